@@ -1,0 +1,14 @@
+"""AI Datacenter Explorer: a sourced, xarray-backed model of AI datacenter power and compute.
+
+>>> import explorer
+>>> ds = explorer.compute(site_power=300, cooling_fraction=0.4, chip="trn2")
+>>> int(ds.city_households)  # doctest: +SKIP
+"""
+
+from . import catalog
+from .catalog import DEFAULT_SITE, PRECISIONS
+from .errors import InputError
+from .model import INPUTS, OUTPUTS, compute
+
+__all__ = ["compute", "catalog", "InputError", "INPUTS", "OUTPUTS", "PRECISIONS", "DEFAULT_SITE"]
+__version__ = "0.1.0"

@@ -1,0 +1,218 @@
+"""The sourced data catalog (explorer/data/catalog.toml), loaded once into xarray tables.
+
+Every figure is an `Entry` (value, unit, source, date, confidence, note). Tables used by the
+model are converted into the model's working units with pint at load time:
+FLOP/s per chip, kW per chip, TB and TB/s per chip, kWh per person/household per year.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+import xarray as xr
+
+from .errors import InputError
+from .units import factor
+
+PRECISIONS: tuple[str, ...] = ("bf16", "fp8", "fp8_sparse")
+_PRECISION_FIELDS = {"bf16": "bf16_dense", "fp8": "fp8_dense", "fp8_sparse": "fp8_sparse"}
+DEFAULT_SITE = "rainier-mississippi"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One sourced figure from the catalog."""
+
+    key: str
+    value: float
+    unit: str
+    source: str
+    source_title: str
+    source_url: str
+    date: str
+    confidence: str
+    note: str = ""
+
+    def to(self, unit: str) -> float:
+        """The value converted into `unit`."""
+        return self.value * factor(self.unit, unit)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "value": self.value,
+            "unit": self.unit,
+            "source": self.source_title,
+            "url": self.source_url,
+            "date": self.date,
+            "confidence": self.confidence,
+            "note": self.note,
+        }
+
+
+@lru_cache(maxsize=1)
+def raw() -> dict[str, Any]:
+    """The catalog as parsed TOML (do not mutate)."""
+    text = resources.files("explorer").joinpath("data/catalog.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def _is_entry(node: object) -> bool:
+    return isinstance(node, dict) and "value" in node and "source" in node
+
+
+def entry(key: str) -> Entry:
+    """The catalog entry at a dotted key, e.g. ``"chips.trn2.tdp"``."""
+    node: Any = raw()
+    for part in key.split("."):
+        if not isinstance(node, dict) or part not in node:
+            raise KeyError(f"no catalog entry {key!r}")
+        node = node[part]
+    if not _is_entry(node):
+        raise KeyError(f"catalog key {key!r} is a group, not a value")
+    src = raw()["sources"].get(node["source"], {})
+    return Entry(
+        key=key,
+        value=float(node["value"]),
+        unit=node["unit"],
+        source=node["source"],
+        source_title=src.get("title", node["source"]),
+        source_url=src.get("url", ""),
+        date=str(node.get("date", "")),
+        confidence=node.get("confidence", ""),
+        note=node.get("note", ""),
+    )
+
+
+def entries_under(prefix: str) -> list[Entry]:
+    """Every sourced value below a group, e.g. ``"chips.trn2"``, in catalog order."""
+    node: Any = raw()
+    for part in prefix.split("."):
+        node = node[part]
+    return [entry(f"{prefix}.{k}") for k, v in node.items() if _is_entry(v)]
+
+
+def value(key: str, unit: str) -> float:
+    """A catalog value in the given unit."""
+    return entry(key).to(unit)
+
+
+def names(group: str) -> list[str]:
+    """Names in a catalog group: ``chips``, ``sites``, ``bases``, ``regions``, ``systems`` ..."""
+    return list(raw()[group])
+
+
+def label(group: str, name: str) -> str:
+    return raw()[group][name].get("label", name)
+
+
+def conflicts(prefix: str = "") -> list[dict[str, Any]]:
+    """Recorded disagreements between sources whose key starts with `prefix`."""
+    out = []
+    for c in raw().get("conflicts", []):
+        if c["key"].startswith(prefix):
+            src = raw()["sources"].get(c["source"], {})
+            out.append({**c, "source_title": src.get("title", c["source"]), "url": src.get("url", "")})
+    return out
+
+
+def check_name(field: str, name: object, group: str) -> str:
+    """Return `name` if it is in the catalog group, else raise InputError listing the choices."""
+    choices = names(group)
+    if not isinstance(name, str) or name not in choices:
+        raise InputError(field, name, "one of " + ", ".join(choices))
+    return name
+
+
+# ------------------------------------------------------------------ tables for the model
+@lru_cache(maxsize=1)
+def chip_table() -> xr.Dataset:
+    """Per-chip figures along a ``chip`` dimension (peak FLOP/s also along ``precision``).
+
+    Missing figures (e.g. FP8 on TPU v5p) are NaN.
+    """
+    chips = names("chips")
+    peak = np.full((len(chips), len(PRECISIONS)), np.nan)
+    cols: dict[str, list[float]] = {
+        k: []
+        for k in ("tdp", "server_overhead", "hbm_capacity", "hbm_bandwidth", "interconnect_bandwidth")
+    }
+    units = {
+        "tdp": "kW",
+        "server_overhead": "dimensionless",
+        "hbm_capacity": "TB",
+        "hbm_bandwidth": "TB/s",
+        "interconnect_bandwidth": "TB/s",
+    }
+    node = raw()["chips"]
+    for i, chip in enumerate(chips):
+        for j, prec in enumerate(PRECISIONS):
+            field = _PRECISION_FIELDS[prec]
+            if field in node[chip]:
+                peak[i, j] = value(f"chips.{chip}.{field}", "FLOP/s")
+        for k, unit in units.items():
+            cols[k].append(value(f"chips.{chip}.{k}", unit) if k in node[chip] else np.nan)
+    coords = {"chip": chips, "precision": list(PRECISIONS)}
+    ds = xr.Dataset(
+        {
+            "peak_flops": (("chip", "precision"), peak, {"units": "FLOP/s", "long_name": "peak FLOP/s per chip"}),
+            **{
+                k: ("chip", np.asarray(v), {"units": units[k], "long_name": k.replace("_", " ") + " per chip"})
+                for k, v in cols.items()
+            },
+        },
+        coords=coords,
+    )
+    ds["label"] = ("chip", [label("chips", c) for c in chips])
+    ds["overhead_basis"] = ("chip", [node[c].get("overhead_basis", "") for c in chips])
+    return ds
+
+
+@lru_cache(maxsize=1)
+def basis_table() -> xr.Dataset:
+    """Annual electricity per person or per household along a ``basis`` dimension."""
+    bases = names("bases")
+    node = raw()["bases"]
+    per = [node[b]["per"] for b in bases]
+    vals = [value(f"bases.{b}.value", f"kWh / {p} / year") for b, p in zip(bases, per, strict=True)]
+    return xr.Dataset(
+        {
+            "basis_value": ("basis", np.asarray(vals, dtype=float), {"units": "kWh/yr per person or household", "long_name": "annual electricity per person or household"}),
+            "basis_per": ("basis", per),
+            "basis_label": ("basis", [label("bases", b) for b in bases]),
+        },
+        coords={"basis": bases},
+    )
+
+
+def site_inputs(site: str) -> dict[str, Any]:
+    """The compute() inputs a site preset defines, in the model's units."""
+    check_name("site", site, "sites")
+    node = raw()["sites"][site]
+    region = node["region"]
+    cooling = node["cooling"]
+    return {
+        "site_power": value(f"sites.{site}.site_power", "MW"),
+        "cooling_fraction": value(f"sites.{site}.cooling_fraction", "dimensionless"),
+        "chip": node["chip"],
+        "basis": node["basis"],
+        "electricity_price": value(f"regions.{region}.electricity_price", "USD / MWh"),
+        "carbon_intensity": value(f"regions.{region}.carbon_intensity", "g / kWh"),
+        "wue": value(f"cooling.{cooling}.wue", "L / kWh"),
+    }
+
+
+def site_sources(site: str) -> list[Entry]:
+    """The sourced figures behind a site preset (site, region, cooling reference)."""
+    check_name("site", site, "sites")
+    node = raw()["sites"][site]
+    return (
+        entries_under(f"sites.{site}")
+        + entries_under(f"regions.{node['region']}")
+        + entries_under(f"cooling.{node['cooling']}")
+    )

@@ -1,0 +1,32 @@
+"""One pint registry for the project, and cached conversion factors for the fast path.
+
+The core converts catalog values into its working units once (at catalog load) and applies
+unit conversions in formulas as plain floats taken from pint, so a live recompute never
+parses a unit string.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pint
+
+ureg = pint.UnitRegistry()
+ureg.define("FLOP = [computation]")
+ureg.define("USD = [currency]")
+ureg.define("person = [population]")
+ureg.define("household = [households]")
+ureg.define("tCO2 = tonne")
+
+Quantity = ureg.Quantity
+
+
+@lru_cache(maxsize=None)
+def factor(src: str, dst: str) -> float:
+    """Multiplier that converts a number in unit `src` into unit `dst` (pint does the work)."""
+    return float(ureg.Quantity(1.0, src).to(dst).magnitude)
+
+
+def to(value: float, src: str, dst: str) -> float:
+    """Convert a plain number from `src` to `dst` units."""
+    return value * factor(src, dst)

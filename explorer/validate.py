@@ -1,0 +1,142 @@
+"""Turn user inputs (scalars, lists, arrays, DataArrays) into checked DataArrays.
+
+Every entry point (API, CLI, widgets, URL parameters) goes through these checks, so a bad value
+is answered the same way everywhere: one `InputError` naming the field, the value and the range.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import xarray as xr
+
+from .errors import InputError
+
+
+@dataclass(frozen=True)
+class Bound:
+    """The allowed range of a numeric input."""
+
+    lo: float
+    hi: float
+    unit: str = ""
+    lo_open: bool = False
+    hi_open: bool = False
+    integer: bool = False
+
+    def describe(self, field: str) -> str:
+        u = f" {self.unit}" if self.unit else ""
+        lo = "<" if self.lo_open else "≤"
+        hi = "<" if self.hi_open else "≤"
+        kind = "a whole number " if self.integer else "a finite number "
+        return f"{kind}{_fmt(self.lo)}{u} {lo} {field} {hi} {_fmt(self.hi)}{u}"
+
+    def ok(self, x: np.ndarray) -> np.ndarray:
+        above = x > self.lo if self.lo_open else x >= self.lo
+        below = x < self.hi if self.hi_open else x <= self.hi
+        return above & below
+
+
+def _fmt(x: float) -> str:
+    return f"{x:g}" if abs(x) < 1e7 else f"{x:.3g}"
+
+
+# The model's domain. Units are the model's working units.
+BOUNDS: dict[str, Bound] = {
+    "site_power": Bound(1, 10_000, "MW"),
+    "cooling_fraction": Bound(0, 1, "", hi_open=True),
+    "overhead_fraction": Bound(0, 1, "", hi_open=True),
+    "chips": Bound(0, 1e9, "chips", integer=True),
+    "server_overhead": Bound(1, 5, ""),
+    "mfu": Bound(0, 1, ""),
+    "load_factor": Bound(0, 1, ""),
+    "electricity_price": Bound(0, 10_000, "USD/MWh"),
+    "carbon_intensity": Bound(0, 2_000, "g/kWh"),
+    "wue": Bound(0, 20, "L/kWh"),
+}
+
+
+def number(field: str, x: object) -> xr.DataArray:
+    """A checked numeric input as a DataArray.
+
+    Scalars become 0-d; a list or 1-d array becomes a dimension named after the field
+    (with its values as coordinate); a DataArray keeps its own dimensions.
+    """
+    bound = BOUNDS[field]
+    if isinstance(x, xr.DataArray):
+        da = x
+    elif isinstance(x, bool) or x is None or isinstance(x, str | bytes):
+        raise InputError(field, x, bound.describe(field), "not a number")
+    elif isinstance(x, int | float | np.integer | np.floating):
+        da = xr.DataArray(float(x))
+    elif isinstance(x, Sequence | np.ndarray):
+        arr = _as_float_array(field, x, bound)
+        if arr.ndim != 1:
+            raise InputError(field, x, bound.describe(field), "give a DataArray for more than one dimension")
+        da = xr.DataArray(arr, dims=field, coords={field: arr})
+    else:
+        raise InputError(field, x, bound.describe(field), "not a number")
+    data = _as_float_array(field, da.values, bound)
+    _check_values(field, data, bound)
+    if da.dtype != np.float64:
+        da = da.astype(np.float64)
+    return da
+
+
+def _as_float_array(field: str, x: object, bound: Bound) -> np.ndarray:
+    try:
+        arr = np.asarray(x, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise InputError(field, x, bound.describe(field), "not a number") from None
+    return arr
+
+
+def _check_values(field: str, data: np.ndarray, bound: Bound) -> None:
+    finite = np.isfinite(data)
+    if not finite.all():
+        bad = data[~finite].flat[0]
+        raise InputError(field, bad, bound.describe(field), "not a finite number")
+    ok = bound.ok(data)
+    if bound.integer:
+        ok &= data == np.floor(data)
+    if not ok.all():
+        bad = data[~ok].flat[0]
+        shown = int(bad) if bad == math.floor(bad) and abs(bad) < 1e15 else bad
+        raise InputError(field, shown, bound.describe(field))
+
+
+def fractions_sum(cooling: xr.DataArray, overhead: xr.DataArray) -> None:
+    """Cooling and other non-IT loads must leave some power for IT."""
+    total = np.asarray((cooling + overhead).values)
+    if (total >= 1).any():
+        bad = float(total[total >= 1].flat[0])
+        raise InputError(
+            "cooling_fraction + overhead_fraction",
+            round(bad, 6),
+            "a sum below 1 (some site power must reach the IT equipment)",
+        )
+
+
+def name_list(field: str, x: object, choices: list[str]) -> str | list[str]:
+    """A catalog name or a list of them (a list becomes a dimension)."""
+    allowed = "one of " + ", ".join(choices)
+    if isinstance(x, str):
+        if x not in choices:
+            raise InputError(field, x, allowed, "unknown name")
+        return x
+    if isinstance(x, xr.DataArray):
+        x = x.values.tolist()
+    if isinstance(x, Sequence | np.ndarray) and not isinstance(x, bytes):
+        items = list(x)
+        if not items:
+            raise InputError(field, items, allowed, "empty list")
+        for item in items:
+            if not isinstance(item, str) or item not in choices:
+                raise InputError(field, item, allowed, "unknown name")
+        if len(set(items)) != len(items):
+            raise InputError(field, items, allowed + ", each at most once", "repeated name")
+        return items
+    raise InputError(field, x, allowed, "not a name")
