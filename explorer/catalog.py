@@ -125,7 +125,7 @@ def check_name(field: str, name: object, group: str) -> str:
     """Return `name` if it is in the catalog group, else raise InputError listing the choices."""
     choices = names(group)
     if not isinstance(name, str) or name not in choices:
-        raise InputError(field, name, "one of " + ", ".join(choices))
+        raise InputError(field, name, "one of " + ", ".join(choices), "is not a known name")
     return name
 
 

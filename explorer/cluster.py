@@ -27,7 +27,7 @@ def chips_supported(it_power: A, chip_power_kw: A) -> A:
 
 def power_required(chips: A, chip_power_kw: A, pue: A) -> A:
     """Facility power the chips need, cooling and losses included [MW]."""
-    return chips * chip_power_kw / _KW_PER_MW * pue
+    return chips * chip_power_kw * pue * (1.0 / _KW_PER_MW)
 
 
 def flops_per_watt(peak_per_chip: A, chip_power_kw: A, pue: A) -> A:

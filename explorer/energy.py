@@ -21,7 +21,7 @@ _MW_TO_TONS = factor("MW", "refrigeration_ton")
 
 def annual_energy(power_mw: A, load_factor: A, hours_per_year: float) -> A:
     """Energy over a year [GWh] = power × load factor × hours."""
-    return power_mw * load_factor * hours_per_year * _MWH_TO_GWH
+    return power_mw * load_factor * (hours_per_year * _MWH_TO_GWH)
 
 
 def city_equivalent(energy_gwh: A, basis_kwh: A) -> A:
@@ -31,17 +31,17 @@ def city_equivalent(energy_gwh: A, basis_kwh: A) -> A:
 
 def annual_cost(energy_gwh: A, price_usd_per_mwh: A) -> A:
     """Electricity bill [USD]."""
-    return energy_gwh * _GWH_TO_MWH * price_usd_per_mwh
+    return energy_gwh * price_usd_per_mwh * _GWH_TO_MWH
 
 
 def annual_co2(energy_gwh: A, intensity_g_per_kwh: A) -> A:
     """Emissions at the grid's average intensity [t CO2e]."""
-    return energy_gwh * _GWH_TO_KWH * intensity_g_per_kwh * _G_TO_T
+    return energy_gwh * intensity_g_per_kwh * (_GWH_TO_KWH * _G_TO_T)
 
 
 def annual_water(it_energy_gwh: A, wue_l_per_kwh: A) -> A:
     """Site water use [m³]; WUE is litres per kWh of IT energy (The Green Grid's definition)."""
-    return it_energy_gwh * _GWH_TO_KWH * wue_l_per_kwh * _L_TO_M3
+    return it_energy_gwh * wue_l_per_kwh * (_GWH_TO_KWH * _L_TO_M3)
 
 
 def heat_load(it_power_mw: A, overhead_power_mw: A) -> A:

@@ -15,8 +15,8 @@ class InputError(ValueError):
         self.value = value
         self.allowed = allowed
         shown = _show(value)
-        why = f" ({reason})" if reason else ""
-        super().__init__(f"{field} = {shown} is not allowed{why}: allowed {allowed}.")
+        why = reason or "is out of range"
+        super().__init__(f"{field} = {shown} {why}; allowed: {allowed}.")
 
 
 def _show(value: object) -> str:

@@ -6,13 +6,16 @@ dimension. Every variable of the result carries ``units`` and ``long_name``.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 import xarray as xr
+from xarray import Variable
 
 from . import catalog, cluster, energy, power, validate
 from .catalog import DEFAULT_SITE
+from .errors import InputError
 
 # name: (units, long_name). These names are the public API (see the README glossary).
 INPUTS: dict[str, tuple[str, str]] = {
@@ -79,7 +82,7 @@ def compute(
     come from the `site` preset (default: Rainier Mississippi) and the catalog's defaults.
     Raises `InputError` for bad input.
     """
-    preset = catalog.site_inputs(site)
+    preset = _site_inputs(site)
     given = {
         "site_power": site_power,
         "cooling_fraction": cooling_fraction,
@@ -90,27 +93,35 @@ def compute(
         "carbon_intensity": carbon_intensity,
         "wue": wue,
     }
-    x = {k: validate.number(k, v if v is not None else _default(k, preset)) for k, v in given.items()}
-    validate.fractions_sum(x["cooling_fraction"], x["overhead_fraction"])
+    arrays = {k: validate.labelled(k, v if v is not None else _default(k, preset)) for k, v in given.items()}
+    if chips is not None:
+        arrays["chips"] = validate.labelled("chips", chips)
+    if server_overhead is not None:
+        arrays["server_overhead"] = validate.labelled("server_overhead", server_overhead)
+    validate.fractions_sum(arrays["cooling_fraction"], arrays["overhead_fraction"])
     chip = validate.name_list("chip", preset["chip"] if chip is None else chip, catalog.names("chips"))
     basis = validate.name_list("basis", preset["basis"] if basis is None else basis, catalog.names("bases"))
+    hw, hw_coords = _hardware(chip if isinstance(chip, str) else tuple(chip))
+    bases, basis_coords = _bases(basis if isinstance(basis, str) else tuple(basis))
 
-    hw = catalog.chip_table().sel(chip=chip)
-    bases = catalog.basis_table().sel(basis=basis)
-    overhead_factor = hw["server_overhead"] if server_overhead is None else validate.number("server_overhead", server_overhead)
-    hours = catalog.value("conventions.hours_per_year", "hour / year")
-    persons_per_household = catalog.value("conventions.persons_per_household", "person / household")
+    # Align once (labelled inputs must agree on their coordinates), then compute on
+    # xarray Variables: they broadcast by dimension name without re-aligning at every step.
+    coords = _input_coords(arrays)
+    x = {k: v.variable if isinstance(v, xr.DataArray) else v for k, v in arrays.items()}
+    hours, persons_per_household = _conventions()
 
     sp, fc, fo = x["site_power"], x["cooling_fraction"], x["overhead_fraction"]
-    out: dict[str, xr.DataArray] = {}
-    out["it_power"] = power.it_power(sp, fc, fo)
+    out: dict[str, Variable] = {}
+    share = power.it_share(fc, fo)
+    out["it_power"] = power.it_power(sp, share)
     out["cooling_power"] = power.cooling_power(sp, fc)
     out["overhead_power"] = power.overhead_power(sp, fo)
-    out["pue"] = power.pue(fc, fo)
+    out["pue"] = power.pue(share)
 
+    overhead_factor = x.get("server_overhead", hw["server_overhead"])
     out["chip_power"] = cluster.chip_power(hw["tdp"], overhead_factor)
     out["chips_supported"] = cluster.chips_supported(out["it_power"], out["chip_power"])
-    deployed = out["chips_supported"] if chips is None else validate.number("chips", chips)
+    deployed = x.get("chips", out["chips_supported"])
     out["chips_powered"] = np.minimum(deployed, out["chips_supported"])
     out["power_required"] = cluster.power_required(deployed, out["chip_power"], out["pue"])
     out["power_headroom"] = sp - out["power_required"]
@@ -124,39 +135,92 @@ def compute(
     it_energy = energy.annual_energy(out["it_power"], x["load_factor"], hours)
     out["basis_value"] = bases["basis_value"]
     per_basis = energy.city_equivalent(out["annual_energy"], bases["basis_value"])
-    is_household = bases["basis_per"] == "household"
-    out["city_households"] = xr.where(is_household, per_basis, per_basis / persons_per_household)
-    out["city_people"] = xr.where(is_household, per_basis * persons_per_household, per_basis)
+    # A household basis counts households; a person basis counts people. The other follows
+    # from the average household size.
+    out["city_households"] = per_basis * bases["households_per_unit"]
+    out["city_people"] = per_basis * bases["people_per_unit"]
 
     heat = energy.heat_load(out["it_power"], out["overhead_power"])
     out["cooling_heat_rejected"] = heat
     out["cooling_tons"] = energy.refrigeration_tons(heat)
-    out["cooling_cop"] = xr.where(out["cooling_power"] > 0, heat / out["cooling_power"].where(out["cooling_power"] > 0), np.inf)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["cooling_cop"] = heat / out["cooling_power"]  # inf when nothing is spent on cooling
     out["annual_cost"] = energy.annual_cost(out["annual_energy"], x["electricity_price"])
     out["annual_co2"] = energy.annual_co2(out["annual_energy"], x["carbon_intensity"])
     out["annual_water"] = energy.annual_water(it_energy, x["wue"])
 
-    inputs = {**x, "chips": deployed, "server_overhead": overhead_factor}
-    ds = xr.Dataset({**{k: _drop_coords(v) for k, v in inputs.items()}, **out})
-    for name, (units, long_name) in {**INPUTS, **OUTPUTS}.items():
-        ds[name].attrs = {"units": units, "long_name": long_name}
-    ds["chips"].attrs["note"] = "as given" if chips is not None else "filled: as many as the IT power can feed"
-    ds["server_overhead"].attrs["basis"] = (
+    data = {**x, "chips": deployed, "server_overhead": overhead_factor, **out}
+    for name, (units, long_name) in _ATTRS.items():
+        data[name] = Variable(data[name].dims, data[name].data, {"units": units, "long_name": long_name})
+    data["chips"].attrs["note"] = "as given" if chips is not None else "filled: as many as the IT power can feed"
+    data["server_overhead"].attrs["basis"] = (
         "given" if server_overhead is not None else "per chip from the catalog (see overhead_basis)"
     )
-    ds["peak_flops"].attrs["note"] = "peak of the chips the site can power: min(chips, chips_supported)"
-    ds["annual_energy"].attrs["note"] = f"site power x load factor x {hours:g} h"
-    ds["basis_per"] = bases["basis_per"]
-    ds["overhead_basis"] = hw["overhead_basis"]
+    data["peak_flops"].attrs["note"] = "peak of the chips the site can power: min(chips, chips_supported)"
+    data["annual_energy"].attrs["note"] = f"site power x load factor x {hours:g} h per year"
+    for name in list(data):
+        if name in coords:  # a swept input that is its own coordinate: keep it there, with attrs
+            coords[name] = Variable(coords[name].dims, coords[name].data, data.pop(name).attrs)
+    data["basis_per"] = bases["basis_per"]
+    data["overhead_basis"] = hw["overhead_basis"]
+    ds = xr.Dataset(data, coords={**coords, **hw_coords, **basis_coords})
     ds.attrs = {"site_preset": site, "model": "explorer.compute", "catalog": "explorer/data/catalog.toml"}
     return ds
+
+
+_ATTRS = {**INPUTS, **OUTPUTS}
+
+
+@lru_cache(maxsize=16)
+def _site_inputs(site: str) -> dict[str, Any]:
+    return catalog.site_inputs(site)
+
+
+@lru_cache(maxsize=1)
+def _conventions() -> tuple[float, float]:
+    return (
+        catalog.value("conventions.hours_per_year", "hour / year"),
+        catalog.value("conventions.persons_per_household", "person / household"),
+    )
+
+
+@lru_cache(maxsize=64)
+def _hardware(chip: str | tuple[str, ...]) -> tuple[dict[str, Variable], dict[str, Any]]:
+    sel = catalog.chip_table().sel(chip=list(chip) if isinstance(chip, tuple) else chip)
+    coords = {k: sel.coords[k].variable for k in ("chip", "precision")}
+    return {k: sel[k].variable for k in sel.data_vars}, coords
+
+
+@lru_cache(maxsize=64)
+def _bases(basis: str | tuple[str, ...]) -> tuple[dict[str, Variable], dict[str, Any]]:
+    sel = catalog.basis_table().sel(basis=list(basis) if isinstance(basis, tuple) else basis)
+    _, persons_per_household = _conventions()
+    is_household = sel["basis_per"].variable == "household"
+    out = {
+        "basis_value": sel["basis_value"].variable,
+        "basis_per": sel["basis_per"].variable,
+        "households_per_unit": Variable(is_household.dims, np.where(is_household.data, 1.0, 1.0 / persons_per_household)),
+        "people_per_unit": Variable(is_household.dims, np.where(is_household.data, persons_per_household, 1.0)),
+    }
+    return out, {"basis": sel.coords["basis"].variable}
+
+
+def _input_coords(arrays: dict[str, xr.DataArray]) -> dict[str, Any]:
+    labelled = [a for a in arrays.values() if isinstance(a, xr.DataArray) and (a.ndim or a.coords)]
+    if not labelled:
+        return {}
+    try:
+        aligned = xr.align(*labelled, join="exact")
+    except ValueError as err:
+        raise InputError("dimensions", "mismatched coordinates", "inputs that share a dimension must share its coordinates") from err
+    coords: dict[str, Any] = {}
+    for a in aligned:
+        for name, c in a.coords.items():
+            coords.setdefault(name, c.variable)
+    return coords
 
 
 def _default(name: str, preset: dict[str, Any]) -> float:
     if name in preset:
         return preset[name]
     return catalog.value(f"defaults.{name}", "dimensionless")
-
-
-def _drop_coords(da: xr.DataArray) -> xr.DataArray:
-    return da

@@ -31,8 +31,8 @@ class Bound:
         u = f" {self.unit}" if self.unit else ""
         lo = "<" if self.lo_open else "≤"
         hi = "<" if self.hi_open else "≤"
-        kind = "a whole number " if self.integer else "a finite number "
-        return f"{kind}{_fmt(self.lo)}{u} {lo} {field} {hi} {_fmt(self.hi)}{u}"
+        kind = ", a whole number" if self.integer else ""
+        return f"{_fmt(self.lo)}{u} {lo} {field} {hi} {_fmt(self.hi)}{u}{kind}"
 
     def ok(self, x: np.ndarray) -> np.ndarray:
         above = x > self.lo if self.lo_open else x >= self.lo
@@ -69,16 +69,16 @@ def number(field: str, x: object) -> xr.DataArray:
     if isinstance(x, xr.DataArray):
         da = x
     elif isinstance(x, bool) or x is None or isinstance(x, str | bytes):
-        raise InputError(field, x, bound.describe(field), "not a number")
+        raise InputError(field, x, bound.describe(field), "is not a number")
     elif isinstance(x, int | float | np.integer | np.floating):
         da = xr.DataArray(float(x))
     elif isinstance(x, Sequence | np.ndarray):
         arr = _as_float_array(field, x, bound)
         if arr.ndim != 1:
-            raise InputError(field, x, bound.describe(field), "give a DataArray for more than one dimension")
+            raise InputError(field, x, bound.describe(field), "has more than one dimension (pass a DataArray with named dimensions)")
         da = xr.DataArray(arr, dims=field, coords={field: arr})
     else:
-        raise InputError(field, x, bound.describe(field), "not a number")
+        raise InputError(field, x, bound.describe(field), "is not a number")
     data = _as_float_array(field, da.values, bound)
     _check_values(field, data, bound)
     if da.dtype != np.float64:
@@ -86,11 +86,21 @@ def number(field: str, x: object) -> xr.DataArray:
     return da
 
 
+def labelled(field: str, x: object) -> xr.DataArray | xr.Variable:
+    """Like `number`, but a plain scalar comes back as a bare 0-d Variable (the fast path)."""
+    if isinstance(x, int | float | np.integer | np.floating) and not isinstance(x, bool):
+        bound = BOUNDS[field]
+        data = np.asarray(float(x))
+        _check_values(field, data, bound)
+        return xr.Variable((), data)
+    return number(field, x)
+
+
 def _as_float_array(field: str, x: object, bound: Bound) -> np.ndarray:
     try:
         arr = np.asarray(x, dtype=np.float64)
     except (TypeError, ValueError):
-        raise InputError(field, x, bound.describe(field), "not a number") from None
+        raise InputError(field, x, bound.describe(field), "is not a number") from None
     return arr
 
 
@@ -98,25 +108,28 @@ def _check_values(field: str, data: np.ndarray, bound: Bound) -> None:
     finite = np.isfinite(data)
     if not finite.all():
         bad = data[~finite].flat[0]
-        raise InputError(field, bad, bound.describe(field), "not a finite number")
+        raise InputError(field, bad, bound.describe(field), "is not a finite number")
     ok = bound.ok(data)
     if bound.integer:
         ok &= data == np.floor(data)
     if not ok.all():
         bad = data[~ok].flat[0]
+        if bound.integer and bound.ok(np.asarray(bad)):
+            raise InputError(field, float(bad), bound.describe(field), "is not a whole number")
         shown = int(bad) if bad == math.floor(bad) and abs(bad) < 1e15 else bad
         raise InputError(field, shown, bound.describe(field))
 
 
-def fractions_sum(cooling: xr.DataArray, overhead: xr.DataArray) -> None:
+def fractions_sum(cooling: xr.DataArray | xr.Variable, overhead: xr.DataArray | xr.Variable) -> None:
     """Cooling and other non-IT loads must leave some power for IT."""
-    total = np.asarray((cooling + overhead).values)
+    total = np.asarray((_var(cooling) + _var(overhead)).values)
     if (total >= 1).any():
         bad = float(total[total >= 1].flat[0])
         raise InputError(
             "cooling_fraction + overhead_fraction",
             round(bad, 6),
             "a sum below 1 (some site power must reach the IT equipment)",
+            "leaves no power for IT",
         )
 
 
@@ -125,18 +138,22 @@ def name_list(field: str, x: object, choices: list[str]) -> str | list[str]:
     allowed = "one of " + ", ".join(choices)
     if isinstance(x, str):
         if x not in choices:
-            raise InputError(field, x, allowed, "unknown name")
+            raise InputError(field, x, allowed, "is not a known name")
         return x
     if isinstance(x, xr.DataArray):
         x = x.values.tolist()
     if isinstance(x, Sequence | np.ndarray) and not isinstance(x, bytes):
         items = list(x)
         if not items:
-            raise InputError(field, items, allowed, "empty list")
+            raise InputError(field, items, allowed, "is an empty list")
         for item in items:
             if not isinstance(item, str) or item not in choices:
-                raise InputError(field, item, allowed, "unknown name")
+                raise InputError(field, item, allowed, "is not a known name")
         if len(set(items)) != len(items):
-            raise InputError(field, items, allowed + ", each at most once", "repeated name")
+            raise InputError(field, items, allowed + ", each at most once", "repeats a name")
         return items
-    raise InputError(field, x, allowed, "not a name")
+    raise InputError(field, x, allowed, "is not a name")
+
+
+def _var(x: xr.DataArray | xr.Variable) -> xr.Variable:
+    return x.variable if isinstance(x, xr.DataArray) else x

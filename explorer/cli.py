@@ -1,0 +1,257 @@
+"""Command line: ``explorer compute | catalog | app``.
+
+Bad input prints the core's one-sentence message and exits with status 2 (no traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import xarray as xr
+
+from . import catalog
+from .errors import InputError
+from .model import INPUTS, compute
+from .validate import BOUNDS
+
+NUMERIC = [k for k in INPUTS]  # every numeric input of compute()
+MAX_SWEEP_POINTS = 1_000_000
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except InputError as err:
+        print(f"explorer: error: {err}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except Exception as err:  # never a traceback for a reader; EXPLORER_DEBUG=1 shows it
+        if os.environ.get("EXPLORER_DEBUG"):
+            raise
+        print(f"explorer: internal error ({type(err).__name__}); rerun with EXPLORER_DEBUG=1 for details", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="explorer", description="AI Datacenter Explorer: power, cooling, chips and FLOPS of an AI datacenter.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    c = sub.add_parser("compute", help="compute one scenario or a sweep", description="Compute one scenario (table or --json) or a sweep (--sweep, CSV or NetCDF).")
+    c.add_argument("--site", default=catalog.DEFAULT_SITE, help=f"site preset for unset inputs (default {catalog.DEFAULT_SITE}; one of {', '.join(catalog.names('sites'))})")
+    for name in NUMERIC:
+        units, long_name = INPUTS[name]
+        c.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="X", help=f"{long_name} [{units}]")
+    c.add_argument("--chip", help="accelerator name, or a comma-separated list (see `explorer catalog`)")
+    c.add_argument("--basis", help="city basis name, or a comma-separated list")
+    c.add_argument("--precision", help="show only this precision (bf16, fp8, fp8_sparse)")
+    c.add_argument("--json", action="store_true", help='print {name: {"value": ..., "units": ...}}')
+    c.add_argument("--sweep", action="append", default=[], metavar="NAME=START:STOP:NUM[:log]", help="sweep an input over NUM points from START to STOP inclusive (repeat for a grid)")
+    c.add_argument("--out", type=Path, help="write the result to FILE (.csv or .nc); default for a sweep: CSV on stdout")
+    c.set_defaults(run=_cmd_compute)
+
+    k = sub.add_parser("catalog", help="list chips, systems, sites, city bases and their sources")
+    k.add_argument("group", nargs="?", choices=["chips", "systems", "sites", "bases", "regions", "cooling", "conflicts"], help="show only this group")
+    k.add_argument("--json", action="store_true", help="machine-readable output")
+    k.set_defaults(run=_cmd_catalog)
+
+    a = sub.add_parser("app", help="serve the Voila app on 127.0.0.1")
+    a.add_argument("--port", type=int, default=None, help="port (default: a free one from 8866)")
+    a.add_argument("--open", action="store_true", help="open a browser")
+    a.set_defaults(run=_cmd_app)
+    return p
+
+
+# ------------------------------------------------------------------------------ compute
+def _cmd_compute(args: argparse.Namespace) -> int:
+    kwargs: dict[str, Any] = {"site": catalog.check_name("site", args.site, "sites")}
+    for name in NUMERIC:
+        raw = getattr(args, name)
+        if raw is not None:
+            kwargs[name] = _number(name, raw)
+    for name in ("chip", "basis"):
+        raw = getattr(args, name)
+        if raw is not None:
+            items = [s.strip() for s in raw.split(",") if s.strip()]
+            kwargs[name] = items[0] if len(items) == 1 else items
+    sweeps = [_sweep(s) for s in args.sweep]
+    total = math.prod(len(v) for _, v in sweeps) if sweeps else 1
+    if total > MAX_SWEEP_POINTS:
+        raise InputError("--sweep", total, f"at most {MAX_SWEEP_POINTS:,} points in all")
+    for name, values in sweeps:
+        if name in kwargs and not isinstance(kwargs[name], float):
+            raise InputError("--sweep", name, "each input swept at most once")
+        kwargs[name] = xr.DataArray(values, dims=name, coords={name: values})
+    ds = compute(**kwargs)
+    if args.precision is not None:
+        if args.precision not in catalog.PRECISIONS:
+            raise InputError("precision", args.precision, "one of " + ", ".join(catalog.PRECISIONS))
+        ds = ds.sel(precision=args.precision)
+
+    if args.out is not None:
+        _write(ds, args.out)
+        print(f"wrote {args.out} ({_describe_dims(ds)})", file=sys.stderr)
+    elif sweeps:
+        sys.stdout.write(_frame(ds).to_csv())
+    elif args.json:
+        print(json.dumps(to_json(ds), indent=2))
+    else:
+        print(table(ds))
+    return 0
+
+
+def _number(field: str, raw: str) -> float:
+    try:
+        return float(raw)
+    except ValueError:
+        raise InputError(field, raw, BOUNDS[field].describe(field), "is not a number") from None
+
+
+def _sweep(spec: str) -> tuple[str, np.ndarray]:
+    form = "NAME=START:STOP:NUM[:log] with NAME one of " + ", ".join(NUMERIC)
+    name, _, rng = spec.partition("=")
+    name = name.strip().replace("-", "_")
+    if name not in NUMERIC or not rng:
+        raise InputError("--sweep", spec, form)
+    parts = rng.split(":")
+    if len(parts) not in (3, 4) or (len(parts) == 4 and parts[3] != "log"):
+        raise InputError("--sweep", spec, form)
+    start, stop = _number(name, parts[0]), _number(name, parts[1])
+    try:
+        num = int(parts[2])
+    except ValueError:
+        raise InputError("--sweep", spec, form, "has a NUM that is not a whole number") from None
+    if not 1 <= num <= MAX_SWEEP_POINTS:
+        raise InputError("--sweep NUM", num, f"1 ≤ NUM ≤ {MAX_SWEEP_POINTS:,}")
+    if len(parts) == 4:
+        if start <= 0 or stop <= 0:
+            raise InputError("--sweep", spec, "START and STOP above 0 for a log sweep")
+        return name, np.geomspace(start, stop, num)
+    return name, np.linspace(start, stop, num)
+
+
+def _frame(ds: xr.Dataset):
+    numeric = [k for k, v in ds.data_vars.items() if v.dtype.kind in "fiu"]
+    df = ds[numeric].to_dataframe()
+    df.columns = [f"{c} [{ds[c].attrs.get('units', '')}]" for c in df.columns]
+    return df
+
+
+def _write(ds: xr.Dataset, path: Path) -> None:
+    suffix = path.suffix.lower()
+    if suffix == ".nc":
+        ds.to_netcdf(path, engine="h5netcdf")
+    elif suffix == ".csv":
+        _frame(ds).to_csv(path)
+    else:
+        raise InputError("--out", str(path), "a file name ending in .csv or .nc")
+
+
+def _describe_dims(ds: xr.Dataset) -> str:
+    return " x ".join(f"{d}={n}" for d, n in ds.sizes.items()) or "one scenario"
+
+
+def _clean(x: Any) -> Any:
+    if isinstance(x, float) and not math.isfinite(x):
+        return None
+    if isinstance(x, list):
+        return [_clean(v) for v in x]
+    return x
+
+
+def to_json(ds: xr.Dataset) -> dict[str, Any]:
+    """``{name: {"value": ..., "units": ...}}``; arrays also give ``dims`` and ``coords``."""
+    out: dict[str, Any] = {}
+    for name, var in ds.data_vars.items():
+        entry: dict[str, Any] = {"value": _clean(var.values.tolist()), "units": var.attrs.get("units", "")}
+        if var.dims:
+            entry["dims"] = list(var.dims)
+            entry["coords"] = {d: ds[d].values.tolist() for d in var.dims if d in ds.coords}
+        out[str(name)] = entry
+    return out
+
+
+def table(ds: xr.Dataset) -> str:
+    """A readable table: one row per output (and per precision, chip or basis)."""
+    rows: list[tuple[str, str, str, str]] = []
+    for name, var in ds.data_vars.items():
+        if var.dtype.kind not in "fiu":
+            continue
+        units = var.attrs.get("units", "")
+        long_name = var.attrs.get("long_name", "")
+        if not var.dims:
+            rows.append((str(name), _num(float(var)), units, long_name))
+            continue
+        for idx in np.ndindex(var.shape):
+            label = ",".join(f"{d}={ds[d].values[i]}" if d in ds.coords else f"{d}={i}" for d, i in zip(var.dims, idx, strict=True))
+            rows.append((f"{name}[{label}]", _num(float(var.values[idx])), units, long_name))
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    head = f"scenario: site preset {ds.attrs.get('site_preset')}; " + ", ".join(
+        f"{c}={ds[c].values}" for c in ("chip", "basis") if c in ds.coords and ds[c].ndim == 0
+    )
+    lines = [head, ""]
+    lines += [f"{n:<{widths[0]}}  {v:>{widths[1]}}  {u:<{widths[2]}}  {ln}" for n, v, u, ln in rows]
+    return "\n".join(lines)
+
+
+def _num(x: float) -> str:
+    if not math.isfinite(x):
+        return str(x)
+    if x == 0:
+        return "0"
+    if abs(x) >= 1e7 or abs(x) < 1e-3:
+        return f"{x:.4g}"
+    if abs(x) >= 100:
+        return f"{x:,.0f}"
+    return f"{x:.4g}"
+
+
+# ------------------------------------------------------------------------------ catalog
+def _cmd_catalog(args: argparse.Namespace) -> int:
+    groups = [args.group] if args.group else ["chips", "systems", "sites", "bases", "regions", "cooling", "conflicts"]
+    if args.json:
+        data: dict[str, Any] = {}
+        for g in groups:
+            if g == "conflicts":
+                data[g] = catalog.conflicts()
+            else:
+                data[g] = {n: {"label": catalog.label(g, n), "values": [e.as_dict() for e in catalog.entries_under(f"{g}.{n}")]} for n in catalog.names(g)}
+        print(json.dumps(data, indent=2))
+        return 0
+    out: list[str] = []
+    for g in groups:
+        out.append(f"== {g}")
+        if g == "conflicts":
+            for c in catalog.conflicts():
+                out.append(f"  {c['key']}: {c['note']}  [{c['source_title']}]")
+            continue
+        for n in catalog.names(g):
+            out.append(f"  {n}: {catalog.label(g, n)}")
+            for e in catalog.entries_under(f"{g}.{n}"):
+                field = e.key.rsplit(".", 1)[1]
+                out.append(f"      {field} = {e.value:g} {e.unit}  ({e.confidence}; {e.source_title}, {e.date})")
+    print("\n".join(out))
+    return 0
+
+
+# ------------------------------------------------------------------------------ app
+def _cmd_app(args: argparse.Namespace) -> int:
+    if args.port is not None and not 1 <= args.port <= 65535:
+        raise InputError("--port", args.port, "1 ≤ port ≤ 65535")
+    from .server.launch import serve
+
+    return serve(port=args.port, open_browser=args.open)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
