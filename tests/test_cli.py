@@ -1,0 +1,120 @@
+"""The real `explorer` command: table, JSON, sweeps to CSV/NetCDF, catalog, and bad input."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import xarray as xr
+
+from explorer import catalog, compute
+
+EXE = shutil.which("explorer", path=str(Path(sys.executable).parent))
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    assert EXE, "the explorer console script is not installed in this environment"
+    return subprocess.run([EXE, *args], capture_output=True, text=True, timeout=120, cwd=cwd)
+
+
+def test_table_shows_outputs_with_units():
+    r = run("compute", "--site-power", "300", "--cooling-fraction", "0.4", "--chip", "trn2")
+    assert r.returncode == 0, r.stderr
+    rows = {line.split()[0]: line for line in r.stdout.splitlines() if line and not line.startswith("scenario")}
+    assert "MW" in rows["it_power"] and "171" in rows["it_power"]
+    households = round(float(compute(site_power=300, cooling_fraction=0.4, chip="trn2").city_households))
+    assert f"{households:,}" in rows["city_households"]
+    assert "peak_flops[precision=fp8]" in rows
+
+
+def test_json_equals_the_api():
+    r = run("compute", "--json", "--site-power", "600", "--chip", "h100", "--cooling-fraction", "0.3", "--mfu", "0.35")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    ds = compute(site_power=600, chip="h100", cooling_fraction=0.3, mfu=0.35)
+    assert data["city_people"] == {"value": pytest.approx(float(ds.city_people)), "units": "people"}
+    assert data["effective_flops"]["dims"] == ["precision"]
+    assert data["effective_flops"]["coords"]["precision"] == list(catalog.PRECISIONS)
+    np.testing.assert_allclose(data["effective_flops"]["value"], ds.effective_flops.values)
+    assert data["pue"]["units"] == "1"
+
+
+def test_json_writes_null_for_missing_and_infinite_values():
+    r = run("compute", "--json", "--chip", "tpu-v5p", "--cooling-fraction", "0")
+    data = json.loads(r.stdout)
+    assert data["cooling_cop"]["value"] is None  # infinite: nothing is spent on cooling
+    assert data["peak_flops"]["value"][1] is None  # TPU v5p has no FP8
+
+
+def test_sweep_to_csv_on_stdout(tmp_path):
+    r = run("compute", "--sweep", "site_power=10:5000:100", "--chip", "trn2", "--precision", "fp8")
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.DictReader(r.stdout.splitlines()))
+    assert len(rows) == 100
+    assert float(rows[0]["site_power"]) == 10 and float(rows[-1]["site_power"]) == 5000
+    ds = compute(site_power=float(rows[42]["site_power"]), chip="trn2")
+    assert float(rows[42]["city_households [households]"]) == pytest.approx(float(ds.city_households))
+
+
+def test_grid_sweep_to_netcdf(tmp_path):
+    out = tmp_path / "grid.nc"
+    r = run("compute", "--sweep", "site_power=10:5000:20:log", "--sweep", "cooling_fraction=0:0.5:6",
+            "--chip", "trn2,gb200", "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    ds = xr.open_dataset(out, engine="h5netcdf")
+    assert dict(ds.sizes) == {"site_power": 20, "cooling_fraction": 6, "chip": 2, "precision": 3}
+    assert ds.site_power.attrs["units"] == "MW"
+    assert ds.peak_flops.attrs["units"] == "FLOP/s"
+    ref = compute(site_power=ds.site_power.values, cooling_fraction=ds.cooling_fraction.values, chip=["trn2", "gb200"])
+    np.testing.assert_allclose(ds.peak_flops.values, ref.peak_flops.values)
+
+
+def test_sweep_to_csv_file(tmp_path):
+    out = tmp_path / "g.csv"
+    r = run("compute", "--sweep", "mfu=0.1:0.6:6", "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    assert len(out.read_text().splitlines()) == 1 + 6 * 3
+
+
+def test_catalog_lists_chips_sites_bases_with_sources():
+    r = run("catalog")
+    assert r.returncode == 0
+    for name in catalog.names("chips") + catalog.names("sites") + catalog.names("bases"):
+        assert name in r.stdout
+    assert "AWS Neuron docs" in r.stdout
+    j = json.loads(run("catalog", "chips", "--json").stdout)
+    assert j["chips"]["trn2"]["values"][0]["source"].startswith("AWS Neuron docs")
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        (["--site-power", "-5"], "site_power"),
+        (["--site-power", "abc"], "site_power"),
+        (["--site-power", "nan"], "site_power"),
+        (["--cooling-fraction", "1.2"], "cooling_fraction"),
+        (["--cooling-fraction", "0.9", "--overhead-fraction", "0.2"], "cooling_fraction + overhead_fraction"),
+        (["--chip", "a100"], "chip"),
+        (["--basis", "mars"], "basis"),
+        (["--chips", "12.5"], "chips"),
+        (["--site", "atlantis"], "site"),
+        (["--sweep", "site_power=10:5000"], "--sweep"),
+        (["--sweep", "bogus=1:2:3"], "--sweep"),
+        (["--sweep", "site_power=-10:5000:10"], "site_power"),
+        (["--sweep", "site_power=10:50:2000", "--sweep", "mfu=0:1:1000"], "--sweep"),
+        (["--precision", "fp4"], "precision"),
+        (["--sweep", "mfu=0:1:3", "--out", "x.txt"], "--out"),
+    ],
+)
+def test_bad_input_exits_2_with_the_field_and_no_traceback(args, field, tmp_path):
+    r = run("compute", *args, cwd=tmp_path)
+    assert r.returncode == 2
+    assert f"{field} = " in r.stderr
+    assert "allowed" in r.stderr
+    assert "Traceback" not in r.stderr and "Traceback" not in r.stdout
