@@ -49,7 +49,7 @@ def test_json_writes_null_for_missing_and_infinite_values():
     r = run("compute", "--json", "--chip", "tpu-v5p", "--cooling-fraction", "0")
     data = json.loads(r.stdout)
     assert data["cooling_cop"]["value"] is None  # infinite: nothing is spent on cooling
-    assert data["peak_flops"]["value"][1] is None  # TPU v5p has no FP8
+    assert data["peak_flops"]["value"][2] is None  # TPU v5p has no sparse mode
 
 
 def test_sweep_to_csv_on_stdout(tmp_path):
