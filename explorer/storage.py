@@ -1,0 +1,52 @@
+"""Batteries at a datacenter: how much storage rides through an outage or shaves a peak.
+
+All functions broadcast over xarray/NumPy inputs. Defaults (price, typical duration) come from
+the catalog's [storage] entries.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import xarray as xr
+
+from . import catalog
+from .errors import InputError
+from .units import factor
+from .validate import BOUNDS, Bound, number
+
+_MWH_TO_KWH = factor("MWh", "kWh")
+_MIN_PER_H = factor("hour", "minute")
+
+BOUNDS.setdefault("duration", Bound(0, 24 * 7, "h"))
+BOUNDS.setdefault("battery_price", Bound(0, 10_000, "USD/kWh"))
+BOUNDS.setdefault("power", Bound(0, 10_000, "MW"))
+BOUNDS.setdefault("battery_energy", Bound(0, 1e6, "MWh"))
+
+
+def battery(power: Any, duration: Any = None, battery_price: Any = None) -> xr.Dataset:
+    """Storage that delivers `power` [MW] for `duration` [h]; its energy [MWh] and cost [USD].
+
+    `duration` defaults to the US utility-scale average, `battery_price` to BNEF's 2024
+    turnkey average (both in the catalog).
+    """
+    p = number("power", power)
+    d = number("duration", catalog.value("storage.battery_duration", "hour") if duration is None else duration)
+    price = number("battery_price", catalog.value("storage.battery_price", "USD/kWh") if battery_price is None else battery_price)
+    energy = p * d
+    cost = energy * _MWH_TO_KWH * price
+    return xr.Dataset(
+        {
+            "battery_energy": energy.assign_attrs(units="MWh", long_name="battery energy capacity"),
+            "battery_cost": cost.assign_attrs(units="USD", long_name="battery system cost (turnkey)"),
+        }
+    )
+
+
+def ride_through(battery_energy: Any, power: Any) -> xr.DataArray:
+    """Minutes a battery of `battery_energy` [MWh] carries a load of `power` [MW]."""
+    e = number("battery_energy", battery_energy)
+    p = number("power", power)
+    if (p.values <= 0).any():
+        raise InputError("power", float(p.min()), "0 MW < power ≤ 10000 MW", "must be above 0 for a ride-through time")
+    return (e / p * _MIN_PER_H).assign_attrs(units="min", long_name="time the battery carries the load")
