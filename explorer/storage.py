@@ -13,15 +13,10 @@ import xarray as xr
 from . import catalog
 from .errors import InputError
 from .units import factor
-from .validate import BOUNDS, Bound, number
+from .validate import number
 
 _MWH_TO_KWH = factor("MWh", "kWh")
 _MIN_PER_H = factor("hour", "minute")
-
-BOUNDS.setdefault("duration", Bound(0, 24 * 7, "h"))
-BOUNDS.setdefault("battery_price", Bound(0, 10_000, "USD/kWh"))
-BOUNDS.setdefault("power", Bound(0, 10_000, "MW"))
-BOUNDS.setdefault("battery_energy", Bound(0, 1e6, "MWh"))
 
 
 def battery(power: Any, duration: Any = None, battery_price: Any = None) -> xr.Dataset:

@@ -56,6 +56,11 @@ BOUNDS: dict[str, Bound] = {
     "electricity_price": Bound(0, 10_000, "USD/MWh"),
     "carbon_intensity": Bound(0, 2_000, "g/kWh"),
     "wue": Bound(0, 20, "L/kWh"),
+    # batteries (explorer.storage)
+    "power": Bound(0, 10_000, "MW"),
+    "duration": Bound(0, 24 * 7, "h"),
+    "battery_price": Bound(0, 10_000, "USD/kWh"),
+    "battery_energy": Bound(0, 1e6, "MWh"),
 }
 
 
