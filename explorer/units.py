@@ -7,7 +7,7 @@ parses a unit string.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import pint
 
@@ -21,7 +21,7 @@ ureg.define("tCO2 = tonne")
 Quantity = ureg.Quantity
 
 
-@lru_cache(maxsize=None)
+@cache
 def factor(src: str, dst: str) -> float:
     """Multiplier that converts a number in unit `src` into unit `dst` (pint does the work)."""
     return float(ureg.Quantity(1.0, src).to(dst).magnitude)
