@@ -19,6 +19,7 @@ import xarray as xr
 
 from . import catalog
 from .errors import InputError
+from .export import to_frame, to_json
 from .model import INPUTS, compute
 from .validate import BOUNDS
 
@@ -102,7 +103,7 @@ def _cmd_compute(args: argparse.Namespace) -> int:
         _write(ds, args.out)
         print(f"wrote {args.out} ({_describe_dims(ds)})", file=sys.stderr)
     elif sweeps:
-        sys.stdout.write(_frame(ds).to_csv())
+        sys.stdout.write(to_frame(ds).to_csv())
     elif args.json:
         print(json.dumps(to_json(ds), indent=2))
     else:
@@ -140,45 +141,18 @@ def _sweep(spec: str) -> tuple[str, np.ndarray]:
     return name, np.linspace(start, stop, num)
 
 
-def _frame(ds: xr.Dataset):
-    numeric = [k for k, v in ds.data_vars.items() if v.dtype.kind in "fiu"]
-    df = ds[numeric].to_dataframe()
-    df.columns = [f"{c} [{ds[c].attrs.get('units', '')}]" for c in df.columns]
-    return df
-
-
 def _write(ds: xr.Dataset, path: Path) -> None:
     suffix = path.suffix.lower()
     if suffix == ".nc":
         ds.to_netcdf(path, engine="h5netcdf")
     elif suffix == ".csv":
-        _frame(ds).to_csv(path)
+        to_frame(ds).to_csv(path)
     else:
         raise InputError("--out", str(path), "a file name ending in .csv or .nc")
 
 
 def _describe_dims(ds: xr.Dataset) -> str:
     return " x ".join(f"{d}={n}" for d, n in ds.sizes.items()) or "one scenario"
-
-
-def _clean(x: Any) -> Any:
-    if isinstance(x, float) and not math.isfinite(x):
-        return None
-    if isinstance(x, list):
-        return [_clean(v) for v in x]
-    return x
-
-
-def to_json(ds: xr.Dataset) -> dict[str, Any]:
-    """``{name: {"value": ..., "units": ...}}``; arrays also give ``dims`` and ``coords``."""
-    out: dict[str, Any] = {}
-    for name, var in ds.data_vars.items():
-        entry: dict[str, Any] = {"value": _clean(var.values.tolist()), "units": var.attrs.get("units", "")}
-        if var.dims:
-            entry["dims"] = list(var.dims)
-            entry["coords"] = {d: ds[d].values.tolist() for d in var.dims if d in ds.coords}
-        out[str(name)] = entry
-    return out
 
 
 def table(ds: xr.Dataset) -> str:

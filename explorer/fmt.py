@@ -1,0 +1,70 @@
+"""Human-readable numbers with units: "2.63 TWh/yr", "615,612 people", "1.25e+20 FLOP/s" → "125 EFLOP/s".
+
+Pure string formatting (no physics): the app, the CLI and the notebooks share it.
+"""
+
+from __future__ import annotations
+
+import math
+
+_PREFIXES = [(1e24, "Y"), (1e21, "Z"), (1e18, "E"), (1e15, "P"), (1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")]
+# units that take SI prefixes, and the unit the model reports them in (its prefix is folded in)
+_SCALED = {
+    "FLOP/s": ("FLOP/s", 1.0),
+    "FLOP/s/W": ("FLOP/s per W", 1.0),
+    "MW": ("W", 1e6),
+    "kW": ("W", 1e3),
+    "GWh": ("Wh", 1e9),
+    "TB": ("B", 1e12),
+    "TB/s": ("B/s", 1e12),
+}
+_COUNTS = {"people", "households", "count", "USD", "t", "m3", "refrigeration ton"}
+_SHOWN = {"m3": "m³", "t": "t CO₂e", "count": "", "1": ""}
+
+
+def number(x: float, digits: int = 3) -> str:
+    """A plain number: thousands separators for large values, `digits` significant otherwise."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "n/a"
+    if math.isinf(x):
+        return "∞" if x > 0 else "−∞"
+    if x == 0:
+        return "0"
+    ax = abs(x)
+    if ax >= 1e15:
+        return f"{x:.{digits}g}"
+    if ax >= 10 ** (digits - 1):
+        return f"{round(x):,}"
+    return f"{x:.{digits}g}"
+
+
+def si(x: float, unit: str, digits: int = 3) -> str:
+    """`x` in base `unit` with an SI prefix: si(2.63e12, "Wh") → "2.63 TWh"."""
+    if x is None or not math.isfinite(x):
+        return f"{number(x)} {unit}".strip()
+    ax = abs(x)
+    for scale, prefix in _PREFIXES:
+        if ax >= scale:
+            return f"{x / scale:.{digits}g} {prefix}{unit}"
+    return f"{x:.{digits}g} {unit}"
+
+
+def quantity(value: float, units: str, digits: int = 3) -> str:
+    """A model output in its `units` attr, formatted for a reader."""
+    if units in _SCALED:
+        base, scale = _SCALED[units]
+        return si(value * scale, base, digits)
+    if units in _COUNTS:
+        shown = _SHOWN.get(units, units)
+        if value is not None and math.isfinite(value) and abs(value) >= 1e9:
+            return f"{value / 1e9:.{digits}g} billion {shown}".strip()
+        if value is not None and math.isfinite(value) and abs(value) >= 1e6:
+            return f"{value / 1e6:.{digits}g} million {shown}".strip()
+        return f"{number(value, digits)} {shown}".strip()
+    shown = _SHOWN.get(units, units)
+    return f"{number(value, digits)} {shown}".strip()
+
+
+def percent(fraction: float, digits: int = 3) -> str:
+    """0.4 → "40 %"."""
+    return f"{number(fraction * 100, digits)} %"

@@ -1,0 +1,72 @@
+"""Plain-language notes about one scenario: flags the reader should see beside the numbers.
+
+Each function takes the Dataset of one scenario from `explorer.compute` and returns sentences
+(no HTML); the app escapes and shows them.
+"""
+
+from __future__ import annotations
+
+import xarray as xr
+
+from . import catalog, fmt
+
+FLEET_PUE_KEY = "cooling.aws-fleet.pue"
+PUE_TOLERANCE = 0.10  # relative distance from the fleet PUE that earns a note
+
+
+def power_shortfall(ds: xr.Dataset) -> list[str]:
+    """The chips need more power than the site has."""
+    if float(ds.power_headroom) >= 0:
+        return []
+    return [
+        f"The {fmt.number(float(ds.chips))} chips need {fmt.quantity(float(ds.power_required), 'MW')} "
+        f"but the site has {fmt.quantity(float(ds.site_power), 'MW')}: only "
+        f"{fmt.number(float(ds.chips_powered))} of them can run, and the FLOPS count only those."
+    ]
+
+
+def pue_vs_fleet(ds: xr.Dataset) -> list[str]:
+    """A cooling share whose PUE is far from the operator's published fleet PUE."""
+    fleet = catalog.entry(FLEET_PUE_KEY)
+    pue = float(ds.pue)
+    if abs(pue - fleet.value) <= PUE_TOLERANCE * fleet.value:
+        return []
+    implied = 1 - 1 / fleet.value - float(ds.overhead_fraction)
+    return [
+        f"A cooling share of {fmt.percent(float(ds.cooling_fraction))} (with "
+        f"{fmt.percent(float(ds.overhead_fraction))} other losses) means a PUE of {pue:.2f}. "
+        f"AWS reports a fleet PUE of {fleet.value:.2f} ({fleet.source_title}, {fleet.date}), "
+        f"which leaves only about {fmt.percent(max(implied, 0.0), 2)} for cooling."
+    ]
+
+
+def conflicts(chip: str, site: str | None, precision: str | None = None) -> list[str]:
+    """Where the catalog's sources disagree about the chosen chip or site."""
+    out = []
+    prefixes = [f"chips.{chip}"] + ([f"sites.{site}"] if site else [])
+    for prefix in prefixes:
+        for c in catalog.conflicts(prefix):
+            if precision and c["key"].endswith(("fp8_sparse",)) and precision != "fp8_sparse":
+                continue
+            out.append(f"Sources disagree: {c['note']} ({c['source_title']})")
+    return out
+
+
+def city_basis(ds: xr.Dataset) -> str:
+    """The assumption behind "a city of N": which basis, and its arithmetic."""
+    basis = str(ds.basis.values)
+    per = str(ds.basis_per.values)
+    e = catalog.entry(f"bases.{basis}.value")
+    energy = fmt.si(float(ds.annual_energy) * 1e9, "Wh")
+    value = fmt.si(e.value * 1e3, "Wh")
+    count = float(ds.city_households if per == "household" else ds.city_people)
+    return (
+        f"{energy}/yr ÷ {value} per {per} per year ({catalog.label('bases', basis)}; "
+        f"{e.source_title}, {e.date}) = {fmt.number(count)} {per}s"
+    )
+
+
+def all_notes(ds: xr.Dataset, site: str | None, precision: str | None = None) -> list[str]:
+    """Every flag for one scenario, most urgent first."""
+    chip = str(ds.chip.values)
+    return power_shortfall(ds) + pue_vs_fleet(ds) + conflicts(chip, site, precision)

@@ -1,0 +1,98 @@
+"""The app's URL query string: parse it (untrusted) into compute() inputs, and build it back.
+
+Parameter names are `explorer.compute`'s input names (``?site_power=600&chip=h100``), plus
+``site`` (preset), ``basis``, ``precision`` and ``chips=fill``. Parsing never raises: each bad
+or unknown parameter becomes a plain message and is left out, so the defaults stay.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+from . import catalog
+from .errors import InputError
+from .model import INPUTS, compute
+from .validate import labelled
+
+MAX_QUERY = 2000  # characters; a shareable link is far shorter
+NUMERIC = list(INPUTS)
+NAMES = {"chip": "chips", "basis": "bases", "site": "sites"}
+ORDER = ["site", "site_power", "cooling_fraction", "overhead_fraction", "chip", "chips", "mfu", "basis",
+         "precision", "load_factor", "server_overhead", "electricity_price", "carbon_intensity", "wue"]
+
+
+def parse(query: str | None) -> tuple[dict[str, Any], list[str]]:
+    """(inputs, messages): validated inputs found in `query`, and one message per problem."""
+    messages: list[str] = []
+    if not query:
+        return {}, messages
+    query = query.lstrip("?")
+    if len(query) > MAX_QUERY:
+        return {}, [f"The link's parameters are longer than {MAX_QUERY} characters and were ignored."]
+    try:
+        pairs = parse_qsl(query, keep_blank_values=True, max_num_fields=50)
+    except ValueError:
+        return {}, ["The link has too many parameters; they were ignored."]
+    out: dict[str, Any] = {}
+    for key, raw in pairs:  # the last value of a repeated key wins
+        try:
+            out[key] = _one(key, raw)
+        except InputError as err:
+            out.pop(key, None)
+            messages.append(str(err))
+        except KeyError:
+            messages.append(f"Unknown link parameter {_short(key)!r} was ignored.")
+    # combinations (e.g. cooling + overhead ≥ 1): drop the offending fields, keep the rest
+    for _ in range(len(out) + 1):
+        try:
+            compute(**{k: v for k, v in out.items() if k not in ("precision",)})
+            break
+        except InputError as err:
+            messages.append(str(err))
+            bad = [f for f in err.field.split(" + ") if f in out] or list(out)[-1:]
+            for f in bad:
+                out.pop(f, None)
+    return out, messages
+
+
+def _one(key: str, raw: str) -> Any:
+    if key in NUMERIC:
+        if key == "chips" and raw.strip().lower() in ("", "fill"):
+            return None
+        try:
+            value = float(raw)
+        except ValueError:
+            raise InputError(key, _short(raw), _allowed(key), "is not a number") from None
+        labelled(key, value)  # range check
+        return int(value) if key == "chips" else value
+    if key in NAMES:
+        return catalog.check_name(key, raw, NAMES[key])
+    if key == "precision":
+        if raw not in catalog.PRECISIONS:
+            raise InputError(key, _short(raw), "one of " + ", ".join(catalog.PRECISIONS), "is not a known name")
+        return raw
+    raise KeyError(key)
+
+
+def _allowed(key: str) -> str:
+    from .validate import BOUNDS
+
+    return BOUNDS[key].describe(key)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def build(state: dict[str, Any]) -> str:
+    """A query string (without '?') for the state, in a stable order; None values are left out."""
+    items = []
+    for key in ORDER:
+        value = state.get(key)
+        if value is None:
+            continue
+        if isinstance(value, float):
+            value = f"{value:.6g}"
+        items.append((key, value))
+    return urlencode(items)

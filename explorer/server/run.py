@@ -1,0 +1,25 @@
+"""Voila with the explorer's hooks: ``python -m explorer.server.run NOTEBOOK [voila options]``.
+
+Voila reads `voila.json` from the directory it starts in (the repository root); the settings
+that are code (the prelaunch hook, the websocket patch) are applied here.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from voila.app import Voila
+
+from . import hooks
+
+
+def main(argv: list[str] | None = None) -> None:
+    hooks.patch_websocket()
+    app = Voila.instance()
+    app.initialize(argv if argv is not None else sys.argv[1:])
+    app.voila_configuration.prelaunch_hook = hooks.prelaunch
+    app.start()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,471 @@
+"""The explorer dashboard: controls, headline numbers, charts, notes and sources.
+
+The class owns its widgets and bqplot marks, wires observers once, and calls
+`explorer.compute` (three calls per change: the scenario, a site-power sweep and the chip
+comparison). Callbacks validate every value through the core, whatever the widget allowed,
+and never let an exception reach the page.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import math
+from contextlib import ExitStack
+from typing import Any
+
+import bqplot as bq
+import ipywidgets as w
+import numpy as np
+
+from .. import catalog, fmt, notes, params
+from ..errors import InputError
+from ..export import to_frame, to_json
+from ..model import compute
+from ..validate import BOUNDS
+
+# Okabe–Ito colour-blind-safe palette
+BLUE, ORANGE, GREEN, GREY, VERMILION, SKY = "#0072B2", "#E69F00", "#009E73", "#999999", "#D55E00", "#56B4E9"
+SWEEP = np.geomspace(1, 10_000, 121)  # MW, for the curves
+LABEL = {"description_width": "initial"}
+PLAIN_ERROR = "That did not work; the last valid values are kept."
+
+
+def _fmt_value(key: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if key == "chips":
+        return str(int(value))
+    return f"{value:g}"
+
+
+class ExplorerApp:
+    """The whole dashboard; `.widget` is what the notebook displays."""
+
+    def __init__(self, query: str | None = None) -> None:
+        self._busy = False
+        self.site = catalog.DEFAULT_SITE
+        self.state: dict[str, Any] = self._preset_state(self.site)
+        self.state.update(precision="fp8", chips=None)
+        self.recomputes = 0  # how many times the core ran (one per accepted change)
+        self._build_controls()
+        self._build_outputs()
+        self._build_charts()
+        link_messages = self._apply_query(query)
+        self._wire()
+        self.refresh()
+        self.link_notes.value = self._list_html(link_messages, "Link parameters not used") if link_messages else ""
+        self.widget = self._layout()
+
+    # ------------------------------------------------------------------ state
+    def _preset_state(self, site: str) -> dict[str, Any]:
+        inputs = catalog.site_inputs(site)
+        return {
+            "site": site,
+            "site_power": inputs["site_power"],
+            "cooling_fraction": inputs["cooling_fraction"],
+            "overhead_fraction": catalog.value("defaults.overhead_fraction", "dimensionless"),
+            "chip": inputs["chip"],
+            "basis": inputs["basis"],
+            "mfu": catalog.value("defaults.mfu", "dimensionless"),
+            "load_factor": catalog.value("defaults.load_factor", "dimensionless"),
+        }
+
+    @staticmethod
+    def _inputs(state: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in state.items() if k != "precision"}
+
+    # ------------------------------------------------------------------ widgets
+    def _build_controls(self) -> None:
+        s = self.state
+        sites = [(catalog.label("sites", n), n) for n in catalog.names("sites")]
+        self.preset = w.Dropdown(options=[*sites, ("Custom", "custom")], value=self.site, description="Preset", style=LABEL)
+        self.site_power = w.FloatLogSlider(value=s["site_power"], base=10, min=0, max=4, step=0.01,
+                                           description="Site power (MW, 1 MW – 10 GW)", readout=False,
+                                           style=LABEL, layout=w.Layout(width="100%", max_width="520px"))
+        self.site_power.add_class("explorer-site-power")
+        self.site_power_text = w.Text(value=_fmt_value("site_power", s["site_power"]), description="MW",
+                                      continuous_update=False, layout=w.Layout(width="150px"), style=LABEL)
+        self.chip = w.Dropdown(options=[(catalog.label("chips", n), n) for n in catalog.names("chips")],
+                               value=s["chip"], description="Accelerator", style=LABEL)
+        self.fill = w.Checkbox(value=True, description="Fill the site (as many chips as the power feeds)", indent=False)
+        self.chips_slider = w.FloatLogSlider(value=100_000, base=10, min=0, max=7, step=0.01, readout=False,
+                                             description="Chips deployed (1 – 10 million)", disabled=True,
+                                             style=LABEL, layout=w.Layout(width="100%", max_width="520px"))
+        self.chips_text = w.Text(value="", description="chips", continuous_update=False, disabled=True,
+                                 layout=w.Layout(width="170px"), style=LABEL)
+        self.cooling = w.FloatSlider(value=s["cooling_fraction"], min=0, max=0.9, step=0.01, readout_format=".0%",
+                                     description="Cooling share of site power (0 – 90 %)", style=LABEL,
+                                     layout=w.Layout(width="100%", max_width="520px"))
+        self.pue_label = w.HTML()
+        self.mfu = w.FloatSlider(value=s["mfu"], min=0, max=1, step=0.01, readout_format=".0%",
+                                 description="MFU: share of peak FLOPS achieved (0 – 100 %)", style=LABEL,
+                                 layout=w.Layout(width="100%", max_width="520px"))
+        self.basis = w.Dropdown(options=[(catalog.label("bases", n), n) for n in catalog.names("bases")],
+                                value=s["basis"], description="City basis", style=LABEL)
+        self.precision = w.ToggleButtons(options=[("BF16", "bf16"), ("FP8", "fp8"), ("FP8 sparse", "fp8_sparse")],
+                                         value=s["precision"], description="Precision", style=LABEL)
+        self.overhead_text = w.Text(value=_fmt_value("overhead_fraction", s["overhead_fraction"]),
+                                    description="Other losses (share, 0 – <1)", continuous_update=False, style=LABEL)
+        self.load_text = w.Text(value=_fmt_value("load_factor", s["load_factor"]),
+                                description="Load factor (0 – 1)", continuous_update=False, style=LABEL)
+        self.messages = {k: w.HTML() for k in ("site_power", "chips", "cooling_fraction", "mfu", "overhead_fraction", "load_factor", "general")}
+        for m in self.messages.values():
+            m.add_class("explorer-error")
+
+    def _build_outputs(self) -> None:
+        self.city = w.HTML()
+        self.city.add_class("explorer-city")
+        self.cooling_out = w.HTML()
+        self.cooling_out.add_class("explorer-cooling")
+        self.flops = w.HTML()
+        self.flops.add_class("explorer-flops")
+        self.it_out = w.HTML()
+        self.chips_out = w.HTML()
+        self.year_out = w.HTML()
+        self.notes = w.HTML()
+        self.notes.add_class("explorer-notes")
+        self.link_notes = w.HTML()
+        self.sources = w.HTML()
+        self.share = w.Text(description="Shareable link parameters", disabled=False, style=LABEL,
+                            layout=w.Layout(width="100%", max_width="700px"))
+        self.share.add_class("explorer-share")
+        self.export_button = w.Button(description="Export scenario (JSON) and sweep (CSV)", layout=w.Layout(width="auto"))
+        self.export_links = w.HTML()
+
+    def _figure(self, marks: list, x_scale, y_scale, x_label: str, y_label: str, title: str, css: str | None = None) -> bq.Figure:
+        x_axis = bq.Axis(scale=x_scale, label=x_label)
+        if isinstance(x_scale, bq.LogScale):  # decades only: the default log ticks crowd
+            x_axis.tick_values = [1, 10, 100, 1000, 10000]
+            x_axis.tick_format = ",.0f"
+        axes = [x_axis, bq.Axis(scale=y_scale, orientation="vertical", label=y_label, tick_format=".3s")]
+        fig = bq.Figure(marks=marks, axes=axes, title=title, animation_duration=0,
+                        fig_margin={"top": 40, "bottom": 50, "left": 70, "right": 20},
+                        layout=w.Layout(width="100%", max_width="560px", height="300px"))
+        if css:
+            fig.add_class(css)
+        return fig
+
+    def _build_charts(self) -> None:
+        xs, ys = bq.OrdinalScale(), bq.LinearScale(min=0)
+        colours = bq.ColorScale(colors=[BLUE, ORANGE, GREY], min=0, max=2)
+        self.power_bars = bq.Bars(x=["IT", "Cooling", "Other"], y=[0, 0, 0], color=[0, 1, 2],
+                                  scales={"x": xs, "y": ys, "color": colours})
+        self.power_fig = self._figure([self.power_bars], xs, ys, "", "MW", "Where the site's power goes", "explorer-power-chart")
+        self.power_alt = w.HTML()
+
+        lx, ly = bq.LogScale(), bq.LogScale()
+        self.people_line = bq.Lines(x=SWEEP, y=np.ones_like(SWEEP), scales={"x": lx, "y": ly}, colors=[BLUE])
+        self.people_point = bq.Scatter(x=[300.0], y=[1.0], scales={"x": lx, "y": ly}, colors=[VERMILION], default_size=90)
+        self.people_fig = self._figure([self.people_line, self.people_point], lx, ly, "site power (MW)", "people", "A city of how many people?", "explorer-people-chart")
+        self.people_alt = w.HTML()
+
+        cx, cy = bq.OrdinalScale(), bq.LinearScale(min=0)
+        names = catalog.names("chips")
+        highlight = bq.ColorScale(colors=[GREY, BLUE], min=0, max=1)
+        self.chip_bars = bq.Bars(x=names, y=np.zeros(len(names)), color=np.zeros(len(names)),
+                                 scales={"x": cx, "y": cy, "color": highlight})
+        self.chip_fig = self._figure([self.chip_bars], cx, cy, "accelerator", "PFLOP/s per facility MW", "Peak FLOPS per facility megawatt", "explorer-chip-chart")
+        self.chip_alt = w.HTML()
+
+        px, py = bq.LogScale(), bq.LogScale()
+        self.chips_line = bq.Lines(x=SWEEP, y=np.ones_like(SWEEP), scales={"x": px, "y": py}, colors=[GREEN])
+        self.limit_line = bq.Lines(x=[300.0, 300.0], y=[1.0, 1e7], scales={"x": px, "y": py}, colors=[VERMILION], line_style="dashed")
+        self.deployed_point = bq.Scatter(x=[300.0], y=[1.0], scales={"x": px, "y": py}, colors=[BLUE], default_size=90)
+        self.chips_fig = self._figure([self.chips_line, self.limit_line, self.deployed_point], px, py, "facility power (MW)", "chips", "Chips per facility power", "explorer-chips-chart")
+        self.chips_alt = w.HTML()
+
+    def _layout(self) -> w.Widget:
+        row = w.Layout(flex_flow="row wrap", align_items="center", gap="4px 12px")
+        controls = w.VBox([
+            self.preset,
+            w.HBox([self.site_power, self.site_power_text], layout=row), self.messages["site_power"],
+            self.chip,
+            self.fill, w.HBox([self.chips_slider, self.chips_text], layout=row), self.messages["chips"],
+            w.HBox([self.cooling, self.pue_label], layout=row), self.messages["cooling_fraction"],
+            self.mfu, self.messages["mfu"],
+            self.basis, self.precision,
+            w.Accordion(children=[w.VBox([self.overhead_text, self.messages["overhead_fraction"], self.load_text, self.messages["load_factor"]])],
+                        titles=("More inputs",)),
+            self.messages["general"],
+        ], layout=w.Layout(width="100%", max_width="560px"))
+        headlines = w.VBox([self.city, self.cooling_out, self.it_out, self.chips_out, self.flops, self.year_out],
+                           layout=w.Layout(width="100%", max_width="560px"))
+        charts = w.Box([w.VBox([self.power_fig, self.power_alt]), w.VBox([self.people_fig, self.people_alt]),
+                        w.VBox([self.chip_fig, self.chip_alt]), w.VBox([self.chips_fig, self.chips_alt])],
+                       layout=w.Layout(flex_flow="row wrap", width="100%"))
+        title = w.HTML("<h2 style='margin:0.2em 0'>AI Datacenter Explorer</h2>"
+                       "<p style='margin:0'>Move the controls: every number below is recomputed from the sourced catalog.</p>")
+        top = w.Box([controls, headlines], layout=w.Layout(flex_flow="row wrap", gap="8px 24px", width="100%"))
+        sources = w.Accordion(children=[self.sources], titles=("Where these numbers come from",))
+        export = w.VBox([self.share, w.HBox([self.export_button, self.export_links], layout=row)])
+        root = w.VBox([title, self.link_notes, top, self.notes, charts, sources, export],
+                      layout=w.Layout(width="100%", max_width="1180px", padding="0 8px"))
+        root.add_class("explorer-app")
+        return root
+
+    # ------------------------------------------------------------------ wiring
+    def _wire(self) -> None:
+        self.preset.observe(self._guard(self._on_preset), "value")
+        self.site_power.observe(self._guard(lambda ch: self._slid("site_power", ch.new, self.site_power)), "value")
+        self.site_power_text.observe(self._guard(lambda ch: self._typed("site_power", ch.new, self.site_power_text)), "value")
+        self.chip.observe(self._guard(lambda ch: self._change("chip", ch.new, ch.old, self.chip)), "value")
+        self.fill.observe(self._guard(self._on_fill), "value")
+        self.chips_slider.observe(self._guard(lambda ch: self._slid("chips", ch.new, self.chips_slider)), "value")
+        self.chips_text.observe(self._guard(lambda ch: self._typed("chips", ch.new, self.chips_text)), "value")
+        self.cooling.observe(self._guard(lambda ch: self._change("cooling_fraction", ch.new, ch.old, self.cooling)), "value")
+        self.mfu.observe(self._guard(lambda ch: self._change("mfu", ch.new, ch.old, self.mfu)), "value")
+        self.basis.observe(self._guard(lambda ch: self._change("basis", ch.new, ch.old, self.basis)), "value")
+        self.precision.observe(self._guard(lambda ch: self._change("precision", ch.new, ch.old, self.precision)), "value")
+        self.overhead_text.observe(self._guard(lambda ch: self._typed("overhead_fraction", ch.new, self.overhead_text)), "value")
+        self.load_text.observe(self._guard(lambda ch: self._typed("load_factor", ch.new, self.load_text)), "value")
+        self.export_button.on_click(self._guard(lambda _b: self._export()))
+
+    def _guard(self, fn):
+        """Run a callback; any failure becomes a plain message, never a traceback."""
+
+        def run(*args: Any) -> None:
+            if self._busy:
+                return
+            try:
+                fn(*args)
+            except Exception:  # the page must never see a traceback; the old values stay
+                self.messages["general"].value = self._error_html(PLAIN_ERROR)
+                self._sync_widgets()
+
+        return run
+
+    @staticmethod
+    def _parse(field: str, text: str) -> float:
+        """A typed value as a number, or InputError naming the field and its range."""
+        try:
+            value = float(str(text).strip().replace(",", "").replace("_", ""))
+        except ValueError:
+            raise InputError(field, str(text)[:40], BOUNDS[field].describe(field), "is not a number") from None
+        if field == "chips" and math.isfinite(value) and value == int(value):
+            return int(value)
+        return value
+
+    def _slid(self, field: str, value: float, slider: w.FloatLogSlider) -> None:
+        """A log slider moved. The browser snaps a value we set to the slider's step and echoes
+        it back: an echo within half a step of the current value is not a change."""
+        current = self.state.get(field)
+        if current is not None and value > 0 and current > 0:
+            if abs(math.log10(value) - math.log10(current)) <= slider.step / 2 + 1e-9:
+                return
+        self._change(field, round(value) if field == "chips" else value, None, slider)
+
+    def _typed(self, field: str, text: str, widget: w.Widget) -> None:
+        """A value typed into a text field: parse it, then change the state like any control."""
+        try:
+            value = self._parse(field, text)
+        except InputError as err:
+            self.messages[field].value = self._error_html(str(err))
+            self._sync_widgets()
+            return
+        self._change(field, value, None, widget)
+
+    def _change(self, field: str, value: Any, old: Any, widget: w.Widget) -> None:
+        message = self.messages.get(field, self.messages["general"])
+        try:
+            new = {**self.state, field: value}
+            ds = self._recompute(new)
+        except InputError as err:
+            message.value = self._error_html(str(err))
+            self._sync_widgets()  # put the previous valid value back
+            return
+        message.value = ""
+        self.messages["general"].value = ""
+        self.state = new
+        if self.preset.value != "custom" and field not in ("precision", "basis"):
+            self._set(self.preset, "custom")
+        self._sync_widgets()
+        self._render(*ds)
+
+    def _on_preset(self, change) -> None:
+        if change.new == "custom":
+            return
+        self.site = change.new
+        new = {**self.state, **self._preset_state(change.new)}
+        ds = self._recompute(new)
+        self.state = new
+        for m in self.messages.values():
+            m.value = ""
+        self._sync_widgets()
+        self._render(*ds)
+
+    def _on_fill(self, change) -> None:
+        if change.new:
+            self._change("chips", None, None, self.fill)
+        else:
+            n = int(float(self._scenario.chips_supported)) if hasattr(self, "_scenario") else 100_000
+            self._change("chips", max(n, 1), None, self.fill)
+
+    def _set(self, widget: w.Widget, value: Any) -> None:
+        """Set a widget without triggering its observer."""
+        if widget.value == value:
+            return
+        self._busy = True
+        try:
+            widget.value = value
+        finally:
+            self._busy = False
+
+    def _sync_widgets(self) -> None:
+        """Make every control show the current valid state."""
+        s = self.state
+        self._set(self.site_power, min(max(s["site_power"], 1.0), 10_000.0))
+        self._set(self.site_power_text, _fmt_value("site_power", s["site_power"]))
+        self._set(self.chip, s["chip"])
+        self._set(self.cooling, min(s["cooling_fraction"], 0.9))
+        self._set(self.mfu, s["mfu"])
+        self._set(self.basis, s["basis"])
+        self._set(self.precision, s["precision"])
+        self._set(self.overhead_text, _fmt_value("overhead_fraction", s["overhead_fraction"]))
+        self._set(self.load_text, _fmt_value("load_factor", s["load_factor"]))
+        fill = s["chips"] is None
+        self._set(self.fill, fill)
+        self.chips_slider.disabled = fill
+        self.chips_text.disabled = fill
+        if not fill:
+            self._set(self.chips_slider, float(min(max(s["chips"], 1), 1e7)))
+            self._set(self.chips_text, _fmt_value("chips", s["chips"]))
+        else:
+            self._set(self.chips_text, "")
+
+    def _apply_query(self, query: str | None) -> list[str]:
+        found, messages = params.parse(query)
+        if "site" in found:
+            self.site = found["site"]
+            self.state.update(self._preset_state(found["site"]))
+        self.state.update({k: v for k, v in found.items()})
+        self._set(self.preset, self.site if set(found) <= {"site", "precision", "basis"} else "custom")
+        self._sync_widgets()
+        return messages
+
+    # ------------------------------------------------------------------ compute + render
+    def _recompute(self, state: dict[str, Any]):
+        inputs = self._inputs(state)
+        ds = compute(**inputs)  # validates every value: widget bounds are not validation
+        sweep = compute(**{**inputs, "site_power": SWEEP})
+        chips = compute(**{**inputs, "chip": catalog.names("chips")})
+        self.recomputes += 1
+        return ds, sweep, chips
+
+    def refresh(self) -> None:
+        """Recompute and redraw from the current state."""
+        self._render(*self._recompute(self.state))
+
+    def _render(self, ds, sweep, chips) -> None:
+        self._scenario = ds
+        s = self.state
+        prec = s["precision"]
+        q = fmt.quantity
+        per = str(ds.basis_per.values)
+        people, households = float(ds.city_people), float(ds.city_households)
+        main = f"{fmt.number(people)} people" if per == "person" else f"{fmt.number(households)} households"
+        other = f"≈ {fmt.number(households)} households" if per == "person" else f"≈ {fmt.number(people)} people"
+        self.city.value = self._card("A city's electricity", main, f"{other}. {html.escape(notes.city_basis(ds))}")
+        share = float(ds.cooling_fraction)
+        self.cooling_out.value = self._card("Cooling load", q(float(ds.cooling_power), "MW"),
+                                            f"{fmt.percent(share)} of site power; removes {q(float(ds.cooling_heat_rejected), 'MW')} of heat "
+                                            f"(= {fmt.number(float(ds.cooling_tons))} tons of refrigeration; implied chiller COP {fmt.number(float(ds.cooling_cop))})")
+        self.it_out.value = self._card("IT power and PUE", q(float(ds.it_power), "MW"), f"PUE {float(ds.pue):.2f} (site ÷ IT); other losses {q(float(ds.overhead_power), 'MW')}")
+        label = catalog.label("chips", s["chip"])
+        deployed = "fill the site" if s["chips"] is None else f"{fmt.number(float(ds.chips))} deployed"
+        self.chips_out.value = self._card("Chips", f"{fmt.number(float(ds.chips_supported))} supported",
+                                          f"{html.escape(label)} at {q(float(ds.chip_power), 'kW')} each (all-in); {deployed}; "
+                                          f"headroom {q(float(ds.power_headroom), 'MW')}")
+        peak = float(ds.peak_flops.sel(precision=prec))
+        eff = float(ds.effective_flops.sel(precision=prec))
+        shown_prec = {"bf16": "BF16", "fp8": "FP8", "fp8_sparse": "FP8 sparse"}[prec]
+        if math.isnan(peak):
+            self.flops.value = self._card(f"Cluster FLOPS ({shown_prec})", "not available", f"{html.escape(label)} has no {shown_prec} mode in the catalog")
+        else:
+            self.flops.value = self._card(f"Cluster FLOPS ({shown_prec})", f"{q(peak, 'FLOP/s')} peak",
+                                          f"{q(eff, 'FLOP/s')} effective at {fmt.percent(float(ds.mfu))} MFU; "
+                                          f"HBM {q(float(ds.hbm_capacity), 'TB')}")
+        self.year_out.value = self._card("Per year", q(float(ds.annual_energy), "GWh"),
+                                         f"cost {q(float(ds.annual_cost), 'USD')} · CO₂ {q(float(ds.annual_co2), 't')} · water {q(float(ds.annual_water), 'm3')} "
+                                         f"(prices, grid and water of the {html.escape(catalog.label('sites', self.site))} preset)")
+        self.pue_label.value = f"<span>→ PUE {float(ds.pue):.2f}</span>"
+        self.notes.value = self._list_html(notes.all_notes(ds, self.site, prec), "Notes")
+        self._render_charts(ds, sweep, chips, prec)
+        self.sources.value = self._sources_html(s["chip"], self.site)
+        self.share.value = "?" + params.build({**s, "site": self.site})
+
+    def _render_charts(self, ds, sweep, chips, prec: str) -> None:
+        it, cool, over = float(ds.it_power), float(ds.cooling_power), float(ds.overhead_power)
+        per = str(ds.basis_per.values)
+        city = sweep.city_people if per == "person" else sweep.city_households
+        here = float(ds.city_people if per == "person" else ds.city_households)
+        names = catalog.names("chips")
+        fpw = chips.flops_per_watt.sel(precision=prec).values * 1e6 / 1e15  # PFLOP/s per MW
+        chip_idx = names.index(self.state["chip"])
+        deployed = float(ds.chips)
+        with ExitStack() as stack:
+            for mark in (self.power_bars, self.people_line, self.people_point, self.chip_bars,
+                         self.chips_line, self.limit_line, self.deployed_point):
+                stack.enter_context(mark.hold_sync())
+            self.power_bars.y = [it, cool, over]
+            self.people_line.y = city.values
+            self.people_fig.axes[1].label = per + "s"
+            self.people_point.x, self.people_point.y = [float(ds.site_power)], [here]
+            self.chip_bars.y = np.nan_to_num(fpw)
+            self.chip_bars.color = [1.0 if i == chip_idx else 0.0 for i in range(len(names))]
+            self.chips_line.y = np.maximum(sweep.chips_supported.values, 1)
+            self.limit_line.x = [float(ds.site_power)] * 2
+            self.limit_line.y = [1.0, float(max(sweep.chips_supported.max(), deployed, 10))]
+            self.deployed_point.x = [max(float(ds.power_required), 1.0)]
+            self.deployed_point.y = [max(deployed, 1.0)]
+        self.power_alt.value = self._alt(f"IT {fmt.quantity(it, 'MW')}, cooling {fmt.quantity(cool, 'MW')}, other {fmt.quantity(over, 'MW')}.")
+        self.people_alt.value = self._alt(f"At {fmt.quantity(float(ds.site_power), 'MW')} the site uses as much electricity as {fmt.number(here)} {per}s; the curve is proportional to site power.")
+        best = names[int(np.nanargmax(fpw))] if np.isfinite(fpw).any() else "none"
+        self.chip_alt.value = self._alt(f"{catalog.label('chips', self.state['chip'])}: {fmt.number(float(np.nan_to_num(fpw[chip_idx])))} PFLOP/s per facility MW; highest in the catalog: {catalog.label('chips', best)}.")
+        self.chips_alt.value = self._alt(f"{fmt.number(float(ds.chips_supported))} chips supported at {fmt.quantity(float(ds.site_power), 'MW')}; deployed chips need {fmt.quantity(float(ds.power_required), 'MW')}.")
+
+    # ------------------------------------------------------------------ html helpers
+    @staticmethod
+    def _card(title: str, value: str, detail: str) -> str:
+        return (f"<div style='border-left:4px solid {BLUE};padding:2px 8px;margin:4px 0'>"
+                f"<div style='font-size:0.85em;color:#444'>{html.escape(title)}</div>"
+                f"<div style='font-size:1.5em;font-weight:600' class='explorer-value'>{html.escape(value)}</div>"
+                f"<div style='font-size:0.85em;color:#333'>{detail}</div></div>")
+
+    @staticmethod
+    def _alt(text: str) -> str:
+        return f"<p class='explorer-alt' style='font-size:0.8em;margin:0 0 8px 0'>{html.escape(text)}</p>"
+
+    @staticmethod
+    def _error_html(text: str) -> str:
+        return f"<span role='alert' style='color:{VERMILION}'>⚠ {html.escape(text)}</span>"
+
+    @staticmethod
+    def _list_html(items: list[str], title: str) -> str:
+        if not items:
+            return ""
+        li = "".join(f"<li>{html.escape(t)}</li>" for t in items)
+        return f"<div style='border-left:4px solid {ORANGE};padding:2px 8px'><b>{html.escape(title)}</b><ul style='margin:2px 0'>{li}</ul></div>"
+
+    @staticmethod
+    def _sources_html(chip: str, site: str) -> str:
+        rows = []
+        for e in catalog.entries_under(f"chips.{chip}") + catalog.site_sources(site):
+            ref = html.escape(e.source_title)
+            if e.source_url:
+                ref = f"<a href='{html.escape(e.source_url, quote=True)}' target='_blank' rel='noopener noreferrer'>{ref}</a>"
+            rows.append(f"<tr><td>{html.escape(e.key)}</td><td>{e.value:g} {html.escape(e.unit)}</td>"
+                        f"<td>{ref}</td><td>{html.escape(e.date)}</td><td>{html.escape(e.confidence)}</td>"
+                        f"<td>{html.escape(e.note)}</td></tr>")
+        head = "<tr><th>figure</th><th>value</th><th>source</th><th>date</th><th>confidence</th><th>note</th></tr>"
+        return f"<div style='overflow-x:auto'><table style='font-size:0.8em'>{head}{''.join(rows)}</table></div>"
+
+    def _export(self) -> None:
+        ds, sweep, _ = self._recompute(self.state)
+        scenario = json.dumps({"inputs": {**self.state, "site": self.site}, "outputs": to_json(ds)}, indent=1)
+        csv = to_frame(sweep).to_csv()
+        j = base64.b64encode(scenario.encode()).decode()
+        c = base64.b64encode(csv.encode()).decode()
+        self.export_links.value = (f"<a download='scenario.json' href='data:application/json;base64,{j}'>scenario.json</a> · "
+                                   f"<a download='sweep.csv' href='data:text/csv;base64,{c}'>sweep.csv</a>")
