@@ -1,0 +1,129 @@
+"""The app in a real browser: numbers equal the core's, controls work, bad input is refused."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import explorer
+from explorer import fmt
+
+from .conftest import wait_ready
+
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
+
+
+def headline(page, css: str) -> str:
+    return page.inner_text(f"{css} .explorer-value")
+
+
+def bar_heights(page) -> list[float]:
+    return [float(h) for h in page.eval_on_selector_all(".explorer-power-chart rect.bar", "els => els.map(e => e.getAttribute('height'))")]
+
+
+def mw_field(page):
+    return page.locator(".widget-text:has(label:text-is('MW')) input")
+
+
+def test_renders_offline_without_errors_and_shows_the_core_default(page, app_url, offline_guard):
+    wait_ready(page, app_url)
+    assert page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+    assert "Traceback" not in page.content()
+    ds = explorer.compute()
+    assert headline(page, ".explorer-city") == f"{fmt.number(float(ds.city_households))} households"
+    assert headline(page, ".explorer-cooling") == fmt.quantity(float(ds.cooling_power), "MW")
+    assert headline(page, ".explorer-flops") == f"{fmt.quantity(float(ds.peak_flops.sel(precision='fp8')), 'FLOP/s')} peak"
+    heights = bar_heights(page)
+    assert len(heights) == 3
+    assert heights[1] / heights[0] == __import__("pytest").approx(float(ds.cooling_power / ds.it_power), rel=0.01)
+    assert offline_guard["errors"] == []
+
+
+def test_keyboard_on_the_site_power_slider_changes_people_and_bars(page, app_url):
+    wait_ready(page, app_url)
+    before_city, before_bars = headline(page, ".explorer-city"), bar_heights(page)
+    handle = page.locator(".explorer-site-power .noUi-handle")
+    handle.focus()
+    for _ in range(10):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function("t => document.querySelector('.explorer-city .explorer-value').innerText !== t", arg=before_city)
+    page.wait_for_timeout(300)
+    shown_mw = float(mw_field(page).input_value())
+    assert shown_mw > 300
+    ds = explorer.compute(site_power=shown_mw)
+    city = int(headline(page, ".explorer-city").split()[0].replace(",", ""))
+    assert abs(city - float(ds.city_households)) / city < 1e-4
+    after = bar_heights(page)
+    assert after != before_bars
+    assert after[1] / after[0] == __import__("pytest").approx(float(ds.cooling_power / ds.it_power), rel=0.01)
+
+
+def test_typing_a_site_power_updates_the_numbers(page, app_url):
+    wait_ready(page, app_url)
+    field = mw_field(page)
+    field.fill("900")
+    field.press("Enter")
+    ds = explorer.compute(site_power=900)
+    expected = f"{fmt.number(float(ds.city_households))} households"
+    page.wait_for_function("t => document.querySelector('.explorer-city .explorer-value').innerText === t", arg=expected)
+    assert headline(page, ".explorer-cooling") == fmt.quantity(float(ds.cooling_power), "MW")
+
+
+def test_switching_the_accelerator_changes_the_flops(page, app_url):
+    wait_ready(page, app_url)
+    before = headline(page, ".explorer-flops")
+    page.locator(".widget-dropdown:has(label:text-is('Accelerator')) select").select_option(label=explorer.catalog.label("chips", "gb200"))
+    ds = explorer.compute(chip="gb200")
+    expected = f"{fmt.quantity(float(ds.peak_flops.sel(precision='fp8')), 'FLOP/s')} peak"
+    page.wait_for_function("t => document.querySelector('.explorer-flops .explorer-value').innerText === t", arg=expected)
+    assert expected != before
+
+
+def test_a_link_with_parameters_opens_that_scenario(page, app_url):
+    wait_ready(page, app_url + "?site_power=600&chip=h100&cooling_fraction=0.3")
+    ds = explorer.compute(site_power=600, chip="h100", cooling_fraction=0.3)
+    assert headline(page, ".explorer-city") == f"{fmt.number(float(ds.city_households))} households"
+    assert headline(page, ".explorer-flops") == f"{fmt.quantity(float(ds.peak_flops.sel(precision='fp8')), 'FLOP/s')} peak"
+    assert mw_field(page).input_value() == "600"
+    assert "site_power=600" in page.locator(".explorer-share input").input_value()
+
+
+def test_bad_link_parameters_are_reported_not_crashed(page, app_url):
+    wait_ready(page, app_url + "?site_power=-5&chip=%3Cb%3Ebold%3C%2Fb%3E&cooling_fraction=nan")
+    text = page.inner_text(".explorer-app")
+    assert "site_power = -5 is out of range" in text
+    assert "chip = '<b>bold</b>' is not a known name" in text  # shown as text, never as HTML
+    ds = explorer.compute()
+    assert headline(page, ".explorer-city") == f"{fmt.number(float(ds.city_households))} households"
+
+
+def test_a_bad_typed_value_shows_the_message_and_keeps_the_old_value(page, app_url):
+    wait_ready(page, app_url)
+    before = headline(page, ".explorer-city")
+    field = mw_field(page)
+    for bad, words in (("-5", "out of range"), ("abc", "is not a number"), ("", "is not a number"), ("1e9", "out of range")):
+        field.fill(bad)
+        field.press("Enter")
+        alert = page.locator(".explorer-error [role=alert]").first
+        alert.wait_for(timeout=30_000)
+        assert "site_power" in alert.inner_text() and words in alert.inner_text()
+        page.wait_for_function("() => document.querySelector('.widget-text input').value === '300'")
+        assert headline(page, ".explorer-city") == before
+
+
+def test_screenshot_for_the_readme(page, app_url):
+    wait_ready(page, app_url)
+    page.set_viewport_size({"width": 1280, "height": 1500})
+    page.wait_for_timeout(500)
+    ASSETS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ASSETS / "screenshot.png"))
+    assert (ASSETS / "screenshot.png").stat().st_size > 20_000
+
+
+def test_phone_width_shows_every_control_label(page, app_url):
+    page.set_viewport_size({"width": 390, "height": 2400})
+    wait_ready(page, app_url)
+    for label in ("Preset", "Accelerator", "City basis", "Precision"):
+        box = page.locator(f"label:text-is('{label}')").first.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert re.search(r"\d", headline(page, ".explorer-city"))
