@@ -1,0 +1,102 @@
+"""Serving safely: closed routes, no sources, offline page, kernels released, legacy websockets refused,
+no tracebacks over the wire."""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import re
+import time
+
+import pytest
+from tornado.httpclient import HTTPClientError, HTTPRequest
+from tornado.websocket import websocket_connect
+
+from explorer.server.hooks import PLAIN_ERROR, V1
+
+from .conftest import wait_ready
+
+CLOSED = ["/api/contents", "/api/kernels", "/api/sessions", "/tree", "/lab", "/terminals", "/api/terminals",
+          "/notebooks/explorer.ipynb", "/files/notebooks/explorer.ipynb", "/voila/files/explorer.ipynb",
+          "/voila/files/../explorer/model.py", "/explorer/model.py", "/voila/tree", "/api/kernelspecs"]
+
+
+@pytest.mark.parametrize("path", CLOSED)
+def test_api_ui_and_source_routes_are_unreachable(voila_server, path):
+    status, body = voila_server.get(path)
+    assert status in (403, 404, 405), f"{path} answered {status}"
+    assert "def compute" not in body and "from explorer" not in body
+
+
+def test_page_has_no_sources_no_cdn_and_sets_the_xsrf_cookie(voila_server):
+    import urllib.request
+
+    with urllib.request.urlopen(voila_server.url, timeout=60) as r:
+        page = r.read().decode()
+        cookies = r.headers.get_all("Set-Cookie") or []
+    assert "from explorer.ui import app" not in page  # strip_sources
+    assert not re.search(r"https?://(?!127\.0\.0\.1)[^\"' ]*\.(css|js|mjs)", page), "page loads code or styles from outside"
+    assert any(c.startswith("_xsrf=") for c in cookies)
+
+
+def _kernel_id(voila_server) -> str:
+    status, page = voila_server.get("/")
+    assert status == 200
+    match = re.search(r'kernelId["\']?\s*[:=]\s*["\']([0-9a-f-]{36})', page) or re.search(r"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})", page)
+    assert match, "no kernel id in the page"
+    return match.group(1)
+
+
+def _connect(url: str, subprotocols) -> str | None:
+    """Open a kernel websocket; returns the subprotocol the server selected (raises if refused)."""
+
+    async def go() -> str | None:
+        req = HTTPRequest(url, request_timeout=20, connect_timeout=10)
+        ws = await asyncio.wait_for(websocket_connect(req, subprotocols=subprotocols), 30)
+        chosen = ws.selected_subprotocol
+        ws.close()
+        return chosen
+
+    # Playwright's sync API runs an event loop in this thread: use a thread of our own.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, go()).result(timeout=60)
+
+
+def test_legacy_websocket_clients_are_refused_and_the_server_stays_responsive(voila_server):
+    kid = _kernel_id(voila_server)
+    ws_url = voila_server.url.replace("http", "ws") + f"api/kernels/{kid}/channels?session_id=test"
+    with pytest.raises(HTTPClientError) as info:
+        _connect(ws_url, None)
+    assert info.value.code == 400
+    assert _connect(ws_url, [V1]) == V1  # a v1 client (the browser) still connects
+    t0 = time.monotonic()
+    status, _ = voila_server.get("/voila/static/voila.js")
+    assert status in (200, 404) and time.monotonic() - t0 < 30  # liveness, not a benchmark
+
+
+def test_closed_pages_release_their_kernels(voila_server, browser):
+    baseline = voila_server.kernels()
+    for _ in range(3):
+        page = browser.new_page()
+        wait_ready(page, voila_server.url)
+        page.goto("about:blank")  # leaving the page sends Voila's shutdown beacon
+        page.close()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and voila_server.kernels() > baseline:
+        time.sleep(0.5)
+    assert voila_server.kernels() <= baseline
+
+
+def test_a_failing_callback_sends_no_traceback_over_the_websocket(failing_server, page):
+    frames: list[str] = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda f: frames.append(f if isinstance(f, str) else f.decode("utf-8", "replace"))))
+    page.goto(failing_server.url)
+    page.locator(".boom").wait_for(timeout=90_000)
+    page.locator(".boom").click()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not any(PLAIN_ERROR in f for f in frames):
+        page.wait_for_timeout(200)
+    wire = "\n".join(frames)
+    assert PLAIN_ERROR in wire
+    for leak in ("Traceback", "RuntimeError", "internal detail", "explorer_internal_path", "site-packages"):
+        assert leak not in wire, leak
