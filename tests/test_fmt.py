@@ -1,0 +1,25 @@
+"""Number formatting."""
+
+from __future__ import annotations
+
+import math
+
+from explorer import fmt
+
+
+def test_quantities():
+    assert fmt.quantity(2628.0, "GWh") == "2.63 TWh"
+    assert fmt.quantity(1.25e20, "FLOP/s") == "125 EFLOP/s"
+    assert fmt.quantity(300.0, "MW") == "300 MW"
+    assert fmt.quantity(0.91, "kW") == "910 W"
+    assert fmt.quantity(1.83e8, "USD") == "183 million USD"
+    assert fmt.quantity(615611.7, "people") == "615,612 people"
+    assert fmt.quantity(1.122e6, "t") == "1.12 million t CO₂e"
+
+
+def test_numbers_and_edges():
+    assert fmt.number(245263.6) == "245,264"
+    assert fmt.number(0.4) == "0.4"
+    assert fmt.number(math.inf) == "∞"
+    assert fmt.number(math.nan) == "n/a"
+    assert fmt.percent(0.4) == "40 %"

@@ -1,0 +1,120 @@
+"""The dashboard without a browser: set widget values, check headlines and marks against the core."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import explorer
+from explorer import catalog, fmt
+from explorer.ui import ExplorerApp
+
+
+def value_of(html_widget) -> str:
+    return html_widget.value.split("class='explorer-value'>")[1].split("</div>")[0]
+
+
+@pytest.fixture
+def app():
+    return ExplorerApp("")
+
+
+def test_default_headlines_and_marks_equal_the_core(app):
+    ds = explorer.compute()
+    assert value_of(app.city) == f"{fmt.number(float(ds.city_households))} households"
+    assert value_of(app.cooling_out) == fmt.quantity(float(ds.cooling_power), "MW")
+    np.testing.assert_allclose(app.power_bars.y, [float(ds.it_power), float(ds.cooling_power), float(ds.overhead_power)])
+    sweep = explorer.compute(site_power=app.people_line.x)
+    np.testing.assert_allclose(app.people_line.y, sweep.city_households.values)
+    assert app.people_point.x[0] == 300
+
+
+def test_one_slider_move_is_one_recompute_and_updates_everything(app):
+    n = app.recomputes
+    app.site_power.value = 1000
+    assert app.recomputes == n + 1
+    ds = explorer.compute(site_power=1000)
+    assert value_of(app.city) == f"{fmt.number(float(ds.city_households))} households"
+    np.testing.assert_allclose(app.power_bars.y[0], float(ds.it_power))
+    assert app.site_power_text.value == "1000"
+    assert app.preset.value == "custom"
+
+
+def test_typed_value_and_slider_stay_in_step(app):
+    app.site_power_text.value = "2200"
+    assert app.state["site_power"] == 2200
+    assert app.site_power.value == pytest.approx(2200)
+
+
+def test_slider_echo_within_half_a_step_is_not_a_change(app):
+    n = app.recomputes
+    app.site_power.value = 300 * 10 ** 0.004  # the browser snapping 300 MW to the slider's grid
+    assert app.recomputes == n
+    assert app.state["site_power"] == 300
+
+
+@pytest.mark.parametrize(("text", "words"), [("-5", "out of range"), ("", "is not a number"), ("abc", "is not a number"), ("nan", "finite"), ("1e12", "out of range")])
+def test_bad_typed_values_are_refused_in_place(app, text, words):
+    before = value_of(app.city)
+    app.site_power_text.value = text
+    assert words in app.messages["site_power"].value
+    assert "site_power" in app.messages["site_power"].value
+    assert app.site_power_text.value == "300"
+    assert value_of(app.city) == before
+
+
+def test_widget_bounds_are_not_validation(app):
+    app.site_power.max = 8  # a client can raise the slider's bounds...
+    app.site_power.value = 1e7
+    assert "out of range" in app.messages["site_power"].value  # ...the core still refuses
+    assert app.state["site_power"] == 300
+    app.cooling.max = 1.0
+    app.cooling.value = 0.99
+    assert "leaves no power for IT" in app.messages["cooling_fraction"].value
+    assert app.state["cooling_fraction"] == pytest.approx(0.4)
+
+
+def test_accelerator_and_precision_change_the_flops(app):
+    app.chip.value = "h100"
+    app.precision.value = "bf16"
+    ds = explorer.compute(chip="h100")
+    assert value_of(app.flops) == f"{fmt.quantity(float(ds.peak_flops.sel(precision='bf16')), 'FLOP/s')} peak"
+    colours = list(app.chip_bars.color)
+    assert colours[catalog.names("chips").index("h100")] == 1.0 and sum(colours) == 1.0
+
+
+def test_chip_count_shortfall_is_flagged(app):
+    app.fill.value = False
+    app.chips_text.value = "1000000"
+    ds = explorer.compute(chips=1_000_000)
+    assert float(ds.power_headroom) < 0
+    assert "only" in app.notes.value and "can run" in app.notes.value
+    assert app.deployed_point.y[0] == 1_000_000
+
+
+def test_presets_set_every_control(app):
+    app.preset.value = "rainier-indiana"
+    inputs = catalog.site_inputs("rainier-indiana")
+    assert app.state["site_power"] == inputs["site_power"]
+    assert app.basis.value == inputs["basis"]
+    ds = explorer.compute(site="rainier-indiana")
+    assert value_of(app.city).startswith(fmt.number(float(ds.city_people)))
+
+
+def test_query_string_restores_a_scenario_and_reports_bad_parameters():
+    app = ExplorerApp("site_power=600&chip=h100&cooling_fraction=0.3&mfu=2&bogus=1")
+    assert app.state["site_power"] == 600 and app.state["chip"] == "h100" and app.state["cooling_fraction"] == 0.3
+    assert app.state["mfu"] == pytest.approx(0.4)
+    assert "mfu = 2" in app.link_notes.value and "bogus" in app.link_notes.value
+    assert "site_power=600" in app.share.value and "chip=h100" in app.share.value
+
+
+def test_catalog_text_is_escaped_in_the_sources_panel(app):
+    assert "<script" not in app.sources.value
+    assert "Neuron" in app.sources.value
+
+
+def test_export_offers_json_and_csv(app):
+    app._export()
+    assert "download='scenario.json'" in app.export_links.value
+    assert "download='sweep.csv'" in app.export_links.value
