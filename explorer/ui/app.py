@@ -18,6 +18,7 @@ from typing import Any
 import bqplot as bq
 import ipywidgets as w
 import numpy as np
+from IPython.display import Javascript, display
 
 from .. import catalog, fmt, notes, params
 from ..errors import InputError
@@ -131,6 +132,8 @@ class ExplorerApp:
         self.share = w.Text(description="Shareable link parameters", disabled=False, style=LABEL,
                             layout=w.Layout(width="100%", max_width="700px"))
         self.share.add_class("explorer-share")
+        # Mirrors the state into the page URL (history.replaceState) so the address bar is a shareable link.
+        self.url_out = w.Output(layout=w.Layout(display="none"))
         self.export_button = w.Button(description="Export scenario (JSON) and sweep (CSV)", layout=w.Layout(width="auto"))
         self.export_links = w.HTML()
 
@@ -139,7 +142,7 @@ class ExplorerApp:
         if isinstance(x_scale, bq.LogScale):  # decades only: the default log ticks crowd
             x_axis.tick_values = [1, 10, 100, 1000, 10000]
             x_axis.tick_format = ",.0f"
-        axes = [x_axis, bq.Axis(scale=y_scale, orientation="vertical", label=y_label, tick_format=".3s")]
+        axes = [x_axis, bq.Axis(scale=y_scale, side="left", label=y_label, tick_format=".3s")]
         fig = bq.Figure(marks=marks, axes=axes, title=title, animation_duration=0,
                         fig_margin={"top": 40, "bottom": 50, "left": 70, "right": 20},
                         layout=w.Layout(width="100%", max_width="560px", height="300px"))
@@ -177,7 +180,7 @@ class ExplorerApp:
         self.chips_alt = w.HTML()
 
     def _layout(self) -> w.Widget:
-        row = w.Layout(flex_flow="row wrap", align_items="center", gap="4px 12px")
+        row = w.Layout(flex_flow="row wrap", align_items="center")
         controls = w.VBox([
             self.preset,
             w.HBox([self.site_power, self.site_power_text], layout=row), self.messages["site_power"],
@@ -197,10 +200,10 @@ class ExplorerApp:
                        layout=w.Layout(flex_flow="row wrap", width="100%"))
         title = w.HTML("<h2 style='margin:0.2em 0'>AI Datacenter Explorer</h2>"
                        "<p style='margin:0'>Move the controls: every number below is recomputed from the sourced catalog.</p>")
-        top = w.Box([controls, headlines], layout=w.Layout(flex_flow="row wrap", gap="8px 24px", width="100%"))
+        top = w.Box([controls, headlines], layout=w.Layout(flex_flow="row wrap", justify_content="space-between", width="100%"))
         sources = w.Accordion(children=[self.sources], titles=("Where these numbers come from",))
         export = w.VBox([self.share, w.HBox([self.export_button, self.export_links], layout=row)])
-        root = w.VBox([title, self.link_notes, top, self.notes, charts, sources, export],
+        root = w.VBox([title, self.link_notes, top, self.notes, charts, sources, export, self.url_out],
                       layout=w.Layout(width="100%", max_width="1180px", padding="0 8px"))
         root.add_class("explorer-app")
         return root
@@ -394,6 +397,13 @@ class ExplorerApp:
         self._render_charts(ds, sweep, chips, prec)
         self.sources.value = self._sources_html(s["chip"], self.site)
         self.share.value = "?" + params.build({**s, "site": self.site})
+        self._mirror_url(self.share.value)
+
+    def _mirror_url(self, query: str) -> None:
+        """Put the scenario in the browser's address bar (no reload, no history entry)."""
+        with self.url_out:
+            self.url_out.clear_output(wait=True)
+            display(Javascript(f"window.history.replaceState(null, '', {json.dumps(query)});"))
 
     def _render_charts(self, ds, sweep, chips, prec: str) -> None:
         it, cool, over = float(ds.it_power), float(ds.cooling_power), float(ds.overhead_power)

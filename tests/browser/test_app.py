@@ -67,6 +67,7 @@ def test_typing_a_site_power_updates_the_numbers(page, app_url):
     expected = f"{fmt.number(float(ds.city_households))} households"
     page.wait_for_function("t => document.querySelector('.explorer-city .explorer-value').innerText === t", arg=expected)
     assert headline(page, ".explorer-cooling") == fmt.quantity(float(ds.cooling_power), "MW")
+    page.wait_for_function("() => location.search.includes('site_power=900')")  # the address bar is the shareable link
 
 
 def test_switching_the_accelerator_changes_the_flops(page, app_url):
