@@ -61,6 +61,14 @@ BOUNDS: dict[str, Bound] = {
     "duration": Bound(0, 24 * 7, "h"),
     "battery_price": Bound(0, 10_000, "USD/kWh"),
     "battery_energy": Bound(0, 1e6, "MWh"),
+    # training (explorer.training)
+    "parameters": Bound(1, 1e15, "parameters"),
+    "tokens": Bound(1, 1e17, "tokens"),
+    "training_compute": Bound(1, 1e32, "FLOP"),
+    "effective_flops": Bound(0, 1e25, "FLOP/s", lo_open=True),
+    "job_chips": Bound(1, 1e9, "chips"),
+    "checkpoint_minutes": Bound(0, 600, "min", lo_open=True),
+    "restart_minutes": Bound(0, 1440, "min"),
 }
 
 

@@ -1,0 +1,157 @@
+"""Fact-check of the two source articles: every numeric claim recomputed with the explorer.
+
+Claims are paraphrased (never quoted) and name their article. A verdict follows from numbers,
+not from a label: a claim is *reproduced* when the explorer's value lies within the article's
+rounding of it, *reproduced under an assumption* when it does so only under the stated
+assumption, and *contested* otherwise, naming the source that disagrees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import catalog
+from .model import compute
+from .systems import system_table
+from .units import factor
+
+MISSISSIPPI = "AWS Rainier Mississippi · Canton, MS (Stromfee datacenter series)"
+RAINIER = "Project Rainier (seed article with Trn2 vs DGX B200 / GB200 NVL72 tables)"
+
+REPRODUCED = "reproduced"
+ASSUMED = "reproduced under an assumption"
+CONTESTED = "contested"
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    article: str
+    claim: str  # paraphrase
+    claimed: float | str
+    unit: str
+    compute: Callable[[], float | str]
+    rel_tol: float = 0.02  # the article's rounding
+    assumption: str = ""  # needed for the claim to hold
+    disagrees: str = ""  # the source that disagrees, for contested claims
+    how: str = ""  # the computation, in words
+
+    def value(self) -> float | str:
+        return self.compute()
+
+    def verdict(self) -> str:
+        got = self.value()
+        if isinstance(self.claimed, str) or isinstance(got, str):
+            ok = str(got) == str(self.claimed)
+        else:
+            ok = abs(got - self.claimed) <= self.rel_tol * abs(self.claimed)
+        if not ok:
+            return CONTESTED
+        return ASSUMED if self.assumption else REPRODUCED
+
+
+def _sys(system: str, fig: str) -> float:
+    return float(system_table()[fig].sel(system=system))
+
+
+def _gib_as_gb(system: str, per: float = 1.0) -> float:
+    """Capacity in GiB (the number the article prints as GB), divided by `per`."""
+    return _sys(system, "hbm_capacity") * factor("TB", "GiB") / per
+
+
+def _aws_fleet_cooling() -> float:
+    pue = catalog.value("cooling.aws-fleet.pue", "dimensionless")
+    return 1 - 1 / pue - catalog.value("defaults.overhead_fraction", "dimensionless")
+
+
+def _third_state() -> str:
+    return "Pennsylvania"  # Semafor's report; the catalog records the conflict (rainier.third_state)
+
+
+CLAIMS: list[Claim] = [
+    Claim("ms-city", MISSISSIPPI, "A continuous 300 MW draws more electricity than a city of about 250,000 people.",
+          250_000, "people", lambda: float(compute(site_power=300, basis="us-person").city_people), rel_tol=0.1,
+          disagrees="World Bank per-capita electricity (all sectors, 12,645 kWh/yr): about 208,000 people",
+          how="300 MW × 8,760 h ÷ annual electricity per person"),
+    Claim("ms-city-households", MISSISSIPPI, "The same 250,000 read as US households.",
+          250_000, "households", lambda: float(compute(site_power=300, basis="us-household").city_households), rel_tol=0.05,
+          assumption="the count is of US households (10,715 kWh/yr each, EIA), not people",
+          how="300 MW × 8,760 h ÷ 10,715 kWh per household"),
+    Claim("ms-cooling", MISSISSIPPI, "Of the 300 MW, roughly 90–150 MW (30–50 %) goes to cooling.",
+          0.40, "share of site power", _aws_fleet_cooling, rel_tol=0.25,
+          disagrees="AWS's reported fleet PUE of 1.15 leaves about 10 % for cooling (13 % for all non-IT load)",
+          how="1 − 1/PUE − other losses"),
+    Claim("ms-chips", MISSISSIPPI, "The campus holds hundreds of thousands of Trainium2 chips.",
+          250_000, "chips", lambda: float(compute(site_power=300, cooling_fraction=_aws_fleet_cooling(), chip="trn2").chips_supported),
+          rel_tol=0.6, assumption="~500 W per chip (SemiAnalysis) × 1.82 server overhead (Epoch AI); cooling at AWS's fleet PUE",
+          how="IT power ÷ (TDP × server overhead)"),
+    Claim("ms-third-state", MISSISSIPPI, "The third Rainier site is believed to be in Ohio.",
+          "Ohio", "state", _third_state, disagrees="Semafor (Oct 2025) reports Pennsylvania"),
+    Claim("in-power", RAINIER, "The Indiana site: thirty 200,000 sq ft buildings drawing 2.2 GW.",
+          2200, "MW", lambda: catalog.value("sites.rainier-indiana.site_power", "MW"), rel_tol=0.01,
+          how="catalog (NYT via The Register)"),
+    Claim("trn2-fp8", RAINIER, "A 16-chip Trn2 instance delivers 20.8 PF dense FP8.",
+          20.8, "PFLOP/s", lambda: _sys("trn2-instance", "fp8_dense"), rel_tol=0.005, how="16 × 1,299 TFLOP/s"),
+    Claim("trn2-hbm", RAINIER, "A Trn2 instance has 1536 GB of HBM.",
+          1536, "GB", lambda: _gib_as_gb("trn2-instance"), rel_tol=0.001,
+          assumption="the 1536 is GiB (16 × 96 GiB = 1,649 GB)", how="16 × 96 GiB"),
+    Claim("trn2-bw", RAINIER, "A Trn2 instance has 46.4 TB/s of memory bandwidth.",
+          46.4, "TB/s", lambda: _sys("trn2-instance", "hbm_bandwidth"), rel_tol=0.005, how="16 × 2.9 TB/s"),
+    Claim("trn2-sparse", RAINIER, "A Trn2 instance delivers 83.2 PF sparse FP8.",
+          83.2, "PFLOP/s", lambda: _sys("trn2-instance", "fp8_sparse"), rel_tol=0.02,
+          disagrees="AWS Neuron docs: ~41 PF per instance (2,563 TFLOP/s sparse per chip)", how="16 × 2,563 TFLOP/s"),
+    Claim("b200-fp8", RAINIER, "A DGX B200 delivers 36 PF dense FP8.", 36, "PFLOP/s", lambda: _sys("dgx-b200", "fp8_dense"), rel_tol=0.005, how="8 × 4.5 PF"),
+    Claim("b200-sparse", RAINIER, "A DGX B200 delivers 72 PF sparse FP8.", 72, "PFLOP/s", lambda: _sys("dgx-b200", "fp8_sparse"), rel_tol=0.005, how="8 × 9 PF"),
+    Claim("b200-hbm", RAINIER, "A DGX B200 has 1440 GB of HBM.", 1440, "GB", lambda: _sys("dgx-b200", "hbm_capacity") * 1000, rel_tol=0.005, how="8 × 180 GB"),
+    Claim("b200-bw", RAINIER, "A DGX B200 has 64 TB/s of memory bandwidth.", 64, "TB/s", lambda: _sys("dgx-b200", "hbm_bandwidth"), rel_tol=0.005, how="8 × 8 TB/s"),
+    Claim("us-fp8", RAINIER, "A 64-chip Trn2 UltraServer delivers 83.2 PF dense FP8.", 83.2, "PFLOP/s", lambda: _sys("trn2-ultraserver", "fp8_dense"), rel_tol=0.005, how="64 × 1,299 TFLOP/s"),
+    Claim("us-hbm", RAINIER, "A Trn2 UltraServer has 6.1 TB of HBM.", 6.1, "TB", lambda: _gib_as_gb("trn2-ultraserver", 1000), rel_tol=0.01,
+          assumption="6,144 GiB read as GB and divided by 1,000 (it is 6.6 TB)", how="64 × 96 GiB"),
+    Claim("us-bw", RAINIER, "A Trn2 UltraServer has 186 TB/s of memory bandwidth.", 186, "TB/s", lambda: _sys("trn2-ultraserver", "hbm_bandwidth"), rel_tol=0.005, how="64 × 2.9 TB/s"),
+    Claim("us-link", RAINIER, "A Trn2 UltraServer has 68 TB/s of interconnect bandwidth.", 68, "TB/s", lambda: _sys("trn2-ultraserver", "interconnect_bandwidth"), rel_tol=0.02,
+          disagrees="AWS Neuron docs: 1.28 TB/s NeuronLink per chip, 81.9 TB/s for 64 chips", how="64 × 1.28 TB/s"),
+    Claim("us-sparse", RAINIER, "A Trn2 UltraServer delivers 332.8 PF sparse FP8.", 332.8, "PFLOP/s", lambda: _sys("trn2-ultraserver", "fp8_sparse"), rel_tol=0.02,
+          disagrees="AWS Neuron docs: ~164 PF sparse per UltraServer", how="64 × 2,563 TFLOP/s"),
+    Claim("nvl72-fp8", RAINIER, "A GB200 NVL72 delivers 360 PF dense FP8.", 360, "PFLOP/s", lambda: _sys("gb200-nvl72", "fp8_dense"), rel_tol=0.005, how="72 × 5 PF"),
+    Claim("nvl72-sparse", RAINIER, "A GB200 NVL72 delivers 720 PF sparse FP8.", 720, "PFLOP/s", lambda: _sys("gb200-nvl72", "fp8_sparse"), rel_tol=0.005, how="72 × 10 PF"),
+    Claim("nvl72-hbm", RAINIER, "A GB200 NVL72 has 13.4 TB of HBM.", 13.4, "TB", lambda: _sys("gb200-nvl72", "hbm_capacity"), rel_tol=0.005, how="72 × 186 GB"),
+    Claim("nvl72-bw", RAINIER, "A GB200 NVL72 has 576 TB/s of memory bandwidth.", 576, "TB/s", lambda: _sys("gb200-nvl72", "hbm_bandwidth"), rel_tol=0.005, how="72 × 8 TB/s"),
+    Claim("nvl72-link", RAINIER, "A GB200 NVL72 has 130 TB/s of NVLink bandwidth.", 130, "TB/s", lambda: _sys("gb200-nvl72", "interconnect_bandwidth"), rel_tol=0.01, how="72 × 1.8 TB/s"),
+    Claim("trn3-4x", RAINIER, "Trainium3 promises a fourfold performance boost.", 4.0, "x",
+          lambda: _sys("trn3-ultraserver-gen2", "fp8_dense") / _sys("trn2-ultraserver", "fp8_dense"), rel_tol=0.15,
+          assumption="per UltraServer (144 Trn3 vs 64 Trn2 chips); per chip FP8 is 1.9x and BF16 about 1.0x",
+          how="Trn3 Gen2 UltraServer FP8 ÷ Trn2 UltraServer FP8"),
+]
+
+
+def claims() -> list[Claim]:
+    return list(CLAIMS)
+
+
+def table() -> list[dict[str, object]]:
+    """The fact-check as rows: article, claim, claimed, explorer value, verdict, why."""
+    rows = []
+    for c in CLAIMS:
+        got = c.value()
+        verdict = c.verdict()
+        why = c.assumption if verdict == ASSUMED else c.disagrees if verdict == CONTESTED else c.how
+        rows.append({"id": c.id, "article": c.article, "claim": c.claim, "claimed": c.claimed, "unit": c.unit,
+                     "explorer": got, "verdict": verdict, "why": why, "how": c.how})
+    return rows
+
+
+def html_table() -> str:
+    """The fact-check as an HTML table (escaped) for notebooks."""
+    import html
+
+    from . import fmt
+
+    head = "<tr><th>article</th><th>claim (paraphrased)</th><th>claimed</th><th>explorer</th><th>verdict</th><th>why</th></tr>"
+    body = []
+    for r in table():
+        got = r["explorer"] if isinstance(r["explorer"], str) else fmt.number(float(r["explorer"]))
+        claimed = r["claimed"] if isinstance(r["claimed"], str) else fmt.number(float(r["claimed"]))
+        cells = [r["article"].split(" (")[0].split(" ·")[0], r["claim"], f"{claimed} {r['unit']}", f"{got} {r['unit']}", r["verdict"], r["why"]]
+        body.append("<tr>" + "".join(f"<td>{html.escape(str(x))}</td>" for x in cells) + "</tr>")
+    return f"<table>{head}{''.join(body)}</table>"

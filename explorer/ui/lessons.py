@@ -1,0 +1,133 @@
+"""Small widgets for the classroom walkthroughs. Each calls the core; none computes physics."""
+
+from __future__ import annotations
+
+import html
+
+import bqplot as bq
+import ipywidgets as w
+import numpy as np
+
+from .. import catalog, fmt, selfcheck
+from ..model import compute
+from ..training import goodput, model_compute, training_days
+from .app import BLUE, GREY, ORANGE
+
+LABEL = {"description_width": "initial"}
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in rows)
+    return f"<table><tr>{head}</tr>{body}</table>"
+
+
+def answer_box(exercise_id: str) -> w.Widget:
+    """A number field and a Check button that answers right / not yet with a hint."""
+    ex = selfcheck.EXERCISES[exercise_id]
+    field = w.Text(description=f"Your answer ({ex.unit})" if ex.unit != "1" else "Your answer", style=LABEL)
+    button = w.Button(description="Check")
+    out = w.HTML()
+
+    def on_click(_):
+        try:
+            out.value = selfcheck.check(exercise_id, field.value)._repr_html_()
+        except Exception:  # a lesson widget never shows a traceback
+            out.value = "<p>Could not check that answer.</p>"
+
+    button.on_click(on_click)
+    return w.VBox([w.HTML(f"<b>{html.escape(ex.question)}</b>"), w.HBox([field, button]), out])
+
+
+def city_bases(site_power: float = 300.0) -> w.Widget:
+    """The same site as a city, on every basis in the catalog."""
+    sp = w.FloatLogSlider(value=site_power, base=10, min=0, max=4, step=0.01, description="Site power (MW)", style=LABEL)
+    out = w.HTML()
+
+    def update(_=None):
+        ds = compute(site_power=sp.value, basis=catalog.names("bases"))
+        rows = []
+        for b in catalog.names("bases"):
+            one = ds.sel(basis=b)
+            per = str(one.basis_per.values)
+            rows.append([catalog.label("bases", b), f"{fmt.number(float(one.basis_value))} kWh per {per}",
+                         fmt.number(float(one.city_people)), fmt.number(float(one.city_households))])
+        out.value = f"<p>{fmt.quantity(float(ds.annual_energy), 'GWh')} per year</p>" + _table(["basis", "per year", "people", "households"], rows)
+
+    sp.observe(update, "value")
+    update()
+    return w.VBox([sp, out])
+
+
+def power_split(cooling_fraction: float = 0.4) -> w.Widget:
+    """Cooling share → where the power goes, the PUE and the implied chiller COP."""
+    cf = w.FloatSlider(value=cooling_fraction, min=0, max=0.9, step=0.01, description="Cooling share", readout_format=".0%", style=LABEL)
+    xs, ys = bq.OrdinalScale(), bq.LinearScale(min=0)
+    bars = bq.Bars(x=["IT", "Cooling", "Other"], y=[0, 0, 0], color=[0, 1, 2],
+                   scales={"x": xs, "y": ys, "color": bq.ColorScale(colors=[BLUE, ORANGE, GREY], min=0, max=2)})
+    fig = bq.Figure(marks=[bars], axes=[bq.Axis(scale=xs), bq.Axis(scale=ys, side="left", label="MW")],
+                    title="300 MW site", animation_duration=0, layout=w.Layout(width="420px", height="280px"))
+    out = w.HTML()
+
+    def update(_=None):
+        ds = compute(site_power=300, cooling_fraction=cf.value)
+        with bars.hold_sync():
+            bars.y = [float(ds.it_power), float(ds.cooling_power), float(ds.overhead_power)]
+        out.value = (f"PUE {float(ds.pue):.2f} · IT {fmt.quantity(float(ds.it_power), 'MW')} · "
+                     f"heat removed {fmt.quantity(float(ds.cooling_heat_rejected), 'MW')} · implied chiller COP {fmt.number(float(ds.cooling_cop))}")
+
+    cf.observe(update, "value")
+    update()
+    return w.VBox([cf, fig, out])
+
+
+def chips_per_mw(precision: str = "fp8") -> w.Widget:
+    """Every catalog accelerator: chips per facility MW and peak FLOPS per facility MW."""
+    ds = compute(site_power=1, cooling_fraction=0.10, chip=catalog.names("chips"))
+    fpw = ds.flops_per_watt.sel(precision=precision).values * 1e6 / 1e15
+    xs, ys = bq.OrdinalScale(), bq.LinearScale(min=0)
+    bars = bq.Bars(x=catalog.names("chips"), y=np.nan_to_num(fpw), scales={"x": xs, "y": ys}, colors=[BLUE])
+    fig = bq.Figure(marks=[bars], axes=[bq.Axis(scale=xs), bq.Axis(scale=ys, side="left", label="PFLOP/s per MW")],
+                    title=f"Peak {precision} FLOPS per facility MW (10 % cooling)", animation_duration=0,
+                    layout=w.Layout(width="560px", height="300px"))
+    rows = [[catalog.label("chips", c), fmt.quantity(float(ds.chip_power.sel(chip=c)), "kW"),
+             fmt.number(float(ds.chips_supported.sel(chip=c))), fmt.number(float(np.nan_to_num(v)))]
+            for c, v in zip(catalog.names("chips"), fpw, strict=True)]
+    return w.VBox([fig, w.HTML(_table(["accelerator", "all-in power per chip", "chips per facility MW", "PFLOP/s per MW"], rows))])
+
+
+def training_time(model: str = "llama3-405b") -> w.Widget:
+    """Chips, MFU and restart time → days to train a catalog model, and the goodput."""
+    chips = w.FloatLogSlider(value=16384, base=10, min=3, max=6.3, step=0.01, description="H100 chips", style=LABEL)
+    mfu = w.FloatSlider(value=0.4, min=0.05, max=1, step=0.01, description="MFU", readout_format=".0%", style=LABEL)
+    restart = w.FloatSlider(value=10, min=0, max=60, step=1, description="Restart after a failure (min)", style=LABEL)
+    out = w.HTML()
+    peak = float(catalog.chip_table().peak_flops.sel(chip="h100", precision="bf16"))
+
+    def update(_=None):
+        n = round(chips.value)
+        g = goodput(n, restart_minutes=restart.value)
+        share = float(g.goodput)
+        if share <= 0:
+            out.value = (f"<p>With an interruption every {fmt.number(float(g.mtbi) * 60)} min, restarts eat all the time: "
+                         "the job never finishes. Faster restarts or fewer chips per job are needed.</p>")
+            return
+        days = float(training_days(model_compute(model), n * peak * mfu.value, share))
+        ideal = float(training_days(model_compute(model), n * peak * mfu.value))
+        out.value = (f"<p>{html.escape(catalog.label('models', model))}: <b>{fmt.number(days)} days</b> "
+                     f"({fmt.number(ideal)} days with no interruptions). Interruption every {fmt.number(float(g.mtbi))} h; "
+                     f"checkpoint every {fmt.number(float(g.checkpoint_interval))} min; goodput {fmt.percent(share)}.</p>")
+
+    for c in (chips, mfu, restart):
+        c.observe(update, "value")
+    update()
+    return w.VBox([chips, mfu, restart, out])
+
+
+def sources(*prefixes: str) -> w.Widget:
+    """The catalog entries under the given prefixes, with their sources (for a notebook's references)."""
+    rows = []
+    for p in prefixes:
+        for e in catalog.entries_under(p):
+            rows.append([e.key, f"{e.value:g} {e.unit}", e.source_title, e.date, e.confidence])
+    return w.HTML(_table(["figure", "value", "source", "date", "confidence"], rows))
