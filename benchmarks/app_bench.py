@@ -1,0 +1,203 @@
+"""Benchmark of the Voila app in a real browser (prints figures; asserts nothing).
+
+Every figure is measured for the app and for a trivial Voila notebook (benchmarks/floor.ipynb:
+one slider, one label, one bqplot bar) in the same run: the floor.
+
+- cold load: navigation → interactive (headline shown), median of N fresh browser contexts,
+  with and without a preheated kernel pool (pool of 1);
+- slider → DOM latency: from a key press on the site-power slider until the headline and the
+  chart have both changed, median and p95 over M presses (measured in the page);
+- RSS of the server process and of each kernel;
+- S sessions opened at once, with the count of errors.
+
+Targets (issue #3): p95 ≤ 1.5 × floor and ≤ 100 ms; cold load ≤ 3 s; kernel RSS ≤ 250 MB;
+20 sessions with zero errors. Usage: .venv/bin/python benchmarks/app_bench.py [--loads 5 --presses 50 --sessions 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+from playwright.sync_api import sync_playwright
+
+from explorer.server.launch import APP_NOTEBOOK, ROOT, environment, free_port, voila_command
+
+FLOOR = Path(__file__).resolve().parent / "floor.ipynb"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+TARGETS = {
+    "app": {"ready": ".explorer-city .explorer-value", "handle": ".explorer-site-power .noUi-handle",
+            "text": ".explorer-city .explorer-value", "chart": ".explorer-power-chart"},
+    "floor": {"ready": ".floor-label .explorer-value", "handle": ".floor-slider .noUi-handle",
+              "text": ".floor-label .explorer-value", "chart": ".floor-chart"},
+}
+ARM_JS = """
+([textCss, chartCss]) => {
+  const bars = () => [...document.querySelectorAll(chartCss + ' rect.bar')].map(e => e.getAttribute('height')).join();
+  const text = () => document.querySelector(textCss).innerText;
+  const t0text = text(), t0bars = bars();
+  window.__lat = undefined;
+  let t0 = null;
+  document.addEventListener('keydown', () => { t0 = performance.now(); }, {capture: true, once: true});
+  const check = () => {
+    if (t0 !== null && text() !== t0text && bars() !== t0bars) window.__lat = performance.now() - t0;
+    else if (t0 !== null && performance.now() - t0 > 10000) window.__lat = null;
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+}
+"""
+
+
+class Server:
+    def __init__(self, notebook: Path, preheat: bool) -> None:
+        self.port = free_port(start=9100)
+        self.url = f"http://127.0.0.1:{self.port}/"
+        if preheat:  # Voila's pool cannot be combined with the prelaunch hook: plain Voila
+            argv = [sys.executable, "-m", "voila", str(notebook), f"--port={self.port}", "--Voila.ip=127.0.0.1",
+                    "--no-browser", "--preheat_kernel=True", "--pool_size=1"]
+        else:
+            argv = voila_command(notebook, self.port)
+        self.proc = subprocess.Popen(argv, cwd=ROOT, env=environment(), stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL, start_new_session=True)
+        for _ in range(600):
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", self.port)) == 0:
+                    break
+            time.sleep(0.1)
+        time.sleep(5 if preheat else 0.5)  # let the pool fill
+
+    def rss_mb(self) -> tuple[float, list[float]]:
+        p = psutil.Process(self.proc.pid)
+        kernels = [k.memory_info().rss / 2**20 for k in p.children(recursive=True)
+                   if "ipykernel_launcher" in " ".join(k.cmdline())]
+        return p.memory_info().rss / 2**20, kernels
+
+    def stop(self) -> None:
+        try:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            self.proc.wait(timeout=15)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            os.killpg(self.proc.pid, signal.SIGKILL)
+
+
+def cold_loads(browser, url: str, sel: str, n: int) -> list[float]:
+    times = []
+    for _ in range(n):
+        ctx = browser.new_context()
+        page = ctx.new_page()
+        t0 = time.perf_counter()
+        page.goto(url)
+        page.wait_for_selector(sel, timeout=120_000)
+        times.append(time.perf_counter() - t0)
+        page.goto("about:blank")
+        ctx.close()
+        time.sleep(1.0)
+    return times
+
+
+def latencies(browser, url: str, t: dict, n: int) -> list[float]:
+    page = browser.new_page()
+    page.goto(url)
+    page.wait_for_selector(t["ready"], timeout=120_000)
+    page.wait_for_timeout(500)
+    out = []
+    page.locator(t["handle"]).focus()
+    for _ in range(n):
+        page.evaluate(ARM_JS, [t["text"], t["chart"]])
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("() => window.__lat !== undefined", timeout=15_000)
+        ms = page.evaluate("() => window.__lat")
+        if ms is not None:
+            out.append(ms)
+        page.wait_for_timeout(50)
+    page.goto("about:blank")
+    page.close()
+    return out
+
+
+def concurrent_sessions(browser, url: str, sel: str, n: int) -> tuple[int, float]:
+    pages = [browser.new_context().new_page() for _ in range(n)]
+    errors = 0
+    t0 = time.perf_counter()
+    for p in pages:
+        p.goto(url, wait_until="commit")
+    for p in pages:
+        try:
+            p.wait_for_selector(sel, timeout=180_000)
+        except Exception:
+            errors += 1
+    elapsed = time.perf_counter() - t0
+    for p in pages:
+        p.goto("about:blank")
+        p.context.close()
+    return errors, elapsed
+
+
+def p95(xs: list[float]) -> float:
+    return statistics.quantiles(xs, n=20)[-1] if len(xs) >= 2 else float("nan")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--loads", type=int, default=5)
+    ap.add_argument("--presses", type=int, default=50)
+    ap.add_argument("--sessions", type=int, default=20)
+    a = ap.parse_args()
+    results: dict[str, dict[str, float]] = {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        for name, nb in (("floor", FLOOR), ("app", APP_NOTEBOOK)):
+            t = TARGETS[name]
+            r = results[name] = {}
+            for preheat in (False, True):
+                server = Server(nb, preheat)
+                try:
+                    loads = cold_loads(browser, server.url, t["ready"], a.loads)
+                    r["load_pool" if preheat else "load"] = statistics.median(loads)
+                    print(f"[{name}] cold loads {'pool' if preheat else 'no pool'}: {[round(x, 2) for x in loads]}", flush=True)
+                    if not preheat:
+                        lat = latencies(browser, server.url, t, a.presses)
+                        r["lat_median"], r["lat_p95"], r["lat_n"] = statistics.median(lat), p95(lat), len(lat)
+                        print(f"[{name}] latency ms median {r['lat_median']:.1f} p95 {r['lat_p95']:.1f} (n={len(lat)})", flush=True)
+                        page = browser.new_page()
+                        page.goto(server.url)
+                        page.wait_for_selector(t["ready"], timeout=120_000)
+                        srv, kernels = server.rss_mb()
+                        r["server_rss"], r["kernel_rss"] = srv, max(kernels) if kernels else float("nan")
+                        page.goto("about:blank")
+                        page.close()
+                        print(f"[{name}] RSS server {r['server_rss']:.0f} MB, kernel {r['kernel_rss']:.0f} MB", flush=True)
+                        r["errors"], r["sessions_s"] = concurrent_sessions(browser, server.url, t["ready"], a.sessions)
+                        print(f"[{name}] {a.sessions} sessions: {r['errors']} errors, {r['sessions_s']:.1f} s", flush=True)
+                finally:
+                    server.stop()
+        browser.close()
+    f, p = results["floor"], results["app"]
+    print(f"{'figure':<44}{'app':>12}{'floor':>12}   target")
+    rows = [
+        ("cold load to interactive, median (s)", "load", "≤ 3 s"),
+        ("cold load with a preheated pool of 1 (s)", "load_pool", ""),
+        ("slider→DOM latency median (ms)", "lat_median", ""),
+        ("slider→DOM latency p95 (ms)", "lat_p95", "≤ 100 ms and ≤ 1.5 × floor"),
+        ("server RSS (MB)", "server_rss", ""),
+        ("kernel RSS (MB)", "kernel_rss", "≤ 250 MB"),
+        (f"{a.sessions} sessions at once: errors", "errors", "0"),
+        (f"{a.sessions} sessions at once: all interactive (s)", "sessions_s", ""),
+    ]
+    for label, key, target in rows:
+        print(f"{label:<44}{p[key]:>12.3g}{f[key]:>12.3g}   {target}")
+    print(f"latency samples: app {p['lat_n']:.0f}, floor {f['lat_n']:.0f}; p95 ratio app/floor {p['lat_p95'] / f['lat_p95']:.2f}")
+
+
+if __name__ == "__main__":
+    main()
