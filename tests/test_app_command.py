@@ -5,38 +5,24 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
+
+from _http import free_port, wait_for_page
 
 EXE = shutil.which("explorer", path=str(Path(sys.executable).parent))
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 def test_explorer_app_serves_the_default_scenario(tmp_path):
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([EXE, "app", "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             cwd=tmp_path, start_new_session=True)
     try:
         first = proc.stdout.readline().decode()
         assert f"http://127.0.0.1:{port}/" in first
-        page = ""
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=120) as r:
-                    page = r.read().decode()
-                break
-            except OSError:
-                time.sleep(0.5)
+        page = wait_for_page(f"http://127.0.0.1:{port}/")
         assert "application/vnd.jupyter.widget-view+json" in page
         assert "from explorer.ui import app" not in page
     finally:

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from _http import free_port, wait_for_page
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "binder"))
@@ -29,11 +27,6 @@ def test_binder_files_are_in_place():
         assert os.access(ROOT / "binder" / f, os.X_OK), f"binder/{f} must be executable"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 @pytest.mark.slow
 def test_a_fresh_binder_environment_renders_the_app(tmp_path):
@@ -44,21 +37,13 @@ def test_a_fresh_binder_environment_renders_the_app(tmp_path):
     subprocess.run([*pip, "-r", str(ROOT / "binder" / "requirements.txt")], check=True, timeout=1200)
     env = {**os.environ, "PATH": f"{venv / 'bin'}:{os.environ['PATH']}", "VIRTUAL_ENV": str(venv)}
     subprocess.run(["bash", str(ROOT / "binder" / "postBuild")], cwd=ROOT, env=env, check=True, timeout=600)
-    port = _free_port()
+    port = free_port()
     log = (tmp_path / "voila.log").open("wb")
     proc = subprocess.Popen([str(ROOT / "binder" / "start"), str(py), "-m", "voila", "notebooks/explorer.ipynb",
                              f"--port={port}", "--Voila.ip=127.0.0.1", "--no-browser"],
                             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     try:
-        deadline = time.monotonic() + 120
-        page = ""
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=120) as r:
-                    page = r.read().decode()
-                break
-            except OSError:
-                time.sleep(1)
+        page = wait_for_page(f"http://127.0.0.1:{port}/")
         assert "application/vnd.jupyter.widget-view+json" in page, (tmp_path / "voila.log").read_text()[-3000:]
         assert "application/vnd.jupyter.stderr" not in page and "Traceback" not in page
         assert "cdn.jsdelivr.net" not in page  # the offline template was found
