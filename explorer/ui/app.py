@@ -351,10 +351,18 @@ class ExplorerApp:
     def _recompute(self, state: dict[str, Any]):
         inputs = self._inputs(state)
         ds = compute(**inputs)  # validates every value: widget bounds are not validation
-        sweep = compute(**{**inputs, "site_power": SWEEP})
-        chips = compute(**{**inputs, "chip": catalog.names("chips")})
+        # The curve and the chip comparison do not depend on every input: recompute them only
+        # when an input they use changed (a site-power move then costs one core call, not three).
+        sweep_key = tuple(sorted((k, v) for k, v in inputs.items() if k != "site_power"))
+        if getattr(self, "_sweep_key", None) != sweep_key:
+            self._sweep = compute(**{**inputs, "site_power": SWEEP})
+            self._sweep_key = sweep_key
+        chips_key = (inputs["cooling_fraction"], inputs["overhead_fraction"], inputs["site"])
+        if getattr(self, "_chips_key", None) != chips_key:
+            self._chips = compute(**{**inputs, "chip": catalog.names("chips"), "chips": None})
+            self._chips_key = chips_key
         self.recomputes += 1
-        return ds, sweep, chips
+        return ds, self._sweep, self._chips
 
     def refresh(self) -> None:
         """Recompute and redraw from the current state."""
