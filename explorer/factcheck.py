@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import catalog
+from . import catalog, power
 from .model import compute
 from .systems import system_table
 from .units import factor
@@ -61,8 +61,8 @@ def _gib_as_gb(system: str, per: float = 1.0) -> float:
 
 
 def _aws_fleet_cooling() -> float:
-    pue = catalog.value("cooling.aws-fleet.pue", "dimensionless")
-    return 1 - 1 / pue - catalog.value("defaults.overhead_fraction", "dimensionless")
+    return power.cooling_fraction_for_pue(catalog.value("cooling.aws-fleet.pue", "dimensionless"),
+                                          catalog.value("defaults.overhead_fraction", "dimensionless"))
 
 
 def _third_state() -> str:

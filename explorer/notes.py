@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import xarray as xr
 
-from . import catalog, fmt
+from . import catalog, fmt, power
 
 FLEET_PUE_KEY = "cooling.aws-fleet.pue"
 PUE_TOLERANCE = 0.10  # relative distance from the fleet PUE that earns a note
@@ -31,7 +31,7 @@ def pue_vs_fleet(ds: xr.Dataset) -> list[str]:
     pue = float(ds.pue)
     if abs(pue - fleet.value) <= PUE_TOLERANCE * fleet.value:
         return []
-    implied = 1 - 1 / fleet.value - float(ds.overhead_fraction)
+    implied = power.cooling_fraction_for_pue(fleet.value, float(ds.overhead_fraction))
     return [
         f"A cooling share of {fmt.percent(float(ds.cooling_fraction))} (with "
         f"{fmt.percent(float(ds.overhead_fraction))} other losses) means a PUE of {pue:.2f}. "

@@ -10,7 +10,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from . import catalog, fmt
+from . import catalog, fmt, power
 from .model import compute
 from .systems import system_table
 from .training import goodput, model_compute
@@ -79,7 +79,7 @@ _add(Exercise(
 ))
 _add(Exercise(
     "cooling-at-fleet-pue", "At AWS's fleet PUE of 1.15 (and 3 % other losses), what share of site power goes to cooling?",
-    lambda: 1 - 1 / catalog.value("cooling.aws-fleet.pue", "dimensionless") - 0.03, "1", rel_tol=0.05,
+    lambda: power.cooling_fraction_for_pue(catalog.value("cooling.aws-fleet.pue", "dimensionless"), 0.03), "1", rel_tol=0.05,
     traps=[(lambda: 0.15, "a PUE of 1.15 means non-IT power is 1 − 1/1.15 ≈ 13 % of the site, not 15 %"),
            (lambda: 1 - 1 / 1.15, "that is all non-IT power; subtract the 3 % other losses")],
 ))

@@ -98,7 +98,7 @@ def chips_per_mw(precision: str = "fp8") -> w.Widget:
 
 def training_time(model: str = "llama3-405b") -> w.Widget:
     """Chips, MFU and restart time → days to train a catalog model, and the goodput."""
-    chips = w.FloatLogSlider(value=16384, base=10, min=3, max=6.3, step=0.01, description="H100 chips", style=LABEL)
+    chips = w.FloatLogSlider(value=catalog.value("reliability.reference_chips", "dimensionless"), base=10, min=3, max=6.3, step=0.01, description="H100 chips", style=LABEL)
     mfu = w.FloatSlider(value=0.4, min=0.05, max=1, step=0.01, description="MFU", readout_format=".0%", style=LABEL)
     restart = w.FloatSlider(value=10, min=0, max=60, step=1, description="Restart after a failure (min)", style=LABEL)
     out = w.HTML()
