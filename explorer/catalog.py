@@ -17,7 +17,7 @@ import numpy as np
 import xarray as xr
 
 from .errors import InputError
-from .units import factor  # noqa: F401  (re-exported for modules that read the catalog)
+from .units import factor
 
 PRECISIONS: tuple[str, ...] = ("bf16", "fp8", "fp8_sparse")
 _PRECISION_FIELDS = {"bf16": "bf16_dense", "fp8": "fp8_dense", "fp8_sparse": "fp8_sparse"}

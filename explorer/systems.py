@@ -8,6 +8,7 @@ import numpy as np
 import xarray as xr
 
 from . import catalog
+from .units import factor
 
 # derived figure: (per-chip table variable, precision or None, unit of the result)
 _DERIVED = {
@@ -41,7 +42,7 @@ def system_table() -> xr.Dataset:
             row = chips.sel(chip=node[s]["chip"])
             per_chip = row[var].sel(precision=prec) if prec else row[var]
             per_chip = float(per_chip) * (float(row["server_overhead"]) if fig == "power" else 1.0)
-            derived.append(n * per_chip * catalog.factor(_TABLE_UNITS[var], unit))
+            derived.append(n * per_chip * factor(_TABLE_UNITS[var], unit))
             key = f"published_{fig}"
             published.append(catalog.value(f"systems.{s}.{key}", unit) if key in node[s] else np.nan)
         data[fig] = ("system", np.array(derived), {"units": unit, "long_name": f"{fig.replace('_', ' ')}: chips x per-chip value"})

@@ -8,7 +8,7 @@ import bqplot as bq
 import ipywidgets as w
 import numpy as np
 
-from .. import catalog, fmt, selfcheck
+from .. import catalog, fmt, power, selfcheck
 from ..model import compute
 from ..training import goodput, model_compute, training_days
 from .app import BLUE, GREY, ORANGE
@@ -60,17 +60,18 @@ def city_bases(site_power: float = 300.0) -> w.Widget:
 
 
 def power_split(cooling_fraction: float = 0.4) -> w.Widget:
-    """Cooling share → where the power goes, the PUE and the implied chiller COP."""
+    """Cooling share → where the power goes at the default site, the PUE and the implied chiller COP."""
+    site_power = catalog.site_inputs(catalog.DEFAULT_SITE)["site_power"]
     cf = w.FloatSlider(value=cooling_fraction, min=0, max=0.9, step=0.01, description="Cooling share", readout_format=".0%", style=LABEL)
     xs, ys = bq.OrdinalScale(), bq.LinearScale(min=0)
     bars = bq.Bars(x=["IT", "Cooling", "Other"], y=[0, 0, 0], color=[0, 1, 2],
                    scales={"x": xs, "y": ys, "color": bq.ColorScale(colors=[BLUE, ORANGE, GREY], min=0, max=2)})
     fig = bq.Figure(marks=[bars], axes=[bq.Axis(scale=xs), bq.Axis(scale=ys, side="left", label="MW")],
-                    title="300 MW site", animation_duration=0, layout=w.Layout(width="420px", height="280px"))
+                    title=f"{fmt.quantity(site_power, 'MW')} site", animation_duration=0, layout=w.Layout(width="420px", height="280px"))
     out = w.HTML()
 
     def update(_=None):
-        ds = compute(site_power=300, cooling_fraction=cf.value)
+        ds = compute(site_power=site_power, cooling_fraction=cf.value)
         with bars.hold_sync():
             bars.y = [float(ds.it_power), float(ds.cooling_power), float(ds.overhead_power)]
         out.value = (f"PUE {float(ds.pue):.2f} · IT {fmt.quantity(float(ds.it_power), 'MW')} · "
@@ -82,13 +83,15 @@ def power_split(cooling_fraction: float = 0.4) -> w.Widget:
 
 
 def chips_per_mw(precision: str = "fp8") -> w.Widget:
-    """Every catalog accelerator: chips per facility MW and peak FLOPS per facility MW."""
-    ds = compute(site_power=1, cooling_fraction=0.10, chip=catalog.names("chips"))
+    """Every catalog accelerator: chips per facility MW and peak FLOPS per facility MW, cooling at AWS's fleet PUE."""
+    cooling = power.cooling_fraction_for_pue(catalog.value("cooling.aws-fleet.pue", "dimensionless"),
+                                             catalog.value("defaults.overhead_fraction", "dimensionless"))
+    ds = compute(site_power=1, cooling_fraction=cooling, chip=catalog.names("chips"))
     fpw = ds.flops_per_watt.sel(precision=precision).values * 1e6 / 1e15
     xs, ys = bq.OrdinalScale(), bq.LinearScale(min=0)
     bars = bq.Bars(x=catalog.names("chips"), y=np.nan_to_num(fpw), scales={"x": xs, "y": ys}, colors=[BLUE])
     fig = bq.Figure(marks=[bars], axes=[bq.Axis(scale=xs), bq.Axis(scale=ys, side="left", label="PFLOP/s per MW")],
-                    title=f"Peak {precision} FLOPS per facility MW (10 % cooling)", animation_duration=0,
+                    title=f"Peak {precision} FLOPS per facility MW ({fmt.percent(cooling, 2)} cooling)", animation_duration=0,
                     layout=w.Layout(width="560px", height="300px"))
     rows = [[catalog.label("chips", c), fmt.quantity(float(ds.chip_power.sel(chip=c)), "kW"),
              fmt.number(float(ds.chips_supported.sel(chip=c))), fmt.number(float(np.nan_to_num(v)))]

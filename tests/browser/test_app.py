@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 import explorer
 from explorer import fmt
 
@@ -35,7 +37,7 @@ def test_renders_offline_without_errors_and_shows_the_core_default(page, app_url
     assert headline(page, ".explorer-flops") == f"{fmt.quantity(float(ds.peak_flops.sel(precision='fp8')), 'FLOP/s')} peak"
     heights = bar_heights(page)
     assert len(heights) == 3
-    assert heights[1] / heights[0] == __import__("pytest").approx(float(ds.cooling_power / ds.it_power), rel=0.01)
+    assert heights[1] / heights[0] == pytest.approx(float(ds.cooling_power / ds.it_power), rel=0.01)
     assert offline_guard["errors"] == []
 
 
@@ -55,7 +57,7 @@ def test_keyboard_on_the_site_power_slider_changes_people_and_bars(page, app_url
     assert abs(city - float(ds.city_households)) / city < 1e-4
     after = bar_heights(page)
     assert after != before_bars
-    assert after[1] / after[0] == __import__("pytest").approx(float(ds.cooling_power / ds.it_power), rel=0.01)
+    assert after[1] / after[0] == pytest.approx(float(ds.cooling_power / ds.it_power), rel=0.01)
 
 
 def test_typing_a_site_power_updates_the_numbers(page, app_url):

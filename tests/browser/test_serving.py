@@ -69,9 +69,8 @@ def test_legacy_websocket_clients_are_refused_and_the_server_stays_responsive(vo
         _connect(ws_url, None)
     assert info.value.code == 400
     assert _connect(ws_url, [V1]) == V1  # a v1 client (the browser) still connects
-    t0 = time.monotonic()
-    status, _ = voila_server.get("/voila/static/voila.js")
-    assert status in (200, 404) and time.monotonic() - t0 < 30  # liveness, not a benchmark
+    status, _ = voila_server.get("/voila/static/voila.js")  # the server still answers (urlopen's own timeout bounds it)
+    assert status in (200, 404)
 
 
 def test_closed_pages_release_their_kernels(voila_server, browser):
