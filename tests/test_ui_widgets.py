@@ -118,3 +118,65 @@ def test_export_offers_json_and_csv(app):
     app._export()
     assert "download='scenario.json'" in app.export_links.value
     assert "download='sweep.csv'" in app.export_links.value
+
+
+def notifications(widget, name: str) -> list:
+    seen: list = []
+    widget.observe(seen.append, name)
+    return seen
+
+
+def test_a_site_power_move_resends_only_what_changed(app):
+    # every trait change is a message to the browser: the sweep curves and the chip bars do not
+    # depend on site power, so a site-power move must not resend them
+    people, chips_curve, chip_bars = (notifications(app.people_line, "y"), notifications(app.chips_line, "y"),
+                                      notifications(app.chip_bars, "y"))
+    sources, pue = notifications(app.sources, "value"), notifications(app.pue_label, "value")
+    app.site_power.value = 1000
+    assert people == chips_curve == chip_bars == sources == pue == []
+    app.cooling.value = 0.2  # chips per MW depend on the cooling share; a city's size does not
+    assert len(chips_curve) == len(chip_bars) == 1 and people == []
+    ds = explorer.compute(site_power=1000, cooling_fraction=0.2)
+    sweep = explorer.compute(site_power=app.people_line.x, cooling_fraction=0.2)
+    np.testing.assert_allclose(app.people_line.y, sweep.city_households.values)
+    assert value_of(app.city) == f"{fmt.number(float(ds.city_households))} households"
+
+
+def test_precision_and_basis_redraw_the_charts_that_use_them(app):
+    app.precision.value = "bf16"
+    chips = explorer.compute(chip=catalog.names("chips"), chips=None)
+    np.testing.assert_allclose(app.chip_bars.y, np.nan_to_num(chips.flops_per_watt.sel(precision="bf16").values * 1e6 / 1e15))
+    app.basis.value = "world-person"
+    sweep = explorer.compute(site_power=app.people_line.x, basis="world-person")
+    np.testing.assert_allclose(app.people_line.y, sweep.city_people.values)
+    assert app.people_fig.axes[1].label == "people"
+
+
+@pytest.mark.parametrize("mw", [0.5, 1, 3, 7.5, 300, 999, 1000, 1001, 9_999])
+def test_the_power_chart_axis_is_a_round_number_above_the_tallest_bar(app, mw):
+    app.site_power_text.value = str(mw)
+    top = app.power_bars.scales["y"].max
+    tallest = max(app.power_bars.y)
+    assert tallest <= top < 5 * tallest  # bars keep a visible height
+    mantissa = top / 10 ** np.floor(np.log10(top))
+    assert round(mantissa, 9) in (1, 2, 5)
+
+
+def test_the_address_bar_gets_the_shareable_query(app):
+    app.site_power.value = 600
+    assert app.address.query == app.share.value
+    assert app.address.query.startswith("?") and "site_power=600" in app.address.query
+    assert "replaceState" in app.address._esm
+
+
+def test_a_link_loaded_later_replaces_the_scenario_and_clears_old_messages(app):
+    app.site_power_text.value = "-5"
+    assert app.messages["site_power"].value
+    app.load_link("site_power=600&chip=h100&cooling_fraction=0.3")
+    ds = explorer.compute(site_power=600, chip="h100", cooling_fraction=0.3)
+    assert value_of(app.city) == f"{fmt.number(float(ds.city_households))} households"
+    assert app.chip.value == "h100" and app.site_power_text.value == "600"
+    assert app.messages["site_power"].value == ""
+    app.load_link("chip=nope")
+    assert app.chip.value == explorer.compute().chip.item()
+    assert "nope" in app.link_notes.value

@@ -1,7 +1,7 @@
 """Voila with the explorer's hooks: ``python -m explorer.server.run NOTEBOOK [voila options]``.
 
 Voila reads `voila.json` from the directory it starts in (the repository root); the settings
-that are code (the prelaunch hook, the websocket patch) are applied here.
+that are code (the page-handler, culling and websocket patches) are applied here.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from . import hooks
 
 def main(argv: list[str] | None = None) -> None:
     hooks.patch_websocket()
+    hooks.patch_page_handler()
+    hooks.patch_culling()
     app = Voila.instance()
     app.initialize(argv if argv is not None else sys.argv[1:])
-    app.voila_configuration.prelaunch_hook = hooks.prelaunch
     app.start()
 
 

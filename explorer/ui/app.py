@@ -1,9 +1,12 @@
 """The explorer dashboard: controls, headline numbers, charts, notes and sources.
 
 The class owns its widgets and bqplot marks, wires observers once, and calls
-`explorer.compute` (three calls per change: the scenario, a site-power sweep and the chip
-comparison). Callbacks validate every value through the core, whatever the widget allowed,
-and never let an exception reach the page.
+`explorer.compute` (the scenario on every change; the site-power sweep and the chip comparison
+only when an input they use changed). Callbacks validate every value through the core, whatever
+the widget allowed, and never let an exception reach the page.
+
+Each change sends only what changed, headline and power chart first: every widget message costs
+the browser a render, and the reader watches those two.
 """
 
 from __future__ import annotations
@@ -18,19 +21,46 @@ from typing import Any
 import bqplot as bq
 import ipywidgets as w
 import numpy as np
-from IPython.display import Javascript, display
 
 from .. import catalog, fmt, notes, params
 from ..errors import InputError
 from ..export import to_frame, to_json
 from ..model import compute
 from ..validate import BOUNDS
+from .address import AddressBar
 
 # Okabe–Ito colour-blind-safe palette
 BLUE, ORANGE, GREEN, GREY, VERMILION, SKY = "#0072B2", "#E69F00", "#009E73", "#999999", "#D55E00", "#56B4E9"
 SWEEP = np.geomspace(1, 10_000, 121)  # MW, for the curves
 LABEL = {"description_width": "initial"}
 PLAIN_ERROR = "That did not work; the last valid values are kept."
+
+
+def _axis_top(x: float) -> float:
+    """The smallest 1, 2 or 5 × 10^k at or above x: a fixed-looking axis, so bars move with the slider."""
+    if not (math.isfinite(x) and x > 0):
+        return 1.0
+    k = math.floor(math.log10(x))
+    for m in (1, 2, 5, 10):
+        if m * 10.0**k >= x * (1 - 1e-12):
+            return m * 10.0**k
+    return 10.0 ** (k + 1)
+
+
+def _scalars(ds, precision: str) -> dict[str, float]:
+    """A one-scenario result as plain floats (per-precision outputs at `precision`).
+
+    Reading variables once is far cheaper than one xarray lookup per number shown."""
+    i = [str(p) for p in ds.indexes["precision"]].index(precision)
+    out = {}
+    for name, var in ds.variables.items():
+        if var.dtype.kind != "f":
+            continue
+        if var.ndim == 0:
+            out[name] = float(var.values)
+        elif var.dims == ("precision",):
+            out[name] = float(var.values[i])
+    return out
 
 
 def _fmt_value(key: str, value: Any) -> str:
@@ -46,18 +76,30 @@ class ExplorerApp:
 
     def __init__(self, query: str | None = None) -> None:
         self._busy = False
-        self.site = catalog.DEFAULT_SITE
-        self.state: dict[str, Any] = self._preset_state(self.site)
-        self.state.update(precision="fp8", chips=None)
         self.recomputes = 0  # how many times the core ran (one per accepted change)
+        self._reset_state()
         self._build_controls()
         self._build_outputs()
         self._build_charts()
-        link_messages = self._apply_query(query)
         self._wire()
+        self.widget = self._layout()
+        self.load_link(query)
+
+    def load_link(self, query: str | None) -> None:
+        """Show the scenario of a shared link's query string, from the catalog defaults up.
+
+        The string is untrusted (explorer.params parses it); parameters that cannot be used are
+        listed on the page, not applied."""
+        self._reset_state()
+        for m in self.messages.values():
+            m.value = ""
+        link_messages = self._apply_query(query)
         self.refresh()
         self.link_notes.value = self._list_html(link_messages, "Link parameters not used") if link_messages else ""
-        self.widget = self._layout()
+
+    def _reset_state(self) -> None:
+        self.site = catalog.DEFAULT_SITE
+        self.state: dict[str, Any] = {**self._preset_state(self.site), "precision": "fp8", "chips": None}
 
     # ------------------------------------------------------------------ state
     def _preset_state(self, site: str) -> dict[str, Any]:
@@ -132,8 +174,7 @@ class ExplorerApp:
         self.share = w.Text(description="Shareable link parameters", disabled=False, style=LABEL,
                             layout=w.Layout(width="100%", max_width="700px"))
         self.share.add_class("explorer-share")
-        # Mirrors the state into the page URL (history.replaceState) so the address bar is a shareable link.
-        self.url_out = w.Output(layout=w.Layout(display="none"))
+        self.address = AddressBar()  # the address bar is a shareable link too
         self.export_button = w.Button(description="Export scenario (JSON) and sweep (CSV)", layout=w.Layout(width="auto"))
         self.export_links = w.HTML()
 
@@ -203,7 +244,7 @@ class ExplorerApp:
         top = w.Box([controls, headlines], layout=w.Layout(flex_flow="row wrap", justify_content="space-between", width="100%"))
         sources = w.Accordion(children=[self.sources], titles=("Where these numbers come from",))
         export = w.VBox([self.share, w.HBox([self.export_button, self.export_links], layout=row)])
-        root = w.VBox([title, self.link_notes, top, self.notes, charts, sources, export, self.url_out],
+        root = w.VBox([title, self.link_notes, top, self.notes, charts, sources, export, self.address],
                       layout=w.Layout(width="100%", max_width="1180px", padding="0 8px"))
         root.add_class("explorer-app")
         return root
@@ -369,79 +410,88 @@ class ExplorerApp:
         self._render(*self._recompute(self.state))
 
     def _render(self, ds, sweep, chips) -> None:
+        """Show a result. Order matters: the browser renders messages as they arrive, so the
+        headline and the power chart go first; widgets whose text did not change send nothing."""
         self._scenario = ds
         s = self.state
         prec = s["precision"]
+        v = _scalars(ds, prec)
         q = fmt.quantity
         per = str(ds.basis_per.values)
-        people, households = float(ds.city_people), float(ds.city_households)
+        people, households = v["city_people"], v["city_households"]
         main = f"{fmt.number(people)} people" if per == "person" else f"{fmt.number(households)} households"
         other = f"≈ {fmt.number(households)} households" if per == "person" else f"≈ {fmt.number(people)} people"
         self.city.value = self._card("A city's electricity", main, f"{other}. {html.escape(notes.city_basis(ds))}")
-        share = float(ds.cooling_fraction)
-        self.cooling_out.value = self._card("Cooling load", q(float(ds.cooling_power), "MW"),
-                                            f"{fmt.percent(share)} of site power; removes {q(float(ds.cooling_heat_rejected), 'MW')} of heat "
-                                            f"(= {fmt.number(float(ds.cooling_tons))} tons of refrigeration; implied chiller COP {fmt.number(float(ds.cooling_cop))})")
-        self.it_out.value = self._card("IT power and PUE", q(float(ds.it_power), "MW"), f"PUE {float(ds.pue):.2f} (site ÷ IT); other losses {q(float(ds.overhead_power), 'MW')}")
+        self._render_power_chart(v)
+        self.cooling_out.value = self._card("Cooling load", q(v["cooling_power"], "MW"),
+                                            f"{fmt.percent(v['cooling_fraction'])} of site power; removes {q(v['cooling_heat_rejected'], 'MW')} of heat "
+                                            f"(= {fmt.number(v['cooling_tons'])} tons of refrigeration; implied chiller COP {fmt.number(v['cooling_cop'])})")
+        self.it_out.value = self._card("IT power and PUE", q(v["it_power"], "MW"), f"PUE {v['pue']:.2f} (site ÷ IT); other losses {q(v['overhead_power'], 'MW')}")
         label = catalog.label("chips", s["chip"])
-        deployed = "fill the site" if s["chips"] is None else f"{fmt.number(float(ds.chips))} deployed"
-        self.chips_out.value = self._card("Chips", f"{fmt.number(float(ds.chips_supported))} supported",
-                                          f"{html.escape(label)} at {q(float(ds.chip_power), 'kW')} each (all-in); {deployed}; "
-                                          f"headroom {q(float(ds.power_headroom), 'MW')}")
-        peak = float(ds.peak_flops.sel(precision=prec))
-        eff = float(ds.effective_flops.sel(precision=prec))
+        deployed = "fill the site" if s["chips"] is None else f"{fmt.number(v['chips'])} deployed"
+        self.chips_out.value = self._card("Chips", f"{fmt.number(v['chips_supported'])} supported",
+                                          f"{html.escape(label)} at {q(v['chip_power'], 'kW')} each (all-in); {deployed}; "
+                                          f"headroom {q(v['power_headroom'], 'MW')}")
+        peak, eff = v["peak_flops"], v["effective_flops"]
         shown_prec = {"bf16": "BF16", "fp8": "FP8", "fp8_sparse": "FP8 sparse"}[prec]
         if math.isnan(peak):
             self.flops.value = self._card(f"Cluster FLOPS ({shown_prec})", "not available", f"{html.escape(label)} has no {shown_prec} mode in the catalog")
         else:
             self.flops.value = self._card(f"Cluster FLOPS ({shown_prec})", f"{q(peak, 'FLOP/s')} peak",
-                                          f"{q(eff, 'FLOP/s')} effective at {fmt.percent(float(ds.mfu))} MFU; "
-                                          f"HBM {q(float(ds.hbm_capacity), 'TB')}")
-        self.year_out.value = self._card("Per year", q(float(ds.annual_energy), "GWh"),
-                                         f"cost {q(float(ds.annual_cost), 'USD')} · CO₂ {q(float(ds.annual_co2), 't')} · water {q(float(ds.annual_water), 'm3')} "
+                                          f"{q(eff, 'FLOP/s')} effective at {fmt.percent(v['mfu'])} MFU; "
+                                          f"HBM {q(v['hbm_capacity'], 'TB')}")
+        self.year_out.value = self._card("Per year", q(v["annual_energy"], "GWh"),
+                                         f"cost {q(v['annual_cost'], 'USD')} · CO₂ {q(v['annual_co2'], 't')} · water {q(v['annual_water'], 'm3')} "
                                          f"(prices, grid and water of the {html.escape(catalog.label('sites', self.site))} preset)")
-        self.pue_label.value = f"<span>→ PUE {float(ds.pue):.2f}</span>"
+        self.pue_label.value = f"<span>→ PUE {v['pue']:.2f}</span>"
         self.notes.value = self._list_html(notes.all_notes(ds, self.site, prec), "Notes")
-        self._render_charts(ds, sweep, chips, prec)
+        self._render_charts(v, per, sweep, chips, prec)
         self.sources.value = self._sources_html(s["chip"], self.site)
         self.share.value = "?" + params.build({**s, "site": self.site})
-        self._mirror_url(self.share.value)
+        self.address.query = self.share.value
 
-    def _mirror_url(self, query: str) -> None:
-        """Put the scenario in the browser's address bar (no reload, no history entry)."""
-        with self.url_out:
-            self.url_out.clear_output(wait=True)
-            display(Javascript(f"window.history.replaceState(null, '', {json.dumps(query)});"))
+    def _render_power_chart(self, v: dict[str, float]) -> None:
+        it, cool, over = v["it_power"], v["cooling_power"], v["overhead_power"]
+        with self.power_bars.hold_sync(), self.power_bars.scales["y"].hold_sync():
+            self.power_bars.scales["y"].max = _axis_top(max(it, cool, over))
+            self.power_bars.y = [it, cool, over]
+        self.power_alt.value = self._alt(f"IT {fmt.quantity(it, 'MW')}, cooling {fmt.quantity(cool, 'MW')}, other {fmt.quantity(over, 'MW')}.")
 
-    def _render_charts(self, ds, sweep, chips, prec: str) -> None:
-        it, cool, over = float(ds.it_power), float(ds.cooling_power), float(ds.overhead_power)
-        per = str(ds.basis_per.values)
-        city = sweep.city_people if per == "person" else sweep.city_households
-        here = float(ds.city_people if per == "person" else ds.city_households)
+    def _render_charts(self, v: dict[str, float], per: str, sweep, chips, prec: str) -> None:
+        """The three charts after the headline; the sweep curves and the chip bars are sent
+        only when they were recomputed (a numpy array is re-sent even when equal)."""
+        here = v["city_people" if per == "person" else "city_households"]
+        plural = "people" if per == "person" else "households"
+        site_power, deployed = v["site_power"], v["chips"]
         names = catalog.names("chips")
-        fpw = chips.flops_per_watt.sel(precision=prec).values * 1e6 / 1e15  # PFLOP/s per MW
         chip_idx = names.index(self.state["chip"])
-        deployed = float(ds.chips)
+        fpw = chips.flops_per_watt.sel(precision=prec).values * 1e6 / 1e15  # PFLOP/s per MW
+        drawn_sweep, drawn_per = getattr(self, "_drawn_sweep", (None, None))
+        drawn_chips, drawn_prec = getattr(self, "_drawn_chips", (None, None))
+        new_sweep = sweep is not drawn_sweep or per != drawn_per
+        new_chips = chips is not drawn_chips or prec != drawn_prec
         with ExitStack() as stack:
-            for mark in (self.power_bars, self.people_line, self.people_point, self.chip_bars,
+            for mark in (self.people_line, self.people_point, self.chip_bars,
                          self.chips_line, self.limit_line, self.deployed_point):
                 stack.enter_context(mark.hold_sync())
-            self.power_bars.y = [it, cool, over]
-            self.people_line.y = city.values
-            self.people_fig.axes[1].label = per + "s"
-            self.people_point.x, self.people_point.y = [float(ds.site_power)], [here]
-            self.chip_bars.y = np.nan_to_num(fpw)
-            self.chip_bars.color = [1.0 if i == chip_idx else 0.0 for i in range(len(names))]
-            self.chips_line.y = np.maximum(sweep.chips_supported.values, 1)
-            self.limit_line.x = [float(ds.site_power)] * 2
+            self.people_point.x, self.people_point.y = [site_power], [here]
+            self.limit_line.x = [site_power] * 2
             self.limit_line.y = [1.0, float(max(sweep.chips_supported.max(), deployed, 10))]
-            self.deployed_point.x = [max(float(ds.power_required), 1.0)]
+            self.deployed_point.x = [max(v["power_required"], 1.0)]
             self.deployed_point.y = [max(deployed, 1.0)]
-        self.power_alt.value = self._alt(f"IT {fmt.quantity(it, 'MW')}, cooling {fmt.quantity(cool, 'MW')}, other {fmt.quantity(over, 'MW')}.")
-        self.people_alt.value = self._alt(f"At {fmt.quantity(float(ds.site_power), 'MW')} the site uses as much electricity as {fmt.number(here)} {per}s; the curve is proportional to site power.")
+            if new_sweep:
+                self.people_line.y = (sweep.city_people if per == "person" else sweep.city_households).values
+                self.people_fig.axes[1].label = plural
+                self.chips_line.y = np.maximum(sweep.chips_supported.values, 1)
+                self._drawn_sweep = (sweep, per)
+            if new_chips:
+                self.chip_bars.y = np.nan_to_num(fpw)
+                self._drawn_chips = (chips, prec)
+            self.chip_bars.color = [1.0 if i == chip_idx else 0.0 for i in range(len(names))]
+        self.people_alt.value = self._alt(f"At {fmt.quantity(site_power, 'MW')} the site uses as much electricity as {fmt.number(here)} {plural}; the curve is proportional to site power.")
         best = names[int(np.nanargmax(fpw))] if np.isfinite(fpw).any() else "none"
         self.chip_alt.value = self._alt(f"{catalog.label('chips', self.state['chip'])}: {fmt.number(float(np.nan_to_num(fpw[chip_idx])))} PFLOP/s per facility MW; highest in the catalog: {catalog.label('chips', best)}.")
-        self.chips_alt.value = self._alt(f"{fmt.number(float(ds.chips_supported))} chips supported at {fmt.quantity(float(ds.site_power), 'MW')}; deployed chips need {fmt.quantity(float(ds.power_required), 'MW')}.")
+        self.chips_alt.value = self._alt(f"{fmt.number(v['chips_supported'])} chips supported at {fmt.quantity(site_power, 'MW')}; deployed chips need {fmt.quantity(v['power_required'], 'MW')}.")
 
     # ------------------------------------------------------------------ html helpers
     @staticmethod

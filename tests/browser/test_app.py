@@ -23,6 +23,11 @@ def bar_heights(page) -> list[float]:
     return [float(h) for h in page.eval_on_selector_all(".explorer-power-chart rect.bar", "els => els.map(e => e.getAttribute('height'))")]
 
 
+def wait_headline(page, css: str, text: str) -> None:
+    """Wait until a headline shows `text` (each headline is its own widget message)."""
+    page.wait_for_function("([css, t]) => document.querySelector(css + ' .explorer-value')?.innerText === t", arg=[css, text])
+
+
 def mw_field(page):
     return page.locator(".widget-text:has(label:text-is('MW')) input")
 
@@ -66,9 +71,8 @@ def test_typing_a_site_power_updates_the_numbers(page, app_url):
     field.fill("900")
     field.press("Enter")
     ds = explorer.compute(site_power=900)
-    expected = f"{fmt.number(float(ds.city_households))} households"
-    page.wait_for_function("t => document.querySelector('.explorer-city .explorer-value').innerText === t", arg=expected)
-    assert headline(page, ".explorer-cooling") == fmt.quantity(float(ds.cooling_power), "MW")
+    wait_headline(page, ".explorer-city", f"{fmt.number(float(ds.city_households))} households")
+    wait_headline(page, ".explorer-cooling", fmt.quantity(float(ds.cooling_power), "MW"))
     page.wait_for_function("() => location.search.includes('site_power=900')")  # the address bar is the shareable link
 
 

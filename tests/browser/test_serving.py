@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import json
 import re
 import time
 
@@ -12,7 +13,10 @@ import pytest
 from tornado.httpclient import HTTPClientError, HTTPRequest
 from tornado.websocket import websocket_connect
 
+import explorer
+from explorer import fmt
 from explorer.server.hooks import PLAIN_ERROR, V1
+from explorer.server.launch import ROOT
 
 from .conftest import wait_ready
 
@@ -73,8 +77,25 @@ def test_legacy_websocket_clients_are_refused_and_the_server_stays_responsive(vo
     assert status in (200, 404)
 
 
+def pool_size() -> int:
+    return json.loads((ROOT / "voila.json").read_text())["VoilaConfiguration"].get("default_pool_size", 0)
+
+
+def settled_kernels(server, quiet: float = 5, timeout: float = 90) -> int:
+    """The kernel count once it has not changed for `quiet` seconds (the pool refilled)."""
+    deadline = time.monotonic() + timeout
+    count, since = server.kernels(), time.monotonic()
+    while time.monotonic() < deadline and time.monotonic() - since < quiet:
+        time.sleep(0.5)
+        if (now := server.kernels()) != count:
+            count, since = now, time.monotonic()
+    return count
+
+
 def test_closed_pages_release_their_kernels(voila_server, browser):
-    baseline = voila_server.kernels()
+    # earlier tests fetched the page without a browser: their kernels wait for the idle culler
+    baseline = settled_kernels(voila_server)
+    assert baseline >= pool_size()
     for _ in range(3):
         page = browser.new_page()
         wait_ready(page, voila_server.url)
@@ -99,3 +120,18 @@ def test_a_failing_callback_sends_no_traceback_over_the_websocket(failing_server
     assert PLAIN_ERROR in wire
     for leak in ("Traceback", "RuntimeError", "internal detail", "explorer_internal_path", "site-packages"):
         assert leak not in wire, leak
+
+
+def test_a_preheated_kernel_serves_a_link_with_its_scenario(voila_server, browser):
+    # a pooled kernel ran the notebook before the visit: the link's scenario must still be shown
+    assert pool_size() >= 1
+    settled_kernels(voila_server)
+    used = voila_server.log.read_text().count("Using pre-heated kernel")
+    page = browser.new_page()
+    wait_ready(page, voila_server.url + "?site_power=600&chip=h100&cooling_fraction=0.3")
+    assert voila_server.log.read_text().count("Using pre-heated kernel") == used + 1
+    ds = explorer.compute(site_power=600, chip="h100", cooling_fraction=0.3)
+    page.wait_for_function("t => document.querySelector('.explorer-flops .explorer-value').innerText === t",
+                           arg=f"{fmt.quantity(float(ds.peak_flops.sel(precision='fp8')), 'FLOP/s')} peak")
+    assert page.inner_text(".explorer-city .explorer-value") == f"{fmt.number(float(ds.city_households))} households"
+    page.close()

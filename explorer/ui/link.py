@@ -1,0 +1,66 @@
+"""Where the app finds the page's query string (a shared link's scenario).
+
+Voila puts the query string in the kernel's environment (QUERY_STRING). A preheated kernel from
+Voila's pool has already run the notebook before anyone asked for the page: Voila then sends the
+visitor's request info over a loopback websocket. We read it in a task on the kernel's own event
+loop instead of blocking the cell (a blocked cell would hit Voila's per-cell timeout while the
+kernel waits in the pool).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+from collections.abc import Callable
+
+log = logging.getLogger("explorer.ui")
+
+
+def preheated() -> bool:
+    """True in a kernel that Voila started ahead of a visitor (its pool)."""
+    return os.environ.get("VOILA_PREHEAT") == "True" and bool(os.environ.get("VOILA_KERNEL_ID"))
+
+
+def query_now() -> str:
+    """The query string known at start (empty in a preheated kernel and outside Voila)."""
+    return "" if preheated() else os.environ.get("QUERY_STRING", "")
+
+
+def _request_info_url() -> str:
+    env = os.environ
+    base = env.get("VOILA_WS_BASE_URL") or env.get("VOILA_SERVER_URL") or "/"
+    return (f"{env.get('VOILA_WS_PROTOCOL', 'ws')}://{env.get('VOILA_APP_IP', '127.0.0.1')}:"
+            f"{env.get('VOILA_APP_PORT', '8866')}{base}voila/query/{env['VOILA_KERNEL_ID']}")
+
+
+async def visitor_query() -> str:
+    """Wait for the visitor's request (preheated kernel) and return its query string."""
+    import websockets
+
+    async with websockets.connect(_request_info_url(), open_timeout=10) as ws:
+        info = json.loads(await ws.recv())
+    query = info.get("QUERY_STRING", "") if isinstance(info, dict) else ""
+    os.environ["QUERY_STRING"] = query
+    return query
+
+
+def when_visitor_arrives(apply: Callable[[str], None]) -> asyncio.Future | None:
+    """In a preheated kernel, call `apply(query)` once the visitor's request is known."""
+    if not preheated():
+        return None
+
+    async def run() -> None:
+        try:
+            query = await visitor_query()
+        except Exception:  # no request info: the page keeps the catalog defaults
+            log.warning("no request info from Voila; the page shows the default scenario")
+            return
+        if query:
+            try:
+                apply(query)
+            except Exception:  # never a traceback: the defaults stay on the page
+                log.warning("could not apply the page's link parameters")
+
+    return asyncio.ensure_future(run())

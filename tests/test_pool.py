@@ -1,0 +1,132 @@
+"""Preheated kernels: the visitor's link reaches a kernel built ahead of time, and culling spares the pool."""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import json
+import socket
+
+import pytest
+import websockets
+
+from explorer.server import hooks
+from explorer.ui import link
+
+
+def run(main) -> None:
+    """asyncio.run in a thread of its own (the browser tests' Playwright keeps a loop in this one)."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, main()).result(timeout=60)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def pooled_env(monkeypatch):
+    port = free_port()
+    for k, v in {"VOILA_PREHEAT": "True", "VOILA_KERNEL_ID": "abc-123", "VOILA_APP_PORT": str(port),
+                 "VOILA_SERVER_URL": "/", "QUERY_STRING": ""}.items():
+        monkeypatch.setenv(k, v)
+    monkeypatch.delenv("VOILA_WS_BASE_URL", raising=False)
+    return port
+
+
+def serve_request_info(port: int, payload: str, paths: list[str]):
+    async def handler(ws):
+        paths.append(ws.request.path)
+        await ws.send(payload)
+
+    return websockets.serve(handler, "127.0.0.1", port)
+
+
+def test_outside_a_pool_the_query_is_known_at_once(monkeypatch):
+    monkeypatch.setenv("VOILA_PREHEAT", "False")
+    monkeypatch.setenv("QUERY_STRING", "site_power=600")
+    assert not link.preheated()
+    assert link.query_now() == "site_power=600"
+    assert link.when_visitor_arrives(lambda q: None) is None
+
+
+def test_a_pooled_kernel_applies_the_visitors_query_when_it_arrives(pooled_env):
+    assert link.preheated() and link.query_now() == ""
+    applied: list[str] = []
+    paths: list[str] = []
+
+    async def main():
+        async with serve_request_info(pooled_env, json.dumps({"QUERY_STRING": "site_power=600&chip=h100"}), paths):
+            await link.when_visitor_arrives(applied.append)
+
+    run(main)
+    assert applied == ["site_power=600&chip=h100"]
+    assert paths == ["/voila/query/abc-123"]
+
+
+@pytest.mark.parametrize("payload", ["not json", json.dumps(["a list"]), json.dumps({"QUERY_STRING": ""})])
+def test_bad_or_empty_request_info_keeps_the_defaults(pooled_env, payload):
+    applied: list[str] = []
+
+    async def main():
+        async with serve_request_info(pooled_env, payload, []):
+            await link.when_visitor_arrives(applied.append)
+
+    run(main)
+    assert applied == []
+
+
+def test_no_server_keeps_the_defaults_without_raising(pooled_env):
+    applied: list[str] = []
+
+    async def main():
+        await asyncio.wait_for(link.when_visitor_arrives(applied.append), 30)
+
+    run(main)
+    assert applied == []
+
+
+def test_a_failing_apply_is_contained(pooled_env):
+    def boom(query: str) -> None:
+        raise RuntimeError("boom")
+
+    async def main():
+        async with serve_request_info(pooled_env, json.dumps({"QUERY_STRING": "x=1"}), []):
+            await link.when_visitor_arrives(boom)
+
+    run(main)  # no exception escapes
+
+
+class FakeManager:
+    """Enough of a kernel manager for the culling patch: Voila's `_pools` of futures."""
+
+    def __init__(self, pooled: list[str]) -> None:
+        loop = asyncio.new_event_loop()
+        futures = []
+        for kid in pooled:
+            f = loop.create_future()
+            f.set_result({"kernel_id": kid})
+            futures.append(f)
+        pending = loop.create_future()  # a kernel still starting
+        self._pools = {"explorer.ipynb": [*futures, pending]}
+        self.culled: list[str] = []
+        loop.close()
+
+
+def test_culling_spares_pooled_kernels_and_culls_the_rest(monkeypatch):
+    from jupyter_server.services.kernels.kernelmanager import MappingKernelManager
+
+    async def original(self, kernel_id):
+        self.culled.append(kernel_id)
+
+    monkeypatch.setattr(MappingKernelManager, "cull_kernel_if_idle", original)
+    monkeypatch.setattr(MappingKernelManager, "_explorer_patched", False, raising=False)
+    hooks.patch_culling()
+    km = FakeManager(["pooled-1", "pooled-2"])
+    assert hooks.pooled_kernel_ids(km) == {"pooled-1", "pooled-2"}
+    for kid in ("pooled-1", "visitor-1", "pooled-2", "visitor-2"):
+        run(lambda kid=kid: MappingKernelManager.cull_kernel_if_idle(km, kid))
+    assert km.culled == ["visitor-1", "visitor-2"]
+    assert hooks.pooled_kernel_ids(object()) == set()
