@@ -79,6 +79,21 @@ class Server:
                    if "ipykernel_launcher" in " ".join(k.cmdline())]
         return p.memory_info().rss / 2**20, kernels
 
+    def settle(self, quiet: float = 0.15, timeout: float = 60) -> None:
+        """Wait until the server and its kernels are idle (a refilling pool would skew latency)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                procs = [psutil.Process(self.proc.pid), *psutil.Process(self.proc.pid).children(recursive=True)]
+                for q in procs:
+                    q.cpu_percent(None)
+                time.sleep(2)
+                busy = sum(q.cpu_percent(None) for q in procs if q.is_running()) / 100
+            except psutil.Error:
+                continue
+            if busy < quiet:
+                return
+
     def stop(self) -> None:
         try:
             os.killpg(self.proc.pid, signal.SIGTERM)
@@ -165,6 +180,7 @@ def main() -> None:
                     r["load" if preheat else "load_nopool"] = statistics.median(loads)
                     print(f"[{name}] cold loads {'as served (pool)' if preheat else 'pool off'}: {[round(x, 2) for x in loads]}", flush=True)
                     if preheat:
+                        server.settle()
                         lat = latencies(browser, server.url, t, a.presses)
                         r["lat_median"], r["lat_p95"], r["lat_n"] = statistics.median(lat), p95(lat), len(lat)
                         print(f"[{name}] latency ms median {r['lat_median']:.1f} p95 {r['lat_p95']:.1f} (n={len(lat)})", flush=True)

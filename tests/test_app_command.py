@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -33,3 +34,16 @@ def test_explorer_app_serves_the_default_scenario(tmp_path):
 def test_bad_port_is_refused():
     r = subprocess.run([EXE, "app", "--port", "70000"], capture_output=True, text=True, timeout=60)
     assert r.returncode == 2 and "--port = 70000" in r.stderr
+
+
+def test_served_configuration_keeps_the_public_page_safe_and_quick():
+    config = json.loads((Path(__file__).resolve().parents[1] / "voila.json").read_text())
+    page, executor, kernels = config["VoilaConfiguration"], config["VoilaExecutor"], config["MappingKernelManager"]
+    assert page["show_tracebacks"] is False and page["strip_sources"] is True and page["template"] == "explorer"
+    assert page["preheat_kernel"] is True and page["default_pool_size"] >= 1
+    assert not page.get("progressive_rendering", False)  # Voila refuses it together with the pool
+    assert 0 < executor["timeout"] <= 300
+    # under 20 sessions at once the server reads IOPub seconds late; with nbclient's default 4 s wait
+    # Voila sent pages without the app (measured: 6 of 20 blank); benchmarks/app_bench.py measures it
+    assert executor["iopub_timeout"] >= 30
+    assert kernels["cull_idle_timeout"] > 0 and kernels["cull_connected"] is False

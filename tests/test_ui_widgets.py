@@ -106,7 +106,7 @@ def test_query_string_restores_a_scenario_and_reports_bad_parameters():
     assert app.state["site_power"] == 600 and app.state["chip"] == "h100" and app.state["cooling_fraction"] == 0.3
     assert app.state["mfu"] == pytest.approx(0.4)
     assert "mfu = 2" in app.link_notes.value and "bogus" in app.link_notes.value
-    assert "site_power=600" in app.share.value and "chip=h100" in app.share.value
+    assert "site_power=600" in app.address.query and "chip=h100" in app.address.query
 
 
 def test_catalog_text_is_escaped_in_the_sources_panel(app):
@@ -164,9 +164,18 @@ def test_the_power_chart_axis_is_a_round_number_above_the_tallest_bar(app, mw):
 
 def test_the_address_bar_gets_the_shareable_query(app):
     app.site_power.value = 600
-    assert app.address.query == app.share.value
     assert app.address.query.startswith("?") and "site_power=600" in app.address.query
     assert "replaceState" in app.address._esm
+
+
+def test_the_charts_have_their_key_figures_in_words(app):
+    app.site_power_text.value = "1000"
+    ds = explorer.compute(site_power=1000)
+    text = app.charts_text.value
+    assert f"IT {fmt.quantity(float(ds.it_power), 'MW')}" in text
+    assert f"{fmt.number(float(ds.city_households))} households" in text
+    assert f"{fmt.number(float(ds.chips_supported))} chips supported" in text
+    assert "PFLOP/s per facility MW" in text
 
 
 def test_a_link_loaded_later_replaces_the_scenario_and_clears_old_messages(app):

@@ -1,7 +1,8 @@
-"""A widget that mirrors the scenario into the page's address bar, so the URL is a shareable link.
+"""The scenario's shareable link: shown in a field with a copy button, and put in the address bar.
 
 One synced string per change (no output area, no round trip): the browser calls
-`history.replaceState`, which changes the URL without a reload or a history entry.
+`history.replaceState`, which changes the URL without a reload or a history entry, and shows
+the resulting address in the field.
 """
 
 from __future__ import annotations
@@ -12,12 +13,32 @@ import traitlets
 # Only a query string ("?a=1&b=2") is ever applied: the path and host stay the page's own.
 _ESM = """
 function render({ model, el }) {
-  el.style.display = "none";
+  el.classList.add("explorer-share");
+  el.style.cssText = "display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin:4px 0";
+  const label = document.createElement("label");
+  label.textContent = "Link to this scenario";
+  const input = document.createElement("input");
+  input.type = "text";
+  input.readOnly = true;
+  input.style.cssText = "flex:1 1 280px;min-width:0;font-size:0.85em";
+  input.setAttribute("aria-label", "Link to this scenario");
+  input.addEventListener("focus", () => input.select());
+  const button = document.createElement("button");
+  button.textContent = "Copy link";
+  button.className = "jupyter-button";
+  button.addEventListener("click", () => {
+    input.select();
+    const done = () => { button.textContent = "Copied"; setTimeout(() => { button.textContent = "Copy link"; }, 1500); };
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(input.value).then(done, () => {});
+    else if (document.execCommand && document.execCommand("copy")) done();
+  });
+  el.append(label, input, button);
   const apply = () => {
     const q = model.get("query");
     if (typeof q === "string" && q.startsWith("?") && q !== window.location.search) {
       window.history.replaceState(null, "", q);
     }
+    input.value = window.location.href;
   };
   model.on("change:query", apply);
   apply();
@@ -27,7 +48,7 @@ export default { render };
 
 
 class AddressBar(anywidget.AnyWidget):
-    """Holds `query` (a string starting with "?") and puts it in the browser's address bar."""
+    """Holds `query` (a string starting with "?"); the browser shows the link and puts it in the address bar."""
 
     _esm = traitlets.Unicode(_ESM).tag(sync=True)
     query = traitlets.Unicode("").tag(sync=True)

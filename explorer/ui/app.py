@@ -81,6 +81,8 @@ class ExplorerApp:
         self._build_controls()
         self._build_outputs()
         self._build_charts()
+        self.charts_text = w.HTML()  # the charts' key figures in words (their text alternative)
+        self.charts_text.add_class("explorer-charts-text")
         self._wire()
         self.widget = self._layout()
         self.load_link(query)
@@ -164,17 +166,13 @@ class ExplorerApp:
         self.cooling_out.add_class("explorer-cooling")
         self.flops = w.HTML()
         self.flops.add_class("explorer-flops")
-        self.it_out = w.HTML()
-        self.chips_out = w.HTML()
-        self.year_out = w.HTML()
+        self.details = w.HTML()  # IT power and PUE, chips, per year: one widget, one message per change
+        self.details.add_class("explorer-details")
         self.notes = w.HTML()
         self.notes.add_class("explorer-notes")
         self.link_notes = w.HTML()
         self.sources = w.HTML()
-        self.share = w.Text(description="Shareable link parameters", disabled=False, style=LABEL,
-                            layout=w.Layout(width="100%", max_width="700px"))
-        self.share.add_class("explorer-share")
-        self.address = AddressBar()  # the address bar is a shareable link too
+        self.address = AddressBar(layout=w.Layout(width="100%", max_width="700px"))  # the link, shown and in the address bar
         self.export_button = w.Button(description="Export scenario (JSON) and sweep (CSV)", layout=w.Layout(width="auto"))
         self.export_links = w.HTML()
 
@@ -197,13 +195,11 @@ class ExplorerApp:
         self.power_bars = bq.Bars(x=["IT", "Cooling", "Other"], y=[0, 0, 0], color=[0, 1, 2],
                                   scales={"x": xs, "y": ys, "color": colours})
         self.power_fig = self._figure([self.power_bars], xs, ys, "", "MW", "Where the site's power goes", "explorer-power-chart")
-        self.power_alt = w.HTML()
 
         lx, ly = bq.LogScale(), bq.LogScale()
         self.people_line = bq.Lines(x=SWEEP, y=np.ones_like(SWEEP), scales={"x": lx, "y": ly}, colors=[BLUE])
         self.people_point = bq.Scatter(x=[300.0], y=[1.0], scales={"x": lx, "y": ly}, colors=[VERMILION], default_size=90)
         self.people_fig = self._figure([self.people_line, self.people_point], lx, ly, "site power (MW)", "people", "A city of how many people?", "explorer-people-chart")
-        self.people_alt = w.HTML()
 
         cx, cy = bq.OrdinalScale(), bq.LinearScale(min=0)
         names = catalog.names("chips")
@@ -211,14 +207,12 @@ class ExplorerApp:
         self.chip_bars = bq.Bars(x=names, y=np.zeros(len(names)), color=np.zeros(len(names)),
                                  scales={"x": cx, "y": cy, "color": highlight})
         self.chip_fig = self._figure([self.chip_bars], cx, cy, "accelerator", "PFLOP/s per facility MW", "Peak FLOPS per facility megawatt", "explorer-chip-chart")
-        self.chip_alt = w.HTML()
 
         px, py = bq.LogScale(), bq.LogScale()
         self.chips_line = bq.Lines(x=SWEEP, y=np.ones_like(SWEEP), scales={"x": px, "y": py}, colors=[GREEN])
         self.limit_line = bq.Lines(x=[300.0, 300.0], y=[1.0, 1e7], scales={"x": px, "y": py}, colors=[VERMILION], line_style="dashed")
         self.deployed_point = bq.Scatter(x=[300.0], y=[1.0], scales={"x": px, "y": py}, colors=[BLUE], default_size=90)
         self.chips_fig = self._figure([self.chips_line, self.limit_line, self.deployed_point], px, py, "facility power (MW)", "chips", "Chips per facility power", "explorer-chips-chart")
-        self.chips_alt = w.HTML()
 
     def _layout(self) -> w.Widget:
         row = w.Layout(flex_flow="row wrap", align_items="center")
@@ -234,17 +228,16 @@ class ExplorerApp:
                         titles=("More inputs",)),
             self.messages["general"],
         ], layout=w.Layout(width="100%", max_width="560px"))
-        headlines = w.VBox([self.city, self.cooling_out, self.it_out, self.chips_out, self.flops, self.year_out],
+        headlines = w.VBox([self.city, self.cooling_out, self.flops, self.details],
                            layout=w.Layout(width="100%", max_width="560px"))
-        charts = w.Box([w.VBox([self.power_fig, self.power_alt]), w.VBox([self.people_fig, self.people_alt]),
-                        w.VBox([self.chip_fig, self.chip_alt]), w.VBox([self.chips_fig, self.chips_alt])],
+        charts = w.Box([self.power_fig, self.people_fig, self.chip_fig, self.chips_fig],
                        layout=w.Layout(flex_flow="row wrap", width="100%"))
         title = w.HTML("<h2 style='margin:0.2em 0'>AI Datacenter Explorer</h2>"
                        "<p style='margin:0'>Move the controls: every number below is recomputed from the sourced catalog.</p>")
         top = w.Box([controls, headlines], layout=w.Layout(flex_flow="row wrap", justify_content="space-between", width="100%"))
         sources = w.Accordion(children=[self.sources], titles=("Where these numbers come from",))
-        export = w.VBox([self.share, w.HBox([self.export_button, self.export_links], layout=row)])
-        root = w.VBox([title, self.link_notes, top, self.notes, charts, sources, export, self.address],
+        export = w.VBox([self.address, w.HBox([self.export_button, self.export_links], layout=row)])
+        root = w.VBox([title, self.link_notes, top, self.notes, charts, self.charts_text, sources, export],
                       layout=w.Layout(width="100%", max_width="1180px", padding="0 8px"))
         root.add_class("explorer-app")
         return root
@@ -426,12 +419,8 @@ class ExplorerApp:
         self.cooling_out.value = self._card("Cooling load", q(v["cooling_power"], "MW"),
                                             f"{fmt.percent(v['cooling_fraction'])} of site power; removes {q(v['cooling_heat_rejected'], 'MW')} of heat "
                                             f"(= {fmt.number(v['cooling_tons'])} tons of refrigeration; implied chiller COP {fmt.number(v['cooling_cop'])})")
-        self.it_out.value = self._card("IT power and PUE", q(v["it_power"], "MW"), f"PUE {v['pue']:.2f} (site ÷ IT); other losses {q(v['overhead_power'], 'MW')}")
         label = catalog.label("chips", s["chip"])
         deployed = "fill the site" if s["chips"] is None else f"{fmt.number(v['chips'])} deployed"
-        self.chips_out.value = self._card("Chips", f"{fmt.number(v['chips_supported'])} supported",
-                                          f"{html.escape(label)} at {q(v['chip_power'], 'kW')} each (all-in); {deployed}; "
-                                          f"headroom {q(v['power_headroom'], 'MW')}")
         peak, eff = v["peak_flops"], v["effective_flops"]
         shown_prec = {"bf16": "BF16", "fp8": "FP8", "fp8_sparse": "FP8 sparse"}[prec]
         if math.isnan(peak):
@@ -440,22 +429,26 @@ class ExplorerApp:
             self.flops.value = self._card(f"Cluster FLOPS ({shown_prec})", f"{q(peak, 'FLOP/s')} peak",
                                           f"{q(eff, 'FLOP/s')} effective at {fmt.percent(v['mfu'])} MFU; "
                                           f"HBM {q(v['hbm_capacity'], 'TB')}")
-        self.year_out.value = self._card("Per year", q(v["annual_energy"], "GWh"),
-                                         f"cost {q(v['annual_cost'], 'USD')} · CO₂ {q(v['annual_co2'], 't')} · water {q(v['annual_water'], 'm3')} "
-                                         f"(prices, grid and water of the {html.escape(catalog.label('sites', self.site))} preset)")
+        self.details.value = (
+            self._card("IT power and PUE", q(v["it_power"], "MW"), f"PUE {v['pue']:.2f} (site ÷ IT); other losses {q(v['overhead_power'], 'MW')}")
+            + self._card("Chips", f"{fmt.number(v['chips_supported'])} supported",
+                         f"{html.escape(label)} at {q(v['chip_power'], 'kW')} each (all-in); {deployed}; "
+                         f"headroom {q(v['power_headroom'], 'MW')}")
+            + self._card("Per year", q(v["annual_energy"], "GWh"),
+                         f"cost {q(v['annual_cost'], 'USD')} · CO₂ {q(v['annual_co2'], 't')} · water {q(v['annual_water'], 'm3')} "
+                         f"(prices, grid and water of the {html.escape(catalog.label('sites', self.site))} preset)"))
         self.pue_label.value = f"<span>→ PUE {v['pue']:.2f}</span>"
         self.notes.value = self._list_html(notes.all_notes(ds, self.site, prec), "Notes")
         self._render_charts(v, per, sweep, chips, prec)
         self.sources.value = self._sources_html(s["chip"], self.site)
-        self.share.value = "?" + params.build({**s, "site": self.site})
-        self.address.query = self.share.value
+        self.address.query = "?" + params.build({**s, "site": self.site})
 
     def _render_power_chart(self, v: dict[str, float]) -> None:
+        """The where-the-power-goes bars, on a rounded axis so they grow and shrink with the slider."""
         it, cool, over = v["it_power"], v["cooling_power"], v["overhead_power"]
         with self.power_bars.hold_sync(), self.power_bars.scales["y"].hold_sync():
             self.power_bars.scales["y"].max = _axis_top(max(it, cool, over))
             self.power_bars.y = [it, cool, over]
-        self.power_alt.value = self._alt(f"IT {fmt.quantity(it, 'MW')}, cooling {fmt.quantity(cool, 'MW')}, other {fmt.quantity(over, 'MW')}.")
 
     def _render_charts(self, v: dict[str, float], per: str, sweep, chips, prec: str) -> None:
         """The three charts after the headline; the sweep curves and the chip bars are sent
@@ -488,10 +481,14 @@ class ExplorerApp:
                 self.chip_bars.y = np.nan_to_num(fpw)
                 self._drawn_chips = (chips, prec)
             self.chip_bars.color = [1.0 if i == chip_idx else 0.0 for i in range(len(names))]
-        self.people_alt.value = self._alt(f"At {fmt.quantity(site_power, 'MW')} the site uses as much electricity as {fmt.number(here)} {plural}; the curve is proportional to site power.")
         best = names[int(np.nanargmax(fpw))] if np.isfinite(fpw).any() else "none"
-        self.chip_alt.value = self._alt(f"{catalog.label('chips', self.state['chip'])}: {fmt.number(float(np.nan_to_num(fpw[chip_idx])))} PFLOP/s per facility MW; highest in the catalog: {catalog.label('chips', best)}.")
-        self.chips_alt.value = self._alt(f"{fmt.number(v['chips_supported'])} chips supported at {fmt.quantity(site_power, 'MW')}; deployed chips need {fmt.quantity(v['power_required'], 'MW')}.")
+        q = fmt.quantity
+        self.charts_text.value = self._charts_text([
+            ("Where the site's power goes", f"IT {q(v['it_power'], 'MW')}, cooling {q(v['cooling_power'], 'MW')}, other {q(v['overhead_power'], 'MW')}."),
+            ("A city of how many people?", f"At {q(site_power, 'MW')} the site uses as much electricity as {fmt.number(here)} {plural}; the curve is proportional to site power."),
+            ("Peak FLOPS per facility megawatt", f"{catalog.label('chips', self.state['chip'])}: {fmt.number(float(np.nan_to_num(fpw[chip_idx])))} PFLOP/s per facility MW; highest in the catalog: {catalog.label('chips', best)}."),
+            ("Chips per facility power", f"{fmt.number(v['chips_supported'])} chips supported at {q(site_power, 'MW')}; deployed chips need {q(v['power_required'], 'MW')}."),
+        ])
 
     # ------------------------------------------------------------------ html helpers
     @staticmethod
@@ -502,8 +499,9 @@ class ExplorerApp:
                 f"<div style='font-size:0.85em;color:#333'>{detail}</div></div>")
 
     @staticmethod
-    def _alt(text: str) -> str:
-        return f"<p class='explorer-alt' style='font-size:0.8em;margin:0 0 8px 0'>{html.escape(text)}</p>"
+    def _charts_text(items: list[tuple[str, str]]) -> str:
+        li = "".join(f"<li><b>{html.escape(title)}:</b> {html.escape(text)}</li>" for title, text in items)
+        return f"<div style='font-size:0.85em'><span>The charts in words</span><ul style='margin:2px 0 8px 0'>{li}</ul></div>"
 
     @staticmethod
     def _error_html(text: str) -> str:
