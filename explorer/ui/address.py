@@ -14,13 +14,14 @@ import traitlets
 _ESM = """
 function render({ model, el }) {
   el.classList.add("explorer-share");
-  el.style.cssText = "display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin:4px 0";
+  const row = document.createElement("div");
+  row.style.cssText = "display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin:4px 0;width:100%";
   const label = document.createElement("label");
   label.textContent = "Link to this scenario";
   const input = document.createElement("input");
   input.type = "text";
   input.readOnly = true;
-  input.style.cssText = "flex:1 1 280px;min-width:0;font-size:0.85em";
+  input.style.cssText = "flex:1 1 280px;min-width:0;font-size:0.85em;padding:2px 4px";
   input.setAttribute("aria-label", "Link to this scenario");
   input.addEventListener("focus", () => input.select());
   const button = document.createElement("button");
@@ -32,7 +33,8 @@ function render({ model, el }) {
     if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(input.value).then(done, () => {});
     else if (document.execCommand && document.execCommand("copy")) done();
   });
-  el.append(label, input, button);
+  row.append(label, input, button);
+  el.append(row);
   const apply = () => {
     const q = model.get("query");
     if (typeof q === "string" && q.startsWith("?") && q !== window.location.search) {

@@ -47,6 +47,22 @@ def _axis_top(x: float) -> float:
     return 10.0 ** (k + 1)
 
 
+def _decades(lo: float, hi: float) -> tuple[float, float, list[float]]:
+    """A log axis from the decade at or below `lo` to the one at or above `hi`, ticked at each decade."""
+    lo, hi = max(lo, 1e-12), max(hi, lo * 10)
+    a, b = math.floor(math.log10(lo)), math.ceil(math.log10(hi))
+    return 10.0**a, 10.0**b, [10.0**k for k in range(a, b + 1)]
+
+
+def _log_axis(fig: bq.Figure, lo: float, hi: float) -> None:
+    """Fit a figure's log y scale and its ticks to [lo, hi] (sends nothing when unchanged)."""
+    bottom, top, ticks = _decades(lo, hi)
+    scale, axis = fig.axes[1].scale, fig.axes[1]
+    with scale.hold_sync(), axis.hold_sync():
+        scale.min, scale.max = bottom, top
+        axis.tick_values = ticks
+
+
 def _scalars(ds, precision: str) -> dict[str, float]:
     """A one-scenario result as plain floats (per-precision outputs at `precision`).
 
@@ -181,9 +197,9 @@ class ExplorerApp:
         if isinstance(x_scale, bq.LogScale):  # decades only: the default log ticks crowd
             x_axis.tick_values = [1, 10, 100, 1000, 10000]
             x_axis.tick_format = ",.0f"
-        axes = [x_axis, bq.Axis(scale=y_scale, side="left", label=y_label, tick_format=".3s")]
+        axes = [x_axis, bq.Axis(scale=y_scale, side="left", label=y_label, tick_format="~s", label_offset="52px")]
         fig = bq.Figure(marks=marks, axes=axes, title=title, animation_duration=0,
-                        fig_margin={"top": 40, "bottom": 50, "left": 70, "right": 20},
+                        fig_margin={"top": 40, "bottom": 50, "left": 72, "right": 20},
                         layout=w.Layout(width="100%", max_width="560px", height="300px"))
         if css:
             fig.add_class(css)
@@ -206,7 +222,7 @@ class ExplorerApp:
         highlight = bq.ColorScale(colors=[GREY, BLUE], min=0, max=1)
         self.chip_bars = bq.Bars(x=names, y=np.zeros(len(names)), color=np.zeros(len(names)),
                                  scales={"x": cx, "y": cy, "color": highlight})
-        self.chip_fig = self._figure([self.chip_bars], cx, cy, "accelerator", "PFLOP/s per facility MW", "Peak FLOPS per facility megawatt", "explorer-chip-chart")
+        self.chip_fig = self._figure([self.chip_bars], cx, cy, "accelerator", "PFLOP/s per MW", "Peak FLOPS per facility megawatt", "explorer-chip-chart")
 
         px, py = bq.LogScale(), bq.LogScale()
         self.chips_line = bq.Lines(x=SWEEP, y=np.ones_like(SWEEP), scales={"x": px, "y": py}, colors=[GREEN])
@@ -473,11 +489,15 @@ class ExplorerApp:
             self.deployed_point.x = [max(v["power_required"], 1.0)]
             self.deployed_point.y = [max(deployed, 1.0)]
             if new_sweep:
-                self.people_line.y = (sweep.city_people if per == "person" else sweep.city_households).values
+                city = (sweep.city_people if per == "person" else sweep.city_households).values
+                self.people_line.y = city
                 self.people_fig.axes[1].label = plural
+                _log_axis(self.people_fig, float(city.min()), float(city.max()))
                 self.chips_line.y = np.maximum(sweep.chips_supported.values, 1)
                 self._drawn_sweep = (sweep, per)
+            _log_axis(self.chips_fig, 1.0, float(max(sweep.chips_supported.max(), deployed, 10)))
             if new_chips:
+                self.chip_bars.scales["y"].max = _axis_top(float(np.nanmax(fpw)) if np.isfinite(fpw).any() else 1.0)
                 self.chip_bars.y = np.nan_to_num(fpw)
                 self._drawn_chips = (chips, prec)
             self.chip_bars.color = [1.0 if i == chip_idx else 0.0 for i in range(len(names))]
