@@ -194,7 +194,6 @@ def test_a_link_loaded_later_replaces_the_scenario_and_clears_old_messages(app):
 @pytest.mark.parametrize("basis", ["us-household", "world-person"])
 def test_log_axes_cover_their_data_and_tick_only_inside_it(app, basis):
     app.basis.value = basis
-    app.chips_text.disabled = False
     for fig, data in ((app.people_fig, app.people_line.y), (app.chips_fig, app.chips_line.y)):
         scale, ticks = fig.axes[1].scale, fig.axes[1].tick_values
         assert scale.min <= np.min(data) and np.max(data) <= scale.max
