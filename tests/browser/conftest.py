@@ -10,9 +10,11 @@
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -62,12 +64,14 @@ def browser_context_args(browser_context_args):
 class VoilaServer:
     """A Voila process serving one notebook on 127.0.0.1."""
 
-    def __init__(self, notebook: Path, log: Path) -> None:
+    def __init__(self, notebook: Path, log: Path, argv: list[str] | None = None) -> None:
+        """Serve `notebook` as `explorer app` does, or run `argv` (with {port} filled in) instead."""
         self.port = free_port(start=8900)
         self.url = f"http://127.0.0.1:{self.port}/"
         self.log = log
         self._log = open(log, "wb")  # noqa: SIM115
-        self.proc = subprocess.Popen(voila_command(notebook, self.port), cwd=ROOT, env=environment(),
+        argv = [a.format(port=self.port) for a in argv] if argv else voila_command(notebook, self.port)
+        self.proc = subprocess.Popen(argv, cwd=ROOT, env=environment(),
                                      stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
@@ -131,6 +135,19 @@ def app_url(voila_server) -> str:
 @pytest.fixture(scope="session")
 def failing_server(tmp_path_factory, chromium_path):
     server = VoilaServer(DATA / "failing_callback.ipynb", tmp_path_factory.mktemp("voila-fail") / "voila.log")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def binder_server(tmp_path_factory, chromium_path):
+    """The Binder route: Jupyter Server with Voila's extension, started through binder/start."""
+    token = secrets.token_hex(12)
+    server_exe = str(Path(sys.executable).parent / "jupyter-server")
+    argv = [str(ROOT / "binder" / "start"), server_exe, "--no-browser", "--allow-root", "--port={port}",
+            "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}"]
+    server = VoilaServer(APP_NOTEBOOK, tmp_path_factory.mktemp("binder") / "server.log", argv)
+    server.token = token
     yield server
     server.stop()
 

@@ -135,3 +135,21 @@ def test_a_preheated_kernel_serves_a_link_with_its_scenario(voila_server, browse
                            arg=f"{fmt.quantity(float(ds.peak_flops.sel(precision='fp8')), 'FLOP/s')} peak")
     assert page.inner_text(".explorer-city .explorer-value") == f"{fmt.number(float(ds.city_households))} households"
     page.close()
+
+
+def test_the_binder_route_sets_the_xsrf_cookie_and_releases_closed_pages(binder_server, browser):
+    # Binder serves /voila/render/... from Jupyter Server; binder/start loads the same cookie fix
+    url = f"{binder_server.url}voila/render/notebooks/explorer.ipynb?token={binder_server.token}"
+    baseline = settled_kernels(binder_server)
+    for _ in range(2):
+        context = browser.new_context()
+        page = context.new_page()
+        wait_ready(page, url)
+        assert any(c["name"] == "_xsrf" for c in context.cookies())
+        assert binder_server.kernels() > baseline
+        page.goto("about:blank")  # Voila's shutdown beacon
+        context.close()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and binder_server.kernels() > baseline:
+        time.sleep(0.5)
+    assert binder_server.kernels() <= baseline

@@ -1,0 +1,7 @@
+# Binder serves the app through Voila's server extension (/voila/render/...), inside Jupyter Server.
+# binder/start puts this directory on JUPYTER_CONFIG_PATH, so Jupyter Server runs this file.
+from explorer.server import hooks
+
+# The page sets the _xsrf cookie, so closing the tab shuts its kernel down (Voila #1458): without
+# it every reload in a student's Binder leaks a ~120 MB kernel into a pod with a small memory limit.
+hooks.patch_page_handler()
