@@ -26,6 +26,7 @@ from .. import catalog, fmt, notes, params
 from ..errors import InputError
 from ..export import to_frame, to_json
 from ..model import compute
+from ..units import factor
 from ..validate import BOUNDS
 from .address import AddressBar
 
@@ -467,14 +468,14 @@ class ExplorerApp:
             self.power_bars.y = [it, cool, over]
 
     def _render_charts(self, v: dict[str, float], per: str, sweep, chips, prec: str) -> None:
-        """The three charts after the headline; the sweep curves and the chip bars are sent
-        only when they were recomputed (a numpy array is re-sent even when equal)."""
+        """The three charts after the headline. The sweep curves and the chip bars do not
+        depend on site power: they are redrawn only when they were recomputed."""
         here = v["city_people" if per == "person" else "city_households"]
         plural = "people" if per == "person" else "households"
         site_power, deployed = v["site_power"], v["chips"]
         names = catalog.names("chips")
         chip_idx = names.index(self.state["chip"])
-        fpw = chips.flops_per_watt.sel(precision=prec).values * 1e6 / 1e15  # PFLOP/s per MW
+        fpw = chips.flops_per_watt.sel(precision=prec).values * factor(chips.flops_per_watt.attrs["units"], "PFLOP/s/MW")
         drawn_sweep, drawn_per = getattr(self, "_drawn_sweep", (None, None))
         drawn_chips, drawn_prec = getattr(self, "_drawn_chips", (None, None))
         new_sweep = sweep is not drawn_sweep or per != drawn_per
@@ -505,7 +506,7 @@ class ExplorerApp:
         q = fmt.quantity
         self.charts_text.value = self._charts_text([
             ("Where the site's power goes", f"IT {q(v['it_power'], 'MW')}, cooling {q(v['cooling_power'], 'MW')}, other {q(v['overhead_power'], 'MW')}."),
-            ("A city of how many people?", f"At {q(site_power, 'MW')} the site uses as much electricity as {fmt.number(here)} {plural}; the curve is proportional to site power."),
+            ("A city of how many people", f"At {q(site_power, 'MW')} the site uses as much electricity as {fmt.number(here)} {plural}; the curve is proportional to site power."),
             ("Peak FLOPS per facility megawatt", f"{catalog.label('chips', self.state['chip'])}: {fmt.number(float(np.nan_to_num(fpw[chip_idx])))} PFLOP/s per facility MW; highest in the catalog: {catalog.label('chips', best)}."),
             ("Chips per facility power", f"{fmt.number(v['chips_supported'])} chips supported at {q(site_power, 'MW')}; deployed chips need {q(v['power_required'], 'MW')}."),
         ])

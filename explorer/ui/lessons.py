@@ -11,6 +11,7 @@ import numpy as np
 from .. import catalog, fmt, power, selfcheck
 from ..model import compute
 from ..training import goodput, model_compute, training_days
+from ..units import factor
 from .app import BLUE, GREY, ORANGE
 
 LABEL = {"description_width": "initial"}
@@ -87,7 +88,7 @@ def chips_per_mw(precision: str = "fp8") -> w.Widget:
     cooling = power.cooling_fraction_for_pue(catalog.value("cooling.aws-fleet.pue", "dimensionless"),
                                              catalog.value("defaults.overhead_fraction", "dimensionless"))
     ds = compute(site_power=1, cooling_fraction=cooling, chip=catalog.names("chips"))
-    fpw = ds.flops_per_watt.sel(precision=precision).values * 1e6 / 1e15
+    fpw = ds.flops_per_watt.sel(precision=precision).values * factor(ds.flops_per_watt.attrs["units"], "PFLOP/s/MW")
     xs, ys = bq.OrdinalScale(), bq.LinearScale(min=0)
     bars = bq.Bars(x=catalog.names("chips"), y=np.nan_to_num(fpw), scales={"x": xs, "y": ys}, colors=[BLUE])
     fig = bq.Figure(marks=[bars], axes=[bq.Axis(scale=xs), bq.Axis(scale=ys, side="left", label="PFLOP/s per MW")],
