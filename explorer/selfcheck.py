@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from . import catalog, fmt, power
 from .model import compute
 from .systems import system_table
-from .training import goodput, model_compute
+from .training import goodput, model_compute, train_on_chips
+from .units import factor
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,29 @@ def _hours() -> float:
     return catalog.value("conventions.hours_per_year", "hour/year")
 
 
+def _other() -> float:
+    """The catalog's default share of site power lost to things other than IT and cooling."""
+    return catalog.value("defaults.overhead_fraction", "dimensionless")
+
+
+def _fleet_pue() -> float:
+    return catalog.value("cooling.aws-fleet.pue", "dimensionless")
+
+
+def _chip(name: str, var: str, unit: str) -> float:
+    return catalog.value(f"chips.{name}.{var}", unit)
+
+
+def _h100_bf16() -> float:
+    return float(catalog.chip_table().peak_flops.sel(chip="h100", precision="bf16"))
+
+
+_DAY_S, _HOUR_S = factor("day", "s"), factor("hour", "s")
+# catalog figures quoted in the questions and hints (the answers read the catalog themselves)
+_OTHER, _PUE = fmt.percent(_other()), fmt.number(_fleet_pue())
+_TRN2_TDP, _TRN2_OVERHEAD = fmt.number(_chip("trn2", "tdp", "W")), fmt.number(_chip("trn2", "server_overhead", "dimensionless"))
+
+
 EXERCISES: dict[str, Exercise] = {}
 
 
@@ -72,22 +96,22 @@ _add(Exercise(
            (lambda: float(compute(site_power=300, basis="us-person-residential").city_people), "that uses home electricity only; this exercise uses all sectors")],
 ))
 _add(Exercise(
-    "pue-40", "What PUE does a 40 % cooling share imply, with 3 % other losses?",
-    lambda: float(compute(cooling_fraction=0.4, overhead_fraction=0.03).pue), "1", rel_tol=0.01,
-    traps=[(lambda: 1.4, "PUE is site power ÷ IT power, not 1 + cooling share: IT gets 1 − 0.40 − 0.03 of the site"),
-           (lambda: 1.43, "add the other losses too: IT gets 1 − 0.40 − 0.03 = 0.57 of the site")],
+    "pue-40", f"What PUE does a 40 % cooling share imply, with {_OTHER} other losses?",
+    lambda: float(compute(cooling_fraction=0.4, overhead_fraction=_other()).pue), "1", rel_tol=0.01,
+    traps=[(lambda: 1 + 0.4, f"PUE is site power ÷ IT power, not 1 + cooling share: IT gets 1 − 0.40 − {_other():.2f} of the site"),
+           (lambda: 1 / (1 - 0.4), f"add the other losses too: IT gets 1 − 0.40 − {_other():.2f} = {1 - 0.4 - _other():.2f} of the site")],
 ))
 _add(Exercise(
-    "cooling-at-fleet-pue", "At AWS's fleet PUE of 1.15 (and 3 % other losses), what share of site power goes to cooling?",
-    lambda: power.cooling_fraction_for_pue(catalog.value("cooling.aws-fleet.pue", "dimensionless"), 0.03), "1", rel_tol=0.05,
-    traps=[(lambda: 0.15, "a PUE of 1.15 means non-IT power is 1 − 1/1.15 ≈ 13 % of the site, not 15 %"),
-           (lambda: 1 - 1 / 1.15, "that is all non-IT power; subtract the 3 % other losses")],
+    "cooling-at-fleet-pue", f"At AWS's fleet PUE of {_PUE} (and {_OTHER} other losses), what share of site power goes to cooling?",
+    lambda: power.cooling_fraction_for_pue(_fleet_pue(), _other()), "1", rel_tol=0.05,
+    traps=[(lambda: _fleet_pue() - 1, f"a PUE of {_PUE} means non-IT power is 1 − 1/{_PUE} ≈ {fmt.percent(1 - 1 / _fleet_pue())} of the site, not {fmt.percent(_fleet_pue() - 1)}"),
+           (lambda: 1 - 1 / _fleet_pue(), f"that is all non-IT power; subtract the {_OTHER} other losses")],
 ))
 _add(Exercise(
     "trn2-chips-300mw", "How many Trainium2 chips can a 300 MW site feed at a 10 % cooling share?",
     lambda: float(compute(site_power=300, cooling_fraction=0.10, chip="trn2").chips_supported), "chips", rel_tol=0.02,
-    traps=[(lambda: 300e6 / 500, "that divides the whole site by the bare chip TDP: only IT power feeds chips, and each needs host/network power too (× 1.82)"),
-           (lambda: 300e6 * 0.87 / 500, "each chip needs more than its 500 W TDP: multiply by the server overhead (1.82)")],
+    traps=[(lambda: 300e6 / _chip("trn2", "tdp", "W"), f"that divides the whole site by the bare chip TDP: only IT power feeds chips, and each needs host/network power too (× {_TRN2_OVERHEAD})"),
+           (lambda: 300e6 * (1 - 0.10 - _other()) / _chip("trn2", "tdp", "W"), f"each chip needs more than its {_TRN2_TDP} W TDP: multiply by the server overhead ({_TRN2_OVERHEAD})")],
 ))
 _add(Exercise(
     "ultraserver-fp8", "How many PFLOP/s of dense FP8 does a 64-chip Trn2 UltraServer deliver?",
@@ -97,9 +121,9 @@ _add(Exercise(
 ))
 _add(Exercise(
     "llama-days", "How many days would Llama 3.1 405B (3.8e25 FLOP) take on 100,000 H100s at 40 % MFU in BF16, with no interruptions?",
-    lambda: model_compute("llama3-405b") / (1e5 * float(catalog.chip_table().peak_flops.sel(chip="h100", precision="bf16")) * 0.4) / 86400, "days", rel_tol=0.05,
-    traps=[(lambda: model_compute("llama3-405b") / (1e5 * 989e12) / 86400, "you used peak FLOPS: multiply by the MFU (0.4)"),
-           (lambda: model_compute("llama3-405b") / (1e5 * 989e12 * 0.4) / 3600, "that is hours; divide by 24 for days")],
+    lambda: float(train_on_chips("llama3-405b", 1e5, chip="h100", mfu=0.4).ideal_days), "days", rel_tol=0.05,
+    traps=[(lambda: model_compute("llama3-405b") / (1e5 * _h100_bf16()) / _DAY_S, "you used peak FLOPS: multiply by the MFU (0.4)"),
+           (lambda: model_compute("llama3-405b") / (1e5 * _h100_bf16() * 0.4) / _HOUR_S, "that is hours; divide by 24 for days")],
 ))
 _add(Exercise(
     "goodput-16k", "What share of time advances training for a 16,384-chip job (Llama 3's interruption rate, 1-min checkpoints, 10-min restarts)?",

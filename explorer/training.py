@@ -90,3 +90,26 @@ def train_model(model: str, precision: str = "bf16", with_goodput: bool = True, 
     if g is not None:
         out = out.merge(g)
     return out.assign_attrs(model=model, precision=precision)
+
+
+def train_on_chips(model: str, chips: Any, chip: str = "h100", precision: str = "bf16", mfu: Any = None,
+                   restart_minutes: Any = None) -> xr.Dataset:
+    """How long a catalog model takes on `chips` accelerators of one kind at `mfu` (no site limit).
+
+    Returns ``days`` (with interruptions; infinite when restarts eat all the time), ``ideal_days``
+    (none), ``effective_flops`` [FLOP/s] and the goodput variables."""
+    if precision not in catalog.PRECISIONS:
+        raise InputError("precision", precision, "one of " + ", ".join(catalog.PRECISIONS), "is not a known name")
+    catalog.check_name("chip", chip, "chips")
+    n = _num("job_chips", chips)
+    u = _num("mfu", catalog.value("defaults.mfu", "dimensionless") if mfu is None else mfu)
+    peak = float(catalog.chip_table().peak_flops.sel(chip=chip, precision=precision))
+    eff = (n * peak * u).assign_attrs(units="FLOP/s", long_name="effective cluster FLOP/s")
+    g = goodput(n, restart_minutes=restart_minutes)
+    ideal = training_days(model_compute(model), eff)
+    days = xr.where(g.goodput > 0, ideal / g.goodput.where(g.goodput > 0, 1.0), np.inf)
+    return g.assign(
+        days=days.assign_attrs(units="day", long_name="wall-clock training time with interruptions"),
+        ideal_days=ideal.assign_attrs(units="day", long_name="wall-clock training time with no interruptions"),
+        effective_flops=eff,
+    ).assign_attrs(model=model, chip=chip, precision=precision)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -53,3 +54,27 @@ def test_bad_training_input():
         training.training_days(1e24, 1e18, 0)
     with pytest.raises(InputError, match="precision"):
         training.train_model("gpt-3", precision="fp4")
+
+
+def test_train_on_chips_composes_peak_mfu_goodput_and_days():
+    from explorer import catalog
+    from explorer.training import goodput, model_compute, train_on_chips, training_days
+
+    r = train_on_chips("llama3-405b", [16384, 100_000], chip="h100", mfu=0.4)
+    peak = float(catalog.chip_table().peak_flops.sel(chip="h100", precision="bf16"))
+    g = goodput(r.job_chips)
+    ideal = training_days(model_compute("llama3-405b"), r.job_chips * peak * 0.4)
+    np.testing.assert_allclose(r.ideal_days, ideal)
+    np.testing.assert_allclose(r.days, ideal / g.goodput)
+    assert (r.days > r.ideal_days).all()
+
+
+def test_train_on_chips_never_finishes_when_restarts_eat_the_time_and_refuses_bad_input():
+    from explorer.errors import InputError
+    from explorer.training import train_on_chips
+
+    r = train_on_chips("llama3-405b", 2_000_000, restart_minutes=600)
+    assert float(r.goodput) == 0 and np.isinf(float(r.days))
+    for kwargs in ({"chip": "nope"}, {"mfu": 1.5}, {"precision": "fp4"}):
+        with pytest.raises(InputError):
+            train_on_chips("llama3-405b", 1000, **kwargs)

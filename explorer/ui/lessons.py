@@ -10,7 +10,7 @@ import numpy as np
 
 from .. import catalog, fmt, power, selfcheck
 from ..model import compute
-from ..training import goodput, model_compute, training_days
+from ..training import train_on_chips
 from ..units import factor
 from .app import BLUE, GREY, ORANGE
 
@@ -100,27 +100,25 @@ def chips_per_mw(precision: str = "fp8") -> w.Widget:
     return w.VBox([fig, w.HTML(_table(["accelerator", "all-in power per chip", "chips per facility MW", "PFLOP/s per MW"], rows))])
 
 
-def training_time(model: str = "llama3-405b") -> w.Widget:
+def training_time(model: str = "llama3-405b", chip: str = "h100") -> w.Widget:
     """Chips, MFU and restart time → days to train a catalog model, and the goodput."""
-    chips = w.FloatLogSlider(value=catalog.value("reliability.reference_chips", "dimensionless"), base=10, min=3, max=6.3, step=0.01, description="H100 chips", style=LABEL)
-    mfu = w.FloatSlider(value=0.4, min=0.05, max=1, step=0.01, description="MFU", readout_format=".0%", style=LABEL)
-    restart = w.FloatSlider(value=10, min=0, max=60, step=1, description="Restart after a failure (min)", style=LABEL)
+    chips = w.FloatLogSlider(value=catalog.value("reliability.reference_chips", "dimensionless"), base=10, min=3, max=6.3, step=0.01,
+                             description=f"{catalog.label('chips', chip)} chips", style=LABEL)
+    mfu = w.FloatSlider(value=catalog.value("defaults.mfu", "dimensionless"), min=0.05, max=1, step=0.01, description="MFU",
+                        readout_format=".0%", style=LABEL)
+    restart = w.FloatSlider(value=catalog.value("reliability.restart_time", "minute"), min=0, max=60, step=1,
+                            description="Restart after a failure (min)", style=LABEL)
     out = w.HTML()
-    peak = float(catalog.chip_table().peak_flops.sel(chip="h100", precision="bf16"))
 
     def update(_=None):
-        n = round(chips.value)
-        g = goodput(n, restart_minutes=restart.value)
-        share = float(g.goodput)
-        if share <= 0:
-            out.value = (f"<p>With an interruption every {fmt.number(float(g.mtbi) * 60)} min, restarts eat all the time: "
+        r = train_on_chips(model, round(chips.value), chip=chip, mfu=mfu.value, restart_minutes=restart.value)
+        if not np.isfinite(float(r.days)):
+            out.value = (f"<p>With an interruption every {fmt.number(float(r.mtbi) * 60)} min, restarts eat all the time: "
                          "the job never finishes. Faster restarts or fewer chips per job are needed.</p>")
             return
-        days = float(training_days(model_compute(model), n * peak * mfu.value, share))
-        ideal = float(training_days(model_compute(model), n * peak * mfu.value))
-        out.value = (f"<p>{html.escape(catalog.label('models', model))}: <b>{fmt.number(days)} days</b> "
-                     f"({fmt.number(ideal)} days with no interruptions). Interruption every {fmt.number(float(g.mtbi))} h; "
-                     f"checkpoint every {fmt.number(float(g.checkpoint_interval))} min; goodput {fmt.percent(share)}.</p>")
+        out.value = (f"<p>{html.escape(catalog.label('models', model))}: <b>{fmt.number(float(r.days))} days</b> "
+                     f"({fmt.number(float(r.ideal_days))} days with no interruptions). Interruption every {fmt.number(float(r.mtbi))} h; "
+                     f"checkpoint every {fmt.number(float(r.checkpoint_interval))} min; goodput {fmt.percent(float(r.goodput))}.</p>")
 
     for c in (chips, mfu, restart):
         c.observe(update, "value")
