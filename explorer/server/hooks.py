@@ -1,77 +1,157 @@
 """Hardening for the public Voila server (each item measured against a default Voila 0.5.13).
 
-- `patch_page_handler`: sets the `_xsrf` cookie on the page response, so the page's tab-close
-  kernel shutdown is accepted (otherwise it gets 403 and every visit leaks a kernel; Voila #1458).
-  A handler patch rather than Voila's `prelaunch_hook`, which cannot be combined with preheated
-  kernels.
+Server side (`apply_server_patches` for `explorer app`; `apply_binder_patches` for Jupyter Server
+with Voila's extension, the Binder route):
+
+- `patch_page_handler`: every page response sets the `_xsrf` cookie, so the page's tab-close
+  kernel shutdown is accepted (otherwise it gets 403 and every visit leaks a kernel; Voila
+  #1458); the page is refused with a self-contained "busy" page (503) when visitor kernels are
+  at `Limits.max_kernels` or the client address is over `Limits.kernels_per_minute`; a served
+  page whose websocket never opens (a bot, ``curl``) has its kernel shut down after
+  `Limits.unused_kernel_grace` seconds.
 - `patch_culling`: idle-kernel culling skips the preheated kernels waiting in Voila's pool.
-- `patch_websocket`: refuses kernel websockets that do not speak the
-  `v1.kernel.websocket.jupyter.org` subprotocol, and bounds Voila's binary-header parsing. A
-  legacy-protocol client otherwise makes Voila decode JSON frames as v1 offsets and stall the
-  whole server at 100 % CPU.
-- `install_kernel_guards`: inside the app's kernel, any exception that escapes a widget
-  callback is reported as one plain line instead of a traceback (code, paths, values) sent to
-  the browser.
+- `patch_websocket`: kernel websockets must speak the `v1.kernel.websocket.jupyter.org`
+  subprotocol; every frame is checked by `wsguard.check_v1_frame` before Jupyter Server's
+  ``deserialize_msg_from_ws_v1`` sees it (a bad frame closes that websocket with code 1008/1009
+  and a log line); tornado refuses frames over `wsguard.MAX_FRAME_BYTES`; on the Voila route,
+  tracebacks and stderr from the kernel are dropped before they reach the browser.
+- `patch_query_socket`: Voila's request-info socket (``/voila/query/<kernel>``) accepts only
+  the server's own kernels, which prove it with a secret from their environment; a visitor can
+  neither read another visitor's link nor remove a kernel's waiter.
+- `patch_closed_routes` (standalone only): the kernel REST routes, ``/logout`` and malformed
+  template URLs answer 404; every error page is `limits.page` (no external URL).
+
+Kernel side (`install_kernel_guards`, called by the app notebook): no traceback or library
+stderr reaches the page (logged on the server instead), and the kernel's address space is
+capped at `Limits.kernel_memory_mb`.
 """
 
 from __future__ import annotations
 
+import hmac
+import io
 import logging
+import os
+import re
+import secrets
+import sys
+import time
 from typing import Any
 
+from . import wsguard
+from .limits import Limits, RateLimiter, page
+
 V1 = "v1.kernel.websocket.jupyter.org"
-MAX_OFFSETS = 64  # a real v1 message has a handful of parts (header, parent, metadata, content, buffers)
+MAX_OFFSETS = wsguard.MAX_OFFSETS
+QUERY_SECRET_ENV = "EXPLORER_QUERY_SECRET"
 log = logging.getLogger("explorer.server")
+
+_KERNEL_ID = re.compile(r'"kernelId":\s*"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"')
+
+
+def _once(owner: Any, flag: str) -> bool:
+    """True the first time for (`owner`, `flag`); marks it done."""
+    if getattr(owner, flag, False):
+        return False
+    setattr(owner, flag, True)
+    return True
+
+
+# --------------------------------------------------------------------------- page and kernels
+
+
+class KernelTracker:
+    """Which visitor kernels have opened their websocket, and which served pages wait for one."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.rate = RateLimiter(limits.kernels_per_minute)
+        self.connected: set[str] = set()
+        self.served: dict[str, float] = {}  # kernel id → when its page was sent [monotonic s]
+        self.callback = None
+
+    def visitor_kernels(self, kernel_manager: Any) -> int:
+        return len(set(kernel_manager.list_kernel_ids()) - pooled_kernel_ids(kernel_manager))
+
+    def start(self, kernel_manager: Any) -> None:
+        """Check for unused kernels every few seconds (once the server's loop runs)."""
+        if self.callback is not None:
+            return
+        from tornado.ioloop import PeriodicCallback
+
+        interval_ms = 1000 * min(5.0, max(0.5, self.limits.unused_kernel_grace / 4))
+        self.callback = PeriodicCallback(lambda: self.sweep(kernel_manager), interval_ms)
+        self.callback.start()
+
+    def sweep(self, kernel_manager: Any, now: float | None = None) -> list[str]:
+        """Shut down the kernels of pages served longer than the grace time ago and never connected."""
+        now = time.monotonic() if now is None else now
+        alive = set(kernel_manager.list_kernel_ids())
+        released = []
+        for kid, served_at in list(self.served.items()):
+            if kid not in alive or kid in self.connected:
+                self.served.pop(kid, None)
+            elif now - served_at > self.limits.unused_kernel_grace:
+                self.served.pop(kid, None)
+                released.append(kid)
+        self.connected &= alive
+        for kid in released:
+            log.warning("kernel %s: its page never connected within %.0f s; shutting it down",
+                        kid, self.limits.unused_kernel_grace)
+            _spawn(kernel_manager.shutdown_kernel(kid))
+        return released
+
+
+def _spawn(result: Any) -> None:
+    import asyncio
+    import inspect
+
+    if inspect.isawaitable(result):
+        asyncio.ensure_future(result)
+
+
+TRACKER: KernelTracker | None = None
+
+
+def tracker() -> KernelTracker:
+    global TRACKER
+    if TRACKER is None:
+        TRACKER = KernelTracker(Limits.from_env())
+    return TRACKER
 
 
 def patch_page_handler() -> None:
-    """Make every Voila page response set the `_xsrf` cookie, pooled kernel or not (idempotent)."""
+    """Voila's page handler: `_xsrf` cookie, admission limits, unused-kernel release (idempotent)."""
     from voila.handler import VoilaHandler
 
-    if getattr(VoilaHandler, "_explorer_patched", False):
+    if not _once(VoilaHandler, "_explorer_patched"):
         return
     original = VoilaHandler.get_generator
 
     async def get_generator(self, path=None):
+        track = tracker()
+        km = self.kernel_manager
+        track.start(km)
+        busy = track.visitor_kernels(km) >= track.limits.max_kernels
+        if busy or not track.rate.allow(self.request.remote_ip or "?", time.monotonic()):
+            log.warning("busy page for %s (%s)", self.request.remote_ip,
+                        "kernel limit" if busy else "rate limit")
+            self.set_status(503)
+            self.set_header("Retry-After", "60")
+            yield page(503)
+            return
         _ = self.xsrf_token  # tornado sets the cookie with the response headers
-        async for snippet in original(self, path=path):
-            yield snippet
+        kernel_id = None
+        try:
+            async for snippet in original(self, path=path):
+                if kernel_id is None and (found := _KERNEL_ID.search(snippet)):
+                    kernel_id = found.group(1)
+                yield snippet
+        finally:
+            if kernel_id is not None and kernel_id not in track.connected:
+                track.served[kernel_id] = time.monotonic()
 
     VoilaHandler.get_generator = get_generator
-    VoilaHandler._explorer_patched = True
-
-
-def requested_subprotocols(header: str | None) -> list[str]:
-    """The subprotocols a websocket client asks for (Sec-WebSocket-Protocol header)."""
-    return [p.strip() for p in (header or "").split(",") if p.strip()]
-
-
-def patch_websocket() -> None:
-    """Make Voila's kernel websocket handler refuse legacy-protocol clients (idempotent)."""
-    from tornado import web
-    from voila.tornado import kernel_websocket_handler as kwh
-
-    handler = kwh.VoilaKernelWebsocketHandler
-    if getattr(handler, "_explorer_patched", False):
-        return
-    original_get = handler.get
-
-    async def get(self, *args: Any, **kwargs: Any) -> None:
-        if V1 not in requested_subprotocols(self.request.headers.get("Sec-WebSocket-Protocol")):
-            log.warning("refused a kernel websocket without the %s subprotocol", V1)
-            raise web.HTTPError(400, "kernel websockets need the v1 subprotocol")
-        await original_get(self, *args, **kwargs)
-
-    original_read = kwh.read_header_from_binary_message
-
-    def read_header(ws_msg: bytes) -> dict | None:
-        if len(ws_msg) < 8 or int.from_bytes(ws_msg[:8], "little") > MAX_OFFSETS:
-            return None
-        return original_read(ws_msg)
-
-    handler.get = get
-    kwh.read_header_from_binary_message = read_header
-    handler._explorer_patched = True
 
 
 def pooled_kernel_ids(kernel_manager: Any) -> set[str]:
@@ -90,7 +170,7 @@ def patch_culling() -> None:
     refill the pool after a cull (idempotent)."""
     from jupyter_server.services.kernels.kernelmanager import MappingKernelManager
 
-    if getattr(MappingKernelManager, "_explorer_patched", False):
+    if not _once(MappingKernelManager, "_explorer_patched"):
         return
     original = MappingKernelManager.cull_kernel_if_idle
 
@@ -100,14 +180,243 @@ def patch_culling() -> None:
         return await original(self, kernel_id)
 
     MappingKernelManager.cull_kernel_if_idle = cull_kernel_if_idle
-    MappingKernelManager._explorer_patched = True
 
+
+# --------------------------------------------------------------------------- kernel websockets
+
+
+def requested_subprotocols(header: str | None) -> list[str]:
+    """The subprotocols a websocket client asks for (Sec-WebSocket-Protocol header)."""
+    return [p.strip() for p in (header or "").split(",") if p.strip()]
+
+
+def page_must_not_see(frame: bytes) -> bool:
+    """True for a kernel → browser v1 frame that carries a traceback or stderr text."""
+    split = wsguard.v1_parts(frame, max_bytes=None)
+    if isinstance(split, wsguard.Rejection) or len(split[1]) < 4:
+        return False
+    header, content = split[1][0], split[1][3]
+    if b'"msg_type": "error"' in header or b'"msg_type":"error"' in header:
+        return True
+    if b'"stream"' in header:
+        return b'"stderr"' in content[:64]
+    return False
+
+
+def patch_websocket() -> None:
+    """Guard every kernel websocket, on Voila's route and Jupyter Server's (idempotent)."""
+    from jupyter_server.services.kernels.connection.channels import ZMQChannelsWebsocketConnection
+    from jupyter_server.services.kernels.websocket import KernelWebsocketHandler
+    from tornado import web
+
+    if not _once(KernelWebsocketHandler, "_explorer_patched"):
+        return
+    original_get = KernelWebsocketHandler.get
+    original_open = KernelWebsocketHandler.open
+
+    async def get(self, *args: Any, **kwargs: Any) -> None:
+        if V1 not in requested_subprotocols(self.request.headers.get("Sec-WebSocket-Protocol")):
+            log.warning("refused a kernel websocket without the %s subprotocol", V1)
+            raise web.HTTPError(400, "kernel websockets need the v1 subprotocol")
+        await original_get(self, *args, **kwargs)
+
+    async def open(self, kernel_id, *args: Any, **kwargs: Any) -> None:
+        if TRACKER is not None:
+            TRACKER.connected.add(kernel_id)
+            TRACKER.served.pop(kernel_id, None)
+        await original_open(self, kernel_id, *args, **kwargs)
+
+    KernelWebsocketHandler.get = get
+    KernelWebsocketHandler.open = open
+    # tornado closes the socket (1009) on a larger frame before reading its payload
+    KernelWebsocketHandler.max_message_size = property(lambda self: wsguard.MAX_FRAME_BYTES)
+
+    # The narrowest point: Jupyter Server's ZMQChannelsWebsocketConnection.handle_incoming_message
+    # calls deserialize_msg_from_ws_v1 (connection/base.py) on the raw frame; check it first.
+    original_incoming = ZMQChannelsWebsocketConnection.handle_incoming_message
+
+    def handle_incoming_message(self, incoming_msg) -> None:
+        if self.subprotocol == V1:
+            allowed = self.multi_kernel_manager.allowed_message_types  # Voila's list; [] on Binder
+            refused = wsguard.check_v1_frame(incoming_msg, frozenset(allowed) if allowed else None)
+            if refused is not None:
+                log.warning("kernel %s: closed a websocket: %s", self.kernel_id, refused)
+                handler = self.websocket_handler
+                if handler is not None and handler.ws_connection is not None:
+                    handler.close(refused.code, refused.reason[:120])
+                return
+        original_incoming(self, incoming_msg)
+
+    ZMQChannelsWebsocketConnection.handle_incoming_message = handle_incoming_message
+
+    try:  # Voila's own handler (standalone route): bound its header read, hide tracebacks
+        from voila.tornado import kernel_websocket_handler as kwh
+    except ImportError:  # pragma: no cover - Voila is always there for the app
+        return
+    original_read = kwh.read_header_from_binary_message
+
+    def read_header(ws_msg: bytes) -> dict | None:
+        if len(ws_msg) < 8 or int.from_bytes(ws_msg[:8], "little") > MAX_OFFSETS:
+            return None
+        return original_read(ws_msg)
+
+    kwh.read_header_from_binary_message = read_header
+    original_write = kwh.VoilaKernelWebsocketHandler.write_message
+
+    def write_message(self, message, binary: bool = False):
+        if isinstance(message, bytes) and page_must_not_see(message):
+            return None
+        return original_write(self, message, binary)
+
+    kwh.VoilaKernelWebsocketHandler.write_message = write_message
+
+
+def patch_query_socket() -> None:
+    """Voila's ``/voila/query/<kernel id>`` socket: only our own live kernels (idempotent).
+
+    Upstream (voila/request_info_handler.py) accepts any id from anyone: a visitor could read the
+    request info meant for another visitor's pooled kernel, and its `on_close` removes the last
+    waiter in the table when the closing socket is not in it.
+    """
+    from tornado import web
+    from voila.request_info_handler import RequestInfoSocketHandler as Handler
+
+    if not _once(Handler, "_explorer_patched"):
+        return
+    os.environ.setdefault(QUERY_SECRET_ENV, secrets.token_urlsafe(32))  # kernels inherit it
+    original_get = Handler.get
+
+    async def get(self, *args: Any, **kwargs: Any) -> None:
+        given = self.request.headers.get("X-Explorer-Kernel-Secret", "")
+        expected = os.environ[QUERY_SECRET_ENV]
+        kernel_id = kwargs.get("kernel_id") or (args[0] if args else "")
+        km = self.settings.get("kernel_manager")
+        if not hmac.compare_digest(given.encode(), expected.encode()):
+            log.warning("refused a request-info socket without the kernel secret")
+            raise web.HTTPError(403)
+        if km is None or kernel_id not in km.list_kernel_ids():
+            raise web.HTTPError(404)
+        await original_get(self, *args, **kwargs)
+
+    def on_close(self) -> None:
+        for kid, waiter in list(Handler._waiters.items()):
+            if waiter is self:
+                del Handler._waiters[kid]
+
+    Handler.get = get
+    Handler.on_close = on_close
+
+
+def patch_closed_routes() -> None:
+    """Standalone server: REST kernel routes, /logout, bad template URLs → 404; offline error pages."""
+    import tornado.web
+    from jupyter_server.auth.logout import LogoutHandler
+    from jupyter_server.base.handlers import APIHandler, JupyterHandler
+    from voila import app as voila_app
+    from voila.static_file_handler import TemplateStaticFileHandler
+
+    if not _once(JupyterHandler, "_explorer_patched"):
+        return
+
+    class ClosedKernelHandler(APIHandler):
+        """The page needs no kernel REST route; a kernel id alone must not list or delete it."""
+
+        def prepare(self):
+            raise tornado.web.HTTPError(404)
+
+    voila_app.KernelHandler = ClosedKernelHandler  # read by Voila.init_handlers
+
+    def not_found(self, *args: Any, **kwargs: Any) -> None:
+        raise tornado.web.HTTPError(404)
+
+    LogoutHandler.get = not_found
+    original_parse = TemplateStaticFileHandler.parse_url_path
+
+    def parse_url_path(self, path):
+        parts = path.split("/", 2)
+        if len(parts) != 3 or parts[1] != "static" or not parts[2]:
+            raise tornado.web.HTTPError(404)
+        return original_parse(self, path)
+
+    TemplateStaticFileHandler.parse_url_path = parse_url_path
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        self.finish(page(status_code))
+
+    JupyterHandler.write_error = write_error
+    tornado.web.RequestHandler.write_error = write_error
+
+
+def apply_server_patches() -> None:
+    """Everything `explorer app` (Voila's standalone server) applies before it starts."""
+    tracker()
+    patch_websocket()
+    patch_page_handler()
+    patch_culling()
+    patch_query_socket()
+    patch_closed_routes()
+
+
+def apply_binder_patches() -> None:
+    """What the Binder route (Jupyter Server + Voila's extension) applies: the page and the
+    kernel websockets; JupyterLab's own routes stay as Jupyter Server serves them."""
+    tracker()
+    patch_websocket()
+    patch_page_handler()
+
+
+# --------------------------------------------------------------------------- inside the kernel
 
 PLAIN_ERROR = "Something went wrong in the explorer; the last valid values are kept."
 
 
-def install_kernel_guards() -> None:
-    """In the app's kernel: show a plain line instead of any traceback (idempotent)."""
+class _ToServerLog(io.TextIOBase):
+    """A text stream that writes to the kernel process's own stderr (the server's log)."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        stream = sys.__stderr__
+        if stream is not None:
+            stream.write(text)
+            stream.flush()
+        return len(text)
+
+
+class _PlainToPage(logging.Handler):
+    """Logs a record in full to the server log; the page gets one plain line at most every 5 s."""
+
+    def __init__(self, page_stream: Any) -> None:
+        super().__init__(logging.WARNING)
+        self.page_stream = page_stream
+        self.server = logging.StreamHandler(_ToServerLog())
+        self.server.setFormatter(logging.Formatter("[explorer kernel] %(levelname)s %(name)s: %(message)s"))
+        self.last = 0.0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.server.emit(record)
+        if record.levelno >= logging.ERROR and time.monotonic() - self.last > 5:
+            self.last = time.monotonic()
+            try:
+                self.page_stream.write(PLAIN_ERROR + "\n")
+                self.page_stream.flush()
+            except Exception:  # noqa: BLE001 - the page stream may be closed; the log has it
+                pass
+
+
+def install_kernel_guards(memory_mb: int | None = None) -> None:
+    """In the app's kernel: no traceback, path or library stderr reaches the page (idempotent).
+
+    - IPython's traceback display prints one plain line;
+    - `sys.stderr` (warnings, libraries) goes to the server's log, not the page;
+    - log records (e.g. ipykernel's "Exception opening comm …" with its traceback) go to the
+      server's log in full, and the page gets `PLAIN_ERROR`;
+    - the kernel's address space is capped at `memory_mb` [MB] (default
+      `Limits.kernel_memory_mb`), so a runaway allocation fails with MemoryError in this kernel
+      instead of taking the machine.
+    """
     try:
         from IPython import get_ipython
     except ImportError:  # pragma: no cover - always present in a Jupyter kernel
@@ -121,4 +430,35 @@ def install_kernel_guards() -> None:
 
     shell.showtraceback = plain
     shell.showsyntaxerror = plain
+    page_stream = sys.stdout
+    # ipykernel captures file descriptor 2 into the page's stderr stream; point it back at the
+    # process's real stderr (the server's log), so C-level and sys.__stderr__ writes stay there.
+    original_fd = getattr(sys.stderr, "_original_stdstream_copy", None)
+    if original_fd is not None:
+        try:
+            os.dup2(original_fd, 2)
+        except OSError:
+            pass
+    sys.stderr = _ToServerLog()
+    root = logging.getLogger()
+    for logger in [root, *(logging.getLogger(n) for n in list(logging.root.manager.loggerDict))]:
+        for handler in list(getattr(logger, "handlers", [])):
+            if isinstance(handler, logging.StreamHandler) and handler.stream not in (
+                    sys.__stderr__, sys.__stdout__):
+                handler.setStream(_ToServerLog())
+    root.addHandler(_PlainToPage(page_stream))
+    _cap_memory(Limits.from_env().kernel_memory_mb if memory_mb is None else memory_mb)
     shell._explorer_guarded = True
+
+
+def _cap_memory(memory_mb: int) -> None:
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not on Windows
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = memory_mb * (1 << 20)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    if soft == resource.RLIM_INFINITY or soft > limit:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))

@@ -14,9 +14,7 @@ from . import hooks
 
 
 def main(argv: list[str] | None = None) -> None:
-    hooks.patch_websocket()
-    hooks.patch_page_handler()
-    hooks.patch_culling()
+    hooks.apply_server_patches()
     app = Voila.instance()
     app.initialize(argv if argv is not None else sys.argv[1:])
     app.start()

@@ -39,7 +39,10 @@ async def visitor_query() -> str:
     """Wait for the visitor's request (preheated kernel) and return its query string."""
     import websockets
 
-    async with websockets.connect(_request_info_url(), open_timeout=10) as ws:
+    # the server only answers its own kernels, which know its secret (explorer/server/hooks.py)
+    secret = {"X-Explorer-Kernel-Secret": os.environ.get("EXPLORER_QUERY_SECRET", "")}
+    async with websockets.connect(_request_info_url(), open_timeout=10,
+                                  additional_headers=secret) as ws:
         info = json.loads(await ws.recv())
     query = info.get("QUERY_STRING", "") if isinstance(info, dict) else ""
     os.environ["QUERY_STRING"] = query

@@ -1,0 +1,148 @@
+"""How many kernels the public server may run, and the pages it sends when it says no.
+
+Every page visit costs a kernel (about 120 MB here), so a flood of plain GETs (a bot, ``curl``,
+a link preview) must not be able to start kernels without bound. The limits are read from the
+environment so that `explorer app`'s options, the Binder config and the tests set them the same
+way:
+
+================================  ==========================================================
+``EXPLORER_MAX_KERNELS``          visitor kernels at once (default: from the machine's memory)
+``EXPLORER_KERNELS_PER_MINUTE``   page visits that start a kernel, per client address per minute
+``EXPLORER_UNUSED_KERNEL_GRACE``  seconds a served page's kernel may wait for its websocket
+``EXPLORER_KERNEL_MEMORY_MB``     address-space ceiling of each app kernel [MB]
+================================  ==========================================================
+
+Examples
+--------
+>>> from explorer.server.limits import Limits, RateLimiter
+>>> Limits.from_env({"EXPLORER_MAX_KERNELS": "8"}).max_kernels
+8
+>>> rate = RateLimiter(per_minute=2)
+>>> [rate.allow("10.0.0.1", now=t) for t in (0.0, 1.0, 2.0, 61.0)]
+[True, True, False, True]
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from collections import deque
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+MB = 1 << 20
+#: Memory one visitor's kernel holds once the app is built (measured: 120 MB RSS), with margin.
+KERNEL_BUDGET_MB = 200
+#: Share of the machine's (or container's) memory that visitor kernels may take.
+KERNEL_MEMORY_SHARE = 0.5
+
+
+def memory_limit_bytes() -> int:
+    """The memory this server may use: the cgroup limit when there is one (Binder), else RAM."""
+    total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    for path in ("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"):
+        try:
+            text = Path(path).read_text().strip()
+        except OSError:
+            continue
+        if text.isdigit():
+            total = min(total, int(text))
+    return total
+
+
+def default_max_kernels(memory: int | None = None) -> int:
+    """Visitor kernels that fit in half the memory at `KERNEL_BUDGET_MB` each, 2 … 200."""
+    memory = memory_limit_bytes() if memory is None else memory
+    return max(2, min(200, int(memory * KERNEL_MEMORY_SHARE / (KERNEL_BUDGET_MB * MB))))
+
+
+def _positive(env: Mapping[str, str], name: str, default: float, kind=int):
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = kind(raw)
+    except ValueError:
+        raise ValueError(f"{name} = {raw!r} is not a number") from None
+    if not value > 0:
+        raise ValueError(f"{name} = {raw!r} must be positive")
+    return value
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits of the public server (see the module docstring for the variables)."""
+
+    max_kernels: int
+    kernels_per_minute: int = 60  # one school's NAT can put a whole class behind one address
+    unused_kernel_grace: float = 60.0  # [s]
+    kernel_memory_mb: int = 3072  # address space; an idle app kernel maps about 1 GB
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Limits:
+        env = os.environ if env is None else env
+        return cls(
+            max_kernels=_positive(env, "EXPLORER_MAX_KERNELS", default_max_kernels()),
+            kernels_per_minute=_positive(env, "EXPLORER_KERNELS_PER_MINUTE", 60),
+            unused_kernel_grace=_positive(env, "EXPLORER_UNUSED_KERNEL_GRACE", 60.0, float),
+            kernel_memory_mb=_positive(env, "EXPLORER_KERNEL_MEMORY_MB", 3072),
+        )
+
+
+class RateLimiter:
+    """A sliding one-minute window of kernel starts per client address."""
+
+    def __init__(self, per_minute: int, window: float = 60.0, max_clients: int = 10_000) -> None:
+        self.per_minute = per_minute
+        self.window = window
+        self.max_clients = max_clients
+        self._seen: dict[str, deque[float]] = {}
+
+    def allow(self, client: str, now: float) -> bool:
+        """Record a start for `client` at `now` [s] if it is within the limit; say whether it was."""
+        times = self._seen.get(client)
+        if times is None:
+            if len(self._seen) >= self.max_clients:  # bound the table itself
+                self._forget(now)
+            times = self._seen.setdefault(client, deque())
+        while times and now - times[0] >= self.window:
+            times.popleft()
+        if len(times) >= self.per_minute:
+            return False
+        times.append(now)
+        return True
+
+    def _forget(self, now: float) -> None:
+        for client in [c for c, t in self._seen.items() if not t or now - t[-1] >= self.window]:
+            del self._seen[client]
+        if len(self._seen) >= self.max_clients:
+            self._seen.clear()
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title} · AI Datacenter Explorer</title>
+<style>body{{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;
+color:#1b1b1b;line-height:1.5}}h1{{font-size:1.4rem}}</style></head>
+<body><main><h1>{title}</h1><p>{message}</p></main></body></html>
+"""
+
+BUSY_MESSAGE = ("Many people are using the explorer right now. Please try again in a minute; "
+                "nothing you set is lost if you reload this link.")
+
+_ERROR_MESSAGES = {
+    400: "The request could not be understood.",
+    403: "This page is not available.",
+    404: "There is no such page here.",
+    405: "This address does not accept that kind of request.",
+    503: BUSY_MESSAGE,
+}
+
+
+def page(status: int, title: str | None = None, message: str | None = None) -> str:
+    """A self-contained HTML page (no external URL, script or style) for an HTTP status."""
+    title = title or ("The explorer is busy" if status == 503 else f"Error {status}")
+    message = message or _ERROR_MESSAGES.get(status, "Something went wrong on the server.")
+    return _PAGE.format(title=html.escape(title), message=html.escape(message))
