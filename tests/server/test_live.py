@@ -1,0 +1,214 @@
+"""Attacks on a live server, on loopback, on both routes (`explorer app` and Binder's).
+
+After each batch of hostile frames: the server answers within 1 s, its memory grew by < 100 MB,
+nothing it sent contains a traceback or a server path, and the kernel still answers.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import secrets
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from websockets.exceptions import ConnectionClosed, InvalidStatus
+from websockets.sync.client import connect
+
+from explorer.server.hooks import V1
+from explorer.server.limits import BUSY_MESSAGE
+from explorer.server.wsguard import encode_v1
+
+pytestmark = pytest.mark.slow
+MB = 1 << 20
+LEAKS = re.compile(rb"Traceback|site-packages|File \"/|/work/|/root/|/usr/lib|\.py\", line")
+STATIC = "/voila/templates/explorer/static/index.css"  # any cheap page the server sends
+
+
+def header(msg_type: str) -> dict:
+    return {"msg_id": secrets.token_hex(6), "msg_type": msg_type, "session": "fuzz", "username": "",
+            "version": "5.3", "date": "2026-01-01T00:00:00Z"}
+
+
+def latency(server, path: str = STATIC) -> float:
+    start = time.monotonic()
+    status, _, _ = server.get(path if not server.token else "/api/status", timeout=5)
+    assert status == 200
+    return time.monotonic() - start
+
+
+def send_and_collect(server, kernel_id: str, frames, wait: float = 0.3) -> bytes:
+    """Send `frames` on one kernel websocket (reconnecting when the server closes it); all replies."""
+    received = []
+    frames = list(frames)
+    while frames:
+        with connect(server.ws_url(kernel_id), subprotocols=[V1], open_timeout=20, max_size=None,
+                     close_timeout=2) as ws:
+            try:
+                while frames:
+                    ws.send(frames.pop(0))
+                    try:
+                        while True:
+                            received.append(ws.recv(timeout=wait))
+                    except TimeoutError:
+                        pass
+            except ConnectionClosed as closed:
+                received.append(str(closed).encode())
+    return b"".join(r if isinstance(r, bytes) else r.encode() for r in received)
+
+
+def kernel_answers(server, kernel_id: str) -> bool:
+    with connect(server.ws_url(kernel_id), subprotocols=[V1], open_timeout=20) as ws:
+        ws.send(encode_v1("shell", header("kernel_info_request"), {}, {}, {}))
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if b'"kernel_info_reply"' in ws.recv(timeout=20):
+                return True
+    return False
+
+
+@pytest.fixture
+def kernel(any_server):
+    """One visitor kernel per server, shared by the tests (the server allows only 4)."""
+    if getattr(any_server, "_kernel", None) is None:
+        any_server._kernel = any_server.open_page()
+    return any_server._kernel
+
+
+@pytest.fixture
+def app_kernel(app_server):
+    if getattr(app_server, "_kernel", None) is None:
+        app_server._kernel = app_server.open_page()
+    return app_server._kernel
+
+
+NAMED = {
+    "random 4 KB": lambda: os.urandom(4096),
+    "16 B declaring 1e6 offsets": lambda: (10**6).to_bytes(8, "little") + bytes(8),
+    "16 B declaring 1e7 offsets": lambda: (10**7).to_bytes(8, "little") + bytes(8),
+    "50 MB": lambda: bytes(50 * MB),
+    "a text frame": lambda: json.dumps({"header": header("execute_request"), "channel": "shell"}),
+}
+
+
+@pytest.mark.parametrize("name", list(NAMED))
+def test_the_frames_that_took_the_server_down_leave_it_responsive(any_server, kernel, name):
+    idle = any_server.rss()
+    replies = send_and_collect(any_server, kernel, [NAMED[name]()])
+    assert latency(any_server) < 1.0
+    assert any_server.rss() - idle < 100 * MB
+    assert not LEAKS.search(replies)
+    assert kernel_answers(any_server, kernel)
+
+
+frame_strategy = st.one_of(
+    st.binary(max_size=2048),
+    st.builds(lambda n, tail: n.to_bytes(8, "little") + tail,
+              st.integers(0, 2**64 - 1), st.binary(max_size=256)),
+    st.builds(lambda ch, t, content: encode_v1(ch, header(t), {}, {}, content),
+              st.sampled_from(["shell", "control", "stdin", "iopub", "x" * 40]),
+              st.sampled_from(["comm_open", "comm_msg", "comm_close", "execute_request",
+                               "kernel_info_request", "history_request", "nonsense"]),
+              st.fixed_dictionaries({"comm_id": st.text(max_size=8)},
+                                    optional={"target_name": st.sampled_from(["jupyter.widget", "x"]),
+                                              "data": st.dictionaries(st.text(max_size=6),
+                                                                      st.integers() | st.text(max_size=10))})),
+    st.text(max_size=200),
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(batch=st.lists(frame_strategy, min_size=1, max_size=6))
+def test_fuzzed_frames_never_stall_leak_or_break_the_kernel(app_server, batch):
+    kernel = getattr(app_server, "_kernel", None) or app_server.open_page()
+    app_server._kernel = kernel
+    idle = getattr(app_server, "_fuzz_idle", None) or app_server.rss()
+    app_server._fuzz_idle = idle
+    replies = send_and_collect(app_server, kernel, batch, wait=0.1)
+    assert latency(app_server) < 1.0
+    assert app_server.rss() - idle < 100 * MB
+    assert not LEAKS.search(replies), replies[:500]
+    assert kernel_answers(app_server, kernel)
+
+
+def widget_messages():
+    """comm messages a broken or hostile page could send to the app's widgets."""
+    big = list(range(200_000))
+    yield encode_v1("shell", header("comm_open"), {}, {}, {
+        "comm_id": "bad1", "target_name": "jupyter.widget", "data": {"state": {"_model_name": 5}}})
+    yield encode_v1("shell", header("comm_open"), {}, {}, {
+        "comm_id": "bad2", "target_name": "jupyter.widget",
+        "data": {"state": {"_model_name": "FloatSliderModel", "_model_module": "@jupyter-widgets/controls",
+                           "value": "NaN"}, "buffer_paths": [["value"]]}})
+    for value in (math.nan, "three hundred", big, {"a": 1}, None, -1e308):
+        data = {"method": "update", "state": {"value": value}, "buffer_paths": []}
+        yield encode_v1("shell", header("comm_msg"), {}, {}, {"comm_id": "bad1", "data": data})
+    yield encode_v1("shell", header("comm_msg"), {}, {}, {"comm_id": "unknown", "data": {"method": "x"}})
+
+
+def test_malformed_widget_messages_get_no_traceback_or_path_back(any_server, kernel):
+    replies = send_and_collect(any_server, kernel, list(widget_messages()), wait=1.0)
+    assert b"comm_id" in replies or b"status" in replies  # the kernel did answer
+    assert not LEAKS.search(replies), LEAKS.search(replies)
+    assert kernel_answers(any_server, kernel)
+
+
+def test_code_cannot_be_executed_through_the_app_websocket(app_server, app_kernel):
+    code = "import pathlib; pathlib.Path('/tmp/explorer-pwned').write_text('x')"
+    replies = send_and_collect(app_server, app_kernel, [
+        encode_v1("shell", header("execute_request"), {}, {}, {"code": code, "silent": False})], wait=1.0)
+    assert b"1008" in replies  # closed: policy violation
+    assert not os.path.exists("/tmp/explorer-pwned")
+
+
+def test_a_flood_of_plain_gets_is_bounded_and_released_and_a_visitor_still_gets_the_app(app_server):
+    time.sleep(6)  # earlier tests' unconnected pages are released first
+    before = app_server.kernels()  # the pool of 2 and the connected visitors of earlier tests
+    statuses = []
+    for _ in range(10):
+        status, body, headers = app_server.get("/")
+        statuses.append(status)
+        if status == 503:
+            assert BUSY_MESSAGE in body and headers.get("Retry-After") == "60"
+            assert "http" not in body
+    assert 503 in statuses and statuses[0] == 200
+    assert app_server.kernels() <= 4 + 2  # visitor limit + the pool
+    deadline = time.monotonic() + 5 + 5 + 30  # grace + a sweep + kernel shutdowns
+    while app_server.kernels() > before and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert app_server.kernels() <= before, "unconnected pages kept their kernels past the grace time"
+    kernel = app_server.open_page()
+    assert kernel_answers(app_server, kernel)
+
+
+def test_the_request_info_socket_refuses_visitors(app_server, app_kernel):
+    for path in (f"/voila/query/{app_kernel}", "/voila/query/00000000-0000-0000-0000-000000000000"):
+        with pytest.raises(InvalidStatus) as refused:
+            connect(app_server.base.replace("http", "ws") + path, open_timeout=10)
+        assert refused.value.response.status_code == 403
+
+
+@pytest.mark.parametrize("path", ["/logout", "/voila/templates/x", "/voila/templates/lab/x/y",
+                                  "/no/such/page", "/voila/static/nope"])
+def test_odd_urls_get_a_plain_offline_error_page(app_server, path):
+    status, body, _ = app_server.get(path)
+    assert status in (403, 404)
+    assert not re.search(r"https?://(?!127\.0\.0\.1)", body), body[:300]
+    assert "Traceback" not in body
+
+
+def test_a_kernel_id_alone_cannot_read_or_delete_a_kernel(app_server, app_kernel):
+    for method in ("GET", "DELETE"):
+        status, body, _ = app_server.get(f"/api/kernels/{app_kernel}", method=method)
+        assert status == 404
+    assert kernel_answers(app_server, app_kernel)
+
+
+def test_post_to_the_page_gets_an_offline_error_page(app_server):
+    status, body, _ = app_server.get("/", method="POST")
+    assert status in (403, 405)
+    assert not re.search(r"https?://(?!127\.0\.0\.1)", body)
