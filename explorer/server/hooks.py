@@ -18,8 +18,10 @@ with Voila's extension, the Binder route):
 - `patch_query_socket`: Voila's request-info socket (``/voila/query/<kernel>``) accepts only
   the server's own kernels, which prove it with a secret from their environment; a visitor can
   neither read another visitor's link nor remove a kernel's waiter.
-- `patch_closed_routes` (standalone only): the kernel REST routes, ``/logout`` and malformed
-  template URLs answer 404; every error page is `limits.page` (no external URL).
+- `patch_closed_routes` (standalone only): a kernel's REST model is readable only with the
+  `_xsrf` token of the page that was served with it (the page reads it once), never deletable;
+  ``/logout`` and malformed template URLs answer 404; every error page is `limits.page` (no
+  external URL).
 
 Kernel side (`install_kernel_guards`, called by the app notebook): no traceback or library
 stderr reaches the page (logged on the server instead), and the kernel's address space is
@@ -68,6 +70,7 @@ class KernelTracker:
         self.rate = RateLimiter(limits.kernels_per_minute)
         self.connected: set[str] = set()
         self.served: dict[str, float] = {}  # kernel id → when its page was sent [monotonic s]
+        self.owners: dict[str, bytes] = {}  # kernel id → raw _xsrf token of the page it was served with
         self.callback = None
 
     def visitor_kernels(self, kernel_manager: Any) -> int:
@@ -95,6 +98,8 @@ class KernelTracker:
                 self.served.pop(kid, None)
                 released.append(kid)
         self.connected &= alive
+        for kid in set(self.owners) - alive:
+            del self.owners[kid]
         for kid in released:
             log.warning("kernel %s: its page never connected within %.0f s; shutting it down",
                         kid, self.limits.unused_kernel_grace)
@@ -146,12 +151,28 @@ def patch_page_handler() -> None:
             async for snippet in original(self, path=path):
                 if kernel_id is None and (found := _KERNEL_ID.search(snippet)):
                     kernel_id = found.group(1)
+                    track.owners[kernel_id] = self._get_raw_xsrf_token()[1]
                 yield snippet
         finally:
             if kernel_id is not None and kernel_id not in track.connected:
                 track.served[kernel_id] = time.monotonic()
 
     VoilaHandler.get_generator = get_generator
+
+
+def owns_kernel(handler: Any, kernel_id: str) -> bool:
+    """True when `handler`'s request carries the `_xsrf` token (cookie and header, matching) of
+    the page that was served with `kernel_id`."""
+    owner = tracker().owners.get(kernel_id)
+    header = handler.request.headers.get("X-XSRFToken") or handler.get_argument("_xsrf", None)
+    cookie = handler.get_cookie("_xsrf")
+    if owner is None or not header or not cookie:
+        return False
+    _, from_header, _ = handler._decode_xsrf_token(header)
+    _, from_cookie, _ = handler._decode_xsrf_token(cookie)
+    if not from_header or not from_cookie:
+        return False
+    return hmac.compare_digest(from_header, from_cookie) and hmac.compare_digest(from_cookie, owner)
 
 
 def pooled_kernel_ids(kernel_manager: Any) -> set[str]:
@@ -308,23 +329,31 @@ def patch_query_socket() -> None:
 
 
 def patch_closed_routes() -> None:
-    """Standalone server: REST kernel routes, /logout, bad template URLs → 404; offline error pages."""
+    """Standalone server: kernel REST routes for the page's owner only, /logout and bad template
+    URLs → 404, offline error pages."""
     import tornado.web
     from jupyter_server.auth.logout import LogoutHandler
-    from jupyter_server.base.handlers import APIHandler, JupyterHandler
+    from jupyter_server.base.handlers import JupyterHandler
     from voila import app as voila_app
     from voila.static_file_handler import TemplateStaticFileHandler
 
     if not _once(JupyterHandler, "_explorer_patched"):
         return
 
-    class ClosedKernelHandler(APIHandler):
-        """The page needs no kernel REST route; a kernel id alone must not list or delete it."""
+    class OwnKernelHandler(voila_app.KernelHandler):
+        """The page reads its own kernel's model (GET) and nothing else: the request must carry
+        the `_xsrf` token of the page that was served with that kernel. DELETE is closed (the
+        page shuts its kernel down through Voila's /voila/api/shutdown)."""
 
-        def prepare(self):
+        async def get(self, kernel_id):
+            if not owns_kernel(self, kernel_id):
+                raise tornado.web.HTTPError(404)
+            await super().get(kernel_id)
+
+        async def delete(self, kernel_id):
             raise tornado.web.HTTPError(404)
 
-    voila_app.KernelHandler = ClosedKernelHandler  # read by Voila.init_handlers
+    voila_app.KernelHandler = OwnKernelHandler  # read by Voila.init_handlers
 
     def not_found(self, *args: Any, **kwargs: Any) -> None:
         raise tornado.web.HTTPError(404)

@@ -59,8 +59,9 @@ class LiveServer:
         sep = "&" if "?" in path else "?"
         return self.base + path + (f"{sep}token={self.token}" if self.token else "")
 
-    def get(self, path: str, method: str = "GET", timeout: float = 60) -> tuple[int, str, dict]:
-        req = urllib.request.Request(self.url(path), method=method)
+    def get(self, path: str, method: str = "GET", timeout: float = 60,
+            headers: dict | None = None) -> tuple[int, str, dict]:
+        req = urllib.request.Request(self.url(path), method=method, headers=headers or {})
         try:
             with urllib.request.urlopen(req, timeout=timeout) as r:
                 return r.status, r.read().decode("utf-8", "replace"), dict(r.headers)
@@ -74,6 +75,15 @@ class LiveServer:
         found = KERNEL_ID.search(html)
         assert found, "no kernel id in the page"
         return found.group(1)
+
+    def page_credentials(self) -> tuple[str, str]:
+        """GET the app page; its kernel id and the `_xsrf` cookie it set."""
+        req = urllib.request.Request(self.url(self.page_path))
+        with urllib.request.urlopen(req, timeout=60) as r:
+            html = r.read().decode()
+            cookies = r.headers.get_all("Set-Cookie") or []
+        xsrf = next(c.split(";")[0].split("=", 1)[1] for c in cookies if c.startswith("_xsrf="))
+        return KERNEL_ID.search(html).group(1), xsrf
 
     def ws_url(self, kernel_id: str) -> str:
         return self.url(f"/api/kernels/{kernel_id}/channels?session_id={secrets.token_hex(8)}"

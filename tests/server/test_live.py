@@ -204,8 +204,23 @@ def test_odd_urls_get_a_plain_offline_error_page(app_server, path):
 def test_a_kernel_id_alone_cannot_read_or_delete_a_kernel(app_server, app_kernel):
     for method in ("GET", "DELETE"):
         status, body, _ = app_server.get(f"/api/kernels/{app_kernel}", method=method)
-        assert status == 404
+        assert status in (403, 404)
     assert kernel_answers(app_server, app_kernel)
+
+
+def test_only_the_page_served_with_a_kernel_reads_its_model(app_server):
+    mine, my_xsrf = app_server.page_credentials()
+    theirs, their_xsrf = app_server.page_credentials()
+
+    def read(kernel, xsrf, method="GET"):
+        return app_server.get(f"/api/kernels/{kernel}", method=method,
+                              headers={"Cookie": f"_xsrf={xsrf}", "X-XSRFToken": xsrf})[0]
+
+    assert read(mine, my_xsrf) == 200  # what the page itself does once
+    assert read(mine, their_xsrf) == 404  # another visitor's page credentials
+    assert app_server.get(f"/api/kernels/{mine}", headers={"Cookie": f"_xsrf={my_xsrf}"})[0] == 404
+    assert read(mine, my_xsrf, "DELETE") == 404
+    assert read(theirs, their_xsrf) == 200
 
 
 def test_post_to_the_page_gets_an_offline_error_page(app_server):
