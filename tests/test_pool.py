@@ -66,6 +66,23 @@ def test_a_pooled_kernel_applies_the_visitors_query_when_it_arrives(pooled_env):
     assert paths == ["/voila/query/abc-123"]
 
 
+def test_the_kernel_proves_it_is_the_servers_own_with_the_secret_from_its_environment(pooled_env, monkeypatch):
+    monkeypatch.setenv("EXPLORER_QUERY_SECRET", "s3cret")
+    seen: list[str | None] = []
+    applied: list[str] = []
+
+    async def handler(ws):
+        seen.append(ws.request.headers.get("X-Explorer-Kernel-Secret"))
+        await ws.send(json.dumps({"QUERY_STRING": "chip=h100"}))
+
+    async def main():
+        async with websockets.serve(handler, "127.0.0.1", pooled_env):
+            await link.when_visitor_arrives(applied.append)
+
+    run(main)
+    assert seen == ["s3cret"] and applied == ["chip=h100"]
+
+
 @pytest.mark.parametrize("payload", ["not json", json.dumps(["a list"]), json.dumps({"QUERY_STRING": ""})])
 def test_bad_or_empty_request_info_keeps_the_defaults(pooled_env, payload):
     applied: list[str] = []

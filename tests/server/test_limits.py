@@ -105,3 +105,19 @@ def test_visitor_kernels_do_not_count_the_preheated_pool():
     km = FakeKernelManager(["p1", "p2", "v1"])
     km._pools = {"explorer.ipynb": [Done("p1"), Done("p2")]}
     assert hooks.KernelTracker(Limits(max_kernels=1)).visitor_kernels(km) == 1
+
+
+def test_a_capped_kernel_gets_memory_error_instead_of_taking_the_machine():
+    import subprocess
+    import sys
+
+    code = ("from explorer.server.hooks import _cap_memory\n"
+            "import numpy\n"
+            "_cap_memory(1500)\n"
+            "try:\n"
+            "    numpy.ones(4 * 1024**3 // 8)\n"  # 4 GiB
+            "except MemoryError:\n"
+            "    print('MemoryError')\n"
+            "print(len(numpy.ones(10**6)))\n")  # the process carries on
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.split() == ["MemoryError", "1000000"], out.stderr[-500:]
