@@ -257,15 +257,19 @@ def patch_websocket() -> None:
     original_incoming = ZMQChannelsWebsocketConnection.handle_incoming_message
 
     def handle_incoming_message(self, incoming_msg) -> None:
-        if self.subprotocol == V1:
-            allowed = self.multi_kernel_manager.allowed_message_types  # Voila's list; [] on Binder
-            refused = wsguard.check_v1_frame(incoming_msg, frozenset(allowed) if allowed else None)
-            if refused is not None:
-                log.warning("kernel %s: closed a websocket: %s", self.kernel_id, refused)
-                handler = self.websocket_handler
-                if handler is not None and handler.ws_connection is not None:
-                    handler.close(refused.code, refused.reason[:120])
-                return
+        # Every frame is checked as v1 (non-v1 sockets are refused at the handshake). A socket we
+        # closed still receives frames until the client acknowledges, and by then its selected
+        # subprotocol reads as None, which would send them down the legacy parser: drop them.
+        handler = self.websocket_handler
+        if getattr(self, "_explorer_refused", False) or handler is None or handler.ws_connection is None:
+            return
+        allowed = self.multi_kernel_manager.allowed_message_types  # Voila's list; [] on Binder
+        refused = wsguard.check_v1_frame(incoming_msg, frozenset(allowed) if allowed else None)
+        if refused is not None:
+            self._explorer_refused = True
+            log.warning("kernel %s: closed a websocket: %s", self.kernel_id, refused)
+            handler.close(refused.code, refused.reason[:120])
+            return
         original_incoming(self, incoming_msg)
 
     ZMQChannelsWebsocketConnection.handle_incoming_message = handle_incoming_message

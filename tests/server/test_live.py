@@ -105,6 +105,25 @@ def test_the_frames_that_took_the_server_down_leave_it_responsive(any_server, ke
     assert kernel_answers(any_server, kernel)
 
 
+def test_frames_sent_after_the_server_closed_the_socket_are_not_parsed(any_server, kernel):
+    # After a close, tornado still delivers frames until the client acknowledges, and the
+    # socket's subprotocol then reads as None: Jupyter Server would parse them with its legacy
+    # parser, whose first 4 bytes declare a buffer count (2**31 - 1 here: a MemoryError or worse).
+    idle = any_server.rss()
+    legacy_bomb = (2**31 - 1).to_bytes(4, "big") + bytes(12)
+    with connect(any_server.ws_url(kernel), subprotocols=[V1], open_timeout=20, max_size=None) as ws:
+        try:
+            ws.send(b"\xff" * 16)  # refused: the server closes the socket
+            for _ in range(200):
+                ws.send(legacy_bomb)  # no wait: these arrive before the close handshake ends
+        except ConnectionClosed:
+            pass
+    time.sleep(1)
+    assert latency(any_server) < 1.0
+    assert any_server.rss() - idle < 100 * MB
+    assert kernel_answers(any_server, kernel)
+
+
 frame_strategy = st.one_of(
     st.binary(max_size=2048),
     st.builds(lambda n, tail: n.to_bytes(8, "little") + tail,
