@@ -83,8 +83,14 @@ class Server:
     def memory(self) -> tuple[float, float, int]:
         """(server RSS, kernels' RSS [MB], kernel count)."""
         server = psutil.Process(self.proc.pid)
-        kernels = [k for k in server.children(recursive=True) if "ipykernel" in " ".join(k.cmdline())]
-        return (server.memory_info().rss / MB, sum(k.memory_info().rss for k in kernels) / MB, len(kernels))
+        rss, count = 0, 0
+        for kid in server.children(recursive=True):
+            try:
+                if "ipykernel" in " ".join(kid.cmdline()):
+                    rss, count = rss + kid.memory_info().rss, count + 1
+            except psutil.Error:  # a kernel that just ended
+                pass
+        return server.memory_info().rss / MB, rss / MB, count
 
     def stop(self) -> None:
         os.killpg(self.proc.pid, signal.SIGTERM)
@@ -123,22 +129,23 @@ def fuzz(route: str, frames: int) -> None:
         watcher = threading.Thread(target=watch)
         watcher.start()
         start = time.monotonic()
-        sent = 0
-        source = hostile_frames(frames)
-        for frame in source:
+        sent = closed = 0
+        for frame in hostile_frames(frames):  # each on a fresh socket, read until the server closes it
             with connect(ws_url, subprotocols=[V1], open_timeout=20, max_size=None) as ws:
                 try:
+                    ws.send(frame)
+                    sent += 1
                     while True:
-                        ws.send(frame)
-                        sent += 1
-                        frame = next(source)
-                except (ConnectionClosed, StopIteration):
+                        ws.recv(timeout=0.5)
+                except ConnectionClosed:
+                    closed += 1
+                except TimeoutError:
                     pass
         elapsed = time.monotonic() - start
         stop.set()
         watcher.join()
         after = server.memory()[0]
-        print(f"fuzz [{route}]: {sent} frames in {elapsed:.1f} s; server RSS {before:.0f} MB idle, "
+        print(f"fuzz [{route}]: {sent} frames in {elapsed:.1f} s, {closed} sockets closed by the server; server RSS {before:.0f} MB idle, "
               f"peak {max(peak):.0f} MB (+{max(peak) - before:.0f}), after {after:.0f} MB; "
               f"worst page latency {max(worst) * 1e3:.0f} ms over {len(worst) - 1} probes", flush=True)
     finally:
