@@ -21,7 +21,7 @@ from .units import factor
 
 PRECISIONS: tuple[str, ...] = ("bf16", "fp8", "fp8_sparse")
 _PRECISION_FIELDS = {"bf16": "bf16_dense", "fp8": "fp8_dense", "fp8_sparse": "fp8_sparse"}
-DEFAULT_SITE = "rainier-mississippi"
+DEFAULT_SITE = "generic"  # a modern hyperscale AI site; the Rainier presets are by name
 
 
 @dataclass(frozen=True)
@@ -121,9 +121,33 @@ def conflicts(prefix: str = "") -> list[dict[str, Any]]:
     return out
 
 
+def aliases(group: str) -> dict[str, str]:
+    """Old names still accepted in a catalog group, mapped to the current name.
+
+    Examples
+    --------
+    >>> aliases("bases")["ms-person"]
+    'us-ms-person'
+    """
+    return _aliases(group)
+
+
+@lru_cache(maxsize=8)
+def _aliases(group: str) -> dict[str, str]:
+    return {old: name for name, node in raw()[group].items() for old in node.get("aliases", [])}
+
+
 def check_name(field: str, name: object, group: str) -> str:
-    """Return `name` if it is in the catalog group, else raise InputError listing the choices."""
+    """The current catalog name for `name` (an old alias maps to it), else InputError.
+
+    Examples
+    --------
+    >>> check_name("basis", "ms-person", "bases")
+    'us-ms-person'
+    """
     choices = names(group)
+    if isinstance(name, str) and name in _aliases(group):
+        return _aliases(group)[name]
     if not isinstance(name, str) or name not in choices:
         raise InputError(field, name, "one of " + ", ".join(choices), "is not a known name")
     return name
@@ -191,20 +215,37 @@ def basis_table() -> xr.Dataset:
 
 
 def site_inputs(site: str) -> dict[str, Any]:
-    """The compute() inputs a site preset defines, in the model's units."""
+    """The compute() inputs a site preset defines, in the model's units.
+
+    A preset gives either ``cooling_fraction`` or ``pue``; without either, its cooling
+    reference's PUE applies. Regions without a recorded price or intensity leave it out.
+
+    Examples
+    --------
+    >>> site_inputs("rainier-mississippi")["cooling_fraction"]
+    0.4
+    >>> site_inputs("generic")["pue"]
+    1.18
+    """
     check_name("site", site, "sites")
     node = raw()["sites"][site]
     region = node["region"]
     cooling = node["cooling"]
-    return {
+    out: dict[str, Any] = {
         "site_power": value(f"sites.{site}.site_power", "MW"),
-        "cooling_fraction": value(f"sites.{site}.cooling_fraction", "dimensionless"),
         "chip": node["chip"],
         "basis": node["basis"],
-        "electricity_price": value(f"regions.{region}.electricity_price", "USD / MWh"),
-        "carbon_intensity": value(f"regions.{region}.carbon_intensity", "g / kWh"),
         "wue": value(f"cooling.{cooling}.wue", "L / kWh"),
     }
+    if "cooling_fraction" in node:
+        out["cooling_fraction"] = value(f"sites.{site}.cooling_fraction", "dimensionless")
+    else:
+        key = f"sites.{site}.pue" if "pue" in node else f"cooling.{cooling}.pue"
+        out["pue"] = value(key, "dimensionless")
+    for name, unit in (("electricity_price", "USD / MWh"), ("carbon_intensity", "g / kWh")):
+        if name in raw()["regions"][region]:
+            out[name] = value(f"regions.{region}.{name}", unit)
+    return out
 
 
 def site_sources(site: str) -> list[Entry]:

@@ -49,6 +49,39 @@ def heat_load(it_power_mw: A, overhead_power_mw: A) -> A:
     return it_power_mw + overhead_power_mw
 
 
+def heat_removed(facility_load_mw: A, cooling_fraction: A) -> A:
+    """Heat removed from the halls [MW thermal]: the IT and loss power at the load.
+
+    At any load the facility runs at its PUE, so this is load × (1 − cooling share).
+
+    Examples
+    --------
+    >>> heat_removed(300.0, 0.4)  # 300 MW site, 40 % to cooling: IT + losses = 180 MW
+    180.0
+    """
+    return facility_load_mw * (1.0 - cooling_fraction)
+
+
+def heat_rejected(facility_load_mw: A) -> A:
+    """Heat rejected to the outside [MW thermal]: the whole facility load.
+
+    The cooling plant's own electricity ends up as heat too, so everything the site draws
+    leaves it as heat.
+
+    Examples
+    --------
+    >>> heat_rejected(300.0)
+    300.0
+    """
+    return facility_load_mw * 1.0
+
+
 def refrigeration_tons(heat_mw: A) -> A:
-    """A heat flow in refrigeration tons (12,000 BTU/h each)."""
+    """A heat flow [MW thermal] in refrigeration tons (12,000 BTU/h, 3.517 kW each).
+
+    Examples
+    --------
+    >>> round(refrigeration_tons(1.0), 1)
+    284.3
+    """
     return heat_mw * _MW_TO_TONS

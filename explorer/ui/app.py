@@ -25,9 +25,9 @@ import numpy as np
 from .. import catalog, fmt, notes, params
 from ..errors import InputError
 from ..export import to_frame, to_json
-from ..model import compute
+from ..model import compute, cooling_from_pue, preset_inputs
 from ..units import factor
-from ..validate import BOUNDS
+from ..validate import BOUNDS, labelled
 from .address import AddressBar
 
 # Okabe–Ito colour-blind-safe palette
@@ -35,6 +35,18 @@ BLUE, ORANGE, GREEN, GREY, VERMILION, SKY = "#0072B2", "#E69F00", "#009E73", "#9
 SWEEP = np.geomspace(1, 10_000, 121)  # MW, for the curves
 LABEL = {"description_width": "initial"}
 PLAIN_ERROR = "That did not work; the last valid values are kept."
+START_SITE = "rainier-mississippi"  # the app tells the Rainier story; compute()'s default is the generic site
+_SP = BOUNDS["site_power"]  # the slider's range is the core's
+
+
+def _range(field: str, scale: float = 1.0, unit: str = "") -> str:
+    """The allowed range of an input in words, from the core's bounds (e.g. "1 – 100 %")."""
+    b = BOUNDS[field]
+    return f"{b.lo * scale:g} – {'<' if b.hi_open else ''}{b.hi * scale:g}{unit}"
+
+
+def _fmt_pue(pue: float) -> str:
+    return f"{pue:.4g}" if math.isfinite(pue) else ""
 
 
 def _axis_top(x: float) -> float:
@@ -117,22 +129,14 @@ class ExplorerApp:
         self.link_notes.value = self._list_html(link_messages, "Link parameters not used") if link_messages else ""
 
     def _reset_state(self) -> None:
-        self.site = catalog.DEFAULT_SITE
+        self.site = START_SITE
         self.state: dict[str, Any] = {**self._preset_state(self.site), "precision": "fp8", "chips": None}
 
     # ------------------------------------------------------------------ state
     def _preset_state(self, site: str) -> dict[str, Any]:
-        inputs = catalog.site_inputs(site)
-        return {
-            "site": site,
-            "site_power": inputs["site_power"],
-            "cooling_fraction": inputs["cooling_fraction"],
-            "overhead_fraction": catalog.value("defaults.overhead_fraction", "dimensionless"),
-            "chip": inputs["chip"],
-            "basis": inputs["basis"],
-            "mfu": catalog.value("defaults.mfu", "dimensionless"),
-            "load_factor": catalog.value("defaults.load_factor", "dimensionless"),
-        }
+        inputs = preset_inputs(site)
+        return {"site": site, **{k: inputs[k] for k in ("site_power", "cooling_fraction", "overhead_fraction",
+                                                          "chip", "basis", "mfu", "load_factor")}}
 
     @staticmethod
     def _inputs(state: dict[str, Any]) -> dict[str, Any]:
@@ -143,8 +147,8 @@ class ExplorerApp:
         s = self.state
         sites = [(catalog.label("sites", n), n) for n in catalog.names("sites")]
         self.preset = w.Dropdown(options=[*sites, ("Custom", "custom")], value=self.site, description="Preset", style=LABEL)
-        self.site_power = w.FloatLogSlider(value=s["site_power"], base=10, min=0, max=4, step=0.01,
-                                           description="Site power (MW, 1 MW – 10 GW)", readout=False,
+        self.site_power = w.FloatLogSlider(value=s["site_power"], base=10, min=math.log10(_SP.lo), max=math.log10(_SP.hi), step=0.01,
+                                           description=f"Site power (MW, {fmt.quantity(_SP.lo, 'MW')} – {fmt.quantity(_SP.hi, 'MW')})", readout=False,
                                            style=LABEL, layout=w.Layout(width="100%", max_width="520px"))
         self.site_power.add_class("explorer-site-power")
         self.site_power_text = w.Text(value=_fmt_value("site_power", s["site_power"]), description="MW",
@@ -160,18 +164,20 @@ class ExplorerApp:
         self.cooling = w.FloatSlider(value=s["cooling_fraction"], min=0, max=0.9, step=0.01, readout_format=".0%",
                                      description="Cooling share of site power (0 – 90 %)", style=LABEL,
                                      layout=w.Layout(width="100%", max_width="520px"))
-        self.pue_label = w.HTML()
-        self.mfu = w.FloatSlider(value=s["mfu"], min=0, max=1, step=0.01, readout_format=".0%",
-                                 description="MFU: share of peak FLOPS achieved (0 – 100 %)", style=LABEL,
+        self.pue_text = w.Text(value="", description="→ PUE", continuous_update=False,
+                               layout=w.Layout(width="130px"), style=LABEL)  # the same setting as the slider
+        self.pue_text.add_class("explorer-pue")
+        self.mfu = w.FloatSlider(value=s["mfu"], min=BOUNDS["mfu"].lo, max=BOUNDS["mfu"].hi, step=0.01, readout_format=".0%",
+                                 description=f"MFU: share of peak FLOPS achieved ({_range('mfu', 100, ' %')})", style=LABEL,
                                  layout=w.Layout(width="100%", max_width="520px"))
         self.basis = w.Dropdown(options=[(catalog.label("bases", n), n) for n in catalog.names("bases")],
                                 value=s["basis"], description="City basis", style=LABEL)
         self.precision = w.ToggleButtons(options=[("BF16", "bf16"), ("FP8", "fp8"), ("FP8 sparse", "fp8_sparse")],
                                          value=s["precision"], description="Precision", style=LABEL)
         self.overhead_text = w.Text(value=_fmt_value("overhead_fraction", s["overhead_fraction"]),
-                                    description="Other losses (share, 0 – <1)", continuous_update=False, style=LABEL)
+                                    description=f"Other losses (share, {_range('overhead_fraction')})", continuous_update=False, style=LABEL)
         self.load_text = w.Text(value=_fmt_value("load_factor", s["load_factor"]),
-                                description="Load factor (0 – 1)", continuous_update=False, style=LABEL)
+                                description=f"Load factor ({_range('load_factor')})", continuous_update=False, style=LABEL)
         self.messages = {k: w.HTML() for k in ("site_power", "chips", "cooling_fraction", "mfu", "overhead_fraction", "load_factor", "general")}
         for m in self.messages.values():
             m.add_class("explorer-error")
@@ -238,7 +244,7 @@ class ExplorerApp:
             w.HBox([self.site_power, self.site_power_text], layout=row), self.messages["site_power"],
             self.chip,
             self.fill, w.HBox([self.chips_slider, self.chips_text], layout=row), self.messages["chips"],
-            w.HBox([self.cooling, self.pue_label], layout=row), self.messages["cooling_fraction"],
+            w.HBox([self.cooling, self.pue_text], layout=row), self.messages["cooling_fraction"],
             self.mfu, self.messages["mfu"],
             self.basis, self.precision,
             w.Accordion(children=[w.VBox([self.overhead_text, self.messages["overhead_fraction"], self.load_text, self.messages["load_factor"]])],
@@ -269,6 +275,7 @@ class ExplorerApp:
         self.chips_slider.observe(self._guard(lambda ch: self._slid("chips", ch.new, self.chips_slider)), "value")
         self.chips_text.observe(self._guard(lambda ch: self._typed("chips", ch.new, self.chips_text)), "value")
         self.cooling.observe(self._guard(lambda ch: self._change("cooling_fraction", ch.new, ch.old, self.cooling)), "value")
+        self.pue_text.observe(self._guard(lambda ch: self._typed_pue(ch.new)), "value")
         self.mfu.observe(self._guard(lambda ch: self._change("mfu", ch.new, ch.old, self.mfu)), "value")
         self.basis.observe(self._guard(lambda ch: self._change("basis", ch.new, ch.old, self.basis)), "value")
         self.precision.observe(self._guard(lambda ch: self._change("precision", ch.new, ch.old, self.precision)), "value")
@@ -320,6 +327,17 @@ class ExplorerApp:
             return
         self._change(field, value, None, widget)
 
+    def _typed_pue(self, text: str) -> None:
+        """A PUE typed beside the cooling slider: the core turns it into the cooling share."""
+        try:
+            pue = labelled("pue", self._parse("pue", text))
+            cooling = float(cooling_from_pue(pue, labelled("overhead_fraction", self.state["overhead_fraction"])).values)
+        except InputError as err:
+            self.messages["cooling_fraction"].value = self._error_html(str(err))
+            self._sync_widgets()
+            return
+        self._change("cooling_fraction", cooling, None, self.pue_text)
+
     def _change(self, field: str, value: Any, old: Any, widget: w.Widget) -> None:
         message = self.messages.get(field, self.messages["general"])
         try:
@@ -369,10 +387,12 @@ class ExplorerApp:
     def _sync_widgets(self) -> None:
         """Make every control show the current valid state."""
         s = self.state
-        self._set(self.site_power, min(max(s["site_power"], 1.0), 10_000.0))
+        self._set(self.site_power, min(max(s["site_power"], _SP.lo), _SP.hi))
         self._set(self.site_power_text, _fmt_value("site_power", s["site_power"]))
         self._set(self.chip, s["chip"])
-        self._set(self.cooling, min(s["cooling_fraction"], 0.9))
+        self._set(self.cooling, min(s["cooling_fraction"], self.cooling.max))
+        if hasattr(self, "_scenario"):
+            self._set(self.pue_text, _fmt_pue(float(self._scenario.pue)))
         self._set(self.mfu, s["mfu"])
         self._set(self.basis, s["basis"])
         self._set(self.precision, s["precision"])
@@ -434,8 +454,9 @@ class ExplorerApp:
         self.city.value = self._card("A city's electricity", main, f"{other}. {html.escape(notes.city_basis(ds))}")
         self._render_power_chart(v)
         self.cooling_out.value = self._card("Cooling load", q(v["cooling_power"], "MW"),
-                                            f"{fmt.percent(v['cooling_fraction'])} of site power; removes {q(v['cooling_heat_rejected'], 'MW')} of heat "
-                                            f"(= {fmt.number(v['cooling_tons'])} tons of refrigeration; implied chiller COP {fmt.number(v['cooling_cop'])})")
+                                            f"{fmt.percent(v['cooling_fraction'])} of site power; removes {q(v['heat_removed'], 'MW')} of heat from the halls "
+                                            f"(= {fmt.number(v['heat_removed_tons'])} tons of refrigeration; implied chiller COP {fmt.number(v['cooling_cop'])}); "
+                                            f"{q(v['heat_rejected'], 'MW')} of heat leaves the site (everything it draws)")
         label = catalog.label("chips", s["chip"])
         deployed = "fill the site" if s["chips"] is None else f"{fmt.number(v['chips'])} deployed"
         peak, eff = v["peak_flops"], v["effective_flops"]
@@ -454,7 +475,7 @@ class ExplorerApp:
             + self._card("Per year", q(v["annual_energy"], "GWh"),
                          f"cost {q(v['annual_cost'], 'USD')} · CO₂ {q(v['annual_co2'], 't')} · water {q(v['annual_water'], 'm3')} "
                          f"(prices, grid and water of the {html.escape(catalog.label('sites', self.site))} preset)"))
-        self.pue_label.value = f"<span>→ PUE {v['pue']:.2f}</span>"
+        self._set(self.pue_text, _fmt_pue(v["pue"]))
         self.notes.value = self._list_html(notes.all_notes(ds, self.site, prec), "Notes")
         self._render_charts(v, per, sweep, chips, prec)
         self.sources.value = self._sources_html(s["chip"], self.site)
