@@ -172,7 +172,7 @@ def compute(site: str = DEFAULT_SITE, **inputs: Any) -> xr.Dataset:
     >>> explorer.compute(pue=1.2, cooling_fraction=0.1)
     Traceback (most recent call last):
     ...
-    explorer.errors.InputError: cooling_fraction + pue = both given are two ways to set the cooling; allowed: one of them.
+    explorer.errors.InputError: cooling_fraction + pue = (0.1, 1.2) are two ways to set the cooling: give only one; allowed: one of them.
     """
     resolved = resolve_inputs(site, inputs)
     out = physics(resolved)
@@ -213,7 +213,8 @@ def resolve_inputs(site: str, inputs: dict[str, Any]) -> Resolved:
     basis = validate.name_list("basis", given.get("basis", preset["basis"]), catalog.names("bases"), catalog.aliases("bases"))
     check_size({k: v for k, v in given.items() if k in INPUTS}, chip, basis)
     if "pue" in given and "cooling_fraction" in given:
-        raise InputError("cooling_fraction + pue", "both given", "one of them", "are two ways to set the cooling")
+        both = tuple(_brief(given[k]) for k in ("cooling_fraction", "pue"))
+        raise InputError("cooling_fraction + pue", both, "one of them", "are two ways to set the cooling: give only one")
 
     x: dict[str, Any] = {}
     for name in INPUTS:
@@ -233,7 +234,8 @@ def resolve_inputs(site: str, inputs: dict[str, Any]) -> Resolved:
 
     hw, hw_coords = _hardware(chip if isinstance(chip, str) else tuple(chip))
     if "chip_tdp" in x:
-        catalog_w = hw["tdp"] * (1 / _W_TO_KW)
+        tdp = hw["tdp"]
+        catalog_w = Variable(tdp.dims, np.round(tdp.values / _W_TO_KW, 9))  # undo the W → kW rounding
         validate.chip_tdp(_var(x["chip_tdp"]), catalog_w, chip)
         hw = {**hw, "tdp": _var(x["chip_tdp"]) * _W_TO_KW}
     bases, basis_coords = _bases(basis if isinstance(basis, str) else tuple(basis))
@@ -424,6 +426,13 @@ def build_dataset(r: Resolved, out: dict[str, Variable]) -> xr.Dataset:
 
 
 # ------------------------------------------------------------------------ helpers
+def _brief(x: Any) -> Any:
+    """A given input as shown in a message: the number, or what kind of array it is."""
+    if isinstance(x, int | float | np.integer | np.floating) and not isinstance(x, bool):
+        return float(x)
+    return f"<{type(x).__name__} of {np.size(x)}>" if hasattr(x, "__len__") else type(x).__name__
+
+
 def _var(x: xr.DataArray | Variable) -> Variable:
     return x.variable if isinstance(x, xr.DataArray) else x
 

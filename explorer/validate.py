@@ -59,7 +59,7 @@ BOUNDS: dict[str, Bound] = {
     "pue": Bound(1, 10, ""),
     "overhead_fraction": Bound(0, 1, "", hi_open=True),
     "chips": Bound(1, 1e9, "chips", integer=True),
-    "chip_tdp": Bound(50, 5_000, "W"),
+    "chip_tdp": Bound(10, 5_000, "W"),  # and 0.25-1.5 x the chip's own TDP (CHIP_TDP_RANGE)
     "server_overhead": Bound(1, 5, ""),
     "mfu": Bound(0, 1, ""),
     "load_factor": Bound(0.01, 1, ""),
@@ -233,7 +233,7 @@ def chip_tdp(tdp_w: xr.Variable, catalog_tdp_w: xr.Variable, chips: list[str] | 
     >>> chip_tdp(xr.Variable((), 2000.0), xr.Variable((), 700.0), "h100")
     Traceback (most recent call last):
     ...
-    explorer.errors.InputError: chip_tdp = 2000 W is out of range for h100; allowed: 175 W ≤ chip_tdp ≤ 1050 W (0.25-1.5 x its 700 W TDP).
+    explorer.errors.InputError: chip_tdp = 2000.0 is out of range for h100; allowed: 175 W ≤ chip_tdp ≤ 1050 W (0.25-1.5 x its 700 W TDP).
     """
     lo_f, hi_f = CHIP_TDP_RANGE
     bad = (tdp_w < lo_f * catalog_tdp_w) | (tdp_w > hi_f * catalog_tdp_w)
@@ -244,5 +244,5 @@ def chip_tdp(tdp_w: xr.Variable, catalog_tdp_w: xr.Variable, chips: list[str] | 
     value = float((tdp_w + 0.0 * catalog_tdp_w).transpose(*bad.dims).values[first])
     rated = float(catalog_tdp_w.values[pick["chip"]]) if "chip" in pick else float(catalog_tdp_w.values)
     name = chips[pick["chip"]] if "chip" in pick else chips
-    raise InputError("chip_tdp", f"{value:g} W", f"{_fmt(lo_f * rated)} W ≤ chip_tdp ≤ {_fmt(hi_f * rated)} W "
+    raise InputError("chip_tdp", float(f"{value:.12g}"), f"{_fmt(lo_f * rated)} W ≤ chip_tdp ≤ {_fmt(hi_f * rated)} W "
                      f"({lo_f:g}-{hi_f:g} x its {_fmt(rated)} W TDP)", f"is out of range for {name}")

@@ -342,6 +342,8 @@ class ExplorerApp:
         message = self.messages.get(field, self.messages["general"])
         try:
             new = {**self.state, field: value}
+            if field == "chip":
+                new.pop("chip_tdp", None)  # a link's power cap belongs to the chip it came with
             ds = self._recompute(new)
         except InputError as err:
             message.value = self._error_html(str(err))
@@ -413,6 +415,9 @@ class ExplorerApp:
         if "site" in found:
             self.site = found["site"]
             self.state.update(self._preset_state(found["site"]))
+        if "pue" in found:  # the app keeps the cooling share; the core turns the PUE into it
+            overhead = found.get("overhead_fraction", self.state["overhead_fraction"])
+            found["cooling_fraction"] = float(cooling_from_pue(labelled("pue", found.pop("pue")), labelled("overhead_fraction", overhead)).values)
         self.state.update({k: v for k, v in found.items()})
         self._set(self.preset, self.site if set(found) <= {"site", "precision", "basis"} else "custom")
         self._sync_widgets()
@@ -430,7 +435,9 @@ class ExplorerApp:
             self._sweep_key = sweep_key
         chips_key = (inputs["cooling_fraction"], inputs["overhead_fraction"], inputs["site"])
         if getattr(self, "_chips_key", None) != chips_key:
-            self._chips = compute(**{**inputs, "chip": catalog.names("chips"), "chips": None})
+            per_chip = ("chip_tdp", "server_overhead")  # given for the chosen chip, not for every chip
+            self._chips = compute(**{**{k: v for k, v in inputs.items() if k not in per_chip},
+                                     "chip": catalog.names("chips"), "chips": None})
             self._chips_key = chips_key
         self.recomputes += 1
         return ds, self._sweep, self._chips
