@@ -9,6 +9,7 @@ from __future__ import annotations
 import xarray as xr
 
 from . import catalog, fmt, power
+from .units import factor
 
 FLEET_PUE_KEY = "cooling.aws-fleet.pue"
 PUE_TOLERANCE = 0.10  # relative distance from the fleet PUE that earns a note
@@ -31,7 +32,7 @@ def pue_vs_fleet(ds: xr.Dataset) -> list[str]:
     pue = float(ds.pue)
     if abs(pue - fleet.value) <= PUE_TOLERANCE * fleet.value:
         return []
-    implied = power.cooling_fraction_for_pue(fleet.value, float(ds.overhead_fraction))
+    implied = power.cooling_share_at("aws-fleet", float(ds.overhead_fraction))
     return [
         f"A cooling share of {fmt.percent(float(ds.cooling_fraction))} (with "
         f"{fmt.percent(float(ds.overhead_fraction))} other losses) means a PUE of {pue:.2f}. "
@@ -57,8 +58,8 @@ def city_basis(ds: xr.Dataset) -> str:
     basis = str(ds.basis.values)
     per = str(ds.basis_per.values)
     e = catalog.entry(f"bases.{basis}.value")
-    energy = fmt.si(float(ds.annual_energy) * 1e9, "Wh")
-    value = fmt.si(e.value * 1e3, "Wh")
+    energy = fmt.si(float(ds.annual_energy) * factor(ds.annual_energy.attrs["units"], "Wh"), "Wh")
+    value = fmt.si(e.value * factor("kWh", "Wh"), "Wh")  # the basis entries are kWh per person or household
     count = float(ds.city_households if per == "household" else ds.city_people)
     return (
         f"{energy}/yr ÷ {value} per {per} per year ({catalog.label('bases', basis)}; "

@@ -32,7 +32,7 @@ from .address import AddressBar
 
 # Okabe–Ito colour-blind-safe palette
 BLUE, ORANGE, GREEN, GREY, VERMILION, SKY = "#0072B2", "#E69F00", "#009E73", "#999999", "#D55E00", "#56B4E9"
-SWEEP = np.geomspace(1, 10_000, 121)  # MW, for the curves
+SWEEP = np.geomspace(BOUNDS["site_power"].lo, BOUNDS["site_power"].hi, 121)  # MW, for the curves
 LABEL = {"description_width": "initial"}
 PLAIN_ERROR = "That did not work; the last valid values are kept."
 START_SITE = "rainier-mississippi"  # the app tells the Rainier story; compute()'s default is the generic site
@@ -202,7 +202,7 @@ class ExplorerApp:
     def _figure(self, marks: list, x_scale, y_scale, x_label: str, y_label: str, title: str, css: str | None = None) -> bq.Figure:
         x_axis = bq.Axis(scale=x_scale, label=x_label)
         if isinstance(x_scale, bq.LogScale):  # decades only: the default log ticks crowd
-            x_axis.tick_values = [1, 10, 100, 1000, 10000]
+            x_axis.tick_values = [10.0**k for k in range(math.floor(math.log10(_SP.lo)), math.ceil(math.log10(_SP.hi)) + 1)]
             x_axis.tick_format = ",.0f"
         axes = [x_axis, bq.Axis(scale=y_scale, side="left", label=y_label, tick_format="~s", label_offset="52px")]
         fig = bq.Figure(marks=marks, axes=axes, title=title, animation_duration=0,

@@ -86,8 +86,7 @@ def power_split(cooling_fraction: float = 0.4) -> w.Widget:
 
 def chips_per_mw(precision: str = "fp8") -> w.Widget:
     """Every catalog accelerator: chips per facility MW and peak FLOPS per facility MW, cooling at AWS's fleet PUE."""
-    cooling = power.cooling_fraction_for_pue(catalog.value("cooling.aws-fleet.pue", "dimensionless"),
-                                             catalog.value("defaults.overhead_fraction", "dimensionless"))
+    cooling = power.cooling_share_at("aws-fleet")
     ds = compute(site_power=1, cooling_fraction=cooling, chip=catalog.names("chips"))
     fpw = ds.flops_per_watt.sel(precision=precision).values * factor(ds.flops_per_watt.attrs["units"], "PFLOP/s/MW")
     xs, ys = bq.OrdinalScale(), bq.LinearScale(min=0)
@@ -114,7 +113,7 @@ def training_time(model: str = "llama3-405b", chip: str = "h100") -> w.Widget:
     def update(_=None):
         r = train_on_chips(model, round(chips.value), chip=chip, mfu=mfu.value, restart_minutes=restart.value)
         if not np.isfinite(float(r.days)):
-            out.value = (f"<p>With an interruption every {fmt.number(float(r.mtbi) * 60)} min, restarts eat all the time: "
+            out.value = (f"<p>With an interruption every {fmt.number(float(r.mtbi) * factor('hour', 'minute'))} min, restarts eat all the time: "
                          "the job never finishes. Faster restarts or fewer chips per job are needed.</p>")
             return
         out.value = (f"<p>{html.escape(catalog.label('models', model))}: <b>{fmt.number(float(r.days))} days</b> "
