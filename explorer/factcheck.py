@@ -126,11 +126,26 @@ CLAIMS: list[Claim] = [
 
 
 def claims() -> list[Claim]:
+    """Every numeric claim of the two articles.
+
+    Examples
+    --------
+    >>> c = {c.id: c for c in claims()}
+    >>> c["ms-cooling"].verdict(), c["trn2-fp8"].verdict()
+    ('contested', 'reproduced')
+    """
     return list(CLAIMS)
 
 
 def table() -> list[dict[str, object]]:
-    """The fact-check as rows: article, claim, claimed, explorer value, verdict, why."""
+    """The fact-check as rows: article, claim, claimed, explorer value, verdict, why.
+
+    Examples
+    --------
+    >>> row = table()[0]
+    >>> row["id"], row["verdict"]
+    ('ms-city', 'contested')
+    """
     rows = []
     for c in CLAIMS:
         got = c.value()
@@ -142,7 +157,13 @@ def table() -> list[dict[str, object]]:
 
 
 def html_table() -> str:
-    """The fact-check as an HTML table (escaped) for notebooks."""
+    """The fact-check as an HTML table (escaped) for notebooks.
+
+    Examples
+    --------
+    >>> html_table().startswith("<table><tr><th>article</th>")
+    True
+    """
     import html
 
     from . import fmt

@@ -276,7 +276,7 @@ def cooling_from_pue(pue: Any, overhead_fraction: Any) -> Any:
     if (values < -1e-12).any():
         p, o = np.broadcast_arrays(np.asarray(_var(pue).values), np.asarray(_var(overhead_fraction).values))
         i = tuple(np.argwhere(np.broadcast_to(values, p.shape) < -1e-12)[0]) if p.ndim else ()
-        raise InputError("pue", f"{float(p[i]):g}", f"pue ≥ 1 / (1 − overhead_fraction) = {1 / (1 - float(o[i])):g}",
+        raise InputError("pue", float(p[i]), f"pue ≥ 1 / (1 − overhead_fraction) = {1 / (1 - float(o[i])):g}",
                          f"leaves no room for the other losses (overhead_fraction = {float(o[i]):g})")
     return np.maximum(cooling, 0.0) + 0.0  # rounding at the bound never gives -0 or -1e-17
 
@@ -299,7 +299,7 @@ def check_size(inputs: dict[str, Any], chip: str | list[str], basis: str | list[
         if isinstance(value, xr.DataArray):
             clash = [d for d in value.dims if d in OUTPUT_DIMS]
             if clash:
-                raise InputError(name, f"a DataArray with dimension {clash[0]!r}", f"dimension names other than {', '.join(OUTPUT_DIMS)}",
+                raise InputError(name, _Plain(f"a DataArray with dimension {clash[0]!r}"), f"dimension names other than {', '.join(OUTPUT_DIMS)}",
                                  f"uses the name of an output dimension ({clash[0]!r})")
             shape = dict(value.sizes)
         elif isinstance(value, np.ndarray):
@@ -319,7 +319,7 @@ def check_size(inputs: dict[str, Any], chip: str | list[str], basis: str | list[
             sizes[f"_{len(sizes)}"] = len(names)
     total = math.prod(sizes.values())
     if total > MAX_POINTS:
-        raise InputError("size", f"{total:,} points", f"at most {MAX_POINTS:,} points (about {MEMORY_BUDGET / 1e6:.0f} MB of memory): "
+        raise InputError("size", _Plain(f"{total:,} points"), f"at most {MAX_POINTS:,} points (about {MEMORY_BUDGET / 1e6:.0f} MB of memory): "
                          "split the sweep into chunks", "is too large for one call")
     return total
 
@@ -426,6 +426,13 @@ def build_dataset(r: Resolved, out: dict[str, Variable]) -> xr.Dataset:
 
 
 # ------------------------------------------------------------------------ helpers
+class _Plain(str):
+    """Text shown in an InputError as it is (not quoted like a user's string)."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
 def _brief(x: Any) -> Any:
     """A given input as shown in a message: the number, or what kind of array it is."""
     if isinstance(x, int | float | np.integer | np.floating) and not isinstance(x, bool):

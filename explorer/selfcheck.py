@@ -134,7 +134,15 @@ _add(Exercise(
 
 
 def check(exercise_id: str, answer: float) -> Feedback:
-    """Right, or not yet with the hint that fits the answer given."""
+    """Right, or not yet with the hint that fits the answer given.
+
+    Examples
+    --------
+    >>> check("energy-300mw", 2628).right
+    True
+    >>> str(check("energy-300mw", 300))
+    'Not yet, hint: 300 is the power (MW); energy is power × time: multiply by the hours in a year.'
+    """
     if exercise_id not in EXERCISES:
         return Feedback(False, f"No exercise {exercise_id!r}; choose one of {', '.join(EXERCISES)}.")
     e = EXERCISES[exercise_id]

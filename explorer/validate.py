@@ -28,6 +28,13 @@ class Bound:
     integer: bool = False
 
     def describe(self, field: str) -> str:
+        """The range in words, e.g. ``"1 MW ≤ site_power ≤ 10000 MW"``.
+
+        Examples
+        --------
+        >>> BOUNDS["cooling_fraction"].describe("cooling_fraction")
+        '0 ≤ cooling_fraction < 1'
+        """
         u = f" {self.unit}" if self.unit else ""
         lo = "<" if self.lo_open else "≤"
         hi = "<" if self.hi_open else "≤"
@@ -87,6 +94,15 @@ def number(field: str, x: object) -> xr.DataArray:
 
     Scalars become 0-d; a list or 1-d array becomes a dimension named after the field
     (with its values as coordinate); a DataArray keeps its own dimensions.
+
+    Examples
+    --------
+    >>> number("site_power", [300, 600]).dims
+    ('site_power',)
+    >>> number("load_factor", 0)
+    Traceback (most recent call last):
+    ...
+    explorer.errors.InputError: load_factor = 0 is out of range; allowed: 0.01 ≤ load_factor ≤ 1.
     """
     bound = BOUNDS[field]
     if isinstance(x, xr.DataArray):
@@ -114,7 +130,13 @@ def number(field: str, x: object) -> xr.DataArray:
 
 
 def labelled(field: str, x: object) -> xr.DataArray | xr.Variable:
-    """Like `number`, but a plain scalar comes back as a bare 0-d Variable (the fast path)."""
+    """Like `number`, but a plain scalar comes back as a bare 0-d Variable (the fast path).
+
+    Examples
+    --------
+    >>> labelled("cooling_fraction", -0.0).values  # -0 arrives as 0
+    array(0.)
+    """
     if isinstance(x, int | float | np.integer | np.floating) and not isinstance(x, bool):
         bound = BOUNDS[field]
         data = np.asarray(float(x) + 0.0)  # + 0.0 turns -0.0 into 0.0
@@ -148,7 +170,15 @@ def _check_values(field: str, data: np.ndarray, bound: Bound) -> None:
 
 
 def fractions_sum(cooling: xr.DataArray | xr.Variable, overhead: xr.DataArray | xr.Variable) -> None:
-    """Cooling and other non-IT loads must leave some power for IT."""
+    """Cooling and other non-IT loads must leave some power for IT.
+
+    Examples
+    --------
+    >>> fractions_sum(labelled("cooling_fraction", 0.9), labelled("overhead_fraction", 0.1))
+    Traceback (most recent call last):
+    ...
+    explorer.errors.InputError: cooling_fraction + overhead_fraction = 1.0 leaves no power for IT; allowed: a sum below 1 (some site power must reach the IT equipment).
+    """
     total = np.asarray((_var(cooling) + _var(overhead)).values)
     if (total >= 1).any():
         bad = float(total[total >= 1].flat[0])
