@@ -94,10 +94,12 @@ OUTPUTS: dict[str, tuple[str, str]] = {
 # Old output names and what they are now (README glossary).
 RENAMED = {"cooling_heat_rejected": "heat_removed", "cooling_tons": "heat_removed_tons"}
 
-# Size limit of one call. Measured: a 10^7-value site-power sweep (3 x 10^7 points with the
-# precision dimension) peaked at 2.15 GB, about 72 bytes per point; 80 bytes per point and an
-# 800 MB budget for the result keep a call under 1 GB of memory.
-BYTES_PER_POINT = 80
+# Size limit of one call, from memory. A point is one element of the largest output (every
+# dimension, precision included). Measured on the generic site: a 1-d site-power sweep of 10^7
+# points built a 747 MB result (75 bytes per point, 852 MB peak RSS); when every output varies
+# along every dimension (e.g. chips and chip swept too) it nears 100 bytes per point. 100 bytes
+# per point and an 800 MB budget keep one call under 1 GB.
+BYTES_PER_POINT = 100
 MEMORY_BUDGET = 800e6  # bytes
 MAX_POINTS = int(MEMORY_BUDGET // BYTES_PER_POINT)
 
@@ -292,7 +294,7 @@ def check_size(inputs: dict[str, Any], chip: str | list[str], basis: str | list[
     >>> check_size({"site_power": range(10**8)}, "h100", "us-household")
     Traceback (most recent call last):
     ...
-    explorer.errors.InputError: size = 300,000,000 points is too large for one call; allowed: at most 10,000,000 points (about 800 MB of memory): split the sweep into chunks.
+    explorer.errors.InputError: size = 300,000,000 points is too large for one call; allowed: at most 8,000,000 points (about 800 MB of memory): split the sweep into chunks.
     """
     sizes: dict[str, int] = {"precision": len(PRECISIONS)}
     for name, value in inputs.items():
