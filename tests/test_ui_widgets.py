@@ -236,3 +236,14 @@ def test_log_axes_cover_their_data_and_tick_only_inside_it(app, basis):
         assert scale.min <= np.min(data) and np.max(data) <= scale.max
         assert len(ticks) >= 2 and all(scale.min <= t <= scale.max for t in ticks)
     assert app.chip_bars.scales["y"].max >= np.max(app.chip_bars.y)
+
+
+@pytest.mark.parametrize("site", catalog.names("sites"))
+def test_every_preset_loads_and_its_off_grid_cooling_share_survives_the_slider_echo(app, site):
+    app.preset.value = site
+    assert app.preset.value == site and app.messages["general"].value == ""
+    ds = core(site=site)
+    assert value_of(app.cooling_out) == fmt.quantity(float(ds.cooling_power), "MW")
+    cooling = app.state["cooling_fraction"]
+    app.cooling.value = round(cooling, 2)  # the browser snapping the slider to its 1 % grid
+    assert app.state["cooling_fraction"] == cooling and app.preset.value == site

@@ -274,7 +274,7 @@ class ExplorerApp:
         self.fill.observe(self._guard(self._on_fill), "value")
         self.chips_slider.observe(self._guard(lambda ch: self._slid("chips", ch.new, self.chips_slider)), "value")
         self.chips_text.observe(self._guard(lambda ch: self._typed("chips", ch.new, self.chips_text)), "value")
-        self.cooling.observe(self._guard(lambda ch: self._change("cooling_fraction", ch.new, ch.old, self.cooling)), "value")
+        self.cooling.observe(self._guard(lambda ch: self._slid_linear("cooling_fraction", ch.new, self.cooling)), "value")
         self.pue_text.observe(self._guard(lambda ch: self._typed_pue(ch.new)), "value")
         self.mfu.observe(self._guard(lambda ch: self._change("mfu", ch.new, ch.old, self.mfu)), "value")
         self.basis.observe(self._guard(lambda ch: self._change("basis", ch.new, ch.old, self.basis)), "value")
@@ -316,6 +316,14 @@ class ExplorerApp:
             if abs(math.log10(value) - math.log10(current)) <= slider.step / 2 + 1e-9:
                 return
         self._change(field, round(value) if field == "chips" else value, None, slider)
+
+    def _slid_linear(self, field: str, value: float, slider: w.FloatSlider) -> None:
+        """A linear slider moved. A preset's or a typed PUE's cooling share need not sit on the
+        slider's 1 % grid: the browser's snapped echo (within half a step) is not a change."""
+        current = self.state.get(field)
+        if current is not None and abs(value - current) <= slider.step / 2 + 1e-9:
+            return
+        self._change(field, value, None, slider)
 
     def _typed(self, field: str, text: str, widget: w.Widget) -> None:
         """A value typed into a text field: parse it, then change the state like any control."""
