@@ -254,7 +254,7 @@ def preset_inputs(site: str) -> dict[str, Any]:
     --------
     >>> p = preset_inputs("generic")
     >>> p["chip"], p["site_power"], round(p["cooling_fraction"], 4)  # 1 - 1/1.18 - 0.03
-    ('h100', 1000.0, 0.1225)
+    ('h100', 300.0, 0.1225)
     """
     r = resolve_inputs(site, {})
     return {**{k: float(v.values) for k, v in r.x.items()}, "chip": r.chip, "basis": r.basis}

@@ -35,7 +35,7 @@ BLUE, ORANGE, GREEN, GREY, VERMILION, SKY = "#0072B2", "#E69F00", "#009E73", "#9
 SWEEP = np.geomspace(BOUNDS["site_power"].lo, BOUNDS["site_power"].hi, 121)  # MW, for the curves
 LABEL = {"description_width": "initial"}
 PLAIN_ERROR = "That did not work; the last valid values are kept."
-START_SITE = "rainier-mississippi"  # the app tells the Rainier story; compute()'s default is the generic site
+START_SITE = catalog.DEFAULT_SITE  # the app opens on the core's default (the generic site); Rainier is one preset away
 _SP = BOUNDS["site_power"]  # the slider's range is the core's
 
 
