@@ -230,6 +230,9 @@ class ExplorerApp:
         self.chip_bars = bq.Bars(x=names, y=np.zeros(len(names)), color=np.zeros(len(names)),
                                  scales={"x": cx, "y": cy, "color": highlight})
         self.chip_fig = self._figure([self.chip_bars], cx, cy, "accelerator", "PFLOP/s per MW", "Peak FLOPS per facility megawatt", "explorer-chip-chart")
+        self.chip_fig.axes[0].tick_rotate = -45  # many accelerators: slanted names stay readable
+        self.chip_fig.axes[0].label_offset = "58px"
+        self.chip_fig.fig_margin = {**self.chip_fig.fig_margin, "bottom": 80}
 
         px, py = bq.LogScale(), bq.LogScale()
         self.chips_line = bq.Lines(x=SWEEP, y=np.ones_like(SWEEP), scales={"x": px, "y": py}, colors=[GREEN])
