@@ -303,3 +303,16 @@ def test_bad_input_raises_one_clear_error(kwargs, field, hint):
     assert "allowed" in str(err)
     assert hint in str(err)
     assert isinstance(err, ValueError)
+
+
+def test_a_sweep_of_the_new_inputs_equals_the_scalar_calls():
+    pues, tdps, counts = [1.1, 1.4], [900.0, 1200.0], [1000.0, 300_000.0]
+    grid = compute(site_power=300, pue=pues, chip_tdp=tdps, chips=counts, chip="gb200", load_factor=[0.5, 1.0])
+    for p in pues:
+        for w in tdps:
+            for n in counts:
+                for lf in (0.5, 1.0):
+                    one = compute(site_power=300, pue=p, chip_tdp=w, chips=n, chip="gb200", load_factor=lf)
+                    sel = grid.sel(pue=p, chip_tdp=w, chips=n, load_factor=lf)
+                    for name in explorer.OUTPUTS:
+                        np.testing.assert_array_equal(sel[name].values, one[name].values, err_msg=name)

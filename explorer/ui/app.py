@@ -163,7 +163,7 @@ class ExplorerApp:
                                  layout=w.Layout(width="170px"), style=LABEL)
         self.cooling = w.FloatSlider(value=s["cooling_fraction"], min=0, max=0.9, step=0.01, readout_format=".0%",
                                      description="Cooling share of site power (0 – 90 %)", style=LABEL,
-                                     layout=w.Layout(width="100%", max_width="520px"))
+                                     layout=w.Layout(width="100%", max_width="400px"))  # leaves room for the PUE field
         self.pue_text = w.Text(value="", description="→ PUE", continuous_update=False,
                                layout=w.Layout(width="130px"), style=LABEL)  # the same setting as the slider
         self.pue_text.add_class("explorer-pue")
