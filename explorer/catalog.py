@@ -21,7 +21,7 @@ from .units import factor
 
 PRECISIONS: tuple[str, ...] = ("bf16", "fp8", "fp8_sparse")
 _PRECISION_FIELDS = {"bf16": "bf16_dense", "fp8": "fp8_dense", "fp8_sparse": "fp8_sparse"}
-DEFAULT_SITE = "rainier-mississippi"
+DEFAULT_SITE = "generic"  # a modern hyperscale AI site; the Rainier presets are by name
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,13 @@ class Entry:
 
 @lru_cache(maxsize=1)
 def raw() -> dict[str, Any]:
-    """The catalog as parsed TOML (do not mutate)."""
+    """The catalog as parsed TOML (do not mutate).
+
+    Examples
+    --------
+    >>> raw()["sites"]["generic"]["chip"]
+    'h100'
+    """
     text = resources.files("explorer").joinpath("data/catalog.toml").read_text("utf-8")
     return tomllib.loads(text)
 
@@ -67,7 +73,14 @@ def _is_entry(node: object) -> bool:
 
 
 def entry(key: str) -> Entry:
-    """The catalog entry at a dotted key, e.g. ``"chips.trn2.tdp"``."""
+    """The catalog entry at a dotted key, e.g. ``"chips.trn2.tdp"``.
+
+    Examples
+    --------
+    >>> e = entry("cooling.aws-fleet.pue")
+    >>> e.value, e.confidence, e.date
+    (1.15, 'high', '2024-12')
+    """
     node: Any = raw()
     for part in key.split("."):
         if not isinstance(node, dict) or part not in node:
@@ -90,7 +103,13 @@ def entry(key: str) -> Entry:
 
 
 def entries_under(prefix: str) -> list[Entry]:
-    """Every sourced value below a group, e.g. ``"chips.trn2"``, in catalog order."""
+    """Every sourced value below a group, e.g. ``"chips.trn2"``, in catalog order.
+
+    Examples
+    --------
+    >>> [e.key for e in entries_under("cooling.hyperscale-ai")]
+    ['cooling.hyperscale-ai.pue', 'cooling.hyperscale-ai.wue']
+    """
     node: Any = raw()
     for part in prefix.split("."):
         node = node[part]
@@ -98,21 +117,46 @@ def entries_under(prefix: str) -> list[Entry]:
 
 
 def value(key: str, unit: str) -> float:
-    """A catalog value in the given unit."""
+    """A catalog value in the given unit.
+
+    Examples
+    --------
+    >>> round(value("chips.h100.tdp", "kW"), 6)
+    0.7
+    """
     return entry(key).to(unit)
 
 
 def names(group: str) -> list[str]:
-    """Names in a catalog group: ``chips``, ``sites``, ``bases``, ``regions``, ``systems`` ..."""
+    """Names in a catalog group: ``chips``, ``sites``, ``bases``, ``regions``, ``systems`` ...
+
+    Examples
+    --------
+    >>> names("sites")[:3]
+    ['generic', 'rainier-mississippi', 'rainier-indiana']
+    """
     return list(raw()[group])
 
 
 def label(group: str, name: str) -> str:
+    """The human-readable label of a catalog item.
+
+    Examples
+    --------
+    >>> label("chips", "mi300x")
+    'AMD Instinct MI300X'
+    """
     return raw()[group][name].get("label", name)
 
 
 def conflicts(prefix: str = "") -> list[dict[str, Any]]:
-    """Recorded disagreements between sources whose key starts with `prefix`."""
+    """Recorded disagreements between sources whose key starts with `prefix`.
+
+    Examples
+    --------
+    >>> [c["value"] for c in conflicts("sites.rainier-mississippi.cooling")]
+    [0.1]
+    """
     out = []
     for c in raw().get("conflicts", []):
         if c["key"].startswith(prefix):
@@ -121,9 +165,33 @@ def conflicts(prefix: str = "") -> list[dict[str, Any]]:
     return out
 
 
+def aliases(group: str) -> dict[str, str]:
+    """Old names still accepted in a catalog group, mapped to the current name.
+
+    Examples
+    --------
+    >>> aliases("bases")["ms-person"]
+    'us-ms-person'
+    """
+    return _aliases(group)
+
+
+@lru_cache(maxsize=8)
+def _aliases(group: str) -> dict[str, str]:
+    return {old: name for name, node in raw()[group].items() for old in node.get("aliases", [])}
+
+
 def check_name(field: str, name: object, group: str) -> str:
-    """Return `name` if it is in the catalog group, else raise InputError listing the choices."""
+    """The current catalog name for `name` (an old alias maps to it), else InputError.
+
+    Examples
+    --------
+    >>> check_name("basis", "ms-person", "bases")
+    'us-ms-person'
+    """
     choices = names(group)
+    if isinstance(name, str) and name in _aliases(group):
+        return _aliases(group)[name]
     if not isinstance(name, str) or name not in choices:
         raise InputError(field, name, "one of " + ", ".join(choices), "is not a known name")
     return name
@@ -134,7 +202,15 @@ def check_name(field: str, name: object, group: str) -> str:
 def chip_table() -> xr.Dataset:
     """Per-chip figures along a ``chip`` dimension (peak FLOP/s also along ``precision``).
 
-    Missing figures (e.g. FP8 on TPU v5p) are NaN.
+    Missing figures (e.g. FP8 on the A100) are NaN.
+
+    Examples
+    --------
+    >>> t = chip_table()
+    >>> round(float(t.tdp.sel(chip="mi355x")), 6)  # kW
+    1.4
+    >>> bool(t.peak_flops.sel(chip="a100", precision="fp8").isnull())
+    True
     """
     chips = names("chips")
     peak = np.full((len(chips), len(PRECISIONS)), np.nan)
@@ -175,7 +251,13 @@ def chip_table() -> xr.Dataset:
 
 @lru_cache(maxsize=1)
 def basis_table() -> xr.Dataset:
-    """Annual electricity per person or per household along a ``basis`` dimension."""
+    """Annual electricity per person or per household along a ``basis`` dimension.
+
+    Examples
+    --------
+    >>> float(basis_table().basis_value.sel(basis="us-household"))  # kWh per household per year
+    10715.0
+    """
     bases = names("bases")
     node = raw()["bases"]
     per = [node[b]["per"] for b in bases]
@@ -191,24 +273,47 @@ def basis_table() -> xr.Dataset:
 
 
 def site_inputs(site: str) -> dict[str, Any]:
-    """The compute() inputs a site preset defines, in the model's units."""
+    """The compute() inputs a site preset defines, in the model's units.
+
+    A preset gives either ``cooling_fraction`` or ``pue``; without either, its cooling
+    reference's PUE applies. Regions without a recorded price or intensity leave it out.
+
+    Examples
+    --------
+    >>> site_inputs("rainier-mississippi")["cooling_fraction"]
+    0.4
+    >>> site_inputs("generic")["pue"]
+    1.18
+    """
     check_name("site", site, "sites")
     node = raw()["sites"][site]
     region = node["region"]
     cooling = node["cooling"]
-    return {
+    out: dict[str, Any] = {
         "site_power": value(f"sites.{site}.site_power", "MW"),
-        "cooling_fraction": value(f"sites.{site}.cooling_fraction", "dimensionless"),
         "chip": node["chip"],
         "basis": node["basis"],
-        "electricity_price": value(f"regions.{region}.electricity_price", "USD / MWh"),
-        "carbon_intensity": value(f"regions.{region}.carbon_intensity", "g / kWh"),
         "wue": value(f"cooling.{cooling}.wue", "L / kWh"),
     }
+    if "cooling_fraction" in node:
+        out["cooling_fraction"] = value(f"sites.{site}.cooling_fraction", "dimensionless")
+    else:
+        key = f"sites.{site}.pue" if "pue" in node else f"cooling.{cooling}.pue"
+        out["pue"] = value(key, "dimensionless")
+    for name, unit in (("electricity_price", "USD / MWh"), ("carbon_intensity", "g / kWh")):
+        if name in raw()["regions"][region]:
+            out[name] = value(f"regions.{region}.{name}", unit)
+    return out
 
 
 def site_sources(site: str) -> list[Entry]:
-    """The sourced figures behind a site preset (site, region, cooling reference)."""
+    """The sourced figures behind a site preset (site, region, cooling reference).
+
+    Examples
+    --------
+    >>> [e.key for e in site_sources("xai-colossus")][:2]
+    ['sites.xai-colossus.site_power', 'sites.xai-colossus.accelerators']
+    """
     check_name("site", site, "sites")
     node = raw()["sites"][site]
     return (

@@ -19,6 +19,7 @@ from .units import factor
 MISSISSIPPI = "AWS Rainier Mississippi · Canton, MS (Stromfee datacenter series)"
 RAINIER = "Project Rainier (seed article with Trn2 vs DGX B200 / GB200 NVL72 tables)"
 
+SITE = "rainier-mississippi"  # the articles' site: its region and basis
 REPRODUCED = "reproduced"
 ASSUMED = "reproduced under an assumption"
 CONTESTED = "contested"
@@ -55,14 +56,13 @@ def _sys(system: str, fig: str) -> float:
     return float(system_table()[fig].sel(system=system))
 
 
-def _gib_as_gb(system: str, per: float = 1.0) -> float:
-    """Capacity in GiB (the number the article prints as GB), divided by `per`."""
-    return _sys(system, "hbm_capacity") * factor("TB", "GiB") / per
+def _gib_as_gb(system: str) -> float:
+    """Capacity in GiB: the number the article prints as GB."""
+    return _sys(system, "hbm_capacity") * factor("TB", "GiB")
 
 
 def _aws_fleet_cooling() -> float:
-    return power.cooling_fraction_for_pue(catalog.value("cooling.aws-fleet.pue", "dimensionless"),
-                                          catalog.value("defaults.overhead_fraction", "dimensionless"))
+    return power.cooling_share_at("aws-fleet")
 
 
 def _third_state() -> str:
@@ -71,11 +71,11 @@ def _third_state() -> str:
 
 CLAIMS: list[Claim] = [
     Claim("ms-city", MISSISSIPPI, "A continuous 300 MW draws more electricity than a city of about 250,000 people.",
-          250_000, "people", lambda: float(compute(site_power=300, basis="us-person").city_people), rel_tol=0.1,
+          250_000, "people", lambda: float(compute(site_power=300, basis="us-person", site=SITE).city_people), rel_tol=0.1,
           disagrees="World Bank per-capita electricity (all sectors, 12,645 kWh/yr): about 208,000 people",
           how="300 MW × 8,760 h ÷ annual electricity per person"),
     Claim("ms-city-households", MISSISSIPPI, "The same 250,000 read as US households.",
-          250_000, "households", lambda: float(compute(site_power=300, basis="us-household").city_households), rel_tol=0.05,
+          250_000, "households", lambda: float(compute(site_power=300, basis="us-household", site=SITE).city_households), rel_tol=0.05,
           assumption="the count is of US households (10,715 kWh/yr each, EIA), not people",
           how="300 MW × 8,760 h ÷ 10,715 kWh per household"),
     Claim("ms-cooling", MISSISSIPPI, "Of the 300 MW, roughly 90–150 MW (30–50 %) goes to cooling.",
@@ -83,7 +83,7 @@ CLAIMS: list[Claim] = [
           disagrees="AWS's reported fleet PUE of 1.15 leaves about 10 % for cooling (13 % for all non-IT load)",
           how="1 − 1/PUE − other losses"),
     Claim("ms-chips", MISSISSIPPI, "The campus holds hundreds of thousands of Trainium2 chips.",
-          250_000, "chips", lambda: float(compute(site_power=300, cooling_fraction=_aws_fleet_cooling(), chip="trn2").chips_supported),
+          250_000, "chips", lambda: float(compute(site_power=300, cooling_fraction=_aws_fleet_cooling(), chip="trn2", site=SITE).chips_supported),
           rel_tol=0.6, assumption="~500 W per chip (SemiAnalysis) × 1.82 server overhead (Epoch AI); cooling at AWS's fleet PUE",
           how="IT power ÷ (TDP × server overhead)"),
     Claim("ms-third-state", MISSISSIPPI, "The third Rainier site is believed to be in Ohio.",
@@ -103,10 +103,10 @@ CLAIMS: list[Claim] = [
           disagrees="AWS Neuron docs: ~41 PF per instance (2,563 TFLOP/s sparse per chip)", how="16 × 2,563 TFLOP/s"),
     Claim("b200-fp8", RAINIER, "A DGX B200 delivers 36 PF dense FP8.", 36, "PFLOP/s", lambda: _sys("dgx-b200", "fp8_dense"), rel_tol=0.005, how="8 × 4.5 PF"),
     Claim("b200-sparse", RAINIER, "A DGX B200 delivers 72 PF sparse FP8.", 72, "PFLOP/s", lambda: _sys("dgx-b200", "fp8_sparse"), rel_tol=0.005, how="8 × 9 PF"),
-    Claim("b200-hbm", RAINIER, "A DGX B200 has 1440 GB of HBM.", 1440, "GB", lambda: _sys("dgx-b200", "hbm_capacity") * 1000, rel_tol=0.005, how="8 × 180 GB"),
+    Claim("b200-hbm", RAINIER, "A DGX B200 has 1440 GB of HBM.", 1440, "GB", lambda: _sys("dgx-b200", "hbm_capacity") * factor("TB", "GB"), rel_tol=0.005, how="8 × 180 GB"),
     Claim("b200-bw", RAINIER, "A DGX B200 has 64 TB/s of memory bandwidth.", 64, "TB/s", lambda: _sys("dgx-b200", "hbm_bandwidth"), rel_tol=0.005, how="8 × 8 TB/s"),
     Claim("us-fp8", RAINIER, "A 64-chip Trn2 UltraServer delivers 83.2 PF dense FP8.", 83.2, "PFLOP/s", lambda: _sys("trn2-ultraserver", "fp8_dense"), rel_tol=0.005, how="64 × 1,299 TFLOP/s"),
-    Claim("us-hbm", RAINIER, "A Trn2 UltraServer has 6.1 TB of HBM.", 6.1, "TB", lambda: _gib_as_gb("trn2-ultraserver", 1000), rel_tol=0.01,
+    Claim("us-hbm", RAINIER, "A Trn2 UltraServer has 6.1 TB of HBM.", 6.1, "TB", lambda: _gib_as_gb("trn2-ultraserver") * factor("GB", "TB"), rel_tol=0.01,
           assumption="6,144 GiB read as GB and divided by 1,000 (it is 6.6 TB)", how="64 × 96 GiB"),
     Claim("us-bw", RAINIER, "A Trn2 UltraServer has 186 TB/s of memory bandwidth.", 186, "TB/s", lambda: _sys("trn2-ultraserver", "hbm_bandwidth"), rel_tol=0.005, how="64 × 2.9 TB/s"),
     Claim("us-link", RAINIER, "A Trn2 UltraServer has 68 TB/s of interconnect bandwidth.", 68, "TB/s", lambda: _sys("trn2-ultraserver", "interconnect_bandwidth"), rel_tol=0.02,
@@ -126,11 +126,26 @@ CLAIMS: list[Claim] = [
 
 
 def claims() -> list[Claim]:
+    """Every numeric claim of the two articles.
+
+    Examples
+    --------
+    >>> c = {c.id: c for c in claims()}
+    >>> c["ms-cooling"].verdict(), c["trn2-fp8"].verdict()
+    ('contested', 'reproduced')
+    """
     return list(CLAIMS)
 
 
 def table() -> list[dict[str, object]]:
-    """The fact-check as rows: article, claim, claimed, explorer value, verdict, why."""
+    """The fact-check as rows: article, claim, claimed, explorer value, verdict, why.
+
+    Examples
+    --------
+    >>> row = table()[0]
+    >>> row["id"], row["verdict"]
+    ('ms-city', 'contested')
+    """
     rows = []
     for c in CLAIMS:
         got = c.value()
@@ -142,7 +157,13 @@ def table() -> list[dict[str, object]]:
 
 
 def html_table() -> str:
-    """The fact-check as an HTML table (escaped) for notebooks."""
+    """The fact-check as an HTML table (escaped) for notebooks.
+
+    Examples
+    --------
+    >>> html_table().startswith("<table><tr><th>article</th>")
+    True
+    """
     import html
 
     from . import fmt

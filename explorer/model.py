@@ -2,10 +2,29 @@
 
 Inputs broadcast by name: a scalar is one scenario; a list, 1-d array or DataArray adds a
 dimension. Every variable of the result carries ``units`` and ``long_name``.
+
+`compute` runs three steps, each its own function:
+
+1. `resolve_inputs`: defaults from the site preset and the catalog, ``pue`` → cooling share,
+   validation, size limit, hardware and basis tables, coordinates (a `Resolved`);
+2. `physics`: the formulas, on xarray Variables, into a dict of output variables (a later
+   step, e.g. the training chain, can read and extend that dict before the Dataset is built);
+3. `build_dataset`: units, long names and notes, coordinates.
+
+The heat model. ``facility_load`` is the facility power the powered chips draw (``site_power``
+when the site is filled). At any load the facility runs at its PUE: cooling and other losses are
+the same shares of the load as of the site's capacity. So ``heat_removed`` (from the halls: IT
+and losses) = load × (1 − cooling share), ``heat_rejected`` (to the outside: everything,
+the cooling plant's own electricity included) = load, and
+``heat_removed + cooling share × load == heat_rejected``; when the site is filled,
+``cooling share × load`` is ``cooling_power``. (Real plants have fixed losses that make the PUE
+worse at part load; this model leaves that out.)
 """
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -14,33 +33,45 @@ import xarray as xr
 from xarray import Variable
 
 from . import catalog, cluster, energy, power, validate
-from .catalog import DEFAULT_SITE
+from .catalog import DEFAULT_SITE, PRECISIONS
 from .errors import InputError
+from .units import factor
 
-# name: (units, long_name). These names are the public API (see the README glossary).
+# name: (units, long_name). These names are the public API (see the README glossary); the CLI
+# options and the app's URL parameters are derived from them.
 INPUTS: dict[str, tuple[str, str]] = {
     "site_power": ("MW", "facility power at the grid connection"),
     "cooling_fraction": ("1", "share of site power spent on cooling"),
+    "pue": ("1", "power usage effectiveness (site / IT), instead of cooling_fraction"),
     "overhead_fraction": ("1", "share of site power lost in distribution, UPS and lighting"),
     "chips": ("count", "accelerators deployed"),
+    "chip_tdp": ("W", "power one accelerator is provisioned or capped at (overrides the catalog TDP)"),
     "server_overhead": ("1", "all-in IT power per chip / chip TDP"),
     "mfu": ("1", "model FLOPs utilisation"),
-    "load_factor": ("1", "average / peak site load over a year"),
+    "load_factor": ("1", "average / peak facility load over a year"),
     "electricity_price": ("USD/MWh", "industrial electricity price"),
     "carbon_intensity": ("g/kWh", "grid carbon intensity (CO2e)"),
     "wue": ("L/kWh", "water usage effectiveness (litres per IT kWh)"),
 }
+# inputs that are catalog names, and their catalog group
+NAMED_INPUTS: dict[str, str] = {"chip": "chips", "basis": "bases"}
+# numeric inputs with no default: left out, they are not applied
+OPTIONAL = ("pue", "chips", "chip_tdp", "server_overhead")
+# dimensions of the result that inputs may not use for their own
+OUTPUT_DIMS = ("chip", "precision", "basis")
 
 OUTPUTS: dict[str, tuple[str, str]] = {
-    "it_power": ("MW", "power reaching IT equipment"),
-    "cooling_power": ("MW", "power used by cooling"),
-    "overhead_power": ("MW", "power lost in distribution, UPS and lighting"),
+    "it_power": ("MW", "site power that can reach IT equipment"),
+    "cooling_power": ("MW", "site power for cooling"),
+    "overhead_power": ("MW", "site power lost in distribution, UPS and lighting"),
     "pue": ("1", "power usage effectiveness (site / IT)"),
+    "chip_tdp": ("W", "power per accelerator (catalog TDP, or as given)"),
     "chip_power": ("kW", "all-in IT power per accelerator"),
     "chips_supported": ("count", "accelerators the IT power can feed"),
     "chips_powered": ("count", "deployed accelerators the site can power"),
     "power_required": ("MW", "facility power the deployed chips need"),
     "power_headroom": ("MW", "site power minus power required (negative: not enough)"),
+    "facility_load": ("MW", "facility power the powered chips draw (site power when filled)"),
     "peak_flops": ("FLOP/s", "cluster peak FLOP/s of the powered chips"),
     "effective_flops": ("FLOP/s", "cluster FLOP/s achieved at the MFU"),
     "flops_per_watt": ("FLOP/s/W", "peak FLOP/s per watt of facility power"),
@@ -50,66 +81,265 @@ OUTPUTS: dict[str, tuple[str, str]] = {
     "basis_value": ("kWh/yr", "annual electricity per person or household on the basis"),
     "city_people": ("people", "people whose electricity use equals the site's"),
     "city_households": ("households", "households whose electricity use equals the site's"),
-    "cooling_heat_rejected": ("MW", "heat the cooling plant removes (IT + losses), thermal"),
-    "cooling_tons": ("refrigeration ton", "the same heat in refrigeration tons"),
+    "heat_removed": ("MW", "heat removed from the halls (IT + losses at the load), thermal"),
+    "heat_removed_tons": ("refrigeration ton", "heat removed from the halls, in refrigeration tons"),
+    "heat_rejected": ("MW", "heat rejected outside (the whole facility load), thermal"),
+    "heat_rejected_tons": ("refrigeration ton", "heat rejected outside, in refrigeration tons"),
     "cooling_cop": ("1", "heat removed per unit of cooling power (implied COP)"),
     "annual_cost": ("USD", "electricity cost per year"),
     "annual_co2": ("t", "CO2e emitted per year at the grid's average intensity"),
     "annual_water": ("m3", "water used on site per year"),
 }
 
+# Old output names and what they are now (README glossary).
+RENAMED = {"cooling_heat_rejected": "heat_removed", "cooling_tons": "heat_removed_tons"}
 
-def compute(
-    site_power: Any = None,
-    cooling_fraction: Any = None,
-    overhead_fraction: Any = None,
-    chip: Any = None,
-    chips: Any = None,
-    server_overhead: Any = None,
-    mfu: Any = None,
-    load_factor: Any = None,
-    basis: Any = None,
-    electricity_price: Any = None,
-    carbon_intensity: Any = None,
-    wue: Any = None,
-    site: str = DEFAULT_SITE,
-) -> xr.Dataset:
+# Size limit of one call, from memory. A point is one element of the largest output (every
+# dimension, precision included). Measured on the generic site: a 1-d site-power sweep of 10^7
+# points built a 747 MB result (75 bytes per point, 852 MB peak RSS); when every output varies
+# along every dimension (e.g. chips and chip swept too) it nears 100 bytes per point. 100 bytes
+# per point and an 800 MB budget keep one call under 1 GB.
+BYTES_PER_POINT = 100
+MEMORY_BUDGET = 800e6  # bytes
+MAX_POINTS = int(MEMORY_BUDGET // BYTES_PER_POINT)
+
+_W_TO_KW = factor("W", "kW")
+_KW_TO_MW = factor("kW", "MW")
+
+
+def compute(site: str = DEFAULT_SITE, **inputs: Any) -> xr.Dataset:
     """Everything the explorer shows, for one scenario or a grid of them.
 
-    Units: site_power MW; fractions, mfu, load_factor, server_overhead dimensionless;
-    electricity_price USD/MWh; carbon_intensity g/kWh; wue L/kWh. `chip` and `basis` are
-    catalog names (a list adds a dimension). `chips=None` fills the site. Inputs left as None
-    come from the `site` preset (default: Rainier Mississippi) and the catalog's defaults.
-    Raises `InputError` for bad input.
+    Parameters
+    ----------
+    site : str, default ``"generic"``
+        Site preset for the inputs left out (``explorer catalog sites``): ``generic`` (a modern
+        hyperscale AI site), ``rainier-mississippi``, ``rainier-indiana``, ``xai-colossus`` ...
+    site_power : float or array-like, optional
+        Facility power at the grid connection [MW], 1 … 10,000.
+    cooling_fraction : float or array-like, optional
+        Share of site power spent on cooling [1], 0 ≤ f < 1.
+    pue : float or array-like, optional
+        Power usage effectiveness [1], instead of `cooling_fraction`:
+        cooling = 1 − 1/PUE − overhead_fraction. Giving both is an InputError.
+    overhead_fraction : float or array-like, optional
+        Share of site power lost in distribution, UPS and lighting [1] (catalog default 0.03).
+    chip : str or list of str, optional
+        Accelerator(s) from the catalog; a list adds a ``chip`` dimension.
+    chips : float or array-like, optional
+        Accelerators deployed [count] ≥ 1; ``None`` (default) fills the site.
+    chip_tdp : float or array-like, optional
+        Power one accelerator is provisioned or capped at [W], overriding the catalog TDP;
+        0.25–1.5 × the chip's catalog TDP.
+    server_overhead : float or array-like, optional
+        All-in IT power per chip / chip TDP [1] (default per chip from the catalog).
+    mfu : float or array-like, optional
+        Model FLOPs utilisation [1], 0.01 … 1.
+    load_factor : float or array-like, optional
+        Average / peak facility load over a year [1], 0.01 … 1.
+    basis : str or list of str, optional
+        The "city" basis (``us-household``, ``us-person``, ``us-ms-person``, ``ie-person`` …).
+    electricity_price : float or array-like, optional
+        Industrial electricity price [USD/MWh].
+    carbon_intensity : float or array-like, optional
+        Grid carbon intensity [g CO2e/kWh].
+    wue : float or array-like, optional
+        Water usage effectiveness [L per IT kWh].
+
+    Returns
+    -------
+    xarray.Dataset
+        The inputs as used and every output of `OUTPUTS`, each with ``units`` and ``long_name``.
+
+    Raises
+    ------
+    InputError
+        Bad input: names the field, the value and the allowed range.
+
+    References
+    ----------
+    .. [1] The Green Grid, "PUE: a comprehensive examination of the metric" (2012).
+    .. [2] Epoch AI, "AI supercomputers power trend" (2025): facility power = chips × TDP ×
+       server overhead × PUE.
+
+    Examples
+    --------
+    >>> import explorer
+    >>> ds = explorer.compute(site_power=300, cooling_fraction=0.4, chip="trn2")
+    >>> round(float(ds.city_households), -3)
+    245000.0
+    >>> ds = explorer.compute(chip="h100", chips=100_000, site="generic")
+    >>> round(float(ds.facility_load), 1)  # 100,000 x 0.7 kW x 1.82 x PUE 1.18
+    150.3
+    >>> explorer.compute(pue=1.2, cooling_fraction=0.1)
+    Traceback (most recent call last):
+    ...
+    explorer.errors.InputError: cooling_fraction + pue = (0.1, 1.2) are two ways to set the cooling: give only one; allowed: one of them.
     """
+    resolved = resolve_inputs(site, inputs)
+    out = physics(resolved)
+    return build_dataset(resolved, out)
+
+
+# ------------------------------------------------------------------------ 1. resolve inputs
+@dataclass(frozen=True)
+class Resolved:
+    """The checked inputs of one `compute` call, ready for the physics."""
+
+    site: str
+    x: dict[str, Variable]  # numeric inputs in model units (cooling_fraction always present)
+    given: frozenset[str]  # the inputs the caller gave
+    chip: str | list[str]
+    basis: str | list[str]
+    hw: dict[str, Variable]  # per-chip catalog figures (tdp replaced when chip_tdp is given)
+    bases: dict[str, Variable]
+    coords: dict[str, Any]
+    hours: float
+
+
+def resolve_inputs(site: str, inputs: dict[str, Any]) -> Resolved:
+    """Defaults, validation and lookups for `compute`'s inputs.
+
+    Examples
+    --------
+    >>> r = resolve_inputs("generic", {"pue": 1.2})
+    >>> round(float(r.x["cooling_fraction"].values), 4)  # 1 - 1/1.2 - 0.03
+    0.1367
+    """
+    unknown = set(inputs) - set(INPUTS) - set(NAMED_INPUTS)
+    if unknown:
+        raise TypeError(f"compute() got unexpected input(s) {sorted(unknown)}; inputs are {[*INPUTS, *NAMED_INPUTS, 'site']}")
+    given = {k: v for k, v in inputs.items() if v is not None}
     preset = _site_inputs(site)
-    given = {
-        "site_power": site_power,
-        "cooling_fraction": cooling_fraction,
-        "overhead_fraction": overhead_fraction,
-        "mfu": mfu,
-        "load_factor": load_factor,
-        "electricity_price": electricity_price,
-        "carbon_intensity": carbon_intensity,
-        "wue": wue,
-    }
-    arrays = {k: validate.labelled(k, v if v is not None else _default(k, preset)) for k, v in given.items()}
-    if chips is not None:
-        arrays["chips"] = validate.labelled("chips", chips)
-    if server_overhead is not None:
-        arrays["server_overhead"] = validate.labelled("server_overhead", server_overhead)
-    validate.fractions_sum(arrays["cooling_fraction"], arrays["overhead_fraction"])
-    chip = validate.name_list("chip", preset["chip"] if chip is None else chip, catalog.names("chips"))
-    basis = validate.name_list("basis", preset["basis"] if basis is None else basis, catalog.names("bases"))
+    chip = validate.name_list("chip", given.get("chip", preset["chip"]), catalog.names("chips"), catalog.aliases("chips"))
+    basis = validate.name_list("basis", given.get("basis", preset["basis"]), catalog.names("bases"), catalog.aliases("bases"))
+    check_size({k: v for k, v in given.items() if k in INPUTS}, chip, basis)
+    if "pue" in given and "cooling_fraction" in given:
+        both = tuple(_brief(given[k]) for k in ("cooling_fraction", "pue"))
+        raise InputError("cooling_fraction + pue", both, "one of them", "are two ways to set the cooling: give only one")
+
+    x: dict[str, Any] = {}
+    for name in INPUTS:
+        if name in given:
+            x[name] = validate.labelled(name, given[name])
+        elif name in OPTIONAL:
+            continue
+        elif name == "cooling_fraction" and "pue" in given:
+            continue
+        elif name == "cooling_fraction" and "pue" in preset:
+            x["pue"] = validate.labelled("pue", preset["pue"])  # the site's PUE sets the cooling
+        else:
+            x[name] = validate.labelled(name, _default(name, preset))
+    if "pue" in x:
+        x["cooling_fraction"] = cooling_from_pue(x.pop("pue"), x["overhead_fraction"])
+    validate.fractions_sum(x["cooling_fraction"], x["overhead_fraction"])
+
     hw, hw_coords = _hardware(chip if isinstance(chip, str) else tuple(chip))
+    if "chip_tdp" in x:
+        tdp = hw["tdp"]
+        catalog_w = Variable(tdp.dims, np.round(tdp.values / _W_TO_KW, 9))  # undo the W → kW rounding
+        validate.chip_tdp(_var(x["chip_tdp"]), catalog_w, chip)
+        hw = {**hw, "tdp": _var(x["chip_tdp"]) * _W_TO_KW}
     bases, basis_coords = _bases(basis if isinstance(basis, str) else tuple(basis))
+    coords = _input_coords(x)
+    variables = {k: _var(v) for k, v in x.items()}
+    return Resolved(site, variables, frozenset(given), chip, basis, hw, bases,
+                    {**coords, **hw_coords, **basis_coords}, _conventions()[0])
 
-    # Align once (labelled inputs must agree on their coordinates), then compute on
-    # xarray Variables: they broadcast by dimension name without re-aligning at every step.
-    coords = _input_coords(arrays)
-    x = {k: v.variable if isinstance(v, xr.DataArray) else v for k, v in arrays.items()}
-    hours, persons_per_household = _conventions()
 
+def preset_inputs(site: str) -> dict[str, Any]:
+    """The scalar inputs a site preset resolves to (cooling share from its PUE where it gives one).
+
+    Examples
+    --------
+    >>> p = preset_inputs("generic")
+    >>> p["chip"], p["site_power"], round(p["cooling_fraction"], 4)  # 1 - 1/1.18 - 0.03
+    ('h100', 300.0, 0.1225)
+    """
+    r = resolve_inputs(site, {})
+    return {**{k: float(v.values) for k, v in r.x.items()}, "chip": r.chip, "basis": r.basis}
+
+
+def cooling_from_pue(pue: Any, overhead_fraction: Any) -> Any:
+    """The cooling share a PUE implies [1] = 1 − 1/PUE − overhead; InputError if below 0.
+
+    Examples
+    --------
+    >>> import xarray as xr
+    >>> round(float(cooling_from_pue(xr.Variable((), 1.15), xr.Variable((), 0.03)).values), 4)
+    0.1004
+    >>> cooling_from_pue(xr.Variable((), 1.02), xr.Variable((), 0.03))
+    Traceback (most recent call last):
+    ...
+    explorer.errors.InputError: pue = 1.02 leaves no room for the other losses (overhead_fraction = 0.03); allowed: pue ≥ 1 / (1 − overhead_fraction) = 1.03093.
+    """
+    cooling = power.cooling_fraction_for_pue(pue, overhead_fraction)
+    values = np.asarray(_var(cooling).values)
+    if (values < -1e-12).any():
+        p, o = np.broadcast_arrays(np.asarray(_var(pue).values), np.asarray(_var(overhead_fraction).values))
+        i = tuple(np.argwhere(np.broadcast_to(values, p.shape) < -1e-12)[0]) if p.ndim else ()
+        raise InputError("pue", float(p[i]), f"pue ≥ 1 / (1 − overhead_fraction) = {1 / (1 - float(o[i])):g}",
+                         f"leaves no room for the other losses (overhead_fraction = {float(o[i]):g})")
+    return np.maximum(cooling, 0.0) + 0.0  # rounding at the bound never gives -0 or -1e-17
+
+
+def check_size(inputs: dict[str, Any], chip: str | list[str], basis: str | list[str]) -> int:
+    """The number of points a call will produce; InputError if an input is empty, uses an
+    output dimension's name, or the result would pass `MAX_POINTS`. Reads shapes only.
+
+    Examples
+    --------
+    >>> check_size({"site_power": [1, 2, 3]}, ["h100", "trn2"], "us-household")
+    18
+    >>> check_size({"site_power": range(10**8)}, "h100", "us-household")
+    Traceback (most recent call last):
+    ...
+    explorer.errors.InputError: size = 300,000,000 points is too large for one call; allowed: at most 8,000,000 points (about 800 MB of memory): split the sweep into chunks.
+    """
+    sizes: dict[str, int] = {"precision": len(PRECISIONS)}
+    for name, value in inputs.items():
+        if isinstance(value, xr.DataArray):
+            clash = [d for d in value.dims if d in OUTPUT_DIMS]
+            if clash:
+                raise InputError(name, _Plain(f"a DataArray with dimension {clash[0]!r}"), f"dimension names other than {', '.join(OUTPUT_DIMS)}",
+                                 f"uses the name of an output dimension ({clash[0]!r})")
+            shape = dict(value.sizes)
+        elif isinstance(value, np.ndarray):
+            shape = {name: value.shape[0]} if value.ndim >= 1 else {}
+            if value.size == 0:
+                shape = {name: 0}
+        elif isinstance(value, list | tuple | range):
+            shape = {name: len(value)}
+        else:
+            shape = {}
+        for dim, n in shape.items():
+            if n == 0:
+                raise InputError(name, "[]", validate.BOUNDS[name].describe(name), "is empty (give at least one value)")
+            sizes[dim] = max(sizes.get(dim, 0), n)
+    for names in (chip, basis):
+        if not isinstance(names, str):
+            sizes[f"_{len(sizes)}"] = len(names)
+    total = math.prod(sizes.values())
+    if total > MAX_POINTS:
+        raise InputError("size", _Plain(f"{total:,} points"), f"at most {MAX_POINTS:,} points (about {MEMORY_BUDGET / 1e6:.0f} MB of memory): "
+                         "split the sweep into chunks", "is too large for one call")
+    return total
+
+
+# ------------------------------------------------------------------------ 2. the physics
+def physics(r: Resolved) -> dict[str, Variable]:
+    """Every output variable of one `compute` call, from resolved inputs (no Dataset yet).
+
+    The returned dict is the place where a later step (e.g. the training chain) reads
+    ``effective_flops``, ``facility_load`` … and adds its own variables.
+
+    Examples
+    --------
+    >>> out = physics(resolve_inputs("generic", {"site_power": 100, "pue": 1.25}))
+    >>> float(out["it_power"].values)  # 100 MW / 1.25
+    80.0
+    """
+    x, hw, hours = r.x, r.hw, r.hours
     sp, fc, fo = x["site_power"], x["cooling_fraction"], x["overhead_fraction"]
     out: dict[str, Variable] = {}
     share = power.it_share(fc, fo)
@@ -119,59 +349,104 @@ def compute(
     out["pue"] = power.pue(share)
 
     overhead_factor = x.get("server_overhead", hw["server_overhead"])
+    out["chip_tdp"] = hw["tdp"] * (1 / _W_TO_KW)
     out["chip_power"] = cluster.chip_power(hw["tdp"], overhead_factor)
     out["chips_supported"] = cluster.chips_supported(out["it_power"], out["chip_power"])
     deployed = x.get("chips", out["chips_supported"])
+    out["chips"] = deployed
+    out["server_overhead"] = overhead_factor
     out["chips_powered"] = np.minimum(deployed, out["chips_supported"])
     out["power_required"] = cluster.power_required(deployed, out["chip_power"], out["pue"])
     out["power_headroom"] = sp - out["power_required"]
+    # a filled site runs at its capacity; deployed chips draw what they need, at most the site
+    out["facility_load"] = sp if "chips" not in x else np.minimum(out["power_required"], sp)
     out["peak_flops"] = out["chips_powered"] * hw["peak_flops"]
     out["effective_flops"] = out["peak_flops"] * x["mfu"]
     out["flops_per_watt"] = cluster.flops_per_watt(hw["peak_flops"], out["chip_power"], out["pue"])
     out["hbm_capacity"] = out["chips_powered"] * hw["hbm_capacity"]
     out["hbm_bandwidth"] = out["chips_powered"] * hw["hbm_bandwidth"]
 
-    out["annual_energy"] = energy.annual_energy(sp, x["load_factor"], hours)
-    it_energy = energy.annual_energy(out["it_power"], x["load_factor"], hours)
-    out["basis_value"] = bases["basis_value"]
-    per_basis = energy.city_equivalent(out["annual_energy"], bases["basis_value"])
+    load = out["facility_load"]
+    out["annual_energy"] = energy.annual_energy(load, x["load_factor"], hours)
+    it_energy = out["annual_energy"] * share
+    out["basis_value"] = r.bases["basis_value"]
+    per_basis = energy.city_equivalent(out["annual_energy"], r.bases["basis_value"])
     # A household basis counts households; a person basis counts people. The other follows
     # from the average household size.
-    out["city_households"] = per_basis * bases["households_per_unit"]
-    out["city_people"] = per_basis * bases["people_per_unit"]
+    out["city_households"] = per_basis * r.bases["households_per_unit"]
+    out["city_people"] = per_basis * r.bases["people_per_unit"]
 
-    heat = energy.heat_load(out["it_power"], out["overhead_power"])
-    out["cooling_heat_rejected"] = heat
-    out["cooling_tons"] = energy.refrigeration_tons(heat)
+    out["heat_removed"] = energy.heat_removed(load, fc)
+    out["heat_removed_tons"] = energy.refrigeration_tons(out["heat_removed"])
+    out["heat_rejected"] = energy.heat_rejected(load)
+    out["heat_rejected_tons"] = energy.refrigeration_tons(out["heat_rejected"])
     with np.errstate(divide="ignore", invalid="ignore"):
-        out["cooling_cop"] = heat / out["cooling_power"]  # inf when nothing is spent on cooling
+        out["cooling_cop"] = (1.0 - fc) / fc  # heat removed / cooling power, at any load; inf with no cooling
     out["annual_cost"] = energy.annual_cost(out["annual_energy"], x["electricity_price"])
     out["annual_co2"] = energy.annual_co2(out["annual_energy"], x["carbon_intensity"])
     out["annual_water"] = energy.annual_water(it_energy, x["wue"])
-
-    data = {**x, "chips": deployed, "server_overhead": overhead_factor, **out}
-    for name, (units, long_name) in _ATTRS.items():
-        data[name] = Variable(data[name].dims, data[name].data, {"units": units, "long_name": long_name})
-    data["chips"].attrs["note"] = "as given" if chips is not None else "filled: as many as the IT power can feed"
-    data["server_overhead"].attrs["basis"] = (
-        "given" if server_overhead is not None else "per chip from the catalog (see overhead_basis)"
-    )
-    data["peak_flops"].attrs["note"] = "peak of the chips the site can power: min(chips, chips_supported)"
-    data["annual_energy"].attrs["note"] = f"site power x load factor x {hours:g} h per year"
-    for name in list(data):
-        if name in coords:  # a swept input that is its own coordinate: keep it there, with attrs
-            coords[name] = Variable(coords[name].dims, coords[name].data, data.pop(name).attrs)
-    data["basis_per"] = bases["basis_per"]
-    data["overhead_basis"] = hw["overhead_basis"]
-    ds = xr.Dataset(data, coords={**coords, **hw_coords, **basis_coords})
-    ds.attrs = {"site_preset": site, "model": "explorer.compute", "catalog": "explorer/data/catalog.toml"}
-    return ds
+    return out
 
 
+# ------------------------------------------------------------------------ 3. the Dataset
 _ATTRS = {**INPUTS, **OUTPUTS}
 
 
-@lru_cache(maxsize=16)
+def build_dataset(r: Resolved, out: dict[str, Variable]) -> xr.Dataset:
+    """The result of `compute`: inputs and outputs with units, long names, notes and coordinates.
+
+    Examples
+    --------
+    >>> r = resolve_inputs("generic", {})
+    >>> build_dataset(r, physics(r)).facility_load.attrs["units"]
+    'MW'
+    """
+    data = {**r.x, **out}
+    for name in data:
+        units, long_name = _ATTRS[name]
+        data[name] = Variable(data[name].dims, data[name].data, {"units": units, "long_name": long_name})
+    data["chips"].attrs["note"] = "as given" if "chips" in r.given else "filled: as many as the IT power can feed"
+    data["server_overhead"].attrs["basis"] = (
+        "given" if "server_overhead" in r.given else "per chip from the catalog (see overhead_basis)"
+    )
+    data["chip_tdp"].attrs["basis"] = "given" if "chip_tdp" in r.given else "catalog TDP"
+    if "pue" in r.given or "cooling_fraction" not in r.given and "pue" in _site_inputs(r.site):
+        data["cooling_fraction"].attrs["note"] = "from the PUE: 1 - 1/PUE - overhead_fraction"
+    data["peak_flops"].attrs["note"] = "peak of the chips the site can power: min(chips, chips_supported)"
+    data["facility_load"].attrs["note"] = ("site power (the site is filled)" if "chips" not in r.given
+                                           else "min(power required, site power)")
+    data["annual_energy"].attrs["note"] = f"facility load x load factor x {r.hours:g} h per year"
+    coords = dict(r.coords)
+    for name in list(data):
+        if name in coords:  # a swept input that is its own coordinate: keep it there, with attrs
+            coords[name] = Variable(coords[name].dims, coords[name].data, data.pop(name).attrs)
+    data["basis_per"] = r.bases["basis_per"]
+    data["overhead_basis"] = r.hw["overhead_basis"]
+    ds = xr.Dataset(data, coords=coords)
+    ds.attrs = {"site_preset": r.site, "model": "explorer.compute", "catalog": "explorer/data/catalog.toml"}
+    return ds
+
+
+# ------------------------------------------------------------------------ helpers
+class _Plain(str):
+    """Text shown in an InputError as it is (not quoted like a user's string)."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def _brief(x: Any) -> Any:
+    """A given input as shown in a message: the number, or what kind of array it is."""
+    if isinstance(x, int | float | np.integer | np.floating) and not isinstance(x, bool):
+        return float(x)
+    return f"<{type(x).__name__} of {np.size(x)}>" if hasattr(x, "__len__") else type(x).__name__
+
+
+def _var(x: xr.DataArray | Variable) -> Variable:
+    return x.variable if isinstance(x, xr.DataArray) else x
+
+
+@lru_cache(maxsize=32)
 def _site_inputs(site: str) -> dict[str, Any]:
     return catalog.site_inputs(site)
 
@@ -205,7 +480,7 @@ def _bases(basis: str | tuple[str, ...]) -> tuple[dict[str, Variable], dict[str,
     return out, {"basis": sel.coords["basis"].variable}
 
 
-def _input_coords(arrays: dict[str, xr.DataArray]) -> dict[str, Any]:
+def _input_coords(arrays: dict[str, Any]) -> dict[str, Any]:
     labelled = [a for a in arrays.values() if isinstance(a, xr.DataArray) and (a.ndim or a.coords)]
     if not labelled:
         return {}

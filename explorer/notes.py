@@ -9,13 +9,21 @@ from __future__ import annotations
 import xarray as xr
 
 from . import catalog, fmt, power
+from .units import factor
 
 FLEET_PUE_KEY = "cooling.aws-fleet.pue"
 PUE_TOLERANCE = 0.10  # relative distance from the fleet PUE that earns a note
 
 
 def power_shortfall(ds: xr.Dataset) -> list[str]:
-    """The chips need more power than the site has."""
+    """The chips need more power than the site has.
+
+    Examples
+    --------
+    >>> from explorer import compute
+    >>> power_shortfall(compute(site_power=100, chips=1_000_000, chip="h100"))[0][:40]
+    'The 1,000,000 chips need 1.5 GW but the '
+    """
     if float(ds.power_headroom) >= 0:
         return []
     return [
@@ -26,12 +34,21 @@ def power_shortfall(ds: xr.Dataset) -> list[str]:
 
 
 def pue_vs_fleet(ds: xr.Dataset) -> list[str]:
-    """A cooling share whose PUE is far from the operator's published fleet PUE."""
+    """A cooling share whose PUE is far from the operator's published fleet PUE.
+
+    Examples
+    --------
+    >>> from explorer import compute
+    >>> pue_vs_fleet(compute(cooling_fraction=0.10))
+    []
+    >>> "1.75" in pue_vs_fleet(compute(cooling_fraction=0.4))[0]
+    True
+    """
     fleet = catalog.entry(FLEET_PUE_KEY)
     pue = float(ds.pue)
     if abs(pue - fleet.value) <= PUE_TOLERANCE * fleet.value:
         return []
-    implied = power.cooling_fraction_for_pue(fleet.value, float(ds.overhead_fraction))
+    implied = power.cooling_share_at("aws-fleet", float(ds.overhead_fraction))
     return [
         f"A cooling share of {fmt.percent(float(ds.cooling_fraction))} (with "
         f"{fmt.percent(float(ds.overhead_fraction))} other losses) means a PUE of {pue:.2f}. "
@@ -41,7 +58,13 @@ def pue_vs_fleet(ds: xr.Dataset) -> list[str]:
 
 
 def conflicts(chip: str, site: str | None, precision: str | None = None) -> list[str]:
-    """Where the catalog's sources disagree about the chosen chip or site."""
+    """Where the catalog's sources disagree about the chosen chip or site.
+
+    Examples
+    --------
+    >>> len(conflicts("trn2", None, "fp8_sparse")), len(conflicts("trn2", None, "fp8"))
+    (1, 0)
+    """
     out = []
     prefixes = [f"chips.{chip}"] + ([f"sites.{site}"] if site else [])
     for prefix in prefixes:
@@ -53,12 +76,19 @@ def conflicts(chip: str, site: str | None, precision: str | None = None) -> list
 
 
 def city_basis(ds: xr.Dataset) -> str:
-    """The assumption behind "a city of N": which basis, and its arithmetic."""
+    """The assumption behind "a city of N": which basis, and its arithmetic.
+
+    Examples
+    --------
+    >>> from explorer import compute
+    >>> city_basis(compute(site="rainier-mississippi"))[:37]
+    '2.63 TWh/yr ÷ 10.7 MWh per household '
+    """
     basis = str(ds.basis.values)
     per = str(ds.basis_per.values)
     e = catalog.entry(f"bases.{basis}.value")
-    energy = fmt.si(float(ds.annual_energy) * 1e9, "Wh")
-    value = fmt.si(e.value * 1e3, "Wh")
+    energy = fmt.si(float(ds.annual_energy) * factor(ds.annual_energy.attrs["units"], "Wh"), "Wh")
+    value = fmt.si(e.value * factor("kWh", "Wh"), "Wh")  # the basis entries are kWh per person or household
     count = float(ds.city_households if per == "household" else ds.city_people)
     return (
         f"{energy}/yr ÷ {value} per {per} per year ({catalog.label('bases', basis)}; "
@@ -67,6 +97,13 @@ def city_basis(ds: xr.Dataset) -> str:
 
 
 def all_notes(ds: xr.Dataset, site: str | None, precision: str | None = None) -> list[str]:
-    """Every flag for one scenario, most urgent first."""
+    """Every flag for one scenario, most urgent first.
+
+    Examples
+    --------
+    >>> from explorer import compute
+    >>> len(all_notes(compute(site="rainier-mississippi"), "rainier-mississippi")) >= 2
+    True
+    """
     chip = str(ds.chip.values)
     return power_shortfall(ds) + pue_vs_fleet(ds) + conflicts(chip, site, precision)

@@ -12,18 +12,24 @@ from urllib.parse import parse_qsl, urlencode
 
 from . import catalog
 from .errors import InputError
-from .model import INPUTS, compute
-from .validate import labelled
+from .model import INPUTS, NAMED_INPUTS, compute
+from .validate import BOUNDS, labelled, precision
 
 MAX_QUERY = 2000  # characters; a shareable link is far shorter
 NUMERIC = list(INPUTS)
-NAMES = {"chip": "chips", "basis": "bases", "site": "sites"}
-ORDER = ["site", "site_power", "cooling_fraction", "overhead_fraction", "chip", "chips", "mfu", "basis",
-         "precision", "load_factor", "server_overhead", "electricity_price", "carbon_intensity", "wue"]
+NAMES = {**NAMED_INPUTS, "site": "sites"}
+# the link's order: the preset, then compute()'s inputs as the core lists them, then the view
+ORDER = ["site", *INPUTS, *NAMED_INPUTS, "precision"]
 
 
 def parse(query: str | None) -> tuple[dict[str, Any], list[str]]:
-    """(inputs, messages): validated inputs found in `query`, and one message per problem."""
+    """(inputs, messages): validated inputs found in `query`, and one message per problem.
+
+    Examples
+    --------
+    >>> parse("site_power=600&load_factor=0")
+    ({'site_power': 600.0}, ['load_factor = 0 is out of range; allowed: 0.01 ≤ load_factor ≤ 1.'])
+    """
     messages: list[str] = []
     if not query:
         return {}, messages
@@ -63,22 +69,14 @@ def _one(key: str, raw: str) -> Any:
         try:
             value = float(raw)
         except ValueError:
-            raise InputError(key, _short(raw), _allowed(key), "is not a number") from None
-        labelled(key, value)  # range check
+            raise InputError(key, _short(raw), BOUNDS[key].describe(key), "is not a number") from None
+        value = float(labelled(key, value).values)  # the core's range check (and -0 → 0)
         return int(value) if key == "chips" else value
     if key in NAMES:
         return catalog.check_name(key, raw, NAMES[key])
     if key == "precision":
-        if raw not in catalog.PRECISIONS:
-            raise InputError(key, _short(raw), "one of " + ", ".join(catalog.PRECISIONS), "is not a known name")
-        return raw
+        return precision(raw)
     raise KeyError(key)
-
-
-def _allowed(key: str) -> str:
-    from .validate import BOUNDS
-
-    return BOUNDS[key].describe(key)
 
 
 def _short(text: str) -> str:
@@ -86,7 +84,13 @@ def _short(text: str) -> str:
 
 
 def build(state: dict[str, Any]) -> str:
-    """A query string (without '?') for the state, in a stable order; None values are left out."""
+    """A query string (without '?') for the state, in a stable order; None values are left out.
+
+    Examples
+    --------
+    >>> build({"chip": "h100", "site_power": 600.0, "chips": None})
+    'site_power=600&chip=h100'
+    """
     items = []
     for key in ORDER:
         value = state.get(key)

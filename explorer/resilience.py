@@ -16,6 +16,12 @@ def capacity_after_loss(site_powers: Any) -> xr.Dataset:
 
     `site_powers` [MW]: a list (or 1-d array) of the sites' powers, or a DataArray with a
     ``site`` dimension. ``worst_case_share`` is the share left after losing the largest site.
+
+    Examples
+    --------
+    >>> ds = capacity_after_loss([300, 2200, 500])  # Mississippi, Indiana, a third site
+    >>> round(float(ds.worst_case_share), 3)  # losing Indiana leaves 800 of 3,000 MW
+    0.267
     """
     da = site_powers if isinstance(site_powers, xr.DataArray) else xr.DataArray(np.asarray(site_powers, dtype=float), dims="site")
     if "site" not in da.dims or da.sizes["site"] < 1:

@@ -87,7 +87,7 @@ _add(Exercise(
     lambda: float(compute(site_power=300).annual_energy), "GWh",
     traps=[(lambda: 300.0, "300 is the power (MW); energy is power × time: multiply by the hours in a year"),
            (lambda: 300 * 365.0, "you multiplied by days; use hours (8,760 in a year)"),
-           (lambda: 300 * _hours(), "that is MWh; divide by 1,000 for GWh")],
+           (lambda: 300 * _hours(), f"that is MWh; divide by {factor('GWh', 'MWh'):,.0f} for GWh")],
 ))
 _add(Exercise(
     "city-people-us", "How many people use as much electricity as the 300 MW site, on the US all-sector per-person basis?",
@@ -103,15 +103,15 @@ _add(Exercise(
 ))
 _add(Exercise(
     "cooling-at-fleet-pue", f"At AWS's fleet PUE of {_PUE} (and {_OTHER} other losses), what share of site power goes to cooling?",
-    lambda: power.cooling_fraction_for_pue(_fleet_pue(), _other()), "1", rel_tol=0.05,
+    lambda: power.cooling_share_at("aws-fleet"), "1", rel_tol=0.05,
     traps=[(lambda: _fleet_pue() - 1, f"a PUE of {_PUE} means non-IT power is 1 − 1/{_PUE} ≈ {fmt.percent(1 - 1 / _fleet_pue())} of the site, not {fmt.percent(_fleet_pue() - 1)}"),
            (lambda: 1 - 1 / _fleet_pue(), f"that is all non-IT power; subtract the {_OTHER} other losses")],
 ))
 _add(Exercise(
     "trn2-chips-300mw", "How many Trainium2 chips can a 300 MW site feed at a 10 % cooling share?",
     lambda: float(compute(site_power=300, cooling_fraction=0.10, chip="trn2").chips_supported), "chips", rel_tol=0.02,
-    traps=[(lambda: 300e6 / _chip("trn2", "tdp", "W"), f"that divides the whole site by the bare chip TDP: only IT power feeds chips, and each needs host/network power too (× {_TRN2_OVERHEAD})"),
-           (lambda: 300e6 * (1 - 0.10 - _other()) / _chip("trn2", "tdp", "W"), f"each chip needs more than its {_TRN2_TDP} W TDP: multiply by the server overhead ({_TRN2_OVERHEAD})")],
+    traps=[(lambda: 300 * factor("MW", "W") / _chip("trn2", "tdp", "W"), f"that divides the whole site by the bare chip TDP: only IT power feeds chips, and each needs host/network power too (× {_TRN2_OVERHEAD})"),
+           (lambda: 300 * factor("MW", "W") * (1 - 0.10 - _other()) / _chip("trn2", "tdp", "W"), f"each chip needs more than its {_TRN2_TDP} W TDP: multiply by the server overhead ({_TRN2_OVERHEAD})")],
 ))
 _add(Exercise(
     "ultraserver-fp8", "How many PFLOP/s of dense FP8 does a 64-chip Trn2 UltraServer deliver?",
@@ -134,7 +134,15 @@ _add(Exercise(
 
 
 def check(exercise_id: str, answer: float) -> Feedback:
-    """Right, or not yet with the hint that fits the answer given."""
+    """Right, or not yet with the hint that fits the answer given.
+
+    Examples
+    --------
+    >>> check("energy-300mw", 2628).right
+    True
+    >>> str(check("energy-300mw", 300))
+    'Not yet, hint: 300 is the power (MW); energy is power × time: multiply by the hours in a year.'
+    """
     if exercise_id not in EXERCISES:
         return Feedback(False, f"No exercise {exercise_id!r}; choose one of {', '.join(EXERCISES)}.")
     e = EXERCISES[exercise_id]

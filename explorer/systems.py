@@ -30,6 +30,12 @@ def system_table() -> xr.Dataset:
 
     ``<figure>`` = chips × per-chip value (``power`` = chips × TDP × server overhead);
     ``published_<figure>`` = the vendor's aggregate, NaN where none is recorded.
+
+    Examples
+    --------
+    >>> t = system_table().sel(system="gb200-nvl72")
+    >>> round(float(t.fp8_dense)), float(t.published_fp8_dense)  # 72 x 5 PF, PFLOP/s
+    (360, 360.0)
     """
     names = catalog.names("systems")
     node = catalog.raw()["systems"]

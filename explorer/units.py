@@ -23,10 +23,24 @@ Quantity = ureg.Quantity
 
 @cache
 def factor(src: str, dst: str) -> float:
-    """Multiplier that converts a number in unit `src` into unit `dst` (pint does the work)."""
+    """Multiplier that converts a number in unit `src` into unit `dst` (pint does the work).
+
+    Examples
+    --------
+    >>> factor("MW", "kW")
+    1000.0
+    >>> round(factor("MW", "refrigeration_ton"), 2)
+    284.35
+    """
     return float(ureg.Quantity(1.0, src).to(dst).magnitude)
 
 
 def to(value: float, src: str, dst: str) -> float:
-    """Convert a plain number from `src` to `dst` units."""
+    """Convert a plain number from `src` to `dst` units.
+
+    Examples
+    --------
+    >>> to(1.5, "GWh", "MWh")
+    1500.0
+    """
     return value * factor(src, dst)

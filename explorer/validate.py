@@ -28,6 +28,13 @@ class Bound:
     integer: bool = False
 
     def describe(self, field: str) -> str:
+        """The range in words, e.g. ``"1 MW ≤ site_power ≤ 10000 MW"``.
+
+        Examples
+        --------
+        >>> BOUNDS["cooling_fraction"].describe("cooling_fraction")
+        '0 ≤ cooling_fraction < 1'
+        """
         u = f" {self.unit}" if self.unit else ""
         lo = "<" if self.lo_open else "≤"
         hi = "<" if self.hi_open else "≤"
@@ -44,15 +51,25 @@ def _fmt(x: float) -> str:
     return f"{x:g}" if abs(x) < 1e7 else f"{x:.3g}"
 
 
-# The model's domain. Units are the model's working units.
+# The model's domain, in the model's working units: the one rule every entry point follows
+# (API, CLI, URL parameters, widgets). Zero is allowed wherever the formulas stay meaningful at
+# zero (no cooling, no other losses, free power, a zero-carbon grid, no water). Where zero (or a
+# vanishing value) makes no sense, the range starts above it:
+# - chips ≥ 1: an empty site draws nothing (say chips=None to fill the site);
+# - load_factor ≥ 0.01: a site idle 99 % of the year is not a scenario this model describes, and
+#   0 (or a subnormal) would show a non-zero site as "a city of 0 households".
+# MFU 0 stays allowed in compute (0 FLOP/s achieved is a plain answer); explorer.training, which
+# divides by the FLOP/s, bounds effective_flops above 0 itself.
 BOUNDS: dict[str, Bound] = {
     "site_power": Bound(1, 10_000, "MW"),
     "cooling_fraction": Bound(0, 1, "", hi_open=True),
+    "pue": Bound(1, 10, ""),
     "overhead_fraction": Bound(0, 1, "", hi_open=True),
-    "chips": Bound(0, 1e9, "chips", integer=True),
+    "chips": Bound(1, 1e9, "chips", integer=True),
+    "chip_tdp": Bound(10, 5_000, "W"),  # and 0.25-1.5 x the chip's own TDP (CHIP_TDP_RANGE)
     "server_overhead": Bound(1, 5, ""),
     "mfu": Bound(0, 1, ""),
-    "load_factor": Bound(0, 1, ""),
+    "load_factor": Bound(0.01, 1, ""),
     "electricity_price": Bound(0, 10_000, "USD/MWh"),
     "carbon_intensity": Bound(0, 2_000, "g/kWh"),
     "wue": Bound(0, 20, "L/kWh"),
@@ -77,6 +94,15 @@ def number(field: str, x: object) -> xr.DataArray:
 
     Scalars become 0-d; a list or 1-d array becomes a dimension named after the field
     (with its values as coordinate); a DataArray keeps its own dimensions.
+
+    Examples
+    --------
+    >>> number("site_power", [300, 600]).dims
+    ('site_power',)
+    >>> number("load_factor", 0)
+    Traceback (most recent call last):
+    ...
+    explorer.errors.InputError: load_factor = 0 is out of range; allowed: 0.01 ≤ load_factor ≤ 1.
     """
     bound = BOUNDS[field]
     if isinstance(x, xr.DataArray):
@@ -92,18 +118,28 @@ def number(field: str, x: object) -> xr.DataArray:
         da = xr.DataArray(arr, dims=field, coords={field: arr})
     else:
         raise InputError(field, x, bound.describe(field), "is not a number")
+    if da.size == 0:
+        raise InputError(field, "[]", bound.describe(field), "is empty (give at least one value)")
     data = _as_float_array(field, da.values, bound)
     _check_values(field, data, bound)
     if da.dtype != np.float64:
         da = da.astype(np.float64)
+    if (data == 0).any():  # -0.0 becomes 0.0, so no output shows "-0"
+        da = da + 0.0
     return da
 
 
 def labelled(field: str, x: object) -> xr.DataArray | xr.Variable:
-    """Like `number`, but a plain scalar comes back as a bare 0-d Variable (the fast path)."""
+    """Like `number`, but a plain scalar comes back as a bare 0-d Variable (the fast path).
+
+    Examples
+    --------
+    >>> labelled("cooling_fraction", -0.0).values  # -0 arrives as 0
+    array(0.)
+    """
     if isinstance(x, int | float | np.integer | np.floating) and not isinstance(x, bool):
         bound = BOUNDS[field]
-        data = np.asarray(float(x))
+        data = np.asarray(float(x) + 0.0)  # + 0.0 turns -0.0 into 0.0
         _check_values(field, data, bound)
         return xr.Variable((), data)
     return number(field, x)
@@ -134,7 +170,15 @@ def _check_values(field: str, data: np.ndarray, bound: Bound) -> None:
 
 
 def fractions_sum(cooling: xr.DataArray | xr.Variable, overhead: xr.DataArray | xr.Variable) -> None:
-    """Cooling and other non-IT loads must leave some power for IT."""
+    """Cooling and other non-IT loads must leave some power for IT.
+
+    Examples
+    --------
+    >>> fractions_sum(labelled("cooling_fraction", 0.9), labelled("overhead_fraction", 0.1))
+    Traceback (most recent call last):
+    ...
+    explorer.errors.InputError: cooling_fraction + overhead_fraction = 1.0 leaves no power for IT; allowed: a sum below 1 (some site power must reach the IT equipment).
+    """
     total = np.asarray((_var(cooling) + _var(overhead)).values)
     if (total >= 1).any():
         bad = float(total[total >= 1].flat[0])
@@ -146,17 +190,29 @@ def fractions_sum(cooling: xr.DataArray | xr.Variable, overhead: xr.DataArray | 
         )
 
 
-def name_list(field: str, x: object, choices: list[str]) -> str | list[str]:
-    """A catalog name or a list of them (a list becomes a dimension)."""
+def name_list(field: str, x: object, choices: list[str], aliases: dict[str, str] | None = None) -> str | list[str]:
+    """A catalog name or a list of them (a list becomes a dimension); old aliases map to names.
+
+    Examples
+    --------
+    >>> name_list("chip", ["h100", "trn2"], ["trn2", "h100"])
+    ['h100', 'trn2']
+    >>> name_list("chip", "a800", ["trn2", "h100"])
+    Traceback (most recent call last):
+    ...
+    explorer.errors.InputError: chip = 'a800' is not a known name; allowed: one of trn2, h100.
+    """
     allowed = "one of " + ", ".join(choices)
+    aliases = aliases or {}
     if isinstance(x, str):
+        x = aliases.get(x, x)
         if x not in choices:
             raise InputError(field, x, allowed, "is not a known name")
         return x
     if isinstance(x, xr.DataArray):
         x = x.values.tolist()
     if isinstance(x, Sequence | np.ndarray) and not isinstance(x, bytes):
-        items = list(x)
+        items = [aliases.get(i, i) if isinstance(i, str) else i for i in x]
         if not items:
             raise InputError(field, items, allowed, "is an empty list")
         for item in items:
@@ -170,3 +226,53 @@ def name_list(field: str, x: object, choices: list[str]) -> str | list[str]:
 
 def _var(x: xr.DataArray | xr.Variable) -> xr.Variable:
     return x.variable if isinstance(x, xr.DataArray) else x
+
+
+def precision(name: object) -> str:
+    """A precision name (``bf16``, ``fp8``, ``fp8_sparse``): the one check every entry point uses.
+
+    Examples
+    --------
+    >>> precision("fp8")
+    'fp8'
+    >>> precision("fp4")
+    Traceback (most recent call last):
+    ...
+    explorer.errors.InputError: precision = 'fp4' is not a known name; allowed: one of bf16, fp8, fp8_sparse.
+    """
+    from .catalog import PRECISIONS
+
+    if not isinstance(name, str) or name not in PRECISIONS:
+        shown = name if not isinstance(name, str) or len(name) <= 40 else name[:37] + "..."
+        raise InputError("precision", shown, "one of " + ", ".join(PRECISIONS), "is not a known name")
+    return name
+
+
+# Per-chip range of `chip_tdp` around the catalog TDP: power capping goes down to about a
+# quarter of TDP (H100: 200 W of 700 W), and boards are not provisioned far above their rating.
+CHIP_TDP_RANGE = (0.25, 1.5)
+
+
+def chip_tdp(tdp_w: xr.Variable, catalog_tdp_w: xr.Variable, chips: list[str] | str) -> None:
+    """Check a given per-chip power [W] against each chip's own range around its catalog TDP [W].
+
+    Examples
+    --------
+    >>> import xarray as xr
+    >>> chip_tdp(xr.Variable((), 960.0), xr.Variable((), 1200.0), "gb200")
+    >>> chip_tdp(xr.Variable((), 2000.0), xr.Variable((), 700.0), "h100")
+    Traceback (most recent call last):
+    ...
+    explorer.errors.InputError: chip_tdp = 2000.0 is out of range for h100; allowed: 175 W ≤ chip_tdp ≤ 1050 W (0.25-1.5 x its 700 W TDP).
+    """
+    lo_f, hi_f = CHIP_TDP_RANGE
+    bad = (tdp_w < lo_f * catalog_tdp_w) | (tdp_w > hi_f * catalog_tdp_w)
+    if not bad.values.any():
+        return
+    first = tuple(np.argwhere(np.asarray(bad.values))[0]) if bad.ndim else ()
+    pick = dict(zip(bad.dims, first, strict=True))
+    value = float((tdp_w + 0.0 * catalog_tdp_w).transpose(*bad.dims).values[first])
+    rated = float(catalog_tdp_w.values[pick["chip"]]) if "chip" in pick else float(catalog_tdp_w.values)
+    name = chips[pick["chip"]] if "chip" in pick else chips
+    raise InputError("chip_tdp", float(f"{value:.12g}"), f"{_fmt(lo_f * rated)} W ≤ chip_tdp ≤ {_fmt(hi_f * rated)} W "
+                     f"({lo_f:g}-{hi_f:g} x its {_fmt(rated)} W TDP)", f"is out of range for {name}")

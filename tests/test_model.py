@@ -12,10 +12,13 @@ import explorer
 from explorer import InputError, catalog, compute
 
 
-def test_default_is_the_mississippi_preset_and_every_variable_has_units_and_long_name():
+def test_default_is_the_generic_preset_and_every_variable_has_units_and_long_name():
     ds = compute()
-    assert float(ds.site_power) == catalog.value("sites.rainier-mississippi.site_power", "MW")
-    assert str(ds.chip.values) == "trn2"
+    assert float(ds.site_power) == catalog.value("sites.generic.site_power", "MW")
+    assert str(ds.chip.values) == "h100"
+    # the generic site's cooling follows its PUE: 1 - 1/1.18 - 0.03 = 0.12254
+    assert float(ds.pue) == pytest.approx(1.18, rel=1e-12)
+    assert float(ds.cooling_fraction) == pytest.approx(0.122542, abs=1e-6)
     for name in list(explorer.INPUTS) + list(explorer.OUTPUTS):
         var = ds[name]
         assert var.attrs.get("units"), name
@@ -93,12 +96,134 @@ def test_energy_cost_carbon_water_follow_the_inputs():
     assert float(ds.annual_water) == pytest.approx(energy_gwh * 0.9 * 1e6 * 1.0 / 1000)
 
 
-def test_cooling_heat_and_cop():
+def test_heat_removed_rejected_and_cop():
     ds = compute(site_power=300, cooling_fraction=0.4, overhead_fraction=0.03)
-    assert float(ds.cooling_heat_rejected) == pytest.approx(300 * 0.6)
-    assert float(ds.cooling_tons) == pytest.approx(300 * 0.6 * 1e6 / 3516.85, rel=1e-4)
+    assert float(ds.heat_removed) == pytest.approx(300 * 0.6)  # IT 171 + losses 9 MW
+    assert float(ds.heat_removed_tons) == pytest.approx(300 * 0.6 * 1e6 / 3516.85, rel=1e-4)  # 51,182 t
+    assert float(ds.heat_rejected) == pytest.approx(300)  # the cooling plant's 120 MW leave as heat too
+    assert float(ds.heat_rejected_tons) == pytest.approx(300 * 1e6 / 3516.85, rel=1e-4)
     assert float(ds.cooling_cop) == pytest.approx(0.6 / 0.4)
     assert math.isinf(float(compute(cooling_fraction=0.0).cooling_cop))
+
+
+@pytest.mark.parametrize("chips", [None, 50_000])
+def test_heat_balance_filled_and_at_part_load(chips):
+    ds = compute(site_power=300, cooling_fraction=0.3, chip="h100", chips=chips)
+    np.testing.assert_allclose(ds.heat_rejected, ds.facility_load, rtol=1e-12)
+    # at any load the cooling plant draws its share of the load (the model runs at the site's PUE)
+    np.testing.assert_allclose(ds.heat_removed + ds.cooling_fraction * ds.facility_load, ds.heat_rejected, rtol=1e-12)
+    if chips is None:
+        np.testing.assert_allclose(ds.heat_removed + ds.cooling_power, ds.heat_rejected, rtol=1e-12)
+
+
+def test_facility_load_is_what_the_chips_draw_capped_at_the_site():
+    # the issue's case: 50,000 H100 on a 300 MW site at the Mississippi cooling share
+    ds = compute(site_power=300, chip="h100", chips=50_000, site="rainier-mississippi")
+    # 50,000 x 0.7 kW x 1.82 / (1 - 0.4 - 0.03) = 111.75 MW
+    assert float(ds.facility_load) == pytest.approx(50_000 * 0.7 * 1.82 / 0.57 / 1000)
+    assert float(ds.facility_load) == pytest.approx(111.754, rel=1e-4)
+    # 111.75 MW x 8,760 h = 979 GWh a year, not the site's 2,628
+    assert float(ds.annual_energy) == pytest.approx(111.754 * 8.76, rel=1e-4)
+    over = compute(site_power=300, chip="h100", chips=1_000_000)
+    assert float(over.facility_load) == 300.0  # more chips than the site feeds: capped
+
+
+def test_energy_cost_carbon_water_and_city_scale_with_the_load():
+    full = compute(site_power=300, chip="h100", site="rainier-indiana")
+    part = compute(site_power=300, chip="h100", chips=20_000, site="rainier-indiana")
+    ratio = float(part.facility_load / full.facility_load)
+    assert 0 < ratio < 1
+    for name in ("annual_energy", "annual_cost", "annual_co2", "annual_water", "city_people", "city_households", "heat_rejected"):
+        assert float(part[name]) == pytest.approx(float(full[name]) * ratio, rel=1e-12), name
+
+
+def test_filling_the_site_gives_the_capacity_numbers():
+    ds = compute(site_power=300, cooling_fraction=0.4, chip="trn2", site="rainier-mississippi")
+    assert float(ds.facility_load) == 300.0
+    assert float(ds.annual_energy) == pytest.approx(300 * 8760 / 1000)  # 2,628 GWh as before
+    assert float(ds.annual_cost) == pytest.approx(2628 * 1000 * 69.6)  # 182.9 M USD at MS's 69.6 USD/MWh
+
+
+def test_100k_h100_on_the_generic_site_is_close_to_colossus_phase_1():
+    ds = compute(chip="h100", chips=100_000, site="generic")
+    # 100,000 x 700 W x 1.82 x PUE 1.18 = 150.3 MW; ~150 MW reported for Colossus phase 1
+    assert float(ds.facility_load) == pytest.approx(150.332, rel=1e-6)
+    assert float(ds.power_required) == pytest.approx(150, rel=0.05)
+
+
+@pytest.mark.parametrize("pue", [1.1, 1.15, 1.4, 2.0])
+def test_pue_and_cooling_fraction_describe_the_same_site(pue):
+    a = compute(site_power=300, pue=pue, overhead_fraction=0.03, chip="gb200")
+    b = compute(site_power=300, cooling_fraction=1 - 1 / pue - 0.03, overhead_fraction=0.03, chip="gb200")
+    for name in explorer.OUTPUTS:
+        np.testing.assert_allclose(a[name].values, b[name].values, rtol=1e-12, err_msg=name)
+    assert float(a.pue) == pytest.approx(pue, rel=1e-12)
+
+
+def test_pue_and_cooling_fraction_together_is_an_error_naming_both():
+    with pytest.raises(InputError) as info:
+        compute(pue=1.2, cooling_fraction=0.1)
+    assert "pue" in info.value.field and "cooling_fraction" in info.value.field
+
+
+def test_pue_too_low_for_the_other_losses():
+    with pytest.raises(InputError, match="overhead_fraction") as info:
+        compute(pue=1.01, overhead_fraction=0.03)
+    assert info.value.field == "pue"
+    assert float(compute(pue=1.0, overhead_fraction=0.0).cooling_fraction) == 0.0
+
+
+def test_pue_sweeps_like_any_input():
+    grid = compute(pue=[1.1, 1.5], chip="h100")
+    assert grid.chips_supported.dims == ("pue",)
+    np.testing.assert_allclose(grid.pue, [1.1, 1.5])
+    assert float(grid.chips_supported.sel(pue=1.5)) == float(compute(pue=1.5, chip="h100").chips_supported)
+
+
+def test_chip_tdp_overrides_the_catalog():
+    # Meta's 960 W GB200 instead of the catalog's 1,200 W: all-in 960 W x 1.39 = 1.3344 kW per chip
+    ds = compute(site_power=100, chip="gb200", chip_tdp=960, pue=1.2)
+    assert float(ds.chip_power) == pytest.approx(0.96 * 1.39)
+    assert float(ds.chip_tdp) == 960
+    assert float(ds.chips_supported) == math.floor(100 / 1.2 * 1000 / (0.96 * 1.39))  # 62,450
+    with pytest.raises(InputError, match="h100") as info:
+        compute(chip=["gb200", "h100"], chip_tdp=1200)  # 1,200 W is more than 1.5 x H100's 700 W
+    assert info.value.field == "chip_tdp"
+    with pytest.raises(InputError, match="chip_tdp"):
+        compute(chip="h100", chip_tdp=100)  # below a quarter of 700 W
+
+
+def test_size_limit_is_checked_before_anything_is_allocated():
+    from explorer.model import MAX_POINTS
+
+    # a read-only view of one number: converting it to 10^8 floats would take 800 MB
+    huge = xr.DataArray(np.broadcast_to(np.float64(300.0), (10**8,)), dims="x")
+    with pytest.raises(InputError) as info:
+        compute(site_power=huge)
+    assert info.value.field == "size"
+    assert f"{MAX_POINTS:,}" in str(info.value) and "300,000,000" in str(info.value)
+    with pytest.raises(InputError, match="size"):
+        compute(site_power=range(1, 10**8))
+
+
+@pytest.mark.parametrize("empty", [[], np.array([]), xr.DataArray(np.array([]), dims="site_power")])
+def test_empty_inputs_are_an_error(empty):
+    with pytest.raises(InputError, match="empty") as info:
+        compute(site_power=empty)
+    assert info.value.field == "site_power"
+
+
+@pytest.mark.parametrize("dim", ["chip", "precision", "basis"])
+def test_an_input_dimension_named_like_an_output_dimension_is_an_error(dim):
+    with pytest.raises(InputError, match=repr(dim)) as info:
+        compute(mfu=xr.DataArray([0.3, 0.4], dims=dim))
+    assert info.value.field == "mfu"
+
+
+def test_old_basis_names_still_work():
+    ds = compute(basis="ms-person")
+    assert str(ds.basis.values) == "us-ms-person"
+    assert float(ds.basis_value) == catalog.value("bases.us-ms-person.value", "kWh/person/year")
 
 
 def test_flops_per_watt_is_per_facility_watt():
@@ -148,15 +273,18 @@ BAD = [
     ({"cooling_fraction": -0.1}, "cooling_fraction", "0"),
     ({"cooling_fraction": 0.9, "overhead_fraction": 0.1}, "cooling_fraction + overhead_fraction", "below 1"),
     ({"overhead_fraction": 1.5}, "overhead_fraction", "< 1"),
-    ({"chip": "a100"}, "chip", "trn2"),
+    ({"chip": "a800"}, "chip", "trn2"),
     ({"chip": ["trn2", "nope"]}, "chip", "trn2"),
     ({"chip": []}, "chip", "empty"),
     ({"chip": 7}, "chip", "one of"),
     ({"basis": "mars"}, "basis", "us-household"),
     ({"chips": 1.5}, "chips", "whole number"),
-    ({"chips": -1}, "chips", "0 chips"),
+    ({"chips": -1}, "chips", "1 chips"),
+    ({"chips": 0}, "chips", "1 chips"),
     ({"mfu": 1.2}, "mfu", "≤ 1"),
-    ({"load_factor": -0.5}, "load_factor", "0"),
+    ({"load_factor": -0.5}, "load_factor", "0.01"),
+    ({"load_factor": 0}, "load_factor", "0.01"),
+    ({"pue": 0.9}, "pue", "1 ≤ pue"),
     ({"server_overhead": 0.5}, "server_overhead", "1"),
     ({"electricity_price": -1}, "electricity_price", "USD/MWh"),
     ({"carbon_intensity": float("nan")}, "carbon_intensity", "finite"),
@@ -175,3 +303,16 @@ def test_bad_input_raises_one_clear_error(kwargs, field, hint):
     assert "allowed" in str(err)
     assert hint in str(err)
     assert isinstance(err, ValueError)
+
+
+def test_a_sweep_of_the_new_inputs_equals_the_scalar_calls():
+    pues, tdps, counts = [1.1, 1.4], [900.0, 1200.0], [1000.0, 300_000.0]
+    grid = compute(site_power=300, pue=pues, chip_tdp=tdps, chips=counts, chip="gb200", load_factor=[0.5, 1.0])
+    for p in pues:
+        for w in tdps:
+            for n in counts:
+                for lf in (0.5, 1.0):
+                    one = compute(site_power=300, pue=p, chip_tdp=w, chips=n, chip="gb200", load_factor=lf)
+                    sel = grid.sel(pue=p, chip_tdp=w, chips=n, load_factor=lf)
+                    for name in explorer.OUTPUTS:
+                        np.testing.assert_array_equal(sel[name].values, one[name].values, err_msg=name)

@@ -26,6 +26,6 @@ def test_conflicts_for_trn2_sparse_only_in_sparse_precision():
 
 
 def test_city_basis_shows_the_arithmetic():
-    text = notes.city_basis(compute())
+    text = notes.city_basis(compute(site="rainier-mississippi"))
     assert "2.63 TWh/yr ÷ 10.7 MWh per household" in text
     assert text.endswith("households")

@@ -8,6 +8,12 @@ import pytest
 import explorer
 from explorer import catalog, fmt
 from explorer.ui import ExplorerApp
+from explorer.ui.app import START_SITE
+
+
+def core(**inputs):
+    """The core's answer for the app's starting preset (the app passes its site explicitly)."""
+    return explorer.compute(**{"site": START_SITE, **inputs})
 
 
 def value_of(html_widget) -> str:
@@ -20,11 +26,11 @@ def app():
 
 
 def test_default_headlines_and_marks_equal_the_core(app):
-    ds = explorer.compute()
+    ds = core()
     assert value_of(app.city) == f"{fmt.number(float(ds.city_households))} households"
     assert value_of(app.cooling_out) == fmt.quantity(float(ds.cooling_power), "MW")
     np.testing.assert_allclose(app.power_bars.y, [float(ds.it_power), float(ds.cooling_power), float(ds.overhead_power)])
-    sweep = explorer.compute(site_power=app.people_line.x)
+    sweep = core(site_power=app.people_line.x)
     np.testing.assert_allclose(app.people_line.y, sweep.city_households.values)
     assert app.people_point.x[0] == 300
 
@@ -33,7 +39,7 @@ def test_one_slider_move_is_one_recompute_and_updates_everything(app):
     n = app.recomputes
     app.site_power.value = 1000
     assert app.recomputes == n + 1
-    ds = explorer.compute(site_power=1000)
+    ds = core(site_power=1000)
     assert value_of(app.city) == f"{fmt.number(float(ds.city_households))} households"
     np.testing.assert_allclose(app.power_bars.y[0], float(ds.it_power))
     assert app.site_power_text.value == "1000"
@@ -68,16 +74,17 @@ def test_widget_bounds_are_not_validation(app):
     app.site_power.value = 1e7
     assert "out of range" in app.messages["site_power"].value  # ...the core still refuses
     assert app.state["site_power"] == 300
+    before = app.state["cooling_fraction"]
     app.cooling.max = 1.0
     app.cooling.value = 0.99
     assert "leaves no power for IT" in app.messages["cooling_fraction"].value
-    assert app.state["cooling_fraction"] == pytest.approx(0.4)
+    assert app.state["cooling_fraction"] == before
 
 
 def test_accelerator_and_precision_change_the_flops(app):
     app.chip.value = "h100"
     app.precision.value = "bf16"
-    ds = explorer.compute(chip="h100")
+    ds = core(chip="h100")
     assert value_of(app.flops) == f"{fmt.quantity(float(ds.peak_flops.sel(precision='bf16')), 'FLOP/s')} peak"
     colours = list(app.chip_bars.color)
     assert colours[catalog.names("chips").index("h100")] == 1.0 and sum(colours) == 1.0
@@ -86,7 +93,7 @@ def test_accelerator_and_precision_change_the_flops(app):
 def test_chip_count_shortfall_is_flagged(app):
     app.fill.value = False
     app.chips_text.value = "1000000"
-    ds = explorer.compute(chips=1_000_000)
+    ds = core(chips=1_000_000)
     assert float(ds.power_headroom) < 0
     assert "only" in app.notes.value and "can run" in app.notes.value
     assert app.deployed_point.y[0] == 1_000_000
@@ -97,7 +104,7 @@ def test_presets_set_every_control(app):
     inputs = catalog.site_inputs("rainier-indiana")
     assert app.state["site_power"] == inputs["site_power"]
     assert app.basis.value == inputs["basis"]
-    ds = explorer.compute(site="rainier-indiana")
+    ds = core(site="rainier-indiana")
     assert value_of(app.city).startswith(fmt.number(float(ds.city_people)))
 
 
@@ -111,7 +118,7 @@ def test_query_string_restores_a_scenario_and_reports_bad_parameters():
 
 def test_catalog_text_is_escaped_in_the_sources_panel(app):
     assert "<script" not in app.sources.value
-    assert "Neuron" in app.sources.value
+    assert catalog.entry(f"chips.{app.state['chip']}.tdp").source_title.split(" (")[0] in app.sources.value
 
 
 def test_export_offers_json_and_csv(app):
@@ -131,23 +138,23 @@ def test_a_site_power_move_resends_only_what_changed(app):
     # depend on site power, so a site-power move must not resend them
     people, chips_curve, chip_bars = (notifications(app.people_line, "y"), notifications(app.chips_line, "y"),
                                       notifications(app.chip_bars, "y"))
-    sources, pue = notifications(app.sources, "value"), notifications(app.pue_label, "value")
+    sources, pue = notifications(app.sources, "value"), notifications(app.pue_text, "value")
     app.site_power.value = 1000
     assert people == chips_curve == chip_bars == sources == pue == []
     app.cooling.value = 0.2  # chips per MW depend on the cooling share; a city's size does not
     assert len(chips_curve) == len(chip_bars) == 1 and people == []
-    ds = explorer.compute(site_power=1000, cooling_fraction=0.2)
-    sweep = explorer.compute(site_power=app.people_line.x, cooling_fraction=0.2)
+    ds = core(site_power=1000, cooling_fraction=0.2)
+    sweep = core(site_power=app.people_line.x, cooling_fraction=0.2)
     np.testing.assert_allclose(app.people_line.y, sweep.city_households.values)
     assert value_of(app.city) == f"{fmt.number(float(ds.city_households))} households"
 
 
 def test_precision_and_basis_redraw_the_charts_that_use_them(app):
     app.precision.value = "bf16"
-    chips = explorer.compute(chip=catalog.names("chips"), chips=None)
+    chips = core(chip=catalog.names("chips"), chips=None)
     np.testing.assert_allclose(app.chip_bars.y, np.nan_to_num(chips.flops_per_watt.sel(precision="bf16").values * 1e6 / 1e15))
     app.basis.value = "world-person"
-    sweep = explorer.compute(site_power=app.people_line.x, basis="world-person")
+    sweep = core(site_power=app.people_line.x, basis="world-person")
     np.testing.assert_allclose(app.people_line.y, sweep.city_people.values)
     assert app.people_fig.axes[1].label == "people"
 
@@ -170,7 +177,7 @@ def test_the_address_bar_gets_the_shareable_query(app):
 
 def test_the_charts_have_their_key_figures_in_words(app):
     app.site_power_text.value = "1000"
-    ds = explorer.compute(site_power=1000)
+    ds = core(site_power=1000)
     text = app.charts_text.value
     assert f"IT {fmt.quantity(float(ds.it_power), 'MW')}" in text
     assert f"{fmt.number(float(ds.city_households))} households" in text
@@ -182,13 +189,44 @@ def test_a_link_loaded_later_replaces_the_scenario_and_clears_old_messages(app):
     app.site_power_text.value = "-5"
     assert app.messages["site_power"].value
     app.load_link("site_power=600&chip=h100&cooling_fraction=0.3")
-    ds = explorer.compute(site_power=600, chip="h100", cooling_fraction=0.3)
+    ds = core(site_power=600, chip="h100", cooling_fraction=0.3)
     assert value_of(app.city) == f"{fmt.number(float(ds.city_households))} households"
     assert app.chip.value == "h100" and app.site_power_text.value == "600"
     assert app.messages["site_power"].value == ""
     app.load_link("chip=nope")
-    assert app.chip.value == explorer.compute().chip.item()
+    assert app.chip.value == core().chip.item()
     assert "nope" in app.link_notes.value
+
+
+def test_the_pue_field_and_the_cooling_slider_stay_in_sync(app):
+    app.pue_text.value = "1.25"
+    # 1 - 1/1.25 - 0.03 = 0.17
+    assert app.state["cooling_fraction"] == pytest.approx(0.17)
+    assert app.cooling.value == pytest.approx(0.17)
+    assert value_of(app.cooling_out) == fmt.quantity(float(core(pue=1.25).cooling_power), "MW")
+    app.cooling.value = 0.4
+    assert app.pue_text.value == "1.754"  # 1 / (1 - 0.4 - 0.03)
+    app.pue_text.value = "0.9"
+    assert "pue" in app.messages["cooling_fraction"].value
+    assert app.pue_text.value == "1.754" and app.state["cooling_fraction"] == pytest.approx(0.4)
+    app.pue_text.value = "1.01"  # leaves no room for the 3 % other losses
+    assert "overhead_fraction" in app.messages["cooling_fraction"].value
+
+
+@pytest.mark.parametrize("text", ["0", "-0", "1e-400", "5e-324", "0.001"])
+def test_a_zero_or_vanishing_load_factor_is_refused_and_nothing_shows_nan(app, text):
+    app.load_text.value = text
+    assert "load_factor" in app.messages["load_factor"].value
+    assert app.state["load_factor"] == 1.0 and app.load_text.value == "1"
+    assert " 0 households" not in app.city.value and "nan" not in app.city.value.lower()
+    assert "load_factor" not in app.address.query or "load_factor=1" in app.address.query
+
+
+def test_a_link_with_load_factor_zero_keeps_the_default_and_says_why():
+    app = ExplorerApp("load_factor=0&site_power=600")
+    assert app.state["load_factor"] == 1.0 and app.state["site_power"] == 600
+    assert "load_factor" in app.link_notes.value
+    assert "0 households" not in app.city.value
 
 
 @pytest.mark.parametrize("basis", ["us-household", "world-person"])
@@ -199,3 +237,14 @@ def test_log_axes_cover_their_data_and_tick_only_inside_it(app, basis):
         assert scale.min <= np.min(data) and np.max(data) <= scale.max
         assert len(ticks) >= 2 and all(scale.min <= t <= scale.max for t in ticks)
     assert app.chip_bars.scales["y"].max >= np.max(app.chip_bars.y)
+
+
+@pytest.mark.parametrize("site", catalog.names("sites"))
+def test_every_preset_loads_and_its_off_grid_cooling_share_survives_the_slider_echo(app, site):
+    app.preset.value = site
+    assert app.preset.value == site and app.messages["general"].value == ""
+    ds = core(site=site)
+    assert value_of(app.cooling_out) == fmt.quantity(float(ds.cooling_power), "MW")
+    cooling = app.state["cooling_fraction"]
+    app.cooling.value = round(cooling, 2)  # the browser snapping the slider to its 1 % grid
+    assert app.state["cooling_fraction"] == cooling and app.preset.value == site

@@ -25,16 +25,28 @@ import numpy as np
 from .. import catalog, fmt, notes, params
 from ..errors import InputError
 from ..export import to_frame, to_json
-from ..model import compute
+from ..model import compute, cooling_from_pue, preset_inputs
 from ..units import factor
-from ..validate import BOUNDS
+from ..validate import BOUNDS, labelled
 from .address import AddressBar
 
 # Okabe–Ito colour-blind-safe palette
 BLUE, ORANGE, GREEN, GREY, VERMILION, SKY = "#0072B2", "#E69F00", "#009E73", "#999999", "#D55E00", "#56B4E9"
-SWEEP = np.geomspace(1, 10_000, 121)  # MW, for the curves
+SWEEP = np.geomspace(BOUNDS["site_power"].lo, BOUNDS["site_power"].hi, 121)  # MW, for the curves
 LABEL = {"description_width": "initial"}
 PLAIN_ERROR = "That did not work; the last valid values are kept."
+START_SITE = catalog.DEFAULT_SITE  # the app opens on the core's default (the generic site); Rainier is one preset away
+_SP = BOUNDS["site_power"]  # the slider's range is the core's
+
+
+def _range(field: str, scale: float = 1.0, unit: str = "") -> str:
+    """The allowed range of an input in words, from the core's bounds (e.g. "1 – 100 %")."""
+    b = BOUNDS[field]
+    return f"{b.lo * scale:g} – {'<' if b.hi_open else ''}{b.hi * scale:g}{unit}"
+
+
+def _fmt_pue(pue: float) -> str:
+    return f"{pue:.4g}" if math.isfinite(pue) else ""
 
 
 def _axis_top(x: float) -> float:
@@ -117,22 +129,14 @@ class ExplorerApp:
         self.link_notes.value = self._list_html(link_messages, "Link parameters not used") if link_messages else ""
 
     def _reset_state(self) -> None:
-        self.site = catalog.DEFAULT_SITE
+        self.site = START_SITE
         self.state: dict[str, Any] = {**self._preset_state(self.site), "precision": "fp8", "chips": None}
 
     # ------------------------------------------------------------------ state
     def _preset_state(self, site: str) -> dict[str, Any]:
-        inputs = catalog.site_inputs(site)
-        return {
-            "site": site,
-            "site_power": inputs["site_power"],
-            "cooling_fraction": inputs["cooling_fraction"],
-            "overhead_fraction": catalog.value("defaults.overhead_fraction", "dimensionless"),
-            "chip": inputs["chip"],
-            "basis": inputs["basis"],
-            "mfu": catalog.value("defaults.mfu", "dimensionless"),
-            "load_factor": catalog.value("defaults.load_factor", "dimensionless"),
-        }
+        inputs = preset_inputs(site)
+        return {"site": site, **{k: inputs[k] for k in ("site_power", "cooling_fraction", "overhead_fraction",
+                                                          "chip", "basis", "mfu", "load_factor")}}
 
     @staticmethod
     def _inputs(state: dict[str, Any]) -> dict[str, Any]:
@@ -143,8 +147,8 @@ class ExplorerApp:
         s = self.state
         sites = [(catalog.label("sites", n), n) for n in catalog.names("sites")]
         self.preset = w.Dropdown(options=[*sites, ("Custom", "custom")], value=self.site, description="Preset", style=LABEL)
-        self.site_power = w.FloatLogSlider(value=s["site_power"], base=10, min=0, max=4, step=0.01,
-                                           description="Site power (MW, 1 MW – 10 GW)", readout=False,
+        self.site_power = w.FloatLogSlider(value=s["site_power"], base=10, min=math.log10(_SP.lo), max=math.log10(_SP.hi), step=0.01,
+                                           description=f"Site power (MW, {fmt.quantity(_SP.lo, 'MW')} – {fmt.quantity(_SP.hi, 'MW')})", readout=False,
                                            style=LABEL, layout=w.Layout(width="100%", max_width="520px"))
         self.site_power.add_class("explorer-site-power")
         self.site_power_text = w.Text(value=_fmt_value("site_power", s["site_power"]), description="MW",
@@ -159,19 +163,21 @@ class ExplorerApp:
                                  layout=w.Layout(width="170px"), style=LABEL)
         self.cooling = w.FloatSlider(value=s["cooling_fraction"], min=0, max=0.9, step=0.01, readout_format=".0%",
                                      description="Cooling share of site power (0 – 90 %)", style=LABEL,
-                                     layout=w.Layout(width="100%", max_width="520px"))
-        self.pue_label = w.HTML()
-        self.mfu = w.FloatSlider(value=s["mfu"], min=0, max=1, step=0.01, readout_format=".0%",
-                                 description="MFU: share of peak FLOPS achieved (0 – 100 %)", style=LABEL,
+                                     layout=w.Layout(width="100%", max_width="400px"))  # leaves room for the PUE field
+        self.pue_text = w.Text(value="", description="→ PUE", continuous_update=False,
+                               layout=w.Layout(width="130px"), style=LABEL)  # the same setting as the slider
+        self.pue_text.add_class("explorer-pue")
+        self.mfu = w.FloatSlider(value=s["mfu"], min=BOUNDS["mfu"].lo, max=BOUNDS["mfu"].hi, step=0.01, readout_format=".0%",
+                                 description=f"MFU: share of peak FLOPS achieved ({_range('mfu', 100, ' %')})", style=LABEL,
                                  layout=w.Layout(width="100%", max_width="520px"))
         self.basis = w.Dropdown(options=[(catalog.label("bases", n), n) for n in catalog.names("bases")],
                                 value=s["basis"], description="City basis", style=LABEL)
         self.precision = w.ToggleButtons(options=[("BF16", "bf16"), ("FP8", "fp8"), ("FP8 sparse", "fp8_sparse")],
                                          value=s["precision"], description="Precision", style=LABEL)
         self.overhead_text = w.Text(value=_fmt_value("overhead_fraction", s["overhead_fraction"]),
-                                    description="Other losses (share, 0 – <1)", continuous_update=False, style=LABEL)
+                                    description=f"Other losses (share, {_range('overhead_fraction')})", continuous_update=False, style=LABEL)
         self.load_text = w.Text(value=_fmt_value("load_factor", s["load_factor"]),
-                                description="Load factor (0 – 1)", continuous_update=False, style=LABEL)
+                                description=f"Load factor ({_range('load_factor')})", continuous_update=False, style=LABEL)
         self.messages = {k: w.HTML() for k in ("site_power", "chips", "cooling_fraction", "mfu", "overhead_fraction", "load_factor", "general")}
         for m in self.messages.values():
             m.add_class("explorer-error")
@@ -196,7 +202,7 @@ class ExplorerApp:
     def _figure(self, marks: list, x_scale, y_scale, x_label: str, y_label: str, title: str, css: str | None = None) -> bq.Figure:
         x_axis = bq.Axis(scale=x_scale, label=x_label)
         if isinstance(x_scale, bq.LogScale):  # decades only: the default log ticks crowd
-            x_axis.tick_values = [1, 10, 100, 1000, 10000]
+            x_axis.tick_values = [10.0**k for k in range(math.floor(math.log10(_SP.lo)), math.ceil(math.log10(_SP.hi)) + 1)]
             x_axis.tick_format = ",.0f"
         axes = [x_axis, bq.Axis(scale=y_scale, side="left", label=y_label, tick_format="~s", label_offset="52px")]
         fig = bq.Figure(marks=marks, axes=axes, title=title, animation_duration=0,
@@ -224,6 +230,9 @@ class ExplorerApp:
         self.chip_bars = bq.Bars(x=names, y=np.zeros(len(names)), color=np.zeros(len(names)),
                                  scales={"x": cx, "y": cy, "color": highlight})
         self.chip_fig = self._figure([self.chip_bars], cx, cy, "accelerator", "PFLOP/s per MW", "Peak FLOPS per facility megawatt", "explorer-chip-chart")
+        self.chip_fig.axes[0].tick_rotate = -45  # many accelerators: slanted names stay readable
+        self.chip_fig.axes[0].label_offset = "58px"
+        self.chip_fig.fig_margin = {**self.chip_fig.fig_margin, "bottom": 80}
 
         px, py = bq.LogScale(), bq.LogScale()
         self.chips_line = bq.Lines(x=SWEEP, y=np.ones_like(SWEEP), scales={"x": px, "y": py}, colors=[GREEN])
@@ -238,7 +247,7 @@ class ExplorerApp:
             w.HBox([self.site_power, self.site_power_text], layout=row), self.messages["site_power"],
             self.chip,
             self.fill, w.HBox([self.chips_slider, self.chips_text], layout=row), self.messages["chips"],
-            w.HBox([self.cooling, self.pue_label], layout=row), self.messages["cooling_fraction"],
+            w.HBox([self.cooling, self.pue_text], layout=row), self.messages["cooling_fraction"],
             self.mfu, self.messages["mfu"],
             self.basis, self.precision,
             w.Accordion(children=[w.VBox([self.overhead_text, self.messages["overhead_fraction"], self.load_text, self.messages["load_factor"]])],
@@ -268,7 +277,8 @@ class ExplorerApp:
         self.fill.observe(self._guard(self._on_fill), "value")
         self.chips_slider.observe(self._guard(lambda ch: self._slid("chips", ch.new, self.chips_slider)), "value")
         self.chips_text.observe(self._guard(lambda ch: self._typed("chips", ch.new, self.chips_text)), "value")
-        self.cooling.observe(self._guard(lambda ch: self._change("cooling_fraction", ch.new, ch.old, self.cooling)), "value")
+        self.cooling.observe(self._guard(lambda ch: self._slid_linear("cooling_fraction", ch.new, self.cooling)), "value")
+        self.pue_text.observe(self._guard(lambda ch: self._typed_pue(ch.new)), "value")
         self.mfu.observe(self._guard(lambda ch: self._change("mfu", ch.new, ch.old, self.mfu)), "value")
         self.basis.observe(self._guard(lambda ch: self._change("basis", ch.new, ch.old, self.basis)), "value")
         self.precision.observe(self._guard(lambda ch: self._change("precision", ch.new, ch.old, self.precision)), "value")
@@ -310,6 +320,14 @@ class ExplorerApp:
                 return
         self._change(field, round(value) if field == "chips" else value, None, slider)
 
+    def _slid_linear(self, field: str, value: float, slider: w.FloatSlider) -> None:
+        """A linear slider moved. A preset's or a typed PUE's cooling share need not sit on the
+        slider's 1 % grid: the browser's snapped echo (within half a step) is not a change."""
+        current = self.state.get(field)
+        if current is not None and abs(value - current) <= slider.step / 2 + 1e-9:
+            return
+        self._change(field, value, None, slider)
+
     def _typed(self, field: str, text: str, widget: w.Widget) -> None:
         """A value typed into a text field: parse it, then change the state like any control."""
         try:
@@ -320,10 +338,23 @@ class ExplorerApp:
             return
         self._change(field, value, None, widget)
 
+    def _typed_pue(self, text: str) -> None:
+        """A PUE typed beside the cooling slider: the core turns it into the cooling share."""
+        try:
+            pue = labelled("pue", self._parse("pue", text))
+            cooling = float(cooling_from_pue(pue, labelled("overhead_fraction", self.state["overhead_fraction"])).values)
+        except InputError as err:
+            self.messages["cooling_fraction"].value = self._error_html(str(err))
+            self._sync_widgets()
+            return
+        self._change("cooling_fraction", cooling, None, self.pue_text)
+
     def _change(self, field: str, value: Any, old: Any, widget: w.Widget) -> None:
         message = self.messages.get(field, self.messages["general"])
         try:
             new = {**self.state, field: value}
+            if field == "chip":
+                new.pop("chip_tdp", None)  # a link's power cap belongs to the chip it came with
             ds = self._recompute(new)
         except InputError as err:
             message.value = self._error_html(str(err))
@@ -369,10 +400,12 @@ class ExplorerApp:
     def _sync_widgets(self) -> None:
         """Make every control show the current valid state."""
         s = self.state
-        self._set(self.site_power, min(max(s["site_power"], 1.0), 10_000.0))
+        self._set(self.site_power, min(max(s["site_power"], _SP.lo), _SP.hi))
         self._set(self.site_power_text, _fmt_value("site_power", s["site_power"]))
         self._set(self.chip, s["chip"])
-        self._set(self.cooling, min(s["cooling_fraction"], 0.9))
+        self._set(self.cooling, min(s["cooling_fraction"], self.cooling.max))
+        if hasattr(self, "_scenario"):
+            self._set(self.pue_text, _fmt_pue(float(self._scenario.pue)))
         self._set(self.mfu, s["mfu"])
         self._set(self.basis, s["basis"])
         self._set(self.precision, s["precision"])
@@ -393,6 +426,9 @@ class ExplorerApp:
         if "site" in found:
             self.site = found["site"]
             self.state.update(self._preset_state(found["site"]))
+        if "pue" in found:  # the app keeps the cooling share; the core turns the PUE into it
+            overhead = found.get("overhead_fraction", self.state["overhead_fraction"])
+            found["cooling_fraction"] = float(cooling_from_pue(labelled("pue", found.pop("pue")), labelled("overhead_fraction", overhead)).values)
         self.state.update({k: v for k, v in found.items()})
         self._set(self.preset, self.site if set(found) <= {"site", "precision", "basis"} else "custom")
         self._sync_widgets()
@@ -410,7 +446,9 @@ class ExplorerApp:
             self._sweep_key = sweep_key
         chips_key = (inputs["cooling_fraction"], inputs["overhead_fraction"], inputs["site"])
         if getattr(self, "_chips_key", None) != chips_key:
-            self._chips = compute(**{**inputs, "chip": catalog.names("chips"), "chips": None})
+            per_chip = ("chip_tdp", "server_overhead")  # given for the chosen chip, not for every chip
+            self._chips = compute(**{**{k: v for k, v in inputs.items() if k not in per_chip},
+                                     "chip": catalog.names("chips"), "chips": None})
             self._chips_key = chips_key
         self.recomputes += 1
         return ds, self._sweep, self._chips
@@ -434,8 +472,9 @@ class ExplorerApp:
         self.city.value = self._card("A city's electricity", main, f"{other}. {html.escape(notes.city_basis(ds))}")
         self._render_power_chart(v)
         self.cooling_out.value = self._card("Cooling load", q(v["cooling_power"], "MW"),
-                                            f"{fmt.percent(v['cooling_fraction'])} of site power; removes {q(v['cooling_heat_rejected'], 'MW')} of heat "
-                                            f"(= {fmt.number(v['cooling_tons'])} tons of refrigeration; implied chiller COP {fmt.number(v['cooling_cop'])})")
+                                            f"{fmt.percent(v['cooling_fraction'])} of site power; removes {q(v['heat_removed'], 'MW')} of heat from the halls "
+                                            f"(= {fmt.number(v['heat_removed_tons'])} tons of refrigeration; implied chiller COP {fmt.number(v['cooling_cop'])}); "
+                                            f"{q(v['heat_rejected'], 'MW')} of heat leaves the site (everything it draws)")
         label = catalog.label("chips", s["chip"])
         deployed = "fill the site" if s["chips"] is None else f"{fmt.number(v['chips'])} deployed"
         peak, eff = v["peak_flops"], v["effective_flops"]
@@ -454,7 +493,7 @@ class ExplorerApp:
             + self._card("Per year", q(v["annual_energy"], "GWh"),
                          f"cost {q(v['annual_cost'], 'USD')} · CO₂ {q(v['annual_co2'], 't')} · water {q(v['annual_water'], 'm3')} "
                          f"(prices, grid and water of the {html.escape(catalog.label('sites', self.site))} preset)"))
-        self.pue_label.value = f"<span>→ PUE {v['pue']:.2f}</span>"
+        self._set(self.pue_text, _fmt_pue(v["pue"]))
         self.notes.value = self._list_html(notes.all_notes(ds, self.site, prec), "Notes")
         self._render_charts(v, per, sweep, chips, prec)
         self.sources.value = self._sources_html(s["chip"], self.site)

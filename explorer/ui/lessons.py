@@ -61,8 +61,9 @@ def city_bases(site_power: float = 300.0) -> w.Widget:
 
 
 def power_split(cooling_fraction: float = 0.4) -> w.Widget:
-    """Cooling share → where the power goes at the default site, the PUE and the implied chiller COP."""
-    site_power = catalog.site_inputs(catalog.DEFAULT_SITE)["site_power"]
+    """Cooling share → where the power goes at the Rainier Mississippi site, the PUE and the implied chiller COP."""
+    site = "rainier-mississippi"  # the article whose 40 % cooling share the lesson examines
+    site_power = catalog.site_inputs(site)["site_power"]
     cf = w.FloatSlider(value=cooling_fraction, min=0, max=0.9, step=0.01, description="Cooling share", readout_format=".0%", style=LABEL)
     xs, ys = bq.OrdinalScale(), bq.LinearScale(min=0)
     bars = bq.Bars(x=["IT", "Cooling", "Other"], y=[0, 0, 0], color=[0, 1, 2],
@@ -72,11 +73,11 @@ def power_split(cooling_fraction: float = 0.4) -> w.Widget:
     out = w.HTML()
 
     def update(_=None):
-        ds = compute(site_power=site_power, cooling_fraction=cf.value)
+        ds = compute(site_power=site_power, cooling_fraction=cf.value, site=site)
         with bars.hold_sync():
             bars.y = [float(ds.it_power), float(ds.cooling_power), float(ds.overhead_power)]
         out.value = (f"PUE {float(ds.pue):.2f} · IT {fmt.quantity(float(ds.it_power), 'MW')} · "
-                     f"heat removed {fmt.quantity(float(ds.cooling_heat_rejected), 'MW')} · implied chiller COP {fmt.number(float(ds.cooling_cop))}")
+                     f"heat removed from the halls {fmt.quantity(float(ds.heat_removed), 'MW')}, rejected outside {fmt.quantity(float(ds.heat_rejected), 'MW')} · implied chiller COP {fmt.number(float(ds.cooling_cop))}")
 
     cf.observe(update, "value")
     update()
@@ -85,8 +86,7 @@ def power_split(cooling_fraction: float = 0.4) -> w.Widget:
 
 def chips_per_mw(precision: str = "fp8") -> w.Widget:
     """Every catalog accelerator: chips per facility MW and peak FLOPS per facility MW, cooling at AWS's fleet PUE."""
-    cooling = power.cooling_fraction_for_pue(catalog.value("cooling.aws-fleet.pue", "dimensionless"),
-                                             catalog.value("defaults.overhead_fraction", "dimensionless"))
+    cooling = power.cooling_share_at("aws-fleet")
     ds = compute(site_power=1, cooling_fraction=cooling, chip=catalog.names("chips"))
     fpw = ds.flops_per_watt.sel(precision=precision).values * factor(ds.flops_per_watt.attrs["units"], "PFLOP/s/MW")
     xs, ys = bq.OrdinalScale(), bq.LinearScale(min=0)
@@ -113,7 +113,7 @@ def training_time(model: str = "llama3-405b", chip: str = "h100") -> w.Widget:
     def update(_=None):
         r = train_on_chips(model, round(chips.value), chip=chip, mfu=mfu.value, restart_minutes=restart.value)
         if not np.isfinite(float(r.days)):
-            out.value = (f"<p>With an interruption every {fmt.number(float(r.mtbi) * 60)} min, restarts eat all the time: "
+            out.value = (f"<p>With an interruption every {fmt.number(float(r.mtbi) * factor('hour', 'minute'))} min, restarts eat all the time: "
                          "the job never finishes. Faster restarts or fewer chips per job are needed.</p>")
             return
         out.value = (f"<p>{html.escape(catalog.label('models', model))}: <b>{fmt.number(float(r.days))} days</b> "
