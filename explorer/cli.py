@@ -73,8 +73,8 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--training-compute", dest="training_compute", metavar="X", help="compute of the run [FLOP]")
     t.add_argument("--parameters", metavar="X", help="model parameters, with --tokens (C = 6 N D) [count]")
     t.add_argument("--tokens", metavar="X", help="training tokens, with --parameters [count]")
-    t.add_argument("--chip", default="h100", help="accelerator name (default h100; see `explorer catalog chips`)")
-    t.add_argument("--job-chips", dest="job_chips", metavar="X", help="accelerators in the job [count] (default: as many as the site powers)")
+    t.add_argument("--chip", default="h100", help="accelerator name, or a comma-separated list (default h100; see `explorer catalog chips`)")
+    t.add_argument("--job-chips", dest="job_chips", metavar="X", help="accelerators in the job [count], or a comma-separated list (default: as many as the site powers)")
     t.add_argument("--precision", default="bf16", help="bf16 (default), fp8 or fp8_sparse")
     for name in TRAIN_NUMERIC:
         units, long_name = training.INPUTS[name]
@@ -146,6 +146,10 @@ def _cmd_compute(args: argparse.Namespace) -> int:
     else:
         print(table(ds))
     return 0
+
+
+def _items(raw: str) -> list[str]:
+    return [s.strip() for s in raw.split(",") if s.strip()]
 
 
 def _number(field: str, raw: str) -> float:
@@ -269,20 +273,25 @@ def _num(x: float) -> str:
 # ------------------------------------------------------------------------------ train
 def _cmd_train(args: argparse.Namespace) -> int:
     kwargs: dict[str, Any] = {"site": catalog.check_name("site", args.site, "sites")}
-    for name in SITE_NUMERIC + TRAIN_NUMERIC + ["parameters", "tokens", "training_compute", "job_chips"]:
+    for name in SITE_NUMERIC + TRAIN_NUMERIC + ["parameters", "tokens", "training_compute"]:
         raw = getattr(args, name)
         if raw is not None:
             kwargs[name] = _number(name, raw)
-    if args.model is not None:
-        items = [s.strip() for s in args.model.split(",") if s.strip()]
-        kwargs["model"] = items[0] if len(items) == 1 else items
-    ds = training.train(chip=args.chip, precision=args.precision, **kwargs)
+    if args.job_chips is not None:  # one size, or a comma-separated list (a job_chips dimension)
+        sizes = [_number("job_chips", x) for x in _items(args.job_chips)]
+        kwargs["job_chips"] = sizes[0] if len(sizes) == 1 else sizes
+    for name in ("model", "chip"):
+        raw = getattr(args, name)
+        if raw is not None:
+            items = _items(raw)
+            kwargs[name] = items[0] if len(items) == 1 else items
+    ds = training.train(precision=args.precision, **kwargs)
     if args.json:
         print(json.dumps(to_json(ds), indent=2))
         return 0
     what = ds.attrs.get("model") or (
         f"{_num(float(ds.training_compute.max()))} FLOP" if ds.training_compute.ndim == 0 else "the runs")
-    head = (f"training: {what} on {args.chip} ({args.precision}); site preset {ds.attrs.get('site_preset')}")
+    head = f"training: {what} on {ds.attrs['chip']} ({args.precision}); site preset {ds.attrs.get('site_preset')}"
     print(table(ds, head=head))
     if ds.attrs.get("notes"):
         print(f"\nnote: {ds.attrs['notes']}")

@@ -49,7 +49,16 @@ def to_json(ds: xr.Dataset) -> dict[str, Any]:
 
 
 def to_frame(ds: xr.Dataset):
-    """The numeric variables as a pandas DataFrame, one row per grid point, units in the headers."""
+    """The numeric variables as a pandas DataFrame, one row per grid point, units in the headers.
+
+    Builds the whole table in memory: for big sweeps write CSV with `write_csv`.
+
+    Examples
+    --------
+    >>> import explorer
+    >>> to_frame(explorer.compute(site_power=[100, 300])).shape
+    (6, 35)
+    """
     numeric = [k for k, v in ds.data_vars.items() if v.dtype.kind in "fiub"]
     df = ds[numeric].to_dataframe()
     df.columns = [f"{c} [{ds[c].attrs.get('units', '')}]" for c in df.columns]
@@ -58,7 +67,14 @@ def to_frame(ds: xr.Dataset):
 
 # ------------------------------------------------------------------------------ CSV
 def csv_columns(ds: xr.Dataset) -> list[str]:
-    """The CSV header: the dimensions, then ``name [units]`` for numeric variables and other coordinates."""
+    """The CSV header: the dimensions, then ``name [units]`` for numeric variables and other coordinates.
+
+    Examples
+    --------
+    >>> import explorer
+    >>> csv_columns(explorer.compute(site_power=[100, 300]))[:3]
+    ['site_power', 'precision', 'cooling_fraction [1]']
+    """
     return list(map(str, ds.dims)) + [f"{k} [{ds[k].attrs.get('units', '')}]" for k in _value_columns(ds)]
 
 

@@ -437,7 +437,7 @@ def _physics(f: np.ndarray, n: np.ndarray, c: np.ndarray, rate: np.ndarray, ckpt
         return {
             "training_compute": c,
             "job_mtbi": m_h,
-            "checkpoint_interval": tau,
+            "checkpoint_interval": np.where(np.isinf(m_h), np.inf, tau),  # never fails: never checkpoint
             "goodput": g,
             "checkpoint_share": g * d / tau,
             "lost_work_share": lost_share,
@@ -485,10 +485,10 @@ def train(
 
     Parameters
     ----------
-    chip : str
-        Accelerator (catalog name).
+    chip : str or list of str
+        Accelerator (catalog name); a list adds a ``chip`` dimension.
     job_chips : float or array_like, optional
-        Accelerators in the job [count]; default: as many as the site powers.
+        Accelerators in the job [count, a whole number]; default: as many as the site powers.
     model, parameters, tokens, training_compute
         The run, see `resolve_compute` (default: ``model="llama3-405b"``).
     mfu : float or array_like, optional
@@ -521,29 +521,36 @@ def train(
 
     if precision not in catalog.PRECISIONS:
         raise InputError("precision", precision, "one of " + ", ".join(catalog.PRECISIONS), "is not a known name")
-    catalog.check_name("chip", chip, "chips")
+    chip = validate.name_list("chip", chip, catalog.names("chips"))
+    chip_key = chip if isinstance(chip, str) else tuple(chip)
     if model is None and parameters is None and tokens is None and training_compute is None:
         model = "llama3-405b"
     c = resolve_compute(model, parameters, tokens, training_compute)
     dflt = defaults()
     ckpt = checked("checkpoint_minutes", dflt["checkpoint_minutes"] if checkpoint_minutes is None else checkpoint_minutes)
     restart = checked("restart_minutes", dflt["restart_minutes"] if restart_minutes is None else restart_minutes)
-    rate = interruption_rate_for(chip) if interruption_rate is None else checked("interruption_rate", interruption_rate)
+    rate = _rate_of(chip_key) if interruption_rate is None else checked("interruption_rate", interruption_rate)
     kwargs: dict[str, Any] = dict(scenario, chip=chip, mfu=mfu)
     if site is not None:
         kwargs["site"] = site
     if job_chips is not None:
         n_in = checked("job_chips", job_chips)
+        whole = np.asarray(n_in.values)
+        if not np.all(whole == np.floor(whole)):
+            bad = float(whole[whole != np.floor(whole)].flat[0])
+            raise InputError("job_chips", bad, validate.BOUNDS["job_chips"].describe("job_chips") + ", a whole number", "is not a whole number")
         kwargs["chips"] = n_in if isinstance(n_in, xr.DataArray) else float(n_in.values)
     ds = compute(**kwargs)
     n = ds["chips"] if job_chips is not None else ds["chips_powered"]
     if job_chips is None:
         n = n.clip(min=1)
-    peak = catalog.chip_table().peak_flops.sel(chip=chip, precision=precision).variable
-    f = peak * ds["mfu"].variable
+    peak = catalog.chip_table().peak_flops.sel(chip=chip, precision=precision)
+    if bool(peak.isnull().any()):
+        lacking = [str(c) for c in np.atleast_1d(peak.chip.values)[np.atleast_1d(peak.isnull().values)]]
+        raise InputError("precision", precision, "a mode every chip has (see `explorer catalog chips`)",
+                         f"is not a mode of {', '.join(lacking)}")
+    f = peak.variable * ds["mfu"].variable
     notes: list[str] = []
-    if np.any(np.isnan(f.values)):
-        raise InputError("precision", precision, f"a precision {chip} supports", "is not a mode of this chip")
     power = ds["power_required"]
     if bool((ds["power_headroom"] < 0).any()):
         notes.append("the site cannot power every chip of the job (power_headroom < 0): the run's energy is what the job's chips would draw")
@@ -562,14 +569,13 @@ def train(
     if bool(np.any(out["training_impossible"].values)):
         notes.append(IMPOSSIBLE_NOTE)
     res = xr.Dataset(data, coords={k: v for k, v in coords.items() if all(d in _dims(data) for d in v.dims)})
-    res.attrs = {"chip": chip, "precision": precision, "site_preset": ds.attrs.get("site_preset"),
+    res.attrs = {"chip": chip if isinstance(chip, str) else ",".join(chip), "precision": precision, "site_preset": ds.attrs.get("site_preset"),
                  "model": model if isinstance(model, str) else "", "notes": "; ".join(notes)}
     return res
 
 
-def interruption_rate_for(chip: str) -> Variable:
-    """`interruption_rate` of one catalog chip (alias kept short for callers)."""
-    return interruption_rate(chip)
+def _rate_of(chip: str | tuple[str, ...]) -> Variable:
+    return interruption_rate(chip)  # `train`'s own argument of that name hides the function
 
 
 def _dims(data: Mapping[str, Variable]) -> set[str]:

@@ -151,3 +151,12 @@ def test_sweep_csv_on_stdout_reads_back(capsys):
     assert len(lines) == 101 and lines[0].startswith("site_power,")
     assert float(lines[-1].split(",")[0]) == 5000
     assert not math.isnan(float(lines[1].split(",")[1]))
+
+
+def test_train_lists_become_dimensions(capsys):
+    code, out, _ = run(capsys, "train", "--json", "--chip", "h100,trn2", "--job-chips", "16384,100000", "--site-power", "5000")
+    assert code == 0
+    days = json.loads(out)["training_days"]
+    assert days["dims"] == ["chip", "job_chips"] and days["coords"]["job_chips"] == [16384.0, 100000.0]
+    one = training.train("trn2", job_chips=100_000, site_power=5000)
+    assert days["value"][1][1] == pytest.approx(float(one.training_days))
