@@ -119,7 +119,7 @@ def write_csv(ds: xr.Dataset, out: IO[bytes] | IO[str], rows_per_chunk: int | No
     names = _value_columns(ds)
     if rows_per_chunk is None:
         rows_per_chunk = max(1, CHUNK_BYTES // (12 * (len(dims) + len(names)) + 1))
-    index_text = {d: _small_text(ds[d].values if d in ds.coords else np.arange(ds.sizes[d])) for d in dims}
+    index_text = {d: _format(np.asarray(ds[d].values if d in ds.coords else np.arange(ds.sizes[d]))) for d in dims}
     for start, stop in _chunks(total, rows_per_chunk):
         idx = np.unravel_index(np.arange(start, stop), sizes) if dims else ()
         n = stop - start

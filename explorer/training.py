@@ -21,6 +21,14 @@ approach ``M``. When it underflows (or no FLOP/s are delivered) the run is flagg
 
 Every function broadcasts over xarray/NumPy inputs: one code path for scalars and sweeps.
 
+Wiring into ``explorer.compute`` (the integrator's step): resolve the run once with
+`resolve_compute`, check ``job_chips``, ``checkpoint_minutes``, ``restart_minutes`` with `checked`
+(defaults: `defaults`, and ``chips_powered`` for ``job_chips``), take the rate from
+`interruption_rate` (chip names → a Variable along ``chip``), then
+``chain(peak_flops_per_chip * mfu, job_chips, c, rate, ckpt, restart, facility_load,
+electricity_price, carbon_intensity)`` on the aligned Variables; its dict merges into the
+outputs (`OUTPUTS` has the units and long names). Along ``precision`` it gives days per precision.
+
 References
 ----------
 .. [1] Young, J. W. (1974). A first order approximation to the optimum checkpoint interval.

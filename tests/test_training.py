@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
+import explorer
 from explorer import InputError, catalog, training
 
 RATE = 419 / (54 * 24 * 16384)  # Llama 3 405B: interruptions per GPU-hour = 1.9733e-5
@@ -244,3 +245,24 @@ def test_train_on_chips_never_finishes_when_restarts_eat_the_time_and_refuses_ba
     for kwargs in ({"chip": "nope"}, {"mfu": 1.5}, {"precision": "fp4"}):
         with pytest.raises(InputError):
             training.train_on_chips("llama3-405b", 1000, **kwargs)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.floats(1, 1e8), min_size=1, max_size=6), st.floats(0.01, 100), st.floats(0, 600), st.floats(1e13, 5e15))
+def test_chain_sweep_equals_scalar_calls(sizes, ckpt, restart, flops):
+    n = xr.Variable("job_chips", np.array(sizes))
+    r = xr.Variable("restart_minutes", np.array([restart, restart / 2]))
+    out = training.chain(flops, n, 1e25, RATE, ckpt, r, 50.0, 60.0, 300.0)
+    for i, k in enumerate(sizes):
+        for j, rr in enumerate((restart, restart / 2)):
+            one = training.chain(flops, k, 1e25, RATE, ckpt, rr, 50.0, 60.0, 300.0)
+            for name in ("goodput", "training_days", "lost_work_share", "run_cost"):
+                a, b = float(out[name].values[i, j]), float(one[name].values)
+                assert a == b or (math.isinf(a) and math.isinf(b)), name
+
+
+def test_filling_the_site_is_the_default_job():
+    r = training.train("trn2", site_power=300, cooling_fraction=0.1)
+    ds = explorer.compute(site_power=300, cooling_fraction=0.1, chip="trn2")
+    # job_chips defaults to the chips the site powers: the job MTBI is 1 / (chips × rate)
+    assert float(r.job_mtbi) == pytest.approx(1 / (float(ds.chips_powered) * RATE), rel=1e-3)
