@@ -89,7 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     t.set_defaults(run=_cmd_train)
 
     k = sub.add_parser("catalog", help="list chips, systems, sites, city bases and their sources")
-    k.add_argument("group", nargs="?", choices=["chips", "systems", "sites", "bases", "regions", "cooling", "conflicts"], help="show only this group")
+    k.add_argument("group", nargs="?", choices=["chips", "systems", "sites", "bases", "regions", "cooling", "models", "conflicts"], help="show only this group")
     k.add_argument("--json", action="store_true", help="machine-readable output")
     k.set_defaults(run=_cmd_catalog)
 
@@ -300,7 +300,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
 
 # ------------------------------------------------------------------------------ catalog
 def _cmd_catalog(args: argparse.Namespace) -> int:
-    groups = [args.group] if args.group else ["chips", "systems", "sites", "bases", "regions", "cooling", "conflicts"]
+    groups = [args.group] if args.group else ["chips", "systems", "sites", "bases", "regions", "cooling", "models", "conflicts"]
     if args.json:
         data: dict[str, Any] = {}
         for g in groups:

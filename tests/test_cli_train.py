@@ -160,3 +160,9 @@ def test_train_lists_become_dimensions(capsys):
     assert days["dims"] == ["chip", "job_chips"] and days["coords"]["job_chips"] == [16384.0, 100000.0]
     one = training.train("trn2", job_chips=100_000, site_power=5000)
     assert days["value"][1][1] == pytest.approx(float(one.training_days))
+
+
+def test_catalog_lists_the_models_train_accepts(capsys):
+    code, out, _ = run(capsys, "catalog", "models")
+    assert code == 0
+    assert "llama3-405b: Llama 3.1 405B" in out and "gpu_hours = 3.084e+07 hour" in out
