@@ -100,6 +100,8 @@ OUTPUTS: dict[str, tuple[str, str]] = {
     "training_impossible": ("1", "true where the settings make progress impossible"),
 }
 
+LOW_GOODPUT = 0.5  # below this, train() adds a note that interruptions dominate
+
 IMPOSSIBLE_NOTE = (
     "no progress: the accelerators deliver no FLOP/s, or interruptions come so often that restarts "
     "and checkpoints never complete (goodput underflows to 0); training_days is infinite"
@@ -576,6 +578,9 @@ def train(
     data["power_headroom"] = ds["power_headroom"].variable
     if bool(np.any(out["training_impossible"].values)):
         notes.append(IMPOSSIBLE_NOTE)
+    elif bool(np.any(out["goodput"].values < LOW_GOODPUT)):
+        notes.append(f"goodput below {LOW_GOODPUT:.0%}: interruptions dominate at this job size; "
+                     "faster restarts and checkpoints (restart_minutes, checkpoint_minutes) or smaller jobs help most")
     res = xr.Dataset(data, coords={k: v for k, v in coords.items() if all(d in _dims(data) for d in v.dims)})
     res.attrs = {"chip": chip if isinstance(chip, str) else ",".join(chip), "precision": precision, "site_preset": ds.attrs.get("site_preset"),
                  "model": model if isinstance(model, str) else "", "notes": "; ".join(notes)}
