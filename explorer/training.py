@@ -437,7 +437,9 @@ def _physics(f: np.ndarray, n: np.ndarray, c: np.ndarray, rate: np.ndarray, ckpt
         log_w_d = _wall_per_compute_log(tau_d, d, r, m)
         log_w_m = _wall_per_compute_log(m, d, r, m)
         tau = np.where(log_w_d <= log_w_m, tau_d, m)
+        never = np.isinf(m_h)  # nothing interrupts the job: no checkpoints, no losses
         g = np.exp(-np.minimum(log_w_d, log_w_m))  # underflows to 0 when progress is hopeless
+        g = np.where(never, 1.0, np.minimum(g, 1.0))  # (rounding in the logs can pass 1 by 1e-14)
         s = (tau + d) / m
         restart_share = -np.expm1(-r / m)
         lost_share = np.maximum(np.exp(-r / m) * (1 - s / np.expm1(s)), 0.0)
@@ -447,9 +449,9 @@ def _physics(f: np.ndarray, n: np.ndarray, c: np.ndarray, rate: np.ndarray, ckpt
         return {
             "training_compute": c,
             "job_mtbi": m_h,
-            "checkpoint_interval": np.where(np.isinf(m_h), np.inf, tau),  # never fails: never checkpoint
+            "checkpoint_interval": np.where(never, np.inf, tau),
             "goodput": g,
-            "checkpoint_share": g * d / tau,
+            "checkpoint_share": np.where(never, 0.0, g * d / tau),
             "lost_work_share": lost_share,
             "restart_share": restart_share,
             "job_uptime": 1 - restart_share,

@@ -267,3 +267,16 @@ def test_filling_the_site_is_the_default_job():
     ds = explorer.compute(site_power=300, cooling_fraction=0.1, chip="trn2")
     # job_chips defaults to the chips the site powers: the job MTBI is 1 / (chips × rate)
     assert float(r.job_mtbi) == pytest.approx(1 / (float(ds.chips_powered) * RATE), rel=1e-3)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 10**9), st.floats(1e-6, 600), st.floats(0, 1440), st.floats(0, 1e-2), st.floats(0, 1))
+def test_any_input_in_range_gives_a_result_never_nan(job_chips, ckpt, restart, rate, mfu):
+    r = training.train("h100", job_chips=job_chips, checkpoint_minutes=ckpt, restart_minutes=restart,
+                       interruption_rate=rate, mfu=mfu, model="gpt-3", site_power=10_000)
+    parts = [float(r[k]) for k in ("goodput", "checkpoint_share", "lost_work_share", "restart_share")]
+    assert all(0 <= p <= 1 for p in parts)
+    assert sum(parts) == pytest.approx(1.0, abs=1e-9)
+    days = float(r.training_days)
+    assert not math.isnan(days) and days > 0
+    assert bool(r.training_impossible) == math.isinf(days)
