@@ -124,11 +124,11 @@ def checked(field: str, x: Any) -> xr.DataArray | Variable:
     ...
     explorer.errors.InputError: interruption_rate = -1 is out of range; allowed: 0 per chip-hour ≤ interruption_rate ≤ 1 per chip-hour.
     """
+    if isinstance(x, Variable):
+        x = xr.DataArray(x)
     if field in validate.BOUNDS:
         return validate.labelled(field, x)
     bound = BOUNDS[field]
-    if isinstance(x, Variable):
-        x = xr.DataArray(x)
     if isinstance(x, bool) or x is None or isinstance(x, str | bytes):
         raise InputError(field, x, bound.describe(field), "is not a number")
     if isinstance(x, xr.DataArray):
@@ -236,7 +236,7 @@ def resolve_compute(model: Any = None, parameters: Any = None, tokens: Any = Non
                             ("training_compute", training_compute)) if v is not None]
     ways = {"model" if n == "model" else "training_compute" if n == "training_compute" else "6nd" for n in given}
     if not given:
-        raise InputError("model", None, allowed, "(no training run given)")
+        raise InputError("model", "none", allowed, "(no training run given)")
     if len(ways) > 1:
         values = [v for v in (model, parameters, tokens, training_compute) if v is not None]
         raise InputError(" and ".join(given), values, allowed, "are given together")
@@ -244,8 +244,7 @@ def resolve_compute(model: Any = None, parameters: Any = None, tokens: Any = Non
         if parameters is None or tokens is None:
             missing = "tokens" if tokens is None else "parameters"
             raise InputError(missing, None, "parameters and tokens together (C = 6 N D)", "is missing")
-        c = training_compute_var(parameters, tokens)
-        return c
+        return _compute_var(parameters, tokens)
     if training_compute is not None:
         return checked("training_compute", training_compute)
     names = validate.name_list("model", model, catalog.names("models"))
@@ -255,7 +254,7 @@ def resolve_compute(model: Any = None, parameters: Any = None, tokens: Any = Non
     return xr.DataArray(values, dims="model", coords={"model": names})
 
 
-def training_compute_var(parameters: Any, tokens: Any) -> xr.DataArray | Variable:
+def _compute_var(parameters: Any, tokens: Any) -> xr.DataArray | Variable:
     """`training_compute` as a bare 0-d Variable for scalars (the fast path), else a DataArray."""
     da = training_compute(parameters, tokens)
     return da.variable if da.ndim == 0 and not da.coords else da
