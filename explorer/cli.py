@@ -1,4 +1,4 @@
-"""Command line: ``explorer compute | catalog | app``.
+"""Command line: ``explorer compute | train | catalog | app``.
 
 Bad input prints the core's one-sentence message and exits with status 2 (no traceback).
 """
@@ -6,6 +6,7 @@ Bad input prints the core's one-sentence message and exits with status 2 (no tra
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import os
@@ -17,14 +18,19 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from . import catalog
+from . import catalog, training
 from .errors import InputError
-from .export import to_frame, to_json
+from .export import to_json, write_csv
 from .model import INPUTS, compute
 from .validate import BOUNDS
 
 NUMERIC = [k for k in INPUTS]  # every numeric input of compute()
-MAX_SWEEP_POINTS = 1_000_000
+MAX_SWEEP_POINTS = 1_000_000  # any sweep (NetCDF); the core's physics takes ~0.5 s for this
+# CSV rows (grid points × chips × bases × precisions) written in a few seconds and ~250 MB
+# (benchmarks/export_bench.py); bigger grids go to NetCDF.
+MAX_CSV_ROWS = 500_000
+TRAIN_NUMERIC = ["checkpoint_minutes", "restart_minutes", "interruption_rate"]
+SITE_NUMERIC = [k for k in NUMERIC if k != "chips"]  # `train` sets chips from --job-chips
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -61,8 +67,29 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--out", type=Path, help="write the result to FILE (.csv or .nc); default for a sweep: CSV on stdout")
     c.set_defaults(run=_cmd_compute)
 
+    t = sub.add_parser("train", help="days, goodput, energy, CO2 and cost of one training run",
+                       description="A training run on a site scenario: days, goodput and its parts, the run's energy, CO2 and cost (table or --json).")
+    t.add_argument("--model", help="catalog model, or a comma-separated list (one of " + ", ".join(catalog.names("models")) + "; default llama3-405b)")
+    t.add_argument("--training-compute", dest="training_compute", metavar="X", help="compute of the run [FLOP]")
+    t.add_argument("--parameters", metavar="X", help="model parameters, with --tokens (C = 6 N D) [count]")
+    t.add_argument("--tokens", metavar="X", help="training tokens, with --parameters [count]")
+    t.add_argument("--chip", default="h100", help="accelerator name, or a comma-separated list (default h100; see `explorer catalog chips`)")
+    t.add_argument("--job-chips", dest="job_chips", metavar="X", help="accelerators in the job [count], or a comma-separated list (default: as many as the site powers)")
+    t.add_argument("--precision", default="bf16", help="bf16 (default), fp8 or fp8_sparse")
+    for name in TRAIN_NUMERIC:
+        units, long_name = training.INPUTS[name]
+        default = training.defaults().get(name)
+        extra = f"; default {default:g} (catalog)" if default is not None else "; default: the chip's, from the catalog"
+        t.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="X", help=f"{long_name} [{units}]{extra}")
+    t.add_argument("--site", default=catalog.DEFAULT_SITE, help=f"site preset for the facility inputs (default {catalog.DEFAULT_SITE})")
+    for name in SITE_NUMERIC:
+        units, long_name = INPUTS[name]
+        t.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="X", help=f"{long_name} [{units}]")
+    t.add_argument("--json", action="store_true", help='print {name: {"value": ..., "units": ...}}')
+    t.set_defaults(run=_cmd_train)
+
     k = sub.add_parser("catalog", help="list chips, systems, sites, city bases and their sources")
-    k.add_argument("group", nargs="?", choices=["chips", "systems", "sites", "bases", "regions", "cooling", "conflicts"], help="show only this group")
+    k.add_argument("group", nargs="?", choices=["chips", "systems", "sites", "bases", "regions", "cooling", "models", "conflicts"], help="show only this group")
     k.add_argument("--json", action="store_true", help="machine-readable output")
     k.set_defaults(run=_cmd_catalog)
 
@@ -93,17 +120,27 @@ def _cmd_compute(args: argparse.Namespace) -> int:
         if name in kwargs and not isinstance(kwargs[name], float):
             raise InputError("--sweep", name, "each input swept at most once")
         kwargs[name] = xr.DataArray(values, dims=name, coords={name: values})
+    out_kind = _out_kind(args.out) if args.out is not None else None  # bad paths fail before any work
     ds = compute(**kwargs)
     if args.precision is not None:
         if args.precision not in catalog.PRECISIONS:
             raise InputError("precision", args.precision, "one of " + ", ".join(catalog.PRECISIONS))
         ds = ds.sel(precision=args.precision)
 
+    to_csv = out_kind == "csv" or (out_kind is None and bool(sweeps))
+    if to_csv:
+        rows = math.prod(ds.sizes.values())
+        if rows > MAX_CSV_ROWS:
+            raise InputError(
+                "--sweep", f"{rows:,} CSV rows",
+                f"at most {MAX_CSV_ROWS:,} rows (grid points x chips x bases x precisions) for CSV; "
+                f"write bigger grids, up to {MAX_SWEEP_POINTS:,} points, with --out FILE.nc",
+                "is too large")
     if args.out is not None:
-        _write(ds, args.out)
+        _write(ds, args.out, out_kind)
         print(f"wrote {args.out} ({_describe_dims(ds)})", file=sys.stderr)
     elif sweeps:
-        sys.stdout.write(to_frame(ds).to_csv())
+        write_csv(ds, sys.stdout)
     elif args.json:
         print(json.dumps(to_json(ds), indent=2))
     else:
@@ -111,11 +148,16 @@ def _cmd_compute(args: argparse.Namespace) -> int:
     return 0
 
 
+def _items(raw: str) -> list[str]:
+    return [s.strip() for s in raw.split(",") if s.strip()]
+
+
 def _number(field: str, raw: str) -> float:
     try:
         return float(raw)
     except ValueError:
-        raise InputError(field, raw, BOUNDS[field].describe(field), "is not a number") from None
+        bound = BOUNDS.get(field) or training.BOUNDS[field]
+        raise InputError(field, raw, bound.describe(field), "is not a number") from None
 
 
 def _sweep(spec: str) -> tuple[str, np.ndarray]:
@@ -141,36 +183,71 @@ def _sweep(spec: str) -> tuple[str, np.ndarray]:
     return name, np.linspace(start, stop, num)
 
 
-def _write(ds: xr.Dataset, path: Path) -> None:
+_OUT_ALLOWED = "a .csv or .nc file in an existing folder you can write to"
+
+
+def _out_error(path: Path, reason: str) -> InputError:
+    """The usual one-line InputError, with the whole path (InputError shortens long values)."""
+    err = InputError("--out", str(path), _OUT_ALLOWED, reason)
+    err.args = (f"--out = {str(path)!r} {reason}; allowed: {_OUT_ALLOWED}.",)
+    return err
+
+
+def _out_kind(path: Path) -> str:
+    """``csv`` or ``nc`` for a path that can be written; else an InputError naming it and why."""
     suffix = path.suffix.lower()
-    if suffix == ".nc":
-        ds.to_netcdf(path, engine="h5netcdf")
-    elif suffix == ".csv":
-        to_frame(ds).to_csv(path)
-    else:
-        raise InputError("--out", str(path), "a file name ending in .csv or .nc")
+    if suffix not in (".csv", ".nc"):
+        raise _out_error(path, "does not end in .csv or .nc")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.exists():
+        raise _out_error(path, f"is in a folder that does not exist ({folder})")
+    if not folder.is_dir():
+        raise _out_error(path, f"is in {folder}, which is not a folder")
+    if path.is_dir():
+        raise _out_error(path, "is a folder")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise _out_error(path, "is a file you cannot write")
+    if not path.exists() and not os.access(folder, os.W_OK | os.X_OK):
+        raise _out_error(path, f"is in a folder you cannot write to ({folder})")
+    return suffix[1:]
+
+
+def _write(ds: xr.Dataset, path: Path, kind: str) -> None:
+    existed = path.exists()
+    try:
+        if kind == "nc":
+            ds.to_netcdf(path, engine="h5netcdf")
+        else:
+            with path.open("wb") as f:
+                write_csv(ds, f)
+    except OSError as err:  # e.g. permission, full disk, read-only file system
+        if not existed:
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)  # no half-written file left behind
+        reason = err.strerror or type(err).__name__
+        raise _out_error(path, f"could not be written ({reason})") from None
 
 
 def _describe_dims(ds: xr.Dataset) -> str:
     return " x ".join(f"{d}={n}" for d, n in ds.sizes.items()) or "one scenario"
 
 
-def table(ds: xr.Dataset) -> str:
+def table(ds: xr.Dataset, head: str | None = None) -> str:
     """A readable table: one row per output (and per precision, chip or basis)."""
     rows: list[tuple[str, str, str, str]] = []
     for name, var in ds.data_vars.items():
-        if var.dtype.kind not in "fiu":
+        if var.dtype.kind not in "fiub":
             continue
         units = var.attrs.get("units", "")
         long_name = var.attrs.get("long_name", "")
         if not var.dims:
-            rows.append((str(name), _num(float(var)), units, long_name))
+            rows.append((str(name), _num(var.values.item()), units, long_name))
             continue
         for idx in np.ndindex(var.shape):
             label = ",".join(f"{d}={ds[d].values[i]}" if d in ds.coords else f"{d}={i}" for d, i in zip(var.dims, idx, strict=True))
-            rows.append((f"{name}[{label}]", _num(float(var.values[idx])), units, long_name))
+            rows.append((f"{name}[{label}]", _num(var.values[idx].item()), units, long_name))
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
-    head = f"scenario: site preset {ds.attrs.get('site_preset')}; " + ", ".join(
+    head = head if head is not None else f"scenario: site preset {ds.attrs.get('site_preset')}; " + ", ".join(
         f"{c}={ds[c].values}" for c in ("chip", "basis") if c in ds.coords and ds[c].ndim == 0
     )
     lines = [head, ""]
@@ -179,6 +256,9 @@ def table(ds: xr.Dataset) -> str:
 
 
 def _num(x: float) -> str:
+    if isinstance(x, bool | np.bool_):
+        return "yes" if x else "no"
+    x = float(x)
     if not math.isfinite(x):
         return str(x)
     if x == 0:
@@ -190,9 +270,37 @@ def _num(x: float) -> str:
     return f"{x:.4g}"
 
 
+# ------------------------------------------------------------------------------ train
+def _cmd_train(args: argparse.Namespace) -> int:
+    kwargs: dict[str, Any] = {"site": catalog.check_name("site", args.site, "sites")}
+    for name in SITE_NUMERIC + TRAIN_NUMERIC + ["parameters", "tokens", "training_compute"]:
+        raw = getattr(args, name)
+        if raw is not None:
+            kwargs[name] = _number(name, raw)
+    if args.job_chips is not None:  # one size, or a comma-separated list (a job_chips dimension)
+        sizes = [_number("job_chips", x) for x in _items(args.job_chips)]
+        kwargs["job_chips"] = sizes[0] if len(sizes) == 1 else sizes
+    for name in ("model", "chip"):
+        raw = getattr(args, name)
+        if raw is not None:
+            items = _items(raw)
+            kwargs[name] = items[0] if len(items) == 1 else items
+    ds = training.train(precision=args.precision, **kwargs)
+    if args.json:
+        print(json.dumps(to_json(ds), indent=2))
+        return 0
+    what = ds.attrs.get("model") or (
+        f"{_num(float(ds.training_compute.max()))} FLOP" if ds.training_compute.ndim == 0 else "the runs")
+    head = f"training: {what} on {ds.attrs['chip']} ({args.precision}); site preset {ds.attrs.get('site_preset')}"
+    print(table(ds, head=head))
+    if ds.attrs.get("notes"):
+        print(f"\nnote: {ds.attrs['notes']}")
+    return 0
+
+
 # ------------------------------------------------------------------------------ catalog
 def _cmd_catalog(args: argparse.Namespace) -> int:
-    groups = [args.group] if args.group else ["chips", "systems", "sites", "bases", "regions", "cooling", "conflicts"]
+    groups = [args.group] if args.group else ["chips", "systems", "sites", "bases", "regions", "cooling", "models", "conflicts"]
     if args.json:
         data: dict[str, Any] = {}
         for g in groups:

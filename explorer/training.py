@@ -1,74 +1,652 @@
-"""From FLOPS to a trained model: training compute, wall-clock time and goodput.
+"""From FLOPS to a trained model: training compute, goodput, wall-clock time, energy, CO₂ and cost.
 
-- compute of a training run: C ≈ 6 × parameters × tokens (catalog: training.flops_per_parameter_token);
-- time = C / (effective FLOP/s × goodput);
-- goodput: the share of wall-clock time that advances training, given interruptions
-  (the job's mean time between interruptions falls as 1 / chips, scaled from Llama 3's run),
-  checkpoints every τ (Young/Daly optimum τ = √(2 C_ckpt M)) and a restart after each failure.
+The chain, for one synchronous job on ``job_chips`` accelerators:
 
-Everything broadcasts over xarray/NumPy inputs.
+- compute of the run ``C`` [FLOP]: a catalog model, ``6 N D`` from parameters and tokens
+  (catalog: ``training.flops_per_parameter_token``), or given directly;
+- interruptions: every accelerator interrupts the job at ``interruption_rate`` [1/h] (catalog:
+  the Llama 3 405B run), so the job's mean time between interruptions is
+  ``M = 1 / (job_chips × rate)``;
+- checkpoints stall training for ``δ`` every ``τ`` of compute, with ``τ`` at Daly's higher-order
+  optimum; an interruption loses the work since the last checkpoint and costs a restart ``R``;
+- goodput ``g`` = compute time / expected wall-clock time under Daly's complete model for
+  exponential failures (failures may also strike during checkpoints and restarts):
+  ``T_wall / T_compute = M e^{R/M} (e^{(τ+δ)/M} − 1) / τ``;
+- ``training_days = C / (job_chips × effective FLOP/s per chip × g)``, and the run's energy, CO₂ and
+  cost from the facility power over that time.
+
+Goodput never drops to zero for finite settings: it degrades exponentially as ``R`` and ``δ``
+approach ``M``. When it underflows (or no FLOP/s are delivered) the run is flagged
+``training_impossible`` with infinite days: a result, never an exception.
+
+Every function broadcasts over xarray/NumPy inputs: one code path for scalars and sweeps.
+
+Wiring into ``explorer.compute`` (the integrator's step): resolve the run once with
+`resolve_compute`, check ``job_chips``, ``checkpoint_minutes``, ``restart_minutes`` with `checked`
+(defaults: `defaults`, and ``chips_powered`` for ``job_chips``), take the rate from
+`interruption_rate` (chip names → a Variable along ``chip``), then
+``chain(peak_flops_per_chip * mfu, job_chips, c, rate, ckpt, restart, facility_load,
+electricity_price, carbon_intensity)`` on the aligned Variables; its dict merges into the
+outputs (`OUTPUTS` has the units and long names). Along ``precision`` it gives days per precision.
+
+References
+----------
+.. [1] Young, J. W. (1974). A first order approximation to the optimum checkpoint interval.
+   Communications of the ACM 17(9), 530-531.
+.. [2] Daly, J. T. (2006). A higher order estimate of the optimum checkpoint interval for
+   restart dumps. Future Generation Computer Systems 22(3), 303-312.
+.. [3] Meta (2024). The Llama 3 Herd of Models, arXiv:2407.21783 (419 unexpected interruptions in
+   54 days on 16,384 H100).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 import xarray as xr
+from xarray import Variable
 
-from . import catalog
+from . import catalog, validate
 from .errors import InputError
 from .units import factor
-from .validate import number
+from .validate import Bound
 
 _S_PER_H = factor("hour", "s")
 _S_PER_DAY = factor("day", "s")
 _S_PER_MIN = factor("minute", "s")
+_H_PER_DAY = factor("day", "hour")
+_G_TO_T = factor("g", "tonne")
+_KWH_PER_MWH = factor("MWh", "kWh")
+_MTBI_CAP_MIN = 1e300  # a job MTBI beyond this [min] is treated as this (no overflow in 2δM)
+
+# Inputs of the chain that explorer.validate.BOUNDS does not know (yet); same shape as BOUNDS so
+# the integrator can move them there. The others (job_chips, checkpoint_minutes, restart_minutes,
+# training_compute, parameters, tokens, electricity_price, carbon_intensity) come from BOUNDS.
+BOUNDS: dict[str, Bound] = {
+    "interruption_rate": Bound(0, 1, "per chip-hour"),
+    "effective_flops_per_chip": Bound(0, 1e17, "FLOP/s"),
+    "facility_power": Bound(0, 100_000, "MW"),
+}
+
+# name: (units, long_name). The chain's inputs, for the CLI and the integrator.
+INPUTS: dict[str, tuple[str, str]] = {
+    "job_chips": ("count", "accelerators in the training job"),
+    "training_compute": ("FLOP", "compute of the training run"),
+    "parameters": ("count", "model parameters (N in 6ND)"),
+    "tokens": ("count", "training tokens (D in 6ND)"),
+    "checkpoint_minutes": ("min", "time a checkpoint stalls training"),
+    "restart_minutes": ("min", "time from an interruption to training again"),
+    "interruption_rate": ("1/h", "interruptions per accelerator-hour"),
+}
+
+OUTPUTS: dict[str, tuple[str, str]] = {
+    "training_compute": ("FLOP", "compute of the training run"),
+    "job_mtbi": ("h", "job mean time between interruptions"),
+    "checkpoint_interval": ("min", "compute time between checkpoints (Daly's optimum)"),
+    "goodput": ("1", "share of wall-clock time that advances training"),
+    "checkpoint_share": ("1", "share of wall-clock time spent writing checkpoints"),
+    "lost_work_share": ("1", "share of wall-clock time redoing work lost to interruptions"),
+    "restart_share": ("1", "share of wall-clock time spent restarting after interruptions"),
+    "job_uptime": ("1", "share of wall-clock time the job runs (1 - restart share)"),
+    "ideal_days": ("day", "training time with no interruptions"),
+    "training_days": ("day", "wall-clock training time with interruptions"),
+    "chip_hours": ("h", "accelerator-hours of the run (job chips x wall-clock time)"),
+    "run_energy": ("MWh", "facility electricity used over the run"),
+    "run_co2": ("t", "CO2e of the run at the grid's average intensity"),
+    "run_cost": ("USD", "electricity cost of the run"),
+    "training_impossible": ("1", "true where the settings make progress impossible"),
+}
+
+LOW_GOODPUT = 0.5  # below this, train() adds a note that interruptions dominate
+
+IMPOSSIBLE_NOTE = (
+    "no progress: the accelerators deliver no FLOP/s, or interruptions come so often that restarts "
+    "and checkpoints never complete (goodput underflows to 0); training_days is infinite"
+)
 
 
-def _num(field: str, x: Any) -> xr.DataArray:
-    return number(field, x)
+# ------------------------------------------------------------------------------ inputs
+def checked(field: str, x: Any) -> xr.DataArray | Variable:
+    """A checked numeric chain input: a 0-d Variable for a scalar, else a DataArray.
+
+    Fields of `explorer.validate.BOUNDS` are checked there; the chain's own (``interruption_rate``,
+    ``effective_flops_per_chip``, ``facility_power``) against `BOUNDS` here, with the same message.
+
+    Examples
+    --------
+    >>> float(checked("restart_minutes", 5).values)
+    5.0
+    >>> checked("interruption_rate", -1)
+    Traceback (most recent call last):
+    ...
+    explorer.errors.InputError: interruption_rate = -1 is out of range; allowed: 0 per chip-hour ≤ interruption_rate ≤ 1 per chip-hour.
+    """
+    if isinstance(x, Variable):
+        x = xr.DataArray(x)
+    if field in validate.BOUNDS:
+        return validate.labelled(field, x)
+    bound = BOUNDS[field]
+    if isinstance(x, bool) or x is None or isinstance(x, str | bytes):
+        raise InputError(field, x, bound.describe(field), "is not a number")
+    if isinstance(x, xr.DataArray):
+        da = x
+    else:
+        try:
+            arr = np.asarray(x, dtype=np.float64)
+        except (TypeError, ValueError):
+            raise InputError(field, x, bound.describe(field), "is not a number") from None
+        if arr.ndim > 1:
+            raise InputError(field, x, bound.describe(field), "has more than one dimension (pass a DataArray with named dimensions)")
+        da = xr.DataArray(arr, dims=field, coords={field: arr}) if arr.ndim else xr.DataArray(arr)
+    try:
+        data = np.asarray(da.values, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise InputError(field, x, bound.describe(field), "is not a number") from None
+    if not np.isfinite(data).all():
+        raise InputError(field, float(data[~np.isfinite(data)].flat[0]), bound.describe(field), "is not a finite number")
+    ok = bound.ok(data)
+    if not ok.all():
+        bad = float(data[~ok].flat[0])
+        raise InputError(field, int(bad) if bad.is_integer() else bad, bound.describe(field))
+    da = da.astype(np.float64)
+    return da.variable if da.ndim == 0 and not da.coords else da
 
 
 def training_compute(parameters: Any, tokens: Any) -> xr.DataArray:
-    """FLOP to train a dense transformer of `parameters` on `tokens` (≈ 6 N D)."""
+    """Compute to train a dense transformer, ``C ≈ 6 N D`` [FLOP].
+
+    Parameters
+    ----------
+    parameters : float or array_like
+        Model parameters N [count].
+    tokens : float or array_like
+        Training tokens D [count].
+
+    Returns
+    -------
+    xarray.DataArray
+        Training compute [FLOP].
+
+    References
+    ----------
+    Kaplan et al. (2020), Scaling Laws for Neural Language Models, arXiv:2001.08361.
+
+    Examples
+    --------
+    >>> f"{float(training_compute(405e9, 15.6e12)):.3g}"
+    '3.79e+25'
+    """
     k = catalog.value("training.flops_per_parameter_token", "FLOP")
-    out = k * _num("parameters", parameters) * _num("tokens", tokens)
+    out = k * validate.number("parameters", parameters) * validate.number("tokens", tokens)
     return out.assign_attrs(units="FLOP", long_name="training compute (6 N D)")
 
 
 def model_compute(model: str) -> float:
-    """Published training compute of a catalog model [FLOP]."""
+    """Published training compute of a catalog model [FLOP].
+
+    Examples
+    --------
+    >>> model_compute("llama3-405b")
+    3.8e+25
+    """
     catalog.check_name("model", model, "models")
     return catalog.value(f"models.{model}.training_compute", "FLOP")
 
 
-def goodput(chips: Any, checkpoint_minutes: Any = None, restart_minutes: Any = None) -> xr.Dataset:
+def resolve_compute(model: Any = None, parameters: Any = None, tokens: Any = None,
+                    training_compute: Any = None) -> xr.DataArray | Variable:
+    """The run's compute [FLOP] from exactly one of: a catalog `model`, `parameters` and `tokens`
+    (6ND), or `training_compute`.
+
+    Parameters
+    ----------
+    model : str or list of str, optional
+        Catalog model name(s) (``explorer catalog``); a list adds a ``model`` dimension.
+    parameters, tokens : float or array_like, optional
+        Model parameters and training tokens [count]; both or neither.
+    training_compute : float or array_like, optional
+        Compute of the run [FLOP].
+
+    Returns
+    -------
+    xarray.Variable or xarray.DataArray
+        Training compute [FLOP] (a 0-d Variable for one scalar scenario).
+
+    Raises
+    ------
+    InputError
+        None or more than one of the three ways given, or only one of parameters/tokens.
+
+    Examples
+    --------
+    >>> float(resolve_compute(model="gpt-3").values)
+    3.14e+23
+    >>> float(resolve_compute(parameters=1e9, tokens=2e10).values)
+    1.2e+20
+    >>> resolve_compute(model="gpt-3", training_compute=1e23)
+    Traceback (most recent call last):
+    ...
+    explorer.errors.InputError: model and training_compute = ['gpt-3', 1e+23] are given together; allowed: exactly one of model, parameters and tokens, or training_compute.
+    """
+    allowed = "exactly one of model, parameters and tokens, or training_compute"
+    given = [n for n, v in (("model", model), ("parameters", parameters), ("tokens", tokens),
+                            ("training_compute", training_compute)) if v is not None]
+    ways = {"model" if n == "model" else "training_compute" if n == "training_compute" else "6nd" for n in given}
+    if not given:
+        raise InputError("model", "none", allowed, "(no training run given)")
+    if len(ways) > 1:
+        values = [v for v in (model, parameters, tokens, training_compute) if v is not None]
+        raise InputError(" and ".join(given), values, allowed, "are given together")
+    if "6nd" in ways:
+        if parameters is None or tokens is None:
+            missing = "tokens" if tokens is None else "parameters"
+            raise InputError(missing, None, "parameters and tokens together (C = 6 N D)", "is missing")
+        return _compute_var(parameters, tokens)
+    if training_compute is not None:
+        return checked("training_compute", training_compute)
+    names = validate.name_list("model", model, catalog.names("models"))
+    if isinstance(names, str):
+        return Variable((), np.float64(model_compute(names)))
+    values = np.array([model_compute(n) for n in names])
+    return xr.DataArray(values, dims="model", coords={"model": names})
+
+
+def _compute_var(parameters: Any, tokens: Any) -> xr.DataArray | Variable:
+    """`training_compute` as a bare 0-d Variable for scalars (the fast path), else a DataArray."""
+    da = training_compute(parameters, tokens)
+    return da.variable if da.ndim == 0 and not da.coords else da
+
+
+@lru_cache(maxsize=64)
+def interruption_rate(chip: str | tuple[str, ...]) -> Variable:
+    """Interruptions per accelerator-hour of one synchronous job [1/h], from the catalog.
+
+    A chip with its own figure under ``[reliability.chips]`` uses it; any other the Llama 3 405B
+    run's rate (419 unexpected interruptions in 54 days on 16,384 H100 ≈ 1/50,700 per GPU-hour).
+    A tuple of names gives a Variable along ``chip``.
+
+    Examples
+    --------
+    >>> round(1 / float(interruption_rate("h100").values))
+    50677
+    """
+    names = [chip] if isinstance(chip, str) else list(chip)
+    for n in names:
+        catalog.check_name("chip", n, "chips")
+    own = catalog.raw()["reliability"].get("chips", {})
+    rates = [catalog.value(f"reliability.chips.{n}" if n in own else "reliability.interruption_rate", "1 / hour") for n in names]
+    if isinstance(chip, str):
+        return Variable((), np.float64(rates[0]))
+    return Variable(("chip",), np.array(rates))
+
+
+def defaults() -> dict[str, float]:
+    """The chain's defaults from the catalog: checkpoint and restart minutes.
+
+    Examples
+    --------
+    >>> defaults()
+    {'checkpoint_minutes': 1.0, 'restart_minutes': 10.0}
+    """
+    return {
+        "checkpoint_minutes": catalog.value("reliability.checkpoint_time", "minute"),
+        "restart_minutes": catalog.value("reliability.restart_time", "minute"),
+    }
+
+
+# ------------------------------------------------------------------------------ the chain
+def daly_interval(checkpoint: Any, mtbi: Any) -> Any:
+    """Daly's higher-order optimum compute time between checkpoints [same unit as the inputs].
+
+    ``τ = √(2δM) [1 + ⅓ √(δ/2M) + (1/9)(δ/2M)] − δ`` for ``δ < 2M``, else ``τ = M`` (Daly 2006,
+    eq. 37). Young's ``√(2δM)`` is its first term.
+
+    Parameters
+    ----------
+    checkpoint : float or array_like
+        Time one checkpoint stalls training, δ.
+    mtbi : float or array_like
+        Job mean time between interruptions, M (same unit).
+
+    Examples
+    --------
+    >>> round(float(daly_interval(1.0, 185.4)), 2)   # minutes: Young's √(2·185.4) = 19.26
+    18.6
+    >>> float(daly_interval(3.0, 1.0))               # δ ≥ 2M
+    1.0
+    """
+    x = checkpoint / (2 * mtbi)
+    series = np.sqrt(2 * checkpoint * mtbi) * (1 + np.sqrt(x) / 3 + x / 9) - checkpoint
+    return np.where(x < 1, series, mtbi)
+
+
+def _wall_per_compute_log(tau: Any, checkpoint: Any, restart: Any, mtbi: Any) -> Any:
+    """log of Daly's expected wall-clock time per unit of compute, M e^{R/M} (e^{(τ+δ)/M} − 1) / τ."""
+    return np.log(mtbi) + restart / mtbi + np.log(np.expm1((tau + checkpoint) / mtbi)) - np.log(tau)
+
+
+def chain(
+    effective_flops_per_chip: Any,
+    job_chips: Any,
+    training_compute: Any,
+    interruption_rate: Any,
+    checkpoint_minutes: Any,
+    restart_minutes: Any,
+    facility_power: Any,
+    electricity_price: Any,
+    carbon_intensity: Any,
+) -> dict[str, Variable]:
+    """The training chain: goodput and its parts, days, accelerator-hours, energy, CO₂ and cost.
+
+    Pure and vectorised: inputs are numbers, NumPy arrays or xarray Variables/DataArrays (they
+    broadcast by dimension name; pass Variables on the fast path). No input checking: use
+    `checked` / `resolve_compute` first (or `train`, which does).
+
+    Parameters
+    ----------
+    effective_flops_per_chip : float or array_like
+        FLOP/s one accelerator delivers to training (peak × MFU) [FLOP/s].
+    job_chips : float or array_like
+        Accelerators in the synchronous job [count].
+    training_compute : float or array_like
+        Compute of the run [FLOP].
+    interruption_rate : float or array_like
+        Interruptions per accelerator-hour [1/h].
+    checkpoint_minutes : float or array_like
+        Time a checkpoint stalls training, δ [min] (> 0; near 0 for in-memory checkpoints).
+    restart_minutes : float or array_like
+        Time from an interruption to training again, R [min].
+    facility_power : float or array_like
+        Facility power drawn while the job runs, cooling and losses included [MW].
+    electricity_price : float or array_like
+        Electricity price [USD/MWh].
+    carbon_intensity : float or array_like
+        Grid carbon intensity, CO₂e [g/kWh].
+
+    Returns
+    -------
+    dict of str to xarray.Variable
+        Names of `OUTPUTS`, each with ``units`` and ``long_name`` attributes: ``job_mtbi`` [h],
+        ``checkpoint_interval`` [min], ``goodput``, ``checkpoint_share``, ``lost_work_share``,
+        ``restart_share`` (the four sum to 1), ``job_uptime`` [1], ``ideal_days``,
+        ``training_days`` [day], ``chip_hours`` [h], ``run_energy`` [MWh], ``run_co2`` [t],
+        ``run_cost`` [USD], ``training_compute`` [FLOP] and the flag ``training_impossible``
+        [bool] (with a ``note``; days, energy, CO₂ and cost are infinite there).
+
+    Notes
+    -----
+    Daly's complete model for exponentially distributed interruptions gives the expected wall
+    time per checkpoint segment, ``W = M e^{R/M} (e^{(τ+δ)/M} − 1)``, of which ``τ`` advances
+    training. The same segment with instant restarts takes ``W₀ = M (e^{(τ+δ)/M} − 1)``:
+    so ``restart_share = 1 − W₀/W = 1 − e^{−R/M}``, ``checkpoint_share = δ/W`` and
+    ``lost_work_share = (W₀ − τ − δ)/W`` (work, and checkpoint writes, redone after interruptions).
+    ``τ`` is Daly's higher-order estimate, or ``M`` where that is better (his series is for
+    ``δ < 2M`` and undershoots near its end), so goodput falls monotonically as ``M`` falls.
+
+    Examples
+    --------
+    Llama 3 405B on 16,384 H100 at 40 % MFU, 1-min checkpoints and 10-min restarts:
+
+    >>> out = chain(989e12 * 0.40, 16384, 3.8e25, 1.9733e-5, 1.0, 10.0, 25.0, 60.0, 400.0)
+    >>> round(float(out["goodput"].values), 3), round(float(out["training_days"].values), 1)
+    (0.853, 79.6)
+    >>> round(float(out["chip_hours"].values) / 1e6, 1)    # million H100-hours (published: 30.84)
+    31.3
+    >>> bool(out["training_impossible"].values)
+    False
+    """
+    inputs = {k: _as_var(x) for k, x in {
+        "f": effective_flops_per_chip, "n": job_chips, "c": training_compute, "rate": interruption_rate,
+        "ckpt": checkpoint_minutes, "restart": restart_minutes, "p": facility_power,
+        "price": electricity_price, "ci": carbon_intensity}.items()}
+    # Broadcast once by dimension name (views, no copies), then plain NumPy: as fast for one
+    # scenario as xarray arithmetic would be slow, and the same code path for a sweep.
+    sizes: dict[str, int] = {}
+    for var in inputs.values():
+        for dim, size in var.sizes.items():
+            if sizes.setdefault(dim, size) != size:
+                raise InputError(dim, size, f"the same length ({sizes[dim]}) in every input along {dim}", "is a mismatched dimension")
+    dims = tuple(sizes)
+    v = {k: (var.set_dims(sizes).transpose(*dims).data if dims else var.data) for k, var in inputs.items()}
+    values = _physics(**v)
+    out: dict[str, Variable] = {}
+    for name, val in values.items():
+        units, long_name = OUTPUTS[name]
+        attrs = {"units": units, "long_name": long_name}
+        if name == "training_impossible":
+            attrs["note"] = IMPOSSIBLE_NOTE
+        elif name == "checkpoint_interval":
+            attrs["note"] = "Daly (2006) higher-order optimum, or the job MTBI where that is better"
+        out[name] = Variable(dims, np.broadcast_to(val, tuple(sizes.values())) if dims else np.asarray(val), attrs)
+    return out
+
+
+def _physics(f: np.ndarray, n: np.ndarray, c: np.ndarray, rate: np.ndarray, ckpt: np.ndarray,
+             restart: np.ndarray, p: np.ndarray, price: np.ndarray, ci: np.ndarray) -> dict[str, np.ndarray]:
+    """The chain on broadcast NumPy arrays (units as in `chain`)."""
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore", under="ignore"):
+        m_h = 1.0 / (n * rate)  # job MTBI [h]; inf with no interruptions
+        # [min]; capped so that a job that never fails goes through the same algebra (g → 1)
+        m = np.minimum(m_h * (_S_PER_H / _S_PER_MIN), _MTBI_CAP_MIN)
+        d, r = ckpt, restart
+        tau_d = daly_interval(d, m)
+        log_w_d = _wall_per_compute_log(tau_d, d, r, m)
+        log_w_m = _wall_per_compute_log(m, d, r, m)
+        tau = np.where(log_w_d <= log_w_m, tau_d, m)
+        never = np.isinf(m_h)  # nothing interrupts the job: no checkpoints, no losses
+        g = np.exp(-np.minimum(log_w_d, log_w_m))  # underflows to 0 when progress is hopeless
+        g = np.where(never, 1.0, np.minimum(g, 1.0))  # (rounding in the logs can pass 1 by 1e-14)
+        s = (tau + d) / m
+        restart_share = -np.expm1(-r / m)
+        lost_share = np.maximum(np.exp(-r / m) * (1 - s / np.expm1(s)), 0.0)
+        ideal_s = c / (n * f)
+        days = ideal_s / g / _S_PER_DAY
+        energy = p * days * _H_PER_DAY  # MW × h = MWh
+        return {
+            "training_compute": c,
+            "job_mtbi": m_h,
+            "checkpoint_interval": np.where(never, np.inf, tau),
+            "goodput": g,
+            "checkpoint_share": np.where(never, 0.0, g * d / tau),
+            "lost_work_share": lost_share,
+            "restart_share": restart_share,
+            "job_uptime": 1 - restart_share,
+            "ideal_days": ideal_s / _S_PER_DAY,
+            "training_days": days,
+            "chip_hours": n * days * _H_PER_DAY,
+            "run_energy": energy,
+            "run_co2": energy * ci * (_KWH_PER_MWH * _G_TO_T),
+            "run_cost": energy * price,
+            "training_impossible": ~np.isfinite(days),
+        }
+
+
+def _as_var(x: Any) -> Variable:
+    if isinstance(x, Variable):
+        return x
+    if isinstance(x, xr.DataArray):
+        return x.variable
+    arr = np.asarray(x)
+    if arr.ndim:
+        raise TypeError("pass arrays as xarray Variables or DataArrays with named dimensions")
+    return Variable((), arr)
+
+
+# ------------------------------------------------------------------------------ a whole run
+def train(
+    chip: str = "h100",
+    job_chips: Any = None,
+    model: Any = None,
+    parameters: Any = None,
+    tokens: Any = None,
+    training_compute: Any = None,
+    mfu: Any = None,
+    precision: str = "bf16",
+    checkpoint_minutes: Any = None,
+    restart_minutes: Any = None,
+    interruption_rate: Any = None,
+    site: str | None = None,
+    **scenario: Any,
+) -> xr.Dataset:
+    """A training run on a site scenario: `explorer.compute` for the chips and the facility, then
+    the `chain`.
+
+    Parameters
+    ----------
+    chip : str or list of str
+        Accelerator (catalog name); a list adds a ``chip`` dimension.
+    job_chips : float or array_like, optional
+        Accelerators in the job [count, a whole number]; default: as many as the site powers.
+    model, parameters, tokens, training_compute
+        The run, see `resolve_compute` (default: ``model="llama3-405b"``).
+    mfu : float or array_like, optional
+        Model FLOPs utilisation [1]; default from the site preset / catalog.
+    precision : str
+        ``bf16``, ``fp8`` or ``fp8_sparse``.
+    checkpoint_minutes, restart_minutes : float or array_like, optional
+        [min]; defaults from the catalog (`defaults`).
+    interruption_rate : float or array_like, optional
+        Per accelerator-hour [1/h]; default from the catalog for `chip`.
+    site : str, optional
+        Site preset for the facility inputs left out (default: `explorer.compute`'s).
+    **scenario
+        Other `explorer.compute` inputs (site_power, cooling_fraction, electricity_price …).
+
+    Returns
+    -------
+    xarray.Dataset
+        The chain's outputs (see `chain`) plus ``effective_flops`` [FLOP/s], ``facility_power``
+        [MW] (what the job's chips draw, cooling and losses included) and ``power_headroom``
+        [MW] (negative: the site cannot power the job). Attribute ``notes`` lists caveats.
+
+    Examples
+    --------
+    >>> r = train("h100", job_chips=16384, model="llama3-405b", mfu=0.4, site_power=100)
+    >>> round(float(r.training_days), 1), round(float(r.goodput), 3)
+    (79.6, 0.853)
+    """
+    from .model import compute
+
+    if precision not in catalog.PRECISIONS:
+        raise InputError("precision", precision, "one of " + ", ".join(catalog.PRECISIONS), "is not a known name")
+    chip = validate.name_list("chip", chip, catalog.names("chips"))
+    chip_key = chip if isinstance(chip, str) else tuple(chip)
+    if model is None and parameters is None and tokens is None and training_compute is None:
+        model = "llama3-405b"
+    c = resolve_compute(model, parameters, tokens, training_compute)
+    dflt = defaults()
+    ckpt = checked("checkpoint_minutes", dflt["checkpoint_minutes"] if checkpoint_minutes is None else checkpoint_minutes)
+    restart = checked("restart_minutes", dflt["restart_minutes"] if restart_minutes is None else restart_minutes)
+    rate = _rate_of(chip_key) if interruption_rate is None else checked("interruption_rate", interruption_rate)
+    kwargs: dict[str, Any] = dict(scenario, chip=chip, mfu=mfu)
+    if site is not None:
+        kwargs["site"] = site
+    if job_chips is not None:
+        n_in = checked("job_chips", job_chips)
+        whole = np.asarray(n_in.values)
+        if not np.all(whole == np.floor(whole)):
+            bad = float(whole[whole != np.floor(whole)].flat[0])
+            raise InputError("job_chips", bad, validate.BOUNDS["job_chips"].describe("job_chips") + ", a whole number", "is not a whole number")
+        kwargs["chips"] = n_in if isinstance(n_in, xr.DataArray) else float(n_in.values)
+    ds = compute(**kwargs)
+    n = ds["chips"] if job_chips is not None else ds["chips_powered"]
+    if job_chips is None:
+        n = n.clip(min=1)
+    peak = catalog.chip_table().peak_flops.sel(chip=chip, precision=precision)
+    if bool(peak.isnull().any()):
+        lacking = [str(c) for c in np.atleast_1d(peak.chip.values)[np.atleast_1d(peak.isnull().values)]]
+        raise InputError("precision", precision, "a mode every chip has (see `explorer catalog chips`)",
+                         f"is not a mode of {', '.join(lacking)}")
+    f = peak.variable * ds["mfu"].variable
+    notes: list[str] = []
+    power = ds["power_required"]
+    if bool((ds["power_headroom"] < 0).any()):
+        notes.append("the site cannot power every chip of the job (power_headroom < 0): the run's energy is what the job's chips would draw")
+    out = chain(f, n.variable, _as_var(c), _as_var(rate), _as_var(ckpt), _as_var(restart),
+                power.variable, ds["electricity_price"].variable, ds["carbon_intensity"].variable)
+    coords = {k: ds.coords[k] for k in ds.coords if k not in ("precision",)}
+    for a in (c, ckpt, restart, rate, n):
+        if isinstance(a, xr.DataArray):
+            coords.update({k: a.coords[k] for k in a.coords})
+    coords.pop("precision", None)
+    data: dict[str, Any] = dict(out)
+    data["effective_flops"] = Variable(
+        (n.variable * f).dims, (n.variable * f).data, {"units": "FLOP/s", "long_name": "FLOP/s the job delivers at the MFU"})
+    data["facility_power"] = Variable(power.dims, power.data, {"units": "MW", "long_name": "facility power the job's chips draw"})
+    data["power_headroom"] = ds["power_headroom"].variable
+    if bool(np.any(out["training_impossible"].values)):
+        notes.append(IMPOSSIBLE_NOTE)
+    elif bool(np.any(out["goodput"].values < LOW_GOODPUT)):
+        notes.append(f"goodput below {LOW_GOODPUT:.0%}: interruptions dominate at this job size; "
+                     "faster restarts and checkpoints (restart_minutes, checkpoint_minutes) or smaller jobs help most")
+    res = xr.Dataset(data, coords={k: v for k, v in coords.items() if all(d in _dims(data) for d in v.dims)})
+    res.attrs = {"chip": chip if isinstance(chip, str) else ",".join(chip), "precision": precision, "site_preset": ds.attrs.get("site_preset"),
+                 "model": model if isinstance(model, str) else "", "notes": "; ".join(notes)}
+    return res
+
+
+def _rate_of(chip: str | tuple[str, ...]) -> Variable:
+    return interruption_rate(chip)  # `train`'s own argument of that name hides the function
+
+
+def _dims(data: Mapping[str, Variable]) -> set[str]:
+    return {d for v in data.values() for d in v.dims}
+
+
+# ------------------------------------------------------------------------------ the older API
+def goodput(chips: Any, checkpoint_minutes: Any = None, restart_minutes: Any = None,
+            interruption_rate: Any = None) -> xr.Dataset:
     """Share of time spent training when `chips` accelerators run one synchronous job.
 
-    Interruptions scale from the Llama 3 405B run (one every 3.09 h on 16,384 H100s) as
-    1 / chips. Returns ``mtbi`` [h], ``checkpoint_interval`` [min] and ``goodput`` [1].
+    Parameters
+    ----------
+    chips : float or array_like
+        Accelerators in the job [count]; a list adds a ``job_chips`` dimension.
+    checkpoint_minutes, restart_minutes : float or array_like, optional
+        [min]; defaults from the catalog.
+    interruption_rate : float, optional
+        Per accelerator-hour [1/h]; default the Llama 3 405B run's.
+
+    Returns
+    -------
+    xarray.Dataset
+        ``mtbi`` [h], ``checkpoint_interval`` [min] (Daly's optimum), ``goodput`` [1] and its
+        parts ``checkpoint_share``, ``lost_work_share``, ``restart_share`` [1].
+
+    Examples
+    --------
+    >>> g = goodput([16384, 500_000])
+    >>> g.goodput.values.round(3).tolist()
+    [0.853, 0.102]
     """
-    n = _num("job_chips", chips)
-    ref_n = catalog.value("reliability.reference_chips", "dimensionless")
-    ref_m = catalog.value("reliability.job_mtbi", "hour") * _S_PER_H
-    c = _num("checkpoint_minutes", catalog.value("reliability.checkpoint_time", "minute") if checkpoint_minutes is None else checkpoint_minutes) * _S_PER_MIN
-    r = _num("restart_minutes", catalog.value("reliability.restart_time", "minute") if restart_minutes is None else restart_minutes) * _S_PER_MIN
-    m = ref_m * ref_n / n  # seconds between interruptions for the whole job
-    tau = np.sqrt(2 * c * m)  # Young's optimum
-    # time lost per interval: writing the checkpoint; per failure: half an interval of work + restart
-    g = (1 - c / tau - (tau / 2 + r) / m).clip(0, 1)
-    return xr.Dataset({
-        "mtbi": (m / _S_PER_H).assign_attrs(units="h", long_name="job mean time between interruptions"),
-        "checkpoint_interval": (tau / _S_PER_MIN).assign_attrs(units="min", long_name="optimal checkpoint interval (Young)"),
-        "goodput": g.assign_attrs(units="1", long_name="share of wall-clock time that advances training"),
-    })
+    n = validate.number("job_chips", chips)
+    dflt = defaults()
+    ckpt = validate.number("checkpoint_minutes", dflt["checkpoint_minutes"] if checkpoint_minutes is None else checkpoint_minutes)
+    restart = validate.number("restart_minutes", dflt["restart_minutes"] if restart_minutes is None else restart_minutes)
+    rate = (xr.DataArray(catalog.value("reliability.interruption_rate", "1 / hour")) if interruption_rate is None
+            else xr.DataArray(checked("interruption_rate", interruption_rate)))
+    n_, ckpt_, restart_, rate_ = xr.broadcast(n, ckpt, restart, rate)
+    out = chain(1.0, n_, 1.0, rate_, ckpt_, restart_, 0.0, 0.0, 0.0)
+    keep = ("checkpoint_interval", "goodput", "checkpoint_share", "lost_work_share", "restart_share")
+    data = {k: out[k] for k in keep}
+    data["mtbi"] = out["job_mtbi"]
+    coords = {k: c for a in (n_, ckpt_, restart_, rate_) for k, c in a.coords.items()}
+    return xr.Dataset(data, coords=coords)
 
 
 def training_days(training_compute: Any, effective_flops: Any, goodput_share: Any = 1.0) -> xr.DataArray:
-    """Wall-clock days to deliver `training_compute` [FLOP] at `effective_flops` [FLOP/s]."""
-    c = _num("training_compute", training_compute)
-    f = _num("effective_flops", effective_flops)
+    """Wall-clock days to deliver `training_compute` [FLOP] at `effective_flops` [FLOP/s].
+
+    Examples
+    --------
+    >>> round(float(training_days(8.64e24, 1e20)), 6)   # 8.64e4 s = 1 day
+    1.0
+    """
+    c = validate.number("training_compute", training_compute)
+    f = validate.number("effective_flops", effective_flops)
     g = xr.DataArray(goodput_share) if not isinstance(goodput_share, xr.DataArray) else goodput_share
     if not np.all((g > 0) & (g <= 1)):
         raise InputError("goodput", float(np.min(g)), "0 < goodput ≤ 1")
@@ -76,19 +654,31 @@ def training_days(training_compute: Any, effective_flops: Any, goodput_share: An
 
 
 def train_model(model: str, precision: str = "bf16", with_goodput: bool = True, **scenario: Any) -> xr.Dataset:
-    """How long a catalog model would take on a site scenario (`explorer.compute` inputs)."""
+    """How long a catalog model would take on a site scenario (`explorer.compute` inputs).
+
+    Returns ``days`` [day], ``effective_flops`` [FLOP/s], ``chips`` and, with goodput, the
+    `goodput` variables. Any site preset works: goodput degrades with scale, never to an error.
+
+    Examples
+    --------
+    >>> r = train_model("llama3-405b", site="rainier-indiana")
+    >>> bool(r.days > 0) and bool(0 < r.goodput < 1)
+    True
+    """
     from .model import compute
 
     if precision not in catalog.PRECISIONS:
         raise InputError("precision", precision, "one of " + ", ".join(catalog.PRECISIONS), "is not a known name")
     ds = compute(**scenario)
     eff = ds.effective_flops.sel(precision=precision)
-    g = goodput(ds.chips_powered.clip(min=1)) if with_goodput else None
-    share = g.goodput if g is not None else 1.0
-    days = training_days(model_compute(model), eff, share)
-    out = xr.Dataset({"days": days, "effective_flops": eff, "chips": ds.chips_powered})
-    if g is not None:
-        out = out.merge(g)
+    c = model_compute(model)
+    if with_goodput:
+        g = goodput(ds.chips_powered.clip(min=1))
+        with np.errstate(divide="ignore"):
+            days = (training_days(c, eff) / g.goodput).assign_attrs(units="day", long_name="wall-clock training time")
+        out = g.assign(days=days, effective_flops=eff, chips=ds.chips_powered)
+    else:
+        out = xr.Dataset({"days": training_days(c, eff), "effective_flops": eff, "chips": ds.chips_powered})
     return out.assign_attrs(model=model, precision=precision)
 
 
@@ -96,18 +686,27 @@ def train_on_chips(model: str, chips: Any, chip: str = "h100", precision: str = 
                    restart_minutes: Any = None) -> xr.Dataset:
     """How long a catalog model takes on `chips` accelerators of one kind at `mfu` (no site limit).
 
-    Returns ``days`` (with interruptions; infinite when restarts eat all the time), ``ideal_days``
-    (none), ``effective_flops`` [FLOP/s] and the goodput variables."""
+    Returns ``days`` (with interruptions; infinite when progress is impossible), ``ideal_days``
+    (none), ``effective_flops`` [FLOP/s] and the `goodput` variables.
+
+    Examples
+    --------
+    >>> r = train_on_chips("llama3-405b", 16384, mfu=0.4)
+    >>> round(float(r.ideal_days), 1), round(float(r.days), 1)
+    (67.9, 79.6)
+    """
     if precision not in catalog.PRECISIONS:
         raise InputError("precision", precision, "one of " + ", ".join(catalog.PRECISIONS), "is not a known name")
     catalog.check_name("chip", chip, "chips")
-    n = _num("job_chips", chips)
-    u = _num("mfu", catalog.value("defaults.mfu", "dimensionless") if mfu is None else mfu)
+    n = validate.number("job_chips", chips)
+    u = validate.number("mfu", catalog.value("defaults.mfu", "dimensionless") if mfu is None else mfu)
     peak = float(catalog.chip_table().peak_flops.sel(chip=chip, precision=precision))
     eff = (n * peak * u).assign_attrs(units="FLOP/s", long_name="effective cluster FLOP/s")
-    g = goodput(n, restart_minutes=restart_minutes)
+    rate = float(interruption_rate(chip).values)
+    g = goodput(n, restart_minutes=restart_minutes, interruption_rate=rate)
     ideal = training_days(model_compute(model), eff)
-    days = xr.where(g.goodput > 0, ideal / g.goodput.where(g.goodput > 0, 1.0), np.inf)
+    with np.errstate(divide="ignore"):
+        days = ideal / g.goodput  # infinite where goodput underflows to 0
     return g.assign(
         days=days.assign_attrs(units="day", long_name="wall-clock training time with interruptions"),
         ideal_days=ideal.assign_attrs(units="day", long_name="wall-clock training time with no interruptions"),

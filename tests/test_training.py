@@ -1,13 +1,26 @@
-"""Training compute, time and goodput."""
+"""The training chain: compute, Daly goodput and its parts, days, energy, CO2, cost (explorer.training)."""
 
 from __future__ import annotations
 
+import doctest
+import math
+
 import numpy as np
 import pytest
+import xarray as xr
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from numpy.testing import assert_allclose
 
+import explorer
 from explorer import InputError, catalog, training
+
+RATE = 419 / (54 * 24 * 16384)  # Llama 3 405B: interruptions per GPU-hour = 1.9733e-5
+
+
+def test_the_module_examples_run():
+    result = doctest.testmod(training, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 15 and result.failed == 0
 
 
 def test_six_n_d_matches_llama3():
@@ -22,27 +35,167 @@ def test_days_scale_inversely_with_flops_and_goodput():
     assert one == pytest.approx(c / 1e20 / 86400)
 
 
-def test_goodput_at_the_reference_scale_uses_youngs_interval():
-    g = training.goodput(catalog.value("reliability.reference_chips", "dimensionless"))
-    m_min = catalog.value("reliability.job_mtbi", "minute")
-    assert float(g.mtbi) == pytest.approx(catalog.value("reliability.job_mtbi", "hour"))
-    assert float(g.checkpoint_interval) == pytest.approx((2 * 1.0 * m_min) ** 0.5)
-    assert 0.8 < float(g.goodput) < 0.9
+def test_catalog_rate_is_llama3s_interruptions_per_gpu_hour():
+    assert catalog.value("reliability.interruption_rate", "1/hour") == pytest.approx(RATE, rel=1e-4)
+    assert float(training.interruption_rate("h100").values) == pytest.approx(RATE, rel=1e-4)
+    assert training.interruption_rate(("h100", "trn2")).dims == ("chip",)
 
 
-@settings(max_examples=50, deadline=None)
-@given(st.floats(1, 1e6), st.floats(1, 1e6))
-def test_more_chips_never_raise_goodput(a, b):
+def test_daly_interval_by_hand():
+    # δ = 1 min, M = 185.58 min: √(2·185.58) = 19.266; x = δ/2M = 0.0026943;
+    # 19.266 × (1 + √x/3 + x/9) − 1 = 19.266 × 1.017602 − 1 = 18.605 (Young: 19.266)
+    assert float(training.daly_interval(1.0, 185.58)) == pytest.approx(18.605, rel=2e-4)
+    # δ ≥ 2M: Daly's τ = M
+    assert float(training.daly_interval(5.0, 2.0)) == 2.0
+    # just below 2M his series gives 8M/9 (2M(u − 2u²/3 + u³/9) at u = 1)
+    assert float(training.daly_interval(2.0 - 1e-12, 1.0)) == pytest.approx(8 / 9, rel=1e-6)
+
+
+def test_goodput_at_the_llama3_scale_by_hand():
+    g = training.goodput(16384)
+    # M = 1 / (16384 × 1.9733e-5) = 3.0930 h = 185.58 min; τ = 18.605 min (above);
+    # W = M e^{R/M}(e^{(τ+δ)/M} − 1) = 185.58 × e^{0.053885} × expm1(0.105642)
+    #   = 185.58 × 1.055363 × 0.111424 = 21.823 min; goodput = 18.605 / 21.823 = 0.8525
+    assert float(g.mtbi) == pytest.approx(3.0930, rel=1e-4)
+    assert float(g.checkpoint_interval) == pytest.approx(18.605, rel=2e-4)
+    assert float(g.goodput) == pytest.approx(0.8525, rel=1e-3)
+    # parts: checkpoints δ/W = 1/21.823 = 0.04582; restarts 1 − e^{−R/M} = 0.05246
+    assert float(g.checkpoint_share) == pytest.approx(0.04582, rel=1e-3)
+    assert float(g.restart_share) == pytest.approx(0.05246, rel=1e-3)
+    total = g.goodput + g.checkpoint_share + g.lost_work_share + g.restart_share
+    assert_allclose(total, 1.0, rtol=1e-12)
+
+
+def _g(tau, d, r, m):
+    return tau / (m * math.exp(r / m) * math.expm1((tau + d) / m))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(1e-3, 5.0), st.floats(0.0, 3.0))
+def test_dalys_interval_beats_youngs_and_is_near_the_true_optimum(ratio, r_over_m):
+    # Under Daly's complete model (exponential interruptions), brute force over τ.
+    m, d = 100.0, 100.0 * ratio
+    r = r_over_m * m
+    tau = float(training.goodput(1.0, checkpoint_minutes=d, restart_minutes=r,
+                                 interruption_rate=1 / (m / 60)).checkpoint_interval)
+    g = float(training.goodput(1.0, checkpoint_minutes=d, restart_minutes=r, interruption_rate=1 / (m / 60)).goodput)
+    assert g == pytest.approx(_g(tau, d, r, m), rel=1e-9)
+    young = math.sqrt(2 * d * m)
+    best = max(_g(t, d, r, m) for t in np.geomspace(young / 20, young * 20, 4001))
+    assert g >= _g(young, d, r, m) * (1 - 1e-12)
+    assert g == pytest.approx(best, rel=5e-3)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.floats(1, 1e9), st.floats(1, 1e9), st.floats(0.01, 600), st.floats(0, 1440))
+def test_goodput_falls_as_the_job_grows(a, b, ckpt, restart):
     lo, hi = sorted((a, b))
-    assert float(training.goodput(hi).goodput) <= float(training.goodput(lo).goodput) + 1e-12
+    g = training.goodput([lo, hi] if lo != hi else lo, checkpoint_minutes=ckpt, restart_minutes=restart).goodput.values
+    assert np.all(np.diff(np.atleast_1d(g)) <= 1e-15)
 
 
-def test_train_model_on_a_site():
-    r = training.train_model("llama3-405b", precision="fp8", with_goodput=False, site_power=10_000, chips=500_000, chip="trn2")
-    # shared/reference: ~1.7 days in FP8 on 500k Trainium2 at 40 % MFU, ignoring goodput
-    assert float(r.days) == pytest.approx(1.7, rel=0.05)
-    with_g = training.train_model("llama3-405b", site_power=300)
-    assert float(with_g.days) > float(training.train_model("llama3-405b", with_goodput=False, site_power=300).days)
+@settings(max_examples=80, deadline=None)
+@given(st.floats(1, 1e7), st.floats(0, 1440), st.floats(0, 1440))
+def test_goodput_rises_as_restarts_get_faster(chips, r1, r2):
+    slow, fast = sorted((r1, r2), reverse=True)
+    g_slow = float(training.goodput(chips, restart_minutes=slow).goodput)
+    g_fast = float(training.goodput(chips, restart_minutes=fast).goodput)
+    assert g_fast >= g_slow
+    if slow > fast + 1e-3 and g_slow > 1e-300:  # a difference a float can show
+        assert g_fast > g_slow
+
+
+@pytest.mark.parametrize("mfu", [0.38, 0.40, 0.43])
+def test_llama3_405b_on_16384_h100_reproduces_the_published_gpu_hours(mfu):
+    r = training.train("h100", job_chips=16384, model="llama3-405b", mfu=mfu)
+    # published: 30.84 M H100-hours (Llama 3.1 model card); ideal at MFU 0.40 is
+    # 3.8e25 / (989e12 × 0.40) / 3600 = 26.68 M, / goodput 0.8525 = 31.30 M
+    assert float(r.chip_hours) == pytest.approx(30.84e6, rel=0.10)
+    # Meta: "higher than 90 % effective training time", read as the job's uptime; goodput
+    # (which also charges checkpoints and redone work) is 0.85
+    assert float(r.job_uptime) > 0.90
+    assert 0.8 < float(r.goodput) < 0.9
+    assert not bool(r.training_impossible)
+
+
+def test_llama3_gpu_hours_at_mfu_040_by_hand():
+    r = training.train("h100", job_chips=16384, model="llama3-405b", mfu=0.40)
+    assert float(r.chip_hours) == pytest.approx(31.30e6, rel=2e-3)
+    assert float(r.training_days) == pytest.approx(31.30e6 / 16384 / 24, rel=2e-3)  # 79.6 days
+
+
+def test_500k_trainium2_in_one_job_degrades_but_finishes():
+    r = training.train("trn2", job_chips=500_000, model="llama3-405b")
+    assert np.isfinite(float(r.training_days)) and float(r.training_days) > float(r.ideal_days)
+    assert 0 < float(r.goodput) < 1
+    assert not bool(r.training_impossible)
+    assert "cannot power" in r.attrs["notes"]  # the default 300 MW site is too small, said so
+    assert "interruptions dominate" in r.attrs["notes"]  # goodput ≈ 0.10
+    # the Indiana preset fills 2.2 GW with Trainium2: goodput small but positive, days finite
+    ind = training.train_model("llama3-405b", site="rainier-indiana")
+    assert 0 < float(ind.goodput) < 1 and np.isfinite(float(ind.days))
+
+
+def test_hopeless_settings_are_flagged_not_raised():
+    # 1e9 chips: M = 1 / (1e9 × 1.97e-5) h = 0.003 min; a 24-h restart never completes
+    r = training.train("h100", job_chips=1e9, restart_minutes=1440, model="gpt-3", site_power=10_000)
+    assert bool(r.training_impossible) and math.isinf(float(r.training_days))
+    assert float(r.goodput) == 0 and math.isinf(float(r.run_energy))
+    assert "no progress" in r.attrs["notes"]
+    assert "note" in r.training_impossible.attrs
+    zero = training.train("h100", job_chips=1000, mfu=0, model="gpt-3")
+    assert bool(zero.training_impossible)
+
+
+def test_a_job_that_never_fails_has_full_goodput():
+    out = training.chain(1e15, 1000, 1e24, 0.0, 1.0, 10.0, 1.0, 50.0, 400.0)
+    assert float(out["goodput"].values) == pytest.approx(1.0, abs=1e-12)
+    assert float(out["training_days"].values) == pytest.approx(float(out["ideal_days"].values))
+
+
+def test_run_energy_co2_and_cost_by_hand():
+    out = training.chain(989e12 * 0.4, 16384, 3.8e25, RATE, 1.0, 10.0, 25.0, 60.0, 400.0)
+    days = float(out["training_days"].values)
+    # 25 MW × days × 24 h; CO2: MWh × 1000 kWh × 400 g / 1e6 g/t = 0.4 t per MWh; cost: 60 USD/MWh
+    assert float(out["run_energy"].values) == pytest.approx(25 * days * 24)
+    assert float(out["run_co2"].values) == pytest.approx(25 * days * 24 * 0.4)
+    assert float(out["run_cost"].values) == pytest.approx(25 * days * 24 * 60)
+    for name, var in out.items():
+        assert var.attrs["units"] and var.attrs["long_name"], name
+
+
+def test_sweep_equals_scalar_calls_with_job_chips_as_a_dimension():
+    sizes = [1024, 16384, 100_000, 500_000]
+    sweep = training.train("trn2", job_chips=sizes, model="llama3-405b", site_power=10_000)
+    assert sweep.training_days.dims == ("job_chips",)
+    for i, n in enumerate(sizes):
+        one = training.train("trn2", job_chips=n, model="llama3-405b", site_power=10_000)
+        for name in ("goodput", "training_days", "run_energy", "run_cost", "lost_work_share"):
+            assert float(sweep[name][i]) == pytest.approx(float(one[name]), rel=1e-12), name
+    # the pure chain on Variables: a dimension in, the same dimension out
+    n = xr.Variable("job_chips", np.array(sizes, float))
+    out = training.chain(5e14, n, 1e25, RATE, 1.0, 10.0, 100.0, 50.0, 300.0)
+    assert out["goodput"].dims == ("job_chips",)
+    for i, k in enumerate(sizes):
+        assert float(out["goodput"].values[i]) == float(training.chain(5e14, k, 1e25, RATE, 1.0, 10.0, 100.0, 50.0, 300.0)["goodput"].values)
+
+
+def test_the_run_can_be_given_three_ways():
+    a = training.train("h100", job_chips=16384, model="gpt-3")
+    b = training.train("h100", job_chips=16384, parameters=175e9, tokens=300e9)
+    c = training.train("h100", job_chips=16384, training_compute=3.15e23)
+    # 6 × 175e9 × 300e9 = 3.15e23 FLOP; the catalog's published figure is 3.14e23
+    assert float(b.training_compute) == pytest.approx(3.15e23)
+    assert float(c.training_days) == pytest.approx(float(b.training_days))
+    assert float(a.training_days) == pytest.approx(float(b.training_days) * 3.14 / 3.15)
+    two = training.train("h100", job_chips=16384, model=["gpt-3", "llama3-405b"])
+    assert two.training_days.dims == ("model",)
+
+
+def test_near_zero_checkpoints_are_allowed():
+    fast = training.goodput(16384, checkpoint_minutes=1e-3)
+    # checkpoint and lost-work shares vanish; what is left is the restarts: e^{−R/M} = 0.9475
+    assert float(fast.goodput) == pytest.approx(math.exp(-10 / 185.58), rel=5e-3)
 
 
 def test_bad_training_input():
@@ -54,27 +207,76 @@ def test_bad_training_input():
         training.training_days(1e24, 1e18, 0)
     with pytest.raises(InputError, match="precision"):
         training.train_model("gpt-3", precision="fp4")
+    with pytest.raises(InputError, match="model and training_compute"):
+        training.resolve_compute(model="gpt-3", training_compute=1e23)
+    with pytest.raises(InputError, match="tokens"):
+        training.resolve_compute(parameters=1e9)
+    with pytest.raises(InputError, match="checkpoint_minutes"):
+        training.train("h100", job_chips=10, checkpoint_minutes=0)
+    with pytest.raises(InputError, match="restart_minutes"):
+        training.train("h100", job_chips=10, restart_minutes=-1)
+    with pytest.raises(InputError, match="interruption_rate"):
+        training.train("h100", job_chips=10, interruption_rate=2)
+    with pytest.raises(InputError, match="job_chips"):
+        training.train("h100", job_chips=0)
+    with pytest.raises(InputError, match="precision"):
+        training.train("tpu-v5p", job_chips=10, precision="fp8_sparse")
+
+
+def test_train_model_on_a_site():
+    r = training.train_model("llama3-405b", precision="fp8", with_goodput=False, site_power=10_000, chips=500_000, chip="trn2")
+    # shared/reference: ~1.7 days in FP8 on 500k Trainium2 at 40 % MFU, ignoring goodput
+    assert float(r.days) == pytest.approx(1.7, rel=0.05)
+    with_g = training.train_model("llama3-405b", site_power=300)
+    assert float(with_g.days) > float(training.train_model("llama3-405b", with_goodput=False, site_power=300).days)
 
 
 def test_train_on_chips_composes_peak_mfu_goodput_and_days():
-    from explorer import catalog
-    from explorer.training import goodput, model_compute, train_on_chips, training_days
-
-    r = train_on_chips("llama3-405b", [16384, 100_000], chip="h100", mfu=0.4)
+    r = training.train_on_chips("llama3-405b", [16384, 100_000], chip="h100", mfu=0.4)
     peak = float(catalog.chip_table().peak_flops.sel(chip="h100", precision="bf16"))
-    g = goodput(r.job_chips)
-    ideal = training_days(model_compute("llama3-405b"), r.job_chips * peak * 0.4)
-    np.testing.assert_allclose(r.ideal_days, ideal)
-    np.testing.assert_allclose(r.days, ideal / g.goodput)
+    ideal = training.training_days(training.model_compute("llama3-405b"), r.job_chips * peak * 0.4)
+    assert_allclose(r.ideal_days, ideal)
+    assert_allclose(r.days, ideal / r.goodput)
     assert (r.days > r.ideal_days).all()
 
 
 def test_train_on_chips_never_finishes_when_restarts_eat_the_time_and_refuses_bad_input():
-    from explorer.errors import InputError
-    from explorer.training import train_on_chips
-
-    r = train_on_chips("llama3-405b", 2_000_000, restart_minutes=600)
+    r = training.train_on_chips("llama3-405b", 1e9, restart_minutes=1440)
     assert float(r.goodput) == 0 and np.isinf(float(r.days))
     for kwargs in ({"chip": "nope"}, {"mfu": 1.5}, {"precision": "fp4"}):
         with pytest.raises(InputError):
-            train_on_chips("llama3-405b", 1000, **kwargs)
+            training.train_on_chips("llama3-405b", 1000, **kwargs)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.floats(1, 1e8), min_size=1, max_size=6), st.floats(0.01, 100), st.floats(0, 600), st.floats(1e13, 5e15))
+def test_chain_sweep_equals_scalar_calls(sizes, ckpt, restart, flops):
+    n = xr.Variable("job_chips", np.array(sizes))
+    r = xr.Variable("restart_minutes", np.array([restart, restart / 2]))
+    out = training.chain(flops, n, 1e25, RATE, ckpt, r, 50.0, 60.0, 300.0)
+    for i, k in enumerate(sizes):
+        for j, rr in enumerate((restart, restart / 2)):
+            one = training.chain(flops, k, 1e25, RATE, ckpt, rr, 50.0, 60.0, 300.0)
+            for name in ("goodput", "training_days", "lost_work_share", "run_cost"):
+                a, b = float(out[name].values[i, j]), float(one[name].values)
+                assert a == b or (math.isinf(a) and math.isinf(b)), name
+
+
+def test_filling_the_site_is_the_default_job():
+    r = training.train("trn2", site_power=300, cooling_fraction=0.1)
+    ds = explorer.compute(site_power=300, cooling_fraction=0.1, chip="trn2")
+    # job_chips defaults to the chips the site powers: the job MTBI is 1 / (chips × rate)
+    assert float(r.job_mtbi) == pytest.approx(1 / (float(ds.chips_powered) * RATE), rel=1e-3)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 10**9), st.floats(1e-6, 600), st.floats(0, 1440), st.floats(0, 1e-2), st.floats(0, 1))
+def test_any_input_in_range_gives_a_result_never_nan(job_chips, ckpt, restart, rate, mfu):
+    r = training.train("h100", job_chips=job_chips, checkpoint_minutes=ckpt, restart_minutes=restart,
+                       interruption_rate=rate, mfu=mfu, model="gpt-3", site_power=10_000)
+    parts = [float(r[k]) for k in ("goodput", "checkpoint_share", "lost_work_share", "restart_share")]
+    assert all(0 <= p <= 1 for p in parts)
+    assert sum(parts) == pytest.approx(1.0, abs=1e-9)
+    days = float(r.training_days)
+    assert not math.isnan(days) and days > 0
+    assert bool(r.training_impossible) == math.isinf(days)
