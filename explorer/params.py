@@ -96,7 +96,8 @@ def build(state: dict[str, Any]) -> str:
         value = state.get(key)
         if value is None:
             continue
-        if isinstance(value, float):
-            value = f"{value:.6g}"
+        if isinstance(value, float):  # short when that is exact, else every digit: a link round-trips
+            short = f"{value:.6g}"
+            value = short if float(short) == value else repr(value)
         items.append((key, value))
     return urlencode(items)
