@@ -22,18 +22,13 @@ from urllib.parse import urlparse
 
 import psutil
 import pytest
+from conftest import ROOT  # the checkout: binder/start runs from there, as on Binder
 
-from explorer.server.launch import APP_NOTEBOOK, ROOT, environment, free_port, voila_command
+from explorer.server.launch import APP_NOTEBOOK, environment, free_port, voila_command
 
 CHROMIUM = "/usr/bin/chromium"
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 DATA = Path(__file__).parent / "data"
-
-
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if "tests/browser" in str(item.fspath):
-            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
