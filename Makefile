@@ -35,7 +35,7 @@ test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
 check: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not browser and not slow" -n 2
+	$(BIN)/python -m pytest -q -m "not browser and not slow" -n 2 --dist loadfile
 
 # After editing dependencies in pyproject.toml: recompile both pin files (tests/test_packaging.py
 # fails until they match), then `make install`.

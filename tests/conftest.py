@@ -8,7 +8,10 @@ Markers (registered in pyproject.toml):
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -18,7 +21,22 @@ import pytest
 from explorer.server.launch import free_port  # the one definition (free_port(0): any free port)
 
 ROOT = Path(__file__).resolve().parents[1]  # the checkout (tests only; the package never looks here)
-__all__ = ["ROOT", "free_port", "wait_for_page", "port_is_free"]
+__all__ = ["ROOT", "free_port", "wait_for_page", "port_is_free", "HOSTILE_VOILA_JSON"]
+# a voila.json in the reader's folder that would switch tracebacks and sources back on
+HOSTILE_VOILA_JSON = {"VoilaConfiguration": {"show_tracebacks": True, "strip_sources": False, "template": "lab"}}
+SERVED_SETTINGS = """
+import json, sys
+from voila.app import Voila
+from explorer.server.run import voila_app
+out = []
+for argv in json.loads(sys.argv[1]):
+    Voila.clear_instance()
+    app = voila_app(argv)
+    page = {k: getattr(app.voila_configuration, k) for k in
+            ("template", "strip_sources", "show_tracebacks", "preheat_kernel", "default_pool_size")}
+    out.append({"page": page, "config": app.config})
+print(json.dumps(out, default=str))
+"""
 
 
 def wait_for_page(url: str, timeout: float = 120) -> str:
@@ -44,6 +62,19 @@ def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
         except OSError:
             return False
         return True
+
+
+@pytest.fixture(scope="session")
+def served_settings(tmp_path_factory) -> list[dict]:
+    """The settings a server started as `explorer app` starts it (explorer.server.run) ends up with,
+    from a folder holding HOSTILE_VOILA_JSON: [without options, with a command-line override]."""
+    cwd = tmp_path_factory.mktemp("reader-folder")
+    (cwd / "voila.json").write_text(json.dumps(HOSTILE_VOILA_JSON))
+    argvs = [[], ["--VoilaConfiguration.default_pool_size=0"]]
+    r = subprocess.run([sys.executable, "-c", SERVED_SETTINGS, json.dumps(argvs)], cwd=cwd,
+                       capture_output=True, text=True, timeout=180)
+    assert r.returncode == 0, r.stderr[-2000:]
+    return json.loads(r.stdout.strip().splitlines()[-1])
 
 
 def pytest_collection_modifyitems(config, items):

@@ -4,7 +4,6 @@ all of it (server and kernels) and frees the port."""
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import shutil
 import signal
@@ -20,37 +19,19 @@ from conftest import free_port, port_is_free, wait_for_page
 from explorer import cli
 
 EXE = shutil.which("explorer", path=str(Path(sys.executable).parent))
-LOADED = """
-import json, sys
-from explorer.server.run import voila_app
-app = voila_app(sys.argv[1:])
-print(json.dumps({"page": {k: getattr(app.voila_configuration, k) for k in
-                  ("template", "strip_sources", "show_tracebacks", "preheat_kernel", "default_pool_size")},
-                  "config": app.config}, default=str))
-"""
 
 
-def loaded_settings(cwd: Path, *argv: str) -> dict:
-    """The settings a Voila server started like `explorer app` (explorer.server.run) ends up with."""
-    r = subprocess.run([sys.executable, "-c", LOADED, *argv], cwd=cwd, capture_output=True, text=True, timeout=120)
-    assert r.returncode == 0, r.stderr[-2000:]
-    return json.loads(r.stdout.strip().splitlines()[-1])
-
-
-def test_the_settings_come_from_the_package_not_from_the_current_folder(tmp_path):
-    # a voila.json in the folder the reader starts from must not switch tracebacks or sources back on
-    (tmp_path / "voila.json").write_text(json.dumps(
-        {"VoilaConfiguration": {"show_tracebacks": True, "strip_sources": False, "template": "lab"}}))
-    got = loaded_settings(tmp_path)
+def test_the_settings_come_from_the_package_not_from_the_current_folder(served_settings):
+    # served_settings ran from a folder whose own voila.json asks for tracebacks, sources, template lab
+    got = served_settings[0]
     assert got["page"] == {"template": "explorer", "strip_sources": True, "show_tracebacks": False,
                            "preheat_kernel": True, "default_pool_size": 2}
     assert got["config"]["VoilaExecutor"]["iopub_timeout"] == 30
     assert got["config"]["MappingKernelManager"]["cull_connected"] is False
 
 
-def test_command_line_options_still_override_the_settings(tmp_path):
-    got = loaded_settings(tmp_path, "--VoilaConfiguration.default_pool_size=0")
-    assert got["page"]["default_pool_size"] == 0
+def test_command_line_options_still_override_the_settings(served_settings):
+    assert served_settings[1]["page"]["default_pool_size"] == 0
 
 
 @pytest.mark.parametrize("port", ["0", "70000", "-1"])

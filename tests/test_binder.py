@@ -18,11 +18,6 @@ import json
 from voila.server_extension import load_config_file
 print(json.dumps(load_config_file()))
 """
-EXPLORER_APP_SETTINGS = """
-import json
-from explorer.server.run import voila_app
-print(json.dumps(voila_app([]).config))
-"""
 
 
 def _settings(code: str, *prefix: str) -> dict:
@@ -31,10 +26,10 @@ def _settings(code: str, *prefix: str) -> dict:
     return json.loads(r.stdout.strip().splitlines()[-1])
 
 
-def test_the_binder_route_gets_the_settings_explorer_app_gets():
+def test_the_binder_route_gets_the_settings_explorer_app_gets(served_settings):
     # Binder: Jupyter Server + Voila's extension, started through binder/start from the checkout.
     binder = _settings(VOILA_EXTENSION_SETTINGS, str(ROOT / "binder" / "start"))
-    served = _settings(EXPLORER_APP_SETTINGS)
+    served = served_settings[0]["config"]
     for section in ("VoilaConfiguration", "VoilaExecutor", "MappingKernelManager"):
         assert binder[section] == served[section], section
     assert binder["VoilaConfiguration"]["template"] == "explorer"
