@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -12,7 +16,7 @@ from explorer import fmt
 
 from .conftest import wait_ready
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def headline(page, css: str) -> str:
@@ -46,9 +50,10 @@ def test_renders_offline_without_errors_and_shows_the_core_default(page, app_url
     assert offline_guard["errors"] == []
 
 
-def test_keyboard_on_the_site_power_slider_changes_people_and_bars(page, app_url):
+def test_keyboard_on_the_site_power_slider_changes_people_bars_and_the_address_bar(page, app_url):
     wait_ready(page, app_url)
     before_city, before_bars = headline(page, ".explorer-city"), bar_heights(page)
+    before_address = page.evaluate("() => location.href")
     handle = page.locator(".explorer-site-power .noUi-handle")
     handle.focus()
     for _ in range(10):
@@ -63,6 +68,10 @@ def test_keyboard_on_the_site_power_slider_changes_people_and_bars(page, app_url
     after = bar_heights(page)
     assert after != before_bars
     assert after[1] / after[0] == pytest.approx(float(ds.cooling_power / ds.it_power), rel=0.01)
+    # the address bar is the shareable link: it now names the slider's value
+    page.wait_for_function("old => location.href !== old && location.search.includes('site_power=')", arg=before_address)
+    shared = dict(p.split("=", 1) for p in page.evaluate("() => location.search").lstrip("?").split("&"))
+    assert float(shared["site_power"]) == pytest.approx(shown_mw, rel=1e-3)
 
 
 def test_typing_a_site_power_updates_the_numbers(page, app_url):
@@ -120,13 +129,38 @@ def test_a_bad_typed_value_shows_the_message_and_keeps_the_old_value(page, app_u
         assert headline(page, ".explorer-city") == before
 
 
-def test_screenshot_for_the_readme(page, app_url):
+def png_size_and_spread(path: Path) -> tuple[int, int, float]:
+    """(width, height, compressed / raw size of the pixel data) of a PNG.
+
+    A blank page compresses to almost nothing; text, charts and controls do not.
+    """
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    width, height = struct.unpack(">II", data[16:24])
+    pos, idat = 8, b""
+    while pos < len(data):
+        (length,) = struct.unpack(">I", data[pos:pos + 4])
+        kind = data[pos + 4:pos + 8]
+        if kind == b"IDAT":
+            idat += data[pos + 8:pos + 8 + length]
+        pos += 12 + length
+    return width, height, len(idat) / len(zlib.decompress(idat))
+
+
+def test_screenshot_shows_the_rendered_app(page, app_url, tmp_path):
     wait_ready(page, app_url)
     page.set_viewport_size({"width": 1280, "height": 1500})
     page.wait_for_timeout(500)
-    ASSETS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ASSETS / "screenshot.png"))
-    assert (ASSETS / "screenshot.png").stat().st_size > 20_000
+    shot = tmp_path / "screenshot.png"
+    page.screenshot(path=str(shot))
+    width, height, spread = png_size_and_spread(shot)
+    assert (width, height) == (1280, 1500)
+    assert spread > 0.005, f"the screenshot looks blank (compresses to {spread:.4%})"
+    page.set_content("<html><body style='background:#fff'></body></html>")  # the check can fail
+    page.screenshot(path=str(tmp_path / "blank.png"))
+    assert png_size_and_spread(tmp_path / "blank.png")[2] < spread / 5
+    if target := os.environ.get("EXPLORER_SCREENSHOT"):  # `make screenshots` refreshes the README's
+        shutil.copyfile(shot, ROOT / target)
 
 
 def test_phone_width_shows_every_control_label(page, app_url):
