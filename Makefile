@@ -48,6 +48,11 @@ screenshots: $(STAMP) browser
 	EXPLORER_SCREENSHOT=assets/screenshot.png $(BIN)/python -m pytest -q -p no:cacheprovider \
 	  tests/browser/test_app.py -k screenshot
 
+# Mutation testing of the core's formulas ([tool.mutmut] in pyproject.toml); the working copy is mutants/.
+mutate: $(STAMP)
+	$(BIN)/mutmut run || true
+	@$(BIN)/mutmut results | grep -v ": killed" || echo "every mutant was killed"
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/core_bench.py
 
@@ -55,4 +60,4 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .hypothesis mutants
