@@ -20,10 +20,14 @@ import pytest
 
 from explorer.server.launch import free_port  # the one definition (free_port(0): any free port)
 
-ROOT = Path(__file__).resolve().parents[1]  # the checkout (tests only; the package never looks here)
+ROOT = (
+    Path(__file__).resolve().parents[1]
+)  # the checkout (tests only; the package never looks here)
 __all__ = ["ROOT", "free_port", "wait_for_page", "port_is_free", "HOSTILE_VOILA_JSON"]
 # a voila.json in the reader's folder that would switch tracebacks and sources back on
-HOSTILE_VOILA_JSON = {"VoilaConfiguration": {"show_tracebacks": True, "strip_sources": False, "template": "lab"}}
+HOSTILE_VOILA_JSON = {
+    "VoilaConfiguration": {"show_tracebacks": True, "strip_sources": False, "template": "lab"}
+}
 SERVED_SETTINGS = """
 import json, sys
 from voila.app import Voila
@@ -71,8 +75,13 @@ def served_settings(tmp_path_factory) -> list[dict]:
     cwd = tmp_path_factory.mktemp("reader-folder")
     (cwd / "voila.json").write_text(json.dumps(HOSTILE_VOILA_JSON))
     argvs = [[], ["--VoilaConfiguration.default_pool_size=0"]]
-    r = subprocess.run([sys.executable, "-c", SERVED_SETTINGS, json.dumps(argvs)], cwd=cwd,
-                       capture_output=True, text=True, timeout=180)
+    r = subprocess.run(
+        [sys.executable, "-c", SERVED_SETTINGS, json.dumps(argvs)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert r.returncode == 0, r.stderr[-2000:]
     return json.loads(r.stdout.strip().splitlines()[-1])
 

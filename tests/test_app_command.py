@@ -22,10 +22,15 @@ EXE = shutil.which("explorer", path=str(Path(sys.executable).parent))
 
 
 def test_the_settings_come_from_the_package_not_from_the_current_folder(served_settings):
-    # served_settings ran from a folder whose own voila.json asks for tracebacks, sources, template lab
+    # served_settings ran from a folder whose own voila.json asks for tracebacks, sources, lab
     got = served_settings[0]
-    assert got["page"] == {"template": "explorer", "strip_sources": True, "show_tracebacks": False,
-                           "preheat_kernel": True, "default_pool_size": 2}
+    assert got["page"] == {
+        "template": "explorer",
+        "strip_sources": True,
+        "show_tracebacks": False,
+        "preheat_kernel": True,
+        "default_pool_size": 2,
+    }
     assert got["config"]["VoilaExecutor"]["iopub_timeout"] == 30
     assert got["config"]["MappingKernelManager"]["cull_connected"] is False
 
@@ -46,7 +51,9 @@ def test_without_voila_the_command_names_the_extra(monkeypatch, capsys):
     from explorer.server import launch
 
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "voila" else real(name, *a))
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "voila" else real(name, *a)
+    )
     assert launch.serve(port=free_port(0)) == 1
     assert "[app]" in capsys.readouterr().err
 
@@ -62,8 +69,13 @@ def _descendants(pid: int) -> list[psutil.Process]:
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
 def test_explorer_app_serves_from_any_folder_and_a_signal_stops_everything(tmp_path, sig):
     port = free_port(0)
-    proc = subprocess.Popen([EXE, "app", "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            cwd=tmp_path, start_new_session=True)
+    proc = subprocess.Popen(
+        [EXE, "app", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        cwd=tmp_path,
+        start_new_session=True,
+    )
     try:
         first = proc.stdout.readline().decode()
         assert f"http://127.0.0.1:{port}/" in first
@@ -75,14 +87,18 @@ def test_explorer_app_serves_from_any_folder_and_a_signal_stops_everything(tmp_p
         while time.monotonic() < deadline and len(_descendants(proc.pid)) < 3:
             time.sleep(0.5)
         children = _descendants(proc.pid)
-        assert len(children) >= 3, [c.cmdline() for c in children]  # the page's kernel + the pool of 2
+        assert len(children) >= 3, [
+            c.cmdline() for c in children
+        ]  # the page's kernel + the pool of 2
         signalled = time.monotonic()
         proc.send_signal(sig)  # to `explorer app` only, as a terminal or a service manager would
         proc.wait(timeout=10)
-        _, alive = psutil.wait_procs(children, timeout=max(0.1, 10 - (time.monotonic() - signalled)))
+        _, alive = psutil.wait_procs(
+            children, timeout=max(0.1, 10 - (time.monotonic() - signalled))
+        )
         assert not alive, [p.cmdline() for p in alive]
         assert port_is_free(port)
-    finally:  # whatever failed, leave nothing running (the server was started in a session of its own)
+    finally:  # whatever failed, leave nothing running (the server has a session of its own)
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=10)

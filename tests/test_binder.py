@@ -1,4 +1,5 @@
-"""The Binder demo: the same app and settings as `explorer app`, and a fresh Binder environment renders it."""
+"""The Binder demo: the same app and settings as `explorer app`; a fresh Binder environment
+renders it."""
 
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ print(json.dumps(load_config_file()))
 
 
 def _settings(code: str, *prefix: str) -> dict:
-    r = subprocess.run([*prefix, sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [*prefix, sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert r.returncode == 0, r.stderr[-2000:]
     return json.loads(r.stdout.strip().splitlines()[-1])
 
@@ -37,14 +40,14 @@ def test_the_binder_route_gets_the_settings_explorer_app_gets(served_settings):
 
 
 def test_without_binder_start_voila_would_not_get_them():
-    # the check above can fail: Voila's extension alone, from the checkout, finds no explorer settings
+    # the check above can fail: Voila's extension alone, from the checkout, finds no settings
     plain = _settings(VOILA_EXTENSION_SETTINGS)
     assert (plain or {}).get("VoilaConfiguration", {}).get("template") != "explorer"
 
 
 def test_the_binder_notebook_is_the_packaged_app_notebook():
     # Binder opens voila/render/notebooks/explorer.ipynb; `explorer app` serves the package's copy.
-    # notebooks/explorer.ipynb is a link to it: one file, and this fails if it is replaced by a copy that drifts.
+    # notebooks/explorer.ipynb is a link to it: one file; this fails if a drifting copy replaces it.
     assert (ROOT / "notebooks" / "explorer.ipynb").read_bytes() == APP_NOTEBOOK.read_bytes()
 
 
@@ -54,17 +57,37 @@ def test_a_fresh_binder_environment_renders_the_app(tmp_path):
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
     py = venv / "bin" / "python"
     pip = [str(py), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-    subprocess.run([*pip, "-r", str(ROOT / "binder" / "requirements.txt")], check=True, timeout=1200)
+    subprocess.run(
+        [*pip, "-r", str(ROOT / "binder" / "requirements.txt")], check=True, timeout=1200
+    )
     env = {**os.environ, "PATH": f"{venv / 'bin'}:{os.environ['PATH']}", "VIRTUAL_ENV": str(venv)}
-    subprocess.run(["bash", str(ROOT / "binder" / "postBuild")], cwd=ROOT, env=env, check=True, timeout=600)
+    subprocess.run(
+        ["bash", str(ROOT / "binder" / "postBuild")], cwd=ROOT, env=env, check=True, timeout=600
+    )
     port = free_port(0)
     log = (tmp_path / "voila.log").open("wb")
-    proc = subprocess.Popen([str(ROOT / "binder" / "start"), str(py), "-m", "voila", "notebooks/explorer.ipynb",
-                             f"--port={port}", "--Voila.ip=127.0.0.1", "--no-browser"],
-                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    proc = subprocess.Popen(
+        [
+            str(ROOT / "binder" / "start"),
+            str(py),
+            "-m",
+            "voila",
+            "notebooks/explorer.ipynb",
+            f"--port={port}",
+            "--Voila.ip=127.0.0.1",
+            "--no-browser",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         page = wait_for_page(f"http://127.0.0.1:{port}/")
-        assert "application/vnd.jupyter.widget-view+json" in page, (tmp_path / "voila.log").read_text()[-3000:]
+        assert "application/vnd.jupyter.widget-view+json" in page, (
+            tmp_path / "voila.log"
+        ).read_text()[-3000:]
         assert "application/vnd.jupyter.stderr" not in page and "Traceback" not in page
         assert "from explorer.ui import app" not in page  # strip_sources reached Voila
         assert "cdn.jsdelivr.net" not in page  # the offline template was found

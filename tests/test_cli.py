@@ -46,15 +46,32 @@ def run_script(*args: str, cwd: Path | None = None) -> subprocess.CompletedProce
 def test_table_shows_outputs_with_units(run):
     r = run("compute", "--site-power", "300", "--cooling-fraction", "0.4", "--chip", "trn2")
     assert r.returncode == 0, r.stderr
-    rows = {line.split()[0]: line for line in r.stdout.splitlines() if line and not line.startswith("scenario")}
+    rows = {
+        line.split()[0]: line
+        for line in r.stdout.splitlines()
+        if line and not line.startswith("scenario")
+    }
     assert "MW" in rows["it_power"] and "171" in rows["it_power"]
-    households = round(float(compute(site_power=300, cooling_fraction=0.4, chip="trn2").city_households))
+    households = round(
+        float(compute(site_power=300, cooling_fraction=0.4, chip="trn2").city_households)
+    )
     assert f"{households:,}" in rows["city_households"]
     assert "peak_flops[precision=fp8]" in rows
 
 
 def test_json_equals_the_api(run):
-    r = run("compute", "--json", "--site-power", "600", "--chip", "h100", "--cooling-fraction", "0.3", "--mfu", "0.35")
+    r = run(
+        "compute",
+        "--json",
+        "--site-power",
+        "600",
+        "--chip",
+        "h100",
+        "--cooling-fraction",
+        "0.3",
+        "--mfu",
+        "0.35",
+    )
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
     ds = compute(site_power=600, chip="h100", cooling_fraction=0.3, mfu=0.35)
@@ -79,19 +96,34 @@ def test_sweep_to_csv_on_stdout(run):
     assert len(rows) == 100
     assert float(rows[0]["site_power"]) == 10 and float(rows[-1]["site_power"]) == 5000
     ds = compute(site_power=float(rows[42]["site_power"]), chip="trn2")
-    assert float(rows[42]["city_households [households]"]) == pytest.approx(float(ds.city_households))
+    assert float(rows[42]["city_households [households]"]) == pytest.approx(
+        float(ds.city_households)
+    )
 
 
 def test_grid_sweep_to_netcdf(run, tmp_path):
     out = tmp_path / "grid.nc"
-    r = run("compute", "--sweep", "site_power=10:5000:20:log", "--sweep", "cooling_fraction=0:0.5:6",
-            "--chip", "trn2,gb200", "--out", str(out))
+    r = run(
+        "compute",
+        "--sweep",
+        "site_power=10:5000:20:log",
+        "--sweep",
+        "cooling_fraction=0:0.5:6",
+        "--chip",
+        "trn2,gb200",
+        "--out",
+        str(out),
+    )
     assert r.returncode == 0, r.stderr
     ds = xr.open_dataset(out, engine="h5netcdf")
     assert dict(ds.sizes) == {"site_power": 20, "cooling_fraction": 6, "chip": 2, "precision": 3}
     assert ds.site_power.attrs["units"] == "MW"
     assert ds.peak_flops.attrs["units"] == "FLOP/s"
-    ref = compute(site_power=ds.site_power.values, cooling_fraction=ds.cooling_fraction.values, chip=["trn2", "gb200"])
+    ref = compute(
+        site_power=ds.site_power.values,
+        cooling_fraction=ds.cooling_fraction.values,
+        chip=["trn2", "gb200"],
+    )
     np.testing.assert_allclose(ds.peak_flops.values, ref.peak_flops.values)
 
 
@@ -119,7 +151,10 @@ def test_catalog_lists_chips_sites_bases_with_sources(run):
         (["--site-power", "abc"], "site_power"),
         (["--site-power", "nan"], "site_power"),
         (["--cooling-fraction", "1.2"], "cooling_fraction"),
-        (["--cooling-fraction", "0.9", "--overhead-fraction", "0.2"], "cooling_fraction + overhead_fraction"),
+        (
+            ["--cooling-fraction", "0.9", "--overhead-fraction", "0.2"],
+            "cooling_fraction + overhead_fraction",
+        ),
         (["--chip", "a100"], "chip"),
         (["--basis", "mars"], "basis"),
         (["--chips", "12.5"], "chips"),

@@ -19,7 +19,9 @@ def test_chips_supported_counts_whole_chips():
     # 261 MW of IT = 261,000 kW; / 0.91 kW = 286,813.19 -> 286,813 whole chips
     assert cluster.chips_supported(261.0, 0.91) == 286_813
     assert cluster.chips_supported(1.0, 2.0) == 500  # 1,000 kW / 2 kW
-    assert cluster.chips_supported(1.0, 3.0) == 333  # 1,000 / 3 = 333.33, a third of a chip is no chip
+    assert (
+        cluster.chips_supported(1.0, 3.0) == 333
+    )  # 1,000 / 3 = 333.33, a third of a chip is no chip
     assert cluster.chips_supported(0.001, 1.2) == 0  # 1 kW cannot feed a 1.2 kW chip
 
 

@@ -9,7 +9,9 @@ from explorer import energy
 
 
 def test_annual_energy():
-    assert_allclose(energy.annual_energy(300.0, 1.0, 8760.0), 2628.0)  # 300 MW x 8,760 h = 2,628,000 MWh
+    assert_allclose(
+        energy.annual_energy(300.0, 1.0, 8760.0), 2628.0
+    )  # 300 MW x 8,760 h = 2,628,000 MWh
     assert_allclose(energy.annual_energy(300.0, 0.8, 8760.0), 2102.4)  # x 0.8 load factor
     assert_allclose(energy.annual_energy(1.0, 1.0, 8784.0), 8.784)  # a leap year, 1 MW
 
@@ -33,7 +35,8 @@ def test_annual_co2():
 
 
 def test_annual_water():
-    # IT: 171 MW x 8,760 h = 1,497.96 GWh = 1,497,960,000 kWh x 0.18 L/kWh = 269,632,800 L = 269,632.8 m3
+    # IT: 171 MW x 8,760 h = 1,497.96 GWh = 1,497,960,000 kWh x 0.18 L/kWh = 269,632,800 L
+    # = 269,632.8 m3
     assert_allclose(energy.annual_water(1497.96, 0.18), 269_632.8)
 
 

@@ -60,10 +60,14 @@ def test_the_collector_sees_real_markup():
 
 
 def test_catalog_text_is_escaped_everywhere_in_the_app(hostile_catalog):
-    app = ExplorerApp("?chip=h100&site_power=2000")  # a conflict note and a power note for this scenario
+    app = ExplorerApp(
+        "?chip=h100&site_power=2000"
+    )  # a conflict note and a power note for this scenario
     page = markup(app.widget)
     assert_no_markup_from(page)
-    assert ESCAPED in app.sources.value  # source titles and entry notes went through the sources panel
+    assert (
+        ESCAPED in app.sources.value
+    )  # source titles and entry notes went through the sources panel
     assert "&#x27;&quot;&gt;&lt;img" in app.sources.value  # the URL cannot leave its href attribute
     for name in ("trn2", "gb200", "tpu-v5p"):  # labels in the FLOPS and details cards
         app.chip.value = name
@@ -78,7 +82,9 @@ def test_reader_input_is_escaped_in_link_notes_and_field_messages():
         field.value = HOSTILE
     page = markup(app.widget)
     assert_no_markup_from(page)
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in app.messages["site_power"].value  # (shortened)
+    assert (
+        "&lt;script&gt;alert(1)&lt;/script&gt;" in app.messages["site_power"].value
+    )  # (shortened)
 
 
 def test_exercise_answers_and_questions_are_escaped(monkeypatch):
@@ -90,7 +96,9 @@ def test_exercise_answers_and_questions_are_escaped(monkeypatch):
     assert "Not yet" in box.children[2].value
     assert_no_markup_from(markup(box))
     ex = selfcheck.EXERCISES["pue-40"]
-    monkeypatch.setitem(selfcheck.EXERCISES, "pue-40", type(ex)(**{**ex.__dict__, "question": HOSTILE}))
+    monkeypatch.setitem(
+        selfcheck.EXERCISES, "pue-40", type(ex)(**{**ex.__dict__, "question": HOSTILE})
+    )
     assert ESCAPED in markup(lessons.answer_box("pue-40"))
 
 
@@ -117,7 +125,9 @@ def test_the_fact_check_table_is_escaped(monkeypatch):
     assert ESCAPED in html
 
 
-@pytest.mark.xfail(strict=True, reason="explorer/ui/app.py links any source URL; only http(s) should become a link")
+@pytest.mark.xfail(
+    strict=True, reason="explorer/ui/app.py links any source URL; only http(s) should become a link"
+)
 def test_a_script_url_in_the_catalog_does_not_become_a_link(hostile_catalog):
     for src in hostile_catalog["sources"].values():
         src["url"] = "javascript:alert(4)"

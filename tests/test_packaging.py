@@ -1,5 +1,6 @@
 """Packaging: the core needs only numpy/xarray/pint, every import is declared, the lock and Binder's
-pins are compiled from pyproject.toml and have not drifted, and a built wheel serves the app anywhere."""
+pins are compiled from pyproject.toml and have not drifted, and a built wheel serves the app
+anywhere."""
 
 from __future__ import annotations
 
@@ -23,12 +24,26 @@ import explorer
 
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
 NAME = canonicalize_name(PROJECT["name"])
-APP_ONLY = ["voila", "ipywidgets", "bqplot", "anywidget", "traitlets", "IPython", "ipykernel",
-            "jupyter_server", "tornado", "websockets", "h5py", "h5netcdf", "dask", "distributed"]
+APP_ONLY = [
+    "voila",
+    "ipywidgets",
+    "bqplot",
+    "anywidget",
+    "traitlets",
+    "IPython",
+    "ipykernel",
+    "jupyter_server",
+    "tornado",
+    "websockets",
+    "h5py",
+    "h5netcdf",
+    "dask",
+    "distributed",
+]
 
 
 def requirements(*extras: str) -> dict[str, Requirement]:
-    """The declared requirements of the core plus `extras`, self-references ([app] in [test]) followed."""
+    """The declared requirements of the core plus `extras` (self-references like [app] followed)."""
     out: dict[str, Requirement] = {}
     todo, seen = list(extras), set()
     reqs = [Requirement(r) for r in PROJECT["dependencies"]]
@@ -84,9 +99,16 @@ def drift(path: Path) -> list[str]:
             problems.append(f"{name} is declared but not pinned")
         elif not req.specifier.contains(versions[name], prereleases=True):
             problems.append(f"{name}=={versions[name]} does not satisfy {req}")
-    for name, sources in via.items():  # pinned only because the project asked for it, no longer declared
-        if sources and all(s.startswith(PROJECT["name"]) or s.startswith("-c ") for s in sources) \
-                and any(s.startswith(PROJECT["name"]) for s in sources) and name not in declared:
+    for (
+        name,
+        sources,
+    ) in via.items():  # pinned only because the project asked for it, no longer declared
+        if (
+            sources
+            and all(s.startswith(PROJECT["name"]) or s.startswith("-c ") for s in sources)
+            and any(s.startswith(PROJECT["name"]) for s in sources)
+            and name not in declared
+        ):
             problems.append(f"{name} is pinned for the project but no longer declared")
     return problems
 
@@ -99,9 +121,15 @@ def test_the_pins_are_compiled_from_pyproject_and_have_not_drifted(path):
 def test_the_drift_check_can_fail(tmp_path, monkeypatch):
     lock = (ROOT / "requirements.lock").read_text()
     stale = tmp_path / "stale.lock"
-    stale.write_text(re.sub(r"^numpy==\S+", "numpy==1.20.0", lock, flags=re.M).replace(
-        "\nhypothesis==", "\nnot-a-dependency==1.0\n    # via ai-datacenter-explorer (pyproject.toml)\nhypothesis==")
-        .replace("\npint==", "\nquint=="))
+    stale.write_text(
+        re.sub(r"^numpy==\S+", "numpy==1.20.0", lock, flags=re.M)
+        .replace(
+            "\nhypothesis==",
+            "\nnot-a-dependency==1.0\n    # via ai-datacenter-explorer (pyproject.toml)"
+            "\nhypothesis==",
+        )
+        .replace("\npint==", "\nquint==")
+    )
     problems = drift(stale)
     assert any(p.startswith("numpy==1.20.0") for p in problems)
     assert "pint is declared but not pinned" in problems
@@ -131,13 +159,16 @@ def _third_party_imports(path: Path) -> set[str]:
     return {n for n in names if n not in sys.stdlib_module_names and n not in local}
 
 
-@pytest.mark.parametrize(("folder", "extras"), [
-    ("explorer", ()),  # the core modules themselves (ui/ and server/ below)
-    ("explorer/ui", ("app",)),
-    ("explorer/server", ("app",)),
-    ("tests", ("test",)),
-    ("benchmarks", ("test",)),
-])
+@pytest.mark.parametrize(
+    ("folder", "extras"),
+    [
+        ("explorer", ()),  # the core modules themselves (ui/ and server/ below)
+        ("explorer/ui", ("app",)),
+        ("explorer/server", ("app",)),
+        ("tests", ("test",)),
+        ("benchmarks", ("test",)),
+    ],
+)
 def test_every_import_is_declared(folder, extras):
     dists = importlib.metadata.packages_distributions()
     declared = set(requirements(*extras))
@@ -169,8 +200,13 @@ print("LOADED", loaded, round(float(ds.it_power), 3))
 
 
 def test_the_core_and_its_cli_work_without_the_app_and_io_extras():
-    r = subprocess.run([sys.executable, "-c", BLOCKER, ",".join(APP_ONLY)], capture_output=True, text=True,
-                       timeout=120, cwd=ROOT)
+    r = subprocess.run(
+        [sys.executable, "-c", BLOCKER, ",".join(APP_ONLY)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
     assert r.returncode == 0, r.stderr[-3000:]
     # 300 MW x (1 - 0.4 cooling - 0.03 other losses) = 171 MW reach the IT equipment
     assert r.stdout.strip().splitlines()[-1] == "LOADED [] 171.0"
@@ -178,7 +214,12 @@ def test_the_core_and_its_cli_work_without_the_app_and_io_extras():
 
 def test_the_blocker_itself_blocks():
     code = BLOCKER.replace("import explorer\n", "import explorer\nimport explorer.ui\n", 1)
-    r = subprocess.run([sys.executable, "-c", code, ",".join(APP_ONLY)], capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-c", code, ",".join(APP_ONLY)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode != 0 and "ModuleNotFoundError" in r.stderr
 
 
@@ -189,33 +230,74 @@ def test_one_version_string():
 
 @pytest.mark.slow
 def test_a_wheel_installed_outside_the_checkout_serves_the_app(tmp_path):
-    """Build a wheel, install it with [app] into a fresh venv, run `explorer app` from an empty folder."""
+    """Build a wheel, install it with [app] into a fresh venv, run `explorer app` elsewhere."""
     wheels = tmp_path / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels), str(ROOT)],
-                   check=True, timeout=600)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "-w",
+            str(wheels),
+            str(ROOT),
+        ],
+        check=True,
+        timeout=600,
+    )
     (wheel,) = wheels.glob("*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    assert "explorer/server/app/explorer.ipynb" in names and "explorer/server/app/voila.json" in names
+    assert (
+        "explorer/server/app/explorer.ipynb" in names and "explorer/server/app/voila.json" in names
+    )
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
     py = venv / "bin" / "python"
-    # the lock as constraints: the versions CI tested (pip's cache makes this quick after the first run)
-    subprocess.run([str(py), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                    "-c", str(ROOT / "requirements.lock"), f"{wheel}[app]"], check=True, timeout=1500)
+    # the lock as constraints: the versions CI tested (pip's cache makes reruns quick)
+    subprocess.run(
+        [
+            str(py),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-c",
+            str(ROOT / "requirements.lock"),
+            f"{wheel}[app]",
+        ],
+        check=True,
+        timeout=1500,
+    )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     port = free_port(0)
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     log = (tmp_path / "app.log").open("wb")
-    proc = subprocess.Popen([str(venv / "bin" / "explorer"), "app", "--port", str(port)], cwd=elsewhere, env=env,
-                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    proc = subprocess.Popen(
+        [str(venv / "bin" / "explorer"), "app", "--port", str(port)],
+        cwd=elsewhere,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         page = wait_for_page(f"http://127.0.0.1:{port}/", timeout=180)
-        assert "application/vnd.jupyter.widget-view+json" in page, (tmp_path / "app.log").read_text()[-3000:]
+        assert "application/vnd.jupyter.widget-view+json" in page, (
+            tmp_path / "app.log"
+        ).read_text()[-3000:]
         assert "Traceback" not in page and "cdn.jsdelivr.net" not in page
-        r = subprocess.run([str(py), "-c", "import explorer, pathlib; print(pathlib.Path(explorer.__file__))"],
-                           cwd=elsewhere, capture_output=True, text=True, timeout=60)
+        r = subprocess.run(
+            [str(py), "-c", "import explorer, pathlib; print(pathlib.Path(explorer.__file__))"],
+            cwd=elsewhere,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert str(venv) in r.stdout  # the installed wheel, not the checkout
     finally:
         proc.send_signal(signal.SIGTERM)

@@ -28,12 +28,15 @@ def test_the_article_site_splits_into_it_cooling_and_losses():
     assert_allclose(it + cooling + other, 300.0)  # nothing lost, nothing made up
 
 
-@pytest.mark.parametrize(("share", "expected"), [
-    (0.57, 1.754386),  # 1 / 0.57
-    (1.0, 1.0),  # everything reaches IT
-    (0.87, 1.149425),  # 1 / 0.87: about AWS's fleet PUE of 1.15
-    (0.5, 2.0),  # half the site reaches IT
-])
+@pytest.mark.parametrize(
+    ("share", "expected"),
+    [
+        (0.57, 1.754386),  # 1 / 0.57
+        (1.0, 1.0),  # everything reaches IT
+        (0.87, 1.149425),  # 1 / 0.87: about AWS's fleet PUE of 1.15
+        (0.5, 2.0),  # half the site reaches IT
+    ],
+)
 def test_pue_is_site_over_it(share, expected):
     assert_allclose(power.pue(share), expected, rtol=1e-6)
 

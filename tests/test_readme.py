@@ -30,16 +30,25 @@ def test_glossary_units_match_the_attrs():
 def test_every_make_command_in_the_readme_is_a_target_and_ci_runs_make_test():
     makefile = (ROOT / "Makefile").read_text()
     targets = set(re.findall(r"^([a-z][a-z-]*):", makefile, flags=re.M))
-    named = set(re.findall(r"`make ([a-z][a-z-]*)`", README)) | set(re.findall(r"^make ([a-z-]+)", README, flags=re.M))
+    named = set(re.findall(r"`make ([a-z][a-z-]*)`", README)) | set(
+        re.findall(r"^make ([a-z-]+)", README, flags=re.M)
+    )
     assert {"app", "test", "check"} <= named
-    assert named - targets == set(), f"README names make targets the Makefile lacks: {named - targets}"
-    commands = [line for line in (ROOT / ".ci" / "run").read_text().splitlines()
-                if line.strip() and not line.startswith("#") and not line.startswith(("set ", "cd "))]
+    assert named - targets == set(), (
+        f"README names make targets the Makefile lacks: {named - targets}"
+    )
+    commands = [
+        line
+        for line in (ROOT / ".ci" / "run").read_text().splitlines()
+        if line.strip() and not line.startswith("#") and not line.startswith(("set ", "cd "))
+    ]
     assert commands == ["exec make test"]
 
 
 def test_every_extra_is_in_the_readme():
-    extras = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"][
+        "optional-dependencies"
+    ]
     listed = set(re.findall(r"pip install '\.\[([a-z]+)\]'", README))
     assert listed == set(extras)
 

@@ -10,7 +10,8 @@ from explorer import selfcheck
 
 # Catalog figures used below: 8,760 h/yr; 12,645 kWh per US person per year (all sectors);
 # other losses 3 % of site power; AWS fleet PUE 1.15; Trn2 TDP 500 W x server overhead 1.82;
-# Trn2 per chip: dense FP8 1.299, sparse FP8 2.563, dense BF16 0.667 PFLOP/s; H100 dense BF16 989 TFLOP/s; Llama 3.1 405B 3.8e25 FLOP;
+# Trn2 per chip: dense FP8 1.299, sparse FP8 2.563, dense BF16 0.667 PFLOP/s;
+# H100 dense BF16 989 TFLOP/s; Llama 3.1 405B 3.8e25 FLOP;
 # Llama 3: one interruption every 3.09 h on 16,384 chips, 1-min checkpoints, 10-min restarts.
 HAND = {
     # 300 MW x 8,760 h = 2,628,000 MWh = 2,628 GWh
@@ -21,7 +22,8 @@ HAND = {
     "pue-40": 1.754386,
     # non-IT share 1 - 1/1.15 = 0.130435; minus 0.03 other losses = 0.100435
     "cooling-at-fleet-pue": 0.100435,
-    # IT 300 x (1 - 0.10 - 0.03) = 261 MW; per chip 500 W x 1.82 = 910 W; 261e6 / 910 = 286,813.2 -> 286,813
+    # IT 300 x (1 - 0.10 - 0.03) = 261 MW; per chip 500 W x 1.82 = 910 W;
+    # 261e6 / 910 = 286,813.2 -> 286,813
     "trn2-chips-300mw": 286_813.0,
     # 64 chips x 1.299 PFLOP/s = 83.136 PFLOP/s
     "ultraserver-fp8": 83.136,
@@ -51,24 +53,27 @@ def test_the_hand_computed_number_passes_and_a_near_miss_does_not(eid):
     assert not selfcheck.check(eid, HAND[eid] * (1 - 2 * tol)).right
 
 
-@pytest.mark.parametrize(("eid", "answer", "words"), [
-    ("energy-300mw", 300, "power × time"),  # the power itself
-    ("energy-300mw", 300 * 365, "use hours"),  # x days instead of hours: 109,500
-    ("energy-300mw", 2_628_000, "divide by 1,000"),  # MWh, not GWh
-    ("city-people-us", 245_264, "households"),  # 2,628,000,000 / 10,715 kWh per household
-    ("pue-40", 1.4, "not 1 + cooling share"),
-    ("pue-40", 1 / 0.6, "add the other losses"),  # 1.6667
-    ("pue-40", 1754, "1,000 times too large"),
-    ("cooling-at-fleet-pue", 0.15, "not 15"),  # PUE - 1
-    ("cooling-at-fleet-pue", 0.130435, "subtract the 3"),  # all non-IT power
-    ("trn2-chips-300mw", 600_000, "whole site"),  # 300e6 W / 500 W
-    ("trn2-chips-300mw", 522_000, "server overhead"),  # 261e6 W / 500 W
-    ("ultraserver-fp8", 164.032, "sparse"),  # 64 x 2.563 PFLOP/s sparse FP8
-    ("ultraserver-fp8", 42.688, "BF16"),  # 64 x 0.667 PFLOP/s dense BF16
-    ("llama-days", 4.4471, "MFU"),  # 11.1177 x 0.4
-    ("llama-days", 266.82, "divide by 24"),  # 11.1177 x 24 hours
-    ("goodput-16k", 1.0, "interruptions cost time"),
-])
+@pytest.mark.parametrize(
+    ("eid", "answer", "words"),
+    [
+        ("energy-300mw", 300, "power × time"),  # the power itself
+        ("energy-300mw", 300 * 365, "use hours"),  # x days instead of hours: 109,500
+        ("energy-300mw", 2_628_000, "divide by 1,000"),  # MWh, not GWh
+        ("city-people-us", 245_264, "households"),  # 2,628,000,000 / 10,715 kWh per household
+        ("pue-40", 1.4, "not 1 + cooling share"),
+        ("pue-40", 1 / 0.6, "add the other losses"),  # 1.6667
+        ("pue-40", 1754, "1,000 times too large"),
+        ("cooling-at-fleet-pue", 0.15, "not 15"),  # PUE - 1
+        ("cooling-at-fleet-pue", 0.130435, "subtract the 3"),  # all non-IT power
+        ("trn2-chips-300mw", 600_000, "whole site"),  # 300e6 W / 500 W
+        ("trn2-chips-300mw", 522_000, "server overhead"),  # 261e6 W / 500 W
+        ("ultraserver-fp8", 164.032, "sparse"),  # 64 x 2.563 PFLOP/s sparse FP8
+        ("ultraserver-fp8", 42.688, "BF16"),  # 64 x 0.667 PFLOP/s dense BF16
+        ("llama-days", 4.4471, "MFU"),  # 11.1177 x 0.4
+        ("llama-days", 266.82, "divide by 24"),  # 11.1177 x 24 hours
+        ("goodput-16k", 1.0, "interruptions cost time"),
+    ],
+)
 def test_typical_mistakes_get_their_hint(eid, answer, words):
     fb = selfcheck.check(eid, answer)
     assert not fb.right

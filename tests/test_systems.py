@@ -15,19 +15,24 @@ def table():
 
 
 def row(table, name):
-    return {k: float(v) for k, v in table.sel(system=name).data_vars.items()
-            if np.issubdtype(v.dtype, np.floating)}
+    return {
+        k: float(v)
+        for k, v in table.sel(system=name).data_vars.items()
+        if np.issubdtype(v.dtype, np.floating)
+    }
 
 
 def test_trn2_ultraserver(table):
     r = row(table, "trn2-ultraserver")
-    # 64 Trn2 chips; per chip: FP8 1,299 / sparse 2,563 / BF16 667 TFLOP/s, 96 GiB, 2.9 TB/s, 1.28 TB/s,
-    # 500 W TDP x 1.82 overhead
+    # 64 Trn2 chips; per chip: FP8 1,299 / sparse 2,563 / BF16 667 TFLOP/s, 96 GiB, 2.9 TB/s,
+    # 1.28 TB/s interconnect, 500 W TDP x 1.82 overhead
     assert r["chips"] == 64
     assert_allclose(r["fp8_dense"], 83.136)  # 64 x 1.299 PFLOP/s
     assert_allclose(r["fp8_sparse"], 164.032)  # 64 x 2.563
     assert_allclose(r["bf16_dense"], 42.688)  # 64 x 0.667
-    assert_allclose(r["hbm_capacity"], 6.597070, rtol=1e-6)  # 64 x 96 x 1.073741824 GB = 6,597.07 GB
+    assert_allclose(
+        r["hbm_capacity"], 6.597070, rtol=1e-6
+    )  # 64 x 96 x 1.073741824 GB = 6,597.07 GB
     assert_allclose(r["hbm_bandwidth"], 185.6)  # 64 x 2.9 TB/s
     assert_allclose(r["interconnect_bandwidth"], 81.92)  # 64 x 1.28 TB/s
     assert_allclose(r["power"], 58.24)  # 64 x 0.5 kW x 1.82

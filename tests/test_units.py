@@ -9,23 +9,26 @@ from numpy.testing import assert_allclose
 from explorer import units
 
 
-@pytest.mark.parametrize(("src", "dst", "expected"), [
-    ("MW", "kW", 1e3),
-    ("kW", "W", 1e3),
-    ("GWh", "kWh", 1e6),
-    ("MWh", "GWh", 1e-3),
-    ("hour", "s", 3600.0),  # 60 x 60
-    ("day", "s", 86_400.0),  # 24 x 3,600
-    ("hour/year", "hour/year", 1.0),
-    ("TFLOP/s", "FLOP/s", 1e12),
-    ("PFLOP/s", "TFLOP/s", 1e3),
-    ("GiB", "GB", 1.073741824),  # 2**30 / 10**9
-    ("g", "tonne", 1e-6),
-    ("L", "m**3", 1e-3),
-    ("USD/MWh", "USD/kWh", 1e-3),
-    ("g/kWh", "tonne/GWh", 1.0),  # 1 g x 1e6 kWh/GWh = 1e6 g = 1 t
-    ("MW", "refrigeration_ton", 284.345),  # 1e6 W / (12,000 x 1,055.056 J / 3,600 s)
-])
+@pytest.mark.parametrize(
+    ("src", "dst", "expected"),
+    [
+        ("MW", "kW", 1e3),
+        ("kW", "W", 1e3),
+        ("GWh", "kWh", 1e6),
+        ("MWh", "GWh", 1e-3),
+        ("hour", "s", 3600.0),  # 60 x 60
+        ("day", "s", 86_400.0),  # 24 x 3,600
+        ("hour/year", "hour/year", 1.0),
+        ("TFLOP/s", "FLOP/s", 1e12),
+        ("PFLOP/s", "TFLOP/s", 1e3),
+        ("GiB", "GB", 1.073741824),  # 2**30 / 10**9
+        ("g", "tonne", 1e-6),
+        ("L", "m**3", 1e-3),
+        ("USD/MWh", "USD/kWh", 1e-3),
+        ("g/kWh", "tonne/GWh", 1.0),  # 1 g x 1e6 kWh/GWh = 1e6 g = 1 t
+        ("MW", "refrigeration_ton", 284.345),  # 1e6 W / (12,000 x 1,055.056 J / 3,600 s)
+    ],
+)
 def test_factor(src, dst, expected):
     assert_allclose(units.factor(src, dst), expected, rtol=1e-5)
 

@@ -22,7 +22,7 @@ APP_EXTRA_HINT = "pip install 'ai-datacenter-explorer[app]'"
 
 
 def free_port(start: int = 8866, host: str = "127.0.0.1") -> int:
-    """A port nothing listens on: the first free one from `start`, or any free one if `start` is 0."""
+    """A port nothing listens on: the first free one from `start` (any free one if `start` is 0)."""
     for port in [0] if start == 0 else range(start, start + 100):
         with socket.socket() as s:
             try:
@@ -36,16 +36,28 @@ def free_port(start: int = 8866, host: str = "127.0.0.1") -> int:
 def environment() -> dict[str, str]:
     """The server's environment: our Voila template on JUPYTER_PATH."""
     env = dict(os.environ)
-    env["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(TEMPLATES), env.get("JUPYTER_PATH", "")) if p)
+    env["JUPYTER_PATH"] = os.pathsep.join(
+        p for p in (str(TEMPLATES), env.get("JUPYTER_PATH", "")) if p
+    )
     return env
 
 
 def voila_command(
-    notebook: Path = APP_NOTEBOOK, port: int = 8866, host: str = "127.0.0.1", open_browser: bool = False
+    notebook: Path = APP_NOTEBOOK,
+    port: int = 8866,
+    host: str = "127.0.0.1",
+    open_browser: bool = False,
 ) -> list[str]:
     """argv that serves `notebook` with the package's settings and hooks (from any folder)."""
-    argv = [sys.executable, "-m", "explorer.server.run", str(notebook), f"--port={port}",
-            f"--Voila.ip={host}", "--Voila.port_retries=0"]  # the port we print is the port we serve
+    argv = [
+        sys.executable,
+        "-m",
+        "explorer.server.run",
+        str(notebook),
+        f"--port={port}",
+        f"--Voila.ip={host}",
+        "--Voila.port_retries=0",
+    ]  # the port we print is the port we serve
     if not open_browser:
         argv.append("--no-browser")
     return argv
@@ -59,7 +71,10 @@ def serve(port: int | None = None, host: str = "127.0.0.1", open_browser: bool =
     Returns 1 only when the app's dependencies are missing.
     """
     if importlib.util.find_spec("voila") is None:
-        print(f"explorer: error: `explorer app` needs the app extra: {APP_EXTRA_HINT}", file=sys.stderr)
+        print(
+            f"explorer: error: `explorer app` needs the app extra: {APP_EXTRA_HINT}",
+            file=sys.stderr,
+        )
         return 1
     port = port or free_port(host=host)
     print(f"AI Datacenter Explorer: http://{host}:{port}/  (Ctrl-C to stop)", flush=True)
