@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from explorer.server.launch import free_port  # the one definition (free_port(0): any free port)
+from explorer.server.launch import free_port, port_in_use  # free_port(0): any free port
 
 ROOT = (
     Path(__file__).resolve().parents[1]
@@ -56,16 +56,8 @@ def wait_for_page(url: str, timeout: float = 120) -> str:
 
 
 def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
-    """Whether `port` can be bound again now."""
-    import socket
-
-    with socket.socket() as s:
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            s.bind((host, port))
-        except OSError:
-            return False
-        return True
+    """Whether a server could bind `port` again now."""
+    return not port_in_use(port, host)
 
 
 @pytest.fixture(scope="session")

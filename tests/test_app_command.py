@@ -7,6 +7,7 @@ import contextlib
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -39,12 +40,24 @@ def test_command_line_options_still_override_the_settings(served_settings):
     assert served_settings[1]["page"]["default_pool_size"] == 0
 
 
+@pytest.fixture
+def no_exec(monkeypatch):
+    """In-process calls must not become the server: an exec would replace pytest itself."""
+
+    def refuse(*args):
+        raise AssertionError(f"explorer app tried to exec the server: {args[1]}")
+
+    monkeypatch.setattr(os, "execve", refuse)
+
+
+@pytest.mark.usefixtures("no_exec")
 @pytest.mark.parametrize("port", ["0", "70000", "-1"])
 def test_bad_port_is_refused_in_process(port, capsys):
     assert cli.main(["app", "--port", port]) == 2
     assert f"--port = {port}" in capsys.readouterr().err
 
 
+@pytest.mark.usefixtures("no_exec")
 def test_without_voila_the_command_names_the_extra(monkeypatch, capsys):
     import importlib.util
 
@@ -56,6 +69,17 @@ def test_without_voila_the_command_names_the_extra(monkeypatch, capsys):
     )
     assert launch.serve(port=free_port(0)) == 1
     assert "[app]" in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("no_exec")
+def test_a_port_in_use_is_one_line_and_status_2(capsys):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert cli.main(["app", "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"explorer: error: port {port} is in use; choose another with --port\n"
 
 
 def _descendants(pid: int) -> list[psutil.Process]:

@@ -33,6 +33,17 @@ def free_port(start: int = 8866, host: str = "127.0.0.1") -> int:
     raise RuntimeError("no free port")
 
 
+def port_in_use(port: int, host: str = "127.0.0.1") -> bool:
+    """Whether a server listens on `port` (TIME_WAIT counts as free, as it does for Voila)."""
+    with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((host, port))
+        except OSError:
+            return True
+        return False
+
+
 def environment() -> dict[str, str]:
     """The server's environment: our Voila template on JUPYTER_PATH."""
     env = dict(os.environ)
@@ -68,7 +79,7 @@ def serve(port: int | None = None, host: str = "127.0.0.1", open_browser: bool =
 
     The process becomes the Voila server (`os.execve`), so a signal sent to `explorer app` reaches
     Voila itself, which shuts its kernels down and frees the port; no server is left orphaned.
-    Returns 1 only when the app's dependencies are missing.
+    Returns 1 when the app's dependencies are missing, 2 when the port is taken.
     """
     if importlib.util.find_spec("voila") is None:
         print(
@@ -76,6 +87,11 @@ def serve(port: int | None = None, host: str = "127.0.0.1", open_browser: bool =
             file=sys.stderr,
         )
         return 1
+    if port and port_in_use(port, host):
+        print(
+            f"explorer: error: port {port} is in use; choose another with --port", file=sys.stderr
+        )
+        return 2
     port = port or free_port(host=host)
     print(f"AI Datacenter Explorer: http://{host}:{port}/  (Ctrl-C to stop)", flush=True)
     sys.stderr.flush()
