@@ -1,18 +1,22 @@
 # Two commands do all the set-up on a fresh machine:
 #   make app    install into .venv (pinned) and serve the Voila app on the default scenario
-#   make test   install into .venv (pinned), get Debian's Chromium if missing, run every test
+#   make test   install into .venv (pinned), get Debian's Chromium if missing, run every test (CI)
+# Everyday loop: make check (everything but the browser and slow tests, in parallel, < 1 min).
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8866
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+# The lock and Binder's pins are compiled by uv from pyproject.toml (the commands are in their headers).
+LOCK := $(BIN)/uv pip compile pyproject.toml --python-version 3.11
 
-.PHONY: app test install browser bench lint clean
+.PHONY: app test check install browser bench lint lock screenshots mutate clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PIP) -r requirements.lock
+	$(PIP) --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -30,6 +34,25 @@ browser:
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
+check: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not browser and not slow" -n 2 --dist loadfile
+
+# After editing dependencies in pyproject.toml: recompile both pin files (tests/test_packaging.py
+# fails until they match), then `make install`.
+lock: $(STAMP)
+	$(LOCK) --all-extras -o requirements.lock
+	$(LOCK) --extra app --extra lab -c requirements.lock -o binder/requirements.txt
+
+# Refresh the README's screenshot (the browser test writes its own to a temporary folder).
+screenshots: $(STAMP) browser
+	EXPLORER_SCREENSHOT=assets/screenshot.png $(BIN)/python -m pytest -q -p no:cacheprovider \
+	  tests/browser/test_app.py -k screenshot
+
+# Mutation testing of the core's formulas ([tool.mutmut] in pyproject.toml); the working copy is mutants/.
+mutate: $(STAMP)
+	$(BIN)/mutmut run || true
+	@$(BIN)/mutmut results | grep -v ": killed" || echo "every mutant was killed"
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/core_bench.py
 
@@ -37,4 +60,4 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .hypothesis mutants

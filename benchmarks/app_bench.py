@@ -28,7 +28,7 @@ from pathlib import Path
 import psutil
 from playwright.sync_api import sync_playwright
 
-from explorer.server.launch import APP_NOTEBOOK, ROOT, environment, free_port, voila_command
+from explorer.server.launch import APP_NOTEBOOK, environment, free_port, voila_command
 
 FLOOR = Path(__file__).resolve().parent / "floor.ipynb"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -64,7 +64,7 @@ class Server:
         argv = voila_command(notebook, self.port)  # served as `explorer app` serves it (voila.json: a pool)
         if not preheat:
             argv.append("--VoilaConfiguration.preheat_kernel=False")
-        self.proc = subprocess.Popen(argv, cwd=ROOT, env=environment(), stdout=subprocess.DEVNULL,
+        self.proc = subprocess.Popen(argv, env=environment(), stdout=subprocess.DEVNULL,
                                      stderr=subprocess.DEVNULL, start_new_session=True)
         for _ in range(600):
             with socket.socket() as s:

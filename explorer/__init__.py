@@ -11,4 +11,4 @@ from .errors import InputError
 from .model import INPUTS, OUTPUTS, compute
 
 __all__ = ["compute", "catalog", "InputError", "INPUTS", "OUTPUTS", "PRECISIONS", "DEFAULT_SITE"]
-__version__ = "0.1.0"
+__version__ = "0.1.0"  # the one version string (pyproject.toml reads it)

@@ -1,49 +1,128 @@
-"""`explorer app` serves the dashboard on loopback (the README's main command runs exactly this)."""
+"""`explorer app`: serves the page from any folder with the package's settings, and a signal stops
+all of it (server and kernels) and frees the port."""
 
 from __future__ import annotations
 
-import json
+import contextlib
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
-from _http import free_port, wait_for_page
+import psutil
+import pytest
+from conftest import free_port, port_is_free, wait_for_page
+
+from explorer import cli
 
 EXE = shutil.which("explorer", path=str(Path(sys.executable).parent))
 
 
+def test_the_settings_come_from_the_package_not_from_the_current_folder(served_settings):
+    # served_settings ran from a folder whose own voila.json asks for tracebacks, sources, lab
+    got = served_settings[0]
+    assert got["page"] == {
+        "template": "explorer",
+        "strip_sources": True,
+        "show_tracebacks": False,
+        "preheat_kernel": True,
+        "default_pool_size": 2,
+    }
+    assert got["config"]["VoilaExecutor"]["iopub_timeout"] == 30
+    assert got["config"]["MappingKernelManager"]["cull_connected"] is False
 
-def test_explorer_app_serves_the_default_scenario(tmp_path):
-    port = free_port()
-    proc = subprocess.Popen([EXE, "app", "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            cwd=tmp_path, start_new_session=True)
+
+def test_command_line_options_still_override_the_settings(served_settings):
+    assert served_settings[1]["page"]["default_pool_size"] == 0
+
+
+@pytest.fixture
+def no_exec(monkeypatch):
+    """In-process calls must not become the server: an exec would replace pytest itself."""
+
+    def refuse(*args):
+        raise AssertionError(f"explorer app tried to exec the server: {args[1]}")
+
+    monkeypatch.setattr(os, "execve", refuse)
+
+
+@pytest.mark.usefixtures("no_exec")
+@pytest.mark.parametrize("port", ["0", "70000", "-1"])
+def test_bad_port_is_refused_in_process(port, capsys):
+    assert cli.main(["app", "--port", port]) == 2
+    assert f"--port = {port}" in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("no_exec")
+def test_without_voila_the_command_names_the_extra(monkeypatch, capsys):
+    import importlib.util
+
+    from explorer.server import launch
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "voila" else real(name, *a)
+    )
+    assert launch.serve(port=free_port(0)) == 1
+    assert "[app]" in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("no_exec")
+def test_a_port_in_use_is_one_line_and_status_2(capsys):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert cli.main(["app", "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"explorer: error: port {port} is in use; choose another with --port\n"
+
+
+def _descendants(pid: int) -> list[psutil.Process]:
+    try:
+        return psutil.Process(pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_explorer_app_serves_from_any_folder_and_a_signal_stops_everything(tmp_path, sig):
+    port = free_port(0)
+    proc = subprocess.Popen(
+        [EXE, "app", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        cwd=tmp_path,
+        start_new_session=True,
+    )
     try:
         first = proc.stdout.readline().decode()
         assert f"http://127.0.0.1:{port}/" in first
         page = wait_for_page(f"http://127.0.0.1:{port}/")
-        assert "application/vnd.jupyter.widget-view+json" in page
-        assert "from explorer.ui import app" not in page
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=30)
-
-
-def test_bad_port_is_refused():
-    r = subprocess.run([EXE, "app", "--port", "70000"], capture_output=True, text=True, timeout=60)
-    assert r.returncode == 2 and "--port = 70000" in r.stderr
-
-
-def test_served_configuration_keeps_the_public_page_safe_and_quick():
-    config = json.loads((Path(__file__).resolve().parents[1] / "voila.json").read_text())
-    page, executor, kernels = config["VoilaConfiguration"], config["VoilaExecutor"], config["MappingKernelManager"]
-    assert page["show_tracebacks"] is False and page["strip_sources"] is True and page["template"] == "explorer"
-    assert page["preheat_kernel"] is True and page["default_pool_size"] >= 1
-    assert not page.get("progressive_rendering", False)  # Voila refuses it together with the pool
-    assert 0 < executor["timeout"] <= 300
-    # under 20 sessions at once the server reads IOPub seconds late; with nbclient's default 4 s wait
-    # Voila sent pages without the app (measured: 6 of 20 blank); benchmarks/app_bench.py measures it
-    assert executor["iopub_timeout"] >= 30
-    assert kernels["cull_idle_timeout"] > 0 and kernels["cull_connected"] is False
+        assert "application/vnd.jupyter.widget-view+json" in page  # the app's widgets were rendered
+        assert "from explorer.ui import app" not in page  # strip_sources
+        assert "cdn.jsdelivr.net" not in page  # the offline template
+        deadline = time.monotonic() + 60  # the preheated pool fills up (2 kernels, from voila.json)
+        while time.monotonic() < deadline and len(_descendants(proc.pid)) < 3:
+            time.sleep(0.5)
+        children = _descendants(proc.pid)
+        assert len(children) >= 3, [
+            c.cmdline() for c in children
+        ]  # the page's kernel + the pool of 2
+        signalled = time.monotonic()
+        proc.send_signal(sig)  # to `explorer app` only, as a terminal or a service manager would
+        proc.wait(timeout=10)
+        _, alive = psutil.wait_procs(
+            children, timeout=max(0.1, 10 - (time.monotonic() - signalled))
+        )
+        assert not alive, [p.cmdline() for p in alive]
+        assert port_is_free(port)
+    finally:  # whatever failed, leave nothing running (the server has a session of its own)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)

@@ -1,31 +1,54 @@
-"""The Binder demo: its pinned requirements track the project's, and that environment renders the app."""
+"""The Binder demo: the same app and settings as `explorer app`; a fresh Binder environment
+renders it."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from _http import free_port, wait_for_page
+from conftest import ROOT, free_port, wait_for_page
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "binder"))
-from sync_requirements import binder_requirements  # noqa: E402
+from explorer.server.launch import APP_NOTEBOOK
+
+VOILA_EXTENSION_SETTINGS = """
+import json
+from voila.server_extension import load_config_file
+print(json.dumps(load_config_file()))
+"""
 
 
-def test_binder_requirements_match_the_project_pins():
-    assert (ROOT / "binder" / "requirements.txt").read_text() == binder_requirements(), \
-        "binder/requirements.txt drifted from requirements.lock: run binder/sync_requirements.py"
+def _settings(code: str, *prefix: str) -> dict:
+    r = subprocess.run(
+        [*prefix, sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert r.returncode == 0, r.stderr[-2000:]
+    return json.loads(r.stdout.strip().splitlines()[-1])
 
 
-def test_binder_files_are_in_place():
-    assert (ROOT / "binder" / "runtime.txt").read_text().strip() == "python-3.11"
-    for f in ("postBuild", "start"):
-        assert os.access(ROOT / "binder" / f, os.X_OK), f"binder/{f} must be executable"
+def test_the_binder_route_gets_the_settings_explorer_app_gets(served_settings):
+    # Binder: Jupyter Server + Voila's extension, started through binder/start from the checkout.
+    binder = _settings(VOILA_EXTENSION_SETTINGS, str(ROOT / "binder" / "start"))
+    served = served_settings[0]["config"]
+    for section in ("VoilaConfiguration", "VoilaExecutor", "MappingKernelManager"):
+        assert binder[section] == served[section], section
+    assert binder["VoilaConfiguration"]["template"] == "explorer"
+    assert binder["VoilaConfiguration"]["show_tracebacks"] is False
 
+
+def test_without_binder_start_voila_would_not_get_them():
+    # the check above can fail: Voila's extension alone, from the checkout, finds no settings
+    plain = _settings(VOILA_EXTENSION_SETTINGS)
+    assert (plain or {}).get("VoilaConfiguration", {}).get("template") != "explorer"
+
+
+def test_the_binder_notebook_is_the_packaged_app_notebook():
+    # Binder opens voila/render/notebooks/explorer.ipynb; `explorer app` serves the package's copy.
+    # notebooks/explorer.ipynb is a link to it: one file; this fails if a drifting copy replaces it.
+    assert (ROOT / "notebooks" / "explorer.ipynb").read_bytes() == APP_NOTEBOOK.read_bytes()
 
 
 @pytest.mark.slow
@@ -34,18 +57,39 @@ def test_a_fresh_binder_environment_renders_the_app(tmp_path):
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
     py = venv / "bin" / "python"
     pip = [str(py), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-    subprocess.run([*pip, "-r", str(ROOT / "binder" / "requirements.txt")], check=True, timeout=1200)
+    subprocess.run(
+        [*pip, "-r", str(ROOT / "binder" / "requirements.txt")], check=True, timeout=1200
+    )
     env = {**os.environ, "PATH": f"{venv / 'bin'}:{os.environ['PATH']}", "VIRTUAL_ENV": str(venv)}
-    subprocess.run(["bash", str(ROOT / "binder" / "postBuild")], cwd=ROOT, env=env, check=True, timeout=600)
-    port = free_port()
+    subprocess.run(
+        ["bash", str(ROOT / "binder" / "postBuild")], cwd=ROOT, env=env, check=True, timeout=600
+    )
+    port = free_port(0)
     log = (tmp_path / "voila.log").open("wb")
-    proc = subprocess.Popen([str(ROOT / "binder" / "start"), str(py), "-m", "voila", "notebooks/explorer.ipynb",
-                             f"--port={port}", "--Voila.ip=127.0.0.1", "--no-browser"],
-                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    proc = subprocess.Popen(
+        [
+            str(ROOT / "binder" / "start"),
+            str(py),
+            "-m",
+            "voila",
+            "notebooks/explorer.ipynb",
+            f"--port={port}",
+            "--Voila.ip=127.0.0.1",
+            "--no-browser",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         page = wait_for_page(f"http://127.0.0.1:{port}/")
-        assert "application/vnd.jupyter.widget-view+json" in page, (tmp_path / "voila.log").read_text()[-3000:]
+        assert "application/vnd.jupyter.widget-view+json" in page, (
+            tmp_path / "voila.log"
+        ).read_text()[-3000:]
         assert "application/vnd.jupyter.stderr" not in page and "Traceback" not in page
+        assert "from explorer.ui import app" not in page  # strip_sources reached Voila
         assert "cdn.jsdelivr.net" not in page  # the offline template was found
     finally:
         os.killpg(proc.pid, signal.SIGTERM)

@@ -1,9 +1,14 @@
-"""The real `explorer` command: table, JSON, sweeps to CSV/NetCDF, catalog, and bad input."""
+"""The `explorer` command: table, JSON, sweeps to CSV/NetCDF, catalog, and bad input.
+
+Most cases call `explorer.cli.main(argv)` in this process; a few run the installed console script
+end to end (exit status, stderr, no traceback).
+"""
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -13,28 +18,60 @@ import numpy as np
 import pytest
 import xarray as xr
 
-from explorer import catalog, compute
+from explorer import catalog, cli, compute
 
 EXE = shutil.which("explorer", path=str(Path(sys.executable).parent))
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+@pytest.fixture
+def run(capsys, monkeypatch):
+    """`explorer ARGS` in this process: a CompletedProcess-like (returncode, stdout, stderr)."""
+
+    def go(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        code = cli.main(list(args))
+        out = capsys.readouterr()
+        return subprocess.CompletedProcess(["explorer", *args], code, out.out, out.err)
+
+    return go
+
+
+def run_script(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The installed console script, end to end."""
     assert EXE, "the explorer console script is not installed in this environment"
     return subprocess.run([EXE, *args], capture_output=True, text=True, timeout=120, cwd=cwd)
 
 
-def test_table_shows_outputs_with_units():
+def test_table_shows_outputs_with_units(run):
     r = run("compute", "--site-power", "300", "--cooling-fraction", "0.4", "--chip", "trn2")
     assert r.returncode == 0, r.stderr
-    rows = {line.split()[0]: line for line in r.stdout.splitlines() if line and not line.startswith("scenario")}
+    rows = {
+        line.split()[0]: line
+        for line in r.stdout.splitlines()
+        if line and not line.startswith("scenario")
+    }
     assert "MW" in rows["it_power"] and "171" in rows["it_power"]
-    households = round(float(compute(site_power=300, cooling_fraction=0.4, chip="trn2").city_households))
+    households = round(
+        float(compute(site_power=300, cooling_fraction=0.4, chip="trn2").city_households)
+    )
     assert f"{households:,}" in rows["city_households"]
     assert "peak_flops[precision=fp8]" in rows
 
 
-def test_json_equals_the_api():
-    r = run("compute", "--json", "--site-power", "600", "--chip", "h100", "--cooling-fraction", "0.3", "--mfu", "0.35")
+def test_json_equals_the_api(run):
+    r = run(
+        "compute",
+        "--json",
+        "--site-power",
+        "600",
+        "--chip",
+        "h100",
+        "--cooling-fraction",
+        "0.3",
+        "--mfu",
+        "0.35",
+    )
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
     ds = compute(site_power=600, chip="h100", cooling_fraction=0.3, mfu=0.35)
@@ -45,44 +82,59 @@ def test_json_equals_the_api():
     assert data["pue"]["units"] == "1"
 
 
-def test_json_writes_null_for_missing_and_infinite_values():
+def test_json_writes_null_for_missing_and_infinite_values(run):
     r = run("compute", "--json", "--chip", "tpu-v5p", "--cooling-fraction", "0")
     data = json.loads(r.stdout)
     assert data["cooling_cop"]["value"] is None  # infinite: nothing is spent on cooling
     assert data["peak_flops"]["value"][2] is None  # TPU v5p has no sparse mode
 
 
-def test_sweep_to_csv_on_stdout(tmp_path):
+def test_sweep_to_csv_on_stdout(run):
     r = run("compute", "--sweep", "site_power=10:5000:100", "--chip", "trn2", "--precision", "fp8")
     assert r.returncode == 0, r.stderr
     rows = list(csv.DictReader(r.stdout.splitlines()))
     assert len(rows) == 100
     assert float(rows[0]["site_power"]) == 10 and float(rows[-1]["site_power"]) == 5000
     ds = compute(site_power=float(rows[42]["site_power"]), chip="trn2")
-    assert float(rows[42]["city_households [households]"]) == pytest.approx(float(ds.city_households))
+    assert float(rows[42]["city_households [households]"]) == pytest.approx(
+        float(ds.city_households)
+    )
 
 
-def test_grid_sweep_to_netcdf(tmp_path):
+def test_grid_sweep_to_netcdf(run, tmp_path):
     out = tmp_path / "grid.nc"
-    r = run("compute", "--sweep", "site_power=10:5000:20:log", "--sweep", "cooling_fraction=0:0.5:6",
-            "--chip", "trn2,gb200", "--out", str(out))
+    r = run(
+        "compute",
+        "--sweep",
+        "site_power=10:5000:20:log",
+        "--sweep",
+        "cooling_fraction=0:0.5:6",
+        "--chip",
+        "trn2,gb200",
+        "--out",
+        str(out),
+    )
     assert r.returncode == 0, r.stderr
     ds = xr.open_dataset(out, engine="h5netcdf")
     assert dict(ds.sizes) == {"site_power": 20, "cooling_fraction": 6, "chip": 2, "precision": 3}
     assert ds.site_power.attrs["units"] == "MW"
     assert ds.peak_flops.attrs["units"] == "FLOP/s"
-    ref = compute(site_power=ds.site_power.values, cooling_fraction=ds.cooling_fraction.values, chip=["trn2", "gb200"])
+    ref = compute(
+        site_power=ds.site_power.values,
+        cooling_fraction=ds.cooling_fraction.values,
+        chip=["trn2", "gb200"],
+    )
     np.testing.assert_allclose(ds.peak_flops.values, ref.peak_flops.values)
 
 
-def test_sweep_to_csv_file(tmp_path):
+def test_sweep_to_csv_file(run, tmp_path):
     out = tmp_path / "g.csv"
     r = run("compute", "--sweep", "mfu=0.1:0.6:6", "--out", str(out))
     assert r.returncode == 0, r.stderr
     assert len(out.read_text().splitlines()) == 1 + 6 * 3
 
 
-def test_catalog_lists_chips_sites_bases_with_sources():
+def test_catalog_lists_chips_sites_bases_with_sources(run):
     r = run("catalog")
     assert r.returncode == 0
     for name in catalog.names("chips") + catalog.names("sites") + catalog.names("bases"):
@@ -99,7 +151,10 @@ def test_catalog_lists_chips_sites_bases_with_sources():
         (["--site-power", "abc"], "site_power"),
         (["--site-power", "nan"], "site_power"),
         (["--cooling-fraction", "1.2"], "cooling_fraction"),
-        (["--cooling-fraction", "0.9", "--overhead-fraction", "0.2"], "cooling_fraction + overhead_fraction"),
+        (
+            ["--cooling-fraction", "0.9", "--overhead-fraction", "0.2"],
+            "cooling_fraction + overhead_fraction",
+        ),
         (["--chip", "a100"], "chip"),
         (["--basis", "mars"], "basis"),
         (["--chips", "12.5"], "chips"),
@@ -112,9 +167,30 @@ def test_catalog_lists_chips_sites_bases_with_sources():
         (["--sweep", "mfu=0:1:3", "--out", "x.txt"], "--out"),
     ],
 )
-def test_bad_input_exits_2_with_the_field_and_no_traceback(args, field, tmp_path):
+def test_bad_input_exits_2_with_the_field_and_no_traceback(run, args, field, tmp_path):
     r = run("compute", *args, cwd=tmp_path)
     assert r.returncode == 2
     assert f"{field} = " in r.stderr
     assert "allowed" in r.stderr
     assert "Traceback" not in r.stderr and "Traceback" not in r.stdout
+
+
+def test_end_to_end_the_console_script_prints_the_table():
+    r = run_script("compute", "--site-power", "300", "--cooling-fraction", "0.4", "--chip", "trn2")
+    assert r.returncode == 0, r.stderr
+    # 300 MW x (1 - 0.4 - 0.03) = 171 MW of IT power
+    assert re.search(r"^it_power\s.*171(\.0+)?\s+MW", r.stdout, flags=re.M), r.stdout
+
+
+def test_end_to_end_bad_input_is_one_line_and_status_2(tmp_path):
+    r = run_script("compute", "--site-power", "-5", cwd=tmp_path)
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr.strip().splitlines() == [r.stderr.strip()]  # one line
+    assert r.stderr.startswith("explorer: error: site_power = -5 is out of range")
+
+
+def test_end_to_end_an_unexpected_error_is_one_line_without_a_traceback(tmp_path):
+    out = tmp_path / "no-such-folder" / "grid.csv"
+    r = run_script("compute", "--sweep", "mfu=0.1:0.6:3", "--out", str(out), cwd=tmp_path)
+    assert r.returncode != 0 and "Traceback" not in r.stderr + r.stdout
+    assert len(r.stderr.strip().splitlines()) == 1

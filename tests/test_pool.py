@@ -5,12 +5,12 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import json
-import socket
 
 import pytest
 import websockets
 
 from explorer.server import hooks
+from explorer.server.launch import free_port
 from explorer.ui import link
 
 
@@ -20,15 +20,9 @@ def run(main) -> None:
         pool.submit(asyncio.run, main()).result(timeout=60)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def pooled_env(monkeypatch):
-    port = free_port()
+    port = free_port(0)
     for k, v in {"VOILA_PREHEAT": "True", "VOILA_KERNEL_ID": "abc-123", "VOILA_APP_PORT": str(port),
                  "VOILA_SERVER_URL": "/", "QUERY_STRING": ""}.items():
         monkeypatch.setenv(k, v)

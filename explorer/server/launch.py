@@ -1,50 +1,100 @@
-"""Start the explorer app: Voila on 127.0.0.1 with the project's configuration."""
+"""Start the explorer app: Voila on 127.0.0.1 with the package's own settings, from any folder.
+
+Everything the server needs ships inside the package (`explorer/server/`): the app notebook and its
+Voila settings in `app/`, the offline `explorer` template in `share/jupyter/`. Nothing is looked up
+relative to a source checkout or the current folder.
+"""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import socket
-import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]  # the repository: voila.json, voila_config.py, notebooks/
-APP_NOTEBOOK = ROOT / "notebooks" / "explorer.ipynb"
-TEMPLATES = Path(__file__).resolve().parent / "share" / "jupyter"
+HERE = Path(__file__).resolve().parent
+APP_DIR = HERE / "app"  # explorer.ipynb and voila.json (also on Binder's JUPYTER_CONFIG_PATH)
+APP_NOTEBOOK = APP_DIR / "explorer.ipynb"
+SETTINGS = APP_DIR / "voila.json"
+TEMPLATES = HERE / "share" / "jupyter"
+APP_EXTRA_HINT = "pip install 'ai-datacenter-explorer[app]'"
 
 
 def free_port(start: int = 8866, host: str = "127.0.0.1") -> int:
-    """The first port from `start` that nothing listens on."""
-    for port in range(start, start + 100):
+    """A port nothing listens on: the first free one from `start` (any free one if `start` is 0)."""
+    for port in [0] if start == 0 else range(start, start + 100):
         with socket.socket() as s:
             try:
                 s.bind((host, port))
             except OSError:
                 continue
-            return port
+            return s.getsockname()[1]
     raise RuntimeError("no free port")
+
+
+def port_in_use(port: int, host: str = "127.0.0.1") -> bool:
+    """Whether a server listens on `port` (TIME_WAIT counts as free, as it does for Voila)."""
+    with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((host, port))
+        except OSError:
+            return True
+        return False
 
 
 def environment() -> dict[str, str]:
     """The server's environment: our Voila template on JUPYTER_PATH."""
     env = dict(os.environ)
-    env["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(TEMPLATES), env.get("JUPYTER_PATH", "")) if p)
+    env["JUPYTER_PATH"] = os.pathsep.join(
+        p for p in (str(TEMPLATES), env.get("JUPYTER_PATH", "")) if p
+    )
     return env
 
 
-def voila_command(notebook: Path = APP_NOTEBOOK, port: int = 8866, host: str = "127.0.0.1", open_browser: bool = False) -> list[str]:
-    """argv that serves `notebook` with the project's config and hooks (run it with cwd=ROOT)."""
-    argv = [sys.executable, "-m", "explorer.server.run", str(notebook), f"--port={port}", f"--Voila.ip={host}"]
+def voila_command(
+    notebook: Path = APP_NOTEBOOK,
+    port: int = 8866,
+    host: str = "127.0.0.1",
+    open_browser: bool = False,
+) -> list[str]:
+    """argv that serves `notebook` with the package's settings and hooks (from any folder)."""
+    argv = [
+        sys.executable,
+        "-m",
+        "explorer.server.run",
+        str(notebook),
+        f"--port={port}",
+        f"--Voila.ip={host}",
+        "--Voila.port_retries=0",
+    ]  # the port we print is the port we serve
     if not open_browser:
         argv.append("--no-browser")
     return argv
 
 
 def serve(port: int | None = None, host: str = "127.0.0.1", open_browser: bool = False) -> int:
-    """Serve the app until interrupted; returns Voila's exit code."""
+    """Serve the app until SIGINT/SIGTERM, in this very process (never returns on success).
+
+    The process becomes the Voila server (`os.execve`), so a signal sent to `explorer app` reaches
+    Voila itself, which shuts its kernels down and frees the port; no server is left orphaned.
+    Returns 1 when the app's dependencies are missing, 2 when the port is taken.
+    """
+    if importlib.util.find_spec("voila") is None:
+        print(
+            f"explorer: error: `explorer app` needs the app extra: {APP_EXTRA_HINT}",
+            file=sys.stderr,
+        )
+        return 1
+    if port and port_in_use(port, host):
+        print(
+            f"explorer: error: port {port} is in use; choose another with --port", file=sys.stderr
+        )
+        return 2
     port = port or free_port(host=host)
     print(f"AI Datacenter Explorer: http://{host}:{port}/  (Ctrl-C to stop)", flush=True)
-    try:
-        return subprocess.call(voila_command(APP_NOTEBOOK, port, host, open_browser), cwd=ROOT, env=environment())
-    except KeyboardInterrupt:
-        return 0
+    sys.stderr.flush()
+    argv = voila_command(APP_NOTEBOOK, port, host, open_browser)
+    os.execve(argv[0], argv, environment())
+    return 0  # pragma: no cover - execve does not return

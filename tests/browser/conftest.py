@@ -1,4 +1,5 @@
-"""Real-browser harness: a live Voila server on loopback, driven by Playwright with Debian's Chromium.
+"""Real-browser harness: a live Voila server on loopback, driven by Playwright with Debian's
+Chromium.
 
 - `voila_server` (session): the app served exactly as `explorer app` serves it.
 - `app_url`: the app page's URL.
@@ -22,25 +23,22 @@ from urllib.parse import urlparse
 
 import psutil
 import pytest
+from conftest import ROOT  # the checkout: binder/start runs from there, as on Binder
 
-from explorer.server.launch import APP_NOTEBOOK, ROOT, environment, free_port, voila_command
+from explorer.server.launch import APP_NOTEBOOK, environment, free_port, voila_command
 
 CHROMIUM = "/usr/bin/chromium"
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 DATA = Path(__file__).parent / "data"
 
 
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if "tests/browser" in str(item.fspath):
-            item.add_marker(pytest.mark.browser)
-
-
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
     if not os.path.exists(CHROMIUM):
         if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"{CHROMIUM} is missing: CI must run the browser tests (apt-get install chromium)")
+            pytest.fail(
+                f"{CHROMIUM} is missing: CI must run the browser tests (apt-get install chromium)"
+            )
         pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
     return CHROMIUM
 
@@ -51,8 +49,15 @@ def browser_type_launch_args(browser_type_launch_args, chromium_path):
         **browser_type_launch_args,
         "executable_path": chromium_path,
         "headless": True,
-        "args": ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
     }
 
 
@@ -65,14 +70,22 @@ class VoilaServer:
     """A Voila process serving one notebook on 127.0.0.1."""
 
     def __init__(self, notebook: Path, log: Path, argv: list[str] | None = None) -> None:
-        """Serve `notebook` as `explorer app` does, or run `argv` (with {port} filled in) instead."""
+        """Serve `notebook` as `explorer app` does, or run `argv` (with {port} filled in)."""
         self.port = free_port(start=8900)
         self.url = f"http://127.0.0.1:{self.port}/"
         self.log = log
         self._log = open(log, "wb")  # noqa: SIM115
-        argv = [a.format(port=self.port) for a in argv] if argv else voila_command(notebook, self.port)
-        self.proc = subprocess.Popen(argv, cwd=ROOT, env=environment(),
-                                     stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
+        argv = (
+            [a.format(port=self.port) for a in argv] if argv else voila_command(notebook, self.port)
+        )
+        self.proc = subprocess.Popen(
+            argv,
+            cwd=ROOT,
+            env=environment(),
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -134,7 +147,9 @@ def app_url(voila_server) -> str:
 
 @pytest.fixture(scope="session")
 def failing_server(tmp_path_factory, chromium_path):
-    server = VoilaServer(DATA / "failing_callback.ipynb", tmp_path_factory.mktemp("voila-fail") / "voila.log")
+    server = VoilaServer(
+        DATA / "failing_callback.ipynb", tmp_path_factory.mktemp("voila-fail") / "voila.log"
+    )
     yield server
     server.stop()
 
@@ -144,8 +159,15 @@ def binder_server(tmp_path_factory, chromium_path):
     """The Binder route: Jupyter Server with Voila's extension, started through binder/start."""
     token = secrets.token_hex(12)
     server_exe = str(Path(sys.executable).parent / "jupyter-server")
-    argv = [str(ROOT / "binder" / "start"), server_exe, "--no-browser", "--allow-root", "--port={port}",
-            "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}"]
+    argv = [
+        str(ROOT / "binder" / "start"),
+        server_exe,
+        "--no-browser",
+        "--allow-root",
+        "--port={port}",
+        "--ServerApp.ip=127.0.0.1",
+        f"--IdentityProvider.token={token}",
+    ]
     server = VoilaServer(APP_NOTEBOOK, tmp_path_factory.mktemp("binder") / "server.log", argv)
     server.token = token
     yield server

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -12,7 +16,7 @@ from explorer import fmt
 
 from .conftest import wait_ready
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def headline(page, css: str) -> str:
@@ -20,12 +24,20 @@ def headline(page, css: str) -> str:
 
 
 def bar_heights(page) -> list[float]:
-    return [float(h) for h in page.eval_on_selector_all(".explorer-power-chart rect.bar", "els => els.map(e => e.getAttribute('height'))")]
+    return [
+        float(h)
+        for h in page.eval_on_selector_all(
+            ".explorer-power-chart rect.bar", "els => els.map(e => e.getAttribute('height'))"
+        )
+    ]
 
 
 def wait_headline(page, css: str, text: str) -> None:
     """Wait until a headline shows `text` (each headline is its own widget message)."""
-    page.wait_for_function("([css, t]) => document.querySelector(css + ' .explorer-value')?.innerText === t", arg=[css, text])
+    page.wait_for_function(
+        "([css, t]) => document.querySelector(css + ' .explorer-value')?.innerText === t",
+        arg=[css, text],
+    )
 
 
 def mw_field(page):
@@ -39,21 +51,28 @@ def test_renders_offline_without_errors_and_shows_the_core_default(page, app_url
     ds = explorer.compute()
     assert headline(page, ".explorer-city") == f"{fmt.number(float(ds.city_households))} households"
     assert headline(page, ".explorer-cooling") == fmt.quantity(float(ds.cooling_power), "MW")
-    assert headline(page, ".explorer-flops") == f"{fmt.quantity(float(ds.peak_flops.sel(precision='fp8')), 'FLOP/s')} peak"
+    assert (
+        headline(page, ".explorer-flops")
+        == f"{fmt.quantity(float(ds.peak_flops.sel(precision='fp8')), 'FLOP/s')} peak"
+    )
     heights = bar_heights(page)
     assert len(heights) == 3
     assert heights[1] / heights[0] == pytest.approx(float(ds.cooling_power / ds.it_power), rel=0.01)
     assert offline_guard["errors"] == []
 
 
-def test_keyboard_on_the_site_power_slider_changes_people_and_bars(page, app_url):
+def test_keyboard_on_the_site_power_slider_changes_people_bars_and_the_address_bar(page, app_url):
     wait_ready(page, app_url)
     before_city, before_bars = headline(page, ".explorer-city"), bar_heights(page)
+    before_address = page.evaluate("() => location.href")
     handle = page.locator(".explorer-site-power .noUi-handle")
     handle.focus()
     for _ in range(10):
         page.keyboard.press("ArrowRight")
-    page.wait_for_function("t => document.querySelector('.explorer-city .explorer-value').innerText !== t", arg=before_city)
+    page.wait_for_function(
+        "t => document.querySelector('.explorer-city .explorer-value').innerText !== t",
+        arg=before_city,
+    )
     page.wait_for_timeout(300)
     shown_mw = float(mw_field(page).input_value())
     assert shown_mw > 300
@@ -63,6 +82,15 @@ def test_keyboard_on_the_site_power_slider_changes_people_and_bars(page, app_url
     after = bar_heights(page)
     assert after != before_bars
     assert after[1] / after[0] == pytest.approx(float(ds.cooling_power / ds.it_power), rel=0.01)
+    # the address bar is the shareable link: it now names the slider's value
+    page.wait_for_function(
+        "old => location.href !== old && location.search.includes('site_power=')",
+        arg=before_address,
+    )
+    shared = dict(
+        p.split("=", 1) for p in page.evaluate("() => location.search").lstrip("?").split("&")
+    )
+    assert float(shared["site_power"]) == pytest.approx(shown_mw, rel=1e-3)
 
 
 def test_typing_a_site_power_updates_the_numbers(page, app_url):
@@ -73,16 +101,23 @@ def test_typing_a_site_power_updates_the_numbers(page, app_url):
     ds = explorer.compute(site_power=900)
     wait_headline(page, ".explorer-city", f"{fmt.number(float(ds.city_households))} households")
     wait_headline(page, ".explorer-cooling", fmt.quantity(float(ds.cooling_power), "MW"))
-    page.wait_for_function("() => location.search.includes('site_power=900')")  # the address bar is the shareable link
+    page.wait_for_function(
+        "() => location.search.includes('site_power=900')"
+    )  # the address bar is the shareable link
 
 
 def test_switching_the_accelerator_changes_the_flops(page, app_url):
     wait_ready(page, app_url)
     before = headline(page, ".explorer-flops")
-    page.locator(".widget-dropdown:has(label:text-is('Accelerator')) select").select_option(label=explorer.catalog.label("chips", "gb200"))
+    page.locator(".widget-dropdown:has(label:text-is('Accelerator')) select").select_option(
+        label=explorer.catalog.label("chips", "gb200")
+    )
     ds = explorer.compute(chip="gb200")
     expected = f"{fmt.quantity(float(ds.peak_flops.sel(precision='fp8')), 'FLOP/s')} peak"
-    page.wait_for_function("t => document.querySelector('.explorer-flops .explorer-value').innerText === t", arg=expected)
+    page.wait_for_function(
+        "t => document.querySelector('.explorer-flops .explorer-value').innerText === t",
+        arg=expected,
+    )
     assert expected != before
 
 
@@ -90,7 +125,10 @@ def test_a_link_with_parameters_opens_that_scenario(page, app_url):
     wait_ready(page, app_url + "?site_power=600&chip=h100&cooling_fraction=0.3")
     ds = explorer.compute(site_power=600, chip="h100", cooling_fraction=0.3)
     assert headline(page, ".explorer-city") == f"{fmt.number(float(ds.city_households))} households"
-    assert headline(page, ".explorer-flops") == f"{fmt.quantity(float(ds.peak_flops.sel(precision='fp8')), 'FLOP/s')} peak"
+    assert (
+        headline(page, ".explorer-flops")
+        == f"{fmt.quantity(float(ds.peak_flops.sel(precision='fp8')), 'FLOP/s')} peak"
+    )
     assert mw_field(page).input_value() == "600"
     assert "site_power=600" in page.locator(".explorer-share input").input_value()
 
@@ -108,25 +146,57 @@ def test_a_bad_typed_value_shows_the_message_and_keeps_the_old_value(page, app_u
     wait_ready(page, app_url)
     before = headline(page, ".explorer-city")
     field = mw_field(page)
-    cases = (("-5", "site_power = -5", "out of range"), ("abc", "site_power = 'abc'", "is not a number"),
-             ("", "site_power = ''", "is not a number"), ("1e9", "site_power = 1000000000", "out of range"))
+    cases = (
+        ("-5", "site_power = -5", "out of range"),
+        ("abc", "site_power = 'abc'", "is not a number"),
+        ("", "site_power = ''", "is not a number"),
+        ("1e9", "site_power = 1000000000", "out of range"),
+    )
     for bad, shown, words in cases:
         field.fill(bad)
         field.press("Enter")
         page.wait_for_function(
-            "([a, b]) => [...document.querySelectorAll('.explorer-error [role=alert]')].some(e => e.innerText.includes(a) && e.innerText.includes(b))",
-            arg=[shown, words], timeout=30_000)
+            "([a, b]) => [...document.querySelectorAll('.explorer-error [role=alert]')]"
+            ".some(e => e.innerText.includes(a) && e.innerText.includes(b))",
+            arg=[shown, words],
+            timeout=30_000,
+        )
         page.wait_for_function("() => document.querySelector('.widget-text input').value === '300'")
         assert headline(page, ".explorer-city") == before
 
 
-def test_screenshot_for_the_readme(page, app_url):
+def png_size_and_spread(path: Path) -> tuple[int, int, float]:
+    """(width, height, compressed / raw size of the pixel data) of a PNG.
+
+    A blank page compresses to almost nothing; text, charts and controls do not.
+    """
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    width, height = struct.unpack(">II", data[16:24])
+    pos, idat = 8, b""
+    while pos < len(data):
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        kind = data[pos + 4 : pos + 8]
+        if kind == b"IDAT":
+            idat += data[pos + 8 : pos + 8 + length]
+        pos += 12 + length
+    return width, height, len(idat) / len(zlib.decompress(idat))
+
+
+def test_screenshot_shows_the_rendered_app(page, app_url, tmp_path):
     wait_ready(page, app_url)
     page.set_viewport_size({"width": 1280, "height": 1500})
     page.wait_for_timeout(500)
-    ASSETS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ASSETS / "screenshot.png"))
-    assert (ASSETS / "screenshot.png").stat().st_size > 20_000
+    shot = tmp_path / "screenshot.png"
+    page.screenshot(path=str(shot))
+    width, height, spread = png_size_and_spread(shot)
+    assert (width, height) == (1280, 1500)
+    assert spread > 0.005, f"the screenshot looks blank (compresses to {spread:.4%})"
+    page.set_content("<html><body style='background:#fff'></body></html>")  # the check can fail
+    page.screenshot(path=str(tmp_path / "blank.png"))
+    assert png_size_and_spread(tmp_path / "blank.png")[2] < spread / 5
+    if target := os.environ.get("EXPLORER_SCREENSHOT"):  # `make screenshots` refreshes the README's
+        shutil.copyfile(shot, ROOT / target)
 
 
 def test_phone_width_shows_every_control_label(page, app_url):

@@ -16,7 +16,7 @@ from tornado.websocket import websocket_connect
 import explorer
 from explorer import fmt
 from explorer.server.hooks import PLAIN_ERROR, V1
-from explorer.server.launch import ROOT
+from explorer.server.launch import SETTINGS
 
 from .conftest import wait_ready
 
@@ -78,7 +78,7 @@ def test_legacy_websocket_clients_are_refused_and_the_server_stays_responsive(vo
 
 
 def pool_size() -> int:
-    return json.loads((ROOT / "voila.json").read_text())["VoilaConfiguration"].get("default_pool_size", 0)
+    return json.loads(SETTINGS.read_text())["VoilaConfiguration"].get("default_pool_size", 0)
 
 
 def settled_kernels(server, quiet: float = 5, timeout: float = 90) -> int:
