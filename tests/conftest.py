@@ -10,20 +10,28 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
 
+import psutil
 import pytest
 
-from explorer.server.launch import free_port, port_in_use  # free_port(0): any free port
+from explorer.server.launch import (  # free_port(0): any free port
+    environment,
+    free_port,
+    port_in_use,
+)
 
 ROOT = (
     Path(__file__).resolve().parents[1]
 )  # the checkout (tests only; the package never looks here)
-__all__ = ["ROOT", "free_port", "wait_for_page", "port_is_free", "HOSTILE_VOILA_JSON"]
+__all__ = ["ROOT", "free_port", "wait_for_page", "port_is_free", "HOSTILE_VOILA_JSON",
+           "ServerProcess", "binder_argv"]
 # a voila.json in the reader's folder that would switch tracebacks and sources back on
 HOSTILE_VOILA_JSON = {
     "VoilaConfiguration": {"show_tracebacks": True, "strip_sources": False, "template": "lab"}
@@ -82,3 +90,67 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if f"{os.sep}tests{os.sep}browser{os.sep}" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+
+
+def binder_argv(token: str) -> list[str]:
+    """The Binder route: Jupyter Server with Voila's extension, started through binder/start
+    ({port} to be filled in)."""
+    return [str(ROOT / "binder" / "start"), str(Path(sys.executable).parent / "jupyter-server"),
+            "--no-browser", "--allow-root", "--port={port}", "--ServerApp.ip=127.0.0.1",
+            f"--IdentityProvider.token={token}"]
+
+
+class ServerProcess:
+    """A server on 127.0.0.1 (`argv` with {port} filled in), in its own session, with its log.
+
+    Started from the checkout (binder/start runs from there, as on Binder); stopped with its
+    kernels (SIGTERM to the session, SIGKILL after 15 s)."""
+
+    def __init__(self, argv: list[str], log: Path, env: dict[str, str] | None = None,
+                 port: int | None = None) -> None:
+        self.port = port or free_port(start=8900)
+        self.log = log
+        self._log = open(log, "wb")  # noqa: SIM115
+        self.proc = subprocess.Popen([a.format(port=self.port) for a in argv], cwd=ROOT,
+                                     env={**environment(), **(env or {})}, stdout=self._log,
+                                     stderr=subprocess.STDOUT, start_new_session=True)
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"the server exited early:\n{log.read_text()[-3000:]}")
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", self.port)) == 0:
+                    return
+            time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(f"the server did not listen within 90 s:\n{log.read_text()[-3000:]}")
+
+    def rss(self) -> int:
+        """The server process's resident memory [bytes]."""
+        return psutil.Process(self.proc.pid).memory_info().rss
+
+    def kernels(self) -> int:
+        """Kernel processes the server has running now."""
+        try:
+            kids = psutil.Process(self.proc.pid).children(recursive=True)
+        except psutil.NoSuchProcess:
+            return 0
+        count = 0
+        for k in kids:
+            try:
+                count += "ipykernel_launcher" in " ".join(k.cmdline())
+            except psutil.Error:
+                pass
+        return count
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGTERM)
+                self.proc.wait(timeout=15)
+            except (ProcessLookupError, subprocess.TimeoutExpired):
+                try:
+                    os.killpg(self.proc.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+        self._log.close()

@@ -12,20 +12,14 @@ from __future__ import annotations
 
 import os
 import secrets
-import signal
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
-import psutil
 import pytest
-from conftest import ROOT  # the checkout: binder/start runs from there, as on Binder
+from conftest import ServerProcess, binder_argv
 
-from explorer.server.launch import APP_NOTEBOOK, environment, free_port, voila_command
+from explorer.server.launch import APP_NOTEBOOK, voila_command
 
 CHROMIUM = "/usr/bin/chromium"
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
@@ -66,51 +60,12 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": {"width": 1280, "height": 1600}}
 
 
-class VoilaServer:
-    """A Voila process serving one notebook on 127.0.0.1."""
+class VoilaServer(ServerProcess):
+    """A Voila process serving one notebook on 127.0.0.1 as `explorer app` does (or `argv`)."""
 
     def __init__(self, notebook: Path, log: Path, argv: list[str] | None = None) -> None:
-        """Serve `notebook` as `explorer app` does, or run `argv` (with {port} filled in)."""
-        self.port = free_port(start=8900)
+        super().__init__(argv or voila_command(notebook, port="{port}"), log)
         self.url = f"http://127.0.0.1:{self.port}/"
-        self.log = log
-        self._log = open(log, "wb")  # noqa: SIM115
-        argv = (
-            [a.format(port=self.port) for a in argv] if argv else voila_command(notebook, self.port)
-        )
-        self.proc = subprocess.Popen(
-            argv,
-            cwd=ROOT,
-            env=environment(),
-            stdout=self._log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"Voila exited early:\n{log.read_text()[-3000:]}")
-            with socket.socket() as s:
-                if s.connect_ex(("127.0.0.1", self.port)) == 0:
-                    return
-            time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"Voila did not listen within 90 s:\n{log.read_text()[-3000:]}")
-
-    def kernels(self) -> int:
-        """Kernel processes the server has running now."""
-        try:
-            kids = psutil.Process(self.proc.pid).children(recursive=True)
-        except psutil.NoSuchProcess:
-            return 0
-        count = 0
-        for k in kids:
-            try:
-                if "ipykernel_launcher" in " ".join(k.cmdline()):
-                    count += 1
-            except psutil.Error:
-                pass
-        return count
 
     def get(self, path: str, **headers: str) -> tuple[int, str]:
         req = urllib.request.Request(self.url.rstrip("/") + path, headers=headers)
@@ -119,18 +74,6 @@ class VoilaServer:
                 return r.status, r.read().decode("utf-8", "replace")
         except urllib.error.HTTPError as e:
             return e.code, e.read().decode("utf-8", "replace")
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            try:
-                os.killpg(self.proc.pid, signal.SIGTERM)
-                self.proc.wait(timeout=15)
-            except (ProcessLookupError, subprocess.TimeoutExpired):
-                try:
-                    os.killpg(self.proc.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-        self._log.close()
 
 
 @pytest.fixture(scope="session")
@@ -158,16 +101,7 @@ def failing_server(tmp_path_factory, chromium_path):
 def binder_server(tmp_path_factory, chromium_path):
     """The Binder route: Jupyter Server with Voila's extension, started through binder/start."""
     token = secrets.token_hex(12)
-    server_exe = str(Path(sys.executable).parent / "jupyter-server")
-    argv = [
-        str(ROOT / "binder" / "start"),
-        server_exe,
-        "--no-browser",
-        "--allow-root",
-        "--port={port}",
-        "--ServerApp.ip=127.0.0.1",
-        f"--IdentityProvider.token={token}",
-    ]
+    argv = binder_argv(token)
     server = VoilaServer(APP_NOTEBOOK, tmp_path_factory.mktemp("binder") / "server.log", argv)
     server.token = token
     yield server

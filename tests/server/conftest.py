@@ -5,55 +5,30 @@ Small limits (4 visitor kernels, 5 s grace) so that the flood and release tests 
 
 from __future__ import annotations
 
-import os
 import re
 import secrets
-import signal
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
-import psutil
 import pytest
+from conftest import ServerProcess, binder_argv
 
-from explorer.server.launch import APP_NOTEBOOK, ROOT, environment, voila_command
+from explorer.server.launch import APP_NOTEBOOK, voila_command
 
 LIMITS = {"EXPLORER_MAX_KERNELS": "4", "EXPLORER_UNUSED_KERNEL_GRACE": "5",
           "EXPLORER_KERNELS_PER_MINUTE": "1000"}
 KERNEL_ID = re.compile(r'"kernelId":\s*"([0-9a-f-]{36})"')
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class LiveServer:
-    """A server process on 127.0.0.1 (started in its own session; stopped with its kernels)."""
+class LiveServer(ServerProcess):
+    """A server with the small limits, and what the attacks need: pages, kernel ids, websockets."""
 
     def __init__(self, argv: list[str], log: Path, page_path: str, token: str = "") -> None:
-        self.port = _free_port()
+        super().__init__(argv, log, env=LIMITS)
         self.base = f"http://127.0.0.1:{self.port}"
         self.page_path = page_path
         self.token = token
-        self.log = log
-        self._log = open(log, "wb")  # noqa: SIM115
-        env = {**environment(), **LIMITS}
-        self.proc = subprocess.Popen([a.format(port=self.port) for a in argv], cwd=ROOT, env=env,
-                                     stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            assert self.proc.poll() is None, log.read_text()[-3000:]
-            with socket.socket() as s:
-                if s.connect_ex(("127.0.0.1", self.port)) == 0:
-                    return
-            time.sleep(0.2)
-        raise RuntimeError(f"no server within 90 s:\n{log.read_text()[-3000:]}")
 
     def url(self, path: str) -> str:
         sep = "&" if "?" in path else "?"
@@ -78,8 +53,7 @@ class LiveServer:
 
     def page_credentials(self) -> tuple[str, str]:
         """GET the app page; its kernel id and the `_xsrf` cookie it set."""
-        req = urllib.request.Request(self.url(self.page_path))
-        with urllib.request.urlopen(req, timeout=60) as r:
+        with urllib.request.urlopen(self.url(self.page_path), timeout=60) as r:
             html = r.read().decode()
             cookies = r.headers.get_all("Set-Cookie") or []
         xsrf = next(c.split(";")[0].split("=", 1)[1] for c in cookies if c.startswith("_xsrf="))
@@ -89,36 +63,12 @@ class LiveServer:
         return self.url(f"/api/kernels/{kernel_id}/channels?session_id={secrets.token_hex(8)}"
                         ).replace("http://", "ws://")
 
-    def rss(self) -> int:
-        return psutil.Process(self.proc.pid).memory_info().rss
-
-    def kernels(self) -> int:
-        count = 0
-        for child in psutil.Process(self.proc.pid).children(recursive=True):
-            try:
-                count += "ipykernel_launcher" in " ".join(child.cmdline())
-            except psutil.Error:
-                pass
-        return count
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            try:
-                os.killpg(self.proc.pid, signal.SIGTERM)
-                self.proc.wait(timeout=15)
-            except (ProcessLookupError, subprocess.TimeoutExpired):
-                try:
-                    os.killpg(self.proc.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-        self._log.close()
-
 
 @pytest.fixture(scope="module")
 def app_server(tmp_path_factory):
     """`explorer app`'s server (Voila standalone, pool of 2), with small limits."""
-    argv = [a.replace("--port=0", "--port={port}") for a in voila_command(APP_NOTEBOOK, port=0)]
-    server = LiveServer(argv, tmp_path_factory.mktemp("app") / "voila.log", "/")
+    server = LiveServer(voila_command(APP_NOTEBOOK, port="{port}"),
+                        tmp_path_factory.mktemp("app") / "voila.log", "/")
     yield server
     server.stop()
 
@@ -127,10 +77,7 @@ def app_server(tmp_path_factory):
 def binder_server(tmp_path_factory):
     """The Binder route: Jupyter Server with Voila's extension, started through binder/start."""
     token = secrets.token_hex(12)
-    argv = [str(ROOT / "binder" / "start"), str(Path(sys.executable).parent / "jupyter-server"),
-            "--no-browser", "--allow-root", "--port={port}", "--ServerApp.ip=127.0.0.1",
-            f"--IdentityProvider.token={token}"]
-    server = LiveServer(argv, tmp_path_factory.mktemp("binder") / "server.log",
+    server = LiveServer(binder_argv(token), tmp_path_factory.mktemp("binder") / "server.log",
                         "/voila/render/notebooks/explorer.ipynb", token)
     yield server
     server.stop()
