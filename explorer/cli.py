@@ -21,7 +21,7 @@ import xarray as xr
 from . import catalog, training
 from .errors import InputError
 from .export import to_json, write_csv
-from .model import INPUTS, compute
+from .model import INPUTS, TRAINING_INPUTS, compute
 from .validate import BOUNDS
 
 NUMERIC = [k for k in INPUTS]  # every numeric input of compute()
@@ -30,7 +30,7 @@ MAX_SWEEP_POINTS = 1_000_000  # any sweep (NetCDF); the core's physics takes ~0.
 # (benchmarks/export_bench.py); bigger grids go to NetCDF.
 MAX_CSV_ROWS = 500_000
 TRAIN_NUMERIC = ["checkpoint_minutes", "restart_minutes", "interruption_rate"]
-SITE_NUMERIC = [k for k in NUMERIC if k != "chips"]  # `train` sets chips from --job-chips
+SITE_NUMERIC = [k for k in NUMERIC if k not in TRAINING_INPUTS]  # `train`'s options for the site
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -77,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--job-chips", dest="job_chips", metavar="X", help="accelerators in the job [count], or a comma-separated list (default: as many as the site powers)")
     t.add_argument("--precision", default="bf16", help="bf16 (default), fp8 or fp8_sparse")
     for name in TRAIN_NUMERIC:
-        units, long_name = training.INPUTS[name]
+        units, long_name = INPUTS[name]
         default = training.defaults().get(name)
         extra = f"; default {default:g} (catalog)" if default is not None else "; default: the chip's, from the catalog"
         t.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="X", help=f"{long_name} [{units}]{extra}")
@@ -156,7 +156,7 @@ def _number(field: str, raw: str) -> float:
     try:
         return float(raw)
     except ValueError:
-        bound = BOUNDS.get(field) or training.BOUNDS[field]
+        bound = BOUNDS[field]
         raise InputError(field, raw, bound.describe(field), "is not a number") from None
 
 

@@ -83,9 +83,11 @@ BOUNDS: dict[str, Bound] = {
     "tokens": Bound(1, 1e17, "tokens"),
     "training_compute": Bound(1, 1e32, "FLOP"),
     "effective_flops": Bound(0, 1e25, "FLOP/s", lo_open=True),
-    "job_chips": Bound(1, 1e9, "chips"),
+    "job_chips": Bound(1, 1e9, "chips", integer=True),
     "checkpoint_minutes": Bound(0, 600, "min", lo_open=True),
     "restart_minutes": Bound(0, 1440, "min"),
+    # at most one interruption per accelerator-hour: 20,000 times the Llama 3 run's rate
+    "interruption_rate": Bound(0, 1, "per chip-hour"),
 }
 
 

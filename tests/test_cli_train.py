@@ -81,7 +81,7 @@ def test_hopeless_run_is_a_result_with_a_note_not_an_error(capsys):
         (["--restart-minutes", "-3"], "restart_minutes"),
         (["--interruption-rate", "abc"], "interruption_rate"),
         (["--mfu", "2"], "mfu"),
-        (["--chip", "a100"], "chip"),
+        (["--chip", "a800"], "chip"),
         (["--precision", "fp4"], "precision"),
         (["--site", "atlantis"], "site"),
     ],

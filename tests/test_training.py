@@ -87,7 +87,7 @@ def test_dalys_interval_beats_youngs_and_is_near_the_true_optimum(ratio, r_over_
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.floats(1, 1e9), st.floats(1, 1e9), st.floats(0.01, 600), st.floats(0, 1440))
+@given(st.integers(1, 10**9), st.integers(1, 10**9), st.floats(0.01, 600), st.floats(0, 1440))
 def test_goodput_falls_as_the_job_grows(a, b, ckpt, restart):
     lo, hi = sorted((a, b))
     g = training.goodput([lo, hi] if lo != hi else lo, checkpoint_minutes=ckpt, restart_minutes=restart).goodput.values
@@ -95,7 +95,7 @@ def test_goodput_falls_as_the_job_grows(a, b, ckpt, restart):
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.floats(1, 1e7), st.floats(0, 1440), st.floats(0, 1440))
+@given(st.integers(1, 10**7), st.floats(0, 1440), st.floats(0, 1440))
 def test_goodput_rises_as_restarts_get_faster(chips, r1, r2):
     slow, fast = sorted((r1, r2), reverse=True)
     g_slow = float(training.goodput(chips, restart_minutes=slow).goodput)
