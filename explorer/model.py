@@ -109,7 +109,7 @@ SITE_OUTPUTS: dict[str, tuple[str, str]] = {
 # Outputs of the training chain: present only when a run is given (`RUN_INPUTS`).
 TRAINING_OUTPUTS: dict[str, tuple[str, str]] = {
     "job_chips": ("count", "accelerators in the training job"),
-    "job_power": ("MW", "facility power of the job's share of the site (job_chips / chips_powered x facility_load)"),
+    "job_power": ("MW", "facility power of the job's share of the site"),
     "job_flops": ("FLOP/s", "FLOP/s the job delivers at the MFU"),
     **training.OUTPUTS,
 }
