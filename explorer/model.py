@@ -7,8 +7,9 @@ dimension. Every variable of the result carries ``units`` and ``long_name``.
 
 1. `resolve_inputs`: defaults from the site preset and the catalog, ``pue`` → cooling share,
    validation, size limit, hardware and basis tables, coordinates (a `Resolved`);
-2. `physics`: the formulas, on xarray Variables, into a dict of output variables (a later
-   step, e.g. the training chain, can read and extend that dict before the Dataset is built);
+2. `physics`: the formulas, on xarray Variables, into a dict of output variables; with a
+   training run (``model``, ``parameters`` + ``tokens`` or ``training_compute``) it ends with
+   `training_physics`, the training chain of `explorer.training` on the site's outputs;
 3. `build_dataset`: units, long names and notes, coordinates.
 
 The heat model. ``facility_load`` is the facility power the powered chips draw (``site_power``

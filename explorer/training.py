@@ -387,6 +387,9 @@ def chain(
     ``τ`` is Daly's higher-order estimate, or ``M`` where that is better (his series is for
     ``δ < 2M`` and undershoots near its end), so goodput falls monotonically as ``M`` falls.
 
+    Each output carries only the dimensions of the inputs it depends on: goodput and its parts
+    do not vary along ``precision`` (only the FLOP/s do), days and energy do.
+
     Examples
     --------
     Llama 3 405B on 16,384 H100 at 40 % MFU, 1-min checkpoints and 10-min restarts:

@@ -58,8 +58,8 @@ def _fmt(x: float) -> str:
 # - chips ≥ 1: an empty site draws nothing (say chips=None to fill the site);
 # - load_factor ≥ 0.01: a site idle 99 % of the year is not a scenario this model describes, and
 #   0 (or a subnormal) would show a non-zero site as "a city of 0 households".
-# MFU 0 stays allowed in compute (0 FLOP/s achieved is a plain answer); explorer.training, which
-# divides by the FLOP/s, bounds effective_flops above 0 itself.
+# MFU 0 stays allowed in compute (0 FLOP/s achieved is a plain answer; with a training run it
+# sets training_impossible); explorer.training.training_days bounds effective_flops above 0.
 BOUNDS: dict[str, Bound] = {
     "site_power": Bound(1, 10_000, "MW"),
     "cooling_fraction": Bound(0, 1, "", hi_open=True),

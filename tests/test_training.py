@@ -392,3 +392,17 @@ def test_bad_training_input_to_compute_names_the_field(kwargs, field):
         explorer.compute(**kwargs)
     assert info.value.field == field
     assert str(info.value).startswith(f"{field} = ") and "allowed" in str(info.value)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.integers(1, 10**7), min_size=1, max_size=4, unique=True), st.floats(1e-3, 60),
+       st.floats(0.01, 120), st.sampled_from(["h100", "trn2", "gb200"]))
+def test_compute_training_sweep_equals_scalar_calls_property(sizes, ckpt, restart, chip):
+    grid = explorer.compute(chip=chip, training_compute=1e25, job_chips=sizes, checkpoint_minutes=ckpt,
+                            restart_minutes=[restart, restart / 2])
+    for n in sizes:
+        for r in (restart, restart / 2):
+            one = explorer.compute(chip=chip, training_compute=1e25, job_chips=n, checkpoint_minutes=ckpt, restart_minutes=r)
+            sel = grid.sel(job_chips=n, restart_minutes=r)
+            for name in ("goodput", "training_days", "run_energy", "run_cost", "lost_work_share", "job_power"):
+                np.testing.assert_array_equal(sel[name].values, one[name].values, err_msg=name)
