@@ -31,9 +31,9 @@ alone, for one job size.
 
 Meta's Llama 3 report gives "higher than 90 % effective training time" for the 405B run. This
 model reads that as the job's *uptime* (``job_uptime``: the time not spent restarting, 0.948 with
-the defaults), not as its goodput (0.853: checkpoints and redone work are charged too). The two
-readings cannot both hold with the published 30.84 M GPU-hours: goodput above 0.9 at MFU 0.43
-would give fewer than 27.8 M, more than 10 % short.
+the defaults), not as its goodput (0.853: checkpoints and redone work are charged too). Goodput
+above 0.9 and the published 30.84 M GPU-hours within ±10 % cannot both hold: at MFU 0.43,
+goodput 0.9 gives 3.8e25 / (989e12 × 0.43) / 3600 / 0.9 = 27.6 M, more than 10 % short.
 
 References
 ----------
