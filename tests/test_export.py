@@ -28,6 +28,9 @@ GRIDS = {
     "grid with chips and bases": lambda: explorer.compute(
         site_power=[10, 300, 5000], cooling_fraction=[0.0, 0.1, 0.4], chip=["trn2", "h100", "tpu-v5p"], basis=["us-person", "us-ms-person"]),
     "one precision": lambda: explorer.compute(mfu=[0.1, 0.5], chip="gb200").sel(precision="fp8"),
+    # infinite days and the bool flag where a billion-chip job with day-long restarts never progresses
+    "training runs": lambda: explorer.compute(model=["gpt-3", "llama3-405b"], job_chips=[1000, 1e9], restart_minutes=[10, 1440],
+                                              chip=["h100", "tpu-v5p"]),
 }
 
 
