@@ -2,11 +2,13 @@
 
 1. Median time of one scalar `explorer.compute` (one chip, all outputs) against the floor:
    the same formulas (the core's own physics functions) on plain NumPy floats, no xarray,
-   no validation.
+   no validation; and of one scalar `compute` with a training run (the chain's outputs too).
 2. Time and peak RSS of a 1000 x 1000 sweep (site_power x cooling_fraction), in a fresh
-   process so the peak belongs to the sweep alone.
+   process so the peak belongs to the sweep alone; and of a 1000 x 1000 training sweep
+   (job_chips x restart_minutes, Llama 3 405B on Trainium2).
 
-Targets (issue #2): scalar ≤ 2 ms; sweep ≤ 1.5 s and ≤ 1 GB peak RSS on a 2-core machine.
+Targets (issues #2, #8): scalar ≤ 2 ms, with or without the training outputs; sweep ≤ 1.5 s and
+≤ 1 GB peak RSS on a 2-core machine.
 Usage: .venv/bin/python benchmarks/core_bench.py [--repeat N]
 """
 
@@ -70,28 +72,39 @@ def scalar_bench(repeat: int) -> dict[str, float]:
     def full() -> object:
         return explorer.compute(site_power=300, cooling_fraction=0.4, chip="trn2")
 
-    return {"compute_ms": _median_ms(full, repeat), "numpy_floor_ms": _median_ms(floor, repeat)}
+    def with_run() -> object:
+        return explorer.compute(site_power=300, cooling_fraction=0.4, chip="trn2", model="llama3-405b", job_chips=16384)
+
+    return {"compute_ms": _median_ms(full, repeat), "numpy_floor_ms": _median_ms(floor, repeat),
+            "training_ms": _median_ms(with_run, repeat)}
 
 
 SWEEP_CHILD = r"""
 import json, resource, time, numpy as np, xarray as xr, explorer
 explorer.compute()
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-sp = xr.DataArray(np.linspace(1, 10000, 1000), dims="site_power")
-cf = xr.DataArray(np.linspace(0, 0.9, 1000), dims="cooling_fraction")
+if TRAINING:
+    a = xr.DataArray(np.linspace(1000, 1_000_000, 1000).round(), dims="job_chips")
+    b = xr.DataArray(np.linspace(0, 60, 1000), dims="restart_minutes")
+    kwargs = {"job_chips": a, "restart_minutes": b, "model": "llama3-405b"}
+else:
+    a = xr.DataArray(np.linspace(1, 10000, 1000), dims="site_power")
+    b = xr.DataArray(np.linspace(0, 0.9, 1000), dims="cooling_fraction")
+    kwargs = {"site_power": a, "cooling_fraction": b}
 t0 = time.perf_counter()
-ds = explorer.compute(site_power=sp, cooling_fraction=cf, chip="trn2")
+ds = explorer.compute(chip="trn2", **kwargs)
 dt = time.perf_counter() - t0
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"sweep_s": dt, "peak_rss_mb": peak / 1024, "rss_before_mb": base / 1024,
-                  "result_mb": ds.nbytes / 1e6, "points": int(sp.size * cf.size)}))
+                  "result_mb": ds.nbytes / 1e6, "points": int(a.size * b.size)}))
 """
 
 
-def sweep_bench(repeat: int) -> dict[str, float]:
+def sweep_bench(repeat: int, training: bool = False) -> dict[str, float]:
     runs = []
+    child = f"TRAINING = {training}\n" + SWEEP_CHILD
     for _ in range(repeat):
-        out = subprocess.run([sys.executable, "-c", SWEEP_CHILD], capture_output=True, text=True, check=True)
+        out = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, check=True)
         runs.append(json.loads(out.stdout))
     best = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
     best["peak_rss_mb"] = max(r["peak_rss_mb"] for r in runs)
@@ -105,10 +118,14 @@ def main() -> None:
     args = p.parse_args()
     s = scalar_bench(args.repeat)
     w = sweep_bench(args.sweeps)
+    t = sweep_bench(args.sweeps, training=True)
     print(f"scalar compute (trn2, all outputs): median {s['compute_ms']:.3f} ms   [target ≤ 2 ms]")
     print(f"plain-NumPy floor, same formulas:   median {s['numpy_floor_ms']:.4f} ms   (ratio {s['compute_ms'] / s['numpy_floor_ms']:.0f}x)")
+    print(f"scalar compute with a training run (trn2, llama3-405b, 16,384-chip job): median {s['training_ms']:.3f} ms   [target ≤ 2 ms]")
     print(f"sweep {w['points']:,.0f} points (site_power x cooling_fraction): median {w['sweep_s']:.3f} s   [target ≤ 1.5 s]")
     print(f"peak RSS of the sweep process: {w['peak_rss_mb']:.0f} MB (before the sweep {w['rss_before_mb']:.0f} MB; result {w['result_mb']:.0f} MB)   [target ≤ 1024 MB]")
+    print(f"training sweep {t['points']:,.0f} points (job_chips x restart_minutes): median {t['sweep_s']:.3f} s, "
+          f"peak RSS {t['peak_rss_mb']:.0f} MB (result {t['result_mb']:.0f} MB)   [targets ≤ 1.5 s, ≤ 1024 MB]")
     print("numpy", np.__version__)
 
 

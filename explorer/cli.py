@@ -21,7 +21,7 @@ import xarray as xr
 from . import catalog, training
 from .errors import InputError
 from .export import to_json, write_csv
-from .model import INPUTS, compute
+from .model import INPUTS, TRAINING_INPUTS, compute
 from .validate import BOUNDS
 
 NUMERIC = [k for k in INPUTS]  # every numeric input of compute()
@@ -29,8 +29,7 @@ MAX_SWEEP_POINTS = 1_000_000  # any sweep (NetCDF); the core's physics takes ~0.
 # CSV rows (grid points × chips × bases × precisions) written in a few seconds and ~250 MB
 # (benchmarks/export_bench.py); bigger grids go to NetCDF.
 MAX_CSV_ROWS = 500_000
-TRAIN_NUMERIC = ["checkpoint_minutes", "restart_minutes", "interruption_rate"]
-SITE_NUMERIC = [k for k in NUMERIC if k != "chips"]  # `train` sets chips from --job-chips
+SITE_NUMERIC = [k for k in NUMERIC if k not in TRAINING_INPUTS]  # `train`'s options for the site
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -70,17 +69,11 @@ def _parser() -> argparse.ArgumentParser:
     t = sub.add_parser("train", help="days, goodput, energy, CO2 and cost of one training run",
                        description="A training run on a site scenario: days, goodput and its parts, the run's energy, CO2 and cost (table or --json).")
     t.add_argument("--model", help="catalog model, or a comma-separated list (one of " + ", ".join(catalog.names("models")) + "; default llama3-405b)")
-    t.add_argument("--training-compute", dest="training_compute", metavar="X", help="compute of the run [FLOP]")
-    t.add_argument("--parameters", metavar="X", help="model parameters, with --tokens (C = 6 N D) [count]")
-    t.add_argument("--tokens", metavar="X", help="training tokens, with --parameters [count]")
     t.add_argument("--chip", default="h100", help="accelerator name, or a comma-separated list (default h100; see `explorer catalog chips`)")
-    t.add_argument("--job-chips", dest="job_chips", metavar="X", help="accelerators in the job [count], or a comma-separated list (default: as many as the site powers)")
     t.add_argument("--precision", default="bf16", help="bf16 (default), fp8 or fp8_sparse")
-    for name in TRAIN_NUMERIC:
-        units, long_name = training.INPUTS[name]
-        default = training.defaults().get(name)
-        extra = f"; default {default:g} (catalog)" if default is not None else "; default: the chip's, from the catalog"
-        t.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="X", help=f"{long_name} [{units}]{extra}")
+    for name in TRAINING_INPUTS:  # names, units and meanings from compute()'s input table
+        units, long_name = INPUTS[name]
+        t.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="X", help=f"{long_name} [{units}]{_train_help(name)}")
     t.add_argument("--site", default=catalog.DEFAULT_SITE, help=f"site preset for the facility inputs (default {catalog.DEFAULT_SITE})")
     for name in SITE_NUMERIC:
         units, long_name = INPUTS[name]
@@ -98,6 +91,20 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--open", action="store_true", help="open a browser")
     a.set_defaults(run=_cmd_app)
     return p
+
+
+def _train_help(name: str) -> str:
+    """What `explorer train --help` adds to an input's meaning: its default, how to give it."""
+    defaults = training.defaults()
+    if name in defaults:
+        return f"; default {defaults[name]:g} (catalog)"
+    return {
+        "training_compute": "; or --model, or --parameters with --tokens",
+        "parameters": "; with --tokens",
+        "tokens": "; with --parameters",
+        "job_chips": ", or a comma-separated list; default: as many as the site powers",
+        "interruption_rate": "; default: the chip's, from the catalog",
+    }.get(name, "")
 
 
 # ------------------------------------------------------------------------------ compute
@@ -156,7 +163,7 @@ def _number(field: str, raw: str) -> float:
     try:
         return float(raw)
     except ValueError:
-        bound = BOUNDS.get(field) or training.BOUNDS[field]
+        bound = BOUNDS[field]
         raise InputError(field, raw, bound.describe(field), "is not a number") from None
 
 
@@ -273,7 +280,7 @@ def _num(x: float) -> str:
 # ------------------------------------------------------------------------------ train
 def _cmd_train(args: argparse.Namespace) -> int:
     kwargs: dict[str, Any] = {"site": catalog.check_name("site", args.site, "sites")}
-    for name in SITE_NUMERIC + TRAIN_NUMERIC + ["parameters", "tokens", "training_compute"]:
+    for name in SITE_NUMERIC + [k for k in TRAINING_INPUTS if k != "job_chips"]:
         raw = getattr(args, name)
         if raw is not None:
             kwargs[name] = _number(name, raw)

@@ -57,7 +57,7 @@ def to_frame(ds: xr.Dataset):
     --------
     >>> import explorer
     >>> to_frame(explorer.compute(site_power=[100, 300])).shape
-    (6, 35)
+    (6, 39)
     """
     numeric = [k for k, v in ds.data_vars.items() if v.dtype.kind in "fiub"]
     df = ds[numeric].to_dataframe()
@@ -105,7 +105,7 @@ def write_csv(ds: xr.Dataset, out: IO[bytes] | IO[str], rows_per_chunk: int | No
     --------
     >>> import io, explorer
     >>> buf = io.BytesIO()
-    >>> write_csv(explorer.compute(site_power=[10, 20], chip="trn2").sel(precision="bf16"), buf)
+    >>> write_csv(explorer.compute(site_power=[10, 20], cooling_fraction=0.4, chip="trn2").sel(precision="bf16"), buf)
     2
     >>> buf.getvalue().decode().splitlines()[1].split(",")[:3]
     ['10.0', '0.4', '0.03']

@@ -7,8 +7,9 @@ dimension. Every variable of the result carries ``units`` and ``long_name``.
 
 1. `resolve_inputs`: defaults from the site preset and the catalog, ``pue`` → cooling share,
    validation, size limit, hardware and basis tables, coordinates (a `Resolved`);
-2. `physics`: the formulas, on xarray Variables, into a dict of output variables (a later
-   step, e.g. the training chain, can read and extend that dict before the Dataset is built);
+2. `physics`: the formulas, on xarray Variables, into a dict of output variables; with a
+   training run (``model``, ``parameters`` + ``tokens`` or ``training_compute``) it ends with
+   `training_physics`, the training chain of `explorer.training` on the site's outputs;
 3. `build_dataset`: units, long names and notes, coordinates.
 
 The heat model. ``facility_load`` is the facility power the powered chips draw (``site_power``
@@ -32,7 +33,7 @@ import numpy as np
 import xarray as xr
 from xarray import Variable
 
-from . import catalog, cluster, energy, power, validate
+from . import catalog, cluster, energy, power, training, validate
 from .catalog import DEFAULT_SITE, PRECISIONS
 from .errors import InputError
 from .units import factor
@@ -52,15 +53,31 @@ INPUTS: dict[str, tuple[str, str]] = {
     "electricity_price": ("USD/MWh", "industrial electricity price"),
     "carbon_intensity": ("g/kWh", "grid carbon intensity (CO2e)"),
     "wue": ("L/kWh", "water usage effectiveness (litres per IT kWh)"),
+    # the training run (explorer.training): given with `model`, `parameters` + `tokens` or
+    # `training_compute`, the result also has the chain's outputs (TRAINING_OUTPUTS)
+    "training_compute": ("FLOP", "compute of the training run"),
+    "parameters": ("count", "model parameters (N in C = 6 N D)"),
+    "tokens": ("count", "training tokens (D in C = 6 N D)"),
+    "job_chips": ("count", "accelerators in the training job"),
+    "checkpoint_minutes": ("min", "time a checkpoint stalls training"),
+    "restart_minutes": ("min", "time from an interruption to training again"),
+    "interruption_rate": ("1/h", "interruptions per accelerator-hour"),
 }
 # inputs that are catalog names, and their catalog group
-NAMED_INPUTS: dict[str, str] = {"chip": "chips", "basis": "bases"}
-# numeric inputs with no default: left out, they are not applied
-OPTIONAL = ("pue", "chips", "chip_tdp", "server_overhead")
+NAMED_INPUTS: dict[str, str] = {"chip": "chips", "basis": "bases", "model": "models"}
+# the ways to give a training run (exactly one: model, parameters and tokens, training_compute)
+RUN_INPUTS = ("model", "parameters", "tokens", "training_compute")
+# inputs that only mean something with a training run
+TRAINING_INPUTS = ("training_compute", "parameters", "tokens", "job_chips", "checkpoint_minutes",
+                   "restart_minutes", "interruption_rate")
+# numeric inputs with no default here: left out, they are not applied (the training chain's
+# defaults are resolved with the run: job_chips = chips powered, the rest from the catalog)
+OPTIONAL = ("pue", "chips", "chip_tdp", "server_overhead", *TRAINING_INPUTS)
 # dimensions of the result that inputs may not use for their own
-OUTPUT_DIMS = ("chip", "precision", "basis")
+OUTPUT_DIMS = ("chip", "precision", "basis", "model")
 
-OUTPUTS: dict[str, tuple[str, str]] = {
+# Outputs of every call (the site, its chips, energy, heat, cost).
+SITE_OUTPUTS: dict[str, tuple[str, str]] = {
     "it_power": ("MW", "site power that can reach IT equipment"),
     "cooling_power": ("MW", "site power for cooling"),
     "overhead_power": ("MW", "site power lost in distribution, UPS and lighting"),
@@ -90,6 +107,14 @@ OUTPUTS: dict[str, tuple[str, str]] = {
     "annual_co2": ("t", "CO2e emitted per year at the grid's average intensity"),
     "annual_water": ("m3", "water used on site per year"),
 }
+# Outputs of the training chain: present only when a run is given (`RUN_INPUTS`).
+TRAINING_OUTPUTS: dict[str, tuple[str, str]] = {
+    "job_chips": ("count", "accelerators in the training job"),
+    "job_power": ("MW", "facility power of the job's share of the site"),
+    "job_flops": ("FLOP/s", "FLOP/s the job delivers at the MFU"),
+    **training.OUTPUTS,
+}
+OUTPUTS: dict[str, tuple[str, str]] = {**SITE_OUTPUTS, **TRAINING_OUTPUTS}
 
 # Old output names and what they are now (README glossary).
 RENAMED = {"cooling_heat_rejected": "heat_removed", "cooling_tons": "heat_removed_tons"}
@@ -145,11 +170,40 @@ def compute(site: str = DEFAULT_SITE, **inputs: Any) -> xr.Dataset:
         Grid carbon intensity [g CO2e/kWh].
     wue : float or array-like, optional
         Water usage effectiveness [L per IT kWh].
+    model : str or list of str, optional
+        A training run: catalog model name(s) (``explorer catalog models``); a list adds a
+        ``model`` dimension. Give exactly one way to set the run: `model`, `parameters` and
+        `tokens`, or `training_compute`.
+    parameters, tokens : float or array-like, optional
+        A training run as C = 6 N D: model parameters N and training tokens D [count], both.
+    training_compute : float or array-like, optional
+        A training run as its compute [FLOP].
+    job_chips : float or array-like, optional
+        Accelerators in the synchronous training job [count, whole]; default: the chips powered.
+        More than the site powers is allowed (``job_power`` then exceeds ``facility_load``).
+    checkpoint_minutes : float or array-like, optional
+        Time one checkpoint stalls training [min], > 0 (near 0 for in-memory checkpoints);
+        default from the catalog.
+    restart_minutes : float or array-like, optional
+        Time from an interruption to training again [min]; default from the catalog.
+    interruption_rate : float or array-like, optional
+        Interruptions per accelerator-hour [1/h]; default per chip from the catalog.
 
     Returns
     -------
     xarray.Dataset
-        The inputs as used and every output of `OUTPUTS`, each with ``units`` and ``long_name``.
+        The inputs as used and every output of `SITE_OUTPUTS`, each with ``units`` and
+        ``long_name``; with a training run also `TRAINING_OUTPUTS` (along ``precision`` where
+        they depend on the FLOP/s).
+
+    Notes
+    -----
+    The training job draws its share of the site: ``job_power = job_chips / chips_powered ×
+    facility_load`` (for deployed chips that is ``job_chips × chip_power × PUE``); the run's
+    energy is ``job_power × training_days × 24 h``, its CO₂ and cost follow from the grid's
+    intensity and price. Goodput follows Daly's higher-order checkpoint model
+    (`explorer.training.chain`); settings that make progress impossible set
+    ``training_impossible`` (infinite days), never an exception.
 
     Raises
     ------
@@ -171,6 +225,9 @@ def compute(site: str = DEFAULT_SITE, **inputs: Any) -> xr.Dataset:
     >>> ds = explorer.compute(chip="h100", chips=100_000, site="generic")
     >>> round(float(ds.facility_load), 1)  # 100,000 x 0.7 kW x 1.82 x PUE 1.18
     150.3
+    >>> run = explorer.compute(chip="h100", model="llama3-405b", job_chips=16384, mfu=0.4)
+    >>> round(float(run.goodput), 3), round(float(run.training_days.sel(precision="bf16")), 1)
+    (0.853, 79.6)
     >>> explorer.compute(pue=1.2, cooling_fraction=0.1)
     Traceback (most recent call last):
     ...
@@ -195,6 +252,7 @@ class Resolved:
     bases: dict[str, Variable]
     coords: dict[str, Any]
     hours: float
+    run: Variable | None = None  # the training run's compute [FLOP]; None: no training outputs
 
 
 def resolve_inputs(site: str, inputs: dict[str, Any]) -> Resolved:
@@ -213,7 +271,8 @@ def resolve_inputs(site: str, inputs: dict[str, Any]) -> Resolved:
     preset = _site_inputs(site)
     chip = validate.name_list("chip", given.get("chip", preset["chip"]), catalog.names("chips"), catalog.aliases("chips"))
     basis = validate.name_list("basis", given.get("basis", preset["basis"]), catalog.names("bases"), catalog.aliases("bases"))
-    check_size({k: v for k, v in given.items() if k in INPUTS}, chip, basis)
+    model = validate.name_list("model", given["model"], catalog.names("models")) if "model" in given else None
+    check_size({k: v for k, v in given.items() if k in INPUTS}, chip, basis, model)
     if "pue" in given and "cooling_fraction" in given:
         both = tuple(_brief(given[k]) for k in ("cooling_fraction", "pue"))
         raise InputError("cooling_fraction + pue", both, "one of them", "are two ways to set the cooling: give only one")
@@ -231,7 +290,8 @@ def resolve_inputs(site: str, inputs: dict[str, Any]) -> Resolved:
         else:
             x[name] = validate.labelled(name, _default(name, preset))
     if "pue" in x:
-        x["cooling_fraction"] = cooling_from_pue(x.pop("pue"), x["overhead_fraction"])
+        cooling = cooling_from_pue(x.pop("pue"), x["overhead_fraction"])
+        x = {k: x.get(k, cooling) for k in INPUTS if k in x or k == "cooling_fraction"}  # INPUTS' order
     validate.fractions_sum(x["cooling_fraction"], x["overhead_fraction"])
 
     hw, hw_coords = _hardware(chip if isinstance(chip, str) else tuple(chip))
@@ -241,10 +301,36 @@ def resolve_inputs(site: str, inputs: dict[str, Any]) -> Resolved:
         validate.chip_tdp(_var(x["chip_tdp"]), catalog_w, chip)
         hw = {**hw, "tdp": _var(x["chip_tdp"]) * _W_TO_KW}
     bases, basis_coords = _bases(basis if isinstance(basis, str) else tuple(basis))
+    run, run_coords = _training_inputs(x, given, model, chip)
     coords = _input_coords(x)
     variables = {k: _var(v) for k, v in x.items()}
     return Resolved(site, variables, frozenset(given), chip, basis, hw, bases,
-                    {**coords, **hw_coords, **basis_coords}, _conventions()[0])
+                    {**coords, **hw_coords, **basis_coords, **run_coords}, _conventions()[0], run)
+
+
+def _training_inputs(x: dict[str, Any], given: dict[str, Any], model: str | list[str] | None,
+                     chip: str | list[str]) -> tuple[Variable | None, dict[str, Any]]:
+    """The training run's compute [FLOP] and its coordinates; the chain's defaults go into `x`.
+
+    No run given: (None, {}), and a training input given without one is an InputError.
+    """
+    if not any(k in given for k in RUN_INPUTS):
+        stray = [k for k in TRAINING_INPUTS if k in given]
+        if stray:
+            raise InputError(stray[0], _brief(given[stray[0]]), "a training run given with it: model, parameters and tokens, or training_compute",
+                             "is a training input, but no training run is given")
+        return None, {}
+    c = training.resolve_compute(model, x.get("parameters"), x.get("tokens"), x.get("training_compute"))
+    coords: dict[str, Any] = {}
+    if isinstance(c, xr.DataArray):
+        coords = {k: v.variable for k, v in c.coords.items()}
+    if isinstance(model, str):
+        coords["model"] = Variable((), model)
+    for name, value in training.defaults().items():
+        x.setdefault(name, validate.labelled(name, value))
+    if "interruption_rate" not in x:
+        x["interruption_rate"] = training.interruption_rate(chip if isinstance(chip, str) else tuple(chip))
+    return _var(c), coords
 
 
 def preset_inputs(site: str) -> dict[str, Any]:
@@ -283,7 +369,8 @@ def cooling_from_pue(pue: Any, overhead_fraction: Any) -> Any:
     return np.maximum(cooling, 0.0) + 0.0  # rounding at the bound never gives -0 or -1e-17
 
 
-def check_size(inputs: dict[str, Any], chip: str | list[str], basis: str | list[str]) -> int:
+def check_size(inputs: dict[str, Any], chip: str | list[str], basis: str | list[str],
+               model: str | list[str] | None = None) -> int:
     """The number of points a call will produce; InputError if an input is empty, uses an
     output dimension's name, or the result would pass `MAX_POINTS`. Reads shapes only.
 
@@ -316,8 +403,8 @@ def check_size(inputs: dict[str, Any], chip: str | list[str], basis: str | list[
             if n == 0:
                 raise InputError(name, "[]", validate.BOUNDS[name].describe(name), "is empty (give at least one value)")
             sizes[dim] = max(sizes.get(dim, 0), n)
-    for names in (chip, basis):
-        if not isinstance(names, str):
+    for names in (chip, basis, model):
+        if names is not None and not isinstance(names, str):
             sizes[f"_{len(sizes)}"] = len(names)
     total = math.prod(sizes.values())
     if total > MAX_POINTS:
@@ -385,11 +472,47 @@ def physics(r: Resolved) -> dict[str, Variable]:
     out["annual_cost"] = energy.annual_cost(out["annual_energy"], x["electricity_price"])
     out["annual_co2"] = energy.annual_co2(out["annual_energy"], x["carbon_intensity"])
     out["annual_water"] = energy.annual_water(it_energy, x["wue"])
+    if r.run is not None:
+        out.update(training_physics(r, out))
     return out
+
+
+def training_physics(r: Resolved, out: dict[str, Variable]) -> dict[str, Variable]:
+    """The training chain's outputs, from the resolved inputs and the site's outputs.
+
+    The job runs on ``job_chips`` (default: the chips powered, at least one) and draws its share
+    of the facility load; the chain (`explorer.training.chain`) gives goodput, days, energy,
+    CO₂ and cost.
+
+    Examples
+    --------
+    >>> r = resolve_inputs("generic", {"training_compute": 1e24, "job_chips": 1000})
+    >>> t = training_physics(r, physics(r))
+    >>> round(float(t["job_power"].values), 3)  # 1000 x 0.7 kW x 1.82 x PUE 1.18
+    1.503
+    """
+    x = r.x
+    powered = out["chips_powered"]
+    at_least_one = Variable(powered.dims, np.maximum(powered.data, 1.0))
+    n = x["job_chips"] if "job_chips" in x else at_least_one
+    per_chip = out["facility_load"] / at_least_one  # the facility power per powered chip
+    if (powered.data < 1).any():  # a site that powers no chip: what one chip would draw
+        per_chip = per_chip.where(powered >= 1, out["chip_power"] * out["pue"] * _KW_TO_MW)
+    job_power = n * per_chip
+    per_chip_flops = r.hw["peak_flops"] * x["mfu"]
+    res = training.chain(per_chip_flops, n, r.run, x["interruption_rate"], x["checkpoint_minutes"],
+                         x["restart_minutes"], job_power, x["electricity_price"], x["carbon_intensity"])
+    return {"job_chips": n, "job_power": job_power, "job_flops": n * per_chip_flops, **res}
 
 
 # ------------------------------------------------------------------------ 3. the Dataset
 _ATTRS = {**INPUTS, **OUTPUTS}
+_TRAINING_NOTES = {
+    "training_impossible": training.IMPOSSIBLE_NOTE,
+    "checkpoint_interval": "Daly (2006) higher-order optimum, or the job MTBI where that is better",
+    "job_power": "job_chips / chips_powered x facility_load; above facility_load when the job has more chips than the site powers",
+    "run_energy": "job_power x training_days x 24 h",
+}
 
 
 def build_dataset(r: Resolved, out: dict[str, Variable]) -> xr.Dataset:
@@ -404,7 +527,7 @@ def build_dataset(r: Resolved, out: dict[str, Variable]) -> xr.Dataset:
     data = {**r.x, **out}
     for name in data:
         units, long_name = _ATTRS[name]
-        data[name] = Variable(data[name].dims, data[name].data, {"units": units, "long_name": long_name})
+        data[name] = Variable(data[name].dims, data[name].data, {"units": units, "long_name": long_name}, fastpath=True)
     data["chips"].attrs["note"] = "as given" if "chips" in r.given else "filled: as many as the IT power can feed"
     data["server_overhead"].attrs["basis"] = (
         "given" if "server_overhead" in r.given else "per chip from the catalog (see overhead_basis)"
@@ -416,6 +539,11 @@ def build_dataset(r: Resolved, out: dict[str, Variable]) -> xr.Dataset:
     data["facility_load"].attrs["note"] = ("site power (the site is filled)" if "chips" not in r.given
                                            else "min(power required, site power)")
     data["annual_energy"].attrs["note"] = f"facility load x load factor x {r.hours:g} h per year"
+    if r.run is not None:
+        for name, note in _TRAINING_NOTES.items():
+            data[name].attrs["note"] = note
+        data["job_chips"].attrs["note"] = "as given" if "job_chips" in r.given else "the chips powered (the whole site in one job)"
+        data["interruption_rate"].attrs["basis"] = "given" if "interruption_rate" in r.given else "per chip from the catalog"
     coords = dict(r.coords)
     for name in list(data):
         if name in coords:  # a swept input that is its own coordinate: keep it there, with attrs

@@ -21,13 +21,19 @@ approach ``M``. When it underflows (or no FLOP/s are delivered) the run is flagg
 
 Every function broadcasts over xarray/NumPy inputs: one code path for scalars and sweeps.
 
-Wiring into ``explorer.compute`` (the integrator's step): resolve the run once with
-`resolve_compute`, check ``job_chips``, ``checkpoint_minutes``, ``restart_minutes`` with `checked`
-(defaults: `defaults`, and ``chips_powered`` for ``job_chips``), take the rate from
-`interruption_rate` (chip names → a Variable along ``chip``), then
-``chain(peak_flops_per_chip * mfu, job_chips, c, rate, ckpt, restart, facility_load,
-electricity_price, carbon_intensity)`` on the aligned Variables; its dict merges into the
-outputs (`OUTPUTS` has the units and long names). Along ``precision`` it gives days per precision.
+The chain is part of ``explorer.compute``: give it a run (``model``, ``parameters`` and
+``tokens``, or ``training_compute``) and the Dataset also has the chain's outputs (`OUTPUTS`),
+along ``precision`` where they depend on the FLOP/s. `explorer.model` resolves the run with
+`resolve_compute`, the defaults with `defaults` and `interruption_rate`, the job size (default: the
+chips powered) and the job's share of the facility load, then calls `chain`. `train`,
+`train_model` and `train_on_chips` are thin wrappers over ``compute``; `goodput` is the chain
+alone, for one job size.
+
+Meta's Llama 3 report gives "higher than 90 % effective training time" for the 405B run. This
+model reads that as the job's *uptime* (``job_uptime``: the time not spent restarting, 0.948 with
+the defaults), not as its goodput (0.853: checkpoints and redone work are charged too). Goodput
+above 0.9 and the published 30.84 M GPU-hours within ±10 % cannot both hold: at MFU 0.43,
+goodput 0.9 gives 3.8e25 / (989e12 × 0.43) / 3600 / 0.9 = 27.6 M, more than 10 % short.
 
 References
 ----------
@@ -41,7 +47,6 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -62,24 +67,12 @@ _G_TO_T = factor("g", "tonne")
 _KWH_PER_MWH = factor("MWh", "kWh")
 _MTBI_CAP_MIN = 1e300  # a job MTBI beyond this [min] is treated as this (no overflow in 2δM)
 
-# Inputs of the chain that explorer.validate.BOUNDS does not know (yet); same shape as BOUNDS so
-# the integrator can move them there. The others (job_chips, checkpoint_minutes, restart_minutes,
-# training_compute, parameters, tokens, electricity_price, carbon_intensity) come from BOUNDS.
+# Inputs of the bare `chain` that `explorer.compute` does not take (it derives them); the
+# chain's inputs that compute takes are bounded in `explorer.validate.BOUNDS` and named in
+# `explorer.model.INPUTS`.
 BOUNDS: dict[str, Bound] = {
-    "interruption_rate": Bound(0, 1, "per chip-hour"),
     "effective_flops_per_chip": Bound(0, 1e17, "FLOP/s"),
     "facility_power": Bound(0, 100_000, "MW"),
-}
-
-# name: (units, long_name). The chain's inputs, for the CLI and the integrator.
-INPUTS: dict[str, tuple[str, str]] = {
-    "job_chips": ("count", "accelerators in the training job"),
-    "training_compute": ("FLOP", "compute of the training run"),
-    "parameters": ("count", "model parameters (N in 6ND)"),
-    "tokens": ("count", "training tokens (D in 6ND)"),
-    "checkpoint_minutes": ("min", "time a checkpoint stalls training"),
-    "restart_minutes": ("min", "time from an interruption to training again"),
-    "interruption_rate": ("1/h", "interruptions per accelerator-hour"),
 }
 
 OUTPUTS: dict[str, tuple[str, str]] = {
@@ -180,7 +173,8 @@ def training_compute(parameters: Any, tokens: Any) -> xr.DataArray:
     '3.79e+25'
     """
     k = catalog.value("training.flops_per_parameter_token", "FLOP")
-    out = k * validate.number("parameters", parameters) * validate.number("tokens", tokens)
+    n, d = (xr.DataArray(x) if isinstance(x, Variable) else x for x in (parameters, tokens))
+    out = k * validate.number("parameters", n) * validate.number("tokens", d)
     return out.assign_attrs(units="FLOP", long_name="training compute (6 N D)")
 
 
@@ -238,7 +232,7 @@ def resolve_compute(model: Any = None, parameters: Any = None, tokens: Any = Non
     if not given:
         raise InputError("model", "none", allowed, "(no training run given)")
     if len(ways) > 1:
-        values = [v for v in (model, parameters, tokens, training_compute) if v is not None]
+        values = [_shown(v) for v in (model, parameters, tokens, training_compute) if v is not None]
         raise InputError(" and ".join(given), values, allowed, "are given together")
     if "6nd" in ways:
         if parameters is None or tokens is None:
@@ -252,6 +246,13 @@ def resolve_compute(model: Any = None, parameters: Any = None, tokens: Any = Non
         return Variable((), np.float64(model_compute(names)))
     values = np.array([model_compute(n) for n in names])
     return xr.DataArray(values, dims="model", coords={"model": names})
+
+
+def _shown(x: Any) -> Any:
+    """A value as an error message shows it: a number, a name, or what kind of array it is."""
+    if isinstance(x, Variable | xr.DataArray | np.ndarray):
+        return float(x.values if hasattr(x, "values") else x) if np.size(x) == 1 else f"<array of {np.size(x)}>"
+    return x
 
 
 def _compute_var(parameters: Any, tokens: Any) -> xr.DataArray | Variable:
@@ -386,6 +387,9 @@ def chain(
     ``τ`` is Daly's higher-order estimate, or ``M`` where that is better (his series is for
     ``δ < 2M`` and undershoots near its end), so goodput falls monotonically as ``M`` falls.
 
+    Each output carries only the dimensions of the inputs it depends on: goodput and its parts
+    do not vary along ``precision`` (only the FLOP/s do), days and energy do.
+
     Examples
     --------
     Llama 3 405B on 16,384 H100 at 40 % MFU, 1-min checkpoints and 10-min restarts:
@@ -410,7 +414,9 @@ def chain(
             if sizes.setdefault(dim, size) != size:
                 raise InputError(dim, size, f"the same length ({sizes[dim]}) in every input along {dim}", "is a mismatched dimension")
     dims = tuple(sizes)
-    v = {k: (var.set_dims(sizes).transpose(*dims).data if dims else var.data) for k, var in inputs.items()}
+    # every input on every dimension, length 1 where it has none (NumPy broadcasting does the
+    # rest): an output varies only along the dimensions of the inputs it depends on
+    v = {k: _on_dims(var, dims) for k, var in inputs.items()}
     values = _physics(**v)
     out: dict[str, Variable] = {}
     for name, val in values.items():
@@ -420,8 +426,41 @@ def chain(
             attrs["note"] = IMPOSSIBLE_NOTE
         elif name == "checkpoint_interval":
             attrs["note"] = "Daly (2006) higher-order optimum, or the job MTBI where that is better"
-        out[name] = Variable(dims, np.broadcast_to(val, tuple(sizes.values())) if dims else np.asarray(val), attrs)
+        if not dims:
+            out[name] = Variable((), np.asarray(val), attrs)
+            continue
+        own = {d for k in _DEPENDS[name] for d in inputs[k].dims}
+        keep = tuple(d for d in dims if d in own)
+        shape = tuple(sizes[d] if d in own else 1 for d in dims)
+        if np.shape(val) != shape:
+            val = np.broadcast_to(val, shape)
+        out[name] = Variable(keep, val.reshape(tuple(sizes[d] for d in keep)), attrs, fastpath=True)
     return out
+
+
+def _on_dims(var: Variable, dims: tuple[str, ...]) -> np.ndarray:
+    """The data of `var` with an axis for each of `dims` (length 1 where `var` has none)."""
+    if var.dims == dims:
+        return var.data
+    if not var.dims:
+        return np.reshape(var.data, (1,) * len(dims))
+    return var.set_dims(dims).data
+
+
+# The inputs each output of the chain depends on (`_physics`'s argument names).
+_GOODPUT = ("n", "rate", "ckpt", "restart")
+_DAYS = ("c", "f", *_GOODPUT)
+_DEPENDS: dict[str, tuple[str, ...]] = {
+    "training_compute": ("c",),
+    "job_mtbi": ("n", "rate"),
+    **dict.fromkeys(("checkpoint_interval", "goodput", "checkpoint_share", "lost_work_share", "restart_share",
+                     "job_uptime"), _GOODPUT),
+    "ideal_days": ("c", "n", "f"),
+    **dict.fromkeys(("training_days", "chip_hours", "training_impossible"), _DAYS),
+    "run_energy": (*_DAYS, "p"),
+    "run_co2": (*_DAYS, "p", "ci"),
+    "run_cost": (*_DAYS, "p", "price"),
+}
 
 
 def _physics(f: np.ndarray, n: np.ndarray, c: np.ndarray, rate: np.ndarray, ckpt: np.ndarray,
@@ -460,7 +499,7 @@ def _physics(f: np.ndarray, n: np.ndarray, c: np.ndarray, rate: np.ndarray, ckpt
             "run_energy": energy,
             "run_co2": energy * ci * (_KWH_PER_MWH * _G_TO_T),
             "run_cost": energy * price,
-            "training_impossible": ~np.isfinite(days),
+            "training_impossible": np.isposinf(days),  # NaN (a chip without the precision) is not a verdict
         }
 
 
@@ -476,23 +515,25 @@ def _as_var(x: Any) -> Variable:
 
 
 # ------------------------------------------------------------------------------ a whole run
+# The variables `train` returns: the run's inputs as used and the chain's outputs.
+RUN_VARIABLES = ("mfu", "job_chips", "checkpoint_minutes", "restart_minutes", "interruption_rate", "job_power",
+                 "job_flops", *OUTPUTS)
+
+
 def train(
-    chip: str = "h100",
+    chip: Any = "h100",
     job_chips: Any = None,
     model: Any = None,
     parameters: Any = None,
     tokens: Any = None,
     training_compute: Any = None,
-    mfu: Any = None,
     precision: str = "bf16",
-    checkpoint_minutes: Any = None,
-    restart_minutes: Any = None,
-    interruption_rate: Any = None,
-    site: str | None = None,
     **scenario: Any,
 ) -> xr.Dataset:
-    """A training run on a site scenario: `explorer.compute` for the chips and the facility, then
-    the `chain`.
+    """One training run at one precision: `explorer.compute` with a run, its training variables.
+
+    A thin wrapper: ``compute(chip=chip, job_chips=job_chips, model=model, ...)``, then the
+    run's variables (`RUN_VARIABLES`) at `precision`, with plain-language notes.
 
     Parameters
     ----------
@@ -501,26 +542,19 @@ def train(
     job_chips : float or array_like, optional
         Accelerators in the job [count, a whole number]; default: as many as the site powers.
     model, parameters, tokens, training_compute
-        The run, see `resolve_compute` (default: ``model="llama3-405b"``).
-    mfu : float or array_like, optional
-        Model FLOPs utilisation [1]; default from the site preset / catalog.
+        The run, as in `explorer.compute` (default: ``model="llama3-405b"``).
     precision : str
         ``bf16``, ``fp8`` or ``fp8_sparse``.
-    checkpoint_minutes, restart_minutes : float or array_like, optional
-        [min]; defaults from the catalog (`defaults`).
-    interruption_rate : float or array_like, optional
-        Per accelerator-hour [1/h]; default from the catalog for `chip`.
-    site : str, optional
-        Site preset for the facility inputs left out (default: `explorer.compute`'s).
     **scenario
-        Other `explorer.compute` inputs (site_power, cooling_fraction, electricity_price …).
+        Any other `explorer.compute` input: ``site``, ``mfu``, ``checkpoint_minutes``,
+        ``restart_minutes``, ``interruption_rate``, ``site_power``, ``electricity_price`` …
 
     Returns
     -------
     xarray.Dataset
-        The chain's outputs (see `chain`) plus ``effective_flops`` [FLOP/s], ``facility_power``
-        [MW] (what the job's chips draw, cooling and losses included) and ``power_headroom``
-        [MW] (negative: the site cannot power the job). Attribute ``notes`` lists caveats.
+        The chain's outputs (`OUTPUTS`), ``job_chips``, ``job_power`` [MW], ``job_flops``
+        [FLOP/s] and the chain's inputs as used. Attribute ``notes`` lists caveats (a job larger
+        than the site powers, goodput below `LOW_GOODPUT`, no progress).
 
     Examples
     --------
@@ -530,70 +564,32 @@ def train(
     """
     from .model import compute
 
-    if precision not in catalog.PRECISIONS:
-        raise InputError("precision", precision, "one of " + ", ".join(catalog.PRECISIONS), "is not a known name")
-    chip = validate.name_list("chip", chip, catalog.names("chips"))
-    chip_key = chip if isinstance(chip, str) else tuple(chip)
+    validate.precision(precision)
     if model is None and parameters is None and tokens is None and training_compute is None:
         model = "llama3-405b"
-    c = resolve_compute(model, parameters, tokens, training_compute)
-    dflt = defaults()
-    ckpt = checked("checkpoint_minutes", dflt["checkpoint_minutes"] if checkpoint_minutes is None else checkpoint_minutes)
-    restart = checked("restart_minutes", dflt["restart_minutes"] if restart_minutes is None else restart_minutes)
-    rate = _rate_of(chip_key) if interruption_rate is None else checked("interruption_rate", interruption_rate)
-    kwargs: dict[str, Any] = dict(scenario, chip=chip, mfu=mfu)
-    if site is not None:
-        kwargs["site"] = site
-    if job_chips is not None:
-        n_in = checked("job_chips", job_chips)
-        whole = np.asarray(n_in.values)
-        if not np.all(whole == np.floor(whole)):
-            bad = float(whole[whole != np.floor(whole)].flat[0])
-            raise InputError("job_chips", bad, validate.BOUNDS["job_chips"].describe("job_chips") + ", a whole number", "is not a whole number")
-        kwargs["chips"] = n_in if isinstance(n_in, xr.DataArray) else float(n_in.values)
-    ds = compute(**kwargs)
-    n = ds["chips"] if job_chips is not None else ds["chips_powered"]
-    if job_chips is None:
-        n = n.clip(min=1)
-    peak = catalog.chip_table().peak_flops.sel(chip=chip, precision=precision)
+    ds = compute(chip=chip, job_chips=job_chips, model=model, parameters=parameters, tokens=tokens,
+                 training_compute=training_compute, **scenario)
+    peak = catalog.chip_table().peak_flops.sel(chip=ds.chip.values, precision=precision)
     if bool(peak.isnull().any()):
-        lacking = [str(c) for c in np.atleast_1d(peak.chip.values)[np.atleast_1d(peak.isnull().values)]]
+        names = [str(c) for c in np.atleast_1d(peak.chip.values)[np.atleast_1d(peak.isnull().values)]]
         raise InputError("precision", precision, "a mode every chip has (see `explorer catalog chips`)",
-                         f"is not a mode of {', '.join(lacking)}")
-    f = peak.variable * ds["mfu"].variable
+                         f"is not a mode of {', '.join(names)}")
+    res = ds[[k for k in RUN_VARIABLES if k in ds]]
+    res = res.sel(precision=precision).drop_vars(["precision", "basis"], errors="ignore")
     notes: list[str] = []
-    power = ds["power_required"]
-    if bool((ds["power_headroom"] < 0).any()):
-        notes.append("the site cannot power every chip of the job (power_headroom < 0): the run's energy is what the job's chips would draw")
-    out = chain(f, n.variable, _as_var(c), _as_var(rate), _as_var(ckpt), _as_var(restart),
-                power.variable, ds["electricity_price"].variable, ds["carbon_intensity"].variable)
-    coords = {k: ds.coords[k] for k in ds.coords if k not in ("precision",)}
-    for a in (c, ckpt, restart, rate, n):
-        if isinstance(a, xr.DataArray):
-            coords.update({k: a.coords[k] for k in a.coords})
-    coords.pop("precision", None)
-    data: dict[str, Any] = dict(out)
-    data["effective_flops"] = Variable(
-        (n.variable * f).dims, (n.variable * f).data, {"units": "FLOP/s", "long_name": "FLOP/s the job delivers at the MFU"})
-    data["facility_power"] = Variable(power.dims, power.data, {"units": "MW", "long_name": "facility power the job's chips draw"})
-    data["power_headroom"] = ds["power_headroom"].variable
-    if bool(np.any(out["training_impossible"].values)):
+    if bool((ds.job_chips > ds.chips_powered).any()):
+        notes.append("the site cannot power every chip of the job (job_chips > chips_powered): the run's energy is "
+                     "what the job's chips would draw")
+    if bool(res.training_impossible.any()):
         notes.append(IMPOSSIBLE_NOTE)
-    elif bool(np.any(out["goodput"].values < LOW_GOODPUT)):
+    elif bool((res.goodput < LOW_GOODPUT).any()):
         notes.append(f"goodput below {LOW_GOODPUT:.0%}: interruptions dominate at this job size; "
                      "faster restarts and checkpoints (restart_minutes, checkpoint_minutes) or smaller jobs help most")
-    res = xr.Dataset(data, coords={k: v for k, v in coords.items() if all(d in _dims(data) for d in v.dims)})
-    res.attrs = {"chip": chip if isinstance(chip, str) else ",".join(chip), "precision": precision, "site_preset": ds.attrs.get("site_preset"),
-                 "model": model if isinstance(model, str) else "", "notes": "; ".join(notes)}
+    chips = ds.chip.values
+    res.attrs = {"chip": str(chips) if chips.ndim == 0 else ",".join(map(str, chips)), "precision": precision,
+                 "site_preset": ds.attrs.get("site_preset"), "model": model if isinstance(model, str) else "",
+                 "notes": "; ".join(notes)}
     return res
-
-
-def _rate_of(chip: str | tuple[str, ...]) -> Variable:
-    return interruption_rate(chip)  # `train`'s own argument of that name hides the function
-
-
-def _dims(data: Mapping[str, Variable]) -> set[str]:
-    return {d for v in data.values() for d in v.dims}
 
 
 # ------------------------------------------------------------------------------ the older API
@@ -654,10 +650,12 @@ def training_days(training_compute: Any, effective_flops: Any, goodput_share: An
 
 
 def train_model(model: str, precision: str = "bf16", with_goodput: bool = True, **scenario: Any) -> xr.Dataset:
-    """How long a catalog model would take on a site scenario (`explorer.compute` inputs).
+    """How long a catalog model would take on a site scenario (`explorer.compute` inputs), the
+    whole site in one job.
 
-    Returns ``days`` [day], ``effective_flops`` [FLOP/s], ``chips`` and, with goodput, the
-    `goodput` variables. Any site preset works: goodput degrades with scale, never to an error.
+    Returns ``days`` [day] (``ideal_days`` without goodput), ``effective_flops`` [FLOP/s],
+    ``chips`` and, with goodput, ``mtbi`` [h], ``checkpoint_interval`` [min], ``goodput`` and its
+    parts. Any site preset works: goodput degrades with scale, never to an error.
 
     Examples
     --------
@@ -667,27 +665,24 @@ def train_model(model: str, precision: str = "bf16", with_goodput: bool = True, 
     """
     from .model import compute
 
-    if precision not in catalog.PRECISIONS:
-        raise InputError("precision", precision, "one of " + ", ".join(catalog.PRECISIONS), "is not a known name")
-    ds = compute(**scenario)
-    eff = ds.effective_flops.sel(precision=precision)
-    c = model_compute(model)
+    validate.precision(precision)
+    ds = compute(model=model, **scenario).sel(precision=precision)
+    days = ds.training_days if with_goodput else ds.ideal_days
+    out = xr.Dataset({"days": days.assign_attrs(long_name="wall-clock training time"),
+                      "effective_flops": ds.effective_flops, "chips": ds.chips_powered})
     if with_goodput:
-        g = goodput(ds.chips_powered.clip(min=1))
-        with np.errstate(divide="ignore"):
-            days = (training_days(c, eff) / g.goodput).assign_attrs(units="day", long_name="wall-clock training time")
-        out = g.assign(days=days, effective_flops=eff, chips=ds.chips_powered)
-    else:
-        out = xr.Dataset({"days": training_days(c, eff), "effective_flops": eff, "chips": ds.chips_powered})
-    return out.assign_attrs(model=model, precision=precision)
+        out = out.assign(_goodput_vars(ds))
+    return out.drop_vars(["precision", "basis"], errors="ignore").assign_attrs(model=model, precision=precision)
 
 
 def train_on_chips(model: str, chips: Any, chip: str = "h100", precision: str = "bf16", mfu: Any = None,
                    restart_minutes: Any = None) -> xr.Dataset:
     """How long a catalog model takes on `chips` accelerators of one kind at `mfu` (no site limit).
 
-    Returns ``days`` (with interruptions; infinite when progress is impossible), ``ideal_days``
-    (none), ``effective_flops`` [FLOP/s] and the `goodput` variables.
+    `explorer.compute` with ``job_chips=chips``. Returns ``days`` (with interruptions; infinite
+    when progress is impossible), ``ideal_days`` (none), ``effective_flops`` [FLOP/s] of the job
+    and ``mtbi``, ``checkpoint_interval``, ``goodput`` and its parts; a list of `chips` adds a
+    ``job_chips`` dimension.
 
     Examples
     --------
@@ -695,20 +690,21 @@ def train_on_chips(model: str, chips: Any, chip: str = "h100", precision: str = 
     >>> round(float(r.ideal_days), 1), round(float(r.days), 1)
     (67.9, 79.6)
     """
-    if precision not in catalog.PRECISIONS:
-        raise InputError("precision", precision, "one of " + ", ".join(catalog.PRECISIONS), "is not a known name")
-    catalog.check_name("chip", chip, "chips")
-    n = validate.number("job_chips", chips)
-    u = validate.number("mfu", catalog.value("defaults.mfu", "dimensionless") if mfu is None else mfu)
-    peak = float(catalog.chip_table().peak_flops.sel(chip=chip, precision=precision))
-    eff = (n * peak * u).assign_attrs(units="FLOP/s", long_name="effective cluster FLOP/s")
-    rate = float(interruption_rate(chip).values)
-    g = goodput(n, restart_minutes=restart_minutes, interruption_rate=rate)
-    ideal = training_days(model_compute(model), eff)
-    with np.errstate(divide="ignore"):
-        days = ideal / g.goodput  # infinite where goodput underflows to 0
-    return g.assign(
-        days=days.assign_attrs(units="day", long_name="wall-clock training time with interruptions"),
-        ideal_days=ideal.assign_attrs(units="day", long_name="wall-clock training time with no interruptions"),
-        effective_flops=eff,
-    ).assign_attrs(model=model, chip=chip, precision=precision)
+    from .model import compute
+
+    validate.precision(precision)
+    catalog.check_name("model", model, "models")
+    ds = compute(model=model, chip=chip, job_chips=chips, mfu=mfu, restart_minutes=restart_minutes).sel(precision=precision)
+    out = xr.Dataset({
+        "days": ds.training_days.assign_attrs(long_name="wall-clock training time with interruptions"),
+        "ideal_days": ds.ideal_days.assign_attrs(long_name="wall-clock training time with no interruptions"),
+        "effective_flops": ds.job_flops.assign_attrs(long_name="effective FLOP/s of the job"),
+        **_goodput_vars(ds),
+    })
+    return out.drop_vars(["precision", "basis"], errors="ignore").assign_attrs(model=model, chip=chip, precision=precision)
+
+
+def _goodput_vars(ds: xr.Dataset) -> dict[str, xr.DataArray]:
+    """The `goodput` variables of a `compute` result with a run."""
+    keep = ("checkpoint_interval", "goodput", "checkpoint_share", "lost_work_share", "restart_share")
+    return {"mtbi": ds.job_mtbi, **{k: ds[k] for k in keep}}

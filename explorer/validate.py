@@ -58,8 +58,8 @@ def _fmt(x: float) -> str:
 # - chips ≥ 1: an empty site draws nothing (say chips=None to fill the site);
 # - load_factor ≥ 0.01: a site idle 99 % of the year is not a scenario this model describes, and
 #   0 (or a subnormal) would show a non-zero site as "a city of 0 households".
-# MFU 0 stays allowed in compute (0 FLOP/s achieved is a plain answer); explorer.training, which
-# divides by the FLOP/s, bounds effective_flops above 0 itself.
+# MFU 0 stays allowed in compute (0 FLOP/s achieved is a plain answer; with a training run it
+# sets training_impossible); explorer.training.training_days bounds effective_flops above 0.
 BOUNDS: dict[str, Bound] = {
     "site_power": Bound(1, 10_000, "MW"),
     "cooling_fraction": Bound(0, 1, "", hi_open=True),
@@ -83,9 +83,11 @@ BOUNDS: dict[str, Bound] = {
     "tokens": Bound(1, 1e17, "tokens"),
     "training_compute": Bound(1, 1e32, "FLOP"),
     "effective_flops": Bound(0, 1e25, "FLOP/s", lo_open=True),
-    "job_chips": Bound(1, 1e9, "chips"),
+    "job_chips": Bound(1, 1e9, "chips", integer=True),
     "checkpoint_minutes": Bound(0, 600, "min", lo_open=True),
     "restart_minutes": Bound(0, 1440, "min"),
+    # at most one interruption per accelerator-hour: 20,000 times the Llama 3 run's rate
+    "interruption_rate": Bound(0, 1, "per chip-hour"),
 }
 
 

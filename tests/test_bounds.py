@@ -9,6 +9,7 @@ without a negative zero; the URL parser keeps a value exactly when the API accep
 from __future__ import annotations
 
 import math
+from urllib.parse import quote
 
 import numpy as np
 import pytest
@@ -22,7 +23,18 @@ CONTEXT = {
     "cooling_fraction": {"overhead_fraction": 0.0},
     "overhead_fraction": {"cooling_fraction": 0.0},
     "pue": {"overhead_fraction": 0.0},
+    # the training inputs mean something only with a run; a billion-chip job only without
+    # interruptions (else it never progresses: infinite days, flagged), one chip at the fastest
+    "training_compute": {},
+    "parameters": {"tokens": 1e12},
+    "tokens": {"parameters": 1e9},
+    "job_chips": {"training_compute": 1e24, "interruption_rate": 0.0},
+    "checkpoint_minutes": {"training_compute": 1e24},
+    "restart_minutes": {"training_compute": 1e24},
+    "interruption_rate": {"training_compute": 1e24, "job_chips": 1.0},
 }
+# infinite where nothing interrupts the job (interruption_rate 0), as COP is with no cooling
+INFINITE_OK = {"cooling_cop", "job_mtbi", "checkpoint_interval"}
 NUMERIC = [n for n in INPUTS if n != "chip_tdp"]  # chip_tdp's range is per chip: tested below
 
 
@@ -58,7 +70,7 @@ def _clean(ds) -> None:
         if "precision" in var.dims:
             nan &= ~no_mode
         assert not nan.any(), f"{name} has NaN"
-        if name != "cooling_cop":  # inf there means "no power spent on cooling"
+        if name not in INFINITE_OK:  # inf there means "no power spent on cooling", "never interrupted"
             assert (np.isfinite(values) | np.isnan(values)).all(), f"{name} is infinite"
         assert not (np.signbit(values) & (values == 0)).any(), f"{name} shows -0"
 
@@ -73,7 +85,7 @@ def test_every_input_at_its_bounds_through_the_api_and_the_url(name, where, valu
             compute(**kwargs)
         assert info.value.field == name
         assert BOUNDS[name].describe(name) in str(info.value)
-    query = params.build({**CONTEXT.get(name, {}), "chip": "h100"}) + f"&{name}={float(value)!r}"
+    query = params.build({**CONTEXT.get(name, {}), "chip": "h100"}) + f"&{name}={quote(repr(float(value)))}"
     found, messages = params.parse(query)
     assert (name in found) == accepted, messages
     if accepted:

@@ -81,7 +81,7 @@ def test_hopeless_run_is_a_result_with_a_note_not_an_error(capsys):
         (["--restart-minutes", "-3"], "restart_minutes"),
         (["--interruption-rate", "abc"], "interruption_rate"),
         (["--mfu", "2"], "mfu"),
-        (["--chip", "a100"], "chip"),
+        (["--chip", "a800"], "chip"),
         (["--precision", "fp4"], "precision"),
         (["--site", "atlantis"], "site"),
     ],
@@ -166,3 +166,27 @@ def test_catalog_lists_the_models_train_accepts(capsys):
     code, out, _ = run(capsys, "catalog", "models")
     assert code == 0
     assert "llama3-405b: Llama 3.1 405B" in out and "gpu_hours = 3.084e+07 hour" in out
+
+
+def test_train_is_compute_with_a_run_at_one_precision(capsys):
+    import explorer
+
+    code, out, _ = run(capsys, "train", "--json", "--chip", "trn2", "--job-chips", "100000", "--chips", "200000",
+                       "--site-power", "1000", "--precision", "fp8", "--training-compute", "1e25")
+    assert code == 0
+    data = json.loads(out)
+    ds = explorer.compute(chip="trn2", job_chips=100_000, chips=200_000, site_power=1000, training_compute=1e25)
+    for name in ("training_days", "run_energy", "run_cost", "goodput", "job_power"):
+        ref = ds[name].sel(precision="fp8") if "precision" in ds[name].dims else ds[name]
+        assert data[name]["value"] == pytest.approx(float(ref), rel=1e-12), name
+    # half the deployed chips: half their facility load
+    assert data["job_power"]["value"] == pytest.approx(float(ds.facility_load) / 2, rel=1e-12)
+
+
+def test_compute_takes_the_numeric_training_inputs(capsys):
+    code, out, _ = run(capsys, "compute", "--json", "--training-compute", "1e24", "--job-chips", "1000")
+    assert code == 0
+    data = json.loads(out)
+    assert data["goodput"]["units"] == "1" and data["training_days"]["dims"] == ["precision"]
+    code, _, err = run(capsys, "compute", "--job-chips", "1000")  # no run
+    assert code == 2 and err.startswith("explorer: error: job_chips = ") and "training run" in err

@@ -9,7 +9,7 @@ import pytest
 import xarray as xr
 
 import explorer
-from explorer import InputError, catalog, compute
+from explorer import InputError, catalog, compute, model
 
 
 def test_default_is_the_generic_preset_and_every_variable_has_units_and_long_name():
@@ -19,7 +19,8 @@ def test_default_is_the_generic_preset_and_every_variable_has_units_and_long_nam
     # the generic site's cooling follows its PUE: 1 - 1/1.18 - 0.03 = 0.12254
     assert float(ds.pue) == pytest.approx(1.18, rel=1e-12)
     assert float(ds.cooling_fraction) == pytest.approx(0.122542, abs=1e-6)
-    for name in list(explorer.INPUTS) + list(explorer.OUTPUTS):
+    site_inputs = [k for k in explorer.INPUTS if k not in model.TRAINING_INPUTS]
+    for name in site_inputs + list(model.SITE_OUTPUTS):
         var = ds[name]
         assert var.attrs.get("units"), name
         assert var.attrs.get("long_name"), name
@@ -155,7 +156,7 @@ def test_100k_h100_on_the_generic_site_is_close_to_colossus_phase_1():
 def test_pue_and_cooling_fraction_describe_the_same_site(pue):
     a = compute(site_power=300, pue=pue, overhead_fraction=0.03, chip="gb200")
     b = compute(site_power=300, cooling_fraction=1 - 1 / pue - 0.03, overhead_fraction=0.03, chip="gb200")
-    for name in explorer.OUTPUTS:
+    for name in model.SITE_OUTPUTS:
         np.testing.assert_allclose(a[name].values, b[name].values, rtol=1e-12, err_msg=name)
     assert float(a.pue) == pytest.approx(pue, rel=1e-12)
 
@@ -242,7 +243,7 @@ def test_sweep_equals_scalar_calls_exactly():
                 for basis in ("us-household", "de-person"):
                     one = compute(site_power=p, cooling_fraction=c, chip=chip, basis=basis)
                     sel = grid.sel(site_power=p, cooling_fraction=c, chip=chip, basis=basis)
-                    for name in explorer.OUTPUTS:
+                    for name in model.SITE_OUTPUTS:
                         np.testing.assert_array_equal(sel[name].values, one[name].values, err_msg=name)
 
 
@@ -314,5 +315,5 @@ def test_a_sweep_of_the_new_inputs_equals_the_scalar_calls():
                 for lf in (0.5, 1.0):
                     one = compute(site_power=300, pue=p, chip_tdp=w, chips=n, chip="gb200", load_factor=lf)
                     sel = grid.sel(pue=p, chip_tdp=w, chips=n, load_factor=lf)
-                    for name in explorer.OUTPUTS:
+                    for name in model.SITE_OUTPUTS:
                         np.testing.assert_array_equal(sel[name].values, one[name].values, err_msg=name)

@@ -87,7 +87,7 @@ def test_dalys_interval_beats_youngs_and_is_near_the_true_optimum(ratio, r_over_
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.floats(1, 1e9), st.floats(1, 1e9), st.floats(0.01, 600), st.floats(0, 1440))
+@given(st.integers(1, 10**9), st.integers(1, 10**9), st.floats(0.01, 600), st.floats(0, 1440))
 def test_goodput_falls_as_the_job_grows(a, b, ckpt, restart):
     lo, hi = sorted((a, b))
     g = training.goodput([lo, hi] if lo != hi else lo, checkpoint_minutes=ckpt, restart_minutes=restart).goodput.values
@@ -95,7 +95,7 @@ def test_goodput_falls_as_the_job_grows(a, b, ckpt, restart):
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.floats(1, 1e7), st.floats(0, 1440), st.floats(0, 1440))
+@given(st.integers(1, 10**7), st.floats(0, 1440), st.floats(0, 1440))
 def test_goodput_rises_as_restarts_get_faster(chips, r1, r2):
     slow, fast = sorted((r1, r2), reverse=True)
     g_slow = float(training.goodput(chips, restart_minutes=slow).goodput)
@@ -280,3 +280,129 @@ def test_any_input_in_range_gives_a_result_never_nan(job_chips, ckpt, restart, r
     days = float(r.training_days)
     assert not math.isnan(days) and days > 0
     assert bool(r.training_impossible) == math.isinf(days)
+
+
+# ------------------------------------------------------------------------------ through explorer.compute
+GPU_HOURS = catalog.value("models.llama3-405b.gpu_hours", "hour")  # 30.84 M H100-hours (model card)
+
+
+@pytest.mark.parametrize("mfu", [0.38, 0.43])
+def test_compute_llama3_405b_on_16384_h100_reproduces_the_published_gpu_hours(mfu):
+    """Llama 3 405B on 16,384 H100 through `explorer.compute`, defaults for that era.
+
+    Meta reports "higher than 90 % effective training time". That is read as the job's uptime
+    (``job_uptime`` = 1 − restart share = e^{−R/M} = e^{−10/185.58} = 0.9475), not as goodput:
+    goodput above 0.9 at MFU 0.43 would give at most 3.8e25 / (989e12 × 0.43) / 3600 / 0.9 =
+    27.6 M GPU-hours, more than 10 % below the published 30.84 M, so the two cannot both hold.
+    """
+    ds = compute_run(mfu=mfu)
+    # ideal: 3.8e25 / (989e12 × mfu) / 3600 = 28.09 M (0.38) or 24.82 M (0.43); / goodput 0.8525
+    # = 32.95 M or 29.12 M: both within ±10 % of 30.84 M
+    hours = float(ds.chip_hours.sel(precision="bf16"))
+    assert hours == pytest.approx(3.8e25 / (989e12 * mfu) / 3600 / 0.8525, rel=2e-3)
+    assert hours == pytest.approx(GPU_HOURS, rel=0.10)
+    assert float(ds.job_uptime) == pytest.approx(0.9475, rel=1e-3) and float(ds.job_uptime) > 0.90
+    assert not bool(ds.training_impossible.sel(precision="bf16"))
+
+
+def compute_run(**kw):
+    return explorer.compute(**{"model": "llama3-405b", "chip": "h100", "job_chips": 16384, **kw})
+
+
+def test_compute_500k_trainium2_in_one_job_with_defaults():
+    ds = explorer.compute(chip="trn2", model="llama3-405b", job_chips=500_000)
+    days = ds.training_days.sel(precision="bf16")
+    assert np.isfinite(float(days)) and float(days) > float(ds.ideal_days.sel(precision="bf16"))
+    assert 0 < float(ds.goodput) < 1
+    assert not bool(ds.training_impossible.any())
+    # the default 300 MW site powers fewer: the job's power is then what its chips would draw
+    assert float(ds.job_chips) > float(ds.chips_powered) and float(ds.job_power) > float(ds.facility_load)
+
+
+def test_run_energy_is_the_jobs_share_of_the_facility_load_by_hand():
+    ds = explorer.compute(chip="h100", chips=100_000, training_compute=3.8e25, job_chips=16384, mfu=0.4)
+    # deployed chips: job power = 16,384 × 0.7 kW × 1.82 × PUE 1.18 = 24,630.4 kW
+    # (= 16,384 / 100,000 × the 150.33 MW facility load)
+    assert float(ds.job_power) == pytest.approx(24.6304, rel=1e-5)
+    assert float(ds.job_power) == pytest.approx(16384 / 100_000 * float(ds.facility_load), rel=1e-12)
+    days = float(ds.training_days.sel(precision="bf16"))  # 79.59 d (above)
+    energy = 24.6304 * days * 24  # MW × h = 47,047 MWh
+    assert float(ds.run_energy.sel(precision="bf16")) == pytest.approx(energy, rel=1e-5)
+    # US average grid and price (generic site): 424 g/kWh → 0.424 t/MWh; 80.4 USD/MWh
+    assert float(ds.run_co2.sel(precision="bf16")) == pytest.approx(energy * 0.424, rel=1e-5)
+    assert float(ds.run_cost.sel(precision="bf16")) == pytest.approx(energy * 80.4, rel=1e-5)
+    # a filled site: the job's share is job_chips / chips_powered × site power
+    filled = explorer.compute(chip="h100", training_compute=1e24, job_chips=1000)
+    assert float(filled.job_power) == pytest.approx(1000 / float(filled.chips_powered) * 300, rel=1e-12)
+
+
+def test_without_a_run_there_are_no_training_outputs():
+    ds = explorer.compute(chip="h100")
+    assert not set(ds.data_vars) & set(explorer.model.TRAINING_OUTPUTS)
+    run = explorer.compute(chip="h100", training_compute=1e24)
+    for name in explorer.model.TRAINING_OUTPUTS:
+        assert run[name].attrs["units"] and run[name].attrs["long_name"], name
+    assert float(run.job_chips) == float(run.chips_powered)  # default: the whole site in one job
+    assert run.goodput.dims == () and run.training_days.dims == ("precision",)
+
+
+@pytest.mark.parametrize("restart", [1.0, 10.0])
+def test_compute_sweep_over_job_chips_equals_scalar_calls(restart):
+    sizes = [1024, 16384, 100_000]
+    grid = explorer.compute(chip=["h100", "trn2"], model=["gpt-3", "llama3-405b"], job_chips=sizes,
+                            site_power=[300, 2000], restart_minutes=restart)
+    assert grid.goodput.dims == ("chip", "job_chips")  # no precision, site or model: it does not depend on them
+    for chip in ("h100", "trn2"):
+        for m in ("gpt-3", "llama3-405b"):
+            for n in sizes:
+                for sp in (300, 2000):
+                    one = explorer.compute(chip=chip, model=m, job_chips=n, site_power=sp, restart_minutes=restart)
+                    sel = grid.sel(chip=chip, model=m, job_chips=n, site_power=sp)
+                    for name in explorer.model.TRAINING_OUTPUTS:
+                        np.testing.assert_array_equal(sel[name].values, one[name].values, err_msg=name)
+
+
+def test_compute_goodput_falls_with_job_size_and_rises_as_restarts_get_faster():
+    ds = explorer.compute(chip="trn2", training_compute=1e25, job_chips=[1024, 16384, 100_000, 500_000],
+                          restart_minutes=[30, 10, 1])
+    g = ds.goodput.transpose("job_chips", "restart_minutes").values
+    assert (np.diff(g, axis=0) < 0).all()  # bigger jobs: lower goodput
+    assert (np.diff(g, axis=1) > 0).all()  # faster restarts: higher goodput
+
+
+BAD_RUNS = [
+    ({"model": "gpt-9"}, "model"),
+    ({"parameters": 1e9}, "tokens"),
+    ({"model": "gpt-3", "training_compute": 1e23}, "model and training_compute"),
+    ({"training_compute": -1}, "training_compute"),
+    ({"training_compute": 1e24, "job_chips": 0}, "job_chips"),
+    ({"training_compute": 1e24, "job_chips": 1.5}, "job_chips"),
+    ({"training_compute": 1e24, "job_chips": [1024, -1]}, "job_chips"),
+    ({"training_compute": 1e24, "checkpoint_minutes": 0}, "checkpoint_minutes"),
+    ({"training_compute": 1e24, "restart_minutes": -1}, "restart_minutes"),
+    ({"training_compute": 1e24, "interruption_rate": 2}, "interruption_rate"),
+    ({"training_compute": 1e24, "interruption_rate": float("nan")}, "interruption_rate"),
+    ({"job_chips": 16384}, "job_chips"),  # a training input without a run
+]
+
+
+@pytest.mark.parametrize(("kwargs", "field"), BAD_RUNS, ids=[f"{b[1]}-{i}" for i, b in enumerate(BAD_RUNS)])
+def test_bad_training_input_to_compute_names_the_field(kwargs, field):
+    with pytest.raises(InputError) as info:
+        explorer.compute(**kwargs)
+    assert info.value.field == field
+    assert str(info.value).startswith(f"{field} = ") and "allowed" in str(info.value)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.integers(1, 10**7), min_size=1, max_size=4, unique=True), st.floats(1e-3, 60),
+       st.floats(0.01, 120), st.sampled_from(["h100", "trn2", "gb200"]))
+def test_compute_training_sweep_equals_scalar_calls_property(sizes, ckpt, restart, chip):
+    grid = explorer.compute(chip=chip, training_compute=1e25, job_chips=sizes, checkpoint_minutes=ckpt,
+                            restart_minutes=[restart, restart / 2])
+    for n in sizes:
+        for r in (restart, restart / 2):
+            one = explorer.compute(chip=chip, training_compute=1e25, job_chips=n, checkpoint_minutes=ckpt, restart_minutes=r)
+            sel = grid.sel(job_chips=n, restart_minutes=r)
+            for name in ("goodput", "training_days", "run_energy", "run_cost", "lost_work_share", "job_power"):
+                np.testing.assert_array_equal(sel[name].values, one[name].values, err_msg=name)
