@@ -155,7 +155,7 @@ def test_catalog_lists_chips_sites_bases_with_sources(run):
             ["--cooling-fraction", "0.9", "--overhead-fraction", "0.2"],
             "cooling_fraction + overhead_fraction",
         ),
-        (["--chip", "a100"], "chip"),
+        (["--chip", "a800"], "chip"),
         (["--basis", "mars"], "basis"),
         (["--chips", "12.5"], "chips"),
         (["--site", "atlantis"], "site"),

@@ -15,7 +15,7 @@ from explorer.validate import BOUNDS
     [
         ("site_power", "1 MW ≤ site_power ≤ 10000 MW"),
         ("cooling_fraction", "0 ≤ cooling_fraction < 1"),
-        ("chips", "0 chips ≤ chips ≤ 1e+09 chips, a whole number"),
+        ("chips", "1 chips ≤ chips ≤ 1e+09 chips, a whole number"),
         ("effective_flops", "0 FLOP/s < effective_flops ≤ 1e+25 FLOP/s"),
         ("training_compute", "1 FLOP ≤ training_compute ≤ 1e+32 FLOP"),
     ],
