@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib.util
 import json
 import math
 import os
@@ -21,11 +22,11 @@ import xarray as xr
 from . import catalog, training
 from .errors import InputError
 from .export import to_json, write_csv
-from .model import INPUTS, TRAINING_INPUTS, compute
+from .model import INPUTS, MAX_POINTS, TRAINING_INPUTS, compute
 from .validate import BOUNDS
 
 NUMERIC = [k for k in INPUTS]  # every numeric input of compute()
-MAX_SWEEP_POINTS = 1_000_000  # any sweep (NetCDF); the core's physics takes ~0.5 s for this
+MAX_SWEEP_POINTS = MAX_POINTS  # any sweep (NetCDF): the core's own limit
 # CSV rows (grid points × chips × bases × precisions) written in a few seconds and ~250 MB
 # (benchmarks/export_bench.py); bigger grids go to NetCDF.
 MAX_CSV_ROWS = 500_000
@@ -221,6 +222,8 @@ def _out_kind(path: Path) -> str:
 
 def _write(ds: xr.Dataset, path: Path, kind: str) -> None:
     existed = path.exists()
+    if kind == "nc" and importlib.util.find_spec("h5netcdf") is None:
+        raise _out_error(path, "needs the NetCDF writer: pip install 'ai-datacenter-explorer[io]'")
     try:
         if kind == "nc":
             ds.to_netcdf(path, engine="h5netcdf")

@@ -194,3 +194,14 @@ def test_end_to_end_an_unexpected_error_is_one_line_without_a_traceback(tmp_path
     r = run_script("compute", "--sweep", "mfu=0.1:0.6:3", "--out", str(out), cwd=tmp_path)
     assert r.returncode != 0 and "Traceback" not in r.stderr + r.stdout
     assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_netcdf_without_the_io_extra_names_the_extra(tmp_path, capsys, monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "h5netcdf" else real(name, *a))
+    assert cli.main(["compute", "--sweep", "site_power=10:100:3", "--out", str(tmp_path / "g.nc")]) == 2
+    err = capsys.readouterr().err
+    assert "[io]" in err and "g.nc" in err and "Traceback" not in err
+    assert not (tmp_path / "g.nc").exists()

@@ -125,9 +125,6 @@ def test_the_fact_check_table_is_escaped(monkeypatch):
     assert ESCAPED in html
 
 
-@pytest.mark.xfail(
-    strict=True, reason="explorer/ui/app.py links any source URL; only http(s) should become a link"
-)
 def test_a_script_url_in_the_catalog_does_not_become_a_link(hostile_catalog):
     for src in hostile_catalog["sources"].values():
         src["url"] = "javascript:alert(4)"

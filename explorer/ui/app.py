@@ -579,7 +579,7 @@ class ExplorerApp:
         rows = []
         for e in catalog.entries_under(f"chips.{chip}") + catalog.site_sources(site):
             ref = html.escape(e.source_title)
-            if e.source_url:
+            if e.source_url.lower().startswith(("https://", "http://")):  # never javascript: or data:
                 ref = f"<a href='{html.escape(e.source_url, quote=True)}' target='_blank' rel='noopener noreferrer'>{ref}</a>"
             rows.append(f"<tr><td>{html.escape(e.key)}</td><td>{e.value:g} {html.escape(e.unit)}</td>"
                         f"<td>{ref}</td><td>{html.escape(e.date)}</td><td>{html.escape(e.confidence)}</td>"
