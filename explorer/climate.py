@@ -411,7 +411,9 @@ def air_evaporative(dry_bulb: Any, wet_bulb_c: Any, humidity_ratio: Any, pressur
     ratio = p["fan_power"] + p["evaporative_pump_power"] * evaporating + trim_share / p["trim_cop"]
     # water: the air that carries 1 kW across the servers' rise gains (W after the media - W) of vapour
     water = np.zeros(db.shape)
-    for i in zip(*np.nonzero(evaporating), strict=True):
+    for i in np.ndindex(db.shape):
+        if not evaporating[i]:
+            continue
         t_out = float(after_media[i])
         w_out = psychrolib.GetHumRatioFromTWetBulb(t_out, float(wb[i]), pressure)
         rise_j = (psychrolib.GetMoistAirEnthalpy(t_out + p["server_air_rise"], w_out)
