@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import calendar
 import csv
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -56,7 +56,6 @@ import xarray as xr
 from . import catalog
 from .errors import InputError
 from .units import factor, ureg
-
 
 
 class _Psychrolib:
