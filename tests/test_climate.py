@@ -218,3 +218,26 @@ def test_docstring_examples_run(name):
     module = importlib.import_module(f"explorer.{name}")
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_the_new_public_functions_have_examples():
+    import inspect
+
+    missing = []
+    for name in ("climate", "grid", "cli_site", "storage", "resilience"):
+        module = importlib.import_module(f"explorer.{name}")
+        for attr, obj in vars(module).items():
+            if attr.startswith("_") or not inspect.isfunction(obj) or obj.__module__ != module.__name__:
+                continue
+            if "Examples" not in (obj.__doc__ or ""):
+                missing.append(f"{name}.{attr}")
+    assert not missing, missing
+
+
+def test_psychrolib_is_imported_only_when_the_weather_is_computed():
+    import subprocess
+    import sys
+
+    code = "import sys, explorer; explorer.compute(); print('psychrolib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"  # `import explorer` works before psychrolib is installed

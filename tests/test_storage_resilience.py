@@ -158,3 +158,12 @@ def test_split_cluster_input_errors():
         split_cluster(["rainier-indiana", "atlantis"])
     with pytest.raises(InputError, match="sites"):
         split_cluster(["rainier-indiana", "rainier-indiana"])
+
+
+@pytest.mark.parametrize(("minutes", "ok"), [(240, True), (np.nextafter(240, 300), False), (np.nextafter(0, 1), True), (0.0, False)])
+def test_ride_through_minutes_at_its_bounds(minutes, ok):
+    if ok:
+        assert float(ride_through_battery(10, minutes=minutes).battery_energy) == pytest.approx(10 * minutes / 60)
+    else:
+        with pytest.raises(InputError, match="0 min < ride_through_minutes ≤ 240 min"):
+            ride_through_battery(10, minutes=minutes)
