@@ -577,37 +577,37 @@ def scale_year(py: PlantYear, site: str, station: Station, tech: str, **compute_
     fc_hot = py.hot.ratio / (1.0 + py.hot.ratio)
     fc_size = float(max(fc_year.max(), fc_hot.max()))
     base = compute(site=site, cooling_fraction=fc_size, **compute_inputs)
-    fo = base["overhead_fraction"]
-    lf = base["load_factor"]
-    peak = base["facility_load"]
-    it = peak * (1.0 - fc_size - fo)
+    # Arithmetic on bare Variables (broadcast by dimension name, no index alignment): the warm
+    # path is a few dozen NumPy operations.
+    fo = base["overhead_fraction"].variable
+    lf = base["load_factor"].variable
+    it = base["facility_load"].variable * (1.0 - fc_size - fo)
 
-    coords = {"month": ("month", MONTHS, {"long_name": "month of the typical year"}),
-              "hour": ("hour", HOURS, {"units": "h", "long_name": "clock hour of the typical day (local standard time)"}),
-              "days": ("month", DAYS, {"units": "d", "long_name": "days in the month"})}
     mh = ("month", "hour")
-    fc = xr.DataArray(fc_year, dims=mh, coords=coords)
-    days = fc["days"]
+    V = xr.Variable
+    fc = V(mh, fc_year)
+    days = V("month", DAYS)
     facility = it / (1.0 - fc - fo)
     cooling = fc * facility
     heat = facility * (1.0 - fc)
-    water = xr.DataArray(py.year.water, dims=mh, coords=coords) * heat  # L/kWh x MW = m3/h
+    water = V(mh, py.year.water) * heat  # L/kWh x MW = m3/h
     energy = facility * days * lf  # MW x 1 h x days
     it_energy_month = it * days * len(HOURS) * lf
-    fc_h = xr.DataArray(fc_hot, dims="hour", coords={"hour": coords["hour"]})
-    hot_cooling = fc_h * it / (1.0 - fc_h - fo)
+    fc_h = V("hour", fc_hot)
+    hot_facility = it / (1.0 - fc_h - fo)
+    hot_cooling = fc_h * hot_facility
     hours_year = float(DAYS.sum()) * len(HOURS)
-    cooling_energy = (cooling * days * lf).sum(mh)
     mean_cooling = (cooling * days).sum(mh) / hours_year
     water_month = (water * days * lf).sum("hour")
     annual_energy_mwh = energy.sum(mh)
     it_energy = it_energy_month.sum("month")
-    free = xr.DataArray(py.year.free, dims=mh, coords=coords)
+    free = V(mh, py.year.free)
+    free_month = (free * days).sum("hour")
 
     data = {
-        "dry_bulb": xr.DataArray(py.weather.dry_bulb, dims=mh, coords=coords),
-        "wet_bulb": xr.DataArray(py.weather.wet_bulb, dims=mh, coords=coords),
-        "humidity_ratio": xr.DataArray(py.weather.humidity_ratio, dims=mh, coords=coords),
+        "dry_bulb": V(mh, py.weather.dry_bulb),
+        "wet_bulb": V(mh, py.weather.wet_bulb),
+        "humidity_ratio": V(mh, py.weather.humidity_ratio),
         "cooling_fraction": fc,
         "free_cooling": free,
         "it_power": it,
@@ -618,24 +618,28 @@ def scale_year(py: PlantYear, site: str, station: Station, tech: str, **compute_
         "energy": energy,
         "cooling_power_mean": cooling.mean("hour"),
         "pue_month": energy.sum("hour") / it_energy_month,
-        "free_cooling_hours": (free * days).sum("hour"),
+        "free_cooling_hours": free_month,
         "water_month": water_month,
-        "hot_day_dry_bulb": xr.DataArray(py.hot_day.dry_bulb, dims="hour"),
-        "hot_day_wet_bulb": xr.DataArray(py.hot_day.wet_bulb, dims="hour"),
+        "hot_day_dry_bulb": V("hour", py.hot_day.dry_bulb),
+        "hot_day_wet_bulb": V("hour", py.hot_day.wet_bulb),
         "hot_day_cooling_power": hot_cooling,
         "peak_cooling_power": hot_cooling.max("hour"),
         "mean_cooling_power": mean_cooling,
         "hot_day_excess_energy": np.maximum(hot_cooling - mean_cooling, 0.0).sum("hour"),
-        "peak_facility_power": np.maximum(facility.max(mh), (it / (1.0 - fc_h - fo)).max("hour")),
+        "peak_facility_power": np.maximum(facility.max(mh), hot_facility.max("hour")),
         "annual_energy": annual_energy_mwh * _MWH_TO_GWH,
-        "annual_cooling_energy": cooling_energy * _MWH_TO_GWH,
+        "annual_cooling_energy": (cooling * days * lf).sum(mh) * _MWH_TO_GWH,
         "annual_pue": annual_energy_mwh / it_energy,
-        "annual_free_cooling_hours": (free * days).sum(mh),
+        "annual_free_cooling_hours": free_month.sum("month"),
         "annual_water": water_month.sum("month"),
         "annual_wue": water_month.sum("month") / (it_energy * _KW_PER_MW * _M3_PER_L),
     }
-    ds = xr.Dataset({k: v.drop_vars([c for c in v.coords if c not in coords and c not in v.dims], errors="ignore")
-                     if isinstance(v, xr.DataArray) else v for k, v in data.items()})
+    dims = {d for v in data.values() for d in v.dims}
+    coords = {"month": ("month", MONTHS, {"long_name": "month of the typical year"}),
+              "hour": ("hour", HOURS, {"units": "h", "long_name": "clock hour of the typical day (local standard time)"}),
+              "days": ("month", DAYS, {"units": "d", "long_name": "days in the month"}),
+              **{d: base.coords[d].variable for d in dims - {"month", "hour"} if d in base.coords}}
+    ds = xr.Dataset(data, coords=coords)
     for name, (units, long_name) in VARIABLES.items():
         ds[name].attrs = {"units": units, "long_name": long_name}
     tech_node = catalog.raw()["cooling_tech"][tech]
