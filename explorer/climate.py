@@ -54,6 +54,7 @@ import numpy as np
 import xarray as xr
 
 from . import catalog
+from . import energy as energy_mod
 from .errors import InputError
 from .units import factor, ureg
 
@@ -112,6 +113,8 @@ VARIABLES: dict[str, tuple[str, str]] = {
     "annual_free_cooling_hours": ("h", "free-cooling hours per year (heat-weighted equivalent hours)"),
     "annual_water": ("m3", "water drawn on site per year"),
     "annual_wue": ("L/kWh", "water usage effectiveness (litres per IT kWh)"),
+    "annual_cost": ("USD", "electricity cost per year"),
+    "annual_co2": ("t", "CO2e emitted per year at the grid's average intensity"),
 }
 
 
@@ -524,7 +527,8 @@ def climate_year(site: str = "rainier-mississippi", cooling_tech: str | None = N
         A shipped station's WMO number (`stations`) or a `Station`, instead of the preset's.
     **compute_inputs
         Any `explorer.compute` input except ``cooling_fraction`` and ``pue`` (the weather sets
-        the cooling). Arrays broadcast as in `compute`.
+        the cooling). Arrays broadcast as in `compute`. ``wue`` is not used: the plant model
+        gives the water.
 
     Returns
     -------
@@ -633,6 +637,8 @@ def scale_year(py: PlantYear, site: str, station: Station, tech: str, **compute_
         "annual_free_cooling_hours": free_month.sum("month"),
         "annual_water": water_month.sum("month"),
         "annual_wue": water_month.sum("month") / (it_energy * _KW_PER_MW * _M3_PER_L),
+        "annual_cost": energy_mod.annual_cost(annual_energy_mwh * _MWH_TO_GWH, base["electricity_price"].variable),
+        "annual_co2": energy_mod.annual_co2(annual_energy_mwh * _MWH_TO_GWH, base["carbon_intensity"].variable),
     }
     dims = {d for v in data.values() for d in v.dims}
     coords = {"month": ("month", MONTHS, {"long_name": "month of the typical year"}),

@@ -67,6 +67,9 @@ def test_the_years_energy_is_the_sum_of_its_hours(tech):
     by_hand_mwh = (year.facility_power.values * days[:, None] * 1.0 * 0.9).sum()
     assert_allclose(float(year.annual_energy), by_hand_mwh / 1000, rtol=1e-12)
     assert_allclose(float(year.annual_energy) * 1000, float(year.energy.sum()), rtol=1e-12)
+    # cost and CO2 follow the year's energy: Mississippi's 69.6 USD/MWh and 427 g/kWh (catalog)
+    assert_allclose(float(year.annual_cost), by_hand_mwh * 69.6, rtol=1e-12)
+    assert_allclose(float(year.annual_co2), by_hand_mwh * 1000 * 427 / 1e6, rtol=1e-12)
     assert days.sum() * 24 == 8760
     # annual PUE = facility energy / IT energy (IT constant)
     assert_allclose(float(year.annual_pue), by_hand_mwh / (float(year.it_power) * 8760 * 0.9), rtol=1e-12)
