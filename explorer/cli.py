@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from . import catalog, training
+from . import catalog, cli_site, training
 from .errors import InputError
 from .export import to_json, write_csv
 from .model import INPUTS, MAX_POINTS, TRAINING_INPUTS, compute
@@ -66,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--sweep", action="append", default=[], metavar="NAME=START:STOP:NUM[:log]", help="sweep an input over NUM points from START to STOP inclusive (repeat for a grid)")
     c.add_argument("--out", type=Path, help="write the result to FILE (.csv or .nc); default for a sweep: CSV on stdout")
     c.set_defaults(run=_cmd_compute)
+    cli_site.add_compute_options(c)  # --climate (explorer.cli_site)
 
     t = sub.add_parser("train", help="days, goodput, energy, CO2 and cost of one training run",
                        description="A training run on a site scenario: days, goodput and its parts, the run's energy, CO2 and cost (table or --json).")
@@ -91,6 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--port", type=int, default=None, help="port (default: a free one from 8866)")
     a.add_argument("--open", action="store_true", help="open a browser")
     a.set_defaults(run=_cmd_app)
+    cli_site.register(sub)  # explorer grid
     return p
 
 
@@ -110,6 +112,8 @@ def _train_help(name: str) -> str:
 
 # ------------------------------------------------------------------------------ compute
 def _cmd_compute(args: argparse.Namespace) -> int:
+    if args.climate:
+        return cli_site.compute_climate(args)
     kwargs: dict[str, Any] = {"site": catalog.check_name("site", args.site, "sites")}
     for name in NUMERIC:
         raw = getattr(args, name)

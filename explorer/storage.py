@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import xarray as xr
 
 from . import catalog
@@ -73,3 +74,165 @@ def ride_through(battery_energy: Any, power: Any) -> xr.DataArray:
         above_zero = Bound(BOUNDS["power"].lo, BOUNDS["power"].hi, BOUNDS["power"].unit, lo_open=True)
         raise InputError("power", float(p.min()), above_zero.describe("power"), "must be above 0 for a ride-through time")
     return (e / p * _MIN_PER_H).assign_attrs(units="min", long_name="time the battery carries the load")
+
+
+# ------------------------------------------------------------------------------ sizing by role
+# Ranges of the sizing inputs (the core's one rule for them; kept beside validate.BOUNDS, which
+# they extend when this module loads so every entry point sees them).
+ROLE_BOUNDS: dict[str, Bound] = {
+    "ride_through_minutes": Bound(0, 240, "min", lo_open=True),  # beyond 4 h it is no longer a ride-through
+    "swing_minutes": Bound(0, 60, "min", lo_open=True),
+    "swings_per_day": Bound(0, 1440, "1/day"),
+    "tests_per_year": Bound(0, 366, "1/yr"),
+    "round_trip_efficiency": Bound(0, 1, "", lo_open=True),
+}
+for _name, _bound in ROLE_BOUNDS.items():
+    BOUNDS.setdefault(_name, _bound)
+
+ROLES = ("ride-through", "peak-shaving", "smoothing")
+PRICE_LEVELS = ("low", "mid", "high")
+_DAYS_PER_YEAR = catalog.value("conventions.hours_per_year", "hour / year") / factor("day", "hour")
+
+ROLE_VARIABLES: dict[str, tuple[str, str]] = {
+    "battery_power": ("MW", "power the battery must deliver"),
+    "battery_energy": ("MWh", "energy the battery must hold"),
+    "battery_duration": ("h", "battery energy / power"),
+    "battery_price": ("USD/kWh", "turnkey system price (low / mid / high)"),
+    "battery_cost": ("USD", "battery system cost (turnkey)"),
+    "cycles_per_year": ("1/yr", "full-equivalent discharges per year"),
+    "annual_throughput": ("MWh", "energy the battery delivers per year"),
+    "annual_losses": ("MWh", "round-trip losses per year (energy bought but not delivered)"),
+}
+
+
+def _value(field: str, x: Any, default_key: str, unit: str) -> xr.DataArray:
+    return number(field, catalog.value(default_key, unit) if x is None else x)
+
+
+def _sized(role: str, power: xr.DataArray, energy: xr.DataArray, cycles: xr.DataArray,
+           round_trip_efficiency: Any) -> xr.Dataset:
+    rte = _value("round_trip_efficiency", round_trip_efficiency, "storage.round_trip_efficiency", "dimensionless")
+    prices = xr.DataArray([catalog.value(f"storage.battery_price_{lvl}", "USD/kWh") for lvl in PRICE_LEVELS],
+                          dims="price", coords={"price": list(PRICE_LEVELS)})
+    throughput = energy * cycles
+    with np.errstate(divide="ignore", invalid="ignore"):
+        duration = xr.where(power > 0, energy / power, 0.0)
+    ds = xr.Dataset({
+        "battery_power": power,
+        "battery_energy": energy,
+        "battery_duration": duration,
+        "battery_price": prices,
+        "battery_cost": energy * _MWH_TO_KWH * prices,
+        "cycles_per_year": cycles,
+        "annual_throughput": throughput,
+        "annual_losses": throughput * (1.0 / rte - 1.0),  # to deliver E, charge E / RTE
+    })
+    for name, (units, long_name) in ROLE_VARIABLES.items():
+        ds[name].attrs = {"units": units, "long_name": long_name}
+    ds["battery_price"].attrs.update({e.key.rsplit("_", 1)[1]: f"{e.value:g} USD/kWh ({e.source_title}, {e.date}, {e.confidence})"
+                                      for e in (catalog.entry(f"storage.battery_price_{lvl}") for lvl in PRICE_LEVELS)})
+    ds.attrs = {"role": role, "model": "explorer.storage"}
+    return ds
+
+
+def ride_through_battery(load: Any, minutes: Any = None, tests_per_year: Any = None,
+                         round_trip_efficiency: Any = None) -> xr.Dataset:
+    """A battery that carries `load` [MW] for `minutes` [min] until the generators take over.
+
+    Parameters
+    ----------
+    load : float or array-like
+        Load to carry [MW] (the IT load, or the whole facility if cooling must keep running).
+    minutes : float or array-like, optional
+        Minutes of ride-through [min], 0 < m ≤ 240; default ``storage.ride_through_minutes``.
+    tests_per_year : float, optional
+        Full discharges per year [1/yr]; default ``storage.ride_through_tests_per_year``.
+    round_trip_efficiency : float, optional
+        AC-to-AC [1]; default ``storage.round_trip_efficiency`` (0.85).
+
+    Returns
+    -------
+    xarray.Dataset
+        `ROLE_VARIABLES`; the cost along a ``price`` dimension (low / mid / high).
+
+    Examples
+    --------
+    >>> ds = ride_through_battery(250, minutes=6)
+    >>> float(ds.battery_energy)  # 250 MW x 6 min = 25 MWh
+    25.0
+    >>> ds.battery_cost.sel(price="mid").item()  # 25,000 kWh x 300 USD/kWh
+    7500000.0
+    >>> ride_through_battery(250, minutes=-5)
+    Traceback (most recent call last):
+    ...
+    explorer.errors.InputError: ride_through_minutes = -5 is out of range; allowed: 0 min < ride_through_minutes ≤ 240 min.
+    """
+    p = number("power", load)
+    m = _value("ride_through_minutes", minutes, "storage.ride_through_minutes", "minute")
+    cycles = _value("tests_per_year", tests_per_year, "storage.ride_through_tests_per_year", "1 / year")
+    return _sized("ride-through", p, p * m / _MIN_PER_H, cycles, round_trip_efficiency)
+
+
+def peak_shaving_battery(year: xr.Dataset, round_trip_efficiency: Any = None) -> xr.Dataset:
+    """A battery that covers the hot day's cooling above the annual mean (from `explorer.climate_year`).
+
+    Power = hot-day peak cooling − annual mean cooling [MW]; energy = the hot day's cooling energy
+    above the mean [MWh]. Each typical day whose cooling passes the mean discharges what lies
+    above it, so the throughput is the year's cooling energy above the mean power.
+
+    Examples
+    --------
+    >>> import explorer
+    >>> year = explorer.climate_year("rainier-mississippi", "chiller-economiser", site_power=300)
+    >>> ds = peak_shaving_battery(year)
+    >>> bool(abs(float(ds.battery_power) - float(year.peak_cooling_power - year.mean_cooling_power)) < 1e-9)
+    True
+    """
+    mean = year["mean_cooling_power"]
+    power = np.maximum(year["peak_cooling_power"] - mean, 0.0)
+    energy = year["hot_day_excess_energy"]
+    above = np.maximum(year["cooling_power"] - mean, 0.0)
+    throughput = (above * year["days"]).sum(("month", "hour"))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cycles = xr.where(energy > 0, throughput / energy, 0.0)
+    keep = [c for c in power.coords if c not in power.dims]
+    return _sized("peak-shaving", power.drop_vars(keep), energy.drop_vars(keep, errors="ignore"),
+                  cycles.drop_vars(keep, errors="ignore"), round_trip_efficiency)
+
+
+def smoothing_battery(swing: Any, minutes: Any = None, swings_per_day: Any = None,
+                      round_trip_efficiency: Any = None) -> xr.Dataset:
+    """A battery that holds the grid draw steady while a training job's power swings by `swing` [MW].
+
+    Each swing (a checkpoint or collective stall: the whole job idles at once, then returns) is
+    bridged for `minutes`; the battery delivers swing × minutes each time.
+
+    Parameters
+    ----------
+    swing : float or array-like
+        Size of the power swing [MW] (tens of MW in the Llama 3 report).
+    minutes : float or array-like, optional
+        Length of one swing [min], 0 < m ≤ 60; default ``storage.swing_minutes``.
+    swings_per_day : float, optional
+        Swings per day [1/day]; default ``storage.swings_per_day``. Swings may not fill more than
+        the day.
+
+    Examples
+    --------
+    >>> ds = smoothing_battery(40, minutes=2, swings_per_day=24)
+    >>> round(float(ds.battery_energy), 4), round(float(ds.annual_throughput), 1)  # 40 x 2/60; x 24 x 365
+    (1.3333, 11680.0)
+    >>> smoothing_battery(40, minutes=30, swings_per_day=60)
+    Traceback (most recent call last):
+    ...
+    explorer.errors.InputError: swing_minutes x swings_per_day = 1800.0 is more than a day; allowed: at most 1440 min of swings per day.
+    """
+    p = number("power", swing)
+    m = _value("swing_minutes", minutes, "storage.swing_minutes", "minute")
+    n = _value("swings_per_day", swings_per_day, "storage.swings_per_day", "1 / day")
+    day_min = factor("day", "minute")
+    busy = (m * n).values
+    if (busy > day_min).any():
+        raise InputError("swing_minutes x swings_per_day", float(busy.max()),
+                         f"at most {day_min:g} min of swings per day", "is more than a day")
+    return _sized("smoothing", p, p * m / _MIN_PER_H, n * _DAYS_PER_YEAR, round_trip_efficiency)

@@ -1,0 +1,53 @@
+"""Benchmark of explorer.climate_year (prints figures; asserts nothing).
+
+1. Cold: a full typical year (12 months x 24 h, the design days) for one scenario, with the
+   psychrometrics and the plant model computed afresh (the cache cleared each time).
+2. Warm: the same year when only a slider that scales it changed (site power): the cached plant
+   response is rescaled, psychrolib is not called.
+3. The battery sizing on top of a warm year (peak shaving).
+
+Target (issue #11): a full year for one scenario ≤ 50 ms; sliders that only scale it must not
+recompute psychrometrics.
+Usage: .venv/bin/python benchmarks/climate_bench.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+
+
+def _median_ms(fn, repeat: int, before=None) -> float:
+    samples = []
+    for i in range(repeat):
+        if before is not None:
+            before()
+        t0 = time.perf_counter()
+        fn(i)
+        samples.append(time.perf_counter() - t0)
+    return statistics.median(samples) * 1e3
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=30)
+    n = ap.parse_args().repeat
+
+    import explorer
+    from explorer import climate
+    from explorer.storage import peak_shaving_battery
+
+    explorer.climate_year("rainier-mississippi", "air-evaporative")  # imports, catalog, first compute
+    for tech in climate.technologies():
+        cold = _median_ms(lambda i, t=tech: explorer.climate_year("rainier-mississippi", t, site_power=300),
+                          n, before=climate.plant_year.cache_clear)
+        warm = _median_ms(lambda i, t=tech: explorer.climate_year("rainier-mississippi", t, site_power=300 + i), n)
+        print(f"{tech:<20} full year, cold (psychrometrics): {cold:6.1f} ms   "
+              f"warm (slider only rescales): {warm:6.1f} ms   [target ≤ 50 ms]")
+    year = explorer.climate_year("rainier-mississippi", "chiller-economiser")
+    print(f"{'peak-shaving battery':<20} on a warm year: {_median_ms(lambda i: peak_shaving_battery(year), n):6.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,246 @@
+"""explorer.climate: a typical year of weather-driven cooling (issue #11)."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from numpy.testing import assert_allclose
+
+import explorer
+from explorer import InputError, climate
+from explorer.units import ureg
+
+SITES = ("rainier-mississippi", "rainier-indiana")
+TECHS = ("air-evaporative", "chiller-economiser")
+
+
+def _c(deg_f: float) -> float:
+    return float(ureg.Quantity(deg_f, "degF").to("degC").magnitude)
+
+
+# ------------------------------------------------------------------ psychrometrics
+@pytest.mark.parametrize(
+    ("dry_bulb", "humidity_ratio", "pressure", "published_wet_bulb"),
+    [
+        # ASHRAE Handbook - Fundamentals (SI), ch. 1 worked example: 40 °C dry-bulb, 20 °C
+        # thermodynamic wet-bulb at 101.325 kPa has W = 0.0065 kg/kg.
+        (40.0, 0.0065, 101325.0, 20.0),
+        # ASHRAE psychrometric chart No. 1: 25 °C, 50 % RH (W = 0.00988) lies on the 17.9 °C wet-bulb line.
+        (25.0, 0.00988, 101325.0, 17.9),
+        # ASHRAE climatic design conditions as published in the stations' TMY3 summaries: the
+        # cooling design dry-bulb with its humidity ratio and mean coincident wet-bulb, at the
+        # stations' standard-atmosphere pressure (Jackson 308 ft: 97.8 kPa; South Bend 774 ft: 98.5 kPa).
+        (_c(93.56), 0.015609853661447487, None, _c(76.28)),
+        (_c(88.16), 0.014059740107386033, None, _c(72.68)),
+    ],
+)
+def test_wet_bulb_matches_published_ashrae_points_within_0_2_c(dry_bulb, humidity_ratio, pressure, published_wet_bulb):
+    if pressure is None:  # the design days: the station's own pressure
+        station = climate.load_station("722350" if dry_bulb > 33 else "725350")
+        pressure = climate.typical_weather(station).pressure
+    assert abs(float(climate.wet_bulb(dry_bulb, humidity_ratio, pressure)) - published_wet_bulb) <= 0.2
+
+
+# ------------------------------------------------------------------ the weather
+def test_typical_days_keep_the_monthly_means_and_daily_ranges():
+    st_ = climate.load_station("722350")
+    w = climate.typical_weather(st_)
+    assert_allclose(w.dry_bulb.mean(axis=1), st_.mean, atol=1e-9)
+    # ASHRAE's fractions run from 0 to 1, so each day spans the mean daily range exactly
+    assert_allclose(w.dry_bulb.max(axis=1) - w.dry_bulb.min(axis=1), np.subtract(st_.high, st_.low), atol=1e-9)
+    # July in Jackson: 81.2 °F mean = 27.33 °C
+    assert w.dry_bulb[6].mean() == pytest.approx((81.19685483870958 - 32) / 1.8)
+    assert (w.wet_bulb <= w.dry_bulb + 1e-9).all()
+
+
+# ------------------------------------------------------------------ the year's sums
+@pytest.mark.parametrize("tech", TECHS)
+def test_the_years_energy_is_the_sum_of_its_hours(tech):
+    year = explorer.climate_year("rainier-mississippi", tech, site_power=300, load_factor=0.9)
+    days = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], dtype=float)
+    # each clock hour of each month's typical day, 1 h long, on every day of the month, at 90 % load
+    by_hand_mwh = (year.facility_power.values * days[:, None] * 1.0 * 0.9).sum()
+    assert_allclose(float(year.annual_energy), by_hand_mwh / 1000, rtol=1e-12)
+    assert_allclose(float(year.annual_energy) * 1000, float(year.energy.sum()), rtol=1e-12)
+    # cost and CO2 follow the year's energy: Mississippi's 69.6 USD/MWh and 427 g/kWh (catalog)
+    assert_allclose(float(year.annual_cost), by_hand_mwh * 69.6, rtol=1e-12)
+    assert_allclose(float(year.annual_co2), by_hand_mwh * 1000 * 427 / 1e6, rtol=1e-12)
+    assert days.sum() * 24 == 8760
+    # annual PUE = facility energy / IT energy (IT constant)
+    assert_allclose(float(year.annual_pue), by_hand_mwh / (float(year.it_power) * 8760 * 0.9), rtol=1e-12)
+
+
+@pytest.mark.parametrize("tech", TECHS)
+def test_a_constant_weather_station_gives_the_constant_cooling_result(tech):
+    station = climate.Station.constant(dry_bulb=20.0, dew_point=10.0)
+    year = explorer.climate_year("rainier-indiana", tech, station=station, site_power=300, load_factor=0.8)
+    share = float(year.cooling_fraction[0, 0])
+    assert_allclose(year.cooling_fraction.values, share, rtol=0, atol=0)
+    today = explorer.compute(site="rainier-indiana", site_power=300, load_factor=0.8, cooling_fraction=share)
+    assert_allclose(float(year.annual_energy), float(today.annual_energy), rtol=1e-12)
+    assert_allclose(year.cooling_power.values, float(today.cooling_power), rtol=1e-12)
+    assert_allclose(year.pue.values, float(today.pue), rtol=1e-12)
+    assert_allclose(float(year.annual_pue), float(today.pue), rtol=1e-12)
+    assert_allclose(float(year.it_power), float(today.it_power), rtol=1e-12)
+    assert_allclose(float(year.peak_cooling_power), float(year.mean_cooling_power), rtol=1e-12)
+    assert_allclose(float(year.annual_cooling_energy), float(today.cooling_power) * 8760 * 0.8 / 1000, rtol=1e-12)
+
+
+def test_a_constant_mild_station_has_the_hand_computed_air_evaporative_share():
+    # 20 °C is below the 27 °C supply limit: fans only, 0.05 kW per kW of heat, so the cooling
+    # share of facility power is 0.05 / 1.05 = 0.047619 and PUE = 1 / (1 - 0.047619 - 0.03) = 1.08434.
+    year = explorer.climate_year("rainier-indiana", "air-evaporative", station=climate.Station.constant(20.0, 10.0))
+    assert_allclose(year.cooling_fraction.values, 0.05 / 1.05)
+    assert_allclose(float(year.annual_pue), 1 / (1 - 0.05 / 1.05 - 0.03))
+    assert float(year.annual_water) == 0.0  # no evaporation below the supply limit
+    assert float(year.annual_free_cooling_hours) == 8760
+
+
+# ------------------------------------------------------------------ physics, monotone
+@settings(max_examples=60, deadline=None)
+@given(st.floats(28.0, 45.0), st.floats(5.0, 32.0), st.floats(0.0, 8.0))
+def test_evaporative_cooling_power_rises_with_wet_bulb(dry_bulb, wb, step):
+    wb1, wb2 = min(wb, dry_bulb - step), min(wb + step, dry_bulb)
+    r1, r2 = (climate.air_evaporative(dry_bulb, w, 0.01).ratio for w in (wb1, wb2))
+    assert r2 >= r1 - 1e-12
+
+
+def test_evaporative_cooling_power_strictly_rises_once_the_media_cannot_cope():
+    wbs = np.array([26.0, 27.0, 28.0, 29.0])  # at 35 °C, media leave 27.35, 28.2, 29.05, 29.9 °C
+    ratio = climate.air_evaporative(35.0, wbs, 0.02).ratio
+    assert (np.diff(ratio) > 0).all()
+    # 29 °C wet-bulb: media leave 35 - 0.85 x 6 = 29.9 °C; trim 2.9 K of the 12 K rise at COP 4
+    assert_allclose(ratio[-1], 0.05 + 0.005 + (2.9 / 12) / 4.0)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(-10.0, 35.0), st.floats(0.0, 10.0))
+def test_chiller_cooling_power_rises_with_wet_bulb(wb, step):
+    r1, r2 = (climate.chiller_economiser(w).ratio for w in (wb, wb + step))
+    assert r2 >= r1 - 1e-12
+
+
+def test_chiller_cop_falls_as_the_condenser_warms():
+    t_cond = np.array([25.0, 30.0, 35.0, 40.0])
+    cop = climate.chiller_cop(t_cond, 13.0)
+    assert (np.diff(cop) < 0).all()
+    # 0.5 x (13 + 273.15) K / (40 - 13) K = 5.2991
+    assert_allclose(cop[-1], 0.5 * 286.15 / 27)
+    # and the plant's cooling power rises with it: wet-bulb 20 -> 24 °C, no free cooling at either
+    lo, hi = climate.chiller_economiser([20.0, 24.0]).ratio
+    assert_allclose([lo, hi], [0.07 + 1 / (0.5 * 286.15 / 17), 0.07 + 1 / (0.5 * 286.15 / 21)])
+
+
+def test_economiser_share_by_hand():
+    # tower water = wet-bulb + 4; pre-cooled return = tower + 2; CHW 15 -> 21 °C
+    free = climate.chiller_economiser([9.0, 12.0, 15.0]).free
+    assert_allclose(free, [1.0, (21 - 18) / 6, 0.0])
+
+
+# ------------------------------------------------------------------ the sites
+@pytest.mark.parametrize("site", SITES)
+@pytest.mark.parametrize("tech", TECHS)
+def test_the_hot_day_peak_is_at_least_every_monthly_mean(site, tech):
+    year = explorer.climate_year(site, tech)
+    assert (float(year.peak_cooling_power) >= year.cooling_power_mean.values).all()
+    assert float(year.peak_cooling_power) >= float(year.mean_cooling_power)
+    assert float(year.peak_facility_power) == pytest.approx(float(explorer.compute(site=site).site_power))
+
+
+@pytest.mark.parametrize("tech", TECHS)
+def test_jackson_needs_more_cooling_than_south_bend(tech):
+    kw = {"site_power": 300, "chip": "trn2"}
+    jackson = explorer.climate_year("rainier-indiana", tech, station="722350", **kw)
+    south_bend = explorer.climate_year("rainier-indiana", tech, station="725350", **kw)
+    assert float(jackson.annual_pue) > float(south_bend.annual_pue)
+    assert float(jackson.annual_free_cooling_hours) <= float(south_bend.annual_free_cooling_hours)
+
+
+def test_the_default_technology_follows_the_chip():
+    assert explorer.climate_year("rainier-mississippi").attrs["cooling_tech"] == "air-evaporative"  # Trainium2
+    assert explorer.climate_year("rainier-mississippi", chip="gb200").attrs["cooling_tech"] == "chiller-economiser"
+
+
+def test_every_variable_has_units_and_a_long_name():
+    year = explorer.climate_year("rainier-indiana", "chiller-economiser", site_power=[300, 600])
+    for name, var in year.variables.items():
+        if name == "month":
+            assert var.attrs["long_name"]
+            continue
+        assert var.attrs.get("units"), name
+        assert var.attrs.get("long_name"), name
+    assert year.cooling_power.dims == ("month", "hour", "site_power")  # a sweep broadcasts
+    assert_allclose(year.annual_energy.sel(site_power=600), 2 * year.annual_energy.sel(site_power=300))
+
+
+def test_scaling_the_year_does_not_recompute_psychrometrics(monkeypatch):
+    explorer.climate_year("rainier-mississippi", "chiller-economiser", site_power=300)  # warm the cache
+
+    class Refuse:
+        def __getattr__(self, name):
+            raise AssertionError(f"psychrolib.{name} called while only rescaling the year")
+
+    monkeypatch.setattr(climate, "psychrolib", Refuse())
+    a = explorer.climate_year("rainier-mississippi", "chiller-economiser", site_power=450, electricity_price=50)
+    b = explorer.climate_year("rainier-mississippi", "chiller-economiser", site_power=900)
+    assert_allclose(float(b.annual_energy), 2 * float(a.annual_energy))
+
+
+# ------------------------------------------------------------------ bad input
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"pue": 1.2}, "pue"),
+        ({"cooling_fraction": 0.1}, "cooling_fraction"),
+        ({"cooling_tech": "immersion"}, "cooling_tech"),
+        ({"station": "723340"}, "station"),
+        ({"site": "generic"}, "station"),
+        ({"site": "atlantis"}, "site"),
+        ({"site_power": -3}, "site_power"),
+    ],
+)
+def test_bad_climate_input_is_an_input_error(kwargs, field):
+    kwargs = {"site": "rainier-indiana", **kwargs}
+    with pytest.raises(InputError) as err:
+        explorer.climate_year(**kwargs)
+    assert err.value.field == field
+
+
+def test_a_constant_station_refuses_a_dew_point_above_the_dry_bulb():
+    with pytest.raises(InputError, match="dew_point"):
+        climate.Station.constant(20.0, 25.0)
+
+
+@pytest.mark.parametrize("name", ["climate", "grid", "cli_site"])
+def test_docstring_examples_run(name):
+    module = importlib.import_module(f"explorer.{name}")
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0 and result.attempted > 0
+
+
+def test_the_new_public_functions_have_examples():
+    import inspect
+
+    missing = []
+    for name in ("climate", "grid", "cli_site", "storage", "resilience"):
+        module = importlib.import_module(f"explorer.{name}")
+        for attr, obj in vars(module).items():
+            if attr.startswith("_") or not inspect.isfunction(obj) or obj.__module__ != module.__name__:
+                continue
+            if "Examples" not in (obj.__doc__ or ""):
+                missing.append(f"{name}.{attr}")
+    assert not missing, missing
+
+
+def test_psychrolib_is_imported_only_when_the_weather_is_computed():
+    import subprocess
+    import sys
+
+    code = "import sys, explorer; explorer.compute(); print('psychrolib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"  # `import explorer` works before psychrolib is installed
