@@ -199,8 +199,14 @@ def test_size_limit_is_checked_before_anything_is_allocated():
 
     # a read-only view of one number: converting it to 10^8 floats would take 800 MB
     huge = xr.DataArray(np.broadcast_to(np.float64(300.0), (10**8,)), dims="x")
+    import tracemalloc
+
+    tracemalloc.start()
     with pytest.raises(InputError) as info:
         compute(site_power=huge)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 20 * 2**20  # refused from the shapes: nothing near the 800 MB it would need
     assert info.value.field == "size"
     assert f"{MAX_POINTS:,}" in str(info.value) and "300,000,000" in str(info.value)
     with pytest.raises(InputError, match="size"):

@@ -137,6 +137,25 @@ def test_a_preheated_kernel_serves_a_link_with_its_scenario(voila_server, browse
     page.close()
 
 
+def test_forged_request_info_sockets_cannot_take_a_visitors_link(voila_server, browser):
+    # Upstream, two sockets on /voila/query/<made-up id>, the first then closed, removed the
+    # waiter of the newest pooled kernel: the next visitor's link was ignored.
+    from websockets.exceptions import InvalidStatus
+    from websockets.sync.client import connect
+
+    settled_kernels(voila_server)
+    base = voila_server.url.replace("http://", "ws://").rstrip("/")
+    for fake in ("00000000-0000-0000-0000-000000000001", "00000000-0000-0000-0000-000000000002"):
+        with pytest.raises(InvalidStatus):
+            connect(f"{base}/voila/query/{fake}", open_timeout=10).close()
+    page = browser.new_page()
+    wait_ready(page, voila_server.url + "?site_power=1234")
+    ds = explorer.compute(site_power=1234)
+    page.wait_for_function("t => document.querySelector('.explorer-city .explorer-value').innerText === t",
+                           arg=f"{fmt.number(float(ds.city_households))} households")
+    page.close()
+
+
 def test_the_binder_route_sets_the_xsrf_cookie_and_releases_closed_pages(binder_server, browser):
     # Binder serves /voila/render/... from Jupyter Server; binder/start loads the same cookie fix
     url = f"{binder_server.url}voila/render/notebooks/explorer.ipynb?token={binder_server.token}"
