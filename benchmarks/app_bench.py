@@ -31,13 +31,28 @@ from playwright.sync_api import sync_playwright
 from explorer.server.launch import APP_NOTEBOOK, environment, free_port, voila_command
 
 FLOOR = Path(__file__).resolve().parent / "floor.ipynb"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 TARGETS = {
-    "app": {"ready": ".explorer-city .explorer-value", "handle": ".explorer-site-power .noUi-handle",
-            "text": ".explorer-city .explorer-value", "chart": ".explorer-power-chart"},
-    "floor": {"ready": ".floor-label .explorer-value", "handle": ".floor-slider .noUi-handle",
-              "text": ".floor-label .explorer-value", "chart": ".floor-chart"},
+    "app": {
+        "ready": ".explorer-city .explorer-value",
+        "handle": ".explorer-site-power .noUi-handle",
+        "text": ".explorer-city .explorer-value",
+        "chart": ".explorer-power-chart",
+    },
+    "floor": {
+        "ready": ".floor-label .explorer-value",
+        "handle": ".floor-slider .noUi-handle",
+        "text": ".floor-label .explorer-value",
+        "chart": ".floor-chart",
+    },
 }
 ARM_JS = """
 ([textCss, chartCss]) => {
@@ -61,11 +76,18 @@ class Server:
     def __init__(self, notebook: Path, preheat: bool) -> None:
         self.port = free_port(start=9100)
         self.url = f"http://127.0.0.1:{self.port}/"
-        argv = voila_command(notebook, self.port)  # served as `explorer app` serves it (voila.json: a pool)
+        argv = voila_command(
+            notebook, self.port
+        )  # served as `explorer app` serves it (voila.json: a pool)
         if not preheat:
             argv.append("--VoilaConfiguration.preheat_kernel=False")
-        self.proc = subprocess.Popen(argv, env=environment(), stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL, start_new_session=True)
+        self.proc = subprocess.Popen(
+            argv,
+            env=environment(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         for _ in range(600):
             with socket.socket() as s:
                 if s.connect_ex(("127.0.0.1", self.port)) == 0:
@@ -75,8 +97,11 @@ class Server:
 
     def rss_mb(self) -> tuple[float, list[float]]:
         p = psutil.Process(self.proc.pid)
-        kernels = [k.memory_info().rss / 2**20 for k in p.children(recursive=True)
-                   if "ipykernel_launcher" in " ".join(k.cmdline())]
+        kernels = [
+            k.memory_info().rss / 2**20
+            for k in p.children(recursive=True)
+            if "ipykernel_launcher" in " ".join(k.cmdline())
+        ]
         return p.memory_info().rss / 2**20, kernels
 
     def settle(self, quiet: float = 0.15, timeout: float = 60) -> None:
@@ -84,7 +109,10 @@ class Server:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:
-                procs = [psutil.Process(self.proc.pid), *psutil.Process(self.proc.pid).children(recursive=True)]
+                procs = [
+                    psutil.Process(self.proc.pid),
+                    *psutil.Process(self.proc.pid).children(recursive=True),
+                ]
                 for q in procs:
                     q.cpu_percent(None)
                 time.sleep(2)
@@ -161,11 +189,18 @@ def p95(xs: list[float]) -> float:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--loads", type=int, default=5)
     ap.add_argument("--presses", type=int, default=50)
     ap.add_argument("--sessions", type=int, default=20, help="0 skips the concurrent-sessions test")
-    ap.add_argument("--no-pool", dest="pool_off", action="store_false", help="skip the cold loads with the pool switched off")
+    ap.add_argument(
+        "--no-pool",
+        dest="pool_off",
+        action="store_false",
+        help="skip the cold loads with the pool switched off",
+    )
     a = ap.parse_args()
     results: dict[str, dict[str, float]] = {}
     with sync_playwright() as pw:
@@ -173,28 +208,50 @@ def main() -> None:
         for name, nb in (("floor", FLOOR), ("app", APP_NOTEBOOK)):
             t = TARGETS[name]
             r = results[name] = {}
-            for preheat in ((True, False) if a.pool_off else (True,)):
+            for preheat in (True, False) if a.pool_off else (True,):
                 server = Server(nb, preheat)
                 try:
                     loads = cold_loads(browser, server.url, t["ready"], a.loads)
                     r["load" if preheat else "load_nopool"] = statistics.median(loads)
-                    print(f"[{name}] cold loads {'as served (pool)' if preheat else 'pool off'}: {[round(x, 2) for x in loads]}", flush=True)
+                    print(
+                        f"[{name}] cold loads {'as served (pool)' if preheat else 'pool off'}: {[round(x, 2) for x in loads]}",
+                        flush=True,
+                    )
                     if preheat:
                         server.settle()
                         lat = latencies(browser, server.url, t, a.presses)
-                        r["lat_median"], r["lat_p95"], r["lat_n"] = statistics.median(lat), p95(lat), len(lat)
-                        print(f"[{name}] latency ms median {r['lat_median']:.1f} p95 {r['lat_p95']:.1f} (n={len(lat)})", flush=True)
+                        r["lat_median"], r["lat_p95"], r["lat_n"] = (
+                            statistics.median(lat),
+                            p95(lat),
+                            len(lat),
+                        )
+                        print(
+                            f"[{name}] latency ms median {r['lat_median']:.1f} p95 {r['lat_p95']:.1f} (n={len(lat)})",
+                            flush=True,
+                        )
                         page = browser.new_page()
                         page.goto(server.url)
                         page.wait_for_selector(t["ready"], timeout=120_000)
                         srv, kernels = server.rss_mb()
-                        r["server_rss"], r["kernel_rss"] = srv, max(kernels) if kernels else float("nan")
+                        r["server_rss"], r["kernel_rss"] = (
+                            srv,
+                            max(kernels) if kernels else float("nan"),
+                        )
                         page.goto("about:blank")
                         page.close()
-                        print(f"[{name}] RSS server {r['server_rss']:.0f} MB, kernel {r['kernel_rss']:.0f} MB", flush=True)
-                        r["errors"], r["sessions_s"] = (concurrent_sessions(browser, server.url, t["ready"], a.sessions)
-                                                        if a.sessions else (float("nan"), float("nan")))
-                        print(f"[{name}] {a.sessions} sessions: {r['errors']} errors, {r['sessions_s']:.1f} s", flush=True)
+                        print(
+                            f"[{name}] RSS server {r['server_rss']:.0f} MB, kernel {r['kernel_rss']:.0f} MB",
+                            flush=True,
+                        )
+                        r["errors"], r["sessions_s"] = (
+                            concurrent_sessions(browser, server.url, t["ready"], a.sessions)
+                            if a.sessions
+                            else (float("nan"), float("nan"))
+                        )
+                        print(
+                            f"[{name}] {a.sessions} sessions: {r['errors']} errors, {r['sessions_s']:.1f} s",
+                            flush=True,
+                        )
                 finally:
                     server.stop()
         browser.close()
@@ -211,8 +268,12 @@ def main() -> None:
         (f"{a.sessions} sessions at once: all interactive (s)", "sessions_s", ""),
     ]
     for label, key, target in rows:
-        print(f"{label:<44}{p.get(key, float('nan')):>12.3g}{f.get(key, float('nan')):>12.3g}   {target}")
-    print(f"latency samples: app {p['lat_n']:.0f}, floor {f['lat_n']:.0f}; p95 ratio app/floor {p['lat_p95'] / f['lat_p95']:.2f}")
+        print(
+            f"{label:<44}{p.get(key, float('nan')):>12.3g}{f.get(key, float('nan')):>12.3g}   {target}"
+        )
+    print(
+        f"latency samples: app {p['lat_n']:.0f}, floor {f['lat_n']:.0f}; p95 ratio app/floor {p['lat_p95'] / f['lat_p95']:.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -38,15 +38,26 @@ def main() -> None:
     from explorer import climate
     from explorer.storage import peak_shaving_battery
 
-    explorer.climate_year("rainier-mississippi", "air-evaporative")  # imports, catalog, first compute
+    explorer.climate_year(
+        "rainier-mississippi", "air-evaporative"
+    )  # imports, catalog, first compute
     for tech in climate.technologies():
-        cold = _median_ms(lambda i, t=tech: explorer.climate_year("rainier-mississippi", t, site_power=300),
-                          n, before=climate.plant_year.cache_clear)
-        warm = _median_ms(lambda i, t=tech: explorer.climate_year("rainier-mississippi", t, site_power=300 + i), n)
-        print(f"{tech:<20} full year, cold (psychrometrics): {cold:6.1f} ms   "
-              f"warm (slider only rescales): {warm:6.1f} ms   [target ≤ 50 ms]")
+        cold = _median_ms(
+            lambda i, t=tech: explorer.climate_year("rainier-mississippi", t, site_power=300),
+            n,
+            before=climate.plant_year.cache_clear,
+        )
+        warm = _median_ms(
+            lambda i, t=tech: explorer.climate_year("rainier-mississippi", t, site_power=300 + i), n
+        )
+        print(
+            f"{tech:<20} full year, cold (psychrometrics): {cold:6.1f} ms   "
+            f"warm (slider only rescales): {warm:6.1f} ms   [target ≤ 50 ms]"
+        )
     year = explorer.climate_year("rainier-mississippi", "chiller-economiser")
-    print(f"{'peak-shaving battery':<20} on a warm year: {_median_ms(lambda i: peak_shaving_battery(year), n):6.1f} ms")
+    print(
+        f"{'peak-shaving battery':<20} on a warm year: {_median_ms(lambda i: peak_shaving_battery(year), n):6.1f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -62,10 +62,24 @@ def scalar_bench(repeat: int) -> dict[str, float]:
         hh = energy.city_equivalent(e, basis)
         heat = energy.heat_load(it, over)
         return {
-            "it": it, "cool": cool, "pue": pue, "n": n, "req": req, "head": sp - req, "pk": pk,
-            "eff": pk * mfu, "fpw": cluster.flops_per_watt(peak, cp, pue), "hbm": n * hbm, "bw": n * bw,
-            "hh": hh, "pp": hh * pph, "heat": heat, "tons": energy.refrigeration_tons(heat),
-            "cop": heat / cool, "cost": energy.annual_cost(e, 69.6), "co2": energy.annual_co2(e, 427.0),
+            "it": it,
+            "cool": cool,
+            "pue": pue,
+            "n": n,
+            "req": req,
+            "head": sp - req,
+            "pk": pk,
+            "eff": pk * mfu,
+            "fpw": cluster.flops_per_watt(peak, cp, pue),
+            "hbm": n * hbm,
+            "bw": n * bw,
+            "hh": hh,
+            "pp": hh * pph,
+            "heat": heat,
+            "tons": energy.refrigeration_tons(heat),
+            "cop": heat / cool,
+            "cost": energy.annual_cost(e, 69.6),
+            "co2": energy.annual_co2(e, 427.0),
             "water": energy.annual_water(ite, 0.15),
         }
 
@@ -73,10 +87,15 @@ def scalar_bench(repeat: int) -> dict[str, float]:
         return explorer.compute(site_power=300, cooling_fraction=0.4, chip="trn2")
 
     def with_run() -> object:
-        return explorer.compute(site_power=300, cooling_fraction=0.4, chip="trn2", model="llama3-405b", job_chips=16384)
+        return explorer.compute(
+            site_power=300, cooling_fraction=0.4, chip="trn2", model="llama3-405b", job_chips=16384
+        )
 
-    return {"compute_ms": _median_ms(full, repeat), "numpy_floor_ms": _median_ms(floor, repeat),
-            "training_ms": _median_ms(with_run, repeat)}
+    return {
+        "compute_ms": _median_ms(full, repeat),
+        "numpy_floor_ms": _median_ms(floor, repeat),
+        "training_ms": _median_ms(with_run, repeat),
+    }
 
 
 SWEEP_CHILD = r"""
@@ -104,7 +123,9 @@ def sweep_bench(repeat: int, training: bool = False) -> dict[str, float]:
     runs = []
     child = f"TRAINING = {training}\n" + SWEEP_CHILD
     for _ in range(repeat):
-        out = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", child], capture_output=True, text=True, check=True
+        )
         runs.append(json.loads(out.stdout))
     best = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
     best["peak_rss_mb"] = max(r["peak_rss_mb"] for r in runs)
@@ -112,20 +133,34 @@ def sweep_bench(repeat: int, training: bool = False) -> dict[str, float]:
 
 
 def main() -> None:
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     p.add_argument("--repeat", type=int, default=300, help="scalar repetitions (default 300)")
-    p.add_argument("--sweeps", type=int, default=3, help="sweep repetitions, each in a fresh process")
+    p.add_argument(
+        "--sweeps", type=int, default=3, help="sweep repetitions, each in a fresh process"
+    )
     args = p.parse_args()
     s = scalar_bench(args.repeat)
     w = sweep_bench(args.sweeps)
     t = sweep_bench(args.sweeps, training=True)
     print(f"scalar compute (trn2, all outputs): median {s['compute_ms']:.3f} ms   [target ≤ 2 ms]")
-    print(f"plain-NumPy floor, same formulas:   median {s['numpy_floor_ms']:.4f} ms   (ratio {s['compute_ms'] / s['numpy_floor_ms']:.0f}x)")
-    print(f"scalar compute with a training run (trn2, llama3-405b, 16,384-chip job): median {s['training_ms']:.3f} ms   [target ≤ 2 ms]")
-    print(f"sweep {w['points']:,.0f} points (site_power x cooling_fraction): median {w['sweep_s']:.3f} s   [target ≤ 1.5 s]")
-    print(f"peak RSS of the sweep process: {w['peak_rss_mb']:.0f} MB (before the sweep {w['rss_before_mb']:.0f} MB; result {w['result_mb']:.0f} MB)   [target ≤ 1024 MB]")
-    print(f"training sweep {t['points']:,.0f} points (job_chips x restart_minutes): median {t['sweep_s']:.3f} s, "
-          f"peak RSS {t['peak_rss_mb']:.0f} MB (result {t['result_mb']:.0f} MB)   [targets ≤ 1.5 s, ≤ 1024 MB]")
+    print(
+        f"plain-NumPy floor, same formulas:   median {s['numpy_floor_ms']:.4f} ms   (ratio {s['compute_ms'] / s['numpy_floor_ms']:.0f}x)"
+    )
+    print(
+        f"scalar compute with a training run (trn2, llama3-405b, 16,384-chip job): median {s['training_ms']:.3f} ms   [target ≤ 2 ms]"
+    )
+    print(
+        f"sweep {w['points']:,.0f} points (site_power x cooling_fraction): median {w['sweep_s']:.3f} s   [target ≤ 1.5 s]"
+    )
+    print(
+        f"peak RSS of the sweep process: {w['peak_rss_mb']:.0f} MB (before the sweep {w['rss_before_mb']:.0f} MB; result {w['result_mb']:.0f} MB)   [target ≤ 1024 MB]"
+    )
+    print(
+        f"training sweep {t['points']:,.0f} points (job_chips x restart_minutes): median {t['sweep_s']:.3f} s, "
+        f"peak RSS {t['peak_rss_mb']:.0f} MB (result {t['result_mb']:.0f} MB)   [targets ≤ 1.5 s, ≤ 1024 MB]"
+    )
     print("numpy", np.__version__)
 
 

@@ -36,7 +36,17 @@ def _child(case: str) -> None:
         what = f"{n:,} points x 3 precisions = {3 * n:,} rows to CSV (the CLI's limit)"
     elif case == "nc":
         path = os.path.join(tmp, "grid.nc")
-        code = cli.main(["compute", "--sweep", "site_power=1:10000:1000", "--sweep", "cooling_fraction=0:0.5:1000", "--out", path])
+        code = cli.main(
+            [
+                "compute",
+                "--sweep",
+                "site_power=1:10000:1000",
+                "--sweep",
+                "cooling_fraction=0:0.5:1000",
+                "--out",
+                path,
+            ]
+        )
         what = f"{cli.MAX_SWEEP_POINTS:,} points (1000 x 1000) x 3 precisions to NetCDF (the CLI's limit)"
     else:
         import numpy as np
@@ -47,7 +57,9 @@ def _child(case: str) -> None:
 
         sp = np.linspace(1, 10_000, 1_000_000)
         path = os.path.join(tmp, "big.csv")
-        ds = explorer.compute(site_power=xr.DataArray(sp, dims="site_power", coords={"site_power": sp}))
+        ds = explorer.compute(
+            site_power=xr.DataArray(sp, dims="site_power", coords={"site_power": sp})
+        )
         with open(path, "wb") as f:
             write_csv(ds, f)
         code = 0
@@ -56,15 +68,29 @@ def _child(case: str) -> None:
     size = os.path.getsize(path)
     os.remove(path)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"what": what, "exit": code, "seconds": seconds, "peak_rss_mb": peak_mb, "file_mb": size / 1e6}))
+    print(
+        json.dumps(
+            {
+                "what": what,
+                "exit": code,
+                "seconds": seconds,
+                "peak_rss_mb": peak_mb,
+                "file_mb": size / 1e6,
+            }
+        )
+    )
 
 
 def main() -> None:
     for case in ("csv", "nc", "csv-1e6"):
-        r = subprocess.run([sys.executable, __file__, "--child", case], capture_output=True, text=True, check=True)
+        r = subprocess.run(
+            [sys.executable, __file__, "--child", case], capture_output=True, text=True, check=True
+        )
         res = json.loads(r.stdout.strip().splitlines()[-1])
-        print(f"{res['what']}: {res['seconds']:.2f} s, peak RSS {res['peak_rss_mb']:.0f} MB, "
-              f"file {res['file_mb']:.0f} MB (exit {res['exit']})")
+        print(
+            f"{res['what']}: {res['seconds']:.2f} s, peak RSS {res['peak_rss_mb']:.0f} MB, "
+            f"file {res['file_mb']:.0f} MB (exit {res['exit']})"
+        )
 
 
 if __name__ == "__main__":

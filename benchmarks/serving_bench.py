@@ -48,15 +48,30 @@ class Server:
         self.port = free_port()
         self.token = secrets.token_hex(8) if route == "binder" else ""
         if route == "app":
-            argv = [a.replace("--port=0", f"--port={self.port}") for a in voila_command(APP_NOTEBOOK, port=0)]
+            argv = [
+                a.replace("--port=0", f"--port={self.port}")
+                for a in voila_command(APP_NOTEBOOK, port=0)
+            ]
             self.page, self.cheap = "/", "/voila/templates/explorer/static/index.css"
         else:
-            argv = [str(ROOT / "binder" / "start"), str(Path(sys.executable).parent / "jupyter-server"),
-                    "--no-browser", "--allow-root", f"--port={self.port}", "--ServerApp.ip=127.0.0.1",
-                    f"--IdentityProvider.token={self.token}"]
+            argv = [
+                str(ROOT / "binder" / "start"),
+                str(Path(sys.executable).parent / "jupyter-server"),
+                "--no-browser",
+                "--allow-root",
+                f"--port={self.port}",
+                "--ServerApp.ip=127.0.0.1",
+                f"--IdentityProvider.token={self.token}",
+            ]
             self.page, self.cheap = "/voila/render/notebooks/explorer.ipynb", "/api/status"
-        self.proc = subprocess.Popen(argv, cwd=ROOT, env={**environment(), **env}, stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL, start_new_session=True)
+        self.proc = subprocess.Popen(
+            argv,
+            cwd=ROOT,
+            env={**environment(), **env},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         for _ in range(450):
             with socket.socket() as s:
                 if s.connect_ex(("127.0.0.1", self.port)) == 0:
@@ -66,7 +81,9 @@ class Server:
 
     def url(self, path: str) -> str:
         sep = "&" if "?" in path else "?"
-        return f"http://127.0.0.1:{self.port}{path}" + (f"{sep}token={self.token}" if self.token else "")
+        return f"http://127.0.0.1:{self.port}{path}" + (
+            f"{sep}token={self.token}" if self.token else ""
+        )
 
     def get(self, path: str) -> tuple[int, str]:
         try:
@@ -116,7 +133,9 @@ def fuzz(route: str, frames: int) -> None:
     server = Server(route, {"EXPLORER_KERNELS_PER_MINUTE": "1000"})
     try:
         kernel = KERNEL_ID.search(server.get(server.page)[1]).group(1)
-        ws_url = server.url(f"/api/kernels/{kernel}/channels?session_id=bench").replace("http", "ws", 1)
+        ws_url = server.url(f"/api/kernels/{kernel}/channels?session_id=bench").replace(
+            "http", "ws", 1
+        )
         before = server.memory()[0]
         peak, worst, stop = [before], [0.0], threading.Event()
 
@@ -130,7 +149,9 @@ def fuzz(route: str, frames: int) -> None:
         watcher.start()
         start = time.monotonic()
         sent = closed = 0
-        for frame in hostile_frames(frames):  # each on a fresh socket, read until the server closes it
+        for frame in hostile_frames(
+            frames
+        ):  # each on a fresh socket, read until the server closes it
             with connect(ws_url, subprotocols=[V1], open_timeout=20, max_size=None) as ws:
                 try:
                     ws.send(frame)
@@ -145,16 +166,25 @@ def fuzz(route: str, frames: int) -> None:
         stop.set()
         watcher.join()
         after = server.memory()[0]
-        print(f"fuzz [{route}]: {sent} frames in {elapsed:.1f} s, {closed} sockets closed by the server; server RSS {before:.0f} MB idle, "
-              f"peak {max(peak):.0f} MB (+{max(peak) - before:.0f}), after {after:.0f} MB; "
-              f"worst page latency {max(worst) * 1e3:.0f} ms over {len(worst) - 1} probes", flush=True)
+        print(
+            f"fuzz [{route}]: {sent} frames in {elapsed:.1f} s, {closed} sockets closed by the server; server RSS {before:.0f} MB idle, "
+            f"peak {max(peak):.0f} MB (+{max(peak) - before:.0f}), after {after:.0f} MB; "
+            f"worst page latency {max(worst) * 1e3:.0f} ms over {len(worst) - 1} probes",
+            flush=True,
+        )
     finally:
         server.stop()
 
 
 def flood(gets: int, grace: float) -> None:
-    server = Server("app", {"EXPLORER_UNUSED_KERNEL_GRACE": str(grace), "EXPLORER_KERNELS_PER_MINUTE": "1000",
-                            "EXPLORER_MAX_KERNELS": str(max(2, gets // 3))})
+    server = Server(
+        "app",
+        {
+            "EXPLORER_UNUSED_KERNEL_GRACE": str(grace),
+            "EXPLORER_KERNELS_PER_MINUTE": "1000",
+            "EXPLORER_MAX_KERNELS": str(max(2, gets // 3)),
+        },
+    )
     try:
         idle = server.memory()
         statuses: list[int] = []
@@ -172,12 +202,18 @@ def flood(gets: int, grace: float) -> None:
                 released = time.monotonic() - start - flood_s
                 break
             time.sleep(0.5)
-        print(f"flood: {gets} plain GETs in {flood_s:.1f} s (limit {max(2, gets // 3)} visitor kernels): "
-              f"{statuses.count(200)} pages, {statuses.count(503)} busy pages, others {len(statuses) - statuses.count(200) - statuses.count(503)}; "
-              f"kernels idle {idle[2]} → peak {top[2]}; memory server+kernels idle {idle[0] + idle[1]:.0f} MB → "
-              f"peak {top[0] + top[1]:.0f} MB; back to {idle[2]} kernels "
-              + (f"{released:.1f} s after the flood (grace {grace:.0f} s)" if released is not None else "NOT within the budget"),
-              flush=True)
+        print(
+            f"flood: {gets} plain GETs in {flood_s:.1f} s (limit {max(2, gets // 3)} visitor kernels): "
+            f"{statuses.count(200)} pages, {statuses.count(503)} busy pages, others {len(statuses) - statuses.count(200) - statuses.count(503)}; "
+            f"kernels idle {idle[2]} → peak {top[2]}; memory server+kernels idle {idle[0] + idle[1]:.0f} MB → "
+            f"peak {top[0] + top[1]:.0f} MB; back to {idle[2]} kernels "
+            + (
+                f"{released:.1f} s after the flood (grace {grace:.0f} s)"
+                if released is not None
+                else "NOT within the budget"
+            ),
+            flush=True,
+        )
     finally:
         server.stop()
 

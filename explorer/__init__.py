@@ -12,6 +12,15 @@ from .errors import InputError
 from .grid import grid_shares
 from .model import INPUTS, OUTPUTS, compute
 
-__all__ = ["compute", "climate_year", "grid_shares", "catalog", "InputError", "INPUTS", "OUTPUTS",
-           "PRECISIONS", "DEFAULT_SITE"]
+__all__ = [
+    "compute",
+    "climate_year",
+    "grid_shares",
+    "catalog",
+    "InputError",
+    "INPUTS",
+    "OUTPUTS",
+    "PRECISIONS",
+    "DEFAULT_SITE",
+]
 __version__ = "0.1.0"  # the one version string (pyproject.toml reads it)

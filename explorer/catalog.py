@@ -161,7 +161,9 @@ def conflicts(prefix: str = "") -> list[dict[str, Any]]:
     for c in raw().get("conflicts", []):
         if c["key"].startswith(prefix):
             src = raw()["sources"].get(c["source"], {})
-            out.append({**c, "source_title": src.get("title", c["source"]), "url": src.get("url", "")})
+            out.append(
+                {**c, "source_title": src.get("title", c["source"]), "url": src.get("url", "")}
+            )
     return out
 
 
@@ -216,7 +218,13 @@ def chip_table() -> xr.Dataset:
     peak = np.full((len(chips), len(PRECISIONS)), np.nan)
     cols: dict[str, list[float]] = {
         k: []
-        for k in ("tdp", "server_overhead", "hbm_capacity", "hbm_bandwidth", "interconnect_bandwidth")
+        for k in (
+            "tdp",
+            "server_overhead",
+            "hbm_capacity",
+            "hbm_bandwidth",
+            "interconnect_bandwidth",
+        )
     }
     units = {
         "tdp": "kW",
@@ -236,9 +244,17 @@ def chip_table() -> xr.Dataset:
     coords = {"chip": chips, "precision": list(PRECISIONS)}
     ds = xr.Dataset(
         {
-            "peak_flops": (("chip", "precision"), peak, {"units": "FLOP/s", "long_name": "peak FLOP/s per chip"}),
+            "peak_flops": (
+                ("chip", "precision"),
+                peak,
+                {"units": "FLOP/s", "long_name": "peak FLOP/s per chip"},
+            ),
             **{
-                k: ("chip", np.asarray(v), {"units": units[k], "long_name": k.replace("_", " ") + " per chip"})
+                k: (
+                    "chip",
+                    np.asarray(v),
+                    {"units": units[k], "long_name": k.replace("_", " ") + " per chip"},
+                )
                 for k, v in cols.items()
             },
         },
@@ -264,7 +280,14 @@ def basis_table() -> xr.Dataset:
     vals = [value(f"bases.{b}.value", f"kWh / {p} / year") for b, p in zip(bases, per, strict=True)]
     return xr.Dataset(
         {
-            "basis_value": ("basis", np.asarray(vals, dtype=float), {"units": "kWh/yr per person or household", "long_name": "annual electricity per person or household"}),
+            "basis_value": (
+                "basis",
+                np.asarray(vals, dtype=float),
+                {
+                    "units": "kWh/yr per person or household",
+                    "long_name": "annual electricity per person or household",
+                },
+            ),
             "basis_per": ("basis", per),
             "basis_label": ("basis", [label("bases", b) for b in bases]),
         },

@@ -46,45 +46,101 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as err:  # never a traceback for a reader; EXPLORER_DEBUG=1 shows it
         if os.environ.get("EXPLORER_DEBUG"):
             raise
-        print(f"explorer: internal error ({type(err).__name__}); rerun with EXPLORER_DEBUG=1 for details", file=sys.stderr)
+        print(
+            f"explorer: internal error ({type(err).__name__}); rerun with EXPLORER_DEBUG=1 for details",
+            file=sys.stderr,
+        )
         return 1
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="explorer", description="AI Datacenter Explorer: power, cooling, chips and FLOPS of an AI datacenter.")
+    p = argparse.ArgumentParser(
+        prog="explorer",
+        description="AI Datacenter Explorer: power, cooling, chips and FLOPS of an AI datacenter.",
+    )
     sub = p.add_subparsers(dest="command", required=True)
 
-    c = sub.add_parser("compute", help="compute one scenario or a sweep", description="Compute one scenario (table or --json) or a sweep (--sweep, CSV or NetCDF).")
-    c.add_argument("--site", default=catalog.DEFAULT_SITE, help=f"site preset for unset inputs (default {catalog.DEFAULT_SITE}; one of {', '.join(catalog.names('sites'))})")
+    c = sub.add_parser(
+        "compute",
+        help="compute one scenario or a sweep",
+        description="Compute one scenario (table or --json) or a sweep (--sweep, CSV or NetCDF).",
+    )
+    c.add_argument(
+        "--site",
+        default=catalog.DEFAULT_SITE,
+        help=f"site preset for unset inputs (default {catalog.DEFAULT_SITE}; one of {', '.join(catalog.names('sites'))})",
+    )
     for name in NUMERIC:
         units, long_name = INPUTS[name]
-        c.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="X", help=f"{long_name} [{units}]")
-    c.add_argument("--chip", help="accelerator name, or a comma-separated list (see `explorer catalog`)")
+        c.add_argument(
+            f"--{name.replace('_', '-')}", dest=name, metavar="X", help=f"{long_name} [{units}]"
+        )
+    c.add_argument(
+        "--chip", help="accelerator name, or a comma-separated list (see `explorer catalog`)"
+    )
     c.add_argument("--basis", help="city basis name, or a comma-separated list")
     c.add_argument("--precision", help="show only this precision (bf16, fp8, fp8_sparse)")
     c.add_argument("--json", action="store_true", help='print {name: {"value": ..., "units": ...}}')
-    c.add_argument("--sweep", action="append", default=[], metavar="NAME=START:STOP:NUM[:log]", help="sweep an input over NUM points from START to STOP inclusive (repeat for a grid)")
-    c.add_argument("--out", type=Path, help="write the result to FILE (.csv or .nc); default for a sweep: CSV on stdout")
+    c.add_argument(
+        "--sweep",
+        action="append",
+        default=[],
+        metavar="NAME=START:STOP:NUM[:log]",
+        help="sweep an input over NUM points from START to STOP inclusive (repeat for a grid)",
+    )
+    c.add_argument(
+        "--out",
+        type=Path,
+        help="write the result to FILE (.csv or .nc); default for a sweep: CSV on stdout",
+    )
     c.set_defaults(run=_cmd_compute)
     cli_site.add_compute_options(c)  # --climate (explorer.cli_site)
 
-    t = sub.add_parser("train", help="days, goodput, energy, CO2 and cost of one training run",
-                       description="A training run on a site scenario: days, goodput and its parts, the run's energy, CO2 and cost (table or --json).")
-    t.add_argument("--model", help="catalog model, or a comma-separated list (one of " + ", ".join(catalog.names("models")) + "; default llama3-405b)")
-    t.add_argument("--chip", default="h100", help="accelerator name, or a comma-separated list (default h100; see `explorer catalog chips`)")
+    t = sub.add_parser(
+        "train",
+        help="days, goodput, energy, CO2 and cost of one training run",
+        description="A training run on a site scenario: days, goodput and its parts, the run's energy, CO2 and cost (table or --json).",
+    )
+    t.add_argument(
+        "--model",
+        help="catalog model, or a comma-separated list (one of "
+        + ", ".join(catalog.names("models"))
+        + "; default llama3-405b)",
+    )
+    t.add_argument(
+        "--chip",
+        default="h100",
+        help="accelerator name, or a comma-separated list (default h100; see `explorer catalog chips`)",
+    )
     t.add_argument("--precision", default="bf16", help="bf16 (default), fp8 or fp8_sparse")
     for name in TRAINING_INPUTS:  # names, units and meanings from compute()'s input table
         units, long_name = INPUTS[name]
-        t.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="X", help=f"{long_name} [{units}]{_train_help(name)}")
-    t.add_argument("--site", default=catalog.DEFAULT_SITE, help=f"site preset for the facility inputs (default {catalog.DEFAULT_SITE})")
+        t.add_argument(
+            f"--{name.replace('_', '-')}",
+            dest=name,
+            metavar="X",
+            help=f"{long_name} [{units}]{_train_help(name)}",
+        )
+    t.add_argument(
+        "--site",
+        default=catalog.DEFAULT_SITE,
+        help=f"site preset for the facility inputs (default {catalog.DEFAULT_SITE})",
+    )
     for name in SITE_NUMERIC:
         units, long_name = INPUTS[name]
-        t.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="X", help=f"{long_name} [{units}]")
+        t.add_argument(
+            f"--{name.replace('_', '-')}", dest=name, metavar="X", help=f"{long_name} [{units}]"
+        )
     t.add_argument("--json", action="store_true", help='print {name: {"value": ..., "units": ...}}')
     t.set_defaults(run=_cmd_train)
 
     k = sub.add_parser("catalog", help="list chips, systems, sites, city bases and their sources")
-    k.add_argument("group", nargs="?", choices=["chips", "systems", "sites", "bases", "regions", "cooling", "models", "conflicts"], help="show only this group")
+    k.add_argument(
+        "group",
+        nargs="?",
+        choices=["chips", "systems", "sites", "bases", "regions", "cooling", "models", "conflicts"],
+        help="show only this group",
+    )
     k.add_argument("--json", action="store_true", help="machine-readable output")
     k.set_defaults(run=_cmd_catalog)
 
@@ -132,7 +188,9 @@ def _cmd_compute(args: argparse.Namespace) -> int:
         if name in kwargs and not isinstance(kwargs[name], float):
             raise InputError("--sweep", name, "each input swept at most once")
         kwargs[name] = xr.DataArray(values, dims=name, coords={name: values})
-    out_kind = _out_kind(args.out) if args.out is not None else None  # bad paths fail before any work
+    out_kind = (
+        _out_kind(args.out) if args.out is not None else None
+    )  # bad paths fail before any work
     ds = compute(**kwargs)
     if args.precision is not None:
         if args.precision not in catalog.PRECISIONS:
@@ -144,10 +202,12 @@ def _cmd_compute(args: argparse.Namespace) -> int:
         rows = math.prod(ds.sizes.values())
         if rows > MAX_CSV_ROWS:
             raise InputError(
-                "--sweep", f"{rows:,} CSV rows",
+                "--sweep",
+                f"{rows:,} CSV rows",
                 f"at most {MAX_CSV_ROWS:,} rows (grid points x chips x bases x precisions) for CSV; "
                 f"write bigger grids, up to {MAX_SWEEP_POINTS:,} points, with --out FILE.nc",
-                "is too large")
+                "is too large",
+            )
     if args.out is not None:
         _write(ds, args.out, out_kind)
         print(f"wrote {args.out} ({_describe_dims(ds)})", file=sys.stderr)
@@ -258,11 +318,19 @@ def table(ds: xr.Dataset, head: str | None = None) -> str:
             rows.append((str(name), _num(var.values.item()), units, long_name))
             continue
         for idx in np.ndindex(var.shape):
-            label = ",".join(f"{d}={ds[d].values[i]}" if d in ds.coords else f"{d}={i}" for d, i in zip(var.dims, idx, strict=True))
+            label = ",".join(
+                f"{d}={ds[d].values[i]}" if d in ds.coords else f"{d}={i}"
+                for d, i in zip(var.dims, idx, strict=True)
+            )
             rows.append((f"{name}[{label}]", _num(var.values[idx].item()), units, long_name))
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
-    head = head if head is not None else f"scenario: site preset {ds.attrs.get('site_preset')}; " + ", ".join(
-        f"{c}={ds[c].values}" for c in ("chip", "basis") if c in ds.coords and ds[c].ndim == 0
+    head = (
+        head
+        if head is not None
+        else f"scenario: site preset {ds.attrs.get('site_preset')}; "
+        + ", ".join(
+            f"{c}={ds[c].values}" for c in ("chip", "basis") if c in ds.coords and ds[c].ndim == 0
+        )
     )
     lines = [head, ""]
     lines += [f"{n:<{widths[0]}}  {v:>{widths[1]}}  {u:<{widths[2]}}  {ln}" for n, v, u, ln in rows]
@@ -304,7 +372,10 @@ def _cmd_train(args: argparse.Namespace) -> int:
         print(json.dumps(to_json(ds), indent=2))
         return 0
     what = ds.attrs.get("model") or (
-        f"{_num(float(ds.training_compute.max()))} FLOP" if ds.training_compute.ndim == 0 else "the runs")
+        f"{_num(float(ds.training_compute.max()))} FLOP"
+        if ds.training_compute.ndim == 0
+        else "the runs"
+    )
     head = f"training: {what} on {ds.attrs['chip']} ({args.precision}); site preset {ds.attrs.get('site_preset')}"
     print(table(ds, head=head))
     if ds.attrs.get("notes"):
@@ -314,14 +385,24 @@ def _cmd_train(args: argparse.Namespace) -> int:
 
 # ------------------------------------------------------------------------------ catalog
 def _cmd_catalog(args: argparse.Namespace) -> int:
-    groups = [args.group] if args.group else ["chips", "systems", "sites", "bases", "regions", "cooling", "models", "conflicts"]
+    groups = (
+        [args.group]
+        if args.group
+        else ["chips", "systems", "sites", "bases", "regions", "cooling", "models", "conflicts"]
+    )
     if args.json:
         data: dict[str, Any] = {}
         for g in groups:
             if g == "conflicts":
                 data[g] = catalog.conflicts()
             else:
-                data[g] = {n: {"label": catalog.label(g, n), "values": [e.as_dict() for e in catalog.entries_under(f"{g}.{n}")]} for n in catalog.names(g)}
+                data[g] = {
+                    n: {
+                        "label": catalog.label(g, n),
+                        "values": [e.as_dict() for e in catalog.entries_under(f"{g}.{n}")],
+                    }
+                    for n in catalog.names(g)
+                }
         print(json.dumps(data, indent=2))
         return 0
     out: list[str] = []
@@ -335,7 +416,9 @@ def _cmd_catalog(args: argparse.Namespace) -> int:
             out.append(f"  {n}: {catalog.label(g, n)}")
             for e in catalog.entries_under(f"{g}.{n}"):
                 field = e.key.rsplit(".", 1)[1]
-                out.append(f"      {field} = {e.value:g} {e.unit}  ({e.confidence}; {e.source_title}, {e.date})")
+                out.append(
+                    f"      {field} = {e.value:g} {e.unit}  ({e.confidence}; {e.source_title}, {e.date})"
+                )
     print("\n".join(out))
     return 0
 

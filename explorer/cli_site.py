@@ -30,8 +30,19 @@ from .grid import grid_shares
 from .model import INPUTS
 
 _NOT_WITH_CLIMATE = ("cooling_fraction", "pue")
-ANNUAL = ["annual_energy", "annual_cooling_energy", "annual_pue", "annual_free_cooling_hours", "annual_water",
-          "annual_wue", "it_power", "mean_cooling_power", "peak_cooling_power", "peak_facility_power", "hot_day_excess_energy"]
+ANNUAL = [
+    "annual_energy",
+    "annual_cooling_energy",
+    "annual_pue",
+    "annual_free_cooling_hours",
+    "annual_water",
+    "annual_wue",
+    "it_power",
+    "mean_cooling_power",
+    "peak_cooling_power",
+    "peak_facility_power",
+    "hot_day_excess_energy",
+]
 MONTHLY = ["dry_bulb", "wet_bulb", "cooling_power", "pue", "free_cooling", "water"]
 
 
@@ -46,13 +57,25 @@ def add_compute_options(parser: argparse.ArgumentParser) -> None:
     'air-evaporative'
     """
     g = parser.add_argument_group("climate (explorer.climate_year)")
-    g.add_argument("--climate", action="store_true",
-                   help="a typical year of weather-driven cooling (12 months x 24 h) instead of a constant cooling share; "
-                        "--out FILE.nc writes the year")
-    g.add_argument("--cooling-tech", dest="cooling_tech", metavar="NAME",
-                   help="with --climate: " + ", ".join(climate.technologies()) + " (default by chip)")
-    g.add_argument("--station", metavar="WMO",
-                   help="with --climate: weather station instead of the preset's (one of " + ", ".join(climate.stations()) + ")")
+    g.add_argument(
+        "--climate",
+        action="store_true",
+        help="a typical year of weather-driven cooling (12 months x 24 h) instead of a constant cooling share; "
+        "--out FILE.nc writes the year",
+    )
+    g.add_argument(
+        "--cooling-tech",
+        dest="cooling_tech",
+        metavar="NAME",
+        help="with --climate: " + ", ".join(climate.technologies()) + " (default by chip)",
+    )
+    g.add_argument(
+        "--station",
+        metavar="WMO",
+        help="with --climate: weather station instead of the preset's (one of "
+        + ", ".join(climate.stations())
+        + ")",
+    )
 
 
 def register(sub: Any) -> None:
@@ -65,16 +88,23 @@ def register(sub: Any) -> None:
     >>> p.parse_args(["grid", "--site", "rainier-indiana"]).site
     'rainier-indiana'
     """
-    g = sub.add_parser("grid", help="a site's share of its state's electricity and of its utility's and grid operator's peaks",
-                       description="The site's annual energy against its state's consumption, its peak against its utility's and "
-                                   "its grid operator's peaks (catalog figures with source, date and confidence), and the US "
-                                   "data-centre band (LBNL 2024).")
-    g.add_argument("--site", default="rainier-mississippi", help="site preset (default rainier-mississippi)")
+    g = sub.add_parser(
+        "grid",
+        help="a site's share of its state's electricity and of its utility's and grid operator's peaks",
+        description="The site's annual energy against its state's consumption, its peak against its utility's and "
+        "its grid operator's peaks (catalog figures with source, date and confidence), and the US "
+        "data-centre band (LBNL 2024).",
+    )
+    g.add_argument(
+        "--site", default="rainier-mississippi", help="site preset (default rainier-mississippi)"
+    )
     for name in INPUTS:
         if name in _NOT_WITH_CLIMATE:
             continue
         units, long_name = INPUTS[name]
-        g.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="X", help=f"{long_name} [{units}]")
+        g.add_argument(
+            f"--{name.replace('_', '-')}", dest=name, metavar="X", help=f"{long_name} [{units}]"
+        )
     g.add_argument("--chip", help="accelerator name")
     add_compute_options(g)
     g.add_argument("--json", action="store_true", help='print {name: {"value": ..., "units": ...}}')
@@ -115,14 +145,22 @@ def compute_climate(args: argparse.Namespace) -> int:
     from .cli import _describe_dims, _out_kind, _write
 
     if getattr(args, "sweep", None):
-        raise InputError("--sweep", args.sweep[0], "no sweep with --climate (the year is its own month x hour grid)")
+        raise InputError(
+            "--sweep",
+            args.sweep[0],
+            "no sweep with --climate (the year is its own month x hour grid)",
+        )
     if getattr(args, "precision", None) is not None:
-        raise InputError("--precision", args.precision, "leave it out with --climate (the year has no FLOPS)")
+        raise InputError(
+            "--precision", args.precision, "leave it out with --climate (the year has no FLOPS)"
+        )
     site = catalog.check_name("site", args.site, "sites")
     kind = _out_kind(args.out) if args.out is not None else None
     ds = _year(args, site)
     if args.out is not None:
-        _write(ds if kind == "nc" else ds[MONTHLY + ["energy", "facility_power"]], Path(args.out), kind)
+        _write(
+            ds if kind == "nc" else ds[MONTHLY + ["energy", "facility_power"]], Path(args.out), kind
+        )
         print(f"wrote {args.out} ({_describe_dims(ds)})", file=sys.stderr)
     elif args.json:
         print(json.dumps(to_json(ds), indent=2))
@@ -141,21 +179,34 @@ def year_table(ds: xr.Dataset) -> str:
     """
     from .cli import _num
 
-    head = (f"climate year: site preset {ds.attrs['site_preset']}, station {ds.attrs['station']} "
-            f"({ds.attrs['station_name']}), {ds.attrs['cooling_tech']} (illustrative)")
-    rows = [(n, _num(float(ds[n])), ds[n].attrs["units"], ds[n].attrs["long_name"]) for n in ANNUAL if ds[n].ndim == 0]
+    head = (
+        f"climate year: site preset {ds.attrs['site_preset']}, station {ds.attrs['station']} "
+        f"({ds.attrs['station_name']}), {ds.attrs['cooling_tech']} (illustrative)"
+    )
+    rows = [
+        (n, _num(float(ds[n])), ds[n].attrs["units"], ds[n].attrs["long_name"])
+        for n in ANNUAL
+        if ds[n].ndim == 0
+    ]
     w = [max(len(r[i]) for r in rows) for i in range(3)]
     lines = [head, ""] + [f"{n:<{w[0]}}  {v:>{w[1]}}  {u:<{w[2]}}  {ln}" for n, v, u, ln in rows]
-    lines += ["", f"{'month':>5}  {'dry-bulb °C':>11}  {'wet-bulb °C':>11}  {'cooling MW':>10}  {'PUE':>6}  "
-                  f"{'free-cooling h':>14}  {'water m3':>10}"]
+    lines += [
+        "",
+        f"{'month':>5}  {'dry-bulb °C':>11}  {'wet-bulb °C':>11}  {'cooling MW':>10}  {'PUE':>6}  "
+        f"{'free-cooling h':>14}  {'water m3':>10}",
+    ]
     if ds["cooling_power"].ndim == 2:
         for m in ds.month.values:
             sel = ds.sel(month=m)
-            lines.append(f"{int(m):>5}  {float(sel.dry_bulb.mean()):>11.1f}  {float(sel.wet_bulb.mean()):>11.1f}  "
-                         f"{float(sel.cooling_power_mean):>10.2f}  {float(sel.pue_month):>6.3f}  "
-                         f"{float(sel.free_cooling_hours):>14.0f}  {float(sel.water_month):>10,.0f}")
-    lines.append(f"\nhot day ({ds.attrs['hot_day']}): peak cooling {float(ds.peak_cooling_power.max()):.2f} MW "
-                 f"vs annual mean {float(ds.mean_cooling_power.max()):.2f} MW")
+            lines.append(
+                f"{int(m):>5}  {float(sel.dry_bulb.mean()):>11.1f}  {float(sel.wet_bulb.mean()):>11.1f}  "
+                f"{float(sel.cooling_power_mean):>10.2f}  {float(sel.pue_month):>6.3f}  "
+                f"{float(sel.free_cooling_hours):>14.0f}  {float(sel.water_month):>10,.0f}"
+            )
+    lines.append(
+        f"\nhot day ({ds.attrs['hot_day']}): peak cooling {float(ds.peak_cooling_power.max()):.2f} MW "
+        f"vs annual mean {float(ds.mean_cooling_power.max()):.2f} MW"
+    )
     for key in ("notes",):
         if ds.attrs.get(key):
             lines.append(f"note: {ds.attrs[key]}")
@@ -172,24 +223,37 @@ def _cmd_grid(args: argparse.Namespace) -> int:
     if args.json:
         out = to_json(ds)
         for name in ("state_consumption", "utility_peak", "operator_peak"):
-            out[name].update({k: v for k, v in ds[name].attrs.items() if k not in ("units", "long_name")})
+            out[name].update(
+                {k: v for k, v in ds[name].attrs.items() if k not in ("units", "long_name")}
+            )
         out["notes"] = ds.attrs["notes"]
         print(json.dumps(out, indent=2))
         return 0
-    lines = [f"grid shares: site preset {site} ({ds.attrs['basis']}); "
-             f"{_num(float(ds.annual_energy))} GWh/yr, peak {_num(float(ds.peak_power))} MW", ""]
-    for share, denom in (("share_of_state_energy", "state_consumption"), ("share_of_utility_peak", "utility_peak"),
-                         ("share_of_operator_peak", "operator_peak")):
+    lines = [
+        f"grid shares: site preset {site} ({ds.attrs['basis']}); "
+        f"{_num(float(ds.annual_energy))} GWh/yr, peak {_num(float(ds.peak_power))} MW",
+        "",
+    ]
+    for share, denom in (
+        ("share_of_state_energy", "state_consumption"),
+        ("share_of_utility_peak", "utility_peak"),
+        ("share_of_operator_peak", "operator_peak"),
+    ):
         a = ds[denom].attrs
         value = float(ds[share])
         shown = f"{value * 100:.2f} %" if np.isfinite(value) else "n/a"
-        of = (f"of {a['of']} {_num(float(ds[denom]))} {ds[denom].attrs['units']} ({a['confidence']}; {a['source']}, {a['date']})"
-              if "of" in a else f"({a['note']})")
+        of = (
+            f"of {a['of']} {_num(float(ds[denom]))} {ds[denom].attrs['units']} ({a['confidence']}; {a['source']}, {a['date']})"
+            if "of" in a
+            else f"({a['note']})"
+        )
         lines.append(f"{share:<24} {shown:>9}  {of}")
-    lines.append(f"{'share_of_us_datacenters':<24} {float(ds.share_of_us_datacenters) * 100:>7.2f} %  of US data centres' "
-                 f"{_num(float(ds.us_datacenter_energy_2023))} TWh in 2023; 2028: "
-                 f"{_num(float(ds.us_datacenter_energy_2028_low))}-{_num(float(ds.us_datacenter_energy_2028_high))} TWh "
-                 f"({float(ds.us_datacenter_share_2028_low) * 100:g}-{float(ds.us_datacenter_share_2028_high) * 100:g} % of US electricity; LBNL 2024)")
+    lines.append(
+        f"{'share_of_us_datacenters':<24} {float(ds.share_of_us_datacenters) * 100:>7.2f} %  of US data centres' "
+        f"{_num(float(ds.us_datacenter_energy_2023))} TWh in 2023; 2028: "
+        f"{_num(float(ds.us_datacenter_energy_2028_low))}-{_num(float(ds.us_datacenter_energy_2028_high))} TWh "
+        f"({float(ds.us_datacenter_share_2028_low) * 100:g}-{float(ds.us_datacenter_share_2028_high) * 100:g} % of US electricity; LBNL 2024)"
+    )
     if ds.attrs["notes"]:
         lines.append(f"\nnote: {ds.attrs['notes']}")
     print("\n".join(lines))

@@ -98,7 +98,10 @@ VARIABLES: dict[str, tuple[str, str]] = {
     "energy": ("MWh", "energy of this clock hour over all days of the month"),
     "cooling_power_mean": ("MW", "mean cooling power over the month's typical day"),
     "pue_month": ("1", "PUE over the month (facility energy / IT energy)"),
-    "free_cooling_hours": ("h", "hours of free cooling in the month (heat-weighted equivalent hours)"),
+    "free_cooling_hours": (
+        "h",
+        "hours of free cooling in the month (heat-weighted equivalent hours)",
+    ),
     "water_month": ("m3", "water drawn on site in the month"),
     "hot_day_dry_bulb": ("degC", "dry-bulb of the hot day (the plant's worse design day)"),
     "hot_day_wet_bulb": ("degC", "wet-bulb of the hot day"),
@@ -110,7 +113,10 @@ VARIABLES: dict[str, tuple[str, str]] = {
     "annual_energy": ("GWh", "facility energy per year (sum over the year's hours x load factor)"),
     "annual_cooling_energy": ("GWh", "cooling energy per year"),
     "annual_pue": ("1", "annual PUE (facility energy / IT energy)"),
-    "annual_free_cooling_hours": ("h", "free-cooling hours per year (heat-weighted equivalent hours)"),
+    "annual_free_cooling_hours": (
+        "h",
+        "free-cooling hours per year (heat-weighted equivalent hours)",
+    ),
     "annual_water": ("m3", "water drawn on site per year"),
     "annual_wue": ("L/kWh", "water usage effectiveness (litres per IT kWh)"),
     "annual_cost": ("USD", "electricity cost per year"),
@@ -163,9 +169,20 @@ class Station:
         pressure = psychrolib.GetStandardAtmPressure(altitude)
         w = psychrolib.GetHumRatioFromTDewPoint(dew_point, pressure)
         twelve = (float(dry_bulb),) * 12
-        return cls("constant", f"constant {dry_bulb:g} °C / dew point {dew_point:g} °C", "", float(altitude),
-                   twelve, twelve, twelve, float(dry_bulb), float(w), 0.0, (float(dew_point),) * 12,
-                   "synthetic")
+        return cls(
+            "constant",
+            f"constant {dry_bulb:g} °C / dew point {dew_point:g} °C",
+            "",
+            float(altitude),
+            twelve,
+            twelve,
+            twelve,
+            float(dry_bulb),
+            float(w),
+            0.0,
+            (float(dew_point),) * 12,
+            "synthetic",
+        )
 
 
 def _degf_to_c(x: float) -> float:
@@ -209,7 +226,12 @@ def load_station(station: str) -> Station:
     """
     files = _station_files()
     if station not in files:
-        raise InputError("station", station, "one of " + ", ".join(stations()), "has no typical-year data shipped")
+        raise InputError(
+            "station",
+            station,
+            "one of " + ", ".join(stations()),
+            "has no typical-year data shipped",
+        )
     text = resources.files("explorer").joinpath(f"data/climate/{files[station]}").read_text("utf-8")
     rows = {r[0]: r[2:] for r in csv.reader(text.splitlines()) if r}
 
@@ -239,7 +261,9 @@ def load_station(station: str) -> Station:
 
 @lru_cache(maxsize=1)
 def _diurnal_fraction() -> np.ndarray:
-    text = resources.files("explorer").joinpath("data/climate/diurnal-fraction.csv").read_text("utf-8")
+    text = (
+        resources.files("explorer").joinpath("data/climate/diurnal-fraction.csv").read_text("utf-8")
+    )
     rows = list(csv.DictReader(text.splitlines()))
     return np.array([float(r["fraction"]) for r in rows])
 
@@ -275,7 +299,9 @@ def wet_bulb(dry_bulb: Any, humidity_ratio: Any, pressure: float = 101325.0) -> 
     >>> round(float(wet_bulb(30.0, 0.010)), 2)
     19.61
     """
-    db, w = np.broadcast_arrays(np.asarray(dry_bulb, dtype=float), np.asarray(humidity_ratio, dtype=float))
+    db, w = np.broadcast_arrays(
+        np.asarray(dry_bulb, dtype=float), np.asarray(humidity_ratio, dtype=float)
+    )
     out = np.empty(db.shape)
     for i in np.ndindex(db.shape):
         out[i] = psychrolib.GetTWetBulbFromHumRatio(float(db[i]), float(w[i]), pressure)
@@ -283,7 +309,9 @@ def wet_bulb(dry_bulb: Any, humidity_ratio: Any, pressure: float = 101325.0) -> 
 
 
 def _saturation_ratio(dry_bulb: np.ndarray, pressure: float) -> np.ndarray:
-    return np.array([psychrolib.GetSatHumRatio(float(t), pressure) for t in dry_bulb.ravel()]).reshape(dry_bulb.shape)
+    return np.array(
+        [psychrolib.GetSatHumRatio(float(t), pressure) for t in dry_bulb.ravel()]
+    ).reshape(dry_bulb.shape)
 
 
 def typical_weather(st: Station) -> Weather:
@@ -358,8 +386,12 @@ def _params(tech: str) -> dict[str, float]:
     return out
 
 
-def chiller_cop(condenser_temperature: Any, evaporator_temperature: Any, carnot_fraction: float | None = None,
-                cop_max: float | None = None) -> np.ndarray:
+def chiller_cop(
+    condenser_temperature: Any,
+    evaporator_temperature: Any,
+    carnot_fraction: float | None = None,
+    cop_max: float | None = None,
+) -> np.ndarray:
     """Chiller COP [1] = Carnot fraction × T_evap / (T_cond − T_evap), capped at the catalog's maximum.
 
     Temperatures in °C (refrigerant condensing and evaporating). Defaults from
@@ -390,7 +422,9 @@ class PlantResponse:
     water: np.ndarray
 
 
-def air_evaporative(dry_bulb: Any, wet_bulb_c: Any, humidity_ratio: Any, pressure: float = 101325.0) -> PlantResponse:
+def air_evaporative(
+    dry_bulb: Any, wet_bulb_c: Any, humidity_ratio: Any, pressure: float = 101325.0
+) -> PlantResponse:
     """Outside air with direct evaporative cooling and a mechanical trim, per kW of heat removed.
 
     Below ``supply_max`` outside air (mixed up to ``supply_min``) reaches the servers with fans
@@ -406,10 +440,18 @@ def air_evaporative(dry_bulb: Any, wet_bulb_c: Any, humidity_ratio: Any, pressur
     [1.0, 1.0, 0.0]
     """
     p = _params("air-evaporative")
-    db, wb, w = np.broadcast_arrays(*(np.asarray(a, dtype=float) for a in (dry_bulb, wet_bulb_c, humidity_ratio)))
+    db, wb, w = np.broadcast_arrays(
+        *(np.asarray(a, dtype=float) for a in (dry_bulb, wet_bulb_c, humidity_ratio))
+    )
     evaporating = db > p["supply_max"]
-    after_media = np.where(evaporating, np.maximum(db - p["evaporative_effectiveness"] * (db - wb), p["supply_max"]), db)
-    trim_share = np.maximum(after_media - p["supply_max"], 0.0) / p["server_air_rise"]  # trim heat / heat removed
+    after_media = np.where(
+        evaporating,
+        np.maximum(db - p["evaporative_effectiveness"] * (db - wb), p["supply_max"]),
+        db,
+    )
+    trim_share = (
+        np.maximum(after_media - p["supply_max"], 0.0) / p["server_air_rise"]
+    )  # trim heat / heat removed
     ratio = p["fan_power"] + p["evaporative_pump_power"] * evaporating + trim_share / p["trim_cop"]
     # water: the air that carries 1 kW across the servers' rise gains (W after the media - W) of vapour
     water = np.zeros(db.shape)
@@ -418,8 +460,9 @@ def air_evaporative(dry_bulb: Any, wet_bulb_c: Any, humidity_ratio: Any, pressur
             continue
         t_out = float(after_media[i])
         w_out = psychrolib.GetHumRatioFromTWetBulb(t_out, float(wb[i]), pressure)
-        rise_j = (psychrolib.GetMoistAirEnthalpy(t_out + p["server_air_rise"], w_out)
-                  - psychrolib.GetMoistAirEnthalpy(t_out, w_out))  # J per kg dry air
+        rise_j = psychrolib.GetMoistAirEnthalpy(
+            t_out + p["server_air_rise"], w_out
+        ) - psychrolib.GetMoistAirEnthalpy(t_out, w_out)  # J per kg dry air
         kg_air_per_kwh = _KWH_TO_KJ * 1000.0 / rise_j
         water[i] = kg_air_per_kwh * max(w_out - float(w[i]), 0.0) * _L_PER_KG_WATER
     coc = p["cycles_of_concentration"]
@@ -467,7 +510,9 @@ class PlantYear:
     hot_day: DesignDay
 
 
-def _respond(tech: str, dry: np.ndarray, wb: np.ndarray, w: np.ndarray, pressure: float) -> PlantResponse:
+def _respond(
+    tech: str, dry: np.ndarray, wb: np.ndarray, w: np.ndarray, pressure: float
+) -> PlantResponse:
     if tech == "air-evaporative":
         return air_evaporative(dry, wb, w, pressure)
     return chiller_economiser(wb)
@@ -485,8 +530,13 @@ def plant_year(st: Station, tech: str) -> PlantYear:
     """
     w = typical_weather(st)
     year = _respond(tech, w.dry_bulb, w.wet_bulb, w.humidity_ratio, w.pressure)
-    responses = [(_respond(tech, d.dry_bulb, d.wet_bulb, d.humidity_ratio, w.pressure), d) for d in w.design_days]
-    hot, day = max(responses, key=lambda rd: float(rd[0].ratio.max()))  # the plant's worse design day
+    responses = [
+        (_respond(tech, d.dry_bulb, d.wet_bulb, d.humidity_ratio, w.pressure), d)
+        for d in w.design_days
+    ]
+    hot, day = max(
+        responses, key=lambda rd: float(rd[0].ratio.max())
+    )  # the plant's worse design day
     return PlantYear(w, year, hot, day)
 
 
@@ -508,13 +558,21 @@ def _resolve_station(site: str, station: str | Station | None) -> Station:
         return station
     name = station if station is not None else station_for(site)
     if name is None:
-        raise InputError("station", None, "one of " + ", ".join(stations()),
-                         f"is not set: site preset {site!r} names no weather station; give station=")
+        raise InputError(
+            "station",
+            None,
+            "one of " + ", ".join(stations()),
+            f"is not set: site preset {site!r} names no weather station; give station=",
+        )
     return load_station(str(name))
 
 
-def climate_year(site: str = "rainier-mississippi", cooling_tech: str | None = None,
-                 station: str | Station | None = None, **compute_inputs: Any) -> xr.Dataset:
+def climate_year(
+    site: str = "rainier-mississippi",
+    cooling_tech: str | None = None,
+    station: str | Station | None = None,
+    **compute_inputs: Any,
+) -> xr.Dataset:
     """A site's typical year of cooling: 12 months × 24 hours, the hot day, and annual sums.
 
     Parameters
@@ -551,21 +609,31 @@ def climate_year(site: str = "rainier-mississippi", cooling_tech: str | None = N
     site = catalog.check_name("site", site, "sites")
     for name in ("cooling_fraction", "pue"):
         if compute_inputs.get(name) is not None:
-            raise InputError(name, compute_inputs[name], "leave it out (the weather sets the cooling share each hour)",
-                             "cannot be set with the climate model")
+            raise InputError(
+                name,
+                compute_inputs[name],
+                "leave it out (the weather sets the cooling share each hour)",
+                "cannot be set with the climate model",
+            )
     st = _resolve_station(site, station)
     chip = compute_inputs.get("chip") or catalog.raw()["sites"][site]["chip"]
     if cooling_tech is None:
         if not isinstance(chip, str):
-            raise InputError("cooling_tech", None, "one of " + ", ".join(technologies()),
-                             "must be given when several chips are compared")
+            raise InputError(
+                "cooling_tech",
+                None,
+                "one of " + ", ".join(technologies()),
+                "must be given when several chips are compared",
+            )
         cooling_tech = default_tech(chip)
     tech = catalog.check_name("cooling_tech", cooling_tech, "cooling_tech")
     py = plant_year(st, tech)
     return scale_year(py, site=site, station=st, tech=tech, **compute_inputs)
 
 
-def scale_year(py: PlantYear, site: str, station: Station, tech: str, **compute_inputs: Any) -> xr.Dataset:
+def scale_year(
+    py: PlantYear, site: str, station: Station, tech: str, **compute_inputs: Any
+) -> xr.Dataset:
     """The year of `climate_year` from a cached `PlantYear`: compute() once, then arithmetic.
 
     Examples
@@ -577,7 +645,9 @@ def scale_year(py: PlantYear, site: str, station: Station, tech: str, **compute_
     """
     from .model import compute
 
-    fc_year = py.year.ratio / (1.0 + py.year.ratio)  # cooling / facility, from cooling / heat removed
+    fc_year = py.year.ratio / (
+        1.0 + py.year.ratio
+    )  # cooling / facility, from cooling / heat removed
     fc_hot = py.hot.ratio / (1.0 + py.hot.ratio)
     fc_size = float(max(fc_year.max(), fc_hot.max()))
     base = compute(site=site, cooling_fraction=fc_size, **compute_inputs)
@@ -637,22 +707,34 @@ def scale_year(py: PlantYear, site: str, station: Station, tech: str, **compute_
         "annual_free_cooling_hours": free_month.sum("month"),
         "annual_water": water_month.sum("month"),
         "annual_wue": water_month.sum("month") / (it_energy * _KW_PER_MW * _M3_PER_L),
-        "annual_cost": energy_mod.annual_cost(annual_energy_mwh * _MWH_TO_GWH, base["electricity_price"].variable),
-        "annual_co2": energy_mod.annual_co2(annual_energy_mwh * _MWH_TO_GWH, base["carbon_intensity"].variable),
+        "annual_cost": energy_mod.annual_cost(
+            annual_energy_mwh * _MWH_TO_GWH, base["electricity_price"].variable
+        ),
+        "annual_co2": energy_mod.annual_co2(
+            annual_energy_mwh * _MWH_TO_GWH, base["carbon_intensity"].variable
+        ),
     }
     dims = {d for v in data.values() for d in v.dims}
-    coords = {"month": ("month", MONTHS, {"long_name": "month of the typical year"}),
-              "hour": ("hour", HOURS, {"units": "h", "long_name": "clock hour of the typical day (local standard time)"}),
-              "days": ("month", DAYS, {"units": "d", "long_name": "days in the month"}),
-              **{d: base.coords[d].variable for d in dims - {"month", "hour"} if d in base.coords}}
+    coords = {
+        "month": ("month", MONTHS, {"long_name": "month of the typical year"}),
+        "hour": (
+            "hour",
+            HOURS,
+            {"units": "h", "long_name": "clock hour of the typical day (local standard time)"},
+        ),
+        "days": ("month", DAYS, {"units": "d", "long_name": "days in the month"}),
+        **{d: base.coords[d].variable for d in dims - {"month", "hour"} if d in base.coords},
+    }
     ds = xr.Dataset(data, coords=coords)
     for name, (units, long_name) in VARIABLES.items():
         ds[name].attrs = {"units": units, "long_name": long_name}
     tech_node = catalog.raw()["cooling_tech"][tech]
     notes = []
     if fc_year.max() > fc_hot.max():
-        notes.append("a typical-day hour needs more cooling than the design day (the typical days take the dew "
-                     "point at the daily low, an upper-end humidity); the IT load is sized on that hour")
+        notes.append(
+            "a typical-day hour needs more cooling than the design day (the typical days take the dew "
+            "point at the daily low, an upper-end humidity); the IT load is sized on that hour"
+        )
     ds.attrs = {
         "model": "explorer.climate_year (illustrative)",
         "site_preset": site,

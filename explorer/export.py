@@ -40,7 +40,10 @@ def to_json(ds: xr.Dataset) -> dict[str, Any]:
     """
     out: dict[str, Any] = {}
     for name, var in ds.data_vars.items():
-        entry: dict[str, Any] = {"value": _clean(var.values.tolist()), "units": var.attrs.get("units", "")}
+        entry: dict[str, Any] = {
+            "value": _clean(var.values.tolist()),
+            "units": var.attrs.get("units", ""),
+        }
         if var.dims:
             entry["dims"] = list(var.dims)
             entry["coords"] = {d: ds[d].values.tolist() for d in var.dims if d in ds.coords}
@@ -75,7 +78,9 @@ def csv_columns(ds: xr.Dataset) -> list[str]:
     >>> csv_columns(explorer.compute(site_power=[100, 300]))[:3]
     ['site_power', 'precision', 'cooling_fraction [1]']
     """
-    return list(map(str, ds.dims)) + [f"{k} [{ds[k].attrs.get('units', '')}]" for k in _value_columns(ds)]
+    return list(map(str, ds.dims)) + [
+        f"{k} [{ds[k].attrs.get('units', '')}]" for k in _value_columns(ds)
+    ]
 
 
 def write_csv(ds: xr.Dataset, out: IO[bytes] | IO[str], rows_per_chunk: int | None = None) -> int:
@@ -119,7 +124,10 @@ def write_csv(ds: xr.Dataset, out: IO[bytes] | IO[str], rows_per_chunk: int | No
     names = _value_columns(ds)
     if rows_per_chunk is None:
         rows_per_chunk = max(1, CHUNK_BYTES // (12 * (len(dims) + len(names)) + 1))
-    index_text = {d: _format(np.asarray(ds[d].values if d in ds.coords else np.arange(ds.sizes[d]))) for d in dims}
+    index_text = {
+        d: _format(np.asarray(ds[d].values if d in ds.coords else np.arange(ds.sizes[d])))
+        for d in dims
+    }
     for start, stop in _chunks(total, rows_per_chunk):
         idx = np.unravel_index(np.arange(start, stop), sizes) if dims else ()
         n = stop - start

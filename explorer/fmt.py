@@ -7,7 +7,16 @@ from __future__ import annotations
 
 import math
 
-_PREFIXES = [(1e24, "Y"), (1e21, "Z"), (1e18, "E"), (1e15, "P"), (1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")]
+_PREFIXES = [
+    (1e24, "Y"),
+    (1e21, "Z"),
+    (1e18, "E"),
+    (1e15, "P"),
+    (1e12, "T"),
+    (1e9, "G"),
+    (1e6, "M"),
+    (1e3, "k"),
+]
 # units that take SI prefixes, and the unit the model reports them in (its prefix is folded in)
 _SCALED = {
     "FLOP/s": ("FLOP/s", 1.0),

@@ -38,11 +38,26 @@ VARIABLES: dict[str, tuple[str, str]] = {
     "share_of_operator_peak": ("1", "site peak / the grid operator's peak"),
     "share_of_us_datacenters": ("1", "site energy / US data centres' energy in 2023 (LBNL)"),
     "us_datacenter_energy_2023": ("TWh/yr", "US data centres' electricity in 2023 (LBNL 2024)"),
-    "us_datacenter_energy_2028_low": ("TWh/yr", "US data centres' electricity in 2028, low scenario (LBNL 2024)"),
-    "us_datacenter_energy_2028_high": ("TWh/yr", "US data centres' electricity in 2028, high scenario (LBNL 2024)"),
-    "us_datacenter_share_2023": ("1", "US data centres' share of US electricity in 2023 (LBNL 2024)"),
-    "us_datacenter_share_2028_low": ("1", "US data centres' share of US electricity in 2028, low (LBNL 2024)"),
-    "us_datacenter_share_2028_high": ("1", "US data centres' share of US electricity in 2028, high (LBNL 2024)"),
+    "us_datacenter_energy_2028_low": (
+        "TWh/yr",
+        "US data centres' electricity in 2028, low scenario (LBNL 2024)",
+    ),
+    "us_datacenter_energy_2028_high": (
+        "TWh/yr",
+        "US data centres' electricity in 2028, high scenario (LBNL 2024)",
+    ),
+    "us_datacenter_share_2023": (
+        "1",
+        "US data centres' share of US electricity in 2023 (LBNL 2024)",
+    ),
+    "us_datacenter_share_2028_low": (
+        "1",
+        "US data centres' share of US electricity in 2028, low (LBNL 2024)",
+    ),
+    "us_datacenter_share_2028_high": (
+        "1",
+        "US data centres' share of US electricity in 2028, high (LBNL 2024)",
+    ),
 }
 
 
@@ -65,9 +80,15 @@ def grid_context(site: str) -> dict[str, Entry | None]:
     utility = node.get("utility")
     operator = node.get("grid_operator")
     return {
-        "state": catalog.entry(f"grid.states.{region}.annual_consumption") if region in grid.get("states", {}) else None,
-        "utility": catalog.entry(f"grid.utilities.{utility}.peak") if utility in grid.get("utilities", {}) else None,
-        "operator": catalog.entry(f"grid.operators.{operator}.peak") if operator in grid.get("operators", {}) else None,
+        "state": catalog.entry(f"grid.states.{region}.annual_consumption")
+        if region in grid.get("states", {})
+        else None,
+        "utility": catalog.entry(f"grid.utilities.{utility}.peak")
+        if utility in grid.get("utilities", {})
+        else None,
+        "operator": catalog.entry(f"grid.operators.{operator}.peak")
+        if operator in grid.get("operators", {})
+        else None,
     }
 
 
@@ -89,7 +110,9 @@ def note_threshold() -> float:
     return catalog.value("grid.us-datacenters.utility_peak_note_share", "dimensionless")
 
 
-def grid_shares(site: str = "rainier-mississippi", year: xr.Dataset | None = None, **compute_inputs: Any) -> xr.Dataset:
+def grid_shares(
+    site: str = "rainier-mississippi", year: xr.Dataset | None = None, **compute_inputs: Any
+) -> xr.Dataset:
     """A site's shares of its state's electricity and of its utility's and grid operator's peaks.
 
     Parameters
@@ -132,10 +155,17 @@ def grid_shares(site: str = "rainier-mississippi", year: xr.Dataset | None = Non
     operator = ctx["operator"].to("MW") if ctx["operator"] else np.nan
     energy = energy.drop_vars([c for c in energy.coords if c not in energy.dims])
     peak = peak.drop_vars([c for c in peak.coords if c not in peak.dims])
-    band = {k: catalog.value(f"grid.us-datacenters.{k.removeprefix('us_datacenter_')}", unit)
-            for k, unit in (("us_datacenter_energy_2023", "TWh / year"), ("us_datacenter_energy_2028_low", "TWh / year"),
-                            ("us_datacenter_energy_2028_high", "TWh / year"), ("us_datacenter_share_2023", "dimensionless"),
-                            ("us_datacenter_share_2028_low", "dimensionless"), ("us_datacenter_share_2028_high", "dimensionless"))}
+    band = {
+        k: catalog.value(f"grid.us-datacenters.{k.removeprefix('us_datacenter_')}", unit)
+        for k, unit in (
+            ("us_datacenter_energy_2023", "TWh / year"),
+            ("us_datacenter_energy_2028_low", "TWh / year"),
+            ("us_datacenter_energy_2028_high", "TWh / year"),
+            ("us_datacenter_share_2023", "dimensionless"),
+            ("us_datacenter_share_2028_low", "dimensionless"),
+            ("us_datacenter_share_2028_high", "dimensionless"),
+        )
+    }
     data: dict[str, Any] = {
         "annual_energy": energy,
         "peak_power": peak,
@@ -151,22 +181,43 @@ def grid_shares(site: str = "rainier-mississippi", year: xr.Dataset | None = Non
     out = xr.Dataset(data)
     for name, (units, long_name) in VARIABLES.items():
         out[name].attrs = {"units": units, "long_name": long_name}
-    for name, role in (("state_consumption", "state"), ("utility_peak", "utility"), ("operator_peak", "operator")):
+    for name, role in (
+        ("state_consumption", "state"),
+        ("utility_peak", "utility"),
+        ("operator_peak", "operator"),
+    ):
         e = ctx[role]
         out[name].attrs.update(
-            {"of": _label(e.key), "source": e.source_title, "url": e.source_url, "date": e.date,
-             "confidence": e.confidence, "note": e.note} if e else {"note": f"no {role} figure recorded for this site"})
+            {
+                "of": _label(e.key),
+                "source": e.source_title,
+                "url": e.source_url,
+                "date": e.date,
+                "confidence": e.confidence,
+                "note": e.note,
+            }
+            if e
+            else {"note": f"no {role} figure recorded for this site"}
+        )
     lbnl = catalog.entry("grid.us-datacenters.energy_2023")
     for k in band:
-        out[k].attrs.update({"source": lbnl.source_title, "url": lbnl.source_url, "date": lbnl.date})
+        out[k].attrs.update(
+            {"source": lbnl.source_title, "url": lbnl.source_url, "date": lbnl.date}
+        )
     notes = []
     share = out["share_of_utility_peak"]
     threshold = note_threshold()
     if bool((share > threshold).any()):
         e = ctx["utility"]
-        notes.append(f"the site passes {threshold * 100:g} % of its utility's peak ({_label(e.key)}, {e.value:,.0f} MW, "
-                     f"{e.confidence} confidence): up to {float(share.max()) * 100:.0f} %, a load the utility must plan "
-                     "new supply for")
-    out.attrs = {"site_preset": site, "model": "explorer.grid_shares", "notes": "; ".join(notes),
-                 "basis": "climate_year" if year is not None else "compute (constant load)"}
+        notes.append(
+            f"the site passes {threshold * 100:g} % of its utility's peak ({_label(e.key)}, {e.value:,.0f} MW, "
+            f"{e.confidence} confidence): up to {float(share.max()) * 100:.0f} %, a load the utility must plan "
+            "new supply for"
+        )
+    out.attrs = {
+        "site_preset": site,
+        "model": "explorer.grid_shares",
+        "notes": "; ".join(notes),
+        "basis": "climate_year" if year is not None else "compute (constant load)",
+    }
     return out

@@ -46,7 +46,10 @@ INPUTS: dict[str, tuple[str, str]] = {
     "pue": ("1", "power usage effectiveness (site / IT), instead of cooling_fraction"),
     "overhead_fraction": ("1", "share of site power lost in distribution, UPS and lighting"),
     "chips": ("count", "accelerators deployed"),
-    "chip_tdp": ("W", "power one accelerator is provisioned or capped at (overrides the catalog TDP)"),
+    "chip_tdp": (
+        "W",
+        "power one accelerator is provisioned or capped at (overrides the catalog TDP)",
+    ),
     "server_overhead": ("1", "all-in IT power per chip / chip TDP"),
     "mfu": ("1", "model FLOPs utilisation"),
     "load_factor": ("1", "average / peak facility load over a year"),
@@ -68,8 +71,15 @@ NAMED_INPUTS: dict[str, str] = {"chip": "chips", "basis": "bases", "model": "mod
 # the ways to give a training run (exactly one: model, parameters and tokens, training_compute)
 RUN_INPUTS = ("model", "parameters", "tokens", "training_compute")
 # inputs that only mean something with a training run
-TRAINING_INPUTS = ("training_compute", "parameters", "tokens", "job_chips", "checkpoint_minutes",
-                   "restart_minutes", "interruption_rate")
+TRAINING_INPUTS = (
+    "training_compute",
+    "parameters",
+    "tokens",
+    "job_chips",
+    "checkpoint_minutes",
+    "restart_minutes",
+    "interruption_rate",
+)
 # numeric inputs with no default here: left out, they are not applied (the training chain's
 # defaults are resolved with the run: job_chips = chips powered, the rest from the catalog)
 OPTIONAL = ("pue", "chips", "chip_tdp", "server_overhead", *TRAINING_INPUTS)
@@ -99,7 +109,10 @@ SITE_OUTPUTS: dict[str, tuple[str, str]] = {
     "city_people": ("people", "people whose electricity use equals the site's"),
     "city_households": ("households", "households whose electricity use equals the site's"),
     "heat_removed": ("MW", "heat removed from the halls (IT + losses at the load), thermal"),
-    "heat_removed_tons": ("refrigeration ton", "heat removed from the halls, in refrigeration tons"),
+    "heat_removed_tons": (
+        "refrigeration ton",
+        "heat removed from the halls, in refrigeration tons",
+    ),
     "heat_rejected": ("MW", "heat rejected outside (the whole facility load), thermal"),
     "heat_rejected_tons": ("refrigeration ton", "heat rejected outside, in refrigeration tons"),
     "cooling_cop": ("1", "heat removed per unit of cooling power (implied COP)"),
@@ -266,16 +279,34 @@ def resolve_inputs(site: str, inputs: dict[str, Any]) -> Resolved:
     """
     unknown = set(inputs) - set(INPUTS) - set(NAMED_INPUTS)
     if unknown:
-        raise TypeError(f"compute() got unexpected input(s) {sorted(unknown)}; inputs are {[*INPUTS, *NAMED_INPUTS, 'site']}")
+        raise TypeError(
+            f"compute() got unexpected input(s) {sorted(unknown)}; inputs are {[*INPUTS, *NAMED_INPUTS, 'site']}"
+        )
     given = {k: v for k, v in inputs.items() if v is not None}
     preset = _site_inputs(site)
-    chip = validate.name_list("chip", given.get("chip", preset["chip"]), catalog.names("chips"), catalog.aliases("chips"))
-    basis = validate.name_list("basis", given.get("basis", preset["basis"]), catalog.names("bases"), catalog.aliases("bases"))
-    model = validate.name_list("model", given["model"], catalog.names("models")) if "model" in given else None
+    chip = validate.name_list(
+        "chip", given.get("chip", preset["chip"]), catalog.names("chips"), catalog.aliases("chips")
+    )
+    basis = validate.name_list(
+        "basis",
+        given.get("basis", preset["basis"]),
+        catalog.names("bases"),
+        catalog.aliases("bases"),
+    )
+    model = (
+        validate.name_list("model", given["model"], catalog.names("models"))
+        if "model" in given
+        else None
+    )
     check_size({k: v for k, v in given.items() if k in INPUTS}, chip, basis, model)
     if "pue" in given and "cooling_fraction" in given:
         both = tuple(_brief(given[k]) for k in ("cooling_fraction", "pue"))
-        raise InputError("cooling_fraction + pue", both, "one of them", "are two ways to set the cooling: give only one")
+        raise InputError(
+            "cooling_fraction + pue",
+            both,
+            "one of them",
+            "are two ways to set the cooling: give only one",
+        )
 
     x: dict[str, Any] = {}
     for name in INPUTS:
@@ -291,25 +322,40 @@ def resolve_inputs(site: str, inputs: dict[str, Any]) -> Resolved:
             x[name] = validate.labelled(name, _default(name, preset))
     if "pue" in x:
         cooling = cooling_from_pue(x.pop("pue"), x["overhead_fraction"])
-        x = {k: x.get(k, cooling) for k in INPUTS if k in x or k == "cooling_fraction"}  # INPUTS' order
+        x = {
+            k: x.get(k, cooling) for k in INPUTS if k in x or k == "cooling_fraction"
+        }  # INPUTS' order
     validate.fractions_sum(x["cooling_fraction"], x["overhead_fraction"])
 
     hw, hw_coords = _hardware(chip if isinstance(chip, str) else tuple(chip))
     if "chip_tdp" in x:
         tdp = hw["tdp"]
-        catalog_w = Variable(tdp.dims, np.round(tdp.values / _W_TO_KW, 9))  # undo the W → kW rounding
+        catalog_w = Variable(
+            tdp.dims, np.round(tdp.values / _W_TO_KW, 9)
+        )  # undo the W → kW rounding
         validate.chip_tdp(_var(x["chip_tdp"]), catalog_w, chip)
         hw = {**hw, "tdp": _var(x["chip_tdp"]) * _W_TO_KW}
     bases, basis_coords = _bases(basis if isinstance(basis, str) else tuple(basis))
     run, run_coords = _training_inputs(x, given, model, chip)
     coords = _input_coords(x)
     variables = {k: _var(v) for k, v in x.items()}
-    return Resolved(site, variables, frozenset(given), chip, basis, hw, bases,
-                    {**coords, **hw_coords, **basis_coords, **run_coords}, _conventions()[0], run)
+    return Resolved(
+        site,
+        variables,
+        frozenset(given),
+        chip,
+        basis,
+        hw,
+        bases,
+        {**coords, **hw_coords, **basis_coords, **run_coords},
+        _conventions()[0],
+        run,
+    )
 
 
-def _training_inputs(x: dict[str, Any], given: dict[str, Any], model: str | list[str] | None,
-                     chip: str | list[str]) -> tuple[Variable | None, dict[str, Any]]:
+def _training_inputs(
+    x: dict[str, Any], given: dict[str, Any], model: str | list[str] | None, chip: str | list[str]
+) -> tuple[Variable | None, dict[str, Any]]:
     """The training run's compute [FLOP] and its coordinates; the chain's defaults go into `x`.
 
     No run given: (None, {}), and a training input given without one is an InputError.
@@ -317,10 +363,16 @@ def _training_inputs(x: dict[str, Any], given: dict[str, Any], model: str | list
     if not any(k in given for k in RUN_INPUTS):
         stray = [k for k in TRAINING_INPUTS if k in given]
         if stray:
-            raise InputError(stray[0], _brief(given[stray[0]]), "a training run given with it: model, parameters and tokens, or training_compute",
-                             "is a training input, but no training run is given")
+            raise InputError(
+                stray[0],
+                _brief(given[stray[0]]),
+                "a training run given with it: model, parameters and tokens, or training_compute",
+                "is a training input, but no training run is given",
+            )
         return None, {}
-    c = training.resolve_compute(model, x.get("parameters"), x.get("tokens"), x.get("training_compute"))
+    c = training.resolve_compute(
+        model, x.get("parameters"), x.get("tokens"), x.get("training_compute")
+    )
     coords: dict[str, Any] = {}
     if isinstance(c, xr.DataArray):
         coords = {k: v.variable for k, v in c.coords.items()}
@@ -329,7 +381,9 @@ def _training_inputs(x: dict[str, Any], given: dict[str, Any], model: str | list
     for name, value in training.defaults().items():
         x.setdefault(name, validate.labelled(name, value))
     if "interruption_rate" not in x:
-        x["interruption_rate"] = training.interruption_rate(chip if isinstance(chip, str) else tuple(chip))
+        x["interruption_rate"] = training.interruption_rate(
+            chip if isinstance(chip, str) else tuple(chip)
+        )
     return _var(c), coords
 
 
@@ -362,15 +416,25 @@ def cooling_from_pue(pue: Any, overhead_fraction: Any) -> Any:
     cooling = power.cooling_fraction_for_pue(pue, overhead_fraction)
     values = np.asarray(_var(cooling).values)
     if (values < -1e-12).any():
-        p, o = np.broadcast_arrays(np.asarray(_var(pue).values), np.asarray(_var(overhead_fraction).values))
+        p, o = np.broadcast_arrays(
+            np.asarray(_var(pue).values), np.asarray(_var(overhead_fraction).values)
+        )
         i = tuple(np.argwhere(np.broadcast_to(values, p.shape) < -1e-12)[0]) if p.ndim else ()
-        raise InputError("pue", float(p[i]), f"pue ≥ 1 / (1 − overhead_fraction) = {1 / (1 - float(o[i])):g}",
-                         f"leaves no room for the other losses (overhead_fraction = {float(o[i]):g})")
+        raise InputError(
+            "pue",
+            float(p[i]),
+            f"pue ≥ 1 / (1 − overhead_fraction) = {1 / (1 - float(o[i])):g}",
+            f"leaves no room for the other losses (overhead_fraction = {float(o[i]):g})",
+        )
     return np.maximum(cooling, 0.0) + 0.0  # rounding at the bound never gives -0 or -1e-17
 
 
-def check_size(inputs: dict[str, Any], chip: str | list[str], basis: str | list[str],
-               model: str | list[str] | None = None) -> int:
+def check_size(
+    inputs: dict[str, Any],
+    chip: str | list[str],
+    basis: str | list[str],
+    model: str | list[str] | None = None,
+) -> int:
     """The number of points a call will produce; InputError if an input is empty, uses an
     output dimension's name, or the result would pass `MAX_POINTS`. Reads shapes only.
 
@@ -388,8 +452,12 @@ def check_size(inputs: dict[str, Any], chip: str | list[str], basis: str | list[
         if isinstance(value, xr.DataArray):
             clash = [d for d in value.dims if d in OUTPUT_DIMS]
             if clash:
-                raise InputError(name, _Plain(f"a DataArray with dimension {clash[0]!r}"), f"dimension names other than {', '.join(OUTPUT_DIMS)}",
-                                 f"uses the name of an output dimension ({clash[0]!r})")
+                raise InputError(
+                    name,
+                    _Plain(f"a DataArray with dimension {clash[0]!r}"),
+                    f"dimension names other than {', '.join(OUTPUT_DIMS)}",
+                    f"uses the name of an output dimension ({clash[0]!r})",
+                )
             shape = dict(value.sizes)
         elif isinstance(value, np.ndarray):
             shape = {name: value.shape[0]} if value.ndim >= 1 else {}
@@ -401,15 +469,25 @@ def check_size(inputs: dict[str, Any], chip: str | list[str], basis: str | list[
             shape = {}
         for dim, n in shape.items():
             if n == 0:
-                raise InputError(name, "[]", validate.BOUNDS[name].describe(name), "is empty (give at least one value)")
+                raise InputError(
+                    name,
+                    "[]",
+                    validate.BOUNDS[name].describe(name),
+                    "is empty (give at least one value)",
+                )
             sizes[dim] = max(sizes.get(dim, 0), n)
     for names in (chip, basis, model):
         if names is not None and not isinstance(names, str):
             sizes[f"_{len(sizes)}"] = len(names)
     total = math.prod(sizes.values())
     if total > MAX_POINTS:
-        raise InputError("size", _Plain(f"{total:,} points"), f"at most {MAX_POINTS:,} points (about {MEMORY_BUDGET / 1e6:.0f} MB of memory): "
-                         "split the sweep into chunks", "is too large for one call")
+        raise InputError(
+            "size",
+            _Plain(f"{total:,} points"),
+            f"at most {MAX_POINTS:,} points (about {MEMORY_BUDGET / 1e6:.0f} MB of memory): "
+            "split the sweep into chunks",
+            "is too large for one call",
+        )
     return total
 
 
@@ -468,7 +546,9 @@ def physics(r: Resolved) -> dict[str, Variable]:
     out["heat_rejected"] = energy.heat_rejected(load)
     out["heat_rejected_tons"] = energy.refrigeration_tons(out["heat_rejected"])
     with np.errstate(divide="ignore", invalid="ignore"):
-        out["cooling_cop"] = (1.0 - fc) / fc  # heat removed / cooling power, at any load; inf with no cooling
+        out["cooling_cop"] = (
+            1.0 - fc
+        ) / fc  # heat removed / cooling power, at any load; inf with no cooling
     out["annual_cost"] = energy.annual_cost(out["annual_energy"], x["electricity_price"])
     out["annual_co2"] = energy.annual_co2(out["annual_energy"], x["carbon_intensity"])
     out["annual_water"] = energy.annual_water(it_energy, x["wue"])
@@ -500,8 +580,17 @@ def training_physics(r: Resolved, out: dict[str, Variable]) -> dict[str, Variabl
         per_chip = per_chip.where(powered >= 1, out["chip_power"] * out["pue"] * _KW_TO_MW)
     job_power = n * per_chip
     per_chip_flops = r.hw["peak_flops"] * x["mfu"]
-    res = training.chain(per_chip_flops, n, r.run, x["interruption_rate"], x["checkpoint_minutes"],
-                         x["restart_minutes"], job_power, x["electricity_price"], x["carbon_intensity"])
+    res = training.chain(
+        per_chip_flops,
+        n,
+        r.run,
+        x["interruption_rate"],
+        x["checkpoint_minutes"],
+        x["restart_minutes"],
+        job_power,
+        x["electricity_price"],
+        x["carbon_intensity"],
+    )
     return {"job_chips": n, "job_power": job_power, "job_flops": n * per_chip_flops, **res}
 
 
@@ -527,23 +616,43 @@ def build_dataset(r: Resolved, out: dict[str, Variable]) -> xr.Dataset:
     data = {**r.x, **out}
     for name in data:
         units, long_name = _ATTRS[name]
-        data[name] = Variable(data[name].dims, data[name].data, {"units": units, "long_name": long_name}, fastpath=True)
-    data["chips"].attrs["note"] = "as given" if "chips" in r.given else "filled: as many as the IT power can feed"
+        data[name] = Variable(
+            data[name].dims,
+            data[name].data,
+            {"units": units, "long_name": long_name},
+            fastpath=True,
+        )
+    data["chips"].attrs["note"] = (
+        "as given" if "chips" in r.given else "filled: as many as the IT power can feed"
+    )
     data["server_overhead"].attrs["basis"] = (
-        "given" if "server_overhead" in r.given else "per chip from the catalog (see overhead_basis)"
+        "given"
+        if "server_overhead" in r.given
+        else "per chip from the catalog (see overhead_basis)"
     )
     data["chip_tdp"].attrs["basis"] = "given" if "chip_tdp" in r.given else "catalog TDP"
     if "pue" in r.given or "cooling_fraction" not in r.given and "pue" in _site_inputs(r.site):
         data["cooling_fraction"].attrs["note"] = "from the PUE: 1 - 1/PUE - overhead_fraction"
-    data["peak_flops"].attrs["note"] = "peak of the chips the site can power: min(chips, chips_supported)"
-    data["facility_load"].attrs["note"] = ("site power (the site is filled)" if "chips" not in r.given
-                                           else "min(power required, site power)")
+    data["peak_flops"].attrs["note"] = (
+        "peak of the chips the site can power: min(chips, chips_supported)"
+    )
+    data["facility_load"].attrs["note"] = (
+        "site power (the site is filled)"
+        if "chips" not in r.given
+        else "min(power required, site power)"
+    )
     data["annual_energy"].attrs["note"] = f"facility load x load factor x {r.hours:g} h per year"
     if r.run is not None:
         for name, note in _TRAINING_NOTES.items():
             data[name].attrs["note"] = note
-        data["job_chips"].attrs["note"] = "as given" if "job_chips" in r.given else "the chips powered (the whole site in one job)"
-        data["interruption_rate"].attrs["basis"] = "given" if "interruption_rate" in r.given else "per chip from the catalog"
+        data["job_chips"].attrs["note"] = (
+            "as given"
+            if "job_chips" in r.given
+            else "the chips powered (the whole site in one job)"
+        )
+        data["interruption_rate"].attrs["basis"] = (
+            "given" if "interruption_rate" in r.given else "per chip from the catalog"
+        )
     coords = dict(r.coords)
     for name in list(data):
         if name in coords:  # a swept input that is its own coordinate: keep it there, with attrs
@@ -551,7 +660,11 @@ def build_dataset(r: Resolved, out: dict[str, Variable]) -> xr.Dataset:
     data["basis_per"] = r.bases["basis_per"]
     data["overhead_basis"] = r.hw["overhead_basis"]
     ds = xr.Dataset(data, coords=coords)
-    ds.attrs = {"site_preset": r.site, "model": "explorer.compute", "catalog": "explorer/data/catalog.toml"}
+    ds.attrs = {
+        "site_preset": r.site,
+        "model": "explorer.compute",
+        "catalog": "explorer/data/catalog.toml",
+    }
     return ds
 
 
@@ -602,8 +715,12 @@ def _bases(basis: str | tuple[str, ...]) -> tuple[dict[str, Variable], dict[str,
     out = {
         "basis_value": sel["basis_value"].variable,
         "basis_per": sel["basis_per"].variable,
-        "households_per_unit": Variable(is_household.dims, np.where(is_household.data, 1.0, 1.0 / persons_per_household)),
-        "people_per_unit": Variable(is_household.dims, np.where(is_household.data, persons_per_household, 1.0)),
+        "households_per_unit": Variable(
+            is_household.dims, np.where(is_household.data, 1.0, 1.0 / persons_per_household)
+        ),
+        "people_per_unit": Variable(
+            is_household.dims, np.where(is_household.data, persons_per_household, 1.0)
+        ),
     }
     return out, {"basis": sel.coords["basis"].variable}
 
@@ -615,7 +732,11 @@ def _input_coords(arrays: dict[str, Any]) -> dict[str, Any]:
     try:
         aligned = xr.align(*labelled, join="exact")
     except ValueError as err:
-        raise InputError("dimensions", "mismatched coordinates", "inputs that share a dimension must share its coordinates") from err
+        raise InputError(
+            "dimensions",
+            "mismatched coordinates",
+            "inputs that share a dimension must share its coordinates",
+        ) from err
     coords: dict[str, Any] = {}
     for a in aligned:
         for name, c in a.coords.items():

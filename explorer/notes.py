@@ -88,7 +88,9 @@ def city_basis(ds: xr.Dataset) -> str:
     per = str(ds.basis_per.values)
     e = catalog.entry(f"bases.{basis}.value")
     energy = fmt.si(float(ds.annual_energy) * factor(ds.annual_energy.attrs["units"], "Wh"), "Wh")
-    value = fmt.si(e.value * factor("kWh", "Wh"), "Wh")  # the basis entries are kWh per person or household
+    value = fmt.si(
+        e.value * factor("kWh", "Wh"), "Wh"
+    )  # the basis entries are kWh per person or household
     count = float(ds.city_households if per == "household" else ds.city_people)
     return (
         f"{energy}/yr ÷ {value} per {per} per year ({catalog.label('bases', basis)}; "

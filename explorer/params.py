@@ -35,7 +35,9 @@ def parse(query: str | None) -> tuple[dict[str, Any], list[str]]:
         return {}, messages
     query = query.lstrip("?")
     if len(query) > MAX_QUERY:
-        return {}, [f"The link's parameters are longer than {MAX_QUERY} characters and were ignored."]
+        return {}, [
+            f"The link's parameters are longer than {MAX_QUERY} characters and were ignored."
+        ]
     try:
         pairs = parse_qsl(query, keep_blank_values=True, max_num_fields=50)
     except ValueError:
@@ -69,7 +71,9 @@ def _one(key: str, raw: str) -> Any:
         try:
             value = float(raw)
         except ValueError:
-            raise InputError(key, _short(raw), BOUNDS[key].describe(key), "is not a number") from None
+            raise InputError(
+                key, _short(raw), BOUNDS[key].describe(key), "is not a number"
+            ) from None
         value = float(labelled(key, value).values)  # the core's range check (and -0 → 0)
         return int(value) if key == "chips" else value
     if key in NAMES:
@@ -96,7 +100,9 @@ def build(state: dict[str, Any]) -> str:
         value = state.get(key)
         if value is None:
             continue
-        if isinstance(value, float):  # short when that is exact, else every digit: a link round-trips
+        if isinstance(
+            value, float
+        ):  # short when that is exact, else every digit: a link round-trips
             short = f"{value:.6g}"
             value = short if float(short) == value else repr(value)
         items.append((key, value))

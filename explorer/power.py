@@ -119,5 +119,9 @@ def cooling_share_at(reference: str = "aws-fleet", overhead_fraction: float | No
     from . import catalog
 
     pue_value = catalog.value(f"cooling.{reference}.pue", "dimensionless")
-    other = catalog.value("defaults.overhead_fraction", "dimensionless") if overhead_fraction is None else overhead_fraction
+    other = (
+        catalog.value("defaults.overhead_fraction", "dimensionless")
+        if overhead_fraction is None
+        else overhead_fraction
+    )
     return cooling_fraction_for_pue(pue_value, other)

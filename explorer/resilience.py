@@ -23,9 +23,15 @@ def capacity_after_loss(site_powers: Any) -> xr.Dataset:
     >>> round(float(ds.worst_case_share), 3)  # losing Indiana leaves 800 of 3,000 MW
     0.267
     """
-    da = site_powers if isinstance(site_powers, xr.DataArray) else xr.DataArray(np.asarray(site_powers, dtype=float), dims="site")
+    da = (
+        site_powers
+        if isinstance(site_powers, xr.DataArray)
+        else xr.DataArray(np.asarray(site_powers, dtype=float), dims="site")
+    )
     if "site" not in da.dims or da.sizes["site"] < 1:
-        raise InputError("site_powers", site_powers, "one or more site powers along a 'site' dimension")
+        raise InputError(
+            "site_powers", site_powers, "one or more site powers along a 'site' dimension"
+        )
     bound = BOUNDS["site_power"]
     vals = da.values
     if not np.isfinite(vals).all() or not bound.ok(vals).all():
@@ -34,8 +40,12 @@ def capacity_after_loss(site_powers: Any) -> xr.Dataset:
     left = (total - da) / total
     return xr.Dataset(
         {
-            "share_left": left.assign_attrs(units="1", long_name="share of cluster power left if this site drops out"),
-            "worst_case_share": left.min("site").assign_attrs(units="1", long_name="share left after losing the largest site"),
+            "share_left": left.assign_attrs(
+                units="1", long_name="share of cluster power left if this site drops out"
+            ),
+            "worst_case_share": left.min("site").assign_attrs(
+                units="1", long_name="share left after losing the largest site"
+            ),
             "total_power": total.assign_attrs(units="MW", long_name="power of all sites together"),
         }
     )
@@ -59,7 +69,9 @@ SITE_VARIABLES: dict[str, tuple[str, str]] = {
 }
 
 
-def split_cluster(sites: Any = RAINIER_SITES, site_powers: Any = None, cooling_tech: str | None = None) -> xr.Dataset:
+def split_cluster(
+    sites: Any = RAINIER_SITES, site_powers: Any = None, cooling_tech: str | None = None
+) -> xr.Dataset:
     """A cluster split over site presets (in different states): shares, grid shares, climate, losses.
 
     Parameters
@@ -88,40 +100,73 @@ def split_cluster(sites: Any = RAINIER_SITES, site_powers: Any = None, cooling_t
     from . import catalog, climate, grid
     from .validate import name_list
 
-    names = name_list("sites", list(sites) if not isinstance(sites, str) else [sites], catalog.names("sites"))
+    names = name_list(
+        "sites", list(sites) if not isinstance(sites, str) else [sites], catalog.names("sites")
+    )
     names = [names] if isinstance(names, str) else names
     if site_powers is None:
         powers = [catalog.value(f"sites.{s}.site_power", "MW") for s in names]
     else:
         powers = list(np.atleast_1d(np.asarray(site_powers, dtype=float)))
         if len(powers) != len(names):
-            raise InputError("site_powers", list(site_powers), f"one power per site ({len(names)} values)", "does not match the sites")
-    base = capacity_after_loss(xr.DataArray(np.asarray(powers, dtype=float), dims="site", coords={"site": names}))
-    shares = {k: [] for k in ("share_of_state_energy", "share_of_utility_peak", "share_of_operator_peak", "annual_pue")}
+            raise InputError(
+                "site_powers",
+                list(site_powers),
+                f"one power per site ({len(names)} values)",
+                "does not match the sites",
+            )
+    base = capacity_after_loss(
+        xr.DataArray(np.asarray(powers, dtype=float), dims="site", coords={"site": names})
+    )
+    shares = {
+        k: []
+        for k in (
+            "share_of_state_energy",
+            "share_of_utility_peak",
+            "share_of_operator_peak",
+            "annual_pue",
+        )
+    }
     for name, power in zip(names, powers, strict=True):
         g = grid.grid_shares(name, site_power=power)
         for k in ("share_of_state_energy", "share_of_utility_peak", "share_of_operator_peak"):
             shares[k].append(float(g[k]))
         station = climate.station_for(name)
         if station in climate.stations():
-            shares["annual_pue"].append(float(climate.climate_year(name, cooling_tech, site_power=power).annual_pue))
+            shares["annual_pue"].append(
+                float(climate.climate_year(name, cooling_tech, site_power=power).annual_pue)
+            )
         else:
             shares["annual_pue"].append(np.nan)
     da = base["share_left"].coords["site"]
-    ds = xr.Dataset({
-        "site_power": xr.DataArray(np.asarray(powers), dims="site"),
-        "share_of_cluster": xr.DataArray(np.asarray(powers) / float(base.total_power), dims="site"),
-        "power_left": base["total_power"] - xr.DataArray(np.asarray(powers), dims="site"),
-        "share_left": base["share_left"],
-        "worst_case_share": base["worst_case_share"],
-        "total_power": base["total_power"],
-        **{k: xr.DataArray(np.asarray(v), dims="site") for k, v in shares.items()},
-    }, coords={"site": da.values,
-               "state": ("site", [catalog.label("regions", catalog.raw()["sites"][s]["region"]) for s in names]),
-               "station": ("site", [climate.station_for(s) or "" for s in names])})
+    ds = xr.Dataset(
+        {
+            "site_power": xr.DataArray(np.asarray(powers), dims="site"),
+            "share_of_cluster": xr.DataArray(
+                np.asarray(powers) / float(base.total_power), dims="site"
+            ),
+            "power_left": base["total_power"] - xr.DataArray(np.asarray(powers), dims="site"),
+            "share_left": base["share_left"],
+            "worst_case_share": base["worst_case_share"],
+            "total_power": base["total_power"],
+            **{k: xr.DataArray(np.asarray(v), dims="site") for k, v in shares.items()},
+        },
+        coords={
+            "site": da.values,
+            "state": (
+                "site",
+                [catalog.label("regions", catalog.raw()["sites"][s]["region"]) for s in names],
+            ),
+            "station": ("site", [climate.station_for(s) or "" for s in names]),
+        },
+    )
     for name, (units, long_name) in SITE_VARIABLES.items():
         ds[name].attrs = {"units": units, "long_name": long_name}
     states = [catalog.raw()["sites"][s]["region"] for s in names]
-    ds.attrs = {"model": "explorer.resilience.split_cluster",
-                "notes": "" if len(set(states)) == len(states) else "two or more sites share a state (and likely a grid)"}
+    ds.attrs = {
+        "model": "explorer.resilience.split_cluster",
+        "notes": ""
+        if len(set(states)) == len(states)
+        else "two or more sites share a state (and likely a grid)",
+    }
     return ds

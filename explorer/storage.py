@@ -44,14 +44,24 @@ def battery(power: Any, duration: Any = None, battery_price: Any = None) -> xr.D
     (400.0, 80000000.0)
     """
     p = number("power", power)
-    d = number("duration", catalog.value("storage.battery_duration", "hour") if duration is None else duration)
-    price = number("battery_price", catalog.value("storage.battery_price", "USD/kWh") if battery_price is None else battery_price)
+    d = number(
+        "duration",
+        catalog.value("storage.battery_duration", "hour") if duration is None else duration,
+    )
+    price = number(
+        "battery_price",
+        catalog.value("storage.battery_price", "USD/kWh")
+        if battery_price is None
+        else battery_price,
+    )
     energy = p * d
     cost = energy * _MWH_TO_KWH * price
     return xr.Dataset(
         {
             "battery_energy": energy.assign_attrs(units="MWh", long_name="battery energy capacity"),
-            "battery_cost": cost.assign_attrs(units="USD", long_name="battery system cost (turnkey)"),
+            "battery_cost": cost.assign_attrs(
+                units="USD", long_name="battery system cost (turnkey)"
+            ),
         }
     )
 
@@ -71,16 +81,27 @@ def ride_through(battery_energy: Any, power: Any) -> xr.DataArray:
     e = number("battery_energy", battery_energy)
     p = number("power", power)
     if (p.values <= 0).any():
-        above_zero = Bound(BOUNDS["power"].lo, BOUNDS["power"].hi, BOUNDS["power"].unit, lo_open=True)
-        raise InputError("power", float(p.min()), above_zero.describe("power"), "must be above 0 for a ride-through time")
-    return (e / p * _MIN_PER_H).assign_attrs(units="min", long_name="time the battery carries the load")
+        above_zero = Bound(
+            BOUNDS["power"].lo, BOUNDS["power"].hi, BOUNDS["power"].unit, lo_open=True
+        )
+        raise InputError(
+            "power",
+            float(p.min()),
+            above_zero.describe("power"),
+            "must be above 0 for a ride-through time",
+        )
+    return (e / p * _MIN_PER_H).assign_attrs(
+        units="min", long_name="time the battery carries the load"
+    )
 
 
 # ------------------------------------------------------------------------------ sizing by role
 # Ranges of the sizing inputs (the core's one rule for them; kept beside validate.BOUNDS, which
 # they extend when this module loads so every entry point sees them).
 ROLE_BOUNDS: dict[str, Bound] = {
-    "ride_through_minutes": Bound(0, 240, "min", lo_open=True),  # beyond 4 h it is no longer a ride-through
+    "ride_through_minutes": Bound(
+        0, 240, "min", lo_open=True
+    ),  # beyond 4 h it is no longer a ride-through
     "swing_minutes": Bound(0, 60, "min", lo_open=True),
     "swings_per_day": Bound(0, 1440, "1/day"),
     "tests_per_year": Bound(0, 366, "1/yr"),
@@ -109,34 +130,56 @@ def _value(field: str, x: Any, default_key: str, unit: str) -> xr.DataArray:
     return number(field, catalog.value(default_key, unit) if x is None else x)
 
 
-def _sized(role: str, power: xr.DataArray, energy: xr.DataArray, cycles: xr.DataArray,
-           round_trip_efficiency: Any) -> xr.Dataset:
-    rte = _value("round_trip_efficiency", round_trip_efficiency, "storage.round_trip_efficiency", "dimensionless")
-    prices = xr.DataArray([catalog.value(f"storage.battery_price_{lvl}", "USD/kWh") for lvl in PRICE_LEVELS],
-                          dims="price", coords={"price": list(PRICE_LEVELS)})
+def _sized(
+    role: str,
+    power: xr.DataArray,
+    energy: xr.DataArray,
+    cycles: xr.DataArray,
+    round_trip_efficiency: Any,
+) -> xr.Dataset:
+    rte = _value(
+        "round_trip_efficiency",
+        round_trip_efficiency,
+        "storage.round_trip_efficiency",
+        "dimensionless",
+    )
+    prices = xr.DataArray(
+        [catalog.value(f"storage.battery_price_{lvl}", "USD/kWh") for lvl in PRICE_LEVELS],
+        dims="price",
+        coords={"price": list(PRICE_LEVELS)},
+    )
     throughput = energy * cycles
     with np.errstate(divide="ignore", invalid="ignore"):
         duration = xr.where(power > 0, energy / power, 0.0)
-    ds = xr.Dataset({
-        "battery_power": power,
-        "battery_energy": energy,
-        "battery_duration": duration,
-        "battery_price": prices,
-        "battery_cost": energy * _MWH_TO_KWH * prices,
-        "cycles_per_year": cycles,
-        "annual_throughput": throughput,
-        "annual_losses": throughput * (1.0 / rte - 1.0),  # to deliver E, charge E / RTE
-    })
+    ds = xr.Dataset(
+        {
+            "battery_power": power,
+            "battery_energy": energy,
+            "battery_duration": duration,
+            "battery_price": prices,
+            "battery_cost": energy * _MWH_TO_KWH * prices,
+            "cycles_per_year": cycles,
+            "annual_throughput": throughput,
+            "annual_losses": throughput * (1.0 / rte - 1.0),  # to deliver E, charge E / RTE
+        }
+    )
     for name, (units, long_name) in ROLE_VARIABLES.items():
         ds[name].attrs = {"units": units, "long_name": long_name}
-    ds["battery_price"].attrs.update({e.key.rsplit("_", 1)[1]: f"{e.value:g} USD/kWh ({e.source_title}, {e.date}, {e.confidence})"
-                                      for e in (catalog.entry(f"storage.battery_price_{lvl}") for lvl in PRICE_LEVELS)})
+    ds["battery_price"].attrs.update(
+        {
+            e.key.rsplit("_", 1)[
+                1
+            ]: f"{e.value:g} USD/kWh ({e.source_title}, {e.date}, {e.confidence})"
+            for e in (catalog.entry(f"storage.battery_price_{lvl}") for lvl in PRICE_LEVELS)
+        }
+    )
     ds.attrs = {"role": role, "model": "explorer.storage"}
     return ds
 
 
-def ride_through_battery(load: Any, minutes: Any = None, tests_per_year: Any = None,
-                         round_trip_efficiency: Any = None) -> xr.Dataset:
+def ride_through_battery(
+    load: Any, minutes: Any = None, tests_per_year: Any = None, round_trip_efficiency: Any = None
+) -> xr.Dataset:
     """A battery that carries `load` [MW] for `minutes` [min] until the generators take over.
 
     Parameters
@@ -169,7 +212,9 @@ def ride_through_battery(load: Any, minutes: Any = None, tests_per_year: Any = N
     """
     p = number("power", load)
     m = _value("ride_through_minutes", minutes, "storage.ride_through_minutes", "minute")
-    cycles = _value("tests_per_year", tests_per_year, "storage.ride_through_tests_per_year", "1 / year")
+    cycles = _value(
+        "tests_per_year", tests_per_year, "storage.ride_through_tests_per_year", "1 / year"
+    )
     return _sized("ride-through", p, p * m / _MIN_PER_H, cycles, round_trip_efficiency)
 
 
@@ -196,12 +241,18 @@ def peak_shaving_battery(year: xr.Dataset, round_trip_efficiency: Any = None) ->
     with np.errstate(divide="ignore", invalid="ignore"):
         cycles = xr.where(energy > 0, throughput / energy, 0.0)
     keep = [c for c in power.coords if c not in power.dims]
-    return _sized("peak-shaving", power.drop_vars(keep), energy.drop_vars(keep, errors="ignore"),
-                  cycles.drop_vars(keep, errors="ignore"), round_trip_efficiency)
+    return _sized(
+        "peak-shaving",
+        power.drop_vars(keep),
+        energy.drop_vars(keep, errors="ignore"),
+        cycles.drop_vars(keep, errors="ignore"),
+        round_trip_efficiency,
+    )
 
 
-def smoothing_battery(swing: Any, minutes: Any = None, swings_per_day: Any = None,
-                      round_trip_efficiency: Any = None) -> xr.Dataset:
+def smoothing_battery(
+    swing: Any, minutes: Any = None, swings_per_day: Any = None, round_trip_efficiency: Any = None
+) -> xr.Dataset:
     """A battery that holds the grid draw steady while a training job's power swings by `swing` [MW].
 
     Each swing (a checkpoint or collective stall: the whole job idles at once, then returns) is
@@ -233,6 +284,10 @@ def smoothing_battery(swing: Any, minutes: Any = None, swings_per_day: Any = Non
     day_min = factor("day", "minute")
     busy = (m * n).values
     if (busy > day_min).any():
-        raise InputError("swing_minutes x swings_per_day", float(busy.max()),
-                         f"at most {day_min:g} min of swings per day", "is more than a day")
+        raise InputError(
+            "swing_minutes x swings_per_day",
+            float(busy.max()),
+            f"at most {day_min:g} min of swings per day",
+            "is more than a day",
+        )
     return _sized("smoothing", p, p * m / _MIN_PER_H, n * _DAYS_PER_YEAR, round_trip_efficiency)

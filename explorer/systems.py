@@ -21,7 +21,13 @@ _DERIVED = {
     "power": ("tdp", None, "kW"),
 }
 # working units of catalog.chip_table()
-_TABLE_UNITS = {"peak_flops": "FLOP/s", "hbm_capacity": "TB", "hbm_bandwidth": "TB/s", "interconnect_bandwidth": "TB/s", "tdp": "kW"}
+_TABLE_UNITS = {
+    "peak_flops": "FLOP/s",
+    "hbm_capacity": "TB",
+    "hbm_bandwidth": "TB/s",
+    "interconnect_bandwidth": "TB/s",
+    "tdp": "kW",
+}
 
 
 @lru_cache(maxsize=1)
@@ -50,9 +56,19 @@ def system_table() -> xr.Dataset:
             per_chip = float(per_chip) * (float(row["server_overhead"]) if fig == "power" else 1.0)
             derived.append(n * per_chip * factor(_TABLE_UNITS[var], unit))
             key = f"published_{fig}"
-            published.append(catalog.value(f"systems.{s}.{key}", unit) if key in node[s] else np.nan)
-        data[fig] = ("system", np.array(derived), {"units": unit, "long_name": f"{fig.replace('_', ' ')}: chips x per-chip value"})
-        data[f"published_{fig}"] = ("system", np.array(published), {"units": unit, "long_name": f"{fig.replace('_', ' ')} as published"})
+            published.append(
+                catalog.value(f"systems.{s}.{key}", unit) if key in node[s] else np.nan
+            )
+        data[fig] = (
+            "system",
+            np.array(derived),
+            {"units": unit, "long_name": f"{fig.replace('_', ' ')}: chips x per-chip value"},
+        )
+        data[f"published_{fig}"] = (
+            "system",
+            np.array(published),
+            {"units": unit, "long_name": f"{fig.replace('_', ' ')} as published"},
+        )
     data["chips"] = ("system", counts, {"units": "count", "long_name": "accelerators per system"})
     data["chip"] = ("system", [node[s]["chip"] for s in names])
     data["label"] = ("system", [node[s]["label"] for s in names])

@@ -132,14 +132,24 @@ def checked(field: str, x: Any) -> xr.DataArray | Variable:
         except (TypeError, ValueError):
             raise InputError(field, x, bound.describe(field), "is not a number") from None
         if arr.ndim > 1:
-            raise InputError(field, x, bound.describe(field), "has more than one dimension (pass a DataArray with named dimensions)")
+            raise InputError(
+                field,
+                x,
+                bound.describe(field),
+                "has more than one dimension (pass a DataArray with named dimensions)",
+            )
         da = xr.DataArray(arr, dims=field, coords={field: arr}) if arr.ndim else xr.DataArray(arr)
     try:
         data = np.asarray(da.values, dtype=np.float64)
     except (TypeError, ValueError):
         raise InputError(field, x, bound.describe(field), "is not a number") from None
     if not np.isfinite(data).all():
-        raise InputError(field, float(data[~np.isfinite(data)].flat[0]), bound.describe(field), "is not a finite number")
+        raise InputError(
+            field,
+            float(data[~np.isfinite(data)].flat[0]),
+            bound.describe(field),
+            "is not a finite number",
+        )
     ok = bound.ok(data)
     if not ok.all():
         bad = float(data[~ok].flat[0])
@@ -190,8 +200,9 @@ def model_compute(model: str) -> float:
     return catalog.value(f"models.{model}.training_compute", "FLOP")
 
 
-def resolve_compute(model: Any = None, parameters: Any = None, tokens: Any = None,
-                    training_compute: Any = None) -> xr.DataArray | Variable:
+def resolve_compute(
+    model: Any = None, parameters: Any = None, tokens: Any = None, training_compute: Any = None
+) -> xr.DataArray | Variable:
     """The run's compute [FLOP] from exactly one of: a catalog `model`, `parameters` and `tokens`
     (6ND), or `training_compute`.
 
@@ -226,9 +237,20 @@ def resolve_compute(model: Any = None, parameters: Any = None, tokens: Any = Non
     explorer.errors.InputError: model and training_compute = ['gpt-3', 1e+23] are given together; allowed: exactly one of model, parameters and tokens, or training_compute.
     """
     allowed = "exactly one of model, parameters and tokens, or training_compute"
-    given = [n for n, v in (("model", model), ("parameters", parameters), ("tokens", tokens),
-                            ("training_compute", training_compute)) if v is not None]
-    ways = {"model" if n == "model" else "training_compute" if n == "training_compute" else "6nd" for n in given}
+    given = [
+        n
+        for n, v in (
+            ("model", model),
+            ("parameters", parameters),
+            ("tokens", tokens),
+            ("training_compute", training_compute),
+        )
+        if v is not None
+    ]
+    ways = {
+        "model" if n == "model" else "training_compute" if n == "training_compute" else "6nd"
+        for n in given
+    }
     if not given:
         raise InputError("model", "none", allowed, "(no training run given)")
     if len(ways) > 1:
@@ -237,7 +259,9 @@ def resolve_compute(model: Any = None, parameters: Any = None, tokens: Any = Non
     if "6nd" in ways:
         if parameters is None or tokens is None:
             missing = "tokens" if tokens is None else "parameters"
-            raise InputError(missing, None, "parameters and tokens together (C = 6 N D)", "is missing")
+            raise InputError(
+                missing, None, "parameters and tokens together (C = 6 N D)", "is missing"
+            )
         return _compute_var(parameters, tokens)
     if training_compute is not None:
         return checked("training_compute", training_compute)
@@ -251,7 +275,11 @@ def resolve_compute(model: Any = None, parameters: Any = None, tokens: Any = Non
 def _shown(x: Any) -> Any:
     """A value as an error message shows it: a number, a name, or what kind of array it is."""
     if isinstance(x, Variable | xr.DataArray | np.ndarray):
-        return float(x.values if hasattr(x, "values") else x) if np.size(x) == 1 else f"<array of {np.size(x)}>"
+        return (
+            float(x.values if hasattr(x, "values") else x)
+            if np.size(x) == 1
+            else f"<array of {np.size(x)}>"
+        )
     return x
 
 
@@ -278,7 +306,12 @@ def interruption_rate(chip: str | tuple[str, ...]) -> Variable:
     for n in names:
         catalog.check_name("chip", n, "chips")
     own = catalog.raw()["reliability"].get("chips", {})
-    rates = [catalog.value(f"reliability.chips.{n}" if n in own else "reliability.interruption_rate", "1 / hour") for n in names]
+    rates = [
+        catalog.value(
+            f"reliability.chips.{n}" if n in own else "reliability.interruption_rate", "1 / hour"
+        )
+        for n in names
+    ]
     if isinstance(chip, str):
         return Variable((), np.float64(rates[0]))
     return Variable(("chip",), np.array(rates))
@@ -402,17 +435,32 @@ def chain(
     >>> bool(out["training_impossible"].values)
     False
     """
-    inputs = {k: _as_var(x) for k, x in {
-        "f": effective_flops_per_chip, "n": job_chips, "c": training_compute, "rate": interruption_rate,
-        "ckpt": checkpoint_minutes, "restart": restart_minutes, "p": facility_power,
-        "price": electricity_price, "ci": carbon_intensity}.items()}
+    inputs = {
+        k: _as_var(x)
+        for k, x in {
+            "f": effective_flops_per_chip,
+            "n": job_chips,
+            "c": training_compute,
+            "rate": interruption_rate,
+            "ckpt": checkpoint_minutes,
+            "restart": restart_minutes,
+            "p": facility_power,
+            "price": electricity_price,
+            "ci": carbon_intensity,
+        }.items()
+    }
     # Broadcast once by dimension name (views, no copies), then plain NumPy: as fast for one
     # scenario as xarray arithmetic would be slow, and the same code path for a sweep.
     sizes: dict[str, int] = {}
     for var in inputs.values():
         for dim, size in var.sizes.items():
             if sizes.setdefault(dim, size) != size:
-                raise InputError(dim, size, f"the same length ({sizes[dim]}) in every input along {dim}", "is a mismatched dimension")
+                raise InputError(
+                    dim,
+                    size,
+                    f"the same length ({sizes[dim]}) in every input along {dim}",
+                    "is a mismatched dimension",
+                )
     dims = tuple(sizes)
     # every input on every dimension, length 1 where it has none (NumPy broadcasting does the
     # rest): an output varies only along the dimensions of the inputs it depends on
@@ -453,8 +501,17 @@ _DAYS = ("c", "f", *_GOODPUT)
 _DEPENDS: dict[str, tuple[str, ...]] = {
     "training_compute": ("c",),
     "job_mtbi": ("n", "rate"),
-    **dict.fromkeys(("checkpoint_interval", "goodput", "checkpoint_share", "lost_work_share", "restart_share",
-                     "job_uptime"), _GOODPUT),
+    **dict.fromkeys(
+        (
+            "checkpoint_interval",
+            "goodput",
+            "checkpoint_share",
+            "lost_work_share",
+            "restart_share",
+            "job_uptime",
+        ),
+        _GOODPUT,
+    ),
     "ideal_days": ("c", "n", "f"),
     **dict.fromkeys(("training_days", "chip_hours", "training_impossible"), _DAYS),
     "run_energy": (*_DAYS, "p"),
@@ -463,8 +520,17 @@ _DEPENDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _physics(f: np.ndarray, n: np.ndarray, c: np.ndarray, rate: np.ndarray, ckpt: np.ndarray,
-             restart: np.ndarray, p: np.ndarray, price: np.ndarray, ci: np.ndarray) -> dict[str, np.ndarray]:
+def _physics(
+    f: np.ndarray,
+    n: np.ndarray,
+    c: np.ndarray,
+    rate: np.ndarray,
+    ckpt: np.ndarray,
+    restart: np.ndarray,
+    p: np.ndarray,
+    price: np.ndarray,
+    ci: np.ndarray,
+) -> dict[str, np.ndarray]:
     """The chain on broadcast NumPy arrays (units as in `chain`)."""
     with np.errstate(divide="ignore", invalid="ignore", over="ignore", under="ignore"):
         m_h = 1.0 / (n * rate)  # job MTBI [h]; inf with no interruptions
@@ -499,7 +565,9 @@ def _physics(f: np.ndarray, n: np.ndarray, c: np.ndarray, rate: np.ndarray, ckpt
             "run_energy": energy,
             "run_co2": energy * ci * (_KWH_PER_MWH * _G_TO_T),
             "run_cost": energy * price,
-            "training_impossible": np.isposinf(days),  # NaN (a chip without the precision) is not a verdict
+            "training_impossible": np.isposinf(
+                days
+            ),  # NaN (a chip without the precision) is not a verdict
         }
 
 
@@ -516,8 +584,16 @@ def _as_var(x: Any) -> Variable:
 
 # ------------------------------------------------------------------------------ a whole run
 # The variables `train` returns: the run's inputs as used and the chain's outputs.
-RUN_VARIABLES = ("mfu", "job_chips", "checkpoint_minutes", "restart_minutes", "interruption_rate", "job_power",
-                 "job_flops", *OUTPUTS)
+RUN_VARIABLES = (
+    "mfu",
+    "job_chips",
+    "checkpoint_minutes",
+    "restart_minutes",
+    "interruption_rate",
+    "job_power",
+    "job_flops",
+    *OUTPUTS,
+)
 
 
 def train(
@@ -567,34 +643,59 @@ def train(
     validate.precision(precision)
     if model is None and parameters is None and tokens is None and training_compute is None:
         model = "llama3-405b"
-    ds = compute(chip=chip, job_chips=job_chips, model=model, parameters=parameters, tokens=tokens,
-                 training_compute=training_compute, **scenario)
+    ds = compute(
+        chip=chip,
+        job_chips=job_chips,
+        model=model,
+        parameters=parameters,
+        tokens=tokens,
+        training_compute=training_compute,
+        **scenario,
+    )
     peak = catalog.chip_table().peak_flops.sel(chip=ds.chip.values, precision=precision)
     if bool(peak.isnull().any()):
-        names = [str(c) for c in np.atleast_1d(peak.chip.values)[np.atleast_1d(peak.isnull().values)]]
-        raise InputError("precision", precision, "a mode every chip has (see `explorer catalog chips`)",
-                         f"is not a mode of {', '.join(names)}")
+        names = [
+            str(c) for c in np.atleast_1d(peak.chip.values)[np.atleast_1d(peak.isnull().values)]
+        ]
+        raise InputError(
+            "precision",
+            precision,
+            "a mode every chip has (see `explorer catalog chips`)",
+            f"is not a mode of {', '.join(names)}",
+        )
     res = ds[[k for k in RUN_VARIABLES if k in ds]]
     res = res.sel(precision=precision).drop_vars(["precision", "basis"], errors="ignore")
     notes: list[str] = []
     if bool((ds.job_chips > ds.chips_powered).any()):
-        notes.append("the site cannot power every chip of the job (job_chips > chips_powered): the run's energy is "
-                     "what the job's chips would draw")
+        notes.append(
+            "the site cannot power every chip of the job (job_chips > chips_powered): the run's energy is "
+            "what the job's chips would draw"
+        )
     if bool(res.training_impossible.any()):
         notes.append(IMPOSSIBLE_NOTE)
     elif bool((res.goodput < LOW_GOODPUT).any()):
-        notes.append(f"goodput below {LOW_GOODPUT:.0%}: interruptions dominate at this job size; "
-                     "faster restarts and checkpoints (restart_minutes, checkpoint_minutes) or smaller jobs help most")
+        notes.append(
+            f"goodput below {LOW_GOODPUT:.0%}: interruptions dominate at this job size; "
+            "faster restarts and checkpoints (restart_minutes, checkpoint_minutes) or smaller jobs help most"
+        )
     chips = ds.chip.values
-    res.attrs = {"chip": str(chips) if chips.ndim == 0 else ",".join(map(str, chips)), "precision": precision,
-                 "site_preset": ds.attrs.get("site_preset"), "model": model if isinstance(model, str) else "",
-                 "notes": "; ".join(notes)}
+    res.attrs = {
+        "chip": str(chips) if chips.ndim == 0 else ",".join(map(str, chips)),
+        "precision": precision,
+        "site_preset": ds.attrs.get("site_preset"),
+        "model": model if isinstance(model, str) else "",
+        "notes": "; ".join(notes),
+    }
     return res
 
 
 # ------------------------------------------------------------------------------ the older API
-def goodput(chips: Any, checkpoint_minutes: Any = None, restart_minutes: Any = None,
-            interruption_rate: Any = None) -> xr.Dataset:
+def goodput(
+    chips: Any,
+    checkpoint_minutes: Any = None,
+    restart_minutes: Any = None,
+    interruption_rate: Any = None,
+) -> xr.Dataset:
     """Share of time spent training when `chips` accelerators run one synchronous job.
 
     Parameters
@@ -620,20 +721,36 @@ def goodput(chips: Any, checkpoint_minutes: Any = None, restart_minutes: Any = N
     """
     n = validate.number("job_chips", chips)
     dflt = defaults()
-    ckpt = validate.number("checkpoint_minutes", dflt["checkpoint_minutes"] if checkpoint_minutes is None else checkpoint_minutes)
-    restart = validate.number("restart_minutes", dflt["restart_minutes"] if restart_minutes is None else restart_minutes)
-    rate = (xr.DataArray(catalog.value("reliability.interruption_rate", "1 / hour")) if interruption_rate is None
-            else xr.DataArray(checked("interruption_rate", interruption_rate)))
+    ckpt = validate.number(
+        "checkpoint_minutes",
+        dflt["checkpoint_minutes"] if checkpoint_minutes is None else checkpoint_minutes,
+    )
+    restart = validate.number(
+        "restart_minutes", dflt["restart_minutes"] if restart_minutes is None else restart_minutes
+    )
+    rate = (
+        xr.DataArray(catalog.value("reliability.interruption_rate", "1 / hour"))
+        if interruption_rate is None
+        else xr.DataArray(checked("interruption_rate", interruption_rate))
+    )
     n_, ckpt_, restart_, rate_ = xr.broadcast(n, ckpt, restart, rate)
     out = chain(1.0, n_, 1.0, rate_, ckpt_, restart_, 0.0, 0.0, 0.0)
-    keep = ("checkpoint_interval", "goodput", "checkpoint_share", "lost_work_share", "restart_share")
+    keep = (
+        "checkpoint_interval",
+        "goodput",
+        "checkpoint_share",
+        "lost_work_share",
+        "restart_share",
+    )
     data = {k: out[k] for k in keep}
     data["mtbi"] = out["job_mtbi"]
     coords = {k: c for a in (n_, ckpt_, restart_, rate_) for k, c in a.coords.items()}
     return xr.Dataset(data, coords=coords)
 
 
-def training_days(training_compute: Any, effective_flops: Any, goodput_share: Any = 1.0) -> xr.DataArray:
+def training_days(
+    training_compute: Any, effective_flops: Any, goodput_share: Any = 1.0
+) -> xr.DataArray:
     """Wall-clock days to deliver `training_compute` [FLOP] at `effective_flops` [FLOP/s].
 
     Examples
@@ -643,13 +760,21 @@ def training_days(training_compute: Any, effective_flops: Any, goodput_share: An
     """
     c = validate.number("training_compute", training_compute)
     f = validate.number("effective_flops", effective_flops)
-    g = xr.DataArray(goodput_share) if not isinstance(goodput_share, xr.DataArray) else goodput_share
+    g = (
+        xr.DataArray(goodput_share)
+        if not isinstance(goodput_share, xr.DataArray)
+        else goodput_share
+    )
     if not np.all((g > 0) & (g <= 1)):
         raise InputError("goodput", float(np.min(g)), "0 < goodput ≤ 1")
-    return (c / (f * g) / _S_PER_DAY).assign_attrs(units="day", long_name="wall-clock training time")
+    return (c / (f * g) / _S_PER_DAY).assign_attrs(
+        units="day", long_name="wall-clock training time"
+    )
 
 
-def train_model(model: str, precision: str = "bf16", with_goodput: bool = True, **scenario: Any) -> xr.Dataset:
+def train_model(
+    model: str, precision: str = "bf16", with_goodput: bool = True, **scenario: Any
+) -> xr.Dataset:
     """How long a catalog model would take on a site scenario (`explorer.compute` inputs), the
     whole site in one job.
 
@@ -668,15 +793,28 @@ def train_model(model: str, precision: str = "bf16", with_goodput: bool = True, 
     validate.precision(precision)
     ds = compute(model=model, **scenario).sel(precision=precision)
     days = ds.training_days if with_goodput else ds.ideal_days
-    out = xr.Dataset({"days": days.assign_attrs(long_name="wall-clock training time"),
-                      "effective_flops": ds.effective_flops, "chips": ds.chips_powered})
+    out = xr.Dataset(
+        {
+            "days": days.assign_attrs(long_name="wall-clock training time"),
+            "effective_flops": ds.effective_flops,
+            "chips": ds.chips_powered,
+        }
+    )
     if with_goodput:
         out = out.assign(_goodput_vars(ds))
-    return out.drop_vars(["precision", "basis"], errors="ignore").assign_attrs(model=model, precision=precision)
+    return out.drop_vars(["precision", "basis"], errors="ignore").assign_attrs(
+        model=model, precision=precision
+    )
 
 
-def train_on_chips(model: str, chips: Any, chip: str = "h100", precision: str = "bf16", mfu: Any = None,
-                   restart_minutes: Any = None) -> xr.Dataset:
+def train_on_chips(
+    model: str,
+    chips: Any,
+    chip: str = "h100",
+    precision: str = "bf16",
+    mfu: Any = None,
+    restart_minutes: Any = None,
+) -> xr.Dataset:
     """How long a catalog model takes on `chips` accelerators of one kind at `mfu` (no site limit).
 
     `explorer.compute` with ``job_chips=chips``. Returns ``days`` (with interruptions; infinite
@@ -694,17 +832,33 @@ def train_on_chips(model: str, chips: Any, chip: str = "h100", precision: str = 
 
     validate.precision(precision)
     catalog.check_name("model", model, "models")
-    ds = compute(model=model, chip=chip, job_chips=chips, mfu=mfu, restart_minutes=restart_minutes).sel(precision=precision)
-    out = xr.Dataset({
-        "days": ds.training_days.assign_attrs(long_name="wall-clock training time with interruptions"),
-        "ideal_days": ds.ideal_days.assign_attrs(long_name="wall-clock training time with no interruptions"),
-        "effective_flops": ds.job_flops.assign_attrs(long_name="effective FLOP/s of the job"),
-        **_goodput_vars(ds),
-    })
-    return out.drop_vars(["precision", "basis"], errors="ignore").assign_attrs(model=model, chip=chip, precision=precision)
+    ds = compute(
+        model=model, chip=chip, job_chips=chips, mfu=mfu, restart_minutes=restart_minutes
+    ).sel(precision=precision)
+    out = xr.Dataset(
+        {
+            "days": ds.training_days.assign_attrs(
+                long_name="wall-clock training time with interruptions"
+            ),
+            "ideal_days": ds.ideal_days.assign_attrs(
+                long_name="wall-clock training time with no interruptions"
+            ),
+            "effective_flops": ds.job_flops.assign_attrs(long_name="effective FLOP/s of the job"),
+            **_goodput_vars(ds),
+        }
+    )
+    return out.drop_vars(["precision", "basis"], errors="ignore").assign_attrs(
+        model=model, chip=chip, precision=precision
+    )
 
 
 def _goodput_vars(ds: xr.Dataset) -> dict[str, xr.DataArray]:
     """The `goodput` variables of a `compute` result with a run."""
-    keep = ("checkpoint_interval", "goodput", "checkpoint_share", "lost_work_share", "restart_share")
+    keep = (
+        "checkpoint_interval",
+        "goodput",
+        "checkpoint_share",
+        "lost_work_share",
+        "restart_share",
+    )
     return {"mtbi": ds.job_mtbi, **{k: ds[k] for k in keep}}

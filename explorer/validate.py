@@ -116,7 +116,12 @@ def number(field: str, x: object) -> xr.DataArray:
     elif isinstance(x, Sequence | np.ndarray):
         arr = _as_float_array(field, x, bound)
         if arr.ndim != 1:
-            raise InputError(field, x, bound.describe(field), "has more than one dimension (pass a DataArray with named dimensions)")
+            raise InputError(
+                field,
+                x,
+                bound.describe(field),
+                "has more than one dimension (pass a DataArray with named dimensions)",
+            )
         da = xr.DataArray(arr, dims=field, coords={field: arr})
     else:
         raise InputError(field, x, bound.describe(field), "is not a number")
@@ -171,7 +176,9 @@ def _check_values(field: str, data: np.ndarray, bound: Bound) -> None:
         raise InputError(field, shown, bound.describe(field))
 
 
-def fractions_sum(cooling: xr.DataArray | xr.Variable, overhead: xr.DataArray | xr.Variable) -> None:
+def fractions_sum(
+    cooling: xr.DataArray | xr.Variable, overhead: xr.DataArray | xr.Variable
+) -> None:
     """Cooling and other non-IT loads must leave some power for IT.
 
     Examples
@@ -192,7 +199,9 @@ def fractions_sum(cooling: xr.DataArray | xr.Variable, overhead: xr.DataArray | 
         )
 
 
-def name_list(field: str, x: object, choices: list[str], aliases: dict[str, str] | None = None) -> str | list[str]:
+def name_list(
+    field: str, x: object, choices: list[str], aliases: dict[str, str] | None = None
+) -> str | list[str]:
     """A catalog name or a list of them (a list becomes a dimension); old aliases map to names.
 
     Examples
@@ -246,7 +255,9 @@ def precision(name: object) -> str:
 
     if not isinstance(name, str) or name not in PRECISIONS:
         shown = name if not isinstance(name, str) or len(name) <= 40 else name[:37] + "..."
-        raise InputError("precision", shown, "one of " + ", ".join(PRECISIONS), "is not a known name")
+        raise InputError(
+            "precision", shown, "one of " + ", ".join(PRECISIONS), "is not a known name"
+        )
     return name
 
 
@@ -274,7 +285,14 @@ def chip_tdp(tdp_w: xr.Variable, catalog_tdp_w: xr.Variable, chips: list[str] | 
     first = tuple(np.argwhere(np.asarray(bad.values))[0]) if bad.ndim else ()
     pick = dict(zip(bad.dims, first, strict=True))
     value = float((tdp_w + 0.0 * catalog_tdp_w).transpose(*bad.dims).values[first])
-    rated = float(catalog_tdp_w.values[pick["chip"]]) if "chip" in pick else float(catalog_tdp_w.values)
+    rated = (
+        float(catalog_tdp_w.values[pick["chip"]]) if "chip" in pick else float(catalog_tdp_w.values)
+    )
     name = chips[pick["chip"]] if "chip" in pick else chips
-    raise InputError("chip_tdp", float(f"{value:.12g}"), f"{_fmt(lo_f * rated)} W ≤ chip_tdp ≤ {_fmt(hi_f * rated)} W "
-                     f"({lo_f:g}-{hi_f:g} x its {_fmt(rated)} W TDP)", f"is out of range for {name}")
+    raise InputError(
+        "chip_tdp",
+        float(f"{value:.12g}"),
+        f"{_fmt(lo_f * rated)} W ≤ chip_tdp ≤ {_fmt(hi_f * rated)} W "
+        f"({lo_f:g}-{hi_f:g} x its {_fmt(rated)} W TDP)",
+        f"is out of range for {name}",
+    )

@@ -30,8 +30,15 @@ from explorer.server.launch import (  # free_port(0): any free port
 ROOT = (
     Path(__file__).resolve().parents[1]
 )  # the checkout (tests only; the package never looks here)
-__all__ = ["ROOT", "free_port", "wait_for_page", "port_is_free", "HOSTILE_VOILA_JSON",
-           "ServerProcess", "binder_argv"]
+__all__ = [
+    "ROOT",
+    "free_port",
+    "wait_for_page",
+    "port_is_free",
+    "HOSTILE_VOILA_JSON",
+    "ServerProcess",
+    "binder_argv",
+]
 # a voila.json in the reader's folder that would switch tracebacks and sources back on
 HOSTILE_VOILA_JSON = {
     "VoilaConfiguration": {"show_tracebacks": True, "strip_sources": False, "template": "lab"}
@@ -95,9 +102,15 @@ def pytest_collection_modifyitems(config, items):
 def binder_argv(token: str) -> list[str]:
     """The Binder route: Jupyter Server with Voila's extension, started through binder/start
     ({port} to be filled in)."""
-    return [str(ROOT / "binder" / "start"), str(Path(sys.executable).parent / "jupyter-server"),
-            "--no-browser", "--allow-root", "--port={port}", "--ServerApp.ip=127.0.0.1",
-            f"--IdentityProvider.token={token}"]
+    return [
+        str(ROOT / "binder" / "start"),
+        str(Path(sys.executable).parent / "jupyter-server"),
+        "--no-browser",
+        "--allow-root",
+        "--port={port}",
+        "--ServerApp.ip=127.0.0.1",
+        f"--IdentityProvider.token={token}",
+    ]
 
 
 class ServerProcess:
@@ -106,14 +119,20 @@ class ServerProcess:
     Started from the checkout (binder/start runs from there, as on Binder); stopped with its
     kernels (SIGTERM to the session, SIGKILL after 15 s)."""
 
-    def __init__(self, argv: list[str], log: Path, env: dict[str, str] | None = None,
-                 port: int | None = None) -> None:
+    def __init__(
+        self, argv: list[str], log: Path, env: dict[str, str] | None = None, port: int | None = None
+    ) -> None:
         self.port = port or free_port(start=8900)
         self.log = log
         self._log = open(log, "wb")  # noqa: SIM115
-        self.proc = subprocess.Popen([a.format(port=self.port) for a in argv], cwd=ROOT,
-                                     env={**environment(), **(env or {})}, stdout=self._log,
-                                     stderr=subprocess.STDOUT, start_new_session=True)
+        self.proc = subprocess.Popen(
+            [a.format(port=self.port) for a in argv],
+            cwd=ROOT,
+            env={**environment(), **(env or {})},
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:

@@ -61,7 +61,9 @@ CASES = [(n, *p) for n in NUMERIC for p in _probes(n)]
 def _clean(ds) -> None:
     from explorer import catalog
 
-    no_mode = np.isnan(catalog.chip_table().peak_flops.sel(chip=ds.chip.values).values)  # e.g. FP8 on TPU v4
+    no_mode = np.isnan(
+        catalog.chip_table().peak_flops.sel(chip=ds.chip.values).values
+    )  # e.g. FP8 on TPU v4
     for name, var in ds.data_vars.items():
         if var.dtype.kind != "f":
             continue
@@ -70,12 +72,16 @@ def _clean(ds) -> None:
         if "precision" in var.dims:
             nan &= ~no_mode
         assert not nan.any(), f"{name} has NaN"
-        if name not in INFINITE_OK:  # inf there means "no power spent on cooling", "never interrupted"
+        if (
+            name not in INFINITE_OK
+        ):  # inf there means "no power spent on cooling", "never interrupted"
             assert (np.isfinite(values) | np.isnan(values)).all(), f"{name} is infinite"
         assert not (np.signbit(values) & (values == 0)).any(), f"{name} shows -0"
 
 
-@pytest.mark.parametrize(("name", "where", "value", "accepted"), CASES, ids=[f"{c[0]}-{c[1]}" for c in CASES])
+@pytest.mark.parametrize(
+    ("name", "where", "value", "accepted"), CASES, ids=[f"{c[0]}-{c[1]}" for c in CASES]
+)
 def test_every_input_at_its_bounds_through_the_api_and_the_url(name, where, value, accepted):
     kwargs = {**CONTEXT.get(name, {}), name: float(value), "chip": "h100"}
     if accepted:
@@ -85,7 +91,10 @@ def test_every_input_at_its_bounds_through_the_api_and_the_url(name, where, valu
             compute(**kwargs)
         assert info.value.field == name
         assert BOUNDS[name].describe(name) in str(info.value)
-    query = params.build({**CONTEXT.get(name, {}), "chip": "h100"}) + f"&{name}={quote(repr(float(value)))}"
+    query = (
+        params.build({**CONTEXT.get(name, {}), "chip": "h100"})
+        + f"&{name}={quote(repr(float(value)))}"
+    )
     found, messages = params.parse(query)
     assert (name in found) == accepted, messages
     if accepted:
@@ -93,8 +102,16 @@ def test_every_input_at_its_bounds_through_the_api_and_the_url(name, where, valu
 
 
 def test_zero_is_a_plain_value_where_the_range_includes_it():
-    ds = compute(site_power=100, cooling_fraction=0, overhead_fraction=0, electricity_price=0,
-                 carbon_intensity=0, wue=0, mfu=0, chip="h100")
+    ds = compute(
+        site_power=100,
+        cooling_fraction=0,
+        overhead_fraction=0,
+        electricity_price=0,
+        carbon_intensity=0,
+        wue=0,
+        mfu=0,
+        chip="h100",
+    )
     assert float(ds.it_power) == 100 and float(ds.pue) == 1
     assert float(ds.annual_cost) == float(ds.annual_co2) == float(ds.annual_water) == 0
     assert float(ds.effective_flops.sel(precision="bf16")) == 0

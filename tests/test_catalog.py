@@ -62,10 +62,26 @@ def test_conflicts_name_known_sources():
 
 # The Project Rainier article's two tables (claims as printed there).
 ARTICLE = {
-    "trn2-instance": {"fp8_dense": 20.8, "fp8_sparse": 83.2, "hbm_capacity_gb": 1536, "hbm_bandwidth": 46.4},
+    "trn2-instance": {
+        "fp8_dense": 20.8,
+        "fp8_sparse": 83.2,
+        "hbm_capacity_gb": 1536,
+        "hbm_bandwidth": 46.4,
+    },
     "dgx-b200": {"fp8_dense": 36, "fp8_sparse": 72, "hbm_capacity_gb": 1440, "hbm_bandwidth": 64},
-    "trn2-ultraserver": {"fp8_dense": 83.2, "fp8_sparse": 332.8, "hbm_capacity_tb": 6.1, "hbm_bandwidth": 186},
-    "gb200-nvl72": {"fp8_dense": 360, "fp8_sparse": 720, "hbm_capacity_tb": 13.4, "hbm_bandwidth": 576, "interconnect": 130},
+    "trn2-ultraserver": {
+        "fp8_dense": 83.2,
+        "fp8_sparse": 332.8,
+        "hbm_capacity_tb": 6.1,
+        "hbm_bandwidth": 186,
+    },
+    "gb200-nvl72": {
+        "fp8_dense": 360,
+        "fp8_sparse": 720,
+        "hbm_capacity_tb": 13.4,
+        "hbm_bandwidth": 576,
+        "interconnect": 130,
+    },
 }
 
 
@@ -83,7 +99,9 @@ def test_article_hbm_capacity_reproduced():
     gib = ureg.Quantity(1, "GiB").to("TB").magnitude
     # Trn2: 16 x 96 GiB = 1536 GiB, which the article prints as "1536GB"; 64 x 96 = 6144 -> "6.1TB"
     assert float(t.hbm_capacity.sel(system="trn2-instance")) / gib == pytest.approx(1536)
-    assert float(t.hbm_capacity.sel(system="trn2-ultraserver")) / gib / 1000 == pytest.approx(6.1, abs=0.05)
+    assert float(t.hbm_capacity.sel(system="trn2-ultraserver")) / gib / 1000 == pytest.approx(
+        6.1, abs=0.05
+    )
     assert float(t.hbm_capacity.sel(system="dgx-b200")) * 1000 == pytest.approx(1440)
     assert float(t.hbm_capacity.sel(system="gb200-nvl72")) == pytest.approx(13.4, abs=0.05)
 
@@ -91,10 +109,14 @@ def test_article_hbm_capacity_reproduced():
 def test_nvidia_sparse_columns_reproduced_but_trn2_sparse_conflicts():
     t = system_table()
     for s in ("dgx-b200", "gb200-nvl72"):
-        assert float(t.fp8_sparse.sel(system=s)) == pytest.approx(ARTICLE[s]["fp8_sparse"], rel=1e-3)
+        assert float(t.fp8_sparse.sel(system=s)) == pytest.approx(
+            ARTICLE[s]["fp8_sparse"], rel=1e-3
+        )
     # Neuron docs: ~41 PF per instance; the article's 83.2 is 4x dense, twice the docs.
     derived = float(t.fp8_sparse.sel(system="trn2-instance"))
-    assert derived == pytest.approx(float(t.published_fp8_sparse.sel(system="trn2-instance")), rel=1e-2)
+    assert derived == pytest.approx(
+        float(t.published_fp8_sparse.sel(system="trn2-instance")), rel=1e-2
+    )
     assert ARTICLE["trn2-instance"]["fp8_sparse"] / derived == pytest.approx(2.0, rel=0.02)
     keys = [c["key"] for c in catalog.conflicts("chips.trn2")]
     assert "chips.trn2.fp8_sparse" in keys
@@ -102,7 +124,9 @@ def test_nvidia_sparse_columns_reproduced_but_trn2_sparse_conflicts():
 
 def test_gb200_interconnect_and_published_aggregates_match_derived():
     t = system_table()
-    assert float(t.interconnect_bandwidth.sel(system="gb200-nvl72")) == pytest.approx(ARTICLE["gb200-nvl72"]["interconnect"], rel=5e-3)
+    assert float(t.interconnect_bandwidth.sel(system="gb200-nvl72")) == pytest.approx(
+        ARTICLE["gb200-nvl72"]["interconnect"], rel=5e-3
+    )
     for fig in ("fp8_dense", "fp8_sparse", "hbm_capacity", "hbm_bandwidth", "power"):
         pub = t[f"published_{fig}"]
         ok = pub.isnull() | (abs(t[fig] - pub) <= 0.02 * pub)

@@ -200,8 +200,13 @@ def test_netcdf_without_the_io_extra_names_the_extra(tmp_path, capsys, monkeypat
     import importlib.util
 
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "h5netcdf" else real(name, *a))
-    assert cli.main(["compute", "--sweep", "site_power=10:100:3", "--out", str(tmp_path / "g.nc")]) == 2
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "h5netcdf" else real(name, *a)
+    )
+    assert (
+        cli.main(["compute", "--sweep", "site_power=10:100:3", "--out", str(tmp_path / "g.nc")])
+        == 2
+    )
     err = capsys.readouterr().err
     assert "[io]" in err and "g.nc" in err and "Traceback" not in err
     assert not (tmp_path / "g.nc").exists()

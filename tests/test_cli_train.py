@@ -18,31 +18,64 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 
 def _rows(text: str) -> dict[str, list[str]]:
-    return {line.split()[0]: line.split() for line in text.splitlines() if line and not line.startswith(("training:", "note:"))}
+    return {
+        line.split()[0]: line.split()
+        for line in text.splitlines()
+        if line and not line.startswith(("training:", "note:"))
+    }
 
 
 def test_train_prints_days_goodput_parts_energy_co2_cost_with_units(capsys):
-    code, out, err = run(capsys, "train", "--model", "llama3-405b", "--chip", "h100", "--job-chips", "16384")
+    code, out, err = run(
+        capsys, "train", "--model", "llama3-405b", "--chip", "h100", "--job-chips", "16384"
+    )
     assert code == 0, err
     rows = _rows(out)
     # defaults: MFU 0.40, 1-min checkpoints, 10-min restarts → goodput 0.8525, 79.6 days
     # (3.8e25 / (16384 × 989e12 × 0.40) / 86400 = 67.86 d ideal; / 0.8525 = 79.6 d)
     assert rows["training_days"][1:3] == ["79.59", "day"]
     assert rows["goodput"][1:3] == ["0.8525", "1"]
-    for name, units in [("checkpoint_share", "1"), ("lost_work_share", "1"), ("restart_share", "1"),
-                        ("run_energy", "MWh"), ("run_co2", "t"), ("run_cost", "USD"), ("chip_hours", "h")]:
+    for name, units in [
+        ("checkpoint_share", "1"),
+        ("lost_work_share", "1"),
+        ("restart_share", "1"),
+        ("run_energy", "MWh"),
+        ("run_co2", "t"),
+        ("run_cost", "USD"),
+        ("chip_hours", "h"),
+    ]:
         assert rows[name][2] == units, name
     assert rows["training_impossible"][1] == "no"
     assert out.startswith("training: llama3-405b on h100 (bf16)")
 
 
 def test_train_json_equals_the_api(capsys):
-    code, out, _ = run(capsys, "train", "--json", "--chip", "trn2", "--job-chips", "500000",
-                       "--parameters", "405e9", "--tokens", "15.6e12", "--mfu", "0.4", "--restart-minutes", "5")
+    code, out, _ = run(
+        capsys,
+        "train",
+        "--json",
+        "--chip",
+        "trn2",
+        "--job-chips",
+        "500000",
+        "--parameters",
+        "405e9",
+        "--tokens",
+        "15.6e12",
+        "--mfu",
+        "0.4",
+        "--restart-minutes",
+        "5",
+    )
     assert code == 0
     data = json.loads(out)
-    ref = training.train("trn2", job_chips=500_000, parameters=405e9, tokens=15.6e12, mfu=0.4, restart_minutes=5)
-    assert data["training_days"] == {"value": pytest.approx(float(ref.training_days)), "units": "day"}
+    ref = training.train(
+        "trn2", job_chips=500_000, parameters=405e9, tokens=15.6e12, mfu=0.4, restart_minutes=5
+    )
+    assert data["training_days"] == {
+        "value": pytest.approx(float(ref.training_days)),
+        "units": "day",
+    }
     assert data["goodput"]["units"] == "1" and 0 < data["goodput"]["value"] < 1
     assert data["run_energy"]["units"] == "MWh"
     assert data["training_impossible"]["value"] is False
@@ -50,22 +83,65 @@ def test_train_json_equals_the_api(capsys):
 
 def test_train_options_reach_the_chain(capsys):
     _, base, _ = run(capsys, "train", "--json", "--training-compute", "1e24", "--job-chips", "4096")
-    _, fast, _ = run(capsys, "train", "--json", "--training-compute", "1e24", "--job-chips", "4096",
-                     "--checkpoint-minutes", "0.01", "--restart-minutes", "1")
+    _, fast, _ = run(
+        capsys,
+        "train",
+        "--json",
+        "--training-compute",
+        "1e24",
+        "--job-chips",
+        "4096",
+        "--checkpoint-minutes",
+        "0.01",
+        "--restart-minutes",
+        "1",
+    )
     assert json.loads(fast)["goodput"]["value"] > json.loads(base)["goodput"]["value"]
-    _, fp8, _ = run(capsys, "train", "--json", "--training-compute", "1e24", "--job-chips", "4096", "--precision", "fp8")
+    _, fp8, _ = run(
+        capsys,
+        "train",
+        "--json",
+        "--training-compute",
+        "1e24",
+        "--job-chips",
+        "4096",
+        "--precision",
+        "fp8",
+    )
     # FP8 on H100: 1979 / 989 TFLOP/s → the ideal time halves
-    assert json.loads(fp8)["ideal_days"]["value"] == pytest.approx(json.loads(base)["ideal_days"]["value"] * 989 / 1979)
+    assert json.loads(fp8)["ideal_days"]["value"] == pytest.approx(
+        json.loads(base)["ideal_days"]["value"] * 989 / 1979
+    )
 
 
 def test_hopeless_run_is_a_result_with_a_note_not_an_error(capsys):
-    code, out, err = run(capsys, "train", "--model", "gpt-3", "--job-chips", "1e9", "--restart-minutes", "1440",
-                         "--site-power", "10000")
+    code, out, err = run(
+        capsys,
+        "train",
+        "--model",
+        "gpt-3",
+        "--job-chips",
+        "1e9",
+        "--restart-minutes",
+        "1440",
+        "--site-power",
+        "10000",
+    )
     assert code == 0, err
     rows = _rows(out)
     assert rows["training_days"][1] == "inf" and rows["training_impossible"][1] == "yes"
     assert "note:" in out and "no progress" in out
-    code, out, _ = run(capsys, "train", "--json", "--model", "gpt-3", "--job-chips", "1e9", "--restart-minutes", "1440")
+    code, out, _ = run(
+        capsys,
+        "train",
+        "--json",
+        "--model",
+        "gpt-3",
+        "--job-chips",
+        "1e9",
+        "--restart-minutes",
+        "1440",
+    )
     assert json.loads(out)["training_days"]["value"] is None  # JSON has no infinity
 
 
@@ -116,16 +192,24 @@ def test_out_to_a_bad_path_names_the_path_and_why(capsys, tmp_path, target, why)
 
 def test_out_that_the_system_refuses_is_a_clear_error(capsys):
     # /proc accepts no new files, even for root: the write itself fails
-    code, _, err = run(capsys, "compute", "--sweep", "mfu=0:1:3", "--out", "/proc/explorer-test.csv")
+    code, _, err = run(
+        capsys, "compute", "--sweep", "mfu=0:1:3", "--out", "/proc/explorer-test.csv"
+    )
     assert code == 2
-    assert "/proc/explorer-test.csv" in err and "could not be written" in err and "internal error" not in err
+    assert (
+        "/proc/explorer-test.csv" in err
+        and "could not be written" in err
+        and "internal error" not in err
+    )
 
 
 def test_out_to_an_unwritable_folder(capsys, tmp_path, monkeypatch):
     import os
 
     real = os.access
-    monkeypatch.setattr(os, "access", lambda p, mode: False if str(p) == str(tmp_path) else real(p, mode))
+    monkeypatch.setattr(
+        os, "access", lambda p, mode: False if str(p) == str(tmp_path) else real(p, mode)
+    )
     code, _, err = run(capsys, "compute", "--sweep", "mfu=0:1:3", "--out", str(tmp_path / "g.csv"))
     assert code == 2 and "cannot write" in err and str(tmp_path / "g.csv") in err
 
@@ -139,13 +223,24 @@ def test_out_to_a_good_path_still_writes(capsys, tmp_path):
 
 
 def test_csv_size_limit_points_to_netcdf(capsys):
-    code, out, err = run(capsys, "compute", "--sweep", "site_power=1:10000:200000")  # × 3 precisions = 600,000 rows
+    code, out, err = run(
+        capsys, "compute", "--sweep", "site_power=1:10000:200000"
+    )  # × 3 precisions = 600,000 rows
     assert code == 2 and "600,000 CSV rows" in err and ".nc" in err
     assert out == ""
 
 
 def test_sweep_csv_on_stdout_reads_back(capsys):
-    code, out, _ = run(capsys, "compute", "--sweep", "site_power=10:5000:100", "--chip", "trn2", "--precision", "fp8")
+    code, out, _ = run(
+        capsys,
+        "compute",
+        "--sweep",
+        "site_power=10:5000:100",
+        "--chip",
+        "trn2",
+        "--precision",
+        "fp8",
+    )
     assert code == 0
     lines = out.splitlines()
     assert len(lines) == 101 and lines[0].startswith("site_power,")
@@ -154,10 +249,23 @@ def test_sweep_csv_on_stdout_reads_back(capsys):
 
 
 def test_train_lists_become_dimensions(capsys):
-    code, out, _ = run(capsys, "train", "--json", "--chip", "h100,trn2", "--job-chips", "16384,100000", "--site-power", "5000")
+    code, out, _ = run(
+        capsys,
+        "train",
+        "--json",
+        "--chip",
+        "h100,trn2",
+        "--job-chips",
+        "16384,100000",
+        "--site-power",
+        "5000",
+    )
     assert code == 0
     days = json.loads(out)["training_days"]
-    assert days["dims"] == ["chip", "job_chips"] and days["coords"]["job_chips"] == [16384.0, 100000.0]
+    assert days["dims"] == ["chip", "job_chips"] and days["coords"]["job_chips"] == [
+        16384.0,
+        100000.0,
+    ]
     one = training.train("trn2", job_chips=100_000, site_power=5000)
     assert days["value"][1][1] == pytest.approx(float(one.training_days))
 
@@ -171,11 +279,28 @@ def test_catalog_lists_the_models_train_accepts(capsys):
 def test_train_is_compute_with_a_run_at_one_precision(capsys):
     import explorer
 
-    code, out, _ = run(capsys, "train", "--json", "--chip", "trn2", "--job-chips", "100000", "--chips", "200000",
-                       "--site-power", "1000", "--precision", "fp8", "--training-compute", "1e25")
+    code, out, _ = run(
+        capsys,
+        "train",
+        "--json",
+        "--chip",
+        "trn2",
+        "--job-chips",
+        "100000",
+        "--chips",
+        "200000",
+        "--site-power",
+        "1000",
+        "--precision",
+        "fp8",
+        "--training-compute",
+        "1e25",
+    )
     assert code == 0
     data = json.loads(out)
-    ds = explorer.compute(chip="trn2", job_chips=100_000, chips=200_000, site_power=1000, training_compute=1e25)
+    ds = explorer.compute(
+        chip="trn2", job_chips=100_000, chips=200_000, site_power=1000, training_compute=1e25
+    )
     for name in ("training_days", "run_energy", "run_cost", "goodput", "job_power"):
         ref = ds[name].sel(precision="fp8") if "precision" in ds[name].dims else ds[name]
         assert data[name]["value"] == pytest.approx(float(ref), rel=1e-12), name
@@ -184,7 +309,9 @@ def test_train_is_compute_with_a_run_at_one_precision(capsys):
 
 
 def test_compute_takes_the_numeric_training_inputs(capsys):
-    code, out, _ = run(capsys, "compute", "--json", "--training-compute", "1e24", "--job-chips", "1000")
+    code, out, _ = run(
+        capsys, "compute", "--json", "--training-compute", "1e24", "--job-chips", "1000"
+    )
     assert code == 0
     data = json.loads(out)
     assert data["goodput"]["units"] == "1" and data["training_days"]["dims"] == ["precision"]

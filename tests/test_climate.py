@@ -39,11 +39,15 @@ def _c(deg_f: float) -> float:
         (_c(88.16), 0.014059740107386033, None, _c(72.68)),
     ],
 )
-def test_wet_bulb_matches_published_ashrae_points_within_0_2_c(dry_bulb, humidity_ratio, pressure, published_wet_bulb):
+def test_wet_bulb_matches_published_ashrae_points_within_0_2_c(
+    dry_bulb, humidity_ratio, pressure, published_wet_bulb
+):
     if pressure is None:  # the design days: the station's own pressure
         station = climate.load_station("722350" if dry_bulb > 33 else "725350")
         pressure = climate.typical_weather(station).pressure
-    assert abs(float(climate.wet_bulb(dry_bulb, humidity_ratio, pressure)) - published_wet_bulb) <= 0.2
+    assert (
+        abs(float(climate.wet_bulb(dry_bulb, humidity_ratio, pressure)) - published_wet_bulb) <= 0.2
+    )
 
 
 # ------------------------------------------------------------------ the weather
@@ -52,7 +56,9 @@ def test_typical_days_keep_the_monthly_means_and_daily_ranges():
     w = climate.typical_weather(st_)
     assert_allclose(w.dry_bulb.mean(axis=1), st_.mean, atol=1e-9)
     # ASHRAE's fractions run from 0 to 1, so each day spans the mean daily range exactly
-    assert_allclose(w.dry_bulb.max(axis=1) - w.dry_bulb.min(axis=1), np.subtract(st_.high, st_.low), atol=1e-9)
+    assert_allclose(
+        w.dry_bulb.max(axis=1) - w.dry_bulb.min(axis=1), np.subtract(st_.high, st_.low), atol=1e-9
+    )
     # July in Jackson: 81.2 °F mean = 27.33 °C
     assert w.dry_bulb[6].mean() == pytest.approx((81.19685483870958 - 32) / 1.8)
     assert (w.wet_bulb <= w.dry_bulb + 1e-9).all()
@@ -72,29 +78,41 @@ def test_the_years_energy_is_the_sum_of_its_hours(tech):
     assert_allclose(float(year.annual_co2), by_hand_mwh * 1000 * 427 / 1e6, rtol=1e-12)
     assert days.sum() * 24 == 8760
     # annual PUE = facility energy / IT energy (IT constant)
-    assert_allclose(float(year.annual_pue), by_hand_mwh / (float(year.it_power) * 8760 * 0.9), rtol=1e-12)
+    assert_allclose(
+        float(year.annual_pue), by_hand_mwh / (float(year.it_power) * 8760 * 0.9), rtol=1e-12
+    )
 
 
 @pytest.mark.parametrize("tech", TECHS)
 def test_a_constant_weather_station_gives_the_constant_cooling_result(tech):
     station = climate.Station.constant(dry_bulb=20.0, dew_point=10.0)
-    year = explorer.climate_year("rainier-indiana", tech, station=station, site_power=300, load_factor=0.8)
+    year = explorer.climate_year(
+        "rainier-indiana", tech, station=station, site_power=300, load_factor=0.8
+    )
     share = float(year.cooling_fraction[0, 0])
     assert_allclose(year.cooling_fraction.values, share, rtol=0, atol=0)
-    today = explorer.compute(site="rainier-indiana", site_power=300, load_factor=0.8, cooling_fraction=share)
+    today = explorer.compute(
+        site="rainier-indiana", site_power=300, load_factor=0.8, cooling_fraction=share
+    )
     assert_allclose(float(year.annual_energy), float(today.annual_energy), rtol=1e-12)
     assert_allclose(year.cooling_power.values, float(today.cooling_power), rtol=1e-12)
     assert_allclose(year.pue.values, float(today.pue), rtol=1e-12)
     assert_allclose(float(year.annual_pue), float(today.pue), rtol=1e-12)
     assert_allclose(float(year.it_power), float(today.it_power), rtol=1e-12)
     assert_allclose(float(year.peak_cooling_power), float(year.mean_cooling_power), rtol=1e-12)
-    assert_allclose(float(year.annual_cooling_energy), float(today.cooling_power) * 8760 * 0.8 / 1000, rtol=1e-12)
+    assert_allclose(
+        float(year.annual_cooling_energy),
+        float(today.cooling_power) * 8760 * 0.8 / 1000,
+        rtol=1e-12,
+    )
 
 
 def test_a_constant_mild_station_has_the_hand_computed_air_evaporative_share():
     # 20 °C is below the 27 °C supply limit: fans only, 0.05 kW per kW of heat, so the cooling
     # share of facility power is 0.05 / 1.05 = 0.047619 and PUE = 1 / (1 - 0.047619 - 0.03) = 1.08434.
-    year = explorer.climate_year("rainier-indiana", "air-evaporative", station=climate.Station.constant(20.0, 10.0))
+    year = explorer.climate_year(
+        "rainier-indiana", "air-evaporative", station=climate.Station.constant(20.0, 10.0)
+    )
     assert_allclose(year.cooling_fraction.values, 0.05 / 1.05)
     assert_allclose(float(year.annual_pue), 1 / (1 - 0.05 / 1.05 - 0.03))
     assert float(year.annual_water) == 0.0  # no evaporation below the supply limit
@@ -149,7 +167,9 @@ def test_the_hot_day_peak_is_at_least_every_monthly_mean(site, tech):
     year = explorer.climate_year(site, tech)
     assert (float(year.peak_cooling_power) >= year.cooling_power_mean.values).all()
     assert float(year.peak_cooling_power) >= float(year.mean_cooling_power)
-    assert float(year.peak_facility_power) == pytest.approx(float(explorer.compute(site=site).site_power))
+    assert float(year.peak_facility_power) == pytest.approx(
+        float(explorer.compute(site=site).site_power)
+    )
 
 
 @pytest.mark.parametrize("tech", TECHS)
@@ -162,8 +182,13 @@ def test_jackson_needs_more_cooling_than_south_bend(tech):
 
 
 def test_the_default_technology_follows_the_chip():
-    assert explorer.climate_year("rainier-mississippi").attrs["cooling_tech"] == "air-evaporative"  # Trainium2
-    assert explorer.climate_year("rainier-mississippi", chip="gb200").attrs["cooling_tech"] == "chiller-economiser"
+    assert (
+        explorer.climate_year("rainier-mississippi").attrs["cooling_tech"] == "air-evaporative"
+    )  # Trainium2
+    assert (
+        explorer.climate_year("rainier-mississippi", chip="gb200").attrs["cooling_tech"]
+        == "chiller-economiser"
+    )
 
 
 def test_every_variable_has_units_and_a_long_name():
@@ -175,18 +200,24 @@ def test_every_variable_has_units_and_a_long_name():
         assert var.attrs.get("units"), name
         assert var.attrs.get("long_name"), name
     assert year.cooling_power.dims == ("month", "hour", "site_power")  # a sweep broadcasts
-    assert_allclose(year.annual_energy.sel(site_power=600), 2 * year.annual_energy.sel(site_power=300))
+    assert_allclose(
+        year.annual_energy.sel(site_power=600), 2 * year.annual_energy.sel(site_power=300)
+    )
 
 
 def test_scaling_the_year_does_not_recompute_psychrometrics(monkeypatch):
-    explorer.climate_year("rainier-mississippi", "chiller-economiser", site_power=300)  # warm the cache
+    explorer.climate_year(
+        "rainier-mississippi", "chiller-economiser", site_power=300
+    )  # warm the cache
 
     class Refuse:
         def __getattr__(self, name):
             raise AssertionError(f"psychrolib.{name} called while only rescaling the year")
 
     monkeypatch.setattr(climate, "psychrolib", Refuse())
-    a = explorer.climate_year("rainier-mississippi", "chiller-economiser", site_power=450, electricity_price=50)
+    a = explorer.climate_year(
+        "rainier-mississippi", "chiller-economiser", site_power=450, electricity_price=50
+    )
     b = explorer.climate_year("rainier-mississippi", "chiller-economiser", site_power=900)
     assert_allclose(float(b.annual_energy), 2 * float(a.annual_energy))
 
@@ -230,7 +261,11 @@ def test_the_new_public_functions_have_examples():
     for name in ("climate", "grid", "cli_site", "storage", "resilience"):
         module = importlib.import_module(f"explorer.{name}")
         for attr, obj in vars(module).items():
-            if attr.startswith("_") or not inspect.isfunction(obj) or obj.__module__ != module.__name__:
+            if (
+                attr.startswith("_")
+                or not inspect.isfunction(obj)
+                or obj.__module__ != module.__name__
+            ):
                 continue
             if "Examples" not in (obj.__doc__ or ""):
                 missing.append(f"{name}.{attr}")
@@ -242,5 +277,7 @@ def test_psychrolib_is_imported_only_when_the_weather_is_computed():
     import sys
 
     code = "import sys, explorer; explorer.compute(); print('psychrolib' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     assert out.strip() == "False"  # `import explorer` works before psychrolib is installed

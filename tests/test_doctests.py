@@ -7,8 +7,23 @@ import importlib
 
 import pytest
 
-CORE = ["catalog", "cluster", "energy", "errors", "factcheck", "model", "notes", "params", "power",
-        "resilience", "selfcheck", "storage", "systems", "units", "validate"]
+CORE = [
+    "catalog",
+    "cluster",
+    "energy",
+    "errors",
+    "factcheck",
+    "model",
+    "notes",
+    "params",
+    "power",
+    "resilience",
+    "selfcheck",
+    "storage",
+    "systems",
+    "units",
+    "validate",
+]
 
 
 @pytest.mark.parametrize("name", CORE)
@@ -25,7 +40,11 @@ def test_the_public_functions_have_examples():
     for name in CORE:
         module = importlib.import_module(f"explorer.{name}")
         for attr, obj in vars(module).items():
-            if attr.startswith("_") or not inspect.isfunction(obj) or obj.__module__ != module.__name__:
+            if (
+                attr.startswith("_")
+                or not inspect.isfunction(obj)
+                or obj.__module__ != module.__name__
+            ):
                 continue
             if "Examples" not in (obj.__doc__ or ""):
                 missing.append(f"{name}.{attr}")

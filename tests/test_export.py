@@ -24,13 +24,23 @@ def _csv(ds: xr.Dataset, **kw) -> str:
 
 GRIDS = {
     "one scenario": lambda: explorer.compute(site_power=300),
-    "site_power sweep": lambda: explorer.compute(site_power=xr.DataArray(np.geomspace(1, 10_000, 37), dims="site_power"), chip="trn2"),
+    "site_power sweep": lambda: explorer.compute(
+        site_power=xr.DataArray(np.geomspace(1, 10_000, 37), dims="site_power"), chip="trn2"
+    ),
     "grid with chips and bases": lambda: explorer.compute(
-        site_power=[10, 300, 5000], cooling_fraction=[0.0, 0.1, 0.4], chip=["trn2", "h100", "tpu-v5p"], basis=["us-person", "us-ms-person"]),
+        site_power=[10, 300, 5000],
+        cooling_fraction=[0.0, 0.1, 0.4],
+        chip=["trn2", "h100", "tpu-v5p"],
+        basis=["us-person", "us-ms-person"],
+    ),
     "one precision": lambda: explorer.compute(mfu=[0.1, 0.5], chip="gb200").sel(precision="fp8"),
     # infinite days and the bool flag where a billion-chip job with day-long restarts never progresses
-    "training runs": lambda: explorer.compute(model=["gpt-3", "llama3-405b"], job_chips=[1000, 1e9], restart_minutes=[10, 1440],
-                                              chip=["h100", "tpu-v5p"]),
+    "training runs": lambda: explorer.compute(
+        model=["gpt-3", "llama3-405b"],
+        job_chips=[1000, 1e9],
+        restart_minutes=[10, 1440],
+        chip=["h100", "tpu-v5p"],
+    ),
 }
 
 
@@ -52,7 +62,9 @@ def test_nan_inf_bool_and_text_fields():
     text = _csv(ds)
     assert text == to_frame(ds).to_csv()
     assert ",inf," in text
-    t = training.train("h100", job_chips=[1000, 1e9], restart_minutes=1440, model="gpt-3", site_power=10_000)
+    t = training.train(
+        "h100", job_chips=[1000, 1e9], restart_minutes=1440, model="gpt-3", site_power=10_000
+    )
     assert _csv(t) == to_frame(t).to_csv()
     assert "True" in _csv(t) and "False" in _csv(t)
 
@@ -69,9 +81,19 @@ def test_csv_reads_back_to_the_numbers():
     df = pd.read_csv(io.StringIO(_csv(ds)))
     assert list(df.columns) == csv_columns(ds)
     assert len(df) == 3 * 3 * 3 * 2 * 3  # site_power × cooling × chip × basis × precision
-    sel = df[(df.chip == "h100") & (df.basis == "us-ms-person") & (df.precision == "bf16") & (df.site_power == 300) & (df.cooling_fraction == 0.1)]
-    ref = ds.sel(chip="h100", basis="us-ms-person", precision="bf16", site_power=300, cooling_fraction=0.1)
-    assert float(sel["effective_flops [FLOP/s]"].iloc[0]) == float(ref.effective_flops)  # exact: shortest round-trip text
+    sel = df[
+        (df.chip == "h100")
+        & (df.basis == "us-ms-person")
+        & (df.precision == "bf16")
+        & (df.site_power == 300)
+        & (df.cooling_fraction == 0.1)
+    ]
+    ref = ds.sel(
+        chip="h100", basis="us-ms-person", precision="bf16", site_power=300, cooling_fraction=0.1
+    )
+    assert float(sel["effective_flops [FLOP/s]"].iloc[0]) == float(
+        ref.effective_flops
+    )  # exact: shortest round-trip text
     assert float(sel["city_people [people]"].iloc[0]) == float(ref.city_people)
 
 

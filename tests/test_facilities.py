@@ -12,8 +12,17 @@ WITH_COUNT = [s for s in SITES if "accelerators" in catalog.raw()["sites"][s]]
 
 
 def test_every_issue_facility_is_a_preset_with_a_state():
-    for site in ("xai-colossus", "stargate-abilene", "meta-prometheus", "meta-hyperion",
-                 "fairwater-wisconsin", "fairwater-atlanta", "rainier-mississippi", "rainier-indiana", "generic"):
+    for site in (
+        "xai-colossus",
+        "stargate-abilene",
+        "meta-prometheus",
+        "meta-hyperion",
+        "fairwater-wisconsin",
+        "fairwater-atlanta",
+        "rainier-mississippi",
+        "rainier-indiana",
+        "generic",
+    ):
         assert site in SITES
         region = catalog.raw()["sites"][site]["region"]
         assert region.startswith("us"), site
@@ -65,7 +74,13 @@ def test_facility_presets_use_the_generic_hyperscale_pue_and_rainier_keeps_its_f
 
 NEW_SYSTEMS = {
     # system: {figure: published}; per-chip value x chips must match within the vendor's rounding
-    "gb300-nvl72": {"fp8_sparse": 720, "hbm_capacity": 20.7, "hbm_bandwidth": 576, "interconnect_bandwidth": 130, "power": 135},
+    "gb300-nvl72": {
+        "fp8_sparse": 720,
+        "hbm_capacity": 20.7,
+        "hbm_bandwidth": 576,
+        "interconnect_bandwidth": 130,
+        "power": 135,
+    },
     "mi355x-8gpu": {"fp8_dense": 40.3, "hbm_capacity": 2.3, "hbm_bandwidth": 64},
 }
 
@@ -83,17 +98,27 @@ def test_new_chips_have_the_issue_s_figures():
     t = catalog.chip_table()
     for chip in ("a100", "b300", "gb300", "mi300x", "mi325x", "mi355x", "gaudi3", "tpu-v4"):
         row = t.sel(chip=chip)
-        assert float(row.tdp) > 0 and float(row.hbm_capacity) > 0 and float(row.hbm_bandwidth) > 0, chip
+        assert (
+            float(row.tdp) > 0 and float(row.hbm_capacity) > 0 and float(row.hbm_bandwidth) > 0
+        ), chip
         assert row.peak_flops.sel(precision="bf16").notnull(), chip
     # chips without an FP8 mode say so with NaN, never with a made-up number
     assert t.peak_flops.sel(chip=["a100", "tpu-v4"], precision="fp8").isnull().all()
     # MI300X: 1,307.4 TFLOP/s dense BF16, 2x for FP8 (AMD data sheet)
-    assert float(t.peak_flops.sel(chip="mi300x", precision="fp8")) == pytest.approx(2 * 1307.4e12, rel=1e-3)
+    assert float(t.peak_flops.sel(chip="mi300x", precision="fp8")) == pytest.approx(
+        2 * 1307.4e12, rel=1e-3
+    )
 
 
 def test_estimates_are_marked_low_confidence_with_a_note():
-    for key in ("chips.b300.tdp", "chips.tpu-v4.tdp", "sites.fairwater-wisconsin.site_power",
-                "sites.stargate-abilene.accelerators", "regions.us-tx.electricity_price", "bases.us-tx-person.value"):
+    for key in (
+        "chips.b300.tdp",
+        "chips.tpu-v4.tdp",
+        "sites.fairwater-wisconsin.site_power",
+        "sites.stargate-abilene.accelerators",
+        "regions.us-tx.electricity_price",
+        "bases.us-tx-person.value",
+    ):
         e = catalog.entry(key)
         assert e.confidence in ("low", "medium-low"), key
         assert e.note, key

@@ -8,13 +8,31 @@ from explorer import catalog, factcheck
 from explorer.factcheck import ASSUMED, CONTESTED, REPRODUCED
 
 EXPECTED = {
-    "ms-city": CONTESTED, "ms-city-households": ASSUMED, "ms-cooling": CONTESTED, "ms-chips": ASSUMED,
-    "ms-third-state": CONTESTED, "in-power": REPRODUCED,
-    "trn2-fp8": REPRODUCED, "trn2-hbm": ASSUMED, "trn2-bw": REPRODUCED, "trn2-sparse": CONTESTED,
-    "b200-fp8": REPRODUCED, "b200-sparse": REPRODUCED, "b200-hbm": REPRODUCED, "b200-bw": REPRODUCED,
-    "us-fp8": REPRODUCED, "us-hbm": ASSUMED, "us-bw": REPRODUCED, "us-link": CONTESTED, "us-sparse": CONTESTED,
-    "nvl72-fp8": REPRODUCED, "nvl72-sparse": REPRODUCED, "nvl72-hbm": REPRODUCED, "nvl72-bw": REPRODUCED,
-    "nvl72-link": REPRODUCED, "trn3-4x": ASSUMED,
+    "ms-city": CONTESTED,
+    "ms-city-households": ASSUMED,
+    "ms-cooling": CONTESTED,
+    "ms-chips": ASSUMED,
+    "ms-third-state": CONTESTED,
+    "in-power": REPRODUCED,
+    "trn2-fp8": REPRODUCED,
+    "trn2-hbm": ASSUMED,
+    "trn2-bw": REPRODUCED,
+    "trn2-sparse": CONTESTED,
+    "b200-fp8": REPRODUCED,
+    "b200-sparse": REPRODUCED,
+    "b200-hbm": REPRODUCED,
+    "b200-bw": REPRODUCED,
+    "us-fp8": REPRODUCED,
+    "us-hbm": ASSUMED,
+    "us-bw": REPRODUCED,
+    "us-link": CONTESTED,
+    "us-sparse": CONTESTED,
+    "nvl72-fp8": REPRODUCED,
+    "nvl72-sparse": REPRODUCED,
+    "nvl72-hbm": REPRODUCED,
+    "nvl72-bw": REPRODUCED,
+    "nvl72-link": REPRODUCED,
+    "trn3-4x": ASSUMED,
 }
 
 
@@ -24,7 +42,9 @@ def test_every_claim_has_an_expected_verdict():
 
 @pytest.mark.parametrize("claim", factcheck.claims(), ids=lambda c: c.id)
 def test_verdict(claim):
-    assert claim.verdict() == EXPECTED[claim.id], f"{claim.id}: explorer gives {claim.value()} vs claimed {claim.claimed}"
+    assert claim.verdict() == EXPECTED[claim.id], (
+        f"{claim.id}: explorer gives {claim.value()} vs claimed {claim.claimed}"
+    )
     if claim.verdict() == CONTESTED:
         assert claim.disagrees, "a contested claim names the source that disagrees"
     if claim.verdict() == ASSUMED:
@@ -36,7 +56,9 @@ def test_key_numbers_behind_the_verdicts():
     assert by_id["ms-city-households"].value() == pytest.approx(245_264, rel=1e-3)
     assert by_id["ms-city"].value() == pytest.approx(207_829, rel=1e-3)
     assert by_id["trn2-sparse"].value() == pytest.approx(41.0, rel=0.01)
-    assert by_id["ms-cooling"].value() == pytest.approx(1 - 1 / catalog.value("cooling.aws-fleet.pue", "dimensionless") - 0.03)
+    assert by_id["ms-cooling"].value() == pytest.approx(
+        1 - 1 / catalog.value("cooling.aws-fleet.pue", "dimensionless") - 0.03
+    )
 
 
 def test_the_table_is_paraphrased_escaped_and_names_articles():

@@ -21,14 +21,18 @@ def test_a_300_mw_site_in_mississippi_by_hand():
     ds = grid_shares("rainier-mississippi", site_power=300)
     # 300 MW x 8,760 h = 2,628,000 MWh = 2.628 TWh; Mississippi's retail sales 49.0 TWh (EIA SEDS 2022)
     assert_allclose(float(ds.share_of_state_energy), 2.628 / 49.0)  # 0.053633
-    assert_allclose(float(ds.share_of_utility_peak), 300 / 3000)  # Entergy Mississippi ~3,000 MW (low)
+    assert_allclose(
+        float(ds.share_of_utility_peak), 300 / 3000
+    )  # Entergy Mississippi ~3,000 MW (low)
     assert_allclose(float(ds.share_of_operator_peak), 300 / 127_125)  # MISO all-time peak
     assert_allclose(float(ds.share_of_us_datacenters), 2.628 / 176)  # LBNL: 176 TWh in 2023
 
 
 def test_a_300_mw_site_in_indiana_by_hand():
     ds = grid_shares("rainier-indiana", site_power=300)
-    assert_allclose(float(ds.share_of_state_energy), 2.628 / 100.0)  # Indiana 100.0 TWh (EIA SEDS 2022)
+    assert_allclose(
+        float(ds.share_of_state_energy), 2.628 / 100.0
+    )  # Indiana 100.0 TWh (EIA SEDS 2022)
     assert_allclose(float(ds.share_of_utility_peak), 300 / 2800)  # I&M's Indiana peak (IURC 2025)
     assert_allclose(float(ds.share_of_operator_peak), 300 / 165_563)  # PJM all-time peak
     assert ds.utility_peak.attrs["confidence"] == "medium-high"
@@ -51,8 +55,14 @@ def test_a_site_without_a_recorded_utility_gets_nan_and_says_why():
 
 def test_the_us_datacentre_band_is_lbnl_2024():
     ds = grid_shares("generic")
-    assert [float(ds[k]) for k in ("us_datacenter_energy_2023", "us_datacenter_energy_2028_low",
-                                   "us_datacenter_energy_2028_high")] == [176, 325, 580]
+    assert [
+        float(ds[k])
+        for k in (
+            "us_datacenter_energy_2023",
+            "us_datacenter_energy_2028_low",
+            "us_datacenter_energy_2028_high",
+        )
+    ] == [176, 325, 580]
     assert float(ds.us_datacenter_share_2028_low) < float(ds.us_datacenter_share_2028_high)
     assert "LBNL" in ds.us_datacenter_energy_2023.attrs["source"]
 
@@ -76,7 +86,9 @@ def test_shares_broadcast_and_follow_the_climate_year():
     year = explorer.climate_year("rainier-indiana", "chiller-economiser", site_power=300)
     on_climate = grid_shares("rainier-indiana", year=year)
     assert_allclose(float(on_climate.share_of_state_energy), float(year.annual_energy) / 1000 / 100)
-    assert float(on_climate.share_of_state_energy) < 2.628 / 100  # the year draws less than the hot hour
+    assert (
+        float(on_climate.share_of_state_energy) < 2.628 / 100
+    )  # the year draws less than the hot hour
 
 
 def test_bad_grid_input():
@@ -103,14 +115,27 @@ def test_cli_grid_json(capsys):
 
 
 def test_cli_bad_grid_input_exits_2_without_a_traceback():
-    r = subprocess.run([sys.executable, "-m", "explorer.cli", "grid", "--site", "atlantis"], capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "explorer.cli", "grid", "--site", "atlantis"],
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 2
     assert r.stderr.startswith("explorer: error: site = 'atlantis'") and "Traceback" not in r.stderr
 
 
 def test_cli_compute_climate_writes_the_year(tmp_path, capsys):
     out = tmp_path / "year.nc"
-    args = ["compute", "--climate", "--cooling-tech", "air-evaporative", "--site", "rainier-mississippi", "--out", str(out)]
+    args = [
+        "compute",
+        "--climate",
+        "--cooling-tech",
+        "air-evaporative",
+        "--site",
+        "rainier-mississippi",
+        "--out",
+        str(out),
+    ]
     assert main(args) == 0
     with xr.open_dataset(out, engine="h5netcdf") as year:
         assert dict(year.sizes) == {"month": 12, "hour": 24}
@@ -121,7 +146,19 @@ def test_cli_compute_climate_writes_the_year(tmp_path, capsys):
 
 
 def test_cli_compute_climate_table_and_errors(capsys):
-    assert main(["compute", "--climate", "--site", "rainier-indiana", "--cooling-tech", "chiller-economiser"]) == 0
+    assert (
+        main(
+            [
+                "compute",
+                "--climate",
+                "--site",
+                "rainier-indiana",
+                "--cooling-tech",
+                "chiller-economiser",
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert "annual_pue" in out and "hot day" in out
     assert main(["compute", "--climate", "--site", "rainier-indiana", "--pue", "1.2"]) == 2

@@ -41,9 +41,13 @@ def test_article_city_is_households_not_people():
     # 300 MW x 8760 h / 10,715 kWh per household ~ 245,000: the article's "roughly 250,000"
     assert households == pytest.approx(250_000, rel=0.05)
     assert people_all_sector == pytest.approx(208_000, rel=0.01)
-    assert float(ds.basis_value.sel(basis="us-household")) == catalog.value("bases.us-household.value", "kWh/household/year")
+    assert float(ds.basis_value.sel(basis="us-household")) == catalog.value(
+        "bases.us-household.value", "kWh/household/year"
+    )
     # the arithmetic shown in the UI: energy / basis
-    assert households == pytest.approx(float(ds.annual_energy) * 1e6 / float(ds.basis_value.sel(basis="us-household")))
+    assert households == pytest.approx(
+        float(ds.annual_energy) * 1e6 / float(ds.basis_value.sel(basis="us-household"))
+    )
 
 
 def test_people_and_households_are_linked_by_household_size():
@@ -87,8 +91,15 @@ def test_rainier_compute_matches_published_exaflops():
 
 
 def test_energy_cost_carbon_water_follow_the_inputs():
-    ds = compute(site_power=100, cooling_fraction=0.1, overhead_fraction=0.0, load_factor=0.5,
-                 electricity_price=50, carbon_intensity=400, wue=1.0)
+    ds = compute(
+        site_power=100,
+        cooling_fraction=0.1,
+        overhead_fraction=0.0,
+        load_factor=0.5,
+        electricity_price=50,
+        carbon_intensity=400,
+        wue=1.0,
+    )
     hours = catalog.value("conventions.hours_per_year", "hour/year")
     energy_gwh = 100 * 0.5 * hours / 1000
     assert float(ds.annual_energy) == pytest.approx(energy_gwh)
@@ -100,8 +111,12 @@ def test_energy_cost_carbon_water_follow_the_inputs():
 def test_heat_removed_rejected_and_cop():
     ds = compute(site_power=300, cooling_fraction=0.4, overhead_fraction=0.03)
     assert float(ds.heat_removed) == pytest.approx(300 * 0.6)  # IT 171 + losses 9 MW
-    assert float(ds.heat_removed_tons) == pytest.approx(300 * 0.6 * 1e6 / 3516.85, rel=1e-4)  # 51,182 t
-    assert float(ds.heat_rejected) == pytest.approx(300)  # the cooling plant's 120 MW leave as heat too
+    assert float(ds.heat_removed_tons) == pytest.approx(
+        300 * 0.6 * 1e6 / 3516.85, rel=1e-4
+    )  # 51,182 t
+    assert float(ds.heat_rejected) == pytest.approx(
+        300
+    )  # the cooling plant's 120 MW leave as heat too
     assert float(ds.heat_rejected_tons) == pytest.approx(300 * 1e6 / 3516.85, rel=1e-4)
     assert float(ds.cooling_cop) == pytest.approx(0.6 / 0.4)
     assert math.isinf(float(compute(cooling_fraction=0.0).cooling_cop))
@@ -112,7 +127,9 @@ def test_heat_balance_filled_and_at_part_load(chips):
     ds = compute(site_power=300, cooling_fraction=0.3, chip="h100", chips=chips)
     np.testing.assert_allclose(ds.heat_rejected, ds.facility_load, rtol=1e-12)
     # at any load the cooling plant draws its share of the load (the model runs at the site's PUE)
-    np.testing.assert_allclose(ds.heat_removed + ds.cooling_fraction * ds.facility_load, ds.heat_rejected, rtol=1e-12)
+    np.testing.assert_allclose(
+        ds.heat_removed + ds.cooling_fraction * ds.facility_load, ds.heat_rejected, rtol=1e-12
+    )
     if chips is None:
         np.testing.assert_allclose(ds.heat_removed + ds.cooling_power, ds.heat_rejected, rtol=1e-12)
 
@@ -134,7 +151,15 @@ def test_energy_cost_carbon_water_and_city_scale_with_the_load():
     part = compute(site_power=300, chip="h100", chips=20_000, site="rainier-indiana")
     ratio = float(part.facility_load / full.facility_load)
     assert 0 < ratio < 1
-    for name in ("annual_energy", "annual_cost", "annual_co2", "annual_water", "city_people", "city_households", "heat_rejected"):
+    for name in (
+        "annual_energy",
+        "annual_cost",
+        "annual_co2",
+        "annual_water",
+        "city_people",
+        "city_households",
+        "heat_rejected",
+    ):
         assert float(part[name]) == pytest.approx(float(full[name]) * ratio, rel=1e-12), name
 
 
@@ -142,7 +167,9 @@ def test_filling_the_site_gives_the_capacity_numbers():
     ds = compute(site_power=300, cooling_fraction=0.4, chip="trn2", site="rainier-mississippi")
     assert float(ds.facility_load) == 300.0
     assert float(ds.annual_energy) == pytest.approx(300 * 8760 / 1000)  # 2,628 GWh as before
-    assert float(ds.annual_cost) == pytest.approx(2628 * 1000 * 69.6)  # 182.9 M USD at MS's 69.6 USD/MWh
+    assert float(ds.annual_cost) == pytest.approx(
+        2628 * 1000 * 69.6
+    )  # 182.9 M USD at MS's 69.6 USD/MWh
 
 
 def test_100k_h100_on_the_generic_site_is_close_to_colossus_phase_1():
@@ -155,7 +182,9 @@ def test_100k_h100_on_the_generic_site_is_close_to_colossus_phase_1():
 @pytest.mark.parametrize("pue", [1.1, 1.15, 1.4, 2.0])
 def test_pue_and_cooling_fraction_describe_the_same_site(pue):
     a = compute(site_power=300, pue=pue, overhead_fraction=0.03, chip="gb200")
-    b = compute(site_power=300, cooling_fraction=1 - 1 / pue - 0.03, overhead_fraction=0.03, chip="gb200")
+    b = compute(
+        site_power=300, cooling_fraction=1 - 1 / pue - 0.03, overhead_fraction=0.03, chip="gb200"
+    )
     for name in model.SITE_OUTPUTS:
         np.testing.assert_allclose(a[name].values, b[name].values, rtol=1e-12, err_msg=name)
     assert float(a.pue) == pytest.approx(pue, rel=1e-12)
@@ -178,7 +207,9 @@ def test_pue_sweeps_like_any_input():
     grid = compute(pue=[1.1, 1.5], chip="h100")
     assert grid.chips_supported.dims == ("pue",)
     np.testing.assert_allclose(grid.pue, [1.1, 1.5])
-    assert float(grid.chips_supported.sel(pue=1.5)) == float(compute(pue=1.5, chip="h100").chips_supported)
+    assert float(grid.chips_supported.sel(pue=1.5)) == float(
+        compute(pue=1.5, chip="h100").chips_supported
+    )
 
 
 def test_chip_tdp_overrides_the_catalog():
@@ -242,7 +273,12 @@ def test_flops_per_watt_is_per_facility_watt():
 def test_sweep_equals_scalar_calls_exactly():
     powers = np.array([5.0, 300.0, 2200.0])
     cools = np.array([0.0, 0.25, 0.5])
-    grid = compute(site_power=powers, cooling_fraction=cools, chip=["trn2", "gb200"], basis=["us-household", "de-person"])
+    grid = compute(
+        site_power=powers,
+        cooling_fraction=cools,
+        chip=["trn2", "gb200"],
+        basis=["us-household", "de-person"],
+    )
     for p in powers:
         for c in cools:
             for chip in ("trn2", "gb200"):
@@ -250,7 +286,9 @@ def test_sweep_equals_scalar_calls_exactly():
                     one = compute(site_power=p, cooling_fraction=c, chip=chip, basis=basis)
                     sel = grid.sel(site_power=p, cooling_fraction=c, chip=chip, basis=basis)
                     for name in model.SITE_OUTPUTS:
-                        np.testing.assert_array_equal(sel[name].values, one[name].values, err_msg=name)
+                        np.testing.assert_array_equal(
+                            sel[name].values, one[name].values, err_msg=name
+                        )
 
 
 def test_dataarray_inputs_keep_their_dimensions():
@@ -278,7 +316,11 @@ BAD = [
     ({"site_power": [100, -1]}, "site_power", "-1"),
     ({"cooling_fraction": 1.0}, "cooling_fraction", "< 1"),
     ({"cooling_fraction": -0.1}, "cooling_fraction", "0"),
-    ({"cooling_fraction": 0.9, "overhead_fraction": 0.1}, "cooling_fraction + overhead_fraction", "below 1"),
+    (
+        {"cooling_fraction": 0.9, "overhead_fraction": 0.1},
+        "cooling_fraction + overhead_fraction",
+        "below 1",
+    ),
     ({"overhead_fraction": 1.5}, "overhead_fraction", "< 1"),
     ({"chip": "a800"}, "chip", "trn2"),
     ({"chip": ["trn2", "nope"]}, "chip", "trn2"),
@@ -300,7 +342,9 @@ BAD = [
 ]
 
 
-@pytest.mark.parametrize(("kwargs", "field", "hint"), BAD, ids=[f"{b[1]}-{i}" for i, b in enumerate(BAD)])
+@pytest.mark.parametrize(
+    ("kwargs", "field", "hint"), BAD, ids=[f"{b[1]}-{i}" for i, b in enumerate(BAD)]
+)
 def test_bad_input_raises_one_clear_error(kwargs, field, hint):
     with pytest.raises(InputError) as info:
         compute(**kwargs)
@@ -314,12 +358,18 @@ def test_bad_input_raises_one_clear_error(kwargs, field, hint):
 
 def test_a_sweep_of_the_new_inputs_equals_the_scalar_calls():
     pues, tdps, counts = [1.1, 1.4], [900.0, 1200.0], [1000.0, 300_000.0]
-    grid = compute(site_power=300, pue=pues, chip_tdp=tdps, chips=counts, chip="gb200", load_factor=[0.5, 1.0])
+    grid = compute(
+        site_power=300, pue=pues, chip_tdp=tdps, chips=counts, chip="gb200", load_factor=[0.5, 1.0]
+    )
     for p in pues:
         for w in tdps:
             for n in counts:
                 for lf in (0.5, 1.0):
-                    one = compute(site_power=300, pue=p, chip_tdp=w, chips=n, chip="gb200", load_factor=lf)
+                    one = compute(
+                        site_power=300, pue=p, chip_tdp=w, chips=n, chip="gb200", load_factor=lf
+                    )
                     sel = grid.sel(pue=p, chip_tdp=w, chips=n, load_factor=lf)
                     for name in model.SITE_OUTPUTS:
-                        np.testing.assert_array_equal(sel[name].values, one[name].values, err_msg=name)
+                        np.testing.assert_array_equal(
+                            sel[name].values, one[name].values, err_msg=name
+                        )

@@ -9,17 +9,30 @@ from explorer import compute, params
 
 
 def test_round_trip():
-    state = {"site": "rainier-indiana", "site_power": 600.0, "chip": "h100", "cooling_fraction": 0.3, "chips": 5000}
+    state = {
+        "site": "rainier-indiana",
+        "site_power": 600.0,
+        "chip": "h100",
+        "cooling_fraction": 0.3,
+        "chips": 5000,
+    }
     found, messages = params.parse(params.build(state))
     assert messages == []
     assert found == state
 
 
 def test_bad_values_become_messages_and_are_left_out():
-    found, messages = params.parse("site_power=-5&chip=<b>x</b>&cooling_fraction=abc&mfu=0.5&nope=1")
+    found, messages = params.parse(
+        "site_power=-5&chip=<b>x</b>&cooling_fraction=abc&mfu=0.5&nope=1"
+    )
     assert found == {"mfu": 0.5}
     text = " ".join(messages)
-    assert "site_power = -5" in text and "chip = '<b>x</b>'" in text and "cooling_fraction = 'abc'" in text and "'nope'" in text
+    assert (
+        "site_power = -5" in text
+        and "chip = '<b>x</b>'" in text
+        and "cooling_fraction = 'abc'" in text
+        and "'nope'" in text
+    )
 
 
 def test_impossible_combinations_are_dropped():

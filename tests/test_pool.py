@@ -23,8 +23,13 @@ def run(main) -> None:
 @pytest.fixture
 def pooled_env(monkeypatch):
     port = free_port(0)
-    for k, v in {"VOILA_PREHEAT": "True", "VOILA_KERNEL_ID": "abc-123", "VOILA_APP_PORT": str(port),
-                 "VOILA_SERVER_URL": "/", "QUERY_STRING": ""}.items():
+    for k, v in {
+        "VOILA_PREHEAT": "True",
+        "VOILA_KERNEL_ID": "abc-123",
+        "VOILA_APP_PORT": str(port),
+        "VOILA_SERVER_URL": "/",
+        "QUERY_STRING": "",
+    }.items():
         monkeypatch.setenv(k, v)
     monkeypatch.delenv("VOILA_WS_BASE_URL", raising=False)
     return port
@@ -52,7 +57,9 @@ def test_a_pooled_kernel_applies_the_visitors_query_when_it_arrives(pooled_env):
     paths: list[str] = []
 
     async def main():
-        async with serve_request_info(pooled_env, json.dumps({"QUERY_STRING": "site_power=600&chip=h100"}), paths):
+        async with serve_request_info(
+            pooled_env, json.dumps({"QUERY_STRING": "site_power=600&chip=h100"}), paths
+        ):
             await link.when_visitor_arrives(applied.append)
 
     run(main)
@@ -60,7 +67,9 @@ def test_a_pooled_kernel_applies_the_visitors_query_when_it_arrives(pooled_env):
     assert paths == ["/voila/query/abc-123"]
 
 
-def test_the_kernel_proves_it_is_the_servers_own_with_the_secret_from_its_environment(pooled_env, monkeypatch):
+def test_the_kernel_proves_it_is_the_servers_own_with_the_secret_from_its_environment(
+    pooled_env, monkeypatch
+):
     monkeypatch.setenv("EXPLORER_QUERY_SECRET", "s3cret")
     seen: list[str | None] = []
     applied: list[str] = []
@@ -77,7 +86,9 @@ def test_the_kernel_proves_it_is_the_servers_own_with_the_secret_from_its_enviro
     assert seen == ["s3cret"] and applied == ["chip=h100"]
 
 
-@pytest.mark.parametrize("payload", ["not json", json.dumps(["a list"]), json.dumps({"QUERY_STRING": ""})])
+@pytest.mark.parametrize(
+    "payload", ["not json", json.dumps(["a list"]), json.dumps({"QUERY_STRING": ""})]
+)
 def test_bad_or_empty_request_info_keeps_the_defaults(pooled_env, payload):
     applied: list[str] = []
 

@@ -32,7 +32,13 @@ def test_more_site_power_never_means_fewer_people_chips_or_flops(p1, p2, fc, c, 
     lo, hi = sorted((p1, p2))
     a = compute(site_power=lo, cooling_fraction=fc, chip=c, basis=b)
     z = compute(site_power=hi, cooling_fraction=fc, chip=c, basis=b)
-    for name in ("city_people", "city_households", "chips_supported", "chips_powered", "annual_energy"):
+    for name in (
+        "city_people",
+        "city_households",
+        "chips_supported",
+        "chips_powered",
+        "annual_energy",
+    ):
         assert float(z[name]) >= float(a[name]), name
     fa, fz = a.peak_flops.values, z.peak_flops.values
     known = ~np.isnan(fa)
@@ -60,12 +66,24 @@ def test_headroom_sign_matches_whether_the_chips_fit(p, fc, n, c):
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.lists(power, min_size=1, max_size=6, unique=True), st.lists(frac, min_size=1, max_size=4, unique=True), chip, basis)
+@given(
+    st.lists(power, min_size=1, max_size=6, unique=True),
+    st.lists(frac, min_size=1, max_size=4, unique=True),
+    chip,
+    basis,
+)
 def test_a_sweep_equals_the_scalar_calls(powers, cools, c, b):
     grid = compute(site_power=powers, cooling_fraction=cools, chip=c, basis=b)
     for i, p in enumerate(powers):
         for j, fc in enumerate(cools):
             one = compute(site_power=p, cooling_fraction=fc, chip=c, basis=b)
             point = grid.isel(site_power=i, cooling_fraction=j)
-            for name in ("it_power", "chips_supported", "peak_flops", "city_people", "annual_cost", "power_headroom"):
+            for name in (
+                "it_power",
+                "chips_supported",
+                "peak_flops",
+                "city_people",
+                "annual_cost",
+                "power_headroom",
+            ):
                 np.testing.assert_array_equal(point[name].values, one[name].values, err_msg=name)

@@ -16,7 +16,13 @@ def test_glossary_lists_every_input_and_output():
     names = set(re.findall(r"^\| `([a-z0-9_]+)` \|", README, flags=re.M))
     missing = (set(explorer.INPUTS) | set(explorer.OUTPUTS)) - names
     assert not missing, f"README glossary lacks {sorted(missing)}"
-    extra = names - set(explorer.INPUTS) - set(explorer.OUTPUTS) - set(explorer.model.NAMED_INPUTS) - {"site"}
+    extra = (
+        names
+        - set(explorer.INPUTS)
+        - set(explorer.OUTPUTS)
+        - set(explorer.model.NAMED_INPUTS)
+        - {"site"}
+    )
     assert not extra, f"README glossary names unknown variables {sorted(extra)}"
 
 

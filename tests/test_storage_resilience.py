@@ -54,8 +54,12 @@ def test_bad_battery_input():
 
 def test_losing_the_largest_site_is_the_worst_case():
     # Rainier: Indiana 2.2 GW and Mississippi 300 MW (third site unknown: not included)
-    ds = capacity_after_loss([catalog.value("sites.rainier-indiana.site_power", "MW"),
-                              catalog.value("sites.rainier-mississippi.site_power", "MW")])
+    ds = capacity_after_loss(
+        [
+            catalog.value("sites.rainier-indiana.site_power", "MW"),
+            catalog.value("sites.rainier-mississippi.site_power", "MW"),
+        ]
+    )
     assert float(ds.total_power) == pytest.approx(2500)
     assert float(ds.worst_case_share) == pytest.approx(300 / 2500)
     assert ds.share_left.values.tolist() == pytest.approx([300 / 2500, 2200 / 2500])
@@ -123,7 +127,10 @@ def test_peak_shaving_sizing_by_hand_from_the_climate_year():
         (lambda: ride_through_battery(-1, minutes=5), "power"),
         (lambda: smoothing_battery(40, minutes=-1), "swing_minutes"),
         (lambda: smoothing_battery(40, swings_per_day=-3), "swings_per_day"),
-        (lambda: smoothing_battery(40, minutes=30, swings_per_day=60), "swing_minutes x swings_per_day"),
+        (
+            lambda: smoothing_battery(40, minutes=30, swings_per_day=60),
+            "swing_minutes x swings_per_day",
+        ),
         (lambda: ride_through_battery(100, round_trip_efficiency=0), "round_trip_efficiency"),
     ],
 )
@@ -134,7 +141,11 @@ def test_negative_or_impossible_durations_are_input_errors(call, field):
 
 
 def test_losing_one_of_three_sites_leaves_the_other_two():
-    sites = ["rainier-indiana", "rainier-mississippi", "meta-prometheus"]  # Indiana, Mississippi, Ohio
+    sites = [
+        "rainier-indiana",
+        "rainier-mississippi",
+        "meta-prometheus",
+    ]  # Indiana, Mississippi, Ohio
     ds = split_cluster(sites)
     powers = [2200.0, 300.0, 1000.0]
     assert ds.site_power.values.tolist() == powers
@@ -160,10 +171,15 @@ def test_split_cluster_input_errors():
         split_cluster(["rainier-indiana", "rainier-indiana"])
 
 
-@pytest.mark.parametrize(("minutes", "ok"), [(240, True), (np.nextafter(240, 300), False), (np.nextafter(0, 1), True), (0.0, False)])
+@pytest.mark.parametrize(
+    ("minutes", "ok"),
+    [(240, True), (np.nextafter(240, 300), False), (np.nextafter(0, 1), True), (0.0, False)],
+)
 def test_ride_through_minutes_at_its_bounds(minutes, ok):
     if ok:
-        assert float(ride_through_battery(10, minutes=minutes).battery_energy) == pytest.approx(10 * minutes / 60)
+        assert float(ride_through_battery(10, minutes=minutes).battery_energy) == pytest.approx(
+            10 * minutes / 60
+        )
     else:
         with pytest.raises(InputError, match="0 min < ride_through_minutes ≤ 240 min"):
             ride_through_battery(10, minutes=minutes)

@@ -24,7 +24,9 @@ def test_the_module_examples_run():
 
 
 def test_six_n_d_matches_llama3():
-    assert float(training.training_compute(405e9, 15.6e12)) == pytest.approx(training.model_compute("llama3-405b"), rel=0.01)
+    assert float(training.training_compute(405e9, 15.6e12)) == pytest.approx(
+        training.model_compute("llama3-405b"), rel=0.01
+    )
 
 
 def test_days_scale_inversely_with_flops_and_goodput():
@@ -76,9 +78,16 @@ def test_dalys_interval_beats_youngs_and_is_near_the_true_optimum(ratio, r_over_
     # Under Daly's complete model (exponential interruptions), brute force over τ.
     m, d = 100.0, 100.0 * ratio
     r = r_over_m * m
-    tau = float(training.goodput(1.0, checkpoint_minutes=d, restart_minutes=r,
-                                 interruption_rate=1 / (m / 60)).checkpoint_interval)
-    g = float(training.goodput(1.0, checkpoint_minutes=d, restart_minutes=r, interruption_rate=1 / (m / 60)).goodput)
+    tau = float(
+        training.goodput(
+            1.0, checkpoint_minutes=d, restart_minutes=r, interruption_rate=1 / (m / 60)
+        ).checkpoint_interval
+    )
+    g = float(
+        training.goodput(
+            1.0, checkpoint_minutes=d, restart_minutes=r, interruption_rate=1 / (m / 60)
+        ).goodput
+    )
     assert g == pytest.approx(_g(tau, d, r, m), rel=1e-9)
     young = math.sqrt(2 * d * m)
     best = max(_g(t, d, r, m) for t in np.geomspace(young / 20, young * 20, 4001))
@@ -90,7 +99,9 @@ def test_dalys_interval_beats_youngs_and_is_near_the_true_optimum(ratio, r_over_
 @given(st.integers(1, 10**9), st.integers(1, 10**9), st.floats(0.01, 600), st.floats(0, 1440))
 def test_goodput_falls_as_the_job_grows(a, b, ckpt, restart):
     lo, hi = sorted((a, b))
-    g = training.goodput([lo, hi] if lo != hi else lo, checkpoint_minutes=ckpt, restart_minutes=restart).goodput.values
+    g = training.goodput(
+        [lo, hi] if lo != hi else lo, checkpoint_minutes=ckpt, restart_minutes=restart
+    ).goodput.values
     assert np.all(np.diff(np.atleast_1d(g)) <= 1e-15)
 
 
@@ -138,7 +149,9 @@ def test_500k_trainium2_in_one_job_degrades_but_finishes():
 
 def test_hopeless_settings_are_flagged_not_raised():
     # 1e9 chips: M = 1 / (1e9 × 1.97e-5) h = 0.003 min; a 24-h restart never completes
-    r = training.train("h100", job_chips=1e9, restart_minutes=1440, model="gpt-3", site_power=10_000)
+    r = training.train(
+        "h100", job_chips=1e9, restart_minutes=1440, model="gpt-3", site_power=10_000
+    )
     assert bool(r.training_impossible) and math.isinf(float(r.training_days))
     assert float(r.goodput) == 0 and math.isinf(float(r.run_energy))
     assert "no progress" in r.attrs["notes"]
@@ -177,7 +190,9 @@ def test_sweep_equals_scalar_calls_with_job_chips_as_a_dimension():
     out = training.chain(5e14, n, 1e25, RATE, 1.0, 10.0, 100.0, 50.0, 300.0)
     assert out["goodput"].dims == ("job_chips",)
     for i, k in enumerate(sizes):
-        assert float(out["goodput"].values[i]) == float(training.chain(5e14, k, 1e25, RATE, 1.0, 10.0, 100.0, 50.0, 300.0)["goodput"].values)
+        assert float(out["goodput"].values[i]) == float(
+            training.chain(5e14, k, 1e25, RATE, 1.0, 10.0, 100.0, 50.0, 300.0)["goodput"].values
+        )
 
 
 def test_the_run_can_be_given_three_ways():
@@ -224,11 +239,20 @@ def test_bad_training_input():
 
 
 def test_train_model_on_a_site():
-    r = training.train_model("llama3-405b", precision="fp8", with_goodput=False, site_power=10_000, chips=500_000, chip="trn2")
+    r = training.train_model(
+        "llama3-405b",
+        precision="fp8",
+        with_goodput=False,
+        site_power=10_000,
+        chips=500_000,
+        chip="trn2",
+    )
     # shared/reference: ~1.7 days in FP8 on 500k Trainium2 at 40 % MFU, ignoring goodput
     assert float(r.days) == pytest.approx(1.7, rel=0.05)
     with_g = training.train_model("llama3-405b", site_power=300)
-    assert float(with_g.days) > float(training.train_model("llama3-405b", with_goodput=False, site_power=300).days)
+    assert float(with_g.days) > float(
+        training.train_model("llama3-405b", with_goodput=False, site_power=300).days
+    )
 
 
 def test_train_on_chips_composes_peak_mfu_goodput_and_days():
@@ -249,7 +273,12 @@ def test_train_on_chips_never_finishes_when_restarts_eat_the_time_and_refuses_ba
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.floats(1, 1e8), min_size=1, max_size=6), st.floats(0.01, 100), st.floats(0, 600), st.floats(1e13, 5e15))
+@given(
+    st.lists(st.floats(1, 1e8), min_size=1, max_size=6),
+    st.floats(0.01, 100),
+    st.floats(0, 600),
+    st.floats(1e13, 5e15),
+)
 def test_chain_sweep_equals_scalar_calls(sizes, ckpt, restart, flops):
     n = xr.Variable("job_chips", np.array(sizes))
     r = xr.Variable("restart_minutes", np.array([restart, restart / 2]))
@@ -270,11 +299,27 @@ def test_filling_the_site_is_the_default_job():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.integers(1, 10**9), st.floats(1e-6, 600), st.floats(0, 1440), st.floats(0, 1e-2), st.floats(0, 1))
+@given(
+    st.integers(1, 10**9),
+    st.floats(1e-6, 600),
+    st.floats(0, 1440),
+    st.floats(0, 1e-2),
+    st.floats(0, 1),
+)
 def test_any_input_in_range_gives_a_result_never_nan(job_chips, ckpt, restart, rate, mfu):
-    r = training.train("h100", job_chips=job_chips, checkpoint_minutes=ckpt, restart_minutes=restart,
-                       interruption_rate=rate, mfu=mfu, model="gpt-3", site_power=10_000)
-    parts = [float(r[k]) for k in ("goodput", "checkpoint_share", "lost_work_share", "restart_share")]
+    r = training.train(
+        "h100",
+        job_chips=job_chips,
+        checkpoint_minutes=ckpt,
+        restart_minutes=restart,
+        interruption_rate=rate,
+        mfu=mfu,
+        model="gpt-3",
+        site_power=10_000,
+    )
+    parts = [
+        float(r[k]) for k in ("goodput", "checkpoint_share", "lost_work_share", "restart_share")
+    ]
     assert all(0 <= p <= 1 for p in parts)
     assert sum(parts) == pytest.approx(1.0, abs=1e-9)
     days = float(r.training_days)
@@ -316,15 +361,21 @@ def test_compute_500k_trainium2_in_one_job_with_defaults():
     assert 0 < float(ds.goodput) < 1
     assert not bool(ds.training_impossible.any())
     # the default 300 MW site powers fewer: the job's power is then what its chips would draw
-    assert float(ds.job_chips) > float(ds.chips_powered) and float(ds.job_power) > float(ds.facility_load)
+    assert float(ds.job_chips) > float(ds.chips_powered) and float(ds.job_power) > float(
+        ds.facility_load
+    )
 
 
 def test_run_energy_is_the_jobs_share_of_the_facility_load_by_hand():
-    ds = explorer.compute(chip="h100", chips=100_000, training_compute=3.8e25, job_chips=16384, mfu=0.4)
+    ds = explorer.compute(
+        chip="h100", chips=100_000, training_compute=3.8e25, job_chips=16384, mfu=0.4
+    )
     # deployed chips: job power = 16,384 × 0.7 kW × 1.82 × PUE 1.18 = 24,630.4 kW
     # (= 16,384 / 100,000 × the 150.33 MW facility load)
     assert float(ds.job_power) == pytest.approx(24.6304, rel=1e-5)
-    assert float(ds.job_power) == pytest.approx(16384 / 100_000 * float(ds.facility_load), rel=1e-12)
+    assert float(ds.job_power) == pytest.approx(
+        16384 / 100_000 * float(ds.facility_load), rel=1e-12
+    )
     days = float(ds.training_days.sel(precision="bf16"))  # 79.59 d (above)
     energy = 24.6304 * days * 24  # MW × h = 47,047 MWh
     assert float(ds.run_energy.sel(precision="bf16")) == pytest.approx(energy, rel=1e-5)
@@ -333,7 +384,9 @@ def test_run_energy_is_the_jobs_share_of_the_facility_load_by_hand():
     assert float(ds.run_cost.sel(precision="bf16")) == pytest.approx(energy * 80.4, rel=1e-5)
     # a filled site: the job's share is job_chips / chips_powered × site power
     filled = explorer.compute(chip="h100", training_compute=1e24, job_chips=1000)
-    assert float(filled.job_power) == pytest.approx(1000 / float(filled.chips_powered) * 300, rel=1e-12)
+    assert float(filled.job_power) == pytest.approx(
+        1000 / float(filled.chips_powered) * 300, rel=1e-12
+    )
 
 
 def test_without_a_run_there_are_no_training_outputs():
@@ -349,22 +402,38 @@ def test_without_a_run_there_are_no_training_outputs():
 @pytest.mark.parametrize("restart", [1.0, 10.0])
 def test_compute_sweep_over_job_chips_equals_scalar_calls(restart):
     sizes = [1024, 16384, 100_000]
-    grid = explorer.compute(chip=["h100", "trn2"], model=["gpt-3", "llama3-405b"], job_chips=sizes,
-                            site_power=[300, 2000], restart_minutes=restart)
-    assert grid.goodput.dims == ("chip", "job_chips")  # no precision, site or model: it does not depend on them
+    grid = explorer.compute(
+        chip=["h100", "trn2"],
+        model=["gpt-3", "llama3-405b"],
+        job_chips=sizes,
+        site_power=[300, 2000],
+        restart_minutes=restart,
+    )
+    assert grid.goodput.dims == (
+        "chip",
+        "job_chips",
+    )  # no precision, site or model: it does not depend on them
     for chip in ("h100", "trn2"):
         for m in ("gpt-3", "llama3-405b"):
             for n in sizes:
                 for sp in (300, 2000):
-                    one = explorer.compute(chip=chip, model=m, job_chips=n, site_power=sp, restart_minutes=restart)
+                    one = explorer.compute(
+                        chip=chip, model=m, job_chips=n, site_power=sp, restart_minutes=restart
+                    )
                     sel = grid.sel(chip=chip, model=m, job_chips=n, site_power=sp)
                     for name in explorer.model.TRAINING_OUTPUTS:
-                        np.testing.assert_array_equal(sel[name].values, one[name].values, err_msg=name)
+                        np.testing.assert_array_equal(
+                            sel[name].values, one[name].values, err_msg=name
+                        )
 
 
 def test_compute_goodput_falls_with_job_size_and_rises_as_restarts_get_faster():
-    ds = explorer.compute(chip="trn2", training_compute=1e25, job_chips=[1024, 16384, 100_000, 500_000],
-                          restart_minutes=[30, 10, 1])
+    ds = explorer.compute(
+        chip="trn2",
+        training_compute=1e25,
+        job_chips=[1024, 16384, 100_000, 500_000],
+        restart_minutes=[30, 10, 1],
+    )
     g = ds.goodput.transpose("job_chips", "restart_minutes").values
     assert (np.diff(g, axis=0) < 0).all()  # bigger jobs: lower goodput
     assert (np.diff(g, axis=1) > 0).all()  # faster restarts: higher goodput
@@ -386,7 +455,9 @@ BAD_RUNS = [
 ]
 
 
-@pytest.mark.parametrize(("kwargs", "field"), BAD_RUNS, ids=[f"{b[1]}-{i}" for i, b in enumerate(BAD_RUNS)])
+@pytest.mark.parametrize(
+    ("kwargs", "field"), BAD_RUNS, ids=[f"{b[1]}-{i}" for i, b in enumerate(BAD_RUNS)]
+)
 def test_bad_training_input_to_compute_names_the_field(kwargs, field):
     with pytest.raises(InputError) as info:
         explorer.compute(**kwargs)
@@ -395,14 +466,36 @@ def test_bad_training_input_to_compute_names_the_field(kwargs, field):
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.lists(st.integers(1, 10**7), min_size=1, max_size=4, unique=True), st.floats(1e-3, 60),
-       st.floats(0.01, 120), st.sampled_from(["h100", "trn2", "gb200"]))
+@given(
+    st.lists(st.integers(1, 10**7), min_size=1, max_size=4, unique=True),
+    st.floats(1e-3, 60),
+    st.floats(0.01, 120),
+    st.sampled_from(["h100", "trn2", "gb200"]),
+)
 def test_compute_training_sweep_equals_scalar_calls_property(sizes, ckpt, restart, chip):
-    grid = explorer.compute(chip=chip, training_compute=1e25, job_chips=sizes, checkpoint_minutes=ckpt,
-                            restart_minutes=[restart, restart / 2])
+    grid = explorer.compute(
+        chip=chip,
+        training_compute=1e25,
+        job_chips=sizes,
+        checkpoint_minutes=ckpt,
+        restart_minutes=[restart, restart / 2],
+    )
     for n in sizes:
         for r in (restart, restart / 2):
-            one = explorer.compute(chip=chip, training_compute=1e25, job_chips=n, checkpoint_minutes=ckpt, restart_minutes=r)
+            one = explorer.compute(
+                chip=chip,
+                training_compute=1e25,
+                job_chips=n,
+                checkpoint_minutes=ckpt,
+                restart_minutes=r,
+            )
             sel = grid.sel(job_chips=n, restart_minutes=r)
-            for name in ("goodput", "training_days", "run_energy", "run_cost", "lost_work_share", "job_power"):
+            for name in (
+                "goodput",
+                "training_days",
+                "run_energy",
+                "run_cost",
+                "lost_work_share",
+                "job_power",
+            ):
                 np.testing.assert_array_equal(sel[name].values, one[name].values, err_msg=name)

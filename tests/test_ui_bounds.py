@@ -21,8 +21,22 @@ NUMERIC = [n for n in params.NUMERIC if n in BOUNDS]
 def edge_values(name: str) -> list[str]:
     lo, hi = BOUNDS[name].lo, BOUNDS[name].hi
     span = hi - lo
-    return [repr(v) for v in (lo, hi, lo + span * 1e-9, hi - span * 1e-9, lo - span * 1e-6,
-                              hi + span * 1e-6, -0.0, TINY, -TINY, 1e-400, 1e400)] + ["nan", "-inf", "0"]
+    return [
+        repr(v)
+        for v in (
+            lo,
+            hi,
+            lo + span * 1e-9,
+            hi - span * 1e-9,
+            lo - span * 1e-6,
+            hi + span * 1e-6,
+            -0.0,
+            TINY,
+            -TINY,
+            1e-400,
+            1e400,
+        )
+    ] + ["nan", "-inf", "0"]
 
 
 CASES = [(n, v) for n in NUMERIC for v in edge_values(n)]
@@ -66,7 +80,9 @@ def test_every_input_at_its_bounds_shows_sane_numbers_and_a_true_link(app, name,
     check_page(app, name, raw)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(name=st.sampled_from(NUMERIC), value=st.floats(allow_nan=True, allow_infinity=True))
 def test_any_number_in_a_link_shows_sane_numbers_and_a_true_link(app, name, value):
     check_page(app, name, repr(value))

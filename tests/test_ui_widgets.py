@@ -29,7 +29,9 @@ def test_default_headlines_and_marks_equal_the_core(app):
     ds = core()
     assert value_of(app.city) == f"{fmt.number(float(ds.city_households))} households"
     assert value_of(app.cooling_out) == fmt.quantity(float(ds.cooling_power), "MW")
-    np.testing.assert_allclose(app.power_bars.y, [float(ds.it_power), float(ds.cooling_power), float(ds.overhead_power)])
+    np.testing.assert_allclose(
+        app.power_bars.y, [float(ds.it_power), float(ds.cooling_power), float(ds.overhead_power)]
+    )
     sweep = core(site_power=app.people_line.x)
     np.testing.assert_allclose(app.people_line.y, sweep.city_households.values)
     assert app.people_point.x[0] == 300
@@ -54,12 +56,21 @@ def test_typed_value_and_slider_stay_in_step(app):
 
 def test_slider_echo_within_half_a_step_is_not_a_change(app):
     n = app.recomputes
-    app.site_power.value = 300 * 10 ** 0.004  # the browser snapping 300 MW to the slider's grid
+    app.site_power.value = 300 * 10**0.004  # the browser snapping 300 MW to the slider's grid
     assert app.recomputes == n
     assert app.state["site_power"] == 300
 
 
-@pytest.mark.parametrize(("text", "words"), [("-5", "out of range"), ("", "is not a number"), ("abc", "is not a number"), ("nan", "finite"), ("1e12", "out of range")])
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("-5", "out of range"),
+        ("", "is not a number"),
+        ("abc", "is not a number"),
+        ("nan", "finite"),
+        ("1e12", "out of range"),
+    ],
+)
 def test_bad_typed_values_are_refused_in_place(app, text, words):
     before = value_of(app.city)
     app.site_power_text.value = text
@@ -85,7 +96,10 @@ def test_accelerator_and_precision_change_the_flops(app):
     app.chip.value = "h100"
     app.precision.value = "bf16"
     ds = core(chip="h100")
-    assert value_of(app.flops) == f"{fmt.quantity(float(ds.peak_flops.sel(precision='bf16')), 'FLOP/s')} peak"
+    assert (
+        value_of(app.flops)
+        == f"{fmt.quantity(float(ds.peak_flops.sel(precision='bf16')), 'FLOP/s')} peak"
+    )
     colours = list(app.chip_bars.color)
     assert colours[catalog.names("chips").index("h100")] == 1.0 and sum(colours) == 1.0
 
@@ -110,14 +124,21 @@ def test_presets_set_every_control(app):
 
 def test_query_string_restores_a_scenario_and_reports_bad_parameters():
     app = ExplorerApp("site_power=600&chip=h100&cooling_fraction=0.3&mfu=2&bogus=1")
-    assert app.state["site_power"] == 600 and app.state["chip"] == "h100" and app.state["cooling_fraction"] == 0.3
+    assert (
+        app.state["site_power"] == 600
+        and app.state["chip"] == "h100"
+        and app.state["cooling_fraction"] == 0.3
+    )
     assert app.state["mfu"] == pytest.approx(0.4)
     assert "mfu = 2" in app.link_notes.value and "bogus" in app.link_notes.value
     assert "site_power=600" in app.address.query and "chip=h100" in app.address.query
 
 
 def test_catalog_text_is_escaped_in_the_sources_panel(app):
-    assert catalog.entry(f"chips.{app.state['chip']}.tdp").source_title.split(" (")[0] in app.sources.value
+    assert (
+        catalog.entry(f"chips.{app.state['chip']}.tdp").source_title.split(" (")[0]
+        in app.sources.value
+    )
 
 
 def test_export_offers_json_and_csv(app):
@@ -135,8 +156,11 @@ def notifications(widget, name: str) -> list:
 def test_a_site_power_move_resends_only_what_changed(app):
     # every trait change is a message to the browser: the sweep curves and the chip bars do not
     # depend on site power, so a site-power move must not resend them
-    people, chips_curve, chip_bars = (notifications(app.people_line, "y"), notifications(app.chips_line, "y"),
-                                      notifications(app.chip_bars, "y"))
+    people, chips_curve, chip_bars = (
+        notifications(app.people_line, "y"),
+        notifications(app.chips_line, "y"),
+        notifications(app.chip_bars, "y"),
+    )
     sources, pue = notifications(app.sources, "value"), notifications(app.pue_text, "value")
     app.site_power.value = 1000
     assert people == chips_curve == chip_bars == sources == pue == []
@@ -151,7 +175,10 @@ def test_a_site_power_move_resends_only_what_changed(app):
 def test_precision_and_basis_redraw_the_charts_that_use_them(app):
     app.precision.value = "bf16"
     chips = core(chip=catalog.names("chips"), chips=None)
-    np.testing.assert_allclose(app.chip_bars.y, np.nan_to_num(chips.flops_per_watt.sel(precision="bf16").values * 1e6 / 1e15))
+    np.testing.assert_allclose(
+        app.chip_bars.y,
+        np.nan_to_num(chips.flops_per_watt.sel(precision="bf16").values * 1e6 / 1e15),
+    )
     app.basis.value = "world-person"
     sweep = core(site_power=app.people_line.x, basis="world-person")
     np.testing.assert_allclose(app.people_line.y, sweep.city_people.values)

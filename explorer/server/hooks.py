@@ -48,7 +48,9 @@ MAX_OFFSETS = wsguard.MAX_OFFSETS
 QUERY_SECRET_ENV = "EXPLORER_QUERY_SECRET"
 log = logging.getLogger("explorer.server")
 
-_KERNEL_ID = re.compile(r'"kernelId":\s*"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"')
+_KERNEL_ID = re.compile(
+    r'"kernelId":\s*"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"'
+)
 
 
 def _once(owner: Any, flag: str) -> bool:
@@ -70,7 +72,9 @@ class KernelTracker:
         self.rate = RateLimiter(limits.kernels_per_minute)
         self.connected: set[str] = set()
         self.served: dict[str, float] = {}  # kernel id → when its page was sent [monotonic s]
-        self.owners: dict[str, bytes] = {}  # kernel id → raw _xsrf token of the page it was served with
+        self.owners: dict[
+            str, bytes
+        ] = {}  # kernel id → raw _xsrf token of the page it was served with
         self.callback = None
 
     def visitor_kernels(self, kernel_manager: Any) -> int:
@@ -101,8 +105,11 @@ class KernelTracker:
         for kid in set(self.owners) - alive:
             del self.owners[kid]
         for kid in released:
-            log.warning("kernel %s: its page never connected within %.0f s; shutting it down",
-                        kid, self.limits.unused_kernel_grace)
+            log.warning(
+                "kernel %s: its page never connected within %.0f s; shutting it down",
+                kid,
+                self.limits.unused_kernel_grace,
+            )
             _spawn(kernel_manager.shutdown_kernel(kid))
         return released
 
@@ -139,8 +146,11 @@ def patch_page_handler() -> None:
         track.start(km)
         busy = track.visitor_kernels(km) >= track.limits.max_kernels
         if busy or not track.rate.allow(self.request.remote_ip or "?", time.monotonic()):
-            log.warning("busy page for %s (%s)", self.request.remote_ip,
-                        "kernel limit" if busy else "rate limit")
+            log.warning(
+                "busy page for %s (%s)",
+                self.request.remote_ip,
+                "kernel limit" if busy else "rate limit",
+            )
             self.set_status(503)
             self.set_header("Retry-After", "60")
             yield page(503)
@@ -261,7 +271,11 @@ def patch_websocket() -> None:
         # closed still receives frames until the client acknowledges, and by then its selected
         # subprotocol reads as None, which would send them down the legacy parser: drop them.
         handler = self.websocket_handler
-        if getattr(self, "_explorer_refused", False) or handler is None or handler.ws_connection is None:
+        if (
+            getattr(self, "_explorer_refused", False)
+            or handler is None
+            or handler.ws_connection is None
+        ):
             return
         allowed = self.multi_kernel_manager.allowed_message_types  # Voila's list; [] on Binder
         refused = wsguard.check_v1_frame(incoming_msg, frozenset(allowed) if allowed else None)
@@ -425,7 +439,9 @@ class _PlainToPage(logging.Handler):
         super().__init__(logging.WARNING)
         self.page_stream = page_stream
         self.server = logging.StreamHandler(_ToServerLog())
-        self.server.setFormatter(logging.Formatter("[explorer kernel] %(levelname)s %(name)s: %(message)s"))
+        self.server.setFormatter(
+            logging.Formatter("[explorer kernel] %(levelname)s %(name)s: %(message)s")
+        )
         self.last = 0.0
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -477,7 +493,9 @@ def install_kernel_guards(memory_mb: int | None = None) -> None:
     for logger in [root, *(logging.getLogger(n) for n in list(logging.root.manager.loggerDict))]:
         for handler in list(getattr(logger, "handlers", [])):
             if isinstance(handler, logging.StreamHandler) and handler.stream not in (
-                    sys.__stderr__, sys.__stdout__):
+                sys.__stderr__,
+                sys.__stdout__,
+            ):
                 handler.setStream(_ToServerLog())
     root.addHandler(_PlainToPage(page_stream))
     _cap_memory(Limits.from_env().kernel_memory_mb if memory_mb is None else memory_mb)

@@ -129,8 +129,10 @@ color:#1b1b1b;line-height:1.5}}h1{{font-size:1.4rem}}</style></head>
 <body><main><h1>{title}</h1><p>{message}</p></main></body></html>
 """
 
-BUSY_MESSAGE = ("Many people are using the explorer right now. Please try again in a minute; "
-                "nothing you set is lost if you reload this link.")
+BUSY_MESSAGE = (
+    "Many people are using the explorer right now. Please try again in a minute; "
+    "nothing you set is lost if you reload this link."
+)
 
 _ERROR_MESSAGES = {
     400: "The request could not be understood.",

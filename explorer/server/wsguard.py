@@ -34,10 +34,16 @@ from dataclasses import dataclass
 CHANNELS = frozenset({"shell", "control", "stdin"})
 
 #: Message types a Voila page sends (Voila's own ``allowed_message_types``, voila/app.py).
-PAGE_MESSAGE_TYPES = frozenset({
-    "comm_open", "comm_close", "comm_msg", "comm_info_request", "kernel_info_request",
-    "shutdown_request",
-})
+PAGE_MESSAGE_TYPES = frozenset(
+    {
+        "comm_open",
+        "comm_close",
+        "comm_msg",
+        "comm_info_request",
+        "kernel_info_request",
+        "shutdown_request",
+    }
+)
 
 #: Largest frame accepted [bytes]. The page's widget messages are a few kB; tornado's default
 #: (10 MiB) is far more than the app ever sends. Also given to tornado as the websocket limit,
@@ -69,11 +75,12 @@ class Rejection:
 
 
 def _u64(frame: bytes, index: int) -> int:
-    return int.from_bytes(frame[8 * index: 8 * index + 8], "little")
+    return int.from_bytes(frame[8 * index : 8 * index + 8], "little")
 
 
-def v1_parts(frame: bytes, max_bytes: int | None = MAX_FRAME_BYTES
-             ) -> tuple[str, list[bytes]] | Rejection:
+def v1_parts(
+    frame: bytes, max_bytes: int | None = MAX_FRAME_BYTES
+) -> tuple[str, list[bytes]] | Rejection:
     """Split a v1 frame into its channel and message parts, or say why it is malformed.
 
     Never allocates more than the frame's own size: the offset count is checked against the
@@ -98,10 +105,10 @@ def v1_parts(frame: bytes, max_bytes: int | None = MAX_FRAME_BYTES
     if any(b < a for a, b in zip(offsets, offsets[1:], strict=False)) or offsets[-1] > size:
         return Rejection(POLICY_VIOLATION, "offsets decrease or point outside the frame")
     try:
-        channel = frame[offsets[0]: offsets[1]].decode("ascii")
+        channel = frame[offsets[0] : offsets[1]].decode("ascii")
     except UnicodeDecodeError:
         return Rejection(POLICY_VIOLATION, "channel name is not ASCII")
-    parts = [frame[offsets[i]: offsets[i + 1]] for i in range(1, n - 1)]
+    parts = [frame[offsets[i] : offsets[i + 1]] for i in range(1, n - 1)]
     return channel, parts
 
 
@@ -117,8 +124,9 @@ def _json_object(part: bytes, what: str, limit: int | None) -> dict | Rejection:
     return value
 
 
-def check_v1_frame(frame: bytes, allowed_types: frozenset[str] | None = PAGE_MESSAGE_TYPES
-                   ) -> Rejection | None:
+def check_v1_frame(
+    frame: bytes, allowed_types: frozenset[str] | None = PAGE_MESSAGE_TYPES
+) -> Rejection | None:
     """None when `frame` is a well-formed v1 kernel message a page may send, else a `Rejection`.
 
     Parameters
@@ -158,8 +166,14 @@ def check_v1_frame(frame: bytes, allowed_types: frozenset[str] | None = PAGE_MES
     return None
 
 
-def encode_v1(channel: str, header: dict, parent: dict, metadata: dict, content: dict,
-              buffers: tuple[bytes, ...] = ()) -> bytes:
+def encode_v1(
+    channel: str,
+    header: dict,
+    parent: dict,
+    metadata: dict,
+    content: dict,
+    buffers: tuple[bytes, ...] = (),
+) -> bytes:
     """A v1 frame, laid out as Jupyter Server's ``serialize_msg_to_ws_v1`` lays it out."""
     parts = [json.dumps(p).encode() for p in (header, parent, metadata, content)] + list(buffers)
     chan = channel.encode()
@@ -167,5 +181,6 @@ def encode_v1(channel: str, header: dict, parent: dict, metadata: dict, content:
     offsets = [8 * (n + 1), 8 * (n + 1) + len(chan)]
     for p in parts:
         offsets.append(offsets[-1] + len(p))
-    return b"".join([n.to_bytes(8, "little"), *(o.to_bytes(8, "little") for o in offsets),
-                     chan, *parts])
+    return b"".join(
+        [n.to_bytes(8, "little"), *(o.to_bytes(8, "little") for o in offsets), chan, *parts]
+    )

@@ -31,11 +31,20 @@ from ..validate import BOUNDS, labelled
 from .address import AddressBar
 
 # Okabe–Ito colour-blind-safe palette
-BLUE, ORANGE, GREEN, GREY, VERMILION, SKY = "#0072B2", "#E69F00", "#009E73", "#999999", "#D55E00", "#56B4E9"
+BLUE, ORANGE, GREEN, GREY, VERMILION, SKY = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#999999",
+    "#D55E00",
+    "#56B4E9",
+)
 SWEEP = np.geomspace(BOUNDS["site_power"].lo, BOUNDS["site_power"].hi, 121)  # MW, for the curves
 LABEL = {"description_width": "initial"}
 PLAIN_ERROR = "That did not work; the last valid values are kept."
-START_SITE = catalog.DEFAULT_SITE  # the app opens on the core's default (the generic site); Rainier is one preset away
+START_SITE = (
+    catalog.DEFAULT_SITE
+)  # the app opens on the core's default (the generic site); Rainier is one preset away
 _SP = BOUNDS["site_power"]  # the slider's range is the core's
 
 
@@ -126,17 +135,36 @@ class ExplorerApp:
             m.value = ""
         link_messages = self._apply_query(query)
         self.refresh()
-        self.link_notes.value = self._list_html(link_messages, "Link parameters not used") if link_messages else ""
+        self.link_notes.value = (
+            self._list_html(link_messages, "Link parameters not used") if link_messages else ""
+        )
 
     def _reset_state(self) -> None:
         self.site = START_SITE
-        self.state: dict[str, Any] = {**self._preset_state(self.site), "precision": "fp8", "chips": None}
+        self.state: dict[str, Any] = {
+            **self._preset_state(self.site),
+            "precision": "fp8",
+            "chips": None,
+        }
 
     # ------------------------------------------------------------------ state
     def _preset_state(self, site: str) -> dict[str, Any]:
         inputs = preset_inputs(site)
-        return {"site": site, **{k: inputs[k] for k in ("site_power", "cooling_fraction", "overhead_fraction",
-                                                          "chip", "basis", "mfu", "load_factor")}}
+        return {
+            "site": site,
+            **{
+                k: inputs[k]
+                for k in (
+                    "site_power",
+                    "cooling_fraction",
+                    "overhead_fraction",
+                    "chip",
+                    "basis",
+                    "mfu",
+                    "load_factor",
+                )
+            },
+        }
 
     @staticmethod
     def _inputs(state: dict[str, Any]) -> dict[str, Any]:
@@ -146,39 +174,124 @@ class ExplorerApp:
     def _build_controls(self) -> None:
         s = self.state
         sites = [(catalog.label("sites", n), n) for n in catalog.names("sites")]
-        self.preset = w.Dropdown(options=[*sites, ("Custom", "custom")], value=self.site, description="Preset", style=LABEL)
-        self.site_power = w.FloatLogSlider(value=s["site_power"], base=10, min=math.log10(_SP.lo), max=math.log10(_SP.hi), step=0.01,
-                                           description=f"Site power (MW, {fmt.quantity(_SP.lo, 'MW')} – {fmt.quantity(_SP.hi, 'MW')})", readout=False,
-                                           style=LABEL, layout=w.Layout(width="100%", max_width="520px"))
+        self.preset = w.Dropdown(
+            options=[*sites, ("Custom", "custom")],
+            value=self.site,
+            description="Preset",
+            style=LABEL,
+        )
+        self.site_power = w.FloatLogSlider(
+            value=s["site_power"],
+            base=10,
+            min=math.log10(_SP.lo),
+            max=math.log10(_SP.hi),
+            step=0.01,
+            description=f"Site power (MW, {fmt.quantity(_SP.lo, 'MW')} – {fmt.quantity(_SP.hi, 'MW')})",
+            readout=False,
+            style=LABEL,
+            layout=w.Layout(width="100%", max_width="520px"),
+        )
         self.site_power.add_class("explorer-site-power")
-        self.site_power_text = w.Text(value=_fmt_value("site_power", s["site_power"]), description="MW",
-                                      continuous_update=False, layout=w.Layout(width="150px"), style=LABEL)
-        self.chip = w.Dropdown(options=[(catalog.label("chips", n), n) for n in catalog.names("chips")],
-                               value=s["chip"], description="Accelerator", style=LABEL)
-        self.fill = w.Checkbox(value=True, description="Fill the site (as many chips as the power feeds)", indent=False)
-        self.chips_slider = w.FloatLogSlider(value=100_000, base=10, min=0, max=7, step=0.01, readout=False,
-                                             description="Chips deployed (1 – 10 million)", disabled=True,
-                                             style=LABEL, layout=w.Layout(width="100%", max_width="520px"))
-        self.chips_text = w.Text(value="", description="chips", continuous_update=False, disabled=True,
-                                 layout=w.Layout(width="170px"), style=LABEL)
-        self.cooling = w.FloatSlider(value=s["cooling_fraction"], min=0, max=0.9, step=0.01, readout_format=".0%",
-                                     description="Cooling share of site power (0 – 90 %)", style=LABEL,
-                                     layout=w.Layout(width="100%", max_width="400px"))  # leaves room for the PUE field
-        self.pue_text = w.Text(value="", description="→ PUE", continuous_update=False,
-                               layout=w.Layout(width="130px"), style=LABEL)  # the same setting as the slider
+        self.site_power_text = w.Text(
+            value=_fmt_value("site_power", s["site_power"]),
+            description="MW",
+            continuous_update=False,
+            layout=w.Layout(width="150px"),
+            style=LABEL,
+        )
+        self.chip = w.Dropdown(
+            options=[(catalog.label("chips", n), n) for n in catalog.names("chips")],
+            value=s["chip"],
+            description="Accelerator",
+            style=LABEL,
+        )
+        self.fill = w.Checkbox(
+            value=True, description="Fill the site (as many chips as the power feeds)", indent=False
+        )
+        self.chips_slider = w.FloatLogSlider(
+            value=100_000,
+            base=10,
+            min=0,
+            max=7,
+            step=0.01,
+            readout=False,
+            description="Chips deployed (1 – 10 million)",
+            disabled=True,
+            style=LABEL,
+            layout=w.Layout(width="100%", max_width="520px"),
+        )
+        self.chips_text = w.Text(
+            value="",
+            description="chips",
+            continuous_update=False,
+            disabled=True,
+            layout=w.Layout(width="170px"),
+            style=LABEL,
+        )
+        self.cooling = w.FloatSlider(
+            value=s["cooling_fraction"],
+            min=0,
+            max=0.9,
+            step=0.01,
+            readout_format=".0%",
+            description="Cooling share of site power (0 – 90 %)",
+            style=LABEL,
+            layout=w.Layout(width="100%", max_width="400px"),
+        )  # leaves room for the PUE field
+        self.pue_text = w.Text(
+            value="",
+            description="→ PUE",
+            continuous_update=False,
+            layout=w.Layout(width="130px"),
+            style=LABEL,
+        )  # the same setting as the slider
         self.pue_text.add_class("explorer-pue")
-        self.mfu = w.FloatSlider(value=s["mfu"], min=BOUNDS["mfu"].lo, max=BOUNDS["mfu"].hi, step=0.01, readout_format=".0%",
-                                 description=f"MFU: share of peak FLOPS achieved ({_range('mfu', 100, ' %')})", style=LABEL,
-                                 layout=w.Layout(width="100%", max_width="520px"))
-        self.basis = w.Dropdown(options=[(catalog.label("bases", n), n) for n in catalog.names("bases")],
-                                value=s["basis"], description="City basis", style=LABEL)
-        self.precision = w.ToggleButtons(options=[("BF16", "bf16"), ("FP8", "fp8"), ("FP8 sparse", "fp8_sparse")],
-                                         value=s["precision"], description="Precision", style=LABEL)
-        self.overhead_text = w.Text(value=_fmt_value("overhead_fraction", s["overhead_fraction"]),
-                                    description=f"Other losses (share, {_range('overhead_fraction')})", continuous_update=False, style=LABEL)
-        self.load_text = w.Text(value=_fmt_value("load_factor", s["load_factor"]),
-                                description=f"Load factor ({_range('load_factor')})", continuous_update=False, style=LABEL)
-        self.messages = {k: w.HTML() for k in ("site_power", "chips", "cooling_fraction", "mfu", "overhead_fraction", "load_factor", "general")}
+        self.mfu = w.FloatSlider(
+            value=s["mfu"],
+            min=BOUNDS["mfu"].lo,
+            max=BOUNDS["mfu"].hi,
+            step=0.01,
+            readout_format=".0%",
+            description=f"MFU: share of peak FLOPS achieved ({_range('mfu', 100, ' %')})",
+            style=LABEL,
+            layout=w.Layout(width="100%", max_width="520px"),
+        )
+        self.basis = w.Dropdown(
+            options=[(catalog.label("bases", n), n) for n in catalog.names("bases")],
+            value=s["basis"],
+            description="City basis",
+            style=LABEL,
+        )
+        self.precision = w.ToggleButtons(
+            options=[("BF16", "bf16"), ("FP8", "fp8"), ("FP8 sparse", "fp8_sparse")],
+            value=s["precision"],
+            description="Precision",
+            style=LABEL,
+        )
+        self.overhead_text = w.Text(
+            value=_fmt_value("overhead_fraction", s["overhead_fraction"]),
+            description=f"Other losses (share, {_range('overhead_fraction')})",
+            continuous_update=False,
+            style=LABEL,
+        )
+        self.load_text = w.Text(
+            value=_fmt_value("load_factor", s["load_factor"]),
+            description=f"Load factor ({_range('load_factor')})",
+            continuous_update=False,
+            style=LABEL,
+        )
+        self.messages = {
+            k: w.HTML()
+            for k in (
+                "site_power",
+                "chips",
+                "cooling_fraction",
+                "mfu",
+                "overhead_fraction",
+                "load_factor",
+                "general",
+            )
+        }
         for m in self.messages.values():
             m.add_class("explorer-error")
 
@@ -189,25 +302,53 @@ class ExplorerApp:
         self.cooling_out.add_class("explorer-cooling")
         self.flops = w.HTML()
         self.flops.add_class("explorer-flops")
-        self.details = w.HTML()  # IT power and PUE, chips, per year: one widget, one message per change
+        self.details = (
+            w.HTML()
+        )  # IT power and PUE, chips, per year: one widget, one message per change
         self.details.add_class("explorer-details")
         self.notes = w.HTML()
         self.notes.add_class("explorer-notes")
         self.link_notes = w.HTML()
         self.sources = w.HTML()
-        self.address = AddressBar(layout=w.Layout(width="100%", max_width="700px"))  # the link, shown and in the address bar
-        self.export_button = w.Button(description="Export scenario (JSON) and sweep (CSV)", layout=w.Layout(width="auto"))
+        self.address = AddressBar(
+            layout=w.Layout(width="100%", max_width="700px")
+        )  # the link, shown and in the address bar
+        self.export_button = w.Button(
+            description="Export scenario (JSON) and sweep (CSV)", layout=w.Layout(width="auto")
+        )
         self.export_links = w.HTML()
 
-    def _figure(self, marks: list, x_scale, y_scale, x_label: str, y_label: str, title: str, css: str | None = None) -> bq.Figure:
+    def _figure(
+        self,
+        marks: list,
+        x_scale,
+        y_scale,
+        x_label: str,
+        y_label: str,
+        title: str,
+        css: str | None = None,
+    ) -> bq.Figure:
         x_axis = bq.Axis(scale=x_scale, label=x_label)
         if isinstance(x_scale, bq.LogScale):  # decades only: the default log ticks crowd
-            x_axis.tick_values = [10.0**k for k in range(math.floor(math.log10(_SP.lo)), math.ceil(math.log10(_SP.hi)) + 1)]
+            x_axis.tick_values = [
+                10.0**k
+                for k in range(math.floor(math.log10(_SP.lo)), math.ceil(math.log10(_SP.hi)) + 1)
+            ]
             x_axis.tick_format = ",.0f"
-        axes = [x_axis, bq.Axis(scale=y_scale, side="left", label=y_label, tick_format="~s", label_offset="52px")]
-        fig = bq.Figure(marks=marks, axes=axes, title=title, animation_duration=0,
-                        fig_margin={"top": 40, "bottom": 50, "left": 72, "right": 20},
-                        layout=w.Layout(width="100%", max_width="560px", height="300px"))
+        axes = [
+            x_axis,
+            bq.Axis(
+                scale=y_scale, side="left", label=y_label, tick_format="~s", label_offset="52px"
+            ),
+        ]
+        fig = bq.Figure(
+            marks=marks,
+            axes=axes,
+            title=title,
+            animation_duration=0,
+            fig_margin={"top": 40, "bottom": 50, "left": 72, "right": 20},
+            layout=w.Layout(width="100%", max_width="560px", height="300px"),
+        )
         if css:
             fig.add_class(css)
         return fig
@@ -215,75 +356,185 @@ class ExplorerApp:
     def _build_charts(self) -> None:
         xs, ys = bq.OrdinalScale(), bq.LinearScale(min=0)
         colours = bq.ColorScale(colors=[BLUE, ORANGE, GREY], min=0, max=2)
-        self.power_bars = bq.Bars(x=["IT", "Cooling", "Other"], y=[0, 0, 0], color=[0, 1, 2],
-                                  scales={"x": xs, "y": ys, "color": colours})
-        self.power_fig = self._figure([self.power_bars], xs, ys, "", "MW", "Where the site's power goes", "explorer-power-chart")
+        self.power_bars = bq.Bars(
+            x=["IT", "Cooling", "Other"],
+            y=[0, 0, 0],
+            color=[0, 1, 2],
+            scales={"x": xs, "y": ys, "color": colours},
+        )
+        self.power_fig = self._figure(
+            [self.power_bars],
+            xs,
+            ys,
+            "",
+            "MW",
+            "Where the site's power goes",
+            "explorer-power-chart",
+        )
 
         lx, ly = bq.LogScale(), bq.LogScale()
-        self.people_line = bq.Lines(x=SWEEP, y=np.ones_like(SWEEP), scales={"x": lx, "y": ly}, colors=[BLUE])
-        self.people_point = bq.Scatter(x=[300.0], y=[1.0], scales={"x": lx, "y": ly}, colors=[VERMILION], default_size=90)
-        self.people_fig = self._figure([self.people_line, self.people_point], lx, ly, "site power (MW)", "people", "A city of how many people?", "explorer-people-chart")
+        self.people_line = bq.Lines(
+            x=SWEEP, y=np.ones_like(SWEEP), scales={"x": lx, "y": ly}, colors=[BLUE]
+        )
+        self.people_point = bq.Scatter(
+            x=[300.0], y=[1.0], scales={"x": lx, "y": ly}, colors=[VERMILION], default_size=90
+        )
+        self.people_fig = self._figure(
+            [self.people_line, self.people_point],
+            lx,
+            ly,
+            "site power (MW)",
+            "people",
+            "A city of how many people?",
+            "explorer-people-chart",
+        )
 
         cx, cy = bq.OrdinalScale(), bq.LinearScale(min=0)
         names = catalog.names("chips")
         highlight = bq.ColorScale(colors=[GREY, BLUE], min=0, max=1)
-        self.chip_bars = bq.Bars(x=names, y=np.zeros(len(names)), color=np.zeros(len(names)),
-                                 scales={"x": cx, "y": cy, "color": highlight})
-        self.chip_fig = self._figure([self.chip_bars], cx, cy, "accelerator", "PFLOP/s per MW", "Peak FLOPS per facility megawatt", "explorer-chip-chart")
+        self.chip_bars = bq.Bars(
+            x=names,
+            y=np.zeros(len(names)),
+            color=np.zeros(len(names)),
+            scales={"x": cx, "y": cy, "color": highlight},
+        )
+        self.chip_fig = self._figure(
+            [self.chip_bars],
+            cx,
+            cy,
+            "accelerator",
+            "PFLOP/s per MW",
+            "Peak FLOPS per facility megawatt",
+            "explorer-chip-chart",
+        )
         self.chip_fig.axes[0].tick_rotate = -45  # many accelerators: slanted names stay readable
         self.chip_fig.axes[0].label_offset = "58px"
         self.chip_fig.fig_margin = {**self.chip_fig.fig_margin, "bottom": 80}
 
         px, py = bq.LogScale(), bq.LogScale()
-        self.chips_line = bq.Lines(x=SWEEP, y=np.ones_like(SWEEP), scales={"x": px, "y": py}, colors=[GREEN])
-        self.limit_line = bq.Lines(x=[300.0, 300.0], y=[1.0, 1e7], scales={"x": px, "y": py}, colors=[VERMILION], line_style="dashed")
-        self.deployed_point = bq.Scatter(x=[300.0], y=[1.0], scales={"x": px, "y": py}, colors=[BLUE], default_size=90)
-        self.chips_fig = self._figure([self.chips_line, self.limit_line, self.deployed_point], px, py, "facility power (MW)", "chips", "Chips per facility power", "explorer-chips-chart")
+        self.chips_line = bq.Lines(
+            x=SWEEP, y=np.ones_like(SWEEP), scales={"x": px, "y": py}, colors=[GREEN]
+        )
+        self.limit_line = bq.Lines(
+            x=[300.0, 300.0],
+            y=[1.0, 1e7],
+            scales={"x": px, "y": py},
+            colors=[VERMILION],
+            line_style="dashed",
+        )
+        self.deployed_point = bq.Scatter(
+            x=[300.0], y=[1.0], scales={"x": px, "y": py}, colors=[BLUE], default_size=90
+        )
+        self.chips_fig = self._figure(
+            [self.chips_line, self.limit_line, self.deployed_point],
+            px,
+            py,
+            "facility power (MW)",
+            "chips",
+            "Chips per facility power",
+            "explorer-chips-chart",
+        )
 
     def _layout(self) -> w.Widget:
         row = w.Layout(flex_flow="row wrap", align_items="center")
-        controls = w.VBox([
-            self.preset,
-            w.HBox([self.site_power, self.site_power_text], layout=row), self.messages["site_power"],
-            self.chip,
-            self.fill, w.HBox([self.chips_slider, self.chips_text], layout=row), self.messages["chips"],
-            w.HBox([self.cooling, self.pue_text], layout=row), self.messages["cooling_fraction"],
-            self.mfu, self.messages["mfu"],
-            self.basis, self.precision,
-            w.Accordion(children=[w.VBox([self.overhead_text, self.messages["overhead_fraction"], self.load_text, self.messages["load_factor"]])],
-                        titles=("More inputs",)),
-            self.messages["general"],
-        ], layout=w.Layout(width="100%", max_width="560px"))
-        headlines = w.VBox([self.city, self.cooling_out, self.flops, self.details],
-                           layout=w.Layout(width="100%", max_width="560px"))
-        charts = w.Box([self.power_fig, self.people_fig, self.chip_fig, self.chips_fig],
-                       layout=w.Layout(flex_flow="row wrap", width="100%"))
-        title = w.HTML("<h2 style='margin:0.2em 0'>AI Datacenter Explorer</h2>"
-                       "<p style='margin:0'>Move the controls: every number below is recomputed from the sourced catalog.</p>")
-        top = w.Box([controls, headlines], layout=w.Layout(flex_flow="row wrap", justify_content="space-between", width="100%"))
+        controls = w.VBox(
+            [
+                self.preset,
+                w.HBox([self.site_power, self.site_power_text], layout=row),
+                self.messages["site_power"],
+                self.chip,
+                self.fill,
+                w.HBox([self.chips_slider, self.chips_text], layout=row),
+                self.messages["chips"],
+                w.HBox([self.cooling, self.pue_text], layout=row),
+                self.messages["cooling_fraction"],
+                self.mfu,
+                self.messages["mfu"],
+                self.basis,
+                self.precision,
+                w.Accordion(
+                    children=[
+                        w.VBox(
+                            [
+                                self.overhead_text,
+                                self.messages["overhead_fraction"],
+                                self.load_text,
+                                self.messages["load_factor"],
+                            ]
+                        )
+                    ],
+                    titles=("More inputs",),
+                ),
+                self.messages["general"],
+            ],
+            layout=w.Layout(width="100%", max_width="560px"),
+        )
+        headlines = w.VBox(
+            [self.city, self.cooling_out, self.flops, self.details],
+            layout=w.Layout(width="100%", max_width="560px"),
+        )
+        charts = w.Box(
+            [self.power_fig, self.people_fig, self.chip_fig, self.chips_fig],
+            layout=w.Layout(flex_flow="row wrap", width="100%"),
+        )
+        title = w.HTML(
+            "<h2 style='margin:0.2em 0'>AI Datacenter Explorer</h2>"
+            "<p style='margin:0'>Move the controls: every number below is recomputed from the sourced catalog.</p>"
+        )
+        top = w.Box(
+            [controls, headlines],
+            layout=w.Layout(flex_flow="row wrap", justify_content="space-between", width="100%"),
+        )
         sources = w.Accordion(children=[self.sources], titles=("Where these numbers come from",))
         export = w.VBox([self.address, w.HBox([self.export_button, self.export_links], layout=row)])
-        root = w.VBox([title, self.link_notes, top, self.notes, charts, self.charts_text, sources, export],
-                      layout=w.Layout(width="100%", max_width="1180px", padding="0 8px"))
+        root = w.VBox(
+            [title, self.link_notes, top, self.notes, charts, self.charts_text, sources, export],
+            layout=w.Layout(width="100%", max_width="1180px", padding="0 8px"),
+        )
         root.add_class("explorer-app")
         return root
 
     # ------------------------------------------------------------------ wiring
     def _wire(self) -> None:
         self.preset.observe(self._guard(self._on_preset), "value")
-        self.site_power.observe(self._guard(lambda ch: self._slid("site_power", ch.new, self.site_power)), "value")
-        self.site_power_text.observe(self._guard(lambda ch: self._typed("site_power", ch.new, self.site_power_text)), "value")
-        self.chip.observe(self._guard(lambda ch: self._change("chip", ch.new, ch.old, self.chip)), "value")
+        self.site_power.observe(
+            self._guard(lambda ch: self._slid("site_power", ch.new, self.site_power)), "value"
+        )
+        self.site_power_text.observe(
+            self._guard(lambda ch: self._typed("site_power", ch.new, self.site_power_text)), "value"
+        )
+        self.chip.observe(
+            self._guard(lambda ch: self._change("chip", ch.new, ch.old, self.chip)), "value"
+        )
         self.fill.observe(self._guard(self._on_fill), "value")
-        self.chips_slider.observe(self._guard(lambda ch: self._slid("chips", ch.new, self.chips_slider)), "value")
-        self.chips_text.observe(self._guard(lambda ch: self._typed("chips", ch.new, self.chips_text)), "value")
-        self.cooling.observe(self._guard(lambda ch: self._slid_linear("cooling_fraction", ch.new, self.cooling)), "value")
+        self.chips_slider.observe(
+            self._guard(lambda ch: self._slid("chips", ch.new, self.chips_slider)), "value"
+        )
+        self.chips_text.observe(
+            self._guard(lambda ch: self._typed("chips", ch.new, self.chips_text)), "value"
+        )
+        self.cooling.observe(
+            self._guard(lambda ch: self._slid_linear("cooling_fraction", ch.new, self.cooling)),
+            "value",
+        )
         self.pue_text.observe(self._guard(lambda ch: self._typed_pue(ch.new)), "value")
-        self.mfu.observe(self._guard(lambda ch: self._change("mfu", ch.new, ch.old, self.mfu)), "value")
-        self.basis.observe(self._guard(lambda ch: self._change("basis", ch.new, ch.old, self.basis)), "value")
-        self.precision.observe(self._guard(lambda ch: self._change("precision", ch.new, ch.old, self.precision)), "value")
-        self.overhead_text.observe(self._guard(lambda ch: self._typed("overhead_fraction", ch.new, self.overhead_text)), "value")
-        self.load_text.observe(self._guard(lambda ch: self._typed("load_factor", ch.new, self.load_text)), "value")
+        self.mfu.observe(
+            self._guard(lambda ch: self._change("mfu", ch.new, ch.old, self.mfu)), "value"
+        )
+        self.basis.observe(
+            self._guard(lambda ch: self._change("basis", ch.new, ch.old, self.basis)), "value"
+        )
+        self.precision.observe(
+            self._guard(lambda ch: self._change("precision", ch.new, ch.old, self.precision)),
+            "value",
+        )
+        self.overhead_text.observe(
+            self._guard(lambda ch: self._typed("overhead_fraction", ch.new, self.overhead_text)),
+            "value",
+        )
+        self.load_text.observe(
+            self._guard(lambda ch: self._typed("load_factor", ch.new, self.load_text)), "value"
+        )
         self.export_button.on_click(self._guard(lambda _b: self._export()))
 
     def _guard(self, fn):
@@ -306,7 +557,9 @@ class ExplorerApp:
         try:
             value = float(str(text).strip().replace(",", "").replace("_", ""))
         except ValueError:
-            raise InputError(field, str(text)[:40], BOUNDS[field].describe(field), "is not a number") from None
+            raise InputError(
+                field, str(text)[:40], BOUNDS[field].describe(field), "is not a number"
+            ) from None
         if field == "chips" and math.isfinite(value) and value == int(value):
             return int(value)
         return value
@@ -342,7 +595,11 @@ class ExplorerApp:
         """A PUE typed beside the cooling slider: the core turns it into the cooling share."""
         try:
             pue = labelled("pue", self._parse("pue", text))
-            cooling = float(cooling_from_pue(pue, labelled("overhead_fraction", self.state["overhead_fraction"])).values)
+            cooling = float(
+                cooling_from_pue(
+                    pue, labelled("overhead_fraction", self.state["overhead_fraction"])
+                ).values
+            )
         except InputError as err:
             self.messages["cooling_fraction"].value = self._error_html(str(err))
             self._sync_widgets()
@@ -384,7 +641,11 @@ class ExplorerApp:
         if change.new:
             self._change("chips", None, None, self.fill)
         else:
-            n = int(float(self._scenario.chips_supported)) if hasattr(self, "_scenario") else 100_000
+            n = (
+                int(float(self._scenario.chips_supported))
+                if hasattr(self, "_scenario")
+                else 100_000
+            )
             self._change("chips", max(n, 1), None, self.fill)
 
     def _set(self, widget: w.Widget, value: Any) -> None:
@@ -428,9 +689,15 @@ class ExplorerApp:
             self.state.update(self._preset_state(found["site"]))
         if "pue" in found:  # the app keeps the cooling share; the core turns the PUE into it
             overhead = found.get("overhead_fraction", self.state["overhead_fraction"])
-            found["cooling_fraction"] = float(cooling_from_pue(labelled("pue", found.pop("pue")), labelled("overhead_fraction", overhead)).values)
+            found["cooling_fraction"] = float(
+                cooling_from_pue(
+                    labelled("pue", found.pop("pue")), labelled("overhead_fraction", overhead)
+                ).values
+            )
         self.state.update({k: v for k, v in found.items()})
-        self._set(self.preset, self.site if set(found) <= {"site", "precision", "basis"} else "custom")
+        self._set(
+            self.preset, self.site if set(found) <= {"site", "precision", "basis"} else "custom"
+        )
         self._sync_widgets()
         return messages
 
@@ -446,9 +713,17 @@ class ExplorerApp:
             self._sweep_key = sweep_key
         chips_key = (inputs["cooling_fraction"], inputs["overhead_fraction"], inputs["site"])
         if getattr(self, "_chips_key", None) != chips_key:
-            per_chip = ("chip_tdp", "server_overhead")  # given for the chosen chip, not for every chip
-            self._chips = compute(**{**{k: v for k, v in inputs.items() if k not in per_chip},
-                                     "chip": catalog.names("chips"), "chips": None})
+            per_chip = (
+                "chip_tdp",
+                "server_overhead",
+            )  # given for the chosen chip, not for every chip
+            self._chips = compute(
+                **{
+                    **{k: v for k, v in inputs.items() if k not in per_chip},
+                    "chip": catalog.names("chips"),
+                    "chips": None,
+                }
+            )
             self._chips_key = chips_key
         self.recomputes += 1
         return ds, self._sweep, self._chips
@@ -467,32 +742,63 @@ class ExplorerApp:
         q = fmt.quantity
         per = str(ds.basis_per.values)
         people, households = v["city_people"], v["city_households"]
-        main = f"{fmt.number(people)} people" if per == "person" else f"{fmt.number(households)} households"
-        other = f"≈ {fmt.number(households)} households" if per == "person" else f"≈ {fmt.number(people)} people"
-        self.city.value = self._card("A city's electricity", main, f"{other}. {html.escape(notes.city_basis(ds))}")
+        main = (
+            f"{fmt.number(people)} people"
+            if per == "person"
+            else f"{fmt.number(households)} households"
+        )
+        other = (
+            f"≈ {fmt.number(households)} households"
+            if per == "person"
+            else f"≈ {fmt.number(people)} people"
+        )
+        self.city.value = self._card(
+            "A city's electricity", main, f"{other}. {html.escape(notes.city_basis(ds))}"
+        )
         self._render_power_chart(v)
-        self.cooling_out.value = self._card("Cooling load", q(v["cooling_power"], "MW"),
-                                            f"{fmt.percent(v['cooling_fraction'])} of site power; removes {q(v['heat_removed'], 'MW')} of heat from the halls "
-                                            f"(= {fmt.number(v['heat_removed_tons'])} tons of refrigeration; implied chiller COP {fmt.number(v['cooling_cop'])}); "
-                                            f"{q(v['heat_rejected'], 'MW')} of heat leaves the site (everything it draws)")
+        self.cooling_out.value = self._card(
+            "Cooling load",
+            q(v["cooling_power"], "MW"),
+            f"{fmt.percent(v['cooling_fraction'])} of site power; removes {q(v['heat_removed'], 'MW')} of heat from the halls "
+            f"(= {fmt.number(v['heat_removed_tons'])} tons of refrigeration; implied chiller COP {fmt.number(v['cooling_cop'])}); "
+            f"{q(v['heat_rejected'], 'MW')} of heat leaves the site (everything it draws)",
+        )
         label = catalog.label("chips", s["chip"])
         deployed = "fill the site" if s["chips"] is None else f"{fmt.number(v['chips'])} deployed"
         peak, eff = v["peak_flops"], v["effective_flops"]
         shown_prec = {"bf16": "BF16", "fp8": "FP8", "fp8_sparse": "FP8 sparse"}[prec]
         if math.isnan(peak):
-            self.flops.value = self._card(f"Cluster FLOPS ({shown_prec})", "not available", f"{html.escape(label)} has no {shown_prec} mode in the catalog")
+            self.flops.value = self._card(
+                f"Cluster FLOPS ({shown_prec})",
+                "not available",
+                f"{html.escape(label)} has no {shown_prec} mode in the catalog",
+            )
         else:
-            self.flops.value = self._card(f"Cluster FLOPS ({shown_prec})", f"{q(peak, 'FLOP/s')} peak",
-                                          f"{q(eff, 'FLOP/s')} effective at {fmt.percent(v['mfu'])} MFU; "
-                                          f"HBM {q(v['hbm_capacity'], 'TB')}")
+            self.flops.value = self._card(
+                f"Cluster FLOPS ({shown_prec})",
+                f"{q(peak, 'FLOP/s')} peak",
+                f"{q(eff, 'FLOP/s')} effective at {fmt.percent(v['mfu'])} MFU; "
+                f"HBM {q(v['hbm_capacity'], 'TB')}",
+            )
         self.details.value = (
-            self._card("IT power and PUE", q(v["it_power"], "MW"), f"PUE {v['pue']:.2f} (site ÷ IT); other losses {q(v['overhead_power'], 'MW')}")
-            + self._card("Chips", f"{fmt.number(v['chips_supported'])} supported",
-                         f"{html.escape(label)} at {q(v['chip_power'], 'kW')} each (all-in); {deployed}; "
-                         f"headroom {q(v['power_headroom'], 'MW')}")
-            + self._card("Per year", q(v["annual_energy"], "GWh"),
-                         f"cost {q(v['annual_cost'], 'USD')} · CO₂ {q(v['annual_co2'], 't')} · water {q(v['annual_water'], 'm3')} "
-                         f"(prices, grid and water of the {html.escape(catalog.label('sites', self.site))} preset)"))
+            self._card(
+                "IT power and PUE",
+                q(v["it_power"], "MW"),
+                f"PUE {v['pue']:.2f} (site ÷ IT); other losses {q(v['overhead_power'], 'MW')}",
+            )
+            + self._card(
+                "Chips",
+                f"{fmt.number(v['chips_supported'])} supported",
+                f"{html.escape(label)} at {q(v['chip_power'], 'kW')} each (all-in); {deployed}; "
+                f"headroom {q(v['power_headroom'], 'MW')}",
+            )
+            + self._card(
+                "Per year",
+                q(v["annual_energy"], "GWh"),
+                f"cost {q(v['annual_cost'], 'USD')} · CO₂ {q(v['annual_co2'], 't')} · water {q(v['annual_water'], 'm3')} "
+                f"(prices, grid and water of the {html.escape(catalog.label('sites', self.site))} preset)",
+            )
+        )
         self._set(self.pue_text, _fmt_pue(v["pue"]))
         self.notes.value = self._list_html(notes.all_notes(ds, self.site, prec), "Notes")
         self._render_charts(v, per, sweep, chips, prec)
@@ -514,14 +820,22 @@ class ExplorerApp:
         site_power, deployed = v["site_power"], v["chips"]
         names = catalog.names("chips")
         chip_idx = names.index(self.state["chip"])
-        fpw = chips.flops_per_watt.sel(precision=prec).values * factor(chips.flops_per_watt.attrs["units"], "PFLOP/s/MW")
+        fpw = chips.flops_per_watt.sel(precision=prec).values * factor(
+            chips.flops_per_watt.attrs["units"], "PFLOP/s/MW"
+        )
         drawn_sweep, drawn_per = getattr(self, "_drawn_sweep", (None, None))
         drawn_chips, drawn_prec = getattr(self, "_drawn_chips", (None, None))
         new_sweep = sweep is not drawn_sweep or per != drawn_per
         new_chips = chips is not drawn_chips or prec != drawn_prec
         with ExitStack() as stack:
-            for mark in (self.people_line, self.people_point, self.chip_bars,
-                         self.chips_line, self.limit_line, self.deployed_point):
+            for mark in (
+                self.people_line,
+                self.people_point,
+                self.chip_bars,
+                self.chips_line,
+                self.limit_line,
+                self.deployed_point,
+            ):
                 stack.enter_context(mark.hold_sync())
             self.people_point.x, self.people_point.y = [site_power], [here]
             self.limit_line.x = [site_power] * 2
@@ -537,30 +851,50 @@ class ExplorerApp:
                 self._drawn_sweep = (sweep, per)
             _log_axis(self.chips_fig, 1.0, float(max(sweep.chips_supported.max(), deployed, 10)))
             if new_chips:
-                self.chip_bars.scales["y"].max = _axis_top(float(np.nanmax(fpw)) if np.isfinite(fpw).any() else 1.0)
+                self.chip_bars.scales["y"].max = _axis_top(
+                    float(np.nanmax(fpw)) if np.isfinite(fpw).any() else 1.0
+                )
                 self.chip_bars.y = np.nan_to_num(fpw)
                 self._drawn_chips = (chips, prec)
             self.chip_bars.color = [1.0 if i == chip_idx else 0.0 for i in range(len(names))]
         best = names[int(np.nanargmax(fpw))] if np.isfinite(fpw).any() else "none"
         q = fmt.quantity
-        self.charts_text.value = self._charts_text([
-            ("Where the site's power goes", f"IT {q(v['it_power'], 'MW')}, cooling {q(v['cooling_power'], 'MW')}, other {q(v['overhead_power'], 'MW')}."),
-            ("A city of how many people", f"At {q(site_power, 'MW')} the site uses as much electricity as {fmt.number(here)} {plural}; the curve is proportional to site power."),
-            ("Peak FLOPS per facility megawatt", f"{catalog.label('chips', self.state['chip'])}: {fmt.number(float(np.nan_to_num(fpw[chip_idx])))} PFLOP/s per facility MW; highest in the catalog: {catalog.label('chips', best)}."),
-            ("Chips per facility power", f"{fmt.number(v['chips_supported'])} chips supported at {q(site_power, 'MW')}; deployed chips need {q(v['power_required'], 'MW')}."),
-        ])
+        self.charts_text.value = self._charts_text(
+            [
+                (
+                    "Where the site's power goes",
+                    f"IT {q(v['it_power'], 'MW')}, cooling {q(v['cooling_power'], 'MW')}, other {q(v['overhead_power'], 'MW')}.",
+                ),
+                (
+                    "A city of how many people",
+                    f"At {q(site_power, 'MW')} the site uses as much electricity as {fmt.number(here)} {plural}; the curve is proportional to site power.",
+                ),
+                (
+                    "Peak FLOPS per facility megawatt",
+                    f"{catalog.label('chips', self.state['chip'])}: {fmt.number(float(np.nan_to_num(fpw[chip_idx])))} PFLOP/s per facility MW; highest in the catalog: {catalog.label('chips', best)}.",
+                ),
+                (
+                    "Chips per facility power",
+                    f"{fmt.number(v['chips_supported'])} chips supported at {q(site_power, 'MW')}; deployed chips need {q(v['power_required'], 'MW')}.",
+                ),
+            ]
+        )
 
     # ------------------------------------------------------------------ html helpers
     @staticmethod
     def _card(title: str, value: str, detail: str) -> str:
-        return (f"<div style='border-left:4px solid {BLUE};padding:2px 8px;margin:4px 0'>"
-                f"<div style='font-size:0.85em;color:#444'>{html.escape(title)}</div>"
-                f"<div style='font-size:1.5em;font-weight:600' class='explorer-value'>{html.escape(value)}</div>"
-                f"<div style='font-size:0.85em;color:#333'>{detail}</div></div>")
+        return (
+            f"<div style='border-left:4px solid {BLUE};padding:2px 8px;margin:4px 0'>"
+            f"<div style='font-size:0.85em;color:#444'>{html.escape(title)}</div>"
+            f"<div style='font-size:1.5em;font-weight:600' class='explorer-value'>{html.escape(value)}</div>"
+            f"<div style='font-size:0.85em;color:#333'>{detail}</div></div>"
+        )
 
     @staticmethod
     def _charts_text(items: list[tuple[str, str]]) -> str:
-        li = "".join(f"<li><b>{html.escape(title)}:</b> {html.escape(text)}</li>" for title, text in items)
+        li = "".join(
+            f"<li><b>{html.escape(title)}:</b> {html.escape(text)}</li>" for title, text in items
+        )
         return f"<div style='font-size:0.85em'><span>The charts in words</span><ul style='margin:2px 0 8px 0'>{li}</ul></div>"
 
     @staticmethod
@@ -579,19 +913,27 @@ class ExplorerApp:
         rows = []
         for e in catalog.entries_under(f"chips.{chip}") + catalog.site_sources(site):
             ref = html.escape(e.source_title)
-            if e.source_url.lower().startswith(("https://", "http://")):  # never javascript: or data:
+            if e.source_url.lower().startswith(
+                ("https://", "http://")
+            ):  # never javascript: or data:
                 ref = f"<a href='{html.escape(e.source_url, quote=True)}' target='_blank' rel='noopener noreferrer'>{ref}</a>"
-            rows.append(f"<tr><td>{html.escape(e.key)}</td><td>{e.value:g} {html.escape(e.unit)}</td>"
-                        f"<td>{ref}</td><td>{html.escape(e.date)}</td><td>{html.escape(e.confidence)}</td>"
-                        f"<td>{html.escape(e.note)}</td></tr>")
+            rows.append(
+                f"<tr><td>{html.escape(e.key)}</td><td>{e.value:g} {html.escape(e.unit)}</td>"
+                f"<td>{ref}</td><td>{html.escape(e.date)}</td><td>{html.escape(e.confidence)}</td>"
+                f"<td>{html.escape(e.note)}</td></tr>"
+            )
         head = "<tr><th>figure</th><th>value</th><th>source</th><th>date</th><th>confidence</th><th>note</th></tr>"
         return f"<div style='overflow-x:auto'><table style='font-size:0.8em'>{head}{''.join(rows)}</table></div>"
 
     def _export(self) -> None:
         ds, sweep, _ = self._recompute(self.state)
-        scenario = json.dumps({"inputs": {**self.state, "site": self.site}, "outputs": to_json(ds)}, indent=1)
+        scenario = json.dumps(
+            {"inputs": {**self.state, "site": self.site}, "outputs": to_json(ds)}, indent=1
+        )
         csv = to_frame(sweep).to_csv()
         j = base64.b64encode(scenario.encode()).decode()
         c = base64.b64encode(csv.encode()).decode()
-        self.export_links.value = (f"<a download='scenario.json' href='data:application/json;base64,{j}'>scenario.json</a> · "
-                                   f"<a download='sweep.csv' href='data:text/csv;base64,{c}'>sweep.csv</a>")
+        self.export_links.value = (
+            f"<a download='scenario.json' href='data:application/json;base64,{j}'>scenario.json</a> · "
+            f"<a download='sweep.csv' href='data:text/csv;base64,{c}'>sweep.csv</a>"
+        )

@@ -19,14 +19,18 @@ LABEL = {"description_width": "initial"}
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
     head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in rows)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in rows
+    )
     return f"<table><tr>{head}</tr>{body}</table>"
 
 
 def answer_box(exercise_id: str) -> w.Widget:
     """A number field and a Check button that answers right / not yet with a hint."""
     ex = selfcheck.EXERCISES[exercise_id]
-    field = w.Text(description=f"Your answer ({ex.unit})" if ex.unit != "1" else "Your answer", style=LABEL)
+    field = w.Text(
+        description=f"Your answer ({ex.unit})" if ex.unit != "1" else "Your answer", style=LABEL
+    )
     button = w.Button(description="Check")
     out = w.HTML()
 
@@ -42,7 +46,15 @@ def answer_box(exercise_id: str) -> w.Widget:
 
 def city_bases(site_power: float = 300.0) -> w.Widget:
     """The same site as a city, on every basis in the catalog."""
-    sp = w.FloatLogSlider(value=site_power, base=10, min=0, max=4, step=0.01, description="Site power (MW)", style=LABEL)
+    sp = w.FloatLogSlider(
+        value=site_power,
+        base=10,
+        min=0,
+        max=4,
+        step=0.01,
+        description="Site power (MW)",
+        style=LABEL,
+    )
     out = w.HTML()
 
     def update(_=None):
@@ -51,9 +63,17 @@ def city_bases(site_power: float = 300.0) -> w.Widget:
         for b in catalog.names("bases"):
             one = ds.sel(basis=b)
             per = str(one.basis_per.values)
-            rows.append([catalog.label("bases", b), f"{fmt.number(float(one.basis_value))} kWh per {per}",
-                         fmt.number(float(one.city_people)), fmt.number(float(one.city_households))])
-        out.value = f"<p>{fmt.quantity(float(ds.annual_energy), 'GWh')} per year</p>" + _table(["basis", "per year", "people", "households"], rows)
+            rows.append(
+                [
+                    catalog.label("bases", b),
+                    f"{fmt.number(float(one.basis_value))} kWh per {per}",
+                    fmt.number(float(one.city_people)),
+                    fmt.number(float(one.city_households)),
+                ]
+            )
+        out.value = f"<p>{fmt.quantity(float(ds.annual_energy), 'GWh')} per year</p>" + _table(
+            ["basis", "per year", "people", "households"], rows
+        )
 
     sp.observe(update, "value")
     update()
@@ -64,20 +84,43 @@ def power_split(cooling_fraction: float = 0.4) -> w.Widget:
     """Cooling share → where the power goes at the Rainier Mississippi site, the PUE and the implied chiller COP."""
     site = "rainier-mississippi"  # the article whose 40 % cooling share the lesson examines
     site_power = catalog.site_inputs(site)["site_power"]
-    cf = w.FloatSlider(value=cooling_fraction, min=0, max=0.9, step=0.01, description="Cooling share", readout_format=".0%", style=LABEL)
+    cf = w.FloatSlider(
+        value=cooling_fraction,
+        min=0,
+        max=0.9,
+        step=0.01,
+        description="Cooling share",
+        readout_format=".0%",
+        style=LABEL,
+    )
     xs, ys = bq.OrdinalScale(), bq.LinearScale(min=0)
-    bars = bq.Bars(x=["IT", "Cooling", "Other"], y=[0, 0, 0], color=[0, 1, 2],
-                   scales={"x": xs, "y": ys, "color": bq.ColorScale(colors=[BLUE, ORANGE, GREY], min=0, max=2)})
-    fig = bq.Figure(marks=[bars], axes=[bq.Axis(scale=xs), bq.Axis(scale=ys, side="left", label="MW")],
-                    title=f"{fmt.quantity(site_power, 'MW')} site", animation_duration=0, layout=w.Layout(width="420px", height="280px"))
+    bars = bq.Bars(
+        x=["IT", "Cooling", "Other"],
+        y=[0, 0, 0],
+        color=[0, 1, 2],
+        scales={
+            "x": xs,
+            "y": ys,
+            "color": bq.ColorScale(colors=[BLUE, ORANGE, GREY], min=0, max=2),
+        },
+    )
+    fig = bq.Figure(
+        marks=[bars],
+        axes=[bq.Axis(scale=xs), bq.Axis(scale=ys, side="left", label="MW")],
+        title=f"{fmt.quantity(site_power, 'MW')} site",
+        animation_duration=0,
+        layout=w.Layout(width="420px", height="280px"),
+    )
     out = w.HTML()
 
     def update(_=None):
         ds = compute(site_power=site_power, cooling_fraction=cf.value, site=site)
         with bars.hold_sync():
             bars.y = [float(ds.it_power), float(ds.cooling_power), float(ds.overhead_power)]
-        out.value = (f"PUE {float(ds.pue):.2f} · IT {fmt.quantity(float(ds.it_power), 'MW')} · "
-                     f"heat removed from the halls {fmt.quantity(float(ds.heat_removed), 'MW')}, rejected outside {fmt.quantity(float(ds.heat_rejected), 'MW')} · implied chiller COP {fmt.number(float(ds.cooling_cop))}")
+        out.value = (
+            f"PUE {float(ds.pue):.2f} · IT {fmt.quantity(float(ds.it_power), 'MW')} · "
+            f"heat removed from the halls {fmt.quantity(float(ds.heat_removed), 'MW')}, rejected outside {fmt.quantity(float(ds.heat_rejected), 'MW')} · implied chiller COP {fmt.number(float(ds.cooling_cop))}"
+        )
 
     cf.observe(update, "value")
     update()
@@ -88,37 +131,92 @@ def chips_per_mw(precision: str = "fp8") -> w.Widget:
     """Every catalog accelerator: chips per facility MW and peak FLOPS per facility MW, cooling at AWS's fleet PUE."""
     cooling = power.cooling_share_at("aws-fleet")
     ds = compute(site_power=1, cooling_fraction=cooling, chip=catalog.names("chips"))
-    fpw = ds.flops_per_watt.sel(precision=precision).values * factor(ds.flops_per_watt.attrs["units"], "PFLOP/s/MW")
+    fpw = ds.flops_per_watt.sel(precision=precision).values * factor(
+        ds.flops_per_watt.attrs["units"], "PFLOP/s/MW"
+    )
     xs, ys = bq.OrdinalScale(), bq.LinearScale(min=0)
-    bars = bq.Bars(x=catalog.names("chips"), y=np.nan_to_num(fpw), scales={"x": xs, "y": ys}, colors=[BLUE])
-    fig = bq.Figure(marks=[bars], axes=[bq.Axis(scale=xs), bq.Axis(scale=ys, side="left", label="PFLOP/s per MW")],
-                    title=f"Peak {precision} FLOPS per facility MW ({fmt.percent(cooling, 2)} cooling)", animation_duration=0,
-                    layout=w.Layout(width="560px", height="300px"))
-    rows = [[catalog.label("chips", c), fmt.quantity(float(ds.chip_power.sel(chip=c)), "kW"),
-             fmt.number(float(ds.chips_supported.sel(chip=c))), fmt.number(float(np.nan_to_num(v)))]
-            for c, v in zip(catalog.names("chips"), fpw, strict=True)]
-    return w.VBox([fig, w.HTML(_table(["accelerator", "all-in power per chip", "chips per facility MW", "PFLOP/s per MW"], rows))])
+    bars = bq.Bars(
+        x=catalog.names("chips"), y=np.nan_to_num(fpw), scales={"x": xs, "y": ys}, colors=[BLUE]
+    )
+    fig = bq.Figure(
+        marks=[bars],
+        axes=[bq.Axis(scale=xs), bq.Axis(scale=ys, side="left", label="PFLOP/s per MW")],
+        title=f"Peak {precision} FLOPS per facility MW ({fmt.percent(cooling, 2)} cooling)",
+        animation_duration=0,
+        layout=w.Layout(width="560px", height="300px"),
+    )
+    rows = [
+        [
+            catalog.label("chips", c),
+            fmt.quantity(float(ds.chip_power.sel(chip=c)), "kW"),
+            fmt.number(float(ds.chips_supported.sel(chip=c))),
+            fmt.number(float(np.nan_to_num(v))),
+        ]
+        for c, v in zip(catalog.names("chips"), fpw, strict=True)
+    ]
+    return w.VBox(
+        [
+            fig,
+            w.HTML(
+                _table(
+                    [
+                        "accelerator",
+                        "all-in power per chip",
+                        "chips per facility MW",
+                        "PFLOP/s per MW",
+                    ],
+                    rows,
+                )
+            ),
+        ]
+    )
 
 
 def training_time(model: str = "llama3-405b", chip: str = "h100") -> w.Widget:
     """Chips, MFU and restart time → days to train a catalog model, and the goodput."""
-    chips = w.FloatLogSlider(value=catalog.value("reliability.reference_chips", "dimensionless"), base=10, min=3, max=6.3, step=0.01,
-                             description=f"{catalog.label('chips', chip)} chips", style=LABEL)
-    mfu = w.FloatSlider(value=catalog.value("defaults.mfu", "dimensionless"), min=0.05, max=1, step=0.01, description="MFU",
-                        readout_format=".0%", style=LABEL)
-    restart = w.FloatSlider(value=catalog.value("reliability.restart_time", "minute"), min=0, max=60, step=1,
-                            description="Restart after a failure (min)", style=LABEL)
+    chips = w.FloatLogSlider(
+        value=catalog.value("reliability.reference_chips", "dimensionless"),
+        base=10,
+        min=3,
+        max=6.3,
+        step=0.01,
+        description=f"{catalog.label('chips', chip)} chips",
+        style=LABEL,
+    )
+    mfu = w.FloatSlider(
+        value=catalog.value("defaults.mfu", "dimensionless"),
+        min=0.05,
+        max=1,
+        step=0.01,
+        description="MFU",
+        readout_format=".0%",
+        style=LABEL,
+    )
+    restart = w.FloatSlider(
+        value=catalog.value("reliability.restart_time", "minute"),
+        min=0,
+        max=60,
+        step=1,
+        description="Restart after a failure (min)",
+        style=LABEL,
+    )
     out = w.HTML()
 
     def update(_=None):
-        r = train_on_chips(model, round(chips.value), chip=chip, mfu=mfu.value, restart_minutes=restart.value)
+        r = train_on_chips(
+            model, round(chips.value), chip=chip, mfu=mfu.value, restart_minutes=restart.value
+        )
         if not np.isfinite(float(r.days)):
-            out.value = (f"<p>With an interruption every {fmt.number(float(r.mtbi) * factor('hour', 'minute'))} min, restarts eat all the time: "
-                         "the job never finishes. Faster restarts or fewer chips per job are needed.</p>")
+            out.value = (
+                f"<p>With an interruption every {fmt.number(float(r.mtbi) * factor('hour', 'minute'))} min, restarts eat all the time: "
+                "the job never finishes. Faster restarts or fewer chips per job are needed.</p>"
+            )
             return
-        out.value = (f"<p>{html.escape(catalog.label('models', model))}: <b>{fmt.number(float(r.days))} days</b> "
-                     f"({fmt.number(float(r.ideal_days))} days with no interruptions). Interruption every {fmt.number(float(r.mtbi))} h; "
-                     f"checkpoint every {fmt.number(float(r.checkpoint_interval))} min; goodput {fmt.percent(float(r.goodput))}.</p>")
+        out.value = (
+            f"<p>{html.escape(catalog.label('models', model))}: <b>{fmt.number(float(r.days))} days</b> "
+            f"({fmt.number(float(r.ideal_days))} days with no interruptions). Interruption every {fmt.number(float(r.mtbi))} h; "
+            f"checkpoint every {fmt.number(float(r.checkpoint_interval))} min; goodput {fmt.percent(float(r.goodput))}.</p>"
+        )
 
     for c in (chips, mfu, restart):
         c.observe(update, "value")

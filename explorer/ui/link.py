@@ -31,8 +31,10 @@ def query_now() -> str:
 def _request_info_url() -> str:
     env = os.environ
     base = env.get("VOILA_WS_BASE_URL") or env.get("VOILA_SERVER_URL") or "/"
-    return (f"{env.get('VOILA_WS_PROTOCOL', 'ws')}://{env.get('VOILA_APP_IP', '127.0.0.1')}:"
-            f"{env.get('VOILA_APP_PORT', '8866')}{base}voila/query/{env['VOILA_KERNEL_ID']}")
+    return (
+        f"{env.get('VOILA_WS_PROTOCOL', 'ws')}://{env.get('VOILA_APP_IP', '127.0.0.1')}:"
+        f"{env.get('VOILA_APP_PORT', '8866')}{base}voila/query/{env['VOILA_KERNEL_ID']}"
+    )
 
 
 async def visitor_query() -> str:
@@ -41,8 +43,9 @@ async def visitor_query() -> str:
 
     # the server only answers its own kernels, which know its secret (explorer/server/hooks.py)
     secret = {"X-Explorer-Kernel-Secret": os.environ.get("EXPLORER_QUERY_SECRET", "")}
-    async with websockets.connect(_request_info_url(), open_timeout=10,
-                                  additional_headers=secret) as ws:
+    async with websockets.connect(
+        _request_info_url(), open_timeout=10, additional_headers=secret
+    ) as ws:
         info = json.loads(await ws.recv())
     query = info.get("QUERY_STRING", "") if isinstance(info, dict) else ""
     os.environ["QUERY_STRING"] = query

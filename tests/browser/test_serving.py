@@ -20,9 +20,22 @@ from explorer.server.launch import SETTINGS
 
 from .conftest import wait_ready
 
-CLOSED = ["/api/contents", "/api/kernels", "/api/sessions", "/tree", "/lab", "/terminals", "/api/terminals",
-          "/notebooks/explorer.ipynb", "/files/notebooks/explorer.ipynb", "/voila/files/explorer.ipynb",
-          "/voila/files/../explorer/model.py", "/explorer/model.py", "/voila/tree", "/api/kernelspecs"]
+CLOSED = [
+    "/api/contents",
+    "/api/kernels",
+    "/api/sessions",
+    "/tree",
+    "/lab",
+    "/terminals",
+    "/api/terminals",
+    "/notebooks/explorer.ipynb",
+    "/files/notebooks/explorer.ipynb",
+    "/voila/files/explorer.ipynb",
+    "/voila/files/../explorer/model.py",
+    "/explorer/model.py",
+    "/voila/tree",
+    "/api/kernelspecs",
+]
 
 
 @pytest.mark.parametrize("path", CLOSED)
@@ -39,14 +52,18 @@ def test_page_has_no_sources_no_cdn_and_sets_the_xsrf_cookie(voila_server):
         page = r.read().decode()
         cookies = r.headers.get_all("Set-Cookie") or []
     assert "from explorer.ui import app" not in page  # strip_sources
-    assert not re.search(r"https?://(?!127\.0\.0\.1)[^\"' ]*\.(css|js|mjs)", page), "page loads code or styles from outside"
+    assert not re.search(r"https?://(?!127\.0\.0\.1)[^\"' ]*\.(css|js|mjs)", page), (
+        "page loads code or styles from outside"
+    )
     assert any(c.startswith("_xsrf=") for c in cookies)
 
 
 def _kernel_id(voila_server) -> str:
     status, page = voila_server.get("/")
     assert status == 200
-    match = re.search(r'kernelId["\']?\s*[:=]\s*["\']([0-9a-f-]{36})', page) or re.search(r"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})", page)
+    match = re.search(r'kernelId["\']?\s*[:=]\s*["\']([0-9a-f-]{36})', page) or re.search(
+        r"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})", page
+    )
     assert match, "no kernel id in the page"
     return match.group(1)
 
@@ -73,7 +90,9 @@ def test_legacy_websocket_clients_are_refused_and_the_server_stays_responsive(vo
         _connect(ws_url, None)
     assert info.value.code == 400
     assert _connect(ws_url, [V1]) == V1  # a v1 client (the browser) still connects
-    status, _ = voila_server.get("/voila/static/voila.js")  # the server still answers (urlopen's own timeout bounds it)
+    status, _ = voila_server.get(
+        "/voila/static/voila.js"
+    )  # the server still answers (urlopen's own timeout bounds it)
     assert status in (200, 404)
 
 
@@ -109,7 +128,13 @@ def test_closed_pages_release_their_kernels(voila_server, browser):
 
 def test_a_failing_callback_sends_no_traceback_over_the_websocket(failing_server, page):
     frames: list[str] = []
-    page.on("websocket", lambda ws: ws.on("framereceived", lambda f: frames.append(f if isinstance(f, str) else f.decode("utf-8", "replace"))))
+    page.on(
+        "websocket",
+        lambda ws: ws.on(
+            "framereceived",
+            lambda f: frames.append(f if isinstance(f, str) else f.decode("utf-8", "replace")),
+        ),
+    )
     page.goto(failing_server.url)
     page.locator(".boom").wait_for(timeout=90_000)
     page.locator(".boom").click()
@@ -118,7 +143,13 @@ def test_a_failing_callback_sends_no_traceback_over_the_websocket(failing_server
         page.wait_for_timeout(200)
     wire = "\n".join(frames)
     assert PLAIN_ERROR in wire
-    for leak in ("Traceback", "RuntimeError", "internal detail", "explorer_internal_path", "site-packages"):
+    for leak in (
+        "Traceback",
+        "RuntimeError",
+        "internal detail",
+        "explorer_internal_path",
+        "site-packages",
+    ):
         assert leak not in wire, leak
 
 
@@ -131,9 +162,14 @@ def test_a_preheated_kernel_serves_a_link_with_its_scenario(voila_server, browse
     wait_ready(page, voila_server.url + "?site_power=600&chip=h100&cooling_fraction=0.3")
     assert voila_server.log.read_text().count("Using pre-heated kernel") == used + 1
     ds = explorer.compute(site_power=600, chip="h100", cooling_fraction=0.3)
-    page.wait_for_function("t => document.querySelector('.explorer-flops .explorer-value').innerText === t",
-                           arg=f"{fmt.quantity(float(ds.peak_flops.sel(precision='fp8')), 'FLOP/s')} peak")
-    assert page.inner_text(".explorer-city .explorer-value") == f"{fmt.number(float(ds.city_households))} households"
+    page.wait_for_function(
+        "t => document.querySelector('.explorer-flops .explorer-value').innerText === t",
+        arg=f"{fmt.quantity(float(ds.peak_flops.sel(precision='fp8')), 'FLOP/s')} peak",
+    )
+    assert (
+        page.inner_text(".explorer-city .explorer-value")
+        == f"{fmt.number(float(ds.city_households))} households"
+    )
     page.close()
 
 
@@ -151,8 +187,10 @@ def test_forged_request_info_sockets_cannot_take_a_visitors_link(voila_server, b
     page = browser.new_page()
     wait_ready(page, voila_server.url + "?site_power=1234")
     ds = explorer.compute(site_power=1234)
-    page.wait_for_function("t => document.querySelector('.explorer-city .explorer-value').innerText === t",
-                           arg=f"{fmt.number(float(ds.city_households))} households")
+    page.wait_for_function(
+        "t => document.querySelector('.explorer-city .explorer-value').innerText === t",
+        arg=f"{fmt.number(float(ds.city_households))} households",
+    )
     page.close()
 
 

@@ -16,8 +16,11 @@ from conftest import ServerProcess, binder_argv
 
 from explorer.server.launch import APP_NOTEBOOK, voila_command
 
-LIMITS = {"EXPLORER_MAX_KERNELS": "4", "EXPLORER_UNUSED_KERNEL_GRACE": "5",
-          "EXPLORER_KERNELS_PER_MINUTE": "1000"}
+LIMITS = {
+    "EXPLORER_MAX_KERNELS": "4",
+    "EXPLORER_UNUSED_KERNEL_GRACE": "5",
+    "EXPLORER_KERNELS_PER_MINUTE": "1000",
+}
 KERNEL_ID = re.compile(r'"kernelId":\s*"([0-9a-f-]{36})"')
 
 
@@ -34,8 +37,9 @@ class LiveServer(ServerProcess):
         sep = "&" if "?" in path else "?"
         return self.base + path + (f"{sep}token={self.token}" if self.token else "")
 
-    def get(self, path: str, method: str = "GET", timeout: float = 60,
-            headers: dict | None = None) -> tuple[int, str, dict]:
+    def get(
+        self, path: str, method: str = "GET", timeout: float = 60, headers: dict | None = None
+    ) -> tuple[int, str, dict]:
         req = urllib.request.Request(self.url(path), method=method, headers=headers or {})
         try:
             with urllib.request.urlopen(req, timeout=timeout) as r:
@@ -60,15 +64,19 @@ class LiveServer(ServerProcess):
         return KERNEL_ID.search(html).group(1), xsrf
 
     def ws_url(self, kernel_id: str) -> str:
-        return self.url(f"/api/kernels/{kernel_id}/channels?session_id={secrets.token_hex(8)}"
-                        ).replace("http://", "ws://")
+        return self.url(
+            f"/api/kernels/{kernel_id}/channels?session_id={secrets.token_hex(8)}"
+        ).replace("http://", "ws://")
 
 
 @pytest.fixture(scope="module")
 def app_server(tmp_path_factory):
     """`explorer app`'s server (Voila standalone, pool of 2), with small limits."""
-    server = LiveServer(voila_command(APP_NOTEBOOK, port="{port}"),
-                        tmp_path_factory.mktemp("app") / "voila.log", "/")
+    server = LiveServer(
+        voila_command(APP_NOTEBOOK, port="{port}"),
+        tmp_path_factory.mktemp("app") / "voila.log",
+        "/",
+    )
     yield server
     server.stop()
 
@@ -77,8 +85,12 @@ def app_server(tmp_path_factory):
 def binder_server(tmp_path_factory):
     """The Binder route: Jupyter Server with Voila's extension, started through binder/start."""
     token = secrets.token_hex(12)
-    server = LiveServer(binder_argv(token), tmp_path_factory.mktemp("binder") / "server.log",
-                        "/voila/render/notebooks/explorer.ipynb", token)
+    server = LiveServer(
+        binder_argv(token),
+        tmp_path_factory.mktemp("binder") / "server.log",
+        "/voila/render/notebooks/explorer.ipynb",
+        token,
+    )
     yield server
     server.stop()
 

@@ -20,8 +20,14 @@ def test_default_kernel_limit_is_half_the_memory_at_200_mb_a_kernel():
 
 
 def test_limits_come_from_the_environment_and_bad_values_name_the_variable():
-    limits = Limits.from_env({"EXPLORER_MAX_KERNELS": "8", "EXPLORER_KERNELS_PER_MINUTE": "3",
-                              "EXPLORER_UNUSED_KERNEL_GRACE": "2.5", "EXPLORER_KERNEL_MEMORY_MB": "900"})
+    limits = Limits.from_env(
+        {
+            "EXPLORER_MAX_KERNELS": "8",
+            "EXPLORER_KERNELS_PER_MINUTE": "3",
+            "EXPLORER_UNUSED_KERNEL_GRACE": "2.5",
+            "EXPLORER_KERNEL_MEMORY_MB": "900",
+        }
+    )
     assert (limits.max_kernels, limits.kernels_per_minute) == (8, 3)
     assert (limits.unused_kernel_grace, limits.kernel_memory_mb) == (2.5, 900)
     assert Limits.from_env({}).unused_kernel_grace == 60.0
@@ -111,13 +117,15 @@ def test_a_capped_kernel_gets_memory_error_instead_of_taking_the_machine():
     import subprocess
     import sys
 
-    code = ("from explorer.server.hooks import _cap_memory\n"
-            "import numpy\n"
-            "_cap_memory(1500)\n"
-            "try:\n"
-            "    numpy.ones(4 * 1024**3 // 8)\n"  # 4 GiB
-            "except MemoryError:\n"
-            "    print('MemoryError')\n"
-            "print(len(numpy.ones(10**6)))\n")  # the process carries on
+    code = (
+        "from explorer.server.hooks import _cap_memory\n"
+        "import numpy\n"
+        "_cap_memory(1500)\n"
+        "try:\n"
+        "    numpy.ones(4 * 1024**3 // 8)\n"  # 4 GiB
+        "except MemoryError:\n"
+        "    print('MemoryError')\n"
+        "print(len(numpy.ones(10**6)))\n"
+    )  # the process carries on
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.split() == ["MemoryError", "1000000"], out.stderr[-500:]

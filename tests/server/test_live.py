@@ -30,8 +30,14 @@ STATIC = "/voila/templates/explorer/static/index.css"  # any cheap page the serv
 
 
 def header(msg_type: str) -> dict:
-    return {"msg_id": secrets.token_hex(6), "msg_type": msg_type, "session": "fuzz", "username": "",
-            "version": "5.3", "date": "2026-01-01T00:00:00Z"}
+    return {
+        "msg_id": secrets.token_hex(6),
+        "msg_type": msg_type,
+        "session": "fuzz",
+        "username": "",
+        "version": "5.3",
+        "date": "2026-01-01T00:00:00Z",
+    }
 
 
 def latency(server, path: str = STATIC) -> float:
@@ -46,8 +52,13 @@ def send_and_collect(server, kernel_id: str, frames, wait: float = 0.3) -> bytes
     received = []
     frames = list(frames)
     while frames:
-        with connect(server.ws_url(kernel_id), subprotocols=[V1], open_timeout=20, max_size=None,
-                     close_timeout=2) as ws:
+        with connect(
+            server.ws_url(kernel_id),
+            subprotocols=[V1],
+            open_timeout=20,
+            max_size=None,
+            close_timeout=2,
+        ) as ws:
             try:
                 while frames:
                     ws.send(frames.pop(0))
@@ -111,7 +122,9 @@ def test_frames_sent_after_the_server_closed_the_socket_are_not_parsed(any_serve
     # parser, whose first 4 bytes declare a buffer count (2**31 - 1 here: a MemoryError or worse).
     idle = any_server.rss()
     legacy_bomb = (2**31 - 1).to_bytes(4, "big") + bytes(12)
-    with connect(any_server.ws_url(kernel), subprotocols=[V1], open_timeout=20, max_size=None) as ws:
+    with connect(
+        any_server.ws_url(kernel), subprotocols=[V1], open_timeout=20, max_size=None
+    ) as ws:
         try:
             ws.send(b"\xff" * 16)  # refused: the server closes the socket
             for _ in range(200):
@@ -126,16 +139,33 @@ def test_frames_sent_after_the_server_closed_the_socket_are_not_parsed(any_serve
 
 frame_strategy = st.one_of(
     st.binary(max_size=2048),
-    st.builds(lambda n, tail: n.to_bytes(8, "little") + tail,
-              st.integers(0, 2**64 - 1), st.binary(max_size=256)),
-    st.builds(lambda ch, t, content: encode_v1(ch, header(t), {}, {}, content),
-              st.sampled_from(["shell", "control", "stdin", "iopub", "x" * 40]),
-              st.sampled_from(["comm_open", "comm_msg", "comm_close", "execute_request",
-                               "kernel_info_request", "history_request", "nonsense"]),
-              st.fixed_dictionaries({"comm_id": st.text(max_size=8)},
-                                    optional={"target_name": st.sampled_from(["jupyter.widget", "x"]),
-                                              "data": st.dictionaries(st.text(max_size=6),
-                                                                      st.integers() | st.text(max_size=10))})),
+    st.builds(
+        lambda n, tail: n.to_bytes(8, "little") + tail,
+        st.integers(0, 2**64 - 1),
+        st.binary(max_size=256),
+    ),
+    st.builds(
+        lambda ch, t, content: encode_v1(ch, header(t), {}, {}, content),
+        st.sampled_from(["shell", "control", "stdin", "iopub", "x" * 40]),
+        st.sampled_from(
+            [
+                "comm_open",
+                "comm_msg",
+                "comm_close",
+                "execute_request",
+                "kernel_info_request",
+                "history_request",
+                "nonsense",
+            ]
+        ),
+        st.fixed_dictionaries(
+            {"comm_id": st.text(max_size=8)},
+            optional={
+                "target_name": st.sampled_from(["jupyter.widget", "x"]),
+                "data": st.dictionaries(st.text(max_size=6), st.integers() | st.text(max_size=10)),
+            },
+        ),
+    ),
     st.text(max_size=200),
 )
 
@@ -157,16 +187,37 @@ def test_fuzzed_frames_never_stall_leak_or_break_the_kernel(app_server, batch):
 def widget_messages():
     """comm messages a broken or hostile page could send to the app's widgets."""
     big = list(range(200_000))
-    yield encode_v1("shell", header("comm_open"), {}, {}, {
-        "comm_id": "bad1", "target_name": "jupyter.widget", "data": {"state": {"_model_name": 5}}})
-    yield encode_v1("shell", header("comm_open"), {}, {}, {
-        "comm_id": "bad2", "target_name": "jupyter.widget",
-        "data": {"state": {"_model_name": "FloatSliderModel", "_model_module": "@jupyter-widgets/controls",
-                           "value": "NaN"}, "buffer_paths": [["value"]]}})
+    yield encode_v1(
+        "shell",
+        header("comm_open"),
+        {},
+        {},
+        {"comm_id": "bad1", "target_name": "jupyter.widget", "data": {"state": {"_model_name": 5}}},
+    )
+    yield encode_v1(
+        "shell",
+        header("comm_open"),
+        {},
+        {},
+        {
+            "comm_id": "bad2",
+            "target_name": "jupyter.widget",
+            "data": {
+                "state": {
+                    "_model_name": "FloatSliderModel",
+                    "_model_module": "@jupyter-widgets/controls",
+                    "value": "NaN",
+                },
+                "buffer_paths": [["value"]],
+            },
+        },
+    )
     for value in (math.nan, "three hundred", big, {"a": 1}, None, -1e308):
         data = {"method": "update", "state": {"value": value}, "buffer_paths": []}
         yield encode_v1("shell", header("comm_msg"), {}, {}, {"comm_id": "bad1", "data": data})
-    yield encode_v1("shell", header("comm_msg"), {}, {}, {"comm_id": "unknown", "data": {"method": "x"}})
+    yield encode_v1(
+        "shell", header("comm_msg"), {}, {}, {"comm_id": "unknown", "data": {"method": "x"}}
+    )
 
 
 def test_malformed_widget_messages_get_no_traceback_or_path_back(any_server, kernel):
@@ -178,8 +229,12 @@ def test_malformed_widget_messages_get_no_traceback_or_path_back(any_server, ker
 
 def test_code_cannot_be_executed_through_the_app_websocket(app_server, app_kernel):
     code = "import pathlib; pathlib.Path('/tmp/explorer-pwned').write_text('x')"
-    replies = send_and_collect(app_server, app_kernel, [
-        encode_v1("shell", header("execute_request"), {}, {}, {"code": code, "silent": False})], wait=1.0)
+    replies = send_and_collect(
+        app_server,
+        app_kernel,
+        [encode_v1("shell", header("execute_request"), {}, {}, {"code": code, "silent": False})],
+        wait=1.0,
+    )
     assert b"1008" in replies  # closed: policy violation
     assert not os.path.exists("/tmp/explorer-pwned")
 
@@ -199,7 +254,9 @@ def test_a_flood_of_plain_gets_is_bounded_and_released_and_a_visitor_still_gets_
     deadline = time.monotonic() + 5 + 5 + 30  # grace + a sweep + kernel shutdowns
     while app_server.kernels() > before and time.monotonic() < deadline:
         time.sleep(0.5)
-    assert app_server.kernels() <= before, "unconnected pages kept their kernels past the grace time"
+    assert app_server.kernels() <= before, (
+        "unconnected pages kept their kernels past the grace time"
+    )
     kernel = app_server.open_page()
     assert kernel_answers(app_server, kernel)
 
@@ -211,8 +268,17 @@ def test_the_request_info_socket_refuses_visitors(app_server, app_kernel):
         assert refused.value.response.status_code == 403
 
 
-@pytest.mark.parametrize("path", ["/logout", "/voila/templates/x", "/voila/templates/lab/x/y",
-                                  "/no/such/page", "/voila/static/nope", "/voila/api/shutdown/x"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/logout",
+        "/voila/templates/x",
+        "/voila/templates/lab/x/y",
+        "/no/such/page",
+        "/voila/static/nope",
+        "/voila/api/shutdown/x",
+    ],
+)
 def test_odd_urls_get_a_plain_offline_error_page(app_server, path):
     status, body, _ = app_server.get(path)
     assert status in (403, 404, 405)
@@ -232,8 +298,11 @@ def test_only_the_page_served_with_a_kernel_reads_its_model(app_server):
     theirs, their_xsrf = app_server.page_credentials()
 
     def read(kernel, xsrf, method="GET"):
-        return app_server.get(f"/api/kernels/{kernel}", method=method,
-                              headers={"Cookie": f"_xsrf={xsrf}", "X-XSRFToken": xsrf})[0]
+        return app_server.get(
+            f"/api/kernels/{kernel}",
+            method=method,
+            headers={"Cookie": f"_xsrf={xsrf}", "X-XSRFToken": xsrf},
+        )[0]
 
     assert read(mine, my_xsrf) == 200  # what the page itself does once
     assert read(mine, their_xsrf) == 404  # another visitor's page credentials

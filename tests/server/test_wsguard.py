@@ -17,8 +17,14 @@ from jupyter_server.services.kernels.connection.base import (
 from explorer.server import wsguard
 from explorer.server.wsguard import Rejection, check_v1_frame, encode_v1, v1_parts
 
-HEADER = {"msg_id": "m1", "msg_type": "comm_msg", "session": "s", "username": "", "version": "5.3",
-          "date": "2026-01-01T00:00:00Z"}
+HEADER = {
+    "msg_id": "m1",
+    "msg_type": "comm_msg",
+    "session": "s",
+    "username": "",
+    "version": "5.3",
+    "date": "2026-01-01T00:00:00Z",
+}
 CONTENT = {"comm_id": "abc", "data": {"method": "update", "state": {"value": 300}}}
 
 
@@ -39,15 +45,18 @@ def test_a_frame_jupyter_server_writes_is_accepted_and_split_as_upstream_splits_
     assert encode_v1("shell", HEADER, {}, {}, CONTENT, (b"\x00\x01", b"xyz")) == frame
 
 
-@pytest.mark.parametrize(("frame", "code", "words"), [
-    ("a text frame", 1003, "binary"),
-    (b"\x01" * 15, 1008, "shorter"),
-    (u64(10**6) + u64(0), 1008, "offset count 1000000"),      # the 20 GB frame
-    (u64(10**7) + u64(0), 1008, "offset count 10000000"),
-    (u64(2**64 - 1) + b"\0" * 64, 1008, "does not fit"),
-    (u64(5) + b"\0" * 64, 1008, "offset count 5"),              # fewer parts than a message has
-    (b"\0" * (wsguard.MAX_FRAME_BYTES + 1), 1009, "exceeds"),
-])
+@pytest.mark.parametrize(
+    ("frame", "code", "words"),
+    [
+        ("a text frame", 1003, "binary"),
+        (b"\x01" * 15, 1008, "shorter"),
+        (u64(10**6) + u64(0), 1008, "offset count 1000000"),  # the 20 GB frame
+        (u64(10**7) + u64(0), 1008, "offset count 10000000"),
+        (u64(2**64 - 1) + b"\0" * 64, 1008, "does not fit"),
+        (u64(5) + b"\0" * 64, 1008, "offset count 5"),  # fewer parts than a message has
+        (b"\0" * (wsguard.MAX_FRAME_BYTES + 1), 1009, "exceeds"),
+    ],
+)
 def test_malformed_frames_are_refused_with_a_close_code_and_reason(frame, code, words):
     refused = check_v1_frame(frame)
     assert isinstance(refused, Rejection)
@@ -64,18 +73,21 @@ def test_offsets_must_start_after_the_table_increase_and_stay_inside_the_frame()
     decreasing[24:32] = u64(8 * (n + 1) - 1)  # offsets[2] before offsets[1]
     assert "decrease" in check_v1_frame(bytes(decreasing)).reason
     outside = bytearray(good)
-    outside[8 * n: 8 * n + 8] = u64(len(good) + 1)  # last offset past the end
+    outside[8 * n : 8 * n + 8] = u64(len(good) + 1)  # last offset past the end
     assert "outside" in check_v1_frame(bytes(outside)).reason
 
 
-@pytest.mark.parametrize(("channel", "header", "content", "words"), [
-    ("iopub", HEADER, CONTENT, "unknown channel"),
-    ("nonsense", HEADER, CONTENT, "unknown channel"),
-    ("shell", {**HEADER, "msg_type": "execute_request"}, {"code": "import os"}, "not allowed"),
-    ("shell", {"msg_id": "x"}, CONTENT, "no msg_type"),
-    ("shell", HEADER, {"data": {}}, "comm_id"),
-    ("shell", HEADER, {"comm_id": "a", "data": [1, 2]}, "comm data"),
-])
+@pytest.mark.parametrize(
+    ("channel", "header", "content", "words"),
+    [
+        ("iopub", HEADER, CONTENT, "unknown channel"),
+        ("nonsense", HEADER, CONTENT, "unknown channel"),
+        ("shell", {**HEADER, "msg_type": "execute_request"}, {"code": "import os"}, "not allowed"),
+        ("shell", {"msg_id": "x"}, CONTENT, "no msg_type"),
+        ("shell", HEADER, {"data": {}}, "comm_id"),
+        ("shell", HEADER, {"comm_id": "a", "data": [1, 2]}, "comm data"),
+    ],
+)
 def test_messages_a_page_cannot_send_are_refused(channel, header, content, words):
     assert words in check_v1_frame(upstream_frame(channel, header, content)).reason
 
@@ -90,8 +102,10 @@ def test_parts_that_are_not_json_objects_are_refused():
     parts = [b"not json", b"{}", b"{}", b"{}"]
     assert "header is not JSON" in check_v1_frame(serialize_msg_to_ws_v1(parts, "shell")).reason
     parts = [json.dumps(HEADER).encode(), b"[]", b"{}", b"{}"]
-    assert "parent header is not a JSON object" in check_v1_frame(
-        serialize_msg_to_ws_v1(parts, "shell")).reason
+    assert (
+        "parent header is not a JSON object"
+        in check_v1_frame(serialize_msg_to_ws_v1(parts, "shell")).reason
+    )
     deep = b"[" * 100_000 + b"]" * 100_000
     parts = [json.dumps(HEADER).encode(), b"{}", b"{}", deep]
     assert check_v1_frame(serialize_msg_to_ws_v1(parts, "shell")) is not None
@@ -124,16 +138,23 @@ def test_any_declared_offset_count_is_checked_against_the_frame_length(count, ta
 
 json_value = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=20),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
-    max_leaves=20)
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
 
 
 @settings(max_examples=150, deadline=None)
-@given(channel=st.sampled_from(["shell", "control", "stdin"]),
-       msg_type=st.sampled_from(sorted(wsguard.PAGE_MESSAGE_TYPES)),
-       data=st.dictionaries(st.text(max_size=8), json_value, max_size=5),
-       buffers=st.lists(st.binary(max_size=64), max_size=3))
-def test_every_well_formed_page_message_is_accepted_and_parsed_like_upstream(channel, msg_type, data, buffers):
+@given(
+    channel=st.sampled_from(["shell", "control", "stdin"]),
+    msg_type=st.sampled_from(sorted(wsguard.PAGE_MESSAGE_TYPES)),
+    data=st.dictionaries(st.text(max_size=8), json_value, max_size=5),
+    buffers=st.lists(st.binary(max_size=64), max_size=3),
+)
+def test_every_well_formed_page_message_is_accepted_and_parsed_like_upstream(
+    channel, msg_type, data, buffers
+):
     header = {**HEADER, "msg_type": msg_type}
     content = {"comm_id": "c", "data": data}
     frame = upstream_frame(channel, header, content, tuple(buffers))
