@@ -7,6 +7,7 @@ import math
 import numpy as np
 import pytest
 import xarray as xr
+from numpy.testing import assert_allclose
 
 import explorer
 from explorer import InputError, catalog, compute, model
@@ -373,3 +374,35 @@ def test_a_sweep_of_the_new_inputs_equals_the_scalar_calls():
                         np.testing.assert_array_equal(
                             sel[name].values, one[name].values, err_msg=name
                         )
+
+
+# Mutation testing (make mutate) found these behaviours unchecked; each pins a hand-computed number.
+
+
+def test_server_overhead_sets_the_power_per_chip_and_so_the_chip_count():
+    ds = compute(chip="h100", server_overhead=2.0)
+    assert_allclose(float(ds.chip_power), 1.4)  # 700 W x 2.0 = 1.4 kW
+    # generic site: IT power = 300 MW / PUE 1.18 = 254.2373 MW; 254,237.3 kW / 1.4 kW = 181,598.06
+    assert int(ds.chips_supported) == 181_598
+
+
+def test_cluster_hbm_is_per_chip_hbm_times_the_chips():
+    ds = compute(chip="h100", chips=1000)
+    assert_allclose(float(ds.hbm_bandwidth), 3350.0)  # 3.35 TB/s x 1,000
+    assert_allclose(float(ds.hbm_capacity), 80.0)  # 80 GB x 1,000 = 80 TB
+
+
+def test_no_cooling_gives_an_infinite_cop_without_a_warning():
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a RuntimeWarning (division by zero) would fail here
+        ds = compute(cooling_fraction=0.0)
+    assert np.isinf(float(ds.cooling_cop))
+
+
+def test_inputs_sharing_a_dimension_must_share_its_coordinates():
+    a = xr.DataArray([100.0, 200.0], dims="x", coords={"x": [0, 1]})
+    b = xr.DataArray([0.1, 0.2], dims="x", coords={"x": [5, 6]})
+    with pytest.raises(InputError, match="share its coordinates"):
+        compute(site_power=a, cooling_fraction=b)
