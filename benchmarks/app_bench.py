@@ -11,7 +11,8 @@ one slider, one label, one bqplot bar) in the same run: the floor.
 - S sessions opened at once, with the count of errors.
 
 Targets (issue #3): p95 ≤ 1.5 × floor and ≤ 100 ms; cold load ≤ 3 s; kernel RSS ≤ 250 MB;
-20 sessions with zero errors. Usage: .venv/bin/python benchmarks/app_bench.py [--loads 5 --presses 50 --sessions 20]
+20 sessions with zero errors.
+Usage: .venv/bin/python benchmarks/app_bench.py [--loads 5 --presses 50 --sessions 20]
 """
 
 from __future__ import annotations
@@ -56,14 +57,17 @@ TARGETS = {
 }
 ARM_JS = """
 ([textCss, chartCss]) => {
-  const bars = () => [...document.querySelectorAll(chartCss + ' rect.bar')].map(e => e.getAttribute('height')).join();
+  const bars = () => [...document.querySelectorAll(chartCss + ' rect.bar')]
+    .map(e => e.getAttribute('height')).join();
   const text = () => document.querySelector(textCss).innerText;
   const t0text = text(), t0bars = bars();
   window.__lat = undefined;
   let t0 = null;
-  document.addEventListener('keydown', () => { t0 = performance.now(); }, {capture: true, once: true});
+  document.addEventListener('keydown', () => { t0 = performance.now(); },
+                            {capture: true, once: true});
   const check = () => {
-    if (t0 !== null && text() !== t0text && bars() !== t0bars) window.__lat = performance.now() - t0;
+    if (t0 !== null && text() !== t0text && bars() !== t0bars)
+      window.__lat = performance.now() - t0;
     else if (t0 !== null && performance.now() - t0 > 10000) window.__lat = null;
     else requestAnimationFrame(check);
   };
@@ -214,7 +218,8 @@ def main() -> None:
                     loads = cold_loads(browser, server.url, t["ready"], a.loads)
                     r["load" if preheat else "load_nopool"] = statistics.median(loads)
                     print(
-                        f"[{name}] cold loads {'as served (pool)' if preheat else 'pool off'}: {[round(x, 2) for x in loads]}",
+                        f"[{name}] cold loads {'as served (pool)' if preheat else 'pool off'}: "
+                        f"{[round(x, 2) for x in loads]}",
                         flush=True,
                     )
                     if preheat:
@@ -226,7 +231,8 @@ def main() -> None:
                             len(lat),
                         )
                         print(
-                            f"[{name}] latency ms median {r['lat_median']:.1f} p95 {r['lat_p95']:.1f} (n={len(lat)})",
+                            f"[{name}] latency ms median {r['lat_median']:.1f} "
+                            f"p95 {r['lat_p95']:.1f} (n={len(lat)})",
                             flush=True,
                         )
                         page = browser.new_page()
@@ -240,7 +246,8 @@ def main() -> None:
                         page.goto("about:blank")
                         page.close()
                         print(
-                            f"[{name}] RSS server {r['server_rss']:.0f} MB, kernel {r['kernel_rss']:.0f} MB",
+                            f"[{name}] RSS server {r['server_rss']:.0f} MB, "
+                            f"kernel {r['kernel_rss']:.0f} MB",
                             flush=True,
                         )
                         r["errors"], r["sessions_s"] = (
@@ -249,7 +256,8 @@ def main() -> None:
                             else (float("nan"), float("nan"))
                         )
                         print(
-                            f"[{name}] {a.sessions} sessions: {r['errors']} errors, {r['sessions_s']:.1f} s",
+                            f"[{name}] {a.sessions} sessions: {r['errors']} errors, "
+                            f"{r['sessions_s']:.1f} s",
                             flush=True,
                         )
                 finally:
@@ -269,10 +277,12 @@ def main() -> None:
     ]
     for label, key, target in rows:
         print(
-            f"{label:<44}{p.get(key, float('nan')):>12.3g}{f.get(key, float('nan')):>12.3g}   {target}"
+            f"{label:<44}{p.get(key, float('nan')):>12.3g}"
+            f"{f.get(key, float('nan')):>12.3g}   {target}"
         )
     print(
-        f"latency samples: app {p['lat_n']:.0f}, floor {f['lat_n']:.0f}; p95 ratio app/floor {p['lat_p95'] / f['lat_p95']:.2f}"
+        f"latency samples: app {p['lat_n']:.0f}, floor {f['lat_n']:.0f}; "
+        f"p95 ratio app/floor {p['lat_p95'] / f['lat_p95']:.2f}"
     )
 
 

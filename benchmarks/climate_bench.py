@@ -56,7 +56,8 @@ def main() -> None:
         )
     year = explorer.climate_year("rainier-mississippi", "chiller-economiser")
     print(
-        f"{'peak-shaving battery':<20} on a warm year: {_median_ms(lambda i: peak_shaving_battery(year), n):6.1f} ms"
+        f"{'peak-shaving battery':<20} on a warm year: "
+        f"{_median_ms(lambda i: peak_shaving_battery(year), n):6.1f} ms"
     )
 
 

@@ -146,20 +146,27 @@ def main() -> None:
     t = sweep_bench(args.sweeps, training=True)
     print(f"scalar compute (trn2, all outputs): median {s['compute_ms']:.3f} ms   [target ≤ 2 ms]")
     print(
-        f"plain-NumPy floor, same formulas:   median {s['numpy_floor_ms']:.4f} ms   (ratio {s['compute_ms'] / s['numpy_floor_ms']:.0f}x)"
+        f"plain-NumPy floor, same formulas:   median {s['numpy_floor_ms']:.4f} ms   "
+        f"(ratio {s['compute_ms'] / s['numpy_floor_ms']:.0f}x)"
     )
     print(
-        f"scalar compute with a training run (trn2, llama3-405b, 16,384-chip job): median {s['training_ms']:.3f} ms   [target ≤ 2 ms]"
+        "scalar compute with a training run (trn2, llama3-405b, 16,384-chip job): "
+        f"median {s['training_ms']:.3f} ms   [target ≤ 2 ms]"
     )
     print(
-        f"sweep {w['points']:,.0f} points (site_power x cooling_fraction): median {w['sweep_s']:.3f} s   [target ≤ 1.5 s]"
+        f"sweep {w['points']:,.0f} points (site_power x cooling_fraction): "
+        f"median {w['sweep_s']:.3f} s   [target ≤ 1.5 s]"
     )
     print(
-        f"peak RSS of the sweep process: {w['peak_rss_mb']:.0f} MB (before the sweep {w['rss_before_mb']:.0f} MB; result {w['result_mb']:.0f} MB)   [target ≤ 1024 MB]"
+        f"peak RSS of the sweep process: {w['peak_rss_mb']:.0f} MB "
+        f"(before the sweep {w['rss_before_mb']:.0f} MB; result {w['result_mb']:.0f} MB)   "
+        "[target ≤ 1024 MB]"
     )
     print(
-        f"training sweep {t['points']:,.0f} points (job_chips x restart_minutes): median {t['sweep_s']:.3f} s, "
-        f"peak RSS {t['peak_rss_mb']:.0f} MB (result {t['result_mb']:.0f} MB)   [targets ≤ 1.5 s, ≤ 1024 MB]"
+        f"training sweep {t['points']:,.0f} points (job_chips x restart_minutes): "
+        f"median {t['sweep_s']:.3f} s, "
+        f"peak RSS {t['peak_rss_mb']:.0f} MB (result {t['result_mb']:.0f} MB)   "
+        "[targets ≤ 1.5 s, ≤ 1024 MB]"
     )
     print("numpy", np.__version__)
 

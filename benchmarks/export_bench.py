@@ -47,7 +47,10 @@ def _child(case: str) -> None:
                 path,
             ]
         )
-        what = f"{cli.MAX_SWEEP_POINTS:,} points (1000 x 1000) x 3 precisions to NetCDF (the CLI's limit)"
+        what = (
+            f"{cli.MAX_SWEEP_POINTS:,} points (1000 x 1000) x 3 precisions to NetCDF "
+            "(the CLI's limit)"
+        )
     else:
         import numpy as np
         import xarray as xr
@@ -63,7 +66,10 @@ def _child(case: str) -> None:
         with open(path, "wb") as f:
             write_csv(ds, f)
         code = 0
-        what = "1,000,000 points x 3 precisions = 3,000,000 rows through write_csv (above the CLI limit)"
+        what = (
+            "1,000,000 points x 3 precisions = 3,000,000 rows through write_csv "
+            "(above the CLI limit)"
+        )
     seconds = time.perf_counter() - t0
     size = os.path.getsize(path)
     os.remove(path)

@@ -167,7 +167,8 @@ def fuzz(route: str, frames: int) -> None:
         watcher.join()
         after = server.memory()[0]
         print(
-            f"fuzz [{route}]: {sent} frames in {elapsed:.1f} s, {closed} sockets closed by the server; server RSS {before:.0f} MB idle, "
+            f"fuzz [{route}]: {sent} frames in {elapsed:.1f} s, "
+            f"{closed} sockets closed by the server; server RSS {before:.0f} MB idle, "
             f"peak {max(peak):.0f} MB (+{max(peak) - before:.0f}), after {after:.0f} MB; "
             f"worst page latency {max(worst) * 1e3:.0f} ms over {len(worst) - 1} probes",
             flush=True,
@@ -203,9 +204,12 @@ def flood(gets: int, grace: float) -> None:
                 break
             time.sleep(0.5)
         print(
-            f"flood: {gets} plain GETs in {flood_s:.1f} s (limit {max(2, gets // 3)} visitor kernels): "
-            f"{statuses.count(200)} pages, {statuses.count(503)} busy pages, others {len(statuses) - statuses.count(200) - statuses.count(503)}; "
-            f"kernels idle {idle[2]} → peak {top[2]}; memory server+kernels idle {idle[0] + idle[1]:.0f} MB → "
+            f"flood: {gets} plain GETs in {flood_s:.1f} s "
+            f"(limit {max(2, gets // 3)} visitor kernels): "
+            f"{statuses.count(200)} pages, {statuses.count(503)} busy pages, "
+            f"others {len(statuses) - statuses.count(200) - statuses.count(503)}; "
+            f"kernels idle {idle[2]} → peak {top[2]}; "
+            f"memory server+kernels idle {idle[0] + idle[1]:.0f} MB → "
             f"peak {top[0] + top[1]:.0f} MB; back to {idle[2]} kernels "
             + (
                 f"{released:.1f} s after the flood (grace {grace:.0f} s)"

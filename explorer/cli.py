@@ -47,7 +47,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("EXPLORER_DEBUG"):
             raise
         print(
-            f"explorer: internal error ({type(err).__name__}); rerun with EXPLORER_DEBUG=1 for details",
+            f"explorer: internal error ({type(err).__name__}); "
+            "rerun with EXPLORER_DEBUG=1 for details",
             file=sys.stderr,
         )
         return 1
@@ -68,7 +69,10 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument(
         "--site",
         default=catalog.DEFAULT_SITE,
-        help=f"site preset for unset inputs (default {catalog.DEFAULT_SITE}; one of {', '.join(catalog.names('sites'))})",
+        help=(
+            f"site preset for unset inputs (default {catalog.DEFAULT_SITE}; "
+            f"one of {', '.join(catalog.names('sites'))})"
+        ),
     )
     for name in NUMERIC:
         units, long_name = INPUTS[name]
@@ -99,7 +103,10 @@ def _parser() -> argparse.ArgumentParser:
     t = sub.add_parser(
         "train",
         help="days, goodput, energy, CO2 and cost of one training run",
-        description="A training run on a site scenario: days, goodput and its parts, the run's energy, CO2 and cost (table or --json).",
+        description=(
+            "A training run on a site scenario: days, goodput and its parts, "
+            "the run's energy, CO2 and cost (table or --json)."
+        ),
     )
     t.add_argument(
         "--model",
@@ -110,7 +117,10 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument(
         "--chip",
         default="h100",
-        help="accelerator name, or a comma-separated list (default h100; see `explorer catalog chips`)",
+        help=(
+            "accelerator name, or a comma-separated list "
+            "(default h100; see `explorer catalog chips`)"
+        ),
     )
     t.add_argument("--precision", default="bf16", help="bf16 (default), fp8 or fp8_sparse")
     for name in TRAINING_INPUTS:  # names, units and meanings from compute()'s input table
@@ -204,7 +214,8 @@ def _cmd_compute(args: argparse.Namespace) -> int:
             raise InputError(
                 "--sweep",
                 f"{rows:,} CSV rows",
-                f"at most {MAX_CSV_ROWS:,} rows (grid points x chips x bases x precisions) for CSV; "
+                f"at most {MAX_CSV_ROWS:,} rows "
+                "(grid points x chips x bases x precisions) for CSV; "
                 f"write bigger grids, up to {MAX_SWEEP_POINTS:,} points, with --out FILE.nc",
                 "is too large",
             )
@@ -376,7 +387,10 @@ def _cmd_train(args: argparse.Namespace) -> int:
         if ds.training_compute.ndim == 0
         else "the runs"
     )
-    head = f"training: {what} on {ds.attrs['chip']} ({args.precision}); site preset {ds.attrs.get('site_preset')}"
+    head = (
+        f"training: {what} on {ds.attrs['chip']} ({args.precision}); "
+        f"site preset {ds.attrs.get('site_preset')}"
+    )
     print(table(ds, head=head))
     if ds.attrs.get("notes"):
         print(f"\nnote: {ds.attrs['notes']}")
@@ -417,7 +431,8 @@ def _cmd_catalog(args: argparse.Namespace) -> int:
             for e in catalog.entries_under(f"{g}.{n}"):
                 field = e.key.rsplit(".", 1)[1]
                 out.append(
-                    f"      {field} = {e.value:g} {e.unit}  ({e.confidence}; {e.source_title}, {e.date})"
+                    f"      {field} = {e.value:g} {e.unit}  "
+                    f"({e.confidence}; {e.source_title}, {e.date})"
                 )
     print("\n".join(out))
     return 0

@@ -60,8 +60,11 @@ def add_compute_options(parser: argparse.ArgumentParser) -> None:
     g.add_argument(
         "--climate",
         action="store_true",
-        help="a typical year of weather-driven cooling (12 months x 24 h) instead of a constant cooling share; "
-        "--out FILE.nc writes the year",
+        help=(
+            "a typical year of weather-driven cooling (12 months x 24 h) "
+            "instead of a constant cooling share; "
+            "--out FILE.nc writes the year"
+        ),
     )
     g.add_argument(
         "--cooling-tech",
@@ -90,10 +93,16 @@ def register(sub: Any) -> None:
     """
     g = sub.add_parser(
         "grid",
-        help="a site's share of its state's electricity and of its utility's and grid operator's peaks",
-        description="The site's annual energy against its state's consumption, its peak against its utility's and "
-        "its grid operator's peaks (catalog figures with source, date and confidence), and the US "
-        "data-centre band (LBNL 2024).",
+        help=(
+            "a site's share of its state's electricity "
+            "and of its utility's and grid operator's peaks"
+        ),
+        description=(
+            "The site's annual energy against its state's consumption, "
+            "its peak against its utility's and "
+            "its grid operator's peaks (catalog figures with source, date and confidence), "
+            "and the US data-centre band (LBNL 2024)."
+        ),
     )
     g.add_argument(
         "--site", default="rainier-mississippi", help="site preset (default rainier-mississippi)"
@@ -174,8 +183,10 @@ def year_table(ds: xr.Dataset) -> str:
 
     Examples
     --------
-    >>> print(year_table(climate.climate_year("rainier-indiana", "chiller-economiser")).splitlines()[0])
-    climate year: site preset rainier-indiana, station 725350 (South Bend Michiana Rgnl Ap, IN), chiller-economiser (illustrative)
+    >>> year = climate.climate_year("rainier-indiana", "chiller-economiser")
+    >>> print(year_table(year).splitlines()[0])
+    climate year: site preset rainier-indiana, station 725350 (South Bend Michiana Rgnl Ap, IN),
+    chiller-economiser (illustrative)
     """
     from .cli import _num
 
@@ -199,12 +210,14 @@ def year_table(ds: xr.Dataset) -> str:
         for m in ds.month.values:
             sel = ds.sel(month=m)
             lines.append(
-                f"{int(m):>5}  {float(sel.dry_bulb.mean()):>11.1f}  {float(sel.wet_bulb.mean()):>11.1f}  "
+                f"{int(m):>5}  {float(sel.dry_bulb.mean()):>11.1f}  "
+                f"{float(sel.wet_bulb.mean()):>11.1f}  "
                 f"{float(sel.cooling_power_mean):>10.2f}  {float(sel.pue_month):>6.3f}  "
                 f"{float(sel.free_cooling_hours):>14.0f}  {float(sel.water_month):>10,.0f}"
             )
     lines.append(
-        f"\nhot day ({ds.attrs['hot_day']}): peak cooling {float(ds.peak_cooling_power.max()):.2f} MW "
+        f"\nhot day ({ds.attrs['hot_day']}): "
+        f"peak cooling {float(ds.peak_cooling_power.max()):.2f} MW "
         f"vs annual mean {float(ds.mean_cooling_power.max()):.2f} MW"
     )
     for key in ("notes",):
@@ -243,16 +256,20 @@ def _cmd_grid(args: argparse.Namespace) -> int:
         value = float(ds[share])
         shown = f"{value * 100:.2f} %" if np.isfinite(value) else "n/a"
         of = (
-            f"of {a['of']} {_num(float(ds[denom]))} {ds[denom].attrs['units']} ({a['confidence']}; {a['source']}, {a['date']})"
+            f"of {a['of']} {_num(float(ds[denom]))} {ds[denom].attrs['units']} "
+            f"({a['confidence']}; {a['source']}, {a['date']})"
             if "of" in a
             else f"({a['note']})"
         )
         lines.append(f"{share:<24} {shown:>9}  {of}")
     lines.append(
-        f"{'share_of_us_datacenters':<24} {float(ds.share_of_us_datacenters) * 100:>7.2f} %  of US data centres' "
+        f"{'share_of_us_datacenters':<24} {float(ds.share_of_us_datacenters) * 100:>7.2f} %  "
+        "of US data centres' "
         f"{_num(float(ds.us_datacenter_energy_2023))} TWh in 2023; 2028: "
-        f"{_num(float(ds.us_datacenter_energy_2028_low))}-{_num(float(ds.us_datacenter_energy_2028_high))} TWh "
-        f"({float(ds.us_datacenter_share_2028_low) * 100:g}-{float(ds.us_datacenter_share_2028_high) * 100:g} % of US electricity; LBNL 2024)"
+        f"{_num(float(ds.us_datacenter_energy_2028_low))}-"
+        f"{_num(float(ds.us_datacenter_energy_2028_high))} TWh "
+        f"({float(ds.us_datacenter_share_2028_low) * 100:g}-"
+        f"{float(ds.us_datacenter_share_2028_high) * 100:g} % of US electricity; LBNL 2024)"
     )
     if ds.attrs["notes"]:
         lines.append(f"\nnote: {ds.attrs['notes']}")

@@ -1,4 +1,5 @@
-"""A site's cooling over a typical year: weather → psychrometrics → cooling plant → power, PUE, water.
+"""A site's cooling over a typical year: weather → psychrometrics → cooling plant → power, PUE,
+water.
 
 Illustrative, not any operator's design. The year is 12 months × 24 clock hours of each month's
 typical day, built from a weather station's typical-year (TMY3) summary shipped in
@@ -222,7 +223,8 @@ def load_station(station: str) -> Station:
     >>> load_station("723340")
     Traceback (most recent call last):
     ...
-    explorer.errors.InputError: station = '723340' has no typical-year data shipped; allowed: one of 722350, 725350.
+    explorer.errors.InputError: station = '723340' has no typical-year data shipped;
+    allowed: one of 722350, 725350.
     """
     files = _station_files()
     if station not in files:
@@ -322,7 +324,8 @@ def typical_weather(st: Station) -> Weather:
     >>> w = typical_weather(load_station("722350"))
     >>> w.dry_bulb.shape, [d.name for d in w.design_days]
     ((12, 24), ['cooling design day', 'dehumidification design day'])
-    >>> bool(abs(w.dry_bulb.mean(axis=1) - load_station("722350").mean).max() < 1e-9)  # monthly means kept
+    >>> mean = load_station("722350").mean
+    >>> bool(abs(w.dry_bulb.mean(axis=1) - mean).max() < 1e-9)  # monthly means kept
     True
     """
     f = _diurnal_fraction()
@@ -392,7 +395,8 @@ def chiller_cop(
     carnot_fraction: float | None = None,
     cop_max: float | None = None,
 ) -> np.ndarray:
-    """Chiller COP [1] = Carnot fraction × T_evap / (T_cond − T_evap), capped at the catalog's maximum.
+    """Chiller COP [1] = Carnot fraction × T_evap / (T_cond − T_evap), capped at the catalog's
+    maximum.
 
     Temperatures in °C (refrigerant condensing and evaporating). Defaults from
     ``cooling_tech.chiller-economiser``.
@@ -415,7 +419,8 @@ def chiller_cop(
 
 @dataclass(frozen=True)
 class PlantResponse:
-    """Per unit of heat removed: cooling electricity [kW/kW], compressor-free share [1], water [L/kWh]."""
+    """Per unit of heat removed: cooling electricity [kW/kW], compressor-free share [1], water
+    [L/kWh]."""
 
     ratio: np.ndarray
     free: np.ndarray
@@ -453,7 +458,8 @@ def air_evaporative(
         np.maximum(after_media - p["supply_max"], 0.0) / p["server_air_rise"]
     )  # trim heat / heat removed
     ratio = p["fan_power"] + p["evaporative_pump_power"] * evaporating + trim_share / p["trim_cop"]
-    # water: the air that carries 1 kW across the servers' rise gains (W after the media - W) of vapour
+    # water: the air that carries 1 kW across the servers' rise gains
+    # (W after the media - W) of vapour
     water = np.zeros(db.shape)
     for i in np.ndindex(db.shape):
         if not evaporating[i]:
@@ -604,7 +610,8 @@ def climate_year(
     >>> climate_year("rainier-indiana", pue=1.2)
     Traceback (most recent call last):
     ...
-    explorer.errors.InputError: pue = 1.2 cannot be set with the climate model; allowed: leave it out (the weather sets the cooling share each hour).
+    explorer.errors.InputError: pue = 1.2 cannot be set with the climate model;
+    allowed: leave it out (the weather sets the cooling share each hour).
     """
     site = catalog.check_name("site", site, "sites")
     for name in ("cooling_fraction", "pue"):
@@ -639,7 +646,8 @@ def scale_year(
     Examples
     --------
     >>> st = load_station("722350")
-    >>> ds = scale_year(plant_year(st, "air-evaporative"), "rainier-mississippi", st, "air-evaporative")
+    >>> plant = plant_year(st, "air-evaporative")
+    >>> ds = scale_year(plant, "rainier-mississippi", st, "air-evaporative")
     >>> ds.attrs["station"]
     '722350'
     """
@@ -732,7 +740,8 @@ def scale_year(
     notes = []
     if fc_year.max() > fc_hot.max():
         notes.append(
-            "a typical-day hour needs more cooling than the design day (the typical days take the dew "
+            "a typical-day hour needs more cooling than the design day "
+            "(the typical days take the dew "
             "point at the daily low, an upper-end humidity); the IT load is sized on that hour"
         )
     ds.attrs = {
@@ -746,6 +755,9 @@ def scale_year(
         "hot_day": py.hot_day.name,
         "note": tech_node.get("note", ""),
         "notes": "; ".join(notes),
-        "sizing": "IT load fixed; the hottest hour (cooling design day, or a hotter typical hour) draws facility_load of compute()",
+        "sizing": (
+            "IT load fixed; the hottest hour (cooling design day, or a hotter typical hour) "
+            "draws facility_load of compute()"
+        ),
     }
     return ds

@@ -70,7 +70,8 @@ def to_frame(ds: xr.Dataset):
 
 # ------------------------------------------------------------------------------ CSV
 def csv_columns(ds: xr.Dataset) -> list[str]:
-    """The CSV header: the dimensions, then ``name [units]`` for numeric variables and other coordinates.
+    """The CSV header: the dimensions, then ``name [units]`` for numeric variables and other
+    coordinates.
 
     Examples
     --------
@@ -110,7 +111,8 @@ def write_csv(ds: xr.Dataset, out: IO[bytes] | IO[str], rows_per_chunk: int | No
     --------
     >>> import io, explorer
     >>> buf = io.BytesIO()
-    >>> write_csv(explorer.compute(site_power=[10, 20], cooling_fraction=0.4, chip="trn2").sel(precision="bf16"), buf)
+    >>> ds = explorer.compute(site_power=[10, 20], cooling_fraction=0.4, chip="trn2")
+    >>> write_csv(ds.sel(precision="bf16"), buf)
     2
     >>> buf.getvalue().decode().splitlines()[1].split(",")[:3]
     ['10.0', '0.4', '0.03']

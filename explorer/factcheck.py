@@ -80,7 +80,9 @@ CLAIMS: list[Claim] = [
         "people",
         lambda: float(compute(site_power=300, basis="us-person", site=SITE).city_people),
         rel_tol=0.1,
-        disagrees="World Bank per-capita electricity (all sectors, 12,645 kWh/yr): about 208,000 people",
+        disagrees=(
+            "World Bank per-capita electricity (all sectors, 12,645 kWh/yr): about 208,000 people"
+        ),
         how="300 MW × 8,760 h ÷ annual electricity per person",
     ),
     Claim(
@@ -102,7 +104,10 @@ CLAIMS: list[Claim] = [
         "share of site power",
         _aws_fleet_cooling,
         rel_tol=0.25,
-        disagrees="AWS's reported fleet PUE of 1.15 leaves about 10 % for cooling (13 % for all non-IT load)",
+        disagrees=(
+            "AWS's reported fleet PUE of 1.15 leaves about 10 % for cooling "
+            "(13 % for all non-IT load)"
+        ),
         how="1 − 1/PUE − other losses",
     ),
     Claim(
@@ -117,7 +122,10 @@ CLAIMS: list[Claim] = [
             ).chips_supported
         ),
         rel_tol=0.6,
-        assumption="~500 W per chip (SemiAnalysis) × 1.82 server overhead (Epoch AI); cooling at AWS's fleet PUE",
+        assumption=(
+            "~500 W per chip (SemiAnalysis) × 1.82 server overhead (Epoch AI); "
+            "cooling at AWS's fleet PUE"
+        ),
         how="IT power ÷ (TDP × server overhead)",
     ),
     Claim(
@@ -332,7 +340,9 @@ CLAIMS: list[Claim] = [
         "x",
         lambda: _sys("trn3-ultraserver-gen2", "fp8_dense") / _sys("trn2-ultraserver", "fp8_dense"),
         rel_tol=0.15,
-        assumption="per UltraServer (144 Trn3 vs 64 Trn2 chips); per chip FP8 is 1.9x and BF16 about 1.0x",
+        assumption=(
+            "per UltraServer (144 Trn3 vs 64 Trn2 chips); per chip FP8 is 1.9x and BF16 about 1.0x"
+        ),
         how="Trn3 Gen2 UltraServer FP8 ÷ Trn2 UltraServer FP8",
     ),
 ]
@@ -392,7 +402,10 @@ def html_table() -> str:
 
     from . import fmt
 
-    head = "<tr><th>article</th><th>claim (paraphrased)</th><th>claimed</th><th>explorer</th><th>verdict</th><th>why</th></tr>"
+    head = (
+        "<tr><th>article</th><th>claim (paraphrased)</th><th>claimed</th>"
+        "<th>explorer</th><th>verdict</th><th>why</th></tr>"
+    )
     body = []
     for r in table():
         got = r["explorer"] if isinstance(r["explorer"], str) else fmt.number(float(r["explorer"]))

@@ -1,4 +1,5 @@
-"""Human-readable numbers with units: "2.63 TWh/yr", "615,612 people", "1.25e+20 FLOP/s" → "125 EFLOP/s".
+"""Human-readable numbers with units: "2.63 TWh/yr", "615,612 people",
+"1.25e+20 FLOP/s" → "125 EFLOP/s".
 
 Pure string formatting (no physics): the app, the CLI and the notebooks share it.
 """

@@ -1,4 +1,5 @@
-"""The grid a site sits on: its share of the state's electricity, its utility's and its grid operator's peak.
+"""The grid a site sits on: its share of the state's electricity, its utility's and its grid
+operator's peak.
 
 Each site preset names its serving ``utility`` and ``grid_operator``; its ``region`` is the state.
 Their figures (state annual consumption, utility peak, operator peak) are in the catalog's
@@ -135,7 +136,8 @@ def grid_shares(
     Examples
     --------
     >>> ds = grid_shares("rainier-mississippi", site_power=300)
-    >>> round(float(ds.share_of_utility_peak), 3)  # 300 MW of Entergy Mississippi's ~3,000 MW (low confidence)
+    >>> # 300 MW of Entergy Mississippi's ~3,000 MW (low confidence)
+    >>> round(float(ds.share_of_utility_peak), 3)
     0.1
     >>> "passes 5 %" in ds.attrs["notes"]
     True
@@ -210,8 +212,10 @@ def grid_shares(
     if bool((share > threshold).any()):
         e = ctx["utility"]
         notes.append(
-            f"the site passes {threshold * 100:g} % of its utility's peak ({_label(e.key)}, {e.value:,.0f} MW, "
-            f"{e.confidence} confidence): up to {float(share.max()) * 100:.0f} %, a load the utility must plan "
+            f"the site passes {threshold * 100:g} % of its utility's peak "
+            f"({_label(e.key)}, {e.value:,.0f} MW, "
+            f"{e.confidence} confidence): up to {float(share.max()) * 100:.0f} %, "
+            "a load the utility must plan "
             "new supply for"
         )
     out.attrs = {

@@ -244,7 +244,8 @@ def compute(site: str = DEFAULT_SITE, **inputs: Any) -> xr.Dataset:
     >>> explorer.compute(pue=1.2, cooling_fraction=0.1)
     Traceback (most recent call last):
     ...
-    explorer.errors.InputError: cooling_fraction + pue = (0.1, 1.2) are two ways to set the cooling: give only one; allowed: one of them.
+    explorer.errors.InputError: cooling_fraction + pue = (0.1, 1.2) are two ways to set the cooling:
+    give only one; allowed: one of them.
     """
     resolved = resolve_inputs(site, inputs)
     out = physics(resolved)
@@ -280,7 +281,8 @@ def resolve_inputs(site: str, inputs: dict[str, Any]) -> Resolved:
     unknown = set(inputs) - set(INPUTS) - set(NAMED_INPUTS)
     if unknown:
         raise TypeError(
-            f"compute() got unexpected input(s) {sorted(unknown)}; inputs are {[*INPUTS, *NAMED_INPUTS, 'site']}"
+            f"compute() got unexpected input(s) {sorted(unknown)}; "
+            f"inputs are {[*INPUTS, *NAMED_INPUTS, 'site']}"
         )
     given = {k: v for k, v in inputs.items() if v is not None}
     preset = _site_inputs(site)
@@ -411,7 +413,8 @@ def cooling_from_pue(pue: Any, overhead_fraction: Any) -> Any:
     >>> cooling_from_pue(xr.Variable((), 1.02), xr.Variable((), 0.03))
     Traceback (most recent call last):
     ...
-    explorer.errors.InputError: pue = 1.02 leaves no room for the other losses (overhead_fraction = 0.03); allowed: pue ≥ 1 / (1 − overhead_fraction) = 1.03093.
+    explorer.errors.InputError: pue = 1.02 leaves no room for the other losses
+    (overhead_fraction = 0.03); allowed: pue ≥ 1 / (1 − overhead_fraction) = 1.03093.
     """
     cooling = power.cooling_fraction_for_pue(pue, overhead_fraction)
     values = np.asarray(_var(cooling).values)
@@ -445,7 +448,8 @@ def check_size(
     >>> check_size({"site_power": range(10**8)}, "h100", "us-household")
     Traceback (most recent call last):
     ...
-    explorer.errors.InputError: size = 300,000,000 points is too large for one call; allowed: at most 8,000,000 points (about 800 MB of memory): split the sweep into chunks.
+    explorer.errors.InputError: size = 300,000,000 points is too large for one call;
+    allowed: at most 8,000,000 points (about 800 MB of memory): split the sweep into chunks.
     """
     sizes: dict[str, int] = {"precision": len(PRECISIONS)}
     for name, value in inputs.items():
@@ -599,7 +603,10 @@ _ATTRS = {**INPUTS, **OUTPUTS}
 _TRAINING_NOTES = {
     "training_impossible": training.IMPOSSIBLE_NOTE,
     "checkpoint_interval": "Daly (2006) higher-order optimum, or the job MTBI where that is better",
-    "job_power": "job_chips / chips_powered x facility_load; above facility_load when the job has more chips than the site powers",
+    "job_power": (
+        "job_chips / chips_powered x facility_load; "
+        "above facility_load when the job has more chips than the site powers"
+    ),
     "run_energy": "job_power x training_days x 24 h",
 }
 

@@ -27,7 +27,8 @@ def power_shortfall(ds: xr.Dataset) -> list[str]:
     if float(ds.power_headroom) >= 0:
         return []
     return [
-        f"The {fmt.number(float(ds.chips))} chips need {fmt.quantity(float(ds.power_required), 'MW')} "
+        f"The {fmt.number(float(ds.chips))} chips "
+        f"need {fmt.quantity(float(ds.power_required), 'MW')} "
         f"but the site has {fmt.quantity(float(ds.site_power), 'MW')}: only "
         f"{fmt.number(float(ds.chips_powered))} of them can run, and the FLOPS count only those."
     ]

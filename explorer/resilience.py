@@ -72,7 +72,8 @@ SITE_VARIABLES: dict[str, tuple[str, str]] = {
 def split_cluster(
     sites: Any = RAINIER_SITES, site_powers: Any = None, cooling_tech: str | None = None
 ) -> xr.Dataset:
-    """A cluster split over site presets (in different states): shares, grid shares, climate, losses.
+    """A cluster split over site presets (in different states): shares, grid shares, climate,
+    losses.
 
     Parameters
     ----------
@@ -94,7 +95,8 @@ def split_cluster(
     >>> ds = split_cluster(["rainier-indiana", "rainier-mississippi"])
     >>> ds.power_left.values.tolist()  # losing Indiana leaves Mississippi's 300 MW, and back
     [300.0, 2200.0]
-    >>> round(float(ds.share_of_state_energy.sel(site="rainier-indiana")), 4)  # 2.2 GW x 8,760 h / 100 TWh
+    >>> # 2.2 GW x 8,760 h / 100 TWh
+    >>> round(float(ds.share_of_state_energy.sel(site="rainier-indiana")), 4)
     0.1927
     """
     from . import catalog, climate, grid

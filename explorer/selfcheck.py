@@ -104,13 +104,19 @@ _add(
 _add(
     Exercise(
         "city-people-us",
-        "How many people use as much electricity as the 300 MW site, on the US all-sector per-person basis?",
+        (
+            "How many people use as much electricity as the 300 MW site, "
+            "on the US all-sector per-person basis?"
+        ),
         lambda: float(compute(site_power=300, basis="us-person").city_people),
         "people",
         traps=[
             (
                 lambda: float(compute(site_power=300, basis="us-household").city_households),
-                "that is the number of US households; the per-person basis is 12,645 kWh per person per year",
+                (
+                    "that is the number of US households; "
+                    "the per-person basis is 12,645 kWh per person per year"
+                ),
             ),
             (
                 lambda: float(compute(site_power=300, basis="us-person-residential").city_people),
@@ -129,11 +135,17 @@ _add(
         traps=[
             (
                 lambda: 1 + 0.4,
-                f"PUE is site power ÷ IT power, not 1 + cooling share: IT gets 1 − 0.40 − {_other():.2f} of the site",
+                (
+                    "PUE is site power ÷ IT power, not 1 + cooling share: "
+                    f"IT gets 1 − 0.40 − {_other():.2f} of the site"
+                ),
             ),
             (
                 lambda: 1 / (1 - 0.4),
-                f"add the other losses too: IT gets 1 − 0.40 − {_other():.2f} = {1 - 0.4 - _other():.2f} of the site",
+                (
+                    f"add the other losses too: IT gets 1 − 0.40 − {_other():.2f} "
+                    f"= {1 - 0.4 - _other():.2f} of the site"
+                ),
             ),
         ],
     )
@@ -141,14 +153,21 @@ _add(
 _add(
     Exercise(
         "cooling-at-fleet-pue",
-        f"At AWS's fleet PUE of {_PUE} (and {_OTHER} other losses), what share of site power goes to cooling?",
+        (
+            f"At AWS's fleet PUE of {_PUE} (and {_OTHER} other losses), "
+            "what share of site power goes to cooling?"
+        ),
         lambda: power.cooling_share_at("aws-fleet"),
         "1",
         rel_tol=0.05,
         traps=[
             (
                 lambda: _fleet_pue() - 1,
-                f"a PUE of {_PUE} means non-IT power is 1 − 1/{_PUE} ≈ {fmt.percent(1 - 1 / _fleet_pue())} of the site, not {fmt.percent(_fleet_pue() - 1)}",
+                (
+                    f"a PUE of {_PUE} means non-IT power is 1 − 1/{_PUE} "
+                    f"≈ {fmt.percent(1 - 1 / _fleet_pue())} of the site, "
+                    f"not {fmt.percent(_fleet_pue() - 1)}"
+                ),
             ),
             (
                 lambda: 1 - 1 / _fleet_pue(),
@@ -167,11 +186,17 @@ _add(
         traps=[
             (
                 lambda: 300 * factor("MW", "W") / _chip("trn2", "tdp", "W"),
-                f"that divides the whole site by the bare chip TDP: only IT power feeds chips, and each needs host/network power too (× {_TRN2_OVERHEAD})",
+                (
+                    "that divides the whole site by the bare chip TDP: only IT power feeds chips, "
+                    f"and each needs host/network power too (× {_TRN2_OVERHEAD})"
+                ),
             ),
             (
                 lambda: 300 * factor("MW", "W") * (1 - 0.10 - _other()) / _chip("trn2", "tdp", "W"),
-                f"each chip needs more than its {_TRN2_TDP} W TDP: multiply by the server overhead ({_TRN2_OVERHEAD})",
+                (
+                    f"each chip needs more than its {_TRN2_TDP} W TDP: "
+                    f"multiply by the server overhead ({_TRN2_OVERHEAD})"
+                ),
             ),
         ],
     )
@@ -198,7 +223,10 @@ _add(
 _add(
     Exercise(
         "llama-days",
-        "How many days would Llama 3.1 405B (3.8e25 FLOP) take on 100,000 H100s at 40 % MFU in BF16, with no interruptions?",
+        (
+            "How many days would Llama 3.1 405B (3.8e25 FLOP) take on 100,000 H100s "
+            "at 40 % MFU in BF16, with no interruptions?"
+        ),
         lambda: float(train_on_chips("llama3-405b", 1e5, chip="h100", mfu=0.4).ideal_days),
         "days",
         rel_tol=0.05,
@@ -217,14 +245,20 @@ _add(
 _add(
     Exercise(
         "goodput-16k",
-        "What share of time advances training for a 16,384-chip job (Llama 3's interruption rate, 1-min checkpoints, 10-min restarts)?",
+        (
+            "What share of time advances training for a 16,384-chip job "
+            "(Llama 3's interruption rate, 1-min checkpoints, 10-min restarts)?"
+        ),
         lambda: float(goodput(16384).goodput),
         "1",
         rel_tol=0.03,
         traps=[
             (
                 lambda: 1.0,
-                "interruptions cost time: each one loses the work since the last checkpoint plus the restart",
+                (
+                    "interruptions cost time: "
+                    "each one loses the work since the last checkpoint plus the restart"
+                ),
             ),
             (
                 lambda: 0.9,

@@ -76,7 +76,8 @@ def ride_through(battery_energy: Any, power: Any) -> xr.DataArray:
     >>> ride_through(50, 0)
     Traceback (most recent call last):
     ...
-    explorer.errors.InputError: power = 0.0 must be above 0 for a ride-through time; allowed: 0 MW < power ≤ 10000 MW.
+    explorer.errors.InputError: power = 0.0 must be above 0 for a ride-through time;
+    allowed: 0 MW < power ≤ 10000 MW.
     """
     e = number("battery_energy", battery_energy)
     p = number("power", power)
@@ -208,7 +209,8 @@ def ride_through_battery(
     >>> ride_through_battery(250, minutes=-5)
     Traceback (most recent call last):
     ...
-    explorer.errors.InputError: ride_through_minutes = -5 is out of range; allowed: 0 min < ride_through_minutes ≤ 240 min.
+    explorer.errors.InputError: ride_through_minutes = -5 is out of range;
+    allowed: 0 min < ride_through_minutes ≤ 240 min.
     """
     p = number("power", load)
     m = _value("ride_through_minutes", minutes, "storage.ride_through_minutes", "minute")
@@ -219,7 +221,8 @@ def ride_through_battery(
 
 
 def peak_shaving_battery(year: xr.Dataset, round_trip_efficiency: Any = None) -> xr.Dataset:
-    """A battery that covers the hot day's cooling above the annual mean (from `explorer.climate_year`).
+    """A battery that covers the hot day's cooling above the annual mean (from
+    `explorer.climate_year`).
 
     Power = hot-day peak cooling − annual mean cooling [MW]; energy = the hot day's cooling energy
     above the mean [MWh]. Each typical day whose cooling passes the mean discharges what lies
@@ -230,7 +233,8 @@ def peak_shaving_battery(year: xr.Dataset, round_trip_efficiency: Any = None) ->
     >>> import explorer
     >>> year = explorer.climate_year("rainier-mississippi", "chiller-economiser", site_power=300)
     >>> ds = peak_shaving_battery(year)
-    >>> bool(abs(float(ds.battery_power) - float(year.peak_cooling_power - year.mean_cooling_power)) < 1e-9)
+    >>> above_mean = float(year.peak_cooling_power - year.mean_cooling_power)
+    >>> bool(abs(float(ds.battery_power) - above_mean) < 1e-9)
     True
     """
     mean = year["mean_cooling_power"]
@@ -253,7 +257,8 @@ def peak_shaving_battery(year: xr.Dataset, round_trip_efficiency: Any = None) ->
 def smoothing_battery(
     swing: Any, minutes: Any = None, swings_per_day: Any = None, round_trip_efficiency: Any = None
 ) -> xr.Dataset:
-    """A battery that holds the grid draw steady while a training job's power swings by `swing` [MW].
+    """A battery that holds the grid draw steady while a training job's power swings by `swing`
+    [MW].
 
     Each swing (a checkpoint or collective stall: the whole job idles at once, then returns) is
     bridged for `minutes`; the battery delivers swing × minutes each time.
@@ -271,12 +276,14 @@ def smoothing_battery(
     Examples
     --------
     >>> ds = smoothing_battery(40, minutes=2, swings_per_day=24)
-    >>> round(float(ds.battery_energy), 4), round(float(ds.annual_throughput), 1)  # 40 x 2/60; x 24 x 365
+    >>> # 40 x 2/60; x 24 x 365
+    >>> round(float(ds.battery_energy), 4), round(float(ds.annual_throughput), 1)
     (1.3333, 11680.0)
     >>> smoothing_battery(40, minutes=30, swings_per_day=60)
     Traceback (most recent call last):
     ...
-    explorer.errors.InputError: swing_minutes x swings_per_day = 1800.0 is more than a day; allowed: at most 1440 min of swings per day.
+    explorer.errors.InputError: swing_minutes x swings_per_day = 1800.0 is more than a day;
+    allowed: at most 1440 min of swings per day.
     """
     p = number("power", swing)
     m = _value("swing_minutes", minutes, "storage.swing_minutes", "minute")

@@ -112,10 +112,11 @@ def checked(field: str, x: Any) -> xr.DataArray | Variable:
     --------
     >>> float(checked("restart_minutes", 5).values)
     5.0
-    >>> checked("interruption_rate", -1)
+    >>> checked("interruption_rate", -1)  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    explorer.errors.InputError: interruption_rate = -1 is out of range; allowed: 0 per chip-hour ≤ interruption_rate ≤ 1 per chip-hour.
+    explorer.errors.InputError: interruption_rate = -1 is out of range;
+    allowed: 0 per chip-hour ≤ interruption_rate ≤ 1 per chip-hour.
     """
     if isinstance(x, Variable):
         x = xr.DataArray(x)
@@ -231,10 +232,11 @@ def resolve_compute(
     3.14e+23
     >>> float(resolve_compute(parameters=1e9, tokens=2e10).values)
     1.2e+20
-    >>> resolve_compute(model="gpt-3", training_compute=1e23)
+    >>> resolve_compute(model="gpt-3", training_compute=1e23)  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    explorer.errors.InputError: model and training_compute = ['gpt-3', 1e+23] are given together; allowed: exactly one of model, parameters and tokens, or training_compute.
+    explorer.errors.InputError: model and training_compute = ['gpt-3', 1e+23] are given together;
+    allowed: exactly one of model, parameters and tokens, or training_compute.
     """
     allowed = "exactly one of model, parameters and tokens, or training_compute"
     given = [
@@ -358,7 +360,8 @@ def daly_interval(checkpoint: Any, mtbi: Any) -> Any:
 
 
 def _wall_per_compute_log(tau: Any, checkpoint: Any, restart: Any, mtbi: Any) -> Any:
-    """log of Daly's expected wall-clock time per unit of compute, M e^{R/M} (e^{(τ+δ)/M} − 1) / τ."""
+    """log of Daly's expected wall-clock time per unit of compute,
+    M e^{R/M} (e^{(τ+δ)/M} − 1) / τ."""
     return np.log(mtbi) + restart / mtbi + np.log(np.expm1((tau + checkpoint) / mtbi)) - np.log(tau)
 
 
@@ -668,7 +671,8 @@ def train(
     notes: list[str] = []
     if bool((ds.job_chips > ds.chips_powered).any()):
         notes.append(
-            "the site cannot power every chip of the job (job_chips > chips_powered): the run's energy is "
+            "the site cannot power every chip of the job (job_chips > chips_powered): "
+            "the run's energy is "
             "what the job's chips would draw"
         )
     if bool(res.training_impossible.any()):
@@ -676,7 +680,8 @@ def train(
     elif bool((res.goodput < LOW_GOODPUT).any()):
         notes.append(
             f"goodput below {LOW_GOODPUT:.0%}: interruptions dominate at this job size; "
-            "faster restarts and checkpoints (restart_minutes, checkpoint_minutes) or smaller jobs help most"
+            "faster restarts and checkpoints (restart_minutes, checkpoint_minutes) "
+            "or smaller jobs help most"
         )
     chips = ds.chip.values
     res.attrs = {

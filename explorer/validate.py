@@ -186,7 +186,8 @@ def fractions_sum(
     >>> fractions_sum(labelled("cooling_fraction", 0.9), labelled("overhead_fraction", 0.1))
     Traceback (most recent call last):
     ...
-    explorer.errors.InputError: cooling_fraction + overhead_fraction = 1.0 leaves no power for IT; allowed: a sum below 1 (some site power must reach the IT equipment).
+    explorer.errors.InputError: cooling_fraction + overhead_fraction = 1.0 leaves no power for IT;
+    allowed: a sum below 1 (some site power must reach the IT equipment).
     """
     total = np.asarray((_var(cooling) + _var(overhead)).values)
     if (total >= 1).any():
@@ -249,7 +250,8 @@ def precision(name: object) -> str:
     >>> precision("fp4")
     Traceback (most recent call last):
     ...
-    explorer.errors.InputError: precision = 'fp4' is not a known name; allowed: one of bf16, fp8, fp8_sparse.
+    explorer.errors.InputError: precision = 'fp4' is not a known name;
+    allowed: one of bf16, fp8, fp8_sparse.
     """
     from .catalog import PRECISIONS
 
@@ -276,7 +278,8 @@ def chip_tdp(tdp_w: xr.Variable, catalog_tdp_w: xr.Variable, chips: list[str] | 
     >>> chip_tdp(xr.Variable((), 2000.0), xr.Variable((), 700.0), "h100")
     Traceback (most recent call last):
     ...
-    explorer.errors.InputError: chip_tdp = 2000.0 is out of range for h100; allowed: 175 W ≤ chip_tdp ≤ 1050 W (0.25-1.5 x its 700 W TDP).
+    explorer.errors.InputError: chip_tdp = 2000.0 is out of range for h100;
+    allowed: 175 W ≤ chip_tdp ≤ 1050 W (0.25-1.5 x its 700 W TDP).
     """
     lo_f, hi_f = CHIP_TDP_RANGE
     bad = (tdp_w < lo_f * catalog_tdp_w) | (tdp_w > hi_f * catalog_tdp_w)

@@ -1,4 +1,5 @@
-"""One rule for every numeric input: `validate.BOUNDS`, probed at its edges through the API and the URL.
+"""One rule for every numeric input: `validate.BOUNDS`, probed at its edges through the API and
+the URL.
 
 For each input of `explorer.compute`: the minimum and maximum (accepted unless the bound is open),
 the nearest floats just inside (accepted) and just outside (refused), -0 and the smallest subnormal

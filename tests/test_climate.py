@@ -30,11 +30,13 @@ def _c(deg_f: float) -> float:
         # ASHRAE Handbook - Fundamentals (SI), ch. 1 worked example: 40 °C dry-bulb, 20 °C
         # thermodynamic wet-bulb at 101.325 kPa has W = 0.0065 kg/kg.
         (40.0, 0.0065, 101325.0, 20.0),
-        # ASHRAE psychrometric chart No. 1: 25 °C, 50 % RH (W = 0.00988) lies on the 17.9 °C wet-bulb line.
+        # ASHRAE psychrometric chart No. 1: 25 °C, 50 % RH (W = 0.00988) lies on the 17.9 °C
+        # wet-bulb line.
         (25.0, 0.00988, 101325.0, 17.9),
         # ASHRAE climatic design conditions as published in the stations' TMY3 summaries: the
         # cooling design dry-bulb with its humidity ratio and mean coincident wet-bulb, at the
-        # stations' standard-atmosphere pressure (Jackson 308 ft: 97.8 kPa; South Bend 774 ft: 98.5 kPa).
+        # stations' standard-atmosphere pressure (Jackson 308 ft: 97.8 kPa; South Bend 774 ft:
+        # 98.5 kPa).
         (_c(93.56), 0.015609853661447487, None, _c(76.28)),
         (_c(88.16), 0.014059740107386033, None, _c(72.68)),
     ],
@@ -109,7 +111,8 @@ def test_a_constant_weather_station_gives_the_constant_cooling_result(tech):
 
 def test_a_constant_mild_station_has_the_hand_computed_air_evaporative_share():
     # 20 °C is below the 27 °C supply limit: fans only, 0.05 kW per kW of heat, so the cooling
-    # share of facility power is 0.05 / 1.05 = 0.047619 and PUE = 1 / (1 - 0.047619 - 0.03) = 1.08434.
+    # share of facility power is 0.05 / 1.05 = 0.047619 and
+    # PUE = 1 / (1 - 0.047619 - 0.03) = 1.08434.
     year = explorer.climate_year(
         "rainier-indiana", "air-evaporative", station=climate.Station.constant(20.0, 10.0)
     )

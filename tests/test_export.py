@@ -1,4 +1,5 @@
-"""explorer.export: JSON, DataFrame and the streaming CSV writer (same text as pandas, chunk by chunk)."""
+"""explorer.export: JSON, DataFrame and the streaming CSV writer (same text as pandas, chunk by
+chunk)."""
 
 from __future__ import annotations
 
@@ -34,7 +35,8 @@ GRIDS = {
         basis=["us-person", "us-ms-person"],
     ),
     "one precision": lambda: explorer.compute(mfu=[0.1, 0.5], chip="gb200").sel(precision="fp8"),
-    # infinite days and the bool flag where a billion-chip job with day-long restarts never progresses
+    # infinite days and the bool flag where a billion-chip job with day-long restarts never
+    # progresses
     "training runs": lambda: explorer.compute(
         model=["gpt-3", "llama3-405b"],
         job_chips=[1000, 1e9],

@@ -1,4 +1,5 @@
-"""Real facilities and the newer systems: their announced figures reproduced from their own inputs."""
+"""Real facilities and the newer systems: their announced figures reproduced from their own
+inputs."""
 
 from __future__ import annotations
 

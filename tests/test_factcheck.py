@@ -1,4 +1,5 @@
-"""The fact-check's verdicts rest on numbers: if the catalog changes so a verdict flips, these fail."""
+"""The fact-check's verdicts rest on numbers: if the catalog changes so a verdict flips, these
+fail."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""explorer.grid: a site's share of its state's energy and of its utility's and grid operator's peaks."""
+"""explorer.grid: a site's share of its state's energy and of its utility's and grid operator's
+peaks."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ from explorer.grid import grid_context, grid_shares
 
 def test_a_300_mw_site_in_mississippi_by_hand():
     ds = grid_shares("rainier-mississippi", site_power=300)
-    # 300 MW x 8,760 h = 2,628,000 MWh = 2.628 TWh; Mississippi's retail sales 49.0 TWh (EIA SEDS 2022)
+    # 300 MW x 8,760 h = 2,628,000 MWh = 2.628 TWh;
+    # Mississippi's retail sales 49.0 TWh (EIA SEDS 2022)
     assert_allclose(float(ds.share_of_state_energy), 2.628 / 49.0)  # 0.053633
     assert_allclose(
         float(ds.share_of_utility_peak), 300 / 3000

@@ -1,4 +1,5 @@
-"""URL parameters are untrusted: parse never raises, bad values are reported, good ones validated."""
+"""URL parameters are untrusted: parse never raises, bad values are reported, good ones
+validated."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Preheated kernels: the visitor's link reaches a kernel built ahead of time, and culling spares the pool."""
+"""Preheated kernels: the visitor's link reaches a kernel built ahead of time, and culling spares
+the pool."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from explorer.ui import link
 
 
 def run(main) -> None:
-    """asyncio.run in a thread of its own (the browser tests' Playwright keeps a loop in this one)."""
+    """asyncio.run in a thread of its own (the browser tests' Playwright keeps a loop in this
+    one)."""
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         pool.submit(asyncio.run, main()).result(timeout=60)
 

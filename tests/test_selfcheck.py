@@ -32,7 +32,8 @@ HAND = {
     # Daly's complete model: M = 54 d x 86,400 s / 419 interruptions = 11,135.08 s (the job's mean
     # time between interruptions); checkpoint d = 60 s; restart R = 600 s; x = d / 2M = 0.0026942
     # tau = sqrt(2 d M) (1 + sqrt(x)/3 + x/9) - d = 1,155.95 x 1.017602 - 60 = 1,116.29 s
-    # goodput = tau / (M e^(R/M) (e^((tau + d)/M) - 1)) = 1,116.29 / (11,135.08 x 1.055362 x 0.111420)
+    # goodput = tau / (M e^(R/M) (e^((tau + d)/M) - 1))
+    #         = 1,116.29 / (11,135.08 x 1.055362 x 0.111420)
     #         = 0.852551
     "goodput-16k": 0.852551,
 }

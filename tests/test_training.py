@@ -1,4 +1,5 @@
-"""The training chain: compute, Daly goodput and its parts, days, energy, CO2, cost (explorer.training)."""
+"""The training chain: compute, Daly goodput and its parts, days, energy, CO2, cost
+(explorer.training)."""
 
 from __future__ import annotations
 
@@ -327,7 +328,7 @@ def test_any_input_in_range_gives_a_result_never_nan(job_chips, ckpt, restart, r
     assert bool(r.training_impossible) == math.isinf(days)
 
 
-# ------------------------------------------------------------------------------ through explorer.compute
+# ------------------------------------------------------------------------- through explorer.compute
 GPU_HOURS = catalog.value("models.llama3-405b.gpu_hours", "hour")  # 30.84 M H100-hours (model card)
 
 

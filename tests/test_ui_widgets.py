@@ -1,4 +1,5 @@
-"""The dashboard without a browser: set widget values, check headlines and marks against the core."""
+"""The dashboard without a browser: set widget values, check headlines and marks against the
+core."""
 
 from __future__ import annotations
 

@@ -4,5 +4,6 @@ from explorer.server import hooks
 
 # The page sets the _xsrf cookie, so closing the tab shuts its kernel down (Voila #1458): without
 # it every reload in a student's Binder leaks a ~120 MB kernel into a pod with a small memory limit.
-# Every kernel-websocket frame is checked before Jupyter Server parses it (explorer/server/wsguard.py).
+# Every kernel-websocket frame is checked before Jupyter Server parses it
+# (explorer/server/wsguard.py).
 hooks.apply_binder_patches()

@@ -91,7 +91,8 @@ class KernelTracker:
         self.callback.start()
 
     def sweep(self, kernel_manager: Any, now: float | None = None) -> list[str]:
-        """Shut down the kernels of pages served longer than the grace time ago and never connected."""
+        """Shut down the kernels of pages served longer than the grace time ago and never
+        connected."""
         now = time.monotonic() if now is None else now
         alive = set(kernel_manager.list_kernel_ids())
         released = []
@@ -133,7 +134,8 @@ def tracker() -> KernelTracker:
 
 
 def patch_page_handler() -> None:
-    """Voila's page handler: `_xsrf` cookie, admission limits, unused-kernel release (idempotent)."""
+    """Voila's page handler: `_xsrf` cookie, admission limits, unused-kernel release
+    (idempotent)."""
     from voila.handler import VoilaHandler
 
     if not _once(VoilaHandler, "_explorer_patched"):

@@ -100,7 +100,8 @@ class RateLimiter:
         self._seen: dict[str, deque[float]] = {}
 
     def allow(self, client: str, now: float) -> bool:
-        """Record a start for `client` at `now` [s] if it is within the limit; say whether it was."""
+        """Record a start for `client` at `now` [s] if it is within the limit; say whether it
+        was."""
         times = self._seen.get(client)
         if times is None:
             if len(self._seen) >= self.max_clients:  # bound the table itself

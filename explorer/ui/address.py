@@ -15,7 +15,8 @@ _ESM = """
 function render({ model, el }) {
   el.classList.add("explorer-share");
   const row = document.createElement("div");
-  row.style.cssText = "display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin:4px 0;width:100%";
+  row.style.cssText =
+    "display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin:4px 0;width:100%";
   const label = document.createElement("label");
   label.textContent = "Link to this scenario";
   const input = document.createElement("input");
@@ -29,8 +30,12 @@ function render({ model, el }) {
   button.className = "jupyter-button";
   button.addEventListener("click", () => {
     input.select();
-    const done = () => { button.textContent = "Copied"; setTimeout(() => { button.textContent = "Copy link"; }, 1500); };
-    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(input.value).then(done, () => {});
+    const done = () => {
+      button.textContent = "Copied";
+      setTimeout(() => { button.textContent = "Copy link"; }, 1500);
+    };
+    if (navigator.clipboard && window.isSecureContext)
+      navigator.clipboard.writeText(input.value).then(done, () => {});
     else if (document.execCommand && document.execCommand("copy")) done();
   });
   row.append(label, input, button);
@@ -50,7 +55,8 @@ export default { render };
 
 
 class AddressBar(anywidget.AnyWidget):
-    """Holds `query` (a string starting with "?"); the browser shows the link and puts it in the address bar."""
+    """Holds `query` (a string starting with "?"); the browser shows the link and puts it in the
+    address bar."""
 
     _esm = traitlets.Unicode(_ESM).tag(sync=True)
     query = traitlets.Unicode("").tag(sync=True)

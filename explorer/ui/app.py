@@ -59,7 +59,8 @@ def _fmt_pue(pue: float) -> str:
 
 
 def _axis_top(x: float) -> float:
-    """The smallest 1, 2 or 5 × 10^k at or above x: a fixed-looking axis, so bars move with the slider."""
+    """The smallest 1, 2 or 5 × 10^k at or above x: a fixed-looking axis, so bars move with the
+    slider."""
     if not (math.isfinite(x) and x > 0):
         return 1.0
     k = math.floor(math.log10(x))
@@ -70,7 +71,8 @@ def _axis_top(x: float) -> float:
 
 
 def _decades(lo: float, hi: float) -> tuple[float, float, list[float]]:
-    """A log axis from the decade at or below `lo` to the one at or above `hi`, ticked at each decade."""
+    """A log axis from the decade at or below `lo` to the one at or above `hi`, ticked at each
+    decade."""
     lo, hi = max(lo, 1e-12), max(hi, lo * 10)
     a, b = math.floor(math.log10(lo)), math.ceil(math.log10(hi))
     return 10.0**a, 10.0**b, [10.0**k for k in range(a, b + 1)]
@@ -186,7 +188,9 @@ class ExplorerApp:
             min=math.log10(_SP.lo),
             max=math.log10(_SP.hi),
             step=0.01,
-            description=f"Site power (MW, {fmt.quantity(_SP.lo, 'MW')} – {fmt.quantity(_SP.hi, 'MW')})",
+            description=(
+                f"Site power (MW, {fmt.quantity(_SP.lo, 'MW')} – {fmt.quantity(_SP.hi, 'MW')})"
+            ),
             readout=False,
             style=LABEL,
             layout=w.Layout(width="100%", max_width="520px"),
@@ -479,7 +483,8 @@ class ExplorerApp:
         )
         title = w.HTML(
             "<h2 style='margin:0.2em 0'>AI Datacenter Explorer</h2>"
-            "<p style='margin:0'>Move the controls: every number below is recomputed from the sourced catalog.</p>"
+            "<p style='margin:0'>Move the controls: "
+            "every number below is recomputed from the sourced catalog.</p>"
         )
         top = w.Box(
             [controls, headlines],
@@ -759,8 +764,10 @@ class ExplorerApp:
         self.cooling_out.value = self._card(
             "Cooling load",
             q(v["cooling_power"], "MW"),
-            f"{fmt.percent(v['cooling_fraction'])} of site power; removes {q(v['heat_removed'], 'MW')} of heat from the halls "
-            f"(= {fmt.number(v['heat_removed_tons'])} tons of refrigeration; implied chiller COP {fmt.number(v['cooling_cop'])}); "
+            f"{fmt.percent(v['cooling_fraction'])} of site power; "
+            f"removes {q(v['heat_removed'], 'MW')} of heat from the halls "
+            f"(= {fmt.number(v['heat_removed_tons'])} tons of refrigeration; "
+            f"implied chiller COP {fmt.number(v['cooling_cop'])}); "
             f"{q(v['heat_rejected'], 'MW')} of heat leaves the site (everything it draws)",
         )
         label = catalog.label("chips", s["chip"])
@@ -795,8 +802,10 @@ class ExplorerApp:
             + self._card(
                 "Per year",
                 q(v["annual_energy"], "GWh"),
-                f"cost {q(v['annual_cost'], 'USD')} · CO₂ {q(v['annual_co2'], 't')} · water {q(v['annual_water'], 'm3')} "
-                f"(prices, grid and water of the {html.escape(catalog.label('sites', self.site))} preset)",
+                f"cost {q(v['annual_cost'], 'USD')} · CO₂ {q(v['annual_co2'], 't')} · "
+                f"water {q(v['annual_water'], 'm3')} "
+                "(prices, grid and water of the "
+                f"{html.escape(catalog.label('sites', self.site))} preset)",
             )
         )
         self._set(self.pue_text, _fmt_pue(v["pue"]))
@@ -806,7 +815,8 @@ class ExplorerApp:
         self.address.query = "?" + params.build({**s, "site": self.site})
 
     def _render_power_chart(self, v: dict[str, float]) -> None:
-        """The where-the-power-goes bars, on a rounded axis so they grow and shrink with the slider."""
+        """The where-the-power-goes bars, on a rounded axis so they grow and shrink with the
+        slider."""
         it, cool, over = v["it_power"], v["cooling_power"], v["overhead_power"]
         with self.power_bars.hold_sync(), self.power_bars.scales["y"].hold_sync():
             self.power_bars.scales["y"].max = _axis_top(max(it, cool, over))
@@ -863,19 +873,24 @@ class ExplorerApp:
             [
                 (
                     "Where the site's power goes",
-                    f"IT {q(v['it_power'], 'MW')}, cooling {q(v['cooling_power'], 'MW')}, other {q(v['overhead_power'], 'MW')}.",
+                    f"IT {q(v['it_power'], 'MW')}, cooling {q(v['cooling_power'], 'MW')}, "
+                    f"other {q(v['overhead_power'], 'MW')}.",
                 ),
                 (
                     "A city of how many people",
-                    f"At {q(site_power, 'MW')} the site uses as much electricity as {fmt.number(here)} {plural}; the curve is proportional to site power.",
+                    f"At {q(site_power, 'MW')} the site uses as much electricity as "
+                    f"{fmt.number(here)} {plural}; the curve is proportional to site power.",
                 ),
                 (
                     "Peak FLOPS per facility megawatt",
-                    f"{catalog.label('chips', self.state['chip'])}: {fmt.number(float(np.nan_to_num(fpw[chip_idx])))} PFLOP/s per facility MW; highest in the catalog: {catalog.label('chips', best)}.",
+                    f"{catalog.label('chips', self.state['chip'])}: "
+                    f"{fmt.number(float(np.nan_to_num(fpw[chip_idx])))} PFLOP/s per facility MW; "
+                    f"highest in the catalog: {catalog.label('chips', best)}.",
                 ),
                 (
                     "Chips per facility power",
-                    f"{fmt.number(v['chips_supported'])} chips supported at {q(site_power, 'MW')}; deployed chips need {q(v['power_required'], 'MW')}.",
+                    f"{fmt.number(v['chips_supported'])} chips supported at {q(site_power, 'MW')}; "
+                    f"deployed chips need {q(v['power_required'], 'MW')}.",
                 ),
             ]
         )
@@ -886,7 +901,8 @@ class ExplorerApp:
         return (
             f"<div style='border-left:4px solid {BLUE};padding:2px 8px;margin:4px 0'>"
             f"<div style='font-size:0.85em;color:#444'>{html.escape(title)}</div>"
-            f"<div style='font-size:1.5em;font-weight:600' class='explorer-value'>{html.escape(value)}</div>"
+            "<div style='font-size:1.5em;font-weight:600' class='explorer-value'>"
+            f"{html.escape(value)}</div>"
             f"<div style='font-size:0.85em;color:#333'>{detail}</div></div>"
         )
 
@@ -895,7 +911,10 @@ class ExplorerApp:
         li = "".join(
             f"<li><b>{html.escape(title)}:</b> {html.escape(text)}</li>" for title, text in items
         )
-        return f"<div style='font-size:0.85em'><span>The charts in words</span><ul style='margin:2px 0 8px 0'>{li}</ul></div>"
+        return (
+            "<div style='font-size:0.85em'><span>The charts in words</span>"
+            f"<ul style='margin:2px 0 8px 0'>{li}</ul></div>"
+        )
 
     @staticmethod
     def _error_html(text: str) -> str:
@@ -906,7 +925,10 @@ class ExplorerApp:
         if not items:
             return ""
         li = "".join(f"<li>{html.escape(t)}</li>" for t in items)
-        return f"<div style='border-left:4px solid {ORANGE};padding:2px 8px'><b>{html.escape(title)}</b><ul style='margin:2px 0'>{li}</ul></div>"
+        return (
+            f"<div style='border-left:4px solid {ORANGE};padding:2px 8px'>"
+            f"<b>{html.escape(title)}</b><ul style='margin:2px 0'>{li}</ul></div>"
+        )
 
     @staticmethod
     def _sources_html(chip: str, site: str) -> str:
@@ -916,14 +938,23 @@ class ExplorerApp:
             if e.source_url.lower().startswith(
                 ("https://", "http://")
             ):  # never javascript: or data:
-                ref = f"<a href='{html.escape(e.source_url, quote=True)}' target='_blank' rel='noopener noreferrer'>{ref}</a>"
+                ref = (
+                    f"<a href='{html.escape(e.source_url, quote=True)}' "
+                    f"target='_blank' rel='noopener noreferrer'>{ref}</a>"
+                )
             rows.append(
                 f"<tr><td>{html.escape(e.key)}</td><td>{e.value:g} {html.escape(e.unit)}</td>"
                 f"<td>{ref}</td><td>{html.escape(e.date)}</td><td>{html.escape(e.confidence)}</td>"
                 f"<td>{html.escape(e.note)}</td></tr>"
             )
-        head = "<tr><th>figure</th><th>value</th><th>source</th><th>date</th><th>confidence</th><th>note</th></tr>"
-        return f"<div style='overflow-x:auto'><table style='font-size:0.8em'>{head}{''.join(rows)}</table></div>"
+        head = (
+            "<tr><th>figure</th><th>value</th><th>source</th><th>date</th>"
+            "<th>confidence</th><th>note</th></tr>"
+        )
+        return (
+            "<div style='overflow-x:auto'><table style='font-size:0.8em'>"
+            f"{head}{''.join(rows)}</table></div>"
+        )
 
     def _export(self) -> None:
         ds, sweep, _ = self._recompute(self.state)
@@ -934,6 +965,7 @@ class ExplorerApp:
         j = base64.b64encode(scenario.encode()).decode()
         c = base64.b64encode(csv.encode()).decode()
         self.export_links.value = (
-            f"<a download='scenario.json' href='data:application/json;base64,{j}'>scenario.json</a> · "
+            f"<a download='scenario.json' href='data:application/json;base64,{j}'>"
+            "scenario.json</a> · "
             f"<a download='sweep.csv' href='data:text/csv;base64,{c}'>sweep.csv</a>"
         )

@@ -81,7 +81,8 @@ def city_bases(site_power: float = 300.0) -> w.Widget:
 
 
 def power_split(cooling_fraction: float = 0.4) -> w.Widget:
-    """Cooling share → where the power goes at the Rainier Mississippi site, the PUE and the implied chiller COP."""
+    """Cooling share → where the power goes at the Rainier Mississippi site, the PUE and the
+    implied chiller COP."""
     site = "rainier-mississippi"  # the article whose 40 % cooling share the lesson examines
     site_power = catalog.site_inputs(site)["site_power"]
     cf = w.FloatSlider(
@@ -119,7 +120,9 @@ def power_split(cooling_fraction: float = 0.4) -> w.Widget:
             bars.y = [float(ds.it_power), float(ds.cooling_power), float(ds.overhead_power)]
         out.value = (
             f"PUE {float(ds.pue):.2f} · IT {fmt.quantity(float(ds.it_power), 'MW')} · "
-            f"heat removed from the halls {fmt.quantity(float(ds.heat_removed), 'MW')}, rejected outside {fmt.quantity(float(ds.heat_rejected), 'MW')} · implied chiller COP {fmt.number(float(ds.cooling_cop))}"
+            f"heat removed from the halls {fmt.quantity(float(ds.heat_removed), 'MW')}, "
+            f"rejected outside {fmt.quantity(float(ds.heat_rejected), 'MW')} · "
+            f"implied chiller COP {fmt.number(float(ds.cooling_cop))}"
         )
 
     cf.observe(update, "value")
@@ -128,7 +131,8 @@ def power_split(cooling_fraction: float = 0.4) -> w.Widget:
 
 
 def chips_per_mw(precision: str = "fp8") -> w.Widget:
-    """Every catalog accelerator: chips per facility MW and peak FLOPS per facility MW, cooling at AWS's fleet PUE."""
+    """Every catalog accelerator: chips per facility MW and peak FLOPS per facility MW, cooling at
+    AWS's fleet PUE."""
     cooling = power.cooling_share_at("aws-fleet")
     ds = compute(site_power=1, cooling_fraction=cooling, chip=catalog.names("chips"))
     fpw = ds.flops_per_watt.sel(precision=precision).values * factor(
@@ -208,14 +212,19 @@ def training_time(model: str = "llama3-405b", chip: str = "h100") -> w.Widget:
         )
         if not np.isfinite(float(r.days)):
             out.value = (
-                f"<p>With an interruption every {fmt.number(float(r.mtbi) * factor('hour', 'minute'))} min, restarts eat all the time: "
+                "<p>With an interruption every "
+                f"{fmt.number(float(r.mtbi) * factor('hour', 'minute'))} min, "
+                "restarts eat all the time: "
                 "the job never finishes. Faster restarts or fewer chips per job are needed.</p>"
             )
             return
         out.value = (
-            f"<p>{html.escape(catalog.label('models', model))}: <b>{fmt.number(float(r.days))} days</b> "
-            f"({fmt.number(float(r.ideal_days))} days with no interruptions). Interruption every {fmt.number(float(r.mtbi))} h; "
-            f"checkpoint every {fmt.number(float(r.checkpoint_interval))} min; goodput {fmt.percent(float(r.goodput))}.</p>"
+            f"<p>{html.escape(catalog.label('models', model))}: "
+            f"<b>{fmt.number(float(r.days))} days</b> "
+            f"({fmt.number(float(r.ideal_days))} days with no interruptions). "
+            f"Interruption every {fmt.number(float(r.mtbi))} h; "
+            f"checkpoint every {fmt.number(float(r.checkpoint_interval))} min; "
+            f"goodput {fmt.percent(float(r.goodput))}.</p>"
         )
 
     for c in (chips, mfu, restart):
@@ -225,7 +234,8 @@ def training_time(model: str = "llama3-405b", chip: str = "h100") -> w.Widget:
 
 
 def sources(*prefixes: str) -> w.Widget:
-    """The catalog entries under the given prefixes, with their sources (for a notebook's references)."""
+    """The catalog entries under the given prefixes, with their sources (for a notebook's
+    references)."""
     rows = []
     for p in prefixes:
         for e in catalog.entries_under(p):

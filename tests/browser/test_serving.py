@@ -1,5 +1,5 @@
-"""Serving safely: closed routes, no sources, offline page, kernels released, legacy websockets refused,
-no tracebacks over the wire."""
+"""Serving safely: closed routes, no sources, offline page, kernels released, legacy websockets
+refused, no tracebacks over the wire."""
 
 from __future__ import annotations
 

@@ -48,7 +48,8 @@ def latency(server, path: str = STATIC) -> float:
 
 
 def send_and_collect(server, kernel_id: str, frames, wait: float = 0.3) -> bytes:
-    """Send `frames` on one kernel websocket (reconnecting when the server closes it); all replies."""
+    """Send `frames` on one kernel websocket (reconnecting when the server closes it); all
+    replies."""
     received = []
     frames = list(frames)
     while frames:
