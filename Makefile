@@ -31,10 +31,10 @@ browser:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 	@/usr/bin/chromium --version
 
-test: $(STAMP) browser
+test: $(STAMP) browser lint
 	$(BIN)/python -m pytest
 
-check: $(STAMP)
+check: $(STAMP) lint
 	$(BIN)/python -m pytest -q -m "not browser and not slow" -n 2 --dist loadfile
 
 # After editing dependencies in pyproject.toml: recompile both pin files (tests/test_packaging.py
@@ -56,8 +56,10 @@ mutate: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/core_bench.py
 
+# Ruff at line length 100 (pyproject.toml): part of `make test` and `make check`.
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis mutants
