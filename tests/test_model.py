@@ -406,3 +406,21 @@ def test_inputs_sharing_a_dimension_must_share_its_coordinates():
     b = xr.DataArray([0.1, 0.2], dims="x", coords={"x": [5, 6]})
     with pytest.raises(InputError, match="share its coordinates"):
         compute(site_power=a, cooling_fraction=b)
+
+
+def test_an_impossible_pue_in_a_sweep_names_that_value_and_its_limit():
+    # PUE 1.02 with 3 % other losses: 1 - 1/1.02 - 0.03 = -0.0104 < 0; the least PUE is
+    # 1 / (1 - 0.03) = 1.03093
+    with pytest.raises(InputError) as info:
+        compute(pue=[1.2, 1.02], overhead_fraction=0.03)
+    message = str(info.value)
+    assert info.value.field == "pue" and "pue = 1.02 " in message
+    assert "1.03093" in message and "overhead_fraction = 0.03" in message
+    # PUE 1.1 with 10 % other losses: the least PUE is 1 / 0.9 = 1.11111
+    with pytest.raises(InputError, match=r"1\.11111.*") as info:
+        compute(pue=1.1, overhead_fraction=[0.03, 0.1])
+    assert "overhead_fraction = 0.1)" in str(info.value)
+    # at the bound (up to rounding): no cooling at all, never a negative share or -0
+    ds = compute(pue=1 / 0.97, overhead_fraction=0.03)
+    assert 0.0 <= float(ds.cooling_fraction) < 1e-12
+    assert not np.signbit(float(ds.cooling_fraction))
