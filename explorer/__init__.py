@@ -9,6 +9,7 @@ from . import catalog
 from .catalog import DEFAULT_SITE, PRECISIONS
 from .errors import InputError
 from .model import INPUTS, OUTPUTS, compute
+from .uncertainty import sample, sensitivity, summary
 
-__all__ = ["compute", "catalog", "InputError", "INPUTS", "OUTPUTS", "PRECISIONS", "DEFAULT_SITE"]
+__all__ = ["compute", "sample", "summary", "sensitivity", "catalog", "InputError", "INPUTS", "OUTPUTS", "PRECISIONS", "DEFAULT_SITE"]
 __version__ = "0.1.0"
