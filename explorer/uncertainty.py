@@ -25,9 +25,10 @@ uncertain figure separately: the model is products, quotients, ``floor`` and ``m
 quantities, and no output mixes chips, precisions or bases. So over the box of ranges each output
 reaches its extremes at a corner, and the ``range`` mode evaluates all corners (each *kind* of
 figure is one axis: the TDPs of several chips move together, since no output combines chips) plus
-the central point, and takes the min and max. One exception: the ``power_headroom`` of a *filled*
-site is the rounding remainder of whole chips (less than one chip's facility power) and is not
-monotone; its bounds are the min / max over the evaluated points only (``bound_note`` says so).
+the central point, and takes the min and max. One exception: on a *filled* site
+``power_required`` and ``power_headroom`` turn on the rounding remainder of whole chips (less than
+one chip's facility power) and are not monotone; their bounds are the min / max over the
+evaluated points only (``bound_note`` says so).
 ``tests/test_uncertainty.py`` checks the monotone claim with hypothesis.
 
 Draws are reproducible and independent of chunking: parameter ``key``'s sample ``i`` comes from
@@ -72,6 +73,8 @@ _CHIP_FIELDS = {"tdp": "tdp", "server_overhead": "server_overhead", "hbm_capacit
                 "hbm_bandwidth": "hbm_bandwidth", **{f: "peak_flops" for f in ("bf16_dense", "fp8_dense", "fp8_sparse")}}
 _PRECISION_OF = {"bf16_dense": "bf16", "fp8_dense": "fp8", "fp8_sparse": "fp8_sparse"}
 # Inputs of the training chain, once compute() accepts them, and their catalog figures.
+# Outputs that are not monotone on a filled site (whole chips: a rounding remainder).
+FILLED_REMAINDERS = ("power_required", "power_headroom")
 _TRAINING_KEYS = {"checkpoint_minutes": "reliability.checkpoint_time", "restart_minutes": "reliability.restart_time"}
 
 
@@ -214,7 +217,7 @@ def compute_range(site: str, mode: str, inputs: Mapping[str, Any]) -> xr.Dataset
 
     ``central`` is exactly what `compute` returns; ``low`` / ``high`` are the min / max over every
     corner of the uncertain figures' box and the central point (the model is monotone in each
-    figure, see the module docstring).
+    figure, see the module docstring; `FILLED_REMAINDERS` are the exception).
 
     Examples
     --------
@@ -287,9 +290,10 @@ def _stack(low: dict[str, Any], central: xr.Dataset, high: dict[str, Any], param
             del coords[name]
     coords["bound"] = Variable("bound", list(BOUNDS_LABELS), {"long_name": "bound over the catalog's uncertainty ranges"})
     out = xr.Dataset(data, coords=coords, attrs=dict(central.attrs))
-    if "power_headroom" in out and "chips" not in _given_inputs(central):
-        out["power_headroom"].attrs["bound_note"] = ("a filled site's headroom is a rounding remainder (less than one chip's "
-                                                     "facility power), not monotone: min / max over the evaluated points")
+    for name in FILLED_REMAINDERS:
+        if name in out and "bound" in out[name].dims and "chips" not in _given_inputs(central):
+            out[name].attrs["bound_note"] = ("on a filled site this turns on a rounding remainder (less than one chip's "
+                                             "facility power), not monotone: min / max over the evaluated points")
     out.attrs["uncertainty"] = "range: min / max over the corners of the catalog ranges (explorer.uncertainty)"
     out.attrs["uncertain_figures"] = ", ".join(p.key for p in params) or "none"
     return out
