@@ -97,6 +97,8 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--port", type=int, default=None, help="port (default: a free one from 8866)")
     a.add_argument("--open", action="store_true", help="open a browser")
     a.set_defaults(run=_cmd_app)
+    from .cli_uncertainty import register  # compute --uncertainty, sample, sensitivity
+    register(sub, c)
     return p
 
 
