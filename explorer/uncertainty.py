@@ -41,7 +41,7 @@ Examples
 >>> import explorer
 >>> ds = explorer.compute(site="rainier-mississippi", uncertainty="range")
 >>> [round(float(v), -3) for v in ds.city_households]   # 300-750 MW, load factor 0.7-1
-[172000.0, 245000.0, 613000.0]
+[170000.0, 245000.0, 626000.0]
 >>> s = explorer.sample(1000, seed=1, site="rainier-mississippi")
 >>> s.city_households.dims
 ('sample',)
@@ -50,7 +50,6 @@ Examples
 from __future__ import annotations
 
 import dataclasses
-import math
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -61,7 +60,7 @@ import xarray as xr
 from xarray import Variable
 
 from . import catalog, model, validate
-from .catalog import DEFAULT_SITE, PRECISIONS
+from .catalog import DEFAULT_SITE
 from .errors import InputError
 
 BOUNDS_LABELS = ("low", "central", "high")
@@ -183,6 +182,13 @@ def evaluate(site: str, inputs: Mapping[str, Any], params: Sequence[Parameter],
     """`compute`'s three steps with each parameter set to ``values[key]`` along `dim`.
 
     ``values`` are in the parameter's own terms (input units, or ratios for table figures).
+
+    Examples
+    --------
+    >>> ps = [p for p in parameters("generic") if p.key == "sites.generic.site_power"]
+    >>> ds = evaluate("generic", {}, ps, {"sites.generic.site_power": np.array([150.0, 1000.0])}, "case")
+    >>> ds.site_power.values.tolist()
+    [150.0, 1000.0]
     """
     extra = {p.target: xr.DataArray(np.asarray(values[p.key], dtype=float), dims=dim) for p in params if p.kind == "input"}
     r = model.resolve_inputs(site, {**inputs, **extra})
@@ -223,9 +229,7 @@ def compute_range(site: str, mode: str, inputs: Mapping[str, Any]) -> xr.Dataset
     --------
     >>> import explorer
     >>> ds = explorer.compute(site_power=300, chip="h100", uncertainty="range")
-    >>> [round(float(v)) for v in ds.pue]   # the hyperscale-AI PUE: Meta 1.08 to the average 1.56
-    [1, 1, 2]
-    >>> [round(float(v), 2) for v in ds.pue]
+    >>> [round(float(v), 2) for v in ds.pue]   # the hyperscale-AI PUE: Meta 1.08 to the average 1.56
     [1.08, 1.18, 1.56]
     """
     if mode != "range":
@@ -399,9 +403,10 @@ def _lazy_sample(site: str, inputs: dict[str, Any], params: Sequence[Parameter],
     inputs = {k: (validate.number(k, v) if k in model.INPUTS and not _is_scalar(v) else v) for k, v in inputs.items()}
     template = _sample_chunk(site, inputs, params, seed, 0, 1, {})
     sizes = {**{d: s for d, s in template.sizes.items()}, "sample": n}
+    sliceable = ["sample", *dict.fromkeys(d for v in inputs.values() if isinstance(v, xr.DataArray) for d in v.dims)]
     for d in spec:
-        if d not in sizes:
-            raise InputError("chunks", d, "'sample' or a dimension of the inputs: " + ", ".join(sizes))
+        if d not in sliceable:
+            raise InputError("chunks", d, "'sample' or a swept input's dimension: " + ", ".join(sliceable))
     cut = {d: _cuts(sizes[d], int(spec[d])) for d in spec}
     cut.setdefault("sample", _cuts(n, n))
     dims = list(cut)
@@ -431,13 +436,13 @@ def _lazy_sample(site: str, inputs: dict[str, Any], params: Sequence[Parameter],
     coords = {}
     for name, c in template.coords.items():
         if name in dims and name != "sample":
-            coords[name] = inputs_coord(inputs, name, c)
+            coords[name] = _inputs_coord(inputs, name, c)
         elif "sample" not in c.dims:
             coords[name] = c.variable
     return xr.Dataset({k: v for k, v in data.items() if k not in coords}, coords=coords, attrs=dict(template.attrs))
 
 
-def inputs_coord(inputs: Mapping[str, Any], dim: str, small: xr.DataArray) -> Variable:
+def _inputs_coord(inputs: Mapping[str, Any], dim: str, small: xr.DataArray) -> Variable:
     for v in inputs.values():
         if isinstance(v, xr.DataArray) and dim in v.coords:
             return v.coords[dim].variable
@@ -548,6 +553,3 @@ def sensitivity(output: str, site: str = DEFAULT_SITE, **inputs: Any) -> xr.Data
                 "method": "one at a time: each uncertain figure from low to high, the others at central"}
     return ds
 
-
-def _finite(x: float) -> bool:  # pragma: no cover - helper kept for the CLI's formatting
-    return math.isfinite(x)

@@ -305,3 +305,17 @@ def test_tornado_of_effective_flops_ranks_mfu():
 def test_tornado_bad_output():
     with pytest.raises(explorer.InputError, match="output = 'households'"):
         explorer.sensitivity("households")
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    for module in (uncertainty, __import__("explorer.cli_uncertainty", fromlist=["x"])):
+        result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+        assert result.failed == 0, module.__name__
+
+
+def test_chunks_only_along_sample_or_a_swept_input():
+    pytest.importorskip("dask")
+    with pytest.raises(explorer.InputError, match="chunks = 'chip'"):
+        explorer.sample(10, seed=1, chip=["h100", "trn2"], chunks={"chip": 1})
