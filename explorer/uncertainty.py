@@ -123,11 +123,24 @@ def parameters(site: str = DEFAULT_SITE, **inputs: Any) -> list[Parameter]:
     >>> [p.key for p in parameters("rainier-mississippi", site_power=300)][:3]
     ['sites.rainier-mississippi.cooling_fraction', 'defaults.overhead_fraction', 'defaults.mfu']
     """
-    r = model.resolve_inputs(site, dict(inputs))  # checks the inputs; gives the chips and bases
-    return _parameters(site, r, {k for k, v in inputs.items() if v is not None})
+    model.resolve_inputs(site, dict(inputs))  # checks the inputs
+    return _parameters(site, _Names(*_names(site, inputs)), {k for k, v in inputs.items() if v is not None})
 
 
-def _parameters(site: str, r: model.Resolved, given: set[str]) -> list[Parameter]:
+@dataclass(frozen=True)
+class _Names:
+    chip: str | list[str]
+    basis: str | list[str]
+
+
+def _names(site: str, inputs: Mapping[str, Any]) -> tuple[str | list[str], str | list[str]]:
+    """The chip and basis names of a call, checked as `model.resolve_inputs` checks them."""
+    preset = model._site_inputs(site)
+    return tuple(validate.name_list(k, inputs[k] if inputs.get(k) is not None else preset[k], catalog.names(g),
+                                    catalog.aliases(g)) for k, g in (("chip", "chips"), ("basis", "bases")))
+
+
+def _parameters(site: str, r: Any, given: set[str]) -> list[Parameter]:
     ranges = catalog.uncertainty_ranges()
     keys = catalog.site_input_keys(site)
     out: list[Parameter] = []
@@ -235,7 +248,7 @@ def compute_range(site: str, mode: str, inputs: Mapping[str, Any]) -> xr.Dataset
     if mode != "range":
         raise InputError("uncertainty", mode, "'range' (explorer.sample draws a Monte Carlo sample)")
     inputs = dict(inputs)
-    r = model.resolve_inputs(site, inputs)
+    r = _Names(*_names(site, inputs))  # the inputs themselves are checked by the first evaluation
     params = _parameters(site, r, {k for k, v in inputs.items() if v is not None})
     axes = list(dict.fromkeys(p.axis for p in params))
     n_corners = 2 ** len(axes)
@@ -246,12 +259,13 @@ def compute_range(site: str, mode: str, inputs: Mapping[str, Any]) -> xr.Dataset
         ids = np.arange(start, min(start + block, n_corners + 1))
         values = _corner_values(params, axes, ids)
         ds = evaluate(site, inputs, params, values, COMBO)
-        if central is None:
-            central = ds.isel({COMBO: 0}) if COMBO in ds.dims else ds
         lo, hi = _reduce(ds)
+        if central is None:
+            central = ds
+            first = {k: v for k, v in ds.variables.items() if COMBO in v.dims}
         low = lo if low is None else _combine(low, lo, np.fmin)
         high = hi if high is None else _combine(high, hi, np.fmax)
-    return _stack(low, central, high, params)
+    return _stack(low, central, first, high, params)
 
 
 def _corner_values(params: Sequence[Parameter], axes: list[str], ids: np.ndarray) -> dict[str, np.ndarray]:
@@ -278,33 +292,28 @@ def _combine(a: dict[str, Any], b: dict[str, Any], op: Any) -> dict[str, Any]:
     return {k: op(a[k], b[k]) for k in a}
 
 
-def _stack(low: dict[str, Any], central: xr.Dataset, high: dict[str, Any], params: Sequence[Parameter]) -> xr.Dataset:
-    data = {}
-    for name, v in central.data_vars.items():
+def _stack(low: dict[str, Any], ds: xr.Dataset, first: dict[str, Variable], high: dict[str, Any],
+           params: Sequence[Parameter]) -> xr.Dataset:
+    """The result: variables with the combination dimension become (bound, ...): min, the
+    central point (combination 0 of the first block), max. Works on Variables (no DataArrays)."""
+    coord_names = set(ds.coords)
+    data, coords = {}, {}
+    for name, v in ds.variables.items():
         if name in low:
-            stacked = np.stack(np.broadcast_arrays(low[name], v.values, high[name]))
-            data[name] = Variable(("bound", *v.dims), stacked, v.attrs)
-        else:
-            data[name] = v.variable
-    coords = {k: c.variable for k, c in central.coords.items()}
-    for name in list(coords):
-        if name in low:  # an uncertain input kept as a coordinate
-            c = central.coords[name]
-            data[name] = Variable(("bound", *c.dims), np.stack(np.broadcast_arrays(low[name], c.values, high[name])), c.attrs)
-            del coords[name]
+            axis = v.dims.index(COMBO)
+            dims = tuple(d for d in v.dims if d != COMBO)
+            stacked = np.stack([low[name], np.take(first[name].values, 0, axis=axis), high[name]])
+            v = Variable(("bound", *dims), stacked, v.attrs)
+        (coords if name in coord_names else data)[name] = v
     coords["bound"] = Variable("bound", list(BOUNDS_LABELS), {"long_name": "bound over the catalog's uncertainty ranges"})
-    out = xr.Dataset(data, coords=coords, attrs=dict(central.attrs))
-    for name in FILLED_REMAINDERS:
-        if name in out and "bound" in out[name].dims and "chips" not in _given_inputs(central):
-            out[name].attrs["bound_note"] = ("on a filled site this turns on a rounding remainder (less than one chip's "
-                                             "facility power), not monotone: min / max over the evaluated points")
-    out.attrs["uncertainty"] = "range: min / max over the corners of the catalog ranges (explorer.uncertainty)"
-    out.attrs["uncertain_figures"] = ", ".join(p.key for p in params) or "none"
-    return out
-
-
-def _given_inputs(ds: xr.Dataset) -> set[str]:
-    return {"chips"} if ds["chips"].attrs.get("note") == "as given" else set()
+    if ds.variables["chips"].attrs.get("note") != "as given":
+        for name in FILLED_REMAINDERS:
+            if name in low:
+                data[name].attrs["bound_note"] = ("on a filled site this turns on a rounding remainder (less than one chip's "
+                                                  "facility power), not monotone: min / max over the evaluated points")
+    attrs = {**ds.attrs, "uncertainty": "range: min / max over the corners of the catalog ranges (explorer.uncertainty)",
+             "uncertain_figures": ", ".join(p.key for p in params) or "none"}
+    return xr.Dataset(data, coords=coords, attrs=attrs)
 
 
 # ------------------------------------------------------------------------ Monte Carlo
@@ -507,7 +516,7 @@ def sensitivity(output: str, site: str = DEFAULT_SITE, **inputs: Any) -> xr.Data
     Examples
     --------
     >>> t = sensitivity("city_households", site="rainier-mississippi")
-    >>> list(t.parameter.values[:2])
+    >>> t.parameter.values[:2].tolist()
     ['sites.rainier-mississippi.site_power', 'defaults.load_factor']
     """
     if output not in model.OUTPUTS:
