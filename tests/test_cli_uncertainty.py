@@ -111,3 +111,22 @@ def test_sensitivity_json(capsys):
     assert first["figure"] == "bases.us-ga-person.value"
     assert_allclose(first["swing"], 300e3 * 8760 * (1 / 11700 - 1 / 14300) / 2.51, rtol=1e-9)
     assert all(f["figure"] != "sites.generic.site_power" for f in data["figures"])
+
+
+@pytest.mark.slow
+def test_sample_on_a_scheduler(capsys, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        path = tmp_path / "mc.nc"
+        code, _, err = run(capsys, "sample", "-n", "2000", "--seed", "6", "--scheduler", cluster.scheduler_address,
+                           "--out", str(path))
+    assert code == 0, err
+    with xr.open_dataset(path, engine="h5netcdf") as ds:
+        assert_allclose(ds.city_households.values, explorer.sample(2000, seed=6).city_households.values, rtol=0)
+
+
+@pytest.mark.slow  # the client waits its 10 s connect timeout
+def test_unreachable_scheduler_is_one_line(capsys):
+    pytest.importorskip("distributed")
+    code, out, err = run(capsys, "sample", "-n", "10", "--scheduler", "tcp://127.0.0.1:9")
+    assert code == 2 and "--scheduler = 'tcp://127.0.0.1:9' could not be reached" in err
