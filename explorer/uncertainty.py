@@ -234,6 +234,8 @@ def _index(dims: tuple[str, ...], coords: Mapping[str, Any], sel: dict[str, str]
 def compute_range(site: str, mode: str, inputs: Mapping[str, Any]) -> xr.Dataset:
     """``explorer.compute(..., uncertainty="range")``: every output with a ``bound`` dimension.
 
+    Every output has the ``bound`` dimension (three equal values when no uncertain figure moves
+    it); an input has it only when it is uncertain (left to the catalog).
     ``central`` is exactly what `compute` returns; ``low`` / ``high`` are the min / max over every
     corner of the uncertain figures' box and the central point (the model is monotone in each
     figure, see the module docstring; `FILLED_REMAINDERS` are the exception).
@@ -304,6 +306,8 @@ def _stack(low: dict[str, Any], ds: xr.Dataset, first: dict[str, Variable], high
             dims = tuple(d for d in v.dims if d != COMBO)
             stacked = np.stack([low[name], np.take(first[name].values, 0, axis=axis), high[name]])
             v = Variable(("bound", *dims), stacked, v.attrs)
+        elif name in model.OUTPUTS and name not in coord_names and v.dtype.kind in "fiu":
+            v = Variable(("bound", *v.dims), np.stack([v.values] * 3), v.attrs)  # nothing moves it: 3 equal bounds
         (coords if name in coord_names else data)[name] = v
     coords["bound"] = Variable("bound", list(BOUNDS_LABELS), {"long_name": "bound over the catalog's uncertainty ranges"})
     if ds.variables["chips"].attrs.get("note") != "as given":

@@ -319,3 +319,14 @@ def test_chunks_only_along_sample_or_a_swept_input():
     pytest.importorskip("dask")
     with pytest.raises(explorer.InputError, match="chunks = 'chip'"):
         explorer.sample(10, seed=1, chip=["h100", "trn2"], chunks={"chip": 1})
+
+
+def test_every_output_has_the_bound_dimension_even_when_nothing_is_uncertain():
+    exact = dict(site_power=300, cooling_fraction=0.1, overhead_fraction=0.03, mfu=0.4, load_factor=1,
+                 electricity_price=80, carbon_intensity=400, wue=0.2, chip="h100", basis="us-in-person")
+    ds = explorer.compute(**exact, uncertainty="range")
+    assert ds.attrs["uncertain_figures"] == "none"
+    assert ds.city_people.dims == ("bound",) and ds.site_power.dims == ()
+    # 300 MW x 8760 h / 14,643 kWh per person, three times
+    assert_allclose(ds.city_people.values, [300e3 * 8760 / 14643] * 3)
+    assert explorer.sensitivity("city_people", **exact).sizes["parameter"] == 0
