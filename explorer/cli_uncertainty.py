@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction, compute_parser: argparse.ArgumentP
     compute_parser.set_defaults(run=lambda args: _cmd_compute_range(args) if args.uncertainty else plain(args))
 
     s = sub.add_parser("sample", help="Monte Carlo sample over the catalog's uncertainty ranges",
-                       description="Draw the uncertain catalog figures N times; print the 5/50/95 %% quantiles, "
+                       description="Draw the uncertain catalog figures N times; print the 5/50/95 % quantiles, "
                                    "or write every sample with --out (.nc or .zarr, streamed in chunks).")
     s.add_argument("-n", "--n", dest="n", required=True, metavar="N", help="number of samples")
     s.add_argument("--seed", metavar="S", help="seed of the draws (same seed, same numbers)")

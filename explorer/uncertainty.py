@@ -36,6 +36,12 @@ block ``i // DRAW_BLOCK`` of a PCG64 stream seeded by ``(seed, crc32(key), block
 dask runs (any chunks, any scheduler) give the same numbers for one seed. Each figure is drawn
 independently (the TDPs of two chips too).
 
+Big runs. ``explorer.sample(n, chunks=...)`` returns dask-backed variables (one task per chunk
+evaluates the model on that chunk's draws); ``.to_netcdf`` / ``.to_zarr`` stream them and
+`summary` reduces them chunk by chunk. With a ``dask.distributed.Client`` active the same calls run
+on its cluster (``explorer sample --scheduler ADDRESS`` on the command line). dask is imported only
+then: the core runs without it.
+
 Examples
 --------
 >>> import explorer
