@@ -7,6 +7,8 @@
    x 10 site powers), summarised to 5/50/95 % quantiles per grid point and written to NetCDF, in a
    fresh process (peak RSS is that run's). Reference: the in-memory NumPy result, measured at 1 %
    of the size (10^2 samples x 10^4 powers) and scaled (it grows linearly). Target: ≤ 1 GB.
+2b. 10^7 samples of one scenario (all outputs, ~3.4 GB) streamed to NetCDF in chunks of 250,000,
+   in a fresh process: time and peak RSS.
 3. The range mode (`compute(..., uncertainty="range")`, 2^11 corners) against a scalar `compute`.
    Target: ≤ 3x.
 
@@ -132,6 +134,24 @@ def grid_bench(samples: int, grid: int) -> dict[str, float]:
             "numpy_rss_mb": eager["rss_mb"], "numpy_result_mb": eager["result_mb"]}
 
 
+_STREAM_CHILD = r"""
+import json, sys, time
+import explorer
+t0 = time.perf_counter()
+s = explorer.sample(int(sys.argv[1]), seed=1, site="rainier-mississippi", chunks=250_000)
+s.to_netcdf(sys.argv[2], engine="h5netcdf")
+hwm = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM"))
+print(json.dumps({"s": time.perf_counter() - t0, "rss_mb": hwm / 1024, "gb": s.nbytes / 1e9}))
+"""
+
+
+def stream_bench(n: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = subprocess.run([sys.executable, "-c", _STREAM_CHILD, str(n), f"{tmp}/mc.nc"],
+                             capture_output=True, text=True, check=True)
+    return {"n": n, **json.loads(out.stdout.strip().splitlines()[-1])}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=3)
@@ -153,6 +173,10 @@ def main() -> None:
     print(f"   in-memory NumPy at 1/{scale:.0f} of the size ({g['numpy_samples']:,} samples): {g['numpy_s']:.1f} s, "
           f"peak RSS {g['numpy_rss_mb']:.0f} MB, result {g['numpy_result_mb']:.0f} MB -> full size needs "
           f"~{g['numpy_result_mb'] * scale / 1e3:.0f} GB for the result alone (and is over one call's 8M-point limit)")
+
+    st = stream_bench(10_000_000)
+    print(f"2b. {st['n']:,} samples of {SITE}, all outputs ({st['gb']:.1f} GB) streamed to NetCDF: "
+          f"{st['s']:.1f} s, peak RSS {st['rss_mb']:.0f} MB")
 
     r = range_bench(args.repeat)
     print(f"3. range mode ({r['figures']} figures, {r['corners']:,} corners + central) vs scalar compute, {SITE}")
