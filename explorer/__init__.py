@@ -11,9 +11,13 @@ from .climate import climate_year
 from .errors import InputError
 from .grid import grid_shares
 from .model import INPUTS, OUTPUTS, compute
+from .uncertainty import sample, sensitivity, summary
 
 __all__ = [
     "compute",
+    "sample",
+    "summary",
+    "sensitivity",
     "climate_year",
     "grid_shares",
     "catalog",

@@ -344,3 +344,159 @@ def site_sources(site: str) -> list[Entry]:
         + entries_under(f"regions.{node['region']}")
         + entries_under(f"cooling.{node['cooling']}")
     )
+
+
+# ------------------------------------------------------------------ uncertainty ranges
+# Confidences whose figures carry a range (catalog [uncertainty]); "medium-high" and "high" do not
+# need one (a few high ones have one anyway where their own note records a spread).
+UNCERTAIN_CONFIDENCE: tuple[str, ...] = ("medium", "medium-low", "low")
+DISTRIBUTIONS: tuple[str, ...] = ("uniform", "triangular")
+
+
+@dataclass(frozen=True)
+class Range:
+    """The low / central / high of one catalog figure, in the entry's unit, and how it is drawn."""
+
+    key: str
+    low: float
+    central: float
+    high: float
+    unit: str
+    distribution: str
+    low_source: str
+    high_source: str
+    note: str = ""
+    rule: str = ""  # the rule's `match` when it comes from [[uncertainty.rules]]
+
+    def to(self, unit: str) -> tuple[float, float, float]:
+        """(low, central, high) in `unit`."""
+        f = factor(self.unit, unit)
+        return self.low * f, self.central * f, self.high * f
+
+    def as_dict(self) -> dict[str, Any]:
+        src = raw()["sources"]
+        return {
+            "key": self.key,
+            "low": self.low,
+            "central": self.central,
+            "high": self.high,
+            "unit": self.unit,
+            "distribution": self.distribution,
+            "low_source": src.get(self.low_source, {}).get("title", self.low_source),
+            "high_source": src.get(self.high_source, {}).get("title", self.high_source),
+            "note": self.note,
+            "rule": self.rule,
+        }
+
+
+def _all_entries(node: dict[str, Any], prefix: str = "") -> list[str]:
+    out = []
+    for k, v in node.items():
+        if k in ("sources", "uncertainty", "conflicts") and not prefix:
+            continue
+        if _is_entry(v):
+            out.append(prefix + k)
+        elif isinstance(v, dict):
+            out.extend(_all_entries(v, f"{prefix}{k}."))
+    return out
+
+
+@lru_cache(maxsize=1)
+def uncertainty_ranges() -> dict[str, Range]:
+    """Every catalog figure with a range, by key: explicit ``[uncertainty.ranges]`` first, then the
+    first matching ``[[uncertainty.rules]]`` entry.
+
+    Examples
+    --------
+    >>> r = uncertainty_ranges()["sites.rainier-mississippi.cooling_fraction"]
+    >>> r.low, r.central, r.high, r.distribution
+    (0.1, 0.4, 0.5, 'triangular')
+    >>> r = uncertainty_ranges()["bases.us-ga-person.value"]   # a rule: +-10 %
+    >>> round(r.low), round(r.high), r.rule
+    (11700, 14300, 'bases.*.value')
+    """
+    from fnmatch import fnmatchcase
+
+    node = raw().get("uncertainty", {})
+    out: dict[str, Range] = {}
+    for key, spec in node.get("ranges", {}).items():
+        e = entry(key)
+        out[key] = _range(key, e, spec["low"], spec.get("central", e.value), spec["high"], spec, "")
+    rules = node.get("rules", [])
+    for key in _all_entries(raw()):
+        if key in out:
+            continue
+        e = entry(key)
+        for rule in rules:
+            if not fnmatchcase(key, rule["match"]) or e.confidence not in rule["confidence"]:
+                continue
+            if "value" in rule and e.value != rule["value"]:
+                continue
+            if "relative" in rule:
+                lo, hi = rule["relative"]
+                low, high = e.value * (1 + lo), e.value * (1 + hi)
+            else:
+                low, high = rule["low"], rule["high"]
+            out[key] = _range(key, e, low, e.value, high, rule, rule["match"])
+            break
+    return out
+
+
+def _range(
+    key: str, e: Entry, low: float, central: float, high: float, spec: dict[str, Any], rule: str
+) -> Range:
+    dist = spec["distribution"]
+    if dist not in DISTRIBUTIONS:
+        raise ValueError(
+            f"catalog range {key!r}: distribution {dist!r} is not one of {DISTRIBUTIONS}"
+        )
+    if not low <= central <= high:
+        raise ValueError(
+            f"catalog range {key!r}: needs low <= central <= high, got {low}, {central}, {high}"
+        )
+    return Range(
+        key,
+        float(low),
+        float(central),
+        float(high),
+        e.unit,
+        dist,
+        spec["low_source"],
+        spec["high_source"],
+        spec.get("note", ""),
+        rule,
+    )
+
+
+def uncertainty_not_inputs() -> dict[str, str]:
+    """Conflicts and figures that do not feed compute, with the reason (no range needed).
+
+    Examples
+    --------
+    >>> "rainier.third_state" in uncertainty_not_inputs()
+    True
+    """
+    return dict(raw().get("uncertainty", {}).get("not_inputs", {}))
+
+
+def site_input_keys(site: str) -> dict[str, str]:
+    """The catalog key behind each input a site preset defines (as `site_inputs` reads them).
+
+    Examples
+    --------
+    >>> ms = site_input_keys("rainier-mississippi")
+    >>> site_input_keys("generic")["pue"], ms["cooling_fraction"]
+    ('cooling.hyperscale-ai.pue', 'sites.rainier-mississippi.cooling_fraction')
+    """
+    check_name("site", site, "sites")
+    node = raw()["sites"][site]
+    region, cooling = node["region"], node["cooling"]
+    out = {"site_power": f"sites.{site}.site_power", "wue": f"cooling.{cooling}.wue"}
+    if "cooling_fraction" in node:
+        out["cooling_fraction"] = f"sites.{site}.cooling_fraction"
+    else:
+        out["pue"] = f"sites.{site}.pue" if "pue" in node else f"cooling.{cooling}.pue"
+    for name in ("electricity_price", "carbon_intensity"):
+        if name in raw()["regions"][region]:
+            out[name] = f"regions.{region}.{name}"
+    return out

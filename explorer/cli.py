@@ -159,6 +159,9 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--open", action="store_true", help="open a browser")
     a.set_defaults(run=_cmd_app)
     cli_site.register(sub)  # explorer grid
+    from .cli_uncertainty import register  # compute --uncertainty, sample, sensitivity
+
+    register(sub, c)
     return p
 
 

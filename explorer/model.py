@@ -145,7 +145,7 @@ _W_TO_KW = factor("W", "kW")
 _KW_TO_MW = factor("kW", "MW")
 
 
-def compute(site: str = DEFAULT_SITE, **inputs: Any) -> xr.Dataset:
+def compute(site: str = DEFAULT_SITE, uncertainty: str | None = None, **inputs: Any) -> xr.Dataset:
     """Everything the explorer shows, for one scenario or a grid of them.
 
     Parameters
@@ -153,6 +153,8 @@ def compute(site: str = DEFAULT_SITE, **inputs: Any) -> xr.Dataset:
     site : str, default ``"generic"``
         Site preset for the inputs left out (``explorer catalog sites``): ``generic`` (a modern
         hyperscale AI site), ``rainier-mississippi``, ``rainier-indiana``, ``xai-colossus`` ...
+    uncertainty : {None, "range"}, optional
+        ``"range"`` adds a ``bound`` dimension (low, central, high): see `explorer.uncertainty`.
     site_power : float or array-like, optional
         Facility power at the grid connection [MW], 1 … 10,000.
     cooling_fraction : float or array-like, optional
@@ -247,6 +249,10 @@ def compute(site: str = DEFAULT_SITE, **inputs: Any) -> xr.Dataset:
     explorer.errors.InputError: cooling_fraction + pue = (0.1, 1.2) are two ways to set the cooling:
     give only one; allowed: one of them.
     """
+    if uncertainty is not None:  # the catalog's ranges through these same steps
+        from .uncertainty import compute_range
+
+        return compute_range(site, uncertainty, inputs)
     resolved = resolve_inputs(site, inputs)
     out = physics(resolved)
     return build_dataset(resolved, out)

@@ -1,0 +1,327 @@
+"""Command line for the catalog's uncertainty: ``explorer compute --uncertainty``,
+``explorer sample`` and ``explorer sensitivity`` (registered on `explorer.cli`'s parser).
+
+Examples (shell)::
+
+    explorer compute --site rainier-mississippi --uncertainty         # low / central / high table
+    explorer sample -n 100000 --seed 1 --out mc.nc       # Monte Carlo, streamed to NetCDF
+    explorer sample -n 1000000 --seed 1 --chunks 100000 --scheduler tcp://HOST:8786 \
+        --out mc.zarr
+    explorer sensitivity city_households --site rainier-mississippi   # tornado: what moves it
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import xarray as xr
+
+from . import catalog
+from .errors import InputError
+from .model import INPUTS, OUTPUTS, compute
+
+MAX_SAMPLE = 10**9  # samples one command may ask for (streamed with --chunks / --out)
+
+
+def register(sub: argparse._SubParsersAction, compute_parser: argparse.ArgumentParser) -> None:
+    """Add ``--uncertainty`` to ``explorer compute``, and the ``sample`` and ``sensitivity``
+    commands."""
+    compute_parser.add_argument(
+        "--uncertainty",
+        action="store_true",
+        help="low / central / high of every output over the catalog's uncertainty ranges",
+    )
+    plain = compute_parser.get_default("run")
+    compute_parser.set_defaults(
+        run=lambda args: _cmd_compute_range(args) if args.uncertainty else plain(args)
+    )
+
+    s = sub.add_parser(
+        "sample",
+        help="Monte Carlo sample over the catalog's uncertainty ranges",
+        description="Draw the uncertain catalog figures N times; print the 5/50/95 % quantiles, "
+        "or write every sample with --out (.nc or .zarr, streamed in chunks).",
+    )
+    s.add_argument("-n", "--n", dest="n", required=True, metavar="N", help="number of samples")
+    s.add_argument("--seed", metavar="S", help="seed of the draws (same seed, same numbers)")
+    s.add_argument("--chunks", metavar="C", help="samples per chunk: lazy (dask) and streamed")
+    s.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on this dask.distributed scheduler (tcp://host:port)",
+    )
+    s.add_argument("--out", type=Path, help="write every sample to FILE.nc or DIR.zarr")
+    _scenario_args(s)
+    s.add_argument("--json", action="store_true", help="print the quantiles as JSON")
+    s.set_defaults(run=_cmd_sample)
+
+    t = sub.add_parser(
+        "sensitivity",
+        help="tornado: which uncertain figures move an output most",
+        description="One at a time, each uncertain catalog figure from low to high (the others "
+        "central): the output's swing, biggest first.",
+    )
+    t.add_argument("output", help="an output of compute (" + ", ".join(OUTPUTS) + ")")
+    _scenario_args(t)
+    t.add_argument("--json", action="store_true", help="print the table as JSON")
+    t.set_defaults(run=_cmd_sensitivity)
+
+
+def _scenario_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--site", default=catalog.DEFAULT_SITE, help=f"site preset (default {catalog.DEFAULT_SITE})"
+    )
+    for name, (units, long_name) in INPUTS.items():
+        p.add_argument(
+            f"--{name.replace('_', '-')}",
+            dest=name,
+            metavar="X",
+            help=f"{long_name} [{units}] (given: exact)",
+        )
+    p.add_argument("--chip", help="accelerator name, or a comma-separated list")
+    p.add_argument("--basis", help="city basis name, or a comma-separated list")
+
+
+def _scenario(args: argparse.Namespace) -> dict[str, Any]:
+    from .cli import _items, _number
+
+    kwargs: dict[str, Any] = {"site": catalog.check_name("site", args.site, "sites")}
+    for name in INPUTS:
+        raw = getattr(args, name, None)
+        if raw is not None:
+            kwargs[name] = _number(name, raw)
+    for name in ("chip", "basis"):
+        raw = getattr(args, name, None)
+        if raw is not None:
+            items = _items(raw)
+            kwargs[name] = items[0] if len(items) == 1 else items
+    return kwargs
+
+
+def _whole(field: str, raw: str | None, lo: int, hi: int) -> int | None:
+    if raw is None:
+        return None
+    try:
+        x = float(raw)
+    except ValueError:
+        x = math.nan
+    if not (math.isfinite(x) and x == int(x) and lo <= x <= hi):
+        shown = int(x) if math.isfinite(x) and x == int(x) else (x if math.isfinite(x) else raw)
+        raise InputError(field, shown, f"a whole number {lo:,} ≤ {field} ≤ {hi:,}")
+    return int(x)
+
+
+# ------------------------------------------------------------------------ compute --uncertainty
+def _cmd_compute_range(args: argparse.Namespace) -> int:
+    from .cli import _describe_dims, _out_kind, _sweep, _write
+    from .export import write_csv
+
+    kwargs = _scenario(args)
+    sweeps = [_sweep(s) for s in args.sweep]
+    for name, values in sweeps:
+        kwargs[name] = xr.DataArray(values, dims=name, coords={name: values})
+    kind = _out_kind(args.out) if args.out is not None else None
+    ds = compute(**kwargs, uncertainty="range")
+    if args.precision is not None:
+        if args.precision not in catalog.PRECISIONS:
+            raise InputError("precision", args.precision, "one of " + ", ".join(catalog.PRECISIONS))
+        ds = ds.sel(precision=args.precision)
+    if args.out is not None:
+        _write(ds, args.out, kind)
+        print(f"wrote {args.out} ({_describe_dims(ds)})", file=sys.stderr)
+    elif sweeps:
+        write_csv(ds, sys.stdout)
+    elif args.json:
+        print(json.dumps(_bounds_json(ds), indent=2))
+    else:
+        head = (
+            f"scenario: site preset {ds.attrs.get('site_preset')}; "
+            "low / central / high over the catalog's ranges of: "
+            f"{ds.attrs.get('uncertain_figures')}"
+        )
+        print(bounds_table(ds, ("low", "central", "high"), "bound", head))
+    return 0
+
+
+def _bounds_json(ds: xr.Dataset) -> dict[str, Any]:
+    from .export import to_json
+
+    out = {}
+    for name, var in ds.data_vars.items():
+        if "bound" in var.dims:
+            entry = {
+                b: to_json(ds[[name]].sel(bound=b))[name]["value"]
+                for b in ("low", "central", "high")
+            }
+            out[str(name)] = {**entry, "units": var.attrs.get("units", "")}
+        elif var.dtype.kind in "fiub":
+            out[str(name)] = to_json(ds[[name]])[name]
+    return out
+
+
+def bounds_table(ds: xr.Dataset, columns: tuple[Any, ...], dim: str, head: str) -> str:
+    """One row per output (and per other index), one column per `columns` label along `dim`."""
+    from .cli import _num
+
+    rows: list[tuple[str, ...]] = []
+    for name, var in ds.data_vars.items():
+        if var.dtype.kind not in "fiub":
+            continue
+        v = var if dim in var.dims else var.expand_dims({dim: len(columns)})
+        v = v.transpose(dim, ...)
+        rest = v.dims[1:]
+        for idx in np.ndindex(v.shape[1:]):
+            label = ",".join(
+                f"{d}={ds[d].values[i]}" if d in ds.coords else f"{d}={i}"
+                for d, i in zip(rest, idx, strict=True)
+            )
+            cells = [_num(v.values[(j, *idx)].item()) for j in range(len(columns))]
+            rows.append(
+                (f"{name}[{label}]" if label else str(name), *cells, var.attrs.get("units", ""))
+            )
+    header = ("output", *[str(c) for c in columns], "units")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    lines = [head, ""]
+    for r in [header, *rows]:
+        lines.append(
+            "  ".join(
+                c.ljust(w) if i in (0, len(r) - 1) else c.rjust(w)
+                for i, (c, w) in enumerate(zip(r, widths, strict=True))
+            ).rstrip()
+        )
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------------------ sample
+def _cmd_sample(args: argparse.Namespace) -> int:
+    from .uncertainty import sample, summary
+
+    n = _whole("n", args.n, 1, MAX_SAMPLE)
+    seed = _whole("seed", args.seed, 0, 2**63 - 1)
+    chunks = _whole("chunks", args.chunks, 1, MAX_SAMPLE)
+    kind = _sample_out_kind(args.out) if args.out is not None else None
+    if args.out is None and n > 10_000_000 and chunks is None:
+        raise InputError("n", n, "at most 10,000,000 without --out (or give --chunks)")
+    client = _client(args.scheduler) if args.scheduler else None
+    try:
+        kwargs = _scenario(args)
+        if client is not None and chunks is None:
+            chunks = max(1, n // 8)
+        ds = sample(n, seed=seed, chunks=chunks, **kwargs)
+        if args.out is not None:
+            if kind == "zarr":
+                ds.to_zarr(
+                    args.out, mode="w", zarr_format=2
+                )  # v2: portable (v3 has no string dtype yet)
+            else:
+                ds.to_netcdf(args.out, engine="h5netcdf")
+            print(f"wrote {args.out} ({n:,} samples, seed {ds.attrs['seed']})", file=sys.stderr)
+            return 0
+        q = summary(ds).compute()
+        if args.json:
+            from .export import to_json
+
+            print(json.dumps({"seed": ds.attrs["seed"], "n": n, "quantiles": to_json(q)}, indent=2))
+        else:
+            head = (
+                f"{n:,} samples (seed {ds.attrs['seed']}), site preset {kwargs['site']}: "
+                "5 / 50 / 95 % quantiles "
+                f"over the catalog's ranges of: {ds.attrs.get('uncertain_figures')}"
+            )
+            print(
+                bounds_table(
+                    q, tuple(f"{100 * x:g}%" for x in q["quantile"].values), "quantile", head
+                )
+            )
+    finally:
+        if client is not None:
+            client.close()
+    return 0
+
+
+def _sample_out_kind(path: Path) -> str:
+    from .cli import _out_error
+
+    suffix = path.suffix.lower()
+    if suffix not in (".nc", ".zarr"):
+        err = _out_error(path, "does not end in .nc or .zarr")
+        err.args = (
+            f"--out = {str(path)!r} does not end in .nc or .zarr; "
+            "allowed: a .nc file or a .zarr folder.",
+        )
+        raise err
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise _out_error(path, f"is in a folder that does not exist ({folder})")
+    return suffix[1:]
+
+
+def _client(address: str) -> Any:
+    try:
+        from distributed import Client
+    except ImportError:  # pragma: no cover - the [dask] extra is not installed
+        raise InputError(
+            "--scheduler", address, "an address, with dask.distributed installed (explorer[dask])"
+        ) from None
+    try:
+        return Client(address, timeout=10)
+    except (OSError, TimeoutError, ValueError) as err:
+        raise InputError(
+            "--scheduler",
+            address,
+            "a running dask.distributed scheduler (tcp://host:port)",
+            f"could not be reached ({type(err).__name__})",
+        ) from None
+
+
+# ------------------------------------------------------------------------ sensitivity
+def _cmd_sensitivity(args: argparse.Namespace) -> int:
+    from .cli import _num
+    from .uncertainty import sensitivity
+
+    kwargs = _scenario(args)
+    t = sensitivity(args.output, **kwargs)
+    units = t.attrs.get("units", "")
+    if args.json:
+        rows = [
+            {
+                "figure": str(p),
+                "swing": float(t.swing.sel(parameter=p)),
+                "low": t.low.sel(parameter=p).values.tolist(),
+                "high": t.high.sel(parameter=p).values.tolist(),
+                "range": [
+                    float(t.figure_low.sel(parameter=p)),
+                    float(t.figure_central.sel(parameter=p)),
+                    float(t.figure_high.sel(parameter=p)),
+                ],
+                "unit": str(t.figure_unit.sel(parameter=p).values),
+                "distribution": str(t.distribution.sel(parameter=p).values),
+            }
+            for p in t.parameter.values
+        ]
+        print(json.dumps({"output": args.output, "units": units, "figures": rows}, indent=2))
+        return 0
+    lines = [
+        f"what moves {args.output} [{units}] (site preset {kwargs['site']}; "
+        "each figure low -> high, the others central)",
+        "",
+    ]
+    if not t.sizes.get("parameter"):
+        lines.append("no uncertain catalog figure is left in this scenario (every input given)")
+    widest = max([float(t.swing.max())] if t.sizes.get("parameter") else [0.0]) or 1.0
+    for p in t.parameter.values:
+        sw = float(t.swing.sel(parameter=p))
+        bar = "#" * round(30 * sw / widest) if math.isfinite(sw) else ""
+        lo, c, hi = (float(t[f"figure_{k}"].sel(parameter=p)) for k in ("low", "central", "high"))
+        unit = str(t.figure_unit.sel(parameter=p).values).replace("dimensionless", "")
+        lines.append(
+            f"{str(p):<46} {_num(sw):>12}  {bar:<30}  {lo:g} / {c:g} / {hi:g} {unit}".rstrip()
+        )
+    print("\n".join(lines))
+    return 0

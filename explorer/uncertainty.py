@@ -1,0 +1,717 @@
+"""How sure is each number? Ranges, Monte Carlo samples and tornado swings from the catalog.
+
+Every catalog figure of medium, medium-low or low confidence that feeds `explorer.compute`, and
+every recorded conflict on one, has a low / central / high and a distribution
+(``[uncertainty]`` in ``explorer/data/catalog.toml``, read by
+`explorer.catalog.uncertainty_ranges`).
+This module propagates them through the model, by the model's own code path:
+
+- ``explorer.compute(..., uncertainty="range")`` (`compute_range`): a ``bound`` dimension
+  (``low``, ``central``, ``high``);
+- `sample`: the uncertain figures drawn ``n`` times, every output along a ``sample`` dimension
+  (lazy, on dask, with ``chunks=``);
+- `summary`: quantiles over the samples;
+- `sensitivity`: one-at-a-time low → high swings of one output, ranked (a tornado).
+
+What is uncertain. Only what the catalog supplies: an input you give (``site_power=300``) is your
+scenario and stays exact; an input left to the site preset or the catalog defaults (the site's
+power, cooling share or PUE, the overhead share, MFU, load factor, price, carbon intensity, WUE)
+carries the range of the catalog figure behind it. Catalog figures that are not inputs — the chip's
+TDP (unless ``chip_tdp`` is given), server overhead (unless ``server_overhead`` is given), peak
+FLOP/s, HBM, and the city basis's annual use — are varied inside the resolved scenario, between
+`explorer.model.resolve_inputs` and `explorer.model.physics`, so the same formulas run.
+
+Monotonicity. Every output of `compute` is monotone (non-decreasing or non-increasing) in each
+uncertain figure separately: the model is products, quotients, ``floor`` and ``min`` of positive
+quantities, and no output mixes chips, precisions or bases. So over the box of ranges each output
+reaches its extremes at a corner, and the ``range`` mode evaluates all corners (each *kind* of
+figure is one axis: the TDPs of several chips move together, since no output combines chips) plus
+the central point, and takes the min and max. One exception: on a *filled* site
+``power_required`` and ``power_headroom`` turn on the rounding remainder of whole chips (less than
+one chip's facility power) and are not monotone; their bounds are the min / max over the
+evaluated points only (``bound_note`` says so).
+``tests/test_uncertainty.py`` checks the monotone claim with hypothesis.
+
+Draws are reproducible and independent of chunking: parameter ``key``'s sample ``i`` comes from
+block ``i // DRAW_BLOCK`` of a PCG64 stream seeded by ``(seed, crc32(key), block)``, so NumPy and
+dask runs (any chunks, any scheduler) give the same numbers for one seed. Each figure is drawn
+independently (the TDPs of two chips too).
+
+Big runs. ``explorer.sample(n, chunks=...)`` returns dask-backed variables (one task per chunk
+evaluates the model on that chunk's draws); ``.to_netcdf`` / ``.to_zarr`` stream them and
+`summary` reduces them chunk by chunk. With a ``dask.distributed.Client`` active the same calls run
+on its cluster (``explorer sample --scheduler ADDRESS`` on the command line). dask is imported only
+then: the core runs without it.
+
+Examples
+--------
+>>> import explorer
+>>> ds = explorer.compute(site="rainier-mississippi", uncertainty="range")
+>>> [round(float(v), -3) for v in ds.city_households]   # 300-750 MW, load factor 0.7-1
+[170000.0, 245000.0, 626000.0]
+>>> s = explorer.sample(1000, seed=1, site="rainier-mississippi")
+>>> s.city_households.dims
+('sample',)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import zlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import xarray as xr
+from xarray import Variable
+
+from . import catalog, model, validate
+from .catalog import DEFAULT_SITE
+from .errors import InputError
+
+BOUNDS_LABELS = ("low", "central", "high")
+DRAW_BLOCK = 65_536  # samples per random block (see the module docstring)
+COMBO = "_combination"  # the internal dimension of the corners in the range mode
+MAX_CORNERS_PER_CALL = model.MAX_POINTS // 4  # corners x points evaluated at once, at most
+# Chip figures the model uses, and where they sit in the resolved hardware table.
+_CHIP_FIELDS = {
+    "tdp": "tdp",
+    "server_overhead": "server_overhead",
+    "hbm_capacity": "hbm_capacity",
+    "hbm_bandwidth": "hbm_bandwidth",
+    **{f: "peak_flops" for f in ("bf16_dense", "fp8_dense", "fp8_sparse")},
+}
+_PRECISION_OF = {"bf16_dense": "bf16", "fp8_dense": "fp8", "fp8_sparse": "fp8_sparse"}
+# Inputs of the training chain, once compute() accepts them, and their catalog figures.
+# Outputs that are not monotone on a filled site (whole chips: a rounding remainder).
+FILLED_REMAINDERS = ("power_required", "power_headroom")
+_TRAINING_KEYS = {
+    "checkpoint_minutes": "reliability.checkpoint_time",
+    "restart_minutes": "reliability.restart_time",
+}
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One uncertain catalog figure of a scenario and where it enters the model.
+
+    ``kind`` is ``"input"`` (a `compute` input left to the catalog; values in the input's units)
+    or ``"table"`` (a resolved catalog table: ``target`` is ``"hw.<field>"`` or
+    ``"bases.basis_value"``; values are ratios to the catalog value). ``axis`` groups the
+    figures that move together in the range mode.
+    """
+
+    key: str
+    kind: str
+    target: str
+    sel: tuple[tuple[str, str], ...]
+    low: float
+    central: float
+    high: float
+    distribution: str
+
+    @property
+    def axis(self) -> str:
+        return self.target
+
+    def draw(self, u: np.ndarray) -> np.ndarray:
+        """Values for uniform numbers `u` in [0, 1): the distribution's inverse CDF."""
+        a, c, b = self.low, self.central, self.high
+        if b == a:
+            return np.full(u.shape, c)
+        if self.distribution == "uniform":
+            return a + u * (b - a)
+        fc = (c - a) / (b - a)
+        with np.errstate(invalid="ignore"):
+            left = a + np.sqrt(u * (b - a) * (c - a))
+            right = b - np.sqrt((1 - u) * (b - a) * (b - c))
+        return np.where(u < fc, left, right)
+
+
+# ------------------------------------------------------------------------ which figures
+def parameters(site: str = DEFAULT_SITE, **inputs: Any) -> list[Parameter]:
+    """The uncertain catalog figures of one `compute` call (inputs you give are exact).
+
+    Examples
+    --------
+    >>> [p.key for p in parameters("rainier-mississippi", site_power=300)][:3]
+    ['sites.rainier-mississippi.cooling_fraction', 'defaults.overhead_fraction', 'defaults.mfu']
+    """
+    model.resolve_inputs(site, dict(inputs))  # checks the inputs
+    return _parameters(
+        site, _Names(*_names(site, inputs)), {k for k, v in inputs.items() if v is not None}
+    )
+
+
+@dataclass(frozen=True)
+class _Names:
+    chip: str | list[str]
+    basis: str | list[str]
+
+
+def _names(site: str, inputs: Mapping[str, Any]) -> tuple[str | list[str], str | list[str]]:
+    """The chip and basis names of a call, checked as `model.resolve_inputs` checks them."""
+    preset = model._site_inputs(site)
+    return tuple(
+        validate.name_list(
+            k,
+            inputs[k] if inputs.get(k) is not None else preset[k],
+            catalog.names(g),
+            catalog.aliases(g),
+        )
+        for k, g in (("chip", "chips"), ("basis", "bases"))
+    )
+
+
+def _parameters(site: str, r: Any, given: set[str]) -> list[Parameter]:
+    ranges = catalog.uncertainty_ranges()
+    keys = catalog.site_input_keys(site)
+    out: list[Parameter] = []
+    accepted = set(model.INPUTS)
+    if not given & set(model.RUN_INPUTS):  # no training run: its inputs are not inputs at all
+        accepted -= set(model.TRAINING_INPUTS)
+    for name, (units, _) in model.INPUTS.items():
+        if name not in accepted:
+            continue
+        if name in given or (
+            name in ("cooling_fraction", "pue") and given & {"cooling_fraction", "pue"}
+        ):
+            continue
+        key = keys.get(name, f"defaults.{name}")
+        if name in ("cooling_fraction", "pue") and name not in keys:
+            continue
+        if key in ranges:
+            out.append(_input_param(key, name, units, ranges[key]))
+    chips = [r.chip] if isinstance(r.chip, str) else list(r.chip)
+    for name, key in {**_TRAINING_KEYS, "interruption_rate": _rate_key(chips)}.items():
+        if name in accepted and name not in given and key in ranges:
+            out.append(_input_param(key, name, model.INPUTS[name][0], ranges[key]))
+    for chip in chips:
+        for field, table in _CHIP_FIELDS.items():
+            if (field == "tdp" and "chip_tdp" in given) or (
+                field == "server_overhead" and "server_overhead" in given
+            ):
+                continue
+            key = f"chips.{chip}.{field}"
+            if key in ranges:
+                sel = (("chip", chip),) + (
+                    (("precision", _PRECISION_OF[field]),) if field in _PRECISION_OF else ()
+                )
+                out.append(_table_param(key, f"hw.{table}", sel, ranges[key]))
+    for basis in [r.basis] if isinstance(r.basis, str) else list(r.basis):
+        key = f"bases.{basis}.value"
+        if key in ranges:
+            out.append(_table_param(key, "bases.basis_value", (("basis", basis),), ranges[key]))
+    return out
+
+
+def _rate_key(chips: list[str]) -> str:
+    own = catalog.raw()["reliability"].get("chips", {})
+    if len(chips) == 1 and chips[0] in own:
+        return f"reliability.chips.{chips[0]}"
+    return "reliability.interruption_rate" if len(chips) == 1 else ""
+
+
+def _input_param(key: str, name: str, units: str, rng: catalog.Range) -> Parameter:
+    lo, c, hi = rng.to({"1": "dimensionless"}.get(units, units))
+    return Parameter(key, "input", name, (), lo, c, hi, rng.distribution)
+
+
+def _table_param(
+    key: str, target: str, sel: tuple[tuple[str, str], ...], rng: catalog.Range
+) -> Parameter:
+    c = rng.central
+    return Parameter(key, "table", target, sel, rng.low / c, 1.0, rng.high / c, rng.distribution)
+
+
+# ------------------------------------------------------------------------ evaluation
+def evaluate(
+    site: str,
+    inputs: Mapping[str, Any],
+    params: Sequence[Parameter],
+    values: Mapping[str, np.ndarray],
+    dim: str,
+) -> xr.Dataset:
+    """`compute`'s three steps with each parameter set to ``values[key]`` along `dim`.
+
+    ``values`` are in the parameter's own terms (input units, or ratios for table figures).
+
+    Examples
+    --------
+    >>> ps = [p for p in parameters("generic") if p.key == "sites.generic.site_power"]
+    >>> powers = {"sites.generic.site_power": np.array([150.0, 1000.0])}
+    >>> ds = evaluate("generic", {}, ps, powers, "case")
+    >>> ds.site_power.values.tolist()
+    [150.0, 1000.0]
+    """
+    extra = {
+        p.target: xr.DataArray(np.asarray(values[p.key], dtype=float), dims=dim)
+        for p in params
+        if p.kind == "input"
+    }
+    r = model.resolve_inputs(site, {**inputs, **extra})
+    tables = {"hw": dict(r.hw), "bases": dict(r.bases)}
+    by_target: dict[str, list[Parameter]] = {}
+    for p in params:
+        if p.kind == "table":
+            by_target.setdefault(p.target, []).append(p)
+    for target, plist in by_target.items():
+        group, field = target.split(".")
+        base = tables[group][field]
+        m = len(values[plist[0].key])
+        scale = np.ones((m, *base.shape))
+        for p in plist:
+            scale[(slice(None), *_index(base.dims, r.coords, dict(p.sel)))] = values[p.key]
+        tables[group][field] = Variable((dim, *base.dims), base.values[None] * scale)
+    r = dataclasses.replace(r, hw=tables["hw"], bases=tables["bases"])
+    return model.build_dataset(r, model.physics(r))
+
+
+def _index(
+    dims: tuple[str, ...], coords: Mapping[str, Any], sel: dict[str, str]
+) -> tuple[Any, ...]:
+    idx: list[Any] = []
+    for d in dims:
+        names = list(np.atleast_1d(coords[d].values))
+        idx.append(names.index(sel[d]) if d in sel else slice(None))
+    return tuple(idx)
+
+
+# ------------------------------------------------------------------------ range mode
+def compute_range(site: str, mode: str, inputs: Mapping[str, Any]) -> xr.Dataset:
+    """``explorer.compute(..., uncertainty="range")``: every output with a ``bound`` dimension.
+
+    Every output has the ``bound`` dimension (three equal values when no uncertain figure moves
+    it); an input has it only when it is uncertain (left to the catalog).
+    ``central`` is exactly what `compute` returns; ``low`` / ``high`` are the min / max over every
+    corner of the uncertain figures' box and the central point (the model is monotone in each
+    figure, see the module docstring; `FILLED_REMAINDERS` are the exception).
+
+    Examples
+    --------
+    >>> import explorer
+    >>> ds = explorer.compute(site_power=300, chip="h100", uncertainty="range")
+    >>> # the hyperscale-AI PUE: Meta 1.08 to the average 1.56
+    >>> [round(float(v), 2) for v in ds.pue]
+    [1.08, 1.18, 1.56]
+    """
+    if mode != "range":
+        raise InputError(
+            "uncertainty", mode, "'range' (explorer.sample draws a Monte Carlo sample)"
+        )
+    inputs = dict(inputs)
+    r = _Names(*_names(site, inputs))  # the inputs themselves are checked by the first evaluation
+    params = _parameters(site, r, {k for k, v in inputs.items() if v is not None})
+    axes = list(dict.fromkeys(p.axis for p in params))
+    n_corners = 2 ** len(axes)
+    points = model.check_size(
+        {k: v for k, v in inputs.items() if k in model.INPUTS and v is not None}, r.chip, r.basis
+    )
+    block = max(1, MAX_CORNERS_PER_CALL // max(points, 1))
+    low = high = central = None
+    for start in range(0, n_corners + 1, block):
+        ids = np.arange(start, min(start + block, n_corners + 1))
+        values = _corner_values(params, axes, ids)
+        ds = evaluate(site, inputs, params, values, COMBO)
+        lo, hi = _reduce(ds)
+        if central is None:
+            central = ds
+            first = {k: v for k, v in ds.variables.items() if COMBO in v.dims}
+        low = lo if low is None else _combine(low, lo, np.fmin)
+        high = hi if high is None else _combine(high, hi, np.fmax)
+    return _stack(low, central, first, high, params)
+
+
+def _corner_values(
+    params: Sequence[Parameter], axes: list[str], ids: np.ndarray
+) -> dict[str, np.ndarray]:
+    """Id 0 is the central point; id j ≥ 1 is corner j − 1 (bit a: axis a at its high end)."""
+    corner = np.maximum(ids - 1, 0)
+    out = {}
+    for p in params:
+        bit = (corner >> axes.index(p.axis)) & 1
+        out[p.key] = np.where(ids == 0, p.central, np.where(bit == 1, p.high, p.low))
+    return out
+
+
+def _reduce(ds: xr.Dataset) -> tuple[dict[str, Any], dict[str, Any]]:
+    lo, hi = {}, {}
+    for name, v in ds.variables.items():
+        if COMBO in v.dims and v.dtype.kind in "fiu":
+            axis = v.dims.index(COMBO)
+            lo[name] = np.fmin.reduce(v.values, axis=axis)
+            hi[name] = np.fmax.reduce(v.values, axis=axis)
+    return lo, hi
+
+
+def _combine(a: dict[str, Any], b: dict[str, Any], op: Any) -> dict[str, Any]:
+    return {k: op(a[k], b[k]) for k in a}
+
+
+def _stack(
+    low: dict[str, Any],
+    ds: xr.Dataset,
+    first: dict[str, Variable],
+    high: dict[str, Any],
+    params: Sequence[Parameter],
+) -> xr.Dataset:
+    """The result: variables with the combination dimension become (bound, ...): min, the
+    central point (combination 0 of the first block), max. Works on Variables (no DataArrays)."""
+    coord_names = set(ds.coords)
+    data, coords = {}, {}
+    for name, v in ds.variables.items():
+        if name in low:
+            axis = v.dims.index(COMBO)
+            dims = tuple(d for d in v.dims if d != COMBO)
+            stacked = np.stack([low[name], np.take(first[name].values, 0, axis=axis), high[name]])
+            v = Variable(("bound", *dims), stacked, v.attrs)
+        elif name in model.OUTPUTS and name not in coord_names and v.dtype.kind in "fiu":
+            v = Variable(
+                ("bound", *v.dims), np.stack([v.values] * 3), v.attrs
+            )  # nothing moves it: 3 equal bounds
+        (coords if name in coord_names else data)[name] = v
+    coords["bound"] = Variable(
+        "bound", list(BOUNDS_LABELS), {"long_name": "bound over the catalog's uncertainty ranges"}
+    )
+    if ds.variables["chips"].attrs.get("note") != "as given":
+        for name in FILLED_REMAINDERS:
+            if name in low:
+                data[name].attrs["bound_note"] = (
+                    "on a filled site this turns on a rounding remainder (less than one chip's "
+                    "facility power), not monotone: min / max over the evaluated points"
+                )
+    attrs = {
+        **ds.attrs,
+        "uncertainty": (
+            "range: min / max over the corners of the catalog ranges (explorer.uncertainty)"
+        ),
+        "uncertain_figures": ", ".join(p.key for p in params) or "none",
+    }
+    return xr.Dataset(data, coords=coords, attrs=attrs)
+
+
+# ------------------------------------------------------------------------ Monte Carlo
+def draws(params: Sequence[Parameter], seed: int, start: int, stop: int) -> dict[str, np.ndarray]:
+    """Samples ``start … stop − 1`` of every parameter (the same for any chunking).
+
+    Examples
+    --------
+    >>> ps = parameters("generic")
+    >>> a = draws(ps, 1, 0, 10)[ps[0].key]
+    >>> b = draws(ps, 1, 5, 10)[ps[0].key]
+    >>> bool((a[5:] == b).all())
+    True
+    """
+    out = {}
+    first, last = start // DRAW_BLOCK, max(stop - 1, start) // DRAW_BLOCK
+    for p in params:
+        stream = zlib.crc32(p.key.encode())
+        blocks = [
+            np.random.Generator(
+                np.random.PCG64(np.random.SeedSequence(seed, spawn_key=(stream, b)))
+            ).random(DRAW_BLOCK)
+            for b in range(first, last + 1)
+        ]
+        u = np.concatenate(blocks)[start - first * DRAW_BLOCK : stop - first * DRAW_BLOCK]
+        out[p.key] = p.draw(u)
+    return out
+
+
+def sample(
+    n: int,
+    seed: int | None = None,
+    chunks: int | Mapping[str, int] | None = None,
+    site: str = DEFAULT_SITE,
+    **inputs: Any,
+) -> xr.Dataset:
+    """A Monte Carlo sample: the uncertain catalog figures drawn `n` times, every output along
+    a ``sample`` dimension.
+
+    Parameters
+    ----------
+    n : int
+        Number of samples [count], ≥ 1.
+    seed : int, optional
+        Seed of the draws; the same seed gives the same numbers with any chunking, on NumPy or dask.
+        ``None`` picks one (kept in ``attrs["seed"]``).
+    chunks : int or dict, optional
+        Samples per chunk, or ``{"sample": s, "<input dim>": m, ...}``: the result is lazy (dask
+        arrays) and can be streamed with ``.to_netcdf`` / ``.to_zarr`` or summarised with `summary`
+        without materialising. With a ``dask.distributed`` Client active it runs on that cluster.
+        Without `chunks`, a sample bigger than one `compute` call allows is chunked automatically.
+    site, **inputs
+        As for `explorer.compute`; inputs you give are exact, those left out carry the
+        catalog's ranges.
+
+    Returns
+    -------
+    xarray.Dataset
+
+    Examples
+    --------
+    >>> import explorer
+    >>> s = explorer.sample(10_000, seed=1, site="rainier-mississippi")
+    >>> lo, hi = s.city_households.quantile([0.05, 0.95]).values
+    >>> bool(172_000 < lo < 245_264 < hi < 613_000)
+    True
+    """
+    if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
+        raise InputError("n", n, "a whole number ≥ 1")
+    if seed is None:
+        seed = int(np.random.SeedSequence().entropy % 2**63)
+    elif isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
+        raise InputError("seed", seed, "a whole number ≥ 0")
+    inputs = {k: v for k, v in inputs.items() if v is not None}
+    r = model.resolve_inputs(site, dict(inputs))
+    params = _parameters(site, r, set(inputs))
+    points = model.check_size(
+        {k: v for k, v in inputs.items() if k in model.INPUTS}, r.chip, r.basis
+    )
+    if chunks is None and n * points > model.MAX_POINTS:
+        chunks = max(1, model.MAX_POINTS // (4 * points))
+    if chunks is None:
+        ds = evaluate(site, inputs, params, draws(params, int(seed), 0, int(n)), "sample")
+    else:
+        ds = _lazy_sample(site, inputs, params, int(n), int(seed), chunks)
+    ds.attrs.update(
+        {
+            "uncertainty": f"Monte Carlo sample of {n}",
+            "seed": int(seed),
+            "uncertain_figures": ", ".join(p.key for p in params) or "none",
+        }
+    )
+    return ds
+
+
+def _sample_chunk(
+    site: str,
+    inputs: dict[str, Any],
+    params: Sequence[Parameter],
+    seed: int,
+    start: int,
+    stop: int,
+    isel: dict[str, slice],
+) -> xr.Dataset:
+    part = {
+        k: (
+            v.isel({d: s for d, s in isel.items() if d in v.dims})
+            if isinstance(v, xr.DataArray)
+            else v
+        )
+        for k, v in inputs.items()
+    }
+    return evaluate(site, part, params, draws(params, seed, start, stop), "sample")
+
+
+def _lazy_sample(
+    site: str,
+    inputs: dict[str, Any],
+    params: Sequence[Parameter],
+    n: int,
+    seed: int,
+    chunks: int | Mapping[str, int],
+) -> xr.Dataset:
+    try:
+        import dask
+        import dask.array as da
+    except ImportError:  # pragma: no cover - the [dask] extra is not installed
+        raise InputError(
+            "chunks",
+            chunks,
+            "a sample that fits one call (install explorer[dask] for bigger ones)",
+            "needs dask",
+        ) from None
+    spec = {"sample": chunks} if isinstance(chunks, int | np.integer) else dict(chunks)
+    # list / array inputs become labelled DataArrays so a chunk can take a slice of their dimension
+    inputs = {
+        k: (validate.number(k, v) if k in model.INPUTS and not _is_scalar(v) else v)
+        for k, v in inputs.items()
+    }
+    template = _sample_chunk(site, inputs, params, seed, 0, 1, {})
+    sizes = {**{d: s for d, s in template.sizes.items()}, "sample": n}
+    sliceable = [
+        "sample",
+        *dict.fromkeys(d for v in inputs.values() if isinstance(v, xr.DataArray) for d in v.dims),
+    ]
+    for d in spec:
+        if d not in sliceable:
+            raise InputError(
+                "chunks", d, "'sample' or a swept input's dimension: " + ", ".join(sliceable)
+            )
+    cut = {d: _cuts(sizes[d], int(spec[d])) for d in spec}
+    cut.setdefault("sample", _cuts(n, n))
+    dims = list(cut)
+    grid = list(np.ndindex(*[len(cut[d]) for d in dims]))
+    tasks = {}
+    for pos in grid:
+        sl = {d: cut[d][i] for d, i in zip(dims, pos, strict=True)}
+        s = sl.pop("sample")
+        tasks[pos] = dask.delayed(_sample_chunk, pure=True)(
+            site, inputs, params, seed, s.start, s.stop, sl
+        )
+    data = {}
+    for name, v in template.variables.items():
+        if name in template.coords and name not in template.data_vars:
+            continue
+        if not set(v.dims) & set(dims):
+            data[name] = v
+            continue
+        blocks = np.empty([len(cut[d]) if d in cut else 1 for d in v.dims], dtype=object)
+        for pos in grid:
+            sl = dict(zip(dims, pos, strict=True))
+            here = tuple(sl.get(d, 0) if d in cut else 0 for d in v.dims)
+            if any(sl[d] != 0 for d in dims if d not in v.dims):
+                continue  # the same block as for index 0 along a dimension this variable lacks
+            shape = tuple(_len(cut[d][sl[d]]) if d in cut else sizes[d] for d in v.dims)
+            arr = dask.delayed(_variable_of, pure=True)(tasks[pos], name, v.dims)
+            blocks[here] = da.from_delayed(arr, shape, dtype=v.dtype)
+        data[name] = Variable(v.dims, da.block(blocks.tolist()), v.attrs)
+    coords = {}
+    for name, c in template.coords.items():
+        if name in dims and name != "sample":
+            coords[name] = _inputs_coord(inputs, name, c)
+        elif "sample" not in c.dims:
+            coords[name] = c.variable
+    return xr.Dataset(
+        {k: v for k, v in data.items() if k not in coords},
+        coords=coords,
+        attrs=dict(template.attrs),
+    )
+
+
+def _inputs_coord(inputs: Mapping[str, Any], dim: str, small: xr.DataArray) -> Variable:
+    for v in inputs.values():
+        if isinstance(v, xr.DataArray) and dim in v.coords:
+            return v.coords[dim].variable
+    return small.variable
+
+
+def _variable_of(ds: xr.Dataset, name: str, dims: tuple[str, ...]) -> np.ndarray:
+    return (
+        ds[name]
+        .variable.set_dims(dict.fromkeys(dims, 1) | dict(ds[name].sizes))
+        .transpose(*dims)
+        .values
+    )
+
+
+def _cuts(size: int, step: int) -> list[slice]:
+    step = max(1, min(step, size))
+    return [slice(a, min(a + step, size)) for a in range(0, size, step)]
+
+
+def _len(s: slice) -> int:
+    return s.stop - s.start
+
+
+def _is_scalar(v: Any) -> bool:
+    return isinstance(v, int | float | np.integer | np.floating | str) or (
+        isinstance(v, np.ndarray) and v.ndim == 0
+    )
+
+
+def summary(ds: xr.Dataset, q: Iterable[float] = (0.05, 0.5, 0.95)) -> xr.Dataset:
+    """Quantiles of a `sample` over its ``sample`` dimension (a ``quantile`` dimension).
+
+    Lazy when the sample is: each chunk of the other dimensions needs all its samples at once.
+
+    Examples
+    --------
+    >>> import explorer
+    >>> s = summary(explorer.sample(2000, seed=3, site_power=300))
+    >>> s.city_households.dims, s.city_households.attrs["units"]
+    (('quantile',), 'households')
+    """
+    q = [float(x) for x in q]
+    if not q or any(not 0 <= x <= 1 for x in q):
+        raise InputError("q", q, "quantiles between 0 and 1")
+    if "sample" not in ds.dims:
+        raise InputError(
+            "ds", "a Dataset without a 'sample' dimension", "the result of explorer.sample"
+        )
+    if ds.chunks and len(ds.chunks.get("sample", ())) > 1:
+        ds = ds.chunk({"sample": -1})
+    numeric = [k for k, v in ds.data_vars.items() if "sample" in v.dims and v.dtype.kind in "fiu"]
+    out = ds[numeric].quantile(q, dim="sample", keep_attrs=True)
+    for k, v in ds.data_vars.items():
+        if "sample" not in v.dims:
+            out[k] = v
+    out.attrs = {**ds.attrs, "uncertainty": f"quantiles over {ds.sizes['sample']} samples"}
+    return out
+
+
+# ------------------------------------------------------------------------ tornado
+def sensitivity(output: str, site: str = DEFAULT_SITE, **inputs: Any) -> xr.Dataset:
+    """Which uncertain figures move `output` most: one at a time from low to high, the others
+    at central (a tornado), ranked by the size of the swing.
+
+    Returns a Dataset along ``parameter`` (catalog keys, biggest swing first): ``low`` and
+    ``high`` (the output with the figure at its low / high end), ``swing`` (|high − low|, the
+    largest over any other dimension), ``figure_low`` / ``figure_central`` / ``figure_high``
+    (the figure's range, in its catalog unit) and ``distribution``.
+
+    Examples
+    --------
+    >>> t = sensitivity("city_households", site="rainier-mississippi")
+    >>> t.parameter.values[:2].tolist()
+    ['sites.rainier-mississippi.site_power', 'defaults.load_factor']
+    """
+    if output not in model.OUTPUTS:
+        raise InputError("output", output, "one of " + ", ".join(model.OUTPUTS))
+    inputs = {k: v for k, v in inputs.items() if v is not None}
+    r = model.resolve_inputs(site, dict(inputs))
+    params = _parameters(site, r, set(inputs))
+    k = len(params)
+    values = {p.key: np.full(2 * k + 1, p.central) for p in params}
+    for i, p in enumerate(params):
+        values[p.key][1 + 2 * i] = p.low
+        values[p.key][2 + 2 * i] = p.high
+    central = model.compute(site, **inputs)[output]
+    if k == 0:
+        ds = xr.Dataset(coords={"parameter": np.array([], dtype=object)})
+        ds.attrs["output"] = output
+        return ds
+    y = evaluate(site, inputs, params, values, COMBO)[output]
+    y = (
+        y.broadcast_like(xr.DataArray(np.zeros(2 * k + 1), dims=COMBO))
+        if COMBO not in y.dims
+        else y
+    )
+    low = y.isel({COMBO: slice(1, None, 2)}).rename({COMBO: "parameter"})
+    high = y.isel({COMBO: slice(2, None, 2)}).rename({COMBO: "parameter"})
+    other = [d for d in low.dims if d != "parameter"]
+    swing = abs(high - low)
+    swing = swing.max(other) if other else swing
+    ranges = catalog.uncertainty_ranges()
+    keys = [p.key for p in params]
+    ds = xr.Dataset(
+        {
+            "low": low.assign_attrs(
+                units=central.attrs.get("units", ""),
+                long_name=f"{output} with the figure at its low end",
+            ),
+            "high": high.assign_attrs(
+                units=central.attrs.get("units", ""),
+                long_name=f"{output} with the figure at its high end",
+            ),
+            "swing": swing.fillna(0).assign_attrs(
+                units=central.attrs.get("units", ""), long_name=f"|high - low| of {output}"
+            ),
+            "figure_low": ("parameter", [ranges[k_].low for k_ in keys]),
+            "figure_central": ("parameter", [ranges[k_].central for k_ in keys]),
+            "figure_high": ("parameter", [ranges[k_].high for k_ in keys]),
+            "figure_unit": ("parameter", [ranges[k_].unit for k_ in keys]),
+            "distribution": ("parameter", [p.distribution for p in params]),
+        },
+        coords={"parameter": keys},
+    )
+    ds["central"] = central.variable.copy(data=np.asarray(central.values))
+    ds = ds.isel(parameter=np.argsort(-ds.swing.values, kind="stable"))
+    ds.attrs = {
+        "output": output,
+        "units": central.attrs.get("units", ""),
+        "site_preset": site,
+        "method": "one at a time: each uncertain figure from low to high, the others at central",
+    }
+    return ds
