@@ -191,6 +191,7 @@ MONOTONE_SCENARIOS = [
 ]
 
 
+@pytest.mark.slow  # about 40 s: each example evaluates a range (2,048 corners); in `make test`
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     which=st.integers(0, len(MONOTONE_SCENARIOS) - 1),
