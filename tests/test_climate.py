@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
-import importlib
-
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -248,31 +245,6 @@ def test_bad_climate_input_is_an_input_error(kwargs, field):
 def test_a_constant_station_refuses_a_dew_point_above_the_dry_bulb():
     with pytest.raises(InputError, match="dew_point"):
         climate.Station.constant(20.0, 25.0)
-
-
-@pytest.mark.parametrize("name", ["climate", "grid", "cli_site"])
-def test_docstring_examples_run(name):
-    module = importlib.import_module(f"explorer.{name}")
-    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
-    assert result.failed == 0 and result.attempted > 0
-
-
-def test_the_new_public_functions_have_examples():
-    import inspect
-
-    missing = []
-    for name in ("climate", "grid", "cli_site", "storage", "resilience"):
-        module = importlib.import_module(f"explorer.{name}")
-        for attr, obj in vars(module).items():
-            if (
-                attr.startswith("_")
-                or not inspect.isfunction(obj)
-                or obj.__module__ != module.__name__
-            ):
-                continue
-            if "Examples" not in (obj.__doc__ or ""):
-                missing.append(f"{name}.{attr}")
-    assert not missing, missing
 
 
 def test_psychrolib_is_imported_only_when_the_weather_is_computed():

@@ -104,12 +104,3 @@ def test_json_has_values_units_and_null_for_infinite():
     assert data["cooling_cop"]["value"] is None
     assert data["peak_flops"]["dims"] == ["precision"] and data["peak_flops"]["value"][2] is None
     assert data["it_power"]["units"] == "MW"
-
-
-def test_the_module_examples_run():
-    import doctest
-
-    from explorer import export
-
-    result = doctest.testmod(export)
-    assert result.attempted >= 5 and result.failed == 0

@@ -381,16 +381,6 @@ def test_tornado_bad_output():
         explorer.sensitivity("households")
 
 
-def test_docstring_examples_run():
-    import doctest
-
-    for module in (uncertainty, __import__("explorer.cli_uncertainty", fromlist=["x"])):
-        result = doctest.testmod(
-            module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
-        )
-        assert result.failed == 0, module.__name__
-
-
 def test_chunks_only_along_sample_or_a_swept_input():
     pytest.importorskip("dask")
     with pytest.raises(explorer.InputError, match="chunks = 'chip'"):
