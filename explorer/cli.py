@@ -183,16 +183,7 @@ def _train_help(name: str) -> str:
 def _cmd_compute(args: argparse.Namespace) -> int:
     if args.climate:
         return cli_site.compute_climate(args)
-    kwargs: dict[str, Any] = {"site": catalog.check_name("site", args.site, "sites")}
-    for name in NUMERIC:
-        raw = getattr(args, name)
-        if raw is not None:
-            kwargs[name] = _number(name, raw)
-    for name in ("chip", "basis"):
-        raw = getattr(args, name)
-        if raw is not None:
-            items = [s.strip() for s in raw.split(",") if s.strip()]
-            kwargs[name] = items[0] if len(items) == 1 else items
+    kwargs = scenario_inputs(args)
     sweeps = [_sweep(s) for s in args.sweep]
     total = math.prod(len(v) for _, v in sweeps) if sweeps else 1
     if total > MAX_SWEEP_POINTS:
@@ -232,6 +223,29 @@ def _cmd_compute(args: argparse.Namespace) -> int:
     else:
         print(table(ds))
     return 0
+
+
+def scenario_inputs(
+    args: argparse.Namespace, names=None, single: str | None = None
+) -> dict[str, Any]:
+    """`compute` inputs from parsed options: the site, numbers (`names`, default every numeric
+    input), and chip and basis names (a comma list becomes a list; with `single`, the command
+    that needs one name, a list is an InputError)."""
+    kwargs: dict[str, Any] = {}
+    if getattr(args, "site", None) is not None:
+        kwargs["site"] = catalog.check_name("site", args.site, "sites")
+    for name in NUMERIC if names is None else names:
+        raw = getattr(args, name, None)
+        if raw is not None:
+            kwargs[name] = _number(name, raw)
+    for name in ("chip", "basis"):
+        raw = getattr(args, name, None)
+        if raw is not None:
+            items = _items(raw)
+            if single is not None and len(items) != 1:
+                raise InputError(f"--{name}", raw, f"one name with {single}", "is a list")
+            kwargs[name] = items[0] if len(items) == 1 else items
+    return kwargs
 
 
 def _items(raw: str) -> list[str]:

@@ -121,20 +121,10 @@ def register(sub: Any) -> None:
 
 
 def _inputs(args: argparse.Namespace) -> dict[str, Any]:
-    from .cli import _number
+    from .cli import scenario_inputs
 
-    kwargs: dict[str, Any] = {}
-    for name in INPUTS:
-        raw = getattr(args, name, None)
-        if raw is not None:
-            kwargs[name] = _number(name, raw)
-    for name in ("chip", "basis"):
-        raw = getattr(args, name, None)
-        if raw is not None:
-            items = [s.strip() for s in raw.split(",") if s.strip()]
-            if len(items) != 1:
-                raise InputError(f"--{name}", raw, "one name with --climate or grid", "is a list")
-            kwargs[name] = items[0]
+    kwargs = scenario_inputs(args, INPUTS, single="--climate or grid")
+    kwargs.pop("site", None)  # the site goes on its own
     return kwargs
 
 

@@ -89,19 +89,9 @@ def _scenario_args(p: argparse.ArgumentParser) -> None:
 
 
 def _scenario(args: argparse.Namespace) -> dict[str, Any]:
-    from .cli import _items, _number
+    from .cli import scenario_inputs
 
-    kwargs: dict[str, Any] = {"site": catalog.check_name("site", args.site, "sites")}
-    for name in INPUTS:
-        raw = getattr(args, name, None)
-        if raw is not None:
-            kwargs[name] = _number(name, raw)
-    for name in ("chip", "basis"):
-        raw = getattr(args, name, None)
-        if raw is not None:
-            items = _items(raw)
-            kwargs[name] = items[0] if len(items) == 1 else items
-    return kwargs
+    return scenario_inputs(args, INPUTS)
 
 
 def _whole(field: str, raw: str | None, lo: int, hi: int) -> int | None:
