@@ -740,14 +740,7 @@ def goodput(
     )
     n_, ckpt_, restart_, rate_ = xr.broadcast(n, ckpt, restart, rate)
     out = chain(1.0, n_, 1.0, rate_, ckpt_, restart_, 0.0, 0.0, 0.0)
-    keep = (
-        "checkpoint_interval",
-        "goodput",
-        "checkpoint_share",
-        "lost_work_share",
-        "restart_share",
-    )
-    data = {k: out[k] for k in keep}
+    data = {k: out[k] for k in GOODPUT_VARS}
     data["mtbi"] = out["job_mtbi"]
     coords = {k: c for a in (n_, ckpt_, restart_, rate_) for k, c in a.coords.items()}
     return xr.Dataset(data, coords=coords)
@@ -857,13 +850,16 @@ def train_on_chips(
     )
 
 
+#: What `goodput` returns: the checkpoint interval, goodput and the three shares of lost time.
+GOODPUT_VARS = (
+    "checkpoint_interval",
+    "goodput",
+    "checkpoint_share",
+    "lost_work_share",
+    "restart_share",
+)
+
+
 def _goodput_vars(ds: xr.Dataset) -> dict[str, xr.DataArray]:
     """The `goodput` variables of a `compute` result with a run."""
-    keep = (
-        "checkpoint_interval",
-        "goodput",
-        "checkpoint_share",
-        "lost_work_share",
-        "restart_share",
-    )
-    return {"mtbi": ds.job_mtbi, **{k: ds[k] for k in keep}}
+    return {"mtbi": ds.job_mtbi, **{k: ds[k] for k in GOODPUT_VARS}}
