@@ -72,13 +72,19 @@ class KernelTracker:
         self.rate = RateLimiter(limits.kernels_per_minute)
         self.connected: set[str] = set()
         self.served: dict[str, float] = {}  # kernel id → when its page was sent [monotonic s]
+        self.born: dict[str, float] = {}  # kernel id → when a page first got it [monotonic s]
+        self.starting = 0  # pages admitted whose kernel is not yet known (counted against the cap)
         self.owners: dict[
             str, bytes
         ] = {}  # kernel id → raw _xsrf token of the page it was served with
         self.callback = None
 
     def visitor_kernels(self, kernel_manager: Any) -> int:
-        return len(set(kernel_manager.list_kernel_ids()) - pooled_kernel_ids(kernel_manager))
+        """Kernels pages were served with and that are still alive, plus the pages admitted whose
+        kernel is not known yet. (Not "all kernels but the pool": a pool kernel still starting
+        is not in the pool yet and would count as a visitor's.)"""
+        alive = set(kernel_manager.list_kernel_ids())
+        return len(alive & set(self.born)) + self.starting
 
     def start(self, kernel_manager: Any) -> None:
         """Check for unused kernels every few seconds (once the server's loop runs)."""
@@ -92,27 +98,38 @@ class KernelTracker:
 
     def sweep(self, kernel_manager: Any, now: float | None = None) -> list[str]:
         """Shut down the kernels of pages served longer than the grace time ago and never
-        connected."""
+        connected, and every visitor kernel older than `Limits.kernel_max_age`."""
         now = time.monotonic() if now is None else now
         alive = set(kernel_manager.list_kernel_ids())
-        released = []
+        unused, old = [], []
         for kid, served_at in list(self.served.items()):
             if kid not in alive or kid in self.connected:
                 self.served.pop(kid, None)
             elif now - served_at > self.limits.unused_kernel_grace:
                 self.served.pop(kid, None)
-                released.append(kid)
+                unused.append(kid)
+        for kid, born in list(self.born.items()):
+            if kid not in alive:
+                del self.born[kid]
+            elif now - born > self.limits.kernel_max_age and kid not in unused:
+                del self.born[kid]
+                old.append(kid)
         self.connected &= alive
         for kid in set(self.owners) - alive:
             del self.owners[kid]
-        for kid in released:
+        for kid in unused:
             log.warning(
                 "kernel %s: its page never connected within %.0f s; shutting it down",
                 kid,
                 self.limits.unused_kernel_grace,
             )
+        for kid in old:
+            log.warning(
+                "kernel %s: older than %.0f s; shutting it down", kid, self.limits.kernel_max_age
+            )
+        for kid in unused + old:
             _spawn(kernel_manager.shutdown_kernel(kid))
-        return released
+        return unused + old
 
 
 def _spawn(result: Any) -> None:
@@ -159,14 +176,19 @@ def patch_page_handler() -> None:
             return
         _ = self.xsrf_token  # tornado sets the cookie with the response headers
         kernel_id = None
+        track.starting += 1  # reserved now: concurrent visits see it before the kernel exists
         try:
             async for snippet in original(self, path=path):
                 if kernel_id is None and (found := _KERNEL_ID.search(snippet)):
                     kernel_id = found.group(1)
+                    track.starting -= 1
                     track.owners[kernel_id] = self._get_raw_xsrf_token()[1]
+                    track.born.setdefault(kernel_id, time.monotonic())
                 yield snippet
         finally:
-            if kernel_id is not None and kernel_id not in track.connected:
+            if kernel_id is None:
+                track.starting -= 1
+            elif kernel_id not in track.connected:
                 track.served[kernel_id] = time.monotonic()
 
     VoilaHandler.get_generator = get_generator
@@ -324,7 +346,8 @@ def patch_query_socket() -> None:
 
     if not _once(Handler, "_explorer_patched"):
         return
-    os.environ.setdefault(QUERY_SECRET_ENV, secrets.token_urlsafe(32))  # kernels inherit it
+    if not os.environ.get(QUERY_SECRET_ENV):  # unset or empty: an empty secret admits anyone
+        os.environ[QUERY_SECRET_ENV] = secrets.token_urlsafe(32)  # kernels inherit it
     original_get = Handler.get
 
     async def get(self, *args: Any, **kwargs: Any) -> None:
@@ -332,7 +355,7 @@ def patch_query_socket() -> None:
         expected = os.environ[QUERY_SECRET_ENV]
         kernel_id = kwargs.get("kernel_id") or (args[0] if args else "")
         km = self.settings.get("kernel_manager")
-        if not hmac.compare_digest(given.encode(), expected.encode()):
+        if not given or not hmac.compare_digest(given.encode(), expected.encode()):
             log.warning("refused a request-info socket without the kernel secret")
             raise web.HTTPError(403)
         if km is None or kernel_id not in km.list_kernel_ids():

@@ -10,6 +10,7 @@ way:
 ``EXPLORER_KERNELS_PER_MINUTE``   page visits that start a kernel, per client address per minute
 ``EXPLORER_UNUSED_KERNEL_GRACE``  seconds a served page's kernel may wait for its websocket
 ``EXPLORER_KERNEL_MEMORY_MB``     address-space ceiling of each app kernel [MB]
+``EXPLORER_KERNEL_MAX_AGE``       seconds a visitor's kernel may live, connected or not (4 h)
 ================================  ==========================================================
 
 Examples
@@ -25,8 +26,9 @@ Examples
 from __future__ import annotations
 
 import html
+import ipaddress
 import os
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,6 +80,7 @@ class Limits:
     kernels_per_minute: int = 60  # one school's NAT can put a whole class behind one address
     unused_kernel_grace: float = 60.0  # [s]
     kernel_memory_mb: int = 3072  # address space; an idle app kernel maps about 1 GB
+    kernel_max_age: float = 4 * 3600.0  # [s] longer than any lesson; a held-open bot socket ends
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Limits:
@@ -87,38 +90,51 @@ class Limits:
             kernels_per_minute=_positive(env, "EXPLORER_KERNELS_PER_MINUTE", 60),
             unused_kernel_grace=_positive(env, "EXPLORER_UNUSED_KERNEL_GRACE", 60.0, float),
             kernel_memory_mb=_positive(env, "EXPLORER_KERNEL_MEMORY_MB", 3072),
+            kernel_max_age=_positive(env, "EXPLORER_KERNEL_MAX_AGE", 4 * 3600.0, float),
         )
 
 
+def client_key(address: str) -> str:
+    """The unit a rate limit counts: an IPv4 address, or an IPv6 /64 (one subscriber's prefix,
+    so rotating addresses inside it does not buy a fresh budget)."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 6:
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
+
+
 class RateLimiter:
-    """A sliding one-minute window of kernel starts per client address."""
+    """A sliding one-minute window of kernel starts per client (`client_key`).
+
+    The table is bounded: past `max_clients` the least recently seen client is forgotten (never
+    the whole table at once)."""
 
     def __init__(self, per_minute: int, window: float = 60.0, max_clients: int = 10_000) -> None:
         self.per_minute = per_minute
         self.window = window
         self.max_clients = max_clients
-        self._seen: dict[str, deque[float]] = {}
+        self._seen: OrderedDict[str, deque[float]] = OrderedDict()
 
     def allow(self, client: str, now: float) -> bool:
-        """Record a start for `client` at `now` [s] if it is within the limit; say whether it
-        was."""
-        times = self._seen.get(client)
+        """Record a start for `client` at `now` [s] if within the limit; say whether it was."""
+        key = client_key(client)
+        times = self._seen.get(key)
         if times is None:
-            if len(self._seen) >= self.max_clients:  # bound the table itself
-                self._forget(now)
-            times = self._seen.setdefault(client, deque())
+            while len(self._seen) >= self.max_clients:
+                self._seen.popitem(last=False)
+            times = self._seen[key] = deque()
+        self._seen.move_to_end(key)
         while times and now - times[0] >= self.window:
             times.popleft()
         if len(times) >= self.per_minute:
             return False
         times.append(now)
         return True
-
-    def _forget(self, now: float) -> None:
-        for client in [c for c, t in self._seen.items() if not t or now - t[-1] >= self.window]:
-            del self._seen[client]
-        if len(self._seen) >= self.max_clients:
-            self._seen.clear()
 
 
 _PAGE = """<!DOCTYPE html>

@@ -6,6 +6,7 @@ nothing it sent contains a traceback or a server path, and the kernel still answ
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import math
 import os
@@ -40,11 +41,11 @@ def header(msg_type: str) -> dict:
     }
 
 
-def latency(server, path: str = STATIC) -> float:
-    start = time.monotonic()
-    status, _, _ = server.get(path if not server.token else "/api/status", timeout=5)
-    assert status == 200
-    return time.monotonic() - start
+def answers(server, path: str = STATIC) -> bool:
+    """The server still serves a cheap page (liveness: a stalled server times out; how fast it
+    answers is measured by benchmarks/serving_bench.py, not asserted here)."""
+    status, _, _ = server.get(path if not server.token else "/api/status", timeout=15)
+    return status == 200
 
 
 def send_and_collect(server, kernel_id: str, frames, wait: float = 0.3) -> bytes:
@@ -111,7 +112,7 @@ NAMED = {
 def test_the_frames_that_took_the_server_down_leave_it_responsive(any_server, kernel, name):
     idle = any_server.rss()
     replies = send_and_collect(any_server, kernel, [NAMED[name]()])
-    assert latency(any_server) < 1.0
+    assert answers(any_server)
     assert any_server.rss() - idle < 100 * MB
     assert not LEAKS.search(replies)
     assert kernel_answers(any_server, kernel)
@@ -133,7 +134,7 @@ def test_frames_sent_after_the_server_closed_the_socket_are_not_parsed(any_serve
         except ConnectionClosed:
             pass
     time.sleep(1)
-    assert latency(any_server) < 1.0
+    assert answers(any_server)
     assert any_server.rss() - idle < 100 * MB
     assert kernel_answers(any_server, kernel)
 
@@ -179,7 +180,7 @@ def test_fuzzed_frames_never_stall_leak_or_break_the_kernel(app_server, batch):
     idle = getattr(app_server, "_fuzz_idle", None) or app_server.rss()
     app_server._fuzz_idle = idle
     replies = send_and_collect(app_server, kernel, batch, wait=0.1)
-    assert latency(app_server) < 1.0
+    assert answers(app_server)
     assert app_server.rss() - idle < 100 * MB
     assert not LEAKS.search(replies), replies[:500]
     assert kernel_answers(app_server, kernel)
@@ -243,14 +244,16 @@ def test_code_cannot_be_executed_through_the_app_websocket(app_server, app_kerne
 def test_a_flood_of_plain_gets_is_bounded_and_released_and_a_visitor_still_gets_the_app(app_server):
     time.sleep(6)  # earlier tests' unconnected pages are released first
     before = app_server.kernels()  # the pool of 2 and the connected visitors of earlier tests
-    statuses = []
-    for _ in range(10):
-        status, body, headers = app_server.get("/")
-        statuses.append(status)
+    # ten at once: the cap must hold while kernels are still starting, not only between visits
+    with concurrent.futures.ThreadPoolExecutor(10) as pool:
+        replies = list(pool.map(lambda _: app_server.get("/", timeout=120), range(10)))
+    statuses = [status for status, _, _ in replies]
+    for status, body, headers in replies:
         if status == 503:
             assert BUSY_MESSAGE in body and headers.get("Retry-After") == "60"
             assert "http" not in body
-    assert 503 in statuses and statuses[0] == 200
+    assert statuses.count(200) <= 4 - 1  # 4 visitor kernels, 1 held by the earlier tests' page
+    assert 503 in statuses and 200 in statuses
     assert app_server.kernels() <= 4 + 2  # visitor limit + the pool
     deadline = time.monotonic() + 5 + 5 + 30  # grace + a sweep + kernel shutdowns
     while app_server.kernels() > before and time.monotonic() < deadline:
