@@ -22,6 +22,8 @@ HAND = {
     "pue-40": 1.754386,
     # non-IT share 1 - 1/1.15 = 0.130435; minus 0.03 other losses = 0.100435
     "cooling-at-fleet-pue": 0.100435,
+    # 300 MW x 0.100435 = 30.1304 MW
+    "cooling-mw-fleet": 30.1304,
     # IT 300 x (1 - 0.10 - 0.03) = 261 MW; per chip 500 W x 1.82 = 910 W;
     # 261e6 / 910 = 286,813.2 -> 286,813
     "trn2-chips-300mw": 286_813.0,

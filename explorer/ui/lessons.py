@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 import bqplot as bq
 import ipywidgets as w
 import numpy as np
+import traitlets
 
 from .. import catalog, fmt, power, selfcheck
 from ..model import compute
@@ -25,23 +27,77 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
     return f"<table><tr>{head}</tr>{body}</table>"
 
 
-def answer_box(exercise_id: str) -> w.Widget:
-    """A number field and a Check button that answers right / not yet with a hint."""
-    ex = selfcheck.EXERCISES[exercise_id]
-    field = w.Text(
-        description=f"Your answer ({ex.unit})" if ex.unit != "1" else "Your answer", style=LABEL
+def _unit_label(ex: selfcheck.Exercise) -> str:
+    return {"share": "Your answer (% or share)", "1": "Your answer"}.get(
+        ex.unit, f"Your answer ({ex.unit})"
     )
+
+
+def answer_box(exercise_id: str) -> w.Widget:
+    """A text field and a Check button that answers right / not yet with a hint, and a Hint
+    button that steps from a nudge to the formula to the worked step. The engine decides."""
+    ex = selfcheck.EXERCISES[exercise_id]
+    field = w.Text(description=_unit_label(ex), style=LABEL)
     button = w.Button(description="Check")
-    out = w.HTML()
+    more = w.Button(description="Hint")
+    out, hint_out = w.HTML(), w.HTML()
+    state = {"attempt": 0, "hint": 0}
 
     def on_click(_):
+        state["attempt"] += 1
         try:
-            out.value = selfcheck.check(exercise_id, field.value)._repr_html_()
+            out.value = selfcheck.check(exercise_id, field.value, state["attempt"])._repr_html_()
         except Exception:  # a lesson widget never shows a traceback
             out.value = "<p>Could not check that answer.</p>"
 
+    def on_hint(_):
+        level = state["hint"]
+        state["hint"] = min(level + 1, len(ex.hints) - 1)
+        step = ("Nudge", "Formula", "Worked step")[min(level, 2)]
+        hint_out.value = f"<p><i>{step}:</i> {html.escape(selfcheck.hint(exercise_id, level))}</p>"
+
     button.on_click(on_click)
-    return w.VBox([w.HTML(f"<b>{html.escape(ex.question)}</b>"), w.HBox([field, button]), out])
+    more.on_click(on_hint)
+    return w.VBox(
+        [w.HTML(f"<b>{html.escape(ex.question)}</b>"), w.HBox([field, button, more]), out, hint_out]
+    )
+
+
+def predict_reveal(exercise_id: str, then: Callable[[], w.Widget] | None = None) -> w.Widget:
+    """Predict, then reveal: the result (and the widget `then` builds, if given) stays hidden until
+    the student commits a prediction; then prediction and result are shown side by side with the
+    gap explained. The prediction is recorded on the widget (``.prediction``) and cannot be
+    changed once committed."""
+    ex = selfcheck.EXERCISES[exercise_id]
+    field = w.Text(description=_unit_label(ex).replace("Your answer", "Prediction"), style=LABEL)
+    button = w.Button(description="Commit and reveal")
+    out = w.HTML()
+    shown = w.VBox([])
+    box = w.VBox(
+        [w.HTML(f"<b>Predict first:</b> {html.escape(ex.question)}"), w.HBox([field, button]), out]
+    )
+    box.add_traits(prediction=traitlets.Any(None))
+
+    def on_click(_):
+        try:
+            r = selfcheck.reveal(exercise_id, field.value)
+        except Exception:  # a lesson widget never shows a traceback
+            out.value = "<p>Could not read that prediction.</p>"
+            return
+        if not r.ready:
+            out.value = f"<p>{html.escape(r.message)}</p>"
+            return
+        box.prediction = r.prediction
+        field.disabled = button.disabled = True
+        out.value = _table(
+            ["your prediction", "the explorer"], [[ex.show(r.prediction), ex.show(r.result)]]
+        ) + (f"<p>{html.escape(r.message)}</p>")
+        if then is not None:
+            shown.children = [then()]
+            box.children = [*box.children, shown]
+
+    button.on_click(on_click)
+    return box
 
 
 def city_bases(site_power: float = 300.0) -> w.Widget:
