@@ -10,7 +10,7 @@ import ipywidgets as w
 import numpy as np
 import traitlets
 
-from .. import catalog, fmt, power, selfcheck
+from .. import catalog, fmt, power, selfcheck, validate
 from ..model import compute
 from ..training import train_on_chips
 from ..units import factor
@@ -25,6 +25,42 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
         "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in rows
     )
     return f"<table><tr>{head}</tr>{body}</table>"
+
+
+def nice_steps(lo: float, hi: float, *keep: float) -> list[float]:
+    """Slider stops from `lo` to `hi` on a 1-1.5-2-3-5-7 series per decade, plus the values the
+    lesson's text uses (`keep`), so a slider lands exactly on them.
+
+    Examples
+    --------
+    >>> nice_steps(100, 1000, 300, 16384)[:6]
+    [100.0, 150.0, 200.0, 300.0, 500.0, 700.0]
+    """
+    stops = {float(k) for k in keep if lo <= k <= hi}
+    decade = float(10.0 ** np.floor(np.log10(lo)))
+    while decade <= hi:
+        for m in (1, 1.5, 2, 3, 5, 7):
+            x = round(m * decade, 9)
+            if lo <= x <= hi:
+                stops.add(x)
+        decade *= 10
+    return sorted(stops)
+
+
+def _stepped(
+    description: str, value: float, lo: float, hi: float, unit: str = "", *keep: float
+) -> w.Widget:
+    """A slider over `nice_steps` that starts on `value` and reads out plain numbers (16,384, not
+    1.62e+4)."""
+    u = f" {unit}" if unit else ""
+    options = [(f"{fmt.number(x)}{u}", x) for x in nice_steps(lo, hi, value, *keep)]
+    return w.SelectionSlider(
+        options=options,
+        value=float(value),
+        description=description,
+        style=LABEL,
+        continuous_update=False,
+    )
 
 
 def _unit_label(ex: selfcheck.Exercise) -> str:
@@ -102,15 +138,8 @@ def predict_reveal(exercise_id: str, then: Callable[[], w.Widget] | None = None)
 
 def city_bases(site_power: float = 300.0) -> w.Widget:
     """The same site as a city, on every basis in the catalog."""
-    sp = w.FloatLogSlider(
-        value=site_power,
-        base=10,
-        min=0,
-        max=4,
-        step=0.01,
-        description="Site power (MW)",
-        style=LABEL,
-    )
+    bound = validate.BOUNDS["site_power"]
+    sp = _stepped("Site power", site_power, bound.lo, bound.hi, bound.unit)
     out = w.HTML()
 
     def update(_=None):
@@ -232,16 +261,18 @@ def chips_per_mw(precision: str = "fp8") -> w.Widget:
     )
 
 
-def training_time(model: str = "llama3-405b", chip: str = "h100") -> w.Widget:
+def training_time(
+    model: str = "llama3-405b", chip: str = "h100", job_chips: float | None = None
+) -> w.Widget:
     """Chips, MFU and restart time → days to train a catalog model, and the goodput."""
-    chips = w.FloatLogSlider(
-        value=catalog.value("reliability.reference_chips", "dimensionless"),
-        base=10,
-        min=3,
-        max=6.3,
-        step=0.01,
-        description=f"{catalog.label('chips', chip)} chips",
-        style=LABEL,
+    reference = catalog.value("reliability.reference_chips", "dimensionless")
+    chips = _stepped(
+        f"{catalog.label('chips', chip)} chips",
+        job_chips if job_chips is not None else reference,
+        1e3,
+        2e6,
+        "",
+        reference,
     )
     mfu = w.FloatSlider(
         value=catalog.value("defaults.mfu", "dimensionless"),
