@@ -13,7 +13,7 @@ Examples
 --------
 >>> read("2,628", "GWh").value
 2628.0
->>> round(read("2.6 TWh", "GWh").value, 6)
+>>> read("2.6 TWh", "GWh").value
 2600.0
 >>> read("84%", "share").value
 0.84
@@ -198,7 +198,8 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
         )
     if not math.isfinite(x):
         return _finish(x, unit, negative, bare=False)
-    return _finish(float(q.to(unit).magnitude), unit, negative, bare=False)
+    # 12 significant figures: 3 TWh reads as 3000 GWh, not 3000.0000000000005
+    return _finish(float(f"{q.to(unit).magnitude:.12g}"), unit, negative, bare=False)
 
 
 def _finish(x: float, unit: str, negative: bool, bare: bool) -> Reading:
