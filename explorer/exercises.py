@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import html
 import math
+import numbers
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -42,6 +43,12 @@ COUNT_WORDS = {
 }
 _SCALE_WORDS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9}
 _SCALE_WORDS["billion"] = 1e9
+_CASELESS = {f"{p}{u}".lower(): f"{p}{u}" for p in ("k", "M", "G", "T") for u in ("W", "Wh")} | {
+    "days": "day",
+    "hours": "hour",
+    "hrs": "hour",
+    "h": "hour",
+}
 _PERCENT = {"%", "percent", "per cent", "pc"}
 _FLOPS = re.compile(r"^([kMGTPE]?)(?:FLOPS|FLOP/s|flops|flop/s|FLOP/sec)$")
 _PER_YEAR = re.compile(r"\s*(?:/|per|a|an)\s*(?:year|yr|y|annum)$", re.IGNORECASE)
@@ -121,7 +128,7 @@ def read(answer: object, unit: str, negative: bool = False) -> Reading:
     """
     if isinstance(answer, bool) or answer is None:
         return Reading(None, "Not yet: type a number.")
-    if isinstance(answer, int | float):
+    if isinstance(answer, numbers.Real):
         return _finish(float(answer), unit, negative, bare=True)
     if not isinstance(answer, str):
         return Reading(None, "Not yet: type a number.")
@@ -178,6 +185,7 @@ def _count(x: float, rest: str, unit: str, negative: bool) -> Reading:
 
 def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     rest = _PER_YEAR.sub("", rest)  # "2.6 TWh per year": the exercise already means a year
+    rest = _CASELESS.get(rest.lower(), rest)  # "2.6 twh", "300 mw": nobody means milliwatts
     flops = _FLOPS.match(rest)
     if flops:
         rest = f"{flops[1]}FLOP/s"

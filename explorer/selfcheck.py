@@ -14,6 +14,8 @@ True
 
 from __future__ import annotations
 
+from functools import cache
+
 from . import catalog, fmt, power
 from .exercises import RATIO, SHARE, Exercise, Feedback, Reveal, Trap
 from .exercises import check as _check
@@ -406,6 +408,171 @@ _add(
                 "metas-overall",
                 lambda: 0.9,
                 "close to Meta's reported >90 % overall, but compute it with the model's numbers",
+            ),
+        ),
+    )
+)
+
+
+# The capstone (lesson 6): one site, all its chips in one job, one model, the run's energy.
+CAPSTONE = {"site_power": SITE_MW, "chip": "trn2", "model": "llama3-405b"}
+CAPSTONE_CITY_CLAIM = "ms-city"  # the Mississippi article's "city of about 250,000 people"
+
+
+@cache
+def _capstone(precision: str = "bf16"):
+    """The capstone's scenario from the core: cooling at AWS's fleet PUE, default MFU."""
+    ds = compute(**CAPSTONE, cooling_fraction=power.cooling_share_at("aws-fleet"))
+    return ds.sel(precision=precision)
+
+
+def _city_people() -> float:
+    from .factcheck import claims
+
+    return float(next(c.claimed for c in claims() if c.id == CAPSTONE_CITY_CLAIM))
+
+
+def _city_mwh_per_day(basis: str = "us-person") -> float:
+    per = "person" if basis == "us-person" else "household"
+    per_year = catalog.value(f"bases.{basis}.value", f"MWh/{per}/year")
+    return _city_people() * per_year / (_hours() * factor("hour", "day"))
+
+
+def _c(var: str, precision: str = "bf16") -> float:
+    return float(_capstone(precision)[var])
+
+
+_EFLOPS = factor("FLOP/s", "EFLOP/s")
+_MFU = catalog.value("defaults.mfu", "dimensionless")
+_CITY = fmt.number(_city_people())
+
+_add(
+    Exercise(
+        "capstone-achieved",
+        6,
+        "The 300 MW site feeds how many EFLOP/s of achieved BF16 compute with all its Trainium2 "
+        "chips (cooling at AWS's fleet PUE, 40 % MFU)? (EFLOP/s)",
+        lambda: _c("job_flops") * _EFLOPS,
+        "EFLOP/s",
+        hints=(
+            "achieved is a share of peak: the MFU",
+            "achieved FLOP/s = chips × one chip's BF16 peak × MFU",
+            f"{fmt.number(_c('chips_supported'))} chips × "
+            f"{fmt.number(_chip('trn2', 'bf16_dense', 'TFLOP/s'))} TFLOP/s × {_MFU:.1f} ≈ "
+            f"{fmt.number(_c('job_flops') * _EFLOPS)} EFLOP/s",
+        ),
+        traps=(
+            Trap(
+                "peak-not-achieved",
+                lambda: _c("peak_flops") * _EFLOPS,
+                "that is the peak; a training run achieves only the MFU's share of it",
+            ),
+            Trap(
+                "fp8-not-bf16",
+                lambda: _c("job_flops", "fp8") * _EFLOPS,
+                "that is FP8; the run is in BF16, half as fast",
+            ),
+        ),
+    )
+)
+_add(
+    Exercise(
+        "capstone-days",
+        6,
+        "At that speed, how many days does Llama 3.1 405B (3.8e25 FLOP) take with no "
+        "interruptions? (days)",
+        lambda: _c("ideal_days"),
+        "days",
+        hints=(
+            "FLOP is an amount of work, FLOP/s a speed: time = work ÷ speed",
+            f"seconds = training compute ÷ achieved FLOP/s; a day has {fmt.number(_DAY_S)} s",
+            f"3.8e25 FLOP ÷ {_c('job_flops'):.3g} FLOP/s ≈ "
+            f"{_c('ideal_days') * _DAY_S:.3g} s ≈ {fmt.number(_c('ideal_days'))} days",
+        ),
+        traps=(
+            Trap(
+                "peak-not-achieved",
+                lambda: _c("ideal_days") * _MFU,
+                "you used the peak FLOP/s: divide by the achieved speed (× MFU)",
+            ),
+            Trap(
+                "fp8-peak-for-bf16",
+                lambda: _c("ideal_days", "fp8"),
+                "that uses the FP8 speed, but the run is in BF16",
+            ),
+            Trap(
+                "hours-not-days",
+                lambda: _c("ideal_days") / factor("hour", "day"),
+                "that is hours; divide by 24 for days",
+            ),
+        ),
+    )
+)
+_add(
+    Exercise(
+        "capstone-energy",
+        6,
+        "With interruptions the run takes "
+        f"{fmt.number(_c('training_days'))} days of the whole 300 MW site. "
+        "How much electricity does it use? (MWh)",
+        lambda: _c("run_energy"),
+        "MWh",
+        hints=(
+            "energy = power × time again, now for the run instead of a year",
+            "MWh = site power (MW) × days × 24 hours per day",
+            f"300 MW × {fmt.number(_c('training_days'))} days × 24 h ≈ "
+            f"{fmt.number(_c('run_energy'))} MWh",
+        ),
+        traps=(
+            Trap(
+                "ideal-days",
+                lambda: SITE_MW * _c("ideal_days") / factor("hour", "day"),
+                "that uses the days with no interruptions; the site runs for the whole "
+                "wall-clock time",
+            ),
+            Trap(
+                "it-power-only",
+                lambda: _c("it_power") * _c("training_days") / factor("hour", "day"),
+                "that counts only the IT power; cooling and other losses run too",
+            ),
+            Trap(
+                "mw-days",
+                lambda: SITE_MW * _c("training_days"),
+                "that is MW × days; multiply by 24 for MWh",
+            ),
+        ),
+    )
+)
+_add(
+    Exercise(
+        "capstone-city-days",
+        6,
+        f"How many days of electricity for a city of {_CITY} people (US, all sectors) is that "
+        "run's energy? (days)",
+        lambda: _c("run_energy") / _city_mwh_per_day(),
+        "days",
+        hints=(
+            "find what the city uses in one day, then divide the run's energy by it",
+            f"city per day = {_CITY} people × "
+            f"{fmt.number(_per_person())} kWh per person per year ÷ 365",
+            f"{fmt.number(_c('run_energy'))} MWh ÷ {fmt.number(_city_mwh_per_day())} MWh per day"
+            f" ≈ {fmt.number(_c('run_energy') / _city_mwh_per_day())} days",
+        ),
+        traps=(
+            Trap(
+                "years-not-days",
+                lambda: _c("run_energy") / (_city_mwh_per_day() / factor("day", "year")),
+                "that is in years of the city's electricity; × 365 for days",
+            ),
+            Trap(
+                "households",
+                lambda: _c("run_energy") / _city_mwh_per_day("us-household"),
+                "that counts the city as households; the question counts people",
+            ),
+            Trap(
+                "ideal-energy",
+                lambda: SITE_MW * _c("ideal_days") / factor("hour", "day") / _city_mwh_per_day(),
+                "that uses the run's energy with no interruptions; the run takes longer",
             ),
         ),
     )

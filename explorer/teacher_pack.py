@@ -86,6 +86,15 @@ LESSONS = (
         "a claim is reproduced, reproduced under an assumption, or contested by a better source",
         "recompute a claim under another basis, PUE or chip power",
     ),
+    Lesson(
+        6,
+        "Capstone: from a site to a trained model",
+        "06-capstone.ipynb",
+        "in the app, pick a site and a chip and read the chips and FLOP/s",
+        "FLOP is work and FLOP/s a speed, as MWh is energy and MW power; a run's energy is "
+        "power × wall-clock time",
+        "the job-size sweep: fewer chips per job raise goodput; other models and chips",
+    ),
 )
 
 
@@ -172,6 +181,25 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "Which rows change verdict",
             "The memory rows (Trn2 instance 1,536 and UltraServer 6.1 TB) are reproduced only "
             "when GiB are read as GB; ask first about the sparse FP8 figure and the cooling share.",
+        ),
+    ),
+    6: (
+        (
+            "how long would one 300 MW site",
+            f"{_ans('capstone-days')} with no interruptions; with all chips in one job, "
+            "interruptions stretch it several-fold (see the capstone-energy question).",
+        ),
+        (
+            "Why does putting every chip",
+            "More chips in one synchronous job means interruptions come more often; with a "
+            "10-minute restart most of the time goes to lost work and restarts. The sweep shows "
+            "each added chip buys less: the biggest job finishes only a little sooner but uses "
+            "far more energy. Faster restarts or smaller jobs keep goodput up.",
+        ),
+        (
+            "Is the comparison fair",
+            "A city's electricity is spread over a year and over homes, shops and industry; the "
+            "run's is concentrated in weeks at one site. Energy matches, the grid's load does not.",
         ),
     ),
 }
