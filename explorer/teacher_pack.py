@@ -20,6 +20,7 @@ True
 from __future__ import annotations
 
 import html
+import json
 import re
 import sys
 from collections.abc import Sequence
@@ -245,20 +246,23 @@ def exercises_of(lesson: int) -> list[Exercise]:
     return [e for e in selfcheck.EXERCISES.values() if e.lesson == lesson]
 
 
+def markdown_cells(path: Path) -> list[str]:
+    """The text of a notebook's markdown cells (nbformat 4 JSON, read without Jupyter)."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    return [
+        "".join(c["source"]) if isinstance(c["source"], list) else c["source"]
+        for c in nb["cells"]
+        if c["cell_type"] == "markdown"
+    ]
+
+
 def open_questions(lesson: Lesson) -> list[str]:
     """The hook and every "**Question.**" of the lesson's notebook, as plain text."""
-    import nbformat
-
-    nb = nbformat.read(NOTEBOOKS / lesson.notebook, as_version=4)
     found = []
-    for c in nb.cells:
-        if c.cell_type != "markdown":
-            continue
-        if c.source.startswith("## Hook"):
-            found.append(c.source.split("\n", 1)[1].strip())
-        found += [
-            m.strip() for m in re.findall(r"\*\*Question\.\*\*(.*?)(?:\n\n|$)", c.source, re.S)
-        ]
+    for source in markdown_cells(NOTEBOOKS / lesson.notebook):
+        if source.startswith("## Hook"):
+            found.append(source.split("\n", 1)[1].strip())
+        found += [m.strip() for m in re.findall(r"\*\*Question\.\*\*(.*?)(?:\n\n|$)", source, re.S)]
     return [" ".join(re.sub(r"\*+", "", q).split()) for q in found]
 
 
