@@ -81,6 +81,10 @@ _TRN2_TDP, _TRN2_OVERHEAD = (
 )
 _IT_SHARE = 1 - COOLING_SHARE - _other()
 _TRN2_COOLING = 0.10
+_SITE = fmt.quantity(SITE_MW, "MW")
+_LLAMA = f"{model_compute('llama3-405b'):.2g}".replace("e+", "e")
+_CKPT = catalog.value("reliability.checkpoint_time", "minute")
+_RESTART = catalog.value("reliability.restart_time", "minute")
 
 
 def _trn2_it_w() -> float:
@@ -106,21 +110,22 @@ _add(
     Exercise(
         "energy-300mw",
         1,
-        "How much electricity does a 300 MW site use in a year, running flat out? (GWh)",
+        f"How much electricity does a {_SITE} site use in a year, running flat out? (GWh)",
         lambda: float(compute(site_power=SITE_MW).annual_energy),
         "GWh",
         hints=(
-            "300 MW is a power: how fast electricity is used; a year's use is an energy",
+            f"{_SITE} is a power: how fast electricity is used; a year's use is an energy",
             f"energy = power × time, and a year has {_HOURS} hours; "
             f"1 GWh = {fmt.number(factor('GWh', 'MWh'))} MWh",
-            f"300 MW × {_HOURS} h = {fmt.number(SITE_MW * _hours())} MWh = "
+            f"{_SITE} × {_HOURS} h = {fmt.number(SITE_MW * _hours())} MWh = "
             f"{fmt.number(SITE_MW * _hours() / factor('GWh', 'MWh'))} GWh",
         ),
         traps=(
             Trap(
                 "power-not-energy",
                 lambda: SITE_MW,
-                "300 is the power (MW); energy is power × time: multiply by the hours in a year",
+                f"{SITE_MW:g} is the power (MW); energy is power × time: "
+                "multiply by the hours in a year",
             ),
             Trap(
                 "days-not-hours",
@@ -140,7 +145,7 @@ _add(
         "city-people-us",
         1,
         (
-            "How many people use as much electricity as the 300 MW site, "
+            f"How many people use as much electricity as the {_SITE} site, "
             "on the US all-sector per-person basis?"
         ),
         lambda: float(compute(site_power=SITE_MW, basis="us-person").city_people),
@@ -180,14 +185,15 @@ _add(
     Exercise(
         "pue-40",
         2,
-        f"What PUE does a 40 % cooling share imply, with {_OTHER} other losses?",
+        f"What PUE does a {fmt.percent(COOLING_SHARE)} cooling share imply, "
+        f"with {_OTHER} other losses?",
         lambda: float(compute(cooling_fraction=COOLING_SHARE, overhead_fraction=_other()).pue),
         RATIO,
         rel_tol=0.01,
         hints=(
             "PUE compares the whole site with the part that reaches the IT equipment",
             "PUE = site power ÷ IT power = 1 / (1 − cooling share − other losses)",
-            f"IT gets 1 − 0.40 − {_other():.2f} = {_IT_SHARE:.2f} of the site; "
+            f"IT gets 1 − {COOLING_SHARE:.2f} − {_other():.2f} = {_IT_SHARE:.2f} of the site; "
             f"PUE = 1 / {_IT_SHARE:.2f} ≈ {1 / _IT_SHARE:.2f}",
         ),
         traps=(
@@ -195,12 +201,12 @@ _add(
                 "one-plus-share",
                 lambda: 1 + COOLING_SHARE,
                 "PUE is site power ÷ IT power, not 1 + cooling share: "
-                f"IT gets 1 − 0.40 − {_other():.2f} of the site",
+                f"IT gets 1 − {COOLING_SHARE:.2f} − {_other():.2f} of the site",
             ),
             Trap(
                 "forgot-other-losses",
                 lambda: 1 / (1 - COOLING_SHARE),
-                f"add the other losses too: IT gets 1 − 0.40 − {_other():.2f} "
+                f"add the other losses too: IT gets 1 − {COOLING_SHARE:.2f} − {_other():.2f} "
                 f"= {_IT_SHARE:.2f} of the site",
             ),
         ),
@@ -243,20 +249,21 @@ _add(
     Exercise(
         "cooling-mw-fleet",
         2,
-        "At AWS's fleet PUE, how many MW of a 300 MW site go to cooling? (MW)",
+        f"At AWS's fleet PUE, how many MW of a {_SITE} site go to cooling? (MW)",
         lambda: SITE_MW * power.cooling_share_at("aws-fleet"),
         "MW",
         hints=(
-            "find the cooling share first (the exercise above), then take that share of 300 MW",
+            f"find the cooling share first (the exercise above), then take that share of {_SITE}",
             "cooling power = site power × (1 − 1/PUE − other losses)",
-            f"300 MW × {fmt.percent(power.cooling_share_at())} ≈ "
+            f"{_SITE} × {fmt.percent(power.cooling_share_at())} ≈ "
             f"{fmt.number(SITE_MW * power.cooling_share_at())} MW",
         ),
         traps=(
             Trap(
                 "articles-share",
                 lambda: SITE_MW * COOLING_SHARE,
-                "that is the article's 40 % share, the figure this lesson questions; "
+                f"that is the article's {fmt.percent(COOLING_SHARE)} share, "
+                "the figure this lesson questions; "
                 f"use AWS's PUE of {_PUE}",
             ),
             Trap(
@@ -276,7 +283,8 @@ _add(
     Exercise(
         "trn2-chips-300mw",
         3,
-        "How many Trainium2 chips can a 300 MW site feed at a 10 % cooling share?",
+        f"How many Trainium2 chips can a {_SITE} site feed "
+        f"at a {fmt.percent(_TRN2_COOLING)} cooling share?",
         lambda: float(
             compute(site_power=SITE_MW, cooling_fraction=_TRN2_COOLING, chip="trn2").chips_supported
         ),
@@ -285,8 +293,9 @@ _add(
         hints=(
             "only IT power feeds the chips, and each chip needs more than its own TDP",
             "chips = site power × (1 − cooling − other losses) ÷ (TDP × server overhead)",
-            f"300 MW × (1 − 0.10 − {_other():.2f}) = {SITE_MW * (1 - _TRN2_COOLING - _other()):g}"
-            f" MW; {_TRN2_TDP} W × {_TRN2_OVERHEAD} per chip ⇒ about "
+            f"{_SITE} × (1 − {_TRN2_COOLING:.2f} − {_other():.2f}) = "
+            f"{fmt.quantity(_trn2_it_w() * factor('W', 'MW'), 'MW')}; "
+            f"{_TRN2_TDP} W × {_TRN2_OVERHEAD} per chip ⇒ about "
             f"{fmt.number(_trn2_it_w() / _trn2_all_in_w())} chips",
         ),
         traps=(
@@ -314,14 +323,14 @@ _add(
     Exercise(
         "ultraserver-fp8",
         3,
-        "How many PFLOP/s of dense FP8 does a 64-chip Trn2 UltraServer deliver?",
+        f"How many PFLOP/s of dense FP8 does a {_us_trn2()[1]}-chip Trn2 UltraServer deliver?",
         lambda: _us_trn2()[0],
         "PFLOP/s",
         rel_tol=0.01,
         hints=(
             "a system's FLOP/s is one chip's FLOP/s times the number of chips",
-            "UltraServer = 64 chips × one Trainium2's dense FP8 peak",
-            f"64 × {fmt.number(_chip('trn2', 'fp8_dense', 'TFLOP/s'), 4)} TFLOP/s = "
+            f"UltraServer = {_us_trn2()[1]} chips × one Trainium2's dense FP8 peak",
+            f"{_us_trn2()[1]} × {fmt.number(_chip('trn2', 'fp8_dense', 'TFLOP/s'), 4)} TFLOP/s = "
             f"{fmt.number(_us_trn2()[0], 4)} PFLOP/s",
         ),
         traps=(
@@ -348,8 +357,9 @@ _add(
         "llama-days",
         4,
         (
-            "How many days would Llama 3.1 405B (3.8e25 FLOP) take on 100,000 H100s "
-            "at 40 % MFU in BF16, with no interruptions?"
+            f"How many days would Llama 3.1 405B ({_LLAMA} FLOP) take "
+            f"on {fmt.number(RUN_CHIPS)} H100s "
+            f"at {fmt.percent(MFU)} MFU in BF16, with no interruptions?"
         ),
         lambda: float(train_on_chips("llama3-405b", RUN_CHIPS, chip="h100", mfu=MFU).ideal_days),
         "days",
@@ -358,14 +368,15 @@ _add(
             "time = work ÷ speed: the work is in FLOP, the speed in FLOP/s",
             "seconds = training compute ÷ (chips × peak FLOP/s × MFU); "
             f"a day has {fmt.number(_DAY_S)} s",
-            f"3.8e25 ÷ (1e5 × {fmt.number(_h100('bf16') / 1e12)}e12 × 0.4) ≈ "
+            f"{_LLAMA} ÷ ({fmt.number(RUN_CHIPS)} × "
+            f"{fmt.number(_h100('bf16') * factor('FLOP/s', 'TFLOP/s'))}e12 × {MFU:.1f}) ≈ "
             f"{_llama_seconds():.2g} s ≈ {fmt.number(_llama_seconds() / _DAY_S)} days",
         ),
         traps=(
             Trap(
                 "peak-not-achieved",
                 lambda: _llama_seconds() * MFU / _DAY_S,
-                "you used peak FLOP/s: multiply by the MFU (0.4)",
+                f"you used peak FLOP/s: multiply by the MFU ({MFU:.1f})",
             ),
             Trap(
                 "hours-not-days",
@@ -385,8 +396,8 @@ _add(
         "goodput-16k",
         4,
         (
-            "What share of time advances training for a 16,384-chip job "
-            "(Llama 3's interruption rate, 1-min checkpoints, 10-min restarts)?"
+            f"What share of time advances training for a {fmt.number(JOB_CHIPS)}-chip job "
+            f"(Llama 3's interruption rate, {_CKPT:g}-min checkpoints, {_RESTART:g}-min restarts)?"
         ),
         lambda: float(goodput(JOB_CHIPS).goodput),
         SHARE,
@@ -450,7 +461,7 @@ _add(
     Exercise(
         "capstone-achieved",
         6,
-        "The 300 MW site feeds how many EFLOP/s of achieved BF16 compute with all its Trainium2 "
+        f"The {_SITE} site feeds how many EFLOP/s of achieved BF16 compute with all its Trainium2 "
         "chips (cooling at AWS's fleet PUE, 40 % MFU)? (EFLOP/s)",
         lambda: _c("job_flops") * _EFLOPS,
         "EFLOP/s",
@@ -479,14 +490,14 @@ _add(
     Exercise(
         "capstone-days",
         6,
-        "At that speed, how many days does Llama 3.1 405B (3.8e25 FLOP) take with no "
+        f"At that speed, how many days does Llama 3.1 405B ({_LLAMA} FLOP) take with no "
         "interruptions? (days)",
         lambda: _c("ideal_days"),
         "days",
         hints=(
             "FLOP is an amount of work, FLOP/s a speed: time = work ÷ speed",
             f"seconds = training compute ÷ achieved FLOP/s; a day has {fmt.number(_DAY_S)} s",
-            f"3.8e25 FLOP ÷ {_c('job_flops'):.3g} FLOP/s ≈ "
+            f"{_LLAMA} FLOP ÷ {_c('job_flops'):.3g} FLOP/s ≈ "
             f"{_c('ideal_days') * _DAY_S:.3g} s ≈ {fmt.number(_c('ideal_days'))} days",
         ),
         traps=(
@@ -513,14 +524,14 @@ _add(
         "capstone-energy",
         6,
         "With interruptions the run takes "
-        f"{fmt.number(_c('training_days'))} days of the whole 300 MW site. "
+        f"{fmt.number(_c('training_days'))} days of the whole {_SITE} site. "
         "How much electricity does it use? (MWh)",
         lambda: _c("run_energy"),
         "MWh",
         hints=(
             "energy = power × time again, now for the run instead of a year",
             "MWh = site power (MW) × days × 24 hours per day",
-            f"300 MW × {fmt.number(_c('training_days'))} days × 24 h ≈ "
+            f"{_SITE} × {fmt.number(_c('training_days'))} days × 24 h ≈ "
             f"{fmt.number(_c('run_energy'))} MWh",
         ),
         traps=(
