@@ -234,3 +234,18 @@ def test_answer_box_hint_button_steps_through_the_hints():
 def test_the_engine_doctests():
     for mod in (exercises, selfcheck):
         assert doctest.testmod(mod).failed == 0
+
+
+def test_fact_check_votes_come_before_the_verdicts():
+    from explorer import factcheck
+
+    box = lessons.verdict_vote()
+    *rows, button, out = box.children
+    button.click()
+    assert "Vote on every claim first" in out.value and "✓" not in out.value
+    for row in rows:
+        row.children[0].value = factcheck.CONTESTED
+    button.click()
+    contested = sum(c.verdict() == factcheck.CONTESTED for c in factcheck.claims())
+    assert f"agree with the explorer on {contested} of {len(rows)} claims" in out.value
+    assert 0 < contested < len(rows) and button.disabled

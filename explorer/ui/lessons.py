@@ -10,7 +10,7 @@ import ipywidgets as w
 import numpy as np
 import traitlets
 
-from .. import catalog, fmt, power, selfcheck, validate
+from .. import catalog, factcheck, fmt, power, selfcheck, validate
 from ..model import compute
 from ..training import train_on_chips
 from ..units import factor
@@ -134,6 +134,41 @@ def predict_reveal(exercise_id: str, then: Callable[[], w.Widget] | None = None)
 
     button.on_click(on_click)
     return box
+
+
+def verdict_vote() -> w.Widget:
+    """Vote, then reveal: the student gives a verdict for every claim of the fact-check; only then
+    are the explorer's verdicts (and the full table) shown beside the votes."""
+    claims = factcheck.claims()
+    verdicts = [factcheck.REPRODUCED, factcheck.ASSUMED, factcheck.CONTESTED]
+    votes = {
+        c.id: w.Dropdown(options=["(your verdict)", *verdicts], layout=w.Layout(width="260px"))
+        for c in claims
+    }
+    rows = [w.HBox([votes[c.id], w.HTML(html.escape(c.claim))]) for c in claims]
+    button = w.Button(description="Reveal the verdicts")
+    out = w.HTML()
+
+    def on_click(_):
+        missing = [c.id for c in claims if votes[c.id].value not in verdicts]
+        if missing:
+            out.value = f"<p>Vote on every claim first ({len(missing)} left).</p>"
+            return
+        table, agree = [], 0
+        for c in claims:
+            verdict, vote = c.verdict(), votes[c.id].value
+            agree += vote == verdict
+            why = c.assumption or c.disagrees or c.how
+            table.append([c.claim, vote, verdict, "✓" if vote == verdict else "✗", why])
+            votes[c.id].disabled = True
+        button.disabled = True
+        out.value = (
+            f"<p><b>You agree with the explorer on {agree} of {len(claims)} claims.</b></p>"
+            + _table(["claim", "your verdict", "explorer", "", "why"], table)
+        )
+
+    button.on_click(on_click)
+    return w.VBox([*rows, button, out])
 
 
 def city_bases(site_power: float = 300.0) -> w.Widget:
