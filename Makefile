@@ -63,3 +63,10 @@ lint: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis mutants
+
+# The teacher's pack (plans, worksheets, answer keys, rubric, glossary, quiz) from the exercise
+# definitions: make teacher-pack [PACK=folder]; build/ is gitignored.
+PACK ?= build/teacher-pack
+.PHONY: teacher-pack
+teacher-pack: $(STAMP)
+	$(BIN)/python -m explorer.teacher_pack $(PACK)

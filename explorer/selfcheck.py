@@ -1,51 +1,31 @@
-"""Self-checks for the walkthrough exercises: "right" or "not yet, hint: …".
+"""The walkthroughs' exercises: "right" or "not yet, hint: …", with stepped hints and traps.
 
 Each exercise knows its answer from the core (never a typed-in number) and the typical wrong
-answers students give, so a wrong answer gets the hint that fits it.
+answers students give (also computed from the core), so a wrong answer gets the hint that fits
+it. The engine that reads answers and picks hints is :mod:`explorer.exercises`.
+
+Examples
+--------
+>>> check("energy-300mw", "2.6 TWh").right
+True
+>>> check("cooling-at-fleet-pue", "10 %").right
+True
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from functools import cache
 
 from . import catalog, fmt, power
+from .exercises import RATIO, SHARE, Exercise, Feedback, Reveal, Trap
+from .exercises import check as _check
+from .exercises import reveal as _reveal
 from .model import compute
 from .systems import system_table
 from .training import goodput, model_compute, train_on_chips
 from .units import factor
 
-
-@dataclass(frozen=True)
-class Exercise:
-    id: str
-    question: str
-    answer: Callable[[], float]
-    unit: str
-    rel_tol: float = 0.05
-    # (wrong answer, hint) pairs: a wrong answer near one of these gets its hint
-    traps: list[tuple[Callable[[], float], str]] = field(default_factory=list)
-    hint: str = "check the units and which number is power and which is energy"
-
-
-@dataclass(frozen=True)
-class Feedback:
-    right: bool
-    message: str
-
-    def __str__(self) -> str:
-        return self.message
-
-    def _repr_html_(self) -> str:
-        colour = "#009E73" if self.right else "#D55E00"
-        import html
-
-        return f"<p style='color:{colour};font-weight:600'>{html.escape(self.message)}</p>"
-
-
-def _near(a: float, b: float, tol: float) -> bool:
-    return abs(a - b) <= tol * abs(b)
+__all__ = ["EXERCISES", "Exercise", "Feedback", "Reveal", "Trap", "check", "hint", "reveal"]
 
 
 def _hours() -> float:
@@ -65,17 +45,58 @@ def _chip(name: str, var: str, unit: str) -> float:
     return catalog.value(f"chips.{name}.{var}", unit)
 
 
-def _h100_bf16() -> float:
-    return float(catalog.chip_table().peak_flops.sel(chip="h100", precision="bf16"))
+def _h100(precision: str) -> float:
+    return float(catalog.chip_table().peak_flops.sel(chip="h100", precision=precision))
 
 
+def _per_person() -> float:
+    return catalog.value("bases.us-person.value", "kWh/person/year")
+
+
+def _site_energy_kwh() -> float:
+    return float(compute(site_power=SITE_MW).annual_energy) * factor("GWh", "kWh")
+
+
+def _people_in_households() -> float:
+    households = float(compute(site_power=SITE_MW, basis="us-household").city_households)
+    return households * catalog.value("conventions.persons_per_household", "person/household")
+
+
+def _us_trn2() -> tuple[float, int]:
+    t = system_table()
+    return float(t.fp8_dense.sel(system="trn2-ultraserver")), int(
+        t.chips.sel(system="trn2-ultraserver")
+    )
+
+
+# the scenario the exercises use; the numbers the lessons' text quotes
+SITE_MW = 300.0
+COOLING_SHARE, JOB_CHIPS, RUN_CHIPS, MFU = 0.4, 16_384, 100_000, 0.4
 _DAY_S, _HOUR_S = factor("day", "s"), factor("hour", "s")
-# catalog figures quoted in the questions and hints (the answers read the catalog themselves)
 _OTHER, _PUE = fmt.percent(_other()), fmt.number(_fleet_pue())
+_HOURS = fmt.number(_hours())
 _TRN2_TDP, _TRN2_OVERHEAD = (
     fmt.number(_chip("trn2", "tdp", "W")),
     fmt.number(_chip("trn2", "server_overhead", "dimensionless")),
 )
+_IT_SHARE = 1 - COOLING_SHARE - _other()
+_TRN2_COOLING = 0.10
+_SITE = fmt.quantity(SITE_MW, "MW")
+_LLAMA = f"{model_compute('llama3-405b'):.2g}".replace("e+", "e")
+_CKPT = catalog.value("reliability.checkpoint_time", "minute")
+_RESTART = catalog.value("reliability.restart_time", "minute")
+
+
+def _trn2_it_w() -> float:
+    return SITE_MW * factor("MW", "W") * (1 - _TRN2_COOLING - _other())
+
+
+def _trn2_all_in_w() -> float:
+    return _chip("trn2", "tdp", "W") * _chip("trn2", "server_overhead", "dimensionless")
+
+
+def _llama_seconds(precision: str = "bf16") -> float:
+    return model_compute("llama3-405b") / (RUN_CHIPS * _h100(precision) * MFU)
 
 
 EXERCISES: dict[str, Exercise] = {}
@@ -88,189 +109,490 @@ def _add(e: Exercise) -> None:
 _add(
     Exercise(
         "energy-300mw",
-        "How much electricity does a 300 MW site use in a year, running flat out? (GWh)",
-        lambda: float(compute(site_power=300).annual_energy),
+        1,
+        f"How much electricity does a {_SITE} site use in a year, running flat out? (GWh)",
+        lambda: float(compute(site_power=SITE_MW).annual_energy),
         "GWh",
-        traps=[
-            (
-                lambda: 300.0,
-                "300 is the power (MW); energy is power × time: multiply by the hours in a year",
+        hints=(
+            f"{_SITE} is a power: how fast electricity is used; a year's use is an energy",
+            f"energy = power × time, and a year has {_HOURS} hours; "
+            f"1 GWh = {fmt.number(factor('GWh', 'MWh'))} MWh",
+            f"{_SITE} × {_HOURS} h = {fmt.number(SITE_MW * _hours())} MWh = "
+            f"{fmt.number(SITE_MW * _hours() / factor('GWh', 'MWh'))} GWh",
+        ),
+        traps=(
+            Trap(
+                "power-not-energy",
+                lambda: SITE_MW,
+                f"{SITE_MW:g} is the power (MW); energy is power × time: "
+                "multiply by the hours in a year",
             ),
-            (lambda: 300 * 365.0, "you multiplied by days; use hours (8,760 in a year)"),
-            (lambda: 300 * _hours(), f"that is MWh; divide by {factor('GWh', 'MWh'):,.0f} for GWh"),
-        ],
+            Trap(
+                "days-not-hours",
+                lambda: SITE_MW * _hours() * factor("hour", "day"),
+                f"you multiplied by days; use hours ({_HOURS} in a year)",
+            ),
+            Trap(
+                "mwh-not-gwh",
+                lambda: SITE_MW * _hours(),
+                f"that is MWh; divide by {factor('GWh', 'MWh'):,.0f} for GWh",
+            ),
+        ),
     )
 )
 _add(
     Exercise(
         "city-people-us",
+        1,
         (
-            "How many people use as much electricity as the 300 MW site, "
+            f"How many people use as much electricity as the {_SITE} site, "
             "on the US all-sector per-person basis?"
         ),
-        lambda: float(compute(site_power=300, basis="us-person").city_people),
+        lambda: float(compute(site_power=SITE_MW, basis="us-person").city_people),
         "people",
-        traps=[
-            (
-                lambda: float(compute(site_power=300, basis="us-household").city_households),
-                (
-                    "that is the number of US households; "
-                    "the per-person basis is 12,645 kWh per person per year"
-                ),
+        hints=(
+            "divide the site's energy in a year by what one person uses in a year",
+            f"people = annual energy ÷ {fmt.number(_per_person())} kWh per person per year "
+            "(US, all sectors); convert GWh to kWh first",
+            f"{fmt.number(_site_energy_kwh())} kWh ÷ {fmt.number(_per_person())} kWh ≈ "
+            f"{fmt.number(_site_energy_kwh() / _per_person())} people",
+        ),
+        traps=(
+            Trap(
+                "households-not-people",
+                lambda: float(compute(site_power=SITE_MW, basis="us-household").city_households),
+                "that is the number of US households; "
+                f"the per-person basis is {fmt.number(_per_person())} kWh per person per year",
             ),
-            (
-                lambda: float(compute(site_power=300, basis="us-person-residential").city_people),
+            Trap(
+                "people-in-households",
+                _people_in_households,
+                "that counts everyone living in those households (home electricity only); "
+                "this exercise uses each person's all-sector use, homes, shops and factories",
+            ),
+            Trap(
+                "residential-basis",
+                lambda: float(
+                    compute(site_power=SITE_MW, basis="us-person-residential").city_people
+                ),
                 "that uses home electricity only; this exercise uses all sectors",
             ),
-        ],
+        ),
+        rel_tol=0.05,
     )
 )
 _add(
     Exercise(
         "pue-40",
-        f"What PUE does a 40 % cooling share imply, with {_OTHER} other losses?",
-        lambda: float(compute(cooling_fraction=0.4, overhead_fraction=_other()).pue),
-        "1",
+        2,
+        f"What PUE does a {fmt.percent(COOLING_SHARE)} cooling share imply, "
+        f"with {_OTHER} other losses?",
+        lambda: float(compute(cooling_fraction=COOLING_SHARE, overhead_fraction=_other()).pue),
+        RATIO,
         rel_tol=0.01,
-        traps=[
-            (
-                lambda: 1 + 0.4,
-                (
-                    "PUE is site power ÷ IT power, not 1 + cooling share: "
-                    f"IT gets 1 − 0.40 − {_other():.2f} of the site"
-                ),
+        hints=(
+            "PUE compares the whole site with the part that reaches the IT equipment",
+            "PUE = site power ÷ IT power = 1 / (1 − cooling share − other losses)",
+            f"IT gets 1 − {COOLING_SHARE:.2f} − {_other():.2f} = {_IT_SHARE:.2f} of the site; "
+            f"PUE = 1 / {_IT_SHARE:.2f} ≈ {1 / _IT_SHARE:.2f}",
+        ),
+        traps=(
+            Trap(
+                "one-plus-share",
+                lambda: 1 + COOLING_SHARE,
+                "PUE is site power ÷ IT power, not 1 + cooling share: "
+                f"IT gets 1 − {COOLING_SHARE:.2f} − {_other():.2f} of the site",
             ),
-            (
-                lambda: 1 / (1 - 0.4),
-                (
-                    f"add the other losses too: IT gets 1 − 0.40 − {_other():.2f} "
-                    f"= {1 - 0.4 - _other():.2f} of the site"
-                ),
+            Trap(
+                "forgot-other-losses",
+                lambda: 1 / (1 - COOLING_SHARE),
+                f"add the other losses too: IT gets 1 − {COOLING_SHARE:.2f} − {_other():.2f} "
+                f"= {_IT_SHARE:.2f} of the site",
             ),
-        ],
+        ),
     )
 )
 _add(
     Exercise(
         "cooling-at-fleet-pue",
+        2,
         (
             f"At AWS's fleet PUE of {_PUE} (and {_OTHER} other losses), "
             "what share of site power goes to cooling?"
         ),
         lambda: power.cooling_share_at("aws-fleet"),
-        "1",
+        SHARE,
         rel_tol=0.05,
-        traps=[
-            (
+        hints=(
+            "start from the share of the site that reaches IT: that is 1 / PUE",
+            "cooling share = 1 − 1/PUE − other losses",
+            f"1 − 1/{_PUE} = {fmt.percent(1 - 1 / _fleet_pue())} is all non-IT power; "
+            f"minus {_OTHER} other losses leaves {fmt.percent(power.cooling_share_at())}",
+        ),
+        traps=(
+            Trap(
+                "pue-minus-one",
                 lambda: _fleet_pue() - 1,
-                (
-                    f"a PUE of {_PUE} means non-IT power is 1 − 1/{_PUE} "
-                    f"≈ {fmt.percent(1 - 1 / _fleet_pue())} of the site, "
-                    f"not {fmt.percent(_fleet_pue() - 1)}"
-                ),
+                f"a PUE of {_PUE} means non-IT power is 1 − 1/{_PUE} "
+                f"≈ {fmt.percent(1 - 1 / _fleet_pue())} of the site, "
+                f"not {fmt.percent(_fleet_pue() - 1)}",
             ),
-            (
+            Trap(
+                "forgot-other-losses",
                 lambda: 1 - 1 / _fleet_pue(),
                 f"that is all non-IT power; subtract the {_OTHER} other losses",
             ),
-        ],
+        ),
+    )
+)
+_add(
+    Exercise(
+        "cooling-mw-fleet",
+        2,
+        f"At AWS's fleet PUE, how many MW of a {_SITE} site go to cooling? (MW)",
+        lambda: SITE_MW * power.cooling_share_at("aws-fleet"),
+        "MW",
+        hints=(
+            f"find the cooling share first (the exercise above), then take that share of {_SITE}",
+            "cooling power = site power × (1 − 1/PUE − other losses)",
+            f"{_SITE} × {fmt.percent(power.cooling_share_at())} ≈ "
+            f"{fmt.number(SITE_MW * power.cooling_share_at())} MW",
+        ),
+        traps=(
+            Trap(
+                "articles-share",
+                lambda: SITE_MW * COOLING_SHARE,
+                f"that is the article's {fmt.percent(COOLING_SHARE)} share, "
+                "the figure this lesson questions; "
+                f"use AWS's PUE of {_PUE}",
+            ),
+            Trap(
+                "forgot-other-losses",
+                lambda: SITE_MW * (1 - 1 / _fleet_pue()),
+                f"that is all non-IT power; the {_OTHER} other losses are not cooling",
+            ),
+            Trap(
+                "pue-minus-one",
+                lambda: SITE_MW * (_fleet_pue() - 1),
+                f"non-IT power is 1 − 1/PUE of the site, not PUE − 1 = {_fleet_pue() - 1:.2f}",
+            ),
+        ),
     )
 )
 _add(
     Exercise(
         "trn2-chips-300mw",
-        "How many Trainium2 chips can a 300 MW site feed at a 10 % cooling share?",
-        lambda: float(compute(site_power=300, cooling_fraction=0.10, chip="trn2").chips_supported),
+        3,
+        f"How many Trainium2 chips can a {_SITE} site feed "
+        f"at a {fmt.percent(_TRN2_COOLING)} cooling share?",
+        lambda: float(
+            compute(site_power=SITE_MW, cooling_fraction=_TRN2_COOLING, chip="trn2").chips_supported
+        ),
         "chips",
         rel_tol=0.02,
-        traps=[
-            (
-                lambda: 300 * factor("MW", "W") / _chip("trn2", "tdp", "W"),
-                (
-                    "that divides the whole site by the bare chip TDP: only IT power feeds chips, "
-                    f"and each needs host/network power too (× {_TRN2_OVERHEAD})"
-                ),
+        hints=(
+            "only IT power feeds the chips, and each chip needs more than its own TDP",
+            "chips = site power × (1 − cooling − other losses) ÷ (TDP × server overhead)",
+            f"{_SITE} × (1 − {_TRN2_COOLING:.2f} − {_other():.2f}) = "
+            f"{fmt.quantity(_trn2_it_w() * factor('W', 'MW'), 'MW')}; "
+            f"{_TRN2_TDP} W × {_TRN2_OVERHEAD} per chip ⇒ about "
+            f"{fmt.number(_trn2_it_w() / _trn2_all_in_w())} chips",
+        ),
+        traps=(
+            Trap(
+                "whole-site-bare-tdp",
+                lambda: SITE_MW * factor("MW", "W") / _chip("trn2", "tdp", "W"),
+                "that divides the whole site by the bare chip TDP: only IT power feeds chips, "
+                f"and each needs host/network power too (× {_TRN2_OVERHEAD})",
             ),
-            (
-                lambda: 300 * factor("MW", "W") * (1 - 0.10 - _other()) / _chip("trn2", "tdp", "W"),
-                (
-                    f"each chip needs more than its {_TRN2_TDP} W TDP: "
-                    f"multiply by the server overhead ({_TRN2_OVERHEAD})"
+            Trap(
+                "bare-tdp",
+                lambda: (
+                    SITE_MW
+                    * factor("MW", "W")
+                    * (1 - _TRN2_COOLING - _other())
+                    / _chip("trn2", "tdp", "W")
                 ),
+                f"each chip needs more than its {_TRN2_TDP} W TDP: "
+                f"multiply by the server overhead ({_TRN2_OVERHEAD})",
             ),
-        ],
+        ),
     )
 )
 _add(
     Exercise(
         "ultraserver-fp8",
-        "How many PFLOP/s of dense FP8 does a 64-chip Trn2 UltraServer deliver?",
-        lambda: float(system_table().fp8_dense.sel(system="trn2-ultraserver")),
+        3,
+        f"How many PFLOP/s of dense FP8 does a {_us_trn2()[1]}-chip Trn2 UltraServer deliver?",
+        lambda: _us_trn2()[0],
         "PFLOP/s",
         rel_tol=0.01,
-        traps=[
-            (
+        hints=(
+            "a system's FLOP/s is one chip's FLOP/s times the number of chips",
+            f"UltraServer = {_us_trn2()[1]} chips × one Trainium2's dense FP8 peak",
+            f"{_us_trn2()[1]} × {fmt.number(_chip('trn2', 'fp8_dense', 'TFLOP/s'), 4)} TFLOP/s = "
+            f"{fmt.number(_us_trn2()[0], 4)} PFLOP/s",
+        ),
+        traps=(
+            Trap(
+                "sparse",
                 lambda: float(system_table().fp8_sparse.sel(system="trn2-ultraserver")),
                 "that is the sparse figure; dense is half of it",
             ),
-            (
+            Trap(
+                "bf16",
                 lambda: float(system_table().bf16_dense.sel(system="trn2-ultraserver")),
                 "that is BF16; FP8 runs twice as fast on Trainium2",
             ),
-        ],
+            Trap(
+                "one-instance",
+                lambda: float(system_table().fp8_dense.sel(system="trn2-instance")),
+                "that is one 16-chip instance; an UltraServer joins four",
+            ),
+        ),
     )
 )
 _add(
     Exercise(
         "llama-days",
+        4,
         (
-            "How many days would Llama 3.1 405B (3.8e25 FLOP) take on 100,000 H100s "
-            "at 40 % MFU in BF16, with no interruptions?"
+            f"How many days would Llama 3.1 405B ({_LLAMA} FLOP) take "
+            f"on {fmt.number(RUN_CHIPS)} H100s "
+            f"at {fmt.percent(MFU)} MFU in BF16, with no interruptions?"
         ),
-        lambda: float(train_on_chips("llama3-405b", 1e5, chip="h100", mfu=0.4).ideal_days),
+        lambda: float(train_on_chips("llama3-405b", RUN_CHIPS, chip="h100", mfu=MFU).ideal_days),
         "days",
         rel_tol=0.05,
-        traps=[
-            (
-                lambda: model_compute("llama3-405b") / (1e5 * _h100_bf16()) / _DAY_S,
-                "you used peak FLOPS: multiply by the MFU (0.4)",
+        hints=(
+            "time = work ÷ speed: the work is in FLOP, the speed in FLOP/s",
+            "seconds = training compute ÷ (chips × peak FLOP/s × MFU); "
+            f"a day has {fmt.number(_DAY_S)} s",
+            f"{_LLAMA} ÷ ({fmt.number(RUN_CHIPS)} × "
+            f"{fmt.number(_h100('bf16') * factor('FLOP/s', 'TFLOP/s'))}e12 × {MFU:.1f}) ≈ "
+            f"{_llama_seconds():.2g} s ≈ {fmt.number(_llama_seconds() / _DAY_S)} days",
+        ),
+        traps=(
+            Trap(
+                "peak-not-achieved",
+                lambda: _llama_seconds() * MFU / _DAY_S,
+                f"you used peak FLOP/s: multiply by the MFU ({MFU:.1f})",
             ),
-            (
-                lambda: model_compute("llama3-405b") / (1e5 * _h100_bf16() * 0.4) / _HOUR_S,
+            Trap(
+                "hours-not-days",
+                lambda: _llama_seconds() / _HOUR_S,
                 "that is hours; divide by 24 for days",
             ),
-        ],
+            Trap(
+                "fp8-peak-for-bf16",
+                lambda: _llama_seconds("fp8") / _DAY_S,
+                "that uses the FP8 peak, but the run is in BF16: BF16 is half as fast on an H100",
+            ),
+        ),
     )
 )
 _add(
     Exercise(
         "goodput-16k",
+        4,
         (
-            "What share of time advances training for a 16,384-chip job "
-            "(Llama 3's interruption rate, 1-min checkpoints, 10-min restarts)?"
+            f"What share of time advances training for a {fmt.number(JOB_CHIPS)}-chip job "
+            f"(Llama 3's interruption rate, {_CKPT:g}-min checkpoints, {_RESTART:g}-min restarts)?"
         ),
-        lambda: float(goodput(16384).goodput),
-        "1",
+        lambda: float(goodput(JOB_CHIPS).goodput),
+        SHARE,
         rel_tol=0.03,
-        traps=[
-            (
+        hints=(
+            "three things eat time: checkpoints, the work lost since the last one, and restarts",
+            "Young's estimate: losses ≈ δ/τ + (τ/2 + R)/M with τ = √(2δM); Daly refines it",
+            "the solution cell under the exercise works it out with the core: about "
+            f"{fmt.percent(float(goodput(JOB_CHIPS).goodput), 2)}",
+        ),
+        traps=(
+            Trap(
+                "no-interruptions",
                 lambda: 1.0,
-                (
-                    "interruptions cost time: "
-                    "each one loses the work since the last checkpoint plus the restart"
-                ),
+                "interruptions cost time: "
+                "each one loses the work since the last checkpoint plus the restart",
             ),
-            (
+            Trap(
+                "metas-overall",
                 lambda: 0.9,
                 "close to Meta's reported >90 % overall, but compute it with the model's numbers",
             ),
-        ],
+        ),
     )
 )
 
 
-def check(exercise_id: str, answer: float) -> Feedback:
-    """Right, or not yet with the hint that fits the answer given.
+# The capstone (lesson 6): one site, all its chips in one job, one model, the run's energy.
+CAPSTONE = {"site_power": SITE_MW, "chip": "trn2", "model": "llama3-405b"}
+CAPSTONE_CITY_CLAIM = "ms-city"  # the Mississippi article's "city of about 250,000 people"
+
+
+@cache
+def _capstone(precision: str = "bf16"):
+    """The capstone's scenario from the core: cooling at AWS's fleet PUE, default MFU."""
+    ds = compute(**CAPSTONE, cooling_fraction=power.cooling_share_at("aws-fleet"))
+    return ds.sel(precision=precision)
+
+
+def _city_people() -> float:
+    from .factcheck import claims
+
+    return float(next(c.claimed for c in claims() if c.id == CAPSTONE_CITY_CLAIM))
+
+
+def _city_mwh_per_day(basis: str = "us-person") -> float:
+    per = "person" if basis == "us-person" else "household"
+    per_year = catalog.value(f"bases.{basis}.value", f"MWh/{per}/year")
+    return _city_people() * per_year / (_hours() * factor("hour", "day"))
+
+
+def _c(var: str, precision: str = "bf16") -> float:
+    return float(_capstone(precision)[var])
+
+
+_EFLOPS = factor("FLOP/s", "EFLOP/s")
+_MFU = catalog.value("defaults.mfu", "dimensionless")
+_CITY = fmt.number(_city_people())
+
+_add(
+    Exercise(
+        "capstone-achieved",
+        6,
+        f"The {_SITE} site feeds how many EFLOP/s of achieved BF16 compute with all its Trainium2 "
+        "chips (cooling at AWS's fleet PUE, 40 % MFU)? (EFLOP/s)",
+        lambda: _c("job_flops") * _EFLOPS,
+        "EFLOP/s",
+        hints=(
+            "achieved is a share of peak: the MFU",
+            "achieved FLOP/s = chips × one chip's BF16 peak × MFU",
+            f"{fmt.number(_c('chips_supported'))} chips × "
+            f"{fmt.number(_chip('trn2', 'bf16_dense', 'TFLOP/s'))} TFLOP/s × {_MFU:.1f} ≈ "
+            f"{fmt.number(_c('job_flops') * _EFLOPS)} EFLOP/s",
+        ),
+        traps=(
+            Trap(
+                "peak-not-achieved",
+                lambda: _c("peak_flops") * _EFLOPS,
+                "that is the peak; a training run achieves only the MFU's share of it",
+            ),
+            Trap(
+                "fp8-not-bf16",
+                lambda: _c("job_flops", "fp8") * _EFLOPS,
+                "that is FP8; the run is in BF16, half as fast",
+            ),
+        ),
+    )
+)
+_add(
+    Exercise(
+        "capstone-days",
+        6,
+        f"At that speed, how many days does Llama 3.1 405B ({_LLAMA} FLOP) take with no "
+        "interruptions? (days)",
+        lambda: _c("ideal_days"),
+        "days",
+        hints=(
+            "FLOP is an amount of work, FLOP/s a speed: time = work ÷ speed",
+            f"seconds = training compute ÷ achieved FLOP/s; a day has {fmt.number(_DAY_S)} s",
+            f"{_LLAMA} FLOP ÷ {_c('job_flops'):.3g} FLOP/s ≈ "
+            f"{_c('ideal_days') * _DAY_S:.3g} s ≈ {fmt.number(_c('ideal_days'))} days",
+        ),
+        traps=(
+            Trap(
+                "peak-not-achieved",
+                lambda: _c("ideal_days") * _MFU,
+                "you used the peak FLOP/s: divide by the achieved speed (× MFU)",
+            ),
+            Trap(
+                "fp8-peak-for-bf16",
+                lambda: _c("ideal_days", "fp8"),
+                "that uses the FP8 speed, but the run is in BF16",
+            ),
+            Trap(
+                "hours-not-days",
+                lambda: _c("ideal_days") / factor("hour", "day"),
+                "that is hours; divide by 24 for days",
+            ),
+        ),
+    )
+)
+_add(
+    Exercise(
+        "capstone-energy",
+        6,
+        "With interruptions the run takes "
+        f"{fmt.number(_c('training_days'))} days of the whole {_SITE} site. "
+        "How much electricity does it use? (MWh)",
+        lambda: _c("run_energy"),
+        "MWh",
+        hints=(
+            "energy = power × time again, now for the run instead of a year",
+            "MWh = site power (MW) × days × 24 hours per day",
+            f"{_SITE} × {fmt.number(_c('training_days'))} days × 24 h ≈ "
+            f"{fmt.number(_c('run_energy'))} MWh",
+        ),
+        traps=(
+            Trap(
+                "ideal-days",
+                lambda: SITE_MW * _c("ideal_days") / factor("hour", "day"),
+                "that uses the days with no interruptions; the site runs for the whole "
+                "wall-clock time",
+            ),
+            Trap(
+                "it-power-only",
+                lambda: _c("it_power") * _c("training_days") / factor("hour", "day"),
+                "that counts only the IT power; cooling and other losses run too",
+            ),
+            Trap(
+                "mw-days",
+                lambda: SITE_MW * _c("training_days"),
+                "that is MW × days; multiply by 24 for MWh",
+            ),
+        ),
+    )
+)
+_add(
+    Exercise(
+        "capstone-city-days",
+        6,
+        f"How many days of electricity for a city of {_CITY} people (US, all sectors) is that "
+        "run's energy? (days)",
+        lambda: _c("run_energy") / _city_mwh_per_day(),
+        "days",
+        hints=(
+            "find what the city uses in one day, then divide the run's energy by it",
+            f"city per day = {_CITY} people × "
+            f"{fmt.number(_per_person())} kWh per person per year ÷ 365",
+            f"{fmt.number(_c('run_energy'))} MWh ÷ {fmt.number(_city_mwh_per_day())} MWh per day"
+            f" ≈ {fmt.number(_c('run_energy') / _city_mwh_per_day())} days",
+        ),
+        traps=(
+            Trap(
+                "years-not-days",
+                lambda: _c("run_energy") / (_city_mwh_per_day() / factor("day", "year")),
+                "that is in years of the city's electricity; × 365 for days",
+            ),
+            Trap(
+                "households",
+                lambda: _c("run_energy") / _city_mwh_per_day("us-household"),
+                "that counts the city as households; the question counts people",
+            ),
+            Trap(
+                "ideal-energy",
+                lambda: SITE_MW * _c("ideal_days") / factor("hour", "day") / _city_mwh_per_day(),
+                "that uses the run's energy with no interruptions; the run takes longer",
+            ),
+        ),
+    )
+)
+
+
+def check(exercise_id: str, answer: object, attempt: int = 1) -> Feedback:
+    """Right, or not yet with the hint that fits the answer given (a trap's, or the stepped hint
+    for this `attempt`).
 
     Examples
     --------
@@ -278,29 +600,35 @@ def check(exercise_id: str, answer: float) -> Feedback:
     True
     >>> str(check("energy-300mw", 300))
     'Not yet, hint: 300 is the power (MW); energy is power × time: multiply by the hours in a year.'
+    >>> check("energy-300mw", "2,628,000 MWh").right
+    True
     """
     if exercise_id not in EXERCISES:
         return Feedback(
-            False, f"No exercise {exercise_id!r}; choose one of {', '.join(EXERCISES)}."
+            False, f"No exercise {exercise_id!r}; choose one of {', '.join(EXERCISES)}.", "unknown"
         )
-    e = EXERCISES[exercise_id]
-    try:
-        x = float(answer)
-    except (TypeError, ValueError):
-        return Feedback(False, "Not yet: give a number.")
-    if not math.isfinite(x):
-        return Feedback(False, "Not yet: give a finite number.")
-    if _near(x, e.answer(), e.rel_tol):
-        unit = "" if e.unit == "1" else f" {e.unit}"
-        return Feedback(True, f"Right! The explorer gets {fmt.number(e.answer(), 4)}{unit}.")
-    for trap, hint in e.traps:
-        if _near(x, trap(), 0.02):
-            return Feedback(False, f"Not yet, hint: {hint}.")
-    ratio = x / e.answer() if e.answer() else float("inf")
-    for k, words in (
-        (1e3, "1,000 times too large: check k/M/G prefixes"),
-        (1e-3, "1,000 times too small: check k/M/G prefixes"),
-    ):
-        if _near(ratio, k, 0.05):
-            return Feedback(False, f"Not yet, hint: {words}.")
-    return Feedback(False, f"Not yet, hint: {e.hint}.")
+    return _check(EXERCISES[exercise_id], answer, attempt)
+
+
+def hint(exercise_id: str, level: int = 0) -> str:
+    """The stepped hint: 0 the nudge, 1 the formula, 2 the worked step.
+
+    Examples
+    --------
+    >>> hint("pue-40", 1)
+    'PUE = site power ÷ IT power = 1 / (1 − cooling share − other losses)'
+    """
+    hints = EXERCISES[exercise_id].hints
+    return hints[min(max(level, 0), len(hints) - 1)]
+
+
+def reveal(exercise_id: str, prediction: object) -> Reveal:
+    """A prediction beside the explorer's result, with the gap explained.
+
+    Examples
+    --------
+    >>> r = reveal("pue-40", "1.5")
+    >>> r.ready, round(r.result, 2)
+    (True, 1.75)
+    """
+    return _reveal(EXERCISES[exercise_id], prediction)

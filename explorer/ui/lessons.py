@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 import bqplot as bq
 import ipywidgets as w
 import numpy as np
+import traitlets
 
-from .. import catalog, fmt, power, selfcheck
+from .. import catalog, factcheck, fmt, power, selfcheck, validate
 from ..model import compute
 from ..training import train_on_chips
 from ..units import factor
@@ -25,36 +27,154 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
     return f"<table><tr>{head}</tr>{body}</table>"
 
 
-def answer_box(exercise_id: str) -> w.Widget:
-    """A number field and a Check button that answers right / not yet with a hint."""
-    ex = selfcheck.EXERCISES[exercise_id]
-    field = w.Text(
-        description=f"Your answer ({ex.unit})" if ex.unit != "1" else "Your answer", style=LABEL
+def nice_steps(lo: float, hi: float, *keep: float) -> list[float]:
+    """Slider stops from `lo` to `hi` on a 1-1.5-2-3-5-7 series per decade, plus the values the
+    lesson's text uses (`keep`), so a slider lands exactly on them.
+
+    Examples
+    --------
+    >>> nice_steps(100, 1000, 300, 16384)[:6]
+    [100.0, 150.0, 200.0, 300.0, 500.0, 700.0]
+    """
+    stops = {float(k) for k in keep if lo <= k <= hi}
+    decade = float(10.0 ** np.floor(np.log10(lo)))
+    while decade <= hi:
+        for m in (1, 1.5, 2, 3, 5, 7):
+            x = round(m * decade, 9)
+            if lo <= x <= hi:
+                stops.add(x)
+        decade *= 10
+    return sorted(stops)
+
+
+def _stepped(
+    description: str, value: float, lo: float, hi: float, unit: str = "", *keep: float
+) -> w.Widget:
+    """A slider over `nice_steps` that starts on `value` and reads out plain numbers (16,384, not
+    1.62e+4)."""
+    u = f" {unit}" if unit else ""
+    options = [(f"{fmt.number(x)}{u}", x) for x in nice_steps(lo, hi, value, *keep)]
+    return w.SelectionSlider(
+        options=options,
+        value=float(value),
+        description=description,
+        style=LABEL,
+        continuous_update=False,
     )
+
+
+def _unit_label(ex: selfcheck.Exercise) -> str:
+    return {"share": "Your answer (% or share)", "1": "Your answer"}.get(
+        ex.unit, f"Your answer ({ex.unit})"
+    )
+
+
+def answer_box(exercise_id: str) -> w.Widget:
+    """A text field and a Check button that answers right / not yet with a hint, and a Hint
+    button that steps from a nudge to the formula to the worked step. The engine decides."""
+    ex = selfcheck.EXERCISES[exercise_id]
+    field = w.Text(description=_unit_label(ex), style=LABEL)
     button = w.Button(description="Check")
-    out = w.HTML()
+    more = w.Button(description="Hint")
+    out, hint_out = w.HTML(), w.HTML()
+    state = {"attempt": 0, "hint": 0}
 
     def on_click(_):
+        state["attempt"] += 1
         try:
-            out.value = selfcheck.check(exercise_id, field.value)._repr_html_()
+            out.value = selfcheck.check(exercise_id, field.value, state["attempt"])._repr_html_()
         except Exception:  # a lesson widget never shows a traceback
             out.value = "<p>Could not check that answer.</p>"
 
+    def on_hint(_):
+        level = state["hint"]
+        state["hint"] = min(level + 1, len(ex.hints) - 1)
+        step = ("Nudge", "Formula", "Worked step")[min(level, 2)]
+        hint_out.value = f"<p><i>{step}:</i> {html.escape(selfcheck.hint(exercise_id, level))}</p>"
+
     button.on_click(on_click)
-    return w.VBox([w.HTML(f"<b>{html.escape(ex.question)}</b>"), w.HBox([field, button]), out])
+    more.on_click(on_hint)
+    return w.VBox(
+        [w.HTML(f"<b>{html.escape(ex.question)}</b>"), w.HBox([field, button, more]), out, hint_out]
+    )
+
+
+def predict_reveal(exercise_id: str, then: Callable[[], w.Widget] | None = None) -> w.Widget:
+    """Predict, then reveal: the result (and the widget `then` builds, if given) stays hidden until
+    the student commits a prediction; then prediction and result are shown side by side with the
+    gap explained. The prediction is recorded on the widget (``.prediction``) and cannot be
+    changed once committed."""
+    ex = selfcheck.EXERCISES[exercise_id]
+    field = w.Text(description=_unit_label(ex).replace("Your answer", "Prediction"), style=LABEL)
+    button = w.Button(description="Commit and reveal")
+    out = w.HTML()
+    shown = w.VBox([])
+    box = w.VBox(
+        [w.HTML(f"<b>Predict first:</b> {html.escape(ex.question)}"), w.HBox([field, button]), out]
+    )
+    box.add_traits(prediction=traitlets.Any(None))
+
+    def on_click(_):
+        try:
+            r = selfcheck.reveal(exercise_id, field.value)
+        except Exception:  # a lesson widget never shows a traceback
+            out.value = "<p>Could not read that prediction.</p>"
+            return
+        if not r.ready:
+            out.value = f"<p>{html.escape(r.message)}</p>"
+            return
+        box.prediction = r.prediction
+        field.disabled = button.disabled = True
+        out.value = _table(
+            ["your prediction", "the explorer"], [[ex.show(r.prediction), ex.show(r.result)]]
+        ) + (f"<p>{html.escape(r.message)}</p>")
+        if then is not None:
+            shown.children = [then()]
+            box.children = [*box.children, shown]
+
+    button.on_click(on_click)
+    return box
+
+
+def verdict_vote() -> w.Widget:
+    """Vote, then reveal: the student gives a verdict for every claim of the fact-check; only then
+    are the explorer's verdicts (and the full table) shown beside the votes."""
+    claims = factcheck.claims()
+    verdicts = [factcheck.REPRODUCED, factcheck.ASSUMED, factcheck.CONTESTED]
+    votes = {
+        c.id: w.Dropdown(options=["(your verdict)", *verdicts], layout=w.Layout(width="260px"))
+        for c in claims
+    }
+    rows = [w.HBox([votes[c.id], w.HTML(html.escape(c.claim))]) for c in claims]
+    button = w.Button(description="Reveal the verdicts")
+    out = w.HTML()
+
+    def on_click(_):
+        missing = [c.id for c in claims if votes[c.id].value not in verdicts]
+        if missing:
+            out.value = f"<p>Vote on every claim first ({len(missing)} left).</p>"
+            return
+        table, agree = [], 0
+        for c in claims:
+            verdict, vote = c.verdict(), votes[c.id].value
+            agree += vote == verdict
+            why = c.assumption or c.disagrees or c.how
+            table.append([c.claim, vote, verdict, "✓" if vote == verdict else "✗", why])
+            votes[c.id].disabled = True
+        button.disabled = True
+        out.value = (
+            f"<p><b>You agree with the explorer on {agree} of {len(claims)} claims.</b></p>"
+            + _table(["claim", "your verdict", "explorer", "", "why"], table)
+        )
+
+    button.on_click(on_click)
+    return w.VBox([*rows, button, out])
 
 
 def city_bases(site_power: float = 300.0) -> w.Widget:
     """The same site as a city, on every basis in the catalog."""
-    sp = w.FloatLogSlider(
-        value=site_power,
-        base=10,
-        min=0,
-        max=4,
-        step=0.01,
-        description="Site power (MW)",
-        style=LABEL,
-    )
+    bound = validate.BOUNDS["site_power"]
+    sp = _stepped("Site power", site_power, bound.lo, bound.hi, bound.unit)
     out = w.HTML()
 
     def update(_=None):
@@ -176,16 +296,18 @@ def chips_per_mw(precision: str = "fp8") -> w.Widget:
     )
 
 
-def training_time(model: str = "llama3-405b", chip: str = "h100") -> w.Widget:
+def training_time(
+    model: str = "llama3-405b", chip: str = "h100", job_chips: float | None = None
+) -> w.Widget:
     """Chips, MFU and restart time → days to train a catalog model, and the goodput."""
-    chips = w.FloatLogSlider(
-        value=catalog.value("reliability.reference_chips", "dimensionless"),
-        base=10,
-        min=3,
-        max=6.3,
-        step=0.01,
-        description=f"{catalog.label('chips', chip)} chips",
-        style=LABEL,
+    reference = catalog.value("reliability.reference_chips", "dimensionless")
+    chips = _stepped(
+        f"{catalog.label('chips', chip)} chips",
+        job_chips if job_chips is not None else reference,
+        1e3,
+        2e6,
+        "",
+        reference,
     )
     mfu = w.FloatSlider(
         value=catalog.value("defaults.mfu", "dimensionless"),

@@ -1,0 +1,251 @@
+"""The exercise engine: answers read as people write them, traps with their own hints, stepped
+hints, clear messages for nonsense, and predict-then-reveal. Expected numbers are hand-computed
+from the catalog's figures (see tests/test_selfcheck.py for the arithmetic of each answer)."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from numpy.testing import assert_allclose
+
+from explorer import exercises, selfcheck
+from explorer.ui import lessons
+
+# Ordinary spellings of each exercise's right answer, as students type them.
+SPELLINGS = {
+    "energy-300mw": [
+        "2628",
+        "2,628",
+        "2,628 GWh",
+        "2.628 TWh",
+        "2,628,000 MWh",
+        "2.6 TWh",  # 2,600 GWh: within 5 % of 2,628
+        "2.63 TWh per year",
+        "2.628e3",
+        " 2628 GWh/year ",
+    ],
+    "city-people-us": ["207,829", "207829", "208k", "208,000 people", "0.208 million", "207 829"],
+    "pue-40": ["1.75", "1.754", "175 %"],
+    "cooling-at-fleet-pue": ["10%", "10 %", "0.10", "0.1", "10 percent", "10.04 %"],
+    "cooling-mw-fleet": ["30 MW", "30", "30,130 kW", "0.03 GW", "30.1 MW"],
+    "trn2-chips-300mw": ["286,813", "286813 chips", "287k", "2.87e5", "286,800"],
+    "ultraserver-fp8": [
+        "83.1",
+        "83.1 PFLOP/s",
+        "83.1 PFLOPS",
+        "83,136 TFLOP/s",
+        "83.14 PF",
+        "0.0831 EFLOP/s",
+    ],
+    # 11.1177 days = 266.8 h = 9.606e5 s
+    "llama-days": ["11.1", "11 days", "266.8 hours", "9.6e5 s", "11.1 d"],
+    "goodput-16k": ["85%", "0.85", "85.3 %", "0.853"],
+    "capstone-achieved": ["76.5", "76.5 EFLOP/s", "76,483 PFLOP/s", "7.65e19 FLOP/s", "76 EFLOPS"],
+    "capstone-days": ["5.75", "5.75 days", "138 hours", "5.8"],
+    # 169,734 MWh = 169.7 GWh = 0.17 TWh
+    "capstone-energy": ["169,734", "170,000 MWh", "169.7 GWh", "0.17 TWh", "1.7e5"],
+    "capstone-city-days": ["19.6", "20 days", "19.6 d"],
+}
+
+# Typical mistakes added in the second edition, with the hand-computed wrong answer.
+NEW_TRAPS = [
+    # 2,628,000,000 kWh / 10,715 kWh per household = 245,263.6 households x 2.51 people = 615,612
+    ("city-people-us", "615,612", "people-in-households", "everyone living in those households"),
+    # 3.8e25 / (1e5 x 1,979e12 x 0.4) = 480,040 s = 5.5560 days
+    ("llama-days", "5.56", "fp8-peak-for-bf16", "FP8 peak"),
+    # 64 chips / 4 instances: one 16-chip instance = 16 x 1.299 = 20.784 PFLOP/s
+    ("ultraserver-fp8", "20.784", "one-instance", "16-chip instance"),
+    # the article's 40 % of 300 MW = 120 MW
+    ("cooling-mw-fleet", "120 MW", "articles-share", "article's 40 %"),
+    # all non-IT power: 300 x (1 - 1/1.15) = 39.13 MW
+    ("cooling-mw-fleet", "39.13", "forgot-other-losses", "other losses are not cooling"),
+    # PUE - 1 = 0.15 of 300 MW = 45 MW
+    ("cooling-mw-fleet", "45", "pue-minus-one", "not PUE − 1"),
+    # a forgotten % sign: 10 means ten times the whole
+    ("cooling-at-fleet-pue", "10", "percent-vs-share", "10 % or 0.1"),
+    ("goodput-16k", "85.3", "percent-vs-share", "85.3 % or 0.853"),
+    # capstone: 300 MW x 5.75 ideal days x 24 h = 41,403 MWh
+    ("capstone-energy", "41,403 MWh", "ideal-days", "no interruptions"),
+    # 300 MW x 23.574 days = 7,072 MW-days
+    ("capstone-energy", "7072", "mw-days", "multiply by 24"),
+    # 169,734 MWh / (250,000 x 10,715 kWh / 365) = 23.13 days
+    ("capstone-city-days", "23.1", "households", "as households"),
+    # 1 / (1 - 0.4): the other 3 % forgotten
+    ("pue-40", "1.67", "forgot-other-losses", "add the other losses"),
+]
+
+NONSENSE = ["abc", "", "   ", "1e400", "-5", "nan", "2,6", "12 bananas", None, "--3", "1/0"]
+
+
+def test_every_exercise_has_spellings():
+    assert set(SPELLINGS) == set(selfcheck.EXERCISES)
+
+
+@pytest.mark.parametrize(("eid", "text"), [(e, t) for e, ts in SPELLINGS.items() for t in ts])
+def test_ordinary_spellings_of_the_right_answer_are_right(eid, text):
+    fb = selfcheck.check(eid, text)
+    assert fb.right, (text, fb.message)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        ("2,628", "GWh", 2628.0),
+        ("2.6 TWh", "GWh", 2600.0),
+        ("2,628 GWh", "GWh", 2628.0),
+        ("300 MW", "GW", 0.3),
+        ("300 MW", "kW", 300_000.0),
+        ("84%", "share", 0.84),
+        ("10 %", "share", 0.10),
+        ("0.84", "share", 0.84),
+        ("1,234,567.5", "people", 1_234_567.5),
+        ("2.5 million", "people", 2.5e6),
+        ("3.8 × 10^25", "1", 3.8e25),
+        ("2.6 twh", "GWh", 2600.0),
+        ("300 mw", "MW", 300.0),
+        ("266.8 hrs", "day", 266.8 / 24),
+        ("−0.5", "1", None),  # a negative where none makes sense: no value
+    ],
+)
+def test_reading(text, unit, value):
+    r = exercises.read(text, unit)
+    if value is None:
+        assert r.value is None and "negative" in r.message
+    else:
+        assert_allclose(r.value, value, rtol=1e-11)
+
+
+def test_a_negative_answer_is_read_where_it_can_make_sense():
+    assert exercises.read("-5", "1", negative=True).value == -5.0
+
+
+@pytest.mark.parametrize("eid", sorted(selfcheck.EXERCISES))
+def test_each_trap_gets_its_own_hint(eid):
+    e = selfcheck.EXERCISES[eid]
+    assert e.traps, "every exercise has at least one trap"
+    for t in e.traps:
+        fb = selfcheck.check(eid, t.value())
+        assert not fb.right and fb.kind == "trap" and fb.trap == t.id, (t.id, fb)
+        assert t.hint in fb.message
+    hints = [t.hint for t in e.traps]
+    assert len(set(hints)) == len(hints) and e.hint not in hints
+
+
+@pytest.mark.parametrize(("eid", "text", "trap", "words"), NEW_TRAPS)
+def test_the_issues_traps(eid, text, trap, words):
+    fb = selfcheck.check(eid, text)
+    assert not fb.right and fb.trap == trap, fb
+    assert words in fb.message, fb.message
+
+
+@pytest.mark.parametrize("eid", sorted(selfcheck.EXERCISES))
+@pytest.mark.parametrize("bad", NONSENSE)
+def test_nonsense_gets_a_clear_message(eid, bad):
+    fb = selfcheck.check(eid, bad)
+    assert not fb.right and fb.kind == "unreadable"
+    assert fb.message.startswith("Not yet:") and len(fb.message) < 160, fb.message
+
+
+@pytest.mark.parametrize(
+    ("eid", "text", "words"),
+    [
+        ("energy-300mw", "", "type a number"),
+        ("energy-300mw", "abc", "not a number I can read"),
+        ("energy-300mw", "1e400", "too large"),
+        ("energy-300mw", "-5", "cannot be negative"),
+        ("energy-300mw", "2,6", "decimals with a point"),
+        ("energy-300mw", "300 MW", "a power; the answer is an energy"),
+        ("city-people-us", "2.6 TWh", "an energy; the answer is a number of people"),
+        ("llama-days", "12 bananas", "cannot read the unit"),
+        ("pue-40", "1.75 MW", "leave out"),
+    ],
+)
+def test_messages_say_what_is_wrong(eid, text, words):
+    assert words in selfcheck.check(eid, text).message
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=30), st.sampled_from(sorted(selfcheck.EXERCISES)))
+def test_no_text_raises(text, eid):
+    fb = selfcheck.check(eid, text)
+    assert isinstance(fb.message, str) and fb.message
+
+
+def test_hints_step_up_from_nudge_to_formula_to_worked_step():
+    e = selfcheck.EXERCISES["energy-300mw"]
+    # 1,234 GWh: no trap, no prefix slip
+    shown = [selfcheck.check("energy-300mw", "1,234", attempt=n).message for n in (1, 2, 3, 9)]
+    assert [h in m for h, m in zip(e.hints + e.hints[-1:], shown, strict=True)] == [True] * 4
+    assert "8,760 h = 2,628,000 MWh = 2,628 GWh" in e.hints[2]
+    assert selfcheck.hint("energy-300mw", 5) == e.hints[2]
+
+
+def test_every_exercise_has_three_distinct_hints():
+    for e in selfcheck.EXERCISES.values():
+        assert len(e.hints) == 3 and len(set(e.hints)) == 3 and all(e.hints), e.id
+
+
+def test_reveal_sets_the_prediction_beside_the_result():
+    r = selfcheck.reveal("energy-300mw", "300")
+    assert r.ready and r.prediction == 300.0
+    assert_allclose(r.result, 2628.0)  # 300 MW x 8,760 h / 1,000
+    assert "You predicted 300 GWh; the explorer gets 2,628 GWh" in r.message
+    assert "common slip" in r.message and "power × time" in r.message
+    far = selfcheck.reveal("energy-300mw", "26 GWh")  # 2,628 / 26 = 101 times too small
+    assert "101 times too small" in far.message and "The step:" in far.message
+    good = selfcheck.reveal("energy-300mw", "2.6 TWh")
+    assert "good estimate" in good.message
+
+
+def test_an_unreadable_prediction_reveals_nothing():
+    r = selfcheck.reveal("energy-300mw", "lots")
+    assert not r.ready and "2,628" not in r.message
+
+
+def test_predict_then_reveal_widget_hides_the_result_until_a_prediction_is_committed():
+    made = []
+    box = lessons.predict_reveal("energy-300mw", then=lambda: made.append(1) or lessons.w.HTML("x"))
+    field, button = box.children[1].children
+    field.value = "no idea"
+    button.click()
+    assert not made and box.prediction is None and "2,628" not in box.children[2].value
+    field.value = "3 TWh"
+    button.click()
+    assert made == [1] and box.prediction == 3000.0 and field.disabled
+    assert "2,628 GWh" in box.children[2].value and "3,000 GWh" in box.children[2].value
+
+
+def test_answer_box_hint_button_steps_through_the_hints():
+    box = lessons.answer_box("pue-40")
+    hint_button = box.children[1].children[2]
+    seen = []
+    for _ in range(4):
+        hint_button.click()
+        seen.append(box.children[3].value)
+    e = selfcheck.EXERCISES["pue-40"]
+    assert "Nudge" in seen[0] and "Formula" in seen[1] and "Worked step" in seen[2]
+    assert "0.57" in seen[2] and seen[3] == seen[2]
+    assert e.hints[1].split("=")[0].strip() in seen[1]
+
+
+def test_the_engine_doctests():
+    for mod in (exercises, selfcheck):
+        assert doctest.testmod(mod).failed == 0
+
+
+def test_fact_check_votes_come_before_the_verdicts():
+    from explorer import factcheck
+
+    box = lessons.verdict_vote()
+    *rows, button, out = box.children
+    button.click()
+    assert "Vote on every claim first" in out.value and "✓" not in out.value
+    for row in rows:
+        row.children[0].value = factcheck.CONTESTED
+    button.click()
+    contested = sum(c.verdict() == factcheck.CONTESTED for c in factcheck.claims())
+    assert f"agree with the explorer on {contested} of {len(rows)} claims" in out.value
+    assert 0 < contested < len(rows) and button.disabled

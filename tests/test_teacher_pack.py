@@ -1,0 +1,122 @@
+"""The teacher's pack is generated from the exercise definitions: it regenerates identically, and
+every exercise id, answer, hint and trap in the code appears in it (a drift test)."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import replace
+
+import pytest
+
+from explorer import selfcheck, teacher_pack
+from explorer.errors import InputError
+from explorer.exercises import Trap
+
+
+@pytest.fixture(scope="module")
+def pages():
+    return teacher_pack.build()
+
+
+def test_the_pack_regenerates_identically(tmp_path, pages):
+    first = teacher_pack.write(tmp_path / "a")
+    second = teacher_pack.write(tmp_path / "b")
+    assert [p.relative_to(tmp_path / "a") for p in first] == [
+        p.relative_to(tmp_path / "b") for p in second
+    ]
+    for a, b in zip(first, second, strict=True):
+        assert a.read_bytes() == b.read_bytes()
+    assert {str(p.relative_to(tmp_path / "a")): p.read_text() for p in first} == pages
+    assert len(pages) == 6 * 3 + 6  # plan, worksheet, answers per lesson; 6 course pages
+
+
+def test_every_exercise_answer_hint_and_trap_is_in_the_answer_key(pages):
+    key = pages["answers.html"]
+    for e in selfcheck.EXERCISES.values():
+        lesson_key = pages[f"lesson-{e.lesson}/answers.html"]
+        for text in (e.id, e.question, f"Answer: {e.show(e.answer())}", *e.hints):
+            assert html.escape(text) in lesson_key and html.escape(text) in key, (e.id, text)
+        for t in e.traps:
+            for text in (t.id, e.show(t.value()), t.hint):
+                assert html.escape(text) in lesson_key, (e.id, t.id, text)
+
+
+def test_hand_computed_answers_and_the_pue_trap(pages):
+    # 300 MW x 8,760 h = 2,628 GWh; forgot other losses: 1 / (1 - 0.4) = 1.67 (not 1.43)
+    assert "Answer: 2,628 GWh" in pages["lesson-1/answers.html"]
+    assert "<td>forgot-other-losses</td><td>1.67</td>" in pages["lesson-2/answers.html"]
+    assert "1.43" not in pages["answers.html"]
+
+
+def test_a_new_trap_in_the_code_shows_up_in_the_pack(monkeypatch):
+    e = selfcheck.EXERCISES["pue-40"]
+    extra = Trap("squared", lambda: 1.75**2, "you squared the PUE")
+    monkeypatch.setitem(selfcheck.EXERCISES, "pue-40", replace(e, traps=(*e.traps, extra)))
+    key = teacher_pack.build()["lesson-2/answers.html"]
+    assert "squared" in key and "you squared the PUE" in key and "3.06" in key  # 1.75^2 = 3.0625
+
+
+def test_every_open_question_of_the_walkthroughs_has_a_model_answer(pages):
+    for lesson in teacher_pack.LESSONS:
+        questions = teacher_pack.open_questions(lesson)
+        assert questions, lesson.notebook  # each lesson has a hook at least
+        key = pages[f"lesson-{lesson.number}/answers.html"]
+        sheet = pages[f"lesson-{lesson.number}/worksheet.html"]
+        for q in questions:
+            assert html.escape(q) in key and html.escape(q) in sheet
+            assert html.escape(teacher_pack.answer_to(lesson.number, q)) in key
+
+
+def test_a_question_without_a_model_answer_is_an_error():
+    with pytest.raises(InputError, match="open question"):
+        teacher_pack.answer_to(1, "A question nobody has answered yet?")
+
+
+def test_plans_are_fifty_minutes_and_worksheets_hold_no_answers(pages):
+    for lesson in teacher_pack.LESSONS:
+        plan = pages[f"lesson-{lesson.number}/plan.html"]
+        starts = [int(a) for a in re.findall(r"<td>(\d+)–\d+ min</td>", plan)]
+        ends = [int(b) for b in re.findall(r"<td>\d+–(\d+) min</td>", plan)]
+        assert starts[0] == 0 and ends[-1] == 50 and starts[1:] == ends[:-1]
+        sheet = pages[f"lesson-{lesson.number}/worksheet.html"]
+        for e in teacher_pack.exercises_of(lesson.number):
+            assert html.escape(e.question) in sheet
+            assert f"Answer: {e.show(e.answer())}" not in sheet
+
+
+def test_quiz_letters_point_at_the_right_answers(pages):
+    quiz = pages["quiz-answers.html"]
+    items = re.findall(r"<p>(A\).*?)</p><p><b>Answer: ([A-H])</b> \(([\w-]+)\)", quiz)
+    assert len(items) == len(selfcheck.EXERCISES)
+    for options, letter, eid in items:
+        e = selfcheck.EXERCISES[eid]
+        chosen = dict(o.split(") ", 1) for o in html.unescape(options).split(" · "))
+        assert chosen[letter] == e.show(e.answer())
+    assert "Answer:" not in pages["quiz.html"]
+
+
+def test_the_glossary_page_keeps_its_anchors(pages):
+    glossary = pages["glossary.html"]
+    for anchor in ("flop", "tdp", "bf16-fp8", "hbm", "torus", "ups", "chiller", "tokens"):
+        assert f"<a id='{anchor}'></a>" in glossary
+
+
+def test_the_pack_never_writes_into_tracked_folders(tmp_path):
+    for folder in (teacher_pack.ROOT / "explorer" / "pack", teacher_pack.ROOT, "notebooks"):
+        with pytest.raises(InputError, match="inside the repository"):
+            teacher_pack.write(teacher_pack.ROOT / folder)
+    assert teacher_pack.main([str(teacher_pack.ROOT / "tests" / "pack")]) == 2
+    assert teacher_pack.main([str(tmp_path)]) == 0 and (tmp_path / "index.html").exists()
+
+
+def test_the_module_example_runs():
+    import doctest
+
+    assert doctest.testmod(teacher_pack).failed == 0
+
+
+def test_the_teachers_guide_lists_every_exercise():
+    guide = (teacher_pack.NOTEBOOKS / "README.md").read_text()
+    listed = set(re.findall(r"^\| `([\w-]+)` \|", guide, re.M))
+    assert listed == set(selfcheck.EXERCISES)
