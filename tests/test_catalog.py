@@ -146,3 +146,11 @@ def test_unknown_names_raise_input_error():
 
     with pytest.raises(InputError, match="site"):
         catalog.site_inputs("atlantis")
+
+
+def test_every_recorded_conflict_has_its_source_date_and_confidence():
+    sources = catalog.raw()["sources"]
+    for c in catalog.conflicts():
+        assert c["source"] in sources, c["key"]
+        assert c.get("date") and c.get("unit") and c.get("note"), c["key"]
+        assert c.get("confidence") in {"low", "medium", "medium-high", "high"}, c["key"]
