@@ -171,8 +171,14 @@ def verdict_vote() -> w.Widget:
     return w.VBox([*rows, button, out])
 
 
-def city_bases(site_power: float = 300.0) -> w.Widget:
-    """The same site as a city, on every basis in the catalog."""
+ARTICLE_SITE = "rainier-mississippi"  # the site whose article the first lessons examine
+
+
+def city_bases(site_power: float | None = None) -> w.Widget:
+    """The same site as a city, on every basis in the catalog (default: the article site's
+    power from the catalog)."""
+    if site_power is None:
+        site_power = catalog.site_inputs(ARTICLE_SITE)["site_power"]
     bound = validate.BOUNDS["site_power"]
     sp = _stepped("Site power", site_power, bound.lo, bound.hi, bound.unit)
     out = w.HTML()
@@ -200,11 +206,13 @@ def city_bases(site_power: float = 300.0) -> w.Widget:
     return w.VBox([sp, out])
 
 
-def power_split(cooling_fraction: float = 0.4) -> w.Widget:
+def power_split(cooling_fraction: float | None = None) -> w.Widget:
     """Cooling share → where the power goes at the Rainier Mississippi site, the PUE and the
-    implied chiller COP."""
-    site = "rainier-mississippi"  # the article whose 40 % cooling share the lesson examines
+    implied chiller COP (default: the article's cooling share, from the catalog)."""
+    site = ARTICLE_SITE  # the article whose 40 % cooling share the lesson examines
     site_power = catalog.site_inputs(site)["site_power"]
+    if cooling_fraction is None:
+        cooling_fraction = catalog.site_inputs(site)["cooling_fraction"]
     cf = w.FloatSlider(
         value=cooling_fraction,
         min=0,
