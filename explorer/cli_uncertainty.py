@@ -22,11 +22,10 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from . import catalog
+from . import catalog, validate
 from .errors import InputError
 from .model import INPUTS, OUTPUTS, compute
-
-MAX_SAMPLE = 10**9  # samples one command may ask for (streamed with --chunks / --out)
+from .uncertainty import MAX_SAMPLE, MAX_SEED
 
 
 def register(sub: argparse._SubParsersAction, compute_parser: argparse.ArgumentParser) -> None:
@@ -95,16 +94,7 @@ def _scenario(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _whole(field: str, raw: str | None, lo: int, hi: int) -> int | None:
-    if raw is None:
-        return None
-    try:
-        x = float(raw)
-    except ValueError:
-        x = math.nan
-    if not (math.isfinite(x) and x == int(x) and lo <= x <= hi):
-        shown = int(x) if math.isfinite(x) and x == int(x) else (x if math.isfinite(x) else raw)
-        raise InputError(field, shown, f"a whole number {lo:,} ≤ {field} ≤ {hi:,}")
-    return int(x)
+    return None if raw is None else validate.whole(field, raw, lo, hi)
 
 
 # ------------------------------------------------------------------------ compute --uncertainty
@@ -193,7 +183,7 @@ def _cmd_sample(args: argparse.Namespace) -> int:
     from .uncertainty import sample, summary
 
     n = _whole("n", args.n, 1, MAX_SAMPLE)
-    seed = _whole("seed", args.seed, 0, 2**63 - 1)
+    seed = _whole("seed", args.seed, 0, MAX_SEED)
     chunks = _whole("chunks", args.chunks, 1, MAX_SAMPLE)
     kind = _sample_out_kind(args.out) if args.out is not None else None
     if args.out is None and n > 10_000_000 and chunks is None:

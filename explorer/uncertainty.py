@@ -74,6 +74,8 @@ BOUNDS_LABELS = ("low", "central", "high")
 DRAW_BLOCK = 65_536  # samples per random block (see the module docstring)
 COMBO = "_combination"  # the internal dimension of the corners in the range mode
 MAX_CORNERS_PER_CALL = model.MAX_POINTS // 4  # corners x points evaluated at once, at most
+MAX_SAMPLE = 10**9  # samples one call may ask for (streamed with chunks)
+MAX_SEED = 2**63 - 1
 # Chip figures the model uses, and where they sit in the resolved hardware table.
 _CHIP_FIELDS = {
     "tdp": "tdp",
@@ -456,12 +458,15 @@ def sample(
     >>> bool(172_000 < lo < 245_264 < hi < 613_000)
     True
     """
-    if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
-        raise InputError("n", n, "a whole number ≥ 1")
+    n = validate.whole("n", n, 1, MAX_SAMPLE)
     if seed is None:
         seed = int(np.random.SeedSequence().entropy % 2**63)
-    elif isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
-        raise InputError("seed", seed, "a whole number ≥ 0")
+    else:
+        seed = validate.whole("seed", seed, 0, MAX_SEED)
+    if isinstance(chunks, Mapping):
+        chunks = {d: validate.whole("chunks", c, 1, MAX_SAMPLE) for d, c in chunks.items()}
+    elif chunks is not None:
+        chunks = validate.whole("chunks", chunks, 1, MAX_SAMPLE)
     inputs = {k: v for k, v in inputs.items() if v is not None}
     r = model.resolve_inputs(site, dict(inputs))
     params = _parameters(site, r, set(inputs))
@@ -623,9 +628,21 @@ def summary(ds: xr.Dataset, q: Iterable[float] = (0.05, 0.5, 0.95)) -> xr.Datase
     >>> s.city_households.dims, s.city_households.attrs["units"]
     (('quantile',), 'households')
     """
-    q = [float(x) for x in q]
+    allowed_q = "quantiles 0 ≤ q ≤ 1, a number or a list of numbers"
+    if not isinstance(ds, xr.Dataset):
+        raise InputError(
+            "ds", validate.brief(ds), "the result of explorer.sample", "is not a Dataset"
+        )
+    if isinstance(q, int | float | np.integer | np.floating) and not isinstance(q, bool):
+        q = [q]
+    try:
+        if isinstance(q, str | bytes) or any(isinstance(x, bool) for x in q):
+            raise TypeError
+        q = [float(x) for x in q]
+    except (TypeError, ValueError):
+        raise InputError("q", validate.brief(q), allowed_q, "is not a list of numbers") from None
     if not q or any(not 0 <= x <= 1 for x in q):
-        raise InputError("q", q, "quantiles between 0 and 1")
+        raise InputError("q", q, allowed_q)
     if "sample" not in ds.dims:
         raise InputError(
             "ds", "a Dataset without a 'sample' dimension", "the result of explorer.sample"
@@ -661,6 +678,13 @@ def sensitivity(output: str, site: str = DEFAULT_SITE, **inputs: Any) -> xr.Data
         raise InputError("output", output, "one of " + ", ".join(model.OUTPUTS))
     inputs = {k: v for k, v in inputs.items() if v is not None}
     r = model.resolve_inputs(site, dict(inputs))
+    if output in model.TRAINING_OUTPUTS and r.run is None:
+        raise InputError(
+            "output",
+            output,
+            "a training run given with it: model=, parameters= and tokens=, or training_compute=",
+            "is a training output, but no training run is given",
+        )
     params = _parameters(site, r, set(inputs))
     k = len(params)
     values = {p.key: np.full(2 * k + 1, p.central) for p in params}

@@ -176,6 +176,47 @@ def _check_values(field: str, data: np.ndarray, bound: Bound) -> None:
         raise InputError(field, shown, bound.describe(field))
 
 
+def whole(field: str, x: object, lo: int, hi: int) -> int:
+    """A whole number lo ≤ x ≤ hi (a count, a seed, a chunk size), from a number or a string.
+
+    Examples
+    --------
+    >>> whole("chunks", "200", 1, 10**9)
+    200
+    >>> whole("n", 0, 1, 9)
+    Traceback (most recent call last):
+    ...
+    explorer.errors.InputError: n = 0 is out of range; allowed: a whole number 1 ≤ n ≤ 9.
+    """
+    allowed = f"a whole number {lo:,} ≤ {field} ≤ {hi:,}"
+    if isinstance(x, bool) or not isinstance(x, int | float | str | np.integer | np.floating):
+        raise InputError(field, brief(x), allowed, "is not a whole number")
+    if isinstance(x, int | np.integer):
+        v = int(x)  # exact, also past 2**53
+    else:
+        try:
+            v = int(x) if isinstance(x, str) and x.strip().lstrip("+-").isdigit() else float(x)
+        except ValueError:
+            raise InputError(field, x, allowed, "is not a whole number") from None
+        if not math.isfinite(v) or v != math.floor(v):
+            raise InputError(field, x, allowed, "is not a whole number")
+        v = int(v)
+    if not lo <= v <= hi:
+        raise InputError(field, v, allowed)
+    return v
+
+
+def brief(x: object) -> object:
+    """A value as an error message shows it: small scalars as they are, others by type.
+
+    Examples
+    --------
+    >>> brief(5), brief([1, 2])
+    (5, 'list')
+    """
+    return x if isinstance(x, int | float | str | None) else type(x).__name__
+
+
 def fractions_sum(
     cooling: xr.DataArray | xr.Variable, overhead: xr.DataArray | xr.Variable
 ) -> None:

@@ -335,6 +335,43 @@ def test_sample_bad_input():
         explorer.sample(10, site_power=-5)
 
 
+@pytest.mark.parametrize(
+    ("chunks", "message"),
+    [
+        (0, "chunks = 0 is out of range"),  # was silently 1
+        (-1, "chunks = -1 is out of range"),  # was silently 1
+        ("a", "chunks = 'a' is not a whole number"),  # was a raw ValueError
+        (2.5, "chunks = 2.5 is not a whole number"),
+        ({"sample": 0}, "chunks = 0 is out of range"),
+    ],
+)
+def test_sample_bad_chunks(chunks, message):
+    with pytest.raises(explorer.InputError, match=message) as e:
+        explorer.sample(10, seed=1, chunks=chunks)
+    assert e.value.allowed == "a whole number 1 ≤ chunks ≤ 1,000,000,000"
+
+
+def test_summary_bad_input():
+    with pytest.raises(explorer.InputError, match="ds = 5 is not a Dataset"):
+        explorer.summary(5)  # was an AttributeError
+    s = explorer.sample(20, seed=1)
+    for q in ("a", ["a"], None, [True]):
+        with pytest.raises(explorer.InputError, match=r"q = .* is not a list of numbers"):
+            explorer.summary(s, q=q)
+    with pytest.raises(explorer.InputError, match=r"q = \[1.5\] is out of range"):
+        explorer.summary(s, q=[1.5])
+    # one number is one quantile: the median of 20 draws
+    median = explorer.summary(s, q=0.5).city_households
+    assert_allclose(median.values, [np.median(s.city_households.values)])
+
+
+def test_sensitivity_of_a_training_output_needs_a_run():
+    with pytest.raises(explorer.InputError, match="output = 'training_days' is a training output"):
+        explorer.sensitivity("training_days")  # was a raw KeyError
+    t = explorer.sensitivity("training_days", training_compute=1e24)
+    assert t.sizes["parameter"] > 0 and t.attrs["units"] == "day"
+
+
 def test_core_works_without_dask():
     """With dask not installed (blocked here), the core imports, samples in memory, and a lazy
     sample is an InputError saying what is missing."""
