@@ -30,6 +30,15 @@ the central point, and takes the min and max. One exception: on a *filled* site
 ``power_required`` and ``power_headroom`` turn on the rounding remainder of whole chips (less than
 one chip's facility power) and are not monotone; their bounds are the min / max over the
 evaluated points only (``bound_note`` says so).
+The second exception is the training chain (`TRAINING_NOT_MONOTONE`). The job's chips follow
+``chips_powered``, so every figure that sizes the site (its power, cooling share or PUE, the
+overhead share, the chip's TDP and server overhead) moves the job size ``n``; but goodput falls as
+the job grows (more chips, more interruptions), so ``training_days`` = compute /
+(``n`` × FLOP/s per chip × goodput(``n``)) has an interior minimum in ``n``: past it, more site
+power makes the run *longer*. The run's energy, CO2 and cost follow the days; Daly's checkpoint
+interval and the checkpoint and lost-work shares it sets also have interior extremes (in ``n``, the
+interruption rate and the checkpoint time). For these the range's bounds are the min / max over
+the evaluated points, and the true extreme can lie between corners (``bound_note`` says so).
 ``tests/test_uncertainty.py`` checks the monotone claim with hypothesis.
 
 Draws are reproducible and independent of chunking: parameter ``key``'s sample ``i`` comes from
@@ -88,6 +97,16 @@ _PRECISION_OF = {"bf16_dense": "bf16", "fp8_dense": "fp8", "fp8_sparse": "fp8_sp
 # Inputs of the training chain, once compute() accepts them, and their catalog figures.
 # Outputs that are not monotone on a filled site (whole chips: a rounding remainder).
 FILLED_REMAINDERS = ("power_required", "power_headroom")
+# Training outputs that are not monotone in the figures that size the job (module docstring).
+TRAINING_NOT_MONOTONE = (
+    "checkpoint_interval",
+    "checkpoint_share",
+    "lost_work_share",
+    "training_days",
+    "run_energy",
+    "run_co2",
+    "run_cost",
+)
 _TRAINING_KEYS = {
     "checkpoint_minutes": "reliability.checkpoint_time",
     "restart_minutes": "reliability.restart_time",
@@ -288,7 +307,8 @@ def compute_range(site: str, mode: str, inputs: Mapping[str, Any]) -> xr.Dataset
     it); an input has it only when it is uncertain (left to the catalog).
     ``central`` is exactly what `compute` returns; ``low`` / ``high`` are the min / max over every
     corner of the uncertain figures' box and the central point (the model is monotone in each
-    figure, see the module docstring; `FILLED_REMAINDERS` are the exception).
+    figure, see the module docstring; `FILLED_REMAINDERS` and `TRAINING_NOT_MONOTONE` are the
+    exceptions, their ``bound_note`` says so).
 
     Examples
     --------
@@ -383,6 +403,13 @@ def _stack(
                     "on a filled site this turns on a rounding remainder (less than one chip's "
                     "facility power), not monotone: min / max over the evaluated points"
                 )
+    for name in TRAINING_NOT_MONOTONE:
+        if name in low:
+            data[name].attrs["bound_note"] = (
+                "not monotone: the job's chips follow the site's size and goodput falls as the "
+                "job grows, so the true extreme can lie between the corners; min / max over the "
+                "evaluated points"
+            )
     attrs = {
         **ds.attrs,
         "uncertainty": (
