@@ -83,6 +83,7 @@ BOUNDS: dict[str, Bound] = {
     "tokens": Bound(1, 1e17, "tokens"),
     "training_compute": Bound(1, 1e32, "FLOP"),
     "effective_flops": Bound(0, 1e25, "FLOP/s", lo_open=True),
+    "goodput": Bound(0, 1, "", lo_open=True),  # share of wall-clock time that advances training
     "job_chips": Bound(1, 1e9, "chips", integer=True),
     "checkpoint_minutes": Bound(0, 600, "min", lo_open=True),
     "restart_minutes": Bound(0, 1440, "min"),
