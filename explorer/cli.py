@@ -1,6 +1,8 @@
 """Command line: ``explorer compute | train | catalog | app``.
 
-Bad input prints the core's one-sentence message and exits with status 2 (no traceback).
+Bad input, a parse error included, prints one line `explorer: error: …` and exits with status 2 (no
+traceback, no usage block). A value that starts with `-` and is not a plain number goes after `=`:
+``--mfu=-inf``.
 """
 
 from __future__ import annotations
@@ -11,10 +13,11 @@ import importlib.util
 import json
 import math
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import numpy as np
 import xarray as xr
@@ -33,9 +36,49 @@ MAX_CSV_ROWS = 500_000
 SITE_NUMERIC = [k for k in NUMERIC if k not in TRAINING_INPUTS]  # `train`'s options for the site
 
 
+class _ParseError(Exception):
+    """A command-line parse error, already one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a parse error is one ``explorer: error: …`` line (no usage block) and
+    status 2, the same as bad input; sub-commands' parsers are of this class too."""
+
+    argv: Sequence[str] = ()
+
+    def error(self, message: str) -> NoReturn:
+        message = " ".join(message.split())
+        m = re.fullmatch(r"argument (\S+): expected one argument", message)
+        if m:
+            for option in m[1].split("/"):
+                after = _after(self.argv, option)
+                if after is not None and after.startswith("-"):
+                    message += (
+                        f" ({after!r} reads as an option: write a value that starts with '-' "
+                        f"after '=', {option}={after})"
+                    )
+                    break
+        command = self.prog.removeprefix("explorer").strip()
+        raise _ParseError(f"{command}: {message}" if command else message)
+
+
+def _after(argv: Sequence[str], option: str) -> str | None:
+    """The token after `option` in `argv` (None when it is last or absent)."""
+    argv = list(argv)
+    for i, token in enumerate(argv[:-1]):
+        if token == option:
+            return argv[i + 1]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    _Parser.argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = parser.parse_args(argv)
+    except _ParseError as err:
+        print(f"explorer: error: {err}", file=sys.stderr)
+        return 2
     try:
         return int(args.run(args) or 0)
     except InputError as err:
@@ -55,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="explorer",
         description="AI Datacenter Explorer: power, cooling, chips and FLOPS of an AI datacenter.",
     )
