@@ -494,6 +494,7 @@ def sample(
         chunks = {d: validate.whole("chunks", c, 1, MAX_SAMPLE) for d, c in chunks.items()}
     elif chunks is not None:
         chunks = validate.whole("chunks", chunks, 1, MAX_SAMPLE)
+    model.check_input_names(inputs, ("n", "seed", "chunks", "site"))
     inputs = {k: v for k, v in inputs.items() if v is not None}
     r = model.resolve_inputs(site, dict(inputs))
     params = _parameters(site, r, set(inputs))
@@ -703,6 +704,7 @@ def sensitivity(output: str, site: str = DEFAULT_SITE, **inputs: Any) -> xr.Data
     """
     if output not in model.OUTPUTS:
         raise InputError("output", output, "one of " + ", ".join(model.OUTPUTS))
+    model.check_input_names(inputs, ("output", "site"))
     inputs = {k: v for k, v in inputs.items() if v is not None}
     r = model.resolve_inputs(site, dict(inputs))
     if output in model.TRAINING_OUTPUTS and r.run is None:

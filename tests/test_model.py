@@ -442,3 +442,9 @@ def test_an_unknown_input_is_an_input_error_naming_it_and_the_inputs(call):
         call()
     assert e.value.field == "bogus"
     assert "load_factor" in e.value.allowed and "chip" in e.value.allowed
+
+
+def test_sample_names_its_own_parameters_as_allowed():
+    with pytest.raises(InputError, match="bogus = 1") as e:
+        explorer.sample(10, seed=1, bogus=1)
+    assert e.value.allowed.endswith("model, n, seed, chunks, site")
