@@ -1,6 +1,8 @@
 """Command line: ``explorer compute | train | catalog | app``.
 
-Bad input prints the core's one-sentence message and exits with status 2 (no traceback).
+Bad input, a parse error included, prints one line `explorer: error: …` and exits with status 2 (no
+traceback, no usage block). A value that starts with `-` and is not a plain number goes after `=`:
+``--mfu=-inf``.
 """
 
 from __future__ import annotations
@@ -11,10 +13,11 @@ import importlib.util
 import json
 import math
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import numpy as np
 import xarray as xr
@@ -33,9 +36,49 @@ MAX_CSV_ROWS = 500_000
 SITE_NUMERIC = [k for k in NUMERIC if k not in TRAINING_INPUTS]  # `train`'s options for the site
 
 
+class _ParseError(Exception):
+    """A command-line parse error, already one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a parse error is one ``explorer: error: …`` line (no usage block) and
+    status 2, the same as bad input; sub-commands' parsers are of this class too."""
+
+    argv: Sequence[str] = ()
+
+    def error(self, message: str) -> NoReturn:
+        message = " ".join(message.split())
+        m = re.fullmatch(r"argument (\S+): expected one argument", message)
+        if m:
+            for option in m[1].split("/"):
+                after = _after(self.argv, option)
+                if after is not None and after.startswith("-"):
+                    message += (
+                        f" ({after!r} reads as an option: write a value that starts with '-' "
+                        f"after '=', {option}={after})"
+                    )
+                    break
+        command = self.prog.removeprefix("explorer").strip()
+        raise _ParseError(f"{command}: {message}" if command else message)
+
+
+def _after(argv: Sequence[str], option: str) -> str | None:
+    """The token after `option` in `argv` (None when it is last or absent)."""
+    argv = list(argv)
+    for i, token in enumerate(argv[:-1]):
+        if token == option:
+            return argv[i + 1]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    _Parser.argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = parser.parse_args(argv)
+    except _ParseError as err:
+        print(f"explorer: error: {err}", file=sys.stderr)
+        return 2
     try:
         return int(args.run(args) or 0)
     except InputError as err:
@@ -55,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="explorer",
         description="AI Datacenter Explorer: power, cooling, chips and FLOPS of an AI datacenter.",
     )
@@ -283,51 +326,82 @@ def _sweep(spec: str) -> tuple[str, np.ndarray]:
     return name, np.linspace(start, stop, num)
 
 
-_OUT_ALLOWED = "a .csv or .nc file in an existing folder you can write to"
+OUT_TABLE = (".csv", ".nc")  # what compute, --climate and --uncertainty write
+OUT_SAMPLE = (".nc", ".zarr")  # what sample writes (a .zarr store is a folder)
 
 
-def _out_error(path: Path, reason: str) -> InputError:
+def _out_allowed(suffixes: tuple[str, ...]) -> str:
+    """The allowed --out paths in words, e.g. ``"a .csv or .nc file in ..."``."""
+    files = [s for s in suffixes if s != ".zarr"]
+    what = f"a {' or '.join(files)} file" if files else ""
+    if ".zarr" in suffixes:
+        what = f"{what} or a .zarr folder" if what else "a .zarr folder"
+    return f"{what} in an existing folder you can write to"
+
+
+def _out_error(path: Path, reason: str, suffixes: tuple[str, ...] = OUT_TABLE) -> InputError:
     """The usual one-line InputError, with the whole path (InputError shortens long values)."""
-    err = InputError("--out", str(path), _OUT_ALLOWED, reason)
-    err.args = (f"--out = {str(path)!r} {reason}; allowed: {_OUT_ALLOWED}.",)
+    allowed = _out_allowed(suffixes)
+    err = InputError("--out", str(path), allowed, reason)
+    err.args = (f"--out = {str(path)!r} {reason}; allowed: {allowed}.",)
     return err
 
 
-def _out_kind(path: Path) -> str:
-    """``csv`` or ``nc`` for a path that can be written; else an InputError naming it and why."""
+def _out_kind(path: Path, suffixes: tuple[str, ...] = OUT_TABLE) -> str:
+    """The suffix without its dot (``csv``, ``nc``, ``zarr``) for a path that can be written,
+    one of `suffixes`; else an InputError naming it and why."""
     suffix = path.suffix.lower()
-    if suffix not in (".csv", ".nc"):
-        raise _out_error(path, "does not end in .csv or .nc")
+
+    def fail(reason: str) -> InputError:
+        return _out_error(path, reason, suffixes)
+
+    if suffix not in suffixes:
+        raise fail(f"does not end in {' or '.join(suffixes)}")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.exists():
-        raise _out_error(path, f"is in a folder that does not exist ({folder})")
+        raise fail(f"is in a folder that does not exist ({folder})")
     if not folder.is_dir():
-        raise _out_error(path, f"is in {folder}, which is not a folder")
-    if path.is_dir():
-        raise _out_error(path, "is a folder")
+        raise fail(f"is in {folder}, which is not a folder")
+    store = suffix == ".zarr"  # a folder: written over when it exists
+    if path.is_dir() and not store:
+        raise fail("is a folder")
+    if path.exists() and store and not path.is_dir():
+        raise fail("is a file (a .zarr store is a folder)")
     if path.exists() and not os.access(path, os.W_OK):
-        raise _out_error(path, "is a file you cannot write")
+        raise fail("is a file you cannot write" if not store else "is a folder you cannot write")
     if not path.exists() and not os.access(folder, os.W_OK | os.X_OK):
-        raise _out_error(path, f"is in a folder you cannot write to ({folder})")
+        raise fail(f"is in a folder you cannot write to ({folder})")
     return suffix[1:]
 
 
-def _write(ds: xr.Dataset, path: Path, kind: str) -> None:
+_WRITERS = {"nc": ("h5netcdf", "io"), "zarr": ("zarr", "io")}
+
+
+def _write(ds: xr.Dataset, path: Path, kind: str, suffixes: tuple[str, ...] = OUT_TABLE) -> None:
+    """Write `ds` (lazy or not) as `kind`; any OSError is an InputError, and a new file that
+    could not be written is removed."""
     existed = path.exists()
-    if kind == "nc" and importlib.util.find_spec("h5netcdf") is None:
-        raise _out_error(path, "needs the NetCDF writer: pip install 'ai-datacenter-explorer[io]'")
+    if kind in _WRITERS and importlib.util.find_spec(_WRITERS[kind][0]) is None:
+        package, extra = _WRITERS[kind]
+        raise _out_error(
+            path,
+            f"needs the {package} writer: pip install 'ai-datacenter-explorer[{extra}]'",
+            suffixes,
+        )
     try:
         if kind == "nc":
             ds.to_netcdf(path, engine="h5netcdf")
+        elif kind == "zarr":
+            ds.to_zarr(path, mode="w", zarr_format=2)  # v2: portable (v3 has no string dtype yet)
         else:
             with path.open("wb") as f:
                 write_csv(ds, f)
-    except OSError as err:  # e.g. permission, full disk, read-only file system
-        if not existed:
+    except OSError as err:  # e.g. permission, full disk, read-only file system, /proc
+        if not existed and kind != "zarr":
             with contextlib.suppress(OSError):
                 path.unlink(missing_ok=True)  # no half-written file left behind
         reason = err.strerror or type(err).__name__
-        raise _out_error(path, f"could not be written ({reason})") from None
+        raise _out_error(path, f"could not be written ({reason})", suffixes) from None
 
 
 def _describe_dims(ds: xr.Dataset) -> str:

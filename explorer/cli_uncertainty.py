@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -22,11 +23,10 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from . import catalog
+from . import catalog, validate
 from .errors import InputError
 from .model import INPUTS, OUTPUTS, compute
-
-MAX_SAMPLE = 10**9  # samples one command may ask for (streamed with --chunks / --out)
+from .uncertainty import MAX_SAMPLE, MAX_SEED
 
 
 def register(sub: argparse._SubParsersAction, compute_parser: argparse.ArgumentParser) -> None:
@@ -95,16 +95,7 @@ def _scenario(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _whole(field: str, raw: str | None, lo: int, hi: int) -> int | None:
-    if raw is None:
-        return None
-    try:
-        x = float(raw)
-    except ValueError:
-        x = math.nan
-    if not (math.isfinite(x) and x == int(x) and lo <= x <= hi):
-        shown = int(x) if math.isfinite(x) and x == int(x) else (x if math.isfinite(x) else raw)
-        raise InputError(field, shown, f"a whole number {lo:,} ≤ {field} ≤ {hi:,}")
-    return int(x)
+    return None if raw is None else validate.whole(field, raw, lo, hi)
 
 
 # ------------------------------------------------------------------------ compute --uncertainty
@@ -190,12 +181,13 @@ def bounds_table(ds: xr.Dataset, columns: tuple[Any, ...], dim: str, head: str) 
 
 # ------------------------------------------------------------------------ sample
 def _cmd_sample(args: argparse.Namespace) -> int:
+    from .cli import OUT_SAMPLE, _out_kind, _write
     from .uncertainty import sample, summary
 
     n = _whole("n", args.n, 1, MAX_SAMPLE)
-    seed = _whole("seed", args.seed, 0, 2**63 - 1)
+    seed = _whole("seed", args.seed, 0, MAX_SEED)
     chunks = _whole("chunks", args.chunks, 1, MAX_SAMPLE)
-    kind = _sample_out_kind(args.out) if args.out is not None else None
+    kind = _out_kind(args.out, OUT_SAMPLE) if args.out is not None else None
     if args.out is None and n > 10_000_000 and chunks is None:
         raise InputError("n", n, "at most 10,000,000 without --out (or give --chunks)")
     client = _client(args.scheduler) if args.scheduler else None
@@ -205,12 +197,7 @@ def _cmd_sample(args: argparse.Namespace) -> int:
             chunks = max(1, n // 8)
         ds = sample(n, seed=seed, chunks=chunks, **kwargs)
         if args.out is not None:
-            if kind == "zarr":
-                ds.to_zarr(
-                    args.out, mode="w", zarr_format=2
-                )  # v2: portable (v3 has no string dtype yet)
-            else:
-                ds.to_netcdf(args.out, engine="h5netcdf")
+            _write(ds, args.out, kind, OUT_SAMPLE)
             print(f"wrote {args.out} ({n:,} samples, seed {ds.attrs['seed']})", file=sys.stderr)
             return 0
         q = summary(ds).compute()
@@ -235,24 +222,29 @@ def _cmd_sample(args: argparse.Namespace) -> int:
     return 0
 
 
-def _sample_out_kind(path: Path) -> str:
-    from .cli import _out_error
+_SCHEDULER_ALLOWED = (
+    "a running dask.distributed scheduler: tcp://HOST:PORT or HOST:PORT (port 1-65535)"
+)
+_HOST_PORT = re.compile(r"(?:tcp://)?(?P<host>[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]):(?P<port>\d{1,5})")
 
-    suffix = path.suffix.lower()
-    if suffix not in (".nc", ".zarr"):
-        err = _out_error(path, "does not end in .nc or .zarr")
-        err.args = (
-            f"--out = {str(path)!r} does not end in .nc or .zarr; "
-            "allowed: a .nc file or a .zarr folder.",
-        )
-        raise err
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise _out_error(path, f"is in a folder that does not exist ({folder})")
-    return suffix[1:]
+
+def scheduler_address(address: str) -> str:
+    """``tcp://HOST:PORT`` for ``tcp://HOST:PORT`` or ``HOST:PORT`` (dask's default protocol);
+    any other address (tls://, ws://, inproc://, ...) is an InputError.
+
+    Examples
+    --------
+    >>> scheduler_address("127.0.0.1:8786")
+    'tcp://127.0.0.1:8786'
+    """
+    m = _HOST_PORT.fullmatch(address.strip())
+    if m is None or not 1 <= int(m["port"]) <= 65535:
+        raise InputError("--scheduler", address, _SCHEDULER_ALLOWED, "is not a scheduler address")
+    return f"tcp://{m['host']}:{int(m['port'])}"
 
 
 def _client(address: str) -> Any:
+    tcp = scheduler_address(address)
     try:
         from distributed import Client
     except ImportError:  # pragma: no cover - the [dask] extra is not installed
@@ -260,12 +252,12 @@ def _client(address: str) -> Any:
             "--scheduler", address, "an address, with dask.distributed installed (explorer[dask])"
         ) from None
     try:
-        return Client(address, timeout=10)
-    except (OSError, TimeoutError, ValueError) as err:
+        return Client(tcp, timeout=10)
+    except Exception as err:  # unreachable, refused, a handshake that fails: all one answer
         raise InputError(
             "--scheduler",
             address,
-            "a running dask.distributed scheduler (tcp://host:port)",
+            _SCHEDULER_ALLOWED,
             f"could not be reached ({type(err).__name__})",
         ) from None
 

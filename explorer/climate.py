@@ -613,7 +613,12 @@ def climate_year(
     explorer.errors.InputError: pue = 1.2 cannot be set with the climate model;
     allowed: leave it out (the weather sets the cooling share each hour).
     """
+    from .model import check_input_names
+
     site = catalog.check_name("site", site, "sites")
+    check_input_names(
+        compute_inputs, ("site", "cooling_tech", "station"), ("cooling_fraction", "pue")
+    )
     for name in ("cooling_fraction", "pue"):
         if compute_inputs.get(name) is not None:
             raise InputError(

@@ -23,6 +23,7 @@ import xarray as xr
 
 from . import catalog
 from .catalog import Entry
+from .errors import InputError
 from .units import factor
 
 _GWH_TO_TWH = factor("GWh", "TWh")
@@ -121,8 +122,9 @@ def grid_shares(
     site : str, default ``"rainier-mississippi"``
         Site preset: its state (``region``), ``utility`` and ``grid_operator``.
     year : xarray.Dataset, optional
-        A `explorer.climate_year` result: its annual energy and peak facility power are used
-        instead of `explorer.compute`'s constant load.
+        A `explorer.climate_year` result of the same `site`: its annual energy and peak
+        facility power are used instead of `explorer.compute`'s constant load. The year already
+        holds its inputs, so no `compute_inputs` may be given with it.
     **compute_inputs
         `explorer.compute` inputs (site power, chips, load factor …); arrays broadcast.
 
@@ -144,7 +146,9 @@ def grid_shares(
     """
     from .model import compute
 
+    site = catalog.check_name("site", site, "sites")
     if year is not None:
+        _check_year(site, year, compute_inputs)
         energy = year["annual_energy"]
         peak = year["peak_facility_power"]
     else:
@@ -225,3 +229,32 @@ def grid_shares(
         "basis": "climate_year" if year is not None else "compute (constant load)",
     }
     return out
+
+
+def _check_year(site: str, year: Any, compute_inputs: dict[str, Any]) -> None:
+    """InputError unless `year` is a climate year of `site` given without other inputs."""
+    given = sorted(k for k, v in compute_inputs.items() if v is not None)
+    if given:
+        raise InputError(
+            given[0],
+            compute_inputs[given[0]],
+            "leave it out (pass it to explorer.climate_year instead)",
+            "cannot be given with year=",
+        )
+    is_year = (
+        isinstance(year, xr.Dataset)
+        and str(year.attrs.get("model", "")).startswith("explorer.climate_year")
+        and all(v in year for v in ("annual_energy", "peak_facility_power"))
+    )
+    if not is_year:
+        shown = type(year).__name__ if not isinstance(year, str | int | float) else year
+        raise InputError(
+            "year", shown, "a Dataset returned by explorer.climate_year", "is not a climate year"
+        )
+    if year.attrs.get("site_preset") != site:
+        raise InputError(
+            "year",
+            f"climate year of {year.attrs.get('site_preset')!r}",
+            f"a climate year of the site {site!r}",
+            "is from another site",
+        )

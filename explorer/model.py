@@ -275,6 +275,29 @@ class Resolved:
     run: Variable | None = None  # the training run's compute [FLOP]; None: no training outputs
 
 
+def check_input_names(
+    inputs: dict[str, Any], others: tuple[str, ...] = (), leave_out: tuple[str, ...] = ()
+) -> None:
+    """InputError naming the first key of `inputs` that is not a `compute` input.
+
+    `others` are the caller's own parameters (listed in the message as allowed too), `leave_out`
+    the compute inputs the caller does not take (handled by the caller's own message).
+
+    Examples
+    --------
+    >>> check_input_names({"pue": 1.2})
+    >>> check_input_names({"bogus": 1}, ("site",))
+    Traceback (most recent call last):
+    ...
+    explorer.errors.InputError: bogus = 1 is not a known input; allowed: site_power, ...
+    """
+    known = [k for k in (*INPUTS, *NAMED_INPUTS) if k not in leave_out]
+    unknown = sorted(k for k in inputs if k not in known and k not in leave_out)
+    if unknown:
+        key = unknown[0]
+        raise InputError(key, inputs[key], ", ".join([*known, *others]), "is not a known input")
+
+
 def resolve_inputs(site: str, inputs: dict[str, Any]) -> Resolved:
     """Defaults, validation and lookups for `compute`'s inputs.
 
@@ -284,12 +307,7 @@ def resolve_inputs(site: str, inputs: dict[str, Any]) -> Resolved:
     >>> round(float(r.x["cooling_fraction"].values), 4)  # 1 - 1/1.2 - 0.03
     0.1367
     """
-    unknown = set(inputs) - set(INPUTS) - set(NAMED_INPUTS)
-    if unknown:
-        raise TypeError(
-            f"compute() got unexpected input(s) {sorted(unknown)}; "
-            f"inputs are {[*INPUTS, *NAMED_INPUTS, 'site']}"
-        )
+    check_input_names(inputs, ("site", "uncertainty"))
     given = {k: v for k, v in inputs.items() if v is not None}
     preset = _site_inputs(site)
     chip = validate.name_list(

@@ -655,17 +655,7 @@ def train(
         training_compute=training_compute,
         **scenario,
     )
-    peak = catalog.chip_table().peak_flops.sel(chip=ds.chip.values, precision=precision)
-    if bool(peak.isnull().any()):
-        names = [
-            str(c) for c in np.atleast_1d(peak.chip.values)[np.atleast_1d(peak.isnull().values)]
-        ]
-        raise InputError(
-            "precision",
-            precision,
-            "a mode every chip has (see `explorer catalog chips`)",
-            f"is not a mode of {', '.join(names)}",
-        )
+    _check_mode(ds, precision)
     res = ds[[k for k in RUN_VARIABLES if k in ds]]
     res = res.sel(precision=precision).drop_vars(["precision", "basis"], errors="ignore")
     notes: list[str] = []
@@ -692,6 +682,21 @@ def train(
         "notes": "; ".join(notes),
     }
     return res
+
+
+def _check_mode(ds: xr.Dataset, precision: str) -> None:
+    """InputError unless every chip of `ds` has `precision` (else its days would be NaN)."""
+    peak = catalog.chip_table().peak_flops.sel(chip=ds.chip.values, precision=precision)
+    if bool(peak.isnull().any()):
+        names = [
+            str(c) for c in np.atleast_1d(peak.chip.values)[np.atleast_1d(peak.isnull().values)]
+        ]
+        raise InputError(
+            "precision",
+            precision,
+            "a mode every chip has (see `explorer catalog chips`)",
+            f"is not a mode of {', '.join(names)}",
+        )
 
 
 # ------------------------------------------------------------------------------ the older API
@@ -758,13 +763,7 @@ def training_days(
     """
     c = validate.number("training_compute", training_compute)
     f = validate.number("effective_flops", effective_flops)
-    g = (
-        xr.DataArray(goodput_share)
-        if not isinstance(goodput_share, xr.DataArray)
-        else goodput_share
-    )
-    if not np.all((g > 0) & (g <= 1)):
-        raise InputError("goodput", float(np.min(g)), "0 < goodput ≤ 1")
+    g = validate.number("goodput", goodput_share)
     return (c / (f * g) / _S_PER_DAY).assign_attrs(
         units="day", long_name="wall-clock training time"
     )
@@ -789,7 +788,9 @@ def train_model(
     from .model import compute
 
     validate.precision(precision)
-    ds = compute(model=model, **scenario).sel(precision=precision)
+    ds = compute(model=model, **scenario)
+    _check_mode(ds, precision)
+    ds = ds.sel(precision=precision)
     days = ds.training_days if with_goodput else ds.ideal_days
     out = xr.Dataset(
         {
@@ -830,9 +831,9 @@ def train_on_chips(
 
     validate.precision(precision)
     catalog.check_name("model", model, "models")
-    ds = compute(
-        model=model, chip=chip, job_chips=chips, mfu=mfu, restart_minutes=restart_minutes
-    ).sel(precision=precision)
+    ds = compute(model=model, chip=chip, job_chips=chips, mfu=mfu, restart_minutes=restart_minutes)
+    _check_mode(ds, precision)
+    ds = ds.sel(precision=precision)
     out = xr.Dataset(
         {
             "days": ds.training_days.assign_attrs(

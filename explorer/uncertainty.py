@@ -30,6 +30,15 @@ the central point, and takes the min and max. One exception: on a *filled* site
 ``power_required`` and ``power_headroom`` turn on the rounding remainder of whole chips (less than
 one chip's facility power) and are not monotone; their bounds are the min / max over the
 evaluated points only (``bound_note`` says so).
+The second exception is the training chain (`TRAINING_NOT_MONOTONE`). The job's chips follow
+``chips_powered``, so every figure that sizes the site (its power, cooling share or PUE, the
+overhead share, the chip's TDP and server overhead) moves the job size ``n``; but goodput falls as
+the job grows (more chips, more interruptions), so ``training_days`` = compute /
+(``n`` × FLOP/s per chip × goodput(``n``)) has an interior minimum in ``n``: past it, more site
+power makes the run *longer*. The run's energy, CO2 and cost follow the days; Daly's checkpoint
+interval and the checkpoint and lost-work shares it sets also have interior extremes (in ``n``, the
+interruption rate and the checkpoint time). For these the range's bounds are the min / max over
+the evaluated points, and the true extreme can lie between corners (``bound_note`` says so).
 ``tests/test_uncertainty.py`` checks the monotone claim with hypothesis.
 
 Draws are reproducible and independent of chunking: parameter ``key``'s sample ``i`` comes from
@@ -74,6 +83,8 @@ BOUNDS_LABELS = ("low", "central", "high")
 DRAW_BLOCK = 65_536  # samples per random block (see the module docstring)
 COMBO = "_combination"  # the internal dimension of the corners in the range mode
 MAX_CORNERS_PER_CALL = model.MAX_POINTS // 4  # corners x points evaluated at once, at most
+MAX_SAMPLE = 10**9  # samples one call may ask for (streamed with chunks)
+MAX_SEED = 2**63 - 1
 # Chip figures the model uses, and where they sit in the resolved hardware table.
 _CHIP_FIELDS = {
     "tdp": "tdp",
@@ -86,6 +97,16 @@ _PRECISION_OF = {"bf16_dense": "bf16", "fp8_dense": "fp8", "fp8_sparse": "fp8_sp
 # Inputs of the training chain, once compute() accepts them, and their catalog figures.
 # Outputs that are not monotone on a filled site (whole chips: a rounding remainder).
 FILLED_REMAINDERS = ("power_required", "power_headroom")
+# Training outputs that are not monotone in the figures that size the job (module docstring).
+TRAINING_NOT_MONOTONE = (
+    "checkpoint_interval",
+    "checkpoint_share",
+    "lost_work_share",
+    "training_days",
+    "run_energy",
+    "run_co2",
+    "run_cost",
+)
 _TRAINING_KEYS = {
     "checkpoint_minutes": "reliability.checkpoint_time",
     "restart_minutes": "reliability.restart_time",
@@ -286,7 +307,8 @@ def compute_range(site: str, mode: str, inputs: Mapping[str, Any]) -> xr.Dataset
     it); an input has it only when it is uncertain (left to the catalog).
     ``central`` is exactly what `compute` returns; ``low`` / ``high`` are the min / max over every
     corner of the uncertain figures' box and the central point (the model is monotone in each
-    figure, see the module docstring; `FILLED_REMAINDERS` are the exception).
+    figure, see the module docstring; `FILLED_REMAINDERS` and `TRAINING_NOT_MONOTONE` are the
+    exceptions, their ``bound_note`` says so).
 
     Examples
     --------
@@ -381,6 +403,13 @@ def _stack(
                     "on a filled site this turns on a rounding remainder (less than one chip's "
                     "facility power), not monotone: min / max over the evaluated points"
                 )
+    for name in TRAINING_NOT_MONOTONE:
+        if name in low:
+            data[name].attrs["bound_note"] = (
+                "not monotone: the job's chips follow the site's size and goodput falls as the "
+                "job grows, so the true extreme can lie between the corners; min / max over the "
+                "evaluated points"
+            )
     attrs = {
         **ds.attrs,
         "uncertainty": (
@@ -456,12 +485,16 @@ def sample(
     >>> bool(172_000 < lo < 245_264 < hi < 613_000)
     True
     """
-    if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
-        raise InputError("n", n, "a whole number ≥ 1")
+    n = validate.whole("n", n, 1, MAX_SAMPLE)
     if seed is None:
         seed = int(np.random.SeedSequence().entropy % 2**63)
-    elif isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
-        raise InputError("seed", seed, "a whole number ≥ 0")
+    else:
+        seed = validate.whole("seed", seed, 0, MAX_SEED)
+    if isinstance(chunks, Mapping):
+        chunks = {d: validate.whole("chunks", c, 1, MAX_SAMPLE) for d, c in chunks.items()}
+    elif chunks is not None:
+        chunks = validate.whole("chunks", chunks, 1, MAX_SAMPLE)
+    model.check_input_names(inputs, ("n", "seed", "chunks", "site"))
     inputs = {k: v for k, v in inputs.items() if v is not None}
     r = model.resolve_inputs(site, dict(inputs))
     params = _parameters(site, r, set(inputs))
@@ -623,9 +656,21 @@ def summary(ds: xr.Dataset, q: Iterable[float] = (0.05, 0.5, 0.95)) -> xr.Datase
     >>> s.city_households.dims, s.city_households.attrs["units"]
     (('quantile',), 'households')
     """
-    q = [float(x) for x in q]
+    allowed_q = "quantiles 0 ≤ q ≤ 1, a number or a list of numbers"
+    if not isinstance(ds, xr.Dataset):
+        raise InputError(
+            "ds", validate.brief(ds), "the result of explorer.sample", "is not a Dataset"
+        )
+    if isinstance(q, int | float | np.integer | np.floating) and not isinstance(q, bool):
+        q = [q]
+    try:
+        if isinstance(q, str | bytes) or any(isinstance(x, bool) for x in q):
+            raise TypeError
+        q = [float(x) for x in q]
+    except (TypeError, ValueError):
+        raise InputError("q", validate.brief(q), allowed_q, "is not a list of numbers") from None
     if not q or any(not 0 <= x <= 1 for x in q):
-        raise InputError("q", q, "quantiles between 0 and 1")
+        raise InputError("q", q, allowed_q)
     if "sample" not in ds.dims:
         raise InputError(
             "ds", "a Dataset without a 'sample' dimension", "the result of explorer.sample"
@@ -659,8 +704,16 @@ def sensitivity(output: str, site: str = DEFAULT_SITE, **inputs: Any) -> xr.Data
     """
     if output not in model.OUTPUTS:
         raise InputError("output", output, "one of " + ", ".join(model.OUTPUTS))
+    model.check_input_names(inputs, ("output", "site"))
     inputs = {k: v for k, v in inputs.items() if v is not None}
     r = model.resolve_inputs(site, dict(inputs))
+    if output in model.TRAINING_OUTPUTS and r.run is None:
+        raise InputError(
+            "output",
+            output,
+            "a training run given with it: model=, parameters= and tokens=, or training_compute=",
+            "is a training output, but no training run is given",
+        )
     params = _parameters(site, r, set(inputs))
     k = len(params)
     values = {p.key: np.full(2 * k + 1, p.central) for p in params}

@@ -83,6 +83,7 @@ BOUNDS: dict[str, Bound] = {
     "tokens": Bound(1, 1e17, "tokens"),
     "training_compute": Bound(1, 1e32, "FLOP"),
     "effective_flops": Bound(0, 1e25, "FLOP/s", lo_open=True),
+    "goodput": Bound(0, 1, "", lo_open=True),  # share of wall-clock time that advances training
     "job_chips": Bound(1, 1e9, "chips", integer=True),
     "checkpoint_minutes": Bound(0, 600, "min", lo_open=True),
     "restart_minutes": Bound(0, 1440, "min"),
@@ -174,6 +175,47 @@ def _check_values(field: str, data: np.ndarray, bound: Bound) -> None:
             raise InputError(field, float(bad), bound.describe(field), "is not a whole number")
         shown = int(bad) if bad == math.floor(bad) and abs(bad) < 1e15 else bad
         raise InputError(field, shown, bound.describe(field))
+
+
+def whole(field: str, x: object, lo: int, hi: int) -> int:
+    """A whole number lo ≤ x ≤ hi (a count, a seed, a chunk size), from a number or a string.
+
+    Examples
+    --------
+    >>> whole("chunks", "200", 1, 10**9)
+    200
+    >>> whole("n", 0, 1, 9)
+    Traceback (most recent call last):
+    ...
+    explorer.errors.InputError: n = 0 is out of range; allowed: a whole number 1 ≤ n ≤ 9.
+    """
+    allowed = f"a whole number {lo:,} ≤ {field} ≤ {hi:,}"
+    if isinstance(x, bool) or not isinstance(x, int | float | str | np.integer | np.floating):
+        raise InputError(field, brief(x), allowed, "is not a whole number")
+    if isinstance(x, int | np.integer):
+        v = int(x)  # exact, also past 2**53
+    else:
+        try:
+            v = int(x) if isinstance(x, str) and x.strip().lstrip("+-").isdigit() else float(x)
+        except ValueError:
+            raise InputError(field, x, allowed, "is not a whole number") from None
+        if not math.isfinite(v) or v != math.floor(v):
+            raise InputError(field, x, allowed, "is not a whole number")
+        v = int(v)
+    if not lo <= v <= hi:
+        raise InputError(field, v, allowed)
+    return v
+
+
+def brief(x: object) -> object:
+    """A value as an error message shows it: small scalars as they are, others by type.
+
+    Examples
+    --------
+    >>> brief(5), brief([1, 2])
+    (5, 'list')
+    """
+    return x if isinstance(x, int | float | str | None) else type(x).__name__
 
 
 def fractions_sum(

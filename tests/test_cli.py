@@ -210,3 +210,41 @@ def test_netcdf_without_the_io_extra_names_the_extra(tmp_path, capsys, monkeypat
     err = capsys.readouterr().err
     assert "[io]" in err and "g.nc" in err and "Traceback" not in err
     assert not (tmp_path / "g.nc").exists()
+
+
+@pytest.mark.parametrize(
+    ("argv", "line"),
+    [
+        (["bogus"], "explorer: error: argument command: invalid choice: 'bogus' (choose from"),
+        ([], "explorer: error: the following arguments are required: command"),
+        (["compute", "--nope"], "explorer: error: unrecognized arguments: --nope"),
+        (["compute", "--mfu"], "explorer: error: compute: argument --mfu: expected one argument"),
+        (["sample", "-n"], "explorer: error: sample: argument -n/--n: expected one argument"),
+        # -inf is not a number to argparse, so it reads as an option: say how to write it
+        (
+            ["compute", "--mfu", "-inf"],
+            "explorer: error: compute: argument --mfu: expected one argument ('-inf' reads as "
+            "an option: write a value that starts with '-' after '=', --mfu=-inf)",
+        ),
+        (["train", "--site-power", "-1e3"], "write a value that starts with '-' after '=', "),
+    ],
+)
+def test_a_parse_error_is_one_line_and_status_2(capsys, argv, line):
+    code = cli.main(argv)  # argparse printed a usage block and raised SystemExit before
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    assert len(err.splitlines()) == 1 and err.endswith("\n")
+    assert err.startswith(line) or line in err, err
+
+
+def test_a_negative_value_after_equals_reaches_the_core(capsys):
+    for argv in (["compute", "--mfu=-inf"], ["compute", "--mfu", "-0.5"]):
+        assert cli.main(argv) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("explorer: error: mfu = -") and "allowed: 0 ≤ mfu ≤ 1." in err
+
+
+def test_help_still_exits_0(capsys):
+    with pytest.raises(SystemExit) as e:
+        cli.main(["compute", "--help"])
+    assert e.value.code == 0 and "usage: explorer compute" in capsys.readouterr().out

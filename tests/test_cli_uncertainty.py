@@ -177,3 +177,54 @@ def test_unreachable_scheduler_is_one_line(capsys):
     pytest.importorskip("distributed")
     code, out, err = run(capsys, "sample", "-n", "10", "--scheduler", "tcp://127.0.0.1:9")
     assert code == 2 and "--scheduler = 'tcp://127.0.0.1:9' could not be reached" in err
+
+
+def test_sample_out_that_cannot_be_written_is_one_line(capsys, tmp_path):
+    folder = tmp_path / "taken.nc"
+    folder.mkdir()
+    for out, message in (
+        (folder, "is a folder"),  # was an internal error (h5py's OSError)
+        ("/proc/x.nc", "could not be written"),  # /proc takes no new files, even as root
+        (tmp_path / "missing" / "mc.nc", "is in a folder that does not exist"),
+    ):
+        code, out_, err = run(capsys, "sample", "-n", "10", "--seed", "1", "--out", str(out))
+        assert code == 2 and out_ == "", err
+        assert err.startswith("explorer: error: --out = ") and message in err, err
+        assert len(err.strip().splitlines()) == 1
+        # sample's own suffixes, not compute's ".csv or .nc"
+        assert "allowed: a .nc file or a .zarr folder in an existing folder" in err
+    assert not (tmp_path / "missing").exists()
+
+
+def test_compute_out_still_names_csv_and_nc(capsys, tmp_path):
+    code, _, err = run(capsys, "compute", "--out", str(tmp_path / "x.zarr"))
+    assert code == 2 and "does not end in .csv or .nc; allowed: a .csv or .nc file" in err
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["tls://127.0.0.1:1", "ws://127.0.0.1:1", "inproc://x", "127.0.0.1", "tcp://127.0.0.1:0"],
+)
+def test_scheduler_must_be_a_tcp_host_and_port(capsys, address):
+    # tls:// reached Client() without a security object: an internal TypeError
+    code, out, err = run(capsys, "sample", "-n", "10", "--scheduler", address)
+    assert code == 2 and out == ""
+    assert err == (
+        f"explorer: error: --scheduler = {address!r} is not a scheduler address; allowed: a "
+        "running dask.distributed scheduler: tcp://HOST:PORT or HOST:PORT (port 1-65535).\n"
+    )
+
+
+def test_any_client_failure_is_an_input_error(capsys, monkeypatch):
+    distributed = pytest.importorskip("distributed")
+    seen = []
+
+    def broken(address, timeout):
+        seen.append(address)
+        raise RuntimeError("handshake failed")
+
+    monkeypatch.setattr(distributed, "Client", broken)
+    code, _, err = run(capsys, "sample", "-n", "10", "--scheduler", "127.0.0.1:8786")
+    assert seen == ["tcp://127.0.0.1:8786"]  # HOST:PORT is dask's default protocol, tcp
+    assert code == 2
+    assert "--scheduler = '127.0.0.1:8786' could not be reached (RuntimeError)" in err

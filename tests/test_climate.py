@@ -256,3 +256,11 @@ def test_psychrolib_is_imported_only_when_the_weather_is_computed():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "False"  # `import explorer` works before psychrolib is installed
+
+
+def test_an_unknown_key_is_an_input_error_not_a_clash_with_scale_year():
+    # 'tech' is scale_year's own parameter: it used to reach it twice (a TypeError)
+    with pytest.raises(explorer.InputError, match=r"tech = 'x' is not a known input") as e:
+        explorer.climate_year(tech="x")
+    assert "cooling_tech" in e.value.allowed and "station" in e.value.allowed
+    assert "pue" not in e.value.allowed.split(", ")  # the weather sets the cooling

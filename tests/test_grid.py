@@ -168,3 +168,18 @@ def test_cli_compute_climate_table_and_errors(capsys):
     assert main(["compute", "--climate", "--site", "xai-colossus"]) == 2
     assert "723340" in capsys.readouterr().err
     assert main(["compute", "--climate", "--sweep", "site_power=10:100:3"]) == 2
+
+
+def test_year_must_be_a_climate_year_of_the_same_site_given_alone():
+    year = explorer.climate_year("rainier-indiana", "chiller-economiser", site_power=300)
+    # inputs beside year= were silently dropped (the year already holds its site power)
+    with pytest.raises(InputError, match=r"site_power = 600 cannot be given with year="):
+        grid_shares("rainier-indiana", year=year, site_power=600)
+    # a year of Indiana measured against Mississippi's utility was accepted
+    with pytest.raises(InputError, match=r"year = .*rainier-indiana.* is from another site"):
+        grid_shares("rainier-mississippi", year=year)
+    # a compute() result has no peak_facility_power (a KeyError before), 5 no items (TypeError)
+    for bad in (explorer.compute(site="rainier-indiana"), 5, "year"):
+        with pytest.raises(InputError, match=r"year = .* is not a climate year") as e:
+            grid_shares("rainier-indiana", year=bad)
+        assert e.value.field == "year" and "climate_year" in e.value.allowed

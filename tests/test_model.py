@@ -424,3 +424,27 @@ def test_an_impossible_pue_in_a_sweep_names_that_value_and_its_limit():
     ds = compute(pue=1 / 0.97, overhead_fraction=0.03)
     assert 0.0 <= float(ds.cooling_fraction) < 1e-12
     assert not np.signbit(float(ds.cooling_fraction))
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: explorer.compute(bogus=1),
+        lambda: explorer.grid_shares(bogus=1),
+        lambda: explorer.sample(10, seed=1, bogus=1),
+        lambda: explorer.climate_year(bogus=1),
+    ],
+)
+def test_an_unknown_input_is_an_input_error_naming_it_and_the_inputs(call):
+    with pytest.raises(
+        InputError, match=r"bogus = 1 is not a known input; allowed: site_power, "
+    ) as e:
+        call()
+    assert e.value.field == "bogus"
+    assert "load_factor" in e.value.allowed and "chip" in e.value.allowed
+
+
+def test_sample_names_its_own_parameters_as_allowed():
+    with pytest.raises(InputError, match="bogus = 1") as e:
+        explorer.sample(10, seed=1, bogus=1)
+    assert e.value.allowed.endswith("model, n, seed, chunks, site")

@@ -208,6 +208,29 @@ def test_near_zero_checkpoints_are_allowed():
     assert float(fast.goodput) == pytest.approx(math.exp(-10 / 185.58), rel=5e-3)
 
 
+def test_goodput_share_is_checked_like_every_input():
+    # 'x' reached a NumPy comparison (UFuncTypeError), NaN slipped through
+    for bad, why in (("x", "is not a number"), (np.nan, "is not a finite number"), (1.5, "")):
+        with pytest.raises(InputError, match=rf"goodput = .*{why}.*allowed: 0 < goodput ≤ 1"):
+            training.training_days(1e24, 1e20, bad)
+    # 8.64e24 FLOP / (1e20 FLOP/s x 0.5) = 1.728e5 s = 2 days
+    assert float(training.training_days(8.64e24, 1e20, 0.5)) == pytest.approx(2.0)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: training.train_model("gpt-3", chip="a100", precision="fp8"),
+        lambda: training.train_on_chips("gpt-3", 1024, chip="a100", precision="fp8"),
+        lambda: training.train("a100", model="gpt-3", precision="fp8"),
+    ],
+)
+def test_a_precision_the_chip_lacks_is_an_input_error_everywhere(call):
+    # the A100 has no FP8: train_model / train_on_chips returned NaN days
+    with pytest.raises(InputError, match="precision = 'fp8' is not a mode of a100"):
+        call()
+
+
 def test_bad_training_input():
     with pytest.raises(InputError, match="parameters"):
         training.training_compute(-1, 1e12)

@@ -188,6 +188,8 @@ MONOTONE_SCENARIOS = [
     {"site": "rainier-mississippi"},
     {"site": "generic", "chip": ["trn2", "b300"]},
     {"site": "xai-colossus", "chips": 120_000, "basis": "us-ga-person"},
+    # a training run: the job follows chips_powered, and TRAINING_NOT_MONOTONE are skipped
+    {"site": "generic", "training_compute": 1e26},
 ]
 
 
@@ -220,6 +222,8 @@ def test_model_is_monotone_in_each_figure(which, u, moved):
         v = ds[name]
         if "step" not in v.dims or (name in uncertainty.FILLED_REMAINDERS and filled):
             continue
+        if name in uncertainty.TRAINING_NOT_MONOTONE:
+            continue
         d = np.diff(v.transpose("step", ...).values, axis=0)
         d = np.where(np.isnan(d), 0, d)
         tol = 1e-9 * np.nanmax(np.abs(v.values)) if np.isfinite(v.values).all() else 0
@@ -227,6 +231,23 @@ def test_model_is_monotone_in_each_figure(which, u, moved):
         lo, hi = bounds[name].sel(bound="low"), bounds[name].sel(bound="high")
         ok = ((v >= lo - abs(lo) * 1e-9) & (v <= hi + abs(hi) * 1e-9)) | v.isnull()
         assert bool(ok.all()), (p.key, name)
+
+
+def test_training_days_has_an_interior_minimum_in_site_power_and_its_range_says_so():
+    """More site power means more chips in the job but a lower goodput (more interruptions):
+    training_days = C / (n x FLOP/s per chip x goodput(n)) falls, then rises again."""
+    days = explorer.compute(site_power=[100, 350, 10_000], training_compute=1e26).training_days
+    d100, d350, d10k = days.sel(precision="bf16").values
+    assert d350 < d100 and d350 < d10k  # not monotone: no corner need hold the extreme
+    # ideal days (no interruptions) fall all the way: 1/n, so 100x the power is ~1/100 the days
+    ideal = explorer.compute(site_power=[100, 10_000], training_compute=1e26).ideal_days
+    i100, i10k = ideal.sel(precision="bf16").values
+    assert_allclose(i100 / i10k, 100, rtol=0.01)
+    ds = explorer.compute(training_compute=1e26, uncertainty="range")
+    for name in uncertainty.TRAINING_NOT_MONOTONE:
+        assert "not monotone" in ds[name].attrs["bound_note"], name
+    for name in ("job_chips", "goodput", "ideal_days", "city_households"):
+        assert "bound_note" not in ds[name].attrs, name
 
 
 # ------------------------------------------------------------------------ Monte Carlo
@@ -333,6 +354,43 @@ def test_sample_bad_input():
         explorer.sample(10, seed=-1)
     with pytest.raises(explorer.InputError, match="site_power = -5"):
         explorer.sample(10, site_power=-5)
+
+
+@pytest.mark.parametrize(
+    ("chunks", "message"),
+    [
+        (0, "chunks = 0 is out of range"),  # was silently 1
+        (-1, "chunks = -1 is out of range"),  # was silently 1
+        ("a", "chunks = 'a' is not a whole number"),  # was a raw ValueError
+        (2.5, "chunks = 2.5 is not a whole number"),
+        ({"sample": 0}, "chunks = 0 is out of range"),
+    ],
+)
+def test_sample_bad_chunks(chunks, message):
+    with pytest.raises(explorer.InputError, match=message) as e:
+        explorer.sample(10, seed=1, chunks=chunks)
+    assert e.value.allowed == "a whole number 1 ≤ chunks ≤ 1,000,000,000"
+
+
+def test_summary_bad_input():
+    with pytest.raises(explorer.InputError, match="ds = 5 is not a Dataset"):
+        explorer.summary(5)  # was an AttributeError
+    s = explorer.sample(20, seed=1)
+    for q in ("a", ["a"], None, [True]):
+        with pytest.raises(explorer.InputError, match=r"q = .* is not a list of numbers"):
+            explorer.summary(s, q=q)
+    with pytest.raises(explorer.InputError, match=r"q = \[1.5\] is out of range"):
+        explorer.summary(s, q=[1.5])
+    # one number is one quantile: the median of 20 draws
+    median = explorer.summary(s, q=0.5).city_households
+    assert_allclose(median.values, [np.median(s.city_households.values)])
+
+
+def test_sensitivity_of_a_training_output_needs_a_run():
+    with pytest.raises(explorer.InputError, match="output = 'training_days' is a training output"):
+        explorer.sensitivity("training_days")  # was a raw KeyError
+    t = explorer.sensitivity("training_days", training_compute=1e24)
+    assert t.sizes["parameter"] > 0 and t.attrs["units"] == "day"
 
 
 def test_core_works_without_dask():
