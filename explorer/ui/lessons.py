@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 from collections.abc import Callable
 
 import bqplot as bq
@@ -17,6 +18,60 @@ from ..units import factor
 from .app import BLUE, GREY, ORANGE
 
 LABEL = {"description_width": "initial"}
+STATIC = "EXPLORER_STATIC"  # set (to anything but "" or "0") for handouts: widgets show as HTML
+
+
+def snapshot(widget: w.Widget) -> str:
+    """The current state of a lesson widget as plain HTML (no script, no network): text and tables
+    as shown, a control as its label and value, a bar chart as a table of its bars.
+
+    Examples
+    --------
+    >>> snapshot(w.VBox([w.HTML("<p>300 MW</p>"), w.FloatSlider(value=0.4, description="Share")]))
+    '<div class="lesson"><p>300 MW</p><p>Share: 0.4</p></div>'
+    """
+    if isinstance(widget, w.HTML):
+        return widget.value
+    if isinstance(widget, w.Box):
+        return '<div class="lesson">' + "".join(snapshot(c) for c in widget.children) + "</div>"
+    if isinstance(widget, bq.Figure):
+        rows = []
+        for mark in widget.marks:
+            rows += [[str(x), fmt.number(float(y))] for x, y in zip(mark.x, mark.y, strict=True)]
+        label = next((a.label for a in widget.axes if a.label), "")
+        return f"<p><b>{html.escape(widget.title)}</b></p>" + _table(["", label], rows)
+    if isinstance(widget, w.Button):
+        return ""
+    if isinstance(widget, w.Text):
+        return f"<p>{html.escape(widget.description)}: ________</p>"
+    if isinstance(widget, w.SelectionSlider | w.Dropdown):
+        said = f"{widget.description}: " if widget.description else ""
+        return f"<p>{html.escape(said + str(widget.label))}</p>"
+    if isinstance(widget, w.FloatSlider):
+        fmt_ = "{:" + widget.readout_format + "}"
+        return f"<p>{html.escape(widget.description)}: {fmt_.format(widget.value)}</p>"
+    return ""
+
+
+class Handout:
+    """A lesson widget shown as its static snapshot (for handouts rendered without a kernel);
+    every attribute is the widget's."""
+
+    def __init__(self, widget: w.Widget):
+        self.widget = widget
+
+    def __getattr__(self, name: str):
+        return getattr(self.widget, name)
+
+    def _repr_mimebundle_(self, **kwargs) -> dict[str, str]:
+        return {"text/html": snapshot(self.widget), "text/plain": "(lesson widget: see the HTML)"}
+
+
+def _shown(widget: w.Widget) -> w.Widget:
+    """The widget, or in a handout (``EXPLORER_STATIC`` set) its static snapshot."""
+    if os.environ.get(STATIC, "") not in ("", "0"):
+        return Handout(widget)  # type: ignore[return-value]
+    return widget
 
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
@@ -94,8 +149,15 @@ def answer_box(exercise_id: str) -> w.Widget:
 
     button.on_click(on_click)
     more.on_click(on_hint)
-    return w.VBox(
-        [w.HTML(f"<b>{html.escape(ex.question)}</b>"), w.HBox([field, button, more]), out, hint_out]
+    return _shown(
+        w.VBox(
+            [
+                w.HTML(f"<b>{html.escape(ex.question)}</b>"),
+                w.HBox([field, button, more]),
+                out,
+                hint_out,
+            ]
+        )
     )
 
 
@@ -129,11 +191,12 @@ def predict_reveal(exercise_id: str, then: Callable[[], w.Widget] | None = None)
             ["your prediction", "the explorer"], [[ex.show(r.prediction), ex.show(r.result)]]
         ) + (f"<p>{html.escape(r.message)}</p>")
         if then is not None:
-            shown.children = [then()]
+            made = then()
+            shown.children = [made.widget if isinstance(made, Handout) else made]
             box.children = [*box.children, shown]
 
     button.on_click(on_click)
-    return box
+    return _shown(box)
 
 
 def verdict_vote() -> w.Widget:
@@ -168,7 +231,7 @@ def verdict_vote() -> w.Widget:
         )
 
     button.on_click(on_click)
-    return w.VBox([*rows, button, out])
+    return _shown(w.VBox([*rows, button, out]))
 
 
 ARTICLE_SITE = "rainier-mississippi"  # the site whose article the first lessons examine
@@ -203,7 +266,7 @@ def city_bases(site_power: float | None = None) -> w.Widget:
 
     sp.observe(update, "value")
     update()
-    return w.VBox([sp, out])
+    return _shown(w.VBox([sp, out]))
 
 
 def power_split(cooling_fraction: float | None = None) -> w.Widget:
@@ -255,7 +318,7 @@ def power_split(cooling_fraction: float | None = None) -> w.Widget:
 
     cf.observe(update, "value")
     update()
-    return w.VBox([cf, fig, out])
+    return _shown(w.VBox([cf, fig, out]))
 
 
 def chips_per_mw(precision: str = "fp8") -> w.Widget:
@@ -286,21 +349,23 @@ def chips_per_mw(precision: str = "fp8") -> w.Widget:
         ]
         for c, v in zip(catalog.names("chips"), fpw, strict=True)
     ]
-    return w.VBox(
-        [
-            fig,
-            w.HTML(
-                _table(
-                    [
-                        "accelerator",
-                        "all-in power per chip",
-                        "chips per facility MW",
-                        "PFLOP/s per MW",
-                    ],
-                    rows,
-                )
-            ),
-        ]
+    return _shown(
+        w.VBox(
+            [
+                fig,
+                w.HTML(
+                    _table(
+                        [
+                            "accelerator",
+                            "all-in power per chip",
+                            "chips per facility MW",
+                            "PFLOP/s per MW",
+                        ],
+                        rows,
+                    )
+                ),
+            ]
+        )
     )
 
 
@@ -360,7 +425,7 @@ def training_time(
     for c in (chips, mfu, restart):
         c.observe(update, "value")
     update()
-    return w.VBox([chips, mfu, restart, out])
+    return _shown(w.VBox([chips, mfu, restart, out]))
 
 
 def sources(*prefixes: str) -> w.Widget:
@@ -370,4 +435,54 @@ def sources(*prefixes: str) -> w.Widget:
     for p in prefixes:
         for e in catalog.entries_under(p):
             rows.append([e.key, f"{e.value:g} {e.unit}", e.source_title, e.date, e.confidence])
-    return w.HTML(_table(["figure", "value", "source", "date", "confidence"], rows))
+    return _shown(w.HTML(_table(["figure", "value", "source", "date", "confidence"], rows)))
+
+
+# The handout template: JupyterLab's, without the scripts it loads from CDNs (RequireJS, MathJax,
+# Mermaid, the widget manager), so a handout makes no network request; widgets are static snapshots.
+_OFFLINE = """{%- extends 'lab/index.html.j2' -%}
+{%- block html_head_js_requirejs -%}{%- endblock -%}
+{%- block html_head_js_mathjax -%}{%- endblock -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock -%}
+{%- block jupyter_widgets -%}{%- endblock -%}
+"""
+
+
+def build_handouts(folder: str, notebooks: list[str] | None = None) -> list[str]:
+    """Run walkthroughs (default: ``notebooks/0[1-6]-*.ipynb``) with ``EXPLORER_STATIC`` set and
+    write each as a self-contained HTML handout into `folder`; returns the files written."""
+    from pathlib import Path
+
+    import jinja2
+    import nbformat
+    from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import ExecutePreprocessor
+
+    here = Path(__file__).resolve().parents[2] / "notebooks"
+    paths = [Path(p) for p in notebooks] if notebooks else sorted(here.glob("0[1-6]-*.ipynb"))
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    os.environ[STATIC] = "1"  # the kernel inherits it
+    exporter = HTMLExporter(
+        template_name="lab",
+        extra_loaders=[jinja2.DictLoader({"handout.html.j2": _OFFLINE})],
+        template_file="handout.html.j2",
+    )
+    written = []
+    for path in paths:
+        nb = nbformat.read(path, as_version=4)
+        ExecutePreprocessor(timeout=600, store_widget_state=False).preprocess(
+            nb, {"metadata": {"path": str(path.parent)}}
+        )
+        body, _ = exporter.from_notebook_node(nb)
+        target = out / (path.stem + ".html")
+        target.write_text(body, encoding="utf-8")
+        written.append(str(target))
+    return written
+
+
+if __name__ == "__main__":  # make handouts: python -m explorer.ui.lessons build/handouts
+    import sys
+
+    for f in build_handouts(sys.argv[1] if len(sys.argv) > 1 else "build/handouts"):
+        print(f)
