@@ -63,3 +63,31 @@ def test_chip_and_basis_names_in_the_glossary_are_the_catalog_names():
     for group in ("chips", "bases"):
         for name in explorer.catalog.names(group):
             assert f"`{name}`" in README, name
+
+
+BADGE = re.compile(
+    r"\]\((https://mybinder\.org/v2/gh/(?P<owner>[^/)\s]+)/(?P<repo>[^/)\s]+)/"
+    r"(?P<branch>[^?)\s]+)\?urlpath=(?P<urlpath>[^)\s]+))\)"
+)
+GITHUB_OWNER = re.compile(r"^(?!-)[A-Za-z0-9-]{1,39}(?<!-)$")
+
+
+def test_binder_badges_open_the_app_and_the_lessons_of_this_checkout():
+    badges = [m.groupdict() for m in BADGE.finditer(README)]
+    assert len(badges) >= 2, "the README lost a Binder badge"
+    # one repository and branch for every badge: the owner is filled in once
+    assert len({(b["owner"], b["repo"], b["branch"]) for b in badges}) == 1
+    owner, repo, branch = badges[0]["owner"], badges[0]["repo"], badges[0]["branch"]
+    assert GITHUB_OWNER.match(owner), owner
+    assert repo == tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["name"]
+    assert re.fullmatch(r"[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*", branch), branch
+    urlpaths = [b["urlpath"] for b in badges]
+    assert "voila/render/notebooks/explorer.ipynb" in urlpaths  # the app, through Voila
+    lessons = [u for u in urlpaths if re.fullmatch(r"lab/tree/notebooks/01-[\w-]+\.ipynb", u)]
+    assert lessons, urlpaths  # the walkthroughs, in JupyterLab at the first lesson
+    for u in urlpaths:
+        route, _, path = u.partition("/notebooks/")
+        assert route in ("voila/render", "lab/tree"), u
+        assert (ROOT / "notebooks" / path).is_file(), f"{u} names a notebook the checkout lacks"
+    if owner == "OWNER":  # until the repository is published, one line says how to fill it
+        assert len(re.findall(r"^.*Replace `OWNER`.*$", README, flags=re.M)) == 1
