@@ -15,11 +15,13 @@ NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
 
 @pytest.mark.slow
-def test_a_handout_shows_the_lessons_numbers_offline(tmp_path):
+def test_a_handout_shows_the_lessons_numbers_offline(tmp_path, monkeypatch):
+    monkeypatch.delenv(lessons.STATIC, raising=False)
     (path,) = lessons.build_handouts(
         str(tmp_path), [str(NOTEBOOKS / "01-megawatts-and-cities.ipynb")]
     )
     page = Path(path).read_text(encoding="utf-8")
+    assert isinstance(lessons.city_bases(), lessons.w.Widget)  # the switch is not left on
     site_power = catalog.site_inputs(lessons.ARTICLE_SITE)["site_power"]
     ds = compute(site_power=site_power, basis="us-household")
     # the city_bases widget's table, as text: about 300 MW × 8,760 h / 10,500 kWh ≈ 250,000

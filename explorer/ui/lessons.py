@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import os
 from collections.abc import Callable
+from pathlib import Path
 
 import bqplot as bq
 import ipywidgets as w
@@ -451,18 +452,27 @@ _OFFLINE = """{%- extends 'lab/index.html.j2' -%}
 def build_handouts(folder: str, notebooks: list[str] | None = None) -> list[str]:
     """Run walkthroughs (default: ``notebooks/0[1-6]-*.ipynb``) with ``EXPLORER_STATIC`` set and
     write each as a self-contained HTML handout into `folder`; returns the files written."""
-    from pathlib import Path
+    here = Path(__file__).resolve().parents[2] / "notebooks"
+    paths = [Path(p) for p in notebooks] if notebooks else sorted(here.glob("0[1-6]-*.ipynb"))
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    before = os.environ.get(STATIC)
+    os.environ[STATIC] = "1"  # the kernels inherit it; restored afterwards
+    try:
+        return _render(paths, out)
+    finally:
+        if before is None:
+            del os.environ[STATIC]
+        else:
+            os.environ[STATIC] = before
 
+
+def _render(paths: list[Path], out: Path) -> list[str]:
     import jinja2
     import nbformat
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import ExecutePreprocessor
 
-    here = Path(__file__).resolve().parents[2] / "notebooks"
-    paths = [Path(p) for p in notebooks] if notebooks else sorted(here.glob("0[1-6]-*.ipynb"))
-    out = Path(folder)
-    out.mkdir(parents=True, exist_ok=True)
-    os.environ[STATIC] = "1"  # the kernel inherits it
     exporter = HTMLExporter(
         template_name="lab",
         extra_loaders=[jinja2.DictLoader({"handout.html.j2": _OFFLINE})],
