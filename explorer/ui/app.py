@@ -41,11 +41,33 @@ BLUE, ORANGE, GREEN, GREY, VERMILION, SKY = (
 )
 SWEEP = np.geomspace(BOUNDS["site_power"].lo, BOUNDS["site_power"].hi, 121)  # MW, for the curves
 LABEL = {"description_width": "initial"}
+_PRECISION = {"bf16": "BF16", "fp8": "FP8", "fp8_sparse": "FP8 sparse"}
 PLAIN_ERROR = "That did not work; the last valid values are kept."
 START_SITE = (
     catalog.DEFAULT_SITE
 )  # the app opens on the core's default (the generic site); Rainier is one preset away
 _SP = BOUNDS["site_power"]  # the slider's range is the core's
+NARROW = 900  # px: below this width the results sit under the controls, so a strip repeats them
+# The page's own CSS: a slider's label goes on its own line so the track keeps its length on a
+# phone; below NARROW px a strip of the three headline numbers stays at the top of the screen.
+STYLE = f"""<style>
+.explorer-app .widget-slider {{ flex-wrap: wrap; height: auto; }}
+.explorer-app .widget-slider > .widget-label {{
+  width: 100% !important; max-width: 100%; white-space: normal; height: auto;
+}}
+.explorer-app .widget-slider .slider-container {{ flex: 1 1 200px; min-width: 160px; }}
+.explorer-strip {{ display: none; }}
+@media (max-width: {NARROW}px) {{
+  .explorer-strip {{
+    display: block; position: fixed; top: 0; left: 0; right: 0; z-index: 1000;
+    background: #fff; border-bottom: 3px solid {BLUE}; padding: 4px 8px; font-size: 0.9em;
+    box-shadow: 0 2px 4px rgba(0, 0, 0, 0.15);
+  }}
+  .explorer-app {{ padding-top: 3.6em !important; }}
+}}
+.explorer-strip-item {{ display: inline-block; margin-right: 1em; }}
+.explorer-strip-item b {{ font-size: 1.1em; }}
+</style>"""
 
 
 def _range(field: str, scale: float = 1.0, unit: str = "") -> str:
@@ -121,6 +143,9 @@ class ExplorerApp:
         self._build_controls()
         self._build_outputs()
         self._build_charts()
+        self.style = w.HTML(STYLE)
+        self.strip = w.HTML()  # the headline numbers again, fixed at the top on narrow screens
+        self.strip.add_class("explorer-strip")
         self.charts_text = w.HTML()  # the charts' key figures in words (their text alternative)
         self.charts_text.add_class("explorer-charts-text")
         self._wire()
@@ -242,6 +267,7 @@ class ExplorerApp:
             style=LABEL,
             layout=w.Layout(width="100%", max_width="400px"),
         )  # leaves room for the PUE field
+        self.cooling.add_class("explorer-cooling-slider")
         self.pue_text = w.Text(
             value="",
             description="→ PUE",
@@ -393,6 +419,7 @@ class ExplorerApp:
             "explorer-people-chart",
         )
 
+        # Horizontal bars: seventeen accelerator names stay readable on a phone, one per line.
         cx, cy = bq.OrdinalScale(), bq.LinearScale(min=0)
         names = catalog.names("chips")
         highlight = bq.ColorScale(colors=[GREY, BLUE], min=0, max=1)
@@ -400,20 +427,21 @@ class ExplorerApp:
             x=names,
             y=np.zeros(len(names)),
             color=np.zeros(len(names)),
+            orientation="horizontal",
             scales={"x": cx, "y": cy, "color": highlight},
         )
-        self.chip_fig = self._figure(
-            [self.chip_bars],
-            cx,
-            cy,
-            "accelerator",
-            "PFLOP/s per MW",
-            "Peak FLOPS per facility megawatt",
-            "explorer-chip-chart",
+        self.chip_fig = bq.Figure(
+            marks=[self.chip_bars],
+            axes=[
+                bq.Axis(scale=cx, side="left"),
+                bq.Axis(scale=cy, label="PFLOP/s per facility MW", tick_format="~s", num_ticks=4),
+            ],
+            title="Peak FLOPS per facility megawatt",
+            animation_duration=0,
+            fig_margin={"top": 40, "bottom": 50, "left": 72, "right": 20},
+            layout=w.Layout(width="100%", max_width="560px", height="420px"),
         )
-        self.chip_fig.axes[0].tick_rotate = -45  # many accelerators: slanted names stay readable
-        self.chip_fig.axes[0].label_offset = "58px"
-        self.chip_fig.fig_margin = {**self.chip_fig.fig_margin, "bottom": 80}
+        self.chip_fig.add_class("explorer-chip-chart")
 
         px, py = bq.LogScale(), bq.LogScale()
         self.chips_line = bq.Lines(
@@ -493,7 +521,18 @@ class ExplorerApp:
         sources = w.Accordion(children=[self.sources], titles=("Where these numbers come from",))
         export = w.VBox([self.address, w.HBox([self.export_button, self.export_links], layout=row)])
         root = w.VBox(
-            [title, self.link_notes, top, self.notes, charts, self.charts_text, sources, export],
+            [
+                self.style,
+                self.strip,
+                title,
+                self.link_notes,
+                top,
+                self.notes,
+                charts,
+                self.charts_text,
+                sources,
+                export,
+            ],
             layout=w.Layout(width="100%", max_width="1180px", padding="0 8px"),
         )
         root.add_class("explorer-app")
@@ -761,6 +800,7 @@ class ExplorerApp:
             "A city's electricity", main, f"{other}. {html.escape(notes.city_basis(ds))}"
         )
         self._render_power_chart(v)
+        self.strip.value = self._strip_html(main, v, prec)
         self.cooling_out.value = self._card(
             "Cooling load",
             q(v["cooling_power"], "MW"),
@@ -773,7 +813,7 @@ class ExplorerApp:
         label = catalog.label("chips", s["chip"])
         deployed = "fill the site" if s["chips"] is None else f"{fmt.number(v['chips'])} deployed"
         peak, eff = v["peak_flops"], v["effective_flops"]
-        shown_prec = {"bf16": "BF16", "fp8": "FP8", "fp8_sparse": "FP8 sparse"}[prec]
+        shown_prec = _PRECISION[prec]
         if math.isnan(peak):
             self.flops.value = self._card(
                 f"Cluster FLOPS ({shown_prec})",
@@ -856,6 +896,7 @@ class ExplorerApp:
                 city = (sweep.city_people if per == "person" else sweep.city_households).values
                 self.people_line.y = city
                 self.people_fig.axes[1].label = plural
+                self.people_fig.title = f"A city of how many {plural}?"
                 _log_axis(self.people_fig, float(city.min()), float(city.max()))
                 self.chips_line.y = np.maximum(sweep.chips_supported.values, 1)
                 self._drawn_sweep = (sweep, per)
@@ -867,6 +908,8 @@ class ExplorerApp:
                 self.chip_bars.y = np.nan_to_num(fpw)
                 self._drawn_chips = (chips, prec)
             self.chip_bars.color = [1.0 if i == chip_idx else 0.0 for i in range(len(names))]
+            # the chosen chip is named in the title too: never shown by colour alone
+            self.chip_fig.title = f"Peak FLOPS per facility MW (chosen, in blue: {names[chip_idx]})"
         best = names[int(np.nanargmax(fpw))] if np.isfinite(fpw).any() else "none"
         q = fmt.quantity
         self.charts_text.value = self._charts_text(
@@ -877,7 +920,7 @@ class ExplorerApp:
                     f"other {q(v['overhead_power'], 'MW')}.",
                 ),
                 (
-                    "A city of how many people",
+                    f"A city of how many {plural}",
                     f"At {q(site_power, 'MW')} the site uses as much electricity as "
                     f"{fmt.number(here)} {plural}; the curve is proportional to site power.",
                 ),
@@ -896,6 +939,23 @@ class ExplorerApp:
         )
 
     # ------------------------------------------------------------------ html helpers
+    @staticmethod
+    def _strip_html(city: str, v: dict[str, float], prec: str) -> str:
+        """The three headline numbers in one line (the narrow screens' fixed strip)."""
+        q = fmt.quantity
+        peak = v["peak_flops"]
+        flops = "n/a" if math.isnan(peak) else q(peak, "FLOP/s")
+        items = (
+            ("explorer-strip-city", "City", city),
+            ("explorer-strip-cooling", "Cooling", q(v["cooling_power"], "MW")),
+            ("explorer-strip-flops", f"FLOPS ({_PRECISION[prec]})", flops),
+        )
+        return "".join(
+            f"<span class='explorer-strip-item {css}'>{html.escape(name)}: "
+            f"<b>{html.escape(value)}</b></span>"
+            for css, name, value in items
+        )
+
     @staticmethod
     def _card(title: str, value: str, detail: str) -> str:
         return (
