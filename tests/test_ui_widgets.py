@@ -274,3 +274,17 @@ def test_every_preset_loads_and_its_off_grid_cooling_share_survives_the_slider_e
     cooling = app.state["cooling_fraction"]
     app.cooling.value = round(cooling, 2)  # the browser snapping the slider to its 1 % grid
     assert app.state["cooling_fraction"] == cooling and app.preset.value == site
+
+
+def test_the_strip_repeats_the_headlines_and_chart_titles_name_what_they_show(app):
+    ds = core()
+    assert f"<b>{fmt.number(float(ds.city_households))} households</b>" in app.strip.value
+    assert f"<b>{fmt.quantity(float(ds.cooling_power), 'MW')}</b>" in app.strip.value
+    assert app.people_fig.title == "A city of how many households?"
+    assert "h100" in app.chip_fig.title  # the chosen chip is named, not only coloured
+    app.basis.value = "world-person"
+    assert app.people_fig.title == "A city of how many people?"
+    app.chip.value = "trn2"
+    assert "trn2" in app.chip_fig.title
+    ds = core(basis="world-person", chip="trn2")
+    assert f"<b>{fmt.number(float(ds.city_people))} people</b>" in app.strip.value

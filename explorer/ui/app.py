@@ -57,6 +57,7 @@ STYLE = f"""<style>
 }}
 .explorer-app .widget-slider .slider-container {{ flex: 1 1 200px; min-width: 160px; }}
 .explorer-strip {{ display: none; }}
+.explorer-app .jupyter-widget-Collapse-header {{ color: #1a1a1a; background: #eef2f6; }}
 @media (max-width: {NARROW}px) {{
   .explorer-strip {{
     display: block; position: fixed; top: 0; left: 0; right: 0; z-index: 1000;
