@@ -28,6 +28,7 @@ from ..export import to_frame, to_json
 from ..model import compute, cooling_from_pue, preset_inputs
 from ..units import factor
 from ..validate import BOUNDS, labelled
+from . import basics
 from .address import AddressBar
 
 # Okabe–Ito colour-blind-safe palette
@@ -43,6 +44,8 @@ SWEEP = np.geomspace(BOUNDS["site_power"].lo, BOUNDS["site_power"].hi, 121)  # M
 LABEL = {"description_width": "initial"}
 _PRECISION = {"bf16": "BF16", "fp8": "FP8", "fp8_sparse": "FP8 sparse"}
 PLAIN_ERROR = "That did not work; the last valid values are kept."
+REFERENCE_SITE = "xai-colossus"  # the Basics screen's known cluster: its announced chips and power
+START_SCREEN = "advanced"  # a link without `screen` opens the full screen, as before
 START_SITE = (
     catalog.DEFAULT_SITE
 )  # the app opens on the core's default (the generic site); Rainier is one preset away
@@ -144,6 +147,16 @@ class ExplorerApp:
         self._build_controls()
         self._build_outputs()
         self._build_charts()
+        self.screen_toggle = w.ToggleButtons(
+            options=[("Basics", "basics"), ("Advanced", "advanced")],
+            value=self.screen,
+            description="Screen",
+            tooltips=["Three sliders, three results", "Every input, chart and source"],
+            style=LABEL,
+        )
+        self.screen_toggle.add_class("explorer-screen")
+        self.basics_city, self.basics_cooling, self.basics_flops = (w.HTML() for _ in range(3))
+        self._reference: dict[str, float] = {}  # the known cluster's peak FLOP/s per precision
         self.style = w.HTML(STYLE)
         self.strip = w.HTML()  # the headline numbers again, fixed at the top on narrow screens
         self.strip.add_class("explorer-strip")
@@ -169,6 +182,7 @@ class ExplorerApp:
 
     def _reset_state(self) -> None:
         self.site = START_SITE
+        self.screen = START_SCREEN
         self.state: dict[str, Any] = {
             **self._preset_state(self.site),
             "precision": "fp8",
@@ -470,14 +484,17 @@ class ExplorerApp:
 
     def _layout(self) -> w.Widget:
         row = w.Layout(flex_flow="row wrap", align_items="center")
+        # One screen is on the page at a time, so the two screens share these controls.
+        power_row = w.HBox([self.site_power, self.site_power_text], layout=row)
+        chips_row = w.HBox([self.chips_slider, self.chips_text], layout=row)
         controls = w.VBox(
             [
                 self.preset,
-                w.HBox([self.site_power, self.site_power_text], layout=row),
+                power_row,
                 self.messages["site_power"],
                 self.chip,
                 self.fill,
-                w.HBox([self.chips_slider, self.chips_text], layout=row),
+                chips_row,
                 self.messages["chips"],
                 w.HBox([self.cooling, self.pue_text], layout=row),
                 self.messages["cooling_fraction"],
@@ -521,11 +538,12 @@ class ExplorerApp:
         )
         sources = w.Accordion(children=[self.sources], titles=("Where these numbers come from",))
         export = w.VBox([self.address, w.HBox([self.export_button, self.export_links], layout=row)])
-        root = w.VBox(
-            [
+        self._screens = {
+            "advanced": (
                 self.style,
                 self.strip,
                 title,
+                self.screen_toggle,
                 self.link_notes,
                 top,
                 self.notes,
@@ -533,7 +551,42 @@ class ExplorerApp:
                 self.charts_text,
                 sources,
                 export,
-            ],
+            ),
+            "basics": (
+                self.style,
+                self.strip,
+                title,
+                self.screen_toggle,
+                self.link_notes,
+                w.Box(
+                    [
+                        w.VBox(
+                            [
+                                power_row,
+                                self.messages["site_power"],
+                                self.fill,
+                                chips_row,
+                                self.messages["chips"],
+                                self.cooling,
+                                self.messages["cooling_fraction"],
+                                self.messages["general"],
+                            ],
+                            layout=w.Layout(width="100%", max_width="560px"),
+                        ),
+                        w.VBox(
+                            [self.basics_city, self.basics_cooling, self.basics_flops],
+                            layout=w.Layout(width="100%", max_width="560px"),
+                        ),
+                    ],
+                    layout=w.Layout(
+                        flex_flow="row wrap", justify_content="space-between", width="100%"
+                    ),
+                ),
+                self.address,
+            ),
+        }
+        root = w.VBox(
+            self._screens[self.screen],
             layout=w.Layout(width="100%", max_width="1180px", padding="0 8px"),
         )
         root.add_class("explorer-app")
@@ -542,6 +595,7 @@ class ExplorerApp:
     # ------------------------------------------------------------------ wiring
     def _wire(self) -> None:
         self.preset.observe(self._guard(self._on_preset), "value")
+        self.screen_toggle.observe(self._guard(self._on_screen), "value")
         self.site_power.observe(
             self._guard(lambda ch: self._slid("site_power", ch.new, self.site_power)), "value"
         )
@@ -682,6 +736,22 @@ class ExplorerApp:
         self._sync_widgets()
         self._render(*ds)
 
+    def _on_screen(self, change) -> None:
+        self.screen = change.new
+        self._show_screen()
+        if self.screen == "basics":
+            self._render_basics(_scalars(self._scenario, self.state["precision"]))
+        self.address.query = self._query()
+
+    def _show_screen(self) -> None:
+        """Put the current screen's widgets on the page (only one screen is drawn at a time)."""
+        self._set(self.screen_toggle, self.screen)
+        if hasattr(self, "widget") and self.widget.children != self._screens[self.screen]:
+            self.widget.children = self._screens[self.screen]
+
+    def _query(self) -> str:
+        return "?" + params.build({**self.state, "site": self.site, "screen": self.screen})
+
     def _on_fill(self, change) -> None:
         if change.new:
             self._change("chips", None, None, self.fill)
@@ -729,6 +799,8 @@ class ExplorerApp:
 
     def _apply_query(self, query: str | None) -> list[str]:
         found, messages = params.parse(query)
+        self.screen = found.pop("screen", START_SCREEN)
+        self._show_screen()
         if "site" in found:
             self.site = found["site"]
             self.state.update(self._preset_state(found["site"]))
@@ -802,6 +874,8 @@ class ExplorerApp:
         )
         self._render_power_chart(v)
         self.strip.value = self._strip_html(main, v, prec)
+        if self.screen == "basics":
+            self._render_basics(v)
         self.cooling_out.value = self._card(
             "Cooling load",
             q(v["cooling_power"], "MW"),
@@ -853,7 +927,33 @@ class ExplorerApp:
         self.notes.value = self._list_html(notes.all_notes(ds, self.site, prec), "Notes")
         self._render_charts(v, per, sweep, chips, prec)
         self.sources.value = self._sources_html(s["chip"], self.site)
-        self.address.query = "?" + params.build({**s, "site": self.site})
+        self.address.query = self._query()
+
+    def _render_basics(self, v: dict[str, float]) -> None:
+        """The Basics screen's three results with their pictures."""
+        prec = self.state["precision"]
+        per = self._per()
+        count = v["city_people" if per == "person" else "city_households"]
+        self.basics_city.value = basics.city_card(
+            count, "people" if per == "person" else "households"
+        )
+        self.basics_cooling.value = basics.cooling_card(
+            v["it_power"], v["cooling_power"], v["overhead_power"]
+        )
+        if prec not in self._reference:
+            ref = compute(site=REFERENCE_SITE).peak_flops
+            self._reference = {
+                str(p): float(x) for p, x in zip(ref.precision.values, ref.values, strict=True)
+            }
+        self.basics_flops.value = basics.flops_card(
+            v["peak_flops"],
+            self._reference[prec],
+            catalog.label("sites", REFERENCE_SITE).split(" (")[0],
+            _PRECISION[prec],
+        )
+
+    def _per(self) -> str:
+        return str(self._scenario.basis_per.values)
 
     def _render_power_chart(self, v: dict[str, float]) -> None:
         """The where-the-power-goes bars, on a rounded axis so they grow and shrink with the

@@ -50,6 +50,7 @@ FOCUSED = """() => {
     || el.tagName;
 }"""
 ORDER = [  # the page's reading order: top to bottom, the controls before the results
+    "Screen",
     "Preset",
     "Site power",
     "MW",
@@ -112,8 +113,10 @@ def test_enter_opens_an_accordion_from_the_keyboard(page, app_url):
 def test_arrow_keys_after_tab_move_site_power_and_the_headline_equals_the_core(page, app_url):
     wait_ready(page, app_url)
     page.locator("body").focus()
-    for _ in range(2):  # Preset, then the site power slider
+    for _ in range(6):  # the screen toggle, the preset, then the site power slider
         page.keyboard.press("Tab")
+        if page.evaluate(FOCUSED).startswith("Site power"):
+            break
     assert page.evaluate(FOCUSED).startswith("Site power")
     before = page.inner_text(".explorer-city .explorer-value")
     for _ in range(20):
