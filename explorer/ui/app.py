@@ -56,7 +56,7 @@ NARROW = 900  # px: below this width the results sit under the controls, so a st
 STYLE = f"""<style>
 .explorer-app .widget-slider {{ flex-wrap: wrap; height: auto; }}
 .explorer-app .widget-slider > .widget-label {{
-  width: 100% !important; max-width: 100%; white-space: normal; height: auto;
+  width: 100% !important; max-width: 100%; white-space: normal; height: auto; text-align: left;
 }}
 .explorer-app .widget-slider .slider-container {{ flex: 1 1 200px; min-width: 160px; }}
 .explorer-strip {{ display: none; }}

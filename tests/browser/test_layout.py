@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+
 import pytest
 
 import explorer
@@ -126,3 +129,22 @@ def test_the_headline_strip_stays_in_view_while_a_slider_moves_on_a_phone(page, 
     # the strip is a repeat for narrow screens: not shown beside the full headlines on a laptop
     page.set_viewport_size({"width": 1366, "height": 900})
     assert page.locator(".explorer-strip").is_hidden()
+
+
+@pytest.mark.parametrize("screen", ["basics", "advanced"])
+@pytest.mark.parametrize("width", [360, 1366])
+def test_screenshots_of_both_screens(page, app_url, tmp_path, screen, width):
+    """Screenshots to a temporary folder; `make screenshots` copies them to assets/."""
+    from .test_app import ROOT, png_size_and_spread
+
+    page.set_viewport_size({"width": width, "height": 1400 if width > 400 else 2200})
+    page.goto(app_url + f"?screen={screen}")
+    page.wait_for_selector(
+        f".explorer-{'basics-' if screen == 'basics' else ''}city .explorer-value"
+    )
+    page.wait_for_timeout(800)
+    shot = tmp_path / f"screenshot-{screen}-{width}.png"
+    page.screenshot(path=str(shot), full_page=False)
+    assert png_size_and_spread(shot)[2] > 0.005, "the screenshot looks blank"
+    if folder := os.environ.get("EXPLORER_SCREENSHOT_DIR"):
+        shutil.copyfile(shot, ROOT / folder / shot.name)
