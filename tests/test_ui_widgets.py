@@ -363,3 +363,48 @@ def test_house_unit_keeps_the_row_short():
     assert house_unit(5) == 1000
     for n in (1e3, 3.3e4, 7e6, 2.1e8):
         assert n / house_unit(n) <= MAX_ICONS
+
+
+# ---------------------------------------------------------------- the training panel
+
+
+def test_training_panel_shows_the_cores_days_goodput_and_energy(app):
+    assert "Choose a model" in app.training_out.value
+    n = app.recomputes
+    app.model.value = "llama3-405b"
+    app.training_texts["job_chips"].value = "16384"
+    app.training_texts["restart_minutes"].value = "2"
+    assert app.recomputes == n + 3
+    ds = core(model="llama3-405b", job_chips=16384, restart_minutes=2).sel(precision="fp8")
+    out = app.training_out.value
+    assert f"{fmt.number(float(ds.training_days))} days</div>" in out
+    assert f"Goodput {fmt.percent(float(ds.goodput))}" in out
+    assert f"{fmt.percent(float(ds.restart_share))} restarting" in out
+    # the city uses the site's annual energy: run energy ÷ (annual energy ÷ 365 days)
+    days = float(ds.run_energy) / (float(ds.annual_energy) * 1000 / 365)
+    assert f"= {fmt.number(days)} days of the city's electricity" in out
+    assert "model=llama3-405b" in app.address.query and "restart_minutes=2" in app.address.query
+    assert app.preset.value == START_SITE  # a training run does not change the site
+
+
+def test_training_inputs_are_checked_and_blank_means_the_default(app):
+    app.model.value = "gpt-3"
+    before = app.training_out.value
+    app.training_texts["checkpoint_minutes"].value = "0"  # 0 < δ: refused, the old value kept
+    assert "checkpoint_minutes = 0 is out of range" in app.messages["checkpoint_minutes"].value
+    assert app.training_out.value == before and app.training_texts["checkpoint_minutes"].value == ""
+    app.training_texts["job_chips"].value = "1000"
+    app.training_texts["job_chips"].value = "  "
+    assert app.state["job_chips"] is None
+    assert app.training_out.value == before
+    app.model.value = "none"
+    assert "Choose a model" in app.training_out.value and "model=" not in app.address.query
+
+
+def test_a_link_restores_the_training_run():
+    app = ExplorerApp("model=llama3-70b&job_chips=4096&checkpoint_minutes=5")
+    assert app.model.value == "llama3-70b"
+    assert app.training_texts["job_chips"].value == "4096"
+    assert app.training_texts["checkpoint_minutes"].value == "5"
+    ds = core(model="llama3-70b", job_chips=4096, checkpoint_minutes=5).sel(precision="fp8")
+    assert f"{fmt.number(float(ds.training_days))} days</div>" in app.training_out.value

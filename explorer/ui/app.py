@@ -28,7 +28,7 @@ from ..export import to_frame, to_json
 from ..model import compute, cooling_from_pue, preset_inputs
 from ..units import factor
 from ..validate import BOUNDS, labelled
-from . import basics
+from . import basics, training
 from .address import AddressBar
 
 # Okabe–Ito colour-blind-safe palette
@@ -43,6 +43,8 @@ BLUE, ORANGE, GREEN, GREY, VERMILION, SKY = (
 SWEEP = np.geomspace(BOUNDS["site_power"].lo, BOUNDS["site_power"].hi, 121)  # MW, for the curves
 LABEL = {"description_width": "initial"}
 _PRECISION = {"bf16": "BF16", "fp8": "FP8", "fp8_sparse": "FP8 sparse"}
+NO_MODEL = "none"  # the training panel's "no training run" choice
+TRAINING = ("model", "job_chips", "checkpoint_minutes", "restart_minutes")  # blank: the default
 PLAIN_ERROR = "That did not work; the last valid values are kept."
 REFERENCE_SITE = "xai-colossus"  # the Basics screen's known cluster: its announced chips and power
 START_SCREEN = "advanced"  # a link without `screen` opens the full screen, as before
@@ -210,7 +212,9 @@ class ExplorerApp:
 
     @staticmethod
     def _inputs(state: dict[str, Any]) -> dict[str, Any]:
-        return {k: v for k, v in state.items() if k != "precision"}
+        return {
+            k: v for k, v in state.items() if k != "precision" and not (k in TRAINING and v is None)
+        }
 
     # ------------------------------------------------------------------ widgets
     def _build_controls(self) -> None:
@@ -325,6 +329,32 @@ class ExplorerApp:
             continuous_update=False,
             style=LABEL,
         )
+        self.model = w.Dropdown(
+            options=[
+                ("No training run", NO_MODEL),
+                *[(catalog.label("models", n), n) for n in catalog.names("models")],
+            ],
+            value=NO_MODEL,
+            description="Model",
+            style=LABEL,
+        )
+        self.training_texts = {
+            "job_chips": w.Text(
+                description="Job size (chips; blank: every chip powered)",
+                continuous_update=False,
+                style=LABEL,
+            ),
+            "checkpoint_minutes": w.Text(
+                description=f"Checkpoint stall (min, {_range('checkpoint_minutes')}; blank: 1)",
+                continuous_update=False,
+                style=LABEL,
+            ),
+            "restart_minutes": w.Text(
+                description=f"Restart (min, {_range('restart_minutes')}; blank: 10)",
+                continuous_update=False,
+                style=LABEL,
+            ),
+        }
         self.messages = {
             k: w.HTML()
             for k in (
@@ -334,6 +364,7 @@ class ExplorerApp:
                 "mfu",
                 "overhead_fraction",
                 "load_factor",
+                *TRAINING,
                 "general",
             )
         }
@@ -351,6 +382,7 @@ class ExplorerApp:
             w.HTML()
         )  # IT power and PUE, chips, per year: one widget, one message per change
         self.details.add_class("explorer-details")
+        self.training_out = w.HTML()  # the training panel's result
         self.notes = w.HTML()
         self.notes.add_class("explorer-notes")
         self.link_notes = w.HTML()
@@ -515,12 +547,28 @@ class ExplorerApp:
                     ],
                     titles=("More inputs",),
                 ),
+                w.Accordion(
+                    children=[
+                        w.VBox(
+                            [
+                                self.model,
+                                self.messages["model"],
+                                *[
+                                    x
+                                    for k, t in self.training_texts.items()
+                                    for x in (t, self.messages[k])
+                                ],
+                            ]
+                        )
+                    ],
+                    titles=("Training a model",),
+                ),
                 self.messages["general"],
             ],
             layout=w.Layout(width="100%", max_width="560px"),
         )
         headlines = w.VBox(
-            [self.city, self.cooling_out, self.flops, self.details],
+            [self.city, self.cooling_out, self.flops, self.details, self.training_out],
             layout=w.Layout(width="100%", max_width="560px"),
         )
         charts = w.Box(
@@ -634,6 +682,10 @@ class ExplorerApp:
         self.load_text.observe(
             self._guard(lambda ch: self._typed("load_factor", ch.new, self.load_text)), "value"
         )
+        self.model.observe(self._guard(self._on_model), "value")
+        for field, text in self.training_texts.items():
+            text.observe(self._guard(self._on_training_text), "value")
+            text.field = field  # read by _on_training_text (no lambda per field)
         self.export_button.on_click(self._guard(lambda _b: self._export()))
 
     def _guard(self, fn):
@@ -719,7 +771,7 @@ class ExplorerApp:
         message.value = ""
         self.messages["general"].value = ""
         self.state = new
-        if self.preset.value != "custom" and field not in ("precision", "basis"):
+        if self.preset.value != "custom" and field not in ("precision", "basis", *TRAINING):
             self._set(self.preset, "custom")
         self._sync_widgets()
         self._render(*ds)
@@ -735,6 +787,17 @@ class ExplorerApp:
             m.value = ""
         self._sync_widgets()
         self._render(*ds)
+
+    def _on_model(self, change) -> None:
+        self._change("model", None if change.new == NO_MODEL else change.new, None, self.model)
+
+    def _on_training_text(self, change) -> None:
+        """A training field typed: blank means the core's default, anything else is checked."""
+        field = change.owner.field
+        if not str(change.new).strip():
+            self._change(field, None, None, change.owner)
+        else:
+            self._typed(field, change.new, change.owner)
 
     def _on_screen(self, change) -> None:
         self.screen = change.new
@@ -787,6 +850,10 @@ class ExplorerApp:
         self._set(self.precision, s["precision"])
         self._set(self.overhead_text, _fmt_value("overhead_fraction", s["overhead_fraction"]))
         self._set(self.load_text, _fmt_value("load_factor", s["load_factor"]))
+        self._set(self.model, s.get("model") or NO_MODEL)
+        for field, text in self.training_texts.items():
+            value = s.get(field)
+            self._set(text, "" if value is None else f"{value:g}")
         fill = s["chips"] is None
         self._set(self.fill, fill)
         self.chips_slider.disabled = fill
@@ -813,7 +880,8 @@ class ExplorerApp:
             )
         self.state.update({k: v for k, v in found.items()})
         self._set(
-            self.preset, self.site if set(found) <= {"site", "precision", "basis"} else "custom"
+            self.preset,
+            self.site if set(found) <= {"site", "precision", "basis", *TRAINING} else "custom",
         )
         self._sync_widgets()
         return messages
@@ -924,6 +992,12 @@ class ExplorerApp:
             )
         )
         self._set(self.pue_text, _fmt_pue(v["pue"]))
+        self.training_out.value = training.training_html(
+            v,
+            s.get("model"),
+            _PRECISION[prec],
+            bool(ds.training_impossible.sel(precision=prec)) if "goodput" in ds else False,
+        )
         self.notes.value = self._list_html(notes.all_notes(ds, self.site, prec), "Notes")
         self._render_charts(v, per, sweep, chips, prec)
         self.sources.value = self._sources_html(s["chip"], self.site)

@@ -63,6 +63,7 @@ ORDER = [  # the page's reading order: top to bottom, the controls before the re
     "City basis",
     "Precision",
     "More inputs",
+    "Training a model",
     "Where these numbers come from",
     "Link to this scenario",
     "Copy link",
