@@ -13,6 +13,10 @@ from .conftest import wait_ready
 
 def serious(page, context=".explorer-app") -> list[str]:
     """axe-core's serious and critical violations inside the app, one line each."""
+    page.wait_for_function(  # the page names slider handles in the frame after they are drawn
+        "() => [...document.querySelectorAll('.explorer-app .noUi-handle')]"
+        ".every(h => h.hasAttribute('aria-label'))"
+    )
     results = Axe().run(page, context=context)
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — "
@@ -71,7 +75,7 @@ ORDER = [  # the page's reading order: top to bottom, the controls before the re
 ]
 
 
-def tab_order(page, presses: int = 30) -> list[str]:
+def tab_order(page, presses: int = 36) -> list[str]:
     page.locator("body").focus()
     seen = []
     for _ in range(presses):
@@ -86,7 +90,7 @@ def first_stops(seen: list[str]) -> list[str]:
     for name in seen:
         hit = next((o for o in ORDER if name.startswith(o)), name)
         if hit in out:
-            if hit == ORDER[0]:
+            if hit == ORDER[0] and len(out) > 1:
                 break  # Tab came round to the top again
             continue
         out.append(hit)
