@@ -334,7 +334,14 @@ def test_the_screen_toggle_swaps_screens_and_the_link_keeps_it():
     assert value_of(app.basics_cooling) == fmt.quantity(
         float(core(site_power=1000).cooling_power), "MW"
     )
-    restored = ExplorerApp(app.address.query)
+    basics_link = app.address.query
+    app.screen_toggle.value = "advanced"  # Advanced catches up when it returns
+    assert (
+        value_of(app.city)
+        == f"{fmt.number(float(core(site_power=1000).city_households))} households"
+    )
+    assert app.people_point.x[0] == pytest.approx(1000)
+    restored = ExplorerApp(basics_link)
     assert restored.screen == "basics" and restored.state["site_power"] == pytest.approx(1000)
 
 

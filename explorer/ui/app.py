@@ -802,9 +802,7 @@ class ExplorerApp:
     def _on_screen(self, change) -> None:
         self.screen = change.new
         self._show_screen()
-        if self.screen == "basics":
-            self._render_basics(_scalars(self._scenario, self.state["precision"]))
-        self.address.query = self._query()
+        self.refresh()  # the screen's own widgets show the current scenario
 
     def _show_screen(self) -> None:
         """Put the current screen's widgets on the page (only one screen is drawn at a time)."""
@@ -890,6 +888,9 @@ class ExplorerApp:
     def _recompute(self, state: dict[str, Any]):
         inputs = self._inputs(state)
         ds = compute(**inputs)  # validates every value: widget bounds are not validation
+        if self.screen == "basics":  # no curves or chip bars there: computed when Advanced returns
+            self.recomputes += 1
+            return ds, getattr(self, "_sweep", None), getattr(self, "_chips", None)
         # The curve and the chip comparison do not depend on every input: recompute them only
         # when an input they use changed (a site-power move then costs one core call, not three).
         sweep_key = tuple(sorted((k, v) for k, v in inputs.items() if k != "site_power"))
@@ -937,13 +938,17 @@ class ExplorerApp:
             if per == "person"
             else f"≈ {fmt.number(people)} people"
         )
+        if self.screen == "basics":  # Advanced's widgets are off the page: drawn when it returns
+            self.strip.value = self._strip_html(main, v, prec)
+            self._render_basics(v)
+            self._set(self.pue_text, _fmt_pue(v["pue"]))
+            self.address.query = self._query()
+            return
         self.city.value = self._card(
             "A city's electricity", main, f"{other}. {html.escape(notes.city_basis(ds))}"
         )
         self._render_power_chart(v)
         self.strip.value = self._strip_html(main, v, prec)
-        if self.screen == "basics":
-            self._render_basics(v)
         self.cooling_out.value = self._card(
             "Cooling load",
             q(v["cooling_power"], "MW"),
