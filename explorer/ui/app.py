@@ -61,6 +61,12 @@ STYLE = f"""<style>
   width: 100% !important; max-width: 100%; white-space: normal; height: auto; text-align: left;
 }}
 .explorer-app .widget-slider .slider-container {{ flex: 1 1 200px; min-width: 160px; }}
+.explorer-app .widget-text, .explorer-app .widget-dropdown {{ flex-wrap: wrap; height: auto; }}
+.explorer-app .widget-text > .widget-label, .explorer-app .widget-dropdown > .widget-label {{
+  max-width: 100%; white-space: normal; height: auto; text-align: left;
+}}
+.explorer-app .widget-text input {{ flex: 1 1 80px; min-width: 80px; }}
+.explorer-app .widget-dropdown select {{ flex: 1 1 120px; min-width: 120px; max-width: 100%; }}
 .explorer-strip {{ display: none; }}
 .explorer-app .jupyter-widget-Collapse-header {{ color: #1a1a1a; background: #eef2f6; }}
 @media (max-width: {NARROW}px) {{

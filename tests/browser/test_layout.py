@@ -148,3 +148,23 @@ def test_screenshots_of_both_screens(page, app_url, tmp_path, screen, width):
     assert png_size_and_spread(shot)[2] > 0.005, "the screenshot looks blank"
     if folder := os.environ.get("EXPLORER_SCREENSHOT_DIR"):
         shutil.copyfile(shot, ROOT / folder / shot.name)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_field_fits_the_screen_with_the_panels_open(page, app_url, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    wait_ready(page, app_url + "?model=llama3-405b")
+    for header in page.locator(".explorer-app .jupyter-widget-Collapse-header").all():
+        header.click()
+    page.wait_for_selector(".widget-text:has(label:text-is('Load factor (0.01 – 1)')) input")
+    fields = page.eval_on_selector_all(
+        ".explorer-app .widget-text input, .explorer-app select",
+        """els => els.filter(e => e.offsetParent !== null).map(e => {
+            const r = e.getBoundingClientRect();
+            return {name: e.closest('.widget-inline-hbox')?.innerText.trim() || e.tagName,
+                    width: r.width, left: r.left, right: r.right};
+        })""",
+    )
+    assert len(fields) >= 10
+    for f in fields:
+        assert f["width"] >= 60 and f["left"] >= 0 and f["right"] <= width, f
