@@ -26,7 +26,9 @@ def serious(page, context=".explorer-app") -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("query", ["", "?chips=50000&basis=world-person"])
+@pytest.mark.parametrize(
+    "query", ["", "?chips=50000&basis=world-person", "?model=llama3-405b&job_chips=16384"]
+)
 def test_axe_finds_no_serious_or_critical_violation(page, app_url, query):
     wait_ready(page, app_url + query)
     page.wait_for_timeout(500)
