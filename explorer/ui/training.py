@@ -34,8 +34,9 @@ def training_html(v: dict[str, float], model: str | None, precision: str, imposs
     """The training card for one scenario's outputs `v` (plain floats at `precision`)."""
     if model is None:
         return (
-            "<div style='font-size:0.9em;color:#333'>Choose a model above to see how long "
-            "training it would take here, its goodput and the run's electricity.</div>"
+            "<div style='font-size:0.9em;color:#333'>Choose a model under “Training a model” "
+            "to see how long training it would take here, its goodput and the run's "
+            "electricity.</div>"
         )
     name = html.escape(catalog.label("models", model))
     if impossible or not math.isfinite(v["training_days"]):
