@@ -45,8 +45,9 @@ lock: $(STAMP)
 
 # Refresh the README's screenshot (the browser test writes its own to a temporary folder).
 screenshots: $(STAMP) browser
-	EXPLORER_SCREENSHOT=assets/screenshot.png $(BIN)/python -m pytest -q -p no:cacheprovider \
-	  tests/browser/test_app.py -k screenshot
+	EXPLORER_SCREENSHOT=assets/screenshot.png EXPLORER_SCREENSHOT_DIR=assets \
+	  $(BIN)/python -m pytest -q -p no:cacheprovider \
+	  tests/browser/test_app.py tests/browser/test_layout.py -k screenshot
 
 # Mutation testing of the core's formulas ([tool.mutmut] in pyproject.toml); the working copy is mutants/.
 mutate: $(STAMP)

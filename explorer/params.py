@@ -1,7 +1,8 @@
 """The app's URL query string: parse it (untrusted) into compute() inputs, and build it back.
 
 Parameter names are `explorer.compute`'s input names (``?site_power=600&chip=h100``), plus
-``site`` (preset), ``basis``, ``precision`` and ``chips=fill``. Parsing never raises: each bad
+``site`` (preset), ``basis``, ``precision``, ``chips=fill`` and ``screen`` (the app's view:
+``basics`` or ``advanced``). Parsing never raises: each bad
 or unknown parameter becomes a plain message and is left out, so the defaults stay.
 """
 
@@ -18,8 +19,10 @@ from .validate import BOUNDS, labelled, precision
 MAX_QUERY = 2000  # characters; a shareable link is far shorter
 NUMERIC = list(INPUTS)
 NAMES = {**NAMED_INPUTS, "site": "sites"}
+SCREENS = ("basics", "advanced")  # the app's screens; the first is the classroom's simple one
+VIEW = ("precision", "screen")  # link parameters that choose what is shown, not compute() inputs
 # the link's order: the preset, then compute()'s inputs as the core lists them, then the view
-ORDER = ["site", *INPUTS, *NAMED_INPUTS, "precision"]
+ORDER = ["site", *INPUTS, *NAMED_INPUTS, *VIEW]
 
 
 def parse(query: str | None) -> tuple[dict[str, Any], list[str]]:
@@ -54,7 +57,7 @@ def parse(query: str | None) -> tuple[dict[str, Any], list[str]]:
     # combinations (e.g. cooling + overhead ≥ 1): drop the offending fields, keep the rest
     for _ in range(len(out) + 1):
         try:
-            compute(**{k: v for k, v in out.items() if k not in ("precision",)})
+            compute(**{k: v for k, v in out.items() if k not in VIEW})
             break
         except InputError as err:
             messages.append(str(err))
@@ -80,7 +83,23 @@ def _one(key: str, raw: str) -> Any:
         return catalog.check_name(key, raw, NAMES[key])
     if key == "precision":
         return precision(raw)
+    if key == "screen":
+        return screen(raw)
     raise KeyError(key)
+
+
+def screen(raw: str) -> str:
+    """The app's screen from an untrusted name: one of `SCREENS` (case and spaces ignored).
+
+    Examples
+    --------
+    >>> screen(" Basics ")
+    'basics'
+    """
+    name = str(raw).strip().lower()
+    if name not in SCREENS:
+        raise InputError("screen", _short(str(raw)), "one of " + ", ".join(SCREENS), "is unknown")
+    return name
 
 
 def _short(text: str) -> str:

@@ -274,3 +274,144 @@ def test_every_preset_loads_and_its_off_grid_cooling_share_survives_the_slider_e
     cooling = app.state["cooling_fraction"]
     app.cooling.value = round(cooling, 2)  # the browser snapping the slider to its 1 % grid
     assert app.state["cooling_fraction"] == cooling and app.preset.value == site
+
+
+def test_the_strip_repeats_the_headlines_and_chart_titles_name_what_they_show(app):
+    ds = core()
+    assert f"<b>{fmt.number(float(ds.city_households))} households</b>" in app.strip.value
+    assert f"<b>{fmt.quantity(float(ds.cooling_power), 'MW')}</b>" in app.strip.value
+    assert app.people_fig.title == "A city of how many households?"
+    assert "h100" in app.chip_fig.title  # the chosen chip is named, not only coloured
+    app.basis.value = "world-person"
+    assert app.people_fig.title == "A city of how many people?"
+    app.chip.value = "trn2"
+    assert "trn2" in app.chip_fig.title
+    ds = core(basis="world-person", chip="trn2")
+    assert f"<b>{fmt.number(float(ds.city_people))} people</b>" in app.strip.value
+
+
+# ---------------------------------------------------------------- the Basics screen
+
+
+def slider_values(root) -> list:
+    """Every slider drawn on the screen (widgets inside the root's boxes, depth first)."""
+    import ipywidgets as w
+
+    found, todo = [], list(root.children)
+    while todo:
+        x = todo.pop(0)
+        if isinstance(x, w.FloatSlider | w.FloatLogSlider):
+            found.append(x)
+        todo = list(getattr(x, "children", ())) + todo
+    return found
+
+
+def test_basics_screen_has_three_sliders_and_three_results_equal_to_the_core():
+    app = ExplorerApp("screen=basics&site_power=600&cooling_fraction=0.25")
+    assert app.screen == "basics" and app.screen_toggle.value == "basics"
+    sliders = slider_values(app.widget)
+    assert sliders == [app.site_power, app.chips_slider, app.cooling]
+    ds = core(site_power=600, cooling_fraction=0.25)
+    # 600 MW × 8760 h / 10.7 MWh ≈ 491,000 households: 49.1 houses of 10,000
+    assert value_of(app.basics_city) == f"{fmt.number(float(ds.city_households))} households"
+    assert "each house is 10,000 households" in app.basics_city.value
+    assert app.basics_city.value.count("<svg") == 50  # 49 whole houses and a part of one
+    assert value_of(app.basics_cooling) == "150 MW"  # 0.25 × 600 MW
+    peak = float(ds.peak_flops.sel(precision="fp8"))
+    assert value_of(app.basics_flops) == fmt.quantity(peak, "FLOP/s")
+    colossus = float(explorer.compute(site="xai-colossus").peak_flops.sel(precision="fp8"))
+    assert f"{fmt.number(peak / colossus)} × the peak of xAI Colossus" in app.basics_flops.value
+    assert "screen=basics" in app.address.query
+
+
+def test_the_screen_toggle_swaps_screens_and_the_link_keeps_it():
+    app = ExplorerApp("")
+    assert app.screen == "advanced" and app.mfu in slider_values(app.widget)
+    app.screen_toggle.value = "basics"
+    assert app.mfu not in slider_values(app.widget)
+    assert "screen=basics" in app.address.query
+    app.site_power.value = 1000  # a slider on Basics redraws the Basics results
+    assert value_of(app.basics_cooling) == fmt.quantity(
+        float(core(site_power=1000).cooling_power), "MW"
+    )
+    basics_link = app.address.query
+    app.screen_toggle.value = "advanced"  # Advanced catches up when it returns
+    assert (
+        value_of(app.city)
+        == f"{fmt.number(float(core(site_power=1000).city_households))} households"
+    )
+    assert app.people_point.x[0] == pytest.approx(1000)
+    restored = ExplorerApp(basics_link)
+    assert restored.screen == "basics" and restored.state["site_power"] == pytest.approx(1000)
+
+
+def test_an_unknown_screen_is_reported_and_the_default_kept():
+    app = ExplorerApp("screen=%3Cscript%3E&site_power=600")
+    assert app.screen == "advanced"
+    assert "screen = &#x27;&lt;script&gt;&#x27; is unknown" in app.link_notes.value
+    assert app.state["site_power"] == 600
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"), [("basics", "basics"), (" Advanced ", "advanced"), ("BASICS", "basics")]
+)
+def test_screen_names_are_parsed_from_the_allowed_set(raw, expected):
+    from explorer import params
+
+    assert params.parse(f"screen={raw}") == ({"screen": expected}, [])
+    assert params.build({"screen": expected}) == f"screen={expected}"
+
+
+def test_house_unit_keeps_the_row_short():
+    from explorer.ui.basics import MAX_ICONS, house_unit
+
+    assert house_unit(245_264) == 10_000  # 24.5 houses
+    assert house_unit(600_001) == 100_000  # 60.0 houses would be the most at 10,000
+    assert house_unit(5) == 1000
+    for n in (1e3, 3.3e4, 7e6, 2.1e8):
+        assert n / house_unit(n) <= MAX_ICONS
+
+
+# ---------------------------------------------------------------- the training panel
+
+
+def test_training_panel_shows_the_cores_days_goodput_and_energy(app):
+    assert "Choose a model" in app.training_out.value
+    n = app.recomputes
+    app.model.value = "llama3-405b"
+    app.training_texts["job_chips"].value = "16384"
+    app.training_texts["restart_minutes"].value = "2"
+    assert app.recomputes == n + 3
+    ds = core(model="llama3-405b", job_chips=16384, restart_minutes=2).sel(precision="fp8")
+    out = app.training_out.value
+    assert f"{fmt.number(float(ds.training_days))} days</div>" in out
+    assert f"Goodput {fmt.percent(float(ds.goodput))}" in out
+    assert f"{fmt.percent(float(ds.restart_share))} restarting" in out
+    # the city uses the site's annual energy: run energy ÷ (annual energy ÷ 365 days)
+    days = float(ds.run_energy) / (float(ds.annual_energy) * 1000 / 365)
+    assert f"= {fmt.number(days)} days of the city's electricity" in out
+    assert "model=llama3-405b" in app.address.query and "restart_minutes=2" in app.address.query
+    assert app.preset.value == START_SITE  # a training run does not change the site
+
+
+def test_training_inputs_are_checked_and_blank_means_the_default(app):
+    app.model.value = "gpt-3"
+    before = app.training_out.value
+    app.training_texts["checkpoint_minutes"].value = "0"  # 0 < δ: refused, the old value kept
+    assert "checkpoint_minutes = 0 is out of range" in app.messages["checkpoint_minutes"].value
+    assert app.training_out.value == before and app.training_texts["checkpoint_minutes"].value == ""
+    app.training_texts["job_chips"].value = "1000"
+    app.training_texts["job_chips"].value = "  "
+    assert app.state["job_chips"] is None
+    assert app.training_out.value == before
+    app.model.value = "none"
+    assert "Choose a model" in app.training_out.value and "model=" not in app.address.query
+
+
+def test_a_link_restores_the_training_run():
+    app = ExplorerApp("model=llama3-70b&job_chips=4096&checkpoint_minutes=5")
+    assert app.model.value == "llama3-70b"
+    assert app.training_texts["job_chips"].value == "4096"
+    assert app.training_texts["checkpoint_minutes"].value == "5"
+    ds = core(model="llama3-70b", job_chips=4096, checkpoint_minutes=5).sel(precision="fp8")
+    assert f"{fmt.number(float(ds.training_days))} days</div>" in app.training_out.value

@@ -58,8 +58,11 @@ def voila_command(
     port: int = 8866,
     host: str = "127.0.0.1",
     open_browser: bool = False,
+    pool: int | None = None,
 ) -> list[str]:
-    """argv that serves `notebook` with the package's settings and hooks (from any folder)."""
+    """argv that serves `notebook` with the package's settings and hooks (from any folder).
+
+    `pool` preheated kernels wait for visitors (None: voila.json's default; 0: none)."""
     argv = [
         sys.executable,
         "-m",
@@ -71,10 +74,19 @@ def voila_command(
     ]  # the port we print is the port we serve
     if not open_browser:
         argv.append("--no-browser")
+    if pool == 0:
+        argv.append("--VoilaConfiguration.preheat_kernel=False")
+    elif pool is not None:
+        argv.append(f"--VoilaConfiguration.default_pool_size={int(pool)}")
     return argv
 
 
-def serve(port: int | None = None, host: str = "127.0.0.1", open_browser: bool = False) -> int:
+def serve(
+    port: int | None = None,
+    host: str = "127.0.0.1",
+    open_browser: bool = False,
+    pool: int | None = None,
+) -> int:
     """Serve the app until SIGINT/SIGTERM, in this very process (never returns on success).
 
     The process becomes the Voila server (`os.execve`), so a signal sent to `explorer app` reaches
@@ -93,8 +105,9 @@ def serve(port: int | None = None, host: str = "127.0.0.1", open_browser: bool =
         )
         return 2
     port = port or free_port(host=host)
-    print(f"AI Datacenter Explorer: http://{host}:{port}/  (Ctrl-C to stop)", flush=True)
+    warm = "" if pool is None else f", {pool} preheated kernel{'s' * (pool != 1)}"
+    print(f"AI Datacenter Explorer: http://{host}:{port}/  (Ctrl-C to stop{warm})", flush=True)
     sys.stderr.flush()
-    argv = voila_command(APP_NOTEBOOK, port, host, open_browser)
+    argv = voila_command(APP_NOTEBOOK, port, host, open_browser, pool)
     os.execve(argv[0], argv, environment())
     return 0  # pragma: no cover - execve does not return

@@ -10,8 +10,41 @@ from __future__ import annotations
 import anywidget
 import traitlets
 
+# Keyboard and screen-reader fixes for ipywidgets' own views, now and whenever they are drawn
+# again: a slider's handle (role=slider) gets its label's text as its name, and an accordion's
+# header (a plain div) becomes a button that Tab reaches and Enter or Space opens.
 # Only a query string ("?a=1&b=2") is ever applied: the path and host stay the page's own.
 _ESM = """
+function nameSliders() {
+  for (const s of document.querySelectorAll(".explorer-app .widget-slider")) {
+    const label = s.querySelector(".widget-label");
+    const handle = s.querySelector(".noUi-handle");
+    const name = label ? label.textContent.trim() : "";
+    if (handle && name && handle.getAttribute("aria-label") !== name)
+      handle.setAttribute("aria-label", name);
+  }
+  for (const h of document.querySelectorAll(".explorer-app .jupyter-widget-Collapse-header")) {
+    const isOpen = h.parentElement?.classList.contains("jupyter-widget-Collapse-open");
+    const open = isOpen ? "true" : "false";
+    if (h.getAttribute("aria-expanded") !== open) h.setAttribute("aria-expanded", open);
+    if (h.dataset.explorerKeys) continue;
+    h.dataset.explorerKeys = "1";
+    h.tabIndex = 0;
+    h.setAttribute("role", "button");
+    h.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); h.click(); }
+    });
+  }
+}
+let naming = false;
+new MutationObserver(() => {
+  if (naming) return;
+  naming = true;
+  requestAnimationFrame(() => { nameSliders(); naming = false; });
+}).observe(document.body, {
+  childList: true, subtree: true, attributes: true, attributeFilter: ["class"],
+});
+
 function render({ model, el }) {
   el.classList.add("explorer-share");
   const row = document.createElement("div");
@@ -49,6 +82,7 @@ function render({ model, el }) {
   };
   model.on("change:query", apply);
   apply();
+  nameSliders();
 }
 export default { render };
 """

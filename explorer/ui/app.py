@@ -28,6 +28,7 @@ from ..export import to_frame, to_json
 from ..model import compute, cooling_from_pue, preset_inputs
 from ..units import factor
 from ..validate import BOUNDS, labelled
+from . import basics, training
 from .address import AddressBar
 
 # Okabe–Ito colour-blind-safe palette
@@ -41,11 +42,44 @@ BLUE, ORANGE, GREEN, GREY, VERMILION, SKY = (
 )
 SWEEP = np.geomspace(BOUNDS["site_power"].lo, BOUNDS["site_power"].hi, 121)  # MW, for the curves
 LABEL = {"description_width": "initial"}
+_PRECISION = {"bf16": "BF16", "fp8": "FP8", "fp8_sparse": "FP8 sparse"}
+NO_MODEL = "none"  # the training panel's "no training run" choice
+TRAINING = ("model", "job_chips", "checkpoint_minutes", "restart_minutes")  # blank: the default
 PLAIN_ERROR = "That did not work; the last valid values are kept."
+REFERENCE_SITE = "xai-colossus"  # the Basics screen's known cluster: its announced chips and power
+START_SCREEN = "advanced"  # a link without `screen` opens the full screen, as before
 START_SITE = (
     catalog.DEFAULT_SITE
 )  # the app opens on the core's default (the generic site); Rainier is one preset away
 _SP = BOUNDS["site_power"]  # the slider's range is the core's
+NARROW = 900  # px: below this width the results sit under the controls, so a strip repeats them
+# The page's own CSS: a slider's label goes on its own line so the track keeps its length on a
+# phone; below NARROW px a strip of the three headline numbers stays at the top of the screen.
+STYLE = f"""<style>
+.explorer-app .widget-slider {{ flex-wrap: wrap; height: auto; }}
+.explorer-app .widget-slider > .widget-label {{
+  width: 100% !important; max-width: 100%; white-space: normal; height: auto; text-align: left;
+}}
+.explorer-app .widget-slider .slider-container {{ flex: 1 1 200px; min-width: 160px; }}
+.explorer-app .widget-text, .explorer-app .widget-dropdown {{ flex-wrap: wrap; height: auto; }}
+.explorer-app .widget-text > .widget-label, .explorer-app .widget-dropdown > .widget-label {{
+  max-width: 100%; white-space: normal; height: auto; text-align: left;
+}}
+.explorer-app .widget-text input {{ flex: 1 1 80px; min-width: 80px; }}
+.explorer-app .widget-dropdown select {{ flex: 1 1 120px; min-width: 120px; max-width: 100%; }}
+.explorer-strip {{ display: none; }}
+.explorer-app .jupyter-widget-Collapse-header {{ color: #1a1a1a; background: #eef2f6; }}
+@media (max-width: {NARROW}px) {{
+  .explorer-strip {{
+    display: block; position: fixed; top: 0; left: 0; right: 0; z-index: 1000;
+    background: #fff; border-bottom: 3px solid {BLUE}; padding: 4px 8px; font-size: 0.9em;
+    box-shadow: 0 2px 4px rgba(0, 0, 0, 0.15);
+  }}
+  .explorer-app {{ padding-top: 3.6em !important; }}
+}}
+.explorer-strip-item {{ display: inline-block; margin-right: 1em; }}
+.explorer-strip-item b {{ font-size: 1.1em; }}
+</style>"""
 
 
 def _range(field: str, scale: float = 1.0, unit: str = "") -> str:
@@ -121,6 +155,19 @@ class ExplorerApp:
         self._build_controls()
         self._build_outputs()
         self._build_charts()
+        self.screen_toggle = w.ToggleButtons(
+            options=[("Basics", "basics"), ("Advanced", "advanced")],
+            value=self.screen,
+            description="Screen",
+            tooltips=["Three sliders, three results", "Every input, chart and source"],
+            style=LABEL,
+        )
+        self.screen_toggle.add_class("explorer-screen")
+        self.basics_city, self.basics_cooling, self.basics_flops = (w.HTML() for _ in range(3))
+        self._reference: dict[str, float] = {}  # the known cluster's peak FLOP/s per precision
+        self.style = w.HTML(STYLE)
+        self.strip = w.HTML()  # the headline numbers again, fixed at the top on narrow screens
+        self.strip.add_class("explorer-strip")
         self.charts_text = w.HTML()  # the charts' key figures in words (their text alternative)
         self.charts_text.add_class("explorer-charts-text")
         self._wire()
@@ -143,6 +190,7 @@ class ExplorerApp:
 
     def _reset_state(self) -> None:
         self.site = START_SITE
+        self.screen = START_SCREEN
         self.state: dict[str, Any] = {
             **self._preset_state(self.site),
             "precision": "fp8",
@@ -170,7 +218,9 @@ class ExplorerApp:
 
     @staticmethod
     def _inputs(state: dict[str, Any]) -> dict[str, Any]:
-        return {k: v for k, v in state.items() if k != "precision"}
+        return {
+            k: v for k, v in state.items() if k != "precision" and not (k in TRAINING and v is None)
+        }
 
     # ------------------------------------------------------------------ widgets
     def _build_controls(self) -> None:
@@ -242,6 +292,7 @@ class ExplorerApp:
             style=LABEL,
             layout=w.Layout(width="100%", max_width="400px"),
         )  # leaves room for the PUE field
+        self.cooling.add_class("explorer-cooling-slider")
         self.pue_text = w.Text(
             value="",
             description="→ PUE",
@@ -284,6 +335,32 @@ class ExplorerApp:
             continuous_update=False,
             style=LABEL,
         )
+        self.model = w.Dropdown(
+            options=[
+                ("No training run", NO_MODEL),
+                *[(catalog.label("models", n), n) for n in catalog.names("models")],
+            ],
+            value=NO_MODEL,
+            description="Model",
+            style=LABEL,
+        )
+        self.training_texts = {
+            "job_chips": w.Text(
+                description="Job size (chips; blank: every chip powered)",
+                continuous_update=False,
+                style=LABEL,
+            ),
+            "checkpoint_minutes": w.Text(
+                description=f"Checkpoint stall (min, {_range('checkpoint_minutes')}; blank: 1)",
+                continuous_update=False,
+                style=LABEL,
+            ),
+            "restart_minutes": w.Text(
+                description=f"Restart (min, {_range('restart_minutes')}; blank: 10)",
+                continuous_update=False,
+                style=LABEL,
+            ),
+        }
         self.messages = {
             k: w.HTML()
             for k in (
@@ -293,6 +370,7 @@ class ExplorerApp:
                 "mfu",
                 "overhead_fraction",
                 "load_factor",
+                *TRAINING,
                 "general",
             )
         }
@@ -310,6 +388,7 @@ class ExplorerApp:
             w.HTML()
         )  # IT power and PUE, chips, per year: one widget, one message per change
         self.details.add_class("explorer-details")
+        self.training_out = w.HTML()  # the training panel's result
         self.notes = w.HTML()
         self.notes.add_class("explorer-notes")
         self.link_notes = w.HTML()
@@ -393,6 +472,7 @@ class ExplorerApp:
             "explorer-people-chart",
         )
 
+        # Horizontal bars: seventeen accelerator names stay readable on a phone, one per line.
         cx, cy = bq.OrdinalScale(), bq.LinearScale(min=0)
         names = catalog.names("chips")
         highlight = bq.ColorScale(colors=[GREY, BLUE], min=0, max=1)
@@ -400,20 +480,21 @@ class ExplorerApp:
             x=names,
             y=np.zeros(len(names)),
             color=np.zeros(len(names)),
+            orientation="horizontal",
             scales={"x": cx, "y": cy, "color": highlight},
         )
-        self.chip_fig = self._figure(
-            [self.chip_bars],
-            cx,
-            cy,
-            "accelerator",
-            "PFLOP/s per MW",
-            "Peak FLOPS per facility megawatt",
-            "explorer-chip-chart",
+        self.chip_fig = bq.Figure(
+            marks=[self.chip_bars],
+            axes=[
+                bq.Axis(scale=cx, side="left"),
+                bq.Axis(scale=cy, label="PFLOP/s per facility MW", tick_format="~s", num_ticks=4),
+            ],
+            title="Peak FLOPS per facility megawatt",
+            animation_duration=0,
+            fig_margin={"top": 40, "bottom": 50, "left": 72, "right": 20},
+            layout=w.Layout(width="100%", max_width="560px", height="420px"),
         )
-        self.chip_fig.axes[0].tick_rotate = -45  # many accelerators: slanted names stay readable
-        self.chip_fig.axes[0].label_offset = "58px"
-        self.chip_fig.fig_margin = {**self.chip_fig.fig_margin, "bottom": 80}
+        self.chip_fig.add_class("explorer-chip-chart")
 
         px, py = bq.LogScale(), bq.LogScale()
         self.chips_line = bq.Lines(
@@ -441,14 +522,17 @@ class ExplorerApp:
 
     def _layout(self) -> w.Widget:
         row = w.Layout(flex_flow="row wrap", align_items="center")
+        # One screen is on the page at a time, so the two screens share these controls.
+        power_row = w.HBox([self.site_power, self.site_power_text], layout=row)
+        chips_row = w.HBox([self.chips_slider, self.chips_text], layout=row)
         controls = w.VBox(
             [
                 self.preset,
-                w.HBox([self.site_power, self.site_power_text], layout=row),
+                power_row,
                 self.messages["site_power"],
                 self.chip,
                 self.fill,
-                w.HBox([self.chips_slider, self.chips_text], layout=row),
+                chips_row,
                 self.messages["chips"],
                 w.HBox([self.cooling, self.pue_text], layout=row),
                 self.messages["cooling_fraction"],
@@ -469,12 +553,28 @@ class ExplorerApp:
                     ],
                     titles=("More inputs",),
                 ),
+                w.Accordion(
+                    children=[
+                        w.VBox(
+                            [
+                                self.model,
+                                self.messages["model"],
+                                *[
+                                    x
+                                    for k, t in self.training_texts.items()
+                                    for x in (t, self.messages[k])
+                                ],
+                            ]
+                        )
+                    ],
+                    titles=("Training a model",),
+                ),
                 self.messages["general"],
             ],
             layout=w.Layout(width="100%", max_width="560px"),
         )
         headlines = w.VBox(
-            [self.city, self.cooling_out, self.flops, self.details],
+            [self.city, self.cooling_out, self.flops, self.details, self.training_out],
             layout=w.Layout(width="100%", max_width="560px"),
         )
         charts = w.Box(
@@ -492,8 +592,55 @@ class ExplorerApp:
         )
         sources = w.Accordion(children=[self.sources], titles=("Where these numbers come from",))
         export = w.VBox([self.address, w.HBox([self.export_button, self.export_links], layout=row)])
+        self._screens = {
+            "advanced": (
+                self.style,
+                self.strip,
+                title,
+                self.screen_toggle,
+                self.link_notes,
+                top,
+                self.notes,
+                charts,
+                self.charts_text,
+                sources,
+                export,
+            ),
+            "basics": (
+                self.style,
+                self.strip,
+                title,
+                self.screen_toggle,
+                self.link_notes,
+                w.Box(
+                    [
+                        w.VBox(
+                            [
+                                power_row,
+                                self.messages["site_power"],
+                                self.fill,
+                                chips_row,
+                                self.messages["chips"],
+                                self.cooling,
+                                self.messages["cooling_fraction"],
+                                self.messages["general"],
+                            ],
+                            layout=w.Layout(width="100%", max_width="560px"),
+                        ),
+                        w.VBox(
+                            [self.basics_city, self.basics_cooling, self.basics_flops],
+                            layout=w.Layout(width="100%", max_width="560px"),
+                        ),
+                    ],
+                    layout=w.Layout(
+                        flex_flow="row wrap", justify_content="space-between", width="100%"
+                    ),
+                ),
+                self.address,
+            ),
+        }
         root = w.VBox(
-            [title, self.link_notes, top, self.notes, charts, self.charts_text, sources, export],
+            self._screens[self.screen],
             layout=w.Layout(width="100%", max_width="1180px", padding="0 8px"),
         )
         root.add_class("explorer-app")
@@ -502,6 +649,7 @@ class ExplorerApp:
     # ------------------------------------------------------------------ wiring
     def _wire(self) -> None:
         self.preset.observe(self._guard(self._on_preset), "value")
+        self.screen_toggle.observe(self._guard(self._on_screen), "value")
         self.site_power.observe(
             self._guard(lambda ch: self._slid("site_power", ch.new, self.site_power)), "value"
         )
@@ -540,6 +688,10 @@ class ExplorerApp:
         self.load_text.observe(
             self._guard(lambda ch: self._typed("load_factor", ch.new, self.load_text)), "value"
         )
+        self.model.observe(self._guard(self._on_model), "value")
+        for field, text in self.training_texts.items():
+            text.observe(self._guard(self._on_training_text), "value")
+            text.field = field  # read by _on_training_text (no lambda per field)
         self.export_button.on_click(self._guard(lambda _b: self._export()))
 
     def _guard(self, fn):
@@ -625,7 +777,7 @@ class ExplorerApp:
         message.value = ""
         self.messages["general"].value = ""
         self.state = new
-        if self.preset.value != "custom" and field not in ("precision", "basis"):
+        if self.preset.value != "custom" and field not in ("precision", "basis", *TRAINING):
             self._set(self.preset, "custom")
         self._sync_widgets()
         self._render(*ds)
@@ -641,6 +793,31 @@ class ExplorerApp:
             m.value = ""
         self._sync_widgets()
         self._render(*ds)
+
+    def _on_model(self, change) -> None:
+        self._change("model", None if change.new == NO_MODEL else change.new, None, self.model)
+
+    def _on_training_text(self, change) -> None:
+        """A training field typed: blank means the core's default, anything else is checked."""
+        field = change.owner.field
+        if not str(change.new).strip():
+            self._change(field, None, None, change.owner)
+        else:
+            self._typed(field, change.new, change.owner)
+
+    def _on_screen(self, change) -> None:
+        self.screen = change.new
+        self._show_screen()
+        self.refresh()  # the screen's own widgets show the current scenario
+
+    def _show_screen(self) -> None:
+        """Put the current screen's widgets on the page (only one screen is drawn at a time)."""
+        self._set(self.screen_toggle, self.screen)
+        if hasattr(self, "widget") and self.widget.children != self._screens[self.screen]:
+            self.widget.children = self._screens[self.screen]
+
+    def _query(self) -> str:
+        return "?" + params.build({**self.state, "site": self.site, "screen": self.screen})
 
     def _on_fill(self, change) -> None:
         if change.new:
@@ -677,6 +854,10 @@ class ExplorerApp:
         self._set(self.precision, s["precision"])
         self._set(self.overhead_text, _fmt_value("overhead_fraction", s["overhead_fraction"]))
         self._set(self.load_text, _fmt_value("load_factor", s["load_factor"]))
+        self._set(self.model, s.get("model") or NO_MODEL)
+        for field, text in self.training_texts.items():
+            value = s.get(field)
+            self._set(text, "" if value is None else f"{value:g}")
         fill = s["chips"] is None
         self._set(self.fill, fill)
         self.chips_slider.disabled = fill
@@ -689,6 +870,8 @@ class ExplorerApp:
 
     def _apply_query(self, query: str | None) -> list[str]:
         found, messages = params.parse(query)
+        self.screen = found.pop("screen", START_SCREEN)
+        self._show_screen()
         if "site" in found:
             self.site = found["site"]
             self.state.update(self._preset_state(found["site"]))
@@ -701,7 +884,8 @@ class ExplorerApp:
             )
         self.state.update({k: v for k, v in found.items()})
         self._set(
-            self.preset, self.site if set(found) <= {"site", "precision", "basis"} else "custom"
+            self.preset,
+            self.site if set(found) <= {"site", "precision", "basis", *TRAINING} else "custom",
         )
         self._sync_widgets()
         return messages
@@ -710,6 +894,9 @@ class ExplorerApp:
     def _recompute(self, state: dict[str, Any]):
         inputs = self._inputs(state)
         ds = compute(**inputs)  # validates every value: widget bounds are not validation
+        if self.screen == "basics":  # no curves or chip bars there: computed when Advanced returns
+            self.recomputes += 1
+            return ds, getattr(self, "_sweep", None), getattr(self, "_chips", None)
         # The curve and the chip comparison do not depend on every input: recompute them only
         # when an input they use changed (a site-power move then costs one core call, not three).
         sweep_key = tuple(sorted((k, v) for k, v in inputs.items() if k != "site_power"))
@@ -757,10 +944,17 @@ class ExplorerApp:
             if per == "person"
             else f"≈ {fmt.number(people)} people"
         )
+        if self.screen == "basics":  # Advanced's widgets are off the page: drawn when it returns
+            self.strip.value = self._strip_html(main, v, prec)
+            self._render_basics(v)
+            self._set(self.pue_text, _fmt_pue(v["pue"]))
+            self.address.query = self._query()
+            return
         self.city.value = self._card(
             "A city's electricity", main, f"{other}. {html.escape(notes.city_basis(ds))}"
         )
         self._render_power_chart(v)
+        self.strip.value = self._strip_html(main, v, prec)
         self.cooling_out.value = self._card(
             "Cooling load",
             q(v["cooling_power"], "MW"),
@@ -773,7 +967,7 @@ class ExplorerApp:
         label = catalog.label("chips", s["chip"])
         deployed = "fill the site" if s["chips"] is None else f"{fmt.number(v['chips'])} deployed"
         peak, eff = v["peak_flops"], v["effective_flops"]
-        shown_prec = {"bf16": "BF16", "fp8": "FP8", "fp8_sparse": "FP8 sparse"}[prec]
+        shown_prec = _PRECISION[prec]
         if math.isnan(peak):
             self.flops.value = self._card(
                 f"Cluster FLOPS ({shown_prec})",
@@ -809,10 +1003,42 @@ class ExplorerApp:
             )
         )
         self._set(self.pue_text, _fmt_pue(v["pue"]))
+        self.training_out.value = training.training_html(
+            v,
+            s.get("model"),
+            _PRECISION[prec],
+            bool(ds.training_impossible.sel(precision=prec)) if "goodput" in ds else False,
+        )
         self.notes.value = self._list_html(notes.all_notes(ds, self.site, prec), "Notes")
         self._render_charts(v, per, sweep, chips, prec)
         self.sources.value = self._sources_html(s["chip"], self.site)
-        self.address.query = "?" + params.build({**s, "site": self.site})
+        self.address.query = self._query()
+
+    def _render_basics(self, v: dict[str, float]) -> None:
+        """The Basics screen's three results with their pictures."""
+        prec = self.state["precision"]
+        per = self._per()
+        count = v["city_people" if per == "person" else "city_households"]
+        self.basics_city.value = basics.city_card(
+            count, "people" if per == "person" else "households"
+        )
+        self.basics_cooling.value = basics.cooling_card(
+            v["it_power"], v["cooling_power"], v["overhead_power"]
+        )
+        if prec not in self._reference:
+            ref = compute(site=REFERENCE_SITE).peak_flops
+            self._reference = {
+                str(p): float(x) for p, x in zip(ref.precision.values, ref.values, strict=True)
+            }
+        self.basics_flops.value = basics.flops_card(
+            v["peak_flops"],
+            self._reference[prec],
+            catalog.label("sites", REFERENCE_SITE).split(" (")[0],
+            _PRECISION[prec],
+        )
+
+    def _per(self) -> str:
+        return str(self._scenario.basis_per.values)
 
     def _render_power_chart(self, v: dict[str, float]) -> None:
         """The where-the-power-goes bars, on a rounded axis so they grow and shrink with the
@@ -856,6 +1082,7 @@ class ExplorerApp:
                 city = (sweep.city_people if per == "person" else sweep.city_households).values
                 self.people_line.y = city
                 self.people_fig.axes[1].label = plural
+                self.people_fig.title = f"A city of how many {plural}?"
                 _log_axis(self.people_fig, float(city.min()), float(city.max()))
                 self.chips_line.y = np.maximum(sweep.chips_supported.values, 1)
                 self._drawn_sweep = (sweep, per)
@@ -867,6 +1094,8 @@ class ExplorerApp:
                 self.chip_bars.y = np.nan_to_num(fpw)
                 self._drawn_chips = (chips, prec)
             self.chip_bars.color = [1.0 if i == chip_idx else 0.0 for i in range(len(names))]
+            # the chosen chip is named in the title too: never shown by colour alone
+            self.chip_fig.title = f"Peak FLOPS per facility MW (chosen, in blue: {names[chip_idx]})"
         best = names[int(np.nanargmax(fpw))] if np.isfinite(fpw).any() else "none"
         q = fmt.quantity
         self.charts_text.value = self._charts_text(
@@ -877,7 +1106,7 @@ class ExplorerApp:
                     f"other {q(v['overhead_power'], 'MW')}.",
                 ),
                 (
-                    "A city of how many people",
+                    f"A city of how many {plural}",
                     f"At {q(site_power, 'MW')} the site uses as much electricity as "
                     f"{fmt.number(here)} {plural}; the curve is proportional to site power.",
                 ),
@@ -896,6 +1125,23 @@ class ExplorerApp:
         )
 
     # ------------------------------------------------------------------ html helpers
+    @staticmethod
+    def _strip_html(city: str, v: dict[str, float], prec: str) -> str:
+        """The three headline numbers in one line (the narrow screens' fixed strip)."""
+        q = fmt.quantity
+        peak = v["peak_flops"]
+        flops = "n/a" if math.isnan(peak) else q(peak, "FLOP/s")
+        items = (
+            ("explorer-strip-city", "City", city),
+            ("explorer-strip-cooling", "Cooling", q(v["cooling_power"], "MW")),
+            ("explorer-strip-flops", f"FLOPS ({_PRECISION[prec]})", flops),
+        )
+        return "".join(
+            f"<span class='explorer-strip-item {css}'>{html.escape(name)}: "
+            f"<b>{html.escape(value)}</b></span>"
+            for css, name, value in items
+        )
+
     @staticmethod
     def _card(title: str, value: str, detail: str) -> str:
         return (

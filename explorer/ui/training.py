@@ -1,0 +1,72 @@
+"""The Advanced screen's training panel: the core's training outputs as one card (pure HTML).
+
+No physics here: every number is an output of `explorer.compute(..., model=...)`; the only
+arithmetic is a change of units, through the core's catalog and `explorer.units`.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+
+from .. import catalog, fmt
+from ..units import factor
+
+# the city's electricity per day [MWh/day] = annual energy [GWh] × this
+_MWH_PER_DAY_PER_GWH_YEAR = factor("GWh", "MWh") / (
+    catalog.value("conventions.hours_per_year", "hour / year") / factor("day", "hour")
+)
+
+
+def city_days(run_energy_mwh: float, annual_energy_gwh: float) -> float:
+    """The run's energy as days of the site's (the city's) electricity [day].
+
+    Examples
+    --------
+    >>> round(city_days(47_050, 2628), 1)  # 47,050 MWh ÷ (2,628,000 MWh ÷ 365 days)
+    6.5
+    """
+    per_day = annual_energy_gwh * _MWH_PER_DAY_PER_GWH_YEAR
+    return run_energy_mwh / per_day if per_day > 0 else math.nan
+
+
+def training_html(v: dict[str, float], model: str | None, precision: str, impossible: bool) -> str:
+    """The training card for one scenario's outputs `v` (plain floats at `precision`)."""
+    if model is None:
+        return (
+            "<div style='font-size:0.9em;color:#333'>Choose a model under “Training a model” "
+            "to see how long training it would take here, its goodput and the run's "
+            "electricity.</div>"
+        )
+    name = html.escape(catalog.label("models", model))
+    if impossible or not math.isfinite(v["training_days"]):
+        body = (
+            "<div style='font-size:1.5em;font-weight:600' class='explorer-value'>never</div>"
+            "<div>With these settings training makes no progress (no FLOPS at this precision, "
+            "or checkpoints and restarts that never complete).</div>"
+        )
+    else:
+        q = fmt.quantity
+        parts = (
+            ("writing checkpoints", v["checkpoint_share"]),
+            ("redoing lost work", v["lost_work_share"]),
+            ("restarting", v["restart_share"]),
+        )
+        lost = "; ".join(f"{fmt.percent(x)} {html.escape(n)}" for n, x in parts)
+        days = city_days(v["run_energy"], v["annual_energy"])
+        body = (
+            "<div style='font-size:1.5em;font-weight:600' class='explorer-value'>"
+            f"{fmt.number(v['training_days'])} days</div>"
+            f"<div>on {fmt.number(v['job_chips'])} chips ({html.escape(precision)}); "
+            f"{fmt.number(v['ideal_days'])} days with no interruption.</div>"
+            f"<div class='explorer-goodput'>Goodput {fmt.percent(v['goodput'])} of the time "
+            f"trains; the rest: {lost}.</div>"
+            f"<div class='explorer-run-energy'>Run energy {q(v['run_energy'], 'MWh')} = "
+            f"{fmt.number(days)} days of the city's electricity; "
+            f"CO₂ {q(v['run_co2'], 't')}, cost {q(v['run_cost'], 'USD')}.</div>"
+        )
+    return (
+        f"<div class='explorer-training' style='border-left:4px solid #009E73;padding:2px 8px;"
+        f"margin:4px 0'><div style='font-size:0.85em;color:#444'>Training {name}</div>"
+        f"<div style='font-size:0.85em;color:#333'>{body}</div></div>"
+    )

@@ -1,0 +1,170 @@
+"""The app's layout on phones, tablets and laptops: boxes measured in a real Chromium page."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+import explorer
+from explorer import fmt
+
+from .conftest import wait_ready
+
+WIDTHS = (360, 768, 1366)
+MIN_TRACK = 160  # px, issue #9: every slider long enough to move with a thumb
+
+
+def tracks(page) -> list[dict]:
+    """Every visible slider track's label and box."""
+    return page.eval_on_selector_all(
+        ".explorer-app .widget-slider",
+        """els => els.filter(e => e.offsetParent !== null).map(e => {
+            const r = e.querySelector('.noUi-target').getBoundingClientRect();
+            const l = e.querySelector('.widget-label');
+            return {label: l ? l.innerText : '', width: r.width, left: r.left, right: r.right};
+        })""",
+    )
+
+
+def overlapping_ticks(page) -> list[tuple[str, str, str]]:
+    """Pairs of tick labels of one chart axis whose boxes intersect (title, label a, label b)."""
+    return page.evaluate(
+        """() => {
+        const out = [];
+        for (const fig of document.querySelectorAll('.explorer-app .bqplot')) {
+          const title = fig.querySelector('.mainheading')?.textContent || '';
+          for (const axis of fig.querySelectorAll('g.axis')) {
+            const boxes = [...axis.querySelectorAll('.tick text')]
+              .filter(t => t.textContent.trim() !== '')
+              .map(t => [t.textContent, t.getBoundingClientRect()]);
+            for (let i = 0; i < boxes.length; i++)
+              for (let j = i + 1; j < boxes.length; j++) {
+                const [a, p] = boxes[i], [b, q] = boxes[j];
+                if (p.left < q.right - 0.5 && q.left < p.right - 0.5 &&
+                    p.top < q.bottom - 0.5 && q.top < p.bottom - 0.5) out.push([title, a, b]);
+              }
+          }
+        }
+        return out;
+      }"""
+    )
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_slider_tracks_are_long_enough_and_inside_the_screen(page, app_url, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    wait_ready(page, app_url + "?chips=50000")  # the chips slider enabled too
+    page.wait_for_timeout(300)
+    found = tracks(page)
+    assert len(found) >= 4, found  # site power, chips, cooling, MFU
+    for t in found:
+        assert t["width"] >= MIN_TRACK, t
+        assert t["left"] >= 0 and t["right"] <= width, t
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_two_tick_labels_of_an_axis_overlap(page, app_url, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    wait_ready(page, app_url)
+    page.wait_for_selector(".explorer-chip-chart .tick text")
+    page.wait_for_timeout(500)
+    n_ticks = page.locator(".explorer-chip-chart .tick text").count()
+    assert n_ticks >= len(explorer.catalog.names("chips"))  # every accelerator is named
+    assert overlapping_ticks(page) == []
+
+
+def test_the_overlap_check_can_fail(page, app_url):
+    page.set_viewport_size({"width": 360, "height": 900})
+    wait_ready(page, app_url)
+    page.wait_for_selector(".explorer-chip-chart .tick text")
+    page.evaluate(  # squeeze one axis's labels onto each other
+        """() => document.querySelectorAll('.explorer-chip-chart .tick')
+             .forEach(t => t.setAttribute('transform', 'translate(0,10)'))"""
+    )
+    assert overlapping_ticks(page) != []
+
+
+def test_the_city_chart_title_names_what_it_plots(page, app_url):
+    page.set_viewport_size({"width": 1366, "height": 900})
+    wait_ready(page, app_url)
+    title = ".explorer-people-chart .mainheading"
+    page.wait_for_function(
+        "css => document.querySelector(css)?.textContent.includes('households')", arg=title
+    )
+    wait_ready(page, app_url + "?basis=world-person")
+    page.wait_for_function(
+        "css => document.querySelector(css)?.textContent.includes('people')", arg=title
+    )
+
+
+def in_view(page, css: str) -> bool:
+    return page.evaluate(
+        """css => { const r = document.querySelector(css).getBoundingClientRect();
+          return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight; }""",
+        css,
+    )
+
+
+def test_the_headline_strip_stays_in_view_while_a_slider_moves_on_a_phone(page, app_url):
+    page.set_viewport_size({"width": 360, "height": 740})
+    wait_ready(page, app_url)
+    handle = page.locator(".explorer-cooling-slider .noUi-handle")
+    handle.scroll_into_view_if_needed()
+    handle.focus()
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(300)
+    readout = page.inner_text(".explorer-cooling-slider .widget-readout")  # e.g. "17%"
+    ds = explorer.compute(cooling_fraction=float(readout.rstrip("% ")) / 100)
+    expected = fmt.quantity(float(ds.cooling_power), "MW")
+    page.wait_for_function(
+        "t => document.querySelector('.explorer-strip-cooling b')?.innerText === t", arg=expected
+    )
+    assert readout != "12%"  # the slider moved
+    assert page.inner_text(".explorer-cooling .explorer-value") == expected
+    assert not in_view(page, ".explorer-cooling")  # the full headline is below, out of sight
+    assert in_view(page, ".explorer-strip-cooling")
+    # the strip is a repeat for narrow screens: not shown beside the full headlines on a laptop
+    page.set_viewport_size({"width": 1366, "height": 900})
+    assert page.locator(".explorer-strip").is_hidden()
+
+
+@pytest.mark.parametrize("screen", ["basics", "advanced"])
+@pytest.mark.parametrize("width", [360, 1366])
+def test_screenshots_of_both_screens(page, app_url, tmp_path, screen, width):
+    """Screenshots to a temporary folder; `make screenshots` copies them to assets/."""
+    from .test_app import ROOT, png_size_and_spread
+
+    page.set_viewport_size({"width": width, "height": 1400 if width > 400 else 2200})
+    page.goto(app_url + f"?screen={screen}")
+    page.wait_for_selector(
+        f".explorer-{'basics-' if screen == 'basics' else ''}city .explorer-value"
+    )
+    page.wait_for_timeout(800)
+    shot = tmp_path / f"screenshot-{screen}-{width}.png"
+    page.screenshot(path=str(shot), full_page=False)
+    assert png_size_and_spread(shot)[2] > 0.005, "the screenshot looks blank"
+    if folder := os.environ.get("EXPLORER_SCREENSHOT_DIR"):
+        shutil.copyfile(shot, ROOT / folder / shot.name)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_field_fits_the_screen_with_the_panels_open(page, app_url, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    wait_ready(page, app_url + "?model=llama3-405b")
+    for header in page.locator(".explorer-app .jupyter-widget-Collapse-header").all():
+        header.click()
+    page.wait_for_selector(".widget-text:has(label:text-is('Load factor (0.01 – 1)')) input")
+    fields = page.eval_on_selector_all(
+        ".explorer-app .widget-text input, .explorer-app select",
+        """els => els.filter(e => e.offsetParent !== null).map(e => {
+            const r = e.getBoundingClientRect();
+            return {name: e.closest('.widget-inline-hbox')?.innerText.trim() || e.tagName,
+                    width: r.width, left: r.left, right: r.right};
+        })""",
+    )
+    assert len(fields) >= 10
+    for f in fields:
+        assert f["width"] >= 60 and f["left"] >= 0 and f["right"] <= width, f

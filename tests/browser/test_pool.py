@@ -1,0 +1,69 @@
+"""`explorer app --pool N`: N preheated kernels, bounded by the server's kernel limit."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import psutil
+import pytest
+
+from explorer.server.launch import free_port, port_in_use, voila_command
+
+
+def explorer(*args: str, env: dict[str, str] | None = None, **kw) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "explorer.cli", *args],
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **kw,
+    )
+
+
+def kernels(pid: int) -> list[psutil.Process]:
+    return [
+        k
+        for k in psutil.Process(pid).children(recursive=True)
+        if "ipykernel_launcher" in " ".join(k.cmdline())
+    ]
+
+
+@pytest.mark.parametrize("pool", ["-1", "5"])
+def test_a_pool_beyond_the_kernel_limit_is_one_line_and_status_2(pool):
+    p = explorer("app", "--pool", pool, env={"EXPLORER_MAX_KERNELS": "4"})
+    out, err = p.communicate(timeout=60)
+    assert p.returncode == 2
+    assert err.strip() == (
+        f"explorer: error: --pool = {pool} is out of range; "
+        "allowed: 0 ≤ pool ≤ 4 (the server's kernel limit)."
+    )
+
+
+def test_voila_gets_the_pool_size_or_no_pool():
+    assert "--VoilaConfiguration.default_pool_size=7" in voila_command(pool=7)
+    assert "--VoilaConfiguration.preheat_kernel=False" in voila_command(pool=0)
+    assert not any("pool" in a or "preheat" in a for a in voila_command())
+
+
+def test_pool_of_three_preheats_three_kernels_and_sigterm_stops_them_all():
+    port = free_port(start=9400)
+    p = explorer("app", "--port", str(port), "--pool", "3", start_new_session=True)
+    found: list[psutil.Process] = []
+    try:
+        deadline = time.monotonic() + 180
+        while len(kernels(p.pid)) < 3 and time.monotonic() < deadline:
+            time.sleep(0.5)
+        time.sleep(3)  # a fourth would have started by now
+        found = kernels(p.pid)
+        assert len(found) == 3
+    finally:
+        p.send_signal(signal.SIGTERM)  # to `explorer app` only: it is the server (exec)
+        p.wait(timeout=30)
+    gone, alive = psutil.wait_procs(found, timeout=10)
+    assert alive == []
+    assert not port_in_use(port)
