@@ -83,7 +83,8 @@ LESSONS = (
         5,
         "Fact-check the articles",
         "05-fact-check.ipynb",
-        "read the verdict table and pick the claim you doubt most",
+        "take a role (journalist, AWS engineer, utility planner, resident) and pick the claim "
+        "your role doubts most",
         "a claim is reproduced, reproduced under an assumption, or contested by a better source",
         "recompute a claim under another basis, PUE or chip power",
     ),
