@@ -3,8 +3,8 @@
 The largest sweep the CLI allows, written
 1. as CSV (``explorer compute --sweep site_power=1:10000:N --out grid.csv`` with N × 3 precisions
    = ``MAX_CSV_ROWS`` rows), by the streaming, vectorised writer (explorer.export.write_csv);
-2. as NetCDF (``--sweep site_power=1:10000:1000 --sweep cooling_fraction=0:0.5:1000``, the
-   ``MAX_SWEEP_POINTS`` = 10⁶-point grid, × 3 precisions);
+2. as NetCDF (``--sweep site_power=1:10000:1000 --sweep cooling_fraction=0:0.5:1000``, a
+   10⁶-point grid, × 3 precisions; the CLI allows up to ``MAX_SWEEP_POINTS``, the core's limit);
 3. for scale, a 10⁶-point sweep through the CSV writer itself (above the CLI's CSV limit).
 
 Each case runs in a fresh process, so its peak RSS is its own: wall time (compute + write),
@@ -15,6 +15,7 @@ Usage: .venv/bin/python benchmarks/export_bench.py
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import resource
@@ -88,6 +89,7 @@ def _child(case: str) -> None:
 
 
 def main() -> None:
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
     for case in ("csv", "nc", "csv-1e6"):
         r = subprocess.run(
             [sys.executable, __file__, "--child", case], capture_output=True, text=True, check=True

@@ -31,7 +31,9 @@ from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
 from explorer.server.hooks import V1
-from explorer.server.launch import APP_NOTEBOOK, ROOT, environment, voila_command
+from explorer.server.launch import APP_NOTEBOOK, environment, voila_command
+
+ROOT = Path(__file__).resolve().parents[1]  # the checkout: binder/start runs from there
 
 MB = 1 << 20
 KERNEL_ID = re.compile(r'"kernelId":\s*"([0-9a-f-]{36})"')
