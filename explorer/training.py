@@ -57,7 +57,6 @@ from xarray import Variable
 from . import catalog, validate
 from .errors import InputError
 from .units import factor
-from .validate import Bound
 
 _S_PER_H = factor("hour", "s")
 _S_PER_DAY = factor("day", "s")
@@ -66,14 +65,6 @@ _H_PER_DAY = factor("day", "hour")
 _G_TO_T = factor("g", "tonne")
 _KWH_PER_MWH = factor("MWh", "kWh")
 _MTBI_CAP_MIN = 1e300  # a job MTBI beyond this [min] is treated as this (no overflow in 2δM)
-
-# Inputs of the bare `chain` that `explorer.compute` does not take (it derives them); the
-# chain's inputs that compute takes are bounded in `explorer.validate.BOUNDS` and named in
-# `explorer.model.INPUTS`.
-BOUNDS: dict[str, Bound] = {
-    "effective_flops_per_chip": Bound(0, 1e17, "FLOP/s"),
-    "facility_power": Bound(0, 100_000, "MW"),
-}
 
 OUTPUTS: dict[str, tuple[str, str]] = {
     "training_compute": ("FLOP", "compute of the training run"),
@@ -105,8 +96,7 @@ IMPOSSIBLE_NOTE = (
 def checked(field: str, x: Any) -> xr.DataArray | Variable:
     """A checked numeric chain input: a 0-d Variable for a scalar, else a DataArray.
 
-    Fields of `explorer.validate.BOUNDS` are checked there; the chain's own (``interruption_rate``,
-    ``effective_flops_per_chip``, ``facility_power``) against `BOUNDS` here, with the same message.
+    Every field is bounded in `explorer.validate.BOUNDS` (one table for compute and the chain).
 
     Examples
     --------
@@ -120,43 +110,7 @@ def checked(field: str, x: Any) -> xr.DataArray | Variable:
     """
     if isinstance(x, Variable):
         x = xr.DataArray(x)
-    if field in validate.BOUNDS:
-        return validate.labelled(field, x)
-    bound = BOUNDS[field]
-    if isinstance(x, bool) or x is None or isinstance(x, str | bytes):
-        raise InputError(field, x, bound.describe(field), "is not a number")
-    if isinstance(x, xr.DataArray):
-        da = x
-    else:
-        try:
-            arr = np.asarray(x, dtype=np.float64)
-        except (TypeError, ValueError):
-            raise InputError(field, x, bound.describe(field), "is not a number") from None
-        if arr.ndim > 1:
-            raise InputError(
-                field,
-                x,
-                bound.describe(field),
-                "has more than one dimension (pass a DataArray with named dimensions)",
-            )
-        da = xr.DataArray(arr, dims=field, coords={field: arr}) if arr.ndim else xr.DataArray(arr)
-    try:
-        data = np.asarray(da.values, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise InputError(field, x, bound.describe(field), "is not a number") from None
-    if not np.isfinite(data).all():
-        raise InputError(
-            field,
-            float(data[~np.isfinite(data)].flat[0]),
-            bound.describe(field),
-            "is not a finite number",
-        )
-    ok = bound.ok(data)
-    if not ok.all():
-        bad = float(data[~ok].flat[0])
-        raise InputError(field, int(bad) if bad.is_integer() else bad, bound.describe(field))
-    da = da.astype(np.float64)
-    return da.variable if da.ndim == 0 and not da.coords else da
+    return validate.labelled(field, x)
 
 
 def training_compute(parameters: Any, tokens: Any) -> xr.DataArray:

@@ -89,6 +89,9 @@ BOUNDS: dict[str, Bound] = {
     "restart_minutes": Bound(0, 1440, "min"),
     # at most one interruption per accelerator-hour: 20,000 times the Llama 3 run's rate
     "interruption_rate": Bound(0, 1, "per chip-hour"),
+    # the bare training chain's inputs that compute derives (explorer.training.chain)
+    "effective_flops_per_chip": Bound(0, 1e17, "FLOP/s"),
+    "facility_power": Bound(0, 100_000, "MW"),
 }
 
 
