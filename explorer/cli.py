@@ -252,8 +252,20 @@ def _cmd_compute(args: argparse.Namespace) -> int:
             raise InputError("precision", args.precision, "one of " + ", ".join(catalog.PRECISIONS))
         ds = ds.sel(precision=args.precision)
 
-    to_csv = out_kind == "csv" or (out_kind is None and bool(sweeps))
-    if to_csv:
+    return emit(ds, args, out_kind, bool(sweeps))
+
+
+def emit(
+    ds: xr.Dataset,
+    args: argparse.Namespace,
+    out_kind: str | None,
+    swept: bool,
+    as_json=None,
+    as_table=None,
+) -> int:
+    """Write a result as the options ask: `--out` (CSV/NetCDF/Zarr), CSV on stdout for a sweep,
+    `--json`, or a table; CSV is refused past `MAX_CSV_ROWS` (one rule for every command)."""
+    if out_kind == "csv" or (out_kind is None and swept):
         rows = math.prod(ds.sizes.values())
         if rows > MAX_CSV_ROWS:
             raise InputError(
@@ -267,12 +279,12 @@ def _cmd_compute(args: argparse.Namespace) -> int:
     if args.out is not None:
         _write(ds, args.out, out_kind)
         print(f"wrote {args.out} ({_describe_dims(ds)})", file=sys.stderr)
-    elif sweeps:
+    elif swept:
         write_csv(ds, sys.stdout)
     elif args.json:
-        print(json.dumps(to_json(ds), indent=2))
+        print(json.dumps((as_json or to_json)(ds), indent=2))
     else:
-        print(table(ds))
+        print((as_table or table)(ds))
     return 0
 
 

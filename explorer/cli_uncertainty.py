@@ -100,8 +100,7 @@ def _whole(field: str, raw: str | None, lo: int, hi: int) -> int | None:
 
 # ------------------------------------------------------------------------ compute --uncertainty
 def _cmd_compute_range(args: argparse.Namespace) -> int:
-    from .cli import _describe_dims, _out_kind, _sweep, _write
-    from .export import write_csv
+    from .cli import _out_kind, _sweep, emit
 
     kwargs = _scenario(args)
     sweeps = [_sweep(s) for s in args.sweep]
@@ -110,24 +109,17 @@ def _cmd_compute_range(args: argparse.Namespace) -> int:
     kind = _out_kind(args.out) if args.out is not None else None
     ds = compute(**kwargs, uncertainty="range")
     if args.precision is not None:
-        if args.precision not in catalog.PRECISIONS:
-            raise InputError("precision", args.precision, "one of " + ", ".join(catalog.PRECISIONS))
-        ds = ds.sel(precision=args.precision)
-    if args.out is not None:
-        _write(ds, args.out, kind)
-        print(f"wrote {args.out} ({_describe_dims(ds)})", file=sys.stderr)
-    elif sweeps:
-        write_csv(ds, sys.stdout)
-    elif args.json:
-        print(json.dumps(_bounds_json(ds), indent=2))
-    else:
+        ds = ds.sel(precision=validate.precision(args.precision))
+
+    def as_table(ds: xr.Dataset) -> str:
         head = (
             f"scenario: site preset {ds.attrs.get('site_preset')}; "
             "low / central / high over the catalog's ranges of: "
             f"{ds.attrs.get('uncertain_figures')}"
         )
-        print(bounds_table(ds, ("low", "central", "high"), "bound", head))
-    return 0
+        return bounds_table(ds, ("low", "central", "high"), "bound", head)
+
+    return emit(ds, args, kind, bool(sweeps), as_json=_bounds_json, as_table=as_table)
 
 
 def _bounds_json(ds: xr.Dataset) -> dict[str, Any]:
