@@ -1,0 +1,305 @@
+"""The chart card without a browser: a fake chart, its tabs, its downloads, and how lazy it is."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from html.parser import HTMLParser
+
+import bqplot as bq
+import ipywidgets as w
+import pytest
+
+import explorer
+from explorer.errors import InputError
+from explorer.ui.card import DATA, SOURCES, ChartCard, data_table
+from explorer.ui.download import Downloads, safe_filename
+
+SHOWN = ["it_power", "cooling_power", "overhead_power"]
+
+
+class FakeChart:
+    """What the app's charts give a card: name, title, figure, data()."""
+
+    def __init__(self, name="power", title="Where the site's power goes"):
+        self.name, self.title = name, title
+        self.figure = bq.Figure()
+        self.pngs: list[str] = []
+        self.figure.save_png = lambda filename="bqplot.png", scale=None: self.pngs.append(filename)
+        self.update({"site_power": 300.0, "cooling_fraction": 0.25})
+
+    def update(self, inputs):
+        self.inputs = inputs
+        self.ds = explorer.compute(**inputs)[SHOWN]
+
+    def data(self):
+        return self.ds
+
+
+class Sent:
+    """Every message the card's widgets send to the browser."""
+
+    def __init__(self, monkeypatch):
+        self.messages: list[tuple[dict, list]] = []
+        monkeypatch.setattr(
+            w.Widget,
+            "_send",
+            lambda widget, msg, buffers=None: self.messages.append((msg, buffers)),
+        )
+
+    def files(self):
+        return [
+            (m["content"]["data"]["content"], b)
+            for m, b in self.messages
+            if m.get("method") == "custom"
+        ]
+
+
+@pytest.fixture
+def chart():
+    return FakeChart()
+
+
+@pytest.fixture
+def card(chart):
+    c = ChartCard(chart, chart.inputs, "?site_power=300&cooling_fraction=0.25")
+    return c
+
+
+def step(card, chart, **inputs):
+    """What the app does on a slider step: the chart redraws, then the card is told."""
+    chart.update(inputs)
+    card.refresh(inputs, "?" + "&".join(f"{k}={v:g}" for k, v in inputs.items()))
+
+
+def delivered(card, monkeypatch, button):
+    """Click a button; the (content, bytes) the kernel sent to the browser."""
+    sent = []
+    monkeypatch.setattr(
+        card.downloads, "send", lambda content, buffers: sent.append((content, buffers))
+    )
+    card.downloads.click(button)
+    assert len(sent) == 1, card.status.value
+    content, buffers = sent[0]
+    assert len(buffers) == 1
+    return content, bytes(buffers[0])
+
+
+def test_tabs_are_chart_data_sources_and_start_on_the_chart(card, chart):
+    assert card.tabs.titles == ("Chart", "Data", "Sources")
+    assert card.tabs.selected_index == 0
+    assert card.tabs.children[0] is chart.figure
+    labels = card.downloads.buttons
+    assert labels == ["CSV", "Metadata (JSON)", "PNG", "Cite"]
+    assert card.downloads.context == chart.title
+
+
+def test_csv_equals_the_cores_numbers(card, chart, monkeypatch):
+    step(card, chart, site_power=600.0, cooling_fraction=0.3)
+    content, raw = delivered(card, monkeypatch, "CSV")
+    assert content == {"event": "download", "filename": "power.csv", "mime": "text/csv"}
+    rows = list(csv.DictReader(io.StringIO(raw.decode())))
+    assert len(rows) == 1
+    # 600 MW: cooling 0.3 × 600 = 180 MW; other losses 0.03 × 600 = 18 MW; IT 600 − 198 = 402 MW
+    ds = explorer.compute(site_power=600.0, cooling_fraction=0.3)
+    for name, want in (("it_power", 402.0), ("cooling_power", 180.0), ("overhead_power", 18.0)):
+        assert float(rows[0][f"{name} [MW]"]) == float(ds[name])
+        assert float(rows[0][f"{name} [MW]"]) == pytest.approx(want, rel=1e-12)
+
+
+def test_metadata_has_units_sources_and_the_absolute_link(card, chart, monkeypatch):
+    card.downloads.page = "http://127.0.0.1:8866/"  # what the browser reports when it draws
+    content, raw = delivered(card, monkeypatch, "Metadata (JSON)")
+    assert content["filename"] == "power.json" and content["mime"] == "application/json"
+    meta = json.loads(raw)
+    for name in SHOWN:
+        assert meta["variables"][name]["units"] == chart.ds[name].attrs["units"] == "MW"
+    assert meta["link"] == "http://127.0.0.1:8866/?site_power=300&cooling_fraction=0.25"
+    assert meta["title"] == chart.title
+    assert meta["inputs_set"] == {"cooling_fraction": 0.25}
+    assert "defaults.overhead_fraction" in [s["key"] for s in meta["sources"]]
+    assert meta["version"] == explorer.__version__
+
+
+def test_png_shows_the_chart_tab_and_asks_bqplot(card, chart):
+    card.tabs.selected_index = DATA
+    card.downloads.click("PNG")
+    assert card.tabs.selected_index == 0  # a hidden figure has no size to render
+    assert chart.pngs == ["power.png"]
+
+
+def test_cite_opens_the_sources_with_citation_and_embed(card):
+    card.downloads.page = "https://explorer.example.org/voila/render/explorer.ipynb"
+    card.downloads.click("Cite")
+    assert card.tabs.selected_index == SOURCES
+    link = "https://explorer.example.org/voila/render/explorer.ipynb?site_power=300&cooling_fraction=0.25"
+    assert card.citation.value.startswith(
+        f"AI Datacenter Explorer (Version {explorer.__version__})"
+    )
+    assert card.citation.value.endswith(link)
+    assert "cooling 25 % of site power" in card.citation.value
+    assert 'src="' + link.replace("&", "&amp;") + '"' in card.embed.value
+    assert "sites.generic.site_power" in card.sources_html.value
+    assert "cooling_fraction = 0.25 (set in this scenario)" in card.sources_html.value
+
+
+class Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "javascript:alert(1)//",
+        "data:text/html,<script>alert(1)</script>",
+        "//evil.example/",
+        " http://evil.example/",
+        "",
+    ],
+)
+def test_a_hostile_page_address_is_not_used(card, page):
+    card.downloads.page = page
+    card.downloads.click("Cite")
+    assert card.link == "?site_power=300&cooling_fraction=0.25"
+    assert "evil" not in card.embed.value and "javascript" not in card.embed.value
+
+
+def test_a_page_address_with_quotes_is_escaped_in_the_embed(card):
+    card.downloads.page = 'https://example.org/"><script>alert(1)</script>'
+    card.downloads.click("Cite")
+    parser = Tags()
+    parser.feed(card.embed.value)
+    assert [t for t, _ in parser.tags] == ["iframe"]
+    assert parser.tags[0][1]["src"].startswith('https://example.org/"><script>')
+
+
+def test_an_unsafe_app_link_shows_one_line_and_no_snippet(chart):
+    card = ChartCard(chart, chart.inputs, "javascript:alert(1)")
+    card.downloads.click("Cite")
+    assert card.embed.value == "" and card.citation.value == ""
+    assert "link" in card.status.value and "Traceback" not in card.status.value
+
+
+# ------------------------------------------------------------------------------ lazy
+def test_closed_tabs_send_nothing_per_slider_step(card, chart, monkeypatch):
+    sent = Sent(monkeypatch)
+    for mw in (310.0, 320.0, 330.0, 340.0):
+        step(card, chart, site_power=mw)
+    assert sent.messages == []  # the card adds no widget message while its Chart tab shows
+    assert card.builds == {DATA: 0, SOURCES: 0}
+    assert card.data_html.value == "" and card.sources_html.value == ""
+
+
+def test_the_data_tab_is_built_when_opened_and_kept_current_while_open(card, chart):
+    step(card, chart, site_power=500.0)
+    card.tabs.selected_index = DATA
+    assert card.builds[DATA] == 1
+    # 500 MW, cooling 1 − 1/1.18 − 0.03 of the generic preset: IT 500 × 0.8475 = 423.7 MW
+    assert "423.7" in card.data_html.value
+    step(card, chart, site_power=800.0)
+    assert card.builds[DATA] == 2
+    assert "678" in card.data_html.value  # 800 × (1/1.18) = 677.97 MW
+    card.tabs.selected_index = 0
+    before = card.data_html.value
+    step(card, chart, site_power=900.0)
+    assert card.data_html.value == before and card.builds[DATA] == 2
+    card.tabs.selected_index = DATA  # reopened: the new numbers
+    assert card.builds[DATA] == 3 and "762.7" in card.data_html.value  # 900 / 1.18
+
+
+def test_reopening_an_unchanged_tab_does_not_rebuild_it(card):
+    card.tabs.selected_index = SOURCES
+    card.tabs.selected_index = 0
+    card.tabs.selected_index = SOURCES
+    assert card.builds[SOURCES] == 1
+
+
+def test_data_table_has_one_row_per_point_with_units():
+    ds = explorer.compute(site_power=[100.0, 200.0, 300.0])[["it_power"]]
+    table = data_table(ds, "A <b>title</b>")
+    assert table.count("<tr>") == 1 + 3
+    assert "it_power [MW]" in table
+    assert "title='site power that can reach IT equipment'" in table
+    assert "<b>title</b>" not in table and "A &lt;b&gt;title&lt;/b&gt;" in table
+
+
+def test_data_table_says_when_it_shows_only_the_first_rows():
+    ds = explorer.compute(site_power=[float(x) for x in range(1, 31)])[["it_power"]]
+    table = data_table(ds, "t", max_rows=10)
+    assert table.count("<tr>") == 1 + 10
+    assert "The first 10 of 30 rows" in table
+
+
+# ------------------------------------------------------------------------------ failures
+def test_a_failing_chart_shows_one_plain_line(card, chart, monkeypatch):
+    def broken():
+        raise ValueError("/secret/path/model.py line 3")
+
+    monkeypatch.setattr(chart, "data", broken)
+    card.downloads.click("CSV")
+    assert "That did not work" in card.status.value
+    assert "secret" not in card.status.value
+
+
+def test_an_input_error_is_shown(card, chart, monkeypatch):
+    def refused():
+        raise InputError("site_power", -1, "0.001 to 100000 MW")
+
+    monkeypatch.setattr(chart, "data", refused)
+    card.tabs.selected_index = DATA
+    assert "site_power" in card.status.value
+
+
+# ------------------------------------------------------------------------------ downloads
+def test_filenames_are_sanitised(monkeypatch):
+    chart = FakeChart(name='../evil name"<x>')
+    card = ChartCard(chart, chart.inputs)
+    content, _ = delivered(card, monkeypatch, "CSV")
+    assert content["filename"] == "evil-name-x.csv"
+    card.downloads.click("PNG")
+    assert chart.pngs == ["evil-name-x.png"]
+
+
+@pytest.mark.parametrize(
+    ("name", "ext", "want"),
+    [
+        ("power", ".csv", "power.csv"),
+        ("power.csv", ".csv", "power.csv"),
+        ("...hidden", "", "hidden"),
+        ("-rf /", ".csv", "rf.csv"),
+        ("a" * 200, ".json", "a" * 75 + ".json"),
+        ("😀", ".png", "download.png"),
+    ],
+)
+def test_safe_filename(name, ext, want):
+    assert safe_filename(name, ext) == want
+
+
+def test_downloads_answers_only_a_click_of_a_known_button(monkeypatch):
+    d = Downloads(buttons=["CSV"])
+    clicks = []
+    d.on_click("CSV", lambda: clicks.append("CSV"))
+    d._on_message(d, {"event": "click", "button": "CSV"}, [])
+    d._on_message(d, {"event": "click", "button": "other"}, [])
+    d._on_message(d, {"event": "click", "button": ["CSV"]}, [])
+    d._on_message(d, "click", [])
+    assert clicks == ["CSV"]
+
+
+def test_deliver_sends_one_message_with_the_bytes_and_an_allowed_type(monkeypatch):
+    d = Downloads()
+    sent = []
+    monkeypatch.setattr(d, "send", lambda content, buffers: sent.append((content, buffers)))
+    d.deliver("a,b\n1,2\n", "x.csv", "text/csv")
+    d.deliver(b"\x89PNG", "x.png", "text/html")  # not an allowed type: opaque bytes
+    assert sent[0] == (
+        {"event": "download", "filename": "x.csv", "mime": "text/csv"},
+        [b"a,b\n1,2\n"],
+    )
+    assert sent[1][0]["mime"] == "application/octet-stream"
