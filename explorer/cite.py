@@ -132,7 +132,8 @@ def scenario_sources(inputs: Mapping[str, Any], ds: xr.Dataset | None = None) ->
             continue
         key = _input_key(name, keys)
         if key is not None:
-            rows.append((name, catalog.entry(key)))
+            via_pue = name == "cooling_fraction" and key.endswith(".pue")
+            rows.append((f"{name} (from the PUE)" if via_pue else name, catalog.entry(key)))
     chips = _names(ds, "chip", given.get("chip", catalog.raw()["sites"][site]["chip"]))
     for chip in chips:
         for e in catalog.entries_under(f"chips.{chip}"):

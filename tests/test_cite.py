@@ -118,7 +118,7 @@ def test_a_pue_preset_cites_the_pue_for_the_cooling_share():
     # generic: PUE 1.18 of the hyperscale-ai cooling reference → cooling 1 − 1/1.18 − 0.03
     inputs = {"site": "generic", "cooling_fraction": 1 - 1 / 1.18 - 0.03}
     found = by_input(cite.scenario_sources(inputs))
-    assert found["cooling_fraction"] == ["cooling.hyperscale-ai.pue"]
+    assert found["cooling_fraction (from the PUE)"] == ["cooling.hyperscale-ai.pue"]
 
 
 def test_a_moved_slider_has_no_source_and_is_listed_as_set():

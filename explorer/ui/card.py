@@ -235,7 +235,7 @@ def data_table(ds: xr.Dataset, title: str, max_rows: int = MAX_ROWS) -> str:
     )
     return (
         "<div style='overflow-x:auto;max-height:420px;overflow-y:auto'>"
-        "<table class='explorer-data-table' style='font-size:0.8em;border-collapse:collapse'>"
+        "<table class='explorer-data-table' style='font-size:0.8em;line-height:1.3'>"
         f"<caption style='text-align:left'>The numbers behind “{html.escape(title)}”</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>{more}"
     )
@@ -248,8 +248,9 @@ def sources_table(sources: list[dict], conflicts: list[dict], own: Mapping[str, 
     for s in sources:
         rows.append(
             f"<tr><td>{html.escape(s['input'])}</td><td>{html.escape(s['key'])}</td>"
-            f"<td>{s['value']:g} {html.escape(s['unit'])}</td><td>{_ref(s['source'], s['url'])}"
-            f"</td><td>{html.escape(s['date'])}</td><td>{html.escape(s['confidence'])}</td>"
+            f"<td>{s['value']:g}{html.escape(_unit(s['unit']))}</td>"
+            f"<td>{_ref(s['source'], s['url'])}</td><td>{html.escape(s['date'])}</td>"
+            f"<td>{html.escape(s['confidence'])}</td>"
             f"<td>{html.escape(s['note'])}</td></tr>"
         )
     head = (
@@ -259,7 +260,7 @@ def sources_table(sources: list[dict], conflicts: list[dict], own: Mapping[str, 
     )
     parts = [
         "<div style='overflow-x:auto;max-height:420px;overflow-y:auto'>"
-        "<table class='explorer-sources-table' style='font-size:0.8em'>"
+        "<table class='explorer-sources-table' style='font-size:0.8em;line-height:1.3'>"
         "<caption style='text-align:left'>Where the values shown come from (catalog)</caption>"
         f"<thead>{head}</thead><tbody>{''.join(rows)}</tbody></table></div>"
     ]
@@ -286,6 +287,10 @@ def _header_cell(ds: xr.Dataset, column: str) -> str:
     shown = f" [{units}]" if units and units != "1" else ""
     title = f" title='{html.escape(long_name, quote=True)}'" if long_name else ""
     return f"<th scope='col'{title}>{html.escape(name)}{html.escape(shown)}</th>"
+
+
+def _unit(unit: str) -> str:
+    return "" if unit in ("", "1", "dimensionless") else " " + unit
 
 
 def _cell(text: str) -> str:
