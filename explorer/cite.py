@@ -234,10 +234,10 @@ def chart_metadata(
     Returns
     -------
     dict
-        ``title``, ``variables`` (units and long names), ``inputs``, ``inputs_set`` (the
-        scenario's own values, without a catalog source), ``sources``, ``conflicts``, ``link``,
-        ``project``, ``version``, ``catalog_date`` (the newest date among the sources: the
-        values are as of then), ``accessed`` and ``citation``.
+        ``title``, ``variables`` (units and long names), ``attrs`` (the Dataset's), ``inputs``,
+        ``inputs_set`` (the scenario's own values, without a catalog source), ``sources``,
+        ``conflicts``, ``link``, ``project``, ``version``, ``catalog_date`` (the newest date
+        among the sources: the values are as of then), ``accessed`` and ``citation``.
 
     Examples
     --------
@@ -258,6 +258,7 @@ def chart_metadata(
         "project": PROJECT,
         "version": __version__,
         "variables": variables(ds),
+        "attrs": _jsonable(dict(ds.attrs)),
         "inputs": _jsonable(dict(inputs)),
         "inputs_set": _jsonable(inputs_set(inputs)),
         "sources": sources,

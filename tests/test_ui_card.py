@@ -303,3 +303,20 @@ def test_deliver_sends_one_message_with_the_bytes_and_an_allowed_type(monkeypatc
         [b"a,b\n1,2\n"],
     )
     assert sent[1][0]["mime"] == "application/octet-stream"
+
+
+def test_a_changed_chart_title_renames_the_buttons_once(card, chart, monkeypatch):
+    sent = Sent(monkeypatch)
+    chart.title = "A city of how many households"
+    step(card, chart, site_power=310.0)
+    step(card, chart, site_power=320.0)
+    assert card.downloads.context == "A city of how many households"
+    assert len(sent.messages) == 1  # the one change of the buttons' names, then nothing
+
+
+def test_metadata_keeps_the_charts_own_attrs(card, chart, monkeypatch):
+    chart.ds = chart.ds.assign_attrs(scenario_site_power_MW=300.0, precision="fp8")
+    _, raw = delivered(card, monkeypatch, "Metadata (JSON)")
+    attrs = json.loads(raw)["attrs"]
+    assert attrs["scenario_site_power_MW"] == 300.0 and attrs["precision"] == "fp8"
+    assert attrs["site_preset"] == "generic"  # the core's own attrs too

@@ -107,6 +107,8 @@ class ChartCard:
         self._inputs = dict(inputs)
         self._link = link
         self._version += 1
+        if self.downloads.context != self.chart.title:  # e.g. "… people" → "… households"
+            self.downloads.context = self.chart.title
         self._draw_open_tab()
 
     @property

@@ -78,6 +78,17 @@ function render({ model, el }) {
 export default { render };
 """
 
+# The chart cards' tabs: ipywidgets' grey-on-grey labels of unselected tabs fail WCAG contrast.
+CARD_CSS = """
+.explorer-card .widget-tab > .lm-TabBar .lm-TabBar-tab,
+.explorer-card .widget-tab > .lm-TabBar .lm-TabBar-tab .lm-TabBar-tabLabel { color: #1f1f1f; }
+.explorer-card .widget-tab > .lm-TabBar .lm-TabBar-tab { background: #ececec; }
+.explorer-card .widget-tab > .lm-TabBar .lm-TabBar-tab.lm-mod-current { background: #ffffff; }
+.explorer-card .widget-tab > .lm-TabBar .lm-TabBar-tab:focus-visible {
+  outline: 2px solid #0072b2; outline-offset: -2px;
+}
+"""
+
 _COPY_ESM = """
 let count = 0;
 function render({ model, el }) {
@@ -151,6 +162,7 @@ class Downloads(anywidget.AnyWidget):
     """
 
     _esm = traitlets.Unicode(_ESM).tag(sync=True)
+    _css = traitlets.Unicode(CARD_CSS).tag(sync=True)
     buttons = traitlets.List(traitlets.Unicode()).tag(sync=True)
     context = traitlets.Unicode("").tag(sync=True)  # what the buttons are for (their aria-label)
     page = traitlets.Unicode("").tag(sync=True)
