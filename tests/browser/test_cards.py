@@ -1,0 +1,150 @@
+"""Every chart's card in a real Chromium page: the CSV it downloads equals the core's numbers for
+the scenario, the PNG is a valid image, the metadata JSON carries units, sources and the link."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import struct
+import zlib
+from pathlib import Path
+
+import numpy as np
+from numpy.testing import assert_allclose
+
+import explorer
+from explorer import catalog
+from explorer.ui.scenario import START_SITE
+from explorer.units import factor
+
+from .conftest import wait_ready
+
+QUERY = "?site_power=600&chip=trn2&cooling_fraction=0.3"
+# what the link asks for, from the app's starting preset (the app passes its site explicitly)
+SCENARIO = {"site": START_SITE, "site_power": 600.0, "chip": "trn2", "cooling_fraction": 0.3}
+PRECISION = "fp8"  # the app's starting precision
+CARDS = ("power", "city", "flops_per_mw", "chips")
+
+
+def download(page, card: str, button: str) -> tuple[str, bytes]:
+    """Click one of a card's buttons; the file the browser saved (name, bytes)."""
+    with page.expect_download(timeout=30_000) as info:
+        page.locator(f".explorer-card-{card} .explorer-download[data-button='{button}']").click()
+    d = info.value
+    return d.suggested_filename, Path(d.path()).read_bytes()
+
+
+def table(raw: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8"))))
+
+
+def numbers(rows: list[dict[str, str]], column: str) -> np.ndarray:
+    return np.array([float(r[column]) if r[column] != "" else np.nan for r in rows])
+
+
+def test_each_charts_csv_equals_the_core(page, app_url):
+    wait_ready(page, app_url + QUERY)
+    page.wait_for_selector(".explorer-card-power .explorer-download")
+    core = explorer.compute(**SCENARIO)
+
+    name, raw = download(page, "power", "CSV")
+    assert name == "power.csv"
+    rows = table(raw)
+    assert [r["part"] for r in rows] == ["IT", "Cooling", "Other"]
+    want = [float(core[k]) for k in ("it_power", "cooling_power", "overhead_power")]
+    assert_allclose(numbers(rows, "power [MW]"), want, rtol=1e-12)
+    # hand-checked: cooling 0.3 × 600 = 180 MW, other losses 0.03 × 600 = 18 MW, IT 402 MW
+    assert_allclose(want, [402.0, 180.0, 18.0], rtol=1e-12)
+
+    _, raw = download(page, "city", "CSV")
+    rows = table(raw)
+    sweep = numbers(rows, "site_power")
+    assert len(rows) > 50 and sweep.min() < 1 and sweep.max() > 10_000  # MW, the whole slider
+    city = explorer.compute(**{**SCENARIO, "site_power": sweep})
+    assert_allclose(numbers(rows, "city_households [households]"), city.city_households, rtol=1e-12)
+
+    _, raw = download(page, "chips", "CSV")
+    rows = table(raw)
+    curve = explorer.compute(**{**SCENARIO, "site_power": numbers(rows, "site_power")})
+    assert_allclose(numbers(rows, "chips_supported [count]"), curve.chips_supported, rtol=1e-12)
+
+    _, raw = download(page, "flops_per_mw", "CSV")
+    rows = table(raw)
+    assert [r["chip"] for r in rows] == catalog.names("chips")
+    every = explorer.compute(**{**SCENARIO, "chip": catalog.names("chips")})
+    fpw = every.flops_per_watt.sel(precision=PRECISION)
+    want = fpw.values * factor(fpw.attrs["units"], "PFLOP/s/MW")
+    assert_allclose(numbers(rows, "flops_per_mw [PFLOP/s/MW]"), want, rtol=1e-12)
+
+
+def png_size(raw: bytes) -> tuple[int, int]:
+    """Width and height of a PNG, after checking its signature, chunk CRCs and pixel data."""
+    assert raw[:8] == b"\x89PNG\r\n\x1a\n", raw[:16]
+    pos, chunks = 8, {}
+    idat = b""
+    while pos < len(raw):
+        (length,) = struct.unpack(">I", raw[pos : pos + 4])
+        kind, body = raw[pos + 4 : pos + 8], raw[pos + 8 : pos + 8 + length]
+        (crc,) = struct.unpack(">I", raw[pos + 8 + length : pos + 12 + length])
+        assert zlib.crc32(kind + body) == crc, kind
+        chunks.setdefault(kind, body)
+        if kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+        if kind == b"IEND":
+            break
+    width, height, depth, colour = struct.unpack(">IIBB", chunks[b"IHDR"][:10])
+    channels = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}[colour]
+    pixels = zlib.decompress(idat)  # one filter byte per row, then the row's samples
+    assert len(pixels) == height * (1 + width * channels * depth // 8)
+    return width, height
+
+
+def test_each_charts_png_is_a_valid_image(page, app_url):
+    wait_ready(page, app_url + QUERY)
+    page.wait_for_selector(".explorer-card-power .explorer-download")
+    for card in CARDS:
+        name, raw = download(page, card, "PNG")
+        assert name == f"{card}.png"
+        width, height = png_size(raw)
+        assert width > 100 and height > 100, (card, width, height)
+
+
+def test_metadata_has_units_sources_and_the_link(page, app_url):
+    wait_ready(page, app_url + QUERY)
+    page.wait_for_selector(".explorer-card-power .explorer-download")
+    for card in CARDS:
+        name, raw = download(page, card, "Metadata (JSON)")
+        assert name == f"{card}.json"
+        meta = json.loads(raw)
+        _, csv_raw = download(page, card, "CSV")
+        header = next(csv.reader(io.StringIO(csv_raw.decode())))
+        for column in header:  # every "name [units]" column's units are in the metadata
+            var, _, units = column.partition(" [")
+            if units:
+                assert meta["variables"][var]["units"] == units[:-1], (card, column)
+        assert meta["version"] == explorer.__version__
+        assert meta["link"].startswith(app_url) and "site_power=600" in meta["link"]
+        assert meta["inputs"]["site_power"] == 600.0 and meta["inputs"]["chip"] == "trn2"
+        assert {"site_power", "cooling_fraction"} <= set(meta["inputs_set"])
+        assert "chips.trn2.tdp" in [s["key"] for s in meta["sources"]]
+    assert meta["variables"]["flops_per_mw"]["units"] == "PFLOP/s/MW"
+
+
+def test_the_data_and_sources_tabs_show_the_numbers_and_the_citation(page, app_url):
+    wait_ready(page, app_url + QUERY)
+    card = page.locator(".explorer-card-power")
+    card.locator(".lm-TabBar-tab", has_text="Data").click()
+    page.wait_for_selector(".explorer-card-power .explorer-data-table")
+    assert "402" in card.locator(".explorer-data-table").inner_text()  # IT power [MW]
+    card.locator(".explorer-download[data-button='Cite']").click()
+    text = card.locator(".explorer-copytext textarea").first
+    page.wait_for_function(
+        "el => el.value.includes('site_power=600')", arg=text.element_handle(), timeout=30_000
+    )
+    citation = text.input_value()
+    assert citation.startswith(f"AI Datacenter Explorer (Version {explorer.__version__})")
+    assert "600 MW site" in citation and "AWS Trainium2" in citation
+    embed = card.locator(".explorer-copytext textarea").nth(1).input_value()
+    assert embed.startswith('<iframe src="' + app_url)
