@@ -320,3 +320,31 @@ def test_metadata_keeps_the_charts_own_attrs(card, chart, monkeypatch):
     attrs = json.loads(raw)["attrs"]
     assert attrs["scenario_site_power_MW"] == 300.0 and attrs["precision"] == "fp8"
     assert attrs["site_preset"] == "generic"  # the core's own attrs too
+
+
+HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+URL_BREAKOUT = "https://example.org/'\"><img src=x onerror=alert(3)>"
+
+
+def test_hostile_catalog_text_is_escaped_in_the_sources_tab(monkeypatch, chart):
+    import copy
+
+    from explorer import catalog
+
+    data = copy.deepcopy(catalog.raw())
+    for src in data["sources"].values():
+        src["title"] += HOSTILE
+        src["url"] = URL_BREAKOUT
+    for node in data["chips"]["h100"].values():
+        if isinstance(node, dict) and "source" in node:
+            node["note"] = node.get("note", "") + HOSTILE
+    data["sources"]["llama3"]["url"] = "javascript:alert(4)"  # defaults.mfu's source
+    monkeypatch.setattr(catalog, "raw", lambda: data)
+    card = ChartCard(chart, {"site": "generic", "chip": "h100"}, "?chip=h100")
+    card.downloads.click("Cite")
+    page = card.sources_html.value
+    assert "<script" not in page and "<img" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&#x27;&quot;&gt;&lt;img" in page  # the URL cannot leave its href attribute
+    assert "javascript:" not in page  # not a link at all: only http(s) sources are linked
+    assert "Meta: The Llama 3 Herd of Models" in page
