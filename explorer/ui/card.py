@@ -82,10 +82,15 @@ class ChartCard:
             ],
             titles=TABS,
             selected_index=CHART,
+            layout=w.Layout(width="100%"),
         )
         self.downloads = Downloads(buttons=list(BUTTONS), context=chart.title)
         self.status = w.HTML()
-        self.widget = w.VBox([self.tabs, self.downloads, self.status])
+        # as wide as the figure was on its own: the whole row on a phone, 560 px at most
+        self.widget = w.VBox(
+            [self.tabs, self.downloads, self.status],
+            layout=w.Layout(width="100%", max_width="560px"),
+        )
         self.widget.add_class("explorer-card")
         self.widget.add_class(f"explorer-card-{safe_filename(chart.name)}")
         handlers: dict[str, Callable[[], None]] = {
