@@ -5,7 +5,12 @@ have started and gone idle (a preheated kernel has already built the dashboard),
 kernel's RSS, USS (memory no other process shares) and CPU time (user + system), then how many
 kernels fit per GB and per core, and stops the server with SIGTERM.
 
+With ``--visits V`` it then opens V first visits at once in Debian's Chromium (a class arriving
+together) and prints how long until every page was interactive, and how many were not within the
+budget (issue #9: ``--pool 30``, 30 visits, all interactive within 20 s, 0 errors).
+
     .venv/bin/python benchmarks/pool_bench.py --pool 4
+    .venv/bin/python benchmarks/pool_bench.py --pool 30 --visits 30
 """
 
 from __future__ import annotations
@@ -23,6 +28,32 @@ import psutil
 from explorer.server.launch import free_port
 
 MB = 2**20
+READY = ".explorer-city .explorer-value"  # the app's headline: shown once the page is interactive
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"]
+
+
+def visits(url: str, n: int, budget: float) -> tuple[int, float, list[float]]:
+    """Open `n` fresh browser contexts on `url` at once: (errors, seconds until all, each's s)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        pages = [browser.new_context().new_page() for _ in range(n)]
+        t0 = time.perf_counter()
+        for p in pages:
+            p.goto(url, wait_until="commit")
+        each, errors = [], 0
+        for p in pages:
+            try:
+                p.wait_for_selector(
+                    READY, timeout=max(1.0, t0 + budget - time.perf_counter()) * 1000
+                )
+                each.append(time.perf_counter() - t0)
+            except Exception:
+                errors += 1
+        elapsed = time.perf_counter() - t0
+        browser.close()
+    return errors, elapsed, each
 
 
 def kernels(server: psutil.Process) -> list[psutil.Process]:
@@ -40,6 +71,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--pool", type=int, default=4)
     ap.add_argument("--timeout", type=float, default=300)
+    ap.add_argument("--visits", type=int, default=0, help="first visits opened at once afterwards")
+    ap.add_argument("--budget", type=float, default=60, help="seconds a visit may take")
     a = ap.parse_args()
     port = free_port(start=9300)
     argv = [sys.executable, "-m", "explorer.cli", "app", "--port", str(port), "--pool", str(a.pool)]
@@ -73,6 +106,13 @@ def main() -> None:
             f"{1024 / rss:.1f} kernels per GB (RSS; {1024 / uss:.1f} by USS), "
             f"{60 / t:.0f} kernel starts per core-minute"
         )
+        if a.visits:
+            errors, elapsed, each = visits(f"http://127.0.0.1:{port}/", a.visits, a.budget)
+            print(
+                f"{a.visits} first visits at once: {errors} not interactive within "
+                f"{a.budget:.0f} s; all interactive after {elapsed:.1f} s"
+                + (f" (median {statistics.median(each):.1f} s)" if each else "")
+            )
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
