@@ -32,13 +32,44 @@ READY = ".explorer-city .explorer-value"  # the app's headline: shown once the p
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"]
 
 
-def visits(url: str, n: int, budget: float) -> tuple[int, float, list[float]]:
-    """Open `n` fresh browser contexts on `url` at once: (errors, seconds until all, each's s)."""
+def kernels(server: psutil.Process) -> list[psutil.Process]:
+    return [
+        k for k in server.children(recursive=True) if "ipykernel_launcher" in " ".join(k.cmdline())
+    ]
+
+
+def cpu(p: psutil.Process) -> float:
+    t = p.cpu_times()
+    return t.user + t.system
+
+
+def tree_cpu(p: psutil.Process) -> float:
+    """CPU seconds of a process and all its descendants (those still running)."""
+    total = 0.0
+    for q in [p, *p.children(recursive=True)]:
+        try:
+            total += cpu(q)
+        except psutil.Error:
+            pass
+    return total
+
+
+def visits(
+    url: str, n: int, budget: float, server: psutil.Process, shared: bool = False
+) -> dict[str, float]:
+    """Open `n` pages on `url` at once; how long until all were interactive and who used the CPU.
+
+    Each page gets a fresh browser context (an empty cache, as a student's first visit) unless
+    `shared`. The CPU split tells the server's cost (what a real class costs the server, whose
+    visitors bring their own browsers) from the cost of running every browser on this machine."""
     from playwright.sync_api import sync_playwright
 
+    me = psutil.Process()
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        pages = [browser.new_context().new_page() for _ in range(n)]
+        one = browser.new_context() if shared else None
+        pages = [(one or browser.new_context()).new_page() for _ in range(n)]
+        server0, browser0 = tree_cpu(server), tree_cpu(me)
         t0 = time.perf_counter()
         for p in pages:
             p.goto(url, wait_until="commit")
@@ -52,19 +83,15 @@ def visits(url: str, n: int, budget: float) -> tuple[int, float, list[float]]:
             except Exception:
                 errors += 1
         elapsed = time.perf_counter() - t0
+        used = {"server": tree_cpu(server) - server0, "browser": tree_cpu(me) - browser0}
         browser.close()
-    return errors, elapsed, each
-
-
-def kernels(server: psutil.Process) -> list[psutil.Process]:
-    return [
-        k for k in server.children(recursive=True) if "ipykernel_launcher" in " ".join(k.cmdline())
-    ]
-
-
-def cpu(p: psutil.Process) -> float:
-    t = p.cpu_times()
-    return t.user + t.system
+    return {
+        "errors": errors,
+        "elapsed": elapsed,
+        "median": statistics.median(each) if each else float("nan"),
+        "server_cpu": used["server"],
+        "browser_cpu": used["browser"],
+    }
 
 
 def main() -> None:
@@ -73,6 +100,11 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=300)
     ap.add_argument("--visits", type=int, default=0, help="first visits opened at once afterwards")
     ap.add_argument("--budget", type=float, default=60, help="seconds a visit may take")
+    ap.add_argument(
+        "--shared-context",
+        action="store_true",
+        help="open the visits in one browser context (a shared cache) instead of one each",
+    )
     a = ap.parse_args()
     port = free_port(start=9300)
     argv = [sys.executable, "-m", "explorer.cli", "app", "--port", str(port), "--pool", str(a.pool)]
@@ -107,11 +139,13 @@ def main() -> None:
             f"{60 / t:.0f} kernel starts per core-minute"
         )
         if a.visits:
-            errors, elapsed, each = visits(f"http://127.0.0.1:{port}/", a.visits, a.budget)
+            v = visits(f"http://127.0.0.1:{port}/", a.visits, a.budget, server, a.shared_context)
             print(
-                f"{a.visits} first visits at once: {errors} not interactive within "
-                f"{a.budget:.0f} s; all interactive after {elapsed:.1f} s"
-                + (f" (median {statistics.median(each):.1f} s)" if each else "")
+                f"{a.visits} first visits at once: {v['errors']} not interactive within "
+                f"{a.budget:.0f} s; all interactive after {v['elapsed']:.1f} s "
+                f"(median {v['median']:.1f} s); CPU used meanwhile: server and kernels "
+                f"{v['server_cpu']:.1f} s, the browser {v['browser_cpu']:.1f} s "
+                f"({v['browser_cpu'] / a.visits:.2f} s per page)"
             )
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
