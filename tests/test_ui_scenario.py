@@ -137,3 +137,80 @@ def test_a_links_pue_becomes_the_cooling_share_and_a_new_chip_drops_the_power_ca
 
 def test_extra_link_fields_follow_the_state(s):
     assert s.link({"panel_x": 3, "panel_y": None}).endswith("&screen=advanced&panel_x=3")
+
+
+# ---------------------------------------------------------------- compare: A pinned, B moves
+
+
+def test_pinning_computes_nothing_and_moving_b_never_recomputes_a(s, core_calls):
+    s.change("site_power", 600.0)
+    a_result = s.result
+    s.pin()
+    assert core_calls == ["one"]  # pinning keeps A's results as they are
+    s.change("site_power", 900.0)
+    s.change("cooling_fraction", 0.25)
+    assert core_calls[1:] == ["one", "one", "sweep", "chips"]  # B only
+    assert s.pinned.result is a_result and s.pinned.state["site_power"] == 600
+    # both equal two independent core calls
+    a = explorer.compute(site_power=600)
+    b = explorer.compute(site_power=900, cooling_fraction=0.25)
+    assert_allclose(s.pinned_values["cooling_power"], float(a.cooling_power))
+    assert_allclose(s.values["cooling_power"], 225.0)  # 900 MW × 0.25
+    assert_allclose(s.values["city_households"], float(b.city_households))
+    s.change("precision", "bf16")  # a view choice: A is read at the new precision, not computed
+    assert len(core_calls) == 6
+    assert_allclose(s.pinned_values["peak_flops"], float(a.peak_flops.sel(precision="bf16")))
+    s.unpin()
+    assert s.pinned is None and s.pinned_values is None and "a." not in s.link()
+
+
+def test_a_preset_can_be_a_and_another_b(s):
+    s.choose_preset("rainier-indiana")
+    s.pin()
+    s.choose_preset("xai-colossus")
+    assert s.pinned.site == "rainier-indiana" and s.site == "xai-colossus"
+    a, b = explorer.compute(site="rainier-indiana"), explorer.compute(site="xai-colossus")
+    assert_allclose(s.pinned_values["it_power"], float(a.it_power))
+    assert_allclose(s.values["it_power"], float(b.it_power))
+
+
+def test_the_link_restores_both_scenarios(s):
+    s.choose_preset("rainier-indiana")
+    s.change("site_power", 2500.0)
+    s.pin()
+    s.choose_preset("xai-colossus")
+    s.change("chip", "b200")
+    link = s.link()
+    assert "&a.site=rainier-indiana&a.site_power=2500&" in link
+    other = Scenario()
+    found, messages = other.load_link(link)
+    assert messages == [] and not any(k.startswith("a.") for k in found)
+    assert other.state == s.state and other.site == "xai-colossus"
+    assert other.pinned.state == s.pinned.state and other.pinned.site == "rainier-indiana"
+    assert other.pinned.custom and other.pinned_values == s.pinned_values
+    assert other.link() == link
+    # 2,500 MW × (1 − 0.1 cooling − 0.03 other losses) = 2,175 MW of IT power for A
+    assert_allclose(other.pinned_values["it_power"], 2175.0)
+
+
+def test_bad_pinned_parameters_are_messages_not_exceptions(s):
+    found, messages = s.load_link(
+        "site_power=600&a.site_power=-4&a.chip=%3Cscript%3E&a.cooling_fraction=0.2&a.screen=basics"
+    )
+    assert found == {"site_power": 600.0}
+    assert s.pinned.state["cooling_fraction"] == 0.2 and s.pinned.state["site_power"] == 300
+    assert len(messages) == 3 and all(m.startswith("Pinned scenario A: ") for m in messages)
+    assert any("site_power = -4" in m for m in messages)
+    _, messages = s.load_link("a.cooling_fraction=0.9&a.overhead_fraction=0.2")
+    assert s.pinned is not None and messages  # the combination is refused, A keeps defaults
+    assert s.pinned.state["cooling_fraction"] + s.pinned.state["overhead_fraction"] < 1
+
+
+def test_a_pinned_on_basics_gets_its_chip_comparison_once_on_advanced(s, core_calls):
+    s.set_screen("basics")
+    s.pin()
+    assert s.pinned.chips is None
+    s.set_screen("advanced")
+    # B's curves are still those of its inputs (cached); A's chip comparison is computed once
+    assert core_calls == ["one", "one", "chips"]
+    assert s.pinned.chips is not None

@@ -298,6 +298,17 @@ class ExplorerApp:
             description="Export scenario (JSON) and sweep (CSV)", layout=w.Layout(width="auto")
         )
         self.export_links = self._html()
+        self.pin_button = w.Button(
+            description="Pin this scenario (A)",
+            tooltip="Keep this scenario as A; the controls then move B",
+            layout=w.Layout(width="auto"),
+        )
+        self.pin_button.add_class("explorer-pin")
+        self.unpin_button = w.Button(
+            description="Unpin (one scenario)", disabled=True, layout=w.Layout(width="auto")
+        )
+        self.unpin_button.add_class("explorer-unpin")
+        self.compare_note = self._html("explorer-compare-note")
 
     def _chart_box(self, chart) -> w.Widget:
         """What the page shows for one chart (the one place a chart is put on the page)."""
@@ -327,6 +338,8 @@ class ExplorerApp:
         controls = w.VBox(
             [
                 self.preset,
+                w.HBox([self.pin_button, self.unpin_button], layout=row),
+                self.compare_note,
                 power_row,
                 self.messages["site_power"],
                 self.chip,
@@ -434,6 +447,8 @@ class ExplorerApp:
                 self._field[widget.model_id] = field
                 widget.observe(guarded, "value")
         self.export_button.on_click(self._guard(self._on_export))
+        self.pin_button.on_click(self._guard(self._on_pin))
+        self.unpin_button.on_click(self._guard(self._on_unpin))
 
     def _guard(self, fn: Callable[[Any], None]) -> Callable[[Any], None]:
         """Run a callback; any failure becomes a plain message, never a traceback."""
@@ -506,6 +521,15 @@ class ExplorerApp:
 
     def _on_export(self, _button: Any) -> None:
         self._export()
+
+    def _on_pin(self, _button: Any) -> None:
+        """Keep the current scenario as A (nothing is recomputed); the controls move B."""
+        self.scenario.pin()
+        self._render()
+
+    def _on_unpin(self, _button: Any) -> None:
+        self.scenario.unpin()
+        self._render()
 
     def _change(self, field: str, value: Any) -> None:
         self._accepted(field, self.scenario.change(field, value))
@@ -630,19 +654,25 @@ class ExplorerApp:
             self._update_panels()
             return
         q = fmt.quantity
+        a = sc.pinned_values
+        self._show_compare()
         self.city.value = theme.card(
-            "A city's electricity", main, f"{other}. {html.escape(notes.city_basis(ds))}"
+            self._b_title("A city's electricity"),
+            main,
+            f"{other}. {html.escape(notes.city_basis(ds))}",
+            compare=self._city_compare(v, a),
         )
         self.power_chart.update(sc)
         self.strip.value = self._strip(main, v)
         self.cooling_out.value = theme.card(
-            "Cooling load",
+            self._b_title("Cooling load"),
             q(v["cooling_power"], "MW"),
             f"{fmt.percent(v['cooling_fraction'])} of site power; "
             f"removes {q(v['heat_removed'], 'MW')} of heat from the halls "
             f"(= {fmt.number(v['heat_removed_tons'])} tons of refrigeration; "
             f"implied chiller COP {fmt.number(v['cooling_cop'])}); "
             f"{q(v['heat_rejected'], 'MW')} of heat leaves the site (everything it draws)",
+            compare=self._compare(v, a, "cooling_power", "MW"),
         )
         label = catalog.label("chips", s["chip"])
         deployed = "fill the site" if s["chips"] is None else f"{fmt.number(v['chips'])} deployed"
@@ -650,36 +680,41 @@ class ExplorerApp:
         shown_prec = PRECISION_LABEL[prec]
         if math.isnan(peak):
             self.flops.value = theme.card(
-                f"Cluster FLOPS ({shown_prec})",
+                self._b_title(f"Cluster FLOPS ({shown_prec})"),
                 "not available",
                 f"{html.escape(label)} has no {shown_prec} mode in the catalog",
+                compare=self._compare(v, a, "peak_flops", "FLOP/s"),
             )
         else:
             self.flops.value = theme.card(
-                f"Cluster FLOPS ({shown_prec})",
+                self._b_title(f"Cluster FLOPS ({shown_prec})"),
                 f"{q(peak, 'FLOP/s')} peak",
                 f"{q(eff, 'FLOP/s')} effective at {fmt.percent(v['mfu'])} MFU; "
                 f"HBM {q(v['hbm_capacity'], 'TB')}",
+                compare=self._compare(v, a, "peak_flops", "FLOP/s", " peak"),
             )
         self.details.value = (
             theme.card(
-                "IT power and PUE",
+                self._b_title("IT power and PUE"),
                 q(v["it_power"], "MW"),
                 f"PUE {v['pue']:.2f} (site ÷ IT); other losses {q(v['overhead_power'], 'MW')}",
+                compare=self._compare(v, a, "it_power", "MW"),
             )
             + theme.card(
-                "Chips",
+                self._b_title("Chips"),
                 f"{fmt.number(v['chips_supported'])} supported",
                 f"{html.escape(label)} at {q(v['chip_power'], 'kW')} each (all-in); {deployed}; "
                 f"headroom {q(v['power_headroom'], 'MW')}",
+                compare=self._compare(v, a, "chips_supported", None, " supported"),
             )
             + theme.card(
-                "Per year",
+                self._b_title("Per year"),
                 q(v["annual_energy"], "GWh"),
                 f"cost {q(v['annual_cost'], 'USD')} · CO₂ {q(v['annual_co2'], 't')} · "
                 f"water {q(v['annual_water'], 'm3')} "
                 "(prices, grid and water of the "
                 f"{html.escape(catalog.label('sites', self.site))} preset)",
+                compare=self._compare(v, a, "annual_energy", "GWh"),
             )
         )
         self._set(self.pue_text, _fmt_pue(v["pue"]))
@@ -696,6 +731,59 @@ class ExplorerApp:
         self.sources.value = theme.sources_html(s["chip"], self.site)
         self.address.query = self._link()
         self._update_panels()
+
+    # ------------------------------------------------------------------ compare
+    def _b_title(self, title: str) -> str:
+        """A card's title; while A is pinned its big value is B's, and the title says so."""
+        return title if self.scenario.pinned is None else f"{title} — B (the controls)"
+
+    def _compare(
+        self,
+        v: dict[str, float],
+        a: dict[str, float] | None,
+        key: str,
+        units: str | None,
+        suffix: str = "",
+    ) -> str:
+        """A card's compare slot: A's value and the change to B ("" with nothing pinned)."""
+        if a is None:
+            return ""
+        x = a[key]
+        if not math.isfinite(x):
+            shown = "not available"
+        else:
+            shown = (fmt.number(x) if units is None else fmt.quantity(x, units)) + suffix
+        return theme.compare_html(shown, theme.change_text(x, v[key], units))
+
+    def _city_compare(self, v: dict[str, float], a: dict[str, float] | None) -> str:
+        """A's city in B's unit (every result counts both people and households)."""
+        if a is None:
+            return ""
+        person = self.scenario.per == "person"
+        key = "city_people" if person else "city_households"
+        shown = f"{fmt.number(a[key])} {'people' if person else 'households'}"
+        if self.scenario.pinned.state["basis"] != self.state["basis"]:
+            shown += " (on A's own basis)"
+        return theme.compare_html(shown, theme.change_text(a[key], v[key]))
+
+    def _show_compare(self) -> None:
+        """The pin buttons and the line that says what is compared."""
+        pinned = self.scenario.pinned
+        self.unpin_button.disabled = pinned is None
+        if pinned is None:
+            self.compare_note.value = ""
+            return
+        what = "custom, from the " if pinned.custom else ""
+        a = self.scenario.pinned_values
+        self.compare_note.value = (
+            "<div style='font-size:0.85em;border-left:3px dashed #000;padding-left:6px'>"
+            f"<b>Comparing.</b> A (pinned): {html.escape(what)}"
+            f"{html.escape(catalog.label('sites', pinned.site))} preset, "
+            f"{html.escape(fmt.quantity(a['site_power'], 'MW'))}, "
+            f"{html.escape(catalog.label('chips', pinned.state['chip']))}. "
+            "B: the controls. Each card shows B, then A and the change from A to B; "
+            "the charts draw A as outlined bars or a diamond.</div>"
+        )
 
     def _update_panels(self) -> None:
         if not self.panels:

@@ -9,6 +9,7 @@ drew, as an `xarray.Dataset` with `units` and `long_name`).
 from __future__ import annotations
 
 import math
+from contextlib import ExitStack
 from typing import TYPE_CHECKING
 
 import bqplot as bq
@@ -20,7 +21,7 @@ from .. import catalog, fmt
 from ..units import factor
 from ..validate import BOUNDS
 from .scenario import SWEEP
-from .theme import BLUE, GREEN, GREY, ORANGE, VERMILION
+from .theme import BLACK, BLUE, GREEN, GREY, ORANGE, VERMILION
 
 if TYPE_CHECKING:
     from .scenario import Scenario
@@ -92,12 +93,44 @@ def _attrs(units: str, long_name: str) -> dict[str, str]:
     return {"units": units, "long_name": long_name}
 
 
+def _outline(x, scales: dict, label: str, **kw) -> bq.Bars:
+    """Scenario A's bars: black outlines over B's filled bars (told apart by shape, not colour)."""
+    return bq.Bars(
+        x=x,
+        y=np.zeros(len(x)),
+        fill=False,
+        stroke=BLACK,
+        stroke_width=2.5,
+        scales=scales,
+        labels=[label],
+        visible=False,
+        **kw,
+    )
+
+
+def _marker_a(scales: dict) -> bq.Scatter:
+    """Scenario A's point: a black diamond named "A"."""
+    return bq.Scatter(
+        x=[300.0],
+        y=[1.0],
+        scales=scales,
+        colors=[BLACK],
+        marker="diamond",
+        default_size=110,
+        names=["A"],
+        display_names=True,
+        visible=False,
+    )
+
+
 class PowerChart:
-    """Where the site's power goes: IT, cooling and other losses as three bars [MW]."""
+    """Where the site's power goes: IT, cooling and other losses as three bars [MW]; a pinned
+    scenario A as black outlined bars over them."""
 
     name = "power"
     title = "Where the site's power goes"
     PARTS = ("IT", "Cooling", "Other")
+    KEYS = ("it_power", "cooling_power", "overhead_power")
 
     def __init__(self) -> None:
         xs, ys = bq.OrdinalScale(), bq.LinearScale(min=0)
@@ -107,30 +140,47 @@ class PowerChart:
             y=[0, 0, 0],
             color=[0, 1, 2],
             scales={"x": xs, "y": ys, "color": colours},
+            labels=["B (filled)"],
         )
-        self.figure = _figure([self.bars], xs, ys, "", "MW", self.title, "explorer-power-chart")
+        self.bars_a = _outline(list(self.PARTS), {"x": xs, "y": ys}, "A (outlined)")
+        self.figure = _figure(
+            [self.bars, self.bars_a], xs, ys, "", "MW", self.title, "explorer-power-chart"
+        )
+        self.figure.legend_location = "top-right"
         self.words = ""
+        self._drawn_a: tuple = (None, None)
         self._data = xr.Dataset()
 
     def update(self, scenario: Scenario) -> None:
-        v = scenario.values
-        it, cool, over = v["it_power"], v["cooling_power"], v["overhead_power"]
-        with self.bars.hold_sync(), self.bars.scales["y"].hold_sync():
-            self.bars.scales["y"].max = axis_top(max(it, cool, over))
-            self.bars.y = [it, cool, over]
+        b = [scenario.values[k] for k in self.KEYS]
+        a_v = scenario.pinned_values
+        a = None if a_v is None else [a_v[k] for k in self.KEYS]
+        with self.bars.hold_sync(), self.bars.scales["y"].hold_sync(), self.bars_a.hold_sync():
+            self.bars.scales["y"].max = axis_top(max(b + (a or [])))
+            self.bars.y = b
+            if a is not None and self._drawn_a != (scenario.pinned.result, scenario.precision):
+                self.bars_a.y = a  # A changes only when pinned again
+                self._drawn_a = (scenario.pinned.result, scenario.precision)
+            self.bars_a.visible = a is not None
+            self.bars.display_legend = self.bars_a.display_legend = a is not None
         q = fmt.quantity
-        self.words = f"IT {q(it, 'MW')}, cooling {q(cool, 'MW')}, other {q(over, 'MW')}."
-        self._data = xr.Dataset(
-            {"power": ("part", [it, cool, over], _attrs("MW", "site power by use"))},
-            coords={"part": list(self.PARTS)},
-        )
+        self.words = f"IT {q(b[0], 'MW')}, cooling {q(b[1], 'MW')}, other {q(b[2], 'MW')}."
+        parts = {"power": ("part", b, _attrs("MW", "site power by use"))}
+        if a is not None:
+            self.words = (
+                f"B (filled bars): {self.words} A (pinned, outlined bars): IT {q(a[0], 'MW')}, "
+                f"cooling {q(a[1], 'MW')}, other {q(a[2], 'MW')}."
+            )
+            parts["power_a"] = ("part", a, _attrs("MW", "site power by use, pinned scenario A"))
+        self._data = xr.Dataset(parts, coords={"part": list(self.PARTS)})
 
     def data(self) -> xr.Dataset:
         return self._data
 
 
 class CityChart:
-    """The city whose electricity use equals the site's, along site power (log–log)."""
+    """The city whose electricity use equals the site's, along site power (log–log); a pinned
+    scenario A as a black diamond named "A"."""
 
     name = "city"
 
@@ -142,9 +192,10 @@ class CityChart:
         self.point = bq.Scatter(
             x=[300.0], y=[1.0], scales={"x": lx, "y": ly}, colors=[VERMILION], default_size=90
         )
+        self.point_a = _marker_a({"x": lx, "y": ly})
         self.title = "A city of how many people"
         self.figure = _figure(
-            [self.line, self.point],
+            [self.line, self.point, self.point_a],
             lx,
             ly,
             "site power (MW)",
@@ -154,6 +205,7 @@ class CityChart:
         )
         self.words = ""
         self._drawn: tuple = (None, None)
+        self._span: tuple | None = None
         self._data = xr.Dataset()
 
     def update(self, scenario: Scenario) -> None:
@@ -161,25 +213,38 @@ class CityChart:
         var = "city_people" if per == "person" else "city_households"
         plural = "people" if per == "person" else "households"
         here, site_power = v[var], v["site_power"]
-        with self.line.hold_sync(), self.point.hold_sync():
+        a_v = scenario.pinned_values
+        a = None if a_v is None else (a_v["site_power"], a_v[var])  # in B's unit
+        city = sweep[var].values
+        with self.line.hold_sync(), self.point.hold_sync(), self.point_a.hold_sync():
             self.point.x, self.point.y = [site_power], [here]
             if self._drawn[0] is not sweep or self._drawn[1] != per:  # not along site power
-                city = sweep[var].values
                 self.line.y = city
                 self.figure.axes[1].label = plural
                 self.title = f"A city of how many {plural}"
                 self.figure.title = self.title + "?"
-                _log_axis(self.figure, float(city.min()), float(city.max()))
                 self._drawn = (sweep, per)
+            if a is not None:
+                self.point_a.x, self.point_a.y = [a[0]], [a[1]]
+            self.point_a.visible = a is not None
+            span = (float(city.min()), float(city.max()))
+            if a is not None:
+                span = (min(span[0], a[1]), max(span[1], a[1]))
+            if span != self._span:
+                _log_axis(self.figure, *span)
+                self._span = span
         q = fmt.quantity
         self.words = (
             f"At {q(site_power, 'MW')} the site uses as much electricity as "
             f"{fmt.number(here)} {plural}; the curve is proportional to site power."
         )
-        self._data = (
-            sweep[[var]]
-            .drop_vars([c for c in sweep[[var]].coords if c != "site_power"])
-            .assign_attrs(scenario_site_power_MW=site_power, **{f"scenario_{var}": here})
+        attrs = {"scenario_site_power_MW": site_power, f"scenario_{var}": here}
+        if a is not None:
+            self.words += f" A (pinned, the diamond): {q(a[0], 'MW')}, {fmt.number(a[1])} {plural}."
+            attrs.update({"pinned_site_power_MW": a[0], f"pinned_{var}": a[1]})
+        curve = sweep[[var]]
+        self._data = curve.drop_vars([c for c in curve.coords if c != "site_power"]).assign_attrs(
+            attrs
         )
 
     def data(self) -> xr.Dataset:
@@ -204,8 +269,9 @@ class FlopsChart:
             orientation="horizontal",
             scales={"x": cx, "y": cy, "color": highlight},
         )
+        self.bars_a = _outline(names, {"x": cx, "y": cy}, "A", orientation="horizontal")
         self.figure = bq.Figure(
-            marks=[self.bars],
+            marks=[self.bars, self.bars_a],
             axes=[
                 bq.Axis(scale=cx, side="left"),
                 bq.Axis(scale=cy, label="PFLOP/s per facility MW", tick_format="~s", num_ticks=4),
@@ -217,7 +283,7 @@ class FlopsChart:
         )
         self.figure.add_class("explorer-chip-chart")
         self.words = ""
-        self._drawn: tuple = (None, None)
+        self._drawn: tuple = (None, None, None)
         self._data = xr.Dataset()
 
     def update(self, scenario: Scenario) -> None:
@@ -226,33 +292,54 @@ class FlopsChart:
         chosen = names.index(scenario.state["chip"])
         fpw_var = chips.flops_per_watt.sel(precision=prec)
         fpw = fpw_var.values * factor(chips.flops_per_watt.attrs["units"], "PFLOP/s/MW")
-        with self.bars.hold_sync():
-            if self._drawn[0] is not chips or self._drawn[1] != prec:  # not along site power
+        pinned = scenario.pinned
+        a_chips = None if pinned is None else pinned.chips
+        fpw_a = None
+        if a_chips is not None:
+            fpw_a = a_chips.flops_per_watt.sel(precision=prec).values * factor(
+                a_chips.flops_per_watt.attrs["units"], "PFLOP/s/MW"
+            )
+        with self.bars.hold_sync(), self.bars_a.hold_sync():
+            old_chips, old_prec, old_a = self._drawn
+            if old_chips is not chips or old_prec != prec or old_a is not a_chips:
+                # FLOPS per MW do not depend on site power: redrawn only when recomputed
+                both = fpw if fpw_a is None else np.concatenate([fpw, fpw_a])
                 self.bars.scales["y"].max = axis_top(
-                    float(np.nanmax(fpw)) if np.isfinite(fpw).any() else 1.0
+                    float(np.nanmax(both)) if np.isfinite(both).any() else 1.0
                 )
                 self.bars.y = np.nan_to_num(fpw)
-                self._drawn = (chips, prec)
+                if fpw_a is not None:
+                    self.bars_a.y = np.nan_to_num(fpw_a)
+                self._drawn = (chips, prec, a_chips)
+            self.bars_a.visible = fpw_a is not None
             self.bars.color = [1.0 if i == chosen else 0.0 for i in range(len(names))]
             # the chosen chip is named in the title too: never shown by colour alone
-            self.figure.title = f"Peak FLOPS per facility MW (chosen, in blue: {names[chosen]})"
+            title = f"Peak FLOPS per facility MW (chosen, in blue: {names[chosen]}"
+            if fpw_a is not None:
+                title += f"; A outlined, A's chip: {pinned.state['chip']}"
+            self.figure.title = title + ")"
         best = names[int(np.nanargmax(fpw))] if np.isfinite(fpw).any() else "none"
         self.words = (
             f"{catalog.label('chips', names[chosen])}: "
             f"{fmt.number(float(np.nan_to_num(fpw[chosen])))} PFLOP/s per facility MW; "
             f"highest in the catalog: {catalog.label('chips', best)}."
         )
-        self._data = xr.Dataset(
-            {
-                "flops_per_mw": (
-                    "chip",
-                    fpw,
-                    _attrs("PFLOP/s/MW", f"peak FLOP/s per facility MW ({PRECISION_LABEL[prec]})"),
-                )
-            },
-            coords={"chip": names},
-            attrs={"chosen_chip": names[chosen], "precision": prec},
-        )
+        long_name = f"peak FLOP/s per facility MW ({PRECISION_LABEL[prec]})"
+        variables = {"flops_per_mw": ("chip", fpw, _attrs("PFLOP/s/MW", long_name))}
+        attrs = {"chosen_chip": names[chosen], "precision": prec}
+        if fpw_a is not None:
+            a_chip = names.index(pinned.state["chip"])
+            self.words += (
+                f" A (pinned, outlined bars): {catalog.label('chips', names[a_chip])}: "
+                f"{fmt.number(float(np.nan_to_num(fpw_a[a_chip])))} PFLOP/s per facility MW."
+            )
+            variables["flops_per_mw_a"] = (
+                "chip",
+                fpw_a,
+                _attrs("PFLOP/s/MW", long_name + ", pinned scenario A"),
+            )
+            attrs["pinned_chip"] = names[a_chip]
+        self._data = xr.Dataset(variables, coords={"chip": names}, attrs=attrs)
 
     def data(self) -> xr.Dataset:
         return self._data
@@ -280,8 +367,9 @@ class ChipsChart:
         self.deployed = bq.Scatter(
             x=[300.0], y=[1.0], scales={"x": px, "y": py}, colors=[BLUE], default_size=90
         )
+        self.deployed_a = _marker_a({"x": px, "y": py})
         self.figure = _figure(
-            [self.line, self.limit, self.deployed],
+            [self.line, self.limit, self.deployed, self.deployed_a],
             px,
             py,
             "facility power (MW)",
@@ -296,12 +384,21 @@ class ChipsChart:
     def update(self, scenario: Scenario) -> None:
         v, sweep = scenario.values, scenario.sweep
         site_power, deployed = v["site_power"], v["chips"]
+        a_v = scenario.pinned_values
         top = float(max(sweep.chips_supported.max(), deployed, 10))
-        with self.line.hold_sync(), self.limit.hold_sync(), self.deployed.hold_sync():
+        if a_v is not None:
+            top = max(top, a_v["chips"])
+        with ExitStack() as stack:
+            for mark in (self.line, self.limit, self.deployed, self.deployed_a):
+                stack.enter_context(mark.hold_sync())
             self.limit.x = [site_power] * 2
             self.limit.y = [1.0, top]
             self.deployed.x = [max(v["power_required"], 1.0)]
             self.deployed.y = [max(deployed, 1.0)]
+            if a_v is not None:
+                self.deployed_a.x = [max(a_v["power_required"], 1.0)]
+                self.deployed_a.y = [max(a_v["chips"], 1.0)]
+            self.deployed_a.visible = a_v is not None
             if self._drawn is not sweep:
                 self.line.y = np.maximum(sweep.chips_supported.values, 1)
                 self._drawn = sweep
@@ -311,14 +408,23 @@ class ChipsChart:
             f"{fmt.number(v['chips_supported'])} chips supported at {q(site_power, 'MW')}; "
             f"deployed chips need {q(v['power_required'], 'MW')}."
         )
+        attrs = {
+            "scenario_site_power_MW": site_power,
+            "scenario_chips_deployed": deployed,
+            "scenario_power_required_MW": v["power_required"],
+        }
+        if a_v is not None:
+            self.words += (
+                f" A (pinned, the diamond): {fmt.number(a_v['chips'])} chips "
+                f"need {q(a_v['power_required'], 'MW')}."
+            )
+            attrs.update(
+                pinned_chips_deployed=a_v["chips"], pinned_power_required_MW=a_v["power_required"]
+            )
         curve = sweep.chips_supported
         self._data = xr.Dataset(
             {"chips_supported": curve.drop_vars([c for c in curve.coords if c != "site_power"])},
-            attrs={
-                "scenario_site_power_MW": site_power,
-                "scenario_chips_deployed": deployed,
-                "scenario_power_required_MW": v["power_required"],
-            },
+            attrs=attrs,
         )
 
     def data(self) -> xr.Dataset:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
@@ -92,6 +93,17 @@ def preset_state(site: str) -> dict[str, Any]:
     return {"site": site, **{k: inputs[k] for k in PRESET_FIELDS}}
 
 
+@dataclass
+class Pinned:
+    """Scenario A of a comparison, as it was pinned: never recomputed while B moves."""
+
+    state: dict[str, Any]
+    site: str
+    custom: bool
+    result: xr.Dataset  # compute(**inputs of state)
+    chips: xr.Dataset | None = None  # the comparison across chips (the Advanced screen's)
+
+
 class Scenario:
     """One scenario: inputs (`state`), view (`screen`, precision in `state`), cached results.
 
@@ -113,6 +125,8 @@ class Scenario:
         Advanced screen needed them).
     recomputes : int
         How many accepted computations ran (one per accepted change).
+    pinned : Pinned or None
+        Scenario A of a comparison (`pin`); this scenario is then B.
     """
 
     def __init__(self) -> None:
@@ -124,6 +138,8 @@ class Scenario:
         self._chips_key: tuple | None = None
         self._values: tuple[Any, str, dict[str, float]] | None = None
         self._reference: dict[str, float] = {}
+        self._pinned_values: tuple[Any, str, dict[str, float]] | None = None
+        self.pinned: Pinned | None = None
         self.reset()
         self.recompute()  # a scenario always has a result
 
@@ -133,6 +149,7 @@ class Scenario:
         self.site = START_SITE
         self.screen = START_SCREEN
         self.custom = False
+        self.pinned = None
         self.state: dict[str, Any] = {
             **preset_state(self.site),
             "precision": START_PRECISION,
@@ -203,17 +220,30 @@ class Scenario:
         self.recompute()
 
     def load_link(self, query: str | None) -> tuple[dict[str, Any], list[str]]:
-        """Reset, then apply a shared link's (untrusted) query and compute it.
+        """Reset, then apply a shared link's (untrusted) query and compute it; a link with a
+        pinned scenario A (``a.``-prefixed parameters) pins it.
 
-        Returns (found, messages): every parameter `explorer.params.parse` accepted (panels
-        read their own fields from it) and one message per parameter that was not used."""
+        Returns (found, messages): every parameter `explorer.params.parse` accepted for the
+        main scenario (panels read their own fields from it) and one message per parameter
+        that was not used."""
         self.reset()
-        found, messages = params.parse(query)
+        found, pinned, messages = params.parse_compare(query)
         self.screen = found.get("screen", START_SCREEN)
-        state = dict(self.state)
-        if "site" in found:
-            self.site = found["site"]
-            state.update(preset_state(found["site"]))
+        self.site, state, self.custom = self._state_from(found)
+        self.recompute(state)
+        self.state = state
+        if pinned is not None:
+            site, a_state, custom = self._state_from(pinned)
+            try:
+                self.pinned = self._computed_pin(a_state, site, custom)
+            except InputError as err:  # parse() checked it; never an exception all the same
+                messages.append(f"Pinned scenario A: {err}")
+        return found, messages
+
+    def _state_from(self, found: Mapping[str, Any]) -> tuple[str, dict[str, Any], bool]:
+        """(site, state, custom) for a parsed link's values, from the catalog defaults up."""
+        site = found.get("site", START_SITE)
+        state = {**preset_state(site), "precision": self.precision, "chips": None}
         own = {k: v for k, v in found.items() if k in params.ORDER and k != "screen"}
         if "pue" in own:  # the app keeps the cooling share; the core turns the PUE into it
             overhead = own.get("overhead_fraction", state["overhead_fraction"])
@@ -222,11 +252,48 @@ class Scenario:
                     labelled("pue", own.pop("pue")), labelled("overhead_fraction", overhead)
                 ).values
             )
+        # custom: an input the preset sets (or leaves at the core's default) differs from it
+        custom = any(
+            k not in KEEP_PRESET and k != "site" and state.get(k, None) != v for k, v in own.items()
+        )
         state.update(own)
-        self.custom = not set(own) <= {"site", *KEEP_PRESET}
-        self.recompute(state)
-        self.state = state
-        return found, messages
+        return site, state, custom
+
+    # ------------------------------------------------------------------ compare
+    def pin(self) -> None:
+        """Keep the current scenario as A (its results as they are: nothing is recomputed);
+        the controls then move B (this scenario)."""
+        chips = self.chips if self.screen != "basics" else None  # Basics lets it go stale
+        self.pinned = Pinned(dict(self.state), self.site, self.custom, self.result, chips)
+
+    def unpin(self) -> None:
+        """Back to one scenario."""
+        self.pinned = None
+
+    def _computed_pin(self, state: dict[str, Any], site: str, custom: bool) -> Pinned:
+        """A scenario A from its state (a link's), computed once."""
+        pinned = Pinned(dict(state), site, custom, compute(**self.inputs_of(state)))
+        if self.screen != "basics":
+            self._derive(pinned)
+        return pinned
+
+    def _derive(self, pinned: Pinned) -> None:
+        """A's comparison across chips, computed once when the Advanced screen needs it (A's
+        own site-power sweep is not drawn: A is a point on the curves)."""
+        inputs = self.inputs_of(pinned.state)
+        others = {k: v for k, v in inputs.items() if k not in PER_CHIP}
+        pinned.chips = compute(**{**others, "chip": catalog.names("chips"), "chips": None})
+
+    @property
+    def pinned_values(self) -> dict[str, float] | None:
+        """A's result as plain floats at the page's precision (None when nothing is pinned)."""
+        if self.pinned is None:
+            return None
+        ds, prec = self.pinned.result, self.precision
+        cached = self._pinned_values
+        if cached is None or cached[0] is not ds or cached[1] != prec:
+            self._pinned_values = (ds, prec, scalars(ds, prec))
+        return self._pinned_values[2]
 
     # ------------------------------------------------------------------ compute
     def recompute(self, state: Mapping[str, Any] | None = None) -> xr.Dataset:
@@ -250,6 +317,8 @@ class Scenario:
         self.result, self.sweep, self.chips = ds, sweep, chips
         self._sweep_key, self._chips_key = sweep_key, chips_key
         self.recomputes += 1
+        if self.pinned is not None and self.pinned.chips is None and self.screen != "basics":
+            self._derive(self.pinned)  # A pinned on Basics or from a link: once
         return ds
 
     @property
@@ -276,8 +345,13 @@ class Scenario:
 
     # ------------------------------------------------------------------ the link
     def link(self, extra: Mapping[str, Any] | None = None) -> str:
-        """The shareable query string ("?…"): the state, the preset, the screen, and `extra`
-        (the panels' own fields, non-defaults only)."""
+        """The shareable query string ("?…"): the state, the preset, the screen, the pinned
+        scenario A (``a.``-prefixed) and `extra` (the panels' own fields, non-defaults only)."""
         query = params.build({**self.state, "site": self.site, "screen": self.screen})
+        pinned = (
+            params.build_pinned({**self.pinned.state, "site": self.pinned.site})
+            if self.pinned is not None
+            else ""
+        )
         more = urlencode([(k, v) for k, v in (extra or {}).items() if v is not None])
-        return "?" + "&".join(q for q in (query, more) if q)
+        return "?" + "&".join(q for q in (query, pinned, more) if q)

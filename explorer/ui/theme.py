@@ -7,8 +7,9 @@ plain text through `html.escape` here; `detail` arguments are HTML the caller bu
 from __future__ import annotations
 
 import html
+import math
 
-from .. import catalog
+from .. import catalog, fmt
 
 # Okabe–Ito colour-blind-safe palette
 BLUE, ORANGE, GREEN, GREY, VERMILION, SKY = (
@@ -144,4 +145,40 @@ def sources_html(chip: str, site: str) -> str:
     return (
         "<div style='overflow-x:auto'><table style='font-size:0.8em'>"
         f"{head}{''.join(rows)}</table></div>"
+    )
+
+
+def change_text(a: float, b: float, units: str | None = None) -> str:
+    """The change from A to B, absolute and relative ("n/a" where either is not a number).
+
+    `units` None: a count (people, chips), else a unit `explorer.fmt.quantity` knows.
+
+    Examples
+    --------
+    >>> change_text(36.76, 73.53, "MW")  # site power doubled: the cooling load doubles
+    '+36.8 MW (+100 %)'
+    >>> change_text(245_000, 200_000)
+    '−45,000 (−18.4 %)'
+    >>> change_text(150.0, 150.0, "MW")
+    'no change'
+    """
+    if not (math.isfinite(a) and math.isfinite(b)):
+        return "n/a"
+    delta = b - a
+    if delta == 0:
+        return "no change"
+    sign = "+" if delta > 0 else "−"
+    size = fmt.number(abs(delta)) if units is None else fmt.quantity(abs(delta), units)
+    rel = f"{sign}{fmt.percent(abs(delta / a))}" if a != 0 else "from zero"
+    return f"{sign}{size} ({rel})"
+
+
+def compare_html(a_value: str, change: str) -> str:
+    """A card's compare slot: the pinned scenario A's value and the change from A to B
+    (the card's big value is B, the controls' scenario)."""
+    return (
+        "<div class='explorer-compare' style='font-size:0.85em;color:#222;"
+        f"border-left:3px dashed {BLACK};padding-left:6px;margin:2px 0'>"
+        f"<span>A (pinned): <b class='explorer-a-value'>{html.escape(a_value)}</b></span>"
+        f" · <span>change B − A: <b class='explorer-change'>{html.escape(change)}</b></span></div>"
     )
