@@ -348,3 +348,50 @@ def test_hostile_catalog_text_is_escaped_in_the_sources_tab(monkeypatch, chart):
     assert "&#x27;&quot;&gt;&lt;img" in page  # the URL cannot leave its href attribute
     assert "javascript:" not in page  # not a link at all: only http(s) sources are linked
     assert "Meta: The Llama 3 Herd of Models" in page
+
+
+# ------------------------------------------------------------------------------ in the app
+def card_widgets(card) -> set[int]:
+    ws = [card.widget, card.tabs, card.downloads, card.status, card.data_html]
+    ws += [card.sources_html, card.citation, card.embed, card.tabs.children[2]]
+    return {id(x) for x in ws}
+
+
+def test_the_app_puts_every_chart_in_a_card_and_closed_cards_stay_silent(monkeypatch):
+    from explorer.ui import ExplorerApp
+    from explorer.ui.app import START_SITE
+
+    app = ExplorerApp("")
+    assert [c.chart for c in app.cards] == app.charts
+    assert [c.tabs.children[0] for c in app.cards] == [c.figure for c in app.charts]
+    ours = set().union(*(card_widgets(c) for c in app.cards))
+    sent = []
+    monkeypatch.setattr(w.Widget, "_send", lambda widget, msg, buffers=None: sent.append(widget))
+    app.site_power.value = 1000  # one slider step
+    assert sent, "the step sent the app's own messages"
+    assert [x for x in sent if id(x) in ours] == []  # none of them is a card's
+    # the card knows the new scenario: its CSV is the core's at 1000 MW
+    power = app.cards[0]
+    captured = []
+    monkeypatch.setattr(power.downloads, "send", lambda c, b: captured.append(bytes(b[0])))
+    power.downloads.click("CSV")
+    rows = list(csv.DictReader(io.StringIO(captured[0].decode())))
+    ds = explorer.compute(site=START_SITE, site_power=1000)
+    assert [float(r["power [MW]"]) for r in rows] == [
+        float(ds.it_power),
+        float(ds.cooling_power),
+        float(ds.overhead_power),
+    ]
+    assert power._inputs["site_power"] == 1000
+    assert "site_power=1000" in power.link
+
+
+def test_an_open_data_tab_in_the_app_follows_the_slider():
+    from explorer.ui import ExplorerApp
+
+    app = ExplorerApp("?cooling_fraction=0.25")
+    power = app.cards[0]
+    power.tabs.selected_index = DATA
+    app.site_power.value = 1000  # IT = 1000 × (1 − 0.25 − 0.03) = 720 MW
+    assert "<td>720</td>" in power.data_html.value
+    assert power.builds[DATA] == 2  # on opening, and once for the step

@@ -26,6 +26,7 @@ from ..export import to_frame, to_json
 from ..validate import BOUNDS
 from . import basics, panels, theme, training
 from .address import AddressBar
+from .card import ChartCard
 from .charts import CHARTS, PRECISION_LABEL
 from .scenario import REFERENCE_SITE, START_SCREEN, START_SITE, TRAINING, Scenario
 from .theme import LABEL
@@ -311,8 +312,11 @@ class ExplorerApp:
         self.compare_note = self._html("explorer-compare-note")
 
     def _chart_box(self, chart) -> w.Widget:
-        """What the page shows for one chart (the one place a chart is put on the page)."""
-        return chart.figure
+        """What the page shows for one chart (the one place a chart is put on the page): its
+        Chart / Data / Sources card with the CSV, metadata, PNG and citation buttons."""
+        card = ChartCard(chart)
+        self.cards: list[ChartCard] = [*getattr(self, "cards", []), card]
+        return card.widget
 
     def _layout(self) -> w.Widget:
         row = w.Layout(flex_flow="row wrap", align_items="center")
@@ -730,6 +734,8 @@ class ExplorerApp:
         self.charts_text.value = theme.charts_text([(c.title, c.words) for c in self.charts])
         self.sources.value = theme.sources_html(s["chip"], self.site)
         self.address.query = self._link()
+        for card in self.cards:  # sends nothing while a card's Data and Sources tabs are closed
+            card.refresh(sc.inputs, self.address.query)
         self._update_panels()
 
     # ------------------------------------------------------------------ compare
