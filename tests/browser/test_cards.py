@@ -17,6 +17,7 @@ import explorer
 from explorer import catalog
 from explorer.ui.scenario import START_SITE
 from explorer.units import factor
+from explorer.validate import BOUNDS
 
 from .conftest import wait_ready
 
@@ -60,7 +61,8 @@ def test_each_charts_csv_equals_the_core(page, app_url):
     _, raw = download(page, "city", "CSV")
     rows = table(raw)
     sweep = numbers(rows, "site_power")
-    assert len(rows) > 50 and sweep.min() < 1 and sweep.max() > 10_000  # MW, the whole slider
+    span = BOUNDS["site_power"]  # the curve spans the whole slider
+    assert len(rows) > 50 and (sweep.min(), sweep.max()) == (span.lo, span.hi)
     city = explorer.compute(**{**SCENARIO, "site_power": sweep})
     assert_allclose(numbers(rows, "city_households [households]"), city.city_households, rtol=1e-12)
 
@@ -114,6 +116,7 @@ def test_each_charts_png_is_a_valid_image(page, app_url):
 def test_metadata_has_units_sources_and_the_link(page, app_url):
     wait_ready(page, app_url + QUERY)
     page.wait_for_selector(".explorer-card-power .explorer-download")
+    by_card: dict[str, dict[str, str]] = {}
     for card in CARDS:
         name, raw = download(page, card, "Metadata (JSON)")
         assert name == f"{card}.json"
@@ -129,7 +132,9 @@ def test_metadata_has_units_sources_and_the_link(page, app_url):
         assert meta["inputs"]["site_power"] == 600.0 and meta["inputs"]["chip"] == "trn2"
         assert {"site_power", "cooling_fraction"} <= set(meta["inputs_set"])
         assert "chips.trn2.tdp" in [s["key"] for s in meta["sources"]]
-    assert meta["variables"]["flops_per_mw"]["units"] == "PFLOP/s/MW"
+        by_card[card] = {k: v["units"] for k, v in meta["variables"].items()}
+    assert by_card["flops_per_mw"]["flops_per_mw"] == "PFLOP/s/MW"
+    assert by_card["power"]["power"] == "MW" and by_card["chips"]["chips_supported"] == "count"
 
 
 def test_the_data_and_sources_tabs_show_the_numbers_and_the_citation(page, app_url):
