@@ -34,6 +34,7 @@ BUTTONS = ("CSV", "Metadata (JSON)", "PNG", "Cite")
 MAX_ROWS = 200  # rows shown in the Data tab; the CSV has them all
 PLAIN_ERROR = "That did not work; the last valid view is kept."
 _log = logging.getLogger(__name__)
+_SCROLL = "style='overflow:auto;max-height:420px' tabindex='0' role='region'"
 
 
 class Chart(Protocol):
@@ -241,7 +242,8 @@ def data_table(ds: xr.Dataset, title: str, max_rows: int = MAX_ROWS) -> str:
         else ""
     )
     return (
-        "<div style='overflow-x:auto;max-height:420px;overflow-y:auto'>"
+        # a scrolled region: Tab reaches it so the arrow keys scroll it (WCAG 2.1.1)
+        f"<div {_SCROLL} aria-label='The numbers behind “{html.escape(title, quote=True)}”'>"
         "<table class='explorer-data-table' style='font-size:0.8em;line-height:1.3'>"
         f"<caption style='text-align:left'>The numbers behind “{html.escape(title)}”</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>{more}"
@@ -266,7 +268,7 @@ def sources_table(sources: list[dict], conflicts: list[dict], own: Mapping[str, 
         "<th scope='col'>note</th></tr>"
     )
     parts = [
-        "<div style='overflow-x:auto;max-height:420px;overflow-y:auto'>"
+        f"<div {_SCROLL} aria-label='Where the values shown come from'>"
         "<table class='explorer-sources-table' style='font-size:0.8em;line-height:1.3'>"
         "<caption style='text-align:left'>Where the values shown come from (catalog)</caption>"
         f"<thead>{head}</thead><tbody>{''.join(rows)}</tbody></table></div>"

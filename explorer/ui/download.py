@@ -79,13 +79,14 @@ export default { render };
 """
 
 # The chart cards' tabs: ipywidgets' grey-on-grey labels of unselected tabs fail WCAG contrast,
-# and its 15 px padding would take that much from the figure's width on a phone.
+# its 15 px padding would take that much from the figure's width on a phone, and its scrolling
+# panel (a figure a few px too big) would be a scrolled region that the keyboard cannot reach.
 CARD_CSS = """
 .explorer-card .widget-tab > .lm-TabBar .lm-TabBar-tab,
 .explorer-card .widget-tab > .lm-TabBar .lm-TabBar-tab .lm-TabBar-tabLabel { color: #1f1f1f; }
 .explorer-card .widget-tab > .lm-TabBar .lm-TabBar-tab { background: #ececec; }
 .explorer-card .widget-tab > .lm-TabBar .lm-TabBar-tab.lm-mod-current { background: #ffffff; }
-.explorer-card .widget-tab > .widget-tab-contents { padding: 4px 0; }
+.explorer-card .widget-tab > .widget-tab-contents { padding: 4px 0; overflow: visible; }
 .explorer-card .widget-tab > .lm-TabBar .lm-TabBar-tab:focus-visible {
   outline: 2px solid #0072b2; outline-offset: -2px;
 }

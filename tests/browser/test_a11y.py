@@ -77,7 +77,7 @@ ORDER = [  # the page's reading order: top to bottom, the controls before the re
 ]
 
 
-def tab_order(page, presses: int = 36) -> list[str]:
+def tab_order(page, presses: int = 60) -> list[str]:  # the chart cards add 5 stops each
     page.locator("body").focus()
     seen = []
     for _ in range(presses):

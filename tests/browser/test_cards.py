@@ -20,6 +20,7 @@ from explorer.units import factor
 from explorer.validate import BOUNDS
 
 from .conftest import wait_ready
+from .test_a11y import serious
 
 QUERY = "?site_power=600&chip=trn2&cooling_fraction=0.3"
 # what the link asks for, from the app's starting preset (the app passes its site explicitly)
@@ -143,6 +144,7 @@ def test_the_data_and_sources_tabs_show_the_numbers_and_the_citation(page, app_u
     card.locator(".lm-TabBar-tab", has_text="Data").click()
     page.wait_for_selector(".explorer-card-power .explorer-data-table")
     assert "402" in card.locator(".explorer-data-table").inner_text()  # IT power [MW]
+    assert serious(page, ".explorer-card-power") == []  # the open Data tab, for axe-core
     card.locator(".explorer-download[data-button='Cite']").click()
     text = card.locator(".explorer-copytext textarea").first
     page.wait_for_function(
@@ -153,3 +155,4 @@ def test_the_data_and_sources_tabs_show_the_numbers_and_the_citation(page, app_u
     assert "600 MW site" in citation and "AWS Trainium2" in citation
     embed = card.locator(".explorer-copytext textarea").nth(1).input_value()
     assert embed.startswith('<iframe src="' + app_url)
+    assert serious(page, ".explorer-card-power") == []  # the open Sources tab
