@@ -17,6 +17,7 @@ MODULES = sorted(
 # the modules whose public functions must each carry an Examples section
 CORE = [
     "catalog",
+    "cite",
     "cli_site",
     "climate",
     "cluster",
