@@ -2,7 +2,9 @@
 
 Parameter names are `explorer.compute`'s input names (``?site_power=600&chip=h100``), plus
 ``site`` (preset), ``basis``, ``precision``, ``chips=fill`` and ``screen`` (the app's view:
-``basics`` or ``advanced``). Parsing never raises: each bad
+``basics`` or ``advanced``), and the "Site in context" panel's fields (`CONTEXT_FIELDS`:
+``cooling_tech``, ``station``, the battery settings, ``sites`` and ``site_powers`` as
+comma-separated lists). Parsing never raises: each bad
 or unknown parameter becomes a plain message and is left out, so the defaults stay.
 """
 
@@ -204,8 +206,10 @@ def context_combinations(found: dict[str, Any]) -> list[str]:
     Examples
     --------
     >>> found = {"sites": ["generic", "rainier-indiana"], "site_powers": [300.0]}
-    >>> context_combinations(found), "site_powers" in found
-    (['site_powers = [300.0] does not match the sites; allowed: one power per site (2 values).'], False)
+    >>> print(*context_combinations(found))
+    site_powers = [300.0] does not match the sites; allowed: one power per site (2 values).
+    >>> "site_powers" in found
+    False
     """
     messages = []
     minutes = found.get("swing_minutes", storage.default_settings()["swing_minutes"])

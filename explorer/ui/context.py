@@ -221,10 +221,8 @@ class ContextPanel:
                 bq.Axis(
                     scale=hs, label="hour of the typical day", tick_values=["00", "06", "12", "18"]
                 ),
-                bq.Axis(scale=rs, orientation="vertical", side="left", label="month"),
-                bq.ColorAxis(
-                    scale=cs, label="cooling power (MW)", side="right", orientation="vertical"
-                ),
+                bq.Axis(scale=rs, side="left", label="month"),
+                bq.ColorAxis(scale=cs, label="cooling power (MW)", side="right"),
             ],
             title="Cooling power, month by hour",
             animation_duration=0,
@@ -262,7 +260,7 @@ class ContextPanel:
             marks=[self.grid_bars, self.grid_line],
             axes=[
                 bq.Axis(scale=gx),
-                bq.Axis(scale=gy, orientation="vertical", label="% of it", tick_format=".0f"),
+                bq.Axis(scale=gy, side="left", label="% of it", tick_format=".0f"),
             ],
             title="The site's share of its grid",
             animation_duration=0,
@@ -292,7 +290,7 @@ class ContextPanel:
         self.cluster_fig = bq.Figure(
             marks=[self.cluster_bars],
             axes=[
-                bq.Axis(scale=cx, orientation="vertical", side="left"),
+                bq.Axis(scale=cx, side="left"),
                 bq.Axis(scale=cy, label="% of the cluster's power left", tick_format=".0f"),
             ],
             title="If this site drops out, what is left",
