@@ -32,7 +32,7 @@ import xarray as xr
 from .. import catalog, climate, fmt, params, resilience, storage
 from ..errors import InputError
 from ..grid import grid_shares, note_threshold
-from .app import BLUE, VERMILION
+from .app import BLUE, GREY, VERMILION
 
 LABEL = {"description_width": "initial"}
 PLAIN_ERROR = "That did not work; the last valid view is kept."
@@ -740,8 +740,8 @@ def cluster_html(ds: xr.Dataset) -> str:
             "power",
             "share of cluster",
             "annual PUE (its climate)",
-            "share of state energy",
-            "share of utility peak",
+            "share of state energy (full power all year)",
+            "share of utility peak (full power)",
             "left if it drops out",
         ],
         rows,
@@ -750,3 +750,61 @@ def cluster_html(ds: xr.Dataset) -> str:
         f"<div style='font-size:0.85em'>{html.escape(words)}"
         f"{' Note: ' + html.escape(notes) + '.' if notes else ''}</div>"
     )
+
+
+# ---------------------------------------------------------------------- the walkthrough's chart
+def monthly_widget(site: str = "rainier-mississippi", site_power: float = 300.0) -> w.Widget:
+    """A lesson widget: each month's mean cooling power for a chosen cooling technology, with the
+    hot-day peak and the annual mean as lines, and the figures in words (walkthrough 7)."""
+    from .lessons import _shown  # a handout shows it as a static snapshot
+
+    tech = w.Dropdown(
+        options=[
+            (catalog.raw()["cooling_tech"][t].get("label", t), t) for t in climate.technologies()
+        ],
+        value="chiller-economiser",
+        description="Cooling technology",
+        style=LABEL,
+    )
+    xs, ys = bq.OrdinalScale(), bq.LinearScale(min=0)
+    bars = bq.Bars(x=MONTHS, y=np.zeros(12), scales={"x": xs, "y": ys}, colors=[BLUE])
+    peak = bq.Lines(
+        x=MONTHS,
+        y=np.zeros(12),
+        scales={"x": xs, "y": ys},
+        colors=[VERMILION],
+        line_style="dashed",
+        labels=["hot-day peak"],
+        display_legend=True,
+    )
+    mean = bq.Lines(
+        x=MONTHS,
+        y=np.zeros(12),
+        scales={"x": xs, "y": ys},
+        colors=[GREY],
+        line_style="dash_dotted",
+        labels=["annual mean"],
+        display_legend=True,
+    )
+    fig = bq.Figure(
+        marks=[bars, peak, mean],
+        axes=[bq.Axis(scale=xs), bq.Axis(scale=ys, side="left", label="cooling power (MW)")],
+        title="Mean cooling power by month",
+        animation_duration=0,
+        legend_location="top-left",
+        layout=w.Layout(width="100%", max_width="560px", height="300px"),
+    )
+    out = w.HTML()
+
+    def update(_: Any = None) -> None:
+        year = climate.climate_year(site, tech.value, site_power=site_power)
+        with bars.hold_sync(), peak.hold_sync(), mean.hold_sync():
+            bars.y = year["cooling_power_mean"].values
+            peak.y = np.full(12, float(year["peak_cooling_power"]))
+            mean.y = np.full(12, float(year["mean_cooling_power"]))
+        fig.title = f"Mean cooling power by month, {year.attrs['station_name']}"
+        out.value = climate_html(year)
+
+    tech.observe(update, "value")
+    update()
+    return _shown(w.VBox([tech, fig, out]))
