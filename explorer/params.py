@@ -140,7 +140,7 @@ def build(state: dict[str, Any]) -> str:
 # compute() input; each is checked by the core's own rule.
 CONTEXT_NUMBERS = tuple(storage.SETTINGS)
 CONTEXT_FIELDS = ("cooling_tech", "station", *CONTEXT_NUMBERS, "sites", "site_powers")
-ORDER += [f for f in CONTEXT_FIELDS if f not in ORDER]
+# not in ORDER: the app's scenario takes only ORDER's keys; the panel's link_state() is appended
 MAX_SITES = 9  # at most one of each site preset
 
 
