@@ -154,12 +154,21 @@ def _prices() -> tuple[xr.DataArray, dict[str, str]]:
     return prices, said
 
 
+def _bare(x: xr.DataArray | xr.Variable) -> tuple[xr.Variable, dict[str, xr.Variable]]:
+    """A value as a bare Variable and its coordinates (arithmetic on Variables broadcasts by
+    dimension name without index alignment: the app's warm path stays a few NumPy operations)."""
+    if isinstance(x, xr.Variable):
+        return x, {}
+    return x.variable, {k: c.variable for k, c in x.coords.items()}
+
+
 def _sized(
     role: str,
-    power: xr.DataArray,
-    energy: xr.DataArray,
-    cycles: xr.DataArray,
+    power: xr.DataArray | xr.Variable,
+    energy: xr.DataArray | xr.Variable,
+    cycles: xr.DataArray | xr.Variable,
     round_trip_efficiency: Any,
+    coords: dict[str, Any] | None = None,
 ) -> xr.Dataset:
     rte = _value(
         "round_trip_efficiency",
@@ -168,24 +177,32 @@ def _sized(
         "dimensionless",
     )
     prices, said = _prices()
-    throughput = energy * cycles
+    keep: dict[str, Any] = dict(coords or {})
+    parts = []
+    for x in (power, energy, cycles, rte, prices):
+        var, own = _bare(x)
+        parts.append(var)
+        keep.update(own)
+    p, e, n, r, price = parts
+    throughput = e * n
     with np.errstate(divide="ignore", invalid="ignore"):
-        duration = xr.where(power > 0, energy / power, 0.0)
+        duration = xr.where(p > 0, e / p, 0.0)
     data = {
-        "battery_power": power,
-        "battery_energy": energy,
+        "battery_power": p,
+        "battery_energy": e,
         "battery_duration": duration,
-        "battery_price": prices,
-        "battery_cost": energy * _MWH_TO_KWH * prices,
-        "cycles_per_year": cycles,
+        "battery_price": price,
+        "battery_cost": e * _MWH_TO_KWH * price,
+        "cycles_per_year": n,
         "annual_throughput": throughput,
-        "annual_losses": throughput * (1.0 / rte - 1.0),  # to deliver E, charge E / RTE
+        "annual_losses": throughput * (1.0 / r - 1.0),  # to deliver E, charge E / RTE
     }
     for name, (units, long_name) in ROLE_VARIABLES.items():
         data[name] = data[name].copy(deep=False)  # never relabel an input
         data[name].attrs = {"units": units, "long_name": long_name}
     data["battery_price"].attrs.update(said)
-    ds = xr.Dataset(data)
+    dims = {d for v in data.values() for d in v.dims}
+    ds = xr.Dataset(data, coords={k: v for k, v in keep.items() if set(v.dims) <= dims})
     ds.attrs = {"role": role, "model": "explorer.storage"}
     return ds
 
@@ -249,21 +266,17 @@ def peak_shaving_battery(year: xr.Dataset, round_trip_efficiency: Any = None) ->
     >>> bool(abs(float(ds.battery_power) - above_mean) < 1e-9)
     True
     """
-    mean = year["mean_cooling_power"]
-    power = np.maximum(year["peak_cooling_power"] - mean, 0.0)
-    energy = year["hot_day_excess_energy"]
-    above = np.maximum(year["cooling_power"] - mean, 0.0)
-    throughput = (above * year["days"]).sum(("month", "hour"))
+    v = year.variables
+    mean = v["mean_cooling_power"]
+    power = np.maximum(v["peak_cooling_power"] - mean, 0.0)
+    energy = v["hot_day_excess_energy"]
+    above = np.maximum(v["cooling_power"] - mean, 0.0)
+    throughput = (above * v["days"]).sum(("month", "hour"))
     with np.errstate(divide="ignore", invalid="ignore"):
         cycles = xr.where(energy > 0, throughput / energy, 0.0)
-    keep = [c for c in power.coords if c not in power.dims]
-    return _sized(
-        "peak-shaving",
-        power.drop_vars(keep),
-        energy.drop_vars(keep, errors="ignore"),
-        cycles.drop_vars(keep, errors="ignore"),
-        round_trip_efficiency,
-    )
+    # the year's own labels (a sweep's coordinates), not its month, hour and days
+    coords = {k: c.variable for k, c in year.coords.items() if not {"month", "hour"} & set(c.dims)}
+    return _sized("peak-shaving", power, energy, cycles, round_trip_efficiency, coords)
 
 
 def smoothing_battery(

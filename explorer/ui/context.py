@@ -79,9 +79,15 @@ def _table(header: list[str], rows: list[list[str]], css: str = "") -> str:
     )
 
 
+def _f(ds: xr.Dataset, name: str) -> float:
+    """A scalar output as a float (read from the Variable: no DataArray built)."""
+    return float(ds.variables[name].values)
+
+
 def _q(ds: xr.Dataset, name: str, digits: int = 3) -> str:
     """A scalar output with its own units (from the Dataset's attributes)."""
-    return fmt.quantity(float(ds[name]), ds[name].attrs["units"], digits)
+    var = ds.variables[name]
+    return fmt.quantity(float(var.values), var.attrs["units"], digits)
 
 
 class ContextPanel:
@@ -500,7 +506,7 @@ class ContextPanel:
         self.battery_table.value = battery_html(roles)
 
     def _draw_climate(self, year: xr.Dataset) -> None:
-        cooling = year["cooling_power"].transpose("month", "hour").values
+        cooling = year.variables["cooling_power"].transpose("month", "hour").values
         with self.heat.hold_sync():
             self.heat.scales["color"].min = float(cooling.min())
             self.heat.scales["color"].max = float(cooling.max())
@@ -509,7 +515,7 @@ class ContextPanel:
         self.month_table.value = month_table_html(year)
 
     def _draw_grid(self, grid: xr.Dataset) -> None:
-        shares = [float(grid[name]) for name, _ in GRID_BARS]
+        shares = [_f(grid, name) for name, _ in GRID_BARS]
         top = max([s * 100 for s in shares if math.isfinite(s)] + [note_threshold() * 100])
         with self.grid_bars.hold_sync():
             self.grid_bars.scales["y"].max = _axis_top(top)
@@ -565,7 +571,7 @@ def _error(text: str) -> str:
 
 def climate_html(year: xr.Dataset) -> str:
     """The month × hour chart and the hot day in words (the chart's text alternative)."""
-    cooling = year["cooling_power"].transpose("month", "hour")
+    cooling = year.variables["cooling_power"].transpose("month", "hour")
     values = cooling.values
     hi = np.unravel_index(np.argmax(values), values.shape)
     lo = np.unravel_index(np.argmin(values), values.shape)
@@ -597,10 +603,10 @@ def climate_html(year: xr.Dataset) -> str:
         ),
         (
             "The year",
-            f"annual PUE {fmt.number(float(year['annual_pue']), 4)}; energy "
+            f"annual PUE {fmt.number(_f(year, 'annual_pue'), 4)}; energy "
             f"{_q(year, 'annual_energy')}, of which cooling {_q(year, 'annual_cooling_energy')}; "
-            f"{fmt.number(float(year['annual_free_cooling_hours']))} h of free cooling; water "
-            f"{_q(year, 'annual_water')} (WUE {fmt.number(float(year['annual_wue']))} L/kWh).",
+            f"{fmt.number(_f(year, 'annual_free_cooling_hours'))} h of free cooling; water "
+            f"{_q(year, 'annual_water')} (WUE {fmt.number(_f(year, 'annual_wue'))} L/kWh).",
         ),
     ]
     li = "".join(f"<li><b>{html.escape(t)}:</b> {html.escape(x)}</li>" for t, x in items)
@@ -614,16 +620,21 @@ def climate_html(year: xr.Dataset) -> str:
 
 def month_table_html(year: xr.Dataset) -> str:
     """Each month's typical day: mean and highest cooling power, PUE, free-cooling hours."""
-    cooling = year["cooling_power"].transpose("month", "hour").values
+    v = year.variables  # plain arrays, read once
+    cooling = year.variables["cooling_power"].transpose("month", "hour").values
+    mean, pue, free = (
+        v[k].values for k in ("cooling_power_mean", "pue_month", "free_cooling_hours")
+    )
+    units = v["cooling_power"].attrs["units"]
     rows = [
         [
-            calendar.month_name[m],
-            fmt.quantity(float(year["cooling_power_mean"].values[i]), "MW"),
-            fmt.quantity(float(cooling[i].max()), "MW"),
-            fmt.number(float(year["pue_month"].values[i]), 4),
-            fmt.number(float(year["free_cooling_hours"].values[i])),
+            calendar.month_name[int(m)],
+            fmt.quantity(float(mean[i]), units),
+            fmt.quantity(float(cooling[i].max()), units),
+            fmt.number(float(pue[i]), 4),
+            fmt.number(float(free[i])),
         ]
-        for i, m in enumerate(year["month"].values)
+        for i, m in enumerate(v["month"].values)
     ]
     return _table(
         ["month", "mean cooling", "highest hour", "PUE", "free-cooling hours"],
@@ -642,7 +653,7 @@ def grid_html(grid: xr.Dataset) -> str:
             "share_of_operator_peak": "operator_peak",
         }[name]
         d = grid[denominator]
-        share = float(grid[name])
+        share = _f(grid, name)
         if math.isfinite(share):
             src = (
                 f"{d.attrs.get('of', '')}: {fmt.quantity(float(d), d.attrs['units'])} "
@@ -654,15 +665,15 @@ def grid_html(grid: xr.Dataset) -> str:
             items.append(f"{label}: {d.attrs.get('note', 'no figure recorded')}")
     band = (
         f"For context: US data centres used {_q(grid, 'us_datacenter_energy_2023')} in 2023 "
-        f"({fmt.percent(float(grid['us_datacenter_share_2023']))} of US electricity), "
-        f"{fmt.number(float(grid['us_datacenter_energy_2028_low']))}–"
+        f"({fmt.percent(_f(grid, 'us_datacenter_share_2023'))} of US electricity), "
+        f"{fmt.number(_f(grid, 'us_datacenter_energy_2028_low'))}–"
         f"{_q(grid, 'us_datacenter_energy_2028_high')} projected for 2028 (LBNL 2024); this "
-        f"site is {fmt.percent(float(grid['share_of_us_datacenters']))} of the 2023 figure."
+        f"site is {fmt.percent(_f(grid, 'share_of_us_datacenters'))} of the 2023 figure."
     )
     threshold = note_threshold()
     notes = grid.attrs.get("notes") or (
         f"below {threshold * 100:g} % of its utility's peak"
-        if math.isfinite(float(grid["share_of_utility_peak"]))
+        if math.isfinite(_f(grid, "share_of_utility_peak"))
         else ""
     )
     li = "".join(f"<li>{html.escape(x)}</li>" for x in items)
@@ -681,18 +692,18 @@ def battery_html(roles: dict[str, xr.Dataset]) -> str:
     """One row per role: power, energy, duration, cost low / mid / high, losses per year."""
     rows = []
     for role, ds in roles.items():
-        cost = ds["battery_cost"]
+        cost = ds.variables["battery_cost"]
         rows.append(
             [
                 ROLE_LABELS.get(role, role),
                 _q(ds, "battery_power"),
                 _q(ds, "battery_energy"),
-                fmt.quantity(float(ds["battery_duration"]) * 60, "min")
-                if float(ds["battery_duration"]) < 1
+                fmt.quantity(_f(ds, "battery_duration") * 60, "min")
+                if _f(ds, "battery_duration") < 1
                 else _q(ds, "battery_duration"),
-                " / ".join(
-                    fmt.quantity(float(cost.sel(price=p)), cost.attrs["units"])
-                    for p in storage.PRICE_LEVELS
+                " / ".join(  # along `price`: low, mid, high (storage.PRICE_LEVELS)
+                    fmt.quantity(float(c), cost.attrs["units"])
+                    for c in cost.transpose("price").values
                 ),
                 _q(ds, "annual_losses"),
             ]
@@ -714,23 +725,23 @@ def cluster_html(ds: xr.Dataset) -> str:
     rows = []
     for s in ds.site.values:
         one = ds.sel(site=s)
-        pue = float(one["annual_pue"])
+        pue = _f(one, "annual_pue")
         rows.append(
             [
                 catalog.label("sites", str(s)),
                 str(one["state"].values),
-                fmt.quantity(float(one["site_power"]), "MW"),
-                fmt.percent(float(one["share_of_cluster"])),
+                fmt.quantity(_f(one, "site_power"), "MW"),
+                fmt.percent(_f(one, "share_of_cluster")),
                 fmt.number(pue, 4) if math.isfinite(pue) else "no weather data shipped",
-                _pct(float(one["share_of_state_energy"])),
-                _pct(float(one["share_of_utility_peak"])),
-                f"{fmt.quantity(float(one['power_left']), 'MW')} "
-                f"({fmt.percent(float(one['share_left']))})",
+                _pct(_f(one, "share_of_state_energy")),
+                _pct(_f(one, "share_of_utility_peak")),
+                f"{fmt.quantity(_f(one, 'power_left'), 'MW')} "
+                f"({fmt.percent(_f(one, 'share_left'))})",
             ]
         )
     words = (
-        f"The cluster has {fmt.quantity(float(ds['total_power']), 'MW')}; losing its largest "
-        f"site leaves {fmt.percent(float(ds['worst_case_share']))} of it."
+        f"The cluster has {fmt.quantity(_f(ds, 'total_power'), 'MW')}; losing its largest "
+        f"site leaves {fmt.percent(_f(ds, 'worst_case_share'))} of it."
     )
     notes = ds.attrs.get("notes", "")
     return _table(
@@ -800,8 +811,8 @@ def monthly_widget(site: str = "rainier-mississippi", site_power: float = 300.0)
         year = climate.climate_year(site, tech.value, site_power=site_power)
         with bars.hold_sync(), peak.hold_sync(), mean.hold_sync():
             bars.y = year["cooling_power_mean"].values
-            peak.y = np.full(12, float(year["peak_cooling_power"]))
-            mean.y = np.full(12, float(year["mean_cooling_power"]))
+            peak.y = np.full(12, _f(year, "peak_cooling_power"))
+            mean.y = np.full(12, _f(year, "mean_cooling_power"))
         fig.title = f"Mean cooling power by month, {year.attrs['station_name']}"
         out.value = climate_html(year)
 
