@@ -51,10 +51,10 @@ ROLE_LABELS = {
     "smoothing": "Smoothing a training job's power swings",
 }
 SETTING_LABELS = {
-    "ride_through_minutes": "Ride-through (min)",
+    "ride_through_minutes": "Ride-through time",
     "tests_per_year": "Full test discharges per year",
     "swing_share": "Swing: share of the IT load that drops",
-    "swing_minutes": "Length of one swing (min)",
+    "swing_minutes": "Length of one swing",
     "swings_per_day": "Swings per day",
     "round_trip_efficiency": "Round-trip efficiency (share)",
 }
@@ -197,6 +197,7 @@ class ContextPanel:
             rows=5,
             description="Sites of the cluster",
             style=LABEL,
+            layout=w.Layout(width="100%", max_width="560px"),
         )
         self.site_powers = w.Text(
             value="",
@@ -213,10 +214,11 @@ class ContextPanel:
 
         # month × hour cooling chart
         cs = bq.ColorScale(colors=VIRIDIS)
-        rs, hs = bq.OrdinalScale(), bq.OrdinalScale()
+        # hours on a linear axis (ticks every 6 h stay readable on a phone), months ordinal
+        rs, hs = bq.OrdinalScale(), bq.LinearScale(min=0, max=len(climate.HOURS))
         self.heat = bq.GridHeatMap(
             row=MONTHS,
-            column=[f"{h:02d}" for h in climate.HOURS],
+            column=np.asarray(climate.HOURS, dtype=float),
             color=np.zeros((12, 24)),
             scales={"row": rs, "column": hs, "color": cs},
             stroke="white",
@@ -225,14 +227,17 @@ class ContextPanel:
             marks=[self.heat],
             axes=[
                 bq.Axis(
-                    scale=hs, label="hour of the typical day", tick_values=["00", "06", "12", "18"]
+                    scale=hs,
+                    label="hour of the typical day",
+                    tick_values=np.arange(0, 25, 6),
+                    tick_format="d",
                 ),
                 bq.Axis(scale=rs, side="left", label="month"),
-                bq.ColorAxis(scale=cs, label="cooling power (MW)", side="right"),
+                bq.ColorAxis(scale=cs, label="MW", side="right", num_ticks=4, tick_format=".1f"),
             ],
             title="Cooling power, month by hour",
             animation_duration=0,
-            fig_margin={"top": 40, "bottom": 50, "left": 60, "right": 90},
+            fig_margin={"top": 40, "bottom": 50, "left": 60, "right": 70},
             layout=w.Layout(width="100%", max_width="560px", height="340px"),
         )
         self.heat_fig.add_class("explorer-context-heat")
@@ -259,18 +264,15 @@ class ContextPanel:
             scales={"x": gx, "y": gy},
             colors=[VERMILION],
             line_style="dashed",
-            labels=[f"{note_threshold() * 100:g} % (note on the utility's peak)"],
-            display_legend=True,
         )
         self.grid_fig = bq.Figure(
             marks=[self.grid_bars, self.grid_line],
             axes=[
                 bq.Axis(scale=gx),
-                bq.Axis(scale=gy, side="left", label="% of it", tick_format=".0f"),
+                bq.Axis(scale=gy, side="left", label="% of each", tick_format=".0f"),
             ],
-            title="The site's share of its grid",
+            title=f"The site's share of its grid (dashed: {note_threshold() * 100:g} %)",
             animation_duration=0,
-            legend_location="top-left",
             fig_margin={"top": 40, "bottom": 40, "left": 60, "right": 20},
             layout=w.Layout(width="100%", max_width="560px", height="280px"),
         )
@@ -301,7 +303,7 @@ class ContextPanel:
             ],
             title="If this site drops out, what is left",
             animation_duration=0,
-            fig_margin={"top": 40, "bottom": 50, "left": 160, "right": 20},
+            fig_margin={"top": 40, "bottom": 50, "left": 180, "right": 20},
             layout=w.Layout(width="100%", max_width="560px", height="240px"),
         )
         self.cluster_fig.add_class("explorer-context-cluster-chart")
@@ -516,7 +518,7 @@ class ContextPanel:
 
     def _draw_grid(self, grid: xr.Dataset) -> None:
         shares = [_f(grid, name) for name, _ in GRID_BARS]
-        top = max([s * 100 for s in shares if math.isfinite(s)] + [note_threshold() * 100])
+        top = 1.15 * max([s * 100 for s in shares if math.isfinite(s)] + [note_threshold() * 100])
         with self.grid_bars.hold_sync():
             self.grid_bars.scales["y"].max = _axis_top(top)
             self.grid_bars.y = [s * 100 if math.isfinite(s) else 0.0 for s in shares]
@@ -538,7 +540,7 @@ class ContextPanel:
         self.cluster = ds
         self._cluster_stale = False
         self.cluster_message.value = ""
-        labels = [catalog.label("sites", s) for s in ds.site.values]
+        labels = [catalog.label("sites", s).split(" (")[0] for s in ds.site.values]
         with self.cluster_bars.hold_sync():
             self.cluster_bars.x = labels
             self.cluster_bars.y = ds["share_left"].values * 100
@@ -547,11 +549,17 @@ class ContextPanel:
 
 
 # ---------------------------------------------------------------------- text (pure functions)
+_UNIT_WORDS = {"1/yr": "a year", "1/day": "a day"}
+
+
 def _range(key: str) -> str:
+    """A setting's allowed range in words, from the core's bounds ("0 – 240 min")."""
     b = storage.BOUNDS[key]
-    unit = f" {b.unit}" if b.unit else ""
-    lo = "<" if b.lo_open else "≤"
-    return f"{b.lo:g} {lo} x ≤ {b.hi:g}{unit}"
+    unit = _UNIT_WORDS.get(b.unit, b.unit)
+    unit = f" {unit}" if unit else ""
+    if b.lo_open:
+        return f"more than {b.lo:g}, up to {b.hi:g}{unit}"
+    return f"{b.lo:g} – {b.hi:g}{unit}"
 
 
 def _axis_top(x: float) -> float:
