@@ -32,7 +32,7 @@ import xarray as xr
 from .. import catalog, climate, fmt, params, resilience, storage
 from ..errors import InputError
 from ..grid import grid_shares, note_threshold
-from .app import BLUE, GREY, VERMILION
+from .theme import BLUE, GREY, VERMILION
 
 LABEL = {"description_width": "initial"}
 PLAIN_ERROR = "That did not work; the last valid view is kept."
