@@ -225,3 +225,20 @@ def test_loading_the_defaults_after_choices_resets_the_controls(panel):
     panel.load({})
     assert panel.tech.value == "air-evaporative" and panel.link_state() == {}
     assert list(panel.sites.value) == list(resilience.RAINIER_SITES)
+
+
+def test_in_the_app_a_link_reaches_the_panel_and_its_choices_reach_the_link():
+    from explorer.ui.app import ExplorerApp
+
+    app = ExplorerApp("?site=rainier-mississippi&cooling_tech=chiller-economiser&swing_share=0.5")
+    (panel,) = [p for p in app.panels if isinstance(p, ContextPanel)]
+    assert panel.widget in app._screens["advanced"] and panel.draws == 0  # closed: nothing drawn
+    panel.widget.selected_index = 0
+    assert panel.year.attrs["cooling_tech"] == "chiller-economiser"
+    app.site_power.value = 600  # a main slider: the open panel follows with the core's numbers
+    year = explorer.climate_year("rainier-mississippi", "chiller-economiser", site_power=600)
+    assert_allclose(float(panel.year.peak_cooling_power), float(year.peak_cooling_power))
+    panel.station.value = "725350"
+    link = app.address.query
+    assert "cooling_tech=chiller-economiser" in link and "station=725350" in link
+    assert "swing_share=0.5" in link and "site_power=600" in link
