@@ -261,7 +261,7 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             f"each MWh delivered takes {_extra_bought()} more bought (round-trip losses).",
         ),
         (
-            "resilience by geography",
+            "makes it resilient",
             "Losing Indiana leaves only about an eighth of the cluster; losing Mississippi leaves "
             "most of it. Spread over states, but not evenly: one site carries most of the power.",
         ),
