@@ -5,6 +5,9 @@
 2. Warm: the same year when only a slider that scales it changed (site power): the cached plant
    response is rescaled, psychrolib is not called.
 3. The battery sizing on top of a warm year (peak shaving).
+4. The app's "Site in context" panel (open): one update after a site-power move (the year
+   rescaled, grid shares, three batteries, the chart and its words) and after a cooling-share
+   move (nothing to redraw: the weather sets the cooling).
 
 Target (issue #11): a full year for one scenario ≤ 50 ms; sliders that only scale it must not
 recompute psychrometrics.
@@ -58,6 +61,22 @@ def main() -> None:
     print(
         f"{'peak-shaving battery':<20} on a warm year: "
         f"{_median_ms(lambda i: peak_shaving_battery(year), n):6.1f} ms"
+    )
+    try:  # the app's "Site in context" panel needs the [app] extra (ipywidgets, bqplot)
+        from explorer.ui.context import ContextPanel
+    except ImportError:
+        return
+    panel = ContextPanel(lambda: None)
+    scenario = {"site": "rainier-mississippi", "site_power": 300.0, "chip": "trn2"}
+    panel.update(scenario, None)
+    panel.widget.selected_index = 0  # open: the figures are built and drawn once
+    moved = _median_ms(lambda i: panel.update({**scenario, "site_power": 301.0 + i}, None), n)
+    share = _median_ms(
+        lambda i: panel.update({**scenario, "cooling_fraction": 0.1 + i / 1000}, None), n
+    )
+    print(
+        f"{'Site in context':<20} panel update, site power moved: {moved:6.1f} ms   "
+        f"cooling share moved (the year is unchanged): {share:6.2f} ms"
     )
 
 

@@ -191,7 +191,10 @@ def _parser() -> argparse.ArgumentParser:
     k.add_argument(
         "group",
         nargs="?",
-        choices=["chips", "systems", "sites", "bases", "regions", "cooling", "models", "conflicts"],
+        choices=[
+            *["chips", "systems", "sites", "bases", "regions", "cooling", "models", "conflicts"],
+            *cli_site.CATALOG_GROUPS,
+        ],
         help="show only this group",
     )
     k.add_argument("--json", action="store_true", help="machine-readable output")
@@ -513,12 +516,17 @@ def _cmd_catalog(args: argparse.Namespace) -> int:
     groups = (
         [args.group]
         if args.group
-        else ["chips", "systems", "sites", "bases", "regions", "cooling", "models", "conflicts"]
+        else [
+            *["chips", "systems", "sites", "bases", "regions", "cooling", "models", "conflicts"],
+            *cli_site.CATALOG_GROUPS,
+        ]
     )
     if args.json:
         data: dict[str, Any] = {}
         for g in groups:
-            if g == "conflicts":
+            if g in cli_site.CATALOG_GROUPS:
+                data[g] = cli_site.catalog_group(g)[1]
+            elif g == "conflicts":
                 data[g] = catalog.conflicts()
             else:
                 data[g] = {
@@ -532,6 +540,9 @@ def _cmd_catalog(args: argparse.Namespace) -> int:
         return 0
     out: list[str] = []
     for g in groups:
+        if g in cli_site.CATALOG_GROUPS:
+            out += cli_site.catalog_group(g)[0]
+            continue
         out.append(f"== {g}")
         if g == "conflicts":
             for c in catalog.conflicts():

@@ -265,3 +265,75 @@ def _cmd_grid(args: argparse.Namespace) -> int:
         lines.append(f"\nnote: {ds.attrs['notes']}")
     print("\n".join(lines))
     return 0
+
+
+# ------------------------------------------------------------------------------ catalog groups
+# `explorer catalog` groups of the site-in-context data (cli.py lists them after its own).
+CATALOG_GROUPS = ("cooling_tech", "stations", "grid", "storage")
+
+
+def _entry_lines(prefix: str) -> list[str]:
+    return [
+        f"      {e.key.rsplit('.', 1)[1]} = {e.value:g} {e.unit}  "
+        f"({e.confidence}; {e.source_title}, {e.date})"
+        for e in catalog.entries_under(prefix)
+    ]
+
+
+def catalog_group(group: str) -> tuple[list[str], dict[str, Any]]:
+    """(text lines, JSON data) of one of `CATALOG_GROUPS` for ``explorer catalog``.
+
+    Examples
+    --------
+    >>> lines, data = catalog_group("stations")
+    >>> lines[1].split(":")[0], sorted(data)
+    ('  722350', ['722350', '725350'])
+    """
+    lines: list[str] = [f"== {group}"]
+    data: dict[str, Any] = {}
+    if group == "stations":
+        for wmo in climate.stations():
+            st = climate.load_station(wmo)
+            sites = [s for s in catalog.names("sites") if climate.station_for(s) == wmo]
+            lines.append(
+                f"  {wmo}: {st.name}, {st.state} ({st.altitude:.0f} m); "
+                f"hot day {st.design_dry_bulb:.1f} °C; used by {', '.join(sites) or 'no preset'}"
+            )
+            lines.append(f"      source: {st.source}")
+            data[wmo] = {
+                "name": st.name,
+                "state": st.state,
+                "altitude_m": st.altitude,
+                "design_dry_bulb_c": st.design_dry_bulb,
+                "sites": sites,
+                "source": st.source,
+            }
+        return lines, data
+    if group == "grid":
+        for sub, node in catalog.raw()["grid"].items():
+            if sub == "us-datacenters":
+                lines.append(f"  {sub}: US data centres (LBNL 2024)")
+                lines += _entry_lines(f"grid.{sub}")
+                data[sub] = [e.as_dict() for e in catalog.entries_under(f"grid.{sub}")]
+                continue
+            for name, block in node.items():
+                lines.append(f"  {sub}.{name}: {block.get('label', name)}")
+                lines += _entry_lines(f"grid.{sub}.{name}")
+                data[f"{sub}.{name}"] = {
+                    "label": block.get("label", name),
+                    "values": [e.as_dict() for e in catalog.entries_under(f"grid.{sub}.{name}")],
+                }
+        return lines, data
+    if group == "storage":
+        lines += _entry_lines("storage")
+        return lines, {"values": [e.as_dict() for e in catalog.entries_under("storage")]}
+    for name in catalog.names(group):  # cooling_tech
+        node = catalog.raw()[group][name]
+        lines.append(f"  {name}: {node.get('label', name)}")
+        lines += _entry_lines(f"{group}.{name}")
+        data[name] = {
+            "label": node.get("label", name),
+            "note": node.get("note", ""),
+            "values": [e.as_dict() for e in catalog.entries_under(f"{group}.{name}")],
+        }
+    return lines, data

@@ -559,6 +559,66 @@ def station_for(site: str) -> str | None:
     return catalog.raw()["sites"][site].get("station")
 
 
+DEFAULT_SITE = "rainier-mississippi"  # climate_year's default site; its station is the fallback
+
+
+def default_station(site: str) -> tuple[str, str]:
+    """(station, note): the shipped station a site's climate uses by default, and why.
+
+    The preset's own station when its typical year is shipped; otherwise the station of
+    `climate_year`'s default site, with a note that says so ("" when the preset's own is used).
+
+    Examples
+    --------
+    >>> default_station("rainier-indiana")
+    ('725350', '')
+    >>> station, note = default_station("generic")
+    >>> station, note.split(";")[0]
+    ('722350', 'the generic preset names no weather station')
+    """
+    own = station_for(site)
+    if own in stations():
+        return own, ""
+    fallback = station_for(DEFAULT_SITE)
+    st = load_station(fallback)
+    why = (
+        f"the {site} preset names no weather station"
+        if own is None
+        else f"the {site} preset's station {own} has no typical year shipped"
+    )
+    return fallback, f"{why}; showing {st.name}, {st.state} ({fallback}) instead"
+
+
+# compute() inputs a climate year does not take: the weather sets the cooling share, the plant
+# model gives the water, and a training run does not change the year's power.
+_NOT_IN_YEAR = (
+    "cooling_fraction",
+    "pue",
+    "wue",
+    "mfu",
+    "model",
+    "training_compute",
+    "parameters",
+    "tokens",
+    "job_chips",
+    "checkpoint_minutes",
+    "restart_minutes",
+    "interruption_rate",
+)
+
+
+def year_inputs(inputs: dict[str, Any]) -> dict[str, Any]:
+    """The `explorer.compute` inputs a climate year uses (for `climate_year` ``**compute_inputs``),
+    from a full scenario's inputs: the site preset and the cooling share are left out too.
+
+    Examples
+    --------
+    >>> year_inputs({"site": "generic", "site_power": 300, "cooling_fraction": 0.4, "model": None})
+    {'site_power': 300}
+    """
+    return {k: v for k, v in inputs.items() if k != "site" and k not in _NOT_IN_YEAR}
+
+
 def _resolve_station(site: str, station: str | Station | None) -> Station:
     if isinstance(station, Station):
         return station
@@ -738,9 +798,10 @@ def scale_year(
         "days": ("month", DAYS, {"units": "d", "long_name": "days in the month"}),
         **{d: base.coords[d].variable for d in dims - {"month", "hour"} if d in base.coords},
     }
+    for name, (units, long_name) in VARIABLES.items():  # on the Variables: no DataArray each
+        data[name] = data[name].copy(deep=False)
+        data[name].attrs = {"units": units, "long_name": long_name}
     ds = xr.Dataset(data, coords=coords)
-    for name, (units, long_name) in VARIABLES.items():
-        ds[name].attrs = {"units": units, "long_name": long_name}
     tech_node = catalog.raw()["cooling_tech"][tech]
     notes = []
     if fc_year.max() > fc_hot.max():

@@ -37,6 +37,7 @@ class Claim:
     assumption: str = ""  # needed for the claim to hold
     disagrees: str = ""  # the source that disagrees, for contested claims
     how: str = ""  # the computation, in words
+    sources: tuple[str, ...] = ()  # where a non-numeric claim was checked (title, date, URL)
 
     def value(self) -> float | str:
         return self.compute()
@@ -63,6 +64,11 @@ def _gib_as_gb(system: str) -> float:
 
 def _aws_fleet_cooling() -> float:
     return power.cooling_share_at("aws-fleet")
+
+
+def _ms_battery() -> str:
+    """What AWS says about battery storage at the Canton campus, as far as the sources go."""
+    return "no AWS statement found"  # the sources checked: Claim.sources of "ms-battery"
 
 
 def _third_state() -> str:
@@ -136,6 +142,37 @@ CLAIMS: list[Claim] = [
         "state",
         _third_state,
         disagrees="Semafor (Oct 2025) reports Pennsylvania",
+    ),
+    Claim(
+        "ms-battery",
+        MISSISSIPPI,
+        "Battery storage (BESS) at the site buffers the peaks when cooling demand spikes.",
+        "battery storage on site",
+        "",
+        _ms_battery,
+        disagrees=(
+            "no AWS statement found that the Canton campus has battery storage: AWS's and the "
+            "state's announcements and Entergy Mississippi's account of the supply contract "
+            "(new generating stations and a solar plant) do not mention batteries; in the "
+            "article the BESS sentence is the author's own company's product pitch, not a "
+            "report about AWS"
+        ),
+        how=(
+            "searched the public statements; the explorer sizes such a battery instead "
+            "(explorer.storage.peak_shaving_battery, the app's 'Site in context' panel)"
+        ),
+        sources=(
+            "Seed article: AWS Rainier Mississippi (stromfee.cloud), "
+            "https://www.stromfee.cloud/news/datacenter/r11-aws-rainier-mississippi-en.html",
+            "AWS / Mississippi Governor announcement, Jan 2024 (via REBusiness Online), "
+            "https://rebusinessonline.com/amazon-web-services-breaks-ground-on-10b-data-center"
+            "-complexes-in-mississippi/",
+            "Entergy Mississippi CEO at the Stennis Capitol Press Forum, Magnolia Tribune, "
+            "2025-06-16, "
+            "https://magnoliatribune.com/2025/06/16/entergy-ceo-talks-data-centers-economic-development",
+            "AWS Sustainability: data centers (PUE, cooling; no battery mention), "
+            "https://aws.amazon.com/sustainability/data-centers/",
+        ),
     ),
     Claim(
         "in-power",
@@ -385,6 +422,7 @@ def table() -> list[dict[str, object]]:
                 "verdict": verdict,
                 "why": why,
                 "how": c.how,
+                "sources": list(c.sources),
             }
         )
     return rows
@@ -416,7 +454,7 @@ def html_table() -> str:
             f"{claimed} {r['unit']}",
             f"{got} {r['unit']}",
             r["verdict"],
-            r["why"],
+            r["why"] + (" Sources: " + "; ".join(r["sources"]) if r["sources"] else ""),
         ]
         body.append("<tr>" + "".join(f"<td>{html.escape(str(x))}</td>" for x in cells) + "</tr>")
     return f"<table>{head}{''.join(body)}</table>"

@@ -16,6 +16,7 @@ Examples
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -109,6 +110,11 @@ def note_threshold() -> float:
     >>> note_threshold()
     0.05
     """
+    return _note_share()
+
+
+@cache
+def _note_share() -> float:
     return catalog.value("grid.us-datacenters.utility_peak_note_share", "dimensionless")
 
 
@@ -156,22 +162,10 @@ def grid_shares(
         energy = ds["annual_energy"]
         peak = ds["facility_load"]
     ctx = grid_context(site)
-    state = ctx["state"].to("TWh / year") if ctx["state"] else np.nan
-    utility = ctx["utility"].to("MW") if ctx["utility"] else np.nan
-    operator = ctx["operator"].to("MW") if ctx["operator"] else np.nan
+    state, utility, operator = _denominators(site)
     energy = energy.drop_vars([c for c in energy.coords if c not in energy.dims])
     peak = peak.drop_vars([c for c in peak.coords if c not in peak.dims])
-    band = {
-        k: catalog.value(f"grid.us-datacenters.{k.removeprefix('us_datacenter_')}", unit)
-        for k, unit in (
-            ("us_datacenter_energy_2023", "TWh / year"),
-            ("us_datacenter_energy_2028_low", "TWh / year"),
-            ("us_datacenter_energy_2028_high", "TWh / year"),
-            ("us_datacenter_share_2023", "dimensionless"),
-            ("us_datacenter_share_2028_low", "dimensionless"),
-            ("us_datacenter_share_2028_high", "dimensionless"),
-        )
-    }
+    band = _band()
     data: dict[str, Any] = {
         "annual_energy": energy,
         "peak_power": peak,
@@ -229,6 +223,35 @@ def grid_shares(
         "basis": "climate_year" if year is not None else "compute (constant load)",
     }
     return out
+
+
+@cache
+def _denominators(site: str) -> tuple[float, float, float]:
+    """A site's state consumption [TWh/yr], utility peak [MW] and operator peak [MW] (NaN where
+    none is recorded), converted once."""
+    ctx = grid_context(site)
+    return (
+        ctx["state"].to("TWh / year") if ctx["state"] else np.nan,
+        ctx["utility"].to("MW") if ctx["utility"] else np.nan,
+        ctx["operator"].to("MW") if ctx["operator"] else np.nan,
+    )
+
+
+@cache
+def _band() -> dict[str, float]:
+    """The US data-centre band (LBNL 2024) in TWh/yr and shares, converted once (pint is slow on
+    the app's warm path)."""
+    return {
+        k: catalog.value(f"grid.us-datacenters.{k.removeprefix('us_datacenter_')}", unit)
+        for k, unit in (
+            ("us_datacenter_energy_2023", "TWh / year"),
+            ("us_datacenter_energy_2028_low", "TWh / year"),
+            ("us_datacenter_energy_2028_high", "TWh / year"),
+            ("us_datacenter_share_2023", "dimensionless"),
+            ("us_datacenter_share_2028_low", "dimensionless"),
+            ("us_datacenter_share_2028_high", "dimensionless"),
+        )
+    }
 
 
 def _check_year(site: str, year: Any, compute_inputs: dict[str, Any]) -> None:

@@ -2,19 +2,22 @@
 
 Parameter names are `explorer.compute`'s input names (``?site_power=600&chip=h100``), plus
 ``site`` (preset), ``basis``, ``precision``, ``chips=fill`` and ``screen`` (the app's view:
-``basics`` or ``advanced``). Parsing never raises: each bad
+``basics`` or ``advanced``), and the "Site in context" panel's fields (`CONTEXT_FIELDS`:
+``cooling_tech``, ``station``, the battery settings, ``sites`` and ``site_powers`` as
+comma-separated lists). Parsing never raises: each bad
 or unknown parameter becomes a plain message and is left out, so the defaults stay.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from . import catalog
+from . import catalog, climate, resilience, storage
 from .errors import InputError
 from .model import INPUTS, NAMED_INPUTS, compute
-from .validate import BOUNDS, labelled, precision
+from .validate import BOUNDS, labelled, name_list, precision
 
 MAX_QUERY = 2000  # characters; a shareable link is far shorter
 NUMERIC = list(INPUTS)
@@ -57,13 +60,14 @@ def parse(query: str | None) -> tuple[dict[str, Any], list[str]]:
     # combinations (e.g. cooling + overhead ≥ 1): drop the offending fields, keep the rest
     for _ in range(len(out) + 1):
         try:
-            compute(**{k: v for k, v in out.items() if k not in VIEW})
+            compute(**{k: v for k, v in out.items() if k not in VIEW and k not in CONTEXT_FIELDS})
             break
         except InputError as err:
             messages.append(str(err))
             bad = [f for f in err.field.split(" + ") if f in out] or list(out)[-1:]
             for f in bad:
                 out.pop(f, None)
+    messages += context_combinations(out)
     return out, messages
 
 
@@ -85,6 +89,8 @@ def _one(key: str, raw: str) -> Any:
         return precision(raw)
     if key == "screen":
         return screen(raw)
+    if key in CONTEXT_FIELDS:
+        return context_value(key, raw)
     raise KeyError(key)
 
 
@@ -126,6 +132,105 @@ def build(state: dict[str, Any]) -> str:
             value = short if float(short) == value else repr(value)
         items.append((key, value))
     return urlencode(items)
+
+
+# ------------------------------------------------------------------ the "Site in context" panel
+# Its fields (explorer.ui.context): the climate year's cooling technology and weather station,
+# the battery settings (explorer.storage.SETTINGS) and the several-sites split. None of them is a
+# compute() input; each is checked by the core's own rule.
+CONTEXT_NUMBERS = tuple(storage.SETTINGS)
+CONTEXT_FIELDS = ("cooling_tech", "station", *CONTEXT_NUMBERS, "sites", "site_powers")
+# not in ORDER: the app's scenario takes only ORDER's keys; the panel's link_state() is appended
+MAX_SITES = 9  # at most one of each site preset
+
+
+def context_value(key: str, raw: str) -> Any:
+    """One of the panel's fields from an untrusted link value, or InputError naming it.
+
+    Lists (``sites``, ``site_powers``) are comma-separated.
+
+    Examples
+    --------
+    >>> context_value("sites", "rainier-indiana,rainier-mississippi")
+    ['rainier-indiana', 'rainier-mississippi']
+    >>> context_value("site_powers", "2200, 300")
+    [2200.0, 300.0]
+    >>> context_value("ride_through_minutes", "-5")
+    Traceback (most recent call last):
+    ...
+    explorer.errors.InputError: ride_through_minutes = -5 is out of range;
+    allowed: 0 min < ride_through_minutes ≤ 240 min.
+    """
+    text = str(raw).strip()
+    if key == "cooling_tech":
+        return catalog.check_name(key, text, "cooling_tech")
+    if key == "station":
+        if text not in climate.stations():
+            raise InputError(
+                key, _short(text), "one of " + ", ".join(climate.stations()), "has no data shipped"
+            )
+        return text
+    if key in CONTEXT_NUMBERS:
+        try:
+            value = float(text)
+        except ValueError:
+            raise InputError(
+                key, _short(text), BOUNDS[key].describe(key), "is not a number"
+            ) from None
+        return float(labelled(key, value).values)
+    items = [i.strip() for i in text.split(",")]
+    if len(items) > MAX_SITES:
+        raise InputError(key, _short(text), f"at most {MAX_SITES} values", "has too many values")
+    if key == "sites":
+        return name_list("sites", items, catalog.names("sites"))
+    if key == "site_powers":
+        bound = BOUNDS["site_power"]
+        out = []
+        for item in items:
+            try:
+                value = float(item)
+            except ValueError:
+                raise InputError(
+                    key, _short(item), bound.describe("each site power"), "is not a number"
+                ) from None
+            if not (math.isfinite(value) and bound.ok(value)):
+                raise InputError(key, value, bound.describe("each site power"))
+            out.append(value)
+        return out
+    raise KeyError(key)
+
+
+def context_combinations(found: dict[str, Any]) -> list[str]:
+    """Messages for panel fields that are fine alone but not together; the later one is dropped.
+
+    Examples
+    --------
+    >>> found = {"sites": ["generic", "rainier-indiana"], "site_powers": [300.0]}
+    >>> print(*context_combinations(found))
+    site_powers = [300.0] does not match the sites; allowed: one power per site (2 values).
+    >>> "site_powers" in found
+    False
+    """
+    messages = []
+    minutes = found.get("swing_minutes", storage.default_settings()["swing_minutes"])
+    per_day = found.get("swings_per_day", storage.default_settings()["swings_per_day"])
+    if "swing_minutes" in found or "swings_per_day" in found:
+        try:
+            storage.smoothing_battery(1.0, minutes, per_day)
+        except InputError as err:
+            messages.append(str(err))
+            found.pop("swings_per_day" if "swings_per_day" in found else "swing_minutes")
+    if "site_powers" in found:
+        sites = found.get("sites", list(resilience.RAINIER_SITES))
+        if len(found["site_powers"]) != len(sites):
+            err = InputError(
+                "site_powers",
+                found.pop("site_powers"),
+                f"one power per site ({len(sites)} values)",
+                "does not match the sites",
+            )
+            messages.append(str(err))
+    return messages
 
 
 # ---------------------------------------------------------------- compare: a pinned scenario A

@@ -590,6 +590,257 @@ _add(
 )
 
 
+# Lesson 7: hot days, the grid and batteries. The article's site in its weather station's typical
+# year, with the chiller plant (the technology whose cooling follows the weather most).
+HOT_SITE, HOT_TECH = "rainier-mississippi", "chiller-economiser"
+RIDE_MINUTES = catalog.value("storage.ride_through_minutes", "minute")  # until generators start
+SWING_MINUTES = catalog.value("storage.swing_minutes", "minute")  # one training-job power dip
+
+
+@cache
+def _hot():
+    """The lesson's climate year, grid shares and batteries, from the core."""
+    from .climate import climate_year
+    from .grid import grid_shares
+    from .storage import size_roles
+
+    year = climate_year(HOT_SITE, HOT_TECH, site_power=SITE_MW)
+    roles = size_roles(
+        year, ride_through_minutes=RIDE_MINUTES, swing_share=1.0, swing_minutes=SWING_MINUTES
+    )
+    return year, grid_shares(HOT_SITE, year=year), roles
+
+
+def _yr(var: str) -> float:
+    return float(_hot()[0][var])
+
+
+def _gr(var: str) -> float:
+    return float(_hot()[1][var])
+
+
+def _role(role: str, var: str) -> float:
+    return float(_hot()[2][role][var])
+
+
+def _grid_figure(role: str, unit: str) -> float:
+    from .grid import grid_context
+
+    return grid_context(HOT_SITE)[role].to(unit)
+
+
+_PEAK, _MEAN = (
+    fmt.quantity(_yr("peak_cooling_power"), "MW"),
+    fmt.quantity(_yr("mean_cooling_power"), "MW"),
+)
+_IT = fmt.quantity(_yr("it_power"), "MW")
+_UTILITY = f"{fmt.number(_grid_figure('utility', 'MW'))} MW"
+_STATE = f"{fmt.number(_grid_figure('state', 'TWh/year'))} TWh"
+_YEAR_GWH = f"{fmt.number(_yr('annual_energy'))} GWh"
+_UTILITY_NAME = _hot()[1]["utility_peak"].attrs["of"]  # the site's serving utility
+_STATE_NAME = _hot()[1]["state_consumption"].attrs["of"]
+_MIN_PER_H = factor("hour", "minute")
+
+_add(
+    Exercise(
+        "jackson-annual-pue",
+        7,
+        "Over a typical year in the site's weather, what annual PUE does the chiller plant reach "
+        f"(with {_OTHER} other losses)?",
+        lambda: _yr("annual_pue"),
+        RATIO,
+        rel_tol=0.015,
+        hints=(
+            "the annual PUE is the year's site energy ÷ the year's IT energy: "
+            "cool months pull it down",
+            "PUE = facility energy ÷ IT energy, summed over every hour of the typical year",
+            f"the year's {_YEAR_GWH} ÷ its IT energy gives {fmt.number(_yr('annual_pue'), 4)}",
+        ),
+        traps=(
+            Trap(
+                "articles-share",
+                lambda: 1 / (1 - COOLING_SHARE - _other()),
+                f"that is the PUE of the article's {fmt.percent(COOLING_SHARE)} cooling share; "
+                "the weather model gives far less cooling",
+            ),
+            Trap(
+                "hottest-hour",
+                lambda: float(_hot()[0]["pue"].max()),
+                "that is the PUE of the hottest typical hour; over the year the plant runs in "
+                "cooler hours too",
+            ),
+            Trap(
+                "aws-fleet",
+                _fleet_pue,
+                f"that is AWS's reported fleet PUE ({_PUE}); this chiller plant is a generic "
+                "design in the site's weather",
+                rel_tol=0.01,
+            ),
+        ),
+    )
+)
+_EXCESS = _yr("peak_cooling_power") / _yr("mean_cooling_power") - 1
+
+_add(
+    Exercise(
+        "hot-day-above-mean",
+        7,
+        f"On the hot day the chiller plant's cooling peaks at {_PEAK}; over the year it averages "
+        f"{_MEAN}. By what share of the annual mean does the hot-day peak exceed it?",
+        lambda: _yr("peak_cooling_power") / _yr("mean_cooling_power") - 1,
+        SHARE,
+        rel_tol=0.03,
+        hints=(
+            "first find how many MW the peak lies above the mean, then compare that with the mean",
+            "share = (hot-day peak − annual mean) ÷ annual mean",
+            f"({_PEAK} − {_MEAN}) ÷ {_MEAN} ≈ {fmt.percent(_EXCESS)}",
+        ),
+        traps=(
+            Trap(
+                "ratio-not-excess",
+                lambda: _yr("peak_cooling_power") / _yr("mean_cooling_power"),
+                "that is how many times the mean the peak is; the excess is that minus 1",
+            ),
+            Trap(
+                "megawatts",
+                lambda: _yr("peak_cooling_power") - _yr("mean_cooling_power"),
+                "that is the excess in MW; divide it by the mean for a share",
+            ),
+            Trap(
+                "share-of-peak",
+                lambda: 1 - _yr("mean_cooling_power") / _yr("peak_cooling_power"),
+                "that divides by the peak; the question compares the excess with the mean",
+            ),
+        ),
+    )
+)
+_add(
+    Exercise(
+        "utility-peak-share",
+        7,
+        f"At its hot-day peak the site draws {_SITE} from {_UTILITY_NAME}, whose own peak "
+        f"demand is about {_UTILITY}. What share of the utility's peak is the site?",
+        lambda: _gr("share_of_utility_peak"),
+        SHARE,
+        rel_tol=0.03,
+        hints=(
+            "a share is a part divided by the whole: here the site's peak and the utility's peak",
+            "share = the site's peak draw (MW) ÷ the utility's peak demand (MW)",
+            f"{_SITE} ÷ {_UTILITY} = {fmt.percent(_gr('share_of_utility_peak'))}",
+        ),
+        traps=(
+            Trap(
+                "operator-peak",
+                lambda: _gr("share_of_operator_peak"),
+                "that divides by the grid operator's (MISO's) peak; "
+                "the question asks about the utility",
+            ),
+            Trap(
+                "state-energy",
+                lambda: _gr("share_of_state_energy"),
+                "that is the share of the state's energy in a year; "
+                "the question compares peaks (MW with MW)",
+            ),
+        ),
+    )
+)
+_add(
+    Exercise(
+        "state-energy-share",
+        7,
+        f"Over its typical year the site uses {_YEAR_GWH}. {_STATE_NAME}'s electricity sales are "
+        f"about {_STATE} a year. What share of the state's electricity is the site?",
+        lambda: _gr("share_of_state_energy"),
+        SHARE,
+        rel_tol=0.03,
+        hints=(
+            "compare energy with energy: both numbers are per year",
+            "share = the site's GWh ÷ the state's GWh (1 TWh = 1,000 GWh)",
+            f"{_YEAR_GWH} ÷ {fmt.number(_grid_figure('state', 'GWh/year'))} GWh ≈ "
+            f"{fmt.percent(_gr('share_of_state_energy'))}",
+        ),
+        traps=(
+            Trap(
+                "flat-out",
+                lambda: SITE_MW * _hours() / _grid_figure("state", "MWh/year"),
+                f"that is {_SITE} all year ({fmt.number(SITE_MW * _hours() / 1000)} GWh); "
+                "the site draws its full power only on the hottest hours: use its year's energy",
+            ),
+            Trap(
+                "peak-share",
+                lambda: _gr("share_of_utility_peak"),
+                "that compares peaks (MW); this question compares a year's energy",
+            ),
+        ),
+    )
+)
+_add(
+    Exercise(
+        "ride-through-energy",
+        7,
+        f"The IT load is {_IT}. A battery must carry it for {RIDE_MINUTES:g} minutes until the "
+        "standby generators take over. How many MWh must it hold? (MWh)",
+        lambda: _role("ride-through", "battery_energy"),
+        "MWh",
+        rel_tol=0.03,
+        hints=(
+            "energy = power × time; the time must be in hours for MWh",
+            f"MWh = IT load (MW) × minutes ÷ {_MIN_PER_H:g}",
+            f"{_IT} × {RIDE_MINUTES:g} ÷ {_MIN_PER_H:g} h ≈ "
+            f"{fmt.quantity(_role('ride-through', 'battery_energy'), 'MWh')}",
+        ),
+        traps=(
+            Trap(
+                "minutes-as-hours",
+                lambda: _yr("it_power") * RIDE_MINUTES,
+                f"that treats {RIDE_MINUTES:g} minutes as {RIDE_MINUTES:g} hours; "
+                f"divide the minutes by {_MIN_PER_H:g}",
+            ),
+            Trap(
+                "site-power",
+                lambda: SITE_MW * RIDE_MINUTES / _MIN_PER_H,
+                f"that carries the whole {_SITE}; the ride-through battery carries the IT load",
+            ),
+        ),
+    )
+)
+_add(
+    Exercise(
+        "smoothing-energy",
+        7,
+        f"When a training job on the whole site stalls, its IT load of {_IT} drops for about "
+        f"{SWING_MINUTES:g} minute and comes back. How much energy must a battery hold to fill "
+        "one such dip, so the grid sees a steady draw? (MWh)",
+        lambda: _role("smoothing", "battery_energy"),
+        "MWh",
+        rel_tol=0.03,
+        hints=(
+            "the battery stands in for the missing load during one dip: power × time",
+            f"MWh = dip (MW) × its minutes ÷ {_MIN_PER_H:g}",
+            f"{_IT} × {SWING_MINUTES:g} ÷ {_MIN_PER_H:g} h ≈ "
+            f"{fmt.quantity(_role('smoothing', 'battery_energy'), 'MWh')}",
+        ),
+        traps=(
+            Trap(
+                "power-not-energy",
+                lambda: _yr("it_power"),
+                "that is the dip's power (MW); multiply by its length in hours for MWh",
+            ),
+            Trap(
+                "a-day-of-dips",
+                lambda: (
+                    _role("smoothing", "battery_energy")
+                    * _role("smoothing", "cycles_per_year")
+                    / (_hours() / 24)
+                ),
+                "that adds up a whole day of dips; the battery recharges between them, "
+                "so it holds one",
+            ),
+        ),
+    )
+)
+
+
 def check(exercise_id: str, answer: object, attempt: int = 1) -> Feedback:
     """Right, or not yet with the hint that fits the answer given (a trap's, or the stepped hint
     for this `attempt`).

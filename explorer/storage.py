@@ -6,6 +6,7 @@ the catalog's [storage] entries.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -107,6 +108,7 @@ ROLE_BOUNDS: dict[str, Bound] = {
     "swings_per_day": Bound(0, 1440, "1/day"),
     "tests_per_year": Bound(0, 366, "1/yr"),
     "round_trip_efficiency": Bound(0, 1, "", lo_open=True),
+    "swing_share": Bound(0, 1, ""),  # share of the IT load a job's stall takes off the grid
 }
 for _name, _bound in ROLE_BOUNDS.items():
     BOUNDS.setdefault(_name, _bound)
@@ -127,16 +129,46 @@ ROLE_VARIABLES: dict[str, tuple[str, str]] = {
 }
 
 
+@cache
+def _default(key: str, unit: str) -> float:
+    """A catalog default in `unit`, converted once (pint is slow on the app's warm path)."""
+    return catalog.value(key, unit)
+
+
 def _value(field: str, x: Any, default_key: str, unit: str) -> xr.DataArray:
-    return number(field, catalog.value(default_key, unit) if x is None else x)
+    return number(field, _default(default_key, unit) if x is None else x)
+
+
+@cache
+def _prices() -> tuple[xr.DataArray, dict[str, str]]:
+    """The low / mid / high turnkey prices [USD/kWh] along ``price``, and their sources."""
+    prices = xr.DataArray(
+        [_default(f"storage.battery_price_{lvl}", "USD/kWh") for lvl in PRICE_LEVELS],
+        dims="price",
+        coords={"price": list(PRICE_LEVELS)},
+    )
+    said = {
+        lvl: f"{e.value:g} USD/kWh ({e.source_title}, {e.date}, {e.confidence})"
+        for lvl, e in ((lvl, catalog.entry(f"storage.battery_price_{lvl}")) for lvl in PRICE_LEVELS)
+    }
+    return prices, said
+
+
+def _bare(x: xr.DataArray | xr.Variable) -> tuple[xr.Variable, dict[str, xr.Variable]]:
+    """A value as a bare Variable and its coordinates (arithmetic on Variables broadcasts by
+    dimension name without index alignment: the app's warm path stays a few NumPy operations)."""
+    if isinstance(x, xr.Variable):
+        return x, {}
+    return x.variable, {k: c.variable for k, c in x.coords.items()}
 
 
 def _sized(
     role: str,
-    power: xr.DataArray,
-    energy: xr.DataArray,
-    cycles: xr.DataArray,
+    power: xr.DataArray | xr.Variable,
+    energy: xr.DataArray | xr.Variable,
+    cycles: xr.DataArray | xr.Variable,
     round_trip_efficiency: Any,
+    coords: dict[str, Any] | None = None,
 ) -> xr.Dataset:
     rte = _value(
         "round_trip_efficiency",
@@ -144,36 +176,33 @@ def _sized(
         "storage.round_trip_efficiency",
         "dimensionless",
     )
-    prices = xr.DataArray(
-        [catalog.value(f"storage.battery_price_{lvl}", "USD/kWh") for lvl in PRICE_LEVELS],
-        dims="price",
-        coords={"price": list(PRICE_LEVELS)},
-    )
-    throughput = energy * cycles
+    prices, said = _prices()
+    keep: dict[str, Any] = dict(coords or {})
+    parts = []
+    for x in (power, energy, cycles, rte, prices):
+        var, own = _bare(x)
+        parts.append(var)
+        keep.update(own)
+    p, e, n, r, price = parts
+    throughput = e * n
     with np.errstate(divide="ignore", invalid="ignore"):
-        duration = xr.where(power > 0, energy / power, 0.0)
-    ds = xr.Dataset(
-        {
-            "battery_power": power,
-            "battery_energy": energy,
-            "battery_duration": duration,
-            "battery_price": prices,
-            "battery_cost": energy * _MWH_TO_KWH * prices,
-            "cycles_per_year": cycles,
-            "annual_throughput": throughput,
-            "annual_losses": throughput * (1.0 / rte - 1.0),  # to deliver E, charge E / RTE
-        }
-    )
+        duration = xr.where(p > 0, e / p, 0.0)
+    data = {
+        "battery_power": p,
+        "battery_energy": e,
+        "battery_duration": duration,
+        "battery_price": price,
+        "battery_cost": e * _MWH_TO_KWH * price,
+        "cycles_per_year": n,
+        "annual_throughput": throughput,
+        "annual_losses": throughput * (1.0 / r - 1.0),  # to deliver E, charge E / RTE
+    }
     for name, (units, long_name) in ROLE_VARIABLES.items():
-        ds[name].attrs = {"units": units, "long_name": long_name}
-    ds["battery_price"].attrs.update(
-        {
-            e.key.rsplit("_", 1)[
-                1
-            ]: f"{e.value:g} USD/kWh ({e.source_title}, {e.date}, {e.confidence})"
-            for e in (catalog.entry(f"storage.battery_price_{lvl}") for lvl in PRICE_LEVELS)
-        }
-    )
+        data[name] = data[name].copy(deep=False)  # never relabel an input
+        data[name].attrs = {"units": units, "long_name": long_name}
+    data["battery_price"].attrs.update(said)
+    dims = {d for v in data.values() for d in v.dims}
+    ds = xr.Dataset(data, coords={k: v for k, v in keep.items() if set(v.dims) <= dims})
     ds.attrs = {"role": role, "model": "explorer.storage"}
     return ds
 
@@ -237,21 +266,17 @@ def peak_shaving_battery(year: xr.Dataset, round_trip_efficiency: Any = None) ->
     >>> bool(abs(float(ds.battery_power) - above_mean) < 1e-9)
     True
     """
-    mean = year["mean_cooling_power"]
-    power = np.maximum(year["peak_cooling_power"] - mean, 0.0)
-    energy = year["hot_day_excess_energy"]
-    above = np.maximum(year["cooling_power"] - mean, 0.0)
-    throughput = (above * year["days"]).sum(("month", "hour"))
+    v = year.variables
+    mean = v["mean_cooling_power"]
+    power = np.maximum(v["peak_cooling_power"] - mean, 0.0)
+    energy = v["hot_day_excess_energy"]
+    above = np.maximum(v["cooling_power"] - mean, 0.0)
+    throughput = (above * v["days"]).sum(("month", "hour"))
     with np.errstate(divide="ignore", invalid="ignore"):
         cycles = xr.where(energy > 0, throughput / energy, 0.0)
-    keep = [c for c in power.coords if c not in power.dims]
-    return _sized(
-        "peak-shaving",
-        power.drop_vars(keep),
-        energy.drop_vars(keep, errors="ignore"),
-        cycles.drop_vars(keep, errors="ignore"),
-        round_trip_efficiency,
-    )
+    # the year's own labels (a sweep's coordinates), not its month, hour and days
+    coords = {k: c.variable for k, c in year.coords.items() if not {"month", "hour"} & set(c.dims)}
+    return _sized("peak-shaving", power, energy, cycles, round_trip_efficiency, coords)
 
 
 def smoothing_battery(
@@ -298,3 +323,83 @@ def smoothing_battery(
             "is more than a day",
         )
     return _sized("smoothing", p, p * m / _MIN_PER_H, n * _DAYS_PER_YEAR, round_trip_efficiency)
+
+
+# ------------------------------------------------------------------------------ all roles at once
+# The settings of `size_roles` (the app's battery fields): name -> catalog default key and unit.
+SETTINGS: dict[str, tuple[str, str]] = {
+    "ride_through_minutes": ("storage.ride_through_minutes", "minute"),
+    "tests_per_year": ("storage.ride_through_tests_per_year", "1 / year"),
+    "swing_share": ("storage.swing_share", "dimensionless"),
+    "swing_minutes": ("storage.swing_minutes", "minute"),
+    "swings_per_day": ("storage.swings_per_day", "1 / day"),
+    "round_trip_efficiency": ("storage.round_trip_efficiency", "dimensionless"),
+}
+
+
+def default_settings() -> dict[str, float]:
+    """The catalog's default battery settings (`SETTINGS`), in their units.
+
+    Examples
+    --------
+    >>> default_settings()["ride_through_minutes"], default_settings()["swing_share"]
+    (5.0, 1.0)
+    """
+    return {k: _default(key, unit) for k, (key, unit) in SETTINGS.items()}
+
+
+def size_roles(year: xr.Dataset, **settings: Any) -> dict[str, xr.Dataset]:
+    """The battery of each role (`ROLES`) for one climate year, sized from the same settings.
+
+    Ride-through carries the year's IT load (``it_power``) for ``ride_through_minutes``;
+    peak shaving covers the hot day's cooling above the annual mean (`peak_shaving_battery`);
+    smoothing bridges swings of ``swing_share`` x the IT load. Settings left out (or None) take
+    the catalog's defaults (`default_settings`).
+
+    Parameters
+    ----------
+    year : xarray.Dataset
+        A result of `explorer.climate_year`.
+    **settings
+        Any of `SETTINGS`: ``ride_through_minutes`` [min], ``tests_per_year`` [1/yr],
+        ``swing_share`` [1], ``swing_minutes`` [min], ``swings_per_day`` [1/day],
+        ``round_trip_efficiency`` [1].
+
+    Returns
+    -------
+    dict of str to xarray.Dataset
+        ``{"ride-through": ..., "peak-shaving": ..., "smoothing": ...}``, each with
+        `ROLE_VARIABLES`.
+
+    Examples
+    --------
+    >>> import explorer
+    >>> year = explorer.climate_year("rainier-indiana", "chiller-economiser", site_power=300)
+    >>> roles = size_roles(year, ride_through_minutes=6)
+    >>> it = float(year.it_power)
+    >>> bool(abs(float(roles["ride-through"].battery_energy) - it * 6 / 60) < 1e-9)
+    True
+    >>> size_roles(year, swing_share=2)
+    Traceback (most recent call last):
+    ...
+    explorer.errors.InputError: swing_share = 2 is out of range; allowed: 0 ≤ swing_share ≤ 1.
+    """
+    unknown = sorted(set(settings) - set(SETTINGS))
+    if unknown:
+        raise InputError(
+            unknown[0], settings[unknown[0]], "one of " + ", ".join(SETTINGS), "is not a setting"
+        )
+    s = {k: v for k, v in settings.items() if v is not None}
+    it = year["it_power"]
+    it = it.drop_vars([c for c in it.coords if c not in it.dims])
+    rte = s.get("round_trip_efficiency")
+    share = _value("swing_share", s.get("swing_share"), *SETTINGS["swing_share"])
+    return {
+        "ride-through": ride_through_battery(
+            it, s.get("ride_through_minutes"), s.get("tests_per_year"), rte
+        ),
+        "peak-shaving": peak_shaving_battery(year, rte),
+        "smoothing": smoothing_battery(
+            it * share, s.get("swing_minutes"), s.get("swings_per_day"), rte
+        ),
+    }

@@ -97,6 +97,15 @@ LESSONS = (
         "power × wall-clock time",
         "the job-size sweep: fewer chips per job raise goodput; other models and chips",
     ),
+    Lesson(
+        7,
+        "Hot days, the grid and batteries",
+        "07-hot-days-the-grid-and-batteries.ipynb",
+        "in the app's Advanced screen, open “Site in context” and switch the cooling technology",
+        "an annual average hides the hot-day peak; a site is a few per cent of its state's "
+        "energy but a tenth of its utility's peak; batteries are sized by role (MW vs MWh)",
+        "smoothing a training job's power swings; a cluster over several sites",
+    ),
 )
 
 
@@ -111,6 +120,22 @@ def _households() -> str:
     from .model import compute
 
     return fmt.number(float(compute(site_power=300, basis="us-household").city_households))
+
+
+def _hot_ratio() -> str:
+    """Lesson 7's hot-day peak cooling ÷ annual mean cooling (from the core)."""
+    from . import fmt
+
+    year = selfcheck._hot()[0]
+    return fmt.number(float(year.peak_cooling_power / year.mean_cooling_power), 2)
+
+
+def _extra_bought() -> str:
+    """Electricity bought per unit a battery delivers, minus one: 1 / round-trip efficiency − 1."""
+    from . import fmt
+    from .storage import default_settings
+
+    return fmt.percent(1 / default_settings()["round_trip_efficiency"] - 1, 2)
 
 
 # Model answers to the walkthroughs' open questions, found by a phrase of the question.
@@ -202,6 +227,43 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "Is the comparison fair",
             "A city's electricity is spread over a year and over homes, shops and industry; the "
             "run's is concentrated in weeks at one site. Energy matches, the grid's load does not.",
+        ),
+    ),
+    7: (
+        (
+            "on the hottest afternoon",
+            f"The chiller plant's hot-day peak is about {_hot_ratio()} times its annual mean "
+            f"({_ans('hot-day-above-mean')} above it): more than half as much again. Covering the "
+            "extra for the hot day takes a battery of hundreds of MWh: a utility's grid "
+            "battery, not a car battery.",
+        ),
+        (
+            "come near 30 %",
+            "None: the highest typical hour needs under a fifth of the site's power for cooling, "
+            f"and the year's PUE is {_ans('jackson-annual-pue')}. 30–50 % would need an old, "
+            "inefficient plant (PUE 1.4–2.0) or counting a hot-day peak as the average.",
+        ),
+        (
+            "matters to a utility planner",
+            f"The planner looks at the peak ({_ans('utility-peak-share')} of the utility's peak: "
+            "new supply must be built for it); a city comparison is about energy in a year "
+            f"({_ans('state-energy-share')} of the state's electricity).",
+        ),
+        (
+            "Compare the two batteries",
+            "Ride-through needs the most MW (the whole IT load) but for minutes, so few MWh "
+            f"({_ans('ride-through-energy')}); peak shaving needs far fewer MW but for the hot "
+            "day's hours, so many more MWh.",
+        ),
+        (
+            "yet it loses the most energy",
+            "It discharges every dip, dozens of times a day: its yearly throughput is large, and "
+            f"each MWh delivered takes {_extra_bought()} more bought (round-trip losses).",
+        ),
+        (
+            "makes it resilient",
+            "Losing Indiana leaves only about an eighth of the cluster; losing Mississippi leaves "
+            "most of it. Spread over states, but not evenly: one site carries most of the power.",
         ),
     ),
 }

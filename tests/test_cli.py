@@ -144,6 +144,23 @@ def test_catalog_lists_chips_sites_bases_with_sources(run):
     assert j["chips"]["trn2"]["values"][0]["source"].startswith("AWS Neuron docs")
 
 
+def test_catalog_lists_the_stations_cooling_technologies_grid_blocks_and_batteries(run):
+    r = run("catalog")
+    assert r.returncode == 0
+    for group in ("cooling_tech", "stations", "grid", "storage"):
+        assert f"== {group}" in r.stdout
+    assert "722350: Jackson International Ap, MS" in r.stdout  # the Mississippi preset's station
+    assert "utilities.entergy-mississippi: Entergy Mississippi" in r.stdout
+    j = json.loads(run("catalog", "stations", "--json").stdout)
+    assert j["stations"]["725350"]["sites"] == ["rainier-indiana"]
+    grid = json.loads(run("catalog", "grid", "--json").stdout)["grid"]
+    assert grid["operators.miso"]["values"][0]["key"] == "grid.operators.miso.peak"
+    techs = json.loads(run("catalog", "cooling_tech", "--json").stdout)["cooling_tech"]
+    assert (
+        set(techs) == {"air-evaporative", "chiller-economiser"} and techs["air-evaporative"]["note"]
+    )
+
+
 @pytest.mark.parametrize(
     ("args", "field"),
     [

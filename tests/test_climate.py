@@ -264,3 +264,17 @@ def test_an_unknown_key_is_an_input_error_not_a_clash_with_scale_year():
         explorer.climate_year(tech="x")
     assert "cooling_tech" in e.value.allowed and "station" in e.value.allowed
     assert "pue" not in e.value.allowed.split(", ")  # the weather sets the cooling
+
+
+def test_the_default_station_is_the_presets_or_says_which_it_shows_instead():
+    assert climate.default_station("rainier-mississippi") == ("722350", "")
+    station, note = climate.default_station("xai-colossus")  # Memphis: not shipped
+    assert station == "722350" and "723340 has no typical year shipped" in note
+    assert "names no weather station" in climate.default_station("generic")[1]
+
+
+def test_year_inputs_keep_only_what_the_climate_year_uses():
+    inputs = {"site": "generic", "site_power": 300, "cooling_fraction": 0.4, "pue": None}
+    inputs |= {"model": "llama3-405b", "job_chips": 16384, "chip": "trn2", "wue": 0.2}
+    assert climate.year_inputs(inputs) == {"site_power": 300, "chip": "trn2"}
+    explorer.climate_year("rainier-indiana", **climate.year_inputs(inputs))  # accepted

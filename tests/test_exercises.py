@@ -48,6 +48,14 @@ SPELLINGS = {
     # 169,734 MWh = 169.7 GWh = 0.17 TWh
     "capstone-energy": ["169,734", "170,000 MWh", "169.7 GWh", "0.17 TWh", "1.7e5"],
     "capstone-city-days": ["19.6", "20 days", "19.6 d"],
+    "jackson-annual-pue": ["1.18", "1.179", "118 %"],
+    # (54.83 - 33.88) / 33.88 = 0.6185
+    "hot-day-above-mean": ["62 %", "61.8 %", "0.62", "0.618", "62 percent"],
+    "utility-peak-share": ["10 %", "10%", "0.1", "0.10", "10 percent"],
+    "state-energy-share": ["5 %", "4.97 %", "0.0497", "0.05"],
+    # 19.63 MWh = 19,634 kWh
+    "ride-through-energy": ["19.6", "19.6 MWh", "19,634 kWh", "0.0196 GWh", "20 MWh"],
+    "smoothing-energy": ["3.93", "3.9 MWh", "3,927 kWh", "4 MWh"],
 }
 
 # Typical mistakes added in the second edition, with the hand-computed wrong answer.
@@ -75,6 +83,20 @@ NEW_TRAPS = [
     ("capstone-city-days", "23.1", "households", "as households"),
     # 1 / (1 - 0.4): the other 3 % forgotten
     ("pue-40", "1.67", "forgot-other-losses", "add the other losses"),
+    # lesson 7: 54.83 / 33.88 = 1.618, the ratio instead of the excess
+    ("hot-day-above-mean", "1.62", "ratio-not-excess", "minus 1"),
+    # 54.83 - 33.88 = 20.95: the excess in MW typed as the share
+    ("hot-day-above-mean", "20.95", "megawatts", "divide it by the mean"),
+    # 235.6 MW x 5 (minutes read as hours) = 1,178 MWh
+    ("ride-through-energy", "1,178", "minutes-as-hours", "divide the minutes by 60"),
+    # 300 MW x 5 / 60 = 25 MWh: the whole site instead of the IT load
+    ("ride-through-energy", "25 MWh", "site-power", "carries the IT load"),
+    # 300 MW x 8,760 h = 2,628 GWh / 49,000 GWh = 5.36 %: flat out all year
+    ("state-energy-share", "5.36 %", "flat-out", "use its year's energy"),
+    # the dip's 235.6 MW as if it were MWh
+    ("smoothing-energy", "236", "power-not-energy", "dip's power"),
+    # 1 / (1 - 0.40 - 0.03) = 1.754: the article's cooling share
+    ("jackson-annual-pue", "1.75", "articles-share", "article's 40 %"),
 ]
 
 NONSENSE = ["abc", "", "   ", "1e400", "-5", "nan", "2,6", "12 bananas", None, "--3", "1/0"]

@@ -14,6 +14,7 @@ EXPECTED = {
     "ms-cooling": CONTESTED,
     "ms-chips": ASSUMED,
     "ms-third-state": CONTESTED,
+    "ms-battery": CONTESTED,
     "in-power": REPRODUCED,
     "trn2-fp8": REPRODUCED,
     "trn2-hbm": ASSUMED,
@@ -66,3 +67,12 @@ def test_the_table_is_paraphrased_escaped_and_names_articles():
     for c in factcheck.claims():
         assert c.article in (factcheck.MISSISSIPPI, factcheck.RAINIER)
     assert len(factcheck.table()) == len(EXPECTED)
+
+
+def test_the_battery_row_is_unconfirmed_by_aws_and_names_where_it_was_checked():
+    row = next(r for r in factcheck.table() if r["id"] == "ms-battery")
+    assert row["verdict"] == CONTESTED and row["explorer"] == "no AWS statement found"
+    assert "product pitch" in row["why"] and "no AWS statement found" in row["why"]
+    assert len(row["sources"]) >= 3 and all("https://" in s for s in row["sources"])
+    assert any("stromfee" in s for s in row["sources"])  # the article itself
+    assert "magnoliatribune.com" in factcheck.html_table()  # the sources reach the table

@@ -50,6 +50,27 @@ HAND = {
     "capstone-energy": 169_734.0,
     # city of 250,000 people x 12,645 kWh / 365 = 8,660.96 MWh per day; 169,734 / 8,660.96 = 19.598
     "capstone-city-days": 19.598,
+    # Lesson 7: the chiller plant in Jackson's typical year (300 MW). Wet-bulbs are psychrolib's
+    # (checked against ASHRAE in test_climate): the hottest typical hour 25.3843 °C, the hot day's
+    # peak hour 25.0585 °C. Chillers: condenser = wet-bulb + 4 K tower + 6 K, evaporator 13 °C,
+    # COP = 0.5 x 286.15 K / lift; cooling per unit heat r = 0.07 + 1/COP; share = r / (1 + r).
+    # Hottest typical hour: COP = 143.075 / 22.3843 = 6.39177, r = 0.226451, share = 0.184639,
+    # so IT = 300 x (1 - 0.184639 - 0.03) = 235.608 MW.
+    # Hot day: COP = 143.075 / 22.0585 = 6.48616, r = 0.224174, share = 0.183123; facility =
+    # 235.608 / (1 - 0.183123 - 0.03) = 299.422 MW; peak cooling = 0.183123 x 299.422 = 54.8310
+    # MW. The annual mean cooling, 33.8781 MW, and the year's 2,433.71 GWh and PUE 1.17916 are
+    # sums over the 288 typical hours (test_climate checks the sums), pinned here as found.
+    "jackson-annual-pue": 1.17916,
+    # (54.8310 - 33.8781) / 33.8781 = 20.9529 / 33.8781 = 0.618479
+    "hot-day-above-mean": 0.618479,
+    # 300 MW / 3,000 MW (Entergy Mississippi's peak)
+    "utility-peak-share": 0.1,
+    # 2,433.71 GWh / 49,000 GWh (Mississippi's sales)
+    "state-energy-share": 0.0496676,
+    # 235.608 MW x 5 min / 60
+    "ride-through-energy": 19.6340,
+    # 235.608 MW x 1 min / 60
+    "smoothing-energy": 3.92680,
 }
 # the capstone's goodput is pinned by hand to 5 digits (Daly's series with the catalog's rate)
 RTOL = {"capstone-energy": 2e-4, "capstone-city-days": 2e-4}

@@ -183,3 +183,25 @@ def test_ride_through_minutes_at_its_bounds(minutes, ok):
     else:
         with pytest.raises(InputError, match="0 min < ride_through_minutes ≤ 240 min"):
             ride_through_battery(10, minutes=minutes)
+
+
+def test_size_roles_sizes_each_role_from_the_years_it_load_and_the_settings():
+    from explorer.storage import default_settings, size_roles
+
+    year = explorer.climate_year("rainier-indiana", "chiller-economiser", site_power=300)
+    it = float(year.it_power)
+    roles = size_roles(year, ride_through_minutes=6, swing_share=0.5, swing_minutes=2)
+    assert list(roles) == ["ride-through", "peak-shaving", "smoothing"]
+    assert_allclose(float(roles["ride-through"].battery_energy), it * 6 / 60)  # MW x 6 min
+    # smoothing: swings of half the IT load for 2 min, 96 a day (catalog), 365 days
+    assert_allclose(float(roles["smoothing"].battery_power), it * 0.5)
+    assert_allclose(float(roles["smoothing"].annual_throughput), it * 0.5 * 2 / 60 * 96 * 365)
+    assert_allclose(float(roles["peak-shaving"].battery_energy), float(year.hot_day_excess_energy))
+    # settings left out are the catalog's; losses at 85 %: throughput x (1/0.85 - 1)
+    assert default_settings()["round_trip_efficiency"] == pytest.approx(0.85)
+    ride = roles["ride-through"]
+    assert_allclose(float(ride.annual_losses), float(ride.annual_throughput) * (1 / 0.85 - 1))
+    with pytest.raises(InputError, match="swing_share = 2 is out of range"):
+        size_roles(year, swing_share=2)
+    with pytest.raises(InputError, match="is not a setting"):
+        size_roles(year, minutes=5)
