@@ -26,7 +26,7 @@ Examples
 --------
 >>> h = headline_ranges(site="generic")
 >>> h["facility_load"].central, round(h["facility_load"].low), round(h["facility_load"].high)
-(300.0, 200, 796)
+(300.0, 227, 838)
 >>> headline_text(h["city_households"])
 '245,264 households (167k–621k)'
 """
@@ -256,8 +256,8 @@ def range_text(h: Headline, digits: int = 3) -> str:
         return NO_RANGE
     if h.units in _SHORT:
         return f"({_short(h.low, digits)}–{_short(h.high, digits)})"
-    lo = fmt.quantity(h.low, h.units, digits)
-    hi = fmt.quantity(h.high, h.units, digits)
+    lo = _quantity(h.low, h.units, digits)
+    hi = _quantity(h.high, h.units, digits)
     lo_num, _, lo_unit = lo.partition(" ")
     hi_num, _, hi_unit = hi.partition(" ")
     if lo_unit == hi_unit and lo_num and hi_num:
@@ -273,13 +273,19 @@ def headline_text(h: Headline, digits: int = 3) -> str:
     >>> headline_text(Headline("cooling_power", 120, 120, 120, "MW", ""))
     '120 MW (no recorded uncertainty moves it)'
     """
-    value = (
-        f"{fmt.number(h.central)} {h.units}" if h.units in _SHORT else fmt.quantity(h.central, h.units)
-    )
     if h.units == "count":
         value = fmt.number(h.central)
+    elif h.units in _SHORT:
+        value = f"{fmt.number(h.central)} {h.units}"
+    else:
+        value = _quantity(h.central, h.units, digits)
     text = range_text(h, digits)
     return f"{value} {text}".strip()
+
+
+def _quantity(x: float, units: str, digits: int) -> str:
+    text = fmt.quantity(x, units, digits)
+    return text[:-4] + " days" if units == "day" and text.endswith(" day") else text
 
 
 def _short(x: float, digits: int) -> str:

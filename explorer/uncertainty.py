@@ -278,7 +278,15 @@ def evaluate_raw(
     dim: str,
 ) -> tuple[model.Resolved, dict[str, Variable]]:
     """`evaluate` without the Dataset: the resolved inputs and `model.physics`' Variables
-    (the cheap path for the app's headline ranges, `explorer.headlines`)."""
+    (the cheap path for the app's headline ranges, `explorer.headlines`).
+
+    Examples
+    --------
+    >>> ps = [p for p in parameters("generic") if p.key == "defaults.load_factor"]
+    >>> r, out = evaluate_raw("generic", {}, ps, {"defaults.load_factor": np.array([0.5, 1])}, "k")
+    >>> out["annual_energy"].values.tolist()  # 300 MW x 8760 h x 0.5 and x 1
+    [1314.0, 2628.0]
+    """
     extra = {
         p.target: xr.DataArray(np.asarray(values[p.key], dtype=float), dims=dim)
         for p in params
