@@ -220,9 +220,7 @@ def _params(
 
 
 @lru_cache(maxsize=64)
-def _draws(
-    params: tuple[uncertainty.Parameter, ...], n: int, seed: int
-) -> dict[str, np.ndarray]:
+def _draws(params: tuple[uncertainty.Parameter, ...], n: int, seed: int) -> dict[str, np.ndarray]:
     """Point 0 is the central value of every figure, points 1 … n the draws (read-only)."""
     drawn = uncertainty.draws(params, seed, 0, n)
     out = {}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import math
 
-import numpy as np
 import pytest
 from numpy.testing import assert_allclose
 
@@ -172,4 +171,3 @@ def test_range_text_by_hand():
     )
     assert range_text(Headline("training_days", 80, 60, math.inf, "day", "")) == "(60–∞ days)"
     assert range_text(Headline("peak_flops", math.nan, math.nan, math.nan, "FLOP/s", "")) == ""
-
