@@ -294,3 +294,57 @@ def _short(x: float, digits: int) -> str:
         if abs(x) >= scale:
             return f"{x / scale:.{digits}g}{suffix}"
     return fmt.number(x, digits)
+
+
+# ------------------------------------------------------------------------ names of the figures
+# Short names of the uncertain catalog figures (`explorer.uncertainty.Parameter.key`), for a
+# tornado's bars: (pattern, label); the first match wins, "*" stands for one name.
+_FIGURE_LABELS: tuple[tuple[str, str], ...] = (
+    ("sites.*.site_power", "site power"),
+    ("sites.*.cooling_fraction", "cooling share"),
+    ("sites.*.pue", "PUE"),
+    ("cooling.*.pue", "PUE"),
+    ("cooling.*.wue", "water per kWh (WUE)"),
+    ("defaults.overhead_fraction", "other losses"),
+    ("defaults.mfu", "MFU"),
+    ("defaults.load_factor", "load factor"),
+    ("defaults.*", "{last}"),
+    ("regions.*.electricity_price", "electricity price"),
+    ("regions.*.carbon_intensity", "grid CO₂ per kWh"),
+    ("reliability.checkpoint_time", "checkpoint time"),
+    ("reliability.restart_time", "restart time"),
+    ("reliability.interruption_rate", "interruption rate"),
+    ("reliability.chips.*", "interruption rate"),
+    ("chips.*.tdp", "chip power (TDP)"),
+    ("chips.*.server_overhead", "server overhead"),
+    ("chips.*.bf16_dense", "chip BF16 FLOP/s"),
+    ("chips.*.fp8_dense", "chip FP8 FLOP/s"),
+    ("chips.*.fp8_sparse", "chip sparse FP8 FLOP/s"),
+    ("chips.*.hbm_capacity", "chip memory (HBM)"),
+    ("chips.*.hbm_bandwidth", "chip memory bandwidth"),
+    ("bases.*.value", "use per {per}"),
+)
+
+
+def figure_label(key: str) -> str:
+    """A short name for an uncertain catalog figure (a tornado bar's label).
+
+    Examples
+    --------
+    >>> figure_label("sites.rainier-mississippi.site_power")
+    'site power'
+    >>> figure_label("bases.us-household.value")
+    'use per household'
+    >>> figure_label("chips.trn2.fp8_sparse")
+    'chip sparse FP8 FLOP/s'
+    """
+    from fnmatch import fnmatchcase
+
+    parts = key.split(".")
+    for pattern, label in _FIGURE_LABELS:
+        if len(pattern.split(".")) == len(parts) and fnmatchcase(key, pattern):
+            per = ""
+            if parts[0] == "bases":
+                per = str(catalog.basis_table().sel(basis=parts[1])["basis_per"].values)
+            return label.format(last=parts[-1].replace("_", " "), per=per)
+    return key

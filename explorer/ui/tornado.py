@@ -1,0 +1,311 @@
+"""The Advanced screen's "What moves this number" panel: a tornado of one headline output.
+
+For the chosen headline, each uncertain catalog figure of the scenario is moved alone from its
+low to its high end, the others held at their central values (`explorer.sensitivity`); the bars
+show where the output goes, biggest swing on top, and the same swings are written out in words.
+No physics here: every number is the core's. Inputs still at the site preset's own value carry
+the catalog's range, as in the headline ranges (`explorer.headlines.catalog_left`); values the
+reader set are exact, so they never appear as bars.
+
+A panel in the sense of ``explorer.ui.panels`` (closed by default; its figure is built on first
+open; `update` only remembers the scenario while closed; results are cached per output and
+inputs). Its link field is ``tornado`` (the chosen output, when it is not the city).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import bqplot as bq
+import ipywidgets as w
+import numpy as np
+import xarray as xr
+
+from .. import fmt, headlines, model
+from ..errors import InputError
+from ..uncertainty import sensitivity
+
+BLUE, ORANGE = "#0072B2", "#E69F00"  # Okabe–Ito: the figure at its low end, at its high end
+FIELD = "tornado"
+DEFAULT = "city_households"
+PRECISION = "fp8"  # the precision of the per-precision outputs (the app's default)
+MAX_BARS = 8  # the biggest swings drawn; the rest are named in words
+ROW_PX = 34  # px per bar pair
+CACHE = 32  # results kept
+# The headlines one can choose, in the app's words.
+CHOICES: dict[str, str] = {
+    "city_households": "City (households)",
+    "city_people": "City (people)",
+    "cooling_power": "Cooling load",
+    "it_power": "IT power",
+    "facility_load": "Facility load",
+    "chips_supported": "Chips the power feeds",
+    "peak_flops": f"Peak FLOP/s ({PRECISION.upper()})",
+    "annual_energy": "Energy per year",
+    "training_days": f"Training days ({PRECISION.upper()})",
+}
+FAILED = "The tornado could not be drawn for this scenario; the last one is kept."
+
+
+def _value(da: xr.DataArray) -> np.ndarray:
+    """One scenario's values along ``parameter`` (at `PRECISION` where the output has it)."""
+    if "precision" in da.dims:
+        da = da.sel(precision=PRECISION)
+    return np.asarray(da.values, dtype=float).reshape(-1)
+
+
+def bars(t: xr.Dataset) -> dict[str, Any]:
+    """What the chart draws from a `explorer.sensitivity` result, biggest swing first.
+
+    Returns the figures' keys and labels, the output with each figure at its low and at its high
+    end, the central value, and the keys of the figures that do not move it (not drawn).
+    """
+    keys = [str(k) for k in t.parameter.values]
+    central = float(_value(t["central"])[0]) if t.parameter.size else math.nan
+    low = _value(t["low"]) if keys else np.array([])
+    high = _value(t["high"]) if keys else np.array([])
+    swing = np.abs(high - low)
+    moving = [i for i in range(len(keys)) if np.isfinite(swing[i]) and swing[i] > 0]
+    moving.sort(key=lambda i: -swing[i])  # (at this precision; the core ranks over all of them)
+    drawn, rest = moving[:MAX_BARS], moving[MAX_BARS:]
+    return {
+        "keys": [keys[i] for i in drawn],
+        "labels": [headlines.figure_label(keys[i]) for i in drawn],
+        "low": [float(low[i]) for i in drawn],
+        "high": [float(high[i]) for i in drawn],
+        "central": central,
+        "figure_low": [float(t.figure_low.values[i]) for i in drawn],
+        "figure_high": [float(t.figure_high.values[i]) for i in drawn],
+        "figure_unit": [str(t.figure_unit.values[i]) for i in drawn],
+        "smaller": [keys[i] for i in rest],
+        "still": [k for i, k in enumerate(keys) if i not in moving],
+        "units": str(t.attrs.get("units", "")),
+    }
+
+
+def words(output: str, b: Mapping[str, Any]) -> str:
+    """The swings in words (the chart's text alternative), plain text."""
+    units = b["units"]
+
+    def q(x: float) -> str:
+        return (
+            fmt.quantity(x, units)
+            if units not in ("households", "people")
+            else (f"{fmt.number(x)} {units}")
+        )
+
+    name = CHOICES.get(output, output)
+    if not b["keys"]:
+        return (
+            f"{name}: {q(b['central'])}. No uncertain catalog figure moves it in this scenario "
+            "(the values you set are taken as exact)."
+        )
+    parts = []
+    for label, lo, hi, f_lo, f_hi, unit in zip(
+        b["labels"],
+        b["low"],
+        b["high"],
+        b["figure_low"],
+        b["figure_high"],
+        b["figure_unit"],
+        strict=True,
+    ):
+        shown = "" if unit in ("1", "dimensionless", "") else f" {unit}"
+        parts.append(
+            f"{label} from its low end ({fmt.number(f_lo)}{shown}) to its high end "
+            f"({fmt.number(f_hi)}{shown}) moves it from {q(lo)} to {q(hi)}"
+        )
+    text = f"{name} is {q(b['central'])} with every figure at its central value. " + (
+        "Biggest first: " + "; ".join(parts) + "."
+    )
+    if b["smaller"]:
+        text += f" {len(b['smaller'])} smaller swings are not drawn."
+    if b["still"]:
+        still = sorted({headlines.figure_label(k) for k in b["still"]})
+        text += " These uncertain figures do not move it: " + ", ".join(still) + "."
+    return text
+
+
+class TornadoPanel:
+    """The "What moves this number" panel (``explorer.ui.panels`` contract)."""
+
+    title = "What moves this number"
+    fields = (FIELD,)
+
+    def __init__(self, changed: Callable[[], None]) -> None:
+        self._changed = changed
+        self._inputs: dict[str, Any] | None = None
+        self._has_run = False
+        self._built = False
+        self._drawn_key: Any = None
+        self._cache: OrderedDict[Any, xr.Dataset] = OrderedDict()
+        self.output = DEFAULT
+        self.calls = 0  # how many times the core ran (explorer.sensitivity)
+        self.body = w.VBox()
+        self.widget = w.Accordion(children=[self.body], selected_index=None)
+        self.widget.set_title(0, self.title)
+        self.widget.add_class("explorer-tornado")
+        self.widget.observe(self._on_open, names="selected_index")
+
+    # ------------------------------------------------------------------ the contract
+    def update(self, inputs: Mapping[str, Any], result: xr.Dataset) -> None:
+        """Remember the scenario; redraw only when the panel is open."""
+        self._inputs = dict(inputs)
+        self._has_run = "training_days" in result
+        if self.is_open:
+            self._draw()
+
+    def link_state(self) -> dict[str, Any]:
+        return {} if self.output == DEFAULT else {FIELD: self.output}
+
+    def load(self, found: Mapping[str, Any]) -> None:
+        output = found.get(FIELD, DEFAULT)
+        self.output = output if output in CHOICES else DEFAULT
+        if self._built:
+            self._set_choice()
+            if self.is_open:
+                self._draw()
+
+    @property
+    def is_open(self) -> bool:
+        return self.widget.selected_index == 0
+
+    # ------------------------------------------------------------------ building
+    def _on_open(self, change: Any) -> None:
+        if change["new"] == 0:
+            self._build()
+            self._draw()
+
+    def _build(self) -> None:
+        if self._built:
+            return
+        self.choice = w.Dropdown(
+            options=[(label, name) for name, label in CHOICES.items()],
+            value=self.output,
+            description="Number",
+            style={"description_width": "initial"},
+            layout=w.Layout(width="auto", max_width="100%"),
+        )
+        self.choice.add_class("explorer-tornado-choice")
+        self.choice.observe(self._on_choice, names="value")
+        self.y_scale = bq.OrdinalScale(reverse=True)  # the first (biggest swing) on top
+        self.x_scale = bq.LinearScale()
+        common = dict(
+            scales={"x": self.y_scale, "y": self.x_scale},
+            orientation="horizontal",
+            type="grouped",
+            padding=0.15,
+        )
+        self.bars_mark = bq.Bars(
+            x=[],
+            y=[[], []],
+            colors=[BLUE, ORANGE],
+            labels=["the figure at its low end (upper bar)", "at its high end (lower bar)"],
+            display_legend=True,
+            **common,
+        )
+        self.central_line = bq.Lines(
+            x=[0, 0],
+            y=[0, 1],
+            scales={"x": self.x_scale, "y": bq.LinearScale(min=0, max=1)},
+            colors=["#000000"],
+            line_style="dashed",
+        )
+        self.figure = bq.Figure(
+            marks=[self.bars_mark, self.central_line],
+            axes=[
+                bq.Axis(scale=self.y_scale, side="left"),
+                bq.Axis(scale=self.x_scale, side="bottom", tick_format="~s"),
+            ],
+            animation_duration=0,
+            legend_location="bottom-right",
+            fig_margin={"top": 30, "bottom": 40, "left": 150, "right": 16},
+            layout=w.Layout(width="100%", max_width="640px", height="240px"),
+        )
+        self.figure.add_class("explorer-tornado-chart")
+        self.text = w.HTML()
+        self.text.add_class("explorer-tornado-text")
+        self.message = w.HTML()
+        self.message.add_class("explorer-tornado-message")
+        intro = w.HTML(
+            "<div style='font-size:0.85em;color:#333'>Each uncertain catalog figure moved alone "
+            "from its low to its high end, the others at their central values. In each row the "
+            "upper bar is the figure at its low end, the lower bar at its high end; bars start "
+            "at the central value (dashed line). Values you set are exact and are not here.</div>"
+        )
+        self.body.children = [intro, self.choice, self.figure, self.text, self.message]
+        self._built = True
+
+    def _set_choice(self) -> None:
+        if self.choice.value != self.output:
+            self.choice.unobserve(self._on_choice, names="value")
+            self.choice.value = self.output
+            self.choice.observe(self._on_choice, names="value")
+
+    def _on_choice(self, change: Any) -> None:
+        self.output = change["new"]
+        self._draw()
+        self._changed()
+
+    # ------------------------------------------------------------------ drawing
+    def result(self, output: str, inputs: Mapping[str, Any]) -> xr.Dataset:
+        """`explorer.sensitivity` of `output` for the scenario `inputs`, cached."""
+        site = inputs.get("site", model.DEFAULT_SITE)
+        left = headlines.catalog_left(site, {k: v for k, v in inputs.items() if k != "site"})
+        key = (output, site, tuple(sorted((k, repr(v)) for k, v in left.items())))
+        if key in self._cache:
+            self._cache.move_to_end(key)
+            return self._cache[key]
+        t = sensitivity(output, site=site, **left)
+        self.calls += 1
+        self._cache[key] = t
+        if len(self._cache) > CACHE:
+            self._cache.popitem(last=False)
+        return t
+
+    def _draw(self) -> None:
+        if self._inputs is None or not self._built:
+            return
+        output = self.output
+        if output == "training_days" and not self._has_run:
+            self.message.value = (
+                "<div>Choose a model under “Training a model” to see what moves the training "
+                "days.</div>"
+            )
+            self.bars_mark.x, self.bars_mark.y = [], [[], []]
+            self.text.value = ""
+            self._drawn_key = None
+            return
+        key = (output, repr(sorted(self._inputs.items())))
+        if key == self._drawn_key:
+            return
+        try:
+            b = bars(self.result(output, self._inputs))
+        except InputError as err:
+            self.message.value = f"<div role='alert'>{html.escape(str(err))}</div>"
+            return
+        except Exception:  # never a traceback on the page: the last view stays
+            self.message.value = f"<div role='alert'>{html.escape(FAILED)}</div>"
+            return
+        self.message.value = ""
+        self.drawn = b
+        c = b["central"]
+        with self.bars_mark.hold_sync():
+            self.bars_mark.x = b["labels"]
+            self.bars_mark.y = [b["low"], b["high"]]
+            self.bars_mark.base = c if math.isfinite(c) else 0.0
+        values = [*b["low"], *b["high"], c]
+        finite = [v for v in values if math.isfinite(v)]
+        if finite:
+            lo, hi = min(finite), max(finite)
+            pad = 0.05 * (hi - lo) or 0.05 * abs(hi) or 1.0
+            self.x_scale.min, self.x_scale.max = lo - pad, hi + pad
+        self.central_line.x = [c, c] if math.isfinite(c) else [0, 0]
+        self.figure.layout.height = f"{max(160, 70 + ROW_PX * max(1, len(b['labels'])))}px"
+        self.figure.title = f"What moves {CHOICES[output].lower()}"
+        self.text.value = f"<div style='font-size:0.9em'>{html.escape(words(output, b))}</div>"
+        self._drawn_key = key

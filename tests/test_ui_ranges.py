@@ -1,0 +1,84 @@
+"""The headlines' ranges in the app without a browser: the slot text, the toggle, the link."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer import headlines, params
+from explorer.headlines import Headline
+from explorer.model import preset_inputs
+from explorer.ui.ranges import HeadlineRanges, RangesToggle, city_output, note_html, slot_text
+
+
+def app_inputs(site: str, **changed) -> dict:
+    p = preset_inputs(site)
+    keys = ("site_power", "cooling_fraction", "overhead_fraction", "chip", "basis", "mfu")
+    return {"site": site, **{k: p[k] for k in (*keys, "load_factor")}, **changed}
+
+
+def test_slot_text_is_the_cores_numbers():
+    r = HeadlineRanges()
+    got = r.update(app_inputs("rainier-mississippi"), "fp8")
+    core = headlines.headline_ranges(site="rainier-mississippi")
+    assert got == core
+    h = core["city_households"]
+    lo, hi = (f"{x / 1e3:.3g}k" for x in (h.low, h.high))
+    assert r.text("city_households") == f"90 % range {lo}–{hi}"
+    assert r.text("training_days") == ""  # no run, no range
+
+
+def test_slot_text_by_hand():
+    assert slot_text(Headline("city_households", 245_264, 196_400, 262_300, "households", "")) == (
+        "90 % range 196k–262k"
+    )
+    assert slot_text(Headline("x", 120, 120, 120, "MW", "")) == "no recorded uncertainty moves it"
+    assert slot_text(None) == ""
+    assert city_output("person") == "city_people"
+
+
+def test_the_core_runs_once_per_scenario():
+    r = HeadlineRanges()
+    inputs = app_inputs("generic")
+    r.update(inputs, "fp8")
+    r.update(dict(inputs), "fp8")
+    assert r.calls == 1
+    r.update({**inputs, "site_power": 500.0}, "fp8")
+    r.update({**inputs, "site_power": 500.0}, "bf16")
+    assert r.calls == 3
+
+
+def test_a_refused_scenario_gives_no_ranges():
+    r = HeadlineRanges()
+    assert r.update({"site": "generic", "mfu": 5.0}, "fp8") == {}
+    assert r.text("city_households") == ""
+
+
+def test_the_note_says_what_the_range_is_and_is_not():
+    text = note_html()
+    assert "90 %" in text and "recorded uncertainty" in text and "not in it" in text
+
+
+def test_toggle_defaults_on_and_off_is_in_the_link():
+    calls = []
+    t = RangesToggle(lambda: calls.append(1))
+    assert t.shown and t.link_state() == {}
+    t.widget.value = False
+    assert calls == [1] and t.link_state() == {"ranges": 0}
+    assert params.build({"site_power": 300.0, **t.link_state()}) == "site_power=300&ranges=0"
+    found, messages = params.parse("ranges=0")
+    t2 = RangesToggle(lambda: calls.append(2))
+    t2.load(found)
+    assert not t2.shown and calls == [1]  # loading a link is not a change
+    t2.load({})
+    assert t2.shown
+
+
+@pytest.mark.parametrize("raw, shown", [("1", True), ("0", False), (" off ", False), ("yes", True)])
+def test_ranges_parameter(raw, shown):
+    assert params.parse(f"ranges={raw}") == ({"ranges": shown}, [])
+
+
+def test_bad_ranges_parameter_is_a_plain_message_and_left_out():
+    found, messages = params.parse("ranges=maybe&site_power=600")
+    assert found == {"site_power": 600.0}
+    assert messages == ["ranges = 'maybe' is not 1 or 0; allowed: 1 (show) or 0 (hide)."]
