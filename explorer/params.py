@@ -135,8 +135,9 @@ def build(state: dict[str, Any]) -> str:
 # default); ``tornado=<output>`` is the headline the "What moves this number" panel shows
 # (explorer.ui.tornado). View parameters, not compute() inputs.
 RANGES_FIELDS = ("ranges", "tornado")
-VIEW = (*VIEW, *RANGES_FIELDS)
-ORDER += [f for f in RANGES_FIELDS if f not in ORDER]
+VIEW = (*VIEW, *RANGES_FIELDS)  # kept out of parse()'s compute() check
+# Not in ORDER: the app's scenario state holds ORDER's keys; these reach their widgets only
+# (explorer.ui.ranges, explorer.ui.tornado: link_state() / load()).
 _ON, _OFF = ("1", "on", "true", "yes", "show"), ("0", "off", "false", "no", "hide")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import pytest
 
 from explorer import headlines, params
@@ -64,8 +66,8 @@ def test_toggle_defaults_on_and_off_is_in_the_link():
     assert t.shown and t.link_state() == {}
     t.widget.value = False
     assert calls == [1] and t.link_state() == {"ranges": 0}
-    assert params.build({"site_power": 300.0, **t.link_state()}) == "site_power=300&ranges=0"
-    found, messages = params.parse("ranges=0")
+    found, messages = params.parse(urlencode({"site_power": 300.0, **t.link_state()}))
+    assert found == {"site_power": 300.0, "ranges": False} and messages == []
     t2 = RangesToggle(lambda: calls.append(2))
     t2.load(found)
     assert not t2.shown and calls == [1]  # loading a link is not a change
