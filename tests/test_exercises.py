@@ -48,6 +48,10 @@ SPELLINGS = {
     # 169,734 MWh = 169.7 GWh = 0.17 TWh
     "capstone-energy": ["169,734", "170,000 MWh", "169.7 GWh", "0.17 TWh", "1.7e5"],
     "capstone-city-days": ["19.6", "20 days", "19.6 d"],
+    # 625,714 households; 73,579 households; 120 MW = 0.12 GW
+    "contested-city-high": ["625,714", "626k", "625714 households", "0.63 million", "6.26e5"],
+    "contested-load-swing": ["73,579", "73.6k", "73,600 households", "74k homes"],
+    "contested-cooling-swing": ["120", "120 MW", "0.12 GW", "120,000 kW"],
 }
 
 # Typical mistakes added in the second edition, with the hand-computed wrong answer.

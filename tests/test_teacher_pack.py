@@ -28,7 +28,7 @@ def test_the_pack_regenerates_identically(tmp_path, pages):
     for a, b in zip(first, second, strict=True):
         assert a.read_bytes() == b.read_bytes()
     assert {str(p.relative_to(tmp_path / "a")): p.read_text() for p in first} == pages
-    assert len(pages) == 6 * 3 + 6  # plan, worksheet, answers per lesson; 6 course pages
+    assert len(pages) == len(teacher_pack.LESSONS) * 3 + 6  # 3 pages per lesson; 6 course pages
 
 
 def test_every_exercise_answer_hint_and_trap_is_in_the_answer_key(pages):
