@@ -664,8 +664,10 @@ _add(
             ),
             Trap(
                 "people-not-households",
-                lambda: float(_contested_bounds().city_households.sel(bound="high"))
-                * catalog.value("conventions.persons_per_household", "person/household"),
+                lambda: (
+                    float(_contested_bounds().city_households.sel(bound="high"))
+                    * catalog.value("conventions.persons_per_household", "person/household")
+                ),
                 "that counts the people in those households; the question asks households",
             ),
         ),
