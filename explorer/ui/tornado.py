@@ -49,6 +49,60 @@ CHOICES: dict[str, str] = {
     "training_days": f"Training days ({PRECISION.upper()})",
 }
 FAILED = "The tornado could not be drawn for this scenario; the last one is kept."
+LABEL_PX = 124  # the bars' labels (headlines.figure_label: 18 characters at most)
+
+
+def nice_ticks(lo: float, hi: float, most: int = 5) -> list[float]:
+    """Round tick values covering lo … hi, at most `most` of them (1, 2 or 5 × a power of ten).
+
+    Examples
+    --------
+    >>> nice_ticks(171_685, 613_159)
+    [0.0, 200000.0, 400000.0, 600000.0, 800000.0]
+    >>> nice_ticks(30, 150)
+    [0.0, 50.0, 100.0, 150.0]
+    """
+    if not hi > lo:
+        span = abs(hi) or 1.0
+        lo, hi = lo - 0.1 * span, hi + 0.1 * span
+    for step in (
+        m * 10.0**k for k in range(math.floor(math.log10(hi - lo)) - 1, 400) for m in (1, 2, 5)
+    ):
+        first, last = math.floor(lo / step), math.ceil(hi / step)
+        if last - first + 1 <= most:
+            return [float(i * step) for i in range(first, last + 1)]
+    return [lo, hi]  # pragma: no cover - the loop always finds a step
+
+
+def _swatch(colour: str) -> str:
+    return (
+        f"<span style='display:inline-block;width:0.9em;height:0.9em;background:{colour};"
+        "vertical-align:middle' aria-hidden='true'></span>"
+    )
+
+
+def heading_html(name: str, central: float, units: str) -> str:
+    """The chart's title and key: which bar is which, by position and by words (not colour
+    alone).
+
+    Examples
+    --------
+    >>> "upper bar" in heading_html("Cooling load", 120.0, "MW")
+    True
+    """
+    return (
+        f"<div style='font-weight:600'>What moves {html.escape(name.lower())}</div>"
+        "<div style='font-size:0.85em;color:#222'>In each row: "
+        f"{_swatch(BLUE)} <b>upper bar</b> the figure at its <b>low</b> end; "
+        f"{_swatch(ORANGE)} <b>lower bar</b> at its <b>high</b> end. Bars start at the "
+        f"central value, {html.escape(_q(central, units))} (dashed line).</div>"
+    )
+
+
+def _q(x: float, units: str) -> str:
+    if units in ("households", "people"):
+        return f"{fmt.number(x)} {units}"
+    return fmt.quantity(x, units)
 
 
 def _value(da: xr.DataArray) -> np.ndarray:
@@ -92,11 +146,7 @@ def words(output: str, b: Mapping[str, Any]) -> str:
     units = b["units"]
 
     def q(x: float) -> str:
-        return (
-            fmt.quantity(x, units)
-            if units not in ("households", "people")
-            else (f"{fmt.number(x)} {units}")
-        )
+        return _q(x, units)
 
     name = CHOICES.get(output, output)
     if not b["keys"]:
@@ -205,7 +255,6 @@ class TornadoPanel:
             y=[[], []],
             colors=[BLUE, ORANGE],
             labels=["the figure at its low end (upper bar)", "at its high end (lower bar)"],
-            display_legend=True,
             **common,
         )
         self.central_line = bq.Lines(
@@ -215,16 +264,19 @@ class TornadoPanel:
             colors=["#000000"],
             line_style="dashed",
         )
+        tick = {"font-size": "12px"}
+        self.value_axis = bq.Axis(
+            scale=self.x_scale, side="bottom", tick_format="~s", tick_style=tick
+        )
         self.figure = bq.Figure(
             marks=[self.bars_mark, self.central_line],
             axes=[
-                bq.Axis(scale=self.y_scale, side="left"),
-                bq.Axis(scale=self.x_scale, side="bottom", tick_format="~s"),
+                bq.Axis(scale=self.y_scale, side="left", tick_style=tick),
+                self.value_axis,
             ],
             animation_duration=0,
-            legend_location="bottom-right",
-            fig_margin={"top": 30, "bottom": 40, "left": 150, "right": 16},
-            layout=w.Layout(width="100%", max_width="640px", height="240px"),
+            fig_margin={"top": 10, "bottom": 30, "left": LABEL_PX, "right": 14},
+            layout=w.Layout(width="100%", max_width="640px", min_width="280px", height="200px"),
         )
         self.figure.add_class("explorer-tornado-chart")
         self.text = w.HTML()
@@ -233,11 +285,19 @@ class TornadoPanel:
         self.message.add_class("explorer-tornado-message")
         intro = w.HTML(
             "<div style='font-size:0.85em;color:#333'>Each uncertain catalog figure moved alone "
-            "from its low to its high end, the others at their central values. In each row the "
-            "upper bar is the figure at its low end, the lower bar at its high end; bars start "
-            "at the central value (dashed line). Values you set are exact and are not here.</div>"
+            "from its low to its high end, the others at their central values; biggest swing on "
+            "top. Values you set are exact and are not here.</div>"
         )
-        self.body.children = [intro, self.choice, self.figure, self.text, self.message]
+        self.heading = w.HTML()
+        self.heading.add_class("explorer-tornado-heading")
+        self.body.children = [
+            intro,
+            self.choice,
+            self.heading,
+            self.figure,
+            self.text,
+            self.message,
+        ]
         self._built = True
 
     def _set_choice(self) -> None:
@@ -298,14 +358,13 @@ class TornadoPanel:
             self.bars_mark.x = b["labels"]
             self.bars_mark.y = [b["low"], b["high"]]
             self.bars_mark.base = c if math.isfinite(c) else 0.0
-        values = [*b["low"], *b["high"], c]
-        finite = [v for v in values if math.isfinite(v)]
+        finite = [v for v in (*b["low"], *b["high"], c) if math.isfinite(v)]
         if finite:
-            lo, hi = min(finite), max(finite)
-            pad = 0.05 * (hi - lo) or 0.05 * abs(hi) or 1.0
-            self.x_scale.min, self.x_scale.max = lo - pad, hi + pad
+            ticks = nice_ticks(min(finite), max(finite))
+            self.x_scale.min, self.x_scale.max = ticks[0], ticks[-1]
+            self.value_axis.tick_values = ticks
         self.central_line.x = [c, c] if math.isfinite(c) else [0, 0]
-        self.figure.layout.height = f"{max(160, 70 + ROW_PX * max(1, len(b['labels'])))}px"
-        self.figure.title = f"What moves {CHOICES[output].lower()}"
+        self.figure.layout.height = f"{max(120, 40 + ROW_PX * max(1, len(b['labels'])))}px"
+        self.heading.value = heading_html(CHOICES[output], b["central"], b["units"])
         self.text.value = f"<div style='font-size:0.9em'>{html.escape(words(output, b))}</div>"
         self._drawn_key = key
