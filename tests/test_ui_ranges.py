@@ -9,7 +9,14 @@ import pytest
 from explorer import headlines, params
 from explorer.headlines import Headline
 from explorer.model import preset_inputs
-from explorer.ui.ranges import HeadlineRanges, RangesToggle, city_output, note_html, slot_text
+from explorer.ui.ranges import (
+    CARDS,
+    HeadlineRanges,
+    RangesToggle,
+    city_output,
+    note_html,
+    slot_text,
+)
 
 
 def app_inputs(site: str, **changed) -> dict:
@@ -84,3 +91,16 @@ def test_bad_ranges_parameter_is_a_plain_message_and_left_out():
     found, messages = params.parse("ranges=maybe&site_power=600")
     assert found == {"site_power": 600.0}
     assert messages == ["ranges = 'maybe' is not 1 or 0; allowed: 1 (show) or 0 (hide)."]
+
+
+def test_slots_per_card_and_nothing_computed_when_hidden():
+    r = HeadlineRanges()
+    inputs = app_inputs("generic")
+    assert r.slots(inputs, "fp8", "household", shown=False) == dict.fromkeys(CARDS, "")
+    assert r.calls == 0
+    got = r.slots(inputs, "fp8", "person", shown=True)
+    h = headlines.headline_ranges(site="generic")
+    assert got["city"] == slot_text(h["city_people"])  # the basis counts people
+    assert got["cooling"] == slot_text(h["cooling_power"])
+    assert got["energy"] == slot_text(h["annual_energy"])
+    assert got["training"] == ""  # no run

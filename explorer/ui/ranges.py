@@ -97,6 +97,19 @@ class HeadlineRanges:
         """The slot text of one output of the last `update` ("" when there is none)."""
         return slot_text(self._ranges.get(output))
 
+    def slots(
+        self, inputs: Mapping[str, Any], precision: str, per: str, shown: bool
+    ) -> dict[str, str]:
+        """Each card's range slot (`CARDS`' keys): the texts, or all "" when hidden (then the
+        core is not asked: hidden ranges cost a slider step nothing)."""
+        if not shown:
+            return dict.fromkeys(CARDS, "")
+        self.update(inputs, precision)
+        return {
+            card: self.text(city_output(per) if output is None else output)
+            for card, output in CARDS.items()
+        }
+
 
 class RangesToggle:
     """The "Show ranges" checkbox; off is ``ranges=0`` in the link."""
