@@ -48,6 +48,12 @@ TARGETS = {
         "text": ".explorer-city .explorer-value",
         "chart": ".explorer-power-chart",
     },
+    "basics": {  # the classroom screen (?screen=basics): the city card and its row of houses
+        "ready": ".explorer-basics-city .explorer-value",
+        "handle": ".explorer-site-power .noUi-handle",
+        "text": ".explorer-basics-city .explorer-value",
+        "chart": ".explorer-basics-city .explorer-houses",
+    },
     "floor": {
         "ready": ".floor-label .explorer-value",
         "handle": ".floor-slider .noUi-handle",
@@ -57,8 +63,12 @@ TARGETS = {
 }
 ARM_JS = """
 ([textCss, chartCss]) => {
-  const bars = () => [...document.querySelectorAll(chartCss + ' rect.bar')]
-    .map(e => e.getAttribute('height')).join();
+  // a bqplot chart's bar heights, or (a picture made of HTML) the element's markup
+  const bars = () => {
+    const rects = [...document.querySelectorAll(chartCss + ' rect.bar')];
+    return rects.length ? rects.map(e => e.getAttribute('height')).join()
+                        : document.querySelector(chartCss).innerHTML;
+  };
   const text = () => document.querySelector(textCss).innerText;
   const t0text = text(), t0bars = bars();
   window.__lat = undefined;
@@ -205,15 +215,27 @@ def main() -> None:
         action="store_false",
         help="skip the cold loads with the pool switched off",
     )
+    ap.add_argument(
+        "--screen",
+        choices=("advanced", "basics"),
+        default="advanced",
+        help="which screen of the app to measure (basics: ?screen=basics)",
+    )
+    ap.add_argument(
+        "--query", default="", help="extra link parameters for the app, e.g. 'pin=...' (compare)"
+    )
     a = ap.parse_args()
+    query = "&".join(q for q in ("screen=basics" if a.screen == "basics" else "", a.query) if q)
     results: dict[str, dict[str, float]] = {}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         for name, nb in (("floor", FLOOR), ("app", APP_NOTEBOOK)):
-            t = TARGETS[name]
+            t = TARGETS["basics" if name == "app" and a.screen == "basics" else name]
             r = results[name] = {}
             for preheat in (True, False) if a.pool_off else (True,):
                 server = Server(nb, preheat)
+                if name == "app" and query:
+                    server.url += "?" + query
                 try:
                     loads = cold_loads(browser, server.url, t["ready"], a.loads)
                     r["load" if preheat else "load_nopool"] = statistics.median(loads)

@@ -130,6 +130,62 @@ def build(state: dict[str, Any]) -> str:
     return urlencode(items)
 
 
+# ---------------------------------------------------------------- compare: a pinned scenario A
+PINNED = "a."  # A's parameters in a link: its own names with this prefix (``a.site_power=300``)
+
+
+def build_pinned(state: dict[str, Any]) -> str:
+    """The pinned scenario A's part of a link: `build` of its inputs, each name prefixed
+    with `PINNED` (A shares the page's view, so ``precision`` and ``screen`` are left out).
+
+    Examples
+    --------
+    >>> build_pinned({"site": "xai-colossus", "site_power": 150.0, "precision": "fp8"})
+    'a.site=xai-colossus&a.site_power=150'
+    """
+    own = {k: v for k, v in state.items() if k not in VIEW}
+    return urlencode([(PINNED + k, v) for k, v in parse_qsl(build(own), keep_blank_values=True)])
+
+
+def parse_compare(
+    query: str | None,
+) -> tuple[dict[str, Any], dict[str, Any] | None, list[str]]:
+    """(inputs, pinned, messages): `parse` of the link's own parameters, the same of the
+    pinned scenario A's (`PINNED`-prefixed; None when the link has no A), and one message per
+    problem in either, A's marked as A's. Never raises.
+
+    Examples
+    --------
+    >>> parse_compare("site_power=600&a.site_power=300&a.mfu=7")
+    ({'site_power': 600.0}, {'site_power': 300.0}, ['Pinned scenario A: mfu = 7 is out of range; allowed: 0 ≤ mfu ≤ 1.'])
+    """  # noqa: E501
+    if not query:
+        return {}, None, []
+    raw = query.lstrip("?")
+    if len(raw) > 2 * MAX_QUERY:
+        return (
+            {},
+            None,
+            [f"The link's parameters are longer than {2 * MAX_QUERY} characters and were ignored."],
+        )
+    try:
+        pairs = parse_qsl(raw, keep_blank_values=True, max_num_fields=100)
+    except ValueError:
+        return {}, None, ["The link has too many parameters; they were ignored."]
+    mine = [(k, v) for k, v in pairs if not k.startswith(PINNED)]
+    theirs = [(k[len(PINNED) :], v) for k, v in pairs if k.startswith(PINNED)]
+    found, messages = parse(urlencode(mine))
+    if not theirs:
+        return found, None, messages
+    pinned, problems = parse(urlencode([(k, v) for k, v in theirs if k not in VIEW]))
+    problems += [
+        f"{_short(PINNED + k)!r} was ignored: the pinned scenario shares the page's view."
+        for k, _ in theirs
+        if k in VIEW
+    ]
+    return found, pinned, messages + [f"Pinned scenario A: {m}" for m in problems]
+
+
 # ------------------------------------------------------------------ the headline ranges (#12)
 # ``ranges=0`` hides the 90 % ranges under the headline numbers (explorer.ui.ranges; shown by
 # default); ``tornado=<output>`` is the headline the "What moves this number" panel shows

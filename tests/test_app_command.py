@@ -105,7 +105,7 @@ def test_explorer_app_serves_from_any_folder_and_a_signal_stops_everything(tmp_p
         assert f"http://127.0.0.1:{port}/" in first
         page = wait_for_page(f"http://127.0.0.1:{port}/")
         assert "application/vnd.jupyter.widget-view+json" in page  # the app's widgets were rendered
-        assert "from explorer.ui import app" not in page  # strip_sources
+        assert "from explorer.server.kernel import app" not in page  # strip_sources
         assert "cdn.jsdelivr.net" not in page  # the offline template
         deadline = time.monotonic() + 60  # the preheated pool fills up (2 kernels, from voila.json)
         while time.monotonic() < deadline and len(_descendants(proc.pid)) < 3:

@@ -89,7 +89,7 @@ def test_a_fresh_binder_environment_renders_the_app(tmp_path):
             tmp_path / "voila.log"
         ).read_text()[-3000:]
         assert "application/vnd.jupyter.stderr" not in page and "Traceback" not in page
-        assert "from explorer.ui import app" not in page  # strip_sources reached Voila
+        assert "from explorer.server.kernel import app" not in page  # strip_sources reached Voila
         assert "cdn.jsdelivr.net" not in page  # the offline template was found
     finally:
         os.killpg(proc.pid, signal.SIGTERM)

@@ -10,9 +10,8 @@ import json
 import pytest
 import websockets
 
-from explorer.server import hooks
+from explorer.server import hooks, kernel
 from explorer.server.launch import free_port
-from explorer.ui import link
 
 
 def run(main) -> None:
@@ -48,13 +47,13 @@ def serve_request_info(port: int, payload: str, paths: list[str]):
 def test_outside_a_pool_the_query_is_known_at_once(monkeypatch):
     monkeypatch.setenv("VOILA_PREHEAT", "False")
     monkeypatch.setenv("QUERY_STRING", "site_power=600")
-    assert not link.preheated()
-    assert link.query_now() == "site_power=600"
-    assert link.when_visitor_arrives(lambda q: None) is None
+    assert not kernel.preheated()
+    assert kernel.query_now() == "site_power=600"
+    assert kernel.when_visitor_arrives(lambda q: None) is None
 
 
 def test_a_pooled_kernel_applies_the_visitors_query_when_it_arrives(pooled_env):
-    assert link.preheated() and link.query_now() == ""
+    assert kernel.preheated() and kernel.query_now() == ""
     applied: list[str] = []
     paths: list[str] = []
 
@@ -62,7 +61,7 @@ def test_a_pooled_kernel_applies_the_visitors_query_when_it_arrives(pooled_env):
         async with serve_request_info(
             pooled_env, json.dumps({"QUERY_STRING": "site_power=600&chip=h100"}), paths
         ):
-            await link.when_visitor_arrives(applied.append)
+            await kernel.when_visitor_arrives(applied.append)
 
     run(main)
     assert applied == ["site_power=600&chip=h100"]
@@ -82,7 +81,7 @@ def test_the_kernel_proves_it_is_the_servers_own_with_the_secret_from_its_enviro
 
     async def main():
         async with websockets.serve(handler, "127.0.0.1", pooled_env):
-            await link.when_visitor_arrives(applied.append)
+            await kernel.when_visitor_arrives(applied.append)
 
     run(main)
     assert seen == ["s3cret"] and applied == ["chip=h100"]
@@ -96,7 +95,7 @@ def test_bad_or_empty_request_info_keeps_the_defaults(pooled_env, payload):
 
     async def main():
         async with serve_request_info(pooled_env, payload, []):
-            await link.when_visitor_arrives(applied.append)
+            await kernel.when_visitor_arrives(applied.append)
 
     run(main)
     assert applied == []
@@ -106,7 +105,7 @@ def test_no_server_keeps_the_defaults_without_raising(pooled_env):
     applied: list[str] = []
 
     async def main():
-        await asyncio.wait_for(link.when_visitor_arrives(applied.append), 30)
+        await asyncio.wait_for(kernel.when_visitor_arrives(applied.append), 30)
 
     run(main)
     assert applied == []
@@ -118,7 +117,7 @@ def test_a_failing_apply_is_contained(pooled_env):
 
     async def main():
         async with serve_request_info(pooled_env, json.dumps({"QUERY_STRING": "x=1"}), []):
-            await link.when_visitor_arrives(boom)
+            await kernel.when_visitor_arrives(boom)
 
     run(main)  # no exception escapes
 

@@ -31,11 +31,12 @@ def test_default_headlines_and_marks_equal_the_core(app):
     assert value_of(app.city) == f"{fmt.number(float(ds.city_households))} households"
     assert value_of(app.cooling_out) == fmt.quantity(float(ds.cooling_power), "MW")
     np.testing.assert_allclose(
-        app.power_bars.y, [float(ds.it_power), float(ds.cooling_power), float(ds.overhead_power)]
+        app.power_chart.bars.y,
+        [float(ds.it_power), float(ds.cooling_power), float(ds.overhead_power)],
     )
-    sweep = core(site_power=app.people_line.x)
-    np.testing.assert_allclose(app.people_line.y, sweep.city_households.values)
-    assert app.people_point.x[0] == 300
+    sweep = core(site_power=app.city_chart.line.x)
+    np.testing.assert_allclose(app.city_chart.line.y, sweep.city_households.values)
+    assert app.city_chart.point.x[0] == 300
 
 
 def test_one_slider_move_is_one_recompute_and_updates_everything(app):
@@ -44,7 +45,7 @@ def test_one_slider_move_is_one_recompute_and_updates_everything(app):
     assert app.recomputes == n + 1
     ds = core(site_power=1000)
     assert value_of(app.city) == f"{fmt.number(float(ds.city_households))} households"
-    np.testing.assert_allclose(app.power_bars.y[0], float(ds.it_power))
+    np.testing.assert_allclose(app.power_chart.bars.y[0], float(ds.it_power))
     assert app.site_power_text.value == "1000"
     assert app.preset.value == "custom"
 
@@ -101,7 +102,7 @@ def test_accelerator_and_precision_change_the_flops(app):
         value_of(app.flops)
         == f"{fmt.quantity(float(ds.peak_flops.sel(precision='bf16')), 'FLOP/s')} peak"
     )
-    colours = list(app.chip_bars.color)
+    colours = list(app.flops_chart.bars.color)
     assert colours[catalog.names("chips").index("h100")] == 1.0 and sum(colours) == 1.0
 
 
@@ -111,7 +112,7 @@ def test_chip_count_shortfall_is_flagged(app):
     ds = core(chips=1_000_000)
     assert float(ds.power_headroom) < 0
     assert "only" in app.notes.value and "can run" in app.notes.value
-    assert app.deployed_point.y[0] == 1_000_000
+    assert app.chips_chart.deployed.y[0] == 1_000_000
 
 
 def test_presets_set_every_control(app):
@@ -158,9 +159,9 @@ def test_a_site_power_move_resends_only_what_changed(app):
     # every trait change is a message to the browser: the sweep curves and the chip bars do not
     # depend on site power, so a site-power move must not resend them
     people, chips_curve, chip_bars = (
-        notifications(app.people_line, "y"),
-        notifications(app.chips_line, "y"),
-        notifications(app.chip_bars, "y"),
+        notifications(app.city_chart.line, "y"),
+        notifications(app.chips_chart.line, "y"),
+        notifications(app.flops_chart.bars, "y"),
     )
     sources, pue = notifications(app.sources, "value"), notifications(app.pue_text, "value")
     app.site_power.value = 1000
@@ -168,8 +169,8 @@ def test_a_site_power_move_resends_only_what_changed(app):
     app.cooling.value = 0.2  # chips per MW depend on the cooling share; a city's size does not
     assert len(chips_curve) == len(chip_bars) == 1 and people == []
     ds = core(site_power=1000, cooling_fraction=0.2)
-    sweep = core(site_power=app.people_line.x, cooling_fraction=0.2)
-    np.testing.assert_allclose(app.people_line.y, sweep.city_households.values)
+    sweep = core(site_power=app.city_chart.line.x, cooling_fraction=0.2)
+    np.testing.assert_allclose(app.city_chart.line.y, sweep.city_households.values)
     assert value_of(app.city) == f"{fmt.number(float(ds.city_households))} households"
 
 
@@ -177,20 +178,20 @@ def test_precision_and_basis_redraw_the_charts_that_use_them(app):
     app.precision.value = "bf16"
     chips = core(chip=catalog.names("chips"), chips=None)
     np.testing.assert_allclose(
-        app.chip_bars.y,
+        app.flops_chart.bars.y,
         np.nan_to_num(chips.flops_per_watt.sel(precision="bf16").values * 1e6 / 1e15),
     )
     app.basis.value = "world-person"
-    sweep = core(site_power=app.people_line.x, basis="world-person")
-    np.testing.assert_allclose(app.people_line.y, sweep.city_people.values)
-    assert app.people_fig.axes[1].label == "people"
+    sweep = core(site_power=app.city_chart.line.x, basis="world-person")
+    np.testing.assert_allclose(app.city_chart.line.y, sweep.city_people.values)
+    assert app.city_chart.figure.axes[1].label == "people"
 
 
 @pytest.mark.parametrize("mw", [0.5, 1, 3, 7.5, 300, 999, 1000, 1001, 9_999])
 def test_the_power_chart_axis_is_a_round_number_above_the_tallest_bar(app, mw):
     app.site_power_text.value = str(mw)
-    top = app.power_bars.scales["y"].max
-    tallest = max(app.power_bars.y)
+    top = app.power_chart.bars.scales["y"].max
+    tallest = max(app.power_chart.bars.y)
     assert tallest <= top < 5 * tallest  # bars keep a visible height
     mantissa = top / 10 ** np.floor(np.log10(top))
     assert round(mantissa, 9) in (1, 2, 5)
@@ -258,11 +259,14 @@ def test_a_link_with_load_factor_zero_keeps_the_default_and_says_why():
 @pytest.mark.parametrize("basis", ["us-household", "world-person"])
 def test_log_axes_cover_their_data_and_tick_only_inside_it(app, basis):
     app.basis.value = basis
-    for fig, data in ((app.people_fig, app.people_line.y), (app.chips_fig, app.chips_line.y)):
+    for fig, data in (
+        (app.city_chart.figure, app.city_chart.line.y),
+        (app.chips_chart.figure, app.chips_chart.line.y),
+    ):
         scale, ticks = fig.axes[1].scale, fig.axes[1].tick_values
         assert scale.min <= np.min(data) and np.max(data) <= scale.max
         assert len(ticks) >= 2 and all(scale.min <= t <= scale.max for t in ticks)
-    assert app.chip_bars.scales["y"].max >= np.max(app.chip_bars.y)
+    assert app.flops_chart.bars.scales["y"].max >= np.max(app.flops_chart.bars.y)
 
 
 @pytest.mark.parametrize("site", catalog.names("sites"))
@@ -280,12 +284,12 @@ def test_the_strip_repeats_the_headlines_and_chart_titles_name_what_they_show(ap
     ds = core()
     assert f"<b>{fmt.number(float(ds.city_households))} households</b>" in app.strip.value
     assert f"<b>{fmt.quantity(float(ds.cooling_power), 'MW')}</b>" in app.strip.value
-    assert app.people_fig.title == "A city of how many households?"
-    assert "h100" in app.chip_fig.title  # the chosen chip is named, not only coloured
+    assert app.city_chart.figure.title == "A city of how many households?"
+    assert "h100" in app.flops_chart.figure.title  # the chosen chip is named, not only coloured
     app.basis.value = "world-person"
-    assert app.people_fig.title == "A city of how many people?"
+    assert app.city_chart.figure.title == "A city of how many people?"
     app.chip.value = "trn2"
-    assert "trn2" in app.chip_fig.title
+    assert "trn2" in app.flops_chart.figure.title
     ds = core(basis="world-person", chip="trn2")
     assert f"<b>{fmt.number(float(ds.city_people))} people</b>" in app.strip.value
 
@@ -340,7 +344,7 @@ def test_the_screen_toggle_swaps_screens_and_the_link_keeps_it():
         value_of(app.city)
         == f"{fmt.number(float(core(site_power=1000).city_households))} households"
     )
-    assert app.people_point.x[0] == pytest.approx(1000)
+    assert app.city_chart.point.x[0] == pytest.approx(1000)
     restored = ExplorerApp(basics_link)
     assert restored.screen == "basics" and restored.state["site_power"] == pytest.approx(1000)
 

@@ -1,23 +1,14 @@
-"""The Voila app's widgets (ipywidgets + bqplot). The core never imports this package."""
+"""The Voila app's widgets (ipywidgets + bqplot). The core never imports this package.
+
+`ExplorerApp` is the dashboard (`app.py`: the widgets) around a `Scenario` (`scenario.py`: the
+inputs and results, no widgets); `charts.py` holds one class per chart, `theme.py` the palette,
+CSS and HTML snippets, `panels.py` the Advanced screen's plug-in panels. How a kernel gets the
+page's link and guards its output is `explorer.server.kernel`.
+"""
 
 from __future__ import annotations
 
 from .app import ExplorerApp
-from .link import query_now, when_visitor_arrives
+from .scenario import Scenario
 
-
-def app(query: str | None = None):
-    """Build the dashboard for the page's query string (or `query`).
-
-    In a preheated kernel the dashboard is built from the catalog defaults ahead of the visitor
-    and shows the link's scenario as soon as the request arrives (before the browser connects)."""
-    from ..server.hooks import install_kernel_guards
-
-    install_kernel_guards()
-    explorer = ExplorerApp(query_now() if query is None else query)
-    if query is None:
-        when_visitor_arrives(explorer.load_link)
-    return explorer.widget
-
-
-__all__ = ["ExplorerApp", "app"]
+__all__ = ["ExplorerApp", "Scenario"]

@@ -12,8 +12,8 @@ import html
 import math
 
 from .. import fmt
+from .theme import BLUE, GREY, ORANGE, SKY
 
-BLUE, ORANGE, GREY, SKY = "#0072B2", "#E69F00", "#999999", "#56B4E9"  # Okabe–Ito
 MAX_ICONS = 60  # houses in the row at most: the unit grows by tens instead
 ICON = 18  # px
 _HOUSE = (

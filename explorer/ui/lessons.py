@@ -16,7 +16,7 @@ from .. import catalog, factcheck, fmt, power, selfcheck, validate
 from ..model import compute
 from ..training import train_on_chips
 from ..units import factor
-from .app import BLUE, GREY, ORANGE
+from .theme import BLUE, GREY, ORANGE
 
 LABEL = {"description_width": "initial"}
 STATIC = "EXPLORER_STATIC"  # set (to anything but "" or "0") for handouts: widgets show as HTML

@@ -51,7 +51,7 @@ def test_page_has_no_sources_no_cdn_and_sets_the_xsrf_cookie(voila_server):
     with urllib.request.urlopen(voila_server.url, timeout=60) as r:
         page = r.read().decode()
         cookies = r.headers.get_all("Set-Cookie") or []
-    assert "from explorer.ui import app" not in page  # strip_sources
+    assert "from explorer.server.kernel import app" not in page  # strip_sources
     assert not re.search(r"https?://(?!127\.0\.0\.1)[^\"' ]*\.(css|js|mjs)", page), (
         "page loads code or styles from outside"
     )

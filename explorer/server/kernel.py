@@ -1,4 +1,8 @@
-"""Where the app finds the page's query string (a shared link's scenario).
+"""The app notebook's kernel side: guards, the page's query string, and the dashboard.
+
+`app()` is what the app notebook calls: it installs the kernel guards
+(`hooks.install_kernel_guards`: no traceback reaches the page) and builds the dashboard for the
+page's link.
 
 Voila puts the query string in the kernel's environment (QUERY_STRING). A preheated kernel from
 Voila's pool has already run the notebook before anyone asked for the page: Voila then sends the
@@ -15,7 +19,7 @@ import logging
 import os
 from collections.abc import Callable
 
-log = logging.getLogger("explorer.ui")
+log = logging.getLogger("explorer.server")
 
 
 def preheated() -> bool:
@@ -70,3 +74,18 @@ def when_visitor_arrives(apply: Callable[[str], None]) -> asyncio.Future | None:
                 log.warning("could not apply the page's link parameters")
 
     return asyncio.ensure_future(run())
+
+
+def app(query: str | None = None):
+    """Build the dashboard for the page's query string (or `query`) and return its widget.
+
+    In a preheated kernel the dashboard is built from the catalog defaults ahead of the visitor
+    and shows the link's scenario as soon as the request arrives (before the browser connects)."""
+    from ..ui import ExplorerApp
+    from .hooks import install_kernel_guards
+
+    install_kernel_guards()
+    explorer = ExplorerApp(query_now() if query is None else query)
+    if query is None:
+        when_visitor_arrives(explorer.load_link)
+    return explorer.widget

@@ -1,0 +1,434 @@
+"""The Advanced screen's charts: one class per chart, each drawing a `Scenario` in place.
+
+Every chart has a `name` (a short id), a `title` (what it shows, in words), a `figure`
+(`bqplot.Figure`), `update(scenario)` that changes its marks in place (and sends nothing that did
+not change), `words` (its key figures in words, kept current) and `data()` (the numbers it last
+drew, as an `xarray.Dataset` with `units` and `long_name`).
+"""
+
+from __future__ import annotations
+
+import math
+from contextlib import ExitStack
+from typing import TYPE_CHECKING
+
+import bqplot as bq
+import ipywidgets as w
+import numpy as np
+import xarray as xr
+
+from .. import catalog, fmt
+from ..units import factor
+from ..validate import BOUNDS
+from .scenario import SWEEP
+from .theme import BLACK, BLUE, GREEN, GREY, ORANGE, VERMILION
+
+if TYPE_CHECKING:
+    from .scenario import Scenario
+
+_SP = BOUNDS["site_power"]
+PRECISION_LABEL = {"bf16": "BF16", "fp8": "FP8", "fp8_sparse": "FP8 sparse"}
+_MARGIN = {"top": 40, "bottom": 50, "left": 72, "right": 20}
+
+
+def axis_top(x: float) -> float:
+    """The smallest 1, 2 or 5 × 10^k at or above x: a fixed-looking axis, so bars move with the
+    slider.
+
+    Examples
+    --------
+    >>> axis_top(171.0), axis_top(0.3), axis_top(1000.0)
+    (200.0, 0.5, 1000.0)
+    """
+    if not (math.isfinite(x) and x > 0):
+        return 1.0
+    k = math.floor(math.log10(x))
+    for m in (1, 2, 5, 10):
+        if m * 10.0**k >= x * (1 - 1e-12):
+            return m * 10.0**k
+    return 10.0 ** (k + 1)
+
+
+def decades(lo: float, hi: float) -> tuple[float, float, list[float]]:
+    """A log axis from the decade at or below `lo` to the one at or above `hi`, ticked at each
+    decade."""
+    lo, hi = max(lo, 1e-12), max(hi, lo * 10)
+    a, b = math.floor(math.log10(lo)), math.ceil(math.log10(hi))
+    return 10.0**a, 10.0**b, [10.0**k for k in range(a, b + 1)]
+
+
+def _log_axis(fig: bq.Figure, lo: float, hi: float) -> None:
+    """Fit a figure's log y scale and its ticks to [lo, hi] (sends nothing when unchanged)."""
+    bottom, top, ticks = decades(lo, hi)
+    scale, axis = fig.axes[1].scale, fig.axes[1]
+    with scale.hold_sync(), axis.hold_sync():
+        scale.min, scale.max = bottom, top
+        axis.tick_values = ticks
+
+
+def _figure(marks: list, x_scale, y_scale, x_label: str, y_label: str, title: str, css: str):
+    x_axis = bq.Axis(scale=x_scale, label=x_label)
+    if isinstance(x_scale, bq.LogScale):  # decades only: the default log ticks crowd
+        x_axis.tick_values = [
+            10.0**k
+            for k in range(math.floor(math.log10(_SP.lo)), math.ceil(math.log10(_SP.hi)) + 1)
+        ]
+        x_axis.tick_format = ",.0f"
+    y_axis = bq.Axis(
+        scale=y_scale, side="left", label=y_label, tick_format="~s", label_offset="52px"
+    )
+    fig = bq.Figure(
+        marks=marks,
+        axes=[x_axis, y_axis],
+        title=title,
+        animation_duration=0,
+        fig_margin=_MARGIN,
+        layout=w.Layout(width="100%", max_width="560px", height="300px"),
+    )
+    fig.add_class(css)
+    return fig
+
+
+def _attrs(units: str, long_name: str) -> dict[str, str]:
+    return {"units": units, "long_name": long_name}
+
+
+def _outline(x, scales: dict, label: str, **kw) -> bq.Bars:
+    """Scenario A's bars: black outlines over B's filled bars (told apart by shape, not colour)."""
+    return bq.Bars(
+        x=x,
+        y=np.zeros(len(x)),
+        fill=False,
+        stroke=BLACK,
+        stroke_width=2.5,
+        scales=scales,
+        labels=[label],
+        visible=False,
+        **kw,
+    )
+
+
+def _marker_a(scales: dict) -> bq.Scatter:
+    """Scenario A's point: a black diamond named "A"."""
+    return bq.Scatter(
+        x=[300.0],
+        y=[1.0],
+        scales=scales,
+        colors=[BLACK],
+        marker="diamond",
+        default_size=110,
+        names=["A"],
+        display_names=True,
+        visible=False,
+    )
+
+
+class PowerChart:
+    """Where the site's power goes: IT, cooling and other losses as three bars [MW]; a pinned
+    scenario A as black outlined bars over them."""
+
+    name = "power"
+    title = "Where the site's power goes"
+    PARTS = ("IT", "Cooling", "Other")
+    KEYS = ("it_power", "cooling_power", "overhead_power")
+
+    def __init__(self) -> None:
+        xs, ys = bq.OrdinalScale(), bq.LinearScale(min=0)
+        colours = bq.ColorScale(colors=[BLUE, ORANGE, GREY], min=0, max=2)
+        self.bars = bq.Bars(
+            x=list(self.PARTS),
+            y=[0, 0, 0],
+            color=[0, 1, 2],
+            scales={"x": xs, "y": ys, "color": colours},
+            labels=["B (filled)"],
+        )
+        self.bars_a = _outline(list(self.PARTS), {"x": xs, "y": ys}, "A (outlined)")
+        self.figure = _figure(
+            [self.bars, self.bars_a], xs, ys, "", "MW", self.title, "explorer-power-chart"
+        )
+        self.figure.legend_location = "top-right"
+        self.words = ""
+        self._drawn_a: tuple = (None, None)
+        self._data = xr.Dataset()
+
+    def update(self, scenario: Scenario) -> None:
+        b = [scenario.values[k] for k in self.KEYS]
+        a_v = scenario.pinned_values
+        a = None if a_v is None else [a_v[k] for k in self.KEYS]
+        with self.bars.hold_sync(), self.bars.scales["y"].hold_sync(), self.bars_a.hold_sync():
+            self.bars.scales["y"].max = axis_top(max(b + (a or [])))
+            self.bars.y = b
+            if a is not None and self._drawn_a != (scenario.pinned.result, scenario.precision):
+                self.bars_a.y = a  # A changes only when pinned again
+                self._drawn_a = (scenario.pinned.result, scenario.precision)
+            self.bars_a.visible = a is not None
+            self.bars.display_legend = self.bars_a.display_legend = a is not None
+        q = fmt.quantity
+        self.words = f"IT {q(b[0], 'MW')}, cooling {q(b[1], 'MW')}, other {q(b[2], 'MW')}."
+        parts = {"power": ("part", b, _attrs("MW", "site power by use"))}
+        if a is not None:
+            self.words = (
+                f"B (filled bars): {self.words} A (pinned, outlined bars): IT {q(a[0], 'MW')}, "
+                f"cooling {q(a[1], 'MW')}, other {q(a[2], 'MW')}."
+            )
+            parts["power_a"] = ("part", a, _attrs("MW", "site power by use, pinned scenario A"))
+        self._data = xr.Dataset(parts, coords={"part": list(self.PARTS)})
+
+    def data(self) -> xr.Dataset:
+        return self._data
+
+
+class CityChart:
+    """The city whose electricity use equals the site's, along site power (log–log); a pinned
+    scenario A as a black diamond named "A"."""
+
+    name = "city"
+
+    def __init__(self) -> None:
+        lx, ly = bq.LogScale(), bq.LogScale()
+        self.line = bq.Lines(
+            x=SWEEP, y=np.ones_like(SWEEP), scales={"x": lx, "y": ly}, colors=[BLUE]
+        )
+        self.point = bq.Scatter(
+            x=[300.0], y=[1.0], scales={"x": lx, "y": ly}, colors=[VERMILION], default_size=90
+        )
+        self.point_a = _marker_a({"x": lx, "y": ly})
+        self.title = "A city of how many people"
+        self.figure = _figure(
+            [self.line, self.point, self.point_a],
+            lx,
+            ly,
+            "site power (MW)",
+            "people",
+            self.title + "?",
+            "explorer-people-chart",
+        )
+        self.words = ""
+        self._drawn: tuple = (None, None)
+        self._span: tuple | None = None
+        self._data = xr.Dataset()
+
+    def update(self, scenario: Scenario) -> None:
+        v, per, sweep = scenario.values, scenario.per, scenario.sweep
+        var = "city_people" if per == "person" else "city_households"
+        plural = "people" if per == "person" else "households"
+        here, site_power = v[var], v["site_power"]
+        a_v = scenario.pinned_values
+        a = None if a_v is None else (a_v["site_power"], a_v[var])  # in B's unit
+        city = sweep[var].values
+        with self.line.hold_sync(), self.point.hold_sync(), self.point_a.hold_sync():
+            self.point.x, self.point.y = [site_power], [here]
+            if self._drawn[0] is not sweep or self._drawn[1] != per:  # not along site power
+                self.line.y = city
+                self.figure.axes[1].label = plural
+                self.title = f"A city of how many {plural}"
+                self.figure.title = self.title + "?"
+                self._drawn = (sweep, per)
+            if a is not None:
+                self.point_a.x, self.point_a.y = [a[0]], [a[1]]
+            self.point_a.visible = a is not None
+            span = (float(city.min()), float(city.max()))
+            if a is not None:
+                span = (min(span[0], a[1]), max(span[1], a[1]))
+            if span != self._span:
+                _log_axis(self.figure, *span)
+                self._span = span
+        q = fmt.quantity
+        self.words = (
+            f"At {q(site_power, 'MW')} the site uses as much electricity as "
+            f"{fmt.number(here)} {plural}; the curve is proportional to site power."
+        )
+        attrs = {"scenario_site_power_MW": site_power, f"scenario_{var}": here}
+        if a is not None:
+            self.words += f" A (pinned, the diamond): {q(a[0], 'MW')}, {fmt.number(a[1])} {plural}."
+            attrs.update({"pinned_site_power_MW": a[0], f"pinned_{var}": a[1]})
+        curve = sweep[[var]]
+        self._data = curve.drop_vars([c for c in curve.coords if c != "site_power"]).assign_attrs(
+            attrs
+        )
+
+    def data(self) -> xr.Dataset:
+        return self._data
+
+
+class FlopsChart:
+    """Peak FLOP/s per facility megawatt for every catalog accelerator (horizontal bars)."""
+
+    name = "flops_per_mw"
+    title = "Peak FLOPS per facility megawatt"
+
+    def __init__(self) -> None:
+        # Horizontal bars: seventeen accelerator names stay readable on a phone, one per line.
+        cx, cy = bq.OrdinalScale(), bq.LinearScale(min=0)
+        names = catalog.names("chips")
+        highlight = bq.ColorScale(colors=[GREY, BLUE], min=0, max=1)
+        self.bars = bq.Bars(
+            x=names,
+            y=np.zeros(len(names)),
+            color=np.zeros(len(names)),
+            orientation="horizontal",
+            scales={"x": cx, "y": cy, "color": highlight},
+        )
+        self.bars_a = _outline(names, {"x": cx, "y": cy}, "A", orientation="horizontal")
+        self.figure = bq.Figure(
+            marks=[self.bars, self.bars_a],
+            axes=[
+                bq.Axis(scale=cx, side="left"),
+                bq.Axis(scale=cy, label="PFLOP/s per facility MW", tick_format="~s", num_ticks=4),
+            ],
+            title=self.title,
+            animation_duration=0,
+            fig_margin=_MARGIN,
+            layout=w.Layout(width="100%", max_width="560px", height="420px"),
+        )
+        self.figure.add_class("explorer-chip-chart")
+        self.words = ""
+        self._drawn: tuple = (None, None, None)
+        self._data = xr.Dataset()
+
+    def update(self, scenario: Scenario) -> None:
+        chips, prec = scenario.chips, scenario.precision
+        names = catalog.names("chips")
+        chosen = names.index(scenario.state["chip"])
+        fpw_var = chips.flops_per_watt.sel(precision=prec)
+        fpw = fpw_var.values * factor(chips.flops_per_watt.attrs["units"], "PFLOP/s/MW")
+        pinned = scenario.pinned
+        a_chips = None if pinned is None else pinned.chips
+        fpw_a = None
+        if a_chips is not None:
+            fpw_a = a_chips.flops_per_watt.sel(precision=prec).values * factor(
+                a_chips.flops_per_watt.attrs["units"], "PFLOP/s/MW"
+            )
+        with self.bars.hold_sync(), self.bars_a.hold_sync():
+            old_chips, old_prec, old_a = self._drawn
+            if old_chips is not chips or old_prec != prec or old_a is not a_chips:
+                # FLOPS per MW do not depend on site power: redrawn only when recomputed
+                both = fpw if fpw_a is None else np.concatenate([fpw, fpw_a])
+                self.bars.scales["y"].max = axis_top(
+                    float(np.nanmax(both)) if np.isfinite(both).any() else 1.0
+                )
+                self.bars.y = np.nan_to_num(fpw)
+                if fpw_a is not None:
+                    self.bars_a.y = np.nan_to_num(fpw_a)
+                self._drawn = (chips, prec, a_chips)
+            self.bars_a.visible = fpw_a is not None
+            self.bars.color = [1.0 if i == chosen else 0.0 for i in range(len(names))]
+            # the chosen chip is named in the title too: never shown by colour alone
+            title = f"Peak FLOPS per facility MW (chosen, in blue: {names[chosen]}"
+            if fpw_a is not None:
+                title += f"; A outlined, A's chip: {pinned.state['chip']}"
+            self.figure.title = title + ")"
+        best = names[int(np.nanargmax(fpw))] if np.isfinite(fpw).any() else "none"
+        self.words = (
+            f"{catalog.label('chips', names[chosen])}: "
+            f"{fmt.number(float(np.nan_to_num(fpw[chosen])))} PFLOP/s per facility MW; "
+            f"highest in the catalog: {catalog.label('chips', best)}."
+        )
+        long_name = f"peak FLOP/s per facility MW ({PRECISION_LABEL[prec]})"
+        variables = {"flops_per_mw": ("chip", fpw, _attrs("PFLOP/s/MW", long_name))}
+        attrs = {"chosen_chip": names[chosen], "precision": prec}
+        if fpw_a is not None:
+            a_chip = names.index(pinned.state["chip"])
+            self.words += (
+                f" A (pinned, outlined bars): {catalog.label('chips', names[a_chip])}: "
+                f"{fmt.number(float(np.nan_to_num(fpw_a[a_chip])))} PFLOP/s per facility MW."
+            )
+            variables["flops_per_mw_a"] = (
+                "chip",
+                fpw_a,
+                _attrs("PFLOP/s/MW", long_name + ", pinned scenario A"),
+            )
+            attrs["pinned_chip"] = names[a_chip]
+        self._data = xr.Dataset(variables, coords={"chip": names}, attrs=attrs)
+
+    def data(self) -> xr.Dataset:
+        return self._data
+
+
+class ChipsChart:
+    """Chips the facility power can feed, along facility power (log–log), with the site's power
+    (dashed line) and the deployed chips (point)."""
+
+    name = "chips"
+    title = "Chips per facility power"
+
+    def __init__(self) -> None:
+        px, py = bq.LogScale(), bq.LogScale()
+        self.line = bq.Lines(
+            x=SWEEP, y=np.ones_like(SWEEP), scales={"x": px, "y": py}, colors=[GREEN]
+        )
+        self.limit = bq.Lines(
+            x=[300.0, 300.0],
+            y=[1.0, 1e7],
+            scales={"x": px, "y": py},
+            colors=[VERMILION],
+            line_style="dashed",
+        )
+        self.deployed = bq.Scatter(
+            x=[300.0], y=[1.0], scales={"x": px, "y": py}, colors=[BLUE], default_size=90
+        )
+        self.deployed_a = _marker_a({"x": px, "y": py})
+        self.figure = _figure(
+            [self.line, self.limit, self.deployed, self.deployed_a],
+            px,
+            py,
+            "facility power (MW)",
+            "chips",
+            self.title,
+            "explorer-chips-chart",
+        )
+        self.words = ""
+        self._drawn = None
+        self._data = xr.Dataset()
+
+    def update(self, scenario: Scenario) -> None:
+        v, sweep = scenario.values, scenario.sweep
+        site_power, deployed = v["site_power"], v["chips"]
+        a_v = scenario.pinned_values
+        top = float(max(sweep.chips_supported.max(), deployed, 10))
+        if a_v is not None:
+            top = max(top, a_v["chips"])
+        with ExitStack() as stack:
+            for mark in (self.line, self.limit, self.deployed, self.deployed_a):
+                stack.enter_context(mark.hold_sync())
+            self.limit.x = [site_power] * 2
+            self.limit.y = [1.0, top]
+            self.deployed.x = [max(v["power_required"], 1.0)]
+            self.deployed.y = [max(deployed, 1.0)]
+            if a_v is not None:
+                self.deployed_a.x = [max(a_v["power_required"], 1.0)]
+                self.deployed_a.y = [max(a_v["chips"], 1.0)]
+            self.deployed_a.visible = a_v is not None
+            if self._drawn is not sweep:
+                self.line.y = np.maximum(sweep.chips_supported.values, 1)
+                self._drawn = sweep
+            _log_axis(self.figure, 1.0, top)
+        q = fmt.quantity
+        self.words = (
+            f"{fmt.number(v['chips_supported'])} chips supported at {q(site_power, 'MW')}; "
+            f"deployed chips need {q(v['power_required'], 'MW')}."
+        )
+        attrs = {
+            "scenario_site_power_MW": site_power,
+            "scenario_chips_deployed": deployed,
+            "scenario_power_required_MW": v["power_required"],
+        }
+        if a_v is not None:
+            self.words += (
+                f" A (pinned, the diamond): {fmt.number(a_v['chips'])} chips "
+                f"need {q(a_v['power_required'], 'MW')}."
+            )
+            attrs.update(
+                pinned_chips_deployed=a_v["chips"], pinned_power_required_MW=a_v["power_required"]
+            )
+        curve = sweep.chips_supported
+        self._data = xr.Dataset(
+            {"chips_supported": curve.drop_vars([c for c in curve.coords if c != "site_power"])},
+            attrs=attrs,
+        )
+
+    def data(self) -> xr.Dataset:
+        return self._data
+
+
+CHARTS = (PowerChart, CityChart, FlopsChart, ChipsChart)  # the Advanced screen's order

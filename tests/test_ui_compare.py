@@ -1,0 +1,89 @@
+"""Compare in the dashboard (no browser): pin A, move B; cards, charts and the link show both."""
+
+from __future__ import annotations
+
+import pytest
+from numpy.testing import assert_allclose
+
+import explorer
+from explorer import fmt
+
+
+def value_of(html_widget, css: str = "explorer-value") -> str:
+    return html_widget.value.split(f"class='{css}'>")[1].split("</")[0]
+
+
+@pytest.fixture
+def app():
+    from explorer.ui import ExplorerApp
+
+    return ExplorerApp("site_power=600")
+
+
+def test_pin_a_move_b_and_every_card_shows_both_and_the_change(app):
+    n = app.recomputes
+    app.pin_button.click()
+    assert app.recomputes == n  # pinning computes nothing
+    app.site_power.value = 1200
+    app.cooling.value = 0.25
+    assert app.recomputes == n + 2
+    a = explorer.compute(site_power=600)
+    b = explorer.compute(site_power=1200, cooling_fraction=0.25)
+    assert value_of(app.city) == f"{fmt.number(float(b.city_households))} households"
+    assert value_of(app.city, "explorer-a-value") == (
+        f"{fmt.number(float(a.city_households))} households"
+    )
+    # B: 1200 × 0.25 = 300 MW of cooling; A: 600 MW × the generic site's 12.25 % = 73.5 MW
+    assert value_of(app.cooling_out) == "300 MW"
+    assert value_of(app.cooling_out, "explorer-a-value") == fmt.quantity(
+        float(a.cooling_power), "MW"
+    )
+    cooling_a = float(a.cooling_power)
+    assert value_of(app.cooling_out, "explorer-change") == (
+        f"+{fmt.quantity(300 - cooling_a, 'MW')} (+{fmt.percent((300 - cooling_a) / cooling_a)})"
+    )
+    assert "— B (the controls)" in app.flops.value and "explorer-a-value" in app.details.value
+    assert "A (pinned)" in app.compare_note.value and not app.unpin_button.disabled
+
+
+def test_the_charts_draw_a_by_outline_and_diamond_and_b_moves_alone(app):
+    app.pin_button.click()
+    power, city, flops, chips = app.charts
+    assert power.bars_a.visible and city.point_a.visible and flops.bars_a.visible
+    assert chips.deployed_a.visible and not power.bars_a.fill  # outlined, not coloured
+    sent: list = []
+    for mark, trait in ((power.bars_a, "y"), (city.point_a, "x"), (flops.bars_a, "y")):
+        mark.observe(sent.append, trait)
+    app.site_power.value = 1000
+    assert sent == []  # moving B sends nothing of A's
+    a = explorer.compute(site_power=600)
+    assert_allclose(power.data().power_a.values, [float(a.it_power), float(a.cooling_power), 18])
+    assert_allclose(city.point_a.x, [600]) and "A (pinned" in app.charts_text.value
+    app.unpin_button.click()
+    assert not (power.bars_a.visible or city.point_a.visible or flops.bars_a.visible)
+    assert "explorer-a-value" not in app.city.value and app.unpin_button.disabled
+    assert "power_a" not in power.data() and "a." not in app.address.query
+
+
+def test_the_link_carries_both_and_reopens_them(app):
+    from explorer.ui import ExplorerApp
+
+    app.preset.value = "rainier-mississippi"
+    app.pin_button.click()
+    app.preset.value = "xai-colossus"
+    link = app.address.query
+    assert "&a.site=rainier-mississippi&" in link and "site=xai-colossus" in link
+    again = ExplorerApp(link)
+    assert again.address.query == link and again.link_notes.value == ""
+    assert again.preset.value == "xai-colossus"
+    assert value_of(again.city, "explorer-a-value") == value_of(app.city, "explorer-a-value")
+    assert value_of(again.flops) == value_of(app.flops)
+
+
+def test_bad_pinned_link_parameters_are_listed_not_raised():
+    from explorer.ui import ExplorerApp
+
+    app = ExplorerApp("site_power=600&a.site_power=nan&a.mfu=0.5&a.zz=1")
+    assert "Pinned scenario A: site_power" in app.link_notes.value
+    assert "zz" in app.link_notes.value and app.messages["general"].value == ""
+    assert app.scenario.pinned.state["mfu"] == 0.5
