@@ -71,8 +71,9 @@ def test_toggle_defaults_on_and_off_is_in_the_link():
     calls = []
     t = RangesToggle(lambda: calls.append(1))
     assert t.shown and t.link_state() == {}
-    t.widget.value = False
+    t.checkbox.value = False
     assert calls == [1] and t.link_state() == {"ranges": 0}
+    assert t.note.value == ""  # the line about the small type goes with it
     found, messages = params.parse(urlencode({"site_power": 300.0, **t.link_state()}))
     assert found == {"site_power": 300.0, "ranges": False} and messages == []
     t2 = RangesToggle(lambda: calls.append(2))
@@ -104,3 +105,29 @@ def test_slots_per_card_and_nothing_computed_when_hidden():
     assert got["cooling"] == slot_text(h["cooling_power"])
     assert got["energy"] == slot_text(h["annual_energy"])
     assert got["training"] == ""  # no run
+
+
+def test_the_app_shows_the_cores_ranges_hides_them_and_links_the_toggle():
+    from explorer.ui import ExplorerApp
+    from explorer.ui.tornado import TornadoPanel
+
+    app = ExplorerApp("?site=rainier-mississippi")
+    h = headlines.headline_ranges(site="rainier-mississippi", precision="fp8")
+    assert "class='explorer-range'" in app.city.value
+    assert slot_text(h["city_households"]) in app.city.value
+    assert slot_text(h["cooling_power"]) in app.cooling_out.value
+    assert slot_text(h["annual_energy"]) in app.details.value
+    app.ranges_toggle.checkbox.value = False
+    assert "explorer-range" not in app.city.value
+    assert "ranges=0" in app.address.query
+    again = ExplorerApp(app.address.query)
+    assert not again.ranges_toggle.shown and "explorer-range" not in again.city.value
+    # the reader's own site power is exact: the facility load no longer has a range, the city
+    # still has (the load factor and the basis)
+    app.ranges_toggle.checkbox.value = True
+    app.site_power.value = 500
+    r = headlines.headline_ranges(**app.scenario.inputs)
+    assert r["facility_load"].collapsed and not r["city_households"].collapsed
+    assert slot_text(r["city_households"]) in app.city.value
+    tornado = next(p for p in app.panels if isinstance(p, TornadoPanel))
+    assert tornado.widget.selected_index is None and tornado.calls == 0

@@ -15,6 +15,8 @@ from typing import Any, Protocol
 import ipywidgets
 import xarray
 
+from .tornado import TornadoPanel
+
 
 class Panel(Protocol):
     """What the app expects of a panel class (see /work/notes/panel-protocol.md)."""
@@ -37,4 +39,4 @@ class Panel(Protocol):
         """Restore from the parsed link (every accepted parameter; read your own fields)."""
 
 
-ADVANCED_PANELS: list[type] = []
+ADVANCED_PANELS: list[type] = [TornadoPanel]

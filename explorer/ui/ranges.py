@@ -112,27 +112,32 @@ class HeadlineRanges:
 
 
 class RangesToggle:
-    """The "Show ranges" checkbox; off is ``ranges=0`` in the link."""
+    """The "Show ranges" checkbox, with the line that says what the small type is; off is
+    ``ranges=0`` in the link."""
 
     fields = (FIELD,)
 
     def __init__(self, changed: Callable[[], None]) -> None:
         self._changed = changed
         self._loading = False
-        self.widget = w.Checkbox(
+        self.checkbox = w.Checkbox(
             value=True,
             description="Show ranges",
             indent=False,
             tooltip=headlines.LABEL,
+            layout=w.Layout(width="auto"),
         )
-        self.widget.add_class("explorer-ranges-toggle")
-        self.widget.observe(self._on_change, names="value")
+        self.checkbox.add_class("explorer-ranges-toggle")
+        self.note = w.HTML(note_html())
+        self.widget = w.VBox([self.checkbox, self.note])
+        self.checkbox.observe(self._on_change, names="value")
 
     @property
     def shown(self) -> bool:
-        return bool(self.widget.value)
+        return bool(self.checkbox.value)
 
     def _on_change(self, change: Any) -> None:
+        self.note.value = note_html() if self.shown else ""
         if not self._loading:
             self._changed()
 
@@ -144,6 +149,6 @@ class RangesToggle:
         """Restore from the parsed link (`explorer.params.parse`), without calling `changed`."""
         self._loading = True
         try:
-            self.widget.value = bool(found.get(FIELD, True))
+            self.checkbox.value = bool(found.get(FIELD, True))
         finally:
             self._loading = False

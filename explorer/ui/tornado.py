@@ -28,8 +28,8 @@ import xarray as xr
 from .. import fmt, headlines, model
 from ..errors import InputError
 from ..uncertainty import sensitivity
+from .theme import BLUE, ORANGE  # Okabe–Ito: a figure's low end, its high end
 
-BLUE, ORANGE = "#0072B2", "#E69F00"  # Okabe–Ito: the figure at its low end, at its high end
 FIELD = "tornado"
 DEFAULT = "city_households"
 PRECISION = "fp8"  # the precision of the per-precision outputs (the app's default)
