@@ -34,7 +34,7 @@ FIELD = "tornado"
 DEFAULT = "city_households"
 PRECISION = "fp8"  # the precision of the per-precision outputs (the app's default)
 MAX_BARS = 8  # the biggest swings drawn; the rest are named in words
-ROW_PX = 34  # px per bar pair
+HEIGHT = "220px"  # fixed: bqplot does not re-lay out a drawn figure whose height changes
 CACHE = 32  # results kept
 # The headlines one can choose, in the app's words.
 CHOICES: dict[str, str] = {
@@ -276,7 +276,7 @@ class TornadoPanel:
             ],
             animation_duration=0,
             fig_margin={"top": 10, "bottom": 30, "left": LABEL_PX, "right": 14},
-            layout=w.Layout(width="100%", max_width="640px", min_width="280px", height="200px"),
+            layout=w.Layout(width="100%", max_width="640px", min_width="280px", height=HEIGHT),
         )
         self.figure.add_class("explorer-tornado-chart")
         self.text = w.HTML()
@@ -364,7 +364,6 @@ class TornadoPanel:
             self.x_scale.min, self.x_scale.max = ticks[0], ticks[-1]
             self.value_axis.tick_values = ticks
         self.central_line.x = [c, c] if math.isfinite(c) else [0, 0]
-        self.figure.layout.height = f"{max(120, 40 + ROW_PX * max(1, len(b['labels'])))}px"
         self.heading.value = heading_html(CHOICES[output], b["central"], b["units"])
         self.text.value = f"<div style='font-size:0.9em'>{html.escape(words(output, b))}</div>"
         self._drawn_key = key

@@ -52,6 +52,14 @@ def test_the_tornado_opens_with_bars_of_the_cores_swings(page, app_url, tmp_path
     page.wait_for_function(
         "() => document.querySelector('.explorer-tornado-text').innerText.includes('cooling')"
     )
+    moving = int((explorer.sensitivity("cooling_power", site=SITE).swing > 0).sum())
+    page.wait_for_function(
+        "n => document.querySelectorAll('.explorer-tornado-chart rect.bar').length === n",
+        arg=2 * moving,
+    )
     page.set_viewport_size({"width": 360, "height": 1400})
+    ticks = "[...document.querySelectorAll('.explorer-tornado-chart .tick text')]"
+    page.wait_for_function(f"() => {ticks}.some(t => t.textContent === '300')")  # 0-300 MW
+    page.wait_for_timeout(2000)  # the page re-lays out every figure for the new width
     page.locator(".explorer-tornado").screenshot(path=str(tmp_path / "tornado-360.png"))
     print(f"\ntornado at 360 px: {tmp_path / 'tornado-360.png'}")
