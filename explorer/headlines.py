@@ -349,3 +349,91 @@ def figure_label(key: str) -> str:
                 per = str(catalog.basis_table().sel(basis=parts[1])["basis_per"].values)
             return label.format(last=parts[-1].replace("_", " "), per=per)
     return key
+
+
+# ------------------------------------------------------------------------ the tornado, fast
+@dataclass(frozen=True)
+class Swing:
+    """One uncertain figure moved alone from its low to its high end (`swings`)."""
+
+    key: str  # the catalog figure (`explorer.uncertainty.Parameter.key`)
+    low: float  # the output with the figure at its low end [the output's units]
+    high: float  # ... at its high end
+    figure_low: float  # the figure's own range, in its catalog unit
+    figure_high: float
+    figure_unit: str
+
+    @property
+    def swing(self) -> float:
+        return abs(self.high - self.low)
+
+
+def swings(
+    output: str,
+    site: str = DEFAULT_SITE,
+    precision: str = "fp8",
+    *,
+    preset_is_catalog: bool = True,
+    **inputs: Any,
+) -> tuple[float, list[Swing]]:
+    """`explorer.sensitivity` of one scenario at one precision, cheaply: (central, swings).
+
+    The same one-at-a-time evaluation as `explorer.sensitivity` (each figure from its low to its
+    high end, the others at their central values, by `explorer.uncertainty.evaluate_raw`: no
+    Dataset is built), biggest swing first; for the app's tornado, redrawn on a slider step.
+    Inputs equal to the site preset's value count as the catalog's (`catalog_left`).
+
+    Examples
+    --------
+    >>> central, s = swings("cooling_power", site="rainier-mississippi")
+    >>> central, [(x.key.split(".")[-1], x.low, x.high) for x in s[:2]]
+    (120.0, [('site_power', 120.0, 300.0), ('cooling_fraction', 30.0, 150.0)])
+    """
+    if output not in model.OUTPUTS:
+        raise InputError("output", output, "one of " + ", ".join(model.OUTPUTS))
+    model.check_input_names(inputs, ("output", *_OWN))
+    precision = validate.precision(precision)
+    given = {k: v for k, v in inputs.items() if v is not None}
+    if preset_is_catalog:
+        given = catalog_left(site, given)
+    params = _params(
+        site, given.get("chip"), given.get("basis"), frozenset(given), catalog.uncertainty_ranges
+    )
+    k = len(params)
+    values = {p.key: np.full(2 * k + 1, p.central) for p in params}
+    for i, p in enumerate(params):
+        values[p.key][1 + 2 * i] = p.low
+        values[p.key][2 + 2 * i] = p.high
+    r, out = uncertainty.evaluate_raw(site, given, params, values, "case")
+    if output not in out:
+        raise InputError(
+            "output",
+            output,
+            "a training run given with it: model=, parameters= and tokens=, or training_compute=",
+            "is a training output, but no training run is given",
+        )
+    v = out[output]
+    data = np.asarray(v.values, dtype=float)
+    if "precision" in v.dims:
+        i = list(np.atleast_1d(r.coords["precision"].values)).index(precision)
+        data = np.take(data, i, axis=v.dims.index("precision"))
+    dims = [d for d in v.dims if d != "precision"]
+    if "case" not in dims:
+        return float(data.reshape(())), []
+    data = np.moveaxis(data, dims.index("case"), 0).reshape(2 * k + 1)
+    ranges = catalog.uncertainty_ranges()
+    found = [
+        Swing(
+            p.key,
+            float(data[1 + 2 * i]),
+            float(data[2 + 2 * i]),
+            ranges[p.key].low,
+            ranges[p.key].high,
+            ranges[p.key].unit,
+        )
+        for i, p in enumerate(params)
+    ]
+    order = np.argsort(
+        [-(s.swing if math.isfinite(s.swing) else -1.0) for s in found], kind="stable"
+    )
+    return float(data[0]), [found[i] for i in order]

@@ -171,3 +171,34 @@ def test_range_text_by_hand():
     )
     assert range_text(Headline("training_days", 80, 60, math.inf, "day", "")) == "(60–∞ days)"
     assert range_text(Headline("peak_flops", math.nan, math.nan, math.nan, "FLOP/s", "")) == ""
+
+
+@pytest.mark.parametrize(
+    "output, inputs",
+    [
+        ("city_households", {"site": "rainier-mississippi"}),
+        ("cooling_power", {"site": "generic", "site_power": 450.0}),
+        ("peak_flops", {"site": "rainier-indiana"}),
+        ("training_days", {"site": "generic", "model": "llama3-405b", "job_chips": 16384}),
+        ("annual_energy", {"site": "xai-colossus", "chips": 100_000}),
+    ],
+)
+def test_swings_are_the_cores_sensitivity(output, inputs):
+    central, found = headlines.swings(output, precision="fp8", **inputs)
+    t = explorer.sensitivity(output, **inputs)
+    if "precision" in t.low.dims:
+        t = t.sel(precision="fp8")
+    assert_allclose(central, float(t.central), rtol=1e-12)
+    assert {s.key for s in found} == set(t.parameter.values)
+    for s in found:
+        row = t.sel(parameter=s.key)
+        assert_allclose([s.low, s.high], [float(row.low), float(row.high)], rtol=1e-12)
+    moving = [s.swing for s in found if s.swing > 0]
+    assert moving == sorted(moving, reverse=True)
+
+
+def test_swings_bad_output():
+    with pytest.raises(explorer.InputError, match="output = 'households'"):
+        headlines.swings("households")
+    with pytest.raises(explorer.InputError, match="no training run is given"):
+        headlines.swings("training_days")

@@ -1,7 +1,8 @@
 """The Advanced screen's "What moves this number" panel: a tornado of one headline output.
 
 For the chosen headline, each uncertain catalog figure of the scenario is moved alone from its
-low to its high end, the others held at their central values (`explorer.sensitivity`); the bars
+low to its high end, the others held at their central values (`explorer.sensitivity`, in its
+cheap one-scenario form `explorer.headlines.swings`, so an open panel follows a slider); the bars
 show where the output goes, biggest swing on top, and the same swings are written out in words.
 No physics here: every number is the core's. Inputs still at the site preset's own value carry
 the catalog's range, as in the headline ranges (`explorer.headlines.catalog_left`); values the
@@ -22,12 +23,10 @@ from typing import Any
 
 import bqplot as bq
 import ipywidgets as w
-import numpy as np
 import xarray as xr
 
 from .. import fmt, headlines, model
 from ..errors import InputError
-from ..uncertainty import sensitivity
 from .theme import BLUE, ORANGE  # Okabe–Ito: a figure's low end, its high end
 
 FIELD = "tornado"
@@ -105,39 +104,24 @@ def _q(x: float, units: str) -> str:
     return fmt.quantity(x, units)
 
 
-def _value(da: xr.DataArray) -> np.ndarray:
-    """One scenario's values along ``parameter`` (at `PRECISION` where the output has it)."""
-    if "precision" in da.dims:
-        da = da.sel(precision=PRECISION)
-    return np.asarray(da.values, dtype=float).reshape(-1)
-
-
-def bars(t: xr.Dataset) -> dict[str, Any]:
-    """What the chart draws from a `explorer.sensitivity` result, biggest swing first.
-
-    Returns the figures' keys and labels, the output with each figure at its low and at its high
-    end, the central value, and the keys of the figures that do not move it (not drawn).
-    """
-    keys = [str(k) for k in t.parameter.values]
-    central = float(_value(t["central"])[0]) if t.parameter.size else math.nan
-    low = _value(t["low"]) if keys else np.array([])
-    high = _value(t["high"]) if keys else np.array([])
-    swing = np.abs(high - low)
-    moving = [i for i in range(len(keys)) if np.isfinite(swing[i]) and swing[i] > 0]
-    moving.sort(key=lambda i: -swing[i])  # (at this precision; the core ranks over all of them)
+def bars(central: float, found: list[headlines.Swing], units: str) -> dict[str, Any]:
+    """What the chart draws from `explorer.headlines.swings` (biggest swing first): the drawn
+    figures' keys and labels, the output at each one's low and high end, the central value, and
+    the keys of the figures that move it less (not drawn) or not at all."""
+    moving = [x for x in found if math.isfinite(x.swing) and x.swing > 0]
     drawn, rest = moving[:MAX_BARS], moving[MAX_BARS:]
     return {
-        "keys": [keys[i] for i in drawn],
-        "labels": [headlines.figure_label(keys[i]) for i in drawn],
-        "low": [float(low[i]) for i in drawn],
-        "high": [float(high[i]) for i in drawn],
+        "keys": [x.key for x in drawn],
+        "labels": [headlines.figure_label(x.key) for x in drawn],
+        "low": [x.low for x in drawn],
+        "high": [x.high for x in drawn],
         "central": central,
-        "figure_low": [float(t.figure_low.values[i]) for i in drawn],
-        "figure_high": [float(t.figure_high.values[i]) for i in drawn],
-        "figure_unit": [str(t.figure_unit.values[i]) for i in drawn],
-        "smaller": [keys[i] for i in rest],
-        "still": [k for i, k in enumerate(keys) if i not in moving],
-        "units": str(t.attrs.get("units", "")),
+        "figure_low": [x.figure_low for x in drawn],
+        "figure_high": [x.figure_high for x in drawn],
+        "figure_unit": [x.figure_unit for x in drawn],
+        "smaller": [x.key for x in rest],
+        "still": [x.key for x in found if x not in moving],
+        "units": units,
     }
 
 
@@ -192,7 +176,7 @@ class TornadoPanel:
         self._has_run = False
         self._built = False
         self._drawn_key: Any = None
-        self._cache: OrderedDict[Any, xr.Dataset] = OrderedDict()
+        self._cache: OrderedDict[Any, dict[str, Any]] = OrderedDict()
         self.output = DEFAULT
         self.calls = 0  # how many times the core ran (explorer.sensitivity)
         self.body = w.VBox()
@@ -312,15 +296,19 @@ class TornadoPanel:
         self._changed()
 
     # ------------------------------------------------------------------ drawing
-    def result(self, output: str, inputs: Mapping[str, Any]) -> xr.Dataset:
-        """`explorer.sensitivity` of `output` for the scenario `inputs`, cached."""
+    def result(self, output: str, inputs: Mapping[str, Any]) -> dict[str, Any]:
+        """The bars of `output` for the scenario `inputs` (`explorer.headlines.swings`, the
+        cheap form of `explorer.sensitivity`), cached."""
         site = inputs.get("site", model.DEFAULT_SITE)
         left = headlines.catalog_left(site, {k: v for k, v in inputs.items() if k != "site"})
         key = (output, site, tuple(sorted((k, repr(v)) for k, v in left.items())))
         if key in self._cache:
             self._cache.move_to_end(key)
             return self._cache[key]
-        t = sensitivity(output, site=site, **left)
+        central, found = headlines.swings(
+            output, site=site, precision=PRECISION, preset_is_catalog=False, **left
+        )
+        t = bars(central, found, model.OUTPUTS[output][0])
         self.calls += 1
         self._cache[key] = t
         if len(self._cache) > CACHE:
@@ -344,7 +332,7 @@ class TornadoPanel:
         if key == self._drawn_key:
             return
         try:
-            b = bars(self.result(output, self._inputs))
+            b = self.result(output, self._inputs)
         except InputError as err:
             self.message.value = f"<div role='alert'>{html.escape(str(err))}</div>"
             return
