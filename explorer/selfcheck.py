@@ -634,8 +634,8 @@ _add(
     Exercise(
         "contested-city-high",
         8,
-        f"Rainier Mississippi's {_SITE} is its first phase; the catalog's high end is {_HIGH_MW}. "
-        f"Running flat out, with the lowest US household use on record ({_LOW_USE} kWh a year), "
+        f"Rainier Mississippi's {_SITE} may grow: the catalog's high end is {_HIGH_MW}. "
+        f"Running flat out, with the lowest recent US household use (EIA: {_LOW_USE} kWh a year), "
         "how many households is that site's 'city'? (households)",
         lambda: float(_contested_bounds().city_households.sel(bound="high")),
         "households",
