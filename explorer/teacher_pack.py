@@ -252,8 +252,8 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
         (
             "Was your hook guess right",
             "Any sentence that names the figures behind the number and their spread, e.g. “about "
-            "245,000 US households if the site draws its announced 300 MW all year; more if it grows "
-            "as one tracker reports, fewer if it runs part-time”.",
+            "245,000 US households if the site draws its announced 300 MW all year; more if it "
+            "grows as one tracker reports, fewer if it runs part-time”.",
         ),
         (
             "Each figure is drawn on its own",
