@@ -40,6 +40,7 @@ SHARE, RATIO = "share", "1"
 COUNT_WORDS = {
     "people": {"people", "persons", "person", "inhabitants", "residents"},
     "chips": {"chips", "chip", "accelerators", "gpus", "trn2", "trainium2"},
+    "households": {"households", "household", "homes", "houses", "us households"},
 }
 _SCALE_WORDS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9}
 _SCALE_WORDS["billion"] = 1e9

@@ -72,6 +72,8 @@ def parse(query: str | None) -> tuple[dict[str, Any], list[str]]:
 
 
 def _one(key: str, raw: str) -> Any:
+    if key in RANGES_FIELDS:
+        return show_ranges(raw) if key == "ranges" else tornado_output(raw)
     if key in NUMERIC:
         if key == "chips" and raw.strip().lower() in ("", "fill"):
             return None
@@ -287,3 +289,51 @@ def parse_compare(
         if k in VIEW
     ]
     return found, pinned, messages + [f"Pinned scenario A: {m}" for m in problems]
+
+
+# ------------------------------------------------------------------ the headline ranges (#12)
+# ``ranges=0`` hides the 90 % ranges under the headline numbers (explorer.ui.ranges; shown by
+# default); ``tornado=<output>`` is the headline the "What moves this number" panel shows
+# (explorer.ui.tornado). View parameters, not compute() inputs.
+RANGES_FIELDS = ("ranges", "tornado")
+VIEW = (*VIEW, *RANGES_FIELDS)  # kept out of parse()'s compute() check
+# Not in ORDER: the app's scenario state holds ORDER's keys; these reach their widgets only
+# (explorer.ui.ranges, explorer.ui.tornado: link_state() / load()).
+_ON, _OFF = ("1", "on", "true", "yes", "show"), ("0", "off", "false", "no", "hide")
+
+
+def show_ranges(raw: str) -> bool:
+    """Whether the headlines show their ranges, from an untrusted link value (``1`` or ``0``).
+
+    Examples
+    --------
+    >>> show_ranges("0"), show_ranges(" On ")
+    (False, True)
+    >>> show_ranges("maybe")
+    Traceback (most recent call last):
+    ...
+    explorer.errors.InputError: ranges = 'maybe' is not 1 or 0; allowed: 1 (show) or 0 (hide).
+    """
+    text = str(raw).strip().lower()
+    if text in _ON:
+        return True
+    if text in _OFF:
+        return False
+    raise InputError("ranges", _short(str(raw)), "1 (show) or 0 (hide)", "is not 1 or 0")
+
+
+def tornado_output(raw: str) -> str:
+    """The tornado panel's headline from an untrusted link value: one of
+    `explorer.headlines.HEADLINES`.
+
+    Examples
+    --------
+    >>> tornado_output("cooling_power")
+    'cooling_power'
+    """
+    from .headlines import HEADLINES
+
+    name = str(raw).strip()
+    if name not in HEADLINES:
+        raise InputError("tornado", _short(name), "one of " + ", ".join(HEADLINES), "is unknown")
+    return name

@@ -841,6 +841,156 @@ _add(
 )
 
 
+# Why are the articles' numbers contested? (lesson 8): the catalog's ranges on Rainier Mississippi.
+CONTESTED_SITE = "rainier-mississippi"
+
+
+@cache
+def _range(key: str) -> catalog.Range:
+    return catalog.uncertainty_ranges()[key]
+
+
+@cache
+def _contested_bounds():
+    return compute(site=CONTESTED_SITE, uncertainty="range")
+
+
+@cache
+def _tornado(output: str):
+    from .uncertainty import sensitivity
+
+    return sensitivity(output, site=CONTESTED_SITE)
+
+
+def _swing(output: str, figure: str) -> float:
+    return float(_tornado(output).swing.sel(parameter=figure))
+
+
+_POWER_KEY = f"sites.{CONTESTED_SITE}.site_power"
+_COOLING_KEY = f"sites.{CONTESTED_SITE}.cooling_fraction"
+_HOUSEHOLD_KEY = "bases.us-household.value"
+
+
+def _contested_households(site_mw: float, kwh_per_household: float, load: float = 1.0) -> float:
+    """Households whose use matches `site_mw` for a year at `load` (an exercise's wrong turn)."""
+    return site_mw * load * _hours() * factor("MWh", "kWh") / kwh_per_household
+
+
+_HIGH_MW = fmt.quantity(_range(_POWER_KEY).high, "MW")
+_LOW_USE = fmt.number(_range(_HOUSEHOLD_KEY).low)
+_LOAD_LOW = catalog.uncertainty_ranges()["defaults.load_factor"].low
+_COOL_LO, _COOL_HI = _range(_COOLING_KEY).low, _range(_COOLING_KEY).high
+
+_add(
+    Exercise(
+        "contested-city-high",
+        8,
+        f"Rainier Mississippi's {_SITE} may grow: the catalog's high end is {_HIGH_MW}. "
+        f"Running flat out, with the lowest recent US household use (EIA: {_LOW_USE} kWh a year), "
+        "how many households is that site's 'city'? (households)",
+        lambda: float(_contested_bounds().city_households.sel(bound="high")),
+        "households",
+        rel_tol=0.01,  # the central use (10,715 kWh) gives 2 % less: a trap, not right
+        hints=(
+            "the same sum as lesson 1, with the ends of the ranges instead of the central values",
+            "households = site power × hours in a year ÷ use per household (same units: kWh)",
+            f"{_HIGH_MW} × {_HOURS} h = "
+            f"{fmt.number(_range(_POWER_KEY).high * _hours() * factor('MWh', 'kWh'))} kWh; "
+            f"÷ {_LOW_USE} kWh ≈ "
+            f"{fmt.number(float(_contested_bounds().city_households.sel(bound='high')))}",
+        ),
+        traps=(
+            Trap(
+                "central-use",
+                lambda: _contested_households(
+                    _range(_POWER_KEY).high, _range(_HOUSEHOLD_KEY).central
+                ),
+                "that uses the central household use; the biggest city takes the lowest use "
+                f"({_LOW_USE} kWh)",
+            ),
+            Trap(
+                "announced-power",
+                lambda: _contested_households(SITE_MW, _range(_HOUSEHOLD_KEY).low),
+                f"that is the announced {_SITE}; take the high end, {_HIGH_MW}",
+            ),
+            Trap(
+                "people-not-households",
+                lambda: (
+                    float(_contested_bounds().city_households.sel(bound="high"))
+                    * catalog.value("conventions.persons_per_household", "person/household")
+                ),
+                "that counts the people in those households; the question asks households",
+            ),
+        ),
+    )
+)
+_add(
+    Exercise(
+        "contested-load-swing",
+        8,
+        f"Everything else at its central value, the {_SITE} site runs at {fmt.percent(_LOAD_LOW)} "
+        "of its power on average over the year (load factor "
+        f"{fmt.number(_LOAD_LOW)}) instead of flat out. By how many households does its "
+        "'city' shrink? (households)",
+        lambda: _swing("city_households", "defaults.load_factor"),
+        "households",
+        hints=(
+            "the city follows the energy, and the energy follows the average load",
+            "shrink = households flat out × (1 − load factor)",
+            f"{fmt.number(_contested_households(SITE_MW, _range(_HOUSEHOLD_KEY).central))} × "
+            f"{fmt.number(1 - _LOAD_LOW)} ≈ "
+            f"{fmt.number(_swing('city_households', 'defaults.load_factor'))}",
+        ),
+        traps=(
+            Trap(
+                "city-left",
+                lambda: _contested_households(SITE_MW, _range(_HOUSEHOLD_KEY).central, _LOAD_LOW),
+                "that is the city that is left; the question asks by how much it shrinks",
+            ),
+            Trap(
+                "percent",
+                lambda: 100 * (1 - _LOAD_LOW),
+                "that is the change in percent; the question asks for households",
+            ),
+        ),
+    )
+)
+_add(
+    Exercise(
+        "contested-cooling-swing",
+        8,
+        f"On the {_SITE} site, the cooling share is contested: {fmt.percent(_COOL_LO)} (AWS's "
+        f"fleet PUE) to {fmt.percent(_COOL_HI)} (the article's top). Everything else at its "
+        "central value, by how many MW does the cooling load swing between those ends? (MW)",
+        lambda: _swing("cooling_power", _COOLING_KEY),
+        "MW",
+        hints=(
+            "cooling load = site power × cooling share; only the share moves",
+            "swing = site power × (high share − low share)",
+            f"{_SITE} × ({fmt.number(_COOL_HI)} − {fmt.number(_COOL_LO)}) = "
+            f"{fmt.quantity(_swing('cooling_power', _COOLING_KEY), 'MW')}",
+        ),
+        traps=(
+            Trap(
+                "high-end",
+                lambda: SITE_MW * _COOL_HI,
+                "that is the cooling at the high end; the swing is high minus low",
+            ),
+            Trap(
+                "low-end",
+                lambda: SITE_MW * _COOL_LO,
+                "that is the cooling at the low end; the swing is high minus low",
+            ),
+            Trap(
+                "share-not-mw",
+                lambda: _COOL_HI - _COOL_LO,
+                "that is the change in share; multiply by the site's power for MW",
+            ),
+        ),
+    )
+)
+
+
 def check(exercise_id: str, answer: object, attempt: int = 1) -> Feedback:
     """Right, or not yet with the hint that fits the answer given (a trap's, or the stepped hint
     for this `attempt`).

@@ -106,6 +106,15 @@ LESSONS = (
         "energy but a tenth of its utility's peak; batteries are sized by role (MW vs MWh)",
         "smoothing a training job's power swings; a cluster over several sites",
     ),
+    Lesson(
+        8,
+        "Why are the articles' numbers contested?",
+        "08-why-are-the-numbers-contested.ipynb",
+        "in the app, read the small type under each headline and open “What moves this number”",
+        "a number is as sure as its figures: the widest answer takes every end that pushes one "
+        "way, a tornado shows which figure matters, a 90 % range how likely the ends are",
+        "a Monte Carlo sample of your own; seeds and sample size; figures that move together",
+    ),
 )
 
 
@@ -113,6 +122,15 @@ def _ans(eid: str) -> str:
     """An exercise's answer as the key prints it (from the core, never typed here)."""
     e = selfcheck.EXERCISES[eid]
     return e.show(e.answer())
+
+
+def _contested(bound: str) -> str:
+    """Lesson 8's city of Rainier Mississippi at one end of the catalog's ranges, printed."""
+    from . import fmt
+    from .model import compute
+
+    ds = compute(site=selfcheck.CONTESTED_SITE, uncertainty="range")
+    return fmt.number(float(ds.city_households.sel(bound=bound)))
 
 
 def _households() -> str:
@@ -264,6 +282,47 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "makes it resilient",
             "Losing Indiana leaves only about an eighth of the cluster; losing Mississippi leaves "
             "most of it. Spread over states, but not evenly: one site carries most of the power.",
+        ),
+    ),
+    8: (
+        (
+            "How far apart could their answers land",
+            "More than twice as far apart: with the catalog's ranges the city runs from "
+            f"{_contested('low')} to {_contested('high')} households (the 90 % range alone is "
+            "more than a factor of two), mostly because the site may grow from 300 MW toward "
+            "750 MW and may not run flat out all year.",
+        ),
+        (
+            "The low end, about 170,000 households",
+            "The use per household: the smallest city divides the least energy by the largest "
+            "use per household (10,800 kWh), so that figure is taken at its high end.",
+        ),
+        (
+            "MFU is uncertain too",
+            "The city is the site's energy divided by a household's use; MFU only says how much "
+            "of the chips' peak a training run achieves and changes no megawatt. It moves the "
+            "achieved FLOP/s and a training run's days (choose a model and the panel's “Training "
+            "days”).",
+        ),
+        (
+            "The announced 300 MW lies",
+            "The site's power runs from the announced 300 MW to 750 MW with 300 MW the most "
+            "likely single value, but nearly every draw is above it (the range is one-sided): 95 "
+            "% of the draws exceed about 311 MW. The central value is the announced figure, not "
+            "the middle of the draws.",
+        ),
+        (
+            "Was your hook guess right",
+            "Any sentence that names the figures behind the number and their spread, e.g. “about "
+            "245,000 US households if the site draws its announced 300 MW all year; more if it "
+            "grows as one tracker reports, fewer if it runs part-time”.",
+        ),
+        (
+            "Each figure is drawn on its own",
+            "E.g. the site's power and its load factor (a campus built out in phases may also run "
+            "below full load), or the cooling share and the water per kWh (evaporative cooling "
+            "trades electricity for water, so they move opposite ways). Figures that move "
+            "together widen the range; figures that offset each other narrow it.",
         ),
     ),
 }

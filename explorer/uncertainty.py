@@ -266,6 +266,27 @@ def evaluate(
     >>> ds.site_power.values.tolist()
     [150.0, 1000.0]
     """
+    r, out = evaluate_raw(site, inputs, params, values, dim)
+    return model.build_dataset(r, out)
+
+
+def evaluate_raw(
+    site: str,
+    inputs: Mapping[str, Any],
+    params: Sequence[Parameter],
+    values: Mapping[str, np.ndarray],
+    dim: str,
+) -> tuple[model.Resolved, dict[str, Variable]]:
+    """`evaluate` without the Dataset: the resolved inputs and `model.physics`' Variables
+    (the cheap path for the app's headline ranges, `explorer.headlines`).
+
+    Examples
+    --------
+    >>> ps = [p for p in parameters("generic") if p.key == "defaults.load_factor"]
+    >>> r, out = evaluate_raw("generic", {}, ps, {"defaults.load_factor": np.array([0.5, 1])}, "k")
+    >>> out["annual_energy"].values.tolist()  # 300 MW x 8760 h x 0.5 and x 1
+    [1314.0, 2628.0]
+    """
     extra = {
         p.target: xr.DataArray(np.asarray(values[p.key], dtype=float), dims=dim)
         for p in params
@@ -286,7 +307,7 @@ def evaluate(
             scale[(slice(None), *_index(base.dims, r.coords, dict(p.sel)))] = values[p.key]
         tables[group][field] = Variable((dim, *base.dims), base.values[None] * scale)
     r = dataclasses.replace(r, hw=tables["hw"], bases=tables["bases"])
-    return model.build_dataset(r, model.physics(r))
+    return r, model.physics(r)
 
 
 def _index(

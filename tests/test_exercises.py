@@ -56,6 +56,10 @@ SPELLINGS = {
     # 19.63 MWh = 19,634 kWh
     "ride-through-energy": ["19.6", "19.6 MWh", "19,634 kWh", "0.0196 GWh", "20 MWh"],
     "smoothing-energy": ["3.93", "3.9 MWh", "3,927 kWh", "4 MWh"],
+    # 625,714 households; 73,579 households; 120 MW = 0.12 GW
+    "contested-city-high": ["625,714", "626k", "625714 households", "0.63 million", "6.26e5"],
+    "contested-load-swing": ["73,579", "73.6k", "73,600 households", "74k homes"],
+    "contested-cooling-swing": ["120", "120 MW", "0.12 GW", "120,000 kW"],
 }
 
 # Typical mistakes added in the second edition, with the hand-computed wrong answer.

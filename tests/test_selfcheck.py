@@ -71,6 +71,13 @@ HAND = {
     "ride-through-energy": 19.6340,
     # 235.608 MW x 1 min / 60
     "smoothing-energy": 3.92680,
+    # Lesson 8, Rainier Mississippi's ranges: 750 MW x 8,760 h = 6.57e9 kWh / 10,500 kWh
+    # = 625,714.29 households (the high corner: the most power, the lowest use)
+    "contested-city-high": 625_714.29,
+    # flat out 2.628e9 kWh / 10,715 kWh = 245,263.65 households; x (1 - 0.7) = 73,579.09
+    "contested-load-swing": 73_579.09,
+    # 300 MW x (0.5 - 0.1) = 120 MW
+    "contested-cooling-swing": 120.0,
 }
 # the capstone's goodput is pinned by hand to 5 digits (Daly's series with the catalog's rate)
 RTOL = {"capstone-energy": 2e-4, "capstone-city-days": 2e-4}
@@ -113,6 +120,11 @@ def test_the_hand_computed_number_passes_and_a_near_miss_does_not(eid):
         ("llama-days", 4.4471, "MFU"),  # 11.1177 x 0.4
         ("llama-days", 266.82, "divide by 24"),  # 11.1177 x 24 hours
         ("goodput-16k", 1.0, "interruptions cost time"),
+        ("contested-city-high", 6.57e9 / 10_715, "lowest use"),  # the central use: 613,159
+        ("contested-city-high", 300e3 * 8760 / 10_500, "high end, 750 MW"),  # 250,286
+        ("contested-load-swing", 245_263.65 * 0.7, "the city that is left"),  # 171,685
+        ("contested-cooling-swing", 150, "high minus low"),  # 300 MW x 0.5
+        ("contested-cooling-swing", 0.4, "multiply by the site's power"),
     ],
 )
 def test_typical_mistakes_get_their_hint(eid, answer, words):

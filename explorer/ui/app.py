@@ -24,7 +24,7 @@ import ipywidgets as w
 from .. import catalog, fmt, notes
 from ..export import to_frame, to_json
 from ..validate import BOUNDS
-from . import basics, panels, theme, training
+from . import basics, panels, ranges, theme, training
 from .address import AddressBar
 from .card import ChartCard
 from .charts import CHARTS, PRECISION_LABEL
@@ -79,6 +79,7 @@ class ExplorerApp:
         self.charts = [cls() for cls in CHARTS]
         self.power_chart, self.city_chart, self.flops_chart, self.chips_chart = self.charts
         self.panels = [cls(self._panel_changed) for cls in panels.ADVANCED_PANELS]
+        self.ranges, self.ranges_toggle = ranges.HeadlineRanges(), ranges.RangesToggle(self._render)
         self._wire()
         self.widget = self._layout()
         self.load_link(query)
@@ -111,6 +112,7 @@ class ExplorerApp:
         found, link_messages = self.scenario.load_link(query)
         for panel in self.panels:
             self._call_panel(panel.load, found)
+        self.ranges_toggle.load(found)
         self._show_screen()
         self._set(self.preset, "custom" if self.scenario.custom else self.site)
         self._sync_widgets()
@@ -363,7 +365,8 @@ class ExplorerApp:
             layout=column,
         )
         headlines = w.VBox(
-            [self.city, self.cooling_out, self.flops, self.details, self.training_out],
+            [self.ranges_toggle.widget, self.city, self.cooling_out, self.flops, self.details]
+            + [self.training_out],
             layout=column,
         )
         charts = w.Box(
@@ -568,7 +571,7 @@ class ExplorerApp:
         self.address.query = self._link()
 
     def _link(self) -> str:
-        extra: dict[str, Any] = {}
+        extra: dict[str, Any] = self.ranges_toggle.link_state()
         for panel in self.panels:
             try:
                 extra.update(panel.link_state())
@@ -660,10 +663,12 @@ class ExplorerApp:
         q = fmt.quantity
         a = sc.pinned_values
         self._show_compare()
+        r = self.ranges.slots(sc.inputs, prec, sc.per, self.ranges_toggle.shown)
         self.city.value = theme.card(
             self._b_title("A city's electricity"),
             main,
             f"{other}. {html.escape(notes.city_basis(ds))}",
+            range_text=r["city"],
             compare=self._city_compare(v, a),
         )
         self.power_chart.update(sc)
@@ -676,6 +681,7 @@ class ExplorerApp:
             f"(= {fmt.number(v['heat_removed_tons'])} tons of refrigeration; "
             f"implied chiller COP {fmt.number(v['cooling_cop'])}); "
             f"{q(v['heat_rejected'], 'MW')} of heat leaves the site (everything it draws)",
+            range_text=r["cooling"],
             compare=self._compare(v, a, "cooling_power", "MW"),
         )
         label = catalog.label("chips", s["chip"])
@@ -695,6 +701,7 @@ class ExplorerApp:
                 f"{q(peak, 'FLOP/s')} peak",
                 f"{q(eff, 'FLOP/s')} effective at {fmt.percent(v['mfu'])} MFU; "
                 f"HBM {q(v['hbm_capacity'], 'TB')}",
+                range_text=r["flops"],
                 compare=self._compare(v, a, "peak_flops", "FLOP/s", " peak"),
             )
         self.details.value = (
@@ -702,6 +709,7 @@ class ExplorerApp:
                 self._b_title("IT power and PUE"),
                 q(v["it_power"], "MW"),
                 f"PUE {v['pue']:.2f} (site ÷ IT); other losses {q(v['overhead_power'], 'MW')}",
+                range_text=r["it"],
                 compare=self._compare(v, a, "it_power", "MW"),
             )
             + theme.card(
@@ -709,6 +717,7 @@ class ExplorerApp:
                 f"{fmt.number(v['chips_supported'])} supported",
                 f"{html.escape(label)} at {q(v['chip_power'], 'kW')} each (all-in); {deployed}; "
                 f"headroom {q(v['power_headroom'], 'MW')}",
+                range_text=r["chips"],
                 compare=self._compare(v, a, "chips_supported", None, " supported"),
             )
             + theme.card(
@@ -718,6 +727,7 @@ class ExplorerApp:
                 f"water {q(v['annual_water'], 'm3')} "
                 "(prices, grid and water of the "
                 f"{html.escape(catalog.label('sites', self.site))} preset)",
+                range_text=r["energy"],
                 compare=self._compare(v, a, "annual_energy", "GWh"),
             )
         )

@@ -450,10 +450,10 @@ _OFFLINE = """{%- extends 'lab/index.html.j2' -%}
 
 
 def build_handouts(folder: str, notebooks: list[str] | None = None) -> list[str]:
-    """Run walkthroughs (default: ``notebooks/0[1-7]-*.ipynb``) with ``EXPLORER_STATIC`` set and
+    """Run walkthroughs (default: ``notebooks/0[1-8]-*.ipynb``) with ``EXPLORER_STATIC`` set and
     write each as a self-contained HTML handout into `folder`; returns the files written."""
     here = Path(__file__).resolve().parents[2] / "notebooks"
-    paths = [Path(p) for p in notebooks] if notebooks else sorted(here.glob("0[1-7]-*.ipynb"))
+    paths = [Path(p) for p in notebooks] if notebooks else sorted(here.glob("0[1-8]-*.ipynb"))
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     before = os.environ.get(STATIC)

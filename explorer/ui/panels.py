@@ -16,6 +16,7 @@ import ipywidgets
 import xarray
 
 from .context import ContextPanel
+from .tornado import TornadoPanel
 
 
 class Panel(Protocol):
@@ -39,4 +40,4 @@ class Panel(Protocol):
         """Restore from the parsed link (every accepted parameter; read your own fields)."""
 
 
-ADVANCED_PANELS: list[type] = [ContextPanel]
+ADVANCED_PANELS: list[type] = [ContextPanel, TornadoPanel]
