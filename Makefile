@@ -72,7 +72,7 @@ PACK ?= build/teacher-pack
 teacher-pack: $(STAMP)
 	$(BIN)/python -m explorer.teacher_pack $(PACK)
 
-# Static handouts: walkthroughs 01-06 run and rendered to HTML with their outputs, the lesson
+# Static handouts: walkthroughs 01-08 run and rendered to HTML with their outputs, the lesson
 # widgets as plain HTML snapshots (EXPLORER_STATIC), no script from the network:
 # make handouts [HANDOUTS=folder]; build/ is gitignored.
 HANDOUTS ?= build/handouts
