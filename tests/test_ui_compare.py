@@ -51,6 +51,8 @@ def test_the_charts_draw_a_by_outline_and_diamond_and_b_moves_alone(app):
     power, city, flops, chips = app.charts
     assert power.bars_a.visible and city.point_a.visible and flops.bars_a.visible
     assert chips.deployed_a.visible and not power.bars_a.fill  # outlined, not coloured
+    assert power.figure.title.endswith("(B filled, A outlined)")  # said in words too
+    assert "outlined: A, h100" in flops.figure.title
     sent: list = []
     for mark, trait in ((power.bars_a, "y"), (city.point_a, "x"), (flops.bars_a, "y")):
         mark.observe(sent.append, trait)
@@ -61,6 +63,7 @@ def test_the_charts_draw_a_by_outline_and_diamond_and_b_moves_alone(app):
     assert_allclose(city.point_a.x, [600]) and "A (pinned" in app.charts_text.value
     app.unpin_button.click()
     assert not (power.bars_a.visible or city.point_a.visible or flops.bars_a.visible)
+    assert power.figure.title == "Where the site's power goes"
     assert "explorer-a-value" not in app.city.value and app.unpin_button.disabled
     assert "power_a" not in power.data() and "a." not in app.address.query
 

@@ -9,7 +9,9 @@ drew, as an `xarray.Dataset` with `units` and `long_name`).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from contextlib import ExitStack
+from functools import partial
 from typing import TYPE_CHECKING
 
 import bqplot as bq
@@ -89,11 +91,34 @@ def _figure(marks: list, x_scale, y_scale, x_label: str, y_label: str, title: st
     return fig
 
 
+class _Chart:
+    """What every chart shares: `data()` builds the Dataset of what `update` last drew only
+    when asked (a slider step must not pay for building it)."""
+
+    _build: Callable[[], xr.Dataset] | None = None
+    _built: xr.Dataset | None = None
+
+    def _keep(self, build: Callable[[], xr.Dataset]) -> None:
+        self._build, self._built = build, None
+
+    def data(self) -> xr.Dataset:
+        """The numbers behind the chart as last drawn (units and long_name on each variable)."""
+        if self._built is None:
+            self._built = xr.Dataset() if self._build is None else self._build()
+        return self._built
+
+
+def _curve(sweep: xr.Dataset, var: str, attrs: dict) -> xr.Dataset:
+    """One variable of a site-power sweep, along site power only, with the scenario's point."""
+    curve = sweep[[var]]
+    return curve.drop_vars([c for c in curve.coords if c != "site_power"]).assign_attrs(attrs)
+
+
 def _attrs(units: str, long_name: str) -> dict[str, str]:
     return {"units": units, "long_name": long_name}
 
 
-def _outline(x, scales: dict, label: str, **kw) -> bq.Bars:
+def _outline(x, scales: dict, **kw) -> bq.Bars:
     """Scenario A's bars: black outlines over B's filled bars (told apart by shape, not colour)."""
     return bq.Bars(
         x=x,
@@ -102,7 +127,6 @@ def _outline(x, scales: dict, label: str, **kw) -> bq.Bars:
         stroke=BLACK,
         stroke_width=2.5,
         scales=scales,
-        labels=[label],
         visible=False,
         **kw,
     )
@@ -123,7 +147,7 @@ def _marker_a(scales: dict) -> bq.Scatter:
     )
 
 
-class PowerChart:
+class PowerChart(_Chart):
     """Where the site's power goes: IT, cooling and other losses as three bars [MW]; a pinned
     scenario A as black outlined bars over them."""
 
@@ -140,16 +164,13 @@ class PowerChart:
             y=[0, 0, 0],
             color=[0, 1, 2],
             scales={"x": xs, "y": ys, "color": colours},
-            labels=["B (filled)"],
         )
-        self.bars_a = _outline(list(self.PARTS), {"x": xs, "y": ys}, "A (outlined)")
+        self.bars_a = _outline(list(self.PARTS), {"x": xs, "y": ys})
         self.figure = _figure(
             [self.bars, self.bars_a], xs, ys, "", "MW", self.title, "explorer-power-chart"
         )
-        self.figure.legend_location = "top-right"
         self.words = ""
         self._drawn_a: tuple = (None, None)
-        self._data = xr.Dataset()
 
     def update(self, scenario: Scenario) -> None:
         b = [scenario.values[k] for k in self.KEYS]
@@ -162,7 +183,8 @@ class PowerChart:
                 self.bars_a.y = a  # A changes only when pinned again
                 self._drawn_a = (scenario.pinned.result, scenario.precision)
             self.bars_a.visible = a is not None
-            self.bars.display_legend = self.bars_a.display_legend = a is not None
+            # said in the title, never by a legend of colours
+            self.figure.title = self.title + (" (B filled, A outlined)" if a is not None else "")
         q = fmt.quantity
         self.words = f"IT {q(b[0], 'MW')}, cooling {q(b[1], 'MW')}, other {q(b[2], 'MW')}."
         parts = {"power": ("part", b, _attrs("MW", "site power by use"))}
@@ -172,13 +194,10 @@ class PowerChart:
                 f"cooling {q(a[1], 'MW')}, other {q(a[2], 'MW')}."
             )
             parts["power_a"] = ("part", a, _attrs("MW", "site power by use, pinned scenario A"))
-        self._data = xr.Dataset(parts, coords={"part": list(self.PARTS)})
-
-    def data(self) -> xr.Dataset:
-        return self._data
+        self._keep(partial(xr.Dataset, parts, coords={"part": list(self.PARTS)}))
 
 
-class CityChart:
+class CityChart(_Chart):
     """The city whose electricity use equals the site's, along site power (log–log); a pinned
     scenario A as a black diamond named "A"."""
 
@@ -206,7 +225,7 @@ class CityChart:
         self.words = ""
         self._drawn: tuple = (None, None)
         self._span: tuple | None = None
-        self._data = xr.Dataset()
+        self._city_span = (1.0, 10.0)
 
     def update(self, scenario: Scenario) -> None:
         v, per, sweep = scenario.values, scenario.per, scenario.sweep
@@ -215,10 +234,11 @@ class CityChart:
         here, site_power = v[var], v["site_power"]
         a_v = scenario.pinned_values
         a = None if a_v is None else (a_v["site_power"], a_v[var])  # in B's unit
-        city = sweep[var].values
         with self.line.hold_sync(), self.point.hold_sync(), self.point_a.hold_sync():
             self.point.x, self.point.y = [site_power], [here]
             if self._drawn[0] is not sweep or self._drawn[1] != per:  # not along site power
+                city = sweep[var].values
+                self._city_span = (float(city.min()), float(city.max()))
                 self.line.y = city
                 self.figure.axes[1].label = plural
                 self.title = f"A city of how many {plural}"
@@ -227,7 +247,7 @@ class CityChart:
             if a is not None:
                 self.point_a.x, self.point_a.y = [a[0]], [a[1]]
             self.point_a.visible = a is not None
-            span = (float(city.min()), float(city.max()))
+            span = self._city_span
             if a is not None:
                 span = (min(span[0], a[1]), max(span[1], a[1]))
             if span != self._span:
@@ -240,18 +260,22 @@ class CityChart:
         )
         attrs = {"scenario_site_power_MW": site_power, f"scenario_{var}": here}
         if a is not None:
-            self.words += f" A (pinned, the diamond): {q(a[0], 'MW')}, {fmt.number(a[1])} {plural}."
+            same = scenario.pinned.state["basis"] == scenario.state["basis"]
+            self.words += (
+                f" A (pinned, the diamond): {q(a[0], 'MW')}, {fmt.number(a[1])} {plural}"
+                + ("." if same else " on A's own city basis.")
+            )
             attrs.update({"pinned_site_power_MW": a[0], f"pinned_{var}": a[1]})
-        curve = sweep[[var]]
-        self._data = curve.drop_vars([c for c in curve.coords if c != "site_power"]).assign_attrs(
-            attrs
-        )
-
-    def data(self) -> xr.Dataset:
-        return self._data
+        self._keep(partial(_curve, sweep, var, attrs))
 
 
-class FlopsChart:
+def _per_mw(chips: xr.Dataset, precision: str) -> np.ndarray:
+    """Peak FLOP/s per facility MW of a comparison across chips [PFLOP/s/MW]."""
+    fpw = chips.flops_per_watt
+    return fpw.sel(precision=precision).values * factor(fpw.attrs["units"], "PFLOP/s/MW")
+
+
+class FlopsChart(_Chart):
     """Peak FLOP/s per facility megawatt for every catalog accelerator (horizontal bars)."""
 
     name = "flops_per_mw"
@@ -269,7 +293,7 @@ class FlopsChart:
             orientation="horizontal",
             scales={"x": cx, "y": cy, "color": highlight},
         )
-        self.bars_a = _outline(names, {"x": cx, "y": cy}, "A", orientation="horizontal")
+        self.bars_a = _outline(names, {"x": cx, "y": cy}, orientation="horizontal")
         self.figure = bq.Figure(
             marks=[self.bars, self.bars_a],
             axes=[
@@ -284,25 +308,22 @@ class FlopsChart:
         self.figure.add_class("explorer-chip-chart")
         self.words = ""
         self._drawn: tuple = (None, None, None)
-        self._data = xr.Dataset()
+        self._fpw: np.ndarray = np.zeros(0)
+        self._fpw_a: np.ndarray | None = None
 
     def update(self, scenario: Scenario) -> None:
         chips, prec = scenario.chips, scenario.precision
         names = catalog.names("chips")
         chosen = names.index(scenario.state["chip"])
-        fpw_var = chips.flops_per_watt.sel(precision=prec)
-        fpw = fpw_var.values * factor(chips.flops_per_watt.attrs["units"], "PFLOP/s/MW")
         pinned = scenario.pinned
         a_chips = None if pinned is None else pinned.chips
-        fpw_a = None
-        if a_chips is not None:
-            fpw_a = a_chips.flops_per_watt.sel(precision=prec).values * factor(
-                a_chips.flops_per_watt.attrs["units"], "PFLOP/s/MW"
-            )
         with self.bars.hold_sync(), self.bars_a.hold_sync():
             old_chips, old_prec, old_a = self._drawn
             if old_chips is not chips or old_prec != prec or old_a is not a_chips:
                 # FLOPS per MW do not depend on site power: redrawn only when recomputed
+                self._fpw = _per_mw(chips, prec)
+                self._fpw_a = None if a_chips is None else _per_mw(a_chips, prec)
+                fpw, fpw_a = self._fpw, self._fpw_a
                 both = fpw if fpw_a is None else np.concatenate([fpw, fpw_a])
                 self.bars.scales["y"].max = axis_top(
                     float(np.nanmax(both)) if np.isfinite(both).any() else 1.0
@@ -311,13 +332,16 @@ class FlopsChart:
                 if fpw_a is not None:
                     self.bars_a.y = np.nan_to_num(fpw_a)
                 self._drawn = (chips, prec, a_chips)
+            fpw, fpw_a = self._fpw, self._fpw_a
             self.bars_a.visible = fpw_a is not None
             self.bars.color = [1.0 if i == chosen else 0.0 for i in range(len(names))]
             # the chosen chip is named in the title too: never shown by colour alone
-            title = f"Peak FLOPS per facility MW (chosen, in blue: {names[chosen]}"
-            if fpw_a is not None:
-                title += f"; A outlined, A's chip: {pinned.state['chip']}"
-            self.figure.title = title + ")"
+            if fpw_a is None:
+                title = f"Peak FLOPS per facility MW (chosen, in blue: {names[chosen]})"
+            else:  # as short: the title must fit a phone
+                title = f"FLOPS per facility MW (blue: {names[chosen]}; outlined: A, "
+                title += f"{pinned.state['chip']})"
+            self.figure.title = title
         best = names[int(np.nanargmax(fpw))] if np.isfinite(fpw).any() else "none"
         self.words = (
             f"{catalog.label('chips', names[chosen])}: "
@@ -339,13 +363,10 @@ class FlopsChart:
                 _attrs("PFLOP/s/MW", long_name + ", pinned scenario A"),
             )
             attrs["pinned_chip"] = names[a_chip]
-        self._data = xr.Dataset(variables, coords={"chip": names}, attrs=attrs)
-
-    def data(self) -> xr.Dataset:
-        return self._data
+        self._keep(partial(xr.Dataset, variables, coords={"chip": names}, attrs=attrs))
 
 
-class ChipsChart:
+class ChipsChart(_Chart):
     """Chips the facility power can feed, along facility power (log–log), with the site's power
     (dashed line) and the deployed chips (point)."""
 
@@ -379,7 +400,6 @@ class ChipsChart:
         )
         self.words = ""
         self._drawn = None
-        self._data = xr.Dataset()
 
     def update(self, scenario: Scenario) -> None:
         v, sweep = scenario.values, scenario.sweep
@@ -421,14 +441,7 @@ class ChipsChart:
             attrs.update(
                 pinned_chips_deployed=a_v["chips"], pinned_power_required_MW=a_v["power_required"]
             )
-        curve = sweep.chips_supported
-        self._data = xr.Dataset(
-            {"chips_supported": curve.drop_vars([c for c in curve.coords if c != "site_power"])},
-            attrs=attrs,
-        )
-
-    def data(self) -> xr.Dataset:
-        return self._data
+        self._keep(partial(_curve, sweep, "chips_supported", attrs))
 
 
 CHARTS = (PowerChart, CityChart, FlopsChart, ChipsChart)  # the Advanced screen's order
