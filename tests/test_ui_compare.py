@@ -90,3 +90,17 @@ def test_bad_pinned_link_parameters_are_listed_not_raised():
     assert "Pinned scenario A: site_power" in app.link_notes.value
     assert "zz" in app.link_notes.value and app.messages["general"].value == ""
     assert app.scenario.pinned.state["mfu"] == 0.5
+
+
+def test_the_export_carries_a_pinned_a(app):
+    import base64
+    import json
+
+    app.pin_button.click()
+    app.site_power.value = 900
+    app.export_button.click()
+    data = app.export_links.value.split("base64,")[1].split("'")[0]
+    content = json.loads(base64.b64decode(data))
+    assert content["inputs"]["site_power"] == pytest.approx(900)
+    assert content["pinned"]["inputs"]["site_power"] == 600
+    assert "it_power" in content["pinned"]["outputs"]

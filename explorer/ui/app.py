@@ -809,12 +809,17 @@ class ExplorerApp:
         )
 
     def _export(self) -> None:
-        """The scenario as JSON and the site-power sweep as CSV, as download links."""
+        """The scenario (and a pinned A) as JSON and the site-power sweep as CSV, as download
+        links."""
         sc = self.scenario
         ds = sc.recompute()
-        scenario = json.dumps(
-            {"inputs": {**sc.state, "site": sc.site}, "outputs": to_json(ds)}, indent=1
-        )
+        content: dict[str, Any] = {"inputs": {**sc.state, "site": sc.site}, "outputs": to_json(ds)}
+        if sc.pinned is not None:  # the compared scenario A too, under its own key
+            content["pinned"] = {
+                "inputs": {**sc.pinned.state, "site": sc.pinned.site},
+                "outputs": to_json(sc.pinned.result),
+            }
+        scenario = json.dumps(content, indent=1)
         csv = to_frame(sc.sweep).to_csv()
         j = base64.b64encode(scenario.encode()).decode()
         c = base64.b64encode(csv.encode()).decode()
