@@ -459,7 +459,7 @@ class ExplorerApp:
             try:
                 fn(change)
             except Exception:  # the page must never see a traceback; the old values stay
-                log.exception("a control's callback failed")
+                log.warning("a control's callback failed", exc_info=True)
                 self.messages["general"].value = theme.error_html(PLAIN_ERROR)
                 self._sync_widgets()
 
@@ -553,11 +553,14 @@ class ExplorerApp:
 
     # ------------------------------------------------------------------ panels
     def _call_panel(self, method: Callable, *args: Any) -> None:
-        """A panel's failure is logged and never breaks the page or the other panels."""
+        """A panel's failure is logged and never breaks the page or the other panels.
+
+        (Logged as a warning with its traceback: the kernel guards send warnings to the
+        server's log only, where an error would also print a line on the page.)"""
         try:
             method(*args)
         except Exception:
-            log.exception("panel %s failed", getattr(method, "__qualname__", method))
+            log.warning("panel %s failed", getattr(method, "__qualname__", method), exc_info=True)
 
     def _panel_changed(self) -> None:
         """A panel's own control changed: the shareable link follows."""
@@ -569,7 +572,7 @@ class ExplorerApp:
             try:
                 extra.update(panel.link_state())
             except Exception:
-                log.exception("panel %s: link_state failed", type(panel).__name__)
+                log.warning("panel %s: link_state failed", type(panel).__name__, exc_info=True)
         return self.scenario.link(extra)
 
     # ------------------------------------------------------------------ screens and widgets
