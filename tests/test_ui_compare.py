@@ -86,8 +86,9 @@ def test_the_link_carries_both_and_reopens_them(app):
 def test_bad_pinned_link_parameters_are_listed_not_raised():
     from explorer.ui import ExplorerApp
 
-    app = ExplorerApp("site_power=600&a.site_power=nan&a.mfu=0.5&a.zz=1")
+    app = ExplorerApp("site_power=600&a.site_power=nan&a.mfu=0.5&a.zz=1&a.chip=%3Cscript%3E")
     assert "Pinned scenario A: site_power" in app.link_notes.value
+    assert "&lt;script&gt;" in app.link_notes.value and "<script>" not in app.link_notes.value
     assert "zz" in app.link_notes.value and app.messages["general"].value == ""
     assert app.scenario.pinned.state["mfu"] == 0.5
 
