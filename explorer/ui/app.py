@@ -517,7 +517,7 @@ class ExplorerApp:
     def _on_screen(self, change: Any) -> None:
         self.scenario.set_screen(change.new)
         self._show_screen()
-        self._render()  # the screen's own widgets show the current scenario
+        self._render(changed=False)  # the screen's own widgets show the current scenario
 
     def _on_export(self, _button: Any) -> None:
         self._export()
@@ -525,11 +525,11 @@ class ExplorerApp:
     def _on_pin(self, _button: Any) -> None:
         """Keep the current scenario as A (nothing is recomputed); the controls move B."""
         self.scenario.pin()
-        self._render()
+        self._render(changed=False)
 
     def _on_unpin(self, _button: Any) -> None:
         self.scenario.unpin()
-        self._render()
+        self._render(changed=False)
 
     def _change(self, field: str, value: Any) -> None:
         self._accepted(field, self.scenario.change(field, value))
@@ -642,10 +642,11 @@ class ExplorerApp:
             ]
         )
 
-    def _render(self) -> None:
+    def _render(self, changed: bool = True) -> None:
         """Show the scenario's result. Order matters: the browser renders messages as they
         arrive, so the headline and the power chart go first; widgets whose text did not change
-        send nothing."""
+        send nothing. `changed` False (pin, unpin, another screen): the panels already have
+        this result."""
         sc = self.scenario
         ds, v, s, prec = sc.result, sc.values, sc.state, sc.precision
         main, other = self._city_words(v)
@@ -654,7 +655,8 @@ class ExplorerApp:
             self._render_basics(v)
             self._set(self.pue_text, _fmt_pue(v["pue"]))
             self.address.query = self._link()
-            self._update_panels()
+            if changed:
+                self._update_panels()
             return
         q = fmt.quantity
         a = sc.pinned_values
@@ -733,7 +735,8 @@ class ExplorerApp:
         self.charts_text.value = theme.charts_text([(c.title, c.words) for c in self.charts])
         self.sources.value = theme.sources_html(s["chip"], self.site)
         self.address.query = self._link()
-        self._update_panels()
+        if changed:
+            self._update_panels()
 
     # ------------------------------------------------------------------ compare
     def _b_title(self, title: str) -> str:
