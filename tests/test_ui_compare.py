@@ -49,8 +49,9 @@ def test_pin_a_move_b_and_every_card_shows_both_and_the_change(app):
 def test_the_charts_draw_a_by_outline_and_diamond_and_b_moves_alone(app):
     app.pin_button.click()
     power, city, flops, chips = app.charts
-    assert power.bars_a.visible and city.point_a.visible and flops.bars_a.visible
-    assert chips.deployed_a.visible and not power.bars_a.fill  # outlined, not coloured
+    for chart, mark in ((power, power.bars_a), (city, city.point_a), (flops, flops.bars_a)):
+        assert mark in chart.figure.marks
+    assert chips.deployed_a in chips.figure.marks and not power.bars_a.fill  # outlined
     assert power.figure.title.endswith("(B filled, A outlined)")  # said in words too
     assert "outlined: A, h100" in flops.figure.title
     sent: list = []
@@ -62,7 +63,7 @@ def test_the_charts_draw_a_by_outline_and_diamond_and_b_moves_alone(app):
     assert_allclose(power.data().power_a.values, [float(a.it_power), float(a.cooling_power), 18])
     assert_allclose(city.point_a.x, [600]) and "A (pinned" in app.charts_text.value
     app.unpin_button.click()
-    assert not (power.bars_a.visible or city.point_a.visible or flops.bars_a.visible)
+    assert [len(c.figure.marks) for c in app.charts] == [1, 2, 1, 3]  # A's marks are gone
     assert power.figure.title == "Where the site's power goes"
     assert "explorer-a-value" not in app.city.value and app.unpin_button.disabled
     assert "power_a" not in power.data() and "a." not in app.address.query

@@ -97,6 +97,16 @@ class _Chart:
 
     _build: Callable[[], xr.Dataset] | None = None
     _built: xr.Dataset | None = None
+    figure: bq.Figure
+    _marks_a: tuple = ()  # scenario A's marks: on the figure only while A is pinned
+
+    def _show_a(self, shown: bool) -> None:
+        """Put A's marks on the figure or take them off (the page then draws nothing of A)."""
+        marks = [m for m in self.figure.marks if m not in self._marks_a]
+        if shown:
+            marks += list(self._marks_a)
+        if marks != list(self.figure.marks):
+            self.figure.marks = marks
 
     def _keep(self, build: Callable[[], xr.Dataset]) -> None:
         self._build, self._built = build, None
@@ -127,7 +137,6 @@ def _outline(x, scales: dict, **kw) -> bq.Bars:
         stroke=BLACK,
         stroke_width=2.5,
         scales=scales,
-        visible=False,
         **kw,
     )
 
@@ -143,7 +152,6 @@ def _marker_a(scales: dict) -> bq.Scatter:
         default_size=110,
         names=["A"],
         display_names=True,
-        visible=False,
     )
 
 
@@ -166,9 +174,8 @@ class PowerChart(_Chart):
             scales={"x": xs, "y": ys, "color": colours},
         )
         self.bars_a = _outline(list(self.PARTS), {"x": xs, "y": ys})
-        self.figure = _figure(
-            [self.bars, self.bars_a], xs, ys, "", "MW", self.title, "explorer-power-chart"
-        )
+        self.figure = _figure([self.bars], xs, ys, "", "MW", self.title, "explorer-power-chart")
+        self._marks_a = (self.bars_a,)
         self.words = ""
         self._drawn_a: tuple = (None, None)
 
@@ -182,7 +189,7 @@ class PowerChart(_Chart):
             if a is not None and self._drawn_a != (scenario.pinned.result, scenario.precision):
                 self.bars_a.y = a  # A changes only when pinned again
                 self._drawn_a = (scenario.pinned.result, scenario.precision)
-            self.bars_a.visible = a is not None
+            self._show_a(a is not None)
             # said in the title, never by a legend of colours
             self.figure.title = self.title + (" (B filled, A outlined)" if a is not None else "")
         q = fmt.quantity
@@ -214,7 +221,7 @@ class CityChart(_Chart):
         self.point_a = _marker_a({"x": lx, "y": ly})
         self.title = "A city of how many people"
         self.figure = _figure(
-            [self.line, self.point, self.point_a],
+            [self.line, self.point],
             lx,
             ly,
             "site power (MW)",
@@ -222,6 +229,7 @@ class CityChart(_Chart):
             self.title + "?",
             "explorer-people-chart",
         )
+        self._marks_a = (self.point_a,)
         self.words = ""
         self._drawn: tuple = (None, None)
         self._span: tuple | None = None
@@ -246,7 +254,7 @@ class CityChart(_Chart):
                 self._drawn = (sweep, per)
             if a is not None:
                 self.point_a.x, self.point_a.y = [a[0]], [a[1]]
-            self.point_a.visible = a is not None
+            self._show_a(a is not None)
             span = self._city_span
             if a is not None:
                 span = (min(span[0], a[1]), max(span[1], a[1]))
@@ -295,7 +303,7 @@ class FlopsChart(_Chart):
         )
         self.bars_a = _outline(names, {"x": cx, "y": cy}, orientation="horizontal")
         self.figure = bq.Figure(
-            marks=[self.bars, self.bars_a],
+            marks=[self.bars],
             axes=[
                 bq.Axis(scale=cx, side="left"),
                 bq.Axis(scale=cy, label="PFLOP/s per facility MW", tick_format="~s", num_ticks=4),
@@ -306,6 +314,7 @@ class FlopsChart(_Chart):
             layout=w.Layout(width="100%", max_width="560px", height="420px"),
         )
         self.figure.add_class("explorer-chip-chart")
+        self._marks_a = (self.bars_a,)
         self.words = ""
         self._drawn: tuple = (None, None, None)
         self._fpw: np.ndarray = np.zeros(0)
@@ -333,7 +342,7 @@ class FlopsChart(_Chart):
                     self.bars_a.y = np.nan_to_num(fpw_a)
                 self._drawn = (chips, prec, a_chips)
             fpw, fpw_a = self._fpw, self._fpw_a
-            self.bars_a.visible = fpw_a is not None
+            self._show_a(fpw_a is not None)
             self.bars.color = [1.0 if i == chosen else 0.0 for i in range(len(names))]
             # the chosen chip is named in the title too: never shown by colour alone
             if fpw_a is None:
@@ -390,7 +399,7 @@ class ChipsChart(_Chart):
         )
         self.deployed_a = _marker_a({"x": px, "y": py})
         self.figure = _figure(
-            [self.line, self.limit, self.deployed, self.deployed_a],
+            [self.line, self.limit, self.deployed],
             px,
             py,
             "facility power (MW)",
@@ -398,6 +407,7 @@ class ChipsChart(_Chart):
             self.title,
             "explorer-chips-chart",
         )
+        self._marks_a = (self.deployed_a,)
         self.words = ""
         self._drawn = None
 
@@ -418,7 +428,7 @@ class ChipsChart(_Chart):
             if a_v is not None:
                 self.deployed_a.x = [max(a_v["power_required"], 1.0)]
                 self.deployed_a.y = [max(a_v["chips"], 1.0)]
-            self.deployed_a.visible = a_v is not None
+            self._show_a(a_v is not None)
             if self._drawn is not sweep:
                 self.line.y = np.maximum(sweep.chips_supported.values, 1)
                 self._drawn = sweep
