@@ -49,8 +49,11 @@ def test_pin_a_move_b_and_every_card_shows_both_and_the_change(app):
 def test_the_charts_draw_a_by_outline_and_diamond_and_b_moves_alone(app):
     app.pin_button.click()
     power, city, flops, chips = app.charts
-    assert power.bars_a.visible and city.point_a.visible and flops.bars_a.visible
-    assert chips.deployed_a.visible and not power.bars_a.fill  # outlined, not coloured
+    for chart, mark in ((power, power.bars_a), (city, city.point_a), (flops, flops.bars_a)):
+        assert mark in chart.figure.marks
+    assert chips.deployed_a in chips.figure.marks and not power.bars_a.fill  # outlined
+    assert power.figure.title.endswith("(B filled, A outlined)")  # said in words too
+    assert "outlined: A, h100" in flops.figure.title
     sent: list = []
     for mark, trait in ((power.bars_a, "y"), (city.point_a, "x"), (flops.bars_a, "y")):
         mark.observe(sent.append, trait)
@@ -60,7 +63,8 @@ def test_the_charts_draw_a_by_outline_and_diamond_and_b_moves_alone(app):
     assert_allclose(power.data().power_a.values, [float(a.it_power), float(a.cooling_power), 18])
     assert_allclose(city.point_a.x, [600]) and "A (pinned" in app.charts_text.value
     app.unpin_button.click()
-    assert not (power.bars_a.visible or city.point_a.visible or flops.bars_a.visible)
+    assert [len(c.figure.marks) for c in app.charts] == [1, 2, 1, 3]  # A's marks are gone
+    assert power.figure.title == "Where the site's power goes"
     assert "explorer-a-value" not in app.city.value and app.unpin_button.disabled
     assert "power_a" not in power.data() and "a." not in app.address.query
 
@@ -83,7 +87,22 @@ def test_the_link_carries_both_and_reopens_them(app):
 def test_bad_pinned_link_parameters_are_listed_not_raised():
     from explorer.ui import ExplorerApp
 
-    app = ExplorerApp("site_power=600&a.site_power=nan&a.mfu=0.5&a.zz=1")
+    app = ExplorerApp("site_power=600&a.site_power=nan&a.mfu=0.5&a.zz=1&a.chip=%3Cscript%3E")
     assert "Pinned scenario A: site_power" in app.link_notes.value
+    assert "&lt;script&gt;" in app.link_notes.value and "<script>" not in app.link_notes.value
     assert "zz" in app.link_notes.value and app.messages["general"].value == ""
     assert app.scenario.pinned.state["mfu"] == 0.5
+
+
+def test_the_export_carries_a_pinned_a(app):
+    import base64
+    import json
+
+    app.pin_button.click()
+    app.site_power.value = 900
+    app.export_button.click()
+    data = app.export_links.value.split("base64,")[1].split("'")[0]
+    content = json.loads(base64.b64decode(data))
+    assert content["inputs"]["site_power"] == pytest.approx(900)
+    assert content["pinned"]["inputs"]["site_power"] == 600
+    assert "it_power" in content["pinned"]["outputs"]

@@ -82,8 +82,9 @@ def test_the_panel_is_on_the_advanced_screen_and_updated_once_per_accepted_chang
     assert_allclose(it_power, float(explorer.compute(**inputs).it_power))
     app.site_power_text.value = "-5"  # refused: no update
     assert len(panel.updates) == n + 1
+    app.pin_button.click()  # neither pinning nor another screen changes the main scenario
     app.screen_toggle.value = "basics"
-    assert panel.widget not in app.widget.children
+    assert panel.widget not in app.widget.children and len(panel.updates) == n + 1
 
 
 def test_the_link_carries_the_panels_field_and_restores_it(app):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
 import explorer
@@ -214,3 +216,25 @@ def test_a_pinned_on_basics_gets_its_chip_comparison_once_on_advanced(s, core_ca
     # B's curves are still those of its inputs (cached); A's chip comparison is computed once
     assert core_calls == ["one", "one", "chips"]
     assert s.pinned.chips is not None
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    pairs=st.lists(
+        st.tuples(
+            st.sampled_from(["a.site_power", "a.chip", "a.mfu", "a.site", "a.", "a.a.mfu", "mfu"]),
+            st.text(max_size=12),
+        ),
+        max_size=6,
+    )
+)
+def test_any_pinned_parameters_are_messages_or_a_valid_a(pairs):
+    from urllib.parse import urlencode
+
+    s = Scenario()
+    found, messages = s.load_link(urlencode(pairs))  # never raises
+    assert all(isinstance(m, str) for m in messages)
+    if s.pinned is not None:
+        again = Scenario()
+        again.load_link(s.link())
+        assert again.pinned.state == s.pinned.state and again.state == s.state

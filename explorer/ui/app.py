@@ -466,7 +466,7 @@ class ExplorerApp:
             try:
                 fn(change)
             except Exception:  # the page must never see a traceback; the old values stay
-                log.exception("a control's callback failed")
+                log.warning("a control's callback failed", exc_info=True)
                 self.messages["general"].value = theme.error_html(PLAIN_ERROR)
                 self._sync_widgets()
 
@@ -524,7 +524,7 @@ class ExplorerApp:
     def _on_screen(self, change: Any) -> None:
         self.scenario.set_screen(change.new)
         self._show_screen()
-        self._render()  # the screen's own widgets show the current scenario
+        self._render(changed=False)  # the screen's own widgets show the current scenario
 
     def _on_export(self, _button: Any) -> None:
         self._export()
@@ -532,11 +532,11 @@ class ExplorerApp:
     def _on_pin(self, _button: Any) -> None:
         """Keep the current scenario as A (nothing is recomputed); the controls move B."""
         self.scenario.pin()
-        self._render()
+        self._render(changed=False)
 
     def _on_unpin(self, _button: Any) -> None:
         self.scenario.unpin()
-        self._render()
+        self._render(changed=False)
 
     def _change(self, field: str, value: Any) -> None:
         self._accepted(field, self.scenario.change(field, value))
@@ -560,11 +560,14 @@ class ExplorerApp:
 
     # ------------------------------------------------------------------ panels
     def _call_panel(self, method: Callable, *args: Any) -> None:
-        """A panel's failure is logged and never breaks the page or the other panels."""
+        """A panel's failure is logged and never breaks the page or the other panels.
+
+        (Logged as a warning with its traceback: the kernel guards send warnings to the
+        server's log only, where an error would also print a line on the page.)"""
         try:
             method(*args)
         except Exception:
-            log.exception("panel %s failed", getattr(method, "__qualname__", method))
+            log.warning("panel %s failed", getattr(method, "__qualname__", method), exc_info=True)
 
     def _panel_changed(self) -> None:
         """A panel's own control changed: the shareable link follows."""
@@ -576,7 +579,7 @@ class ExplorerApp:
             try:
                 extra.update(panel.link_state())
             except Exception:
-                log.exception("panel %s: link_state failed", type(panel).__name__)
+                log.warning("panel %s: link_state failed", type(panel).__name__, exc_info=True)
         return self.scenario.link(extra)
 
     # ------------------------------------------------------------------ screens and widgets
@@ -646,10 +649,11 @@ class ExplorerApp:
             ]
         )
 
-    def _render(self) -> None:
+    def _render(self, changed: bool = True) -> None:
         """Show the scenario's result. Order matters: the browser renders messages as they
         arrive, so the headline and the power chart go first; widgets whose text did not change
-        send nothing."""
+        send nothing. `changed` False (pin, unpin, another screen): the panels already have
+        this result."""
         sc = self.scenario
         ds, v, s, prec = sc.result, sc.values, sc.state, sc.precision
         main, other = self._city_words(v)
@@ -658,7 +662,8 @@ class ExplorerApp:
             self._render_basics(v)
             self._set(self.pue_text, _fmt_pue(v["pue"]))
             self.address.query = self._link()
-            self._update_panels()
+            if changed:
+                self._update_panels()
             return
         q = fmt.quantity
         a = sc.pinned_values
@@ -746,7 +751,8 @@ class ExplorerApp:
         self.address.query = self._link()
         for card in self.cards:  # sends nothing while a card's Data and Sources tabs are closed
             card.refresh(sc.inputs, self.address.query)
-        self._update_panels()
+        if changed:
+            self._update_panels()
 
     # ------------------------------------------------------------------ compare
     def _b_title(self, title: str) -> str:
@@ -825,12 +831,17 @@ class ExplorerApp:
         )
 
     def _export(self) -> None:
-        """The scenario as JSON and the site-power sweep as CSV, as download links."""
+        """The scenario (and a pinned A) as JSON and the site-power sweep as CSV, as download
+        links."""
         sc = self.scenario
         ds = sc.recompute()
-        scenario = json.dumps(
-            {"inputs": {**sc.state, "site": sc.site}, "outputs": to_json(ds)}, indent=1
-        )
+        content: dict[str, Any] = {"inputs": {**sc.state, "site": sc.site}, "outputs": to_json(ds)}
+        if sc.pinned is not None:  # the compared scenario A too, under its own key
+            content["pinned"] = {
+                "inputs": {**sc.pinned.state, "site": sc.pinned.site},
+                "outputs": to_json(sc.pinned.result),
+            }
+        scenario = json.dumps(content, indent=1)
         csv = to_frame(sc.sweep).to_csv()
         j = base64.b64encode(scenario.encode()).decode()
         c = base64.b64encode(csv.encode()).decode()

@@ -9,7 +9,9 @@ drew, as an `xarray.Dataset` with `units` and `long_name`).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from contextlib import ExitStack
+from functools import partial
 from typing import TYPE_CHECKING
 
 import bqplot as bq
@@ -89,11 +91,44 @@ def _figure(marks: list, x_scale, y_scale, x_label: str, y_label: str, title: st
     return fig
 
 
+class _Chart:
+    """What every chart shares: `data()` builds the Dataset of what `update` last drew only
+    when asked (a slider step must not pay for building it)."""
+
+    _build: Callable[[], xr.Dataset] | None = None
+    _built: xr.Dataset | None = None
+    figure: bq.Figure
+    _marks_a: tuple = ()  # scenario A's marks: on the figure only while A is pinned
+
+    def _show_a(self, shown: bool) -> None:
+        """Put A's marks on the figure or take them off (the page then draws nothing of A)."""
+        marks = [m for m in self.figure.marks if m not in self._marks_a]
+        if shown:
+            marks += list(self._marks_a)
+        if marks != list(self.figure.marks):
+            self.figure.marks = marks
+
+    def _keep(self, build: Callable[[], xr.Dataset]) -> None:
+        self._build, self._built = build, None
+
+    def data(self) -> xr.Dataset:
+        """The numbers behind the chart as last drawn (units and long_name on each variable)."""
+        if self._built is None:
+            self._built = xr.Dataset() if self._build is None else self._build()
+        return self._built
+
+
+def _curve(sweep: xr.Dataset, var: str, attrs: dict) -> xr.Dataset:
+    """One variable of a site-power sweep, along site power only, with the scenario's point."""
+    curve = sweep[[var]]
+    return curve.drop_vars([c for c in curve.coords if c != "site_power"]).assign_attrs(attrs)
+
+
 def _attrs(units: str, long_name: str) -> dict[str, str]:
     return {"units": units, "long_name": long_name}
 
 
-def _outline(x, scales: dict, label: str, **kw) -> bq.Bars:
+def _outline(x, scales: dict, **kw) -> bq.Bars:
     """Scenario A's bars: black outlines over B's filled bars (told apart by shape, not colour)."""
     return bq.Bars(
         x=x,
@@ -102,8 +137,6 @@ def _outline(x, scales: dict, label: str, **kw) -> bq.Bars:
         stroke=BLACK,
         stroke_width=2.5,
         scales=scales,
-        labels=[label],
-        visible=False,
         **kw,
     )
 
@@ -119,11 +152,10 @@ def _marker_a(scales: dict) -> bq.Scatter:
         default_size=110,
         names=["A"],
         display_names=True,
-        visible=False,
     )
 
 
-class PowerChart:
+class PowerChart(_Chart):
     """Where the site's power goes: IT, cooling and other losses as three bars [MW]; a pinned
     scenario A as black outlined bars over them."""
 
@@ -140,16 +172,12 @@ class PowerChart:
             y=[0, 0, 0],
             color=[0, 1, 2],
             scales={"x": xs, "y": ys, "color": colours},
-            labels=["B (filled)"],
         )
-        self.bars_a = _outline(list(self.PARTS), {"x": xs, "y": ys}, "A (outlined)")
-        self.figure = _figure(
-            [self.bars, self.bars_a], xs, ys, "", "MW", self.title, "explorer-power-chart"
-        )
-        self.figure.legend_location = "top-right"
+        self.bars_a = _outline(list(self.PARTS), {"x": xs, "y": ys})
+        self.figure = _figure([self.bars], xs, ys, "", "MW", self.title, "explorer-power-chart")
+        self._marks_a = (self.bars_a,)
         self.words = ""
         self._drawn_a: tuple = (None, None)
-        self._data = xr.Dataset()
 
     def update(self, scenario: Scenario) -> None:
         b = [scenario.values[k] for k in self.KEYS]
@@ -161,8 +189,9 @@ class PowerChart:
             if a is not None and self._drawn_a != (scenario.pinned.result, scenario.precision):
                 self.bars_a.y = a  # A changes only when pinned again
                 self._drawn_a = (scenario.pinned.result, scenario.precision)
-            self.bars_a.visible = a is not None
-            self.bars.display_legend = self.bars_a.display_legend = a is not None
+            self._show_a(a is not None)
+            # said in the title, never by a legend of colours
+            self.figure.title = self.title + (" (B filled, A outlined)" if a is not None else "")
         q = fmt.quantity
         self.words = f"IT {q(b[0], 'MW')}, cooling {q(b[1], 'MW')}, other {q(b[2], 'MW')}."
         parts = {"power": ("part", b, _attrs("MW", "site power by use"))}
@@ -172,13 +201,10 @@ class PowerChart:
                 f"cooling {q(a[1], 'MW')}, other {q(a[2], 'MW')}."
             )
             parts["power_a"] = ("part", a, _attrs("MW", "site power by use, pinned scenario A"))
-        self._data = xr.Dataset(parts, coords={"part": list(self.PARTS)})
-
-    def data(self) -> xr.Dataset:
-        return self._data
+        self._keep(partial(xr.Dataset, parts, coords={"part": list(self.PARTS)}))
 
 
-class CityChart:
+class CityChart(_Chart):
     """The city whose electricity use equals the site's, along site power (log–log); a pinned
     scenario A as a black diamond named "A"."""
 
@@ -195,7 +221,7 @@ class CityChart:
         self.point_a = _marker_a({"x": lx, "y": ly})
         self.title = "A city of how many people"
         self.figure = _figure(
-            [self.line, self.point, self.point_a],
+            [self.line, self.point],
             lx,
             ly,
             "site power (MW)",
@@ -203,10 +229,11 @@ class CityChart:
             self.title + "?",
             "explorer-people-chart",
         )
+        self._marks_a = (self.point_a,)
         self.words = ""
         self._drawn: tuple = (None, None)
         self._span: tuple | None = None
-        self._data = xr.Dataset()
+        self._city_span = (1.0, 10.0)
 
     def update(self, scenario: Scenario) -> None:
         v, per, sweep = scenario.values, scenario.per, scenario.sweep
@@ -215,10 +242,11 @@ class CityChart:
         here, site_power = v[var], v["site_power"]
         a_v = scenario.pinned_values
         a = None if a_v is None else (a_v["site_power"], a_v[var])  # in B's unit
-        city = sweep[var].values
         with self.line.hold_sync(), self.point.hold_sync(), self.point_a.hold_sync():
             self.point.x, self.point.y = [site_power], [here]
             if self._drawn[0] is not sweep or self._drawn[1] != per:  # not along site power
+                city = sweep[var].values
+                self._city_span = (float(city.min()), float(city.max()))
                 self.line.y = city
                 self.figure.axes[1].label = plural
                 self.title = f"A city of how many {plural}"
@@ -226,8 +254,8 @@ class CityChart:
                 self._drawn = (sweep, per)
             if a is not None:
                 self.point_a.x, self.point_a.y = [a[0]], [a[1]]
-            self.point_a.visible = a is not None
-            span = (float(city.min()), float(city.max()))
+            self._show_a(a is not None)
+            span = self._city_span
             if a is not None:
                 span = (min(span[0], a[1]), max(span[1], a[1]))
             if span != self._span:
@@ -240,18 +268,22 @@ class CityChart:
         )
         attrs = {"scenario_site_power_MW": site_power, f"scenario_{var}": here}
         if a is not None:
-            self.words += f" A (pinned, the diamond): {q(a[0], 'MW')}, {fmt.number(a[1])} {plural}."
+            same = scenario.pinned.state["basis"] == scenario.state["basis"]
+            self.words += (
+                f" A (pinned, the diamond): {q(a[0], 'MW')}, {fmt.number(a[1])} {plural}"
+                + ("." if same else " on A's own city basis.")
+            )
             attrs.update({"pinned_site_power_MW": a[0], f"pinned_{var}": a[1]})
-        curve = sweep[[var]]
-        self._data = curve.drop_vars([c for c in curve.coords if c != "site_power"]).assign_attrs(
-            attrs
-        )
-
-    def data(self) -> xr.Dataset:
-        return self._data
+        self._keep(partial(_curve, sweep, var, attrs))
 
 
-class FlopsChart:
+def _per_mw(chips: xr.Dataset, precision: str) -> np.ndarray:
+    """Peak FLOP/s per facility MW of a comparison across chips [PFLOP/s/MW]."""
+    fpw = chips.flops_per_watt
+    return fpw.sel(precision=precision).values * factor(fpw.attrs["units"], "PFLOP/s/MW")
+
+
+class FlopsChart(_Chart):
     """Peak FLOP/s per facility megawatt for every catalog accelerator (horizontal bars)."""
 
     name = "flops_per_mw"
@@ -269,9 +301,9 @@ class FlopsChart:
             orientation="horizontal",
             scales={"x": cx, "y": cy, "color": highlight},
         )
-        self.bars_a = _outline(names, {"x": cx, "y": cy}, "A", orientation="horizontal")
+        self.bars_a = _outline(names, {"x": cx, "y": cy}, orientation="horizontal")
         self.figure = bq.Figure(
-            marks=[self.bars, self.bars_a],
+            marks=[self.bars],
             axes=[
                 bq.Axis(scale=cx, side="left"),
                 bq.Axis(scale=cy, label="PFLOP/s per facility MW", tick_format="~s", num_ticks=4),
@@ -282,27 +314,25 @@ class FlopsChart:
             layout=w.Layout(width="100%", max_width="560px", height="420px"),
         )
         self.figure.add_class("explorer-chip-chart")
+        self._marks_a = (self.bars_a,)
         self.words = ""
         self._drawn: tuple = (None, None, None)
-        self._data = xr.Dataset()
+        self._fpw: np.ndarray = np.zeros(0)
+        self._fpw_a: np.ndarray | None = None
 
     def update(self, scenario: Scenario) -> None:
         chips, prec = scenario.chips, scenario.precision
         names = catalog.names("chips")
         chosen = names.index(scenario.state["chip"])
-        fpw_var = chips.flops_per_watt.sel(precision=prec)
-        fpw = fpw_var.values * factor(chips.flops_per_watt.attrs["units"], "PFLOP/s/MW")
         pinned = scenario.pinned
         a_chips = None if pinned is None else pinned.chips
-        fpw_a = None
-        if a_chips is not None:
-            fpw_a = a_chips.flops_per_watt.sel(precision=prec).values * factor(
-                a_chips.flops_per_watt.attrs["units"], "PFLOP/s/MW"
-            )
         with self.bars.hold_sync(), self.bars_a.hold_sync():
             old_chips, old_prec, old_a = self._drawn
             if old_chips is not chips or old_prec != prec or old_a is not a_chips:
                 # FLOPS per MW do not depend on site power: redrawn only when recomputed
+                self._fpw = _per_mw(chips, prec)
+                self._fpw_a = None if a_chips is None else _per_mw(a_chips, prec)
+                fpw, fpw_a = self._fpw, self._fpw_a
                 both = fpw if fpw_a is None else np.concatenate([fpw, fpw_a])
                 self.bars.scales["y"].max = axis_top(
                     float(np.nanmax(both)) if np.isfinite(both).any() else 1.0
@@ -311,13 +341,16 @@ class FlopsChart:
                 if fpw_a is not None:
                     self.bars_a.y = np.nan_to_num(fpw_a)
                 self._drawn = (chips, prec, a_chips)
-            self.bars_a.visible = fpw_a is not None
+            fpw, fpw_a = self._fpw, self._fpw_a
+            self._show_a(fpw_a is not None)
             self.bars.color = [1.0 if i == chosen else 0.0 for i in range(len(names))]
             # the chosen chip is named in the title too: never shown by colour alone
-            title = f"Peak FLOPS per facility MW (chosen, in blue: {names[chosen]}"
-            if fpw_a is not None:
-                title += f"; A outlined, A's chip: {pinned.state['chip']}"
-            self.figure.title = title + ")"
+            if fpw_a is None:
+                title = f"Peak FLOPS per facility MW (chosen, in blue: {names[chosen]})"
+            else:  # as short: the title must fit a phone
+                title = f"FLOPS per facility MW (blue: {names[chosen]}; outlined: A, "
+                title += f"{pinned.state['chip']})"
+            self.figure.title = title
         best = names[int(np.nanargmax(fpw))] if np.isfinite(fpw).any() else "none"
         self.words = (
             f"{catalog.label('chips', names[chosen])}: "
@@ -339,13 +372,10 @@ class FlopsChart:
                 _attrs("PFLOP/s/MW", long_name + ", pinned scenario A"),
             )
             attrs["pinned_chip"] = names[a_chip]
-        self._data = xr.Dataset(variables, coords={"chip": names}, attrs=attrs)
-
-    def data(self) -> xr.Dataset:
-        return self._data
+        self._keep(partial(xr.Dataset, variables, coords={"chip": names}, attrs=attrs))
 
 
-class ChipsChart:
+class ChipsChart(_Chart):
     """Chips the facility power can feed, along facility power (log–log), with the site's power
     (dashed line) and the deployed chips (point)."""
 
@@ -369,7 +399,7 @@ class ChipsChart:
         )
         self.deployed_a = _marker_a({"x": px, "y": py})
         self.figure = _figure(
-            [self.line, self.limit, self.deployed, self.deployed_a],
+            [self.line, self.limit, self.deployed],
             px,
             py,
             "facility power (MW)",
@@ -377,9 +407,9 @@ class ChipsChart:
             self.title,
             "explorer-chips-chart",
         )
+        self._marks_a = (self.deployed_a,)
         self.words = ""
         self._drawn = None
-        self._data = xr.Dataset()
 
     def update(self, scenario: Scenario) -> None:
         v, sweep = scenario.values, scenario.sweep
@@ -398,7 +428,7 @@ class ChipsChart:
             if a_v is not None:
                 self.deployed_a.x = [max(a_v["power_required"], 1.0)]
                 self.deployed_a.y = [max(a_v["chips"], 1.0)]
-            self.deployed_a.visible = a_v is not None
+            self._show_a(a_v is not None)
             if self._drawn is not sweep:
                 self.line.y = np.maximum(sweep.chips_supported.values, 1)
                 self._drawn = sweep
@@ -421,14 +451,7 @@ class ChipsChart:
             attrs.update(
                 pinned_chips_deployed=a_v["chips"], pinned_power_required_MW=a_v["power_required"]
             )
-        curve = sweep.chips_supported
-        self._data = xr.Dataset(
-            {"chips_supported": curve.drop_vars([c for c in curve.coords if c != "site_power"])},
-            attrs=attrs,
-        )
-
-    def data(self) -> xr.Dataset:
-        return self._data
+        self._keep(partial(_curve, sweep, "chips_supported", attrs))
 
 
 CHARTS = (PowerChart, CityChart, FlopsChart, ChipsChart)  # the Advanced screen's order
