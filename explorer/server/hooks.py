@@ -237,6 +237,34 @@ def owns_kernel(handler: Any, kernel_id: str) -> bool:
     return bool(from_cookie) and hmac.compare_digest(from_cookie, owner)
 
 
+def pooled_kernel_ids(kernel_manager: Any) -> set[str]:
+    """Kernels waiting in Voila's preheated pool (none when the pool is off)."""
+    ids = set()
+    for pool in getattr(kernel_manager, "_pools", {}).values():
+        for task in pool:
+            if task.done() and not task.cancelled() and task.exception() is None:
+                ids.add(task.result().get("kernel_id"))
+    return ids
+
+
+def patch_culling() -> None:
+    """Idle-kernel culling (for tabs that crashed without closing) must not cull the preheated
+    kernels waiting in Voila's pool: they are idle and unconnected by design, and Voila does not
+    refill the pool after a cull (idempotent)."""
+    from jupyter_server.services.kernels.kernelmanager import MappingKernelManager
+
+    if not _once(MappingKernelManager, "_explorer_patched"):
+        return
+    original = MappingKernelManager.cull_kernel_if_idle
+
+    async def cull_kernel_if_idle(self, kernel_id):
+        if kernel_id in pooled_kernel_ids(self):
+            return None
+        return await original(self, kernel_id)
+
+    MappingKernelManager.cull_kernel_if_idle = cull_kernel_if_idle
+
+
 # --------------------------------------------------------------------------- embedding
 
 FRAME_ANCESTORS = "frame-ancestors *"
@@ -387,34 +415,6 @@ def inspect_property(cls: type, name: str) -> property:
     if not isinstance(found, property):
         raise TypeError(f"{cls.__name__}.{name} is not a property")
     return found
-
-
-def pooled_kernel_ids(kernel_manager: Any) -> set[str]:
-    """Kernels waiting in Voila's preheated pool (none when the pool is off)."""
-    ids = set()
-    for pool in getattr(kernel_manager, "_pools", {}).values():
-        for task in pool:
-            if task.done() and not task.cancelled() and task.exception() is None:
-                ids.add(task.result().get("kernel_id"))
-    return ids
-
-
-def patch_culling() -> None:
-    """Idle-kernel culling (for tabs that crashed without closing) must not cull the preheated
-    kernels waiting in Voila's pool: they are idle and unconnected by design, and Voila does not
-    refill the pool after a cull (idempotent)."""
-    from jupyter_server.services.kernels.kernelmanager import MappingKernelManager
-
-    if not _once(MappingKernelManager, "_explorer_patched"):
-        return
-    original = MappingKernelManager.cull_kernel_if_idle
-
-    async def cull_kernel_if_idle(self, kernel_id):
-        if kernel_id in pooled_kernel_ids(self):
-            return None
-        return await original(self, kernel_id)
-
-    MappingKernelManager.cull_kernel_if_idle = cull_kernel_if_idle
 
 
 # --------------------------------------------------------------------------- kernel websockets
@@ -612,8 +612,9 @@ def apply_server_patches() -> None:
 
 
 def apply_binder_patches() -> None:
-    """What the Binder route (Jupyter Server + Voila's extension) applies: the page and the
-    kernel websockets; JupyterLab's own routes stay as Jupyter Server serves them."""
+    """What the Binder route (Jupyter Server + Voila's extension) applies: the page (with its
+    embedding) and the kernel websockets; JupyterLab's own routes stay as Jupyter Server serves
+    them (``frame-ancestors 'self'`` included)."""
     tracker()
     patch_websocket()
     patch_page_handler()
