@@ -4,15 +4,18 @@ the page's own token (with or without a cookie)."""
 
 from __future__ import annotations
 
+import inspect
 import re
 import time
+import unittest.mock
 import urllib.error
 import urllib.parse
 import urllib.request
 
 import psutil
 import pytest
-from tornado.httputil import HTTPHeaders, HTTPServerRequest
+import tornado.web
+from tornado.httputil import HTTPHeaders, HTTPServerRequest, RequestStartLine
 
 from explorer.server import hooks
 
@@ -41,10 +44,9 @@ def test_only_the_frame_ancestors_directive_changes(policy, expected):
 def _request(url: str, **headers: str) -> HTTPServerRequest:
     parts = urllib.parse.urlsplit(url)
     request = HTTPServerRequest(
-        method="GET",
-        uri=parts.path or "/",
+        start_line=RequestStartLine("GET", parts.path or "/", "HTTP/1.1"),
         headers=HTTPHeaders({"Host": parts.netloc, **headers}),
-        host=parts.netloc,
+        connection=unittest.mock.Mock(),
     )
     request.protocol = parts.scheme  # what tornado's server sets from the connection
     return request
@@ -65,6 +67,31 @@ def _request(url: str, **headers: str) -> HTTPServerRequest:
 )
 def test_a_secure_origin_is_https_a_proxy_saying_https_or_loopback(url, headers, secure):
     assert hooks.secure_origin(_request(url, **headers)) is secure
+
+
+@pytest.mark.parametrize(
+    ("url", "partitioned"), [("http://127.0.0.1:8866/", True), ("http://192.168.1.20/", False)]
+)
+def test_cookies_a_handler_sets_become_partitioned_on_a_secure_origin_only(url, partitioned):
+    handler = tornado.web.RequestHandler(tornado.web.Application(), _request(url))
+    handler.set_cookie("_xsrf", "2|ab|cd|1", path="/")
+    assert hooks.embeddable_cookies(handler) == (["_xsrf"] if partitioned else [])
+    handler._transforms = []  # set by tornado when it runs the handler
+    handler.flush()  # tornado writes the Set-Cookie headers of the cookies it still holds
+    written = handler._headers.get_list("Set-Cookie")
+    assert len(written) == 1 and written[0].startswith("_xsrf=2|ab|cd|1")
+    attributes = {a.strip().lower() for a in written[0].split(";")[1:]}
+    wanted = {"samesite=none", "secure", "partitioned"}
+    assert (wanted <= attributes) is partitioned
+    assert "path=/" in attributes
+
+
+def test_the_internals_the_embedding_relies_on_exist():
+    from jupyter_server.base.handlers import JupyterHandler
+    from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
+
+    assert isinstance(inspect.getattr_static(JupyterHandler, "content_security_policy"), property)
+    assert callable(VoilaShutdownKernelHandler.check_xsrf_cookie)
 
 
 def test_the_fallback_script_carries_only_a_token():
