@@ -132,6 +132,30 @@ def test_the_embed_snippet_works_on_another_site_and_follows_the_keyboard(
     assert offline_guard["errors"] == []
 
 
+def test_the_binder_route_works_embedded_on_another_site(binder_server, story_site, browser):
+    # Binder's page authenticates its own requests with the login cookie the page sets
+    # (partitioned like the _xsrf cookie: Binder is https, here loopback). Requests off the
+    # machine are aborted, not asserted: the Binder route's page asks a CDN for MathJax with or
+    # without embedding (a template matter, outside this test).
+    link = (
+        f"{binder_server.url}voila/render/notebooks/explorer.ipynb?token={binder_server.token}&"
+        + "&".join(f"{k}={v}" for k, v in SCENARIO.items())
+    )
+    context = browser.new_context(viewport={"width": 1280, "height": 1600})
+    try:
+        page = context.new_page()
+        page.route(
+            "**/*",
+            lambda r: (
+                r.continue_() if (urlparse(r.request.url).hostname or "") in LOOPBACK else r.abort()
+            ),
+        )
+        page.goto(story_site.publish(embed_snippet(link, "AI campus explorer")))
+        check_interactive(embedded_app(page))
+    finally:
+        context.close()
+
+
 @pytest.fixture
 def named_hosts_browser(playwright, chromium_path, browser_type_launch_args):
     """Chromium that resolves every ``*.test`` name to 127.0.0.1: the app at
