@@ -9,6 +9,17 @@ with Voila's extension, the Binder route):
   at `Limits.max_kernels` or the client address is over `Limits.kernels_per_minute`; a served
   page whose websocket never opens (a bot, ``curl``) has its kernel shut down after
   `Limits.unused_kernel_grace` seconds.
+- `patch_embedding`: the app page may be framed by any site (``frame-ancestors *`` in its
+  Content-Security-Policy; every other directive and header is kept, and every other page of the
+  server keeps Jupyter Server's ``frame-ancestors 'self'``). The app is public, read-only and has
+  no login, so a clickjacking frame gains nothing. In a third-party iframe a browser keeps no
+  ordinary cookie (SameSite=Lax by default; third-party cookies blocked), so the cookies a page
+  response sets get ``SameSite=None; Secure; Partitioned`` (CHIPS: kept per embedding site)
+  whenever the browser sees a secure origin (https, ``X-Forwarded-Proto: https``, or a loopback
+  host); and the page carries its own `_xsrf` token (`xsrf_fallback_script`), which it sends as
+  the ``X-XSRFToken`` header and the ``_xsrf`` form field when the browser kept no cookie at all
+  (plain http on another host, a browser without partitioned cookies). The kernel-owner checks
+  accept that token only if it is the one the server gave the page served with that kernel.
 - `patch_culling`: idle-kernel culling skips the preheated kernels waiting in Voila's pool.
 - `patch_websocket`: kernel websockets must speak the `v1.kernel.websocket.jupyter.org`
   subprotocol; every frame is checked by `wsguard.check_v1_frame` before Jupyter Server's
@@ -19,7 +30,8 @@ with Voila's extension, the Binder route):
   the server's own kernels, which prove it with a secret from their environment; a visitor can
   neither read another visitor's link nor remove a kernel's waiter.
 - `patch_closed_routes` (standalone only): a kernel's REST model is readable only with the
-  `_xsrf` token of the page that was served with it (the page reads it once), never deletable;
+  `_xsrf` token of the page that was served with it (the page reads it once; `owns_kernel`),
+  never deletable;
   ``/logout`` and malformed template URLs answer 404; every error page is `limits.page` (no
   external URL).
 
@@ -32,6 +44,8 @@ from __future__ import annotations
 
 import hmac
 import io
+import ipaddress
+import json
 import logging
 import os
 import re
@@ -174,11 +188,16 @@ def patch_page_handler() -> None:
             self.set_header("Retry-After", "60")
             yield page(503)
             return
-        _ = self.xsrf_token  # tornado sets the cookie with the response headers
+        token = self.xsrf_token.decode()  # tornado sets the cookie with the response headers
+        embeddable_cookies(self)
+        fallback = xsrf_fallback_script(token)
         kernel_id = None
         track.starting += 1  # reserved now: concurrent visits see it before the kernel exists
         try:
             async for snippet in original(self, path=path):
+                if fallback and "<head>" in snippet:
+                    snippet = snippet.replace("<head>", "<head>" + fallback, 1)
+                    fallback = ""
                 if kernel_id is None and (found := _KERNEL_ID.search(snippet)):
                     kernel_id = found.group(1)
                     track.starting -= 1
@@ -195,18 +214,27 @@ def patch_page_handler() -> None:
 
 
 def owns_kernel(handler: Any, kernel_id: str) -> bool:
-    """True when `handler`'s request carries the `_xsrf` token (cookie and header, matching) of
-    the page that was served with `kernel_id`."""
+    """True when `handler`'s request carries the `_xsrf` token of the page that was served with
+    `kernel_id`: in the ``X-XSRFToken`` header (or the ``_xsrf`` argument) and, when the browser
+    sent an `_xsrf` cookie, in the cookie too.
+
+    The header must match the token the server recorded for that kernel's page (a secret only
+    that page was given), so the cookie adds nothing when it is missing: a page embedded in a
+    third-party iframe on plain http has none (the browser does not keep it) and sends the token
+    rendered into the page (`xsrf_fallback_script`). A cookie that is sent must match.
+    """
     owner = tracker().owners.get(kernel_id)
     header = handler.request.headers.get("X-XSRFToken") or handler.get_argument("_xsrf", None)
-    cookie = handler.get_cookie("_xsrf")
-    if owner is None or not header or not cookie:
+    if owner is None or not header:
         return False
     _, from_header, _ = handler._decode_xsrf_token(header)
-    _, from_cookie, _ = handler._decode_xsrf_token(cookie)
-    if not from_header or not from_cookie:
+    if not from_header or not hmac.compare_digest(from_header, owner):
         return False
-    return hmac.compare_digest(from_header, from_cookie) and hmac.compare_digest(from_cookie, owner)
+    cookie = handler.get_cookie("_xsrf")
+    if cookie is None:
+        return True
+    _, from_cookie, _ = handler._decode_xsrf_token(cookie)
+    return bool(from_cookie) and hmac.compare_digest(from_cookie, owner)
 
 
 def pooled_kernel_ids(kernel_manager: Any) -> set[str]:
@@ -235,6 +263,158 @@ def patch_culling() -> None:
         return await original(self, kernel_id)
 
     MappingKernelManager.cull_kernel_if_idle = cull_kernel_if_idle
+
+
+# --------------------------------------------------------------------------- embedding
+
+FRAME_ANCESTORS = "frame-ancestors *"
+_TOKEN = re.compile(r"[0-9A-Za-z|_-]{1,200}")
+
+
+def frame_anywhere(policy: str) -> str:
+    """`policy` (a Content-Security-Policy value) with its ``frame-ancestors`` directive replaced
+    by `FRAME_ANCESTORS` (added when it has none); every other directive is kept.
+
+    Examples
+    --------
+    >>> frame_anywhere("frame-ancestors 'self'; report-uri /api/security/csp-report")
+    'frame-ancestors *; report-uri /api/security/csp-report'
+    >>> frame_anywhere("default-src 'self'")
+    "default-src 'self'; frame-ancestors *"
+    """
+    kept = [
+        d.strip()
+        for d in policy.split(";")
+        if d.strip() and d.split()[0].lower() != "frame-ancestors"
+    ]
+    if policy.strip().lower().startswith("frame-ancestors"):
+        return "; ".join([FRAME_ANCESTORS, *kept])
+    return "; ".join([*kept, FRAME_ANCESTORS])
+
+
+def secure_origin(request: Any) -> bool:
+    """Whether the browser sees the server on a secure origin, where it keeps ``Secure`` cookies:
+    https (also behind a proxy that says so in ``X-Forwarded-Proto``, as Binder's does) or a
+    loopback host (browsers treat ``http://127.0.0.1`` and ``http://localhost`` as secure).
+
+    Only cookie attributes depend on it: when it guesses wrong the browser drops the cookie and
+    the page falls back on its rendered token (`xsrf_fallback_script`)."""
+    forwarded = request.headers.get("X-Forwarded-Proto", "").split(",")[0].strip().lower()
+    if request.protocol == "https" or forwarded == "https":
+        return True
+    host = (request.host_name or "").strip("[]").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def embeddable_cookies(handler: Any) -> list[str]:
+    """Give the cookies `handler`'s response sets ``SameSite=None; Secure; Partitioned`` when the
+    origin is secure (`secure_origin`), so that a third-party iframe of the page keeps them; the
+    names of the cookies changed.
+
+    Partitioned (CHIPS) cookies are kept per top-level site: one set while the page is embedded
+    on a journalist's site is sent only to frames under that site, and one set on a top-level
+    visit only to top-level visits, so no other site's page can send them along. Browsers
+    without CHIPS ignore the attribute. Python 3.11's ``http.cookies`` has no ``Partitioned``
+    attribute, so the header is written here instead of by tornado's flush.
+    """
+    jar = getattr(handler, "_new_cookie", None)
+    if not jar or not secure_origin(handler.request):
+        return []
+    changed = []
+    for name in list(jar):
+        morsel = jar[name]
+        morsel["samesite"] = "None"
+        morsel["secure"] = True
+        handler.add_header("Set-Cookie", morsel.OutputString(None) + "; Partitioned")
+        del jar[name]
+        changed.append(name)
+    return changed
+
+
+def xsrf_fallback_script(token: str) -> str:
+    """A ``<script>`` that lets the page send its `_xsrf` `token` when the browser kept no
+    `_xsrf` cookie (a third-party iframe on plain http, or a browser that blocks third-party
+    cookies without partitioning them).
+
+    Voila's page reads the token from ``document.cookie`` for the ``X-XSRFToken`` header of its
+    one kernel-model request and for the ``_xsrf`` field of its tab-close shutdown beacon; the
+    script makes that read return the token rendered into the page when the cookie is missing
+    (the real cookie wins when there is one; writes go to the real cookie). The server accepts
+    the token only as the one it gave the page served with that kernel (`owns_kernel`). Empty
+    for anything that is not a tornado token.
+
+    Examples
+    --------
+    >>> "_xsrf=2|ab|cd|1" in xsrf_fallback_script("2|ab|cd|1")
+    True
+    >>> xsrf_fallback_script("</script><script>alert(1)")
+    ''
+    """
+    if not _TOKEN.fullmatch(token):
+        return ""
+    return (
+        "<script>/* explorer: the page's _xsrf token when the browser kept no cookie */"
+        "(function(){var t=" + json.dumps("_xsrf=" + token) + ","
+        "d=Object.getOwnPropertyDescriptor(Document.prototype,'cookie');"
+        "if(!d||!d.get||!d.set)return;"
+        "Object.defineProperty(document,'cookie',{configurable:true,"
+        "get:function(){var c=d.get.call(document);"
+        "return /(^|;\\s*)_xsrf=/.test(c)?c:(c?c+'; ':'')+t;},"
+        "set:function(v){d.set.call(document,v);}});})();</script>"
+    )
+
+
+def patch_embedding() -> None:
+    """The app page may be framed by any site, and works there (idempotent; both routes).
+
+    - `VoilaHandler.content_security_policy`: ``frame-ancestors *`` (`frame_anywhere`) instead
+      of Jupyter Server's ``'self'``, for the app page only (JupyterLab, the REST API and every
+      other route keep theirs);
+    - Voila's tab-close shutdown (``/voila/api/shutdown/<kernel>``): a request without an
+      `_xsrf` cookie passes the xsrf check only with the token of the page served with that
+      kernel (`owns_kernel`); with a cookie, tornado's own check applies unchanged.
+    (The cookies and the rendered token are set by `patch_page_handler`.)
+    """
+    from jupyter_server.base.handlers import JupyterHandler
+    from voila.handler import VoilaHandler
+    from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler as Shutdown
+
+    if not _once(Shutdown, "_explorer_patched"):
+        return
+    policy = inspect_property(JupyterHandler, "content_security_policy")
+
+    def content_security_policy(self) -> str:
+        return frame_anywhere(policy.fget(self))
+
+    VoilaHandler.content_security_policy = property(content_security_policy)
+    original_check = Shutdown.check_xsrf_cookie
+
+    def check_xsrf_cookie(self) -> None:
+        if (
+            getattr(self, "_jupyter_current_user", None) is not None
+            and self.get_cookie("_xsrf") is None
+            and self.path_args
+            and owns_kernel(self, self.path_args[0])
+        ):
+            return None
+        return original_check(self)
+
+    Shutdown.check_xsrf_cookie = check_xsrf_cookie
+
+
+def inspect_property(cls: type, name: str) -> property:
+    """The property `name` as `cls` (or the first class of its MRO that has it) defines it."""
+    import inspect
+
+    found = inspect.getattr_static(cls, name)
+    if not isinstance(found, property):
+        raise TypeError(f"{cls.__name__}.{name} is not a property")
+    return found
 
 
 # --------------------------------------------------------------------------- kernel websockets
@@ -425,17 +605,20 @@ def apply_server_patches() -> None:
     tracker()
     patch_websocket()
     patch_page_handler()
+    patch_embedding()
     patch_culling()
     patch_query_socket()
     patch_closed_routes()
 
 
 def apply_binder_patches() -> None:
-    """What the Binder route (Jupyter Server + Voila's extension) applies: the page and the
-    kernel websockets; JupyterLab's own routes stay as Jupyter Server serves them."""
+    """What the Binder route (Jupyter Server + Voila's extension) applies: the page (with its
+    embedding) and the kernel websockets; JupyterLab's own routes stay as Jupyter Server serves
+    them (``frame-ancestors 'self'`` included)."""
     tracker()
     patch_websocket()
     patch_page_handler()
+    patch_embedding()
 
 
 # --------------------------------------------------------------------------- inside the kernel
