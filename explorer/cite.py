@@ -380,20 +380,24 @@ http(s) URL or a link of the app's own route (?... or /...).
 def embed_snippet(link: str, title: str) -> str:
     """HTML to embed the scenario in another page: an ``<iframe>`` of its link.
 
-    Both `link` (checked by `safe_link`) and `title` are escaped for an HTML attribute.
+    Both `link` (checked by `safe_link`) and `title` are escaped for an HTML attribute. The
+    sandbox lets the app run, save its downloads and open its sources in a new tab (popups leave
+    the sandbox, so a source's own page works normally); "Copy link" may use the clipboard.
 
     Examples
     --------
     >>> print(embed_snippet("https://example.org/?chip=h100&mfu=0.5", 'A "what if"'))
     <iframe src="https://example.org/?chip=h100&amp;mfu=0.5" title="A &quot;what if&quot;" \
 width="100%" height="900" style="border:0" loading="lazy" \
-sandbox="allow-scripts allow-same-origin allow-downloads"></iframe>
+sandbox="allow-scripts allow-same-origin allow-downloads allow-popups \
+allow-popups-to-escape-sandbox" allow="clipboard-write"></iframe>
     """
     src = html.escape(safe_link(link), quote=True)
     name = html.escape(str(title), quote=True)
     return (
         f'<iframe src="{src}" title="{name}" width="100%" height="900" style="border:0" '
-        'loading="lazy" sandbox="allow-scripts allow-same-origin allow-downloads"></iframe>'
+        'loading="lazy" sandbox="allow-scripts allow-same-origin allow-downloads allow-popups '
+        'allow-popups-to-escape-sandbox" allow="clipboard-write"></iframe>'
     )
 
 
