@@ -289,7 +289,8 @@ async def burst(base: str, n: int, budget: float, floor: bool, meter: CpuMeter) 
 def run(notebook: Path, a: argparse.Namespace) -> dict[str, float]:
     port = free_port(start=9300)
     argv = voila_command(notebook, port, pool=a.pool)
-    if a.fill_delay is not None:
+    if a.fill_delay is not None:  # instead of the one voila_command chose for this pool size
+        argv = [x for x in argv if not x.startswith("--VoilaKernelManager.fill_delay=")]
         argv.append(f"--VoilaKernelManager.fill_delay={a.fill_delay:g}")
     log = open(a.log or os.devnull, "ab")  # noqa: SIM115
     proc = subprocess.Popen(
@@ -336,7 +337,10 @@ def run(notebook: Path, a: argparse.Namespace) -> dict[str, float]:
 
 def report(name: str, r: dict, a: argparse.Namespace) -> None:
     p = r["phases"]
-    delay = "Voila's default (1 s)" if a.fill_delay is None else f"{a.fill_delay:g} s"
+    from explorer.server.launch import CLASS_FILL_DELAY, CLASS_POOL
+
+    chosen = CLASS_FILL_DELAY if a.pool >= CLASS_POOL else 1
+    delay = f"{chosen:g} s (explorer app's)" if a.fill_delay is None else f"{a.fill_delay:g} s"
     print(f"== {name}: --pool {a.pool}, {a.visits} first visits at once, fill_delay {delay}")
     print(f"pool filled in {r['filled']:.1f} s on {os.cpu_count()} cores")
     print(
@@ -369,7 +373,8 @@ def main() -> None:
         "--fill-delay",
         type=float,
         default=None,
-        help="seconds Voila waits before refilling the pool after a visit (default: the server's)",
+        help="seconds Voila waits before refilling the pool after a visit (default: what "
+        "`explorer app --pool N` uses: launch.CLASS_FILL_DELAY from CLASS_POOL kernels on)",
     )
     ap.add_argument("--floor", action="store_true", help="also measure the one-slider floor")
     ap.add_argument("--budget", type=float, default=120, help="seconds a visit may take")

@@ -643,7 +643,8 @@ def pool_states(pool: list[Any]) -> list[str]:
             ok = not task.cancelled() and task.exception() is None
             states.append(READY if ok else STARTING)  # a failed one: Voila raises it anyway
         else:
-            wake = _WAKE.get(task.get_coro())
+            coro = task.get_coro() if hasattr(task, "get_coro") else None
+            wake = _WAKE.get(coro) if coro is not None else None
             states.append(SLEEPING if wake is not None and not wake.done() else STARTING)
     return states
 
@@ -652,7 +653,7 @@ def wake_refills(pool: list[Any]) -> list[int]:
     """Apply `refills_to_wake` to a Voila pool; the positions woken."""
     woken = refills_to_wake(pool_states(pool))
     for i in woken:
-        wake = _WAKE.get(pool[i].get_coro())
+        wake = _WAKE.get(pool[i].get_coro())  # a sleeping one is a task (`pool_states`)
         if wake is not None and not wake.done():
             wake.set_result(None)
     return woken
