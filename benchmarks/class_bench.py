@@ -208,9 +208,7 @@ async def _visit(v: Visit, base: str, t0: float) -> None:
                 return
         elif kind == "comm_msg" and model_id and content.get("comm_id") == model_id:
             data = content.get("data", {})
-            if data.get("method") in ("update", "echo_update") and "value" in data.get(
-                "state", {}
-            ):
+            if data.get("method") in ("update", "echo_update") and "value" in data.get("state", {}):
                 value = headline_value(data["state"]["value"])
         if model_id is not None and value == v.expected:
             mark("interactive")
@@ -274,9 +272,7 @@ def wait_for_pool(server: psutil.Process, pool: int, timeout: float) -> float:
 
 async def burst(base: str, n: int, budget: float, floor: bool, meter: CpuMeter) -> list[Visit]:
     powers = [600.0 + 10 * i for i in range(n)]  # none is the default 300 MW
-    vs = [
-        Visit(i, p, None if floor else expected_headline(p)) for i, p in enumerate(powers)
-    ]
+    vs = [Visit(i, p, None if floor else expected_headline(p)) for i, p in enumerate(powers)]
     meter.start()
     t0 = time.perf_counter()
     await asyncio.gather(*(visit(v, base, t0, budget) for v in vs))
@@ -293,9 +289,7 @@ def run(notebook: Path, a: argparse.Namespace) -> dict[str, float]:
         argv = [x for x in argv if not x.startswith("--VoilaKernelManager.fill_delay=")]
         argv.append(f"--VoilaKernelManager.fill_delay={a.fill_delay:g}")
     log = open(a.log or os.devnull, "ab")  # noqa: SIM115
-    proc = subprocess.Popen(
-        argv, env=environment(), stdout=log, stderr=log, start_new_session=True
-    )
+    proc = subprocess.Popen(argv, env=environment(), stdout=log, stderr=log, start_new_session=True)
     try:
         server = psutil.Process(proc.pid)
         filled = wait_for_pool(server, a.pool, a.timeout)
@@ -350,10 +344,7 @@ def report(name: str, r: dict, a: argparse.Namespace) -> None:
     )
     for e in r["error_text"]:
         print(f"  error: {e}")
-    print(
-        "median time to each step [s]: "
-        + ", ".join(f"{k} {val:.1f}" for k, val in p.items())
-    )
+    print("median time to each step [s]: " + ", ".join(f"{k} {val:.1f}" for k, val in p.items()))
     print(
         f"CPU used during the burst: server {r['server_cpu']:.1f} s, kernels "
         f"{r['kernel_cpu']:.1f} s ({r['kernel_cpu'] / a.visits:.2f} s per visit), "
@@ -379,7 +370,9 @@ def main() -> None:
     ap.add_argument("--floor", action="store_true", help="also measure the one-slider floor")
     ap.add_argument("--budget", type=float, default=120, help="seconds a visit may take")
     ap.add_argument("--timeout", type=float, default=300, help="seconds the pool may take to fill")
-    ap.add_argument("--settle", type=float, default=0, help="seconds to wait before counting kernels")
+    ap.add_argument(
+        "--settle", type=float, default=0, help="seconds to wait before counting kernels"
+    )
     ap.add_argument("--log", default=None, help="append the server's log to this file")
     a = ap.parse_args()
     results = {}

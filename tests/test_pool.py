@@ -174,6 +174,7 @@ def test_voila_reads_the_fill_delay_option():
     Voila.clear_instance()
     try:
         app = voila_app(voila_command(pool=30)[4:])  # the options after the notebook
-        assert app.config.VoilaKernelManager.fill_delay == CLASS_FILL_DELAY
+        # kept as a string until the kernel manager class (made by Voila at start) reads it
+        assert float(app.config.VoilaKernelManager.fill_delay) == CLASS_FILL_DELAY
     finally:
         Voila.clear_instance()
