@@ -110,6 +110,7 @@ class Visit:
     state_bytes: int = 0
     models: int = 0
     ws: object = None
+    states: dict = field(default_factory=dict)  # the widget states (the first visit only)
 
 
 async def visit(v: Visit, base: str, t0: float, budget: float) -> None:
@@ -195,6 +196,8 @@ async def _visit(v: Visit, base: str, t0: float) -> None:
             v.state_bytes = len(frame)
             states = data.get("states", {})
             v.models = len(states)
+            if v.index == 0:
+                v.states = states
             await ws.send(encode("shell", "comm_close", {"comm_id": control, "data": {}}, session))
             if v.expected is None:
                 mark("interactive")
@@ -326,7 +329,18 @@ def run(notebook: Path, a: argparse.Namespace) -> dict[str, float]:
         "models": statistics.median(v.models for v in ok) if ok else float("nan"),
         "phases": phases,
         "kernels_after": after,
+        "breakdown": breakdown(vs[0].states),
     }
+
+
+def breakdown(states: dict) -> list[tuple[str, int, float]]:
+    """(model name, how many, their state's JSON size [KB]) of one visit, largest first."""
+    by: dict[str, list[float]] = {}
+    for s in states.values():
+        name = f"{s.get('model_module', '?')}:{s.get('model_name', '?')}"
+        by.setdefault(name, []).append(len(json.dumps(s.get("state", {}))) / 1024)
+    rows = [(name, len(kb), sum(kb)) for name, kb in by.items()]
+    return sorted(rows, key=lambda r: -r[2])
 
 
 def report(name: str, r: dict, a: argparse.Namespace) -> None:
@@ -354,6 +368,10 @@ def report(name: str, r: dict, a: argparse.Namespace) -> None:
         f"widget state per visit: {r['state_kb']:.0f} KB, {r['models']:.0f} widget models; "
         f"kernels running {a.settle:g} s after the burst: {r['kernels_after']}"
     )
+    if a.breakdown and r["breakdown"]:
+        print("widget models of one visit (JSON state, binary buffers not counted):")
+        for name, count, kb in r["breakdown"][: a.breakdown]:
+            print(f"  {count:4d} × {name:<55} {kb:7.1f} KB")
 
 
 def main() -> None:
@@ -372,6 +390,9 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=300, help="seconds the pool may take to fill")
     ap.add_argument(
         "--settle", type=float, default=0, help="seconds to wait before counting kernels"
+    )
+    ap.add_argument(
+        "--breakdown", type=int, default=0, metavar="K", help="list the K largest widget kinds"
     )
     ap.add_argument("--log", default=None, help="append the server's log to this file")
     a = ap.parse_args()
