@@ -608,7 +608,7 @@ def patch_closed_routes() -> None:
 
 # --------------------------------------------------------------------------- pool refill
 
-READY, STARTING, SLEEPING = "ready", "starting", "sleeping"
+READY, STARTING, SLEEPING, FAILED = "ready", "starting", "sleeping", "failed"
 _WAKE: dict[Any, Any] = {}  # refill coroutine → the future that ends its delay early
 
 
@@ -627,6 +627,8 @@ def refills_to_wake(states: list[str]) -> list[int]:
     [0]
     >>> refills_to_wake(["starting", "sleeping"])
     []
+    >>> refills_to_wake(["failed", "sleeping"])  # a kernel that failed to start is none
+    [1]
     >>> refills_to_wake([])
     []
     """
@@ -636,12 +638,12 @@ def refills_to_wake(states: list[str]) -> list[int]:
 
 
 def pool_states(pool: list[Any]) -> list[str]:
-    """`READY`, `STARTING` or `SLEEPING` for each task of a Voila pool."""
+    """`READY`, `STARTING`, `SLEEPING` or `FAILED` for each task of a Voila pool."""
     states = []
     for task in pool:
         if task.done():
             ok = not task.cancelled() and task.exception() is None
-            states.append(READY if ok else STARTING)  # a failed one: Voila raises it anyway
+            states.append(READY if ok else FAILED)
         else:
             coro = task.get_coro() if hasattr(task, "get_coro") else None
             wake = _WAKE.get(coro) if coro is not None else None
@@ -669,6 +671,7 @@ def ready_first(pool: list[Any]) -> None:
 def wait_before(delay: float, aw: Any) -> Any:
     """Voila's `wait_before(delay, aw)`, with a delay that `wake_refills` can end early."""
     import asyncio
+    import inspect
 
     async def gated(wake: asyncio.Future | None) -> Any:
         try:
@@ -677,6 +680,10 @@ def wait_before(delay: float, aw: Any) -> Any:
                     await asyncio.wait_for(asyncio.shield(wake), delay)
                 except TimeoutError:
                     pass
+                except asyncio.CancelledError:  # shut down while sleeping: never started
+                    if inspect.iscoroutine(aw):
+                        aw.close()
+                    raise
         finally:
             _WAKE.pop(coro, None)
         return await aw
@@ -689,7 +696,8 @@ def wait_before(delay: float, aw: Any) -> Any:
 
 
 def patch_pool_refill() -> None:
-    """Voila's preheated pool refills late only while kernels are still ready (idempotent)."""
+    """Voila's preheated pool refills late only while a kernel is still ready or starting
+    (idempotent)."""
     from voila import app as voila_app
     from voila import voila_kernel_manager as vkm
 
