@@ -19,8 +19,10 @@ Voila's page does in a student's browser, concurrently (asyncio, one process):
 4. App: wait until the headline widget (the ``explorer-city`` HTML) shows the core's value for
    P, from the states or a later ``update``. Floor (``--floor``): interactive = states received.
 
-Static files (the JavaScript bundles a first visit downloads) are not fetched: a browser caches
-them and a class behind one proxy fetches them once; `serving_bench.py` measures them.
+Static files (the JavaScript bundles and styles a first visit downloads) are fetched only with
+``--assets``: the benchmark then first opens the page once in Debian's Chromium, on a separate
+server without a pool, records the same-origin files it loads, and every visit fetches those
+(six at a time, as a browser does per host) after the page and before its kernel requests.
 
 The server is started as `explorer app --pool N` starts it (`voila_command`, the package's
 environment), optionally with ``--VoilaKernelManager.fill_delay``; the benchmark waits until
@@ -111,6 +113,8 @@ class Visit:
     models: int = 0
     ws: object = None
     states: dict = field(default_factory=dict)  # the widget states (the first visit only)
+    assets: list[str] = field(default_factory=list)  # static paths to fetch after the page
+    asset_bytes: int = 0
 
 
 async def visit(v: Visit, base: str, t0: float, budget: float) -> None:
@@ -134,6 +138,20 @@ async def _visit(v: Visit, base: str, t0: float) -> None:
         if r.status_code != 200:
             v.error = f"page answered {r.status_code}"
             return
+        if v.assets:
+            six = asyncio.Semaphore(6)
+
+            async def fetch(path: str) -> int:
+                async with six:
+                    got = await http.get(path)
+                    return len(got.content) if got.status_code == 200 else -1
+
+            sizes = await asyncio.gather(*(fetch(p) for p in v.assets))
+            if -1 in sizes:
+                v.error = f"{sizes.count(-1)} static files failed"
+                return
+            v.asset_bytes = sum(sizes)
+            mark("assets")
         found = KERNEL_ID.search(r.text)
         if not found:
             v.error = "no kernel id in the page"
@@ -273,9 +291,14 @@ def wait_for_pool(server: psutil.Process, pool: int, timeout: float) -> float:
         time.sleep(1)
 
 
-async def burst(base: str, n: int, budget: float, floor: bool, meter: CpuMeter) -> list[Visit]:
+async def burst(
+    base: str, n: int, budget: float, floor: bool, meter: CpuMeter, assets: list[str]
+) -> list[Visit]:
     powers = [600.0 + 10 * i for i in range(n)]  # none is the default 300 MW
-    vs = [Visit(i, p, None if floor else expected_headline(p)) for i, p in enumerate(powers)]
+    vs = [
+        Visit(i, p, None if floor else expected_headline(p), assets=assets)
+        for i, p in enumerate(powers)
+    ]
     meter.start()
     t0 = time.perf_counter()
     await asyncio.gather(*(visit(v, base, t0, budget) for v in vs))
@@ -285,7 +308,68 @@ async def burst(base: str, n: int, budget: float, floor: bool, meter: CpuMeter) 
     return vs
 
 
+def static_files(notebook: Path) -> list[str]:
+    """The same-origin static files one first visit loads in Chromium (a server without a pool,
+    stopped afterwards): paths with their query strings."""
+    from urllib.parse import urlsplit
+
+    from playwright.sync_api import sync_playwright
+
+    port = free_port(start=9350)
+    argv = voila_command(notebook, port, pool=0)
+    proc = subprocess.Popen(
+        argv,
+        env=environment(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    paths: list[str] = []
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(
+                executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
+            )
+            page = browser.new_page()
+
+            def seen(request) -> None:
+                u = urlsplit(request.url)
+                if (
+                    u.port == port
+                    and request.method == "GET"
+                    and request.resource_type
+                    not in (
+                        "document",
+                        "websocket",
+                        "xhr",
+                        "fetch",
+                    )
+                ):
+                    paths.append(u.path + (f"?{u.query}" if u.query else ""))
+
+            page.on("request", seen)
+            deadline = time.monotonic() + 120
+            while True:
+                try:
+                    page.goto(f"http://127.0.0.1:{port}/", timeout=60_000)
+                    break
+                except Exception:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(1)
+            page.wait_for_selector(
+                ".floor-label .explorer-value, .explorer-city .explorer-value", timeout=120_000
+            )
+            page.wait_for_load_state("networkidle")
+            browser.close()
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=60)
+    return list(dict.fromkeys(paths))
+
+
 def run(notebook: Path, a: argparse.Namespace) -> dict[str, float]:
+    assets = static_files(notebook) if a.assets else []
     port = free_port(start=9300)
     argv = voila_command(notebook, port, pool=a.pool)
     if a.fill_delay is not None:  # instead of the one voila_command chose for this pool size
@@ -299,7 +383,9 @@ def run(notebook: Path, a: argparse.Namespace) -> dict[str, float]:
         me = psutil.Process()
         mine = cpu(me)
         meter = CpuMeter(server)
-        vs = asyncio.run(burst(f"http://127.0.0.1:{port}", a.visits, a.budget, a.floor_only, meter))
+        vs = asyncio.run(
+            burst(f"http://127.0.0.1:{port}", a.visits, a.budget, a.floor_only, meter, assets)
+        )
         server_cpu, kernel_cpu = meter.used()
         client_cpu = cpu(me) - mine
         time.sleep(a.settle)
@@ -311,7 +397,7 @@ def run(notebook: Path, a: argparse.Namespace) -> dict[str, float]:
     ok = [v for v in vs if not v.error and "interactive" in v.marks]
     errors = [v for v in vs if v not in ok]
     phases = {}
-    for name in ("page", "model", "websocket", "kernel", "states", "interactive"):
+    for name in ("page", "assets", "model", "websocket", "kernel", "states", "interactive"):
         got = [v.marks[name] for v in ok if name in v.marks]
         phases[name] = statistics.median(got) if got else float("nan")
     times = [v.marks["interactive"] for v in ok]
@@ -330,6 +416,8 @@ def run(notebook: Path, a: argparse.Namespace) -> dict[str, float]:
         "phases": phases,
         "kernels_after": after,
         "breakdown": breakdown(vs[0].states),
+        "assets": len(assets),
+        "asset_mb": statistics.median(v.asset_bytes for v in ok) / 2**20 if ok else 0.0,
     }
 
 
@@ -368,6 +456,8 @@ def report(name: str, r: dict, a: argparse.Namespace) -> None:
         f"widget state per visit: {r['state_kb']:.0f} KB, {r['models']:.0f} widget models; "
         f"kernels running {a.settle:g} s after the burst: {r['kernels_after']}"
     )
+    if r["assets"]:
+        print(f"static files per visit: {r['assets']}, {r['asset_mb']:.1f} MB")
     if a.breakdown and r["breakdown"]:
         print("widget models of one visit (JSON state, binary buffers not counted):")
         for name, count, kb in r["breakdown"][: a.breakdown]:
@@ -393,6 +483,9 @@ def main() -> None:
     )
     ap.add_argument(
         "--breakdown", type=int, default=0, metavar="K", help="list the K largest widget kinds"
+    )
+    ap.add_argument(
+        "--assets", action="store_true", help="each visit also fetches the page's static files"
     )
     ap.add_argument("--log", default=None, help="append the server's log to this file")
     a = ap.parse_args()
