@@ -153,3 +153,28 @@ def test_culling_spares_pooled_kernels_and_culls_the_rest(monkeypatch):
         run(lambda kid=kid: MappingKernelManager.cull_kernel_if_idle(km, kid))
     assert km.culled == ["visitor-1", "visitor-2"]
     assert hooks.pooled_kernel_ids(object()) == set()
+
+
+def test_a_class_pool_is_refilled_late_and_a_small_one_as_voila_does():
+    from explorer.server.launch import CLASS_FILL_DELAY, CLASS_POOL, voila_command
+
+    delay = f"--VoilaKernelManager.fill_delay={CLASS_FILL_DELAY}"
+    assert delay in voila_command(pool=CLASS_POOL)
+    assert delay in voila_command(pool=30)
+    for small in (CLASS_POOL - 1, 0, None):
+        assert not any("fill_delay" in a for a in voila_command(pool=small))
+
+
+def test_voila_reads_the_fill_delay_option():
+    from voila.app import Voila
+
+    from explorer.server.launch import CLASS_FILL_DELAY, voila_command
+    from explorer.server.run import voila_app
+
+    Voila.clear_instance()
+    try:
+        app = voila_app(voila_command(pool=30)[4:])  # the options after the notebook
+        # kept as a string until the kernel manager class (made by Voila at start) reads it
+        assert float(app.config.VoilaKernelManager.fill_delay) == CLASS_FILL_DELAY
+    finally:
+        Voila.clear_instance()

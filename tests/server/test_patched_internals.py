@@ -45,7 +45,19 @@ PATCHED = [
     ("tornado.web", "RequestHandler._get_raw_xsrf_token", "callable"),
     ("tornado.web", "RequestHandler._decode_xsrf_token", "callable"),
     ("tornado.websocket", "WebSocketHandler.max_message_size", "property"),
+    # the pool refill (patch_pool_refill)
+    ("voila.voila_kernel_manager", "wait_before", "callable"),
+    ("voila.app", "voila_kernel_manager_factory", "callable"),
 ]
+
+
+def test_voila_refills_its_pool_through_wait_before_and_takes_the_front_kernel():
+    # patch_pool_refill replaces the module's `wait_before` (fill_if_needed reads that global)
+    # and wraps get_rendered_notebook, which takes pool[0]
+    import voila.voila_kernel_manager as vkm
+
+    source = inspect.getsource(vkm.voila_kernel_manager_factory)
+    assert "wait_before(" in source and ".pop(0)" in source
 
 
 def _resolve(module: str, path: str):
