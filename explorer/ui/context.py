@@ -32,6 +32,7 @@ import xarray as xr
 from .. import catalog, climate, fmt, params, resilience, storage
 from ..errors import InputError
 from ..grid import grid_shares, note_threshold
+from .charts import axis_top
 from .theme import BLUE, GREY, VERMILION
 
 LABEL = {"description_width": "initial"}
@@ -520,7 +521,7 @@ class ContextPanel:
         shares = [_f(grid, name) for name, _ in GRID_BARS]
         top = 1.15 * max([s * 100 for s in shares if math.isfinite(s)] + [note_threshold() * 100])
         with self.grid_bars.hold_sync():
-            self.grid_bars.scales["y"].max = _axis_top(top)
+            self.grid_bars.scales["y"].max = axis_top(top)
             self.grid_bars.y = [s * 100 if math.isfinite(s) else 0.0 for s in shares]
         self.grid_text.value = grid_html(grid)
 
@@ -560,17 +561,6 @@ def _range(key: str) -> str:
     if b.lo_open:
         return f"more than {b.lo:g}, up to {b.hi:g}{unit}"
     return f"{b.lo:g} – {b.hi:g}{unit}"
-
-
-def _axis_top(x: float) -> float:
-    """The smallest 1, 2 or 5 × 10^k at or above x (a steady axis)."""
-    if not (math.isfinite(x) and x > 0):
-        return 1.0
-    k = math.floor(math.log10(x))
-    for m in (1, 2, 5, 10):
-        if m * 10.0**k >= x * (1 - 1e-12):
-            return m * 10.0**k
-    return 10.0 ** (k + 1)
 
 
 def _error(text: str) -> str:
