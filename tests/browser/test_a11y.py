@@ -58,6 +58,7 @@ FOCUSED = """() => {
 ORDER = [  # the page's reading order: top to bottom, the controls before the results
     "Screen",
     "Preset",
+    "Pin this scenario",
     "Site power",
     "MW",
     "Accelerator",
@@ -70,6 +71,9 @@ ORDER = [  # the page's reading order: top to bottom, the controls before the re
     "Precision",
     "More inputs",
     "Training a model",
+    "Show ranges",
+    "Site in context",
+    "What moves this number",
     "Where these numbers come from",
     "Link to this scenario",
     "Copy link",
@@ -77,7 +81,7 @@ ORDER = [  # the page's reading order: top to bottom, the controls before the re
 ]
 
 
-def tab_order(page, presses: int = 60) -> list[str]:  # the chart cards add 5 stops each
+def tab_order(page, presses: int = 90) -> list[str]:  # the chart cards add 5 stops each
     page.locator("body").focus()
     seen = []
     for _ in range(presses):
