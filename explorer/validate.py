@@ -94,6 +94,25 @@ BOUNDS: dict[str, Bound] = {
     "facility_power": Bound(0, 100_000, "MW"),
 }
 
+# Where a slider spans less than the core accepts (a typed field or a link may still give any
+# value inside BOUNDS): above a 90 % cooling share almost nothing is left for IT, and ten
+# million accelerators is far beyond any announced cluster, so the slider's steps would be wasted.
+SLIDER_SPANS: dict[str, Bound] = {
+    "cooling_fraction": Bound(0, 0.9, ""),
+    "chips": Bound(1, 1e7, "chips", integer=True),
+}
+
+
+def slider_span(field: str) -> Bound:
+    """The range a slider for `field` offers: `SLIDER_SPANS`, else the field's bound.
+
+    Examples
+    --------
+    >>> slider_span("cooling_fraction").hi, slider_span("mfu").hi
+    (0.9, 1)
+    """
+    return SLIDER_SPANS.get(field, BOUNDS[field])
+
 
 def number(field: str, x: object) -> xr.DataArray:
     """A checked numeric input as a DataArray.

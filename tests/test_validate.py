@@ -116,3 +116,20 @@ def test_long_values_are_shortened_in_messages():
         validate.number("site_power", "9" * 200)
     shown = str(info.value).split(" is not a number")[0]
     assert len(shown) < 80 and shown.endswith("...")
+
+
+def test_slider_spans_lie_inside_the_bounds_and_their_ends_compute():
+    # a slider may offer less than the core accepts, never more: both ends are valid scenarios
+    from explorer import compute
+    from explorer.validate import BOUNDS, SLIDER_SPANS, slider_span
+
+    for field, span in SLIDER_SPANS.items():
+        bound = BOUNDS[field]
+        assert bound.lo <= span.lo < span.hi <= bound.hi
+        assert slider_span(field) is span
+        for end in (span.lo, span.hi):
+            assert np.isfinite(float(compute(**{field: end}).site_power))
+    assert slider_span("mfu") is BOUNDS["mfu"]  # no span of its own: the whole bound
+    # 0.9 of 300 MW cooling leaves 300 x (1 - 0.9 - 0.03) = 21 MW for IT (generic site's 3 % other)
+    it = float(compute(cooling_fraction=slider_span("cooling_fraction").hi).it_power)
+    np.testing.assert_allclose(it, 300 * (1 - 0.9 - 0.03), rtol=1e-9)

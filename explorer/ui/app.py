@@ -23,7 +23,7 @@ import ipywidgets as w
 
 from .. import catalog, fmt, notes
 from ..export import to_frame, to_json
-from ..validate import BOUNDS
+from ..validate import BOUNDS, slider_span
 from . import basics, panels, ranges, theme, training
 from .address import AddressBar
 from .card import ChartCard
@@ -36,6 +36,8 @@ log = logging.getLogger("explorer.ui")
 NO_MODEL = "none"  # the training panel's "no training run" choice
 PLAIN_ERROR = "That did not work; the last valid values are kept."
 _SP = BOUNDS["site_power"]  # the slider's range is the core's
+# narrower than the core accepts (typed values and links may go beyond): the core says how much
+_CHIPS, _COOLING = slider_span("chips"), slider_span("cooling_fraction")
 MESSAGE_FIELDS = (
     "site_power",
     "chips",
@@ -51,8 +53,8 @@ __all__ = ["START_SCREEN", "START_SITE", "ExplorerApp"]
 
 
 def _range(field: str, scale: float = 1.0, unit: str = "") -> str:
-    """The allowed range of an input in words, from the core's bounds (e.g. "1 – 100 %")."""
-    b = BOUNDS[field]
+    """A slider's range in words, from the core's spans and bounds (e.g. "1 – 100 %")."""
+    b = slider_span(field)
     return f"{b.lo * scale:g} – {'<' if b.hi_open else ''}{b.hi * scale:g}{unit}"
 
 
@@ -177,11 +179,11 @@ class ExplorerApp:
         self.chips_slider = w.FloatLogSlider(
             value=100_000,
             base=10,
-            min=0,
-            max=7,
+            min=math.log10(_CHIPS.lo),
+            max=math.log10(_CHIPS.hi),
             step=0.01,
             readout=False,
-            description="Chips deployed (1 – 10 million)",
+            description=f"Chips deployed ({_CHIPS.lo:g} – {_CHIPS.hi / 1e6:g} million)",
             disabled=True,
             style=LABEL,
             layout=w.Layout(width="100%", max_width="520px"),
@@ -196,11 +198,11 @@ class ExplorerApp:
         )
         self.cooling = w.FloatSlider(
             value=s["cooling_fraction"],
-            min=0,
-            max=0.9,
+            min=_COOLING.lo,
+            max=_COOLING.hi,
             step=0.01,
             readout_format=".0%",
-            description="Cooling share of site power (0 – 90 %)",
+            description=f"Cooling share of site power ({_range('cooling_fraction', 100, ' %')})",
             style=LABEL,
             layout=w.Layout(width="100%", max_width="400px"),
         )  # leaves room for the PUE field
@@ -622,7 +624,7 @@ class ExplorerApp:
         self.chips_slider.disabled = fill
         self.chips_text.disabled = fill
         if not fill:
-            self._set(self.chips_slider, float(min(max(s["chips"], 1), 1e7)))
+            self._set(self.chips_slider, float(min(max(s["chips"], _CHIPS.lo), _CHIPS.hi)))
             self._set(self.chips_text, _fmt_value("chips", s["chips"]))
         else:
             self._set(self.chips_text, "")

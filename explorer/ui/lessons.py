@@ -277,10 +277,11 @@ def power_split(cooling_fraction: float | None = None) -> w.Widget:
     site_power = catalog.site_inputs(site)["site_power"]
     if cooling_fraction is None:
         cooling_fraction = catalog.site_inputs(site)["cooling_fraction"]
+    span = validate.slider_span("cooling_fraction")
     cf = w.FloatSlider(
         value=cooling_fraction,
-        min=0,
-        max=0.9,
+        min=span.lo,
+        max=span.hi,
         step=0.01,
         description="Cooling share",
         readout_format=".0%",
