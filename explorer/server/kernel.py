@@ -14,6 +14,7 @@ kernel waits in the pool).
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import logging
 import os
@@ -85,7 +86,31 @@ def app(query: str | None = None):
     from .hooks import install_kernel_guards
 
     install_kernel_guards()
+    no_echo()
     explorer = ExplorerApp(query_now() if query is None else query)
     if query is None:
         when_visitor_arrives(explorer.load_link)
+    freeze_heap()
     return explorer.widget
+
+
+def no_echo() -> None:
+    """Stop ipywidgets echoing each browser change back to the browser.
+
+    The echo keeps several browser windows on one kernel in step; an app kernel serves one page,
+    so it is a message per slider step that tells the page nothing. Here, not in the server's
+    environment: the lesson notebooks in JupyterLab keep it."""
+    from ipywidgets.widgets import widget
+
+    widget.JUPYTER_WIDGETS_ECHO = False
+
+
+def freeze_heap() -> None:
+    """Collect once, then leave everything built so far out of later collections.
+
+    The modules and the dashboard are some hundred thousand long-lived objects; every full
+    collection would walk them all again (10–50 ms, a slider step's worth) at a moment the
+    slider happens to trigger it. `gc.freeze` keeps them out of every collection from now on;
+    they are never garbage while the kernel serves its page."""
+    gc.collect()
+    gc.freeze()

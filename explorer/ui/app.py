@@ -6,7 +6,9 @@ check and compute it (`explorer.ui.scenario`: no widgets there). A refused value
 message beside its control and the last valid values stay; no exception reaches the page.
 
 Each change sends only what changed, headline and power chart first: every widget message costs
-the browser a render, and the reader watches those two.
+the browser a render, and the reader watches those two. During a burst of slider steps the
+headline cards, the strip and the power chart follow every step and the rest of the page follows
+when the steps pause (`explorer.ui.debounce`).
 """
 
 from __future__ import annotations
@@ -21,13 +23,14 @@ from typing import Any
 
 import ipywidgets as w
 
-from .. import catalog, fmt, notes
+from .. import catalog, compute, fmt, headlines, notes
 from ..export import to_frame, to_json
 from ..validate import BOUNDS, slider_span
 from . import basics, panels, ranges, theme, training
 from .address import AddressBar
 from .card import ChartCard
 from .charts import CHARTS, PRECISION_LABEL
+from .debounce import Debounce
 from .scenario import REFERENCE_SITE, START_SCREEN, START_SITE, TRAINING, Scenario
 from .theme import LABEL
 
@@ -38,6 +41,10 @@ PLAIN_ERROR = "That did not work; the last valid values are kept."
 _SP = BOUNDS["site_power"]  # the slider's range is the core's
 # narrower than the core accepts (typed values and links may go beyond): the core says how much
 _CHIPS, _COOLING = slider_span("chips"), slider_span("cooling_fraction")
+# [s] slider steps closer together than this are one burst: the page's tail (charts other than the
+# power chart, notes, words, link, panels) is drawn once it pauses. Key repeat is 25–33 ms apart,
+# a reader's separate presses and drags that stop are further apart than this.
+TAIL_QUIET = 0.15
 MESSAGE_FIELDS = (
     "site_power",
     "chips",
@@ -82,9 +89,11 @@ class ExplorerApp:
         self.power_chart, self.city_chart, self.flops_chart, self.chips_chart = self.charts
         self.panels = [cls(self._panel_changed) for cls in panels.ADVANCED_PANELS]
         self.ranges, self.ranges_toggle = ranges.HeadlineRanges(), ranges.RangesToggle(self._render)
+        self._tail = Debounce(self._guard(self._render_tail), TAIL_QUIET)
         self._wire()
         self.widget = self._layout()
         self.load_link(query)
+        self._warm_up()
 
     # ------------------------------------------------------------------ the model's state
     @property
@@ -122,6 +131,18 @@ class ExplorerApp:
         self.link_notes.value = (
             theme.list_html(link_messages, "Link parameters not used") if link_messages else ""
         )
+
+    def _warm_up(self) -> None:
+        """Run a slider step's core work once, off the page, at the next site power up: the
+        first call of each path costs several times the later ones, so without this a visitor's
+        first step would be the slowest. A preheated kernel does it before anyone visits."""
+        inputs = {**self.scenario.inputs, "site_power": self.state["site_power"] * 1.01}
+        try:
+            compute(**inputs)
+            if self.ranges_toggle.shown:
+                headlines.headline_ranges(precision=self.scenario.precision, **inputs)
+        except Exception:  # only ever a speed-up: a scenario at its bound may refuse it
+            log.debug("warm-up skipped", exc_info=True)
 
     def refresh(self) -> None:
         """Recompute and redraw from the current state."""
@@ -318,7 +339,7 @@ class ExplorerApp:
     def _chart_box(self, chart) -> w.Widget:
         """What the page shows for one chart (the one place a chart is put on the page): its
         Chart / Data / Sources card with the CSV, metadata, PNG and citation buttons."""
-        card = ChartCard(chart)
+        card = ChartCard(chart, before=self._tail.flush)
         self.cards: list[ChartCard] = [*getattr(self, "cards", []), card]
         return card.widget
 
@@ -485,7 +506,7 @@ class ExplorerApp:
         if current is not None and value > 0 and current > 0:
             if abs(math.log10(value) - math.log10(current)) <= change.owner.step / 2 + 1e-9:
                 return
-        self._change(field, round(value) if field == "chips" else value)
+        self._change(field, round(value) if field == "chips" else value, burst=True)
 
     def _on_linear_slider(self, change: Any) -> None:
         """A linear slider moved. A preset's or a typed PUE's cooling share need not sit on the
@@ -494,7 +515,7 @@ class ExplorerApp:
         current = self.state.get(field)
         if current is not None and abs(change.new - current) <= change.owner.step / 2 + 1e-9:
             return
-        self._change(field, change.new)
+        self._change(field, change.new, burst=True)
 
     def _on_text(self, change: Any) -> None:
         field = self._field_of(change)
@@ -540,11 +561,12 @@ class ExplorerApp:
         self.scenario.unpin()
         self._render(changed=False)
 
-    def _change(self, field: str, value: Any) -> None:
-        self._accepted(field, self.scenario.change(field, value))
+    def _change(self, field: str, value: Any, burst: bool = False) -> None:
+        self._accepted(field, self.scenario.change(field, value), burst)
 
-    def _accepted(self, field: str, problem: str | None) -> None:
-        """After the scenario took (problem None) or refused a change of `field`."""
+    def _accepted(self, field: str, problem: str | None, burst: bool = False) -> None:
+        """After the scenario took (problem None) or refused a change of `field`; `burst`: a
+        slider step (the page's tail waits for the steps to pause)."""
         message = self.messages.get(field, self.messages["general"])
         if problem is not None:
             message.value = theme.error_html(problem)
@@ -552,13 +574,13 @@ class ExplorerApp:
             return
         message.value = ""
         self.messages["general"].value = ""
-        self._accepted_render()
+        self._accepted_render(burst)
 
-    def _accepted_render(self) -> None:
+    def _accepted_render(self, burst: bool = False) -> None:
         if self.scenario.custom:
             self._set(self.preset, "custom")
         self._sync_widgets()
-        self._render()
+        self._render(burst=burst)
 
     # ------------------------------------------------------------------ panels
     def _call_panel(self, method: Callable, *args: Any) -> None:
@@ -651,11 +673,14 @@ class ExplorerApp:
             ]
         )
 
-    def _render(self, changed: bool = True) -> None:
+    def _render(self, changed: bool = True, burst: bool = False) -> None:
         """Show the scenario's result. Order matters: the browser renders messages as they
         arrive, so the headline and the power chart go first; widgets whose text did not change
         send nothing. `changed` False (pin, unpin, another screen): the panels already have
-        this result."""
+        this result. `burst` (a slider step): the rest of the page waits until the steps pause;
+        any other render draws it at once, with whatever was waiting."""
+        if not burst:
+            changed = self._tail.take() or changed
         sc = self.scenario
         ds, v, s, prec = sc.result, sc.values, sc.state, sc.precision
         main, other = self._city_words(v)
@@ -739,6 +764,17 @@ class ExplorerApp:
             )
         )
         self._set(self.pue_text, _fmt_pue(v["pue"]))
+        if burst:
+            self._tail.schedule(changed)
+        else:
+            self._render_tail(changed)
+
+    def _render_tail(self, changed: bool) -> None:
+        """The Advanced screen below the headline cards: the training result, notes, the other
+        charts and their words, sources, the link, the chart cards and (`changed`) the panels."""
+        sc = self.scenario
+        ds, v, s, prec = sc.result, sc.values, sc.state, sc.precision
+        shown_prec = PRECISION_LABEL[prec]
         self.training_out.value = training.training_html(
             v,
             s.get("model"),

@@ -58,12 +58,20 @@ class ChartCard:
         The scenario's `explorer.compute` keyword arguments (until the first `refresh`).
     link : str, optional
         The scenario's link: a query (``?site_power=600``), a path or an http(s) URL.
+    before : callable, optional
+        Called before a button or tab does anything: the app draws a chart that waits for a
+        burst of slider steps to pause, so a file is never one step behind the chart.
     """
 
     def __init__(
-        self, chart: Chart, inputs: Mapping[str, Any] | None = None, link: str = "?"
+        self,
+        chart: Chart,
+        inputs: Mapping[str, Any] | None = None,
+        link: str = "?",
+        before: Callable[[], None] | None = None,
     ) -> None:
         self.chart = chart
+        self._before = before
         self._inputs: dict[str, Any] = dict(inputs or {})
         self._link = link
         self._version = 0  # scenarios seen; a tab shows the version it was built for
@@ -208,6 +216,8 @@ class ChartCard:
 
         def run(*args: Any) -> None:
             try:
+                if self._before is not None:
+                    self._before()
                 fn(*args)
             except InputError as err:
                 self.status.value = _error_html(str(err))

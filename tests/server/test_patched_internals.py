@@ -48,6 +48,8 @@ PATCHED = [
     # the pool refill (patch_pool_refill)
     ("voila.voila_kernel_manager", "wait_before", "callable"),
     ("voila.app", "voila_kernel_manager_factory", "callable"),
+    # the app kernel's settings (explorer/server/kernel.py: no_echo reads and sets this flag)
+    ("ipywidgets.widgets.widget", "JUPYTER_WIDGETS_ECHO", "bool"),
 ]
 
 
@@ -79,6 +81,7 @@ def test_a_patched_internal_is_where_the_patch_expects_it(module, path, kind):
         "class": inspect.isclass,
         "dict": lambda o: isinstance(o, dict),
         "property": lambda o: isinstance(o, property),
+        "bool": lambda o: isinstance(o, bool),
     }
     assert checks[kind](obj), f"{module}.{path} is no longer a {kind}"
 
