@@ -57,8 +57,13 @@ def test_closed_panel_builds_and_computes_nothing():
 def test_numbers_shown_equal_the_cores(panel):
     year = climate.climate_year("rainier-mississippi", "air-evaporative", "722350", site_power=300)
     grid = explorer.grid_shares("rainier-mississippi", year=year)
-    # the chart: month x hour cooling power
-    assert_allclose(np.asarray(panel.heat.color), year.cooling_power.values)
+    # the chart: month x hour cooling share of site power, in %
+    assert_allclose(np.asarray(panel.heat.color), year.cooling_fraction.values * 100)
+    # its words: the extremes as shares and as MW (the share's cell, at 300 MW of IT sizing)
+    share = year.cooling_fraction.values * 100
+    hi = np.unravel_index(np.argmax(share), share.shape)
+    assert f"to {fmt.number(float(share[hi]))} %" in panel.climate_text.value
+    assert fmt.quantity(float(year.cooling_power.values[hi]), "MW") in panel.climate_text.value
     words = panel.climate_text.value
     for name in ("peak_cooling_power", "mean_cooling_power", "peak_facility_power"):
         assert fmt.quantity(float(year[name]), "MW") in words, name

@@ -23,7 +23,7 @@ def run(coro):
 
 
 # ------------------------------------------------------------------ Debounce on its own
-def test_without_a_loop_a_scheduled_call_runs_at_once():
+def test_without_a_loop_every_scheduled_call_runs_at_once():
     calls = []
     d = Debounce(calls.append, quiet=10.0)
     d.schedule(False)
@@ -31,21 +31,35 @@ def test_without_a_loop_a_scheduled_call_runs_at_once():
     assert calls == [False, True] and not d.pending and d.runs == 2
 
 
-def test_a_burst_on_a_loop_runs_once_after_the_pause_with_changed_from_any_call():
+def test_a_call_on_its_own_runs_on_the_next_turn_and_a_burst_once_after_the_pause():
     calls = []
 
     async def burst():
         d = Debounce(calls.append, quiet=0.05)
-        for changed in (True, False, False):
-            d.schedule(changed)
-            await asyncio.sleep(0.01)  # closer together than the pause
+        d.schedule(False)  # on its own: once the caller has returned to the loop
         assert calls == [] and d.pending
+        await asyncio.sleep(0)
+        assert calls == [False] and not d.pending
+        for changed in (True, False):  # then two closer together than the pause
+            await asyncio.sleep(0.01)
+            d.schedule(changed)
+        assert calls == [False] and d.pending
         await asyncio.sleep(0.2)
         assert not d.pending
+        d.schedule(False)  # after the pause, on its own again
+        await asyncio.sleep(0)
         return d.runs
 
-    assert run(burst()) == 1
-    assert calls == [True]  # the first call asked for `changed`: the one run carries it
+    assert run(burst()) == 3
+    assert calls == [False, True, False]  # the burst's one run carries its `changed`
+
+
+async def _pending(d: Debounce, changed: bool) -> None:
+    """Two calls in a row: the first runs, the second waits."""
+    d.schedule(False)
+    await asyncio.sleep(0)
+    d.schedule(changed)
+    assert d.pending
 
 
 def test_take_drops_a_waiting_call_and_says_what_it_asked_for():
@@ -53,13 +67,45 @@ def test_take_drops_a_waiting_call_and_says_what_it_asked_for():
 
     async def go():
         d = Debounce(calls.append, quiet=0.05)
-        d.schedule(True)
+        await _pending(d, True)
         asked = d.take()
         await asyncio.sleep(0.15)
         return asked, d.take()
 
     assert run(go()) == (True, False)
-    assert calls == []
+    assert calls == [False]  # only the first call of the two ran
+
+
+def test_a_call_on_its_own_runs_and_takes_a_waiting_call_with_it():
+    calls = []
+
+    async def go():
+        d = Debounce(calls.append, quiet=0.3, alone=0.05)
+        await _pending(d, True)  # the first ran, the second (changed) waits for the pause
+        await asyncio.sleep(0.1)  # past `alone`, before `quiet`
+        d.schedule(False)  # on its own: on the next turn, with the waiting call's `changed`
+        await asyncio.sleep(0)
+        assert not d.pending
+        await asyncio.sleep(0.4)  # nothing left to run after the pause
+        return d.runs
+
+    assert run(go()) == 2
+    assert calls == [False, True]
+
+
+def test_calls_in_one_turn_of_the_loop_are_one_burst():
+    calls = []
+
+    async def go():
+        d = Debounce(calls.append, quiet=0.05)
+        d.schedule(True)
+        d.schedule(False)  # before the first ran: it waits for the pause with it
+        await asyncio.sleep(0)
+        assert calls == [] and d.pending
+        await asyncio.sleep(0.15)
+
+    run(go())
+    assert calls == [True]
 
 
 def test_flush_runs_a_waiting_call_now_and_nothing_when_none_waits():
@@ -69,9 +115,9 @@ def test_flush_runs_a_waiting_call_now_and_nothing_when_none_waits():
         d = Debounce(calls.append, quiet=10.0)
         d.flush()
         assert calls == []
-        d.schedule(False)
+        await _pending(d, True)
         d.flush()
-        assert calls == [False] and not d.pending
+        assert calls == [False, True] and not d.pending
 
     run(go())
 
@@ -81,11 +127,22 @@ def _households(app: ExplorerApp) -> str:
     return fmt.number(app.scenario.values["city_households"])
 
 
+def test_a_step_on_its_own_draws_the_whole_page_once_its_headline_has_left():
+    async def go():
+        app = ExplorerApp("")
+        app.site_power.value = 450.0
+        assert "site_power=450" not in app.address.query  # the headline's messages go first
+        await asyncio.sleep(0)
+        return app
+
+    app = run(go())
+    assert not app._tail.pending and "site_power=450" in app.address.query
+    assert list(app.chips_chart.limit.x) == [450.0, 450.0]
+
+
 def test_during_a_burst_the_headline_follows_every_step_and_the_rest_waits():
     async def go():
         app = ExplorerApp("")
-        link_before = app.address.query
-        city_words_before = app.city_chart.words
         runs = app._tail.runs
         for mw in (400.0, 500.0, 600.0):  # three steps, 20 ms apart
             app.site_power.value = mw
@@ -93,14 +150,14 @@ def test_during_a_burst_the_headline_follows_every_step_and_the_rest_waits():
             assert _households(app) in app.city.value
             assert f"{mw:g}" in app.site_power_text.value
             await asyncio.sleep(0.02)
-        # mid-burst: the link and the other charts still show the start
-        assert app.address.query == link_before
-        assert app.city_chart.words == city_words_before
+        # mid-burst: the link and the other charts still show the first step
+        assert "site_power=400" in app.address.query
+        assert list(app.chips_chart.limit.x) == [400.0, 400.0]
         await asyncio.sleep(WAIT)
         return app, runs
 
     app, runs = run(go())
-    assert app._tail.runs == runs + 1  # drawn once, for the last step
+    assert app._tail.runs == runs + 2  # the first step at once, the rest once, for the last step
     assert "site_power=600" in app.address.query
     ds = explorer.compute(site=START_SITE, site_power=600.0)
     assert fmt.number(float(ds.city_households)) in app.city_chart.words
@@ -110,6 +167,7 @@ def test_during_a_burst_the_headline_follows_every_step_and_the_rest_waits():
 def test_a_choice_during_a_burst_draws_everything_at_once():
     async def go():
         app = ExplorerApp("")
+        app.site_power.value = 650.0
         app.site_power.value = 700.0
         assert app._tail.pending
         app.chip.value = "trn2"  # not a slider step: the whole page now
@@ -124,6 +182,7 @@ def test_a_choice_during_a_burst_draws_everything_at_once():
 def test_a_chart_file_asked_for_during_a_burst_is_of_the_last_step(monkeypatch):
     async def go():
         app = ExplorerApp("")
+        app.site_power.value = 900.0
         app.site_power.value = 1000.0
         assert app._tail.pending
         card = next(c for c in app.cards if c.chart is app.chips_chart)

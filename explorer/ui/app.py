@@ -41,10 +41,12 @@ PLAIN_ERROR = "That did not work; the last valid values are kept."
 _SP = BOUNDS["site_power"]  # the slider's range is the core's
 # narrower than the core accepts (typed values and links may go beyond): the core says how much
 _CHIPS, _COOLING = slider_span("chips"), slider_span("cooling_fraction")
-# [s] slider steps closer together than this are one burst: the page's tail (charts other than the
-# power chart, notes, words, link, panels) is drawn once it pauses. Key repeat is 25–33 ms apart,
-# a reader's separate presses and drags that stop are further apart than this.
-TAIL_QUIET = 0.15
+# [s] Slider steps less than TAIL_ALONE apart are a burst: the page's tail (charts other than the
+# power chart, notes, words, link, panels) is drawn once the steps pause for TAIL_QUIET; a step on
+# its own draws it at once. Key repeat is 25–33 ms apart and a drag's steps closer still; a
+# reader's separate taps are further apart. TAIL_QUIET is longer than TAIL_ALONE so that a
+# burst's tail is not drawn just as the next tap arrives (that tap draws it).
+TAIL_ALONE, TAIL_QUIET = 0.18, 0.3
 MESSAGE_FIELDS = (
     "site_power",
     "chips",
@@ -89,7 +91,7 @@ class ExplorerApp:
         self.power_chart, self.city_chart, self.flops_chart, self.chips_chart = self.charts
         self.panels = [cls(self._panel_changed) for cls in panels.ADVANCED_PANELS]
         self.ranges, self.ranges_toggle = ranges.HeadlineRanges(), ranges.RangesToggle(self._render)
-        self._tail = Debounce(self._guard(self._render_tail), TAIL_QUIET)
+        self._tail = Debounce(self._guard(self._render_tail), TAIL_QUIET, TAIL_ALONE)
         self._wire()
         self.widget = self._layout()
         self.load_link(query)
@@ -677,8 +679,8 @@ class ExplorerApp:
         """Show the scenario's result. Order matters: the browser renders messages as they
         arrive, so the headline and the power chart go first; widgets whose text did not change
         send nothing. `changed` False (pin, unpin, another screen): the panels already have
-        this result. `burst` (a slider step): the rest of the page waits until the steps pause;
-        any other render draws it at once, with whatever was waiting."""
+        this result. `burst` (a slider step): within a burst of steps the rest of the page
+        waits until they pause; any other render draws it at once, with whatever was waiting."""
         if not burst:
             changed = self._tail.take() or changed
         sc = self.scenario

@@ -213,7 +213,8 @@ class ContextPanel:
         self.cluster_message = w.HTML()
         self.cluster_message.add_class("explorer-error")
 
-        # month × hour cooling chart
+        # month × hour cooling chart, as the share of site power: the weather's signature, the
+        # same for any site size (a slider that scales the load sends it nothing)
         cs = bq.ColorScale(colors=VIRIDIS)
         # hours on a linear axis (ticks every 6 h stay readable on a phone), months ordinal
         rs, hs = bq.OrdinalScale(), bq.LinearScale(min=0, max=len(climate.HOURS))
@@ -234,9 +235,11 @@ class ContextPanel:
                     tick_format="d",
                 ),
                 bq.Axis(scale=rs, side="left", label="month"),
-                bq.ColorAxis(scale=cs, label="MW", side="right", num_ticks=4, tick_format=".1f"),
+                bq.ColorAxis(
+                    scale=cs, label="% of site power", side="right", num_ticks=4, tick_format=".1f"
+                ),
             ],
-            title="Cooling power, month by hour",
+            title="Cooling share of site power, month by hour",
             animation_duration=0,
             fig_margin={"top": 40, "bottom": 50, "left": 60, "right": 70},
             layout=w.Layout(width="100%", max_width="560px", height="340px"),
@@ -509,11 +512,12 @@ class ContextPanel:
         self.battery_table.value = battery_html(roles)
 
     def _draw_climate(self, year: xr.Dataset) -> None:
-        cooling = year.variables["cooling_power"].transpose("month", "hour").values
-        with self.heat.hold_sync():
-            self.heat.scales["color"].min = float(cooling.min())
-            self.heat.scales["color"].max = float(cooling.max())
-            self.heat.color = cooling
+        share = heat_values(year)
+        if not np.array_equal(np.asarray(self.heat.color), share):
+            with self.heat.hold_sync():
+                self.heat.scales["color"].min = float(share.min())
+                self.heat.scales["color"].max = float(share.max())
+                self.heat.color = share
         self.climate_text.value = climate_html(year)
         self.month_table.value = month_table_html(year)
 
@@ -567,12 +571,18 @@ def _error(text: str) -> str:
     return f"<span role='alert' style='color:{VERMILION}'>⚠ {html.escape(text)}</span>"
 
 
+def heat_values(year: xr.Dataset) -> np.ndarray:
+    """The month × hour chart's cells: the cooling share of site power [%], months as rows."""
+    return year.variables["cooling_fraction"].transpose("month", "hour").values * 100.0
+
+
 def climate_html(year: xr.Dataset) -> str:
     """The month × hour chart and the hot day in words (the chart's text alternative)."""
+    share = heat_values(year)
     cooling = year.variables["cooling_power"].transpose("month", "hour")
     values = cooling.values
-    hi = np.unravel_index(np.argmax(values), values.shape)
-    lo = np.unravel_index(np.argmin(values), values.shape)
+    hi = np.unravel_index(np.argmax(share), share.shape)
+    lo = np.unravel_index(np.argmin(share), share.shape)
     month_mean = year["cooling_power_mean"].values
     units = cooling.attrs["units"]
     a = year.attrs
@@ -581,9 +591,10 @@ def climate_html(year: xr.Dataset) -> str:
     items = [
         (
             "The chart in words",
-            f"cooling power runs from {fmt.quantity(float(values[lo]), units)} "
-            f"({calendar.month_name[lo[0] + 1]}, {lo[1]:02d} h) to "
-            f"{fmt.quantity(float(values[hi]), units)} ({calendar.month_name[hi[0] + 1]}, "
+            f"cooling takes from {fmt.number(float(share[lo]))} % of site power "
+            f"({fmt.quantity(float(values[lo]), units)}; {calendar.month_name[lo[0] + 1]}, "
+            f"{lo[1]:02d} h) to {fmt.number(float(share[hi]))} % "
+            f"({fmt.quantity(float(values[hi]), units)}; {calendar.month_name[hi[0] + 1]}, "
             f"{hi[1]:02d} h); the coolest month averages "
             f"{fmt.quantity(float(month_mean.min()), units)} "
             f"({calendar.month_name[int(np.argmin(month_mean)) + 1]}), the warmest "

@@ -1,10 +1,11 @@
-"""Run a piece of the page's update once a burst of slider steps pauses.
+"""Run a piece of the page's update at once for a single step, and once a burst pauses.
 
-A slider held down or dragged sends steps 20–30 times a second. The headline cards follow every
+A slider held down or dragged sends steps 10–30 times a second. The headline cards follow every
 step; the rest of the page (the other charts, notes, the charts in words, the link, open panels)
-follows once the steps pause, like ipywidgets' ``continuous_update=False`` for those views. Each
-widget message costs the kernel, the server and the browser a little, and during a burst they
-all compete for the same cores as the next step.
+follows a step that comes on its own at once, and during a burst once the steps pause, like
+ipywidgets' ``continuous_update=False`` for those views (a debounce on the leading and the
+trailing edge). Each widget message costs the kernel, the server and the browser a little, and
+during a burst they all compete for the same cores as the next step.
 
 On the kernel's event loop the call waits; where no event loop runs (plain Python, tests) it
 runs at once, so the page's state never depends on timing there.
@@ -19,7 +20,8 @@ __all__ = ["Debounce"]
 
 
 class Debounce:
-    """Call ``fn(changed)`` once calls to `schedule` stop for `quiet` seconds.
+    """Call ``fn(changed)`` at once for a call `alone` seconds or more after the previous one;
+    within a burst of calls, once they stop for `quiet` seconds.
 
     Parameters
     ----------
@@ -28,6 +30,10 @@ class Debounce:
         the page's render: the panels need the new result).
     quiet : float
         The pause that ends a burst [s].
+    alone : float, optional
+        A call this long or longer after the previous one is on its own [s] (default `quiet`).
+        Shorter than `quiet`, a waiting call never runs just before a step that comes on its
+        own (that step runs it instead): the two would compete for the same cores.
 
     Examples
     --------
@@ -40,11 +46,15 @@ class Debounce:
     ([True], False)
     """
 
-    def __init__(self, fn: Callable[[bool], None], quiet: float) -> None:
+    def __init__(
+        self, fn: Callable[[bool], None], quiet: float, alone: float | None = None
+    ) -> None:
         self.fn = fn
         self.quiet = quiet
-        self._handle: asyncio.TimerHandle | None = None
+        self.alone = quiet if alone is None else alone
+        self._handle: asyncio.Handle | None = None
         self._changed = False
+        self._last: float | None = None  # the loop's time of the previous call
         self.runs = 0  # how often fn ran (tests, benchmarks)
 
     @property
@@ -53,16 +63,25 @@ class Debounce:
         return self._handle is not None
 
     def schedule(self, changed: bool) -> None:
-        """Postpone the call until `quiet` seconds pass without another `schedule`."""
+        """Call on the loop's next turn when this call comes on its own (`alone` seconds or more
+        after the previous one, with whatever waited); within a burst, wait until `quiet`
+        seconds pass without another call."""
         self._changed = self._changed or changed
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:  # no event loop: nothing would ever run it later
             self._run()
             return
+        now, last = loop.time(), self._last
+        self._last = now
         if self._handle is not None:
             self._handle.cancel()
-        self._handle = loop.call_later(self.quiet, self._run)
+        if last is None or now - last >= self.alone:
+            # a step on its own: everything follows it, on the loop's next turn, once this
+            # step's own messages have left (run inside the step, it would hold them back)
+            self._handle = loop.call_soon(self._run)
+        else:
+            self._handle = loop.call_later(self.quiet, self._run)
 
     def take(self) -> bool:
         """Drop a waiting call; returns whether one was waiting and asked for `changed` (the
