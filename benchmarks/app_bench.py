@@ -6,7 +6,10 @@ one slider, one label, one bqplot bar) in the same run: the floor.
 - cold load: navigation → interactive (headline shown), median of N fresh browser contexts,
   as served (voila.json: a preheated kernel pool) and with the pool switched off;
 - slider → DOM latency: from a key press on the site-power slider until the headline and the
-  chart have both changed, median and p95 over M presses (measured in the page);
+  chart have both changed, median and p95 over M presses `--gap` ms apart (measured in the
+  page); for the app also the rest of the page ("the charts in words", drawn after the
+  headline): its latency for presses on their own, and how long after the last press of a
+  burst it settles (`--context` opens the "Site in context" section first);
 - RSS of the server process and of each kernel;
 - S sessions opened at once, with the count of errors.
 
@@ -47,6 +50,7 @@ TARGETS = {
         "handle": ".explorer-site-power .noUi-handle",
         "text": ".explorer-city .explorer-value",
         "chart": ".explorer-power-chart",
+        "tail": ".explorer-charts-text",  # drawn after the headline (ui/debounce.py)
     },
     "basics": {  # the classroom screen (?screen=basics): the city card and its row of houses
         "ready": ".explorer-basics-city .explorer-value",
@@ -62,7 +66,7 @@ TARGETS = {
     },
 }
 ARM_JS = """
-([textCss, chartCss]) => {
+([textCss, chartCss, tailCss]) => {
   // a bqplot chart's bar heights, or (a picture made of HTML) the element's markup
   const bars = () => {
     const rects = [...document.querySelectorAll(chartCss + ' rect.bar')];
@@ -72,9 +76,24 @@ ARM_JS = """
   const text = () => document.querySelector(textCss).innerText;
   const t0text = text(), t0bars = bars();
   window.__lat = undefined;
+  window.__tail = undefined;
   let t0 = null;
   document.addEventListener('keydown', () => { t0 = performance.now(); },
                             {capture: true, once: true});
+  // the rest of the page: its first change after the press (an observer, not polling: reading
+  // innerText every frame would force a layout and slow the page it measures)
+  if (window.__tailObserver) window.__tailObserver.disconnect();
+  const tail = tailCss ? document.querySelector(tailCss) : null;
+  if (tail) {
+    const observer = new MutationObserver(() => {
+      if (t0 !== null && window.__tail === undefined) {
+        window.__tail = performance.now() - t0;
+        observer.disconnect();
+      }
+    });
+    observer.observe(tail, {childList: true, subtree: true, characterData: true});
+    window.__tailObserver = observer;
+  }
   const check = () => {
     if (t0 !== null && text() !== t0text && bars() !== t0bars)
       window.__lat = performance.now() - t0;
@@ -159,21 +178,40 @@ def cold_loads(browser, url: str, sel: str, n: int) -> list[float]:
     return times
 
 
-def latencies(browser, url: str, t: dict, n: int) -> list[float]:
+def open_context(page) -> None:
+    """Open the Advanced screen's "Site in context" section and wait until it is drawn."""
+    page.locator(".jupyter-widget-Collapse-header", has_text="Site in context").click()
+    page.wait_for_selector(".explorer-context-heat svg", timeout=60_000)
+    page.wait_for_timeout(1500)
+
+
+def latencies(
+    browser, url: str, t: dict, n: int, gap: int = 50, context: bool = False, tails=None
+) -> list[float]:
+    """Headline latencies [ms] of `n` presses `gap` ms apart; `tails` (a list) gets the rest
+    of the page's latency for each press it followed before the next press, and last the
+    settle time after the last press (None when it never came)."""
     page = browser.new_page()
     page.goto(url)
     page.wait_for_selector(t["ready"], timeout=120_000)
     page.wait_for_timeout(500)
+    if context:
+        open_context(page)
     out = []
+    tail = t.get("tail")
     page.locator(t["handle"]).focus()
-    for _ in range(n):
-        page.evaluate(ARM_JS, [t["text"], t["chart"]])
+    for i in range(n):
+        page.evaluate(ARM_JS, [t["text"], t["chart"], tail])
         page.keyboard.press("ArrowRight")
         page.wait_for_function("() => window.__lat !== undefined", timeout=15_000)
         ms = page.evaluate("() => window.__lat")
         if ms is not None:
             out.append(ms)
-        page.wait_for_timeout(50)
+        if i == n - 1 and tail and tails is not None:  # the settle time after the last press
+            page.wait_for_function("() => window.__tail !== undefined", timeout=15_000)
+        page.wait_for_timeout(gap)
+        if tail and tails is not None:
+            tails.append(page.evaluate("() => window.__tail ?? null"))
     page.goto("about:blank")
     page.close()
     return out
@@ -222,7 +260,11 @@ def main() -> None:
         help="which screen of the app to measure (basics: ?screen=basics)",
     )
     ap.add_argument(
-        "--query", default="", help="extra link parameters for the app, e.g. 'pin=...' (compare)"
+        "--query", default="", help="extra link parameters for the app, e.g. 'a.site_power=600'"
+    )
+    ap.add_argument("--gap", type=int, default=50, help="pause between key presses [ms]")
+    ap.add_argument(
+        "--context", action="store_true", help='open the app\'s "Site in context" section first'
     )
     a = ap.parse_args()
     query = "&".join(q for q in ("screen=basics" if a.screen == "basics" else "", a.query) if q)
@@ -246,7 +288,16 @@ def main() -> None:
                     )
                     if preheat:
                         server.settle()
-                        lat = latencies(browser, server.url, t, a.presses)
+                        tails: list = []
+                        lat = latencies(
+                            browser,
+                            server.url,
+                            t,
+                            a.presses,
+                            a.gap,
+                            a.context and name == "app",
+                            tails,
+                        )
                         r["lat_median"], r["lat_p95"], r["lat_n"] = (
                             statistics.median(lat),
                             p95(lat),
@@ -254,9 +305,23 @@ def main() -> None:
                         )
                         print(
                             f"[{name}] latency ms median {r['lat_median']:.1f} "
-                            f"p95 {r['lat_p95']:.1f} (n={len(lat)})",
+                            f"p95 {r['lat_p95']:.1f} (n={len(lat)}, presses {a.gap} ms apart)",
                             flush=True,
                         )
+                        if tails:
+                            followed = [x for x in tails[:-1] if x is not None]
+                            print(
+                                f"[{name}] the rest of the page: followed "
+                                f"{len(followed)} of {len(tails) - 1} presses before the next"
+                                + (
+                                    f" (median {statistics.median(followed):.1f} ms)"
+                                    if followed
+                                    else ""
+                                )
+                                + f"; settled {tails[-1] or float('nan'):.0f} ms after the "
+                                "last press",
+                                flush=True,
+                            )
                         page = browser.new_page()
                         page.goto(server.url)
                         page.wait_for_selector(t["ready"], timeout=120_000)
