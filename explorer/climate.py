@@ -124,6 +124,34 @@ VARIABLES: dict[str, tuple[str, str]] = {
     "annual_co2": ("t", "CO2e emitted per year at the grid's average intensity"),
 }
 
+# Units of the variables proportional to the IT load (power, energy, water, money, mass): at a
+# fixed overhead share, load factor and prices the whole year is linear in the IT load.
+_LOAD_UNITS = frozenset({"MW", "MWh", "GWh", "m3/h", "m3", "USD", "t"})
+SCALE_WITH_LOAD = tuple(k for k, (units, _) in VARIABLES.items() if units in _LOAD_UNITS)
+# the last year built per plant (PlantYear), and the inputs it was built from (see scale_year)
+_LAST_YEAR: dict[int, tuple[Any, tuple, float, xr.Dataset]] = {}
+
+
+def rescaled(year: xr.Dataset, ratio: float) -> xr.Dataset:
+    """The same year at `ratio` × its IT load (`SCALE_WITH_LOAD` multiplied, the rest kept).
+
+    Exact for a year of `climate_year` whose IT load alone changes (site power or chips, at the
+    same overhead share, load factor, prices and weather): every load-proportional variable is
+    a product with the IT load.
+
+    Examples
+    --------
+    >>> year = climate_year("rainier-indiana", "chiller-economiser", site_power=300)
+    >>> double = rescaled(year, 2.0)
+    >>> float(double.peak_facility_power), float(double.annual_pue) == float(year.annual_pue)
+    (600.0, True)
+    """
+    out = year.copy(deep=True)  # its own arrays: changing it never changes `year`
+    for name in SCALE_WITH_LOAD:
+        var = out.variables[name]
+        var.data = var.data * ratio
+    return out
+
 
 # ------------------------------------------------------------------------------ stations
 @dataclass(frozen=True)
@@ -729,6 +757,16 @@ def scale_year(
     fo = base["overhead_fraction"].variable
     lf = base["load_factor"].variable
     it = base["facility_load"].variable * (1.0 - fc_size - fo)
+    # One scenario whose IT load alone changed since this plant's last year (a site-power or
+    # chips slider): that year, rescaled (exact, `rescaled`), instead of building it again.
+    used = ("overhead_fraction", "load_factor", "electricity_price", "carbon_intensity")
+    scalar = it.ndim == 0 and all(base[k].ndim == 0 for k in used)
+    key = (site, station.station, tech, *(float(base[k]) for k in used)) if scalar else None
+    last = _LAST_YEAR.get(id(py))
+    if key is not None and last is not None and last[0] is py and last[1] == key:
+        it_now, (_, _, it_then, year) = float(it.values), last
+        if it_then > 0:
+            return rescaled(year, it_now / it_then)
 
     mh = ("month", "hour")
     V = xr.Variable
@@ -826,4 +864,7 @@ def scale_year(
             "draws facility_load of compute()"
         ),
     }
+    if key is not None:  # kept apart from the caller's copy, which the caller may change
+        _LAST_YEAR.clear()  # one plant's year at a time: the app's panel asks for one
+        _LAST_YEAR[id(py)] = (py, key, float(it.values), ds.copy(deep=True))
     return ds

@@ -278,3 +278,60 @@ def test_year_inputs_keep_only_what_the_climate_year_uses():
     inputs |= {"model": "llama3-405b", "job_chips": 16384, "chip": "trn2", "wue": 0.2}
     assert climate.year_inputs(inputs) == {"site_power": 300, "chip": "trn2"}
     explorer.climate_year("rainier-indiana", **climate.year_inputs(inputs))  # accepted
+
+
+# ------------------------------------------------------------------ a slider that scales the year
+def _fresh(**inputs):
+    climate._LAST_YEAR.clear()
+    return explorer.climate_year("rainier-mississippi", "air-evaporative", **inputs)
+
+
+def _assert_same_year(got, want):
+    assert set(got.data_vars) == set(want.data_vars) and got.attrs == want.attrs
+    for name in want.data_vars:
+        assert_allclose(got[name].values, want[name].values, rtol=1e-12, err_msg=name)
+        assert got[name].attrs == want[name].attrs
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.floats(1.0, 5000.0),
+    st.floats(1.0, 5000.0),
+    st.one_of(st.none(), st.integers(1, 2_000_000)),
+)
+def test_a_year_whose_load_alone_changed_is_rescaled_exactly(p1, p2, chips):
+    # the first year at p1, then p2 (the rescaled path) against p2 computed afresh
+    want = _fresh(site_power=p2, chips=chips)
+    _fresh(site_power=p1, chips=chips)
+    got = explorer.climate_year(
+        "rainier-mississippi", "air-evaporative", site_power=p2, chips=chips
+    )
+    _assert_same_year(got, want)
+
+
+def test_the_rescaled_path_is_taken_for_a_site_power_move_and_not_otherwise(monkeypatch):
+    calls = []
+    real = climate.rescaled
+    monkeypatch.setattr(climate, "rescaled", lambda y, r: calls.append(r) or real(y, r))
+    first = _fresh(site_power=300)
+    year = explorer.climate_year("rainier-mississippi", "air-evaporative", site_power=450)
+    assert calls == [pytest.approx(1.5)]  # 450 / 300: the IT load, as the site is filled
+    assert float(year.peak_facility_power) == pytest.approx(450.0)
+    assert float(first.peak_facility_power) == pytest.approx(300.0)  # the first is untouched
+    # another overhead share, load factor or plant: built afresh (and equal to a fresh build)
+    for inputs in ({"overhead_fraction": 0.05}, {"load_factor": 0.8}):
+        got = explorer.climate_year("rainier-mississippi", "air-evaporative", **inputs)
+        _assert_same_year(got, _fresh(**inputs))
+    other = explorer.climate_year("rainier-mississippi", "chiller-economiser", site_power=450)
+    assert other.attrs["cooling_tech"] == "chiller-economiser"
+    assert len(calls) == 1
+
+
+def test_changing_a_returned_year_does_not_change_the_next_one():
+    year = _fresh(site_power=300)
+    year["energy"].values[:] = 0.0  # a caller writing into its result
+    again = explorer.climate_year("rainier-mississippi", "air-evaporative", site_power=300)
+    assert float(again.energy.sum()) > 0
+    again["cooling_fraction"].values[:] = 0.0  # also into a rescaled one, in a variable kept
+    third = explorer.climate_year("rainier-mississippi", "air-evaporative", site_power=310)
+    assert float(third.cooling_fraction.min()) > 0
