@@ -106,3 +106,26 @@ def test_the_export_carries_a_pinned_a(app):
     assert content["inputs"]["site_power"] == pytest.approx(900)
     assert content["pinned"]["inputs"]["site_power"] == 600
     assert "it_power" in content["pinned"]["outputs"]
+
+
+def test_basics_and_the_strip_say_which_is_b_and_show_a_with_the_change(app):
+    app.pin_button.click()
+    app.screen_toggle.value = "basics"
+    app.site_power.value = 1200
+    a = explorer.compute(site_power=600)
+    b = explorer.compute(site_power=1200)
+    # the city card: B big, A and the change under it (1200 MW is twice the households of 600)
+    city = app.basics_city
+    assert value_of(city) == f"{fmt.number(float(b.city_households))} households"
+    assert value_of(city, "explorer-a-value") == (
+        f"{fmt.number(float(a.city_households))} households"
+    )
+    assert value_of(city, "explorer-change").endswith("(+100 %)")
+    assert "— B (the controls)" in city.value
+    assert value_of(app.basics_cooling, "explorer-a-value") == fmt.quantity(
+        float(a.cooling_power), "MW"
+    )
+    assert "explorer-a-value" in app.basics_flops.value
+    assert "City (B)" in app.strip.value and "Cooling (B)" in app.strip.value
+    app.unpin_button.click()
+    assert "explorer-a-value" not in app.basics_city.value and "(B)" not in app.strip.value

@@ -662,14 +662,20 @@ class ExplorerApp:
         return f"{households} households", f"≈ {people} people"
 
     def _strip(self, city: str, v: dict[str, float]) -> str:
+        """The headlines again, fixed on narrow screens; while A is pinned, they are B's."""
         peak = v["peak_flops"]
+        b = " (B)" if self.scenario.pinned is not None else ""
         return theme.strip_html(
             [
-                ("explorer-strip-city", "City", city),
-                ("explorer-strip-cooling", "Cooling", fmt.quantity(v["cooling_power"], "MW")),
+                ("explorer-strip-city", f"City{b}", city),
+                (
+                    "explorer-strip-cooling",
+                    f"Cooling{b}",
+                    fmt.quantity(v["cooling_power"], "MW"),
+                ),
                 (
                     "explorer-strip-flops",
-                    f"FLOPS ({PRECISION_LABEL[self.scenario.precision]})",
+                    f"FLOPS ({PRECISION_LABEL[self.scenario.precision]}){b}",
                     "n/a" if math.isnan(peak) else fmt.quantity(peak, "FLOP/s"),
                 ),
             ]
@@ -859,15 +865,22 @@ class ExplorerApp:
         sc = self.scenario
         person = sc.per == "person"
         count = v["city_people" if person else "city_households"]
-        self.basics_city.value = basics.city_card(count, "people" if person else "households")
+        a = sc.pinned_values  # compare: A's value and the change under each big value (B's)
+        self.basics_city.value = basics.city_card(
+            count, "people" if person else "households", self._city_compare(v, a)
+        )
         self.basics_cooling.value = basics.cooling_card(
-            v["it_power"], v["cooling_power"], v["overhead_power"]
+            v["it_power"],
+            v["cooling_power"],
+            v["overhead_power"],
+            self._compare(v, a, "cooling_power", "MW"),
         )
         self.basics_flops.value = basics.flops_card(
             v["peak_flops"],
             sc.reference_flops(),
             catalog.label("sites", REFERENCE_SITE).split(" (")[0],
             PRECISION_LABEL[sc.precision],
+            self._compare(v, a, "peak_flops", "FLOP/s", " peak"),
         )
 
     def _export(self) -> None:

@@ -38,18 +38,22 @@ def house_unit(count: float) -> int:
     return int(10 ** max(3, math.ceil(math.log10(count / MAX_ICONS))))
 
 
-def _card(title: str, css: str, value: str, caption: str, picture: str) -> str:
+def _card(title: str, css: str, value: str, caption: str, picture: str, compare: str = "") -> str:
+    """One result card; `compare` (HTML, from `theme.compare_html`) is a pinned scenario A's
+    value and the change, under the big value (then B's: the title says so)."""
+    if compare:
+        title += " — B (the controls)"
     return (
         f"<div class='explorer-basics-card {css}' style='border-left:6px solid {BLUE};"
         "padding:4px 10px;margin:6px 0'>"
         f"<div style='font-size:1em;color:#333'>{html.escape(title)}</div>"
         "<div style='font-size:2.2em;font-weight:700;line-height:1.2' class='explorer-value'>"
-        f"{html.escape(value)}</div>{picture}"
+        f"{html.escape(value)}</div>{compare}{picture}"
         f"<div style='font-size:0.95em;color:#222'>{html.escape(caption)}</div></div>"
     )
 
 
-def city_card(count: float, plural: str) -> str:
+def city_card(count: float, plural: str, compare: str = "") -> str:
     """The city: its size, and a row of houses (whole icons and the last one cut to its share)."""
     unit = house_unit(count)
     icons = count / unit
@@ -69,7 +73,12 @@ def city_card(count: float, plural: str) -> str:
     )
     value = f"{fmt.number(count)} {plural}"
     return _card(
-        "A city that uses as much electricity", "explorer-basics-city", value, words, picture
+        "A city that uses as much electricity",
+        "explorer-basics-city",
+        value,
+        words,
+        picture,
+        compare,
     )
 
 
@@ -89,7 +98,7 @@ def _bar(parts: list[tuple[str, float, str]], label: str) -> str:
     )
 
 
-def cooling_card(it: float, cooling: float, other: float) -> str:
+def cooling_card(it: float, cooling: float, other: float, compare: str = "") -> str:
     """The cooling load, and the site's power as one stacked bar: IT, cooling, other losses."""
     total = it + cooling + other
     q = fmt.quantity
@@ -105,10 +114,13 @@ def cooling_card(it: float, cooling: float, other: float) -> str:
         q(cooling, "MW"),
         f"{fmt.percent(shares[1])} of the site's power. {words}",
         picture,
+        compare,
     )
 
 
-def flops_card(peak: float, reference: float, reference_name: str, precision: str) -> str:
+def flops_card(
+    peak: float, reference: float, reference_name: str, precision: str, compare: str = ""
+) -> str:
     """The cluster's peak FLOPS, as a bar beside a known cluster's (the longer one is full)."""
     q = fmt.quantity
     if not math.isfinite(peak):
@@ -118,6 +130,7 @@ def flops_card(peak: float, reference: float, reference_name: str, precision: st
             "not available",
             f"this accelerator has no {precision} mode",
             "",
+            compare,
         )
     top = max(peak, reference)
     ratio = peak / reference if reference > 0 else math.nan
@@ -144,4 +157,5 @@ def flops_card(peak: float, reference: float, reference_name: str, precision: st
         q(peak, "FLOP/s"),
         f"{words}",
         picture,
+        compare,
     )
