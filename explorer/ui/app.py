@@ -43,9 +43,9 @@ _SP = BOUNDS["site_power"]  # the slider's range is the core's
 _CHIPS, _COOLING = slider_span("chips"), slider_span("cooling_fraction")
 # [s] Slider steps less than TAIL_ALONE apart are a burst: the page's tail (charts other than the
 # power chart, notes, words, link, panels) is drawn once the steps pause for TAIL_QUIET; a step on
-# its own draws it at once. Key repeat is 25–33 ms apart and a drag's steps closer still; a
-# reader's separate taps are further apart. TAIL_QUIET is longer than TAIL_ALONE so that a
-# burst's tail is not drawn just as the next tap arrives (that tap draws it).
+# its own draws it straight after its headline. Key repeat is 25–33 ms apart, a drag's steps
+# closer still; a reader's separate taps are further apart. TAIL_QUIET is longer than TAIL_ALONE
+# so that a burst's tail is not drawn just as the next tap arrives (that tap draws it).
 TAIL_ALONE, TAIL_QUIET = 0.18, 0.3
 MESSAGE_FIELDS = (
     "site_power",
