@@ -235,11 +235,9 @@ class ContextPanel:
                     tick_format="d",
                 ),
                 bq.Axis(scale=rs, side="left", label="month"),
-                bq.ColorAxis(
-                    scale=cs, label="% of site power", side="right", num_ticks=4, tick_format=".1f"
-                ),
+                bq.ColorAxis(scale=cs, label="%", side="right", num_ticks=4, tick_format=".1f"),
             ],
-            title="Cooling share of site power, month by hour",
+            title="Cooling share of site power (%), month by hour",
             animation_duration=0,
             fig_margin={"top": 40, "bottom": 50, "left": 60, "right": 70},
             layout=w.Layout(width="100%", max_width="560px", height="340px"),
