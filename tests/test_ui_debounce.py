@@ -1,26 +1,43 @@
 """A burst of slider steps: the headline follows every step, the rest of the page once it pauses.
 
-On an event loop (the kernel's) the tail waits; without one it runs at once. These tests run the
-app on an asyncio loop as the kernel does and check what the page holds between and after the
-steps. No assertion depends on how fast the machine is: calls of one burst come within one turn
-of the loop (microseconds apart, against pauses of a tenth of a second and more), and a pause is
-awaited until it has happened (`settled`), however long the machine takes.
+In a kernel the tail waits on the kernel's event loop; elsewhere it runs at once. These tests
+give the app an asyncio loop as the kernel does (each in a thread of its own: another loop may
+run in the main thread, Playwright's under the browser tests) and check what the page holds
+between and after the steps. No assertion depends on how fast the machine is: calls of one
+burst come within one turn of the loop (microseconds apart, against pauses of a tenth of a
+second and more), and a pause is awaited until it has happened (`settled`), however long the
+machine takes.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 
 import explorer
 from explorer import fmt
 from explorer.ui import ExplorerApp
 from explorer.ui.app import START_SITE
-from explorer.ui.debounce import Debounce
+from explorer.ui.debounce import Debounce, kernel_loop
 
 
 def run(coro):
-    return asyncio.run(coro)
+    """Run `coro` on a fresh event loop in a thread of its own."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
+def on_loop(fn, quiet: float, alone: float | None = None) -> Debounce:
+    """A Debounce that waits on the running loop (as it does in a kernel)."""
+    return Debounce(fn, quiet, alone, loop=asyncio.get_running_loop)
+
+
+def app_on_loop(query: str = "") -> ExplorerApp:
+    """The dashboard, its page's rest waiting on the running loop (as in a kernel)."""
+    app = ExplorerApp(query)
+    app._tail.loop = asyncio.get_running_loop
+    return app
 
 
 async def settled(d: Debounce, limit: float = 30.0) -> None:
@@ -33,7 +50,7 @@ async def settled(d: Debounce, limit: float = 30.0) -> None:
 
 
 # ------------------------------------------------------------------ Debounce on its own
-def test_without_a_loop_every_scheduled_call_runs_at_once():
+def test_outside_a_kernel_every_scheduled_call_runs_at_once():
     calls = []
     d = Debounce(calls.append, quiet=10.0)
     d.schedule(False)
@@ -41,11 +58,21 @@ def test_without_a_loop_every_scheduled_call_runs_at_once():
     assert calls == [False, True] and not d.pending and d.runs == 2
 
 
+def test_outside_a_kernel_even_a_running_loop_is_not_waited_on():
+    async def go():
+        calls = []
+        d = Debounce(calls.append, quiet=10.0)  # the default: a kernel's loop only
+        d.schedule(True)
+        return kernel_loop(), calls, d.pending
+
+    assert run(go()) == (None, [True], False)
+
+
 def test_a_call_on_its_own_runs_on_the_next_turn_and_a_burst_once_after_the_pause():
     calls = []
 
     async def burst():
-        d = Debounce(calls.append, quiet=0.1)
+        d = on_loop(calls.append, quiet=0.1)
         d.schedule(False)  # on its own: once the caller has returned to the loop
         assert calls == [] and d.pending
         await asyncio.sleep(0)
@@ -74,7 +101,7 @@ def test_take_drops_a_waiting_call_and_says_what_it_asked_for():
     calls = []
 
     async def go():
-        d = Debounce(calls.append, quiet=10.0)
+        d = on_loop(calls.append, quiet=10.0)
         await _pending(d, True)
         asked = d.take()
         await asyncio.sleep(0)
@@ -88,7 +115,7 @@ def test_a_call_on_its_own_runs_and_takes_a_waiting_call_with_it():
     calls = []
 
     async def go():
-        d = Debounce(calls.append, quiet=10.0, alone=0.05)
+        d = on_loop(calls.append, quiet=10.0, alone=0.05)
         await _pending(d, True)  # the first ran, the second (changed) waits for the pause
         await asyncio.sleep(0.1)  # past `alone`, long before `quiet`
         d.schedule(False)  # on its own: on the next turn, with the waiting call's `changed`
@@ -103,7 +130,7 @@ def test_calls_in_one_turn_of_the_loop_are_one_burst():
     calls = []
 
     async def go():
-        d = Debounce(calls.append, quiet=0.1)
+        d = on_loop(calls.append, quiet=0.1)
         d.schedule(True)
         d.schedule(False)  # before the first ran: it waits for the pause with it
         await asyncio.sleep(0)
@@ -118,7 +145,7 @@ def test_flush_runs_a_waiting_call_now_and_nothing_when_none_waits():
     calls = []
 
     async def go():
-        d = Debounce(calls.append, quiet=10.0)
+        d = on_loop(calls.append, quiet=10.0)
         d.flush()
         assert calls == []
         await _pending(d, True)
@@ -135,7 +162,7 @@ def _households(app: ExplorerApp) -> str:
 
 def test_a_step_on_its_own_draws_the_whole_page_once_its_headline_has_left():
     async def go():
-        app = ExplorerApp("")
+        app = app_on_loop()
         app.site_power.value = 450.0
         assert "site_power=450" not in app.address.query  # the headline's messages go first
         await asyncio.sleep(0)
@@ -148,7 +175,7 @@ def test_a_step_on_its_own_draws_the_whole_page_once_its_headline_has_left():
 
 def test_during_a_burst_the_headline_follows_every_step_and_the_rest_waits():
     async def go():
-        app = ExplorerApp("")
+        app = app_on_loop()
         app._tail.alone = 10.0  # whatever the machine's speed, the two after the first are a burst
         runs = app._tail.runs
         for mw in (400.0, 500.0, 600.0):  # a step on its own, then two in a row
@@ -174,7 +201,7 @@ def test_during_a_burst_the_headline_follows_every_step_and_the_rest_waits():
 
 def test_a_choice_during_a_burst_draws_everything_at_once():
     async def go():
-        app = ExplorerApp("")
+        app = app_on_loop()
         app.site_power.value = 650.0
         app.site_power.value = 700.0
         assert app._tail.pending
@@ -189,7 +216,7 @@ def test_a_choice_during_a_burst_draws_everything_at_once():
 
 def test_a_chart_file_asked_for_during_a_burst_is_of_the_last_step(monkeypatch):
     async def go():
-        app = ExplorerApp("")
+        app = app_on_loop()
         app.site_power.value = 900.0
         app.site_power.value = 1000.0
         assert app._tail.pending

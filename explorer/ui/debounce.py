@@ -7,8 +7,9 @@ ipywidgets' ``continuous_update=False`` for those views (a debounce on the leadi
 trailing edge). Each widget message costs the kernel, the server and the browser a little, and
 during a burst they all compete for the same cores as the next step.
 
-On the kernel's event loop the call waits; where no event loop runs (plain Python, tests) it
-runs at once, so the page's state never depends on timing there.
+In a Jupyter kernel the call waits on the kernel's event loop (which also carries the page's
+messages); anywhere else (plain Python, tests, a loop some other library runs) it runs at once,
+so the page's state never depends on timing there.
 """
 
 from __future__ import annotations
@@ -16,7 +17,24 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
-__all__ = ["Debounce"]
+__all__ = ["Debounce", "kernel_loop"]
+
+
+def kernel_loop() -> asyncio.AbstractEventLoop | None:
+    """The running event loop when this runs in a Jupyter kernel, else None.
+
+    Only a kernel's loop is sure to run a postponed call: elsewhere a loop may be running that
+    nobody turns while this code runs (Playwright's, under the browser tests)."""
+    try:
+        from ipykernel.kernelbase import Kernel
+    except ImportError:
+        return None
+    if not Kernel.initialized():
+        return None
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
 
 
 class Debounce:
@@ -34,10 +52,12 @@ class Debounce:
         A call this long or longer after the previous one is on its own [s] (default `quiet`).
         Shorter than `quiet`, a waiting call never runs just before a step that comes on its
         own (that step runs it instead): the two would compete for the same cores.
+    loop : callable, optional
+        Returns the event loop to wait on, or None to call at once (default `kernel_loop`).
 
     Examples
     --------
-    Without a running event loop (plain Python) a scheduled call runs at once:
+    Outside a Jupyter kernel (plain Python) a scheduled call runs at once:
 
     >>> calls = []
     >>> d = Debounce(calls.append, quiet=0.15)
@@ -47,9 +67,14 @@ class Debounce:
     """
 
     def __init__(
-        self, fn: Callable[[bool], None], quiet: float, alone: float | None = None
+        self,
+        fn: Callable[[bool], None],
+        quiet: float,
+        alone: float | None = None,
+        loop: Callable[[], asyncio.AbstractEventLoop | None] = kernel_loop,
     ) -> None:
         self.fn = fn
+        self.loop = loop
         self.quiet = quiet
         self.alone = quiet if alone is None else alone
         self._handle: asyncio.Handle | None = None
@@ -67,9 +92,8 @@ class Debounce:
         after the previous one, with whatever waited); within a burst, wait until `quiet`
         seconds pass without another call."""
         self._changed = self._changed or changed
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # no event loop: nothing would ever run it later
+        loop = self.loop()
+        if loop is None:  # no kernel loop: nothing is sure to run it later
             self._run()
             return
         now, last = loop.time(), self._last
