@@ -57,6 +57,7 @@ import xarray as xr
 from . import catalog
 from . import energy as energy_mod
 from .errors import InputError
+from .model import TRAINING_INPUTS
 from .units import factor, ureg
 
 
@@ -619,20 +620,7 @@ def default_station(site: str) -> tuple[str, str]:
 
 # compute() inputs a climate year does not take: the weather sets the cooling share, the plant
 # model gives the water, and a training run does not change the year's power.
-_NOT_IN_YEAR = (
-    "cooling_fraction",
-    "pue",
-    "wue",
-    "mfu",
-    "model",
-    "training_compute",
-    "parameters",
-    "tokens",
-    "job_chips",
-    "checkpoint_minutes",
-    "restart_minutes",
-    "interruption_rate",
-)
+_NOT_IN_YEAR = ("cooling_fraction", "pue", "wue", "mfu", "model", *TRAINING_INPUTS)
 
 
 def year_inputs(inputs: dict[str, Any]) -> dict[str, Any]:
