@@ -70,7 +70,7 @@ clean:
 PACK ?= build/teacher-pack
 .PHONY: teacher-pack
 teacher-pack: $(STAMP)
-	$(BIN)/python -m explorer.teacher_pack $(PACK)
+	$(BIN)/python -m explorer.classroom.teacher_pack $(PACK)
 
 # Static handouts: walkthroughs 01-08 run and rendered to HTML with their outputs, the lesson
 # widgets as plain HTML snapshots (EXPLORER_STATIC), no script from the network:
@@ -78,4 +78,4 @@ teacher-pack: $(STAMP)
 HANDOUTS ?= build/handouts
 .PHONY: handouts
 handouts: $(STAMP)
-	EXPLORER_STATIC=1 $(BIN)/python -m explorer.ui.lessons $(HANDOUTS)
+	EXPLORER_STATIC=1 $(BIN)/python -m explorer.classroom.widgets $(HANDOUTS)

@@ -40,7 +40,7 @@ def main() -> None:
 
     import explorer
     from explorer import climate
-    from explorer.storage import peak_shaving_battery
+    from explorer.batteries import peak_shaving_battery
 
     explorer.climate_year(
         "rainier-mississippi", "air-evaporative"

@@ -1,4 +1,4 @@
-"""Benchmark of `explorer.headlines.headline_ranges`, the headline ranges the app recomputes on
+"""Benchmark of `explorer.ui.headlines.headline_ranges`, the headline ranges the app recomputes on
 every slider step (prints figures; asserts nothing).
 
 For each scenario: the time per call while the site power moves (the draws are cached, the
@@ -14,8 +14,8 @@ import statistics
 import time
 
 import explorer
-from explorer import headlines
 from explorer.model import preset_inputs
+from explorer.ui import headlines
 
 FIELDS = ("site_power", "cooling_fraction", "overhead_fraction", "chip", "basis", "mfu")
 

@@ -278,7 +278,7 @@ def evaluate_raw(
     dim: str,
 ) -> tuple[model.Resolved, dict[str, Variable]]:
     """`evaluate` without the Dataset: the resolved inputs and `model.physics`' Variables
-    (the cheap path for the app's headline ranges, `explorer.headlines`).
+    (the cheap path for the app's headline ranges, `explorer.ui.headlines`).
 
     Examples
     --------

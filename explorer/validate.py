@@ -73,7 +73,7 @@ BOUNDS: dict[str, Bound] = {
     "electricity_price": Bound(0, 10_000, "USD/MWh"),
     "carbon_intensity": Bound(0, 2_000, "g/kWh"),
     "wue": Bound(0, 20, "L/kWh"),
-    # batteries (explorer.storage)
+    # batteries (explorer.batteries)
     "power": Bound(0, 10_000, "MW"),
     "duration": Bound(0, 24 * 7, "h"),
     "battery_price": Bound(0, 10_000, "USD/kWh"),

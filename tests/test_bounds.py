@@ -15,7 +15,8 @@ from urllib.parse import quote
 import numpy as np
 import pytest
 
-from explorer import INPUTS, InputError, compute, params
+from explorer import INPUTS, InputError, compute
+from explorer.ui import links
 from explorer.validate import BOUNDS, CHIP_TDP_RANGE
 
 TINY = 5e-324  # the smallest subnormal float
@@ -93,10 +94,10 @@ def test_every_input_at_its_bounds_through_the_api_and_the_url(name, where, valu
         assert info.value.field == name
         assert BOUNDS[name].describe(name) in str(info.value)
     query = (
-        params.build({**CONTEXT.get(name, {}), "chip": "h100"})
+        links.build({**CONTEXT.get(name, {}), "chip": "h100"})
         + f"&{name}={quote(repr(float(value)))}"
     )
-    found, messages = params.parse(query)
+    found, messages = links.parse(query)
     assert (name in found) == accepted, messages
     if accepted:
         assert not math.copysign(1, found[name]) < 0 or found[name] != 0  # -0 arrives as 0
@@ -124,7 +125,7 @@ def test_zero_is_a_plain_value_where_the_range_includes_it():
 def test_load_factor_zero_or_vanishing_is_refused_everywhere(value):
     with pytest.raises(InputError, match="load_factor"):
         compute(load_factor=value)
-    found, messages = params.parse(f"load_factor={value!r}&site_power=300")
+    found, messages = links.parse(f"load_factor={value!r}&site_power=300")
     assert found == {"site_power": 300.0} and "load_factor" in messages[0]
 
 

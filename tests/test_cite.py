@@ -1,4 +1,4 @@
-"""explorer.cite: a chart's CSV and metadata, its sources, the citation and the embed snippet."""
+"""explorer.ui.cite: a chart's CSV and metadata, its sources, the citation and the embed snippet."""
 
 from __future__ import annotations
 
@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
 import explorer
-from explorer import catalog, cite
+from explorer import catalog
 from explorer.errors import InputError
+from explorer.ui import cite
 
 DAY = datetime.date(2026, 12, 1)
 

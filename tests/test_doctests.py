@@ -10,32 +10,36 @@ import pytest
 
 import explorer
 
-# every module of the core package (ui/ and server/ are the app's, tested in a browser)
+# every module of the core, the command line and the classroom (ui/ and server/ are the app's)
 MODULES = sorted(
-    m.name for m in pkgutil.iter_modules(explorer.__path__) if not m.ispkg and m.name != "__main__"
+    m.name.removeprefix("explorer.")
+    for m in pkgutil.walk_packages(explorer.__path__, "explorer.")
+    if not m.ispkg
+    and not m.name.endswith("__main__")
+    and not m.name.startswith(("explorer.ui.", "explorer.server."))
 )
 # the modules whose public functions must each carry an Examples section
 CORE = [
+    "batteries",
     "catalog",
-    "cite",
-    "cli_site",
+    "classroom.factcheck",
+    "classroom.lessons",
+    "cli.site",
     "climate",
     "cluster",
     "energy",
     "export",
-    "factcheck",
     "grid",
     "model",
     "notes",
-    "params",
     "power",
-    "resilience",
-    "selfcheck",
-    "storage",
+    "sites",
     "systems",
     "training",
     "uncertainty",
     "units",
+    "ui.cite",
+    "ui.links",
     "validate",
 ]
 

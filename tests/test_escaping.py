@@ -10,8 +10,9 @@ from urllib.parse import quote
 import ipywidgets as w
 import pytest
 
-from explorer import catalog, factcheck, selfcheck
-from explorer.ui import ExplorerApp, lessons
+from explorer import catalog
+from explorer.classroom import factcheck, lessons, widgets
+from explorer.ui import ExplorerApp
 
 HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)>"
 URL_BREAKOUT = "https://example.org/'\"><img src=x onerror=alert(3)>"
@@ -88,27 +89,27 @@ def test_reader_input_is_escaped_in_link_notes_and_field_messages():
 
 
 def test_exercise_answers_and_questions_are_escaped(monkeypatch):
-    box = lessons.answer_box("pue-40")
+    box = widgets.answer_box("pue-40")
     field = box.children[1].children[0]
     button = box.children[1].children[1]
     field.value = HOSTILE
     button.click()
     assert "Not yet" in box.children[2].value
     assert_no_markup_from(markup(box))
-    ex = selfcheck.EXERCISES["pue-40"]
+    ex = lessons.EXERCISES["pue-40"]
     monkeypatch.setitem(
-        selfcheck.EXERCISES, "pue-40", type(ex)(**{**ex.__dict__, "question": HOSTILE})
+        lessons.EXERCISES, "pue-40", type(ex)(**{**ex.__dict__, "question": HOSTILE})
     )
-    assert ESCAPED in markup(lessons.answer_box("pue-40"))
+    assert ESCAPED in markup(widgets.answer_box("pue-40"))
 
 
 def test_feedback_html_is_escaped(monkeypatch):
-    fb = selfcheck.Feedback(False, HOSTILE)
+    fb = lessons.Feedback(False, HOSTILE)
     assert ESCAPED in fb._repr_html_() and "<script" not in fb._repr_html_()
 
 
 def test_lesson_source_tables_are_escaped(hostile_catalog):
-    html = markup(lessons.sources("chips.trn2", "sites.rainier-mississippi"))
+    html = markup(widgets.sources("chips.trn2", "sites.rainier-mississippi"))
     assert_no_markup_from(html)
     assert ESCAPED in html
 

@@ -11,8 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
-from explorer import exercises, selfcheck
-from explorer.ui import lessons
+from explorer.classroom import exercises, lessons, widgets
 
 # Ordinary spellings of each exercise's right answer, as students type them.
 SPELLINGS = {
@@ -107,12 +106,12 @@ NONSENSE = ["abc", "", "   ", "1e400", "-5", "nan", "2,6", "12 bananas", None, "
 
 
 def test_every_exercise_has_spellings():
-    assert set(SPELLINGS) == set(selfcheck.EXERCISES)
+    assert set(SPELLINGS) == set(lessons.EXERCISES)
 
 
 @pytest.mark.parametrize(("eid", "text"), [(e, t) for e, ts in SPELLINGS.items() for t in ts])
 def test_ordinary_spellings_of_the_right_answer_are_right(eid, text):
-    fb = selfcheck.check(eid, text)
+    fb = lessons.check(eid, text)
     assert fb.right, (text, fb.message)
 
 
@@ -148,12 +147,12 @@ def test_a_negative_answer_is_read_where_it_can_make_sense():
     assert exercises.read("-5", "1", negative=True).value == -5.0
 
 
-@pytest.mark.parametrize("eid", sorted(selfcheck.EXERCISES))
+@pytest.mark.parametrize("eid", sorted(lessons.EXERCISES))
 def test_each_trap_gets_its_own_hint(eid):
-    e = selfcheck.EXERCISES[eid]
+    e = lessons.EXERCISES[eid]
     assert e.traps, "every exercise has at least one trap"
     for t in e.traps:
-        fb = selfcheck.check(eid, t.value())
+        fb = lessons.check(eid, t.value())
         assert not fb.right and fb.kind == "trap" and fb.trap == t.id, (t.id, fb)
         assert t.hint in fb.message
     hints = [t.hint for t in e.traps]
@@ -162,15 +161,15 @@ def test_each_trap_gets_its_own_hint(eid):
 
 @pytest.mark.parametrize(("eid", "text", "trap", "words"), NEW_TRAPS)
 def test_the_issues_traps(eid, text, trap, words):
-    fb = selfcheck.check(eid, text)
+    fb = lessons.check(eid, text)
     assert not fb.right and fb.trap == trap, fb
     assert words in fb.message, fb.message
 
 
-@pytest.mark.parametrize("eid", sorted(selfcheck.EXERCISES))
+@pytest.mark.parametrize("eid", sorted(lessons.EXERCISES))
 @pytest.mark.parametrize("bad", NONSENSE)
 def test_nonsense_gets_a_clear_message(eid, bad):
-    fb = selfcheck.check(eid, bad)
+    fb = lessons.check(eid, bad)
     assert not fb.right and fb.kind == "unreadable"
     assert fb.message.startswith("Not yet:") and len(fb.message) < 160, fb.message
 
@@ -190,50 +189,50 @@ def test_nonsense_gets_a_clear_message(eid, bad):
     ],
 )
 def test_messages_say_what_is_wrong(eid, text, words):
-    assert words in selfcheck.check(eid, text).message
+    assert words in lessons.check(eid, text).message
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(max_size=30), st.sampled_from(sorted(selfcheck.EXERCISES)))
+@given(st.text(max_size=30), st.sampled_from(sorted(lessons.EXERCISES)))
 def test_no_text_raises(text, eid):
-    fb = selfcheck.check(eid, text)
+    fb = lessons.check(eid, text)
     assert isinstance(fb.message, str) and fb.message
 
 
 def test_hints_step_up_from_nudge_to_formula_to_worked_step():
-    e = selfcheck.EXERCISES["energy-300mw"]
+    e = lessons.EXERCISES["energy-300mw"]
     # 1,234 GWh: no trap, no prefix slip
-    shown = [selfcheck.check("energy-300mw", "1,234", attempt=n).message for n in (1, 2, 3, 9)]
+    shown = [lessons.check("energy-300mw", "1,234", attempt=n).message for n in (1, 2, 3, 9)]
     assert [h in m for h, m in zip(e.hints + e.hints[-1:], shown, strict=True)] == [True] * 4
     assert "8,760 h = 2,628,000 MWh = 2,628 GWh" in e.hints[2]
-    assert selfcheck.hint("energy-300mw", 5) == e.hints[2]
+    assert lessons.hint("energy-300mw", 5) == e.hints[2]
 
 
 def test_every_exercise_has_three_distinct_hints():
-    for e in selfcheck.EXERCISES.values():
+    for e in lessons.EXERCISES.values():
         assert len(e.hints) == 3 and len(set(e.hints)) == 3 and all(e.hints), e.id
 
 
 def test_reveal_sets_the_prediction_beside_the_result():
-    r = selfcheck.reveal("energy-300mw", "300")
+    r = lessons.reveal("energy-300mw", "300")
     assert r.ready and r.prediction == 300.0
     assert_allclose(r.result, 2628.0)  # 300 MW x 8,760 h / 1,000
     assert "You predicted 300 GWh; the explorer gets 2,628 GWh" in r.message
     assert "common slip" in r.message and "power × time" in r.message
-    far = selfcheck.reveal("energy-300mw", "26 GWh")  # 2,628 / 26 = 101 times too small
+    far = lessons.reveal("energy-300mw", "26 GWh")  # 2,628 / 26 = 101 times too small
     assert "101 times too small" in far.message and "The step:" in far.message
-    good = selfcheck.reveal("energy-300mw", "2.6 TWh")
+    good = lessons.reveal("energy-300mw", "2.6 TWh")
     assert "good estimate" in good.message
 
 
 def test_an_unreadable_prediction_reveals_nothing():
-    r = selfcheck.reveal("energy-300mw", "lots")
+    r = lessons.reveal("energy-300mw", "lots")
     assert not r.ready and "2,628" not in r.message
 
 
 def test_predict_then_reveal_widget_hides_the_result_until_a_prediction_is_committed():
     made = []
-    box = lessons.predict_reveal("energy-300mw", then=lambda: made.append(1) or lessons.w.HTML("x"))
+    box = widgets.predict_reveal("energy-300mw", then=lambda: made.append(1) or widgets.w.HTML("x"))
     field, button = box.children[1].children
     field.value = "no idea"
     button.click()
@@ -245,27 +244,27 @@ def test_predict_then_reveal_widget_hides_the_result_until_a_prediction_is_commi
 
 
 def test_answer_box_hint_button_steps_through_the_hints():
-    box = lessons.answer_box("pue-40")
+    box = widgets.answer_box("pue-40")
     hint_button = box.children[1].children[2]
     seen = []
     for _ in range(4):
         hint_button.click()
         seen.append(box.children[3].value)
-    e = selfcheck.EXERCISES["pue-40"]
+    e = lessons.EXERCISES["pue-40"]
     assert "Nudge" in seen[0] and "Formula" in seen[1] and "Worked step" in seen[2]
     assert "0.57" in seen[2] and seen[3] == seen[2]
     assert e.hints[1].split("=")[0].strip() in seen[1]
 
 
 def test_the_engine_doctests():
-    for mod in (exercises, selfcheck):
+    for mod in (exercises, lessons):
         assert doctest.testmod(mod).failed == 0
 
 
 def test_fact_check_votes_come_before_the_verdicts():
-    from explorer import factcheck
+    from explorer.classroom import factcheck
 
-    box = lessons.verdict_vote()
+    box = widgets.verdict_vote()
     *rows, button, out = box.children
     button.click()
     assert "Vote on every claim first" in out.value and "✓" not in out.value

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from explorer import catalog, factcheck
-from explorer.factcheck import ASSUMED, CONTESTED, REPRODUCED
+from explorer import catalog
+from explorer.classroom import factcheck
+from explorer.classroom.factcheck import ASSUMED, CONTESTED, REPRODUCED
 
 EXPECTED = {
     "ms-city": CONTESTED,

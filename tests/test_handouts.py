@@ -9,20 +9,20 @@ from pathlib import Path
 import pytest
 
 from explorer import catalog, compute, fmt
-from explorer.ui import lessons
+from explorer.classroom import widgets
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
 
 @pytest.mark.slow
 def test_a_handout_shows_the_lessons_numbers_offline(tmp_path, monkeypatch):
-    monkeypatch.delenv(lessons.STATIC, raising=False)
-    (path,) = lessons.build_handouts(
+    monkeypatch.delenv(widgets.STATIC, raising=False)
+    (path,) = widgets.build_handouts(
         str(tmp_path), [str(NOTEBOOKS / "01-megawatts-and-cities.ipynb")]
     )
     page = Path(path).read_text(encoding="utf-8")
-    assert isinstance(lessons.city_bases(), lessons.w.Widget)  # the switch is not left on
-    site_power = catalog.site_inputs(lessons.ARTICLE_SITE)["site_power"]
+    assert isinstance(widgets.city_bases(), widgets.w.Widget)  # the switch is not left on
+    site_power = catalog.site_inputs(widgets.ARTICLE_SITE)["site_power"]
     ds = compute(site_power=site_power, basis="us-household")
     # the city_bases widget's table, as text: about 300 MW × 8,760 h / 10,500 kWh ≈ 250,000
     households = fmt.number(float(ds.city_households))
@@ -35,8 +35,8 @@ def test_a_handout_shows_the_lessons_numbers_offline(tmp_path, monkeypatch):
 
 
 def test_a_snapshot_is_plain_html_of_the_current_state(monkeypatch):
-    monkeypatch.setenv(lessons.STATIC, "1")
-    shown = lessons.city_bases(site_power=300)
+    monkeypatch.setenv(widgets.STATIC, "1")
+    shown = widgets.city_bases(site_power=300)
     bundle = shown._repr_mimebundle_()
     assert set(bundle) == {"text/html", "text/plain"}
     # 300 MW all year: 300 × 8,760 h = 2,628,000 MWh ≈ 2.63 TWh
@@ -44,5 +44,5 @@ def test_a_snapshot_is_plain_html_of_the_current_state(monkeypatch):
     assert "Site power: 300 MW" in bundle["text/html"]
     assert "<script" not in bundle["text/html"]
     assert shown.children  # still the widget underneath
-    monkeypatch.setenv(lessons.STATIC, "0")
-    assert isinstance(lessons.city_bases(site_power=300), lessons.w.Widget)
+    monkeypatch.setenv(widgets.STATIC, "0")
+    assert isinstance(widgets.city_bases(site_power=300), widgets.w.Widget)

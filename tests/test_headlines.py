@@ -1,4 +1,4 @@
-"""explorer.headlines: the 90 % range of the app's headline numbers and its small type."""
+"""explorer.ui.headlines: the 90 % range of the app's headline numbers and its small type."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ import pytest
 from numpy.testing import assert_allclose
 
 import explorer
-from explorer import catalog, headlines
-from explorer.headlines import Headline, headline_ranges, headline_text, range_text
+from explorer import catalog
 from explorer.model import preset_inputs
+from explorer.ui import headlines
+from explorer.ui.headlines import Headline, headline_ranges, headline_text, range_text
 
 APP_FIELDS = (
     "site_power",

@@ -6,7 +6,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from explorer import compute, params
+from explorer import compute
+from explorer.ui import links
 
 
 def test_round_trip():
@@ -17,15 +18,13 @@ def test_round_trip():
         "cooling_fraction": 0.3,
         "chips": 5000,
     }
-    found, messages = params.parse(params.build(state))
+    found, messages = links.parse(links.build(state))
     assert messages == []
     assert found == state
 
 
 def test_bad_values_become_messages_and_are_left_out():
-    found, messages = params.parse(
-        "site_power=-5&chip=<b>x</b>&cooling_fraction=abc&mfu=0.5&nope=1"
-    )
+    found, messages = links.parse("site_power=-5&chip=<b>x</b>&cooling_fraction=abc&mfu=0.5&nope=1")
     assert found == {"mfu": 0.5}
     text = " ".join(messages)
     assert (
@@ -37,18 +36,18 @@ def test_bad_values_become_messages_and_are_left_out():
 
 
 def test_impossible_combinations_are_dropped():
-    found, messages = params.parse("cooling_fraction=0.9&overhead_fraction=0.2&site_power=500")
+    found, messages = links.parse("cooling_fraction=0.9&overhead_fraction=0.2&site_power=500")
     assert found == {"site_power": 500.0}
     assert "leaves no power for IT" in messages[0]
 
 
 def test_long_or_crowded_queries_are_refused():
-    assert params.parse("a=" + "x" * 5000)[0] == {}
-    assert params.parse("&".join(f"k{i}=1" for i in range(100)))[0] == {}
+    assert links.parse("a=" + "x" * 5000)[0] == {}
+    assert links.parse("&".join(f"k{i}=1" for i in range(100)))[0] == {}
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=300))
 def test_parse_never_raises_and_what_it_keeps_computes(query):
-    found, _ = params.parse(query)
+    found, _ = links.parse(query)
     compute(**{k: v for k, v in found.items() if k != "precision"})

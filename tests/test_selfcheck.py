@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from numpy.testing import assert_allclose
 
-from explorer import selfcheck
+from explorer.classroom import lessons
 
 # Catalog figures used below: 8,760 h/yr; 12,645 kWh per US person per year (all sectors);
 # other losses 3 % of site power; AWS fleet PUE 1.15; Trn2 TDP 500 W x server overhead 1.82;
@@ -84,21 +84,21 @@ RTOL = {"capstone-energy": 2e-4, "capstone-city-days": 2e-4}
 
 
 def test_every_exercise_has_a_hand_computed_answer():
-    assert set(HAND) == set(selfcheck.EXERCISES)
+    assert set(HAND) == set(lessons.EXERCISES)
 
 
 @pytest.mark.parametrize("eid", sorted(HAND))
 def test_the_answer_is_the_hand_computed_number(eid):
-    assert_allclose(selfcheck.EXERCISES[eid].answer(), HAND[eid], rtol=RTOL.get(eid, 2e-5))
+    assert_allclose(lessons.EXERCISES[eid].answer(), HAND[eid], rtol=RTOL.get(eid, 2e-5))
 
 
 @pytest.mark.parametrize("eid", sorted(HAND))
 def test_the_hand_computed_number_passes_and_a_near_miss_does_not(eid):
-    fb = selfcheck.check(eid, HAND[eid])
+    fb = lessons.check(eid, HAND[eid])
     assert fb.right and fb.message.startswith("Right")
-    tol = selfcheck.EXERCISES[eid].rel_tol
-    assert not selfcheck.check(eid, HAND[eid] * (1 + 2 * tol)).right
-    assert not selfcheck.check(eid, HAND[eid] * (1 - 2 * tol)).right
+    tol = lessons.EXERCISES[eid].rel_tol
+    assert not lessons.check(eid, HAND[eid] * (1 + 2 * tol)).right
+    assert not lessons.check(eid, HAND[eid] * (1 - 2 * tol)).right
 
 
 @pytest.mark.parametrize(
@@ -128,16 +128,16 @@ def test_the_hand_computed_number_passes_and_a_near_miss_does_not(eid):
     ],
 )
 def test_typical_mistakes_get_their_hint(eid, answer, words):
-    fb = selfcheck.check(eid, answer)
+    fb = lessons.check(eid, answer)
     assert not fb.right
     assert words in fb.message, fb.message
 
 
 @pytest.mark.parametrize("bad", ["abc", None, float("nan"), float("inf")])
 def test_non_numbers_are_answered_not_raised(bad):
-    fb = selfcheck.check("pue-40", bad)
+    fb = lessons.check("pue-40", bad)
     assert not fb.right and "number" in fb.message
 
 
 def test_unknown_exercise():
-    assert "No exercise" in selfcheck.check("nope", 1).message
+    assert "No exercise" in lessons.check("nope", 1).message

@@ -11,14 +11,14 @@ from numpy.testing import assert_allclose
 
 import explorer
 from explorer import InputError, catalog
-from explorer.resilience import capacity_after_loss, split_cluster
-from explorer.storage import (
+from explorer.batteries import (
     battery,
     peak_shaving_battery,
     ride_through,
     ride_through_battery,
     smoothing_battery,
 )
+from explorer.sites import capacity_after_loss, split_cluster
 
 
 def test_battery_defaults_come_from_the_catalog():
@@ -186,7 +186,7 @@ def test_ride_through_minutes_at_its_bounds(minutes, ok):
 
 
 def test_size_roles_sizes_each_role_from_the_years_it_load_and_the_settings():
-    from explorer.storage import default_settings, size_roles
+    from explorer.batteries import default_settings, size_roles
 
     year = explorer.climate_year("rainier-indiana", "chiller-economiser", site_power=300)
     it = float(year.it_power)

@@ -9,9 +9,9 @@ from dataclasses import replace
 
 import pytest
 
-from explorer import selfcheck, teacher_pack
+from explorer.classroom import lessons, teacher_pack
+from explorer.classroom.exercises import Trap
 from explorer.errors import InputError
-from explorer.exercises import Trap
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,7 @@ def test_the_pack_regenerates_identically(tmp_path, pages):
 
 def test_every_exercise_answer_hint_and_trap_is_in_the_answer_key(pages):
     key = pages["answers.html"]
-    for e in selfcheck.EXERCISES.values():
+    for e in lessons.EXERCISES.values():
         lesson_key = pages[f"lesson-{e.lesson}/answers.html"]
         for text in (e.id, e.question, f"Answer: {e.show(e.answer())}", *e.hints):
             assert html.escape(text) in lesson_key and html.escape(text) in key, (e.id, text)
@@ -50,9 +50,9 @@ def test_hand_computed_answers_and_the_pue_trap(pages):
 
 
 def test_a_new_trap_in_the_code_shows_up_in_the_pack(monkeypatch):
-    e = selfcheck.EXERCISES["pue-40"]
+    e = lessons.EXERCISES["pue-40"]
     extra = Trap("squared", lambda: 1.75**2, "you squared the PUE")
-    monkeypatch.setitem(selfcheck.EXERCISES, "pue-40", replace(e, traps=(*e.traps, extra)))
+    monkeypatch.setitem(lessons.EXERCISES, "pue-40", replace(e, traps=(*e.traps, extra)))
     key = teacher_pack.build()["lesson-2/answers.html"]
     assert "squared" in key and "you squared the PUE" in key and "3.06" in key  # 1.75^2 = 3.0625
 
@@ -88,9 +88,9 @@ def test_plans_are_fifty_minutes_and_worksheets_hold_no_answers(pages):
 def test_quiz_letters_point_at_the_right_answers(pages):
     quiz = pages["quiz-answers.html"]
     items = re.findall(r"<p>(A\).*?)</p><p><b>Answer: ([A-H])</b> \(([\w-]+)\)", quiz)
-    assert len(items) == len(selfcheck.EXERCISES)
+    assert len(items) == len(lessons.EXERCISES)
     for options, letter, eid in items:
-        e = selfcheck.EXERCISES[eid]
+        e = lessons.EXERCISES[eid]
         chosen = dict(o.split(") ", 1) for o in html.unescape(options).split(" · "))
         assert chosen[letter] == e.show(e.answer())
     assert "Answer:" not in pages["quiz.html"]
@@ -119,4 +119,4 @@ def test_the_module_example_runs():
 def test_the_teachers_guide_lists_every_exercise():
     guide = (teacher_pack.NOTEBOOKS / "README.md").read_text()
     listed = set(re.findall(r"^\| `([\w-]+)` \|", guide, re.M))
-    assert listed == set(selfcheck.EXERCISES)
+    assert listed == set(lessons.EXERCISES)

@@ -10,12 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from explorer import params
-from explorer.ui import ExplorerApp
+from explorer.ui import ExplorerApp, links
 from explorer.validate import BOUNDS
 
 TINY = 5e-324  # the smallest subnormal double
-NUMERIC = [n for n in params.NUMERIC if n in BOUNDS]
+NUMERIC = [n for n in links.NUMERIC if n in BOUNDS]
 
 
 def edge_values(name: str) -> list[str]:
@@ -65,7 +64,7 @@ def check_page(app, name: str, raw: str) -> None:
     text = shown_text(app.widget)
     assert not re.search(r"\b(nan|NaN|inf|Infinity)\b", text.replace(notes, "")), (name, raw)
     assert not re.search(r"(?<![\d.,])0 households", text), (name, raw)
-    linked, problems = params.parse(app.address.query.lstrip("?"))
+    linked, problems = links.parse(app.address.query.lstrip("?"))
     assert not problems, problems
     if name not in linked and name != "pue":  # refused: the page says so and keeps the default
         assert name in notes

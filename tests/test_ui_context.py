@@ -12,8 +12,8 @@ import pytest
 from numpy.testing import assert_allclose
 
 import explorer
-from explorer import climate, fmt, params, resilience, storage
-from explorer.ui import context
+from explorer import batteries, climate, fmt, sites
+from explorer.ui import context, links
 from explorer.ui.context import ContextPanel
 
 SCENARIO = {
@@ -80,7 +80,7 @@ def test_numbers_shown_equal_the_cores(panel):
     assert fmt.quantity(it * 5 / 60, "MWh") in panel.battery_table.value
     # mid price 300 USD/kWh: energy [MWh] x 1,000 kWh/MWh x 300
     assert_allclose(float(ride.battery_cost.sel(price="mid")), it * 5 / 60 * 1000 * 300)
-    peak = storage.peak_shaving_battery(year)
+    peak = batteries.peak_shaving_battery(year)
     assert fmt.quantity(float(peak.battery_energy), "MWh") in panel.battery_table.value
     # several sites: Indiana 2,200 MW and Mississippi 300 MW
     cluster = panel.cluster
@@ -193,7 +193,7 @@ def test_a_preset_without_weather_data_says_which_station_it_shows():
     ],
 )
 def test_bad_link_values_are_messages(query, words):
-    found, messages = params.parse(query)
+    found, messages = links.parse(query)
     assert any(words in m for m in messages), messages
     assert len(messages) == 1
     field = query.split("=")[0] if "&" not in query else "swings_per_day"
@@ -208,8 +208,8 @@ def test_the_link_round_trips(panel):
     panel.sites.value = ["rainier-indiana", "rainier-mississippi", "xai-colossus"]
     panel.site_powers.value = "2200, 300, 150"
     state = panel.link_state()
-    query = params.build(SCENARIO) + "&" + urlencode(state)  # as the app appends a panel's
-    found, messages = params.parse(query)
+    query = links.build(SCENARIO) + "&" + urlencode(state)  # as the app appends a panel's
+    found, messages = links.parse(query)
     assert messages == []
     other = ContextPanel(lambda: None)
     other.load(found)
@@ -229,7 +229,7 @@ def test_loading_the_defaults_after_choices_resets_the_controls(panel):
     panel.tech.value = "chiller-economiser"
     panel.load({})
     assert panel.tech.value == "air-evaporative" and panel.link_state() == {}
-    assert list(panel.sites.value) == list(resilience.RAINIER_SITES)
+    assert list(panel.sites.value) == list(sites.RAINIER_SITES)
 
 
 def test_in_the_app_a_link_reaches_the_panel_and_its_choices_reach_the_link():

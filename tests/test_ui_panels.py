@@ -7,8 +7,7 @@ import pytest
 from numpy.testing import assert_allclose
 
 import explorer
-from explorer import params
-from explorer.ui import ExplorerApp, panels
+from explorer.ui import ExplorerApp, links, panels
 
 
 class DemoPanel:
@@ -50,8 +49,8 @@ class BrokenPanel(DemoPanel):
 
 @pytest.fixture
 def demo_params(monkeypatch):
-    """explorer.params knows the demo field, as a real panel's field is added there."""
-    one = params._one
+    """explorer.ui.links knows the demo field, as a real panel's field is added there."""
+    one = links._one
 
     def _one(key, raw):
         if key == "demo_level":
@@ -61,8 +60,8 @@ def demo_params(monkeypatch):
             return value
         return one(key, raw)
 
-    monkeypatch.setattr(params, "_one", _one)
-    monkeypatch.setattr(params, "VIEW", (*params.VIEW, "demo_level"))
+    monkeypatch.setattr(links, "_one", _one)
+    monkeypatch.setattr(links, "VIEW", (*links.VIEW, "demo_level"))
 
 
 @pytest.fixture

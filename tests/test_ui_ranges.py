@@ -6,9 +6,9 @@ from urllib.parse import urlencode
 
 import pytest
 
-from explorer import headlines, params
-from explorer.headlines import Headline
 from explorer.model import preset_inputs
+from explorer.ui import headlines, links
+from explorer.ui.headlines import Headline
 from explorer.ui.ranges import (
     CARDS,
     HeadlineRanges,
@@ -74,7 +74,7 @@ def test_toggle_defaults_on_and_off_is_in_the_link():
     t.checkbox.value = False
     assert calls == [1] and t.link_state() == {"ranges": 0}
     assert t.note.value == ""  # the line about the small type goes with it
-    found, messages = params.parse(urlencode({"site_power": 300.0, **t.link_state()}))
+    found, messages = links.parse(urlencode({"site_power": 300.0, **t.link_state()}))
     assert found == {"site_power": 300.0, "ranges": False} and messages == []
     t2 = RangesToggle(lambda: calls.append(2))
     t2.load(found)
@@ -85,11 +85,11 @@ def test_toggle_defaults_on_and_off_is_in_the_link():
 
 @pytest.mark.parametrize("raw, shown", [("1", True), ("0", False), (" off ", False), ("yes", True)])
 def test_ranges_parameter(raw, shown):
-    assert params.parse(f"ranges={raw}") == ({"ranges": shown}, [])
+    assert links.parse(f"ranges={raw}") == ({"ranges": shown}, [])
 
 
 def test_bad_ranges_parameter_is_a_plain_message_and_left_out():
-    found, messages = params.parse("ranges=maybe&site_power=600")
+    found, messages = links.parse("ranges=maybe&site_power=600")
     assert found == {"site_power": 600.0}
     assert messages == ["ranges = 'maybe' is not 1 or 0; allowed: 1 (show) or 0 (hide)."]
 

@@ -7,9 +7,8 @@ import pytest
 from numpy.testing import assert_allclose
 
 import explorer
-from explorer import params
 from explorer.model import preset_inputs
-from explorer.ui import tornado
+from explorer.ui import links, tornado
 from explorer.ui.tornado import TornadoPanel
 
 FIELDS = ("site_power", "cooling_fraction", "overhead_fraction", "chip", "basis", "mfu")
@@ -101,14 +100,14 @@ def test_choosing_another_number_redraws_caches_and_goes_in_the_link(panel):
 
 
 def test_link_round_trip(panel):
-    found, messages = params.parse("tornado=annual_energy&ranges=0")
+    found, messages = links.parse("tornado=annual_energy&ranges=0")
     assert messages == [] and found == {"tornado": "annual_energy", "ranges": False}
     panel.load(found)
     show(panel, app_inputs("generic"))
     panel.widget.selected_index = 0
     assert panel.choice.value == "annual_energy"
     assert panel.changed_calls == []
-    assert params.parse("tornado=bogus")[1] == [
+    assert links.parse("tornado=bogus")[1] == [
         "tornado = 'bogus' is unknown; allowed: one of " + ", ".join(tornado.CHOICES) + "."
     ]
 

@@ -360,10 +360,10 @@ def test_an_unknown_screen_is_reported_and_the_default_kept():
     ("raw", "expected"), [("basics", "basics"), (" Advanced ", "advanced"), ("BASICS", "basics")]
 )
 def test_screen_names_are_parsed_from_the_allowed_set(raw, expected):
-    from explorer import params
+    from explorer.ui import links
 
-    assert params.parse(f"screen={raw}") == ({"screen": expected}, [])
-    assert params.build({"screen": expected}) == f"screen={expected}"
+    assert links.parse(f"screen={raw}") == ({"screen": expected}, [])
+    assert links.build({"screen": expected}) == f"screen={expected}"
 
 
 def test_house_unit_keeps_the_row_short():

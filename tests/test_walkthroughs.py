@@ -17,12 +17,12 @@ from pathlib import Path
 import ipywidgets as w
 import pytest
 
-from explorer import fmt, selfcheck, teacher_pack
-from explorer.ui import lessons
+from explorer import fmt
+from explorer.classroom import lessons, teacher_pack, widgets
 
 NOTEBOOKS = sorted(Path(__file__).parent.parent.joinpath("notebooks").glob("0*.ipynb"))
 GLOSSARY = Path(__file__).parent.parent / "notebooks" / "glossary.md"
-EXERCISE_CALL = re.compile(r'lessons\.(?:answer_box|predict_reveal)\("([\w-]+)"')
+EXERCISE_CALL = re.compile(r'widgets\.(?:answer_box|predict_reveal)\("([\w-]+)"')
 # glossary anchor -> how the term is written in a lesson's text
 TERMS = {
     "tdp": r"\bTDP\b",
@@ -72,7 +72,7 @@ def run_cell(source: str, ns: dict) -> str:
 
 def shown_forms(eid: str) -> list[re.Pattern]:
     """The answer as the lessons would print it (3 significant figures, with and without unit)."""
-    e = selfcheck.EXERCISES[eid]
+    e = lessons.EXERCISES[eid]
     x = e.answer()
     forms = {fmt.number(x), fmt.number(x, 3)}
     if e.unit == "share":
@@ -122,8 +122,8 @@ def test_every_glossary_term_is_linked_before_first_use(path):
 
 
 def test_lesson_sliders_land_on_the_values_the_text_uses():
-    sp = lessons.city_bases(300).children[0]
+    sp = widgets.city_bases(300).children[0]
     assert sp.value == 300 and sp.label == "300 MW"
-    chips = lessons.training_time().children[0]
+    chips = widgets.training_time().children[0]
     assert chips.value == 16_384 and chips.label == "16,384"
-    assert lessons.training_time(job_chips=100_000).children[0].label == "100,000"
+    assert widgets.training_time(job_chips=100_000).children[0].label == "100,000"

@@ -23,10 +23,10 @@ from typing import Any
 
 import ipywidgets as w
 
-from .. import catalog, compute, fmt, headlines, notes
+from .. import catalog, compute, fmt, notes
 from ..export import to_frame, to_json
 from ..validate import BOUNDS, slider_span
-from . import basics, panels, ranges, theme, training
+from . import basics, headlines, panels, ranges, theme, training
 from .address import AddressBar
 from .card import ChartCard
 from .charts import CHARTS, PRECISION_LABEL
@@ -118,7 +118,7 @@ class ExplorerApp:
     def load_link(self, query: str | None) -> None:
         """Show the scenario of a shared link's query string, from the catalog defaults up.
 
-        The string is untrusted (explorer.params parses it); parameters that cannot be used are
+        The string is untrusted (explorer.ui.links parses it); parameters that cannot be used are
         listed on the page, not applied."""
         for m in self.messages.values():
             m.value = ""

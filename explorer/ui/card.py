@@ -2,7 +2,7 @@
 
 `ChartCard(chart)` wraps any chart object with ``name``, ``title``, ``figure`` (a bqplot Figure)
 and ``data()`` (the xarray Dataset it last drew). Its buttons give the numbers as CSV, their
-metadata as JSON (`explorer.cite`), the figure as PNG (bqplot's own ``Figure.save_png``: the
+metadata as JSON (`explorer.ui.cite`), the figure as PNG (bqplot's own ``Figure.save_png``: the
 browser renders it) and the citation (they open the Sources tab).
 
 Speed: the app calls `ChartCard.refresh` after every change. While the Chart tab is showing,
@@ -24,8 +24,9 @@ from urllib.parse import urlsplit, urlunsplit
 import ipywidgets as w
 import xarray as xr
 
-from .. import cite, fmt
+from .. import fmt
 from ..errors import InputError
+from . import cite
 from .download import CopyText, Downloads, safe_filename
 
 TABS = ("Chart", "Data", "Sources")

@@ -3,8 +3,8 @@ batteries, and a cluster over several sites.
 
 Everything shown comes from the core: `explorer.climate_year` (the month × hour cooling chart, the
 hot day beside the annual mean), `explorer.grid_shares` (state energy, utility peak, operator
-peak), `explorer.storage.size_roles` (ride-through, peak shaving, smoothing) and
-`explorer.resilience.split_cluster` (several sites). The only arithmetic here is unit display.
+peak), `explorer.batteries.size_roles` (ride-through, peak shaving, smoothing) and
+`explorer.sites.split_cluster` (several sites). The only arithmetic here is unit display.
 
 Speed: the weather and the cooling plant's response are computed once per (station, technology)
 and cached by the core (`explorer.climate.plant_year`); a main-slider move only rescales that
@@ -29,9 +29,11 @@ import ipywidgets as w
 import numpy as np
 import xarray as xr
 
-from .. import catalog, climate, fmt, params, resilience, storage
+from .. import batteries, catalog, climate, fmt
 from ..errors import InputError
 from ..grid import grid_shares, note_threshold
+from ..sites import RAINIER_SITES, split_cluster
+from . import links
 from .charts import axis_top
 from .theme import BLUE, GREY, VERMILION
 
@@ -95,7 +97,7 @@ class ContextPanel:
     """The "Site in context" section: climate, grid, batteries and several sites."""
 
     title = "Site in context: weather, grid, batteries, several sites"
-    fields: tuple[str, ...] = params.CONTEXT_FIELDS
+    fields: tuple[str, ...] = links.CONTEXT_FIELDS
 
     def __init__(self, changed: Callable[[], None]) -> None:
         self._changed = changed
@@ -142,12 +144,10 @@ class ContextPanel:
         return out
 
     def load(self, found: Mapping[str, Any]) -> None:
-        """Restore the panel's fields from `explorer.params.parse` (others are ignored)."""
+        """Restore the panel's fields from `explorer.ui.links.parse` (others are ignored)."""
         for key in self.fields:
             self._choice[key] = found.get(key)
-        if self._choice["sites"] is not None and list(self._choice["sites"]) == list(
-            resilience.RAINIER_SITES
-        ):
+        if self._choice["sites"] is not None and list(self._choice["sites"]) == list(RAINIER_SITES):
             self._choice["sites"] = None
         self._stale = self._cluster_stale = True
         if self._built:
@@ -182,7 +182,7 @@ class ContextPanel:
             description="Weather station",
             style=LABEL,
         )
-        defaults = storage.default_settings()
+        defaults = batteries.default_settings()
         self.settings = {
             k: w.Text(
                 value=_plain(defaults[k]),
@@ -190,11 +190,11 @@ class ContextPanel:
                 continuous_update=False,
                 style=LABEL,
             )
-            for k in storage.SETTINGS
+            for k in batteries.SETTINGS
         }
         self.sites = w.SelectMultiple(
             options=[(catalog.label("sites", s), s) for s in catalog.names("sites")],
-            value=list(resilience.RAINIER_SITES),
+            value=list(RAINIER_SITES),
             rows=5,
             description="Sites of the cluster",
             style=LABEL,
@@ -365,11 +365,11 @@ class ContextPanel:
         try:
             self.tech.value = self._choice["cooling_tech"] or self._default_tech()
             self.station.value = self._choice["station"] or climate.default_station(self._site())[0]
-            defaults = storage.default_settings()
+            defaults = batteries.default_settings()
             for key, field in self.settings.items():
                 value = self._choice[key]
                 field.value = _plain(defaults[key] if value is None else value)
-            self.sites.value = list(self._choice["sites"] or resilience.RAINIER_SITES)
+            self.sites.value = list(self._choice["sites"] or RAINIER_SITES)
             powers = self._choice["site_powers"]
             self.site_powers.value = ", ".join(_plain(p) for p in powers) if powers else ""
         finally:
@@ -396,16 +396,16 @@ class ContextPanel:
         if self._quiet:
             return
         try:
-            value = params.context_value(key, text)
+            value = links.context_value(key, text)
             trial = {**self._settings(), key: value}
-            storage.smoothing_battery(1.0, trial["swing_minutes"], trial["swings_per_day"])
+            batteries.smoothing_battery(1.0, trial["swing_minutes"], trial["swings_per_day"])
         except InputError as err:
             self.message.value = _error(str(err))
             return
         except Exception:
             self.message.value = _error(PLAIN_ERROR)
             return
-        default = storage.default_settings()[key]
+        default = batteries.default_settings()[key]
         self._choice[key] = None if value == default else value
         self._stale = True
         self._draw()
@@ -415,11 +415,11 @@ class ContextPanel:
         if self._quiet:
             return
         try:
-            sites = params.context_value("sites", ",".join(self.sites.value))
+            sites = links.context_value("sites", ",".join(self.sites.value))
             text = self.site_powers.value.strip()
-            powers = params.context_value("site_powers", text) if text else None
+            powers = links.context_value("site_powers", text) if text else None
             found = {"sites": sites, **({"site_powers": powers} if powers else {})}
-            problems = params.context_combinations(found)
+            problems = links.context_combinations(found)
             if problems:
                 raise InputError("site_powers", text, f"one power per site ({len(sites)} values)")
         except InputError as err:
@@ -428,14 +428,14 @@ class ContextPanel:
         except Exception:
             self.cluster_message.value = _error(PLAIN_ERROR)
             return
-        self._choice["sites"] = None if list(sites) == list(resilience.RAINIER_SITES) else sites
+        self._choice["sites"] = None if list(sites) == list(RAINIER_SITES) else sites
         self._choice["site_powers"] = powers
         self._cluster_stale = True
         self._draw()
         self._changed()
 
     def _settings(self) -> dict[str, float]:
-        defaults = storage.default_settings()
+        defaults = batteries.default_settings()
         return {k: defaults[k] if self._choice[k] is None else self._choice[k] for k in defaults}
 
     # ------------------------------------------------------------------ drawing
@@ -462,7 +462,7 @@ class ContextPanel:
             **climate.year_inputs(self._inputs),
         )
         grid = grid_shares(site, year=year)
-        roles = storage.size_roles(year, **self._settings())
+        roles = batteries.size_roles(year, **self._settings())
         return year, grid, roles, note
 
     def _key(self) -> str:
@@ -529,8 +529,8 @@ class ContextPanel:
 
     def _draw_cluster(self) -> None:
         try:
-            ds = resilience.split_cluster(
-                self._choice["sites"] or resilience.RAINIER_SITES,
+            ds = split_cluster(
+                self._choice["sites"] or RAINIER_SITES,
                 self._choice["site_powers"],
                 self._choice["cooling_tech"],
             )
@@ -557,7 +557,7 @@ _UNIT_WORDS = {"1/yr": "a year", "1/day": "a day"}
 
 def _range(key: str) -> str:
     """A setting's allowed range in words, from the core's bounds ("0 – 240 min")."""
-    b = storage.BOUNDS[key]
+    b = batteries.BOUNDS[key]
     unit = _UNIT_WORDS.get(b.unit, b.unit)
     unit = f" {unit}" if unit else ""
     if b.lo_open:
@@ -708,7 +708,7 @@ def battery_html(roles: dict[str, xr.Dataset]) -> str:
                 fmt.quantity(_f(ds, "battery_duration") * 60, "min")
                 if _f(ds, "battery_duration") < 1
                 else _q(ds, "battery_duration"),
-                " / ".join(  # along `price`: low, mid, high (storage.PRICE_LEVELS)
+                " / ".join(  # along `price`: low, mid, high (batteries.PRICE_LEVELS)
                     fmt.quantity(float(c), cost.attrs["units"])
                     for c in cost.transpose("price").values
                 ),
@@ -716,7 +716,7 @@ def battery_html(roles: dict[str, xr.Dataset]) -> str:
             ]
         )
     prices = next(iter(roles.values()))["battery_price"].attrs
-    said = "; ".join(f"{p}: {prices[p]}" for p in storage.PRICE_LEVELS if p in prices)
+    said = "; ".join(f"{p}: {prices[p]}" for p in batteries.PRICE_LEVELS if p in prices)
     return (
         _table(
             ["role", "power", "energy", "duration", "cost (low / mid / high)", "losses per year"],
@@ -774,7 +774,7 @@ def cluster_html(ds: xr.Dataset) -> str:
 def monthly_widget(site: str = "rainier-mississippi", site_power: float = 300.0) -> w.Widget:
     """A lesson widget: each month's mean cooling power for a chosen cooling technology, with the
     hot-day peak and the annual mean as lines, and the figures in words (walkthrough 7)."""
-    from .lessons import _shown  # a handout shows it as a static snapshot
+    from .static import shown  # a handout shows it as a static snapshot
 
     tech = w.Dropdown(
         options=[
@@ -825,4 +825,4 @@ def monthly_widget(site: str = "rainier-mississippi", site_power: float = 300.0)
 
     tech.observe(update, "value")
     update()
-    return _shown(w.VBox([tech, fig, out]))
+    return shown(w.VBox([tech, fig, out]))

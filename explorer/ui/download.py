@@ -161,7 +161,7 @@ class Downloads(anywidget.AnyWidget):
     """A row of buttons; a click calls the kernel's handler, which may `deliver` a file.
 
     ``page`` is the page's address without its query, reported by the browser when it draws the
-    row (untrusted: check it before use, e.g. with `explorer.cite.safe_link`).
+    row (untrusted: check it before use, e.g. with `explorer.ui.cite.safe_link`).
     """
 
     _esm = traitlets.Unicode(_ESM).tag(sync=True)

@@ -3,8 +3,8 @@
 The app (`explorer.ui.app.ExplorerApp`) constructs each panel with a `changed` callback, places
 its `widget` on the Advanced screen (in this list's order), calls `update(inputs, result)` after
 every accepted change of the main scenario, merges `link_state()` into the shareable link and
-passes the parsed link (`explorer.params.parse`) to `load()`. See `Panel` for the contract; each
-panel's link fields must be known to `explorer.params` (parsed as untrusted input there).
+passes the parsed link (`explorer.ui.links.parse`) to `load()`. See `Panel` for the contract; each
+panel's link fields must be known to `explorer.ui.links` (parsed as untrusted input there).
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """The headlines' 90 % ranges in the app: the small type under each number, and the toggle.
 
-No physics here: `HeadlineRanges` asks the core (`explorer.headlines.headline_ranges`, a cached
-fixed-seed sample, about 2 ms a call) and formats with `explorer.headlines.range_text`.
+No physics here: `HeadlineRanges` asks the core (`explorer.ui.headlines.headline_ranges`, a cached
+fixed-seed sample, about 2 ms a call) and formats with `explorer.ui.headlines.range_text`.
 `RangesToggle` is the "Show ranges" checkbox, in the link as ``ranges=0`` when it is off
-(`explorer.params.show_ranges` parses it).
+(`explorer.ui.links.show_ranges` parses it).
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from typing import Any
 
 import ipywidgets as w
 
-from .. import headlines
 from ..errors import InputError
+from . import headlines
 
 FIELD = "ranges"
 # The app's cards and the headline output each one shows (the city's depends on the basis).
@@ -146,7 +146,7 @@ class RangesToggle:
         return {} if self.shown else {FIELD: 0}
 
     def load(self, found: Mapping[str, Any]) -> None:
-        """Restore from the parsed link (`explorer.params.parse`), without calling `changed`."""
+        """Restore from the parsed link (`explorer.ui.links.parse`), without calling `changed`."""
         self._loading = True
         try:
             self.checkbox.value = bool(found.get(FIELD, True))

@@ -28,10 +28,11 @@ from urllib.parse import urlencode
 import numpy as np
 import xarray as xr
 
-from .. import catalog, params
+from .. import catalog
 from ..errors import InputError
 from ..model import compute, cooling_from_pue, preset_inputs
 from ..validate import BOUNDS, labelled
+from . import links
 
 SWEEP = np.geomspace(BOUNDS["site_power"].lo, BOUNDS["site_power"].hi, 121)  # MW, for the curves
 TRAINING = ("model", "job_chips", "checkpoint_minutes", "restart_minutes")  # blank: the default
@@ -216,18 +217,18 @@ class Scenario:
 
     def set_screen(self, screen: str) -> None:
         """Show another screen; its results are computed for the current state."""
-        self.screen = params.screen(screen)
+        self.screen = links.screen(screen)
         self.recompute()
 
     def load_link(self, query: str | None) -> tuple[dict[str, Any], list[str]]:
         """Reset, then apply a shared link's (untrusted) query and compute it; a link with a
         pinned scenario A (``a.``-prefixed parameters) pins it.
 
-        Returns (found, messages): every parameter `explorer.params.parse` accepted for the
+        Returns (found, messages): every parameter `explorer.ui.links.parse` accepted for the
         main scenario (panels read their own fields from it) and one message per parameter
         that was not used."""
         self.reset()
-        found, pinned, messages = params.parse_compare(query)
+        found, pinned, messages = links.parse_compare(query)
         self.screen = found.get("screen", START_SCREEN)
         self.site, state, self.custom = self._state_from(found)
         self.recompute(state)
@@ -244,7 +245,7 @@ class Scenario:
         """(site, state, custom) for a parsed link's values, from the catalog defaults up."""
         site = found.get("site", START_SITE)
         state = {**preset_state(site), "precision": self.precision, "chips": None}
-        own = {k: v for k, v in found.items() if k in params.ORDER and k != "screen"}
+        own = {k: v for k, v in found.items() if k in links.ORDER and k != "screen"}
         if "pue" in own:  # the app keeps the cooling share; the core turns the PUE into it
             overhead = own.get("overhead_fraction", state["overhead_fraction"])
             own["cooling_fraction"] = float(
@@ -347,9 +348,9 @@ class Scenario:
     def link(self, extra: Mapping[str, Any] | None = None) -> str:
         """The shareable query string ("?…"): the state, the preset, the screen, the pinned
         scenario A (``a.``-prefixed) and `extra` (the panels' own fields, non-defaults only)."""
-        query = params.build({**self.state, "site": self.site, "screen": self.screen})
+        query = links.build({**self.state, "site": self.site, "screen": self.screen})
         pinned = (
-            params.build_pinned({**self.pinned.state, "site": self.pinned.site})
+            links.build_pinned({**self.pinned.state, "site": self.pinned.site})
             if self.pinned is not None
             else ""
         )

@@ -2,10 +2,10 @@
 
 For the chosen headline, each uncertain catalog figure of the scenario is moved alone from its
 low to its high end, the others held at their central values (`explorer.sensitivity`, in its
-cheap one-scenario form `explorer.headlines.swings`, so an open panel follows a slider); the bars
+cheap one-scenario form `explorer.ui.headlines.swings`, so an open panel follows a slider); the bars
 show where the output goes, biggest swing on top, and the same swings are written out in words.
 No physics here: every number is the core's. Inputs still at the site preset's own value carry
-the catalog's range, as in the headline ranges (`explorer.headlines.catalog_left`); values the
+the catalog's range, as in the headline ranges (`explorer.ui.headlines.catalog_left`); values the
 reader set are exact, so they never appear as bars.
 
 A panel in the sense of ``explorer.ui.panels`` (closed by default; its figure is built on first
@@ -25,8 +25,9 @@ import bqplot as bq
 import ipywidgets as w
 import xarray as xr
 
-from .. import fmt, headlines, model
+from .. import fmt, model
 from ..errors import InputError
+from . import headlines
 from .theme import BLUE, ORANGE  # Okabe–Ito: a figure's low end, its high end
 
 FIELD = "tornado"
@@ -105,7 +106,7 @@ def _q(x: float, units: str) -> str:
 
 
 def bars(central: float, found: list[headlines.Swing], units: str) -> dict[str, Any]:
-    """What the chart draws from `explorer.headlines.swings` (biggest swing first): the drawn
+    """What the chart draws from `explorer.ui.headlines.swings` (biggest swing first): the drawn
     figures' keys and labels, the output at each one's low and high end, the central value, and
     the keys of the figures that move it less (not drawn) or not at all."""
     moving = [x for x in found if math.isfinite(x.swing) and x.swing > 0]
@@ -297,7 +298,7 @@ class TornadoPanel:
 
     # ------------------------------------------------------------------ drawing
     def result(self, output: str, inputs: Mapping[str, Any]) -> dict[str, Any]:
-        """The bars of `output` for the scenario `inputs` (`explorer.headlines.swings`, the
+        """The bars of `output` for the scenario `inputs` (`explorer.ui.headlines.swings`, the
         cheap form of `explorer.sensitivity`), cached."""
         site = inputs.get("site", model.DEFAULT_SITE)
         left = headlines.catalog_left(site, {k: v for k, v in inputs.items() if k != "site"})

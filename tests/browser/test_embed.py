@@ -1,4 +1,4 @@
-"""A journalist's embed: the Sources tab's snippet (`explorer.cite.embed_snippet`) pasted into a
+"""A journalist's embed: the Sources tab's snippet (`explorer.ui.cite.embed_snippet`) pasted into a
 page of another site, in Chromium.
 
 The app is served on ``127.0.0.1:PORT`` and the story page on ``localhost:PORT2``: two different
@@ -21,7 +21,7 @@ from conftest import free_port
 
 import explorer
 from explorer import fmt
-from explorer.cite import embed_snippet
+from explorer.ui.cite import embed_snippet
 
 from .conftest import LOOPBACK
 from .test_serving import settled_kernels

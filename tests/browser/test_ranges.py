@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import explorer
-from explorer import headlines
+from explorer.ui import headlines
 from explorer.ui.ranges import slot_text
 from explorer.ui.tornado import CHOICES
 

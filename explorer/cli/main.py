@@ -22,11 +22,12 @@ from typing import Any, NoReturn
 import numpy as np
 import xarray as xr
 
-from . import catalog, cli_site, training
-from .errors import InputError
-from .export import to_json, write_csv
-from .model import INPUTS, MAX_POINTS, TRAINING_INPUTS, compute
-from .validate import BOUNDS
+from .. import catalog, training
+from ..errors import InputError
+from ..export import to_json, write_csv
+from ..model import INPUTS, MAX_POINTS, TRAINING_INPUTS, compute
+from ..validate import BOUNDS
+from . import site as cli_site
 
 NUMERIC = [k for k in INPUTS]  # every numeric input of compute()
 MAX_SWEEP_POINTS = MAX_POINTS  # any sweep (NetCDF): the core's own limit
@@ -141,7 +142,7 @@ def _parser() -> argparse.ArgumentParser:
         help="write the result to FILE (.csv or .nc); default for a sweep: CSV on stdout",
     )
     c.set_defaults(run=_cmd_compute)
-    cli_site.add_compute_options(c)  # --climate (explorer.cli_site)
+    cli_site.add_compute_options(c)  # --climate (explorer.cli.site)
 
     t = sub.add_parser(
         "train",
@@ -213,7 +214,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     a.set_defaults(run=_cmd_app)
     cli_site.register(sub)  # explorer grid
-    from .cli_uncertainty import register  # compute --uncertainty, sample, sensitivity
+    from .uncertainty import register  # compute --uncertainty, sample, sensitivity
 
     register(sub, c)
     return p
@@ -565,12 +566,12 @@ def _cmd_app(args: argparse.Namespace) -> int:
     if args.port is not None and not 1 <= args.port <= 65535:
         raise InputError("--port", args.port, "1 ≤ port ≤ 65535")
     if args.pool is not None:
-        from .server.limits import Limits
+        from ..server.limits import Limits
 
         most = Limits.from_env().max_kernels  # preheated kernels count against the visitors' limit
         if not 0 <= args.pool <= most:
             raise InputError("--pool", args.pool, f"0 ≤ pool ≤ {most} (the server's kernel limit)")
-    from .server.launch import serve
+    from ..server.launch import serve
 
     return serve(port=args.port, open_browser=args.open, pool=args.pool)
 

@@ -23,10 +23,10 @@ from urllib.parse import urlsplit
 import numpy as np
 import xarray as xr
 
-from . import catalog, fmt, model
-from .catalog import DEFAULT_SITE
-from .errors import InputError
-from .export import write_csv
+from .. import catalog, fmt, model
+from ..catalog import DEFAULT_SITE
+from ..errors import InputError
+from ..export import write_csv
 
 PROJECT = "AI Datacenter Explorer"
 MAX_LINK = 4000  # characters: a scenario link is a few hundred; browsers cut URLs near 8 k
@@ -248,7 +248,7 @@ def chart_metadata(
     >>> m["variables"]["it_power"]["units"], m["version"], m["catalog_date"]
     ('MW', '0.1.0', '2025')
     """
-    from . import __version__
+    from .. import __version__
 
     link = safe_link(link)
     day = accessed or _today()
@@ -323,7 +323,7 @@ def citation(inputs: Mapping[str, Any], link: str, accessed: _dt.date | None = N
 12.3 % of site power, MFU 40 %, city basis US average household (residential). Retrieved \
 December 1, 2026, from https://example.org/?site=xai-colossus
     """
-    from . import __version__
+    from .. import __version__
 
     link = safe_link(link)
     day = accessed or _today()

@@ -166,7 +166,7 @@ def split_cluster(
         ds[name].attrs = {"units": units, "long_name": long_name}
     states = [catalog.raw()["sites"][s]["region"] for s in names]
     ds.attrs = {
-        "model": "explorer.resilience.split_cluster",
+        "model": "explorer.sites.split_cluster",
         "notes": ""
         if len(set(states)) == len(states)
         else "two or more sites share a state (and likely a grid)",

@@ -14,10 +14,11 @@ import math
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from . import catalog, climate, resilience, storage
-from .errors import InputError
-from .model import INPUTS, NAMED_INPUTS, compute
-from .validate import BOUNDS, labelled, name_list, precision
+from .. import batteries, catalog, climate
+from ..errors import InputError
+from ..model import INPUTS, NAMED_INPUTS, compute
+from ..sites import RAINIER_SITES
+from ..validate import BOUNDS, labelled, name_list, precision
 
 MAX_QUERY = 2000  # characters; a shareable link is far shorter
 NUMERIC = list(INPUTS)
@@ -138,9 +139,9 @@ def build(state: dict[str, Any]) -> str:
 
 # ------------------------------------------------------------------ the "Site in context" panel
 # Its fields (explorer.ui.context): the climate year's cooling technology and weather station,
-# the battery settings (explorer.storage.SETTINGS) and the several-sites split. None of them is a
+# the battery settings (explorer.batteries.SETTINGS) and the several-sites split. None of them is a
 # compute() input; each is checked by the core's own rule.
-CONTEXT_NUMBERS = tuple(storage.SETTINGS)
+CONTEXT_NUMBERS = tuple(batteries.SETTINGS)
 CONTEXT_FIELDS = ("cooling_tech", "station", *CONTEXT_NUMBERS, "sites", "site_powers")
 # not in ORDER: the app's scenario takes only ORDER's keys; the panel's link_state() is appended
 MAX_SITES = 9  # at most one of each site preset
@@ -214,16 +215,16 @@ def context_combinations(found: dict[str, Any]) -> list[str]:
     False
     """
     messages = []
-    minutes = found.get("swing_minutes", storage.default_settings()["swing_minutes"])
-    per_day = found.get("swings_per_day", storage.default_settings()["swings_per_day"])
+    minutes = found.get("swing_minutes", batteries.default_settings()["swing_minutes"])
+    per_day = found.get("swings_per_day", batteries.default_settings()["swings_per_day"])
     if "swing_minutes" in found or "swings_per_day" in found:
         try:
-            storage.smoothing_battery(1.0, minutes, per_day)
+            batteries.smoothing_battery(1.0, minutes, per_day)
         except InputError as err:
             messages.append(str(err))
             found.pop("swings_per_day" if "swings_per_day" in found else "swing_minutes")
     if "site_powers" in found:
-        sites = found.get("sites", list(resilience.RAINIER_SITES))
+        sites = found.get("sites", list(RAINIER_SITES))
         if len(found["site_powers"]) != len(sites):
             err = InputError(
                 "site_powers",
@@ -324,7 +325,7 @@ def show_ranges(raw: str) -> bool:
 
 def tornado_output(raw: str) -> str:
     """The tornado panel's headline from an untrusted link value: one of
-    `explorer.headlines.HEADLINES`.
+    `explorer.ui.headlines.HEADLINES`.
 
     Examples
     --------

@@ -41,9 +41,9 @@ from typing import Any
 
 import numpy as np
 
-from . import catalog, fmt, model, uncertainty, validate
-from .catalog import DEFAULT_SITE
-from .errors import InputError
+from .. import catalog, fmt, model, uncertainty, validate
+from ..catalog import DEFAULT_SITE
+from ..errors import InputError
 
 # The headline outputs, in the order the app shows them; training_days only with a training run.
 HEADLINES: tuple[str, ...] = (

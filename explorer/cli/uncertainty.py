@@ -23,10 +23,10 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from . import catalog, validate
-from .errors import InputError
-from .model import INPUTS, OUTPUTS, compute
-from .uncertainty import MAX_SAMPLE, MAX_SEED
+from .. import catalog, validate
+from ..errors import InputError
+from ..model import INPUTS, OUTPUTS, compute
+from ..uncertainty import MAX_SAMPLE, MAX_SEED
 
 
 def register(sub: argparse._SubParsersAction, compute_parser: argparse.ArgumentParser) -> None:
@@ -89,7 +89,7 @@ def _scenario_args(p: argparse.ArgumentParser) -> None:
 
 
 def _scenario(args: argparse.Namespace) -> dict[str, Any]:
-    from .cli import scenario_inputs
+    from .main import scenario_inputs
 
     return scenario_inputs(args, INPUTS)
 
@@ -100,7 +100,7 @@ def _whole(field: str, raw: str | None, lo: int, hi: int) -> int | None:
 
 # ------------------------------------------------------------------------ compute --uncertainty
 def _cmd_compute_range(args: argparse.Namespace) -> int:
-    from .cli import _out_kind, _sweep, emit
+    from .main import _out_kind, _sweep, emit
 
     kwargs = _scenario(args)
     sweeps = [_sweep(s) for s in args.sweep]
@@ -123,7 +123,7 @@ def _cmd_compute_range(args: argparse.Namespace) -> int:
 
 
 def _bounds_json(ds: xr.Dataset) -> dict[str, Any]:
-    from .export import to_json
+    from ..export import to_json
 
     out = {}
     for name, var in ds.data_vars.items():
@@ -140,7 +140,7 @@ def _bounds_json(ds: xr.Dataset) -> dict[str, Any]:
 
 def bounds_table(ds: xr.Dataset, columns: tuple[Any, ...], dim: str, head: str) -> str:
     """One row per output (and per other index), one column per `columns` label along `dim`."""
-    from .cli import _num
+    from .main import _num
 
     rows: list[tuple[str, ...]] = []
     for name, var in ds.data_vars.items():
@@ -173,8 +173,8 @@ def bounds_table(ds: xr.Dataset, columns: tuple[Any, ...], dim: str, head: str) 
 
 # ------------------------------------------------------------------------ sample
 def _cmd_sample(args: argparse.Namespace) -> int:
-    from .cli import OUT_SAMPLE, _out_kind, _write
-    from .uncertainty import sample, summary
+    from ..uncertainty import sample, summary
+    from .main import OUT_SAMPLE, _out_kind, _write
 
     n = _whole("n", args.n, 1, MAX_SAMPLE)
     seed = _whole("seed", args.seed, 0, MAX_SEED)
@@ -194,7 +194,7 @@ def _cmd_sample(args: argparse.Namespace) -> int:
             return 0
         q = summary(ds).compute()
         if args.json:
-            from .export import to_json
+            from ..export import to_json
 
             print(json.dumps({"seed": ds.attrs["seed"], "n": n, "quantiles": to_json(q)}, indent=2))
         else:
@@ -256,8 +256,8 @@ def _client(address: str) -> Any:
 
 # ------------------------------------------------------------------------ sensitivity
 def _cmd_sensitivity(args: argparse.Namespace) -> int:
-    from .cli import _num
-    from .uncertainty import sensitivity
+    from ..uncertainty import sensitivity
+    from .main import _num
 
     kwargs = _scenario(args)
     t = sensitivity(args.output, **kwargs)

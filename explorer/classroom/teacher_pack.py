@@ -4,7 +4,7 @@ Per lesson: a timed 50-minute plan, a print-friendly worksheet and the answer ke
 with its answer, tolerance, stepped hints and traps, and every open question of the walkthrough
 with a model answer); for the course: a rubric, the student glossary and a pre/post quiz.
 
-Run ``make teacher-pack`` or ``python -m explorer.teacher_pack [FOLDER]`` (default
+Run ``make teacher-pack`` or ``python -m explorer.classroom.teacher_pack [FOLDER]`` (default
 ``build/teacher-pack/``). The output is plain HTML with a print stylesheet; it is the same byte
 for byte each time it is generated from the same code and catalog.
 
@@ -27,11 +27,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import selfcheck
-from .errors import InputError
+from ..errors import InputError
+from . import lessons
 from .exercises import Exercise
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
 DEFAULT_OUT = ROOT / "build" / "teacher-pack"
 
@@ -120,38 +120,38 @@ LESSONS = (
 
 def _ans(eid: str) -> str:
     """An exercise's answer as the key prints it (from the core, never typed here)."""
-    e = selfcheck.EXERCISES[eid]
+    e = lessons.EXERCISES[eid]
     return e.show(e.answer())
 
 
 def _contested(bound: str) -> str:
     """Lesson 8's city of Rainier Mississippi at one end of the catalog's ranges, printed."""
-    from . import fmt
-    from .model import compute
+    from .. import fmt
+    from ..model import compute
 
-    ds = compute(site=selfcheck.CONTESTED_SITE, uncertainty="range")
+    ds = compute(site=lessons.CONTESTED_SITE, uncertainty="range")
     return fmt.number(float(ds.city_households.sel(bound=bound)))
 
 
 def _households() -> str:
-    from . import fmt
-    from .model import compute
+    from .. import fmt
+    from ..model import compute
 
     return fmt.number(float(compute(site_power=300, basis="us-household").city_households))
 
 
 def _hot_ratio() -> str:
     """Lesson 7's hot-day peak cooling ÷ annual mean cooling (from the core)."""
-    from . import fmt
+    from .. import fmt
 
-    year = selfcheck._hot()[0]
+    year = lessons._hot()[0]
     return fmt.number(float(year.peak_cooling_power / year.mean_cooling_power), 2)
 
 
 def _extra_bought() -> str:
     """Electricity bought per unit a battery delivers, minus one: 1 / round-trip efficiency − 1."""
-    from . import fmt
-    from .storage import default_settings
+    from .. import fmt
+    from ..batteries import default_settings
 
     return fmt.percent(1 / default_settings()["round_trip_efficiency"] - 1, 2)
 
@@ -185,7 +185,7 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
         ),
         (
             "What PUE does a 40 % cooling share imply",
-            selfcheck.EXERCISES["pue-40"].hints[2] + ".",
+            lessons.EXERCISES["pue-40"].hints[2] + ".",
         ),
         (
             "the water per year is larger",
@@ -365,7 +365,7 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 
 def exercises_of(lesson: int) -> list[Exercise]:
-    return [e for e in selfcheck.EXERCISES.values() if e.lesson == lesson]
+    return [e for e in lessons.EXERCISES.values() if e.lesson == lesson]
 
 
 def markdown_cells(path: Path) -> list[str]:
@@ -515,7 +515,7 @@ def _markdown(text: str) -> str:
 def _quiz(with_answers: bool) -> str:
     """One multiple-choice item per exercise: the answer and its traps, in ascending order."""
     rows = []
-    for n, e in enumerate(selfcheck.EXERCISES.values(), start=1):
+    for n, e in enumerate(lessons.EXERCISES.values(), start=1):
         values = {e.show(t.value()): t.value() for t in e.traps}
         values[e.show(e.answer())] = e.answer()
         options = sorted(values, key=values.__getitem__)
@@ -560,7 +560,7 @@ def build() -> dict[str, str]:
     pages["quiz-answers.html"] = _page("Pre/post quiz: answers", _quiz(with_answers=True))
     pages["index.html"] = _page(
         "Teacher's pack",
-        "<p>Generated from the exercise definitions in <code>explorer/selfcheck.py</code>; "
+        "<p>Generated from the exercise definitions in <code>explorer/lessons.py</code>; "
         "regenerate with <code>make teacher-pack</code>.</p><ul>"
         + "".join(links)
         + "<li><a href='answers.html'>answer key, all lessons</a></li>"
@@ -603,7 +603,7 @@ def write(folder: str | Path = DEFAULT_OUT) -> list[Path]:
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if len(args) > 1 or (args and args[0].startswith("-")):
-        print("usage: python -m explorer.teacher_pack [FOLDER]  (default build/teacher-pack/)")
+        print(f"usage: python -m {__spec__.name} [FOLDER]  (default {DEFAULT_OUT})")
         return 2
     folder = Path(args[0] if args else DEFAULT_OUT)
     try:

@@ -2,7 +2,7 @@
 yet with the hint that fits, step hints up, and compare a prediction with the result.
 
 The exercises themselves (questions, answers from the core, traps) are defined in
-:mod:`explorer.selfcheck`; this module knows nothing about datacenters.
+:mod:`explorer.classroom.lessons`; this module knows nothing about datacenters.
 
 Answers are read as people write them: ``"2,628"`` (thousands separators), ``"84%"`` or
 ``"10 %"`` (percent), ``"0.84"`` (a share), ``"208k"`` or ``"0.2 million"`` (counts) and, through
@@ -32,8 +32,8 @@ from dataclasses import dataclass
 
 import pint
 
-from . import fmt
-from .units import ureg
+from .. import fmt
+from ..units import ureg
 
 SHARE, RATIO = "share", "1"
 # count units: the words a student may write after the number
@@ -341,8 +341,8 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
 
     Examples
     --------
-    >>> from explorer import selfcheck
-    >>> r = reveal(selfcheck.EXERCISES["energy-300mw"], "3 TWh")
+    >>> from explorer.classroom import lessons
+    >>> r = reveal(lessons.EXERCISES["energy-300mw"], "3 TWh")
     >>> r.ready, r.message.split(".")[0]
     (True, 'You predicted 3,000 GWh; the explorer gets 2,628 GWh')
     """

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import catalog, power
-from .model import compute
-from .systems import system_table
-from .units import factor
+from .. import catalog, power
+from ..model import compute
+from ..systems import system_table
+from ..units import factor
 
 MISSISSIPPI = "AWS Rainier Mississippi · Canton, MS (Stromfee datacenter series)"
 RAINIER = "Project Rainier (seed article with Trn2 vs DGX B200 / GB200 NVL72 tables)"
@@ -159,7 +159,7 @@ CLAIMS: list[Claim] = [
         ),
         how=(
             "searched the public statements; the explorer sizes such a battery instead "
-            "(explorer.storage.peak_shaving_battery, the app's 'Site in context' panel)"
+            "(explorer.batteries.peak_shaving_battery, the app's 'Site in context' panel)"
         ),
         sources=(
             "Seed article: AWS Rainier Mississippi (stromfee.cloud), "
@@ -438,7 +438,7 @@ def html_table() -> str:
     """
     import html
 
-    from . import fmt
+    from .. import fmt
 
     head = (
         "<tr><th>article</th><th>claim (paraphrased)</th><th>claimed</th>"

@@ -203,7 +203,7 @@ def _sized(
     data["battery_price"].attrs.update(said)
     dims = {d for v in data.values() for d in v.dims}
     ds = xr.Dataset(data, coords={k: v for k, v in keep.items() if set(v.dims) <= dims})
-    ds.attrs = {"role": role, "model": "explorer.storage"}
+    ds.attrs = {"role": role, "model": "explorer.batteries"}
     return ds
 
 

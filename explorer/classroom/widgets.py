@@ -12,75 +12,15 @@ import ipywidgets as w
 import numpy as np
 import traitlets
 
-from .. import catalog, factcheck, fmt, power, selfcheck, validate
+from .. import catalog, fmt, power, validate
 from ..model import compute
 from ..training import train_on_chips
+from ..ui.static import STATIC, Handout, shown, table
+from ..ui.theme import BLUE, GREY, ORANGE
 from ..units import factor
-from .theme import BLUE, GREY, ORANGE
+from . import factcheck, lessons
 
 LABEL = {"description_width": "initial"}
-STATIC = "EXPLORER_STATIC"  # set (to anything but "" or "0") for handouts: widgets show as HTML
-
-
-def snapshot(widget: w.Widget) -> str:
-    """The current state of a lesson widget as plain HTML (no script, no network): text and tables
-    as shown, a control as its label and value, a bar chart as a table of its bars.
-
-    Examples
-    --------
-    >>> snapshot(w.VBox([w.HTML("<p>300 MW</p>"), w.FloatSlider(value=0.4, description="Share")]))
-    '<div class="lesson"><p>300 MW</p><p>Share: 0.4</p></div>'
-    """
-    if isinstance(widget, w.HTML):
-        return widget.value
-    if isinstance(widget, w.Box):
-        return '<div class="lesson">' + "".join(snapshot(c) for c in widget.children) + "</div>"
-    if isinstance(widget, bq.Figure):
-        rows = []
-        for mark in widget.marks:
-            rows += [[str(x), fmt.number(float(y))] for x, y in zip(mark.x, mark.y, strict=True)]
-        label = next((a.label for a in widget.axes if a.label), "")
-        return f"<p><b>{html.escape(widget.title)}</b></p>" + _table(["", label], rows)
-    if isinstance(widget, w.Button):
-        return ""
-    if isinstance(widget, w.Text):
-        return f"<p>{html.escape(widget.description)}: ________</p>"
-    if isinstance(widget, w.SelectionSlider | w.Dropdown):
-        said = f"{widget.description}: " if widget.description else ""
-        return f"<p>{html.escape(said + str(widget.label))}</p>"
-    if isinstance(widget, w.FloatSlider):
-        fmt_ = "{:" + widget.readout_format + "}"
-        return f"<p>{html.escape(widget.description)}: {fmt_.format(widget.value)}</p>"
-    return ""
-
-
-class Handout:
-    """A lesson widget shown as its static snapshot (for handouts rendered without a kernel);
-    every attribute is the widget's."""
-
-    def __init__(self, widget: w.Widget):
-        self.widget = widget
-
-    def __getattr__(self, name: str):
-        return getattr(self.widget, name)
-
-    def _repr_mimebundle_(self, **kwargs) -> dict[str, str]:
-        return {"text/html": snapshot(self.widget), "text/plain": "(lesson widget: see the HTML)"}
-
-
-def _shown(widget: w.Widget) -> w.Widget:
-    """The widget, or in a handout (``EXPLORER_STATIC`` set) its static snapshot."""
-    if os.environ.get(STATIC, "") not in ("", "0"):
-        return Handout(widget)  # type: ignore[return-value]
-    return widget
-
-
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in rows
-    )
-    return f"<table><tr>{head}</tr>{body}</table>"
 
 
 def nice_steps(lo: float, hi: float, *keep: float) -> list[float]:
@@ -119,7 +59,7 @@ def _stepped(
     )
 
 
-def _unit_label(ex: selfcheck.Exercise) -> str:
+def _unit_label(ex: lessons.Exercise) -> str:
     return {"share": "Your answer (% or share)", "1": "Your answer"}.get(
         ex.unit, f"Your answer ({ex.unit})"
     )
@@ -128,7 +68,7 @@ def _unit_label(ex: selfcheck.Exercise) -> str:
 def answer_box(exercise_id: str) -> w.Widget:
     """A text field and a Check button that answers right / not yet with a hint, and a Hint
     button that steps from a nudge to the formula to the worked step. The engine decides."""
-    ex = selfcheck.EXERCISES[exercise_id]
+    ex = lessons.EXERCISES[exercise_id]
     field = w.Text(description=_unit_label(ex), style=LABEL)
     button = w.Button(description="Check")
     more = w.Button(description="Hint")
@@ -138,7 +78,7 @@ def answer_box(exercise_id: str) -> w.Widget:
     def on_click(_):
         state["attempt"] += 1
         try:
-            out.value = selfcheck.check(exercise_id, field.value, state["attempt"])._repr_html_()
+            out.value = lessons.check(exercise_id, field.value, state["attempt"])._repr_html_()
         except Exception:  # a lesson widget never shows a traceback
             out.value = "<p>Could not check that answer.</p>"
 
@@ -146,11 +86,11 @@ def answer_box(exercise_id: str) -> w.Widget:
         level = state["hint"]
         state["hint"] = min(level + 1, len(ex.hints) - 1)
         step = ("Nudge", "Formula", "Worked step")[min(level, 2)]
-        hint_out.value = f"<p><i>{step}:</i> {html.escape(selfcheck.hint(exercise_id, level))}</p>"
+        hint_out.value = f"<p><i>{step}:</i> {html.escape(lessons.hint(exercise_id, level))}</p>"
 
     button.on_click(on_click)
     more.on_click(on_hint)
-    return _shown(
+    return shown(
         w.VBox(
             [
                 w.HTML(f"<b>{html.escape(ex.question)}</b>"),
@@ -167,11 +107,11 @@ def predict_reveal(exercise_id: str, then: Callable[[], w.Widget] | None = None)
     the student commits a prediction; then prediction and result are shown side by side with the
     gap explained. The prediction is recorded on the widget (``.prediction``) and cannot be
     changed once committed."""
-    ex = selfcheck.EXERCISES[exercise_id]
+    ex = lessons.EXERCISES[exercise_id]
     field = w.Text(description=_unit_label(ex).replace("Your answer", "Prediction"), style=LABEL)
     button = w.Button(description="Commit and reveal")
     out = w.HTML()
-    shown = w.VBox([])
+    after = w.VBox([])
     box = w.VBox(
         [w.HTML(f"<b>Predict first:</b> {html.escape(ex.question)}"), w.HBox([field, button]), out]
     )
@@ -179,7 +119,7 @@ def predict_reveal(exercise_id: str, then: Callable[[], w.Widget] | None = None)
 
     def on_click(_):
         try:
-            r = selfcheck.reveal(exercise_id, field.value)
+            r = lessons.reveal(exercise_id, field.value)
         except Exception:  # a lesson widget never shows a traceback
             out.value = "<p>Could not read that prediction.</p>"
             return
@@ -188,16 +128,16 @@ def predict_reveal(exercise_id: str, then: Callable[[], w.Widget] | None = None)
             return
         box.prediction = r.prediction
         field.disabled = button.disabled = True
-        out.value = _table(
+        out.value = table(
             ["your prediction", "the explorer"], [[ex.show(r.prediction), ex.show(r.result)]]
         ) + (f"<p>{html.escape(r.message)}</p>")
         if then is not None:
             made = then()
-            shown.children = [made.widget if isinstance(made, Handout) else made]
-            box.children = [*box.children, shown]
+            after.children = [made.widget if isinstance(made, Handout) else made]
+            box.children = [*box.children, after]
 
     button.on_click(on_click)
-    return _shown(box)
+    return shown(box)
 
 
 def verdict_vote() -> w.Widget:
@@ -218,21 +158,21 @@ def verdict_vote() -> w.Widget:
         if missing:
             out.value = f"<p>Vote on every claim first ({len(missing)} left).</p>"
             return
-        table, agree = [], 0
+        verdict_rows, agree = [], 0
         for c in claims:
             verdict, vote = c.verdict(), votes[c.id].value
             agree += vote == verdict
             why = c.assumption or c.disagrees or c.how
-            table.append([c.claim, vote, verdict, "✓" if vote == verdict else "✗", why])
+            verdict_rows.append([c.claim, vote, verdict, "✓" if vote == verdict else "✗", why])
             votes[c.id].disabled = True
         button.disabled = True
         out.value = (
             f"<p><b>You agree with the explorer on {agree} of {len(claims)} claims.</b></p>"
-            + _table(["claim", "your verdict", "explorer", "", "why"], table)
+            + table(["claim", "your verdict", "explorer", "", "why"], verdict_rows)
         )
 
     button.on_click(on_click)
-    return _shown(w.VBox([*rows, button, out]))
+    return shown(w.VBox([*rows, button, out]))
 
 
 ARTICLE_SITE = "rainier-mississippi"  # the site whose article the first lessons examine
@@ -261,13 +201,13 @@ def city_bases(site_power: float | None = None) -> w.Widget:
                     fmt.number(float(one.city_households)),
                 ]
             )
-        out.value = f"<p>{fmt.quantity(float(ds.annual_energy), 'GWh')} per year</p>" + _table(
+        out.value = f"<p>{fmt.quantity(float(ds.annual_energy), 'GWh')} per year</p>" + table(
             ["basis", "per year", "people", "households"], rows
         )
 
     sp.observe(update, "value")
     update()
-    return _shown(w.VBox([sp, out]))
+    return shown(w.VBox([sp, out]))
 
 
 def power_split(cooling_fraction: float | None = None) -> w.Widget:
@@ -320,7 +260,7 @@ def power_split(cooling_fraction: float | None = None) -> w.Widget:
 
     cf.observe(update, "value")
     update()
-    return _shown(w.VBox([cf, fig, out]))
+    return shown(w.VBox([cf, fig, out]))
 
 
 def chips_per_mw(precision: str = "fp8") -> w.Widget:
@@ -351,12 +291,12 @@ def chips_per_mw(precision: str = "fp8") -> w.Widget:
         ]
         for c, v in zip(catalog.names("chips"), fpw, strict=True)
     ]
-    return _shown(
+    return shown(
         w.VBox(
             [
                 fig,
                 w.HTML(
-                    _table(
+                    table(
                         [
                             "accelerator",
                             "all-in power per chip",
@@ -427,7 +367,7 @@ def training_time(
     for c in (chips, mfu, restart):
         c.observe(update, "value")
     update()
-    return _shown(w.VBox([chips, mfu, restart, out]))
+    return shown(w.VBox([chips, mfu, restart, out]))
 
 
 def sources(*prefixes: str) -> w.Widget:
@@ -437,7 +377,7 @@ def sources(*prefixes: str) -> w.Widget:
     for p in prefixes:
         for e in catalog.entries_under(p):
             rows.append([e.key, f"{e.value:g} {e.unit}", e.source_title, e.date, e.confidence])
-    return _shown(w.HTML(_table(["figure", "value", "source", "date", "confidence"], rows)))
+    return shown(w.HTML(table(["figure", "value", "source", "date", "confidence"], rows)))
 
 
 # The handout template: JupyterLab's, without the scripts it loads from CDNs (RequireJS, MathJax,
@@ -492,7 +432,7 @@ def _render(paths: list[Path], out: Path) -> list[str]:
     return written
 
 
-if __name__ == "__main__":  # make handouts: python -m explorer.ui.lessons build/handouts
+if __name__ == "__main__":  # make handouts: python -m explorer.classroom.widgets build/handouts
     import sys
 
     for f in build_handouts(sys.argv[1] if len(sys.argv) > 1 else "build/handouts"):

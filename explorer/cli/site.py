@@ -23,11 +23,11 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from . import catalog, climate
-from .errors import InputError
-from .export import to_json
-from .grid import grid_shares
-from .model import INPUTS
+from .. import catalog, climate
+from ..errors import InputError
+from ..export import to_json
+from ..grid import grid_shares
+from ..model import INPUTS
 
 _NOT_WITH_CLIMATE = ("cooling_fraction", "pue")
 ANNUAL = [
@@ -121,7 +121,7 @@ def register(sub: Any) -> None:
 
 
 def _inputs(args: argparse.Namespace) -> dict[str, Any]:
-    from .cli import scenario_inputs
+    from .main import scenario_inputs
 
     kwargs = scenario_inputs(args, INPUTS, single="--climate or grid")
     kwargs.pop("site", None)  # the site goes on its own
@@ -141,7 +141,7 @@ def compute_climate(args: argparse.Namespace) -> int:
     >>> main(["compute", "--climate", "--site", "rainier-indiana", "--cooling-tech", "bogus"])
     2
     """
-    from .cli import _describe_dims, _out_kind, _write
+    from .main import _describe_dims, _out_kind, _write
 
     if getattr(args, "sweep", None):
         raise InputError(
@@ -178,7 +178,7 @@ def year_table(ds: xr.Dataset) -> str:
     climate year: site preset rainier-indiana, station 725350 (South Bend Michiana Rgnl Ap, IN),
     chiller-economiser (illustrative)
     """
-    from .cli import _num
+    from .main import _num
 
     head = (
         f"climate year: site preset {ds.attrs['site_preset']}, station {ds.attrs['station']} "
@@ -218,7 +218,7 @@ def year_table(ds: xr.Dataset) -> str:
 
 
 def _cmd_grid(args: argparse.Namespace) -> int:
-    from .cli import _num
+    from .main import _num
 
     site = catalog.check_name("site", args.site, "sites")
     year = _year(args, site) if args.climate else None

@@ -2,7 +2,7 @@
 
 Each exercise knows its answer from the core (never a typed-in number) and the typical wrong
 answers students give (also computed from the core), so a wrong answer gets the hint that fits
-it. The engine that reads answers and picks hints is :mod:`explorer.exercises`.
+it. The engine that reads answers and picks hints is :mod:`explorer.classroom.exercises`.
 
 Examples
 --------
@@ -16,14 +16,14 @@ from __future__ import annotations
 
 from functools import cache
 
-from . import catalog, fmt, power
+from .. import catalog, fmt, power
+from ..model import compute
+from ..systems import system_table
+from ..training import goodput, model_compute, train_on_chips
+from ..units import factor
 from .exercises import RATIO, SHARE, Exercise, Feedback, Reveal, Trap
 from .exercises import check as _check
 from .exercises import reveal as _reveal
-from .model import compute
-from .systems import system_table
-from .training import goodput, model_compute, train_on_chips
-from .units import factor
 
 __all__ = ["EXERCISES", "Exercise", "Feedback", "Reveal", "Trap", "check", "hint", "reveal"]
 
@@ -600,9 +600,9 @@ SWING_MINUTES = catalog.value("storage.swing_minutes", "minute")  # one training
 @cache
 def _hot():
     """The lesson's climate year, grid shares and batteries, from the core."""
-    from .climate import climate_year
-    from .grid import grid_shares
-    from .storage import size_roles
+    from ..batteries import size_roles
+    from ..climate import climate_year
+    from ..grid import grid_shares
 
     year = climate_year(HOT_SITE, HOT_TECH, site_power=SITE_MW)
     roles = size_roles(
@@ -624,7 +624,7 @@ def _role(role: str, var: str) -> float:
 
 
 def _grid_figure(role: str, unit: str) -> float:
-    from .grid import grid_context
+    from ..grid import grid_context
 
     return grid_context(HOT_SITE)[role].to(unit)
 
@@ -857,7 +857,7 @@ def _contested_bounds():
 
 @cache
 def _tornado(output: str):
-    from .uncertainty import sensitivity
+    from ..uncertainty import sensitivity
 
     return sensitivity(output, site=CONTESTED_SITE)
 
