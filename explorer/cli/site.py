@@ -2,7 +2,7 @@
 
 `add_compute_options` adds ``--climate``, ``--cooling-tech`` and ``--station`` to the compute
 parser, `compute_climate` runs them, and `register` adds the ``grid`` subcommand; `explorer.cli`
-calls these three (a hook of a few lines).
+calls these three.
 
 Examples
 --------
@@ -28,6 +28,7 @@ from ..errors import InputError
 from ..export import to_json
 from ..grid import grid_shares
 from ..model import INPUTS
+from .common import describe_dims, fmt_number, out_kind, scenario_inputs, write_out
 
 _NOT_WITH_CLIMATE = ("cooling_fraction", "pue")
 ANNUAL = [
@@ -117,12 +118,10 @@ def register(sub: Any) -> None:
     g.add_argument("--chip", help="accelerator name")
     add_compute_options(g)
     g.add_argument("--json", action="store_true", help='print {name: {"value": ..., "units": ...}}')
-    g.set_defaults(run=_cmd_grid)
+    g.set_defaults(run=run_grid)
 
 
 def _inputs(args: argparse.Namespace) -> dict[str, Any]:
-    from .main import scenario_inputs
-
     kwargs = scenario_inputs(args, INPUTS, single="--climate or grid")
     kwargs.pop("site", None)  # the site goes on its own
     return kwargs
@@ -141,8 +140,6 @@ def compute_climate(args: argparse.Namespace) -> int:
     >>> main(["compute", "--climate", "--site", "rainier-indiana", "--cooling-tech", "bogus"])
     2
     """
-    from .main import _describe_dims, _out_kind, _write
-
     if getattr(args, "sweep", None):
         raise InputError(
             "--sweep",
@@ -154,13 +151,14 @@ def compute_climate(args: argparse.Namespace) -> int:
             "--precision", args.precision, "leave it out with --climate (the year has no FLOPS)"
         )
     site = catalog.check_name("site", args.site, "sites")
-    kind = _out_kind(args.out) if args.out is not None else None
+    kind = out_kind(args.out, overwrite=args.overwrite) if args.out is not None else None
     ds = _year(args, site)
     if args.out is not None:
-        _write(
+        write_out(
             ds if kind == "nc" else ds[MONTHLY + ["energy", "facility_power"]], Path(args.out), kind
         )
-        print(f"wrote {args.out} ({_describe_dims(ds)})", file=sys.stderr)
+        if not args.quiet:
+            print(f"wrote {args.out} ({describe_dims(ds)})", file=sys.stderr)
     elif args.json:
         print(json.dumps(to_json(ds), indent=2))
     else:
@@ -178,14 +176,12 @@ def year_table(ds: xr.Dataset) -> str:
     climate year: site preset rainier-indiana, station 725350 (South Bend Michiana Rgnl Ap, IN),
     chiller-economiser (illustrative)
     """
-    from .main import _num
-
     head = (
         f"climate year: site preset {ds.attrs['site_preset']}, station {ds.attrs['station']} "
         f"({ds.attrs['station_name']}), {ds.attrs['cooling_tech']} (illustrative)"
     )
     rows = [
-        (n, _num(float(ds[n])), ds[n].attrs["units"], ds[n].attrs["long_name"])
+        (n, fmt_number(float(ds[n])), ds[n].attrs["units"], ds[n].attrs["long_name"])
         for n in ANNUAL
         if ds[n].ndim == 0
     ]
@@ -217,9 +213,17 @@ def year_table(ds: xr.Dataset) -> str:
     return "\n".join(lines)
 
 
-def _cmd_grid(args: argparse.Namespace) -> int:
-    from .main import _num
+def run_grid(args: argparse.Namespace) -> int:
+    """Run ``explorer grid``: the site's shares of its state's energy and its grid's peaks.
 
+    Examples
+    --------
+    >>> from explorer.cli import main
+    >>> main(["grid", "--site", "rainier-indiana", "--json"])  # doctest: +ELLIPSIS
+    {
+    ...
+    0
+    """
     site = catalog.check_name("site", args.site, "sites")
     year = _year(args, site) if args.climate else None
     ds = grid_shares(site, year=year, **({} if year is not None else _inputs(args)))
@@ -234,7 +238,7 @@ def _cmd_grid(args: argparse.Namespace) -> int:
         return 0
     lines = [
         f"grid shares: site preset {site} ({ds.attrs['basis']}); "
-        f"{_num(float(ds.annual_energy))} GWh/yr, peak {_num(float(ds.peak_power))} MW",
+        f"{fmt_number(float(ds.annual_energy))} GWh/yr, peak {fmt_number(float(ds.peak_power))} MW",
         "",
     ]
     for share, denom in (
@@ -246,7 +250,7 @@ def _cmd_grid(args: argparse.Namespace) -> int:
         value = float(ds[share])
         shown = f"{value * 100:.2f} %" if np.isfinite(value) else "n/a"
         of = (
-            f"of {a['of']} {_num(float(ds[denom]))} {ds[denom].attrs['units']} "
+            f"of {a['of']} {fmt_number(float(ds[denom]))} {ds[denom].attrs['units']} "
             f"({a['confidence']}; {a['source']}, {a['date']})"
             if "of" in a
             else f"({a['note']})"
@@ -255,9 +259,9 @@ def _cmd_grid(args: argparse.Namespace) -> int:
     lines.append(
         f"{'share_of_us_datacenters':<24} {float(ds.share_of_us_datacenters) * 100:>7.2f} %  "
         "of US data centres' "
-        f"{_num(float(ds.us_datacenter_energy_2023))} TWh in 2023; 2028: "
-        f"{_num(float(ds.us_datacenter_energy_2028_low))}-"
-        f"{_num(float(ds.us_datacenter_energy_2028_high))} TWh "
+        f"{fmt_number(float(ds.us_datacenter_energy_2023))} TWh in 2023; 2028: "
+        f"{fmt_number(float(ds.us_datacenter_energy_2028_low))}-"
+        f"{fmt_number(float(ds.us_datacenter_energy_2028_high))} TWh "
         f"({float(ds.us_datacenter_share_2028_low) * 100:g}-"
         f"{float(ds.us_datacenter_share_2028_high) * 100:g} % of US electricity; LBNL 2024)"
     )
