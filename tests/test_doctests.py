@@ -1,4 +1,5 @@
-"""The Examples in the core's docstrings run and give what they say (numpydoc, pvlib style)."""
+"""The Examples in every module's docstrings run and give what they say (numpydoc, pvlib style):
+the core, the command line, the classroom, the app (ui/) and the server."""
 
 from __future__ import annotations
 
@@ -10,13 +11,12 @@ import pytest
 
 import explorer
 
-# every module of the core, the command line and the classroom (ui/ and server/ are the app's)
-MODULES = sorted(
+# every module of the package, the packages' __init__ too ("" is explorer/__init__.py itself);
+# __main__ runs the CLI when imported
+MODULES = [""] + sorted(
     m.name.removeprefix("explorer.")
     for m in pkgutil.walk_packages(explorer.__path__, "explorer.")
-    if not m.ispkg
-    and not m.name.endswith("__main__")
-    and not m.name.startswith(("explorer.ui.", "explorer.server."))
+    if not m.name.endswith("__main__")
 )
 # the modules whose public functions must each carry an Examples section
 CORE = [
@@ -24,6 +24,7 @@ CORE = [
     "catalog",
     "classroom.factcheck",
     "classroom.lessons",
+    "cli.common",
     "cli.site",
     "climate",
     "cluster",
@@ -46,7 +47,7 @@ CORE = [
 
 @pytest.mark.parametrize("name", MODULES)
 def test_docstring_examples_run(name):
-    module = importlib.import_module(f"explorer.{name}")
+    module = importlib.import_module(f"explorer.{name}" if name else "explorer")
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0
     if name in CORE:

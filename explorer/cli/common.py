@@ -182,7 +182,14 @@ def parse_sweep(spec: str) -> tuple[str, np.ndarray]:
 def add_out_options(
     parser: argparse.ArgumentParser, help: str, suffixes: tuple[str, ...] = OUT_TABLE
 ) -> None:
-    """Add ``--out FILE``, ``--overwrite`` and ``--quiet`` to a command's parser."""
+    """Add ``--out FILE``, ``--overwrite`` and ``--quiet`` to a command's parser.
+
+    Examples
+    --------
+    >>> p = argparse.ArgumentParser()
+    >>> add_out_options(p, "write the result to FILE.nc")
+    >>> p.parse_args(["--out", "x.nc", "--overwrite"]).overwrite
+    True"""
     parser.add_argument("--out", type=Path, help=help)
     parser.add_argument(
         "--overwrite",
@@ -211,7 +218,14 @@ def out_allowed(suffixes: tuple[str, ...]) -> str:
 
 
 def out_error(path: Path, reason: str, suffixes: tuple[str, ...] = OUT_TABLE) -> InputError:
-    """The usual one-line InputError, with the whole path (InputError shortens long values)."""
+    """The usual one-line InputError, with the whole path (InputError shortens long values).
+
+    Examples
+    --------
+    >>> print(out_error(Path("grid.txt"), "does not end in .csv or .nc"))
+    --out = 'grid.txt' does not end in .csv or .nc; allowed: a .csv or .nc file in an existing
+    folder you can write to.
+    """
     allowed = out_allowed(suffixes)
     err = InputError("--out", str(path), allowed, reason)
     err.args = (f"--out = {str(path)!r} {reason}; allowed: {allowed}.",)
@@ -290,7 +304,17 @@ def write_out(
 ) -> None:
     """Write `ds` (lazy or not) as `kind` to a new name beside `path`, then put it in place: a
     failed write leaves nothing behind and the old target (checked by `out_kind`) as it was.
-    Any OSError is an InputError. Dask-backed data shows a progress bar unless `quiet`."""
+    Any OSError is an InputError. Dask-backed data shows a progress bar unless `quiet`.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> ds = xr.Dataset({"pue": ("site_power", [1.2, 1.3], {"units": "1"})},
+    ...                 coords={"site_power": [100.0, 300.0]})
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     write_out(ds, Path(folder) / "grid.csv", "csv")
+    ...     sorted(p.name for p in Path(folder).iterdir())
+    ['grid.csv']"""
     if kind in _WRITERS and importlib.util.find_spec(_WRITERS[kind][0]) is None:
         package, extra = _WRITERS[kind]
         raise out_error(
@@ -349,7 +373,19 @@ def emit(
     as_table: Callable[[xr.Dataset], str] | None = None,
 ) -> int:
     """Write a result as the options ask: `--out` (CSV/NetCDF/Zarr), CSV on stdout for a sweep,
-    `--json`, or a table; CSV is refused past `MAX_CSV_ROWS` (one rule for every command)."""
+    `--json`, or a table; CSV is refused past `MAX_CSV_ROWS` (one rule for every command).
+
+    Examples
+    --------
+    >>> ds = xr.Dataset({"it_power": ((), 250.0, {"units": "MW", "long_name": "IT power"})})
+    >>> emit(ds, argparse.Namespace(out=None, json=True), None, swept=False)
+    {
+      "it_power": {
+        "value": 250.0,
+        "units": "MW"
+      }
+    }
+    0"""
     if kind == "csv" or (kind is None and swept):
         rows = math.prod(ds.sizes.values())
         if rows > MAX_CSV_ROWS:
@@ -452,7 +488,12 @@ def show_progress(quiet: bool = False) -> bool:
 @contextlib.contextmanager
 def progress(quiet: bool, ds: xr.Dataset | None = None) -> Iterator[None]:
     """A progress bar on stderr (dask's) for the dask work inside the block, when `show_progress`
-    says so and `ds` (if given) is dask-backed; otherwise nothing."""
+    says so and `ds` (if given) is dask-backed; otherwise nothing.
+
+    Examples
+    --------
+    >>> with progress(quiet=True):
+    ...     total = sum(range(10))"""
     lazy = ds is None or any(v.chunks is not None for v in ds.variables.values())
     if not (lazy and show_progress(quiet)) or importlib.util.find_spec("dask") is None:
         yield

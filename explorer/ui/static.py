@@ -25,7 +25,7 @@ def snapshot(widget: w.Widget) -> str:
     Examples
     --------
     >>> snapshot(w.VBox([w.HTML("<p>300 MW</p>"), w.FloatSlider(value=0.4, description="Share")]))
-    '<div class="lesson"><p>300 MW</p><p>Share: 0.4</p></div>'
+    '<div class="lesson"><p>300 MW</p><p>Share: 0.40</p></div>'
     """
     if isinstance(widget, w.HTML):
         return widget.value
