@@ -713,7 +713,7 @@ def sensitivity(output: str, site: str = DEFAULT_SITE, **inputs: Any) -> xr.Data
     at central (a tornado), ranked by the size of the swing.
 
     Returns a Dataset along ``parameter`` (catalog keys, biggest swing first): ``low`` and
-    ``high`` (the output with the figure at its low / high end), ``swing`` (|high − low|, the
+    ``high`` (the output with the figure at its low / high end), ``swing`` (``|high − low|``, the
     largest over any other dimension), ``figure_low`` / ``figure_central`` / ``figure_high``
     (the figure's range, in its catalog unit) and ``distribution``.
 

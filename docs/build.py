@@ -1,0 +1,148 @@
+"""Build the documentation site: ``python docs/build.py [OUT]`` (``make docs``), offline, with
+warnings as errors.
+
+The pages are assembled in a staging folder (under ``build/docs/``, gitignored) from what the
+repository already holds, so nothing is copied by hand into ``docs/``:
+
+- ``docs/*`` (the hand-written pages and ``conf.py``);
+- ``teachers/``: the teacher's guide (``notebooks/README.md``), the student glossary and the
+  walkthroughs 01-08, next to each other as in ``notebooks/`` so their links hold;
+- ``_included/``: the serving README (the security model) and the app's screenshot;
+- ``api/``: one page per core module (``explorer/*.py``), each with a summary table of its public
+  functions and the docstrings of everything public, so a new core module or function appears
+  without editing the docs.
+
+The walkthroughs are executed at build (myst-nb) and cached in ``build/docs/jupyter_cache``
+(``EXPLORER_DOCS_CACHE``): a second build re-runs only the notebooks that changed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import json
+import os
+import re
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+BUILD = Path(os.environ.get("EXPLORER_DOCS_BUILD", ROOT / "build" / "docs"))
+
+
+# The lessons link words to the glossary's inline anchors (<a id="power"></a>), which MyST does not
+# index: on the site they become plain HTML links to the built page's anchors.
+GLOSSARY_LINK = re.compile(r"\[([^\]]+)\]\(glossary\.md#([\w-]+)\)")
+
+
+def _html_link(m: re.Match[str]) -> str:
+    return f'<a href="glossary.html#{m[2]}">{m[1]}</a>'
+
+
+def core_modules() -> list[str]:
+    """The core's modules: every ``explorer/*.py`` but the package facade."""
+    return sorted(p.stem for p in (ROOT / "explorer").glob("*.py") if p.stem != "__init__")
+
+
+def public_functions(name: str) -> list[str]:
+    """The public functions and classes defined in ``explorer.<name>`` (not imported into it)."""
+    module = importlib.import_module(f"explorer.{name}")
+    return [
+        attr
+        for attr, obj in vars(module).items()
+        if not attr.startswith("_")
+        and (inspect.isfunction(obj) or inspect.isclass(obj))
+        and obj.__module__ == module.__name__
+    ]
+
+
+def api_page(name: str) -> str:
+    names = public_functions(name)
+    lines = [f"# `explorer.{name}`", "", "```{eval-rst}", f".. currentmodule:: explorer.{name}", ""]
+    if names:
+        lines += [".. autosummary::", "", *[f"   {n}" for n in names], ""]
+    lines += [f".. automodule:: explorer.{name}", "   :members:", "```", ""]
+    return "\n".join(lines)
+
+
+def api_index(modules: list[str]) -> str:
+    return "\n".join(
+        [
+            "# Python API",
+            "",
+            "Every public function of the core, from its docstring (numpydoc: parameters with "
+            "units in brackets, runnable examples). `import explorer` gives the facade "
+            "(`explorer.compute`, `explorer.sample`, `explorer.catalog` ...); each module below "
+            "holds one part of the physics, the catalog or their helpers. The command line, the "
+            "classroom and the app are built on these and are not part of this API.",
+            "",
+            "```{eval-rst}",
+            ".. automodule:: explorer",
+            "   :no-members:",
+            "```",
+            "",
+            "```{toctree}",
+            ":maxdepth: 1",
+            "",
+            *modules,
+            "```",
+            "",
+        ]
+    )
+
+
+def stage(src: Path) -> Path:
+    """Assemble the Sphinx source folder in `src` (emptied first)."""
+    if src.exists():
+        shutil.rmtree(src)
+    shutil.copytree(DOCS, src, ignore=shutil.ignore_patterns("build.py", "__pycache__"))
+    teachers = src / "teachers"
+    shutil.copy(ROOT / "notebooks" / "README.md", teachers / "guide.md")
+    shutil.copy(ROOT / "notebooks" / "glossary.md", teachers / "glossary.md")
+    for nb in sorted((ROOT / "notebooks").glob("0*.ipynb")):
+        book = json.loads(nb.read_text(encoding="utf-8"))
+        for cell in book["cells"]:
+            if cell["cell_type"] == "markdown":
+                source = "".join(cell["source"])
+                cell["source"] = GLOSSARY_LINK.sub(_html_link, source)
+        (teachers / nb.name).write_text(json.dumps(book, indent=1), encoding="utf-8")
+    included = src / "_included"
+    included.mkdir()
+    shutil.copy(ROOT / "explorer" / "server" / "README.md", included / "server-README.md")
+    shutil.copy(ROOT / "assets" / "screenshot.png", included / "screenshot.png")
+    api = src / "api"
+    api.mkdir()
+    modules = core_modules()
+    (api / "index.md").write_text(api_index(modules), encoding="utf-8")
+    for name in modules:
+        (api / f"{name}.md").write_text(api_page(name), encoding="utf-8")
+    return src
+
+
+def main(argv: list[str]) -> int:
+    sys.path.insert(0, str(ROOT))
+    out = Path(argv[0]) if argv else BUILD / "html"
+    src = stage(BUILD / "src")
+    os.environ.setdefault("EXPLORER_DOCS_CACHE", str(BUILD / "jupyter_cache"))
+    os.environ["EXPLORER_ROOT"] = str(ROOT)
+    from sphinx.cmd.build import build_main
+
+    return build_main(
+        [
+            "-W",
+            "--keep-going",
+            "-q",
+            "-b",
+            "html",
+            "-d",
+            str(BUILD / "doctrees"),
+            str(src),
+            str(out),
+        ]
+    )
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
