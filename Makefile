@@ -1,7 +1,9 @@
 # Two commands do all the set-up on a fresh machine:
 #   make app    install into .venv (pinned) and serve the Voila app on the default scenario
-#   make test   install into .venv (pinned), get Debian's Chromium if missing, run every test (CI)
+#   make test   install into .venv (pinned), get Debian's Chromium if missing, run every test and
+#               build the documentation (CI)
 # Everyday loop: make check (everything but the browser and slow tests, in parallel, < 1 min).
+# make docs: the documentation site, offline, warnings as errors, into build/docs/html/.
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -11,7 +13,7 @@ PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 # The lock and Binder's pins are compiled by uv from pyproject.toml (the commands are in their headers).
 LOCK := $(BIN)/uv pip compile pyproject.toml --python-version 3.11
 
-.PHONY: app test check install browser bench lint lock screenshots mutate clean
+.PHONY: app test check install browser bench lint lock screenshots mutate clean docs
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -31,7 +33,7 @@ browser:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 	@/usr/bin/chromium --version
 
-test: $(STAMP) browser lint
+test: $(STAMP) browser lint docs
 	$(BIN)/python -m pytest
 
 check: $(STAMP) lint
@@ -56,6 +58,11 @@ mutate: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/core_bench.py
+
+# The documentation site (docs/build.py assembles docs/, the walkthroughs, the API pages and the
+# catalog's tables, then runs Sphinx with -W); the walkthroughs' runs are cached in build/docs/.
+docs: $(STAMP)
+	$(BIN)/python docs/build.py
 
 # Ruff at line length 100 (pyproject.toml): part of `make test` and `make check`.
 lint: $(STAMP)

@@ -121,6 +121,34 @@ def stage(src: Path) -> Path:
     return src
 
 
+# What a page loads by itself (not what it links to): scripts, stylesheets, images, frames, fonts.
+LOADS = re.compile(
+    r"<(?:script|img|iframe|source|embed)\b[^>]*?\bsrc=[\"']([^\"']+)"
+    r"|<link\b[^>]*?\bhref=[\"']([^\"']+)"
+    r"|url\(\s*[\"']?([^\"')\s]+)"
+    r"|@import\s+[\"']([^\"']+)",
+    re.I,
+)
+
+
+def remote_loads(html: Path) -> list[str]:
+    """Every resource a built page or stylesheet would fetch from another machine
+    (``http(s)://`` or ``//``), as ``file: URL``; the site must load none."""
+    found = []
+    for path in sorted([*html.rglob("*.html"), *html.rglob("*.css")]):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for m in LOADS.finditer(text):
+            url = next(g for g in m.groups() if g)
+            tag = m.group(0).lower()
+            if tag.startswith("<link") and not re.search(
+                r"rel=[\"']?(stylesheet|preload|icon|modulepreload|prefetch)", tag
+            ):
+                continue  # rel=canonical, next, prev ... are links, not loads
+            if re.match(r"(https?:)?//", url, re.I):
+                found.append(f"{path.relative_to(html)}: {url}")
+    return found
+
+
 def main(argv: list[str]) -> int:
     sys.path.insert(0, str(ROOT))
     out = Path(argv[0]) if argv else BUILD / "html"

@@ -1,8 +1,11 @@
-"""The README stays true: its glossary names every input and output, and its commands exist."""
+"""The README and the documentation pages stay true: the README is short and its commands, links
+and badges work; the glossary names every input and output with its units; every make target and
+extra they name exists; every `explorer` command they show parses."""
 
 from __future__ import annotations
 
 import re
+import shlex
 import tomllib
 from pathlib import Path
 
@@ -10,12 +13,54 @@ import explorer
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+DOCS = {p.name: p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs").glob("*.md"))}
+GLOSSARY = DOCS["glossary.md"]
+MAX_README_BYTES = 10_000  # one screen or two: what it is, the two commands, where the docs are
+
+
+def test_the_readme_is_short():
+    size = len(README.encode("utf-8"))
+    assert size <= MAX_README_BYTES, f"README.md is {size:,} bytes; move detail into docs/"
+
+
+def test_the_readme_links_point_at_files_of_the_checkout():
+    links = re.findall(r"\]\(([^)\s]+)\)", README)
+    local = [u for u in links if not re.match(r"[a-z]+:", u)]
+    assert "docs/getting-started.md" in local and "assets/screenshot.png" in local
+    missing = [u for u in local if not (ROOT / u.split("#")[0]).exists()]
+    assert not missing, f"README links to files the checkout lacks: {missing}"
+
+
+def _explorer_commands(text: str) -> list[list[str]]:
+    """The `explorer ...` lines of a page's ```sh blocks, as argv (comments and `>` dropped)."""
+    commands = []
+    for block in re.findall(r"```sh\n(.*?)```", text, flags=re.S):
+        for line in block.replace("\\\n", " ").splitlines():
+            line = line.split("#")[0].split(">")[0].strip()
+            if line.startswith("explorer "):
+                commands.append(shlex.split(line)[1:])
+    return commands
+
+
+def test_every_explorer_command_shown_parses():
+    from explorer.cli.common import ParseError
+    from explorer.cli.main import build_parser
+
+    shown = _explorer_commands(README) + [c for t in DOCS.values() for c in _explorer_commands(t)]
+    assert len(shown) >= 15, shown  # the README's two and the command-line page's list
+    failed = []
+    for argv in shown:
+        try:
+            build_parser().parse_args(argv)
+        except ParseError as err:
+            failed.append(f"explorer {' '.join(argv)}: {err}")
+    assert not failed, failed
 
 
 def test_glossary_lists_every_input_and_output():
-    names = set(re.findall(r"^\| `([a-z0-9_]+)` \|", README, flags=re.M))
+    names = set(re.findall(r"^\| `([a-z0-9_]+)` \|", GLOSSARY, flags=re.M))
     missing = (set(explorer.INPUTS) | set(explorer.OUTPUTS)) - names
-    assert not missing, f"README glossary lacks {sorted(missing)}"
+    assert not missing, f"docs/glossary.md lacks {sorted(missing)}"
     extra = (
         names
         - set(explorer.INPUTS)
@@ -23,26 +68,29 @@ def test_glossary_lists_every_input_and_output():
         - set(explorer.model.NAMED_INPUTS)
         - {"site"}
     )
-    assert not extra, f"README glossary names unknown variables {sorted(extra)}"
+    assert not extra, f"docs/glossary.md names unknown variables {sorted(extra)}"
 
 
 def test_glossary_units_match_the_attrs():
     for name, (units, _) in {**explorer.INPUTS, **explorer.OUTPUTS}.items():
-        row = re.search(rf"^\| `{name}` \| ([^|]+) \|", README, flags=re.M)
+        row = re.search(rf"^\| `{name}` \| ([^|]+) \|", GLOSSARY, flags=re.M)
         assert row, name
         assert row.group(1).split(" (")[0].strip().replace("³", "3") == units, name
 
 
-def test_every_make_command_in_the_readme_is_a_target_and_ci_runs_make_test():
+def test_every_make_command_in_the_readme_and_docs_is_a_target_and_ci_runs_make_test():
     makefile = (ROOT / "Makefile").read_text()
     targets = set(re.findall(r"^([a-z][a-z-]*):", makefile, flags=re.M))
-    named = set(re.findall(r"`make ([a-z][a-z-]*)`", README)) | set(
-        re.findall(r"^make ([a-z-]+)", README, flags=re.M)
-    )
-    assert {"app", "test", "check"} <= named
-    assert named - targets == set(), (
-        f"README names make targets the Makefile lacks: {named - targets}"
-    )
+    for name, text in {"README.md": README, **DOCS}.items():
+        named = set(re.findall(r"`make ([a-z][a-z-]*)`", text)) | set(
+            re.findall(r"^make ([a-z-]+)", text, flags=re.M)
+        )
+        if name == "README.md":
+            assert {"app", "test", "check", "docs"} <= named
+        assert named - targets == set(), (
+            f"{name} names make targets the Makefile lacks: {named - targets}"
+        )
+    assert re.search(r"^test:.*\bdocs\b", makefile, flags=re.M), "make test builds the docs"
     commands = [
         line
         for line in (ROOT / ".ci" / "run").read_text().splitlines()
@@ -51,18 +99,18 @@ def test_every_make_command_in_the_readme_is_a_target_and_ci_runs_make_test():
     assert commands == ["exec make test"]
 
 
-def test_every_extra_is_in_the_readme():
+def test_every_extra_is_in_getting_started():
     extras = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"][
         "optional-dependencies"
     ]
-    listed = set(re.findall(r"pip install '\.\[([a-z]+)\]'", README))
+    listed = set(re.findall(r"pip install '\.\[([a-z]+)\]'", DOCS["getting-started.md"]))
     assert listed == set(extras)
 
 
 def test_chip_and_basis_names_in_the_glossary_are_the_catalog_names():
     for group in ("chips", "bases"):
         for name in explorer.catalog.names(group):
-            assert f"`{name}`" in README, name
+            assert f"`{name}`" in GLOSSARY, name
 
 
 BADGE = re.compile(

@@ -1,0 +1,88 @@
+"""The documentation site: the API pages list every public function of the core, the catalog page
+every sourced figure with its URL, and a built page loads nothing from another machine.
+
+The fast tests check the pieces docs/build.py assembles; the slow one builds the site (notebooks
+not executed: `make docs` runs them) with warnings as errors and reads the HTML.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from explorer import catalog
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _load(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+build = _load("docs_build", ROOT / "docs" / "build.py")
+sys.path.insert(0, str(ROOT / "docs" / "_ext"))
+catalog_tables = _load("catalog_tables", ROOT / "docs" / "_ext" / "catalog_tables.py")
+
+
+def test_every_core_module_has_an_api_page_listing_its_public_functions():
+    modules = build.core_modules()
+    assert {"model", "power", "uncertainty", "catalog", "validate"} <= set(modules)
+    assert not {"cli", "ui", "server", "classroom"} & set(modules)
+    unlisted = []
+    for name in modules:
+        page = build.api_page(name)
+        assert f".. automodule:: explorer.{name}" in page and ":members:" in page
+        listed = set(re.findall(r"^   (\w+)$", page, flags=re.M))
+        unlisted += [f"{name}.{f}" for f in build.public_functions(name) if f not in listed]
+    assert not unlisted, unlisted
+    assert "compute" in build.public_functions("model")
+    assert "_site_inputs" not in build.public_functions("model")
+
+
+def test_the_catalog_page_has_every_figure_with_its_source_url():
+    text = "\n".join(catalog_tables.table_lines())
+    keys = catalog_tables._entries(catalog.raw())
+    assert len(keys) > 100
+    for key in keys:
+        e = catalog.entry(key)
+        assert f"``{key.split('.', 1)[1]}``" in text, key
+        assert e.source_url in text, key
+
+
+def test_the_offline_check_finds_remote_loads(tmp_path):
+    (tmp_path / "a.html").write_text(
+        '<link rel="canonical" href="https://example.org/a.html">'  # a link, not a load
+        '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Lato">'
+        '<script src="//cdn.jsdelivr.net/npm/mathjax@3/es5/tex-chtml.js"></script>'
+        '<script src="_static/local.js"></script><a href="https://example.org">ok</a>'
+    )
+    (tmp_path / "b.css").write_text("@font-face { src: url('https://example.org/f.woff2') }")
+    assert build.remote_loads(tmp_path) == [
+        "a.html: https://fonts.googleapis.com/css?family=Lato",
+        "a.html: //cdn.jsdelivr.net/npm/mathjax@3/es5/tex-chtml.js",
+        "b.css: https://example.org/f.woff2",
+    ]
+
+
+@pytest.mark.slow
+def test_the_site_builds_with_warnings_as_errors_and_loads_nothing_remote(tmp_path, monkeypatch):
+    pytest.importorskip("sphinx")
+    monkeypatch.setenv("EXPLORER_DOCS_EXECUTE", "off")  # the notebooks: `make docs` runs them
+    monkeypatch.setattr(build, "BUILD", tmp_path)
+    html = tmp_path / "html"
+    assert build.main([str(html)]) == 0
+    assert build.remote_loads(html) == []
+    for name in build.core_modules():
+        page = (html / "api" / f"{name}.html").read_text(encoding="utf-8")
+        for f in build.public_functions(name):
+            assert f'id="explorer.{name}.{f}"' in page, f"{name}.{f}"
+    cli = (html / "cli.html").read_text(encoding="utf-8")
+    assert all(c in cli for c in ("sample", "--overwrite", "--no-resource-check", "sensitivity"))
+    assert "rainier-mississippi" in (html / "catalog.html").read_text(encoding="utf-8")
