@@ -12,6 +12,10 @@ repository already holds, so nothing is copied by hand into ``docs/``:
   functions and the docstrings of everything public, so a new core module or function appears
   without editing the docs.
 
+After Sphinx (``-W``: a warning fails the build), the build fails too when a page would load
+anything from another machine (a CDN script, font or MathJax) or the API pages lack a public
+function of the core.
+
 The walkthroughs are executed at build (myst-nb) and cached in ``build/docs/jupyter_cache``
 (``EXPLORER_DOCS_CACHE``): a second build re-runs only the notebooks that changed.
 """
@@ -147,6 +151,20 @@ def remote_loads(html: Path) -> list[str]:
             if re.match(r"(https?:)?//", url, re.I):
                 found.append(f"{path.relative_to(html)}: {url}")
     return found
+
+
+def missing_api(html: Path) -> list[str]:
+    """The core's public functions that have no entry (an anchor) on their built API page."""
+    missing = []
+    for name in core_modules():
+        page = html / "api" / f"{name}.html"
+        text = page.read_text(encoding="utf-8") if page.exists() else ""
+        missing += [
+            f"explorer.{name}.{f}"
+            for f in public_functions(name)
+            if f'id="explorer.{name}.{f}"' not in text
+        ]
+    return missing
 
 
 def main(argv: list[str]) -> int:
