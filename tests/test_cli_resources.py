@@ -34,6 +34,19 @@ def test_an_existing_file_is_refused_without_overwrite(capsys, tmp_path, name):
     assert [p.name for p in tmp_path.iterdir()] == [name]  # no temporary file left
 
 
+def test_every_command_that_writes_refuses_an_existing_file(capsys, tmp_path):
+    path = tmp_path / "x.nc"
+    path.write_text("kept")
+    for argv in (
+        ["compute", "--uncertainty", "--site-power", "300"],
+        ["compute", "--climate", "--site", "rainier-indiana"],
+        ["sample", "-n", "10"],
+    ):
+        code, _, err = run(capsys, *argv, "--out", path)
+        assert code == 2 and "already exists" in err, (argv, err)
+    assert path.read_text() == "kept"
+
+
 def test_sample_never_removes_a_folder_it_did_not_write(capsys, tmp_path):
     pytest.importorskip("zarr")
     store = tmp_path / "x.zarr"
