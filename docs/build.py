@@ -93,6 +93,14 @@ def api_index(modules: list[str]) -> str:
             *modules,
             "```",
             "",
+            "## Every public function and class of the core",
+            "",
+            "```{eval-rst}",
+            ".. autosummary::",
+            "",
+            *[f"   {m}.{f}" for m in modules for f in public_functions(m)],
+            "```",
+            "",
         ]
     )
 

@@ -40,6 +40,8 @@ def test_every_core_module_has_an_api_page_listing_its_public_functions():
         listed = set(re.findall(r"^   (\w+)$", page, flags=re.M))
         unlisted += [f"{name}.{f}" for f in build.public_functions(name) if f not in listed]
     assert not unlisted, unlisted
+    index = build.api_index(modules)
+    assert all(f"   model.{f}" in index for f in build.public_functions("model"))
     assert "compute" in build.public_functions("model")
     assert "_site_inputs" not in build.public_functions("model")
 
