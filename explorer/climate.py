@@ -56,8 +56,10 @@ import xarray as xr
 
 from . import catalog
 from . import energy as energy_mod
+from . import psychrometrics as psy
 from .errors import InputError
 from .model import TRAINING_INPUTS
+from .plant import REGIMES, PlantResponse, air_evaporative, chiller_cop, chiller_economiser
 from .units import factor, ureg
 
 
@@ -78,9 +80,6 @@ MONTHS = np.arange(1, 13)
 HOURS = np.arange(24)
 _YEAR = 2023  # a non-leap year: the months' days sum to the catalog's 8,760 h
 DAYS = np.array([calendar.monthrange(_YEAR, int(m))[1] for m in MONTHS], dtype=float)
-_ZERO_C_IN_K = float(ureg.Quantity(0.0, "degC").to("kelvin").magnitude)
-_KWH_TO_KJ = factor("kWh", "kJ")
-_L_PER_KG_WATER = 1.0  # 1 kg of water ≈ 1 L (to 0.2 % at 5-40 °C)
 _MWH_TO_GWH = factor("MWh", "GWh")
 _M3_PER_L = factor("L", "m**3")
 _KW_PER_MW = factor("MW", "kW")
@@ -120,10 +119,17 @@ VARIABLES: dict[str, tuple[str, str]] = {
         "free-cooling hours per year (heat-weighted equivalent hours)",
     ),
     "annual_water": ("m3", "water drawn on site per year"),
+    "regime": ("1", "plant regime this hour: 0 free (economiser), 1 evaporative, 2 mechanical"),
+    "hours_free_cooling": ("h", "hours per year on outside air (economiser) alone, fans only"),
+    "hours_evaporative": ("h", "hours per year with the evaporative media and no compressor"),
+    "hours_mechanical": ("h", "hours per year with a compressor (trim, chillers or DX) running"),
     "annual_wue": ("L/kWh", "water usage effectiveness (litres per IT kWh)"),
     "annual_cost": ("USD", "electricity cost per year"),
     "annual_co2": ("t", "CO2e emitted per year at the grid's average intensity"),
 }
+
+# the regimes' hours: hours_free_cooling, hours_evaporative, hours_mechanical
+_HOURS_OF = tuple("free_cooling" if r == "free" else r for r in REGIMES)
 
 # Units of the variables proportional to the IT load (power, energy, water, money, mass): at a
 # fixed overhead share, load factor and prices the whole year is linear in the IT load.
@@ -330,19 +336,11 @@ def wet_bulb(dry_bulb: Any, humidity_ratio: Any, pressure: float = 101325.0) -> 
     >>> round(float(wet_bulb(30.0, 0.010)), 2)
     19.61
     """
-    db, w = np.broadcast_arrays(
-        np.asarray(dry_bulb, dtype=float), np.asarray(humidity_ratio, dtype=float)
-    )
-    out = np.empty(db.shape)
-    for i in np.ndindex(db.shape):
-        out[i] = psychrolib.GetTWetBulbFromHumRatio(float(db[i]), float(w[i]), pressure)
-    return out
+    return psy.wet_bulb(dry_bulb, humidity_ratio, pressure)
 
 
 def _saturation_ratio(dry_bulb: np.ndarray, pressure: float) -> np.ndarray:
-    return np.array(
-        [psychrolib.GetSatHumRatio(float(t), pressure) for t in dry_bulb.ravel()]
-    ).reshape(dry_bulb.shape)
+    return psy.saturation_humidity_ratio(dry_bulb, pressure)
 
 
 def typical_weather(st: Station) -> Weather:
@@ -366,7 +364,7 @@ def typical_weather(st: Station) -> Weather:
         dew = low - depression
     else:
         dew = np.asarray(st.dew_point, dtype=float)
-    w_month = np.array([psychrolib.GetHumRatioFromTDewPoint(float(t), pressure) for t in dew])
+    w_month = psy.humidity_ratio_from_dew_point(dew, pressure)
     w = np.minimum(w_month[:, None], _saturation_ratio(dry, pressure))  # never above saturation
     # The hot day: the cooling design day (design dry-bulb, mean coincident humidity) and, for
     # plants that follow the wet-bulb, the dehumidification design day (humid, less hot), both with
@@ -407,132 +405,6 @@ def default_tech(chip: str) -> str:
         if chip in tech.get("default_for_chips", []):
             return name
     return next(name for name, tech in node.items() if tech.get("default_otherwise"))
-
-
-@lru_cache(maxsize=4)
-def _params(tech: str) -> dict[str, float]:
-    units = {"degC": "degC", "delta_degC": "kelvin", "dimensionless": "dimensionless"}
-    out = {}
-    for e in catalog.entries_under(f"cooling_tech.{tech}"):
-        out[e.key.rsplit(".", 1)[1]] = e.to(units[e.unit])
-    return out
-
-
-def chiller_cop(
-    condenser_temperature: Any,
-    evaporator_temperature: Any,
-    carnot_fraction: float | None = None,
-    cop_max: float | None = None,
-) -> np.ndarray:
-    """Chiller COP [1] = Carnot fraction × T_evap / (T_cond − T_evap), capped at the catalog's
-    maximum.
-
-    Temperatures in °C (refrigerant condensing and evaporating). Defaults from
-    ``cooling_tech.chiller-economiser``.
-
-    Examples
-    --------
-    >>> round(float(chiller_cop(34.0, 13.0)), 3)  # 0.5 x 286.15 K / 21 K
-    6.813
-    >>> float(chiller_cop(14.0, 13.0))  # low lift: capped
-    12.0
-    """
-    p = _params("chiller-economiser")
-    eta = p["carnot_fraction"] if carnot_fraction is None else carnot_fraction
-    cap = p["cop_max"] if cop_max is None else cop_max
-    t_cond = np.asarray(condenser_temperature, dtype=float)
-    t_evap = np.asarray(evaporator_temperature, dtype=float)
-    lift = np.maximum(t_cond - t_evap, 1e-9)
-    return np.minimum(eta * (t_evap + _ZERO_C_IN_K) / lift, cap)
-
-
-@dataclass(frozen=True)
-class PlantResponse:
-    """Per unit of heat removed: cooling electricity [kW/kW], compressor-free share [1], water
-    [L/kWh]."""
-
-    ratio: np.ndarray
-    free: np.ndarray
-    water: np.ndarray
-
-
-def air_evaporative(
-    dry_bulb: Any, wet_bulb_c: Any, humidity_ratio: Any, pressure: float = 101325.0
-) -> PlantResponse:
-    """Outside air with direct evaporative cooling and a mechanical trim, per kW of heat removed.
-
-    Below ``supply_max`` outside air (mixed up to ``supply_min``) reaches the servers with fans
-    only; above it, wetted media cool the air by ``evaporative_effectiveness`` × (dry-bulb −
-    wet-bulb), down to ``supply_max`` at most; the trim coil removes the rest at ``trim_cop``.
-
-    Examples
-    --------
-    >>> r = air_evaporative([15.0, 35.0, 35.0], [10.0, 20.0, 28.0], [0.006, 0.009, 0.022])
-    >>> r.ratio.round(4).tolist()  # fans only; + media pumps; + trim (35 - 0.85 x 7 = 29.05 °C)
-    [0.05, 0.055, 0.0977]
-    >>> r.free.tolist()
-    [1.0, 1.0, 0.0]
-    """
-    p = _params("air-evaporative")
-    db, wb, w = np.broadcast_arrays(
-        *(np.asarray(a, dtype=float) for a in (dry_bulb, wet_bulb_c, humidity_ratio))
-    )
-    evaporating = db > p["supply_max"]
-    after_media = np.where(
-        evaporating,
-        np.maximum(db - p["evaporative_effectiveness"] * (db - wb), p["supply_max"]),
-        db,
-    )
-    trim_share = (
-        np.maximum(after_media - p["supply_max"], 0.0) / p["server_air_rise"]
-    )  # trim heat / heat removed
-    ratio = p["fan_power"] + p["evaporative_pump_power"] * evaporating + trim_share / p["trim_cop"]
-    # water: the air that carries 1 kW across the servers' rise gains
-    # (W after the media - W) of vapour
-    water = np.zeros(db.shape)
-    for i in np.ndindex(db.shape):
-        if not evaporating[i]:
-            continue
-        t_out = float(after_media[i])
-        w_out = psychrolib.GetHumRatioFromTWetBulb(t_out, float(wb[i]), pressure)
-        rise_j = psychrolib.GetMoistAirEnthalpy(
-            t_out + p["server_air_rise"], w_out
-        ) - psychrolib.GetMoistAirEnthalpy(t_out, w_out)  # J per kg dry air
-        kg_air_per_kwh = _KWH_TO_KJ * 1000.0 / rise_j
-        water[i] = kg_air_per_kwh * max(w_out - float(w[i]), 0.0) * _L_PER_KG_WATER
-    coc = p["cycles_of_concentration"]
-    return PlantResponse(ratio, (trim_share == 0).astype(float), water * coc / (coc - 1))
-
-
-def chiller_economiser(wet_bulb_c: Any) -> PlantResponse:
-    """Water-cooled chillers with a water-side economiser, per kW of heat removed (after Lei &
-    Masanet 2020).
-
-    Tower water = wet-bulb + ``tower_approach``; the economiser carries the share
-    (return − (tower water + ``economiser_approach``)) / (return − supply), clipped to 0 … 1; the
-    chillers carry the rest at `chiller_cop` with the condenser at tower water + ``condenser_rise``.
-    The tower evaporates the heat removed plus the chillers' electricity.
-
-    Examples
-    --------
-    >>> r = chiller_economiser([5.0, 12.0, 24.0])
-    >>> r.free.round(3).tolist()  # tower water 9, 16, 28 °C; CHW 15 -> 21 °C
-    [1.0, 0.5, 0.0]
-    >>> r.ratio.round(4).tolist()  # 0.07 + (1 - free) / COP (COP capped at 12, then 6.81)
-    [0.07, 0.1117, 0.2168]
-    """
-    p = _params("chiller-economiser")
-    wb = np.asarray(wet_bulb_c, dtype=float)
-    tower = wb + p["tower_approach"]
-    supply = p["chilled_water_supply"]
-    ret = supply + p["chilled_water_range"]
-    free = np.clip((ret - (tower + p["economiser_approach"])) / (ret - supply), 0.0, 1.0)
-    cop = chiller_cop(tower + p["condenser_rise"], supply - p["evaporator_approach"])
-    chiller = (1.0 - free) / cop
-    latent = catalog.value("climate.latent_heat", "kJ / kg")
-    coc = p["cycles_of_concentration"]
-    water = (1.0 + chiller) * _KWH_TO_KJ / latent * _L_PER_KG_WATER * coc / (coc - 1)
-    return PlantResponse(p["auxiliary_power"] + chiller, free, water)
 
 
 @dataclass(frozen=True)
@@ -776,6 +648,8 @@ def scale_year(
     it_energy = it_energy_month.sum("month")
     free = V(mh, py.year.free)
     free_month = (free * days).sum("hour")
+    regime = V(mh, py.year.regime)
+    hours = {f"hours_{k}": ((regime == i) * days).sum(mh) for i, k in enumerate(_HOURS_OF)}
 
     data = {
         "dry_bulb": V(mh, py.weather.dry_bulb),
@@ -805,6 +679,8 @@ def scale_year(
         "annual_pue": annual_energy_mwh / it_energy,
         "annual_free_cooling_hours": free_month.sum("month"),
         "annual_water": water_month.sum("month"),
+        "regime": regime,
+        **hours,
         "annual_wue": water_month.sum("month") / (it_energy * _KW_PER_MW * _M3_PER_L),
         "annual_cost": energy_mod.annual_cost(
             annual_energy_mwh * _MWH_TO_GWH, base["electricity_price"].variable
