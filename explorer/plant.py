@@ -337,13 +337,14 @@ def air_evaporative(
     outside_share = np.clip(rise / np.maximum(t_supply + rise - db, rise), 0.0, 1.0)
     humidify = (w < w_lo) & ~media_on
     added = np.where(media_on, w_after - w, 0.0) + np.where(humidify, (w_lo - w) * outside_share, 0.0)
-    cp_j = psy.humid_specific_heat(np.maximum(w_after, w_lo)) * _KJ_TO_J
+    w_supply = np.clip(w_after, w_lo, w_hi)
+    cp_j = psy.humid_specific_heat(w_supply) * _KJ_TO_J
     kg_air_per_kwh = _KWH_TO_KJ * _KJ_TO_J / (cp_j * rise)
     coc = p["cycles_of_concentration"]
     water = kg_air_per_kwh * np.maximum(added, 0.0) * _L_PER_KG_WATER * coc / (coc - 1)
 
     media = media_on | humidify
-    density = psy.dry_air_density(t_hi, np.minimum(np.maximum(w_after, w_lo), w_hi), pressure)
+    density = psy.dry_air_density(t_hi, w_supply, pressure)
     fans = fan_power(rise, p["fan_pressure_rise"], p["fan_efficiency"], density, cp_j)
     ratio = fans + p["evaporative_pump_power"] * media + electricity
     regime = np.where(compressor > 0, MECHANICAL, np.where(media, EVAPORATIVE, FREE))

@@ -107,33 +107,58 @@ def test_a_constant_weather_station_gives_the_constant_cooling_result(tech):
 
 
 def test_a_constant_mild_station_has_the_hand_computed_air_evaporative_share():
-    # 20 °C is below the 27 °C supply limit: fans only, 0.05 kW per kW of heat, so the cooling
-    # share of facility power is 0.05 / 1.05 = 0.047619 and
-    # PUE = 1 / (1 - 0.047619 - 0.03) = 1.08434.
+    # 20 °C with a 10 °C dew point is inside class A1 (15-32 °C, dew point -12 to 17 °C): fans
+    # only. Fan power per kW of heat = 500 Pa / (0.65 x rho x cp x 12 K) with the air at 32 °C:
+    # W = 0.0076307 kg/kg, rho = 101325 / (287.042 x 305.15 x (1 + 1.607858 W)) = 1.14277 kg/m3,
+    # cp = 1006 + 1860 W = 1020.19 J/(kg K) -> 0.054983; cooling share of facility power
+    # 0.054983 / 1.054983 and PUE = 1 / (1 - that - 0.03).
+    import psychrolib as pl
+
+    pl.SetUnitSystem(pl.SI)
+    w = pl.GetHumRatioFromTDewPoint(10.0, 101325.0)
+    rho = 101325.0 / (287.042 * (32.0 + 273.15) * (1 + 1.607858 * w))
+    fans = 500.0 / (0.65 * rho * (1006.0 + 1860.0 * w) * 12.0)
+    assert fans == pytest.approx(0.054983, abs=1e-6)
     year = explorer.climate_year(
         "rainier-indiana", "air-evaporative", station=climate.Station.constant(20.0, 10.0)
     )
-    assert_allclose(year.cooling_fraction.values, 0.05 / 1.05)
-    assert_allclose(float(year.annual_pue), 1 / (1 - 0.05 / 1.05 - 0.03))
+    assert_allclose(year.cooling_fraction.values, fans / (1 + fans), rtol=1e-9)
+    assert_allclose(float(year.annual_pue), 1 / (1 - fans / (1 + fans) - 0.03), rtol=1e-9)
     assert float(year.annual_water) == 0.0  # no evaporation below the supply limit
     assert float(year.annual_free_cooling_hours) == 8760
+    assert float(year.hours_free_cooling) == 8760 and float(year.hours_mechanical) == 0
 
 
 # ------------------------------------------------------------------ physics, monotone
+def _w(dry_bulb, wb):
+    import psychrolib as pl
+
+    pl.SetUnitSystem(pl.SI)
+    return pl.GetHumRatioFromTWetBulb(dry_bulb, wb, 101325.0)
+
+
 @settings(max_examples=60, deadline=None)
-@given(st.floats(28.0, 45.0), st.floats(5.0, 32.0), st.floats(0.0, 8.0))
-def test_evaporative_cooling_power_rises_with_wet_bulb(dry_bulb, wb, step):
-    wb1, wb2 = min(wb, dry_bulb - step), min(wb + step, dry_bulb)
-    r1, r2 = (climate.air_evaporative(dry_bulb, w, 0.01).ratio for w in (wb1, wb2))
-    assert r2 >= r1 - 1e-12
+@given(st.floats(28.0, 45.0), st.floats(-10.0, 26.0), st.floats(0.0, 8.0))
+def test_evaporative_cooling_power_rises_with_wet_bulb(dry_bulb, dew, step):
+    # at a fixed dry-bulb, a higher dew point is a higher wet-bulb (above A1's -12 °C dew point:
+    # air drier than that is humidified, a pump's worth more)
+    import psychrolib as pl
+
+    pl.SetUnitSystem(pl.SI)
+    ws = [pl.GetHumRatioFromTDewPoint(min(d, dry_bulb), 101325.0) for d in (dew, dew + step)]
+    wbs = [pl.GetTWetBulbFromHumRatio(dry_bulb, w, 101325.0) for w in ws]
+    r1, r2 = (climate.air_evaporative(dry_bulb, wb, w).ratio for wb, w in zip(wbs, ws))
+    # moister supply air carries a little more heat per kg: the fans' share may fall by < 1e-4
+    assert r2 >= r1 - 1e-4
 
 
 def test_evaporative_cooling_power_strictly_rises_once_the_media_cannot_cope():
-    wbs = np.array([26.0, 27.0, 28.0, 29.0])  # at 35 °C, media leave 27.35, 28.2, 29.05, 29.9 °C
-    ratio = climate.air_evaporative(35.0, wbs, 0.02).ratio
-    assert (np.diff(ratio) > 0).all()
-    # 29 °C wet-bulb: media leave 35 - 0.85 x 6 = 29.9 °C; trim 2.9 K of the 12 K rise at COP 4
-    assert_allclose(ratio[-1], 0.05 + 0.005 + (2.9 / 12) / 4.0)
+    # at 42 °C the media stop at the 17 °C dew point (class A1) above 32 °C: a trim that grows
+    # with the wet-bulb (the hand-computed case is in tests/test_plant.py)
+    wbs = np.array([22.0, 23.0, 24.0, 24.5])
+    r = climate.air_evaporative(42.0, wbs, [_w(42.0, w) for w in wbs])
+    assert (np.diff(r.ratio) > 0).all()
+    assert (r.regime == 2).all() and (np.diff(r.free) < 0).all()
 
 
 @settings(max_examples=60, deadline=None)
@@ -179,6 +204,7 @@ def test_jackson_needs_more_cooling_than_south_bend(tech):
     south_bend = explorer.climate_year("rainier-indiana", tech, station="725350", **kw)
     assert float(jackson.annual_pue) > float(south_bend.annual_pue)
     assert float(jackson.annual_free_cooling_hours) <= float(south_bend.annual_free_cooling_hours)
+    assert float(jackson.hours_mechanical) >= float(south_bend.hours_mechanical)
 
 
 def test_the_default_technology_follows_the_chip():
