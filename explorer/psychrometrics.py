@@ -33,7 +33,8 @@ _VAPOUR_VOLUME_FACTOR = 1.607858  # ASHRAE 2017 ch. 1 eq. 28: 1 / 0.621945
 _CP_AIR = 1.006  # kJ/(kg K), dry air (ASHRAE 2017 ch. 1 eq. 30)
 _CP_VAPOUR = 1.86  # kJ/(kg K), water vapour (eq. 30)
 _LATENT_0C = 2501.0  # kJ/kg, latent heat of vaporisation at 0 °C (eq. 30)
-_ITERATIONS = 40  # bisection halvings: a 100 K bracket to 1e-10 K
+_ITERATIONS = 24  # bisection halvings of the wet-bulb bracket: 60 K to 4e-6 K
+_NEWTON_STEPS = 8  # ln p_ws is smooth: from 0 °C to 1e-9 K in fewer (psychrolib: 3-5)
 # Hyland-Wexler ln(p_ws) coefficients (ASHRAE 2017 ch. 1 eq. 5 over ice, eq. 6 over water)
 _ICE = (-5.6745359e03, 6.3925247, -9.677843e-03, 6.2215701e-07, 2.0747825e-09, -9.484024e-13)
 _WATER = (-5.8002206e03, 1.3914993, -4.8640239e-02, 4.1764768e-05, -1.4452093e-08, 0.0)
@@ -128,10 +129,22 @@ def _bisect(f: Any, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
     return 0.5 * (lo + hi)
 
 
+def _ln_pws_slope(temperature: np.ndarray) -> np.ndarray:
+    """d ln p_ws / dT [1/K] of `saturation_vapour_pressure` (eqs. 5-6 differentiated)."""
+    t = temperature + _ZERO_C_IN_K
+
+    def slope(coeffs: tuple[float, ...], log_t: float) -> np.ndarray:
+        c1, _, c3, c4, c5, c6 = coeffs
+        return -c1 / t**2 + c3 + 2 * c4 * t + 3 * c5 * t**2 + 4 * c6 * t**3 + log_t / t
+
+    ice = temperature <= _TRIPLE_POINT_C
+    return np.where(ice, slope(_ICE, _LOG_T[0]), slope(_WATER, _LOG_T[1]))
+
+
 def dew_point(humidity_ratio: Any, pressure: Any) -> np.ndarray:
     """Dew point [°C] of air with `humidity_ratio` [kg/kg] at `pressure` [Pa]: the temperature
-    whose saturation pressure is the air's vapour pressure (ASHRAE 2017 ch. 1 eqs. 5-6 inverted,
-    as psychrolib does, rather than the regressions eqs. 37-38).
+    whose saturation pressure is the air's vapour pressure (ASHRAE 2017 ch. 1 eqs. 5-6 inverted
+    by Newton's method on ln p_ws, as psychrolib does, rather than the regressions eqs. 37-38).
 
     Examples
     --------
@@ -139,10 +152,11 @@ def dew_point(humidity_ratio: Any, pressure: Any) -> np.ndarray:
     14.05
     """
     w = np.maximum(_arr(humidity_ratio), 1e-7)  # psychrolib's MIN_HUM_RATIO
-    pw = _arr(pressure) * w / (_MOLAR_MASS_RATIO + w)
-    ln_pw = np.log(pw)
-    lo, hi = np.full(np.shape(w), -100.0), np.full(np.shape(w), 200.0)
-    return _bisect(lambda t: np.log(saturation_vapour_pressure(t)) - ln_pw, lo, hi)
+    ln_pw = np.log(_arr(pressure) * w / (_MOLAR_MASS_RATIO + w))
+    t = np.zeros(np.shape(w))
+    for _ in range(_NEWTON_STEPS):
+        t = t - (np.log(saturation_vapour_pressure(t)) - ln_pw) / _ln_pws_slope(t)
+    return t
 
 
 def humidity_ratio_from_wet_bulb(dry_bulb: Any, wet_bulb_c: Any, pressure: Any) -> np.ndarray:
