@@ -296,7 +296,7 @@ def air_evaporative(
     >>> r.regime.tolist(), r.free.round(3).tolist()
     ([0, 1, 2, 2], [1.0, 1.0, 0.329, 0.0])
     >>> r.ratio.round(4).tolist()
-    [0.055, 0.0599, 0.2255, 0.2115]
+    [0.055, 0.0599, 0.2255, 0.212]
     """
     p = params("cooling_tech.air-evaporative")
     env = envelope(envelope_class)
