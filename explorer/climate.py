@@ -6,23 +6,25 @@ typical day, built from a weather station's typical-year (TMY3) summary shipped 
 ``explorer/data/climate/`` (monthly mean dry-bulb, mean daily high and low, the cooling design
 day). A typical day follows ASHRAE's hourly fraction of the daily range, shifted so its mean is the
 month's mean; its humidity ratio is constant over the day, from a dew point at the mean daily low
-(FAO-56, humid climates). Psychrometrics (wet-bulb, saturation, the air leaving wetted media) come
-from `psychrolib` (ASHRAE Handbook - Fundamentals formulas).
+(FAO-56, humid climates). Psychrometrics (wet-bulb, saturation, dew point) are ASHRAE Handbook -
+Fundamentals formulas as psychrolib codes them, on whole arrays (`explorer.psychrometrics`).
 
 Two cooling technologies (``explorer catalog``, group ``cooling_tech``):
 
 ``air-evaporative``
-    Outside air to the servers; above the highest supply temperature wetted media cool it towards
-    the wet-bulb (the wet-bulb approach); a mechanical trim coil removes what evaporation cannot.
+    Outside air to the servers inside an ASHRAE TC 9.9 envelope (dry-bulb, dew point, RH); above
+    the highest supply temperature wetted media cool it towards the wet-bulb, as far as the
+    envelope's humidity allows; a DX coil trims, dehumidifies or cools recirculated air when
+    outside air cannot hold the supply (`explorer.plant`; hours by regime in the year).
 ``chiller-economiser``
     A cooling tower following the wet-bulb, a water-side economiser (fully free when the tower water
     is colder than the chilled-water supply, partly between supply and return) and chillers whose
     COP falls as the condenser warms — the plant structure of Lei & Masanet, Energy 201:117556
     (2020), re-implemented with round-figure parameters.
 
-What it ignores is listed in each technology's catalog ``note``: part-load curves, humidity limits,
-filtration, freeze protection, liquid-cooled racks, real hourly weather (weather within a month is
-one typical day; 8,760-hour files are not shipped).
+The plants' equations are in `explorer.plant`. What they ignore is listed in each technology's
+catalog ``note``: part-load curves, filtration, freeze protection, liquid-cooled racks, real
+hourly weather (weather within a month is one typical day; 8,760-hour files are not shipped).
 
 The IT load is fixed; the facility draws IT / (1 − cooling share − other losses) each hour. The IT
 load is sized so that the hottest hour (the cooling design day, or a hotter typical hour) draws the
@@ -59,7 +61,8 @@ from . import energy as energy_mod
 from . import psychrometrics as psy
 from .errors import InputError
 from .model import TRAINING_INPUTS
-from .plant import REGIMES, PlantResponse, air_evaporative, chiller_cop, chiller_economiser
+from .plant import REGIMES, PlantResponse, air_evaporative, chiller_economiser
+from .plant import chiller_cop as chiller_cop  # climate.chiller_cop, as before
 from .units import factor, ureg
 
 

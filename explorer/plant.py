@@ -28,6 +28,16 @@ typical year and design days.
 Every parameter is a catalog entry with source, date and confidence (``explorer catalog``,
 groups ``cooling_tech`` and ``thermal_envelope``). Psychrometrics: `explorer.psychrometrics`.
 
+How big is the humid penalty? In class A1 the typical years give humid Jackson (MS) an annual PUE
+of 1.134 with 2,928 h of compressor cooling and cool South Bend (IN) 1.105 with 1,488 h: 0.029
+apart, all from the hours whose dew point is above 17 °C. Published air-side economised sites
+(catalog ``climate.published_pue``) bracket it: Facebook's humid Forest City was projected at
+the PUE of its dry Prineville (1.06-1.08 against 1.07; a design that accepts humid air, as class
+A3 does here, where the two stations come within 0.002), and Compass Datacenters' older design
+modelled Houston 0.37 above Santa Clara (1.55 against 1.18). AWS's fleet PUE is 1.15 (catalog
+``cooling.aws-fleet.pue``). tests/test_plant.py holds the difference inside that bracket; it is
+a check of size, not a fit.
+
 Examples
 --------
 >>> r = air_evaporative([20.0, 36.0, 42.0], [12.0, 21.0, 24.0], [0.0055, 0.0094, 0.0113])
@@ -100,11 +110,15 @@ class Envelope:
         """
         low = max(
             float(psy.humidity_ratio_from_dew_point(self.dew_point_min, pressure)),
-            float(psy.humidity_ratio_from_relative_humidity(self.dry_bulb_min, self.rh_min, pressure)),
+            float(
+                psy.humidity_ratio_from_relative_humidity(self.dry_bulb_min, self.rh_min, pressure)
+            ),
         )
         high = min(
             float(psy.humidity_ratio_from_dew_point(self.dew_point_max, pressure)),
-            float(psy.humidity_ratio_from_relative_humidity(self.dry_bulb_max, self.rh_max, pressure)),
+            float(
+                psy.humidity_ratio_from_relative_humidity(self.dry_bulb_max, self.rh_max, pressure)
+            ),
         )
         return low, high
 
@@ -336,7 +350,9 @@ def air_evaporative(
     t_supply = np.clip(db, t_lo, t_hi)
     outside_share = np.clip(rise / np.maximum(t_supply + rise - db, rise), 0.0, 1.0)
     humidify = (w < w_lo) & ~media_on
-    added = np.where(media_on, w_after - w, 0.0) + np.where(humidify, (w_lo - w) * outside_share, 0.0)
+    added = np.where(media_on, w_after - w, 0.0) + np.where(
+        humidify, (w_lo - w) * outside_share, 0.0
+    )
     w_supply = np.clip(w_after, w_lo, w_hi)
     cp_j = psy.humid_specific_heat(w_supply) * _KJ_TO_J
     kg_air_per_kwh = _KWH_TO_KJ * _KJ_TO_J / (cp_j * rise)

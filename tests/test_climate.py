@@ -147,7 +147,7 @@ def test_evaporative_cooling_power_rises_with_wet_bulb(dry_bulb, dew, step):
     pl.SetUnitSystem(pl.SI)
     ws = [pl.GetHumRatioFromTDewPoint(min(d, dry_bulb), 101325.0) for d in (dew, dew + step)]
     wbs = [pl.GetTWetBulbFromHumRatio(dry_bulb, w, 101325.0) for w in ws]
-    r1, r2 = (climate.air_evaporative(dry_bulb, wb, w).ratio for wb, w in zip(wbs, ws))
+    r1, r2 = (climate.air_evaporative(dry_bulb, wb, w).ratio for wb, w in zip(wbs, ws, strict=True))
     # moister supply air carries a little more heat per kg: the fans' share may fall by < 1e-4
     assert r2 >= r1 - 1e-4
 

@@ -51,18 +51,19 @@ HAND = {
     # city of 250,000 people x 12,645 kWh / 365 = 8,660.96 MWh per day; 169,734 / 8,660.96 = 19.598
     "capstone-city-days": 19.598,
     # Lesson 7: the chiller plant in Jackson's typical year (300 MW). Wet-bulbs are psychrolib's
-    # (checked against ASHRAE in test_climate): the hottest typical hour 25.3843 °C, the hot day's
-    # peak hour 25.0585 °C. Chillers: condenser = wet-bulb + 4 K tower + 6 K, evaporator 13 °C,
+    # equations solved to 4e-6 K (explorer.psychrometrics; checked against ASHRAE in
+    # test_climate): the hottest typical hour 25.3845 °C, the hot day's peak hour 25.0589 °C.
+    # Chillers: condenser = wet-bulb + 4 K tower + 6 K, evaporator 13 °C,
     # COP = 0.5 x 286.15 K / lift; cooling per unit heat r = 0.07 + 1/COP; share = r / (1 + r).
-    # Hottest typical hour: COP = 143.075 / 22.3843 = 6.39177, r = 0.226451, share = 0.184639,
-    # so IT = 300 x (1 - 0.184639 - 0.03) = 235.608 MW.
-    # Hot day: COP = 143.075 / 22.0585 = 6.48616, r = 0.224174, share = 0.183123; facility =
-    # 235.608 / (1 - 0.183123 - 0.03) = 299.422 MW; peak cooling = 0.183123 x 299.422 = 54.8310
-    # MW. The annual mean cooling, 33.8781 MW, and the year's 2,433.71 GWh and PUE 1.17916 are
+    # Hottest typical hour: COP = 143.075 / 22.3845 = 6.39171, r = 0.226453, share = 0.184641,
+    # so IT = 300 x (1 - 0.184641 - 0.03) = 235.608 MW.
+    # Hot day: COP = 143.075 / 22.0589 = 6.48604, r = 0.224177, share = 0.183125; facility =
+    # 235.608 / (1 - 0.183125 - 0.03) = 299.423 MW; peak cooling = 0.183125 x 299.423 = 54.8315
+    # MW. The annual mean cooling, 33.8780 MW, and the year's 2,433.71 GWh and PUE 1.17916 are
     # sums over the 288 typical hours (test_climate checks the sums), pinned here as found.
     "jackson-annual-pue": 1.17916,
-    # (54.8310 - 33.8781) / 33.8781 = 20.9529 / 33.8781 = 0.618479
-    "hot-day-above-mean": 0.618479,
+    # (54.8315 - 33.8780) / 33.8780 = 20.9535 / 33.8780 = 0.618498
+    "hot-day-above-mean": 0.618498,
     # 300 MW / 3,000 MW (Entergy Mississippi's peak)
     "utility-peak-share": 0.1,
     # 2,433.71 GWh / 49,000 GWh (Mississippi's sales)
