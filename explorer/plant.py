@@ -293,6 +293,8 @@ def air_evaporative(
       whichever takes less electricity s / COP.
     * water [L/kWh] = air per kWh, 3600 / (c_p ΔT) [kg], × moisture added × C / (C − 1)
       (bleed-off at C cycles of concentration).
+    * fans: `fan_power` with ρ and c_p of the supply air at T_hi (its humidity held in the
+      envelope), every hour.
 
     Ignored: fan heat, part-load fan curves, filtration, ventilation air in recirculation,
     the humidifying media's own cooling when they humidify cold air.
