@@ -76,8 +76,6 @@ NEW_TRAPS = [
     # PUE - 1 = 0.15 of 300 MW = 45 MW
     ("cooling-mw-fleet", "45", "pue-minus-one", "not PUE − 1"),
     # a forgotten % sign: 10 means ten times the whole
-    ("cooling-at-fleet-pue", "10", "percent-vs-share", "10 % or 0.1"),
-    ("goodput-16k", "85.3", "percent-vs-share", "85.3 % or 0.853"),
     # capstone: 300 MW x 5.75 ideal days x 24 h = 41,403 MWh
     ("capstone-energy", "41,403 MWh", "ideal-days", "no interruptions"),
     # 300 MW x 23.574 days = 7,072 MW-days
@@ -178,7 +176,7 @@ def test_nonsense_gets_a_clear_message(eid, bad):
     ("eid", "text", "words"),
     [
         ("energy-300mw", "", "type a number"),
-        ("energy-300mw", "abc", "not a number I can read"),
+        ("energy-300mw", "abc", "cannot find a number"),
         ("energy-300mw", "1e400", "too large"),
         ("energy-300mw", "-5", "cannot be negative"),
         ("energy-300mw", "2,6", "decimals with a point"),
