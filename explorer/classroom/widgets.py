@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
+import io
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -18,7 +20,7 @@ from ..training import train_on_chips
 from ..ui.static import STATIC, Handout, shown, table
 from ..ui.theme import BLUE, GREY, ORANGE
 from ..units import factor
-from . import factcheck, lessons
+from . import exercises, factcheck, lessons
 
 LABEL = {"description_width": "initial"}
 
@@ -65,48 +67,104 @@ def _unit_label(ex: lessons.Exercise) -> str:
     )
 
 
-def answer_box(exercise_id: str) -> w.Widget:
+class _Revealed(traitlets.HasTraits):
+    """The exercises whose result the student has seen (right, given up, or prediction
+    committed); a solution waits for its exercise here."""
+
+    done = traitlets.List(traitlets.Unicode())
+
+    def mark(self, exercise_id: str) -> None:
+        if exercise_id not in self.done:
+            self.done = [*self.done, exercise_id]
+
+
+REVEALED = _Revealed()
+
+
+def _built(then: Callable[[], object]) -> w.Widget:
+    """What a reveal shows: the widget `then` returns, or what it prints, as a block of text."""
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        made = then()
+    parts = []
+    if buf.getvalue():
+        parts.append(w.HTML(f"<pre>{html.escape(buf.getvalue().rstrip())}</pre>"))
+    if isinstance(made, Handout):
+        made = made.widget
+    if isinstance(made, w.Widget):
+        parts.append(made)
+    elif isinstance(made, str):
+        parts.append(w.HTML(made))
+    return parts[0] if len(parts) == 1 else w.VBox(parts)
+
+
+def answer_box(exercise_id: str, then: Callable[[], object] | None = None) -> w.Widget:
     """A text field and a Check button that answers right / not yet with a hint, and a Hint
-    button that steps from a nudge to the formula to the worked step. The engine decides."""
+    button that steps from a nudge to the formula to the worked step; after the worked step a
+    "Show the answer" button gives up. The engine decides. Only once the answer is right or
+    shown does the result appear, with what `then` builds (a widget, or what it prints)."""
     ex = lessons.EXERCISES[exercise_id]
     field = w.Text(description=_unit_label(ex), style=LABEL)
     button = w.Button(description="Check")
     more = w.Button(description="Hint")
+    give_up = w.Button(description="Show the answer", disabled=True)
     out, hint_out = w.HTML(), w.HTML()
+    after = w.VBox([])
     state = {"attempt": 0, "hint": 0}
+
+    def open_up(message: str) -> None:
+        out.value = message
+        field.disabled = button.disabled = give_up.disabled = True
+        REVEALED.mark(exercise_id)
+        if then is not None and not after.children:
+            after.children = [_built(then)]
 
     def on_click(_):
         state["attempt"] += 1
         try:
-            out.value = lessons.check(exercise_id, field.value, state["attempt"])._repr_html_()
+            fb = lessons.check(exercise_id, field.value, state["attempt"])
         except Exception:  # a lesson widget never shows a traceback
             out.value = "<p>Could not check that answer.</p>"
+            return
+        if fb.right:
+            open_up(fb._repr_html_())
+            return
+        out.value = fb._repr_html_()
+        give_up.disabled = state["attempt"] < len(ex.hints) and state["hint"] < len(ex.hints)
 
     def on_hint(_):
         level = state["hint"]
-        state["hint"] = min(level + 1, len(ex.hints) - 1)
+        state["hint"] = min(level + 1, len(ex.hints))
         step = ("Nudge", "Formula", "Worked step")[min(level, 2)]
-        hint_out.value = f"<p><i>{step}:</i> {html.escape(lessons.hint(exercise_id, level))}</p>"
+        text = lessons.hint(exercise_id, min(level, len(ex.hints) - 1))
+        hint_out.value = f"<p><i>{step}:</i> {html.escape(text)}</p>"
+        give_up.disabled = state["hint"] < len(ex.hints) and state["attempt"] < len(ex.hints)
+
+    def on_give_up(_):
+        open_up(f"<p>The explorer gets <b>{html.escape(ex.show(ex.answer()))}</b>.</p>")
 
     button.on_click(on_click)
     more.on_click(on_hint)
+    give_up.on_click(on_give_up)
     return shown(
         w.VBox(
             [
                 w.HTML(f"<b>{html.escape(ex.question)}</b>"),
-                w.HBox([field, button, more]),
+                w.HBox([field, button, more, give_up]),
                 out,
                 hint_out,
+                after,
             ]
         )
     )
 
 
-def predict_reveal(exercise_id: str, then: Callable[[], w.Widget] | None = None) -> w.Widget:
-    """Predict, then reveal: the result (and the widget `then` builds, if given) stays hidden until
-    the student commits a prediction; then prediction and result are shown side by side with the
-    gap explained. The prediction is recorded on the widget (``.prediction``) and cannot be
-    changed once committed."""
+def predict_reveal(exercise_id: str, then: Callable[[], object] | None = None) -> w.Widget:
+    """Predict, then reveal: the result (and what `then` builds, if given: a widget or what it
+    prints) stays hidden until the student commits a prediction; then prediction and result are
+    shown side by side with the gap explained. A prediction can be changed until it is
+    committed; an ambiguous one (a bare 90 for a share) is said back first ("read as 90 %") and
+    committed on the second press. It is recorded on the widget (``.prediction``)."""
     ex = lessons.EXERCISES[exercise_id]
     field = w.Text(description=_unit_label(ex).replace("Your answer", "Prediction"), style=LABEL)
     button = w.Button(description="Commit and reveal")
@@ -116,63 +174,63 @@ def predict_reveal(exercise_id: str, then: Callable[[], w.Widget] | None = None)
         [w.HTML(f"<b>Predict first:</b> {html.escape(ex.question)}"), w.HBox([field, button]), out]
     )
     box.add_traits(prediction=traitlets.Any(None))
+    confirmed = {"text": None}
 
     def on_click(_):
         try:
             r = lessons.reveal(exercise_id, field.value)
+            echo = exercises.read(field.value, ex.unit, ex.negative).echo
         except Exception:  # a lesson widget never shows a traceback
             out.value = "<p>Could not read that prediction.</p>"
             return
         if not r.ready:
             out.value = f"<p>{html.escape(r.message)}</p>"
             return
+        if echo and confirmed["text"] != field.value:
+            confirmed["text"] = field.value
+            out.value = (
+                f"<p>Your prediction is {html.escape(echo)}. Press again to commit, or change "
+                "it first.</p>"
+            )
+            return
         box.prediction = r.prediction
         field.disabled = button.disabled = True
+        REVEALED.mark(exercise_id)
         out.value = table(
             ["your prediction", "the explorer"], [[ex.show(r.prediction), ex.show(r.result)]]
         ) + (f"<p>{html.escape(r.message)}</p>")
         if then is not None:
-            made = then()
-            after.children = [made.widget if isinstance(made, Handout) else made]
+            after.children = [_built(then)]
             box.children = [*box.children, after]
 
     button.on_click(on_click)
     return shown(box)
 
 
-def verdict_vote() -> w.Widget:
-    """Vote, then reveal: the student gives a verdict for every claim of the fact-check; only then
-    are the explorer's verdicts (and the full table) shown beside the votes."""
-    claims = factcheck.claims()
-    verdicts = [factcheck.REPRODUCED, factcheck.ASSUMED, factcheck.CONTESTED]
-    votes = {
-        c.id: w.Dropdown(options=["(your verdict)", *verdicts], layout=w.Layout(width="260px"))
-        for c in claims
-    }
-    rows = [w.HBox([votes[c.id], w.HTML(html.escape(c.claim))]) for c in claims]
-    button = w.Button(description="Reveal the verdicts")
-    out = w.HTML()
+def solution(
+    exercise_id: str,
+    then: Callable[[], object] | None = None,
+    also: tuple[str, ...] = (),
+    step: bool = True,
+) -> w.Widget:
+    """The worked solution of an exercise (its worked step from the exercise definition, unless
+    `step` is False, and what `then` builds or prints), shown only once the result of that
+    exercise (and of those in `also`) has been revealed above: answered right, given up or a
+    prediction committed. Until then, one line saying so; nothing of the result is on the page."""
+    ex = lessons.EXERCISES[exercise_id]
+    wait = w.HTML("<p><i>This opens once you have answered the exercise above.</i></p>")
+    box = w.VBox([wait])
+    needed = (exercise_id, *also)
 
-    def on_click(_):
-        missing = [c.id for c in claims if votes[c.id].value not in verdicts]
-        if missing:
-            out.value = f"<p>Vote on every claim first ({len(missing)} left).</p>"
+    def update(_=None):
+        if any(e not in REVEALED.done for e in needed) or box.children[0] is not wait:
             return
-        verdict_rows, agree = [], 0
-        for c in claims:
-            verdict, vote = c.verdict(), votes[c.id].value
-            agree += vote == verdict
-            why = c.assumption or c.disagrees or c.how
-            verdict_rows.append([c.claim, vote, verdict, "✓" if vote == verdict else "✗", why])
-            votes[c.id].disabled = True
-        button.disabled = True
-        out.value = (
-            f"<p><b>You agree with the explorer on {agree} of {len(claims)} claims.</b></p>"
-            + table(["claim", "your verdict", "explorer", "", "why"], verdict_rows)
-        )
+        shown_step = w.HTML(f"<p><b>Worked solution.</b> {html.escape(ex.hints[-1])}.</p>")
+        box.children = ([shown_step] if step else []) + ([_built(then)] if then is not None else [])
 
-    button.on_click(on_click)
-    return shown(w.VBox([*rows, button, out]))
+    REVEALED.observe(update, "done")
+    update()
+    return shown(box)
 
 
 ARTICLE_SITE = "rainier-mississippi"  # the site whose article the first lessons examine
@@ -272,9 +330,9 @@ def chips_per_mw(precision: str = "fp8") -> w.Widget:
         ds.flops_per_watt.attrs["units"], "PFLOP/s/MW"
     )
     xs, ys = bq.OrdinalScale(), bq.LinearScale(min=0)
-    bars = bq.Bars(
-        x=catalog.names("chips"), y=np.nan_to_num(fpw), scales={"x": xs, "y": ys}, colors=[BLUE]
-    )
+    has = np.isfinite(fpw)  # a chip without this precision (A100, TPU v4: no FP8) has no bar
+    names = [c for c, ok in zip(catalog.names("chips"), has, strict=True) if ok]
+    bars = bq.Bars(x=names, y=fpw[has], scales={"x": xs, "y": ys}, colors=[BLUE])
     fig = bq.Figure(
         marks=[bars],
         axes=[bq.Axis(scale=xs), bq.Axis(scale=ys, side="left", label="PFLOP/s per MW")],
@@ -287,7 +345,7 @@ def chips_per_mw(precision: str = "fp8") -> w.Widget:
             catalog.label("chips", c),
             fmt.quantity(float(ds.chip_power.sel(chip=c)), "kW"),
             fmt.number(float(ds.chips_supported.sel(chip=c))),
-            fmt.number(float(np.nan_to_num(v))),
+            fmt.number(float(v)) if np.isfinite(v) else f"n/a: no {precision.upper()}",
         ]
         for c, v in zip(catalog.names("chips"), fpw, strict=True)
     ]
