@@ -233,6 +233,111 @@ def solution(
     return shown(box)
 
 
+def _argued_by(claim_id: str) -> str:
+    return ", ".join(r.name for r in factcheck.ROLES if claim_id in r.claims)
+
+
+def role_briefs() -> w.Widget:
+    """Lesson 5's four roles: each brief with the claims (as the articles put them) that role
+    argues and votes on first. No verdict is shown."""
+    parts = []
+    for r in factcheck.ROLES:
+        items = "".join(
+            f"<li>{html.escape(factcheck.claim(c).claim)} <small>({html.escape(c)})</small></li>"
+            for c in r.claims
+        )
+        parts.append(f"<h4>{html.escape(r.name)}</h4><p>{html.escape(r.brief)}</p><ul>{items}</ul>")
+    return shown(w.HTML("".join(parts)))
+
+
+def station(claim_id: str) -> w.Widget:
+    """A recompute station for one claim: the claim, the catalog figures it rests on (value,
+    source, date, confidence), the computation in words and fields for the group's own number and
+    assumption. The explorer's value and verdict are not shown: they belong to the vote's reveal.
+    A claim without numbers (the battery) lists the sources to read instead."""
+    c = factcheck.claim(claim_id)
+    head = (
+        f"<p><b>{html.escape(c.claim)}</b> <small>({html.escape(claim_id)}; argued by "
+        f"{html.escape(_argued_by(claim_id))})</small></p>"
+    )
+    keys = factcheck.STATION_FIGURES.get(claim_id, ())
+    if not keys:
+        sources = "".join(f"<li>{html.escape(x)}</li>" for x in c.sources)
+        body = (
+            "<p>No number to recompute: read what these sources say (and do not say) about the "
+            f"claim.</p><ul>{sources}</ul>"
+        )
+        fields = [w.Text(description="What the sources say", style=LABEL)]
+    else:
+        rows = []
+        for k in keys:
+            e = catalog.entry(k)
+            unit = "" if e.unit in ("dimensionless", "1") else f" {e.unit}"
+            rows.append([k, f"{fmt.number(e.value)}{unit}", e.source_title, e.date, e.confidence])
+        body = table(["figure", "value", "source", "date", "confidence"], rows) + (
+            f"<p>Recompute: {html.escape(c.how or 'compare the figures above')}.</p>"
+        )
+        fields = [
+            w.Text(description=f"Your number ({c.unit})" if c.unit else "Your number", style=LABEL),
+            w.Text(description="Your assumption", style=LABEL),
+        ]
+    return shown(w.VBox([w.HTML(head + body), *fields]))
+
+
+def verdict_vote(claim_ids: tuple[str, ...] = factcheck.CLASS_CLAIMS) -> w.Widget:
+    """Vote, then reveal: the student gives a verdict for every claim of the class's set (default
+    the eight `factcheck.CLASS_CLAIMS`); only then are the explorer's verdicts shown beside the
+    votes, with the full table (claimed, explorer, why, sources) and the computation behind each
+    row. Nothing of a verdict is on the page before."""
+    claims = [factcheck.claim(i) for i in claim_ids]
+    verdicts = [factcheck.REPRODUCED, factcheck.ASSUMED, factcheck.CONTESTED]
+    votes = {
+        c.id: w.Dropdown(options=["(your verdict)", *verdicts], layout=w.Layout(width="260px"))
+        for c in claims
+    }
+    rows = [
+        w.HBox(
+            [
+                votes[c.id],
+                w.HTML(
+                    f"{html.escape(c.claim)} <small>(argued by "
+                    f"{html.escape(_argued_by(c.id))})</small>"
+                ),
+            ]
+        )
+        for c in claims
+    ]
+    button = w.Button(description="Reveal the verdicts")
+    out = w.HTML()
+
+    def on_click(_):
+        missing = [c.id for c in claims if votes[c.id].value not in verdicts]
+        if missing:
+            out.value = f"<p>Vote on every claim first ({len(missing)} left).</p>"
+            return
+        verdict_rows, agree = [], 0
+        for c in claims:
+            verdict, vote = c.verdict(), votes[c.id].value
+            agree += vote == verdict
+            why = c.assumption or c.disagrees or c.how
+            verdict_rows.append([c.claim, vote, verdict, "✓" if vote == verdict else "✗", why])
+            votes[c.id].disabled = True
+        button.disabled = True
+        how = "".join(
+            f"<li>{html.escape(c.id)}: {html.escape(c.how or 'catalog')}</li>" for c in claims
+        )
+        out.value = (
+            f"<p><b>You agree with the explorer on {agree} of {len(claims)} claims.</b></p>"
+            + table(["claim", "your verdict", "explorer", "", "why"], verdict_rows)
+            + "<p>The full table, with the explorer's value and the sources:</p>"
+            + factcheck.html_table(tuple(claim_ids))
+            + f"<p>The computation behind each row:</p><ul>{how}</ul>"
+        )
+
+    button.on_click(on_click)
+    return shown(w.VBox([*rows, button, out]))
+
+
 ARTICLE_SITE = "rainier-mississippi"  # the site whose article the first lessons examine
 
 
