@@ -857,6 +857,13 @@ def _contested_bounds():
     return compute(site=CONTESTED_SITE, uncertainty="range")
 
 
+def contested_city_range() -> tuple[float, float, float]:
+    """Lesson 8's city of the contested site in households: (low, central, high), every figure
+    at the end that pushes the same way (the one place the lessons and the pack ask for it)."""
+    low, central, high = (float(x) for x in _contested_bounds().city_households)
+    return low, central, high
+
+
 @cache
 def _tornado(output: str):
     from ..uncertainty import sensitivity

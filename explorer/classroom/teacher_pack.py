@@ -127,10 +127,9 @@ def _ans(eid: str) -> str:
 def _contested(bound: str) -> str:
     """Lesson 8's city of Rainier Mississippi at one end of the catalog's ranges, printed."""
     from .. import fmt
-    from ..model import compute
 
-    ds = compute(site=lessons.CONTESTED_SITE, uncertainty="range")
-    return fmt.number(float(ds.city_households.sel(bound=bound)))
+    low, _, high = lessons.contested_city_range()
+    return fmt.number(low if bound == "low" else high)
 
 
 def _households() -> str:

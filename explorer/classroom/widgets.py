@@ -375,11 +375,12 @@ def city_bases(site_power: float | None = None) -> w.Widget:
 
 def power_split(cooling_fraction: float | None = None) -> w.Widget:
     """Cooling share → where the power goes at the Rainier Mississippi site, the PUE and the
-    implied chiller COP (default: the article's cooling share, from the catalog)."""
+    implied chiller COP (default: the article's 40 % cooling share, as the lessons quote it; the
+    site's own default may come from its plant model instead)."""
     site = ARTICLE_SITE  # the article whose 40 % cooling share the lesson examines
     site_power = catalog.site_inputs(site)["site_power"]
     if cooling_fraction is None:
-        cooling_fraction = catalog.site_inputs(site)["cooling_fraction"]
+        cooling_fraction = lessons.COOLING_SHARE
     span = validate.slider_span("cooling_fraction")
     cf = w.FloatSlider(
         value=cooling_fraction,
