@@ -23,6 +23,12 @@ from ..units import factor
 from . import exercises, factcheck, lessons
 
 LABEL = {"description_width": "initial"}
+# set (to anything but "" or "0") for the teacher's rendering: every reveal opens at once
+REVEAL = "EXPLORER_REVEAL"
+
+
+def _revealing() -> bool:
+    return os.environ.get(REVEAL, "") not in ("", "0")
 
 
 def nice_steps(lo: float, hi: float, *keep: float) -> list[float]:
@@ -146,6 +152,8 @@ def answer_box(exercise_id: str, then: Callable[[], object] | None = None) -> w.
     button.on_click(on_click)
     more.on_click(on_hint)
     give_up.on_click(on_give_up)
+    if _revealing():
+        on_give_up(None)
     return shown(
         w.VBox(
             [
@@ -204,6 +212,12 @@ def predict_reveal(exercise_id: str, then: Callable[[], object] | None = None) -
             box.children = [*box.children, after]
 
     button.on_click(on_click)
+    if _revealing():  # the teacher's rendering: the result, with no prediction
+        REVEALED.mark(exercise_id)
+        out.value = f"<p>The explorer gets <b>{html.escape(ex.show(ex.answer()))}</b>.</p>"
+        if then is not None:
+            after.children = [_built(then)]
+            box.children = [*box.children, after]
     return shown(box)
 
 
@@ -335,6 +349,10 @@ def verdict_vote(claim_ids: tuple[str, ...] = factcheck.CLASS_CLAIMS) -> w.Widge
         )
 
     button.on_click(on_click)
+    if _revealing():  # the teacher's rendering: the explorer's verdicts as the votes
+        for c in claims:
+            votes[c.id].value = c.verdict()
+        on_click(None)
     return shown(w.VBox([*rows, button, out]))
 
 
@@ -544,60 +562,8 @@ def sources(*prefixes: str) -> w.Widget:
     return shown(w.HTML(table(["figure", "value", "source", "date", "confidence"], rows)))
 
 
-# The handout template: JupyterLab's, without the scripts it loads from CDNs (RequireJS, MathJax,
-# Mermaid, the widget manager), so a handout makes no network request; widgets are static snapshots.
-_OFFLINE = """{%- extends 'lab/index.html.j2' -%}
-{%- block html_head_js_requirejs -%}{%- endblock -%}
-{%- block html_head_js_mathjax -%}{%- endblock -%}
-{%- block html_head_js_mermaidjs -%}{%- endblock -%}
-{%- block jupyter_widgets -%}{%- endblock -%}
-"""
-
-
 def build_handouts(folder: str, notebooks: list[str] | None = None) -> list[str]:
-    """Run walkthroughs (default: ``notebooks/0[1-8]-*.ipynb``) with ``EXPLORER_STATIC`` set and
-    write each as a self-contained HTML handout into `folder`; returns the files written."""
-    here = Path(__file__).resolve().parents[2] / "notebooks"
-    paths = [Path(p) for p in notebooks] if notebooks else sorted(here.glob("0[1-8]-*.ipynb"))
-    out = Path(folder)
-    out.mkdir(parents=True, exist_ok=True)
-    before = os.environ.get(STATIC)
-    os.environ[STATIC] = "1"  # the kernels inherit it; restored afterwards
-    try:
-        return _render(paths, out)
-    finally:
-        if before is None:
-            del os.environ[STATIC]
-        else:
-            os.environ[STATIC] = before
+    """The students' handouts (see :func:`explorer.classroom.handouts.build`)."""
+    from . import handouts
 
-
-def _render(paths: list[Path], out: Path) -> list[str]:
-    import jinja2
-    import nbformat
-    from nbconvert import HTMLExporter
-    from nbconvert.preprocessors import ExecutePreprocessor
-
-    exporter = HTMLExporter(
-        template_name="lab",
-        extra_loaders=[jinja2.DictLoader({"handout.html.j2": _OFFLINE})],
-        template_file="handout.html.j2",
-    )
-    written = []
-    for path in paths:
-        nb = nbformat.read(path, as_version=4)
-        ExecutePreprocessor(timeout=600, store_widget_state=False).preprocess(
-            nb, {"metadata": {"path": str(path.parent)}}
-        )
-        body, _ = exporter.from_notebook_node(nb)
-        target = out / (path.stem + ".html")
-        target.write_text(body, encoding="utf-8")
-        written.append(str(target))
-    return written
-
-
-if __name__ == "__main__":  # make handouts: python -m explorer.classroom.widgets build/handouts
-    import sys
-
-    for f in build_handouts(sys.argv[1] if len(sys.argv) > 1 else "build/handouts"):
-        print(f)
+    return handouts.build(folder, notebooks)
