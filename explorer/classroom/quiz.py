@@ -133,8 +133,8 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
         ),
         Item(
             2,
-            f"A site runs at a PUE of 1.3 with {fmt.percent(0.03)} other losses. What share of "
-            "its power goes to cooling?",
+            "An older hall reports a PUE of 1.3; distribution and lighting take "
+            f"{fmt.percent(0.03)} of the power. Which cooling share matches?",
             "%",
             lambda: _cooling_for_pue(1.3),
             (
@@ -187,8 +187,8 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
         ),
         Item(
             3,
-            "At a PUE of 1.2 (3 % other losses), how many kW of facility power does one chip "
-            "drawing 1.2 kW all-in need?",
+            "One chip draws 1.2 kW with its share of the server. In a hall whose PUE is 1.2, "
+            "how much facility power does it take?",
             "kW",
             lambda: 1.2 / (1 - _cooling_for_pue(1.2) - _other()),
             (
@@ -339,8 +339,8 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
         ),
         Item(
             7,
-            "A 400 MW site runs all year in a state that uses 50,000 GWh a year. What share of "
-            "the state's electricity is it?",
+            "A state sells 50,000 GWh of electricity a year. A new 400 MW campus will run flat "
+            "out. How big a slice of the state's yearly electricity is that?",
             "%",
             lambda: float(_site(400).annual_energy) / 50_000,
             (

@@ -604,7 +604,7 @@ def tracks(lesson: Lesson) -> dict[str, str]:
             for line in source.splitlines():
                 if line.startswith("## "):
                     track = "Advanced" if "Advanced" in line else "Basics"
-        for eid in re.findall(r'widgets\.(?:answer_box|predict_reveal)\("([\w-]+)"', source):
+        for eid in re.findall(r'widgets\.(?:answer_box|predict_reveal)\(\s*"([\w-]+)"', source):
             found.setdefault(eid, track)
     return found
 
@@ -682,7 +682,7 @@ def _worksheet(lesson: Lesson) -> str:
             for q in _questions_in(source):
                 parts.append(f"<section><p>{html.escape(q)}</p><div class='blank'></div></section>")
             continue
-        for eid in re.findall(r'widgets\.(?:answer_box|predict_reveal)\("([\w-]+)"', source):
+        for eid in re.findall(r'widgets\.(?:answer_box|predict_reveal)\(\s*"([\w-]+)"', source):
             parts.append(_exercise_block(lessons.EXERCISES[eid]))
     if lesson.number == 5:
         parts.append(_fact_check_grid())
