@@ -269,6 +269,8 @@ def test_fact_check_votes_come_before_the_verdicts():
     for row in rows:
         row.children[0].value = factcheck.CONTESTED
     button.click()
-    contested = sum(c.verdict() == factcheck.CONTESTED for c in factcheck.claims())
+    contested = sum(c.verdict() == factcheck.CONTESTED for c in factcheck.class_claims())
+    assert len(rows) == 8  # the class's eight claims, not all of the articles'
     assert f"agree with the explorer on {contested} of {len(rows)} claims" in out.value
     assert 0 < contested < len(rows) and button.disabled
+    assert "The full table" in out.value  # the verdict table is part of the reveal

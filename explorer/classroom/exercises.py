@@ -447,7 +447,9 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         return Feedback(True, f"Right{said}! The explorer gets {e.show(want)}.", "right")
     if _rounded(x, want, _figures(answer)):
         return Feedback(
-            True, f"Right{said}, to the figures you gave: the explorer gets {e.show(want)}.", "right"
+            True,
+            f"Right{said}, to the figures you gave: the explorer gets {e.show(want)}.",
+            "right",
         )
     for t in e.traps:
         # a bare 1.62 for a share is first read as 1.62 %; a slip at 1.62 itself says more

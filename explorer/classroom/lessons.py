@@ -208,7 +208,6 @@ _add(
                 lambda: 1 / (1 - COOLING_SHARE),
                 f"add the other losses too: IT gets 1 − {COOLING_SHARE:.2f} − {_other():.2f} "
                 f"= {_IT_SHARE:.2f} of the site",
-            
                 rel_tol=0.01,  # 1.7 is nearer the answer's rounding than this slip
             ),
         ),

@@ -98,8 +98,10 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
                 ),
                 (
                     "the people living in those households",
-                    lambda: float(_site(150, basis="us-household").city_households)
-                    * catalog.value("conventions.persons_per_household", "person/household"),
+                    lambda: (
+                        float(_site(150, basis="us-household").city_households)
+                        * catalog.value("conventions.persons_per_household", "person/household")
+                    ),
                 ),
                 (
                     "days instead of hours",
@@ -239,8 +241,7 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
     5: (
         Item(
             5,
-            "A 16-chip instance has 96 GiB of memory per chip. How much is that in GB "
-            "(10⁹ bytes)?",
+            "A 16-chip instance has 96 GiB of memory per chip. How much is that in GB (10⁹ bytes)?",
             "GB",
             lambda: 16 * 96 * factor("GiB", "GB"),
             (
@@ -444,7 +445,10 @@ FINAL_ITEMS: tuple[Item, ...] = (
         lambda: 64 * 96 * factor("GiB", "TB"),
         (
             ("GiB read as GB", lambda: 64 * 96 * factor("GB", "TB")),
-            ("converted the wrong way", lambda: 64 * 96 * factor("GB", "TB") ** 2 / factor("GiB", "TB")),
+            (
+                "converted the wrong way",
+                lambda: 64 * 96 * factor("GB", "TB") ** 2 / factor("GiB", "TB"),
+            ),
             ("one 16-chip instance", lambda: 16 * 96 * factor("GiB", "TB")),
         ),
     ),
@@ -481,7 +485,10 @@ FINAL_ITEMS: tuple[Item, ...] = (
         (
             ("the high end's energy", lambda: float(_site(600).annual_energy)),
             ("MW × days", lambda: 300 * 365 / 1000),
-            ("half the swing", lambda: float(_site(600).annual_energy - _site(300).annual_energy) / 2),
+            (
+                "half the swing",
+                lambda: float(_site(600).annual_energy - _site(300).annual_energy) / 2,
+            ),
         ),
     ),
 )

@@ -118,7 +118,6 @@ LESSONS = (
 )
 
 
-
 @dataclass(frozen=True)
 class Plan:
     """A lesson's own 50-minute plan: timed segments (what the teacher says and does), where
@@ -132,17 +131,37 @@ class Plan:
 PLANS: dict[int, Plan] = {
     1: Plan(
         (
-            (5, "Hook", "Read the article's sentence aloud: “as much electricity as a city of "
-             "roughly 250,000 people”. Say: “Write down: more or less than the site? Keep it.”"),
-            (10, "Power and energy", "Draw a tap: MW is how fast, MWh how much. Students answer "
-             "energy-300mw in the notebook before the explorer's own multiplication opens."),
-            (15, "A city of how many?", "Say: “A city is energy per year divided by one "
-             "person's use; which person?” Students answer city-people-us, then move the "
-             "slider in the table of bases that opens."),
-            (10, "Which basis?", "Pairs answer the question “which basis gives a number close "
-             "to 250,000?” on the worksheet; two pairs read theirs out."),
-            (10, "Debrief", "Back to the hook guesses. Say: “The 250,000 are households. A "
-             "number with no basis is not a fact yet.” Collect the worksheet."),
+            (
+                5,
+                "Hook",
+                "Read the article's sentence aloud: “as much electricity as a city of "
+                "roughly 250,000 people”. Say: “Write down: more or less than the site? Keep it.”",
+            ),
+            (
+                10,
+                "Power and energy",
+                "Draw a tap: MW is how fast, MWh how much. Students answer "
+                "energy-300mw in the notebook before the explorer's own multiplication opens.",
+            ),
+            (
+                15,
+                "A city of how many?",
+                "Say: “A city is energy per year divided by one "
+                "person's use; which person?” Students answer city-people-us, then move the "
+                "slider in the table of bases that opens.",
+            ),
+            (
+                10,
+                "Which basis?",
+                "Pairs answer the question “which basis gives a number close "
+                "to 250,000?” on the worksheet; two pairs read theirs out.",
+            ),
+            (
+                10,
+                "Debrief",
+                "Back to the hook guesses. Say: “The 250,000 are households. A "
+                "number with no basis is not a fact yet.” Collect the worksheet.",
+            ),
         ),
         (
             "Answering 300 (MW) for energy-300mw: the trap hint says energy is power × time.",
@@ -155,20 +174,41 @@ PLANS: dict[int, Plan] = {
     ),
     2: Plan(
         (
-            (5, "Hook", "Put both claims on the board: “30–50 % for cooling” and “PUE 1.15”. "
-             "Say: “Can both be true? Yes or no, one sentence.”"),
-            (12, "1 · IT, cooling and the rest", "Define PUE = site ÷ IT on the board. Students "
-             "answer pue-40 for the article's 40 %; the slider opens at 40 % once they have."),
-            (15, "2 · Against AWS's number", "Say: “Turn the PUE round: what share is left for "
-             "cooling at 1.15?” Students answer cooling-at-fleet-pue, then cooling-mw-fleet."),
-            (8, "Where 30–50 % could come from", "Open the collapsed note together: older "
-             "facilities' averages, not a hot day (lesson 7 shows that)."),
-            (10, "Debrief", "Vote again on the hook. Say: “A PUE and a share are the same fact "
-             "written two ways.” Section 3 (Advanced: heat, COP, water) is homework."),
+            (
+                5,
+                "Hook",
+                "Put both claims on the board: “30–50 % for cooling” and “PUE 1.15”. "
+                "Say: “Can both be true? Yes or no, one sentence.”",
+            ),
+            (
+                12,
+                "1 · IT, cooling and the rest",
+                "Define PUE = site ÷ IT on the board. Students "
+                "answer pue-40 for the article's 40 %; the slider opens at 40 % once they have.",
+            ),
+            (
+                15,
+                "2 · Against AWS's number",
+                "Say: “Turn the PUE round: what share is left for "
+                "cooling at 1.15?” Students answer cooling-at-fleet-pue, then cooling-mw-fleet.",
+            ),
+            (
+                8,
+                "Where 30–50 % could come from",
+                "Open the collapsed note together: older "
+                "facilities' averages, not a hot day (lesson 7 shows that).",
+            ),
+            (
+                10,
+                "Debrief",
+                "Vote again on the hook. Say: “A PUE and a share are the same fact "
+                "written two ways.” Section 3 (Advanced: heat, COP, water) is homework.",
+            ),
         ),
         (
-            "PUE = 1 + cooling share (1.4 for 40 %): the trap hint points to site ÷ IT.",
-            "Forgetting the other losses: a PUE a few per cent low; the near-miss hint says how far.",
+            "PUE = 1 + cooling share: the trap hint points to site ÷ IT.",
+            "Forgetting the other losses: a PUE a few per cent low; the near-miss hint says how "
+            "far.",
             "Typing 10 for 10 %: the checker reads it as 10 % and says so; students can change it.",
         ),
         "The slider and the note open inside the notebook: Run All, no app needed. Without "
@@ -177,17 +217,37 @@ PLANS: dict[int, Plan] = {
     ),
     3: Plan(
         (
-            (5, "Hook", "Say: “How many Trainium2 chips can a 300 MW site run: ten thousand, a "
-             "hundred thousand, a million?” Show of hands for each."),
-            (15, "Power per chip", "Write TDP × overhead on the board and say that Trainium2 "
-             "borrows the DGX H100's 1.82. Students answer trn2-chips-300mw; the four-chip "
-             "table opens."),
-            (10, "FLOP and FLOP/s", "Say: “A FLOP is an amount like MWh, FLOP/s a rate like "
-             "MW; sparse figures are upper bounds.”"),
-            (10, "Rebuild the UltraServer", "Students answer ultraserver-fp8 from one chip's "
-             "figure; the systems' table opens and they compare with the published column."),
-            (10, "Debrief", "The per-facility-MW chart: “fewer FLOPS per chip is not fewer per "
-             "MW.” A100 and TPU v4 show n/a (no FP8), not zero."),
+            (
+                5,
+                "Hook",
+                "Say: “How many Trainium2 chips can a 300 MW site run: ten thousand, a "
+                "hundred thousand, a million?” Show of hands for each.",
+            ),
+            (
+                15,
+                "Power per chip",
+                "Write TDP × overhead on the board and say that Trainium2 "
+                "borrows the DGX H100's 1.82. Students answer trn2-chips-300mw; the four-chip "
+                "table opens.",
+            ),
+            (
+                10,
+                "FLOP and FLOP/s",
+                "Say: “A FLOP is an amount like MWh, FLOP/s a rate like "
+                "MW; sparse figures are upper bounds.”",
+            ),
+            (
+                10,
+                "Rebuild the UltraServer",
+                "Students answer ultraserver-fp8 from one chip's "
+                "figure; the systems' table opens and they compare with the published column.",
+            ),
+            (
+                10,
+                "Debrief",
+                "The per-facility-MW chart: “fewer FLOPS per chip is not fewer per "
+                "MW.” A100 and TPU v4 show n/a (no FP8), not zero.",
+            ),
         ),
         (
             "Forgetting the server overhead: nearly twice the chips.",
@@ -199,16 +259,32 @@ PLANS: dict[int, Plan] = {
     ),
     4: Plan(
         (
-            (5, "Hook", "Say: “100,000 H100s, Llama 3.1 405B: a day, a week, a month, a year?” "
-             "Collect guesses on the board."),
+            (
+                5,
+                "Hook",
+                "Say: “100,000 H100s, Llama 3.1 405B: a day, a week, a month, a year?” "
+                "Collect guesses on the board.",
+            ),
             (10, "6 N D", "Work C ≈ 6 × 405e9 × 15.6e12 on the board with powers of ten."),
-            (12, "Peak, achieved, days", "Say: “Real runs reach about 40 % of peak.” Students "
-             "answer llama-days; the worked step opens below it."),
-            (15, "Goodput (predict first)", "Say: “Every failure costs work since the last "
-             "checkpoint plus a restart.” Students commit a prediction for goodput-16k before "
-             "the slider and the Daly/Young table open."),
-            (8, "Debrief", "Ask the goodput question; the class answer: at Rainier's scale, "
-             "interruptions decide how much peak becomes progress."),
+            (
+                12,
+                "Peak, achieved, days",
+                "Say: “Real runs reach about 40 % of peak.” Students "
+                "answer llama-days; the worked step opens below it.",
+            ),
+            (
+                15,
+                "Goodput (predict first)",
+                "Say: “Every failure costs work since the last "
+                "checkpoint plus a restart.” Students commit a prediction for goodput-16k before "
+                "the slider and the Daly/Young table open.",
+            ),
+            (
+                8,
+                "Debrief",
+                "Ask the goodput question; the class answer: at Rainier's scale, "
+                "interruptions decide how much peak becomes progress.",
+            ),
         ),
         (
             "Dividing by seconds per hour instead of per day (24 times too many days).",
@@ -222,18 +298,36 @@ PLANS: dict[int, Plan] = {
     ),
     5: Plan(
         (
-            (5, "Hook", "Say: “Which of the eight claims do you expect to be wrong? Write it "
-             "and why.”"),
-            (4, "Roles", "Hand out the four role cards (worksheet); each group reads its brief "
-             "and its three or four claims."),
-            (12, "Recompute", "Groups work the stations of their claims, writing their number "
-             "and its assumption in the grid."),
+            (
+                5,
+                "Hook",
+                "Say: “Which of the eight claims do you expect to be wrong? Write it and why.”",
+            ),
+            (
+                4,
+                "Roles",
+                "Hand out the four role cards (worksheet); each group reads its brief "
+                "and its three or four claims.",
+            ),
+            (
+                12,
+                "Recompute",
+                "Groups work the stations of their claims, writing their number "
+                "and its assumption in the grid.",
+            ),
             (10, "Make the case", "Two minutes per role; one question from each other role."),
             (4, "Vote", "Everyone votes on the eight claims in the grid, then in the notebook."),
-            (7, "Reveal", "Press “Reveal the verdicts”: read the table and its sources together "
-             "and score one point per claim whose case matched the sources."),
-            (8, "Debrief", "The debrief questions; one sentence each: what would you ask the "
-             "author?"),
+            (
+                7,
+                "Reveal",
+                "Press “Reveal the verdicts”: read the table and its sources together "
+                "and score one point per claim whose case matched the sources.",
+            ),
+            (
+                8,
+                "Debrief",
+                "The debrief questions; one sentence each: what would you ask the author?",
+            ),
         ),
         (
             "Treating “reproduced under an assumption” as “wrong”: the memory row is right only if "
@@ -248,16 +342,30 @@ PLANS: dict[int, Plan] = {
     ),
     6: Plan(
         (
-            (5, "Hook", "Say: “One 300 MW site of Trainium2: how long to train Llama 3.1 405B, "
-             "and a city's electricity for an hour, a day or a month?”"),
-            (10, "Chips and FLOP/s", "Students run step 1 and answer capstone-achieved (peak × "
-             "MFU)."),
+            (
+                5,
+                "Hook",
+                "Say: “One 300 MW site of Trainium2: how long to train Llama 3.1 405B, "
+                "and a city's electricity for an hour, a day or a month?”",
+            ),
+            (
+                10,
+                "Chips and FLOP/s",
+                "Students run step 1 and answer capstone-achieved (peak × MFU).",
+            ),
             (10, "Work ÷ speed", "Students answer capstone-days; the interruptions' days open."),
-            (12, "Energy", "Students answer capstone-energy; read the sanity check against "
-             "Meta's published GPU-hours together: the model's goodput is an extrapolation."),
+            (
+                12,
+                "Energy",
+                "Students answer capstone-energy; read the sanity check against "
+                "Meta's published GPU-hours together: the model's goodput is an extrapolation.",
+            ),
             (8, "In days of a city", "Students answer capstone-city-days."),
-            (5, "Debrief", "Ask: “Is ‘N days of a city’ fair? What does it hide about when and "
-             "where?”"),
+            (
+                5,
+                "Debrief",
+                "Ask: “Is ‘N days of a city’ fair? What does it hide about when and where?”",
+            ),
         ),
         (
             "Using the peak instead of the achieved FLOP/s: days too short by the MFU.",
@@ -270,25 +378,46 @@ PLANS: dict[int, Plan] = {
     ),
     7: Plan(
         (
-            (5, "Hook", "Say: “On the hottest afternoon, how much more does the cooling draw: a "
-             "few per cent, half as much again, twice? A car battery, a container or a "
-             "building to cover it?”"),
-            (12, "Step 1 · A typical year", "Read the weather table; students commit a "
-             "prediction for jackson-annual-pue, then read the month chart that opens."),
-            (10, "Step 2 · The hot day", "Students answer hot-day-above-mean; the "
-             "peak-shaving battery opens."),
-            (10, "Step 3 · The grid", "Students answer utility-peak-share and "
-             "state-energy-share; ask who cares about which."),
-            (8, "Step 4 · Batteries by role", "Students answer ride-through-energy; compare the "
-             "two batteries (MW against MWh)."),
-            (5, "Debrief", "Say: “An average hides the peak; a battery is sized by its job.” The "
-             "Advanced parts (smoothing-energy, several sites) are homework."),
+            (
+                5,
+                "Hook",
+                "Say: “On the hottest afternoon, how much more does the cooling draw: a "
+                "few per cent, half as much again, twice? A car battery, a container or a "
+                "building to cover it?”",
+            ),
+            (
+                12,
+                "Step 1 · A typical year",
+                "Read the weather table; students commit a "
+                "prediction for jackson-annual-pue, then read the month chart that opens.",
+            ),
+            (
+                10,
+                "Step 2 · The hot day",
+                "Students answer hot-day-above-mean; the peak-shaving battery opens.",
+            ),
+            (
+                10,
+                "Step 3 · The grid",
+                "Students answer utility-peak-share and "
+                "state-energy-share; ask who cares about which.",
+            ),
+            (
+                8,
+                "Step 4 · Batteries by role",
+                "Students answer ride-through-energy; compare the two batteries (MW against MWh).",
+            ),
+            (
+                5,
+                "Debrief",
+                "Say: “An average hides the peak; a battery is sized by its job.” The "
+                "Advanced parts (smoothing-energy, several sites) are homework.",
+            ),
         ),
         (
             "Giving the peak ÷ mean ratio for “how far above” (the ratio minus 1).",
             "Minutes used as hours in ride-through-energy (60 times too big).",
-            "Comparing the site's MW with the state's GWh without turning MW into a year's "
-            "energy.",
+            "Comparing the site's MW with the state's GWh without turning MW into a year's energy.",
         ),
         "Everything runs in the notebook; the month chart opens after the prediction. The app's "
         "“Site in context” panel is optional. Without computers, the worksheet's steps 2–4 "
@@ -296,17 +425,35 @@ PLANS: dict[int, Plan] = {
     ),
     8: Plan(
         (
-            (5, "Hook", "Say: “Two careful people redo the city of 250,000: within 5 %, 50 % or "
-             "more than twice?”"),
-            (8, "Step 1 · Estimates", "Read the ranges table: which figures are sure, which "
-             "contested."),
-            (10, "Step 2 · The widest city", "Students answer contested-city-high by taking "
-             "each figure at the end that makes the city bigger."),
-            (12, "Step 3 · The tornado", "Students commit a prediction for "
-             "contested-load-swing; the tornado opens."),
+            (
+                5,
+                "Hook",
+                "Say: “Two careful people redo the city of 250,000: within 5 %, 50 % or "
+                "more than twice?”",
+            ),
+            (
+                8,
+                "Step 1 · Estimates",
+                "Read the ranges table: which figures are sure, which contested.",
+            ),
+            (
+                10,
+                "Step 2 · The widest city",
+                "Students answer contested-city-high by taking "
+                "each figure at the end that makes the city bigger.",
+            ),
+            (
+                12,
+                "Step 3 · The tornado",
+                "Students commit a prediction for contested-load-swing; the tornado opens.",
+            ),
             (7, "Step 4 · Cooling", "Students answer contested-cooling-swing."),
-            (8, "Step 5 and debrief", "Read the 90 % ranges; the question of the announced "
-             "300 MW below its own range; one sentence for the journalist."),
+            (
+                8,
+                "Step 5 and debrief",
+                "Read the 90 % ranges; the question of the announced "
+                "300 MW below its own range; one sentence for the journalist.",
+            ),
         ),
         (
             "Taking every figure at its high end for the biggest city (use per household must be "
@@ -319,6 +466,7 @@ PLANS: dict[int, Plan] = {
         "the tornado table from the teacher's rendering, printed.",
     ),
 }
+
 
 def _ans(eid: str) -> str:
     """An exercise's answer as the key prints it (from the core, never typed here)."""
@@ -581,7 +729,9 @@ def _questions_in(source: str) -> list[str]:
 
 def open_questions(lesson: Lesson) -> list[str]:
     """The hook and every "**Question.**" of the lesson's notebook, as plain text."""
-    return [q for source in markdown_cells(NOTEBOOKS / lesson.notebook) for q in _questions_in(source)]
+    return [
+        q for source in markdown_cells(NOTEBOOKS / lesson.notebook) for q in _questions_in(source)
+    ]
 
 
 def answer_to(lesson: int, question: str) -> str:
@@ -788,9 +938,7 @@ def _quiz(items: Sequence[quiz.Item], with_answers: bool, intro: str) -> str:
             f"<p>{html.escape(' · '.join(choices))}</p>"
         )
         if with_answers:
-            why = "; ".join(
-                f"{'ABCD'[i]}: {w}" for i, (_, w) in enumerate(options) if w != "right"
-            )
+            why = "; ".join(f"{'ABCD'[i]}: {w}" for i, (_, w) in enumerate(options) if w != "right")
             block += (
                 f"<p><b>Answer: {'ABCD'[item.right()]}</b> (lesson {item.lesson}). "
                 f"Distractors: {html.escape(why)}.</p>"
@@ -818,7 +966,8 @@ def build() -> dict[str, str]:
         )
         links.append(
             f"<li>{html.escape(name)}: <a href='{d}/plan.html'>plan</a> · "
-            f"<a href='{d}/worksheet.html'>worksheet</a> · <a href='{d}/answers.html'>answers</a> · "
+            f"<a href='{d}/worksheet.html'>worksheet</a> · "
+            f"<a href='{d}/answers.html'>answers</a> · "
             f"<a href='{d}/quiz.html'>quiz</a> (<a href='{d}/quiz-answers.html'>answers</a>)"
             "</li>"
         )

@@ -7,7 +7,6 @@ import html
 import io
 import os
 from collections.abc import Callable
-from pathlib import Path
 
 import bqplot as bq
 import ipywidgets as w
@@ -17,7 +16,7 @@ import traitlets
 from .. import catalog, fmt, power, validate
 from ..model import compute
 from ..training import train_on_chips
-from ..ui.static import STATIC, Handout, shown, table
+from ..ui.static import Handout, shown, table
 from ..ui.theme import BLUE, GREY, ORANGE
 from ..units import factor
 from . import exercises, factcheck, lessons

@@ -58,7 +58,9 @@ _PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9")
 
 def _rows(mark: bq.Mark) -> list[list[str]]:
     """A bar or line mark's values as table rows (label, one column per series)."""
-    xs = [str(x) for x in np.asarray(mark.x).ravel()] if not isinstance(mark, bq.GridHeatMap) else []
+    xs = (
+        [str(x) for x in np.asarray(mark.x).ravel()] if not isinstance(mark, bq.GridHeatMap) else []
+    )
     ys = np.atleast_2d(np.asarray(mark.y, dtype=float)) if xs else np.empty((0, 0))
     return [[x, *(fmt.number(float(v)) for v in ys[:, i])] for i, x in enumerate(xs)]
 
@@ -112,8 +114,12 @@ def svg(fig: bq.Figure, width: int = 560, height: int = 300) -> str:
     flipped = any(getattr(m, "orientation", "") == "horizontal" for m, _, _ in series)
     if flipped:  # the value axis is x: a line's x (the central value) counts, not its 0..1 y
         values = [v for m, _, ys in series if isinstance(m, bq.Bars) for v in ys.ravel()]
-        values += [float(x) for m, _, _ in series if isinstance(m, bq.Lines)
-                   for x in np.asarray(m.x, dtype=float).ravel()]
+        values += [
+            float(x)
+            for m, _, _ in series
+            if isinstance(m, bq.Lines)
+            for x in np.asarray(m.x, dtype=float).ravel()
+        ]
         values = [v for v in values if np.isfinite(v)]
     if series and values and heat is None:
         base = next((float(m.base) for m, _, _ in series if isinstance(m, bq.Bars)), 0.0)
@@ -137,8 +143,9 @@ def svg(fig: bq.Figure, width: int = 560, height: int = 300) -> str:
                     for i, v in enumerate(ys[0])
                     if np.isfinite(v)
                 )
-                parts.append(f'<polyline points="{pts}" fill="none" stroke="#555" '
-                             'stroke-dasharray="4 3"/>')
+                parts.append(
+                    f'<polyline points="{pts}" fill="none" stroke="#555" stroke-dasharray="4 3"/>'
+                )
                 continue
             k = ys.shape[0]
             for i, x in enumerate(xs):
@@ -195,9 +202,8 @@ def figure(fig: bq.Figure) -> str:
     label = next((a.label for a in fig.axes if getattr(a, "label", "")), "")
     width = max((len(r) for r in rows), default=2)
     head = ["", label] + [""] * (width - 2)
-    return (
-        f"<p><b>{html.escape(fig.title or '')}</b></p>{svg(fig)}"
-        + (table(head, rows) if rows else "")
+    return f"<p><b>{html.escape(fig.title or '')}</b></p>{svg(fig)}" + (
+        table(head, rows) if rows else ""
     )
 
 

@@ -53,7 +53,9 @@ def on_the_page(nb) -> str:
 
 
 def exercises_in(nb) -> list[str]:
-    return [eid for c in nb.cells if c.cell_type == "code" for eid in EXERCISE_CALL.findall(c.source)]
+    return [
+        eid for c in nb.cells if c.cell_type == "code" for eid in EXERCISE_CALL.findall(c.source)
+    ]
 
 
 def test_no_answer_is_on_any_page_outside_its_reveal(student_run, student_pages):
@@ -68,7 +70,9 @@ def test_no_answer_is_on_any_page_outside_its_reveal(student_run, student_pages)
                 assert not pattern.search(handout), (path.stem, eid, pattern.pattern, "handout")
         errors = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
         assert not errors, (path.stem, errors)
-        assert "VBox(" not in student_pages[path.stem] and "Accordion(" not in student_pages[path.stem]
+        assert (
+            "VBox(" not in student_pages[path.stem] and "Accordion(" not in student_pages[path.stem]
+        )
     assert asked == len(lessons.EXERCISES)
 
 

@@ -68,14 +68,20 @@ def test_every_number_the_text_states_is_accepted_by_its_exercise():
         for e in teacher_pack.exercises_of(lesson.number):
             want = e.answer()
             for written, x in stated(text, e):
-                if not 0.5 <= x / want <= 2 or x in ARTICLE or x * 100 in ARTICLE or (
-                    written in QUOTED
+                if (
+                    not 0.5 <= x / want <= 2
+                    or x in ARTICLE
+                    or x * 100 in ARTICLE
+                    or (written in QUOTED)
                 ):
                     continue  # another quantity in the same unit, or the article's own claim
                 checked += 1
                 assert lessons.check(e.id, written).right, (lesson.number, e.id, written)
-    # the rule is live: the texts do state numbers near their answers (e.g. NB7's hook)
-    assert checked >= 0
+    # the scanner reads the texts: it finds the article's "250,000 people" in lesson 1 (quoted,
+    # so exempt); the lessons state no computed answer in their text today, so nothing is checked
+    one = stated(lesson_text(teacher_pack.LESSONS[0]), lessons.EXERCISES["city-people-us"])
+    assert ("250,000 people", 250_000.0) in one
+    assert checked == 0
 
 
 def test_a_stale_number_in_the_text_would_fail():
