@@ -88,7 +88,9 @@ def to_html(nb: object) -> str:
 
 def write(executed: list[tuple[Path, object]], folder: str | Path) -> list[str]:
     """Write executed walkthroughs as HTML pages into `folder`; returns the files written."""
-    out = Path(folder)
+    from .teacher_pack import safe_folder
+
+    out = safe_folder(Path(folder))  # never over tracked files
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for path, nb in executed:

@@ -998,7 +998,7 @@ def build() -> dict[str, str]:
     return dict(sorted(pages.items()))
 
 
-def _safe_folder(folder: Path) -> Path:
+def safe_folder(folder: Path) -> Path:
     """The output folder, refused when it lies inside the repository but outside ``build/``
     (the pack never writes over tracked files)."""
     out = folder.resolve()
@@ -1016,7 +1016,7 @@ def _safe_folder(folder: Path) -> Path:
 
 def write(folder: str | Path = DEFAULT_OUT) -> list[Path]:
     """Generate the pack into `folder` (created if needed); returns the files written."""
-    out = _safe_folder(Path(folder))
+    out = safe_folder(Path(folder))
     written = []
     for rel, text in build().items():
         path = out / rel
