@@ -520,7 +520,13 @@ def claim(claim_id: str) -> Claim:
 
 
 def class_claims() -> list[Claim]:
-    """The eight claims a class votes on (`CLASS_CLAIMS`), in that order."""
+    """The eight claims a class votes on (`CLASS_CLAIMS`), in that order.
+
+    Examples
+    --------
+    >>> [c.id for c in class_claims()][:2]
+    ['ms-city', 'ms-cooling']
+    """
     return [claim(i) for i in CLASS_CLAIMS]
 
 

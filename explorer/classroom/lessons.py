@@ -858,7 +858,14 @@ def _contested_bounds():
 
 def contested_city_range() -> tuple[float, float, float]:
     """Lesson 8's city of the contested site in households: (low, central, high), every figure
-    at the end that pushes the same way (the one place the lessons and the pack ask for it)."""
+    at the end that pushes the same way (the one place the lessons and the pack ask for it).
+
+    Examples
+    --------
+    >>> low, central, high = contested_city_range()
+    >>> low < central < high
+    True
+    """
     low, central, high = (float(x) for x in _contested_bounds().city_households)
     return low, central, high
 
