@@ -72,7 +72,7 @@ def _unit_label(ex: lessons.Exercise) -> str:
     )
 
 
-class _Revealed(traitlets.HasTraits):
+class Revealed(traitlets.HasTraits):
     """The exercises whose result the student has seen (right, given up, or prediction
     committed); a solution waits for its exercise here."""
 
@@ -83,7 +83,7 @@ class _Revealed(traitlets.HasTraits):
             self.done = [*self.done, exercise_id]
 
 
-REVEALED = _Revealed()
+REVEALED = Revealed()
 
 
 def _built(then: Callable[[], object]) -> w.Widget:
