@@ -497,6 +497,13 @@ def _hot_ratio() -> str:
     return fmt.number(float(year.peak_cooling_power / year.mean_cooling_power), 2)
 
 
+def _hot_share() -> str:
+    """Lesson 7's largest cooling share of any typical hour (from the core)."""
+    from .. import fmt
+
+    return fmt.percent(float(lessons._hot()[0].cooling_fraction.max()))
+
+
 def _extra_bought() -> str:
     """Electricity bought per unit a battery delivers, minus one: 1 / round-trip efficiency − 1."""
     from .. import fmt
@@ -530,7 +537,7 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "can both be true",
             "No, not as an annual average: AWS's fleet PUE leaves "
             f"{_ans('cooling-at-fleet-pue')} of the site ({_ans('cooling-mw-fleet')}) for "
-            "cooling. 30–50 % fits an older facility or a hot-day peak.",
+            "cooling. 30–50 % fits an older facility's average, not a hot day (lesson 7).",
         ),
         (
             "What PUE does a 40 % cooling share imply",
@@ -606,9 +613,9 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
         ),
         (
             "come near 30 %",
-            "None: the highest typical hour needs under a fifth of the site's power for cooling, "
+            f"None: the highest typical hour needs {_hot_share()} of the site's power for cooling, "
             f"and the year's PUE is {_ans('jackson-annual-pue')}. 30–50 % would need an old, "
-            "inefficient plant (PUE 1.4–2.0) or counting a hot-day peak as the average.",
+            "inefficient plant (PUE 1.4–2.0); not even this plant's hottest hour comes near it.",
         ),
         (
             "matters to a utility planner",
