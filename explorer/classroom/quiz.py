@@ -26,9 +26,8 @@ _DAY_S = factor("day", "s")
 
 
 def _other() -> float:
-    from .lessons import _other as other
-
-    return other()
+    """The catalog's default share of site power lost to things other than IT and cooling."""
+    return catalog.value("defaults.overhead_fraction", "dimensionless")
 
 
 @dataclass(frozen=True)
