@@ -599,8 +599,15 @@ SWING_MINUTES = catalog.value("storage.swing_minutes", "minute")  # one training
 
 
 @cache
-def _hot():
-    """The lesson's climate year, grid shares and batteries, from the core."""
+def hot_year():
+    """Lesson 7's climate year, grid shares and batteries, from the core (cached).
+
+    Examples
+    --------
+    >>> year, grid, roles = hot_year()
+    >>> float(year.peak_cooling_power) > float(year.mean_cooling_power)
+    True
+    """
     from ..batteries import size_roles
     from ..climate import climate_year
     from ..grid import grid_shares
@@ -613,15 +620,15 @@ def _hot():
 
 
 def _yr(var: str) -> float:
-    return float(_hot()[0][var])
+    return float(hot_year()[0][var])
 
 
 def _gr(var: str) -> float:
-    return float(_hot()[1][var])
+    return float(hot_year()[1][var])
 
 
 def _role(role: str, var: str) -> float:
-    return float(_hot()[2][role][var])
+    return float(hot_year()[2][role][var])
 
 
 def _grid_figure(role: str, unit: str) -> float:
@@ -638,8 +645,8 @@ _IT = fmt.quantity(_yr("it_power"), "MW")
 _UTILITY = f"{fmt.number(_grid_figure('utility', 'MW'))} MW"
 _STATE = f"{fmt.number(_grid_figure('state', 'TWh/year'))} TWh"
 _YEAR_GWH = f"{fmt.number(_yr('annual_energy'))} GWh"
-_UTILITY_NAME = _hot()[1]["utility_peak"].attrs["of"]  # the site's serving utility
-_STATE_NAME = _hot()[1]["state_consumption"].attrs["of"]
+_UTILITY_NAME = hot_year()[1]["utility_peak"].attrs["of"]  # the site's serving utility
+_STATE_NAME = hot_year()[1]["state_consumption"].attrs["of"]
 _MIN_PER_H = factor("hour", "minute")
 
 _add(
@@ -666,7 +673,7 @@ _add(
             ),
             Trap(
                 "hottest-hour",
-                lambda: float(_hot()[0]["pue"].max()),
+                lambda: float(hot_year()[0]["pue"].max()),
                 "that is the PUE of the hottest typical hour; over the year the plant runs in "
                 "cooler hours too",
             ),

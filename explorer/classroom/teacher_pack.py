@@ -493,7 +493,7 @@ def _hot_ratio() -> str:
     """Lesson 7's hot-day peak cooling ÷ annual mean cooling (from the core)."""
     from .. import fmt
 
-    year = lessons._hot()[0]
+    year = lessons.hot_year()[0]
     return fmt.number(float(year.peak_cooling_power / year.mean_cooling_power), 2)
 
 
@@ -501,7 +501,7 @@ def _hot_share() -> str:
     """Lesson 7's largest cooling share of any typical hour (from the core)."""
     from .. import fmt
 
-    return fmt.percent(float(lessons._hot()[0].cooling_fraction.max()))
+    return fmt.percent(float(lessons.hot_year()[0].cooling_fraction.max()))
 
 
 def _extra_bought() -> str:

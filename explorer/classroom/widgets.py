@@ -559,10 +559,3 @@ def sources(*prefixes: str) -> w.Widget:
         for e in catalog.entries_under(p):
             rows.append([e.key, f"{e.value:g} {e.unit}", e.source_title, e.date, e.confidence])
     return shown(w.HTML(table(["figure", "value", "source", "date", "confidence"], rows)))
-
-
-def build_handouts(folder: str, notebooks: list[str] | None = None) -> list[str]:
-    """The students' handouts (see :func:`explorer.classroom.handouts.build`)."""
-    from . import handouts
-
-    return handouts.build(folder, notebooks)
