@@ -77,12 +77,13 @@ clean:
 PACK ?= build/teacher-pack
 .PHONY: teacher-pack
 teacher-pack: $(STAMP)
-	$(BIN)/python -m explorer.classroom.teacher_pack $(PACK)
+	$(BIN)/python -m explorer.cli teach pack --out $(PACK)
 
-# Static handouts: walkthroughs 01-08 run and rendered to HTML with their outputs, the lesson
+# Static handouts: walkthroughs 01-08 run and rendered to HTML with their outputs (reveals closed;
+# explorer teach handouts --teacher opens them), the lesson
 # widgets as plain HTML snapshots (EXPLORER_STATIC), no script from the network:
 # make handouts [HANDOUTS=folder]; build/ is gitignored.
 HANDOUTS ?= build/handouts
 .PHONY: handouts
 handouts: $(STAMP)
-	EXPLORER_STATIC=1 $(BIN)/python -m explorer.classroom.widgets $(HANDOUTS)
+	$(BIN)/python -m explorer.cli teach handouts --out $(HANDOUTS)

@@ -76,8 +76,6 @@ NEW_TRAPS = [
     # PUE - 1 = 0.15 of 300 MW = 45 MW
     ("cooling-mw-fleet", "45", "pue-minus-one", "not PUE − 1"),
     # a forgotten % sign: 10 means ten times the whole
-    ("cooling-at-fleet-pue", "10", "percent-vs-share", "10 % or 0.1"),
-    ("goodput-16k", "85.3", "percent-vs-share", "85.3 % or 0.853"),
     # capstone: 300 MW x 5.75 ideal days x 24 h = 41,403 MWh
     ("capstone-energy", "41,403 MWh", "ideal-days", "no interruptions"),
     # 300 MW x 23.574 days = 7,072 MW-days
@@ -178,7 +176,7 @@ def test_nonsense_gets_a_clear_message(eid, bad):
     ("eid", "text", "words"),
     [
         ("energy-300mw", "", "type a number"),
-        ("energy-300mw", "abc", "not a number I can read"),
+        ("energy-300mw", "abc", "cannot find a number"),
         ("energy-300mw", "1e400", "too large"),
         ("energy-300mw", "-5", "cannot be negative"),
         ("energy-300mw", "2,6", "decimals with a point"),
@@ -271,6 +269,8 @@ def test_fact_check_votes_come_before_the_verdicts():
     for row in rows:
         row.children[0].value = factcheck.CONTESTED
     button.click()
-    contested = sum(c.verdict() == factcheck.CONTESTED for c in factcheck.claims())
+    contested = sum(c.verdict() == factcheck.CONTESTED for c in factcheck.class_claims())
+    assert len(rows) == 8  # the class's eight claims, not all of the articles'
     assert f"agree with the explorer on {contested} of {len(rows)} claims" in out.value
     assert 0 < contested < len(rows) and button.disabled
+    assert "The full table" in out.value  # the verdict table is part of the reveal

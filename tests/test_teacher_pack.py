@@ -28,7 +28,8 @@ def test_the_pack_regenerates_identically(tmp_path, pages):
     for a, b in zip(first, second, strict=True):
         assert a.read_bytes() == b.read_bytes()
     assert {str(p.relative_to(tmp_path / "a")): p.read_text() for p in first} == pages
-    assert len(pages) == len(teacher_pack.LESSONS) * 3 + 6  # plan, worksheet, answers; 6 more
+    # plan, worksheet, answers, quiz and its answers per lesson; 6 more for the course
+    assert len(pages) == len(teacher_pack.LESSONS) * 5 + 6
 
 
 def test_every_exercise_answer_hint_and_trap_is_in_the_answer_key(pages):
@@ -86,13 +87,14 @@ def test_plans_are_fifty_minutes_and_worksheets_hold_no_answers(pages):
 
 
 def test_quiz_letters_point_at_the_right_answers(pages):
-    quiz = pages["quiz-answers.html"]
-    items = re.findall(r"<p>(A\).*?)</p><p><b>Answer: ([A-H])</b> \(([\w-]+)\)", quiz)
-    assert len(items) == len(lessons.EXERCISES)
-    for options, letter, eid in items:
-        e = lessons.EXERCISES[eid]
+    from explorer.classroom import quiz
+
+    key = pages["quiz-answers.html"]
+    items = re.findall(r"<p>(A\).*?)</p><p><b>Answer: ([A-D])</b> \(lesson (\d)\)", key)
+    assert len(items) == len(quiz.items())
+    for (options, letter, _), item in zip(items, quiz.items(), strict=True):
         chosen = dict(o.split(") ", 1) for o in html.unescape(options).split(" · "))
-        assert chosen[letter] == e.show(e.answer())
+        assert chosen[letter] == item.show(item.answer())
     assert "Answer:" not in pages["quiz.html"]
 
 

@@ -1,5 +1,7 @@
-"""The classroom: the exercise engine, the lessons' exercise data, the fact-check, the
-teacher's pack and the lesson widgets the walkthrough notebooks use.
+"""The classroom: the exercise engine (exercises), the lessons' exercise data (lessons), the
+fact-check and its game (factcheck), the reveal widgets the walkthroughs use (widgets), the
+quizzes (quiz), the teacher's pack (teacher_pack) and the walkthroughs without a kernel
+(handouts). ``explorer teach pack|handouts`` runs the last two.
 
 The modules here read the core (`explorer`) and never the other way round.
 """

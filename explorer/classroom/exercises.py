@@ -4,9 +4,12 @@ yet with the hint that fits, step hints up, and compare a prediction with the re
 The exercises themselves (questions, answers from the core, traps) are defined in
 :mod:`explorer.classroom.lessons`; this module knows nothing about datacenters.
 
-Answers are read as people write them: ``"2,628"`` (thousands separators), ``"84%"`` or
-``"10 %"`` (percent), ``"0.84"`` (a share), ``"208k"`` or ``"0.2 million"`` (counts) and, through
-pint, ``"2.6 TWh"``, ``"2,628 GWh"`` or ``"300 MW"``, converted to the exercise's unit. Anything
+Answers are read as people write them: ``"2,628"`` (thousands separators), ``"about 2628"``,
+``"~2628"`` or ``"≈ 2628"`` (estimates), ``"three hundred"`` (words), ``"7/4"`` (fractions),
+``"84%"``, ``"10 %"``, ``"0.84"`` or a bare ``"90"`` (shares; the last read as 90 %, said back to
+the student), ``"208k"``, ``"300k chips"`` or ``"0.2 million"`` (counts) and, through pint,
+``"2.6 TWh"``, ``"2.6 billion kWh"``, ``"83 petaflops"`` or ``"300 MW"``, converted to the
+exercise's unit. Anything
 else gets a message that says what to type; nothing here raises on a student's input.
 
 Examples
@@ -17,8 +20,10 @@ Examples
 2600.0
 >>> read("84%", "share").value
 0.84
+>>> read("about 2628", "GWh").value
+2628.0
 >>> read("abc", "GWh").message
-"Not yet: 'abc' is not a number I can read; type a number such as 1,500 or 4.5 kWh."
+"I cannot find a number in 'abc'; type a number such as 1,500, 2.6k or 4.5 kWh."
 """
 
 from __future__ import annotations
@@ -42,8 +47,19 @@ COUNT_WORDS = {
     "chips": {"chips", "chip", "accelerators", "gpus", "trn2", "trainium2"},
     "households": {"households", "household", "homes", "houses", "us households"},
 }
-_SCALE_WORDS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9}
-_SCALE_WORDS["billion"] = 1e9
+# a scale written as a word or a suffix: "2.6 billion kWh", "300k chips", "2.6k"
+_SCALE_WORDS = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "million": 1e6,
+    "g": 1e9,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
 _CASELESS = {f"{p}{u}".lower(): f"{p}{u}" for p in ("k", "M", "G", "T") for u in ("W", "Wh")} | {
     "days": "day",
     "hours": "hour",
@@ -53,9 +69,34 @@ _CASELESS = {f"{p}{u}".lower(): f"{p}{u}" for p in ("k", "M", "G", "T") for u in
 _PERCENT = {"%", "percent", "per cent", "pc"}
 _FLOPS = re.compile(r"^([kMGTPE]?)(?:FLOPS|FLOP/s|flops|flop/s|FLOP/sec)$")
 _PER_YEAR = re.compile(r"\s*(?:/|per|a|an)\s*(?:year|yr|y|annum)$", re.IGNORECASE)
+# "about 2628", "~2628", "≈ 2628", "roughly 2.6 TWh": an estimate is read as its number
+_APPROX = re.compile(
+    r"^(?:about|around|approximately|approx\.?|roughly|circa|ca\.|nearly|almost|close to|"
+    r"some|~|≈|∼|±|c\.)\s*",
+    re.IGNORECASE,
+)
+# SI prefixes and units written out: "83 petaflops", "2.6 terawatt-hours", "300 megawatts"
+_PREFIX_WORDS = {"kilo": "k", "mega": "M", "giga": "G", "tera": "T", "peta": "P", "exa": "E"}
+_UNIT_WORDS = re.compile(
+    r"\b(kilo|mega|giga|tera|peta|exa)[- ]?"
+    r"(watt[- ]?hours?|watts?|flops|flop/s|flop)\b",
+    re.IGNORECASE,
+)
+_SMALL = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_WORD_VALUES = {w: i for i, w in enumerate(_SMALL)} | {w: 10 * (i + 2) for i, w in enumerate(_TENS)}
+_NUMBER_WORD = re.compile(
+    r"^((?:(?:a|an|and|" + "|".join(_SMALL + _TENS) + r"|hundred|thousand|million|billion)"
+    r"(?:[\s-]+|$))+)",
+    re.IGNORECASE,
+)
 _NUMBER = re.compile(
     r"^(?P<sign>[+-]?)\s*"
     r"(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)"
+    r"(?:\s*/\s*(?P<den>\d+(?:\.\d*)?))?"
     r"(?P<exp>\s*(?:[eE][+-]?\d+|[x×]\s*10\s*\^\s*[+-]?\d+))?"
     r"\s*(?P<rest>.*?)\s*$"
 )
@@ -67,18 +108,22 @@ _DIMENSIONS = (
     ("FLOP", "an amount of computing (FLOP)"),
     ("m**3", "a volume"),
 )
+EXAMPLE = "type a number such as 1,500, 2.6k or 4.5 kWh"
 
 
 @dataclass(frozen=True)
 class Reading:
     """What an answer says: `value` in the exercise's unit, or None and a `message` why not.
 
-    `bare` is True when a share was given as a plain number with no % sign (so 10 may mean 10 %).
+    `bare` is True when a share was given as a plain number with no % sign; `echo` says how an
+    ambiguous answer was read (a bare 90 for a share reads as 90 %), so the student can change it.
     """
 
     value: float | None
     message: str = ""
     bare: bool = True
+    echo: str = ""
+    typed: float | None = None  # the bare number as typed, when `echo` read it as a percentage
 
 
 def _dimension(q: pint.Quantity) -> str:
@@ -98,16 +143,62 @@ def _unit_words(unit: str) -> str:
     return f"{_dimension(ureg.Quantity(1, unit))} in {unit}"
 
 
+def _words_to_number(text: str) -> str:
+    """Small numbers written in words, as digits: "three hundred chips" → "300 chips"."""
+    m = _NUMBER_WORD.match(text)
+    if not m:
+        return text
+    words = [x for x in re.split(r"[\s-]+", m[1].lower()) if x and x != "and"]
+    if not words or all(x in ("a", "an") for x in words):
+        return text
+    total, part = 0.0, 0.0
+    for word in words:
+        if word in ("a", "an"):
+            part = max(part, 1.0)
+        elif word in _WORD_VALUES:
+            part += _WORD_VALUES[word]
+        elif word == "hundred":
+            part = max(part, 1.0) * 100
+        else:  # thousand, million, billion
+            total += max(part, 1.0) * _SCALE_WORDS[word]
+            part = 0.0
+    rest = text[m.end() :]
+    return f"{total + part:g} {rest}".strip()
+
+
 def _normalise(text: str) -> str:
     text = text.strip().replace("−", "-").replace("\u2009", " ").replace("\u00a0", " ")
     text = text.replace("\u202f", " ")
+    text = _APPROX.sub("", text).strip()
+    text = _words_to_number(text)
+    text = _UNIT_WORDS.sub(lambda m: _PREFIX_WORDS[m[1].lower()] + _unit_symbol(m[2]), text)
     # "207 829" (a space between thousands) reads as "207,829"
     return re.sub(r"(?<=\d) (?=\d{3}\b)", ",", text)
+
+
+def _unit_symbol(word: str) -> str:
+    word = word.lower()
+    if word.startswith("watt") and "hour" in word:
+        return "Wh"
+    return "W" if word.startswith("watt") else "FLOP/s"
+
+
+def _scale(rest: str) -> tuple[float, str]:
+    """A scale word or suffix at the start of what follows the number ("k chips" → 1,000,
+    "chips"); a unit's own prefix ("kWh", "MW") is left to pint."""
+    m = re.match(r"^([A-Za-z]+)(?=\s|$)\s*(.*)$", rest)
+    if m and m[1].lower() in _SCALE_WORDS and (len(m[1]) > 1 or m[1] in "kKMGB"):
+        return _SCALE_WORDS[m[1].lower()], m[2]
+    return 1.0, rest
 
 
 def read(answer: object, unit: str, negative: bool = False) -> Reading:
     """Read a student's answer into a number in `unit` (a pint unit, ``"share"``, ``"1"`` or a
     count such as ``"people"``); never raises.
+
+    Estimates ("about 2628", "~2628", "≈ 2628"), small numbers in words ("three hundred"),
+    fractions ("7/4"), scales ("2.6k", "300k chips", "2.6 billion kWh") and units in words
+    ("83 petaflops") are read; a bare number between 1 and 100 for a share reads as a percentage.
 
     Parameters
     ----------
@@ -122,52 +213,58 @@ def read(answer: object, unit: str, negative: bool = False) -> Reading:
     --------
     >>> read("2,628,000 MWh", "GWh").value
     2628.0
-    >>> read("208k", "people").value
-    208000.0
+    >>> read("about 2.6 billion kWh", "GWh").value
+    2600.0
+    >>> read("300k chips", "chips").value
+    300000.0
+    >>> r = read("90", "share"); r.value, r.echo
+    (0.9, 'read as 90 %')
     >>> read("-5", "GWh").message
-    'Not yet: this answer cannot be negative.'
+    'this answer cannot be negative.'
     """
     if isinstance(answer, bool) or answer is None:
-        return Reading(None, "Not yet: type a number.")
+        return Reading(None, "type a number.")
     if isinstance(answer, numbers.Real):
         return _finish(float(answer), unit, negative, bare=True)
     if not isinstance(answer, str):
-        return Reading(None, "Not yet: type a number.")
+        return Reading(None, "type a number.")
     text = _normalise(answer)
     if not text:
-        return Reading(None, "Not yet: type a number first.")
+        return Reading(None, "type a number first.")
     m = _NUMBER.match(text)
     if not m:
-        shown = text if len(text) <= 40 else text[:40] + "…"
-        return Reading(
-            None,
-            f"Not yet: {shown!r} is not a number I can read; "
-            "type a number such as 1,500 or 4.5 kWh.",
-        )
+        shown = answer.strip() if len(answer.strip()) <= 40 else answer.strip()[:40] + "…"
+        return Reading(None, f"I cannot find a number in {shown!r}; {EXAMPLE}.")
     number = m["num"].replace(",", "")
     exp = (m["exp"] or "").strip()
     if exp:
         exp = "e" + re.sub(r"^[x×]\s*10\s*\^\s*", "", exp).lstrip("eE")
     try:
         x = float(m["sign"] + number + exp)
-    except ValueError:  # pragma: no cover - the pattern only lets floats through
-        return Reading(None, "Not yet: type a number.")
+        if m["den"] is not None:
+            x = float(m["sign"] + number) / float(m["den"]) * float("1" + exp if exp else 1)
+    except (ValueError, ZeroDivisionError):
+        return Reading(None, f"that fraction divides by zero; {EXAMPLE}.")
     rest = m["rest"]
     if rest.startswith(","):
         return Reading(
-            None,
-            "Not yet: write decimals with a point (2.6) and commas only between thousands (2,628).",
+            None, "write decimals with a point (2.6) and commas only between thousands (2,628)."
         )
+    k, rest = _scale(rest)
+    x *= k
     if not rest:
+        if unit == SHARE and m["den"] is None and 1 < x <= 100 and k == 1:
+            r = _finish(x / 100, unit, negative, bare=False, echo=f"read as {fmt.number(x)} %")
+            return Reading(r.value, r.message, r.bare, r.echo, typed=x)
         return _finish(x, unit, negative, bare=True)
     if rest.lower() in _PERCENT:
         if unit in (SHARE, RATIO):
             return _finish(x / 100, unit, negative, bare=False)
-        return Reading(None, f"Not yet: a percentage does not fit here; give {_unit_words(unit)}.")
+        return Reading(None, f"a percentage does not fit here; give {_unit_words(unit)}.")
     if unit in COUNT_WORDS:
         return _count(x, rest, unit, negative)
     if unit in (SHARE, RATIO):
-        return Reading(None, f"Not yet: leave out {rest!r}; give {_unit_words(unit)}.")
+        return Reading(None, f"leave out {rest!r}; give {_unit_words(unit)}.")
     return _physical(x, rest, unit, negative)
 
 
@@ -180,8 +277,8 @@ def _count(x: float, rest: str, unit: str, negative: bool) -> Reading:
     try:
         q = ureg.Quantity(1, rest)
     except Exception:  # pint raises many kinds of error on free text
-        return Reading(None, f"Not yet: leave out {rest!r}; give a number of {unit}.")
-    return Reading(None, f"Not yet: that is {_dimension(q)}; the answer is a number of {unit}.")
+        return Reading(None, f"leave out {rest!r}; give a number of {unit}.")
+    return Reading(None, f"that is {_dimension(q)}; the answer is a number of {unit}.")
 
 
 def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
@@ -195,32 +292,28 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     try:
         q = ureg.Quantity(x, rest)
     except Exception:  # pint raises many kinds of error on free text
-        return Reading(None, f"Not yet: I cannot read the unit {rest!r}; give {_unit_words(unit)}.")
+        return Reading(None, f"I cannot read the unit {rest!r}; give {_unit_words(unit)}.")
     target = ureg.Quantity(1, unit)
     if q.dimensionality != target.dimensionality:
         given, wanted = _dimension(q), _dimension(target)
         extra = ""
         if {given, wanted} == {"an energy", "a power"}:
             extra = " Energy is power × time."
-        return Reading(
-            None, f"Not yet: {rest} is {given}; the answer is {wanted} (in {unit}).{extra}"
-        )
+        return Reading(None, f"{rest} is {given}; the answer is {wanted} (in {unit}).{extra}")
     if not math.isfinite(x):
         return _finish(x, unit, negative, bare=False)
     # 12 significant figures: 3 TWh reads as 3000 GWh, not 3000.0000000000005
     return _finish(float(f"{q.to(unit).magnitude:.12g}"), unit, negative, bare=False)
 
 
-def _finish(x: float, unit: str, negative: bool, bare: bool) -> Reading:
+def _finish(x: float, unit: str, negative: bool, bare: bool, echo: str = "") -> Reading:
     if math.isnan(x):
-        return Reading(None, "Not yet: give a number.")
+        return Reading(None, "give a number.")
     if not math.isfinite(x) or abs(x) > 1e300:
-        return Reading(
-            None, "Not yet: that number is too large to be an answer; give a finite number."
-        )
+        return Reading(None, "that number is too large to be an answer; give a finite number.")
     if x < 0 and not negative:
-        return Reading(None, "Not yet: this answer cannot be negative.")
-    return Reading(x, bare=bare)
+        return Reading(None, "this answer cannot be negative.")
+    return Reading(x, bare=bare, echo=echo)
 
 
 @dataclass(frozen=True)
@@ -256,6 +349,22 @@ class Exercise:
         """The default hint: the nudge."""
         return self.hints[0]
 
+    def accepted(self) -> tuple[float, float]:
+        """The range of answers the checker accepts (the answer ± `rel_tol`), in `unit`."""
+        want = self.answer()
+        lo, hi = want - self.rel_tol * abs(want), want + self.rel_tol * abs(want)
+        return (lo, hi)
+
+    def accepts(self, x: float) -> bool:
+        """Whether `x` is right: within `rel_tol` of the answer (the one tolerance the checker,
+        the answer key and the lesson text's numbers all use)."""
+        lo, hi = self.accepted()
+        return lo <= x <= hi
+
+    def tolerance(self) -> str:
+        """The tolerance as the answer key prints it, e.g. ``"±1.5 %"``."""
+        return "±" + fmt.percent(self.rel_tol, 2)
+
     def shown_unit(self) -> str:
         return {SHARE: "", RATIO: ""}.get(self.unit, self.unit)
 
@@ -288,21 +397,67 @@ def _near(a: float, b: float, tol: float) -> bool:
     return abs(a - b) <= tol * abs(b)
 
 
+def _figures(answer: object) -> int | None:
+    """How many significant figures a typed answer gives ("1.2" → 2), or None when unknown."""
+    if not isinstance(answer, str):
+        return None
+    m = re.search(r"\d[\d,]*(?:\.\d*)?|\.\d+", answer)
+    if not m:
+        return None
+    digits = m[0].replace(",", "")
+    if "." in digits:
+        return len(digits.replace(".", "").lstrip("0")) or None
+    return len(digits.strip("0")) or None
+
+
+def _rounded(x: float, want: float, figures: int | None) -> bool:
+    """Whether `x` is `want` rounded to the figures the student gave (2 or more)."""
+    if not figures or figures < 2 or not want:
+        return False
+    return float(f"{want:.{figures}g}") == float(f"{x:.{figures}g}")
+
+
+# slips by a whole factor: (factor, trap id, what the hint says)
+_SLIPS = (
+    (1e3, "prefix", "1,000 times too large: check k/M/G prefixes"),
+    (1e-3, "prefix", "1,000 times too small: check k/M/G prefixes"),
+    (1e6, "prefix", "a million times too large: check the prefixes (k, M, G step by 1,000)"),
+    (1e-6, "prefix", "a million times too small: check the prefixes (k, M, G step by 1,000)"),
+    (100, "percent-slip", "100 times too large: a percentage and a share mixed up?"),
+    (1e-2, "percent-slip", "100 times too small: a percentage and a share mixed up?"),
+    (24, "hours-days", "24 times too large: hours and days mixed up?"),
+    (1 / 24, "hours-days", "24 times too small: hours and days mixed up?"),
+)
+
+
 def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     """Right, or not yet with the hint that fits the answer given.
 
-    A trap's hint wins; otherwise a factor of 1,000 (a prefix slip), a percentage typed as a plain
-    number, and then the stepped hint for this `attempt` (1: nudge, 2: formula, 3+: worked step).
+    Right within the exercise's tolerance (`Exercise.accepts`), or when the answer is the result
+    rounded to the figures the student gave (two or more). Otherwise a trap's hint, a unit slip
+    (a factor of 1,000, 100 or 24), a near miss (within a factor of 2: which way, how far), and
+    then the stepped hint for this `attempt` (1: nudge, 2: formula, 3+: worked step).
     """
     r = read(answer, e.unit, e.negative)
     if r.value is None:
-        return Feedback(False, r.message, "unreadable")
+        return Feedback(False, f"Not yet: {r.message}", "unreadable")
     x, want = r.value, e.answer()
-    if _near(x, want, e.rel_tol):
-        return Feedback(True, f"Right! The explorer gets {e.show(want)}.", "right")
+    said = f" ({r.echo})" if r.echo else ""
+    if e.accepts(x):
+        return Feedback(True, f"Right{said}! The explorer gets {e.show(want)}.", "right")
+    if _rounded(x, want, _figures(answer)):
+        return Feedback(
+            True,
+            f"Right{said}, to the figures you gave: the explorer gets {e.show(want)}.",
+            "right",
+        )
+    for t in e.traps:
+        # a bare 1.62 for a share is first read as 1.62 %; a slip at 1.62 itself says more
+        if r.typed is not None and _near(r.typed, t.value(), t.rel_tol):
+            return Feedback(False, f"Not yet, hint: {t.hint}.", "trap", t.id)
     for t in e.traps:
         if _near(x, t.value(), t.rel_tol):
-            return Feedback(False, f"Not yet, hint: {t.hint}.", "trap", t.id)
+            return Feedback(False, f"Not yet{said}, hint: {t.hint}.", "trap", t.id)
     if e.unit == SHARE and r.bare and x > 1 and _near(x / 100, want, e.rel_tol):
         return Feedback(
             False,
@@ -312,14 +467,24 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             "percent-vs-share",
         )
     ratio = x / want if want else math.inf
-    for k, words in (
-        (1e3, "1,000 times too large: check k/M/G prefixes"),
-        (1e-3, "1,000 times too small: check k/M/G prefixes"),
-    ):
-        if _near(ratio, k, 0.05):
-            return Feedback(False, f"Not yet, hint: {words}.", "trap", "prefix")
+    for k, slip, words in _SLIPS:
+        fits = {
+            "percent-slip": e.unit in (SHARE, RATIO),
+            "hours-days": e.unit in ("day", "days", "hour", "h", "minute", "s"),
+        }.get(slip, True)
+        if fits and _near(ratio, k, 0.05):
+            return Feedback(False, f"Not yet{said}, hint: {words}.", "trap", slip)
+    if 0.5 <= ratio <= 2:
+        way = "high" if ratio > 1 else "low"
+        off = fmt.percent(abs(ratio - 1), 2)
+        return Feedback(
+            False,
+            f"Not yet{said}, but close: {off} too {way} (within a factor of 2). The method is "
+            f"probably right; check the figures you used against this: {e.hints[1]}.",
+            "near",
+        )
     level = min(max(attempt, 1), len(e.hints)) - 1
-    return Feedback(False, f"Not yet, hint: {e.hints[level]}.", "hint", level=level)
+    return Feedback(False, f"Not yet{said}, hint: {e.hints[level]}.", "hint", level=level)
 
 
 @dataclass(frozen=True)
@@ -349,14 +514,15 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
     want = e.answer()
     r = read(prediction, e.unit, e.negative)
     if r.value is None:
-        return Reveal(None, want, r.message.replace("Not yet: ", "First ", 1), False)
+        return Reveal(None, want, f"Your prediction is not readable yet: {r.message}", False)
     x = r.value
-    head = f"You predicted {e.show(x)}; the explorer gets {e.show(want)}."
+    said = f" ({r.echo})" if r.echo else ""
+    head = f"You predicted {e.show(x)}{said}; the explorer gets {e.show(want)}."
     fb = check(e, x)
     if fb.right:
         gap = "Within the tolerance: a good estimate."
     elif fb.kind == "trap":
-        gap = fb.message.replace("Not yet, hint: ", "The gap is a common slip: ", 1)
+        gap = "The gap is a common slip: " + fb.message.split("hint: ", 1)[-1]
     else:
         ratio = x / want if want else math.inf
         if ratio == 0:

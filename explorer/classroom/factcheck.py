@@ -428,8 +428,111 @@ def table() -> list[dict[str, object]]:
     return rows
 
 
-def html_table() -> str:
-    """The fact-check as an HTML table (escaped) for notebooks.
+@dataclass(frozen=True)
+class Role:
+    """A role of lesson 5's game: who they are, what they argue, and the claims they vote on."""
+
+    id: str
+    name: str
+    brief: str
+    claims: tuple[str, ...]
+
+
+# The eight claims a class plays (of the articles' many): every verdict occurs, every role has
+# its own set, and the battery claim (no numbers) is argued too.
+CLASS_CLAIMS = (
+    "ms-city",
+    "ms-cooling",
+    "ms-chips",
+    "ms-battery",
+    "in-power",
+    "trn2-fp8",
+    "trn2-sparse",
+    "us-hbm",
+)
+
+ROLES = (
+    Role(
+        "journalist",
+        "Journalist",
+        "You wrote the articles on a deadline, from press releases, local reporting and vendor "
+        "tables. Argue that your figures are fair for a general reader: rounding and a familiar "
+        "comparison help people picture the scale.",
+        ("ms-city", "ms-chips", "trn2-fp8"),
+    ),
+    Role(
+        "aws-engineer",
+        "AWS engineer",
+        "You know the hardware documentation and the fleet efficiency AWS reports. Argue that "
+        "every hardware figure must say dense or sparse, GB or GiB, and that AWS's cooling runs "
+        "leaner than older industry averages.",
+        ("trn2-fp8", "trn2-sparse", "us-hbm", "ms-cooling"),
+    ),
+    Role(
+        "utility-planner",
+        "Utility planner",
+        "You run the regional grid. Argue that what matters is the power a site draws at every "
+        "hour (MW), and what equipment, batteries included, actually stands on the site.",
+        ("in-power", "ms-cooling", "ms-battery"),
+    ),
+    Role(
+        "resident",
+        "Resident of Canton",
+        "You read the articles to know what the campus means for your town. Argue that a "
+        "comparison must use a basis people can check, and that a promise (batteries, buildings) "
+        "needs a source.",
+        ("ms-city", "ms-battery", "in-power"),
+    ),
+)
+
+# the catalog figures a recompute station shows for each class claim (value, source, date)
+STATION_FIGURES: dict[str, tuple[str, ...]] = {
+    "ms-city": (
+        "sites.rainier-mississippi.site_power",
+        "conventions.hours_per_year",
+        "bases.us-person.value",
+        "bases.us-household.value",
+    ),
+    "ms-cooling": ("cooling.aws-fleet.pue", "defaults.overhead_fraction"),
+    "ms-chips": (
+        "sites.rainier-mississippi.site_power",
+        "cooling.aws-fleet.pue",
+        "defaults.overhead_fraction",
+        "chips.trn2.tdp",
+        "chips.trn2.server_overhead",
+    ),
+    "in-power": ("sites.rainier-indiana.site_power", "sites.rainier-indiana.buildings"),
+    "trn2-fp8": ("chips.trn2.fp8_dense", "systems.trn2-instance.published_fp8_dense"),
+    "trn2-sparse": ("chips.trn2.fp8_sparse", "systems.trn2-instance.published_fp8_sparse"),
+    "us-hbm": ("chips.trn2.hbm_capacity", "systems.trn2-ultraserver.published_hbm_capacity"),
+}
+
+
+def claim(claim_id: str) -> Claim:
+    """One claim by its id.
+
+    Examples
+    --------
+    >>> claim("ms-battery").unit
+    ''
+    """
+    return next(c for c in CLAIMS if c.id == claim_id)
+
+
+def class_claims() -> list[Claim]:
+    """The eight claims a class votes on (`CLASS_CLAIMS`), in that order.
+
+    Examples
+    --------
+    >>> [c.id for c in class_claims()][:2]
+    ['ms-city', 'ms-cooling']
+    """
+    return [claim(i) for i in CLASS_CLAIMS]
+
+
+def html_table(ids: tuple[str, ...] | None = None) -> str:
+    """The fact-check as an HTML table (escaped) for notebooks; `ids` picks the claims (default:
+    all).
 
     Examples
     --------
@@ -446,6 +549,8 @@ def html_table() -> str:
     )
     body = []
     for r in table():
+        if ids is not None and r["id"] not in ids:
+            continue
         got = r["explorer"] if isinstance(r["explorer"], str) else fmt.number(float(r["explorer"]))
         claimed = r["claimed"] if isinstance(r["claimed"], str) else fmt.number(float(r["claimed"]))
         cells = [

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from . import lessons
+from . import lessons, quiz
 from .exercises import Exercise
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,7 +41,7 @@ class Lesson:
     number: int
     title: str
     notebook: str
-    free_play: str  # what students try in the first minutes
+    app: str  # what to try in the explorer app, when an app server is running (optional)
     debrief: str  # the point the class should leave with
     advanced: str  # what the Advanced track adds
 
@@ -118,6 +118,356 @@ LESSONS = (
 )
 
 
+@dataclass(frozen=True)
+class Plan:
+    """A lesson's own 50-minute plan: timed segments (what the teacher says and does), where
+    students usually stumble, and how to run it from the notebook alone (no app server)."""
+
+    segments: tuple[tuple[int, str, str], ...]
+    stumbles: tuple[str, ...]
+    offline: str
+
+
+PLANS: dict[int, Plan] = {
+    1: Plan(
+        (
+            (
+                5,
+                "Hook",
+                "Read the article's sentence aloud: “as much electricity as a city of "
+                "roughly 250,000 people”. Say: “Write down: more or less than the site? Keep it.”",
+            ),
+            (
+                10,
+                "Power and energy",
+                "Draw a tap: MW is how fast, MWh how much. Students answer "
+                "energy-300mw in the notebook before the explorer's own multiplication opens.",
+            ),
+            (
+                15,
+                "A city of how many?",
+                "Say: “A city is energy per year divided by one "
+                "person's use; which person?” Students answer city-people-us, then move the "
+                "slider in the table of bases that opens.",
+            ),
+            (
+                10,
+                "Which basis?",
+                "Pairs answer the question “which basis gives a number close "
+                "to 250,000?” on the worksheet; two pairs read theirs out.",
+            ),
+            (
+                10,
+                "Debrief",
+                "Back to the hook guesses. Say: “The 250,000 are households. A "
+                "number with no basis is not a fact yet.” Collect the worksheet.",
+            ),
+        ),
+        (
+            "Answering 300 (MW) for energy-300mw: the trap hint says energy is power × time.",
+            "Multiplying by 365 (days) instead of 8,760 hours.",
+            "Dividing GWh by kWh without converting: answers 1,000 times too small or large.",
+        ),
+        "Every number is in the notebook: Run All, then students work top to bottom; the table of "
+        "bases opens inside the notebook once city-people-us is answered. The printed handout "
+        "and worksheet carry the same questions for a room without computers.",
+    ),
+    2: Plan(
+        (
+            (
+                5,
+                "Hook",
+                "Put both claims on the board: “30–50 % for cooling” and “PUE 1.15”. "
+                "Say: “Can both be true? Yes or no, one sentence.”",
+            ),
+            (
+                12,
+                "1 · IT, cooling and the rest",
+                "Define PUE = site ÷ IT on the board. Students "
+                "answer pue-40 for the article's 40 %; the slider opens at 40 % once they have.",
+            ),
+            (
+                15,
+                "2 · Against AWS's number",
+                "Say: “Turn the PUE round: what share is left for "
+                "cooling at 1.15?” Students answer cooling-at-fleet-pue, then cooling-mw-fleet.",
+            ),
+            (
+                8,
+                "Where 30–50 % could come from",
+                "Open the collapsed note together: older "
+                "facilities' averages, not a hot day (lesson 7 shows that).",
+            ),
+            (
+                10,
+                "Debrief",
+                "Vote again on the hook. Say: “A PUE and a share are the same fact "
+                "written two ways.” Section 3 (Advanced: heat, COP, water) is homework.",
+            ),
+        ),
+        (
+            "PUE = 1 + cooling share: the trap hint points to site ÷ IT.",
+            "Forgetting the other losses: a PUE a few per cent low; the near-miss hint says how "
+            "far.",
+            "Typing 10 for 10 %: the checker reads it as 10 % and says so; students can change it.",
+        ),
+        "The slider and the note open inside the notebook: Run All, no app needed. Without "
+        "computers, the worksheet's three exercises and the hook make the lesson; draw the bars "
+        "(IT, cooling, other) on the board for 40 % and for the fleet PUE.",
+    ),
+    3: Plan(
+        (
+            (
+                5,
+                "Hook",
+                "Say: “How many Trainium2 chips can a 300 MW site run: ten thousand, a "
+                "hundred thousand, a million?” Show of hands for each.",
+            ),
+            (
+                15,
+                "Power per chip",
+                "Write TDP × overhead on the board and say that Trainium2 "
+                "borrows the DGX H100's 1.82. Students answer trn2-chips-300mw; the four-chip "
+                "table opens.",
+            ),
+            (
+                10,
+                "FLOP and FLOP/s",
+                "Say: “A FLOP is an amount like MWh, FLOP/s a rate like "
+                "MW; sparse figures are upper bounds.”",
+            ),
+            (
+                10,
+                "Rebuild the UltraServer",
+                "Students answer ultraserver-fp8 from one chip's "
+                "figure; the systems' table opens and they compare with the published column.",
+            ),
+            (
+                10,
+                "Debrief",
+                "The per-facility-MW chart: “fewer FLOPS per chip is not fewer per "
+                "MW.” A100 and TPU v4 show n/a (no FP8), not zero.",
+            ),
+        ),
+        (
+            "Forgetting the server overhead: nearly twice the chips.",
+            "Reading TFLOP/s as PFLOP/s: the prefix hint fires at 1,000 times.",
+            "Using the sparse figure for the dense question (twice the answer).",
+        ),
+        "Both tables open inside the notebook; Run All and work through. Without computers, give "
+        "the chip figures from the worksheet and let pairs rebuild the UltraServer by hand.",
+    ),
+    4: Plan(
+        (
+            (
+                5,
+                "Hook",
+                "Say: “100,000 H100s, Llama 3.1 405B: a day, a week, a month, a year?” "
+                "Collect guesses on the board.",
+            ),
+            (10, "6 N D", "Work C ≈ 6 × 405e9 × 15.6e12 on the board with powers of ten."),
+            (
+                12,
+                "Peak, achieved, days",
+                "Say: “Real runs reach about 40 % of peak.” Students "
+                "answer llama-days; the worked step opens below it.",
+            ),
+            (
+                15,
+                "Goodput (predict first)",
+                "Say: “Every failure costs work since the last "
+                "checkpoint plus a restart.” Students commit a prediction for goodput-16k before "
+                "the slider and the Daly/Young table open.",
+            ),
+            (
+                8,
+                "Debrief",
+                "Ask the goodput question; the class answer: at Rainier's scale, "
+                "interruptions decide how much peak becomes progress.",
+            ),
+        ),
+        (
+            "Dividing by seconds per hour instead of per day (24 times too many days).",
+            "Multiplying by the MFU instead of dividing: far too few days.",
+            "Typing 85 for a goodput of 85 %: read as 85 % and echoed; the prediction stays "
+            "editable until committed.",
+        ),
+        "The goodput slider and the Daly/Young table open inside the notebook after the "
+        "prediction; Run All first. Without computers, the worksheet's two exercises with a "
+        "calculator; the teacher reads the goodput table from the answer key.",
+    ),
+    5: Plan(
+        (
+            (
+                5,
+                "Hook",
+                "Say: “Which of the eight claims do you expect to be wrong? Write it and why.”",
+            ),
+            (
+                4,
+                "Roles",
+                "Hand out the four role cards (worksheet); each group reads its brief "
+                "and its three or four claims.",
+            ),
+            (
+                12,
+                "Recompute",
+                "Groups work the stations of their claims, writing their number "
+                "and its assumption in the grid.",
+            ),
+            (10, "Make the case", "Two minutes per role; one question from each other role."),
+            (4, "Vote", "Everyone votes on the eight claims in the grid, then in the notebook."),
+            (
+                7,
+                "Reveal",
+                "Press “Reveal the verdicts”: read the table and its sources together "
+                "and score one point per claim whose case matched the sources.",
+            ),
+            (
+                8,
+                "Debrief",
+                "The debrief questions; one sentence each: what would you ask the author?",
+            ),
+        ),
+        (
+            "Treating “reproduced under an assumption” as “wrong”: the memory row is right only if "
+            "GiB are read as GB.",
+            "Voting on the battery claim by opinion: the station lists what the sources say, and "
+            "do not say.",
+            "Taking the article's rounding (a tenth of a PF) for a disagreement.",
+        ),
+        "The stations, the vote and the reveal all run in the notebook. Without computers: the "
+        "worksheet's role cards and claim grid (figures and sources printed); the teacher reads "
+        "the verdicts from the answer key at the reveal.",
+    ),
+    6: Plan(
+        (
+            (
+                5,
+                "Hook",
+                "Say: “One 300 MW site of Trainium2: how long to train Llama 3.1 405B, "
+                "and a city's electricity for an hour, a day or a month?”",
+            ),
+            (
+                10,
+                "Chips and FLOP/s",
+                "Students run step 1 and answer capstone-achieved (peak × MFU).",
+            ),
+            (10, "Work ÷ speed", "Students answer capstone-days; the interruptions' days open."),
+            (
+                12,
+                "Energy",
+                "Students answer capstone-energy; read the sanity check against "
+                "Meta's published GPU-hours together: the model's goodput is an extrapolation.",
+            ),
+            (8, "In days of a city", "Students answer capstone-city-days."),
+            (
+                5,
+                "Debrief",
+                "Ask: “Is ‘N days of a city’ fair? What does it hide about when and where?”",
+            ),
+        ),
+        (
+            "Using the peak instead of the achieved FLOP/s: days too short by the MFU.",
+            "MW × days without × 24 (MWh 24 times too small).",
+            "Using ideal days for the energy: the site runs for the whole wall-clock time.",
+        ),
+        "Each step's check opens inside the notebook; Run All, then work down. Without "
+        "computers, the chain on the worksheet with a calculator; the teacher has every "
+        "intermediate value in the answer key.",
+    ),
+    7: Plan(
+        (
+            (
+                5,
+                "Hook",
+                "Say: “On the hottest afternoon, how much more does the cooling draw: a "
+                "few per cent, half as much again, twice? A car battery, a container or a "
+                "building to cover it?”",
+            ),
+            (
+                12,
+                "Step 1 · A typical year",
+                "Read the weather table; students commit a "
+                "prediction for jackson-annual-pue, then read the month chart that opens.",
+            ),
+            (
+                10,
+                "Step 2 · The hot day",
+                "Students answer hot-day-above-mean; the peak-shaving battery opens.",
+            ),
+            (
+                10,
+                "Step 3 · The grid",
+                "Students answer utility-peak-share and "
+                "state-energy-share; ask who cares about which.",
+            ),
+            (
+                8,
+                "Step 4 · Batteries by role",
+                "Students answer ride-through-energy; compare the two batteries (MW against MWh).",
+            ),
+            (
+                5,
+                "Debrief",
+                "Say: “An average hides the peak; a battery is sized by its job.” The "
+                "Advanced parts (smoothing-energy, several sites) are homework.",
+            ),
+        ),
+        (
+            "Giving the peak ÷ mean ratio for “how far above” (the ratio minus 1).",
+            "Minutes used as hours in ride-through-energy (60 times too big).",
+            "Comparing the site's MW with the state's GWh without turning MW into a year's energy.",
+        ),
+        "Everything runs in the notebook; the month chart opens after the prediction. The app's "
+        "“Site in context” panel is optional. Without computers, the worksheet's steps 2–4 "
+        "with the printed weather and grid tables from the handout.",
+    ),
+    8: Plan(
+        (
+            (
+                5,
+                "Hook",
+                "Say: “Two careful people redo the city of 250,000: within 5 %, 50 % or "
+                "more than twice?”",
+            ),
+            (
+                8,
+                "Step 1 · Estimates",
+                "Read the ranges table: which figures are sure, which contested.",
+            ),
+            (
+                10,
+                "Step 2 · The widest city",
+                "Students answer contested-city-high by taking "
+                "each figure at the end that makes the city bigger.",
+            ),
+            (
+                12,
+                "Step 3 · The tornado",
+                "Students commit a prediction for contested-load-swing; the tornado opens.",
+            ),
+            (7, "Step 4 · Cooling", "Students answer contested-cooling-swing."),
+            (
+                8,
+                "Step 5 and debrief",
+                "Read the 90 % ranges; the question of the announced "
+                "300 MW below its own range; one sentence for the journalist.",
+            ),
+        ),
+        (
+            "Taking every figure at its high end for the biggest city (use per household must be "
+            "low).",
+            "Giving the new city instead of the change for the load swing.",
+            "Reading the 90 % range as the widest possible answer.",
+        ),
+        "The tornado opens as a chart inside the notebook (and as an image in the teacher's "
+        "static rendering); the app's panel is optional. Without computers, the ranges and "
+        "the tornado table from the teacher's rendering, printed.",
+    ),
+}
+
+
 def _ans(eid: str) -> str:
     """An exercise's answer as the key prints it (from the core, never typed here)."""
     e = lessons.EXERCISES[eid]
@@ -127,10 +477,9 @@ def _ans(eid: str) -> str:
 def _contested(bound: str) -> str:
     """Lesson 8's city of Rainier Mississippi at one end of the catalog's ranges, printed."""
     from .. import fmt
-    from ..model import compute
 
-    ds = compute(site=lessons.CONTESTED_SITE, uncertainty="range")
-    return fmt.number(float(ds.city_households.sel(bound=bound)))
+    low, _, high = lessons.contested_city_range()
+    return fmt.number(low if bound == "low" else high)
 
 
 def _households() -> str:
@@ -144,8 +493,15 @@ def _hot_ratio() -> str:
     """Lesson 7's hot-day peak cooling ÷ annual mean cooling (from the core)."""
     from .. import fmt
 
-    year = lessons._hot()[0]
+    year = lessons.hot_year()[0]
     return fmt.number(float(year.peak_cooling_power / year.mean_cooling_power), 2)
+
+
+def _hot_share() -> str:
+    """Lesson 7's largest cooling share of any typical hour (from the core)."""
+    from .. import fmt
+
+    return fmt.percent(float(lessons.hot_year()[0].cooling_fraction.max()))
 
 
 def _extra_bought() -> str:
@@ -181,7 +537,7 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "can both be true",
             "No, not as an annual average: AWS's fleet PUE leaves "
             f"{_ans('cooling-at-fleet-pue')} of the site ({_ans('cooling-mw-fleet')}) for "
-            "cooling. 30–50 % fits an older facility or a hot-day peak.",
+            "cooling. 30–50 % fits an older facility's average, not a hot day (lesson 7).",
         ),
         (
             "What PUE does a 40 % cooling share imply",
@@ -257,9 +613,9 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
         ),
         (
             "come near 30 %",
-            "None: the highest typical hour needs under a fifth of the site's power for cooling, "
+            f"None: the highest typical hour needs {_hot_share()} of the site's power for cooling, "
             f"and the year's PUE is {_ans('jackson-annual-pue')}. 30–50 % would need an old, "
-            "inefficient plant (PUE 1.4–2.0) or counting a hot-day peak as the average.",
+            "inefficient plant (PUE 1.4–2.0); not even this plant's hottest hour comes near it.",
         ),
         (
             "matters to a utility planner",
@@ -293,7 +649,7 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "750 MW and may not run flat out all year.",
         ),
         (
-            "The low end, about 170,000 households",
+            "The low end takes each figure",
             "The use per household: the smallest city divides the least energy by the largest "
             "use per household (10,800 kWh), so that figure is taken at its high end.",
         ),
@@ -326,15 +682,6 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
         ),
     ),
 }
-
-# (minutes, segment, what happens): the 50-minute plan every lesson follows
-PLAN = (
-    (5, "Free play", "{free_play}."),
-    (5, "Hook and predict", "students answer the hook question on the worksheet before anything"),
-    (15, "Explore", "run the walkthrough to the first exercise; predict before each reveal"),
-    (15, "Check", "exercises: {exercises}; the Hint button steps from nudge to worked step"),
-    (10, "Debrief", "{debrief}; collect the worksheet."),
-)
 
 _CSS = """
 body { font-family: Georgia, serif; max-width: 46em; margin: 2em auto; line-height: 1.45; }
@@ -378,14 +725,20 @@ def markdown_cells(path: Path) -> list[str]:
     ]
 
 
+def _questions_in(source: str) -> list[str]:
+    """The hook and every "**Question.**" of one markdown cell, as plain text."""
+    found = []
+    if source.startswith("## Hook"):
+        found.append(source.split("\n", 1)[1].strip())
+    found += [m.strip() for m in re.findall(r"\*\*Question\.\*\*(.*?)(?:\n\n|$)", source, re.S)]
+    return [" ".join(re.sub(r"\*+", "", q).split()) for q in found]
+
+
 def open_questions(lesson: Lesson) -> list[str]:
     """The hook and every "**Question.**" of the lesson's notebook, as plain text."""
-    found = []
-    for source in markdown_cells(NOTEBOOKS / lesson.notebook):
-        if source.startswith("## Hook"):
-            found.append(source.split("\n", 1)[1].strip())
-        found += [m.strip() for m in re.findall(r"\*\*Question\.\*\*(.*?)(?:\n\n|$)", source, re.S)]
-    return [" ".join(re.sub(r"\*+", "", q).split()) for q in found]
+    return [
+        q for source in markdown_cells(NOTEBOOKS / lesson.notebook) for q in _questions_in(source)
+    ]
 
 
 def answer_to(lesson: int, question: str) -> str:
@@ -397,33 +750,99 @@ def answer_to(lesson: int, question: str) -> str:
     raise InputError("open question", question[:60], "a question with a model answer in the pack")
 
 
+def tracks(lesson: Lesson) -> dict[str, str]:
+    """Each exercise of the lesson → "Basics" or "Advanced", from where the notebook asks it
+    (after a heading with "Advanced" in it, it is Advanced)."""
+    nb = json.loads((NOTEBOOKS / lesson.notebook).read_text(encoding="utf-8"))
+    track, found = "Basics", {}
+    for cell in nb["cells"]:
+        source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+        if cell["cell_type"] == "markdown":
+            for line in source.splitlines():
+                if line.startswith("## "):
+                    track = "Advanced" if "Advanced" in line else "Basics"
+        for eid in re.findall(r'widgets\.(?:answer_box|predict_reveal)\(\s*"([\w-]+)"', source):
+            found.setdefault(eid, track)
+    return found
+
+
 def _plan(lesson: Lesson) -> str:
-    ex = ", ".join(e.id for e in exercises_of(lesson.number)) or "the fact-check table's votes"
+    plan = PLANS[lesson.number]
     start, rows = 0, []
-    for minutes, segment, what in PLAN:
-        text = what.format(free_play=lesson.free_play, debrief=lesson.debrief, exercises=ex)
-        rows.append([f"{start}–{start + minutes} min", segment, text])
+    for minutes, segment, what in plan.segments:
+        rows.append([f"{start}–{start + minutes} min", segment, what])
         start += minutes
-    assert start == 50
+    if start != 50:
+        raise InputError("plan", start, "50 minutes", f"lesson {lesson.number}'s plan")
+    by_track = tracks(lesson)
+    basics = [e for e, t in by_track.items() if t == "Basics"]
+    advanced = [e for e, t in by_track.items() if t == "Advanced"]
+    ex = (
+        f"<p>Exercises, Basics: {html.escape(', '.join(basics) or 'none (the vote)')}"
+        + (f"; Advanced: {html.escape(', '.join(advanced))}" if advanced else "")
+        + ".</p>"
+    )
+    stumbles = "".join(f"<li>{html.escape(x)}</li>" for x in plan.stumbles)
     return (
-        f"<p>Notebook <code>{html.escape(lesson.notebook)}</code>. Basics: the 50 minutes below. "
-        f"Advanced adds: {html.escape(lesson.advanced)}.</p>"
-        + _table(["time", "segment", "what happens"], rows)
+        f"<p>Notebook <code>{html.escape(lesson.notebook)}</code>. {html.escape(lesson.debrief)}."
+        f"</p>{ex}"
+        + _table(["time", "segment", "what the teacher says and does"], rows)
+        + f"<h3>Where students stumble</h3><ul>{stumbles}</ul>"
+        + f"<h3>Without the app server</h3><p>{html.escape(plan.offline)}</p>"
+        + f"<h3>If the app server is running (optional)</h3><p>{html.escape(lesson.app)}.</p>"
+        + f"<h3>Advanced</h3><p>{html.escape(lesson.advanced)}.</p>"
     )
 
 
-def _worksheet(lesson: Lesson) -> str:
-    parts = ["<p>Name: ____________________ &nbsp; Date: __________</p>"]
-    for q in open_questions(lesson):
-        parts.append(f"<section><p>{html.escape(q)}</p><div class='blank'></div></section>")
-    for e in exercises_of(lesson.number):
-        unit = e.shown_unit() or ("%" if e.unit == "share" else "")
-        parts.append(
-            f"<section><p><b>{html.escape(e.id)}</b>: {html.escape(e.question)}</p>"
-            f"<p>My prediction: __________ {html.escape(unit)} &nbsp; "
-            f"My working:</p><div class='blank'></div><div class='blank'></div>"
-            f"<p>My answer: __________ {html.escape(unit)}</p></section>"
+def _exercise_block(e: Exercise) -> str:
+    unit = e.shown_unit() or ("%" if e.unit == "share" else "")
+    return (
+        f"<section><p><b>{html.escape(e.id)}</b>: {html.escape(e.question)}</p>"
+        f"<p>My prediction: __________ {html.escape(unit)} &nbsp; "
+        f"My working:</p><div class='blank'></div><div class='blank'></div>"
+        f"<p>My answer: __________ {html.escape(unit)}</p></section>"
+    )
+
+
+def _fact_check_grid() -> str:
+    """Lesson 5's role cards and the claim grid: the station figures, my number, my assumption,
+    my vote (no verdict)."""
+    from .. import catalog, fmt
+    from . import factcheck
+
+    cards = []
+    for r in factcheck.ROLES:
+        items = "".join(f"<li>{html.escape(factcheck.claim(c).claim)}</li>" for c in r.claims)
+        cards.append(
+            f"<section><h3>Role card: {html.escape(r.name)}</h3><p>{html.escape(r.brief)}</p>"
+            f"<ul>{items}</ul></section>"
         )
+    rows = []
+    for c in factcheck.class_claims():
+        figures = "; ".join(
+            f"{k.split('.')[-1]} {fmt.number(catalog.entry(k).value)}"
+            for k in factcheck.STATION_FIGURES.get(c.id, ())
+        )
+        rows.append([c.claim, figures or "read the sources", "", "", ""])
+    grid = _table(["claim", "station figures", "my number", "my assumption", "my vote"], rows)
+    return "".join(cards) + "<h3>Claim grid</h3>" + grid
+
+
+def _worksheet(lesson: Lesson) -> str:
+    """The hook, every question and every exercise, in the notebook's order (a question that
+    follows an exercise stays after it)."""
+    parts = ["<p>Name: ____________________ &nbsp; Date: __________</p>"]
+    nb = json.loads((NOTEBOOKS / lesson.notebook).read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+        if cell["cell_type"] == "markdown":
+            for q in _questions_in(source):
+                parts.append(f"<section><p>{html.escape(q)}</p><div class='blank'></div></section>")
+            continue
+        for eid in re.findall(r'widgets\.(?:answer_box|predict_reveal)\(\s*"([\w-]+)"', source):
+            parts.append(_exercise_block(lessons.EXERCISES[eid]))
+    if lesson.number == 5:
+        parts.append(_fact_check_grid())
     return "\n".join(parts)
 
 
@@ -434,7 +853,9 @@ def _answers(lesson: Lesson) -> str:
         parts.append(
             f"<section><h3>{html.escape(e.id)}</h3><p>{html.escape(e.question)}</p>"
             f"<p><b>Answer: {html.escape(e.show(e.answer()))}</b> "
-            f"(accepted within ±{e.rel_tol:.0%})</p>"
+            f"(accepted within {html.escape(e.tolerance())}: "
+            f"{html.escape(e.show(e.accepted()[0]))} to {html.escape(e.show(e.accepted()[1]))}; "
+            "a rounding of the answer to the figures the student gives counts too)</p>"
             + _table(
                 ["hint step", "text"],
                 [["nudge", e.hints[0]], ["formula", e.hints[1]], ["worked step", e.hints[2]]],
@@ -512,27 +933,25 @@ def _markdown(text: str) -> str:
     return "\n".join(out[1:])  # the page supplies its own title
 
 
-def _quiz(with_answers: bool) -> str:
-    """One multiple-choice item per exercise: the answer and its traps, in ascending order."""
+def _quiz(items: Sequence[quiz.Item], with_answers: bool, intro: str) -> str:
+    """Multiple-choice items (new questions, not the exercises'), four choices each in ascending
+    order; with answers, the right letter and what each distractor's slip is."""
     rows = []
-    for n, e in enumerate(lessons.EXERCISES.values(), start=1):
-        values = {e.show(t.value()): t.value() for t in e.traps}
-        values[e.show(e.answer())] = e.answer()
-        options = sorted(values, key=values.__getitem__)
-        choices = [f"{'ABCDEFGH'[i]}) {shown}" for i, shown in enumerate(options)]
-        right = "ABCDEFGH"[options.index(e.show(e.answer()))]
-        item = (
-            f"<section><p>{n}. {html.escape(e.question)}</p>"
+    for n, item in enumerate(items, start=1):
+        options = item.options()
+        choices = [f"{'ABCD'[i]}) {shown}" for i, (shown, _) in enumerate(options)]
+        block = (
+            f"<section><p>{n}. {html.escape(item.text)}</p>"
             f"<p>{html.escape(' · '.join(choices))}</p>"
         )
         if with_answers:
-            item += f"<p><b>Answer: {right}</b> ({html.escape(e.id)})</p>"
-        rows.append(item + "</section>")
-    intro = (
-        "<p>Give the same quiz before lesson 1 (pre) and after lesson 5 (post); the gain is the "
-        "change in correct answers. Calculators allowed.</p>"
-    )
-    return intro + "\n".join(rows)
+            why = "; ".join(f"{'ABCD'[i]}: {w}" for i, (_, w) in enumerate(options) if w != "right")
+            block += (
+                f"<p><b>Answer: {'ABCD'[item.right()]}</b> (lesson {item.lesson}). "
+                f"Distractors: {html.escape(why)}.</p>"
+            )
+        rows.append(block + "</section>")
+    return f"<p>{html.escape(intro)}</p>" + "\n".join(rows)
 
 
 def build() -> dict[str, str]:
@@ -546,9 +965,17 @@ def build() -> dict[str, str]:
         pages[f"{d}/plan.html"] = _page(f"Lesson {name}: 50-minute plan", _plan(lesson))
         pages[f"{d}/worksheet.html"] = _page(f"Lesson {name}: worksheet", _worksheet(lesson))
         pages[f"{d}/answers.html"] = _page(f"Lesson {name}: answer key", _answers(lesson))
+        intro = f"Ten minutes after lesson {lesson.number}; calculators allowed."
+        items = quiz.items(lesson.number)
+        pages[f"{d}/quiz.html"] = _page(f"Lesson {name}: quiz", _quiz(items, False, intro))
+        pages[f"{d}/quiz-answers.html"] = _page(
+            f"Lesson {name}: quiz answers", _quiz(items, True, intro)
+        )
         links.append(
             f"<li>{html.escape(name)}: <a href='{d}/plan.html'>plan</a> · "
-            f"<a href='{d}/worksheet.html'>worksheet</a> · <a href='{d}/answers.html'>answers</a>"
+            f"<a href='{d}/worksheet.html'>worksheet</a> · "
+            f"<a href='{d}/answers.html'>answers</a> · "
+            f"<a href='{d}/quiz.html'>quiz</a> (<a href='{d}/quiz-answers.html'>answers</a>)"
             "</li>"
         )
     pages["answers.html"] = _page(
@@ -556,23 +983,29 @@ def build() -> dict[str, str]:
     )
     pages["rubric.html"] = _page("Rubric", _rubric())
     pages["glossary.html"] = _page("Student glossary", _markdown(glossary))
-    pages["quiz.html"] = _page("Pre/post quiz", _quiz(with_answers=False))
-    pages["quiz-answers.html"] = _page("Pre/post quiz: answers", _quiz(with_answers=True))
+    final = (
+        "Give it before lesson 1 (pre) and after lesson 8 (post): one new item per lesson; the "
+        "gain is the change in correct answers. Calculators allowed."
+    )
+    pages["quiz.html"] = _page("Final quiz", _quiz(quiz.items(), False, final))
+    pages["quiz-answers.html"] = _page("Final quiz: answers", _quiz(quiz.items(), True, final))
     pages["index.html"] = _page(
         "Teacher's pack",
-        "<p>Generated from the exercise definitions in <code>explorer/lessons.py</code>; "
-        "regenerate with <code>make teacher-pack</code>.</p><ul>"
+        "<p>Generated from the exercise definitions in "
+        "<code>explorer/classroom/lessons.py</code>; regenerate with <code>explorer teach pack "
+        "--out DIR</code>. The walkthroughs as offline pages: <code>explorer teach handouts --out "
+        "DIR</code> (students) or <code>--teacher</code> (every reveal open).</p><ul>"
         + "".join(links)
         + "<li><a href='answers.html'>answer key, all lessons</a></li>"
         + "<li><a href='rubric.html'>rubric</a></li>"
         + "<li><a href='glossary.html'>student glossary</a></li>"
-        + "<li><a href='quiz.html'>pre/post quiz</a> "
+        + "<li><a href='quiz.html'>final quiz (pre/post)</a> "
         + "(<a href='quiz-answers.html'>answers</a>)</li></ul>",
     )
     return dict(sorted(pages.items()))
 
 
-def _safe_folder(folder: Path) -> Path:
+def safe_folder(folder: Path) -> Path:
     """The output folder, refused when it lies inside the repository but outside ``build/``
     (the pack never writes over tracked files)."""
     out = folder.resolve()
@@ -590,7 +1023,7 @@ def _safe_folder(folder: Path) -> Path:
 
 def write(folder: str | Path = DEFAULT_OUT) -> list[Path]:
     """Generate the pack into `folder` (created if needed); returns the files written."""
-    out = _safe_folder(Path(folder))
+    out = safe_folder(Path(folder))
     written = []
     for rel, text in build().items():
         path = out / rel

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
+import io
 import os
 from collections.abc import Callable
-from pathlib import Path
 
 import bqplot as bq
 import ipywidgets as w
@@ -15,12 +16,18 @@ import traitlets
 from .. import catalog, fmt, power, validate
 from ..model import compute
 from ..training import train_on_chips
-from ..ui.static import STATIC, Handout, shown, table
+from ..ui.static import Handout, shown, table
 from ..ui.theme import BLUE, GREY, ORANGE
 from ..units import factor
-from . import factcheck, lessons
+from . import exercises, factcheck, lessons
 
 LABEL = {"description_width": "initial"}
+# set (to anything but "" or "0") for the teacher's rendering: every reveal opens at once
+REVEAL = "EXPLORER_REVEAL"
+
+
+def _revealing() -> bool:
+    return os.environ.get(REVEAL, "") not in ("", "0")
 
 
 def nice_steps(lo: float, hi: float, *keep: float) -> list[float]:
@@ -65,48 +72,106 @@ def _unit_label(ex: lessons.Exercise) -> str:
     )
 
 
-def answer_box(exercise_id: str) -> w.Widget:
+class Revealed(traitlets.HasTraits):
+    """The exercises whose result the student has seen (right, given up, or prediction
+    committed); a solution waits for its exercise here."""
+
+    done = traitlets.List(traitlets.Unicode())
+
+    def mark(self, exercise_id: str) -> None:
+        if exercise_id not in self.done:
+            self.done = [*self.done, exercise_id]
+
+
+REVEALED = Revealed()
+
+
+def _built(then: Callable[[], object]) -> w.Widget:
+    """What a reveal shows: the widget `then` returns, or what it prints, as a block of text."""
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        made = then()
+    parts = []
+    if buf.getvalue():
+        parts.append(w.HTML(f"<pre>{html.escape(buf.getvalue().rstrip())}</pre>"))
+    if isinstance(made, Handout):
+        made = made.widget
+    if isinstance(made, w.Widget):
+        parts.append(made)
+    elif isinstance(made, str):
+        parts.append(w.HTML(made))
+    return parts[0] if len(parts) == 1 else w.VBox(parts)
+
+
+def answer_box(exercise_id: str, then: Callable[[], object] | None = None) -> w.Widget:
     """A text field and a Check button that answers right / not yet with a hint, and a Hint
-    button that steps from a nudge to the formula to the worked step. The engine decides."""
+    button that steps from a nudge to the formula to the worked step; after the worked step a
+    "Show the answer" button gives up. The engine decides. Only once the answer is right or
+    shown does the result appear, with what `then` builds (a widget, or what it prints)."""
     ex = lessons.EXERCISES[exercise_id]
     field = w.Text(description=_unit_label(ex), style=LABEL)
     button = w.Button(description="Check")
     more = w.Button(description="Hint")
+    give_up = w.Button(description="Show the answer", disabled=True)
     out, hint_out = w.HTML(), w.HTML()
+    after = w.VBox([])
     state = {"attempt": 0, "hint": 0}
+
+    def open_up(message: str) -> None:
+        out.value = message
+        field.disabled = button.disabled = give_up.disabled = True
+        REVEALED.mark(exercise_id)
+        if then is not None and not after.children:
+            after.children = [_built(then)]
 
     def on_click(_):
         state["attempt"] += 1
         try:
-            out.value = lessons.check(exercise_id, field.value, state["attempt"])._repr_html_()
+            fb = lessons.check(exercise_id, field.value, state["attempt"])
         except Exception:  # a lesson widget never shows a traceback
             out.value = "<p>Could not check that answer.</p>"
+            return
+        if fb.right:
+            open_up(fb._repr_html_())
+            return
+        out.value = fb._repr_html_()
+        give_up.disabled = state["attempt"] < len(ex.hints) and state["hint"] < len(ex.hints)
 
     def on_hint(_):
         level = state["hint"]
-        state["hint"] = min(level + 1, len(ex.hints) - 1)
+        state["hint"] = min(level + 1, len(ex.hints))
         step = ("Nudge", "Formula", "Worked step")[min(level, 2)]
-        hint_out.value = f"<p><i>{step}:</i> {html.escape(lessons.hint(exercise_id, level))}</p>"
+        text = lessons.hint(exercise_id, min(level, len(ex.hints) - 1))
+        hint_out.value = f"<p><i>{step}:</i> {html.escape(text)}</p>"
+        give_up.disabled = state["hint"] < len(ex.hints) and state["attempt"] < len(ex.hints)
+
+    def on_give_up(_):
+        open_up(f"<p>The explorer gets <b>{html.escape(ex.show(ex.answer()))}</b>.</p>")
 
     button.on_click(on_click)
     more.on_click(on_hint)
+    give_up.on_click(on_give_up)
+    if _revealing():
+        on_give_up(None)
     return shown(
         w.VBox(
             [
                 w.HTML(f"<b>{html.escape(ex.question)}</b>"),
-                w.HBox([field, button, more]),
+                w.HBox([field, button, more, give_up]),
                 out,
                 hint_out,
+                after,
             ]
         )
     )
 
 
-def predict_reveal(exercise_id: str, then: Callable[[], w.Widget] | None = None) -> w.Widget:
-    """Predict, then reveal: the result (and the widget `then` builds, if given) stays hidden until
-    the student commits a prediction; then prediction and result are shown side by side with the
-    gap explained. The prediction is recorded on the widget (``.prediction``) and cannot be
-    changed once committed."""
+def predict_reveal(exercise_id: str, then: Callable[[], object] | None = None) -> w.Widget:
+    """Predict, then reveal: the result (and what `then` builds, if given: a widget or what it
+    prints) stays hidden until the student commits a prediction; then prediction and result are
+    shown side by side with the gap explained. A prediction can be changed until it is
+    committed; an ambiguous one (a bare 90 for a share) is said back first ("read as 90 %") and
+    committed on the second press. It is recorded on the widget (``.prediction``)."""
     ex = lessons.EXERCISES[exercise_id]
     field = w.Text(description=_unit_label(ex).replace("Your answer", "Prediction"), style=LABEL)
     button = w.Button(description="Commit and reveal")
@@ -116,40 +181,145 @@ def predict_reveal(exercise_id: str, then: Callable[[], w.Widget] | None = None)
         [w.HTML(f"<b>Predict first:</b> {html.escape(ex.question)}"), w.HBox([field, button]), out]
     )
     box.add_traits(prediction=traitlets.Any(None))
+    confirmed = {"text": None}
 
     def on_click(_):
         try:
             r = lessons.reveal(exercise_id, field.value)
+            echo = exercises.read(field.value, ex.unit, ex.negative).echo
         except Exception:  # a lesson widget never shows a traceback
             out.value = "<p>Could not read that prediction.</p>"
             return
         if not r.ready:
             out.value = f"<p>{html.escape(r.message)}</p>"
             return
+        if echo and confirmed["text"] != field.value:
+            confirmed["text"] = field.value
+            out.value = (
+                f"<p>Your prediction is {html.escape(echo)}. Press again to commit, or change "
+                "it first.</p>"
+            )
+            return
         box.prediction = r.prediction
         field.disabled = button.disabled = True
+        REVEALED.mark(exercise_id)
         out.value = table(
             ["your prediction", "the explorer"], [[ex.show(r.prediction), ex.show(r.result)]]
         ) + (f"<p>{html.escape(r.message)}</p>")
         if then is not None:
-            made = then()
-            after.children = [made.widget if isinstance(made, Handout) else made]
+            after.children = [_built(then)]
             box.children = [*box.children, after]
 
     button.on_click(on_click)
+    if _revealing():  # the teacher's rendering: the result, with no prediction
+        REVEALED.mark(exercise_id)
+        out.value = f"<p>The explorer gets <b>{html.escape(ex.show(ex.answer()))}</b>.</p>"
+        if then is not None:
+            after.children = [_built(then)]
+            box.children = [*box.children, after]
     return shown(box)
 
 
-def verdict_vote() -> w.Widget:
-    """Vote, then reveal: the student gives a verdict for every claim of the fact-check; only then
-    are the explorer's verdicts (and the full table) shown beside the votes."""
-    claims = factcheck.claims()
+def solution(
+    exercise_id: str,
+    then: Callable[[], object] | None = None,
+    also: tuple[str, ...] = (),
+    step: bool = True,
+) -> w.Widget:
+    """The worked solution of an exercise (its worked step from the exercise definition, unless
+    `step` is False, and what `then` builds or prints), shown only once the result of that
+    exercise (and of those in `also`) has been revealed above: answered right, given up or a
+    prediction committed. Until then, one line saying so; nothing of the result is on the page."""
+    ex = lessons.EXERCISES[exercise_id]
+    wait = w.HTML("<p><i>This opens once you have answered the exercise above.</i></p>")
+    box = w.VBox([wait])
+    needed = (exercise_id, *also)
+
+    def update(_=None):
+        if any(e not in REVEALED.done for e in needed) or box.children[0] is not wait:
+            return
+        shown_step = w.HTML(f"<p><b>Worked solution.</b> {html.escape(ex.hints[-1])}.</p>")
+        box.children = ([shown_step] if step else []) + ([_built(then)] if then is not None else [])
+
+    REVEALED.observe(update, "done")
+    update()
+    return shown(box)
+
+
+def _argued_by(claim_id: str) -> str:
+    return ", ".join(r.name for r in factcheck.ROLES if claim_id in r.claims)
+
+
+def role_briefs() -> w.Widget:
+    """Lesson 5's four roles: each brief with the claims (as the articles put them) that role
+    argues and votes on first. No verdict is shown."""
+    parts = []
+    for r in factcheck.ROLES:
+        items = "".join(
+            f"<li>{html.escape(factcheck.claim(c).claim)} <small>({html.escape(c)})</small></li>"
+            for c in r.claims
+        )
+        parts.append(f"<h4>{html.escape(r.name)}</h4><p>{html.escape(r.brief)}</p><ul>{items}</ul>")
+    return shown(w.HTML("".join(parts)))
+
+
+def station(claim_id: str) -> w.Widget:
+    """A recompute station for one claim: the claim, the catalog figures it rests on (value,
+    source, date, confidence), the computation in words and fields for the group's own number and
+    assumption. The explorer's value and verdict are not shown: they belong to the vote's reveal.
+    A claim without numbers (the battery) lists the sources to read instead."""
+    c = factcheck.claim(claim_id)
+    head = (
+        f"<p><b>{html.escape(c.claim)}</b> <small>({html.escape(claim_id)}; argued by "
+        f"{html.escape(_argued_by(claim_id))})</small></p>"
+    )
+    keys = factcheck.STATION_FIGURES.get(claim_id, ())
+    if not keys:
+        sources = "".join(f"<li>{html.escape(x)}</li>" for x in c.sources)
+        body = (
+            "<p>No number to recompute: read what these sources say (and do not say) about the "
+            f"claim.</p><ul>{sources}</ul>"
+        )
+        fields = [w.Text(description="What the sources say", style=LABEL)]
+    else:
+        rows = []
+        for k in keys:
+            e = catalog.entry(k)
+            unit = "" if e.unit in ("dimensionless", "1") else f" {e.unit}"
+            rows.append([k, f"{fmt.number(e.value)}{unit}", e.source_title, e.date, e.confidence])
+        body = table(["figure", "value", "source", "date", "confidence"], rows) + (
+            f"<p>Recompute: {html.escape(c.how or 'compare the figures above')}.</p>"
+        )
+        fields = [
+            w.Text(description=f"Your number ({c.unit})" if c.unit else "Your number", style=LABEL),
+            w.Text(description="Your assumption", style=LABEL),
+        ]
+    return shown(w.VBox([w.HTML(head + body), *fields]))
+
+
+def verdict_vote(claim_ids: tuple[str, ...] = factcheck.CLASS_CLAIMS) -> w.Widget:
+    """Vote, then reveal: the student gives a verdict for every claim of the class's set (default
+    the eight `factcheck.CLASS_CLAIMS`); only then are the explorer's verdicts shown beside the
+    votes, with the full table (claimed, explorer, why, sources) and the computation behind each
+    row. Nothing of a verdict is on the page before."""
+    claims = [factcheck.claim(i) for i in claim_ids]
     verdicts = [factcheck.REPRODUCED, factcheck.ASSUMED, factcheck.CONTESTED]
     votes = {
         c.id: w.Dropdown(options=["(your verdict)", *verdicts], layout=w.Layout(width="260px"))
         for c in claims
     }
-    rows = [w.HBox([votes[c.id], w.HTML(html.escape(c.claim))]) for c in claims]
+    rows = [
+        w.HBox(
+            [
+                votes[c.id],
+                w.HTML(
+                    f"{html.escape(c.claim)} <small>(argued by "
+                    f"{html.escape(_argued_by(c.id))})</small>"
+                ),
+            ]
+        )
+        for c in claims
+    ]
     button = w.Button(description="Reveal the verdicts")
     out = w.HTML()
 
@@ -166,12 +336,22 @@ def verdict_vote() -> w.Widget:
             verdict_rows.append([c.claim, vote, verdict, "✓" if vote == verdict else "✗", why])
             votes[c.id].disabled = True
         button.disabled = True
+        how = "".join(
+            f"<li>{html.escape(c.id)}: {html.escape(c.how or 'catalog')}</li>" for c in claims
+        )
         out.value = (
             f"<p><b>You agree with the explorer on {agree} of {len(claims)} claims.</b></p>"
             + table(["claim", "your verdict", "explorer", "", "why"], verdict_rows)
+            + "<p>The full table, with the explorer's value and the sources:</p>"
+            + factcheck.html_table(tuple(claim_ids))
+            + f"<p>The computation behind each row:</p><ul>{how}</ul>"
         )
 
     button.on_click(on_click)
+    if _revealing():  # the teacher's rendering: the explorer's verdicts as the votes
+        for c in claims:
+            votes[c.id].value = c.verdict()
+        on_click(None)
     return shown(w.VBox([*rows, button, out]))
 
 
@@ -212,11 +392,12 @@ def city_bases(site_power: float | None = None) -> w.Widget:
 
 def power_split(cooling_fraction: float | None = None) -> w.Widget:
     """Cooling share → where the power goes at the Rainier Mississippi site, the PUE and the
-    implied chiller COP (default: the article's cooling share, from the catalog)."""
+    implied chiller COP (default: the article's 40 % cooling share, as the lessons quote it; the
+    site's own default may come from its plant model instead)."""
     site = ARTICLE_SITE  # the article whose 40 % cooling share the lesson examines
     site_power = catalog.site_inputs(site)["site_power"]
     if cooling_fraction is None:
-        cooling_fraction = catalog.site_inputs(site)["cooling_fraction"]
+        cooling_fraction = lessons.COOLING_SHARE
     span = validate.slider_span("cooling_fraction")
     cf = w.FloatSlider(
         value=cooling_fraction,
@@ -272,9 +453,9 @@ def chips_per_mw(precision: str = "fp8") -> w.Widget:
         ds.flops_per_watt.attrs["units"], "PFLOP/s/MW"
     )
     xs, ys = bq.OrdinalScale(), bq.LinearScale(min=0)
-    bars = bq.Bars(
-        x=catalog.names("chips"), y=np.nan_to_num(fpw), scales={"x": xs, "y": ys}, colors=[BLUE]
-    )
+    has = np.isfinite(fpw)  # a chip without this precision (A100, TPU v4: no FP8) has no bar
+    names = [c for c, ok in zip(catalog.names("chips"), has, strict=True) if ok]
+    bars = bq.Bars(x=names, y=fpw[has], scales={"x": xs, "y": ys}, colors=[BLUE])
     fig = bq.Figure(
         marks=[bars],
         axes=[bq.Axis(scale=xs), bq.Axis(scale=ys, side="left", label="PFLOP/s per MW")],
@@ -287,7 +468,7 @@ def chips_per_mw(precision: str = "fp8") -> w.Widget:
             catalog.label("chips", c),
             fmt.quantity(float(ds.chip_power.sel(chip=c)), "kW"),
             fmt.number(float(ds.chips_supported.sel(chip=c))),
-            fmt.number(float(np.nan_to_num(v))),
+            fmt.number(float(v)) if np.isfinite(v) else f"n/a: no {precision.upper()}",
         ]
         for c, v in zip(catalog.names("chips"), fpw, strict=True)
     ]
@@ -378,62 +559,3 @@ def sources(*prefixes: str) -> w.Widget:
         for e in catalog.entries_under(p):
             rows.append([e.key, f"{e.value:g} {e.unit}", e.source_title, e.date, e.confidence])
     return shown(w.HTML(table(["figure", "value", "source", "date", "confidence"], rows)))
-
-
-# The handout template: JupyterLab's, without the scripts it loads from CDNs (RequireJS, MathJax,
-# Mermaid, the widget manager), so a handout makes no network request; widgets are static snapshots.
-_OFFLINE = """{%- extends 'lab/index.html.j2' -%}
-{%- block html_head_js_requirejs -%}{%- endblock -%}
-{%- block html_head_js_mathjax -%}{%- endblock -%}
-{%- block html_head_js_mermaidjs -%}{%- endblock -%}
-{%- block jupyter_widgets -%}{%- endblock -%}
-"""
-
-
-def build_handouts(folder: str, notebooks: list[str] | None = None) -> list[str]:
-    """Run walkthroughs (default: ``notebooks/0[1-8]-*.ipynb``) with ``EXPLORER_STATIC`` set and
-    write each as a self-contained HTML handout into `folder`; returns the files written."""
-    here = Path(__file__).resolve().parents[2] / "notebooks"
-    paths = [Path(p) for p in notebooks] if notebooks else sorted(here.glob("0[1-8]-*.ipynb"))
-    out = Path(folder)
-    out.mkdir(parents=True, exist_ok=True)
-    before = os.environ.get(STATIC)
-    os.environ[STATIC] = "1"  # the kernels inherit it; restored afterwards
-    try:
-        return _render(paths, out)
-    finally:
-        if before is None:
-            del os.environ[STATIC]
-        else:
-            os.environ[STATIC] = before
-
-
-def _render(paths: list[Path], out: Path) -> list[str]:
-    import jinja2
-    import nbformat
-    from nbconvert import HTMLExporter
-    from nbconvert.preprocessors import ExecutePreprocessor
-
-    exporter = HTMLExporter(
-        template_name="lab",
-        extra_loaders=[jinja2.DictLoader({"handout.html.j2": _OFFLINE})],
-        template_file="handout.html.j2",
-    )
-    written = []
-    for path in paths:
-        nb = nbformat.read(path, as_version=4)
-        ExecutePreprocessor(timeout=600, store_widget_state=False).preprocess(
-            nb, {"metadata": {"path": str(path.parent)}}
-        )
-        body, _ = exporter.from_notebook_node(nb)
-        target = out / (path.stem + ".html")
-        target.write_text(body, encoding="utf-8")
-        written.append(str(target))
-    return written
-
-
-if __name__ == "__main__":  # make handouts: python -m explorer.classroom.widgets build/handouts
-    import sys
-
-    for f in build_handouts(sys.argv[1] if len(sys.argv) > 1 else "build/handouts"):
-        print(f)

@@ -1,4 +1,5 @@
-"""Command line: ``explorer compute | train | catalog | grid | sample | sensitivity | app``.
+"""Command line: ``explorer compute | train | catalog | grid | sample | sensitivity | app |
+teach``.
 
 This module only builds the parser from the command modules' ``register`` functions and
 dispatches; each command group lives in a module of its own, and what they share is in
@@ -17,7 +18,7 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import InputError
-from . import app, catalog, compute, site, train, uncertainty
+from . import app, catalog, compute, site, teach, train, uncertainty
 from .common import ParseError, Parser
 
 
@@ -62,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     app.register(sub)
     site.register(sub)  # grid
     uncertainty.register(sub, compute_parser)  # compute --uncertainty, sample, sensitivity
+    teach.register(sub)  # teach pack|handouts
     return p
 
 

@@ -1,0 +1,109 @@
+"""The walkthroughs without a kernel: each one run top to bottom and written as a self-contained
+HTML page with its outputs, the lesson widgets as static snapshots (text, tables and their figures
+as inline SVG images), no script and nothing loaded from the network.
+
+Two editions: the students' handouts, where every reveal stays closed (nothing of an exercise's
+result is on the page), and the teacher's rendering (``reveal=True``), where every reveal is open:
+answers, worked solutions, the charts behind them and the fact-check's verdicts.
+
+Examples
+--------
+>>> sorted(p.name for p in walkthroughs())[:2]
+['01-megawatts-and-cities.ipynb', '02-where-the-power-goes.ipynb']
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..ui.static import STATIC
+from .widgets import REVEAL
+
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+
+# JupyterLab's template without the scripts it loads from CDNs (RequireJS, MathJax, Mermaid, the
+# widget manager): a handout makes no network request; widgets are static snapshots.
+_OFFLINE = """{%- extends 'lab/index.html.j2' -%}
+{%- block html_head_js_requirejs -%}{%- endblock -%}
+{%- block html_head_js_mathjax -%}{%- endblock -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock -%}
+{%- block jupyter_widgets -%}{%- endblock -%}
+"""
+
+
+def walkthroughs() -> list[Path]:
+    """The eight walkthroughs, ``notebooks/0[1-8]-*.ipynb``, in order."""
+    return sorted(NOTEBOOKS.glob("0[1-8]-*.ipynb"))
+
+
+@contextmanager
+def _env(reveal: bool) -> Iterator[None]:
+    """EXPLORER_STATIC (and EXPLORER_REVEAL for the teacher) set for the kernels, then restored."""
+    saved = {k: os.environ.get(k) for k in (STATIC, REVEAL)}
+    os.environ[STATIC] = "1"
+    os.environ[REVEAL] = "1" if reveal else "0"
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def execute(paths: list[Path] | None = None, reveal: bool = False) -> list[tuple[Path, object]]:
+    """Run each walkthrough top to bottom in a fresh kernel, widgets as static snapshots; returns
+    (path, executed notebook) pairs. Nothing is written."""
+    import nbformat
+    from nbconvert.preprocessors import ExecutePreprocessor
+
+    done = []
+    with _env(reveal):
+        for path in paths or walkthroughs():
+            nb = nbformat.read(path, as_version=4)
+            ExecutePreprocessor(timeout=600, store_widget_state=False).preprocess(
+                nb, {"metadata": {"path": str(path.parent)}}
+            )
+            done.append((Path(path), nb))
+    return done
+
+
+def to_html(nb: object) -> str:
+    """An executed notebook as one self-contained, offline HTML page."""
+    import jinja2
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name="lab",
+        extra_loaders=[jinja2.DictLoader({"handout.html.j2": _OFFLINE})],
+        template_file="handout.html.j2",
+    )
+    body, _ = exporter.from_notebook_node(nb)
+    return body
+
+
+def write(executed: list[tuple[Path, object]], folder: str | Path) -> list[str]:
+    """Write executed walkthroughs as HTML pages into `folder`; returns the files written."""
+    from .teacher_pack import safe_folder
+
+    out = safe_folder(Path(folder))  # never over tracked files
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for path, nb in executed:
+        target = out / (path.stem + ".html")
+        target.write_text(to_html(nb), encoding="utf-8")
+        written.append(str(target))
+    return written
+
+
+def build(
+    folder: str | Path, notebooks: list[str] | None = None, reveal: bool = False
+) -> list[str]:
+    """Run the walkthroughs (default: all eight) and write them into `folder`: the students'
+    handouts, or with `reveal` the teacher's rendering with every reveal open."""
+    paths = [Path(p) for p in notebooks] if notebooks else None
+    return write(execute(paths, reveal=reveal), folder)

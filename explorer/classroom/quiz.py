@@ -1,0 +1,498 @@
+"""The quizzes: three items per lesson and a final quiz, new questions (not the exercises' text),
+each with four choices. The answer comes from the core (or, where an item gives its own figures,
+from those figures with the core's unit conversions); every distractor is a common mistake, worked
+out the same way and printed in the answer's unit, so no choice gives itself away by its unit.
+
+Examples
+--------
+>>> item = LESSON_ITEMS[1][0]
+>>> item.choices()[item.right()] == item.show(item.answer())
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .. import catalog, fmt
+from ..model import compute
+from ..training import training_compute
+from ..units import factor
+
+_HOURS = catalog.value("conventions.hours_per_year", "hour/year")  # the core's year
+_DAY_H = factor("day", "hour")
+_DAY_S = factor("day", "s")
+
+
+def _other() -> float:
+    """The catalog's default share of site power lost to things other than IT and cooling."""
+    return catalog.value("defaults.overhead_fraction", "dimensionless")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One multiple-choice item: `answer` and each distractor's value in `unit` (``"%"`` for a
+    share, given as a fraction); `mistakes` say which slip each distractor is."""
+
+    lesson: int
+    text: str
+    unit: str
+    answer: Callable[[], float]
+    mistakes: tuple[tuple[str, Callable[[], float]], ...]
+    digits: int = 3
+
+    def show(self, x: float) -> str:
+        if self.unit == "%":
+            return fmt.percent(x, self.digits)
+        return f"{fmt.number(x, self.digits)} {self.unit}".strip()
+
+    def options(self) -> list[tuple[str, str]]:
+        """(shown value, why) for the answer and every distractor, in ascending order."""
+        found = {self.show(self.answer()): (self.answer(), "right")}
+        for why, f in self.mistakes:
+            found.setdefault(self.show(f()), (f(), why))
+        ordered = sorted(found.items(), key=lambda kv: kv[1][0])
+        return [(shown, why) for shown, (_, why) in ordered]
+
+    def choices(self) -> list[str]:
+        return [shown for shown, _ in self.options()]
+
+    def right(self) -> int:
+        return [why for _, why in self.options()].index("right")
+
+
+def _site(mw: float, **kw) -> object:
+    return compute(site_power=mw, **kw)
+
+
+def _cooling_for_pue(pue: float) -> float:
+    return 1 - 1 / pue - _other()
+
+
+LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
+    1: (
+        Item(
+            1,
+            "A 100 MW site draws its full power all year. How much electricity does it use in "
+            "a year?",
+            "GWh",
+            lambda: float(_site(100).annual_energy),
+            (
+                ("days instead of hours", lambda: 100 * 365 / 1000),
+                ("one day, not a year", lambda: 100 * _DAY_H / 1000),
+                ("MWh written as GWh", lambda: 100 * _HOURS),
+            ),
+        ),
+        Item(
+            1,
+            "On the EIA's use per US household, how many households use as much electricity in a "
+            "year as a 150 MW site running all year?",
+            "households",
+            lambda: float(_site(150, basis="us-household").city_households),
+            (
+                (
+                    "the all-sector per-person basis",
+                    lambda: float(_site(150, basis="us-person").city_people),
+                ),
+                (
+                    "the people living in those households",
+                    lambda: (
+                        float(_site(150, basis="us-household").city_households)
+                        * catalog.value("conventions.persons_per_household", "person/household")
+                    ),
+                ),
+                (
+                    "days instead of hours",
+                    lambda: float(_site(150, basis="us-household").city_households) / _DAY_H,
+                ),
+            ),
+        ),
+        Item(
+            1,
+            "A town uses 1.2 TWh of electricity a year. What constant power is that on average?",
+            "MW",
+            lambda: 1.2 * factor("TWh", "MWh") / _HOURS,
+            (
+                ("divided by days", lambda: 1.2 * factor("TWh", "MWh") / 365),
+                ("TWh read as GWh", lambda: 1.2 * factor("GWh", "MWh") / _HOURS),
+                ("multiplied by the hours", lambda: 1.2 * _HOURS),
+            ),
+        ),
+    ),
+    2: (
+        Item(
+            2,
+            "Cooling takes 25 % of a site's power and other losses 3 %. What is its PUE?",
+            "",
+            lambda: float(compute(cooling_fraction=0.25, overhead_fraction=0.03).pue),
+            (
+                ("1 + the cooling share", lambda: 1.25),
+                ("other losses forgotten", lambda: 1 / 0.75),
+                ("1 + all non-IT", lambda: 1.28),
+            ),
+        ),
+        Item(
+            2,
+            "An older hall reports a PUE of 1.3; distribution and lighting take "
+            f"{fmt.percent(0.03)} of the power. Which cooling share matches?",
+            "%",
+            lambda: _cooling_for_pue(1.3),
+            (
+                ("PUE − 1", lambda: 0.3),
+                ("other losses not subtracted", lambda: 1 - 1 / 1.3),
+                ("PUE − 1 − other losses", lambda: 0.27),
+            ),
+        ),
+        Item(
+            2,
+            "A 200 MW site runs at a PUE of 1.25. How many MW reach the IT equipment?",
+            "MW",
+            lambda: float(
+                compute(
+                    site_power=200,
+                    cooling_fraction=_cooling_for_pue(1.25),
+                    overhead_fraction=_other(),
+                ).it_power
+            ),
+            (
+                ("multiplied by the PUE", lambda: 200 * 1.25),
+                ("200 × (1 − 0.25)", lambda: 200 * 0.75),
+                ("the non-IT part", lambda: 200 - 200 / 1.25),
+            ),
+        ),
+    ),
+    3: (
+        Item(
+            3,
+            "A chip has a 700 W TDP and its servers add an overhead factor of 1.8. How many such "
+            "chips can 10 MW of IT power feed?",
+            "chips",
+            lambda: 10 * factor("MW", "W") / (700 * 1.8),
+            (
+                ("overhead left out", lambda: 10 * factor("MW", "W") / 700),
+                ("overhead added as 1.8 W", lambda: 10 * factor("MW", "W") / 701.8),
+                ("multiplied by the overhead", lambda: 10 * factor("MW", "W") * 1.8 / 700),
+            ),
+        ),
+        Item(
+            3,
+            "A system joins 32 chips of 1,000 TFLOP/s dense FP8 each. What is its dense FP8 peak?",
+            "PFLOP/s",
+            lambda: 32 * 1000 * factor("TFLOP/s", "PFLOP/s"),
+            (
+                ("the sparse figure (× 2)", lambda: 64.0),
+                ("BF16 (÷ 2)", lambda: 16.0),
+                ("one chip's figure", lambda: 1.0),
+            ),
+        ),
+        Item(
+            3,
+            "One chip draws 1.2 kW with its share of the server. In a hall whose PUE is 1.2, "
+            "how much facility power does it take?",
+            "kW",
+            lambda: 1.2 / (1 - _cooling_for_pue(1.2) - _other()),
+            (
+                ("PUE left out", lambda: 1.2),
+                ("only the cooling added", lambda: 1.2 * (1 + _cooling_for_pue(1.2))),
+                ("divided by the PUE", lambda: 1.2 / 1.2),
+            ),
+        ),
+    ),
+    4: (
+        Item(
+            4,
+            "A 70-billion-parameter model is trained on 15 trillion tokens. About how much "
+            "compute does that take (C ≈ 6 N D)?",
+            "FLOP",
+            lambda: float(training_compute(70e9, 15e12)),
+            (
+                ("N × D", lambda: 70e9 * 15e12),
+                ("2 N D (forward pass only)", lambda: 2 * 70e9 * 15e12),
+                ("6 N + D", lambda: 6 * 70e9 * 15e12 / 10),
+            ),
+        ),
+        Item(
+            4,
+            "A run needs 6.3 × 10²⁴ FLOP on 10,000 chips of 1 PFLOP/s peak at 40 % MFU. How many "
+            "days, with no interruptions?",
+            "days",
+            lambda: 6.3e24 / (1e4 * 1e15 * 0.4) / _DAY_S,
+            (
+                ("MFU left out", lambda: 6.3e24 / (1e4 * 1e15) / _DAY_S),
+                ("hours taken for days", lambda: 6.3e24 / (1e4 * 1e15 * 0.4) / 3600),
+                ("multiplied by the MFU", lambda: 6.3e24 / (1e4 * 1e15) * 0.4 / _DAY_S),
+            ),
+        ),
+        Item(
+            4,
+            "A 16,384-chip job is interrupted every 3 hours on average. Every chip fails as "
+            "often as before. How often is a 65,536-chip job interrupted?",
+            "hours",
+            lambda: 3 * 16_384 / 65_536,
+            (
+                ("the same as before", lambda: 3.0),
+                ("four times as long", lambda: 3 * 65_536 / 16_384),
+                ("halved", lambda: 1.5),
+            ),
+        ),
+    ),
+    5: (
+        Item(
+            5,
+            "A 16-chip instance has 96 GiB of memory per chip. How much is that in GB (10⁹ bytes)?",
+            "GB",
+            lambda: 16 * 96 * factor("GiB", "GB"),
+            (
+                ("GiB read as GB", lambda: 16 * 96.0),
+                ("converted the wrong way", lambda: 16 * 96 * factor("GB", "GiB")),
+                ("one chip's memory", lambda: 96 * factor("GiB", "GB")),
+            ),
+        ),
+        Item(
+            5,
+            "A chip's documented sparse FP8 peak is 2,563 TFLOP/s. What should a 16-chip "
+            "instance's sparse figure be?",
+            "PFLOP/s",
+            lambda: 16 * 2563 * factor("TFLOP/s", "PFLOP/s"),
+            (
+                ("sparse taken as 2 × dense twice", lambda: 2 * 16 * 2563 / 1000),
+                ("the dense figure", lambda: 16 * 1299 / 1000),
+                ("one chip", lambda: 2563 / 1000),
+            ),
+        ),
+        Item(
+            5,
+            f"An article says 50 % of a site's power goes to cooling. With {fmt.percent(0.03)} "
+            "other losses, what PUE is that?",
+            "",
+            lambda: float(compute(cooling_fraction=0.5, overhead_fraction=0.03).pue),
+            (
+                ("1 + the cooling share", lambda: 1.5),
+                ("other losses forgotten", lambda: 2.0),
+                ("AWS's fleet PUE", lambda: 1.15),
+            ),
+        ),
+    ),
+    6: (
+        Item(
+            6,
+            "A cluster achieves 50 EFLOP/s. A model needs 5 × 10²⁵ FLOP. How many days does it "
+            "take with no interruptions?",
+            "days",
+            lambda: 5e25 / (50 * factor("EFLOP/s", "FLOP/s")) / _DAY_S,
+            (
+                ("hours taken for days", lambda: 5e25 / 5e19 / 3600),
+                ("EFLOP/s taken as PFLOP/s", lambda: 5e25 / 5e16 / _DAY_S),
+                ("divided by an MFU again", lambda: 5e25 / (5e19 * 0.4) / _DAY_S),
+            ),
+        ),
+        Item(
+            6,
+            "A 200 MW site runs one training job for 10 days. How much electricity does the run "
+            "use?",
+            "MWh",
+            lambda: 200 * 10 * _DAY_H,
+            (
+                ("MW × days", lambda: 200 * 10.0),
+                ("a year's energy", lambda: 200 * _HOURS),
+                ("divided by 24", lambda: 200 * 10 / 24),
+            ),
+        ),
+        Item(
+            6,
+            "A city of 100,000 people uses 12,645 kWh per person per year. How many MWh does it "
+            "use in a day?",
+            "MWh",
+            lambda: 100_000 * 12_645 / 365 * factor("kWh", "MWh"),
+            (
+                ("a year, not a day", lambda: 100_000 * 12_645 * factor("kWh", "MWh")),
+                ("an hour, not a day", lambda: 100_000 * 12_645 / _HOURS / 1000),
+                ("kWh read as MWh", lambda: 100_000 * 12_645 / 365),
+            ),
+        ),
+    ),
+    7: (
+        Item(
+            7,
+            "A cooling plant draws 40 MW in the hottest hour and 25 MW on average over the year. "
+            "How far above the mean is the peak?",
+            "%",
+            lambda: 40 / 25 - 1,
+            (
+                ("the ratio, not the excess", lambda: 40 / 25),
+                ("divided by the peak", lambda: (40 - 25) / 40),
+                ("the MW difference as %", lambda: 0.15),
+            ),
+        ),
+        Item(
+            7,
+            "A ride-through battery carries 100 MW for 10 minutes until generators start. How "
+            "much energy must it hold?",
+            "MWh",
+            lambda: 100 * 10 * factor("minute", "hour"),
+            (
+                ("minutes taken for hours", lambda: 100 * 10.0),
+                ("the power, not the energy", lambda: 100.0),
+                ("÷ 100 instead of ÷ 60", lambda: 100 * 10 / 100),
+            ),
+        ),
+        Item(
+            7,
+            "A state sells 50,000 GWh of electricity a year. A new 400 MW campus will run flat "
+            "out. How big a slice of the state's yearly electricity is that?",
+            "%",
+            lambda: float(_site(400).annual_energy) / 50_000,
+            (
+                ("MW compared with GWh", lambda: 400 / 50_000),
+                ("days instead of hours", lambda: 400 * 365 / 1000 / 50_000),
+                ("12 hours a day", lambda: float(_site(400).annual_energy) / 2 / 50_000),
+            ),
+        ),
+    ),
+    8: (
+        Item(
+            8,
+            "A site could draw 200–500 MW all year; a household uses 10,000–12,000 kWh a year. "
+            "What is the largest city, in households?",
+            "households",
+            lambda: 500 * _HOURS * factor("MWh", "kWh") / 10_000,
+            (
+                ("both figures at their high end", lambda: 500 * _HOURS * 1000 / 12_000),
+                ("both at their low end", lambda: 200 * _HOURS * 1000 / 10_000),
+                ("the smallest city", lambda: 200 * _HOURS * 1000 / 12_000),
+            ),
+        ),
+        Item(
+            8,
+            "A city of 250,000 households assumes the site runs all year. If it runs at a load "
+            "factor of 0.8 instead, by how many households does the city shrink?",
+            "households",
+            lambda: 250_000 * (1 - 0.8),
+            (
+                ("the new city", lambda: 250_000 * 0.8),
+                ("divided by 0.8", lambda: 250_000 / 0.8 - 250_000),
+                ("grown instead", lambda: 250_000 / 0.8),
+            ),
+        ),
+        Item(
+            8,
+            "Of 2,000 Monte Carlo draws, how many fall outside their 90 % range (below the 5th "
+            "or above the 95th percentile)?",
+            "draws",
+            lambda: 2000 * 0.10,
+            (
+                ("one side only", lambda: 2000 * 0.05),
+                ("inside, not outside", lambda: 2000 * 0.90),
+                ("up to the 95th percentile", lambda: 2000 * 0.95),
+            ),
+        ),
+    ),
+}
+
+# the final quiz: one new item per lesson, none of them in a lesson quiz
+FINAL_ITEMS: tuple[Item, ...] = (
+    Item(
+        1,
+        "A 50 MW site draws its full power all year. How much electricity does it use?",
+        "GWh",
+        lambda: float(_site(50).annual_energy),
+        (
+            ("days instead of hours", lambda: 50 * 365 / 1000),
+            ("MWh written as GWh", lambda: 50 * _HOURS),
+            ("one day", lambda: 50 * 24 / 1000),
+        ),
+    ),
+    Item(
+        2,
+        "A site runs at a PUE of 1.5. What share of its power reaches the IT equipment?",
+        "%",
+        lambda: 1 / 1.5,
+        (
+            ("PUE − 1", lambda: 0.5),
+            ("1 − (PUE − 1) ÷ 2", lambda: 0.75),
+            ("1 ÷ PUE − other losses", lambda: 1 / 1.5 - 0.03),
+        ),
+    ),
+    Item(
+        3,
+        "A 72-chip rack of 2.5 PFLOP/s dense FP8 chips: what is its dense FP8 peak?",
+        "PFLOP/s",
+        lambda: 72 * 2.5,
+        (
+            ("the sparse figure", lambda: 72 * 5.0),
+            ("BF16", lambda: 72 * 1.25),
+            ("a 64-chip count", lambda: 64 * 2.5),
+        ),
+    ),
+    Item(
+        4,
+        "A run on 1,000 chips takes 30 days with no interruptions. Its goodput is 80 %. How "
+        "long does it take?",
+        "days",
+        lambda: 30 / 0.8,
+        (
+            ("multiplied by the goodput", lambda: 30 * 0.8),
+            ("goodput left out", lambda: 30.0),
+            ("20 % added as 20 days", lambda: 50.0),
+        ),
+    ),
+    Item(
+        5,
+        "A 64-chip server holds 96 GiB per chip. How many TB (10¹² bytes) of memory is that?",
+        "TB",
+        lambda: 64 * 96 * factor("GiB", "TB"),
+        (
+            ("GiB read as GB", lambda: 64 * 96 * factor("GB", "TB")),
+            (
+                "converted the wrong way",
+                lambda: 64 * 96 * factor("GB", "TB") ** 2 / factor("GiB", "TB"),
+            ),
+            ("one 16-chip instance", lambda: 16 * 96 * factor("GiB", "TB")),
+        ),
+    ),
+    Item(
+        6,
+        "A run uses 120,000 MWh. A city uses 6,000 MWh a day. How many days of the city's "
+        "electricity is the run?",
+        "days",
+        lambda: 120_000 / 6_000,
+        (
+            ("hours, not days", lambda: 120_000 / 6_000 * 24),
+            ("divided by 24 again", lambda: 120_000 / 6_000 / 24),
+            ("a day taken as 12 hours", lambda: 120_000 / 3_000),
+        ),
+    ),
+    Item(
+        7,
+        "A smoothing battery fills a 150 MW dip lasting 2 minutes. How much energy does one dip "
+        "take?",
+        "MWh",
+        lambda: 150 * 2 * factor("minute", "hour"),
+        (
+            ("minutes taken for hours", lambda: 150 * 2.0),
+            ("the power", lambda: 150.0),
+            ("÷ 100 instead of ÷ 60", lambda: 150 * 2 / 100),
+        ),
+    ),
+    Item(
+        8,
+        "A site's power ranges 300–600 MW. Moved alone from end to end, by how many GWh a year "
+        "does its energy swing?",
+        "GWh",
+        lambda: float(_site(600).annual_energy - _site(300).annual_energy),
+        (
+            ("the high end's energy", lambda: float(_site(600).annual_energy)),
+            ("MW × days", lambda: 300 * 365 / 1000),
+            (
+                "half the swing",
+                lambda: float(_site(600).annual_energy - _site(300).annual_energy) / 2,
+            ),
+        ),
+    ),
+)
+
+
+def items(lesson: int | None = None) -> tuple[Item, ...]:
+    """A lesson's quiz items, or (None) the final quiz's."""
+    return FINAL_ITEMS if lesson is None else LESSON_ITEMS[lesson]

@@ -1,0 +1,95 @@
+"""A real pack: each lesson's plan is its own and names its exercises; quiz items are new
+questions, four choices each, every distractor in the answer's unit."""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+
+import pytest
+
+from explorer.classroom import factcheck, lessons, quiz, teacher_pack
+
+
+@pytest.fixture(scope="module")
+def pages():
+    return teacher_pack.build()
+
+
+def test_each_plan_is_its_own_and_names_its_exercises(pages):
+    plans = {n.number: pages[f"lesson-{n.number}/plan.html"] for n in teacher_pack.LESSONS}
+    bodies = {n: re.sub(r"<h1>.*?</h1>", "", p) for n, p in plans.items()}
+    for a in bodies:
+        for b in bodies:
+            if a < b:
+                ratio = difflib.SequenceMatcher(None, bodies[a], bodies[b]).ratio()
+                assert ratio < 0.5, (a, b, ratio)
+    for lesson in teacher_pack.LESSONS:
+        plan = plans[lesson.number]
+        for e in teacher_pack.exercises_of(lesson.number):
+            assert e.id in plan, (lesson.number, e.id)
+        assert "Without the app server" in plan and "Where students stumble" in plan
+    # the smoothing exercise is Advanced in the notebook and in the plan
+    assert "Advanced: smoothing-energy" in plans[7]
+    assert "Hint button" not in "".join(plans.values())
+
+
+def test_quiz_items_are_new_and_their_distractors_share_the_answers_unit():
+    every = [i for n in range(1, 9) for i in quiz.items(n)] + list(quiz.items())
+    questions = [e.question for e in lessons.EXERCISES.values()]
+    texts = [i.text for i in every]
+    assert len(set(texts)) == len(texts)
+    for item in every:
+        for q in questions:
+            assert difflib.SequenceMatcher(None, item.text, q).ratio() < 0.6, (item.text, q)
+        shown = item.choices()
+        assert len(shown) == 4, shown
+        for s in shown:
+            if item.unit == "%":
+                assert s.endswith(" %"), s
+            elif item.unit:
+                assert s.endswith(f" {item.unit}"), s
+            else:
+                assert re.fullmatch(r"[\d.,]+", s), s
+        assert shown[item.right()] == item.show(item.answer())
+    assert {i.lesson for i in quiz.items()} == set(range(1, 9))
+
+
+def test_quiz_pages_and_keys(pages):
+    for n in range(1, 9):
+        sheet, key = pages[f"lesson-{n}/quiz.html"], pages[f"lesson-{n}/quiz-answers.html"]
+        assert "Answer:" not in sheet
+        for item in quiz.items(n):
+            assert html.escape(item.text) in sheet
+            assert f"<b>Answer: {'ABCD'[item.right()]}</b>" in key
+    assert "after lesson 8" in pages["quiz.html"]
+
+
+def test_lesson_5_worksheet_has_the_role_cards_and_the_claim_grid(pages):
+    sheet = pages["lesson-5/worksheet.html"]
+    for r in factcheck.ROLES:
+        assert f"Role card: {html.escape(r.name)}" in sheet
+    for c in factcheck.class_claims():
+        assert html.escape(c.claim) in sheet
+    for verdict in (factcheck.ASSUMED, factcheck.CONTESTED):
+        assert verdict not in sheet
+    assert "my vote" in sheet
+
+
+def test_the_fact_check_game_has_eight_claims_and_every_claim_a_role():
+    assert len(factcheck.CLASS_CLAIMS) == 8
+    argued = {c for r in factcheck.ROLES for c in r.claims}
+    assert argued == set(factcheck.CLASS_CLAIMS) and "ms-battery" in argued
+    verdicts = {c.verdict() for c in factcheck.class_claims()}
+    assert verdicts == {factcheck.REPRODUCED, factcheck.ASSUMED, factcheck.CONTESTED}
+    numeric = [c.id for c in factcheck.class_claims() if c.unit]
+    assert set(numeric) <= set(factcheck.STATION_FIGURES)
+
+
+def test_worksheets_keep_the_notebooks_order(pages):
+    # lesson 7: the two share exercises come before the question that compares them
+    sheet = pages["lesson-7/worksheet.html"]
+    assert sheet.index("utility-peak-share") < sheet.index("Compare your two shares")
+    for e in teacher_pack.exercises_of(7):
+        assert f"Answer: {e.show(e.answer())}" not in sheet

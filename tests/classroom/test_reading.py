@@ -1,0 +1,71 @@
+"""The parser reads what students write (#21 item 5 and the share case): each string with the
+value it must read as, or the words its message must contain. Values are hand-computed."""
+
+from __future__ import annotations
+
+import pytest
+from numpy.testing import assert_allclose
+
+from explorer.classroom import exercises, lessons
+
+# (typed, unit, value read or None, words the message or echo must contain)
+TABLE = [
+    ("about 2628", "GWh", 2628.0, ""),
+    ("~2628", "GWh", 2628.0, ""),
+    ("≈ 2628", "GWh", 2628.0, ""),
+    ("roughly 2.6 TWh", "GWh", 2600.0, ""),
+    ("2.6 billion kWh", "GWh", 2600.0, ""),  # 2.6e9 kWh = 2.6e6 MWh = 2,600 GWh
+    ("2.6 terawatt-hours", "GWh", 2600.0, ""),
+    ("83 petaflops", "PFLOP/s", 83.0, ""),
+    ("76.5 exaflops", "EFLOP/s", 76.5, ""),
+    ("76.5 exaflops", "PFLOP/s", 76_500.0, ""),
+    ("7/4", "1", 1.75, ""),
+    ("three hundred", "MW", 300.0, ""),
+    ("three hundred thousand chips", "chips", 300_000.0, ""),
+    ("twenty-five", "days", 25.0, ""),
+    ("2.6k", "GWh", 2600.0, ""),
+    ("2.6k GWh", "GWh", 2600.0, ""),
+    ("300k chips", "chips", 300_000.0, ""),
+    ("300k", "chips", 300_000.0, ""),
+    ("2.5 million", "people", 2.5e6, ""),
+    ("90", "share", 0.90, "read as 90 %"),  # a bare share between 1 and 100 is a percentage
+    ("0.9", "share", 0.90, ""),
+    ("90 %", "share", 0.90, ""),
+    ("about 3 TWh", "GWh", 3000.0, ""),
+    ("lots", "GWh", None, "cannot find a number in 'lots'"),
+    ("1/0", "1", None, "divides by zero"),
+    ("300 MW", "GWh", None, "a power; the answer is an energy"),
+]
+
+
+@pytest.mark.parametrize(("typed", "unit", "value", "words"), TABLE)
+def test_the_parser_reads_what_students_write(typed, unit, value, words):
+    r = exercises.read(typed, unit)
+    if value is None:
+        assert r.value is None and words in r.message, r
+    else:
+        assert r.value is not None, r.message
+        assert_allclose(r.value, value, rtol=1e-9)
+        assert words in r.echo
+
+
+def test_students_answers_and_messages_in_the_lessons():
+    # "300k chips" for 286,813 (4.6 % high, tolerance 2 %): a near miss, not a wild guess
+    near = lessons.check("trn2-chips-300mw", "300k chips")
+    assert near.kind == "near" and "4.6 % too high" in near.message
+    wild = lessons.check("trn2-chips-300mw", "3,000 chips")
+    assert wild.kind == "hint"
+    # a bare 90 for a goodput prediction reads as 90 %, said back; not 9,000 %
+    r = lessons.reveal("goodput-16k", "90")
+    assert r.ready and r.prediction == pytest.approx(0.90) and "read as 90 %" in r.message
+    assert "9,000" not in r.message
+    # a rejected prediction says what to do, without "First 'about 3 TWh' is not a number"
+    bad = lessons.reveal("energy-300mw", "a lot of TWh")
+    assert not bad.ready and bad.message.startswith("Your prediction is not readable yet")
+    # "1.7" for pue-40 (1 / 0.57 = 1.754): a near miss, not "add the other losses" (1.667)
+    fb = lessons.check("pue-40", "1.7")
+    assert fb.kind == "near" and "other losses too" not in fb.message
+    # the text's "PUE about 1.2" is right for the annual PUE, rounded to the figures given
+    assert lessons.check("jackson-annual-pue", "1.2").right
+    # a unit slip: 2,628 MWh-as-GWh is a prefix slip; 24 × the days is hours
+    assert lessons.check("energy-300mw", "2,628,000").trap in ("mwh-not-gwh", "prefix")

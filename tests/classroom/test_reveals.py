@@ -1,0 +1,70 @@
+"""The reveal widgets: a result (and what it opens) appears only after the student has answered,
+given up after the worked step, or committed a prediction; an ambiguous prediction is said back
+and stays editable until it is committed."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer.classroom import lessons, widgets
+
+
+@pytest.fixture(autouse=True)
+def fresh(monkeypatch):
+    monkeypatch.setattr(widgets, "REVEALED", widgets.Revealed())
+    monkeypatch.delenv(widgets.REVEAL, raising=False)
+    monkeypatch.delenv("EXPLORER_STATIC", raising=False)
+
+
+def text_of(box) -> str:
+    out, todo = [], [box]
+    while todo:
+        x = todo.pop()
+        out.append(getattr(x, "value", "") if isinstance(getattr(x, "value", ""), str) else "")
+        todo.extend(getattr(x, "children", ()) or ())
+    return "\n".join(out)
+
+
+def test_a_bare_share_prediction_is_said_back_and_editable_until_committed():
+    box = widgets.predict_reveal("goodput-16k")
+    field, button = box.children[1].children
+    field.value = "90"
+    button.click()
+    assert "read as 90 %" in text_of(box) and box.prediction is None and not field.disabled
+    field.value = "0.8"  # changed: read at once (no ambiguity), committed
+    button.click()
+    assert box.prediction == pytest.approx(0.8) and field.disabled
+    assert "goodput-16k" in widgets.REVEALED.done
+
+
+def test_the_answer_and_the_solution_open_only_after_answering_or_giving_up():
+    e = lessons.EXERCISES["pue-40"]
+    opened = []
+    box = widgets.answer_box("pue-40", then=lambda: opened.append(1) or widgets.w.HTML("split"))
+    sol = widgets.solution("pue-40", lambda: widgets.w.HTML("worked"))
+    field, check, hint, give_up = box.children[1].children
+    shown = e.show(e.answer())
+    assert give_up.disabled and shown not in text_of(box) and "worked" not in text_of(sol)
+    for _ in range(3):
+        hint.click()  # nudge, formula, worked step
+    assert not give_up.disabled and not opened
+    give_up.click()
+    assert shown in text_of(box) and opened == [1] and field.disabled
+    assert "worked" in text_of(sol) and "Worked solution" in text_of(sol)
+
+
+def test_a_right_answer_opens_the_reveal():
+    box = widgets.answer_box("energy-300mw", then=lambda: widgets.w.HTML("opened"))
+    field, check, _, _ = box.children[1].children
+    field.value = "about 2.6 TWh"
+    check.click()
+    assert "Right" in text_of(box) and "opened" in text_of(box)
+
+
+def test_the_teachers_rendering_opens_every_reveal(monkeypatch):
+    monkeypatch.setenv(widgets.REVEAL, "1")
+    e = lessons.EXERCISES["jackson-annual-pue"]
+    box = widgets.predict_reveal("jackson-annual-pue", then=lambda: widgets.w.HTML("chart"))
+    assert e.show(e.answer()) in text_of(box) and "chart" in text_of(box)
+    vote = widgets.verdict_vote()
+    assert "You agree with the explorer on 8 of 8 claims" in text_of(vote)
