@@ -6,6 +6,7 @@ the catalog's [storage] entries.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -115,17 +116,44 @@ for _name, _bound in ROLE_BOUNDS.items():
 
 ROLES = ("ride-through", "peak-shaving", "smoothing")
 PRICE_LEVELS = ("low", "mid", "high")
+# The kind of pack each role is built from (catalog [storage.chemistries]): a UPS carries the
+# whole load for minutes, so it takes high-power cells; peak shaving and smoothing sit on the grid
+# side and are grid batteries (LFP containers).
+ROLE_CHEMISTRY: dict[str, str] = {
+    "ride-through": "ups-li-ion",
+    "peak-shaving": "lfp-bess",
+    "smoothing": "lfp-bess",
+}
 _DAYS_PER_YEAR = catalog.value("conventions.hours_per_year", "hour / year") / factor("day", "hour")
 
 ROLE_VARIABLES: dict[str, tuple[str, str]] = {
     "battery_power": ("MW", "power the battery must deliver"),
-    "battery_energy": ("MWh", "energy the battery must hold"),
+    "battery_energy": (
+        "MWh",
+        "energy the battery must hold (raised to power / maximum C-rate where the role asks "
+        "for less)",
+    ),
+    "battery_needed_energy": ("MWh", "energy the role itself asks for (before any resizing)"),
     "battery_duration": ("h", "battery energy / power"),
-    "battery_price": ("USD/kWh", "turnkey system price (low / mid / high)"),
-    "battery_cost": ("USD", "battery system cost (turnkey)"),
-    "cycles_per_year": ("1/yr", "full-equivalent discharges per year"),
+    "c_rate": ("1/h", "discharge rate at full power: battery power / energy"),
+    "max_c_rate": ("1/h", "highest discharge rate the chemistry allows"),
+    "battery_resized": ("", "energy raised above the role's need to respect the maximum C-rate"),
+    "battery_price": ("USD/kWh", "energy-priced part: cells and racks (low / mid / high)"),
+    "battery_power_price": (
+        "USD/kW",
+        "power-priced part: inverters, UPS modules, grid connection (low / mid / high)",
+    ),
+    "battery_cost": ("USD", "battery system cost: energy x energy price + power x power price"),
+    "cycles_per_year": ("1/yr", "full-equivalent discharges per year (throughput / energy)"),
     "annual_throughput": ("MWh", "energy the battery delivers per year"),
     "annual_losses": ("MWh", "round-trip losses per year (energy bought but not delivered)"),
+    "cycle_life": ("1", "full cycles the chemistry lasts"),
+    "calendar_life": ("yr", "years the chemistry lasts when hardly cycled"),
+    "battery_life": (
+        "yr",
+        "years until worn: the shorter of calendar life and cycle life / cycles",
+    ),
+    "cycle_limited": ("", "cycling wears the battery out before its calendar life"),
 }
 
 
@@ -139,19 +167,50 @@ def _value(field: str, x: Any, default_key: str, unit: str) -> xr.DataArray:
     return number(field, _default(default_key, unit) if x is None else x)
 
 
+@dataclass(frozen=True)
+class Chemistry:
+    """One kind of pack (catalog ``storage.chemistries.<name>``), in the module's units."""
+
+    name: str
+    label: str
+    max_c_rate: float  # [1/h]
+    cycle_life: float  # [1]
+    calendar_life: float  # [yr]
+    energy_prices: xr.Variable  # [USD/kWh] along ``price``
+    power_prices: xr.Variable  # [USD/kW] along ``price``
+    said: dict[str, str]  # price level -> where its figures come from
+
+
 @cache
-def _prices() -> tuple[xr.DataArray, dict[str, str]]:
-    """The low / mid / high turnkey prices [USD/kWh] along ``price``, and their sources."""
-    prices = xr.DataArray(
-        [_default(f"storage.battery_price_{lvl}", "USD/kWh") for lvl in PRICE_LEVELS],
-        dims="price",
-        coords={"price": list(PRICE_LEVELS)},
-    )
-    said = {
-        lvl: f"{e.value:g} USD/kWh ({e.source_title}, {e.date}, {e.confidence})"
-        for lvl, e in ((lvl, catalog.entry(f"storage.battery_price_{lvl}")) for lvl in PRICE_LEVELS)
+def chemistry(name: str) -> Chemistry:
+    """A chemistry of `ROLE_CHEMISTRY` from the catalog.
+
+    Examples
+    --------
+    >>> c = chemistry("lfp-bess")
+    >>> c.max_c_rate, c.energy_prices.values.tolist(), c.power_prices.values.tolist()
+    (1.0, [150.0, 262.5, 437.5], [60.0, 150.0, 250.0])
+    """
+    key = f"storage.chemistries.{name}"
+    node = catalog.raw()["storage"]["chemistries"][name]
+    levels = {
+        lvl: (catalog.entry(f"{key}.energy_price_{lvl}"), catalog.entry(f"{key}.power_price_{lvl}"))
+        for lvl in PRICE_LEVELS
     }
-    return prices, said
+    return Chemistry(
+        name,
+        node["label"],
+        _default(f"{key}.max_c_rate", "1 / hour"),
+        _default(f"{key}.cycle_life", "dimensionless"),
+        _default(f"{key}.calendar_life", "year"),
+        xr.Variable("price", [e.to("USD / kWh") for e, _ in levels.values()]),
+        xr.Variable("price", [p.to("USD / kW") for _, p in levels.values()]),
+        {
+            lvl: f"{e.value:g} USD/kWh + {p.value:g} USD/kW ({e.source_title}; {p.source_title}; "
+            f"{e.confidence})"
+            for lvl, (e, p) in levels.items()
+        },
+    )
 
 
 def _bare(x: xr.DataArray | xr.Variable) -> tuple[xr.Variable, dict[str, xr.Variable]]:
@@ -165,46 +224,114 @@ def _bare(x: xr.DataArray | xr.Variable) -> tuple[xr.Variable, dict[str, xr.Vari
 def _sized(
     role: str,
     power: xr.DataArray | xr.Variable,
-    energy: xr.DataArray | xr.Variable,
-    cycles: xr.DataArray | xr.Variable,
+    needed: xr.DataArray | xr.Variable,
+    throughput: xr.DataArray | xr.Variable,
     round_trip_efficiency: Any,
     coords: dict[str, Any] | None = None,
 ) -> xr.Dataset:
+    """The role's battery: `needed` energy [MWh] raised to `power` / max C-rate where that is
+    more (a pack cannot be discharged faster), priced by energy and by power, and worn by
+    `throughput` [MWh/yr]."""
     rte = _value(
         "round_trip_efficiency",
         round_trip_efficiency,
         "storage.round_trip_efficiency",
         "dimensionless",
     )
-    prices, said = _prices()
+    chem = chemistry(ROLE_CHEMISTRY[role])
     keep: dict[str, Any] = dict(coords or {})
     parts = []
-    for x in (power, energy, cycles, rte, prices):
+    for x in (power, needed, throughput, rte):
         var, own = _bare(x)
         parts.append(var)
         keep.update(own)
-    p, e, n, r, price = parts
-    throughput = e * n
+    p, need, thru, r = parts
+    floor = p / chem.max_c_rate  # the least energy that delivers p at the maximum C-rate
+    e = np.maximum(need, floor)
     with np.errstate(divide="ignore", invalid="ignore"):
         duration = xr.where(p > 0, e / p, 0.0)
+        c_rate = xr.where(e > 0, p / e, 0.0)
+        cycles = xr.where(e > 0, thru / e, 0.0)
+        wear = xr.where(cycles > 0, chem.cycle_life / cycles, np.inf)
+    life = np.minimum(wear, chem.calendar_life)
+    mwh = _MWH_TO_KWH  # kWh per MWh, and kW per MW
     data = {
         "battery_power": p,
         "battery_energy": e,
+        "battery_needed_energy": need,
         "battery_duration": duration,
-        "battery_price": price,
-        "battery_cost": e * _MWH_TO_KWH * price,
-        "cycles_per_year": n,
-        "annual_throughput": throughput,
-        "annual_losses": throughput * (1.0 / r - 1.0),  # to deliver E, charge E / RTE
+        "c_rate": c_rate,
+        "max_c_rate": xr.Variable((), chem.max_c_rate),
+        "battery_resized": floor > need,
+        "battery_price": chem.energy_prices,
+        "battery_power_price": chem.power_prices,
+        "battery_cost": e * mwh * chem.energy_prices + p * mwh * chem.power_prices,
+        "cycles_per_year": cycles,
+        "annual_throughput": thru,
+        "annual_losses": thru * (1.0 / r - 1.0),  # to deliver E, charge E / RTE
+        "cycle_life": xr.Variable((), chem.cycle_life),
+        "calendar_life": xr.Variable((), chem.calendar_life),
+        "battery_life": life,
+        "cycle_limited": wear < chem.calendar_life,
     }
     for name, (units, long_name) in ROLE_VARIABLES.items():
         data[name] = data[name].copy(deep=False)  # never relabel an input
         data[name].attrs = {"units": units, "long_name": long_name}
-    data["battery_price"].attrs.update(said)
+    data["battery_price"].attrs.update(chem.said)
     dims = {d for v in data.values() for d in v.dims}
+    keep["price"] = xr.Variable("price", list(PRICE_LEVELS))
     ds = xr.Dataset(data, coords={k: v for k, v in keep.items() if set(v.dims) <= dims})
-    ds.attrs = {"role": role, "model": "explorer.batteries"}
+    ds.attrs = {
+        "role": role,
+        "chemistry": chem.name,
+        "chemistry_label": chem.label,
+        "model": "explorer.batteries",
+    }
+    note = battery_note(ds)
+    if note:
+        ds.attrs["note"] = note
     return ds
+
+
+def battery_note(ds: xr.Dataset) -> str:
+    """What a role's sizing changed or found (`ROLE_VARIABLES`' flags), in one line ("" if
+    nothing): the energy raised to the maximum C-rate, a battery cycled to death early.
+
+    Examples
+    --------
+    >>> battery_note(smoothing_battery(40, minutes=1, swings_per_day=96))[:60]
+    'resized: 40 MW for 1 min asks for 0.667 MWh, a 60C discharge;'
+    """
+    out = []
+    v = ds.variables
+    resized = np.asarray(v["battery_resized"].values)
+    if resized.any():
+        if resized.size == 1:
+            need = float(v["battery_needed_energy"].values.max())
+            p = float(v["battery_power"].values.max())
+            want = p / need if need > 0 else float("inf")
+            out.append(
+                f"resized: {p:.3g} MW for {need / p * _MIN_PER_H:.3g} min asks for "
+                f"{need:.3g} MWh, a {want:.3g}C discharge; {ds.attrs['chemistry_label']} "
+                f"allows at most {float(v['max_c_rate'].values):g}C, so the battery holds "
+                f"{float(v['battery_energy'].values.max()):.3g} MWh"
+                if p > 0 and need > 0
+                else f"resized to the maximum C-rate of {float(v['max_c_rate'].values):g}C"
+            )
+        else:
+            out.append(
+                f"resized where the role asks for a discharge above the chemistry's "
+                f"{float(v['max_c_rate'].values):g}C (battery_resized)"
+            )
+    limited = np.asarray(v["cycle_limited"].values)
+    if limited.any():
+        life = float(np.asarray(v["battery_life"].values)[limited].min())
+        out.append(
+            f"cycle-limited: {float(np.asarray(v['cycles_per_year'].values).max()):.3g} full "
+            f"cycles a year wear it out in {life:.3g} years, before its calendar life of "
+            f"{float(v['calendar_life'].values):g} years"
+        )
+    return "; ".join(out)
 
 
 def ride_through_battery(
@@ -230,11 +357,15 @@ def ride_through_battery(
 
     Examples
     --------
-    >>> ds = ride_through_battery(250, minutes=6)
-    >>> float(ds.battery_energy)  # 250 MW x 6 min = 25 MWh
-    25.0
-    >>> ds.battery_cost.sel(price="mid").item()  # 25,000 kWh x 300 USD/kWh
-    7500000.0
+    >>> ds = ride_through_battery(250, minutes=10)
+    >>> round(float(ds.battery_energy), 3)  # 250 MW x 10 min = 41.667 MWh, a 6C discharge
+    41.667
+    >>> # 41,667 kWh x 700 USD/kWh + 250,000 kW x 200 USD/kW
+    >>> round(ds.battery_cost.sel(price="mid").item())
+    79166667
+    >>> ds = ride_through_battery(250, minutes=5)  # 12C: more than the UPS cells' 8C
+    >>> bool(ds.battery_resized), float(ds.battery_energy)  # raised to 250 MW / 8 per hour
+    (True, 31.25)
     >>> ride_through_battery(250, minutes=-5)
     Traceback (most recent call last):
     ...
@@ -246,7 +377,8 @@ def ride_through_battery(
     cycles = _value(
         "tests_per_year", tests_per_year, "storage.ride_through_tests_per_year", "1 / year"
     )
-    return _sized("ride-through", p, p * m / _MIN_PER_H, cycles, round_trip_efficiency)
+    need = p * m / _MIN_PER_H
+    return _sized("ride-through", p, need, need * cycles, round_trip_efficiency)
 
 
 def peak_shaving_battery(year: xr.Dataset, round_trip_efficiency: Any = None) -> xr.Dataset:
@@ -272,11 +404,9 @@ def peak_shaving_battery(year: xr.Dataset, round_trip_efficiency: Any = None) ->
     energy = v["hot_day_excess_energy"]
     above = np.maximum(v["cooling_power"] - mean, 0.0)
     throughput = (above * v["days"]).sum(("month", "hour"))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        cycles = xr.where(energy > 0, throughput / energy, 0.0)
     # the year's own labels (a sweep's coordinates), not its month, hour and days
     coords = {k: c.variable for k, c in year.coords.items() if not {"month", "hour"} & set(c.dims)}
-    return _sized("peak-shaving", power, energy, cycles, round_trip_efficiency, coords)
+    return _sized("peak-shaving", power, energy, throughput, round_trip_efficiency, coords)
 
 
 def smoothing_battery(
@@ -301,9 +431,11 @@ def smoothing_battery(
     Examples
     --------
     >>> ds = smoothing_battery(40, minutes=2, swings_per_day=24)
-    >>> # 40 x 2/60; x 24 x 365
-    >>> round(float(ds.battery_energy), 4), round(float(ds.annual_throughput), 1)
-    (1.3333, 11680.0)
+    >>> # needs 40 x 2/60 = 1.33 MWh (a 30C discharge): a grid battery (1C at most) holds 40 MWh
+    >>> round(float(ds.battery_needed_energy), 4), float(ds.battery_energy)
+    (1.3333, 40.0)
+    >>> round(float(ds.annual_throughput), 1), round(float(ds.cycles_per_year), 1)  # x 24 x 365
+    (11680.0, 292.0)
     >>> smoothing_battery(40, minutes=30, swings_per_day=60)
     Traceback (most recent call last):
     ...
@@ -322,7 +454,8 @@ def smoothing_battery(
             f"at most {day_min:g} min of swings per day",
             "is more than a day",
         )
-    return _sized("smoothing", p, p * m / _MIN_PER_H, n * _DAYS_PER_YEAR, round_trip_efficiency)
+    need = p * m / _MIN_PER_H
+    return _sized("smoothing", p, need, need * n * _DAYS_PER_YEAR, round_trip_efficiency)
 
 
 # ------------------------------------------------------------------------------ all roles at once

@@ -79,29 +79,118 @@ def test_bad_site_powers():
 
 
 # ------------------------------------------------------------------ sizing by role (issue #11)
+# The packs (catalog storage.chemistries, issue #20), typed here so the tests recompute by hand:
+# UPS lithium-ion 8C, 2,000 cycles, 15 years, 400 / 700 / 1,000 USD/kWh + 100 / 200 / 400 USD/kW;
+# grid LFP 1C, 6,000 cycles, 20 years, 150 / 262.5 / 437.5 USD/kWh + 60 / 150 / 250 USD/kW.
+UPS = {"c": 8.0, "cycles": 2000, "years": 15, "kwh": [400, 700, 1000], "kw": [100, 200, 400]}
+LFP = {"c": 1.0, "cycles": 6000, "years": 20, "kwh": [150, 262.5, 437.5], "kw": [60, 150, 250]}
+
+
+def _cost(energy_mwh, power_mw, pack):
+    return [energy_mwh * 1000 * e + power_mw * 1000 * p for e, p in zip(pack["kwh"], pack["kw"])]
+
+
 def test_ride_through_sizing_by_hand():
-    ds = ride_through_battery(250, minutes=6, tests_per_year=12, round_trip_efficiency=0.85)
+    ds = ride_through_battery(250, minutes=10, tests_per_year=12, round_trip_efficiency=0.85)
     assert float(ds.battery_power) == 250
-    assert_allclose(float(ds.battery_energy), 250 * 6 / 60)  # 25 MWh
-    assert_allclose(float(ds.battery_duration), 0.1)  # h
-    # 25,000 kWh at 165 / 300 / 500 USD/kWh (BNEF 2024; NREL ATB range)
-    assert_allclose(ds.battery_cost.values, [25_000 * 165, 25_000 * 300, 25_000 * 500])
+    assert_allclose(float(ds.battery_energy), 250 * 10 / 60)  # 41.67 MWh: 6C, under the UPS's 8C
+    assert not bool(ds.battery_resized)
+    assert_allclose(float(ds.c_rate), 6.0)
+    assert_allclose(float(ds.battery_duration), 10 / 60)  # h
+    # 41,667 kWh x 400 / 700 / 1,000 USD/kWh + 250,000 kW x 100 / 200 / 400 USD/kW
+    assert_allclose(
+        ds.battery_cost.values,
+        [41_666.667 * 400 + 25e6, 41_666.667 * 700 + 50e6, 41_666.667 * 1000 + 100e6],
+        rtol=1e-6,
+    )
     assert ds.battery_cost.dims == ("price",) and ds.price.values.tolist() == ["low", "mid", "high"]
-    # 12 full discharges of 25 MWh; charging 25 / 0.85 each time loses 4.41 MWh
-    assert_allclose(float(ds.annual_losses), 12 * 25 * (1 / 0.85 - 1))  # 52.94 MWh
+    # 12 full discharges of 41.67 MWh; charging E / 0.85 each time loses 7.35 MWh
+    assert_allclose(float(ds.cycles_per_year), 12)
+    assert_allclose(float(ds.annual_losses), 12 * 250 * 10 / 60 * (1 / 0.85 - 1))  # 88.2 MWh
+    assert float(ds.battery_life) == 15 and not bool(ds.cycle_limited)  # 2,000 / 12 = 167 yr
+
+
+def test_a_ride_through_faster_than_the_ups_cells_is_resized_and_says_so():
+    # 250 MW for 5 min = 20.8 MWh would be a 12C discharge: UPS cells give 8C, so 250 / 8 MWh
+    ds = ride_through_battery(250, minutes=5, tests_per_year=12)
+    assert bool(ds.battery_resized)
+    assert_allclose(float(ds.battery_needed_energy), 250 * 5 / 60)
+    assert_allclose(float(ds.battery_energy), 31.25)
+    assert_allclose(float(ds.c_rate), 8.0)
+    assert_allclose(ds.battery_cost.values, _cost(31.25, 250, UPS))
+    # each test still delivers 20.8 MWh: 12 x 20.8 / 31.25 = 8 full-equivalent cycles
+    assert_allclose(float(ds.cycles_per_year), 12 * 250 * 5 / 60 / 31.25)
+    assert "12C" in ds.attrs["note"] and "8C" in ds.attrs["note"]
 
 
 def test_ride_through_defaults_come_from_the_catalog():
     ds = ride_through_battery(100)
     minutes = catalog.value("storage.ride_through_minutes", "minute")
-    assert_allclose(float(ds.battery_energy), 100 * minutes / 60)
+    assert_allclose(float(ds.battery_needed_energy), 100 * minutes / 60)
+    ups = catalog.value("storage.chemistries.ups-li-ion.max_c_rate", "1/hour")
+    assert_allclose(float(ds.battery_energy), max(100 * minutes / 60, 100 / ups))
 
 
 def test_smoothing_sizing_by_hand():
+    # 40 MW for 2 min needs 1.33 MWh, a 30C discharge: a grid battery (1C) holds 40 MWh
     ds = smoothing_battery(40, minutes=2, swings_per_day=24, round_trip_efficiency=0.9)
-    assert_allclose(float(ds.battery_energy), 40 * 2 / 60)  # 1.333 MWh
+    assert_allclose(float(ds.battery_needed_energy), 40 * 2 / 60)
+    assert_allclose(float(ds.battery_energy), 40.0)
+    assert bool(ds.battery_resized) and ds.attrs["chemistry"] == "lfp-bess"
     assert_allclose(float(ds.annual_throughput), 40 * 2 / 60 * 24 * 365)  # 11,680 MWh
+    assert_allclose(float(ds.cycles_per_year), 11_680 / 40)  # 292
     assert_allclose(float(ds.annual_losses), 11_680 * (1 / 0.9 - 1))  # 1,297.8 MWh
+    assert_allclose(ds.battery_cost.values, _cost(40, 40, LFP))
+    assert float(ds.battery_life) == 20 and not bool(ds.cycle_limited)  # 6,000 / 292 = 20.5 yr
+
+
+def test_the_default_smoothing_battery_is_cycle_limited_and_says_so():
+    # 275 MW swings of 1 min, 96 a day: 4.6 MWh asked for (60C); 275 MWh at 1C, cycled
+    # 275 / 60 x 96 x 365 / 275 = 584 times a year: 6,000 cycles last 10.3 years, not 20
+    ds = smoothing_battery(275, minutes=1, swings_per_day=96)
+    assert_allclose(float(ds.battery_energy), 275)
+    assert_allclose(float(ds.cycles_per_year), 96 * 365 / 60)
+    assert_allclose(float(ds.battery_life), 6000 / (96 * 365 / 60))
+    assert bool(ds.cycle_limited)
+    assert "60C" in ds.attrs["note"] and "cycle-limited" in ds.attrs["note"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.floats(0.1, 5000),
+    st.floats(0.05, 60),
+    st.floats(0.05, 240),
+    st.floats(1, 1000),
+)
+def test_no_battery_is_discharged_above_its_chemistry_c_rate_without_a_flag(p, swing, ride, n):
+    n = min(n, 1440 / swing)
+    year = _indiana_year()
+    roles = {
+        "ride-through": ride_through_battery(p, minutes=ride),
+        "smoothing": smoothing_battery(p, minutes=swing, swings_per_day=n),
+        "peak-shaving": peak_shaving_battery(year),
+    }
+    for role, ds in roles.items():
+        e, power = float(ds.battery_energy), float(ds.battery_power)
+        max_c = float(ds.max_c_rate)
+        assert power <= max_c * e * (1 + 1e-12), role  # never above the C-rate
+        asked = power / float(ds.battery_needed_energy) if power > 0 else 0.0
+        # the role asked for more than the chemistry gives exactly when it is flagged
+        assert bool(ds.battery_resized) == (asked > max_c * (1 + 1e-12)), role
+        if bool(ds.battery_resized):
+            assert "resized" in ds.attrs["note"]
+        assert bool(ds.cycle_limited) == (
+            float(ds.cycles_per_year) * float(ds.calendar_life) > float(ds.cycle_life)
+        )
+
+
+_YEAR: list = []
+
+
+def _indiana_year():
+    if not _YEAR:
+        _YEAR.append(explorer.climate_year("rainier-indiana", "chiller-economiser", site_power=300))
+    return _YEAR[0]
 
 
 def test_peak_shaving_sizing_by_hand_from_the_climate_year():
@@ -109,13 +198,28 @@ def test_peak_shaving_sizing_by_hand_from_the_climate_year():
     ds = peak_shaving_battery(year, round_trip_efficiency=0.85)
     hot = year.hot_day_cooling_power.values
     mean = float(year.mean_cooling_power)
-    assert_allclose(float(ds.battery_power), hot.max() - mean)
-    assert_allclose(float(ds.battery_energy), np.clip(hot - mean, 0, None).sum() * 1.0)  # 1-h steps
+    power = hot.max() - mean
+    assert_allclose(float(ds.battery_power), power)
+    need = np.clip(hot - mean, 0, None).sum() * 1.0  # 1-h steps
+    assert_allclose(float(ds.battery_needed_energy), need)
+    assert_allclose(float(ds.battery_energy), max(need, power / LFP["c"]))
     days = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
     above = (np.clip(year.cooling_power.values - mean, 0, None) * days[:, None]).sum()
     assert_allclose(float(ds.annual_throughput), above)
     assert_allclose(float(ds.annual_losses), above * (1 / 0.85 - 1))
+    assert_allclose(ds.battery_cost.values, _cost(float(ds.battery_energy), power, LFP))
     assert float(ds.battery_power) > 0
+
+
+def test_the_chemistries_typed_above_are_the_catalogs():
+    for name, pack in (("ups-li-ion", UPS), ("lfp-bess", LFP)):
+        key = f"storage.chemistries.{name}"
+        assert catalog.value(f"{key}.max_c_rate", "1/hour") == pack["c"]
+        assert catalog.value(f"{key}.cycle_life", "dimensionless") == pack["cycles"]
+        assert catalog.value(f"{key}.calendar_life", "year") == pack["years"]
+        for i, lvl in enumerate(("low", "mid", "high")):
+            assert catalog.value(f"{key}.energy_price_{lvl}", "USD/kWh") == pack["kwh"][i]
+            assert catalog.value(f"{key}.power_price_{lvl}", "USD/kW") == pack["kw"][i]
 
 
 @pytest.mark.parametrize(
@@ -177,9 +281,8 @@ def test_split_cluster_input_errors():
 )
 def test_ride_through_minutes_at_its_bounds(minutes, ok):
     if ok:
-        assert float(ride_through_battery(10, minutes=minutes).battery_energy) == pytest.approx(
-            10 * minutes / 60
-        )
+        ds = ride_through_battery(10, minutes=minutes)
+        assert float(ds.battery_needed_energy) == pytest.approx(10 * minutes / 60)
     else:
         with pytest.raises(InputError, match="0 min < ride_through_minutes ≤ 240 min"):
             ride_through_battery(10, minutes=minutes)
@@ -192,11 +295,15 @@ def test_size_roles_sizes_each_role_from_the_years_it_load_and_the_settings():
     it = float(year.it_power)
     roles = size_roles(year, ride_through_minutes=6, swing_share=0.5, swing_minutes=2)
     assert list(roles) == ["ride-through", "peak-shaving", "smoothing"]
-    assert_allclose(float(roles["ride-through"].battery_energy), it * 6 / 60)  # MW x 6 min
+    # MW x 6 min would be a 10C discharge: raised to the UPS cells' 8C
+    assert_allclose(float(roles["ride-through"].battery_needed_energy), it * 6 / 60)
+    assert_allclose(float(roles["ride-through"].battery_energy), it / 8)
     # smoothing: swings of half the IT load for 2 min, 96 a day (catalog), 365 days
     assert_allclose(float(roles["smoothing"].battery_power), it * 0.5)
     assert_allclose(float(roles["smoothing"].annual_throughput), it * 0.5 * 2 / 60 * 96 * 365)
-    assert_allclose(float(roles["peak-shaving"].battery_energy), float(year.hot_day_excess_energy))
+    assert_allclose(
+        float(roles["peak-shaving"].battery_needed_energy), float(year.hot_day_excess_energy)
+    )
     # settings left out are the catalog's; losses at 85 %: throughput x (1/0.85 - 1)
     assert default_settings()["round_trip_efficiency"] == pytest.approx(0.85)
     ride = roles["ride-through"]

@@ -73,13 +73,17 @@ def test_numbers_shown_equal_the_cores(panel):
     assert_allclose(panel.grid_bars.y, expected)
     assert fmt.percent(float(grid.share_of_utility_peak)) in panel.grid_text.value
     assert "passes 5 %" in panel.grid_text.value  # 300 MW of Entergy Mississippi's ~3,000 MW
-    # the batteries: ride-through carries the IT load for the catalog's 5 minutes
+    # the batteries: ride-through carries the IT load for the catalog's 5 minutes, a 12C discharge
+    # the UPS cells (8C at most) cannot give: the energy is raised to IT / 8 per hour
     it = float(year.it_power)
     ride = panel.roles["ride-through"]
-    assert_allclose(float(ride.battery_energy), it * 5 / 60)  # MW x 5 min = MWh
-    assert fmt.quantity(it * 5 / 60, "MWh") in panel.battery_table.value
-    # mid price 300 USD/kWh: energy [MWh] x 1,000 kWh/MWh x 300
-    assert_allclose(float(ride.battery_cost.sel(price="mid")), it * 5 / 60 * 1000 * 300)
+    assert_allclose(float(ride.battery_needed_energy), it * 5 / 60)  # MW x 5 min = MWh
+    assert_allclose(float(ride.battery_energy), it / 8)
+    assert fmt.quantity(it / 8, "MWh") in panel.battery_table.value
+    # mid: energy [MWh] x 1,000 kWh/MWh x 700 USD/kWh + power [MW] x 1,000 kW/MW x 200 USD/kW
+    assert_allclose(
+        float(ride.battery_cost.sel(price="mid")), it / 8 * 1000 * 700 + it * 1000 * 200
+    )
     peak = batteries.peak_shaving_battery(year)
     assert fmt.quantity(float(peak.battery_energy), "MWh") in panel.battery_table.value
     # several sites: Indiana 2,200 MW and Mississippi 300 MW
@@ -135,7 +139,7 @@ def test_own_controls_redraw_and_ask_for_a_new_link(panel, changed):
     assert panel.year.attrs["station"] == "725350" and len(changed) == 2
     panel.update({**SCENARIO, "site_power": 400.0}, None)
     assert len(changed) == 2  # update() never calls changed()
-    panel.settings["ride_through_minutes"].value = "10"
+    panel.settings["ride_through_minutes"].value = "10"  # a 6C discharge: no resizing
     it = float(panel.year.it_power)
     assert_allclose(float(panel.roles["ride-through"].battery_energy), it * 10 / 60)
     assert panel.link_state()["ride_through_minutes"] == 10.0
