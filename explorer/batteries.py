@@ -299,7 +299,7 @@ def battery_note(ds: xr.Dataset) -> str:
 
     Examples
     --------
-    >>> battery_note(smoothing_battery(40, minutes=1, swings_per_day=96))[:59]
+    >>> battery_note(smoothing_battery(40, minutes=1, swings_per_day=96)).split(";")[0]
     'resized: 40 MW for 1 min asks for 0.667 MWh, a 60C discharge'
     """
     out = []
