@@ -715,15 +715,22 @@ def battery_html(roles: dict[str, xr.Dataset]) -> str:
                 _q(ds, "annual_losses"),
             ]
         )
-    prices = next(iter(roles.values()))["battery_price"].attrs
-    said = "; ".join(f"{p}: {prices[p]}" for p in batteries.PRICE_LEVELS if p in prices)
+    said = "; ".join(
+        f"{ROLE_LABELS.get(role, role)}: {ds['battery_price'].attrs.get('mid', '')} (mid)"
+        for role, ds in roles.items()
+    )
+    notes = "".join(  # what the sizing changed (explorer.batteries.battery_note)
+        f"<div>{html.escape(ROLE_LABELS.get(role, role))}: {html.escape(ds.attrs['note'])}.</div>"
+        for role, ds in roles.items()
+        if ds.attrs.get("note")
+    )
     return (
         _table(
             ["role", "power", "energy", "duration", "cost (low / mid / high)", "losses per year"],
             rows,
             "explorer-context-battery-table",
         )
-        + f"<div style='font-size:0.8em;color:#444'>Prices: {html.escape(said)}.</div>"
+        + f"<div style='font-size:0.8em;color:#444'>{notes}Prices: {html.escape(said)}.</div>"
     )
 
 
