@@ -154,3 +154,40 @@ def test_every_recorded_conflict_has_its_source_date_and_confidence():
         assert c["source"] in sources, c["key"]
         assert c.get("date") and c.get("unit") and c.get("note"), c["key"]
         assert c.get("confidence") in {"low", "medium", "medium-high", "high"}, c["key"]
+
+
+# Sources whose URL may stay a site's front page, each with the reason (issue #20: a source is the
+# article page, not a home page).
+HOME_PAGE_ALLOWED = {
+    "bnef-bess": "BNEF's survey is paywalled; only secondary citations were found (facts.csv says "
+    "verify), so the entries citing it carry medium or low confidence",
+}
+
+
+def test_no_source_url_is_a_bare_home_page_unless_allowed_with_a_reason():
+    from urllib.parse import urlsplit
+
+    bare = []
+    for key, src in catalog.raw()["sources"].items():
+        url = src.get("url", "")
+        if not url:
+            continue  # the project's own figures (a measurement, a convention) have no page
+        parts = urlsplit(url)
+        assert parts.scheme == "https" or parts.scheme == "http", f"{key}: {url}"
+        if parts.path in ("", "/") and not parts.query:
+            bare.append(key)
+    assert sorted(bare) == sorted(HOME_PAGE_ALLOWED), bare
+    assert all(reason for reason in HOME_PAGE_ALLOWED.values())
+
+
+def test_the_corrected_figures_of_issue_20():
+    tva = catalog.entry("grid.operators.tva.peak")
+    assert (tva.value, tva.date) == (35319, "2025-01")  # not August 2007 (then 33,482 MW)
+    assert "tva.com" in tva.source_url
+    abilene = catalog.entry("sites.stargate-abilene.accelerators")
+    assert "Financial Times" in abilene.source_title
+    # TPU v5p: no sourced FP8 mode (NaN, as A100); TPU v4's measured 192 W against Epoch's 340 W
+    t = catalog.chip_table()
+    assert math.isnan(float(t.peak_flops.sel(chip="tpu-v5p", precision="fp8")))
+    assert any(c["key"] == "chips.tpu-v4.tdp" and c["value"] == 340 for c in catalog.conflicts())
+    assert catalog.uncertainty_ranges()["chips.tpu-v4.tdp"].high == 340
