@@ -7,7 +7,11 @@ every recorded conflict on one, has a low / central / high and a distribution
 This module propagates them through the model, by the model's own code path:
 
 - ``explorer.compute(..., uncertainty="range")`` (`compute_range`): a ``bound`` dimension
-  (``low``, ``central``, ``high``);
+  (``low``, ``central``, ``high``): the 5th and 95th percentiles of a fixed-seed sample around
+  `compute`'s own value, with a ``range_note`` where the central value lies outside (a figure
+  that is one end of its own range);
+- ``uncertainty="corners"`` (`compute_corners`): min / max over every corner of the ranges' box,
+  an envelope of combinations that need not occur together (not a range);
 - `sample`: the uncertain figures drawn ``n`` times, every output along a ``sample`` dimension
   (lazy, on dask, with ``chunks=``);
 - `summary`: quantiles over the samples;
@@ -21,12 +25,18 @@ TDP (unless ``chip_tdp`` is given), server overhead (unless ``server_overhead`` 
 FLOP/s, HBM, and the city basis's annual use — are varied inside the resolved scenario, between
 `explorer.model.resolve_inputs` and `explorer.model.physics`, so the same formulas run.
 
+Physical limits and correlations. Ranges stay inside what can physically be (a server draws more
+than its chips: no overhead of 1.0; MFU is the default's era and precision, bf16 dense of the
+2022-2024 frontier runs). Figures whose sources tie them (``[[uncertainty.together]]``: one chip's
+FLOP/s at each precision; GB300's TDP against its rack-derived overhead) share one random number
+per draw (`together`), and one axis in the corners.
+
 Monotonicity. Every output of `compute` is monotone (non-decreasing or non-increasing) in each
 uncertain figure separately: the model is products, quotients, ``floor`` and ``min`` of positive
 quantities, and no output mixes chips, precisions or bases. So over the box of ranges each output
 reaches its extremes at a corner, and the ``range`` mode evaluates all corners (each *kind* of
 figure is one axis: the TDPs of several chips move together, since no output combines chips) plus
-the central point, and takes the min and max. One exception: on a *filled* site
+the central point, and takes the min and max (the ``corners`` mode). One exception: on a *filled* site
 ``power_required`` and ``power_headroom`` turn on the rounding remainder of whole chips (less than
 one chip's facility power) and are not monotone; their bounds are the min / max over the
 evaluated points only (``bound_note`` says so).
@@ -57,7 +67,7 @@ Examples
 >>> import explorer
 >>> ds = explorer.compute(site="rainier-mississippi", uncertainty="range")
 >>> [round(float(v), -3) for v in ds.city_households]   # 300-750 MW, load factor 0.7-1
-[170000.0, 245000.0, 626000.0]
+[225000.0, 245000.0, 491000.0]
 >>> s = explorer.sample(1000, seed=1, site="rainier-mississippi")
 >>> s.city_households.dims
 ('sample',)
@@ -66,9 +76,12 @@ Examples
 from __future__ import annotations
 
 import dataclasses
+import math
+import re
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -131,10 +144,24 @@ class Parameter:
     central: float
     high: float
     distribution: str
+    group: str = ""  # figures of one group share their random number (`TOGETHER`)
+    sign: int = 1  # +1: high with the group's high; -1: low when the group is high
 
     @property
     def axis(self) -> str:
-        return self.target
+        return self.group or self.target
+
+    @property
+    def one_sided(self) -> bool:
+        """True when the catalog's figure is one end of its range (an announced figure that
+        can only grow, a continuous load that can only fall): the output's central value can
+        then lie outside its 90 % range."""
+        return self.low < self.high and self.central in (self.low, self.high)
+
+    @property
+    def far(self) -> float:
+        """The end of the range away from the central value (the other end when one-sided)."""
+        return self.high if self.central == self.low else self.low
 
     def draw(self, u: np.ndarray) -> np.ndarray:
         """Values for uniform numbers `u` in [0, 1): the distribution's inverse CDF."""
@@ -224,7 +251,41 @@ def _parameters(site: str, r: Any, given: set[str]) -> list[Parameter]:
         key = f"bases.{basis}.value"
         if key in ranges:
             out.append(_table_param(key, "bases.basis_value", (("basis", basis),), ranges[key]))
-    return out
+    return [_grouped(p) for p in out]
+
+
+@cache
+def together() -> tuple[tuple[str, tuple[tuple[re.Pattern[str], int], ...]], ...]:
+    """The catalog's ``[[uncertainty.together]]`` groups: figures whose sources tie them, drawn
+    with one random number (comonotone, or opposite with ``sign = -1``).
+
+    Each group is (name, ((pattern, sign), ...)); a ``*`` in a pattern stands for one name and
+    figures that differ there (two chips) are separate groups.
+
+    Examples
+    --------
+    >>> [name for name, _ in together()][:1]
+    ['chip-flops']
+    """
+    out = []
+    for spec in catalog.raw().get("uncertainty", {}).get("together", []):
+        pats = tuple(
+            (re.compile("^" + re.escape(m).replace(r"\*", "([^.]+)") + "$"), int(sign))
+            for m, sign in zip(
+                spec["match"], spec.get("sign", [1] * len(spec["match"])), strict=True
+            )
+        )
+        out.append((spec["name"], pats))
+    return tuple(out)
+
+
+def _grouped(p: Parameter) -> Parameter:
+    for name, pats in together():
+        for pat, sign in pats:
+            m = pat.match(p.key)
+            if m:
+                return dataclasses.replace(p, group=".".join((name, *m.groups())), sign=sign)
+    return p
 
 
 def _rate_key(chips: list[str]) -> str:
@@ -321,28 +382,203 @@ def _index(
 
 
 # ------------------------------------------------------------------------ range mode
+MODES = ("range", "corners")
+RANGE_SAMPLES = (
+    2000  # draws of the range mode: the percentiles' sampling error is ~1 % of the range
+)
+RANGE_SEED = 20261201  # fixed: the same scenario always shows the same range
+QUANTILES = (0.05, 0.95)  # the range: 5th to 95th percentile
+
+
 def compute_range(site: str, mode: str, inputs: Mapping[str, Any]) -> xr.Dataset:
     """``explorer.compute(..., uncertainty="range")``: every output with a ``bound`` dimension.
 
-    Every output has the ``bound`` dimension (three equal values when no uncertain figure moves
-    it); an input has it only when it is uncertain (left to the catalog).
-    ``central`` is exactly what `compute` returns; ``low`` / ``high`` are the min / max over every
-    corner of the uncertain figures' box and the central point (the model is monotone in each
-    figure, see the module docstring; `FILLED_REMAINDERS` and `TRAINING_NOT_MONOTONE` are the
-    exceptions, their ``bound_note`` says so).
+    ``low`` / ``high`` are the 5th / 95th percentiles (order statistics: the draw just below and
+    just above) of a fixed-seed Monte Carlo sample (`RANGE_SAMPLES` draws of `RANGE_SEED`) of the
+    uncertain figures, drawn as `sample` draws them (correlated groups together); ``central`` is
+    exactly what `compute` returns. Every output has the ``bound`` dimension (three equal values
+    when no uncertain figure moves it); an input has it only when it is uncertain.
+
+    The central value can lie outside its 90 % range when a figure it rests on is one end of its
+    own range (the announced 300 MW of a site that can only grow, a load factor of 1 that can
+    only fall); the output's ``range_note`` then names those figures (`range_note`).
+
+    ``mode="corners"`` is the older envelope (`compute_corners`): min / max over every corner of
+    the ranges' box, combinations that need not occur together. It is not a range.
 
     Examples
     --------
     >>> import explorer
-    >>> ds = explorer.compute(site_power=300, chip="h100", uncertainty="range")
+    >>> ds = explorer.compute(site="rainier-mississippi", uncertainty="range")
+    >>> [round(float(v), -3) for v in ds.city_households]   # 300-750 MW, load factor 0.7-1
+    [225000.0, 245000.0, 491000.0]
+    >>> # the chips rest on the announced 300 MW, the low end of the site's 300-750 MW
+    >>> ds.chips_supported.attrs["range_note"][:44]
+    'the central value lies below its 90 % range:'
+    """
+    if mode == "corners":
+        return compute_corners(site, inputs)
+    if mode != "range":
+        raise InputError(
+            "uncertainty",
+            mode,
+            "'range' (5th to 95th percentile of a fixed-seed sample) or 'corners' (min / max over "
+            "the corners of the catalog's ranges); explorer.sample draws a Monte Carlo sample",
+        )
+    inputs = dict(inputs)
+    r = _Names(*_names(site, inputs))  # the inputs themselves are checked by the evaluation
+    params = _parameters(site, r, {k for k, v in inputs.items() if v is not None})
+    points = model.check_size(
+        {k: v for k, v in inputs.items() if k in model.INPUTS and v is not None}, r.chip, r.basis
+    )
+    values = range_points(params, RANGE_SAMPLES, RANGE_SEED)
+    m = 1 + RANGE_SAMPLES + len(one_sided(params))
+    if params and m * points > MAX_CORNERS_PER_CALL:
+        raise InputError(
+            "uncertainty",
+            mode,
+            f"a sweep of at most {MAX_CORNERS_PER_CALL // m:,} points (explorer.sample with "
+            "chunks= and explorer.summary take bigger sweeps)",
+            f"needs {m:,} evaluations per point",
+        )
+    ds = evaluate(site, inputs, params, values, COMBO)
+    low, high, notes = {}, {}, {}
+    sided = one_sided(params)
+    for name, v in ds.variables.items():
+        if COMBO in v.dims and v.dtype.kind in "fiu":
+            data = np.moveaxis(np.asarray(v.values, dtype=float), v.dims.index(COMBO), 0)
+            lo, hi = percentile_bounds(data[1 : 1 + RANGE_SAMPLES])
+            low[name], high[name] = lo, hi
+            notes[name] = range_note(name, sided, data[0], lo, hi, data[1 + RANGE_SAMPLES :])
+    first = {k: v for k, v in ds.variables.items() if COMBO in v.dims}
+    out = _stack(low, ds, first, high, params, corners=False)
+    for name, note in notes.items():
+        if note:
+            out[name].attrs["range_note"] = note
+    return out
+
+
+def one_sided(params: Sequence[Parameter]) -> list[Parameter]:
+    """The figures whose catalog value is one end of their range (`Parameter.one_sided`).
+
+    Examples
+    --------
+    >>> [p.key for p in one_sided(parameters("rainier-mississippi"))]
+    ['sites.rainier-mississippi.site_power', 'defaults.load_factor', 'chips.trn2.fp8_sparse']
+    """
+    return [p for p in params if p.one_sided]
+
+
+def range_points(params: Sequence[Parameter], n: int, seed: int) -> dict[str, np.ndarray]:
+    """Values of every figure for the range: point 0 central, points 1 … n the draws of `seed`,
+    then one point per one-sided figure with that figure at its far end (the others central),
+    which `range_note` reads.
+
+    Examples
+    --------
+    >>> ps = parameters("rainier-mississippi")
+    >>> v = range_points(ps, 10, 1)
+    >>> len(v[ps[0].key]) == 1 + 10 + len(one_sided(ps))
+    True
+    """
+    drawn = draws(params, seed, 0, n)
+    sided = one_sided(params)
+    out = {}
+    for p in params:
+        far = [p.far if q.key == p.key else p.central for q in sided]
+        out[p.key] = np.concatenate([[p.central], drawn[p.key], far])
+    return out
+
+
+def percentile_bounds(drawn: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The 5th and 95th percentiles of `drawn` along axis 0 as order statistics: the draw just
+    below and just above (NumPy's "lower" / "higher"), so at least 90 % of the draws lie between.
+
+    Examples
+    --------
+    >>> lo, hi = percentile_bounds(np.arange(101.0))
+    >>> float(lo), float(hi)
+    (5.0, 95.0)
+    """
+    n = drawn.shape[0]
+    ks = [math.floor(QUANTILES[0] * (n - 1)), math.ceil(QUANTILES[1] * (n - 1))]
+    part = np.partition(drawn, ks, axis=0)
+    return part[ks[0]], part[ks[1]]
+
+
+def range_note(
+    name: str,
+    sided: Sequence[Parameter],
+    central: np.ndarray,
+    low: np.ndarray,
+    high: np.ndarray,
+    far: np.ndarray,
+) -> str:
+    """Why an output's central value lies outside its 90 % range ("" when it lies inside).
+
+    `far` holds the output with each one-sided figure at its far end (`range_points`); the figures
+    that move the output towards the range are named, with the catalog's own range. An output the
+    model is not monotone in (`TRAINING_NOT_MONOTONE`, `FILLED_REMAINDERS`) can have its central
+    point at an interior extreme; the note says so when no one-sided figure explains it.
+
+    Examples
+    --------
+    >>> ps = [p for p in parameters("rainier-indiana") if p.key == "defaults.load_factor"]
+    >>> # energy at load factor 1 (central), its 90 % range, and at 0.7 (the far end)
+    >>> range_note("annual_energy", ps, 19272.0, 14788.0, 19131.0, np.array([13490.4]))[:67]
+    'the central value lies above its 90 % range: it rests on figures th'
+    >>> range_note("annual_energy", ps, 17000.0, 14788.0, 19131.0, np.array([13490.4]))
+    ''
+    """
+    c, lo, hi = (np.asarray(x, dtype=float) for x in (central, low, high))
+    scale = np.where(np.isfinite(c), np.abs(c), 0.0) * 1e-9
+    below, above = c < lo - scale, c > hi + scale
+    if not (below.any() or above.any()):
+        return ""
+    side = "below" if below.any() else "above"
+    ranges = catalog.uncertainty_ranges()
+    why = []
+    for j, p in enumerate(sided):
+        f = np.asarray(far[j], dtype=float)
+        if (below & (f > c + scale)).any() or (above & (f < c - scale)).any():
+            rng = ranges[p.key]
+            end = "low" if p.central == p.low else "high"
+            why.append(
+                f"{p.key} = {rng.central:g} {rng.unit} is the {end} end of its range "
+                f"({rng.low:g}-{rng.high:g})".replace(" dimensionless", "")
+            )
+    if why:
+        return f"the central value lies {side} its 90 % range: it rests on figures " + (
+            "that are one end of their own range: " + "; ".join(why)
+        )
+    if name in TRAINING_NOT_MONOTONE or name in FILLED_REMAINDERS:
+        return (
+            f"the central value lies {side} its 90 % range: the output is not monotone in the "
+            "figures (an interior extreme, or whole chips), so the central point can be an "
+            "extreme of the distribution"
+        )
+    return ""
+
+
+# ------------------------------------------------------------------------ corners (an envelope)
+def compute_corners(site: str, inputs: Mapping[str, Any]) -> xr.Dataset:
+    """``explorer.compute(..., uncertainty="corners")``: the envelope over the ranges' corners.
+
+    ``central`` is exactly what `compute` returns; ``low`` / ``high`` are the min / max over every
+    corner of the uncertain figures' box and the central point (the model is monotone in each
+    figure, see the module docstring; `FILLED_REMAINDERS` and `TRAINING_NOT_MONOTONE` are the
+    exceptions, their ``bound_note`` says so). A corner combines every figure at an end of its
+    range at once, which the sources do not say can happen together: this is the widest the
+    catalog's ranges allow, not a range to report (`compute_range` is).
+
+    Examples
+    --------
+    >>> import explorer
+    >>> ds = explorer.compute(site_power=300, chip="h100", uncertainty="corners")
     >>> # the hyperscale-AI PUE: Meta 1.08 to the average 1.56
     >>> [round(float(v), 2) for v in ds.pue]
     [1.08, 1.18, 1.56]
     """
-    if mode != "range":
-        raise InputError(
-            "uncertainty", mode, "'range' (explorer.sample draws a Monte Carlo sample)"
-        )
     inputs = dict(inputs)
     r = _Names(*_names(site, inputs))  # the inputs themselves are checked by the first evaluation
     params = _parameters(site, r, {k for k, v in inputs.items() if v is not None})
@@ -374,7 +610,8 @@ def _corner_values(
     out = {}
     for p in params:
         bit = (corner >> axes.index(p.axis)) & 1
-        out[p.key] = np.where(ids == 0, p.central, np.where(bit == 1, p.high, p.low))
+        hi, lo = (p.high, p.low) if p.sign > 0 else (p.low, p.high)
+        out[p.key] = np.where(ids == 0, p.central, np.where(bit == 1, hi, lo))
     return out
 
 
@@ -398,9 +635,11 @@ def _stack(
     first: dict[str, Variable],
     high: dict[str, Any],
     params: Sequence[Parameter],
+    corners: bool = True,
 ) -> xr.Dataset:
-    """The result: variables with the combination dimension become (bound, ...): min, the
-    central point (combination 0 of the first block), max. Works on Variables (no DataArrays)."""
+    """The result: variables with the combination dimension become (bound, ...): `low`, the
+    central point (combination 0 of the first block), `high`. Works on Variables (no DataArrays).
+    `corners`: the bounds are min / max over corners (their notes), else percentiles."""
     coord_names = set(ds.coords)
     data, coords = {}, {}
     for name, v in ds.variables.items():
@@ -415,16 +654,21 @@ def _stack(
             )  # nothing moves it: 3 equal bounds
         (coords if name in coord_names else data)[name] = v
     coords["bound"] = Variable(
-        "bound", list(BOUNDS_LABELS), {"long_name": "bound over the catalog's uncertainty ranges"}
+        "bound",
+        list(BOUNDS_LABELS),
+        {
+            "long_name": "bound over the catalog's uncertainty ranges"
+            + (" (min / max over the corners)" if corners else " (5th / 95th percentile)")
+        },
     )
-    if ds.variables["chips"].attrs.get("note") != "as given":
+    if corners and ds.variables["chips"].attrs.get("note") != "as given":
         for name in FILLED_REMAINDERS:
             if name in low:
                 data[name].attrs["bound_note"] = (
                     "on a filled site this turns on a rounding remainder (less than one chip's "
                     "facility power), not monotone: min / max over the evaluated points"
                 )
-    for name in TRAINING_NOT_MONOTONE:
+    for name in TRAINING_NOT_MONOTONE if corners else ():
         if name in low:
             data[name].attrs["bound_note"] = (
                 "not monotone: the job's chips follow the site's size and goodput falls as the "
@@ -434,7 +678,11 @@ def _stack(
     attrs = {
         **ds.attrs,
         "uncertainty": (
-            "range: min / max over the corners of the catalog ranges (explorer.uncertainty)"
+            "corners: min / max over the corners of the catalog ranges, an envelope, not a range "
+            "(explorer.uncertainty)"
+            if corners
+            else f"range: 5th to 95th percentile of {RANGE_SAMPLES} draws of the catalog ranges "
+            f"(seed {RANGE_SEED}; explorer.uncertainty)"
         ),
         "uncertain_figures": ", ".join(p.key for p in params) or "none",
     }
@@ -455,16 +703,22 @@ def draws(params: Sequence[Parameter], seed: int, start: int, stop: int) -> dict
     """
     out = {}
     first, last = start // DRAW_BLOCK, max(stop - 1, start) // DRAW_BLOCK
+    uniform: dict[str, np.ndarray] = {}
     for p in params:
-        stream = zlib.crc32(p.key.encode())
-        blocks = [
-            np.random.Generator(
-                np.random.PCG64(np.random.SeedSequence(seed, spawn_key=(stream, b)))
-            ).random(DRAW_BLOCK)
-            for b in range(first, last + 1)
-        ]
-        u = np.concatenate(blocks)[start - first * DRAW_BLOCK : stop - first * DRAW_BLOCK]
-        out[p.key] = p.draw(u)
+        name = p.group or p.key  # a group's figures share one stream of uniform numbers
+        if name not in uniform:
+            stream = zlib.crc32(name.encode())
+            blocks = [
+                np.random.Generator(
+                    np.random.PCG64(np.random.SeedSequence(seed, spawn_key=(stream, b)))
+                ).random(DRAW_BLOCK)
+                for b in range(first, last + 1)
+            ]
+            uniform[name] = np.concatenate(blocks)[
+                start - first * DRAW_BLOCK : stop - first * DRAW_BLOCK
+            ]
+        u = uniform[name]
+        out[p.key] = p.draw(u if p.sign > 0 else 1.0 - u)
     return out
 
 

@@ -102,10 +102,11 @@ def test_rule_ends_by_hand():
 
 
 # ------------------------------------------------------------------------ range mode
+@pytest.mark.parametrize("mode", uncertainty.MODES)
 @pytest.mark.parametrize("inputs", SCENARIOS)
-def test_central_is_todays_result_exactly(inputs):
+def test_central_is_todays_result_exactly(inputs, mode):
     plain = explorer.compute(**inputs)
-    ranged = explorer.compute(**inputs, uncertainty="range")
+    ranged = explorer.compute(**inputs, uncertainty=mode)
     assert set(ranged.data_vars) | set(ranged.coords) - {"bound"} == set(plain.data_vars) | set(
         plain.coords
     )
@@ -114,12 +115,13 @@ def test_central_is_todays_result_exactly(inputs):
         got = v.sel(bound="central", drop=True) if "bound" in v.dims else v
         assert got.dims == plain[name].dims, name
         assert_array_equal(got.values, plain[name].values, err_msg=name)
-        assert {k: a for k, a in v.attrs.items() if k != "bound_note"} == plain[name].attrs, name
+        notes = ("bound_note", "range_note")
+        assert {k: a for k, a in v.attrs.items() if k not in notes} == plain[name].attrs, name
 
 
 @pytest.mark.parametrize("inputs", SCENARIOS)
-def test_low_le_central_le_high(inputs):
-    ds = explorer.compute(**inputs, uncertainty="range")
+def test_corners_low_le_central_le_high(inputs):
+    ds = explorer.compute(**inputs, uncertainty="corners")
     for name in _numeric(ds):
         v = ds[name]
         if "bound" not in v.dims:
@@ -137,7 +139,7 @@ def test_collapsed_ranges_give_three_equal_bounds(monkeypatch):
     }
     monkeypatch.setattr(catalog, "uncertainty_ranges", lambda: point)
     ds = explorer.compute(site="rainier-mississippi", chip=["trn2", "b300"], uncertainty="range")
-    assert "bound" in ds.city_households.dims
+    assert "bound" in ds.city_households.dims and "range_note" not in ds.chips_supported.attrs
     for name in _numeric(ds):
         if "bound" in ds[name].dims:
             lo, c, hi = (ds[name].sel(bound=b).values for b in ("low", "central", "high"))
@@ -145,8 +147,8 @@ def test_collapsed_ranges_give_three_equal_bounds(monkeypatch):
             assert_array_equal(hi, c, err_msg=name)
 
 
-def test_range_by_hand_rainier_mississippi():
-    ds = explorer.compute(site="rainier-mississippi", uncertainty="range")
+def test_corners_by_hand_rainier_mississippi():
+    ds = explorer.compute(site="rainier-mississippi", uncertainty="corners")
     # low: 300 MW x 0.7 load factor x 8760 h / 10,800 kWh; high: 750 MW x 8760 h / 10,500 kWh
     assert_allclose(
         ds.city_households.values,
@@ -171,11 +173,11 @@ def test_given_inputs_are_exact():
     assert ds.site_power.dims == ()
 
 
-def test_range_mode_splits_big_corner_sets(monkeypatch):
-    whole = explorer.compute(site="rainier-mississippi", uncertainty="range")
-    monkeypatch.setattr(uncertainty, "MAX_CORNERS_PER_CALL", 7)  # 2**11 + 1 points in blocks of 7
+def test_corners_mode_splits_big_corner_sets(monkeypatch):
+    whole = explorer.compute(site="rainier-mississippi", uncertainty="corners")
+    monkeypatch.setattr(uncertainty, "MAX_CORNERS_PER_CALL", 7)  # 2**10 + 1 points in blocks of 7
     xr.testing.assert_identical(
-        explorer.compute(site="rainier-mississippi", uncertainty="range"), whole
+        explorer.compute(site="rainier-mississippi", uncertainty="corners"), whole
     )
 
 
@@ -216,7 +218,7 @@ def test_model_is_monotone_in_each_figure(which, u, moved):
         values,
         "step",
     )
-    bounds = explorer.compute(**inputs, uncertainty="range")
+    bounds = explorer.compute(**inputs, uncertainty="corners")
     filled = "chips" not in inputs
     for name in _numeric(ds):
         v = ds[name]
@@ -243,7 +245,7 @@ def test_training_days_has_an_interior_minimum_in_site_power_and_its_range_says_
     ideal = explorer.compute(site_power=[100, 10_000], training_compute=1e26).ideal_days
     i100, i10k = ideal.sel(precision="bf16").values
     assert_allclose(i100 / i10k, 100, rtol=0.01)
-    ds = explorer.compute(training_compute=1e26, uncertainty="range")
+    ds = explorer.compute(training_compute=1e26, uncertainty="corners")
     for name in uncertainty.TRAINING_NOT_MONOTONE:
         assert "not monotone" in ds[name].attrs["bound_note"], name
     for name in ("job_chips", "goodput", "ideal_days", "city_households"):
@@ -283,9 +285,9 @@ def test_draws_follow_their_distribution():
 @pytest.mark.parametrize(
     "inputs", [{"site": "rainier-mississippi"}, {"chip": ["trn2", "h100"], "basis": "us-ga-person"}]
 )
-def test_sample_90_percent_interval_inside_the_range(inputs):
+def test_sample_90_percent_interval_inside_the_corners(inputs):
     s = explorer.summary(explorer.sample(4000, seed=11, **inputs), q=(0.05, 0.95))
-    bounds = explorer.compute(**inputs, uncertainty="range")
+    bounds = explorer.compute(**inputs, uncertainty="corners")
     for name in _numeric(s):
         if (
             "quantile" not in s[name].dims

@@ -63,7 +63,8 @@ def register(sub: argparse._SubParsersAction, compute_parser: argparse.ArgumentP
     compute_parser.add_argument(
         "--uncertainty",
         action="store_true",
-        help="low / central / high of every output over the catalog's uncertainty ranges",
+        help="5th percentile / central / 95th percentile of every output over the catalog's "
+        "uncertainty ranges (a fixed-seed sample; notes say when the central value lies outside)",
     )
     plain = compute_parser.get_default("run")
     compute_parser.set_defaults(
@@ -143,10 +144,15 @@ def _cmd_compute_range(args: argparse.Namespace) -> int:
     def as_table(ds: xr.Dataset) -> str:
         head = (
             f"scenario: site preset {ds.attrs.get('site_preset')}; "
-            "low / central / high over the catalog's ranges of: "
+            "5th percentile / central / 95th percentile over the catalog's ranges of: "
             f"{ds.attrs.get('uncertain_figures')}"
         )
-        return bounds_table(ds, ("low", "central", "high"), "bound", head)
+        notes = [
+            f"note on {name}: {v.attrs['range_note']}"
+            for name, v in ds.data_vars.items()
+            if v.attrs.get("range_note")
+        ]
+        return "\n".join([bounds_table(ds, ("low", "central", "high"), "bound", head), *notes])
 
     return emit(ds, args, kind, bool(sweeps), as_json=_bounds_json, as_table=as_table)
 

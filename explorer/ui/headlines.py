@@ -58,8 +58,8 @@ HEADLINES: tuple[str, ...] = (
     "training_days",
 )
 SAMPLES = 2000  # draws per call: the percentiles' sampling error is well below the 3 digits shown
-SEED = 20261201  # fixed: the same scenario always shows the same range
-QUANTILES = (0.05, 0.95)
+SEED = uncertainty.RANGE_SEED  # fixed: the same scenario always shows the same range
+QUANTILES = uncertainty.QUANTILES
 MAX_SAMPLES = 100_000
 LABEL = (
     "Small type: the 90 % range (5th to 95th percentile) that the catalog's recorded uncertainty "
@@ -81,6 +81,7 @@ class Headline:
     high: float
     units: str
     long_name: str
+    note: str = ""  # why the central value lies outside its range (`explorer.uncertainty`)
 
     @property
     def collapsed(self) -> bool:
@@ -145,9 +146,10 @@ def headline_ranges(
     dict of str to Headline
         By output name, in `HEADLINES` order (``training_days`` only with a training run).
         ``low`` / ``high`` are the sample's 5th / 95th percentiles, as order statistics (the
-        draw just below and just above, so at least 90 % of the draws lie between them); the
-        central value need not lie between them when a range is lopsided (a preset's announced
-        power that can only grow, for example).
+        draw just below and just above, so at least 90 % of the draws lie between them:
+        `explorer.uncertainty.percentile_bounds`); the central value need not lie between them
+        when a figure is one end of its own range (a preset's announced power that can only
+        grow, for example): ``note`` then says which (`explorer.uncertainty.range_note`).
 
     Examples
     --------
@@ -182,8 +184,7 @@ def headline_ranges(
     values = _draws(params, n, seed)
     r, out = uncertainty.evaluate_raw(site, given, params, values, "sample")
     i = list(np.atleast_1d(r.coords["precision"].values)).index(precision)
-    # the order statistics just outside the 5 % and 95 % points (numpy's "lower" / "higher")
-    ks = [math.floor(QUANTILES[0] * (n - 1)), math.ceil(QUANTILES[1] * (n - 1))]
+    sided = uncertainty.one_sided(params)
     result = {}
     for name in HEADLINES:
         if name not in out:
@@ -193,15 +194,17 @@ def headline_ranges(
         if "precision" in v.dims:
             data = np.take(data, i, axis=v.dims.index("precision"))
         dims = [d for d in v.dims if d != "precision"]
+        note = ""
         if "sample" in dims:
-            data = np.moveaxis(data, dims.index("sample"), 0).reshape(n + 1)
+            data = np.moveaxis(data, dims.index("sample"), 0).reshape(n + 1 + len(sided))
             central = float(data[0])
-            drawn = np.partition(data[1:], ks)
-            lo, hi = float(drawn[ks[0]]), float(drawn[ks[1]])
+            low, high = uncertainty.percentile_bounds(data[1 : n + 1])
+            lo, hi = float(low), float(high)
+            note = uncertainty.range_note(name, sided, data[0], low, high, data[n + 1 :])
         else:  # nothing uncertain moves it
             central = lo = hi = float(data.reshape(()))
         units, long_name = model.OUTPUTS[name]
-        result[name] = Headline(name, central, lo, hi, units, long_name)
+        result[name] = Headline(name, central, lo, hi, units, long_name, note)
     return result
 
 
@@ -221,13 +224,11 @@ def _params(
 
 @lru_cache(maxsize=64)
 def _draws(params: tuple[uncertainty.Parameter, ...], n: int, seed: int) -> dict[str, np.ndarray]:
-    """Point 0 is the central value of every figure, points 1 … n the draws (read-only)."""
-    drawn = uncertainty.draws(params, seed, 0, n)
-    out = {}
-    for p in params:
-        a = np.concatenate([[p.central], drawn[p.key]])
+    """Point 0 is the central value of every figure, points 1 … n the draws, then one point per
+    one-sided figure at its far end (`explorer.uncertainty.range_points`; read-only)."""
+    out = uncertainty.range_points(params, n, seed)
+    for a in out.values():
         a.flags.writeable = False
-        out[p.key] = a
     return out
 
 
