@@ -34,9 +34,9 @@ per draw (`together`), and one axis in the corners.
 Monotonicity. Every output of `compute` is monotone (non-decreasing or non-increasing) in each
 uncertain figure separately: the model is products, quotients, ``floor`` and ``min`` of positive
 quantities, and no output mixes chips, precisions or bases. So over the box of ranges each output
-reaches its extremes at a corner, and the ``range`` mode evaluates all corners (each *kind* of
+reaches its extremes at a corner, and the ``corners`` mode evaluates all corners (each *kind* of
 figure is one axis: the TDPs of several chips move together, since no output combines chips) plus
-the central point, and takes the min and max (the ``corners`` mode). One exception: on a *filled* site
+the central point, and takes the min and max. One exception: on a *filled* site
 ``power_required`` and ``power_headroom`` turn on the rounding remainder of whole chips (less than
 one chip's facility power) and are not monotone; their bounds are the min / max over the
 evaluated points only (``bound_note`` says so).

@@ -87,7 +87,10 @@ LFP = {"c": 1.0, "cycles": 6000, "years": 20, "kwh": [150, 262.5, 437.5], "kw": 
 
 
 def _cost(energy_mwh, power_mw, pack):
-    return [energy_mwh * 1000 * e + power_mw * 1000 * p for e, p in zip(pack["kwh"], pack["kw"])]
+    return [
+        energy_mwh * 1000 * e + power_mw * 1000 * p
+        for e, p in zip(pack["kwh"], pack["kw"], strict=True)
+    ]
 
 
 def test_ride_through_sizing_by_hand():
