@@ -18,6 +18,7 @@ from ..errors import InputError
 from . import headlines
 
 FIELD = "ranges"
+ONE_SIDED = "(the value rests on a figure that can only move one way)"
 # The app's cards and the headline output each one shows (the city's depends on the basis).
 CARDS = {
     "city": None,  # city_households or city_people: `city_output`
@@ -52,6 +53,8 @@ def slot_text(h: headlines.Headline | None) -> str:
     '90 % range 71–247 MW'
     >>> slot_text(headlines.Headline("cooling_power", 120, 120, 120, "MW", ""))
     'no recorded uncertainty moves it'
+    >>> slot_text(headlines.Headline("facility_load", 300, 311, 649, "MW", "", "one-sided"))
+    '90 % range 311–649 MW (the value rests on a figure that can only move one way)'
     """
     if h is None:
         return ""
@@ -60,7 +63,8 @@ def slot_text(h: headlines.Headline | None) -> str:
         return ""
     if text == headlines.NO_RANGE:
         return text.strip("()")
-    return "90 % range " + text[1:-1]
+    # a value outside its own range rests on a one-sided figure (its note says which)
+    return "90 % range " + text[1:-1] + (f" {ONE_SIDED}" if h.note else "")
 
 
 def note_html() -> str:
