@@ -787,15 +787,16 @@ _add(
         "ride-through-energy",
         7,
         f"The IT load is {_IT}. A battery must carry it for {RIDE_MINUTES:g} minutes until the "
-        "standby generators take over. How many MWh must it hold? (MWh)",
-        lambda: _role("ride-through", "battery_energy"),
+        "standby generators take over. How many MWh must it deliver? (MWh)",
+        lambda: _role("ride-through", "battery_needed_energy"),
         "MWh",
         rel_tol=0.03,
         hints=(
             "energy = power × time; the time must be in hours for MWh",
             f"MWh = IT load (MW) × minutes ÷ {_MIN_PER_H:g}",
             f"{_IT} × {RIDE_MINUTES:g} ÷ {_MIN_PER_H:g} h ≈ "
-            f"{fmt.quantity(_role('ride-through', 'battery_energy'), 'MWh')}",
+            f"{fmt.quantity(_role('ride-through', 'battery_needed_energy'), 'MWh')} (UPS cells "
+            "cannot give that so fast: the explorer's pack holds more, the C-rate's floor)",
         ),
         traps=(
             Trap(
@@ -817,16 +818,17 @@ _add(
         "smoothing-energy",
         7,
         f"When a training job on the whole site stalls, its IT load of {_IT} drops for about "
-        f"{SWING_MINUTES:g} minute and comes back. How much energy must a battery hold to fill "
+        f"{SWING_MINUTES:g} minute and comes back. How much energy must a battery deliver to fill "
         "one such dip, so the grid sees a steady draw? (MWh)",
-        lambda: _role("smoothing", "battery_energy"),
+        lambda: _role("smoothing", "battery_needed_energy"),
         "MWh",
         rel_tol=0.03,
         hints=(
             "the battery stands in for the missing load during one dip: power × time",
             f"MWh = dip (MW) × its minutes ÷ {_MIN_PER_H:g}",
             f"{_IT} × {SWING_MINUTES:g} ÷ {_MIN_PER_H:g} h ≈ "
-            f"{fmt.quantity(_role('smoothing', 'battery_energy'), 'MWh')}",
+            f"{fmt.quantity(_role('smoothing', 'battery_needed_energy'), 'MWh')} (a grid "
+            "battery gives at most its own energy per hour: the explorer's pack holds far more)",
         ),
         traps=(
             Trap(
@@ -836,11 +838,7 @@ _add(
             ),
             Trap(
                 "a-day-of-dips",
-                lambda: (
-                    _role("smoothing", "battery_energy")
-                    * _role("smoothing", "cycles_per_year")
-                    / (_hours() / 24)
-                ),
+                lambda: _role("smoothing", "annual_throughput") / (_hours() / 24),
                 "that adds up a whole day of dips; the battery recharges between them, "
                 "so it holds one",
             ),
@@ -860,7 +858,8 @@ def _range(key: str) -> catalog.Range:
 
 @cache
 def _contested_bounds():
-    return compute(site=CONTESTED_SITE, uncertainty="range")
+    # every figure at the end of its range at once: the corners (the exercise asks for them)
+    return compute(site=CONTESTED_SITE, uncertainty="corners")
 
 
 def contested_city_range() -> tuple[float, float, float]:
