@@ -81,7 +81,7 @@ import re
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
@@ -431,7 +431,7 @@ def compute_range(site: str, mode: str, inputs: Mapping[str, Any]) -> xr.Dataset
     points = model.check_size(
         {k: v for k, v in inputs.items() if k in model.INPUTS and v is not None}, r.chip, r.basis
     )
-    values = range_points(params, RANGE_SAMPLES, RANGE_SEED)
+    values = _range_points(tuple(params), RANGE_SAMPLES, RANGE_SEED)
     m = 1 + RANGE_SAMPLES + len(one_sided(params))
     if params and m * points > MAX_CORNERS_PER_CALL:
         raise InputError(
@@ -487,6 +487,15 @@ def range_points(params: Sequence[Parameter], n: int, seed: int) -> dict[str, np
     for p in params:
         far = [p.far if q.key == p.key else p.central for q in sided]
         out[p.key] = np.concatenate([[p.central], drawn[p.key], far])
+    return out
+
+
+@lru_cache(maxsize=64)
+def _range_points(params: tuple[Parameter, ...], n: int, seed: int) -> dict[str, np.ndarray]:
+    """`range_points`, drawn once per set of figures (read-only: the range mode's warm path)."""
+    out = range_points(params, n, seed)
+    for a in out.values():
+        a.flags.writeable = False
     return out
 
 

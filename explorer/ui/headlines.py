@@ -200,7 +200,8 @@ def headline_ranges(
             central = float(data[0])
             low, high = uncertainty.percentile_bounds(data[1 : n + 1])
             lo, hi = float(low), float(high)
-            note = uncertainty.range_note(name, sided, data[0], low, high, data[n + 1 :])
+            if not lo <= central <= hi:  # (the note's own check, skipped on the warm path)
+                note = uncertainty.range_note(name, sided, data[0], low, high, data[n + 1 :])
         else:  # nothing uncertain moves it
             central = lo = hi = float(data.reshape(()))
         units, long_name = model.OUTPUTS[name]
