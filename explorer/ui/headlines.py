@@ -218,9 +218,7 @@ def _preset(site: str) -> dict[str, Any]:
 def _params(
     site: str, chip: Any, basis: Any, given: frozenset[str], ranges: Any
 ) -> tuple[uncertainty.Parameter, ...]:
-    inputs = {k: v for k, v in (("chip", chip), ("basis", basis)) if v is not None}
-    names = uncertainty._Names(*uncertainty._names(site, inputs))
-    return tuple(uncertainty._parameters(site, names, set(given)))
+    return tuple(uncertainty.figures_of(site, chip, basis, given))
 
 
 @lru_cache(maxsize=64)
