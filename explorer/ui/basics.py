@@ -54,7 +54,8 @@ def _card(title: str, css: str, value: str, caption: str, picture: str, compare:
 
 
 def city_card(count: float, plural: str, compare: str = "") -> str:
-    """The city: its size, and a row of houses (whole icons and the last one cut to its share)."""
+    """The city: its size, and a row of houses (whole icons and the last one cut to its share);
+    `plural` is what it counts (the output's units: ``people`` or ``households``)."""
     unit = house_unit(count)
     icons = count / unit
     whole = int(icons)
@@ -98,11 +99,15 @@ def _bar(parts: list[tuple[str, float, str]], label: str) -> str:
     )
 
 
-def cooling_card(it: float, cooling: float, other: float, compare: str = "") -> str:
-    """The cooling load, and the site's power as one stacked bar: IT, cooling, other losses."""
+def cooling_card(it: float, cooling: float, other: float, units: str, compare: str = "") -> str:
+    """The cooling load, and the site's power as one stacked bar: IT, cooling, other losses
+    (all three in `units`, the core's, e.g. ``MW``)."""
     total = it + cooling + other
-    q = fmt.quantity
-    words = f"IT {q(it, 'MW')} · cooling {q(cooling, 'MW')} · other {q(other, 'MW')}"
+
+    def q(x: float) -> str:
+        return fmt.quantity(x, units)
+
+    words = f"IT {q(it)} · cooling {q(cooling)} · other {q(other)}"
     shares = [x / total if total > 0 else 0.0 for x in (it, cooling, other)]
     picture = _bar(
         [("IT", shares[0], SKY), ("cooling", shares[1], ORANGE), ("other", shares[2], GREY)],
@@ -111,7 +116,7 @@ def cooling_card(it: float, cooling: float, other: float, compare: str = "") -> 
     return _card(
         "Power for cooling",
         "explorer-basics-cooling",
-        q(cooling, "MW"),
+        q(cooling),
         f"{fmt.percent(shares[1])} of the site's power. {words}",
         picture,
         compare,
@@ -119,10 +124,25 @@ def cooling_card(it: float, cooling: float, other: float, compare: str = "") -> 
 
 
 def flops_card(
-    peak: float, reference: float, reference_name: str, precision: str, compare: str = ""
+    peak: float,
+    reference: float,
+    reference_name: str,
+    precision: str,
+    units: str,
+    compare: str = "",
 ) -> str:
-    """The cluster's peak FLOPS, as a bar beside a known cluster's (the longer one is full)."""
-    q = fmt.quantity
+    """The cluster's peak FLOPS, as a bar beside a known cluster's (the longer one is full);
+    both in `units`, the core's (e.g. ``FLOP/s``).
+
+    Examples
+    --------
+    >>> "2 × the peak of Colossus" in flops_card(2e18, 1e18, "Colossus", "FP8", "FLOP/s")
+    True
+    """
+
+    def q(x: float) -> str:
+        return fmt.quantity(x, units)
+
     if not math.isfinite(peak):
         return _card(
             f"Computing power ({precision})",
@@ -134,7 +154,7 @@ def flops_card(
         )
     top = max(peak, reference)
     ratio = peak / reference if reference > 0 else math.nan
-    words = f"{fmt.number(ratio)} × the peak of {reference_name} ({q(reference, 'FLOP/s')})"
+    words = f"{fmt.number(ratio)} × the peak of {reference_name} ({q(reference)})"
 
     def row(name: str, value: float, colour: str) -> str:
         width = 100 * value / top if top > 0 else 0
@@ -154,7 +174,7 @@ def flops_card(
     return _card(
         f"Computing power ({precision}, peak)",
         "explorer-basics-flops",
-        q(peak, "FLOP/s"),
+        q(peak),
         f"{words}",
         picture,
         compare,

@@ -82,14 +82,10 @@ class ChartCard:
         self.data_html.add_class("explorer-card-data")
         self.sources_html = w.HTML()
         self.sources_html.add_class("explorer-card-sources")
-        self.citation = CopyText(label="Cite this scenario")
-        self.embed = CopyText(label="Embed this scenario in a web page (HTML)")
+        self._copies: tuple[CopyText, CopyText] | None = None  # made when Sources is drawn
+        self._sources_box = w.VBox([self.sources_html])
         self.tabs = w.Tab(
-            children=[
-                chart.figure,
-                self.data_html,
-                w.VBox([self.sources_html, self.citation, self.embed]),
-            ],
+            children=[chart.figure, self.data_html, self._sources_box],
             titles=TABS,
             selected_index=CHART,
             layout=w.Layout(width="100%"),
@@ -169,6 +165,26 @@ class ChartCard:
         self._draw_open_tab()
 
     # ------------------------------------------------------------------ tabs
+    @property
+    def citation(self) -> CopyText:
+        """The Sources tab's citation (made the first time it is needed: a closed tab costs
+        the page no models)."""
+        return self._copy_texts()[0]
+
+    @property
+    def embed(self) -> CopyText:
+        """The Sources tab's embed snippet (made with the citation)."""
+        return self._copy_texts()[1]
+
+    def _copy_texts(self) -> tuple[CopyText, CopyText]:
+        if self._copies is None:
+            self._copies = (
+                CopyText(label="Cite this scenario"),
+                CopyText(label="Embed this scenario in a web page (HTML)"),
+            )
+            self._sources_box.children = (self.sources_html, *self._copies)
+        return self._copies
+
     def _draw_open_tab(self) -> None:
         tab = self.tabs.selected_index
         if tab not in self._drawn or self._drawn[tab] == self._version:

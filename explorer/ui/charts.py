@@ -15,13 +15,14 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 import bqplot as bq
-import ipywidgets as w
 import numpy as np
 import xarray as xr
 
 from .. import catalog, fmt
+from ..catalog import PRECISIONS
 from ..units import factor
 from ..validate import BOUNDS
+from .models import shared, shared_layout
 from .scenario import SWEEP
 from .theme import BLACK, BLUE, GREEN, GREY, ORANGE, VERMILION
 
@@ -29,7 +30,21 @@ if TYPE_CHECKING:
     from .scenario import Scenario
 
 _SP = BOUNDS["site_power"]
-PRECISION_LABEL = {"bf16": "BF16", "fp8": "FP8", "fp8_sparse": "FP8 sparse"}
+
+
+def precision_label(name: str) -> str:
+    """A precision's name as the page shows it, from the core's name.
+
+    Examples
+    --------
+    >>> precision_label("fp8_sparse")
+    'FP8 sparse'
+    """
+    kind, *rest = name.split("_")
+    return " ".join([kind.upper(), *rest])
+
+
+PRECISION_LABEL = {p: precision_label(p) for p in PRECISIONS}
 _MARGIN = {"top": 40, "bottom": 50, "left": 72, "right": 20}
 
 
@@ -68,6 +83,13 @@ def _log_axis(fig: bq.Figure, lo: float, hi: float) -> None:
         axis.tick_values = ticks
 
 
+def _interaction_scales() -> dict[str, bq.LinearScale]:
+    """A figure's pan-and-zoom scales (the charts have no interaction): bqplot's default, one
+    model shared by every figure instead of two new ones each (every view sets its own range)."""
+    one = shared(bq.LinearScale, min=0.0, max=1.0, allow_padding=False)
+    return {"scale_x": one, "scale_y": one}
+
+
 def _figure(marks: list, x_scale, y_scale, x_label: str, y_label: str, title: str, css: str):
     x_axis = bq.Axis(scale=x_scale, label=x_label)
     if isinstance(x_scale, bq.LogScale):  # decades only: the default log ticks crowd
@@ -85,7 +107,8 @@ def _figure(marks: list, x_scale, y_scale, x_label: str, y_label: str, title: st
         title=title,
         animation_duration=0,
         fig_margin=_MARGIN,
-        layout=w.Layout(width="100%", max_width="560px", height="300px"),
+        layout=shared_layout(width="100%", max_width="560px", height="300px"),
+        **_interaction_scales(),
     )
     fig.add_class(css)
     return fig
@@ -311,7 +334,8 @@ class FlopsChart(_Chart):
             title=self.title,
             animation_duration=0,
             fig_margin=_MARGIN,
-            layout=w.Layout(width="100%", max_width="560px", height="420px"),
+            layout=shared_layout(width="100%", max_width="560px", height="420px"),
+            **_interaction_scales(),
         )
         self.figure.add_class("explorer-chip-chart")
         self._marks_a = (self.bars_a,)

@@ -44,6 +44,7 @@ import numpy as np
 from .. import catalog, fmt, model, uncertainty, validate
 from ..catalog import DEFAULT_SITE
 from ..errors import InputError
+from .links import START_PRECISION
 
 # The headline outputs, in the order the app shows them; training_days only with a training run.
 HEADLINES: tuple[str, ...] = (
@@ -119,7 +120,7 @@ def catalog_left(site: str, inputs: Mapping[str, Any]) -> dict[str, Any]:
 
 def headline_ranges(
     site: str = DEFAULT_SITE,
-    precision: str = "fp8",
+    precision: str = START_PRECISION,
     *,
     n: int = SAMPLES,
     seed: int = SEED,
@@ -371,7 +372,7 @@ class Swing:
 def swings(
     output: str,
     site: str = DEFAULT_SITE,
-    precision: str = "fp8",
+    precision: str = START_PRECISION,
     *,
     preset_is_catalog: bool = True,
     **inputs: Any,

@@ -33,6 +33,7 @@ from ..errors import InputError
 from ..model import compute, cooling_from_pue, preset_inputs
 from ..validate import BOUNDS, labelled
 from . import links
+from .links import START_PRECISION
 
 SWEEP = np.geomspace(BOUNDS["site_power"].lo, BOUNDS["site_power"].hi, 121)  # MW, for the curves
 TRAINING = ("model", "job_chips", "checkpoint_minutes", "restart_minutes")  # blank: the default
@@ -48,7 +49,6 @@ PRESET_FIELDS = (
 KEEP_PRESET = ("precision", "basis", *TRAINING)  # changing these leaves the preset chosen
 START_SCREEN = "advanced"  # a link without `screen` opens the full screen, as before
 START_SITE = catalog.DEFAULT_SITE  # the core's default (the generic site)
-START_PRECISION = "fp8"
 REFERENCE_SITE = "xai-colossus"  # the Basics screen's known cluster: its announced chips and power
 PER_CHIP = ("chip_tdp", "server_overhead")  # given for the chosen chip, not for every chip
 

@@ -28,11 +28,13 @@ import xarray as xr
 from .. import fmt, model
 from ..errors import InputError
 from . import headlines
+from .charts import PRECISION_LABEL
+from .links import START_PRECISION
 from .theme import BLUE, ORANGE  # Okabe–Ito: a figure's low end, its high end
 
 FIELD = "tornado"
 DEFAULT = "city_households"
-PRECISION = "fp8"  # the precision of the per-precision outputs (the app's default)
+PRECISION = START_PRECISION  # the precision of the per-precision outputs
 MAX_BARS = 8  # the biggest swings drawn; the rest are named in words
 HEIGHT = "220px"  # fixed: bqplot does not re-lay out a drawn figure whose height changes
 CACHE = 32  # results kept
@@ -44,9 +46,9 @@ CHOICES: dict[str, str] = {
     "it_power": "IT power",
     "facility_load": "Facility load",
     "chips_supported": "Chips the power feeds",
-    "peak_flops": f"Peak FLOP/s ({PRECISION.upper()})",
+    "peak_flops": f"Peak FLOP/s ({PRECISION_LABEL[PRECISION]})",
     "annual_energy": "Energy per year",
-    "training_days": f"Training days ({PRECISION.upper()})",
+    "training_days": f"Training days ({PRECISION_LABEL[PRECISION]})",
 }
 FAILED = "The tornado could not be drawn for this scenario; the last one is kept."
 LABEL_PX = 124  # the bars' labels (headlines.figure_label: 18 characters at most)

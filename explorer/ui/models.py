@@ -1,0 +1,70 @@
+"""Widget models shared between widgets, so that a page sends fewer of them.
+
+Every widget model costs the page a message and the browser a view, and ipywidgets gives each
+widget its own `Layout` and style model (bqplot each figure its two interaction scales) unless
+one is passed: most of them hold the defaults. `shared` hands out one model per kind and settings
+(per kernel: one kernel per visitor), and `share_models` folds the equal ones other widgets made
+into one. A shared model must never be changed in place (`widget.layout = ...` replaces it;
+`widget.layout.width = ...` would change every widget that shares it).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+import ipywidgets as w
+
+_SHARED: dict[tuple[type, str], w.Widget] = {}
+
+
+def shared(kind: type[w.Widget], **settings: Any) -> w.Widget:
+    """The one `kind` model (a Layout or a style) with these settings in this kernel."""
+    key = (kind, json.dumps(settings, sort_keys=True))
+    model = _SHARED.get(key)
+    if model is None:
+        model = _SHARED[key] = kind(**settings)
+        _SHARED.setdefault((kind, _settings(model)), model)  # what `share_models` looks up
+    return model
+
+
+def shared_layout(**settings: Any) -> w.Layout:
+    """The shared `Layout` with these settings (none: the default one)."""
+    return shared(w.Layout, **settings)
+
+
+def _settings(model: w.Widget) -> str:
+    state = model.get_state()
+    return json.dumps({k: v for k, v in state.items() if not k.startswith("_")}, sort_keys=True)
+
+
+def share_models(roots: Iterable[w.Widget]) -> int:
+    """Give every ipywidgets widget under `roots` the shared layout and style equal to its own,
+    closing the copies; returns how many models were closed. bqplot's figures keep their own
+    (one resizes its layout in place)."""
+    seen: set[int] = set()
+    stack = list(roots)
+    closed = 0
+    while stack:
+        x = stack.pop()
+        if id(x) in seen:
+            continue
+        seen.add(id(x))
+        for name in x.keys:
+            value = getattr(x, name, None)
+            items = value if isinstance(value, list | tuple) else (value,)
+            stack.extend(v for v in items if isinstance(v, w.Widget) and id(v) not in seen)
+        if type(x).__module__.startswith("bqplot"):
+            continue
+        for trait in ("layout", "style"):
+            model = getattr(x, trait, None)
+            if not isinstance(model, w.Widget) or isinstance(model, w.DOMWidget):
+                continue
+            key = (type(model), _settings(model))
+            one = _SHARED.setdefault(key, model)
+            if one is not model:
+                setattr(x, trait, one)
+                model.close()
+                closed += 1
+    return closed
