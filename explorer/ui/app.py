@@ -341,6 +341,7 @@ class ExplorerApp(Controls, Page):
         sc = self.scenario
         ds, v, s, prec = sc.result, sc.values, sc.state, sc.precision
         self.training_out.value = training.training_html(
+            ds,
             v,
             s.get("model"),
             PRECISION_LABEL[prec],

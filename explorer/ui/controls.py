@@ -110,10 +110,13 @@ class Controls:
         self.site_power = _log_slider(
             "site_power",
             s["site_power"],
-            f"Site power (MW, {fmt.quantity(sp.lo, 'MW')} – {fmt.quantity(sp.hi, 'MW')})",
+            f"Site power ({sp.unit}, {fmt.quantity(sp.lo, sp.unit)} – "
+            f"{fmt.quantity(sp.hi, sp.unit)})",
         )
         self.site_power.add_class("explorer-site-power")
-        self.site_power_text = _text("MW", "150px", value=fmt_value("site_power", s["site_power"]))
+        self.site_power_text = _text(
+            sp.unit, "150px", value=fmt_value("site_power", s["site_power"])
+        )
         self.chip = self._choice("Accelerator", "chips", s["chip"])
         self.fill = w.Checkbox(
             value=True,

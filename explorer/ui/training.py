@@ -9,8 +9,11 @@ from __future__ import annotations
 import html
 import math
 
+import xarray as xr
+
 from .. import catalog, fmt
 from ..units import factor
+from .cards import amount
 
 # the city's electricity per day [MWh/day] = annual energy [GWh] × this
 _MWH_PER_DAY_PER_GWH_YEAR = factor("GWh", "MWh") / (
@@ -30,8 +33,11 @@ def city_days(run_energy_mwh: float, annual_energy_gwh: float) -> float:
     return run_energy_mwh / per_day if per_day > 0 else math.nan
 
 
-def training_html(v: dict[str, float], model: str | None, precision: str, impossible: bool) -> str:
-    """The training card for one scenario's outputs `v` (plain floats at `precision`)."""
+def training_html(
+    ds: xr.Dataset, v: dict[str, float], model: str | None, precision: str, impossible: bool
+) -> str:
+    """The training card for one scenario's result `ds` (its attrs give the units) and its
+    outputs `v` (plain floats at `precision`)."""
     if model is None:
         return (
             "<div style='font-size:0.9em;color:#333'>Choose a model under “Training a model” "
@@ -46,7 +52,10 @@ def training_html(v: dict[str, float], model: str | None, precision: str, imposs
             "or checkpoints and restarts that never complete).</div>"
         )
     else:
-        q = fmt.quantity
+
+        def q(name: str) -> str:
+            return amount(ds, name, v[name])
+
         parts = (
             ("writing checkpoints", v["checkpoint_share"]),
             ("redoing lost work", v["lost_work_share"]),
@@ -61,9 +70,9 @@ def training_html(v: dict[str, float], model: str | None, precision: str, imposs
             f"{fmt.number(v['ideal_days'])} days with no interruption.</div>"
             f"<div class='explorer-goodput'>Goodput {fmt.percent(v['goodput'])} of the time "
             f"trains; the rest: {lost}.</div>"
-            f"<div class='explorer-run-energy'>Run energy {q(v['run_energy'], 'MWh')} = "
+            f"<div class='explorer-run-energy'>Run energy {q('run_energy')} = "
             f"{fmt.number(days)} days of the city's electricity; "
-            f"CO₂ {q(v['run_co2'], 't')}, cost {q(v['run_cost'], 'USD')}.</div>"
+            f"CO₂ {q('run_co2')}, cost {q('run_cost')}.</div>"
         )
     return (
         f"<div class='explorer-training' style='border-left:4px solid #009E73;padding:2px 8px;"
