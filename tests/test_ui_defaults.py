@@ -13,7 +13,7 @@ from ipywidgets.widgets import widget as widget_module
 import explorer
 from explorer import catalog
 from explorer.training import defaults as training_defaults
-from explorer.ui import ExplorerApp, links
+from explorer.ui import ExplorerApp, theme
 from explorer.ui.controls import NO_MODEL
 from explorer.validate import BOUNDS, slider_span
 
@@ -73,8 +73,8 @@ def test_the_ui_types_no_precision_name_and_no_default_chip_count():
             if node.value in explorer.PRECISIONS or chips:
                 found.append(f"{path.name}:{node.lineno}: {node.value!r}")
     # the one choice of view: which of the core's precisions the app opens on
-    start = [f for f in found if f.startswith("links.py:")]
-    assert len(start) == 1 and links.START_PRECISION in explorer.PRECISIONS, start
+    start = [f for f in found if f.startswith("theme.py:")]
+    assert len(start) == 1 and theme.START_PRECISION in explorer.PRECISIONS, start
     found.remove(start[0])
     assert found == [], "the UI retypes the core's names or defaults:\n" + "\n".join(found)
 

@@ -44,7 +44,7 @@ import numpy as np
 from .. import catalog, fmt, model, uncertainty, validate
 from ..catalog import DEFAULT_SITE
 from ..errors import InputError
-from .links import START_PRECISION
+from .theme import START_PRECISION
 
 # The headline outputs, in the order the app shows them; training_days only with a training run.
 HEADLINES: tuple[str, ...] = (

@@ -24,8 +24,6 @@ MAX_QUERY = 2000  # characters; a shareable link is far shorter
 NUMERIC = list(INPUTS)
 NAMES = {**NAMED_INPUTS, "site": "sites"}
 SCREENS = ("basics", "advanced")  # the app's screens; the first is the classroom's simple one
-# the precision the app opens on (the core computes every one): its one choice of view
-START_PRECISION = "fp8"
 VIEW = ("precision", "screen")  # link parameters that choose what is shown, not compute() inputs
 # the link's order: the preset, then compute()'s inputs as the core lists them, then the view
 ORDER = ["site", *INPUTS, *NAMED_INPUTS, *VIEW]

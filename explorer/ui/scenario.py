@@ -33,7 +33,7 @@ from ..errors import InputError
 from ..model import compute, cooling_from_pue, preset_inputs
 from ..validate import BOUNDS, labelled
 from . import links
-from .links import START_PRECISION
+from .theme import START_PRECISION
 
 SWEEP = np.geomspace(BOUNDS["site_power"].lo, BOUNDS["site_power"].hi, 121)  # MW, for the curves
 TRAINING = ("model", "job_chips", "checkpoint_minutes", "restart_minutes")  # blank: the default

@@ -22,6 +22,8 @@ BLUE, ORANGE, GREEN, GREY, VERMILION, SKY = (
 )
 BLACK, YELLOW, PURPLE = "#000000", "#F0E442", "#CC79A7"
 LABEL = {"description_width": "initial"}  # a widget's label as wide as its text
+# the precision the page opens on (the core computes every one): the app's one choice of view
+START_PRECISION = "fp8"
 NARROW = 900  # px: below this width the results sit under the controls, so a strip repeats them
 
 # The page's own CSS: a slider's label goes on its own line so the track keeps its length on a

@@ -29,8 +29,7 @@ from .. import fmt, model
 from ..errors import InputError
 from . import headlines
 from .charts import PRECISION_LABEL
-from .links import START_PRECISION
-from .theme import BLUE, ORANGE  # Okabe–Ito: a figure's low end, its high end
+from .theme import BLUE, ORANGE, START_PRECISION  # Okabe–Ito blue, orange: a figure's low, high end
 
 FIELD = "tornado"
 DEFAULT = "city_households"
