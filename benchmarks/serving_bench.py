@@ -30,7 +30,7 @@ import psutil
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
-from explorer.server.hooks import V1
+from explorer.server.connection import V1
 from explorer.server.launch import APP_NOTEBOOK, environment, voila_command
 
 ROOT = Path(__file__).resolve().parents[1]  # the checkout: binder/start runs from there

@@ -1,6 +1,8 @@
 """Live servers for the serving tests: `explorer app`'s Voila and the Binder route, on loopback.
 
 Small limits (4 visitor kernels, 5 s grace) so that the flood and release tests run in seconds.
+Every test connects from 127.0.0.1, so the per-address share is lifted here (1: the whole cap);
+`test_limits_live.py` starts its own servers with the share in force.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ LIMITS = {
     "EXPLORER_MAX_KERNELS": "4",
     "EXPLORER_UNUSED_KERNEL_GRACE": "5",
     "EXPLORER_KERNELS_PER_MINUTE": "1000",
+    "EXPLORER_ADDRESS_SHARE": "1",
 }
 KERNEL_ID = re.compile(r'"kernelId":\s*"([0-9a-f-]{36})"')
 
