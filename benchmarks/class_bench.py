@@ -66,6 +66,7 @@ HEADLINE_CLASS = "explorer-city"
 #: (a class on one LAN behind one NAT needs the same: EXPLORER_ADDRESS_SHARE=1).
 ONE_ADDRESS = {"EXPLORER_ADDRESS_SHARE": "1"}
 
+
 def encode(channel: str, msg_type: str, content: dict, session: str, metadata=None) -> bytes:
     from explorer.server.wsguard import encode_v1
 
@@ -380,7 +381,9 @@ def run(notebook: Path, a: argparse.Namespace) -> dict[str, float]:
         argv = [x for x in argv if not x.startswith("--VoilaKernelManager.fill_delay=")]
         argv.append(f"--VoilaKernelManager.fill_delay={a.fill_delay:g}")
     log = open(a.log or os.devnull, "ab")  # noqa: SIM115
-    proc = subprocess.Popen(argv, env={**environment(), **ONE_ADDRESS}, stdout=log, stderr=log, start_new_session=True)
+    proc = subprocess.Popen(
+        argv, env={**environment(), **ONE_ADDRESS}, stdout=log, stderr=log, start_new_session=True
+    )
     try:
         server = psutil.Process(proc.pid)
         filled = wait_for_pool(server, a.pool, a.timeout)

@@ -8,8 +8,9 @@ choose:
 - the running kernel manager is the explorer's (`kernels.ExplorerKernelManager`, named in
   `app/voila.json` as Voila's ``multi_kernel_manager_class``; its pooled form through
   `kernels.pooled`, since Voila builds the pool class itself);
-- error pages are the template's ``error.html`` (the explorer template ships one: no external
-  URL), and the page config names no MathJax URL (`OFFLINE_SETTINGS`);
+- error pages are the explorer template's ``error.html`` (no external URL), for Voila's
+  handlers and Jupyter Server's alike (`init_settings`), and the page config names no MathJax
+  URL (`OFFLINE_SETTINGS`);
 - the websocket connection class and tornado's websocket frame limit are plain settings in
   `app/voila.json` (``kernel_websocket_connection_class``, ``tornado_settings``).
 """
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from jinja2 import ChoiceLoader, FileSystemLoader
 from voila.app import Voila
 from voila.request_info_handler import RequestInfoSocketHandler
 from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
@@ -26,7 +28,11 @@ from voila.tornado.handler import TornadoVoilaHandler
 
 from . import pages
 from .kernels import pooled
+from .launch import TEMPLATES
 from .wsguard import MAX_FRAME_BYTES
+
+#: The explorer template's folder: its ``error.html`` and ``404.html`` are self-contained.
+ERROR_TEMPLATES = TEMPLATES / "voila" / "templates" / "explorer"
 
 #: Tornado settings of both routes: frames over `MAX_FRAME_BYTES` are refused before their
 #: payload is read (close code 1009), and the page config names no MathJax URL (Voila's
@@ -56,9 +62,14 @@ class ExplorerVoila(Voila):
     """Voila with the explorer's handlers, kernel manager and offline settings."""
 
     def init_settings(self) -> dict:
+        pages.query_secret()  # before the pool's kernels start: they inherit it
         settings = super().init_settings()
         self.kernel_manager.__class__ = pooled(type(self.kernel_manager))
-        pages.query_secret()  # before the pool's kernels start: they inherit it
+        # Jupyter Server's handlers (the kernel websocket, the REST routes) render their error
+        # pages from this environment; Jupyter Server's own templates link its static files,
+        # which Voila does not serve (an error page then failed with a second traceback)
+        env = settings["jinja2_env"]
+        env.loader = ChoiceLoader([FileSystemLoader(str(ERROR_TEMPLATES)), env.loader])
         return settings
 
     def init_handlers(self) -> list:

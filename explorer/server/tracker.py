@@ -167,7 +167,8 @@ class KernelTracker:
             elif now - closed_at > limits.reconnect_window:
                 del self.closed[kid]
                 out.setdefault(
-                    kid, f"its websocket closed and did not return in {limits.reconnect_window:.0f} s"
+                    kid,
+                    f"its websocket closed and did not return in {limits.reconnect_window:.0f} s",
                 )
         for kid, born in list(self.born.items()):
             if kid not in alive:

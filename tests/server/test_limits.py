@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from explorer.server.tracker import KernelTracker
 from explorer.server.limits import Limits, RateLimiter, default_max_kernels, page
+from explorer.server.tracker import KernelTracker
 
 GB = 1 << 30
 
@@ -135,3 +135,16 @@ def test_kernels_no_page_was_served_with_are_not_visitors():
     track = KernelTracker(Limits(max_kernels=1))
     track.born = {"v1": 0.0}
     assert track.visitor_kernels(set(km.list_kernel_ids())) == 1
+
+
+@pytest.mark.parametrize("status", [400, 403, 404, 405, 500, 503])
+def test_the_error_template_is_the_error_page(status):
+    # Voila's and Jupyter Server's handlers render the explorer template's error.html (and 404.html)
+    import jinja2
+
+    from explorer.server.standalone import ERROR_TEMPLATES
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ERROR_TEMPLATES)), autoescape=True)
+    for name in ("error.html", "404.html"):
+        html = env.get_template(name).render(status_code=status, message="x", exception="y")
+        assert html.strip() == page(status).strip()

@@ -1,7 +1,8 @@
-"""The pool refill (explorer/server/pool.py, `kernels.pooled` and `patches.patch_pool_refill`): a refill waits Voila's
-`fill_delay` only while the pool still holds a ready or starting kernel, so a visitor beyond the
-pool is never left waiting for the delay. Run against Voila's own `get_rendered_notebook` and
-`fill_if_needed`, with kernels that are only dictionaries (no process, no clock assertion)."""
+"""The pool refill (explorer/server/pool.py, `kernels.pooled`, `patches.patch_pool_refill`): a
+refill waits Voila's `fill_delay` only while the pool still holds a ready or starting kernel, so
+a visitor beyond the pool is never left waiting for the delay. Run against Voila's own
+`get_rendered_notebook` and `fill_if_needed`, with kernels that are only dictionaries (no
+process, no clock assertion)."""
 
 from __future__ import annotations
 
