@@ -1,8 +1,9 @@
 """The explorer as a Jupyter Server extension: the Binder (and JupyterHub) route.
 
-Enabled by ``binder/jupyter_config/jupyter_server_config.json`` (``ServerApp.jpserver_extensions``)
-or ``jupyter server extension enable explorer.server.extension``; Voila's own extension serves
-the app at ``/voila/render/…``. The extension
+Enabled by the package's ``app/jupyter_server_config.json`` on the config path
+(``ServerApp.jpserver_extensions``), or by
+``jupyter server extension enable explorer.server.extension``; Voila's own extension serves the
+app at ``/voila/render/…``. The extension
 
 - at link time (before Jupyter Server builds its kernel manager and web application) names the
   explorer's kernel manager (`kernels.ExplorerKernelManager`) and kernel websocket connection
