@@ -62,6 +62,11 @@ HEADLINE_CLASS = "explorer-city"
 
 
 # ------------------------------------------------------------------ the kernel protocol (v1)
+#: Every simulated student connects from 127.0.0.1: lift the per-address share of the kernels
+#: (a class on one LAN behind one NAT needs the same: EXPLORER_ADDRESS_SHARE=1).
+ONE_ADDRESS = {"EXPLORER_ADDRESS_SHARE": "1"}
+
+
 def encode(channel: str, msg_type: str, content: dict, session: str, metadata=None) -> bytes:
     from explorer.server.wsguard import encode_v1
 
@@ -319,7 +324,7 @@ def static_files(notebook: Path) -> list[str]:
     argv = voila_command(notebook, port, pool=0)
     proc = subprocess.Popen(
         argv,
-        env=environment(),
+        env={**environment(), **ONE_ADDRESS},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
@@ -376,7 +381,9 @@ def run(notebook: Path, a: argparse.Namespace) -> dict[str, float]:
         argv = [x for x in argv if not x.startswith("--VoilaKernelManager.fill_delay=")]
         argv.append(f"--VoilaKernelManager.fill_delay={a.fill_delay:g}")
     log = open(a.log or os.devnull, "ab")  # noqa: SIM115
-    proc = subprocess.Popen(argv, env=environment(), stdout=log, stderr=log, start_new_session=True)
+    proc = subprocess.Popen(
+        argv, env={**environment(), **ONE_ADDRESS}, stdout=log, stderr=log, start_new_session=True
+    )
     try:
         server = psutil.Process(proc.pid)
         filled = wait_for_pool(server, a.pool, a.timeout)

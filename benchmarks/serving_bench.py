@@ -5,14 +5,23 @@
    RSS before/peak/after and the worst latency of a cheap page request during the run.
 2. Flood: G plain GETs of the app page (no websocket, as a bot): how many got the page or the
    busy page, kernels and server+kernel memory at the peak, and the time until the unconnected
-   pages' kernels are released.
+   pages' kernels are released (one address, its share lifted: the cap and the release).
+3. Lockout: with a cap of C visitor kernels, one address sends C plain GETs, then a class of
+   C - 2 visitors from other addresses asks for the page; then C visits from other addresses
+   open and close their websocket without the tab-close beacon (a crashed tab), and C - 2 new
+   visitors come after the reconnect window: pages served and busy pages for each class.
+
+`--code DIR` runs the servers from another checkout (e.g. main's, for a before/after).
 
 Usage: .venv/bin/python benchmarks/serving_bench.py [--frames 300] [--gets 30] [--grace 10]
+       [--cap 12] [--code DIR] [--only fuzz,flood,lockout]
 """
 
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
+import http.client
 import os
 import re
 import secrets
@@ -30,10 +39,11 @@ import psutil
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
-from explorer.server.hooks import V1
+from explorer.server.connection import V1
 from explorer.server.launch import APP_NOTEBOOK, environment, voila_command
 
 ROOT = Path(__file__).resolve().parents[1]  # the checkout: binder/start runs from there
+CODE: dict[str, str] = {}  # PYTHONPATH for the servers (--code)
 
 MB = 1 << 20
 KERNEL_ID = re.compile(r'"kernelId":\s*"([0-9a-f-]{36})"')
@@ -66,10 +76,13 @@ class Server:
                 f"--IdentityProvider.token={self.token}",
             ]
             self.page, self.cheap = "/voila/render/notebooks/explorer.ipynb", "/api/status"
+        root = Path(CODE["PYTHONPATH"]) if CODE else ROOT
+        if route != "app":
+            argv[0] = str(root / "binder" / "start")
         self.proc = subprocess.Popen(
             argv,
-            cwd=ROOT,
-            env={**environment(), **env},
+            cwd=root,
+            env={**environment(), **CODE, **env},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,
@@ -132,7 +145,7 @@ def hostile_frames(n: int):
 
 
 def fuzz(route: str, frames: int) -> None:
-    server = Server(route, {"EXPLORER_KERNELS_PER_MINUTE": "1000"})
+    server = Server(route, {"EXPLORER_KERNELS_PER_MINUTE": "1000", "EXPLORER_ADDRESS_SHARE": "1"})
     try:
         kernel = KERNEL_ID.search(server.get(server.page)[1]).group(1)
         ws_url = server.url(f"/api/kernels/{kernel}/channels?session_id=bench").replace(
@@ -186,6 +199,7 @@ def flood(gets: int, grace: float) -> None:
             "EXPLORER_UNUSED_KERNEL_GRACE": str(grace),
             "EXPLORER_KERNELS_PER_MINUTE": "1000",
             "EXPLORER_MAX_KERNELS": str(max(2, gets // 3)),
+            "EXPLORER_ADDRESS_SHARE": "1",
         },
     )
     try:
@@ -224,15 +238,81 @@ def flood(gets: int, grace: float) -> None:
         server.stop()
 
 
+def visit(server: Server, source: str, beaconless: bool = False) -> int:
+    """GET the app page from loopback address `source`; with `beaconless`, also open its kernel's
+    websocket and close it without the tab-close beacon. The status."""
+    conn = http.client.HTTPConnection(
+        "127.0.0.1", server.port, timeout=120, source_address=(source, 0)
+    )
+    conn.request("GET", "/")
+    reply = conn.getresponse()
+    html = reply.read().decode()
+    conn.close()
+    found = KERNEL_ID.search(html)
+    if beaconless and reply.status == 200 and found:
+        url = f"ws://127.0.0.1:{server.port}/api/kernels/{found.group(1)}/channels?session_id=x"
+        try:
+            with connect(url, subprotocols=[V1], open_timeout=20):
+                time.sleep(0.5)
+        except Exception:  # noqa: BLE001 - a refused socket is a figure too (counted as served)
+            pass
+    return reply.status
+
+
+def visits(server: Server, sources: list[str], beaconless: bool = False) -> list[int]:
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        return list(pool.map(lambda s: visit(server, s, beaconless), sources))
+
+
+def lockout(cap: int) -> None:
+    env = {"EXPLORER_MAX_KERNELS": str(cap)}  # every other limit at its default
+    others = [f"127.0.{i // 200 + 1}.{i % 200 + 2}" for i in range(3 * cap)]
+    server = Server("app", env)
+    try:
+        flood_statuses = [visit(server, "127.0.0.2") for _ in range(cap)]
+        class_statuses = visits(server, others[: cap - 2])
+        print(
+            f"lockout (cap {cap}): one address sent {cap} GETs → {flood_statuses.count(200)} "
+            f"pages; then a class of {cap - 2} from other addresses → "
+            f"{class_statuses.count(200)} pages, {class_statuses.count(503)} busy",
+            flush=True,
+        )
+    finally:
+        server.stop()
+    server = Server("app", env)
+    try:
+        lost = visits(server, others[cap : 2 * cap], beaconless=True)
+        time.sleep(45)  # longer than the reconnect window (30 s) and a sweep
+        later = visits(server, others[2 * cap : 3 * cap - 2])
+        print(
+            f"lost tabs (cap {cap}): {lost.count(200)} visits closed their websocket without "
+            f"the beacon; 45 s later {cap - 2} new visitors → {later.count(200)} pages, "
+            f"{later.count(503)} busy; kernels now {server.memory()[2]}",
+            flush=True,
+        )
+    finally:
+        server.stop()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--frames", type=int, default=300)
     parser.add_argument("--gets", type=int, default=30)
     parser.add_argument("--grace", type=float, default=10.0)
+    parser.add_argument("--cap", type=int, default=12)
+    parser.add_argument("--code", type=Path, default=None)
+    parser.add_argument("--only", default="fuzz,flood,lockout")
     args = parser.parse_args()
-    for route in ("app", "binder"):
-        fuzz(route, args.frames)
-    flood(args.gets, args.grace)
+    if args.code is not None:
+        CODE["PYTHONPATH"] = str(args.code.resolve())
+    only = set(args.only.split(","))
+    if "fuzz" in only:
+        for route in ("app", "binder"):
+            fuzz(route, args.frames)
+    if "flood" in only:
+        flood(args.gets, args.grace)
+    if "lockout" in only:
+        lockout(args.cap)
 
 
 if __name__ == "__main__":

@@ -34,7 +34,7 @@ extensions = [
     "sphinxarg.ext",  # the CLI reference from explorer.cli.main.build_parser
     "catalog_tables",
 ]
-exclude_patterns = ["_build", "**.ipynb_checkpoints", "_classroom.md", "_included"]
+exclude_patterns = ["_build", "**.ipynb_checkpoints", "_classroom.md", "_included", "upstream"]
 source_suffix = {".md": "myst-nb", ".ipynb": "myst-nb", ".rst": "restructuredtext"}
 
 # Offline: no page carries math (so no MathJax), no widget manager, no remote font or script

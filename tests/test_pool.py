@@ -10,7 +10,8 @@ import json
 import pytest
 import websockets
 
-from explorer.server import hooks, kernel
+from explorer.server import kernel
+from explorer.server.kernels import ExplorerKernelManager, pooled_kernel_ids
 from explorer.server.launch import free_port
 
 
@@ -122,8 +123,9 @@ def test_a_failing_apply_is_contained(pooled_env):
     run(main)  # no exception escapes
 
 
-class FakeManager:
-    """Enough of a kernel manager for the culling patch: Voila's `_pools` of futures."""
+class FakeManager(ExplorerKernelManager):
+    """The explorer's kernel manager with only what culling reads: Voila's `_pools` of futures
+    (Jupyter Server's __init__ is not run: no kernels, no culler)."""
 
     def __init__(self, pooled: list[str]) -> None:
         loop = asyncio.new_event_loop()
@@ -139,20 +141,19 @@ class FakeManager:
 
 
 def test_culling_spares_pooled_kernels_and_culls_the_rest(monkeypatch):
-    from jupyter_server.services.kernels.kernelmanager import MappingKernelManager
+    from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 
-    async def original(self, kernel_id):
+    async def upstream(self, kernel_id):
         self.culled.append(kernel_id)
 
-    monkeypatch.setattr(MappingKernelManager, "cull_kernel_if_idle", original)
-    monkeypatch.setattr(MappingKernelManager, "_explorer_patched", False, raising=False)
-    hooks.patch_culling()
+    # the upstream method the explorer's kernel manager defers to, recording instead of culling
+    monkeypatch.setattr(AsyncMappingKernelManager, "cull_kernel_if_idle", upstream)
     km = FakeManager(["pooled-1", "pooled-2"])
-    assert hooks.pooled_kernel_ids(km) == {"pooled-1", "pooled-2"}
+    assert pooled_kernel_ids(km) == {"pooled-1", "pooled-2"}
     for kid in ("pooled-1", "visitor-1", "pooled-2", "visitor-2"):
-        run(lambda kid=kid: MappingKernelManager.cull_kernel_if_idle(km, kid))
+        run(lambda kid=kid: km.cull_kernel_if_idle(kid))
     assert km.culled == ["visitor-1", "visitor-2"]
-    assert hooks.pooled_kernel_ids(object()) == set()
+    assert pooled_kernel_ids(object()) == set()
 
 
 def test_a_class_pool_is_refilled_late_and_a_small_one_as_voila_does():

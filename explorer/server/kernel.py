@@ -1,8 +1,8 @@
 """The app notebook's kernel side: guards, the page's query string, and the dashboard.
 
 `app()` is what the app notebook calls: it installs the kernel guards
-(`hooks.install_kernel_guards`: no traceback reaches the page) and builds the dashboard for the
-page's link.
+(`kernel_guards.install_kernel_guards`: no traceback reaches the page) and builds the dashboard
+for the page's link.
 
 Voila puts the query string in the kernel's environment (QUERY_STRING). A preheated kernel from
 Voila's pool has already run the notebook before anyone asked for the page: Voila then sends the
@@ -46,7 +46,7 @@ async def visitor_query() -> str:
     """Wait for the visitor's request (preheated kernel) and return its query string."""
     import websockets
 
-    # the server only answers its own kernels, which know its secret (explorer/server/hooks.py)
+    # the server only answers its own kernels, which know its secret (pages.QuerySocketHandler)
     secret = {"X-Explorer-Kernel-Secret": os.environ.get("EXPLORER_QUERY_SECRET", "")}
     async with websockets.connect(
         _request_info_url(), open_timeout=10, additional_headers=secret
@@ -83,7 +83,7 @@ def app(query: str | None = None):
     In a preheated kernel the dashboard is built from the catalog defaults ahead of the visitor
     and shows the link's scenario as soon as the request arrives (before the browser connects)."""
     from ..ui import ExplorerApp
-    from .hooks import install_kernel_guards
+    from .kernel_guards import install_kernel_guards
 
     install_kernel_guards()
     no_echo()

@@ -23,7 +23,7 @@ APP_EXTRA_HINT = "pip install 'ai-datacenter-explorer[app]'"
 #: before refilling the pool after a visit, so that a class arriving together is not slowed by
 #: its own refills: with `--pool 30`, 30 visits at once were all interactive after 2.4 s instead
 #: of 3.8 – 6.1 s, the kernels using 2.4 CPU-s instead of 12.5 (benchmarks/class_bench.py).
-#: `hooks.patch_pool_refill` starts a refill at once when no kernel is left ready or starting,
+#: `explorer.server.pool` starts a refill at once when no kernel is left ready or starting,
 #: so no visitor waits for the delay (35 visits: the last after 7.6 s; unpatched 88.8 s).
 CLASS_POOL = 10
 CLASS_FILL_DELAY = 60

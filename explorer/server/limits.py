@@ -11,6 +11,11 @@ way:
 ``EXPLORER_UNUSED_KERNEL_GRACE``  seconds a served page's kernel may wait for its websocket
 ``EXPLORER_KERNEL_MEMORY_MB``     address-space ceiling of each app kernel [MB]
 ``EXPLORER_KERNEL_MAX_AGE``       seconds a visitor's kernel may live, connected or not (4 h)
+``EXPLORER_ADDRESS_SHARE``        share of ``EXPLORER_MAX_KERNELS`` one client address may hold
+``EXPLORER_RECONNECT_WINDOW``     seconds a kernel whose websocket closed waits for it to return
+``EXPLORER_WIDGET_RATE``          widget messages a second one websocket may send (sustained)
+``EXPLORER_WIDGET_BURST``         widget messages one websocket may send at once
+``EXPLORER_WIDGET_DEPTH``         widget messages of one websocket waiting in its kernel's queue
 ================================  ==========================================================
 
 Examples
@@ -18,6 +23,10 @@ Examples
 >>> from explorer.server.limits import Limits, RateLimiter
 >>> Limits.from_env({"EXPLORER_MAX_KERNELS": "8"}).max_kernels
 8
+>>> Limits(max_kernels=61).kernels_per_address  # a tenth of 61, rounded up
+7
+>>> Limits(max_kernels=4).kernels_per_address  # never fewer than one
+1
 >>> rate = RateLimiter(per_minute=2)
 >>> [rate.allow("10.0.0.1", now=t) for t in (0.0, 1.0, 2.0, 61.0)]
 [True, True, False, True]
@@ -27,6 +36,7 @@ from __future__ import annotations
 
 import html
 import ipaddress
+import math
 import os
 from collections import OrderedDict, deque
 from collections.abc import Mapping
@@ -81,6 +91,19 @@ class Limits:
     unused_kernel_grace: float = 60.0  # [s]
     kernel_memory_mb: int = 3072  # address space; an idle app kernel maps about 1 GB
     kernel_max_age: float = 4 * 3600.0  # [s] longer than any lesson; a held-open bot socket ends
+    #: one address (a bot, or a school's NAT) holds at most this share of `max_kernels`
+    address_share: float = 0.1
+    #: [s] a page's websocket that closed without the tab-close beacon (a crashed tab, a phone
+    #: discarding it) gets this long to come back before its kernel is released
+    reconnect_window: float = 30.0
+    widget_rate: float = 30.0  # [1/s] a slider drag sends a few tens a second
+    widget_burst: int = 60
+    widget_depth: int = 16
+
+    @property
+    def kernels_per_address(self) -> int:
+        """Visitor kernels one client address may hold at once (at least one)."""
+        return max(1, math.ceil(self.address_share * self.max_kernels - 1e-9))
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Limits:
@@ -91,6 +114,11 @@ class Limits:
             unused_kernel_grace=_positive(env, "EXPLORER_UNUSED_KERNEL_GRACE", 60.0, float),
             kernel_memory_mb=_positive(env, "EXPLORER_KERNEL_MEMORY_MB", 3072),
             kernel_max_age=_positive(env, "EXPLORER_KERNEL_MAX_AGE", 4 * 3600.0, float),
+            address_share=min(1.0, _positive(env, "EXPLORER_ADDRESS_SHARE", 0.1, float)),
+            reconnect_window=_positive(env, "EXPLORER_RECONNECT_WINDOW", 30.0, float),
+            widget_rate=_positive(env, "EXPLORER_WIDGET_RATE", 30.0, float),
+            widget_burst=_positive(env, "EXPLORER_WIDGET_BURST", 60),
+            widget_depth=_positive(env, "EXPLORER_WIDGET_DEPTH", 16),
         )
 
 

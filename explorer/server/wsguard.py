@@ -28,7 +28,9 @@ True
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 #: Channels a kernel client may write to (iopub is kernel → client only).
 CHANNELS = frozenset({"shell", "control", "stdin"})
@@ -112,11 +114,38 @@ def v1_parts(
     return channel, parts
 
 
-def _json_object(part: bytes, what: str, limit: int | None) -> dict | Rejection:
+def upstream_unpack(part: bytes) -> Any:
+    """Decode a JSON part exactly as Jupyter Server and the kernel do (jupyter_client's
+    ``json_unpacker``: UTF-8 with replacement, then ``json.loads`` of the text).
+
+    ``json.loads`` of *bytes* would also accept a UTF-8 byte-order mark and UTF-16/32 text, which
+    upstream then fails to parse (an uncaught exception in the server, "Invalid message" in the
+    kernel); decoding as upstream does refuses them here instead.
+
+    Examples
+    --------
+    >>> upstream_unpack(b'{"a": 1}')
+    {'a': 1}
+    >>> try:
+    ...     upstream_unpack(b"\\xef\\xbb\\xbf{}")  # a byte-order mark
+    ... except ValueError as e:
+    ...     print(str(e)[:20])
+    Unexpected UTF-8 BOM
+    """
+    try:
+        from jupyter_client.session import json_unpacker
+    except ImportError:  # pragma: no cover - jupyter_client comes with the app extra
+        return json.loads(bytes(part).decode("utf8", "replace"))
+    return json_unpacker(bytes(part))
+
+
+def _json_object(
+    part: bytes, what: str, limit: int | None, unpack: Callable[[bytes], Any] = upstream_unpack
+) -> dict | Rejection:
     if limit is not None and len(part) > limit:
         return Rejection(TOO_BIG, f"{what} of {len(part)} bytes exceeds {limit}")
     try:
-        value = json.loads(part)
+        value = unpack(part)
     except (UnicodeDecodeError, ValueError, RecursionError):
         return Rejection(POLICY_VIOLATION, f"{what} is not JSON")
     if not isinstance(value, dict):

@@ -15,7 +15,8 @@ from tornado.websocket import websocket_connect
 
 import explorer
 from explorer import fmt
-from explorer.server.hooks import PLAIN_ERROR, V1
+from explorer.server.connection import V1
+from explorer.server.kernel_guards import PLAIN_ERROR
 from explorer.server.launch import SETTINGS
 
 from .conftest import wait_ready

@@ -1,6 +1,9 @@
 """Live servers for the serving tests: `explorer app`'s Voila and the Binder route, on loopback.
 
 Small limits (4 visitor kernels, 5 s grace) so that the flood and release tests run in seconds.
+Every test connects from 127.0.0.1, so the per-address share is lifted here (1: the whole cap), and
+the tests reuse one kernel across sockets, so the reconnect window is long; `test_redteam.py`
+starts a server with both in force.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ LIMITS = {
     "EXPLORER_MAX_KERNELS": "4",
     "EXPLORER_UNUSED_KERNEL_GRACE": "5",
     "EXPLORER_KERNELS_PER_MINUTE": "1000",
+    "EXPLORER_ADDRESS_SHARE": "1",
+    "EXPLORER_RECONNECT_WINDOW": "600",  # the tests share one kernel across many sockets
 }
 KERNEL_ID = re.compile(r'"kernelId":\s*"([0-9a-f-]{36})"')
 
@@ -27,8 +32,15 @@ KERNEL_ID = re.compile(r'"kernelId":\s*"([0-9a-f-]{36})"')
 class LiveServer(ServerProcess):
     """A server with the small limits, and what the attacks need: pages, kernel ids, websockets."""
 
-    def __init__(self, argv: list[str], log: Path, page_path: str, token: str = "") -> None:
-        super().__init__(argv, log, env=LIMITS)
+    def __init__(
+        self,
+        argv: list[str],
+        log: Path,
+        page_path: str,
+        token: str = "",
+        env: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(argv, log, env=LIMITS if env is None else env)
         self.base = f"http://127.0.0.1:{self.port}"
         self.page_path = page_path
         self.token = token

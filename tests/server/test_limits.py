@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from explorer.server import hooks
 from explorer.server.limits import Limits, RateLimiter, default_max_kernels, page
+from explorer.server.tracker import KernelTracker
 
 GB = 1 << 30
 
@@ -100,7 +100,7 @@ class FakeKernelManager:
 
 def test_a_served_page_that_never_connects_loses_its_kernel_after_the_grace_time():
     km = FakeKernelManager(["k-bot", "k-visitor", "k-gone"])
-    track = hooks.KernelTracker(Limits(max_kernels=4, unused_kernel_grace=60))
+    track = KernelTracker(Limits(max_kernels=4, unused_kernel_grace=60))
     track.served = {"k-bot": 0.0, "k-visitor": 0.0, "k-gone": 0.0}
     track.connected.add("k-visitor")
     km.ids.remove("k-gone")  # shut down by its tab already
@@ -112,7 +112,7 @@ def test_a_served_page_that_never_connects_loses_its_kernel_after_the_grace_time
 
 def test_a_kernel_older_than_the_maximum_age_is_shut_down_connected_or_not():
     km = FakeKernelManager(["k-old", "k-young"])
-    track = hooks.KernelTracker(Limits(max_kernels=4, kernel_max_age=3600))
+    track = KernelTracker(Limits(max_kernels=4, kernel_max_age=3600))
     track.connected |= {"k-old", "k-young"}
     track.born = {"k-old": 0.0, "k-young": 3000.0}
     assert track.sweep(km, now=3500.0) == []
@@ -122,15 +122,29 @@ def test_a_kernel_older_than_the_maximum_age_is_shut_down_connected_or_not():
 
 def test_pages_still_starting_count_against_the_kernel_limit():
     km = FakeKernelManager(["v1", "gone-but-listed-elsewhere"])
-    track = hooks.KernelTracker(Limits(max_kernels=3))
+    track = KernelTracker(Limits(max_kernels=3))
     track.born = {"v1": 0.0, "v-dead": 0.0}
-    track.starting = 2  # two visits admitted, their kernels not known yet
-    assert track.visitor_kernels(km) == 3  # v1 + the two starting; v-dead is no longer alive
+    track.starting = {"192.0.2.1": 1, "192.0.2.2": 1}  # two visits admitted, kernels not known
+    alive = set(km.list_kernel_ids())
+    assert track.visitor_kernels(alive) == 3  # v1 + the two starting; v-dead is no longer alive
 
 
 def test_kernels_no_page_was_served_with_are_not_visitors():
     # the preheated pool, and a pool kernel still starting (not in the pool yet), hold no page
     km = FakeKernelManager(["p1", "p2", "p3-starting", "v1"])
-    track = hooks.KernelTracker(Limits(max_kernels=1))
+    track = KernelTracker(Limits(max_kernels=1))
     track.born = {"v1": 0.0}
-    assert track.visitor_kernels(km) == 1
+    assert track.visitor_kernels(set(km.list_kernel_ids())) == 1
+
+
+@pytest.mark.parametrize("status", [400, 403, 404, 405, 500, 503])
+def test_the_error_template_is_the_error_page(status):
+    # Voila's and Jupyter Server's handlers render the explorer template's error.html (and 404.html)
+    import jinja2
+
+    from explorer.server.standalone import ERROR_TEMPLATES
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ERROR_TEMPLATES)), autoescape=True)
+    for name in ("error.html", "404.html"):
+        html = env.get_template(name).render(status_code=status, message="x", exception="y")
+        assert html.strip() == page(status).strip()

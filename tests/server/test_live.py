@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import connect
 
-from explorer.server.hooks import V1
+from explorer.server.connection import V1
 from explorer.server.limits import BUSY_MESSAGE
 from explorer.server.wsguard import encode_v1
 

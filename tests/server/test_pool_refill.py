@@ -1,7 +1,8 @@
-"""The pool-refill patch (explorer/server/hooks.py `patch_pool_refill`): a refill waits Voila's
-`fill_delay` only while the pool still holds a ready or starting kernel, so a visitor beyond the
-pool is never left waiting for the delay. Run against Voila's own `get_rendered_notebook` and
-`fill_if_needed`, with kernels that are only dictionaries (no process, no clock assertion)."""
+"""The pool refill (explorer/server/pool.py, `kernels.pooled`, `patches.patch_pool_refill`): a
+refill waits Voila's `fill_delay` only while the pool still holds a ready or starting kernel, so
+a visitor beyond the pool is never left waiting for the delay. Run against Voila's own
+`get_rendered_notebook` and `fill_if_needed`, with kernels that are only dictionaries (no
+process, no clock assertion)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ import itertools
 import pytest
 from traitlets.config import Configurable, LoggingConfigurable
 
-from explorer.server import hooks
+from explorer.server import patches, pool
+from explorer.server.kernels import pooled
 
 DELAY = 3600.0  # [s] a refill that waited for its delay would never finish within the test
 
@@ -31,11 +33,11 @@ class Renderer:
 
 
 def manager(pool_size: int = 2):
-    """Voila's VoilaKernelManager (patched as `explorer app` patches it) on a stub base class."""
+    """Voila's VoilaKernelManager (as `explorer app` derives it) on a stub base class."""
     from voila import app as voila_app
 
-    hooks.patch_pool_refill()
-    cls = voila_app.voila_kernel_manager_factory(LoggingConfigurable, True, pool_size)
+    patches.patch_pool_refill()
+    cls = pooled(voila_app.voila_kernel_manager_factory(LoggingConfigurable, True, pool_size))
     ids = itertools.count()
 
     class Manager(cls):
@@ -67,10 +69,10 @@ def run(coro):
 
 
 def test_the_rule_wakes_one_refill_only_when_nothing_is_ready_or_starting():
-    assert hooks.refills_to_wake(["ready", "sleeping"]) == []
-    assert hooks.refills_to_wake(["starting", "sleeping", "sleeping"]) == []
-    assert hooks.refills_to_wake(["sleeping", "sleeping", "sleeping"]) == [0]
-    assert hooks.refills_to_wake(["starting"]) == []
+    assert pool.refills_to_wake(["ready", "sleeping"]) == []
+    assert pool.refills_to_wake(["starting", "sleeping", "sleeping"]) == []
+    assert pool.refills_to_wake(["sleeping", "sleeping", "sleeping"]) == [0]
+    assert pool.refills_to_wake(["starting"]) == []
 
 
 def test_refills_sleep_while_the_pool_still_has_a_ready_kernel():
@@ -78,11 +80,11 @@ def test_refills_sleep_while_the_pool_still_has_a_ready_kernel():
         km = manager(pool_size=2)
         km.fill_if_needed(delay=0, notebook_name="app.ipynb")  # the initial fill: no delay
         await turns()
-        assert hooks.pool_states(km._pools["app.ipynb"]) == ["ready", "ready"]
+        assert pool.pool_states(km._pools["app.ipynb"]) == ["ready", "ready"]
         *_, first = await km.get_rendered_notebook("app.ipynb")
         await turns()
         # one ready kernel left: the refill for the first visit waits for its delay
-        assert hooks.pool_states(km._pools["app.ipynb"]) == ["ready", "sleeping"]
+        assert pool.pool_states(km._pools["app.ipynb"]) == ["ready", "sleeping"]
         assert km.started == ["k0", "k1"]
         return first
 
@@ -97,14 +99,14 @@ def test_the_visitor_beyond_the_pool_gets_a_kernel_without_the_delay():
         got = [(await km.get_rendered_notebook("app.ipynb"))[2] for _ in range(2)]
         await turns()
         # the pool is drained: one refill starts now, the other keeps its delay
-        assert hooks.pool_states(km._pools["app.ipynb"]) == ["ready", "sleeping"]
+        assert pool.pool_states(km._pools["app.ipynb"]) == ["ready", "sleeping"]
         third = await asyncio.wait_for(km.get_rendered_notebook("app.ipynb"), DELAY / 10)
         got.append(third[2])
         await turns()
         fourth = await asyncio.wait_for(km.get_rendered_notebook("app.ipynb"), DELAY / 10)
         got.append(fourth[2])
         await turns()
-        return got, km.started, hooks.pool_states(km._pools["app.ipynb"])
+        return got, km.started, pool.pool_states(km._pools["app.ipynb"])
 
     got, started, states = run(scenario())
     assert got == ["k0", "k1", "k2", "k3"]
@@ -131,7 +133,7 @@ def test_a_ready_kernel_is_taken_before_one_still_starting():
 
         km._pools["app.ipynb"] = [asyncio.ensure_future(slow()), asyncio.ensure_future(fast())]
         await turns()
-        assert hooks.pool_states(km._pools["app.ipynb"]) == ["starting", "ready"]
+        assert pool.pool_states(km._pools["app.ipynb"]) == ["starting", "ready"]
         *_, got = await asyncio.wait_for(km.get_rendered_notebook("app.ipynb"), DELAY / 10)
         started.set()
         await turns()
@@ -146,8 +148,8 @@ def test_no_delay_means_no_sleeping_refill(delay):
         async def kernel():
             return "k"
 
-        coro = hooks.wait_before(delay or 0, kernel())
-        assert coro not in hooks._WAKE
+        coro = pool.wait_before(delay or 0, kernel())
+        assert coro not in pool._WAKE
         return await coro
 
     assert run(scenario()) == "k"

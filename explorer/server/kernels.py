@@ -1,0 +1,116 @@
+"""The kernel manager of the public app: Jupyter Server's, with the explorer's limits.
+
+`ExplorerKernelManager` is a ``kernel_manager_class`` (Voila's
+``VoilaConfiguration.multi_kernel_manager_class`` on `explorer app`'s route, Jupyter Server's
+``ServerApp.kernel_manager_class`` on the Binder route), so no upstream attribute is replaced:
+
+- the kernel it starts for a page visit is told to that visit (`tracker.record_kernel`): the
+  page handler learns its kernel from here, never from the HTML it streams;
+- it starts the tracker's sweep (unused, disconnected and too old visitor kernels);
+- what it buffers for a session whose websocket closed is bounded (`MAX_BUFFERED_MESSAGES`,
+  `MAX_BUFFERED_BYTES`); `explorer app` turns the buffering off altogether
+  (``buffer_offline_messages``: the app's page does not resume a session);
+- idle-kernel culling (for tabs that crashed) skips the preheated kernels waiting in Voila's pool:
+  they are idle and unconnected by design, and Voila does not refill the pool after a cull.
+
+Voila's pool is a class Voila builds around this one (``voila_kernel_manager_factory``);
+`pooled` derives the explorer's from it (`ExplorerVoila` gives the running manager that class):
+the kernel a visit takes from the pool is told to the visit, a ready kernel is taken first and
+the refill a visitor would wait for starts at once (`pool`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+
+from .pool import ready_first, wake_refills
+from .tracker import VISIT, record_kernel, tracker
+
+#: What is kept for a session whose websocket closed, at most (the rest is dropped: a page
+#: that comes back after that many messages reloads its widgets anyway).
+MAX_BUFFERED_MESSAGES = 1000
+MAX_BUFFERED_BYTES = 8 << 20
+
+
+class BoundedBuffer(list):
+    """The list Jupyter Server appends a closed session's messages to, bounded in count and
+    bytes (what does not fit is dropped and counted)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.bytes = 0
+        self.dropped = 0
+
+    def append(self, item: Any) -> None:
+        _, parts = item
+        size = sum(len(p) for p in parts if isinstance(p, bytes | bytearray | memoryview))
+        if len(self) >= MAX_BUFFERED_MESSAGES or self.bytes + size > MAX_BUFFERED_BYTES:
+            self.dropped += 1
+            return
+        self.bytes += size
+        super().append(item)
+
+
+def pooled_kernel_ids(kernel_manager: Any) -> set[str]:
+    """Kernels waiting in Voila's preheated pool (none when the pool is off).
+
+    Voila keeps its pool in ``_pools`` (notebook → list of tasks, each giving a dict with the
+    ``kernel_id``) and offers no public way to list it (`tests/server/test_drift.py` pins it)."""
+    ids = set()
+    for pool in getattr(kernel_manager, "_pools", {}).values():
+        for task in pool:
+            if task.done() and not task.cancelled() and task.exception() is None:
+                ids.add(task.result().get("kernel_id"))
+    return ids
+
+
+class ExplorerKernelManager(AsyncMappingKernelManager):
+    """Jupyter Server's kernel manager with the explorer's limits (module docstring)."""
+
+    async def start_kernel(self, *args: Any, **kwargs: Any) -> str:
+        tracker().start(self)
+        kernel_id = await super().start_kernel(*args, **kwargs)
+        record_kernel(kernel_id)
+        return kernel_id
+
+    async def cull_kernel_if_idle(self, kernel_id: str) -> None:
+        if kernel_id in pooled_kernel_ids(self):
+            return None
+        return await super().cull_kernel_if_idle(kernel_id)
+
+    def start_buffering(self, kernel_id: str, session_key: str, channels: dict) -> None:
+        super().start_buffering(kernel_id, session_key, channels)
+        info = self._kernel_buffers.get(kernel_id) if self.buffer_offline_messages else None
+        if info is not None and type(info.get("buffer")) is list:
+            info["buffer"] = BoundedBuffer()
+
+
+def pooled(cls: type) -> type:
+    """The explorer's subclass of Voila's pooled kernel manager class `cls` (module docstring)."""
+    if getattr(cls, "_explorer_pooled", False) or not hasattr(cls, "get_rendered_notebook"):
+        return cls
+
+    class ExplorerPooledKernelManager(cls):
+        _explorer_pooled = True
+
+        async def get_rendered_notebook(self, notebook_name: str, *args: Any, **kwargs: Any):
+            pool = self._pools.get(notebook_name, [])
+            ready_first(pool)
+            wake_refills(pool)  # the refill this visitor would wait for starts now
+            result = await super().get_rendered_notebook(notebook_name, *args, **kwargs)
+            record_kernel(result[2])  # (render task, rendered cells, kernel id)
+            wake_refills(self._pools.get(notebook_name, []))
+            return result
+
+        def fill_if_needed(self, *args: Any, **kwargs: Any) -> None:
+            token = VISIT.set(None)  # refills started during a visit are no visitor's kernel
+            try:
+                super().fill_if_needed(*args, **kwargs)
+            finally:
+                VISIT.reset(token)
+
+    ExplorerPooledKernelManager.__name__ = cls.__name__
+    ExplorerPooledKernelManager.__qualname__ = cls.__qualname__
+    return ExplorerPooledKernelManager

@@ -1,0 +1,298 @@
+"""The third red-team round's findings, each against a live server on loopback (both routes where
+the finding applies): widget-message floods, one address locking everyone out, tabs that vanish
+without their beacon, frame headers upstream cannot decode, traversal-shaped template URLs, a
+SIGTERM during renders, and a CDN URL in the page config."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import http.client
+import json
+import os
+import re
+import secrets
+import signal
+import subprocess
+import time
+import urllib.request
+
+import psutil
+import pytest
+from conftest import ServerProcess, binder_argv
+from websockets.exceptions import ConnectionClosed
+from websockets.sync.client import connect
+
+from explorer.server.connection import V1
+from explorer.server.launch import APP_NOTEBOOK, voila_command
+from explorer.server.wsguard import encode_v1, v1_parts
+
+from .conftest import KERNEL_ID, LIMITS, LiveServer
+from .test_live import header, kernel_answers
+
+pytestmark = pytest.mark.slow
+MB = 1 << 20
+UPSTREAM_TRACEBACKS = re.compile(
+    r"Traceback|Uncaught exception|Invalid Message|Task exception was never retrieved"
+)
+
+
+def log_since(server, offset: int) -> str:
+    return server.log.read_bytes()[offset:].decode("utf-8", "replace")
+
+
+def parsed(frame: bytes) -> tuple[dict, dict, dict]:
+    """(header, parent header, content) of a v1 frame the server sent."""
+    _, parts = v1_parts(frame, max_bytes=None)
+    return tuple(json.loads(parts[i]) for i in (0, 1, 3))
+
+
+def widget_comm(ws) -> str:
+    """The id of one of the page's widgets (the kernel lists them on comm_info_request)."""
+    ws.send(encode_v1("shell", header("comm_info_request"), {}, {}, {}))
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        frame = ws.recv(timeout=20)
+        head, _, content = parsed(frame)
+        if head["msg_type"] == "comm_info_reply":
+            return next(iter(content["comms"]))
+    raise AssertionError("no comm_info_reply")
+
+
+def drain(ws, seconds: float) -> list[bytes]:
+    out, deadline = [], time.monotonic() + seconds
+    try:
+        while time.monotonic() < deadline:
+            out.append(ws.recv(timeout=max(0.05, deadline - time.monotonic())))
+    except (TimeoutError, ConnectionClosed):
+        pass
+    return out
+
+
+def busy_for(frames: list[bytes], msg_type: str) -> int:
+    """How many messages of `msg_type` the kernel started working on (its ``status: busy``)."""
+    count = 0
+    for frame in frames:
+        head, parent, content = parsed(frame)
+        if head["msg_type"] == "status" and content.get("execution_state") == "busy":
+            count += parent.get("msg_type") == msg_type
+    return count
+
+
+def test_a_flood_of_one_click_reaches_the_kernel_once_per_pending_click(any_server):
+    kernel = any_server.open_page()
+    offset = any_server.log.stat().st_size
+    with connect(any_server.ws_url(kernel), subprotocols=[V1], open_timeout=20) as ws:
+        comm = widget_comm(ws)
+        content = {"comm_id": comm, "data": {"method": "custom", "content": {"event": "click"}}}
+        for _ in range(2000):
+            ws.send(encode_v1("shell", header("comm_msg"), {}, {}, content))
+        clicks = busy_for(drain(ws, 6), "comm_msg")
+    assert 1 <= clicks <= 50, f"{clicks} of 2000 identical clicks reached the kernel"
+    # a client that sends and leaves without reading: nothing piles up, nothing is left unretrieved
+    idle = any_server.rss()
+    with connect(any_server.ws_url(kernel), subprotocols=[V1], open_timeout=20) as ws:
+        for _ in range(3000):
+            ws.send(encode_v1("shell", header("kernel_info_request"), {}, {}, {}))
+    time.sleep(3)
+    assert any_server.rss() - idle < 50 * MB
+    assert kernel_answers(any_server, kernel)
+    assert not re.search("Task exception was never retrieved", log_since(any_server, offset))
+
+
+def test_distinct_messages_are_held_to_the_queue_depth_and_rate(any_server):
+    kernel = any_server.open_page()
+    with connect(any_server.ws_url(kernel), subprotocols=[V1], open_timeout=20) as ws:
+        for _ in range(500):
+            ws.send(encode_v1("shell", header("kernel_info_request"), {}, {}, {}))
+        replies = busy_for(drain(ws, 6), "kernel_info_request")
+    # the burst (60) plus the rate (30 a second) over the few seconds the kernel took
+    assert 1 <= replies <= 300, f"{replies} of 500 requests reached the kernel"
+
+
+def bad_json_frames() -> dict[str, bytes]:
+    """A comm message whose header, parent or metadata is JSON that Python's ``json.loads`` of
+    bytes accepts but upstream's decoder (UTF-8 text) does not."""
+    content = json.dumps({"comm_id": "x", "data": {}}).encode()
+    head = json.dumps(header("comm_msg")).encode()
+    frames = {}
+    for where in (0, 1, 2):
+        for name, encode in (
+            ("BOM", lambda b: b"\xef\xbb\xbf" + b),
+            ("UTF-16", lambda b: b.decode().encode("utf-16")),
+        ):
+            parts = [head, b"{}", b"{}", content]
+            parts[where] = encode(parts[where])
+            chan = b"shell"
+            n = len(parts) + 2
+            offsets = [8 * (n + 1), 8 * (n + 1) + len(chan)]
+            for p in parts:
+                offsets.append(offsets[-1] + len(p))
+            frames[f"{name} in part {where}"] = b"".join(
+                [n.to_bytes(8, "little"), *(o.to_bytes(8, "little") for o in offsets), chan, *parts]
+            )
+    return frames
+
+
+def test_json_parts_upstream_cannot_decode_are_refused_by_the_check(any_server):
+    kernel = any_server.open_page()
+    offset = any_server.log.stat().st_size
+    for name, frame in bad_json_frames().items():
+        with connect(any_server.ws_url(kernel), subprotocols=[V1], open_timeout=20) as ws:
+            ws.send(frame)
+            with pytest.raises(ConnectionClosed) as closed:
+                drain(ws, 5)
+                ws.recv(timeout=5)
+            assert closed.value.rcvd is not None and closed.value.rcvd.code == 1008, name
+    time.sleep(1)
+    assert not UPSTREAM_TRACEBACKS.search(log_since(any_server, offset))
+    assert kernel_answers(any_server, kernel)
+
+
+TRAVERSALS = [
+    "/voila/templates/explorer/static/../../../../etc/passwd",
+    "/voila/templates/explorer/static/..%2f..%2f..%2f..%2fetc%2fpasswd",
+    "/voila/templates/explorer/static/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+    "/voila/templates/explorer",
+    "/voila/templates/explorer/static/",
+    "/voila/templates/../../etc/passwd",
+]
+
+
+def test_traversal_shaped_template_urls_are_a_plain_404(any_server):
+    offset = any_server.log.stat().st_size
+    for path in TRAVERSALS:
+        conn = http.client.HTTPConnection("127.0.0.1", any_server.port, timeout=20)
+        sep = "&" if "?" in path else "?"
+        conn.request("GET", path + (f"{sep}token={any_server.token}" if any_server.token else ""))
+        reply = conn.getresponse()
+        body = reply.read().decode("utf-8", "replace")
+        conn.close()
+        assert reply.status == 404, (path, reply.status)
+        assert "root:" not in body and "Traceback" not in body
+    assert not UPSTREAM_TRACEBACKS.search(log_since(any_server, offset))
+
+
+def test_the_page_config_names_no_url_outside_the_server(any_server):
+    status, html, _ = any_server.get(any_server.page_path)
+    assert status == 200
+    assert not re.search(r"https?://[^\"']*mathjax", html, re.IGNORECASE)
+    config = re.search(r'"fullMathjaxUrl":\s*("[^"]*"|null)', html)
+    assert config is None or config.group(1) in ('""', "null")
+
+
+# --------------------------------------------------------------------------- one address, lost tabs
+
+SHARED = {**LIMITS, "EXPLORER_MAX_KERNELS": "10", "EXPLORER_RECONNECT_WINDOW": "3"}
+SHARED.pop("EXPLORER_ADDRESS_SHARE")  # the default: a tenth of 10 is one kernel an address
+
+
+@pytest.fixture(scope="module")
+def shared_server(tmp_path_factory):
+    """`explorer app`'s server with the per-address share in force and a 3 s reconnect window."""
+    server = LiveServer(
+        voila_command(APP_NOTEBOOK, port="{port}"),
+        tmp_path_factory.mktemp("shared") / "voila.log",
+        "/",
+        env=SHARED,
+    )
+    yield server
+    server.stop()
+
+
+def visit_from(server, source: str) -> tuple[int, str | None]:
+    """GET the app page from the loopback address `source`; (status, kernel id)."""
+    conn = http.client.HTTPConnection(
+        "127.0.0.1", server.port, timeout=120, source_address=(source, 0)
+    )
+    conn.request("GET", "/")
+    reply = conn.getresponse()
+    html = reply.read().decode()
+    conn.close()
+    found = KERNEL_ID.search(html)
+    return reply.status, found.group(1) if found else None
+
+
+def test_one_address_holds_only_its_share_of_the_kernels(shared_server):
+    first = visit_from(shared_server, "127.0.0.2")
+    assert first[0] == 200
+    assert visit_from(shared_server, "127.0.0.2")[0] == 503  # its one kernel is in use
+    assert visit_from(shared_server, "127.0.0.3")[0] == 200  # everyone else still gets the app
+    with concurrent.futures.ThreadPoolExecutor(5) as pool:  # a burst from one address
+        burst = list(pool.map(lambda _: visit_from(shared_server, "127.0.0.4")[0], range(5)))
+    assert burst.count(200) == 1 and burst.count(503) == 4
+
+
+def test_a_tab_gone_without_its_beacon_gives_its_kernel_back_after_the_reconnect_window(
+    shared_server,
+):
+    status, kernel = visit_from(shared_server, "127.0.0.5")
+    assert status == 200
+    url = f"ws://127.0.0.1:{shared_server.port}/api/kernels/{kernel}/channels?session_id=lost"
+    with connect(url, subprotocols=[V1], open_timeout=20) as ws:
+        ws.send(encode_v1("shell", header("kernel_info_request"), {}, {}, {}))
+        ws.recv(timeout=20)
+    # the tab crashed: no beacon. The window (3 s) plus a sweep (about 1 s) plus the shutdown
+    assert eventually_gone(shared_server, kernel, 30), "the lost tab's kernel was not released"
+    assert visit_from(shared_server, "127.0.0.5")[0] == 200  # and the address may visit again
+
+
+def eventually_gone(server, kernel: str, seconds: float) -> bool:
+    """Whether the process of `kernel` (its connection file is named after it) ends within
+    `seconds` (looked at without connecting, which would count as the page coming back)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        alive = False
+        for proc in psutil.Process(server.proc.pid).children(recursive=True):
+            try:
+                alive |= kernel in " ".join(proc.cmdline())
+            except psutil.Error:
+                pass
+        if not alive:
+            return True
+        time.sleep(1)
+    return False
+
+
+def test_a_page_that_reconnects_within_the_window_keeps_its_kernel(shared_server):
+    status, kernel = visit_from(shared_server, "127.0.0.6")
+    assert status == 200
+    url = f"ws://127.0.0.1:{shared_server.port}/api/kernels/{kernel}/channels?session_id=blip"
+    for _ in range(3):  # a network blip: the page reconnects at once, three times
+        with connect(url, subprotocols=[V1], open_timeout=20) as ws:
+            ws.send(encode_v1("shell", header("kernel_info_request"), {}, {}, {}))
+            ws.recv(timeout=20)
+        time.sleep(1)
+    with connect(url, subprotocols=[V1], open_timeout=20) as ws:
+        time.sleep(6)  # connected through twice the window
+        ws.send(encode_v1("shell", header("kernel_info_request"), {}, {}, {}))
+        assert b"kernel_info_reply" in b"".join(drain(ws, 5))
+
+
+# --------------------------------------------------------------------------- SIGTERM during renders
+
+
+def test_the_binder_route_exits_promptly_on_sigterm_during_renders(tmp_path):
+    token = secrets.token_hex(12)
+    server = ServerProcess(binder_argv(token), tmp_path / "server.log", env=LIMITS)
+    page = f"http://127.0.0.1:{server.port}/voila/render/notebooks/explorer.ipynb?token={token}"
+
+    def render(_):
+        try:
+            with urllib.request.urlopen(page, timeout=120) as r:
+                r.read()
+        except OSError:
+            pass
+
+    pool = concurrent.futures.ThreadPoolExecutor(12)
+    try:
+        for i in range(12):
+            pool.submit(render, i)
+        time.sleep(3)  # renders in flight
+        os.kill(server.proc.pid, signal.SIGTERM)  # the server only, as a process manager does
+        try:
+            server.proc.wait(timeout=45)
+        except subprocess.TimeoutExpired:
+            pytest.fail("jupyter-server still running 45 s after SIGTERM")
+    finally:
+        server.stop()
+        pool.shutdown(wait=False, cancel_futures=True)
