@@ -874,6 +874,7 @@ class ExplorerApp:
             v["cooling_power"],
             v["overhead_power"],
             self._compare(v, a, "cooling_power", "MW"),
+            v["cooling_power_capacity"],
         )
         self.basics_flops.value = basics.flops_card(
             v["peak_flops"],
