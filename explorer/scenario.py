@@ -47,8 +47,8 @@ from .climate import (
     technologies,
 )
 from .errors import InputError
-from .model import TRAINING_INPUTS
-from .plant import REGIMES, check_input_names
+from .model import TRAINING_INPUTS, check_input_names
+from .plant import REGIMES
 from .uncertainty import compute_range
 from .units import factor
 

@@ -62,8 +62,8 @@ HAND = {
     # 254.417 / (1 - 0.184639 - 0.03) = 323.950 MW.
     "jackson-annual-pue": 1.17916,
     # (peak - mean) / mean is a ratio of the same IT load: 20.9529 / 33.8781 at the old IT load of
-    # 235.608 MW, unchanged = 0.618479
-    "hot-day-above-mean": 0.618479,
+    # 235.608 MW (after the plant's psychrometrics: 20.9535 / 33.8780), unchanged = 0.618498
+    "hot-day-above-mean": 0.618498,
     # the year's peak draw 323.950 MW / 3,000 MW (Entergy Mississippi's peak)
     "utility-peak-share": 0.107983,
     # 300 MW x 8,760 h = 2,628 GWh (the mean draw is the site power) / 49,000 GWh

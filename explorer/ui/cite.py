@@ -74,7 +74,7 @@ def variables(ds: xr.Dataset) -> dict[str, dict[str, str]]:
     --------
     >>> import explorer
     >>> variables(explorer.compute()[["it_power"]])["it_power"]
-    {'units': 'MW', 'long_name': 'site power that can reach IT equipment'}
+    {'units': 'MW', 'long_name': 'IT power the powered chips draw'}
     """
     out: dict[str, dict[str, str]] = {}
     for name in [*ds.coords, *ds.data_vars]:
