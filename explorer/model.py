@@ -336,7 +336,7 @@ def resolve_inputs(
     )
     check_size({k: v for k, v in given.items() if k in INPUTS}, chip, basis, model)
     if "pue" in given and "cooling_fraction" in given:
-        both = tuple(_brief(given[k]) for k in ("cooling_fraction", "pue"))
+        both = tuple(brief(given[k]) for k in ("cooling_fraction", "pue"))
         raise InputError(
             "cooling_fraction + pue",
             both,
@@ -412,7 +412,7 @@ def _training_inputs(
         if stray:
             raise InputError(
                 stray[0],
-                _brief(given[stray[0]]),
+                brief(given[stray[0]]),
                 "a training run given with it: model, parameters and tokens, or training_compute",
                 "is a training input, but no training run is given",
             )
@@ -755,7 +755,7 @@ class _Plain(str):
         return str(self)
 
 
-def _brief(x: Any) -> Any:
+def brief(x: Any) -> Any:
     """A given input as shown in a message: the number, or what kind of array it is."""
     if isinstance(x, int | float | np.integer | np.floating) and not isinstance(x, bool):
         return float(x)

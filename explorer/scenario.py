@@ -193,7 +193,7 @@ def compute(site: str = DEFAULT_SITE, uncertainty: str | None = None, **inputs: 
     Examples
     --------
     >>> [round(float(v), 2) for v in compute(site_power=300, chip="h100", uncertainty="range").pue]
-    [1.08, 1.18, 1.56]
+    [1.13, 1.18, 1.46]
     """
     if uncertainty is None:
         return model.compute(site, **inputs)

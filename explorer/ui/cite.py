@@ -276,7 +276,7 @@ def scenario_words(inputs: Mapping[str, Any]) -> str:
 
     Examples
     --------
-    >>> scenario_words({"site": "rainier-mississippi", "site_power": 300.0})
+    >>> scenario_words({"site": "rainier-mississippi", "site_power": 300, "cooling_fraction": 0.4})
     'AWS Rainier Mississippi (Canton, MS) preset: 300 MW site, AWS Trainium2, the site \
 filled with chips, cooling 40 % of site power, MFU 40 %, city basis US average household \
 (residential)'

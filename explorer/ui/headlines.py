@@ -168,7 +168,7 @@ def headline_ranges(
         if not isinstance(v, str) and np.ndim(v) != 0:
             raise InputError(
                 k,
-                model._brief(v),
+                model.brief(v),
                 "one value (a sweep's ranges come from explorer.sample and explorer.summary)",
                 "is not a single value",
             )
@@ -385,7 +385,7 @@ def swings(
 
     Examples
     --------
-    >>> central, s = swings("cooling_power", site="rainier-mississippi")
+    >>> central, s = swings("cooling_power", site="rainier-mississippi", cooling_default="article")
     >>> central, [(x.key.split(".")[-1], x.low, x.high) for x in s[:2]]
     (120.0, [('site_power', 120.0, 300.0), ('cooling_fraction', 30.0, 150.0)])
     """
