@@ -756,7 +756,13 @@ class _Plain(str):
 
 
 def brief(x: Any) -> Any:
-    """A given input as shown in a message: the number, or what kind of array it is."""
+    """A given input as shown in a message: the number, or what kind of array it is.
+
+    Examples
+    --------
+    >>> brief(3), brief([1, 2])
+    (3.0, '<list of 2>')
+    """
     if isinstance(x, int | float | np.integer | np.floating) and not isinstance(x, bool):
         return float(x)
     return f"<{type(x).__name__} of {np.size(x)}>" if hasattr(x, "__len__") else type(x).__name__
