@@ -3,7 +3,7 @@
 1. Cold: a full typical year (12 months x 24 h, the design days) for one scenario, with the
    psychrometrics and the plant model computed afresh (the cache cleared each time).
 2. Warm: the same year when only a slider that scales it changed (site power): the plant's last
-   year is rescaled (`climate.rescaled`), psychrolib is not called; and the same with that last
+   year is rescaled (`scenario.rescaled`), psychrolib is not called; and the same with that last
    year forgotten each time (the arithmetic and the Dataset built again).
 3. The battery sizing on top of a warm year (peak shaving).
 4. The app's "Site in context" panel (open): one update after a site-power move (the year
@@ -39,7 +39,7 @@ def main() -> None:
     n = ap.parse_args().repeat
 
     import explorer
-    from explorer import climate
+    from explorer import climate, scenario
     from explorer.batteries import peak_shaving_battery
 
     explorer.climate_year(
@@ -57,7 +57,7 @@ def main() -> None:
         rebuilt = _median_ms(
             lambda i, t=tech: explorer.climate_year("rainier-mississippi", t, site_power=300 + i),
             n,
-            before=climate._LAST_YEAR.clear,
+            before=scenario._LAST_YEAR.clear,
         )
         print(
             f"{tech:<20} full year, cold (psychrometrics): {cold:6.1f} ms   "

@@ -7,14 +7,16 @@
 
 from . import catalog
 from .catalog import DEFAULT_SITE, PRECISIONS
-from .climate import climate_year
 from .errors import InputError
 from .grid import grid_shares
-from .model import INPUTS, OUTPUTS, compute
+from .model import INPUTS, OUTPUTS
+from .scenario import Scenario, climate_year, compute, resolve
 from .uncertainty import sample, sensitivity, summary
 
 __all__ = [
     "compute",
+    "resolve",
+    "Scenario",
     "sample",
     "summary",
     "sensitivity",

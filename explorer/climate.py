@@ -57,11 +57,9 @@ import numpy as np
 import xarray as xr
 
 from . import catalog
-from . import energy as energy_mod
 from . import psychrometrics as psy
 from .errors import InputError
-from .model import TRAINING_INPUTS
-from .plant import REGIMES, PlantResponse, air_evaporative, chiller_economiser
+from .plant import PlantResponse, air_evaporative, chiller_economiser
 from .plant import chiller_cop as chiller_cop  # climate.chiller_cop, as before
 from .units import factor, ureg
 
@@ -86,81 +84,6 @@ DAYS = np.array([calendar.monthrange(_YEAR, int(m))[1] for m in MONTHS], dtype=f
 _MWH_TO_GWH = factor("MWh", "GWh")
 _M3_PER_L = factor("L", "m**3")
 _KW_PER_MW = factor("MW", "kW")
-
-# name: (units, long_name) of every variable climate_year returns
-VARIABLES: dict[str, tuple[str, str]] = {
-    "dry_bulb": ("degC", "outdoor dry-bulb temperature of the typical day"),
-    "wet_bulb": ("degC", "outdoor wet-bulb temperature of the typical day (psychrolib)"),
-    "humidity_ratio": ("kg/kg", "outdoor humidity ratio (water per dry air)"),
-    "cooling_fraction": ("1", "share of facility power spent on cooling, this hour"),
-    "free_cooling": ("1", "share of this hour's heat removed without compressors"),
-    "it_power": ("MW", "IT power drawn (constant over the year)"),
-    "facility_power": ("MW", "facility power drawn this hour"),
-    "cooling_power": ("MW", "electric power of the cooling plant this hour"),
-    "pue": ("1", "power usage effectiveness this hour (facility / IT)"),
-    "water": ("m3/h", "water drawn on site this hour (evaporation and bleed-off)"),
-    "energy": ("MWh", "energy of this clock hour over all days of the month"),
-    "cooling_power_mean": ("MW", "mean cooling power over the month's typical day"),
-    "pue_month": ("1", "PUE over the month (facility energy / IT energy)"),
-    "free_cooling_hours": (
-        "h",
-        "hours of free cooling in the month (heat-weighted equivalent hours)",
-    ),
-    "water_month": ("m3", "water drawn on site in the month"),
-    "hot_day_dry_bulb": ("degC", "dry-bulb of the hot day (the plant's worse design day)"),
-    "hot_day_wet_bulb": ("degC", "wet-bulb of the hot day"),
-    "hot_day_cooling_power": ("MW", "cooling power on the hot day"),
-    "peak_cooling_power": ("MW", "hot-day peak cooling power (station's design day)"),
-    "mean_cooling_power": ("MW", "annual mean cooling power"),
-    "hot_day_excess_energy": ("MWh", "cooling energy of the hot day above the annual mean power"),
-    "peak_facility_power": ("MW", "highest facility power of the year or the hot day"),
-    "annual_energy": ("GWh", "facility energy per year (sum over the year's hours x load factor)"),
-    "annual_cooling_energy": ("GWh", "cooling energy per year"),
-    "annual_pue": ("1", "annual PUE (facility energy / IT energy)"),
-    "annual_free_cooling_hours": (
-        "h",
-        "free-cooling hours per year (heat-weighted equivalent hours)",
-    ),
-    "annual_water": ("m3", "water drawn on site per year"),
-    "regime": ("1", "plant regime this hour: 0 free (economiser), 1 evaporative, 2 mechanical"),
-    "hours_free_cooling": ("h", "hours per year on outside air (economiser) alone, fans only"),
-    "hours_evaporative": ("h", "hours per year with the evaporative media and no compressor"),
-    "hours_mechanical": ("h", "hours per year with a compressor (trim, chillers or DX) running"),
-    "annual_wue": ("L/kWh", "water usage effectiveness (litres per IT kWh)"),
-    "annual_cost": ("USD", "electricity cost per year"),
-    "annual_co2": ("t", "CO2e emitted per year at the grid's average intensity"),
-}
-
-# the regimes' hours: hours_free_cooling, hours_evaporative, hours_mechanical
-_HOURS_OF = tuple("free_cooling" if r == "free" else r for r in REGIMES)
-
-# Units of the variables proportional to the IT load (power, energy, water, money, mass): at a
-# fixed overhead share, load factor and prices the whole year is linear in the IT load.
-_LOAD_UNITS = frozenset({"MW", "MWh", "GWh", "m3/h", "m3", "USD", "t"})
-SCALE_WITH_LOAD = tuple(k for k, (units, _) in VARIABLES.items() if units in _LOAD_UNITS)
-# the last year built per plant (PlantYear), and the inputs it was built from (see scale_year)
-_LAST_YEAR: dict[int, tuple[Any, tuple, float, xr.Dataset]] = {}
-
-
-def rescaled(year: xr.Dataset, ratio: float) -> xr.Dataset:
-    """The same year at `ratio` × its IT load (`SCALE_WITH_LOAD` multiplied, the rest kept).
-
-    Exact for a year of `climate_year` whose IT load alone changes (site power or chips, at the
-    same overhead share, load factor, prices and weather): every load-proportional variable is
-    a product with the IT load.
-
-    Examples
-    --------
-    >>> year = climate_year("rainier-indiana", "chiller-economiser", site_power=300)
-    >>> double = rescaled(year, 2.0)
-    >>> float(double.peak_facility_power), float(double.annual_pue) == float(year.annual_pue)
-    (600.0, True)
-    """
-    out = year.copy(deep=True)  # its own arrays: changing it never changes `year`
-    for name in SCALE_WITH_LOAD:
-        var = out.variables[name]
-        var.data = var.data * ratio
-    return out
 
 
 # ------------------------------------------------------------------------------ stations
@@ -493,245 +416,86 @@ def default_station(site: str) -> tuple[str, str]:
     return fallback, f"{why}; showing {st.name}, {st.state} ({fallback}) instead"
 
 
-# compute() inputs a climate year does not take: the weather sets the cooling share, the plant
-# model gives the water, and a training run does not change the year's power.
-_NOT_IN_YEAR = ("cooling_fraction", "pue", "wue", "mfu", "model", *TRAINING_INPUTS)
-
-
-def year_inputs(inputs: dict[str, Any]) -> dict[str, Any]:
-    """The `explorer.compute` inputs a climate year uses (for `climate_year` ``**compute_inputs``),
-    from a full scenario's inputs: the site preset and the cooling share are left out too.
-
-    Examples
-    --------
-    >>> year_inputs({"site": "generic", "site_power": 300, "cooling_fraction": 0.4, "model": None})
-    {'site_power': 300}
-    """
-    return {k: v for k, v in inputs.items() if k != "site" and k not in _NOT_IN_YEAR}
-
-
-def _resolve_station(site: str, station: str | Station | None) -> Station:
-    if isinstance(station, Station):
-        return station
-    name = station if station is not None else station_for(site)
-    if name is None:
-        raise InputError(
-            "station",
-            None,
-            "one of " + ", ".join(stations()),
-            f"is not set: site preset {site!r} names no weather station; give station=",
-        )
-    return load_station(str(name))
-
-
-def climate_year(
-    site: str = "rainier-mississippi",
-    cooling_tech: str | None = None,
+def plant_for(
+    site: str,
     station: str | Station | None = None,
-    **compute_inputs: Any,
-) -> xr.Dataset:
-    """A site's typical year of cooling: 12 months × 24 hours, the hot day, and annual sums.
+    cooling_tech: str | None = None,
+    chip: Any = None,
+) -> tuple[Station, str] | None:
+    """(station, technology) of the plant a scenario's cooling follows, or None.
 
-    Parameters
-    ----------
-    site : str, default ``"rainier-mississippi"``
-        Site preset (its ``station`` and the `explorer.compute` inputs left out).
-    cooling_tech : str, optional
-        ``air-evaporative`` or ``chiller-economiser``; default by chip (`default_tech`).
-    station : str or Station, optional
-        A shipped station's WMO number (`stations`) or a `Station`, instead of the preset's.
-    **compute_inputs
-        Any `explorer.compute` input except ``cooling_fraction`` and ``pue`` (the weather sets
-        the cooling). Arrays broadcast as in `compute`. ``wue`` is not used: the plant model
-        gives the water.
-
-    Returns
-    -------
-    xarray.Dataset
-        `VARIABLES`, each with ``units`` and ``long_name``; coordinates ``month`` (1-12),
-        ``hour`` (0-23) and ``days`` (days in each month).
+    The given `station` (a WMO number or a `Station`), else the preset's own station when its
+    typical year is shipped; the given `cooling_tech`, else the preset chip's (`default_tech`).
+    None when neither names a shipped station (the preset's catalog cooling share applies).
 
     Examples
     --------
-    >>> ds = climate_year("rainier-indiana", "chiller-economiser", site_power=300)
-    >>> float(ds.peak_facility_power)  # the hottest hour draws the site power
-    300.0
-    >>> bool(abs(float(ds.annual_energy) - float((ds.energy.sum()) / 1000)) < 1e-9)
+    >>> st, tech = plant_for("rainier-mississippi")
+    >>> st.station, tech
+    ('722350', 'air-evaporative')
+    >>> plant_for("generic") is None
     True
-    >>> climate_year("rainier-indiana", pue=1.2)
-    Traceback (most recent call last):
-    ...
-    explorer.errors.InputError: pue = 1.2 cannot be set with the climate model;
-    allowed: leave it out (the weather sets the cooling share each hour).
     """
-    from .model import check_input_names
-
-    site = catalog.check_name("site", site, "sites")
-    check_input_names(
-        compute_inputs, ("site", "cooling_tech", "station"), ("cooling_fraction", "pue")
-    )
-    for name in ("cooling_fraction", "pue"):
-        if compute_inputs.get(name) is not None:
-            raise InputError(
-                name,
-                compute_inputs[name],
-                "leave it out (the weather sets the cooling share each hour)",
-                "cannot be set with the climate model",
-            )
-    st = _resolve_station(site, station)
-    chip = compute_inputs.get("chip") or catalog.raw()["sites"][site]["chip"]
-    if cooling_tech is None:
-        if not isinstance(chip, str):
-            raise InputError(
-                "cooling_tech",
-                None,
-                "one of " + ", ".join(technologies()),
-                "must be given when several chips are compared",
-            )
-        cooling_tech = default_tech(chip)
-    tech = catalog.check_name("cooling_tech", cooling_tech, "cooling_tech")
-    py = plant_year(st, tech)
-    return scale_year(py, site=site, station=st, tech=tech, **compute_inputs)
+    if isinstance(station, Station):
+        st = station
+    else:
+        name = station if station is not None else station_for(site)
+        if name is None or (station is None and name not in stations()):
+            return None
+        st = load_station(str(name))
+    if not isinstance(chip, str):
+        chip = catalog.raw()["sites"][site]["chip"]
+    tech = cooling_tech or default_tech(chip)
+    return st, catalog.check_name("cooling_tech", tech, "cooling_tech")
 
 
-def scale_year(
-    py: PlantYear, site: str, station: Station, tech: str, **compute_inputs: Any
-) -> xr.Dataset:
-    """The year of `climate_year` from a cached `PlantYear`: compute() once, then arithmetic.
+def hourly_cooling_fraction(ratio: np.ndarray) -> np.ndarray:
+    """Cooling share of the facility power [1] from the plant's cooling per heat removed [1]:
+    cooling / (heat removed + cooling), the heat removed being the facility less its cooling.
 
     Examples
     --------
-    >>> st = load_station("722350")
-    >>> plant = plant_year(st, "air-evaporative")
-    >>> ds = scale_year(plant, "rainier-mississippi", st, "air-evaporative")
-    >>> ds.attrs["station"]
-    '722350'
+    >>> float(hourly_cooling_fraction(np.array(0.25)))
+    0.2
     """
-    from .model import compute
+    return ratio / (1.0 + ratio)
 
-    fc_year = py.year.ratio / (
-        1.0 + py.year.ratio
-    )  # cooling / facility, from cooling / heat removed
-    fc_hot = py.hot.ratio / (1.0 + py.hot.ratio)
-    fc_size = float(max(fc_year.max(), fc_hot.max()))
-    base = compute(site=site, cooling_fraction=fc_size, **compute_inputs)
-    # Arithmetic on bare Variables (broadcast by dimension name, no index alignment): the warm
-    # path is a few dozen NumPy operations.
-    fo = base["overhead_fraction"].variable
-    lf = base["load_factor"].variable
-    it = base["facility_load"].variable * (1.0 - fc_size - fo)
-    # One scenario whose IT load alone changed since this plant's last year (a site-power or
-    # chips slider): that year, rescaled (exact, `rescaled`), instead of building it again.
-    used = ("overhead_fraction", "load_factor", "electricity_price", "carbon_intensity")
-    scalar = it.ndim == 0 and all(base[k].ndim == 0 for k in used)
-    key = (site, station.station, tech, *(float(base[k]) for k in used)) if scalar else None
-    last = _LAST_YEAR.get(id(py))
-    if key is not None and last is not None and last[0] is py and last[1] == key:
-        it_now, (_, _, it_then, year) = float(it.values), last
-        if it_then > 0:
-            return rescaled(year, it_now / it_then)
 
-    mh = ("month", "hour")
-    V = xr.Variable
-    fc = V(mh, fc_year)
-    days = V("month", DAYS)
-    facility = it / (1.0 - fc - fo)
-    cooling = fc * facility
-    heat = facility * (1.0 - fc)
-    water = V(mh, py.year.water) * heat  # L/kWh x MW = m3/h
-    energy = facility * days * lf  # MW x 1 h x days
-    it_energy_month = it * days * len(HOURS) * lf
-    fc_h = V("hour", fc_hot)
-    hot_facility = it / (1.0 - fc_h - fo)
-    hot_cooling = fc_h * hot_facility
-    hours_year = float(DAYS.sum()) * len(HOURS)
-    mean_cooling = (cooling * days).sum(mh) / hours_year
-    water_month = (water * days * lf).sum("hour")
-    annual_energy_mwh = energy.sum(mh)
-    it_energy = it_energy_month.sum("month")
-    free = V(mh, py.year.free)
-    free_month = (free * days).sum("hour")
-    regime = V(mh, py.year.regime)
-    hours = {f"hours_{k}": ((regime == i) * days).sum(mh) for i, k in enumerate(_HOURS_OF)}
+def annual_cooling(st: Station, tech: str, overhead_fraction: Any) -> tuple[Any, Any]:
+    """The year's constant-equivalent cooling share [1] and WUE [L per IT kWh] of a plant at a
+    constant IT load, for `overhead_fraction` [1] (a number or an xarray Variable).
 
-    data = {
-        "dry_bulb": V(mh, py.weather.dry_bulb),
-        "wet_bulb": V(mh, py.weather.wet_bulb),
-        "humidity_ratio": V(mh, py.weather.humidity_ratio),
-        "cooling_fraction": fc,
-        "free_cooling": free,
-        "it_power": it,
-        "facility_power": facility,
-        "cooling_power": cooling,
-        "pue": facility / it,
-        "water": water,
-        "energy": energy,
-        "cooling_power_mean": cooling.mean("hour"),
-        "pue_month": energy.sum("hour") / it_energy_month,
-        "free_cooling_hours": free_month,
-        "water_month": water_month,
-        "hot_day_dry_bulb": V("hour", py.hot_day.dry_bulb),
-        "hot_day_wet_bulb": V("hour", py.hot_day.wet_bulb),
-        "hot_day_cooling_power": hot_cooling,
-        "peak_cooling_power": hot_cooling.max("hour"),
-        "mean_cooling_power": mean_cooling,
-        "hot_day_excess_energy": np.maximum(hot_cooling - mean_cooling, 0.0).sum("hour"),
-        "peak_facility_power": np.maximum(facility.max(mh), hot_facility.max("hour")),
-        "annual_energy": annual_energy_mwh * _MWH_TO_GWH,
-        "annual_cooling_energy": (cooling * days * lf).sum(mh) * _MWH_TO_GWH,
-        "annual_pue": annual_energy_mwh / it_energy,
-        "annual_free_cooling_hours": free_month.sum("month"),
-        "annual_water": water_month.sum("month"),
-        "regime": regime,
-        **hours,
-        "annual_wue": water_month.sum("month") / (it_energy * _KW_PER_MW * _M3_PER_L),
-        "annual_cost": energy_mod.annual_cost(
-            annual_energy_mwh * _MWH_TO_GWH, base["electricity_price"].variable
-        ),
-        "annual_co2": energy_mod.annual_co2(
-            annual_energy_mwh * _MWH_TO_GWH, base["carbon_intensity"].variable
-        ),
-    }
-    dims = {d for v in data.values() for d in v.dims}
-    coords = {
-        "month": ("month", MONTHS, {"long_name": "month of the typical year"}),
-        "hour": (
-            "hour",
-            HOURS,
-            {"units": "h", "long_name": "clock hour of the typical day (local standard time)"},
-        ),
-        "days": ("month", DAYS, {"units": "d", "long_name": "days in the month"}),
-        **{d: base.coords[d].variable for d in dims - {"month", "hour"} if d in base.coords},
-    }
-    for name, (units, long_name) in VARIABLES.items():  # on the Variables: no DataArray each
-        data[name] = data[name].copy(deep=False)
-        data[name].attrs = {"units": units, "long_name": long_name}
-    ds = xr.Dataset(data, coords=coords)
-    tech_node = catalog.raw()["cooling_tech"][tech]
-    notes = []
-    if fc_year.max() > fc_hot.max():
-        notes.append(
-            "a typical-day hour needs more cooling than the design day "
-            "(the typical days take the dew "
-            "point at the daily low, an upper-end humidity); the IT load is sized on that hour"
-        )
-    ds.attrs = {
-        "model": "explorer.climate_year (illustrative)",
-        "site_preset": site,
-        "station": station.station,
-        "station_name": f"{station.name}, {station.state}".rstrip(", "),
-        "station_source": station.source,
-        "cooling_tech": tech,
-        "cooling_tech_label": tech_node.get("label", tech),
-        "hot_day": py.hot_day.name,
-        "note": tech_node.get("note", ""),
-        "notes": "; ".join(notes),
-        "sizing": (
-            "IT load fixed; the hottest hour (cooling design day, or a hotter typical hour) "
-            "draws facility_load of compute()"
-        ),
-    }
-    if key is not None:  # kept apart from the caller's copy, which the caller may change
-        _LAST_YEAR.clear()  # one plant's year at a time: the app's panel asks for one
-        _LAST_YEAR[id(py)] = (py, key, float(it.values), ds.copy(deep=True))
-    return ds
+    The cooling share is the one constant share that gives the year's annual PUE
+    (``1 − overhead − 1 / annual PUE``, i.e. cooling energy / facility energy); the WUE is the
+    year's water per IT energy. Both are what `explorer.compute` takes by default for a preset
+    with a weather station, so compute's PUE and water equal the climate year's.
+
+    Examples
+    --------
+    >>> fc, wue = annual_cooling(load_station("725350"), "chiller-economiser", 0.03)
+    >>> 0 < float(fc) < 0.2, 0 < float(wue) < 3
+    (True, True)
+    """
+    fo = overhead_fraction
+    if not isinstance(fo, xr.Variable):
+        return _annual_cooling_float(st, tech, float(fo))
+    # each distinct overhead share once, through the one scalar formula (a sweep's points equal
+    # the single scenarios exactly)
+    values, where = np.unique(np.asarray(fo.values, dtype=float), return_inverse=True)
+    pairs = np.array([_annual_cooling_float(st, tech, float(v)) for v in values])
+    shape = fo.shape
+    return (
+        xr.Variable(fo.dims, pairs[:, 0][where].reshape(shape)),
+        xr.Variable(fo.dims, pairs[:, 1][where].reshape(shape)),
+    )
+
+
+@lru_cache(maxsize=256)
+def _annual_cooling_float(st: Station, tech: str, fo: float) -> tuple[float, float]:
+    py = plant_year(st, tech)
+    fc_h = hourly_cooling_fraction(py.year.ratio)
+    weight = DAYS[:, None] * np.ones_like(fc_h) / (DAYS.sum() * len(HOURS))
+    pue_h = 1.0 / (1.0 - fc_h - fo)
+    annual_pue = float((pue_h * weight).sum())
+    wue = float((py.year.water * (1.0 - fc_h) * pue_h * weight).sum())
+    return 1.0 - fo - 1.0 / annual_pue, wue

@@ -22,46 +22,15 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from . import catalog
+from . import catalog, variables
 from .catalog import Entry
 from .errors import InputError
 from .units import factor
 
 _GWH_TO_TWH = factor("GWh", "TWh")
 
-# name: (units, long_name) of the variables grid_shares returns
-VARIABLES: dict[str, tuple[str, str]] = {
-    "annual_energy": ("GWh", "the site's electricity per year"),
-    "peak_power": ("MW", "the site's peak draw on the grid"),
-    "state_consumption": ("TWh/yr", "the state's annual electricity consumption (retail sales)"),
-    "utility_peak": ("MW", "the serving utility's peak demand"),
-    "operator_peak": ("MW", "the grid operator's peak load"),
-    "share_of_state_energy": ("1", "site energy / the state's annual consumption"),
-    "share_of_utility_peak": ("1", "site peak / the serving utility's peak"),
-    "share_of_operator_peak": ("1", "site peak / the grid operator's peak"),
-    "share_of_us_datacenters": ("1", "site energy / US data centres' energy in 2023 (LBNL)"),
-    "us_datacenter_energy_2023": ("TWh/yr", "US data centres' electricity in 2023 (LBNL 2024)"),
-    "us_datacenter_energy_2028_low": (
-        "TWh/yr",
-        "US data centres' electricity in 2028, low scenario (LBNL 2024)",
-    ),
-    "us_datacenter_energy_2028_high": (
-        "TWh/yr",
-        "US data centres' electricity in 2028, high scenario (LBNL 2024)",
-    ),
-    "us_datacenter_share_2023": (
-        "1",
-        "US data centres' share of US electricity in 2023 (LBNL 2024)",
-    ),
-    "us_datacenter_share_2028_low": (
-        "1",
-        "US data centres' share of US electricity in 2028, low (LBNL 2024)",
-    ),
-    "us_datacenter_share_2028_high": (
-        "1",
-        "US data centres' share of US electricity in 2028, high (LBNL 2024)",
-    ),
-}
+# name: (units, long_name) of the variables grid_shares returns (from `explorer.variables`)
+VARIABLES: dict[str, tuple[str, str]] = variables.table(variables.GRID_NAMES)
 
 
 def grid_context(site: str) -> dict[str, Entry | None]:

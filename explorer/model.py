@@ -33,39 +33,15 @@ import numpy as np
 import xarray as xr
 from xarray import Variable
 
-from . import catalog, cluster, energy, power, training, validate
+from . import catalog, climate, cluster, energy, power, training, validate, variables
 from .catalog import DEFAULT_SITE, PRECISIONS
 from .errors import InputError
 from .units import factor
 
-# name: (units, long_name). These names are the public API (see the README glossary); the CLI
-# options and the app's URL parameters are derived from them.
-INPUTS: dict[str, tuple[str, str]] = {
-    "site_power": ("MW", "facility power at the grid connection"),
-    "cooling_fraction": ("1", "share of site power spent on cooling"),
-    "pue": ("1", "power usage effectiveness (site / IT), instead of cooling_fraction"),
-    "overhead_fraction": ("1", "share of site power lost in distribution, UPS and lighting"),
-    "chips": ("count", "accelerators deployed"),
-    "chip_tdp": (
-        "W",
-        "power one accelerator is provisioned or capped at (overrides the catalog TDP)",
-    ),
-    "server_overhead": ("1", "all-in IT power per chip / chip TDP"),
-    "mfu": ("1", "model FLOPs utilisation"),
-    "load_factor": ("1", "average / peak facility load over a year"),
-    "electricity_price": ("USD/MWh", "industrial electricity price"),
-    "carbon_intensity": ("g/kWh", "grid carbon intensity (CO2e)"),
-    "wue": ("L/kWh", "water usage effectiveness (litres per IT kWh)"),
-    # the training run (explorer.training): given with `model`, `parameters` + `tokens` or
-    # `training_compute`, the result also has the chain's outputs (TRAINING_OUTPUTS)
-    "training_compute": ("FLOP", "compute of the training run"),
-    "parameters": ("count", "model parameters (N in C = 6 N D)"),
-    "tokens": ("count", "training tokens (D in C = 6 N D)"),
-    "job_chips": ("count", "accelerators in the training job"),
-    "checkpoint_minutes": ("min", "time a checkpoint stalls training"),
-    "restart_minutes": ("min", "time from an interruption to training again"),
-    "interruption_rate": ("1/h", "interruptions per accelerator-hour"),
-}
+# name: (units, long_name), from the one registry (`explorer.variables`). These names are the
+# public API (see the README glossary); the CLI options and the app's URL parameters derive from
+# them.
+INPUTS: dict[str, tuple[str, str]] = variables.table(variables.INPUT_NAMES)
 # inputs that are catalog names, and their catalog group
 NAMED_INPUTS: dict[str, str] = {"chip": "chips", "basis": "bases", "model": "models"}
 # the ways to give a training run (exactly one: model, parameters and tokens, training_compute)
@@ -83,51 +59,26 @@ TRAINING_INPUTS = (
 # numeric inputs with no default here: left out, they are not applied (the training chain's
 # defaults are resolved with the run: job_chips = chips powered, the rest from the catalog)
 OPTIONAL = ("pue", "chips", "chip_tdp", "server_overhead", *TRAINING_INPUTS)
+# Where a default cooling share comes from (`resolve_inputs`): ``climate`` (the plant's climate
+# year), ``article`` (the preset's published figure, e.g. Mississippi's 0.40), ``catalog`` (the
+# preset's cooling reference PUE) or ``given``. `cooling_default` chooses between the first two.
+COOLING_DEFAULTS = ("climate", "article")
+COOLING_BASES = ("given", "climate", "article", "catalog")
+# the scenario's keywords beside the inputs: the plant and which default cooling share to take
+SCENARIO_KEYWORDS = ("cooling_tech", "station", "cooling_default")
 # dimensions of the result that inputs may not use for their own
 OUTPUT_DIMS = ("chip", "precision", "basis", "model")
 
-# Outputs of every call (the site, its chips, energy, heat, cost).
-SITE_OUTPUTS: dict[str, tuple[str, str]] = {
-    "it_power": ("MW", "site power that can reach IT equipment"),
-    "cooling_power": ("MW", "site power for cooling"),
-    "overhead_power": ("MW", "site power lost in distribution, UPS and lighting"),
-    "pue": ("1", "power usage effectiveness (site / IT)"),
-    "chip_tdp": ("W", "power per accelerator (catalog TDP, or as given)"),
-    "chip_power": ("kW", "all-in IT power per accelerator"),
-    "chips_supported": ("count", "accelerators the IT power can feed"),
-    "chips_powered": ("count", "deployed accelerators the site can power"),
-    "power_required": ("MW", "facility power the deployed chips need"),
-    "power_headroom": ("MW", "site power minus power required (negative: not enough)"),
-    "facility_load": ("MW", "facility power the powered chips draw (site power when filled)"),
-    "peak_flops": ("FLOP/s", "cluster peak FLOP/s of the powered chips"),
-    "effective_flops": ("FLOP/s", "cluster FLOP/s achieved at the MFU"),
-    "flops_per_watt": ("FLOP/s/W", "peak FLOP/s per watt of facility power"),
-    "hbm_capacity": ("TB", "cluster HBM capacity"),
-    "hbm_bandwidth": ("TB/s", "cluster HBM bandwidth"),
-    "annual_energy": ("GWh", "electricity used per year"),
-    "basis_value": ("kWh/yr", "annual electricity per person or household on the basis"),
-    "city_people": ("people", "people whose electricity use equals the site's"),
-    "city_households": ("households", "households whose electricity use equals the site's"),
-    "heat_removed": ("MW", "heat removed from the halls (IT + losses at the load), thermal"),
-    "heat_removed_tons": (
-        "refrigeration ton",
-        "heat removed from the halls, in refrigeration tons",
-    ),
-    "heat_rejected": ("MW", "heat rejected outside (the whole facility load), thermal"),
-    "heat_rejected_tons": ("refrigeration ton", "heat rejected outside, in refrigeration tons"),
-    "cooling_cop": ("1", "heat removed per unit of cooling power (implied COP)"),
-    "annual_cost": ("USD", "electricity cost per year"),
-    "annual_co2": ("t", "CO2e emitted per year at the grid's average intensity"),
-    "annual_water": ("m3", "water used on site per year"),
-}
+# Outputs of every call (the site, its chips, energy, heat, cost): the operating point (what the
+# powered chips draw) and the capacity (`*_capacity`: what the site could draw when full).
+SITE_OUTPUTS: dict[str, tuple[str, str]] = variables.table(variables.SITE_OUTPUT_NAMES)
 # Outputs of the training chain: present only when a run is given (`RUN_INPUTS`).
-TRAINING_OUTPUTS: dict[str, tuple[str, str]] = {
-    "job_chips": ("count", "accelerators in the training job"),
-    "job_power": ("MW", "facility power of the job's share of the site"),
-    "job_flops": ("FLOP/s", "FLOP/s the job delivers at the MFU"),
-    **training.OUTPUTS,
-}
+TRAINING_OUTPUTS: dict[str, tuple[str, str]] = variables.table(variables.TRAINING_OUTPUT_NAMES)
 OUTPUTS: dict[str, tuple[str, str]] = {**SITE_OUTPUTS, **TRAINING_OUTPUTS}
+# The outputs that do not depend on the chips deployed (what the site could draw when full).
+CAPACITY_OUTPUTS = variables.of_kind("capacity", variables.SITE_OUTPUT_NAMES)
+# The outputs that scale with the chips powered (the operating point).
+OPERATING_OUTPUTS = variables.of_kind("operating point", variables.SITE_OUTPUT_NAMES)
 
 # Old output names and what they are now (README glossary).
 RENAMED = {"cooling_heat_rejected": "heat_removed", "cooling_tons": "heat_removed_tons"}
@@ -145,7 +96,15 @@ _W_TO_KW = factor("W", "kW")
 _KW_TO_MW = factor("kW", "MW")
 
 
-def compute(site: str = DEFAULT_SITE, uncertainty: str | None = None, **inputs: Any) -> xr.Dataset:
+def compute(
+    site: str = DEFAULT_SITE,
+    uncertainty: str | None = None,
+    *,
+    cooling_tech: str | None = None,
+    station: Any = None,
+    cooling_default: str | None = None,
+    **inputs: Any,
+) -> xr.Dataset:
     """Everything the explorer shows, for one scenario or a grid of them.
 
     Parameters
@@ -155,6 +114,17 @@ def compute(site: str = DEFAULT_SITE, uncertainty: str | None = None, **inputs: 
         hyperscale AI site), ``rainier-mississippi``, ``rainier-indiana``, ``xai-colossus`` ...
     uncertainty : {None, "range"}, optional
         ``"range"`` adds a ``bound`` dimension (low, central, high): see `explorer.uncertainty`.
+    cooling_tech : str, optional
+        The cooling plant (``air-evaporative``, ``chiller-economiser``) whose climate year sets
+        the default cooling share and WUE; default by chip. Used where the scenario has a
+        weather station (the preset's shipped one, or `station`).
+    station : str or explorer.climate.Station, optional
+        A shipped weather station (WMO number) or a `Station`, instead of the preset's.
+    cooling_default : {None, "climate", "article"}, optional
+        With no cooling share given: ``"climate"`` (the default where the scenario has a plant)
+        takes the plant's annual cooling share and WUE over its climate year, so the PUE is the
+        climate year's annual PUE; ``"article"`` takes the preset's published figure ("as the
+        article says", e.g. Mississippi's 0.40).
     site_power : float or array-like, optional
         Facility power at the grid connection [MW], 1 … 10,000.
     cooling_fraction : float or array-like, optional
@@ -249,11 +219,14 @@ def compute(site: str = DEFAULT_SITE, uncertainty: str | None = None, **inputs: 
     explorer.errors.InputError: cooling_fraction + pue = (0.1, 1.2) are two ways to set the cooling:
     give only one; allowed: one of them.
     """
-    if uncertainty is not None:  # the catalog's ranges through these same steps
-        from .uncertainty import compute_range
-
-        return compute_range(site, uncertainty, inputs)
-    resolved = resolve_inputs(site, inputs)
+    if uncertainty is not None:  # the ranges live above the model (explorer.uncertainty)
+        raise InputError(
+            "uncertainty",
+            uncertainty,
+            "explorer.compute(..., uncertainty='range') (the package's compute)",
+            "is not taken by explorer.model.compute",
+        )
+    resolved = resolve_inputs(site, inputs, station, cooling_tech, cooling_default)
     out = physics(resolved)
     return build_dataset(resolved, out)
 
@@ -273,6 +246,9 @@ class Resolved:
     coords: dict[str, Any]
     hours: float
     run: Variable | None = None  # the training run's compute [FLOP]; None: no training outputs
+    station: str | None = None  # the plant's weather station (WMO number), if the scenario has one
+    cooling_tech: str | None = None  # the plant's cooling technology, if the scenario has one
+    cooling_basis: str = "given"  # where the cooling share comes from (`COOLING_BASES`)
 
 
 def check_input_names(
@@ -291,25 +267,59 @@ def check_input_names(
     ...
     explorer.errors.InputError: bogus = 1 is not a known input; allowed: site_power, ...
     """
-    known = [k for k in (*INPUTS, *NAMED_INPUTS) if k not in leave_out]
+    known = [k for k in (*INPUTS, *NAMED_INPUTS, *SCENARIO_KEYWORDS) if k not in leave_out]
     unknown = sorted(k for k in inputs if k not in known and k not in leave_out)
     if unknown:
         key = unknown[0]
         raise InputError(key, inputs[key], ", ".join([*known, *others]), "is not a known input")
 
 
-def resolve_inputs(site: str, inputs: dict[str, Any]) -> Resolved:
+def resolve_inputs(
+    site: str,
+    inputs: dict[str, Any],
+    station: Any = None,
+    cooling_tech: str | None = None,
+    cooling_default: str | None = None,
+) -> Resolved:
     """Defaults, validation and lookups for `compute`'s inputs.
+
+    Where the scenario has a plant (`explorer.climate.plant_for`: a shipped weather station and a
+    cooling technology), the default cooling share and WUE are the plant's over its climate year
+    (`explorer.climate.annual_cooling`); ``cooling_default="article"`` takes the preset's
+    published figure instead (`COOLING_DEFAULTS`).
 
     Examples
     --------
     >>> r = resolve_inputs("generic", {"pue": 1.2})
     >>> round(float(r.x["cooling_fraction"].values), 4)  # 1 - 1/1.2 - 0.03
     0.1367
+    >>> resolve_inputs("rainier-mississippi", {}).cooling_basis
+    'climate'
+    >>> r = resolve_inputs("rainier-mississippi", {}, cooling_default="article")
+    >>> float(r.x["cooling_fraction"].values), r.cooling_basis
+    (0.4, 'article')
     """
-    check_input_names(inputs, ("site", "uncertainty"))
-    given = {k: v for k, v in inputs.items() if v is not None}
+    check_input_names(inputs, ("site", "uncertainty", *SCENARIO_KEYWORDS))
+    given = {k: v for k, v in inputs.items() if v is not None and k not in SCENARIO_KEYWORDS}
+    station = station if station is not None else inputs.get("station")
+    cooling_tech = cooling_tech or inputs.get("cooling_tech")
+    cooling_default = cooling_default or inputs.get("cooling_default")
+    site = catalog.check_name("site", site, "sites")
+    if cooling_default is not None and cooling_default not in COOLING_DEFAULTS:
+        raise InputError(
+            "cooling_default", cooling_default, "one of " + ", ".join(COOLING_DEFAULTS)
+        )
     preset = _site_inputs(site)
+    plant = climate.plant_for(site, station, cooling_tech, given.get("chip", preset["chip"]))
+    cooling_given = "cooling_fraction" in given or "pue" in given
+    if cooling_given:
+        cooling_basis = "given"
+    elif plant is not None and cooling_default != "article":
+        cooling_basis = "climate"
+    elif "cooling_fraction" in catalog.raw()["sites"][site]:
+        cooling_basis = "article"
+    else:
+        cooling_basis = "catalog"
     chip = validate.name_list(
         "chip", given.get("chip", preset["chip"]), catalog.names("chips"), catalog.aliases("chips")
     )
@@ -326,7 +336,7 @@ def resolve_inputs(site: str, inputs: dict[str, Any]) -> Resolved:
     )
     check_size({k: v for k, v in given.items() if k in INPUTS}, chip, basis, model)
     if "pue" in given and "cooling_fraction" in given:
-        both = tuple(_brief(given[k]) for k in ("cooling_fraction", "pue"))
+        both = tuple(brief(given[k]) for k in ("cooling_fraction", "pue"))
         raise InputError(
             "cooling_fraction + pue",
             both,
@@ -342,6 +352,8 @@ def resolve_inputs(site: str, inputs: dict[str, Any]) -> Resolved:
             continue
         elif name == "cooling_fraction" and "pue" in given:
             continue
+        elif name in ("cooling_fraction", "wue") and cooling_basis == "climate":
+            continue  # the plant's year sets them, from the overhead share (below)
         elif name == "cooling_fraction" and "pue" in preset:
             x["pue"] = validate.labelled("pue", preset["pue"])  # the site's PUE sets the cooling
         else:
@@ -351,6 +363,12 @@ def resolve_inputs(site: str, inputs: dict[str, Any]) -> Resolved:
         x = {
             k: x.get(k, cooling) for k in INPUTS if k in x or k == "cooling_fraction"
         }  # INPUTS' order
+    if cooling_basis == "climate":
+        fc, wue = climate.annual_cooling(*plant, _var(x["overhead_fraction"]))
+        x["cooling_fraction"] = fc
+        if "wue" not in x:
+            x["wue"] = wue
+        x = {k: x[k] for k in INPUTS if k in x}  # INPUTS' order
     validate.fractions_sum(x["cooling_fraction"], x["overhead_fraction"])
 
     hw, hw_coords = _hardware(chip if isinstance(chip, str) else tuple(chip))
@@ -376,6 +394,9 @@ def resolve_inputs(site: str, inputs: dict[str, Any]) -> Resolved:
         {**coords, **hw_coords, **basis_coords, **run_coords},
         _conventions()[0],
         run,
+        plant[0].station if plant else None,
+        plant[1] if plant else None,
+        cooling_basis,
     )
 
 
@@ -391,7 +412,7 @@ def _training_inputs(
         if stray:
             raise InputError(
                 stray[0],
-                _brief(given[stray[0]]),
+                brief(given[stray[0]]),
                 "a training run given with it: model, parameters and tokens, or training_compute",
                 "is a training input, but no training run is given",
             )
@@ -536,15 +557,15 @@ def physics(r: Resolved) -> dict[str, Variable]:
     sp, fc, fo = x["site_power"], x["cooling_fraction"], x["overhead_fraction"]
     out: dict[str, Variable] = {}
     share = power.it_share(fc, fo)
-    out["it_power"] = power.it_power(sp, share)
-    out["cooling_power"] = power.cooling_power(sp, fc)
-    out["overhead_power"] = power.overhead_power(sp, fo)
+    out["it_power_capacity"] = power.it_power(sp, share)
+    out["cooling_power_capacity"] = power.cooling_power(sp, fc)
+    out["overhead_power_capacity"] = power.overhead_power(sp, fo)
     out["pue"] = power.pue(share)
 
     overhead_factor = x.get("server_overhead", hw["server_overhead"])
     out["chip_tdp"] = hw["tdp"] * (1 / _W_TO_KW)
     out["chip_power"] = cluster.chip_power(hw["tdp"], overhead_factor)
-    out["chips_supported"] = cluster.chips_supported(out["it_power"], out["chip_power"])
+    out["chips_supported"] = cluster.chips_supported(out["it_power_capacity"], out["chip_power"])
     deployed = x.get("chips", out["chips_supported"])
     out["chips"] = deployed
     out["server_overhead"] = overhead_factor
@@ -559,7 +580,11 @@ def physics(r: Resolved) -> dict[str, Variable]:
     out["hbm_capacity"] = out["chips_powered"] * hw["hbm_capacity"]
     out["hbm_bandwidth"] = out["chips_powered"] * hw["hbm_bandwidth"]
 
+    # The operating point: the facility load split at the site's shares (a full site: capacity).
     load = out["facility_load"]
+    out["it_power"] = power.it_power(load, share)
+    out["cooling_power"] = power.cooling_power(load, fc)
+    out["overhead_power"] = power.overhead_power(load, fo)
     out["annual_energy"] = energy.annual_energy(load, x["load_factor"], hours)
     it_energy = out["annual_energy"] * share
     out["basis_value"] = r.bases["basis_value"]
@@ -573,13 +598,13 @@ def physics(r: Resolved) -> dict[str, Variable]:
     out["heat_removed_tons"] = energy.refrigeration_tons(out["heat_removed"])
     out["heat_rejected"] = energy.heat_rejected(load)
     out["heat_rejected_tons"] = energy.refrigeration_tons(out["heat_rejected"])
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out["cooling_cop"] = (
-            1.0 - fc
-        ) / fc  # heat removed / cooling power, at any load; inf with no cooling
+    with np.errstate(divide="ignore", invalid="ignore"):  # inf with no cooling
+        out["cooling_cop"] = out["heat_removed"] / out["cooling_power"]
     out["annual_cost"] = energy.annual_cost(out["annual_energy"], x["electricity_price"])
     out["annual_co2"] = energy.annual_co2(out["annual_energy"], x["carbon_intensity"])
-    out["annual_water"] = energy.annual_water(it_energy, x["wue"])
+    # Water follows the cooling plant: with no cooling (a share of 0) no water evaporates.
+    runs = Variable(fc.dims, (fc.data > 0).astype(float)) if fc.ndim else float(fc.values > 0)
+    out["annual_water"] = energy.annual_water(it_energy, x["wue"]) * runs
     if r.run is not None:
         out.update(training_physics(r, out))
     return out
@@ -662,8 +687,28 @@ def build_dataset(r: Resolved, out: dict[str, Variable]) -> xr.Dataset:
         else "per chip from the catalog (see overhead_basis)"
     )
     data["chip_tdp"].attrs["basis"] = "given" if "chip_tdp" in r.given else "catalog TDP"
-    if "pue" in r.given or "cooling_fraction" not in r.given and "pue" in _site_inputs(r.site):
+    if "pue" in r.given or r.cooling_basis == "catalog" and "pue" in _site_inputs(r.site):
         data["cooling_fraction"].attrs["note"] = "from the PUE: 1 - 1/PUE - overhead_fraction"
+    elif r.cooling_basis == "climate":
+        data["cooling_fraction"].attrs["note"] = (
+            f"the {r.cooling_tech} plant's annual share at station {r.station} "
+            "(climate year: cooling energy / facility energy); "
+            "cooling_default='article' gives the preset's published figure"
+        )
+        data["wue"].attrs["note"] = (
+            f"the {r.cooling_tech} plant's annual WUE at station {r.station} (climate year)"
+            if "wue" not in r.given
+            else "as given"
+        )
+    elif r.cooling_basis == "article":
+        data["cooling_fraction"].attrs["note"] = "the preset's published figure (catalog source)"
+    if bool((np.asarray(data["cooling_fraction"].values) == 0).any()):
+        data["annual_water"].attrs["note"] = (
+            "no cooling plant runs where cooling_fraction = 0: no evaporative water "
+            "(domestic use and humidification are not modelled)"
+        )
+    for name in ("it_power", "cooling_power", "overhead_power"):
+        data[name].attrs["note"] = f"at the load; when the site is full: {name}_capacity"
     data["peak_flops"].attrs["note"] = (
         "peak of the chips the site can power: min(chips, chips_supported)"
     )
@@ -695,7 +740,10 @@ def build_dataset(r: Resolved, out: dict[str, Variable]) -> xr.Dataset:
         "site_preset": r.site,
         "model": "explorer.compute",
         "catalog": "explorer/data/catalog.toml",
+        "cooling_basis": r.cooling_basis,
     }
+    if r.station is not None:
+        ds.attrs.update(station=r.station, cooling_tech=r.cooling_tech)
     return ds
 
 
@@ -707,8 +755,14 @@ class _Plain(str):
         return str(self)
 
 
-def _brief(x: Any) -> Any:
-    """A given input as shown in a message: the number, or what kind of array it is."""
+def brief(x: Any) -> Any:
+    """A given input as shown in a message: the number, or what kind of array it is.
+
+    Examples
+    --------
+    >>> brief(3), brief([1, 2])
+    (3.0, '<list of 2>')
+    """
     if isinstance(x, int | float | np.integer | np.floating) and not isinstance(x, bool):
         return float(x)
     return f"<{type(x).__name__} of {np.size(x)}>" if hasattr(x, "__len__") else type(x).__name__

@@ -99,7 +99,7 @@ def split_cluster(
     >>> round(float(ds.share_of_state_energy.sel(site="rainier-indiana")), 4)
     0.1927
     """
-    from . import catalog, climate, grid
+    from . import catalog, climate, grid, scenario
     from .validate import name_list
 
     names = name_list(
@@ -136,7 +136,7 @@ def split_cluster(
         station = climate.station_for(name)
         if station in climate.stations():
             shares["annual_pue"].append(
-                float(climate.climate_year(name, cooling_tech, site_power=power).annual_pue)
+                float(scenario.climate_year(name, cooling_tech, site_power=power).annual_pue)
             )
         else:
             shares["annual_pue"].append(np.nan)

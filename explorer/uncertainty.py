@@ -183,13 +183,14 @@ def parameters(site: str = DEFAULT_SITE, **inputs: Any) -> list[Parameter]:
 
     Examples
     --------
-    >>> [p.key for p in parameters("rainier-mississippi", site_power=300)][:3]
-    ['sites.rainier-mississippi.cooling_fraction', 'defaults.overhead_fraction', 'defaults.mfu']
+    >>> [p.key for p in parameters("rainier-mississippi", site_power=300)][:2]  # plant's share
+    ['defaults.overhead_fraction', 'defaults.mfu']
+    >>> keys = [p.key for p in parameters("rainier-mississippi", cooling_default="article")]
+    >>> keys[1]  # the article's 30-50 %
+    'sites.rainier-mississippi.cooling_fraction'
     """
-    model.resolve_inputs(site, dict(inputs))  # checks the inputs
-    return _parameters(
-        site, _Names(*_names(site, inputs)), {k for k, v in inputs.items() if v is not None}
-    )
+    r = model.resolve_inputs(site, dict(inputs))  # checks the inputs
+    return _parameters(site, r, {k for k, v in inputs.items() if v is not None})
 
 
 def figures_of(
@@ -205,27 +206,7 @@ def figures_of(
     ['cooling.hyperscale-ai.pue', 'defaults.overhead_fraction']
     """
     inputs = {k: v for k, v in (("chip", chip), ("basis", basis)) if v is not None}
-    return _parameters(site, _Names(*_names(site, inputs)), set(given))
-
-
-@dataclass(frozen=True)
-class _Names:
-    chip: str | list[str]
-    basis: str | list[str]
-
-
-def _names(site: str, inputs: Mapping[str, Any]) -> tuple[str | list[str], str | list[str]]:
-    """The chip and basis names of a call, checked as `model.resolve_inputs` checks them."""
-    preset = model._site_inputs(site)
-    return tuple(
-        validate.name_list(
-            k,
-            inputs[k] if inputs.get(k) is not None else preset[k],
-            catalog.names(g),
-            catalog.aliases(g),
-        )
-        for k, g in (("chip", "chips"), ("basis", "bases"))
-    )
+    return _parameters(site, model.resolve_inputs(site, inputs), set(given))
 
 
 def _parameters(site: str, r: Any, given: set[str]) -> list[Parameter]:
@@ -245,6 +226,8 @@ def _parameters(site: str, r: Any, given: set[str]) -> list[Parameter]:
         key = keys.get(name, f"defaults.{name}")
         if name in ("cooling_fraction", "pue") and name not in keys:
             continue
+        if name in ("cooling_fraction", "pue", "wue") and r.cooling_basis == "climate":
+            continue  # the plant's climate year sets them, not a catalog figure
         if key in ranges:
             out.append(_input_param(key, name, units, ranges[key]))
     chips = [r.chip] if isinstance(r.chip, str) else list(r.chip)
@@ -442,7 +425,7 @@ def compute_range(site: str, mode: str, inputs: Mapping[str, Any]) -> xr.Dataset
             "the corners of the catalog's ranges); explorer.sample draws a Monte Carlo sample",
         )
     inputs = dict(inputs)
-    r = _Names(*_names(site, inputs))  # the inputs themselves are checked by the evaluation
+    r = model.resolve_inputs(site, dict(inputs))  # checks the inputs
     params = _parameters(site, r, {k for k, v in inputs.items() if v is not None})
     points = model.check_size(
         {k: v for k, v in inputs.items() if k in model.INPUTS and v is not None}, r.chip, r.basis
@@ -605,7 +588,7 @@ def compute_corners(site: str, inputs: Mapping[str, Any]) -> xr.Dataset:
     [1.08, 1.18, 1.56]
     """
     inputs = dict(inputs)
-    r = _Names(*_names(site, inputs))  # the inputs themselves are checked by the first evaluation
+    r = model.resolve_inputs(site, dict(inputs))  # checks the inputs
     params = _parameters(site, r, {k for k, v in inputs.items() if v is not None})
     axes = list(dict.fromkeys(p.axis for p in params))
     n_corners = 2 ** len(axes)

@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from explorer import training
+from explorer import runs
 from explorer.cli import main
 
 
@@ -69,7 +69,7 @@ def test_train_json_equals_the_api(capsys):
     )
     assert code == 0
     data = json.loads(out)
-    ref = training.train(
+    ref = runs.train(
         "trn2", job_chips=500_000, parameters=405e9, tokens=15.6e12, mfu=0.4, restart_minutes=5
     )
     assert data["training_days"] == {
@@ -266,7 +266,7 @@ def test_train_lists_become_dimensions(capsys):
         16384.0,
         100000.0,
     ]
-    one = training.train("trn2", job_chips=100_000, site_power=5000)
+    one = runs.train("trn2", job_chips=100_000, site_power=5000)
     assert days["value"][1][1] == pytest.approx(float(one.training_days))
 
 

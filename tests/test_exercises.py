@@ -50,11 +50,11 @@ SPELLINGS = {
     "jackson-annual-pue": ["1.18", "1.179", "118 %"],
     # (54.83 - 33.88) / 33.88 = 0.6185
     "hot-day-above-mean": ["62 %", "61.8 %", "0.62", "0.618", "62 percent"],
-    "utility-peak-share": ["10 %", "10%", "0.1", "0.10", "10 percent"],
-    "state-energy-share": ["5 %", "4.97 %", "0.0497", "0.05"],
-    # 19.63 MWh = 19,634 kWh
-    "ride-through-energy": ["19.6", "19.6 MWh", "19,634 kWh", "0.0196 GWh", "20 MWh"],
-    "smoothing-energy": ["3.93", "3.9 MWh", "3,927 kWh", "4 MWh"],
+    "utility-peak-share": ["10.8 %", "10.8%", "0.108", "0.1080", "10.8 percent"],
+    "state-energy-share": ["5.4 %", "5.36 %", "0.0536", "0.054"],
+    # 21.20 MWh = 21,201 kWh
+    "ride-through-energy": ["21.2", "21.2 MWh", "21,201 kWh", "0.0212 GWh", "21 MWh"],
+    "smoothing-energy": ["4.24", "4.2 MWh", "4,240 kWh", "4.2 MWh"],
     # 625,714 households; 73,579 households; 120 MW = 0.12 GW
     "contested-city-high": ["625,714", "626k", "625714 households", "0.63 million", "6.26e5"],
     "contested-load-swing": ["73,579", "73.6k", "73,600 households", "74k homes"],
@@ -86,16 +86,16 @@ NEW_TRAPS = [
     ("pue-40", "1.67", "forgot-other-losses", "add the other losses"),
     # lesson 7: 54.83 / 33.88 = 1.618, the ratio instead of the excess
     ("hot-day-above-mean", "1.62", "ratio-not-excess", "minus 1"),
-    # 54.83 - 33.88 = 20.95: the excess in MW typed as the share
-    ("hot-day-above-mean", "20.95", "megawatts", "divide it by the mean"),
-    # 235.6 MW x 5 (minutes read as hours) = 1,178 MWh
-    ("ride-through-energy", "1,178", "minutes-as-hours", "divide the minutes by 60"),
+    # (54.83 - 33.88) x 254.417 / 235.608 = 22.63: the excess in MW typed as the share
+    ("hot-day-above-mean", "22.63", "megawatts", "divide it by the mean"),
+    # 254.4 MW x 5 (minutes read as hours) = 1,272 MWh
+    ("ride-through-energy", "1,272", "minutes-as-hours", "divide the minutes by 60"),
     # 300 MW x 5 / 60 = 25 MWh: the whole site instead of the IT load
     ("ride-through-energy", "25 MWh", "site-power", "carries the IT load"),
-    # 300 MW x 8,760 h = 2,628 GWh / 49,000 GWh = 5.36 %: flat out all year
-    ("state-energy-share", "5.36 %", "flat-out", "use its year's energy"),
-    # the dip's 235.6 MW as if it were MWh
-    ("smoothing-energy", "236", "power-not-energy", "dip's power"),
+    # the hottest hour's 323.95 MW x 8,760 h = 2,838 GWh / 49,000 GWh = 5.79 %: all year
+    ("state-energy-share", "5.79 %", "flat-out", "use its year's energy"),
+    # the dip's 254.4 MW as if it were MWh
+    ("smoothing-energy", "254", "power-not-energy", "dip's power"),
     # 1 / (1 - 0.40 - 0.03) = 1.754: the article's cooling share
     ("jackson-annual-pue", "1.75", "articles-share", "article's 40 %"),
 ]

@@ -11,7 +11,7 @@ import pytest
 import xarray as xr
 
 import explorer
-from explorer import training
+from explorer import runs
 from explorer.export import csv_columns, to_frame, to_json, write_csv
 
 
@@ -64,7 +64,7 @@ def test_nan_inf_bool_and_text_fields():
     text = _csv(ds)
     assert text == to_frame(ds).to_csv()
     assert ",inf," in text
-    t = training.train(
+    t = runs.train(
         "h100", job_chips=[1000, 1e9], restart_minutes=1440, model="gpt-3", site_power=10_000
     )
     assert _csv(t) == to_frame(t).to_csv()

@@ -66,8 +66,10 @@ def test_a_filled_preset_draws_its_announced_power(site):
 def test_facility_presets_use_the_generic_hyperscale_pue_and_rainier_keeps_its_flagged_40_percent():
     for site in ("xai-colossus", "meta-prometheus", "fairwater-atlanta"):
         assert float(compute(site=site).pue) == pytest.approx(1.18)
-    ds = compute(site="rainier-mississippi")
+    # the article's 40 % stays as the named variant; the default is the plant's annual share
+    ds = compute(site="rainier-mississippi", cooling_default="article")
     assert float(ds.cooling_fraction) == 0.4
+    assert float(compute(site="rainier-mississippi").cooling_fraction) < 0.15
     assert catalog.conflicts("sites.rainier-mississippi.cooling_fraction")
     assert catalog.entry("cooling.aws-fleet.pue").value == 1.15
     assert catalog.entry("cooling.industry-average.pue").value == 1.56

@@ -136,8 +136,14 @@ def test_heat_balance_filled_and_at_part_load(chips):
 
 
 def test_facility_load_is_what_the_chips_draw_capped_at_the_site():
-    # the case: 50,000 H100 on a 300 MW site at the Mississippi cooling share
-    ds = compute(site_power=300, chip="h100", chips=50_000, site="rainier-mississippi")
+    # the case: 50,000 H100 on a 300 MW site at the Mississippi article's cooling share
+    ds = compute(
+        site_power=300,
+        chip="h100",
+        chips=50_000,
+        site="rainier-mississippi",
+        cooling_default="article",
+    )
     # 50,000 x 0.7 kW x 1.82 / (1 - 0.4 - 0.03) = 111.75 MW
     assert float(ds.facility_load) == pytest.approx(50_000 * 0.7 * 1.82 / 0.57 / 1000)
     assert float(ds.facility_load) == pytest.approx(111.754, rel=1e-4)
@@ -447,4 +453,6 @@ def test_an_unknown_input_is_an_input_error_naming_it_and_the_inputs(call):
 def test_sample_names_its_own_parameters_as_allowed():
     with pytest.raises(InputError, match="bogus = 1") as e:
         explorer.sample(10, seed=1, bogus=1)
-    assert e.value.allowed.endswith("model, n, seed, chunks, site")
+    assert e.value.allowed.endswith(
+        "model, cooling_tech, station, cooling_default, n, seed, chunks, site"
+    )

@@ -51,27 +51,27 @@ HAND = {
     # city of 250,000 people x 12,645 kWh / 365 = 8,660.96 MWh per day; 169,734 / 8,660.96 = 19.598
     "capstone-city-days": 19.598,
     # Lesson 7: the chiller plant in Jackson's typical year (300 MW). Wet-bulbs are psychrolib's
-    # equations solved to 4e-6 K (explorer.psychrometrics; checked against ASHRAE in
-    # test_climate): the hottest typical hour 25.3845 °C, the hot day's peak hour 25.0589 °C.
-    # Chillers: condenser = wet-bulb + 4 K tower + 6 K, evaporator 13 °C,
+    # (checked against ASHRAE in test_climate): the hottest typical hour 25.3843 °C, the hot day's
+    # peak hour 25.0585 °C. Chillers: condenser = wet-bulb + 4 K tower + 6 K, evaporator 13 °C,
     # COP = 0.5 x 286.15 K / lift; cooling per unit heat r = 0.07 + 1/COP; share = r / (1 + r).
-    # Hottest typical hour: COP = 143.075 / 22.3845 = 6.39171, r = 0.226453, share = 0.184641,
-    # so IT = 300 x (1 - 0.184641 - 0.03) = 235.608 MW.
-    # Hot day: COP = 143.075 / 22.0589 = 6.48604, r = 0.224177, share = 0.183125; facility =
-    # 235.608 / (1 - 0.183125 - 0.03) = 299.423 MW; peak cooling = 0.183125 x 299.423 = 54.8315
-    # MW. The annual mean cooling, 33.8780 MW, and the year's 2,433.71 GWh and PUE 1.17916 are
-    # sums over the 288 typical hours (test_climate checks the sums), pinned here as found.
+    # Hottest typical hour: COP = 143.075 / 22.3843 = 6.39177, r = 0.226451, share = 0.184639.
+    # The IT load is compute's at the plant's annual cooling share (issue #20: one IT load), so the
+    # year's mean facility power is the site power: IT = 300 MW / annual PUE 1.17916 = 254.417 MW.
+    # The annual mean cooling and the year's PUE 1.17916 are sums over the 288 typical hours
+    # (test_climate checks the sums), pinned here as found. The hottest typical hour draws
+    # 254.417 / (1 - 0.184639 - 0.03) = 323.950 MW.
     "jackson-annual-pue": 1.17916,
-    # (54.8315 - 33.8780) / 33.8780 = 20.9535 / 33.8780 = 0.618498
+    # (peak - mean) / mean is a ratio of the same IT load: 20.9529 / 33.8781 at the old IT load of
+    # 235.608 MW (after the plant's psychrometrics: 20.9535 / 33.8780), unchanged = 0.618498
     "hot-day-above-mean": 0.618498,
-    # 300 MW / 3,000 MW (Entergy Mississippi's peak)
-    "utility-peak-share": 0.1,
-    # 2,433.71 GWh / 49,000 GWh (Mississippi's sales)
-    "state-energy-share": 0.0496676,
-    # 235.608 MW x 5 min / 60
-    "ride-through-energy": 19.6340,
-    # 235.608 MW x 1 min / 60
-    "smoothing-energy": 3.92680,
+    # the year's peak draw 323.950 MW / 3,000 MW (Entergy Mississippi's peak)
+    "utility-peak-share": 0.107983,
+    # 300 MW x 8,760 h = 2,628 GWh (the mean draw is the site power) / 49,000 GWh
+    "state-energy-share": 0.0536327,
+    # 254.417 MW x 5 min / 60
+    "ride-through-energy": 21.2014,
+    # 254.417 MW x 1 min / 60
+    "smoothing-energy": 4.24029,
     # Lesson 8, Rainier Mississippi's ranges: 750 MW x 8,760 h = 6.57e9 kWh / 10,500 kWh
     # = 625,714.29 households (the high corner: the most power, the lowest use)
     "contested-city-high": 625_714.29,

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
 import explorer
-from explorer import InputError, catalog, training
+from explorer import InputError, catalog, runs, training
 
 RATE = 419 / (54 * 24 * 16384)  # Llama 3 405B: interruptions per GPU-hour = 1.9733e-5
 
@@ -113,7 +113,7 @@ def test_goodput_rises_as_restarts_get_faster(chips, r1, r2):
 
 @pytest.mark.parametrize("mfu", [0.38, 0.40, 0.43])
 def test_llama3_405b_on_16384_h100_reproduces_the_published_gpu_hours(mfu):
-    r = training.train("h100", job_chips=16384, model="llama3-405b", mfu=mfu)
+    r = runs.train("h100", job_chips=16384, model="llama3-405b", mfu=mfu)
     # published: 30.84 M H100-hours (Llama 3.1 model card); ideal at MFU 0.40 is
     # 3.8e25 / (989e12 × 0.40) / 3600 = 26.68 M, / goodput 0.8525 = 31.30 M
     assert float(r.chip_hours) == pytest.approx(30.84e6, rel=0.10)
@@ -125,33 +125,31 @@ def test_llama3_405b_on_16384_h100_reproduces_the_published_gpu_hours(mfu):
 
 
 def test_llama3_gpu_hours_at_mfu_040_by_hand():
-    r = training.train("h100", job_chips=16384, model="llama3-405b", mfu=0.40)
+    r = runs.train("h100", job_chips=16384, model="llama3-405b", mfu=0.40)
     assert float(r.chip_hours) == pytest.approx(31.30e6, rel=2e-3)
     assert float(r.training_days) == pytest.approx(31.30e6 / 16384 / 24, rel=2e-3)  # 79.6 days
 
 
 def test_500k_trainium2_in_one_job_degrades_but_finishes():
-    r = training.train("trn2", job_chips=500_000, model="llama3-405b")
+    r = runs.train("trn2", job_chips=500_000, model="llama3-405b")
     assert np.isfinite(float(r.training_days)) and float(r.training_days) > float(r.ideal_days)
     assert 0 < float(r.goodput) < 1
     assert not bool(r.training_impossible)
     assert "cannot power" in r.attrs["notes"]  # the default 300 MW site is too small, said so
     assert "interruptions dominate" in r.attrs["notes"]  # goodput ≈ 0.10
     # the Indiana preset fills 2.2 GW with Trainium2: goodput small but positive, days finite
-    ind = training.train_model("llama3-405b", site="rainier-indiana")
+    ind = runs.train_model("llama3-405b", site="rainier-indiana")
     assert 0 < float(ind.goodput) < 1 and np.isfinite(float(ind.days))
 
 
 def test_hopeless_settings_are_flagged_not_raised():
     # 1e9 chips: M = 1 / (1e9 × 1.97e-5) h = 0.003 min; a 24-h restart never completes
-    r = training.train(
-        "h100", job_chips=1e9, restart_minutes=1440, model="gpt-3", site_power=10_000
-    )
+    r = runs.train("h100", job_chips=1e9, restart_minutes=1440, model="gpt-3", site_power=10_000)
     assert bool(r.training_impossible) and math.isinf(float(r.training_days))
     assert float(r.goodput) == 0 and math.isinf(float(r.run_energy))
     assert "no progress" in r.attrs["notes"]
     assert "note" in r.training_impossible.attrs
-    zero = training.train("h100", job_chips=1000, mfu=0, model="gpt-3")
+    zero = runs.train("h100", job_chips=1000, mfu=0, model="gpt-3")
     assert bool(zero.training_impossible)
 
 
@@ -174,10 +172,10 @@ def test_run_energy_co2_and_cost_by_hand():
 
 def test_sweep_equals_scalar_calls_with_job_chips_as_a_dimension():
     sizes = [1024, 16384, 100_000, 500_000]
-    sweep = training.train("trn2", job_chips=sizes, model="llama3-405b", site_power=10_000)
+    sweep = runs.train("trn2", job_chips=sizes, model="llama3-405b", site_power=10_000)
     assert sweep.training_days.dims == ("job_chips",)
     for i, n in enumerate(sizes):
-        one = training.train("trn2", job_chips=n, model="llama3-405b", site_power=10_000)
+        one = runs.train("trn2", job_chips=n, model="llama3-405b", site_power=10_000)
         for name in ("goodput", "training_days", "run_energy", "run_cost", "lost_work_share"):
             assert float(sweep[name][i]) == pytest.approx(float(one[name]), rel=1e-12), name
     # the pure chain on Variables: a dimension in, the same dimension out
@@ -191,14 +189,14 @@ def test_sweep_equals_scalar_calls_with_job_chips_as_a_dimension():
 
 
 def test_the_run_can_be_given_three_ways():
-    a = training.train("h100", job_chips=16384, model="gpt-3")
-    b = training.train("h100", job_chips=16384, parameters=175e9, tokens=300e9)
-    c = training.train("h100", job_chips=16384, training_compute=3.15e23)
+    a = runs.train("h100", job_chips=16384, model="gpt-3")
+    b = runs.train("h100", job_chips=16384, parameters=175e9, tokens=300e9)
+    c = runs.train("h100", job_chips=16384, training_compute=3.15e23)
     # 6 × 175e9 × 300e9 = 3.15e23 FLOP; the catalog's published figure is 3.14e23
     assert float(b.training_compute) == pytest.approx(3.15e23)
     assert float(c.training_days) == pytest.approx(float(b.training_days))
     assert float(a.training_days) == pytest.approx(float(b.training_days) * 3.14 / 3.15)
-    two = training.train("h100", job_chips=16384, model=["gpt-3", "llama3-405b"])
+    two = runs.train("h100", job_chips=16384, model=["gpt-3", "llama3-405b"])
     assert two.training_days.dims == ("model",)
 
 
@@ -220,9 +218,9 @@ def test_goodput_share_is_checked_like_every_input():
 @pytest.mark.parametrize(
     "call",
     [
-        lambda: training.train_model("gpt-3", chip="a100", precision="fp8"),
-        lambda: training.train_on_chips("gpt-3", 1024, chip="a100", precision="fp8"),
-        lambda: training.train("a100", model="gpt-3", precision="fp8"),
+        lambda: runs.train_model("gpt-3", chip="a100", precision="fp8"),
+        lambda: runs.train_on_chips("gpt-3", 1024, chip="a100", precision="fp8"),
+        lambda: runs.train("a100", model="gpt-3", precision="fp8"),
     ],
 )
 def test_a_precision_the_chip_lacks_is_an_input_error_everywhere(call):
@@ -239,25 +237,25 @@ def test_bad_training_input():
     with pytest.raises(InputError, match="goodput"):
         training.training_days(1e24, 1e18, 0)
     with pytest.raises(InputError, match="precision"):
-        training.train_model("gpt-3", precision="fp4")
+        runs.train_model("gpt-3", precision="fp4")
     with pytest.raises(InputError, match="model and training_compute"):
         training.resolve_compute(model="gpt-3", training_compute=1e23)
     with pytest.raises(InputError, match="tokens"):
         training.resolve_compute(parameters=1e9)
     with pytest.raises(InputError, match="checkpoint_minutes"):
-        training.train("h100", job_chips=10, checkpoint_minutes=0)
+        runs.train("h100", job_chips=10, checkpoint_minutes=0)
     with pytest.raises(InputError, match="restart_minutes"):
-        training.train("h100", job_chips=10, restart_minutes=-1)
+        runs.train("h100", job_chips=10, restart_minutes=-1)
     with pytest.raises(InputError, match="interruption_rate"):
-        training.train("h100", job_chips=10, interruption_rate=2)
+        runs.train("h100", job_chips=10, interruption_rate=2)
     with pytest.raises(InputError, match="job_chips"):
-        training.train("h100", job_chips=0)
+        runs.train("h100", job_chips=0)
     with pytest.raises(InputError, match="precision"):
-        training.train("tpu-v5p", job_chips=10, precision="fp8_sparse")
+        runs.train("tpu-v5p", job_chips=10, precision="fp8_sparse")
 
 
 def test_train_model_on_a_site():
-    r = training.train_model(
+    r = runs.train_model(
         "llama3-405b",
         precision="fp8",
         with_goodput=False,
@@ -267,14 +265,14 @@ def test_train_model_on_a_site():
     )
     # shared/reference: ~1.7 days in FP8 on 500k Trainium2 at 40 % MFU, ignoring goodput
     assert float(r.days) == pytest.approx(1.7, rel=0.05)
-    with_g = training.train_model("llama3-405b", site_power=300)
+    with_g = runs.train_model("llama3-405b", site_power=300)
     assert float(with_g.days) > float(
-        training.train_model("llama3-405b", with_goodput=False, site_power=300).days
+        runs.train_model("llama3-405b", with_goodput=False, site_power=300).days
     )
 
 
 def test_train_on_chips_composes_peak_mfu_goodput_and_days():
-    r = training.train_on_chips("llama3-405b", [16384, 100_000], chip="h100", mfu=0.4)
+    r = runs.train_on_chips("llama3-405b", [16384, 100_000], chip="h100", mfu=0.4)
     peak = float(catalog.chip_table().peak_flops.sel(chip="h100", precision="bf16"))
     ideal = training.training_days(training.model_compute("llama3-405b"), r.job_chips * peak * 0.4)
     assert_allclose(r.ideal_days, ideal)
@@ -283,11 +281,11 @@ def test_train_on_chips_composes_peak_mfu_goodput_and_days():
 
 
 def test_train_on_chips_never_finishes_when_restarts_eat_the_time_and_refuses_bad_input():
-    r = training.train_on_chips("llama3-405b", 1e9, restart_minutes=1440)
+    r = runs.train_on_chips("llama3-405b", 1e9, restart_minutes=1440)
     assert float(r.goodput) == 0 and np.isinf(float(r.days))
     for kwargs in ({"chip": "nope"}, {"mfu": 1.5}, {"precision": "fp4"}):
         with pytest.raises(InputError):
-            training.train_on_chips("llama3-405b", 1000, **kwargs)
+            runs.train_on_chips("llama3-405b", 1000, **kwargs)
 
 
 @settings(max_examples=40, deadline=None)
@@ -310,7 +308,7 @@ def test_chain_sweep_equals_scalar_calls(sizes, ckpt, restart, flops):
 
 
 def test_filling_the_site_is_the_default_job():
-    r = training.train("trn2", site_power=300, cooling_fraction=0.1)
+    r = runs.train("trn2", site_power=300, cooling_fraction=0.1)
     ds = explorer.compute(site_power=300, cooling_fraction=0.1, chip="trn2")
     # job_chips defaults to the chips the site powers: the job MTBI is 1 / (chips × rate)
     assert float(r.job_mtbi) == pytest.approx(1 / (float(ds.chips_powered) * RATE), rel=1e-3)
@@ -325,7 +323,7 @@ def test_filling_the_site_is_the_default_job():
     st.floats(0, 1),
 )
 def test_any_input_in_range_gives_a_result_never_nan(job_chips, ckpt, restart, rate, mfu):
-    r = training.train(
+    r = runs.train(
         "h100",
         job_chips=job_chips,
         checkpoint_minutes=ckpt,

@@ -225,7 +225,7 @@ def test_data_table_has_one_row_per_point_with_units():
     table = data_table(ds, "A <b>title</b>")
     assert table.count("<tr>") == 1 + 3
     assert "it_power [MW]" in table
-    assert "title='site power that can reach IT equipment'" in table
+    assert "title='IT power the powered chips draw'" in table
     assert "<b>title</b>" not in table and "A &lt;b&gt;title&lt;/b&gt;" in table
 
 

@@ -12,7 +12,7 @@ import pytest
 from numpy.testing import assert_allclose
 
 import explorer
-from explorer import batteries, climate, fmt, sites
+from explorer import batteries, climate, fmt, scenario, sites
 from explorer.ui import context, links
 from explorer.ui.context import ContextPanel
 
@@ -51,11 +51,12 @@ def test_closed_panel_builds_and_computes_nothing():
     assert not p._built and p.draws == 0 and p.year is None
     p.widget.selected_index = 0
     assert p._built and p.draws == 1
-    assert float(p.year.peak_facility_power) == pytest.approx(300.0)  # the last scenario
+    # the last scenario: its mean facility power (IT x annual PUE) is the site power
+    assert float(p.year.it_power * p.year.annual_pue) == pytest.approx(300.0)
 
 
 def test_numbers_shown_equal_the_cores(panel):
-    year = climate.climate_year("rainier-mississippi", "air-evaporative", "722350", site_power=300)
+    year = explorer.climate_year("rainier-mississippi", "air-evaporative", "722350", site_power=300)
     grid = explorer.grid_shares("rainier-mississippi", year=year)
     # the chart: month x hour cooling share of site power, in %
     assert_allclose(np.asarray(panel.heat.color), year.cooling_fraction.values * 100)
@@ -118,7 +119,7 @@ def test_a_site_power_move_rescales_the_cached_year_without_psychrometrics(
         start = time.perf_counter()
         panel.update({**SCENARIO, "site_power": sp}, None)
         times.append((time.perf_counter() - start) * 1e3)
-        assert float(panel.year.peak_facility_power) == pytest.approx(sp)
+        assert float(panel.year.it_power * panel.year.annual_pue) == pytest.approx(sp)
     assert len(calls) == first  # no weather, no plant response recomputed
     draws = panel.draws
     panel.update({**SCENARIO, "site_power": 250.0, "cooling_fraction": 0.2, "mfu": 0.5}, None)
@@ -165,7 +166,7 @@ def test_other_failures_show_a_plain_line(panel, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("internal detail")
 
-    monkeypatch.setattr(climate, "climate_year", broken)
+    monkeypatch.setattr(scenario, "climate_year", broken)
     shown = panel.climate_text.value
     panel.update({**SCENARIO, "site_power": 700.0}, None)
     assert panel.message.value.endswith(f"{context.PLAIN_ERROR}</span>")

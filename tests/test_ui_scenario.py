@@ -191,8 +191,10 @@ def test_the_link_restores_both_scenarios(s):
     assert other.pinned.state == s.pinned.state and other.pinned.site == "rainier-indiana"
     assert other.pinned.custom and other.pinned_values == s.pinned_values
     assert other.link() == link
-    # 2,500 MW × (1 − 0.1 cooling − 0.03 other losses) = 2,175 MW of IT power for A
-    assert_allclose(other.pinned_values["it_power"], 2175.0)
+    # 2,500 MW / Indiana's air-evaporative annual PUE (its plant's default cooling share) of IT
+    # power for A
+    pue = float(explorer.climate_year("rainier-indiana").annual_pue)
+    assert_allclose(other.pinned_values["it_power"], 2500 / pue, rtol=1e-12)
 
 
 def test_bad_pinned_parameters_are_messages_not_exceptions(s):

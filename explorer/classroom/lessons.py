@@ -17,9 +17,10 @@ from __future__ import annotations
 from functools import cache
 
 from .. import catalog, fmt, power
-from ..model import compute
+from ..runs import train_on_chips
+from ..scenario import compute
 from ..systems import system_table
-from ..training import goodput, model_compute, train_on_chips
+from ..training import goodput, model_compute
 from ..units import factor
 from .exercises import RATIO, SHARE, Exercise, Feedback, Reveal, Trap
 from .exercises import check as _check
@@ -609,8 +610,8 @@ def hot_year():
     True
     """
     from ..batteries import size_roles
-    from ..climate import climate_year
     from ..grid import grid_shares
+    from ..scenario import climate_year
 
     year = climate_year(HOT_SITE, HOT_TECH, site_power=SITE_MW)
     roles = size_roles(
@@ -770,9 +771,9 @@ _add(
         traps=(
             Trap(
                 "flat-out",
-                lambda: SITE_MW * _hours() / _grid_figure("state", "MWh/year"),
-                f"that is {_SITE} all year ({fmt.number(SITE_MW * _hours() / 1000)} GWh); "
-                "the site draws its full power only on the hottest hours: use its year's energy",
+                lambda: _yr("peak_facility_power") * _hours() / _grid_figure("state", "MWh/year"),
+                "that is the hottest hour's draw all year; "
+                "the site draws that only on the hottest hours: use its year's energy",
             ),
             Trap(
                 "peak-share",
@@ -858,8 +859,9 @@ def _range(key: str) -> catalog.Range:
 
 @cache
 def _contested_bounds():
-    # every figure at the end of its range at once: the corners (the exercise asks for them)
-    return compute(site=CONTESTED_SITE, uncertainty="corners")
+    # every figure at the end of its range at once: the corners (the exercise asks for them), with
+    # the article's cooling share (30-50 %), not the plant's default
+    return compute(site=CONTESTED_SITE, uncertainty="corners", cooling_default="article")
 
 
 def contested_city_range() -> tuple[float, float, float]:
@@ -880,7 +882,7 @@ def contested_city_range() -> tuple[float, float, float]:
 def _tornado(output: str):
     from ..uncertainty import sensitivity
 
-    return sensitivity(output, site=CONTESTED_SITE)
+    return sensitivity(output, site=CONTESTED_SITE, cooling_default="article")
 
 
 def _swing(output: str, figure: str) -> float:

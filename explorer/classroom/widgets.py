@@ -15,7 +15,7 @@ import traitlets
 
 from .. import catalog, fmt, power, validate
 from ..model import compute
-from ..training import train_on_chips
+from ..runs import train_on_chips
 from ..ui.static import Handout, shown, table
 from ..ui.theme import BLUE, GREY, ORANGE
 from ..units import factor

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from .. import catalog, climate
+from .. import catalog, climate, scenario
 from ..errors import InputError
 from ..export import to_json
 from ..grid import grid_shares
@@ -131,7 +131,7 @@ def _inputs(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _year(args: argparse.Namespace, site: str) -> xr.Dataset:
-    return climate.climate_year(site, args.cooling_tech, station=args.station, **_inputs(args))
+    return scenario.climate_year(site, args.cooling_tech, station=args.station, **_inputs(args))
 
 
 def compute_climate(args: argparse.Namespace) -> int:
@@ -174,7 +174,7 @@ def year_table(ds: xr.Dataset) -> str:
 
     Examples
     --------
-    >>> year = climate.climate_year("rainier-indiana", "chiller-economiser")
+    >>> year = scenario.climate_year("rainier-indiana", "chiller-economiser")
     >>> print(year_table(year).splitlines()[0])
     climate year: site preset rainier-indiana, station 725350 (South Bend Michiana Rgnl Ap, IN),
     chiller-economiser (illustrative)

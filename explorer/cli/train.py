@@ -15,7 +15,7 @@ import argparse
 import json
 from typing import Any
 
-from .. import catalog, training
+from .. import catalog, runs, training
 from ..export import to_json
 from ..model import INPUTS, TRAINING_INPUTS
 from .common import SITE_NUMERIC, fmt_number, items, number, table
@@ -104,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
         if raw is not None:
             parts = items(raw)
             kwargs[name] = parts[0] if len(parts) == 1 else parts
-    ds = training.train(precision=args.precision, **kwargs)
+    ds = runs.train(precision=args.precision, **kwargs)
     if args.json:
         print(json.dumps(to_json(ds), indent=2))
         return 0

@@ -27,7 +27,8 @@ import xarray as xr
 from .. import catalog, validate
 from ..errors import InputError
 from ..export import to_json
-from ..model import INPUTS, MAX_POINTS, OUTPUTS, compute
+from ..model import INPUTS, MAX_POINTS, OUTPUTS
+from ..scenario import compute
 from ..uncertainty import MAX_SAMPLE, MAX_SEED, sample, sensitivity, summary
 from .common import (
     OUT_SAMPLE,

@@ -378,6 +378,7 @@ class ExplorerApp(Controls, Page):
             v["overhead_power"],
             ds.cooling_power.attrs["units"],
             cards.compare(ds, v, a, "cooling_power"),
+            v["cooling_power_capacity"],
         )
         self.basics_flops.value = basics.flops_card(
             v["peak_flops"],

@@ -99,15 +99,33 @@ def _bar(parts: list[tuple[str, float, str]], label: str) -> str:
     )
 
 
-def cooling_card(it: float, cooling: float, other: float, units: str, compare: str = "") -> str:
-    """The cooling load, and the site's power as one stacked bar: IT, cooling, other losses
-    (all three in `units`, the core's, e.g. ``MW``)."""
+def cooling_card(
+    it: float,
+    cooling: float,
+    other: float,
+    units: str,
+    compare: str = "",
+    capacity: float | None = None,
+) -> str:
+    """The cooling load at the operating point (what the powered chips draw), and the power as
+    one stacked bar: IT, cooling, other losses (all in `units`, the core's, e.g. ``MW``);
+    `capacity` (the full site's cooling, in `units`) is named beside it when it differs.
+
+    Examples
+    --------
+    >>> "when full" in cooling_card(1.274, 0.184, 0.045, "MW", capacity=36.8)
+    True
+    >>> "when full" in cooling_card(254.0, 36.8, 9.0, "MW", capacity=36.8)
+    False
+    """
     total = it + cooling + other
 
     def q(x: float) -> str:
         return fmt.quantity(x, units)
 
     words = f"IT {q(it)} · cooling {q(cooling)} · other {q(other)}"
+    if capacity is not None and not math.isclose(capacity, cooling, rel_tol=1e-6):
+        words += f" · the site's cooling when full: {q(capacity)}"
     shares = [x / total if total > 0 else 0.0 for x in (it, cooling, other)]
     picture = _bar(
         [("IT", shares[0], SKY), ("cooling", shares[1], ORANGE), ("other", shares[2], GREY)],
@@ -117,7 +135,7 @@ def cooling_card(it: float, cooling: float, other: float, units: str, compare: s
         "Power for cooling",
         "explorer-basics-cooling",
         q(cooling),
-        f"{fmt.percent(shares[1])} of the site's power. {words}",
+        f"{fmt.percent(shares[1])} of the power drawn. {words}",
         picture,
         compare,
     )

@@ -74,7 +74,7 @@ def variables(ds: xr.Dataset) -> dict[str, dict[str, str]]:
     --------
     >>> import explorer
     >>> variables(explorer.compute()[["it_power"]])["it_power"]
-    {'units': 'MW', 'long_name': 'site power that can reach IT equipment'}
+    {'units': 'MW', 'long_name': 'IT power the powered chips draw'}
     """
     out: dict[str, dict[str, str]] = {}
     for name in [*ds.coords, *ds.data_vars]:
@@ -276,7 +276,7 @@ def scenario_words(inputs: Mapping[str, Any]) -> str:
 
     Examples
     --------
-    >>> scenario_words({"site": "rainier-mississippi", "site_power": 300.0})
+    >>> scenario_words({"site": "rainier-mississippi", "site_power": 300, "cooling_fraction": 0.4})
     'AWS Rainier Mississippi (Canton, MS) preset: 300 MW site, AWS Trainium2, the site \
 filled with chips, cooling 40 % of site power, MFU 40 %, city basis US average household \
 (residential)'

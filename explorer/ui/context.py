@@ -8,7 +8,7 @@ peak), `explorer.batteries.size_roles` (ride-through, peak shaving, smoothing) a
 
 Speed: the weather and the cooling plant's response are computed once per (station, technology)
 and cached by the core (`explorer.climate.plant_year`); a main-slider move only rescales that
-year (`explorer.climate.scale_year`: one `compute` call and array arithmetic). The panel starts
+year (`explorer.scenario.scale_year`: one `compute` call and array arithmetic). The panel starts
 closed and builds its figures on first open; while closed, `update` only remembers the scenario.
 
 Follows the panel contract of ``explorer/ui/panels.py``: ``title``, ``fields``, ``widget``,
@@ -29,7 +29,7 @@ import ipywidgets as w
 import numpy as np
 import xarray as xr
 
-from .. import batteries, catalog, climate, fmt
+from .. import batteries, catalog, climate, fmt, scenario
 from ..errors import InputError
 from ..grid import grid_shares, note_threshold
 from ..sites import RAINIER_SITES, split_cluster
@@ -455,11 +455,11 @@ class ContextPanel:
         station, note = climate.default_station(site)
         if self._choice["station"] is not None:
             station, note = self._choice["station"], ""
-        year = climate.climate_year(
+        year = scenario.climate_year(
             site,
             self._choice["cooling_tech"] or self._default_tech(),
             station,
-            **climate.year_inputs(self._inputs),
+            **scenario.year_inputs(self._inputs),
         )
         grid = grid_shares(site, year=year)
         roles = batteries.size_roles(year, **self._settings())
@@ -470,7 +470,7 @@ class ContextPanel:
         return repr(
             (
                 self._site(),
-                sorted(climate.year_inputs(self._inputs).items()),
+                sorted(scenario.year_inputs(self._inputs).items()),
                 self._choice["cooling_tech"] or self._default_tech(),
                 self._choice["station"],
                 sorted(self._settings().items()),
@@ -822,7 +822,7 @@ def monthly_widget(site: str = "rainier-mississippi", site_power: float = 300.0)
     out = w.HTML()
 
     def update(_: Any = None) -> None:
-        year = climate.climate_year(site, tech.value, site_power=site_power)
+        year = scenario.climate_year(site, tech.value, site_power=site_power)
         with bars.hold_sync(), peak.hold_sync(), mean.hold_sync():
             bars.y = year["cooling_power_mean"].values
             peak.y = np.full(12, _f(year, "peak_cooling_power"))

@@ -169,7 +169,7 @@ def headline_ranges(
         if not isinstance(v, str) and np.ndim(v) != 0:
             raise InputError(
                 k,
-                model._brief(v),
+                model.brief(v),
                 "one value (a sweep's ranges come from explorer.sample and explorer.summary)",
                 "is not a single value",
             )
@@ -386,9 +386,10 @@ def swings(
 
     Examples
     --------
-    >>> central, s = swings("cooling_power", site="rainier-mississippi")
-    >>> central, [(x.key.split(".")[-1], x.low, x.high) for x in s[:2]]
-    (120.0, [('site_power', 120.0, 300.0), ('cooling_fraction', 30.0, 150.0)])
+    >>> central, s = swings("cooling_power", site="rainier-mississippi")  # the plant's share
+    >>> top = s[0]
+    >>> round(central, 2), top.key.split(".")[-1], round(top.low, 2), round(top.high, 2)
+    (26.43, 'site_power', 26.43, 66.07)
     """
     if output not in model.OUTPUTS:
         raise InputError("output", output, "one of " + ", ".join(model.OUTPUTS))

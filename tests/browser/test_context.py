@@ -4,7 +4,7 @@ core's numbers, and a cooling technology chosen with the keyboard reaches the li
 from __future__ import annotations
 
 import explorer
-from explorer import climate, fmt
+from explorer import fmt, scenario
 from explorer.model import preset_inputs
 
 from .conftest import wait_ready
@@ -15,7 +15,7 @@ SITE = "rainier-mississippi"
 def _peak_cooling(tech: str) -> str:
     """The hot-day peak cooling the core gives for the preset's scenario, as the panel says it."""
     inputs = {**preset_inputs(SITE), "chips": None}
-    year = explorer.climate_year(SITE, tech, **climate.year_inputs(inputs))
+    year = explorer.climate_year(SITE, tech, **scenario.year_inputs(inputs))
     return f"cooling peaks at {fmt.quantity(float(year.peak_cooling_power), 'MW')}"
 
 
