@@ -64,6 +64,7 @@ INPUTS: dict[str, tuple[str, str]] = {
     "job_chips": ("count", "accelerators in the training job"),
     "checkpoint_minutes": ("min", "time a checkpoint stalls training"),
     "restart_minutes": ("min", "time from an interruption to training again"),
+    "restart_growth": ("min", "restart minutes added per 1,000 job chips beyond 16,384"),
     "interruption_rate": ("1/h", "interruptions per accelerator-hour"),
 }
 # inputs that are catalog names, and their catalog group
@@ -79,6 +80,7 @@ TRAINING_INPUTS = (
     "checkpoint_minutes",
     "restart_minutes",
     "interruption_rate",
+    "restart_growth",
 )
 # numeric inputs with no default here: left out, they are not applied (the training chain's
 # defaults are resolved with the run: job_chips = chips powered, the rest from the catalog)
@@ -94,6 +96,7 @@ SITE_OUTPUTS: dict[str, tuple[str, str]] = {
     "pue": ("1", "power usage effectiveness (site / IT)"),
     "chip_tdp": ("W", "power per accelerator (catalog TDP, or as given)"),
     "chip_power": ("kW", "all-in IT power per accelerator"),
+    "cap_throughput": ("1", "per-accelerator throughput at chip_tdp / at the rated TDP"),
     "chips_supported": ("count", "accelerators the IT power can feed"),
     "chips_powered": ("count", "deployed accelerators the site can power"),
     "power_required": ("MW", "facility power the deployed chips need"),
@@ -126,6 +129,7 @@ TRAINING_OUTPUTS: dict[str, tuple[str, str]] = {
     "job_power": ("MW", "facility power of the job's share of the site"),
     "job_flops": ("FLOP/s", "FLOP/s the job delivers at the MFU"),
     **training.OUTPUTS,
+    **training.CHECK_OUTPUTS,
 }
 OUTPUTS: dict[str, tuple[str, str]] = {**SITE_OUTPUTS, **TRAINING_OUTPUTS}
 
@@ -273,6 +277,7 @@ class Resolved:
     coords: dict[str, Any]
     hours: float
     run: Variable | None = None  # the training run's compute [FLOP]; None: no training outputs
+    parameters: Variable | None = None  # the run's parameters [count]; NaN where unknown
 
 
 def check_input_names(
@@ -359,10 +364,20 @@ def resolve_inputs(site: str, inputs: dict[str, Any]) -> Resolved:
         catalog_w = Variable(
             tdp.dims, np.round(tdp.values / _W_TO_KW, 9)
         )  # undo the W → kW rounding
-        validate.chip_tdp(_var(x["chip_tdp"]), catalog_w, chip)
-        hw = {**hw, "tdp": _var(x["chip_tdp"]) * _W_TO_KW}
+        floor_w = Variable(tdp.dims, np.round(hw["min_power"].values / _W_TO_KW, 9))
+        validate.chip_tdp(_var(x["chip_tdp"]), catalog_w, chip, floor_w)
+        cap = _var(x["chip_tdp"]) * _W_TO_KW
+        curve = cluster.capping_curve()
+        share = cluster.cap_throughput(cap, tdp, curve["static_share"], curve["exponent"])
+        hw = {
+            **hw,
+            "tdp": cap,
+            "rated_tdp": tdp,
+            "cap_throughput": share,
+            "peak_flops": hw["peak_flops"] * share,
+        }
     bases, basis_coords = _bases(basis if isinstance(basis, str) else tuple(basis))
-    run, run_coords = _training_inputs(x, given, model, chip)
+    run, parameters, run_coords = _training_inputs(x, given, model, chip)
     coords = _input_coords(x)
     variables = {k: _var(v) for k, v in x.items()}
     return Resolved(
@@ -376,15 +391,17 @@ def resolve_inputs(site: str, inputs: dict[str, Any]) -> Resolved:
         {**coords, **hw_coords, **basis_coords, **run_coords},
         _conventions()[0],
         run,
+        parameters,
     )
 
 
 def _training_inputs(
     x: dict[str, Any], given: dict[str, Any], model: str | list[str] | None, chip: str | list[str]
-) -> tuple[Variable | None, dict[str, Any]]:
-    """The training run's compute [FLOP] and its coordinates; the chain's defaults go into `x`.
+) -> tuple[Variable | None, Variable | None, dict[str, Any]]:
+    """The training run's compute [FLOP], parameters [count] and coordinates; the chain's
+    defaults go into `x`.
 
-    No run given: (None, {}), and a training input given without one is an InputError.
+    No run given: (None, None, {}), and a training input given without one is an InputError.
     """
     if not any(k in given for k in RUN_INPUTS):
         stray = [k for k in TRAINING_INPUTS if k in given]
@@ -395,7 +412,7 @@ def _training_inputs(
                 "a training run given with it: model, parameters and tokens, or training_compute",
                 "is a training input, but no training run is given",
             )
-        return None, {}
+        return None, None, {}
     c = training.resolve_compute(
         model, x.get("parameters"), x.get("tokens"), x.get("training_compute")
     )
@@ -410,7 +427,13 @@ def _training_inputs(
         x["interruption_rate"] = training.interruption_rate(
             chip if isinstance(chip, str) else tuple(chip)
         )
-    return _var(c), coords
+    if "parameters" in x:
+        n_params = _var(x["parameters"])
+    elif model is not None:
+        n_params = _var(training.model_parameters(model))
+    else:
+        n_params = Variable((), np.nan)
+    return _var(c), n_params, coords
 
 
 def preset_inputs(site: str) -> dict[str, Any]:
@@ -543,7 +566,8 @@ def physics(r: Resolved) -> dict[str, Variable]:
 
     overhead_factor = x.get("server_overhead", hw["server_overhead"])
     out["chip_tdp"] = hw["tdp"] * (1 / _W_TO_KW)
-    out["chip_power"] = cluster.chip_power(hw["tdp"], overhead_factor)
+    out["chip_power"] = cluster.chip_power(hw["tdp"], overhead_factor, hw.get("rated_tdp"))
+    out["cap_throughput"] = hw["cap_throughput"]
     out["chips_supported"] = cluster.chips_supported(out["it_power"], out["chip_power"])
     deployed = x.get("chips", out["chips_supported"])
     out["chips"] = deployed
@@ -554,7 +578,7 @@ def physics(r: Resolved) -> dict[str, Variable]:
     # a filled site runs at its capacity; deployed chips draw what they need, at most the site
     out["facility_load"] = sp if "chips" not in x else np.minimum(out["power_required"], sp)
     out["peak_flops"] = out["chips_powered"] * hw["peak_flops"]
-    out["effective_flops"] = out["peak_flops"] * x["mfu"]
+    out["effective_flops"] = out["peak_flops"] * (x["mfu"] * hw["mfu_scale"])
     out["flops_per_watt"] = cluster.flops_per_watt(hw["peak_flops"], out["chip_power"], out["pue"])
     out["hbm_capacity"] = out["chips_powered"] * hw["hbm_capacity"]
     out["hbm_bandwidth"] = out["chips_powered"] * hw["hbm_bandwidth"]
@@ -607,19 +631,30 @@ def training_physics(r: Resolved, out: dict[str, Variable]) -> dict[str, Variabl
     if (powered.data < 1).any():  # a site that powers no chip: what one chip would draw
         per_chip = per_chip.where(powered >= 1, out["chip_power"] * out["pue"] * _KW_TO_MW)
     job_power = n * per_chip
-    per_chip_flops = r.hw["peak_flops"] * x["mfu"]
+    per_chip_flops = r.hw["peak_flops"] * (x["mfu"] * r.hw["mfu_scale"])
+    restart = training.restart_at(x["restart_minutes"], x["restart_growth"], n)
     res = training.chain(
         per_chip_flops,
         n,
         r.run,
         x["interruption_rate"],
         x["checkpoint_minutes"],
-        x["restart_minutes"],
+        restart,
         job_power,
         x["electricity_price"],
         x["carbon_intensity"],
     )
-    return {"job_chips": n, "job_power": job_power, "job_flops": n * per_chip_flops, **res}
+    checks = training.run_checks(
+        res, r.parameters, n, r.hw["hbm_capacity"], x, at_least_one, per_chip_flops
+    )
+    return {
+        "job_chips": n,
+        "job_power": job_power,
+        "job_flops": n * per_chip_flops,
+        "job_restart_minutes": restart,
+        **res,
+        **checks,
+    }
 
 
 # ------------------------------------------------------------------------ 3. the Dataset
@@ -632,6 +667,15 @@ _TRAINING_NOTES = {
         "above facility_load when the job has more chips than the site powers"
     ),
     "run_energy": "job_power x training_days x 24 h",
+    "job_restart_minutes": (
+        "restart_minutes + restart_growth per 1,000 job chips beyond 16,384 (MegaScale)"
+    ),
+    "fits_in_memory": (
+        "16 B per parameter (ZeRO, mixed-precision Adam) within 75 % of the job's HBM "
+        "(a quarter kept for activations); true where the parameters are unknown"
+    ),
+    "best_job_chips": "the job size with the most job chips x goodput, at most the chips powered",
+    "training_flags": "bits: " + ", ".join(f"{v} {k}" for k, v in training.FLAGS.items()),
 }
 
 
@@ -681,6 +725,8 @@ def build_dataset(r: Resolved, out: dict[str, Variable]) -> xr.Dataset:
             if "job_chips" in r.given
             else "the chips powered (the whole site in one job)"
         )
+        data["training_flags"].attrs["flag_masks"] = list(training.FLAGS.values())
+        data["training_flags"].attrs["flag_meanings"] = " ".join(training.FLAGS)
         data["interruption_rate"].attrs["basis"] = (
             "given" if "interruption_rate" in r.given else "per chip from the catalog"
         )
@@ -735,7 +781,11 @@ def _conventions() -> tuple[float, float]:
 def _hardware(chip: str | tuple[str, ...]) -> tuple[dict[str, Variable], dict[str, Any]]:
     sel = catalog.chip_table().sel(chip=list(chip) if isinstance(chip, tuple) else chip)
     coords = {k: sel.coords[k].variable for k in ("chip", "precision")}
-    return {k: sel[k].variable for k in sel.data_vars}, coords
+    hw = {k: sel[k].variable for k in sel.data_vars}
+    hw["mfu_scale"] = training.mfu_scale(sel.peak_flops).variable
+    hw["min_power"] = cluster.capping_curve()["min_power"].sel(chip=sel.chip.values).variable
+    hw["cap_throughput"] = Variable((), 1.0)
+    return hw, coords
 
 
 @lru_cache(maxsize=64)

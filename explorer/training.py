@@ -84,7 +84,8 @@ OUTPUTS: dict[str, tuple[str, str]] = {
     "training_impossible": ("1", "true where the settings make progress impossible"),
 }
 
-LOW_GOODPUT = 0.5  # below this, train() adds a note that interruptions dominate
+# below this goodput the run is flagged: interruptions dominate (catalog training.low_goodput)
+LOW_GOODPUT = catalog.value("training.low_goodput", "dimensionless")
 
 IMPOSSIBLE_NOTE = (
     "no progress: the accelerators deliver no FLOP/s, or interruptions come so often that restarts "
@@ -153,6 +154,29 @@ def model_compute(model: str) -> float:
     """
     catalog.check_name("model", model, "models")
     return catalog.value(f"models.{model}.training_compute", "FLOP")
+
+
+def model_parameters(model: str | list[str]) -> Variable:
+    """Parameters of catalog model(s) [count]; NaN where the catalog has none (GPT-4).
+
+    Examples
+    --------
+    >>> float(model_parameters("llama3-405b").values)
+    405000000000.0
+    >>> model_parameters(["gpt-4", "gpt-3"]).values.tolist()
+    [nan, 175000000000.0]
+    """
+    names = [model] if isinstance(model, str) else list(model)
+    node = catalog.raw()["models"]
+    values = np.array(
+        [
+            catalog.value(f"models.{n}.parameters", "dimensionless")
+            if "parameters" in node[n]
+            else np.nan
+            for n in names
+        ]
+    )
+    return Variable((), values[0]) if isinstance(model, str) else Variable(("model",), values)
 
 
 def resolve_compute(
@@ -274,17 +298,317 @@ def interruption_rate(chip: str | tuple[str, ...]) -> Variable:
 
 
 def defaults() -> dict[str, float]:
-    """The chain's defaults from the catalog: checkpoint and restart minutes.
+    """The chain's defaults from the catalog: checkpoint and restart minutes, and the restart
+    minutes added per 1,000 job chips beyond the Llama 3 job's size.
 
     Examples
     --------
     >>> defaults()
-    {'checkpoint_minutes': 1.0, 'restart_minutes': 10.0}
+    {'checkpoint_minutes': 1.0, 'restart_minutes': 10.0, 'restart_growth': 0.041}
     """
     return {
         "checkpoint_minutes": catalog.value("reliability.checkpoint_time", "minute"),
         "restart_minutes": catalog.value("reliability.restart_time", "minute"),
+        "restart_growth": catalog.value("training.restart_growth", "minute"),
     }
+
+
+# ------------------------------------------------------------------------------ checks of a run
+# Outputs beside the chain's (`OUTPUTS`): the restart at this job size, the memory check, the
+# fastest job size and the warnings.
+CHECK_OUTPUTS: dict[str, tuple[str, str]] = {
+    "job_restart_minutes": ("min", "restart time at this job size (fixed + growth with chips)"),
+    "model_memory": ("TB", "model states to hold: parameters x bytes per parameter"),
+    "min_job_chips": ("count", "fewest chips whose HBM holds the model states"),
+    "fits_in_memory": ("1", "true where the job's HBM holds the model states"),
+    "best_job_chips": ("count", "job size that trains fastest here (at most the chips powered)"),
+    "best_training_days": ("day", "wall-clock training time at best_job_chips"),
+    "training_flags": ("1", "warnings on the run, a bit mask (flag_meanings)"),
+}
+
+#: Bits of ``training_flags`` (CF ``flag_masks`` / ``flag_meanings``).
+FLAGS = {
+    "does_not_fit": 1,
+    "low_goodput": 2,
+    "beyond_horizon": 4,
+    "energy_above_share": 8,
+    "larger_than_fastest": 16,
+    "no_progress": 32,
+}
+_KCHIPS = 1000.0  # restart_growth is per this many chips
+_LN_MAX = float(np.log(1e9))  # the largest job: validate.BOUNDS["job_chips"]
+_H = 1e-3  # step of the finite differences in ln(job chips)
+_GRID = np.linspace(0.0, _LN_MAX, 25)  # the coarse search over ln(job chips)
+_GRID_STEP = float(_GRID[1])
+_NEWTON_STEPS = 4
+
+
+@lru_cache(maxsize=1)
+def thresholds() -> dict[str, float]:
+    """The warnings' thresholds from the catalog: goodput [1], horizon [day], run energy [MWh].
+
+    Examples
+    --------
+    >>> t = thresholds()
+    >>> t["low_goodput"], round(t["horizon_days"], 1), round(t["energy_mwh"] / 1e6, 2)
+    (0.5, 456.6, 1.76)
+    """
+    us_total = catalog.value("grid.us-datacenters.energy_2023", "MWh / year")
+    return {
+        "low_goodput": catalog.value("training.low_goodput", "dimensionless"),
+        "horizon_days": catalog.value("training.horizon", "day"),
+        "energy_mwh": catalog.value("training.energy_share", "dimensionless") * us_total,
+    }
+
+
+def restart_at(restart_minutes: Any, restart_growth: Any, job_chips: Any) -> Any:
+    """Restart time of a job of `job_chips` [min] = fixed part + growth per 1,000 chips beyond
+    the Llama 3 job's 16,384 (catalog ``reliability.reference_chips``).
+
+    Start-up grows with the job: MegaScale measured job initialisation in under 5 s on 2,048
+    GPUs and under 30 s on more than 10,000 (catalog ``training.restart_growth``). At or below
+    the reference size the restart is `restart_minutes` as given.
+
+    Examples
+    --------
+    >>> restart_at(10.0, 0.041, 16384)
+    10.0
+    >>> round(restart_at(10.0, 0.041, 500_000), 2)  # + 0.041 x 483.6
+    29.83
+    """
+    extra = np.maximum(job_chips - _reference_chips(), 0.0) / _KCHIPS
+    return restart_minutes + restart_growth * extra
+
+
+@lru_cache(maxsize=1)
+def _reference_chips() -> float:
+    return catalog.value("reliability.reference_chips", "dimensionless")
+
+
+@lru_cache(maxsize=1)
+def _speedups() -> dict[str, float]:
+    return {
+        "bf16": 1.0,
+        "fp8": catalog.value("training.fp8_speedup", "dimensionless"),
+        "fp8_sparse": catalog.value("training.fp8_sparse_speedup", "dimensionless"),
+    }
+
+
+def mfu_scale(peak: xr.DataArray) -> xr.DataArray:
+    """Effective MFU at each precision / the BF16 MFU (the `mfu` input) [1], per chip.
+
+    A lower precision trains faster by its measured end-to-end speed-up (catalog
+    ``training.fp8_speedup``: FP8-LM's Transformer Engine run, 1.28×), not by its peak ratio,
+    and never faster than its peak allows: ``min(speed-up, peak_p / peak_bf16) × peak_bf16 /
+    peak_p``. 2:4 sparsity does not speed up dense pre-training (``fp8_sparse_speedup``).
+
+    Parameters
+    ----------
+    peak : xarray.DataArray
+        Peak FLOP/s per chip along ``precision`` (``catalog.chip_table().peak_flops``).
+
+    Examples
+    --------
+    >>> s = mfu_scale(catalog.chip_table().peak_flops.sel(chip="h100"))
+    >>> [round(float(v), 3) for v in s]  # bf16, fp8 (1.28 / 2), fp8_sparse (1.28 / 4)
+    [1.0, 0.64, 0.32]
+    """
+    ratio = peak / peak.sel(precision="bf16")
+    speed = xr.DataArray(
+        [_speedups()[str(p)] for p in peak.precision.values],
+        dims="precision",
+        coords={"precision": peak.precision},
+    )
+    return np.minimum(speed, ratio) / ratio
+
+
+def memory_check(parameters: Any, job_chips: Any, hbm_per_chip_tb: Any) -> dict[str, Any]:
+    """Do the model states fit in the job's HBM? ``model_memory`` [TB], ``min_job_chips``
+    [count] and ``fits_in_memory`` [bool].
+
+    The states (weights, gradients, optimizer) take ``training.bytes_per_parameter`` (16 B for
+    mixed-precision Adam, ZeRO) and are sharded across the job; each chip keeps
+    ``training.activation_allowance`` (a quarter) of its HBM for activations and buffers. A run
+    with no known parameter count (given as `training_compute`) has NaN memory and "fits".
+
+    Examples
+    --------
+    >>> m = memory_check(405e9, 1, 0.08)  # Llama 3 405B on one H100: 6.48 TB of states
+    >>> round(float(m["model_memory"]), 2), int(m["min_job_chips"]), bool(m["fits_in_memory"])
+    (6.48, 108, False)
+    """
+    per_param = catalog.value("training.bytes_per_parameter", "TB")
+    usable = hbm_per_chip_tb * (1.0 - catalog.value("training.activation_allowance", "1"))
+    states = parameters * per_param
+    with np.errstate(invalid="ignore"):
+        fewest = np.ceil(states / usable - 1e-9)
+        fits = np.logical_not(states > job_chips * usable)  # NaN states: no size, no verdict
+    return {"model_memory": states, "min_job_chips": fewest, "fits_in_memory": fits}
+
+
+def _log_throughput(log_n: Any, rate: Any, ckpt: Any, restart: Any, growth: Any) -> Any:
+    """ln(job chips × goodput) of a job of e^log_n chips [ln count]."""
+    n = np.exp(log_n)
+    m = np.minimum(1.0 / (n * rate) * (_S_PER_H / _S_PER_MIN), _MTBI_CAP_MIN)
+    r = restart_at(restart, growth, n)
+    log_w = np.minimum(
+        _wall_per_compute_log(daly_interval(ckpt, m), ckpt, r, m),
+        _wall_per_compute_log(m, ckpt, r, m),
+    )
+    return log_n - np.maximum(log_w, 0.0)
+
+
+def best_job_chips(rate: Any, ckpt: Any, restart: Any, growth: Any) -> Any:
+    """The job size that delivers the most training per hour [count, whole], at most 1e9.
+
+    A job's progress is ``job chips × goodput``: more chips add FLOP/s but interrupt it more
+    often (``M = 1 / (job chips × rate)``) and restart more slowly (`restart_at`), so beyond
+    some size goodput falls faster than the chips add: more chips, slower run. A coarse grid on
+    ln(job chips), then Newton's method on ln(job chips × goodput) from its best point, then the
+    better of the neighbouring whole numbers; broadcasts over its inputs (NumPy arrays).
+
+    Examples
+    --------
+    >>> int(best_job_chips(1.9733e-5, 1.0, 10.0, 0.041))  # Llama 3's rate, default settings
+    128494
+    >>> int(best_job_chips(0.0, 1.0, 10.0, 0.041))  # a job that never fails: as big as allowed
+    1000000000
+    """
+    rate, ckpt, restart, growth = np.broadcast_arrays(
+        *(np.asarray(a, dtype=float) for a in (rate, ckpt, restart, growth))
+    )
+    step = np.array([-_H, 0.0, _H])
+    args = [v[..., None] for v in (rate, ckpt, restart, growth)]
+    with np.errstate(divide="ignore", over="ignore", invalid="ignore", under="ignore"):
+        f = np.nan_to_num(_log_throughput(_GRID, *args), nan=-np.inf)
+        x = _GRID[np.argmax(f, axis=-1)]
+        for _ in range(_NEWTON_STEPS):
+            f = _log_throughput(x[..., None] + step, *args)
+            slope = (f[..., 2] - f[..., 0]) / (2 * _H)
+            bend = (f[..., 2] - 2 * f[..., 1] + f[..., 0]) / (_H * _H)
+            move = np.where(bend < 0, -slope / bend, np.sign(slope))
+            x = np.clip(x + np.clip(np.nan_to_num(move), -_GRID_STEP, _GRID_STEP), 0.0, _LN_MAX)
+        n = np.clip(np.round(np.exp(x)[..., None] + step / _H), 1.0, 1e9)
+        f = _log_throughput(np.log(n), *args)
+    best = np.take_along_axis(n, np.argmax(np.nan_to_num(f, nan=-np.inf), axis=-1)[..., None], -1)
+    return best[..., 0] if best.ndim > 1 else float(best[0])
+
+
+def goodput_at(n: Any, rate: Any, ckpt: Any, restart: Any, growth: Any) -> Any:
+    """Goodput of a job of `n` chips [1] (Daly's model with `restart_at`); NumPy arrays.
+
+    Examples
+    --------
+    >>> round(float(goodput_at(16384, 1.9733e-5, 1.0, 10.0, 0.041)), 4)
+    0.8525
+    """
+    with np.errstate(divide="ignore", over="ignore", invalid="ignore", under="ignore"):
+        return np.exp(_log_throughput(np.log(n), rate, ckpt, restart, growth)) / n
+
+
+def run_checks(
+    res: dict[str, Variable],
+    parameters: Variable,
+    job_chips: Variable,
+    hbm_per_chip_tb: Variable,
+    x: dict[str, Variable],
+    chips_powered: Variable,
+    flops_per_chip: Variable,
+) -> dict[str, Variable]:
+    """The checks of one run beside the chain's outputs `res`: memory (`memory_check`), the
+    fastest job size here (`best_job_chips`, at most `chips_powered`) and its days, and
+    ``training_flags`` (`flag_bits`). Inputs are xarray Variables (`x`: the resolved inputs).
+    """
+    out = dict(memory_check(parameters, job_chips, hbm_per_chip_tb))
+    settings = [x[k] for k in ("interruption_rate", "checkpoint_minutes", "restart_minutes")]
+    settings.append(x["restart_growth"])
+    dims = tuple(dict.fromkeys(d for v in settings for d in v.dims))
+    arrays = [v.set_dims(dims).data for v in settings]
+    fastest = Variable(dims, np.asarray(best_job_chips(*arrays)))
+    best = np.minimum(fastest, chips_powered)
+    g = Variable(best.dims, goodput_at(best.data, *(v.set_dims(best.dims).data for v in settings)))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["best_job_chips"] = best
+        out["best_training_days"] = (
+            res["training_compute"] / (best * flops_per_chip * g) * (1 / _S_PER_DAY)
+        )
+        out["training_flags"] = flag_bits(
+            out["fits_in_memory"],
+            res["goodput"],
+            res["training_days"],
+            res["run_energy"],
+            job_chips > fastest,
+            res["training_impossible"],
+        )
+    return out
+
+
+def flag_bits(
+    fits: Any, goodput: Any, days: Any, energy_mwh: Any, larger: Any, impossible: Any
+) -> Any:
+    """``training_flags``: the sum of the `FLAGS` bits that apply [1] (thresholds: `thresholds`).
+
+    Examples
+    --------
+    >>> int(flag_bits(False, 0.9, 100.0, 1e3, False, False))  # does not fit
+    1
+    >>> int(flag_bits(True, 2e-4, 3405.0, 1.8e8, True, False))  # trn2: the whole site in one job
+    30
+    """
+    t = thresholds()
+    with np.errstate(invalid="ignore"):
+        bits = (
+            FLAGS["does_not_fit"] * np.logical_not(fits)
+            + FLAGS["low_goodput"] * (goodput < t["low_goodput"])
+            + FLAGS["beyond_horizon"] * (days > t["horizon_days"])
+            + FLAGS["energy_above_share"] * (energy_mwh > t["energy_mwh"])
+            + FLAGS["larger_than_fastest"] * np.logical_and(larger, True)
+            + FLAGS["no_progress"] * np.logical_and(impossible, True)
+        )
+    return bits
+
+
+def flag_notes(bits: int, best: float | None = None, fewest: float | None = None) -> list[str]:
+    """Plain-language notes for the `FLAGS` set in `bits` (one scenario).
+
+    Examples
+    --------
+    >>> flag_notes(FLAGS["does_not_fit"], fewest=108)[0][:45]
+    'does not fit: the model states need at least '
+    """
+    t = thresholds()
+    text = {
+        "does_not_fit": (
+            "does not fit: the model states need at least "
+            f"{_count(fewest)} chips' HBM (min_job_chips); the days shown are what the compute "
+            "alone would take"
+        ),
+        "low_goodput": (
+            f"goodput below {t['low_goodput']:.0%}: interruptions dominate at this job size; "
+            "faster restarts and checkpoints (restart_minutes, checkpoint_minutes) "
+            "or smaller jobs help most"
+        ),
+        "beyond_horizon": (
+            f"longer than {t['horizon_days']:.0f} days (Epoch AI: runs beyond ~15 months are "
+            "overtaken by better hardware and algorithms)"
+        ),
+        "energy_above_share": (
+            "the run uses more than "
+            f"{catalog.value('training.energy_share', '1'):.0%} of the US data centres' "
+            "annual electricity"
+        ),
+        "larger_than_fastest": (
+            f"more chips, slower run: a job of {_count(best)} chips (best_job_chips) would "
+            "finish sooner, because each added chip interrupts the job more often and "
+            "lengthens every restart"
+        ),
+        "no_progress": IMPOSSIBLE_NOTE,
+    }
+    return [text[name] for name, bit in FLAGS.items() if int(bits) & bit]
+
+
+def _count(x: float | None) -> str:
+    return "?" if x is None or not np.isfinite(x) else f"{x:,.0f}"
 
 
 # ------------------------------------------------------------------------------ the chain
@@ -547,9 +871,11 @@ RUN_VARIABLES = (
     "checkpoint_minutes",
     "restart_minutes",
     "interruption_rate",
+    "restart_growth",
     "job_power",
     "job_flops",
     *OUTPUTS,
+    *CHECK_OUTPUTS,
 )
 
 
@@ -585,9 +911,12 @@ def train(
     Returns
     -------
     xarray.Dataset
-        The chain's outputs (`OUTPUTS`), ``job_chips``, ``job_power`` [MW], ``job_flops``
-        [FLOP/s] and the chain's inputs as used. Attribute ``notes`` lists caveats (a job larger
-        than the site powers, goodput below `LOW_GOODPUT`, no progress).
+        The chain's outputs (`OUTPUTS`) and checks (`CHECK_OUTPUTS`), ``job_chips``,
+        ``job_power`` [MW], ``job_flops`` [FLOP/s] and the chain's inputs as used. Attribute
+        ``notes`` lists caveats in plain words: a job larger than the site powers, and every
+        warning of ``training_flags`` (`FLAGS`: does not fit, goodput below `LOW_GOODPUT`,
+        beyond the horizon, energy above a share of the US data centres' use, more chips than
+        the fastest job size, no progress).
 
     Examples
     --------
@@ -619,14 +948,13 @@ def train(
             "the run's energy is "
             "what the job's chips would draw"
         )
-    if bool(res.training_impossible.any()):
-        notes.append(IMPOSSIBLE_NOTE)
-    elif bool((res.goodput < LOW_GOODPUT).any()):
-        notes.append(
-            f"goodput below {LOW_GOODPUT:.0%}: interruptions dominate at this job size; "
-            "faster restarts and checkpoints (restart_minutes, checkpoint_minutes) "
-            "or smaller jobs help most"
-        )
+    bits = np.bitwise_or.reduce(np.atleast_1d(res.training_flags.values).ravel())
+    one = res.training_flags.ndim == 0
+    notes += flag_notes(
+        int(bits),
+        best=float(res.best_job_chips.max()) if one else None,
+        fewest=float(res.min_job_chips.max()) if one else None,
+    )
     chips = ds.chip.values
     res.attrs = {
         "chip": str(chips) if chips.ndim == 0 else ",".join(map(str, chips)),

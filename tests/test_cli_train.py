@@ -108,9 +108,9 @@ def test_train_options_reach_the_chain(capsys):
         "--precision",
         "fp8",
     )
-    # FP8 on H100: 1979 / 989 TFLOP/s → the ideal time halves
+    # FP8 on H100 trains 1.28x faster than BF16 (FP8-LM), not 1979 / 989 = 2x: no halving
     assert json.loads(fp8)["ideal_days"]["value"] == pytest.approx(
-        json.loads(base)["ideal_days"]["value"] * 989 / 1979
+        json.loads(base)["ideal_days"]["value"] / 1.28
     )
 
 
