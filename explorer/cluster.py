@@ -16,7 +16,7 @@ campus                      accelerators        announced  computed      off by
 xAI Colossus phase 1        100,000 H100        150 MW     164 MW        +9 %
 xAI Colossus phase 2        200,000 H100/H200   ~300 MW    327 MW        +9 %
 Stargate Abilene            ~400,000 GB200      1,200 MW   857 MW        -29 %
-Project Rainier (3 states)  ~1,000,000 Trn2     ~1 GW      1,141 MW      +14 %
+Project Rainier (3 states)  ~1,000,000 Trn2     ~1 GW      1,140 MW      +14 %
 ==========================  ==================  =========  ============  =========
 
 Abilene's 1.2 GW is the campus capacity (growth and redundancy; the chip count is a press

@@ -357,7 +357,7 @@ def chip_tdp(
     """
     lo_f, hi_f = CHIP_TDP_RANGE
     floor = lo_f * catalog_tdp_w if floor_w is None else floor_w
-    bad = (tdp_w < floor - 1e-9) | (tdp_w > hi_f * catalog_tdp_w)
+    bad = (tdp_w < floor) | (tdp_w > hi_f * catalog_tdp_w)
     if not bad.values.any():
         return
     first = tuple(np.argwhere(np.asarray(bad.values))[0]) if bad.ndim else ()
