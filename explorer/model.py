@@ -427,13 +427,10 @@ def _training_inputs(
         x["interruption_rate"] = training.interruption_rate(
             chip if isinstance(chip, str) else tuple(chip)
         )
-    if "parameters" in x:
-        n_params = _var(x["parameters"])
-    elif model is not None:
-        n_params = _var(training.model_parameters(model))
-    else:
-        n_params = Variable((), np.nan)
-    return _var(c), n_params, coords
+    known = _var(x["parameters"]) if "parameters" in x else None
+    if known is None and model is not None:
+        known = training.model_parameters(model)
+    return _var(c), training.run_parameters(_var(c), known), coords
 
 
 def preset_inputs(site: str) -> dict[str, Any]:
@@ -672,7 +669,8 @@ _TRAINING_NOTES = {
     ),
     "fits_in_memory": (
         "16 B per parameter (ZeRO, mixed-precision Adam) within 75 % of the job's HBM "
-        "(a quarter kept for activations); true where the parameters are unknown"
+        "(a quarter kept for activations); a run without a known size is sized compute-optimally "
+        "(Chinchilla: 20 tokens per parameter)"
     ),
     "best_job_chips": "the job size with the most job chips x goodput, at most the chips powered",
     "training_flags": "bits: " + ", ".join(f"{v} {k}" for k, v in training.FLAGS.items()),

@@ -179,6 +179,28 @@ def model_parameters(model: str | list[str]) -> Variable:
     return Variable((), values[0]) if isinstance(model, str) else Variable(("model",), values)
 
 
+def run_parameters(compute: Variable, known: Variable | None = None) -> Variable:
+    """The run's parameters [count]: `known` where given, else the compute-optimal size for its
+    compute, ``N = √(C / (6 × 20))`` (Chinchilla's ~20 tokens per parameter).
+
+    Examples
+    --------
+    >>> f"{float(run_parameters(Variable((), 2.1e25)).values):.3g}"  # GPT-4's compute: no size
+    '4.18e+11'
+    >>> float(run_parameters(Variable((), 3.8e25), Variable((), 405e9)).values)
+    405000000000.0
+    """
+    k = catalog.value("training.flops_per_parameter_token", "FLOP")
+    ratio = catalog.value("training.tokens_per_parameter", "dimensionless")
+    optimal = np.sqrt(compute / (k * ratio))
+    if known is None:
+        return optimal
+    missing = np.isnan(known)
+    if not bool(missing.any()):
+        return known
+    return known.where(np.logical_not(missing), optimal)
+
+
 def resolve_compute(
     model: Any = None, parameters: Any = None, tokens: Any = None, training_compute: Any = None
 ) -> xr.DataArray | Variable:
@@ -371,9 +393,9 @@ def restart_at(restart_minutes: Any, restart_growth: Any, job_chips: Any) -> Any
 
     Examples
     --------
-    >>> restart_at(10.0, 0.041, 16384)
+    >>> float(restart_at(10.0, 0.041, 16384))
     10.0
-    >>> round(restart_at(10.0, 0.041, 500_000), 2)  # + 0.041 x 483.6
+    >>> round(float(restart_at(10.0, 0.041, 500_000)), 2)  # + 0.041 x 483.6
     29.83
     """
     extra = np.maximum(job_chips - _reference_chips(), 0.0) / _KCHIPS
@@ -428,8 +450,8 @@ def memory_check(parameters: Any, job_chips: Any, hbm_per_chip_tb: Any) -> dict[
 
     The states (weights, gradients, optimizer) take ``training.bytes_per_parameter`` (16 B for
     mixed-precision Adam, ZeRO) and are sharded across the job; each chip keeps
-    ``training.activation_allowance`` (a quarter) of its HBM for activations and buffers. A run
-    with no known parameter count (given as `training_compute`) has NaN memory and "fits".
+    ``training.activation_allowance`` (a quarter) of its HBM for activations and buffers
+    (`run_parameters` sizes a run given only as its compute).
 
     Examples
     --------
@@ -441,8 +463,8 @@ def memory_check(parameters: Any, job_chips: Any, hbm_per_chip_tb: Any) -> dict[
     usable = hbm_per_chip_tb * (1.0 - catalog.value("training.activation_allowance", "1"))
     states = parameters * per_param
     with np.errstate(invalid="ignore"):
-        fewest = np.ceil(states / usable - 1e-9)
-        fits = np.logical_not(states > job_chips * usable)  # NaN states: no size, no verdict
+        fewest = np.maximum(np.ceil(states / usable - 1e-9), 1.0)  # at least one chip, never -0
+        fits = np.logical_not(states > job_chips * usable)
     return {"model_memory": states, "min_job_chips": fewest, "fits_in_memory": fits}
 
 
@@ -518,6 +540,14 @@ def run_checks(
     """The checks of one run beside the chain's outputs `res`: memory (`memory_check`), the
     fastest job size here (`best_job_chips`, at most `chips_powered`) and its days, and
     ``training_flags`` (`flag_bits`). Inputs are xarray Variables (`x`: the resolved inputs).
+
+    Examples
+    --------
+    >>> from explorer.model import physics, resolve_inputs
+    >>> r = resolve_inputs("generic", {"model": "llama3-405b", "chip": "h100", "job_chips": 1})
+    >>> out = physics(r)  # calls run_checks
+    >>> bool(out["fits_in_memory"].values), int(out["best_job_chips"].values)
+    (False, 128494)
     """
     out = dict(memory_check(parameters, job_chips, hbm_per_chip_tb))
     settings = [x[k] for k in ("interruption_rate", "checkpoint_minutes", "restart_minutes")]

@@ -33,6 +33,7 @@ CONTEXT = {
     "job_chips": {"training_compute": 1e24, "interruption_rate": 0.0},
     "checkpoint_minutes": {"training_compute": 1e24},
     "restart_minutes": {"training_compute": 1e24},
+    "restart_growth": {"training_compute": 1e24, "job_chips": 20_000.0},
     "interruption_rate": {"training_compute": 1e24, "job_chips": 1.0},
 }
 # infinite where nothing interrupts the job (interruption_rate 0), as COP is with no cooling

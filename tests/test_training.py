@@ -549,11 +549,15 @@ def test_llama3_405b_on_one_h100_is_flagged_as_not_fitting():
     assert not bool(training.train("h100", job_chips=107, model="llama3-405b").fits_in_memory)
 
 
-def test_a_run_without_a_parameter_count_has_no_memory_verdict():
+def test_a_run_without_a_parameter_count_is_sized_compute_optimally():
+    # Chinchilla: D = 20 N, so C = 6 × 20 × N² and N = √(1e24 / 120) = 91.3e9 parameters:
+    # 1.46 TB of states, 25 H100 (60 GB usable each)
     ds = explorer.compute(training_compute=1e24, job_chips=8)
-    assert math.isnan(float(ds.min_job_chips)) and bool(ds.fits_in_memory)
-    gpt4 = explorer.compute(model=["gpt-4", "gpt-3"], job_chips=8)
-    assert gpt4.fits_in_memory.values.tolist() == [True, False]  # GPT-3: 2.8 TB on 8 chips
+    assert float(ds.model_memory) == pytest.approx((1e24 / 120) ** 0.5 * 16 / 1e12)
+    assert float(ds.min_job_chips) == 25 and not bool(ds.fits_in_memory)
+    # GPT-4 has no published size: √(2.1e25 / 120) = 418e9; GPT-3's 175e9 is published
+    both = explorer.compute(model=["gpt-4", "gpt-3"], job_chips=8)
+    assert both.model_memory.values == pytest.approx([(2.1e25 / 120) ** 0.5 * 16e-12, 2.8])
 
 
 def test_a_500k_job_reports_the_faster_job_size_and_says_why():
