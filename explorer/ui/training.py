@@ -10,6 +10,7 @@ import html
 import math
 
 from .. import catalog, fmt
+from ..training import flag_notes
 from ..units import factor
 
 # the city's electricity per day [MWh/day] = annual energy [GWh] × this
@@ -64,6 +65,13 @@ def training_html(v: dict[str, float], model: str | None, precision: str, imposs
             f"<div class='explorer-run-energy'>Run energy {q(v['run_energy'], 'MWh')} = "
             f"{fmt.number(days)} days of the city's electricity; "
             f"CO₂ {q(v['run_co2'], 't')}, cost {q(v['run_cost'], 'USD')}.</div>"
+        )
+    flags = int(v.get("training_flags", 0) or 0)
+    if flags and not impossible:
+        notes = flag_notes(flags, v.get("best_job_chips"), v.get("min_job_chips"))
+        body += "".join(
+            f"<div class='explorer-training-flag' style='color:#a33'>⚠ {html.escape(n)}</div>"
+            for n in notes
         )
     return (
         f"<div class='explorer-training' style='border-left:4px solid #009E73;padding:2px 8px;"
