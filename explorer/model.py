@@ -629,17 +629,17 @@ def training_physics(r: Resolved, out: dict[str, Variable]) -> dict[str, Variabl
         per_chip = per_chip.where(powered >= 1, out["chip_power"] * out["pue"] * _KW_TO_MW)
     job_power = n * per_chip
     per_chip_flops = r.hw["peak_flops"] * (x["mfu"] * r.hw["mfu_scale"])
-    restart = training.restart_at(x["restart_minutes"], x["restart_growth"], n)
     res = training.chain(
         per_chip_flops,
         n,
         r.run,
         x["interruption_rate"],
         x["checkpoint_minutes"],
-        restart,
+        x["restart_minutes"],
         job_power,
         x["electricity_price"],
         x["carbon_intensity"],
+        x["restart_growth"],
     )
     checks = training.run_checks(
         res, r.parameters, n, r.hw["hbm_capacity"], x, at_least_one, per_chip_flops
@@ -648,7 +648,6 @@ def training_physics(r: Resolved, out: dict[str, Variable]) -> dict[str, Variabl
         "job_chips": n,
         "job_power": job_power,
         "job_flops": n * per_chip_flops,
-        "job_restart_minutes": restart,
         **res,
         **checks,
     }

@@ -69,6 +69,7 @@ _MTBI_CAP_MIN = 1e300  # a job MTBI beyond this [min] is treated as this (no ove
 OUTPUTS: dict[str, tuple[str, str]] = {
     "training_compute": ("FLOP", "compute of the training run"),
     "job_mtbi": ("h", "job mean time between interruptions"),
+    "job_restart_minutes": ("min", "restart time at this job size (fixed + growth with chips)"),
     "checkpoint_interval": ("min", "compute time between checkpoints (Daly's optimum)"),
     "goodput": ("1", "share of wall-clock time that advances training"),
     "checkpoint_share": ("1", "share of wall-clock time spent writing checkpoints"),
@@ -190,15 +191,14 @@ def run_parameters(compute: Variable, known: Variable | None = None) -> Variable
     >>> float(run_parameters(Variable((), 3.8e25), Variable((), 405e9)).values)
     405000000000.0
     """
+    if known is not None and not np.isnan(known.data).any():
+        return known
     k = catalog.value("training.flops_per_parameter_token", "FLOP")
     ratio = catalog.value("training.tokens_per_parameter", "dimensionless")
     optimal = np.sqrt(compute / (k * ratio))
     if known is None:
         return optimal
-    missing = np.isnan(known)
-    if not bool(missing.any()):
-        return known
-    return known.where(np.logical_not(missing), optimal)
+    return known.where(np.logical_not(np.isnan(known)), optimal)
 
 
 def resolve_compute(
@@ -339,7 +339,6 @@ def defaults() -> dict[str, float]:
 # Outputs beside the chain's (`OUTPUTS`): the restart at this job size, the memory check, the
 # fastest job size and the warnings.
 CHECK_OUTPUTS: dict[str, tuple[str, str]] = {
-    "job_restart_minutes": ("min", "restart time at this job size (fixed + growth with chips)"),
     "model_memory": ("TB", "model states to hold: parameters x bytes per parameter"),
     "min_job_chips": ("count", "fewest chips whose HBM holds the model states"),
     "fits_in_memory": ("1", "true where the job's HBM holds the model states"),
@@ -459,13 +458,22 @@ def memory_check(parameters: Any, job_chips: Any, hbm_per_chip_tb: Any) -> dict[
     >>> round(float(m["model_memory"]), 2), int(m["min_job_chips"]), bool(m["fits_in_memory"])
     (6.48, 108, False)
     """
-    per_param = catalog.value("training.bytes_per_parameter", "TB")
-    usable = hbm_per_chip_tb * (1.0 - catalog.value("training.activation_allowance", "1"))
+    per_param, kept = _memory_figures()
+    usable = hbm_per_chip_tb * (1.0 - kept)
     states = parameters * per_param
     with np.errstate(invalid="ignore"):
         fewest = np.maximum(np.ceil(states / usable - 1e-9), 1.0)  # at least one chip, never -0
         fits = np.logical_not(states > job_chips * usable)
     return {"model_memory": states, "min_job_chips": fewest, "fits_in_memory": fits}
+
+
+@lru_cache(maxsize=1)
+def _memory_figures() -> tuple[float, float]:
+    """Bytes per parameter [TB] and the share of HBM kept for activations [1]."""
+    return (
+        catalog.value("training.bytes_per_parameter", "TB"),
+        catalog.value("training.activation_allowance", "dimensionless"),
+    )
 
 
 def _log_throughput(log_n: Any, rate: Any, ckpt: Any, restart: Any, growth: Any) -> Any:
@@ -549,27 +557,53 @@ def run_checks(
     >>> bool(out["fits_in_memory"].values), int(out["best_job_chips"].values)
     (False, 128494)
     """
-    out = dict(memory_check(parameters, job_chips, hbm_per_chip_tb))
-    settings = [x[k] for k in ("interruption_rate", "checkpoint_minutes", "restart_minutes")]
-    settings.append(x["restart_growth"])
-    dims = tuple(dict.fromkeys(d for v in settings for d in v.dims))
-    arrays = [v.set_dims(dims).data for v in settings]
-    fastest = Variable(dims, np.asarray(best_job_chips(*arrays)))
-    best = np.minimum(fastest, chips_powered)
-    g = Variable(best.dims, goodput_at(best.data, *(v.set_dims(best.dims).data for v in settings)))
+    inputs = {
+        "p": parameters,
+        "n": job_chips,
+        "hbm": hbm_per_chip_tb,
+        "rate": x["interruption_rate"],
+        "ckpt": x["checkpoint_minutes"],
+        "restart": x["restart_minutes"],
+        "growth": x["restart_growth"],
+        "powered": chips_powered,
+        "f": flops_per_chip,
+        "c": res["training_compute"],
+        "g": res["goodput"],
+        "days": res["training_days"],
+        "energy": res["run_energy"],
+        "never": res["training_impossible"],
+    }
+    # plain NumPy on one set of dimensions (length 1 where an input has none), as in `chain`
+    sizes = {d: n for v in inputs.values() for d, n in v.sizes.items()}
+    dims = tuple(sizes)
+    a = {k: _on_dims(v, dims) for k, v in inputs.items()}
+    settings = (a["rate"], a["ckpt"], a["restart"], a["growth"])
+    values = memory_check(a["p"], a["n"], a["hbm"])
+    fastest = np.asarray(best_job_chips(*settings))
     with np.errstate(divide="ignore", invalid="ignore"):
-        out["best_job_chips"] = best
-        out["best_training_days"] = (
-            res["training_compute"] / (best * flops_per_chip * g) * (1 / _S_PER_DAY)
+        best = np.minimum(fastest, a["powered"])
+        values["best_job_chips"] = best
+        values["best_training_days"] = a["c"] / (best * a["f"] * goodput_at(best, *settings))
+        values["best_training_days"] *= 1 / _S_PER_DAY
+        values["training_flags"] = flag_bits(
+            values["fits_in_memory"], a["g"], a["days"], a["energy"], a["n"] > fastest, a["never"]
         )
-        out["training_flags"] = flag_bits(
-            out["fits_in_memory"],
-            res["goodput"],
-            res["training_days"],
-            res["run_energy"],
-            job_chips > fastest,
-            res["training_impossible"],
-        )
+    settings_keys = ("rate", "ckpt", "restart", "growth")
+    depends = {
+        "model_memory": ("p",),
+        "min_job_chips": ("p", "hbm"),
+        "fits_in_memory": ("p", "hbm", "n"),
+        "best_job_chips": (*settings_keys, "powered"),
+        "best_training_days": (*settings_keys, "powered", "c", "f"),
+        "training_flags": tuple(inputs),
+    }
+    out: dict[str, Variable] = {}
+    for name, val in values.items():
+        own = {d for k in depends[name] for d in inputs[k].dims}
+        keep = tuple(d for d in dims if d in own)
+        shape = tuple(sizes[d] if d in own else 1 for d in dims)
+        val = np.broadcast_to(np.asarray(val), shape).reshape(tuple(sizes[d] for d in keep))
+        out[name] = Variable(keep, val)
     return out
 
 
@@ -683,6 +717,7 @@ def chain(
     facility_power: Any,
     electricity_price: Any,
     carbon_intensity: Any,
+    restart_growth: Any = 0.0,
 ) -> dict[str, Variable]:
     """The training chain: goodput and its parts, days, accelerator-hours, energy, CO₂ and cost.
 
@@ -710,6 +745,9 @@ def chain(
         Electricity price [USD/MWh].
     carbon_intensity : float or array_like
         Grid carbon intensity, CO₂e [g/kWh].
+    restart_growth : float or array_like, optional
+        Restart minutes added per 1,000 job chips beyond the reference job (`restart_at`);
+        default 0: the restart is `restart_minutes` at every size.
 
     Returns
     -------
@@ -758,6 +796,7 @@ def chain(
             "p": facility_power,
             "price": electricity_price,
             "ci": carbon_intensity,
+            "growth": restart_growth,
         }.items()
     }
     # Broadcast once by dimension name (views, no copies), then plain NumPy: as fast for one
@@ -807,11 +846,12 @@ def _on_dims(var: Variable, dims: tuple[str, ...]) -> np.ndarray:
 
 
 # The inputs each output of the chain depends on (`_physics`'s argument names).
-_GOODPUT = ("n", "rate", "ckpt", "restart")
+_GOODPUT = ("n", "rate", "ckpt", "restart", "growth")
 _DAYS = ("c", "f", *_GOODPUT)
 _DEPENDS: dict[str, tuple[str, ...]] = {
     "training_compute": ("c",),
     "job_mtbi": ("n", "rate"),
+    "job_restart_minutes": ("n", "restart", "growth"),
     **dict.fromkeys(
         (
             "checkpoint_interval",
@@ -841,13 +881,14 @@ def _physics(
     p: np.ndarray,
     price: np.ndarray,
     ci: np.ndarray,
+    growth: np.ndarray,
 ) -> dict[str, np.ndarray]:
     """The chain on broadcast NumPy arrays (units as in `chain`)."""
     with np.errstate(divide="ignore", invalid="ignore", over="ignore", under="ignore"):
         m_h = 1.0 / (n * rate)  # job MTBI [h]; inf with no interruptions
         # [min]; capped so that a job that never fails goes through the same algebra (g → 1)
         m = np.minimum(m_h * (_S_PER_H / _S_PER_MIN), _MTBI_CAP_MIN)
-        d, r = ckpt, restart
+        d, r = ckpt, restart_at(restart, growth, n)
         tau_d = daly_interval(d, m)
         log_w_d = _wall_per_compute_log(tau_d, d, r, m)
         log_w_m = _wall_per_compute_log(m, d, r, m)
@@ -864,6 +905,7 @@ def _physics(
         return {
             "training_compute": c,
             "job_mtbi": m_h,
+            "job_restart_minutes": r,
             "checkpoint_interval": np.where(never, np.inf, tau),
             "goodput": g,
             "checkpoint_share": np.where(never, 0.0, g * d / tau),
