@@ -504,6 +504,20 @@ def best_job_chips(rate: Any, ckpt: Any, restart: Any, growth: Any) -> Any:
     >>> int(best_job_chips(0.0, 1.0, 10.0, 0.041))  # a job that never fails: as big as allowed
     1000000000
     """
+    if all(np.size(a) == 1 for a in (rate, ckpt, restart, growth)):  # one scenario: cached
+        shape = np.broadcast_shapes(*(np.shape(a) for a in (rate, ckpt, restart, growth)))
+        one = _best_one(*(float(np.ravel(a)[0]) for a in (rate, ckpt, restart, growth)))
+        return np.full(shape, one) if shape else one
+    return _best_many(rate, ckpt, restart, growth)
+
+
+@lru_cache(maxsize=256)
+def _best_one(rate: float, ckpt: float, restart: float, growth: float) -> float:
+    return float(_best_many(rate, ckpt, restart, growth))
+
+
+def _best_many(rate: Any, ckpt: Any, restart: Any, growth: Any) -> Any:
+    """`best_job_chips` on arrays (uncached)."""
     rate, ckpt, restart, growth = np.broadcast_arrays(
         *(np.asarray(a, dtype=float) for a in (rate, ckpt, restart, growth))
     )
