@@ -83,9 +83,8 @@ def test_fewer_chips_than_the_site_feeds():
     np.testing.assert_allclose(ds.peak_flops, peak)
     # FP8 trains 1.28x faster than BF16 (FP8-LM), not at its 2x (4x sparse) peak: the MFU
     # against each peak is 0.5, 0.5 x 1.28 / 2 and 0.5 x 1.28 / 4
-    np.testing.assert_allclose(
-        ds.effective_flops, peak.sel(precision="bf16") * 0.5 * [1, 1.28, 1.28]
-    )
+    bf16 = float(peak.sel(precision="bf16"))
+    np.testing.assert_allclose(ds.effective_flops, bf16 * 0.5 * np.array([1, 1.28, 1.28]))
     assert float(ds.hbm_capacity) == pytest.approx(1000 * 186 / 1000)
 
 
