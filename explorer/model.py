@@ -55,6 +55,7 @@ TRAINING_INPUTS = (
     "checkpoint_minutes",
     "restart_minutes",
     "interruption_rate",
+    "restart_growth",
 )
 # numeric inputs with no default here: left out, they are not applied (the training chain's
 # defaults are resolved with the run: job_chips = chips powered, the rest from the catalog)
@@ -249,6 +250,7 @@ class Resolved:
     station: str | None = None  # the plant's weather station (WMO number), if the scenario has one
     cooling_tech: str | None = None  # the plant's cooling technology, if the scenario has one
     cooling_basis: str = "given"  # where the cooling share comes from (`COOLING_BASES`)
+    parameters: Variable | None = None  # the run's parameters [count]; NaN where unknown
 
 
 def check_input_names(
@@ -377,10 +379,20 @@ def resolve_inputs(
         catalog_w = Variable(
             tdp.dims, np.round(tdp.values / _W_TO_KW, 9)
         )  # undo the W → kW rounding
-        validate.chip_tdp(_var(x["chip_tdp"]), catalog_w, chip)
-        hw = {**hw, "tdp": _var(x["chip_tdp"]) * _W_TO_KW}
+        floor_w = Variable(tdp.dims, np.round(hw["min_power"].values / _W_TO_KW, 9))
+        validate.chip_tdp(_var(x["chip_tdp"]), catalog_w, chip, floor_w)
+        cap = _var(x["chip_tdp"]) * _W_TO_KW
+        curve = cluster.capping_curve()
+        share = cluster.cap_throughput(cap, tdp, curve["static_share"], curve["exponent"])
+        hw = {
+            **hw,
+            "tdp": cap,
+            "rated_tdp": tdp,
+            "cap_throughput": share,
+            "peak_flops": hw["peak_flops"] * share,
+        }
     bases, basis_coords = _bases(basis if isinstance(basis, str) else tuple(basis))
-    run, run_coords = _training_inputs(x, given, model, chip)
+    run, parameters, run_coords = _training_inputs(x, given, model, chip)
     coords = _input_coords(x)
     variables = {k: _var(v) for k, v in x.items()}
     return Resolved(
@@ -397,15 +409,17 @@ def resolve_inputs(
         plant[0].station if plant else None,
         plant[1] if plant else None,
         cooling_basis,
+        parameters,
     )
 
 
 def _training_inputs(
     x: dict[str, Any], given: dict[str, Any], model: str | list[str] | None, chip: str | list[str]
-) -> tuple[Variable | None, dict[str, Any]]:
-    """The training run's compute [FLOP] and its coordinates; the chain's defaults go into `x`.
+) -> tuple[Variable | None, Variable | None, dict[str, Any]]:
+    """The training run's compute [FLOP], parameters [count] and coordinates; the chain's
+    defaults go into `x`.
 
-    No run given: (None, {}), and a training input given without one is an InputError.
+    No run given: (None, None, {}), and a training input given without one is an InputError.
     """
     if not any(k in given for k in RUN_INPUTS):
         stray = [k for k in TRAINING_INPUTS if k in given]
@@ -416,7 +430,7 @@ def _training_inputs(
                 "a training run given with it: model, parameters and tokens, or training_compute",
                 "is a training input, but no training run is given",
             )
-        return None, {}
+        return None, None, {}
     c = training.resolve_compute(
         model, x.get("parameters"), x.get("tokens"), x.get("training_compute")
     )
@@ -431,7 +445,10 @@ def _training_inputs(
         x["interruption_rate"] = training.interruption_rate(
             chip if isinstance(chip, str) else tuple(chip)
         )
-    return _var(c), coords
+    known = _var(x["parameters"]) if "parameters" in x else None
+    if known is None and model is not None:
+        known = training.model_parameters(model)
+    return _var(c), training.run_parameters(_var(c), known), coords
 
 
 def preset_inputs(site: str) -> dict[str, Any]:
@@ -564,7 +581,8 @@ def physics(r: Resolved) -> dict[str, Variable]:
 
     overhead_factor = x.get("server_overhead", hw["server_overhead"])
     out["chip_tdp"] = hw["tdp"] * (1 / _W_TO_KW)
-    out["chip_power"] = cluster.chip_power(hw["tdp"], overhead_factor)
+    out["chip_power"] = cluster.chip_power(hw["tdp"], overhead_factor, hw.get("rated_tdp"))
+    out["cap_throughput"] = hw["cap_throughput"]
     out["chips_supported"] = cluster.chips_supported(out["it_power_capacity"], out["chip_power"])
     deployed = x.get("chips", out["chips_supported"])
     out["chips"] = deployed
@@ -575,7 +593,7 @@ def physics(r: Resolved) -> dict[str, Variable]:
     # a filled site runs at its capacity; deployed chips draw what they need, at most the site
     out["facility_load"] = sp if "chips" not in x else np.minimum(out["power_required"], sp)
     out["peak_flops"] = out["chips_powered"] * hw["peak_flops"]
-    out["effective_flops"] = out["peak_flops"] * x["mfu"]
+    out["effective_flops"] = out["peak_flops"] * (x["mfu"] * hw["mfu_scale"])
     out["flops_per_watt"] = cluster.flops_per_watt(hw["peak_flops"], out["chip_power"], out["pue"])
     out["hbm_capacity"] = out["chips_powered"] * hw["hbm_capacity"]
     out["hbm_bandwidth"] = out["chips_powered"] * hw["hbm_bandwidth"]
@@ -632,7 +650,7 @@ def training_physics(r: Resolved, out: dict[str, Variable]) -> dict[str, Variabl
     if (powered.data < 1).any():  # a site that powers no chip: what one chip would draw
         per_chip = per_chip.where(powered >= 1, out["chip_power"] * out["pue"] * _KW_TO_MW)
     job_power = n * per_chip
-    per_chip_flops = r.hw["peak_flops"] * x["mfu"]
+    per_chip_flops = r.hw["peak_flops"] * (x["mfu"] * r.hw["mfu_scale"])
     res = training.chain(
         per_chip_flops,
         n,
@@ -643,8 +661,18 @@ def training_physics(r: Resolved, out: dict[str, Variable]) -> dict[str, Variabl
         job_power,
         x["electricity_price"],
         x["carbon_intensity"],
+        x["restart_growth"],
     )
-    return {"job_chips": n, "job_power": job_power, "job_flops": n * per_chip_flops, **res}
+    checks = training.run_checks(
+        res, r.parameters, n, r.hw["hbm_capacity"], x, at_least_one, per_chip_flops
+    )
+    return {
+        "job_chips": n,
+        "job_power": job_power,
+        "job_flops": n * per_chip_flops,
+        **res,
+        **checks,
+    }
 
 
 # ------------------------------------------------------------------------ 3. the Dataset
@@ -657,6 +685,16 @@ _TRAINING_NOTES = {
         "above facility_load when the job has more chips than the site powers"
     ),
     "run_energy": "job_power x training_days x 24 h",
+    "job_restart_minutes": (
+        "restart_minutes + restart_growth per 1,000 job chips beyond 16,384 (MegaScale)"
+    ),
+    "fits_in_memory": (
+        "16 B per parameter (ZeRO, mixed-precision Adam) within 75 % of the job's HBM "
+        "(a quarter kept for activations); a run without a known size is sized compute-optimally "
+        "(Chinchilla: 20 tokens per parameter)"
+    ),
+    "best_job_chips": "the job size with the most job chips x goodput, at most the chips powered",
+    "training_flags": "bits: " + ", ".join(f"{v} {k}" for k, v in training.FLAGS.items()),
 }
 
 
@@ -726,6 +764,8 @@ def build_dataset(r: Resolved, out: dict[str, Variable]) -> xr.Dataset:
             if "job_chips" in r.given
             else "the chips powered (the whole site in one job)"
         )
+        data["training_flags"].attrs["flag_masks"] = list(training.FLAGS.values())
+        data["training_flags"].attrs["flag_meanings"] = " ".join(training.FLAGS)
         data["interruption_rate"].attrs["basis"] = (
             "given" if "interruption_rate" in r.given else "per chip from the catalog"
         )
@@ -789,7 +829,11 @@ def _conventions() -> tuple[float, float]:
 def _hardware(chip: str | tuple[str, ...]) -> tuple[dict[str, Variable], dict[str, Any]]:
     sel = catalog.chip_table().sel(chip=list(chip) if isinstance(chip, tuple) else chip)
     coords = {k: sel.coords[k].variable for k in ("chip", "precision")}
-    return {k: sel[k].variable for k in sel.data_vars}, coords
+    hw = {k: sel[k].variable for k in sel.data_vars}
+    hw["mfu_scale"] = training.mfu_scale(sel.peak_flops).variable
+    hw["min_power"] = cluster.capping_curve()["min_power"].sel(chip=sel.chip.values).variable
+    hw["cap_throughput"] = Variable((), 1.0)
+    return hw, coords
 
 
 @lru_cache(maxsize=64)

@@ -22,7 +22,7 @@ import xarray as xr
 from . import catalog, validate
 from .errors import InputError
 from .model import compute
-from .training import GOODPUT_VARS, IMPOSSIBLE_NOTE, LOW_GOODPUT, OUTPUTS
+from .training import CHECK_OUTPUTS, GOODPUT_VARS, OUTPUTS, flag_notes
 
 # ------------------------------------------------------------------------------ a whole run
 # The variables `train` returns: the run's inputs as used and the chain's outputs.
@@ -32,9 +32,11 @@ RUN_VARIABLES = (
     "checkpoint_minutes",
     "restart_minutes",
     "interruption_rate",
+    "restart_growth",
     "job_power",
     "job_flops",
     *OUTPUTS,
+    *CHECK_OUTPUTS,
 )
 
 
@@ -70,9 +72,12 @@ def train(
     Returns
     -------
     xarray.Dataset
-        The chain's outputs (`OUTPUTS`), ``job_chips``, ``job_power`` [MW], ``job_flops``
-        [FLOP/s] and the chain's inputs as used. Attribute ``notes`` lists caveats (a job larger
-        than the site powers, goodput below `LOW_GOODPUT`, no progress).
+        The chain's outputs (`OUTPUTS`) and checks (`CHECK_OUTPUTS`), ``job_chips``,
+        ``job_power`` [MW], ``job_flops`` [FLOP/s] and the chain's inputs as used. Attribute
+        ``notes`` lists caveats in plain words: a job larger than the site powers, and every
+        warning of ``training_flags`` (`FLAGS`: does not fit, goodput below `LOW_GOODPUT`,
+        beyond the horizon, energy above a share of the US data centres' use, more chips than
+        the fastest job size, no progress).
 
     Examples
     --------
@@ -102,14 +107,13 @@ def train(
             "the run's energy is "
             "what the job's chips would draw"
         )
-    if bool(res.training_impossible.any()):
-        notes.append(IMPOSSIBLE_NOTE)
-    elif bool((res.goodput < LOW_GOODPUT).any()):
-        notes.append(
-            f"goodput below {LOW_GOODPUT:.0%}: interruptions dominate at this job size; "
-            "faster restarts and checkpoints (restart_minutes, checkpoint_minutes) "
-            "or smaller jobs help most"
-        )
+    bits = np.bitwise_or.reduce(np.atleast_1d(res.training_flags.values).ravel())
+    one = res.training_flags.ndim == 0
+    notes += flag_notes(
+        int(bits),
+        best=float(res.best_job_chips.max()) if one else None,
+        fewest=float(res.min_job_chips.max()) if one else None,
+    )
     chips = ds.chip.values
     res.attrs = {
         "chip": str(chips) if chips.ndim == 0 else ",".join(map(str, chips)),

@@ -70,6 +70,7 @@ _MTBI_CAP_MIN = 1e300  # a job MTBI beyond this [min] is treated as this (no ove
 OUTPUTS: dict[str, tuple[str, str]] = {
     "training_compute": ("FLOP", "compute of the training run"),
     "job_mtbi": ("h", "job mean time between interruptions"),
+    "job_restart_minutes": ("min", "restart time at this job size (fixed + growth with chips)"),
     "checkpoint_interval": ("min", "compute time between checkpoints (Daly's optimum)"),
     "goodput": ("1", "share of wall-clock time that advances training"),
     "checkpoint_share": ("1", "share of wall-clock time spent writing checkpoints"),
@@ -85,7 +86,8 @@ OUTPUTS: dict[str, tuple[str, str]] = {
     "training_impossible": ("1", "true where the settings make progress impossible"),
 }
 
-LOW_GOODPUT = 0.5  # below this, train() adds a note that interruptions dominate
+# below this goodput the run is flagged: interruptions dominate (catalog training.low_goodput)
+LOW_GOODPUT = catalog.value("training.low_goodput", "dimensionless")
 
 IMPOSSIBLE_NOTE = (
     "no progress: the accelerators deliver no FLOP/s, or interruptions come so often that restarts "
@@ -154,6 +156,50 @@ def model_compute(model: str) -> float:
     """
     catalog.check_name("model", model, "models")
     return catalog.value(f"models.{model}.training_compute", "FLOP")
+
+
+def model_parameters(model: str | list[str]) -> Variable:
+    """Parameters of catalog model(s) [count]; NaN where the catalog has none (GPT-4).
+
+    Examples
+    --------
+    >>> float(model_parameters("llama3-405b").values)
+    405000000000.0
+    >>> model_parameters(["gpt-4", "gpt-3"]).values.tolist()
+    [nan, 175000000000.0]
+    """
+    names = [model] if isinstance(model, str) else list(model)
+    node = catalog.raw()["models"]
+    values = np.array(
+        [
+            catalog.value(f"models.{n}.parameters", "dimensionless")
+            if "parameters" in node[n]
+            else np.nan
+            for n in names
+        ]
+    )
+    return Variable((), values[0]) if isinstance(model, str) else Variable(("model",), values)
+
+
+def run_parameters(compute: Variable, known: Variable | None = None) -> Variable:
+    """The run's parameters [count]: `known` where given, else the compute-optimal size for its
+    compute, ``N = √(C / (6 × 20))`` (Chinchilla's ~20 tokens per parameter).
+
+    Examples
+    --------
+    >>> f"{float(run_parameters(Variable((), 2.1e25)).values):.3g}"  # GPT-4's compute: no size
+    '4.18e+11'
+    >>> float(run_parameters(Variable((), 3.8e25), Variable((), 405e9)).values)
+    405000000000.0
+    """
+    if known is not None and not np.isnan(known.data).any():
+        return known
+    k = catalog.value("training.flops_per_parameter_token", "FLOP")
+    ratio = catalog.value("training.tokens_per_parameter", "dimensionless")
+    optimal = np.sqrt(compute / (k * ratio))
+    if known is None:
+        return optimal
+    return known.where(np.logical_not(np.isnan(known)), optimal)
 
 
 def resolve_compute(
@@ -275,17 +321,373 @@ def interruption_rate(chip: str | tuple[str, ...]) -> Variable:
 
 
 def defaults() -> dict[str, float]:
-    """The chain's defaults from the catalog: checkpoint and restart minutes.
+    """The chain's defaults from the catalog: checkpoint and restart minutes, and the restart
+    minutes added per 1,000 job chips beyond the Llama 3 job's size.
 
     Examples
     --------
     >>> defaults()
-    {'checkpoint_minutes': 1.0, 'restart_minutes': 10.0}
+    {'checkpoint_minutes': 1.0, 'restart_minutes': 10.0, 'restart_growth': 0.041}
     """
     return {
         "checkpoint_minutes": catalog.value("reliability.checkpoint_time", "minute"),
         "restart_minutes": catalog.value("reliability.restart_time", "minute"),
+        "restart_growth": catalog.value("training.restart_growth", "minute"),
     }
+
+
+# ------------------------------------------------------------------------------ checks of a run
+# Outputs beside the chain's (`OUTPUTS`): the restart at this job size, the memory check, the
+# fastest job size and the warnings.
+CHECK_OUTPUTS: dict[str, tuple[str, str]] = {
+    "model_memory": ("TB", "model states to hold: parameters x bytes per parameter"),
+    "min_job_chips": ("count", "fewest chips whose HBM holds the model states"),
+    "fits_in_memory": ("1", "true where the job's HBM holds the model states"),
+    "best_job_chips": ("count", "job size that trains fastest here (at most the chips powered)"),
+    "best_training_days": ("day", "wall-clock training time at best_job_chips"),
+    "training_flags": ("1", "warnings on the run, a bit mask (flag_meanings)"),
+}
+
+#: Bits of ``training_flags`` (CF ``flag_masks`` / ``flag_meanings``).
+FLAGS = {
+    "does_not_fit": 1,
+    "low_goodput": 2,
+    "beyond_horizon": 4,
+    "energy_above_share": 8,
+    "larger_than_fastest": 16,
+    "no_progress": 32,
+}
+_KCHIPS = 1000.0  # restart_growth is per this many chips
+_LN_MAX = float(np.log(1e9))  # the largest job: validate.BOUNDS["job_chips"]
+_H = 1e-3  # step of the finite differences in ln(job chips)
+_GRID = np.linspace(0.0, _LN_MAX, 25)  # the coarse search over ln(job chips)
+_GRID_STEP = float(_GRID[1])
+_NEWTON_STEPS = 4
+
+
+@lru_cache(maxsize=1)
+def thresholds() -> dict[str, float]:
+    """The warnings' thresholds from the catalog: goodput [1], horizon [day], run energy [MWh].
+
+    Examples
+    --------
+    >>> t = thresholds()
+    >>> t["low_goodput"], round(t["horizon_days"], 1), round(t["energy_mwh"] / 1e6, 2)
+    (0.5, 456.6, 1.76)
+    """
+    us_total = catalog.value("grid.us-datacenters.energy_2023", "MWh / year")
+    return {
+        "low_goodput": catalog.value("training.low_goodput", "dimensionless"),
+        "horizon_days": catalog.value("training.horizon", "day"),
+        "energy_mwh": catalog.value("training.energy_share", "dimensionless") * us_total,
+    }
+
+
+def restart_at(restart_minutes: Any, restart_growth: Any, job_chips: Any) -> Any:
+    """Restart time of a job of `job_chips` [min] = fixed part + growth per 1,000 chips beyond
+    the Llama 3 job's 16,384 (catalog ``reliability.reference_chips``).
+
+    Start-up grows with the job: MegaScale measured job initialisation in under 5 s on 2,048
+    GPUs and under 30 s on more than 10,000 (catalog ``training.restart_growth``). At or below
+    the reference size the restart is `restart_minutes` as given.
+
+    Examples
+    --------
+    >>> float(restart_at(10.0, 0.041, 16384))
+    10.0
+    >>> round(float(restart_at(10.0, 0.041, 500_000)), 2)  # + 0.041 x 483.6
+    29.83
+    """
+    extra = np.maximum(job_chips - _reference_chips(), 0.0) / _KCHIPS
+    return restart_minutes + restart_growth * extra
+
+
+@lru_cache(maxsize=1)
+def _reference_chips() -> float:
+    return catalog.value("reliability.reference_chips", "dimensionless")
+
+
+@lru_cache(maxsize=1)
+def _speedups() -> dict[str, float]:
+    return {
+        "bf16": 1.0,
+        "fp8": catalog.value("training.fp8_speedup", "dimensionless"),
+        "fp8_sparse": catalog.value("training.fp8_sparse_speedup", "dimensionless"),
+    }
+
+
+def mfu_scale(peak: xr.DataArray) -> xr.DataArray:
+    """Effective MFU at each precision / the BF16 MFU (the `mfu` input) [1], per chip.
+
+    A lower precision trains faster by its measured end-to-end speed-up (catalog
+    ``training.fp8_speedup``: FP8-LM's Transformer Engine run, 1.28×), not by its peak ratio,
+    and never faster than its peak allows: ``min(speed-up, peak_p / peak_bf16) × peak_bf16 /
+    peak_p``. 2:4 sparsity does not speed up dense pre-training (``fp8_sparse_speedup``).
+
+    Parameters
+    ----------
+    peak : xarray.DataArray
+        Peak FLOP/s per chip along ``precision`` (``catalog.chip_table().peak_flops``).
+
+    Examples
+    --------
+    >>> s = mfu_scale(catalog.chip_table().peak_flops.sel(chip="h100"))
+    >>> [round(float(v), 3) for v in s]  # bf16, fp8 (1.28 / 2), fp8_sparse (1.28 / 4)
+    [1.0, 0.64, 0.32]
+    """
+    ratio = peak / peak.sel(precision="bf16")
+    speed = xr.DataArray(
+        [_speedups()[str(p)] for p in peak.precision.values],
+        dims="precision",
+        coords={"precision": peak.precision},
+    )
+    return np.minimum(speed, ratio) / ratio
+
+
+def memory_check(parameters: Any, job_chips: Any, hbm_per_chip_tb: Any) -> dict[str, Any]:
+    """Do the model states fit in the job's HBM? ``model_memory`` [TB], ``min_job_chips``
+    [count] and ``fits_in_memory`` [bool].
+
+    The states (weights, gradients, optimizer) take ``training.bytes_per_parameter`` (16 B for
+    mixed-precision Adam, ZeRO) and are sharded across the job; each chip keeps
+    ``training.activation_allowance`` (a quarter) of its HBM for activations and buffers
+    (`run_parameters` sizes a run given only as its compute).
+
+    Examples
+    --------
+    >>> m = memory_check(405e9, 1, 0.08)  # Llama 3 405B on one H100: 6.48 TB of states
+    >>> round(float(m["model_memory"]), 2), int(m["min_job_chips"]), bool(m["fits_in_memory"])
+    (6.48, 108, False)
+    """
+    per_param, kept = _memory_figures()
+    usable = hbm_per_chip_tb * (1.0 - kept)
+    states = parameters * per_param
+    with np.errstate(invalid="ignore"):
+        fewest = np.maximum(np.ceil(states / usable - 1e-9), 1.0)  # at least one chip, never -0
+        fits = np.logical_not(states > job_chips * usable)
+    return {"model_memory": states, "min_job_chips": fewest, "fits_in_memory": fits}
+
+
+@lru_cache(maxsize=1)
+def _memory_figures() -> tuple[float, float]:
+    """Bytes per parameter [TB] and the share of HBM kept for activations [1]."""
+    return (
+        catalog.value("training.bytes_per_parameter", "TB"),
+        catalog.value("training.activation_allowance", "dimensionless"),
+    )
+
+
+def _log_throughput(log_n: Any, rate: Any, ckpt: Any, restart: Any, growth: Any) -> Any:
+    """ln(job chips × goodput) of a job of e^log_n chips [ln count]."""
+    n = np.exp(log_n)
+    m = np.minimum(1.0 / (n * rate) * (_S_PER_H / _S_PER_MIN), _MTBI_CAP_MIN)
+    r = restart_at(restart, growth, n)
+    log_w = np.minimum(
+        _wall_per_compute_log(daly_interval(ckpt, m), ckpt, r, m),
+        _wall_per_compute_log(m, ckpt, r, m),
+    )
+    return log_n - np.maximum(log_w, 0.0)
+
+
+def best_job_chips(rate: Any, ckpt: Any, restart: Any, growth: Any) -> Any:
+    """The job size that delivers the most training per hour [count, whole], at most 1e9.
+
+    A job's progress is ``job chips × goodput``: more chips add FLOP/s but interrupt it more
+    often (``M = 1 / (job chips × rate)``) and restart more slowly (`restart_at`), so beyond
+    some size goodput falls faster than the chips add: more chips, slower run. A coarse grid on
+    ln(job chips), then Newton's method on ln(job chips × goodput) from its best point, then the
+    better of the neighbouring whole numbers; broadcasts over its inputs (NumPy arrays).
+
+    Examples
+    --------
+    >>> int(best_job_chips(1.9733e-5, 1.0, 10.0, 0.041))  # Llama 3's rate, default settings
+    128494
+    >>> int(best_job_chips(0.0, 1.0, 10.0, 0.041))  # a job that never fails: as big as allowed
+    1000000000
+    """
+    if all(np.size(a) == 1 for a in (rate, ckpt, restart, growth)):  # one scenario: cached
+        shape = np.broadcast_shapes(*(np.shape(a) for a in (rate, ckpt, restart, growth)))
+        one = _best_one(*(float(np.ravel(a)[0]) for a in (rate, ckpt, restart, growth)))
+        return np.full(shape, one) if shape else one
+    return _best_many(rate, ckpt, restart, growth)
+
+
+@lru_cache(maxsize=256)
+def _best_one(rate: float, ckpt: float, restart: float, growth: float) -> float:
+    return float(_best_many(rate, ckpt, restart, growth))
+
+
+def _best_many(rate: Any, ckpt: Any, restart: Any, growth: Any) -> Any:
+    """`best_job_chips` on arrays (uncached)."""
+    rate, ckpt, restart, growth = np.broadcast_arrays(
+        *(np.asarray(a, dtype=float) for a in (rate, ckpt, restart, growth))
+    )
+    step = np.array([-_H, 0.0, _H])
+    args = [v[..., None] for v in (rate, ckpt, restart, growth)]
+    with np.errstate(divide="ignore", over="ignore", invalid="ignore", under="ignore"):
+        f = np.nan_to_num(_log_throughput(_GRID, *args), nan=-np.inf)
+        x = _GRID[np.argmax(f, axis=-1)]
+        for _ in range(_NEWTON_STEPS):
+            f = _log_throughput(x[..., None] + step, *args)
+            slope = (f[..., 2] - f[..., 0]) / (2 * _H)
+            bend = (f[..., 2] - 2 * f[..., 1] + f[..., 0]) / (_H * _H)
+            move = np.where(bend < 0, -slope / bend, np.sign(slope))
+            x = np.clip(x + np.clip(np.nan_to_num(move), -_GRID_STEP, _GRID_STEP), 0.0, _LN_MAX)
+        n = np.clip(np.round(np.exp(x)[..., None] + step / _H), 1.0, 1e9)
+        f = _log_throughput(np.log(n), *args)
+    best = np.take_along_axis(n, np.argmax(np.nan_to_num(f, nan=-np.inf), axis=-1)[..., None], -1)
+    return best[..., 0] if best.ndim > 1 else float(best[0])
+
+
+def goodput_at(n: Any, rate: Any, ckpt: Any, restart: Any, growth: Any) -> Any:
+    """Goodput of a job of `n` chips [1] (Daly's model with `restart_at`); NumPy arrays.
+
+    Examples
+    --------
+    >>> round(float(goodput_at(16384, 1.9733e-5, 1.0, 10.0, 0.041)), 4)
+    0.8525
+    """
+    with np.errstate(divide="ignore", over="ignore", invalid="ignore", under="ignore"):
+        return np.exp(_log_throughput(np.log(n), rate, ckpt, restart, growth)) / n
+
+
+def run_checks(
+    res: dict[str, Variable],
+    parameters: Variable,
+    job_chips: Variable,
+    hbm_per_chip_tb: Variable,
+    x: dict[str, Variable],
+    chips_powered: Variable,
+    flops_per_chip: Variable,
+) -> dict[str, Variable]:
+    """The checks of one run beside the chain's outputs `res`: memory (`memory_check`), the
+    fastest job size here (`best_job_chips`, at most `chips_powered`) and its days, and
+    ``training_flags`` (`flag_bits`). Inputs are xarray Variables (`x`: the resolved inputs).
+
+    Examples
+    --------
+    >>> from explorer.model import physics, resolve_inputs
+    >>> r = resolve_inputs("generic", {"model": "llama3-405b", "chip": "h100", "job_chips": 1})
+    >>> out = physics(r)  # calls run_checks
+    >>> bool(out["fits_in_memory"].values), int(out["best_job_chips"].values)
+    (False, 128494)
+    """
+    inputs = {
+        "p": parameters,
+        "n": job_chips,
+        "hbm": hbm_per_chip_tb,
+        "rate": x["interruption_rate"],
+        "ckpt": x["checkpoint_minutes"],
+        "restart": x["restart_minutes"],
+        "growth": x["restart_growth"],
+        "powered": chips_powered,
+        "f": flops_per_chip,
+        "c": res["training_compute"],
+        "g": res["goodput"],
+        "days": res["training_days"],
+        "energy": res["run_energy"],
+        "never": res["training_impossible"],
+    }
+    # plain NumPy on one set of dimensions (length 1 where an input has none), as in `chain`
+    sizes = {d: n for v in inputs.values() for d, n in v.sizes.items()}
+    dims = tuple(sizes)
+    a = {k: _on_dims(v, dims) for k, v in inputs.items()}
+    settings = (a["rate"], a["ckpt"], a["restart"], a["growth"])
+    values = memory_check(a["p"], a["n"], a["hbm"])
+    fastest = np.asarray(best_job_chips(*settings))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        best = np.minimum(fastest, a["powered"])
+        values["best_job_chips"] = best
+        values["best_training_days"] = a["c"] / (best * a["f"] * goodput_at(best, *settings))
+        values["best_training_days"] *= 1 / _S_PER_DAY
+        values["training_flags"] = flag_bits(
+            values["fits_in_memory"], a["g"], a["days"], a["energy"], a["n"] > fastest, a["never"]
+        )
+    settings_keys = ("rate", "ckpt", "restart", "growth")
+    depends = {
+        "model_memory": ("p",),
+        "min_job_chips": ("p", "hbm"),
+        "fits_in_memory": ("p", "hbm", "n"),
+        "best_job_chips": (*settings_keys, "powered"),
+        "best_training_days": (*settings_keys, "powered", "c", "f"),
+        "training_flags": tuple(inputs),
+    }
+    out: dict[str, Variable] = {}
+    for name, val in values.items():
+        own = {d for k in depends[name] for d in inputs[k].dims}
+        keep = tuple(d for d in dims if d in own)
+        shape = tuple(sizes[d] if d in own else 1 for d in dims)
+        val = np.broadcast_to(np.asarray(val), shape).reshape(tuple(sizes[d] for d in keep))
+        out[name] = Variable(keep, val)
+    return out
+
+
+def flag_bits(
+    fits: Any, goodput: Any, days: Any, energy_mwh: Any, larger: Any, impossible: Any
+) -> Any:
+    """``training_flags``: the sum of the `FLAGS` bits that apply [1] (thresholds: `thresholds`).
+
+    Examples
+    --------
+    >>> int(flag_bits(False, 0.9, 100.0, 1e3, False, False))  # does not fit
+    1
+    >>> int(flag_bits(True, 2e-4, 3405.0, 1.8e8, True, False))  # trn2: the whole site in one job
+    30
+    """
+    t = thresholds()
+    with np.errstate(invalid="ignore"):
+        bits = (
+            FLAGS["does_not_fit"] * np.logical_not(fits)
+            + FLAGS["low_goodput"] * (goodput < t["low_goodput"])
+            + FLAGS["beyond_horizon"] * (days > t["horizon_days"])
+            + FLAGS["energy_above_share"] * (energy_mwh > t["energy_mwh"])
+            + FLAGS["larger_than_fastest"] * np.logical_and(larger, True)
+            + FLAGS["no_progress"] * np.logical_and(impossible, True)
+        )
+    return bits
+
+
+def flag_notes(bits: int, best: float | None = None, fewest: float | None = None) -> list[str]:
+    """Plain-language notes for the `FLAGS` set in `bits` (one scenario).
+
+    Examples
+    --------
+    >>> flag_notes(FLAGS["does_not_fit"], fewest=108)[0][:45]
+    'does not fit: the model states need at least '
+    """
+    t = thresholds()
+    text = {
+        "does_not_fit": (
+            "does not fit: the model states need at least "
+            f"{_count(fewest)} chips' HBM (min_job_chips); the days shown are what the compute "
+            "alone would take"
+        ),
+        "low_goodput": (
+            f"goodput below {t['low_goodput']:.0%}: interruptions dominate at this job size; "
+            "faster restarts and checkpoints (restart_minutes, checkpoint_minutes) "
+            "or smaller jobs help most"
+        ),
+        "beyond_horizon": (
+            f"longer than {t['horizon_days']:.0f} days (Epoch AI: runs beyond ~15 months are "
+            "overtaken by better hardware and algorithms)"
+        ),
+        "energy_above_share": (
+            "the run uses more than "
+            f"{catalog.value('training.energy_share', '1'):.0%} of the US data centres' "
+            "annual electricity"
+        ),
+        "larger_than_fastest": (
+            f"more chips, slower run: a job of {_count(best)} chips (best_job_chips) would "
+            "finish sooner, because each added chip interrupts the job more often and "
+            "lengthens every restart"
+        ),
+        "no_progress": IMPOSSIBLE_NOTE,
+    }
+    return [text[name] for name, bit in FLAGS.items() if int(bits) & bit]
+
+
+def _count(x: float | None) -> str:
+    return "?" if x is None or not np.isfinite(x) else f"{x:,.0f}"
 
 
 # ------------------------------------------------------------------------------ the chain
@@ -330,6 +732,7 @@ def chain(
     facility_power: Any,
     electricity_price: Any,
     carbon_intensity: Any,
+    restart_growth: Any = 0.0,
 ) -> dict[str, Variable]:
     """The training chain: goodput and its parts, days, accelerator-hours, energy, CO₂ and cost.
 
@@ -357,6 +760,9 @@ def chain(
         Electricity price [USD/MWh].
     carbon_intensity : float or array_like
         Grid carbon intensity, CO₂e [g/kWh].
+    restart_growth : float or array_like, optional
+        Restart minutes added per 1,000 job chips beyond the reference job (`restart_at`);
+        default 0: the restart is `restart_minutes` at every size.
 
     Returns
     -------
@@ -405,6 +811,7 @@ def chain(
             "p": facility_power,
             "price": electricity_price,
             "ci": carbon_intensity,
+            "growth": restart_growth,
         }.items()
     }
     # Broadcast once by dimension name (views, no copies), then plain NumPy: as fast for one
@@ -454,11 +861,12 @@ def _on_dims(var: Variable, dims: tuple[str, ...]) -> np.ndarray:
 
 
 # The inputs each output of the chain depends on (`_physics`'s argument names).
-_GOODPUT = ("n", "rate", "ckpt", "restart")
+_GOODPUT = ("n", "rate", "ckpt", "restart", "growth")
 _DAYS = ("c", "f", *_GOODPUT)
 _DEPENDS: dict[str, tuple[str, ...]] = {
     "training_compute": ("c",),
     "job_mtbi": ("n", "rate"),
+    "job_restart_minutes": ("n", "restart", "growth"),
     **dict.fromkeys(
         (
             "checkpoint_interval",
@@ -488,13 +896,14 @@ def _physics(
     p: np.ndarray,
     price: np.ndarray,
     ci: np.ndarray,
+    growth: np.ndarray,
 ) -> dict[str, np.ndarray]:
     """The chain on broadcast NumPy arrays (units as in `chain`)."""
     with np.errstate(divide="ignore", invalid="ignore", over="ignore", under="ignore"):
         m_h = 1.0 / (n * rate)  # job MTBI [h]; inf with no interruptions
         # [min]; capped so that a job that never fails goes through the same algebra (g → 1)
         m = np.minimum(m_h * (_S_PER_H / _S_PER_MIN), _MTBI_CAP_MIN)
-        d, r = ckpt, restart
+        d, r = ckpt, restart_at(restart, growth, n)
         tau_d = daly_interval(d, m)
         log_w_d = _wall_per_compute_log(tau_d, d, r, m)
         log_w_m = _wall_per_compute_log(m, d, r, m)
@@ -511,6 +920,7 @@ def _physics(
         return {
             "training_compute": c,
             "job_mtbi": m_h,
+            "job_restart_minutes": r,
             "checkpoint_interval": np.where(never, np.inf, tau),
             "goodput": g,
             "checkpoint_share": np.where(never, 0.0, g * d / tau),

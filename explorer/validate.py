@@ -66,7 +66,8 @@ BOUNDS: dict[str, Bound] = {
     "pue": Bound(1, 10, ""),
     "overhead_fraction": Bound(0, 1, "", hi_open=True),
     "chips": Bound(1, 1e9, "chips", integer=True),
-    "chip_tdp": Bound(10, 5_000, "W"),  # and 0.25-1.5 x the chip's own TDP (CHIP_TDP_RANGE)
+    # and, per chip, from its minimum settable power limit to 1.5 x its TDP (`chip_tdp`)
+    "chip_tdp": Bound(10, 5_000, "W"),
     "server_overhead": Bound(1, 5, ""),
     "mfu": Bound(0, 1, ""),
     "load_factor": Bound(0.01, 1, ""),
@@ -87,6 +88,8 @@ BOUNDS: dict[str, Bound] = {
     "job_chips": Bound(1, 1e9, "chips", integer=True),
     "checkpoint_minutes": Bound(0, 600, "min", lo_open=True),
     "restart_minutes": Bound(0, 1440, "min"),
+    # restart minutes added per 1,000 job chips beyond the Llama 3 job's 16,384
+    "restart_growth": Bound(0, 60, "min"),
     # at most one interruption per accelerator-hour: 20,000 times the Llama 3 run's rate
     "interruption_rate": Bound(0, 1, "per chip-hour"),
     # the bare training chain's inputs that compute derives (explorer.training.chain)
@@ -327,39 +330,47 @@ def precision(name: object) -> str:
     return name
 
 
-# Per-chip range of `chip_tdp` around the catalog TDP: power capping goes down to about a
-# quarter of TDP (H100: 200 W of 700 W), and boards are not provisioned far above their rating.
+# Per-chip range of `chip_tdp` around the catalog TDP: boards are not provisioned far above their
+# rating. The floor is the chip's minimum settable power limit (catalog ``chips.*.min_power``,
+# else ``capping.min_power_share`` x its TDP), passed in by the caller.
 CHIP_TDP_RANGE = (0.25, 1.5)
 
 
-def chip_tdp(tdp_w: xr.Variable, catalog_tdp_w: xr.Variable, chips: list[str] | str) -> None:
-    """Check a given per-chip power [W] against each chip's own range around its catalog TDP [W].
+def chip_tdp(
+    tdp_w: xr.Variable,
+    catalog_tdp_w: xr.Variable,
+    chips: list[str] | str,
+    floor_w: xr.Variable | None = None,
+) -> None:
+    """Check a given per-chip power [W] against each chip's own range: from its minimum settable
+    power limit `floor_w` [W] (default a quarter of its TDP) to 1.5 × its catalog TDP [W].
 
     Examples
     --------
     >>> import xarray as xr
     >>> chip_tdp(xr.Variable((), 960.0), xr.Variable((), 1200.0), "gb200")
-    >>> chip_tdp(xr.Variable((), 2000.0), xr.Variable((), 700.0), "h100")
+    >>> chip_tdp(xr.Variable((), 175.0), xr.Variable((), 700.0), "h100", xr.Variable((), 200.0))
     Traceback (most recent call last):
     ...
-    explorer.errors.InputError: chip_tdp = 2000.0 is out of range for h100;
-    allowed: 175 W ≤ chip_tdp ≤ 1050 W (0.25-1.5 x its 700 W TDP).
+    explorer.errors.InputError: chip_tdp = 175.0 is out of range for h100;
+    allowed: 200 W ≤ chip_tdp ≤ 1050 W (its minimum power limit to 1.5 x its 700 W TDP).
     """
     lo_f, hi_f = CHIP_TDP_RANGE
-    bad = (tdp_w < lo_f * catalog_tdp_w) | (tdp_w > hi_f * catalog_tdp_w)
+    floor = lo_f * catalog_tdp_w if floor_w is None else floor_w
+    bad = (tdp_w < floor) | (tdp_w > hi_f * catalog_tdp_w)
     if not bad.values.any():
         return
     first = tuple(np.argwhere(np.asarray(bad.values))[0]) if bad.ndim else ()
     pick = dict(zip(bad.dims, first, strict=True))
     value = float((tdp_w + 0.0 * catalog_tdp_w).transpose(*bad.dims).values[first])
-    rated = (
-        float(catalog_tdp_w.values[pick["chip"]]) if "chip" in pick else float(catalog_tdp_w.values)
-    )
+    one = {"chip": pick["chip"]} if "chip" in pick else {}
+    rated = float(catalog_tdp_w.isel(one).values) if one else float(catalog_tdp_w.values)
+    lowest = float(floor.isel(one).values) if one and "chip" in floor.dims else float(floor.values)
     name = chips[pick["chip"]] if "chip" in pick else chips
     raise InputError(
         "chip_tdp",
         float(f"{value:.12g}"),
-        f"{_fmt(lo_f * rated)} W ≤ chip_tdp ≤ {_fmt(hi_f * rated)} W "
-        f"({lo_f:g}-{hi_f:g} x its {_fmt(rated)} W TDP)",
+        f"{_fmt(lowest)} W ≤ chip_tdp ≤ {_fmt(hi_f * rated)} W "
+        f"(its minimum power limit to {hi_f:g} x its {_fmt(rated)} W TDP)",
         f"is out of range for {name}",
     )

@@ -90,6 +90,9 @@ _INPUTS: dict[str, Var] = {
     "job_chips": Var("count", "accelerators in the training job", _IN, _M),
     "checkpoint_minutes": Var("min", "time a checkpoint stalls training", _IN, _M),
     "restart_minutes": Var("min", "time from an interruption to training again", _IN, _M),
+    "restart_growth": Var(
+        "min", "restart minutes added per 1,000 job chips beyond 16,384", _IN, _M
+    ),
     "interruption_rate": Var("1/h", "interruptions per accelerator-hour", _IN, _M),
 }
 
@@ -126,6 +129,9 @@ _SITE: dict[str, Var] = {
         "MW", "distribution, UPS and lighting losses of the site when full", _CAP, _M
     ),
     "chip_power": Var("kW", "all-in IT power per accelerator", _CHIP, _M),
+    "cap_throughput": Var(
+        "1", "per-accelerator throughput at chip_tdp / at the rated TDP", _CHIP, "explorer.cluster"
+    ),
     "chips_supported": Var("count", "accelerators the site's IT capacity can feed", _CAP, _M),
     "chips_powered": Var("count", "deployed accelerators the site can power", _OP, _M),
     "power_required": Var("MW", "facility power the deployed chips need", _OP, _M),
@@ -186,7 +192,7 @@ _TRAINING: dict[str, Var] = {
     "job_flops": Var("FLOP/s", "FLOP/s the job delivers at the MFU", _OP, _M),
     **{
         k: Var(u, long, "training", "explorer.training")
-        for k, (u, long) in training.OUTPUTS.items()
+        for k, (u, long) in {**training.OUTPUTS, **training.CHECK_OUTPUTS}.items()
     },
 }
 

@@ -33,6 +33,7 @@ CONTEXT = {
     "job_chips": {"training_compute": 1e24, "interruption_rate": 0.0},
     "checkpoint_minutes": {"training_compute": 1e24},
     "restart_minutes": {"training_compute": 1e24},
+    "restart_growth": {"training_compute": 1e24, "job_chips": 20_000.0},
     "interruption_rate": {"training_compute": 1e24, "job_chips": 1.0},
 }
 # infinite where nothing interrupts the job (interruption_rate 0), as COP is with no cooling
@@ -131,10 +132,12 @@ def test_load_factor_zero_or_vanishing_is_refused_everywhere(value):
 
 @pytest.mark.parametrize("chip", ["h100", "gb200", "tpu-v4"])
 def test_chip_tdp_at_each_chips_own_bounds(chip):
-    from explorer import catalog
+    from explorer import catalog, cluster
 
     rated = catalog.value(f"chips.{chip}.tdp", "W")
-    lo, hi = CHIP_TDP_RANGE[0] * rated, CHIP_TDP_RANGE[1] * rated
+    # from the chip's minimum settable power limit (H100: 200 W) to 1.5 x its TDP
+    lo = round(float(cluster.capping_curve().min_power.sel(chip=chip)) * 1000, 9)
+    hi = CHIP_TDP_RANGE[1] * rated
     for value in (lo, hi, np.nextafter(lo, math.inf), np.nextafter(hi, -math.inf)):
         _clean(compute(chip=chip, chip_tdp=float(value)))
     for value in (np.nextafter(lo, -math.inf), np.nextafter(hi, math.inf), -0.0, TINY):

@@ -44,9 +44,9 @@ SPELLINGS = {
     "goodput-16k": ["85%", "0.85", "85.3 %", "0.853"],
     "capstone-achieved": ["76.5", "76.5 EFLOP/s", "76,483 PFLOP/s", "7.65e19 FLOP/s", "76 EFLOPS"],
     "capstone-days": ["5.75", "5.75 days", "138 hours", "5.8"],
-    # 169,734 MWh = 169.7 GWh = 0.17 TWh
-    "capstone-energy": ["169,734", "170,000 MWh", "169.7 GWh", "0.17 TWh", "1.7e5"],
-    "capstone-city-days": ["19.6", "20 days", "19.6 d"],
+    # 482,524 MWh = 482.5 GWh = 0.48 TWh
+    "capstone-energy": ["482,524", "482,500 MWh", "482.5 GWh", "0.4825 TWh", "4.825e5"],
+    "capstone-city-days": ["55.7", "55.7 days", "55.7 d"],
     "jackson-annual-pue": ["1.18", "1.179", "118 %"],
     # (54.83 - 33.88) / 33.88 = 0.6185
     "hot-day-above-mean": ["62 %", "61.8 %", "0.62", "0.618", "62 percent"],
@@ -78,10 +78,10 @@ NEW_TRAPS = [
     # a forgotten % sign: 10 means ten times the whole
     # capstone: 300 MW x 5.75 ideal days x 24 h = 41,403 MWh
     ("capstone-energy", "41,403 MWh", "ideal-days", "no interruptions"),
-    # 300 MW x 23.574 days = 7,072 MW-days
-    ("capstone-energy", "7072", "mw-days", "multiply by 24"),
-    # 169,734 MWh / (250,000 x 10,715 kWh / 365) = 23.13 days
-    ("capstone-city-days", "23.1", "households", "as households"),
+    # 300 MW x 67.017 days = 20,105 MW-days
+    ("capstone-energy", "20105", "mw-days", "multiply by 24"),
+    # 482,524 MWh / (250,000 x 10,715 kWh / 365) = 65.75 days
+    ("capstone-city-days", "65.7", "households", "as households"),
     # 1 / (1 - 0.4): the other 3 % forgotten
     ("pue-40", "1.67", "forgot-other-losses", "add the other losses"),
     # lesson 7: 54.83 / 33.88 = 1.618, the ratio instead of the excess

@@ -43,13 +43,14 @@ HAND = {
     "capstone-achieved": 76.4833,
     # 3.8e25 / 7.64833e19 = 496,841 s / 86,400 = 5.75047 days
     "capstone-days": 5.75047,
-    # one job of 286,669 chips: M = 11,135.08 s x 16,384 / 286,669 = 636.40 s;
-    # Daly's tau = 237.80 s;
-    # goodput = 237.80 / (636.40 x e^(600/636.40) x (e^(297.80/636.40) - 1)) = 0.24393;
-    # 5.75047 / 0.24393 = 23.5741 days; 300 MW x 23.5741 d x 24 h = 169,734 MWh
-    "capstone-energy": 169_734.0,
-    # city of 250,000 people x 12,645 kWh / 365 = 8,660.96 MWh per day; 169,734 / 8,660.96 = 19.598
-    "capstone-city-days": 19.598,
+    # one job of 286,669 chips: M = 11,135.08 s x 16,384 / 286,669 = 636.40 s; the restart grows
+    # with the job (MegaScale): R = 10 min + 0.041 min x (286,669 - 16,384) / 1,000 = 21.0817 min
+    # = 1,264.90 s; Daly's tau = 237.80 s;
+    # goodput = 237.80 / (636.40 x e^(1,264.90/636.40) x (e^(297.80/636.40) - 1)) = 0.085808;
+    # 5.75047 / 0.085808 = 67.0158 days; 300 MW x 67.0158 d x 24 h = 482,514 MWh
+    "capstone-energy": 482_514.0,
+    # city of 250,000 people x 12,645 kWh / 365 = 8,660.96 MWh per day; 482,514 / 8,660.96 = 55.711
+    "capstone-city-days": 55.711,
     # Lesson 7: the chiller plant in Jackson's typical year (300 MW). Wet-bulbs are psychrolib's
     # (checked against ASHRAE in test_climate): the hottest typical hour 25.3843 °C, the hot day's
     # peak hour 25.0585 °C. Chillers: condenser = wet-bulb + 4 K tower + 6 K, evaporator 13 °C,

@@ -106,3 +106,17 @@ def test_a_failing_panel_never_breaks_the_page(monkeypatch, demo_params):
     assert app.messages["general"].value == ""
     assert app.state["site_power"] == pytest.approx(1000)
     assert len(app.panels[1].updates) == 2  # the load and the change
+
+
+def test_the_training_card_shows_the_runs_flags_in_words():
+    from explorer import compute
+    from explorer.ui.scenario import scalars
+    from explorer.ui.training import training_html
+
+    ds = compute(chip="h100", model="llama3-405b", job_chips=1)
+    card = training_html(ds, scalars(ds, "bf16"), "llama3-405b", "BF16", False)
+    assert "does not fit" in card and "108" in card
+    fine = compute(chip="h100", model="llama3-405b", job_chips=16384)
+    assert "explorer-training-flag" not in training_html(
+        fine, scalars(fine, "bf16"), "llama3-405b", "BF16", False
+    )

@@ -15,6 +15,8 @@ import argparse
 import json
 from typing import Any
 
+import numpy as np
+
 from .. import catalog, runs, training
 from ..export import to_json
 from ..model import INPUTS, TRAINING_INPUTS
@@ -118,6 +120,9 @@ def run(args: argparse.Namespace) -> int:
         f"site preset {ds.attrs.get('site_preset')}"
     )
     print(table(ds, head=head))
+    bits = int(np.bitwise_or.reduce(np.atleast_1d(ds.training_flags.values).astype(int).ravel()))
+    if bits:
+        print("\nflags: " + ", ".join(n for n, b in training.FLAGS.items() if bits & b))
     if ds.attrs.get("notes"):
         print(f"\nnote: {ds.attrs['notes']}")
     return 0

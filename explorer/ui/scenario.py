@@ -79,7 +79,7 @@ def scalars(ds: xr.Dataset, precision: str) -> dict[str, float]:
     i = [str(p) for p in ds.indexes["precision"]].index(precision)
     out = {}
     for name, var in ds.variables.items():
-        if var.dtype.kind != "f":
+        if var.dtype.kind not in "fiu":  # floats and whole numbers (training_flags' bit mask)
             continue
         if var.ndim == 0:
             out[name] = float(var.values)

@@ -12,6 +12,7 @@ import math
 import xarray as xr
 
 from .. import catalog, fmt
+from ..training import flag_notes
 from ..units import factor
 from .cards import amount
 
@@ -73,6 +74,13 @@ def training_html(
             f"<div class='explorer-run-energy'>Run energy {q('run_energy')} = "
             f"{fmt.number(days)} days of the city's electricity; "
             f"CO₂ {q('run_co2')}, cost {q('run_cost')}.</div>"
+        )
+    flags = int(v.get("training_flags", 0) or 0)
+    if flags and not impossible:
+        notes = flag_notes(flags, v.get("best_job_chips"), v.get("min_job_chips"))
+        body += "".join(
+            f"<div class='explorer-training-flag' style='color:#a33'>⚠ {html.escape(n)}</div>"
+            for n in notes
         )
     return (
         f"<div class='explorer-training' style='border-left:4px solid #009E73;padding:2px 8px;"
