@@ -16,7 +16,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import psutil
 import pytest
@@ -34,6 +36,8 @@ __all__ = [
     "ROOT",
     "free_port",
     "wait_for_page",
+    "eventually",
+    "stays",
     "port_is_free",
     "HOSTILE_VOILA_JSON",
     "ServerProcess",
@@ -68,6 +72,48 @@ def wait_for_page(url: str, timeout: float = 120) -> str:
         except OSError:
             time.sleep(0.5)
     return ""
+
+
+def eventually(
+    check: Callable[[], Any],
+    *,
+    what: str,
+    seen: Callable[[], Any] | None = None,
+    timeout: float = 60,
+    every: float = 0.25,
+    pause: Callable[[float], Any] = time.sleep,
+) -> Any:
+    """Call `check` until it returns a truthy value (returned); fail naming `what` was awaited and
+    what `seen()` (default: `check()`) gave last when `timeout` [s] passes first.
+
+    For a server's state that must finally hold (its kernel count, a page it serves); the
+    timeout only bounds the wait. `pause(seconds)` waits between checks (a Playwright page's
+    own wait when the checked state arrives through its events).
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        if value := check():
+            return value
+        if time.monotonic() > deadline:
+            last = seen() if seen else value
+            pytest.fail(f"waited {timeout:g} s until {what}; last seen: {last!r}")
+        pause(every)
+
+
+def stays(check: Callable[[], Any], *, what: str, seconds: float, seen=None) -> None:
+    """A bounded negative check: fail if `check()` is ever false during `seconds` [s].
+
+    Only where the time itself is the claim ("no further kernel starts"), when nothing the test
+    can observe marks the end; the test says why. It can only miss a late change, never fail
+    because the machine is slow.
+    """
+    deadline = time.monotonic() + seconds
+    while True:
+        if not check():
+            pytest.fail(f"{what} stopped holding; seen: {seen() if seen else None!r}")
+        if time.monotonic() > deadline:
+            return
+        time.sleep(0.25)
 
 
 def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
