@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -155,6 +154,7 @@ def binder_argv(token: str) -> list[str]:
         "--allow-root",
         "--port={port}",
         "--ServerApp.ip=127.0.0.1",
+        "--ServerApp.port_retries=0",  # the port asked for, or an exit (never the next one)
         f"--IdentityProvider.token={token}",
     ]
 
@@ -163,32 +163,51 @@ class ServerProcess:
     """A server on 127.0.0.1 (`argv` with {port} filled in), in its own session, with its log.
 
     Started from the checkout (binder/start runs from there, as on Binder); stopped with its
-    kernels (SIGTERM to the session, SIGKILL after 15 s)."""
+    kernels (SIGTERM to the session, SIGKILL after 15 s). Ready once this very process listens
+    on its port: on a machine shared with other test runs, another server may take a port
+    between the choice and the bind (the server then exits and this starts it again on another
+    port), and a connection alone could reach that other server."""
 
     def __init__(
         self, argv: list[str], log: Path, env: dict[str, str] | None = None, port: int | None = None
     ) -> None:
-        self.port = port or free_port(start=8900)
         self.log = log
-        self._log = open(log, "wb")  # noqa: SIM115
-        self.proc = subprocess.Popen(
-            [a.format(port=self.port) for a in argv],
-            cwd=ROOT,
-            env={**environment(), **(env or {})},
-            stdout=self._log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"the server exited early:\n{log.read_text()[-3000:]}")
-            with socket.socket() as s:
-                if s.connect_ex(("127.0.0.1", self.port)) == 0:
+        for attempt in range(3):
+            self.port = port or free_port(start=8900 + 20 * attempt)
+            self._log = open(log, "wb")  # noqa: SIM115
+            self.proc = subprocess.Popen(
+                [a.format(port=self.port) for a in argv],
+                cwd=ROOT,
+                env={**environment(), **(env or {})},
+                stdout=self._log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+            deadline = time.monotonic() + 90
+            while time.monotonic() < deadline:
+                if self.proc.poll() is not None:
+                    break
+                if self._listens():
                     return
-            time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"the server did not listen within 90 s:\n{log.read_text()[-3000:]}")
+                time.sleep(0.2)
+            else:
+                self.stop()
+                raise RuntimeError(f"the server did not listen within 90 s:\n{self._tail()}")
+            self._log.close()
+            if port or "in use" not in log.read_text():
+                break
+        raise RuntimeError(f"the server exited early:\n{self._tail()}")
+
+    def _listens(self) -> bool:
+        """Whether this server's own process listens on its port (not some other process)."""
+        try:
+            conns = psutil.Process(self.proc.pid).net_connections(kind="inet")
+        except psutil.Error:
+            return False
+        return any(c.status == psutil.CONN_LISTEN and c.laddr.port == self.port for c in conns)
+
+    def _tail(self) -> str:
+        return self.log.read_text(errors="replace")[-3000:]
 
     def rss(self) -> int:
         """The server process's resident memory [bytes]."""

@@ -92,15 +92,21 @@ def _descendants(pid: int) -> list[psutil.Process]:
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
 def test_explorer_app_serves_from_any_folder_and_a_signal_stops_everything(tmp_path, sig):
     port = free_port(0)
-    proc = subprocess.Popen(
-        [EXE, "app", "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        cwd=tmp_path,
-        start_new_session=True,
-    )
+    log = tmp_path / "server.log"  # a file, not a pipe: a pipe nobody reads fills and blocks it
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            [EXE, "app", "--port", str(port)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            cwd=tmp_path,
+            start_new_session=True,
+        )
     try:
-        first = proc.stdout.readline().decode()
+        first = eventually(
+            lambda: "\n" in (text := log.read_text()) and text.splitlines()[0],
+            what="the server's first line",
+            seen=log.read_text,
+        )
         assert f"http://127.0.0.1:{port}/" in first
         page = wait_for_page(f"http://127.0.0.1:{port}/")
         assert "application/vnd.jupyter.widget-view+json" in page  # the app's widgets were rendered
@@ -114,7 +120,12 @@ def test_explorer_app_serves_from_any_folder_and_a_signal_stops_everything(tmp_p
         children = _descendants(proc.pid)
         proc.send_signal(sig)  # to `explorer app` only, as a terminal or a service manager would
         # the claim is that everything stops, not how fast: 60 s only bound the waits
-        proc.wait(timeout=60)
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            pytest.fail(
+                f"the server did not stop within 60 s of {sig!r}:\n{log.read_text()[-3000:]}"
+            )
         _, alive = psutil.wait_procs(children, timeout=60)
         assert not alive, [p.cmdline() for p in alive]
         assert port_is_free(port)

@@ -23,7 +23,7 @@ from explorer import fmt
 from explorer.ui.cite import embed_snippet
 
 from .conftest import LOOPBACK, step_site_power, wait_link, wait_text
-from .test_serving import settled_kernels
+from .test_serving import pool_size, settled_kernels
 
 SCENARIO = {"site_power": 600, "chip": "h100", "cooling_fraction": 0.3}
 CITY = ".explorer-city .explorer-value"
@@ -174,7 +174,7 @@ def test_on_plain_http_the_embedded_page_works_with_its_rendered_token(
         outside.append(r.request.url)
         return r.abort()
 
-    baseline = settled_kernels(voila_server)
+    baseline = settled_kernels(voila_server, pool_size())
     context = named_hosts_browser.new_context(viewport={"width": 1280, "height": 1600})
     try:
         page = context.new_page()

@@ -101,16 +101,17 @@ def pool_size() -> int:
     return json.loads(SETTINGS.read_text())["VoilaConfiguration"].get("default_pool_size", 0)
 
 
-def settled_kernels(server, quiet: float = 5, timeout: float = 90) -> int:
-    """The kernel count once the pool is full and the count has not changed for `quiet` seconds.
+def settled_kernels(server, pool: int = 0, quiet: float = 5, timeout: float = 90) -> int:
+    """The kernel count once it is at least `pool` (the preheated pool is full: `explorer app`'s
+    route has one, Binder's has none) and has not changed for `quiet` seconds.
 
     Outside the server nothing shows a pool refill that still sleeps through Voila's fill delay
     (1 s): a count steady for several times that long is the pool refilled. A count taken too
     early could only be lower than the settled one; this waits past that.
     """
     eventually(
-        lambda: server.kernels() >= pool_size(),
-        what=f"the pool's {pool_size()} kernels",
+        lambda: server.kernels() >= pool,
+        what=f"the pool's {pool} kernels",
         seen=server.kernels,
         timeout=timeout,
     )
@@ -136,7 +137,7 @@ def released(server, baseline: int) -> None:
 
 def test_closed_pages_release_their_kernels(voila_server, browser):
     # earlier tests fetched the page without a browser: their kernels wait for the idle culler
-    baseline = settled_kernels(voila_server)
+    baseline = settled_kernels(voila_server, pool_size())
     assert baseline >= pool_size()
     for _ in range(3):
         page = browser.new_page()
@@ -178,7 +179,7 @@ def test_a_failing_callback_sends_no_traceback_over_the_websocket(failing_server
 def test_a_preheated_kernel_serves_a_link_with_its_scenario(voila_server, browser):
     # a pooled kernel ran the notebook before the visit: the link's scenario must still be shown
     assert pool_size() >= 1
-    settled_kernels(voila_server)
+    settled_kernels(voila_server, pool_size())
     used = voila_server.log.read_text().count("Using pre-heated kernel")
     page = browser.new_page()
     wait_ready(page, voila_server.url + "?site_power=600&chip=h100&cooling_fraction=0.3")
@@ -197,7 +198,7 @@ def test_forged_request_info_sockets_cannot_take_a_visitors_link(voila_server, b
     from websockets.exceptions import InvalidStatus
     from websockets.sync.client import connect
 
-    settled_kernels(voila_server)
+    settled_kernels(voila_server, pool_size())
     base = voila_server.url.replace("http://", "ws://").rstrip("/")
     for fake in ("00000000-0000-0000-0000-000000000001", "00000000-0000-0000-0000-000000000002"):
         with pytest.raises(InvalidStatus):

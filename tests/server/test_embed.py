@@ -104,9 +104,10 @@ def test_the_fallback_script_carries_only_a_token():
 # ------------------------------------------------------------------------------ live servers
 def _page(server, **headers: str) -> tuple[int, str, dict, list[str]]:
     """GET the app page: status, HTML, headers and its Set-Cookie lines (waiting while the
-    small kernel limit serves the busy page: unconnected pages' kernels go after 5 s)."""
+    small kernel limit serves the busy page: unconnected pages' kernels go after the grace; the
+    deadline only bounds that wait)."""
     req = urllib.request.Request(server.url(server.page_path), headers=headers)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 180
     while True:
         try:
             with urllib.request.urlopen(req, timeout=60) as r:
