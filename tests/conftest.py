@@ -163,17 +163,18 @@ class ServerProcess:
     """A server on 127.0.0.1 (`argv` with {port} filled in), in its own session, with its log.
 
     Started from the checkout (binder/start runs from there, as on Binder); stopped with its
-    kernels (SIGTERM to the session, SIGKILL after 15 s). Ready once this very process listens
-    on its port: on a machine shared with other test runs, another server may take a port
-    between the choice and the bind (the server then exits and this starts it again on another
-    port), and a connection alone could reach that other server."""
+    kernels (SIGTERM to the session, SIGKILL after 15 s). On a free port the system picks (a
+    machine shared with other test runs: their servers, started from 8900 up, once shared the
+    same ports and visited each other's). Ready once this very process listens on its port:
+    another process may take the port between the choice and the bind (the server then exits
+    and starts again on another port), and a connection alone could reach that process."""
 
     def __init__(
         self, argv: list[str], log: Path, env: dict[str, str] | None = None, port: int | None = None
     ) -> None:
         self.log = log
-        for attempt in range(3):
-            self.port = port or free_port(start=8900 + 20 * attempt)
+        for _ in range(3):
+            self.port = port or free_port(0)  # the system's choice: not a port others pick too
             self._log = open(log, "wb")  # noqa: SIM115
             self.proc = subprocess.Popen(
                 [a.format(port=self.port) for a in argv],

@@ -15,6 +15,7 @@ import urllib.request
 import psutil
 import pytest
 import tornado.web
+from conftest import eventually
 from tornado.httputil import HTTPHeaders, HTTPServerRequest, RequestStartLine
 
 from explorer.server import hooks
@@ -207,7 +208,11 @@ def test_the_tab_close_shutdown_needs_the_token_of_the_page_served_with_the_kern
     assert shut(my_token, their_cookie) == 403  # with a cookie, tornado's check: they differ
     assert mine in _kernel_ids(app_server)
     assert shut(my_token) == 204  # the embedded page's beacon, without a cookie
-    assert mine not in _kernel_ids(app_server)
+    eventually(
+        lambda: mine not in _kernel_ids(app_server),
+        what=f"kernel {mine} stopped",
+        seen=lambda: _kernel_ids(app_server),
+    )
 
 
 def _kernel_ids(server) -> set[str]:
