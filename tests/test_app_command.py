@@ -100,6 +100,9 @@ def test_explorer_app_serves_from_any_folder_and_a_signal_stops_everything(tmp_p
             stderr=subprocess.STDOUT,
             cwd=tmp_path,
             start_new_session=True,
+            # as a terminal or a service manager starts it: a pytest started in the background
+            # of a script passes SIGINT on ignored, and the server would never see the signal
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
     try:
         first = eventually(
