@@ -51,6 +51,13 @@ screenshots: $(STAMP) browser
 	  $(BIN)/python -m pytest -q -p no:cacheprovider \
 	  tests/browser/test_app.py tests/browser/test_layout.py -k screenshot
 
+# Flakiness check: the browser and server tests N times in a row, each a fresh session as in CI;
+# lists every test that failed at least once, with counts, and fails if any did: make flaky [N=5]
+N ?= 5
+.PHONY: flaky
+flaky: $(STAMP) browser
+	$(BIN)/python tests/flaky.py $(N)
+
 # Mutation testing of the core's formulas ([tool.mutmut] in pyproject.toml); the working copy is mutants/.
 mutate: $(STAMP)
 	$(BIN)/mutmut run || true

@@ -11,12 +11,13 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import psutil
 import pytest
@@ -34,6 +35,8 @@ __all__ = [
     "ROOT",
     "free_port",
     "wait_for_page",
+    "eventually",
+    "stays",
     "port_is_free",
     "HOSTILE_VOILA_JSON",
     "ServerProcess",
@@ -68,6 +71,48 @@ def wait_for_page(url: str, timeout: float = 120) -> str:
         except OSError:
             time.sleep(0.5)
     return ""
+
+
+def eventually(
+    check: Callable[[], Any],
+    *,
+    what: str,
+    seen: Callable[[], Any] | None = None,
+    timeout: float = 60,
+    every: float = 0.25,
+    pause: Callable[[float], Any] = time.sleep,
+) -> Any:
+    """Call `check` until it returns a truthy value (returned); fail naming `what` was awaited and
+    what `seen()` (default: `check()`) gave last when `timeout` [s] passes first.
+
+    For a server's state that must finally hold (its kernel count, a page it serves); the
+    timeout only bounds the wait. `pause(seconds)` waits between checks (a Playwright page's
+    own wait when the checked state arrives through its events).
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        if value := check():
+            return value
+        if time.monotonic() > deadline:
+            last = seen() if seen else value
+            pytest.fail(f"waited {timeout:g} s until {what}; last seen: {last!r}")
+        pause(every)
+
+
+def stays(check: Callable[[], Any], *, what: str, seconds: float, seen=None) -> None:
+    """A bounded negative check: fail if `check()` is ever false during `seconds` [s].
+
+    Only where the time itself is the claim ("no further kernel starts"), when nothing the test
+    can observe marks the end; the test says why. It can only miss a late change, never fail
+    because the machine is slow.
+    """
+    deadline = time.monotonic() + seconds
+    while True:
+        if not check():
+            pytest.fail(f"{what} stopped holding; seen: {seen() if seen else None!r}")
+        if time.monotonic() > deadline:
+            return
+        time.sleep(0.25)
 
 
 def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
@@ -109,6 +154,7 @@ def binder_argv(token: str) -> list[str]:
         "--allow-root",
         "--port={port}",
         "--ServerApp.ip=127.0.0.1",
+        "--ServerApp.port_retries=0",  # the port asked for, or an exit (never the next one)
         f"--IdentityProvider.token={token}",
     ]
 
@@ -117,32 +163,52 @@ class ServerProcess:
     """A server on 127.0.0.1 (`argv` with {port} filled in), in its own session, with its log.
 
     Started from the checkout (binder/start runs from there, as on Binder); stopped with its
-    kernels (SIGTERM to the session, SIGKILL after 15 s)."""
+    kernels (SIGTERM to the session, SIGKILL after 15 s). On a free port the system picks (a
+    machine shared with other test runs: their servers, started from 8900 up, once shared the
+    same ports and visited each other's). Ready once this very process listens on its port:
+    another process may take the port between the choice and the bind (the server then exits
+    and starts again on another port), and a connection alone could reach that process."""
 
     def __init__(
         self, argv: list[str], log: Path, env: dict[str, str] | None = None, port: int | None = None
     ) -> None:
-        self.port = port or free_port(start=8900)
         self.log = log
-        self._log = open(log, "wb")  # noqa: SIM115
-        self.proc = subprocess.Popen(
-            [a.format(port=self.port) for a in argv],
-            cwd=ROOT,
-            env={**environment(), **(env or {})},
-            stdout=self._log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"the server exited early:\n{log.read_text()[-3000:]}")
-            with socket.socket() as s:
-                if s.connect_ex(("127.0.0.1", self.port)) == 0:
+        for _ in range(3):
+            self.port = port or free_port(0)  # the system's choice: not a port others pick too
+            self._log = open(log, "wb")  # noqa: SIM115
+            self.proc = subprocess.Popen(
+                [a.format(port=self.port) for a in argv],
+                cwd=ROOT,
+                env={**environment(), **(env or {})},
+                stdout=self._log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+            deadline = time.monotonic() + 90
+            while time.monotonic() < deadline:
+                if self.proc.poll() is not None:
+                    break
+                if self._listens():
                     return
-            time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"the server did not listen within 90 s:\n{log.read_text()[-3000:]}")
+                time.sleep(0.2)
+            else:
+                self.stop()
+                raise RuntimeError(f"the server did not listen within 90 s:\n{self._tail()}")
+            self._log.close()
+            if port or "in use" not in log.read_text():
+                break
+        raise RuntimeError(f"the server exited early:\n{self._tail()}")
+
+    def _listens(self) -> bool:
+        """Whether this server's own process listens on its port (not some other process)."""
+        try:
+            conns = psutil.Process(self.proc.pid).net_connections(kind="inet")
+        except psutil.Error:
+            return False
+        return any(c.status == psutil.CONN_LISTEN and c.laddr.port == self.port for c in conns)
+
+    def _tail(self) -> str:
+        return self.log.read_text(errors="replace")[-3000:]
 
     def rss(self) -> int:
         """The server process's resident memory [bytes]."""

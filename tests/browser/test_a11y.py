@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+from urllib.parse import parse_qsl
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 import explorer
 from explorer import fmt
 
-from .conftest import wait_ready
+from .conftest import step_site_power, wait_drawn, wait_link, wait_ready, wait_text, wait_until
 
 
 def serious(page, context=".explorer-app") -> list[str]:
     """axe-core's serious and critical violations inside the app, one line each."""
-    page.wait_for_function(  # the page names slider handles in the frame after they are drawn
+    wait_until(  # the page names slider handles in the frame after they are drawn
+        page,
         "() => [...document.querySelectorAll('.explorer-app .noUi-handle')]"
-        ".every(h => h.hasAttribute('aria-label'))"
+        ".every(h => h.hasAttribute('aria-label'))",
+        what="every slider handle named",
+        seen="() => [...document.querySelectorAll('.explorer-app .noUi-handle')]"
+        ".map(h => h.getAttribute('aria-label'))",
     )
     results = Axe().run(page, context=context)
     return [
@@ -31,7 +37,8 @@ def serious(page, context=".explorer-app") -> list[str]:
 )
 def test_axe_finds_no_serious_or_critical_violation(page, app_url, query):
     wait_ready(page, app_url + query)
-    page.wait_for_timeout(500)
+    wait_link(page, dict(parse_qsl(query.lstrip("?"))))  # the link's scenario is drawn
+    wait_drawn(page)
     assert serious(page) == []
 
 
@@ -106,6 +113,7 @@ def first_stops(seen: list[str]) -> list[str]:
 def test_tab_reaches_every_control_in_reading_order(page, app_url):
     wait_ready(page, app_url)
     page.wait_for_selector(".jupyter-widget-Collapse-header[tabindex='0']")
+    wait_drawn(page)  # every control drawn (the chart cards' tab stops among them)
     assert [s for s in first_stops(tab_order(page)) if s in ORDER] == ORDER
 
 
@@ -114,9 +122,11 @@ def test_enter_opens_an_accordion_from_the_keyboard(page, app_url):
     header = page.locator(".jupyter-widget-Collapse-header", has_text="More inputs")
     header.focus()
     page.keyboard.press("Enter")
-    page.wait_for_function(
+    wait_until(
+        page,
         "() => [...document.querySelectorAll('.jupyter-widget-Collapse-header')]"
-        ".some(h => h.textContent.includes('More inputs') && h.ariaExpanded === 'true')"
+        ".some(h => h.textContent.includes('More inputs') && h.ariaExpanded === 'true')",
+        what="the 'More inputs' accordion open",
     )
     assert page.locator("label:text-is('Load factor (0.01 – 1)')").is_visible()
 
@@ -129,19 +139,9 @@ def test_arrow_keys_after_tab_move_site_power_and_the_headline_equals_the_core(p
         if page.evaluate(FOCUSED).startswith("Site power"):
             break
     assert page.evaluate(FOCUSED).startswith("Site power")
-    before = page.inner_text(".explorer-city .explorer-value")
-    for _ in range(20):
-        page.keyboard.press("ArrowRight")
-    page.wait_for_function(
-        "t => document.querySelector('.explorer-city .explorer-value').innerText !== t", arg=before
-    )
-    page.wait_for_timeout(500)
-    shown_mw = float(page.locator(".widget-text:has(label:text-is('MW')) input").input_value())
+    shown_mw = step_site_power(page, 20, focus=False)  # on the focused handle
     assert shown_mw > 300
     ds = explorer.compute(site_power=shown_mw)
-    assert page.inner_text(".explorer-city .explorer-value") == (
-        f"{fmt.number(float(ds.city_households))} households"
-    )
-    assert page.inner_text(".explorer-strip-city b") == (
-        f"{fmt.number(float(ds.city_households))} households"
-    )
+    households = f"{fmt.number(float(ds.city_households))} households"
+    wait_text(page, ".explorer-city .explorer-value", households)
+    wait_text(page, ".explorer-strip-city b", households)

@@ -7,6 +7,7 @@ import pytest
 import explorer
 from explorer import fmt
 
+from .conftest import wait_drawn, wait_link, wait_text
 from .test_a11y import serious
 from .test_layout import MIN_TRACK, tracks
 
@@ -16,14 +17,14 @@ def open_basics(page, url: str) -> None:
     page.wait_for_selector(".explorer-basics-city .explorer-value", timeout=90_000)
 
 
-def value(page, css: str) -> str:
-    return page.inner_text(f"{css} .explorer-value")
-
-
 @pytest.mark.parametrize("width", [360, 1366])
 def test_basics_shows_three_sliders_and_three_results_equal_to_the_core(page, app_url, width):
     page.set_viewport_size({"width": width, "height": 900})
     open_basics(page, app_url + "?screen=basics&site_power=600&chips=200000&cooling_fraction=0.25")
+    wait_link(
+        page, {"screen": "basics", "site_power": 600, "chips": 200000, "cooling_fraction": 0.25}
+    )
+    wait_drawn(page)
     found = tracks(page)
     assert [t["label"].split(" (")[0] for t in found] == [
         "Site power",
@@ -32,13 +33,12 @@ def test_basics_shows_three_sliders_and_three_results_equal_to_the_core(page, ap
     ]
     assert all(t["width"] >= MIN_TRACK and t["right"] <= width for t in found), found
     ds = explorer.compute(site_power=600, chips=200_000, cooling_fraction=0.25)
-    assert value(page, ".explorer-basics-city") == (
-        f"{fmt.number(float(ds.city_households))} households"
-    )
-    assert value(page, ".explorer-basics-cooling") == fmt.quantity(float(ds.cooling_power), "MW")
-    assert value(page, ".explorer-basics-flops") == fmt.quantity(
-        float(ds.peak_flops.sel(precision="fp8")), "FLOP/s"
-    )
+    city = f"{fmt.number(float(ds.city_households))} households"
+    wait_text(page, ".explorer-basics-city .explorer-value", city)
+    cooling = fmt.quantity(float(ds.cooling_power), "MW")
+    wait_text(page, ".explorer-basics-cooling .explorer-value", cooling)
+    flops = fmt.quantity(float(ds.peak_flops.sel(precision="fp8")), "FLOP/s")
+    wait_text(page, ".explorer-basics-flops .explorer-value", flops)
     assert page.locator(".explorer-houses svg").count() >= 1
     assert page.locator(".explorer-chip-chart").count() == 0  # Advanced is not on the page
     assert serious(page) == []
@@ -46,8 +46,8 @@ def test_basics_shows_three_sliders_and_three_results_equal_to_the_core(page, ap
 
 def test_the_toggle_switches_to_advanced_and_the_link_follows(page, app_url):
     open_basics(page, app_url + "?screen=basics")
-    page.wait_for_function("() => location.search.includes('screen=basics')")
+    wait_link(page, {"screen": "basics"})
     page.locator(".explorer-screen button", has_text="Advanced").click()
     page.wait_for_selector(".explorer-chip-chart")
-    page.wait_for_function("() => location.search.includes('screen=advanced')")
+    wait_link(page, {"screen": "advanced"})
     assert page.locator(".explorer-basics-city").count() == 0

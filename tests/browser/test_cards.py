@@ -9,6 +9,7 @@ import json
 import struct
 import zlib
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 import numpy as np
 from numpy.testing import assert_allclose
@@ -19,7 +20,7 @@ from explorer.ui.scenario import START_SITE
 from explorer.units import factor
 from explorer.validate import BOUNDS
 
-from .conftest import wait_ready
+from .conftest import wait_link, wait_ready, wait_until
 from .test_a11y import serious
 
 QUERY = "?site_power=600&chip=trn2&cooling_fraction=0.3"
@@ -27,6 +28,14 @@ QUERY = "?site_power=600&chip=trn2&cooling_fraction=0.3"
 SCENARIO = {"site": START_SITE, "site_power": 600.0, "chip": "trn2", "cooling_fraction": 0.3}
 PRECISION = "fp8"  # the app's starting precision
 CARDS = ("power", "city", "flops_per_mw", "chips")
+
+
+def open_scenario(page, app_url: str) -> None:
+    """The app at QUERY, once it shows that scenario (a pooled kernel gets the link after the
+    page shows) with the cards' buttons drawn."""
+    wait_ready(page, app_url + QUERY)
+    wait_link(page, dict(parse_qsl(QUERY.lstrip("?"))))
+    page.wait_for_selector(".explorer-card-power .explorer-download")
 
 
 def download(page, card: str, button: str) -> tuple[str, bytes]:
@@ -46,8 +55,7 @@ def numbers(rows: list[dict[str, str]], column: str) -> np.ndarray:
 
 
 def test_each_charts_csv_equals_the_core(page, app_url):
-    wait_ready(page, app_url + QUERY)
-    page.wait_for_selector(".explorer-card-power .explorer-download")
+    open_scenario(page, app_url)
     core = explorer.compute(**SCENARIO)
 
     name, raw = download(page, "power", "CSV")
@@ -105,8 +113,7 @@ def png_size(raw: bytes) -> tuple[int, int]:
 
 
 def test_each_charts_png_is_a_valid_image(page, app_url):
-    wait_ready(page, app_url + QUERY)
-    page.wait_for_selector(".explorer-card-power .explorer-download")
+    open_scenario(page, app_url)
     for card in CARDS:
         name, raw = download(page, card, "PNG")
         assert name == f"{card}.png"
@@ -115,8 +122,7 @@ def test_each_charts_png_is_a_valid_image(page, app_url):
 
 
 def test_metadata_has_units_sources_and_the_link(page, app_url):
-    wait_ready(page, app_url + QUERY)
-    page.wait_for_selector(".explorer-card-power .explorer-download")
+    open_scenario(page, app_url)
     by_card: dict[str, dict[str, str]] = {}
     for card in CARDS:
         name, raw = download(page, card, "Metadata (JSON)")
@@ -139,7 +145,7 @@ def test_metadata_has_units_sources_and_the_link(page, app_url):
 
 
 def test_the_data_and_sources_tabs_show_the_numbers_and_the_citation(page, app_url):
-    wait_ready(page, app_url + QUERY)
+    open_scenario(page, app_url)
     card = page.locator(".explorer-card-power")
     card.locator(".lm-TabBar-tab", has_text="Data").click()
     page.wait_for_selector(".explorer-card-power .explorer-data-table")
@@ -147,8 +153,13 @@ def test_the_data_and_sources_tabs_show_the_numbers_and_the_citation(page, app_u
     assert serious(page, ".explorer-card-power") == []  # the open Data tab, for axe-core
     card.locator(".explorer-download[data-button='Cite']").click()
     text = card.locator(".explorer-copytext textarea").first
-    page.wait_for_function(
-        "el => el.value.includes('site_power=600')", arg=text.element_handle(), timeout=30_000
+    wait_until(
+        page,
+        "() => document.querySelector('.explorer-card-power .explorer-copytext textarea')"
+        "?.value.includes('site_power=600')",
+        what="the citation names site_power=600",
+        seen="() => document.querySelector('.explorer-card-power .explorer-copytext textarea')"
+        "?.value",
     )
     citation = text.input_value()
     assert citation.startswith(f"AI Datacenter Explorer (Version {explorer.__version__})")

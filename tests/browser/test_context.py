@@ -7,7 +7,7 @@ import explorer
 from explorer import fmt, scenario
 from explorer.model import preset_inputs
 
-from .conftest import wait_ready
+from .conftest import wait_link, wait_ready, wait_until
 
 SITE = "rainier-mississippi"
 
@@ -21,15 +21,19 @@ def _peak_cooling(tech: str) -> str:
 
 def test_the_site_in_context_section_shows_the_core_and_links_its_choices(page, app_url):
     wait_ready(page, app_url + f"?site={SITE}")
+    wait_link(page, {"site": SITE})
     header = page.locator(".jupyter-widget-Collapse-header", has_text="Site in context")
     header.focus()
     page.keyboard.press("Enter")  # opens with the keyboard, built on first open
     words = page.locator(".explorer-context-climate")
     words.wait_for(timeout=60_000)
-    page.wait_for_function(
+    want = _peak_cooling("air-evaporative")  # the Trainium halls' default
+    wait_until(
+        page,
         "t => document.querySelector('.explorer-context-climate')?.innerText.includes(t)",
-        arg=_peak_cooling("air-evaporative"),  # the Trainium halls' default
-        timeout=60_000,
+        want,
+        what=f"the climate words say {want!r}",
+        seen="() => document.querySelector('.explorer-context-climate')?.innerText",
     )
     assert page.locator(".explorer-context-heat svg").count() >= 1
     assert "Mississippi" in page.inner_text(".explorer-context-grid-text")
@@ -40,11 +44,12 @@ def test_the_site_in_context_section_shows_the_core_and_links_its_choices(page, 
     )
     select.focus()
     page.keyboard.press("ArrowDown")  # the next technology: chiller-economiser
-    page.wait_for_function(
-        "() => location.search.includes('cooling_tech=chiller-economiser')", timeout=30_000
-    )
-    page.wait_for_function(
+    wait_link(page, {"cooling_tech": "chiller-economiser"})
+    want = _peak_cooling("chiller-economiser")
+    wait_until(
+        page,
         "t => document.querySelector('.explorer-context-climate')?.innerText.includes(t)",
-        arg=_peak_cooling("chiller-economiser"),
-        timeout=30_000,
+        want,
+        what=f"the climate words say {want!r}",
+        seen="() => document.querySelector('.explorer-context-climate')?.innerText",
     )

@@ -13,18 +13,17 @@ from __future__ import annotations
 
 import http.server
 import threading
-import time
 from urllib.parse import urlparse
 
 import pytest
-from conftest import free_port
+from conftest import eventually, free_port
 
 import explorer
 from explorer import fmt
 from explorer.ui.cite import embed_snippet
 
-from .conftest import LOOPBACK
-from .test_serving import settled_kernels
+from .conftest import LOOPBACK, step_site_power, wait_link, wait_text
+from .test_serving import pool_size, settled_kernels
 
 SCENARIO = {"site_power": 600, "chip": "h100", "cooling_fraction": 0.3}
 CITY = ".explorer-city .explorer-value"
@@ -99,23 +98,12 @@ def households(ds) -> str:
 def check_interactive(frame) -> None:
     """The frame shows the core's scenario, and a slider moved with the keyboard changes it."""
     ds = explorer.compute(**SCENARIO)
-    frame.wait_for_function(
-        "([css, t]) => document.querySelector(css)?.innerText === t",
-        arg=[CITY, households(ds)],
-    )
-    handle = frame.locator(".explorer-site-power .noUi-handle")
-    handle.focus()
-    for _ in range(10):
-        handle.press("ArrowRight")
-    frame.wait_for_function(
-        "([css, t]) => document.querySelector(css).innerText !== t", arg=[CITY, households(ds)]
-    )
-    frame.wait_for_timeout(300)
-    shown_mw = float(frame.locator(".widget-text:has(label:text-is('MW')) input").input_value())
+    wait_link(frame, SCENARIO)  # a pooled kernel gets the link after the page shows
+    wait_text(frame, CITY, households(ds))
+    shown_mw = step_site_power(frame, 10)  # settled on the last step
     assert shown_mw > SCENARIO["site_power"]
     moved = explorer.compute(**{**SCENARIO, "site_power": shown_mw})
-    city = int(frame.inner_text(CITY).split()[0].replace(",", ""))
-    assert abs(city - float(moved.city_households)) / city < 1e-4
+    wait_text(frame, CITY, households(moved))
 
 
 def test_the_embed_snippet_works_on_another_site_and_follows_the_keyboard(
@@ -186,7 +174,7 @@ def test_on_plain_http_the_embedded_page_works_with_its_rendered_token(
         outside.append(r.request.url)
         return r.abort()
 
-    baseline = settled_kernels(voila_server)
+    baseline = settled_kernels(voila_server, pool_size())
     context = named_hosts_browser.new_context(viewport={"width": 1280, "height": 1600})
     try:
         page = context.new_page()
@@ -199,8 +187,9 @@ def test_on_plain_http_the_embedded_page_works_with_its_rendered_token(
         page.goto("about:blank")  # the frame's beforeunload sends Voila's shutdown beacon
     finally:
         context.close()
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and voila_server.kernels() > baseline:
-        time.sleep(0.5)
-    assert voila_server.kernels() <= baseline
+    eventually(
+        lambda: voila_server.kernels() <= baseline,
+        what=f"the frame's kernel released (back to {baseline} kernels)",
+        seen=voila_server.kernels,
+    )
     assert not outside, f"requests left the machine: {outside}"

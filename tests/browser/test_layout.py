@@ -10,9 +10,10 @@ import pytest
 import explorer
 from explorer import fmt
 
-from .conftest import wait_ready
+from .conftest import wait_drawn, wait_link, wait_ready, wait_text, wait_until
 
 WIDTHS = (360, 768, 1366)
+COOLING_STEP = 0.01  # one key press on the cooling share slider
 MIN_TRACK = 160  # px, issue #9: every slider long enough to move with a thumb
 
 
@@ -56,7 +57,8 @@ def overlapping_ticks(page) -> list[tuple[str, str, str]]:
 def test_slider_tracks_are_long_enough_and_inside_the_screen(page, app_url, width):
     page.set_viewport_size({"width": width, "height": 900})
     wait_ready(page, app_url + "?chips=50000")  # the chips slider enabled too
-    page.wait_for_timeout(300)
+    wait_link(page, {"chips": 50000})
+    wait_drawn(page)
     found = tracks(page)
     assert len(found) >= 4, found  # site power, chips, cooling, MFU
     for t in found:
@@ -69,7 +71,7 @@ def test_no_two_tick_labels_of_an_axis_overlap(page, app_url, width):
     page.set_viewport_size({"width": width, "height": 900})
     wait_ready(page, app_url)
     page.wait_for_selector(".explorer-chip-chart .tick text")
-    page.wait_for_timeout(500)
+    wait_drawn(page)
     n_ticks = page.locator(".explorer-chip-chart .tick text").count()
     assert n_ticks >= len(explorer.catalog.names("chips"))  # every accelerator is named
     assert overlapping_ticks(page) == []
@@ -88,15 +90,16 @@ def test_the_overlap_check_can_fail(page, app_url):
 
 def test_the_city_chart_title_names_what_it_plots(page, app_url):
     page.set_viewport_size({"width": 1366, "height": 900})
-    wait_ready(page, app_url)
     title = ".explorer-people-chart .mainheading"
-    page.wait_for_function(
-        "css => document.querySelector(css)?.textContent.includes('households')", arg=title
-    )
-    wait_ready(page, app_url + "?basis=world-person")
-    page.wait_for_function(
-        "css => document.querySelector(css)?.textContent.includes('people')", arg=title
-    )
+    for query, word in (("", "households"), ("?basis=world-person", "people")):
+        wait_ready(page, app_url + query)
+        wait_until(
+            page,
+            "([css, w]) => document.querySelector(css)?.textContent.includes(w)",
+            [title, word],
+            what=f"the city chart's title names {word}",
+            seen="([css]) => document.querySelector(css)?.textContent",
+        )
 
 
 def in_view(page, css: str) -> bool:
@@ -113,17 +116,18 @@ def test_the_headline_strip_stays_in_view_while_a_slider_moves_on_a_phone(page, 
     handle = page.locator(".explorer-cooling-slider .noUi-handle")
     handle.scroll_into_view_if_needed()
     handle.focus()
+    start = float(handle.get_attribute("aria-valuetext"))  # the cooling share [1]
     for _ in range(5):
         page.keyboard.press("ArrowRight")
-    page.wait_for_timeout(300)
-    readout = page.inner_text(".explorer-cooling-slider .widget-readout")  # e.g. "17%"
-    ds = explorer.compute(cooling_fraction=float(readout.rstrip("% ")) / 100)
+    end = float(handle.get_attribute("aria-valuetext"))
+    assert round((end - start) / COOLING_STEP) == 5, (start, end)
+    # settled on the last step: the readout, then the strip and the headline, show it
+    wait_text(page, ".explorer-cooling-slider .widget-readout", f"{end * 100:.0f}%")
+    ds = explorer.compute(cooling_fraction=end)
     expected = fmt.quantity(float(ds.cooling_power), "MW")
-    page.wait_for_function(
-        "t => document.querySelector('.explorer-strip-cooling b')?.innerText === t", arg=expected
-    )
-    assert readout != "12%"  # the slider moved
-    assert page.inner_text(".explorer-cooling .explorer-value") == expected
+    wait_text(page, ".explorer-strip-cooling b", expected)
+    wait_text(page, ".explorer-cooling .explorer-value", expected)
+    wait_link(page, {"cooling_fraction": end})
     assert not in_view(page, ".explorer-cooling")  # the full headline is below, out of sight
     assert in_view(page, ".explorer-strip-cooling")
     # the strip is a repeat for narrow screens: not shown beside the full headlines on a laptop
@@ -142,7 +146,7 @@ def test_screenshots_of_both_screens(page, app_url, tmp_path, screen, width):
     page.wait_for_selector(
         f".explorer-{'basics-' if screen == 'basics' else ''}city .explorer-value"
     )
-    page.wait_for_timeout(800)
+    wait_drawn(page)
     shot = tmp_path / f"screenshot-{screen}-{width}.png"
     page.screenshot(path=str(shot), full_page=False)
     assert png_size_and_spread(shot)[2] > 0.005, "the screenshot looks blank"
@@ -154,9 +158,11 @@ def test_screenshots_of_both_screens(page, app_url, tmp_path, screen, width):
 def test_every_field_fits_the_screen_with_the_panels_open(page, app_url, width):
     page.set_viewport_size({"width": width, "height": 900})
     wait_ready(page, app_url + "?model=llama3-405b")
+    wait_link(page, {"model": "llama3-405b"})
     for header in page.locator(".explorer-app .jupyter-widget-Collapse-header").all():
         header.click()
     page.wait_for_selector(".widget-text:has(label:text-is('Load factor (0.01 – 1)')) input")
+    wait_drawn(page)
     fields = page.eval_on_selector_all(
         ".explorer-app .widget-text input, .explorer-app select",
         """els => els.filter(e => e.offsetParent !== null).map(e => {

@@ -7,62 +7,90 @@ from explorer.ui import headlines
 from explorer.ui.ranges import slot_text
 from explorer.ui.tornado import CHOICES
 
-from .conftest import wait_ready
+from .conftest import wait_drawn, wait_link, wait_ready, wait_text, wait_until
 
 SITE = "rainier-mississippi"
 TOGGLE = ".explorer-ranges-toggle input[type=checkbox]"
 
 
 def test_ranges_equal_the_core_hide_with_the_toggle_and_travel_in_the_link(page, app_url):
-    page.set_default_timeout(60_000)  # a busy 2-core machine
     wait_ready(page, app_url + f"?site={SITE}")
-    page.wait_for_selector(".explorer-city .explorer-range")
+    wait_link(page, {"site": SITE})
     h = headlines.headline_ranges(site=SITE, precision="fp8")  # the app's untouched preset
-    assert page.inner_text(".explorer-city .explorer-range") == slot_text(h["city_households"])
-    assert page.inner_text(".explorer-cooling .explorer-range") == slot_text(h["cooling_power"])
+    wait_text(page, ".explorer-city .explorer-range", slot_text(h["city_households"]))
+    wait_text(page, ".explorer-cooling .explorer-range", slot_text(h["cooling_power"]))
     assert "90 % range" in page.inner_text(".explorer-city .explorer-range")
     page.locator(TOGGLE).uncheck()
-    page.wait_for_function("() => !document.querySelector('.explorer-city .explorer-range')")
-    page.wait_for_function("() => location.search.includes('ranges=0')")
+    wait_link(page, {"ranges": 0})
+    wait_until(
+        page,
+        "() => !document.querySelector('.explorer-city .explorer-range')",
+        what="no range under the city headline",
+    )
     link = page.evaluate("() => location.href")
     wait_ready(page, link)
-    assert page.locator(".explorer-city .explorer-range").count() == 0
+    wait_link(page, {"site": SITE, "ranges": 0})
+    wait_until(
+        page,
+        "() => !document.querySelector('.explorer-city .explorer-range')",
+        what="no range under the city headline",
+        seen="() => document.querySelector('.explorer-city .explorer-range')?.innerText",
+    )
     assert not page.locator(TOGGLE).is_checked()
     page.locator(TOGGLE).check()
     page.wait_for_selector(".explorer-city .explorer-range")
-    page.wait_for_function("() => !location.search.includes('ranges=0')")
+    wait_until(
+        page,
+        "() => !new URLSearchParams(location.search).has('ranges')",
+        what="the link without ranges=0",
+        seen="() => location.search",
+    )
 
 
 def test_the_tornado_opens_with_bars_of_the_cores_swings(page, app_url, tmp_path):
-    page.set_default_timeout(60_000)  # a busy 2-core machine
     page.set_viewport_size({"width": 360, "height": 1400})  # a phone: drawn at its width
     wait_ready(page, app_url + f"?site={SITE}")
+    wait_link(page, {"site": SITE})
     assert page.locator(".explorer-tornado-chart").count() == 0  # built on first open
     page.locator(".jupyter-widget-Collapse-header", has_text="What moves this number").click()
     page.wait_for_selector(".explorer-tornado-chart rect.bar", state="attached")
     t = explorer.sensitivity("city_households", site=SITE)
     moving = int((t.swing > 0).sum())
     # two bars (low end, high end) per figure that moves the city
-    page.wait_for_function(
+    wait_until(
+        page,
         "n => document.querySelectorAll('.explorer-tornado-chart rect.bar').length === n",
-        arg=2 * moving,
+        2 * moving,
+        what=f"{2 * moving} bars in the tornado chart",
+        seen="() => document.querySelectorAll('.explorer-tornado-chart rect.bar').length",
     )
     words = page.inner_text(".explorer-tornado-text")
     assert words.index("site power") < words.index("load factor")  # biggest swing first
     assert "MFU" in words.split("do not move it")[1]
     page.locator(".explorer-tornado-choice select").select_option(label=CHOICES["cooling_power"])
-    page.wait_for_function("() => location.search.includes('tornado=cooling_power')")
-    page.wait_for_function(
-        "() => document.querySelector('.explorer-tornado-text').innerText.includes('cooling')"
+    wait_link(page, {"tornado": "cooling_power"})
+    wait_until(
+        page,
+        "() => document.querySelector('.explorer-tornado-text').innerText.includes('cooling')",
+        what="the tornado's words name cooling",
     )
     moving = int((explorer.sensitivity("cooling_power", site=SITE).swing > 0).sum())
-    page.wait_for_function(
+    wait_until(
+        page,
         "n => document.querySelectorAll('.explorer-tornado-chart rect.bar').length === n",
-        arg=2 * moving,
+        2 * moving,
+        what=f"{2 * moving} bars in the tornado chart",
+        seen="() => document.querySelectorAll('.explorer-tornado-chart rect.bar').length",
     )
     ticks = "[...document.querySelectorAll('.explorer-tornado-chart .tick text')]"
-    page.wait_for_function(f"() => {ticks}.some(t => t.textContent === '300')")  # 0-300 MW
+    wait_until(  # 0-300 MW
+        page,
+        f"() => {ticks}.some(t => t.textContent === '300')",
+        what="a 300 tick on the tornado's axis",
+        seen=f"() => {ticks}.map(t => t.textContent)",
+    )
     # the chart fits the phone's width: the 300 MW tick is inside the panel
+    wait_drawn(page)
     tick = page.locator(".explorer-tornado-chart .tick", has_text="300").last.bounding_box()
     panel = page.locator(".explorer-tornado").bounding_box()
     assert tick["x"] + tick["width"] <= panel["x"] + panel["width"]

@@ -10,6 +10,7 @@ import re
 import time
 
 import pytest
+from conftest import eventually
 from tornado.httpclient import HTTPClientError, HTTPRequest
 from tornado.websocket import websocket_connect
 
@@ -19,7 +20,7 @@ from explorer.server.connection import V1
 from explorer.server.kernel_guards import PLAIN_ERROR
 from explorer.server.launch import SETTINGS
 
-from .conftest import wait_ready
+from .conftest import wait_ready, wait_text
 
 CLOSED = [
     "/api/contents",
@@ -101,30 +102,50 @@ def pool_size() -> int:
     return json.loads(SETTINGS.read_text())["VoilaConfiguration"].get("default_pool_size", 0)
 
 
-def settled_kernels(server, quiet: float = 5, timeout: float = 90) -> int:
-    """The kernel count once it has not changed for `quiet` seconds (the pool refilled)."""
+def settled_kernels(server, pool: int = 0, quiet: float = 5, timeout: float = 90) -> int:
+    """The kernel count once it is at least `pool` (the preheated pool is full: `explorer app`'s
+    route has one, Binder's has none) and has not changed for `quiet` seconds.
+
+    Outside the server nothing shows a pool refill that still sleeps through Voila's fill delay
+    (1 s): a count steady for several times that long is the pool refilled. A count taken too
+    early could only be lower than the settled one; this waits past that.
+    """
+    eventually(
+        lambda: server.kernels() >= pool,
+        what=f"the pool's {pool} kernels",
+        seen=server.kernels,
+        timeout=timeout,
+    )
     deadline = time.monotonic() + timeout
     count, since = server.kernels(), time.monotonic()
-    while time.monotonic() < deadline and time.monotonic() - since < quiet:
+    while time.monotonic() - since < quiet:
+        if time.monotonic() > deadline:
+            pytest.fail(f"the kernel count never held still for {quiet} s (last: {count})")
         time.sleep(0.5)
         if (now := server.kernels()) != count:
             count, since = now, time.monotonic()
     return count
 
 
+def released(server, baseline: int) -> None:
+    """Wait until the server is back to `baseline` kernels (closed pages' kernels released)."""
+    eventually(
+        lambda: server.kernels() <= baseline,
+        what=f"closed pages' kernels released (back to {baseline} kernels)",
+        seen=server.kernels,
+    )
+
+
 def test_closed_pages_release_their_kernels(voila_server, browser):
     # earlier tests fetched the page without a browser: their kernels wait for the idle culler
-    baseline = settled_kernels(voila_server)
+    baseline = settled_kernels(voila_server, pool_size())
     assert baseline >= pool_size()
     for _ in range(3):
         page = browser.new_page()
         wait_ready(page, voila_server.url)
         page.goto("about:blank")  # leaving the page sends Voila's shutdown beacon
         page.close()
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and voila_server.kernels() > baseline:
-        time.sleep(0.5)
-    assert voila_server.kernels() <= baseline
+    released(voila_server, baseline)
 
 
 def test_a_failing_callback_sends_no_traceback_over_the_websocket(failing_server, page):
@@ -139,11 +160,13 @@ def test_a_failing_callback_sends_no_traceback_over_the_websocket(failing_server
     page.goto(failing_server.url)
     page.locator(".boom").wait_for(timeout=90_000)
     page.locator(".boom").click()
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and not any(PLAIN_ERROR in f for f in frames):
-        page.wait_for_timeout(200)
+    eventually(  # the frames arrive through Playwright's events: its own wait lets them in
+        lambda: any(PLAIN_ERROR in f for f in frames),
+        what="the plain error message over the websocket",
+        seen=lambda: f"{len(frames)} frames",
+        pause=lambda s: page.wait_for_timeout(s * 1000),
+    )
     wire = "\n".join(frames)
-    assert PLAIN_ERROR in wire
     for leak in (
         "Traceback",
         "RuntimeError",
@@ -157,20 +180,16 @@ def test_a_failing_callback_sends_no_traceback_over_the_websocket(failing_server
 def test_a_preheated_kernel_serves_a_link_with_its_scenario(voila_server, browser):
     # a pooled kernel ran the notebook before the visit: the link's scenario must still be shown
     assert pool_size() >= 1
-    settled_kernels(voila_server)
+    settled_kernels(voila_server, pool_size())
     used = voila_server.log.read_text().count("Using pre-heated kernel")
     page = browser.new_page()
     wait_ready(page, voila_server.url + "?site_power=600&chip=h100&cooling_fraction=0.3")
     assert voila_server.log.read_text().count("Using pre-heated kernel") == used + 1
     ds = explorer.compute(site_power=600, chip="h100", cooling_fraction=0.3)
-    page.wait_for_function(
-        "t => document.querySelector('.explorer-flops .explorer-value').innerText === t",
-        arg=f"{fmt.quantity(float(ds.peak_flops.sel(precision='fp8')), 'FLOP/s')} peak",
-    )
-    assert (
-        page.inner_text(".explorer-city .explorer-value")
-        == f"{fmt.number(float(ds.city_households))} households"
-    )
+    flops = f"{fmt.quantity(float(ds.peak_flops.sel(precision='fp8')), 'FLOP/s')} peak"
+    wait_text(page, ".explorer-flops .explorer-value", flops)
+    city = f"{fmt.number(float(ds.city_households))} households"
+    wait_text(page, ".explorer-city .explorer-value", city)
     page.close()
 
 
@@ -180,7 +199,7 @@ def test_forged_request_info_sockets_cannot_take_a_visitors_link(voila_server, b
     from websockets.exceptions import InvalidStatus
     from websockets.sync.client import connect
 
-    settled_kernels(voila_server)
+    settled_kernels(voila_server, pool_size())
     base = voila_server.url.replace("http://", "ws://").rstrip("/")
     for fake in ("00000000-0000-0000-0000-000000000001", "00000000-0000-0000-0000-000000000002"):
         with pytest.raises(InvalidStatus):
@@ -188,9 +207,10 @@ def test_forged_request_info_sockets_cannot_take_a_visitors_link(voila_server, b
     page = browser.new_page()
     wait_ready(page, voila_server.url + "?site_power=1234")
     ds = explorer.compute(site_power=1234)
-    page.wait_for_function(
-        "t => document.querySelector('.explorer-city .explorer-value').innerText === t",
-        arg=f"{fmt.number(float(ds.city_households))} households",
+    wait_text(
+        page,
+        ".explorer-city .explorer-value",
+        f"{fmt.number(float(ds.city_households))} households",
     )
     page.close()
 
@@ -207,7 +227,4 @@ def test_the_binder_route_sets_the_xsrf_cookie_and_releases_closed_pages(binder_
         assert binder_server.kernels() > baseline
         page.goto("about:blank")  # Voila's shutdown beacon
         context.close()
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and binder_server.kernels() > baseline:
-        time.sleep(0.5)
-    assert binder_server.kernels() <= baseline
+    released(binder_server, baseline)

@@ -1,9 +1,12 @@
 """Live servers for the serving tests: `explorer app`'s Voila and the Binder route, on loopback.
 
-Small limits (4 visitor kernels, 5 s grace) so that the flood and release tests run in seconds.
-Every test connects from 127.0.0.1, so the per-address share is lifted here (1: the whole cap), and
-the tests reuse one kernel across sockets, so the reconnect window is long; `test_redteam.py`
-starts a server with both in force.
+Small limits: 4 visitor kernels, so that a flood of 10 visits meets the cap. The grace a served
+page's kernel waits for its websocket is the production default (60 s): the tests read a page's
+kernel model after fetching a second page, which on a busy machine can take a whole notebook run,
+and a shorter grace released the first page's kernel in between. Every test connects from
+127.0.0.1, so the per-address share is lifted here (1: the whole cap), and the tests reuse one
+kernel across sockets, so the reconnect window is long; `test_redteam.py` starts a server with
+both in force.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from explorer.server.launch import APP_NOTEBOOK, voila_command
 
 LIMITS = {
     "EXPLORER_MAX_KERNELS": "4",
-    "EXPLORER_UNUSED_KERNEL_GRACE": "5",
+    "EXPLORER_UNUSED_KERNEL_GRACE": "60",
     "EXPLORER_KERNELS_PER_MINUTE": "1000",
     "EXPLORER_ADDRESS_SHARE": "1",
     "EXPLORER_RECONNECT_WINDOW": "600",  # the tests share one kernel across many sockets
