@@ -27,11 +27,15 @@ app: $(STAMP)
 	$(BIN)/explorer app --port $(PORT)
 
 # Debian's Chromium drives the browser tests; Playwright's own browser download is never used.
+# Debian's nodejs and npm install configurable-http-proxy for the JupyterHub test.
 browser:
 	@test -x /usr/bin/chromium || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 	@/usr/bin/chromium --version
+	@command -v npm >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
 
 test: $(STAMP) browser lint docs
 	$(BIN)/python -m pytest
