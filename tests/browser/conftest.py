@@ -72,11 +72,18 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": {"width": 1280, "height": 1600}}
 
 
+# Every page of the suite comes from 127.0.0.1, like a whole class behind one NAT address: the
+# per-address share of the kernel cap is lifted (1: the whole cap), or the seventh page of a
+# file would find the server busy while the earlier pages' kernels wait out their reconnect
+# window. The share itself is tested in tests/server/test_redteam.py.
+ONE_ADDRESS = {"EXPLORER_ADDRESS_SHARE": "1"}
+
+
 class VoilaServer(ServerProcess):
     """A Voila process serving one notebook on 127.0.0.1 as `explorer app` does (or `argv`)."""
 
     def __init__(self, notebook: Path, log: Path, argv: list[str] | None = None) -> None:
-        super().__init__(argv or voila_command(notebook, port="{port}"), log)
+        super().__init__(argv or voila_command(notebook, port="{port}"), log, env=ONE_ADDRESS)
         self.url = f"http://127.0.0.1:{self.port}/"
 
     def get(self, path: str, **headers: str) -> tuple[int, str]:
