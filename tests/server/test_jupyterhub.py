@@ -15,6 +15,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -113,12 +114,69 @@ def tree(pid: int) -> list[psutil.Process]:
         return []
 
 
+def visit(port: int, hub: subprocess.Popen, seen: set[int], memory: dict[str, float]) -> None:
+    """Each student logs in, gets the app and moves its slider (Playwright's sync API, which
+    needs a thread without a running asyncio loop: earlier browser tests leave one in the
+    main thread)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM)
+        for student in STUDENTS:
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(f"http://127.0.0.1:{port}/hub/login", timeout=60_000)
+            page.fill("input[name=username]", student)
+            page.fill("input[name=password]", "any")
+            page.click("[type=submit]")
+            page.wait_for_selector(SITE_POWER, timeout=180_000)
+            assert f"/user/{student}/voila/render/" in page.url
+            before = page.inner_text(CITY)
+            page.locator(SITE_POWER).focus()
+            for _ in range(10):
+                page.keyboard.press("ArrowRight")
+            page.wait_for_function(
+                "([css, t]) => document.querySelector(css).innerText !== t",
+                arg=[CITY, before],
+                timeout=60_000,
+            )
+            seen |= {proc.pid for proc in tree(hub.pid)}
+            servers = [
+                proc
+                for proc in tree(hub.pid)
+                if "jupyterhub-singleuser" in " ".join(proc.cmdline())
+                and any(f"/user/{student}/" in v for v in proc.environ().values())
+            ]
+            assert len(servers) == 1, servers
+            memory[student] = sum(q.memory_info().rss for q in tree(servers[0].pid)) / 2**20
+            context.close()
+        browser.close()
+
+
+def stopped(seen: set[int]) -> list[int]:
+    """The processes of `seen` still alive 30 s after the hub stopped; each is then killed, so
+    that nothing is left to the next test even when this one fails."""
+    deadline = time.monotonic() + 30
+    left = [pid for pid in seen if psutil.pid_exists(pid)]
+    while left and time.monotonic() < deadline:
+        time.sleep(0.5)
+        left = [
+            pid
+            for pid in seen
+            if psutil.pid_exists(pid) and psutil.Process(pid).status() != "zombie"
+        ]
+    for pid in left:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    return left
+
+
 def test_three_students_each_get_the_app_on_jupyterhub_and_nothing_is_left(tmp_path):
     if not Path(CHROMIUM).exists():
         missing(f"{CHROMIUM} is missing")
     pytest.importorskip("jupyterhub")
-    from playwright.sync_api import sync_playwright
-
     proxy = configurable_http_proxy()
     port = free_port()
     (tmp_path / "jupyterhub_config.py").write_text(hub_config(port, proxy, tmp_path))
@@ -144,37 +202,19 @@ def test_three_students_each_get_the_app_on_jupyterhub_and_nothing_is_left(tmp_p
                     break
             assert hub.poll() is None, (tmp_path / "hub.log").read_text()[-3000:]
             time.sleep(0.5)
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM)
-            for student in STUDENTS:
-                context = browser.new_context()
-                page = context.new_page()
-                page.goto(f"http://127.0.0.1:{port}/hub/login", timeout=60_000)
-                page.fill("input[name=username]", student)
-                page.fill("input[name=password]", "any")
-                page.click("[type=submit]")
-                page.wait_for_selector(SITE_POWER, timeout=180_000)
-                assert f"/user/{student}/voila/render/" in page.url
-                before = page.inner_text(CITY)
-                page.locator(SITE_POWER).focus()
-                for _ in range(10):
-                    page.keyboard.press("ArrowRight")
-                page.wait_for_function(
-                    "([css, t]) => document.querySelector(css).innerText !== t",
-                    arg=[CITY, before],
-                    timeout=60_000,
-                )
-                seen |= {proc.pid for proc in tree(hub.pid)}
-                servers = [
-                    proc
-                    for proc in tree(hub.pid)
-                    if "jupyterhub-singleuser" in " ".join(proc.cmdline())
-                    and any(f"/user/{student}/" in v for v in proc.environ().values())
-                ]
-                assert len(servers) == 1, servers
-                memory[student] = sum(q.memory_info().rss for q in tree(servers[0].pid)) / 2**20
-                context.close()
-            browser.close()
+        failed: list[BaseException] = []
+
+        def run() -> None:
+            try:
+                visit(port, hub, seen, memory)
+            except BaseException as e:  # re-raised in the test's thread
+                failed.append(e)
+
+        visiting = threading.Thread(target=run)
+        visiting.start()
+        visiting.join()
+        if failed:
+            raise failed[0]
     finally:
         seen |= {proc.pid for proc in tree(hub.pid)}
         if hub.poll() is None:
@@ -184,20 +224,7 @@ def test_three_students_each_get_the_app_on_jupyterhub_and_nothing_is_left(tmp_p
             except subprocess.TimeoutExpired:
                 os.killpg(hub.pid, signal.SIGKILL)
         log.close()
-    deadline = time.monotonic() + 30
-    left = [pid for pid in seen if psutil.pid_exists(pid)]
-    while left and time.monotonic() < deadline:
-        time.sleep(0.5)
-        left = [
-            pid
-            for pid in seen
-            if psutil.pid_exists(pid) and psutil.Process(pid).status() != "zombie"
-        ]
-    for pid in left:  # do not leave them to the next test
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
+        left = stopped(seen)
     assert not left, f"processes left after the hub stopped: {left}"
     print("per-student memory (server + kernels) [MB]:", {k: round(v) for k, v in memory.items()})
     assert len(memory) == len(STUDENTS)
