@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -43,6 +44,10 @@ __all__ = [
     "binder_argv",
 ]
 # a voila.json in the reader's folder that would switch tracebacks and sources back on
+# a kernel's connection file, kernel-<id>.json, on its command line
+KERNEL_FILE = re.compile(r"kernel-([0-9a-f-]{36})\.json")
+# the kernel id Voila renders into a page it serves
+PAGE_KERNEL_ID = re.compile(r'"kernelId":\s*"([0-9a-f-]{36})"')
 HOSTILE_VOILA_JSON = {
     "VoilaConfiguration": {"show_tracebacks": True, "strip_sources": False, "template": "lab"}
 }
@@ -227,6 +232,20 @@ class ServerProcess:
             except psutil.Error:
                 pass
         return count
+
+    def kernel_ids(self) -> set[str]:
+        """The ids of the kernels the server runs now (from their connection files' names)."""
+        ids: set[str] = set()
+        try:
+            kids = psutil.Process(self.proc.pid).children(recursive=True)
+        except psutil.NoSuchProcess:
+            return ids
+        for child in kids:
+            try:
+                ids |= set(KERNEL_FILE.findall(" ".join(child.cmdline())))
+            except psutil.Error:
+                pass
+        return ids
 
     def stop(self) -> None:
         if self.proc.poll() is None:

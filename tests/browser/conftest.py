@@ -26,7 +26,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 import pytest
-from conftest import ServerProcess, binder_argv
+from conftest import PAGE_KERNEL_ID, ServerProcess, binder_argv
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -156,6 +156,13 @@ def offline_guard(request):
 def wait_ready(page, url: str) -> None:
     page.goto(url)
     page.wait_for_selector(".explorer-city .explorer-value", timeout=90_000)
+
+
+def page_kernel(page) -> str:
+    """The id of the kernel Voila rendered into a page (or frame) it served."""
+    found = PAGE_KERNEL_ID.search(page.content())
+    assert found, "no kernel id in the page"
+    return found.group(1)
 
 
 def wait_until(

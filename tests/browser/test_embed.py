@@ -22,8 +22,7 @@ import explorer
 from explorer import fmt
 from explorer.ui.cite import embed_snippet
 
-from .conftest import LOOPBACK, step_site_power, wait_link, wait_text
-from .test_serving import pool_size, settled_kernels
+from .conftest import LOOPBACK, page_kernel, step_site_power, wait_link, wait_text
 
 SCENARIO = {"site_power": 600, "chip": "h100", "cooling_fraction": 0.3}
 CITY = ".explorer-city .explorer-value"
@@ -174,7 +173,6 @@ def test_on_plain_http_the_embedded_page_works_with_its_rendered_token(
         outside.append(r.request.url)
         return r.abort()
 
-    baseline = settled_kernels(voila_server, pool_size())
     context = named_hosts_browser.new_context(viewport={"width": 1280, "height": 1600})
     try:
         page = context.new_page()
@@ -183,17 +181,16 @@ def test_on_plain_http_the_embedded_page_works_with_its_rendered_token(
         frame = embedded_app(page, "http://app.test")
         assert "_xsrf=" not in frame.evaluate(REAL_COOKIES)  # the browser kept no cookie
         check_interactive(frame)
-        eventually(  # the frame may have taken a pooled kernel: the count rises once it refills
-            lambda: voila_server.kernels() > baseline,
-            what=f"the frame's kernel counted (more than {baseline} kernels)",
-            seen=voila_server.kernels,
-        )
+        # the frame's own kernel, by id: other pages' kernels come and go meanwhile (a pool
+        # refills, closed pages are released), so a count would race with them
+        mine = page_kernel(frame)
+        assert mine in voila_server.kernel_ids()
         page.goto("about:blank")  # the frame's beforeunload sends Voila's shutdown beacon
     finally:
         context.close()
     eventually(
-        lambda: voila_server.kernels() <= baseline,
-        what=f"the frame's kernel released (back to {baseline} kernels)",
-        seen=voila_server.kernels,
+        lambda: mine not in voila_server.kernel_ids(),
+        what=f"the frame's kernel {mine} released",
+        seen=voila_server.kernel_ids,
     )
     assert not outside, f"requests left the machine: {outside}"

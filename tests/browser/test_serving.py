@@ -20,7 +20,7 @@ from explorer.server.connection import V1
 from explorer.server.kernel_guards import PLAIN_ERROR
 from explorer.server.launch import SETTINGS
 
-from .conftest import wait_ready, wait_text
+from .conftest import page_kernel, wait_ready, wait_text
 
 CLOSED = [
     "/api/contents",
@@ -127,25 +127,27 @@ def settled_kernels(server, pool: int = 0, quiet: float = 5, timeout: float = 90
     return count
 
 
-def released(server, baseline: int) -> None:
-    """Wait until the server is back to `baseline` kernels (closed pages' kernels released)."""
+def released(server, kernels: list[str]) -> None:
+    """Wait until none of `kernels` (closed pages' kernel ids) runs on the server any more."""
     eventually(
-        lambda: server.kernels() <= baseline,
-        what=f"closed pages' kernels released (back to {baseline} kernels)",
-        seen=server.kernels,
+        lambda: not set(kernels) & server.kernel_ids(),
+        what=f"closed pages' kernels {kernels} released",
+        seen=lambda: set(kernels) & server.kernel_ids(),
     )
 
 
 def test_closed_pages_release_their_kernels(voila_server, browser):
-    # earlier tests fetched the page without a browser: their kernels wait for the idle culler
-    baseline = settled_kernels(voila_server, pool_size())
-    assert baseline >= pool_size()
+    # each page's own kernel, by id: other kernels (the pool refilling, earlier tests' pages
+    # waiting for the idle culler) come and go meanwhile, so a count would race with them
+    mine = []
     for _ in range(3):
         page = browser.new_page()
         wait_ready(page, voila_server.url)
+        mine.append(page_kernel(page))
+        assert mine[-1] in voila_server.kernel_ids()
         page.goto("about:blank")  # leaving the page sends Voila's shutdown beacon
         page.close()
-    released(voila_server, baseline)
+    released(voila_server, mine)
 
 
 def test_a_failing_callback_sends_no_traceback_over_the_websocket(failing_server, page):
@@ -218,13 +220,14 @@ def test_forged_request_info_sockets_cannot_take_a_visitors_link(voila_server, b
 def test_the_binder_route_sets_the_xsrf_cookie_and_releases_closed_pages(binder_server, browser):
     # Binder serves /voila/render/... from Jupyter Server; binder/start loads the same cookie fix
     url = f"{binder_server.url}voila/render/notebooks/explorer.ipynb?token={binder_server.token}"
-    baseline = settled_kernels(binder_server)
+    mine = []
     for _ in range(2):
         context = browser.new_context()
         page = context.new_page()
         wait_ready(page, url)
         assert any(c["name"] == "_xsrf" for c in context.cookies())
-        assert binder_server.kernels() > baseline
+        mine.append(page_kernel(page))
+        assert mine[-1] in binder_server.kernel_ids()
         page.goto("about:blank")  # Voila's shutdown beacon
         context.close()
-    released(binder_server, baseline)
+    released(binder_server, mine)

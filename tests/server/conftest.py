@@ -11,14 +11,13 @@ both in force.
 
 from __future__ import annotations
 
-import re
 import secrets
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ServerProcess, binder_argv
+from conftest import PAGE_KERNEL_ID, ServerProcess, binder_argv
 
 from explorer.server.launch import APP_NOTEBOOK, voila_command
 
@@ -29,7 +28,7 @@ LIMITS = {
     "EXPLORER_ADDRESS_SHARE": "1",
     "EXPLORER_RECONNECT_WINDOW": "600",  # the tests share one kernel across many sockets
 }
-KERNEL_ID = re.compile(r'"kernelId":\s*"([0-9a-f-]{36})"')
+KERNEL_ID = PAGE_KERNEL_ID
 
 
 class LiveServer(ServerProcess):

@@ -12,7 +12,6 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-import psutil
 import pytest
 import tornado.web
 from conftest import eventually
@@ -208,21 +207,10 @@ def test_the_tab_close_shutdown_needs_the_token_of_the_page_served_with_the_kern
     assert shut(their_token) == 403  # another page's token
     assert shut("2|00|00|0") == 403
     assert shut(my_token, their_cookie) == 403  # with a cookie, tornado's check: they differ
-    assert mine in _kernel_ids(app_server)
+    assert mine in app_server.kernel_ids()
     assert shut(my_token) == 204  # the embedded page's beacon, without a cookie
     eventually(
-        lambda: mine not in _kernel_ids(app_server),
+        lambda: mine not in app_server.kernel_ids(),
         what=f"kernel {mine} stopped",
-        seen=lambda: _kernel_ids(app_server),
+        seen=lambda: app_server.kernel_ids(),
     )
-
-
-def _kernel_ids(server) -> set[str]:
-    """The ids of the kernels the server runs (from their connection-file names)."""
-    ids = set()
-    for child in psutil.Process(server.proc.pid).children(recursive=True):
-        try:
-            ids |= set(re.findall(r"kernel-([0-9a-f-]{36})\.json", " ".join(child.cmdline())))
-        except psutil.Error:
-            pass
-    return ids
