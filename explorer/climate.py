@@ -1,13 +1,32 @@
 """A site's cooling over a typical year: weather → psychrometrics → cooling plant → power, PUE,
 water.
 
-Illustrative, not any operator's design. The year is 12 months × 24 clock hours of each month's
-typical day, built from a weather station's typical-year (TMY3) summary shipped in
-``explorer/data/climate/`` (monthly mean dry-bulb, mean daily high and low, the cooling design
-day). A typical day follows ASHRAE's hourly fraction of the daily range, shifted so its mean is the
-month's mean; its humidity ratio is constant over the day, from a dew point at the mean daily low
-(FAO-56, humid climates). Psychrometrics (wet-bulb, saturation, dew point) are ASHRAE Handbook -
-Fundamentals formulas as psychrolib codes them, on whole arrays (`explorer.psychrometrics`).
+Illustrative, not any operator's design. The year is 8,760 hours of weather built for a station
+from two things shipped in ``explorer/data/climate/``:
+
+* the station's typical-year (TMY3) summary: monthly mean dry-bulb, mean daily high and low, the
+  cooling and dehumidification design days;
+* the hour-to-hour variability of a public hourly TMY3 year of a station with the same climate
+  (``hourly-donors.csv``: Greensboro, NC for Jackson; Chicago O'Hare for South Bend), shifted and
+  stretched to the station's own months (`shift_year`, the "morphing" of Belcher, Hacker & Powell,
+  Building Serv. Eng. Res. Technol. 26(1):49-61, 2005): each month keeps the station's mean
+  dry-bulb exactly and its mean daily range; the dew point is shifted to the station's monthly
+  dew point, taken as the mean daily low (FAO-56, Allen et al. 1998, Annex 6: humid climates).
+  On the donors themselves that estimate is within 1 K of the measured mean dew point from May to
+  September (e.g. Greensboro July 20.8 against 19.8 °C), an upper-end humidity.
+
+A station without a donor (a synthetic `Station`, e.g. `Station.constant`) repeats each month's
+typical day: ASHRAE's hourly fraction of the daily range about the month's mean, one dew point a
+month. Psychrometrics are ASHRAE Handbook - Fundamentals formulas as psychrolib codes them, on whole
+arrays (`explorer.psychrometrics`). The plant runs on every hour; the year's (month, hour) arrays
+are means over each month's days (`by_month_hour`), its sums and hours over all 8,760 hours.
+
+Checks against figures not used to build the years (tests/test_climate.py): the hottest 1 % of
+the shifted hours (Jackson 35.7 °C, South Bend 31.7 °C) against the summaries' cooling design
+dry-bulbs (34.2 and 31.2 °C); the most humid 1 % (humidity ratio 0.0210 and 0.0186 kg/kg) against
+the dehumidification design points (0.0192 and 0.0171). Both are somewhat hotter and more humid
+than the design points: the stretch widens the day-to-day spread with the daily range, and the
+dew point at the daily low is an upper end.
 
 Two cooling technologies (``explorer catalog``, group ``cooling_tech``):
 
@@ -23,12 +42,26 @@ Two cooling technologies (``explorer catalog``, group ``cooling_tech``):
     (2020), re-implemented with round-figure parameters.
 
 The plants' equations are in `explorer.plant`. What they ignore is listed in each technology's
-catalog ``note``: part-load curves, filtration, freeze protection, liquid-cooled racks, real
-hourly weather (weather within a month is one typical day; 8,760-hour files are not shipped).
+catalog ``note``: part-load curves, filtration, freeze protection, liquid-cooled racks.
 
-The IT load is fixed; the facility draws IT / (1 − cooling share − other losses) each hour. The IT
-load is sized so that the hottest hour (the cooling design day, or a hotter typical hour) draws the
-site power: the grid connection carries the hot day, and the year draws less on average.
+How the years compare with published figures (none was used to set a parameter): the
+air-evaporative plant's annual PUE, 1.141 in Jackson and 1.109 in South Bend, lies beside AWS's
+fleet PUE of 1.15 (2023-2024) and 1.14 (2025) (catalog ``cooling.aws-fleet.pue``; facts.csv). Its
+water, 0.003 and 0.006 L per IT kWh, is far below AWS's fleet WUE of 0.15 L/kWh (2024): in class
+A1 the media run only above 32 °C and never in air whose dew point is above 17 °C, so in these
+humid climates the DX coil, not water, carries the hot hours (165 and 503 evaporative hours, 3,375
+and 1,407 mechanical). A fleet that evaporates at lower supply temperatures, in drier climates,
+uses more. The chiller-economiser plant's towers evaporate all year: 2.45 and 2.38 L/kWh at annual
+PUEs of 1.185 and 1.153, against the industry average of 1.8 L/kWh (Shehabi et al. 2016, catalog
+``cooling.industry-average.wue``) and Google's ~1.10 fleet PUE for water-cooled halls
+(facts.csv ``hyperscaler.pue``).
+
+The IT load is fixed: the facility draws IT / (1 − cooling share − other losses) each hour. The
+IT load is `explorer.compute`'s, whose site power carries the year's *annual* PUE (compute's PUE
+is the year's annual PUE): a design decision. The hottest hours therefore draw above the site
+power; the year says by how much (``peak_facility_power``) and for how many hours
+(``hours_above_site_power``), and its ``notes`` name them. A grid connection sized for
+``peak_facility_power``, or a battery that shaves the peak (`explorer.batteries`), carries them.
 
 The plant's response to the weather is computed once per (station, technology) and cached, so
 changing the site power, chips or prices only rescales it (no psychrometrics).
@@ -81,6 +114,10 @@ MONTHS = np.arange(1, 13)
 HOURS = np.arange(24)
 _YEAR = 2023  # a non-leap year: the months' days sum to the catalog's 8,760 h
 DAYS = np.array([calendar.monthrange(_YEAR, int(m))[1] for m in MONTHS], dtype=float)
+HOURS_OF_YEAR = int(DAYS.sum()) * len(HOURS)  # 8,760
+HOUR_MONTH = np.repeat(np.arange(len(MONTHS)), DAYS.astype(int) * len(HOURS))  # 0-11, each hour
+_DAY_MONTH = np.repeat(np.arange(len(MONTHS)), DAYS.astype(int))  # 0-11, each day
+_FIRST_DAY = np.concatenate(([0], np.cumsum(DAYS.astype(int))[:-1]))  # each month's first day
 _MWH_TO_GWH = factor("MWh", "GWh")
 _M3_PER_L = factor("L", "m**3")
 _KW_PER_MW = factor("MW", "kW")
@@ -115,6 +152,7 @@ class Station:
     dehumid_dry_bulb: float | None = None  # °C, dehumidification design condition
     dehumid_humidity_ratio: float | None = None  # kg/kg
     source: str = field(default="", compare=False)
+    hourly: str | None = None  # the donor's hourly file (`hourly_donors`), or None
 
     @classmethod
     def constant(cls, dry_bulb: float, dew_point: float, altitude: float = 0.0) -> Station:
@@ -143,7 +181,7 @@ class Station:
             float(w),
             0.0,
             (float(dew_point),) * 12,
-            "synthetic",
+            source="synthetic",
         )
 
 
@@ -170,6 +208,43 @@ def stations() -> list[str]:
     ['722350', '725350']
     """
     return sorted(_station_files())
+
+
+@lru_cache(maxsize=1)
+def hourly_donors() -> dict[str, dict[str, str]]:
+    """The donor of hourly variability of each shipped station (``hourly-donors.csv``).
+
+    Examples
+    --------
+    >>> hourly_donors()["725350"]["donor_name"]
+    "Chicago O'Hare Intl, IL"
+    """
+    text = resources.files("explorer").joinpath("data/climate/hourly-donors.csv").read_text("utf-8")
+    return {r["station"]: r for r in csv.DictReader(text.splitlines())}
+
+
+@lru_cache(maxsize=4)
+def load_hourly(name: str) -> tuple[np.ndarray, np.ndarray]:
+    """A shipped hourly TMY3 year: (dry-bulb, dew point) [°C], 8,760 hours from 1 January 00:00
+    local standard time.
+
+    The files are hour ending (01:00 … 24:00), as published; each value is read as the clock hour
+    it was observed at, so the last one (31 December 24:00) becomes 1 January 00:00 (the
+    convention of ``diurnal-fraction.csv``).
+
+    Examples
+    --------
+    >>> dry, dew = load_hourly("greensboro-nc-723170-tmy3-hourly.csv")
+    >>> dry.shape, bool((dew <= dry).all())
+    ((8760,), True)
+    """
+    text = resources.files("explorer").joinpath(f"data/climate/{name}").read_text("utf-8")
+    data = np.loadtxt(text.splitlines()[1:], delimiter=",", ndmin=2)
+    if data.shape != (HOURS_OF_YEAR, 2):
+        raise ValueError(f"{name}: expected {HOURS_OF_YEAR} rows of dry_bulb,dew_point")
+    out = np.roll(data, 1, axis=0)
+    out.flags.writeable = False  # cached: shared by every caller
+    return out[:, 0], out[:, 1]
 
 
 @lru_cache(maxsize=16)
@@ -219,6 +294,7 @@ def load_station(station: str) -> Station:
         dehumid_dry_bulb=_degf_to_c(one("WeatherDesign.DehumidDrybulb")),
         dehumid_humidity_ratio=one("WeatherDesign.DehumidHumidityRatio"),
         source=f"explorer/data/climate/{files[station]} (NREL ResStock TMY3 summary)",
+        hourly=hourly_donors()[station]["hourly"] if station in hourly_donors() else None,
     )
 
 
@@ -244,7 +320,8 @@ class DesignDay:
 
 @dataclass(frozen=True)
 class Weather:
-    """Typical-day weather: (12, 24) arrays for the year; the design days; pressure [Pa]."""
+    """A year's weather: (8760,) arrays of dry-bulb [°C], humidity ratio [kg/kg] and wet-bulb
+    [°C], hour by hour from 1 January 00:00; the design days; pressure [Pa]."""
 
     dry_bulb: np.ndarray
     humidity_ratio: np.ndarray
@@ -253,7 +330,9 @@ class Weather:
     pressure: float
 
 
-def wet_bulb(dry_bulb: Any, humidity_ratio: Any, pressure: float = 101325.0) -> np.ndarray:
+def wet_bulb(
+    dry_bulb: Any, humidity_ratio: Any, pressure: float = psy.STANDARD_PRESSURE
+) -> np.ndarray:
     """Wet-bulb temperature [°C] from dry-bulb [°C] and humidity ratio [kg/kg] at `pressure` [Pa]
     (psychrolib, ASHRAE Handbook - Fundamentals).
 
@@ -269,29 +348,92 @@ def _saturation_ratio(dry_bulb: np.ndarray, pressure: float) -> np.ndarray:
     return psy.saturation_humidity_ratio(dry_bulb, pressure)
 
 
-def typical_weather(st: Station) -> Weather:
-    """The year's 12 typical days and the hot (cooling design) day of a station.
+def by_month_hour(hourly: Any) -> np.ndarray:
+    """(…, 8760) hour-by-hour values → (…, 12, 24): each clock hour's mean over the month's days.
+
+    Exact for a month whose days are alike (each day is taken as the month's first plus its
+    difference from it).
 
     Examples
     --------
-    >>> w = typical_weather(load_station("722350"))
+    >>> x = np.arange(HOURS_OF_YEAR, dtype=float)
+    >>> by_month_hour(x)[0, :2].tolist()  # January 00:00: hours 0, 24, …, 720
+    [360.0, 361.0]
+    """
+    days = np.asarray(hourly, dtype=float).reshape(*np.shape(hourly)[:-1], -1, len(HOURS))
+    first = days[..., _FIRST_DAY, :]
+    excess = np.add.reduceat(days - first[..., _DAY_MONTH, :], _FIRST_DAY, axis=-2)
+    return first + excess / DAYS[:, None]
+
+
+def shift_year(
+    dry_bulb: np.ndarray,
+    dew_point: np.ndarray,
+    mean: Any,
+    high: Any,
+    low: Any,
+    dew_point_mean: Any,
+) -> tuple[np.ndarray, np.ndarray]:
+    """A donor's hourly year [°C] shifted and stretched to another station's months.
+
+    Belcher, Hacker & Powell (2005), "shift and stretch": in month m,
+    T = T̄ₘ + αₘ (T₀ − ⟨T₀⟩ₘ) with αₘ = (highₘ − lowₘ) / (⟨T₀,max⟩ₘ − ⟨T₀,min⟩ₘ), so the month
+    keeps the target's mean dry-bulb `mean` and mean daily range `high` − `low` exactly; the dew
+    point is shifted, T_d = T_d0 + (`dew_point_mean`ₘ − ⟨T_d0⟩ₘ) (the donor's hour-to-hour
+    humidity kept). Monthly arguments are 12 values, January first.
+
+    Examples
+    --------
+    >>> dry0 = np.tile(np.r_[np.zeros(12), np.full(12, 10.0)], 365)  # 0 °C nights, 10 °C days
+    >>> dry, dew = shift_year(dry0, dry0 - 5, [20.0] * 12, [30.0] * 12, [10.0] * 12, [12.0] * 12)
+    >>> float(dry.min()), float(dry.max()), float(dew.mean())
+    (10.0, 30.0, 12.0)
+    """
+    n_hours = DAYS * len(HOURS)
+    daily = dry_bulb.reshape(-1, len(HOURS))
+    mean0 = np.bincount(HOUR_MONTH, dry_bulb) / n_hours
+    range0 = np.bincount(_DAY_MONTH, daily.max(axis=1) - daily.min(axis=1)) / DAYS
+    alpha = (np.asarray(high, dtype=float) - np.asarray(low, dtype=float)) / range0
+    dry = np.asarray(mean, dtype=float)[HOUR_MONTH] + alpha[HOUR_MONTH] * (
+        dry_bulb - mean0[HOUR_MONTH]
+    )
+    dew0 = np.bincount(HOUR_MONTH, dew_point) / n_hours
+    dew = dew_point + (np.asarray(dew_point_mean, dtype=float) - dew0)[HOUR_MONTH]
+    return dry, dew
+
+
+def typical_weather(st: Station) -> Weather:
+    """The year's 8,760 hours and the hot (design) days of a station.
+
+    A shipped station: its donor's hourly year, shifted to its months (`shift_year`). A station
+    without a donor: each month's typical day (ASHRAE's fraction of the daily range about the
+    mean, one dew point) on every day of the month.
+
+    Examples
+    --------
+    >>> st = load_station("722350")
+    >>> w = typical_weather(st)
     >>> w.dry_bulb.shape, [d.name for d in w.design_days]
-    ((12, 24), ['cooling design day', 'dehumidification design day'])
-    >>> mean = load_station("722350").mean
-    >>> bool(abs(w.dry_bulb.mean(axis=1) - mean).max() < 1e-9)  # monthly means kept
+    ((8760,), ['cooling design day', 'dehumidification design day'])
+    >>> bool(abs(by_month_hour(w.dry_bulb).mean(axis=1) - st.mean).max() < 1e-9)  # means kept
     True
     """
     f = _diurnal_fraction()
     mean, high, low = (np.asarray(a, dtype=float) for a in (st.mean, st.high, st.low))
-    dry = mean[:, None] + (high - low)[:, None] * (f.mean() - f[None, :])
     pressure = psychrolib.GetStandardAtmPressure(st.altitude)
     if st.dew_point is None:
         depression = catalog.value("climate.dew_point_depression", "kelvin")
-        dew = low - depression
+        dew_month = low - depression
     else:
-        dew = np.asarray(st.dew_point, dtype=float)
-    w_month = psy.humidity_ratio_from_dew_point(dew, pressure)
-    w = np.minimum(w_month[:, None], _saturation_ratio(dry, pressure))  # never above saturation
+        dew_month = np.asarray(st.dew_point, dtype=float)
+    if st.hourly is None:
+        day = mean[:, None] + (high - low)[:, None] * (f.mean() - f[None, :])
+        dry = day[HOUR_MONTH, np.tile(HOURS, int(DAYS.sum()))]
+        dew = dew_month[HOUR_MONTH]
+    else:
+        dry, dew = shift_year(*load_hourly(st.hourly), mean, high, low, dew_month)
+    w_dew = psy.humidity_ratio_from_dew_point(dew, pressure)
+    w = np.minimum(w_dew, _saturation_ratio(dry, pressure))  # never above saturation
     # The hot day: the cooling design day (design dry-bulb, mean coincident humidity) and, for
     # plants that follow the wet-bulb, the dehumidification design day (humid, less hot), both with
     # the design daily range; the plant's worse one is its hot day (plant_year).
@@ -333,9 +475,10 @@ def default_tech(chip: str) -> str:
     return next(name for name, tech in node.items() if tech.get("default_otherwise"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PlantYear:
-    """A plant's response to a station's year and hot day (cached per station and technology)."""
+    """A plant's response to a station's year (8,760 hours) and hot day (cached per station and
+    technology)."""
 
     weather: Weather
     year: PlantResponse
@@ -359,7 +502,7 @@ def plant_year(st: Station, tech: str) -> PlantYear:
     --------
     >>> py = plant_year(load_station("725350"), "chiller-economiser")
     >>> py.year.ratio.shape
-    (12, 24)
+    (8760,)
     """
     w = typical_weather(st)
     year = _respond(tech, w.dry_bulb, w.wet_bulb, w.humidity_ratio, w.pressure)
@@ -492,10 +635,68 @@ def annual_cooling(st: Station, tech: str, overhead_fraction: Any) -> tuple[Any,
 
 @lru_cache(maxsize=256)
 def _annual_cooling_float(st: Station, tech: str, fo: float) -> tuple[float, float]:
-    py = plant_year(st, tech)
-    fc_h = hourly_cooling_fraction(py.year.ratio)
-    weight = DAYS[:, None] * np.ones_like(fc_h) / (DAYS.sum() * len(HOURS))
-    pue_h = 1.0 / (1.0 - fc_h - fo)
-    annual_pue = float((pue_h * weight).sum())
-    wue = float((py.year.water * (1.0 - fc_h) * pue_h * weight).sum())
+    load = per_it(plant_year(st, tech), fo)
+    annual_pue = float(load.hourly.mean())
+    wue = float(load.water_hourly.mean())
     return 1.0 - fo - 1.0 / annual_pue, wue
+
+
+@dataclass(frozen=True)
+class PerIT:
+    """A plant year per unit of IT power at one overhead share: facility power [1] hour by hour
+    (``hourly``, (8760,)) and, as (12, 24) means over each month's days, facility, cooling and
+    heat [1] and water [L/kWh of IT]; the hot day's facility and cooling [1] (24,)."""
+
+    hourly: np.ndarray
+    water_hourly: np.ndarray
+    facility: np.ndarray
+    cooling: np.ndarray
+    water: np.ndarray
+    hot_facility: np.ndarray
+    hot_cooling: np.ndarray
+
+
+def per_it(py: PlantYear, overhead_fraction: float) -> PerIT:
+    """The facility per unit of IT load, hour by hour, for a plant year and an overhead share
+    [1]: PUE_h = 1 / (1 − f_h − overhead), f_h = `hourly_cooling_fraction` of the plant's ratio.
+
+    Examples
+    --------
+    >>> py = plant_year(Station.constant(20.0, 10.0), "chiller-economiser")
+    >>> load = per_it(py, 0.03)
+    >>> load.facility.shape, bool((load.hourly == load.hourly[0]).all())
+    ((12, 24), True)
+    """
+    fo = float(overhead_fraction)
+    fc = hourly_cooling_fraction(py.year.ratio)
+    q = 1.0 / (1.0 - fc - fo)
+    water = py.year.water * (1.0 - fc) * q  # L per kWh of heat x heat per IT
+    fc_hot = hourly_cooling_fraction(py.hot.ratio)
+    q_hot = 1.0 / (1.0 - fc_hot - fo)
+    return PerIT(
+        q,
+        water,
+        by_month_hour(q),
+        by_month_hour(fc * q),
+        by_month_hour(water),
+        q_hot,
+        fc_hot * q_hot,
+    )
+
+
+def hours_above(py: PlantYear, overhead_fraction: float, threshold: Any) -> np.ndarray:
+    """Hours of the year [h] whose facility power per unit of IT exceeds `threshold` [1] (site
+    power / IT power), at an overhead share [1]; `threshold` may be an array.
+
+    Examples
+    --------
+    >>> py = plant_year(load_station("722350"), "air-evaporative")
+    >>> annual_pue = float(per_it(py, 0.03).hourly.mean())
+    >>> int(hours_above(py, 0.03, annual_pue)) > 0  # the year's hot hours
+    True
+    >>> int(hours_above(py, 0.03, 10.0))
+    0
+    """
+    ordered = np.sort(per_it(py, overhead_fraction).hourly)
+    limit = np.asarray(threshold, dtype=float) * (1.0 + 1e-12)  # rounding is not an excess
+    return (len(ordered) - np.searchsorted(ordered, limit, side="right")).astype(float)

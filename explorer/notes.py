@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import xarray as xr
 
-from . import catalog, fmt, power
+from . import catalog, climate, fmt, power
 from .units import factor
 
 FLEET_PUE_KEY = "cooling.aws-fleet.pue"
@@ -55,6 +55,48 @@ def pue_vs_fleet(ds: xr.Dataset) -> list[str]:
         f"{fmt.percent(float(ds.overhead_fraction))} other losses) means a PUE of {pue:.2f}. "
         f"AWS reports a fleet PUE of {fleet.value:.2f} ({fleet.source_title}, {fleet.date}), "
         f"which leaves only about {fmt.percent(max(implied, 0.0), 2)} for cooling."
+    ]
+
+
+def hot_hours(ds: xr.Dataset) -> list[str]:
+    """The hottest hours of the site's climate year draw more than the site power.
+
+    Where the cooling share comes from the plant's climate year (``cooling_basis`` ``climate``),
+    the site power carries the year's annual PUE: a design decision (`explorer.climate`). The
+    note names the year's peak facility draw at this IT load and the hours above the site power
+    (`explorer.climate.hours_above`); `explorer.climate_year` has them as outputs.
+
+    Examples
+    --------
+    >>> from explorer import compute
+    >>> hot_hours(compute(site="rainier-mississippi"))[0][:46]
+    'The hottest hours of the typical year draw up '
+    >>> hot_hours(compute(site="rainier-mississippi", cooling_fraction=0.2))
+    []
+    """
+    station, tech = ds.attrs.get("station"), ds.attrs.get("cooling_tech")
+    if (
+        ds.attrs.get("cooling_basis") != "climate"
+        or station not in climate.stations()
+        or tech is None
+        or ds["it_power"].size != 1
+        or float(ds.it_power) <= 0
+    ):
+        return []
+    py = climate.plant_year(climate.load_station(station), tech)
+    fo, it, site = (float(ds[k]) for k in ("overhead_fraction", "it_power", "site_power"))
+    load = climate.per_it(py, fo)
+    peak = it * max(float(load.hourly.max()), float(load.hot_facility.max()))
+    hours = float(climate.hours_above(py, fo, site / it))
+    if peak <= site * (1 + 1e-12):
+        return []
+    return [
+        f"The hottest hours of the typical year draw up to {fmt.quantity(peak, 'MW')} "
+        f"({fmt.percent(peak / site - 1)} above the {fmt.quantity(site, 'MW')} site power), "
+        f"for {fmt.number(hours)} h a year: the site power carries the year's annual PUE "
+        f"({float(ds.pue):.3f}); a grid connection sized for the peak, or a peak-shaving "
+        "battery, carries the hot hours (climate_year: peak_facility_power, "
+        "hours_above_site_power)."
     ]
 
 
@@ -109,4 +151,4 @@ def all_notes(ds: xr.Dataset, site: str | None, precision: str | None = None) ->
     True
     """
     chip = str(ds.chip.values)
-    return power_shortfall(ds) + pue_vs_fleet(ds) + conflicts(chip, site, precision)
+    return power_shortfall(ds) + hot_hours(ds) + pue_vs_fleet(ds) + conflicts(chip, site, precision)

@@ -28,15 +28,15 @@ typical year and design days.
 Every parameter is a catalog entry with source, date and confidence (``explorer catalog``,
 groups ``cooling_tech`` and ``thermal_envelope``). Psychrometrics: `explorer.psychrometrics`.
 
-How big is the humid penalty? In class A1 the typical years give humid Jackson (MS) an annual PUE
-of 1.134 with 2,928 h of compressor cooling and cool South Bend (IN) 1.105 with 1,488 h: 0.029
-apart, all from the hours whose dew point is above 17 °C. Published air-side economised sites
-(catalog ``climate.published_pue``) bracket it: Facebook's humid Forest City was projected at
-the PUE of its dry Prineville (1.06-1.08 against 1.07; a design that accepts humid air, as class
-A3 does here, where the two stations come within 0.002), and Compass Datacenters' older design
-modelled Houston 0.37 above Santa Clara (1.55 against 1.18). AWS's fleet PUE is 1.15 (catalog
-``cooling.aws-fleet.pue``). tests/test_plant.py holds the difference inside that bracket; it is
-a check of size, not a fit.
+How big is the humid penalty? In class A1 the typical years (hourly, `explorer.climate`) give
+humid Jackson (MS) an annual PUE of 1.141 with 3,375 h of compressor cooling and cool South Bend
+(IN) 1.109 with 1,407 h: 0.032 apart, nearly all from the hours whose dew point is above 17 °C.
+Published air-side economised sites (catalog ``climate.published_pue``) bracket it: Facebook's
+humid Forest City was projected at the PUE of its dry Prineville (1.06-1.08 against 1.07; a design
+that accepts humid air, as class A3 does here, where the two stations come within 0.003), and
+Compass Datacenters' older design modelled Houston 0.37 above Santa Clara (1.55 against 1.18).
+AWS's fleet PUE is 1.15 (catalog ``cooling.aws-fleet.pue``). tests/test_plant.py holds the
+difference inside that bracket; it is a check of size, not a fit.
 
 Examples
 --------
@@ -254,7 +254,7 @@ def air_evaporative(
     dry_bulb: Any,
     wet_bulb_c: Any,
     humidity_ratio: Any,
-    pressure: float = 101325.0,
+    pressure: float = psy.STANDARD_PRESSURE,
     envelope_class: str | None = None,
 ) -> PlantResponse:
     """An air-side economiser with direct evaporative media and a DX coil, per kW of heat removed.

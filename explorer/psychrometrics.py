@@ -26,6 +26,8 @@ import numpy as np
 from .units import ureg
 
 _ZERO_C_IN_K = float(ureg.Quantity(0.0, "degC").to("kelvin").magnitude)
+# the standard atmosphere at sea level, 101,325 Pa (ASHRAE 2017 ch. 1 eq. 3 at Z = 0)
+STANDARD_PRESSURE = float(ureg.Quantity(1.0, "atm").to("Pa").magnitude)
 _TRIPLE_POINT_C = 0.01  # the saturation curve switches from ice to water here
 _MOLAR_MASS_RATIO = 0.621945  # water / dry air (ASHRAE 2017 ch. 1 eq. 20)
 _R_DRY_AIR = 287.042  # J/(kg K), ASHRAE 2017 ch. 1 eq. 28

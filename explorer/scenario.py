@@ -38,9 +38,11 @@ from .climate import (
     MONTHS,
     PlantYear,
     Station,
+    by_month_hour,
     default_tech,
-    hourly_cooling_fraction,
+    hours_above,
     load_station,
+    per_it,
     plant_year,
     station_for,
     stations,
@@ -399,8 +401,6 @@ def scale_year(
     >>> ds.attrs["station"]
     '722350'
     """
-    fc_year = hourly_cooling_fraction(py.year.ratio)
-    fc_hot = hourly_cooling_fraction(py.hot.ratio)
     # The scenario's IT load (its default cooling share is this plant's annual share, so the
     # year's annual PUE is compute's PUE), then arithmetic on bare Variables (broadcast by
     # dimension name, no index alignment): the warm path is a few dozen NumPy operations.
@@ -418,36 +418,58 @@ def scale_year(
         it_now, (_, _, it_then, year) = float(it.values), last
         if it_then > 0:
             out = rescaled(year, it_now / it_then)
+            hours = _hours_above(py, base)  # the site power does not scale with the IT load
+            units, long_name = VARIABLES["hours_above_site_power"]
+            out["hours_above_site_power"] = (
+                hours.dims,
+                hours.values,
+                {"units": units, "long_name": long_name},
+            )
             out.attrs["notes"] = _notes(out, base, py)
             return out
 
     mh = ("month", "hour")
     V = xr.Variable
-    fc = V(mh, fc_year)
+    # the plant's hours per unit of IT, once per distinct overhead share (a sweep's points equal
+    # the single scenarios exactly), as (12, 24) means over each month's days
+    shares, where = np.unique(np.asarray(fo.values, dtype=float), return_inverse=True)
+    loads = [per_it(py, float(v)) for v in shares]
+
+    def stack(name: str, dims: tuple[str, ...]) -> xr.Variable:
+        arrays = np.stack([getattr(load, name) for load in loads])[where.reshape(-1)]
+        return V(fo.dims + dims, arrays.reshape(fo.shape + arrays.shape[1:]))
+
     days = V("month", DAYS)
-    facility = it / (1.0 - fc - fo)
-    cooling = fc * facility
-    heat = facility * (1.0 - fc)
-    water = V(mh, py.year.water) * heat  # L/kWh x MW = m3/h
+    facility = stack("facility", mh) * it  # mean over the month's days of each clock hour
+    cooling = stack("cooling", mh) * it
+    fc = cooling / facility
+    water = stack("water", mh) * it  # L/kWh x MW = m3/h
     energy = facility * days * lf  # MW x 1 h x days
     it_energy_month = it * days * len(HOURS) * lf
-    fc_h = V("hour", fc_hot)
-    hot_facility = it / (1.0 - fc_h - fo)
-    hot_cooling = fc_h * hot_facility
+    hot_facility = stack("hot_facility", ("hour",)) * it
+    hot_cooling = stack("hot_cooling", ("hour",)) * it
+    year_peak = it * V(
+        fo.dims, np.array([load.hourly.max() for load in loads])[where].reshape(fo.shape)
+    )
     hours_year = float(DAYS.sum()) * len(HOURS)
     mean_cooling = (cooling * days).sum(mh) / hours_year
     water_month = (water * days * lf).sum("hour")
     annual_energy_mwh = energy.sum(mh)
     it_energy = it_energy_month.sum("month")
-    free = V(mh, py.year.free)
+    free = V(mh, by_month_hour(py.year.free))
     free_month = (free * days).sum("hour")
-    regime = V(mh, py.year.regime)
-    hours = {f"hours_{k}": ((regime == i) * days).sum(mh) for i, k in enumerate(_HOURS_OF)}
+    # each cell's regime: the one the plant ran most of the month's days at that hour
+    shares_of = np.stack([by_month_hour(py.year.regime == i) for i in range(len(REGIMES))])
+    regime = V(mh, shares_of.argmax(axis=0).astype(np.int8))
+    hours = {
+        f"hours_{k}": V((), float(np.count_nonzero(py.year.regime == i)))
+        for i, k in enumerate(_HOURS_OF)
+    }
 
     data = {
-        "dry_bulb": V(mh, py.weather.dry_bulb),
-        "wet_bulb": V(mh, py.weather.wet_bulb),
-        "humidity_ratio": V(mh, py.weather.humidity_ratio),
+        "dry_bulb": V(mh, by_month_hour(py.weather.dry_bulb)),
+        "wet_bulb": V(mh, by_month_hour(py.weather.wet_bulb)),
+        "humidity_ratio": V(mh, by_month_hour(py.weather.humidity_ratio)),
         "cooling_fraction": fc,
         "free_cooling": free,
         "it_power": it,
@@ -466,7 +488,8 @@ def scale_year(
         "peak_cooling_power": hot_cooling.max("hour"),
         "mean_cooling_power": mean_cooling,
         "hot_day_excess_energy": np.maximum(hot_cooling - mean_cooling, 0.0).sum("hour"),
-        "peak_facility_power": np.maximum(facility.max(mh), hot_facility.max("hour")),
+        "peak_facility_power": np.maximum(year_peak, hot_facility.max("hour")),
+        "hours_above_site_power": _hours_above(py, base),
         "annual_energy": annual_energy_mwh * _MWH_TO_GWH,
         "annual_cooling_energy": (cooling * days * lf).sum(mh) * _MWH_TO_GWH,
         "annual_pue": annual_energy_mwh / it_energy,
@@ -522,20 +545,41 @@ def scale_year(
     return ds
 
 
+def _hours_above(py: PlantYear, base: xr.Dataset) -> xr.Variable:
+    """Hours of the typical year whose facility power exceeds the site power [h] (`hours_above`
+    at the threshold site power / IT power, for each point of a sweep)."""
+    threshold = base["site_power"].variable / base["it_power"].variable
+    fo = base["overhead_fraction"].variable + 0.0 * threshold  # both on every dimension
+    threshold = (threshold + 0.0 * fo).transpose(*fo.dims)
+    fo_values = np.asarray(fo.values, dtype=float)
+    out = np.zeros(fo_values.shape)
+    for share in np.unique(fo_values):
+        at = fo_values == share
+        out[at] = hours_above(py, float(share), np.asarray(threshold.values)[at])
+    return xr.Variable(fo.dims, out)
+
+
 def _notes(year: xr.Dataset, base: xr.Dataset, py: PlantYear) -> str:
-    """The climate year's notes: a typical hour above the design day; hot hours above the site
+    """The climate year's notes: hours of the year above the design day; hot hours above the site
     power (at this IT load, so a rescaled year gets its own)."""
     notes = []
-    if py.year.ratio.max() > py.hot.ratio.max():
+    above_design = int(np.count_nonzero(py.year.ratio > py.hot.ratio.max()))
+    if above_design:
         notes.append(
-            "a typical-day hour needs more cooling than the design day "
-            "(the typical days take the dew point at the daily low, an upper-end humidity)"
+            f"{above_design} h of the typical year need more cooling than the design day "
+            "(design conditions are exceeded a few dozen hours a year by definition; the shifted "
+            "year is somewhat hotter and more humid than them)"
         )
     over = year["peak_facility_power"].variable - base["site_power"].variable
     if bool((over.values > 1e-9).any()):
+        peak = float(year["peak_facility_power"].max())
+        site = float(base["site_power"].max())
+        hours = float(year["hours_above_site_power"].max())
         notes.append(
-            "the hottest hours draw more than the site power (peak_facility_power): the site "
-            "power carries the year's mean cooling share; the grid connection's margin or a "
-            "peak-shaving battery covers the hot hours"
+            f"the hottest hours draw more than the site power: up to {peak:,.0f} MW "
+            f"(peak_facility_power) against {site:,.0f} MW, for {hours:,.0f} h a year "
+            "(hours_above_site_power). By design the site power carries the year's annual PUE "
+            "(compute's PUE); a grid connection sized for the peak, or a peak-shaving battery, "
+            "carries the hot hours"
         )
     return "; ".join(notes)

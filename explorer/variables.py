@@ -225,6 +225,13 @@ _CLIMATE: dict[str, Var] = {
         "MWh", "cooling energy of the hot day above the annual mean power", _OP, _C
     ),
     "peak_facility_power": Var("MW", "highest facility power of the year or the hot day", _OP, _C),
+    "hours_above_site_power": Var(
+        "h",
+        "hours of the typical year whose facility power exceeds the site power",
+        _OP,
+        _C,
+        "The site power carries the annual PUE (compute's PUE); the hottest hours draw more.",
+    ),
     "annual_cooling_energy": Var("GWh", "cooling energy per year", _OP, _C),
     "annual_pue": Var("1", "annual PUE (facility energy / IT energy)", _RATIO, _C),
     "annual_cooling_fraction": Var(
@@ -316,6 +323,7 @@ CLIMATE_NAMES = (
     "mean_cooling_power",
     "hot_day_excess_energy",
     "peak_facility_power",
+    "hours_above_site_power",
     "annual_energy",
     "annual_cooling_energy",
     "annual_pue",

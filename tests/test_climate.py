@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -50,17 +52,50 @@ def test_wet_bulb_matches_published_ashrae_points_within_0_2_c(
 
 
 # ------------------------------------------------------------------ the weather
-def test_typical_days_keep_the_monthly_means_and_daily_ranges():
-    st_ = climate.load_station("722350")
-    w = climate.typical_weather(st_)
-    assert_allclose(w.dry_bulb.mean(axis=1), st_.mean, atol=1e-9)
-    # ASHRAE's fractions run from 0 to 1, so each day spans the mean daily range exactly
-    assert_allclose(
-        w.dry_bulb.max(axis=1) - w.dry_bulb.min(axis=1), np.subtract(st_.high, st_.low), atol=1e-9
-    )
+def test_the_shifted_year_keeps_the_stations_monthly_means_and_daily_ranges():
+    # Belcher et al. (2005) shift and stretch: each month keeps the station's mean dry-bulb and
+    # its mean daily range (mean daily high - mean daily low) exactly
+    for station in climate.stations():
+        st_ = climate.load_station(station)
+        w = climate.typical_weather(st_)
+        assert w.dry_bulb.shape == (8760,)
+        days = w.dry_bulb.reshape(365, 24)
+        month_of_day = np.repeat(np.arange(12), climate.DAYS.astype(int))
+        daily_range = np.bincount(month_of_day, days.max(1) - days.min(1)) / climate.DAYS
+        assert_allclose(np.bincount(climate.HOUR_MONTH, w.dry_bulb) / (climate.DAYS * 24), st_.mean)
+        assert_allclose(daily_range, np.subtract(st_.high, st_.low), atol=1e-9)
+        assert (w.wet_bulb <= w.dry_bulb + 1e-9).all()
     # July in Jackson: 81.2 °F mean = 27.33 °C
-    assert w.dry_bulb[6].mean() == pytest.approx((81.19685483870958 - 32) / 1.8)
-    assert (w.wet_bulb <= w.dry_bulb + 1e-9).all()
+    w = climate.typical_weather(climate.load_station("722350"))
+    assert climate.by_month_hour(w.dry_bulb)[6].mean() == pytest.approx(
+        (81.19685483870958 - 32) / 1.8
+    )
+
+
+def test_the_shifted_years_hot_and_humid_hours_lie_near_the_design_points():
+    # Not used to build the years: the summaries' cooling design dry-bulb (Jackson 93.56 °F,
+    # South Bend 88.16 °F) and dehumidification humidity ratio (0.01922, 0.01705 kg/kg). The
+    # hottest and most humid 1 % of the shifted hours lie within 2 K and 0.0025 kg/kg above
+    # them (Jackson 1.5 K and 0.0018, South Bend 0.5 K and 0.0015: the stretch widens the
+    # day-to-day spread too, and the dew point at the daily low is an upper end); the 0.4 %
+    # hours within 3.5 K and 0.004 kg/kg (Jackson 2.9 K and 0.0033).
+    for station, design_f, dehumid in (("722350", 93.56, 0.01922), ("725350", 88.16, 0.01705)):
+        w = climate.typical_weather(climate.load_station(station))
+        hot, humid = np.quantile(w.dry_bulb, 0.99), np.quantile(w.humidity_ratio, 0.99)
+        assert 0 <= hot - _c(design_f) < 2.0, (station, hot)
+        assert 0 <= humid - dehumid < 0.0025, (station, humid)
+        assert np.quantile(w.dry_bulb, 0.996) - _c(design_f) < 3.5
+        assert np.quantile(w.humidity_ratio, 0.996) - dehumid < 0.004
+
+
+def test_a_station_without_a_donor_repeats_its_typical_day():
+    st_ = climate.load_station("722350")
+    typical = replace(st_, hourly=None)
+    w = climate.typical_weather(typical)
+    day = climate.by_month_hour(w.dry_bulb)
+    # ASHRAE's fractions run from 0 to 1: each day spans the mean daily range exactly
+    assert_allclose(day.max(axis=1) - day.min(axis=1), np.subtract(st_.high, st_.low), atol=1e-9)
+    assert_allclose(w.dry_bulb.reshape(365, 24)[0], day[0])  # 1 January is January's day
 
 
 # ------------------------------------------------------------------ the year's sums

@@ -167,7 +167,11 @@ def test_the_design_days_run_the_compressors():
     for station in climate.stations():
         py = climate.plant_year(climate.load_station(station), "air-evaporative")
         assert (py.hot.regime == plant.MECHANICAL).all(), station
-        assert (py.hot.free < 1).all() and py.hot.ratio.max() > py.year.ratio.max() - 1e-12
+        assert (py.hot.free < 1).all()
+        # design conditions are exceeded in 0.4-2 % of a year's hours by definition; the shifted
+        # years run somewhat hotter and more humid (tests/test_climate.py): Jackson 174 h and
+        # South Bend 63 h need more cooling than the design day's peak
+        assert np.count_nonzero(py.year.ratio > py.hot.ratio.max()) < 0.03 * 8760, station
 
 
 def test_humid_jackson_runs_its_compressors_longer_than_cool_south_bend():
@@ -182,10 +186,16 @@ def test_humid_jackson_runs_its_compressors_longer_than_cool_south_bend():
         )
         assert total == 8760
         assert year.hours_mechanical.attrs["units"] == "h"
-    # the typical days' dew point (the daily low) is above A1's 17 °C: Jackson June-September
-    # (21.2, 22.6, 22.1, 17.1 °C), South Bend July-August (18.6, 17.5 °C)
-    assert float(jackson.hours_mechanical) == (30 + 31 + 31 + 30) * 24
-    assert float(south_bend.hours_mechanical) == (31 + 31) * 24
+    # every hour whose dew point is above A1's 17 °C runs a compressor (dehumidifying or
+    # recirculating), counted here from the weather alone; hot, dry hours may add a trim
+    humid = []
+    for station, year in (("722350", jackson), ("725350", south_bend)):
+        w = climate.typical_weather(climate.load_station(station))
+        limit = pl.GetHumRatioFromTDewPoint(17.0, w.pressure)
+        humid.append(int(np.count_nonzero(w.humidity_ratio > limit)))
+        assert humid[-1] <= float(year.hours_mechanical) <= humid[-1] + 300, station
+    assert humid[0] > 2 * humid[1]  # Jackson's humid hours, about 2.4 x South Bend's
+    assert float(jackson.hours_mechanical) > 2 * float(south_bend.hours_mechanical)
     assert float(jackson.annual_pue) - float(south_bend.annual_pue) > 0.02
 
 
@@ -218,13 +228,12 @@ def test_mechanical_hours_rise_with_the_dew_point(means, swing, shift, step):
 
 
 def _annual_pue(station: str, envelope_class: str) -> float:
-    # PUE of each typical hour = 1 / (1 - r / (1 + r) - 0.03), weighted by the month's days
+    # PUE of each hour of the year = 1 / (1 - r / (1 + r) - 0.03), averaged over the 8,760
     w = climate.typical_weather(climate.load_station(station))
     r = plant.air_evaporative(
         w.dry_bulb, w.wet_bulb, w.humidity_ratio, w.pressure, envelope_class
     ).ratio
-    pue = 1 / (1 - r / (1 + r) - 0.03)
-    return float((pue * climate.DAYS[:, None]).sum() / (climate.DAYS.sum() * 24))
+    return float((1 / (1 - r / (1 + r) - 0.03)).mean())
 
 
 def test_the_humid_penalty_lies_within_what_published_sites_show():
@@ -232,8 +241,8 @@ def test_the_humid_penalty_lies_within_what_published_sites_show():
     wide = value["meta-forest-city"] - value["meta-prineville"]  # a wide envelope: 0
     old = value["compass-houston"] - value["compass-santa-clara"]  # an older design: 0.37
     a1 = _annual_pue("722350", "a1") - _annual_pue("725350", "a1")
-    assert wide < a1 < old  # 0.029 (Jackson 1.134, South Bend 1.105)
-    assert a1 == pytest.approx(0.029, abs=0.002)
+    assert wide < a1 < old  # 0.032 (Jackson 1.141, South Bend 1.109; hourly shifted years)
+    assert a1 == pytest.approx(0.032, abs=0.002)
     # the envelope decides the size: with A3's 24 °C dew point the humid penalty is gone,
     # as Meta's humid Forest City matches its dry Prineville
     assert abs(_annual_pue("722350", "a3") - _annual_pue("725350", "a3")) < 0.005
