@@ -6,23 +6,29 @@ as a share of its throughput at the rated power. So capping packs more chips int
 but the site's FLOP/s rise at most by the chip's gain in FLOP/s per watt (`cap_flops_per_watt_gain`)
 and, with the hosts' fixed power, by less.
 
-Campus scale. `campus_power` adds what a campus has beside the servers (scale-out network,
-storage, management: catalog ``campus.it_overhead``) to reproduce announced campus figures.
-Campuses checked (``tests/test_cluster.py``, ``CAMPUSES``), computed with PUE 1.18 (1.15 for AWS):
+Campus scale. Beside the servers a campus has scale-out network, storage and management:
+`explorer.compute`'s input ``it_overhead`` (campus IT / servers' IT) divides the IT power by
+``accelerator_power`` = ``chip_power`` × ``it_overhead`` in the chip count; `campus_power` is the
+same product for a campus. The default is 1 (catalog ``defaults.it_overhead``): the servers'
+nameplate power (``server_overhead``, e.g. a DGX H100 at its 10.2 kW maximum) already reproduces
+the announced campuses; SemiAnalysis's itemised 1,389 W of critical IT per H100 against 1,275 W
+in its server (catalog ``campus.it_overhead``, 1.089) is the campus variant (8 % fewer chips per
+MW). Campuses checked (``tests/test_cluster.py``, ``CAMPUSES``), with PUE 1.18 (1.15 for AWS):
 
-==========================  ==================  =========  ============  =========
-campus                      accelerators        announced  computed      off by
-==========================  ==================  =========  ============  =========
-xAI Colossus phase 1        100,000 H100        150 MW     164 MW        +9 %
-xAI Colossus phase 2        200,000 H100/H200   ~300 MW    327 MW        +9 %
-Stargate Abilene            ~400,000 GB200      1,200 MW   857 MW        -29 %
-Project Rainier (3 states)  ~1,000,000 Trn2     ~1 GW      1,140 MW      +14 %
-==========================  ==================  =========  ============  =========
+==========================  ==================  =========  ==============  ==============
+campus                      accelerators        announced  it_overhead 1   1.089
+==========================  ==================  =========  ==============  ==============
+xAI Colossus phase 1        100,000 H100        150 MW     150 MW (+0 %)   164 MW (+9 %)
+xAI Colossus phase 2        200,000 H100/H200   ~300 MW    301 MW (+0 %)   327 MW (+9 %)
+Stargate Abilene            ~400,000 GB200      1,200 MW   787 MW (-34 %)  857 MW (-29 %)
+Project Rainier (3 states)  ~1,000,000 Trn2     ~1 GW      1,047 MW (+5 %) 1,140 MW (+14 %)
+==========================  ==================  =========  ==============  ==============
 
-Abilene's 1.2 GW is the campus capacity (growth and redundancy; the chip count is a press
-report); Rainier's ~1 GW is AWS's round figure for a target of one million chips whose TDP AWS
-does not publish. Meta Prometheus and Hyperion and Microsoft Fairwater publish power without
-an accelerator count (or the reverse), so they cannot be checked this way.
+Colossus's 150 MW is its grid approval (it also ran ~35 gas turbines early on, so its true draw
+is not published); Abilene's 1.2 GW is the campus capacity (growth and redundancy; the chip
+count is a press report); Rainier's ~1 GW is AWS's round figure for a target of one million
+chips whose TDP AWS does not publish. Meta Prometheus and Hyperion and Microsoft Fairwater
+publish power without an accelerator count (or the reverse), so they cannot be checked this way.
 """
 
 from __future__ import annotations

@@ -60,7 +60,7 @@ def to_frame(ds: xr.Dataset):
     --------
     >>> import explorer
     >>> to_frame(explorer.compute(site_power=[100, 300])).shape
-    (6, 43)
+    (6, 45)
     """
     numeric = [k for k, v in ds.data_vars.items() if v.dtype.kind in "fiub"]
     df = ds[numeric].to_dataframe()

@@ -583,18 +583,21 @@ def physics(r: Resolved) -> dict[str, Variable]:
     out["chip_tdp"] = hw["tdp"] * (1 / _W_TO_KW)
     out["chip_power"] = cluster.chip_power(hw["tdp"], overhead_factor, hw.get("rated_tdp"))
     out["cap_throughput"] = hw["cap_throughput"]
-    out["chips_supported"] = cluster.chips_supported(out["it_power_capacity"], out["chip_power"])
+    # the campus's network, storage and management beside the servers (`cluster.campus_power`)
+    out["accelerator_power"] = out["chip_power"] * x["it_overhead"]
+    per_chip = out["accelerator_power"]
+    out["chips_supported"] = cluster.chips_supported(out["it_power_capacity"], per_chip)
     deployed = x.get("chips", out["chips_supported"])
     out["chips"] = deployed
     out["server_overhead"] = overhead_factor
     out["chips_powered"] = np.minimum(deployed, out["chips_supported"])
-    out["power_required"] = cluster.power_required(deployed, out["chip_power"], out["pue"])
+    out["power_required"] = cluster.power_required(deployed, per_chip, out["pue"])
     out["power_headroom"] = sp - out["power_required"]
     # a filled site runs at its capacity; deployed chips draw what they need, at most the site
     out["facility_load"] = sp if "chips" not in x else np.minimum(out["power_required"], sp)
     out["peak_flops"] = out["chips_powered"] * hw["peak_flops"]
     out["effective_flops"] = out["peak_flops"] * (x["mfu"] * hw["mfu_scale"])
-    out["flops_per_watt"] = cluster.flops_per_watt(hw["peak_flops"], out["chip_power"], out["pue"])
+    out["flops_per_watt"] = cluster.flops_per_watt(hw["peak_flops"], per_chip, out["pue"])
     out["hbm_capacity"] = out["chips_powered"] * hw["hbm_capacity"]
     out["hbm_bandwidth"] = out["chips_powered"] * hw["hbm_bandwidth"]
 
@@ -648,7 +651,7 @@ def training_physics(r: Resolved, out: dict[str, Variable]) -> dict[str, Variabl
     n = x["job_chips"] if "job_chips" in x else at_least_one
     per_chip = out["facility_load"] / at_least_one  # the facility power per powered chip
     if (powered.data < 1).any():  # a site that powers no chip: what one chip would draw
-        per_chip = per_chip.where(powered >= 1, out["chip_power"] * out["pue"] * _KW_TO_MW)
+        per_chip = per_chip.where(powered >= 1, out["accelerator_power"] * out["pue"] * _KW_TO_MW)
     job_power = n * per_chip
     per_chip_flops = r.hw["peak_flops"] * (x["mfu"] * r.hw["mfu_scale"])
     res = training.chain(

@@ -184,7 +184,7 @@ def parameters(site: str = DEFAULT_SITE, **inputs: Any) -> list[Parameter]:
     Examples
     --------
     >>> [p.key for p in parameters("rainier-mississippi", site_power=300)][:2]  # plant's share
-    ['defaults.overhead_fraction', 'defaults.mfu']
+    ['defaults.overhead_fraction', 'defaults.it_overhead']
     >>> keys = [p.key for p in parameters("rainier-mississippi", cooling_default="article")]
     >>> keys[1]  # the article's 30-50 %
     'sites.rainier-mississippi.cooling_fraction'
@@ -408,10 +408,11 @@ def compute_range(site: str, mode: str, inputs: Mapping[str, Any]) -> xr.Dataset
     Examples
     --------
     >>> import explorer
-    >>> ds = explorer.compute(site="rainier-mississippi", uncertainty="range")
+    >>> ds = explorer.compute(site="rainier-mississippi", it_overhead=1, uncertainty="range")
     >>> [round(float(v), -3) for v in ds.city_households]   # 300-750 MW, load factor 0.7-1
     [225000.0, 245000.0, 491000.0]
-    >>> # the chips rest on the announced 300 MW, the low end of the site's 300-750 MW
+    >>> # the chips rest on the announced 300 MW, the low end of the site's 300-750 MW (with
+    >>> # it_overhead given: its own range, 1 to 1.089, would lower the chips' low end)
     >>> ds.chips_supported.attrs["range_note"][:44]
     'the central value lies below its 90 % range:'
     """
@@ -462,8 +463,13 @@ def one_sided(params: Sequence[Parameter]) -> list[Parameter]:
 
     Examples
     --------
-    >>> [p.key for p in one_sided(parameters("rainier-mississippi"))]
-    ['sites.rainier-mississippi.site_power', 'defaults.load_factor', 'chips.trn2.fp8_sparse']
+    >>> keys = [p.key for p in one_sided(parameters("rainier-mississippi"))]
+    >>> for key in keys:
+    ...     print(key)
+    sites.rainier-mississippi.site_power
+    defaults.it_overhead
+    defaults.load_factor
+    chips.trn2.fp8_sparse
     """
     return [p for p in params if p.one_sided]
 

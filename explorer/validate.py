@@ -69,6 +69,7 @@ BOUNDS: dict[str, Bound] = {
     # and, per chip, from its minimum settable power limit to 1.5 x its TDP (`chip_tdp`)
     "chip_tdp": Bound(10, 5_000, "W"),
     "server_overhead": Bound(1, 5, ""),
+    "it_overhead": Bound(1, 2, ""),
     "mfu": Bound(0, 1, ""),
     "load_factor": Bound(0.01, 1, ""),
     "electricity_price": Bound(0, 10_000, "USD/MWh"),

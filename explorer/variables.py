@@ -73,6 +73,15 @@ _INPUTS: dict[str, Var] = {
     "chips": Var("count", "accelerators deployed", _IN, _M),
     "chip_tdp": Var("W", "power per accelerator (catalog TDP, or as given)", _CHIP, _M),
     "server_overhead": Var("1", "all-in IT power per chip / chip TDP", _CHIP, _M),
+    "it_overhead": Var(
+        "1",
+        "campus IT power / servers' IT power (scale-out network, storage, management)",
+        _IN,
+        _M,
+        "Applied in the chip count: accelerator_power = chip_power x it_overhead. Default 1 "
+        "(the servers' nameplate power reproduces announced campuses); 1.089 is SemiAnalysis's "
+        "itemised campus figure (catalog campus.it_overhead).",
+    ),
     "mfu": Var("1", "model FLOPs utilisation", _IN, _M),
     "load_factor": Var("1", "average / peak facility load over a year", _IN, _M),
     "electricity_price": Var("USD/MWh", "industrial electricity price", _IN, _M),
@@ -128,7 +137,15 @@ _SITE: dict[str, Var] = {
     "overhead_power_capacity": Var(
         "MW", "distribution, UPS and lighting losses of the site when full", _CAP, _M
     ),
-    "chip_power": Var("kW", "all-in IT power per accelerator", _CHIP, _M),
+    "chip_power": Var("kW", "all-in IT power per accelerator in its server", _CHIP, _M),
+    "accelerator_power": Var(
+        "kW",
+        "IT power per accelerator at campus scale (chip_power x it_overhead)",
+        _CHIP,
+        _M,
+        "The servers' power per chip plus the campus's network, storage and management: what "
+        "the chip count divides the IT power by.",
+    ),
     "cap_throughput": Var(
         "1", "per-accelerator throughput at chip_tdp / at the rated TDP", _CHIP, "explorer.cluster"
     ),

@@ -7,6 +7,7 @@ import pytest
 import xarray as xr
 from numpy.testing import assert_allclose
 
+import explorer
 from explorer import InputError, catalog, cluster, compute
 
 
@@ -144,6 +145,28 @@ def test_announced_campuses_are_reproduced_with_network_and_storage():
         # the servers alone draw less by the campus overhead (SemiAnalysis: 1,389 / 1,275 W)
         servers = cluster.power_required(chips, per_chip, pue)
         assert servers == pytest.approx(mw / 1.089, rel=1e-3), campus
+
+
+def test_compute_applies_the_campus_overhead_in_its_chip_count():
+    # the default (1): the servers' nameplate power; 100,000 H100 x 0.7 kW x 1.82 x 1.18 =
+    # 150.3 MW against Colossus's 150 MW. With SemiAnalysis's 1.089: campus_power's 163.7 MW.
+    kw = {"site": "generic", "chip": "h100", "pue": 1.18, "chips": 100_000}
+    servers = explorer.compute(**kw)
+    assert float(servers.it_overhead) == 1.0
+    assert float(servers.power_required) == pytest.approx(150.332, rel=1e-9)
+    campus = explorer.compute(**kw, it_overhead=1.089)
+    assert float(campus.power_required) == pytest.approx(
+        cluster.campus_power(100_000, 1.274, 1.089, 1.18), rel=1e-9
+    )
+    assert float(campus.accelerator_power) == pytest.approx(1.274 * 1.089, rel=1e-9)
+    # a filled site: 8.2 % fewer chips per MW (1 / 1.089), and every view of the scenario agrees
+    sc = explorer.resolve("rainier-mississippi", it_overhead=1.089)
+    full = explorer.resolve("rainier-mississippi")
+    ratio = float(sc.compute().chips_supported) / float(full.compute().chips_supported)
+    assert ratio == pytest.approx(1 / 1.089, abs=1e-5)
+    assert float(sc.climate_year().it_power) == pytest.approx(float(sc.it_power), rel=1e-12)
+    with pytest.raises(explorer.InputError, match="it_overhead"):
+        explorer.compute(it_overhead=0.9)
 
 
 def test_campus_power_by_hand():

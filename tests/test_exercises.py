@@ -50,11 +50,11 @@ SPELLINGS = {
     "jackson-annual-pue": ["1.18", "1.179", "118 %"],
     # (58.93 - 37.80) / 37.80 = 0.5589 (the hourly climate year's mean cooling)
     "hot-day-above-mean": ["56 %", "55.9 %", "0.56", "0.559", "56 percent"],
-    "utility-peak-share": ["10.8 %", "10.8%", "0.108", "0.1080", "10.8 percent"],
+    "utility-peak-share": ["11.0 %", "11%", "0.110", "0.1102", "11 percent"],
     "state-energy-share": ["5.4 %", "5.36 %", "0.0536", "0.054"],
-    # 21.20 MWh = 21,201 kWh
-    "ride-through-energy": ["21.2", "21.2 MWh", "21,201 kWh", "0.0212 GWh", "21 MWh"],
-    "smoothing-energy": ["4.24", "4.2 MWh", "4,240 kWh", "4.2 MWh"],
+    # 21.10 MWh = 21,100 kWh
+    "ride-through-energy": ["21.1", "21.1 MWh", "21,100 kWh", "0.0211 GWh", "21 MWh"],
+    "smoothing-energy": ["4.22", "4.2 MWh", "4,220 kWh", "4.2 MWh"],
     # 625,714 households; 73,579 households; 120 MW = 0.12 GW
     "contested-city-high": ["625,714", "626k", "625714 households", "0.63 million", "6.26e5"],
     "contested-load-swing": ["73,579", "73.6k", "73,600 households", "74k homes"],
@@ -88,14 +88,14 @@ NEW_TRAPS = [
     ("hot-day-above-mean", "1.56", "ratio-not-excess", "minus 1"),
     # 58.93 - 37.80 = 21.13: the excess in MW typed as the share
     ("hot-day-above-mean", "21.13", "megawatts", "divide it by the mean"),
-    # 254.4 MW x 5 (minutes read as hours) = 1,272 MWh
-    ("ride-through-energy", "1,272", "minutes-as-hours", "divide the minutes by 60"),
+    # 253.2 MW x 5 (minutes read as hours) = 1,266 MWh
+    ("ride-through-energy", "1,266", "minutes-as-hours", "divide the minutes by 60"),
     # 300 MW x 5 / 60 = 25 MWh: the whole site instead of the IT load
     ("ride-through-energy", "25 MWh", "site-power", "carries the IT load"),
     # the hottest hour's 330.64 MW x 8,760 h = 2,896 GWh / 49,000 GWh = 5.91 %: all year
     ("state-energy-share", "5.91 %", "flat-out", "use its year's energy"),
-    # the dip's 254.4 MW as if it were MWh
-    ("smoothing-energy", "254", "power-not-energy", "dip's power"),
+    # the dip's 253.2 MW as if it were MWh
+    ("smoothing-energy", "253", "power-not-energy", "dip's power"),
     # 1 / (1 - 0.40 - 0.03) = 1.754: the article's cooling share
     ("jackson-annual-pue", "1.75", "articles-share", "article's 40 %"),
 ]

@@ -51,28 +51,29 @@ HAND = {
     "capstone-energy": 482_514.0,
     # city of 250,000 people x 12,645 kWh / 365 = 8,660.96 MWh per day; 482,514 / 8,660.96 = 55.711
     "capstone-city-days": 55.711,
-    # Lesson 7: the chiller plant in Jackson's typical year (300 MW). Wet-bulbs are psychrolib's
-    # (checked against ASHRAE in test_climate): the hottest typical hour 25.3843 °C, the hot day's
-    # peak hour 25.0585 °C. Chillers: condenser = wet-bulb + 4 K tower + 6 K, evaporator 13 °C,
-    # COP = 0.5 x 286.15 K / lift; cooling per unit heat r = 0.07 + 1/COP; share = r / (1 + r).
-    # Hottest typical hour: COP = 143.075 / 22.3843 = 6.39177, r = 0.226451, share = 0.184639.
+    # Lesson 7: the chiller plant in Jackson's typical year (300 MW), 8,760 hours shifted from
+    # Greensboro's hourly TMY3 (explorer.climate). Wet-bulbs are psychrolib's (checked against
+    # ASHRAE in test_climate): the year's most humid hour 29.6992 °C. Chillers: condenser =
+    # wet-bulb + 4 K tower + 6 K, evaporator 13 °C, COP = 0.5 x 286.15 K / lift; cooling per unit
+    # heat r = 0.07 + 1/COP; share = r / (1 + r). That hour: COP = 143.075 / 26.6992 = 5.35878,
+    # r = 0.256610, share = 0.204208.
     # The IT load is compute's at the plant's annual cooling share (issue #20: one IT load), so the
-    # year's mean facility power is the site power: IT = 300 MW / annual PUE 1.17916 = 254.417 MW.
-    # The annual mean cooling and the year's PUE 1.17916 are sums over the 288 typical hours
-    # (test_climate checks the sums), pinned here as found. The hottest typical hour draws
-    # 254.417 / (1 - 0.184639 - 0.03) = 323.950 MW.
-    "jackson-annual-pue": 1.17916,
-    # (peak - mean) / mean is a ratio of the same IT load: 20.9529 / 33.8781 at the old IT load of
-    # 235.608 MW (after the plant's psychrometrics: 20.9535 / 33.8780), unchanged = 0.618498
-    "hot-day-above-mean": 0.618498,
-    # the year's peak draw 323.950 MW / 3,000 MW (Entergy Mississippi's peak)
-    "utility-peak-share": 0.107983,
+    # year's mean facility power is the site power: IT = 300 MW / annual PUE 1.184831 = 253.2007
+    # MW. The annual mean cooling and the year's PUE are sums over the 8,760 hours (test_climate
+    # checks the sums), pinned here as found. That hour draws 253.2007 / (1 - 0.204208 - 0.03)
+    # = 330.639 MW.
+    "jackson-annual-pue": 1.184831,
+    # (peak - mean) / mean: the design day's peak cooling 58.9258 MW over the year's mean
+    # 37.7993 MW (the mean cooling, pinned as found) = 0.558914
+    "hot-day-above-mean": 0.558914,
+    # the year's peak draw 330.639 MW / 3,000 MW (Entergy Mississippi's peak)
+    "utility-peak-share": 0.110213,
     # 300 MW x 8,760 h = 2,628 GWh (the mean draw is the site power) / 49,000 GWh
     "state-energy-share": 0.0536327,
-    # 254.417 MW x 5 min / 60
-    "ride-through-energy": 21.2014,
-    # 254.417 MW x 1 min / 60
-    "smoothing-energy": 4.24029,
+    # 253.2007 MW x 5 min / 60
+    "ride-through-energy": 21.10006,
+    # 253.2007 MW x 1 min / 60
+    "smoothing-energy": 4.220012,
     # Lesson 8, Rainier Mississippi's ranges: 750 MW x 8,760 h = 6.57e9 kWh / 10,500 kWh
     # = 625,714.29 households (the high corner: the most power, the lowest use)
     "contested-city-high": 625_714.29,
