@@ -378,6 +378,19 @@ def test_sample_bad_chunks(chunks, message):
     assert e.value.allowed == "a whole number 1 ≤ chunks ≤ 1,000,000,000"
 
 
+def test_sample_chunks_are_bounded_in_the_core():
+    # at most 1,000 chunks of at least 100 samples (or the whole sample when it is smaller)
+    assert uncertainty.chunk_bounds(50) == (50, 50)
+    assert uncertainty.chunk_bounds(2_000_000) == (2_000, 2_000_000)
+    for n, chunks in ((10_000, 10), (10_000, 20_000), (2_000_000, 1_000)):
+        with pytest.raises(explorer.InputError, match="chunks") as e:
+            explorer.sample(n, seed=1, chunks=chunks)
+        lo, hi = uncertainty.chunk_bounds(n)
+        assert e.value.allowed.startswith(f"{lo:,} ≤ chunks ≤ {hi:,}")
+    with pytest.raises(explorer.InputError, match="chunks = 10 is out of range"):
+        explorer.sample(10_000, seed=1, chunks={"sample": 10})
+
+
 def test_summary_bad_input():
     with pytest.raises(explorer.InputError, match="ds = 5 is not a Dataset"):
         explorer.summary(5)  # was an AttributeError
@@ -406,7 +419,7 @@ def test_core_works_without_dask():
         "import sys; sys.modules['dask'] = None; sys.modules['distributed'] = None\n"
         "import explorer\n"
         "print(explorer.sample(10, seed=1).city_households.size)\n"
-        "try:\n    explorer.sample(10, seed=1, chunks=5)\n"
+        "try:\n    explorer.sample(10, seed=1, chunks=10)\n"
         "except explorer.InputError as e:\n    print(e)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

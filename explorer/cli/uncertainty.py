@@ -29,7 +29,15 @@ from ..errors import InputError
 from ..export import to_json
 from ..model import INPUTS, MAX_POINTS, OUTPUTS
 from ..scenario import compute
-from ..uncertainty import MAX_SAMPLE, MAX_SEED, sample, sensitivity, summary
+from ..uncertainty import (
+    MAX_SAMPLE,
+    MAX_SEED,
+    check_chunks,
+    chunk_bounds,
+    sample,
+    sensitivity,
+    summary,
+)
 from .common import (
     OUT_SAMPLE,
     add_out_options,
@@ -44,12 +52,8 @@ from .common import (
     write_out,
 )
 
-# Chunks of `sample`. Each chunk is one dask task with ~0.15 s of overhead here (100,000 samples:
-# 0.8 s in one chunk, 15 s in 100), so a run has at most MAX_CHUNKS of them and each at least
-# MIN_CHUNK samples (10,000 samples in chunks of 1 took over 200 s and 2 GB); a written sample is
-# streamed in chunks of WRITE_CHUNK by default.
-MIN_CHUNK = 100
-MAX_CHUNKS = 1_000
+# The bounds of `sample`'s chunks are the core's (`explorer.uncertainty.chunk_bounds`); a written
+# sample is streamed in chunks of WRITE_CHUNK by default.
 WRITE_CHUNK = 1_000_000
 # Peak memory over the samples' own bytes: the quantiles hold every sample and a sorted copy of one
 # variable at a time (1e7 samples: 3.3 GB of samples, 3.8 GB peak RSS); a chunked write holds about
@@ -204,32 +208,10 @@ def bounds_table(ds: xr.Dataset, columns: tuple[Any, ...], dim: str, head: str) 
 
 
 # ------------------------------------------------------------------------ sample
-def chunk_bounds(n: int) -> tuple[int, int]:
-    """The allowed ``--chunks`` for `n` samples: at least `MIN_CHUNK` (or `n`) and at most
-    `MAX_CHUNKS` chunks in all; never more than `n`.
-
-    Examples
-    --------
-    >>> chunk_bounds(500), chunk_bounds(10_000), chunk_bounds(10**9)
-    ((100, 500), (100, 10000), (1000000, 1000000000))
-    """
-    lo = max(min(n, MIN_CHUNK), math.ceil(n / MAX_CHUNKS))
-    return lo, n
-
-
 def _cmd_sample(args: argparse.Namespace) -> int:
     n = _whole("n", args.n, 1, MAX_SAMPLE)
     seed = _whole("seed", args.seed, 0, MAX_SEED)
-    chunks = _whole("chunks", args.chunks, 1, MAX_SAMPLE)
-    if chunks is not None:
-        lo, hi = chunk_bounds(n)
-        if not lo <= chunks <= hi:
-            raise InputError(
-                "chunks",
-                chunks,
-                f"{lo:,} ≤ chunks ≤ {hi:,} for {n:,} samples (at most {MAX_CHUNKS:,} chunks "
-                f"of at least {MIN_CHUNK:,})",
-            )
+    chunks = None if args.chunks is None else check_chunks(n, args.chunks)  # the core's rule
     kind = (
         out_kind(args.out, OUT_SAMPLE, overwrite=args.overwrite) if args.out is not None else None
     )
