@@ -1,7 +1,8 @@
 """Benchmark of explorer.climate_year (prints figures; asserts nothing).
 
-1. Cold: a full typical year (12 months x 24 h, the design days) for one scenario, with the
-   psychrometrics and the plant model computed afresh (the cache cleared each time).
+1. Cold: a full typical year (8,760 hours shifted from a donor station, the design days) for one
+   scenario, with the psychrometrics and the plant model computed afresh (the cache cleared each
+   time).
 2. Warm: the same year when only a slider that scales it changed (site power): the plant's last
    year is rescaled (`scenario.rescaled`), psychrolib is not called; and the same with that last
    year forgotten each time (the arithmetic and the Dataset built again).

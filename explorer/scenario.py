@@ -324,7 +324,8 @@ def climate_year(
     station: str | Station | None = None,
     **compute_inputs: Any,
 ) -> xr.Dataset:
-    """A site's typical year of cooling: 12 months × 24 hours, the hot day, and annual sums.
+    """A site's typical year of cooling: 8,760 hours shown as 12 months × 24 clock hours (each
+    the mean over the month's days), the hot day, and annual sums over every hour.
 
     Parameters
     ----------
@@ -512,7 +513,7 @@ def scale_year(
         "hour": (
             "hour",
             HOURS,
-            {"units": "h", "long_name": "clock hour of the typical day (local standard time)"},
+            {"units": "h", "long_name": "clock hour (local standard time)"},
         ),
         "days": ("month", DAYS, {"units": "d", "long_name": "days in the month"}),
         **{d: base.coords[d].variable for d in dims - {"month", "hour"} if d in base.coords},

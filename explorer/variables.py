@@ -216,16 +216,18 @@ _TRAINING: dict[str, Var] = {
 # The climate year's own variables (`explorer.climate_year`); it_power, cooling_power, pue,
 # cooling_fraction, annual_energy, annual_cost, annual_co2 and annual_water are shared above.
 _CLIMATE: dict[str, Var] = {
-    "dry_bulb": Var("degC", "outdoor dry-bulb temperature of the typical day", _CTX, _C),
+    "dry_bulb": Var(
+        "degC", "outdoor dry-bulb temperature (mean of the clock hour over the month)", _CTX, _C
+    ),
     "wet_bulb": Var(
-        "degC", "outdoor wet-bulb temperature of the typical day (psychrolib)", _CTX, _C
+        "degC", "outdoor wet-bulb temperature (mean of the clock hour over the month)", _CTX, _C
     ),
     "humidity_ratio": Var("kg/kg", "outdoor humidity ratio (water per dry air)", _CTX, _C),
     "free_cooling": Var("1", "share of this hour's heat removed without compressors", _RATIO, _C),
     "facility_power": Var("MW", "facility power drawn this hour", _OP, _C),
     "water": Var("m3/h", "water drawn on site this hour (evaporation and bleed-off)", _OP, _C),
     "energy": Var("MWh", "energy of this clock hour over all days of the month", _OP, _C),
-    "cooling_power_mean": Var("MW", "mean cooling power over the month's typical day", _OP, _C),
+    "cooling_power_mean": Var("MW", "mean cooling power over the month", _OP, _C),
     "pue_month": Var("1", "PUE over the month (facility energy / IT energy)", _RATIO, _C),
     "free_cooling_hours": Var(
         "h", "hours of free cooling in the month (heat-weighted equivalent hours)", _RATIO, _C
@@ -262,7 +264,10 @@ _CLIMATE: dict[str, Var] = {
         "h", "free-cooling hours per year (heat-weighted equivalent hours)", _RATIO, _C
     ),
     "regime": Var(
-        "1", "plant regime this hour: 0 free (economiser), 1 evaporative, 2 mechanical", _CTX, _C
+        "1",
+        "plant regime most days at this hour: 0 free (economiser), 1 evaporative, 2 mechanical",
+        _CTX,
+        _C,
     ),
     "hours_free_cooling": Var(
         "h", "hours per year on outside air (economiser) alone, fans only", _RATIO, _C

@@ -65,7 +65,7 @@ def add_compute_options(parser: argparse.ArgumentParser) -> None:
         "--climate",
         action="store_true",
         help=(
-            "a typical year of weather-driven cooling (12 months x 24 h) "
+            "a typical year of weather-driven cooling (8,760 h, shown as 12 months x 24 h) "
             "instead of a constant cooling share; "
             "--out FILE.nc writes the year"
         ),
