@@ -45,6 +45,7 @@ ANNUAL = [
     "mean_cooling_power",
     "peak_cooling_power",
     "peak_facility_power",
+    "hours_above_site_power",
     "hot_day_excess_energy",
 ]
 MONTHLY = ["dry_bulb", "wet_bulb", "cooling_power", "pue", "free_cooling", "water"]
