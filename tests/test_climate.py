@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
 import explorer
-from explorer import InputError, climate, scenario
+from explorer import InputError, climate, notes, scenario
 from explorer.units import ureg
 
 SITES = ("rainier-mississippi", "rainier-indiana")
@@ -402,3 +402,34 @@ def test_changing_a_returned_year_does_not_change_the_next_one():
     again["cooling_fraction"].values[:] = 0.0  # also into a rescaled one, in a variable kept
     third = explorer.climate_year("rainier-mississippi", "air-evaporative", site_power=310)
     assert float(third.cooling_fraction.min()) > 0
+
+
+def test_a_shipped_stations_mechanical_hours_rise_with_its_dew_point():
+    st_ = climate.load_station("725350")
+    hours = []
+    for shift in (-2.0, 0.0, 2.0):  # the monthly dew point the donor's hours are shifted to
+        humid = replace(st_, dew_point=tuple(lo + shift for lo in st_.low))
+        year = explorer.climate_year("rainier-indiana", "air-evaporative", station=humid)
+        hours.append(float(year.hours_mechanical))
+    assert hours[0] < hours[1] < hours[2]
+
+
+def test_the_hours_above_the_site_power_are_counted_from_the_hours():
+    year = explorer.climate_year("rainier-mississippi", "air-evaporative", site_power=300)
+    py = climate.plant_year(climate.load_station("722350"), "air-evaporative")
+    # facility per IT each hour = 1 / (1 - r / (1 + r) - 0.03); the site power carries the mean
+    r = py.year.ratio
+    facility = float(year.it_power) / (1 - r / (1 + r) - 0.03)
+    assert facility.mean() == pytest.approx(300, rel=1e-12)
+    assert float(year.hours_above_site_power) == np.count_nonzero(facility > 300 * (1 + 1e-12))
+    assert float(year.peak_facility_power) >= facility.max() - 1e-9
+    assert "hours_above_site_power" in year.attrs["notes"]
+    # a year whose chips fill a tenth of the site never exceeds it
+    small = explorer.climate_year(
+        "rainier-mississippi", "air-evaporative", site_power=300, chips=20_000
+    )
+    assert float(small.hours_above_site_power) == 0
+    assert "draw more than the site power" not in small.attrs["notes"]
+    # compute says so too, where its cooling share comes from the climate year
+    note = notes.hot_hours(explorer.compute(site="rainier-mississippi"))
+    assert f"{float(year.hours_above_site_power):,.0f} h a year" in note[0]
