@@ -254,3 +254,23 @@ def _published():
     from explorer import catalog
 
     return catalog.entries_under("climate.published_pue")
+
+
+def test_the_years_pue_and_water_beside_published_fleet_figures():
+    # a check of size against figures that set no parameter (explorer.climate's docstring):
+    # the air-evaporative plant's annual PUE (Jackson 1.141, South Bend 1.109) lies within 0.05
+    # of AWS's fleet PUE; its water (0.003 and 0.006 L/kWh) is far below AWS's fleet WUE, as
+    # class A1 evaporates only in hot, dry hours; the towers of the chiller plant (2.45 and
+    # 2.38 L/kWh) evaporate the whole heat, within 1.5x of the industry average 1.8 L/kWh
+    from explorer import catalog
+
+    fleet_pue = catalog.value("cooling.aws-fleet.pue", "dimensionless")
+    fleet_wue = catalog.value("cooling.aws-fleet.wue", "L / kWh")
+    industry_wue = catalog.value("cooling.industry-average.wue", "L / kWh")
+    for site in ("rainier-mississippi", "rainier-indiana"):
+        air = explorer.climate_year(site, "air-evaporative")
+        tower = explorer.climate_year(site, "chiller-economiser")
+        assert abs(float(air.annual_pue) - fleet_pue) < 0.05, site
+        assert 0 < float(air.annual_wue) < fleet_wue / 10, site
+        assert float(air.hours_evaporative) > 0, site  # hot, dry hours exist in a real year
+        assert industry_wue / 1.5 < float(tower.annual_wue) < industry_wue * 1.5, site
