@@ -656,9 +656,11 @@ class PerIT:
     hot_cooling: np.ndarray
 
 
+@lru_cache(maxsize=64)
 def per_it(py: PlantYear, overhead_fraction: float) -> PerIT:
     """The facility per unit of IT load, hour by hour, for a plant year and an overhead share
-    [1]: PUE_h = 1 / (1 − f_h − overhead), f_h = `hourly_cooling_fraction` of the plant's ratio.
+    [1]: PUE_h = 1 / (1 − f_h − overhead), f_h = `hourly_cooling_fraction` of the plant's ratio
+    (cached per plant year and share; the arrays are read-only).
 
     Examples
     --------
@@ -673,7 +675,7 @@ def per_it(py: PlantYear, overhead_fraction: float) -> PerIT:
     water = py.year.water * (1.0 - fc) * q  # L per kWh of heat x heat per IT
     fc_hot = hourly_cooling_fraction(py.hot.ratio)
     q_hot = 1.0 / (1.0 - fc_hot - fo)
-    return PerIT(
+    arrays = (
         q,
         water,
         by_month_hour(q),
@@ -682,6 +684,9 @@ def per_it(py: PlantYear, overhead_fraction: float) -> PerIT:
         q_hot,
         fc_hot * q_hot,
     )
+    for a in arrays:
+        a.flags.writeable = False  # cached (per plant year and share): shared by every caller
+    return PerIT(*arrays)
 
 
 def hours_above(py: PlantYear, overhead_fraction: float, threshold: Any) -> np.ndarray:
@@ -697,6 +702,27 @@ def hours_above(py: PlantYear, overhead_fraction: float, threshold: Any) -> np.n
     >>> int(hours_above(py, 0.03, 10.0))
     0
     """
-    ordered = np.sort(per_it(py, overhead_fraction).hourly)
+    ordered = _ordered(py, float(overhead_fraction))
     limit = np.asarray(threshold, dtype=float) * (1.0 + 1e-12)  # rounding is not an excess
     return (len(ordered) - np.searchsorted(ordered, limit, side="right")).astype(float)
+
+
+def peak_per_it(py: PlantYear, overhead_fraction: float) -> float:
+    """The highest facility power per unit of IT [1] of the year's hours and the hot day, at an
+    overhead share [1].
+
+    Examples
+    --------
+    >>> py = plant_year(load_station("722350"), "air-evaporative")
+    >>> peak_per_it(py, 0.03) > float(per_it(py, 0.03).hourly.mean())
+    True
+    """
+    load = per_it(py, float(overhead_fraction))
+    return max(float(_ordered(py, float(overhead_fraction))[-1]), float(load.hot_facility.max()))
+
+
+@lru_cache(maxsize=64)
+def _ordered(py: PlantYear, overhead_fraction: float) -> np.ndarray:
+    out = np.sort(per_it(py, overhead_fraction).hourly)
+    out.flags.writeable = False  # cached: shared by every caller
+    return out

@@ -85,8 +85,7 @@ def hot_hours(ds: xr.Dataset) -> list[str]:
         return []
     py = climate.plant_year(climate.load_station(station), tech)
     fo, it, site = (float(ds[k]) for k in ("overhead_fraction", "it_power", "site_power"))
-    load = climate.per_it(py, fo)
-    peak = it * max(float(load.hourly.max()), float(load.hot_facility.max()))
+    peak = it * climate.peak_per_it(py, fo)
     hours = float(climate.hours_above(py, fo, site / it))
     if peak <= site * (1 + 1e-12):
         return []
