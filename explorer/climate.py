@@ -280,6 +280,7 @@ def load_station(station: str) -> Station:
         return tuple(_degf_to_c(float(v)) for v in rows[key])
 
     delta_f_to_k = factor("delta_degF", "kelvin")
+    donor = hourly_donors().get(station)
     return Station(
         station=rows["WeatherHeader.Station"][0],
         name=rows["WeatherHeader.City"][0],
@@ -293,8 +294,14 @@ def load_station(station: str) -> Station:
         design_range=one("WeatherDesign.DailyTemperatureRange") * delta_f_to_k,
         dehumid_dry_bulb=_degf_to_c(one("WeatherDesign.DehumidDrybulb")),
         dehumid_humidity_ratio=one("WeatherDesign.DehumidHumidityRatio"),
-        source=f"explorer/data/climate/{files[station]} (NREL ResStock TMY3 summary)",
-        hourly=hourly_donors()[station]["hourly"] if station in hourly_donors() else None,
+        source=f"explorer/data/climate/{files[station]} (NREL ResStock TMY3 summary)"
+        + (
+            f"; hourly variability of {donor['donor_name']} ({donor['donor_station']}, TMY3), "
+            "shifted to its months (Belcher et al. 2005)"
+            if donor
+            else ""
+        ),
+        hourly=donor["hourly"] if donor else None,
     )
 
 
