@@ -61,12 +61,17 @@ def saturation_vapour_pressure(temperature: Any) -> np.ndarray:
     """
     t_c = _arr(temperature)
     t = t_c + _ZERO_C_IN_K
+    ln_t = np.log(t)
 
     def ln_pws(coeffs: tuple[float, ...], log_t: float) -> np.ndarray:
-        c1, c2, c3, c4, c5, c6 = coeffs
-        return c1 / t + c2 + c3 * t + c4 * t**2 + c5 * t**3 + c6 * t**4 + log_t * np.log(t)
+        c1, c2, c3, c4, c5, c6 = coeffs  # the polynomial in Horner's form: a year of hours is fast
+        return c1 / t + c2 + t * (c3 + t * (c4 + t * (c5 + t * c6))) + log_t * ln_t
 
     ice = t_c <= _TRIPLE_POINT_C
+    if not ice.any():  # only the branch that applies, when one does everywhere
+        return np.exp(ln_pws(_WATER, _LOG_T[1]))
+    if ice.all():
+        return np.exp(ln_pws(_ICE, _LOG_T[0]))
     return np.exp(np.where(ice, ln_pws(_ICE, _LOG_T[0]), ln_pws(_WATER, _LOG_T[1])))
 
 
