@@ -144,6 +144,11 @@ def compute(
         0.25–1.5 × the chip's catalog TDP.
     server_overhead : float or array-like, optional
         All-in IT power per chip / chip TDP [1] (default per chip from the catalog).
+    it_overhead : float or array-like, optional
+        Campus IT power / the servers' IT power [1], 1 … 2: scale-out network, storage and
+        management beside the servers, applied in the chip count (``accelerator_power``). Default
+        1 (the servers' nameplate power reproduces announced campuses); 1.089 is SemiAnalysis's
+        itemised campus figure (catalog ``campus.it_overhead``).
     mfu : float or array-like, optional
         Model FLOPs utilisation [1], 0.01 … 1.
     load_factor : float or array-like, optional
