@@ -643,6 +643,7 @@ _PEAK, _MEAN = (
     fmt.quantity(_yr("mean_cooling_power"), "MW"),
 )
 _IT = fmt.quantity(_yr("it_power"), "MW")
+_SITE_PEAK = fmt.quantity(_gr("peak_power"), "MW")  # the site's hottest hour (grid_shares)
 _UTILITY = f"{fmt.number(_grid_figure('utility', 'MW'))} MW"
 _STATE = f"{fmt.number(_grid_figure('state', 'TWh/year'))} TWh"
 _YEAR_GWH = f"{fmt.number(_yr('annual_energy'))} GWh"
@@ -727,17 +728,24 @@ _add(
     Exercise(
         "utility-peak-share",
         7,
-        f"At its hot-day peak the site draws {_SITE} from {_UTILITY_NAME}, whose own peak "
-        f"demand is about {_UTILITY}. What share of the utility's peak is the site?",
+        f"The site's yearly average draw is {_SITE}; in its hottest hour it draws "
+        f"{_SITE_PEAK} from {_UTILITY_NAME}, whose own peak demand is about {_UTILITY}. "
+        "What share of the utility's peak is the site in its hottest hour?",
         lambda: _gr("share_of_utility_peak"),
         SHARE,
         rel_tol=0.03,
         hints=(
             "a share is a part divided by the whole: here the site's peak and the utility's peak",
-            "share = the site's peak draw (MW) ÷ the utility's peak demand (MW)",
-            f"{_SITE} ÷ {_UTILITY} = {fmt.percent(_gr('share_of_utility_peak'))}",
+            "share = the site's hottest-hour draw (MW) ÷ the utility's peak demand (MW)",
+            f"{_SITE_PEAK} ÷ {_UTILITY} = {fmt.percent(_gr('share_of_utility_peak'))}",
         ),
         traps=(
+            Trap(
+                "yearly-average",
+                lambda: SITE_MW / _grid_figure("utility", "MW"),
+                f"that divides the site's yearly average ({_SITE}); the utility's peak is met in "
+                f"the site's hottest hours, when it draws {_SITE_PEAK}",
+            ),
             Trap(
                 "operator-peak",
                 lambda: _gr("share_of_operator_peak"),
@@ -797,7 +805,7 @@ _add(
             f"MWh = IT load (MW) × minutes ÷ {_MIN_PER_H:g}",
             f"{_IT} × {RIDE_MINUTES:g} ÷ {_MIN_PER_H:g} h ≈ "
             f"{fmt.quantity(_role('ride-through', 'battery_needed_energy'), 'MWh')} (UPS cells "
-            "cannot give that so fast: the explorer's pack holds more, the C-rate's floor)",
+            "cannot safely empty that fast, so the pack the explorer sizes holds more: see below)",
         ),
         traps=(
             Trap(
@@ -828,8 +836,9 @@ _add(
             "the battery stands in for the missing load during one dip: power × time",
             f"MWh = dip (MW) × its minutes ÷ {_MIN_PER_H:g}",
             f"{_IT} × {SWING_MINUTES:g} ÷ {_MIN_PER_H:g} h ≈ "
-            f"{fmt.quantity(_role('smoothing', 'battery_needed_energy'), 'MWh')} (a grid "
-            "battery gives at most its own energy per hour: the explorer's pack holds far more)",
+            f"{fmt.quantity(_role('smoothing', 'battery_needed_energy'), 'MWh')} (grid-battery "
+            "cells deliver at most their own energy in an hour, so the pack holds far more: "
+            "see below)",
         ),
         traps=(
             Trap(

@@ -103,8 +103,10 @@ LESSONS = (
         "07-hot-days-the-grid-and-batteries.ipynb",
         "in the app's Advanced screen, open “Site in context” and switch the cooling technology",
         "an annual average hides the hot-day peak; a site is a few per cent of its state's "
-        "energy but a tenth of its utility's peak; batteries are sized by role (MW vs MWh)",
-        "smoothing a training job's power swings; a cluster over several sites",
+        "energy but a tenth of its utility's peak; a peak-shaving battery moves the afternoon's "
+        "cooling to the night and buys its recharge from the grid",
+        "batteries by role (ride-through, smoothing a training job's power swings); a cluster "
+        "over several sites",
     ),
     Lesson(
         8,
@@ -381,46 +383,45 @@ PLANS: dict[int, Plan] = {
             (
                 5,
                 "Hook",
-                "Say: “On the hottest afternoon, how much more does the cooling draw: a "
-                "few per cent, half as much again, twice? A car battery, a container or a "
+                "Say: “On the hot day the plant is designed for, how much more does the cooling "
+                "draw: a few per cent, half as much again, twice? A car battery, a container or a "
                 "building to cover it?”",
             ),
             (
-                12,
+                13,
                 "Step 1 · A typical year",
-                "Read the weather table; students commit a "
-                "prediction for jackson-annual-pue, then read the month chart that opens.",
+                "Read the weather table and the site's yearly average against its hottest hour; "
+                "students commit a prediction for jackson-annual-pue, then read the month chart "
+                "that opens.",
             ),
             (
-                10,
+                14,
                 "Step 2 · The hot day",
-                "Students answer hot-day-above-mean; the peak-shaving battery opens.",
+                "Students answer hot-day-above-mean; the peak-shaving battery opens. Ask where "
+                "its recharge comes from (the grid, at night) and how many containers it fills.",
             ),
             (
                 10,
                 "Step 3 · The grid",
-                "Students answer utility-peak-share and "
-                "state-energy-share; ask who cares about which.",
+                "Students answer utility-peak-share (from the hottest hour, not the 300 MW "
+                "average) and state-energy-share; ask who cares about which.",
             ),
             (
                 8,
-                "Step 4 · Batteries by role",
-                "Students answer ride-through-energy; compare the two batteries (MW against MWh).",
-            ),
-            (
-                5,
                 "Debrief",
-                "Say: “An average hides the peak; a battery is sized by its job.” The "
-                "Advanced parts (smoothing-energy, several sites) are homework.",
+                "Say: “An average hides the peak; a battery moves energy, it does not make it.” "
+                "The Advanced parts (ride-through-energy, smoothing-energy, several sites) are "
+                "homework or a second session.",
             ),
         ),
         (
             "Giving the peak ÷ mean ratio for “how far above” (the ratio minus 1).",
-            "Minutes used as hours in ride-through-energy (60 times too big).",
+            "Dividing the 300 MW yearly average by the utility's peak in utility-peak-share.",
             "Comparing the site's MW with the state's GWh without turning MW into a year's energy.",
+            "(Advanced) Minutes used as hours in ride-through-energy (60 times too big).",
         ),
         "Everything runs in the notebook; the month chart opens after the prediction. The app's "
-        "“Site in context” panel is optional. Without computers, the worksheet's steps 2–4 "
+        "“Site in context” panel is optional. Without computers, the worksheet's steps 2–3 "
         "with the printed weather and grid tables from the handout.",
     ),
     8: Plan(
@@ -502,6 +503,13 @@ def _hot_share() -> str:
     from .. import fmt
 
     return fmt.percent(float(lessons.hot_year()[0].cooling_fraction.max()))
+
+
+def _shaving_mwh() -> str:
+    """Lesson 7's peak-shaving battery energy (from the core)."""
+    from .. import fmt
+
+    return fmt.quantity(float(lessons.hot_year()[2]["peak-shaving"].battery_energy), "MWh")
 
 
 def _extra_bought() -> str:
@@ -605,11 +613,11 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
     ),
     7: (
         (
-            "on the hottest afternoon",
+            "on the hot day the cooling plant is designed for",
             f"The chiller plant's hot-day peak is about {_hot_ratio()} times its annual mean "
-            f"({_ans('hot-day-above-mean')} above it): more than half as much again. Covering the "
-            "extra for the hot day takes a battery of hundreds of MWh: a utility's grid "
-            "battery, not a car battery.",
+            f"({_ans('hot-day-above-mean')} above it): more than half as much again. A battery "
+            f"that shaves each day's peak holds about {_shaving_mwh()}, recharged from the grid "
+            "at night: a few shipping-container units, not a car battery and not a building.",
         ),
         (
             "come near 30 %",
@@ -627,12 +635,12 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "Compare the two batteries",
             "Ride-through needs the most MW (the whole IT load) but for minutes, so few MWh "
             f"({_ans('ride-through-energy')}); peak shaving needs far fewer MW but for the hot "
-            "day's hours, so many more MWh.",
+            "afternoon's hours, so more MWh.",
         ),
         (
-            "yet it loses the most energy",
-            "It discharges every dip, dozens of times a day: its yearly throughput is large, and "
-            f"each MWh delivered takes {_extra_bought()} more bought (round-trip losses).",
+            "yet it loses more energy",
+            "It discharges at every dip, dozens of times a day: its yearly throughput is large, "
+            f"and each MWh delivered takes {_extra_bought()} more bought (round-trip losses).",
         ),
         (
             "makes it resilient",
