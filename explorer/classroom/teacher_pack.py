@@ -583,13 +583,15 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
     5: (
         (
             "pick one claim you expect to be wrong",
-            "Any, with a reason; the table shows the city claim holds for households, the cooling "
-            "share is contested and the UltraServer memory holds only if GiB are read as GB.",
+            "Any, with a reason; the table shows the city claim fails for people (it comes close "
+            "only as households, a different claim), the cooling share is contested and the "
+            "UltraServer memory comes out in no single unit.",
         ),
         (
-            "Which rows change verdict",
-            "The memory rows (Trn2 instance 1,536 and UltraServer 6.1 TB) are reproduced only "
-            "when GiB are read as GB; ask first about the sparse FP8 figure and the cooling share.",
+            "rest on a unit or a label",
+            "The UltraServer memory (GiB read as GB, then divided by 1,000), the sparse FP8 "
+            "figure (twice AWS's documented sparse value) and the city (people against "
+            "households); ask first about the sparse FP8 figure and the cooling share.",
         ),
     ),
     6: (

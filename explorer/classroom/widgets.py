@@ -358,19 +358,27 @@ def verdict_vote(claim_ids: tuple[str, ...] = factcheck.CLASS_CLAIMS) -> w.Widge
 ARTICLE_SITE = "rainier-mississippi"  # the site whose article the first lessons examine
 
 
-def city_bases(site_power: float | None = None) -> w.Widget:
-    """The same site as a city, on every basis in the catalog (default: the article site's
-    power from the catalog)."""
+# The bases a lesson compares first (the article's households and people, the home state, the
+# world); "every basis" adds the catalog's other states and countries.
+CITY_BASES = ("us-household", "us-person", "us-person-residential", "us-ms-person", "world-person")
+
+
+def city_bases(site_power: float | None = None, bases: tuple[str, ...] = CITY_BASES) -> w.Widget:
+    """The same site as a city on a few bases (`CITY_BASES` by default), with a box that shows
+    every basis in the catalog (default site power: the article site's, from the catalog)."""
     if site_power is None:
         site_power = catalog.site_inputs(ARTICLE_SITE)["site_power"]
     bound = validate.BOUNDS["site_power"]
     sp = _stepped("Site power", site_power, bound.lo, bound.hi, bound.unit)
+    every = w.Checkbox(value=False, description="show every basis in the catalog", indent=False)
     out = w.HTML()
+    chosen = [b for b in bases if b in catalog.names("bases")]
 
     def update(_=None):
-        ds = compute(site_power=sp.value, basis=catalog.names("bases"))
+        names = catalog.names("bases") if every.value else chosen
+        ds = compute(site_power=sp.value, basis=names)
         rows = []
-        for b in catalog.names("bases"):
+        for b in names:
             one = ds.sel(basis=b)
             per = str(one.basis_per.values)
             rows.append(
@@ -386,8 +394,9 @@ def city_bases(site_power: float | None = None) -> w.Widget:
         )
 
     sp.observe(update, "value")
+    every.observe(update, "value")
     update()
-    return shown(w.VBox([sp, out]))
+    return shown(w.VBox([sp, every, out]))
 
 
 def power_split(cooling_fraction: float | None = None) -> w.Widget:
