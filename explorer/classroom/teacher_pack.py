@@ -527,7 +527,7 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "a city of 250,000",
             f"The site's {_ans('energy-300mw')} a year matches {_households()} US households, or "
             f"{_ans('city-people-us')} on the all-sector basis: the article's 250,000 are "
-            "households.",
+            "households. Read as people, as written, a city of 250,000 uses more than the site.",
         ),
         (
             "compare 300 MW directly",
@@ -535,7 +535,7 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "hours in a year first.",
         ),
         (
-            "Which basis gives a number close",
+            "which basis gives a number close",
             f"US households: {_households()}. Per person, all sectors, gives "
             f"{_ans('city-people-us')}.",
         ),
