@@ -525,9 +525,9 @@ _add(
     Exercise(
         "capstone-energy",
         6,
-        "With interruptions the run takes "
-        f"{fmt.number(_c('training_days'))} days of the whole {_SITE} site. "
-        "How much electricity does it use? (MWh)",
+        f"The whole {_SITE} site draws its power for the run's wall-clock days (the days "
+        "with interruptions that the check above printed). How much electricity does the run "
+        "use? (MWh)",
         lambda: _c("run_energy"),
         "MWh",
         hints=(
@@ -560,8 +560,8 @@ _add(
     Exercise(
         "capstone-city-days",
         6,
-        f"How many days of electricity for a city of {_CITY} people (US, all sectors) is that "
-        "run's energy? (days)",
+        f"Take the article's words literally, as people: how many days of electricity for a "
+        f"city of {_CITY} people (US, all sectors) is that run's energy? (days)",
         lambda: _c("run_energy") / _city_mwh_per_day(),
         "days",
         hints=(
@@ -580,7 +580,8 @@ _add(
             Trap(
                 "households",
                 lambda: _c("run_energy") / _city_mwh_per_day("us-household"),
-                "that counts the city as households; the question counts people",
+                "that counts the city as households (lesson 1's reading of the article); here "
+                "take the article's words literally, as people",
             ),
             Trap(
                 "ideal-energy",

@@ -601,11 +601,12 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "interruptions stretch it several-fold (see the capstone-energy question).",
         ),
         (
-            "Why does putting every chip",
-            "More chips in one synchronous job means interruptions come more often; with a "
-            "10-minute restart most of the time goes to lost work and restarts. The sweep shows "
-            "each added chip buys less: the biggest job finishes only a little sooner but uses "
-            "far more energy. Faster restarts or smaller jobs keep goodput up.",
+            "Why can adding chips to one synchronous job",
+            "Every chip added makes interruptions of the whole job more frequent; past the "
+            "fastest job size, the time lost to them (work since the last checkpoint, restarts) "
+            "grows faster than the added speed, so goodput falls faster than the chips rise. "
+            "One job of every chip runs for weeks longer, and the site draws power all that "
+            "time: several times the energy. Faster restarts or smaller jobs keep goodput up.",
         ),
         (
             "Is the comparison fair",
