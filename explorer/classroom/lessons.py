@@ -73,6 +73,21 @@ def _us_trn2() -> tuple[float, int]:
 # the scenario the exercises use; the numbers the lessons' text quotes
 SITE_MW = 300.0
 COOLING_SHARE, JOB_CHIPS, RUN_CHIPS, MFU = 0.4, 16_384, 100_000, 0.4
+ARTICLE_COOLING_RANGE = (0.3, 0.5)  # the Mississippi article's "30–50 %" of site power
+
+
+def article_pue_range() -> tuple[float, float]:
+    """The PUE the article's cooling range implies, with the catalog's other losses
+    (1 / (1 − cooling − other)), low and high.
+
+    Examples
+    --------
+    >>> [round(x, 2) for x in article_pue_range()]  # 1 / (1 - 0.3 - 0.03), 1 / (1 - 0.5 - 0.03)
+    [1.49, 2.13]
+    """
+    return tuple(power.pue(1 - f - _other()) for f in ARTICLE_COOLING_RANGE)  # type: ignore[return-value]
+
+
 _DAY_S, _HOUR_S = factor("day", "s"), factor("hour", "s")
 _OTHER, _PUE = fmt.percent(_other()), fmt.number(_fleet_pue())
 _HOURS = fmt.number(_hours())

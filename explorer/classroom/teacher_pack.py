@@ -505,6 +505,14 @@ def _hot_share() -> str:
     return fmt.percent(float(lessons.hot_year()[0].cooling_fraction.max()))
 
 
+def _article_pues() -> str:
+    """The PUE range the article's 30–50 % cooling implies (with the other losses)."""
+    from .. import fmt
+
+    low, high = lessons.article_pue_range()
+    return f"{fmt.number(low)}–{fmt.number(high)}"
+
+
 def _shaving_mwh() -> str:
     """Lesson 7's peak-shaving battery energy (from the core)."""
     from .. import fmt
@@ -626,7 +634,8 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "come near 30 %",
             f"None: the highest typical hour needs {_hot_share()} of the site's power for cooling, "
             f"and the year's PUE is {_ans('jackson-annual-pue')}. 30–50 % would need an old, "
-            "inefficient plant (PUE 1.4–2.0); not even this plant's hottest hour comes near it.",
+            f"inefficient plant (PUE {_article_pues()} with the other losses); not even this "
+            "plant's hottest hour comes near it.",
         ),
         (
             "matters to a utility planner",
@@ -676,7 +685,8 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "The site's power runs from the announced 300 MW to 750 MW with 300 MW the most "
             "likely single value, but nearly every draw is above it (the range is one-sided): 95 "
             "% of the draws exceed about 311 MW. The central value is the announced figure, not "
-            "the middle of the draws.",
+            "the middle of the draws; the same one-sided range pulls the city's median above the "
+            "central city.",
         ),
         (
             "Was your hook guess right",
