@@ -463,14 +463,23 @@ def chips_per_mw(precision: str = "fp8") -> w.Widget:
     )
     xs, ys = bq.OrdinalScale(), bq.LinearScale(min=0)
     has = np.isfinite(fpw)  # a chip without this precision (A100, TPU v4: no FP8) has no bar
-    names = [c for c, ok in zip(catalog.names("chips"), has, strict=True) if ok]
+    # the chart names chips as a reader does ("NVIDIA B200"), without the label's details
+    names = [
+        catalog.label("chips", c).split(" (")[0]
+        for c, ok in zip(catalog.names("chips"), has, strict=True)
+        if ok
+    ]
     bars = bq.Bars(x=names, y=fpw[has], scales={"x": xs, "y": ys}, colors=[BLUE])
     fig = bq.Figure(
         marks=[bars],
-        axes=[bq.Axis(scale=xs), bq.Axis(scale=ys, side="left", label="PFLOP/s per MW")],
+        axes=[
+            bq.Axis(scale=xs, tick_rotate=-40, tick_style={"font-size": "10px"}),
+            bq.Axis(scale=ys, side="left", label="PFLOP/s per MW"),
+        ],
         title=f"Peak {precision} FLOPS per facility MW ({fmt.percent(cooling, 2)} cooling)",
         animation_duration=0,
-        layout=w.Layout(width="560px", height="300px"),
+        layout=w.Layout(width="560px", height="360px"),
+        fig_margin={"top": 40, "bottom": 110, "left": 60, "right": 20},
     )
     rows = [
         [
