@@ -197,8 +197,8 @@ PLANS: dict[int, Plan] = {
             (
                 8,
                 "Where 30–50 % could come from",
-                "Open the collapsed note together: older "
-                "facilities' averages, not a hot day (lesson 7 shows that).",
+                "Open the collapsed note together: only the low end fits older "
+                "facilities' average PUE; not a hot day either (lesson 7 shows that).",
             ),
             (
                 10,
@@ -553,7 +553,8 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "can both be true",
             "No, not as an annual average: AWS's fleet PUE leaves "
             f"{_ans('cooling-at-fleet-pue')} of the site ({_ans('cooling-mw-fleet')}) for "
-            "cooling. 30–50 % fits an older facility's average, not a hot day (lesson 7).",
+            "cooling. Only the low end of 30–50 % fits an older facility's average PUE; the "
+            f"whole range needs a PUE of {_article_pues()}; and it is not a hot day (lesson 7).",
         ),
         (
             "What PUE does a 40 % cooling share imply",
