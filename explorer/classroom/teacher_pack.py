@@ -629,7 +629,8 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             f"The chiller plant's hot-day peak is about {_hot_ratio()} times its annual mean "
             f"({_ans('hot-day-above-mean')} above it): more than half as much again. A battery "
             f"that shaves each day's peak holds about {_shaving_mwh()}, recharged from the grid "
-            "at night: a few shipping-container units, not a car battery and not a building.",
+            "at night: a row of shipping-container units of a few MWh each, not a car battery "
+            "and not a building.",
         ),
         (
             "come near 30 %",
