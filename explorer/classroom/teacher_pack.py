@@ -322,8 +322,9 @@ PLANS: dict[int, Plan] = {
             (
                 7,
                 "Reveal",
-                "Press “Reveal the verdicts”: read the table and its sources together "
-                "and score one point per claim whose case matched the sources.",
+                "Press “Reveal the verdicts”: read the table and its sources together and "
+                "score each role: 1 point per claim whose verdict matched, 1 per assumption or "
+                "disagreeing source it named; each student 1 point per matched vote.",
             ),
             (
                 8,
