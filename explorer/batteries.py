@@ -485,8 +485,13 @@ def peak_shaving_battery(year: xr.Dataset, round_trip_efficiency: Any = None) ->
     t_hot = daily_threshold(hot, rte).variable
     above_typ = np.maximum(typical.variable - t_typ, 0.0)
     above_hot = np.maximum(hot.variable - t_hot, 0.0)
+    typ_energy = above_typ.sum("hour")
     power = np.maximum(above_hot.max("hour"), above_typ.max("hour").max("month"))
-    energy = np.maximum(above_hot.sum("hour"), above_typ.sum("hour").max("month"))
+    energy = np.maximum(above_hot.sum("hour"), typ_energy.max("month"))
+    # the day whose energy above its threshold sizes the battery: 0 the hot day, else the month
+    months = year["month"].variable
+    worst = xr.where(typ_energy == typ_energy.max("month"), months, 0).max("month")
+    sizing_day = xr.where(above_hot.sum("hour") >= typ_energy.max("month"), 0, worst)
     throughput = (above_typ.sum("hour") * v["days"]).sum("month")
     # the year's own labels (a sweep's coordinates), not its month, hour and days
     coords = {k: c.variable for k, c in year.coords.items() if not {"month", "hour"} & set(c.dims)}
@@ -498,6 +503,11 @@ def peak_shaving_battery(year: xr.Dataset, round_trip_efficiency: Any = None) ->
             "units": "MW",
             "long_name": "the hot day's steady cooling draw on the grid",
         },
+    )
+    ds["sizing_day"] = xr.Variable(
+        sizing_day.dims,
+        np.asarray(sizing_day.values, dtype=int),
+        {"units": "", "long_name": "day that sizes the energy: 0 the hot day, 1-12 that month's"},
     )
     return ds
 

@@ -235,6 +235,8 @@ def test_peak_shaving_recharges_from_the_grid_within_each_day():
         assert_allclose(room, sum(a) / 0.85, rtol=1e-9)  # the recharge fits the lighter hours
     power = max(max(a) for a in above)
     need = max(sum(a) for a in above)  # 1-h steps: MW x 1 h
+    sizing = max(range(13), key=lambda i: (sum(above[i]), -i))  # 0: the hot day, else the month
+    assert int(ds.sizing_day) == sizing
     assert_allclose(float(ds.battery_power), power, rtol=1e-9)
     assert_allclose(float(ds.battery_needed_energy), need, rtol=1e-9)
     assert_allclose(float(ds.battery_energy), max(need, power / LFP["c"]), rtol=1e-9)
