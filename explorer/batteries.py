@@ -146,6 +146,10 @@ ROLE_VARIABLES: dict[str, tuple[str, str]] = {
     "battery_cost": ("USD", "battery system cost: energy x energy price + power x power price"),
     "cycles_per_year": ("1/yr", "full-equivalent discharges per year (throughput / energy)"),
     "annual_throughput": ("MWh", "energy the battery delivers per year"),
+    "annual_recharge": (
+        "MWh",
+        "energy bought from the grid per year to recharge the battery (throughput / efficiency)",
+    ),
     "annual_losses": ("MWh", "round-trip losses per year (energy bought but not delivered)"),
     "cycle_life": ("1", "full cycles the chemistry lasts"),
     "calendar_life": ("yr", "years the chemistry lasts when hardly cycled"),
@@ -268,7 +272,8 @@ def _sized(
         "battery_cost": e * mwh * chem.energy_prices + p * mwh * chem.power_prices,
         "cycles_per_year": cycles,
         "annual_throughput": thru,
-        "annual_losses": thru * (1.0 / r - 1.0),  # to deliver E, charge E / RTE
+        "annual_recharge": thru / r,  # to deliver E, charge E / RTE from the grid
+        "annual_losses": thru * (1.0 / r - 1.0),
         "cycle_life": xr.Variable((), chem.cycle_life),
         "calendar_life": xr.Variable((), chem.calendar_life),
         "battery_life": life,
@@ -381,32 +386,130 @@ def ride_through_battery(
     return _sized("ride-through", p, need, need * cycles, round_trip_efficiency)
 
 
-def peak_shaving_battery(year: xr.Dataset, round_trip_efficiency: Any = None) -> xr.Dataset:
-    """A battery that covers the hot day's cooling above the annual mean (from
-    `explorer.climate_year`).
+def daily_threshold(load: Any, round_trip_efficiency: Any = None) -> xr.DataArray:
+    """The lowest steady grid draw [MW] a battery can hold over a day of hourly `load` [MW]
+    while recharging from the grid in the same day's lighter hours.
 
-    Power = hot-day peak cooling − annual mean cooling [MW]; energy = the hot day's cooling energy
-    above the mean [MWh]. Each typical day whose cooling passes the mean discharges what lies
-    above it, so the throughput is the year's cooling energy above the mean power.
+    Above the threshold the battery delivers ``load - threshold``; below it the grid also
+    recharges the battery, up to the threshold, with what was delivered / round-trip efficiency.
+    The threshold is where that recharge just fits: sum(max(threshold - load, 0)) =
+    sum(max(load - threshold, 0)) / efficiency, so the battery ends the day as full as it began
+    (above the day's mean load whenever the efficiency is below 1).
+
+    Parameters
+    ----------
+    load : xarray.DataArray or array-like
+        Hourly load [MW] along ``hour`` (other dimensions broadcast).
+    round_trip_efficiency : float, optional
+        AC-to-AC [1]; default ``storage.round_trip_efficiency``.
+
+    Returns
+    -------
+    xarray.DataArray
+        The threshold [MW], without the ``hour`` dimension.
+
+    Examples
+    --------
+    >>> load = xr.DataArray([10.0, 10.0, 30.0, 30.0], dims="hour")
+    >>> # the mean is 20 MW; at 0.5 efficiency, 2 x (30 - T) / 0.5 = 2 x (T - 10) gives 23.3 MW
+    >>> round(float(daily_threshold(load, round_trip_efficiency=0.5)), 3)
+    23.333
+    >>> float(daily_threshold(load, round_trip_efficiency=1.0))  # lossless: the mean
+    20.0
+    """
+    rte = _value(
+        "round_trip_efficiency",
+        round_trip_efficiency,
+        "storage.round_trip_efficiency",
+        "dimensionless",
+    )
+    da = load if isinstance(load, xr.DataArray) else xr.DataArray(np.asarray(load), dims="hour")
+    other = [d for d in da.dims if d != "hour"]
+    x = da.transpose(*other, "hour").values.astype(float)
+    r = np.broadcast_to(np.asarray(rte.values, dtype=float), x.shape[:-1])[..., None]
+    cand = np.sort(x, axis=-1)  # the balance is piecewise linear between the hours' loads
+
+    def balance(t: np.ndarray) -> np.ndarray:  # room to recharge minus recharge needed [MWh]
+        gap = t[..., :, None] - x[..., None, :]
+        return np.maximum(gap, 0.0).sum(-1) - np.maximum(-gap, 0.0).sum(-1) / r
+
+    f = balance(cand)  # rises with the threshold; >= 0 at the day's highest hour
+    k = np.argmax(f >= 0.0, axis=-1)[..., None]
+    hi, f_hi = np.take_along_axis(cand, k, -1), np.take_along_axis(f, k, -1)
+    km = np.maximum(k - 1, 0)
+    lo, f_lo = np.take_along_axis(cand, km, -1), np.take_along_axis(f, km, -1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = np.where(f_hi > f_lo, lo - f_lo * (hi - lo) / (f_hi - f_lo), hi)[..., 0]
+    return xr.DataArray(
+        t,
+        dims=other,
+        coords={k: c for k, c in da.coords.items() if "hour" not in c.dims},
+        attrs={"units": "MW", "long_name": "steady grid draw the battery holds over the day"},
+    )
+
+
+def peak_shaving_battery(year: xr.Dataset, round_trip_efficiency: Any = None) -> xr.Dataset:
+    """A battery that holds each day's cooling draw on the grid steady (from
+    `explorer.climate_year`), recharged from the grid in the same day's cooler hours.
+
+    Each day (the hot day and every month's typical day) gets its own threshold
+    (`daily_threshold`): the battery delivers the cooling above it and the grid recharges it
+    below it, so it starts every day full. Power = the largest peak above its day's threshold
+    [MW]; energy = the largest day's cooling above its threshold [MWh]; throughput = the typical
+    days' energy above their thresholds x days [MWh/yr]. The recharge comes from the grid:
+    ``annual_recharge`` = throughput / round-trip efficiency. Shaving against the annual mean
+    instead would never recharge: a hot day's cooling stays above it all day.
 
     Examples
     --------
     >>> import explorer
     >>> year = explorer.climate_year("rainier-mississippi", "chiller-economiser", site_power=300)
     >>> ds = peak_shaving_battery(year)
-    >>> above_mean = float(year.peak_cooling_power - year.mean_cooling_power)
-    >>> bool(abs(float(ds.battery_power) - above_mean) < 1e-9)
+    >>> hot = year.hot_day_cooling_power
+    >>> bool(float(hot.min()) > float(year.mean_cooling_power))  # no hour to recharge below it
+    True
+    >>> t = float(ds.hot_day_threshold)
+    >>> bool(float(hot.min()) < t < float(hot.max()))  # the hot day's own threshold
     True
     """
     v = year.variables
-    mean = v["mean_cooling_power"]
-    power = np.maximum(v["peak_cooling_power"] - mean, 0.0)
-    energy = v["hot_day_excess_energy"]
-    above = np.maximum(v["cooling_power"] - mean, 0.0)
-    throughput = (above * v["days"]).sum(("month", "hour"))
+    rte = _value(
+        "round_trip_efficiency",
+        round_trip_efficiency,
+        "storage.round_trip_efficiency",
+        "dimensionless",
+    )
+    typical = year["cooling_power"].drop_vars("days", errors="ignore")
+    hot = year["hot_day_cooling_power"]
+    t_typ = daily_threshold(typical, rte).variable
+    t_hot = daily_threshold(hot, rte).variable
+    above_typ = np.maximum(typical.variable - t_typ, 0.0)
+    above_hot = np.maximum(hot.variable - t_hot, 0.0)
+    typ_energy = above_typ.sum("hour")
+    power = np.maximum(above_hot.max("hour"), above_typ.max("hour").max("month"))
+    energy = np.maximum(above_hot.sum("hour"), typ_energy.max("month"))
+    # the day whose energy above its threshold sizes the battery: 0 the hot day, else the month
+    months = year["month"].variable
+    worst = xr.where(typ_energy == typ_energy.max("month"), months, 0).max("month")
+    sizing_day = xr.where(above_hot.sum("hour") >= typ_energy.max("month"), 0, worst)
+    throughput = (above_typ.sum("hour") * v["days"]).sum("month")
     # the year's own labels (a sweep's coordinates), not its month, hour and days
     coords = {k: c.variable for k, c in year.coords.items() if not {"month", "hour"} & set(c.dims)}
-    return _sized("peak-shaving", power, energy, throughput, round_trip_efficiency, coords)
+    ds = _sized("peak-shaving", power, energy, throughput, round_trip_efficiency, coords)
+    ds["hot_day_threshold"] = xr.Variable(
+        t_hot.dims,
+        t_hot.values,
+        {
+            "units": "MW",
+            "long_name": "the hot day's steady cooling draw on the grid",
+        },
+    )
+    ds["sizing_day"] = xr.Variable(
+        sizing_day.dims,
+        np.asarray(sizing_day.values, dtype=int),
+        {"units": "", "long_name": "day that sizes the energy: 0 the hot day, 1-12 that month's"},
+    )
+    return ds
 
 
 def smoothing_battery(
@@ -485,7 +588,8 @@ def size_roles(year: xr.Dataset, **settings: Any) -> dict[str, xr.Dataset]:
     """The battery of each role (`ROLES`) for one climate year, sized from the same settings.
 
     Ride-through carries the year's IT load (``it_power``) for ``ride_through_minutes``;
-    peak shaving covers the hot day's cooling above the annual mean (`peak_shaving_battery`);
+    peak shaving holds each day's cooling draw steady, recharging from the grid the same day
+    (`peak_shaving_battery`);
     smoothing bridges swings of ``swing_share`` x the IT load. Settings left out (or None) take
     the catalog's defaults (`default_settings`).
 

@@ -87,7 +87,9 @@ CLAIMS: list[Claim] = [
         lambda: float(compute(site_power=300, basis="us-person", site=SITE).city_people),
         rel_tol=0.1,
         disagrees=(
-            "World Bank per-capita electricity (all sectors, 12,645 kWh/yr): about 208,000 people"
+            "World Bank per-capita electricity (all sectors, 12,645 kWh/yr): about 208,000 people, "
+            "so a city of 250,000 people uses more than the site, not less; the figure comes "
+            "close only when read as US households (ms-city-households), a different claim"
         ),
         how="300 MW × 8,760 h ÷ annual electricity per person",
     ),
@@ -182,7 +184,10 @@ CLAIMS: list[Claim] = [
         "MW",
         lambda: catalog.value("sites.rainier-indiana.site_power", "MW"),
         rel_tol=0.01,
-        how="catalog (NYT via The Register)",
+        how=(
+            "site power ÷ buildings = MW per building; compare one building with the whole "
+            "Mississippi site (sources: NYT via The Register)"
+        ),
     ),
     Claim(
         "trn2-fp8",
@@ -282,10 +287,13 @@ CLAIMS: list[Claim] = [
         "A Trn2 UltraServer has 6.1 TB of HBM.",
         6.1,
         "TB",
-        lambda: _gib_as_gb("trn2-ultraserver") * factor("GB", "TB"),
+        lambda: _sys("trn2-ultraserver", "hbm_capacity"),
         rel_tol=0.01,
-        assumption="6,144 GiB read as GB and divided by 1,000 (it is 6.6 TB)",
-        how="64 × 96 GiB",
+        disagrees=(
+            "64 × 96 GiB = 6,144 GiB, which is 6.6 TB (or 6 TiB); 6.1 comes out only by reading "
+            "GiB as GB and then dividing by 1,000, a mix of units no source uses"
+        ),
+        how="64 × 96 GiB, in TB",
     ),
     Claim(
         "us-bw",

@@ -73,6 +73,21 @@ def _us_trn2() -> tuple[float, int]:
 # the scenario the exercises use; the numbers the lessons' text quotes
 SITE_MW = 300.0
 COOLING_SHARE, JOB_CHIPS, RUN_CHIPS, MFU = 0.4, 16_384, 100_000, 0.4
+ARTICLE_COOLING_RANGE = (0.3, 0.5)  # the Mississippi article's "30–50 %" of site power
+
+
+def article_pue_range() -> tuple[float, float]:
+    """The PUE the article's cooling range implies, with the catalog's other losses
+    (1 / (1 − cooling − other)), low and high.
+
+    Examples
+    --------
+    >>> [round(x, 2) for x in article_pue_range()]  # 1 / (1 - 0.3 - 0.03), 1 / (1 - 0.5 - 0.03)
+    [1.49, 2.13]
+    """
+    return tuple(power.pue(1 - f - _other()) for f in ARTICLE_COOLING_RANGE)  # type: ignore[return-value]
+
+
 _DAY_S, _HOUR_S = factor("day", "s"), factor("hour", "s")
 _OTHER, _PUE = fmt.percent(_other()), fmt.number(_fleet_pue())
 _HOURS = fmt.number(_hours())
@@ -525,9 +540,9 @@ _add(
     Exercise(
         "capstone-energy",
         6,
-        "With interruptions the run takes "
-        f"{fmt.number(_c('training_days'))} days of the whole {_SITE} site. "
-        "How much electricity does it use? (MWh)",
+        f"The whole {_SITE} site draws its power for the run's wall-clock days (the days "
+        "with interruptions that the check above printed). How much electricity does the run "
+        "use? (MWh)",
         lambda: _c("run_energy"),
         "MWh",
         hints=(
@@ -560,8 +575,8 @@ _add(
     Exercise(
         "capstone-city-days",
         6,
-        f"How many days of electricity for a city of {_CITY} people (US, all sectors) is that "
-        "run's energy? (days)",
+        f"Take the article's words literally, as people: how many days of electricity for a "
+        f"city of {_CITY} people (US, all sectors) is that run's energy? (days)",
         lambda: _c("run_energy") / _city_mwh_per_day(),
         "days",
         hints=(
@@ -580,7 +595,8 @@ _add(
             Trap(
                 "households",
                 lambda: _c("run_energy") / _city_mwh_per_day("us-household"),
-                "that counts the city as households; the question counts people",
+                "that counts the city as households (lesson 1's reading of the article); here "
+                "take the article's words literally, as people",
             ),
             Trap(
                 "ideal-energy",
@@ -643,6 +659,7 @@ _PEAK, _MEAN = (
     fmt.quantity(_yr("mean_cooling_power"), "MW"),
 )
 _IT = fmt.quantity(_yr("it_power"), "MW")
+_SITE_PEAK = fmt.quantity(_gr("peak_power"), "MW")  # the site's hottest hour (grid_shares)
 _UTILITY = f"{fmt.number(_grid_figure('utility', 'MW'))} MW"
 _STATE = f"{fmt.number(_grid_figure('state', 'TWh/year'))} TWh"
 _YEAR_GWH = f"{fmt.number(_yr('annual_energy'))} GWh"
@@ -727,17 +744,24 @@ _add(
     Exercise(
         "utility-peak-share",
         7,
-        f"At its hot-day peak the site draws {_SITE} from {_UTILITY_NAME}, whose own peak "
-        f"demand is about {_UTILITY}. What share of the utility's peak is the site?",
+        f"The site's yearly average draw is {_SITE}; in its hottest hour it draws "
+        f"{_SITE_PEAK} from {_UTILITY_NAME}, whose own peak demand is about {_UTILITY}. "
+        "What share of the utility's peak is the site in its hottest hour?",
         lambda: _gr("share_of_utility_peak"),
         SHARE,
         rel_tol=0.03,
         hints=(
             "a share is a part divided by the whole: here the site's peak and the utility's peak",
-            "share = the site's peak draw (MW) ÷ the utility's peak demand (MW)",
-            f"{_SITE} ÷ {_UTILITY} = {fmt.percent(_gr('share_of_utility_peak'))}",
+            "share = the site's hottest-hour draw (MW) ÷ the utility's peak demand (MW)",
+            f"{_SITE_PEAK} ÷ {_UTILITY} = {fmt.percent(_gr('share_of_utility_peak'))}",
         ),
         traps=(
+            Trap(
+                "yearly-average",
+                lambda: SITE_MW / _grid_figure("utility", "MW"),
+                f"that divides the site's yearly average ({_SITE}); the utility's peak is met in "
+                f"the site's hottest hours, when it draws {_SITE_PEAK}",
+            ),
             Trap(
                 "operator-peak",
                 lambda: _gr("share_of_operator_peak"),
@@ -797,7 +821,7 @@ _add(
             f"MWh = IT load (MW) × minutes ÷ {_MIN_PER_H:g}",
             f"{_IT} × {RIDE_MINUTES:g} ÷ {_MIN_PER_H:g} h ≈ "
             f"{fmt.quantity(_role('ride-through', 'battery_needed_energy'), 'MWh')} (UPS cells "
-            "cannot give that so fast: the explorer's pack holds more, the C-rate's floor)",
+            "cannot safely empty that fast, so the pack the explorer sizes holds more: see below)",
         ),
         traps=(
             Trap(
@@ -828,8 +852,9 @@ _add(
             "the battery stands in for the missing load during one dip: power × time",
             f"MWh = dip (MW) × its minutes ÷ {_MIN_PER_H:g}",
             f"{_IT} × {SWING_MINUTES:g} ÷ {_MIN_PER_H:g} h ≈ "
-            f"{fmt.quantity(_role('smoothing', 'battery_needed_energy'), 'MWh')} (a grid "
-            "battery gives at most its own energy per hour: the explorer's pack holds far more)",
+            f"{fmt.quantity(_role('smoothing', 'battery_needed_energy'), 'MWh')} (grid-battery "
+            "cells deliver at most their own energy in an hour, so the pack holds far more: "
+            "see below)",
         ),
         traps=(
             Trap(

@@ -25,6 +25,13 @@ _DAY_H = factor("day", "hour")
 _DAY_S = factor("day", "s")
 
 
+def _rte() -> float:
+    """The catalog's round-trip efficiency of a battery [1]."""
+    from ..batteries import default_settings
+
+    return default_settings()["round_trip_efficiency"]
+
+
 def _other() -> float:
     """The catalog's default share of site power lost to things other than IT and cooling."""
     return catalog.value("defaults.overhead_fraction", "dimensionless")
@@ -327,14 +334,15 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
         ),
         Item(
             7,
-            "A ride-through battery carries 100 MW for 10 minutes until generators start. How "
-            "much energy must it hold?",
+            "A battery delivers 40 MWh every afternoon and is recharged from the grid each night "
+            f"at {fmt.percent(_rte())} round-trip efficiency. How much does the grid supply to "
+            "recharge it?",
             "MWh",
-            lambda: 100 * 10 * factor("minute", "hour"),
+            lambda: 40 / _rte(),
             (
-                ("minutes taken for hours", lambda: 100 * 10.0),
-                ("the power, not the energy", lambda: 100.0),
-                ("÷ 100 instead of ÷ 60", lambda: 100 * 10 / 100),
+                ("round-trip losses forgotten", lambda: 40.0),
+                ("multiplied by the efficiency", lambda: 40 * _rte()),
+                ("only the losses", lambda: 40 / _rte() - 40),
             ),
         ),
         Item(

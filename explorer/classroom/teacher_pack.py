@@ -103,8 +103,10 @@ LESSONS = (
         "07-hot-days-the-grid-and-batteries.ipynb",
         "in the app's Advanced screen, open “Site in context” and switch the cooling technology",
         "an annual average hides the hot-day peak; a site is a few per cent of its state's "
-        "energy but a tenth of its utility's peak; batteries are sized by role (MW vs MWh)",
-        "smoothing a training job's power swings; a cluster over several sites",
+        "energy but a tenth of its utility's peak; a peak-shaving battery moves the afternoon's "
+        "cooling to the night and buys its recharge from the grid",
+        "batteries by role (ride-through, smoothing a training job's power swings); a cluster "
+        "over several sites",
     ),
     Lesson(
         8,
@@ -195,8 +197,8 @@ PLANS: dict[int, Plan] = {
             (
                 8,
                 "Where 30–50 % could come from",
-                "Open the collapsed note together: older "
-                "facilities' averages, not a hot day (lesson 7 shows that).",
+                "Open the collapsed note together: only the low end fits older "
+                "facilities' average PUE; not a hot day either (lesson 7 shows that).",
             ),
             (
                 10,
@@ -320,8 +322,9 @@ PLANS: dict[int, Plan] = {
             (
                 7,
                 "Reveal",
-                "Press “Reveal the verdicts”: read the table and its sources together "
-                "and score one point per claim whose case matched the sources.",
+                "Press “Reveal the verdicts”: read the table and its sources together and "
+                "score each role: 1 point per claim whose verdict matched, 1 per assumption or "
+                "disagreeing source it named; each student 1 point per matched vote.",
             ),
             (
                 8,
@@ -381,46 +384,45 @@ PLANS: dict[int, Plan] = {
             (
                 5,
                 "Hook",
-                "Say: “On the hottest afternoon, how much more does the cooling draw: a "
-                "few per cent, half as much again, twice? A car battery, a container or a "
+                "Say: “On the hot day the plant is designed for, how much more does the cooling "
+                "draw: a few per cent, half as much again, twice? A car battery, a container or a "
                 "building to cover it?”",
             ),
             (
-                12,
+                13,
                 "Step 1 · A typical year",
-                "Read the weather table; students commit a "
-                "prediction for jackson-annual-pue, then read the month chart that opens.",
+                "Read the weather table and the site's yearly average against its hottest hour; "
+                "students commit a prediction for jackson-annual-pue, then read the month chart "
+                "that opens.",
             ),
             (
-                10,
+                14,
                 "Step 2 · The hot day",
-                "Students answer hot-day-above-mean; the peak-shaving battery opens.",
+                "Students answer hot-day-above-mean; the peak-shaving battery opens. Ask where "
+                "its recharge comes from (the grid, at night) and how many containers it fills.",
             ),
             (
                 10,
                 "Step 3 · The grid",
-                "Students answer utility-peak-share and "
-                "state-energy-share; ask who cares about which.",
+                "Students answer utility-peak-share (from the hottest hour, not the 300 MW "
+                "average) and state-energy-share; ask who cares about which.",
             ),
             (
                 8,
-                "Step 4 · Batteries by role",
-                "Students answer ride-through-energy; compare the two batteries (MW against MWh).",
-            ),
-            (
-                5,
                 "Debrief",
-                "Say: “An average hides the peak; a battery is sized by its job.” The "
-                "Advanced parts (smoothing-energy, several sites) are homework.",
+                "Say: “An average hides the peak; a battery moves energy, it does not make it.” "
+                "The Advanced parts (ride-through-energy, smoothing-energy, several sites) are "
+                "homework or a second session.",
             ),
         ),
         (
             "Giving the peak ÷ mean ratio for “how far above” (the ratio minus 1).",
-            "Minutes used as hours in ride-through-energy (60 times too big).",
+            "Dividing the 300 MW yearly average by the utility's peak in utility-peak-share.",
             "Comparing the site's MW with the state's GWh without turning MW into a year's energy.",
+            "(Advanced) Minutes used as hours in ride-through-energy (60 times too big).",
         ),
         "Everything runs in the notebook; the month chart opens after the prediction. The app's "
-        "“Site in context” panel is optional. Without computers, the worksheet's steps 2–4 "
+        "“Site in context” panel is optional. Without computers, the worksheet's steps 2–3 "
         "with the printed weather and grid tables from the handout.",
     ),
     8: Plan(
@@ -504,6 +506,21 @@ def _hot_share() -> str:
     return fmt.percent(float(lessons.hot_year()[0].cooling_fraction.max()))
 
 
+def _article_pues() -> str:
+    """The PUE range the article's 30–50 % cooling implies (with the other losses)."""
+    from .. import fmt
+
+    low, high = lessons.article_pue_range()
+    return f"{fmt.number(low)}–{fmt.number(high)}"
+
+
+def _shaving_mwh() -> str:
+    """Lesson 7's peak-shaving battery energy (from the core)."""
+    from .. import fmt
+
+    return fmt.quantity(float(lessons.hot_year()[2]["peak-shaving"].battery_energy), "MWh")
+
+
 def _extra_bought() -> str:
     """Electricity bought per unit a battery delivers, minus one: 1 / round-trip efficiency − 1."""
     from .. import fmt
@@ -519,7 +536,7 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "a city of 250,000",
             f"The site's {_ans('energy-300mw')} a year matches {_households()} US households, or "
             f"{_ans('city-people-us')} on the all-sector basis: the article's 250,000 are "
-            "households.",
+            "households. Read as people, as written, a city of 250,000 uses more than the site.",
         ),
         (
             "compare 300 MW directly",
@@ -527,7 +544,7 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "hours in a year first.",
         ),
         (
-            "Which basis gives a number close",
+            "which basis gives a number close",
             f"US households: {_households()}. Per person, all sectors, gives "
             f"{_ans('city-people-us')}.",
         ),
@@ -537,7 +554,8 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "can both be true",
             "No, not as an annual average: AWS's fleet PUE leaves "
             f"{_ans('cooling-at-fleet-pue')} of the site ({_ans('cooling-mw-fleet')}) for "
-            "cooling. 30–50 % fits an older facility's average, not a hot day (lesson 7).",
+            "cooling. Only the low end of 30–50 % fits an older facility's average PUE; the "
+            f"whole range needs a PUE of {_article_pues()}; and it is not a hot day (lesson 7).",
         ),
         (
             "What PUE does a 40 % cooling share imply",
@@ -575,13 +593,15 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
     5: (
         (
             "pick one claim you expect to be wrong",
-            "Any, with a reason; the table shows the city claim holds for households, the cooling "
-            "share is contested and the UltraServer memory holds only if GiB are read as GB.",
+            "Any, with a reason; the table shows the city claim fails for people (it comes close "
+            "only as households, a different claim), the cooling share is contested and the "
+            "UltraServer memory comes out in no single unit.",
         ),
         (
-            "Which rows change verdict",
-            "The memory rows (Trn2 instance 1,536 and UltraServer 6.1 TB) are reproduced only "
-            "when GiB are read as GB; ask first about the sparse FP8 figure and the cooling share.",
+            "rest on a unit or a label",
+            "The UltraServer memory (GiB read as GB, then divided by 1,000), the sparse FP8 "
+            "figure (twice AWS's documented sparse value) and the city (people against "
+            "households); ask first about the sparse FP8 figure and the cooling share.",
         ),
     ),
     6: (
@@ -591,11 +611,12 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "interruptions stretch it several-fold (see the capstone-energy question).",
         ),
         (
-            "Why does putting every chip",
-            "More chips in one synchronous job means interruptions come more often; with a "
-            "10-minute restart most of the time goes to lost work and restarts. The sweep shows "
-            "each added chip buys less: the biggest job finishes only a little sooner but uses "
-            "far more energy. Faster restarts or smaller jobs keep goodput up.",
+            "Why can adding chips to one synchronous job",
+            "Every chip added makes interruptions of the whole job more frequent; past the "
+            "fastest job size, the time lost to them (work since the last checkpoint, restarts) "
+            "grows faster than the added speed, so goodput falls faster than the chips rise. "
+            "One job of every chip runs for weeks longer, and the site draws power all that "
+            "time: several times the energy. Faster restarts or smaller jobs keep goodput up.",
         ),
         (
             "Is the comparison fair",
@@ -605,17 +626,19 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
     ),
     7: (
         (
-            "on the hottest afternoon",
+            "on the hot day the cooling plant is designed for",
             f"The chiller plant's hot-day peak is about {_hot_ratio()} times its annual mean "
-            f"({_ans('hot-day-above-mean')} above it): more than half as much again. Covering the "
-            "extra for the hot day takes a battery of hundreds of MWh: a utility's grid "
-            "battery, not a car battery.",
+            f"({_ans('hot-day-above-mean')} above it): more than half as much again. A battery "
+            f"that shaves each day's peak holds about {_shaving_mwh()}, recharged from the grid "
+            "at night: a row of shipping-container units of a few MWh each, not a car battery "
+            "and not a building.",
         ),
         (
             "come near 30 %",
             f"None: the highest typical hour needs {_hot_share()} of the site's power for cooling, "
             f"and the year's PUE is {_ans('jackson-annual-pue')}. 30–50 % would need an old, "
-            "inefficient plant (PUE 1.4–2.0); not even this plant's hottest hour comes near it.",
+            f"inefficient plant (PUE {_article_pues()} with the other losses); not even this "
+            "plant's hottest hour comes near it.",
         ),
         (
             "matters to a utility planner",
@@ -627,12 +650,12 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "Compare the two batteries",
             "Ride-through needs the most MW (the whole IT load) but for minutes, so few MWh "
             f"({_ans('ride-through-energy')}); peak shaving needs far fewer MW but for the hot "
-            "day's hours, so many more MWh.",
+            "afternoon's hours, so more MWh.",
         ),
         (
-            "yet it loses the most energy",
-            "It discharges every dip, dozens of times a day: its yearly throughput is large, and "
-            f"each MWh delivered takes {_extra_bought()} more bought (round-trip losses).",
+            "yet it loses more energy",
+            "It discharges at every dip, dozens of times a day: its yearly throughput is large, "
+            f"and each MWh delivered takes {_extra_bought()} more bought (round-trip losses).",
         ),
         (
             "makes it resilient",
@@ -665,7 +688,8 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "The site's power runs from the announced 300 MW to 750 MW with 300 MW the most "
             "likely single value, but nearly every draw is above it (the range is one-sided): 95 "
             "% of the draws exceed about 311 MW. The central value is the announced figure, not "
-            "the middle of the draws.",
+            "the middle of the draws; the same one-sided range pulls the city's median above the "
+            "central city.",
         ),
         (
             "Was your hook guess right",

@@ -358,19 +358,27 @@ def verdict_vote(claim_ids: tuple[str, ...] = factcheck.CLASS_CLAIMS) -> w.Widge
 ARTICLE_SITE = "rainier-mississippi"  # the site whose article the first lessons examine
 
 
-def city_bases(site_power: float | None = None) -> w.Widget:
-    """The same site as a city, on every basis in the catalog (default: the article site's
-    power from the catalog)."""
+# The bases a lesson compares first (the article's households and people, the home state, the
+# world); "every basis" adds the catalog's other states and countries.
+CITY_BASES = ("us-household", "us-person", "us-person-residential", "us-ms-person", "world-person")
+
+
+def city_bases(site_power: float | None = None, bases: tuple[str, ...] = CITY_BASES) -> w.Widget:
+    """The same site as a city on a few bases (`CITY_BASES` by default), with a box that shows
+    every basis in the catalog (default site power: the article site's, from the catalog)."""
     if site_power is None:
         site_power = catalog.site_inputs(ARTICLE_SITE)["site_power"]
     bound = validate.BOUNDS["site_power"]
     sp = _stepped("Site power", site_power, bound.lo, bound.hi, bound.unit)
+    every = w.Checkbox(value=False, description="show every basis in the catalog", indent=False)
     out = w.HTML()
+    chosen = [b for b in bases if b in catalog.names("bases")]
 
     def update(_=None):
-        ds = compute(site_power=sp.value, basis=catalog.names("bases"))
+        names = catalog.names("bases") if every.value else chosen
+        ds = compute(site_power=sp.value, basis=names)
         rows = []
-        for b in catalog.names("bases"):
+        for b in names:
             one = ds.sel(basis=b)
             per = str(one.basis_per.values)
             rows.append(
@@ -386,8 +394,9 @@ def city_bases(site_power: float | None = None) -> w.Widget:
         )
 
     sp.observe(update, "value")
+    every.observe(update, "value")
     update()
-    return shown(w.VBox([sp, out]))
+    return shown(w.VBox([sp, every, out]))
 
 
 def power_split(cooling_fraction: float | None = None) -> w.Widget:
@@ -454,14 +463,23 @@ def chips_per_mw(precision: str = "fp8") -> w.Widget:
     )
     xs, ys = bq.OrdinalScale(), bq.LinearScale(min=0)
     has = np.isfinite(fpw)  # a chip without this precision (A100, TPU v4: no FP8) has no bar
-    names = [c for c, ok in zip(catalog.names("chips"), has, strict=True) if ok]
+    # the chart names chips as a reader does ("NVIDIA B200"), without the label's details
+    names = [
+        catalog.label("chips", c).split(" (")[0]
+        for c, ok in zip(catalog.names("chips"), has, strict=True)
+        if ok
+    ]
     bars = bq.Bars(x=names, y=fpw[has], scales={"x": xs, "y": ys}, colors=[BLUE])
     fig = bq.Figure(
         marks=[bars],
-        axes=[bq.Axis(scale=xs), bq.Axis(scale=ys, side="left", label="PFLOP/s per MW")],
+        axes=[
+            bq.Axis(scale=xs, tick_rotate=-40, tick_style={"font-size": "10px"}),
+            bq.Axis(scale=ys, side="left", label="PFLOP/s per MW"),
+        ],
         title=f"Peak {precision} FLOPS per facility MW ({fmt.percent(cooling, 2)} cooling)",
         animation_duration=0,
-        layout=w.Layout(width="560px", height="300px"),
+        layout=w.Layout(width="560px", height="360px"),
+        fig_margin={"top": 40, "bottom": 110, "left": 60, "right": 20},
     )
     rows = [
         [

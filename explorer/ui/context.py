@@ -50,7 +50,7 @@ GRID_BARS = (
 )
 ROLE_LABELS = {
     "ride-through": "Ride-through (until the generators start)",
-    "peak-shaving": "Peak shaving (hot-day cooling above the annual mean)",
+    "peak-shaving": "Peak shaving (each day's cooling peak; recharged from the grid)",
     "smoothing": "Smoothing a training job's power swings",
 }
 SETTING_LABELS = {
@@ -605,8 +605,8 @@ def climate_html(year: xr.Dataset) -> str:
             f"on the hot day ({a['hot_day']}: up to {fmt.number(hot_db)} °C dry-bulb, "
             f"{fmt.number(hot_wb)} °C wet-bulb) cooling peaks at "
             f"{_q(year, 'peak_cooling_power')}, against an annual mean of "
-            f"{_q(year, 'mean_cooling_power')}; the grid connection carries "
-            f"{_q(year, 'peak_facility_power')} at that peak.",
+            f"{_q(year, 'mean_cooling_power')}; the site's hottest hour of the year (hot day or "
+            f"typical day) draws {_q(year, 'peak_facility_power')} from the grid.",
         ),
         (
             "The year",

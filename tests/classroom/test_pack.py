@@ -30,8 +30,8 @@ def test_each_plan_is_its_own_and_names_its_exercises(pages):
         for e in teacher_pack.exercises_of(lesson.number):
             assert e.id in plan, (lesson.number, e.id)
         assert "Without the app server" in plan and "Where students stumble" in plan
-    # the smoothing exercise is Advanced in the notebook and in the plan
-    assert "Advanced: smoothing-energy" in plans[7]
+    # lesson 7's batteries by role are Advanced in the notebook and in the plan
+    assert "Advanced: ride-through-energy, smoothing-energy." in plans[7]
     assert "Hint button" not in "".join(plans.values())
 
 
