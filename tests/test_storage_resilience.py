@@ -166,7 +166,7 @@ def test_the_default_smoothing_battery_is_cycle_limited_and_says_so():
     st.floats(1, 1000),
 )
 def test_no_battery_is_discharged_above_its_chemistry_c_rate_without_a_flag(p, swing, ride, n):
-    n = min(n, 1440 / swing * (1 - 1e-12))  # at most a day of swings, rounding included
+    n = min(n, 1440 / swing * (1 - 1e-12))  # swing x n within a day, rounding included
     year = _indiana_year()
     roles = {
         "ride-through": ride_through_battery(p, minutes=ride),
@@ -196,22 +196,57 @@ def _indiana_year():
     return _YEAR[0]
 
 
-def test_peak_shaving_sizing_by_hand_from_the_climate_year():
+def _threshold_by_bisection(load, rte):
+    """The steady draw T where the room below T recharges what is delivered above it / rte."""
+    lo, hi = min(load), max(load)
+    for _ in range(100):
+        t = (lo + hi) / 2
+        room = sum(max(t - x, 0) for x in load)
+        need = sum(max(x - t, 0) for x in load) / rte
+        lo, hi = (lo, t) if room >= need else (t, hi)
+    return (lo + hi) / 2
+
+
+def test_daily_threshold_by_hand():
+    from explorer.batteries import daily_threshold
+
+    # 12 h at 10 MW, 12 h at 40 MW; at 80 %: 12 (T - 10) = 12 (40 - T) / 0.8 -> T = 26.67 MW
+    load = [10.0] * 12 + [40.0] * 12
+    assert_allclose(float(daily_threshold(load, round_trip_efficiency=0.8)), 80 / 3)
+    assert_allclose(float(daily_threshold([5.0] * 24)), 5.0)  # a flat day needs no battery
+    swept = xr.DataArray([[10.0, 30.0], [0.0, 20.0]], dims=("site", "hour"))
+    assert_allclose(daily_threshold(swept, round_trip_efficiency=1.0).values, [20.0, 10.0])
+
+
+def test_peak_shaving_recharges_from_the_grid_within_each_day():
     year = explorer.climate_year("rainier-mississippi", "chiller-economiser", site_power=300)
     ds = peak_shaving_battery(year, round_trip_efficiency=0.85)
-    hot = year.hot_day_cooling_power.values
-    mean = float(year.mean_cooling_power)
-    power = hot.max() - mean
-    assert_allclose(float(ds.battery_power), power)
-    need = np.clip(hot - mean, 0, None).sum() * 1.0  # 1-h steps
-    assert_allclose(float(ds.battery_needed_energy), need)
-    assert_allclose(float(ds.battery_energy), max(need, power / LFP["c"]))
-    days = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
-    above = (np.clip(year.cooling_power.values - mean, 0, None) * days[:, None]).sum()
-    assert_allclose(float(ds.annual_throughput), above)
-    assert_allclose(float(ds.annual_losses), above * (1 / 0.85 - 1))
+    hot = year.hot_day_cooling_power.values.tolist()
+    typical = year.cooling_power.values.tolist()
+    # shaving to the annual mean could never recharge: the hot day stays above it every hour
+    assert min(hot) > float(year.mean_cooling_power)
+    days_load = [hot, *typical]
+    t = [_threshold_by_bisection(d, 0.85) for d in days_load]
+    assert_allclose(float(ds.hot_day_threshold), t[0], rtol=1e-9)
+    above = [[max(x - ti, 0) for x in d] for d, ti in zip(days_load, t, strict=True)]
+    for d, ti, a in zip(days_load, t, above, strict=True):
+        assert sum(d) / 24 <= ti + 1e-9 <= max(d) + 1e-9  # above the day's mean, at 85 %
+        room = sum(max(ti - x, 0) for x in d)
+        assert_allclose(room, sum(a) / 0.85, rtol=1e-9)  # the recharge fits the lighter hours
+    power = max(max(a) for a in above)
+    need = max(sum(a) for a in above)  # 1-h steps: MW x 1 h
+    sizing = max(range(13), key=lambda i: (sum(above[i]), -i))  # 0: the hot day, else the month
+    assert int(ds.sizing_day) == sizing
+    assert_allclose(float(ds.battery_power), power, rtol=1e-9)
+    assert_allclose(float(ds.battery_needed_energy), need, rtol=1e-9)
+    assert_allclose(float(ds.battery_energy), max(need, power / LFP["c"]), rtol=1e-9)
+    days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    thru = sum(n * sum(a) for n, a in zip(days, above[1:], strict=True))
+    assert_allclose(float(ds.annual_throughput), thru, rtol=1e-9)
+    assert_allclose(float(ds.annual_recharge), thru / 0.85, rtol=1e-9)  # bought from the grid
+    assert_allclose(float(ds.annual_losses), thru * (1 / 0.85 - 1), rtol=1e-9)
     assert_allclose(ds.battery_cost.values, _cost(float(ds.battery_energy), power, LFP))
-    assert float(ds.battery_power) > 0
+    assert 0 < float(ds.battery_power) < float(year.peak_cooling_power - year.mean_cooling_power)
 
 
 def test_the_chemistries_typed_above_are_the_catalogs():
@@ -304,8 +339,9 @@ def test_size_roles_sizes_each_role_from_the_years_it_load_and_the_settings():
     # smoothing: swings of half the IT load for 2 min, 96 a day (catalog), 365 days
     assert_allclose(float(roles["smoothing"].battery_power), it * 0.5)
     assert_allclose(float(roles["smoothing"].annual_throughput), it * 0.5 * 2 / 60 * 96 * 365)
+    alone = peak_shaving_battery(year)
     assert_allclose(
-        float(roles["peak-shaving"].battery_needed_energy), float(year.hot_day_excess_energy)
+        float(roles["peak-shaving"].battery_needed_energy), float(alone.battery_needed_energy)
     )
     # settings left out are the catalog's; losses at 85 %: throughput x (1/0.85 - 1)
     assert default_settings()["round_trip_efficiency"] == pytest.approx(0.85)
