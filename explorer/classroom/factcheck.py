@@ -155,7 +155,14 @@ def _third_state() -> str:
 
 def build_claims() -> list[Claim]:
     """Every numeric claim of the two articles, built now: the texts (assumptions, disagreements,
-    computations) are formatted from the catalog and the core's results, never retyped."""
+    computations) are formatted from the catalog and the core's results, never retyped.
+
+    Examples
+    --------
+    >>> c = {c.id: c for c in build_claims()}
+    >>> c["trn2-fp8"].how
+    '16 × 1,299 TFLOP/s'
+    """
     return [
         Claim(
             "ms-city",
