@@ -46,6 +46,10 @@ def _chip(name: str, var: str, unit: str) -> float:
     return catalog.value(f"chips.{name}.{var}", unit)
 
 
+def _chips(system: str) -> float:
+    return float(system_table().chips.sel(system=system))
+
+
 def _h100(precision: str) -> float:
     return float(catalog.chip_table().peak_flops.sel(chip="h100", precision=precision))
 
@@ -357,7 +361,8 @@ _add(
             Trap(
                 "one-instance",
                 lambda: float(system_table().fp8_dense.sel(system="trn2-instance")),
-                "that is one 16-chip instance; an UltraServer joins four",
+                f"that is one {fmt.number(_chips('trn2-instance'))}-chip instance; an UltraServer "
+                f"joins {fmt.number(_chips('trn2-ultraserver') / _chips('trn2-instance'))}",
             ),
         ),
     )
@@ -472,7 +477,7 @@ _add(
         "capstone-achieved",
         6,
         f"The {_SITE} site feeds how many EFLOP/s of achieved BF16 compute with all its Trainium2 "
-        "chips (cooling at AWS's fleet PUE, 40 % MFU)? (EFLOP/s)",
+        f"chips (cooling at AWS's fleet PUE, {fmt.percent(_MFU)} MFU)? (EFLOP/s)",
         lambda: _c("job_flops") * _EFLOPS,
         "EFLOP/s",
         hints=(
