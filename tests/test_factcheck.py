@@ -3,9 +3,13 @@ fail."""
 
 from __future__ import annotations
 
+import ast
+import inspect
+import re
+
 import pytest
 
-from explorer import catalog
+from explorer import catalog, fmt
 from explorer.classroom import factcheck
 from explorer.classroom.factcheck import ASSUMED, CONTESTED, REPRODUCED
 
@@ -77,3 +81,43 @@ def test_the_battery_row_is_unconfirmed_by_aws_and_names_where_it_was_checked():
     assert len(row["sources"]) >= 3 and all("https://" in s for s in row["sources"])
     assert any("stromfee" in s for s in row["sources"])  # the article itself
     assert "magnoliatribune.com" in factcheck.html_table()  # the sources reach the table
+
+
+# a number as a text writes it ("8,760", "1.82", "16"), not a digit inside a name ("Trn2", "B200")
+NUMBER = re.compile(r"(?<![\w.,/-])\d[\d,]*(?:\.\d+)?(?![\w])")
+MONTH_YEAR = re.compile(r"\b[A-Z][a-z]{2} \d{4}\b")  # a source's date: "Oct 2025"
+FORMULA = {"1"}  # "1 − 1/PUE − other losses": a formula's constant, no figure
+
+
+def unformatted(text: str) -> list[str]:
+    """The numbers of `text` not written by the (marking) formatter, dates and formulas aside."""
+    bare = MONTH_YEAR.sub("", re.sub(r"⟦[^⟧]*⟧", "", text))
+    return [n for n in NUMBER.findall(bare) if n not in FORMULA]
+
+
+def test_every_number_the_fact_check_writes_comes_from_the_core(monkeypatch):
+    # with the formatter marking what it writes, a number typed into a text stays unmarked; the
+    # claim itself (the article's words) and its sources state the article's own figures
+    number = fmt.number
+    monkeypatch.setattr(fmt, "number", lambda x, digits=3: f"⟦{number(x, digits)}⟧")
+    written = 0
+    for c in factcheck.build_claims():
+        for text in (c.assumption, c.disagrees, c.how):
+            assert not unformatted(text), (c.id, text)
+            written += text.count("⟦")
+    assert written >= 60  # the texts do state numbers: 8,760 h, 12,645 kWh/yr, 16 × 1,299 …
+    # what the formatter is given is the core's, not a typed number
+    tree = ast.parse(inspect.getsource(factcheck))
+    for call in ast.walk(tree):
+        if isinstance(call, ast.Call) and getattr(call.func, "attr", "") in (
+            "number",
+            "percent",
+            "quantity",
+        ):
+            assert not any(isinstance(a, ast.Constant) for a in call.args[:1]), call.lineno
+
+
+def test_a_typed_number_is_found():
+    assert unformatted("⟦16⟧ × 1,299 TFLOP/s") == ["1,299"]
+    assert unformatted("PUE of ⟦1.15⟧ leaves 13 % (Semafor, Oct 2025); 1 − 1/PUE") == ["13"]
+    assert unformatted("Trn2 vs DGX B200, ⟦4.5⟧ PFLOP/s") == []

@@ -8,10 +8,12 @@ assumption, and *contested* otherwise, naming the source that disagrees.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
-from .. import catalog, power
+from .. import catalog, fmt, power
 from ..model import compute
 from ..systems import system_table
 from ..units import factor
@@ -57,9 +59,83 @@ def _sys(system: str, fig: str) -> float:
     return float(system_table()[fig].sel(system=system))
 
 
+# The texts below (assumptions, disagreements, computations) state no number of their own: each
+# is formatted from the catalog or computed here, so a moved catalog value moves the text.
+
+
+def _figure(key: str, digits: int = 4) -> str:
+    """A catalog figure as the lessons print it (12,645; 1.82; 500)."""
+    return fmt.number(catalog.entry(key).value, digits)
+
+
+def _chips(system: str) -> str:
+    """A system's chip count as written: "16"."""
+    return fmt.number(_sys(system, "chips"))
+
+
+def _times(system: str, fig: str, unit: str) -> str:
+    """A system's figure as chips × the per-chip figure in `unit`: "16 × 1,299 TFLOP/s"."""
+    per_chip = _sys(system, fig) / _sys(system, "chips")
+    return f"{_chips(system)} × {fmt.number(per_chip * factor(_SYS_UNIT[fig], unit), 4)} {unit}"
+
+
+_SYS_UNIT = {
+    "fp8_dense": "PFLOP/s",
+    "fp8_sparse": "PFLOP/s",
+    "bf16_dense": "PFLOP/s",
+    "hbm_capacity": "TB",
+    "hbm_bandwidth": "TB/s",
+    "interconnect_bandwidth": "TB/s",
+}
+
+
+def _about(x: float, figures: int = 3) -> float:
+    """`x` rounded to `figures` significant figures (207,829 → 208,000)."""
+    return round(x, figures - 1 - math.floor(math.log10(abs(x))))
+
+
+def _site_power() -> float:
+    """The article site's power [MW] (the catalog's figure, from the article)."""
+    return catalog.site_inputs(SITE)["site_power"]
+
+
+def _site_year() -> str:
+    """The site's energy in a year as a product: "300 MW × 8,760 h"."""
+    hours = catalog.value("conventions.hours_per_year", "hour / year")
+    return f"{fmt.number(_site_power())} MW × {fmt.number(hours)} h"
+
+
+def _city(basis: str) -> float:
+    """The article site as a city on `basis`: people, or households for a household basis."""
+    ds = compute(site_power=_site_power(), basis=basis, site=SITE)
+    per_person = catalog.raw()["bases"][basis]["per"] == "person"
+    return float(ds.city_people if per_person else ds.city_households)
+
+
+def _fleet_pue() -> float:
+    return catalog.value("cooling.aws-fleet.pue", "dimensionless")
+
+
+def _overhead() -> float:
+    return catalog.value("defaults.overhead_fraction", "dimensionless")
+
+
+def _third_state_source() -> str:
+    """Who reports the third site elsewhere, and when: the catalog's recorded conflict."""
+    (c,) = catalog.conflicts("rainier.third_state")
+    when = datetime.strptime(c["date"], "%Y-%m").strftime("%b %Y")
+    return f"{c['source_title'].split(':')[0]} ({when})"
+
+
 def _gib_as_gb(system: str) -> float:
     """Capacity in GiB: the number the article prints as GB."""
     return _sys(system, "hbm_capacity") * factor("TB", "GiB")
+
+
+def _per_chip_ratio(fig: str) -> float:
+    """Trainium3's per-chip `fig` over Trainium2's (their UltraServers' chips)."""
+    new, old = "trn3-ultraserver-gen2", "trn2-ultraserver"
+    return (_sys(new, fig) / _sys(new, "chips")) / (_sys(old, fig) / _sys(old, "chips"))
 
 
 def _aws_fleet_cooling() -> float:
@@ -77,320 +153,366 @@ def _third_state() -> str:
     )
 
 
-CLAIMS: list[Claim] = [
-    Claim(
-        "ms-city",
-        MISSISSIPPI,
-        "A continuous 300 MW draws more electricity than a city of about 250,000 people.",
-        250_000,
-        "people",
-        lambda: float(compute(site_power=300, basis="us-person", site=SITE).city_people),
-        rel_tol=0.1,
-        disagrees=(
-            "World Bank per-capita electricity (all sectors, 12,645 kWh/yr): about 208,000 people, "
-            "so a city of 250,000 people uses more than the site, not less; the figure comes "
-            "close only when read as US households (ms-city-households), a different claim"
+def build_claims() -> list[Claim]:
+    """Every numeric claim of the two articles, built now: the texts (assumptions, disagreements,
+    computations) are formatted from the catalog and the core's results, never retyped.
+
+    Examples
+    --------
+    >>> c = {c.id: c for c in build_claims()}
+    >>> c["trn2-fp8"].how
+    '16 × 1,299 TFLOP/s'
+    """
+    return [
+        Claim(
+            "ms-city",
+            MISSISSIPPI,
+            "A continuous 300 MW draws more electricity than a city of about 250,000 people.",
+            250_000,
+            "people",
+            lambda: _city("us-person"),
+            rel_tol=0.1,
+            disagrees=(
+                "World Bank per-capita electricity (all sectors, "
+                f"{_figure('bases.us-person.value')} kWh/yr): "
+                f"about {fmt.number(_about(_city('us-person')))} people, so a city of the claimed "
+                "size uses more than the site, not less; the figure comes close only when read "
+                "as US households (ms-city-households), a different claim"
+            ),
+            how=f"{_site_year()} ÷ annual electricity per person",
         ),
-        how="300 MW × 8,760 h ÷ annual electricity per person",
-    ),
-    Claim(
-        "ms-city-households",
-        MISSISSIPPI,
-        "The same 250,000 read as US households.",
-        250_000,
-        "households",
-        lambda: float(compute(site_power=300, basis="us-household", site=SITE).city_households),
-        rel_tol=0.05,
-        assumption="the count is of US households (10,715 kWh/yr each, EIA), not people",
-        how="300 MW × 8,760 h ÷ 10,715 kWh per household",
-    ),
-    Claim(
-        "ms-cooling",
-        MISSISSIPPI,
-        "Of the 300 MW, roughly 90–150 MW (30–50 %) goes to cooling.",
-        0.40,
-        "share of site power",
-        _aws_fleet_cooling,
-        rel_tol=0.25,
-        disagrees=(
-            "AWS's reported fleet PUE of 1.15 leaves about 10 % for cooling "
-            "(13 % for all non-IT load)"
+        Claim(
+            "ms-city-households",
+            MISSISSIPPI,
+            "The same 250,000 read as US households.",
+            250_000,
+            "households",
+            lambda: _city("us-household"),
+            rel_tol=0.05,
+            assumption=(
+                "the count is of US households "
+                f"({_figure('bases.us-household.value')} kWh/yr each, EIA), not people"
+            ),
+            how=f"{_site_year()} ÷ {_figure('bases.us-household.value')} kWh per household",
         ),
-        how="1 − 1/PUE − other losses",
-    ),
-    Claim(
-        "ms-chips",
-        MISSISSIPPI,
-        "The campus holds hundreds of thousands of Trainium2 chips.",
-        250_000,
-        "chips",
-        lambda: float(
-            compute(
-                site_power=300, cooling_fraction=_aws_fleet_cooling(), chip="trn2", site=SITE
-            ).chips_supported
+        Claim(
+            "ms-cooling",
+            MISSISSIPPI,
+            "Of the 300 MW, roughly 90–150 MW (30–50 %) goes to cooling.",
+            0.40,
+            "share of site power",
+            _aws_fleet_cooling,
+            rel_tol=0.25,
+            disagrees=(
+                f"AWS's reported fleet PUE of {fmt.number(_fleet_pue())} leaves about "
+                f"{fmt.percent(_aws_fleet_cooling(), 2)} for cooling "
+                f"({fmt.percent(1 - 1 / _fleet_pue(), 2)} for all non-IT load, "
+                f"{fmt.percent(_overhead(), 2)} of it other losses)"
+            ),
+            how="1 − 1/PUE − other losses",
         ),
-        rel_tol=0.6,
-        assumption=(
-            "~500 W per chip (SemiAnalysis) × 1.82 server overhead (Epoch AI); "
-            "cooling at AWS's fleet PUE"
+        Claim(
+            "ms-chips",
+            MISSISSIPPI,
+            "The campus holds hundreds of thousands of Trainium2 chips.",
+            250_000,
+            "chips",
+            lambda: float(
+                compute(
+                    site_power=_site_power(),
+                    cooling_fraction=_aws_fleet_cooling(),
+                    chip="trn2",
+                    site=SITE,
+                ).chips_supported
+            ),
+            rel_tol=0.6,
+            assumption=(
+                f"~{_figure('chips.trn2.tdp')} W per chip (SemiAnalysis) × "
+                f"{_figure('chips.trn2.server_overhead')} server overhead (Epoch AI); "
+                "cooling at AWS's fleet PUE"
+            ),
+            how="IT power ÷ (TDP × server overhead)",
         ),
-        how="IT power ÷ (TDP × server overhead)",
-    ),
-    Claim(
-        "ms-third-state",
-        MISSISSIPPI,
-        "The third Rainier site is believed to be in Ohio.",
-        "Ohio",
-        "state",
-        _third_state,
-        disagrees="Semafor (Oct 2025) reports Pennsylvania",
-    ),
-    Claim(
-        "ms-battery",
-        MISSISSIPPI,
-        "Battery storage (BESS) at the site buffers the peaks when cooling demand spikes.",
-        "battery storage on site",
-        "",
-        _ms_battery,
-        disagrees=(
-            "no AWS statement found that the Canton campus has battery storage: AWS's and the "
-            "state's announcements and Entergy Mississippi's account of the supply contract "
-            "(new generating stations and a solar plant) do not mention batteries; in the "
-            "article the BESS sentence is the author's own company's product pitch, not a "
-            "report about AWS"
+        Claim(
+            "ms-third-state",
+            MISSISSIPPI,
+            "The third Rainier site is believed to be in Ohio.",
+            "Ohio",
+            "state",
+            _third_state,
+            disagrees=f"{_third_state_source()} reports {_third_state()}",
         ),
-        how=(
-            "searched the public statements; the explorer sizes such a battery instead "
-            "(explorer.batteries.peak_shaving_battery, the app's 'Site in context' panel)"
+        Claim(
+            "ms-battery",
+            MISSISSIPPI,
+            "Battery storage (BESS) at the site buffers the peaks when cooling demand spikes.",
+            "battery storage on site",
+            "",
+            _ms_battery,
+            disagrees=(
+                "no AWS statement found that the Canton campus has battery storage: AWS's and the "
+                "state's announcements and Entergy Mississippi's account of the supply contract "
+                "(new generating stations and a solar plant) do not mention batteries; in the "
+                "article the BESS sentence is the author's own company's product pitch, not a "
+                "report about AWS"
+            ),
+            how=(
+                "searched the public statements; the explorer sizes such a battery instead "
+                "(explorer.batteries.peak_shaving_battery, the app's 'Site in context' panel)"
+            ),
+            sources=(
+                "Seed article: AWS Rainier Mississippi (stromfee.cloud), "
+                "https://www.stromfee.cloud/news/datacenter/r11-aws-rainier-mississippi-en.html",
+                "AWS / Mississippi Governor announcement, Jan 2024 (via REBusiness Online), "
+                "https://rebusinessonline.com/amazon-web-services-breaks-ground-on-10b-data-center"
+                "-complexes-in-mississippi/",
+                "Entergy Mississippi CEO at the Stennis Capitol Press Forum, Magnolia Tribune, "
+                "2025-06-16, "
+                "https://magnoliatribune.com/2025/06/16/entergy-ceo-talks-data-centers-economic-development",
+                "AWS Sustainability: data centers (PUE, cooling; no battery mention), "
+                "https://aws.amazon.com/sustainability/data-centers/",
+            ),
         ),
-        sources=(
-            "Seed article: AWS Rainier Mississippi (stromfee.cloud), "
-            "https://www.stromfee.cloud/news/datacenter/r11-aws-rainier-mississippi-en.html",
-            "AWS / Mississippi Governor announcement, Jan 2024 (via REBusiness Online), "
-            "https://rebusinessonline.com/amazon-web-services-breaks-ground-on-10b-data-center"
-            "-complexes-in-mississippi/",
-            "Entergy Mississippi CEO at the Stennis Capitol Press Forum, Magnolia Tribune, "
-            "2025-06-16, "
-            "https://magnoliatribune.com/2025/06/16/entergy-ceo-talks-data-centers-economic-development",
-            "AWS Sustainability: data centers (PUE, cooling; no battery mention), "
-            "https://aws.amazon.com/sustainability/data-centers/",
+        Claim(
+            "in-power",
+            RAINIER,
+            "The Indiana site: thirty 200,000 sq ft buildings drawing 2.2 GW.",
+            2200,
+            "MW",
+            lambda: catalog.value("sites.rainier-indiana.site_power", "MW"),
+            rel_tol=0.01,
+            how=(
+                "site power ÷ buildings = MW per building; compare one building with the whole "
+                "Mississippi site (sources: NYT via The Register)"
+            ),
         ),
-    ),
-    Claim(
-        "in-power",
-        RAINIER,
-        "The Indiana site: thirty 200,000 sq ft buildings drawing 2.2 GW.",
-        2200,
-        "MW",
-        lambda: catalog.value("sites.rainier-indiana.site_power", "MW"),
-        rel_tol=0.01,
-        how=(
-            "site power ÷ buildings = MW per building; compare one building with the whole "
-            "Mississippi site (sources: NYT via The Register)"
+        Claim(
+            "trn2-fp8",
+            RAINIER,
+            "A 16-chip Trn2 instance delivers 20.8 PF dense FP8.",
+            20.8,
+            "PFLOP/s",
+            lambda: _sys("trn2-instance", "fp8_dense"),
+            rel_tol=0.005,
+            how=_times("trn2-instance", "fp8_dense", "TFLOP/s"),
         ),
-    ),
-    Claim(
-        "trn2-fp8",
-        RAINIER,
-        "A 16-chip Trn2 instance delivers 20.8 PF dense FP8.",
-        20.8,
-        "PFLOP/s",
-        lambda: _sys("trn2-instance", "fp8_dense"),
-        rel_tol=0.005,
-        how="16 × 1,299 TFLOP/s",
-    ),
-    Claim(
-        "trn2-hbm",
-        RAINIER,
-        "A Trn2 instance has 1536 GB of HBM.",
-        1536,
-        "GB",
-        lambda: _gib_as_gb("trn2-instance"),
-        rel_tol=0.001,
-        assumption="the 1536 is GiB (16 × 96 GiB = 1,649 GB)",
-        how="16 × 96 GiB",
-    ),
-    Claim(
-        "trn2-bw",
-        RAINIER,
-        "A Trn2 instance has 46.4 TB/s of memory bandwidth.",
-        46.4,
-        "TB/s",
-        lambda: _sys("trn2-instance", "hbm_bandwidth"),
-        rel_tol=0.005,
-        how="16 × 2.9 TB/s",
-    ),
-    Claim(
-        "trn2-sparse",
-        RAINIER,
-        "A Trn2 instance delivers 83.2 PF sparse FP8.",
-        83.2,
-        "PFLOP/s",
-        lambda: _sys("trn2-instance", "fp8_sparse"),
-        rel_tol=0.02,
-        disagrees="AWS Neuron docs: ~41 PF per instance (2,563 TFLOP/s sparse per chip)",
-        how="16 × 2,563 TFLOP/s",
-    ),
-    Claim(
-        "b200-fp8",
-        RAINIER,
-        "A DGX B200 delivers 36 PF dense FP8.",
-        36,
-        "PFLOP/s",
-        lambda: _sys("dgx-b200", "fp8_dense"),
-        rel_tol=0.005,
-        how="8 × 4.5 PF",
-    ),
-    Claim(
-        "b200-sparse",
-        RAINIER,
-        "A DGX B200 delivers 72 PF sparse FP8.",
-        72,
-        "PFLOP/s",
-        lambda: _sys("dgx-b200", "fp8_sparse"),
-        rel_tol=0.005,
-        how="8 × 9 PF",
-    ),
-    Claim(
-        "b200-hbm",
-        RAINIER,
-        "A DGX B200 has 1440 GB of HBM.",
-        1440,
-        "GB",
-        lambda: _sys("dgx-b200", "hbm_capacity") * factor("TB", "GB"),
-        rel_tol=0.005,
-        how="8 × 180 GB",
-    ),
-    Claim(
-        "b200-bw",
-        RAINIER,
-        "A DGX B200 has 64 TB/s of memory bandwidth.",
-        64,
-        "TB/s",
-        lambda: _sys("dgx-b200", "hbm_bandwidth"),
-        rel_tol=0.005,
-        how="8 × 8 TB/s",
-    ),
-    Claim(
-        "us-fp8",
-        RAINIER,
-        "A 64-chip Trn2 UltraServer delivers 83.2 PF dense FP8.",
-        83.2,
-        "PFLOP/s",
-        lambda: _sys("trn2-ultraserver", "fp8_dense"),
-        rel_tol=0.005,
-        how="64 × 1,299 TFLOP/s",
-    ),
-    Claim(
-        "us-hbm",
-        RAINIER,
-        "A Trn2 UltraServer has 6.1 TB of HBM.",
-        6.1,
-        "TB",
-        lambda: _sys("trn2-ultraserver", "hbm_capacity"),
-        rel_tol=0.01,
-        disagrees=(
-            "64 × 96 GiB = 6,144 GiB, which is 6.6 TB (or 6 TiB); 6.1 comes out only by reading "
-            "GiB as GB and then dividing by 1,000, a mix of units no source uses"
+        Claim(
+            "trn2-hbm",
+            RAINIER,
+            "A Trn2 instance has 1536 GB of HBM.",
+            1536,
+            "GB",
+            lambda: _gib_as_gb("trn2-instance"),
+            rel_tol=0.001,
+            assumption=(
+                f"the {_figure('systems.trn2-instance.published_hbm_capacity')} is GiB "
+                f"({_times('trn2-instance', 'hbm_capacity', 'GiB')} = "
+                f"{fmt.number(_sys('trn2-instance', 'hbm_capacity') * factor('TB', 'GB'))} GB)"
+            ),
+            how=_times("trn2-instance", "hbm_capacity", "GiB"),
         ),
-        how="64 × 96 GiB, in TB",
-    ),
-    Claim(
-        "us-bw",
-        RAINIER,
-        "A Trn2 UltraServer has 186 TB/s of memory bandwidth.",
-        186,
-        "TB/s",
-        lambda: _sys("trn2-ultraserver", "hbm_bandwidth"),
-        rel_tol=0.005,
-        how="64 × 2.9 TB/s",
-    ),
-    Claim(
-        "us-link",
-        RAINIER,
-        "A Trn2 UltraServer has 68 TB/s of interconnect bandwidth.",
-        68,
-        "TB/s",
-        lambda: _sys("trn2-ultraserver", "interconnect_bandwidth"),
-        rel_tol=0.02,
-        disagrees="AWS Neuron docs: 1.28 TB/s NeuronLink per chip, 81.9 TB/s for 64 chips",
-        how="64 × 1.28 TB/s",
-    ),
-    Claim(
-        "us-sparse",
-        RAINIER,
-        "A Trn2 UltraServer delivers 332.8 PF sparse FP8.",
-        332.8,
-        "PFLOP/s",
-        lambda: _sys("trn2-ultraserver", "fp8_sparse"),
-        rel_tol=0.02,
-        disagrees="AWS Neuron docs: ~164 PF sparse per UltraServer",
-        how="64 × 2,563 TFLOP/s",
-    ),
-    Claim(
-        "nvl72-fp8",
-        RAINIER,
-        "A GB200 NVL72 delivers 360 PF dense FP8.",
-        360,
-        "PFLOP/s",
-        lambda: _sys("gb200-nvl72", "fp8_dense"),
-        rel_tol=0.005,
-        how="72 × 5 PF",
-    ),
-    Claim(
-        "nvl72-sparse",
-        RAINIER,
-        "A GB200 NVL72 delivers 720 PF sparse FP8.",
-        720,
-        "PFLOP/s",
-        lambda: _sys("gb200-nvl72", "fp8_sparse"),
-        rel_tol=0.005,
-        how="72 × 10 PF",
-    ),
-    Claim(
-        "nvl72-hbm",
-        RAINIER,
-        "A GB200 NVL72 has 13.4 TB of HBM.",
-        13.4,
-        "TB",
-        lambda: _sys("gb200-nvl72", "hbm_capacity"),
-        rel_tol=0.005,
-        how="72 × 186 GB",
-    ),
-    Claim(
-        "nvl72-bw",
-        RAINIER,
-        "A GB200 NVL72 has 576 TB/s of memory bandwidth.",
-        576,
-        "TB/s",
-        lambda: _sys("gb200-nvl72", "hbm_bandwidth"),
-        rel_tol=0.005,
-        how="72 × 8 TB/s",
-    ),
-    Claim(
-        "nvl72-link",
-        RAINIER,
-        "A GB200 NVL72 has 130 TB/s of NVLink bandwidth.",
-        130,
-        "TB/s",
-        lambda: _sys("gb200-nvl72", "interconnect_bandwidth"),
-        rel_tol=0.01,
-        how="72 × 1.8 TB/s",
-    ),
-    Claim(
-        "trn3-4x",
-        RAINIER,
-        "Trainium3 promises a fourfold performance boost.",
-        4.0,
-        "x",
-        lambda: _sys("trn3-ultraserver-gen2", "fp8_dense") / _sys("trn2-ultraserver", "fp8_dense"),
-        rel_tol=0.15,
-        assumption=(
-            "per UltraServer (144 Trn3 vs 64 Trn2 chips); per chip FP8 is 1.9x and BF16 about 1.0x"
+        Claim(
+            "trn2-bw",
+            RAINIER,
+            "A Trn2 instance has 46.4 TB/s of memory bandwidth.",
+            46.4,
+            "TB/s",
+            lambda: _sys("trn2-instance", "hbm_bandwidth"),
+            rel_tol=0.005,
+            how=_times("trn2-instance", "hbm_bandwidth", "TB/s"),
         ),
-        how="Trn3 Gen2 UltraServer FP8 ÷ Trn2 UltraServer FP8",
-    ),
-]
+        Claim(
+            "trn2-sparse",
+            RAINIER,
+            "A Trn2 instance delivers 83.2 PF sparse FP8.",
+            83.2,
+            "PFLOP/s",
+            lambda: _sys("trn2-instance", "fp8_sparse"),
+            rel_tol=0.02,
+            disagrees=(
+                f"AWS Neuron docs: ~{fmt.number(_sys('trn2-instance', 'fp8_sparse'))} PFLOP/s per "
+                f"instance ({_figure('chips.trn2.fp8_sparse')} TFLOP/s sparse per chip)"
+            ),
+            how=_times("trn2-instance", "fp8_sparse", "TFLOP/s"),
+        ),
+        Claim(
+            "b200-fp8",
+            RAINIER,
+            "A DGX B200 delivers 36 PF dense FP8.",
+            36,
+            "PFLOP/s",
+            lambda: _sys("dgx-b200", "fp8_dense"),
+            rel_tol=0.005,
+            how=_times("dgx-b200", "fp8_dense", "PFLOP/s"),
+        ),
+        Claim(
+            "b200-sparse",
+            RAINIER,
+            "A DGX B200 delivers 72 PF sparse FP8.",
+            72,
+            "PFLOP/s",
+            lambda: _sys("dgx-b200", "fp8_sparse"),
+            rel_tol=0.005,
+            how=_times("dgx-b200", "fp8_sparse", "PFLOP/s"),
+        ),
+        Claim(
+            "b200-hbm",
+            RAINIER,
+            "A DGX B200 has 1440 GB of HBM.",
+            1440,
+            "GB",
+            lambda: _sys("dgx-b200", "hbm_capacity") * factor("TB", "GB"),
+            rel_tol=0.005,
+            how=_times("dgx-b200", "hbm_capacity", "GB"),
+        ),
+        Claim(
+            "b200-bw",
+            RAINIER,
+            "A DGX B200 has 64 TB/s of memory bandwidth.",
+            64,
+            "TB/s",
+            lambda: _sys("dgx-b200", "hbm_bandwidth"),
+            rel_tol=0.005,
+            how=_times("dgx-b200", "hbm_bandwidth", "TB/s"),
+        ),
+        Claim(
+            "us-fp8",
+            RAINIER,
+            "A 64-chip Trn2 UltraServer delivers 83.2 PF dense FP8.",
+            83.2,
+            "PFLOP/s",
+            lambda: _sys("trn2-ultraserver", "fp8_dense"),
+            rel_tol=0.005,
+            how=_times("trn2-ultraserver", "fp8_dense", "TFLOP/s"),
+        ),
+        Claim(
+            "us-hbm",
+            RAINIER,
+            "A Trn2 UltraServer has 6.1 TB of HBM.",
+            6.1,
+            "TB",
+            lambda: _sys("trn2-ultraserver", "hbm_capacity"),
+            rel_tol=0.01,
+            disagrees=(
+                f"{_times('trn2-ultraserver', 'hbm_capacity', 'GiB')} = "
+                f"{fmt.number(_gib_as_gb('trn2-ultraserver'))} GiB, which is "
+                f"{fmt.number(_sys('trn2-ultraserver', 'hbm_capacity'), 2)} TB; the article's "
+                "figure comes out only by reading GiB as GB and then writing it in TB, a mix of "
+                "units no source uses"
+            ),
+            how=f"{_times('trn2-ultraserver', 'hbm_capacity', 'GiB')}, in TB",
+        ),
+        Claim(
+            "us-bw",
+            RAINIER,
+            "A Trn2 UltraServer has 186 TB/s of memory bandwidth.",
+            186,
+            "TB/s",
+            lambda: _sys("trn2-ultraserver", "hbm_bandwidth"),
+            rel_tol=0.005,
+            how=_times("trn2-ultraserver", "hbm_bandwidth", "TB/s"),
+        ),
+        Claim(
+            "us-link",
+            RAINIER,
+            "A Trn2 UltraServer has 68 TB/s of interconnect bandwidth.",
+            68,
+            "TB/s",
+            lambda: _sys("trn2-ultraserver", "interconnect_bandwidth"),
+            rel_tol=0.02,
+            disagrees=(
+                f"AWS Neuron docs: {_figure('chips.trn2.interconnect_bandwidth')} TB/s NeuronLink "
+                f"per chip, {fmt.number(_sys('trn2-ultraserver', 'interconnect_bandwidth'))} TB/s "
+                f"for {_chips('trn2-ultraserver')} chips"
+            ),
+            how=_times("trn2-ultraserver", "interconnect_bandwidth", "TB/s"),
+        ),
+        Claim(
+            "us-sparse",
+            RAINIER,
+            "A Trn2 UltraServer delivers 332.8 PF sparse FP8.",
+            332.8,
+            "PFLOP/s",
+            lambda: _sys("trn2-ultraserver", "fp8_sparse"),
+            rel_tol=0.02,
+            disagrees=(
+                f"AWS Neuron docs: ~{fmt.number(_sys('trn2-ultraserver', 'fp8_sparse'))} PFLOP/s "
+                "sparse per UltraServer"
+            ),
+            how=_times("trn2-ultraserver", "fp8_sparse", "TFLOP/s"),
+        ),
+        Claim(
+            "nvl72-fp8",
+            RAINIER,
+            "A GB200 NVL72 delivers 360 PF dense FP8.",
+            360,
+            "PFLOP/s",
+            lambda: _sys("gb200-nvl72", "fp8_dense"),
+            rel_tol=0.005,
+            how=_times("gb200-nvl72", "fp8_dense", "PFLOP/s"),
+        ),
+        Claim(
+            "nvl72-sparse",
+            RAINIER,
+            "A GB200 NVL72 delivers 720 PF sparse FP8.",
+            720,
+            "PFLOP/s",
+            lambda: _sys("gb200-nvl72", "fp8_sparse"),
+            rel_tol=0.005,
+            how=_times("gb200-nvl72", "fp8_sparse", "PFLOP/s"),
+        ),
+        Claim(
+            "nvl72-hbm",
+            RAINIER,
+            "A GB200 NVL72 has 13.4 TB of HBM.",
+            13.4,
+            "TB",
+            lambda: _sys("gb200-nvl72", "hbm_capacity"),
+            rel_tol=0.005,
+            how=_times("gb200-nvl72", "hbm_capacity", "GB"),
+        ),
+        Claim(
+            "nvl72-bw",
+            RAINIER,
+            "A GB200 NVL72 has 576 TB/s of memory bandwidth.",
+            576,
+            "TB/s",
+            lambda: _sys("gb200-nvl72", "hbm_bandwidth"),
+            rel_tol=0.005,
+            how=_times("gb200-nvl72", "hbm_bandwidth", "TB/s"),
+        ),
+        Claim(
+            "nvl72-link",
+            RAINIER,
+            "A GB200 NVL72 has 130 TB/s of NVLink bandwidth.",
+            130,
+            "TB/s",
+            lambda: _sys("gb200-nvl72", "interconnect_bandwidth"),
+            rel_tol=0.01,
+            how=_times("gb200-nvl72", "interconnect_bandwidth", "TB/s"),
+        ),
+        Claim(
+            "trn3-4x",
+            RAINIER,
+            "Trainium3 promises a fourfold performance boost.",
+            4.0,
+            "x",
+            lambda: (
+                _sys("trn3-ultraserver-gen2", "fp8_dense") / _sys("trn2-ultraserver", "fp8_dense")
+            ),
+            rel_tol=0.15,
+            assumption=(
+                f"per UltraServer ({_chips('trn3-ultraserver-gen2')} Trn3 vs "
+                f"{_chips('trn2-ultraserver')} Trn2 chips); per chip FP8 is "
+                f"{fmt.number(_per_chip_ratio('fp8_dense'), 2)}x and BF16 about "
+                f"{fmt.number(_per_chip_ratio('bf16_dense'), 2)}x"
+            ),
+            how="Trn3 Gen2 UltraServer FP8 ÷ Trn2 UltraServer FP8",
+        ),
+    ]
+
+
+CLAIMS: list[Claim] = build_claims()
 
 
 def claims() -> list[Claim]:

@@ -46,6 +46,10 @@ def _chip(name: str, var: str, unit: str) -> float:
     return catalog.value(f"chips.{name}.{var}", unit)
 
 
+def _chips(system: str) -> float:
+    return float(system_table().chips.sel(system=system))
+
+
 def _h100(precision: str) -> float:
     return float(catalog.chip_table().peak_flops.sel(chip="h100", precision=precision))
 
@@ -70,9 +74,15 @@ def _us_trn2() -> tuple[float, int]:
     )
 
 
-# the scenario the exercises use; the numbers the lessons' text quotes
-SITE_MW = 300.0
-COOLING_SHARE, JOB_CHIPS, RUN_CHIPS, MFU = 0.4, 16_384, 100_000, 0.4
+# the scenario the exercises use; the numbers the lessons' text quotes. All but the run's chip
+# count are the catalog's: the article site's power and cooling share (the article's own
+# figures), Llama 3's job size and the default MFU
+ARTICLE_SITE = "rainier-mississippi"
+SITE_MW = catalog.value(f"sites.{ARTICLE_SITE}.site_power", "MW")
+COOLING_SHARE = catalog.value(f"sites.{ARTICLE_SITE}.cooling_fraction", "dimensionless")
+JOB_CHIPS = round(catalog.value("reliability.reference_chips", "dimensionless"))
+MFU = catalog.value("defaults.mfu", "dimensionless")
+RUN_CHIPS = 100_000  # lesson 4's round "100,000 H100s": a scenario, no catalog figure
 ARTICLE_COOLING_RANGE = (0.3, 0.5)  # the Mississippi article's "30–50 %" of site power
 
 
@@ -96,7 +106,9 @@ _TRN2_TDP, _TRN2_OVERHEAD = (
     fmt.number(_chip("trn2", "server_overhead", "dimensionless")),
 )
 _IT_SHARE = 1 - COOLING_SHARE - _other()
-_TRN2_COOLING = 0.10
+# lesson 3 works with AWS's fleet cooling share rounded to whole per cent (the capstone uses it
+# unrounded and says so)
+TRN2_COOLING = round(power.cooling_share_at("aws-fleet"), 2)
 _SITE = fmt.quantity(SITE_MW, "MW")
 _LLAMA = f"{model_compute('llama3-405b'):.2g}".replace("e+", "e")
 _CKPT = catalog.value("reliability.checkpoint_time", "minute")
@@ -104,7 +116,7 @@ _RESTART = catalog.value("reliability.restart_time", "minute")
 
 
 def _trn2_it_w() -> float:
-    return SITE_MW * factor("MW", "W") * (1 - _TRN2_COOLING - _other())
+    return SITE_MW * factor("MW", "W") * (1 - TRN2_COOLING - _other())
 
 
 def _trn2_all_in_w() -> float:
@@ -301,16 +313,16 @@ _add(
         "trn2-chips-300mw",
         3,
         f"How many Trainium2 chips can a {_SITE} site feed "
-        f"at a {fmt.percent(_TRN2_COOLING)} cooling share?",
+        f"at a {fmt.percent(TRN2_COOLING)} cooling share?",
         lambda: float(
-            compute(site_power=SITE_MW, cooling_fraction=_TRN2_COOLING, chip="trn2").chips_supported
+            compute(site_power=SITE_MW, cooling_fraction=TRN2_COOLING, chip="trn2").chips_supported
         ),
         "chips",
         rel_tol=0.02,
         hints=(
             "only IT power feeds the chips, and each chip needs more than its own TDP",
             "chips = site power × (1 − cooling − other losses) ÷ (TDP × server overhead)",
-            f"{_SITE} × (1 − {_TRN2_COOLING:.2f} − {_other():.2f}) = "
+            f"{_SITE} × (1 − {TRN2_COOLING:.2f} − {_other():.2f}) = "
             f"{fmt.quantity(_trn2_it_w() * factor('W', 'MW'), 'MW')}; "
             f"{_TRN2_TDP} W × {_TRN2_OVERHEAD} per chip ⇒ about "
             f"{fmt.number(_trn2_it_w() / _trn2_all_in_w())} chips",
@@ -327,7 +339,7 @@ _add(
                 lambda: (
                     SITE_MW
                     * factor("MW", "W")
-                    * (1 - _TRN2_COOLING - _other())
+                    * (1 - TRN2_COOLING - _other())
                     / _chip("trn2", "tdp", "W")
                 ),
                 f"each chip needs more than its {_TRN2_TDP} W TDP: "
@@ -364,7 +376,8 @@ _add(
             Trap(
                 "one-instance",
                 lambda: float(system_table().fp8_dense.sel(system="trn2-instance")),
-                "that is one 16-chip instance; an UltraServer joins four",
+                f"that is one {fmt.number(_chips('trn2-instance'))}-chip instance; an UltraServer "
+                f"joins {fmt.number(_chips('trn2-ultraserver') / _chips('trn2-instance'))}",
             ),
         ),
     )
@@ -479,7 +492,7 @@ _add(
         "capstone-achieved",
         6,
         f"The {_SITE} site feeds how many EFLOP/s of achieved BF16 compute with all its Trainium2 "
-        "chips (cooling at AWS's fleet PUE, 40 % MFU)? (EFLOP/s)",
+        f"chips (cooling at AWS's fleet PUE, {fmt.percent(_MFU)} MFU)? (EFLOP/s)",
         lambda: _c("job_flops") * _EFLOPS,
         "EFLOP/s",
         hints=(

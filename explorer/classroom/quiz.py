@@ -23,6 +23,16 @@ from ..units import factor
 _HOURS = catalog.value("conventions.hours_per_year", "hour/year")  # the core's year
 _DAY_H = factor("day", "hour")
 _DAY_S = factor("day", "s")
+_DAYS = _HOURS / _DAY_H  # days in the core's year
+
+# catalog figures that items give as their own (formatted from here, never retyped): Llama 3's job
+# size, a Trn2 instance's chips and Trn2's memory and FP8 peaks, the US all-sector use per person
+_JOB = catalog.value("reliability.reference_chips", "dimensionless")
+_INSTANCE = float(catalog.raw()["systems"]["trn2-instance"]["chips"])
+_HBM_GIB = catalog.value("chips.trn2.hbm_capacity", "GiB")
+_SPARSE, _DENSE = (catalog.value(f"chips.trn2.fp8_{k}", "TFLOP/s") for k in ("sparse", "dense"))
+_PER_PERSON = catalog.value("bases.us-person.value", "kWh/person/year")
+_N = fmt.number
 
 
 def _rte() -> float:
@@ -233,13 +243,13 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
         ),
         Item(
             4,
-            "A 16,384-chip job is interrupted every 3 hours on average. Every chip fails as "
-            "often as before. How often is a 65,536-chip job interrupted?",
+            f"A {_N(_JOB)}-chip job is interrupted every 3 hours on average. Every chip fails as "
+            f"often as before. How often is a {_N(4 * _JOB)}-chip job interrupted?",
             "hours",
-            lambda: 3 * 16_384 / 65_536,
+            lambda: 3 * _JOB / (4 * _JOB),
             (
                 ("the same as before", lambda: 3.0),
-                ("four times as long", lambda: 3 * 65_536 / 16_384),
+                ("four times as long", lambda: 3 * (4 * _JOB) / _JOB),
                 ("halved", lambda: 1.5),
             ),
         ),
@@ -247,25 +257,29 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
     5: (
         Item(
             5,
-            "A 16-chip instance has 96 GiB of memory per chip. How much is that in GB (10⁹ bytes)?",
+            f"A {_N(_INSTANCE)}-chip instance has {_N(_HBM_GIB)} GiB of memory per chip. How "
+            "much is that in GB (10⁹ bytes)?",
             "GB",
-            lambda: 16 * 96 * factor("GiB", "GB"),
+            lambda: _INSTANCE * _HBM_GIB * factor("GiB", "GB"),
             (
-                ("GiB read as GB", lambda: 16 * 96.0),
-                ("converted the wrong way", lambda: 16 * 96 * factor("GB", "GiB")),
-                ("one chip's memory", lambda: 96 * factor("GiB", "GB")),
+                ("GiB read as GB", lambda: _INSTANCE * _HBM_GIB),
+                ("converted the wrong way", lambda: _INSTANCE * _HBM_GIB * factor("GB", "GiB")),
+                ("one chip's memory", lambda: _HBM_GIB * factor("GiB", "GB")),
             ),
         ),
         Item(
             5,
-            "A chip's documented sparse FP8 peak is 2,563 TFLOP/s. What should a 16-chip "
-            "instance's sparse figure be?",
+            f"A chip's documented sparse FP8 peak is {_N(_SPARSE, 4)} TFLOP/s. What should a "
+            f"{_N(_INSTANCE)}-chip instance's sparse figure be?",
             "PFLOP/s",
-            lambda: 16 * 2563 * factor("TFLOP/s", "PFLOP/s"),
+            lambda: _INSTANCE * _SPARSE * factor("TFLOP/s", "PFLOP/s"),
             (
-                ("sparse taken as 2 × dense twice", lambda: 2 * 16 * 2563 / 1000),
-                ("the dense figure", lambda: 16 * 1299 / 1000),
-                ("one chip", lambda: 2563 / 1000),
+                (
+                    "sparse taken as 2 × dense twice",
+                    lambda: 2 * _INSTANCE * _SPARSE * factor("TFLOP/s", "PFLOP/s"),
+                ),
+                ("the dense figure", lambda: _INSTANCE * _DENSE * factor("TFLOP/s", "PFLOP/s")),
+                ("one chip", lambda: _SPARSE * factor("TFLOP/s", "PFLOP/s")),
             ),
         ),
         Item(
@@ -308,14 +322,17 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
         ),
         Item(
             6,
-            "A city of 100,000 people uses 12,645 kWh per person per year. How many MWh does it "
-            "use in a day?",
+            f"A city of 100,000 people uses {_N(_PER_PERSON, 5)} kWh per person per year. How "
+            "many MWh does it use in a day?",
             "MWh",
-            lambda: 100_000 * 12_645 / 365 * factor("kWh", "MWh"),
+            lambda: 100_000 * _PER_PERSON / _DAYS * factor("kWh", "MWh"),
             (
-                ("a year, not a day", lambda: 100_000 * 12_645 * factor("kWh", "MWh")),
-                ("an hour, not a day", lambda: 100_000 * 12_645 / _HOURS / 1000),
-                ("kWh read as MWh", lambda: 100_000 * 12_645 / 365),
+                ("a year, not a day", lambda: 100_000 * _PER_PERSON * factor("kWh", "MWh")),
+                (
+                    "an hour, not a day",
+                    lambda: 100_000 * _PER_PERSON / _HOURS * factor("kWh", "MWh"),
+                ),
+                ("kWh read as MWh", lambda: 100_000 * _PER_PERSON / _DAYS),
             ),
         ),
     ),

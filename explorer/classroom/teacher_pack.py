@@ -21,19 +21,73 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import catalog, fmt
 from ..errors import InputError
-from . import lessons, quiz
+from ..units import factor
+from . import factcheck, lessons, quiz
 from .exercises import Exercise
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
 DEFAULT_OUT = ROOT / "build" / "teacher-pack"
+
+# The figures the plans and model answers state, formatted from the catalog and the exercises'
+# scenario (never retyped here: a moved catalog value moves the pack)
+_FLEET_PUE = fmt.number(catalog.value("cooling.aws-fleet.pue", "dimensionless"))
+_TRN2_OVERHEAD = fmt.number(catalog.value("chips.trn2.server_overhead", "dimensionless"))
+_MFU = fmt.percent(lessons.MFU)
+_SITE = fmt.quantity(lessons.SITE_MW, "MW")
+_RUN_CHIPS, _JOB_CHIPS = fmt.number(lessons.RUN_CHIPS), fmt.number(lessons.JOB_CHIPS)
+_RESTART = fmt.number(catalog.value("reliability.restart_time", "minute"))
+_HOURS = catalog.value("conventions.hours_per_year", "hour/year")
+_N_HOURS, _N_DAYS = fmt.number(_HOURS), fmt.number(_HOURS / factor("day", "hour"))
+
+
+def _ans(eid: str) -> str:
+    """An exercise's answer as the key prints it (from the core, never typed here)."""
+    e = lessons.EXERCISES[eid]
+    return e.show(e.answer())
+
+
+def _typed_percent(eid: str) -> str:
+    """A share exercise's answer as a student types it without the % sign ("10" for 10.0 %)."""
+    return fmt.number(lessons.EXERCISES[eid].answer() * 100, 2)
+
+
+def _six_n_d(model: str = "llama3-405b") -> str:
+    """C ≈ 6 N D for a catalog model, written with powers of ten: "6 × 405e9 × 15.6e12"."""
+
+    def e(x: float) -> str:  # engineering notation, as on the board: 405e9, 15.6e12
+        k = 3 * math.floor(math.log10(x) / 3)
+        return f"{fmt.number(x / 10**k)}e{k}"
+
+    per = catalog.value("training.flops_per_parameter_token", "FLOP")
+    n = catalog.value(f"models.{model}.parameters", "dimensionless")
+    d = catalog.value(f"models.{model}.tokens", "dimensionless")
+    return f"{fmt.number(per)} × {e(n)} × {e(d)}"
+
+
+def _claimed(claim_id: str) -> str:
+    """An article's figure as the fact-check quotes it."""
+    return fmt.number(float(factcheck.claim(claim_id).claimed))
+
+
+def _article_cooling_pue() -> str:
+    """The article's cooling shares and the PUE each needs with the default other losses:
+    "30–50 % would need … (PUE 1.5–2.1)"."""
+    low, high = lessons.ARTICLE_COOLING_RANGE
+    lo, hi = lessons.article_pue_range()
+    return (
+        f"{fmt.number(low * 100)}–{fmt.percent(high)} would need an "
+        f"old, inefficient plant (PUE {fmt.number(lo, 2)}–{fmt.number(hi, 2)})"
+    )
 
 
 @dataclass(frozen=True)
@@ -60,7 +114,8 @@ LESSONS = (
         "Where the power goes",
         "02-where-the-power-goes.ipynb",
         "move the cooling-share slider and watch the IT, cooling and other bars",
-        "PUE = site ÷ IT; AWS's fleet PUE of 1.15 leaves about a tenth of the site for cooling",
+        f"PUE = site ÷ IT; AWS's fleet PUE of {_FLEET_PUE} leaves about a tenth of the site for "
+        "cooling",
         "heat removed and rejected, the implied chiller COP, water and WUE",
     ),
     Lesson(
@@ -167,7 +222,7 @@ PLANS: dict[int, Plan] = {
         ),
         (
             "Answering 300 (MW) for energy-300mw: the trap hint says energy is power × time.",
-            "Multiplying by 365 (days) instead of 8,760 hours.",
+            f"Multiplying by {_N_DAYS} (days) instead of {_N_HOURS} hours.",
             "Dividing GWh by kWh without converting: answers 1,000 times too small or large.",
         ),
         "Every number is in the notebook: Run All, then students work top to bottom; the table of "
@@ -179,7 +234,8 @@ PLANS: dict[int, Plan] = {
             (
                 5,
                 "Hook",
-                "Put both claims on the board: “30–50 % for cooling” and “PUE 1.15”. "
+                "Put both claims on the board: “30–50 % for cooling” and "
+                f"“PUE {_FLEET_PUE}”. "
                 "Say: “Can both be true? Yes or no, one sentence.”",
             ),
             (
@@ -192,7 +248,8 @@ PLANS: dict[int, Plan] = {
                 15,
                 "2 · Against AWS's number",
                 "Say: “Turn the PUE round: what share is left for "
-                "cooling at 1.15?” Students answer cooling-at-fleet-pue, then cooling-mw-fleet.",
+                f"cooling at {_FLEET_PUE}?” Students answer cooling-at-fleet-pue, then "
+                "cooling-mw-fleet.",
             ),
             (
                 8,
@@ -211,7 +268,9 @@ PLANS: dict[int, Plan] = {
             "PUE = 1 + cooling share: the trap hint points to site ÷ IT.",
             "Forgetting the other losses: a PUE a few per cent low; the near-miss hint says how "
             "far.",
-            "Typing 10 for 10 %: the checker reads it as 10 % and says so; students can change it.",
+            f"Typing {_typed_percent('cooling-at-fleet-pue')} for "
+            f"{_typed_percent('cooling-at-fleet-pue')} %: the checker reads it as "
+            f"{_typed_percent('cooling-at-fleet-pue')} % and says so; students can change it.",
         ),
         "The slider and the note open inside the notebook: Run All, no app needed. Without "
         "computers, the worksheet's three exercises and the hook make the lesson; draw the bars "
@@ -222,14 +281,15 @@ PLANS: dict[int, Plan] = {
             (
                 5,
                 "Hook",
-                "Say: “How many Trainium2 chips can a 300 MW site run: ten thousand, a "
+                f"Say: “How many Trainium2 chips can a {_SITE} site run: ten thousand, a "
                 "hundred thousand, a million?” Show of hands for each.",
             ),
             (
                 15,
                 "Power per chip",
                 "Write TDP × overhead on the board and say that Trainium2 "
-                "borrows the DGX H100's 1.82. Students answer trn2-chips-300mw; the four-chip "
+                f"borrows the DGX H100's {_TRN2_OVERHEAD}. Students answer trn2-chips-300mw; the "
+                "four-chip "
                 "table opens.",
             ),
             (
@@ -264,14 +324,14 @@ PLANS: dict[int, Plan] = {
             (
                 5,
                 "Hook",
-                "Say: “100,000 H100s, Llama 3.1 405B: a day, a week, a month, a year?” "
+                f"Say: “{_RUN_CHIPS} H100s, Llama 3.1 405B: a day, a week, a month, a year?” "
                 "Collect guesses on the board.",
             ),
-            (10, "6 N D", "Work C ≈ 6 × 405e9 × 15.6e12 on the board with powers of ten."),
+            (10, "6 N D", f"Work C ≈ {_six_n_d()} on the board with powers of ten."),
             (
                 12,
                 "Peak, achieved, days",
-                "Say: “Real runs reach about 40 % of peak.” Students "
+                f"Say: “Real runs reach about {_MFU} of peak.” Students "
                 "answer llama-days; the worked step opens below it.",
             ),
             (
@@ -291,8 +351,9 @@ PLANS: dict[int, Plan] = {
         (
             "Dividing by seconds per hour instead of per day (24 times too many days).",
             "Multiplying by the MFU instead of dividing: far too few days.",
-            "Typing 85 for a goodput of 85 %: read as 85 % and echoed; the prediction stays "
-            "editable until committed.",
+            f"Typing {_typed_percent('goodput-16k')} for a goodput of "
+            f"{_typed_percent('goodput-16k')} %: read as {_typed_percent('goodput-16k')} % and "
+            "echoed; the prediction stays editable until committed.",
         ),
         "The goodput slider and the Daly/Young table open inside the notebook after the "
         "prediction; Run All first. Without computers, the worksheet's two exercises with a "
@@ -470,39 +531,48 @@ PLANS: dict[int, Plan] = {
 }
 
 
-def _ans(eid: str) -> str:
-    """An exercise's answer as the key prints it (from the core, never typed here)."""
-    e = lessons.EXERCISES[eid]
-    return e.show(e.answer())
-
-
 def _contested(bound: str) -> str:
     """Lesson 8's city of Rainier Mississippi at one end of the catalog's ranges, printed."""
-    from .. import fmt
-
     low, _, high = lessons.contested_city_range()
     return fmt.number(low if bound == "low" else high)
 
 
 def _households() -> str:
-    from .. import fmt
     from ..model import compute
 
-    return fmt.number(float(compute(site_power=300, basis="us-household").city_households))
+    return fmt.number(
+        float(compute(site_power=lessons.SITE_MW, basis="us-household").city_households)
+    )
+
+
+def _range(key: str) -> catalog.Range:
+    return catalog.uncertainty_ranges()[key]
+
+
+_POWER_RANGE = _range(f"sites.{lessons.CONTESTED_SITE}.site_power")
+_HOUSEHOLD_RANGE = _range("bases.us-household.value")
+_SAMPLE, _SEED = 10_000, 1  # lesson 8's first sample (its seeds 1 and 2, 10,000 draws)
+
+
+def _power_draws_low() -> tuple[str, str]:
+    """The share of lesson 8's draws above the 90 % range's low end, and that end [MW]: "95 %",
+    "311"."""
+    from ..uncertainty import QUANTILES, draws, parameters, percentile_bounds
+
+    key = _POWER_RANGE.key
+    ps = [p for p in parameters(lessons.CONTESTED_SITE, cooling_default="article") if p.key == key]
+    low, _ = percentile_bounds(draws(ps, _SEED, 0, _SAMPLE)[key])
+    return fmt.percent(1 - QUANTILES[0]), fmt.number(float(low))
 
 
 def _hot_ratio() -> str:
     """Lesson 7's hot-day peak cooling ÷ annual mean cooling (from the core)."""
-    from .. import fmt
-
     year = lessons.hot_year()[0]
     return fmt.number(float(year.peak_cooling_power / year.mean_cooling_power), 2)
 
 
 def _hot_share() -> str:
     """Lesson 7's largest cooling share of any typical hour (from the core)."""
-    from .. import fmt
-
     return fmt.percent(float(lessons.hot_year()[0].cooling_fraction.max()))
 
 
@@ -570,7 +640,8 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
     3: (
         (
             "how many Trainium2 chips",
-            f"{_ans('trn2-chips-300mw')} at a 10 % cooling share: hundreds of thousands.",
+            f"{_ans('trn2-chips-300mw')} at a {fmt.percent(lessons.TRN2_COOLING)} cooling share: "
+            "hundreds of thousands.",
         ),
         (
             "Trainium2 delivers fewer FLOPS per chip",
@@ -581,8 +652,8 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
     4: (
         (
             "how many days does it take to train",
-            f"{_ans('llama-days')} with no interruptions at 40 % MFU (BF16); more with them "
-            f"(goodput {_ans('goodput-16k')} at 16,384 chips, lower at 100,000).",
+            f"{_ans('llama-days')} with no interruptions at {_MFU} MFU (BF16); more with them "
+            f"(goodput {_ans('goodput-16k')} at {_JOB_CHIPS} chips, lower at {_RUN_CHIPS}).",
         ),
         (
             "goodput",
@@ -606,7 +677,7 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
     ),
     6: (
         (
-            "how long would one 300 MW site",
+            f"how long would one {_SITE} site",
             f"{_ans('capstone-days')} with no interruptions; with all chips in one job, "
             "interruptions stretch it several-fold (see the capstone-energy question).",
         ),
@@ -636,9 +707,8 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
         (
             "come near 30 %",
             f"None: the highest typical hour needs {_hot_share()} of the site's power for cooling, "
-            f"and the year's PUE is {_ans('jackson-annual-pue')}. 30–50 % would need an old, "
-            f"inefficient plant (PUE {_article_pues()} with the other losses); not even this "
-            "plant's hottest hour comes near it.",
+            f"and the year's PUE is {_ans('jackson-annual-pue')}. {_article_cooling_pue()}; not "
+            "even this plant's hottest hour comes near it.",
         ),
         (
             "matters to a utility planner",
@@ -668,13 +738,14 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "How far apart could their answers land",
             "More than twice as far apart: with the catalog's ranges the city runs from "
             f"{_contested('low')} to {_contested('high')} households (the 90 % range alone is "
-            "more than a factor of two), mostly because the site may grow from 300 MW toward "
-            "750 MW and may not run flat out all year.",
+            f"more than a factor of two), mostly because the site may grow from {_SITE} toward "
+            f"{fmt.quantity(_POWER_RANGE.high, 'MW')} and may not run flat out all year.",
         ),
         (
             "The low end takes each figure",
             "The use per household: the smallest city divides the least energy by the largest "
-            "use per household (10,800 kWh), so that figure is taken at its high end.",
+            f"use per household ({fmt.number(_HOUSEHOLD_RANGE.high)} kWh), so that figure is "
+            "taken at its high end.",
         ),
         (
             "MFU is uncertain too",
@@ -685,17 +756,19 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
         ),
         (
             "The announced 300 MW lies",
-            "The site's power runs from the announced 300 MW to 750 MW with 300 MW the most "
-            "likely single value, but nearly every draw is above it (the range is one-sided): 95 "
-            "% of the draws exceed about 311 MW. The central value is the announced figure, not "
-            "the middle of the draws; the same one-sided range pulls the city's median above the "
-            "central city.",
+            f"The site's power runs from the announced {_SITE} to "
+            f"{fmt.quantity(_POWER_RANGE.high, 'MW')} with {_SITE} the most likely single value, "
+            "but nearly every draw is above it (the range is one-sided): "
+            f"{_power_draws_low()[0]} of the draws exceed about {_power_draws_low()[1]} MW. The "
+            "central value is the announced figure, not the middle of the draws; the same "
+            "one-sided range pulls the city's median above the central city.",
         ),
         (
             "Was your hook guess right",
             "Any sentence that names the figures behind the number and their spread, e.g. “about "
-            "245,000 US households if the site draws its announced 300 MW all year; more if it "
-            "grows as one tracker reports, fewer if it runs part-time”.",
+            f"{fmt.number(round(lessons.contested_city_range()[1], -3))} US households if the "
+            f"site draws its announced {_SITE} all year; more if it grows as one tracker "
+            "reports, fewer if it runs part-time”.",
         ),
         (
             "Each figure is drawn on its own",

@@ -1,18 +1,33 @@
-"""Spoiler-proof by construction: with every walkthrough run top to bottom (Run All, Voila's first
-render, the handout: the same kernel run, widgets as their visible state) no exercise's answer is
-anywhere on the page outside a reveal, and lesson 5 shows no verdict before the vote.
+"""Spoiler-proof by construction: with every walkthrough run top to bottom no exercise's answer is
+anywhere on the page outside a reveal, and lesson 5 shows no verdict before the vote. Two runs:
+
+- the students' run (`student_run`: Run All in a kernel, widgets as their visible state) and the
+  handouts rendered from it;
+- Voila's own execution (slow: one live ``voila notebooks/`` server renders all eight pages, as a
+  teacher serves a lesson to a class): the page's HTML, including the outputs Voila embeds as
+  JSON for the widget manager, and the state of every widget the kernel holds, as the page's
+  widget manager asks for it (``request_states`` on ``jupyter.widget.control``), with the
+  numbers of charts' arrays.
 
 A reveal is a collapsed ``<details>`` block or a reveal widget that only opens on a click; so the
-answer may not appear in any output, in any markdown outside ``<details>``, nor in the handout's
-HTML outside ``<details>``. The teacher's rendering (every reveal open) shows that the reveals do
-hold the answers, so the check can fail."""
+answer may not appear in any output, in any markdown outside ``<details>``, in the handout's
+HTML outside ``<details>``, nor in any widget's state. The teacher's rendering (every reveal open)
+shows that the reveals do hold the answers, so the check can fail."""
 
 from __future__ import annotations
 
 import html
+import json
 import re
+import sys
+import time
+import urllib.request
+import uuid
 
+import nbformat
+import numpy as np
 import pytest
+from conftest import ServerProcess
 
 from explorer import fmt
 from explorer.classroom import factcheck, handouts, lessons
@@ -108,3 +123,147 @@ def test_the_teachers_rendering_opens_every_reveal_with_figures(tmp_path):
             assert "<svg" in page, path.stem  # the month chart and the tornado, as images
         if path.stem.startswith("05"):
             assert factcheck.CONTESTED in page
+
+
+# Voila embeds each output it hands to the widget manager as JSON (widget views with their
+# text/plain repr); the rest of the page is rendered HTML
+CELL_OUTPUT = re.compile(
+    r'<script type="application/vnd\.voila\.cell-output\+json">(.*?)</script>', re.S
+)
+FIRST_CELL = '<div cell-index="'  # Voila's lab template wraps each cell in one
+KERNEL_ID = re.compile(r'"kernelId":\s*"([\w-]+)"')
+CONTROL_VERSION = "1.0.0"  # ipywidgets' widget control protocol (jupyter.widget.control)
+
+
+def voila_text(page: str) -> str:
+    """What a Voila page holds of its notebook outside the reveals: the cells' HTML (from the
+    first cell on: before it, Voila's styles and loading spinner) without ``<details>`` blocks,
+    styles and scripts, and the outputs embedded as JSON (every mime type), entities unescaped."""
+    page = page[page.find(FIRST_CELL) :] if FIRST_CELL in page else page
+    embedded = []
+    for raw in CELL_OUTPUT.findall(page):
+        embedded.extend(str(v) for v in json.loads(raw).get("data", {}).values())
+    return html.unescape(DETAILS.sub("", page) + "\n" + DETAILS.sub("", "\n".join(embedded)))
+
+
+def state_text(states: dict, buffer_paths: list, buffers: list[bytes]) -> str:
+    """Every string and number in the widgets' states (a ``update_states`` reply), numbers of
+    arrays (a chart's bars, sent as binary buffers) written as the lessons print them."""
+    for path, buf in zip(buffer_paths, buffers, strict=True):
+        *up, parent, _ = path  # an array is {"dtype", "shape", "value": <buffer>} at `path`
+        node = states
+        for k in up:
+            node = node[k]
+        spec = node[parent]
+        if isinstance(spec, dict) and "dtype" in spec:  # bqplot's arrays; other bytes are no text
+            node[parent] = np.frombuffer(buf, dtype=spec["dtype"]).ravel().tolist()
+    seen: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if not k.startswith(("_model_", "_view_")):  # the class, not what it shows
+                    walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+        elif isinstance(node, str) and not node.startswith("IPY_MODEL_"):  # a child's id
+            seen.append(DETAILS.sub("", node))
+        elif isinstance(node, int | float) and not isinstance(node, bool) and np.isfinite(node):
+            seen.extend({fmt.number(node), fmt.number(node, 4)})
+
+    for model in states.values():  # layouts and styles hold sizes and colours, not text
+        if model["model_name"] != "LayoutModel" and not model["model_name"].endswith("StyleModel"):
+            walk(model["state"])
+    return html.unescape("\n".join(seen))
+
+
+def widget_states(port: int, kernel_id: str, timeout: float = 60) -> str:
+    """The state of every widget in a page's kernel, as the page's widget manager gets it: open
+    the ``jupyter.widget.control`` comm over the kernel's websocket and send ``request_states``."""
+    from jupyter_server.services.kernels.connection.base import (
+        deserialize_msg_from_ws_v1,
+        serialize_msg_to_ws_v1,
+    )
+    from websockets.sync.client import connect
+
+    comm, session = uuid.uuid4().hex, uuid.uuid4().hex
+
+    def message(msg_type: str, content: dict, metadata: dict) -> bytes:
+        header = {"msg_id": uuid.uuid4().hex, "msg_type": msg_type, "session": session}
+        parts = [header | {"username": "", "date": "", "version": "5.3"}, {}, metadata, content]
+        return serialize_msg_to_ws_v1([json.dumps(p).encode() for p in parts], "shell")
+
+    url = f"ws://127.0.0.1:{port}/api/kernels/{kernel_id}/channels?session_id={session}"
+    with connect(url, subprotocols=["v1.kernel.websocket.jupyter.org"], max_size=None) as ws:
+        opened = {"comm_id": comm, "target_name": "jupyter.widget.control", "data": {}}
+        ws.send(message("comm_open", opened, {"version": CONTROL_VERSION}))
+        ws.send(message("comm_msg", {"comm_id": comm, "data": {"method": "request_states"}}, {}))
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            _, parts = deserialize_msg_from_ws_v1(ws.recv(timeout=timeout))
+            header, content = json.loads(parts[0]), json.loads(parts[3])
+            if header["msg_type"] == "comm_msg" and content.get("comm_id") == comm:
+                data = content["data"]
+                return state_text(data["states"], data["buffer_paths"], list(parts[4:]))
+    pytest.fail(f"kernel {kernel_id} sent no widget state within {timeout:g} s")
+
+
+def test_the_voila_readers_see_output_json_widget_strings_and_chart_numbers():
+    e = lessons.EXERCISES["jackson-annual-pue"]
+    x = e.answer()
+    output = {"data": {"text/plain": f"HTML(value='<p>PUE {fmt.number(x, 4)}</p>')"}}
+    page = (
+        f'<svg>{fmt.number(x, 4)}</svg><div cell-index="1"><p>ask</p>'
+        f'<script type="application/vnd.voila.cell-output+json">{json.dumps(output)}</script>'
+        f"<details><summary>Solution</summary>{fmt.number(x, 4)}</details>"
+    )
+    assert any(p.search(voila_text(page)) for p in forms(e.id))
+    assert not any(p.search(voila_text(page.split("<script")[0])) for p in forms(e.id))
+    bars = {"m": {"model_name": "BarsModel", "state": {"y": {"dtype": "float64", "shape": [2]}}}}
+    chart = state_text(bars, [["m", "state", "y", "value"]], [np.array([1.0, x]).tobytes()])
+    assert any(p.search(chart) for p in forms(e.id))
+    hidden = {
+        "m": {"model_name": "HTMLModel", "state": {"value": f"<details>{e.show(x)}</details>"}},
+        "s": {"model_name": "LayoutModel", "state": {"width": e.show(x)}},
+    }
+    assert not any(p.search(state_text(hidden, [], [])) for p in forms(e.id))
+
+
+@pytest.mark.slow
+def test_no_answer_is_on_a_voila_page_or_in_its_widgets_before_its_reveal(tmp_path):
+    # `voila notebooks/`, the reader's own environment: live widgets, no handout, no teacher's key
+    server = ServerProcess(
+        [
+            sys.executable,
+            "-m",
+            "voila",
+            str(handouts.NOTEBOOKS),
+            "--no-browser",
+            "--port={port}",
+            "--Voila.ip=127.0.0.1",
+            "--Voila.port_retries=0",
+        ],
+        tmp_path / "voila.log",
+        env={"EXPLORER_STATIC": "0", "EXPLORER_REVEAL": "0"},
+    )
+    asked = 0
+    try:
+        for path in handouts.walkthroughs():
+            url = f"http://127.0.0.1:{server.port}/voila/render/{path.name}"
+            with urllib.request.urlopen(url, timeout=600) as r:
+                page = r.read().decode()
+            assert "voila_finish" in page, (path.stem, page[-2000:])  # every cell ran
+            for error in ("There was an error when executing cell", "Traceback"):
+                assert error not in page, (path.stem, error)  # Voila's own note of a failed cell
+            kernel = KERNEL_ID.search(page)
+            assert kernel, path.stem
+            seen = {"page": voila_text(page), "widgets": widget_states(server.port, kernel[1])}
+            for eid in exercises_in(nbformat.read(path, as_version=4)):
+                asked += 1
+                for where, text in seen.items():
+                    for pattern in forms(eid):
+                        assert not pattern.search(text), (path.stem, eid, where, pattern.pattern)
+    finally:
+        server.stop()
+    assert asked == len(lessons.EXERCISES)

@@ -2,14 +2,19 @@
 
 Every number the lessons' text states next to an exercise's unit, within a factor of 2 of that
 exercise's answer, must be accepted by that exercise's checker (within its tolerance, or its
-rounding to the figures written): so a text number that a moved default makes stale fails here."""
+rounding to the figures written): so a text number that a moved default makes stale fails here.
+Beyond the exercises, every number the text states in a core quantity's unit near a core value
+(the catalog, the systems, the fact-check, the lessons' scenarios computed) must be that value to
+the figures written: a figure the core no longer has fails (lesson 8's MFU range did)."""
 
 from __future__ import annotations
 
 import html
 import re
 
-from explorer import catalog
+import numpy as np
+
+from explorer import catalog, fmt
 from explorer.classroom import exercises, factcheck, lessons, teacher_pack
 
 # the articles' own figures (quoted as claims) and the catalog's sourced inputs (AWS's PUE 1.15):
@@ -105,3 +110,150 @@ def test_the_answer_key_prints_the_checkers_tolerance():
         assert not e.accepts(outside)
     # jackson-annual-pue: ±1.5 % printed as ±1.5 %, not rounded to ±2 %
     assert lessons.EXERCISES["jackson-annual-pue"].tolerance() == "±1.5 %"
+
+
+# Beyond the exercises: every number the lessons' text states in a core quantity's unit must be a
+# core value (to the figures written) when a core value of that unit lies near it. A stale or
+# mistyped figure is near its core value but not equal to it; a quoted or made-up number (an
+# article's claim, a hook's guess) is near none, or equal to a recorded quote. The core's values:
+# the catalog (entries, ranges, conflicts), the systems, the exercises' answers, the fact-check's
+# claims and results, and the lessons' scenarios computed (the article site, lesson 7's year).
+TEXT_UNITS = {  # as the text writes a unit → (the pool's unit, factor to it)
+    "MW": ("MW", 1.0),
+    "GW": ("MW", 1e3),
+    "W": ("W", 1.0),
+    "kW": ("W", 1e3),
+    "kWh": ("kWh", 1.0),
+    "MWh": ("kWh", 1e3),
+    "GWh": ("kWh", 1e6),
+    "TWh": ("kWh", 1e9),
+    "TFLOP/s": ("FLOP/s", 1e12),
+    "PFLOP/s": ("FLOP/s", 1e15),
+    "EFLOP/s": ("FLOP/s", 1e18),
+    "GiB": ("B", 2.0**30),
+    "GB": ("B", 1e9),
+    "TB": ("B", 1e12),
+    "hours": ("h", 1.0),
+    "%": ("share", 0.01),
+    "PUE": ("PUE", 1.0),
+}
+CORE_UNITS = {  # the core's unit strings → (the pool's unit, factor to it)
+    "MW": ("MW", 1.0),
+    "W": ("W", 1.0),
+    "kW": ("W", 1e3),
+    "kWh": ("kWh", 1.0),
+    "GWh": ("kWh", 1e6),
+    "TWh": ("kWh", 1e9),
+    "FLOP/s": ("FLOP/s", 1.0),
+    "TFLOP/s": ("FLOP/s", 1e12),
+    "PFLOP/s": ("FLOP/s", 1e15),
+    "EFLOP/s": ("FLOP/s", 1e18),
+    "GiB": ("B", 2.0**30),
+    "GB": ("B", 1e9),
+    "TB": ("B", 1e12),
+    "hour": ("h", 1.0),
+    "dimensionless": ("share", 1.0),
+    "1": ("share", 1.0),
+    "share": ("share", 1.0),
+}
+PUE_BEFORE = re.compile(r"PUE(?: of| about| is| near| at)?\s*$")
+
+
+def core_values() -> dict[str, list[float]]:
+    """The core's values by unit (see above); a PUE also under "PUE"."""
+    from explorer.scenario import compute
+    from explorer.systems import system_table
+
+    pool: dict[str, list[float]] = {}
+
+    def add(value: object, unit: object, pue: bool = False) -> None:
+        # a rate per household or year is its first unit: "kWh / household / year", "hour / year"
+        per = " / " in str(unit) or str(unit).startswith("kWh/")
+        head = str(unit).split("/")[0].strip() if per else str(unit)
+        if isinstance(value, bool) or not isinstance(value, int | float) or head not in CORE_UNITS:
+            return
+        if not np.isfinite(value) or value == 0:
+            return
+        to, k = ("PUE", 1.0) if pue else CORE_UNITS[head]
+        pool.setdefault(to, []).append(float(value) * k)
+
+    def walk(node: object, key: str = "") -> None:
+        if isinstance(node, dict):
+            if "unit" in node:
+                add(node.get("value"), node["unit"], "pue" in key)
+            for k, v in node.items():
+                walk(v, f"{key}.{k}")
+        elif isinstance(node, list):
+            for v in node:
+                walk(v, key)
+
+    walk(catalog.raw())
+    for key, r in catalog.uncertainty_ranges().items():
+        for v in (r.low, r.central, r.high):
+            add(v, r.unit, "pue" in key)
+    table = system_table()
+    for fig, unit in (("fp8_dense", "PFLOP/s"), ("fp8_sparse", "PFLOP/s"), ("hbm_capacity", "TB")):
+        for v in table[fig].values:
+            add(float(v), unit)
+    for e in lessons.EXERCISES.values():
+        add(e.answer(), e.unit, e.unit == exercises.RATIO and "PUE" in e.question)
+    for c in factcheck.claims():
+        for v in (c.value(), c.claimed):
+            add(v if not isinstance(v, str) else None, c.unit if c.unit != "x" else "1")
+    runs = [compute(site=lessons.ARTICLE_SITE), lessons.hot_year()[0]]
+    for ds in runs:
+        for name, var in ds.data_vars.items():
+            if var.size <= 12 and np.issubdtype(var.dtype, np.number):
+                for v in np.atleast_1d(var.values).ravel():
+                    add(float(v), var.attrs.get("units", ""), "pue" in str(name))
+    return pool
+
+
+def read(text: str, pool: dict[str, list[float]]) -> list[tuple[str, bool]]:
+    """(number as written, whether it is a core value) for the numbers of `text` in a core unit
+    that lie within 20 % of a core value of that unit; it is one when it equals one to the
+    figures written (8,760: ±0.5; 1.15: ±0.005; 300: ±50)."""
+    found = []
+    for m in NUMBER.finditer(text):
+        raw, unit = m[1], m[2] or ""
+        if PUE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) and unit not in TEXT_UNITS:
+            unit = "PUE"
+        if unit not in TEXT_UNITS or text[max(0, m.start() - 1) : m.start()] == "–":
+            continue  # not a core quantity, or the end of a quoted range ("38–43 %")
+        to, k = TEXT_UNITS[unit]
+        digits = raw.replace(",", "")
+        whole = len(digits) - len(digits.rstrip("0"))
+        last = -len(digits.split(".")[1]) if "." in digits else whole
+        x, half = float(digits) * k, 0.5 * 10.0**last * k
+        near = [v for v in pool.get(to, []) if 0.8 <= v / x <= 1.25]
+        if near:
+            agrees = any(abs(v - x) <= half * (1 + 1e-9) for v in near)
+            found.append((f"{raw} {unit}".strip(), agrees))
+    return found
+
+
+def stale(text: str, pool: dict[str, list[float]]) -> list[str]:
+    """The numbers of `text` near a core value that equal none (`read`)."""
+    return [n for n, agrees in read(text, pool) if not agrees]
+
+
+def test_every_core_figure_the_lessons_state_is_the_cores():
+    pool = core_values()
+    checked = 0
+    for lesson in teacher_pack.LESSONS:
+        assert not stale(lesson_text(lesson), pool), lesson.notebook
+        checked += len(read(lesson_text(lesson), pool))
+    assert checked >= 60  # 8,760 hours, PUE 1.15, 500 W, 1,299 TFLOP/s, 96 GiB, …
+
+
+def test_a_moved_core_figure_makes_its_text_stale():
+    pue = fmt.number(catalog.value("cooling.aws-fleet.pue", "dimensionless"))
+    text = f"AWS's fleet PUE of {pue} leaves about a tenth for cooling"
+    assert stale(text, {"PUE": [float(pue)]}) == []
+    assert stale(text, {"PUE": [float(pue) * 1.05]}) == [f"{pue} PUE"]  # the core moved by 5 %
+    # lesson 8 once gave MFU's range as GPT-3's 21 % to PaLM's 46 %; the catalog's starts at 38 %
+    pool = core_values()
+    low = fmt.percent(catalog.uncertainty_ranges()["defaults.mfu"].low, 2)
+    assert stale("MFU is uncertain too (from about 21 % to 46 %)", pool) == ["21 %"]
+    assert stale(f"MFU is uncertain too (from about {low} to 46 %)", pool) == []
+    assert stale("Each hook takes 5 minutes; a city of 250,000 people", pool) == []
