@@ -23,6 +23,9 @@ from typing import Any
 import psutil
 import pytest
 
+# the kernel id Voila renders into a page it serves (benchmarks/visits.py: the benchmarks' too)
+from visits import KERNEL_ID as PAGE_KERNEL_ID
+
 from explorer.server.launch import (  # free_port(0): any free port
     environment,
     free_port,
@@ -34,6 +37,7 @@ ROOT = (
 )  # the checkout (tests only; the package never looks here)
 __all__ = [
     "ROOT",
+    "PAGE_KERNEL_ID",
     "free_port",
     "wait_for_page",
     "eventually",
@@ -47,8 +51,6 @@ __all__ = [
 # a voila.json in the reader's folder that would switch tracebacks and sources back on
 # a kernel's connection file, kernel-<id>.json, on its command line
 KERNEL_FILE = re.compile(r"kernel-([0-9a-f-]{36})\.json")
-# the kernel id Voila renders into a page it serves
-PAGE_KERNEL_ID = re.compile(r'"kernelId":\s*"([0-9a-f-]{36})"')
 HOSTILE_VOILA_JSON = {
     "VoilaConfiguration": {"show_tracebacks": True, "strip_sources": False, "template": "lab"}
 }
