@@ -51,12 +51,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
+from visits import kernel_id  # benchmarks/visits.py, beside this script
 
 from explorer.server.launch import APP_NOTEBOOK, environment, free_port, voila_command
 
 FLOOR = Path(__file__).resolve().parent / "floor.ipynb"
 V1 = "v1.kernel.websocket.jupyter.org"
-KERNEL_ID = re.compile(r'"kernelId":\s*"([0-9a-f-]{36})"')
 VALUE = re.compile(r"class='explorer-value'>(.*?)</div>", re.S)
 HEADLINE_CLASS = "explorer-city"
 
@@ -157,12 +157,12 @@ async def _visit(v: Visit, base: str, t0: float) -> None:
                 return
             v.asset_bytes = sum(sizes)
             mark("assets")
-        found = KERNEL_ID.search(r.text)
-        if not found:
+        kernel = kernel_id(r.text)
+        if not kernel:
             v.error = "no kernel id in the page"
             return
-        kernel_id, xsrf = found.group(1), http.cookies.get("_xsrf", "")
-        r = await http.get(f"/api/kernels/{kernel_id}", headers={"X-XSRFToken": xsrf})
+        xsrf = http.cookies.get("_xsrf", "")
+        r = await http.get(f"/api/kernels/{kernel}", headers={"X-XSRFToken": xsrf})
         mark("model")
         if r.status_code != 200:
             v.error = f"kernel model answered {r.status_code}"
@@ -170,7 +170,7 @@ async def _visit(v: Visit, base: str, t0: float) -> None:
         cookie = "; ".join(f"{k}={val}" for k, val in http.cookies.items())
     session = uuid.uuid4().hex
     url = base.replace("http://", "ws://") + (
-        f"/api/kernels/{kernel_id}/channels?session_id={secrets.token_hex(16)}"
+        f"/api/kernels/{kernel}/channels?session_id={secrets.token_hex(16)}"
     )
     ws = await connect(
         url,

@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures
-import http.client
 import os
-import re
 import secrets
 import signal
 import socket
@@ -36,6 +34,7 @@ import urllib.request
 from pathlib import Path
 
 import psutil
+from visits import kernel_id, visit_from  # benchmarks/visits.py, beside this script
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
@@ -46,7 +45,6 @@ ROOT = Path(__file__).resolve().parents[1]  # the checkout: binder/start runs fr
 CODE: dict[str, str] = {}  # PYTHONPATH for the servers (--code)
 
 MB = 1 << 20
-KERNEL_ID = re.compile(r'"kernelId":\s*"([0-9a-f-]{36})"')
 
 
 def free_port() -> int:
@@ -147,7 +145,7 @@ def hostile_frames(n: int):
 def fuzz(route: str, frames: int) -> None:
     server = Server(route, {"EXPLORER_KERNELS_PER_MINUTE": "1000", "EXPLORER_ADDRESS_SHARE": "1"})
     try:
-        kernel = KERNEL_ID.search(server.get(server.page)[1]).group(1)
+        kernel = kernel_id(server.get(server.page)[1])
         ws_url = server.url(f"/api/kernels/{kernel}/channels?session_id=bench").replace(
             "http", "ws", 1
         )
@@ -241,22 +239,15 @@ def flood(gets: int, grace: float) -> None:
 def visit(server: Server, source: str, beaconless: bool = False) -> int:
     """GET the app page from loopback address `source`; with `beaconless`, also open its kernel's
     websocket and close it without the tab-close beacon. The status."""
-    conn = http.client.HTTPConnection(
-        "127.0.0.1", server.port, timeout=120, source_address=(source, 0)
-    )
-    conn.request("GET", "/")
-    reply = conn.getresponse()
-    html = reply.read().decode()
-    conn.close()
-    found = KERNEL_ID.search(html)
-    if beaconless and reply.status == 200 and found:
-        url = f"ws://127.0.0.1:{server.port}/api/kernels/{found.group(1)}/channels?session_id=x"
+    status, kernel = visit_from(server.port, source)
+    if beaconless and status == 200 and kernel:
+        url = f"ws://127.0.0.1:{server.port}/api/kernels/{kernel}/channels?session_id=x"
         try:
             with connect(url, subprotocols=[V1], open_timeout=20):
                 time.sleep(0.5)
         except Exception:  # noqa: BLE001 - a refused socket is a figure too (counted as served)
             pass
-    return reply.status
+    return status
 
 
 def visits(server: Server, sources: list[str], beaconless: bool = False) -> list[int]:

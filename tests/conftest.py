@@ -16,12 +16,15 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import psutil
 import pytest
+
+# the kernel id Voila renders into a page it serves (benchmarks/visits.py: the benchmarks' too)
+from visits import KERNEL_ID as PAGE_KERNEL_ID
 
 from explorer.server.launch import (  # free_port(0): any free port
     environment,
@@ -34,6 +37,7 @@ ROOT = (
 )  # the checkout (tests only; the package never looks here)
 __all__ = [
     "ROOT",
+    "PAGE_KERNEL_ID",
     "free_port",
     "wait_for_page",
     "eventually",
@@ -42,12 +46,11 @@ __all__ = [
     "HOSTILE_VOILA_JSON",
     "ServerProcess",
     "binder_argv",
+    "check_each",
 ]
 # a voila.json in the reader's folder that would switch tracebacks and sources back on
 # a kernel's connection file, kernel-<id>.json, on its command line
 KERNEL_FILE = re.compile(r"kernel-([0-9a-f-]{36})\.json")
-# the kernel id Voila renders into a page it serves
-PAGE_KERNEL_ID = re.compile(r'"kernelId":\s*"([0-9a-f-]{36})"')
 HOSTILE_VOILA_JSON = {
     "VoilaConfiguration": {"show_tracebacks": True, "strip_sources": False, "template": "lab"}
 }
@@ -118,6 +121,27 @@ def stays(check: Callable[[], Any], *, what: str, seconds: float, seen=None) -> 
         if time.monotonic() > deadline:
             return
         time.sleep(0.25)
+
+
+def check_each(cases: Iterable[Any], check: Callable[[Any], Any], name: Callable = repr) -> int:
+    """Run `check` on every case and fail once, at the end, naming every case that failed and
+    why (one test over many cases instead of one parametrized copy per case); the number of
+    cases checked, so that a test can say it checked them all.
+
+    A case fails when `check` raises: an assertion, an unexpected error, or `pytest.raises`
+    finding nothing raised.
+    """
+    failed, n = [], 0
+    for case in cases:
+        n += 1
+        try:
+            check(case)
+        except (Exception, pytest.fail.Exception) as e:  # noqa: BLE001 - every case is reported
+            failed.append(f"{name(case)}: {type(e).__name__}: {e}")
+    assert n, "no case to check"
+    if failed:
+        pytest.fail(f"{len(failed)} of {n} cases failed:\n" + "\n".join(failed), pytrace=False)
+    return n
 
 
 def port_is_free(port: int, host: str = "127.0.0.1") -> bool:

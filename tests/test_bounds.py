@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 import numpy as np
 import pytest
+from conftest import check_each
 
 from explorer import INPUTS, InputError, compute
 from explorer.ui import links
@@ -82,26 +83,27 @@ def _clean(ds) -> None:
         assert not (np.signbit(values) & (values == 0)).any(), f"{name} shows -0"
 
 
-@pytest.mark.parametrize(
-    ("name", "where", "value", "accepted"), CASES, ids=[f"{c[0]}-{c[1]}" for c in CASES]
-)
-def test_every_input_at_its_bounds_through_the_api_and_the_url(name, where, value, accepted):
-    kwargs = {**CONTEXT.get(name, {}), name: float(value), "chip": "h100"}
-    if accepted:
-        _clean(compute(**kwargs))
-    else:
-        with pytest.raises(InputError) as info:
-            compute(**kwargs)
-        assert info.value.field == name
-        assert BOUNDS[name].describe(name) in str(info.value)
-    query = (
-        links.build({**CONTEXT.get(name, {}), "chip": "h100"})
-        + f"&{name}={quote(repr(float(value)))}"
-    )
-    found, messages = links.parse(query)
-    assert (name in found) == accepted, messages
-    if accepted:
-        assert not math.copysign(1, found[name]) < 0 or found[name] != 0  # -0 arrives as 0
+def test_every_input_at_its_bounds_through_the_api_and_the_url():
+    def check(case: tuple[str, str, float, bool]) -> None:
+        name, _, value, accepted = case
+        kwargs = {**CONTEXT.get(name, {}), name: float(value), "chip": "h100"}
+        if accepted:
+            _clean(compute(**kwargs))
+        else:
+            with pytest.raises(InputError) as info:
+                compute(**kwargs)
+            assert info.value.field == name
+            assert BOUNDS[name].describe(name) in str(info.value)
+        query = (
+            links.build({**CONTEXT.get(name, {}), "chip": "h100"})
+            + f"&{name}={quote(repr(float(value)))}"
+        )
+        found, messages = links.parse(query)
+        assert (name in found) == accepted, messages
+        if accepted:
+            assert not math.copysign(1, found[name]) < 0 or found[name] != 0  # -0 arrives as 0
+
+    assert check_each(CASES, check, name=lambda c: f"{c[0]} {c[1]} ({c[2]!r})") == len(CASES)
 
 
 def test_zero_is_a_plain_value_where_the_range_includes_it():
@@ -122,25 +124,29 @@ def test_zero_is_a_plain_value_where_the_range_includes_it():
     assert float(ds.city_households) > 0  # the site still uses electricity
 
 
-@pytest.mark.parametrize("value", [0.0, -0.0, 1e-400, TINY, 0.009])
-def test_load_factor_zero_or_vanishing_is_refused_everywhere(value):
-    with pytest.raises(InputError, match="load_factor"):
-        compute(load_factor=value)
-    found, messages = links.parse(f"load_factor={value!r}&site_power=300")
-    assert found == {"site_power": 300.0} and "load_factor" in messages[0]
+def test_load_factor_zero_or_vanishing_is_refused_everywhere():
+    def check(value: float) -> None:
+        with pytest.raises(InputError, match="load_factor"):
+            compute(load_factor=value)
+        found, messages = links.parse(f"load_factor={value!r}&site_power=300")
+        assert found == {"site_power": 300.0} and "load_factor" in messages[0]
+
+    assert check_each([0.0, -0.0, 1e-400, TINY, 0.009], check) == 5
 
 
-@pytest.mark.parametrize("chip", ["h100", "gb200", "tpu-v4"])
-def test_chip_tdp_at_each_chips_own_bounds(chip):
+def test_chip_tdp_at_each_chips_own_bounds():
     from explorer import catalog, cluster
 
-    rated = catalog.value(f"chips.{chip}.tdp", "W")
-    # from the chip's minimum settable power limit (H100: 200 W) to 1.5 x its TDP
-    lo = round(float(cluster.capping_curve().min_power.sel(chip=chip)) * 1000, 9)
-    hi = CHIP_TDP_RANGE[1] * rated
-    for value in (lo, hi, np.nextafter(lo, math.inf), np.nextafter(hi, -math.inf)):
-        _clean(compute(chip=chip, chip_tdp=float(value)))
-    for value in (np.nextafter(lo, -math.inf), np.nextafter(hi, math.inf), -0.0, TINY):
-        with pytest.raises(InputError) as info:
-            compute(chip=chip, chip_tdp=float(value))
-        assert info.value.field == "chip_tdp"
+    def check(chip: str) -> None:
+        rated = catalog.value(f"chips.{chip}.tdp", "W")
+        # from the chip's minimum settable power limit (H100: 200 W) to 1.5 x its TDP
+        lo = round(float(cluster.capping_curve().min_power.sel(chip=chip)) * 1000, 9)
+        hi = CHIP_TDP_RANGE[1] * rated
+        for value in (lo, hi, np.nextafter(lo, math.inf), np.nextafter(hi, -math.inf)):
+            _clean(compute(chip=chip, chip_tdp=float(value)))
+        for value in (np.nextafter(lo, -math.inf), np.nextafter(hi, math.inf), -0.0, TINY):
+            with pytest.raises(InputError) as info:
+                compute(chip=chip, chip_tdp=float(value))
+            assert info.value.field == "chip_tdp", value
+
+    assert check_each(["h100", "gb200", "tpu-v4"], check) == 3

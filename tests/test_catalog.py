@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
+from conftest import check_each
 
 from explorer import catalog
 from explorer.systems import system_table
@@ -37,15 +38,19 @@ def test_catalog_is_not_empty():
     assert len(KEYS) > 100
 
 
-@pytest.mark.parametrize("key", KEYS)
-def test_every_value_has_source_date_confidence_and_a_unit_pint_knows(key):
-    e = catalog.entry(key)
-    assert e.source in catalog.raw()["sources"], f"{key}: unknown source {e.source}"
-    assert e.source_title
-    assert e.date[:4].isdigit(), f"{key}: date {e.date!r}"
-    assert e.confidence in CONFIDENCE
-    assert math.isfinite(e.value)
-    ureg.Quantity(1.0, e.unit)  # raises on an unknown unit
+def test_every_value_has_source_date_confidence_and_a_unit_pint_knows():
+    sources = catalog.raw()["sources"]
+
+    def check(key: str) -> None:
+        e = catalog.entry(key)
+        assert e.source in sources, f"unknown source {e.source}"
+        assert e.source_title
+        assert e.date[:4].isdigit(), f"date {e.date!r}"
+        assert e.confidence in CONFIDENCE, e.confidence
+        assert math.isfinite(e.value), e.value
+        ureg.Quantity(1.0, e.unit)  # raises on an unknown unit
+
+    assert check_each(KEYS, check, name=str) == len(KEYS)
 
 
 def test_every_chip_has_power_and_at_least_one_precision():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import doctest
 
-import pytest
+from conftest import check_each
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose
@@ -110,87 +110,104 @@ def test_every_exercise_has_spellings():
     assert set(SPELLINGS) == set(lessons.EXERCISES)
 
 
-@pytest.mark.parametrize(("eid", "text"), [(e, t) for e, ts in SPELLINGS.items() for t in ts])
-def test_ordinary_spellings_of_the_right_answer_are_right(eid, text):
-    fb = lessons.check(eid, text)
-    assert fb.right, (text, fb.message)
+def test_ordinary_spellings_of_the_right_answer_are_right():
+    def check(case: tuple[str, str]) -> None:
+        fb = lessons.check(*case)
+        assert fb.right, fb.message
+
+    cases = [(e, t) for e, ts in SPELLINGS.items() for t in ts]
+    assert check_each(cases, check) == len(cases)
 
 
-@pytest.mark.parametrize(
-    ("text", "unit", "value"),
-    [
-        ("2,628", "GWh", 2628.0),
-        ("2.6 TWh", "GWh", 2600.0),
-        ("2,628 GWh", "GWh", 2628.0),
-        ("300 MW", "GW", 0.3),
-        ("300 MW", "kW", 300_000.0),
-        ("84%", "share", 0.84),
-        ("10 %", "share", 0.10),
-        ("0.84", "share", 0.84),
-        ("1,234,567.5", "people", 1_234_567.5),
-        ("2.5 million", "people", 2.5e6),
-        ("3.8 × 10^25", "1", 3.8e25),
-        ("2.6 twh", "GWh", 2600.0),
-        ("300 mw", "MW", 300.0),
-        ("266.8 hrs", "day", 266.8 / 24),
-        ("−0.5", "1", None),  # a negative where none makes sense: no value
-    ],
-)
-def test_reading(text, unit, value):
-    r = exercises.read(text, unit)
-    if value is None:
-        assert r.value is None and "negative" in r.message
-    else:
-        assert_allclose(r.value, value, rtol=1e-11)
+READINGS = [
+    ("2,628", "GWh", 2628.0),
+    ("2.6 TWh", "GWh", 2600.0),
+    ("2,628 GWh", "GWh", 2628.0),
+    ("300 MW", "GW", 0.3),
+    ("300 MW", "kW", 300_000.0),
+    ("84%", "share", 0.84),
+    ("10 %", "share", 0.10),
+    ("0.84", "share", 0.84),
+    ("1,234,567.5", "people", 1_234_567.5),
+    ("2.5 million", "people", 2.5e6),
+    ("3.8 × 10^25", "1", 3.8e25),
+    ("2.6 twh", "GWh", 2600.0),
+    ("300 mw", "MW", 300.0),
+    ("266.8 hrs", "day", 266.8 / 24),
+    ("−0.5", "1", None),  # a negative where none makes sense: no value
+]
+
+
+def test_reading():
+    def check(case: tuple[str, str, float | None]) -> None:
+        text, unit, value = case
+        r = exercises.read(text, unit)
+        if value is None:
+            assert r.value is None and "negative" in r.message, r
+        else:
+            assert_allclose(r.value, value, rtol=1e-11)
+
+    assert check_each(READINGS, check) == len(READINGS)
 
 
 def test_a_negative_answer_is_read_where_it_can_make_sense():
     assert exercises.read("-5", "1", negative=True).value == -5.0
 
 
-@pytest.mark.parametrize("eid", sorted(lessons.EXERCISES))
-def test_each_trap_gets_its_own_hint(eid):
-    e = lessons.EXERCISES[eid]
-    assert e.traps, "every exercise has at least one trap"
-    for t in e.traps:
-        fb = lessons.check(eid, t.value())
-        assert not fb.right and fb.kind == "trap" and fb.trap == t.id, (t.id, fb)
-        assert t.hint in fb.message
-    hints = [t.hint for t in e.traps]
-    assert len(set(hints)) == len(hints) and e.hint not in hints
+def test_each_trap_gets_its_own_hint():
+    def check(eid: str) -> None:
+        e = lessons.EXERCISES[eid]
+        assert e.traps, "every exercise has at least one trap"
+        for t in e.traps:
+            fb = lessons.check(eid, t.value())
+            assert not fb.right and fb.kind == "trap" and fb.trap == t.id, (t.id, fb)
+            assert t.hint in fb.message, t.id
+        hints = [t.hint for t in e.traps]
+        assert len(set(hints)) == len(hints) and e.hint not in hints
+
+    assert check_each(sorted(lessons.EXERCISES), check) == len(lessons.EXERCISES)
 
 
-@pytest.mark.parametrize(("eid", "text", "trap", "words"), NEW_TRAPS)
-def test_the_issues_traps(eid, text, trap, words):
-    fb = lessons.check(eid, text)
-    assert not fb.right and fb.trap == trap, fb
-    assert words in fb.message, fb.message
+def test_the_issues_traps():
+    def check(case: tuple[str, str, str, str]) -> None:
+        eid, text, trap, words = case
+        fb = lessons.check(eid, text)
+        assert not fb.right and fb.trap == trap, fb
+        assert words in fb.message, fb.message
+
+    assert check_each(NEW_TRAPS, check) == len(NEW_TRAPS)
 
 
-@pytest.mark.parametrize("eid", sorted(lessons.EXERCISES))
-@pytest.mark.parametrize("bad", NONSENSE)
-def test_nonsense_gets_a_clear_message(eid, bad):
-    fb = lessons.check(eid, bad)
-    assert not fb.right and fb.kind == "unreadable"
-    assert fb.message.startswith("Not yet:") and len(fb.message) < 160, fb.message
+def test_nonsense_gets_a_clear_message():
+    def check(case: tuple[str, str | None]) -> None:
+        fb = lessons.check(*case)
+        assert not fb.right and fb.kind == "unreadable", fb
+        assert fb.message.startswith("Not yet:") and len(fb.message) < 160, fb.message
+
+    cases = [(eid, bad) for eid in sorted(lessons.EXERCISES) for bad in NONSENSE]
+    assert check_each(cases, check) == len(lessons.EXERCISES) * len(NONSENSE)
 
 
-@pytest.mark.parametrize(
-    ("eid", "text", "words"),
-    [
-        ("energy-300mw", "", "type a number"),
-        ("energy-300mw", "abc", "cannot find a number"),
-        ("energy-300mw", "1e400", "too large"),
-        ("energy-300mw", "-5", "cannot be negative"),
-        ("energy-300mw", "2,6", "decimals with a point"),
-        ("energy-300mw", "300 MW", "a power; the answer is an energy"),
-        ("city-people-us", "2.6 TWh", "an energy; the answer is a number of people"),
-        ("llama-days", "12 bananas", "cannot read the unit"),
-        ("pue-40", "1.75 MW", "leave out"),
-    ],
-)
-def test_messages_say_what_is_wrong(eid, text, words):
-    assert words in lessons.check(eid, text).message
+MESSAGES = [
+    ("energy-300mw", "", "type a number"),
+    ("energy-300mw", "abc", "cannot find a number"),
+    ("energy-300mw", "1e400", "too large"),
+    ("energy-300mw", "-5", "cannot be negative"),
+    ("energy-300mw", "2,6", "decimals with a point"),
+    ("energy-300mw", "300 MW", "a power; the answer is an energy"),
+    ("city-people-us", "2.6 TWh", "an energy; the answer is a number of people"),
+    ("llama-days", "12 bananas", "cannot read the unit"),
+    ("pue-40", "1.75 MW", "leave out"),
+]
+
+
+def test_messages_say_what_is_wrong():
+    def check(case: tuple[str, str, str]) -> None:
+        eid, text, words = case
+        message = lessons.check(eid, text).message
+        assert words in message, message
+
+    assert check_each(MESSAGES, check) == len(MESSAGES)
 
 
 @settings(max_examples=300, deadline=None)

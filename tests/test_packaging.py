@@ -159,7 +159,7 @@ def _third_party_imports(path: Path, top_level_only: bool = False) -> set[str]:
             names |= {a.name.split(".")[0] for a in node.names}
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             names.add(node.module.split(".")[0])
-    local = {"explorer", "conftest", "browser"}
+    local = {"explorer", "conftest", "browser", "visits"}  # visits: benchmarks/visits.py
     return {n for n in names if n not in sys.stdlib_module_names and n not in local}
 
 

@@ -4,6 +4,7 @@ right answers pass, near misses outside the tolerance do not, typical mistakes g
 from __future__ import annotations
 
 import pytest
+from conftest import check_each
 from numpy.testing import assert_allclose
 
 from explorer.classroom import lessons
@@ -90,50 +91,57 @@ def test_every_exercise_has_a_hand_computed_answer():
     assert set(HAND) == set(lessons.EXERCISES)
 
 
-@pytest.mark.parametrize("eid", sorted(HAND))
-def test_the_answer_is_the_hand_computed_number(eid):
-    assert_allclose(lessons.EXERCISES[eid].answer(), HAND[eid], rtol=RTOL.get(eid, 2e-5))
+def test_the_answer_is_the_hand_computed_number():
+    def check(eid: str) -> None:
+        assert_allclose(lessons.EXERCISES[eid].answer(), HAND[eid], rtol=RTOL.get(eid, 2e-5))
+
+    assert check_each(sorted(HAND), check) == len(HAND)
 
 
-@pytest.mark.parametrize("eid", sorted(HAND))
-def test_the_hand_computed_number_passes_and_a_near_miss_does_not(eid):
-    fb = lessons.check(eid, HAND[eid])
-    assert fb.right and fb.message.startswith("Right")
-    tol = lessons.EXERCISES[eid].rel_tol
-    assert not lessons.check(eid, HAND[eid] * (1 + 2 * tol)).right
-    assert not lessons.check(eid, HAND[eid] * (1 - 2 * tol)).right
+def test_the_hand_computed_number_passes_and_a_near_miss_does_not():
+    def check(eid: str) -> None:
+        fb = lessons.check(eid, HAND[eid])
+        assert fb.right and fb.message.startswith("Right"), fb.message
+        tol = lessons.EXERCISES[eid].rel_tol
+        assert not lessons.check(eid, HAND[eid] * (1 + 2 * tol)).right, "+2 tolerances"
+        assert not lessons.check(eid, HAND[eid] * (1 - 2 * tol)).right, "-2 tolerances"
+
+    assert check_each(sorted(HAND), check) == len(HAND)
 
 
-@pytest.mark.parametrize(
-    ("eid", "answer", "words"),
-    [
-        ("energy-300mw", 300, "power × time"),  # the power itself
-        ("energy-300mw", 300 * 365, "use hours"),  # x days instead of hours: 109,500
-        ("energy-300mw", 2_628_000, "divide by 1,000"),  # MWh, not GWh
-        ("city-people-us", 245_264, "households"),  # 2,628,000,000 / 10,715 kWh per household
-        ("pue-40", 1.4, "not 1 + cooling share"),
-        ("pue-40", 1 / 0.6, "add the other losses"),  # 1.6667
-        ("pue-40", 1754, "1,000 times too large"),
-        ("cooling-at-fleet-pue", 0.15, "not 15"),  # PUE - 1
-        ("cooling-at-fleet-pue", 0.130435, "subtract the 3"),  # all non-IT power
-        ("trn2-chips-300mw", 600_000, "whole site"),  # 300e6 W / 500 W
-        ("trn2-chips-300mw", 522_000, "server overhead"),  # 261e6 W / 500 W
-        ("ultraserver-fp8", 164.032, "sparse"),  # 64 x 2.563 PFLOP/s sparse FP8
-        ("ultraserver-fp8", 42.688, "BF16"),  # 64 x 0.667 PFLOP/s dense BF16
-        ("llama-days", 4.4471, "MFU"),  # 11.1177 x 0.4
-        ("llama-days", 266.82, "divide by 24"),  # 11.1177 x 24 hours
-        ("goodput-16k", 1.0, "interruptions cost time"),
-        ("contested-city-high", 6.57e9 / 10_715, "lowest use"),  # the central use: 613,159
-        ("contested-city-high", 300e3 * 8760 / 10_500, "high end, 750 MW"),  # 250,286
-        ("contested-load-swing", 245_263.65 * 0.7, "the city that is left"),  # 171,685
-        ("contested-cooling-swing", 150, "high minus low"),  # 300 MW x 0.5
-        ("contested-cooling-swing", 0.4, "multiply by the site's power"),
-    ],
-)
-def test_typical_mistakes_get_their_hint(eid, answer, words):
-    fb = lessons.check(eid, answer)
-    assert not fb.right
-    assert words in fb.message, fb.message
+MISTAKES = [
+    ("energy-300mw", 300, "power × time"),  # the power itself
+    ("energy-300mw", 300 * 365, "use hours"),  # x days instead of hours: 109,500
+    ("energy-300mw", 2_628_000, "divide by 1,000"),  # MWh, not GWh
+    ("city-people-us", 245_264, "households"),  # 2,628,000,000 / 10,715 kWh per household
+    ("pue-40", 1.4, "not 1 + cooling share"),
+    ("pue-40", 1 / 0.6, "add the other losses"),  # 1.6667
+    ("pue-40", 1754, "1,000 times too large"),
+    ("cooling-at-fleet-pue", 0.15, "not 15"),  # PUE - 1
+    ("cooling-at-fleet-pue", 0.130435, "subtract the 3"),  # all non-IT power
+    ("trn2-chips-300mw", 600_000, "whole site"),  # 300e6 W / 500 W
+    ("trn2-chips-300mw", 522_000, "server overhead"),  # 261e6 W / 500 W
+    ("ultraserver-fp8", 164.032, "sparse"),  # 64 x 2.563 PFLOP/s sparse FP8
+    ("ultraserver-fp8", 42.688, "BF16"),  # 64 x 0.667 PFLOP/s dense BF16
+    ("llama-days", 4.4471, "MFU"),  # 11.1177 x 0.4
+    ("llama-days", 266.82, "divide by 24"),  # 11.1177 x 24 hours
+    ("goodput-16k", 1.0, "interruptions cost time"),
+    ("contested-city-high", 6.57e9 / 10_715, "lowest use"),  # the central use: 613,159
+    ("contested-city-high", 300e3 * 8760 / 10_500, "high end, 750 MW"),  # 250,286
+    ("contested-load-swing", 245_263.65 * 0.7, "the city that is left"),  # 171,685
+    ("contested-cooling-swing", 150, "high minus low"),  # 300 MW x 0.5
+    ("contested-cooling-swing", 0.4, "multiply by the site's power"),
+]
+
+
+def test_typical_mistakes_get_their_hint():
+    def check(case: tuple[str, float, str]) -> None:
+        eid, answer, words = case
+        fb = lessons.check(eid, answer)
+        assert not fb.right, fb.message
+        assert words in fb.message, fb.message
+
+    assert check_each(MISTAKES, check) == len(MISTAKES)
 
 
 @pytest.mark.parametrize("bad", ["abc", None, float("nan"), float("inf")])

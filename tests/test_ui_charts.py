@@ -56,3 +56,34 @@ def test_the_flops_per_mw_chart_data(app):
     assert_allclose(data.flops_per_mw.values, expected)
     assert data.flops_per_mw.units == "PFLOP/s/MW" and data.attrs["chosen_chip"] == "trn2"
     assert_allclose(app.flops_chart.bars.y, np.nan_to_num(expected))
+
+
+def test_the_axes_name_the_registrys_units_and_the_charts_type_none(app):
+    import ast
+    import inspect
+    import re
+
+    from explorer.ui import charts
+    from explorer.variables import REGISTRY
+
+    mw = REGISTRY["site_power"].units
+    assert app.city_chart.figure.axes[0].label == f"site power ({mw})"
+    assert app.chips_chart.figure.axes[0].label == f"facility power ({mw})"
+    assert app.power_chart.figure.axes[1].label == REGISTRY["it_power"].units
+    assert app.power_chart.data().power.units == REGISTRY["it_power"].units
+    # no power unit typed in the module's strings (docstrings may say [MW])
+    tree = ast.parse(inspect.getsource(charts))
+    docs = {
+        id(ast.get_docstring(n, clean=False) and n.body[0].value)
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Module | ast.ClassDef | ast.FunctionDef)
+    }
+    typed = [
+        n.value
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Constant)
+        and isinstance(n.value, str)
+        and id(n) not in docs
+        and re.search(r"\bMW\b", n.value)
+    ]
+    assert typed == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
+import functools
 import subprocess
 import sys
 
@@ -198,7 +199,14 @@ MONOTONE_SCENARIOS = [
 ]
 
 
-@pytest.mark.slow  # about 40 s: each example evaluates a range (2,048 corners); in `make test`
+@functools.cache
+def corner_bounds(which: int) -> xr.Dataset:
+    """The range bounds of MONOTONE_SCENARIOS[which] (2,048 corners): once per scenario, not
+    once per example (they depend on the scenario only)."""
+    return explorer.compute(**MONOTONE_SCENARIOS[which], uncertainty="corners")
+
+
+@pytest.mark.slow  # each example evaluates a figure's 9 steps; the bounds once per scenario
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     which=st.integers(0, len(MONOTONE_SCENARIOS) - 1),
@@ -221,7 +229,7 @@ def test_model_is_monotone_in_each_figure(which, u, moved):
         values,
         "step",
     )
-    bounds = explorer.compute(**inputs, uncertainty="corners")
+    bounds = corner_bounds(which)
     filled = "chips" not in inputs
     for name in _numeric(ds):
         v = ds[name]

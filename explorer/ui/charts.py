@@ -22,6 +22,7 @@ from .. import catalog, fmt
 from ..catalog import PRECISIONS
 from ..units import factor
 from ..validate import BOUNDS
+from ..variables import REGISTRY
 from .models import shared, shared_layout
 from .scenario import SWEEP
 from .theme import BLACK, BLUE, GREEN, GREY, ORANGE, VERMILION
@@ -30,6 +31,12 @@ if TYPE_CHECKING:
     from .scenario import Scenario
 
 _SP = BOUNDS["site_power"]
+# the power unit the core's outputs come in (site, IT, cooling and other power), for the axes
+# and the words: the registry's, never typed here
+_MW = REGISTRY["site_power"].units
+# the FLOPS chart's bars: peak FLOP/s per facility power, in peta-FLOP/s per that unit
+_PER_MW = f"PFLOP/s/{_MW}"
+_PER_MW_WORDS = f"PFLOP/s per facility {_MW}"
 
 
 def precision_label(name: str) -> str:
@@ -197,7 +204,7 @@ class PowerChart(_Chart):
             scales={"x": xs, "y": ys, "color": colours},
         )
         self.bars_a = _outline(list(self.PARTS), {"x": xs, "y": ys})
-        self.figure = _figure([self.bars], xs, ys, "", "MW", self.title, "explorer-power-chart")
+        self.figure = _figure([self.bars], xs, ys, "", _MW, self.title, "explorer-power-chart")
         self._marks_a = (self.bars_a,)
         self.words = ""
         self._drawn_a: tuple = (None, None)
@@ -216,14 +223,14 @@ class PowerChart(_Chart):
             # said in the title, never by a legend of colours
             self.figure.title = self.title + (" (B filled, A outlined)" if a is not None else "")
         q = fmt.quantity
-        self.words = f"IT {q(b[0], 'MW')}, cooling {q(b[1], 'MW')}, other {q(b[2], 'MW')}."
-        parts = {"power": ("part", b, _attrs("MW", "site power by use"))}
+        self.words = f"IT {q(b[0], _MW)}, cooling {q(b[1], _MW)}, other {q(b[2], _MW)}."
+        parts = {"power": ("part", b, _attrs(_MW, "site power by use"))}
         if a is not None:
             self.words = (
-                f"B (filled bars): {self.words} A (pinned, outlined bars): IT {q(a[0], 'MW')}, "
-                f"cooling {q(a[1], 'MW')}, other {q(a[2], 'MW')}."
+                f"B (filled bars): {self.words} A (pinned, outlined bars): IT {q(a[0], _MW)}, "
+                f"cooling {q(a[1], _MW)}, other {q(a[2], _MW)}."
             )
-            parts["power_a"] = ("part", a, _attrs("MW", "site power by use, pinned scenario A"))
+            parts["power_a"] = ("part", a, _attrs(_MW, "site power by use, pinned scenario A"))
         self._keep(partial(xr.Dataset, parts, coords={"part": list(self.PARTS)}))
 
 
@@ -247,7 +254,7 @@ class CityChart(_Chart):
             [self.line, self.point],
             lx,
             ly,
-            "site power (MW)",
+            f"site power ({_MW})",
             "people",
             self.title + "?",
             "explorer-people-chart",
@@ -286,14 +293,14 @@ class CityChart(_Chart):
                 self._span = span
         q = fmt.quantity
         self.words = (
-            f"At {q(site_power, 'MW')} the site uses as much electricity as "
+            f"At {q(site_power, _MW)} the site uses as much electricity as "
             f"{fmt.number(here)} {plural}; the curve is proportional to site power."
         )
         attrs = {"scenario_site_power_MW": site_power, f"scenario_{var}": here}
         if a is not None:
             same = scenario.pinned.state["basis"] == scenario.state["basis"]
             self.words += (
-                f" A (pinned, the diamond): {q(a[0], 'MW')}, {fmt.number(a[1])} {plural}"
+                f" A (pinned, the diamond): {q(a[0], _MW)}, {fmt.number(a[1])} {plural}"
                 + ("." if same else " on A's own city basis.")
             )
             attrs.update({"pinned_site_power_MW": a[0], f"pinned_{var}": a[1]})
@@ -303,7 +310,7 @@ class CityChart(_Chart):
 def _per_mw(chips: xr.Dataset, precision: str) -> np.ndarray:
     """Peak FLOP/s per facility MW of a comparison across chips [PFLOP/s/MW]."""
     fpw = chips.flops_per_watt
-    return fpw.sel(precision=precision).values * factor(fpw.attrs["units"], "PFLOP/s/MW")
+    return fpw.sel(precision=precision).values * factor(fpw.attrs["units"], _PER_MW)
 
 
 class FlopsChart(_Chart):
@@ -329,7 +336,7 @@ class FlopsChart(_Chart):
             marks=[self.bars],
             axes=[
                 bq.Axis(scale=cx, side="left"),
-                bq.Axis(scale=cy, label="PFLOP/s per facility MW", tick_format="~s", num_ticks=4),
+                bq.Axis(scale=cy, label=_PER_MW_WORDS, tick_format="~s", num_ticks=4),
             ],
             title=self.title,
             animation_duration=0,
@@ -370,30 +377,30 @@ class FlopsChart(_Chart):
             self.bars.color = [1.0 if i == chosen else 0.0 for i in range(len(names))]
             # the chosen chip is named in the title too: never shown by colour alone
             if fpw_a is None:
-                title = f"Peak FLOPS per facility MW (chosen, in blue: {names[chosen]})"
+                title = f"Peak FLOPS per facility {_MW} (chosen, in blue: {names[chosen]})"
             else:  # as short: the title must fit a phone
-                title = f"FLOPS per facility MW (blue: {names[chosen]}; outlined: A, "
+                title = f"FLOPS per facility {_MW} (blue: {names[chosen]}; outlined: A, "
                 title += f"{pinned.state['chip']})"
             self.figure.title = title
         best = names[int(np.nanargmax(fpw))] if np.isfinite(fpw).any() else "none"
         self.words = (
             f"{catalog.label('chips', names[chosen])}: "
-            f"{fmt.number(float(np.nan_to_num(fpw[chosen])))} PFLOP/s per facility MW; "
+            f"{fmt.number(float(np.nan_to_num(fpw[chosen])))} {_PER_MW_WORDS}; "
             f"highest in the catalog: {catalog.label('chips', best)}."
         )
-        long_name = f"peak FLOP/s per facility MW ({PRECISION_LABEL[prec]})"
-        variables = {"flops_per_mw": ("chip", fpw, _attrs("PFLOP/s/MW", long_name))}
+        long_name = f"peak FLOP/s per facility {_MW} ({PRECISION_LABEL[prec]})"
+        variables = {"flops_per_mw": ("chip", fpw, _attrs(_PER_MW, long_name))}
         attrs = {"chosen_chip": names[chosen], "precision": prec}
         if fpw_a is not None:
             a_chip = names.index(pinned.state["chip"])
             self.words += (
                 f" A (pinned, outlined bars): {catalog.label('chips', names[a_chip])}: "
-                f"{fmt.number(float(np.nan_to_num(fpw_a[a_chip])))} PFLOP/s per facility MW."
+                f"{fmt.number(float(np.nan_to_num(fpw_a[a_chip])))} {_PER_MW_WORDS}."
             )
             variables["flops_per_mw_a"] = (
                 "chip",
                 fpw_a,
-                _attrs("PFLOP/s/MW", long_name + ", pinned scenario A"),
+                _attrs(_PER_MW, long_name + ", pinned scenario A"),
             )
             attrs["pinned_chip"] = names[a_chip]
         self._keep(partial(xr.Dataset, variables, coords={"chip": names}, attrs=attrs))
@@ -426,7 +433,7 @@ class ChipsChart(_Chart):
             [self.line, self.limit, self.deployed],
             px,
             py,
-            "facility power (MW)",
+            f"facility power ({_MW})",
             "chips",
             self.title,
             "explorer-chips-chart",
@@ -459,8 +466,8 @@ class ChipsChart(_Chart):
             _log_axis(self.figure, 1.0, top)
         q = fmt.quantity
         self.words = (
-            f"{fmt.number(v['chips_supported'])} chips supported at {q(site_power, 'MW')}; "
-            f"deployed chips need {q(v['power_required'], 'MW')}."
+            f"{fmt.number(v['chips_supported'])} chips supported at {q(site_power, _MW)}; "
+            f"deployed chips need {q(v['power_required'], _MW)}."
         )
         attrs = {
             "scenario_site_power_MW": site_power,
@@ -470,7 +477,7 @@ class ChipsChart(_Chart):
         if a_v is not None:
             self.words += (
                 f" A (pinned, the diamond): {fmt.number(a_v['chips'])} chips "
-                f"need {q(a_v['power_required'], 'MW')}."
+                f"need {q(a_v['power_required'], _MW)}."
             )
             attrs.update(
                 pinned_chips_deployed=a_v["chips"], pinned_power_required_MW=a_v["power_required"]

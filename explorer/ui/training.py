@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import math
+from collections.abc import Mapping
 
 import xarray as xr
 
@@ -16,22 +17,30 @@ from ..training import flag_notes
 from ..units import factor
 from .cards import amount
 
-# the city's electricity per day [MWh/day] = annual energy [GWh] × this
-_MWH_PER_DAY_PER_GWH_YEAR = factor("GWh", "MWh") / (
-    catalog.value("conventions.hours_per_year", "hour / year") / factor("day", "hour")
-)
 
-
-def city_days(run_energy_mwh: float, annual_energy_gwh: float) -> float:
-    """The run's energy as days of the site's (the city's) electricity [day].
+def city_days(ds: xr.Dataset, v: Mapping[str, float]) -> float:
+    """The run's energy as days of the site's (the city's) electricity [day]: ``run_energy``
+    over ``annual_energy`` spread over the catalog's year, each in its units in `ds`'s attrs
+    (`v` holds their values as plain floats).
 
     Examples
     --------
-    >>> round(city_days(47_050, 2628), 1)  # 47,050 MWh ÷ (2,628,000 MWh ÷ 365 days)
+    >>> ds = xr.Dataset({"run_energy": ((), 0, {"units": "MWh"}),
+    ...                  "annual_energy": ((), 0, {"units": "GWh"})})
+    >>> round(city_days(ds, {"run_energy": 47_050, "annual_energy": 2628}), 1)
     6.5
+
+    (47,050 MWh ÷ (2,628,000 MWh ÷ 365 days).)
     """
-    per_day = annual_energy_gwh * _MWH_PER_DAY_PER_GWH_YEAR
-    return run_energy_mwh / per_day if per_day > 0 else math.nan
+    run_units = ds["run_energy"].attrs["units"]
+    hours = catalog.value("conventions.hours_per_year", "hour / year")
+    # the annual energy in the run's units, per day of the catalog's year
+    per_day = (
+        v["annual_energy"]
+        * factor(ds["annual_energy"].attrs["units"], run_units)
+        / (hours * factor("hour", "day"))
+    )
+    return v["run_energy"] / per_day if per_day > 0 else math.nan
 
 
 def training_html(
@@ -63,7 +72,7 @@ def training_html(
             ("restarting", v["restart_share"]),
         )
         lost = "; ".join(f"{fmt.percent(x)} {html.escape(n)}" for n, x in parts)
-        days = city_days(v["run_energy"], v["annual_energy"])
+        days = city_days(ds, v)
         body = (
             "<div style='font-size:1.5em;font-weight:600' class='explorer-value'>"
             f"{fmt.number(v['training_days'])} days</div>"

@@ -19,6 +19,7 @@ import urllib.request
 import psutil
 import pytest
 from conftest import ServerProcess, binder_argv
+from visits import visit_from  # benchmarks/visits.py: the serving benchmark's too
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
@@ -27,7 +28,7 @@ from explorer.server.launch import APP_NOTEBOOK, voila_command
 from explorer.server.limits import Limits
 from explorer.server.wsguard import encode_v1, v1_parts
 
-from .conftest import KERNEL_ID, LIMITS, LiveServer
+from .conftest import LIMITS, LiveServer
 from .test_live import header, kernel_answers
 
 pytestmark = pytest.mark.slow
@@ -224,33 +225,20 @@ def shared_server(tmp_path_factory):
     server.stop()
 
 
-def visit_from(server, source: str) -> tuple[int, str | None]:
-    """GET the app page from the loopback address `source`; (status, kernel id)."""
-    conn = http.client.HTTPConnection(
-        "127.0.0.1", server.port, timeout=120, source_address=(source, 0)
-    )
-    conn.request("GET", "/")
-    reply = conn.getresponse()
-    html = reply.read().decode()
-    conn.close()
-    found = KERNEL_ID.search(html)
-    return reply.status, found.group(1) if found else None
-
-
 def test_one_address_holds_only_its_share_of_the_kernels(shared_server):
-    first = visit_from(shared_server, "127.0.0.2")
+    first = visit_from(shared_server.port, "127.0.0.2")
     assert first[0] == 200
-    assert visit_from(shared_server, "127.0.0.2")[0] == 503  # its one kernel is in use
-    assert visit_from(shared_server, "127.0.0.3")[0] == 200  # everyone else still gets the app
+    assert visit_from(shared_server.port, "127.0.0.2")[0] == 503  # its one kernel is in use
+    assert visit_from(shared_server.port, "127.0.0.3")[0] == 200  # everyone else still gets the app
     with concurrent.futures.ThreadPoolExecutor(5) as pool:  # a burst from one address
-        burst = list(pool.map(lambda _: visit_from(shared_server, "127.0.0.4")[0], range(5)))
+        burst = list(pool.map(lambda _: visit_from(shared_server.port, "127.0.0.4")[0], range(5)))
     assert burst.count(200) == 1 and burst.count(503) == 4
 
 
 def test_a_tab_gone_without_its_beacon_gives_its_kernel_back_after_the_reconnect_window(
     shared_server,
 ):
-    status, kernel = visit_from(shared_server, "127.0.0.5")
+    status, kernel = visit_from(shared_server.port, "127.0.0.5")
     assert status == 200
     url = f"ws://127.0.0.1:{shared_server.port}/api/kernels/{kernel}/channels?session_id=lost"
     with connect(url, subprotocols=[V1], open_timeout=20) as ws:
@@ -258,7 +246,7 @@ def test_a_tab_gone_without_its_beacon_gives_its_kernel_back_after_the_reconnect
         ws.recv(timeout=20)
     # the tab crashed: no beacon. The window (3 s) plus a sweep (about 1 s) plus the shutdown
     assert eventually_gone(shared_server, kernel, 30), "the lost tab's kernel was not released"
-    assert visit_from(shared_server, "127.0.0.5")[0] == 200  # and the address may visit again
+    assert visit_from(shared_server.port, "127.0.0.5")[0] == 200  # and the address may visit again
 
 
 def eventually_gone(server, kernel: str, seconds: float) -> bool:
@@ -279,7 +267,7 @@ def eventually_gone(server, kernel: str, seconds: float) -> bool:
 
 
 def test_a_page_that_reconnects_within_the_window_keeps_its_kernel(shared_server):
-    status, kernel = visit_from(shared_server, "127.0.0.6")
+    status, kernel = visit_from(shared_server.port, "127.0.0.6")
     assert status == 200
     url = f"ws://127.0.0.1:{shared_server.port}/api/kernels/{kernel}/channels?session_id=blip"
     for _ in range(3):  # a network blip: the page reconnects at once, three times
