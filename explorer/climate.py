@@ -386,8 +386,8 @@ def shift_year(
     Belcher, Hacker & Powell (2005), "shift and stretch": in month m,
     T = T̄ₘ + αₘ (T₀ − ⟨T₀⟩ₘ) with αₘ = (highₘ − lowₘ) / (⟨T₀,max⟩ₘ − ⟨T₀,min⟩ₘ), so the month
     keeps the target's mean dry-bulb `mean` and mean daily range `high` − `low` exactly; the dew
-    point is shifted, T_d = T_d0 + (`dew_point_mean`ₘ − ⟨T_d0⟩ₘ) (the donor's hour-to-hour
-    humidity kept). Monthly arguments are 12 values, January first.
+    point is shifted, T_d = T_d0 + (D̄ₘ − ⟨T_d0⟩ₘ) with D̄ₘ the month's `dew_point_mean` (the
+    donor's hour-to-hour humidity kept). Monthly arguments are 12 values, January first.
 
     Examples
     --------

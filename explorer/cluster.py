@@ -15,14 +15,14 @@ the announced campuses; SemiAnalysis's itemised 1,389 W of critical IT per H100 
 in its server (catalog ``campus.it_overhead``, 1.089) is the campus variant (8 % fewer chips per
 MW). Campuses checked (``tests/test_cluster.py``, ``CAMPUSES``), with PUE 1.18 (1.15 for AWS):
 
-==========================  ==================  =========  ==============  ==============
-campus                      accelerators        announced  it_overhead 1   1.089
-==========================  ==================  =========  ==============  ==============
-xAI Colossus phase 1        100,000 H100        150 MW     150 MW (+0 %)   164 MW (+9 %)
-xAI Colossus phase 2        200,000 H100/H200   ~300 MW    301 MW (+0 %)   327 MW (+9 %)
-Stargate Abilene            ~400,000 GB200      1,200 MW   787 MW (-34 %)  857 MW (-29 %)
-Project Rainier (3 states)  ~1,000,000 Trn2     ~1 GW      1,047 MW (+5 %) 1,140 MW (+14 %)
-==========================  ==================  =========  ==============  ==============
+==========================  ==================  =========  ================  ================
+campus                      accelerators        announced  it_overhead 1     1.089
+==========================  ==================  =========  ================  ================
+xAI Colossus phase 1        100,000 H100        150 MW     150 MW (+0 %)     164 MW (+9 %)
+xAI Colossus phase 2        200,000 H100/H200   ~300 MW    301 MW (+0 %)     327 MW (+9 %)
+Stargate Abilene            ~400,000 GB200      1,200 MW   787 MW (-34 %)    857 MW (-29 %)
+Project Rainier (3 states)  ~1,000,000 Trn2     ~1 GW      1,047 MW (+5 %)   1,140 MW (+14 %)
+==========================  ==================  =========  ================  ================
 
 Colossus's 150 MW is its grid approval (it also ran ~35 gas turbines early on, so its true draw
 is not published); Abilene's 1.2 GW is the campus capacity (growth and redundancy; the chip
