@@ -355,11 +355,17 @@ class Exercise:
         lo, hi = want - self.rel_tol * abs(want), want + self.rel_tol * abs(want)
         return (lo, hi)
 
+    def two_figures(self) -> float:
+        """The answer rounded to two significant figures: always accepted, however tight
+        `rel_tol` (a PUE of 1.754 written "1.8" is right)."""
+        return float(f"{self.answer():.2g}")
+
     def accepts(self, x: float) -> bool:
-        """Whether `x` is right: within `rel_tol` of the answer (the one tolerance the checker,
-        the answer key and the lesson text's numbers all use)."""
+        """Whether `x` is right: within `rel_tol` of the answer, or the answer rounded to two
+        significant figures (the one rule the checker, the answer key and the lesson text's
+        numbers all use)."""
         lo, hi = self.accepted()
-        return lo <= x <= hi
+        return lo <= x <= hi or float(f"{x:.12g}") == self.two_figures()
 
     def tolerance(self) -> str:
         """The tolerance as the answer key prints it, e.g. ``"±1.5 %"``."""
@@ -433,9 +439,10 @@ _SLIPS = (
 def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     """Right, or not yet with the hint that fits the answer given.
 
-    Right within the exercise's tolerance (`Exercise.accepts`), or when the answer is the result
-    rounded to the figures the student gave (two or more). Otherwise a trap's hint, a unit slip
-    (a factor of 1,000, 100 or 24), a near miss (within a factor of 2: which way, how far), and
+    Right within the exercise's tolerance or at the result rounded to two significant figures
+    (`Exercise.accepts`), or when the answer is the result rounded to the figures the student
+    gave (two or more). Otherwise a trap's hint, a unit slip (a factor of 1,000, 100 or 24), a
+    near miss (within a factor of 2: which way, how far, and what the checker accepts), and
     then the stepped hint for this `attempt` (1: nudge, 2: formula, 3+: worked step).
     """
     r = read(answer, e.unit, e.negative)
@@ -479,8 +486,9 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         off = fmt.percent(abs(ratio - 1), 2)
         return Feedback(
             False,
-            f"Not yet{said}, but close: {off} too {way} (within a factor of 2). The method is "
-            f"probably right; check the figures you used against this: {e.hints[1]}.",
+            f"Not yet{said}: {off} too {way}, outside the {e.tolerance()} the checker accepts. "
+            f"The method is probably right; check the figures you used against this: "
+            f"{e.hints[1]}.",
             "near",
         )
     level = min(max(attempt, 1), len(e.hints)) - 1

@@ -108,8 +108,18 @@ def test_the_answer_key_prints_the_checkers_tolerance():
         inside, outside = e.answer() * (1 + e.rel_tol * 0.99), e.answer() * (1 + e.rel_tol * 1.2)
         assert e.accepts(inside) and lessons.check(e.id, inside).right
         assert not e.accepts(outside)
+        # the answer to two significant figures is always right, and the key prints it
+        assert lessons.check(e.id, e.two_figures()).right, e.id
+        assert html.escape(f"and {e.show(e.two_figures())}, the answer to two") in key, e.id
     # jackson-annual-pue: ±1.5 % printed as ±1.5 %, not rounded to ±2 %
     assert lessons.EXERCISES["jackson-annual-pue"].tolerance() == "±1.5 %"
+    # pue-40 is 1 / 0.57 = 1.754, ±1 %: "1.8" (two figures) is right, typed or as a number, and
+    # so is "1.80"; 1.72 is a near miss whose message names the tolerance, not "a factor of 2"
+    assert lessons.EXERCISES["pue-40"].two_figures() == 1.8
+    assert all(lessons.check("pue-40", a).right for a in ("1.8", 1.8, "1.80"))
+    near = lessons.check("pue-40", 1.72)
+    assert near.kind == "near" and "outside the ±1 % the checker accepts" in near.message
+    assert "factor of 2" not in near.message
 
 
 # Beyond the exercises: every number the lessons' text states in a core quantity's unit must be a
