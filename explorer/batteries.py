@@ -518,8 +518,10 @@ def smoothing_battery(
     """A battery that holds the grid draw steady while a training job's power swings by `swing`
     [MW].
 
-    Each swing (a checkpoint or collective stall: the whole job idles at once, then returns) is
-    bridged for `minutes`; the battery delivers swing × minutes each time.
+    Each swing (a checkpoint or collective stall: the whole job idles at once, then returns)
+    lasts `minutes`. While the load is down the battery charges at the missing power, so the grid
+    draw does not drop: it absorbs swing × minutes each time and gives it back before the next
+    dip. Its C-rate limit is then a charging limit.
 
     Parameters
     ----------
@@ -534,7 +536,7 @@ def smoothing_battery(
     Examples
     --------
     >>> ds = smoothing_battery(40, minutes=2, swings_per_day=24)
-    >>> # needs 40 x 2/60 = 1.33 MWh (a 30C discharge): a grid battery (1C at most) holds 40 MWh
+    >>> # absorbs 40 x 2/60 = 1.33 MWh (a 30C charge): a grid battery (1C at most) holds 40 MWh
     >>> round(float(ds.battery_needed_energy), 4), float(ds.battery_energy)
     (1.3333, 40.0)
     >>> round(float(ds.annual_throughput), 1), round(float(ds.cycles_per_year), 1)  # x 24 x 365

@@ -856,17 +856,18 @@ _add(
         "smoothing-energy",
         7,
         f"When a training job on the whole site stalls, its IT load of {_IT} drops for about "
-        f"{SWING_MINUTES:g} minute and comes back. How much energy must a battery deliver to fill "
-        "one such dip, so the grid sees a steady draw? (MWh)",
+        f"{SWING_MINUTES:g} minute and comes back. To keep the grid's draw steady, a battery "
+        "charges at the missing power during the dip (it absorbs the dip) and gives the energy "
+        "back later. How much energy does it absorb in one such dip? (MWh)",
         lambda: _role("smoothing", "battery_needed_energy"),
         "MWh",
         rel_tol=0.03,
         hints=(
-            "the battery stands in for the missing load during one dip: power × time",
+            "the battery takes up the missing load during one dip: power × time",
             f"MWh = dip (MW) × its minutes ÷ {_MIN_PER_H:g}",
             f"{_IT} × {SWING_MINUTES:g} ÷ {_MIN_PER_H:g} h ≈ "
             f"{fmt.quantity(_role('smoothing', 'battery_needed_energy'), 'MWh')} (grid-battery "
-            "cells deliver at most their own energy in an hour, so the pack holds far more: "
+            "cells take in at most their own energy in an hour, so the pack holds far more: "
             "see below)",
         ),
         traps=(
@@ -878,8 +879,8 @@ _add(
             Trap(
                 "a-day-of-dips",
                 lambda: _role("smoothing", "annual_throughput") / (_hours() / 24),
-                "that adds up a whole day of dips; the battery recharges between them, "
-                "so it holds one",
+                "that adds up a whole day of dips; the battery gives each one back before the "
+                "next, so it holds one",
             ),
         ),
     )

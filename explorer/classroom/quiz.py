@@ -490,8 +490,8 @@ FINAL_ITEMS: tuple[Item, ...] = (
     ),
     Item(
         7,
-        "A smoothing battery fills a 150 MW dip lasting 2 minutes. How much energy does one dip "
-        "take?",
+        "A smoothing battery absorbs a 150 MW dip lasting 2 minutes (it charges while the load is "
+        "down). How much energy does one dip put into it?",
         "MWh",
         lambda: 150 * 2 * factor("minute", "hour"),
         (

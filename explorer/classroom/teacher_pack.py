@@ -724,8 +724,9 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
         ),
         (
             "yet it loses more energy",
-            "It discharges at every dip, dozens of times a day: its yearly throughput is large, "
-            f"and each MWh delivered takes {_extra_bought()} more bought (round-trip losses).",
+            "It absorbs every dip and gives the energy back, dozens of times a day: its yearly "
+            f"throughput is large, and every MWh it gives back takes {_extra_bought()} more "
+            "from the grid (round-trip losses).",
         ),
         (
             "makes it resilient",
