@@ -3,7 +3,8 @@
 Claims are paraphrased (never quoted) and name their article. A verdict follows from numbers,
 not from a label: a claim is *reproduced* when the explorer's value lies within the article's
 rounding of it, *reproduced under an assumption* when it does so only under the stated
-assumption, and *contested* otherwise, naming the source that disagrees.
+assumption, and *contested* otherwise: a source disagrees (named), or no source supports it (the
+sources searched are named, as for the battery claim).
 """
 
 from __future__ import annotations
