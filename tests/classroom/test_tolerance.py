@@ -16,6 +16,7 @@ import numpy as np
 
 from explorer import catalog, fmt
 from explorer.classroom import exercises, factcheck, lessons, teacher_pack
+from explorer.units import factor
 
 # the articles' own figures (quoted as claims) and the catalog's sourced inputs (AWS's PUE 1.15):
 # quoted, not computed by the explorer
@@ -128,44 +129,27 @@ def test_the_answer_key_prints_the_checkers_tolerance():
 # article's claim, a hook's guess) is near none, or equal to a recorded quote. The core's values:
 # the catalog (entries, ranges, conflicts), the systems, the exercises' answers, the fact-check's
 # claims and results, and the lessons' scenarios computed (the article site, lesson 7's year).
-TEXT_UNITS = {  # as the text writes a unit → (the pool's unit, factor to it)
-    "MW": ("MW", 1.0),
-    "GW": ("MW", 1e3),
-    "W": ("W", 1.0),
-    "kW": ("W", 1e3),
-    "kWh": ("kWh", 1.0),
-    "MWh": ("kWh", 1e3),
-    "GWh": ("kWh", 1e6),
-    "TWh": ("kWh", 1e9),
-    "TFLOP/s": ("FLOP/s", 1e12),
-    "PFLOP/s": ("FLOP/s", 1e15),
-    "EFLOP/s": ("FLOP/s", 1e18),
-    "GiB": ("B", 2.0**30),
-    "GB": ("B", 1e9),
-    "TB": ("B", 1e12),
-    "hours": ("h", 1.0),
-    "%": ("share", 0.01),
-    "PUE": ("PUE", 1.0),
-}
-CORE_UNITS = {  # the core's unit strings → (the pool's unit, factor to it)
-    "MW": ("MW", 1.0),
-    "W": ("W", 1.0),
-    "kW": ("W", 1e3),
-    "kWh": ("kWh", 1.0),
-    "GWh": ("kWh", 1e6),
-    "TWh": ("kWh", 1e9),
-    "FLOP/s": ("FLOP/s", 1.0),
-    "TFLOP/s": ("FLOP/s", 1e12),
-    "PFLOP/s": ("FLOP/s", 1e15),
-    "EFLOP/s": ("FLOP/s", 1e18),
-    "GiB": ("B", 2.0**30),
-    "GB": ("B", 1e9),
-    "TB": ("B", 1e12),
-    "hour": ("h", 1.0),
-    "dimensionless": ("share", 1.0),
-    "1": ("share", 1.0),
-    "share": ("share", 1.0),
-}
+# the pool's units (a figure's dimension); the factors come from the core's unit registry
+POOL = {"MW": "MW", "GW": "MW", "W": "W", "kW": "W", "kWh": "kWh", "MWh": "kWh", "GWh": "kWh"}
+POOL |= {"TWh": "kWh", "FLOP/s": "FLOP/s", "TFLOP/s": "FLOP/s", "PFLOP/s": "FLOP/s"}
+POOL |= {"EFLOP/s": "FLOP/s", "GiB": "B", "GB": "B", "TB": "B", "hours": "h", "hour": "h"}
+
+
+def _units(names: list[str], shares: dict[str, tuple[str, float]]) -> dict[str, tuple[str, float]]:
+    """Each unit → (the pool's unit, factor to it), the factor from `explorer.units.factor`."""
+    return {n: (POOL[n], factor(n, POOL[n])) for n in names} | shares
+
+
+TEXT_UNITS = _units(  # as the text writes a unit
+    ["MW", "GW", "W", "kW", "kWh", "MWh", "GWh", "TWh", "TFLOP/s", "PFLOP/s", "EFLOP/s"]
+    + ["GiB", "GB", "TB", "hours"],
+    {"%": ("share", factor("percent", "dimensionless")), "PUE": ("PUE", 1.0)},
+)
+CORE_UNITS = _units(  # the core's unit strings
+    ["MW", "W", "kW", "kWh", "GWh", "TWh", "FLOP/s", "TFLOP/s", "PFLOP/s", "EFLOP/s", "GiB"]
+    + ["GB", "TB", "hour"],
+    {"dimensionless": ("share", 1.0), "1": ("share", 1.0), "share": ("share", 1.0)},
+)
 PUE_BEFORE = re.compile(r"PUE(?: of| about| is| near| at)?\s*$")
 
 
