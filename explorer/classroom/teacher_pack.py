@@ -107,7 +107,8 @@ LESSONS = (
         "01-megawatts-and-cities.ipynb",
         "open the explorer app and move the site power; read the energy and the 'city' numbers",
         "MW is a rate, MWh an amount; 'a city of N' is a ratio with a chosen basis",
-        "compare the bases' sources and dates; set load_factor below 1",
+        "compare the bases' sources and dates; a load factor below 1 (a site that does not run "
+        "flat out)",
     ),
     Lesson(
         2,
@@ -204,14 +205,16 @@ PLANS: dict[int, Plan] = {
                 15,
                 "A city of how many?",
                 "Say: “A city is energy per year divided by one "
-                "person's use; which person?” Students answer city-people-us, then move the "
-                "slider in the table of bases that opens.",
+                "person's use; which person?” Students answer city-people-us on the US "
+                "all-sector basis (every kWh of homes, shops and factories, shared over everyone).",
             ),
             (
                 10,
                 "Which basis?",
-                "Pairs answer the question “which basis gives a number close "
-                "to 250,000?” on the worksheet; two pairs read theirs out.",
+                "Read the other bases together: a household's basis is what one home's meter "
+                "counts, and two to three people share it. Pairs write on the worksheet which "
+                "basis gives 250,000, then open the table and move its slider; two pairs read "
+                "theirs out.",
             ),
             (
                 10,
@@ -510,7 +513,13 @@ PLANS: dict[int, Plan] = {
                 "Step 3 · The tornado",
                 "Students commit a prediction for contested-load-swing; the tornado opens.",
             ),
-            (7, "Step 4 · Cooling", "Students answer contested-cooling-swing."),
+            (
+                7,
+                "Step 4 · Cooling",
+                "Say: “The 40 % in the middle is the article's claim under test; AWS's fleet and "
+                "the explorer's plant model both give about a tenth.” Students answer "
+                "contested-cooling-swing.",
+            ),
             (
                 8,
                 "Step 5 and debrief",
@@ -543,6 +552,15 @@ def _households() -> str:
     return fmt.number(
         float(compute(site_power=lessons.SITE_MW, basis="us-household").city_households)
     )
+
+
+def _low_load() -> tuple[str, str]:
+    """Lesson 1's Advanced city at the low end of the load factor's range: ("70 %", households)."""
+    from ..model import compute
+
+    low = catalog.uncertainty_ranges()["defaults.load_factor"].low
+    ds = compute(site_power=lessons.SITE_MW, load_factor=low, basis="us-household")
+    return fmt.percent(low), fmt.number(float(ds.city_households))
 
 
 def _range(key: str) -> catalog.Range:
@@ -614,9 +632,15 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "hours in a year first.",
         ),
         (
-            "which basis gives a number close",
+            "which of these bases gives a city close",
             f"US households: {_households()}. Per person, all sectors, gives "
             f"{_ans('city-people-us')}.",
+        ),
+        (
+            "How does the city change at the low end",
+            f"It shrinks in step with the energy: at a load factor of {_low_load()[0]} the city "
+            f"is {_low_load()[1]} US households instead of {_households()}. Even the household "
+            "reading of the article's 250,000 is then too big, and read as people the gap grows.",
         ),
     ),
     2: (
@@ -626,10 +650,6 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             f"{_ans('cooling-at-fleet-pue')} of the site ({_ans('cooling-mw-fleet')}) for "
             "cooling. Only the low end of 30–50 % fits an older facility's average PUE; the "
             f"whole range needs a PUE of {_article_pues()}; and it is not a hot day (lesson 7).",
-        ),
-        (
-            "What PUE does a 40 % cooling share imply",
-            lessons.EXERCISES["pue-40"].hints[2] + ".",
         ),
         (
             "the water per year is larger",

@@ -399,10 +399,11 @@ def city_bases(site_power: float | None = None, bases: tuple[str, ...] = CITY_BA
     return shown(w.VBox([sp, every, out]))
 
 
-def power_split(cooling_fraction: float | None = None) -> w.Widget:
-    """Cooling share → where the power goes at the Rainier Mississippi site, the PUE and the
-    implied chiller COP (default: the article's 40 % cooling share, as the lessons quote it; the
-    site's own default may come from its plant model instead)."""
+def power_split(cooling_fraction: float | None = None, heat: bool = True) -> w.Widget:
+    """Cooling share → where the power goes at the Rainier Mississippi site, the PUE and (with
+    `heat`) the heat and implied chiller COP (default: the article's 40 % cooling share, as the
+    lessons quote it; the site's own default may come from its plant model instead). Without
+    `heat` it reads out the three parts in MW: a lesson that has not yet defined heat and COP."""
     site = ARTICLE_SITE  # the article whose 40 % cooling share the lesson examines
     site_power = catalog.site_inputs(site)["site_power"]
     if cooling_fraction is None:
@@ -441,6 +442,13 @@ def power_split(cooling_fraction: float | None = None) -> w.Widget:
         ds = compute(site_power=site_power, cooling_fraction=cf.value, site=site)
         with bars.hold_sync():
             bars.y = [float(ds.it_power), float(ds.cooling_power), float(ds.overhead_power)]
+        if not heat:
+            out.value = (
+                f"PUE {float(ds.pue):.2f} · IT {fmt.quantity(float(ds.it_power), 'MW')} · "
+                f"cooling {fmt.quantity(float(ds.cooling_power), 'MW')} · "
+                f"other losses {fmt.quantity(float(ds.overhead_power), 'MW')}"
+            )
+            return
         out.value = (
             f"PUE {float(ds.pue):.2f} · IT {fmt.quantity(float(ds.it_power), 'MW')} · "
             f"heat removed from the halls {fmt.quantity(float(ds.heat_removed), 'MW')}, "
@@ -567,6 +575,45 @@ def training_time(
         c.observe(update, "value")
     update()
     return shown(w.VBox([chips, mfu, restart, out]))
+
+
+def _reading(value: float, unit: str) -> str:
+    """A catalog value as a reader reads it: 0.03 → "3 %", 405e9 → "405 billion", 8760
+    "hour / year" → "8,760 hours per year", 10715 "kWh / household / year" → "10,715 kWh per
+    household per year"."""
+    if unit in ("dimensionless", "1"):
+        for scale, word in ((1e12, "trillion"), (1e9, "billion")):
+            if value >= scale:
+                return f"{fmt.number(value / scale)} {word}"
+        return fmt.percent(value) if 0 < value < 1 else fmt.number(value)
+    head, *per = [u.strip() for u in unit.split("/")]
+    if value != 1:
+        head = {"hour": "hours", "minute": "minutes", "day": "days", "person": "people"}.get(
+            head, head
+        )
+    return " per ".join([f"{fmt.number(value)} {head}", *per])
+
+
+def where_from(*figures: tuple[str, str]) -> w.Widget:
+    """The lesson's "where the numbers come from": one line for each of a lesson's figures, given as (catalog
+    key, what it is in the lesson's words), with its value, source and date from the catalog.
+
+    Examples
+    --------
+    >>> "8,760 hours per year" in where_from(("conventions.hours_per_year", "hours")).value
+    True
+    """
+    items = []
+    for key, what in figures:
+        e = catalog.entry(key)
+        source = html.escape(e.source_title)
+        if e.source_url:
+            source = f'<a href="{html.escape(e.source_url)}">{source}</a>'
+        items.append(
+            f"<li><b>{html.escape(what)}</b>: {html.escape(_reading(e.value, e.unit))}. "
+            f"{source}, {html.escape(e.date)} (confidence: {html.escape(e.confidence)}).</li>"
+        )
+    return shown(w.HTML(f"<ul>{''.join(items)}</ul>"))
 
 
 def sources(*prefixes: str) -> w.Widget:

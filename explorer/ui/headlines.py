@@ -310,6 +310,7 @@ _FIGURE_LABELS: tuple[tuple[str, str], ...] = (
     ("defaults.overhead_fraction", "other losses"),
     ("defaults.mfu", "MFU"),
     ("defaults.load_factor", "load factor"),
+    ("defaults.it_overhead", "campus overhead"),  # networking, storage beside the servers
     ("defaults.*", "{last}"),
     ("regions.*.electricity_price", "electricity price"),
     ("regions.*.carbon_intensity", "grid CO₂ per kWh"),
