@@ -606,12 +606,11 @@ def where_from(*figures: tuple[str, str]) -> w.Widget:
     items = []
     for key, what in figures:
         e = catalog.entry(key)
-        source = html.escape(e.source_title)
-        if e.source_url:
-            source = f'<a href="{html.escape(e.source_url)}">{source}</a>'
+        # the source's title, not a link: a handout loads nothing from the network
         items.append(
             f"<li><b>{html.escape(what)}</b>: {html.escape(_reading(e.value, e.unit))}. "
-            f"{source}, {html.escape(e.date)} (confidence: {html.escape(e.confidence)}).</li>"
+            f"{html.escape(e.source_title)}, {html.escape(e.date)} "
+            f"(confidence: {html.escape(e.confidence)}).</li>"
         )
     return shown(w.HTML(f"<ul>{''.join(items)}</ul>"))
 
