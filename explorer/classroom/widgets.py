@@ -550,6 +550,17 @@ def training_time(
     )
     out = w.HTML()
 
+    def beyond() -> str:
+        """The caveat of a job larger than the one whose interruptions were counted."""
+        times = chips.value / reference
+        if times < 1.5:
+            return ""
+        return (
+            f"<p><small>{fmt.number(times, 2)} times the {fmt.number(reference)} GPUs whose "
+            "interruptions were counted (Llama 3): an extrapolation of their rate, not a "
+            "forecast.</small></p>"
+        )
+
     def update(_=None):
         r = train_on_chips(
             model, round(chips.value), chip=chip, mfu=mfu.value, restart_minutes=restart.value
@@ -560,7 +571,7 @@ def training_time(
                 f"{fmt.number(float(r.mtbi) * factor('hour', 'minute'))} min, "
                 "restarts eat all the time: "
                 "the job never finishes. Faster restarts or fewer chips per job are needed.</p>"
-            )
+            ) + beyond()
             return
         out.value = (
             f"<p>{html.escape(catalog.label('models', model))}: "
@@ -569,7 +580,7 @@ def training_time(
             f"Interruption every {fmt.number(float(r.mtbi))} h; "
             f"checkpoint every {fmt.number(float(r.checkpoint_interval))} min; "
             f"goodput {fmt.percent(float(r.goodput))}.</p>"
-        )
+        ) + beyond()
 
     for c in (chips, mfu, restart):
         c.observe(update, "value")
