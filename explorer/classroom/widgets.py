@@ -606,8 +606,8 @@ def _reading(value: float, unit: str) -> str:
 
 
 def where_from(*figures: tuple[str, str]) -> w.Widget:
-    """The lesson's "where the numbers come from": one line for each of a lesson's figures, given as (catalog
-    key, what it is in the lesson's words), with its value, source and date from the catalog.
+    """A lesson's "where the numbers come from": one line for each of its figures, given as
+    (catalog key, what it is in the lesson's words), with value, source and date from the catalog.
 
     Examples
     --------
