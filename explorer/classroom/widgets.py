@@ -597,7 +597,7 @@ def _reading(value: float, unit: str) -> str:
             if value >= scale:
                 return f"{fmt.number(value / scale)} {word}"
         return fmt.percent(value) if 0 < value < 1 else fmt.number(value)
-    head, *per = [u.strip() for u in unit.split("/")]
+    head, *per = unit.split(" / ")  # "kWh / household / year"; "TFLOP/s" is one unit
     if value != 1:
         head = {"hour": "hours", "minute": "minutes", "day": "days", "person": "people"}.get(
             head, head
