@@ -63,6 +63,10 @@ power; the year says by how much (``peak_facility_power``) and for how many hour
 (``hours_above_site_power``), and its ``notes`` name them. A grid connection sized for
 ``peak_facility_power``, or a battery that shaves the peak (`explorer.batteries`), carries them.
 
+The hot day a plant is sized for is the worst for it of the station's two design days and the
+typical year's hottest day (`plant_year`): the shifted years run somewhat hotter and more humid
+than the design points, so a design day alone would be milder than some summer days of the year.
+
 The plant's response to the weather is computed once per (station, technology) and cached, so
 changing the site power, chips or prices only rescales it (no psychrometrics).
 
@@ -443,7 +447,8 @@ def typical_weather(st: Station) -> Weather:
     w = np.minimum(w_dew, _saturation_ratio(dry, pressure))  # never above saturation
     # The hot day: the cooling design day (design dry-bulb, mean coincident humidity) and, for
     # plants that follow the wet-bulb, the dehumidification design day (humid, less hot), both with
-    # the design daily range; the plant's worse one is its hot day (plant_year).
+    # the design daily range; the plant's worst of these and of the year's days is its hot day
+    # (plant_year).
     days = [("cooling design day", st.design_dry_bulb, st.design_humidity_ratio)]
     if st.dehumid_dry_bulb is not None and st.dehumid_humidity_ratio is not None:
         days.append(("dehumidification design day", st.dehumid_dry_bulb, st.dehumid_humidity_ratio))
@@ -485,7 +490,12 @@ def default_tech(chip: str) -> str:
 @dataclass(frozen=True, eq=False)
 class PlantYear:
     """A plant's response to a station's year (8,760 hours) and hot day (cached per station and
-    technology)."""
+    technology).
+
+    The hot day is the worst for the plant (highest peak of cooling per heat removed) of the
+    station's design days and the typical year's hottest day (`hottest_day`), so no hour of the
+    year needs more cooling than the hot day's peak.
+    """
 
     weather: Weather
     year: PlantResponse
@@ -501,25 +511,56 @@ def _respond(
     return chiller_economiser(wb)
 
 
+def hottest_day(weather: Weather, ratio: np.ndarray) -> DesignDay:
+    """The typical year's hottest day for a plant: the calendar day (00:00 to 23:00) whose peak
+    of the plant's cooling per heat removed, `ratio` [1] (8760,), is the year's highest, as a
+    `DesignDay` named with its date.
+
+    "Hottest" is the plant's: a chiller plant's hardest day is the day of the highest wet-bulb,
+    not necessarily of the highest dry-bulb.
+
+    Examples
+    --------
+    >>> w = typical_weather(Station.constant(20.0, 10.0))
+    >>> ratio = np.zeros(HOURS_OF_YEAR)
+    >>> ratio[24 * 200 + 15] = 1.0  # day 201 of the year, 15:00
+    >>> hottest_day(w, ratio).name
+    "the typical year's hottest day, 20 July"
+    """
+    day = int(np.asarray(ratio, dtype=float).reshape(-1, len(HOURS)).max(axis=1).argmax())
+    month = int(_DAY_MONTH[day])
+    date = f"{day - _FIRST_DAY[month] + 1} {calendar.month_name[month + 1]}"
+    hours = slice(day * len(HOURS), (day + 1) * len(HOURS))
+    return DesignDay(
+        f"the typical year's hottest day, {date}",
+        weather.dry_bulb[hours],
+        weather.humidity_ratio[hours],
+        weather.wet_bulb[hours],
+    )
+
+
 @lru_cache(maxsize=32)
 def plant_year(st: Station, tech: str) -> PlantYear:
     """Weather and plant response for one station and technology: the cached, slow part.
+
+    The hot day is the plant's worst of the station's design days and the typical year's
+    hottest day (`hottest_day`): never milder than a day of the year (a design day on a tie).
 
     Examples
     --------
     >>> py = plant_year(load_station("725350"), "chiller-economiser")
     >>> py.year.ratio.shape
     (8760,)
+    >>> bool(py.year.ratio.max() <= py.hot.ratio.max())  # no hour of the year above the hot day
+    True
     """
     w = typical_weather(st)
     year = _respond(tech, w.dry_bulb, w.wet_bulb, w.humidity_ratio, w.pressure)
+    days = (*w.design_days, hottest_day(w, year.ratio))
     responses = [
-        (_respond(tech, d.dry_bulb, d.wet_bulb, d.humidity_ratio, w.pressure), d)
-        for d in w.design_days
+        (_respond(tech, d.dry_bulb, d.wet_bulb, d.humidity_ratio, w.pressure), d) for d in days
     ]
-    hot, day = max(
-        responses, key=lambda rd: float(rd[0].ratio.max())
-    )  # the plant's worse design day
+    hot, day = max(responses, key=lambda rd: float(rd[0].ratio.max()))  # the first on a tie
     return PlantYear(w, year, hot, day)
 
 

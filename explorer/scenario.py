@@ -539,7 +539,7 @@ def scale_year(
             "share: the year's annual PUE is compute()'s PUE"
         ),
     }
-    ds.attrs["notes"] = _notes(ds, base, py)
+    ds.attrs["notes"] = _notes(ds, base)
     if key is not None:  # kept apart from the caller's copy, which the caller may change
         _LAST_YEAR.clear()  # one plant's year at a time: the app's panel asks for one
         _LAST_YEAR[id(py)] = (py, key, float(it.values), ds.copy(deep=True))
@@ -560,17 +560,10 @@ def _hours_above(py: PlantYear, base: xr.Dataset) -> xr.Variable:
     return xr.Variable(fo.dims, out)
 
 
-def _notes(year: xr.Dataset, base: xr.Dataset, py: PlantYear) -> str:
-    """The climate year's notes: hours of the year above the design day; hot hours above the site
-    power (at this IT load, so a rescaled year gets its own)."""
+def _notes(year: xr.Dataset, base: xr.Dataset) -> str:
+    """The climate year's notes: hot hours above the site power (at this IT load, so a rescaled
+    year gets its own). No hour of the year needs more cooling than the hot day (`plant_year`)."""
     notes = []
-    above_design = int(np.count_nonzero(py.year.ratio > py.hot.ratio.max()))
-    if above_design:
-        notes.append(
-            f"{above_design} h of the typical year need more cooling than the design day "
-            "(design conditions are exceeded a few dozen hours a year by definition; the shifted "
-            "year is somewhat hotter and more humid than them)"
-        )
     over = year["peak_facility_power"].variable - base["site_power"].variable
     if bool((over.values > 1e-9).any()):
         peak = float(year["peak_facility_power"].max())

@@ -234,11 +234,11 @@ _CLIMATE: dict[str, Var] = {
     ),
     "water_month": Var("m3", "water drawn on site in the month", _OP, _C),
     "hot_day_dry_bulb": Var(
-        "degC", "dry-bulb of the hot day (the plant's worse design day)", _CTX, _C
+        "degC", "dry-bulb of the hot day (the plant's worst design or typical-year day)", _CTX, _C
     ),
     "hot_day_wet_bulb": Var("degC", "wet-bulb of the hot day", _CTX, _C),
     "hot_day_cooling_power": Var("MW", "cooling power on the hot day", _OP, _C),
-    "peak_cooling_power": Var("MW", "hot-day peak cooling power (station's design day)", _OP, _C),
+    "peak_cooling_power": Var("MW", "hot-day peak cooling power", _OP, _C),
     "mean_cooling_power": Var("MW", "annual mean cooling power", _OP, _C),
     "hot_day_excess_energy": Var(
         "MWh", "cooling energy of the hot day above the annual mean power", _OP, _C

@@ -15,6 +15,7 @@ from explorer import InputError, climate, notes, scenario
 from explorer.units import ureg
 
 SITES = ("rainier-mississippi", "rainier-indiana")
+HOTTEST_JACKSON = "the typical year's hottest day, FILL"
 TECHS = ("air-evaporative", "chiller-economiser")
 
 
@@ -233,6 +234,29 @@ def test_the_hot_day_peak_is_at_least_every_monthly_mean(site, tech):
     assert float(year.it_power) == pytest.approx(float(base.it_power), rel=1e-12)
     assert float(year.annual_pue) == pytest.approx(float(base.pue), rel=1e-12)
     assert float(year.peak_facility_power) >= float(base.site_power) * (1 - 1e-12)
+
+
+def test_the_hot_day_is_never_milder_than_a_day_of_the_typical_year():
+    # the hot day is the plant's worst of the two design days and the typical year's hottest day
+    # (the calendar day holding the year's highest hourly ratio): no hour of the year above it
+    for station in climate.stations():
+        for tech in TECHS:
+            py = climate.plant_year(climate.load_station(station), tech)
+            assert py.hot.ratio.max() >= py.year.ratio.max(), (station, tech)
+            day = int(np.argmax(py.year.ratio)) // 24
+            hottest = climate.hottest_day(py.weather, py.year.ratio)
+            assert_allclose(hottest.wet_bulb, py.weather.wet_bulb[day * 24 : day * 24 + 24])
+            assert_allclose(hottest.dry_bulb, py.weather.dry_bulb[day * 24 : day * 24 + 24])
+    # Jackson's chiller plant: the shifted year's most humid hour (wet-bulb 29.6992 °C) beats the
+    # dehumidification design day. COP = 0.5 x 286.15 K / (29.6992 + 4 + 6 - 13) K = 5.35878;
+    # r = 0.07 + 1 / 5.35878 = 0.256610 (the design day's peak was 0.2240)
+    py = climate.plant_year(climate.load_station("722350"), "chiller-economiser")
+    assert py.hot_day.name == HOTTEST_JACKSON
+    assert_allclose(py.hot.ratio.max(), 0.256610, rtol=1e-5)
+    assert_allclose(py.hot_day.wet_bulb.max(), 29.6992, atol=1e-4)
+    # a constant station: every day alike, so the design day (first on a tie) stays the hot day
+    const = climate.plant_year(climate.Station.constant(20.0, 10.0), "chiller-economiser")
+    assert const.hot_day.name == "cooling design day"
 
 
 @pytest.mark.parametrize("tech", TECHS)

@@ -64,9 +64,10 @@ HAND = {
     # checks the sums), pinned here as found. That hour draws 253.2007 / (1 - 0.204208 - 0.03)
     # = 330.639 MW.
     "jackson-annual-pue": 1.184831,
-    # (peak - mean) / mean: the design day's peak cooling 58.9258 MW over the year's mean
-    # 37.7993 MW (the mean cooling, pinned as found) = 0.558914
-    "hot-day-above-mean": 0.558914,
+    # (peak - mean) / mean. The hot day is the typical year's hottest day (it beats the station's
+    # design days), so its peak hour is that most humid hour: cooling = 330.639 MW x 0.204208 =
+    # 67.5191 MW, over the year's mean 37.7993 MW (the mean cooling, pinned as found) = 0.786252
+    "hot-day-above-mean": 0.786252,
     # the year's peak draw 330.639 MW / 3,000 MW (Entergy Mississippi's peak)
     "utility-peak-share": 0.110213,
     # 300 MW x 8,760 h = 2,628 GWh (the mean draw is the site power) / 49,000 GWh

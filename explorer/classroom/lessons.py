@@ -677,6 +677,8 @@ _UTILITY = f"{fmt.number(_grid_figure('utility', 'MW'))} MW"
 _STATE = f"{fmt.number(_grid_figure('state', 'TWh/year'))} TWh"
 _YEAR_GWH = f"{fmt.number(_yr('annual_energy'))} GWh"
 _UTILITY_NAME = hot_year()[1]["utility_peak"].attrs["of"]  # the site's serving utility
+_UTILITY_CONFIDENCE = hot_year()[1]["utility_peak"].attrs["confidence"]  # the catalog's rating
+_HOT_DAY = hot_year()[0].attrs["hot_day"]  # which day the plant is sized for, from the core
 _STATE_NAME = hot_year()[1]["state_consumption"].attrs["of"]
 _MIN_PER_H = factor("hour", "minute")
 
@@ -724,8 +726,9 @@ _add(
     Exercise(
         "hot-day-above-mean",
         7,
-        f"On the hot day the chiller plant's cooling peaks at {_PEAK}; over the year it averages "
-        f"{_MEAN}. By what share of the annual mean does the hot-day peak exceed it?",
+        f"On the hot day ({_HOT_DAY}) the chiller plant's cooling peaks at {_PEAK}; over the "
+        f"year it averages {_MEAN}. By what share of the annual mean does the hot-day peak "
+        "exceed it?",
         lambda: _yr("peak_cooling_power") / _yr("mean_cooling_power") - 1,
         SHARE,
         rel_tol=0.03,
@@ -758,8 +761,9 @@ _add(
         "utility-peak-share",
         7,
         f"The site's yearly average draw is {_SITE}; in its hottest hour it draws "
-        f"{_SITE_PEAK} from {_UTILITY_NAME}, whose own peak demand is about {_UTILITY}. "
-        "What share of the utility's peak is the site in its hottest hour?",
+        f"{_SITE_PEAK} from {_UTILITY_NAME}, whose own peak demand is about {_UTILITY} (a "
+        f"{_UTILITY_CONFIDENCE}-confidence figure in the explorer's catalog). What share of the "
+        "utility's peak is the site in its hottest hour?",
         lambda: _gr("share_of_utility_peak"),
         SHARE,
         rel_tol=0.03,

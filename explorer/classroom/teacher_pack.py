@@ -455,27 +455,30 @@ PLANS: dict[int, Plan] = {
             (
                 13,
                 "Step 1 · A typical year",
-                "Read the weather table and the site's yearly average against its hottest hour; "
-                "students commit a prediction for jackson-annual-pue, then read the month chart "
-                "that opens.",
+                "Read the month table aloud: which months have warm wet-bulbs? Students commit a "
+                "prediction for jackson-annual-pue, read the month chart that opens, then write "
+                "their answer to the 30 % question before opening the notebook's answer.",
             ),
             (
                 14,
                 "Step 2 · The hot day",
-                "Students answer hot-day-above-mean; the peak-shaving battery opens. Ask where "
-                "its recharge comes from (the grid, at night) and how many containers it fills.",
+                "Students answer hot-day-above-mean; the hot day's hours and the peak-shaving "
+                "battery open. Ask where its recharge comes from (the grid, at night) and how "
+                "many shipping containers it fills: that answers the hook's second guess.",
             ),
             (
                 10,
                 "Step 3 · The grid",
-                "Students answer utility-peak-share (from the hottest hour, not the 300 MW "
-                "average) and state-energy-share; ask who cares about which.",
+                "Point at the confidence of each yardstick (the utility's peak is an order of "
+                "magnitude). Students answer utility-peak-share (from the hottest hour, not the "
+                "300 MW average) and state-energy-share; ask who cares about which.",
             ),
             (
                 8,
-                "Debrief",
-                "Say: “An average hides the peak; a battery moves energy, it does not make it.” "
-                "The Advanced parts (ride-through-energy, smoothing-energy, several sites) are "
+                "What we found",
+                "Read the debrief's five points against the article's three claims. Say: “An "
+                "average hides the peak; a battery moves energy, it does not make it.” The "
+                "Advanced sections (ride-through-energy, smoothing-energy, several sites) are "
                 "homework or a second session.",
             ),
         ),
@@ -587,6 +590,11 @@ def _hot_ratio() -> str:
     """Lesson 7's hot-day peak cooling ÷ annual mean cooling (from the core)."""
     year = lessons.hot_year()[0]
     return fmt.number(float(year.peak_cooling_power / year.mean_cooling_power), 2)
+
+
+def _hot_day() -> str:
+    """The day lesson 7's plant is sized for, as the core names it."""
+    return str(lessons.hot_year()[0].attrs["hot_day"])
 
 
 def _hot_share() -> str:
@@ -719,7 +727,7 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
         (
             "on the hot day the cooling plant is designed for",
             f"The chiller plant's hot-day peak is about {_hot_ratio()} times its annual mean "
-            f"({_ans('hot-day-above-mean')} above it): more than half as much again. A battery "
+            f"({_ans('hot-day-above-mean')} above it), on {_hot_day()}. A battery "
             f"that shaves each day's peak holds about {_shaving_mwh()}, recharged from the grid "
             "at night: a row of shipping-container units of a few MWh each, not a car battery "
             "and not a building.",

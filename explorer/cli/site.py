@@ -304,8 +304,8 @@ def catalog_group(group: str) -> tuple[list[str], dict[str, Any]]:
             st = climate.load_station(wmo)
             sites = [s for s in catalog.names("sites") if climate.station_for(s) == wmo]
             lines.append(
-                f"  {wmo}: {st.name}, {st.state} ({st.altitude:.0f} m); "
-                f"hot day {st.design_dry_bulb:.1f} °C; used by {', '.join(sites) or 'no preset'}"
+                f"  {wmo}: {st.name}, {st.state} ({st.altitude:.0f} m); cooling design day "
+                f"{st.design_dry_bulb:.1f} °C; used by {', '.join(sites) or 'no preset'}"
             )
             lines.append(f"      source: {st.source}")
             data[wmo] = {

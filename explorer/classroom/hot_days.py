@@ -1,0 +1,281 @@
+"""Lesson 7's printouts (walkthrough ``07-hot-days-the-grid-and-batteries``): the tables its
+cells show, from the core, so each notebook cell stays one line.
+
+Each function takes the lesson's climate year (`explorer.climate_year`) or grid shares
+(`explorer.grid_shares`) and prints plain lines; the ones a reveal opens (after an exercise is
+answered, `explorer.classroom.widgets`) may print that exercise's answer, the others never do.
+
+Examples
+--------
+>>> from explorer.classroom import lessons
+>>> year, grid, _ = lessons.hot_year()
+>>> the_year(year)  # doctest: +ELLIPSIS
+weather station: Jackson International Ap, MS (722350)
+...
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+import xarray as xr
+
+from .. import batteries, catalog, fmt, sites
+from ..scenario import compute
+from ..ui import context
+
+
+def _mw(x: Any) -> str:
+    return fmt.quantity(float(x), "MW")
+
+
+def _say(text: str) -> None:
+    """A sentence of explanation, wrapped to the width of the tables (a blank line before)."""
+    print("\n" + textwrap.fill(text, 90))
+
+
+def the_year(year: xr.Dataset) -> None:
+    """Step 1: the station, the plant, the IT load, the site's yearly average draw against its
+    hottest hour (and lessons 1-6's constant draw), and each month's mean dry- and wet-bulb [°C].
+
+    Examples
+    --------
+    >>> from explorer.classroom import lessons
+    >>> the_year(lessons.hot_year()[0])  # doctest: +ELLIPSIS
+    weather station: ...
+    cooling plant: ...
+    month  dry-bulb  wet-bulb  (typical day's mean, °C)
+      Jan ...
+    """
+    print(f"weather station: {year.attrs['station_name']} ({year.attrs['station']})")
+    print(f"cooling plant: {year.attrs['cooling_tech_label']}")
+    print(f"IT load: {_mw(year.it_power)}, the same every hour")
+    hours = catalog.value("conventions.hours_per_year", "hour/year")
+    average = float(year.annual_energy) * 1000 / hours  # GWh -> MWh, over the year's hours
+    print(f"the site's yearly average draw: {_mw(average)}")
+    print(f"its hottest hour: {_mw(year.peak_facility_power)}")
+    flat = compute(site=year.attrs["site_preset"])
+    print(
+        f"lessons 1-6: {_mw(flat.site_power)} every hour at one PUE, IT load {_mw(flat.it_power)}"
+    )
+    print("month  dry-bulb  wet-bulb  (typical day's mean, °C)")
+    for m in range(12):
+        dry, wet = float(year.dry_bulb[m].mean()), float(year.wet_bulb[m].mean())
+        print(f"{context.MONTHS[m]:>5}  {dry:8.1f}  {wet:8.1f}")
+
+
+def the_plants_year(year: xr.Dataset) -> object:
+    """Step 1's reveal (after the annual-PUE prediction): each month's mean cooling and PUE, the
+    annual PUE, the largest cooling share of any typical hour, the water; returns the month
+    chart (`explorer.ui.context.monthly_widget`).
+
+    Examples
+    --------
+    >>> from explorer.classroom import lessons
+    >>> chart = the_plants_year(lessons.hot_year()[0])  # doctest: +ELLIPSIS
+    month  cooling (mean MW)  PUE of the month
+    ...
+    """
+    print("month  cooling (mean MW)  PUE of the month")
+    for m in range(12):
+        print(
+            f"{context.MONTHS[m]:>5}  {float(year.cooling_power_mean[m]):17.1f}  "
+            f"{float(year.pue_month[m]):16.3f}"
+        )
+    print(f"annual PUE: {fmt.number(float(year.annual_pue), 4)}")
+    share = float(year.cooling_fraction.max())
+    print(f"largest cooling share of any typical hour: {fmt.percent(share)}")
+    aws = catalog.value("cooling.aws-fleet.wue", "L / kWh")
+    wue = float(year.annual_wue)
+    print(f"water: {fmt.number(wue)} L/kWh, {fmt.number(wue / aws)} times AWS's fleet figure")
+    _say(
+        "The annual PUE is the year's facility energy ÷ its IT energy: the cool months, near free "
+        "cooling, pull it down; July and August push it up. The water: this plant's cooling "
+        f"tower evaporates water all year, while AWS's halls ({fmt.number(aws)} L/kWh, lesson 2) "
+        "are mostly cooled by outside air."
+    )
+    return context.monthly_widget()
+
+
+def peak_shaving(year: xr.Dataset) -> None:
+    """Step 2's reveal (after the hot-day exercise): the hot day's hours, and the peak-shaving
+    battery that holds each day's cooling at a daily threshold (`explorer.batteries`).
+
+    Examples
+    --------
+    >>> from explorer.classroom import lessons
+    >>> peak_shaving(lessons.hot_year()[0])  # doctest: +ELLIPSIS
+    the hot day: the typical year's hottest day, ...
+    """
+    print(f"the hot day: {year.attrs['hot_day']}")
+    print("hour  dry-bulb  wet-bulb  cooling")
+    for h in range(0, 24, 3):
+        print(
+            f"{h:4d}  {float(year.hot_day_dry_bulb[h]):8.1f}  "
+            f"{float(year.hot_day_wet_bulb[h]):8.1f}  {_mw(year.hot_day_cooling_power[h]):>8}"
+        )
+    shaving = batteries.peak_shaving_battery(year)
+    low, mean = _mw(year.hot_day_cooling_power.min()), _mw(year.mean_cooling_power)
+    _say(
+        f"A battery cannot hold the grid's draw at the annual mean ({mean}): the hot day's "
+        f"coolest hour still needs {low}, so it would never recharge. A peak-shaving battery "
+        "holds each day's draw at a daily threshold instead: above it the battery delivers (the "
+        "afternoon), below it the grid recharges the battery (the night)."
+    )
+    print(
+        f"hot day: the grid sees at most {_mw(shaving.hot_day_threshold)} of cooling "
+        f"(peak {_mw(year.peak_cooling_power)})"
+    )
+    day = int(shaving.sizing_day)
+    sized_by = "the hot day" if day == 0 else f"{context.MONTHS[day - 1]}'s typical day"
+    print(
+        f"the battery: {_mw(shaving.battery_power)}, "
+        f"{fmt.quantity(float(shaving.battery_energy), 'MWh')} "
+        f"({fmt.number(float(shaving.battery_duration))} h at full power), sized by {sized_by} "
+        "(the day whose afternoon asks most of it)"
+    )
+    print(
+        f"recharge bought from the grid: {fmt.quantity(float(shaving.annual_recharge), 'MWh')} "
+        f"a year, to deliver {fmt.quantity(float(shaving.annual_throughput), 'MWh')}"
+    )
+    cost = shaving.battery_cost
+    print(
+        "cost (low / mid / high): "
+        + " / ".join(fmt.quantity(float(cost.sel(price=p)), "USD") for p in batteries.PRICE_LEVELS)
+    )
+    _say(
+        "The battery moves cooling energy from the afternoon to the night and buys a little more "
+        "from the grid than it delivers (its round-trip losses): the site's yearly energy does "
+        "not shrink."
+    )
+    _say(
+        "The hook's second question: grid batteries of this kind are sold as shipping-container "
+        "units of a few MWh each. Divide the battery's MWh by a few: a row of containers, not a "
+        "car battery and not a building."
+    )
+
+
+def yardsticks(grid: xr.Dataset) -> None:
+    """Step 3: the site's three yardsticks, each with its source, date and confidence (a low
+    one is an order of magnitude, not a measurement), and the site's hottest hour and year.
+
+    Examples
+    --------
+    >>> from explorer.classroom import lessons
+    >>> yardsticks(lessons.hot_year()[1])  # doctest: +ELLIPSIS
+    Mississippi: ... TWh/year
+      (eia-seds, 2022, medium confidence: ...)
+    ...
+    """
+    for name in ("state_consumption", "utility_peak", "operator_peak"):
+        d = grid[name]
+        a = d.attrs
+        print(f"{a['of']}: {fmt.number(float(d))} {a['units']}")
+        print(f"  ({a['source']}, {a['date']}, {a['confidence']} confidence: {a['note']})")
+    print(
+        f"the site: hottest hour {fmt.number(float(grid.peak_power))} MW, "
+        f"{fmt.number(float(grid.annual_energy))} GWh in its typical year"
+    )
+
+
+def every_yardstick(grid: xr.Dataset) -> None:
+    """Step 3's reveal (after both share exercises): the site's share of each yardstick, the
+    grid's note and the US data centres' total.
+
+    Examples
+    --------
+    >>> from explorer.classroom import lessons
+    >>> every_yardstick(lessons.hot_year()[1])  # doctest: +ELLIPSIS
+    share of the state energy: ... %
+    ...
+    """
+    for name, label in context.GRID_BARS:
+        print(f"share of the {label}: {fmt.percent(float(grid[name]))}")
+    print("note:", grid.attrs["notes"] or "none")
+    print(
+        f"US data centres: {fmt.number(float(grid.us_datacenter_energy_2023))} TWh in 2023, "
+        f"{fmt.number(float(grid.us_datacenter_energy_2028_low))}–"
+        f"{fmt.number(float(grid.us_datacenter_energy_2028_high))} TWh projected for 2028 (LBNL)"
+    )
+
+
+def batteries_by_role(year: xr.Dataset) -> None:
+    """Advanced reveal (after the ride-through exercise): the ride-through and peak-shaving
+    batteries side by side, and why the ride-through pack holds more than it delivers.
+
+    Examples
+    --------
+    >>> from explorer.classroom import lessons
+    >>> batteries_by_role(lessons.hot_year()[0])  # doctest: +ELLIPSIS
+    ride-through delivers ... MWh; ...
+    ...
+    """
+    roles = batteries.size_roles(year)
+    ride = roles["ride-through"]
+    print(
+        f"ride-through delivers {fmt.quantity(float(ride.battery_needed_energy), 'MWh')}; "
+        f"its cells empty safely at most {fmt.number(float(ride.max_c_rate))} times their own "
+        f"energy an hour (C-rate), so the pack holds "
+        f"{fmt.quantity(float(ride.battery_energy), 'MWh')}"
+    )
+    for role in ("ride-through", "peak-shaving"):
+        r = roles[role]
+        print(
+            f"{role:>13}: {_mw(r.battery_power):>7}, "
+            f"{fmt.quantity(float(r.battery_energy), 'MWh'):>9}, "
+            f"mid cost {fmt.quantity(float(r.battery_cost.sel(price='mid')), 'USD')}, "
+            f"losses {fmt.quantity(float(r.annual_losses), 'MWh')} a year"
+        )
+
+
+def smoothing(year: xr.Dataset) -> None:
+    """Advanced reveal (after the smoothing exercise): one dip, a day of dips, the pack, its
+    cycles and its yearly losses.
+
+    Examples
+    --------
+    >>> from explorer.classroom import lessons
+    >>> smoothing(lessons.hot_year()[0])  # doctest: +ELLIPSIS
+    one dip: ... MWh absorbed; ...
+    ...
+    """
+    smooth = batteries.size_roles(year, swing_share=1.0)["smoothing"]
+    settings = batteries.default_settings()
+    per_dip = float(smooth.battery_needed_energy)
+    dips = settings["swings_per_day"]
+    print(
+        f"one dip: {fmt.quantity(per_dip, 'MWh')} absorbed; {fmt.number(dips)} dips a day cycle "
+        f"{fmt.quantity(per_dip * dips, 'MWh')} a day"
+    )
+    print(
+        f"smoothing pack: {_mw(smooth.battery_power)}, "
+        f"{fmt.quantity(float(smooth.battery_energy), 'MWh')} (grid-battery cells charge at "
+        f"most {fmt.number(float(smooth.max_c_rate))} times their energy an hour), "
+        f"{fmt.number(float(smooth.cycles_per_year))} equivalent full cycles a year"
+    )
+    print(
+        f"losses {fmt.quantity(float(smooth.annual_losses), 'MWh')} a year "
+        f"at {fmt.percent(settings['round_trip_efficiency'])} round-trip efficiency"
+    )
+
+
+def several_sites(tech: str = "chiller-economiser") -> None:
+    """Advanced reveal (after the annual-PUE prediction): the catalog's two Rainier sites, each
+    one's share of the cluster and annual PUE, and what is left without it.
+
+    Examples
+    --------
+    >>> several_sites()  # doctest: +ELLIPSIS
+    AWS Rainier Indiana ...: ... MW (... % of the cluster), ...
+    ...
+    """
+    cluster = sites.split_cluster(["rainier-indiana", "rainier-mississippi"], cooling_tech=tech)
+    for s in cluster.site.values:
+        one = cluster.sel(site=s)
+        print(
+            f"{catalog.label('sites', str(s))}: {_mw(one.site_power)} "
+            f"({fmt.percent(float(one.share_of_cluster))} of the cluster), annual PUE "
+            f"{fmt.number(float(one.annual_pue), 4)} in {one.state.values}'s weather; "
+            f"without it {fmt.percent(float(one.share_left))} of the cluster is left"
+        )
