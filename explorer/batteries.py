@@ -458,7 +458,8 @@ def peak_shaving_battery(year: xr.Dataset, round_trip_efficiency: Any = None) ->
     [MW]; energy = the largest day's cooling above its threshold [MWh]; throughput = the typical
     days' energy above their thresholds x days [MWh/yr]. The recharge comes from the grid:
     ``annual_recharge`` = throughput / round-trip efficiency. Shaving against the annual mean
-    instead would never recharge: a hot day's cooling stays above it all day.
+    instead could never recharge: in a humid climate a hot day's cooling stays above it all day
+    (Mississippi's chiller plant, below).
 
     Examples
     --------

@@ -544,7 +544,8 @@ def plant_year(st: Station, tech: str) -> PlantYear:
     """Weather and plant response for one station and technology: the cached, slow part.
 
     The hot day is the plant's worst of the station's design days and the typical year's
-    hottest day (`hottest_day`): never milder than a day of the year (a design day on a tie).
+    hottest day (`hottest_day`): never milder than a day of the year (a design day on a tie,
+    within rounding).
 
     Examples
     --------
@@ -556,11 +557,14 @@ def plant_year(st: Station, tech: str) -> PlantYear:
     """
     w = typical_weather(st)
     year = _respond(tech, w.dry_bulb, w.wet_bulb, w.humidity_ratio, w.pressure)
-    days = (*w.design_days, hottest_day(w, year.ratio))
     responses = [
-        (_respond(tech, d.dry_bulb, d.wet_bulb, d.humidity_ratio, w.pressure), d) for d in days
+        (_respond(tech, d.dry_bulb, d.wet_bulb, d.humidity_ratio, w.pressure), d)
+        for d in (*w.design_days, hottest_day(w, year.ratio))
     ]
-    hot, day = max(responses, key=lambda rd: float(rd[0].ratio.max()))  # the first on a tie
+    peaks = [float(r.ratio.max()) for r, _ in responses]
+    # the first of the worst: a design day unless a day of the year needs more (beyond rounding)
+    worst = next(i for i, p in enumerate(peaks) if p >= max(peaks) * (1 - 1e-9))
+    hot, day = responses[worst]
     return PlantYear(w, year, hot, day)
 
 

@@ -426,7 +426,7 @@ def scale_year(
                 hours.values,
                 {"units": units, "long_name": long_name},
             )
-            out.attrs["notes"] = _notes(out, base, py)
+            out.attrs["notes"] = _notes(out, base)
             return out
 
     mh = ("month", "hour")

@@ -15,7 +15,7 @@ from explorer import InputError, climate, notes, scenario
 from explorer.units import ureg
 
 SITES = ("rainier-mississippi", "rainier-indiana")
-HOTTEST_JACKSON = "the typical year's hottest day, FILL"
+HOTTEST_JACKSON = "the typical year's hottest day, 20 July"
 TECHS = ("air-evaporative", "chiller-economiser")
 
 

@@ -164,8 +164,9 @@ def yardsticks(grid: xr.Dataset) -> None:
     --------
     >>> from explorer.classroom import lessons
     >>> yardsticks(lessons.hot_year()[1])  # doctest: +ELLIPSIS
-    Mississippi: ... TWh/year
-      (eia-seds, 2022, medium confidence: ...)
+    Mississippi: ...
+      (..., 2022, ... confidence: ...)
+    Entergy Mississippi: ... MW
     ...
     """
     for name in ("state_consumption", "utility_peak", "operator_peak"):
