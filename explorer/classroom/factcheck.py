@@ -283,8 +283,9 @@ def build_claims() -> list[Claim]:
             lambda: catalog.value("sites.rainier-indiana.site_power", "MW"),
             rel_tol=0.01,
             how=(
-                "site power ÷ buildings = MW per building; compare one building with the whole "
-                "Mississippi site (sources: NYT via The Register)"
+                "a reported figure, not a computed one: an independent report (NYT via The "
+                "Register) gives the same; site power ÷ buildings = MW per building checks only "
+                "that the figures fit together"
             ),
         ),
         Claim(
@@ -637,6 +638,62 @@ STATION_FIGURES: dict[str, tuple[str, ...]] = {
     "trn2-sparse": ("chips.trn2.fp8_sparse", "systems.trn2-instance.published_fp8_sparse"),
     "us-hbm": ("chips.trn2.hbm_capacity", "systems.trn2-ultraserver.published_hbm_capacity"),
 }
+
+
+def _indiana_note() -> str:
+    indiana = catalog.value("sites.rainier-indiana.site_power", "MW")
+    buildings = catalog.value("sites.rainier-indiana.buildings", "dimensionless")
+    per = indiana / buildings
+    return (
+        "What this station can check: the article's figure against an independent report (the "
+        "figures above come from The Register's account of the New York Times' reporting, not "
+        "from the article), and whether the figures fit together: "
+        f"{fmt.quantity(indiana, 'MW')} ÷ {fmt.number(buildings)} buildings = "
+        f"{fmt.quantity(per, 'MW')} per building, {fmt.percent(per / _site_power(), 2)} of the "
+        "whole Mississippi site in each building. What it cannot check: that the campus will "
+        "draw it. The figure is the full build-out, and no formula turns buildings into "
+        "megawatts without knowing what runs inside them; so this station checks the source, "
+        "not the physics."
+    )
+
+
+def _sparse_note() -> str:
+    chips = fmt.number(_sys("trn2-instance", "chips"))
+    return (
+        f"To check: the instance's {chips} chips × one chip's sparse figure. Then compare the "
+        "article's number with the dense figures too, the instance's and the "
+        f"{_chips('trn2-ultraserver')}-chip UltraServer's (lesson 3): a figure can carry the "
+        "wrong label, or belong to another system."
+    )
+
+
+def _chips_note() -> str:
+    share = _aws_fleet_cooling()
+    return (
+        f"Lesson 3 rounded AWS's cooling share to {fmt.percent(round(share, 2))}; this station, "
+        f"like lesson 6, takes it unrounded ({fmt.percent(share, 4)}), so your count comes out "
+        "a few hundred chips below lesson 3's: rounding, not a disagreement."
+    )
+
+
+# what a station can and cannot check, beside its figures (built when shown, from the catalog)
+STATION_NOTES: dict[str, Callable[[], str]] = {
+    "in-power": _indiana_note,
+    "trn2-sparse": _sparse_note,
+    "ms-chips": _chips_note,
+}
+
+
+def station_note(claim_id: str) -> str:
+    """What the recompute station of `claim_id` can and cannot check ("" when nothing to add).
+
+    Examples
+    --------
+    >>> "cannot check" in station_note("in-power"), station_note("trn2-fp8")
+    (True, '')
+    """
+    note = STATION_NOTES.get(claim_id)
+    return note() if note else ""
 
 
 def claim(claim_id: str) -> Claim:

@@ -455,15 +455,48 @@ _add(
 )
 
 
-# The capstone (lesson 6): one site, all its chips in one job, one model, the run's energy.
+# The capstone (lesson 6): one site, one model. Its speed and ideal days are the whole site's (every
+# chip); its energy is priced on the plan the lesson recommends: one job of the size that trains
+# fastest (the core's best_job_chips), drawing its chips' share of the site. The every-chip plan
+# (the core's default job) is the contrast shown after the reveal.
 CAPSTONE = {"site_power": SITE_MW, "chip": "trn2", "model": "llama3-405b"}
 CAPSTONE_CITY_CLAIM = "ms-city"  # the Mississippi article's "city of about 250,000 people"
 
 
 @cache
 def _capstone(precision: str = "bf16"):
-    """The capstone's scenario from the core: cooling at AWS's fleet PUE, default MFU."""
+    """The capstone's site from the core: cooling at AWS's fleet PUE, default MFU, every chip in
+    one job (the core's default)."""
     ds = compute(**CAPSTONE, cooling_fraction=power.cooling_share_at("aws-fleet"))
+    return ds.sel(precision=precision)
+
+
+def capstone_site(precision: str = "bf16"):
+    """Lesson 6's site with every chip in one job (the core's default job): the contrast to
+    `capstone_plan`.
+
+    Examples
+    --------
+    >>> site = capstone_site()
+    >>> int(site.job_chips) == int(site.chips_supported)
+    True
+    """
+    return _capstone(precision)
+
+
+@cache
+def capstone_plan(precision: str = "bf16"):
+    """Lesson 6's recommended run: one job of the site's fastest job size (``best_job_chips``),
+    the rest of the site's chips left for other work; the job draws its chips' share of the site.
+
+    Examples
+    --------
+    >>> plan = capstone_plan()
+    >>> int(plan.job_chips) < int(plan.chips_supported)
+    True
+    """
+    best = float(_capstone(precision).best_job_chips)
+    ds = compute(**CAPSTONE, cooling_fraction=power.cooling_share_at("aws-fleet"), job_chips=best)
     return ds.sel(precision=precision)
 
 
@@ -481,6 +514,16 @@ def _city_mwh_per_day(basis: str = "us-person") -> float:
 
 def _c(var: str, precision: str = "bf16") -> float:
     return float(_capstone(precision)[var])
+
+
+def _p(var: str) -> float:
+    """A figure of the recommended plan (`capstone_plan`)."""
+    return float(capstone_plan()[var])
+
+
+def _plan_mw() -> float:
+    """The recommended job's power [MW]: its chips' share of the site."""
+    return SITE_MW * _p("job_chips") / _c("chips_supported")
 
 
 _EFLOPS = factor("FLOP/s", "EFLOP/s")
@@ -549,36 +592,58 @@ _add(
         ),
     )
 )
+_PLAN_CHIPS, _SITE_CHIPS = fmt.number(_p("job_chips")), fmt.number(_c("chips_supported"))
+_PLAN_DAYS = fmt.number(_p("training_days"))
+
 _add(
     Exercise(
         "capstone-energy",
         6,
-        f"The whole {_SITE} site draws its power for the run's wall-clock days (the days "
-        "with interruptions that the check above printed). How much electricity does the run "
-        "use? (MWh)",
-        lambda: _c("run_energy"),
+        f"The plan: one job of {_PLAN_CHIPS} of the site's {_SITE_CHIPS} chips (the job size "
+        f"that trains fastest), {_PLAN_DAYS} days wall-clock, interruptions included. The job "
+        f"draws its chips' share of the {_SITE} site; the other chips are free for other work. "
+        "How much electricity does the run use? (MWh)",
+        lambda: _p("run_energy"),
         "MWh",
         hints=(
-            "energy = power × time again, now for the run instead of a year",
-            "MWh = site power (MW) × days × 24 hours per day",
-            f"{_SITE} × {fmt.number(_c('training_days'))} days × 24 h ≈ "
-            f"{fmt.number(_c('run_energy'))} MWh",
+            "energy = power × time again; this job draws only its chips' share of the site",
+            "MWh = site power (MW) × job chips ÷ site chips × days × 24 hours per day",
+            f"{_SITE} × {_PLAN_CHIPS} ÷ {_SITE_CHIPS} = {fmt.quantity(_plan_mw(), 'MW')}; "
+            f"× {_PLAN_DAYS} days × 24 h ≈ {fmt.number(_p('run_energy'))} MWh",
         ),
         traps=(
             Trap(
+                "whole-site",
+                lambda: SITE_MW * _p("training_days") / factor("hour", "day"),
+                f"that prices the whole {_SITE} for the job's days; the job draws only its "
+                "chips' share of the site (job chips ÷ site chips)",
+            ),
+            Trap(
+                "every-chip-plan",
+                lambda: _c("run_energy"),
+                "that is the plan with every chip in one job, the slow one; price the "
+                "recommended job size",
+            ),
+            Trap(
                 "ideal-days",
-                lambda: SITE_MW * _c("ideal_days") / factor("hour", "day"),
-                "that uses the days with no interruptions; the site runs for the whole "
+                lambda: _plan_mw() * _p("ideal_days") / factor("hour", "day"),
+                "that uses the days with no interruptions; the job runs for the whole "
                 "wall-clock time",
             ),
             Trap(
                 "it-power-only",
-                lambda: _c("it_power") * _c("training_days") / factor("hour", "day"),
+                lambda: (
+                    _c("it_power")
+                    * _p("job_chips")
+                    / _c("chips_supported")
+                    * _p("training_days")
+                    / factor("hour", "day")
+                ),
                 "that counts only the IT power; cooling and other losses run too",
             ),
             Trap(
                 "mw-days",
-                lambda: SITE_MW * _c("training_days"),
+                lambda: _plan_mw() * _p("training_days"),
                 "that is MW × days; multiply by 24 for MWh",
             ),
         ),
@@ -590,30 +655,36 @@ _add(
         6,
         f"Take the article's words literally, as people: how many days of electricity for a "
         f"city of {_CITY} people (US, all sectors) is that run's energy? (days)",
-        lambda: _c("run_energy") / _city_mwh_per_day(),
+        lambda: _p("run_energy") / _city_mwh_per_day(),
         "days",
         hints=(
             "find what the city uses in one day, then divide the run's energy by it",
             f"city per day = {_CITY} people × "
             f"{fmt.number(_per_person())} kWh per person per year ÷ 365",
-            f"{fmt.number(_c('run_energy'))} MWh ÷ {fmt.number(_city_mwh_per_day())} MWh per day"
-            f" ≈ {fmt.number(_c('run_energy') / _city_mwh_per_day())} days",
+            f"{fmt.number(_p('run_energy'))} MWh ÷ {fmt.number(_city_mwh_per_day())} MWh per day"
+            f" ≈ {fmt.number(_p('run_energy') / _city_mwh_per_day())} days",
         ),
         traps=(
             Trap(
                 "years-not-days",
-                lambda: _c("run_energy") / (_city_mwh_per_day() / factor("day", "year")),
+                lambda: _p("run_energy") / (_city_mwh_per_day() / factor("day", "year")),
                 "that is in years of the city's electricity; × 365 for days",
             ),
             Trap(
                 "households",
-                lambda: _c("run_energy") / _city_mwh_per_day("us-household"),
+                lambda: _p("run_energy") / _city_mwh_per_day("us-household"),
                 "that counts the city as households (lesson 1's reading of the article); here "
                 "take the article's words literally, as people",
             ),
             Trap(
+                "every-chip-plan",
+                lambda: _c("run_energy") / _city_mwh_per_day(),
+                "that is the every-chip plan's energy; use the recommended plan's (the answer "
+                "above)",
+            ),
+            Trap(
                 "ideal-energy",
-                lambda: SITE_MW * _c("ideal_days") / factor("hour", "day") / _city_mwh_per_day(),
+                lambda: _plan_mw() * _p("ideal_days") / factor("hour", "day") / _city_mwh_per_day(),
                 "that uses the run's energy with no interruptions; the run takes longer",
             ),
         ),

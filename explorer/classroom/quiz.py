@@ -310,14 +310,14 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
         ),
         Item(
             6,
-            "A 200 MW site runs one training job for 10 days. How much electricity does the run "
-            "use?",
+            "A 200 MW site powers 200,000 chips. One training job runs on 50,000 of them for 10 "
+            "days while the rest do other work. How much electricity is the job's?",
             "MWh",
-            lambda: 200 * 10 * _DAY_H,
+            lambda: 200 * 50_000 / 200_000 * 10 * _DAY_H,
             (
-                ("MW × days", lambda: 200 * 10.0),
-                ("a year's energy", lambda: 200 * _HOURS),
-                ("divided by 24", lambda: 200 * 10 / 24),
+                ("the whole site's power", lambda: 200 * 10 * _DAY_H),
+                ("MW × days", lambda: 200 * 50_000 / 200_000 * 10.0),
+                ("divided by 24", lambda: 200 * 50_000 / 200_000 * 10 / _DAY_H),
             ),
         ),
         Item(

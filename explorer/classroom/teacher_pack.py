@@ -50,6 +50,16 @@ _HOURS = catalog.value("conventions.hours_per_year", "hour/year")
 _N_HOURS, _N_DAYS = fmt.number(_HOURS), fmt.number(_HOURS / factor("day", "hour"))
 
 
+def _capstone_days(which: str) -> str:
+    """Lesson 6's wall-clock days: "every" chip in one job, or the recommended "plan"."""
+    ds = lessons.capstone_plan() if which == "plan" else lessons.capstone_site()
+    return f"{fmt.number(float(ds.training_days))} days"
+
+
+def _capstone_chips() -> str:
+    return fmt.number(float(lessons.capstone_plan().job_chips))
+
+
 def _ans(eid: str) -> str:
     """An exercise's answer as the key prints it (from the core, never typed here)."""
     e = lessons.EXERCISES[eid]
@@ -150,8 +160,8 @@ LESSONS = (
         "06-capstone.ipynb",
         "in the app, pick a site and a chip and read the chips and FLOP/s",
         "FLOP is work and FLOP/s a speed, as MWh is energy and MW power; a run's energy is "
-        "power × wall-clock time",
-        "the job-size sweep: fewer chips per job raise goodput; other models and chips",
+        "power × wall-clock time; the fastest job uses only part of the site",
+        "the job-size sweep: the fastest job against the least energy; other models and chips",
     ),
     Lesson(
         7,
@@ -420,24 +430,34 @@ PLANS: dict[int, Plan] = {
                 "Chips and FLOP/s",
                 "Students run step 1 and answer capstone-achieved (peak × MFU).",
             ),
-            (10, "Work ÷ speed", "Students answer capstone-days; the interruptions' days open."),
+            (
+                10,
+                "Work ÷ speed",
+                "Students answer capstone-days; the check that opens shows one job of every chip "
+                "losing most of its time to interruptions.",
+            ),
             (
                 12,
-                "Energy",
-                "Students answer capstone-energy; read the sanity check against "
-                "Meta's published GPU-hours together: the model's goodput is an extrapolation.",
+                "Job size and energy",
+                "Ask for a show of hands: does the fastest job use all the chips, half or a "
+                "tenth? Students run step 4 and answer capstone-energy on the fastest job; read "
+                "the comparison together: every chip in one job, a Meta-sized job, and the model "
+                "against Meta's published GPU-hours (the goodput beyond Meta's size is an "
+                "extrapolation).",
             ),
             (8, "In days of a city", "Students answer capstone-city-days."),
             (
                 5,
                 "Debrief",
-                "Ask: “Is ‘N days of a city’ fair? What does it hide about when and where?”",
+                "Ask: “Is ‘N days of a city’ fair? What does it hide about when and where?” "
+                "Then open “What we found” together.",
             ),
         ),
         (
             "Using the peak instead of the achieved FLOP/s: days too short by the MFU.",
+            "Pricing the whole site for the job's days: the job draws only its chips' share.",
             "MW × days without × 24 (MWh 24 times too small).",
-            "Using ideal days for the energy: the site runs for the whole wall-clock time.",
+            "Using ideal days for the energy: the job runs for the whole wall-clock time.",
         ),
         "Each step's check opens inside the notebook; Run All, then work down. Without "
         "computers, the chain on the worksheet with a calculator; the teacher has every "
@@ -699,23 +719,27 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
         (
             "rest on a unit or a label",
             "The UltraServer memory (GiB read as GB, then divided by 1,000), the sparse FP8 "
-            "figure (twice AWS's documented sparse value) and the city (people against "
+            "figure (the UltraServer's dense figure under a sparse label, about twice AWS's "
+            "documented sparse value for the instance) and the city (people against "
             "households); ask first about the sparse FP8 figure and the cooling share.",
         ),
     ),
     6: (
         (
             f"how long would one {_SITE} site",
-            f"{_ans('capstone-days')} with no interruptions; with all chips in one job, "
-            "interruptions stretch it several-fold (see the capstone-energy question).",
+            f"{_ans('capstone-days')} on every chip with no interruptions; one job of every chip "
+            f"takes {_capstone_days('every')}, the fastest job ({_capstone_chips()} chips) "
+            f"{_capstone_days('plan')}. The fastest job's electricity is "
+            f"{_ans('capstone-city-days')} of the city's: days to weeks, not an hour.",
         ),
         (
-            "Why can adding chips to one synchronous job",
-            "Every chip added makes interruptions of the whole job more frequent; past the "
-            "fastest job size, the time lost to them (work since the last checkpoint, restarts) "
-            "grows faster than the added speed, so goodput falls faster than the chips rise. "
-            "One job of every chip runs for weeks longer, and the site draws power all that "
-            "time: several times the energy. Faster restarts or smaller jobs keep goodput up.",
+            "which job size finishes soonest",
+            "Soonest: the fastest job size, where job chips × goodput is largest; every chip "
+            "added beyond it makes the whole job's interruptions more frequent and its restarts "
+            "longer, so goodput falls faster than the chips rise. Least energy: the smallest "
+            "job, because the same work needs the same chip-hours and interruptions multiply "
+            "them by 1 ÷ goodput, which is highest for small jobs. The fastest job buys time "
+            "with energy.",
         ),
         (
             "Is the comparison fair",

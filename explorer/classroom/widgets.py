@@ -290,6 +290,9 @@ def station(claim_id: str) -> w.Widget:
         body = table(["figure", "value", "source", "date", "confidence"], rows) + (
             f"<p>Recompute: {html.escape(c.how or 'compare the figures above')}.</p>"
         )
+        note = factcheck.station_note(claim_id)
+        if note:
+            body += f"<p><i>{html.escape(note)}</i></p>"
         fields = [
             w.Text(description=f"Your number ({c.unit})" if c.unit else "Your number", style=LABEL),
             w.Text(description="Your assumption", style=LABEL),
