@@ -79,7 +79,7 @@ NEW_TRAPS = [
     # PUE - 1 = 0.15 of 300 MW = 45 MW
     ("cooling-mw-fleet", "45", "pue-minus-one", "not PUE − 1"),
     # a forgotten % sign: 10 means ten times the whole
-    # capstone, the fastest job (128,495 of 286,669 chips, 134.47 MW, 32.268 days): with no
+    # capstone, the fastest job (128,494 of 286,669 chips, 134.47 MW, 32.268 days): with no
     # interruptions 134.47 MW x 12.829 days x 24 h = 41,403 MWh (= 300 MW x 5.75 days x 24 h)
     ("capstone-energy", "41,403 MWh", "ideal-days", "no interruptions"),
     # 134.47 MW x 32.268 days = 4,339 MW-days

@@ -45,18 +45,18 @@ HAND = {
     # 3.8e25 / 7.64833e19 = 496,841 s / 86,400 = 5.75047 days
     "capstone-days": 5.75047,
     # the energy is priced on the fastest job (best_job_chips): the N with the most N x goodput,
-    # N = 128,495 chips (a whole-number search of Daly's goodput below). There M = 11,135.08 s x
-    # 16,384 / 128,495 = 1,419.80 s; the restart grows with the job (MegaScale): R = 600 s +
-    # 2.46 s x (128,495 - 16,384) / 1,000 = 875.79 s; x = 60 / (2 x 1,419.80) = 0.021130;
-    # tau = sqrt(2 x 60 x 1,419.80) (1 + sqrt(x)/3 + x/9) - 60 = 412.77 x 1.050767 - 60 = 373.735 s;
-    # goodput = 373.735 / (1,419.80 x e^(875.79/1,419.80) x (e^(433.735/1,419.80) - 1))
-    #         = 373.735 / (1,419.80 x 1.85307 x 0.357312) = 0.397580.
-    # Ideal days on N chips: 5.75047 x 286,669 / 128,495 = 12.8291; wall-clock 12.8291 / 0.397580
-    # = 32.2681 days. The job draws 300 MW x 128,495 / 286,669 = 134.470 MW:
-    # 134.470 MW x 32.2681 d x 24 h = 104,139 MWh (N cancels but for the goodput:
+    # N = 128,494 chips (a whole-number search of Daly's goodput below). There M = 11,135.08 s x
+    # 16,384 / 128,494 = 1,419.81 s; the restart grows with the job (MegaScale): R = 600 s +
+    # 2.46 s x (128,494 - 16,384) / 1,000 = 875.79 s; x = 60 / (2 x 1,419.81) = 0.021130;
+    # tau = sqrt(2 x 60 x 1,419.81) (1 + sqrt(x)/3 + x/9) - 60 = 412.77 x 1.050801 - 60 = 373.735 s;
+    # goodput = 373.735 / (1,419.81 x e^(875.79/1,419.81) x (e^(433.735/1,419.81) - 1))
+    #         = 373.735 / (1,419.81 x 1.85307 x 0.357291) = 0.397580.
+    # Ideal days on N chips: 5.75047 x 286,669 / 128,494 = 12.8292; wall-clock 12.8292 / 0.397580
+    # = 32.2683 days. The job draws 300 MW x 128,494 / 286,669 = 134.469 MW:
+    # 134.469 MW x 32.2683 d x 24 h = 104,139 MWh (N cancels but for the goodput:
     # 300 MW x 5.75047 d x 24 h / 0.397580 = 104,139)
-    "capstone-energy": 104_138.6,
-    # city of 250,000 people x 12,645 kWh / 365 = 8,660.96 MWh per day; 104,138.6 / 8,660.96
+    "capstone-energy": 104_138.5,
+    # city of 250,000 people x 12,645 kWh / 365 = 8,660.96 MWh per day; 104,138.5 / 8,660.96
     # = 12.0239
     "capstone-city-days": 12.0239,
     # Lesson 7: the chiller plant in Jackson's typical year (300 MW), 8,760 hours shifted from

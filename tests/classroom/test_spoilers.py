@@ -48,8 +48,10 @@ def forms(eid: str) -> list[re.Pattern]:
     elif e.unit not in ("1", "people", "chips", "households"):
         shown.add(fmt.quantity(x, e.unit))
     shown = {s for s in shown if len(s.strip("0.,% ")) >= 2}  # "10 %", "1.18": not "1"
-    # a source's date ("2024-12" in a references table) is no number on the page
-    return [re.compile(rf"(?<![\d.,])(?<!\d\d\d\d-){re.escape(s)}(?![\d])") for s in shown]
+    # a source's date ("2024-12" in a references table) and a cell's prompt in a handout
+    # ("In [12]:") are no numbers on the page
+    before = r"(?<![\d.,])(?<!\d\d\d\d-)(?<!In\xa0\[)(?<!Out\[)"
+    return [re.compile(rf"{before}{re.escape(s)}(?![\d])") for s in shown]
 
 
 def on_the_page(nb) -> str:
@@ -113,6 +115,7 @@ def test_the_same_check_fails_on_a_page_that_shows_an_answer():
     # a date in a references table is not an answer; the same number on its own is
     days = fmt.number(lessons.EXERCISES["capstone-city-days"].answer())
     assert not any(p.search(f"AWS, 2024-{days}") for p in forms("capstone-city-days"))
+    assert not any(p.search(f"In\xa0[{days}]: Out[{days}]:") for p in forms("capstone-city-days"))
     assert any(p.search(f"run: {days} days") for p in forms("capstone-city-days"))
 
 
