@@ -283,9 +283,8 @@ def build_claims() -> list[Claim]:
             lambda: catalog.value("sites.rainier-indiana.site_power", "MW"),
             rel_tol=0.01,
             how=(
-                "a reported figure, not a computed one: an independent report (NYT via The "
-                "Register) gives the same; site power ÷ buildings = MW per building checks only "
-                "that the figures fit together"
+                "a reported figure: the same in a report independent of the article (NYT via The "
+                "Register); site power ÷ buildings = MW per building"
             ),
         ),
         Claim(
@@ -645,15 +644,13 @@ def _indiana_note() -> str:
     buildings = catalog.value("sites.rainier-indiana.buildings", "dimensionless")
     per = indiana / buildings
     return (
-        "What this station can check: the article's figure against an independent report (the "
-        "figures above come from The Register's account of the New York Times' reporting, not "
-        "from the article), and whether the figures fit together: "
+        "What this station can check: that the figures above (The Register, on the New York "
+        "Times' reporting, not the article) give the same, and that they fit together: "
         f"{fmt.quantity(indiana, 'MW')} ÷ {fmt.number(buildings)} buildings = "
         f"{fmt.quantity(per, 'MW')} per building, {fmt.percent(per / _site_power(), 2)} of the "
-        "whole Mississippi site in each building. What it cannot check: that the campus will "
-        "draw it. The figure is the full build-out, and no formula turns buildings into "
-        "megawatts without knowing what runs inside them; so this station checks the source, "
-        "not the physics."
+        "whole Mississippi site in each. What it cannot check: that the campus will draw it. The "
+        "figure is the full build-out, and no formula turns buildings into megawatts without "
+        "knowing what runs inside them: this station checks the source, not the physics."
     )
 
 
