@@ -48,9 +48,9 @@ def forms(eid: str) -> list[re.Pattern]:
     elif e.unit not in ("1", "people", "chips", "households"):
         shown.add(fmt.quantity(x, e.unit))
     shown = {s for s in shown if len(s.strip("0.,% ")) >= 2}  # "10 %", "1.18": not "1"
-    # a source's date ("2024-12" in a references table) and a cell's prompt in a handout
-    # ("In [12]:") are no numbers on the page
-    before = r"(?<![\d.,])(?<!\d\d\d\d-)(?<!In\xa0\[)(?<!Out\[)"
+    # a source's date ("2024-12" in a references table), a cell's prompt in a handout ("In [12]:")
+    # and Voila's cell number (<div cell-index="12">) are no numbers on the page
+    before = r"(?<![\d.,])(?<!\d\d\d\d-)(?<!In\xa0\[)(?<!Out\[)(?<!cell-index=\")"
     return [re.compile(rf"{before}{re.escape(s)}(?![\d])") for s in shown]
 
 
@@ -116,6 +116,7 @@ def test_the_same_check_fails_on_a_page_that_shows_an_answer():
     days = fmt.number(lessons.EXERCISES["capstone-city-days"].answer())
     assert not any(p.search(f"AWS, 2024-{days}") for p in forms("capstone-city-days"))
     assert not any(p.search(f"In\xa0[{days}]: Out[{days}]:") for p in forms("capstone-city-days"))
+    assert not any(p.search(f'<div cell-index="{days}">') for p in forms("capstone-city-days"))
     assert any(p.search(f"run: {days} days") for p in forms("capstone-city-days"))
 
 
