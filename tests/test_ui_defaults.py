@@ -156,5 +156,11 @@ def test_shared_layouts_and_styles_never_change_in_place():
     app.site_power.value = 90.0
     app.load_link("")
     after = {k: m.get_state() for k, m in shared.items()}
-    changed = [k for k in before if before[k] != after[k]]
-    assert changed == [], [(type(shared[k]).__name__, before[k], after[k]) for k in changed]
+    changed = {
+        f"{type(shared[k]).__name__} {k}": {
+            t: (v, after[k][t]) for t, v in before[k].items() if v != after[k][t]
+        }
+        for k in before
+        if before[k] != after[k]
+    }
+    assert changed == {}, changed
