@@ -8,18 +8,20 @@ import math
 from pathlib import Path
 
 import ipywidgets as w
-from ipywidgets.widgets import widget as widget_module
 
 import explorer
 from explorer import catalog
 from explorer.training import defaults as training_defaults
 from explorer.ui import ExplorerApp, theme
 from explorer.ui.controls import NO_MODEL
+from explorer.ui.models import models
 from explorer.validate import BOUNDS, slider_span
 
 UI = Path(explorer.__file__).parent / "ui"
-# 330 widget models per visit before the layouts and styles were shared (issue #22)
-MAX_MODELS = 165
+# a visit needed 330 widget models and about 330 KB of their state (JSON, binary buffers in
+# base64) before the layouts and styles were shared (issue #22): at most half of each
+MAX_MODELS, MAX_STATE = 165, 165_000
+MAX_LAYOUTS = 20  # one per distinct layout, not one per widget
 
 
 def _values(options) -> list:
@@ -82,15 +84,83 @@ def test_the_ui_types_no_precision_name_and_no_default_chip_count():
     assert found == [], "the UI retypes the core's names or defaults:\n" + "\n".join(found)
 
 
+def _both_screens(app: ExplorerApp) -> list[w.Widget]:
+    """The widget models of both screens of `app`'s page (one is drawn at a time), shared
+    ones included; the app is left on the screen it was on."""
+    found = models([app.widget])
+    screen = app.screen
+    app.screen_toggle.value = "basics" if screen == "advanced" else "advanced"
+    found += models([app.widget])
+    app.screen_toggle.value = screen
+    return list({m.model_id: m for m in found}.values())
+
+
+def _visit(query: str) -> dict[str, dict]:
+    """The widget states a visit to the page of `query` is sent, as a fresh kernel would send
+    them: `request_states` answers with every model in the kernel (one kernel per visitor), so
+    every model the app made and every shared one its page uses (an earlier app in this
+    process, or the import, may have made those)."""
+    before = set(w.Widget.get_manager_state()["state"])
+    app = ExplorerApp(query)
+    shown = {m.model_id for m in models([app.widget])}
+    state = w.Widget.get_manager_state()["state"]
+    assert app.widget.model_id in shown
+    return {k: v for k, v in state.items() if k not in before or k in shown}
+
+
 def test_a_visit_needs_at_most_half_the_widget_models():
-    """Every widget model is a message to the page and a view in the browser: shared layouts
-    and styles keep a visit at most half the 330 models it used to need."""
-    before = set(widget_module._instances)
+    """Every widget model is a message to the page and a view in the browser. Shared layouts
+    and styles, scenario A's chart marks made on the first pin and the Basics screen made when
+    first shown keep a visit at most half the 330 models (and the state) it used to need; a
+    visit that opens on Basics makes both screens."""
+    for query in ("", "screen=basics"):
+        visit = _visit(query)
+        assert len(visit) <= MAX_MODELS, f"{query!r}: {len(visit)} widget models"
+        layouts = [k for k, v in visit.items() if v["model_name"] == "LayoutModel"]
+        assert len(layouts) <= MAX_LAYOUTS, f"{query!r}: {len(layouts)} layouts"
+        size = len(json.dumps(visit))
+        assert size <= MAX_STATE, f"{query!r}: {size:,} bytes of widget state"
+
+
+def test_shared_layouts_and_styles_never_change_in_place():
+    """Several widgets point at one Layout or style model, so a change made in place through
+    one widget (``widget.layout.display = "none"``) would move them all: take the page through
+    its paths (slider steps, a refused value, typing, pin and unpin, the filled site, ranges
+    off, a link, both screens, every card tab, the panels opened) and check none changed."""
     app = ExplorerApp("")
-    new = [m for k, m in widget_module._instances.items() if k not in before]
-    assert len(new) <= MAX_MODELS, f"{len(new)} widget models"
-    layouts = [m for m in new if isinstance(m, w.Layout)]
-    assert len(layouts) <= 20  # one per distinct layout, not one per widget
-    state = w.Widget.get_manager_state(drop_defaults=True, widgets=new)
-    assert len(json.dumps(state)) < 100_000  # bytes; about 111,000 before
-    assert app.widget in new
+    users: dict[str, int] = {}
+    page = _both_screens(app)
+    for x in page:
+        for trait in ("layout", "style"):
+            model = getattr(x, trait, None)
+            if isinstance(model, w.Layout | w.Style):
+                users[model.model_id] = users.get(model.model_id, 0) + 1
+    shared = {m.model_id: m for m in page if users.get(m.model_id, 0) > 1}
+    assert len(shared) >= 5, "the page shares almost no layout or style"
+    before = {k: m.get_state() for k, m in shared.items()}
+    app.site_power.value = 600.0
+    app.site_power_text.value = "-5"  # refused: the message beside the field
+    app.cooling.value = 0.3
+    app.pin_button.click()
+    app.fill.value = False
+    app.chips_text.value = "20000"
+    app.unpin_button.click()
+    app.ranges_toggle.checkbox.value = False
+    app.model.value = catalog.names("models")[0]
+    for card in app.cards:
+        for tab in range(len(card.tabs.children)):
+            card.tabs.selected_index = tab
+    for panel in app.panels:
+        panel.widget.selected_index = 0
+    app.load_link("site_power=80&screen=basics")
+    app.site_power.value = 90.0
+    app.load_link("")
+    after = {k: m.get_state() for k, m in shared.items()}
+    changed = {
+        f"{type(shared[k]).__name__} {k}": {
+            t: (v, after[k][t]) for t, v in before[k].items() if v != after[k][t]
+        }
+        for k in before
+        if before[k] != after[k]
+    }
+    assert changed == {}, changed

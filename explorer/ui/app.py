@@ -365,6 +365,7 @@ class ExplorerApp(Controls, Page):
 
     def _render_basics(self) -> None:
         """The Basics screen's three results with their pictures."""
+        self._screen("basics")  # made when first shown
         sc = self.scenario
         ds, v, a = sc.result, sc.values, sc.pinned_values  # A: its value and the change, per card
         same = sc.pinned is None or sc.pinned.state["basis"] == self.state["basis"]

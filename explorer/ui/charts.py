@@ -123,18 +123,32 @@ def _figure(marks: list, x_scale, y_scale, x_label: str, y_label: str, title: st
 
 class _Chart:
     """What every chart shares: `data()` builds the Dataset of what `update` last drew only
-    when asked (a slider step must not pay for building it)."""
+    when asked (a slider step must not pay for building it), and scenario A's marks are made
+    when A is first pinned (a visit that never pins is sent none of them)."""
 
     _build: Callable[[], xr.Dataset] | None = None
     _built: xr.Dataset | None = None
     figure: bq.Figure
-    _marks_a: tuple = ()  # scenario A's marks: on the figure only while A is pinned
+    _a: tuple | None = None  # scenario A's marks once made: on the figure only while A is pinned
+
+    def _make_a(self) -> tuple:
+        """Scenario A's marks, on the chart's scales."""
+        return ()
+
+    @property
+    def marks_a(self) -> tuple:
+        """Scenario A's marks (made on first use)."""
+        if self._a is None:
+            self._a = self._make_a()
+        return self._a
 
     def _show_a(self, shown: bool) -> None:
         """Put A's marks on the figure or take them off (the page then draws nothing of A)."""
-        marks = [m for m in self.figure.marks if m not in self._marks_a]
+        if not shown and self._a is None:
+            return
+        marks = [m for m in self.figure.marks if m not in self.marks_a]
         if shown:
-            marks += list(self._marks_a)
+            marks += list(self.marks_a)
         if marks != list(self.figure.marks):
             self.figure.marks = marks
 
@@ -203,17 +217,24 @@ class PowerChart(_Chart):
             color=[0, 1, 2],
             scales={"x": xs, "y": ys, "color": colours},
         )
-        self.bars_a = _outline(list(self.PARTS), {"x": xs, "y": ys})
         self.figure = _figure([self.bars], xs, ys, "", _MW, self.title, "explorer-power-chart")
-        self._marks_a = (self.bars_a,)
         self.words = ""
         self._drawn_a: tuple = (None, None)
+
+    def _make_a(self) -> tuple:
+        scales = self.bars.scales
+        return (_outline(list(self.PARTS), {"x": scales["x"], "y": scales["y"]}),)
+
+    @property
+    def bars_a(self) -> bq.Bars:
+        """Scenario A's outlined bars."""
+        return self.marks_a[0]
 
     def update(self, scenario: Scenario) -> None:
         b = [scenario.values[k] for k in self.KEYS]
         a_v = scenario.pinned_values
         a = None if a_v is None else [a_v[k] for k in self.KEYS]
-        with self.bars.hold_sync(), self.bars.scales["y"].hold_sync(), self.bars_a.hold_sync():
+        with self.bars.hold_sync(), self.bars.scales["y"].hold_sync():
             self.bars.scales["y"].max = axis_top(max(b + (a or [])))
             self.bars.y = b
             if a is not None and self._drawn_a != (scenario.pinned.result, scenario.precision):
@@ -248,7 +269,6 @@ class CityChart(_Chart):
         self.point = bq.Scatter(
             x=[300.0], y=[1.0], scales={"x": lx, "y": ly}, colors=[VERMILION], default_size=90
         )
-        self.point_a = _marker_a({"x": lx, "y": ly})
         self.title = "A city of how many people"
         self.figure = _figure(
             [self.line, self.point],
@@ -259,11 +279,18 @@ class CityChart(_Chart):
             self.title + "?",
             "explorer-people-chart",
         )
-        self._marks_a = (self.point_a,)
         self.words = ""
         self._drawn: tuple = (None, None)
         self._span: tuple | None = None
         self._city_span = (1.0, 10.0)
+
+    def _make_a(self) -> tuple:
+        return (_marker_a(dict(self.point.scales)),)
+
+    @property
+    def point_a(self) -> bq.Scatter:
+        """Scenario A's diamond."""
+        return self.marks_a[0]
 
     def update(self, scenario: Scenario) -> None:
         v, per, sweep = scenario.values, scenario.per, scenario.sweep
@@ -272,7 +299,7 @@ class CityChart(_Chart):
         here, site_power = v[var], v["site_power"]
         a_v = scenario.pinned_values
         a = None if a_v is None else (a_v["site_power"], a_v[var])  # in B's unit
-        with self.line.hold_sync(), self.point.hold_sync(), self.point_a.hold_sync():
+        with self.line.hold_sync(), self.point.hold_sync():
             self.point.x, self.point.y = [site_power], [here]
             if self._drawn[0] is not sweep or self._drawn[1] != per:  # not along site power
                 city = sweep[var].values
@@ -283,7 +310,8 @@ class CityChart(_Chart):
                 self.figure.title = self.title + "?"
                 self._drawn = (sweep, per)
             if a is not None:
-                self.point_a.x, self.point_a.y = [a[0]], [a[1]]
+                with self.point_a.hold_sync():
+                    self.point_a.x, self.point_a.y = [a[0]], [a[1]]
             self._show_a(a is not None)
             span = self._city_span
             if a is not None:
@@ -331,7 +359,6 @@ class FlopsChart(_Chart):
             orientation="horizontal",
             scales={"x": cx, "y": cy, "color": highlight},
         )
-        self.bars_a = _outline(names, {"x": cx, "y": cy}, orientation="horizontal")
         self.figure = bq.Figure(
             marks=[self.bars],
             axes=[
@@ -345,11 +372,20 @@ class FlopsChart(_Chart):
             **_interaction_scales(),
         )
         self.figure.add_class("explorer-chip-chart")
-        self._marks_a = (self.bars_a,)
         self.words = ""
         self._drawn: tuple = (None, None, None)
         self._fpw: np.ndarray = np.zeros(0)
         self._fpw_a: np.ndarray | None = None
+
+    def _make_a(self) -> tuple:
+        scales = self.bars.scales
+        names = catalog.names("chips")
+        return (_outline(names, {"x": scales["x"], "y": scales["y"]}, orientation="horizontal"),)
+
+    @property
+    def bars_a(self) -> bq.Bars:
+        """Scenario A's outlined bars."""
+        return self.marks_a[0]
 
     def update(self, scenario: Scenario) -> None:
         chips, prec = scenario.chips, scenario.precision
@@ -357,7 +393,7 @@ class FlopsChart(_Chart):
         chosen = names.index(scenario.state["chip"])
         pinned = scenario.pinned
         a_chips = None if pinned is None else pinned.chips
-        with self.bars.hold_sync(), self.bars_a.hold_sync():
+        with self.bars.hold_sync():
             old_chips, old_prec, old_a = self._drawn
             if old_chips is not chips or old_prec != prec or old_a is not a_chips:
                 # FLOPS per MW do not depend on site power: redrawn only when recomputed
@@ -428,7 +464,6 @@ class ChipsChart(_Chart):
         self.deployed = bq.Scatter(
             x=[300.0], y=[1.0], scales={"x": px, "y": py}, colors=[BLUE], default_size=90
         )
-        self.deployed_a = _marker_a({"x": px, "y": py})
         self.figure = _figure(
             [self.line, self.limit, self.deployed],
             px,
@@ -438,9 +473,16 @@ class ChipsChart(_Chart):
             self.title,
             "explorer-chips-chart",
         )
-        self._marks_a = (self.deployed_a,)
         self.words = ""
         self._drawn = None
+
+    def _make_a(self) -> tuple:
+        return (_marker_a(dict(self.deployed.scales)),)
+
+    @property
+    def deployed_a(self) -> bq.Scatter:
+        """Scenario A's diamond."""
+        return self.marks_a[0]
 
     def update(self, scenario: Scenario) -> None:
         v, sweep = scenario.values, scenario.sweep
@@ -450,15 +492,16 @@ class ChipsChart(_Chart):
         if a_v is not None:
             top = max(top, a_v["chips"])
         with ExitStack() as stack:
-            for mark in (self.line, self.limit, self.deployed, self.deployed_a):
+            for mark in (self.line, self.limit, self.deployed):
                 stack.enter_context(mark.hold_sync())
             self.limit.x = [site_power] * 2
             self.limit.y = [1.0, top]
             self.deployed.x = [max(v["power_required"], 1.0)]
             self.deployed.y = [max(deployed, 1.0)]
             if a_v is not None:
-                self.deployed_a.x = [max(a_v["power_required"], 1.0)]
-                self.deployed_a.y = [max(a_v["chips"], 1.0)]
+                with self.deployed_a.hold_sync():
+                    self.deployed_a.x = [max(a_v["power_required"], 1.0)]
+                    self.deployed_a.y = [max(a_v["chips"], 1.0)]
             self._show_a(a_v is not None)
             if self._drawn is not sweep:
                 self.line.y = np.maximum(sweep.chips_supported.values, 1)

@@ -1,8 +1,9 @@
 """The page: the output widgets and the two screens' boxes, on shared layouts and styles.
 
 Every box and output here takes a shared `Layout` and style (`explorer.ui.models`), and the
-finished page folds the equal models the other modules' widgets made into one: a visit sends
-about half the models it did.
+finished page folds the equal models the other modules' widgets made into one; the Basics
+screen's own widgets are made when it is first shown. A visit sends less than half the widget
+models it did (docs/performance.md).
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ from .models import share_models, shared, shared_layout
 
 if TYPE_CHECKING:
     from .debounce import Debounce
+
+# the layouts of a column of controls or results, and of a row of columns that wraps on a phone
+COLUMN = {"width": "100%", "max_width": "560px"}
+WIDE = {"flex_flow": "row wrap", "justify_content": "space-between", "width": "100%"}
 
 
 def html(css: str | None = None) -> w.HTML:
@@ -48,7 +53,6 @@ class Page:
         self.charts_text = html("explorer-charts-text")  # the charts in words
         self.link_notes = html()
         self.sources = html()
-        self.basics_city, self.basics_cooling, self.basics_flops = (html() for _ in range(3))
         self.address = AddressBar(layout=shared_layout(width="100%", max_width="700px"))
         auto = shared_layout(width="auto")
         self.export_button = w.Button(
@@ -74,8 +78,7 @@ class Page:
 
     def _layout(self) -> w.Widget:
         row = shared_layout(flex_flow="row wrap", align_items="center")
-        column = shared_layout(width="100%", max_width="560px")
-        plain = shared_layout()
+        column, plain = shared_layout(**COLUMN), shared_layout()
         m = self.messages
 
         def box(kind: type[w.Box], children: list, layout: w.Layout = plain) -> w.Box:
@@ -85,8 +88,8 @@ class Page:
             return w.Accordion(children=[child], titles=(title,), layout=plain)
 
         # One screen is on the page at a time, so the two screens share these controls.
-        power_row = box(w.HBox, [self.site_power, self.site_power_text], row)
-        chips_row = box(w.HBox, [self.chips_slider, self.chips_text], row)
+        self._power_row = power_row = box(w.HBox, [self.site_power, self.site_power_text], row)
+        self._chips_row = chips_row = box(w.HBox, [self.chips_slider, self.chips_text], row)
         more_inputs = box(
             w.VBox,
             [self.overhead_text, m["overhead_fraction"], self.load_text, m["load_factor"]],
@@ -134,34 +137,17 @@ class Page:
             [self._chart_box(c) for c in self.charts],
             shared_layout(flex_flow="row wrap", width="100%"),
         )
-        wide = shared_layout(flex_flow="row wrap", justify_content="space-between", width="100%")
+        wide = shared_layout(**WIDE)
         top = box(w.Box, [controls, headlines], wide)
         sources = accordion(self.sources, "Where these numbers come from")
         export = box(
             w.VBox, [self.address, box(w.HBox, [self.export_button, self.export_links], row)]
         )
         panel_widgets = tuple(p.widget for p in self.panels)
-        head = (self.style, self.strip, self.screen_toggle, self.link_notes)
-        basics_controls = box(
-            w.VBox,
-            [
-                power_row,
-                m["site_power"],
-                self.fill,
-                chips_row,
-                m["chips"],
-                self.cooling,
-                m["cooling_fraction"],
-                m["general"],
-            ],
-            column,
-        )
-        basics_results = box(
-            w.VBox, [self.basics_city, self.basics_cooling, self.basics_flops], column
-        )
+        self._head = (self.style, self.strip, self.screen_toggle, self.link_notes)
         self._screens = {
             "advanced": (
-                *head,
+                *self._head,
                 top,
                 self.notes,
                 charts,
@@ -170,18 +156,47 @@ class Page:
                 sources,
                 export,
             ),
-            "basics": (*head, box(w.Box, [basics_controls, basics_results], wide), self.address),
         }
         root = w.VBox(
-            self._screens[self.screen],
+            self._screen(self.screen),
             layout=shared_layout(width="100%", max_width="1180px", padding="0 8px"),
         )
         root.add_class("explorer-app")
-        share_models([*self._screens["advanced"], *self._screens["basics"]])
+        share_models(self._screens["advanced"])
         return root
+
+    def _screen(self, name: str) -> tuple[w.Widget, ...]:
+        """A screen's widgets. The Basics screen's own (its results and boxes) are made the
+        first time it is shown: a visit that stays on Advanced is sent none of them."""
+        if name not in self._screens:
+            self._screens[name] = self._basics_screen()
+            share_models(self._screens[name])
+        return self._screens[name]
+
+    def _basics_screen(self) -> tuple[w.Widget, ...]:
+        """The Basics screen: three sliders and three results with their pictures."""
+        column, wide = shared_layout(**COLUMN), shared_layout(**WIDE)
+        m = self.messages
+        self.basics_city, self.basics_cooling, self.basics_flops = (html() for _ in range(3))
+        controls = w.VBox(
+            [
+                self._power_row,
+                m["site_power"],
+                self.fill,
+                self._chips_row,
+                m["chips"],
+                self.cooling,
+                m["cooling_fraction"],
+                m["general"],
+            ],
+            layout=column,
+        )
+        results = w.VBox([self.basics_city, self.basics_cooling, self.basics_flops], layout=column)
+        return (*self._head, w.Box([controls, results], layout=wide), self.address)
 
     def _show_screen(self) -> None:
         """Put the current screen's widgets on the page (only one screen is drawn at a time)."""
         self._set(self.screen_toggle, self.screen)
-        if hasattr(self, "widget") and self.widget.children != self._screens[self.screen]:
-            self.widget.children = self._screens[self.screen]
+        screen = self._screen(self.screen)
+        if hasattr(self, "widget") and self.widget.children != screen:
+            self.widget.children = screen

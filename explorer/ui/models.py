@@ -39,22 +39,51 @@ def _settings(model: w.Widget) -> str:
     return json.dumps({k: v for k, v in state.items() if not k.startswith("_")}, sort_keys=True)
 
 
-def share_models(roots: Iterable[w.Widget]) -> int:
-    """Give every ipywidgets widget under `roots` the shared layout and style equal to its own,
-    closing the copies; returns how many models were closed. bqplot's figures keep their own
-    (one resizes its layout in place)."""
+def models(roots: Iterable[w.Widget]) -> list[w.Widget]:
+    """Every widget model the page needs to draw `roots`: the roots, their children, layouts,
+    styles and (bqplot) marks, axes and scales, each once, in the order found.
+
+    Examples
+    --------
+    >>> one = shared_layout(width="auto")
+    >>> box = w.VBox([w.Button(layout=one), w.Button(layout=one)], layout=one)
+    >>> sorted(type(m).__name__ for m in models([box]))
+    ['Button', 'Button', 'ButtonStyle', 'ButtonStyle', 'Layout', 'VBox']
+    """
     seen: set[int] = set()
+    found: list[w.Widget] = []
     stack = list(roots)
-    closed = 0
     while stack:
         x = stack.pop()
         if id(x) in seen:
             continue
         seen.add(id(x))
+        found.append(x)
         for name in x.keys:
             value = getattr(x, name, None)
+            if isinstance(value, dict):
+                value = list(value.values())
             items = value if isinstance(value, list | tuple) else (value,)
-            stack.extend(v for v in items if isinstance(v, w.Widget) and id(v) not in seen)
+            stack.extend(
+                v for v in reversed(items) if isinstance(v, w.Widget) and id(v) not in seen
+            )
+    return found
+
+
+def share_models(roots: Iterable[w.Widget]) -> int:
+    """Give every ipywidgets widget under `roots` the shared layout and style equal to its own,
+    closing the copies; returns how many models were closed. bqplot's figures keep their own
+    (one resizes its layout in place).
+
+    Examples
+    --------
+    >>> buttons = [w.Button(description=d) for d in ("A", "B")]
+    >>> closed = share_models([w.HBox(buttons)])  # at least the second button's two models
+    >>> buttons[0].layout is buttons[1].layout, buttons[0].style is buttons[1].style
+    (True, True)
+    """
+    closed = 0
+    for x in models(roots):
         if type(x).__module__.startswith("bqplot"):
             continue
         for trait in ("layout", "style"):
