@@ -318,12 +318,16 @@ def _finish(x: float, unit: str, negative: bool, bare: bool, echo: str = "") -> 
 
 @dataclass(frozen=True)
 class Trap:
-    """A typical wrong answer (computed from the core, like the answer) and the hint it earns."""
+    """A typical wrong answer (computed from the core, like the answer) and the hint it earns.
+
+    `slip` is False for a figure a careful student may well predict (a published number that
+    counts something else): a prediction there is not called a slip."""
 
     id: str
     value: Callable[[], float]
     hint: str
     rel_tol: float = 0.02
+    slip: bool = True
 
 
 @dataclass(frozen=True)
@@ -530,7 +534,9 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
     if fb.right:
         gap = "Within the tolerance: a good estimate."
     elif fb.kind == "trap":
-        gap = "The gap is a common slip: " + fb.message.split("hint: ", 1)[-1]
+        slip = next((t.slip for t in e.traps if t.id == fb.trap), True)
+        lead = "The gap is a common slip: " if slip else "A fair guess, and the gap has a reason: "
+        gap = lead + fb.message.split("hint: ", 1)[-1]
     else:
         ratio = x / want if want else math.inf
         if ratio == 0:

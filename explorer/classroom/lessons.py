@@ -421,6 +421,20 @@ _add(
         ),
     )
 )
+def _metas_overall() -> str:
+    """Why Meta's >90 % is not the goodput: it counts only the time the job was running."""
+    g = goodput(JOB_CHIPS)
+    return (
+        "Meta's >90 % counts only the time the job was running (the model gives "
+        f"{fmt.percent(1 - float(g.restart_share))}); goodput also subtracts the checkpoint stalls "
+        f"({fmt.percent(float(g.checkpoint_share))}) and the work lost since the last checkpoint "
+        f"({fmt.percent(float(g.lost_work_share))})"
+    )
+
+
+_METAS_OVERALL = _metas_overall()
+
+
 _add(
     Exercise(
         "goodput-16k",
@@ -448,7 +462,8 @@ _add(
             Trap(
                 "metas-overall",
                 lambda: 0.9,
-                "close to Meta's reported >90 % overall, but compute it with the model's numbers",
+                _METAS_OVERALL,
+                slip=False,
             ),
         ),
     )
@@ -990,6 +1005,47 @@ def contested_city_range() -> tuple[float, float, float]:
     """
     low, central, high = (float(x) for x in _contested_bounds().city_households)
     return low, central, high
+
+
+def contested_city_range_today() -> tuple[float, float, float]:
+    """Lesson 8's city range as `contested_city_range`, with the site at its announced power
+    (no expansion): (low, central, high) households.
+
+    Examples
+    --------
+    >>> low, central, high = contested_city_range_today()
+    >>> high < contested_city_range()[2]
+    True
+    """
+    ds = compute(
+        site=CONTESTED_SITE, site_power=SITE_MW, uncertainty="corners", cooling_default="article"
+    )
+    low, central, high = (float(x) for x in ds.city_households)
+    return low, central, high
+
+
+# the "city" in three bases: (catalog basis, what one unit is, the unit's output)
+CITY_BASES = (
+    ("us-person", "people, counting all the country's electricity (homes, work, industry)", "city_people"),
+    ("us-household", "US households, counting their homes' electricity", "city_households"),
+    ("us-person-residential", "people, counting only their homes' electricity", "city_people"),
+)
+
+
+def contested_city_bases() -> list[tuple[str, float]]:
+    """Lesson 8's site, everything central, as a city in each of `CITY_BASES`: (what, size).
+
+    Examples
+    --------
+    >>> sizes = [round(x, -3) for _, x in contested_city_bases()]
+    >>> sizes[0] < sizes[1] < sizes[2]
+    True
+    """
+    out = []
+    for basis, what, output in CITY_BASES:
+        ds = compute(site=CONTESTED_SITE, basis=basis)
+        out.append((what, float(ds[output])))
+    return out
 
 
 @cache

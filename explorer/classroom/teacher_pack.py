@@ -595,6 +595,18 @@ _HOUSEHOLD_RANGE = _range("bases.us-household.value")
 _SAMPLE, _SEED = 10_000, 1  # lesson 8's first sample (its seeds 1 and 2, 10,000 draws)
 
 
+def _today(bound: str) -> str:
+    """Lesson 8's city at the announced site power, low or high end [households]."""
+    low, _, high = lessons.contested_city_range_today()
+    return fmt.number(low if bound == "low" else high)
+
+
+def _basis_ratio() -> str:
+    """How far the basis alone moves lesson 8's city (largest ÷ smallest)."""
+    sizes = [x for _, x in lessons.contested_city_bases()]
+    return fmt.number(max(sizes) / min(sizes), 2)
+
+
 def _power_draws_low() -> tuple[str, str]:
     """The share of lesson 8's draws above the 90 % range's low end, and that end [MW]: "95 %",
     "311"."""
@@ -789,10 +801,12 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
     8: (
         (
             "How far apart could their answers land",
-            "More than twice as far apart: with the catalog's ranges the city runs from "
-            f"{_contested('low')} to {_contested('high')} households (the 90 % range alone is "
-            f"more than a factor of two), mostly because the site may grow from {_SITE} toward "
-            f"{fmt.quantity(_POWER_RANGE.high, 'MW')} and may not run flat out all year.",
+            "It depends on what they disagree about. For today's announced site the ranges "
+            f"give {_today('low')} to {_today('high')} households, just within 50 % of each "
+            f"other; counting the tracker's {fmt.quantity(_POWER_RANGE.high, 'MW')} expansion "
+            f"(a future site), {_contested('low')} to {_contested('high')}: more than twice. "
+            "The basis alone (people or households, all use or home use) moves the city "
+            f"{_basis_ratio()} times: the article says people, the explorer reads households.",
         ),
         (
             "The low end takes each figure",
@@ -814,7 +828,9 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "but nearly every draw is above it (the range is one-sided): "
             f"{_power_draws_low()[0]} of the draws exceed about {_power_draws_low()[1]} MW. The "
             "central value is the announced figure, not the middle of the draws; the same "
-            "one-sided range pulls the city's median above the central city.",
+            "one-sided range pulls the city's median above the central city. (This end is from "
+            "the Advanced sample's 10,000 draws; the small type's 2,000 draws give a slightly "
+            "different end: a sample's percentiles move a little with its size and seed.)",
         ),
         (
             "Was your hook guess right",
@@ -825,10 +841,12 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
         ),
         (
             "Each figure is drawn on its own",
-            "E.g. the site's power and its load factor (a campus built out in phases may also run "
-            "below full load), or the cooling share and the water per kWh (evaporative cooling "
-            "trades electricity for water, so they move opposite ways). Figures that move "
-            "together widen the range; figures that offset each other narrow it.",
+            "E.g. the site's power and its load factor: a campus built out in phases runs below "
+            "full load while it grows, so power up comes with load factor down; they push the "
+            "city opposite ways, so tying them narrows its range. Figures that push the number "
+            "the same way and move together (a bigger site that also runs flat out) widen it. "
+            "The cooling share and the water per kWh move together too (evaporative cooling "
+            "trades electricity for water), but neither moves the city.",
         ),
     ),
 }

@@ -608,9 +608,10 @@ def _reading(value: float, unit: str) -> str:
     return " per ".join([f"{fmt.number(value)} {head}", *per])
 
 
-def where_from(*figures: tuple[str, str]) -> w.Widget:
+def where_from(*figures: tuple[str, str], notes: tuple[str, ...] = ()) -> w.Widget:
     """A lesson's "where the numbers come from": one line for each of its figures, given as
-    (catalog key, what it is in the lesson's words), with value, source and date from the catalog.
+    (catalog key, what it is in the lesson's words), with value, source and date from the catalog,
+    and the catalog's note for the keys in `notes` (an assumption says what it rests on).
 
     Examples
     --------
@@ -624,7 +625,9 @@ def where_from(*figures: tuple[str, str]) -> w.Widget:
         items.append(
             f"<li><b>{html.escape(what)}</b>: {html.escape(_reading(e.value, e.unit))}. "
             f"{html.escape(e.source_title)}, {html.escape(e.date)} "
-            f"(confidence: {html.escape(e.confidence)}).</li>"
+            f"(confidence: {html.escape(e.confidence)})."
+            + (f" <small>{html.escape(e.note)}</small>" if key in notes and e.note else "")
+            + "</li>"
         )
     return shown(w.HTML(f"<ul>{''.join(items)}</ul>"))
 
