@@ -421,6 +421,8 @@ _add(
         ),
     )
 )
+
+
 def _metas_overall() -> str:
     """Why Meta's >90 % is not the goodput: it counts only the time the job was running."""
     g = goodput(JOB_CHIPS)
@@ -1026,7 +1028,11 @@ def contested_city_range_today() -> tuple[float, float, float]:
 
 # the "city" in three bases: (catalog basis, what one unit is, the unit's output)
 CITY_BASES = (
-    ("us-person", "people, counting all the country's electricity (homes, work, industry)", "city_people"),
+    (
+        "us-person",
+        "people, counting all the country's electricity (homes, work, industry)",
+        "city_people",
+    ),
     ("us-household", "US households, counting their homes' electricity", "city_households"),
     ("us-person-residential", "people, counting only their homes' electricity", "city_people"),
 )

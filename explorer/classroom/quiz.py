@@ -226,7 +226,10 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
             (
                 ("N × D", lambda: 70e9 * 15e12),
                 ("2 N D (forward pass only)", lambda: 2 * 70e9 * 15e12),
-                ("15 trillion taken as 1.5 × 10¹² (a power of ten slipped)", lambda: 6 * 70e9 * 15e12 / 10),
+                (
+                    "15 trillion taken as 1.5 × 10¹² (a power of ten slipped)",
+                    lambda: 6 * 70e9 * 15e12 / 10,
+                ),
             ),
         ),
         Item(

@@ -716,6 +716,13 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             f"(goodput {_ans('goodput-16k')} at {_JOB_CHIPS} chips, lower at {_RUN_CHIPS}).",
         ),
         (
+            "How can more chips be slower",
+            "Each chip added makes the job faster but also adds parts that can fail, and the "
+            "whole job stops at every failure: twice the chips, interruptions twice as often. "
+            "Past some size the work lost and the restarts cost more time than the extra chips "
+            "save (and the rate is extrapolated beyond the job where it was counted).",
+        ),
+        (
             "goodput",
             "Because at Rainier's scale interruptions, checkpoints and restarts decide how much of "
             "the peak becomes training progress; peak FLOPS ignores all of them.",
