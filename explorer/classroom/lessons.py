@@ -451,7 +451,7 @@ _add(
         hints=(
             "three things eat time: checkpoints, the work lost since the last one, and restarts",
             "Young's estimate: losses ≈ δ/τ + (τ/2 + R)/M with τ = √(2δM); Daly refines it",
-            "the solution cell under the exercise works it out with the core: about "
+            "the solution cell under the exercise works it out with the explorer: about "
             f"{fmt.percent(float(goodput(JOB_CHIPS).goodput), 2)}",
         ),
         traps=(

@@ -340,25 +340,33 @@ PLANS: dict[int, Plan] = {
                 f"Say: “{_RUN_CHIPS} H100s, Llama 3.1 405B: a day, a week, a month, a year?” "
                 "Collect guesses on the board.",
             ),
-            (10, "6 N D", f"Work C ≈ {_six_n_d()} on the board with powers of ten."),
+            (8, "6 N D", f"Work C ≈ {_six_n_d()} on the board with powers of ten."),
             (
-                12,
+                10,
                 "Peak, achieved, days",
                 f"Say: “Real runs reach about {_MFU} of peak.” Students "
                 "answer llama-days; the worked step opens below it.",
             ),
             (
-                15,
+                7,
+                "Days on a site (section 3)",
+                "Read the site's chips and days together; ask “how can more chips be slower?” "
+                "and collect reasons before opening the answer (more parts, more interruptions).",
+            ),
+            (
+                12,
                 "Goodput (predict first)",
                 "Say: “Every failure costs work since the last "
                 "checkpoint plus a restart.” Students commit a prediction for goodput-16k before "
-                "the slider and the Daly/Young table open.",
+                "the slider and the hook's days with interruptions open. A prediction near "
+                "Meta's >90 % is fair: that figure counts only the time the job was running.",
             ),
             (
                 8,
                 "Debrief",
-                "Ask the goodput question; the class answer: at Rainier's scale, "
-                "interruptions decide how much peak becomes progress.",
+                "Back to the hook with interruptions (the model against Meta's GPU-hours); ask "
+                "the goodput question: at Rainier's scale, interruptions decide how much peak "
+                "becomes progress. Young and Daly (Advanced) are optional.",
             ),
         ),
         (
@@ -368,8 +376,8 @@ PLANS: dict[int, Plan] = {
             f"{_typed_percent('goodput-16k')} %: read as {_typed_percent('goodput-16k')} % and "
             "echoed; the prediction stays editable until committed.",
         ),
-        "The goodput slider and the Daly/Young table open inside the notebook after the "
-        "prediction; Run All first. Without computers, the worksheet's two exercises with a "
+        "The goodput slider and the hook's days with interruptions open inside the notebook "
+        "after the prediction; Run All first. Without computers, the worksheet's two exercises with a "
         "calculator; the teacher reads the goodput table from the answer key.",
     ),
     5: Plan(
