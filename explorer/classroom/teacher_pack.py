@@ -377,8 +377,8 @@ PLANS: dict[int, Plan] = {
             "echoed; the prediction stays editable until committed.",
         ),
         "The goodput slider and the hook's days with interruptions open inside the notebook "
-        "after the prediction; Run All first. Without computers, the worksheet's two exercises with a "
-        "calculator; the teacher reads the goodput table from the answer key.",
+        "after the prediction; Run All first. Without computers, the worksheet's two "
+        "exercises with a calculator; the teacher reads the goodput table from the answer key.",
     ),
     5: Plan(
         (
