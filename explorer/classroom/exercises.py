@@ -109,6 +109,11 @@ _DIMENSIONS = (
     ("m**3", "a volume"),
 )
 EXAMPLE = "type a number such as 1,500, 2.6k or 4.5 kWh"
+# "PUE = 1.75", "energy: 2,628 GWh": the name before the number is left out
+_NAMED = re.compile(r"^[A-Za-z][A-Za-z0-9 _'()-]{0,40}?\s*[=:≈]\s*(?=\S)")
+# a typed calculation ("300*8760/1000", "1 / (1 - 0.4 - 0.03)") and the unit after it, if any
+_CALC = re.compile(r"^(?P<expr>[\d\s.,()+\-*/×÷]+?)\s*(?P<rest>[A-Za-z%].*)?$")
+_CALC_TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d*)?|\.\d+)|([-+*/×÷()]))")
 
 
 @dataclass(frozen=True)
@@ -135,7 +140,7 @@ def _dimension(q: pint.Quantity) -> str:
 
 def _unit_words(unit: str) -> str:
     if unit == SHARE:
-        return "a share (0.84 or 84 %)"
+        return "a share (a decimal such as 0.5 or a percentage such as 50 %)"
     if unit == RATIO:
         return "a plain number"
     if unit in COUNT_WORDS:
@@ -169,11 +174,84 @@ def _words_to_number(text: str) -> str:
 def _normalise(text: str) -> str:
     text = text.strip().replace("−", "-").replace("\u2009", " ").replace("\u00a0", " ")
     text = text.replace("\u202f", " ")
+    text = _NAMED.sub("", text)
     text = _APPROX.sub("", text).strip()
     text = _words_to_number(text)
     text = _UNIT_WORDS.sub(lambda m: _PREFIX_WORDS[m[1].lower()] + _unit_symbol(m[2]), text)
     # "207 829" (a space between thousands) reads as "207,829"
     return re.sub(r"(?<=\d) (?=\d{3}\b)", ",", text)
+
+
+def _calculate(expr: str) -> float | None:
+    """The value of a typed calculation of numbers, + − × ÷ and parentheses, read by a small
+    recursive-descent parser (never `eval`); None when `expr` is not one.
+
+    Examples
+    --------
+    >>> _calculate("300*8760/1000")
+    2628.0
+    >>> _calculate("1 / (1 - 0.4 - 0.03)") == 1 / 0.57
+    True
+    >>> _calculate("2 +") is None
+    True
+    """
+    expr = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", expr)  # 8,760 → 8760
+    tokens: list[str | float] = []
+    pos = 0
+    while pos < len(expr.rstrip()):
+        m = _CALC_TOKEN.match(expr, pos)
+        if not m:
+            return None
+        tokens.append(float(m[1]) if m[1] else m[2])
+        pos = m.end()
+    if len(tokens) > 60:
+        return None
+    at = 0
+
+    def peek() -> str | float | None:
+        return tokens[at] if at < len(tokens) else None
+
+    def term() -> float:  # term := factor (("*" | "/") factor)*
+        nonlocal at
+        x = factor()
+        while peek() in ("*", "×", "/", "÷"):
+            op = tokens[at]
+            at += 1
+            y = factor()
+            x = x * y if op in ("*", "×") else x / y
+        return x
+
+    def total() -> float:  # total := term (("+" | "-") term)*
+        nonlocal at
+        x = term()
+        while peek() in ("+", "-"):
+            op = tokens[at]
+            at += 1
+            y = term()
+            x = x + y if op == "+" else x - y
+        return x
+
+    def factor() -> float:  # factor := number | "(" total ")" | ("+" | "-") factor
+        nonlocal at
+        t = peek()
+        at += 1
+        if isinstance(t, float):
+            return t
+        if t in ("+", "-"):
+            return factor() if t == "+" else -factor()
+        if t == "(":
+            x = total()
+            if peek() != ")":
+                raise ValueError("unclosed parenthesis")
+            at += 1
+            return x
+        raise ValueError("a number is missing")
+
+    try:
+        x = total()
+    except (ValueError, RecursionError):
+        return None
+    return x if at == len(tokens) else None
 
 
 def _unit_symbol(word: str) -> str:
@@ -231,6 +309,21 @@ def read(answer: object, unit: str, negative: bool = False) -> Reading:
     text = _normalise(answer)
     if not text:
         return Reading(None, "type a number first.")
+    calc = _CALC.match(text)
+    if calc and re.fullmatch(r"\s*[\d.,]+\s*-\s*[\d.,]+\s*", calc["expr"]):
+        return Reading(None, "give one number, not a range (the middle of it, for example).")
+    if calc and re.search(r"[*×÷()+]|\d\s*-|/.*/", calc["expr"]):
+        try:
+            x = _calculate(calc["expr"])
+        except ZeroDivisionError:
+            return Reading(None, f"that calculation divides by zero; {EXAMPLE}.")
+        if x is None:
+            return Reading(
+                None, "I cannot read that calculation; type its result (a number such as 2,628)."
+            )
+        r = read(f"{x:.12g} {calc['rest'] or ''}".strip(), unit, negative)
+        echo = r.echo or f"read as {fmt.number(x)}"
+        return Reading(r.value, r.message, r.bare, echo if r.value is not None else "", r.typed)
     m = _NUMBER.match(text)
     if not m:
         shown = answer.strip() if len(answer.strip()) <= 40 else answer.strip()[:40] + "…"
@@ -257,6 +350,8 @@ def read(answer: object, unit: str, negative: bool = False) -> Reading:
             r = _finish(x / 100, unit, negative, bare=False, echo=f"read as {fmt.number(x)} %")
             return Reading(r.value, r.message, r.bare, r.echo, typed=x)
         return _finish(x, unit, negative, bare=True)
+    # "10 % of site power", "84 percent cooling": the words after the percent sign are left out
+    rest = re.sub(r"^(%|percent|per cent)\s+[A-Za-z].*$", r"\1", rest, flags=re.IGNORECASE)
     if rest.lower() in _PERCENT:
         if unit in (SHARE, RATIO):
             return _finish(x / 100, unit, negative, bare=False)
@@ -427,6 +522,25 @@ def _rounded(x: float, want: float, figures: int | None) -> bool:
     return float(f"{want:.{figures}g}") == float(f"{x:.{figures}g}")
 
 
+def _in_other_unit(e: Exercise, x: float, want: float) -> str | None:
+    """The unit with another SI prefix in which a bare `x` is the answer ("8.3e16" for
+    83 PFLOP/s is FLOP/s), or None."""
+    if e.unit in (SHARE, RATIO) or e.unit in COUNT_WORDS or not want:
+        return None
+    stem = e.unit[1:] if e.unit[:1] in "kMGTPE" else e.unit
+    for prefix in ("", "k", "M", "G", "T", "P", "E"):
+        other = prefix + stem
+        if other == e.unit:
+            continue
+        try:
+            there = float(ureg.Quantity(want, e.unit).to(other).magnitude)
+        except Exception:  # pint: not a unit, or not the same kind
+            continue
+        if _near(x, there, e.rel_tol) or float(f"{x:.2g}") == float(f"{there:.2g}"):
+            return other
+    return None
+
+
 # slips by a whole factor: (factor, trap id, what the hint says)
 _SLIPS = (
     (1e3, "prefix", "1,000 times too large: check k/M/G prefixes"),
@@ -466,8 +580,10 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         # a bare 1.62 for a share is first read as 1.62 %; a slip at 1.62 itself says more
         if r.typed is not None and _near(r.typed, t.value(), t.rel_tol):
             return Feedback(False, f"Not yet, hint: {t.hint}.", "trap", t.id)
+    figures = _figures(answer)
     for t in e.traps:
-        if _near(x, t.value(), t.rel_tol):
+        # a trap's value rounded as the student rounded ("1.7" for 1 / 0.60 = 1.667) is the trap
+        if _near(x, t.value(), t.rel_tol) or _rounded(x, t.value(), figures):
             return Feedback(False, f"Not yet{said}, hint: {t.hint}.", "trap", t.id)
     if e.unit == SHARE and r.bare and x > 1 and _near(x / 100, want, e.rel_tol):
         return Feedback(
@@ -476,6 +592,16 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             f"a share is written {fmt.number(x)} % or {fmt.number(x / 100)}.",
             "trap",
             "percent-vs-share",
+        )
+    other = _in_other_unit(e, x, want) if r.bare else None
+    if other:
+        return Feedback(
+            False,
+            f"Not yet, hint: {fmt.number(x, e.digits)} is the right size in {other}; "
+            f"the answer is asked in {e.unit}: convert it, or type the unit after your number "
+            f"({fmt.number(x, e.digits)} {other}).",
+            "trap",
+            "unit-missing",
         )
     ratio = x / want if want else math.inf
     for k, slip, words in _SLIPS:
