@@ -39,6 +39,8 @@ SPELLINGS = {
         "83.14 PF",
         "0.0831 EFLOP/s",
     ],
+    # 83.136e15 FLOP/s x 86,400 s = 7.183e21 FLOP = 7,183 EFLOP
+    "ultraserver-day-flop": ["7.18e21", "7.2e21 FLOP", "7,183 EFLOP", "7.18 x 10^21", "7.2 ZFLOP"],
     # 11.1177 days = 266.8 h = 9.606e5 s
     "llama-days": ["11.1", "11 days", "266.8 hours", "9.6e5 s", "11.1 d"],
     "goodput-16k": ["85%", "0.85", "85.3 %", "0.853"],

@@ -30,6 +30,8 @@ HAND = {
     "trn2-chips-300mw": 286_813.0,
     # 64 chips x 1.299 PFLOP/s = 83.136 PFLOP/s
     "ultraserver-fp8": 83.136,
+    # 83.136e15 FLOP/s x 86,400 s = 7.1829504e21 FLOP
+    "ultraserver-day-flop": 7.1829504e21,
     # 3.8e25 / (1e5 x 989e12 x 0.4) = 960,566 s; / 86,400 = 11.1177 days
     "llama-days": 11.1177,
     # Daly's complete model: M = 54 d x 86,400 s / 419 interruptions = 11,135.08 s (the job's mean
@@ -131,6 +133,10 @@ MISTAKES = [
     ("trn2-chips-300mw", 522_000, "server overhead"),  # 261e6 W / 500 W
     ("ultraserver-fp8", 164.032, "sparse"),  # 64 x 2.563 PFLOP/s sparse FP8
     ("ultraserver-fp8", 42.688, "BF16"),  # 64 x 0.667 PFLOP/s dense BF16
+    ("trn2-chips-300mw", 329_670, "cooling and the other losses"),  # 300e6 W / 910 W
+    ("ultraserver-day-flop", 8.3136e16, "that is the speed"),  # FLOP/s, no time
+    ("ultraserver-day-flop", 8.3136e16 * 24, "hours"),  # x 24 hours, not 86,400 s
+    ("ultraserver-day-flop", 164.032e15 * 86_400, "sparse"),  # 1.417e22 FLOP
     ("llama-days", 4.4471, "MFU"),  # 11.1177 x 0.4
     ("llama-days", 266.82, "divide by 24"),  # 11.1177 x 24 hours
     ("goodput-16k", 1.0, "interruptions cost time"),

@@ -39,7 +39,7 @@ def test_every_exercise_answer_hint_and_trap_is_in_the_answer_key(pages):
         for text in (e.id, e.question, f"Answer: {e.show(e.answer())}", *e.hints):
             assert html.escape(text) in lesson_key and html.escape(text) in key, (e.id, text)
         for t in e.traps:
-            for text in (t.id, e.show(t.value()), t.hint):
+            for text in (t.id, e.show_trap(t), t.hint):
                 assert html.escape(text) in lesson_key, (e.id, t.id, text)
 
 
@@ -48,6 +48,11 @@ def test_hand_computed_answers_and_the_pue_trap(pages):
     assert "Answer: 2,628 GWh" in pages["lesson-1/answers.html"]
     assert "<td>forgot-other-losses</td><td>1.67</td>" in pages["lesson-2/answers.html"]
     assert "1.43" not in pages["answers.html"]
+    # the households a student mistakes for people are printed as households (2,628e6 / 10,715)
+    assert (
+        "<td>households-not-people</td><td>245,264 households</td>"
+        in pages["lesson-1/answers.html"]
+    )
 
 
 def test_a_new_trap_in_the_code_shows_up_in_the_pack(monkeypatch):

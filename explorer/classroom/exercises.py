@@ -423,6 +423,7 @@ class Trap:
     hint: str
     rel_tol: float = 0.02
     slip: bool = True
+    unit: str = ""  # the trap value's own unit, when not the exercise's (households, not people)
 
 
 @dataclass(frozen=True)
@@ -472,6 +473,11 @@ class Exercise:
 
     def shown_unit(self) -> str:
         return {SHARE: "", RATIO: ""}.get(self.unit, self.unit)
+
+    def show_trap(self, t: Trap) -> str:
+        """A trap's value as the answer key prints it, in the trap's own unit when it has one
+        (the households a student mistook for people)."""
+        return f"{fmt.number(t.value(), self.digits)} {t.unit}" if t.unit else self.show(t.value())
 
     def show(self, x: float) -> str:
         """A value in this exercise's unit, as the answers and keys print it."""
@@ -523,21 +529,19 @@ def _rounded(x: float, want: float, figures: int | None) -> bool:
 
 
 def _in_other_unit(e: Exercise, x: float, want: float) -> str | None:
-    """The unit with another SI prefix in which a bare `x` is the answer ("8.3e16" for
-    83 PFLOP/s is FLOP/s), or None."""
+    """The unit without its SI prefix when a bare `x` is the answer in it ("8.3e16" for
+    83 PFLOP/s is in FLOP/s), or None."""
     if e.unit in (SHARE, RATIO) or e.unit in COUNT_WORDS or not want:
         return None
-    stem = e.unit[1:] if e.unit[:1] in "kMGTPE" else e.unit
-    for prefix in ("", "k", "M", "G", "T", "P", "E"):
-        other = prefix + stem
-        if other == e.unit:
-            continue
-        try:
-            there = float(ureg.Quantity(want, e.unit).to(other).magnitude)
-        except Exception:  # pint: not a unit, or not the same kind
-            continue
-        if _near(x, there, e.rel_tol) or float(f"{x:.2g}") == float(f"{there:.2g}"):
-            return other
+    if e.unit[:1] not in "kMGTPE" or len(e.unit) < 2:
+        return None
+    stem = e.unit[1:]
+    try:
+        there = float(ureg.Quantity(want, e.unit).to(stem).magnitude)
+    except Exception:  # pint: not a unit, or not the same kind
+        return None
+    if _near(x, there, e.rel_tol) or float(f"{x:.2g}") == float(f"{there:.2g}"):
+        return stem
     return None
 
 

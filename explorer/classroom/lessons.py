@@ -183,7 +183,8 @@ _add(
             f"people = annual energy ÷ {fmt.number(_per_person())} kWh per person per year "
             "(US, all sectors); convert GWh to kWh first",
             f"{fmt.number(_site_energy_kwh())} kWh ÷ {fmt.number(_per_person())} kWh ≈ "
-            f"{fmt.number(_site_energy_kwh() / _per_person())} people",
+            f"{fmt.number(float(f'{_site_energy_kwh() / _per_person():.3g}'))} people "
+            "(three figures: the inputs are not known more closely)",
         ),
         traps=(
             Trap(
@@ -191,6 +192,7 @@ _add(
                 lambda: float(compute(site_power=SITE_MW, basis="us-household").city_households),
                 "that is the number of US households; "
                 f"the per-person basis is {fmt.number(_per_person())} kWh per person per year",
+                unit="households",
             ),
             Trap(
                 "people-in-households",
@@ -385,6 +387,47 @@ _add(
                 lambda: float(system_table().fp8_dense.sel(system="trn2-instance")),
                 f"that is one {fmt.number(_chips('trn2-instance'))}-chip instance; an UltraServer "
                 f"joins {fmt.number(_chips('trn2-ultraserver') / _chips('trn2-instance'))}",
+            ),
+        ),
+    )
+)
+_add(
+    Exercise(
+        "ultraserver-day-flop",
+        3,
+        "How much computing (FLOP, an amount) does one Trn2 UltraServer do in a day at its "
+        "dense FP8 peak?",
+        lambda: _us_trn2()[0] * factor("PFLOP/s", "FLOP/s") * _DAY_S,
+        "FLOP",
+        rel_tol=0.05,
+        hints=(
+            "FLOP/s is a speed; an amount of computing is a speed × a time, like MW × hours",
+            "FLOP = FLOP/s × seconds; give the speed in FLOP/s (1 PFLOP/s = 10¹⁵ FLOP/s) and "
+            "the day in seconds (24 × 60 × 60)",
+            f"{fmt.number(_us_trn2()[0], 4)} PFLOP/s = "
+            f"{_us_trn2()[0] * factor('PFLOP/s', 'FLOP/s'):.3g} FLOP/s; × "
+            f"{fmt.number(_DAY_S)} s = {_us_trn2()[0] * factor('PFLOP/s', 'FLOP/s') * _DAY_S:.2g}"
+            " FLOP",
+        ),
+        traps=(
+            Trap(
+                "speed-not-amount",
+                lambda: _us_trn2()[0] * factor("PFLOP/s", "FLOP/s"),
+                "that is the speed (FLOP/s); multiply by the seconds in a day for an amount",
+            ),
+            Trap(
+                "hours-not-seconds",
+                lambda: _us_trn2()[0] * factor("PFLOP/s", "FLOP/s") * 24,
+                "you multiplied by hours; FLOP/s counts per second: use the seconds in a day",
+            ),
+            Trap(
+                "sparse",
+                lambda: (
+                    float(system_table().fp8_sparse.sel(system="trn2-ultraserver"))
+                    * factor("PFLOP/s", "FLOP/s")
+                    * _DAY_S
+                ),
+                "that uses the sparse figure; estimates of real work use the dense one",
             ),
         ),
     )

@@ -315,12 +315,14 @@ PLANS: dict[int, Plan] = {
                 10,
                 "Rebuild the UltraServer",
                 "Students answer ultraserver-fp8 from one chip's "
-                "figure; the systems' table opens and they compare with the published column.",
+                "figure; the systems' table opens and they compare with the published column. "
+                "Then ultraserver-day-flop: one UltraServer's FLOP in a day (speed × time).",
             ),
             (
                 10,
                 "Debrief",
-                "The per-facility-MW chart: “fewer FLOPS per chip is not fewer per "
+                "Back to the hook and “What we found”. With time to spare, the optional "
+                "(Advanced) per-facility-MW chart: “fewer FLOP/s per chip is not fewer per "
                 "MW.” A100 and TPU v4 show n/a (no FP8), not zero.",
             ),
         ),
@@ -696,7 +698,7 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "can both be true",
             "No, not as an annual average: AWS's fleet PUE leaves "
             f"{_ans('cooling-at-fleet-pue')} of the site ({_ans('cooling-mw-fleet')}) for "
-            "cooling. Only the low end of 30–50 % fits an older facility's average PUE; the "
+            "cooling. Only the low end of 30–50 % fits the industry-wide survey average PUE; the "
             f"whole range needs a PUE of {_article_pues()}; and it is not a hot day (lesson 7).",
         ),
         (
@@ -1032,7 +1034,7 @@ def _worksheet(lesson: Lesson) -> str:
 def _answers(lesson: Lesson) -> str:
     parts = []
     for e in exercises_of(lesson.number):
-        traps = [[t.id, e.show(t.value()), t.hint] for t in e.traps]
+        traps = [[t.id, e.show_trap(t), t.hint] for t in e.traps]
         parts.append(
             f"<section><h3>{html.escape(e.id)}</h3><p>{html.escape(e.question)}</p>"
             f"<p><b>Answer: {html.escape(e.show(e.answer()))}</b> "

@@ -366,6 +366,12 @@ ARTICLE_SITE = "rainier-mississippi"  # the site whose article the first lessons
 CITY_BASES = ("us-household", "us-person", "us-person-residential", "us-ms-person", "world-person")
 
 
+def _three_figures(x: float) -> str:
+    """A count to three significant figures (207,829 → "208,000"): the bases and the site's
+    power are not known more closely than that."""
+    return fmt.number(float(f"{x:.3g}"))
+
+
 def city_bases(site_power: float | None = None, bases: tuple[str, ...] = CITY_BASES) -> w.Widget:
     """The same site as a city on a few bases (`CITY_BASES` by default), with a box that shows
     every basis in the catalog (default site power: the article site's, from the catalog)."""
@@ -377,6 +383,8 @@ def city_bases(site_power: float | None = None, bases: tuple[str, ...] = CITY_BA
     out = w.HTML()
     chosen = [b for b in bases if b in catalog.names("bases")]
 
+    home = fmt.number(catalog.value("conventions.persons_per_household", "person/household"))
+
     def update(_=None):
         names = catalog.names("bases") if every.value else chosen
         ds = compute(site_power=sp.value, basis=names)
@@ -384,16 +392,20 @@ def city_bases(site_power: float | None = None, bases: tuple[str, ...] = CITY_BA
         for b in names:
             one = ds.sel(basis=b)
             per = str(one.basis_per.values)
+            # the people per home is the US Census's: households only for US bases
+            us = per == "household" or b.startswith("us-")
             rows.append(
                 [
                     catalog.label("bases", b),
                     f"{fmt.number(float(one.basis_value))} kWh per {per}",
-                    fmt.number(float(one.city_people)),
-                    fmt.number(float(one.city_households)),
+                    _three_figures(float(one.city_people)),
+                    _three_figures(float(one.city_households)) if us else "—",
                 ]
             )
-        out.value = f"<p>{fmt.quantity(float(ds.annual_energy), 'GWh')} per year</p>" + table(
-            ["basis", "per year", "people", "households"], rows
+        out.value = (
+            f"<p>{fmt.quantity(float(ds.annual_energy), 'GWh')} per year; cities rounded to "
+            "three figures, as the inputs are not known more closely</p>"
+            + table(["basis", "per year", "people", f"US households (at {home} people each)"], rows)
         )
 
     sp.observe(update, "value")
@@ -487,7 +499,9 @@ def chips_per_mw(precision: str = "fp8") -> w.Widget:
             bq.Axis(scale=xs, tick_rotate=-40, tick_style={"font-size": "10px"}),
             bq.Axis(scale=ys, side="left", label="PFLOP/s per MW"),
         ],
-        title=f"Peak {precision} FLOPS per facility MW ({fmt.percent(cooling, 2)} cooling)",
+        title=(
+            f"Peak {precision.upper()} FLOP/s per facility MW ({fmt.percent(cooling, 2)} cooling)"
+        ),
         animation_duration=0,
         layout=w.Layout(width="560px", height="360px"),
         fig_margin={"top": 40, "bottom": 110, "left": 60, "right": 20},
@@ -608,10 +622,11 @@ def _reading(value: float, unit: str) -> str:
     return " per ".join([f"{fmt.number(value)} {head}", *per])
 
 
-def where_from(*figures: tuple[str, str], notes: tuple[str, ...] = ()) -> w.Widget:
+def where_from(*figures: tuple[str, ...], notes: tuple[str, ...] = ()) -> w.Widget:
     """A lesson's "where the numbers come from": one line for each of its figures, given as
     (catalog key, what it is in the lesson's words), with value, source and date from the catalog,
-    and the catalog's note for the keys in `notes` (an assumption says what it rests on).
+    and the catalog's note for the keys in `notes` (an assumption says what it rests on); a third
+    item ``"share"`` prints a share of 1 as "100 %" (a load factor), not "1".
 
     Examples
     --------
@@ -619,11 +634,12 @@ def where_from(*figures: tuple[str, str], notes: tuple[str, ...] = ()) -> w.Widg
     True
     """
     items = []
-    for key, what in figures:
+    for key, what, *how in figures:
         e = catalog.entry(key)
+        value = fmt.percent(e.value) if how == ["share"] else _reading(e.value, e.unit)
         # the source's title, not a link: a handout loads nothing from the network
         items.append(
-            f"<li><b>{html.escape(what)}</b>: {html.escape(_reading(e.value, e.unit))}. "
+            f"<li><b>{html.escape(what)}</b>: {html.escape(value)}. "
             f"{html.escape(e.source_title)}, {html.escape(e.date)} "
             f"(confidence: {html.escape(e.confidence)})."
             + (f" <small>{html.escape(e.note)}</small>" if key in notes and e.note else "")
