@@ -331,8 +331,9 @@ PLANS: dict[int, Plan] = {
             "Reading TFLOP/s as PFLOP/s: the prefix hint fires at 1,000 times.",
             "Using the sparse figure for the dense question (twice the answer).",
         ),
-        "Both tables open inside the notebook; Run All and work through. Without computers, give "
-        "the chip figures from the worksheet and let pairs rebuild the UltraServer by hand.",
+        "Both tables open inside the notebook; Run All and work through. Without computers, the "
+        "worksheet prints the chip figures (“Figures you need”): pairs count the chips and "
+        "rebuild the UltraServer by hand.",
     ),
     4: Plan(
         (
@@ -1028,7 +1029,28 @@ def _worksheet(lesson: Lesson) -> str:
             parts.append(_exercise_block(lessons.EXERCISES[eid]))
     if lesson.number == 5:
         parts.append(_fact_check_grid())
+    if lesson.number == 3:  # a room without computers rebuilds the chips from these
+        parts.insert(1, _chip_figures())
     return "\n".join(parts)
+
+
+def _chip_figures() -> str:
+    """Lesson 3's input figures, from the catalog, for working by hand."""
+    rows = [
+        ["Trainium2's power (TDP, an estimate)", fmt.quantity(_trn2("tdp", "W"), "W")],
+        ["server overhead (borrowed from the DGX H100)", _TRN2_OVERHEAD],
+        ["cooling share (AWS's fleet PUE)", fmt.percent(lessons.TRN2_COOLING)],
+        [
+            "other losses",
+            fmt.percent(catalog.value("defaults.overhead_fraction", "dimensionless")),
+        ],
+        ["one Trainium2's dense FP8 peak", f"{fmt.number(_trn2('fp8_dense', 'TFLOP/s'))} TFLOP/s"],
+    ]
+    return "<h3>Figures you need</h3>" + _table(["figure", "value"], rows)
+
+
+def _trn2(var: str, unit: str) -> float:
+    return catalog.value(f"chips.trn2.{var}", unit)
 
 
 def _answers(lesson: Lesson) -> str:

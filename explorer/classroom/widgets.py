@@ -476,11 +476,31 @@ def power_split(cooling_fraction: float | None = None, heat: bool = True) -> w.W
     return shown(w.VBox([cf, fig, out]))
 
 
-def chips_per_mw(precision: str = "fp8") -> w.Widget:
-    """Every catalog accelerator: chips per facility MW and peak FLOPS per facility MW, cooling at
-    AWS's fleet PUE."""
+# the accelerators lesson 3 discusses (and two without FP8, shown as n/a); the box shows the rest
+LESSON_CHIPS = ("trn2", "h100", "b200", "gb200", "a100", "tpu-v4")
+
+
+def chips_per_mw(precision: str = "fp8", chips: tuple[str, ...] = LESSON_CHIPS) -> w.Widget:
+    """Accelerators (`chips` by default, with a box that shows every one in the catalog): chips
+    per facility MW and peak FLOP/s per facility MW, cooling at AWS's fleet PUE."""
     cooling = power.cooling_share_at("aws-fleet")
-    ds = compute(site_power=1, cooling_fraction=cooling, chip=catalog.names("chips"))
+    every = w.Checkbox(
+        value=False, description="show every accelerator in the catalog", indent=False
+    )
+    chosen = [c for c in chips if c in catalog.names("chips")]
+    body = w.VBox()
+
+    def update(_=None):
+        names = catalog.names("chips") if every.value else chosen
+        body.children = _chips_per_mw(precision, cooling, names)
+
+    every.observe(update, "value")
+    update()
+    return shown(w.VBox([every, body]))
+
+
+def _chips_per_mw(precision: str, cooling: float, chips: list[str]) -> list[w.Widget]:
+    ds = compute(site_power=1, cooling_fraction=cooling, chip=chips)
     fpw = ds.flops_per_watt.sel(precision=precision).values * factor(
         ds.flops_per_watt.attrs["units"], "PFLOP/s/MW"
     )
@@ -488,9 +508,7 @@ def chips_per_mw(precision: str = "fp8") -> w.Widget:
     has = np.isfinite(fpw)  # a chip without this precision (A100, TPU v4: no FP8) has no bar
     # the chart names chips as a reader does ("NVIDIA B200"), without the label's details
     names = [
-        catalog.label("chips", c).split(" (")[0]
-        for c, ok in zip(catalog.names("chips"), has, strict=True)
-        if ok
+        catalog.label("chips", c).split(" (")[0] for c, ok in zip(chips, has, strict=True) if ok
     ]
     bars = bq.Bars(x=names, y=fpw[has], scales={"x": xs, "y": ys}, colors=[BLUE])
     fig = bq.Figure(
@@ -513,26 +531,10 @@ def chips_per_mw(precision: str = "fp8") -> w.Widget:
             fmt.number(float(ds.chips_supported.sel(chip=c))),
             fmt.number(float(v)) if np.isfinite(v) else f"n/a: no {precision.upper()}",
         ]
-        for c, v in zip(catalog.names("chips"), fpw, strict=True)
+        for c, v in zip(chips, fpw, strict=True)
     ]
-    return shown(
-        w.VBox(
-            [
-                fig,
-                w.HTML(
-                    table(
-                        [
-                            "accelerator",
-                            "all-in power per chip",
-                            "chips per facility MW",
-                            "PFLOP/s per MW",
-                        ],
-                        rows,
-                    )
-                ),
-            ]
-        )
-    )
+    head = ["accelerator", "all-in power per chip", "chips per facility MW", "PFLOP/s per MW"]
+    return [fig, w.HTML(table(head, rows))]
 
 
 def training_time(
