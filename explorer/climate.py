@@ -8,10 +8,12 @@ from two things shipped in ``explorer/data/climate/``:
   cooling and dehumidification design days;
 * the hour-to-hour variability of a public hourly TMY3 year of a station with the same climate
   (``hourly-donors.csv``: Greensboro, NC for Jackson; Chicago O'Hare for South Bend), shifted and
-  stretched to the station's own months (`shift_year`, the "morphing" of Belcher, Hacker & Powell,
-  Building Serv. Eng. Res. Technol. 26(1):49-61, 2005): each month keeps the station's mean
-  dry-bulb exactly and its mean daily range; the dew point is shifted to the station's monthly
-  dew point, taken as the mean daily low (FAO-56, Allen et al. 1998, Annex 6: humid climates).
+  stretched to the station's own months (`shift_year`, after the "morphing" of Belcher, Hacker &
+  Powell, Building Serv. Eng. Res. Technol. 26(1):49-61, 2005, with only the daily cycle
+  stretched, the donor's day-to-day swings shifted at their own size): each month keeps the
+  station's mean dry-bulb exactly and its mean daily range; the dew point is shifted to the
+  station's monthly dew point, taken as the mean daily low (FAO-56, Allen et al. 1998, Annex 6:
+  humid climates).
   On the donors themselves that estimate is within 1 K of the measured mean dew point from May to
   September (e.g. Greensboro July 20.8 against 19.8 °C), an upper-end humidity.
 
@@ -22,11 +24,12 @@ arrays (`explorer.psychrometrics`). The plant runs on every hour; the year's (mo
 are means over each month's days (`by_month_hour`), its sums and hours over all 8,760 hours.
 
 Checks against figures not used to build the years (tests/test_climate.py): the hottest 1 % of
-the shifted hours (Jackson 35.7 °C, South Bend 31.7 °C) against the summaries' cooling design
+the shifted hours (Jackson 35.0 °C, South Bend 31.2 °C) against the summaries' cooling design
 dry-bulbs (34.2 and 31.2 °C); the most humid 1 % (humidity ratio 0.0210 and 0.0186 kg/kg) against
-the dehumidification design points (0.0192 and 0.0171). Both are somewhat hotter and more humid
-than the design points: the stretch widens the day-to-day spread with the daily range, and the
-dew point at the daily low is an upper end.
+the dehumidification design points (0.0192 and 0.0171). Jackson is somewhat hotter than its
+design point (153 h above 34.2 °C, 1.7 % of the year; South Bend 90 h above 31.2 °C) and both
+more humid: the donors' hot spells are their own, and the dew point at the daily low is an upper
+end.
 
 Two cooling technologies (``explorer catalog``, group ``cooling_tech``):
 
@@ -45,14 +48,14 @@ The plants' equations are in `explorer.plant`. What they ignore is listed in eac
 catalog ``note``: part-load curves, filtration, freeze protection, liquid-cooled racks.
 
 How the years compare with published figures (none was used to set a parameter): the
-air-evaporative plant's annual PUE, 1.141 in Jackson and 1.109 in South Bend, lies beside AWS's
+air-evaporative plant's annual PUE, 1.140 in Jackson and 1.109 in South Bend, lies beside AWS's
 fleet PUE of 1.15 (2023-2024) and 1.14 (2025) (catalog ``cooling.aws-fleet.pue``; facts.csv). Its
-water, 0.003 and 0.006 L per IT kWh, is far below AWS's fleet WUE of 0.15 L/kWh (2024): in class
+water, 0.001 and 0.004 L per IT kWh, is far below AWS's fleet WUE of 0.15 L/kWh (2024): in class
 A1 the media run only above 32 °C and never in air whose dew point is above 17 °C, so in these
-humid climates the DX coil, not water, carries the hot hours (165 and 503 evaporative hours, 3,375
-and 1,407 mechanical). A fleet that evaporates at lower supply temperatures, in drier climates,
+humid climates the DX coil, not water, carries the hot hours (131 and 494 evaporative hours, 3,367
+and 1,393 mechanical). A fleet that evaporates at lower supply temperatures, in drier climates,
 uses more. The chiller-economiser plant's towers evaporate all year: 2.45 and 2.38 L/kWh at annual
-PUEs of 1.185 and 1.153, against the industry average of 1.8 L/kWh (Shehabi et al. 2016, catalog
+PUEs of 1.184 and 1.153, against the industry average of 1.8 L/kWh (Shehabi et al. 2016, catalog
 ``cooling.industry-average.wue``) and Google's ~1.10 fleet PUE for water-cooled halls
 (facts.csv ``hyperscaler.pue``).
 
@@ -387,11 +390,18 @@ def shift_year(
 ) -> tuple[np.ndarray, np.ndarray]:
     """A donor's hourly year [°C] shifted and stretched to another station's months.
 
-    Belcher, Hacker & Powell (2005), "shift and stretch": in month m,
-    T = T̄ₘ + αₘ (T₀ − ⟨T₀⟩ₘ) with αₘ = (highₘ − lowₘ) / (⟨T₀,max⟩ₘ − ⟨T₀,min⟩ₘ), so the month
-    keeps the target's mean dry-bulb `mean` and mean daily range `high` − `low` exactly; the dew
-    point is shifted, T_d = T_d0 + (D̄ₘ − ⟨T_d0⟩ₘ) with D̄ₘ the month's `dew_point_mean` (the
-    donor's hour-to-hour humidity kept). Monthly arguments are 12 values, January first.
+    After Belcher, Hacker & Powell (2005), "shift and stretch", with the stretch on the diurnal
+    cycle only. Their dry-bulb is T = T̄ₘ + αₘ (T₀ − ⟨T₀⟩ₘ): α multiplies the whole deviation
+    from the month's mean, so a donor month of narrow days that run hot or cold for days on end
+    (synoptic anomalies) has those spells stretched too, and extremes grow beyond the target's
+    (α ≈ 1.33 turned a 31 °C April afternoon into 39 °C). Here, with D₀ the donor's mean of each
+    day, only the hour's departure from its day is stretched and the day is shifted:
+    T = T̄ₘ + (D₀ − ⟨T₀⟩ₘ) + αₘ (T₀ − D₀), αₘ = (highₘ − lowₘ) / (⟨T₀,max⟩ₘ − ⟨T₀,min⟩ₘ).
+    Each day's range is αₘ times the donor's, so the month keeps the target's mean dry-bulb
+    `mean` and mean daily range `high` − `low` exactly (the days' means average to ⟨T₀⟩ₘ); the
+    donor's day-to-day anomalies keep their own size. The dew point is shifted,
+    T_d = T_d0 + (D̄ₘ − ⟨T_d0⟩ₘ) with D̄ₘ the month's `dew_point_mean` (the donor's hour-to-hour
+    humidity kept). Monthly arguments are 12 values, January first.
 
     Examples
     --------
@@ -399,14 +409,25 @@ def shift_year(
     >>> dry, dew = shift_year(dry0, dry0 - 5, [20.0] * 12, [30.0] * 12, [10.0] * 12, [12.0] * 12)
     >>> float(dry.min()), float(dry.max()), float(dew.mean())
     (10.0, 30.0, 12.0)
+
+    A warm spell is shifted, not stretched: the same days 4 K warmer on 1-3 January move 4 K
+    (their daily range doubles, as every day's does)
+
+    >>> dry0[:72] += 4.0
+    >>> dry, _ = shift_year(dry0, dry0 - 5, [20.0] * 12, [30.0] * 12, [10.0] * 12, [12.0] * 12)
+    >>> round(float(dry[:744].mean()), 9), round(float(dry[:72].max() - dry[72:744].max()), 9)
+    (20.0, 4.0)
     """
     n_hours = DAYS * len(HOURS)
     daily = dry_bulb.reshape(-1, len(HOURS))
+    day_mean = np.repeat(daily.mean(axis=1), len(HOURS))  # D₀, each hour
     mean0 = np.bincount(HOUR_MONTH, dry_bulb) / n_hours
     range0 = np.bincount(_DAY_MONTH, daily.max(axis=1) - daily.min(axis=1)) / DAYS
     alpha = (np.asarray(high, dtype=float) - np.asarray(low, dtype=float)) / range0
-    dry = np.asarray(mean, dtype=float)[HOUR_MONTH] + alpha[HOUR_MONTH] * (
-        dry_bulb - mean0[HOUR_MONTH]
+    dry = (
+        np.asarray(mean, dtype=float)[HOUR_MONTH]
+        + (day_mean - mean0[HOUR_MONTH])
+        + alpha[HOUR_MONTH] * (dry_bulb - day_mean)
     )
     dew0 = np.bincount(HOUR_MONTH, dew_point) / n_hours
     dew = dew_point + (np.asarray(dew_point_mean, dtype=float) - dew0)[HOUR_MONTH]
