@@ -116,6 +116,10 @@ for _name, _bound in ROLE_BOUNDS.items():
 
 ROLES = ("ride-through", "peak-shaving", "smoothing")
 PRICE_LEVELS = ("low", "mid", "high")
+RESIZE_RTOL = 1e-9
+"""Relative margin [1] by which the C-rate's energy floor must exceed a role's need before the
+battery counts as resized: a need within floating-point rounding of the floor (e.g. a 60-minute
+swing at 1C computed as 59.99999999999999 min) is not a resize."""
 # The kind of pack each role is built from (catalog [storage.chemistries]): a UPS carries the
 # whole load for minutes, so it takes high-power cells; peak shaving and smoothing sit on the grid
 # side and are grid batteries (LFP containers).
@@ -266,7 +270,7 @@ def _sized(
         "battery_duration": duration,
         "c_rate": c_rate,
         "max_c_rate": xr.Variable((), chem.max_c_rate),
-        "battery_resized": floor > need,
+        "battery_resized": floor > need * (1 + RESIZE_RTOL),
         "battery_price": chem.energy_prices,
         "battery_power_price": chem.power_prices,
         "battery_cost": e * mwh * chem.energy_prices + p * mwh * chem.power_prices,
