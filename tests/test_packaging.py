@@ -295,6 +295,7 @@ def test_a_wheel_installed_outside_the_checkout_serves_the_app(tmp_path):
         r = subprocess.run(
             [str(py), "-c", "import explorer, pathlib; print(pathlib.Path(explorer.__file__))"],
             cwd=elsewhere,
+            env=env,
             capture_output=True,
             text=True,
             timeout=60,
