@@ -37,21 +37,23 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
 
-# make test: first the independent tests (everything but the browser and slow ones: unit tests, the
-# notebooks through nbval) two at a time (xdist, by file: a file's fixtures stay in one process);
-# then the browser and slow tests one at a time, as before: each starts servers, kernels or
-# Chromium and waits on them, and two at a time on 2 cores would make their waits race each
-# other (issue #24: a random failure is worse than slowness). Both print their slowest 20.
-PYTEST_FAST := -m "not browser and not slow" -n 2 --dist loadfile
+# make test: first the independent tests (everything but the browser and slow ones: unit tests,
+# the app notebook through nbval, the walkthroughs once in tests/classroom's students' run), then
+# the browser and slow tests; each part two at a time (xdist, by file: a file's servers and
+# fixtures stay in one process, and each file starts its own servers on ports the system picks).
+# Every wait in the browser and slow tests is on the state that must finally hold (issue #24), so
+# a busy machine makes them slower, not wrong. Both parts print their slowest 20.
+PYTEST_FAST := -m "not browser and not slow" -n 2 --dist loadfile \
+  --ignore-glob="notebooks/0*.ipynb"
+PYTEST_SLOW := -m "browser or slow" -n 2 --dist loadfile
 test: $(STAMP) browser lint docs
 	$(BIN)/python -m pytest $(PYTEST_FAST) --durations=20; fast=$$?; \
-	  $(BIN)/python -m pytest -m "browser or slow" --durations=20; serial=$$?; \
-	  test $$fast = 0 && test $$serial = 0
+	  $(BIN)/python -m pytest $(PYTEST_SLOW) --durations=20; slow=$$?; \
+	  test $$fast = 0 && test $$slow = 0
 
-# The everyday loop: make test's first part without the walkthroughs' nbval run (make check runs
-# each walkthrough once, in tests/classroom's students' run; make test runs nbval on them too).
+# The everyday loop: make test's first part.
 check: $(STAMP) lint
-	$(BIN)/python -m pytest -q $(PYTEST_FAST) --ignore-glob="notebooks/0*.ipynb"
+	$(BIN)/python -m pytest -q $(PYTEST_FAST)
 
 # After editing dependencies in pyproject.toml: recompile both pin files (tests/test_packaging.py
 # fails until they match), then `make install`.
@@ -65,7 +67,8 @@ screenshots: $(STAMP) browser
 	  $(BIN)/python -m pytest -q -p no:cacheprovider \
 	  tests/browser/test_app.py tests/browser/test_layout.py -k screenshot
 
-# Flakiness check: the browser and server tests N times in a row, each a fresh session as in CI;
+# Flakiness check: the browser and server tests N times in a row, each a fresh session run as CI
+# runs them (two at a time, by file);
 # lists every test that failed at least once, with counts, and fails if any did: make flaky [N=5]
 N ?= 5
 .PHONY: flaky

@@ -20,6 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 # the tests that start servers, kernels or a browser (test_binder.py builds a virtualenv: not here)
 PATHS = ["tests/browser", "tests/server", "tests/test_app_command.py", "tests/test_pool.py"]
+# as `make test` runs them: two at a time, by file (the Makefile's PYTEST_SLOW)
+PARALLEL = ["-n", "2", "--dist", "loadfile"]
 
 
 def outcomes(report: Path) -> dict[str, str]:
@@ -45,7 +47,7 @@ def main(argv: list[str]) -> int:
         for run in range(1, runs + 1):
             report = Path(tmp) / f"run{run}.xml"
             cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
-            cmd += [f"--junitxml={report}", *PATHS, *extra]
+            cmd += [f"--junitxml={report}", *PARALLEL, *PATHS, *extra]
             print(f"\n=== flaky: run {run} of {runs}: {' '.join(cmd[1:])}", flush=True)
             start = time.monotonic()
             code = subprocess.call(cmd, cwd=ROOT)

@@ -1,7 +1,7 @@
 """The walkthroughs run once per test session, top to bottom in a kernel, widgets as static
 snapshots: the students' handouts. The spoiler test and the handout tests read the same run, also
-when xdist spreads them over workers (the first worker to ask runs the eight notebooks and keeps
-the executed copies in the session's temporary folder; the others read them)."""
+when xdist spreads them over workers (the workers that ask share the eight notebooks' runs and
+keep the executed copies in the session's temporary folder; see `shared_run`)."""
 
 from __future__ import annotations
 
@@ -15,23 +15,25 @@ from explorer.classroom import handouts
 
 
 def shared_run(folder: Path) -> list[tuple[Path, object]]:
-    """`handouts.execute()`, run once for every process that asks with the same `folder`: under
-    a lock, the executed notebooks are read from `folder` if a process wrote them, else run and
-    written there (a temporary folder of the test session; never the checkout)."""
+    """`handouts.execute()`, each walkthrough run once for every process that asks with the same
+    `folder` (a temporary folder of the test session; never the checkout): a process runs the
+    walkthroughs no other process is running (each under its own lock) and writes them to
+    `folder`, then waits for the rest and reads them all there. Two workers asking together run
+    different walkthroughs at once instead of one waiting for the other to run all eight."""
     folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / ".lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
-        done = folder / "done"
-        if done.exists():
-            return [
-                (path, nbformat.read(folder / path.name, as_version=4))
-                for path in handouts.walkthroughs()
-            ]
-        run = handouts.execute()
-        for path, nb in run:
-            nbformat.write(nb, folder / path.name)
-        done.touch()
-        return run
+    paths = handouts.walkthroughs()
+    for wait in (False, True):  # first every walkthrough nobody is running, then the rest
+        for path in paths:
+            with open(folder / f"{path.name}.lock", "w") as lock:  # released when it closes
+                try:
+                    fcntl.flock(lock, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+                except BlockingIOError:
+                    continue  # another process is running it
+                if not (folder / path.name).exists():
+                    ((_, nb),) = handouts.execute([path])
+                    nbformat.write(nb, folder / f"{path.name}.part")
+                    (folder / f"{path.name}.part").replace(folder / path.name)
+    return [(path, nbformat.read(folder / path.name, as_version=4)) for path in paths]
 
 
 @pytest.fixture(scope="session")

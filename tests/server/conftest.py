@@ -84,19 +84,27 @@ class LiveServer(ServerProcess):
 
 
 @pytest.fixture(scope="module")
-def app_server(tmp_path_factory):
+def server_limits() -> dict[str, str]:
+    """The limits of a test module's `app_server` and `binder_server` (a module whose tests need
+    others overrides this fixture)."""
+    return LIMITS
+
+
+@pytest.fixture(scope="module")
+def app_server(tmp_path_factory, server_limits):
     """`explorer app`'s server (Voila standalone, pool of 2), with small limits."""
     server = LiveServer(
         voila_command(APP_NOTEBOOK, port="{port}"),
         tmp_path_factory.mktemp("app") / "voila.log",
         "/",
+        env=server_limits,
     )
     yield server
     server.stop()
 
 
 @pytest.fixture(scope="module")
-def binder_server(tmp_path_factory):
+def binder_server(tmp_path_factory, server_limits):
     """The Binder route: Jupyter Server with Voila's extension, started through binder/start."""
     token = secrets.token_hex(12)
     server = LiveServer(
@@ -104,6 +112,7 @@ def binder_server(tmp_path_factory):
         tmp_path_factory.mktemp("binder") / "server.log",
         "/voila/render/notebooks/explorer.ipynb",
         token,
+        env=server_limits,
     )
     yield server
     server.stop()

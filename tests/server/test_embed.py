@@ -19,7 +19,7 @@ from tornado.httputil import HTTPHeaders, HTTPServerRequest, RequestStartLine
 
 from explorer.server import embedding
 
-from .conftest import KERNEL_ID
+from .conftest import KERNEL_ID, LIMITS
 
 TOKEN = re.compile(r'var t="_xsrf=([0-9A-Za-z|_-]+)"')
 
@@ -104,6 +104,14 @@ def test_the_fallback_script_carries_only_a_token():
 
 
 # ------------------------------------------------------------------------------ live servers
+@pytest.fixture(scope="module")
+def server_limits() -> dict[str, str]:
+    """Room for every page these tests open (six on `app_server`, none of them connected): with
+    the shared cap of 4, the last test waited out the others' 60 s grace for the busy page to
+    go. The cap itself is tested in test_live.py and test_redteam.py."""
+    return {**LIMITS, "EXPLORER_MAX_KERNELS": "8"}
+
+
 def _page(server, **headers: str) -> tuple[int, str, dict, list[str]]:
     """GET the app page: status, HTML, headers and its Set-Cookie lines (waiting while the
     small kernel limit serves the busy page: unconnected pages' kernels go after the grace; the
