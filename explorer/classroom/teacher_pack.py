@@ -986,10 +986,11 @@ def _plan(lesson: Lesson) -> str:
     )
 
 
-def _exercise_block(e: Exercise) -> str:
+def _exercise_block(e: Exercise, label: str = "") -> str:
+    """One exercise's blanks on a worksheet; `label` (a step's title) replaces the exercise's id."""
     unit = e.shown_unit() or ("%" if e.unit == "share" else "")
     return (
-        f"<section><p><b>{html.escape(e.id)}</b>: {html.escape(e.question)}</p>"
+        f"<section><p><b>{html.escape(label or e.id)}</b>: {html.escape(e.question)}</p>"
         f"<p>My prediction: __________ {html.escape(unit)} &nbsp; "
         f"My working:</p><div class='blank'></div><div class='blank'></div>"
         f"<p>My answer: __________ {html.escape(unit)}</p></section>"
@@ -1021,19 +1022,39 @@ def _fact_check_grid() -> str:
     return "".join(cards) + "<h3>Claim grid</h3>" + grid
 
 
+def _capstone_inputs() -> str:
+    """What lesson 6's step 1 prints (from the core), so the worksheet's first exercise can be
+    done on paper."""
+    site = lessons.capstone_site()
+    chips = float(site.chips_supported)
+    per_chip = float(site.peak_flops) / chips * factor("FLOP/s", "TFLOP/s")
+    return (
+        "<section><p><b>What step 1 prints</b> (the explorer's numbers for this site): "
+        f"IT power {html.escape(fmt.quantity(float(site.it_power), 'MW'))} of the site's "
+        f"{html.escape(fmt.quantity(float(site.site_power), 'MW'))}; "
+        f"{html.escape(fmt.number(chips))} Trainium2 chips; "
+        f"{html.escape(fmt.number(per_chip))} TFLOP/s BF16 dense per chip.</p></section>"
+    )
+
+
 def _worksheet(lesson: Lesson) -> str:
     """The hook, every question and every exercise, in the notebook's order (a question that
     follows an exercise stays after it)."""
     parts = ["<p>Name: ____________________ &nbsp; Date: __________</p>"]
+    if lesson.number == 6:
+        parts.append(_capstone_inputs())
     nb = json.loads((NOTEBOOKS / lesson.notebook).read_text(encoding="utf-8"))
+    step = ""
     for cell in nb["cells"]:
         source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
         if cell["cell_type"] == "markdown":
+            step = next((line[3:] for line in source.splitlines() if line.startswith("## ")), step)
             for q in _questions_in(source):
                 parts.append(f"<section><p>{html.escape(q)}</p><div class='blank'></div></section>")
             continue
         for eid in re.findall(r'widgets\.(?:answer_box|predict_reveal)\(\s*"([\w-]+)"', source):
-            parts.append(_exercise_block(lessons.EXERCISES[eid]))
+            label = step if lesson.number == 6 else ""
+            parts.append(_exercise_block(lessons.EXERCISES[eid], label))
     if lesson.number == 5:
         parts.append(_fact_check_grid())
     if lesson.number == 3:  # a room without computers rebuilds the chips from these
