@@ -690,7 +690,8 @@ def _indiana_note() -> str:
         f"{fmt.quantity(per, 'MW')} per building, {fmt.percent(per / _site_power(), 2)} of the "
         "whole Mississippi site in each. What it cannot check: that the campus will draw it. The "
         "figure is the full build-out, and no formula turns buildings into megawatts without "
-        "knowing what runs inside them: this station checks the source, not the physics."
+        "knowing what runs inside them: this station checks the source, not the physics. The "
+        "floor area the claim also states is not checked at all: no source here reports it."
     )
 
 
