@@ -675,7 +675,13 @@ def figure_line(key: str) -> tuple[str, str, str]:
 
 
 def source_titles(claim_id: str) -> list[str]:
-    """The sources a claim without numbers was checked against, titles only (no URLs)."""
+    """The sources a claim without numbers was checked against, titles only (no URLs).
+
+    Examples
+    --------
+    >>> source_titles("ms-battery")[0].startswith("Seed article")
+    True
+    """
     return [s.split(", http")[0] for s in claim(claim_id).sources]
 
 
