@@ -26,6 +26,7 @@ SITE = "rainier-mississippi"  # the articles' site: its region and basis
 REPRODUCED = "reproduced"
 ASSUMED = "reproduced under an assumption"
 CONTESTED = "contested"
+SHARE = "share of site power"
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Claim:
     disagrees: str = ""  # the source that disagrees, for contested claims
     how: str = ""  # the computation, in words
     sources: tuple[str, ...] = ()  # where a non-numeric claim was checked (title, date, URL)
+    stated: str = ""  # the claimed value as the article words it, when not a plain number
 
     def value(self) -> float | str:
         return self.compute()
@@ -178,7 +180,7 @@ def build_claims() -> list[Claim]:
                 f"{_figure('bases.us-person.value')} kWh/yr): "
                 f"about {fmt.number(_about(_city('us-person')))} people, so a city of the claimed "
                 "size uses more than the site, not less; the figure comes close only when read "
-                "as US households (ms-city-households), a different claim"
+                "as US households, a different claim"
             ),
             how=f"{_site_year()} ÷ annual electricity per person",
         ),
@@ -201,7 +203,7 @@ def build_claims() -> list[Claim]:
             MISSISSIPPI,
             "Of the 300 MW, roughly 90–150 MW (30–50 %) goes to cooling.",
             0.40,
-            "share of site power",
+            SHARE,
             _aws_fleet_cooling,
             rel_tol=0.25,
             disagrees=(
@@ -211,6 +213,7 @@ def build_claims() -> list[Claim]:
                 f"{fmt.percent(_overhead(), 2)} of it other losses)"
             ),
             how="1 − 1/PUE − other losses",
+            stated="30–50 %",
         ),
         Claim(
             "ms-chips",
@@ -218,14 +221,7 @@ def build_claims() -> list[Claim]:
             "The campus holds hundreds of thousands of Trainium2 chips.",
             250_000,
             "chips",
-            lambda: float(
-                compute(
-                    site_power=_site_power(),
-                    cooling_fraction=_aws_fleet_cooling(),
-                    chip="trn2",
-                    site=SITE,
-                ).chips_supported
-            ),
+            lambda: _chip_count(_aws_fleet_cooling()),
             rel_tol=0.6,
             assumption=(
                 f"~{_figure('chips.trn2.tdp')} W per chip (SemiAnalysis) × "
@@ -233,6 +229,7 @@ def build_claims() -> list[Claim]:
                 "cooling at AWS's fleet PUE"
             ),
             how="IT power ÷ (TDP × server overhead)",
+            stated="hundreds of thousands",
         ),
         Claim(
             "ms-third-state",
@@ -258,8 +255,8 @@ def build_claims() -> list[Claim]:
                 "report about AWS"
             ),
             how=(
-                "searched the public statements; the explorer sizes such a battery instead "
-                "(explorer.batteries.peak_shaving_battery, the app's 'Site in context' panel)"
+                "searched the public statements; the battery lesson sizes such a battery "
+                "instead (and the app's site panel)"
             ),
             sources=(
                 "Seed article: AWS Rainier Mississippi (stromfee.cloud), "
@@ -548,6 +545,7 @@ def table() -> list[dict[str, object]]:
                 "article": c.article,
                 "claim": c.claim,
                 "claimed": c.claimed,
+                "stated": c.stated,
                 "unit": c.unit,
                 "explorer": got,
                 "verdict": verdict,
@@ -639,6 +637,54 @@ STATION_FIGURES: dict[str, tuple[str, ...]] = {
 }
 
 
+# what each station figure is, in the lesson's words (the station shows these, not catalog keys)
+FIGURE_LABELS = {
+    "sites.rainier-mississippi.site_power": "Mississippi site's power (the article)",
+    "conventions.hours_per_year": "hours in a year",
+    "bases.us-person.value": "US electricity per person, all sectors",
+    "bases.us-household.value": "US electricity per household",
+    "cooling.aws-fleet.pue": "AWS's reported fleet PUE",
+    "defaults.overhead_fraction": "other losses (power conversion, lights), share of site power",
+    "chips.trn2.tdp": "power of one Trainium2 chip",
+    "chips.trn2.server_overhead": "server overhead (power per chip, all in, ÷ chip power)",
+    "sites.rainier-indiana.site_power": "Indiana campus's power at full build-out",
+    "sites.rainier-indiana.buildings": "Indiana campus's buildings",
+    "chips.trn2.fp8_dense": "one chip's dense FP8",
+    "systems.trn2-instance.published_fp8_dense": "the instance's dense FP8, AWS's table",
+    "chips.trn2.fp8_sparse": "one chip's sparse FP8",
+    "systems.trn2-instance.published_fp8_sparse": "the instance's sparse FP8, AWS's table",
+    "chips.trn2.hbm_capacity": "one chip's memory (HBM)",
+    "systems.trn2-ultraserver.published_hbm_capacity": "the UltraServer's memory, AWS's table",
+}
+
+
+def figure_line(key: str) -> tuple[str, str, str]:
+    """A station figure as (what it is, value with unit, source), for stations and worksheets.
+
+    Examples
+    --------
+    >>> figure_line("bases.us-household.value")[:2]
+    ('US electricity per household', '10,715 kWh / household / year')
+    """
+    e = catalog.entry(key)
+    if e.unit in ("dimensionless", "1"):
+        value = fmt.percent(e.value) if 0 < e.value < 1 else fmt.number(e.value)
+    else:
+        value = f"{fmt.number(e.value)} {e.unit}"
+    return FIGURE_LABELS.get(key, key.split(".")[-1]), value, e.source_title
+
+
+def source_titles(claim_id: str) -> list[str]:
+    """The sources a claim without numbers was checked against, titles only (no URLs).
+
+    Examples
+    --------
+    >>> source_titles("ms-battery")[0].startswith("Seed article")
+    True
+    """
+    return [s.split(", http")[0] for s in claim(claim_id).sources]
+
+
 def _indiana_note() -> str:
     indiana = catalog.value("sites.rainier-indiana.site_power", "MW")
     buildings = catalog.value("sites.rainier-indiana.buildings", "dimensionless")
@@ -650,7 +696,8 @@ def _indiana_note() -> str:
         f"{fmt.quantity(per, 'MW')} per building, {fmt.percent(per / _site_power(), 2)} of the "
         "whole Mississippi site in each. What it cannot check: that the campus will draw it. The "
         "figure is the full build-out, and no formula turns buildings into megawatts without "
-        "knowing what runs inside them: this station checks the source, not the physics."
+        "knowing what runs inside them: this station checks the source, not the physics. The "
+        "floor area the claim also states is not checked at all: no source here reports it."
     )
 
 
@@ -664,12 +711,31 @@ def _sparse_note() -> str:
     )
 
 
+def _chip_count(cooling_share: float) -> float:
+    """Trainium2 chips the article site supports at `cooling_share` of its power."""
+    ds = compute(site_power=_site_power(), cooling_fraction=cooling_share, chip="trn2", site=SITE)
+    return float(ds.chips_supported)
+
+
+def rounding_gap() -> str:
+    """How many chips lesson 3's rounded cooling share adds to the count, as said aloud.
+
+    Examples
+    --------
+    >>> rounding_gap().startswith("about ")
+    True
+    """
+    share = _aws_fleet_cooling()
+    gap = _chip_count(round(share, 2)) - _chip_count(share)
+    return f"about {fmt.number(_about(abs(gap), 2))}"
+
+
 def _chips_note() -> str:
     share = _aws_fleet_cooling()
     return (
         f"Lesson 3 rounded AWS's cooling share to {fmt.percent(round(share, 2))}; this station, "
         f"like lesson 6, takes it unrounded ({fmt.percent(share, 4)}), so your count comes out "
-        "a few hundred chips below lesson 3's: rounding, not a disagreement."
+        f"{rounding_gap()} chips below lesson 3's: rounding, not a disagreement."
     )
 
 
@@ -715,6 +781,15 @@ def class_claims() -> list[Claim]:
     return [claim(i) for i in CLASS_CLAIMS]
 
 
+def _shown(x: object, unit: str) -> str:
+    """A value as the table prints it: shares as per cent, numbers with their unit."""
+    if isinstance(x, str):
+        return x
+    if unit == SHARE:
+        return fmt.percent(float(x), 2)
+    return f"{fmt.number(float(x))} {unit}".strip()
+
+
 def html_table(ids: tuple[str, ...] | None = None) -> str:
     """The fact-check as an HTML table (escaped) for notebooks; `ids` picks the claims (default:
     all).
@@ -726,8 +801,6 @@ def html_table(ids: tuple[str, ...] | None = None) -> str:
     """
     import html
 
-    from .. import fmt
-
     head = (
         "<tr><th>article</th><th>claim (paraphrased)</th><th>claimed</th>"
         "<th>explorer</th><th>verdict</th><th>why</th></tr>"
@@ -736,15 +809,78 @@ def html_table(ids: tuple[str, ...] | None = None) -> str:
     for r in table():
         if ids is not None and r["id"] not in ids:
             continue
-        got = r["explorer"] if isinstance(r["explorer"], str) else fmt.number(float(r["explorer"]))
-        claimed = r["claimed"] if isinstance(r["claimed"], str) else fmt.number(float(r["claimed"]))
         cells = [
             r["article"].split(" (")[0].split(" ·")[0],
             r["claim"],
-            f"{claimed} {r['unit']}",
-            f"{got} {r['unit']}",
+            r["stated"] or _shown(r["claimed"], str(r["unit"])),
+            _shown(r["explorer"], str(r["unit"])),
             r["verdict"],
             r["why"] + (" Sources: " + "; ".join(r["sources"]) if r["sources"] else ""),
         ]
         body.append("<tr>" + "".join(f"<td>{html.escape(str(x))}</td>" for x in cells) + "</tr>")
     return f"<table>{head}{''.join(body)}</table>"
+
+
+def after_reveal() -> str:
+    """What lesson 5's vote shows under the verdicts once revealed (HTML): the rows worth a
+    second look, the debrief's findings and the summary. It states verdicts, so it lives in the
+    reveal, never in the notebook's text.
+
+    Examples
+    --------
+    >>> "second look" in after_reveal()
+    True
+    """
+    return (
+        "<p><b>Four rows worth a second look</b></p><ul>"
+        "<li><b>The memory row.</b> The article prints the UltraServer's memory in TB, but its "
+        "figure comes out in no single unit: the chips' memory in GiB, turned into TB, is more "
+        "than the article says (the figure lesson 3 shows), and in TiB it is less. Only reading "
+        "GiB as GB and then dividing by 1,000 gives the article's figure: two units mixed, so the "
+        "row is contested, not an assumption.</li>"
+        "<li><b>The sparse row.</b> The article's sparse figure for one instance is the "
+        "<i>dense</i> FP8 figure of the whole UltraServer (lesson 3's exercise): a label and a "
+        "system mixed at once. The instance's sparse figure in AWS's documentation is about half "
+        "of it: a reader who sets it beside a rival's figure, or reads it as training speed, is "
+        "off by a factor of two or more before any physics.</li>"
+        "<li><b>The chips row.</b> The explorer's count takes AWS's cooling share unrounded, as "
+        f"lesson 6 does; lesson 3 rounded it to a whole per cent, so lesson 3's count is "
+        f"{rounding_gap()} chips higher. Rounding, not a disagreement: both are hundreds of "
+        "thousands.</li>"
+        "<li><b>The Indiana row.</b> <i>Reproduced</i> here means an independent report gives "
+        "the same figure, not that the explorer computed it: the station could check the source "
+        "and that the figures fit together, not that the campus will draw its full build-out "
+        "(nor the floor area the claim also states). A verdict is only as strong as what could "
+        "be checked.</li></ul>"
+        "<details><summary>What we found (open after the debrief)</summary><ul>"
+        "<li><b>Which claims rest on a unit or a label?</b> The UltraServer's memory (GiB, GB "
+        "and TB mixed), the instance's sparse FP8 (the UltraServer's dense figure under a sparse "
+        "label) and the city (people against households). The cooling share and the battery rest "
+        "on sources, not units: the cooling share contradicts the PUE AWS reports, and no source "
+        "reports a battery at the site. Ask the author first about the sparse figure (a factor "
+        "of two in a comparison table) and the cooling share (it changes what the site needs "
+        "from the grid).</li>"
+        "<li><b>Debrief 1–2.</b> They depend on your votes. A vote that missed a <i>reproduced "
+        "under an assumption</i> row usually misjudged the assumption, not the number; a role's "
+        "case held up when it named its source.</li>"
+        "<li><b>Debrief 3.</b> A reader can check the chips and the instance's FLOP/s (chips × "
+        "the vendor's per-chip figures). The city cannot be checked as written, because it names "
+        "no basis; one sentence fixes it: the electricity of so many US households, at the EIA's "
+        "yearly use per home. The same goes for the cooling share (give the PUE it implies and "
+        "its source) and the battery (say who reports it).</li>"
+        "<li><b>Debrief 4.</b> The utility planner: the cooling share, the battery and the "
+        "Indiana site's power (megawatts at every hour). The resident: the city (a year's "
+        "electricity) and the battery. The hardware tables answer neither.</li>"
+        "<li><b>Debrief 5.</b> Any claim with a source attached, e.g. the sparse figure with "
+        "AWS's Trainium2 documentation, or the battery with the question: who reports it?</li>"
+        "</ul></details>"
+        "<details><summary>Summary (open after the debrief)</summary><ul>"
+        "<li>The hardware tables are mostly right: per-chip figures × chip count reproduce "
+        "them.</li>"
+        "<li>Trn2's sparse FP8 is the UltraServer's dense figure under the wrong label (AWS "
+        "documents about half of it); the UltraServer's memory comes out in no single unit.</li>"
+        "<li>The city claim fails on its own basis: a city that size uses more than the site; "
+        "it comes close only if read as households, a different claim. The 30–50 % cooling "
+        "share contradicts AWS's reported PUE; no source says the site has battery "
+        "storage.</li></ul></details>"
+    )

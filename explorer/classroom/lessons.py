@@ -655,6 +655,7 @@ _add(
                 "hours-not-days",
                 lambda: _c("ideal_days") / factor("hour", "day"),
                 "that is hours; divide by 24 for days",
+                unit="hours",
             ),
         ),
     )
@@ -736,6 +737,7 @@ _add(
                 "years-not-days",
                 lambda: _p("run_energy") / (_city_mwh_per_day() / factor("day", "year")),
                 "that is in years of the city's electricity; × 365 for days",
+                unit="years",
             ),
             Trap(
                 "households",

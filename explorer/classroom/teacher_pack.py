@@ -402,14 +402,19 @@ PLANS: dict[int, Plan] = {
                 "Groups work the stations of their claims, writing their number "
                 "and its assumption in the grid.",
             ),
-            (10, "Make the case", "Two minutes per role; one question from each other role."),
+            (
+                10,
+                "Make the case",
+                "Two minutes per role, then one question to it from the floor.",
+            ),
             (4, "Vote", "Everyone votes on the eight claims in the grid, then in the notebook."),
             (
                 7,
                 "Reveal",
                 "Press “Reveal the verdicts”: read the table and its sources together and "
                 "score each role: 1 point per claim whose verdict matched, 1 per assumption or "
-                "disagreeing source it named; each student 1 point per matched vote.",
+                "disagreeing source it named, divided by the claims it argued; each student 1 "
+                "point per matched vote.",
             ),
             (
                 8,
@@ -418,8 +423,9 @@ PLANS: dict[int, Plan] = {
             ),
         ),
         (
-            "Treating “reproduced under an assumption” as “wrong”: the memory row is right only if "
-            "GiB are read as GB.",
+            "Treating “reproduced under an assumption” as “wrong”: the chip count comes out "
+            "once a chip's power and the server overhead, which the claim does not state, are "
+            "assumed.",
             "Voting on the battery claim by opinion: the station lists what the sources say, and "
             "do not say.",
             "Taking the article's rounding (a tenth of a PF) for a disagreement.",
@@ -741,10 +747,10 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
     ),
     5: (
         (
-            "pick one claim you expect to be wrong",
-            "Any, with a reason; the table shows the city claim fails for people (it comes close "
-            "only as households, a different claim), the cooling share is contested and the "
-            "UltraServer memory comes out in no single unit.",
+            "that you expect to be wrong",
+            "Any, with a reason; the verdicts table below shows the city claim fails for people "
+            "(it comes close only as households, a different claim), the cooling share is "
+            "contested and the UltraServer memory comes out in no single unit.",
         ),
         (
             "rest on a unit or a label",
@@ -980,10 +986,11 @@ def _plan(lesson: Lesson) -> str:
     )
 
 
-def _exercise_block(e: Exercise) -> str:
+def _exercise_block(e: Exercise, label: str = "") -> str:
+    """One exercise's blanks on a worksheet; `label` (a step's title) replaces the exercise's id."""
     unit = e.shown_unit() or ("%" if e.unit == "share" else "")
     return (
-        f"<section><p><b>{html.escape(e.id)}</b>: {html.escape(e.question)}</p>"
+        f"<section><p><b>{html.escape(label or e.id)}</b>: {html.escape(e.question)}</p>"
         f"<p>My prediction: __________ {html.escape(unit)} &nbsp; "
         f"My working:</p><div class='blank'></div><div class='blank'></div>"
         f"<p>My answer: __________ {html.escape(unit)}</p></section>"
@@ -993,7 +1000,6 @@ def _exercise_block(e: Exercise) -> str:
 def _fact_check_grid() -> str:
     """Lesson 5's role cards and the claim grid: the station figures, my number, my assumption,
     my vote (no verdict)."""
-    from .. import catalog, fmt
     from . import factcheck
 
     cards = []
@@ -1006,27 +1012,49 @@ def _fact_check_grid() -> str:
     rows = []
     for c in factcheck.class_claims():
         figures = "; ".join(
-            f"{k.split('.')[-1]} {fmt.number(catalog.entry(k).value)}"
+            "{}, {} ({})".format(*factcheck.figure_line(k))
             for k in factcheck.STATION_FIGURES.get(c.id, ())
         )
-        rows.append([c.claim, figures or "read the sources", "", "", ""])
+        if not figures:
+            figures = "read the sources: " + "; ".join(factcheck.source_titles(c.id))
+        rows.append([c.claim, figures, "", "", ""])
     grid = _table(["claim", "station figures", "my number", "my assumption", "my vote"], rows)
     return "".join(cards) + "<h3>Claim grid</h3>" + grid
+
+
+def _capstone_inputs() -> str:
+    """What lesson 6's step 1 prints (from the core), so the worksheet's first exercise can be
+    done on paper."""
+    site = lessons.capstone_site()
+    chips = float(site.chips_supported)
+    per_chip = float(site.peak_flops) / chips * factor("FLOP/s", "TFLOP/s")
+    return (
+        "<section><p><b>What step 1 prints</b> (the explorer's numbers for this site): "
+        f"IT power {html.escape(fmt.quantity(float(site.it_power), 'MW'))} of the site's "
+        f"{html.escape(fmt.quantity(float(site.site_power), 'MW'))}; "
+        f"{html.escape(fmt.number(chips))} Trainium2 chips; "
+        f"{html.escape(fmt.number(per_chip))} TFLOP/s BF16 dense per chip.</p></section>"
+    )
 
 
 def _worksheet(lesson: Lesson) -> str:
     """The hook, every question and every exercise, in the notebook's order (a question that
     follows an exercise stays after it)."""
     parts = ["<p>Name: ____________________ &nbsp; Date: __________</p>"]
+    if lesson.number == 6:
+        parts.append(_capstone_inputs())
     nb = json.loads((NOTEBOOKS / lesson.notebook).read_text(encoding="utf-8"))
+    step = ""
     for cell in nb["cells"]:
         source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
         if cell["cell_type"] == "markdown":
+            step = next((line[3:] for line in source.splitlines() if line.startswith("## ")), step)
             for q in _questions_in(source):
                 parts.append(f"<section><p>{html.escape(q)}</p><div class='blank'></div></section>")
             continue
         for eid in re.findall(r'widgets\.(?:answer_box|predict_reveal)\(\s*"([\w-]+)"', source):
-            parts.append(_exercise_block(lessons.EXERCISES[eid]))
+            label = step if lesson.number == 6 else ""
+            parts.append(_exercise_block(lessons.EXERCISES[eid], label))
     if lesson.number == 5:
         parts.append(_fact_check_grid())
     if lesson.number == 3:  # a room without computers rebuilds the chips from these
@@ -1070,6 +1098,11 @@ def _answers(lesson: Lesson) -> str:
             )
             + (_table(["trap", "wrong answer", "hint it gets"], traps) if traps else "")
             + "</section>"
+        )
+    if lesson.number == 5:
+        parts.append(
+            "<h3>The verdicts (as the vote's reveal shows them)</h3>"
+            + factcheck.html_table(factcheck.CLASS_CLAIMS)
         )
     qa = [[q, answer_to(lesson.number, q)] for q in open_questions(lesson)]
     parts.append("<h3>Open questions</h3>" + _table(["question", "model answer"], qa))

@@ -270,12 +270,12 @@ def station(claim_id: str) -> w.Widget:
     A claim without numbers (the battery) lists the sources to read instead."""
     c = factcheck.claim(claim_id)
     head = (
-        f"<p><b>{html.escape(c.claim)}</b> <small>({html.escape(claim_id)}; argued by "
+        f"<p><b>{html.escape(c.claim)}</b> <small>(argued by "
         f"{html.escape(_argued_by(claim_id))})</small></p>"
     )
     keys = factcheck.STATION_FIGURES.get(claim_id, ())
     if not keys:
-        sources = "".join(f"<li>{html.escape(x)}</li>" for x in c.sources)
+        sources = "".join(f"<li>{html.escape(x)}</li>" for x in factcheck.source_titles(c.id))
         body = (
             "<p>No number to recompute: read what these sources say (and do not say) about the "
             f"claim.</p><ul>{sources}</ul>"
@@ -285,8 +285,7 @@ def station(claim_id: str) -> w.Widget:
         rows = []
         for k in keys:
             e = catalog.entry(k)
-            unit = "" if e.unit in ("dimensionless", "1") else f" {e.unit}"
-            rows.append([k, f"{fmt.number(e.value)}{unit}", e.source_title, e.date, e.confidence])
+            rows.append([*factcheck.figure_line(k), e.date, e.confidence])
         body = table(["figure", "value", "source", "date", "confidence"], rows) + (
             f"<p>Recompute: {html.escape(c.how or 'compare the figures above')}.</p>"
         )
@@ -340,7 +339,8 @@ def verdict_vote(claim_ids: tuple[str, ...] = factcheck.CLASS_CLAIMS) -> w.Widge
             votes[c.id].disabled = True
         button.disabled = True
         how = "".join(
-            f"<li>{html.escape(c.id)}: {html.escape(c.how or 'catalog')}</li>" for c in claims
+            f"<li>{html.escape(c.claim)}: {html.escape(c.how or 'the catalog')}</li>"
+            for c in claims
         )
         out.value = (
             f"<p><b>You agree with the explorer on {agree} of {len(claims)} claims.</b></p>"
@@ -348,6 +348,7 @@ def verdict_vote(claim_ids: tuple[str, ...] = factcheck.CLASS_CLAIMS) -> w.Widge
             + "<p>The full table, with the explorer's value and the sources:</p>"
             + factcheck.html_table(tuple(claim_ids))
             + f"<p>The computation behind each row:</p><ul>{how}</ul>"
+            + (factcheck.after_reveal() if tuple(claim_ids) == factcheck.CLASS_CLAIMS else "")
         )
 
     button.on_click(on_click)
