@@ -168,8 +168,9 @@ LESSONS = (
         "Hot days, the grid and batteries",
         "07-hot-days-the-grid-and-batteries.ipynb",
         "in the app's Advanced screen, open “Site in context” and switch the cooling technology",
-        "an annual average hides the hot-day peak; a site is a few per cent of its state's "
-        "energy but a tenth of its utility's peak; a peak-shaving battery moves the afternoon's "
+        "an annual average hides the hot-day peak; a share depends on its whole: a site is a "
+        "few per cent of its state's energy but a tenth of one utility's peak; a peak-shaving "
+        "battery moves the afternoon's "
         "cooling to the night and buys its recharge from the grid",
         "batteries by role (ride-through, smoothing a training job's power swings); a cluster "
         "over several sites",
