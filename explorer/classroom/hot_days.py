@@ -201,15 +201,16 @@ def peak_shaving(year: xr.Dataset) -> None:
 
 
 def yardsticks(grid: xr.Dataset) -> None:
-    """Step 3: the site's three yardsticks, each with its source, date and confidence (a low
-    one is an order of magnitude, not a measurement), and the site's hottest hour and year.
+    """Step 3: the site's three yardsticks, each with what it measures, its source, date and
+    confidence (a low one is an order of magnitude, not a measurement; the operator's record
+    predates the utility joining it), and the site's hottest hour and year.
 
     Examples
     --------
     >>> from explorer.classroom import lessons
     >>> yardsticks(lessons.hot_year()[1])  # doctest: +ELLIPSIS
     Mississippi: ...
-      (..., 2022, ... confidence: ...)
+      the electricity sold in the state in a year (..., 2022, ... confidence)
     Entergy Mississippi: ... MW
     ...
     """
