@@ -109,6 +109,12 @@ def the_plants_year(year: xr.Dataset) -> object:
         f"({fmt.number(aws)} L/kWh, lesson 2) "
         "are mostly cooled by outside air."
     )
+    _say(
+        "Words under the chart: the condenser is where a chiller hands its heat to the tower "
+        "water; the plate heat exchanger is the economiser (free cooling); the Carnot COP is the "
+        "best a chiller could do by physics; WUE is litres of water per kWh of IT energy (see "
+        "the glossary's chiller, economiser and WUE)."
+    )
     return context.monthly_widget()
 
 
