@@ -21,7 +21,7 @@ from typing import Any
 
 import xarray as xr
 
-from .. import batteries, catalog, fmt, sites
+from .. import batteries, catalog, climate, fmt, sites
 from ..scenario import compute
 from ..ui import context
 
@@ -36,8 +36,9 @@ def _say(text: str) -> None:
 
 
 def the_year(year: xr.Dataset) -> None:
-    """Step 1: the station, the plant, the IT load, the site's yearly average draw against its
-    hottest hour (and lessons 1-6's constant draw), and each month's mean dry- and wet-bulb [°C].
+    """Step 1: the station (and, for a station with monthly averages only, whose hourly record
+    its hours borrow), the plant and each month's mean dry- and wet-bulb [°C]; no load figure,
+    since the IT load and the yearly average together give the annual PUE the step asks for.
 
     Examples
     --------
@@ -49,16 +50,13 @@ def the_year(year: xr.Dataset) -> None:
       Jan ...
     """
     print(f"weather station: {year.attrs['station_name']} ({year.attrs['station']})")
+    donor = climate.hourly_donors().get(str(year.attrs["station"]))
+    if donor:
+        print(
+            f"its hours: the station publishes monthly averages only, so each hour's ups and "
+            f"downs come from {donor['donor_name']}'s record, shifted to this station's months"
+        )
     print(f"cooling plant: {year.attrs['cooling_tech_label']}")
-    print(f"IT load: {_mw(year.it_power)}, the same every hour")
-    hours = catalog.value("conventions.hours_per_year", "hour/year")
-    average = float(year.annual_energy) * 1000 / hours  # GWh -> MWh, over the year's hours
-    print(f"the site's yearly average draw: {_mw(average)}")
-    print(f"its hottest hour: {_mw(year.peak_facility_power)}")
-    flat = compute(site=year.attrs["site_preset"])
-    print(
-        f"lessons 1-6: {_mw(flat.site_power)} every hour at one PUE, IT load {_mw(flat.it_power)}"
-    )
     print("month  dry-bulb  wet-bulb  (typical day's mean, °C)")
     for m in range(12):
         dry, wet = float(year.dry_bulb[m].mean()), float(year.wet_bulb[m].mean())
@@ -66,7 +64,8 @@ def the_year(year: xr.Dataset) -> None:
 
 
 def the_plants_year(year: xr.Dataset) -> object:
-    """Step 1's reveal (after the annual-PUE prediction): each month's mean cooling and PUE, the
+    """Step 1's reveal (after the annual-PUE prediction): the IT load against the yearly average
+    draw and the hottest hour, each month's mean cooling, cooling share and PUE, the
     annual PUE, the largest cooling share of any typical hour, the water; returns the month
     chart (`explorer.ui.context.monthly_widget`).
 
@@ -74,14 +73,27 @@ def the_plants_year(year: xr.Dataset) -> object:
     --------
     >>> from explorer.classroom import lessons
     >>> chart = the_plants_year(lessons.hot_year()[0])  # doctest: +ELLIPSIS
-    month  cooling (mean MW)  PUE of the month
+    IT load: ... MW, the same every hour
+    ...
     ...
     """
-    print("month  cooling (mean MW)  PUE of the month")
+    print(f"IT load: {_mw(year.it_power)}, the same every hour")
+    hours = catalog.value("conventions.hours_per_year", "hour/year")
+    average = float(year.annual_energy) * 1000 / hours  # GWh -> MWh, over the year's hours
+    print(
+        f"the site's yearly average draw: {_mw(average)}; its hottest hour: "
+        f"{_mw(year.peak_facility_power)}"
+    )
+    flat = compute(site=year.attrs["site_preset"])
+    print(
+        f"lessons 1-6: {_mw(flat.site_power)} every hour at one PUE, IT load {_mw(flat.it_power)}"
+    )
+    print("month  cooling (mean MW)  cooling share  PUE of the month")
     for m in range(12):
+        share = float(year.cooling_power_mean[m]) / float(year.facility_power[m].mean())
         print(
             f"{context.MONTHS[m]:>5}  {float(year.cooling_power_mean[m]):17.1f}  "
-            f"{float(year.pue_month[m]):16.3f}"
+            f"{fmt.percent(share):>13}  {float(year.pue_month[m]):16.3f}"
         )
     print(f"annual PUE: {fmt.number(float(year.annual_pue), 4)}")
     share = float(year.cooling_fraction.max())
@@ -91,9 +103,17 @@ def the_plants_year(year: xr.Dataset) -> object:
     print(f"water: {fmt.number(wue)} L/kWh, {fmt.number(wue / aws)} times AWS's fleet figure")
     _say(
         "The annual PUE is the year's facility energy ÷ its IT energy: the cool months, near free "
-        "cooling, pull it down; July and August push it up. The water: this plant's cooling "
-        f"tower evaporates water all year, while AWS's halls ({fmt.number(aws)} L/kWh, lesson 2) "
+        "cooling, pull it down; July and August push it up. (The IT load is lower than lessons "
+        "1-6's because the site's yearly average, not each hour, carries the site's power.) The "
+        "water: this plant's cooling tower evaporates water all year, while AWS's halls "
+        f"({fmt.number(aws)} L/kWh, lesson 2) "
         "are mostly cooled by outside air."
+    )
+    _say(
+        "Words under the chart: the condenser is where a chiller hands its heat to the tower "
+        "water; the plate heat exchanger is the economiser (free cooling); the Carnot COP is the "
+        "best a chiller could do by physics; WUE is litres of water per kWh of IT energy (see "
+        "the glossary's chiller, economiser and WUE)."
     )
     return context.monthly_widget()
 
@@ -110,10 +130,20 @@ def peak_shaving(year: xr.Dataset) -> None:
     """
     print(f"the hot day: {year.attrs['hot_day']}")
     print("hour  dry-bulb  wet-bulb  cooling")
-    for h in range(0, 24, 3):
+    cooling = year.hot_day_cooling_power
+    peak_hour = int(cooling.argmax("hour"))
+    for h in range(cooling.sizes["hour"]):
+        mark = "  <- the day's peak" if h == peak_hour else ""
         print(
             f"{h:4d}  {float(year.hot_day_dry_bulb[h]):8.1f}  "
-            f"{float(year.hot_day_wet_bulb[h]):8.1f}  {_mw(year.hot_day_cooling_power[h]):>8}"
+            f"{float(year.hot_day_wet_bulb[h]):8.1f}  {_mw(cooling[h]):>8}{mark}"
+        )
+    low_hour = int(cooling.argmin("hour"))
+    if low_hour > peak_hour:
+        _say(
+            f"The day's lowest cooling comes at {low_hour} h, after the peak: the weather record "
+            "has a sudden cool, humid spell that afternoon (a passing storm), so the night is not "
+            "always the coolest part of a real day."
         )
     shaving = batteries.peak_shaving_battery(year)
     low, mean = _mw(year.hot_day_cooling_power.min()), _mw(year.mean_cooling_power)
@@ -132,8 +162,13 @@ def peak_shaving(year: xr.Dataset) -> None:
     print(
         f"the battery: {_mw(shaving.battery_power)}, "
         f"{fmt.quantity(float(shaving.battery_energy), 'MWh')} "
-        f"({fmt.number(float(shaving.battery_duration))} h at full power), sized by {sized_by} "
-        "(the day whose afternoon asks most of it)"
+        f"({fmt.number(float(shaving.battery_duration))} h at full power), sized by {sized_by}"
+    )
+    _say(
+        "The megawatts come from the hot day (how far its peak rises above its threshold); the "
+        "megawatt-hours from whichever day's afternoon rises above its own threshold for "
+        "longest: that can be a milder month whose days swing more between night and afternoon "
+        "than the hot day, which stays warm all night."
     )
     print(
         f"recharge bought from the grid: {fmt.quantity(float(shaving.annual_recharge), 'MWh')} "
@@ -143,11 +178,26 @@ def peak_shaving(year: xr.Dataset) -> None:
     print(
         "cost (low / mid / high): "
         + " / ".join(fmt.quantity(float(cost.sel(price=p)), "USD") for p in batteries.PRICE_LEVELS)
+        + " (prices per kWh quoted for grid batteries of a few hours; read them as rough for "
+        "one that runs longer)"
     )
     _say(
         "The battery moves cooling energy from the afternoon to the night and buys a little more "
         "from the grid than it delivers (its round-trip losses): the site's yearly energy does "
         "not shrink."
+    )
+    ratio = float(year.peak_cooling_power) / float(year.mean_cooling_power)
+    # the hook's four guesses as multiples of the mean
+    guesses = {
+        "a few per cent more": 1.05,
+        "half as much again": 1.5,
+        "twice": 2.0,
+        "ten times": 10,
+    }
+    nearest = min(guesses, key=lambda g: abs(guesses[g] - ratio))
+    _say(
+        f"The hook's first question: the hot-day peak is {fmt.number(ratio)} times the annual "
+        f'mean; of the hook\'s guesses, the nearest is "{nearest}".'
     )
     _say(
         "The hook's second question: grid batteries of this kind are sold as shipping-container "
@@ -157,15 +207,16 @@ def peak_shaving(year: xr.Dataset) -> None:
 
 
 def yardsticks(grid: xr.Dataset) -> None:
-    """Step 3: the site's three yardsticks, each with its source, date and confidence (a low
-    one is an order of magnitude, not a measurement), and the site's hottest hour and year.
+    """Step 3: the site's three yardsticks, each with what it measures, its source, date and
+    confidence (a low one is an order of magnitude, not a measurement; the operator's record
+    predates the utility joining it), and the site's hottest hour and year.
 
     Examples
     --------
     >>> from explorer.classroom import lessons
     >>> yardsticks(lessons.hot_year()[1])  # doctest: +ELLIPSIS
     Mississippi: ...
-      (..., 2022, ... confidence: ...)
+      the electricity sold in the state in a year (..., 2022, ... confidence)
     Entergy Mississippi: ... MW
     ...
     """
@@ -173,7 +224,19 @@ def yardsticks(grid: xr.Dataset) -> None:
         d = grid[name]
         a = d.attrs
         print(f"{a['of']}: {fmt.number(float(d))} {a['units']}")
-        print(f"  ({a['source']}, {a['date']}, {a['confidence']} confidence: {a['note']})")
+        what = {
+            "state_consumption": "the electricity sold in the state in a year",
+            "utility_peak": "the utility's highest hour of demand",
+            "operator_peak": "the grid operator's all-time highest hour",
+        }[name]
+        print(f"  {what} ({a['source']}, {a['date']}, {a['confidence']} confidence)")
+        if a["confidence"] == "low":
+            print("  an order of magnitude, not a measurement")
+        if name == "operator_peak":
+            print(
+                "  a record set before Entergy Mississippi joined MISO, so the grid it divides "
+                "was smaller then"
+            )
     print(
         f"the site: hottest hour {fmt.number(float(grid.peak_power))} MW, "
         f"{fmt.number(float(grid.annual_energy))} GWh in its typical year"
@@ -194,6 +257,21 @@ def every_yardstick(grid: xr.Dataset) -> None:
     for name, label in context.GRID_BARS:
         print(f"share of the {label}: {fmt.percent(float(grid[name]))}")
     print("note:", grid.attrs["notes"] or "none")
+    average = (
+        float(grid.annual_energy) * 1000 / catalog.value("conventions.hours_per_year", "hour/year")
+    )
+    print(
+        f"the site's yearly average is {fmt.percent(average / float(grid.peak_power))} of its "
+        "hottest hour: it runs nearly flat all year"
+    )
+    _say(
+        "Why the utility's share is so much larger than the state's: the smaller whole (one "
+        "utility's customers instead of the whole state), not energy against power. Energy "
+        "against power even works the other way: a load as flat as this site is a larger share "
+        "of any grid's yearly energy than of its peak, because a grid's own average is well "
+        "below its peak. (The explorer's catalog has no "
+        "figure for the utility's yearly sales, so the site's share of them is not printed.)"
+    )
     print(
         f"US data centres: {fmt.number(float(grid.us_datacenter_energy_2023))} TWh in 2023, "
         f"{fmt.number(float(grid.us_datacenter_energy_2028_low))}–"

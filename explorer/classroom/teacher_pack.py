@@ -168,8 +168,9 @@ LESSONS = (
         "Hot days, the grid and batteries",
         "07-hot-days-the-grid-and-batteries.ipynb",
         "in the app's Advanced screen, open “Site in context” and switch the cooling technology",
-        "an annual average hides the hot-day peak; a site is a few per cent of its state's "
-        "energy but a tenth of its utility's peak; a peak-shaving battery moves the afternoon's "
+        "an annual average hides the hot-day peak; a share depends on its whole: a site is a "
+        "few per cent of its state's energy but a tenth of one utility's peak; a peak-shaving "
+        "battery moves the afternoon's "
         "cooling to the night and buys its recharge from the grid",
         "batteries by role (ride-through, smoothing a training job's power swings); a cluster "
         "over several sites",
@@ -487,7 +488,7 @@ PLANS: dict[int, Plan] = {
                 "Hook",
                 "Say: “On the hot day the plant is designed for, how much more does the cooling "
                 "draw: a few per cent, half as much again, twice? A car battery, a container or a "
-                "building to cover it?”",
+                "building to flatten its afternoon bump?”",
             ),
             (
                 13,
@@ -508,7 +509,8 @@ PLANS: dict[int, Plan] = {
                 "Step 3 · The grid",
                 "Point at the confidence of each yardstick (the utility's peak is an order of "
                 "magnitude). Students answer utility-peak-share (from the hottest hour, not the "
-                "300 MW average) and state-energy-share; ask who cares about which.",
+                "300 MW average) and state-energy-share; ask who cares about which, and why "
+                "the second share is so much smaller (the whole: a state, not one utility).",
             ),
             (
                 8,
@@ -802,7 +804,9 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "matters to a utility planner",
             f"The planner looks at the peak ({_ans('utility-peak-share')} of the utility's peak: "
             "new supply must be built for it); a city comparison is about energy in a year "
-            f"({_ans('state-energy-share')} of the state's electricity).",
+            f"({_ans('state-energy-share')} of the state's electricity). The second is smaller "
+            "because its whole is the whole state, not one utility; a site this flat is, if "
+            "anything, a larger share of a grid's energy than of its peak.",
         ),
         (
             "Compare the two batteries",

@@ -225,13 +225,15 @@ def solution(
     then: Callable[[], object] | None = None,
     also: tuple[str, ...] = (),
     step: bool = True,
+    until: str = "answered the exercise above",
 ) -> w.Widget:
     """The worked solution of an exercise (its worked step from the exercise definition, unless
     `step` is False, and what `then` builds or prints), shown only once the result of that
     exercise (and of those in `also`) has been revealed above: answered right, given up or a
-    prediction committed. Until then, one line saying so; nothing of the result is on the page."""
+    prediction committed. Until then, one line saying so ("This opens once you have `until`");
+    nothing of the result is on the page."""
     ex = lessons.EXERCISES[exercise_id]
-    wait = w.HTML("<p><i>This opens once you have answered the exercise above.</i></p>")
+    wait = w.HTML(f"<p><i>This opens once you have {html.escape(until)}.</i></p>")
     box = w.VBox([wait])
     needed = (exercise_id, *also)
 
@@ -618,6 +620,9 @@ def _reading(value: float, unit: str) -> str:
                 return f"{fmt.number(value / scale)} {word}"
         return fmt.percent(value) if 0 < value < 1 else fmt.number(value)
     head, *per = unit.split(" / ")  # "kWh / household / year"; "TFLOP/s" is one unit
+    if head == "1":  # "1 / day": a count per day
+        return " per ".join([fmt.number(value), *per])
+    head = {"degC": "°C", "delta_degC": "°C"}.get(head, head)
     if value != 1:
         head = {"hour": "hours", "minute": "minutes", "day": "days", "person": "people"}.get(
             head, head
@@ -635,6 +640,8 @@ def where_from(*figures: tuple[str, ...], notes: tuple[str, ...] = ()) -> w.Widg
     --------
     >>> "8,760 hours per year" in where_from(("conventions.hours_per_year", "hours")).value
     True
+    >>> _reading(96, "1 / day"), _reading(4, "delta_degC")
+    ('96 per day', '4 °C')
     """
     items = []
     for key, what, *how in figures:
