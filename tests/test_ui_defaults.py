@@ -14,7 +14,7 @@ from explorer import catalog
 from explorer.training import defaults as training_defaults
 from explorer.ui import ExplorerApp, theme
 from explorer.ui.controls import NO_MODEL
-from explorer.ui.models import models
+from explorer.ui.models import models, share_models, shared_layout
 from explorer.validate import BOUNDS, slider_span
 
 UI = Path(explorer.__file__).parent / "ui"
@@ -164,3 +164,17 @@ def test_shared_layouts_and_styles_never_change_in_place():
         if before[k] != after[k]
     }
     assert changed == {}, changed
+
+
+def test_sharing_never_hands_out_a_closed_model():
+    """A layout first met by `share_models`, then asked for by `shared_layout`, then shared
+    again: every widget still holds an open model (a closed one fails the page with
+    "'NoneType' object has no attribute 'comm_id'")."""
+    width = "37.5px"  # settings no other test uses
+    share_models([w.Button(layout=w.Layout(width=width))])
+    asked = shared_layout(width=width)
+    button = w.Button(layout=asked)
+    share_models([w.HBox([button])])
+    later = shared_layout(width=width)
+    assert asked.comm is not None and button.layout.comm is not None and later.comm is not None
+    assert later is button.layout

@@ -23,10 +23,21 @@ def shared(kind: type[w.Widget], **settings: Any) -> w.Widget:
     """The one `kind` model (a Layout or a style) with these settings in this kernel."""
     key = (kind, json.dumps(settings, sort_keys=True))
     model = _SHARED.get(key)
-    if model is None:
-        model = _SHARED[key] = kind(**settings)
-        _SHARED.setdefault((kind, _settings(model)), model)  # what `share_models` looks up
+    if not _open(model):
+        fresh = kind(**settings)
+        # one model per full state: `share_models` looks models up by it and closes the others
+        state_key = (kind, _settings(fresh))
+        model = _SHARED.get(state_key)
+        if _open(model):
+            fresh.close()
+        else:
+            model = _SHARED[state_key] = fresh
+        _SHARED[key] = model
     return model
+
+
+def _open(model: w.Widget | None) -> bool:
+    return model is not None and model.comm is not None
 
 
 def shared_layout(**settings: Any) -> w.Layout:
@@ -91,8 +102,10 @@ def share_models(roots: Iterable[w.Widget]) -> int:
             if not isinstance(model, w.Widget) or isinstance(model, w.DOMWidget):
                 continue
             key = (type(model), _settings(model))
-            one = _SHARED.setdefault(key, model)
-            if one is not model:
+            one = _SHARED.get(key)
+            if not _open(one):
+                _SHARED[key] = model
+            elif one is not model:
                 setattr(x, trait, one)
                 model.close()
                 closed += 1
