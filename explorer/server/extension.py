@@ -89,7 +89,8 @@ def exit_promptly_on_sigterm(serverapp: Any) -> None:
     """On SIGTERM, Jupyter Server stops its loop and shuts its kernels down, then Python waits for
     every non-daemon thread; threads of renders in flight kept it alive for minutes. Chain a
     watchdog before Jupyter Server's own handler: once the loop has stopped the process gets
-    `EXIT_GRACE` seconds, and `EXIT_DEADLINE` seconds in all, to end by itself."""
+    `EXIT_GRACE` seconds, and `EXIT_DEADLINE` seconds in all, to end by itself. Without a terminal,
+    SIGINT does the same."""
     previous = signal.getsignal(signal.SIGTERM)
 
     def on_sigterm(signum: int, frame: Any) -> None:
@@ -107,3 +108,8 @@ def exit_promptly_on_sigterm(serverapp: Any) -> None:
             previous(signum, frame)
 
     signal.signal(signal.SIGTERM, on_sigterm)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        # not started from a terminal: Jupyter Server leaves SIGINT raising KeyboardInterrupt
+        # wherever the loop is, and a request in flight logged it as its own error while the
+        # server ran on; stop as on SIGTERM instead
+        signal.signal(signal.SIGINT, on_sigterm)
