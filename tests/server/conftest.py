@@ -93,14 +93,20 @@ def server_limits() -> dict[str, str]:
 @pytest.fixture(scope="module")
 def app_server(tmp_path_factory, server_limits):
     """`explorer app`'s server (Voila standalone, pool of 2), with small limits."""
-    server = LiveServer(
-        voila_command(APP_NOTEBOOK, port="{port}"),
-        tmp_path_factory.mktemp("app") / "voila.log",
-        "/",
-        env=server_limits,
-    )
+    server = app_live_server(tmp_path_factory, "app", server_limits)
     yield server
     server.stop()
+
+
+def app_live_server(tmp_path_factory, name: str, env: dict) -> LiveServer:
+    """`explorer app`'s server started with `env` (a module's own limits), logging to a fresh
+    folder named `name`; the caller stops it."""
+    return LiveServer(
+        voila_command(APP_NOTEBOOK, port="{port}"),
+        tmp_path_factory.mktemp(name) / "voila.log",
+        "/",
+        env=env,
+    )
 
 
 @pytest.fixture(scope="module")

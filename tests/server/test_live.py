@@ -23,11 +23,11 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import connect
 
 from explorer.server.connection import V1
-from explorer.server.launch import APP_NOTEBOOK, SETTINGS, voila_command
+from explorer.server.launch import SETTINGS
 from explorer.server.limits import BUSY_MESSAGE
 from explorer.server.wsguard import encode_v1
 
-from .conftest import LIMITS, LiveServer
+from .conftest import LIMITS, app_live_server
 
 pytestmark = pytest.mark.slow
 POOL = json.loads(SETTINGS.read_text())["VoilaConfiguration"].get("default_pool_size", 0)
@@ -283,12 +283,7 @@ FLOOD = {**LIMITS, "EXPLORER_UNUSED_KERNEL_GRACE": "10"}
 
 @pytest.fixture(scope="module")
 def flood_server(tmp_path_factory):
-    server = LiveServer(
-        voila_command(APP_NOTEBOOK, port="{port}"),
-        tmp_path_factory.mktemp("flood") / "voila.log",
-        "/",
-        env=FLOOD,
-    )
+    server = app_live_server(tmp_path_factory, "flood", FLOOD)
     yield server
     server.stop()
 

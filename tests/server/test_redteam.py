@@ -24,11 +24,10 @@ from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
 from explorer.server.connection import V1
-from explorer.server.launch import APP_NOTEBOOK, voila_command
 from explorer.server.limits import Limits
 from explorer.server.wsguard import encode_v1, v1_parts
 
-from .conftest import LIMITS, LiveServer
+from .conftest import LIMITS, app_live_server
 from .test_live import header, kernel_answers
 
 pytestmark = pytest.mark.slow
@@ -215,12 +214,7 @@ SHARED.pop("EXPLORER_ADDRESS_SHARE")  # the default: a tenth of 10 is one kernel
 @pytest.fixture(scope="module")
 def shared_server(tmp_path_factory):
     """`explorer app`'s server with the per-address share in force and a 3 s reconnect window."""
-    server = LiveServer(
-        voila_command(APP_NOTEBOOK, port="{port}"),
-        tmp_path_factory.mktemp("shared") / "voila.log",
-        "/",
-        env=SHARED,
-    )
+    server = app_live_server(tmp_path_factory, "shared", SHARED)
     yield server
     server.stop()
 
