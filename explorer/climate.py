@@ -11,11 +11,14 @@ from two things shipped in ``explorer/data/climate/``:
   stretched to the station's own months (`shift_year`, after the "morphing" of Belcher, Hacker &
   Powell, Building Serv. Eng. Res. Technol. 26(1):49-61, 2005, with only the daily cycle
   stretched, the donor's day-to-day swings shifted at their own size): each month keeps the
-  station's mean dry-bulb exactly and its mean daily range; the dew point is shifted to the
-  station's monthly dew point, taken as the mean daily low (FAO-56, Allen et al. 1998, Annex 6:
-  humid climates).
-  On the donors themselves that estimate is within 1 K of the measured mean dew point from May to
-  September (e.g. Greensboro July 20.8 against 19.8 °C), an upper-end humidity.
+  station's mean dry-bulb exactly and its mean daily range. The donor's measured dew points move
+  as the month's mean daily low moves from donor to station (FAO-56, Allen et al. 1998, Annex 6:
+  in humid climates the dew point is near the daily low; both pairs are humid). Only that
+  difference is taken: the summaries publish no monthly humidity, and the mean daily low itself
+  runs up to 1 K above the donors' measured mean dew point in summer (Greensboro July 20.8
+  against 19.8 °C). Shifting to the low itself, as this module once did, raised Jackson's July
+  dew points 2.8 K instead of 1.8 K, above its dry-bulb in 873 hours (clipped at saturation):
+  its most humid 2 % of hours 0.9 K above the design dew point, its hottest day 29.7 °C wet-bulb.
 
 A station without a donor (a synthetic `Station`, e.g. `Station.constant`) repeats each month's
 typical day: ASHRAE's hourly fraction of the daily range about the month's mean, one dew point a
@@ -23,13 +26,22 @@ month. Psychrometrics are ASHRAE Handbook - Fundamentals formulas as psychrolib 
 arrays (`explorer.psychrometrics`). The plant runs on every hour; the year's (month, hour) arrays
 are means over each month's days (`by_month_hour`), its sums and hours over all 8,760 hours.
 
-Checks against figures not used to build the years (tests/test_climate.py): the hottest 1 % of
-the shifted hours (Jackson 35.0 °C, South Bend 31.2 °C) against the summaries' cooling design
-dry-bulbs (34.2 and 31.2 °C); the most humid 1 % (humidity ratio 0.0210 and 0.0186 kg/kg) against
-the dehumidification design points (0.0192 and 0.0171). Jackson is somewhat hotter than its
-design point (153 h above 34.2 °C, 1.7 % of the year; South Bend 90 h above 31.2 °C) and both
-more humid: the donors' hot spells are their own, and the dew point at the daily low is an upper
-end.
+No published humidity or design figure sets a parameter: the years are built from the monthly
+means, highs and lows and the donors' hours alone. The summaries' design conditions are the
+ASHRAE figures ResStock reads from the station's design-day file: the *1 %* cooling dry-bulb
+(exceeded 88 h a year) with its mean coincident wet-bulb, and the *2 %* dehumidification dew
+point (exceeded 175 h a year; the humidity ratio saturated at it) with its mean coincident
+dry-bulb. They are checks (tests/test_climate.py), Jackson / South Bend:
+
+* 1 % dry-bulb 34.2 / 31.2 °C: 153 / 90 h of the year above it (88 expected);
+* 2 % dew point 24.1 / 21.9 °C (0.0192 / 0.0171 kg/kg): the year's 2 % dew point 24.2 / 22.3 °C,
+  218 / 224 h above (175 expected); 95 / 105 h at saturation;
+* mean coincident wet-bulb at the 1 % dry-bulb 24.5 / 22.5 °C: the year's hours within 0.5 K of
+  that dry-bulb average 25.1 / 22.5 °C;
+* the TMY3 year's own hottest hour (``AnnualMaxDrybulb``) 38.3 / 37.2 °C: the year's 38.1 / 34.5.
+
+Jackson's hot hours remain somewhat hotter and (by 0.6 K of wet-bulb) more humid than its design
+points: the donor's hot, humid spells are its own.
 
 Two cooling technologies (``explorer catalog``, group ``cooling_tech``):
 
@@ -48,16 +60,17 @@ The plants' equations are in `explorer.plant`. What they ignore is listed in eac
 catalog ``note``: part-load curves, filtration, freeze protection, liquid-cooled racks.
 
 How the years compare with published figures (none was used to set a parameter): the
-air-evaporative plant's annual PUE, 1.140 in Jackson and 1.109 in South Bend, lies beside AWS's
-fleet PUE of 1.15 (2023-2024) and 1.14 (2025) (catalog ``cooling.aws-fleet.pue``; facts.csv). Its
-water, 0.001 and 0.004 L per IT kWh, is far below AWS's fleet WUE of 0.15 L/kWh (2024): in class
-A1 the media run only above 32 °C and never in air whose dew point is above 17 °C, so in these
-humid climates the DX coil, not water, carries the hot hours (131 and 494 evaporative hours, 3,367
-and 1,393 mechanical). A fleet that evaporates at lower supply temperatures, in drier climates,
-uses more. The chiller-economiser plant's towers evaporate all year: 2.45 and 2.38 L/kWh at annual
-PUEs of 1.184 and 1.153, against the industry average of 1.8 L/kWh (Shehabi et al. 2016, catalog
-``cooling.industry-average.wue``) and Google's ~1.10 fleet PUE for water-cooled halls
-(facts.csv ``hyperscaler.pue``).
+air-evaporative plant's annual PUE, 1.136 in Jackson and 1.107 in South Bend, lies beside AWS's
+fleet PUE of 1.15 (2023-2024) and 1.14 (2025) (catalog ``cooling.aws-fleet.pue``; facts.csv), and
+the 0.029 between them inside the humid-vs-dry spread of published sites (catalog
+``climate.published_pue``, tests/test_plant.py). Its water, 0.002 and 0.004 L per IT kWh, is far
+below AWS's fleet WUE of 0.15 L/kWh (2024): in class A1 the media run only above 32 °C and never
+in air whose dew point is above 17 °C, so in these humid climates the DX coil, not water, carries
+the hot hours (203 and 501 evaporative hours, 3,081 and 1,225 mechanical). A fleet that evaporates
+at lower supply temperatures, in drier climates, uses more. The chiller-economiser plant's towers
+evaporate all year: 2.44 and 2.38 L/kWh at annual PUEs of 1.181 and 1.151, against the industry
+average of 1.8 L/kWh (Shehabi et al. 2016, catalog ``cooling.industry-average.wue``) and Google's
+~1.10 fleet PUE for water-cooled halls (facts.csv ``hyperscaler.pue``).
 
 The IT load is fixed: the facility draws IT / (1 − cooling share − other losses) each hour. The
 IT load is `explorer.compute`'s, whose site power carries the year's *annual* PUE (compute's PUE
@@ -67,8 +80,12 @@ power; the year says by how much (``peak_facility_power``) and for how many hour
 ``peak_facility_power``, or a battery that shaves the peak (`explorer.batteries`), carries them.
 
 The hot day a plant is sized for is the worst for it of the station's two design days and the
-typical year's hottest day (`plant_year`): the shifted years run somewhat hotter and more humid
-than the design points, so a design day alone would be milder than some summer days of the year.
+typical year's hottest day (`plant_year`). A design day is, by definition, milder than the year's
+1-2 % hottest or most humid hours, and the site must draw every hour of its year: the peak the grid
+and a battery carry is the year's. For Jackson's chiller plant that day is 20 July, whose 13:00
+hour (36.5 °C, wet-bulb 29.0 °C) is the donor's own most humid hour of the year (Greensboro 33.9 °C,
+dew point 25.0 °C, two hours before a storm drops it 12 K): 3.9 K of wet-bulb above the
+dehumidification design day, whose 25.1 °C the year exceeds in 400 hours.
 
 The plant's response to the weather is computed once per (station, technology) and cached, so
 changing the site power, chips or prices only rescales it (no psychrometrics).
@@ -135,8 +152,10 @@ _KW_PER_MW = factor("MW", "kW")
 class Station:
     """A weather station's typical-year summary, in SI units (temperatures in °C).
 
-    Monthly tuples run January → December. ``dew_point`` (monthly, °C) is optional: without it the
-    dew point is the mean daily low less the catalog's ``climate.dew_point_depression``.
+    Monthly tuples run January → December. ``dew_point`` (monthly mean, °C) is optional: without
+    it a station with a donor (``hourly``) takes the donor's dew points moved as its mean daily
+    low moves (`shift_year`), one without takes the mean daily low less the catalog's
+    ``climate.dew_point_depression``.
 
     Examples
     --------
@@ -386,7 +405,7 @@ def shift_year(
     mean: Any,
     high: Any,
     low: Any,
-    dew_point_mean: Any,
+    dew_point_mean: Any = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """A donor's hourly year [°C] shifted and stretched to another station's months.
 
@@ -399,9 +418,13 @@ def shift_year(
     T = T̄ₘ + (D₀ − ⟨T₀⟩ₘ) + αₘ (T₀ − D₀), αₘ = (highₘ − lowₘ) / (⟨T₀,max⟩ₘ − ⟨T₀,min⟩ₘ).
     Each day's range is αₘ times the donor's, so the month keeps the target's mean dry-bulb
     `mean` and mean daily range `high` − `low` exactly (the days' means average to ⟨T₀⟩ₘ); the
-    donor's day-to-day anomalies keep their own size. The dew point is shifted,
-    T_d = T_d0 + (D̄ₘ − ⟨T_d0⟩ₘ) with D̄ₘ the month's `dew_point_mean` (the donor's hour-to-hour
-    humidity kept). Monthly arguments are 12 values, January first.
+    donor's day-to-day anomalies keep their own size. The dew point is shifted (the donor's
+    hour-to-hour humidity kept) by the change of the month's mean daily low,
+    T_d = T_d0 + (lowₘ − ⟨T₀,min⟩ₘ): FAO-56's T_d ≈ T_min (Allen et al. 1998, Annex 6, humid
+    climates), used for the difference between two humid stations only, so the donor's measured
+    offset between its mean dew point and its mean daily low is kept; with `dew_point_mean` D̄ₘ
+    given, to that monthly mean, T_d = T_d0 + (D̄ₘ − ⟨T_d0⟩ₘ). Monthly arguments are 12 values,
+    January first.
 
     Examples
     --------
@@ -417,6 +440,13 @@ def shift_year(
     >>> dry, _ = shift_year(dry0, dry0 - 5, [20.0] * 12, [30.0] * 12, [10.0] * 12, [12.0] * 12)
     >>> round(float(dry[:744].mean()), 9), round(float(dry[:72].max() - dry[72:744].max()), 9)
     (20.0, 4.0)
+
+    Without `dew_point_mean`, the dew point moves as the mean daily low does: the donor's nights
+    (about 0 °C) become 10 °C ones, so its dew points rise by about 10 K
+
+    >>> _, dew = shift_year(dry0, dry0 - 5, [20.0] * 12, [30.0] * 12, [10.0] * 12)
+    >>> round(float((dew - (dry0 - 5))[744:].mean()), 9)  # February: lows 0 -> 10 °C
+    10.0
     """
     n_hours = DAYS * len(HOURS)
     daily = dry_bulb.reshape(-1, len(HOURS))
@@ -429,17 +459,23 @@ def shift_year(
         + (day_mean - mean0[HOUR_MONTH])
         + alpha[HOUR_MONTH] * (dry_bulb - day_mean)
     )
-    dew0 = np.bincount(HOUR_MONTH, dew_point) / n_hours
-    dew = dew_point + (np.asarray(dew_point_mean, dtype=float) - dew0)[HOUR_MONTH]
-    return dry, dew
+    if dew_point_mean is None:
+        low0 = np.bincount(_DAY_MONTH, daily.min(axis=1)) / DAYS
+        shift = np.asarray(low, dtype=float) - low0
+    else:
+        shift = (
+            np.asarray(dew_point_mean, dtype=float) - np.bincount(HOUR_MONTH, dew_point) / n_hours
+        )
+    return dry, dew_point + shift[HOUR_MONTH]
 
 
 def typical_weather(st: Station) -> Weather:
     """The year's 8,760 hours and the hot (design) days of a station.
 
-    A shipped station: its donor's hourly year, shifted to its months (`shift_year`). A station
-    without a donor: each month's typical day (ASHRAE's fraction of the daily range about the
-    mean, one dew point) on every day of the month.
+    A shipped station: its donor's hourly year, shifted to its months (`shift_year`; the dew
+    point moved as the mean daily low moves, unless the station gives its monthly dew points). A
+    station without a donor: each month's typical day (ASHRAE's fraction of the daily range about
+    the mean, one dew point) on every day of the month.
 
     Examples
     --------
@@ -453,16 +489,14 @@ def typical_weather(st: Station) -> Weather:
     f = _diurnal_fraction()
     mean, high, low = (np.asarray(a, dtype=float) for a in (st.mean, st.high, st.low))
     pressure = psychrolib.GetStandardAtmPressure(st.altitude)
-    if st.dew_point is None:
-        depression = catalog.value("climate.dew_point_depression", "kelvin")
-        dew_month = low - depression
-    else:
-        dew_month = np.asarray(st.dew_point, dtype=float)
+    dew_month = None if st.dew_point is None else np.asarray(st.dew_point, dtype=float)
     if st.hourly is None:
         day = mean[:, None] + (high - low)[:, None] * (f.mean() - f[None, :])
         dry = day[HOUR_MONTH, np.tile(HOURS, int(DAYS.sum()))]
+        if dew_month is None:
+            dew_month = low - catalog.value("climate.dew_point_depression", "kelvin")
         dew = dew_month[HOUR_MONTH]
-    else:
+    else:  # the donor's dew points, moved as the mean daily low moves (or to `dew_point`)
         dry, dew = shift_year(*load_hourly(st.hourly), mean, high, low, dew_month)
     w_dew = psy.humidity_ratio_from_dew_point(dew, pressure)
     w = np.minimum(w_dew, _saturation_ratio(dry, pressure))  # never above saturation

@@ -29,11 +29,11 @@ Every parameter is a catalog entry with source, date and confidence (``explorer 
 groups ``cooling_tech`` and ``thermal_envelope``). Psychrometrics: `explorer.psychrometrics`.
 
 How big is the humid penalty? In class A1 the typical years (hourly, `explorer.climate`) give
-humid Jackson (MS) an annual PUE of 1.140 with 3,367 h of compressor cooling and cool South Bend
-(IN) 1.109 with 1,393 h: 0.031 apart, nearly all from the hours whose dew point is above 17 °C.
+humid Jackson (MS) an annual PUE of 1.136 with 3,081 h of compressor cooling and cool South Bend
+(IN) 1.107 with 1,225 h: 0.029 apart, nearly all from the hours whose dew point is above 17 °C.
 Published air-side economised sites (catalog ``climate.published_pue``) bracket it: Facebook's
 humid Forest City was projected at the PUE of its dry Prineville (1.06-1.08 against 1.07; a design
-that accepts humid air, as class A3 does here, where the two stations come within 0.003), and
+that accepts humid air, as class A3 does here, where the two stations come within 0.001), and
 Compass Datacenters' older design modelled Houston 0.37 above Santa Clara (1.55 against 1.18).
 AWS's fleet PUE is 1.15 (catalog ``cooling.aws-fleet.pue``). tests/test_plant.py holds the
 difference inside that bracket; it is a check of size, not a fit.
