@@ -19,6 +19,9 @@ from two things shipped in ``explorer/data/climate/``:
   against 19.8 °C). Shifting to the low itself, as this module once did, raised Jackson's July
   dew points 2.8 K instead of 1.8 K, above its dry-bulb in 873 hours (clipped at saturation):
   its most humid 2 % of hours 0.9 K above the design dew point, its hottest day 29.7 °C wet-bulb.
+  Keeping the donor's relative humidity instead (Belcher et al.'s humidity morph with no change)
+  is worse: the stretched afternoons gain moisture with their heat (Jackson 1.0 K above its
+  design dew point, hottest hour 29.9 °C wet-bulb).
 
 A station without a donor (a synthetic `Station`, e.g. `Station.constant`) repeats each month's
 typical day: ASHRAE's hourly fraction of the daily range about the month's mean, one dew point a
