@@ -9,7 +9,7 @@ Answers are read as people write them: ``"2,628"`` (thousands separators), ``"ab
 ``"84%"``, ``"10 %"``, ``"0.84"`` or a bare ``"90"`` (shares; the last read as 90 %, said back to
 the student), ``"208k"``, ``"300k chips"`` or ``"0.2 million"`` (counts) and, through pint,
 ``"2.6 TWh"``, ``"2.6 billion kWh"``, ``"83 petaflops"`` or ``"300 MW"``, converted to the
-exercise's unit. Anything
+exercise's unit; ``"79 % more"`` only where the question asks how far above a reference. Anything
 else gets a message that says what to type; nothing here raises on a student's input.
 
 Examples
@@ -67,6 +67,11 @@ _CASELESS = {f"{p}{u}".lower(): f"{p}{u}" for p in ("k", "M", "G", "T") for u in
     "h": "hour",
 }
 _PERCENT = {"%", "percent", "per cent", "pc"}
+# "79 % more", "79 % above the mean": a percentage said as an excess over a reference
+_ABOVE = re.compile(
+    r"^(%|percent|per cent)\s+(?:more|above|higher|over|greater|larger|bigger)\b.*$",
+    re.IGNORECASE,
+)
 _FLOPS = re.compile(r"^([kMGTPE]?)(?:FLOPS|FLOP/s|flops|flop/s|FLOP/sec)$")
 _PER_YEAR = re.compile(r"\s*(?:/|per|a|an)\s*(?:year|yr|y|annum)$", re.IGNORECASE)
 # "about 2628", "~2628", "≈ 2628", "roughly 2.6 TWh": an estimate is read as its number
@@ -270,7 +275,7 @@ def _scale(rest: str) -> tuple[float, str]:
     return 1.0, rest
 
 
-def read(answer: object, unit: str, negative: bool = False) -> Reading:
+def read(answer: object, unit: str, negative: bool = False, above: bool = False) -> Reading:
     """Read a student's answer into a number in `unit` (a pint unit, ``"share"``, ``"1"`` or a
     count such as ``"people"``); never raises.
 
@@ -286,9 +291,15 @@ def read(answer: object, unit: str, negative: bool = False) -> Reading:
         The exercise's unit.
     negative : bool
         Whether a negative answer can make sense.
+    above : bool
+        Whether the question asks how far a value lies above a reference, so that "79 % more"
+        (or "% above", "% higher") is the answer; otherwise such a percentage is refused, as a
+        share of the whole is asked.
 
     Examples
     --------
+    >>> read("79 % more", "share", above=True).value
+    0.79
     >>> read("2,628,000 MWh", "GWh").value
     2628.0
     >>> read("about 2.6 billion kWh", "GWh").value
@@ -321,7 +332,7 @@ def read(answer: object, unit: str, negative: bool = False) -> Reading:
             return Reading(
                 None, "I cannot read that calculation; type its result (a number such as 2,628)."
             )
-        r = read(f"{x:.12g} {calc['rest'] or ''}".strip(), unit, negative)
+        r = read(f"{x:.12g} {calc['rest'] or ''}".strip(), unit, negative, above)
         echo = r.echo or f"read as {fmt.number(x)}"
         return Reading(r.value, r.message, r.bare, echo if r.value is not None else "", r.typed)
     m = _NUMBER.match(text)
@@ -350,6 +361,14 @@ def read(answer: object, unit: str, negative: bool = False) -> Reading:
             r = _finish(x / 100, unit, negative, bare=False, echo=f"read as {fmt.number(x)} %")
             return Reading(r.value, r.message, r.bare, r.echo, typed=x)
         return _finish(x, unit, negative, bare=True)
+    if _ABOVE.match(rest) and unit in (SHARE, RATIO):
+        if above:
+            return _finish(x / 100, unit, negative, bare=False)
+        return Reading(
+            None,
+            "this question asks for a share of the whole, not how much more one thing is than "
+            f"another; give {_unit_words(unit)}.",
+        )
     # "10 % of site power", "84 percent cooling": the words after the percent sign are left out
     rest = re.sub(r"^(%|percent|per cent)\s+[A-Za-z].*$", r"\1", rest, flags=re.IGNORECASE)
     if rest.lower() in _PERCENT:
@@ -443,6 +462,7 @@ class Exercise:
     rel_tol: float = 0.05
     negative: bool = False
     digits: int = 3
+    above: bool = False  # the answer is how far above a reference: "79 % more" reads as 79 %
 
     @property
     def hint(self) -> str:
@@ -488,7 +508,8 @@ class Exercise:
 
 @dataclass(frozen=True)
 class Feedback:
-    """The verdict on one answer: `kind` is right, trap, hint or unreadable."""
+    """The verdict on one answer: `kind` is right, trap, near, figures (the answer rounded
+    too coarsely to tell), hint or unreadable."""
 
     right: bool
     message: str
@@ -519,6 +540,21 @@ def _figures(answer: object) -> int | None:
     if "." in digits:
         return len(digits.replace(".", "").lstrip("0")) or None
     return len(digits.strip("0")) or None
+
+
+def _rounding(answer: object, x: float) -> float | None:
+    """How far, in the exercise's unit, the answer read as `x` may lie from what the student
+    meant: half a step of the last figure typed ("2 weeks" read as 14 days: ± 3.5 days; "10 %":
+    ± 5 %); None for a number not typed as one (a calculation, words)."""
+    if not isinstance(answer, str) or re.search(r"[*×÷()+/]", answer):
+        return None
+    m = re.search(r"\d[\d,]*(?:\.\d*)?|\.\d+", answer)
+    figures = _figures(answer)
+    typed = float(m[0].replace(",", "").rstrip(".")) if m else 0.0
+    if not figures or not typed:
+        return None
+    step = 10 ** (math.floor(math.log10(typed)) - figures + 1)
+    return abs(x) * step / 2 / typed
 
 
 def _rounded(x: float, want: float, figures: int | None) -> bool:
@@ -563,11 +599,13 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
 
     Right within the exercise's tolerance or at the result rounded to two significant figures
     (`Exercise.accepts`), or when the answer is the result rounded to the figures the student
-    gave (two or more). Otherwise a trap's hint, a unit slip (a factor of 1,000, 100 or 24), a
+    gave (two or more). An answer that is the result rounded more coarsely (one figure, or a
+    coarser unit: "2 weeks" for 12 days) is asked for more figures and never fires a trap.
+    Otherwise a trap's hint, a unit slip (a factor of 1,000, 100 or 24), a
     near miss (within a factor of 2: which way, how far, and what the checker accepts), and
     then the stepped hint for this `attempt` (1: nudge, 2: formula, 3+: worked step).
     """
-    r = read(answer, e.unit, e.negative)
+    r = read(answer, e.unit, e.negative, e.above)
     if r.value is None:
         return Feedback(False, f"Not yet: {r.message}", "unreadable")
     x, want = r.value, e.answer()
@@ -579,6 +617,20 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             True,
             f"Right{said}, to the figures you gave: the explorer gets {e.show(want)}.",
             "right",
+        )
+    # The one rule for traps and roundings: an answer that is the right value rounded at the
+    # student's own precision ("2 weeks" for 12 days, "10 %" for 11.0 %) never fires a trap,
+    # however near a trap's value it also lies; it is asked for more figures instead.
+    rounding = _rounding(answer, x)
+    if rounding is not None and abs(x - want) <= rounding:
+        figures = _figures(answer)
+        return Feedback(
+            False,
+            f"Not yet{said}: that fits only to the {figures} figure"
+            f"{'' if figures == 1 else 's'} you gave; give two or three figures"
+            f"{' in ' + e.shown_unit() if e.shown_unit() else ''} "
+            f"(the checker accepts {e.tolerance()}).",
+            "figures",
         )
     for t in e.traps:
         # a bare 1.62 for a share is first read as 1.62 %; a slip at 1.62 itself says more
@@ -654,7 +706,7 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
     (True, 'You predicted 3,000 GWh; the explorer gets 2,628 GWh')
     """
     want = e.answer()
-    r = read(prediction, e.unit, e.negative)
+    r = read(prediction, e.unit, e.negative, e.above)
     if r.value is None:
         return Reveal(None, want, f"Your prediction is not readable yet: {r.message}", False)
     x = r.value

@@ -872,6 +872,7 @@ _add(
         lambda: _yr("peak_cooling_power") / _yr("mean_cooling_power") - 1,
         SHARE,
         rel_tol=0.03,
+        above=True,
         hints=(
             "first find how many MW the peak lies above the mean, then compare that with the mean",
             "share = (hot-day peak − annual mean) ÷ annual mean",
@@ -917,8 +918,7 @@ _add(
                 "yearly-average",
                 lambda: SITE_MW / _grid_figure("utility", "MW"),
                 f"that divides the site's yearly average ({_SITE}); the utility's peak is met in "
-                f"the site's hottest hours, when it draws {_SITE_PEAK} (if you divided that and "
-                "rounded to one figure, give two)",
+                f"the site's hottest hours, when it draws {_SITE_PEAK}",
             ),
             Trap(
                 "operator-peak",

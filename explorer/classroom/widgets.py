@@ -186,7 +186,7 @@ def predict_reveal(exercise_id: str, then: Callable[[], object] | None = None) -
     def on_click(_):
         try:
             r = lessons.reveal(exercise_id, field.value)
-            echo = exercises.read(field.value, ex.unit, ex.negative).echo
+            echo = exercises.read(field.value, ex.unit, ex.negative, ex.above).echo
         except Exception:  # a lesson widget never shows a traceback
             out.value = "<p>Could not read that prediction.</p>"
             return

@@ -50,6 +50,15 @@ TABLE = [
     ("1/(1-1)", "1", None, "divides by zero"),
     ("30-50", "share", None, "not a range"),
     ("__import__('os')", "1", None, "cannot find a number"),
+    # reader D, lesson 7: "% more" is read only where the question asks how far above
+    ("79 % more", "share", None, "not how much more"),
+    ("79 % higher", "1", None, "not how much more"),
+]
+# (typed, unit, value read) for a question that asks how far above a reference (`above=True`)
+ABOVE = [
+    ("79 % more", "share", 0.79),
+    ("79% above the mean", "share", 0.79),
+    ("79 percent higher", "share", 0.79),
 ]
 
 
@@ -62,6 +71,34 @@ def test_the_parser_reads_what_students_write(typed, unit, value, words):
         assert r.value is not None, r.message
         assert_allclose(r.value, value, rtol=1e-9)
         assert words in r.echo
+
+
+def test_a_percentage_more_reads_where_the_question_asks_how_far_above():
+    for typed, unit, value in ABOVE:
+        r = exercises.read(typed, unit, above=True)
+        assert r.value is not None, (typed, r.message)
+        assert_allclose(r.value, value, rtol=1e-9)
+    assert lessons.check("hot-day-above-mean", "79 % more").right  # 311 ÷ 174 − 1 ≈ 79.2 %
+
+
+def test_a_rounding_of_the_right_answer_never_fires_a_trap():
+    # (exercise, typed, what the checker says): "2 weeks" is 14 days, near the households trap
+    # (14.2 days) but also the answer (12.0 days = 1.72 weeks) rounded to the one figure given;
+    # "10 %" is 331 ÷ 3,000 = 11.0 % to one figure as well as the yearly average's 300 ÷ 3,000
+    rows = [
+        ("capstone-city-days", "2 weeks", "figures"),
+        ("capstone-city-days", "14 days", "trap"),  # two figures: that is the households trap
+        ("utility-peak-share", "10 %", "figures"),
+        ("utility-peak-share", "10.0 %", "trap"),
+        ("utility-peak-share", "11 % more", "unreadable"),  # a share of the whole is asked
+    ]
+    for ex, typed, kind in rows:
+        fb = lessons.check(ex, typed)
+        assert fb.kind == kind, (ex, typed, fb.message)
+    assert "in days" in lessons.check("capstone-city-days", "2 weeks").message
+    # "7.6e19" is the answer in FLOP/s (76.5 EFLOP/s = 7.65e19 FLOP/s) typed in an EFLOP/s box
+    fb = lessons.check("capstone-achieved", "7.6e19")
+    assert fb.trap == "unit-missing" and "EFLOP/s" in fb.message, fb.message
 
 
 def test_students_answers_and_messages_in_the_lessons():
