@@ -196,3 +196,10 @@ def test_the_corrected_figures_of_issue_20():
     assert math.isnan(float(t.peak_flops.sel(chip="tpu-v5p", precision="fp8")))
     assert any(c["key"] == "chips.tpu-v4.tdp" and c["value"] == 340 for c in catalog.conflicts())
     assert catalog.uncertainty_ranges()["chips.tpu-v4.tdp"].high == 340
+
+
+def test_a_real_chillers_cop_is_sourced_and_read_from_its_kw_per_ton():
+    # ASHRAE 90.1's 0.780 kW per ton of cooling, a ton being 3.517 kW of heat: COP 4.509
+    e = catalog.entry("climate.published_cop.water-cooled-chiller-minimum")
+    assert abs(e.value - 3.517 / 0.780) <= 0.01 * e.value
+    assert "scribd.com/document/359933676" in e.source_url and e.date == "2011-10"

@@ -386,7 +386,12 @@ def city_bases(site_power: float | None = None, bases: tuple[str, ...] = CITY_BA
     out = w.HTML()
     chosen = [b for b in bases if b in catalog.names("bases")]
 
-    home = fmt.number(catalog.value("conventions.persons_per_household", "person/household"))
+    census = catalog.entry("conventions.persons_per_household")
+    home = fmt.number(census.to("person/household"))
+    # "US Census Bureau CPS 2023": the source's name without its subtitle
+    households = (
+        f"US households (at {home} people per household, {census.source_title.split(':')[0]})"
+    )
 
     def update(_=None):
         names = catalog.names("bases") if every.value else chosen
@@ -408,13 +413,18 @@ def city_bases(site_power: float | None = None, bases: tuple[str, ...] = CITY_BA
         out.value = (
             f"<p>{fmt.quantity(float(ds.annual_energy), 'GWh')} per year; cities rounded to "
             "three figures, as the inputs are not known more closely</p>"
-            + table(["basis", "per year", "people", f"US households (at {home} people each)"], rows)
+            + table(["basis", "per year", "people", households], rows)
         )
 
     sp.observe(update, "value")
     every.observe(update, "value")
     update()
     return shown(w.VBox([sp, every, out]))
+
+
+# what real chillers reach, beside the COP a cooling share implies
+CHILLER_COP = "climate.published_cop.water-cooled-chiller-minimum"
+_CHILLER_WHY = "ASHRAE 90.1's minimum for new equipment"
 
 
 def power_split(cooling_fraction: float | None = None, heat: bool = True) -> w.Widget:
@@ -455,6 +465,7 @@ def power_split(cooling_fraction: float | None = None, heat: bool = True) -> w.W
         layout=w.Layout(width="420px", height="280px"),
     )
     out = w.HTML()
+    real = catalog.entry(CHILLER_COP)
 
     def update(_=None):
         ds = compute(site_power=site_power, cooling_fraction=cf.value, site=site)
@@ -471,7 +482,8 @@ def power_split(cooling_fraction: float | None = None, heat: bool = True) -> w.W
             f"PUE {float(ds.pue):.2f} · IT {fmt.quantity(float(ds.it_power), 'MW')} · "
             f"heat removed from the halls {fmt.quantity(float(ds.heat_removed), 'MW')}, "
             f"rejected outside {fmt.quantity(float(ds.heat_rejected), 'MW')} · "
-            f"implied chiller COP {fmt.number(float(ds.cooling_cop))}"
+            f"implied chiller COP {fmt.number(float(ds.cooling_cop))} · real water-cooled "
+            f"chillers: at least COP {fmt.number(real.value)} ({_CHILLER_WHY})"
         )
 
     cf.observe(update, "value")
