@@ -71,6 +71,15 @@ def _label(key: str | None) -> str:
     return catalog.raw()["grid"][group][name].get("label", name)
 
 
+def _caveat(key: str | None) -> str:
+    """What a student must know before dividing by the figure (the catalog table's `caveat`),
+    or ""."""
+    if key is None:
+        return ""
+    group, name = key.split(".")[1:3]
+    return catalog.raw()["grid"][group][name].get("caveat", "")
+
+
 def note_threshold() -> float:
     """Share of its utility's peak [1] above which a site gets a plain-language note (5 %).
 
@@ -107,7 +116,8 @@ def grid_shares(
     -------
     xarray.Dataset
         `VARIABLES`, each with ``units``, ``long_name`` and, for the denominators, ``source``,
-        ``date`` and ``confidence``; ``attrs["notes"]`` says when the site passes 5 % of its
+        ``date``, ``confidence``, ``note`` and ``caveat`` (a line for readers, "" when the
+        catalog has none); ``attrs["notes"]`` says when the site passes 5 % of its
         utility's peak. Shares are NaN where the catalog has no figure.
 
     Examples
@@ -164,6 +174,7 @@ def grid_shares(
                 "date": e.date,
                 "confidence": e.confidence,
                 "note": e.note,
+                "caveat": _caveat(e.key),
             }
             if e
             else {"note": f"no {role} figure recorded for this site"}

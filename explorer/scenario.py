@@ -533,6 +533,7 @@ def scale_year(
         "cooling_tech_label": tech_node.get("label", tech),
         "hot_day": py.hot_day.name,
         "note": tech_node.get("note", ""),
+        "ignores": tech_node.get("ignores", ""),  # the note in plain words, for readers
         "notes": "",
         "sizing": (
             "IT load fixed at compute()'s it_power, whose cooling share is this plant's annual "

@@ -203,3 +203,11 @@ def test_a_real_chillers_cop_is_sourced_and_read_from_its_kw_per_ton():
     e = catalog.entry("climate.published_cop.water-cooled-chiller-minimum")
     assert abs(e.value - 3.517 / 0.780) <= 0.01 * e.value
     assert "scribd.com/document/359933676" in e.source_url and e.date == "2011-10"
+
+
+def test_misos_record_peak_says_it_predates_the_entergy_utilities_joining():
+    # 20 July 2011, before Entergy's utilities moved into MISO on 19 December 2013
+    e = catalog.entry("grid.operators.miso.peak")
+    assert e.date == "2011-07" and "December 2013" in e.note
+    assert "power-grid.com/2013/12/19/" in catalog.raw()["sources"]["powergrid-entergy-miso"]["url"]
+    assert "December 2013" in catalog.raw()["grid"]["operators"]["miso"]["caveat"]

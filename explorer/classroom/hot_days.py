@@ -208,8 +208,9 @@ def peak_shaving(year: xr.Dataset) -> None:
 
 def yardsticks(grid: xr.Dataset) -> None:
     """Step 3: the site's three yardsticks, each with what it measures, its source, date and
-    confidence (a low one is an order of magnitude, not a measurement; the operator's record
-    predates the utility joining it), and the site's hottest hour and year.
+    confidence (a low one is an order of magnitude, not a measurement), the catalog's caveat
+    for students where it has one (the operator's record predates the utility joining it), and
+    the site's hottest hour and year.
 
     Examples
     --------
@@ -232,11 +233,8 @@ def yardsticks(grid: xr.Dataset) -> None:
         print(f"  {what} ({a['source']}, {a['date']}, {a['confidence']} confidence)")
         if a["confidence"] == "low":
             print("  an order of magnitude, not a measurement")
-        if name == "operator_peak":
-            print(
-                "  a record set before Entergy Mississippi joined MISO, so the grid it divides "
-                "was smaller then"
-            )
+        if a.get("caveat"):  # the catalog's line for students (its note has the detail)
+            print(f"  {a['caveat']}")
     print(
         f"the site: hottest hour {fmt.number(float(grid.peak_power))} MW, "
         f"{fmt.number(float(grid.annual_energy))} GWh in its typical year"

@@ -621,7 +621,8 @@ def climate_html(year: xr.Dataset) -> str:
     return (
         f"<div style='font-size:0.85em'><div>{html.escape(where)}</div>"
         f"<ul style='margin:2px 0 6px 0'>{li}</ul>"
-        f"<div style='color:#444'>What it ignores: {html.escape(a['note'])}</div></div>"
+        f"<div style='color:#444'>What it ignores: {html.escape(a.get('ignores') or a['note'])}"
+        "</div></div>"
     )
 
 

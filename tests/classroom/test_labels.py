@@ -1,0 +1,40 @@
+"""What the lessons show students is labelled for students: the shared widgets say the basis of
+what they show (the households' people per home and where it comes from, what real chillers reach
+beside a cooling share's implied COP), and lesson 7 prints the catalog's student lines, not its
+maintainer notes."""
+
+from __future__ import annotations
+
+from explorer import catalog
+from explorer.classroom import hot_days, lessons, widgets
+from explorer.ui import context
+
+
+def test_the_city_widget_says_the_people_per_household_and_their_source():
+    table = widgets.city_bases(site_power=300).children[-1].value
+    assert "at 2.51 people per household, US Census Bureau" in table
+
+
+def test_the_cooling_widget_says_what_real_chillers_reach():
+    line = widgets.power_split().children[-1].value
+    # the article's 40 % implies COP 1.5; a water-cooled chiller must reach 3.517 / 0.780 = 4.5
+    assert "implied chiller COP 1.5" in line
+    assert "at least COP 4.5" in line and "ASHRAE 90.1" in line
+
+
+def test_lesson_7_prints_the_catalogs_student_lines_not_its_maintainer_notes(capsys):
+    hot_days.yardsticks(lessons.hot_year()[1])
+    out = capsys.readouterr().out
+    # MISO's 2011 record predates the Entergy utilities joining it (December 2013): the
+    # catalog table's caveat, one line; the entry's note keeps the source and the detail
+    assert catalog.raw()["grid"]["operators"]["miso"]["caveat"] in out
+    assert "December 2013" in out
+    for maintainer in ("derived, not read", "no stored page", "Lesson 7's exercise"):
+        assert maintainer not in out
+    # the cooling chart's "What it ignores" in plain words, not the plant model's note
+    shown = context.monthly_widget().children
+    text = " ".join(
+        getattr(c, "value", "") for c in shown if isinstance(getattr(c, "value", ""), str)
+    )
+    assert "What it ignores: it is a generic design" in text
+    assert "Carnot" not in text and "plate heat exchanger" not in text
