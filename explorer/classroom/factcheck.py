@@ -557,14 +557,35 @@ def table() -> list[dict[str, object]]:
     return rows
 
 
+DEFEND, CHALLENGE = "defend", "challenge"
+
+
 @dataclass(frozen=True)
 class Role:
-    """A role of lesson 5's game: who they are, what they argue, and the claims they vote on."""
+    """A role of lesson 5's game: who they are, what they argue, and the claims they argue, each
+    with the side the role takes (`DEFEND` or `CHALLENGE`) whatever the verdict turns out to be:
+    two roles on one claim may take opposite sides, and a side gives no verdict away.
+
+    Examples
+    --------
+    >>> r = ROLES[0]
+    >>> r.claims[0], r.stance(r.claims[0])
+    ('ms-city', 'defend')
+    """
 
     id: str
     name: str
     brief: str
-    claims: tuple[str, ...]
+    stances: tuple[tuple[str, str], ...]  # (claim id, DEFEND or CHALLENGE)
+
+    @property
+    def claims(self) -> tuple[str, ...]:
+        """The claims this role argues, in its card's order."""
+        return tuple(c for c, _ in self.stances)
+
+    def stance(self, claim_id: str) -> str:
+        """The side this role takes on `claim_id`: `DEFEND` or `CHALLENGE`."""
+        return dict(self.stances)[claim_id]
 
 
 # The eight claims a class plays (of the articles' many): every verdict occurs, every role has
@@ -587,7 +608,7 @@ ROLES = (
         "You wrote the articles on a deadline, from press releases, local reporting and vendor "
         "tables. Argue that your figures are fair for a general reader: rounding and a familiar "
         "comparison help people picture the scale.",
-        ("ms-city", "ms-chips", "trn2-fp8"),
+        (("ms-city", DEFEND), ("ms-chips", DEFEND), ("trn2-fp8", DEFEND)),
     ),
     Role(
         "aws-engineer",
@@ -595,14 +616,20 @@ ROLES = (
         "You know the hardware documentation and the fleet efficiency AWS reports. Argue that "
         "every hardware figure must say dense or sparse, GB or GiB, and that AWS's cooling runs "
         "leaner than older industry averages.",
-        ("trn2-fp8", "trn2-sparse", "us-hbm", "ms-cooling"),
+        (
+            ("trn2-fp8", DEFEND),
+            ("trn2-sparse", DEFEND),
+            ("us-hbm", CHALLENGE),
+            ("ms-cooling", CHALLENGE),
+        ),
     ),
     Role(
         "utility-planner",
         "Utility planner",
         "You run the regional grid. Argue that what matters is the power a site draws at every "
-        "hour (MW), and what equipment, batteries included, actually stands on the site.",
-        ("in-power", "ms-cooling", "ms-battery"),
+        "hour (MW), not what a campus may one day reach, and that a battery buffering the hot "
+        "hours is what a grid needs on site.",
+        (("in-power", CHALLENGE), ("ms-cooling", DEFEND), ("ms-battery", DEFEND)),
     ),
     Role(
         "resident",
@@ -610,7 +637,7 @@ ROLES = (
         "You read the articles to know what the campus means for your town. Argue that a "
         "comparison must use a basis people can check, and that a promise (batteries, buildings) "
         "needs a source.",
-        ("ms-city", "ms-battery", "in-power"),
+        (("ms-city", CHALLENGE), ("ms-battery", CHALLENGE), ("in-power", DEFEND)),
     ),
 )
 

@@ -1008,7 +1008,10 @@ def _fact_check_grid() -> str:
 
     cards = []
     for r in factcheck.ROLES:
-        items = "".join(f"<li>{html.escape(factcheck.claim(c).claim)}</li>" for c in r.claims)
+        items = "".join(
+            f"<li><b>{html.escape(r.stance(c))}</b>: {html.escape(factcheck.claim(c).claim)}</li>"
+            for c in r.claims
+        )
         cards.append(
             f"<section><h3>Role card: {html.escape(r.name)}</h3><p>{html.escape(r.brief)}</p>"
             f"<ul>{items}</ul></section>"

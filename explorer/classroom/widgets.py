@@ -249,16 +249,20 @@ def solution(
 
 
 def _argued_by(claim_id: str) -> str:
-    return ", ".join(r.name for r in factcheck.ROLES if claim_id in r.claims)
+    """Who argues a claim and on which side: "Journalist (defend), Resident of Canton
+    (challenge)"."""
+    return ", ".join(
+        f"{r.name} ({r.stance(claim_id)})" for r in factcheck.ROLES if claim_id in r.claims
+    )
 
 
 def role_briefs() -> w.Widget:
     """Lesson 5's four roles: each brief with the claims (as the articles put them) that role
-    argues and votes on first. No verdict is shown."""
+    argues, each marked with the side it takes (defend or challenge). No verdict is shown."""
     parts = []
     for r in factcheck.ROLES:
         items = "".join(
-            f"<li>{html.escape(factcheck.claim(c).claim)} <small>({html.escape(c)})</small></li>"
+            f"<li><b>{html.escape(r.stance(c))}</b>: {html.escape(factcheck.claim(c).claim)}</li>"
             for c in r.claims
         )
         parts.append(f"<h4>{html.escape(r.name)}</h4><p>{html.escape(r.brief)}</p><ul>{items}</ul>")

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from explorer.classroom import factcheck, lessons, quiz, teacher_pack
+from explorer.classroom import factcheck, lessons, quiz, teacher_pack, widgets
 
 
 @pytest.fixture(scope="module")
@@ -93,3 +93,23 @@ def test_worksheets_keep_the_notebooks_order(pages):
     assert sheet.index("utility-peak-share") < sheet.index("Compare your two shares")
     for e in teacher_pack.exercises_of(7):
         assert f"Answer: {e.show(e.answer())}" not in sheet
+
+
+def test_every_role_card_marks_defend_or_challenge_for_each_claim(pages):
+    # reader C (lesson 5) item 7: shared claims had no side per role
+    sheet, cards = pages["lesson-5/worksheet.html"], widgets.role_briefs().value
+    sides = {}
+    for r in factcheck.ROLES:
+        for c in r.claims:
+            side = r.stance(c)
+            assert side in (factcheck.DEFEND, factcheck.CHALLENGE), (r.id, c)
+            item = f"<li><b>{side}</b>: {html.escape(factcheck.claim(c).claim)}</li>"
+            assert item in sheet and item in cards, (r.id, c)
+            sides.setdefault(c, set()).add(side)
+    # a side is no verdict: some claim is argued on both sides, and each side is taken both on a
+    # claim the explorer reproduces and on one it finds contested
+    assert any(len(s) == 2 for s in sides.values())
+    verdicts = {c.id: c.verdict() for c in factcheck.class_claims()}
+    for side in (factcheck.DEFEND, factcheck.CHALLENGE):
+        taken = {verdicts[c] for r in factcheck.ROLES for c in r.claims if r.stance(c) == side}
+        assert {factcheck.REPRODUCED, factcheck.CONTESTED} <= taken, side
