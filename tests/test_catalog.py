@@ -211,3 +211,12 @@ def test_misos_record_peak_says_it_predates_the_entergy_utilities_joining():
     assert e.date == "2011-07" and "December 2013" in e.note
     assert "power-grid.com/2013/12/19/" in catalog.raw()["sources"]["powergrid-entergy-miso"]["url"]
     assert "December 2013" in catalog.raw()["grid"]["operators"]["miso"]["caveat"]
+
+
+def test_dgx_h100s_published_fp8_is_sparse_only():
+    # NVIDIA's datasheet: 32 petaFLOPS FP8 = 8 x 3,958 TFLOP/s (2:4 sparse) = 31.7, not 8 x 1,979
+    t = system_table().sel(system="dgx-h100")
+    assert float(t.published_fp8_sparse) == 32.0
+    assert float(t.published_fp8_sparse) == pytest.approx(float(t.fp8_sparse), rel=0.02)
+    assert math.isnan(float(t.published_fp8_dense))
+    assert "dgx-h100-datasheet" in catalog.entry("systems.dgx-h100.published_fp8_sparse").source_url

@@ -16,6 +16,7 @@ import traitlets
 from .. import catalog, fmt, power, validate
 from ..model import compute
 from ..runs import train_on_chips
+from ..systems import system_table
 from ..ui.static import Handout, shown, table
 from ..ui.theme import BLUE, GREY, ORANGE
 from ..units import factor
@@ -554,6 +555,55 @@ def _chips_per_mw(precision: str, cooling: float, chips: list[str]) -> list[w.Wi
     ]
     head = ["accelerator", "all-in power per chip", "chips per facility MW", "PFLOP/s per MW"]
     return [fig, w.HTML(table(head, rows))]
+
+
+# the systems lesson 3 discusses (Trn2's instance and UltraServer, NVIDIA's DGX H100, whose server
+# overhead Trainium2 borrows, DGX B200 and GB200 NVL72); the box shows the rest
+LESSON_SYSTEMS = ("trn2-instance", "trn2-ultraserver", "dgx-h100", "dgx-b200", "gb200-nvl72")
+
+
+def systems(names: tuple[str, ...] = LESSON_SYSTEMS) -> w.Widget:
+    """Systems rebuilt from their chips (`names` by default, with a box that shows every one in the
+    catalog): dense FP8 (chips × one chip's), beside the dense FP8 the maker publishes, or its
+    sparse figure marked "sparse only" when that is all it publishes, with memory and power."""
+    every = w.Checkbox(value=False, description="show every system in the catalog", indent=False)
+    out = w.HTML()
+    t = system_table()
+    chosen = [s for s in names if s in t.system.values]
+
+    def published(row) -> str:
+        dense, sparse = float(row.published_fp8_dense), float(row.published_fp8_sparse)
+        if np.isfinite(dense):
+            return fmt.number(dense)
+        return f"{fmt.number(sparse)} (sparse only)" if np.isfinite(sparse) else "not published"
+
+    def update(_=None):
+        rows = []
+        for s in t.system.values if every.value else chosen:
+            row = t.sel(system=s)
+            rows.append(
+                [
+                    str(row.label.values),
+                    fmt.number(int(row.chips)),
+                    fmt.number(float(row.fp8_dense)),
+                    published(row),
+                    fmt.number(float(row.hbm_capacity)),
+                    fmt.number(float(row.power)),
+                ]
+            )
+        head = [
+            "system",
+            "chips",
+            f"dense FP8 rebuilt ({t.fp8_dense.attrs['units']})",
+            f"published dense FP8 ({t.published_fp8_dense.attrs['units']})",
+            f"memory, HBM ({t.hbm_capacity.attrs['units']})",
+            f"power, all in ({t.power.attrs['units']})",
+        ]
+        out.value = table(head, rows)
+
+    every.observe(update, "value")
+    update()
+    return shown(w.VBox([every, out]))
 
 
 def training_time(

@@ -38,3 +38,15 @@ def test_lesson_7_prints_the_catalogs_student_lines_not_its_maintainer_notes(cap
     )
     assert "What it ignores: it is a generic design" in text
     assert "Carnot" not in text and "plate heat exchanger" not in text
+
+
+def test_lesson_3s_systems_table_shows_its_systems_and_dgx_h100s_sparse_only_figure():
+    box = widgets.systems()
+    every, shown = box.children
+    head = "<th>published dense FP8 (PFLOP/s)</th>"
+    assert head in shown.value and "<td>32 (sparse only)</td>" in shown.value
+    assert shown.value.count("<tr>") == 1 + len(widgets.LESSON_SYSTEMS)
+    assert "MI355X" not in shown.value  # a system the lesson does not discuss, behind the box
+    every.value = True
+    assert "MI355X" in shown.value
+    assert shown.value.count("<tr>") == 1 + len(catalog.names("systems"))
