@@ -65,9 +65,10 @@ SPELLINGS = {
 
 # Typical mistakes added in the second edition, with the hand-computed wrong answer.
 NEW_TRAPS = [
-    # the site's yearly average over the utility's peak: 300 / 3,000 = 10 % (the hottest hour
-    # draws more: its share is 10.8 %)
-    ("utility-peak-share", "10 %", "yearly-average", "yearly average"),
+    # the site's yearly average over the utility's peak: 300 / 3,000 = 10.0 % (the hottest hour
+    # draws more: 331 / 3,000 = 11.0 %); "10 %" (one figure) is also 11.0 % rounded, so it is
+    # asked for more figures instead (tests/classroom/test_reading.py)
+    ("utility-peak-share", "10.0 %", "yearly-average", "yearly average"),
     # 2,628,000,000 kWh / 10,715 kWh per household = 245,263.6 households x 2.51 people = 615,612
     ("city-people-us", "615,612", "people-in-households", "everyone living in those households"),
     # 3.8e25 / (1e5 x 1,979e12 x 0.4) = 480,040 s = 5.5560 days
