@@ -390,7 +390,7 @@ def swings(
     >>> central, s = swings("cooling_power", site="rainier-mississippi")  # the plant's share
     >>> top = s[0]
     >>> round(central, 2), top.key.split(".")[-1], round(top.low, 2), round(top.high, 2)
-    (27.82, 'site_power', 27.82, 69.55)
+    (26.96, 'site_power', 26.96, 67.39)
     """
     if output not in model.OUTPUTS:
         raise InputError("output", output, "one of " + ", ".join(model.OUTPUTS))
