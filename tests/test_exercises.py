@@ -41,6 +41,17 @@ SPELLINGS = {
     ],
     # 83.136e15 FLOP/s x 86,400 s = 7.183e21 FLOP = 7,183 EFLOP
     "ultraserver-day-flop": ["7.18e21", "7.2e21 FLOP", "7,183 EFLOP", "7.18 x 10^21", "7.2 ZFLOP"],
+    # 2.0999: GB200 ÷ Trainium2 per facility MW
+    "gb200-trn2-per-mw": ["2.1", "2.10", "about 2.1", "≈2.1"],
+    # 6 x 405e9 x 15.6e12 = 3.7908e25 FLOP
+    "llama-compute": [
+        "3.79e25",
+        "3.8e25 FLOP",
+        "3.79 × 10²⁵",
+        "3.79*10^25 FLOPs",
+        "6*405e9*15.6e12",
+        "37.9 million EFLOP",
+    ],
     # 11.1177 days = 266.8 h = 9.606e5 s
     "llama-days": ["11.1", "11 days", "266.8 hours", "9.6e5 s", "11.1 d"],
     "goodput-16k": ["85%", "0.85", "85.3 %", "0.853"],
@@ -170,6 +181,9 @@ def test_each_trap_gets_its_own_hint():
         assert e.traps, "every exercise has at least one trap"
         for t in e.traps:
             fb = lessons.check(eid, t.value())
+            if t.note:  # inside the tolerance: right, with the trap's hint as a note
+                assert fb.right and f"Note: {t.hint}" in fb.message, (t.id, fb)
+                continue
             assert not fb.right and fb.kind == "trap" and fb.trap == t.id, (t.id, fb)
             assert t.hint in fb.message, t.id
         hints = [t.hint for t in e.traps]

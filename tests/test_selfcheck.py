@@ -32,6 +32,11 @@ HAND = {
     "ultraserver-fp8": 83.136,
     # 83.136e15 FLOP/s x 86,400 s = 7.1829504e21 FLOP
     "ultraserver-day-flop": 7.1829504e21,
+    # GB200 5,000 TFLOP/s / (1,200 W x 1.39 = 1,668 W) = 2.997602 TFLOP/s per W; Trainium2
+    # 1,299 / 910 W = 1.427473; cooling cancels: 2.997602 / 1.427473 = 2.099937
+    "gb200-trn2-per-mw": 2.099937,
+    # 6 x 405e9 x 15.6e12 = 3.7908e25 FLOP
+    "llama-compute": 3.7908e25,
     # 3.8e25 / (1e5 x 989e12 x 0.4) = 960,566 s; / 86,400 = 11.1177 days
     "llama-days": 11.1177,
     # Daly's complete model: M = 54 d x 86,400 s / 419 interruptions = 11,135.08 s (the job's mean
@@ -140,6 +145,12 @@ MISTAKES = [
     ("llama-days", 4.4471, "MFU"),  # 11.1177 x 0.4
     ("llama-days", 266.82, "divide by 24"),  # 11.1177 x 24 hours
     ("goodput-16k", 1.0, "interruptions cost time"),
+    ("gb200-trn2-per-mw", 3.849, "ratio per chip"),  # 5,000 / 1,299 TFLOP/s
+    ("llama-compute", 1.2636e25, "forward pass only"),  # 2 x 405e9 x 15.6e12
+    ("llama-compute", 6.318e24, "N × D"),  # 405e9 x 15.6e12
+    ("llama-days", 1.7788, "divide by the MFU"),  # 11.1177 x 0.4 x 0.4: the time x MFU
+    ("llama-days", 13.727, "datasheet peak"),  # 11.1177 x 989 / 801 (the measured best)
+    ("llama-days", 16.099, "datasheet peak"),  # 11.1177 x 989 / 683 (the measured sustained)
     ("contested-city-high", 6.57e9 / 10_715, "lowest use"),  # the central use: 613,159
     ("contested-city-high", 300e3 * 8760 / 10_500, "high end, 750 MW"),  # 250,286
     ("contested-load-swing", 245_263.65 * 0.7, "the city that is left"),  # 171,685

@@ -72,7 +72,14 @@ _ABOVE = re.compile(
     r"^(%|percent|per cent)\s+(?:more|above|higher|over|greater|larger|bigger)\b.*$",
     re.IGNORECASE,
 )
-_FLOPS = re.compile(r"^([kMGTPE]?)(?:FLOPS|FLOP/s|flops|flop/s|FLOP/sec)$")
+# FLOP units in any case: "FLOP/s" is a speed and "FLOP" an amount; the plural "FLOPS",
+# "PFLOPs", "petaflops" is written for both, so the exercise's dimension decides
+_FLOPS = re.compile(r"^([kmgtpe]?)(flops?)(/s|/sec)?$", re.IGNORECASE)
+_PREFIX = {"": "", "k": "k", "m": "M", "g": "G", "t": "T", "p": "P", "e": "E"}
+# "7.18*10^21", "7.2 × 10²¹", "7.2 x 10**21": a power of ten written out reads as 7.2e21
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+_TEN_TO = re.compile(r"(?<=\d)\s*[*x×·]\s*10\s*(?:\^|\*\*)\s*([-+]?\d+)")
+_TEN_SUPERSCRIPT = re.compile(r"10([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _PER_YEAR = re.compile(r"\s*(?:/|per|a|an)\s*(?:year|yr|y|annum)$", re.IGNORECASE)
 # "about 2628", "~2628", "≈ 2628", "roughly 2.6 TWh": an estimate is read as its number
 _APPROX = re.compile(
@@ -117,8 +124,12 @@ EXAMPLE = "type a number such as 1,500, 2.6k or 4.5 kWh"
 # "PUE = 1.75", "energy: 2,628 GWh": the name before the number is left out
 _NAMED = re.compile(r"^[A-Za-z][A-Za-z0-9 _'()-]{0,40}?\s*[=:≈]\s*(?=\S)")
 # a typed calculation ("300*8760/1000", "1 / (1 - 0.4 - 0.03)") and the unit after it, if any
-_CALC = re.compile(r"^(?P<expr>[\d\s.,()+\-*/×÷]+?)\s*(?P<rest>[A-Za-z%].*)?$")
-_CALC_TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d*)?|\.\d+)|([-+*/×÷()]))")
+_CALC = re.compile(
+    r"^(?P<expr>(?:[\d\s.,()+\-*/×÷]|(?<=\d)[eE](?=[+-]?\d))+?)"
+    r"\s*(?P<rest>(?![eE][+-]?\d)[A-Za-z%].*)?$"
+)
+_CALC_TOKEN = re.compile(r"\s*(?:((?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)|([-+*/×÷()]))")
+_EXPONENT = re.compile(r"(?<=\d)[eE][+-]?\d+")  # "6*405e9*15.6e12": a number's own power of ten
 
 
 @dataclass(frozen=True)
@@ -183,6 +194,8 @@ def _normalise(text: str) -> str:
     text = _APPROX.sub("", text).strip()
     text = _words_to_number(text)
     text = _UNIT_WORDS.sub(lambda m: _PREFIX_WORDS[m[1].lower()] + _unit_symbol(m[2]), text)
+    text = _TEN_SUPERSCRIPT.sub(lambda m: "10^" + m[1].translate(_SUPERSCRIPT), text)
+    text = _TEN_TO.sub(r"e\1", text)
     # "207 829" (a space between thousands) reads as "207,829"
     return re.sub(r"(?<=\d) (?=\d{3}\b)", ",", text)
 
@@ -260,10 +273,9 @@ def _calculate(expr: str) -> float | None:
 
 
 def _unit_symbol(word: str) -> str:
-    word = word.lower()
-    if word.startswith("watt") and "hour" in word:
-        return "Wh"
-    return "W" if word.startswith("watt") else "FLOP/s"
+    if not word.lower().startswith("watt"):
+        return word  # "flops", "FLOPs", "flop/s": read in `_physical`, as the prefixed symbol
+    return "Wh" if "hour" in word.lower() else "W"
 
 
 def _scale(rest: str) -> tuple[float, str]:
@@ -323,7 +335,7 @@ def read(answer: object, unit: str, negative: bool = False, above: bool = False)
     calc = _CALC.match(text)
     if calc and re.fullmatch(r"\s*[\d.,]+\s*-\s*[\d.,]+\s*", calc["expr"]):
         return Reading(None, "give one number, not a range (the middle of it, for example).")
-    if calc and re.search(r"[*×÷()+]|\d\s*-|/.*/", calc["expr"]):
+    if calc and re.search(r"[*×÷()+]|\d\s*-|/.*/", _EXPONENT.sub("", calc["expr"])):
         try:
             x = _calculate(calc["expr"])
         except ZeroDivisionError:
@@ -400,7 +412,9 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     rest = _CASELESS.get(rest.lower(), rest)  # "2.6 twh", "300 mw": nobody means milliwatts
     flops = _FLOPS.match(rest)
     if flops:
-        rest = f"{flops[1]}FLOP/s"
+        amount = ureg.Quantity(1, unit).dimensionality == ureg.Quantity(1, "FLOP").dimensionality
+        speed = bool(flops[3]) or (flops[2].lower() == "flops" and not amount)
+        rest = f"{_PREFIX[flops[1].lower()]}FLOP" + ("/s" if speed else "")
     elif re.fullmatch(r"[kMGTPE]F", rest) and "FLOP" in unit:
         rest = f"{rest[0]}FLOP/s"  # "83 PF": petaFLOP/s, not petafarad
     try:
@@ -443,6 +457,9 @@ class Trap:
     rel_tol: float = 0.02
     slip: bool = True
     unit: str = ""  # the trap value's own unit, when not the exercise's (households, not people)
+    # an answer inside the exercise's tolerance that still skipped a step (the 3 % other losses):
+    # right, with the hint as a note
+    note: bool = False
 
 
 @dataclass(frozen=True)
@@ -529,6 +546,15 @@ def _near(a: float, b: float, tol: float) -> bool:
     return abs(a - b) <= tol * abs(b)
 
 
+# a near miss: within this share of the answer, the method is probably right (a figure is off)
+NEAR = 0.25
+
+
+def _points(x: float, want: float) -> str:
+    """How far apart two shares are, in percentage points ("9.7 points")."""
+    return f"{fmt.number(abs(x - want) * 100, 2)} percentage points"
+
+
 def _figures(answer: object) -> int | None:
     """How many significant figures a typed answer gives ("1.2" → 2), or None when unknown."""
     if not isinstance(answer, str):
@@ -564,21 +590,37 @@ def _rounded(x: float, want: float, figures: int | None) -> bool:
     return float(f"{want:.{figures}g}") == float(f"{x:.{figures}g}")
 
 
+# the units whose SI-prefixed forms a bare answer may be in ("7.18e6" FLOP is in PFLOP)
+_PREFIXABLE = ("FLOP", "FLOP/s", "W", "Wh", "J", "B")
+
+
 def _in_other_unit(e: Exercise, x: float, want: float) -> str | None:
-    """The unit without its SI prefix when a bare `x` is the answer in it ("8.3e16" for
-    83 PFLOP/s is in FLOP/s), or None."""
+    """The unit, with no SI prefix or one more than a million apart, that a bare `x` is the
+    answer in ("8.3e16" for 83 PFLOP/s is in FLOP/s; "7.18e6" for 7.18e21 FLOP is in PFLOP),
+    or None."""
     if e.unit in (SHARE, RATIO) or e.unit in COUNT_WORDS or not want:
         return None
-    if e.unit[:1] not in "kMGTPE" or len(e.unit) < 2:
+    stem = e.unit[1:] if e.unit[:1] in "kMGTPE" and e.unit[1:] in _PREFIXABLE else e.unit
+    if stem not in _PREFIXABLE:
         return None
-    stem = e.unit[1:]
-    try:
-        there = float(ureg.Quantity(want, e.unit).to(stem).magnitude)
-    except Exception:  # pint: not a unit, or not the same kind
-        return None
-    if _near(x, there, e.rel_tol) or float(f"{x:.2g}") == float(f"{there:.2g}"):
-        return stem
+    for other in (stem, *(p + stem for p in "kMGTPE")):
+        there = float(ureg.Quantity(want, e.unit).to(other).magnitude)
+        if other == e.unit or (other != stem and 1e-6 <= there / want <= 1e6):
+            continue  # a slip by 1,000 or a million: `_SLIPS` says "check the prefixes"
+        if _near(x, there, e.rel_tol) or float(f"{x:.2g}") == float(f"{there:.2g}"):
+            return other
     return None
+
+
+def _power_of_ten(k: float) -> str:
+    """A power of ten as the lessons write it: 1,000 → "10³", 1e-15 → "10⁻¹⁵"."""
+    n = round(math.log10(k))
+    return "10" + str(n).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+
+
+def _sentence(text: str) -> str:
+    """`text` ended with a full stop, unless it ends with its own punctuation ("mixed up?")."""
+    return text if text.endswith((".", "?", "!")) else text + "."
 
 
 # slips by a whole factor: (factor, trap id, what the hint says)
@@ -601,8 +643,9 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     (`Exercise.accepts`), or when the answer is the result rounded to the figures the student
     gave (two or more). An answer that is the result rounded more coarsely (one figure, or a
     coarser unit: "2 weeks" for 12 days) is asked for more figures and never fires a trap.
-    Otherwise a trap's hint, a unit slip (a factor of 1,000, 100 or 24), a
-    near miss (within a factor of 2: which way, how far, and what the checker accepts), and
+    Otherwise a trap's hint, a unit slip (the answer in another SI prefix, a factor of 1,000,
+    100 or 24), a near miss (within `NEAR` of the answer: which way, how far, in percentage
+    points for a share, and what the checker accepts), and
     then the stepped hint for this `attempt` (1: nudge, 2: formula, 3+: worked step).
     """
     r = read(answer, e.unit, e.negative, e.above)
@@ -611,7 +654,9 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     x, want = r.value, e.answer()
     said = f" ({r.echo})" if r.echo else ""
     if e.accepts(x):
-        return Feedback(True, f"Right{said}! The explorer gets {e.show(want)}.", "right")
+        noted = [t.hint for t in e.traps if t.note and _near(x, t.value(), t.rel_tol)]
+        note = f" Note: {_sentence(noted[0])}" if noted else ""
+        return Feedback(True, f"Right{said}! The explorer gets {e.show(want)}.{note}", "right")
     if _rounded(x, want, _figures(answer)):
         return Feedback(
             True,
@@ -632,15 +677,16 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             f"(the checker accepts {e.tolerance()}).",
             "figures",
         )
-    for t in e.traps:
+    traps = [t for t in e.traps if not t.note]
+    for t in traps:
         # a bare 1.62 for a share is first read as 1.62 %; a slip at 1.62 itself says more
         if r.typed is not None and _near(r.typed, t.value(), t.rel_tol):
-            return Feedback(False, f"Not yet, hint: {t.hint}.", "trap", t.id)
+            return Feedback(False, f"Not yet, hint: {_sentence(t.hint)}", "trap", t.id)
     figures = _figures(answer)
-    for t in e.traps:
+    for t in traps:
         # a trap's value rounded as the student rounded ("1.7" for 1 / 0.60 = 1.667) is the trap
         if _near(x, t.value(), t.rel_tol) or _rounded(x, t.value(), figures):
-            return Feedback(False, f"Not yet{said}, hint: {t.hint}.", "trap", t.id)
+            return Feedback(False, f"Not yet{said}, hint: {_sentence(t.hint)}", "trap", t.id)
     if e.unit == SHARE and r.bare and x > 1 and _near(x / 100, want, e.rel_tol):
         return Feedback(
             False,
@@ -651,11 +697,12 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         )
     other = _in_other_unit(e, x, want) if r.bare else None
     if other:
+        k = float(ureg.Quantity(1, other).to(e.unit).magnitude)
         return Feedback(
             False,
-            f"Not yet, hint: {fmt.number(x, e.digits)} is the right size in {other}; "
-            f"the answer is asked in {e.unit}: convert it, or type the unit after your number "
-            f"({fmt.number(x, e.digits)} {other}).",
+            f"Not yet, hint: {fmt.number(x, e.digits)} is the right size in {other} "
+            f"(1 {other} = {_power_of_ten(k)} {e.unit}); the answer is asked in {e.unit}: "
+            f"convert it, or type the unit after your number ({fmt.number(x, e.digits)} {other}).",
             "trap",
             "unit-missing",
         )
@@ -666,10 +713,10 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             "hours-days": e.unit in ("day", "days", "hour", "h", "minute", "s"),
         }.get(slip, True)
         if fits and _near(ratio, k, 0.05):
-            return Feedback(False, f"Not yet{said}, hint: {words}.", "trap", slip)
-    if 0.5 <= ratio <= 2:
+            return Feedback(False, f"Not yet{said}, hint: {_sentence(words)}", "trap", slip)
+    if 1 - NEAR <= ratio <= 1 + NEAR:
         way = "high" if ratio > 1 else "low"
-        off = fmt.percent(abs(ratio - 1), 2)
+        off = _points(x, want) if e.unit == SHARE else fmt.percent(abs(ratio - 1), 2)
         return Feedback(
             False,
             f"Not yet{said}: {off} too {way}, outside the {e.tolerance()} the checker accepts. "
@@ -678,7 +725,7 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             "near",
         )
     level = min(max(attempt, 1), len(e.hints)) - 1
-    return Feedback(False, f"Not yet{said}, hint: {e.hints[level]}.", "hint", level=level)
+    return Feedback(False, f"Not yet{said}, hint: {_sentence(e.hints[level])}", "hint", level=level)
 
 
 @dataclass(frozen=True)
@@ -721,11 +768,13 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         gap = lead + fb.message.split("hint: ", 1)[-1]
     else:
         ratio = x / want if want else math.inf
-        if ratio == 0:
+        if e.unit == SHARE and 0 <= x <= 1:  # shares differ by percentage points
+            size = f"{_points(x, want)} too {'high' if x > want else 'low'}"
+        elif ratio == 0:
             size = "zero"
         elif 0 < ratio < 1:
             size = f"{fmt.number(1 / ratio)} times too small"
         else:
             size = f"{fmt.number(ratio)} times too large"
-        gap = f"Your prediction is {size}. The step: {e.hints[-1]}."
+        gap = f"Your prediction is {size}. The step: {_sentence(e.hints[-1])}"
     return Reveal(x, want, f"{head} {gap}", True)

@@ -72,8 +72,25 @@ def execute(paths: list[Path] | None = None, reveal: bool = False) -> list[tuple
     return done
 
 
+def _hide_plumbing(nb: object) -> object:
+    """A copy of `nb` whose widget and import cells show only their outputs: a handout's reader
+    sees the question, the figure or the solution, not the code that builds it."""
+    import copy
+
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        lines = [x for x in cell.source.splitlines() if x.strip()]
+        imports = all(x.startswith(("import ", "from ")) for x in lines)
+        if "widgets." in cell.source or imports:
+            cell.metadata["transient"] = {"remove_source": True}
+    return nb
+
+
 def to_html(nb: object) -> str:
-    """An executed notebook as one self-contained, offline HTML page."""
+    """An executed notebook as one self-contained, offline HTML page; the code of widget and
+    import cells is left out (their outputs stay)."""
     import jinja2
     from nbconvert import HTMLExporter
 
@@ -82,7 +99,7 @@ def to_html(nb: object) -> str:
         extra_loaders=[jinja2.DictLoader({"handout.html.j2": _OFFLINE})],
         template_file="handout.html.j2",
     )
-    body, _ = exporter.from_notebook_node(nb)
+    body, _ = exporter.from_notebook_node(_hide_plumbing(nb))
     return body
 
 

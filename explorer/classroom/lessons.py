@@ -20,7 +20,7 @@ from .. import catalog, fmt, power
 from ..runs import train_on_chips
 from ..scenario import compute
 from ..systems import system_table
-from ..training import goodput, model_compute
+from ..training import goodput, model_compute, training_compute
 from ..units import factor
 from .exercises import RATIO, SHARE, Exercise, Feedback, Reveal, Trap
 from .exercises import check as _check
@@ -121,6 +121,15 @@ def _trn2_it_w() -> float:
 
 def _trn2_all_in_w() -> float:
     return _chip("trn2", "tdp", "W") * _chip("trn2", "server_overhead", "dimensionless")
+
+
+def _measured(which: str) -> float:
+    """One H100's measured BF16 matrix multiplication, "best" or "sustained" [TFLOP/s]."""
+    return catalog.value(f"measurements.h100-matmul.bf16_{which}", "TFLOP/s")
+
+
+def _measured_flops(which: str) -> float:
+    return _measured(which) * factor("TFLOP/s", "FLOP/s")
 
 
 def _llama_seconds(precision: str = "bf16") -> float:
@@ -354,6 +363,13 @@ _add(
                 f"each chip needs more than its {_TRN2_TDP} W TDP: "
                 f"multiply by the server overhead ({_TRN2_OVERHEAD})",
             ),
+            Trap(
+                "no-other-losses",
+                lambda: SITE_MW * factor("MW", "W") * (1 - TRN2_COOLING) / _trn2_all_in_w(),
+                f"the {_OTHER} other losses (power conversion, lighting) also come off the site's "
+                "power before it reaches the chips",
+                note=True,
+            ),
         ),
     )
 )
@@ -432,12 +448,94 @@ _add(
         ),
     )
 )
+
+
+def _fp8_per_mw(chip: str) -> float:
+    """One chip's dense FP8 peak per facility watt, cooling at lesson 3's share [FLOP/s/W]."""
+    ds = compute(cooling_fraction=TRN2_COOLING, chip=chip)
+    return float(ds.flops_per_watt.sel(precision="fp8"))
+
+
+def _per_chip_ratio() -> float:
+    return _chip("gb200", "fp8_dense", "TFLOP/s") / _chip("trn2", "fp8_dense", "TFLOP/s")
+
+
+def _all_in(chip: str) -> str:
+    return (
+        f"{fmt.number(_chip(chip, 'tdp', 'W'))} W × "
+        f"{fmt.number(_chip(chip, 'server_overhead', 'dimensionless'))}"
+    )
+
+
+_add(
+    Exercise(
+        "gb200-trn2-per-mw",
+        3,
+        f"Per chip, a GB200 delivers {fmt.number(_per_chip_ratio(), 2)} times Trainium2's dense "
+        "FP8. How many times Trainium2's dense FP8 FLOP/s per facility MW does a GB200 deliver?",
+        lambda: _fp8_per_mw("gb200") / _fp8_per_mw("trn2"),
+        RATIO,
+        rel_tol=0.05,
+        hints=(
+            "per facility MW, each chip's power counts too: FLOP/s per chip ÷ power per chip",
+            "ratio = (GB200 FLOP/s ÷ its power, all in) ÷ (Trainium2 FLOP/s ÷ its power, all in); "
+            "cooling takes the same share of both, so it cancels",
+            f"{fmt.number(_chip('gb200', 'fp8_dense', 'TFLOP/s'))} TFLOP/s ÷ ({_all_in('gb200')}) "
+            f"against {fmt.number(_chip('trn2', 'fp8_dense', 'TFLOP/s'))} TFLOP/s ÷ "
+            f"({_all_in('trn2')}): {fmt.number(_fp8_per_mw('gb200') / _fp8_per_mw('trn2'), 2)} "
+            "times",
+        ),
+        traps=(
+            Trap(
+                "per-chip",
+                _per_chip_ratio,
+                "that is the ratio per chip; per facility MW each chip's power counts too, and "
+                "a Trainium2 draws much less than a GB200",
+                slip=False,
+            ),
+        ),
+    )
+)
+_N = catalog.value("models.llama3-405b.parameters", "dimensionless")
+_D = catalog.value("models.llama3-405b.tokens", "dimensionless")
+_PER = catalog.value("training.flops_per_parameter_token", "FLOP")
+_add(
+    Exercise(
+        "llama-compute",
+        4,
+        f"How much computing (FLOP) does training Llama 3.1 405B take, with "
+        f"N = {fmt.number(_N / 1e9)} billion parameters and D = {fmt.number(_D / 1e12)} trillion "
+        "tokens? (write large numbers as 1.5e20)",
+        lambda: float(training_compute(_N, _D)),
+        "FLOP",
+        rel_tol=0.05,
+        hints=(
+            f"each parameter costs {_PER:g} operations per token: 2 forward and 4 backward",
+            "C ≈ 6 × N × D; a billion is 1e9 and a trillion 1e12",
+            f"{_PER:g} × {fmt.number(_N / 1e9)}e9 × {fmt.number(_D / 1e12)}e12 = "
+            f"{float(training_compute(_N, _D)):.3g} FLOP",
+        ),
+        traps=(
+            Trap(
+                "forward-only",
+                lambda: 2 * _N * _D,
+                "that counts the forward pass only (2 operations per parameter per token); "
+                "training also runs backward (4 more): 6 in all",
+            ),
+            Trap(
+                "no-six",
+                lambda: _N * _D,
+                f"that is N × D; each parameter costs {_PER:g} operations per token",
+            ),
+        ),
+    )
+)
 _add(
     Exercise(
         "llama-days",
         4,
         (
-            f"How many days would Llama 3.1 405B ({_LLAMA} FLOP) take "
+            "How many days would Llama 3.1 405B (the compute of section 1) take "
             f"on {fmt.number(RUN_CHIPS)} H100s "
             f"at {fmt.percent(MFU)} MFU in BF16, with no interruptions?"
         ),
@@ -468,6 +566,22 @@ _add(
                 lambda: _llama_seconds("fp8") / _DAY_S,
                 "that uses the FP8 peak, but the run is in BF16: BF16 is half as fast on an H100",
             ),
+            Trap(
+                "times-mfu",
+                lambda: _llama_seconds() * MFU * MFU / _DAY_S,
+                f"you multiplied the time by the MFU ({MFU:.1f}); the chips reach only "
+                f"{fmt.percent(MFU)} of peak, so the run takes longer: divide by the MFU",
+            ),
+            *(
+                Trap(
+                    f"measured-{k}-not-peak",
+                    lambda k=k: _llama_seconds() * _h100("bf16") / _measured_flops(k) / _DAY_S,
+                    f"that uses the measured matrix multiplication ({fmt.number(_measured(k))} "
+                    "TFLOP/s, one chip alone); the MFU is a share of the datasheet peak "
+                    f"({fmt.number(_h100('bf16') * factor('FLOP/s', 'TFLOP/s'))} TFLOP/s)",
+                )
+                for k in ("best", "sustained")
+            ),
         ),
     )
 )
@@ -487,6 +601,21 @@ def _metas_overall() -> str:
 _METAS_OVERALL = _metas_overall()
 
 
+def _young() -> str:
+    """Young's estimate of lesson 4's goodput, worked with the core's figures (Daly's model, which
+    the explorer uses, refines it)."""
+    m = float(goodput(JOB_CHIPS).mtbi) * factor("hour", "minute")
+    tau = (2 * _CKPT * m) ** 0.5
+    losses = _CKPT / tau + (tau / 2 + _RESTART) / m
+    return (
+        f"M = {fmt.number(m)} min between interruptions; Young's interval τ = √(2 × {_CKPT:g} × "
+        f"{fmt.number(m)}) ≈ {fmt.number(tau, 2)} min; losses ≈ {_CKPT:g}/{fmt.number(tau, 2)} "
+        f"+ ({fmt.number(tau / 2, 2)} + {_RESTART:g})/{fmt.number(m)} ≈ {fmt.percent(losses)}, "
+        f"so goodput ≈ {fmt.percent(1 - losses)} (Daly's model gives "
+        f"{fmt.percent(float(goodput(JOB_CHIPS).goodput), 3)})"
+    )
+
+
 _add(
     Exercise(
         "goodput-16k",
@@ -501,8 +630,7 @@ _add(
         hints=(
             "three things eat time: checkpoints, the work lost since the last one, and restarts",
             "Young's estimate: losses ≈ δ/τ + (τ/2 + R)/M with τ = √(2δM); Daly refines it",
-            "the solution cell under the exercise works it out with the explorer: about "
-            f"{fmt.percent(float(goodput(JOB_CHIPS).goodput), 2)}",
+            _young(),
         ),
         traps=(
             Trap(

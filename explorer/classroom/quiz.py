@@ -188,7 +188,7 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
             lambda: 10 * factor("MW", "W") / (700 * 1.8),
             (
                 ("overhead left out", lambda: 10 * factor("MW", "W") / 700),
-                ("overhead added as 1.8 W", lambda: 10 * factor("MW", "W") / 701.8),
+                ("MW taken as kW", lambda: 10 * factor("MW", "kW") / (700 * 1.8)),
                 ("multiplied by the overhead", lambda: 10 * factor("MW", "W") * 1.8 / 700),
             ),
         ),
@@ -205,14 +205,19 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
         ),
         Item(
             3,
-            "One chip draws 1.2 kW with its share of the server. In a hall whose PUE is 1.2, "
-            "how much facility power does it take?",
-            "kW",
-            lambda: 1.2 / (1 - _cooling_for_pue(1.2) - _other()),
+            "A system computes at 20 PFLOP/s for one hour. How much computing does it do?",
+            "FLOP",
+            lambda: 20 * factor("PFLOP/s", "FLOP/s") * factor("hour", "s"),
             (
-                ("PUE left out", lambda: 1.2),
-                ("only the cooling added", lambda: 1.2 * (1 + _cooling_for_pue(1.2))),
-                ("divided by the PUE", lambda: 1.2 / 1.2),
+                ("the speed taken as the amount (20 PFLOP)", lambda: 20 * factor("PFLOP", "FLOP")),
+                (
+                    "minutes taken for seconds",
+                    lambda: 20 * factor("PFLOP/s", "FLOP/s") * factor("hour", "minute"),
+                ),
+                (
+                    "a prefix slipped (PFLOP/s taken as EFLOP/s)",
+                    lambda: 20 * factor("EFLOP/s", "FLOP/s") * factor("hour", "s"),
+                ),
             ),
         ),
     ),

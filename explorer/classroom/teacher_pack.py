@@ -26,10 +26,14 @@ import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from .. import catalog, fmt
 from ..errors import InputError
+from ..scenario import compute
+from ..systems import system_table
+from ..training import goodput
 from ..units import factor
 from . import factcheck, lessons, quiz
 from .exercises import Exercise
@@ -82,6 +86,98 @@ def _six_n_d(model: str = "llama3-405b") -> str:
     n = catalog.value(f"models.{model}.parameters", "dimensionless")
     d = catalog.value(f"models.{model}.tokens", "dimensionless")
     return f"{fmt.number(per)} × {e(n)} × {e(d)}"
+
+
+def _us_pflop_day() -> str:
+    """A Trn2 UltraServer's day of dense FP8 left in PFLOP: "83.1 × 86,400 = 7.18e6"."""
+    pf = float(system_table().fp8_dense.sel(system="trn2-ultraserver"))
+    return f"{fmt.number(pf)} × {fmt.number(factor('day', 's'))} = {_e(pf * factor('day', 's'))}"
+
+
+def _e(x: float, digits: int = 3) -> str:
+    """A number in e-notation as students type it: 6e16, 7.18e6."""
+    mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
+    return f"{float(mantissa):g}e{int(exponent)}"
+
+
+def _measured() -> str:
+    """One H100's measured BF16 matrix multiplication, best and sustained: "801 or 683"."""
+    best, held = (
+        fmt.number(catalog.value(f"measurements.h100-matmul.bf16_{k}", "TFLOP/s"))
+        for k in ("best", "sustained")
+    )
+    return f"{best} or {held}"
+
+
+def _mtbi_hours() -> str:
+    """The time between interruptions of Llama 3's job, in whole hours: "3 hours"."""
+    return f"{float(goodput(lessons.JOB_CHIPS).mtbi):.0f} hours"
+
+
+def _board_flop() -> str:
+    """Lesson 3's board exercise: a 1 PFLOP/s machine for one minute, in FLOP (the answer in
+    brackets, for the teacher)."""
+    flop = factor("PFLOP/s", "FLOP/s") * factor("minute", "s")
+    return f"“A 1 PFLOP/s machine runs for one minute: how many FLOP?” ({_e(flop, 1)} FLOP)."
+
+
+def _trn2_gb200_per_chip() -> float:
+    return catalog.value("chips.gb200.fp8_dense", "TFLOP/s") / catalog.value(
+        "chips.trn2.fp8_dense", "TFLOP/s"
+    )
+
+
+def _site_h100s() -> float:
+    """Lesson 4's section 3: the H100s a site of the article's power feeds at lesson 3's
+    cooling share."""
+    ds = compute(site_power=lessons.SITE_MW, cooling_fraction=lessons.TRN2_COOLING, chip="h100")
+    return float(ds.chips_supported)
+
+
+@cache
+def _runs():
+    """Lesson 4's runs of Llama 3.1 405B on H100s (BF16): Llama 3's job, the hook's 100,000
+    chips and section 3's site."""
+    sizes = [lessons.JOB_CHIPS, lessons.RUN_CHIPS, round(_site_h100s())]
+    ds = compute(chip="h100", model="llama3-405b", job_chips=sizes)
+    return ds.sel(precision="bf16")
+
+
+def _goodput_table() -> str:
+    """What lesson 4's "back to the hook" cell prints: goodput and days by job size, and the
+    model against Meta's published GPU-hours."""
+    rows = []
+    for n in _runs().job_chips.values:
+        r = _runs().sel(job_chips=n)
+        rows.append(
+            [
+                fmt.number(float(n)),
+                fmt.quantity(float(r.job_mtbi) * factor("hour", "minute"), "min"),
+                fmt.percent(float(r.goodput)),
+                fmt.number(float(r.ideal_days)),
+                fmt.number(float(r.training_days)),
+            ]
+        )
+    hours = catalog.value("models.llama3-405b.gpu_hours", "hour")
+    meta = hours / lessons.JOB_CHIPS / factor("day", "hour")
+    model = float(_runs().training_days.sel(job_chips=lessons.JOB_CHIPS))
+    return (
+        "<h3>The goodput table (what section 4's “back to the hook” cell prints)</h3>"
+        + _table(
+            [
+                "H100s in the job",
+                "an interruption every",
+                "goodput",
+                "days, no interruptions",
+                "days, with interruptions",
+            ],
+            rows,
+        )
+        + f"<p>Check against Meta's model card: {html.escape(fmt.number(hours / 1e6))} million "
+        f"H100-hours on {_JOB_CHIPS} GPUs is {html.escape(fmt.number(meta))} days; the model "
+        f"gives {html.escape(fmt.number(model))}. The larger jobs extrapolate Llama 3's "
+        "interruption rate.</p>"
+    )
 
 
 def _claimed(claim_id: str) -> str:
@@ -310,7 +406,8 @@ PLANS: dict[int, Plan] = {
                 10,
                 "FLOP and FLOP/s",
                 "Say: “A FLOP is an amount like MWh, FLOP/s a rate like "
-                "MW; sparse figures are upper bounds.”",
+                "MW; sparse figures are upper bounds.” Board exercise, pairs, two minutes: "
+                f"{_board_flop()} Then ask which of the two is the speed.",
             ),
             (
                 10,
@@ -323,18 +420,23 @@ PLANS: dict[int, Plan] = {
                 10,
                 "Debrief",
                 "Back to the hook and “What we found”. With time to spare, the optional "
-                "(Advanced) per-facility-MW chart: “fewer FLOP/s per chip is not fewer per "
-                "MW.” A100 and TPU v4 show n/a (no FP8), not zero.",
+                "(Advanced) prediction gb200-trn2-per-mw opens the per-facility-MW chart: "
+                "“fewer FLOP/s per chip is not as many fewer per MW.” Trainium2 sits a little "
+                "below the H100 there (estimated TDP, borrowed overhead); A100 and TPU v4 show "
+                "n/a (no FP8), not zero.",
             ),
         ),
         (
             "Forgetting the server overhead: nearly twice the chips.",
             "Reading TFLOP/s as PFLOP/s: the prefix hint fires at 1,000 times.",
             "Using the sparse figure for the dense question (twice the answer).",
+            f"Leaving a day's computing in PFLOP ({_us_pflop_day()}): the hint names the "
+            "prefix (1 PFLOP = 10¹⁵ FLOP).",
         ),
         "Both tables open inside the notebook; Run All and work through. Without computers, the "
-        "worksheet prints the chip figures (“Figures you need”): pairs count the chips and "
-        "rebuild the UltraServer by hand.",
+        "worksheet prints the chip figures (“Figures you need”, the GB200's included): pairs "
+        "count the chips, rebuild the UltraServer by hand and, for the Advanced prediction, "
+        "divide each chip's FLOP/s by its power all in.",
     ),
     4: Plan(
         (
@@ -344,24 +446,32 @@ PLANS: dict[int, Plan] = {
                 f"Say: “{_RUN_CHIPS} H100s, Llama 3.1 405B: a day, a week, a month, a year?” "
                 "Collect guesses on the board.",
             ),
-            (8, "6 N D", f"Work C ≈ {_six_n_d()} on the board with powers of ten."),
+            (
+                8,
+                "6 N D",
+                "Students answer llama-compute (C ≈ 6 N D for Llama 3.1 405B) and compare with "
+                f"Meta's figure when it opens; then work C ≈ {_six_n_d()} on the board with "
+                "powers of ten.",
+            ),
             (
                 10,
                 "Peak, achieved, days",
-                f"Say: “Real runs reach about {_MFU} of peak.” Students "
-                "answer llama-days; the worked step opens below it.",
+                f"Say: “Real runs reach about {_MFU} of the datasheet peak, not of the measured "
+                "speed.” Students answer llama-days; the worked step opens below it.",
             ),
             (
                 7,
                 "Days on a site (section 3)",
-                "Read the site's chips and days together; ask “how can more chips be slower?” "
-                "and collect reasons before opening the answer (more parts, more interruptions).",
+                "Read the site's chip count (about twice the hook's); ask “how can more chips be "
+                "slower?” and collect reasons before opening the answer (more parts, more "
+                "interruptions). Its days open in section 4.",
             ),
             (
                 12,
                 "Goodput (predict first)",
-                "Say: “Every failure costs work since the last "
-                "checkpoint plus a restart.” Students commit a prediction for goodput-16k before "
+                f"Say: “About every {_mtbi_hours()} a failure costs a restart plus, on average, "
+                "half the work between checkpoints.” Students commit a prediction for goodput-16k "
+                "before "
                 "the slider and the hook's days with interruptions open. A prediction near "
                 "Meta's >90 % is fair: that figure counts only the time the job was running.",
             ),
@@ -375,14 +485,17 @@ PLANS: dict[int, Plan] = {
         ),
         (
             "Dividing by seconds per hour instead of per day (24 times too many days).",
-            "Multiplying by the MFU instead of dividing: far too few days.",
+            "Multiplying the time by the MFU instead of dividing by it: far too few days.",
+            f"Using the measured H100 speed ({_measured()} TFLOP/s) as the peak: MFU is a share "
+            "of the datasheet peak; the checker names it.",
             f"Typing {_typed_percent('goodput-16k')} for a goodput of "
             f"{_typed_percent('goodput-16k')} %: read as {_typed_percent('goodput-16k')} % and "
             "echoed; the prediction stays editable until committed.",
         ),
         "The goodput slider and the hook's days with interruptions open inside the notebook "
-        "after the prediction; Run All first. Without computers, the worksheet's two "
-        "exercises with a calculator; the teacher reads the goodput table from the answer key.",
+        "after the prediction; Run All first. Without computers, the worksheet's exercises with "
+        "a calculator and its “Figures you need”; the teacher reads the goodput table (goodput "
+        "and days by job size, and the check against Meta's GPU-hours) from the answer key.",
     ),
     5: Plan(
         (
@@ -723,16 +836,21 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "hundreds of thousands.",
         ),
         (
-            "Trainium2 delivers fewer FLOPS per chip",
-            "Per facility MW the gap narrows because each Trainium2 draws less power; price, "
-            "supply of chips, in-house software and control of the roadmap also decide.",
+            "what else (price, availability, software)",
+            f"Per facility MW the gap narrows ({_ans('gb200-trn2-per-mw')} times against "
+            f"{fmt.number(_trn2_gb200_per_chip(), 2)} per chip) because each Trainium2 draws less "
+            "power; price, supply of chips, in-house software and control of the roadmap also "
+            "decide.",
         ),
     ),
     4: (
         (
             "how many days does it take to train",
             f"{_ans('llama-days')} with no interruptions at {_MFU} MFU (BF16); more with them "
-            f"(goodput {_ans('goodput-16k')} at {_JOB_CHIPS} chips, lower at {_RUN_CHIPS}).",
+            f"(goodput {_ans('goodput-16k')} at {_JOB_CHIPS} chips, "
+            f"{fmt.percent(float(_runs().goodput.sel(job_chips=lessons.RUN_CHIPS)))} and "
+            f"{fmt.number(float(_runs().training_days.sel(job_chips=lessons.RUN_CHIPS)))} days at "
+            f"{_RUN_CHIPS}; see the goodput table above).",
         ),
         (
             "How can more chips be slower",
@@ -1066,6 +1184,8 @@ def _worksheet(lesson: Lesson) -> str:
         parts.append(_fact_check_grid())
     if lesson.number == 3:  # a room without computers rebuilds the chips from these
         parts.insert(1, _chip_figures())
+    if lesson.number == 4:
+        parts.insert(1, _training_figures())
     return "\n".join(parts)
 
 
@@ -1080,6 +1200,53 @@ def _chip_figures() -> str:
             fmt.percent(catalog.value("defaults.overhead_fraction", "dimensionless")),
         ],
         ["one Trainium2's dense FP8 peak", f"{fmt.number(_trn2('fp8_dense', 'TFLOP/s'))} TFLOP/s"],
+        ["chips in a Trn2 UltraServer", fmt.number(float(system_table().chips.sel(system=_US)))],
+        ["seconds in a day", fmt.number(factor("day", "s"))],
+        [
+            "(Advanced) one GB200 GPU's dense FP8 peak",
+            f"{fmt.number(catalog.value('chips.gb200.fp8_dense', 'TFLOP/s'))} TFLOP/s",
+        ],
+        [
+            "(Advanced) one GB200 GPU's power (TDP)",
+            fmt.quantity(catalog.value("chips.gb200.tdp", "W"), "W"),
+        ],
+        [
+            "(Advanced) a GB200 NVL72 rack's server overhead, per GPU",
+            fmt.number(catalog.value("chips.gb200.server_overhead", "dimensionless")),
+        ],
+    ]
+    return "<h3>Figures you need</h3>" + _table(["figure", "value"], rows)
+
+
+_US = "trn2-ultraserver"
+
+
+def _training_figures() -> str:
+    """Lesson 4's input figures, from the catalog, for working on paper (the training compute
+    is the first exercise's answer, so it is not among them)."""
+    peak = catalog.value("chips.h100.bf16_dense", "TFLOP/s")
+    mtbi = float(_runs().job_mtbi.sel(job_chips=lessons.JOB_CHIPS))
+    rows = [
+        [
+            "operations per parameter per token (the 6 in 6 N D)",
+            fmt.number(catalog.value("training.flops_per_parameter_token", "FLOP")),
+        ],
+        ["one H100's dense BF16 peak (datasheet)", f"{fmt.number(peak)} TFLOP/s"],
+        ["MFU (the share of peak a run achieves)", _MFU],
+        ["H100s in the hook's run", _RUN_CHIPS],
+        ["seconds in a day", fmt.number(factor("day", "s"))],
+        [
+            f"time between interruptions, a {_JOB_CHIPS}-GPU job (Llama 3)",
+            f"{fmt.number(mtbi)} h",
+        ],
+        [
+            "a checkpoint stalls training for",
+            fmt.quantity(catalog.value("reliability.checkpoint_time", "minute"), "min"),
+        ],
+        [
+            "a restart takes",
+            fmt.quantity(catalog.value("reliability.restart_time", "minute"), "min"),
+        ],
     ]
     return "<h3>Figures you need</h3>" + _table(["figure", "value"], rows)
 
@@ -1111,6 +1278,8 @@ def _answers(lesson: Lesson) -> str:
             "<h3>The verdicts (as the vote's reveal shows them)</h3>"
             + factcheck.html_table(factcheck.CLASS_CLAIMS)
         )
+    if lesson.number == 4:
+        parts.append(_goodput_table())
     qa = [[q, answer_to(lesson.number, q)] for q in open_questions(lesson)]
     parts.append("<h3>Open questions</h3>" + _table(["question", "model answer"], qa))
     return "\n".join(parts)

@@ -53,6 +53,16 @@ TABLE = [
     # reader D, lesson 7: "% more" is read only where the question asks how far above
     ("79 % more", "share", None, "not how much more"),
     ("79 % higher", "1", None, "not how much more"),
+    # reader 9, lessons 3-4: powers of ten written out, FLOP units in any case and spelling
+    ("7.18*10^21", "FLOP", 7.18e21, ""),
+    ("7.2 × 10²¹", "FLOP", 7.2e21, ""),
+    ("6*405e9*15.6e12", "FLOP", 3.7908e25, "read as"),  # 6 × 405e9 × 15.6e12
+    ("83.1 PFLOPs", "PFLOP/s", 83.1, ""),  # the plural: a speed where a speed is asked
+    ("83.1 petaFLOPs", "PFLOP/s", 83.1, ""),
+    ("83 pflops", "PFLOP/s", 83.0, ""),
+    ("83.1 pflop/s", "PFLOP/s", 83.1, ""),
+    ("7.18e21 FLOPs", "FLOP", 7.18e21, ""),  # and an amount where an amount is asked
+    ("7.18e21 FLOP/s", "FLOP", None, "a computing speed"),
 ]
 # (typed, unit, value read) for a question that asks how far above a reference (`above=True`)
 ABOVE = [
@@ -129,3 +139,30 @@ def test_students_answers_and_messages_in_the_lessons():
     assert lessons.check("jackson-annual-pue", "1.2").right
     # a unit slip: 2,628 MWh-as-GWh is a prefix slip; 24 × the days is hours
     assert lessons.check("energy-300mw", "2,628,000").trap in ("mwh-not-gwh", "prefix")
+
+
+def test_reader_9s_answers_to_lessons_3_and_4():
+    # a day of the UltraServer (83.1 PFLOP/s x 86,400 s = 7.18e21 FLOP) left in PFLOP or TFLOP
+    for typed, prefix in (("7.18e6", "PFLOP"), ("83.1*86400", "PFLOP"), ("7.18e9", "TFLOP")):
+        fb = lessons.check("ultraserver-day-flop", typed)
+        assert fb.trap == "unit-missing" and f"right size in {prefix}" in fb.message, fb.message
+    assert "10¹⁵" in lessons.check("ultraserver-day-flop", "7.18e6").message
+    # 261 MW / 910 W = 286,813 chips; 270 MW / 910 W = 296,703 leaves out the 3 % other losses:
+    # right (3.4 % high, within 5 %), with a note
+    fb = lessons.check("trn2-chips-300mw", "296,703")
+    assert fb.right and "Note: the 3 % other losses" in fb.message, fb.message
+    assert "Note" not in lessons.check("trn2-chips-300mw", "286,813").message
+    # 470,000 is 64 % high: not a near miss any more (the band is 25 %); 310k (8.1 %) still is
+    assert lessons.check("trn2-chips-300mw", "470,000").kind == "hint"
+    assert lessons.check("trn2-chips-300mw", "310k").kind == "near"
+    # a share's gap in percentage points: 95 % against 85.3 % is 9.7 points high
+    r = lessons.reveal("goodput-16k", "95")
+    assert "9.7 percentage points too high" in r.message and "times too large" not in r.message
+    # a slip's hint that is a question ends with its question mark, not "?."
+    fb = lessons.check("pue-40", "175.4")  # 100 × 1.754: a percentage for the ratio
+    assert fb.message.endswith("mixed up?"), fb.message
+    # lesson 4: the measured speeds (801, 683 TFLOP/s) used as the peak, the time x the MFU
+    # (11.12 days x 989/801 = 13.7; x 989/683 = 16.1; x 0.4 x 0.4 = 1.78)
+    assert lessons.check("llama-days", "13.7").trap == "measured-best-not-peak"
+    assert lessons.check("llama-days", "16.1").trap == "measured-sustained-not-peak"
+    assert lessons.check("llama-days", "1.78").trap == "times-mfu"
