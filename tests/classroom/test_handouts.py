@@ -29,9 +29,13 @@ def test_a_handout_shows_the_lessons_numbers_offline(student_pages):
         assert "widget-view+json" not in html_page, stem
         external = re.findall(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", html_page, flags=re.I)
         assert external == [], f"{stem} loads from the network"
-    # a chart on a handout is an image (inline SVG), with its values as a table
-    assert "<svg" in student_pages["03-from-chips-to-flops"]
-    assert "n/a: no FP8" in student_pages["03-from-chips-to-flops"]
+    # a chart on a handout is an image (inline SVG); lesson 3's per-facility-MW chart opens only
+    # after its prediction (its snapshot is checked below), lesson 5's opens on the page
+    assert "<svg" in student_pages["05-fact-check"]
+    assert "n/a: no FP8" not in student_pages["03-from-chips-to-flops"]
+    # the widget and import cells show their outputs, not their code
+    assert "widgets.solution(" not in student_pages["03-from-chips-to-flops"]
+    assert "if published == published" not in student_pages["03-from-chips-to-flops"]
 
 
 def test_a_snapshot_is_plain_html_of_the_current_state(monkeypatch):
@@ -44,5 +48,8 @@ def test_a_snapshot_is_plain_html_of_the_current_state(monkeypatch):
     assert "Site power: 300 MW" in bundle["text/html"]
     assert "<script" not in bundle["text/html"]
     assert shown.children  # still the widget underneath
+    # a chart's snapshot is an image (inline SVG) with its values as a table
+    chart = widgets.chips_per_mw("fp8")._repr_mimebundle_()["text/html"]
+    assert "<svg" in chart and "n/a: no FP8" in chart
     monkeypatch.setenv(STATIC, "0")
     assert isinstance(widgets.city_bases(site_power=300), widgets.w.Widget)

@@ -113,3 +113,26 @@ def test_every_role_card_marks_defend_or_challenge_for_each_claim(pages):
     for side in (factcheck.DEFEND, factcheck.CHALLENGE):
         taken = {verdicts[c] for r in factcheck.ROLES for c in r.claims if r.stance(c) == side}
         assert {factcheck.REPRODUCED, factcheck.CONTESTED} <= taken, side
+
+
+def test_lessons_3_and_4_work_on_paper(pages):
+    # reader 9: every figure the exercises need is on the worksheet. Lesson 3's Advanced
+    # prediction needs the GB200's 5,000 TFLOP/s, 1,200 W and rack overhead 1.39; lesson 4 needs
+    # the H100's 989 TFLOP/s, the 40 % MFU and the interruption figures
+    three, four = pages["lesson-3/worksheet.html"], pages["lesson-4/worksheet.html"]
+    for figure in ("5,000 TFLOP/s", "1,200 W", "1.39", "86,400"):
+        assert figure in three, figure
+    for figure in ("989 TFLOP/s", "40 %", "3.09 h", "1 min", "10 min", "86,400"):
+        assert figure in four, figure
+    for n, sheet in ((3, three), (4, four)):
+        for e in teacher_pack.exercises_of(n):
+            assert f"{e.show(e.answer())}<" not in sheet, e.id
+    # the key's goodput table: 16,384 chips 85.3 % and 79.6 days, 100,000 chips 49.2 % and
+    # 22.6 days; Meta's 30.84 million H100-hours / 16,384 GPUs / 24 h = 78.4 days
+    key = pages["lesson-4/answers.html"]
+    for figure in ("85.3 %", "79.6", "49.2 %", "22.6", "78.4 days"):
+        assert figure in key, figure
+    # lesson 3's quiz asks FLOP/s x s = FLOP: 20 PFLOP/s for an hour = 20e15 x 3,600 = 7.2e19
+    (flop,) = [i for i in quiz.items(3) if i.unit == "FLOP"]
+    assert flop.choices()[flop.right()] == "7.2e+19 FLOP"
+    assert "20 FLOP" not in " ".join(flop.choices())
