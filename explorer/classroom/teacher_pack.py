@@ -121,6 +121,11 @@ def _board_flop() -> str:
     return f"“A 1 PFLOP/s machine runs for one minute: how many FLOP?” ({_e(flop, 1)} FLOP)."
 
 
+def _trn2_figure(var: str) -> str:
+    """One Trainium2's peak at a precision, in TFLOP/s, as the key prints it."""
+    return fmt.number(catalog.value(f"chips.trn2.{var}", "TFLOP/s"))
+
+
 def _trn2_gb200_per_chip() -> float:
     return catalog.value("chips.gb200.fp8_dense", "TFLOP/s") / catalog.value(
         "chips.trn2.fp8_dense", "TFLOP/s"
@@ -407,12 +412,14 @@ PLANS: dict[int, Plan] = {
                 "FLOP and FLOP/s",
                 "Say: “A FLOP is an amount like MWh, FLOP/s a rate like "
                 "MW; sparse figures are upper bounds.” Board exercise, pairs, two minutes: "
-                f"{_board_flop()} Then ask which of the two is the speed.",
+                f"{_board_flop()} Then the notebook's question: which of Trainium2's three "
+                "figures goes beside a GB200's dense FP8?",
             ),
             (
                 10,
                 "Rebuild the UltraServer",
-                "Students answer ultraserver-fp8 from one chip's "
+                "Ask the torus question (how many hops at most?) with a 4×4 grid drawn on the "
+                "board. Students answer ultraserver-fp8 from one chip's "
                 "figure; the systems' table opens and they compare with the published column. "
                 "Then ultraserver-day-flop: one UltraServer's FLOP in a day (speed × time).",
             ),
@@ -830,6 +837,19 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
         ),
     ),
     3: (
+        (
+            "which would you set beside a GB200",
+            f"Dense BF16 {_trn2_figure('bf16_dense')}, dense FP8 {_trn2_figure('fp8_dense')}, "
+            f"sparse FP8 {_trn2_figure('fp8_sparse')} TFLOP/s; the headline's figure is the "
+            "sparse one (an upper bound); beside the GB200's dense FP8 goes Trainium2's dense "
+            "FP8.",
+        ),
+        (
+            "how many links (hops)",
+            "Six: each direction is a ring of four, so at most two steps (wrapping around) in "
+            "each of three directions. No switch to buy, power or cool; but traffic between "
+            "distant chips crosses other chips, and a failed chip or link breaks its rings.",
+        ),
         (
             "how many Trainium2 chips",
             f"{_ans('trn2-chips-300mw')} at a {fmt.percent(lessons.TRN2_COOLING)} cooling share: "
