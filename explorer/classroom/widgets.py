@@ -565,7 +565,9 @@ LESSON_SYSTEMS = ("trn2-instance", "trn2-ultraserver", "dgx-h100", "dgx-b200", "
 def systems(names: tuple[str, ...] = LESSON_SYSTEMS) -> w.Widget:
     """Systems rebuilt from their chips (`names` by default, with a box that shows every one in the
     catalog): dense FP8 (chips × one chip's), beside the dense FP8 the maker publishes, or its
-    sparse figure marked "sparse only" when that is all it publishes, with memory and power."""
+    sparse figure marked "sparse only" when that is all it publishes, with memory and power (marked
+    "(est.)" where the maker publishes none: then it is the chips' TDP × server overhead, which
+    may themselves be estimates)."""
     every = w.Checkbox(value=False, description="show every system in the catalog", indent=False)
     out = w.HTML()
     t = system_table()
@@ -588,7 +590,8 @@ def systems(names: tuple[str, ...] = LESSON_SYSTEMS) -> w.Widget:
                     fmt.number(float(row.fp8_dense)),
                     published(row),
                     fmt.number(float(row.hbm_capacity)),
-                    fmt.number(float(row.power)),
+                    fmt.number(float(row.power))
+                    + ("" if np.isfinite(float(row.published_power)) else " (est.)"),
                 ]
             )
         head = [
@@ -599,7 +602,10 @@ def systems(names: tuple[str, ...] = LESSON_SYSTEMS) -> w.Widget:
             f"memory, HBM ({t.hbm_capacity.attrs['units']})",
             f"power, all in ({t.power.attrs['units']})",
         ]
-        out.value = table(head, rows)
+        out.value = table(head, rows) + (
+            "<p><small>(est.): no published power; chips × TDP × server overhead, as the "
+            "explorer estimates it.</small></p>"
+        )
 
     every.observe(update, "value")
     update()

@@ -50,3 +50,12 @@ def test_lesson_3s_systems_table_shows_its_systems_and_dgx_h100s_sparse_only_fig
     every.value = True
     assert "MI355X" in shown.value
     assert shown.value.count("<tr>") == 1 + len(catalog.names("systems"))
+
+
+def test_lesson_3s_systems_table_marks_estimated_power():
+    # reader 9 (lesson 3, 5): the Trn2 rows' power (16 x 500 W x 1.82 = 14.56 kW; 64 chips
+    # 58.24 kW) rests on an estimated TDP and a borrowed overhead, unlike NVIDIA's published
+    # 10.2, 14.3 and 120 kW
+    rows = widgets.systems().children[1].value
+    assert "<td>14.6 (est.)</td>" in rows and "<td>58.2 (est.)</td>" in rows
+    assert "<td>10.2</td>" in rows and "(est.)" not in rows.split("DGX H100")[1].split("</tr>")[0]
