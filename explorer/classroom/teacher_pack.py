@@ -100,6 +100,12 @@ def _article_cooling_pue() -> str:
     )
 
 
+def _most_verdict() -> str:
+    """How many of lesson 5's eight claims share the commonest verdict ("4")."""
+    verdicts = [c.verdict() for c in factcheck.class_claims()]
+    return fmt.number(max(verdicts.count(v) for v in set(verdicts)))
+
+
 @dataclass(frozen=True)
 class Lesson:
     number: int
@@ -387,15 +393,16 @@ PLANS: dict[int, Plan] = {
     5: Plan(
         (
             (
-                5,
+                4,
                 "Hook",
                 "Say: “Which of the eight claims do you expect to be wrong? Write it and why.”",
             ),
             (
-                4,
+                3,
                 "Roles",
                 "Hand out the four role cards (worksheet); each group reads its brief "
-                "and its three or four claims.",
+                "and its three or four claims. Say: “Argue in role; vote what you believe after "
+                "every case: the vote scores against the sources, not the argument.”",
             ),
             (
                 12,
@@ -404,9 +411,10 @@ PLANS: dict[int, Plan] = {
                 "and its assumption in the grid.",
             ),
             (
-                10,
+                12,
                 "Make the case",
-                "Two minutes per role, then one question to it from the floor.",
+                "Two minutes per role, then one question to it from the floor (three minutes a "
+                "role).",
             ),
             (4, "Vote", "Everyone votes on the eight claims in the grid, then in the notebook."),
             (
@@ -420,7 +428,8 @@ PLANS: dict[int, Plan] = {
             (
                 8,
                 "Debrief",
-                "The debrief questions; one sentence each: what would you ask the author?",
+                "The three debrief questions; the last is one sentence each: what would you "
+                "ask the author, with which source?",
             ),
         ),
         (
@@ -430,10 +439,17 @@ PLANS: dict[int, Plan] = {
             "Voting on the battery claim by opinion: the station lists what the sources say, and "
             "do not say.",
             "Taking the article's rounding (a tenth of a PF) for a disagreement.",
+            "Arguing the city from the homes-only row: a city's electricity is all sectors "
+            "(homes, shops, schools, offices, industry), so homes only changes what the claim "
+            "compares, as households change its words; answer from the answer key's "
+            "“Rows worth a second look”.",
+            f"Voting one verdict on every claim: {_most_verdict()} of the eight share a verdict, "
+            "so such a ballot scores that many at best; read the scores with that in mind.",
         ),
         "The stations, the vote and the reveal all run in the notebook. Without computers: the "
-        "worksheet's role cards and claim grid (figures and sources printed); the teacher reads "
-        "the verdicts from the answer key at the reveal.",
+        "worksheet's role cards, stations (figures, the computation in words, the notes and the "
+        "sources with their addresses) and claim grid; the teacher reads the verdicts, the rows "
+        "worth a second look and the debrief's model answers from the answer key at the reveal.",
     ),
     6: Plan(
         (
@@ -751,15 +767,16 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
         (
             "that you expect to be wrong",
             "Any, with a reason; the verdicts table below shows the city claim fails for people "
-            "(it comes close only as households, a different claim), the cooling share is "
-            "contested and the UltraServer memory comes out in no single unit.",
+            "(it comes close only as households or homes only, different claims), the cooling "
+            "share is contested and the sparse FP8 figure carries twice AWS's sparsity factor.",
         ),
         (
             "rest on a unit or a label",
-            "The UltraServer memory (GiB read as GB, then divided by 1,000), the sparse FP8 "
-            "figure (the UltraServer's dense figure under a sparse label, about twice AWS's "
-            "documented sparse value for the instance) and the city (people against "
-            "households); ask first about the sparse FP8 figure and the cooling share.",
+            "The instance's memory (GiB printed as GB), the sparse FP8 figure "
+            f"({factcheck.sparse_factors()[0]}× the dense one where AWS documents "
+            f"{factcheck.sparse_factors()[1]}×) and the city "
+            "(people against households, all sectors against homes only); ask first about the "
+            "sparse FP8 figure and the cooling share.",
         ),
     ),
     6: (
@@ -1001,11 +1018,36 @@ def _exercise_block(e: Exercise, label: str = "") -> str:
     )
 
 
-def _fact_check_grid() -> str:
-    """Lesson 5's role cards and the claim grid: the station figures, my number, my assumption,
-    my vote (no verdict)."""
-    from . import factcheck
+def _station_card(c: factcheck.Claim) -> str:
+    """One recompute station on paper, as the notebook shows it: the figures with their sources,
+    the computation in words and the station's note; for the battery, the sources to read with
+    their addresses. No value of the explorer's and no verdict."""
+    keys = factcheck.STATION_FIGURES.get(c.id, ())
+    if not keys:
+        links = "".join(
+            f"<li>{html.escape(title)}: <code>{html.escape(url)}</code></li>"
+            for title, url in factcheck.source_links(c.id)
+        )
+        body = (
+            "<p>No number to recompute: read what these sources say (and do not say) about the "
+            f"claim.</p><ul>{links}</ul>"
+        )
+    else:
+        rows = []
+        for k in keys:
+            e = catalog.entry(k)
+            rows.append([*factcheck.figure_line(k), e.date])
+        body = _table(["figure", "value", "source", "date"], rows)
+        body += f"<p>Recompute: {html.escape(c.how or 'compare the figures above')}.</p>"
+        note = factcheck.station_note(c.id)
+        if note:
+            body += f"<p><i>{html.escape(note)}</i></p>"
+    return f"<section><h4>Station: {html.escape(c.claim)}</h4>{body}</section>"
 
+
+def _fact_check_grid() -> str:
+    """Lesson 5's role cards, its stations and the claim grid: the station figures, my number,
+    my assumption, my vote (no verdict)."""
     cards = []
     for r in factcheck.ROLES:
         items = "".join(
@@ -1016,6 +1058,7 @@ def _fact_check_grid() -> str:
             f"<section><h3>Role card: {html.escape(r.name)}</h3><p>{html.escape(r.brief)}</p>"
             f"<ul>{items}</ul></section>"
         )
+    stations = "".join(_station_card(c) for c in factcheck.class_claims())
     rows = []
     for c in factcheck.class_claims():
         figures = "; ".join(
@@ -1026,7 +1069,13 @@ def _fact_check_grid() -> str:
             figures = "read the sources: " + "; ".join(factcheck.source_titles(c.id))
         rows.append([c.claim, figures, "", "", ""])
     grid = _table(["claim", "station figures", "my number", "my assumption", "my vote"], rows)
-    return "".join(cards) + "<h3>Claim grid</h3>" + grid
+    return "".join(cards) + "<h3>Recompute stations</h3>" + stations + "<h3>Claim grid</h3>" + grid
+
+
+def _printed(details: str) -> str:
+    """HTML with its closed <details> opened as headed sections, for paper."""
+    details = re.sub(r"<details><summary>(.*?)</summary>", r"<h4>\1</h4>", details)
+    return details.replace("</details>", "")
 
 
 def _capstone_inputs() -> str:
@@ -1110,6 +1159,9 @@ def _answers(lesson: Lesson) -> str:
         parts.append(
             "<h3>The verdicts (as the vote's reveal shows them)</h3>"
             + factcheck.html_table(factcheck.CLASS_CLAIMS)
+            + _printed(factcheck.after_reveal())
+            + f"<h3>All the articles' claims ({len(factcheck.claims())}, with verdicts)</h3>"
+            + factcheck.html_table()
         )
     qa = [[q, answer_to(lesson.number, q)] for q in open_questions(lesson)]
     parts.append("<h3>Open questions</h3>" + _table(["question", "model answer"], qa))

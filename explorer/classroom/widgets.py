@@ -282,10 +282,14 @@ def station(claim_id: str) -> w.Widget:
     )
     keys = factcheck.STATION_FIGURES.get(claim_id, ())
     if not keys:
-        sources = "".join(f"<li>{html.escape(x)}</li>" for x in factcheck.source_titles(c.id))
+        sources = "".join(
+            f"<li><a href='{html.escape(url)}' target='_blank'>{html.escape(title)}</a> "
+            f"<small>({html.escape(url)})</small></li>"
+            for title, url in factcheck.source_links(c.id)
+        )
         body = (
-            "<p>No number to recompute: read what these sources say (and do not say) about the "
-            f"claim.</p><ul>{sources}</ul>"
+            "<p>No number to recompute: open these sources and note what each says (and does "
+            f"not say) about the claim.</p><ul>{sources}</ul>"
         )
         fields = [w.Text(description="What the sources say", style=LABEL)]
     else:

@@ -113,3 +113,19 @@ def test_every_role_card_marks_defend_or_challenge_for_each_claim(pages):
     for side in (factcheck.DEFEND, factcheck.CHALLENGE):
         taken = {verdicts[c] for r in factcheck.ROLES for c in r.claims if r.stance(c) == side}
         assert {factcheck.REPRODUCED, factcheck.CONTESTED} <= taken, side
+
+
+def test_lesson_5_runs_on_paper(pages):
+    # every station is on the worksheet (its computation, its note, the battery's addresses) and
+    # the answer key has what the reveal shows after the table, printed open, and every claim
+    sheet, key = pages["lesson-5/worksheet.html"], pages["lesson-5/answers.html"]
+    for c in factcheck.class_claims():
+        if c.unit:
+            assert f"Recompute: {html.escape(c.how)}." in sheet, c.id
+        note = factcheck.station_note(c.id)
+        assert not note or html.escape(note) in sheet, c.id
+    for _, url in factcheck.source_links("ms-battery"):
+        assert html.escape(url) in sheet
+    assert "Rows worth a second look" in key and "Debrief 2" in key and "<details>" not in key
+    for c in factcheck.claims():
+        assert html.escape(c.claim) in key, c.id
