@@ -1084,12 +1084,17 @@ def _capstone_inputs() -> str:
     site = lessons.capstone_site()
     chips = float(site.chips_supported)
     per_chip = float(site.peak_flops) / chips * factor("FLOP/s", "TFLOP/s")
+    what, value, source = map(html.escape, factcheck.figure_line("bases.us-person.value"))
     return (
         "<section><p><b>What step 1 prints</b> (the explorer's numbers for this site): "
         f"IT power {html.escape(fmt.quantity(float(site.it_power), 'MW'))} of the site's "
         f"{html.escape(fmt.quantity(float(site.site_power), 'MW'))}; "
         f"{html.escape(fmt.number(chips))} Trainium2 chips; "
-        f"{html.escape(fmt.number(per_chip))} TFLOP/s BF16 dense per chip.</p></section>"
+        f"{html.escape(fmt.number(per_chip))} TFLOP/s BF16 dense per chip.</p>"
+        f"<p><b>For step 5</b> (the catalog's figures): {what}, {value} ({source}); "
+        f"a year of {_N_HOURS} hours, {_N_DAYS} days.</p>"
+        "<p><b>Advanced</b>: your teacher hands out the job-size sweep (answer key) once you "
+        "have answered the run's energy.</p></section>"
     )
 
 
@@ -1155,6 +1160,8 @@ def _answers(lesson: Lesson) -> str:
             + (_table(["trap", "wrong answer", "hint it gets"], traps) if traps else "")
             + "</section>"
         )
+    if lesson.number == 6:
+        parts.append(_capstone_checks())
     if lesson.number == 5:
         parts.append(
             "<h3>The verdicts (as the vote's reveal shows them)</h3>"
@@ -1166,6 +1173,42 @@ def _answers(lesson: Lesson) -> str:
     qa = [[q, answer_to(lesson.number, q)] for q in open_questions(lesson)]
     parts.append("<h3>Open questions</h3>" + _table(["question", "model answer"], qa))
     return "\n".join(parts)
+
+
+def _capstone_checks() -> str:
+    """What lesson 6's reveals print beyond the exercises: the plans compared, the model against
+    Meta's run, and the Advanced sweep (a table to hand out once the run's energy is answered)."""
+    meta = lessons.meta_check()
+    here = lessons.capstone_job(meta["chips"])
+    million = 1e6  # GPU-hours are told in millions
+    rows = [
+        [
+            fmt.number(r["chips"]),
+            fmt.percent(r["goodput"]),
+            fmt.number(r["days"]),
+            fmt.quantity(r["energy"], "MWh"),
+        ]
+        for r in lessons.capstone_sweep()
+    ]
+    return (
+        "<h3>The checks the reveals print</h3><ul>"
+        f"<li>The model against Meta's run: Llama 3.1 405B on {fmt.number(meta['chips'])} H100s "
+        f"takes {fmt.number(meta['model_hours'] / million)} million GPU-hours in the model; Meta "
+        f"published {fmt.number(meta['published_hours'] / million)} million. The model's goodput "
+        f"there, {fmt.percent(meta['model_goodput'])}, is below the more than "
+        f"{fmt.percent(meta['published_effective_time'])} effective training time Meta reported: "
+        "its restart time is an assumption, on the slow side.</li>"
+        f"<li>A Meta-sized job of {fmt.number(meta['chips'])} Trainium2 on this site: goodput "
+        f"{fmt.percent(float(here.goodput))}, {fmt.number(float(here.training_days))} days, "
+        f"{fmt.quantity(float(here.run_energy), 'MWh')}.</li>"
+        f"<li>One job of every chip: interrupted every "
+        f"{fmt.number(float(lessons.capstone_site().job_mtbi) * factor('hour', 'minute'))} "
+        "minutes on average, each restart "
+        f"{fmt.number(float(lessons.capstone_site().job_restart_minutes))} minutes: longer than "
+        "the time between interruptions, far beyond any measured job.</li></ul>"
+        "<h3>Advanced: the job-size sweep (hand it out once capstone-energy is answered)</h3>"
+        + _table(["job chips", "goodput", "days wall-clock", "energy"], rows)
+    )
 
 
 RUBRIC = (

@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from explorer import catalog, fmt
 from explorer.classroom import factcheck, lessons, quiz, teacher_pack, widgets
 
 
@@ -129,3 +130,16 @@ def test_lesson_5_runs_on_paper(pages):
     assert "Rows worth a second look" in key and "Debrief 2" in key and "<details>" not in key
     for c in factcheck.claims():
         assert html.escape(c.claim) in key, c.id
+
+
+def test_lesson_6_runs_on_paper(pages):
+    # the worksheet gives step 5's figure; the key has what the reveals print beyond the answers:
+    # Meta's check (30.84 M GPU-hours published), the Meta-sized job and the Advanced sweep
+    sheet, key = pages["lesson-6/worksheet.html"], pages["lesson-6/answers.html"]
+    per_person = catalog.value("bases.us-person.value", "kWh/person/year")
+    assert f"{fmt.number(per_person)} kWh / person / year" in sheet
+    assert "30.8 million" in key and "job-size sweep" in key
+    for row in lessons.capstone_sweep():
+        assert f"<td>{fmt.number(row['chips'])}</td>" in key
+        assert f"<td>{fmt.number(row['days'])}</td>" in key
+    assert fmt.quantity(lessons.capstone_sweep()[2]["energy"], "MWh") not in sheet
