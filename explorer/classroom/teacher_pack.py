@@ -1276,17 +1276,16 @@ def _markdown(text: str) -> str:
     return "\n".join(out[1:])  # the page supplies its own title
 
 
-def _quiz(items: Sequence[quiz.Item], with_answers: bool, intro: str) -> str:
+def _quiz(items: Sequence[quiz.Item | quiz.VerdictItem], with_answers: bool, intro: str) -> str:
     """Multiple-choice items (new questions, not the exercises'), four choices each in ascending
-    order; with answers, the right letter and what each distractor's slip is."""
+    order (a verdict item: the three verdicts); with answers, the right letter and what each
+    distractor's slip is."""
     rows = []
     for n, item in enumerate(items, start=1):
         options = item.options()
         choices = [f"{'ABCD'[i]}) {shown}" for i, (shown, _) in enumerate(options)]
-        block = (
-            f"<section><p>{n}. {html.escape(item.text)}</p>"
-            f"<p>{html.escape(' · '.join(choices))}</p>"
-        )
+        text = item.text() if callable(item.text) else item.text
+        block = f"<section><p>{n}. {html.escape(text)}</p><p>{html.escape(' · '.join(choices))}</p>"
         if with_answers:
             why = "; ".join(f"{'ABCD'[i]}: {w}" for i, (_, w) in enumerate(options) if w != "right")
             block += (
@@ -1309,7 +1308,7 @@ def build() -> dict[str, str]:
         pages[f"{d}/worksheet.html"] = _page(f"Lesson {name}: worksheet", _worksheet(lesson))
         pages[f"{d}/answers.html"] = _page(f"Lesson {name}: answer key", _answers(lesson))
         intro = f"Ten minutes after lesson {lesson.number}; calculators allowed."
-        items = quiz.items(lesson.number)
+        items = [*quiz.items(lesson.number), *quiz.verdict_items(lesson.number)]
         pages[f"{d}/quiz.html"] = _page(f"Lesson {name}: quiz", _quiz(items, False, intro))
         pages[f"{d}/quiz-answers.html"] = _page(
             f"Lesson {name}: quiz answers", _quiz(items, True, intro)

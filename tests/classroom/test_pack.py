@@ -143,3 +143,13 @@ def test_lesson_6_runs_on_paper(pages):
         assert f"<td>{fmt.number(row['chips'])}</td>" in key
         assert f"<td>{fmt.number(row['days'])}</td>" in key
     assert fmt.quantity(lessons.capstone_sweep()[2]["energy"], "MWh") not in sheet
+
+
+def test_lesson_5_quiz_asks_for_a_verdict_on_a_claim_the_class_did_not_play(pages):
+    (item,) = quiz.verdict_items(5)
+    assert item.claim_id not in factcheck.CLASS_CLAIMS
+    assert item.choices()[item.right()] == factcheck.claim(item.claim_id).verdict()
+    assert len(set(item.choices())) == 3 and all(w for _, w in item.options())
+    sheet, key = pages["lesson-5/quiz.html"], pages["lesson-5/quiz-answers.html"]
+    assert html.escape(item.text()) in sheet and "Answer:" not in sheet
+    assert f"<b>Answer: {'ABCD'[item.right()]}</b>" in key
