@@ -295,8 +295,8 @@ def build_claims() -> list[Claim]:
             lambda: catalog.value("sites.rainier-indiana.site_power", "MW"),
             rel_tol=0.01,
             how=(
-                "a reported figure: the same in a report independent of the article (NYT via The "
-                "Register); site power ÷ buildings = MW per building"
+                "a reported figure: compare it with a report independent of the article (NYT via "
+                "The Register); site power ÷ buildings = MW per building"
             ),
         ),
         Claim(
@@ -757,8 +757,7 @@ def _indiana_note() -> str:
     buildings = catalog.value("sites.rainier-indiana.buildings", "dimensionless")
     per = indiana / buildings
     return (
-        "The figures above come from The Register, on the New York Times' reporting, not from "
-        "the article. Check that they fit together: "
+        "Check that the figures fit together: "
         f"{fmt.quantity(indiana, 'MW')} ÷ {fmt.number(buildings)} buildings = "
         f"{fmt.quantity(per, 'MW')} per building, {fmt.percent(per / _site_power(), 2)} of the "
         "whole Mississippi site in each. The figure is the campus at full build-out, years "
@@ -817,7 +816,7 @@ def station_note(claim_id: str) -> str:
 
     Examples
     --------
-    >>> "The Register" in station_note("in-power"), station_note("us-fp8")
+    >>> "fit together" in station_note("in-power"), station_note("us-fp8")
     (True, '')
     """
     note = STATION_NOTES.get(claim_id)
