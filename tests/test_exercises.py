@@ -106,6 +106,11 @@ NEW_TRAPS = [
     ("capstone-city-days", "14.19", "households", "as households"),
     # the every-chip plan's 482,514 MWh / 8,660.96 MWh a day = 55.71 days
     ("capstone-city-days", "55.71", "every-chip-plan", "every-chip plan"),
+    # the FP8 peak for the BF16 run: 286,669 chips x 1,299e12 FLOP/s x 0.4 = 148.95 EFLOP/s
+    ("capstone-achieved", "149", "fp8-not-bf16", "that is FP8"),
+    ("capstone-achieved", "1.49e20 FLOP/s", "fp8-not-bf16", "that is FP8"),
+    # 6 x 405e9 x 15.6e12 = 3.7908e25 FLOP / 1.4895e20 FLOP/s = 254,500 s = 2.95 days
+    ("capstone-days", "2.95 days", "fp8-peak-for-bf16", "FP8 speed"),
     # 1 / (1 - 0.4): the other 3 % forgotten
     ("pue-40", "1.67", "forgot-other-losses", "add the other losses"),
     # lesson 7: 66.44 / 36.97 = 1.797, the ratio instead of the excess

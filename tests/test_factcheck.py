@@ -121,3 +121,49 @@ def test_a_typed_number_is_found():
     assert unformatted("⟦16⟧ × 1,299 TFLOP/s") == ["1,299"]
     assert unformatted("PUE of ⟦1.15⟧ leaves 13 % (Semafor, Oct 2025); 1 − 1/PUE") == ["13"]
     assert unformatted("Trn2 vs DGX B200, ⟦4.5⟧ PFLOP/s") == []
+
+
+def test_no_one_verdict_wins_the_class_game():
+    # a ballot of one verdict on every claim must not score well: at most half of the eight
+    verdicts = [c.verdict() for c in factcheck.class_claims()]
+    counts = {v: verdicts.count(v) for v in (REPRODUCED, ASSUMED, CONTESTED)}
+    assert max(counts.values()) <= len(verdicts) / 2 and min(counts.values()) >= 2, counts
+
+
+def test_briefs_notes_and_sources_say_how_to_check_never_what_to_find():
+    shown = [r.brief for r in factcheck.ROLES]
+    shown += [factcheck.station_note(c.id) for c in factcheck.class_claims()]
+    shown += [t for c in factcheck.class_claims() for t in factcheck.source_titles(c.id)]
+    giveaways = (
+        "reproduced",
+        "contested",
+        "not a disagreement",
+        "wrong label",
+        "another system",
+        "leaner",
+        "needs a source",
+        "no battery",
+        "cannot check",
+    )
+    for text in shown:
+        for word in giveaways:
+            assert word not in text.lower(), (word, text)
+    # the class's claims state only what a station can check (no floor area for Indiana)
+    assert "sq ft" not in factcheck.claim("in-power").claim
+
+
+def test_the_city_row_answers_the_homes_only_basis_and_the_sparse_row_its_factor():
+    city = factcheck.claim("ms-city").disagrees
+    homes = fmt.number(catalog.value("bases.us-person-residential.value", "kWh/person/year"))
+    assert f"homes-only figure per person ({homes} kWh/yr)" in city and "industry" in city
+    # the article's sparse figure is 4 × the instance's dense (83.2 / 20.8); AWS documents ~2 ×
+    sparse = factcheck.claim("trn2-sparse").disagrees
+    assert "about 2× the dense figure" in sparse and "4× the instance's dense FP8" in sparse
+    assert factcheck.sparse_factors()[:2] == ("4", "2")
+    assert "a label and a system mixed" not in factcheck.after_reveal()  # the old, wrong reading
+
+
+def test_the_battery_station_links_its_sources():
+    links = factcheck.source_links("ms-battery")
+    assert len(links) == len(factcheck.claim("ms-battery").sources) >= 3
+    assert all(url.startswith("https://") and "http" not in title for title, url in links)

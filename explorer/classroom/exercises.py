@@ -287,6 +287,36 @@ def _scale(rest: str) -> tuple[float, str]:
     return 1.0, rest
 
 
+# a time in two parts, "5 days 18 hours", "2 h 30 min", "1 week and 2 days"
+_TWO_PARTS = re.compile(
+    r"^(?P<a>\d[\d,]*(?:\.\d+)?)\s*(?P<ua>[A-Za-z]+)\s*(?:,|and|\+)?\s*"
+    r"(?P<b>\d[\d,]*(?:\.\d+)?)\s*(?P<ub>[A-Za-z]+)$"
+)
+
+
+def _duration(text: str) -> tuple[float, str] | None:
+    """A time written in two parts as one number in the first part's unit ("5 days 18 hours" →
+    5.75, "days"); None when `text` is not two times.
+
+    Examples
+    --------
+    >>> _duration("5 days 18 hours"), _duration("2 h 30 min"), _duration("300 MW 24 h")
+    ((5.75, 'days'), (2.5, 'h'), None)
+    """
+    m = _TWO_PARTS.match(text)
+    if not m:
+        return None
+    try:
+        a = ureg.Quantity(float(m["a"].replace(",", "")), m["ua"])
+        b = ureg.Quantity(float(m["b"].replace(",", "")), m["ub"])
+        if a.dimensionality != ureg.Quantity(1, "s").dimensionality:
+            return None
+        total = (a + b).to(a.units).magnitude
+    except Exception:  # pint: not units, or not both times
+        return None
+    return float(total), m["ua"]
+
+
 def read(answer: object, unit: str, negative: bool = False, above: bool = False) -> Reading:
     """Read a student's answer into a number in `unit` (a pint unit, ``"share"``, ``"1"`` or a
     count such as ``"people"``); never raises.
@@ -345,8 +375,14 @@ def read(answer: object, unit: str, negative: bool = False, above: bool = False)
                 None, "I cannot read that calculation; type its result (a number such as 2,628)."
             )
         r = read(f"{x:.12g} {calc['rest'] or ''}".strip(), unit, negative, above)
-        echo = r.echo or f"read as {fmt.number(x)}"
+        echo = r.echo or f"read as {fmt.number(x)} {calc['rest'] or ''}".strip()
         return Reading(r.value, r.message, r.bare, echo if r.value is not None else "", r.typed)
+    both = _duration(text)
+    if both is not None:  # "5 days 18 hours": one time in the first part's unit
+        total, first = both
+        r = read(f"{total:.12g} {first}", unit, negative, above)
+        echo = f"read as {fmt.number(total, 4)} {first}" if r.value is not None else ""
+        return Reading(r.value, r.message, r.bare, echo, r.typed)
     m = _NUMBER.match(text)
     if not m:
         shown = answer.strip() if len(answer.strip()) <= 40 else answer.strip()[:40] + "…"

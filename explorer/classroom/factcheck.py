@@ -141,6 +141,17 @@ def _per_chip_ratio(fig: str) -> float:
     return (_sys(new, fig) / _sys(new, "chips")) / (_sys(old, fig) / _sys(old, "chips"))
 
 
+# the article's sparse FP8 figure for one Trn2 instance [PFLOP/s] (its table; AWS documents half)
+ARTICLE_SPARSE = 83.2
+
+
+def _sparse_gain() -> float:
+    """Trainium2's documented sparse FP8 over its dense FP8, per chip [1] (about 2)."""
+    return catalog.value("chips.trn2.fp8_sparse", "TFLOP/s") / catalog.value(
+        "chips.trn2.fp8_dense", "TFLOP/s"
+    )
+
+
 def _aws_fleet_cooling() -> float:
     return power.cooling_share_at("aws-fleet")
 
@@ -180,7 +191,11 @@ def build_claims() -> list[Claim]:
                 f"{_figure('bases.us-person.value')} kWh/yr): "
                 f"about {fmt.number(_about(_city('us-person')))} people, so a city of the claimed "
                 "size uses more than the site, not less; the figure comes close only when read "
-                "as US households, a different claim"
+                "as US households, a different claim. The homes-only figure per person "
+                f"({_figure('bases.us-person-residential.value')} kWh/yr) does not rescue it: a "
+                "city's electricity is all of it, homes and the shops, schools, offices and "
+                "industry a city also runs, so counting homes only changes what the claim "
+                "compares rather than filling a gap in it"
             ),
             how=f"{_site_year()} ÷ annual electricity per person",
         ),
@@ -267,21 +282,21 @@ def build_claims() -> list[Claim]:
                 "Entergy Mississippi CEO at the Stennis Capitol Press Forum, Magnolia Tribune, "
                 "2025-06-16, "
                 "https://magnoliatribune.com/2025/06/16/entergy-ceo-talks-data-centers-economic-development",
-                "AWS Sustainability: data centers (PUE, cooling; no battery mention), "
+                "AWS Sustainability: data centers (PUE, cooling), "
                 "https://aws.amazon.com/sustainability/data-centers/",
             ),
         ),
         Claim(
             "in-power",
             RAINIER,
-            "The Indiana site: thirty 200,000 sq ft buildings drawing 2.2 GW.",
+            "The Indiana site: thirty data-centre buildings drawing 2.2 GW in all.",
             2200,
             "MW",
             lambda: catalog.value("sites.rainier-indiana.site_power", "MW"),
             rel_tol=0.01,
             how=(
-                "a reported figure: the same in a report independent of the article (NYT via The "
-                "Register); site power ÷ buildings = MW per building"
+                "a reported figure: compare it with a report independent of the article (NYT via "
+                "The Register); site power ÷ buildings = MW per building"
             ),
         ),
         Claim(
@@ -322,14 +337,17 @@ def build_claims() -> list[Claim]:
         Claim(
             "trn2-sparse",
             RAINIER,
-            "A Trn2 instance delivers 83.2 PF sparse FP8.",
-            83.2,
+            f"A Trn2 instance delivers {fmt.number(ARTICLE_SPARSE)} PF sparse FP8.",
+            ARTICLE_SPARSE,
             "PFLOP/s",
             lambda: _sys("trn2-instance", "fp8_sparse"),
             rel_tol=0.02,
             disagrees=(
                 f"AWS Neuron docs: ~{fmt.number(_sys('trn2-instance', 'fp8_sparse'))} PFLOP/s per "
-                f"instance ({_figure('chips.trn2.fp8_sparse')} TFLOP/s sparse per chip)"
+                f"instance ({_figure('chips.trn2.fp8_sparse')} TFLOP/s sparse per chip), about "
+                f"{fmt.number(_sparse_gain(), 2)}× the dense figure; the article's is "
+                f"{fmt.number(ARTICLE_SPARSE / _sys('trn2-instance', 'fp8_dense'), 2)}× the "
+                "instance's dense FP8, a sparsity factor it applies to the UltraServer's row too"
             ),
             how=_times("trn2-instance", "fp8_sparse", "TFLOP/s"),
         ),
@@ -588,17 +606,20 @@ class Role:
         return dict(self.stances)[claim_id]
 
 
-# The eight claims a class plays (of the articles' many): every verdict occurs, every role has
-# its own set, and the battery claim (no numbers) is argued too.
+# The eight claims a class plays (of the articles' many): every verdict occurs and none is the
+# verdict of most of them (a ballot of one verdict scores half at best), every role has its own
+# set, the battery claim (no numbers) is argued too, and the table rows come in pairs that explain
+# each other: the UltraServer's dense FP8 is the instance's "sparse" figure, and the instance's
+# memory is GiB printed as GB.
 CLASS_CLAIMS = (
     "ms-city",
     "ms-cooling",
     "ms-chips",
     "ms-battery",
     "in-power",
-    "trn2-fp8",
+    "us-fp8",
     "trn2-sparse",
-    "us-hbm",
+    "trn2-hbm",
 )
 
 ROLES = (
@@ -606,37 +627,37 @@ ROLES = (
         "journalist",
         "Journalist",
         "You wrote the articles on a deadline, from press releases, local reporting and vendor "
-        "tables. Argue that your figures are fair for a general reader: rounding and a familiar "
-        "comparison help people picture the scale.",
-        (("ms-city", DEFEND), ("ms-chips", DEFEND), ("trn2-fp8", DEFEND)),
+        "tables. Make the case for your figures to a general reader: why you rounded and "
+        "compared as you did, and where your figures came from.",
+        (("ms-city", DEFEND), ("ms-chips", DEFEND), ("us-fp8", DEFEND)),
     ),
     Role(
         "aws-engineer",
         "AWS engineer",
-        "You know the hardware documentation and the fleet efficiency AWS reports. Argue that "
-        "every hardware figure must say dense or sparse, GB or GiB, and that AWS's cooling runs "
-        "leaner than older industry averages.",
+        "You know the hardware documentation and the fleet efficiency AWS reports. Check every "
+        "figure and its label (dense or sparse, GB or GiB) against AWS's documentation, and "
+        "say which document you used.",
         (
-            ("trn2-fp8", DEFEND),
+            ("us-fp8", DEFEND),
             ("trn2-sparse", DEFEND),
-            ("us-hbm", CHALLENGE),
+            ("trn2-hbm", DEFEND),
             ("ms-cooling", CHALLENGE),
         ),
     ),
     Role(
         "utility-planner",
         "Utility planner",
-        "You run the regional grid. Argue that what matters is the power a site draws at every "
-        "hour (MW), not what a campus may one day reach, and that a battery buffering the hot "
-        "hours is what a grid needs on site.",
+        "You run the regional grid. Argue from the power a site draws at every hour (MW), not "
+        "what a campus may one day reach, and from the equipment that stands on the site; ask "
+        "who reports each figure.",
         (("in-power", CHALLENGE), ("ms-cooling", DEFEND), ("ms-battery", DEFEND)),
     ),
     Role(
         "resident",
         "Resident of Canton",
-        "You read the articles to know what the campus means for your town. Argue that a "
-        "comparison must use a basis people can check, and that a promise (batteries, buildings) "
-        "needs a source.",
+        "You read the articles to know what the campus means for your town. Ask of each "
+        "comparison which basis it uses, and of each figure who reports it, so that people in "
+        "town could check it themselves.",
         (("ms-city", CHALLENGE), ("ms-battery", CHALLENGE), ("in-power", DEFEND)),
     ),
 )
@@ -658,9 +679,14 @@ STATION_FIGURES: dict[str, tuple[str, ...]] = {
         "chips.trn2.server_overhead",
     ),
     "in-power": ("sites.rainier-indiana.site_power", "sites.rainier-indiana.buildings"),
-    "trn2-fp8": ("chips.trn2.fp8_dense", "systems.trn2-instance.published_fp8_dense"),
-    "trn2-sparse": ("chips.trn2.fp8_sparse", "systems.trn2-instance.published_fp8_sparse"),
-    "us-hbm": ("chips.trn2.hbm_capacity", "systems.trn2-ultraserver.published_hbm_capacity"),
+    "us-fp8": ("chips.trn2.fp8_dense", "systems.trn2-ultraserver.published_fp8_dense"),
+    "trn2-sparse": (
+        "chips.trn2.fp8_dense",
+        "chips.trn2.fp8_sparse",
+        "systems.trn2-instance.published_fp8_dense",
+        "systems.trn2-instance.published_fp8_sparse",
+    ),
+    "trn2-hbm": ("chips.trn2.hbm_capacity", "systems.trn2-instance.published_hbm_capacity"),
 }
 
 
@@ -682,6 +708,8 @@ FIGURE_LABELS = {
     "systems.trn2-instance.published_fp8_sparse": "the instance's sparse FP8, AWS's table",
     "chips.trn2.hbm_capacity": "one chip's memory (HBM)",
     "systems.trn2-ultraserver.published_hbm_capacity": "the UltraServer's memory, AWS's table",
+    "systems.trn2-ultraserver.published_fp8_dense": "the UltraServer's dense FP8, AWS's table",
+    "systems.trn2-instance.published_hbm_capacity": "the instance's memory, AWS's table",
 }
 
 
@@ -709,7 +737,19 @@ def source_titles(claim_id: str) -> list[str]:
     >>> source_titles("ms-battery")[0].startswith("Seed article")
     True
     """
-    return [s.split(", http")[0] for s in claim(claim_id).sources]
+    return [title for title, _ in source_links(claim_id)]
+
+
+def source_links(claim_id: str) -> list[tuple[str, str]]:
+    """The sources a claim without numbers was checked against, as (title, URL), so a station
+    can link them.
+
+    Examples
+    --------
+    >>> source_links("ms-battery")[0][1].startswith("https://www.stromfee.cloud/")
+    True
+    """
+    return [(s.rsplit(", ", 1)[0], s.rsplit(", ", 1)[1]) for s in claim(claim_id).sources]
 
 
 def _indiana_note() -> str:
@@ -717,24 +757,21 @@ def _indiana_note() -> str:
     buildings = catalog.value("sites.rainier-indiana.buildings", "dimensionless")
     per = indiana / buildings
     return (
-        "What this station can check: that the figures above (The Register, on the New York "
-        "Times' reporting, not the article) give the same, and that they fit together: "
+        "Check that the figures fit together: "
         f"{fmt.quantity(indiana, 'MW')} ÷ {fmt.number(buildings)} buildings = "
         f"{fmt.quantity(per, 'MW')} per building, {fmt.percent(per / _site_power(), 2)} of the "
-        "whole Mississippi site in each. What it cannot check: that the campus will draw it. The "
-        "figure is the full build-out, and no formula turns buildings into megawatts without "
-        "knowing what runs inside them: this station checks the source, not the physics. The "
-        "floor area the claim also states is not checked at all: no source here reports it."
+        "whole Mississippi site in each. The figure is the campus at full build-out, years "
+        "from now."
     )
 
 
 def _sparse_note() -> str:
     chips = fmt.number(_sys("trn2-instance", "chips"))
     return (
-        f"To check: the instance's {chips} chips × one chip's sparse figure. Then compare the "
-        "article's number with the dense figures too, the instance's and the "
-        f"{_chips('trn2-ultraserver')}-chip UltraServer's (lesson 3): a figure can carry the "
-        "wrong label, or belong to another system."
+        f"To check: the instance's {chips} chips × one chip's sparse figure, and the same with "
+        "the dense figure. Then divide the article's sparse figure by the instance's dense "
+        "figure, and AWS's sparse figure by AWS's dense one: how many times the dense figure "
+        "does each make the sparse one?"
     )
 
 
@@ -762,7 +799,7 @@ def _chips_note() -> str:
     return (
         f"Lesson 3 rounded AWS's cooling share to {fmt.percent(round(share, 2))}; this station, "
         f"like lesson 6, takes it unrounded ({fmt.percent(share, 4)}), so your count comes out "
-        f"{rounding_gap()} chips below lesson 3's: rounding, not a disagreement."
+        f"{rounding_gap()} chips below lesson 3's."
     )
 
 
@@ -779,7 +816,7 @@ def station_note(claim_id: str) -> str:
 
     Examples
     --------
-    >>> "cannot check" in station_note("in-power"), station_note("trn2-fp8")
+    >>> "fit together" in station_note("in-power"), station_note("us-fp8")
     (True, '')
     """
     note = STATION_NOTES.get(claim_id)
@@ -848,66 +885,96 @@ def html_table(ids: tuple[str, ...] | None = None) -> str:
     return f"<table>{head}{''.join(body)}</table>"
 
 
+def sparse_factors() -> tuple[str, str, str]:
+    """The article's sparse factor over dense, AWS's, and AWS's sparse figure for an instance,
+    as printed.
+
+    Examples
+    --------
+    >>> sparse_factors()[:2]
+    ('4', '2')
+    """
+    article = ARTICLE_SPARSE / _sys("trn2-instance", "fp8_dense")
+    return (
+        fmt.number(article, 2),
+        fmt.number(_sparse_gain(), 2),
+        fmt.quantity(_sys("trn2-instance", "fp8_sparse"), "PFLOP/s"),
+    )
+
+
 def after_reveal() -> str:
     """What lesson 5's vote shows under the verdicts once revealed (HTML): the rows worth a
-    second look, the debrief's findings and the summary. It states verdicts, so it lives in the
-    reveal, never in the notebook's text.
+    second look, the debrief's model answers and the summary. It states verdicts, so it lives in
+    the reveal (and the teacher's answer key), never in the notebook's text.
 
     Examples
     --------
     >>> "second look" in after_reveal()
     True
     """
+    article_x, aws_x, aws_sparse = sparse_factors()
+    gib = fmt.number(_gib_as_gb("trn2-instance"))
+    gb = fmt.number(_sys("trn2-instance", "hbm_capacity") * factor("TB", "GB"))
+    people = fmt.number(_about(_city("us-person")))
+    instances = fmt.number(_sys("trn2-ultraserver", "chips") / _sys("trn2-instance", "chips"))
     return (
-        "<p><b>Four rows worth a second look</b></p><ul>"
-        "<li><b>The memory row.</b> The article prints the UltraServer's memory in TB, but its "
-        "figure comes out in no single unit: the chips' memory in GiB, turned into TB, is more "
-        "than the article says (the figure lesson 3 shows), and in TiB it is less. Only reading "
-        "GiB as GB and then dividing by 1,000 gives the article's figure: two units mixed, so the "
-        "row is contested, not an assumption.</li>"
-        "<li><b>The sparse row.</b> The article's sparse figure for one instance is the "
-        "<i>dense</i> FP8 figure of the whole UltraServer (lesson 3's exercise): a label and a "
-        "system mixed at once. The instance's sparse figure in AWS's documentation is about half "
-        "of it: a reader who sets it beside a rival's figure, or reads it as training speed, is "
-        "off by a factor of two or more before any physics.</li>"
+        "<p><b>Rows worth a second look</b></p><ul>"
+        "<li><b>The city row.</b> The city widget's homes-only row gives more people than the "
+        "claim, but a city's electricity is all of it: homes and the shops, schools, offices "
+        "and industry a city also runs. Counting homes only changes what the claim compares, "
+        "as reading its people as households changes its words; on its own terms (people, a "
+        f"city's whole electricity) the site is a city of about {people}, so the claim is "
+        "contested. That is the rule's line: filling a gap the claim leaves open (a chip's "
+        "power, a table's unit) is an assumption; changing what it says makes a different "
+        "claim.</li>"
+        f"<li><b>The sparse row.</b> The article's sparse figure is {article_x}× the "
+        "instance's dense FP8, a sparsity factor it applies to the UltraServer's row too. "
+        f"AWS's documentation gives about {aws_x}× ({aws_sparse} per instance), so "
+        "the row is contested. It equals the UltraServer's dense figure (a row the explorer "
+        f"reproduces) only because an UltraServer is {instances} instances. A reader who sets "
+        "it beside a rival's figure, or reads it as training speed, is off by a factor of two "
+        "or more before any physics.</li>"
+        f"<li><b>The memory row.</b> The article's {gib} GB for the instance is its chips' "
+        f"memory in GiB ({gib} GiB = {gb} GB), printed as GB. Naming the unit the table left "
+        "out fills a gap, so the row is reproduced under an assumption. The UltraServer's "
+        "memory row in the full table (answer key) goes one step further: GiB read as GB and "
+        "then written in TB, a mix of units no source uses, so that row is contested.</li>"
         "<li><b>The chips row.</b> The explorer's count takes AWS's cooling share unrounded, as "
         f"lesson 6 does; lesson 3 rounded it to a whole per cent, so lesson 3's count is "
         f"{rounding_gap()} chips higher. Rounding, not a disagreement: both are hundreds of "
-        "thousands.</li>"
+        "thousands, once a chip's power and the server overhead are assumed.</li>"
         "<li><b>The Indiana row.</b> <i>Reproduced</i> here means an independent report gives "
         "the same figure, not that the explorer computed it: the station could check the source "
-        "and that the figures fit together, not that the campus will draw its full build-out "
-        "(nor the floor area the claim also states). A verdict is only as strong as what could "
-        "be checked.</li></ul>"
+        "and that the figures fit together, not that the campus will draw its full build-out. "
+        "A verdict is only as strong as what could be checked.</li></ul>"
         "<details><summary>What we found (open after the debrief)</summary><ul>"
-        "<li><b>Which claims rest on a unit or a label?</b> The UltraServer's memory (GiB, GB "
-        "and TB mixed), the instance's sparse FP8 (the UltraServer's dense figure under a sparse "
-        "label) and the city (people against households). The cooling share and the battery rest "
-        "on sources, not units: the cooling share contradicts the PUE AWS reports, and no source "
-        "reports a battery at the site. Ask the author first about the sparse figure (a factor "
-        "of two in a comparison table) and the cooling share (it changes what the site needs "
-        "from the grid).</li>"
-        "<li><b>Debrief 1–2.</b> They depend on your votes. A vote that missed a <i>reproduced "
-        "under an assumption</i> row usually misjudged the assumption, not the number; a role's "
-        "case held up when it named its source.</li>"
-        "<li><b>Debrief 3.</b> A reader can check the chips and the instance's FLOP/s (chips × "
-        "the vendor's per-chip figures). The city cannot be checked as written, because it names "
-        "no basis; one sentence fixes it: the electricity of so many US households, at the EIA's "
-        "yearly use per home. The same goes for the cooling share (give the PUE it implies and "
-        "its source) and the battery (say who reports it).</li>"
-        "<li><b>Debrief 4.</b> The utility planner: the cooling share, the battery and the "
-        "Indiana site's power (megawatts at every hour). The resident: the city (a year's "
-        "electricity) and the battery. The hardware tables answer neither.</li>"
-        "<li><b>Debrief 5.</b> Any claim with a source attached, e.g. the sparse figure with "
+        "<li><b>Which claims rest on a unit or a label?</b> The instance's memory (GiB printed "
+        "as GB), the instance's sparse FP8 (a sparsity factor twice AWS's) and the city (people "
+        "against households, a city's electricity against its homes'). The cooling share and "
+        "the battery rest on sources, not units: the cooling share contradicts the PUE AWS "
+        "reports, and no source reports a battery at the site. Ask the author first about the "
+        "sparse figure (a factor of two in a comparison table) and the cooling share (it "
+        "changes what the site needs from the grid).</li>"
+        "<li><b>Debrief 1.</b> It depends on your votes. A vote that missed a <i>reproduced "
+        "under an assumption</i> row usually misjudged the assumption, not the number.</li>"
+        "<li><b>Debrief 2.</b> A reader can check the chips and the FLOP/s (chips × the "
+        "vendor's per-chip figures) once the chip's power and the table's units are named. The "
+        "city can be checked as written, and fails; one sentence makes it checkable and true: "
+        "the electricity of so many US households, at the EIA's yearly use per home. The "
+        "cooling share needs the PUE it implies and its source, the battery who reports "
+        "it.</li>"
+        "<li><b>Debrief 3.</b> Any claim with a source attached, e.g. the sparse figure with "
         "AWS's Trainium2 documentation, or the battery with the question: who reports it?</li>"
         "</ul></details>"
         "<details><summary>Summary (open after the debrief)</summary><ul>"
-        "<li>The hardware tables are mostly right: per-chip figures × chip count reproduce "
-        "them.</li>"
-        "<li>Trn2's sparse FP8 is the UltraServer's dense figure under the wrong label (AWS "
-        "documents about half of it); the UltraServer's memory comes out in no single unit.</li>"
-        "<li>The city claim fails on its own basis: a city that size uses more than the site; "
-        "it comes close only if read as households, a different claim. The 30–50 % cooling "
-        "share contradicts AWS's reported PUE; no source says the site has battery "
-        "storage.</li></ul></details>"
+        f"<li>Of the articles' {len(CLAIMS)} numeric claims (the answer key lists them all), "
+        "most hardware rows are reproduced: per-chip figures × chip count. The table rows "
+        "played here were chosen because they are not all so.</li>"
+        f"<li>Trn2's sparse FP8 carries a factor of {article_x} over dense where AWS documents "
+        f"about {aws_x}; "
+        "the instance's memory is GiB printed as GB.</li>"
+        "<li>The city claim fails on its own terms: a city that size uses more than the site; "
+        "it comes close only if read as households or as homes only, different claims. The "
+        f"{claim('ms-cooling').stated} cooling share contradicts AWS's reported PUE; no source "
+        "says the site has battery storage.</li></ul></details>"
     )

@@ -695,6 +695,76 @@ def capstone_plan(precision: str = "bf16"):
     return ds.sel(precision=precision)
 
 
+def capstone_job(job_chips: float | list[float], precision: str = "bf16"):
+    """Lesson 6's site with one training job of `job_chips` (a list sweeps the job size).
+
+    Examples
+    --------
+    >>> int(capstone_job(16384).job_chips)
+    16384
+    """
+    ds = compute(
+        **CAPSTONE, cooling_fraction=power.cooling_share_at("aws-fleet"), job_chips=job_chips
+    )
+    return ds.sel(precision=precision)
+
+
+def _meta_chips() -> float:
+    """Chips in Meta's Llama 3 405B run (the interruption rate was counted on this job)."""
+    return catalog.value("reliability.reference_chips", "dimensionless")
+
+
+def meta_check() -> dict[str, float]:
+    """The model against Meta's own run: Llama 3.1 405B on Meta's H100 job. Returns the model's
+    GPU-hours and goodput there, Meta's published GPU-hours [hour] and effective training time
+    (a share, a lower bound).
+
+    Examples
+    --------
+    >>> m = meta_check()
+    >>> 0.9 < m["model_hours"] / m["published_hours"] < 1.1
+    True
+    """
+    h100 = compute(chip="h100", model="llama3-405b", job_chips=_meta_chips()).sel(precision="bf16")
+    return {
+        "chips": _meta_chips(),
+        "model_hours": float(h100.training_days) * factor("day", "hour") * _meta_chips(),
+        "published_hours": catalog.value("models.llama3-405b.gpu_hours", "hour"),
+        "model_goodput": float(h100.goodput),
+        "published_effective_time": catalog.value(
+            "reliability.effective_training_time", "dimensionless"
+        ),
+    }
+
+
+def capstone_sweep() -> list[dict[str, float]]:
+    """Lesson 6's Advanced sweep: one job of Meta's size, four times it, the fastest size and
+    every chip, each with its goodput, wall-clock days and energy [MWh].
+
+    Examples
+    --------
+    >>> len(capstone_sweep())
+    4
+    """
+    sizes = [_meta_chips(), 4 * _meta_chips(), _p("job_chips"), _c("chips_supported")]
+    sweep = capstone_job(sizes)
+    return [
+        {
+            "chips": n,
+            "goodput": float(sweep.goodput.sel(job_chips=n)),
+            "days": float(sweep.training_days.sel(job_chips=n)),
+            "energy": float(sweep.run_energy.sel(job_chips=n)),
+        }
+        for n in sizes
+    ]
+
+
+def _fp8_achieved() -> float:
+    """The site's achieved speed as a student computes it from the FP8 peak [FLOP/s]: chips ×
+    one chip's dense FP8 peak × MFU (the trap of a run in BF16)."""
+    return _c("chips_supported") * _chip("trn2", "fp8_dense", "FLOP/s") * _MFU
+
+
 def _city_people() -> float:
     from .factcheck import claims
 
@@ -748,7 +818,7 @@ _add(
             ),
             Trap(
                 "fp8-not-bf16",
-                lambda: _c("job_flops", "fp8") * _EFLOPS,
+                lambda: _fp8_achieved() * _EFLOPS,
                 "that is FP8; the run is in BF16, half as fast",
             ),
         ),
@@ -776,8 +846,8 @@ _add(
             ),
             Trap(
                 "fp8-peak-for-bf16",
-                lambda: _c("ideal_days", "fp8"),
-                "that uses the FP8 speed, but the run is in BF16",
+                lambda: _c("ideal_days") * _c("job_flops") / _fp8_achieved(),
+                "that uses the FP8 speed, but the run is in BF16, half as fast",
             ),
             Trap(
                 "hours-not-days",

@@ -19,6 +19,7 @@ from .. import catalog, fmt
 from ..model import compute
 from ..training import training_compute
 from ..units import factor
+from .factcheck import ASSUMED, CONTESTED, REPRODUCED, claim
 
 _HOURS = catalog.value("conventions.hours_per_year", "hour/year")  # the core's year
 _DAY_H = factor("day", "hour")
@@ -529,3 +530,71 @@ FINAL_ITEMS: tuple[Item, ...] = (
 def items(lesson: int | None = None) -> tuple[Item, ...]:
     """A lesson's quiz items, or (None) the final quiz's."""
     return FINAL_ITEMS if lesson is None else LESSON_ITEMS[lesson]
+
+
+@dataclass(frozen=True)
+class VerdictItem:
+    """A lesson-5 item that asks for a claim's verdict (not a number): the three verdicts are the
+    choices, in the lesson's order; the answer is the fact-check's verdict, so it follows the
+    catalog; `mistakes` say which slip each wrong verdict is."""
+
+    lesson: int
+    text: Callable[[], str]
+    claim_id: str
+    mistakes: dict[str, str]
+
+    def answer(self) -> str:
+        return claim(self.claim_id).verdict()
+
+    def options(self) -> list[tuple[str, str]]:
+        """(verdict, why) for the three verdicts, in the lesson's order."""
+        return [
+            (v, "right" if v == self.answer() else self.mistakes[v])
+            for v in (REPRODUCED, ASSUMED, CONTESTED)
+        ]
+
+    def choices(self) -> list[str]:
+        return [shown for shown, _ in self.options()]
+
+    def right(self) -> int:
+        return [why for _, why in self.options()].index("right")
+
+
+def _us_memory_text() -> str:
+    """The UltraServer's memory, as its article prints it and as AWS documents it per chip."""
+    chips = float(catalog.raw()["systems"]["trn2-ultraserver"]["chips"])
+    c = claim("us-hbm")
+    return (
+        f"A table says a {_N(chips)}-chip Trn2 UltraServer has {_N(float(c.claimed))} {c.unit} "
+        f"of memory; AWS documents {_N(_HBM_GIB)} GiB per chip. Which verdict does the table's "
+        "figure earn?"
+    )
+
+
+# items that ask for a verdict: lesson 5's objectives 2 and 3 (an assumption; rounding or not)
+VERDICT_ITEMS: dict[int, tuple[VerdictItem, ...]] = {
+    5: (
+        VerdictItem(
+            5,
+            _us_memory_text,
+            "us-hbm",
+            {
+                REPRODUCED: "the gap taken for rounding: in TB the chips' memory is larger",
+                ASSUMED: "GiB read as GB and then written in TB taken for a gap to fill: it "
+                "mixes two units no source mixes",
+                CONTESTED: "right",
+            },
+        ),
+    ),
+}
+
+
+def verdict_items(lesson: int) -> tuple[VerdictItem, ...]:
+    """A lesson's items that ask for a verdict (none but lesson 5's).
+
+    Examples
+    --------
+    >>> [i.choices()[i.right()] for i in verdict_items(5)]
+    ['contested']
+    """
+    return VERDICT_ITEMS.get(lesson, ())

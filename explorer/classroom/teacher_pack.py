@@ -201,6 +201,12 @@ def _article_cooling_pue() -> str:
     )
 
 
+def _most_verdict() -> str:
+    """How many of lesson 5's eight claims share the commonest verdict ("4")."""
+    verdicts = [c.verdict() for c in factcheck.class_claims()]
+    return fmt.number(max(verdicts.count(v) for v in set(verdicts)))
+
+
 @dataclass(frozen=True)
 class Lesson:
     number: int
@@ -507,15 +513,16 @@ PLANS: dict[int, Plan] = {
     5: Plan(
         (
             (
-                5,
+                4,
                 "Hook",
                 "Say: “Which of the eight claims do you expect to be wrong? Write it and why.”",
             ),
             (
-                4,
+                3,
                 "Roles",
                 "Hand out the four role cards (worksheet); each group reads its brief "
-                "and its three or four claims.",
+                "and its three or four claims. Say: “Argue in role; vote what you believe after "
+                "every case: the vote scores against the sources, not the argument.”",
             ),
             (
                 12,
@@ -524,9 +531,10 @@ PLANS: dict[int, Plan] = {
                 "and its assumption in the grid.",
             ),
             (
-                10,
+                12,
                 "Make the case",
-                "Two minutes per role, then one question to it from the floor.",
+                "Two minutes per role, then one question to it from the floor (three minutes a "
+                "role).",
             ),
             (4, "Vote", "Everyone votes on the eight claims in the grid, then in the notebook."),
             (
@@ -540,7 +548,8 @@ PLANS: dict[int, Plan] = {
             (
                 8,
                 "Debrief",
-                "The debrief questions; one sentence each: what would you ask the author?",
+                "The three debrief questions; the last is one sentence each: what would you "
+                "ask the author, with which source?",
             ),
         ),
         (
@@ -550,10 +559,17 @@ PLANS: dict[int, Plan] = {
             "Voting on the battery claim by opinion: the station lists what the sources say, and "
             "do not say.",
             "Taking the article's rounding (a tenth of a PF) for a disagreement.",
+            "Arguing the city from the homes-only row: a city's electricity is all sectors "
+            "(homes, shops, schools, offices, industry), so homes only changes what the claim "
+            "compares, as households change its words; answer from the answer key's "
+            "“Rows worth a second look”.",
+            f"Voting one verdict on every claim: {_most_verdict()} of the eight share a verdict, "
+            "so such a ballot scores that many at best; read the scores with that in mind.",
         ),
         "The stations, the vote and the reveal all run in the notebook. Without computers: the "
-        "worksheet's role cards and claim grid (figures and sources printed); the teacher reads "
-        "the verdicts from the answer key at the reveal.",
+        "worksheet's role cards, stations (figures, the computation in words, the notes and the "
+        "sources with their addresses) and claim grid; the teacher reads the verdicts, the rows "
+        "worth a second look and the debrief's model answers from the answer key at the reveal.",
     ),
     6: Plan(
         (
@@ -598,8 +614,10 @@ PLANS: dict[int, Plan] = {
             "Using ideal days for the energy: the job runs for the whole wall-clock time.",
         ),
         "Each step's check opens inside the notebook; Run All, then work down. Without "
-        "computers, the chain on the worksheet with a calculator; the teacher has every "
-        "intermediate value in the answer key.",
+        "computers, the chain on the worksheet with a calculator (it prints step 1's numbers "
+        "and step 5's figures); the teacher has every intermediate value in the answer key, "
+        "with the checks the reveals print and the Advanced sweep to hand out once the run's "
+        "energy is answered.",
     ),
     7: Plan(
         (
@@ -889,15 +907,16 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
         (
             "that you expect to be wrong",
             "Any, with a reason; the verdicts table below shows the city claim fails for people "
-            "(it comes close only as households, a different claim), the cooling share is "
-            "contested and the UltraServer memory comes out in no single unit.",
+            "(it comes close only as households or homes only, different claims), the cooling "
+            "share is contested and the sparse FP8 figure carries twice AWS's sparsity factor.",
         ),
         (
             "rest on a unit or a label",
-            "The UltraServer memory (GiB read as GB, then divided by 1,000), the sparse FP8 "
-            "figure (the UltraServer's dense figure under a sparse label, about twice AWS's "
-            "documented sparse value for the instance) and the city (people against "
-            "households); ask first about the sparse FP8 figure and the cooling share.",
+            "The instance's memory (GiB printed as GB), the sparse FP8 figure "
+            f"({factcheck.sparse_factors()[0]}× the dense one where AWS documents "
+            f"{factcheck.sparse_factors()[1]}×) and the city "
+            "(people against households, all sectors against homes only); ask first about the "
+            "sparse FP8 figure and the cooling share.",
         ),
     ),
     6: (
@@ -1139,11 +1158,36 @@ def _exercise_block(e: Exercise, label: str = "") -> str:
     )
 
 
-def _fact_check_grid() -> str:
-    """Lesson 5's role cards and the claim grid: the station figures, my number, my assumption,
-    my vote (no verdict)."""
-    from . import factcheck
+def _station_card(c: factcheck.Claim) -> str:
+    """One recompute station on paper, as the notebook shows it: the figures with their sources,
+    the computation in words and the station's note; for the battery, the sources to read with
+    their addresses. No value of the explorer's and no verdict."""
+    keys = factcheck.STATION_FIGURES.get(c.id, ())
+    if not keys:
+        links = "".join(
+            f"<li>{html.escape(title)}: <code>{html.escape(url)}</code></li>"
+            for title, url in factcheck.source_links(c.id)
+        )
+        body = (
+            "<p>No number to recompute: read what these sources say (and do not say) about the "
+            f"claim.</p><ul>{links}</ul>"
+        )
+    else:
+        rows = []
+        for k in keys:
+            e = catalog.entry(k)
+            rows.append([*factcheck.figure_line(k), e.date])
+        body = _table(["figure", "value", "source", "date"], rows)
+        body += f"<p>Recompute: {html.escape(c.how or 'compare the figures above')}.</p>"
+        note = factcheck.station_note(c.id)
+        if note:
+            body += f"<p><i>{html.escape(note)}</i></p>"
+    return f"<section><h4>Station: {html.escape(c.claim)}</h4>{body}</section>"
 
+
+def _fact_check_grid() -> str:
+    """Lesson 5's role cards, its stations and the claim grid: the station figures, my number,
+    my assumption, my vote (no verdict)."""
     cards = []
     for r in factcheck.ROLES:
         items = "".join(
@@ -1154,6 +1198,7 @@ def _fact_check_grid() -> str:
             f"<section><h3>Role card: {html.escape(r.name)}</h3><p>{html.escape(r.brief)}</p>"
             f"<ul>{items}</ul></section>"
         )
+    stations = "".join(_station_card(c) for c in factcheck.class_claims())
     rows = []
     for c in factcheck.class_claims():
         figures = "; ".join(
@@ -1164,7 +1209,13 @@ def _fact_check_grid() -> str:
             figures = "read the sources: " + "; ".join(factcheck.source_titles(c.id))
         rows.append([c.claim, figures, "", "", ""])
     grid = _table(["claim", "station figures", "my number", "my assumption", "my vote"], rows)
-    return "".join(cards) + "<h3>Claim grid</h3>" + grid
+    return "".join(cards) + "<h3>Recompute stations</h3>" + stations + "<h3>Claim grid</h3>" + grid
+
+
+def _printed(details: str) -> str:
+    """HTML with its closed <details> opened as headed sections, for paper."""
+    details = re.sub(r"<details><summary>(.*?)</summary>", r"<h4>\1</h4>", details)
+    return details.replace("</details>", "")
 
 
 def _capstone_inputs() -> str:
@@ -1173,12 +1224,17 @@ def _capstone_inputs() -> str:
     site = lessons.capstone_site()
     chips = float(site.chips_supported)
     per_chip = float(site.peak_flops) / chips * factor("FLOP/s", "TFLOP/s")
+    what, value, source = map(html.escape, factcheck.figure_line("bases.us-person.value"))
     return (
         "<section><p><b>What step 1 prints</b> (the explorer's numbers for this site): "
         f"IT power {html.escape(fmt.quantity(float(site.it_power), 'MW'))} of the site's "
         f"{html.escape(fmt.quantity(float(site.site_power), 'MW'))}; "
         f"{html.escape(fmt.number(chips))} Trainium2 chips; "
-        f"{html.escape(fmt.number(per_chip))} TFLOP/s BF16 dense per chip.</p></section>"
+        f"{html.escape(fmt.number(per_chip))} TFLOP/s BF16 dense per chip.</p>"
+        f"<p><b>For step 5</b> (the catalog's figures): {what}, {value} ({source}); "
+        f"a year of {_N_HOURS} hours, {_N_DAYS} days.</p>"
+        "<p><b>Advanced</b>: your teacher hands out the job-size sweep (answer key) once you "
+        "have answered the run's energy.</p></section>"
     )
 
 
@@ -1293,16 +1349,57 @@ def _answers(lesson: Lesson) -> str:
             + (_table(["trap", "wrong answer", "hint it gets"], traps) if traps else "")
             + "</section>"
         )
+    if lesson.number == 6:
+        parts.append(_capstone_checks())
     if lesson.number == 5:
         parts.append(
             "<h3>The verdicts (as the vote's reveal shows them)</h3>"
             + factcheck.html_table(factcheck.CLASS_CLAIMS)
+            + _printed(factcheck.after_reveal())
+            + f"<h3>All the articles' claims ({len(factcheck.claims())}, with verdicts)</h3>"
+            + factcheck.html_table()
         )
     if lesson.number == 4:
         parts.append(_goodput_table())
     qa = [[q, answer_to(lesson.number, q)] for q in open_questions(lesson)]
     parts.append("<h3>Open questions</h3>" + _table(["question", "model answer"], qa))
     return "\n".join(parts)
+
+
+def _capstone_checks() -> str:
+    """What lesson 6's reveals print beyond the exercises: the plans compared, the model against
+    Meta's run, and the Advanced sweep (a table to hand out once the run's energy is answered)."""
+    meta = lessons.meta_check()
+    here = lessons.capstone_job(meta["chips"])
+    million = 1e6  # GPU-hours are told in millions
+    rows = [
+        [
+            fmt.number(r["chips"]),
+            fmt.percent(r["goodput"]),
+            fmt.number(r["days"]),
+            fmt.quantity(r["energy"], "MWh"),
+        ]
+        for r in lessons.capstone_sweep()
+    ]
+    return (
+        "<h3>The checks the reveals print</h3><ul>"
+        f"<li>The model against Meta's run: Llama 3.1 405B on {fmt.number(meta['chips'])} H100s "
+        f"takes {fmt.number(meta['model_hours'] / million)} million GPU-hours in the model; Meta "
+        f"published {fmt.number(meta['published_hours'] / million)} million. The model's goodput "
+        f"there, {fmt.percent(meta['model_goodput'])}, is below the more than "
+        f"{fmt.percent(meta['published_effective_time'])} effective training time Meta reported: "
+        "its restart time is an assumption, on the slow side.</li>"
+        f"<li>A Meta-sized job of {fmt.number(meta['chips'])} Trainium2 on this site: goodput "
+        f"{fmt.percent(float(here.goodput))}, {fmt.number(float(here.training_days))} days, "
+        f"{fmt.quantity(float(here.run_energy), 'MWh')}.</li>"
+        f"<li>One job of every chip: interrupted every "
+        f"{fmt.number(float(lessons.capstone_site().job_mtbi) * factor('hour', 'minute'))} "
+        "minutes on average, each restart "
+        f"{fmt.number(float(lessons.capstone_site().job_restart_minutes))} minutes: longer than "
+        "the time between interruptions, far beyond any measured job.</li></ul>"
+        "<h3>Advanced: the job-size sweep (hand it out once capstone-energy is answered)</h3>"
+        + _table(["job chips", "goodput", "days wall-clock", "energy"], rows)
+    )
 
 
 RUBRIC = (
@@ -1370,17 +1467,16 @@ def _markdown(text: str) -> str:
     return "\n".join(out[1:])  # the page supplies its own title
 
 
-def _quiz(items: Sequence[quiz.Item], with_answers: bool, intro: str) -> str:
+def _quiz(items: Sequence[quiz.Item | quiz.VerdictItem], with_answers: bool, intro: str) -> str:
     """Multiple-choice items (new questions, not the exercises'), four choices each in ascending
-    order; with answers, the right letter and what each distractor's slip is."""
+    order (a verdict item: the three verdicts); with answers, the right letter and what each
+    distractor's slip is."""
     rows = []
     for n, item in enumerate(items, start=1):
         options = item.options()
         choices = [f"{'ABCD'[i]}) {shown}" for i, (shown, _) in enumerate(options)]
-        block = (
-            f"<section><p>{n}. {html.escape(item.text)}</p>"
-            f"<p>{html.escape(' · '.join(choices))}</p>"
-        )
+        text = item.text() if callable(item.text) else item.text
+        block = f"<section><p>{n}. {html.escape(text)}</p><p>{html.escape(' · '.join(choices))}</p>"
         if with_answers:
             why = "; ".join(f"{'ABCD'[i]}: {w}" for i, (_, w) in enumerate(options) if w != "right")
             block += (
@@ -1403,7 +1499,7 @@ def build() -> dict[str, str]:
         pages[f"{d}/worksheet.html"] = _page(f"Lesson {name}: worksheet", _worksheet(lesson))
         pages[f"{d}/answers.html"] = _page(f"Lesson {name}: answer key", _answers(lesson))
         intro = f"Ten minutes after lesson {lesson.number}; calculators allowed."
-        items = quiz.items(lesson.number)
+        items = [*quiz.items(lesson.number), *quiz.verdict_items(lesson.number)]
         pages[f"{d}/quiz.html"] = _page(f"Lesson {name}: quiz", _quiz(items, False, intro))
         pages[f"{d}/quiz-answers.html"] = _page(
             f"Lesson {name}: quiz answers", _quiz(items, True, intro)

@@ -17,7 +17,7 @@ from .. import catalog, fmt, power, validate
 from ..model import compute
 from ..runs import train_on_chips
 from ..systems import system_table
-from ..ui.static import Handout, shown, table
+from ..ui.static import STATIC, Handout, shown, table
 from ..ui.theme import BLUE, GREY, ORANGE
 from ..units import factor
 from . import exercises, factcheck, lessons
@@ -25,6 +25,12 @@ from . import exercises, factcheck, lessons
 LABEL = {"description_width": "initial"}
 # set (to anything but "" or "0") for the teacher's rendering: every reveal opens at once
 REVEAL = "EXPLORER_REVEAL"
+
+
+def _on_paper() -> bool:
+    """A handout is being rendered (``EXPLORER_STATIC``): no click will open anything, and
+    nothing may link out of the page."""
+    return os.environ.get(STATIC, "") not in ("", "0")
 
 
 def _revealing() -> bool:
@@ -234,7 +240,8 @@ def solution(
     prediction committed. Until then, one line saying so ("This opens once you have `until`");
     nothing of the result is on the page."""
     ex = lessons.EXERCISES[exercise_id]
-    wait = w.HTML(f"<p><i>This opens once you have {html.escape(until)}.</i></p>")
+    paper = " in the notebook; on paper, the teacher's answer key has it" if _on_paper() else ""
+    wait = w.HTML(f"<p><i>This opens once you have {html.escape(until)}{paper}.</i></p>")
     box = w.VBox([wait])
     needed = (exercise_id, *also)
 
@@ -282,10 +289,18 @@ def station(claim_id: str) -> w.Widget:
     )
     keys = factcheck.STATION_FIGURES.get(claim_id, ())
     if not keys:
-        sources = "".join(f"<li>{html.escape(x)}</li>" for x in factcheck.source_titles(c.id))
+        sources = "".join(
+            (
+                f"<li>{html.escape(title)}: <code>{html.escape(url)}</code></li>"
+                if _on_paper()
+                else f"<li><a href='{html.escape(url)}' target='_blank'>{html.escape(title)}</a> "
+                f"<small>({html.escape(url)})</small></li>"
+            )
+            for title, url in factcheck.source_links(c.id)
+        )
         body = (
-            "<p>No number to recompute: read what these sources say (and do not say) about the "
-            f"claim.</p><ul>{sources}</ul>"
+            "<p>No number to recompute: open these sources and note what each says (and does "
+            f"not say) about the claim.</p><ul>{sources}</ul>"
         )
         fields = [w.Text(description="What the sources say", style=LABEL)]
     else:

@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from explorer import catalog, fmt
 from explorer.classroom import factcheck, lessons, quiz, teacher_pack, widgets
 
 
@@ -136,3 +137,42 @@ def test_lessons_3_and_4_work_on_paper(pages):
     (flop,) = [i for i in quiz.items(3) if i.unit == "FLOP"]
     assert flop.choices()[flop.right()] == "7.2e+19 FLOP"
     assert "20 FLOP" not in " ".join(flop.choices())
+
+
+def test_lesson_5_runs_on_paper(pages):
+    # every station is on the worksheet (its computation, its note, the battery's addresses) and
+    # the answer key has what the reveal shows after the table, printed open, and every claim
+    sheet, key = pages["lesson-5/worksheet.html"], pages["lesson-5/answers.html"]
+    for c in factcheck.class_claims():
+        if c.unit:
+            assert f"Recompute: {html.escape(c.how)}." in sheet, c.id
+        note = factcheck.station_note(c.id)
+        assert not note or html.escape(note) in sheet, c.id
+    for _, url in factcheck.source_links("ms-battery"):
+        assert html.escape(url) in sheet
+    assert "Rows worth a second look" in key and "Debrief 2" in key and "<details>" not in key
+    for c in factcheck.claims():
+        assert html.escape(c.claim) in key, c.id
+
+
+def test_lesson_6_runs_on_paper(pages):
+    # the worksheet gives step 5's figure; the key has what the reveals print beyond the answers:
+    # Meta's check (30.84 M GPU-hours published), the Meta-sized job and the Advanced sweep
+    sheet, key = pages["lesson-6/worksheet.html"], pages["lesson-6/answers.html"]
+    per_person = catalog.value("bases.us-person.value", "kWh/person/year")
+    assert f"{fmt.number(per_person)} kWh / person / year" in sheet
+    assert "30.8 million" in key and "job-size sweep" in key
+    for row in lessons.capstone_sweep():
+        assert f"<td>{fmt.number(row['chips'])}</td>" in key
+        assert f"<td>{fmt.number(row['days'])}</td>" in key
+    assert fmt.quantity(lessons.capstone_sweep()[2]["energy"], "MWh") not in sheet
+
+
+def test_lesson_5_quiz_asks_for_a_verdict_on_a_claim_the_class_did_not_play(pages):
+    (item,) = quiz.verdict_items(5)
+    assert item.claim_id not in factcheck.CLASS_CLAIMS
+    assert item.choices()[item.right()] == factcheck.claim(item.claim_id).verdict()
+    assert len(set(item.choices())) == 3 and all(w for _, w in item.options())
+    sheet, key = pages["lesson-5/quiz.html"], pages["lesson-5/quiz-answers.html"]
+    assert html.escape(item.text()) in sheet and "Answer:" not in sheet
+    assert f"<b>Answer: {'ABCD'[item.right()]}</b>" in key

@@ -63,6 +63,13 @@ TABLE = [
     ("83.1 pflop/s", "PFLOP/s", 83.1, ""),
     ("7.18e21 FLOPs", "FLOP", 7.18e21, ""),  # and an amount where an amount is asked
     ("7.18e21 FLOP/s", "FLOP", None, "a computing speed"),
+    # reader 9-3, lesson 6: a time in two parts; a calculation's echo keeps its unit
+    ("5 days 18 hours", "days", 5.75, "read as 5.75 days"),  # 5 + 18/24
+    ("2 h 30 min", "hour", 2.5, ""),
+    ("1 week and 2 days", "days", 9.0, ""),
+    ("300 MW 24 h", "MWh", None, "cannot read the unit"),  # a power and a time: no sum
+    # 286,669 × 667 × 0.4 = 76,483,289.2 TFLOP/s = 76.4832892 EFLOP/s
+    ("286,669 * 667 * 0.4 TFLOP/s", "EFLOP/s", 76.4832892, "read as 76,483,289 TFLOP/s"),
 ]
 # (typed, unit, value read) for a question that asks how far above a reference (`above=True`)
 ABOVE = [

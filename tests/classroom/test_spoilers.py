@@ -51,7 +51,8 @@ def forms(eid: str) -> list[re.Pattern]:
     # a source's date ("2024-12" in a references table), a cell's prompt in a handout ("In [12]:")
     # and Voila's cell number (<div cell-index="12">) are no numbers on the page
     before = r"(?<![\d.,])(?<!\d\d\d\d-)(?<!In\xa0\[)(?<!Out\[)(?<!cell-index=\")"
-    return [re.compile(rf"{before}{re.escape(s)}(?![\d])") for s in shown]
+    # nor is the start of a longer number: "12" in "12,645 kWh" (a thousands separator)
+    return [re.compile(rf"{before}{re.escape(s)}(?![\d]|,\d)") for s in shown]
 
 
 def on_the_page(nb) -> str:
@@ -118,6 +119,8 @@ def test_the_same_check_fails_on_a_page_that_shows_an_answer():
     assert not any(p.search(f"In\xa0[{days}]: Out[{days}]:") for p in forms("capstone-city-days"))
     assert not any(p.search(f'<div cell-index="{days}">') for p in forms("capstone-city-days"))
     assert any(p.search(f"run: {days} days") for p in forms("capstone-city-days"))
+    assert not any(p.search(f"{days},645 kWh") for p in forms("capstone-city-days"))
+    assert any(p.search(f"{days}, then") for p in forms("capstone-city-days"))
 
 
 @pytest.mark.slow
