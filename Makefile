@@ -43,8 +43,10 @@ browser:
 # fixtures stay in one process, and each file starts its own servers on ports the system picks).
 # Every wait in the browser and slow tests is on the state that must finally hold (issue #24), so
 # a busy machine makes them slower, not wrong. Both parts print their slowest 20.
+# The first part leaves tests/browser/ (every test there is a browser test) and Playwright's plugin
+# out of its collection: each worker collects every file, and they are imported for nothing.
 PYTEST_FAST := -m "not browser and not slow" -n 2 --dist loadfile \
-  --ignore-glob="notebooks/0*.ipynb"
+  --ignore-glob="notebooks/0*.ipynb" --ignore=tests/browser -p no:playwright
 PYTEST_SLOW := -m "browser or slow" -n 2 --dist loadfile
 test: $(STAMP) browser lint docs
 	$(BIN)/python -m pytest $(PYTEST_FAST) --durations=20; fast=$$?; \

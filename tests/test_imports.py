@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -118,12 +119,16 @@ def _is_private(name: str) -> bool:
     return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
 
 
-GRAPH = {name: imports_of(name) for name in MODULES}
+@cache
+def graph() -> dict[str, tuple[list[Import], list[PrivateUse]]]:
+    """Every module's imports and private uses, read once per process when a test first asks
+    (not while the tests are collected)."""
+    return {name: imports_of(name) for name in MODULES}
 
 
 def cycles() -> list[list[str]]:
     """The strongly connected components of more than one module (Tarjan), each sorted."""
-    edges = {m: sorted({i.target for i in GRAPH[m][0] if i.target != m}) for m in MODULES}
+    edges = {m: sorted({i.target for i in graph()[m][0] if i.target != m}) for m in MODULES}
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     stack: list[str] = []
@@ -163,7 +168,7 @@ def _edges_within(component: list[str]) -> list[str]:
         {
             f"{i.source} -> {i.target} (line {i.line})"
             for m in component
-            for i in GRAPH[m][0]
+            for i in graph()[m][0]
             if i.target in members and i.target != m
         }
     )
@@ -171,7 +176,7 @@ def _edges_within(component: list[str]) -> list[str]:
 
 def test_the_walker_sees_function_level_and_relative_imports():
     # explorer.cli.app imports the server only when `explorer app` runs (inside `run`)
-    targets = {i.target for i in GRAPH["explorer.cli.app"][0]}
+    targets = {i.target for i in graph()["explorer.cli.app"][0]}
     assert {"explorer.server.launch", "explorer.server.limits", "explorer.errors"} <= targets
     assert _resolve("explorer.cli.main", False, 2, "model") == "explorer.model"
     assert _resolve("explorer.cli", True, 1, "main") == "explorer.cli.main"
@@ -190,7 +195,7 @@ def test_no_private_name_is_imported_from_another_module():
         {
             f"{p.source} (line {p.line}) uses {p.target}.{p.name}"
             for m in MODULES
-            for p in GRAPH[m][1]
+            for p in graph()[m][1]
         }
     )
     assert not uses, f"{len(uses)} private name(s) used across modules:\n" + "\n".join(uses)
@@ -212,7 +217,7 @@ def test_layers():
         f"{i.source} (line {i.line}) imports {i.target}"
         for layer, forbidden in RULES
         for m in layer
-        for i in GRAPH[m][0]
+        for i in graph()[m][0]
         if any(i.target == f or i.target.startswith(f + ".") for f in forbidden)
     )
     assert not broken, "imports across layers:\n" + "\n".join(broken)
