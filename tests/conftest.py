@@ -8,6 +8,7 @@ Markers (registered in pyproject.toml):
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import re
@@ -190,21 +191,31 @@ def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
 
 
 @pytest.fixture(scope="session")
-def served_settings(tmp_path_factory) -> list[dict]:
+def served_settings(tmp_path_factory, worker_id) -> list[dict]:
     """The settings a server started as `explorer app` starts it (explorer.server.run) ends up with,
-    from a folder holding HOSTILE_VOILA_JSON: [without options, with a command-line override]."""
-    cwd = tmp_path_factory.mktemp("reader-folder")
-    (cwd / "voila.json").write_text(json.dumps(HOSTILE_VOILA_JSON))
-    argvs = [[], ["--VoilaConfiguration.default_pool_size=0"]]
-    r = subprocess.run(
-        [sys.executable, "-c", SERVED_SETTINGS, json.dumps(argvs)],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert r.returncode == 0, r.stderr[-2000:]
-    return json.loads(r.stdout.strip().splitlines()[-1])
+    from a folder holding HOSTILE_VOILA_JSON: [without options, with a command-line override].
+
+    Read once per test session: the first xdist worker that asks writes them into the session's
+    folder (under a lock), the others read them there."""
+    base = tmp_path_factory.getbasetemp()
+    folder = base if worker_id == "master" else base.parent  # the session's, shared by workers
+    done = folder / "served-settings.json"
+    with open(folder / "served-settings.lock", "w") as lock:  # released when it closes
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            cwd = tmp_path_factory.mktemp("reader-folder")
+            (cwd / "voila.json").write_text(json.dumps(HOSTILE_VOILA_JSON))
+            argvs = [[], ["--VoilaConfiguration.default_pool_size=0"]]
+            r = subprocess.run(
+                [sys.executable, "-c", SERVED_SETTINGS, json.dumps(argvs)],
+                cwd=cwd,
+                capture_output=True,
+                text=True,
+                timeout=180,
+            )
+            assert r.returncode == 0, r.stderr[-2000:]
+            done.write_text(r.stdout.strip().splitlines()[-1])
+    return json.loads(done.read_text())
 
 
 def pytest_collection_modifyitems(config, items):
