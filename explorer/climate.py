@@ -745,9 +745,13 @@ def annual_cooling(st: Station, tech: str, overhead_fraction: Any) -> tuple[Any,
 
 @lru_cache(maxsize=256)
 def _annual_cooling_float(st: Station, tech: str, fo: float) -> tuple[float, float]:
-    load = per_it(plant_year(st, tech), fo)
-    annual_pue = float(load.hourly.mean())
-    wue = float(load.water_hourly.mean())
+    # per_it's hourly facility and water per IT, as per_it computes them (the same numbers),
+    # without its month-by-hour tables: a sample asks for thousands of distinct shares
+    py = plant_year(st, tech)
+    fc = hourly_cooling_fraction(py.year.ratio)
+    q = 1.0 / (1.0 - fc - fo)
+    annual_pue = float(q.mean())
+    wue = float((py.year.water * (1.0 - fc) * q).mean())
     return 1.0 - fo - 1.0 / annual_pue, wue
 
 
