@@ -1008,12 +1008,13 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
     8: (
         (
             "How far apart could their answers land",
-            "It depends on what they disagree about. For today's announced site the ranges "
+            "At most 50 % above: for today's announced site, in US households, the ranges "
             f"give {_today('low')} to {_today('high')} households, just within 50 % of each "
-            f"other; counting the tracker's {fmt.quantity(_POWER_RANGE.high, 'MW')} expansion "
-            f"(a future site), {_contested('low')} to {_contested('high')}: more than twice. "
-            "The basis alone (people or households, all use or home use) moves the city "
-            f"{_basis_ratio()} times: the article says people, the explorer reads households.",
+            f"other. The two twists: counting the tracker's "
+            f"{fmt.quantity(_POWER_RANGE.high, 'MW')} expansion (a future site), "
+            f"{_contested('low')} to {_contested('high')}: more than twice; and the basis alone "
+            f"(people or households, all use or home use) moves the city {_basis_ratio()} "
+            "times: the article says people, the explorer reads households.",
         ),
         (
             "The low end takes each figure",
