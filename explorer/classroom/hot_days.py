@@ -180,17 +180,16 @@ def peak_shaving(year: xr.Dataset) -> None:
     the hot day: the typical year's hottest day, ...
     """
     print(f"the hot day: {year.attrs['hot_day']}")
-    print("hour  dry-bulb  wet-bulb  cooling")
     mean_mw = float(year.mean_cooling_power)
     cooling = year.hot_day_cooling_power
-    peak_hour = int(cooling.argmax("hour"))
-    for h in range(cooling.sizes["hour"]):
-        mark = "  <- the day's peak" if h == peak_hour else ""
+    peak_hour, low_hour = int(cooling.argmax("hour")), int(cooling.argmin("hour"))
+    print("hour  dry-bulb  wet-bulb  cooling  (every third hour, and the day's peak and low)")
+    for h in sorted({*range(0, cooling.sizes["hour"], 3), peak_hour, low_hour}):
+        mark = {peak_hour: "  <- the day's peak", low_hour: "  <- the day's low"}.get(h, "")
         print(
             f"{h:4d}  {float(year.hot_day_dry_bulb[h]):8.1f}  "
             f"{float(year.hot_day_wet_bulb[h]):8.1f}  {_mw(cooling[h]):>8}{mark}"
         )
-    low_hour = int(cooling.argmin("hour"))
     if low_hour > peak_hour:
         _say(
             f"The day's lowest cooling comes at {low_hour} h, after the peak: the weather record "
