@@ -719,6 +719,8 @@ PLANS: dict[int, Plan] = {
         (
             "Taking every figure at its high end for the biggest city (use per household must be "
             "low).",
+            "Multiplying the biggest city by the campus overhead: it splits the site's power "
+            "between servers and campus, it does not add to it (the tornado shows no bar).",
             "Giving the new city instead of the change for the load swing.",
             "Reading the 90 % range as the widest possible answer.",
         ),
