@@ -223,7 +223,9 @@ def peak_shaving(year: xr.Dataset) -> None:
     )
     print(
         f"recharge bought from the grid: {fmt.quantity(float(shaving.annual_recharge), 'MWh')} "
-        f"a year, to deliver {fmt.quantity(float(shaving.annual_throughput), 'MWh')}"
+        f"a year, to deliver {fmt.quantity(float(shaving.annual_throughput), 'MWh')} (the "
+        "round-trip losses: it moves cooling energy from the afternoon to the night, the site's "
+        "yearly energy does not shrink)"
     )
     cost = shaving.battery_cost
     print(
@@ -233,11 +235,6 @@ def peak_shaving(year: xr.Dataset) -> None:
         "runs longer)"
     )
     print(f"  mid: {_cost_terms(shaving)}")
-    _say(
-        "The battery moves cooling energy from the afternoon to the night and buys a little more "
-        "from the grid than it delivers (its round-trip losses): the site's yearly energy does "
-        "not shrink."
-    )
     ratio = float(year.peak_cooling_power) / mean_mw
     _say(
         f"The hook's first question: the hot-day peak is {fmt.number(ratio)} times the annual "
