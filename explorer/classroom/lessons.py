@@ -1086,6 +1086,7 @@ _add(
                 "megawatts",
                 lambda: _yr("peak_cooling_power") - _yr("mean_cooling_power"),
                 "that is the excess in MW; divide it by the mean for a share",
+                unit="MW",
             ),
             Trap(
                 "share-of-peak",

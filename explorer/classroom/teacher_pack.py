@@ -665,7 +665,7 @@ PLANS: dict[int, Plan] = {
         (
             "Giving the peak ÷ mean ratio for “how far above” (the ratio minus 1).",
             "Dividing the 300 MW yearly average by the utility's peak in utility-peak-share.",
-            "Reading “the largest cooling share of any typical hour” (an average day) as the "
+            "Reading the largest cooling share of the months' typical (average) days as the "
             "hot day's: the single hot day goes higher.",
             "(Advanced) Minutes used as hours in ride-through-energy (60 times too big).",
         ),

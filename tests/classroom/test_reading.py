@@ -188,3 +188,12 @@ def test_lessons_7_and_8_answers_the_ninth_reader_tried():
     e = lessons.EXERCISES["contested-city-high"]
     (people,) = [t for t in e.traps if t.id == "people-not-households"]
     assert e.show_trap(people).endswith(" people")
+    # lesson 7: the hot day's excess typed in MW (peak − mean, about 29 MW) is the megawatts
+    # trap, and the key prints it in MW, not as a share of thousands of per cent
+    year = lessons.hot_year()[0]
+    excess = float(year.peak_cooling_power - year.mean_cooling_power)
+    fb = lessons.check("hot-day-above-mean", f"{excess:.1f} MW")
+    assert fb.trap == "megawatts", fb
+    e = lessons.EXERCISES["hot-day-above-mean"]
+    (mw,) = [t for t in e.traps if t.id == "megawatts"]
+    assert e.show_trap(mw).endswith(" MW")
