@@ -804,7 +804,7 @@ def _design_ratios() -> str:
 
     year = lessons.hot_year()[0]
     ratios = [peak / float(year.mean_cooling_power) for _, _, peak in hot_days.design_days(year)]
-    return " and ".join(fmt.number(r, 2) for r in ratios)
+    return " and ".join(fmt.number(r, 3) for r in ratios)
 
 
 def _hot_share() -> str:
