@@ -686,6 +686,10 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     """
     r = read(answer, e.unit, e.negative, e.above)
     if r.value is None:
+        for t in e.traps:  # a count in a trap's own unit: "1,570,543 people" for households
+            own = read(answer, t.unit, e.negative) if t.unit else None
+            if own and own.value is not None and _near(own.value, t.value(), t.rel_tol):
+                return Feedback(False, f"Not yet, hint: {_sentence(t.hint)}", "trap", t.id)
         return Feedback(False, f"Not yet: {r.message}", "unreadable")
     x, want = r.value, e.answer()
     said = f" ({r.echo})" if r.echo else ""

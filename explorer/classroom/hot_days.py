@@ -16,12 +16,13 @@ weather station: Jackson International Ap, MS (722350)
 
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 from typing import Any
 
 import xarray as xr
 
-from .. import batteries, catalog, climate, fmt, sites
+from .. import batteries, catalog, climate, fmt, plant, sites
 from ..scenario import compute
 from ..ui import context
 
@@ -85,8 +86,11 @@ def the_plants_year(year: xr.Dataset) -> object:
         f"{_mw(year.peak_facility_power)}"
     )
     flat = compute(site=year.attrs["site_preset"])
+    flat_tech = str(flat.attrs["cooling_tech"])
     print(
-        f"lessons 1-6: {_mw(flat.site_power)} every hour at one PUE, IT load {_mw(flat.it_power)}"
+        f"lessons 1-6: {_mw(flat.site_power)} every hour with the {flat_tech} plant (the "
+        f"explorer's default for this site), annual PUE {fmt.number(float(flat.pue), 3)}, IT "
+        f"load {_mw(flat.it_power)}"
     )
     print("month  cooling (mean MW)  cooling share  PUE of the month")
     for m in range(12):
@@ -97,17 +101,25 @@ def the_plants_year(year: xr.Dataset) -> object:
         )
     print(f"annual PUE: {fmt.number(float(year.annual_pue), 4)}")
     share = float(year.cooling_fraction.max())
-    print(f"largest cooling share of any typical hour: {fmt.percent(share)}")
+    print(
+        f"largest cooling share of any hour of the months' typical (average) days: "
+        f"{fmt.percent(share)} (step 2's single hot day goes higher)"
+    )
     aws = catalog.value("cooling.aws-fleet.wue", "L / kWh")
     wue = float(year.annual_wue)
     print(f"water: {fmt.number(wue)} L/kWh, {fmt.number(wue / aws)} times AWS's fleet figure")
+    pue, flat_pue = float(year.annual_pue), float(flat.pue)
+    more = pue > flat_pue
     _say(
         "The annual PUE is the year's facility energy ÷ its IT energy: the cool months, near free "
-        "cooling, pull it down; July and August push it up. (The IT load is lower than lessons "
-        "1-6's because the site's yearly average, not each hour, carries the site's power.) The "
-        "water: this plant's cooling tower evaporates water all year, while AWS's halls "
-        f"({fmt.number(aws)} L/kWh, lesson 2) "
-        "are mostly cooled by outside air."
+        "cooling, pull it down; July and August push it up. (Both this lesson and lessons 1-6 "
+        "set the IT load so that the year's average draw is the site's "
+        f"{_mw(flat.site_power)}. The IT load is {'lower' if more else 'higher'} here because "
+        f"this {year.attrs['cooling_tech']} plant needs {'more' if more else 'less'} cooling "
+        f"than the {flat_tech} plant of lessons 1-6: PUE {fmt.number(pue, 3)} against "
+        f"{fmt.number(flat_pue, 3)}, so {'less' if more else 'more'} of the same average is "
+        "left for the IT.) The water: this plant's cooling tower evaporates water all year, "
+        f"while AWS's halls ({fmt.number(aws)} L/kWh, lesson 2) are mostly cooled by outside air."
     )
     _say(
         "Words under the chart: the condenser is where a chiller hands its heat to the tower "
@@ -116,6 +128,45 @@ def the_plants_year(year: xr.Dataset) -> object:
         "the glossary's chiller, economiser and WUE)."
     )
     return context.monthly_widget()
+
+
+def design_days(year: xr.Dataset) -> list[tuple[str, float, float]]:
+    """The weather station's published design days beside the lesson's hot day: (name, peak
+    wet-bulb [°C], peak cooling [MW] of the year's plant and IT load) for each, from the core's
+    plant model (`explorer.climate.per_it` with the design day as the hot day).
+
+    Examples
+    --------
+    >>> from explorer.classroom import lessons
+    >>> [name for name, _, _ in design_days(lessons.hot_year()[0])]
+    ['cooling design day', 'dehumidification design day']
+    """
+    tech = str(year.attrs["cooling_tech"])
+    py = climate.plant_year(climate.load_station(str(year.attrs["station"])), tech)
+    overhead = float(compute(site=year.attrs["site_preset"]).overhead_fraction)
+    out = []
+    for day in py.weather.design_days:
+        if tech == "air-evaporative":
+            hot = plant.air_evaporative(
+                day.dry_bulb, day.wet_bulb, day.humidity_ratio, py.weather.pressure
+            )
+        else:
+            hot = plant.chiller_economiser(day.wet_bulb)
+        load = climate.per_it(dataclasses.replace(py, hot=hot, hot_day=day), overhead)
+        peak = float(load.hot_cooling.max()) * float(year.it_power)
+        out.append((day.name, float(day.wet_bulb.max()), peak))
+    return out
+
+
+def _nearest_guess(ratio: float) -> str:
+    """The hook's guess nearest to a peak ÷ mean `ratio` [1]."""
+    guesses = {  # the hook's four guesses as multiples of the mean
+        "a few per cent more": 1.05,
+        "half as much again": 1.5,
+        "twice": 2.0,
+        "ten times": 10,
+    }
+    return min(guesses, key=lambda g: abs(guesses[g] - ratio))
 
 
 def peak_shaving(year: xr.Dataset) -> None:
@@ -129,16 +180,16 @@ def peak_shaving(year: xr.Dataset) -> None:
     the hot day: the typical year's hottest day, ...
     """
     print(f"the hot day: {year.attrs['hot_day']}")
-    print("hour  dry-bulb  wet-bulb  cooling")
+    mean_mw = float(year.mean_cooling_power)
     cooling = year.hot_day_cooling_power
-    peak_hour = int(cooling.argmax("hour"))
-    for h in range(cooling.sizes["hour"]):
-        mark = "  <- the day's peak" if h == peak_hour else ""
+    peak_hour, low_hour = int(cooling.argmax("hour")), int(cooling.argmin("hour"))
+    print("hour  dry-bulb  wet-bulb  cooling  (every third hour, and the day's peak and low)")
+    for h in sorted({*range(0, cooling.sizes["hour"], 3), peak_hour, low_hour}):
+        mark = {peak_hour: "  <- the day's peak", low_hour: "  <- the day's low"}.get(h, "")
         print(
             f"{h:4d}  {float(year.hot_day_dry_bulb[h]):8.1f}  "
             f"{float(year.hot_day_wet_bulb[h]):8.1f}  {_mw(cooling[h]):>8}{mark}"
         )
-    low_hour = int(cooling.argmin("hour"))
     if low_hour > peak_hour:
         _say(
             f"The day's lowest cooling comes at {low_hour} h, after the peak: the weather record "
@@ -172,37 +223,45 @@ def peak_shaving(year: xr.Dataset) -> None:
     )
     print(
         f"recharge bought from the grid: {fmt.quantity(float(shaving.annual_recharge), 'MWh')} "
-        f"a year, to deliver {fmt.quantity(float(shaving.annual_throughput), 'MWh')}"
+        f"a year, to deliver {fmt.quantity(float(shaving.annual_throughput), 'MWh')} (the "
+        "round-trip losses: it moves cooling energy from the afternoon to the night, the site's "
+        "yearly energy does not shrink)"
     )
     cost = shaving.battery_cost
     print(
         "cost (low / mid / high): "
         + " / ".join(fmt.quantity(float(cost.sel(price=p)), "USD") for p in batteries.PRICE_LEVELS)
-        + " (prices per kWh quoted for grid batteries of a few hours; read them as rough for "
-        "one that runs longer)"
+        + " (prices quoted for grid batteries of a few hours; read them as rough for one that "
+        "runs longer)"
     )
-    _say(
-        "The battery moves cooling energy from the afternoon to the night and buys a little more "
-        "from the grid than it delivers (its round-trip losses): the site's yearly energy does "
-        "not shrink."
-    )
-    ratio = float(year.peak_cooling_power) / float(year.mean_cooling_power)
-    # the hook's four guesses as multiples of the mean
-    guesses = {
-        "a few per cent more": 1.05,
-        "half as much again": 1.5,
-        "twice": 2.0,
-        "ten times": 10,
-    }
-    nearest = min(guesses, key=lambda g: abs(guesses[g] - ratio))
+    print(f"  mid: {_cost_terms(shaving)}")
+    ratio = float(year.peak_cooling_power) / mean_mw
     _say(
         f"The hook's first question: the hot-day peak is {fmt.number(ratio)} times the annual "
-        f'mean; of the hook\'s guesses, the nearest is "{nearest}".'
+        f'mean; of the hook\'s guesses, the nearest is "{_nearest_guess(ratio)}".'
     )
+    published = design_days(year)
+    print("the station's published design days, for comparison:")
+    for name, wet, peak in published:
+        print(
+            f"  {name}: wet-bulb up to {fmt.number(wet)} °C, cooling peak {_mw(peak)} "
+            f"({fmt.number(peak / mean_mw)} times the annual mean)"
+        )
+    hot_wet = float(year.hot_day_wet_bulb.max())
+    name, wet, peak = max(published, key=lambda d: d[2])
+    if hot_wet > max(w for _, w, _ in published):
+        _say(
+            f"The hot day above is more humid (wet-bulb up to {fmt.number(hot_wet)} °C) than "
+            "any day the station publishes as a design day. Its hours are another station's, "
+            "shifted to Jackson's months, with the humidity estimated: read its peak as an upper "
+            f"end. At the station's {name} the peak is {fmt.number(peak / mean_mw)} times the "
+            f'mean, nearest to "{_nearest_guess(peak / mean_mw)}".'
+        )
     _say(
         "The hook's second question: grid batteries of this kind are sold as shipping-container "
-        "units of a few MWh each. Divide the battery's MWh by a few: a row of containers, not a "
-        "car battery and not a building."
+        "units of a few MWh each. Divide the battery's MWh (above, sized by the day whose "
+        "afternoon peak lasts longest) by a few: a row of containers, not a car battery and not a "
+        "building."
     )
 
 
@@ -277,6 +336,20 @@ def every_yardstick(grid: xr.Dataset) -> None:
     )
 
 
+def _cost_terms(battery: xr.Dataset, level: str = "mid") -> str:
+    """A battery's cost at one price level as the model adds it up: energy × energy price +
+    power × power price (`explorer.batteries`; the prices are the catalog's
+    ``storage.chemistries``)."""
+    energy, power = float(battery.battery_energy), float(battery.battery_power)
+    e_price = float(battery.battery_price.sel(price=level))
+    p_price = float(battery.battery_power_price.sel(price=level))
+    return (
+        f"{fmt.quantity(energy, 'MWh')} × {fmt.number(e_price, 4)} USD/kWh + "
+        f"{_mw(power)} × {fmt.number(p_price)} USD/kW = "
+        f"{fmt.quantity(float(battery.battery_cost.sel(price=level)), 'USD')}"
+    )
+
+
 def batteries_by_role(year: xr.Dataset) -> None:
     """Advanced reveal (after the ride-through exercise): the ride-through and peak-shaving
     batteries side by side, and why the ride-through pack holds more than it delivers.
@@ -304,6 +377,11 @@ def batteries_by_role(year: xr.Dataset) -> None:
             f"mid cost {fmt.quantity(float(r.battery_cost.sel(price='mid')), 'USD')}, "
             f"losses {fmt.quantity(float(r.annual_losses), 'MWh')} a year"
         )
+    print("the mid cost, as the model adds it up (energy × energy price + power × power price):")
+    for role in ("ride-through", "peak-shaving"):
+        r = roles[role]
+        kind = str(r.attrs["chemistry_label"]).split(" (")[0]  # "Lithium-ion UPS battery"
+        print(f"{role:>13}: {_cost_terms(r)}  [{kind}]")
 
 
 def smoothing(year: xr.Dataset) -> None:

@@ -1086,6 +1086,7 @@ _add(
                 "megawatts",
                 lambda: _yr("peak_cooling_power") - _yr("mean_cooling_power"),
                 "that is the excess in MW; divide it by the mean for a share",
+                unit="MW",
             ),
             Trap(
                 "share-of-peak",
@@ -1321,6 +1322,7 @@ def _swing(output: str, figure: str) -> float:
 _POWER_KEY = f"sites.{CONTESTED_SITE}.site_power"
 _COOLING_KEY = f"sites.{CONTESTED_SITE}.cooling_fraction"
 _HOUSEHOLD_KEY = "bases.us-household.value"
+_CAMPUS_KEY = "defaults.it_overhead"  # a multiplier that splits the power, not a bigger site
 
 
 def _contested_households(site_mw: float, kwh_per_household: float, load: float = 1.0) -> float:
@@ -1372,6 +1374,17 @@ _add(
                     * catalog.value("conventions.persons_per_household", "person/household")
                 ),
                 "that counts the people in those households; the question asks households",
+                unit="people",
+            ),
+            Trap(
+                "campus-overhead",
+                lambda: (
+                    float(_contested_bounds().city_households.sel(bound="high"))
+                    * _range(_CAMPUS_KEY).high
+                ),
+                "the campus overhead splits the site's power between the servers and the rest "
+                "of the campus; it does not add to the power, so it leaves the city where it is "
+                "(step 3's tornado shows it)",
             ),
         ),
     )
@@ -1437,6 +1450,12 @@ _add(
                 "share-not-mw",
                 lambda: _COOL_HI - _COOL_LO,
                 "that is the change in share; multiply by the site's power for MW",
+            ),
+            Trap(
+                "percentage-points",
+                lambda: 100 * (_COOL_HI - _COOL_LO),
+                "that is the gap in percentage points; the swing in MW is that share of the "
+                f"site's {_SITE}",
             ),
         ),
     )

@@ -1,7 +1,8 @@
-"""The quizzes: three items per lesson and a final quiz, new questions (not the exercises' text),
-each with four choices. The answer comes from the core (or, where an item gives its own figures,
-from those figures with the core's unit conversions); every distractor is a common mistake, worked
-out the same way and printed in the answer's unit, so no choice gives itself away by its unit.
+"""The quizzes: three or four items per lesson and a final quiz, new questions (not the
+exercises' text), each with four choices. The answer comes from the core (or, where an item gives
+its own figures, from those figures with the core's unit conversions); every distractor is a
+common mistake, worked out the same way and printed in the answer's unit, so no choice gives
+itself away by its unit.
 
 Examples
 --------
@@ -383,6 +384,17 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
                 ("12 hours a day", lambda: float(_site(400).annual_energy) / 2 / 50_000),
             ),
         ),
+        Item(
+            7,
+            "A battery is rated 10 MW and 40 MWh. For how long can it deliver its full power?",
+            "h",
+            lambda: 40 / 10,
+            (
+                ("MW divided by MWh", lambda: 10 / 40),
+                ("the MWh read as hours", lambda: 40.0),
+                ("MW times MWh", lambda: 10 * 40.0),
+            ),
+        ),
     ),
     8: (
         Item(
@@ -419,6 +431,20 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
                 ("one side only", lambda: 2000 * 0.05),
                 ("inside, not outside", lambda: 2000 * 0.90),
                 ("up to the 95th percentile", lambda: 2000 * 0.95),
+            ),
+        ),
+        Item(
+            8,
+            "A tornado chart of a city, each figure moved alone from its low end to its high end: "
+            "site power 250,000 → 620,000 households; load factor 175,000 → 250,000; use per "
+            "household 270,000 → 230,000; MFU 250,000 → 250,000. By how many households does "
+            "the figure that matters most swing the city?",
+            "households",
+            lambda: 620_000 - 250_000,
+            (
+                ("the top bar's high end, not its swing", lambda: 620_000.0),
+                ("the second bar's swing", lambda: 250_000 - 175_000),
+                ("every swing added up", lambda: 370_000 + 75_000 + 40_000),
             ),
         ),
     ),

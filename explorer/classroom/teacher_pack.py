@@ -624,9 +624,9 @@ PLANS: dict[int, Plan] = {
             (
                 5,
                 "Hook",
-                "Say: “On the hot day the plant is designed for, how much more does the cooling "
+                "Say: “On the hottest day the plant is sized for, how much more does the cooling "
                 "draw: a few per cent, half as much again, twice? A car battery, a container or a "
-                "building to flatten its afternoon bump?”",
+                "building to shave the cooling's daily peaks?”",
             ),
             (
                 13,
@@ -639,8 +639,11 @@ PLANS: dict[int, Plan] = {
                 14,
                 "Step 2 · The hot day",
                 "Students answer hot-day-above-mean; the hot day's hours and the peak-shaving "
-                "battery open. Ask where its recharge comes from (the grid, at night) and how "
-                "many shipping containers it fills: that answers the hook's second guess.",
+                "battery open. Point at the battery's “sized by” line: its MW come from the hot "
+                "day, its MWh from the day whose afternoon peak lasts longest (a milder month). "
+                "Ask where its recharge comes from (the grid, at night) and how many shipping "
+                "containers it fills: that answers the hook's second guess. Compare the hot day "
+                "with the station's published design days printed below it.",
             ),
             (
                 10,
@@ -662,20 +665,24 @@ PLANS: dict[int, Plan] = {
         (
             "Giving the peak ÷ mean ratio for “how far above” (the ratio minus 1).",
             "Dividing the 300 MW yearly average by the utility's peak in utility-peak-share.",
-            "Comparing the site's MW with the state's GWh without turning MW into a year's energy.",
+            "Reading the largest cooling share of the months' typical (average) days as the "
+            "hot day's: the single hot day goes higher.",
             "(Advanced) Minutes used as hours in ride-through-energy (60 times too big).",
         ),
         "Everything runs in the notebook; the month chart opens after the prediction. The app's "
         "“Site in context” panel is optional. Without computers, the worksheet's steps 2–3 "
-        "with the printed weather and grid tables from the handout.",
+        "with the month cooling table, the hot day's hours and the grid tables printed from the "
+        "teacher's handout (explorer teach handouts --teacher --out DIR: every reveal open, so "
+        "hand out only the tables).",
     ),
     8: Plan(
         (
             (
                 5,
                 "Hook",
-                "Say: “Two careful people redo the city of 250,000: within 5 %, 50 % or "
-                "more than twice?”",
+                "Say: “Two careful people redo the city of 250,000 for today's announced site: "
+                "within 5 %, within 50 %, up to twice, or more than twice?” Steps 1 and 3 add "
+                "two twists: the basis (people or households) and the possible expansion.",
             ),
             (
                 8,
@@ -696,26 +703,31 @@ PLANS: dict[int, Plan] = {
             (
                 7,
                 "Step 4 · Cooling",
-                "Say: “The 40 % in the middle is the article's claim under test; AWS's fleet and "
-                "the explorer's plant model both give about a tenth.” Students answer "
+                "Say: “The 40 % in the middle is the article's claim under test; AWS's fleet "
+                "and the explorer's air-evaporative plant give about a tenth, lesson 7's "
+                "chiller plant a little more: all far below 30 %.” Students answer "
                 "contested-cooling-swing.",
             ),
             (
                 8,
                 "Step 5 and debrief",
-                "Read the 90 % ranges; the question of the announced "
-                "300 MW below its own range; one sentence for the journalist.",
+                "Read the 90 % ranges, with the expansion and with the site held at its "
+                "announced 300 MW; the question of the announced 300 MW below its own range; "
+                "one sentence for the journalist.",
             ),
         ),
         (
             "Taking every figure at its high end for the biggest city (use per household must be "
             "low).",
+            "Multiplying the biggest city by the campus overhead: it splits the site's power "
+            "between servers and campus, it does not add to it (the tornado shows no bar).",
             "Giving the new city instead of the change for the load swing.",
             "Reading the 90 % range as the widest possible answer.",
         ),
         "The tornado opens as a chart inside the notebook (and as an image in the teacher's "
         "static rendering); the app's panel is optional. Without computers, the ranges and "
-        "the tornado table from the teacher's rendering, printed.",
+        "the tornado table printed from the teacher's handout (explorer teach handouts "
+        "--teacher --out DIR: every reveal open, so hand out only the tables).",
     ),
 }
 
@@ -786,8 +798,18 @@ def _hot_day() -> str:
     return str(lessons.hot_year()[0].attrs["hot_day"])
 
 
+def _design_ratios() -> str:
+    """Lesson 7's design-day peaks ÷ annual mean cooling, as "1.54 and 1.56" (from the core)."""
+    from . import hot_days
+
+    year = lessons.hot_year()[0]
+    ratios = [peak / float(year.mean_cooling_power) for _, _, peak in hot_days.design_days(year)]
+    return " and ".join(fmt.number(r, 3) for r in ratios)
+
+
 def _hot_share() -> str:
-    """Lesson 7's largest cooling share of any typical hour (from the core)."""
+    """Lesson 7's largest cooling share of any hour of the months' typical (average) days (from
+    the core)."""
     return fmt.percent(float(lessons.hot_year()[0].cooling_fraction.max()))
 
 
@@ -944,16 +966,18 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
     ),
     7: (
         (
-            "on the hot day the cooling plant is designed for",
+            "on the hottest day the cooling plant is sized for",
             f"The chiller plant's hot-day peak is about {_hot_ratio()} times its annual mean "
-            f"({_ans('hot-day-above-mean')} above it), on {_hot_day()}. A battery "
+            f"({_ans('hot-day-above-mean')} above it), on {_hot_day()}; on the station's "
+            f"published design days, {_design_ratios()} times. A battery "
             f"that shaves each day's peak holds about {_shaving_mwh()}, recharged from the grid "
             "at night: a row of shipping-container units of a few MWh each, not a car battery "
             "and not a building.",
         ),
         (
             "come near 30 %",
-            f"None: the highest typical hour needs {_hot_share()} of the site's power for cooling, "
+            f"None: the highest hour of the months' typical (average) days needs {_hot_share()} "
+            "of the site's power for cooling, "
             f"and the year's PUE is {_ans('jackson-annual-pue')}. {_article_cooling_pue()}; not "
             "even this plant's hottest hour comes near it.",
         ),
@@ -986,12 +1010,13 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
     8: (
         (
             "How far apart could their answers land",
-            "It depends on what they disagree about. For today's announced site the ranges "
+            "At most 50 % above: for today's announced site, in US households, the ranges "
             f"give {_today('low')} to {_today('high')} households, just within 50 % of each "
-            f"other; counting the tracker's {fmt.quantity(_POWER_RANGE.high, 'MW')} expansion "
-            f"(a future site), {_contested('low')} to {_contested('high')}: more than twice. "
-            "The basis alone (people or households, all use or home use) moves the city "
-            f"{_basis_ratio()} times: the article says people, the explorer reads households.",
+            f"other. The two twists: counting the tracker's "
+            f"{fmt.quantity(_POWER_RANGE.high, 'MW')} expansion (a future site), "
+            f"{_contested('low')} to {_contested('high')}: more than twice; and the basis alone "
+            f"(people or households, all use or home use) moves the city {_basis_ratio()} "
+            "times: the article says people, the explorer reads households.",
         ),
         (
             "The low end takes each figure",

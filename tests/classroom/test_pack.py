@@ -176,3 +176,13 @@ def test_lesson_5_quiz_asks_for_a_verdict_on_a_claim_the_class_did_not_play(page
     sheet, key = pages["lesson-5/quiz.html"], pages["lesson-5/quiz-answers.html"]
     assert html.escape(item.text()) in sheet and "Answer:" not in sheet
     assert f"<b>Answer: {'ABCD'[item.right()]}</b>" in key
+
+
+def test_lesson_7_and_8_quizzes_test_mw_against_mwh_and_reading_a_tornado():
+    # objective 4 of lesson 7: a 10 MW / 40 MWh battery runs 40 ÷ 10 = 4 h at full power
+    (battery,) = [i for i in quiz.items(7) if i.unit == "h"]
+    assert battery.choices()[battery.right()] == "4 h"
+    assert {"0.25 h", "40 h", "400 h"} <= set(battery.choices())
+    # objective 3 of lesson 8: the top bar swings 620,000 − 250,000 = 370,000 households
+    (tornado,) = [i for i in quiz.items(8) if "tornado" in i.text]
+    assert tornado.choices()[tornado.right()] == "370,000 households"

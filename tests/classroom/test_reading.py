@@ -173,3 +173,27 @@ def test_reader_9s_answers_to_lessons_3_and_4():
     assert lessons.check("llama-days", "13.7").trap == "measured-best-not-peak"
     assert lessons.check("llama-days", "16.1").trap == "measured-sustained-not-peak"
     assert lessons.check("llama-days", "1.78").trap == "times-mfu"
+
+
+def test_lessons_7_and_8_answers_the_ninth_reader_tried():
+    # the biggest city counted in people: 625,714 households × 2.51 people = 1,570,543 people,
+    # typed with its unit, is the people trap (before: "leave out 'people'")
+    fb = lessons.check("contested-city-high", "1,570,543 people")
+    assert fb.trap == "people-not-households", fb
+    # the campus overhead (× 1.089, step 1's table) applied to the city: 625,714 × 1.089 ≈ 681,403
+    assert lessons.check("contested-city-high", "681,400").trap == "campus-overhead"
+    # 40: the gap in percentage points (50 % − 10 %), not the 0.4 × 300 = 120 MW
+    assert lessons.check("contested-cooling-swing", "40").trap == "percentage-points"
+    # the answer key prints the people trap in people
+    e = lessons.EXERCISES["contested-city-high"]
+    (people,) = [t for t in e.traps if t.id == "people-not-households"]
+    assert e.show_trap(people).endswith(" people")
+    # lesson 7: the hot day's excess typed in MW (peak − mean, about 29 MW) is the megawatts
+    # trap, and the key prints it in MW, not as a share of thousands of per cent
+    year = lessons.hot_year()[0]
+    excess = float(year.peak_cooling_power - year.mean_cooling_power)
+    fb = lessons.check("hot-day-above-mean", f"{excess:.1f} MW")
+    assert fb.trap == "megawatts", fb
+    e = lessons.EXERCISES["hot-day-above-mean"]
+    (mw,) = [t for t in e.traps if t.id == "megawatts"]
+    assert e.show_trap(mw).endswith(" MW")

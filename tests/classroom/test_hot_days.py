@@ -1,0 +1,67 @@
+"""Lesson 7's printouts say what the model does: the IT load's reason, the battery costs as the
+model adds them up, and the station's published design days beside the lesson's hot day."""
+
+from __future__ import annotations
+
+import re
+
+from explorer.classroom import hot_days, lessons
+
+
+def test_the_it_load_is_lower_because_the_chiller_plant_needs_more_cooling(capsys):
+    hot_days.the_plants_year(lessons.hot_year()[0])
+    text = " ".join(capsys.readouterr().out.split())
+    # both lessons hold the year's average at 300 MW, so IT = 300 MW ÷ annual PUE (about
+    # 300 ÷ 1.14 = 263 MW with the default air-evaporative plant); the chiller plant needs more
+    # cooling, so it leaves less for IT
+    assert "needs more cooling than the air-evaporative plant" in text
+    default_pue, default_it = (
+        float(x)
+        for x in re.search(
+            r"with the air-evaporative plant .*?annual PUE ([\d.]+), IT load ([\d.]+) MW", text
+        ).groups()
+    )
+    chiller_it = float(re.search(r"IT load: ([\d.]+) MW", text)[1])
+    chiller_pue, said_default = (
+        float(x) for x in re.search(r"PUE ([\d.]+) against ([\d.]+)", text).groups()
+    )
+    assert said_default == default_pue < chiller_pue and chiller_it < default_it
+    for it, pue in ((chiller_it, chiller_pue), (default_it, default_pue)):
+        assert abs(it - 300 / pue) < 2, (it, pue)  # 300 ÷ PUE, the PUE printed to 3 figures
+    assert "yearly average, not each hour" not in text  # the old, wrong reason
+
+
+def test_the_battery_costs_are_printed_as_the_model_adds_them(capsys):
+    hot_days.batteries_by_role(lessons.hot_year()[0])
+    text = capsys.readouterr().out
+    terms = re.findall(
+        r"(ride-through|peak-shaving): ([\d.]+) MWh × ([\d.]+) USD/kWh \+ ([\d.]+) MW × "
+        r"([\d.]+) USD/kW = ([\d.]+) million USD",
+        text,
+    )
+    # the catalog's mid prices: UPS cells 700 USD/kWh and modules 200 USD/kW; grid battery
+    # 300 − 150 / 4 = 262.5 USD/kWh and 150 USD/kW
+    assert [(role, float(ep), float(pp)) for role, _, ep, _, pp, _ in terms] == [
+        ("ride-through", 700.0, 200.0),
+        ("peak-shaving", 262.5, 150.0),
+    ]
+    for _, energy, ep, power, pp, cost in terms:  # kWh × USD/kWh + kW × USD/kW, in million USD
+        total = float(energy) * 1e3 * float(ep) + float(power) * 1e3 * float(pp)
+        assert abs(total / 1e6 - float(cost)) < 0.01 * float(cost), (total, cost)
+
+
+def test_the_hot_day_is_set_beside_the_stations_published_design_days(capsys):
+    year = lessons.hot_year()[0]
+    days = hot_days.design_days(year)
+    # Jackson's published design days (ASHRAE via the station summary): wet-bulb 24.5 °C on the
+    # cooling design day, 25.1 °C on the dehumidification design day
+    assert [(name, round(wet, 1)) for name, wet, _ in days] == [
+        ("cooling design day", 24.5),
+        ("dehumidification design day", 25.1),
+    ]
+    # the plant's hot day is never milder than a design day
+    assert all(peak <= float(year.peak_cooling_power) * (1 + 1e-9) for _, _, peak in days)
+    hot_days.peak_shaving(year)
+    text = " ".join(capsys.readouterr().out.split())
+    assert "published design days, for comparison" in text
+    assert "the hot day's afternoon bump" not in text
