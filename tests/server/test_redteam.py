@@ -18,7 +18,7 @@ import urllib.request
 
 import psutil
 import pytest
-from conftest import ServerProcess, binder_argv
+from conftest import ServerProcess, binder_argv, eventually
 from visits import visit_from  # benchmarks/visits.py: the serving benchmark's too
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
@@ -340,7 +340,9 @@ def test_the_binder_route_exits_promptly_on_sigterm_during_renders(tmp_path):
     try:
         for i in range(12):
             pool.submit(render, i)
-        time.sleep(3)  # renders in flight
+        eventually(  # renders in flight: their kernels have started
+            lambda: server.kernels() >= 1, what="a render's kernel", seen=server.kernels
+        )
         os.kill(server.proc.pid, signal.SIGTERM)  # the server only, as a process manager does
         try:
             server.proc.wait(timeout=45)
