@@ -114,6 +114,7 @@ def test_sample_to_zarr(capsys, tmp_path):
         (["sample", "-n", "0"], "n = 0 is out of range"),
         (["sample", "-n", "ten"], "n = 'ten'"),
         (["sample", "-n", "10", "--seed", "-3"], "seed = -3"),
+        (["sample", "-n", "10", "--scheduler-timeout", "0"], "scheduler-timeout = 0"),
         (["sample", "-n", "10", "--out", "mc.csv"], "does not end in .nc or .zarr"),
         (["sample", "-n", "10", "--site-power", "-5"], "site_power = -5 is out of range"),
         (["sensitivity", "households"], "output = 'households'"),
@@ -168,11 +169,13 @@ def test_sample_on_a_scheduler(capsys, tmp_path):
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster:
         path = tmp_path / "mc.nc"
+        # 200 samples: the scheduler's default chunks (100) make two, one for each worker (each
+        # chunk's write is a task per variable: 2,000 samples in 8 chunks took 15 s here)
         code, _, err = run(
             capsys,
             "sample",
             "-n",
-            "2000",
+            "200",
             "--seed",
             "6",
             "--scheduler",
@@ -183,14 +186,15 @@ def test_sample_on_a_scheduler(capsys, tmp_path):
     assert code == 0, err
     with xr.open_dataset(path, engine="h5netcdf") as ds:
         assert_allclose(
-            ds.city_households.values, explorer.sample(2000, seed=6).city_households.values, rtol=0
+            ds.city_households.values, explorer.sample(200, seed=6).city_households.values, rtol=0
         )
 
 
-@pytest.mark.slow  # the client waits its 10 s connect timeout
+@pytest.mark.slow  # the client retries until its connect timeout (1 s here, 10 s by default)
 def test_unreachable_scheduler_is_one_line(capsys):
     pytest.importorskip("distributed")
-    code, out, err = run(capsys, "sample", "-n", "10", "--scheduler", "tcp://127.0.0.1:9")
+    argv = ["sample", "-n", "10", "--scheduler", "tcp://127.0.0.1:9", "--scheduler-timeout", "1"]
+    code, out, err = run(capsys, *argv)
     assert code == 2 and "--scheduler = 'tcp://127.0.0.1:9' could not be reached" in err
 
 

@@ -90,6 +90,11 @@ def register(sub: argparse._SubParsersAction, compute_parser: argparse.ArgumentP
         metavar="ADDRESS",
         help="run on this dask.distributed scheduler (tcp://host:port)",
     )
+    s.add_argument(
+        "--scheduler-timeout",
+        metavar="S",
+        help=f"seconds to wait for --scheduler to answer (default {SCHEDULER_TIMEOUT})",
+    )
     add_out_options(s, "write every sample to FILE.nc or DIR.zarr", OUT_SAMPLE)
     s.add_argument(
         "--no-resource-check",
@@ -211,6 +216,7 @@ def bounds_table(ds: xr.Dataset, columns: tuple[Any, ...], dim: str, head: str) 
 def _cmd_sample(args: argparse.Namespace) -> int:
     n = _whole("n", args.n, 1, MAX_SAMPLE)
     seed = _whole("seed", args.seed, 0, MAX_SEED)
+    timeout = _whole("scheduler-timeout", args.scheduler_timeout, 1, MAX_SCHEDULER_TIMEOUT)
     chunks = None if args.chunks is None else check_chunks(n, args.chunks)  # the core's rule
     kind = (
         out_kind(args.out, OUT_SAMPLE, overwrite=args.overwrite) if args.out is not None else None
@@ -237,7 +243,7 @@ def _cmd_sample(args: argparse.Namespace) -> int:
         folder=folder,
         force=args.no_resource_check,
     )
-    client = _client(args.scheduler) if args.scheduler else None
+    client = _client(args.scheduler, timeout or SCHEDULER_TIMEOUT) if args.scheduler else None
     try:
         if show_progress(args.quiet) and chunks is None and n >= WRITE_CHUNK:
             print(f"sampling {n:,} scenarios ...", file=sys.stderr)
@@ -268,6 +274,10 @@ def _cmd_sample(args: argparse.Namespace) -> int:
     return 0
 
 
+#: Seconds `sample --scheduler` waits for the scheduler to answer (dask's client retries until
+#: then), by default and at most.
+SCHEDULER_TIMEOUT = 10
+MAX_SCHEDULER_TIMEOUT = 600
 _SCHEDULER_ALLOWED = (
     "a running dask.distributed scheduler: tcp://HOST:PORT or HOST:PORT (port 1-65535)"
 )
@@ -289,7 +299,7 @@ def scheduler_address(address: str) -> str:
     return f"tcp://{m['host']}:{int(m['port'])}"
 
 
-def _client(address: str) -> Any:
+def _client(address: str, timeout: float) -> Any:
     tcp = scheduler_address(address)
     try:
         from distributed import Client
@@ -298,7 +308,7 @@ def _client(address: str) -> Any:
             "--scheduler", address, "an address, with dask.distributed installed (explorer[dask])"
         ) from None
     try:
-        return Client(tcp, timeout=10)
+        return Client(tcp, timeout=timeout)
     except Exception as err:  # unreachable, refused, a handshake that fails: all one answer
         raise InputError(
             "--scheduler",

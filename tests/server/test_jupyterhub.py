@@ -115,13 +115,15 @@ def tree(pid: int) -> list[psutil.Process]:
 
 
 def visit(port: int, hub: subprocess.Popen, seen: set[int], memory: dict[str, float]) -> None:
-    """Each student logs in, gets the app and moves its slider (Playwright's sync API, which
-    needs a thread without a running asyncio loop: earlier browser tests leave one in the
-    main thread)."""
+    """The students log in one after the other, as a class does, without waiting for each
+    other's servers (the hub spawns them side by side); then each gets the app and moves its
+    slider (Playwright's sync API, which needs a thread without a running asyncio loop: earlier
+    browser tests leave one in the main thread)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM)
+        pages = {}
         for student in STUDENTS:
             context = browser.new_context()
             page = context.new_page()
@@ -129,6 +131,8 @@ def visit(port: int, hub: subprocess.Popen, seen: set[int], memory: dict[str, fl
             page.fill("input[name=username]", student)
             page.fill("input[name=password]", "any")
             page.click("[type=submit]")
+            pages[student] = context, page
+        for student, (context, page) in pages.items():
             page.wait_for_selector(SITE_POWER, timeout=180_000)
             assert f"/user/{student}/voila/render/" in page.url
             before = page.inner_text(CITY)

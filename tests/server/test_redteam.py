@@ -18,7 +18,7 @@ import urllib.request
 
 import psutil
 import pytest
-from conftest import ServerProcess, binder_argv
+from conftest import ServerProcess, binder_argv, eventually
 from visits import visit_from  # benchmarks/visits.py: the serving benchmark's too
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
@@ -59,17 +59,53 @@ def widget_comm(ws) -> str:
     raise AssertionError("no comm_info_reply")
 
 
-def drain(ws, seconds: float) -> list[bytes]:
-    return [frame for _, frame in drain_timed(ws, seconds)]
+def drain(ws, seconds: float, stop=None) -> list[bytes]:
+    return [frame for _, frame in drain_timed(ws, seconds, stop)]
 
 
-def drain_timed(ws, seconds: float) -> list[tuple[float, bytes]]:
-    """The frames the server sends within `seconds`, each with when it arrived (monotonic [s])."""
+def until_caught_up(ws, timeout: float = 120) -> list[tuple[float, bytes]]:
+    """The frames the server sends, each with when it arrived (monotonic [s]), until the kernel
+    has dealt with every message sent on `ws` before this call.
+
+    A kernel runs its shell messages one after the other and publishes each one's ``busy`` and
+    ``idle`` on iopub, in order: once a ``kernel_info_request`` sent now is idle, every message
+    the guard let through before it has published its ``busy``. The guard may refuse that request
+    (its budget spent by the flood before it): another one goes each second until one is
+    answered. The timeout only bounds the wait."""
+    out: list[tuple[float, bytes]] = []
+    sentinels: set[str] = set()
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        head = header("kernel_info_request")
+        sentinels.add(head["msg_id"])
+        ws.send(encode_v1("shell", head, {}, {}, {}))
+        for at, frame in drain_timed(ws, 1.0, stop=lambda f: idle_for(f, sentinels)):
+            out.append((at, frame))
+            if idle_for(frame, sentinels):
+                return out
+    pytest.fail(f"the kernel did not answer a kernel_info_request within {timeout} s")
+
+
+def idle_for(frame: bytes, msg_ids: set[str]) -> bool:
+    """Whether `frame` is the kernel's ``status: idle`` for one of `msg_ids`."""
+    head, parent, content = parsed(frame)
+    return (
+        head["msg_type"] == "status"
+        and content.get("execution_state") == "idle"
+        and parent.get("msg_id") in msg_ids
+    )
+
+
+def drain_timed(ws, seconds: float, stop=None) -> list[tuple[float, bytes]]:
+    """The frames the server sends within `seconds`, each with when it arrived (monotonic [s]);
+    with `stop` (a predicate over a frame), up to the first frame for which it holds."""
     out, deadline = [], time.monotonic() + seconds
     try:
         while time.monotonic() < deadline:
             frame = ws.recv(timeout=max(0.05, deadline - time.monotonic()))
             out.append((time.monotonic(), frame))
+            if stop is not None and stop(frame):
+                break
     except (TimeoutError, ConnectionClosed):
         pass
     return out
@@ -105,19 +141,28 @@ def test_a_flood_of_one_click_reaches_the_kernel_once_per_pending_click(any_serv
         start = time.monotonic()
         for head in heads:
             ws.send(encode_v1("shell", head, {}, {}, content))
-        clicks = busy_times(drain_timed(ws, 6), {h["msg_id"] for h in heads})
+        clicks = busy_times(until_caught_up(ws), {h["msg_id"] for h in heads})
     # a click waiting for the kernel keeps its repeats out; how many repeats find the previous
     # one answered depends on the kernel's speed, so the bound is the rate the guard admits
     budget = rate_budget(start, clicks)
     assert 1 <= len(clicks) <= budget, f"{len(clicks)} of 2000 identical clicks (budget {budget})"
-    # a client that sends and leaves without reading: nothing piles up, nothing is left unretrieved
+    # a client that sends and leaves without reading: nothing piles up, nothing is left unretrieved.
+    # The test's code reads nothing; the library queues what arrives (max_queue=None), so that
+    # leaving ends with the close handshake, which the server answers once it has read every
+    # frame before it (a bounded queue stopped reading, and leaving waited out close_timeout)
     idle = any_server.rss()
-    with connect(any_server.ws_url(kernel), subprotocols=[V1], open_timeout=20) as ws:
+    with connect(
+        any_server.ws_url(kernel),
+        subprotocols=[V1],
+        open_timeout=20,
+        max_queue=None,
+        close_timeout=120,
+    ) as ws:
         for _ in range(3000):
             ws.send(encode_v1("shell", header("kernel_info_request"), {}, {}, {}))
-    time.sleep(3)
-    assert any_server.rss() - idle < 50 * MB
+    # the kernel answers a new socket once it has answered every request let through before
     assert kernel_answers(any_server, kernel)
+    assert any_server.rss() - idle < 50 * MB
     assert not re.search("Task exception was never retrieved", log_since(any_server, offset))
 
 
@@ -128,7 +173,7 @@ def test_distinct_messages_are_held_to_the_queue_depth_and_rate(any_server):
         start = time.monotonic()
         for head in heads:
             ws.send(encode_v1("shell", head, {}, {}, {}))
-        replies = busy_times(drain_timed(ws, 6), {h["msg_id"] for h in heads})
+        replies = busy_times(until_caught_up(ws), {h["msg_id"] for h in heads})
     # the burst plus the rate over the seconds the kernel took
     budget = rate_budget(start, replies)
     assert 1 <= len(replies) <= budget, f"{len(replies)} of 500 requests (budget {budget})"
@@ -272,7 +317,8 @@ def test_a_page_that_reconnects_within_the_window_keeps_its_kernel(shared_server
     with connect(url, subprotocols=[V1], open_timeout=20) as ws:
         time.sleep(6)  # connected through twice the window
         ws.send(encode_v1("shell", header("kernel_info_request"), {}, {}, {}))
-        assert b"kernel_info_reply" in b"".join(drain(ws, 5))
+        replies = drain(ws, 20, stop=lambda frame: b"kernel_info_reply" in frame)
+        assert b"kernel_info_reply" in b"".join(replies)
 
 
 # --------------------------------------------------------------------------- SIGTERM during renders
@@ -294,7 +340,9 @@ def test_the_binder_route_exits_promptly_on_sigterm_during_renders(tmp_path):
     try:
         for i in range(12):
             pool.submit(render, i)
-        time.sleep(3)  # renders in flight
+        eventually(  # renders in flight: their kernels have started
+            lambda: server.kernels() >= 1, what="a render's kernel", seen=server.kernels
+        )
         os.kill(server.proc.pid, signal.SIGTERM)  # the server only, as a process manager does
         try:
             server.proc.wait(timeout=45)
