@@ -753,6 +753,12 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             "hours-days": e.unit in ("day", "days", "hour", "h", "minute", "s"),
         }.get(slip, True)
         if fits and _near(ratio, k, 0.05):
+            if k == 1e-3 and isinstance(answer, str) and re.search(r"\d\.\d{3}(?!\d)", answer):
+                # "208.000": a European thousands point, read as a decimal point
+                words += (
+                    "; if the point separates thousands, write "
+                    f"{fmt.number(x * 1e3)} or {x * 1e3:.0f} (a point is read as a decimal point)"
+                )
             return Feedback(False, f"Not yet{said}, hint: {_sentence(words)}", "trap", slip)
     if 1 - NEAR <= ratio <= 1 + NEAR:
         way = "high" if ratio > 1 else "low"
