@@ -410,7 +410,7 @@ def city_bases(site_power: float | None = None, bases: tuple[str, ...] = CITY_BA
     home = fmt.number(census.to("person/household"))
     # "US Census Bureau CPS 2023": the source's name without its subtitle
     households = (
-        f"US households (household basis only; {home} people per household, "
+        f"US households (household basis only, at {home} people per household, "
         f"{census.source_title.split(':')[0]})"
     )
 

@@ -70,6 +70,9 @@ TABLE = [
     ("300 MW 24 h", "MWh", None, "cannot read the unit"),  # a power and a time: no sum
     # 286,669 × 667 × 0.4 = 76,483,289.2 TFLOP/s = 76.4832892 EFLOP/s
     ("286,669 * 667 * 0.4 TFLOP/s", "EFLOP/s", 76.4832892, "read as 76,483,289 TFLOP/s"),
+    # reader 9-1, lesson 2: a ratio followed by its name; a unit after a ratio is still refused
+    ("1.75 PUE", "1", 1.75, ""),
+    ("1.5 MW", "1", None, "leave out 'MW'"),
 ]
 # (typed, unit, value read) for a question that asks how far above a reference (`above=True`)
 ABOVE = [
