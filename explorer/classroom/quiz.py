@@ -107,7 +107,7 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
         Item(
             1,
             f"A US household uses {_N(_PER_HOUSEHOLD)} kWh of electricity a year (EIA). A 150 MW "
-            "site runs all year: as many homes as what?",
+            "site runs all year: its electricity equals that of how many such homes?",
             "households",
             lambda: float(_site(150, basis="us-household").city_households),
             (
