@@ -27,7 +27,12 @@ SPELLINGS = {
         " 2628 GWh/year ",
     ],
     "city-people-us": ["207,829", "207829", "208k", "208,000 people", "0.208 million", "207 829"],
+    # 2,628,000,000 kWh / 10,715 kWh = 245,264 households; at a 70 % load factor 171,685
+    "city-households-us": ["245,264", "245k households", "245,000 homes", "0.245 million"],
+    "city-low-load": ["171,685", "172k", "171,700 households", "0.172 million"],
     "pue-40": ["1.75", "1.754", "175 %"],
+    # 300 MW x 0.60 = 180 MW of heat / 120 MW of cooling = 1.5
+    "cop-article": ["1.5", "1.50", "3/2", "150 %"],
     "cooling-at-fleet-pue": ["10%", "10 %", "0.10", "0.1", "10 percent", "10.04 %"],
     "cooling-mw-fleet": ["30 MW", "30", "30,130 kW", "0.03 GW", "30.1 MW"],
     "trn2-chips-300mw": ["286,813", "286813 chips", "287k", "2.87e5", "286,800"],

@@ -19,6 +19,12 @@ HAND = {
     "energy-300mw": 2628.0,
     # 2,628,000,000 kWh / 12,645 kWh per person = 207,829.18 people
     "city-people-us": 207_829.18,
+    # 2,628,000,000 kWh / 10,715 kWh per household = 245,263.65 households
+    "city-households-us": 245_263.65,
+    # at a 70 % load factor: 0.7 x 245,263.65 = 171,684.55 households
+    "city-low-load": 171_684.55,
+    # heat removed 300 MW x (1 - 0.40) = 180 MW; cooling 300 x 0.40 = 120 MW; COP = 1.5
+    "cop-article": 1.5,
     # IT share 1 - 0.40 - 0.03 = 0.57; PUE = 1 / 0.57 = 1.754386
     "pue-40": 1.754386,
     # non-IT share 1 - 1/1.15 = 0.130435; minus 0.03 other losses = 0.100435
@@ -129,7 +135,16 @@ MISTAKES = [
     ("energy-300mw", 300 * 365, "use hours"),  # x days instead of hours: 109,500
     ("energy-300mw", 2_628_000, "divide by 1,000"),  # MWh, not GWh
     ("city-people-us", 245_264, "households"),  # 2,628,000,000 / 10,715 kWh per household
+    ("city-people-us", 250_000, "article's own 250,000"),  # the article's figure, copied
+    ("energy-300mw", 109.5, "MW × days"),  # 300 x 365 = 109,500 MW-days, / 1,000 as GWh
     ("pue-40", 1.4, "not 1 + cooling share"),
+    ("pue-40", 0.57, "IT's share"),  # 1 - 0.40 - 0.03, typed as the PUE
+    ("cooling-at-fleet-pue", 0.12, "not PUE − 1"),  # 1.15 - 1 - 0.03
+    ("cooling-mw-fleet", 36, "not PUE − 1 − other losses"),  # 300 x 0.12
+    ("city-households-us", 207_829, "one person's all-sector use"),
+    ("city-low-load", 245_264 / 0.7, "multiply by it"),  # 350,377: divided by the load factor
+    ("cop-article", 171 / 120, "heat removed = IT + other losses"),  # IT only: 1.425
+    ("cop-article", 120 / 180, "cooling power ÷ heat"),  # 0.667, inverted
     ("pue-40", 1 / 0.6, "add the other losses"),  # 1.6667
     ("pue-40", 1754, "1,000 times too large"),
     ("cooling-at-fleet-pue", 0.15, "not 15"),  # PUE - 1

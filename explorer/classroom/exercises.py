@@ -425,9 +425,25 @@ def read(answer: object, unit: str, negative: bool = False, above: bool = False)
         return Reading(None, f"a percentage does not fit here; give {_unit_words(unit)}.")
     if unit in COUNT_WORDS:
         return _count(x, rest, unit, negative)
+    if unit == RATIO and _ratio_name(rest):
+        return _finish(x, unit, negative, bare=True)  # "1.75 PUE", "1.5 COP": the ratio's name
     if unit in (SHARE, RATIO):
         return Reading(None, f"leave out {rest!r}; give {_unit_words(unit)}.")
     return _physical(x, rest, unit, negative)
+
+
+def _ratio_name(rest: str) -> bool:
+    """Whether `rest` is a ratio's short name after its number ("PUE", "cop"), in no case a
+    unit ("MW", "mw", "GB")."""
+    if not re.fullmatch(r"[A-Za-z]{2,4}", rest):
+        return False
+    for name in {rest, rest.upper(), _CASELESS.get(rest.lower(), rest)}:
+        try:
+            ureg.Quantity(1, name)
+        except Exception:  # pint raises many kinds of error on a name it does not know
+            continue
+        return False
+    return True
 
 
 def _count(x: float, rest: str, unit: str, negative: bool) -> Reading:
@@ -753,6 +769,12 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             "hours-days": e.unit in ("day", "days", "hour", "h", "minute", "s"),
         }.get(slip, True)
         if fits and _near(ratio, k, 0.05):
+            if k == 1e-3 and isinstance(answer, str) and re.search(r"\d\.\d{3}(?!\d)", answer):
+                # "208.000": a European thousands point, read as a decimal point
+                words += (
+                    "; if the point separates thousands, write "
+                    f"{fmt.number(x * 1e3)} or {x * 1e3:.0f} (a point is read as a decimal point)"
+                )
             return Feedback(False, f"Not yet{said}, hint: {_sentence(words)}", "trap", slip)
     if 1 - NEAR <= ratio <= 1 + NEAR:
         way = "high" if ratio > 1 else "low"

@@ -22,6 +22,7 @@ from ..scenario import compute
 from ..systems import system_table
 from ..training import goodput, model_compute, training_compute
 from ..units import factor
+from . import factcheck
 from .exercises import RATIO, SHARE, Exercise, Feedback, Reveal, Trap
 from .exercises import check as _check
 from .exercises import reveal as _reveal
@@ -62,9 +63,32 @@ def _site_energy_kwh() -> float:
     return float(compute(site_power=SITE_MW).annual_energy) * factor("GWh", "kWh")
 
 
+def _households(load_factor: float = 1.0) -> float:
+    """The site as a city of US households (the EIA's use per household), at `load_factor`."""
+    ds = compute(site_power=SITE_MW, basis="us-household", load_factor=load_factor)
+    return float(ds.city_households)
+
+
+def _per_household() -> float:
+    return catalog.value("bases.us-household.value", "kWh/household/year")
+
+
 def _people_in_households() -> float:
-    households = float(compute(site_power=SITE_MW, basis="us-household").city_households)
-    return households * catalog.value("conventions.persons_per_household", "person/household")
+    return _households() * catalog.value("conventions.persons_per_household", "person/household")
+
+
+def _low_load() -> float:
+    """The low end of the catalog's load-factor range (lesson 1's Advanced part)."""
+    return catalog.uncertainty_ranges()["defaults.load_factor"].low
+
+
+def _article_city() -> float:
+    """The Mississippi article's "city of roughly 250,000 people", as the fact-check quotes it."""
+    return float(factcheck.claim("ms-city").claimed)
+
+
+def _heat_cop(cooling_fraction: float) -> float:
+    return float(compute(cooling_fraction=cooling_fraction, site=ARTICLE_SITE).cooling_cop)
 
 
 def _us_trn2() -> tuple[float, int]:
@@ -152,7 +176,8 @@ _add(
         "GWh",
         hints=(
             f"{_SITE} is a power: how fast electricity is used; a year's use is an energy",
-            f"energy = power × time, and a year has {_HOURS} hours; "
+            "energy = power × time: MW × hours gives MWh, and a year has "
+            f"{fmt.number(_hours() * factor('hour', 'day'))} days of 24 hours; "
             f"1 GWh = {fmt.number(factor('GWh', 'MWh'))} MWh",
             f"{_SITE} × {_HOURS} h = {fmt.number(SITE_MW * _hours())} MWh = "
             f"{fmt.number(SITE_MW * _hours() / factor('GWh', 'MWh'))} GWh",
@@ -168,6 +193,13 @@ _add(
                 "days-not-hours",
                 lambda: SITE_MW * _hours() * factor("hour", "day"),
                 f"you multiplied by days; use hours ({_HOURS} in a year)",
+                unit="(MW × days)",
+            ),
+            Trap(
+                "days-not-hours-gwh",
+                lambda: SITE_MW * _hours() * factor("hour", "day") / factor("GWh", "MWh"),
+                "that is MW × days turned into GWh: a day is not an hour; "
+                "multiply the MW by the hours in a year",
             ),
             Trap(
                 "mwh-not-gwh",
@@ -197,9 +229,18 @@ _add(
         ),
         traps=(
             Trap(
+                "articles-figure",
+                _article_city,
+                f"that is the article's own {fmt.number(_article_city())}, the figure this "
+                "lesson checks; compute the city yourself: the site's kWh in a year ÷ "
+                f"{fmt.number(_per_person())} kWh per person",
+                rel_tol=0.005,  # the article's round figure, not the households near it
+                slip=False,
+            ),
+            Trap(
                 "households-not-people",
-                lambda: float(compute(site_power=SITE_MW, basis="us-household").city_households),
-                "that is the number of US households; "
+                _households,
+                "that counts the site in US households (one home's use as the basis); "
                 f"the per-person basis is {fmt.number(_per_person())} kWh per person per year",
                 unit="households",
             ),
@@ -222,6 +263,75 @@ _add(
 )
 _add(
     Exercise(
+        "city-households-us",
+        1,
+        (
+            f"How many US households use as much electricity as the {_SITE} site, at the EIA's "
+            f"{fmt.number(_per_household())} kWh per household per year? (households)"
+        ),
+        _households,
+        "households",
+        rel_tol=0.02,
+        hints=(
+            "the same division as for people, with one household's use as the basis",
+            f"households = annual energy ÷ {fmt.number(_per_household())} kWh per household "
+            "per year; convert GWh to kWh first",
+            f"{fmt.number(_site_energy_kwh())} kWh ÷ {fmt.number(_per_household())} kWh ≈ "
+            f"{fmt.number(float(f'{_households():.3g}'))} households",
+        ),
+        traps=(
+            Trap(
+                "per-person-basis",
+                lambda: float(compute(site_power=SITE_MW, basis="us-person").city_people),
+                "that divides by one person's all-sector use (your answer above); this time the "
+                f"basis is one household's home use, {fmt.number(_per_household())} kWh",
+                unit="people",
+            ),
+            Trap(
+                "people-in-households",
+                _people_in_households,
+                "that counts the people living in those homes; the question asks for households",
+                unit="people",
+            ),
+        ),
+    )
+)
+_add(
+    Exercise(
+        "city-low-load",
+        1,
+        (
+            f"If the {_SITE} site averaged only {fmt.percent(_low_load())} of its connection over "
+            "the year (its load factor), how many US households would it equal? (households)"
+        ),
+        lambda: _households(_low_load()),
+        "households",
+        rel_tol=0.02,
+        hints=(
+            "the city follows the year's energy, and the energy follows the average power",
+            "households = site power × load factor × hours in a year ÷ kWh per household",
+            f"{fmt.percent(_low_load())} of the flat-out city: {fmt.number(_low_load())} × "
+            f"{fmt.number(_households())} ≈ {fmt.number(float(f'{_households(_low_load()):.3g}'))}"
+            " households",
+        ),
+        traps=(
+            Trap(
+                "flat-out",
+                _households,
+                "that is the city of a site running flat out all year; "
+                f"at a load factor of {fmt.percent(_low_load())} it uses less energy",
+            ),
+            Trap(
+                "divided-by-load-factor",
+                lambda: _households() / _low_load(),
+                "a load factor below 1 means less energy, so a smaller city: multiply by it, "
+                "do not divide",
+            ),
+        ),
+    )
+)
+_add(
+    Exercise(
         "pue-40",
         2,
         f"What PUE does a {fmt.percent(COOLING_SHARE)} cooling share imply, "
@@ -236,6 +346,20 @@ _add(
             f"PUE = 1 / {_IT_SHARE:.2f} ≈ {1 / _IT_SHARE:.2f}",
         ),
         traps=(
+            Trap(
+                "two-figures",
+                # 1 / (1 − 0.40) = 1.67 rounded to two figures: the slip, or a cut-off answer
+                lambda: float(f"{1 / (1 - COOLING_SHARE):.2g}"),
+                "that is too rough to tell: at two figures it could be the PUE without the "
+                "other losses, or a cut-off answer; give three figures",
+                rel_tol=1e-9,
+                slip=False,
+            ),
+            Trap(
+                "it-share",
+                lambda: _IT_SHARE,
+                "that is IT's share of the site; PUE = site ÷ IT, so divide 1 by it",
+            ),
             Trap(
                 "one-plus-share",
                 lambda: 1 + COOLING_SHARE,
@@ -282,6 +406,12 @@ _add(
                 lambda: 1 - 1 / _fleet_pue(),
                 f"that is all non-IT power; subtract the {_OTHER} other losses",
             ),
+            Trap(
+                "pue-minus-one-minus-other",
+                lambda: _fleet_pue() - 1 - _other(),
+                f"right to take off the {_OTHER} other losses, but non-IT power is not "
+                f"PUE − 1: it is 1 − 1/PUE of the site",
+            ),
         ),
     )
 )
@@ -315,6 +445,55 @@ _add(
                 "pue-minus-one",
                 lambda: SITE_MW * (_fleet_pue() - 1),
                 f"non-IT power is 1 − 1/PUE of the site, not PUE − 1 = {_fleet_pue() - 1:.2f}",
+            ),
+            Trap(
+                "pue-minus-one-minus-other",
+                lambda: SITE_MW * (_fleet_pue() - 1 - _other()),
+                f"right to take off the {_OTHER} other losses, but the cooling share is "
+                "1 − 1/PUE − other losses, not PUE − 1 − other losses",
+            ),
+        ),
+    )
+)
+_add(
+    Exercise(
+        "cop-article",
+        2,
+        (
+            f"What COP (heat removed ÷ cooling power) does the article's "
+            f"{fmt.percent(COOLING_SHARE)} cooling share imply for the {_SITE} site?"
+        ),
+        lambda: _heat_cop(COOLING_SHARE),
+        RATIO,
+        rel_tol=0.03,
+        hints=(
+            "the heat to remove is what the IT and the electrical system use; the cooling "
+            "plant's electricity moves it",
+            "COP = heat removed ÷ cooling power = (IT + other losses) ÷ cooling",
+            f"heat removed = {_SITE} × (1 − {COOLING_SHARE:.2f}) = "
+            f"{fmt.number(SITE_MW * (1 - COOLING_SHARE))} MW; cooling = "
+            f"{fmt.number(SITE_MW * COOLING_SHARE)} MW; COP = "
+            f"{fmt.number(SITE_MW * (1 - COOLING_SHARE))} ÷ "
+            f"{fmt.number(SITE_MW * COOLING_SHARE)} = {fmt.number(_heat_cop(COOLING_SHARE))}",
+        ),
+        traps=(
+            Trap(
+                "it-only",
+                lambda: _IT_SHARE / COOLING_SHARE,
+                "the other losses end up as heat in the halls too: heat removed = IT + other "
+                "losses",
+                rel_tol=0.01,
+            ),
+            Trap(
+                "inverted",
+                lambda: COOLING_SHARE / (1 - COOLING_SHARE),
+                "that is cooling power ÷ heat; the COP is heat moved per watt of cooling",
+            ),
+            Trap(
+                "heat-rejected",
+                lambda: 1 / COOLING_SHARE,
+                "that is the heat rejected outside (the whole site) ÷ cooling; the COP counts "
+                "the heat taken out of the halls, without the plant's own",
             ),
         ),
     )

@@ -34,6 +34,7 @@ _INSTANCE = float(catalog.raw()["systems"]["trn2-instance"]["chips"])
 _HBM_GIB = catalog.value("chips.trn2.hbm_capacity", "GiB")
 _SPARSE, _DENSE = (catalog.value(f"chips.trn2.fp8_{k}", "TFLOP/s") for k in ("sparse", "dense"))
 _PER_PERSON = catalog.value("bases.us-person.value", "kWh/person/year")
+_PER_HOUSEHOLD = catalog.value("bases.us-household.value", "kWh/household/year")
 _N = fmt.number
 
 
@@ -105,8 +106,8 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
         ),
         Item(
             1,
-            "On the EIA's use per US household, how many households use as much electricity in a "
-            "year as a 150 MW site running all year?",
+            f"A US household uses {_N(_PER_HOUSEHOLD)} kWh of electricity a year (EIA). A 150 MW "
+            "site runs all year: its electricity equals that of how many such homes?",
             "households",
             lambda: float(_site(150, basis="us-household").city_households),
             (

@@ -224,8 +224,8 @@ LESSONS = (
         "01-megawatts-and-cities.ipynb",
         "open the explorer app and move the site power; read the energy and the 'city' numbers",
         "MW is a rate, MWh an amount; 'a city of N' is a ratio with a chosen basis",
-        "compare the bases' sources and dates; a load factor below 1 (a site that does not run "
-        "flat out)",
+        "city-low-load: a load factor below 1 (a site that does not run flat out); compare the "
+        "bases' sources and dates",
     ),
     Lesson(
         2,
@@ -234,7 +234,8 @@ LESSONS = (
         "move the cooling-share slider and watch the IT, cooling and other bars",
         f"PUE = site ÷ IT; AWS's fleet PUE of {_FLEET_PUE} leaves about a tenth of the site for "
         "cooling",
-        "heat removed and rejected, the implied chiller COP, water and WUE",
+        "predict the implied chiller COP (cop-article), then heat removed and rejected, water "
+        "and WUE, and the electricity-for-water trade",
     ),
     Lesson(
         3,
@@ -316,39 +317,50 @@ PLANS: dict[int, Plan] = {
             (
                 10,
                 "Power and energy",
-                "Draw a tap: MW is how fast, MWh how much. Students answer "
+                "Draw a tap: MW is how fast, MWh how much. Ask: “How many hours in a year?” and "
+                f"let a student build 365 × 24 = {_N_HOURS} on the board. Students answer "
                 "energy-300mw in the notebook before the explorer's own multiplication opens.",
             ),
             (
-                15,
+                10,
                 "A city of how many?",
                 "Say: “A city is energy per year divided by one "
                 "person's use; which person?” Students answer city-people-us on the US "
                 "all-sector basis (every kWh of homes, shops and factories, shared over everyone).",
             ),
             (
-                10,
+                15,
                 "Which basis?",
-                "Read the other bases together: a household's basis is what one home's meter "
-                "counts, and two to three people share it. Pairs write on the worksheet which "
-                "basis gives 250,000, then open the table and move its slider; two pairs read "
-                "theirs out.",
+                "Read the bases and their figures together: a household's basis is what one "
+                "home's meter counts, and two to three people share it. Each pair writes its "
+                "guess (which basis gives 250,000?), then works out the city on one basis on "
+                "paper (homes only, Mississippi or the world) and writes it on the board. "
+                "Everyone answers city-households-us; the table opens and the class compares it "
+                "with the board.",
             ),
             (
                 10,
                 "Debrief",
                 "Back to the hook guesses. Say: “The 250,000 are households. A "
-                "number with no basis is not a fact yet.” Collect the worksheet.",
+                "number with no basis is not a fact yet.” Early finishers and homework: the "
+                "Advanced city-low-load (a site that does not run flat out). Collect the "
+                "worksheet.",
             ),
         ),
         (
             "Answering 300 (MW) for energy-300mw: the trap hint says energy is power × time.",
-            f"Multiplying by {_N_DAYS} (days) instead of {_N_HOURS} hours.",
+            f"Multiplying by {_N_DAYS} (days) instead of {_N_HOURS} hours: caught in MW × days "
+            "and in GWh.",
             "Dividing GWh by kWh without converting: answers 1,000 times too small or large.",
+            "Typing the article's 250,000 for city-people-us: the hint says it is the figure to "
+            "check, not a computed one (without naming the basis it matches).",
         ),
         "Every number is in the notebook: Run All, then students work top to bottom; the table of "
-        "bases opens inside the notebook once city-people-us is answered. The printed handout "
-        "and worksheet carry the same questions for a room without computers.",
+        "bases opens inside the notebook once both city exercises are answered. Without "
+        "computers: the worksheet lists the hours and the bases with their figures, so pairs "
+        "compute every city by hand; project the teacher's rendering (explorer teach handouts "
+        "--teacher --out DIR) to show the table of bases and the worked solutions at the "
+        "reveal.",
     ),
     2: Plan(
         (
@@ -375,27 +387,34 @@ PLANS: dict[int, Plan] = {
             (
                 8,
                 "Where 30–50 % could come from",
-                "Open the collapsed note together: only the low end fits older "
-                "facilities' average PUE; not a hot day either (lesson 7 shows that).",
+                "Open the collapsed note together: only the low end fits the industry-wide "
+                "survey average PUE (sites of every kind and age); not a hot day either "
+                "(lesson 7 shows that).",
             ),
             (
                 10,
                 "Debrief",
                 "Vote again on the hook. Say: “A PUE and a share are the same fact "
-                "written two ways.” Section 3 (Advanced: heat, COP, water) is homework.",
+                "written two ways.” Section 3 (Advanced: predict the COP in cop-article, then "
+                "heat, COP and water) is homework.",
             ),
         ),
         (
             "PUE = 1 + cooling share: the trap hint points to site ÷ IT.",
-            "Forgetting the other losses: a PUE a few per cent low; the near-miss hint says how "
-            "far.",
+            "Forgetting the other losses: a PUE a few per cent low (1.67); the trap hint says to "
+            "take them off too. A bare “1.7” is too rough to tell: the hint asks for three "
+            "figures.",
+            "PUE − 1 − other losses for the cooling share (12 %, 36 MW): the trap hint says "
+            "non-IT power is 1 − 1/PUE of the site.",
             f"Typing {_typed_percent('cooling-at-fleet-pue')} for "
             f"{_typed_percent('cooling-at-fleet-pue')} %: the checker reads it as "
             f"{_typed_percent('cooling-at-fleet-pue')} % and says so; students can change it.",
         ),
         "The slider and the note open inside the notebook: Run All, no app needed. Without "
-        "computers, the worksheet's three exercises and the hook make the lesson; draw the bars "
-        "(IT, cooling, other) on the board for 40 % and for the fleet PUE.",
+        "computers, the worksheet's three Basics exercises and the hook make the lesson; draw "
+        "the bars (IT, cooling, other) on the board for 40 % and for the fleet PUE. The "
+        "Advanced rows (heat, COP, water) are on the teacher's rendering (explorer teach "
+        "handouts --teacher --out DIR): read them out after the COP predictions.",
     ),
     3: Plan(
         (
@@ -852,13 +871,13 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
         ),
         (
             "which of these bases gives a city close",
-            f"US households: {_households()}. Per person, all sectors, gives "
-            f"{_ans('city-people-us')}.",
+            f"US households: {_ans('city-households-us')}. Per person, all sectors, gives "
+            f"{_ans('city-people-us')}; the other bases land further away (the table of bases).",
         ),
         (
             "How does the city change at the low end",
             f"It shrinks in step with the energy: at a load factor of {_low_load()[0]} the city "
-            f"is {_low_load()[1]} US households instead of {_households()}. Even the household "
+            f"is {_ans('city-low-load')} instead of {_households()}. Even the household "
             "reading of the article's 250,000 is then too big, and read as people the gap grows.",
         ),
     ),
@@ -872,8 +891,10 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
         ),
         (
             "the water per year is larger",
-            "In the model only IT energy changes (site power and WUE fixed). To show the "
-            "evaporative trade, lower the cooling share (PUE) and raise the WUE together.",
+            "In rows 1 and 2 only IT energy changes (site power and WUE fixed). Row 3 against "
+            "row 1: about a quarter of the electricity for cooling, many times the water; the "
+            "site trades electricity for water. The two inputs that move together: the cooling "
+            "share (PUE) down and the WUE up.",
         ),
     ),
     3: (
@@ -1269,12 +1290,20 @@ def _worksheet(lesson: Lesson) -> str:
     parts = ["<p>Name: ____________________ &nbsp; Date: __________</p>"]
     if lesson.number == 6:
         parts.append(_capstone_inputs())
+    if lesson.number == 1:  # a room without computers works every city from these
+        parts.append(_city_figures())
     nb = json.loads((NOTEBOOKS / lesson.notebook).read_text(encoding="utf-8"))
-    step = ""
+    step, advanced = "", False
     for cell in nb["cells"]:
         source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
         if cell["cell_type"] == "markdown":
             step = next((line[3:] for line in source.splitlines() if line.startswith("## ")), step)
+            if "Advanced" in step and not advanced:
+                advanced = True
+                parts.append(
+                    "<h3>Advanced (optional)</h3><p>Questions about a cell's printed rows need "
+                    "the notebook, or the teacher's rendering projected.</p>"
+                )
             for q in _questions_in(source):
                 parts.append(f"<section><p>{html.escape(q)}</p><div class='blank'></div></section>")
             continue
@@ -1288,6 +1317,30 @@ def _worksheet(lesson: Lesson) -> str:
     if lesson.number == 4:
         parts.insert(1, _training_figures())
     return "\n".join(parts)
+
+
+def _city_figures() -> str:
+    """Lesson 1's input figures, from the catalog: the hours in a year and every basis the
+    lesson compares, with its figure and source, and a blank for the city each pair works out
+    by hand (the board's table)."""
+    rows = [["hours in a year (365 days × 24)", f"{_N_HOURS} hours", "", "—"]]
+    for key, what in (
+        ("bases.us-person.value", "a US person, all sectors"),
+        ("bases.us-household.value", "a US household (home electricity)"),
+        ("conventions.persons_per_household", "people in a US household, on average"),
+        ("bases.us-person-residential.value", "a US person, homes only"),
+        ("bases.us-ms-person.value", "a Mississippi person, all sectors"),
+        ("bases.world-person.value", "a person in the world on average, all sectors"),
+    ):
+        e = catalog.entry(key)
+        unit = e.unit.replace(" / year", " a year").replace(" / ", " per ")
+        if unit.startswith("person"):
+            unit = "people" + unit[len("person") :]
+        city = "—" if key.startswith("conventions.") else ""
+        rows.append([what, f"{fmt.number(e.value)} {unit}", f"{e.source_title}, {e.date}", city])
+    return "<h3>Figures you need</h3>" + _table(
+        ["figure", "value", "source", "the site's city on it (your working)"], rows
+    )
 
 
 def _chip_figures() -> str:

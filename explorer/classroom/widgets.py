@@ -410,7 +410,8 @@ def city_bases(site_power: float | None = None, bases: tuple[str, ...] = CITY_BA
     home = fmt.number(census.to("person/household"))
     # "US Census Bureau CPS 2023": the source's name without its subtitle
     households = (
-        f"US households (at {home} people per household, {census.source_title.split(':')[0]})"
+        f"US households (household basis only, at {home} people per household, "
+        f"{census.source_title.split(':')[0]})"
     )
 
     def update(_=None):
@@ -420,20 +421,29 @@ def city_bases(site_power: float | None = None, bases: tuple[str, ...] = CITY_BA
         for b in names:
             one = ds.sel(basis=b)
             per = str(one.basis_per.values)
-            # the people per home is the US Census's: households only for US bases
-            us = per == "household" or b.startswith("us-")
+            # a city of households only on a household basis: a per-person city turned into
+            # homes would blur the people/households distinction lesson 1 teaches
+            homes = per == "household"
             rows.append(
                 [
                     catalog.label("bases", b),
                     f"{fmt.number(float(one.basis_value))} kWh per {per}",
                     _three_figures(float(one.city_people)),
-                    _three_figures(float(one.city_households)) if us else "—",
+                    _three_figures(float(one.city_households)) if homes else "—",
                 ]
             )
         out.value = (
             f"<p>{fmt.quantity(float(ds.annual_energy), 'GWh')} per year; cities rounded to "
             "three figures, as the inputs are not known more closely</p>"
-            + table(["basis", "per year", "people", households], rows)
+            + table(
+                [
+                    "basis",
+                    "per year",
+                    "people (on the household basis: the people living in those homes)",
+                    households,
+                ],
+                rows,
+            )
         )
 
     sp.observe(update, "value")

@@ -70,6 +70,9 @@ TABLE = [
     ("300 MW 24 h", "MWh", None, "cannot read the unit"),  # a power and a time: no sum
     # 286,669 × 667 × 0.4 = 76,483,289.2 TFLOP/s = 76.4832892 EFLOP/s
     ("286,669 * 667 * 0.4 TFLOP/s", "EFLOP/s", 76.4832892, "read as 76,483,289 TFLOP/s"),
+    # reader 9-1, lesson 2: a ratio followed by its name; a unit after a ratio is still refused
+    ("1.75 PUE", "1", 1.75, ""),
+    ("1.5 MW", "1", None, "leave out 'MW'"),
 ]
 # (typed, unit, value read) for a question that asks how far above a reference (`above=True`)
 ABOVE = [
@@ -138,10 +141,13 @@ def test_students_answers_and_messages_in_the_lessons():
     # a rejected prediction says what to do, without "First 'about 3 TWh' is not a number"
     bad = lessons.reveal("energy-300mw", "a lot of TWh")
     assert not bad.ready and bad.message.startswith("Your prediction is not readable yet")
-    # "1.7" for pue-40: 1 / 0.60 = 1.667 rounded as the student rounded (1 / 0.57 = 1.754
-    # rounds to 1.8), so the forgot-other-losses trap, checked before the near-miss message
+    # "1.7" for pue-40 is 1 / 0.60 = 1.667 rounded, or 1 / 0.57 = 1.754 cut off: too rough to
+    # tell, so neither "add the other losses" nor right; "1.67" is the slip, "0.57" IT's share
     fb = lessons.check("pue-40", "1.7")
-    assert fb.trap == "forgot-other-losses" and "0.57" in fb.message
+    assert fb.trap == "two-figures" and "three figures" in fb.message
+    assert "other losses too" not in fb.message
+    assert lessons.check("pue-40", "1.67").trap == "forgot-other-losses"
+    assert lessons.check("pue-40", "0.57").trap == "it-share"
     # the text's "PUE about 1.2" is right for the annual PUE, rounded to the figures given
     assert lessons.check("jackson-annual-pue", "1.2").right
     # a unit slip: 2,628 MWh-as-GWh is a prefix slip; 24 × the days is hours
