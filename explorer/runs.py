@@ -22,7 +22,7 @@ import xarray as xr
 from . import catalog, validate
 from .errors import InputError
 from .model import compute
-from .training import CHECK_OUTPUTS, GOODPUT_VARS, OUTPUTS, flag_notes
+from .training import CHECK_OUTPUTS, FLAGS, GOODPUT_VARS, OUTPUTS, flag_notes
 
 # ------------------------------------------------------------------------------ a whole run
 # The variables `train` returns: the run's inputs as used and the chain's outputs.
@@ -187,14 +187,19 @@ def train_on_chips(
 
     `explorer.compute` with ``job_chips=chips``. Returns ``days`` (with interruptions; infinite
     when progress is impossible), ``ideal_days`` (none), ``effective_flops`` [FLOP/s] of the job
-    and ``mtbi``, ``checkpoint_interval``, ``goodput`` and its parts; a list of `chips` adds a
-    ``job_chips`` dimension.
+    and ``mtbi``, ``checkpoint_interval``, ``goodput`` and its parts, the restart at this job
+    size (``restart_minutes``), the fastest job size (``best_job_chips``) and the run's warnings
+    (``training_flags``, with a ``notes`` attribute for one job size: a run that practically
+    never finishes says so); a list of `chips` adds a ``job_chips`` dimension.
 
     Examples
     --------
     >>> r = train_on_chips("llama3-405b", 16384, mfu=0.4)
-    >>> round(float(r.ideal_days), 1), round(float(r.days), 1)
-    (67.9, 79.6)
+    >>> round(float(r.ideal_days), 1), round(float(r.days), 1), int(r.training_flags)
+    (67.9, 79.6, 0)
+    >>> r = train_on_chips("llama3-405b", 1_000_000)
+    >>> bool(int(r.training_flags) & FLAGS["beyond_horizon"]), "longer than" in r.attrs["notes"]
+    (True, True)
     """
     validate.precision(precision)
     catalog.check_name("model", model, "models")
@@ -211,10 +216,19 @@ def train_on_chips(
             ),
             "effective_flops": ds.job_flops.assign_attrs(long_name="effective FLOP/s of the job"),
             **_goodput_vars(ds),
+            "restart_minutes": ds.job_restart_minutes,
+            "best_job_chips": ds.best_job_chips,
+            "training_flags": ds.training_flags,
         }
     )
+    one = out.training_flags.ndim == 0
+    notes = (
+        "; ".join(flag_notes(int(out.training_flags), best=float(out.best_job_chips)))
+        if one
+        else ""
+    )
     return out.drop_vars(["precision", "basis"], errors="ignore").assign_attrs(
-        model=model, chip=chip, precision=precision
+        model=model, chip=chip, precision=precision, notes=notes
     )
 
 

@@ -770,7 +770,7 @@ def _metas_overall() -> str:
     """Why Meta's >90 % is not the goodput: it counts only the time the job was running."""
     g = goodput(JOB_CHIPS)
     return (
-        "Meta's >90 % counts only the time the job was running (the model gives "
+        "on our reading, Meta's >90 % counts only the time the job was running (the model gives "
         f"{fmt.percent(1 - float(g.restart_share))}); goodput also subtracts the checkpoint stalls "
         f"({fmt.percent(float(g.checkpoint_share))}) and the work lost since the last checkpoint "
         f"({fmt.percent(float(g.lost_work_share))})"
@@ -780,18 +780,32 @@ def _metas_overall() -> str:
 _METAS_OVERALL = _metas_overall()
 
 
-def _young() -> str:
-    """Young's estimate of lesson 4's goodput, worked with the core's figures (Daly's model, which
-    the explorer uses, refines it)."""
-    m = float(goodput(JOB_CHIPS).mtbi) * factor("hour", "minute")
-    tau = (2 * _CKPT * m) ** 0.5
-    losses = _CKPT / tau + (tau / 2 + _RESTART) / m
+def checkpoint_every() -> float:
+    """How often lesson 4's 16,384-chip job checkpoints [min]: the core's interval (Daly's
+    optimum for its interruption rate, checkpoint and restart), stated with the goodput
+    question so that students can estimate the goodput."""
+    return float(goodput(JOB_CHIPS).checkpoint_interval)
+
+
+def _mtbi_minutes() -> float:
+    return float(goodput(JOB_CHIPS).mtbi) * factor("hour", "minute")
+
+
+def _first_order() -> str:
+    """Lesson 4's goodput worked to first order, in words, with the core's figures (the
+    explorer's fuller model, Daly's, gives the answer)."""
+    m, every = _mtbi_minutes(), checkpoint_every()
+    lost = (every / 2 + _RESTART) / m
+    stalls = _CKPT / every
     return (
-        f"M = {fmt.number(m)} min between interruptions; Young's interval τ = √(2 × {_CKPT:g} × "
-        f"{fmt.number(m)}) ≈ {fmt.number(tau, 2)} min; losses ≈ {_CKPT:g}/{fmt.number(tau, 2)} "
-        f"+ ({fmt.number(tau / 2, 2)} + {_RESTART:g})/{fmt.number(m)} ≈ {fmt.percent(losses)}, "
-        f"so goodput ≈ {fmt.percent(1 - losses)} (Daly's model gives "
-        f"{fmt.percent(float(goodput(JOB_CHIPS).goodput), 3)})"
+        f"each interruption (every {fmt.number(m)} min) costs the {_RESTART:g}-min restart plus "
+        f"half a checkpoint interval of lost work ({fmt.number(every / 2, 2)} min): "
+        f"({_RESTART:g} + {fmt.number(every / 2, 2)}) ÷ {fmt.number(m)} ≈ {fmt.percent(lost, 2)}; "
+        f"the checkpoints cost {_CKPT:g} min in every {fmt.number(every, 2)}: "
+        f"≈ {fmt.percent(stalls, 2)}; goodput ≈ 1 − {fmt.percent(lost, 2)} − "
+        f"{fmt.percent(stalls, 2)} ≈ {fmt.percent(1 - lost - stalls, 2)} (the explorer's fuller "
+        "model, Daly's, which also lets interruptions strike during checkpoints and restarts, "
+        f"gives {fmt.percent(float(goodput(JOB_CHIPS).goodput), 3)})"
     )
 
 
@@ -800,16 +814,21 @@ _add(
         "goodput-16k",
         4,
         (
-            f"What share of time advances training for a {fmt.number(JOB_CHIPS)}-chip job "
-            f"(Llama 3's interruption rate, {_CKPT:g}-min checkpoints, {_RESTART:g}-min restarts)?"
+            f"What share of time advances training for a {fmt.number(JOB_CHIPS)}-chip job? "
+            f"Llama 3's interruption rate gives it an interruption about every "
+            f"{fmt.number(float(goodput(JOB_CHIPS).mtbi), 2)} hours; it saves a checkpoint about "
+            f"every {fmt.number(checkpoint_every(), 2)} minutes, each pausing training "
+            f"{_CKPT:g} min; a restart after an interruption takes {_RESTART:g} min."
         ),
         lambda: float(goodput(JOB_CHIPS).goodput),
         SHARE,
         rel_tol=0.03,
         hints=(
             "three things eat time: checkpoints, the work lost since the last one, and restarts",
-            "Young's estimate: losses ≈ δ/τ + (τ/2 + R)/M with τ = √(2δM); Daly refines it",
-            _young(),
+            "lost share ≈ (restart + half the time between checkpoints) ÷ time between "
+            "interruptions, plus checkpoint pause ÷ time between checkpoints; goodput is "
+            "1 − the losses",
+            _first_order(),
         ),
         traps=(
             Trap(

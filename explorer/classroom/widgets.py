@@ -13,7 +13,7 @@ import ipywidgets as w
 import numpy as np
 import traitlets
 
-from .. import catalog, fmt, power, validate
+from .. import catalog, fmt, power, training, validate
 from ..model import compute
 from ..runs import train_on_chips
 from ..systems import system_table
@@ -684,27 +684,74 @@ def training_time(
         r = train_on_chips(
             model, round(chips.value), chip=chip, mfu=mfu.value, restart_minutes=restart.value
         )
-        if not np.isfinite(float(r.days)):
-            out.value = (
-                "<p>With an interruption every "
-                f"{fmt.number(float(r.mtbi) * factor('hour', 'minute'))} min, "
-                "restarts eat all the time: "
-                "the job never finishes. Faster restarts or fewer chips per job are needed.</p>"
-            ) + beyond()
-            return
-        out.value = (
-            f"<p>{html.escape(catalog.label('models', model))}: "
-            f"<b>{fmt.number(float(r.days))} days</b> "
-            f"({fmt.number(float(r.ideal_days))} days with no interruptions). "
-            f"Interruption every {fmt.number(float(r.mtbi))} h; "
-            f"checkpoint every {fmt.number(float(r.checkpoint_interval))} min; "
-            f"goodput {fmt.percent(float(r.goodput))}.</p>"
-        ) + beyond()
+        out.value = run_words(r) + beyond()
 
     for c in (chips, mfu, restart):
         c.observe(update, "value")
     update()
     return shown(w.VBox([chips, mfu, restart, out]))
+
+
+def _minutes_or_hours(hours: float) -> str:
+    """A time between interruptions as students read it: minutes under an hour ("3.04 min"),
+    else hours ("3.09 h")."""
+    if hours < 1:
+        return f"{fmt.number(hours * factor('hour', 'minute'), 3)} min"
+    return f"{fmt.number(hours, 3)} h"
+
+
+def _share_words(g: float) -> str:
+    """A goodput in words, never in powers of ten: "85.3 %", "0.393 %", "under 0.1 %"."""
+    return fmt.percent(g) if g >= 1e-3 else "under 0.1 %"
+
+
+def run_words(r) -> str:
+    """One training job (a scalar `train_on_chips` result) in words, its warnings from the core's
+    ``training_flags``: a job that practically never finishes (longer than the core's horizon, or
+    no progress at all) says so instead of printing its days.
+
+    Examples
+    --------
+    >>> from explorer.runs import train_on_chips
+    >>> "practically never finishes" in run_words(train_on_chips("llama3-405b", 1_000_000))
+    True
+    >>> "e-0" in run_words(train_on_chips("llama3-405b", 1_000_000))
+    False
+    """
+    bits, limits = int(r.training_flags), training.thresholds()
+    every = (
+        f"an interruption every {_minutes_or_hours(float(r.mtbi))} and a "
+        f"{fmt.number(float(r.restart_minutes), 2)}-min restart"
+    )
+    name = html.escape(catalog.label("models", str(r.attrs.get("model", ""))))
+    if bits & (training.FLAGS["beyond_horizon"] | training.FLAGS["no_progress"]):
+        head = (
+            f"<p>{name}: <b>the job practically never finishes</b>. With {every}, "
+            f"goodput is {_share_words(float(r.goodput))} and the run would take more than "
+            f"{fmt.number(limits['horizon_days'])} days, longer than any run is worth (Epoch AI: "
+            "beyond about 15 months, better hardware and methods overtake it). "
+            f"With no interruptions it would take {fmt.number(float(r.ideal_days))} days. "
+            "Real jobs this large need spare machines standing by and restarts of seconds."
+        )
+    else:
+        head = (
+            f"<p>{name}: <b>{fmt.number(float(r.days))} days</b> "
+            f"({fmt.number(float(r.ideal_days))} days with no interruptions). "
+            f"{every[0].upper()}{every[1:]}; "
+            f"checkpoint every {fmt.number(float(r.checkpoint_interval), 2)} min; "
+            f"goodput {_share_words(float(r.goodput))}."
+        )
+        if bits & training.FLAGS["low_goodput"]:
+            head += (
+                f" Goodput is below {fmt.percent(limits['low_goodput'])}: interruptions "
+                "dominate at this size."
+            )
+    if bits & training.FLAGS["larger_than_fastest"]:
+        head += (
+            f" A job of {fmt.number(float(r.best_job_chips))} chips would finish sooner: each "
+            "added chip interrupts the job more often and lengthens every restart."
+        )
+    return head + "</p>"
 
 
 def _reading(value: float, unit: str) -> str:
