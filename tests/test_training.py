@@ -289,6 +289,19 @@ def test_train_on_chips_never_finishes_when_restarts_eat_the_time_and_refuses_ba
             runs.train_on_chips("llama3-405b", 1000, **kwargs)
 
 
+def test_train_on_chips_carries_the_cores_warnings_for_a_job_that_practically_never_ends():
+    # 1,000,000 H100s: goodput 2.5e-8, 43.8 million days; flags 2 + 4 + 8 + 16 = 30 (low
+    # goodput, beyond the 457-day horizon, above 1 % of US data-centre energy, larger than the
+    # fastest job of 128,494 chips); the restart has grown to 10 + 0.041 x 983.6 = 50.3 min
+    r = runs.train_on_chips("llama3-405b", 1_000_000)
+    assert int(r.training_flags) == 30 and int(r.best_job_chips) == 128_494
+    assert_allclose(float(r.restart_minutes), 10 + 0.041 * (1_000_000 - 16_384) / 1000)
+    assert "longer than 457 days" in r.attrs["notes"]
+    # Meta's size: no warning, no note
+    r = runs.train_on_chips("llama3-405b", 16_384)
+    assert int(r.training_flags) == 0 and r.attrs["notes"] == ""
+
+
 @settings(max_examples=40, deadline=None)
 @given(
     st.lists(st.floats(1, 1e8), min_size=1, max_size=6),

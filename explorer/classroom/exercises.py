@@ -61,6 +61,8 @@ _SCALE_WORDS = {
     "trillion": 1e12,
 }
 _CASELESS = {f"{p}{u}".lower(): f"{p}{u}" for p in ("k", "M", "G", "T") for u in ("W", "Wh")} | {
+    "w": "W",  # "261 mw / 910 w": nobody means a unit "w"
+    "wh": "Wh",
     "days": "day",
     "hours": "hour",
     "hrs": "hour",
@@ -130,6 +132,14 @@ _CALC = re.compile(
 )
 _CALC_TOKEN = re.compile(r"\s*(?:((?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)|([-+*/×÷()]))")
 _EXPONENT = re.compile(r"(?<=\d)[eE][+-]?\d+")  # "6*405e9*15.6e12": a number's own power of ten
+# "2.1 times", "2.1x", "×2.1", "2.1-fold": a ratio said with its word, read as its number
+_TIMES_BEFORE = re.compile(r"^(?:times|x|×)\s*(?=[\d.])", re.IGNORECASE)
+_TIMES_AFTER = re.compile(r"(?<=[\d.])\s*(?:-?\s*fold|times|x|×)$", re.IGNORECASE)
+# "261 MW / 910 W": a calculation of two quantities with their units
+_NUM = r"\d[\d,]*(?:\.\d+)?(?:[eE][+-]?\d+)?"
+_QUANTITY_CALC = re.compile(
+    rf"^(?P<a>{_NUM})\s*(?P<ua>[A-Za-z]+)\s*(?P<op>[/*×÷])\s*(?P<b>{_NUM})\s*(?P<ub>[A-Za-z]*)$"
+)
 
 
 @dataclass(frozen=True)
@@ -362,10 +372,20 @@ def read(answer: object, unit: str, negative: bool = False, above: bool = False)
     text = _normalise(answer)
     if not text:
         return Reading(None, "type a number first.")
+    if unit == RATIO:
+        text = _TIMES_AFTER.sub("", _TIMES_BEFORE.sub("", text))
+    quantities = _QUANTITY_CALC.match(text)
+    if quantities:
+        return _quantity_calc(quantities, unit, negative, above)
     calc = _CALC.match(text)
     if calc and re.fullmatch(r"\s*[\d.,]+\s*-\s*[\d.,]+\s*", calc["expr"]):
         return Reading(None, "give one number, not a range (the middle of it, for example).")
-    if calc and re.search(r"[*×÷()+]|\d\s*-|/.*/", _EXPONENT.sub("", calc["expr"])):
+    # a calculation: an operator other than one fraction bar, or a bar beside a power of ten
+    # ("261e6/910": not the fraction 261/910 times 10⁶)
+    if calc and (
+        re.search(r"[*×÷()+]|\d\s*-|/.*/", _EXPONENT.sub("", calc["expr"]))
+        or ("/" in calc["expr"] and _EXPONENT.search(calc["expr"]))
+    ):
         try:
             x = _calculate(calc["expr"])
         except ZeroDivisionError:
@@ -444,6 +464,31 @@ def _ratio_name(rest: str) -> bool:
             continue
         return False
     return True
+
+
+def _quantity_calc(m: re.Match, unit: str, negative: bool, above: bool) -> Reading:
+    """Two quantities with their units multiplied or divided ("261 MW / 910 W" → 286,813), read
+    in `unit`; a message when the result is not of the exercise's kind."""
+    try:
+        a = ureg.Quantity(float(m["a"].replace(",", "")), _CASELESS.get(m["ua"].lower(), m["ua"]))
+        b = ureg.Quantity(float(m["b"].replace(",", "")), _CASELESS.get(m["ub"].lower(), m["ub"]))
+        q = a / b if m["op"] in "/÷" else a * b
+    except ZeroDivisionError:
+        return Reading(None, f"that calculation divides by zero; {EXAMPLE}.")
+    except Exception:  # pint: not units
+        return Reading(
+            None, "I cannot read that calculation; type its result (a number such as 2,628)."
+        )
+    if q.dimensionless and unit not in (SHARE, RATIO) and unit not in COUNT_WORDS:
+        return Reading(
+            None, f"the units cancel to a plain number; the answer is {_unit_words(unit)}."
+        )
+    if q.dimensionless:
+        r = read(f"{q.to('dimensionless').magnitude:.12g}", unit, negative, above)
+    else:
+        r = read(f"{q.magnitude:.12g} {q.units:~}", unit, negative, above)
+    echo = f"read as {fmt.number(r.value)}" if r.value is not None and q.dimensionless else r.echo
+    return Reading(r.value, r.message, r.bare, echo, r.typed)
 
 
 def _count(x: float, rest: str, unit: str, negative: bool) -> Reading:
@@ -710,7 +755,18 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     x, want = r.value, e.answer()
     said = f" ({r.echo})" if r.echo else ""
     if e.accepts(x):
-        noted = [t.hint for t in e.traps if t.note and _near(x, t.value(), t.rel_tol)]
+        # a note for a step skipped: only when the answer lies nearer the trap than the result,
+        # and not when it is the result rounded at the student's own precision ("3e5" for 287k)
+        rounding = _rounding(answer, x)
+        rounded = rounding is not None and abs(x - want) <= rounding
+        noted = [
+            t.hint
+            for t in e.traps
+            if t.note
+            and not rounded
+            and _near(x, t.value(), t.rel_tol)
+            and abs(x - t.value()) < abs(x - want)
+        ]
         note = f" Note: {_sentence(noted[0])}" if noted else ""
         return Feedback(True, f"Right{said}! The explorer gets {e.show(want)}.{note}", "right")
     if _rounded(x, want, _figures(answer)):

@@ -515,7 +515,7 @@ _add(
             f"{_SITE} × (1 − {TRN2_COOLING:.2f} − {_other():.2f}) = "
             f"{fmt.quantity(_trn2_it_w() * factor('W', 'MW'), 'MW')}; "
             f"{_TRN2_TDP} W × {_TRN2_OVERHEAD} per chip ⇒ about "
-            f"{fmt.number(_trn2_it_w() / _trn2_all_in_w())} chips",
+            f"{fmt.number(float(f'{_trn2_it_w() / _trn2_all_in_w():.3g}'))} chips",
         ),
         traps=(
             Trap(
@@ -541,6 +541,21 @@ _add(
                 ),
                 f"each chip needs more than its {_TRN2_TDP} W TDP: "
                 f"multiply by the server overhead ({_TRN2_OVERHEAD})",
+            ),
+            Trap(
+                "pue-twice",
+                lambda: _trn2_it_w() / (_trn2_all_in_w() * _fleet_pue()),
+                f"the {fmt.percent(TRN2_COOLING + _other(), 2)} for cooling and other losses "
+                f"already is the PUE (1 − 1/{fmt.number(_fleet_pue())} of the site): don't "
+                f"divide by {fmt.number(_fleet_pue())} again",
+            ),
+            Trap(
+                "cooling-only-bare-tdp",
+                lambda: (
+                    SITE_MW * factor("MW", "W") * (1 - TRN2_COOLING) / _chip("trn2", "tdp", "W")
+                ),
+                f"each chip needs more than its {_TRN2_TDP} W TDP (× {_TRN2_OVERHEAD} for its "
+                f"server), and the {_OTHER} other losses also come off the site's power",
             ),
             Trap(
                 "no-other-losses",

@@ -109,6 +109,16 @@ def _measured() -> str:
     return f"{best} or {held}"
 
 
+def _measured_sustained() -> str:
+    return fmt.number(catalog.value("measurements.h100-matmul.bf16_sustained", "TFLOP/s"))
+
+
+def _sustained_share() -> str:
+    """One H100's sustained BF16 matrix multiplication as a share of its datasheet peak."""
+    sustained = catalog.value("measurements.h100-matmul.bf16_sustained", "TFLOP/s")
+    return fmt.percent(sustained / catalog.value("chips.h100.bf16_dense", "TFLOP/s"), 2)
+
+
 def _mtbi_hours() -> str:
     """The time between interruptions of Llama 3's job, in whole hours: "3 hours"."""
     return f"{float(goodput(lessons.JOB_CHIPS).mtbi):.0f} hours"
@@ -241,7 +251,10 @@ LESSONS = (
         3,
         "From chips to FLOPS",
         "03-from-chips-to-flops.ipynb",
-        "pick accelerators in the app and compare chips per MW",
+        "on the app's Advanced screen, set the site power to 300 MW and the Accelerator to "
+        "Trainium2 and press “Pin this scenario (A)”; then pick H100: the Chips and Cluster "
+        "FLOPS cards set B beside A, the chips a site feeds and its FLOP/s for the same "
+        "facility power",
         "chips per MW follow from TDP × server overhead after PUE; FLOP/s is a speed",
         "per-facility-MW comparison, torus versus switched networks, GB versus GiB",
     ),
@@ -502,15 +515,18 @@ PLANS: dict[int, Plan] = {
                 12,
                 "Goodput (predict first)",
                 f"Say: “About every {_mtbi_hours()} a failure costs a restart plus, on average, "
-                "half the work between checkpoints.” Students commit a prediction for goodput-16k "
-                "before "
-                "the slider and the hook's days with interruptions open. A prediction near "
-                "Meta's >90 % is fair: that figure counts only the time the job was running.",
+                "half the work between checkpoints; the job checkpoints about every "
+                f"{fmt.number(lessons.checkpoint_every(), 2)} minutes, and each checkpoint "
+                "pauses it a minute.” Students add the two losses as shares of the time and "
+                "commit a prediction for goodput-16k before the slider and the hook's days with "
+                "interruptions open. A prediction near Meta's >90 % is fair: on our reading that "
+                "figure counts only the time the job was running.",
             ),
             (
                 8,
                 "Debrief",
-                "Back to the hook with interruptions (the model against Meta's GPU-hours); ask "
+                "Back to the hook with interruptions (the model beside Meta's GPU-hours: "
+                "consistent, under assumed restart and checkpoint times); ask "
                 "the goodput question: at Rainier's scale, interruptions decide how much peak "
                 "becomes progress. Young and Daly (Advanced) are optional.",
             ),
@@ -925,6 +941,13 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
         ),
     ),
     4: (
+        (
+            "What share of peak does the sustained",
+            f"{_sustained_share()} of the datasheet peak, held at the power limit. A whole run "
+            f"reaches less (an MFU of about {_MFU}): its chips wait for each other over the network, spend "
+            "part of each step on memory-bound work, and idle while the pipeline fills and "
+            "drains.",
+        ),
         (
             "how many days does it take to train",
             f"{_ans('llama-days')} with no interruptions at {_MFU} MFU (BF16); more with them "
@@ -1386,6 +1409,10 @@ def _training_figures() -> str:
             fmt.number(catalog.value("training.flops_per_parameter_token", "FLOP")),
         ],
         ["one H100's dense BF16 peak (datasheet)", f"{fmt.number(peak)} TFLOP/s"],
+        [
+            "one H100 sustaining a large matrix multiplication at its power limit (measured)",
+            f"{_measured_sustained()} TFLOP/s",
+        ],
         ["MFU (the share of peak a run achieves)", _MFU],
         ["H100s in the hook's run", _RUN_CHIPS],
         ["seconds in a day", fmt.number(factor("day", "s"))],
@@ -1396,6 +1423,10 @@ def _training_figures() -> str:
         [
             "a checkpoint stalls training for",
             fmt.quantity(catalog.value("reliability.checkpoint_time", "minute"), "min"),
+        ],
+        [
+            "the job saves a checkpoint about every (the explorer's interval)",
+            f"{fmt.number(lessons.checkpoint_every(), 2)} min",
         ],
         [
             "a restart takes",

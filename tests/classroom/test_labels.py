@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from explorer import catalog
 from explorer.classroom import hot_days, lessons, widgets
+from explorer.training import goodput
 from explorer.ui import context
 
 
@@ -59,3 +60,35 @@ def test_lesson_3s_systems_table_marks_estimated_power():
     rows = widgets.systems().children[1].value
     assert "<td>14.6 (est.)</td>" in rows and "<td>58.2 (est.)</td>" in rows
     assert "<td>10.2</td>" in rows and "(est.)" not in rows.split("DGX H100")[1].split("</tr>")[0]
+
+
+def test_the_training_widget_says_when_a_job_practically_never_finishes():
+    # reader 10-2: at 1,000,000 H100s Llama 3.1 405B "took 43,802,945 days", an interruption
+    # "every 0.0507 h", goodput "2.54e-06 %". The core flags the run beyond its horizon (457 days,
+    # training.horizon); the widget says so in words, the time between interruptions in minutes
+    # (0.0507 h = 3.04 min) and no share in powers of ten
+    line = widgets.training_time("llama3-405b", job_chips=1_000_000).children[-1].value
+    assert "practically never finishes" in line and "more than 457 days" in line
+    assert "every 3.04 min" in line and "under 0.1 %" in line
+    assert "43,802,945" not in line and "e-0" not in line
+    assert "A job of 128,494 chips would finish sooner" in line  # the core's best_job_chips
+    # Meta's job size: its days, the interruption in hours, the checkpoint the page states
+    line = widgets.training_time("llama3-405b", job_chips=16_384).children[-1].value
+    assert "<b>79.6 days</b>" in line and "every 3.09 h" in line and "every 19 min" in line
+    assert "practically never" not in line
+    # 100,000 chips: an interruption every 30.4 min, below the catalog's 50 % goodput
+    line = widgets.training_time("llama3-405b", job_chips=100_000).children[-1].value
+    assert "every 30.4 min" in line and "below 50 %" in line
+
+
+def test_lesson_4s_goodput_question_gives_the_checkpoint_interval_in_words():
+    # the estimate needs the core's interval (Daly's optimum, 18.6 min at 16,384 chips):
+    # (10 + 9.3) / 186 + 1 / 18.6 ≈ 15.8 % of losses, goodput ≈ 84 % (Daly: 85.3 %)
+    e = lessons.EXERCISES["goodput-16k"]
+    assert "checkpoint about every 19 minutes, each pausing training 1 min" in e.question
+    assert "1-min checkpoints" not in e.question
+    assert lessons.checkpoint_every() == float(goodput(lessons.JOB_CHIPS).checkpoint_interval)
+    worked = e.hints[2]
+    assert "≈ 84 %" in worked and "85.3 %" in worked
+    assert not any(sym in h for h in e.hints for sym in ("τ", "δ", "√"))
+    assert lessons.check("goodput-16k", "84 %").right

@@ -73,6 +73,25 @@ TABLE = [
     # reader 9-1, lesson 2: a ratio followed by its name; a unit after a ratio is still refused
     ("1.75 PUE", "1", 1.75, ""),
     ("1.5 MW", "1", None, "leave out 'MW'"),
+    # reader 10-2, lesson 3: a calculation after an e-number, or of quantities with their units
+    ("261e6/910", "chips", 261e6 / 910, "read as 286,813"),  # 286,813.19…, not 261/910 x 10⁶
+    ("2.61e8/910", "chips", 261e6 / 910, "read as 286,813"),
+    ("910/2.61e8", "1", 910 / 2.61e8, ""),  # 3.487e-6: the power of ten is the denominator's
+    ("261 MW / 910 W", "chips", 261e6 / 910, "read as 286,813"),
+    ("261 mw / 910 w", "chips", 261e6 / 910, ""),
+    ("300 MW * 24 h", "GWh", 7.2, ""),  # 7,200 MWh
+    ("2628 GWh / 8760 h", "MW", 300.0, ""),
+    ("261 MW / 0 W", "chips", None, "divides by zero"),
+    ("261 MW / 910 W", "GWh", None, "units cancel to a plain number; the answer is an energy"),
+    # ... and a ratio said with its word ("How many times…?")
+    ("2.1 times", "1", 2.1, ""),
+    ("2.1x", "1", 2.1, ""),
+    ("2.1 x", "1", 2.1, ""),
+    ("2.1×", "1", 2.1, ""),
+    ("×2.1", "1", 2.1, ""),
+    ("2.1-fold", "1", 2.1, ""),
+    ("about 2.1 times", "1", 2.1, ""),
+    ("2.1 times", "chips", None, "leave out 'times'"),  # a count is not a ratio
 ]
 # (typed, unit, value read) for a question that asks how far above a reference (`above=True`)
 ABOVE = [
@@ -203,3 +222,25 @@ def test_lessons_7_and_8_answers_the_ninth_reader_tried():
     e = lessons.EXERCISES["hot-day-above-mean"]
     (mw,) = [t for t in e.traps if t.id == "megawatts"]
     assert e.show_trap(mw).endswith(" MW")
+
+
+def test_reader_10_2s_answers_to_lesson_3():
+    # a rounding of the right answer (286,813 chips) at the student's own precision never gets
+    # the note of the no-other-losses trap (270 MW / 910 W = 296,703): "3e5" is 287k to one
+    # figure; "297k" and "296,700", nearer the trap than the answer at 3 or 4 figures, still do
+    for typed in ("300,000", "300k", "3e5", "290,000", "287k"):
+        fb = lessons.check("trn2-chips-300mw", typed)
+        assert fb.right and "Note" not in fb.message, (typed, fb.message)
+    for typed in ("297k", "296,700"):
+        fb = lessons.check("trn2-chips-300mw", typed)
+        assert fb.right and "Note: the 3 % other losses" in fb.message, (typed, fb.message)
+    # the PUE taken twice: 261 MW / (910 W x 1.15) = 249,402 chips; the 13 % already is the PUE
+    fb = lessons.check("trn2-chips-300mw", "249,400")
+    assert fb.trap == "pue-twice" and "divide by 1.15 again" in fb.message, fb.message
+    # the cooling share only and the bare TDP: 270 MW / 500 W = 540,000
+    assert lessons.check("trn2-chips-300mw", "540,000").trap == "cooling-only-bare-tdp"
+    # the per-MW ratio (2.0999…) written with "times"
+    for typed in ("2.1 times", "2.1x", "×2.1"):
+        assert lessons.check("gb200-trn2-per-mw", typed).right, typed
+    # the worked step rounds as the answer is known: about 287,000 chips, not 286,813
+    assert lessons.EXERCISES["trn2-chips-300mw"].hints[2].endswith("about 287,000 chips")
