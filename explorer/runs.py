@@ -22,7 +22,7 @@ import xarray as xr
 from . import catalog, validate
 from .errors import InputError
 from .model import compute
-from .training import CHECK_OUTPUTS, FLAGS, GOODPUT_VARS, OUTPUTS, flag_notes
+from .training import CHECK_OUTPUTS, GOODPUT_VARS, OUTPUTS, flag_notes
 
 # ------------------------------------------------------------------------------ a whole run
 # The variables `train` returns: the run's inputs as used and the chain's outputs.
@@ -197,6 +197,7 @@ def train_on_chips(
     >>> r = train_on_chips("llama3-405b", 16384, mfu=0.4)
     >>> round(float(r.ideal_days), 1), round(float(r.days), 1), int(r.training_flags)
     (67.9, 79.6, 0)
+    >>> from explorer.training import FLAGS
     >>> r = train_on_chips("llama3-405b", 1_000_000)
     >>> bool(int(r.training_flags) & FLAGS["beyond_horizon"]), "longer than" in r.attrs["notes"]
     (True, True)

@@ -798,7 +798,13 @@ _METAS_OVERALL = _metas_overall()
 def checkpoint_every() -> float:
     """How often lesson 4's 16,384-chip job checkpoints [min]: the core's interval (Daly's
     optimum for its interruption rate, checkpoint and restart), stated with the goodput
-    question so that students can estimate the goodput."""
+    question so that students can estimate the goodput.
+
+    Examples
+    --------
+    >>> round(checkpoint_every(), 1)  # √(2 × 1 × 185.6) = 19.3 (Young), refined by Daly
+    18.6
+    """
     return float(goodput(JOB_CHIPS).checkpoint_interval)
 
 

@@ -942,11 +942,11 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
     ),
     4: (
         (
-            "What share of peak does the sustained",
+            "What share of peak does one H100 sustain",
             f"{_sustained_share()} of the datasheet peak, held at the power limit. A whole run "
-            f"reaches less (an MFU of about {_MFU}): its chips wait for each other over the network, spend "
-            "part of each step on memory-bound work, and idle while the pipeline fills and "
-            "drains.",
+            f"reaches less (an MFU of about {_MFU}): its chips wait for each other over the "
+            "network, spend part of each step on memory-bound work, and idle while the pipeline "
+            "fills and drains.",
         ),
         (
             "how many days does it take to train",
