@@ -70,6 +70,12 @@ def _ans(eid: str) -> str:
     return e.show(e.answer())
 
 
+def _trap(eid: str, trap: str) -> str:
+    """A trap's value as the key prints it (from the core, never typed here)."""
+    e = lessons.EXERCISES[eid]
+    return fmt.number(float(f"{next(t for t in e.traps if t.id == trap).value():.3g}"))
+
+
 def _typed_percent(eid: str) -> str:
     """A share exercise's answer as a student types it without the % sign ("10" for 10.0 %)."""
     return fmt.number(lessons.EXERCISES[eid].answer() * 100, 2)
@@ -251,7 +257,7 @@ LESSONS = (
         3,
         "From chips to FLOPS",
         "03-from-chips-to-flops.ipynb",
-        "on the app's Advanced screen, set the site power to 300 MW and the Accelerator to "
+        f"on the app's Advanced screen, set the site power to {_SITE} and the Accelerator to "
         "Trainium2 and press “Pin this scenario (A)”; then pick H100: the Chips and Cluster "
         "FLOPS cards set B beside A, the chips a site feeds and its FLOP/s for the same "
         "facility power",
@@ -473,6 +479,9 @@ PLANS: dict[int, Plan] = {
         ),
         (
             "Forgetting the server overhead: nearly twice the chips.",
+            "Taking off the cooling and other losses and then dividing by the PUE as well "
+            f"(about {_trap('trn2-chips-300mw', 'pue-twice')} chips): the losses already are the "
+            "PUE; the checker names it.",
             "Reading TFLOP/s as PFLOP/s: the prefix hint fires at 1,000 times.",
             "Using the sparse figure for the dense question (twice the answer).",
             f"Leaving a day's computing in PFLOP ({_us_pflop_day()}): the hint names the "
