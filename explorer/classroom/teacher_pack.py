@@ -540,7 +540,7 @@ PLANS: dict[int, Plan] = {
                 3,
                 "Roles",
                 "Hand out the four role cards (worksheet); each group reads its brief "
-                "and its three or four claims. Say: “Argue in role; vote what you believe after "
+                "and its four claims (every claim has one defender and one challenger). Say: “Argue in role; vote what you believe after "
                 "every case: the vote scores against the sources, not the argument.”",
             ),
             (
@@ -555,7 +555,13 @@ PLANS: dict[int, Plan] = {
                 "Two minutes per role, then one question to it from the floor (three minutes a "
                 "role).",
             ),
-            (4, "Vote", "Everyone votes on the eight claims in the grid, then in the notebook."),
+            (
+                4,
+                "Vote",
+                "Each group writes its verdict on the four claims it argued in the grid's "
+                "“group verdict” column (the role's verdict, scored); then everyone votes alone "
+                "on the eight claims, in the grid, then in the notebook.",
+            ),
             (
                 7,
                 "Reveal",
@@ -586,8 +592,9 @@ PLANS: dict[int, Plan] = {
             "so such a ballot scores that many at best; read the scores with that in mind.",
         ),
         "The stations, the vote and the reveal all run in the notebook. Without computers: the "
-        "worksheet's role cards, stations (figures, the computation in words, the notes and the "
-        "sources with their addresses) and claim grid; the teacher reads the verdicts, the rows "
+        "worksheet carries the verdict rule, the dense/sparse note, the role cards, the stations "
+        "(figures, the computation in words, the notes and the sources with their addresses) and "
+        "the claim grid; the teacher reads the verdicts, the rows "
         "worth a second look and the debrief's model answers from the answer key at the reveal.",
     ),
     6: Plan(
@@ -1254,8 +1261,35 @@ def _fact_check_grid() -> str:
         if not figures:
             figures = "read the sources: " + "; ".join(factcheck.source_titles(c.id))
         rows.append([c.claim, figures, "", "", ""])
-    grid = _table(["claim", "station figures", "my number", "my assumption", "my vote"], rows)
-    return "".join(cards) + "<h3>Recompute stations</h3>" + stations + "<h3>Claim grid</h3>" + grid
+    grid = _table(
+        ["claim", "station figures", "my number", "my assumption", "group verdict", "my vote"],
+        [[*row, ""] for row in rows],
+    )
+    rule = "".join(
+        f"<li>{_markdown(item)[3:-4]}</li>"  # one paragraph each, without its <p>
+        for item in _passage(5, "- **reproduced**").removeprefix("- ").split("\n- ")
+    )
+    rule = f"<h3>The verdict rule</h3><ul>{rule}</ul>" + _markdown(
+        _passage(5, "**Dense or sparse?**")
+    )
+    return (
+        rule
+        + "".join(cards)
+        + "<h3>Recompute stations</h3>"
+        + stations
+        + "<h3>Claim grid</h3>"
+        + grid
+    )
+
+
+def _passage(lesson: int, start: str) -> str:
+    """The paragraph of lesson `lesson`'s notebook that begins with `start`, up to the next blank
+    line: the worksheet prints the notebook's own words, never a copy to keep in step."""
+    (notebook,) = [x.notebook for x in LESSONS if x.number == lesson]
+    for source in markdown_cells(NOTEBOOKS / notebook):
+        if start in source:
+            return source[source.index(start) :].split("\n\n")[0].strip()
+    raise KeyError(f"lesson {lesson} has no paragraph starting {start!r}")
 
 
 def _printed(details: str) -> str:
