@@ -290,8 +290,8 @@ def build_claims() -> list[Claim]:
         Claim(
             "in-power",
             RAINIER,
-            "The Indiana site will, once built out, have thirty data-centre buildings drawing 2.2 GW "
-            "in all.",
+            "The Indiana site will, once built out, have thirty data-centre buildings drawing "
+            "2.2 GW in all.",
             2200,
             "MW",
             lambda: catalog.value("sites.rainier-indiana.site_power", "MW"),
@@ -949,7 +949,7 @@ def after_reveal() -> str:
         "or more before any physics.</li>"
         f"<li><b>The memory row.</b> The article's {gib} GB for the instance is its chips' "
         f"memory in GiB ({gib} GiB = {gb} GB), printed as GB. The table does name a unit, but "
-        "memory makers have long written \"GB\" for 2³⁰ bytes, so a memory figure in GB "
+        'memory makers have long written "GB" for 2³⁰ bytes, so a memory figure in GB '
         "leaves open which of the two it means: naming which one fills that gap, and the row "
         "is reproduced under an assumption. The UltraServer's "
         "memory row in the full table (answer key) goes one step further: GiB read as GB and "
@@ -958,7 +958,7 @@ def after_reveal() -> str:
         f"lesson 6 does; lesson 3 rounded it to a whole per cent, so lesson 3's count is "
         f"{rounding_gap()} chips higher. Rounding, not a disagreement: both are hundreds of "
         "thousands, once a chip's power and the server overhead are assumed.</li>"
-        "<li><b>The battery row.</b> \"Every data centre has batteries\" is true and beside "
+        '<li><b>The battery row.</b> "Every data centre has batteries" is true and beside '
         "the point: its UPS batteries carry the computers for minutes, until the generators "
         "start. The claim is of battery storage (BESS) that shaves cooling peaks for hours, "
         "which lesson 7 sizes, and no source reports one at the site.</li>"

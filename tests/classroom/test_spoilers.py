@@ -12,8 +12,9 @@ anywhere on the page outside a reveal, and lesson 5 shows no verdict before the 
 A reveal is a collapsed ``<details>`` block or a reveal widget that only opens on a click; so the
 answer may not appear in any output, in any markdown outside ``<details>``, in the handout's
 HTML, nor in any widget's state. Paper cannot fold: a student handout holds no ``<details>`` block
-at all (its answers are often words, "about a month", that no number pattern finds). The teacher's rendering (every reveal open)
-shows that the reveals do hold the answers, so the check can fail."""
+at all (its answers are often words, "about a month", that no number pattern finds). The
+teacher's rendering (every reveal open) shows that the reveals do hold the answers, so the check
+can fail."""
 
 from __future__ import annotations
 
