@@ -167,3 +167,16 @@ def test_the_battery_station_links_its_sources():
     links = factcheck.source_links("ms-battery")
     assert len(links) == len(factcheck.claim("ms-battery").sources) >= 3
     assert all(url.startswith("https://") and "http" not in title for title, url in links)
+
+
+def test_the_memory_row_shows_what_the_explorer_gets_in_gib_and_gb():
+    # reader 10: the row read claimed "1,536 GB", explorer "1,536 GB" beside an assumption verdict;
+    # the explorer gets 16 x 96 GiB = 1,536 GiB = 1,536 x 1.073741824 GB = 1,649 GB
+    row = factcheck.html_table(("trn2-hbm",))
+    assert "<td>1,536 GB</td><td>1,536 GiB (1,649 GB)</td>" in row
+    # the reveal's table keeps the vote's order; the answer key's full table, the articles'
+    ids = ("trn2-hbm", "ms-city")
+    shown = factcheck.html_table(ids)
+    assert shown.index(factcheck.claim("trn2-hbm").claim) < shown.index("250,000 people")
+    # the battery row arms the teacher against "every data centre has batteries" (UPS)
+    assert "UPS batteries" in factcheck.after_reveal()

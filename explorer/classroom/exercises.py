@@ -780,9 +780,11 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     # The one rule for traps and roundings: an answer that is the right value rounded at the
     # student's own precision ("2 weeks" for 12 days, "10 %" for 11.0 %) never fires a trap,
     # however near a trap's value it also lies; it is asked for more figures instead.
-    rounding = _rounding(answer, x)
+    # the precision of a number written in words is that of its digits: "two weeks" is "2 weeks"
+    spelled = _words_to_number(_APPROX.sub("", answer).strip()) if isinstance(answer, str) else None
+    rounding = _rounding(spelled, x)
     if rounding is not None and abs(x - want) <= rounding:
-        figures = _figures(answer)
+        figures = _figures(spelled)
         return Feedback(
             False,
             f"Not yet{said}: that fits only to the {figures} figure"

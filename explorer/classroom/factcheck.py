@@ -43,6 +43,7 @@ class Claim:
     how: str = ""  # the computation, in words
     sources: tuple[str, ...] = ()  # where a non-numeric claim was checked (title, date, URL)
     stated: str = ""  # the claimed value as the article words it, when not a plain number
+    found: str = ""  # the explorer's value as the table shows it, when its unit is not the claim's
 
     def value(self) -> float | str:
         return self.compute()
@@ -289,7 +290,8 @@ def build_claims() -> list[Claim]:
         Claim(
             "in-power",
             RAINIER,
-            "The Indiana site: thirty data-centre buildings drawing 2.2 GW in all.",
+            "The Indiana site will, once built out, have thirty data-centre buildings drawing "
+            "2.2 GW in all.",
             2200,
             "MW",
             lambda: catalog.value("sites.rainier-indiana.site_power", "MW"),
@@ -317,6 +319,10 @@ def build_claims() -> list[Claim]:
             "GB",
             lambda: _gib_as_gb("trn2-instance"),
             rel_tol=0.001,
+            found=(
+                f"{fmt.number(_gib_as_gb('trn2-instance'))} GiB "
+                f"({fmt.number(_sys('trn2-instance', 'hbm_capacity') * factor('TB', 'GB'))} GB)"
+            ),
             assumption=(
                 f"the {_figure('systems.trn2-instance.published_hbm_capacity')} is GiB "
                 f"({_times('trn2-instance', 'hbm_capacity', 'GiB')} = "
@@ -564,6 +570,7 @@ def table() -> list[dict[str, object]]:
                 "claim": c.claim,
                 "claimed": c.claimed,
                 "stated": c.stated,
+                "found": c.found,
                 "unit": c.unit,
                 "explorer": got,
                 "verdict": verdict,
@@ -582,7 +589,8 @@ DEFEND, CHALLENGE = "defend", "challenge"
 class Role:
     """A role of lesson 5's game: who they are, what they argue, and the claims they argue, each
     with the side the role takes (`DEFEND` or `CHALLENGE`) whatever the verdict turns out to be:
-    two roles on one claim may take opposite sides, and a side gives no verdict away.
+    every claim the class plays has one defender and one challenger, so a side gives no verdict
+    away and every claim, the sparse one too, is argued against.
 
     Examples
     --------
@@ -629,7 +637,12 @@ ROLES = (
         "You wrote the articles on a deadline, from press releases, local reporting and vendor "
         "tables. Make the case for your figures to a general reader: why you rounded and "
         "compared as you did, and where your figures came from.",
-        (("ms-city", DEFEND), ("ms-chips", DEFEND), ("us-fp8", DEFEND)),
+        (
+            ("ms-city", DEFEND),
+            ("trn2-sparse", DEFEND),
+            ("trn2-hbm", DEFEND),
+            ("ms-battery", DEFEND),
+        ),
     ),
     Role(
         "aws-engineer",
@@ -639,8 +652,8 @@ ROLES = (
         "say which document you used.",
         (
             ("us-fp8", DEFEND),
-            ("trn2-sparse", DEFEND),
-            ("trn2-hbm", DEFEND),
+            ("trn2-sparse", CHALLENGE),
+            ("trn2-hbm", CHALLENGE),
             ("ms-cooling", CHALLENGE),
         ),
     ),
@@ -650,7 +663,12 @@ ROLES = (
         "You run the regional grid. Argue from the power a site draws at every hour (MW), not "
         "what a campus may one day reach, and from the equipment that stands on the site; ask "
         "who reports each figure.",
-        (("in-power", CHALLENGE), ("ms-cooling", DEFEND), ("ms-battery", DEFEND)),
+        (
+            ("in-power", CHALLENGE),
+            ("ms-cooling", DEFEND),
+            ("ms-chips", DEFEND),
+            ("ms-battery", CHALLENGE),
+        ),
     ),
     Role(
         "resident",
@@ -658,7 +676,12 @@ ROLES = (
         "You read the articles to know what the campus means for your town. Ask of each "
         "comparison which basis it uses, and of each figure who reports it, so that people in "
         "town could check it themselves.",
-        (("ms-city", CHALLENGE), ("ms-battery", CHALLENGE), ("in-power", DEFEND)),
+        (
+            ("ms-city", CHALLENGE),
+            ("ms-chips", CHALLENGE),
+            ("in-power", DEFEND),
+            ("us-fp8", CHALLENGE),
+        ),
     ),
 )
 
@@ -794,20 +817,11 @@ def rounding_gap() -> str:
     return f"about {fmt.number(_about(abs(gap), 2))}"
 
 
-def _chips_note() -> str:
-    share = _aws_fleet_cooling()
-    return (
-        f"Lesson 3 rounded AWS's cooling share to {fmt.percent(round(share, 2))}; this station, "
-        f"like lesson 6, takes it unrounded ({fmt.percent(share, 4)}), so your count comes out "
-        f"{rounding_gap()} chips below lesson 3's."
-    )
-
-
-# what a station can and cannot check, beside its figures (built when shown, from the catalog)
+# what a station can and cannot check, beside its figures (built when shown, from the catalog);
+# the chips' rounding gap to lesson 3 is for the teacher (the reveal's chips row), not a station
 STATION_NOTES: dict[str, Callable[[], str]] = {
     "in-power": _indiana_note,
     "trn2-sparse": _sparse_note,
-    "ms-chips": _chips_note,
 }
 
 
@@ -870,14 +884,13 @@ def html_table(ids: tuple[str, ...] | None = None) -> str:
         "<th>explorer</th><th>verdict</th><th>why</th></tr>"
     )
     body = []
-    for r in table():
-        if ids is not None and r["id"] not in ids:
-            continue
+    rows = {r["id"]: r for r in table()}
+    for r in rows.values() if ids is None else (rows[i] for i in ids):  # the vote's order
         cells = [
             r["article"].split(" (")[0].split(" ·")[0],
             r["claim"],
             r["stated"] or _shown(r["claimed"], str(r["unit"])),
-            _shown(r["explorer"], str(r["unit"])),
+            r["found"] or _shown(r["explorer"], str(r["unit"])),
             r["verdict"],
             r["why"] + (" Sources: " + "; ".join(r["sources"]) if r["sources"] else ""),
         ]
@@ -935,14 +948,20 @@ def after_reveal() -> str:
         "it beside a rival's figure, or reads it as training speed, is off by a factor of two "
         "or more before any physics.</li>"
         f"<li><b>The memory row.</b> The article's {gib} GB for the instance is its chips' "
-        f"memory in GiB ({gib} GiB = {gb} GB), printed as GB. Naming the unit the table left "
-        "out fills a gap, so the row is reproduced under an assumption. The UltraServer's "
+        f"memory in GiB ({gib} GiB = {gb} GB), printed as GB. The table does name a unit, but "
+        'memory makers have long written "GB" for 2³⁰ bytes, so a memory figure in GB '
+        "leaves open which of the two it means: naming which one fills that gap, and the row "
+        "is reproduced under an assumption. The UltraServer's "
         "memory row in the full table (answer key) goes one step further: GiB read as GB and "
         "then written in TB, a mix of units no source uses, so that row is contested.</li>"
         "<li><b>The chips row.</b> The explorer's count takes AWS's cooling share unrounded, as "
         f"lesson 6 does; lesson 3 rounded it to a whole per cent, so lesson 3's count is "
         f"{rounding_gap()} chips higher. Rounding, not a disagreement: both are hundreds of "
         "thousands, once a chip's power and the server overhead are assumed.</li>"
+        '<li><b>The battery row.</b> "Every data centre has batteries" is true and beside '
+        "the point: its UPS batteries carry the computers for minutes, until the generators "
+        "start. The claim is of battery storage (BESS) that shaves cooling peaks for hours, "
+        "which lesson 7 sizes, and no source reports one at the site.</li>"
         "<li><b>The Indiana row.</b> <i>Reproduced</i> here means an independent report gives "
         "the same figure, not that the explorer computed it: the station could check the source "
         "and that the figures fit together, not that the campus will draw its full build-out. "
@@ -967,7 +986,8 @@ def after_reveal() -> str:
         "AWS's Trainium2 documentation, or the battery with the question: who reports it?</li>"
         "</ul></details>"
         "<details><summary>Summary (open after the debrief)</summary><ul>"
-        f"<li>Of the articles' {len(CLAIMS)} numeric claims (the answer key lists them all), "
+        f"<li>Of the full fact-check's {len(CLAIMS)} rows (the articles' claims and one "
+        "re-reading; the answer key lists them all), "
         "most hardware rows are reproduced: per-chip figures × chip count. The table rows "
         "played here were chosen because they are not all so.</li>"
         f"<li>Trn2's sparse FP8 carries a factor of {article_x} over dense where AWS documents "

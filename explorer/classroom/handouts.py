@@ -3,8 +3,10 @@ HTML page with its outputs, the lesson widgets as static snapshots (text, tables
 as inline SVG images), no script and nothing loaded from the network.
 
 Two editions: the students' handouts, where every reveal stays closed (nothing of an exercise's
-result is on the page), and the teacher's rendering (``reveal=True``), where every reveal is open:
-answers, worked solutions, the charts behind them and the fact-check's verdicts.
+result is on the page) and a lesson's folded ``<details>`` blocks ("What we found") are left out,
+since paper cannot fold them, and the teacher's rendering (``reveal=True``), where every reveal is
+open: answers, worked solutions, the charts behind them, the fact-check's verdicts and the folded
+blocks.
 
 Examples
 --------
@@ -15,6 +17,7 @@ Examples
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,6 +26,12 @@ from ..ui.static import STATIC
 from .widgets import REVEAL
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+
+# the edition an executed notebook was run for, in its metadata (a copy read back keeps it)
+EDITION = "explorer_reveal"
+# a folded block of a lesson's markdown: its summary names what it holds ("What we found (open
+# after step 5)")
+FOLDED = re.compile(r"<details>\s*<summary>(.*?)</summary>.*?</details>", re.S)
 
 # JupyterLab's template without the scripts it loads from CDNs (RequireJS, MathJax, Mermaid, the
 # widget manager): a handout makes no network request; widgets are static snapshots.
@@ -68,17 +77,29 @@ def execute(paths: list[Path] | None = None, reveal: bool = False) -> list[tuple
             ExecutePreprocessor(timeout=600, store_widget_state=False).preprocess(
                 nb, {"metadata": {"path": str(path.parent)}}
             )
+            nb.metadata[EDITION] = reveal
             done.append((Path(path), nb))
     return done
 
 
+def _folded_out(summary: str) -> str:
+    """What a student handout prints instead of a folded block: where its content is."""
+    what = re.sub(r"\s*\(open [^)]*\)", "", summary, flags=re.I).strip()
+    return f"*{what} — folded on screen; on paper, in your teacher's edition.*"
+
+
 def _hide_plumbing(nb: object) -> object:
     """A copy of `nb` whose widget and import cells show only their outputs: a handout's reader
-    sees the question, the figure or the solution, not the code that builds it."""
+    sees the question, the figure or the solution, not the code that builds it. In a student
+    edition (not run with ``reveal``) the markdown's folded blocks are left out: paper prints a
+    ``<details>`` block open, and it holds the lesson's answers."""
     import copy
 
     nb = copy.deepcopy(nb)
+    student = not nb.metadata.get(EDITION, False)
     for cell in nb.cells:
+        if cell.cell_type == "markdown" and student:
+            cell.source = FOLDED.sub(lambda m: _folded_out(m[1]), cell.source)
         if cell.cell_type != "code":
             continue
         lines = [x for x in cell.source.splitlines() if x.strip()]
@@ -90,7 +111,8 @@ def _hide_plumbing(nb: object) -> object:
 
 def to_html(nb: object) -> str:
     """An executed notebook as one self-contained, offline HTML page; the code of widget and
-    import cells is left out (their outputs stay)."""
+    import cells is left out (their outputs stay), and so, in a student edition, are the
+    markdown's folded blocks."""
     import jinja2
     from nbconvert import HTMLExporter
 

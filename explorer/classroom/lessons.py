@@ -870,7 +870,7 @@ _add(
 
 
 # The capstone (lesson 6): one site, one model. Its speed and ideal days are the whole site's (every
-# chip); its energy is priced on the plan the lesson recommends: one job of the size that trains
+# chip); its energy is priced on the plan the lesson prices: one job of the size that trains
 # fastest (the core's best_job_chips), drawing its chips' share of the site. The every-chip plan
 # (the core's default job) is the contrast shown after the reveal.
 CAPSTONE = {"site_power": SITE_MW, "chip": "trn2", "model": "llama3-405b"}
@@ -900,7 +900,7 @@ def capstone_site(precision: str = "bf16"):
 
 @cache
 def capstone_plan(precision: str = "bf16"):
-    """Lesson 6's recommended run: one job of the site's fastest job size (``best_job_chips``),
+    """Lesson 6's priced run: one job of the site's fastest job size (``best_job_chips``),
     the rest of the site's chips left for other work; the job draws its chips' share of the site.
 
     Examples
@@ -1001,12 +1001,12 @@ def _c(var: str, precision: str = "bf16") -> float:
 
 
 def _p(var: str) -> float:
-    """A figure of the recommended plan (`capstone_plan`)."""
+    """A figure of the priced plan, the fastest job (`capstone_plan`)."""
     return float(capstone_plan()[var])
 
 
 def _plan_mw() -> float:
-    """The recommended job's power [MW]: its chips' share of the site."""
+    """The fastest job's power [MW]: its chips' share of the site."""
     return SITE_MW * _p("job_chips") / _c("chips_supported")
 
 
@@ -1077,14 +1077,28 @@ _add(
         ),
     )
 )
-_PLAN_CHIPS, _SITE_CHIPS = fmt.number(_p("job_chips")), fmt.number(_c("chips_supported"))
+
+
+def about(x: float, figures: int = 3) -> str:
+    """`x` rounded to `figures` significant figures and printed, for a figure whose last digits
+    mean nothing (the fastest job size: the optimum is flat).
+
+    Examples
+    --------
+    >>> about(128_494), about(104_139.2)
+    ('128,000', '104,000')
+    """
+    return fmt.number(float(f"{x:.{figures}g}"))
+
+
+_PLAN_CHIPS, _SITE_CHIPS = about(_p("job_chips")), fmt.number(_c("chips_supported"))
 _PLAN_DAYS = fmt.number(_p("training_days"))
 
 _add(
     Exercise(
         "capstone-energy",
         6,
-        f"The plan: one job of {_PLAN_CHIPS} of the site's {_SITE_CHIPS} chips (the job size "
+        f"The plan: one job of about {_PLAN_CHIPS} of the site's {_SITE_CHIPS} chips (the job size "
         f"that trains fastest), {_PLAN_DAYS} days wall-clock, interruptions included. The job "
         f"draws its chips' share of the {_SITE} site; the other chips are free for other work. "
         "How much electricity does the run use? (MWh)",
@@ -1093,8 +1107,8 @@ _add(
         hints=(
             "energy = power × time again; this job draws only its chips' share of the site",
             "MWh = site power (MW) × job chips ÷ site chips × days × 24 hours per day",
-            f"{_SITE} × {_PLAN_CHIPS} ÷ {_SITE_CHIPS} = {fmt.quantity(_plan_mw(), 'MW')}; "
-            f"× {_PLAN_DAYS} days × 24 h ≈ {fmt.number(_p('run_energy'))} MWh",
+            f"{_SITE} × {_PLAN_CHIPS} ÷ {_SITE_CHIPS} ≈ {fmt.quantity(_plan_mw(), 'MW')}; "
+            f"× {_PLAN_DAYS} days × 24 h ≈ {about(_p('run_energy'))} MWh",
         ),
         traps=(
             Trap(
@@ -1107,7 +1121,7 @@ _add(
                 "every-chip-plan",
                 lambda: _c("run_energy"),
                 "that is the plan with every chip in one job, the slow one; price the "
-                "recommended job size",
+                "fastest job size",
             ),
             Trap(
                 "ideal-days",
@@ -1165,8 +1179,7 @@ _add(
             Trap(
                 "every-chip-plan",
                 lambda: _c("run_energy") / _city_mwh_per_day(),
-                "that is the every-chip plan's energy; use the recommended plan's (the answer "
-                "above)",
+                "that is the every-chip plan's energy; use the fastest job's (the answer above)",
             ),
             Trap(
                 "ideal-energy",

@@ -269,7 +269,7 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
         Item(
             5,
             f"A {_N(_INSTANCE)}-chip instance has {_N(_HBM_GIB)} GiB of memory per chip. How "
-            "much is that in GB (10⁹ bytes)?",
+            "much memory does the instance have, in GB (10⁹ bytes)?",
             "GB",
             lambda: _INSTANCE * _HBM_GIB * factor("GiB", "GB"),
             (
@@ -614,6 +614,88 @@ VERDICT_ITEMS: dict[int, tuple[VerdictItem, ...]] = {
         ),
     ),
 }
+
+
+@dataclass(frozen=True)
+class ChoiceItem:
+    """An item whose choices are words, not numbers (lesson 6's trade of time and energy): the
+    four `mistakes` keys and the answer are the choices, in the order given; the answer comes from
+    the core, so it follows the catalog."""
+
+    lesson: int
+    text: Callable[[], str]
+    answer: Callable[[], str]
+    mistakes: dict[str, str]  # each wrong choice → its slip
+
+    def options(self) -> list[tuple[str, str]]:
+        """(choice, why) for the wrong choices in the order given, then the answer (a wrong
+        choice the core turns right is marked right)."""
+        right = self.answer()
+        wrong = [(c, "right" if c == right else why) for c, why in self.mistakes.items()]
+        return wrong if right in self.mistakes else [*wrong, (right, "right")]
+
+    def choices(self) -> list[str]:
+        return [shown for shown, _ in self.options()]
+
+    def right(self) -> int:
+        return [why for _, why in self.options()].index("right")
+
+
+def _twice_the_fastest() -> tuple[object, object]:
+    """Lesson 6's fastest job and one of twice its chips on the same site (core results)."""
+    from .lessons import capstone_job, capstone_plan
+
+    plan = capstone_plan()
+    return plan, capstone_job(2 * float(plan.job_chips))
+
+
+def _twice_text() -> str:
+    from .lessons import SITE_MW, about
+
+    plan, _ = _twice_the_fastest()
+    return (
+        f"On lesson 6's {fmt.quantity(SITE_MW, 'MW')} site, the job that trains the model fastest "
+        f"uses about {about(float(plan.job_chips))} chips. One job of twice as many chips trains "
+        "the same model. Compared with the fastest job, that bigger job…"
+    )
+
+
+def _twice_answer() -> str:
+    plan, big = _twice_the_fastest()
+    when = "takes longer" if float(big.training_days) > float(plan.training_days) else "is faster"
+    more = "more" if float(big.run_energy) > float(plan.run_energy) else "less"
+    return f"{when} and uses {more} energy"
+
+
+# items whose choices are words: lesson 6's objective 3 (past the fastest size, more chips cost
+# both time and energy)
+CHOICE_ITEMS: dict[int, tuple[ChoiceItem, ...]] = {
+    6: (
+        ChoiceItem(
+            6,
+            _twice_text,
+            _twice_answer,
+            {
+                "is faster and uses more energy": "more chips taken for more speed",
+                "is faster and uses the same energy": "more chips taken for more speed, and "
+                "the same work for the same energy, interruptions forgotten",
+                "takes as long and uses more energy": "the slowdown from more frequent, longer "
+                "restarts missed",
+            },
+        ),
+    ),
+}
+
+
+def choice_items(lesson: int) -> tuple[ChoiceItem, ...]:
+    """A lesson's items whose choices are words (none but lesson 6's).
+
+    Examples
+    --------
+    >>> [i.choices()[i.right()] for i in choice_items(6)]
+    ['takes longer and uses more energy']
+    """
+    return CHOICE_ITEMS.get(lesson, ())
 
 
 def verdict_items(lesson: int) -> tuple[VerdictItem, ...]:

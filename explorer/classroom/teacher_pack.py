@@ -55,13 +55,14 @@ _N_HOURS, _N_DAYS = fmt.number(_HOURS), fmt.number(_HOURS / factor("day", "hour"
 
 
 def _capstone_days(which: str) -> str:
-    """Lesson 6's wall-clock days: "every" chip in one job, or the recommended "plan"."""
+    """Lesson 6's wall-clock days: "every" chip in one job, or the priced "plan" (the fastest)."""
     ds = lessons.capstone_plan() if which == "plan" else lessons.capstone_site()
     return f"{fmt.number(float(ds.training_days))} days"
 
 
 def _capstone_chips() -> str:
-    return fmt.number(float(lessons.capstone_plan().job_chips))
+    """The fastest job's chips, as said aloud: the optimum is flat, its last digits mean nothing."""
+    return "about " + lessons.about(float(lessons.capstone_plan().job_chips))
 
 
 def _ans(eid: str) -> str:
@@ -565,8 +566,9 @@ PLANS: dict[int, Plan] = {
                 3,
                 "Roles",
                 "Hand out the four role cards (worksheet); each group reads its brief "
-                "and its three or four claims. Say: “Argue in role; vote what you believe after "
-                "every case: the vote scores against the sources, not the argument.”",
+                "and its four claims (every claim has one defender and one challenger). Say: "
+                "“Argue in role; vote what you believe after every case: the vote scores "
+                "against the sources, not the argument.”",
             ),
             (
                 12,
@@ -580,7 +582,13 @@ PLANS: dict[int, Plan] = {
                 "Two minutes per role, then one question to it from the floor (three minutes a "
                 "role).",
             ),
-            (4, "Vote", "Everyone votes on the eight claims in the grid, then in the notebook."),
+            (
+                4,
+                "Vote",
+                "Each group writes its verdict on the four claims it argued in the grid's "
+                "“group verdict” column (the role's verdict, scored); then everyone votes alone "
+                "on the eight claims, in the grid, then in the notebook.",
+            ),
             (
                 7,
                 "Reveal",
@@ -611,8 +619,9 @@ PLANS: dict[int, Plan] = {
             "so such a ballot scores that many at best; read the scores with that in mind.",
         ),
         "The stations, the vote and the reveal all run in the notebook. Without computers: the "
-        "worksheet's role cards, stations (figures, the computation in words, the notes and the "
-        "sources with their addresses) and claim grid; the teacher reads the verdicts, the rows "
+        "worksheet carries the verdict rule, the dense/sparse note, the role cards, the stations "
+        "(figures, the computation in words, the notes and the sources with their addresses) and "
+        "the claim grid; the teacher reads the verdicts, the rows "
         "worth a second look and the debrief's model answers from the answer key at the reveal.",
     ),
     6: Plan(
@@ -626,13 +635,18 @@ PLANS: dict[int, Plan] = {
             (
                 10,
                 "Chips and FLOP/s",
-                "Students run step 1 and answer capstone-achieved (peak × MFU).",
+                "Students run step 1 and answer capstone-achieved (peak × MFU). A student whose "
+                "chip count from lesson 3 is a little higher: lesson 3 rounded AWS's cooling "
+                "share to a whole per cent; here it is unrounded.",
             ),
             (
                 10,
                 "Work ÷ speed",
                 "Students answer capstone-days; the check that opens shows one job of every chip "
-                "losing most of its time to interruptions.",
+                "losing most of its time to interruptions. If asked how such a job progresses at "
+                "all when a restart outlasts the average gap: the gaps are random, and only the "
+                "long ones let work through; its days are the model's extrapolation, far outside "
+                "any measured job, not a forecast.",
             ),
             (
                 12,
@@ -998,7 +1012,9 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
         (
             f"how long would one {_SITE} site",
             f"{_ans('capstone-days')} on every chip with no interruptions; one job of every chip "
-            f"takes {_capstone_days('every')}, the fastest job ({_capstone_chips()} chips) "
+            "would barely make progress (the model extrapolates it to "
+            f"{_capstone_days('every')}, far outside any measured job), the fastest job "
+            f"({_capstone_chips()} chips) "
             f"{_capstone_days('plan')}. The fastest job's electricity is "
             f"{_ans('capstone-city-days')} of the city's: days to weeks, not an hour.",
         ),
@@ -1286,8 +1302,34 @@ def _fact_check_grid() -> str:
         if not figures:
             figures = "read the sources: " + "; ".join(factcheck.source_titles(c.id))
         rows.append([c.claim, figures, "", "", ""])
-    grid = _table(["claim", "station figures", "my number", "my assumption", "my vote"], rows)
-    return "".join(cards) + "<h3>Recompute stations</h3>" + stations + "<h3>Claim grid</h3>" + grid
+    grid = _table(
+        ["claim", "station figures", "my number", "my assumption", "group verdict", "my vote"],
+        [[*row, ""] for row in rows],
+    )
+    rule = "".join(
+        f"<li>{_inline(item)}</li>"
+        for item in _passage(5, "- **reproduced**").removeprefix("- ").split("\n- ")
+    )
+    rule = f"<h3>The verdict rule</h3><ul>{rule}</ul>"
+    rule += f"<p>{_inline(_passage(5, '**Dense or sparse?**'))}</p>"
+    return (
+        rule
+        + "".join(cards)
+        + "<h3>Recompute stations</h3>"
+        + stations
+        + "<h3>Claim grid</h3>"
+        + grid
+    )
+
+
+def _passage(lesson: int, start: str) -> str:
+    """The paragraph of lesson `lesson`'s notebook that begins with `start`, up to the next blank
+    line: the worksheet prints the notebook's own words, never a copy to keep in step."""
+    (notebook,) = [x.notebook for x in LESSONS if x.number == lesson]
+    for source in markdown_cells(NOTEBOOKS / notebook):
+        if start in source:
+            return source[source.index(start) :].split("\n\n")[0].strip()
+    raise KeyError(f"lesson {lesson} has no paragraph starting {start!r}")
 
 
 def _printed(details: str) -> str:
@@ -1311,6 +1353,11 @@ def _capstone_inputs() -> str:
         f"{html.escape(fmt.number(per_chip))} TFLOP/s BF16 dense per chip.</p>"
         f"<p><b>For step 5</b> (the catalog's figures): {what}, {value} ({source}); "
         f"a year of {_N_HOURS} hours, {_N_DAYS} days.</p>"
+        "<p><b>After step 3</b> (what its check prints): one job of every chip is interrupted "
+        f"every {html.escape(fmt.number(float(site.job_mtbi) * factor('hour', 'minute')))} "
+        "minutes on average, and each restart takes "
+        f"{html.escape(fmt.number(float(site.job_restart_minutes)))} minutes.</p>"
+        f"<p><b>Step 4</b>: {_inline(_passage(6, 'The chips of one training job'))}</p>"
         "<p><b>Advanced</b>: your teacher hands out the job-size sweep (answer key) once you "
         "have answered the run's energy.</p></section>"
     )
@@ -1565,17 +1612,22 @@ def _rubric() -> str:
     )
 
 
+def _inline(text: str) -> str:
+    """One paragraph of the notebooks' small Markdown subset (bold, italic, code, anchors) as
+    HTML, its line breaks joined."""
+    inline = html.escape(" ".join(text.split()), quote=False)
+    inline = re.sub(r'&lt;a id="([\w-]+)"&gt;&lt;/a&gt;', r"<a id='\1'></a>", inline)
+    inline = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", inline)
+    inline = re.sub(r"\*(.+?)\*", r"<i>\1</i>", inline)
+    return re.sub(r"`(.+?)`", r"<code>\1</code>", inline)
+
+
 def _markdown(text: str) -> str:
     """The glossary's small Markdown subset (headings, paragraphs, bold, italic, code) as HTML;
     its inline anchors are kept."""
     out = []
     for block in re.split(r"\n\s*\n", text.strip()):
-        block = " ".join(block.split())
-        inline = html.escape(block, quote=False)
-        inline = re.sub(r'&lt;a id="([\w-]+)"&gt;&lt;/a&gt;', r"<a id='\1'></a>", inline)
-        inline = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", inline)
-        inline = re.sub(r"\*(.+?)\*", r"<i>\1</i>", inline)
-        inline = re.sub(r"`(.+?)`", r"<code>\1</code>", inline)
+        inline = _inline(block)
         m = re.match(r"(#+) (.*)", inline)
         if m:
             level = min(len(m[1]) + 1, 4)
@@ -1585,7 +1637,9 @@ def _markdown(text: str) -> str:
     return "\n".join(out[1:])  # the page supplies its own title
 
 
-def _quiz(items: Sequence[quiz.Item | quiz.VerdictItem], with_answers: bool, intro: str) -> str:
+def _quiz(
+    items: Sequence[quiz.Item | quiz.VerdictItem | quiz.ChoiceItem], with_answers: bool, intro: str
+) -> str:
     """Multiple-choice items (new questions, not the exercises'), four choices each in ascending
     order (a verdict item: the three verdicts); with answers, the right letter and what each
     distractor's slip is."""
@@ -1617,7 +1671,8 @@ def build() -> dict[str, str]:
         pages[f"{d}/worksheet.html"] = _page(f"Lesson {name}: worksheet", _worksheet(lesson))
         pages[f"{d}/answers.html"] = _page(f"Lesson {name}: answer key", _answers(lesson))
         intro = f"Ten minutes after lesson {lesson.number}; calculators allowed."
-        items = [*quiz.items(lesson.number), *quiz.verdict_items(lesson.number)]
+        n = lesson.number
+        items = [*quiz.items(n), *quiz.verdict_items(n), *quiz.choice_items(n)]
         pages[f"{d}/quiz.html"] = _page(f"Lesson {name}: quiz", _quiz(items, False, intro))
         pages[f"{d}/quiz-answers.html"] = _page(
             f"Lesson {name}: quiz answers", _quiz(items, True, intro)

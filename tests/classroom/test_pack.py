@@ -73,9 +73,55 @@ def test_lesson_5_worksheet_has_the_role_cards_and_the_claim_grid(pages):
         assert f"Role card: {html.escape(r.name)}" in sheet
     for c in factcheck.class_claims():
         assert html.escape(c.claim) in sheet
-    for verdict in (factcheck.ASSUMED, factcheck.CONTESTED):
-        assert verdict not in sheet
+    ruled_out = re.sub(r"<h3>The verdict rule</h3>.*?</ul>", "", sheet, flags=re.S)
+    for verdict in (factcheck.ASSUMED, factcheck.CONTESTED):  # named by the rule, given nowhere
+        assert verdict not in ruled_out
     assert "my vote" in sheet
+    # reader 10: roles score on their group's verdict, so the grid collects it; a room without
+    # computers gets the verdict rule and the dense/sparse note with it
+    assert "<th>group verdict</th>" in sheet
+    assert "The verdict rule" in sheet and "<b>Dense or sparse?</b>" in sheet
+
+
+def test_the_verdict_rule_and_the_glossary_give_no_played_verdict_away():
+    # reader 10: the glossary named the battery and people-as-households; lesson 5's rule had a
+    # chip's power, a table's unit and a town counted as people, one verdict each
+    glossary = (teacher_pack.NOTEBOOKS / "glossary.md").read_text(encoding="utf-8")
+    entry = glossary[glossary.index('id="reproduced"') :].split("\n\n")[0]
+    rule = teacher_pack.markdown_cells(teacher_pack.NOTEBOOKS / "05-fact-check.ipynb")[0]
+    rule = rule[rule.index("- **reproduced**") :].split("\n\n")[0]
+    for text in (entry, rule):
+        for word in ("battery", "household", "people", "chip", "table", "cooling", "GB"):
+            assert word not in text, (word, text[:80])
+
+
+def test_the_lesson_6_quiz_asks_what_more_chips_cost_past_the_fastest_size(pages):
+    # reader 10: the quiz skipped the lesson's surprise; the answer is the core's (a job of twice
+    # the fastest size: 53 days and 345 GWh against 32 days and 104 GWh)
+    (item,) = quiz.choice_items(6)
+    plan = lessons.capstone_plan()
+    big = lessons.capstone_job(2 * float(plan.job_chips))
+    assert float(big.training_days) > float(plan.training_days)
+    assert float(big.run_energy) > float(plan.run_energy)
+    assert item.choices()[item.right()] == "takes longer and uses more energy"
+    assert len(set(item.choices())) == 4 and all(w for _, w in item.options())
+    sheet, key = pages["lesson-6/quiz.html"], pages["lesson-6/quiz-answers.html"]
+    assert html.escape(item.text()) in sheet and "Answer:" not in sheet
+    assert f"4. {html.escape(item.text())}" in key and "<b>Answer: D</b>" in key
+
+
+def test_lesson_6_works_on_paper_and_prices_no_false_precision(pages):
+    # reader 10: the worksheet lacked why the fastest job is part of the site, and the plan's
+    # chips and energy were printed to the unit (128,494 chips; 104,139 MWh)
+    sheet, key = pages["lesson-6/worksheet.html"], pages["lesson-6/answers.html"]
+    site = lessons.capstone_site()
+    assert f"interrupted every {fmt.number(float(site.job_mtbi) * 60)} minutes" in sheet
+    assert "work in lockstep" in sheet
+    chips = fmt.number(float(lessons.capstone_plan().job_chips))
+    energy = lessons.EXERCISES["capstone-energy"]
+    assert chips not in energy.question and chips not in energy.hints[2]
+    assert "about 128,000" in energy.question and "≈ 104,000 MWh" in energy.hints[2]
+    assert "barely make progress" in key
 
 
 def test_the_fact_check_game_has_eight_claims_and_every_claim_a_role():
@@ -107,9 +153,13 @@ def test_every_role_card_marks_defend_or_challenge_for_each_claim(pages):
             item = f"<li><b>{side}</b>: {html.escape(factcheck.claim(c).claim)}</li>"
             assert item in sheet and item in cards, (r.id, c)
             sides.setdefault(c, set()).add(side)
-    # a side is no verdict: some claim is argued on both sides, and each side is taken both on a
-    # claim the explorer reproduces and on one it finds contested
-    assert any(len(s) == 2 for s in sides.values())
+    # a side is no verdict: reader 10 found claims argued only by defenders (the sparse figure,
+    # the lesson's headline, among them), so every played claim has one defender and one
+    # challenger, and every role argues four claims (two minutes for four, as the script times)
+    for c in factcheck.CLASS_CLAIMS:
+        argued = [r.stance(c) for r in factcheck.ROLES if c in r.claims]
+        assert sorted(argued) == [factcheck.CHALLENGE, factcheck.DEFEND], (c, argued)
+    assert all(len(r.claims) == 4 for r in factcheck.ROLES)
     verdicts = {c.id: c.verdict() for c in factcheck.class_claims()}
     for side in (factcheck.DEFEND, factcheck.CHALLENGE):
         taken = {verdicts[c] for r in factcheck.ROLES for c in r.claims if r.stance(c) == side}

@@ -126,6 +126,7 @@ def test_a_rounding_of_the_right_answer_never_fires_a_trap():
     # "10 %" is 331 ÷ 3,000 = 11.0 % to one figure as well as the yearly average's 300 ÷ 3,000
     rows = [
         ("capstone-city-days", "2 weeks", "figures"),
+        ("capstone-city-days", "about two weeks", "figures"),  # words: as rough as "2 weeks"
         ("capstone-city-days", "14 days", "trap"),  # two figures: that is the households trap
         ("utility-peak-share", "10 %", "figures"),
         ("utility-peak-share", "10.0 %", "trap"),
