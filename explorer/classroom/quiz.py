@@ -13,6 +13,7 @@ True
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -628,11 +629,15 @@ class ChoiceItem:
     mistakes: dict[str, str]  # each wrong choice → its slip
 
     def options(self) -> list[tuple[str, str]]:
-        """(choice, why) for the wrong choices in the order given, then the answer (a wrong
-        choice the core turns right is marked right)."""
+        """(choice, why) for the wrong choices and the answer (a wrong choice the core turns
+        right is marked right), in an order fixed by a hash of the question and each choice:
+        the same on every printing, and the answer's place says nothing about it (appended
+        last, it was always D)."""
         right = self.answer()
         wrong = [(c, "right" if c == right else why) for c, why in self.mistakes.items()]
-        return wrong if right in self.mistakes else [*wrong, (right, "right")]
+        found = wrong if right in self.mistakes else [*wrong, (right, "right")]
+        text = self.text()
+        return sorted(found, key=lambda cw: hashlib.sha256(f"{text}|{cw[0]}".encode()).hexdigest())
 
     def choices(self) -> list[str]:
         return [shown for shown, _ in self.options()]
