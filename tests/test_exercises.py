@@ -64,7 +64,16 @@ SPELLINGS = {
     "capstone-days": ["5.75", "5.75 days", "138 hours", "5.8"],
     # the fastest job: 104,139 MWh = 104.1 GWh = 0.104 TWh
     "capstone-energy": ["104,139", "104,000 MWh", "104.1 GWh", "0.104 TWh", "1.04e5"],
-    "capstone-city-days": ["12", "12.0 days", "12.02 d", "about 12 days"],
+    "capstone-city-days": [
+        "12",
+        "12.0 days",
+        "12.02 d",
+        "about 12 days",
+        # the question's own words after the unit (reader 11): "how many days of electricity"
+        "12 days of electricity",
+        "12 days of the city's electricity",
+        "12 days' worth",
+    ],
     "jackson-annual-pue": ["1.18", "1.179", "118 %"],
     # (66.44 - 36.97) / 36.97 = 0.7969 (the hourly climate year's mean cooling)
     "hot-day-above-mean": ["79 %", "79.2 %", "0.79", "0.792", "79 percent"],
@@ -107,6 +116,8 @@ NEW_TRAPS = [
     ("capstone-energy", "232,330 MWh", "whole-site", "chips' share"),
     # every chip in one job: 300 MW x 67.016 days x 24 h = 482,514 MWh
     ("capstone-energy", "482,514", "every-chip-plan", "every chip in one job"),
+    # the chips' TDP only: 128,494 chips x 500 W x 32.268 days x 24 h = 49,755 MWh
+    ("capstone-energy", "49,755 MWh", "chip-power-only", "server overhead"),
     # 104,139 MWh / (250,000 x 10,715 kWh / 365) = 14.19 days
     ("capstone-city-days", "14.19", "households", "as households"),
     # the every-chip plan's 482,514 MWh / 8,660.96 MWh a day = 55.71 days

@@ -12,6 +12,7 @@ import pytest
 from explorer import catalog, fmt
 from explorer.classroom import factcheck
 from explorer.classroom.factcheck import ASSUMED, CONTESTED, REPRODUCED
+from explorer.classroom.lessons import hot_year
 
 EXPECTED = {
     "ms-city": CONTESTED,
@@ -160,7 +161,9 @@ def test_the_city_row_answers_the_homes_only_basis_and_the_sparse_row_its_factor
     sparse = factcheck.claim("trn2-sparse").disagrees
     assert "about 2× the dense figure" in sparse and "4× the instance's dense FP8" in sparse
     assert factcheck.sparse_factors()[:2] == ("4", "2")
-    assert "a label and a system mixed" not in factcheck.after_reveal()  # the old, wrong reading
+    assert "a label and a system mixed" not in factcheck.after_reveal(
+        hot_year()[0]
+    )  # the old, wrong reading
 
 
 def test_the_battery_station_links_its_sources():
@@ -179,4 +182,59 @@ def test_the_memory_row_shows_what_the_explorer_gets_in_gib_and_gb():
     shown = factcheck.html_table(ids)
     assert shown.index(factcheck.claim("trn2-hbm").claim) < shown.index("250,000 people")
     # the battery row arms the teacher against "every data centre has batteries" (UPS)
-    assert "UPS batteries" in factcheck.after_reveal()
+    assert "UPS batteries" in factcheck.after_reveal(hot_year()[0])
+
+
+def test_no_role_card_is_an_answer_key():
+    # reader 11: the AWS engineer defended the one reproduced claim and challenged the rest, so
+    # "follow the AWS engineer" scored 4 of 4. The rule: a ballot that takes a role's sides at
+    # their word (defend → reproduced, challenge → contested) matches at most half its claims
+    side = {factcheck.DEFEND: REPRODUCED, factcheck.CHALLENGE: CONTESTED}
+    for role in factcheck.ROLES:
+        hits = sum(side[role.stance(c)] == factcheck.claim(c).verdict() for c in role.claims)
+        assert hits <= len(role.claims) / 2, (role.id, hits)
+    # every class claim still has one defender and one challenger
+    for c in factcheck.CLASS_CLAIMS:
+        sides = sorted(r.stance(c) for r in factcheck.ROLES if c in r.claims)
+        assert sides == [factcheck.CHALLENGE, factcheck.DEFEND], c
+
+
+def test_the_battery_station_says_what_each_source_says():
+    # on paper nobody opens four web pages in a 3-minute slot: one line per source
+    lines = factcheck.source_summaries("ms-battery")
+    assert len(lines) == len(factcheck.claim("ms-battery").sources)
+    assert all(note for _, _, note in lines)
+    notes = {title.split(":")[0].split(" ")[0]: note for title, _, note in lines}
+    assert "company" in notes["Seed"]  # the BESS sentence is the author's pitch
+    # "no mention of batteries" only where the fact-check recorded it (the announcements)
+    said = [n for _, _, n in lines if "no mention of batteries" in n]
+    assert len(said) == 2 and "do not mention batteries" in factcheck.claim("ms-battery").disagrees
+
+
+def test_the_cooling_row_rules_on_the_defenders_two_cases():
+    year = hot_year()[0]
+    text = factcheck.after_reveal(year)
+    row = text[text.index("The cooling row") :].split("</li>")[0]
+    hot = float(year.peak_cooling_power / year.peak_facility_power)
+    assert hot < 0.30  # Canton's hottest hour (lesson 7): about 20 %, short of the claim's 30 %
+    assert fmt.percent(hot, 2) in row and "lesson 7" in row
+    industry = catalog.value("cooling.industry-average.pue", "dimensionless")
+    assert fmt.number(industry) in row and "older sites" in row
+
+
+def test_the_hook_lists_the_eight_claims_as_the_data_words_them():
+    import json
+    from pathlib import Path
+
+    nb = json.loads(
+        (Path(factcheck.__file__).parents[2] / "notebooks/05-fact-check.ipynb").read_text("utf-8")
+    )
+    hook = next(
+        "".join(c["source"]) for c in nb["cells"] if "".join(c["source"]).startswith("## Hook")
+    )
+    for i, c in enumerate(factcheck.class_claims(), 1):
+        assert f"{i}. {c.claim}" in hook, c.id
+
+
+def test_the_full_table_prints_the_ultraservers_sparse_figure_as_claimed():
+    assert "<td>332.8 PF</td>" in factcheck.html_table(("us-sparse",))

@@ -85,6 +85,8 @@ _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+"
 _TEN_TO = re.compile(r"(?<=\d)\s*[*x×·]\s*10\s*(?:\^|\*\*)\s*([-+]?\d+)")
 _TEN_SUPERSCRIPT = re.compile(r"10([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _PER_YEAR = re.compile(r"\s*(?:/|per|a|an)\s*(?:year|yr|y|annum)$", re.IGNORECASE)
+# "12 days of electricity", "12 days' worth": a time unit followed by the question's own words
+_TIME_OF = re.compile(r"^([A-Za-z]+)'?\s+(?:worth|of)\b.*$", re.IGNORECASE)
 # "about 2628", "~2628", "≈ 2628", "roughly 2.6 TWh": an estimate is read as its number
 _APPROX = re.compile(
     r"^(?:about|around|approximately|approx\.?|roughly|circa|ca\.|nearly|almost|close to|"
@@ -454,6 +456,14 @@ def read(answer: object, unit: str, negative: bool = False, above: bool = False)
     return _physical(x, rest, unit, negative)
 
 
+def _is_time(unit: str) -> bool:
+    """Whether `unit` is a unit of time ("days", "h"); False for free text."""
+    try:
+        return ureg.Quantity(1, unit).dimensionality == ureg.Quantity(1, "day").dimensionality
+    except Exception:  # pint raises many kinds of error on free text
+        return False
+
+
 def _ratio_name(rest: str) -> bool:
     """Whether `rest` is a ratio's short name after its number ("PUE", "cop"), in no case a
     unit ("MW", "mw", "GB")."""
@@ -508,6 +518,9 @@ def _count(x: float, rest: str, unit: str, negative: bool) -> Reading:
 
 def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     rest = _PER_YEAR.sub("", rest)  # "2.6 TWh per year": the exercise already means a year
+    words = _TIME_OF.match(rest)
+    if words and _is_time(unit) and _is_time(words[1]):
+        rest = words[1]  # "12 days of the city's electricity": the days are the answer
     rest = _CASELESS.get(rest.lower(), rest)  # "2.6 twh", "300 mw": nobody means milliwatts
     flops = _FLOPS.match(rest)
     if flops:

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+import xarray as xr
+
 from .. import catalog, fmt, power
 from ..model import compute
 from ..systems import system_table
@@ -42,6 +44,9 @@ class Claim:
     disagrees: str = ""  # the source that disagrees, for contested claims
     how: str = ""  # the computation, in words
     sources: tuple[str, ...] = ()  # where a non-numeric claim was checked (title, date, URL)
+    # what each of `sources` says about the claim, one line each in the same order (paraphrased
+    # from the fact-check's record of them, never their text): what a station on paper can use
+    source_notes: tuple[str, ...] = ()
     stated: str = ""  # the claimed value as the article words it, when not a plain number
     found: str = ""  # the explorer's value as the table shows it, when its unit is not the claim's
 
@@ -286,6 +291,16 @@ def build_claims() -> list[Claim]:
                 "AWS Sustainability: data centers (PUE, cooling), "
                 "https://aws.amazon.com/sustainability/data-centers/",
             ),
+            source_notes=(
+                "the battery sentence comes in the closing pitch for the author's own company's "
+                "energy products, not in the report about AWS's site",
+                "AWS's investment and its two sites in Madison County, Entergy Mississippi as "
+                "the supplier; no mention of batteries",
+                "how Entergy will supply the campus: new generating stations and a solar plant; "
+                "no mention of batteries",
+                "AWS's fleet PUE and how its data centres are cooled, for the fleet as a whole; "
+                "no statement of battery storage at the Canton campus",
+            ),
         ),
         Claim(
             "in-power",
@@ -457,6 +472,7 @@ def build_claims() -> list[Claim]:
             "PFLOP/s",
             lambda: _sys("trn2-ultraserver", "fp8_sparse"),
             rel_tol=0.02,
+            stated="332.8 PF",
             disagrees=(
                 f"AWS Neuron docs: ~{fmt.number(_sys('trn2-ultraserver', 'fp8_sparse'))} PFLOP/s "
                 "sparse per UltraServer"
@@ -654,7 +670,7 @@ ROLES = (
             ("us-fp8", DEFEND),
             ("trn2-sparse", CHALLENGE),
             ("trn2-hbm", CHALLENGE),
-            ("ms-cooling", CHALLENGE),
+            ("ms-cooling", DEFEND),
         ),
     ),
     Role(
@@ -665,7 +681,7 @@ ROLES = (
         "who reports each figure.",
         (
             ("in-power", CHALLENGE),
-            ("ms-cooling", DEFEND),
+            ("ms-cooling", CHALLENGE),
             ("ms-chips", DEFEND),
             ("ms-battery", CHALLENGE),
         ),
@@ -684,6 +700,10 @@ ROLES = (
         ),
     ),
 )
+
+# The sides are dealt so that no role is a key: a ballot that takes one role's sides at their word
+# (defend → reproduced, challenge → contested) matches at most half of that role's claims
+# (tests/test_factcheck.py holds every role to it).
 
 # the catalog figures a recompute station shows for each class claim (value, source, date)
 STATION_FIGURES: dict[str, tuple[str, ...]] = {
@@ -773,6 +793,20 @@ def source_links(claim_id: str) -> list[tuple[str, str]]:
     True
     """
     return [(s.rsplit(", ", 1)[0], s.rsplit(", ", 1)[1]) for s in claim(claim_id).sources]
+
+
+def source_summaries(claim_id: str) -> list[tuple[str, str, str]]:
+    """The sources a claim without numbers was checked against, as (title, URL, what it says
+    about the claim in one line), so a station on paper can be worked without the web.
+
+    Examples
+    --------
+    >>> source_summaries("ms-battery")[1][2].endswith("no mention of batteries")
+    True
+    """
+    c = claim(claim_id)
+    notes = c.source_notes or ("",) * len(c.sources)
+    return [(t, u, n) for (t, u), n in zip(source_links(claim_id), notes, strict=True)]
 
 
 def _indiana_note() -> str:
@@ -915,16 +949,20 @@ def sparse_factors() -> tuple[str, str, str]:
     )
 
 
-def after_reveal() -> str:
+def after_reveal(hot_year: xr.Dataset) -> str:
     """What lesson 5's vote shows under the verdicts once revealed (HTML): the rows worth a
     second look, the debrief's model answers and the summary. It states verdicts, so it lives in
-    the reveal (and the teacher's answer key), never in the notebook's text.
+    the reveal (and the teacher's answer key), never in the notebook's text. `hot_year` is
+    lesson 7's climate year at the site (`lessons.hot_year`): its hottest hour answers a
+    defender of the cooling share.
 
     Examples
     --------
-    >>> "second look" in after_reveal()
+    >>> from explorer.classroom.lessons import hot_year
+    >>> "second look" in after_reveal(hot_year()[0])
     True
     """
+    hot_hour = float(hot_year.peak_cooling_power / hot_year.peak_facility_power)
     article_x, aws_x, aws_sparse = sparse_factors()
     gib = fmt.number(_gib_as_gb("trn2-instance"))
     gb = fmt.number(_sys("trn2-instance", "hbm_capacity") * factor("TB", "GB"))
@@ -954,6 +992,16 @@ def after_reveal() -> str:
         "is reproduced under an assumption. The UltraServer's "
         "memory row in the full table (answer key) goes one step further: GiB read as GB and "
         "then written in TB, a mix of units no source uses, so that row is contested.</li>"
+        "<li><b>The cooling row.</b> The source for an AWS site is AWS's own fleet PUE "
+        f"({fmt.number(_fleet_pue())}): about {fmt.percent(_aws_fleet_cooling(), 2)} for cooling. "
+        "A defender's industry average "
+        f"(PUE {fmt.number(catalog.value('cooling.industry-average.pue', 'dimensionless'))}, "
+        f"{fmt.percent(power.cooling_share_at('industry-average'), 2)} for cooling) describes "
+        "older sites, not AWS's, so it does not rescue the claim. A hot hour's peak is lesson 7's "
+        f"question: there, Canton's hottest hour needs {fmt.percent(hot_hour, 2)} of "
+        "the site's power for cooling, still short of the claim's "
+        f"{claim('ms-cooling').stated}, and the claim speaks of the site's power, not one "
+        "hour.</li>"
         "<li><b>The chips row.</b> The explorer's count takes AWS's cooling share unrounded, as "
         f"lesson 6 does; lesson 3 rounded it to a whole per cent, so lesson 3's count is "
         f"{rounding_gap()} chips higher. Rounding, not a disagreement: both are hundreds of "

@@ -23,12 +23,15 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..ui.static import STATIC
+from . import lessons
 from .widgets import REVEAL
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
 # the edition an executed notebook was run for, in its metadata (a copy read back keeps it)
 EDITION = "explorer_reveal"
+# the lesson an executed notebook is (its number), in its metadata
+LESSON = "explorer_lesson"
 # a folded block of a lesson's markdown: its summary names what it holds ("What we found (open
 # after step 5)")
 FOLDED = re.compile(r"<details>\s*<summary>(.*?)</summary>.*?</details>", re.S)
@@ -78,6 +81,7 @@ def execute(paths: list[Path] | None = None, reveal: bool = False) -> list[tuple
                 nb, {"metadata": {"path": str(path.parent)}}
             )
             nb.metadata[EDITION] = reveal
+            nb.metadata[LESSON] = int(Path(path).name[:2])
             done.append((Path(path), nb))
     return done
 
@@ -97,16 +101,36 @@ def _hide_plumbing(nb: object) -> object:
 
     nb = copy.deepcopy(nb)
     student = not nb.metadata.get(EDITION, False)
+    guessed = lessons.guessed_figures(nb.metadata.get(LESSON, 0)) if student else ()
     for cell in nb.cells:
         if cell.cell_type == "markdown" and student:
             cell.source = FOLDED.sub(lambda m: _folded_out(m[1]), cell.source)
         if cell.cell_type != "code":
             continue
+        for output in cell.get("outputs", ()):
+            _blank(output, guessed)
         lines = [x for x in cell.source.splitlines() if x.strip()]
         imports = all(x.startswith(("import ", "from ")) for x in lines)
         if "widgets." in cell.source or imports:
             cell.metadata["transient"] = {"remove_source": True}
     return nb
+
+
+def _blank(output: dict, figures: tuple[str, ...]) -> None:
+    """Blank `figures` (a lesson's guessed figures) in one cell output, text and HTML: on a
+    student's paper they are only in the answer key."""
+    import html
+
+    def cut(text: str) -> str:
+        for figure in figures:
+            text = text.replace(figure, "__________").replace(html.escape(figure), "__________")
+        return text
+
+    if "text" in output:
+        output["text"] = cut("".join(output["text"]))
+    for kind, value in output.get("data", {}).items():
+        if kind.startswith("text/"):
+            output["data"][kind] = cut("".join(value) if isinstance(value, list) else value)
 
 
 def to_html(nb: object) -> str:

@@ -1094,6 +1094,39 @@ def about(x: float, figures: int = 3) -> str:
 _PLAN_CHIPS, _SITE_CHIPS = about(_p("job_chips")), fmt.number(_c("chips_supported"))
 _PLAN_DAYS = fmt.number(_p("training_days"))
 
+
+def _figure_of(key: str) -> str:
+    """A catalog figure as a hint prints it (1.82)."""
+    return fmt.number(catalog.entry(key).value)
+
+
+def rough_percent(share: float) -> str:
+    """A goodput the model only extrapolates, as said aloud: "under 10 %" below a tenth (its
+    digits mean nothing there), else to two figures.
+
+    Examples
+    --------
+    >>> rough_percent(0.0858), rough_percent(0.398)
+    ('under 10 %', '40 %')
+    """
+    tenth = 0.1
+    return f"under {fmt.percent(tenth)}" if share < tenth else fmt.percent(share, 2)
+
+
+def guessed_figures(lesson: int) -> tuple[str, ...]:
+    """The figures a lesson asks students to guess before a cell prints them (its "Guess first"
+    cells), as the lesson prints them. On paper they are only in the answer key: the worksheet
+    and the students' handout blank them.
+
+    Examples
+    --------
+    >>> guessed_figures(6)[1:]
+    ('128,000', '32.3 days')
+    """
+    if lesson != 6:
+        return ()
+    return (fmt.quantity(_c("peak_flops"), "FLOP/s"), _PLAN_CHIPS, f"{_PLAN_DAYS} days")
+
 _add(
     Exercise(
         "capstone-energy",
@@ -1144,6 +1177,18 @@ _add(
                 "mw-days",
                 lambda: _plan_mw() * _p("training_days"),
                 "that is MW × days; multiply by 24 for MWh",
+            ),
+            Trap(
+                "chip-power-only",
+                lambda: (
+                    _p("job_chips")
+                    * catalog.value("chips.trn2.tdp", "MW")
+                    * _p("training_days")
+                    / factor("hour", "day")
+                ),
+                "that counts only the chips' own power (TDP): add the server overhead "
+                f"(× {_figure_of('chips.trn2.server_overhead')}) and the cooling and other "
+                "losses (the site's power per chip), or take the chips' share of the site",
             ),
         ),
     )

@@ -588,13 +588,14 @@ class VerdictItem:
         return [why for _, why in self.options()].index("right")
 
 
-def _us_memory_text() -> str:
-    """The UltraServer's memory, as its article prints it and as AWS documents it per chip."""
+def _us_sparse_text() -> str:
+    """The UltraServer's sparse FP8, as its article prints it and as AWS documents it per chip: the
+    instance's sparse row, which the class worked at its station, one size up."""
     chips = float(catalog.raw()["systems"]["trn2-ultraserver"]["chips"])
-    c = claim("us-hbm")
+    c = claim("us-sparse")
     return (
-        f"A table says a {_N(chips)}-chip Trn2 UltraServer has {_N(float(c.claimed))} {c.unit} "
-        f"of memory; AWS documents {_N(_HBM_GIB)} GiB per chip. Which verdict does the table's "
+        f"A table says a {_N(chips)}-chip Trn2 UltraServer delivers {c.stated} of sparse FP8; "
+        f"AWS documents {_N(_SPARSE)} TFLOP/s sparse per chip. Which verdict does the table's "
         "figure earn?"
     )
 
@@ -604,12 +605,13 @@ VERDICT_ITEMS: dict[int, tuple[VerdictItem, ...]] = {
     5: (
         VerdictItem(
             5,
-            _us_memory_text,
-            "us-hbm",
+            _us_sparse_text,
+            "us-sparse",
             {
-                REPRODUCED: "the gap taken for rounding: in TB the chips' memory is larger",
-                ASSUMED: "GiB read as GB and then written in TB taken for a gap to fill: it "
-                "mixes two units no source mixes",
+                REPRODUCED: "the table's factor over dense taken for AWS's: chips × AWS's sparse "
+                "figure gives about half",
+                ASSUMED: "a sparsity factor taken for a gap to fill: AWS documents the sparse "
+                "figure, and the table's is twice it",
                 CONTESTED: "right",
             },
         ),

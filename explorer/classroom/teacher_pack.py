@@ -579,8 +579,8 @@ PLANS: dict[int, Plan] = {
             (
                 12,
                 "Make the case",
-                "Two minutes per role, then one question to it from the floor (three minutes a "
-                "role).",
+                "Claim by claim, in the grid's order: its defender 40 s, its challenger 40 s, "
+                "then one question from the floor (about 90 s a claim).",
             ),
             (
                 4,
@@ -593,9 +593,10 @@ PLANS: dict[int, Plan] = {
                 7,
                 "Reveal",
                 "Press “Reveal the verdicts”: read the table and its sources together and "
-                "score each role: 1 point per claim whose verdict matched, 1 per assumption or "
-                "disagreeing source it named, divided by the claims it argued; each student 1 "
-                "point per matched vote.",
+                "score each role out of 8: 1 point per claim whose verdict matched, 1 per "
+                "assumption or disagreeing source it named, on its four claims; each student 1 "
+                "point per matched vote. Read the rows worth a second look aloud, the memory "
+                "row in full.",
             ),
             (
                 8,
@@ -652,7 +653,9 @@ PLANS: dict[int, Plan] = {
                 12,
                 "Job size and energy",
                 "Ask for a show of hands: does the fastest job use all the chips, half or a "
-                "tenth? Students run step 4 and answer capstone-energy on the fastest job; read "
+                "tenth? Students run step 4 (on paper: read out the fastest job's size and days "
+                "from the answer key, which the worksheet leaves blank) and answer "
+                "capstone-energy on the fastest job; read "
                 "the comparison together: every chip in one job, a Meta-sized job, and the model "
                 "against Meta's published GPU-hours (the goodput beyond Meta's size is an "
                 "extrapolation).",
@@ -1011,9 +1014,11 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
     6: (
         (
             f"how long would one {_SITE} site",
-            f"{_ans('capstone-days')} on every chip with no interruptions; one job of every chip "
-            "would barely make progress (the model extrapolates it to "
-            f"{_capstone_days('every')}, far outside any measured job), the fastest job "
+            f"{_ans('capstone-days')} on every chip with no interruptions; in one job of every "
+            "chip each chip does useful work "
+            f"{lessons.rough_percent(float(lessons.capstone_site().goodput))} of the time "
+            f"({_capstone_days('every')} if the model's extrapolation, far outside any measured "
+            "job, held), the fastest job "
             f"({_capstone_chips()} chips) "
             f"{_capstone_days('plan')}. The fastest job's electricity is "
             f"{_ans('capstone-city-days')} of the city's: days to weeks, not an hour.",
@@ -1259,11 +1264,13 @@ def _station_card(c: factcheck.Claim) -> str:
     keys = factcheck.STATION_FIGURES.get(c.id, ())
     if not keys:
         links = "".join(
-            f"<li>{html.escape(title)}: <code>{html.escape(url)}</code></li>"
-            for title, url in factcheck.source_links(c.id)
+            f"<li>{html.escape(title)}: <code>{html.escape(url)}</code>"
+            + (f"<br>What it says: {html.escape(note)}." if note else "")
+            + "</li>"
+            for title, url, note in factcheck.source_summaries(c.id)
         )
         body = (
-            "<p>No number to recompute: read what these sources say (and do not say) about the "
+            "<p>No number to recompute: read what each source says (and does not say) about the "
             f"claim.</p><ul>{links}</ul>"
         )
     else:
@@ -1353,14 +1360,35 @@ def _capstone_inputs() -> str:
         f"{html.escape(fmt.number(per_chip))} TFLOP/s BF16 dense per chip.</p>"
         f"<p><b>For step 5</b> (the catalog's figures): {what}, {value} ({source}); "
         f"a year of {_N_HOURS} hours, {_N_DAYS} days.</p>"
-        "<p><b>After step 3</b> (what its check prints): one job of every chip is interrupted "
-        f"every {html.escape(fmt.number(float(site.job_mtbi) * factor('hour', 'minute')))} "
+        "</section>"
+    )
+
+
+def _capstone_after_step_3() -> str:
+    """What lesson 6's step 3 check prints and step 4's text: on the worksheet below step 3's
+    exercise, since it answers the question before it."""
+    site = lessons.capstone_site()
+    return (
+        "<section><p><b>After step 3</b> (what its check prints): one job of every chip is "
+        "interrupted every "
+        f"{html.escape(fmt.number(float(site.job_mtbi) * factor('hour', 'minute')))} "
         "minutes on average, and each restart takes "
         f"{html.escape(fmt.number(float(site.job_restart_minutes)))} minutes.</p>"
         f"<p><b>Step 4</b>: {_inline(_passage(6, 'The chips of one training job'))}</p>"
+        f"<p>{_inline(_passage(6, '*Guess first:* does the fastest job').split(' Then')[0])} "
+        "Your teacher "
+        "reads out its size and days after the show of hands.</p>"
         "<p><b>Advanced</b>: your teacher hands out the job-size sweep (answer key) once you "
         "have answered the run's energy.</p></section>"
     )
+
+
+def _unguessed(page: str, lesson: int) -> str:
+    """`page` with the figures the lesson has students guess (`lessons.guessed_figures`)
+    blanked: on paper they are only in the answer key."""
+    for figure in lessons.guessed_figures(lesson):
+        page = page.replace(html.escape(figure), "__________")
+    return page
 
 
 def _worksheet(lesson: Lesson) -> str:
@@ -1389,13 +1417,15 @@ def _worksheet(lesson: Lesson) -> str:
         for eid in re.findall(r'widgets\.(?:answer_box|predict_reveal)\(\s*"([\w-]+)"', source):
             label = step if lesson.number == 6 else ""
             parts.append(_exercise_block(lessons.EXERCISES[eid], label))
+            if eid == "capstone-days":
+                parts.append(_capstone_after_step_3())
     if lesson.number == 5:
         parts.append(_fact_check_grid())
     if lesson.number == 3:  # a room without computers rebuilds the chips from these
         parts.insert(1, _chip_figures())
     if lesson.number == 4:
         parts.insert(1, _training_figures())
-    return "\n".join(parts)
+    return _unguessed("\n".join(parts), lesson.number)
 
 
 def _city_figures() -> str:
@@ -1520,7 +1550,7 @@ def _answers(lesson: Lesson) -> str:
         parts.append(
             "<h3>The verdicts (as the vote's reveal shows them)</h3>"
             + factcheck.html_table(factcheck.CLASS_CLAIMS)
-            + _printed(factcheck.after_reveal())
+            + _printed(factcheck.after_reveal(lessons.hot_year()[0]))
             + f"<h3>All the articles' claims ({len(factcheck.claims())}, with verdicts)</h3>"
             + factcheck.html_table()
         )

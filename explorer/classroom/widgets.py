@@ -291,16 +291,18 @@ def station(claim_id: str) -> w.Widget:
     if not keys:
         sources = "".join(
             (
-                f"<li>{html.escape(title)}: <code>{html.escape(url)}</code></li>"
+                f"<li>{html.escape(title)}: <code>{html.escape(url)}</code>"
                 if _on_paper()
                 else f"<li><a href='{html.escape(url)}' target='_blank'>{html.escape(title)}</a> "
-                f"<small>({html.escape(url)})</small></li>"
+                f"<small>({html.escape(url)})</small>"
             )
-            for title, url in factcheck.source_links(c.id)
+            + (f"<br>What it says: {html.escape(note)}." if note else "")
+            + "</li>"
+            for title, url, note in factcheck.source_summaries(c.id)
         )
         body = (
-            "<p>No number to recompute: open these sources and note what each says (and does "
-            f"not say) about the claim.</p><ul>{sources}</ul>"
+            "<p>No number to recompute: read what each source says (and does not say) about the "
+            f"claim, and open them if you have time.</p><ul>{sources}</ul>"
         )
         fields = [w.Text(description="What the sources say", style=LABEL)]
     else:
@@ -370,7 +372,7 @@ def verdict_vote(claim_ids: tuple[str, ...] = factcheck.CLASS_CLAIMS) -> w.Widge
             + "<p>The full table, with the explorer's value and the sources:</p>"
             + factcheck.html_table(tuple(claim_ids))
             + f"<p>The computation behind each row:</p><ul>{how}</ul>"
-            + (factcheck.after_reveal() if tuple(claim_ids) == factcheck.CLASS_CLAIMS else "")
+            + (factcheck.after_reveal(lessons.hot_year()[0]) if tuple(claim_ids) == factcheck.CLASS_CLAIMS else "")
         )
 
     button.on_click(on_click)

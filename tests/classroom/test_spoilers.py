@@ -99,6 +99,20 @@ def test_no_answer_is_on_any_page_outside_its_reveal(student_run, student_pages)
     assert asked == len(lessons.EXERCISES)
 
 
+def test_a_guess_first_figure_is_blank_in_the_students_handout(student_run, student_pages):
+    # reader 11: the handout printed 191 EFLOP/s, 128,000 chips and 32.3 days right under each
+    # "Guess first"; on paper those are only in the answer key (tests/classroom/test_pack.py)
+    asked = 0
+    for path, nb in student_run:
+        figures = lessons.guessed_figures(int(path.name[:2]))
+        for figure in figures:
+            asked += 1
+            assert figure in on_the_page(nb), figure  # the notebook prints it once run
+            page = student_pages[path.stem]
+            assert figure not in page and html.escape(figure) not in page, (path.stem, figure)
+    assert asked == 3
+
+
 def test_lesson_5_shows_no_verdict_before_the_vote(student_run):
     (nb,) = [nb for path, nb in student_run if path.stem.startswith("05")]
     outputs = "\n".join(
