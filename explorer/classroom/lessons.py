@@ -1127,6 +1127,7 @@ def guessed_figures(lesson: int) -> tuple[str, ...]:
         return ()
     return (fmt.quantity(_c("peak_flops"), "FLOP/s"), _PLAN_CHIPS, f"{_PLAN_DAYS} days")
 
+
 _add(
     Exercise(
         "capstone-energy",

@@ -372,7 +372,11 @@ def verdict_vote(claim_ids: tuple[str, ...] = factcheck.CLASS_CLAIMS) -> w.Widge
             + "<p>The full table, with the explorer's value and the sources:</p>"
             + factcheck.html_table(tuple(claim_ids))
             + f"<p>The computation behind each row:</p><ul>{how}</ul>"
-            + (factcheck.after_reveal(lessons.hot_year()[0]) if tuple(claim_ids) == factcheck.CLASS_CLAIMS else "")
+            + (
+                factcheck.after_reveal(lessons.hot_year()[0])
+                if tuple(claim_ids) == factcheck.CLASS_CLAIMS
+                else ""
+            )
         )
 
     button.on_click(on_click)
