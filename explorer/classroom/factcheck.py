@@ -294,8 +294,8 @@ def build_claims() -> list[Claim]:
             source_notes=(
                 "the battery sentence comes in the closing pitch for the author's own company's "
                 "energy products, not in the report about AWS's site",
-                "AWS's investment and its two sites in Madison County, Entergy Mississippi as "
-                "the supplier; no mention of batteries",
+                "AWS's investment and its two sites in Madison County, the campus as Entergy "
+                "Mississippi's largest customer; no mention of batteries",
                 "how Entergy will supply the campus: new generating stations and a solar plant; "
                 "no mention of batteries",
                 "AWS's fleet PUE and how its data centres are cooled, for the fleet as a whole; "
@@ -999,7 +999,7 @@ def after_reveal(hot_year: xr.Dataset) -> str:
         f"{fmt.percent(power.cooling_share_at('industry-average'), 2)} for cooling) describes "
         "older sites, not AWS's, so it does not rescue the claim. A hot hour's peak is lesson 7's "
         f"question: there, Canton's hottest hour needs {fmt.percent(hot_hour, 2)} of "
-        "the site's power for cooling, still short of the claim's "
+        "the site's power in that hour for cooling, still short of the claim's "
         f"{claim('ms-cooling').stated}, and the claim speaks of the site's power, not one "
         "hour.</li>"
         "<li><b>The chips row.</b> The explorer's count takes AWS's cooling share unrounded, as "
