@@ -83,6 +83,7 @@ _PREFIX = {"": "", "k": "k", "m": "M", "g": "G", "t": "T", "p": "P", "e": "E"}
 # "7.18*10^21", "7.2 × 10²¹", "7.2 x 10**21": a power of ten written out reads as 7.2e21
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _TEN_TO = re.compile(r"(?<=\d)\s*[*x×·]\s*10\s*(?:\^|\*\*)\s*([-+]?\d+)")
+_TIMES_SIGN = re.compile(r"(?:(?<=\d)\s*|(?<=\s))[xX](?=\s*[\d.(])")
 _TEN_SUPERSCRIPT = re.compile(r"10([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _PER_YEAR = re.compile(r"\s*(?:/|per|a|an)\s*(?:year|yr|y|annum)$", re.IGNORECASE)
 # "12 days of electricity", "12 days' worth": a time unit followed by the question's own words
@@ -210,6 +211,8 @@ def _normalise(text: str) -> str:
     text = _UNIT_WORDS.sub(lambda m: _PREFIX_WORDS[m[1].lower()] + _unit_symbol(m[2]), text)
     text = _TEN_SUPERSCRIPT.sub(lambda m: "10^" + m[1].translate(_SUPERSCRIPT), text)
     text = _TEN_TO.sub(r"e\1", text)
+    # "300 x 8760 / 1000", "300x8760", "300 MW x 8760 h": an x between two factors is a times
+    text = _TIMES_SIGN.sub("*", text)
     # "207 829" (a space between thousands) reads as "207,829"
     return re.sub(r"(?<=\d) (?=\d{3}\b)", ",", text)
 
@@ -426,6 +429,10 @@ def read(answer: object, unit: str, negative: bool = False, above: bool = False)
         return Reading(
             None, "write decimals with a point (2.6) and commas only between thousands (2,628)."
         )
+    if re.search(r"[*/×÷+^]\s*[\d.(]|\d\s*[*/×÷+^]", rest):
+        return Reading(
+            None, "I cannot read that calculation; type its result (a number such as 2,628)."
+        )
     k, rest = _scale(rest)
     x *= k
     if not rest:
@@ -626,12 +633,27 @@ class Exercise:
     def show_trap(self, t: Trap) -> str:
         """A trap's value as the answer key prints it, in the trap's own unit when it has one
         (the households a student mistook for people)."""
-        return f"{fmt.number(t.value(), self.digits)} {t.unit}" if t.unit else self.show(t.value())
+        if not t.unit:
+            return self.show(t.value())
+        x = t.value()
+        if t.unit in COUNT_WORDS and math.isfinite(x) and x:
+            x = float(f"{x:.{self.digits}g}")
+        return f"{fmt.number(x, self.digits)} {t.unit}"
 
-    def show(self, x: float) -> str:
-        """A value in this exercise's unit, as the answers and keys print it."""
+    def show(self, x: float, rounded: bool = True) -> str:
+        """A value in this exercise's unit, as the answers and keys print it: a count (people,
+        households, chips) at `digits` significant figures, as closely as its inputs are known
+        (`rounded` False keeps a count whole: the ends of the accepted range).
+
+        Examples
+        --------
+        >>> Exercise("x", 1, "?", lambda: 0.0, "people", ("", "", "")).show(207829.4)
+        '208,000 people'
+        """
         if self.unit == SHARE:
             return fmt.percent(x, self.digits)
+        if rounded and self.unit in COUNT_WORDS and math.isfinite(x) and x:
+            x = float(f"{x:.{self.digits}g}")
         return f"{fmt.number(x, self.digits)} {self.shown_unit()}".strip()
 
 
@@ -771,14 +793,16 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     said = f" ({r.echo})" if r.echo else ""
     if e.accepts(x):
         # a note for a step skipped: only when the answer lies nearer the trap than the result,
-        # and not when it is the result rounded at the student's own precision ("3e5" for 287k)
+        # and not when it is the result rounded at the student's own precision ("3e5" for 287k);
+        # a published figure (`slip` False) typed as it is published is named even then: the
+        # article's 250,000 is also 245,264 to two figures, but copied, not computed
         rounding = _rounding(answer, x)
         rounded = rounding is not None and abs(x - want) <= rounding
         noted = [
             t.hint
             for t in e.traps
             if t.note
-            and not rounded
+            and (not rounded or not t.slip)
             and _near(x, t.value(), t.rel_tol)
             and abs(x - t.value()) < abs(x - want)
         ]
@@ -849,7 +873,10 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
                     f"{fmt.number(x * 1e3)} or {x * 1e3:.0f} (a point is read as a decimal point)"
                 )
             return Feedback(False, f"Not yet{said}, hint: {_sentence(words)}", "trap", slip)
-    if 1 - NEAR <= ratio <= 1 + NEAR:
+    # a ratio between 1 and 2 (a PUE, 1.75): its excess over 1 is what a method gets right or
+    # wrong, so 1 + share (1.43) is a wrong method, not a near miss
+    excess = (x - 1) / (want - 1) if e.unit == RATIO and 1 < want < 2 else ratio
+    if 1 - NEAR <= excess <= 1 + NEAR:
         way = "high" if ratio > 1 else "low"
         off = _points(x, want) if e.unit == SHARE else fmt.percent(abs(ratio - 1), 2)
         return Feedback(
@@ -907,6 +934,8 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
             size = f"{_points(x, want)} too {'high' if x > want else 'low'}"
         elif ratio == 0:
             size = "zero"
+        elif 1 - NEAR <= ratio <= 1 + 2 * NEAR:  # near the result: "7 % too low", not 1.07 times
+            size = f"{fmt.percent(abs(ratio - 1), 2)} too {'high' if ratio > 1 else 'low'}"
         elif 0 < ratio < 1:
             size = f"{fmt.number(1 / ratio)} times too small"
         else:

@@ -174,6 +174,7 @@ _add(
         f"How much electricity does a {_SITE} site use in a year, running flat out? (GWh)",
         lambda: float(compute(site_power=SITE_MW).annual_energy),
         "GWh",
+        rel_tol=0.02,  # exact inputs: 300 MW × 8,760 h leaves no room for a 360-day year
         hints=(
             f"{_SITE} is a power: how fast electricity is used; a year's use is an energy",
             "energy = power × time: MW × hours gives MWh, and a year has "
@@ -200,6 +201,18 @@ _add(
                 lambda: SITE_MW * _hours() * factor("hour", "day") / factor("GWh", "MWh"),
                 "that is MW × days turned into GWh: a day is not an hour; "
                 "multiply the MW by the hours in a year",
+            ),
+            Trap(
+                "one-day",
+                lambda: SITE_MW * factor("day", "hour"),
+                "that is one day's energy (in MWh): a year has "
+                f"{fmt.number(_hours() * factor('hour', 'day'))} such days",
+            ),
+            Trap(
+                "one-day-gwh",
+                lambda: SITE_MW * factor("day", "hour") / factor("GWh", "MWh"),
+                "that is one day's energy: a year has "
+                f"{fmt.number(_hours() * factor('hour', 'day'))} such days",
             ),
             Trap(
                 "mwh-not-gwh",
@@ -293,6 +306,15 @@ _add(
                 "that counts the people living in those homes; the question asks for households",
                 unit="people",
             ),
+            Trap(
+                "articles-figure",
+                _article_city,
+                f"right to two figures, but {fmt.number(_article_city())} is the article's own "
+                "number; divide yourself and give your three-figure result",
+                rel_tol=0.005,  # the article's round figure, not the household city near it
+                slip=False,
+                note=True,
+            ),
         ),
     )
 )
@@ -320,6 +342,12 @@ _add(
                 _households,
                 "that is the city of a site running flat out all year; "
                 f"at a load factor of {fmt.percent(_low_load())} it uses less energy",
+            ),
+            Trap(
+                "the-drop",
+                lambda: _households() * (1 - _low_load()),
+                f"that is the {fmt.percent(1 - _low_load())} the site does not use; the city is "
+                f"the {fmt.percent(_low_load())} that remains",
             ),
             Trap(
                 "divided-by-load-factor",
@@ -365,6 +393,13 @@ _add(
                 lambda: 1 + COOLING_SHARE,
                 "PUE is site power ÷ IT power, not 1 + cooling share: "
                 f"IT gets 1 − {COOLING_SHARE:.2f} − {_other():.2f} of the site",
+            ),
+            Trap(
+                "one-plus-shares",
+                lambda: 1 + COOLING_SHARE + _other(),
+                "PUE is site power ÷ IT power, not 1 + the non-IT shares: IT gets "
+                f"1 − {COOLING_SHARE:.2f} − {_other():.2f} = {_IT_SHARE:.2f} of the site; "
+                "divide 1 by that",
             ),
             Trap(
                 "forgot-other-losses",
@@ -425,7 +460,7 @@ _add(
         hints=(
             f"find the cooling share first (the exercise above), then take that share of {_SITE}",
             "cooling power = site power × (1 − 1/PUE − other losses)",
-            f"{_SITE} × {fmt.percent(power.cooling_share_at())} ≈ "
+            f"{_SITE} × {fmt.percent(power.cooling_share_at(), 4)} ≈ "
             f"{fmt.number(SITE_MW * power.cooling_share_at())} MW",
         ),
         traps=(
@@ -435,6 +470,15 @@ _add(
                 f"that is the article's {fmt.percent(COOLING_SHARE)} share, "
                 "the figure this lesson questions; "
                 f"use AWS's PUE of {_PUE}",
+            ),
+            *(
+                Trap(
+                    f"articles-range-{'low' if f == min(ARTICLE_COOLING_RANGE) else 'high'}",
+                    lambda f=f: SITE_MW * f,
+                    f"that is the article's {fmt.percent(f)} end of its range, the figure this "
+                    f"lesson questions; use AWS's PUE of {_PUE}",
+                )
+                for f in ARTICLE_COOLING_RANGE
             ),
             Trap(
                 "forgot-other-losses",

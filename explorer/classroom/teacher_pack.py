@@ -1534,7 +1534,8 @@ def _answers(lesson: Lesson) -> str:
             f"<section><h3>{html.escape(e.id)}</h3><p>{html.escape(e.question)}</p>"
             f"<p><b>Answer: {html.escape(e.show(e.answer()))}</b> "
             f"(accepted within {html.escape(e.tolerance())}: "
-            f"{html.escape(e.show(e.accepted()[0]))} to {html.escape(e.show(e.accepted()[1]))}, "
+            f"{html.escape(e.show(e.accepted()[0], rounded=False))} to "
+            f"{html.escape(e.show(e.accepted()[1], rounded=False))}, "
             f"and {html.escape(e.show(e.two_figures()))}, the answer to two significant figures; "
             "a rounding of the answer to the figures the student gives counts too)</p>"
             + _table(

@@ -103,7 +103,10 @@ def test_the_answer_key_prints_the_checkers_tolerance():
     for e in lessons.EXERCISES.values():
         key = pages[f"lesson-{e.lesson}/answers.html"]
         lo, hi = e.accepted()
-        printed = f"accepted within {e.tolerance()}: {e.show(lo)} to {e.show(hi)}"
+        printed = (
+            f"accepted within {e.tolerance()}: {e.show(lo, rounded=False)} to "
+            f"{e.show(hi, rounded=False)}"
+        )
         assert html.escape(printed) in key, e.id
         # the checker takes exactly that range: just inside right, just outside not
         inside, outside = e.answer() * (1 + e.rel_tol * 0.99), e.answer() * (1 + e.rel_tol * 1.2)
