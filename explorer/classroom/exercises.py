@@ -101,6 +101,12 @@ _UNIT_WORDS = re.compile(
     r"(watt[- ]?hours?|watts?|flops|flop/s|flop)\b",
     re.IGNORECASE,
 )
+# "less than 5", "more than 300 MW", "> 2": a bound, not an estimate
+_BOUND = re.compile(
+    r"^(?:(?:less|more|fewer|greater|lower|higher)\s+than|under|over|below|above|at\s+(?:least|most)"
+    r"|[<>≤≥])\s*[\d.]",
+    re.IGNORECASE,
+)
 _SMALL = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen"
@@ -379,6 +385,10 @@ def read(answer: object, unit: str, negative: bool = False, above: bool = False)
     text = _normalise(answer)
     if not text:
         return Reading(None, "type a number first.")
+    if _BOUND.match(text):
+        return Reading(
+            None, "type one number, your best estimate, not a bound such as 'less than 5'."
+        )
     if unit == RATIO:
         text = _TIMES_AFTER.sub("", _TIMES_BEFORE.sub("", text))
     quantities = _QUANTITY_CALC.match(text)

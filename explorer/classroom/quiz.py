@@ -7,13 +7,14 @@ itself away by its unit.
 Examples
 --------
 >>> item = LESSON_ITEMS[1][0]
->>> item.choices()[item.right()] == item.show(item.answer())
+>>> item.choices()[item.right()] == item.show(item.answer())  # 876 GWh
 True
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -64,8 +65,17 @@ class Item:
     digits: int = 3
 
     def show(self, x: float) -> str:
+        """`x` as a choice prints it; a percentage at `digits` significant figures, trailing
+        zeros kept when another choice shows decimals, so that no choice gives itself away by its
+        format ("27.0 %" beside "20.1 %", not "27 %")."""
         if self.unit == "%":
-            return fmt.percent(x, self.digits)
+            plain = fmt.percent(x, self.digits)
+            others = [
+                fmt.percent(f(), self.digits) for f in (self.answer, *dict(self.mistakes).values())
+            ]
+            if 0 < abs(x * 100) < 10**self.digits and any(re.match(r"^\d+\.\d", o) for o in others):
+                return f"{x * 100:#.{self.digits}g}".rstrip(".") + " %"
+            return plain
         return f"{fmt.number(x, self.digits)} {self.unit}".strip()
 
     def options(self) -> list[tuple[str, str]]:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .. import catalog, fmt
+from .. import catalog, fmt, power
 from ..errors import InputError
 from ..scenario import compute
 from ..systems import system_table
@@ -45,6 +45,8 @@ DEFAULT_OUT = ROOT / "build" / "teacher-pack"
 # The figures the plans and model answers state, formatted from the catalog and the exercises'
 # scenario (never retyped here: a moved catalog value moves the pack)
 _FLEET_PUE = fmt.number(catalog.value("cooling.aws-fleet.pue", "dimensionless"))
+_SURVEY_PUE = fmt.number(catalog.value("cooling.industry-average.pue", "dimensionless"))
+_DESIGN_PUE = fmt.number(catalog.value("climate.published_targets.aws-new-design", "dimensionless"))
 _TRN2_OVERHEAD = fmt.number(catalog.value("chips.trn2.server_overhead", "dimensionless"))
 _MFU = fmt.percent(lessons.MFU)
 _SITE = fmt.quantity(lessons.SITE_MW, "MW")
@@ -420,7 +422,8 @@ PLANS: dict[int, Plan] = {
             ),
         ),
         (
-            "PUE = 1 + cooling share: the trap hint points to site ÷ IT.",
+            "PUE = 1 + cooling share (1.4), or 1 + cooling + other losses (1.43): the trap "
+            "hints point to site ÷ IT.",
             "Forgetting the other losses: a PUE a few per cent low (1.67); the trap hint says to "
             "take them off too. A bare “1.7” is too rough to tell: the hint asks for three "
             "figures.",
@@ -802,9 +805,9 @@ def _contested(bound: str) -> str:
 def _households() -> str:
     from ..model import compute
 
-    return fmt.number(
-        float(compute(site_power=lessons.SITE_MW, basis="us-household").city_households)
-    )
+    # three figures, as the key prints every count: the inputs are not known more closely
+    households = float(compute(site_power=lessons.SITE_MW, basis="us-household").city_households)
+    return fmt.number(float(f"{households:.3g}"))
 
 
 def _low_load() -> tuple[str, str]:
@@ -874,6 +877,11 @@ def _hot_share() -> str:
     return fmt.percent(float(lessons.hot_year()[0].cooling_fraction.max()))
 
 
+def _cooling_mw(share: float) -> str:
+    """Lesson 2's site's cooling at `share` of its power, as the Advanced rows print it."""
+    return fmt.quantity(lessons.SITE_MW * share, "MW")
+
+
 def _article_pues() -> str:
     """The PUE range the article's 30–50 % cooling implies (with the other losses)."""
     from .. import fmt
@@ -926,16 +934,19 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
     2: (
         (
             "can both be true",
-            "No, not as an annual average: AWS's fleet PUE leaves "
-            f"{_ans('cooling-at-fleet-pue')} of the site ({_ans('cooling-mw-fleet')}) for "
-            "cooling. Only the low end of 30–50 % fits the industry-wide survey average PUE; the "
-            f"whole range needs a PUE of {_article_pues()}; and it is not a hot day (lesson 7).",
+            "Very unlikely, though not impossible: AWS's figure is a fleet average, and one site "
+            f"can be worse. But 30–50 % needs a PUE of {_article_pues()}, far worse than AWS's "
+            f"fleet ({_FLEET_PUE}) and its new-design target ({_DESIGN_PUE}), and "
+            f"at the high end worse than the industry survey's average ({_SURVEY_PUE}). At the "
+            f"fleet's PUE cooling takes {_ans('cooling-at-fleet-pue')} of the site "
+            f"({_ans('cooling-mw-fleet')}); and it is not a hot day (lesson 7).",
         ),
         (
-            "the water per year is larger",
-            "In rows 1 and 2 only IT energy changes (site power and WUE fixed). Row 3 against "
-            "row 1: about a quarter of the electricity for cooling, many times the water; the "
-            "site trades electricity for water. The two inputs that move together: the cooling "
+            "Row 3 changes one more input",
+            "Row 3 against row 1: about a quarter as much electricity for cooling as row 1 "
+            f"({_cooling_mw(power.cooling_share_at('aws-fleet'))} against "
+            f"{_cooling_mw(lessons.COOLING_SHARE)}) and many times row 1's water; the site "
+            "trades electricity for water. The two inputs that move together: the cooling "
             "share (PUE) down and the WUE up.",
         ),
     ),
@@ -1432,7 +1443,8 @@ def _city_figures() -> str:
     """Lesson 1's input figures, from the catalog: the hours in a year and every basis the
     lesson compares, with its figure and source, and a blank for the city each pair works out
     by hand (the board's table)."""
-    rows = [["hours in a year (365 days × 24)", f"{_N_HOURS} hours", "", "—"]]
+    # the hours are worked out in the lesson (cell 3 asks for them first): a blank, not 8,760
+    rows = [["hours in a year", f"{_N_DAYS} days × 24 = ______ hours", "", "—"]]
     for key, what in (
         ("bases.us-person.value", "a US person, all sectors"),
         ("bases.us-household.value", "a US household (home electricity)"),

@@ -180,7 +180,11 @@ def predict_reveal(exercise_id: str, then: Callable[[], object] | None = None) -
     committed; an ambiguous one (a bare 90 for a share) is said back first ("read as 90 %") and
     committed on the second press. It is recorded on the widget (``.prediction``)."""
     ex = lessons.EXERCISES[exercise_id]
-    field = w.Text(description=_unit_label(ex).replace("Your answer", "Prediction"), style=LABEL)
+    field = w.Text(
+        description=_unit_label(ex).replace("Your answer", "Prediction"),
+        placeholder="one number: your best estimate",
+        style=LABEL,
+    )
     button = w.Button(description="Commit and reveal")
     out = w.HTML()
     after = w.VBox([])

@@ -102,3 +102,82 @@ def test_a_solution_that_waits_for_two_exercises_says_so():
         for cell in _cells(lesson):
             if "widgets.solution(" in cell and "also=" in cell:
                 assert "until=" in cell, cell[-200:]
+
+
+# ---------------------------------------------------------------- reader 10-1's read of both
+def test_the_commonest_slips_get_their_own_hints_not_a_near_miss():
+    # PUE = 1 + 0.40 + 0.03 = 1.43 (typed or as the sum): a wrong method, with its own hint
+    for typed in ("1.43", "1 + 0.4 + 0.03"):
+        fb = lessons.check("pue-40", typed)
+        assert fb.trap == "one-plus-shares" and "probably right" not in fb.message, fb
+    # 1.5 is 14 % below 1 / 0.57 = 1.754 but its excess over 1 is a third short: no near miss;
+    # 1.72 (2 % low, excess 5 % short) is one
+    assert lessons.check("pue-40", "1.5").kind != "near"
+    assert lessons.check("pue-40", "1.72").kind == "near"
+    # 300 MW x 24 h = 7,200 MWh (one day); 7.2 GWh
+    assert lessons.check("energy-300mw", "7200").trap == "one-day"
+    assert lessons.check("energy-300mw", "7.2 GWh").trap == "one-day-gwh"
+    # ±2 %: 2.5 TWh (4.9 % low) and a 360-day year (2,592 GWh, 1.4 % low: in) vs 355 days
+    assert not lessons.check("energy-300mw", "2.5 TWh").right
+    assert not lessons.check("energy-300mw", "2556").right  # 300 x 24 x 355 = 2,556, 2.7 % low
+    # the article's 90 and 150 MW of cooling (30 % and 50 % of 300 MW)
+    assert lessons.check("cooling-mw-fleet", "90 MW").trap == "articles-range-low"
+    assert lessons.check("cooling-mw-fleet", "150").trap == "articles-range-high"
+    # 0.3 x 245,264 = 73,579: the 30 % the site does not use
+    assert lessons.check("city-low-load", "73,600").trap == "the-drop"
+
+
+def test_the_articles_250000_is_named_even_where_it_rounds_the_household_city():
+    # 245,264 to two figures is 250,000: right, with a note that it is the article's number
+    for typed in ("250,000", "250k", "about 250000"):
+        fb = lessons.check("city-households-us", typed)
+        assert fb.right and "article's own" in fb.message, fb
+    assert "Note" not in lessons.check("city-households-us", "245,000").message
+    # a rounding of the student's own (not a published figure) is still no note: lesson 3's 3e5
+    assert "Note" not in lessons.check("trn2-chips-300mw", "3e5").message
+
+
+def test_calculations_typed_with_x_and_powers_of_ten_are_read():
+    assert lessons.check("energy-300mw", "300 x 8760 / 1000").right  # 2,628
+    assert lessons.check("energy-300mw", "300X8760/1000 GWh").right
+    assert lessons.check("city-people-us", "2.628 x 10^9 / 12645").right  # 207,829
+    assert lessons.check("city-people-us", "2.628*10^9/12645").right
+    assert lessons.check("city-low-load", "0.7 x 245264").right  # 171,685
+    assert lessons.check("cop-article", "1.5x").right  # a ratio said with its x
+    fb = lessons.check("energy-300mw", "300 MW * 8760 h / 1000")
+    assert "type its result" in fb.message and "unit" not in fb.message, fb
+    assert "not a bound" in lessons.reveal("cop-article", "less than 5").message
+
+
+def test_counts_are_shown_at_three_figures_and_near_predictions_in_per_cent():
+    fb = lessons.check("city-people-us", "208000")
+    assert "208,000 people" in fb.message and "207,829" not in fb.message
+    # COP 1.4 against 180 / 120 = 1.5: 6.7 % too low, not "1.07 times too small"
+    message = lessons.reveal("cop-article", "1.4").message
+    assert "6.7 % too low" in message and "times" not in message
+
+
+def _markdown(lesson: int) -> str:
+    path = teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[lesson - 1].notebook
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    return "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+
+
+def test_the_texts_say_what_the_numbers_support(pages):
+    two, key2 = _markdown(2), html.unescape(pages["lesson-2/answers.html"])
+    target = catalog.value("climate.published_targets.aws-new-design", "dimensionless")
+    for text in (two, key2):
+        assert "Very unlikely" in text and "No, not as" not in text
+        assert f"{target:g}" in text and "1.49" in text  # 1 / (1 - 0.30 - 0.03)
+        assert "a quarter of the electricity" not in text
+    assert "a quarter as much electricity on cooling as row 1" in two
+    # the water question no longer explains its own answer before it is asked
+    question = two[two.index("**Question.** Row 3") :].split("<details")[0]
+    assert "evaporat" not in question and "trade" not in question.replace("traded", "")
+    one = _markdown(1)
+    assert "tests the household basis" not in one and "probster.com" in one
+    sheet = html.unescape(pages["lesson-1/worksheet.html"])
+    assert "8,760" not in sheet and "365 days × 24 = ______ hours" in sheet
+    assert "2023 as reprinted by probster.com, not verified" in sheet
+    # lesson 2's quiz: every share with the same figures (27.0 %, 30.0 % beside 20.1 %)
+    assert quiz.LESSON_ITEMS[2][1].choices() == ["20.1 %", "23.1 %", "27.0 %", "30.0 %"]
