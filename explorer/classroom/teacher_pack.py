@@ -375,7 +375,11 @@ PLANS: dict[int, Plan] = {
             "and in GWh.",
             "Dividing GWh by kWh without converting: answers 1,000 times too small or large.",
             "Typing the article's 250,000 for city-people-us: the hint says it is the figure to "
-            "check, not a computed one (without naming the basis it matches).",
+            "check, not a computed one (without naming the basis it matches). For "
+            "city-households-us it is right to two figures, and a note asks for the student's "
+            "own three-figure result.",
+            "Multiplying by 24 only (one day's energy) for energy-300mw: the trap hint says a "
+            f"year has {_N_DAYS} such days.",
         ),
         "Every number is in the notebook: Run All, then students work top to bottom; the table of "
         "bases opens inside the notebook once both city exercises are answered. Without "
