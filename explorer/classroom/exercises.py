@@ -11,8 +11,8 @@ the student), ``"208k"``, ``"300k chips"`` or ``"0.2 million"`` (counts) and, th
 ``"2.6 TWh"``, ``"2.6 billion kWh"``, ``"83 petaflops"`` or ``"300 MW"``, converted to the
 exercise's unit; calculations (``"261e6/910"``, ``"261 MW / 910 W"``, ``"300 x 8760 / 1000"``);
 ratios said with their word (``"2.1 times"``, ``"2.1x"``, ``"×2.1"``); ``"79 % more"`` only
-where the question asks how far above a reference. Anything else gets a message that says what to type; nothing here
-raises on a student's input.
+where the question asks how far above a reference. Anything else gets a message that says
+what to type; nothing here raises on a student's input.
 
 Examples
 --------
