@@ -1545,7 +1545,14 @@ def _trn2(var: str, unit: str) -> float:
 def _answers(lesson: Lesson) -> str:
     parts = []
     for e in exercises_of(lesson.number):
-        traps = [[t.id, e.show_trap(t), t.hint] for t in e.traps]
+        traps = [
+            [
+                t.id,
+                e.show_trap(t),
+                t.hint + (" (a note: the answer counts as right)" if t.note else ""),
+            ]
+            for t in e.traps
+        ]
         parts.append(
             f"<section><h3>{html.escape(e.id)}</h3><p>{html.escape(e.question)}</p>"
             f"<p><b>Answer: {html.escape(e.show(e.answer()))}</b> "

@@ -135,6 +135,9 @@ def test_the_articles_250000_is_named_even_where_it_rounds_the_household_city():
     assert "Note" not in lessons.check("city-households-us", "245,000").message
     # a rounding of the student's own (not a published figure) is still no note: lesson 3's 3e5
     assert "Note" not in lessons.check("trn2-chips-300mw", "3e5").message
+    # the key says the note's answer counts
+    key = html.unescape(teacher_pack.build()["lesson-1/answers.html"])
+    assert "three-figure result (a note: the answer counts as right)" in key
 
 
 def test_calculations_typed_with_x_and_powers_of_ten_are_read():
