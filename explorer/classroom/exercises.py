@@ -787,6 +787,9 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     (`Exercise.accepts`), or when the answer is the result rounded to the figures the student
     gave (two or more). An answer that is the result rounded more coarsely (one figure, or a
     coarser unit: "2 weeks" for 12 days) is asked for more figures and never fires a trap.
+    A right answer may carry a note-trap's hint, when it lies nearer that trap than the result
+    and is not the student's own rounding of the result, unless the trap is a published figure
+    (`Trap.slip` False: the article's 250,000 copied is named even though it also rounds 245,264).
     Otherwise a trap's hint, a unit slip (the answer in another SI prefix, a factor of 1,000,
     100 or 24), a near miss (within `NEAR` of the answer: which way, how far, in percentage
     points for a share, and what the checker accepts), and
