@@ -12,7 +12,8 @@ app at ``/voila/render/…``. The extension
 - once every extension is loaded, puts the explorer's handlers (`pages`) in place of the ones
   Voila's extension registered for the app page, the tab-close shutdown and the template files
   (`use_explorer_handlers`); JupyterLab's routes are left as Jupyter Server serves them;
-- makes a SIGTERM end the process promptly (`exit_promptly_on_sigterm`).
+- makes a SIGTERM end the process promptly (`exit_promptly_on_sigterm`): as soon as Jupyter
+  Server's cleanup has run (`stopping.end_process`), and after a grace whatever else runs.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from .connection import GuardedConnection
 from .kernels import ExplorerKernelManager
 from .pages import query_secret
 from .standalone import OFFLINE_SETTINGS, explorer_handler
+from .stopping import end_process
 
 log = logging.getLogger("explorer.server")
 #: Seconds a stopping server may take after its loop stopped before the process ends anyway
@@ -90,10 +92,24 @@ def exit_promptly_on_sigterm(serverapp: Any) -> None:
     every non-daemon thread; threads of renders in flight kept it alive for minutes. Chain a
     watchdog before Jupyter Server's own handler: once the loop has stopped the process gets
     `EXIT_GRACE` seconds, and `EXIT_DEADLINE` seconds in all, to end by itself. Without a terminal,
-    SIGINT does the same."""
+    SIGINT does the same.
+
+    When the loop returns (Jupyter Server stops it once its cleanup has shut the kernels down and
+    removed its files), the process ends there (`stopping.end_process`) instead of waiting for
+    render threads and the interpreter's teardown; the watchdog stays as the backstop."""
     previous = signal.getsignal(signal.SIGTERM)
+    signalled = threading.Event()
+    start_ioloop = serverapp.start_ioloop
+
+    def start_ioloop_then_end() -> None:
+        start_ioloop()
+        if signalled.is_set():
+            end_process(0)
+
+    serverapp.start_ioloop = start_ioloop_then_end
 
     def on_sigterm(signum: int, frame: Any) -> None:
+        signalled.set()
         start = time.monotonic()
         loop = serverapp.io_loop.asyncio_loop
 

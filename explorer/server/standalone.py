@@ -12,7 +12,9 @@ choose:
   handlers and Jupyter Server's alike (`init_settings`), and the page config names no MathJax
   URL (`OFFLINE_SETTINGS`);
 - the websocket connection class and tornado's websocket frame limit are plain settings in
-  `app/voila.json` (``kernel_websocket_connection_class``, ``tornado_settings``).
+  `app/voila.json` (``kernel_websocket_connection_class``, ``tornado_settings``);
+- after a SIGTERM, once Voila's stop has shut the kernels down, the process ends at once
+  (`stop`, `stopping.end_process`).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 from . import pages
 from .kernels import pooled
 from .launch import TEMPLATES
+from .stopping import end_process
 from .wsguard import MAX_FRAME_BYTES
 
 #: The explorer template's folder: its ``error.html`` and ``404.html`` are self-contained.
@@ -84,3 +87,14 @@ class ExplorerVoila(Voila):
     def start(self) -> None:
         self.tornado_settings = {**OFFLINE_SETTINGS, **self.tornado_settings}
         super().start()
+
+    def _handle_signal_stop(self, sig: int, frame: Any) -> None:
+        self._stopped_by_signal = True
+        super()._handle_signal_stop(sig, frame)
+
+    def stop(self) -> None:
+        """Voila's stop (the kernels shut down, the connection folder removed); after a SIGTERM
+        the process then ends at once (`stopping.end_process`)."""
+        super().stop()
+        if getattr(self, "_stopped_by_signal", False):
+            end_process(0)

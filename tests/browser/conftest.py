@@ -82,8 +82,11 @@ ONE_ADDRESS = {"EXPLORER_ADDRESS_SHARE": "1"}
 class VoilaServer(ServerProcess):
     """A Voila process serving one notebook on 127.0.0.1 as `explorer app` does (or `argv`)."""
 
-    def __init__(self, notebook: Path, log: Path, argv: list[str] | None = None) -> None:
-        super().__init__(argv or voila_command(notebook, port="{port}"), log, env=ONE_ADDRESS)
+    def __init__(
+        self, notebook: Path, log: Path, argv: list[str] | None = None, pool: int | None = None
+    ) -> None:
+        argv = argv or voila_command(notebook, port="{port}", pool=pool)
+        super().__init__(argv, log, env=ONE_ADDRESS)
         self.url = f"http://127.0.0.1:{self.port}/"
 
     def get(self, path: str, **headers: str) -> tuple[int, str]:
@@ -109,8 +112,9 @@ def app_url(voila_server) -> str:
 
 @pytest.fixture(scope="session")
 def failing_server(tmp_path_factory, chromium_path):
+    # no pool: its one test opens one page, which runs the notebook on its own kernel
     server = VoilaServer(
-        DATA / "failing_callback.ipynb", tmp_path_factory.mktemp("voila-fail") / "voila.log"
+        DATA / "failing_callback.ipynb", tmp_path_factory.mktemp("voila-fail") / "voila.log", pool=0
     )
     yield server
     server.stop()

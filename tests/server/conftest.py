@@ -92,17 +92,21 @@ def server_limits() -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def app_server(tmp_path_factory, server_limits):
-    """`explorer app`'s server (Voila standalone, pool of 2), with small limits."""
-    server = app_live_server(tmp_path_factory, "app", server_limits)
+    """`explorer app`'s server (Voila standalone), with small limits and a pool of 1: its pages
+    still get a preheated kernel and Voila's request-info socket, and the server does not run the
+    notebook for a second pooled kernel no test takes. (The production pool is served to
+    `test_live.py`'s flood and to the browser tests' `voila_server`.)"""
+    server = app_live_server(tmp_path_factory, "app", server_limits, pool=1)
     yield server
     server.stop()
 
 
-def app_live_server(tmp_path_factory, name: str, env: dict) -> LiveServer:
-    """`explorer app`'s server started with `env` (a module's own limits), logging to a fresh
-    folder named `name`; the caller stops it."""
+def app_live_server(tmp_path_factory, name: str, env: dict, pool: int | None = None) -> LiveServer:
+    """`explorer app`'s server started with `env` (a module's own limits) and `pool` preheated
+    kernels (None: the production pool of voila.json), logging to a fresh folder named `name`;
+    the caller stops it."""
     return LiveServer(
-        voila_command(APP_NOTEBOOK, port="{port}"),
+        voila_command(APP_NOTEBOOK, port="{port}", pool=pool),
         tmp_path_factory.mktemp(name) / "voila.log",
         "/",
         env=env,

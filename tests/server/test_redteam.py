@@ -258,8 +258,9 @@ SHARED.pop("EXPLORER_ADDRESS_SHARE")  # the default: a tenth of 10 is one kernel
 
 @pytest.fixture(scope="module")
 def shared_server(tmp_path_factory):
-    """`explorer app`'s server with the per-address share in force and a 3 s reconnect window."""
-    server = app_live_server(tmp_path_factory, "shared", SHARED)
+    """`explorer app`'s server with the per-address share in force and a 3 s reconnect window
+    (a pool of 1: the tests count visitors' kernels, not the pool's)."""
+    server = app_live_server(tmp_path_factory, "shared", SHARED, pool=1)
     yield server
     server.stop()
 
