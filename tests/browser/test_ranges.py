@@ -64,6 +64,17 @@ def test_the_tornado_opens_with_bars_of_the_cores_swings(page, app_url, tmp_path
         what=f"{2 * moving} bars in the tornado chart",
         seen="() => document.querySelectorAll('.explorer-tornado-chart rect.bar').length",
     )
+    # the words are a widget of their own, drawn after the bars: wait for them too
+    wait_until(
+        page,
+        """names => {
+            const t = document.querySelector('.explorer-tornado-text');
+            return !!t && names.every(n => t.innerText.includes(n));
+        }""",
+        ["site power", "load factor"],
+        what="the tornado's words naming the site power and the load factor",
+        seen="() => document.querySelector('.explorer-tornado-text')?.innerText",
+    )
     words = page.inner_text(".explorer-tornado-text")
     assert words.index("site power") < words.index("load factor")  # biggest swing first
     assert "MFU" in words.split("do not move it")[1]

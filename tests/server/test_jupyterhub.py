@@ -119,6 +119,7 @@ def visit(port: int, hub: subprocess.Popen, seen: set[int], memory: dict[str, fl
     other's servers (the hub spawns them side by side); then each gets the app and moves its
     slider (Playwright's sync API, which needs a thread without a running asyncio loop: earlier
     browser tests leave one in the main thread)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -128,6 +129,12 @@ def visit(port: int, hub: subprocess.Popen, seen: set[int], memory: dict[str, fl
             context = browser.new_context()
             page = context.new_page()
             page.goto(f"http://127.0.0.1:{port}/hub/login", timeout=60_000)
+            # bounded like the other waits here, not by Playwright's 30 s: the hub serves this
+            # page while it spawns the earlier students' servers on a busy machine
+            try:
+                page.wait_for_selector("input[name=username]", timeout=60_000)
+            except PlaywrightTimeout:
+                pytest.fail(f"no login form at {page.url}:\n{page.content()[:2000]}")
             page.fill("input[name=username]", student)
             page.fill("input[name=password]", "any")
             page.click("[type=submit]")
