@@ -83,7 +83,7 @@ power; the year says by how much (``peak_facility_power``) and for how many hour
 ``peak_facility_power``, or a battery that shaves the peak (`explorer.batteries`), carries them.
 
 The hot day a plant is sized for is the worst for it of the station's two design days and the
-typical year's hottest day (`plant_year`). A design day is, by definition, milder than the year's
+typical year's hottest day (`plant_year`; ``hot_day="design"`` takes the design days only). A design day is, by definition, milder than the year's
 1-2 % hottest or most humid hours, and the site must draw every hour of its year: the peak the grid
 and a battery carry is the year's. For Jackson's chiller plant that day is 20 July, whose 13:00
 hour (36.5 °C, wet-bulb 29.0 °C) is the donor's own most humid hour of the year (Greensboro 33.9 °C,
@@ -597,13 +597,22 @@ def hottest_day(weather: Weather, ratio: np.ndarray) -> DesignDay:
     )
 
 
+HOT_DAY_RULES = ("worst", "design")
+"""How `plant_year` picks its hot day: ``"worst"`` of the design days and the typical year's
+hottest day (the default: no hour of the year above it), ``"design"`` of the station's
+published design days only (what a plant is sized for; the year's hottest hours may exceed it)."""
+
+
 @lru_cache(maxsize=32)
-def plant_year(st: Station, tech: str) -> PlantYear:
+def plant_year(st: Station, tech: str, hot_day: str = "worst") -> PlantYear:
     """Weather and plant response for one station and technology: the cached, slow part.
 
-    The hot day is the plant's worst of the station's design days and the typical year's
-    hottest day (`hottest_day`): never milder than a day of the year (a design day on a tie,
-    within rounding).
+    With ``hot_day="worst"`` (the default) the hot day is the plant's worst of the station's
+    design days and the typical year's hottest day (`hottest_day`): never milder than a day of
+    the year (a design day on a tie, within rounding). With ``hot_day="design"`` it is the
+    plant's worst of the station's published design days only, the day plants are sized for:
+    a few hours of the year may need more (``peak_facility_power`` and
+    ``hours_above_site_power`` of `explorer.climate_year` still count the year's own hours).
 
     Examples
     --------
@@ -612,12 +621,16 @@ def plant_year(st: Station, tech: str) -> PlantYear:
     (8760,)
     >>> bool(py.year.ratio.max() <= py.hot.ratio.max())  # no hour of the year above the hot day
     True
+    >>> plant_year(load_station("722350"), "chiller-economiser", "design").hot_day.name
+    'dehumidification design day'
     """
+    if hot_day not in HOT_DAY_RULES:
+        raise InputError("hot_day", hot_day, "one of " + ", ".join(HOT_DAY_RULES))
     w = typical_weather(st)
     year = _respond(tech, w.dry_bulb, w.wet_bulb, w.humidity_ratio, w.pressure)
+    days = w.design_days if hot_day == "design" else (*w.design_days, hottest_day(w, year.ratio))
     responses = [
-        (_respond(tech, d.dry_bulb, d.wet_bulb, d.humidity_ratio, w.pressure), d)
-        for d in (*w.design_days, hottest_day(w, year.ratio))
+        (_respond(tech, d.dry_bulb, d.wet_bulb, d.humidity_ratio, w.pressure), d) for d in days
     ]
     peaks = [float(r.ratio.max()) for r, _ in responses]
     # the first of the worst: a design day unless a day of the year needs more (beyond rounding)

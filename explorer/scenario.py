@@ -322,6 +322,7 @@ def climate_year(
     site: str = "rainier-mississippi",
     cooling_tech: str | None = None,
     station: str | Station | None = None,
+    hot_day: str = "worst",
     **compute_inputs: Any,
 ) -> xr.Dataset:
     """A site's typical year of cooling: 8,760 hours shown as 12 months × 24 clock hours (each
@@ -335,6 +336,12 @@ def climate_year(
         ``air-evaporative`` or ``chiller-economiser``; default by chip (`default_tech`).
     station : str or Station, optional
         A shipped station's WMO number (`stations`) or a `Station`, instead of the preset's.
+    hot_day : {"worst", "design"}, default ``"worst"``
+        Which day is the hot day (``hot_day_*``, ``peak_cooling_power``, and the day a
+        peak-shaving battery's power is sized for, `explorer.batteries`): the worst of the
+        station's design days and the typical year's hottest day, or the worst published design
+        day only (`explorer.climate.plant_year`). The year's own hottest hours
+        (``peak_facility_power``, ``hours_above_site_power``) count either way.
     **compute_inputs
         Any `explorer.compute` input except ``cooling_fraction`` and ``pue`` (the weather sets
         the cooling). Arrays broadcast as in `compute`. ``wue`` is not used: the plant model
@@ -360,10 +367,12 @@ def climate_year(
     ...
     explorer.errors.InputError: pue = 1.2 cannot be set with the climate model;
     allowed: leave it out (the weather sets the cooling share each hour).
+    >>> climate_year("rainier-mississippi", "chiller-economiser", hot_day="design").hot_day
+    'dehumidification design day'
     """
     site = catalog.check_name("site", site, "sites")
     check_input_names(
-        compute_inputs, ("site", "cooling_tech", "station"), ("cooling_fraction", "pue")
+        compute_inputs, ("site", "cooling_tech", "station", "hot_day"), ("cooling_fraction", "pue")
     )
     for name in ("cooling_fraction", "pue"):
         if compute_inputs.get(name) is not None:
@@ -385,7 +394,7 @@ def climate_year(
             )
         cooling_tech = default_tech(chip)
     tech = catalog.check_name("cooling_tech", cooling_tech, "cooling_tech")
-    py = plant_year(st, tech)
+    py = plant_year(st, tech, hot_day)
     return scale_year(py, site=site, station=st, tech=tech, **compute_inputs)
 
 

@@ -304,6 +304,29 @@ def test_the_hot_day_is_never_milder_than_a_day_of_the_typical_year():
     assert const.hot_day.name == "cooling design day"
 
 
+def test_the_design_day_rule_sizes_for_the_published_design_days_only():
+    # Jackson's chiller plant with hot_day="design": the dehumidification design day (wet-bulb
+    # 25.0589 °C) beats the cooling design day. COP = 0.5 x 286.15 K / (25.0589 + 4 + 6 - 13) K
+    # = 6.48603; r = 0.07 + 1 / 6.48603 = 0.224177, below the year's own 0.251711 (20 July)
+    st = climate.load_station("722350")
+    py = climate.plant_year(st, "chiller-economiser", "design")
+    assert py.hot_day.name == "dehumidification design day"
+    assert_allclose(py.hot.ratio.max(), 0.224177, rtol=1e-5)
+    assert py.year.ratio.max() > py.hot.ratio.max()  # a few hours of the year need more
+    kw = {"site_power": 300}
+    design = explorer.climate_year(
+        "rainier-mississippi", "chiller-economiser", hot_day="design", **kw
+    )
+    worst = explorer.climate_year("rainier-mississippi", "chiller-economiser", **kw)
+    assert design.attrs["hot_day"] == "dehumidification design day"
+    assert float(design.peak_cooling_power) < float(worst.peak_cooling_power)
+    # the year's own hottest hours stay the year's, whichever day is the hot day
+    for var in ("peak_facility_power", "hours_above_site_power", "annual_pue"):
+        assert_allclose(float(design[var]), float(worst[var]), rtol=1e-12)
+    with pytest.raises(InputError, match="hot_day"):
+        explorer.climate_year("rainier-mississippi", hot_day="hottest")
+
+
 @pytest.mark.parametrize("tech", TECHS)
 def test_jackson_needs_more_cooling_than_south_bend(tech):
     kw = {"site_power": 300, "chip": "trn2"}
