@@ -767,6 +767,13 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
+# a share said as a ratio: "1.8 times", "2x", "×2", "2-fold" (the ratio's number in group 1)
+_SHARE_TIMES = re.compile(
+    r"^\s*(?:(?:times|x|×)\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*(?:times|x|×|-?\s*fold))\s*$",
+    re.IGNORECASE,
+)
+
+
 # slips by a whole factor: (factor, trap id, what the hint says)
 _SLIPS = (
     (1e3, "prefix", "1,000 times too large: check k/M/G prefixes"),
@@ -795,6 +802,18 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     points for a share, and what the checker accepts), and
     then the stepped hint for this `attempt` (1: nudge, 2: formula, 3+: worked step).
     """
+    times = _SHARE_TIMES.match(_normalise(answer)) if e.unit == SHARE else None
+    if times:  # "1.8 times" / "2x" for a share: a ratio, the share is that minus 1
+        said_ratio = times[1] or times[2]
+        ratio = float(said_ratio)
+        for t in e.traps:
+            if not t.note and not t.unit and _near(ratio, t.value(), t.rel_tol):
+                return Feedback(False, f"Not yet, hint: {_sentence(t.hint)}", "trap", t.id)
+        return Feedback(
+            False,
+            f"Not yet: {said_ratio} times is a ratio; the share is how far above: (ratio − 1) as a per cent.",
+            "unreadable",
+        )
     r = read(answer, e.unit, e.negative, e.above)
     if r.value is None:
         for t in e.traps:  # a count in a trap's own unit: "1,570,543 people" for households
@@ -835,6 +854,11 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     rounding = _rounding(spelled, x)
     if rounding is not None and abs(x - want) <= rounding:
         figures = _figures(spelled)
+        for t in e.traps:  # unless a trap's value, at the typed precision, is the typed number
+            v = t.value()  # ("10 %" for 300 / 3,000 when the answer is 11 %)
+            if not t.note and v and f"{v:.{figures}g}" == f"{x:.{figures}g}":
+                if abs(x - v) < abs(x - want):
+                    return Feedback(False, f"Not yet{said}, hint: {_sentence(t.hint)}", "trap", t.id)
         return Feedback(
             False,
             f"Not yet{said}: that fits only to the {figures} figure"

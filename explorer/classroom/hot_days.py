@@ -16,7 +16,10 @@ weather station: Jackson International Ap, MS (722350)
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import html
+import io
 import textwrap
 from typing import Any
 
@@ -169,17 +172,31 @@ def _nearest_guess(ratio: float) -> str:
     return min(guesses, key=lambda g: abs(guesses[g] - ratio))
 
 
-def peak_shaving(year: xr.Dataset) -> None:
-    """Step 2's reveal (after the hot-day exercise): the hot day's hours, and the peak-shaving
-    battery that holds each day's cooling at a daily threshold (`explorer.batteries`).
+def _details(summary: str, show: Any, *args: Any) -> str:
+    """What `show(*args)` prints, as a collapsed HTML block under `summary` (a reveal's "more
+    detail": `explorer.classroom.widgets` shows a returned string as HTML)."""
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        show(*args)
+    text = html.escape(buf.getvalue().strip("\n"))
+    return f"<details><summary>{html.escape(summary)}</summary><pre>{text}</pre></details>"
+
+
+def peak_shaving(year: xr.Dataset) -> str:
+    """Step 2's reveal (after the hot-day exercise): the hot day's hours, the hook's two answers
+    and the peak-shaving battery that holds each day's cooling at a daily threshold
+    (`explorer.batteries`); returns the rest (the year's own hottest day as an upper end, the
+    daily thresholds, the costs) as a collapsed "more detail" block (`peak_shaving_detail`).
 
     Examples
     --------
     >>> from explorer.classroom import lessons
-    >>> peak_shaving(lessons.hot_year()[0])  # doctest: +ELLIPSIS
-    the hot day: the typical year's hottest day, ...
+    >>> more = peak_shaving(lessons.hot_year()[0])  # doctest: +ELLIPSIS
+    the hot day: the station's dehumidification design day, ...
+    >>> more.startswith("<details>")
+    True
     """
-    print(f"the hot day: {year.attrs['hot_day']}")
+    print(f"the hot day: the station's {year.attrs['hot_day']}, the day plants here are sized for")
     mean_mw = float(year.mean_cooling_power)
     cooling = year.hot_day_cooling_power
     peak_hour, low_hour = int(cooling.argmax("hour")), int(cooling.argmin("hour"))
@@ -190,36 +207,89 @@ def peak_shaving(year: xr.Dataset) -> None:
             f"{h:4d}  {float(year.hot_day_dry_bulb[h]):8.1f}  "
             f"{float(year.hot_day_wet_bulb[h]):8.1f}  {_mw(cooling[h]):>8}{mark}"
         )
-    if low_hour > peak_hour:
-        _say(
-            f"The day's lowest cooling comes at {low_hour} h, after the peak: the weather record "
-            "has a sudden cool, humid spell that afternoon (a passing storm), so the night is not "
-            "always the coolest part of a real day."
+    ratio = float(year.peak_cooling_power) / mean_mw
+    print(
+        f"the hook's first question: the peak ({_mw(year.peak_cooling_power)}) is "
+        f"{fmt.number(ratio)} times the annual mean ({_mw(mean_mw)}): of the hook's guesses, "
+        f'"{_nearest_guess(ratio)}"'
+    )
+    shaving = batteries.peak_shaving_battery(year)
+    print(
+        f"the peak-shaving battery: {_mw(shaving.battery_power)}, "
+        f"{fmt.quantity(float(shaving.battery_energy), 'MWh')}; the grid sees at most "
+        f"{_mw(shaving.hot_day_threshold)} of cooling on the hot day"
+    )
+    _say(
+        "The hook's second question: grid batteries of this kind are sold as shipping-container "
+        "units of a few MWh each. Divide the battery's MWh by a few: a row of containers, not a "
+        "car battery and not a building."
+    )
+    return _details(
+        "More detail: the year's own hottest day, how the battery recharges, what it costs",
+        peak_shaving_detail,
+        year,
+    )
+
+
+def peak_shaving_detail(year: xr.Dataset) -> None:
+    """Step 2's "more detail": the typical year's own hottest day beside the design days (an
+    upper end), the daily thresholds, which day sizes the battery's MWh, recharge and costs.
+
+    Examples
+    --------
+    >>> from explorer.classroom import lessons
+    >>> peak_shaving_detail(lessons.hot_year()[0])  # doctest: +ELLIPSIS
+    the station's published design days: ...
+    """
+    from ..scenario import climate_year
+
+    mean_mw = float(year.mean_cooling_power)
+    print("the station's published design days:")
+    for name, wet, peak in design_days(year):
+        print(
+            f"  {name}: wet-bulb up to {fmt.number(wet)} °C, cooling peak {_mw(peak)} "
+            f"({fmt.number(peak / mean_mw)} times the annual mean)"
         )
+    hours = catalog.value("conventions.hours_per_year", "hour/year")
+    own = climate_year(  # the same year with the core's default hot day, the app's
+        year.attrs["site_preset"],
+        year.attrs["cooling_tech"],
+        station=str(year.attrs["station"]),
+        site_power=float(year.annual_energy) * 1000 / hours,  # GWh -> MWh over the year's hours
+    )
+    own_peak = float(own.peak_cooling_power)
+    own_wet = float(own.hot_day_wet_bulb.max())
+    if own.attrs["hot_day"] != year.attrs["hot_day"]:
+        _say(
+            f"An upper end, {own.attrs['hot_day']}: the typical year's hours are another "
+            "station's, shifted to this station's months, with the humidity estimated. Its "
+            f"hottest day reaches a wet-bulb of {fmt.number(own_wet)} °C, more humid than any "
+            f"design day the station publishes; its cooling peaks at {_mw(own_peak)}, "
+            f"{fmt.number(own_peak / mean_mw)} times the mean. A plant is sized for the design "
+            "day; the explorer app's hot day is this one (the worst of both), so its peak is "
+            "higher than this lesson's."
+        )
+        low_hour = int(own.hot_day_cooling_power.argmin("hour"))
+        if low_hour > int(own.hot_day_cooling_power.argmax("hour")):
+            _say(
+                f"That day's lowest cooling comes at {low_hour} h, after its peak: the record "
+                "has a sudden cool, humid spell that afternoon (a passing storm), so the night "
+                "is not always the coolest part of a real day."
+            )
     shaving = batteries.peak_shaving_battery(year)
     low, mean = _mw(year.hot_day_cooling_power.min()), _mw(year.mean_cooling_power)
     _say(
-        f"A battery cannot hold the grid's draw at the annual mean ({mean}): the hot day's "
-        f"coolest hour still needs {low}, so it would never recharge. A peak-shaving battery "
-        "holds each day's draw at a daily threshold instead: above it the battery delivers (the "
-        "afternoon), below it the grid recharges the battery (the night)."
-    )
-    print(
-        f"hot day: the grid sees at most {_mw(shaving.hot_day_threshold)} of cooling "
-        f"(peak {_mw(year.peak_cooling_power)})"
+        f"Why a daily threshold: a battery cannot hold the grid's draw at the annual mean "
+        f"({mean}), since the hot day's coolest hour still needs {low}, so it would never "
+        "recharge. Above each day's threshold the battery delivers (the afternoon), below it the "
+        "grid recharges it (the night)."
     )
     day = int(shaving.sizing_day)
     sized_by = "the hot day" if day == 0 else f"{context.MONTHS[day - 1]}'s typical day"
     print(
-        f"the battery: {_mw(shaving.battery_power)}, "
-        f"{fmt.quantity(float(shaving.battery_energy), 'MWh')} "
-        f"({fmt.number(float(shaving.battery_duration))} h at full power), sized by {sized_by}"
-    )
-    _say(
-        "The megawatts come from the hot day (how far its peak rises above its threshold); the "
-        "megawatt-hours from whichever day's afternoon rises above its own threshold for "
-        "longest: that can be a milder month whose days swing more between night and afternoon "
-        "than the hot day, which stays warm all night."
+        f"the battery's MWh: {fmt.quantity(float(shaving.battery_energy), 'MWh')} "
+        f"({fmt.number(float(shaving.battery_duration))} h at full power), sized by {sized_by}: "
+        "the day whose afternoon stays above its own threshold for longest"
     )
     print(
         f"recharge bought from the grid: {fmt.quantity(float(shaving.annual_recharge), 'MWh')} "
@@ -235,34 +305,6 @@ def peak_shaving(year: xr.Dataset) -> None:
         "runs longer)"
     )
     print(f"  mid: {_cost_terms(shaving)}")
-    ratio = float(year.peak_cooling_power) / mean_mw
-    _say(
-        f"The hook's first question: the hot-day peak is {fmt.number(ratio)} times the annual "
-        f'mean; of the hook\'s guesses, the nearest is "{_nearest_guess(ratio)}".'
-    )
-    published = design_days(year)
-    print("the station's published design days, for comparison:")
-    for name, wet, peak in published:
-        print(
-            f"  {name}: wet-bulb up to {fmt.number(wet)} °C, cooling peak {_mw(peak)} "
-            f"({fmt.number(peak / mean_mw)} times the annual mean)"
-        )
-    hot_wet = float(year.hot_day_wet_bulb.max())
-    name, wet, peak = max(published, key=lambda d: d[2])
-    if hot_wet > max(w for _, w, _ in published):
-        _say(
-            f"The hot day above is more humid (wet-bulb up to {fmt.number(hot_wet)} °C) than "
-            "any day the station publishes as a design day. Its hours are another station's, "
-            "shifted to Jackson's months, with the humidity estimated: read its peak as an upper "
-            f"end. At the station's {name} the peak is {fmt.number(peak / mean_mw)} times the "
-            f'mean, nearest to "{_nearest_guess(peak / mean_mw)}".'
-        )
-    _say(
-        "The hook's second question: grid batteries of this kind are sold as shipping-container "
-        "units of a few MWh each. Divide the battery's MWh (above, sized by the day whose "
-        "afternoon peak lasts longest) by a few: a row of containers, not a car battery and not a "
-        "building."
-    )
 
 
 def yardsticks(grid: xr.Dataset) -> None:

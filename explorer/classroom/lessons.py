@@ -1302,7 +1302,9 @@ def hot_year():
     from ..grid import grid_shares
     from ..scenario import climate_year
 
-    year = climate_year(HOT_SITE, HOT_TECH, site_power=SITE_MW)
+    # the hot day is the station's published design day (what plants are sized for); the
+    # typical year's own hottest day is the lesson's "upper end" aside (hot_days)
+    year = climate_year(HOT_SITE, HOT_TECH, site_power=SITE_MW, hot_day="design")
     roles = size_roles(
         year, ride_through_minutes=RIDE_MINUTES, swing_share=1.0, swing_minutes=SWING_MINUTES
     )
@@ -1336,11 +1338,16 @@ _SITE_PEAK = fmt.quantity(_gr("peak_power"), "MW")  # the site's hottest hour (g
 _UTILITY = f"{fmt.number(_grid_figure('utility', 'MW'))} MW"
 _STATE = f"{fmt.number(_grid_figure('state', 'TWh/year'))} TWh"
 _YEAR_GWH = f"{fmt.number(_yr('annual_energy'))} GWh"
+_IT_GWH = (  # the year's IT energy: the load every hour of the year, MWh -> GWh
+    f"{fmt.number(_yr('it_power') * catalog.value('conventions.hours_per_year', 'hour/year') / 1000)}"
+    " GWh"
+)
 _UTILITY_NAME = hot_year()[1]["utility_peak"].attrs["of"]  # the site's serving utility
 _UTILITY_CONFIDENCE = hot_year()[1]["utility_peak"].attrs["confidence"]  # the catalog's rating
 _HOT_DAY = hot_year()[0].attrs["hot_day"]  # which day the plant is sized for, from the core
 _STATE_NAME = hot_year()[1]["state_consumption"].attrs["of"]
 _MIN_PER_H = factor("hour", "minute")
+_DECIMAL_HOUR = 100  # the slip "5 minutes = 0.05 h": minutes taken as hundredths of an hour
 
 _add(
     Exercise(
@@ -1355,7 +1362,9 @@ _add(
             "the annual PUE is the year's site energy ÷ the year's IT energy: "
             "cool months pull it down",
             "PUE = facility energy ÷ IT energy, summed over every hour of the typical year",
-            f"the year's {_YEAR_GWH} ÷ its IT energy gives {fmt.number(_yr('annual_pue'), 4)}",
+            f"the year's {_YEAR_GWH} ÷ its IT energy ({_IT} × "
+            f"{fmt.number(catalog.value('conventions.hours_per_year', 'hour/year'))} h = "
+            f"{_IT_GWH}) = {fmt.number(_yr('annual_pue'), 4)}",
         ),
         traps=(
             Trap(
@@ -1369,6 +1378,7 @@ _add(
                 lambda: float(hot_year()[0]["pue"].max()),
                 "that is the PUE of the hottest typical hour; over the year the plant runs in "
                 "cooler hours too",
+                rel_tol=0.01,
             ),
             Trap(
                 "aws-fleet",
@@ -1376,6 +1386,7 @@ _add(
                 f"that is AWS's reported fleet PUE ({_PUE}); this chiller plant is a generic "
                 "design in the site's weather",
                 rel_tol=0.01,
+                slip=False,
             ),
         ),
     )
@@ -1386,9 +1397,9 @@ _add(
     Exercise(
         "hot-day-above-mean",
         7,
-        f"On the hot day ({_HOT_DAY}) the chiller plant's cooling peaks at {_PEAK}; over the "
-        f"year it averages {_MEAN}. By what share of the annual mean does the hot-day peak "
-        "exceed it?",
+        f"On the hot day the plant is sized for (the station's {_HOT_DAY}) the chiller plant's "
+        f"cooling peaks at {_PEAK}; over the year it averages {_MEAN}. By what share of the "
+        "annual mean does the hot-day peak exceed it?",
         lambda: _yr("peak_cooling_power") / _yr("mean_cooling_power") - 1,
         SHARE,
         rel_tol=0.03,
@@ -1510,6 +1521,13 @@ _add(
                 lambda: _yr("it_power") * RIDE_MINUTES,
                 f"that treats {RIDE_MINUTES:g} minutes as {RIDE_MINUTES:g} hours; "
                 f"divide the minutes by {_MIN_PER_H:g}",
+            ),
+            Trap(
+                "decimal-hours",
+                lambda: _yr("it_power") * RIDE_MINUTES / _DECIMAL_HOUR,
+                f"{RIDE_MINUTES:g} minutes is {RIDE_MINUTES:g}/{_MIN_PER_H:g} = "
+                f"{fmt.number(RIDE_MINUTES / _MIN_PER_H, 2)} h, not "
+                f"{fmt.number(RIDE_MINUTES / _DECIMAL_HOUR, 2)} h",
             ),
             Trap(
                 "site-power",

@@ -38,6 +38,8 @@ _SPARSE, _DENSE = (catalog.value(f"chips.trn2.fp8_{k}", "TFLOP/s") for k in ("sp
 _PER_PERSON = catalog.value("bases.us-person.value", "kWh/person/year")
 _PER_HOUSEHOLD = catalog.value("bases.us-household.value", "kWh/household/year")
 _N = fmt.number
+# how far above the wet-bulb a cooling tower leaves its water [K]: lesson 7's chiller plant's
+_APPROACH = catalog.value("cooling_tech.chiller-economiser.tower_approach", "delta_degC")
 
 
 def _rte() -> float:
@@ -359,6 +361,19 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
         ),
     ),
     7: (
+        Item(
+            7,
+            "On a July afternoon the thermometer reads 33 °C and the wet-bulb is 25 °C. A cooling "
+            f"tower sends its water back {_N(_APPROACH)} K above the wet-bulb. How warm is the "
+            "water it sends to the chillers (the warmer, the harder they work)?",
+            "°C",
+            lambda: 25 + _APPROACH,
+            (
+                ("the thermometer (dry-bulb), not the wet-bulb", lambda: 33 + _APPROACH),
+                ("the wet-bulb itself, the approach forgotten", lambda: 25.0),
+                ("the dry-bulb itself", lambda: 33.0),
+            ),
+        ),
         Item(
             7,
             "A cooling plant draws 40 MW in the hottest hour and 25 MW on average over the year. "

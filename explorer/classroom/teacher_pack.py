@@ -706,12 +706,13 @@ PLANS: dict[int, Plan] = {
             (
                 14,
                 "Step 2 · The hot day",
-                "Students answer hot-day-above-mean; the hot day's hours and the peak-shaving "
-                "battery open. Point at the battery's “sized by” line: its MW come from the hot "
-                "day, its MWh from the day whose afternoon peak lasts longest (a milder month). "
-                "Ask where its recharge comes from (the grid, at night) and how many shipping "
-                "containers it fills: that answers the hook's second guess. Compare the hot day "
-                "with the station's published design days printed below it.",
+                "Say: the hot day is the station's published design day, the day plants are "
+                "sized for. Students answer hot-day-above-mean; the day's hours, the hook's first "
+                "answer and the peak-shaving battery (MW, MWh) open. Ask where its recharge comes "
+                "from (the grid, at night) and how many shipping containers it fills: that "
+                "answers the hook's second guess. The collapsed “More detail” holds the typical "
+                "year's own hottest day (an upper end, more humid than any design day), the "
+                "costs and which day sizes the MWh: open it only if there is time.",
             ),
             (
                 10,
@@ -735,7 +736,10 @@ PLANS: dict[int, Plan] = {
             "Dividing the 300 MW yearly average by the utility's peak in utility-peak-share.",
             "Reading the largest cooling share of the months' typical (average) days as the "
             "hot day's: the single hot day goes higher.",
-            "(Advanced) Minutes used as hours in ride-through-energy (60 times too big).",
+            "Answering hot-day-above-mean with “… times”: that is the ratio; the share above is "
+            "the ratio minus 1.",
+            "(Advanced) Minutes used as hours in ride-through-energy (60 times too big), or "
+            "5 minutes written as 0.05 h.",
         ),
         "Everything runs in the notebook; the month chart opens after the prediction. The app's "
         "“Site in context” panel is optional. Without computers, the worksheet's steps 2–3 "
@@ -866,13 +870,13 @@ def _hot_day() -> str:
     return str(lessons.hot_year()[0].attrs["hot_day"])
 
 
-def _design_ratios() -> str:
-    """Lesson 7's design-day peaks ÷ annual mean cooling, as "1.54 and 1.56" (from the core)."""
-    from . import hot_days
+def _upper_ratio() -> str:
+    """Lesson 7's typical year's own hottest day: its peak cooling ÷ annual mean cooling, with
+    the core's default hot day (the worst of the design days and that day)."""
+    from ..scenario import climate_year
 
-    year = lessons.hot_year()[0]
-    ratios = [peak / float(year.mean_cooling_power) for _, _, peak in hot_days.design_days(year)]
-    return " and ".join(fmt.number(r, 3) for r in ratios)
+    year = climate_year(lessons.HOT_SITE, lessons.HOT_TECH, site_power=lessons.SITE_MW)
+    return fmt.number(float(year.peak_cooling_power / year.mean_cooling_power), 2)
 
 
 def _hot_share() -> str:
@@ -1056,9 +1060,11 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
     7: (
         (
             "on the hottest day the cooling plant is sized for",
-            f"The chiller plant's hot-day peak is about {_hot_ratio()} times its annual mean "
-            f"({_ans('hot-day-above-mean')} above it), on {_hot_day()}; on the station's "
-            f"published design days, {_design_ratios()} times. A battery "
+            f"On the station's {_hot_day()}, the day plants are sized for, the chiller plant's "
+            f"cooling peaks at about {_hot_ratio()} times its annual mean "
+            f"({_ans('hot-day-above-mean')} above it); the typical year's own hottest day goes "
+            f"higher ({_upper_ratio()} times, in the printout's \"More detail\"): an upper end, "
+            "not what the plant is sized for. A battery "
             f"that shaves each day's peak holds about {_shaving_mwh()}, recharged from the grid "
             "at night: a row of shipping-container units of a few MWh each, not a car battery "
             "and not a building.",
