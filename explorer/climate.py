@@ -83,8 +83,9 @@ power; the year says by how much (``peak_facility_power``) and for how many hour
 ``peak_facility_power``, or a battery that shaves the peak (`explorer.batteries`), carries them.
 
 The hot day a plant is sized for is the worst for it of the station's two design days and the
-typical year's hottest day (`plant_year`; ``hot_day="design"`` takes the design days only). A design day is, by definition, milder than the year's
-1-2 % hottest or most humid hours, and the site must draw every hour of its year: the peak the grid
+typical year's hottest day (`plant_year`; ``hot_day="design"`` takes the design days only, as
+lesson 7 does). A design day is, by definition, milder than the year's 1-2 % hottest or most
+humid hours, and the site must draw every hour of its year: the peak the grid
 and a battery carry is the year's. For Jackson's chiller plant that day is 20 July, whose 13:00
 hour (36.5 °C, wet-bulb 29.0 °C) is the donor's own most humid hour of the year (Greensboro 33.9 °C,
 dew point 25.0 °C, two hours before a storm drops it 12 K): 3.9 K of wet-bulb above the

@@ -802,7 +802,8 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     points for a share, and what the checker accepts), and
     then the stepped hint for this `attempt` (1: nudge, 2: formula, 3+: worked step).
     """
-    times = _SHARE_TIMES.match(_normalise(answer)) if e.unit == SHARE else None
+    said_as = _normalise(answer) if isinstance(answer, str) and e.unit == SHARE else ""
+    times = _SHARE_TIMES.match(said_as)
     if times:  # "1.8 times" / "2x" for a share: a ratio, the share is that minus 1
         said_ratio = times[1] or times[2]
         ratio = float(said_ratio)
@@ -811,7 +812,8 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
                 return Feedback(False, f"Not yet, hint: {_sentence(t.hint)}", "trap", t.id)
         return Feedback(
             False,
-            f"Not yet: {said_ratio} times is a ratio; the share is how far above: (ratio − 1) as a per cent.",
+            f"Not yet: {said_ratio} times is a ratio; the share is how far above: "
+            "(ratio − 1) as a per cent.",
             "unreadable",
         )
     r = read(answer, e.unit, e.negative, e.above)
@@ -847,18 +849,20 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             "right",
         )
     # The one rule for traps and roundings: an answer that is the right value rounded at the
-    # student's own precision ("2 weeks" for 12 days, "10 %" for 11.0 %) never fires a trap,
-    # however near a trap's value it also lies; it is asked for more figures instead.
+    # student's own precision ("2 weeks" for 12 days) never fires a trap, however near a trap's
+    # value it also lies, unless it is that value itself; it is asked for more figures instead.
     # the precision of a number written in words is that of its digits: "two weeks" is "2 weeks"
     spelled = _words_to_number(_APPROX.sub("", answer).strip()) if isinstance(answer, str) else None
     rounding = _rounding(spelled, x)
     if rounding is not None and abs(x - want) <= rounding:
         figures = _figures(spelled)
-        for t in e.traps:  # unless a trap's value, at the typed precision, is the typed number
-            v = t.value()  # ("10 %" for 300 / 3,000 when the answer is 11 %)
-            if not t.note and v and f"{v:.{figures}g}" == f"{x:.{figures}g}":
-                if abs(x - v) < abs(x - want):
-                    return Feedback(False, f"Not yet{said}, hint: {_sentence(t.hint)}", "trap", t.id)
+        # unless a trap's value is the typed number itself, not only a rounding of it: "10 %"
+        # is 300 ÷ 3,000 exactly (the answer is 11 %); "2 weeks" merely rounds 14.2 days
+        hit = [t for t in e.traps if not t.note and abs(x - t.value()) <= rounding / 100]
+        if hit:
+            return Feedback(
+                False, f"Not yet{said}, hint: {_sentence(hit[0].hint)}", "trap", hit[0].id
+            )
         return Feedback(
             False,
             f"Not yet{said}: that fits only to the {figures} figure"

@@ -1338,10 +1338,8 @@ _SITE_PEAK = fmt.quantity(_gr("peak_power"), "MW")  # the site's hottest hour (g
 _UTILITY = f"{fmt.number(_grid_figure('utility', 'MW'))} MW"
 _STATE = f"{fmt.number(_grid_figure('state', 'TWh/year'))} TWh"
 _YEAR_GWH = f"{fmt.number(_yr('annual_energy'))} GWh"
-_IT_GWH = (  # the year's IT energy: the load every hour of the year, MWh -> GWh
-    f"{fmt.number(_yr('it_power') * catalog.value('conventions.hours_per_year', 'hour/year') / 1000)}"
-    " GWh"
-)
+_HOURS_YEAR = catalog.value("conventions.hours_per_year", "hour/year")
+_IT_GWH = f"{fmt.number(_yr('it_power') * _HOURS_YEAR / 1000)} GWh"  # MWh -> GWh
 _UTILITY_NAME = hot_year()[1]["utility_peak"].attrs["of"]  # the site's serving utility
 _UTILITY_CONFIDENCE = hot_year()[1]["utility_peak"].attrs["confidence"]  # the catalog's rating
 _HOT_DAY = hot_year()[0].attrs["hot_day"]  # which day the plant is sized for, from the core
@@ -1363,7 +1361,7 @@ _add(
             "cool months pull it down",
             "PUE = facility energy ÷ IT energy, summed over every hour of the typical year",
             f"the year's {_YEAR_GWH} ÷ its IT energy ({_IT} × "
-            f"{fmt.number(catalog.value('conventions.hours_per_year', 'hour/year'))} h = "
+            f"{fmt.number(_HOURS_YEAR)} h = "
             f"{_IT_GWH}) = {fmt.number(_yr('annual_pue'), 4)}",
         ),
         traps=(

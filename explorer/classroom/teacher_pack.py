@@ -833,7 +833,6 @@ def _range(key: str) -> catalog.Range:
 
 _POWER_RANGE = _range(f"sites.{lessons.CONTESTED_SITE}.site_power")
 _HOUSEHOLD_RANGE = _range("bases.us-household.value")
-_SAMPLE, _SEED = 10_000, 1  # lesson 8's first sample (its seeds 1 and 2, 10,000 draws)
 
 
 def _today(bound: str) -> str:
@@ -850,12 +849,12 @@ def _basis_ratio() -> str:
 
 def _power_draws_low() -> tuple[str, str]:
     """The share of lesson 8's draws above the 90 % range's low end, and that end [MW]: "95 %",
-    "311"."""
-    from ..uncertainty import QUANTILES, draws, parameters, percentile_bounds
+    "313"."""
+    from ..ui.headlines import headline_ranges
+    from ..uncertainty import QUANTILES
 
-    key = _POWER_RANGE.key
-    ps = [p for p in parameters(lessons.CONTESTED_SITE, cooling_default="article") if p.key == key]
-    low, _ = percentile_bounds(draws(ps, _SEED, 0, _SAMPLE)[key])
+    # the end the student's screen shows (step 5's first block, the small type's draws)
+    low = headline_ranges(site=lessons.CONTESTED_SITE)["facility_load"].low
     return fmt.percent(1 - QUANTILES[0]), fmt.number(float(low))
 
 
@@ -1063,7 +1062,7 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             f"On the station's {_hot_day()}, the day plants are sized for, the chiller plant's "
             f"cooling peaks at about {_hot_ratio()} times its annual mean "
             f"({_ans('hot-day-above-mean')} above it); the typical year's own hottest day goes "
-            f"higher ({_upper_ratio()} times, in the printout's \"More detail\"): an upper end, "
+            f'higher ({_upper_ratio()} times, in the printout\'s "More detail"): an upper end, '
             "not what the plant is sized for. A battery "
             f"that shaves each day's peak holds about {_shaving_mwh()}, recharged from the grid "
             "at night: a row of shipping-container units of a few MWh each, not a car battery "
@@ -1133,9 +1132,9 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "but nearly every draw is above it (the range is one-sided): "
             f"{_power_draws_low()[0]} of the draws exceed about {_power_draws_low()[1]} MW. The "
             "central value is the announced figure, not the middle of the draws; the same "
-            "one-sided range pulls the city's median above the central city. (This end is from "
-            "the Advanced sample's 10,000 draws; the small type's 2,000 draws give a slightly "
-            "different end: a sample's percentiles move a little with its size and seed.)",
+            "one-sided range pulls the city's median above the central city. In the second block "
+            "(the site held at 300 MW) the energy and the city sit at the top of their ranges, "
+            "the mirror image: their central values run the site flat out.",
         ),
         (
             "Was your hook guess right",

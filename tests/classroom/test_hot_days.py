@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from explorer import fmt
 from explorer.classroom import hot_days, lessons
 
 
@@ -59,9 +60,19 @@ def test_the_hot_day_is_set_beside_the_stations_published_design_days(capsys):
         ("cooling design day", 24.5),
         ("dehumidification design day", 25.1),
     ]
-    # the plant's hot day is never milder than a design day
-    assert all(peak <= float(year.peak_cooling_power) * (1 + 1e-9) for _, _, peak in days)
-    hot_days.peak_shaving(year)
+    # one story (reader 10-4): the lesson's hot day is the more demanding published design day,
+    # what plants are sized for; its peak is the exercise's, the battery's and the hook's
+    assert year.attrs["hot_day"] == "dehumidification design day"
+    assert float(year.peak_cooling_power) == max(peak for _, _, peak in days)
+    more = hot_days.peak_shaving(year)
     text = " ".join(capsys.readouterr().out.split())
-    assert "published design days, for comparison" in text
-    assert "the hot day's afternoon bump" not in text
+    assert "the hot day: the station's dehumidification design day" in text
+    ratio = float(year.peak_cooling_power / year.mean_cooling_power)  # 59.1 / 37.0 = 1.6
+    assert f"is {fmt.number(ratio)} times the annual mean" in text
+    assert 'guesses, "half as much again"' in text
+    assert "20 July" not in text and "upper end" not in text  # the aside waits in the detail
+    # the typical year's own hottest day (wet-bulb 29.0 °C, 4 K above the design day): an upper
+    # end, collapsed under "More detail", not a second answer to the hook
+    assert more.startswith("<details><summary>More detail")
+    assert "An upper end, the typical year&#x27;s hottest day, 20 July" in more
+    assert "wet-bulb of 29 °C" in more

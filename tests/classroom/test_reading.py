@@ -117,18 +117,21 @@ def test_a_percentage_more_reads_where_the_question_asks_how_far_above():
         r = exercises.read(typed, unit, above=True)
         assert r.value is not None, (typed, r.message)
         assert_allclose(r.value, value, rtol=1e-9)
-    assert lessons.check("hot-day-above-mean", "79 % more").right  # 311 ÷ 174 − 1 ≈ 79.2 %
+    # the design day's 59.1 MW ÷ the annual mean's 37.0 MW − 1 ≈ 59.9 %
+    assert lessons.check("hot-day-above-mean", "60 % more").right
 
 
 def test_a_rounding_of_the_right_answer_never_fires_a_trap():
     # (exercise, typed, what the checker says): "2 weeks" is 14 days, near the households trap
-    # (14.2 days) but also the answer (12.0 days = 1.72 weeks) rounded to the one figure given;
-    # "10 %" is 331 ÷ 3,000 = 11.0 % to one figure as well as the yearly average's 300 ÷ 3,000
+    # (14.2 days) but also the answer (12.0 days = 1.72 weeks) rounded to the one figure given.
+    # A trap whose value is the typed number itself wins (reader 10-4): "10 %" is 300 ÷ 3,000
+    # exactly, the most common slip, though 330 ÷ 3,000 = 11.0 % also rounds to it
     rows = [
         ("capstone-city-days", "2 weeks", "figures"),
         ("capstone-city-days", "about two weeks", "figures"),  # words: as rough as "2 weeks"
         ("capstone-city-days", "14 days", "trap"),  # two figures: that is the households trap
-        ("utility-peak-share", "10 %", "figures"),
+        ("utility-peak-share", "10 %", "trap"),
+        ("utility-peak-share", "0.1", "trap"),
         ("utility-peak-share", "10.0 %", "trap"),
         ("utility-peak-share", "11 % more", "unreadable"),  # a share of the whole is asked
     ]
@@ -245,3 +248,28 @@ def test_reader_10_2s_answers_to_lesson_3():
         assert lessons.check("gb200-trn2-per-mw", typed).right, typed
     # the worked step rounds as the answer is known: about 287,000 chips, not 286,813
     assert lessons.EXERCISES["trn2-chips-300mw"].hints[2].endswith("about 287,000 chips")
+
+
+def test_reader_10s_answers_to_lessons_7_and_8():
+    # (exercise, typed, the trap it fires): hot-day-above-mean's ratio said in words, 1.6 times
+    # (59.1 MW ÷ 37.0 MW); the ride-through's 5 minutes taken as 0.05 h: 254 MW × 0.05 h =
+    # 12.7 MWh (the answer 254 × 5 / 60 = 21.2 MWh)
+    rows = [
+        ("hot-day-above-mean", "1.6 times", "ratio-not-excess"),
+        ("hot-day-above-mean", "1.6x", "ratio-not-excess"),
+        ("hot-day-above-mean", "x1.6", "ratio-not-excess"),
+        ("ride-through-energy", "12.7 MWh", "decimal-hours"),
+        ("ride-through-energy", "12.7", "decimal-hours"),
+    ]
+    for ex, typed, trap in rows:
+        fb = lessons.check(ex, typed)
+        assert fb.trap == trap, (ex, typed, fb.message)
+    # a ratio no trap holds is said back as a ratio, not "unreadable: leave out 'times'"
+    fb = lessons.check("hot-day-above-mean", "2x")
+    assert not fb.right and "2 times is a ratio" in fb.message, fb.message
+    assert lessons.check("hot-day-above-mean", "60").right  # a bare share still reads as 60 %
+    # AWS's fleet PUE (1.15, lesson 2) is a sensible prediction, not a slip
+    (aws,) = [t for t in lessons.EXERCISES["jackson-annual-pue"].traps if t.id == "aws-fleet"]
+    assert not aws.slip
+    # the worked step gives the IT energy: 254 MW × 8,760 h = 2,225 GWh
+    assert "× 8,760 h = 2,2" in lessons.EXERCISES["jackson-annual-pue"].hints[-1]
