@@ -199,18 +199,24 @@ def parameters(site: str = DEFAULT_SITE, **inputs: Any) -> list[Parameter]:
 
 
 def figures_of(
-    site: str, chip: Any = None, basis: Any = None, given: Iterable[str] = ()
+    site: str,
+    chip: Any = None,
+    basis: Any = None,
+    given: Iterable[str] = (),
+    cooling_default: str | None = None,
 ) -> list[Parameter]:
-    """The uncertain figures of a scenario known by its site, chip(s), basis(es) and the names
-    of the inputs given (those are exact): `parameters` without checking the inputs' values
-    (the app's cached path, `explorer.ui.headlines`).
+    """The uncertain figures of a scenario known by its site, chip(s), basis(es), cooling
+    default (``"article"``: the preset's catalog cooling share, not the plant's climate year)
+    and the names of the inputs given (those are exact): `parameters` without checking the
+    inputs' values (the app's cached path, `explorer.ui.headlines`).
 
     Examples
     --------
     >>> [p.key for p in figures_of("generic", given={"site_power"})][:2]
     ['cooling.hyperscale-ai.pue', 'defaults.overhead_fraction']
     """
-    inputs = {k: v for k, v in (("chip", chip), ("basis", basis)) if v is not None}
+    pairs = (("chip", chip), ("basis", basis), ("cooling_default", cooling_default))
+    inputs = {k: v for k, v in pairs if v is not None}
     return _parameters(site, model.resolve_inputs(site, inputs), set(given))
 
 

@@ -645,6 +645,8 @@ class Exercise:
         (the households a student mistook for people)."""
         if not t.unit:
             return self.show(t.value())
+        if t.unit == SHARE:  # a share slipped into a count or MW answer: "30 %", not "0.3 MW"
+            return fmt.percent(t.value(), self.digits)
         x = t.value()
         if t.unit in COUNT_WORDS and math.isfinite(x) and x:
             x = float(f"{x:.{self.digits}g}")
@@ -880,6 +882,9 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     for t in traps:
         # a trap's value rounded as the student rounded ("1.7" for 1 / 0.60 = 1.667) is the trap
         if _near(x, t.value(), t.rel_tol) or _rounded(x, t.value(), figures):
+            return Feedback(False, f"Not yet{said}, hint: {_sentence(t.hint)}", "trap", t.id)
+    for t in traps:  # a share's trap typed as a bare percentage ("30" for 30 %)
+        if t.unit == SHARE and r.bare and _near(x / 100, t.value(), t.rel_tol):
             return Feedback(False, f"Not yet{said}, hint: {_sentence(t.hint)}", "trap", t.id)
     if e.unit == SHARE and r.bare and x > 1 and _near(x / 100, want, e.rel_tol):
         return Feedback(

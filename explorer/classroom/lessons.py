@@ -1752,8 +1752,9 @@ _add(
             ),
             Trap(
                 "percent",
-                lambda: 100 * (1 - _LOAD_LOW),
+                lambda: 1 - _LOAD_LOW,
                 "that is the change in percent; the question asks for households",
+                unit=SHARE,
             ),
         ),
     )
@@ -1788,6 +1789,7 @@ _add(
                 "share-not-mw",
                 lambda: _COOL_HI - _COOL_LO,
                 "that is the change in share; multiply by the site's power for MW",
+                unit=SHARE,
             ),
             Trap(
                 "percentage-points",

@@ -217,9 +217,9 @@ def _preset(site: str) -> dict[str, Any]:
 
 @lru_cache(maxsize=256)
 def _params(
-    site: str, chip: Any, basis: Any, given: frozenset[str], ranges: Any
+    site: str, chip: Any, basis: Any, given: frozenset[str], ranges: Any, cooling: Any = None
 ) -> tuple[uncertainty.Parameter, ...]:
-    return tuple(uncertainty.figures_of(site, chip, basis, given))
+    return tuple(uncertainty.figures_of(site, chip, basis, given, cooling))
 
 
 @lru_cache(maxsize=64)
@@ -400,7 +400,12 @@ def swings(
     if preset_is_catalog:
         given = catalog_left(site, given)
     params = _params(
-        site, given.get("chip"), given.get("basis"), frozenset(given), catalog.uncertainty_ranges
+        site,
+        given.get("chip"),
+        given.get("basis"),
+        frozenset(given) - {"cooling_default"},  # a choice of cooling basis, not an exact figure
+        catalog.uncertainty_ranges,
+        given.get("cooling_default"),
     )
     k = len(params)
     values = {p.key: np.full(2 * k + 1, p.central) for p in params}

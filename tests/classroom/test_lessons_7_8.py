@@ -1,0 +1,97 @@
+"""Lessons 7 and 8 against reader 10-4's items: one hot day, the debrief before Advanced, the
+figures a question uses explained before it, traps printed in their own unit."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+from explorer import fmt
+from explorer.classroom import lessons, quiz, teacher_pack
+from explorer.ui import headlines
+from explorer.ui.headlines import headline_ranges
+
+NOTEBOOKS = teacher_pack.NOTEBOOKS
+
+
+def _cells(stem: str) -> list[str]:
+    (path,) = NOTEBOOKS.glob(f"{stem}*.ipynb")
+    return ["".join(c["source"]) for c in json.loads(path.read_text())["cells"]]
+
+
+def _first(cells: list[str], pattern: str) -> int:
+    return next(i for i, c in enumerate(cells) if re.search(pattern, c))
+
+
+def test_lesson_7_tells_one_hot_day_story():
+    cells = _cells("07")
+    # the year is built with the design-day rule; its hot day names the design day
+    assert 'hot_day="design"' in cells[_first(cells, r"explorer\.climate_year\(")]
+    step2 = cells[_first(cells, "## Step 2")]
+    assert "design days" in step2 and "upper end" in step2 and "More detail" in step2
+    # 300 MW is the year's average here and the site's power elsewhere: said once, in step 1
+    assert "Lessons 1–6 and 8 call 300 MW" in cells[_first(cells, "## Step 1")]
+    # the exercise names the day it asks about, the key and the hook answer the same day
+    year = lessons.hot_year()[0]
+    assert year.attrs["hot_day"] in lessons.EXERCISES["hot-day-above-mean"].question
+    key = html.unescape(" ".join(teacher_pack.build()["lesson-7/answers.html"].split()))
+    assert f"On the station's {year.attrs['hot_day']}" in key
+    assert "an upper end" in key
+
+
+def test_lesson_8_explains_before_it_asks_and_debriefs_before_advanced():
+    cells = _cells("08")
+    exercise = _first(cells, r'answer_box\("contested-city-high"\)')
+    assert _first(cells, "750 MW under construction") < exercise
+    assert _first(cells, "## What we found") < _first(cells, "## Advanced")
+    # campus overhead splits the site's power, it adds nothing to it
+    assert "never the site's power or its city" in cells[_first(cells, r"\*campus overhead\*")]
+    assert "air-cooled" not in "".join(cells)  # one name for the plant: air-evaporative
+    # the tornado panel takes the article's cooling, like step 1's table and the printout
+    assert '"cooling_default": "article"' in cells[_first(cells, r"TornadoPanel\(lambda")]
+    assert "running 70 % of the year" not in "".join(cells)
+
+
+def test_the_tornado_takes_the_articles_cooling_when_asked():
+    # with the article's 30-50 % cooling share the share is uncertain and moves the cooling:
+    # 300 MW x (50 % - 10 %) = 120 MW against AWS's fleet at the low end
+    _, bars = headlines.swings(
+        "cooling_power",
+        site=lessons.CONTESTED_SITE,
+        preset_is_catalog=False,
+        cooling_default="article",
+    )
+    cooling = [b for b in bars if b.key.endswith("cooling_fraction")]
+    assert cooling and round(cooling[0].high - cooling[0].low) == 120
+    _, plant = headlines.swings(
+        "cooling_power", site=lessons.CONTESTED_SITE, preset_is_catalog=False
+    )
+    assert not [b for b in plant if b.key.endswith("cooling_fraction")]  # the plant's own
+
+
+def test_lesson_8s_traps_print_and_read_in_their_own_unit():
+    # 70 % load factor: the city shrinks by 30 %, a share, not "30 households"
+    e = lessons.EXERCISES["contested-load-swing"]
+    (pct,) = [t for t in e.traps if t.id == "percent"]
+    assert e.show_trap(pct) == "30 %"
+    for typed in ("30 %", "30"):
+        assert lessons.check("contested-load-swing", typed).trap == "percent", typed
+    # the cooling share's gap, 50 % - 10 % = 40 %, not "0.4 MW"
+    e = lessons.EXERCISES["contested-cooling-swing"]
+    (share,) = [t for t in e.traps if t.id == "share-not-mw"]
+    assert e.show_trap(share) == "40 %"
+    assert lessons.check("contested-cooling-swing", "40 %").trap == "share-not-mw"
+
+
+def test_lesson_8s_key_quotes_the_low_end_the_student_sees():
+    low = headline_ranges(site=lessons.CONTESTED_SITE)["facility_load"].low
+    key = html.unescape(" ".join(teacher_pack.build()["lesson-8/answers.html"].split()))
+    assert f"exceed about {fmt.number(float(low))} MW" in key
+
+
+def test_lesson_7s_quiz_asks_about_the_wet_bulb():
+    (item,) = [i for i in quiz.LESSON_ITEMS[7] if "wet-bulb" in i.text]
+    # 25 °C wet-bulb + the tower's 4 K approach = 29 °C; the dry-bulb 33 °C + 4 K a distractor
+    assert item.choices()[item.right()] == "29 °C"
+    assert "37 °C" in item.choices()
