@@ -84,10 +84,12 @@ HAND = {
     # checks the sums), pinned here as found. That hour draws 254.0272 / (1 - 0.201093 - 0.03)
     # = 330.3745 MW.
     "jackson-annual-pue": 1.180976,
-    # (peak - mean) / mean. The hot day is the typical year's hottest day (it beats the station's
-    # design days), so its peak hour is that most humid hour: cooling = 330.3745 MW x 0.201093 =
-    # 66.4361 MW, over the year's mean 36.9729 MW (the mean cooling, pinned as found) = 0.796886
-    "hot-day-above-mean": 0.796886,
+    # (peak - mean) / mean. The hot day is the station's dehumidification design day (lesson 7
+    # sizes for the published design days, climate_year hot_day="design"), peak wet-bulb
+    # 25.0589 °C: COP = 143.075 / 22.0589 = 6.48604, r = 0.224177, share = 0.183125; it draws
+    # 254.0272 / (1 - 0.183125 - 0.03) = 322.8303 MW, cooling 322.8303 x 0.183125 = 59.1182 MW,
+    # over the year's mean 36.9729 MW (the mean cooling, pinned as found) = 0.598961
+    "hot-day-above-mean": 0.598961,
     # the year's peak draw 330.3745 MW / 3,000 MW (Entergy Mississippi's peak)
     "utility-peak-share": 0.110125,
     # 300 MW x 8,760 h = 2,628 GWh (the mean draw is the site power) / 49,000 GWh
