@@ -560,6 +560,7 @@ class PlantYear:
     year: PlantResponse
     hot: PlantResponse
     hot_day: DesignDay
+    rule: str = "worst"  # how the hot day was chosen (`HOT_DAY_RULES`)
 
 
 def _respond(
@@ -637,7 +638,7 @@ def plant_year(st: Station, tech: str, hot_day: str = "worst") -> PlantYear:
     # the first of the worst: a design day unless a day of the year needs more (beyond rounding)
     worst = next(i for i, p in enumerate(peaks) if p >= max(peaks) * (1 - 1e-9))
     hot, day = responses[worst]
-    return PlantYear(w, year, hot, day)
+    return PlantYear(w, year, hot, day, hot_day)
 
 
 # ------------------------------------------------------------------------------ the year

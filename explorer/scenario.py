@@ -541,6 +541,7 @@ def scale_year(
         "cooling_tech": tech,
         "cooling_tech_label": tech_node.get("label", tech),
         "hot_day": py.hot_day.name,
+        "hot_day_rule": py.rule,  # climate_year's hot_day: "worst" or "design"
         "note": tech_node.get("note", ""),
         "ignores": tech_node.get("ignores", ""),  # the note in plain words, for readers
         "notes": "",

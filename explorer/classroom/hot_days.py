@@ -130,7 +130,7 @@ def the_plants_year(year: xr.Dataset) -> object:
         "best a chiller could do by physics; WUE is litres of water per kWh of IT energy (see "
         "the glossary's chiller, economiser and WUE)."
     )
-    return context.monthly_widget()
+    return context.monthly_widget(hot_day=year.attrs["hot_day_rule"])  # the lesson's hot day
 
 
 def design_days(year: xr.Dataset) -> list[tuple[str, float, float]]:

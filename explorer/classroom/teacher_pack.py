@@ -1266,14 +1266,16 @@ def _plan(lesson: Lesson) -> str:
     )
 
 
-def _exercise_block(e: Exercise, label: str = "") -> str:
-    """One exercise's blanks on a worksheet; `label` (a step's title) replaces the exercise's id."""
+def _exercise_block(e: Exercise, label: str = "", predict_only: bool = False) -> str:
+    """One exercise's blanks on a worksheet; `label` (a step's title) replaces the exercise's id;
+    a prediction the notebook only reveals (`predict_only`) gets no answer line."""
     unit = e.shown_unit() or ("%" if e.unit == "share" else "")
+    answer = "" if predict_only else f"<p>My answer: __________ {html.escape(unit)}</p>"
     return (
         f"<section><p><b>{html.escape(label or e.id)}</b>: {html.escape(e.question)}</p>"
         f"<p>My prediction: __________ {html.escape(unit)} &nbsp; "
         f"My working:</p><div class='blank'></div><div class='blank'></div>"
-        f"<p>My answer: __________ {html.escape(unit)}</p></section>"
+        f"{answer}</section>"
     )
 
 
@@ -1434,9 +1436,9 @@ def _worksheet(lesson: Lesson) -> str:
             for q in _questions_in(source):
                 parts.append(f"<section><p>{html.escape(q)}</p><div class='blank'></div></section>")
             continue
-        for eid in re.findall(r'widgets\.(?:answer_box|predict_reveal)\(\s*"([\w-]+)"', source):
+        for kind, eid in re.findall(r'widgets\.(answer_box|predict_reveal)\(\s*"([\w-]+)"', source):
             label = step if lesson.number == 6 else ""
-            parts.append(_exercise_block(lessons.EXERCISES[eid], label))
+            parts.append(_exercise_block(lessons.EXERCISES[eid], label, kind == "predict_reveal"))
             if eid == "capstone-days":
                 parts.append(_capstone_after_step_3())
     if lesson.number == 5:

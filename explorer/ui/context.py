@@ -779,9 +779,12 @@ def cluster_html(ds: xr.Dataset) -> str:
 
 
 # ---------------------------------------------------------------------- the walkthrough's chart
-def monthly_widget(site: str = "rainier-mississippi", site_power: float = 300.0) -> w.Widget:
+def monthly_widget(
+    site: str = "rainier-mississippi", site_power: float = 300.0, hot_day: str = "worst"
+) -> w.Widget:
     """A lesson widget: each month's mean cooling power for a chosen cooling technology, with the
-    hot-day peak and the annual mean as lines, and the figures in words (walkthrough 7)."""
+    hot-day peak (the hot day by `explorer.climate_year`'s `hot_day` rule, the lesson's) and the
+    annual mean as lines, and the figures in words (walkthrough 7)."""
     from .static import shown  # a handout shows it as a static snapshot
 
     tech = w.Dropdown(
@@ -823,7 +826,7 @@ def monthly_widget(site: str = "rainier-mississippi", site_power: float = 300.0)
     out = w.HTML()
 
     def update(_: Any = None) -> None:
-        year = scenario.climate_year(site, tech.value, site_power=site_power)
+        year = scenario.climate_year(site, tech.value, site_power=site_power, hot_day=hot_day)
         with bars.hold_sync(), peak.hold_sync(), mean.hold_sync():
             bars.y = year["cooling_power_mean"].values
             peak.y = np.full(12, _f(year, "peak_cooling_power"))

@@ -180,8 +180,10 @@ def svg(fig: bq.Figure, width: int = 560, height: int = 300) -> str:
                                 f'<text x="{left + (i + 0.5) * band:.1f}" y="{height - 8}" '
                                 f'text-anchor="middle" font-size="10">{html.escape(x)}</text>'
                             )
+        axis = next((a.label for a in fig.axes if getattr(a, "label", "")), "")  # with its unit
         parts.append(
-            f'<text x="{left}" y="{top + 10}" font-size="10">scale {fmt.number(lo)} to '
+            f'<text x="{left}" y="{top + 10}" font-size="10">'
+            f"{html.escape(axis) if axis else 'scale'}: {fmt.number(lo)} to "
             f"{fmt.number(hi)}</text>"
         )
     title = html.escape(fig.title or "chart")

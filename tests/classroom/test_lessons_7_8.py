@@ -95,3 +95,26 @@ def test_lesson_7s_quiz_asks_about_the_wet_bulb():
     # 25 °C wet-bulb + the tower's 4 K approach = 29 °C; the dry-bulb 33 °C + 4 K a distractor
     assert item.choices()[item.right()] == "29 °C"
     assert "37 °C" in item.choices()
+
+
+def test_lesson_7s_month_chart_shows_the_lessons_hot_day():
+    # one "hot-day peak" in the lesson: the month chart's line is step 2's design-day peak
+    # (59.1 MW), not the app's upper end (66.4 MW on the typical year's 20 July)
+    import bqplot as bq
+
+    from explorer.classroom import hot_days
+
+    year = lessons.hot_year()[0]
+    assert year.attrs["hot_day_rule"] == "design"
+    chart = hot_days.the_plants_year(year)
+
+    def lines(x):
+        if isinstance(x, bq.Figure):
+            yield from (m for m in x.marks if isinstance(m, bq.Lines))
+        for c in getattr(x, "children", ()):
+            yield from lines(c)
+
+    widget = getattr(chart, "widget", chart)
+    (peak,) = [m for m in lines(widget) if m.labels == ["hot-day peak"]]
+    assert round(float(peak.y[0]), 1) == round(float(year.peak_cooling_power), 1)
+    assert "design day" in widget.children[-1].value  # the words under the chart name it
