@@ -419,6 +419,13 @@ def batteries_by_role(year: xr.Dataset) -> None:
             f"mid cost {fmt.quantity(float(r.battery_cost.sel(price='mid')), 'USD')}, "
             f"losses {fmt.quantity(float(r.annual_losses), 'MWh')} a year"
         )
+    tests = catalog.value("storage.ride_through_tests_per_year", "1 / year")
+    _say(
+        f"The ride-through's losses: the standby system is tested {fmt.number(tests)} "
+        "times a year (taken as one full discharge each, an upper bound), and every recharge "
+        "buys back more than the test delivered (its round-trip losses). The peak-shaving "
+        "battery's come from cycling every day."
+    )
     print("the mid cost, as the model adds it up (energy × energy price + power × power price):")
     for role in ("ride-through", "peak-shaving"):
         r = roles[role]
