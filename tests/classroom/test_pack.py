@@ -273,7 +273,8 @@ def test_reader_11_2s_pack_for_lessons_3_and_4(pages):
     # lesson 3's pue-twice and cooling-only-bare-tdp were missing)
     guide = (teacher_pack.NOTEBOOKS / "README.md").read_text(encoding="utf-8")
     assert teacher_pack.trap_table() in guide
-    assert "| `trn2-chips-300mw` | 3 | whole site; whole site bare tdp; bare tdp; pue twice;" in guide
+    row = "| `trn2-chips-300mw` | 3 | whole site; whole site bare tdp; bare tdp; pue twice;"
+    assert row in guide
     # lesson 3's quiz: the slip its plan lists, TFLOP/s read as PFLOP/s: 32 x 1,000 = 32,000
     (peak,) = [i for i in quiz.items(3) if i.unit == "PFLOP/s"]
     assert "32,000 PFLOP/s" in peak.choices(), peak.choices()

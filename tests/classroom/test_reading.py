@@ -129,8 +129,8 @@ def test_a_rounding_of_the_right_answer_never_fires_a_trap():
     rows = [
         ("capstone-city-days", "2 weeks", "figures"),
         ("capstone-city-days", "about two weeks", "figures"),  # words: as rough as "2 weeks"
-        ("capstone-city-days", "14 days", "trap"),
-        ("llama-days", "two weeks", "figures"),  # 11.1 days; not the measured-speed trap (13.8)  # two figures: that is the households trap
+        ("capstone-city-days", "14 days", "trap"),  # two figures: that is the households trap
+        ("llama-days", "two weeks", "figures"),  # 11.1 days; not the measured-speed trap (13.8)
         ("utility-peak-share", "10 %", "figures"),
         ("utility-peak-share", "10.0 %", "trap"),
         ("utility-peak-share", "11 % more", "unreadable"),  # a share of the whole is asked
