@@ -85,6 +85,8 @@ _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+"
 _TEN_TO = re.compile(r"(?<=\d)\s*[*x×·]\s*10\s*(?:\^|\*\*)\s*([-+]?\d+)")
 _TIMES_SIGN = re.compile(r"(?:(?<=\d)\s*|(?<=\s))[xX](?=\s*[\d.(])")
 _TEN_SUPERSCRIPT = re.compile(r"10([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+# "10^5" on its own (a hook's guess pasted in): a power of ten, 1e5
+_BARE_TEN = re.compile(r"(?<![\w.])10\s*(?:\^|\*\*)\s*([-+]?\d+)")
 _PER_YEAR = re.compile(r"\s*(?:/|per|a|an)\s*(?:year|yr|y|annum)$", re.IGNORECASE)
 # "12 days of electricity", "12 days' worth": a time unit followed by the question's own words
 _TIME_OF = re.compile(r"^([A-Za-z]+)'?\s+(?:worth|of)\b.*$", re.IGNORECASE)
@@ -166,6 +168,7 @@ class Reading:
     bare: bool = True
     echo: str = ""
     typed: float | None = None  # the bare number as typed, when `echo` read it as a percentage
+    note: str = ""  # accepted, but worth a remark ("FLOPS" for an amount)
 
 
 def _dimension(q: pint.Quantity) -> str:
@@ -217,6 +220,7 @@ def _normalise(text: str) -> str:
     text = _UNIT_WORDS.sub(lambda m: _PREFIX_WORDS[m[1].lower()] + _unit_symbol(m[2]), text)
     text = _TEN_SUPERSCRIPT.sub(lambda m: "10^" + m[1].translate(_SUPERSCRIPT), text)
     text = _TEN_TO.sub(r"e\1", text)
+    text = _BARE_TEN.sub(r"1e\1", text)
     # "300 x 8760 / 1000", "300x8760", "300 MW x 8760 h": an x between two factors is a times
     text = _TIMES_SIGN.sub("*", text)
     # "207 829" (a space between thousands) reads as "207,829"
@@ -413,7 +417,8 @@ def read(answer: object, unit: str, negative: bool = False, above: bool = False)
             )
         r = read(f"{x:.12g} {calc['rest'] or ''}".strip(), unit, negative, above)
         echo = r.echo or f"read as {fmt.number(x)} {calc['rest'] or ''}".strip()
-        return Reading(r.value, r.message, r.bare, echo if r.value is not None else "", r.typed)
+        shown = echo if r.value is not None else ""
+        return Reading(r.value, r.message, r.bare, shown, r.typed, r.note)
     both = _duration(text)
     if both is not None:  # "5 days 18 hours": one time in the first part's unit
         total, first = both
@@ -540,9 +545,12 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
         rest = words[1]  # "12 days of the city's electricity": the days are the answer
     rest = _CASELESS.get(rest.lower(), rest)  # "2.6 twh", "300 mw": nobody means milliwatts
     flops = _FLOPS.match(rest)
+    note = ""
     if flops:
         amount = ureg.Quantity(1, unit).dimensionality == ureg.Quantity(1, "FLOP").dimensionality
         speed = bool(flops[3]) or (flops[2].lower() == "flops" and not amount)
+        if amount and flops[2].endswith("S") and not flops[3]:  # "FLOPS", not the plural "FLOPs"
+            note = "the lessons read FLOPS as FLOP/s, a speed; an amount is written FLOP"
         rest = f"{_PREFIX[flops[1].lower()]}FLOP" + ("/s" if speed else "")
     elif re.fullmatch(r"[kMGTPE]F", rest) and "FLOP" in unit:
         rest = f"{rest[0]}FLOP/s"  # "83 PF": petaFLOP/s, not petafarad
@@ -560,7 +568,8 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     if not math.isfinite(x):
         return _finish(x, unit, negative, bare=False)
     # 12 significant figures: 3 TWh reads as 3000 GWh, not 3000.0000000000005
-    return _finish(float(f"{q.to(unit).magnitude:.12g}"), unit, negative, bare=False)
+    r = _finish(float(f"{q.to(unit).magnitude:.12g}"), unit, negative, bare=False)
+    return Reading(r.value, r.message, r.bare, r.echo, r.typed, note if r.value is not None else "")
 
 
 def _finish(x: float, unit: str, negative: bool, bare: bool, echo: str = "") -> Reading:
@@ -829,10 +838,11 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     said = f" ({r.echo})" if r.echo else ""
     if e.accepts(x):
         # a note for a step skipped: only when the answer lies nearer the trap than the result,
-        # and not when it is the result rounded at the student's own precision ("3e5" for 287k);
-        # a published figure (`slip` False) typed as it is published is named even then: the
-        # article's 250,000 is also 245,264 to two figures, but copied, not computed
-        rounding = _rounding(answer, x)
+        # and not when it is the result rounded at the student's own precision ("3e5" for 287k,
+        # and "3*10^5", read as written out); a published figure (`slip` False) typed as it is
+        # published is named even then: the article's 250,000 is also 245,264 to two figures,
+        # but copied, not computed
+        rounding = _rounding(_normalise(answer) if isinstance(answer, str) else answer, x)
         rounded = rounding is not None and abs(x - want) <= rounding
         noted = [
             t.hint
@@ -842,7 +852,8 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             and _near(x, t.value(), t.rel_tol)
             and abs(x - t.value()) < abs(x - want)
         ]
-        note = f" Note: {_sentence(noted[0])}" if noted else ""
+        noted += [r.note] if r.note else []
+        note = "".join(f" Note: {_sentence(n)}" for n in noted[:2])
         return Feedback(True, f"Right{said}! The explorer gets {e.show(want)}.{note}", "right")
     if _rounded(x, want, _figures(answer)):
         return Feedback(

@@ -86,6 +86,12 @@ def execute(paths: list[Path] | None = None, reveal: bool = False) -> list[tuple
     return done
 
 
+# the tag a lesson sets on a code cell whose printed lines stand alone (the code is how, not what
+# the student reads): Jupyter Book's name for it, so other renderers honour it too. A tag, not
+# every code cell: some lessons show code that students read or change.
+HIDE_INPUT = "hide-input"
+
+
 def _folded_out(summary: str) -> str:
     """What a student handout prints instead of a folded block: where its content is."""
     what = re.sub(r"\s*\(open [^)]*\)", "", summary, flags=re.I).strip()
@@ -93,8 +99,9 @@ def _folded_out(summary: str) -> str:
 
 
 def _hide_plumbing(nb: object) -> object:
-    """A copy of `nb` whose widget and import cells show only their outputs: a handout's reader
-    sees the question, the figure or the solution, not the code that builds it. In a student
+    """A copy of `nb` whose widget and import cells, and the cells a lesson tags `HIDE_INPUT`,
+    show only their outputs: a handout's reader sees the question, the figure or the solution,
+    not the code that builds it. In a student
     edition (not run with ``reveal``) the markdown's folded blocks are left out: paper prints a
     ``<details>`` block open, and it holds the lesson's answers."""
     import copy
@@ -111,7 +118,8 @@ def _hide_plumbing(nb: object) -> object:
             _blank(output, guessed)
         lines = [x for x in cell.source.splitlines() if x.strip()]
         imports = all(x.startswith(("import ", "from ")) for x in lines)
-        if "widgets." in cell.source or imports:
+        tagged = HIDE_INPUT in cell.metadata.get("tags", [])
+        if "widgets." in cell.source or imports or tagged:
             cell.metadata["transient"] = {"remove_source": True}
     return nb
 
@@ -134,9 +142,9 @@ def _blank(output: dict, figures: tuple[str, ...]) -> None:
 
 
 def to_html(nb: object) -> str:
-    """An executed notebook as one self-contained, offline HTML page; the code of widget and
-    import cells is left out (their outputs stay), and so, in a student edition, are the
-    markdown's folded blocks."""
+    """An executed notebook as one self-contained, offline HTML page; the code of widget,
+    import and `HIDE_INPUT`-tagged cells is left out (their outputs stay), and so, in a student
+    edition, are the markdown's folded blocks."""
     import jinja2
     from nbconvert import HTMLExporter
 

@@ -547,7 +547,8 @@ _add(
         "trn2-chips-300mw",
         3,
         f"How many Trainium2 chips can a {_SITE} site feed "
-        f"at a {fmt.percent(TRN2_COOLING)} cooling share?",
+        f"at a {fmt.percent(TRN2_COOLING)} cooling share and {_OTHER} other losses "
+        f"(AWS's fleet PUE {_PUE})?",
         lambda: float(
             compute(site_power=SITE_MW, cooling_fraction=TRN2_COOLING, chip="trn2").chips_supported
         ),
@@ -800,6 +801,11 @@ _add(
                 "that is hours; divide by 24 for days",
             ),
             Trap(
+                "seconds-not-days",
+                _llama_seconds,
+                f"that is seconds; divide by the {fmt.number(_DAY_S)} s in a day",
+            ),
+            Trap(
                 "fp8-peak-for-bf16",
                 lambda: _llama_seconds("fp8") / _DAY_S,
                 "that uses the FP8 peak, but the run is in BF16: BF16 is half as fast on an H100",
@@ -858,19 +864,32 @@ def _mtbi_minutes() -> float:
 
 def _first_order() -> str:
     """Lesson 4's goodput worked to first order, in words, with the core's figures (the
-    explorer's fuller model, Daly's, gives the answer)."""
+    explorer's fuller model, Daly's, gives the answer).
+
+    The interruptions' loss is a share of wall-clock time (they come every M minutes of it), but
+    the checkpoints' δ/τ is per minute of work: each τ of work takes τ ÷ goodput of wall-clock
+    time, so on the wall clock the checkpoints take goodput × δ/τ (the core's
+    ``checkpoint_share``), and the simple sum undercounts the goodput."""
     m, every = _mtbi_minutes(), checkpoint_every()
     lost = (every / 2 + _RESTART) / m
     stalls = _CKPT / every
+    g = goodput(JOB_CHIPS)
+    wall = every / float(g.goodput)  # wall-clock minutes that one interval of work takes
     return (
         f"each interruption (every {fmt.number(m)} min) costs the {_RESTART:g}-min restart plus "
         f"half a checkpoint interval of lost work ({fmt.number(every / 2, 2)} min): "
         f"({_RESTART:g} + {fmt.number(every / 2, 2)}) ÷ {fmt.number(m)} ≈ {fmt.percent(lost, 2)}; "
         f"the checkpoints cost {_CKPT:g} min in every {fmt.number(every, 2)}: "
         f"≈ {fmt.percent(stalls, 2)}; goodput ≈ 1 − {fmt.percent(lost, 2)} − "
-        f"{fmt.percent(stalls, 2)} ≈ {fmt.percent(1 - lost - stalls, 2)} (the explorer's fuller "
-        "model, Daly's, which also lets interruptions strike during checkpoints and restarts, "
-        f"gives {fmt.percent(float(goodput(JOB_CHIPS).goodput), 3)})"
+        f"{fmt.percent(stalls, 2)} ≈ {fmt.percent(1 - lost - stalls, 2)}. That is a little low: "
+        f"the interruptions come every {fmt.number(m)} min of wall-clock time, but the "
+        f"checkpoints' 1 in {fmt.number(every, 2)} is per minute of work, and "
+        f"{fmt.number(every, 2)} min of work take about {fmt.number(wall, 2)} min of wall-clock "
+        f"time (restarts and lost work fall in between): 1 min in {fmt.number(wall, 2)} ≈ "
+        f"{fmt.percent(float(g.checkpoint_share), 2)}, so goodput ≈ 1 − {fmt.percent(lost, 2)} − "
+        f"{fmt.percent(float(g.checkpoint_share), 2)} ≈ "
+        f"{fmt.percent(1 - lost - float(g.checkpoint_share), 2)}. The explorer's model (Daly's) "
+        f"counts each loss on the wall clock exactly and gives {fmt.percent(float(g.goodput), 3)}"
     )
 
 

@@ -215,7 +215,8 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
             lambda: 32 * 1000 * factor("TFLOP/s", "PFLOP/s"),
             (
                 ("the sparse figure (× 2)", lambda: 64.0),
-                ("BF16 (÷ 2)", lambda: 16.0),
+                # the slip lesson 3's plan lists: the chips' TFLOP/s read as PFLOP/s
+                ("TFLOP/s taken as PFLOP/s", lambda: 32 * 1000.0),
                 ("one chip's figure", lambda: 1.0),
             ),
         ),

@@ -271,7 +271,11 @@ LESSONS = (
         4,
         "From FLOPS to a trained model",
         "04-from-flops-to-a-trained-model.ipynb",
-        "move the chips and MFU sliders of the training widget",
+        "set Screen to Advanced, Accelerator to the H100, Precision to BF16 and Model to "
+        f"{catalog.label('models', 'llama3-405b')}; type the Job size "
+        f"{fmt.number(lessons.JOB_CHIPS)}, then {fmt.number(lessons.RUN_CHIPS)}, then the "
+        "site's every chip (leave it blank) and read the wall-clock training time each gives; "
+        "then move the “MFU: share of peak FLOPS achieved” slider",
         "time = compute ÷ (chips × peak × MFU × goodput); more chips means more interruptions",
         "Young's and Daly's checkpoint models; why restarts dominate at 500,000 chips",
     ),
@@ -977,6 +981,13 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "hundreds of thousands.",
         ),
         (
+            "useful computing out of it in a day",
+            f"No: {_ans('ultraserver-day-flop')} is the dense peak every second of the day, an "
+            "upper bound. A real run achieves well under half of the peak (its chips wait on "
+            "memory, the network and each other: the MFU, lesson 4), and a long job stops at "
+            "every failure (checkpoints, lost work, restarts).",
+        ),
+        (
             "what else (price, availability, software)",
             f"Per facility MW the gap narrows ({_ans('gb200-trn2-per-mw')} times against "
             f"{fmt.number(_trn2_gb200_per_chip(), 2)} per chip) because each Trainium2 draws less "
@@ -1185,6 +1196,33 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 def exercises_of(lesson: int) -> list[Exercise]:
     return [e for e in lessons.EXERCISES.values() if e.lesson == lesson]
+
+
+def trap_table() -> str:
+    """The teacher's guide's table of every exercise's traps (notebooks/README.md holds it word
+    for word; a test compares): the slips come from the exercises' traps, so it cannot drift."""
+    rows = [
+        "| exercise | lesson | the usual slips it catches "
+        "(each with its own hint; values in the key) |",
+        "|---|---|---|",
+    ]
+    for lesson in LESSONS:
+        track = tracks(lesson)
+        nb = json.loads((NOTEBOOKS / lesson.notebook).read_text(encoding="utf-8"))
+        code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+        predicted = set(re.findall(r'predict_reveal\(\s*"([\w-]+)"', code))
+        for e in exercises_of(lesson.number):
+            if not e.traps:
+                continue
+            notes = ["Advanced"] if track.get(e.id) == "Advanced" else []
+            notes += ["predicted"] if e.id in predicted else []
+            where = f"{lesson.number}" + (f" ({', '.join(notes)})" if notes else "")
+            slips = "; ".join(
+                t.id.replace("-", " ") + (" (right, with a note)" if t.note else "")
+                for t in e.traps
+            )
+            rows.append(f"| `{e.id}` | {where} | {slips} |")
+    return "\n".join(rows)
 
 
 def markdown_cells(path: Path) -> list[str]:
@@ -1422,21 +1460,27 @@ def _worksheet(lesson: Lesson) -> str:
     if lesson.number == 1:  # a room without computers works every city from these
         parts.append(_city_figures())
     nb = json.loads((NOTEBOOKS / lesson.notebook).read_text(encoding="utf-8"))
-    step, advanced = "", False
+    step, advanced, heading = "", False, ""
     for cell in nb["cells"]:
         source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
         if cell["cell_type"] == "markdown":
             step = next((line[3:] for line in source.splitlines() if line.startswith("## ")), step)
             if "Advanced" in step and not advanced:
                 advanced = True
-                parts.append(
+                heading = (  # only above a question or an exercise: never an empty section
                     "<h3>Advanced (optional)</h3><p>Questions about a cell's printed rows need "
                     "the notebook, or the teacher's rendering projected.</p>"
                 )
+            if heading and _questions_in(source):
+                parts.append(heading)
+                heading = ""
             for q in _questions_in(source):
                 parts.append(f"<section><p>{html.escape(q)}</p><div class='blank'></div></section>")
             continue
         for kind, eid in re.findall(r'widgets\.(answer_box|predict_reveal)\(\s*"([\w-]+)"', source):
+            if heading:
+                parts.append(heading)
+                heading = ""
             label = step if lesson.number == 6 else ""
             parts.append(_exercise_block(lessons.EXERCISES[eid], label, kind == "predict_reveal"))
             if eid == "capstone-days":

@@ -36,6 +36,11 @@ def test_a_handout_shows_the_lessons_numbers_offline(student_pages):
     # the widget and import cells show their outputs, not their code
     assert "widgets.solution(" not in student_pages["03-from-chips-to-flops"]
     assert "if published == published" not in student_pages["03-from-chips-to-flops"]
+    # and so do the cells a lesson tags "hide-input" (lesson 4's measured H100 and its site):
+    # their printed lines stay, their code is not on the students' paper
+    four = student_pages["04-from-flops-to-a-trained-model"]
+    assert "one large matrix multiplication, best short burst" in four
+    assert "held = catalog.value(" not in four and "site = explorer.compute(" not in four
 
 
 def test_a_snapshot_is_plain_html_of_the_current_state(monkeypatch):

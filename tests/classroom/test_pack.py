@@ -266,3 +266,37 @@ def test_lesson_7_and_8_quizzes_test_mw_against_mwh_and_reading_a_tornado():
     # objective 3 of lesson 8: the top bar swings 620,000 − 250,000 = 370,000 households
     (tornado,) = [i for i in quiz.items(8) if "tornado" in i.text]
     assert tornado.choices()[tornado.right()] == "370,000 households"
+
+
+def test_reader_11_2s_pack_for_lessons_3_and_4(pages):
+    # the teacher's guide's trap table is the exercises' traps, word for word (it had drifted:
+    # lesson 3's pue-twice and cooling-only-bare-tdp were missing)
+    guide = (teacher_pack.NOTEBOOKS / "README.md").read_text(encoding="utf-8")
+    assert teacher_pack.trap_table() in guide
+    row = "| `trn2-chips-300mw` | 3 | whole site; whole site bare tdp; bare tdp; pue twice;"
+    assert row in guide
+    # lesson 3's quiz: the slip its plan lists, TFLOP/s read as PFLOP/s: 32 x 1,000 = 32,000
+    (peak,) = [i for i in quiz.items(3) if i.unit == "PFLOP/s"]
+    assert "32,000 PFLOP/s" in peak.choices(), peak.choices()
+    # lesson 4's app step names the app's own controls and the job sizes
+    plan = html.unescape(pages["lesson-4/plan.html"])
+    for words in ("Screen to Advanced", "Job size", "16,384", "100,000", "Llama 3.1 405B"):
+        assert words in plan, words
+    # no empty "Advanced (optional)" heading: lesson 4's Advanced part asks nothing on paper
+    four = pages["lesson-4/worksheet.html"]
+    assert "Advanced (optional)" not in four
+    assert "the cell below prints" not in four
+    assert "Advanced (optional)" in pages["lesson-3/worksheet.html"]  # its per-MW prediction
+
+
+def test_the_goodput_worked_step_counts_the_checkpoints_on_the_wall_clock():
+    # the simple sum, 1 - (10 + 9.3)/185.6 - 1/18.6 = 84.0 %, takes the checkpoints per minute
+    # of work; on the wall clock they are goodput x δ/τ = 0.853 / 18.6 = 4.58 %, so
+    # 1 - 10.4 % - 4.58 % = 85.0 %, and Daly's exact model 85.3 %
+    g = lessons.goodput(lessons.JOB_CHIPS)
+    tau = float(g.checkpoint_interval)
+    assert float(g.checkpoint_share) == pytest.approx(float(g.goodput) * 1.0 / tau, rel=1e-9)
+    step = lessons.EXERCISES["goodput-16k"].hints[2]
+    assert "wall-clock" in step and "strike during checkpoints" not in step
+    for figure in ("≈ 84 %", "1 min in 22 ≈ 4.6 %", "≈ 85 %", "gives 85.3 %"):
+        assert figure in step, (figure, step)

@@ -55,6 +55,8 @@ TABLE = [
     ("79 % higher", "1", None, "not how much more"),
     # reader 9, lessons 3-4: powers of ten written out, FLOP units in any case and spelling
     ("7.18*10^21", "FLOP", 7.18e21, ""),
+    ("10^5", "chips", 1e5, ""),  # a hook's guess pasted in: a power of ten, not "10" and "^5"
+    ("10⁵ chips", "chips", 1e5, ""),
     ("7.2 × 10²¹", "FLOP", 7.2e21, ""),
     ("6*405e9*15.6e12", "FLOP", 3.7908e25, "read as"),  # 6 × 405e9 × 15.6e12
     ("83.1 PFLOPs", "PFLOP/s", 83.1, ""),  # the plural: a speed where a speed is asked
@@ -132,6 +134,7 @@ def test_a_rounding_of_the_right_answer_never_fires_a_trap():
         ("capstone-city-days", "14 days", "trap"),  # two figures: that is the households trap
         ("utility-peak-share", "10 %", "trap"),
         ("utility-peak-share", "0.1", "trap"),
+        ("llama-days", "two weeks", "figures"),  # 11.1 days; not the measured-speed trap (13.8)
         ("utility-peak-share", "10.0 %", "trap"),
         ("utility-peak-share", "11 % more", "unreadable"),  # a share of the whole is asked
     ]
@@ -273,3 +276,25 @@ def test_reader_10s_answers_to_lessons_7_and_8():
     assert not aws.slip
     # the worked step gives the IT energy: 254 MW × 8,760 h = 2,225 GWh
     assert "× 8,760 h = 2,2" in lessons.EXERCISES["jackson-annual-pue"].hints[-1]
+
+
+def test_reader_11_2s_answers_to_lessons_3_and_4():
+    # "FLOPS" for an amount is accepted, with the lessons' own rule as a note (FLOPS = FLOP/s);
+    # "FLOPs", the plural of FLOP, and "FLOP" need none. 83.136 PFLOP/s x 86,400 s = 7.18e21 FLOP
+    fb = lessons.check("ultraserver-day-flop", "7.18e21 FLOPS")
+    assert fb.right and "Note: the lessons read FLOPS as FLOP/s" in fb.message, fb.message
+    fb = lessons.check("llama-compute", "6*405e9*15.6e12 FLOPS")  # 3.79e25
+    assert fb.right and "Note: the lessons read FLOPS" in fb.message, fb.message
+    for typed in ("7.18e21 FLOPs", "7.18e21 FLOP"):
+        fb = lessons.check("ultraserver-day-flop", typed)
+        assert fb.right and "Note" not in fb.message, (typed, fb.message)
+    # "3*10^5" is "3e5": 287k to the one figure given, not a skipped step
+    fb = lessons.check("trn2-chips-300mw", "3*10^5")
+    assert fb.right and "Note" not in fb.message, fb.message
+    # an answer left in seconds: 3.79e25 / (1e5 x 989e12 x 0.4) = 9.58e5 s
+    for typed in ("9.6e5", "958000"):
+        fb = lessons.check("llama-days", typed)
+        assert fb.trap == "seconds-not-days" and "86,400" in fb.message, (typed, fb.message)
+    # the stem gives the other losses the answer subtracts: 300 MW x (1 - 0.10 - 0.03)
+    stem = lessons.EXERCISES["trn2-chips-300mw"].question
+    assert "10 % cooling share and 3 % other losses" in stem and "1.15" in stem, stem
