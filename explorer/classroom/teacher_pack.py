@@ -599,11 +599,10 @@ PLANS: dict[int, Plan] = {
             (
                 7,
                 "Reveal",
-                "Press “Reveal the verdicts”: read the table and its sources together and "
-                "score each role out of 8: 1 point per claim whose verdict matched, 1 per "
-                "assumption or disagreeing source it named, on its four claims; each student 1 "
-                "point per matched vote. Read the rows worth a second look aloud, the memory "
-                "row in full.",
+                "Press “Reveal the verdicts” and project the table; each group scores itself "
+                "from it out of 8 (the scoring in the script) and each student their votes. "
+                "Read aloud only the city, sparse and memory rows worth a second look; the "
+                "other rows stay in the answer key for groups that ask.",
             ),
             (
                 8,
