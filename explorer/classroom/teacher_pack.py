@@ -1599,8 +1599,8 @@ def _capstone_checks() -> str:
     million = 1e6  # GPU-hours are told in millions
     rows = [
         [
-            fmt.number(r["chips"]),
-            fmt.percent(r["goodput"]),
+            lessons.job_size(r["chips"]),
+            lessons.rough_percent(r["goodput"]),
             fmt.number(r["days"]),
             fmt.quantity(r["energy"], "MWh"),
         ]
@@ -1615,7 +1615,8 @@ def _capstone_checks() -> str:
         f"{fmt.percent(meta['published_effective_time'])} effective training time Meta reported: "
         "its restart time is an assumption, on the slow side.</li>"
         f"<li>A Meta-sized job of {fmt.number(meta['chips'])} Trainium2 on this site: goodput "
-        f"{fmt.percent(float(here.goodput))}, {fmt.number(float(here.training_days))} days, "
+        f"{lessons.rough_percent(float(here.goodput))}, "
+        f"{fmt.number(float(here.training_days))} days, "
         f"{fmt.quantity(float(here.run_energy), 'MWh')}.</li>"
         f"<li>One job of every chip: interrupted every "
         f"{fmt.number(float(lessons.capstone_site().job_mtbi) * factor('hour', 'minute'))} "
