@@ -89,10 +89,10 @@ _PER_YEAR = re.compile(r"\s*(?:/|per|a|an)\s*(?:year|yr|y|annum)$", re.IGNORECAS
 # "12 days of electricity", "12 days' worth": a time unit followed by the question's own words
 _TIME_OF = re.compile(r"^([A-Za-z]+)'?\s+(?:worth|of)\b.*$", re.IGNORECASE)
 # "about 2628", "~2628", "≈ 2628", "roughly 2.6 TWh", "under 6 days": an estimate is read as
-# its number
+# its number ("under"/"over" too: said of a week, an estimate; "less than 5" stays a bound)
 _APPROX = re.compile(
     r"^(?:about|around|approximately|approx\.?|roughly|circa|ca\.|nearly|almost|close to|"
-    r"some|under|over|just under|just over|below|less than|more than|~|≈|∼|±|c\.)\s*",
+    r"some|just under|just over|under|over|~|≈|∼|±|c\.)\s*",
     re.IGNORECASE,
 )
 # "a week", "an hour": the article as one of a time unit
@@ -106,7 +106,7 @@ _UNIT_WORDS = re.compile(
 )
 # "less than 5", "more than 300 MW", "> 2": a bound, not an estimate
 _BOUND = re.compile(
-    r"^(?:(?:less|more|fewer|greater|lower|higher)\s+than|under|over|below|above|at\s+(?:least|most)"
+    r"^(?:(?:less|more|fewer|greater|lower|higher)\s+than|below|above|at\s+(?:least|most)"
     r"|[<>≤≥])\s*[\d.]",
     re.IGNORECASE,
 )
