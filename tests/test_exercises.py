@@ -339,3 +339,34 @@ def test_fact_check_votes_come_before_the_verdicts():
     assert f"agree with the explorer on {contested} of {len(rows)} claims" in out.value
     assert 0 < contested < len(rows) and button.disabled
     assert "The full table" in out.value  # the verdict table is part of the reveal
+
+
+def test_a_week_under_a_week_and_a_small_number_are_read_as_people_write_them():
+    # reader 12: "a week" and "under a week" found no number; "0.012" got thousands-point advice
+    assert exercises.read("a week", "day").value == 7
+    assert exercises.read("under a week", "day").value == 7
+    assert exercises.read("over 5 days", "day").value == 5
+    small = lessons.check("capstone-city-days", "0.012").message
+    assert "1,000 times too small" in small and "separates thousands" not in small
+    # lesson 6's two missing traps: the whole site's energy, the chips without server overhead
+    assert "whole site's energy" in lessons.check("capstone-city-days", "26.8").message
+    assert "server overhead" in lessons.check("capstone-achieved", "139").message
+
+
+def test_lesson_6_keeps_the_advanced_answer_in_the_advanced_cell():
+    # reader 12: the energy reveal (compare) printed the Meta-sized job and the chip-hours reason,
+    # the Advanced question's answer; the summary and objective 3 answered step 4's guess
+    import json
+    from pathlib import Path
+
+    nb = json.loads(
+        (Path(lessons.__file__).parents[2] / "notebooks/06-capstone.ipynb").read_text("utf-8")
+    )
+    cells = ["".join(c["source"]) for c in nb["cells"]]
+    compare = next(c for c in cells if c.startswith("def compare():"))
+    sizes = next(c for c in cells if c.startswith("def job_sizes():"))
+    assert "chip-hours" not in compare and "capstone_job" not in compare
+    assert "chip-hours" in sizes and "rough_percent" in compare and "job_size" in sizes
+    assert "or a year?" in next(c for c in cells if c.startswith("## Hook"))
+    assert not any("uses part of" in c or "uses only part" in c for c in cells)
+    assert lessons.job_size(lessons.capstone_sweep()[2]["chips"]).endswith("000")

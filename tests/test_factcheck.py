@@ -238,3 +238,42 @@ def test_the_hook_lists_the_eight_claims_as_the_data_words_them():
 
 def test_the_full_table_prints_the_ultraservers_sparse_figure_as_claimed():
     assert "<td>332.8 PF</td>" in factcheck.html_table(("us-sparse",))
+
+
+def test_every_defender_has_a_figure_to_argue_from_at_the_station():
+    # reader 12: the AWS engineer defends "30–50 %" but the station showed only AWS's fleet PUE
+    # (about 10 %); the industry average (about a third) is the defender's case, with its source
+    keys = factcheck.STATION_FIGURES["ms-cooling"]
+    assert "cooling.industry-average.pue" in keys
+    what, value, source = factcheck.figure_line("cooling.industry-average.pue")
+    assert value == fmt.number(catalog.value("cooling.industry-average.pue", "dimensionless"))
+    assert source and "industry" in what
+    # a side is an argument to make: no brief tells a defender to check against one party's papers
+    aws = next(r for r in factcheck.ROLES if r.id == "aws-engineer")
+    assert "against AWS's documentation" not in aws.brief and "side" in aws.brief
+
+
+def test_the_indiana_station_leaves_the_division_to_the_group():
+    # reader 12: the station did the division (MW per building); the worked figure is the reveal's
+    per = catalog.value("sites.rainier-indiana.site_power", "MW") / catalog.value(
+        "sites.rainier-indiana.buildings", "dimensionless"
+    )
+    worked = fmt.quantity(per, "MW")
+    station = factcheck.station_note("in-power") + (factcheck.claim("in-power").how or "")
+    assert worked not in station and "The Register" not in station
+    assert factcheck.number_label("in-power") == "MW per building"
+    assert worked in factcheck.after_reveal(hot_year()[0])
+
+
+def test_the_reveal_reads_aloud_only_three_rows():
+    text = factcheck.after_reveal(hot_year()[0])
+    aloud = text[: text.index("The other rows")]
+    assert all(f"The {r} row" in aloud for r in ("city", "sparse", "memory"))
+    assert not any(f"The {r} row" in aloud for r in ("cooling", "chips", "battery", "Indiana"))
+
+
+def test_the_lesson_5_sparse_quiz_offers_the_articles_figure_as_its_slip():
+    from explorer.classroom import quiz
+
+    item = next(i for i in quiz.items(5) if "sparse" in i.text)
+    assert item.show(factcheck.ARTICLE_SPARSE) in item.choices()

@@ -90,12 +90,15 @@ _BARE_TEN = re.compile(r"(?<![\w.])10\s*(?:\^|\*\*)\s*([-+]?\d+)")
 _PER_YEAR = re.compile(r"\s*(?:/|per|a|an)\s*(?:year|yr|y|annum)$", re.IGNORECASE)
 # "12 days of electricity", "12 days' worth": a time unit followed by the question's own words
 _TIME_OF = re.compile(r"^([A-Za-z]+)'?\s+(?:worth|of)\b.*$", re.IGNORECASE)
-# "about 2628", "~2628", "≈ 2628", "roughly 2.6 TWh": an estimate is read as its number
+# "about 2628", "~2628", "≈ 2628", "roughly 2.6 TWh", "under 6 days": an estimate is read as
+# its number ("under"/"over" too: said of a week, an estimate; "less than 5" stays a bound)
 _APPROX = re.compile(
     r"^(?:about|around|approximately|approx\.?|roughly|circa|ca\.|nearly|almost|close to|"
-    r"some|~|≈|∼|±|c\.)\s*",
+    r"some|just under|just over|under|over|~|≈|∼|±|c\.)\s*",
     re.IGNORECASE,
 )
+# "a week", "an hour": the article as one of a time unit
+_ONE_TIME = re.compile(r"^an?\s+(?=(?:second|minute|hour|day|week|month|year)s?\b)", re.IGNORECASE)
 # SI prefixes and units written out: "83 petaflops", "2.6 terawatt-hours", "300 megawatts"
 _PREFIX_WORDS = {"kilo": "k", "mega": "M", "giga": "G", "tera": "T", "peta": "P", "exa": "E"}
 _UNIT_WORDS = re.compile(
@@ -105,7 +108,7 @@ _UNIT_WORDS = re.compile(
 )
 # "less than 5", "more than 300 MW", "> 2": a bound, not an estimate
 _BOUND = re.compile(
-    r"^(?:(?:less|more|fewer|greater|lower|higher)\s+than|under|over|below|above|at\s+(?:least|most)"
+    r"^(?:(?:less|more|fewer|greater|lower|higher)\s+than|below|above|at\s+(?:least|most)"
     r"|[<>≤≥])\s*[\d.]",
     re.IGNORECASE,
 )
@@ -216,6 +219,7 @@ def _normalise(text: str) -> str:
     text = text.replace("\u202f", " ")
     text = _NAMED.sub("", text)
     text = _APPROX.sub("", text).strip()
+    text = _ONE_TIME.sub("1 ", text)
     text = _words_to_number(text)
     text = _UNIT_WORDS.sub(lambda m: _PREFIX_WORDS[m[1].lower()] + _unit_symbol(m[2]), text)
     text = _TEN_SUPERSCRIPT.sub(lambda m: "10^" + m[1].translate(_SUPERSCRIPT), text)
@@ -923,8 +927,12 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             "hours-days": e.unit in ("day", "days", "hour", "h", "minute", "s"),
         }.get(slip, True)
         if fits and _near(ratio, k, 0.05):
-            if k == 1e-3 and isinstance(answer, str) and re.search(r"\d\.\d{3}(?!\d)", answer):
-                # "208.000": a European thousands point, read as a decimal point
+            if (
+                k == 1e-3
+                and isinstance(answer, str)
+                and re.search(r"(?<![\d.])[1-9]\d{0,2}\.\d{3}(?!\d)", answer)
+            ):
+                # "208.000": a European thousands point, read as a decimal point ("0.012" is not)
                 words += (
                     "; if the point separates thousands, write "
                     f"{fmt.number(x * 1e3)} or {x * 1e3:.0f} (a point is read as a decimal point)"

@@ -312,8 +312,8 @@ def build_claims() -> list[Claim]:
             lambda: catalog.value("sites.rainier-indiana.site_power", "MW"),
             rel_tol=0.01,
             how=(
-                "a reported figure: compare it with a report independent of the article (NYT via "
-                "The Register); site power ÷ buildings = MW per building"
+                "a reported figure: is the source independent of the article? What power per "
+                "building (MW) does it imply?"
             ),
         ),
         Claim(
@@ -663,9 +663,10 @@ ROLES = (
     Role(
         "aws-engineer",
         "AWS engineer",
-        "You know the hardware documentation and the fleet efficiency AWS reports. Check every "
-        "figure and its label (dense or sparse, GB or GiB) against AWS's documentation, and "
-        "say which document you used.",
+        "You know the hardware documentation and the efficiency figures data centres report, "
+        "AWS's fleet and the industry's average. Make your side's case from the figures at the "
+        "station, read each figure's label (dense or sparse, GB or GiB) and say which document "
+        "it comes from.",
         (
             ("us-fp8", DEFEND),
             ("trn2-sparse", CHALLENGE),
@@ -713,7 +714,11 @@ STATION_FIGURES: dict[str, tuple[str, ...]] = {
         "bases.us-person.value",
         "bases.us-household.value",
     ),
-    "ms-cooling": ("cooling.aws-fleet.pue", "defaults.overhead_fraction"),
+    "ms-cooling": (
+        "cooling.aws-fleet.pue",
+        "cooling.industry-average.pue",
+        "defaults.overhead_fraction",
+    ),
     "ms-chips": (
         "sites.rainier-mississippi.site_power",
         "cooling.aws-fleet.pue",
@@ -740,6 +745,7 @@ FIGURE_LABELS = {
     "bases.us-person.value": "US electricity per person, all sectors",
     "bases.us-household.value": "US electricity per household",
     "cooling.aws-fleet.pue": "AWS's reported fleet PUE",
+    "cooling.industry-average.pue": "the industry's average PUE (survey of data centres)",
     "defaults.overhead_fraction": "other losses (power conversion, lights), share of site power",
     "chips.trn2.tdp": "power of one Trainium2 chip",
     "chips.trn2.server_overhead": "server overhead (power per chip, all in, ÷ chip power)",
@@ -809,16 +815,23 @@ def source_summaries(claim_id: str) -> list[tuple[str, str, str]]:
     return [(t, u, n) for (t, u), n in zip(source_links(claim_id), notes, strict=True)]
 
 
-def _indiana_note() -> str:
+def _indiana_per_building() -> str:
+    """The Indiana campus's power per building, worked: "2,200 MW ÷ 30 buildings = …"."""
     indiana = catalog.value("sites.rainier-indiana.site_power", "MW")
     buildings = catalog.value("sites.rainier-indiana.buildings", "dimensionless")
     per = indiana / buildings
     return (
-        "Check that the figures fit together: "
         f"{fmt.quantity(indiana, 'MW')} ÷ {fmt.number(buildings)} buildings = "
         f"{fmt.quantity(per, 'MW')} per building, {fmt.percent(per / _site_power(), 2)} of the "
-        "whole Mississippi site in each. The figure is the campus at full build-out, years "
-        "from now."
+        "whole Mississippi site in each"
+    )
+
+
+def _indiana_note() -> str:
+    # the division is the station's task: its worked answer is in the reveal (answer key)
+    return (
+        "Check that the figures fit together: what power does one building draw, and how does "
+        "it compare with the whole Mississippi site? Is the report independent of the article?"
     )
 
 
@@ -857,6 +870,21 @@ STATION_NOTES: dict[str, Callable[[], str]] = {
     "in-power": _indiana_note,
     "trn2-sparse": _sparse_note,
 }
+
+
+# what a station's number field asks for when it is not the claim's own figure
+NUMBER_LABELS = {"in-power": "MW per building"}
+
+
+def number_label(claim_id: str) -> str:
+    """What a station's "your number" field asks for: the claim's unit, or `NUMBER_LABELS`.
+
+    Examples
+    --------
+    >>> number_label("in-power"), number_label("ms-city")
+    ('MW per building', 'people')
+    """
+    return NUMBER_LABELS.get(claim_id, claim(claim_id).unit)
 
 
 def station_note(claim_id: str) -> str:
@@ -992,6 +1020,8 @@ def after_reveal(hot_year: xr.Dataset) -> str:
         "is reproduced under an assumption. The UltraServer's "
         "memory row in the full table (answer key) goes one step further: GiB read as GB and "
         "then written in TB, a mix of units no source uses, so that row is contested.</li>"
+        "</ul><p><b>The other rows</b> (in the answer key: groups read them while scoring "
+        "themselves)</p><ul>"
         "<li><b>The cooling row.</b> The source for an AWS site is AWS's own fleet PUE "
         f"({fmt.number(_fleet_pue())}): about {fmt.percent(_aws_fleet_cooling(), 2)} for cooling. "
         "A defender's industry average "
@@ -1010,9 +1040,11 @@ def after_reveal(hot_year: xr.Dataset) -> str:
         "the point: its UPS batteries carry the computers for minutes, until the generators "
         "start. The claim is of battery storage (BESS) that shaves cooling peaks for hours, "
         "which lesson 7 sizes, and no source reports one at the site.</li>"
-        "<li><b>The Indiana row.</b> <i>Reproduced</i> here means an independent report gives "
-        "the same figure, not that the explorer computed it: the station could check the source "
-        "and that the figures fit together, not that the campus will draw its full build-out. "
+        "<li><b>The Indiana row.</b> <i>Reproduced</i> here means an independent report (NYT "
+        "via The Register) gives the same figure, not that the explorer computed it: the "
+        f"station could check the source and that the figures fit together "
+        f"({_indiana_per_building()}), not that the campus will draw its full build-out, "
+        "years from now. "
         "A verdict is only as strong as what could be checked.</li></ul>"
         "<details><summary>What we found (open after the debrief)</summary><ul>"
         "<li><b>Which claims rest on a unit or a label?</b> The instance's memory (GiB printed "

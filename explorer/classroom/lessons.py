@@ -1103,6 +1103,17 @@ _add(
                 lambda: _fp8_achieved() * _EFLOPS,
                 "that is FP8; the run is in BF16, half as fast",
             ),
+            Trap(
+                "no-overhead",
+                lambda: (
+                    _c("job_flops")
+                    * catalog.value("chips.trn2.server_overhead", "dimensionless")
+                    * _EFLOPS
+                ),
+                "that counts each chip at its own power (TDP); each chip needs TDP × server "
+                f"overhead ({fmt.number(catalog.entry('chips.trn2.server_overhead').value)}) "
+                "from the IT power",
+            ),
         ),
     )
 )
@@ -1156,6 +1167,18 @@ def about(x: float, figures: int = 3) -> str:
 
 _PLAN_CHIPS, _SITE_CHIPS = about(_p("job_chips")), fmt.number(_c("chips_supported"))
 _PLAN_DAYS = fmt.number(_p("training_days"))
+
+
+def job_size(chips: float) -> str:
+    """A job size as lesson 6 prints it: the fastest job rounded (`about`: its optimum is flat),
+    any other size exact.
+
+    Examples
+    --------
+    >>> job_size(16_384), job_size(capstone_sweep()[2]["chips"])
+    ('16,384', '128,000')
+    """
+    return about(chips) if chips == _p("job_chips") else fmt.number(chips)
 
 
 def _figure_of(key: str) -> str:
@@ -1294,6 +1317,11 @@ _add(
                 "ideal-energy",
                 lambda: _plan_mw() * _p("ideal_days") / factor("hour", "day") / _city_mwh_per_day(),
                 "that uses the run's energy with no interruptions; the run takes longer",
+            ),
+            Trap(
+                "whole-site",
+                lambda: SITE_MW * _p("training_days") / factor("hour", "day") / _city_mwh_per_day(),
+                "that is the whole site's energy; the job draws only its chips' share",
             ),
         ),
     )

@@ -603,11 +603,10 @@ PLANS: dict[int, Plan] = {
             (
                 7,
                 "Reveal",
-                "Press “Reveal the verdicts”: read the table and its sources together and "
-                "score each role out of 8: 1 point per claim whose verdict matched, 1 per "
-                "assumption or disagreeing source it named, on its four claims; each student 1 "
-                "point per matched vote. Read the rows worth a second look aloud, the memory "
-                "row in full.",
+                "Press “Reveal the verdicts” and project the table; each group scores itself "
+                "from it out of 8 (the scoring in the script) and each student their votes. "
+                "Read aloud only the city, sparse and memory rows worth a second look; the "
+                "other rows stay in the answer key for groups that ask.",
             ),
             (
                 8,
@@ -1644,8 +1643,8 @@ def _capstone_checks() -> str:
     million = 1e6  # GPU-hours are told in millions
     rows = [
         [
-            fmt.number(r["chips"]),
-            fmt.percent(r["goodput"]),
+            lessons.job_size(r["chips"]),
+            lessons.rough_percent(r["goodput"]),
             fmt.number(r["days"]),
             fmt.quantity(r["energy"], "MWh"),
         ]
@@ -1660,7 +1659,8 @@ def _capstone_checks() -> str:
         f"{fmt.percent(meta['published_effective_time'])} effective training time Meta reported: "
         "its restart time is an assumption, on the slow side.</li>"
         f"<li>A Meta-sized job of {fmt.number(meta['chips'])} Trainium2 on this site: goodput "
-        f"{fmt.percent(float(here.goodput))}, {fmt.number(float(here.training_days))} days, "
+        f"{lessons.rough_percent(float(here.goodput))}, "
+        f"{fmt.number(float(here.training_days))} days, "
         f"{fmt.quantity(float(here.run_energy), 'MWh')}.</li>"
         f"<li>One job of every chip: interrupted every "
         f"{fmt.number(float(lessons.capstone_site().job_mtbi) * factor('hour', 'minute'))} "

@@ -321,7 +321,7 @@ def station(claim_id: str) -> w.Widget:
         if note:
             body += f"<p><i>{html.escape(note)}</i></p>"
         fields = [
-            w.Text(description=f"Your number ({c.unit})" if c.unit else "Your number", style=LABEL),
+            w.Text(description=f"Your number ({factcheck.number_label(c.id)})", style=LABEL),
             w.Text(description="Your assumption", style=LABEL),
         ]
     return shown(w.VBox([w.HTML(head + body), *fields]))
