@@ -602,6 +602,10 @@ class Trap:
     # an answer inside the exercise's tolerance that still skipped a step (the 3 % other losses):
     # right, with the hint as a note
     note: bool = False
+    # a published figure that is also the answer rounded (the article's 250,000 for 245,264):
+    # copied, not computed, so the student is asked for their own figures and the answer stays
+    # closed
+    figures: bool = False
 
 
 @dataclass(frozen=True)
@@ -642,9 +646,16 @@ class Exercise:
     def accepts(self, x: float) -> bool:
         """Whether `x` is right: within `rel_tol` of the answer, or the answer rounded to two
         significant figures (the one rule the checker, the answer key and the lesson text's
-        numbers all use)."""
+        numbers all use), unless it is a figures-trap's published figure (`copied`)."""
         lo, hi = self.accepted()
+        if self.copied(x):
+            return False
         return lo <= x <= hi or float(f"{x:.12g}") == self.two_figures()
+
+    def copied(self, x: float) -> Trap | None:
+        """The figures-trap `x` is (`Trap.figures`: a published figure that also rounds the
+        answer, copied rather than computed), or None."""
+        return next((t for t in self.traps if t.figures and _near(x, t.value(), t.rel_tol)), None)
 
     def tolerance(self) -> str:
         """The tolerance as the answer key prints it, e.g. ``"±1.5 %"``."""
@@ -812,6 +823,8 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     A right answer may carry a note-trap's hint, when it lies nearer that trap than the result
     and is not the student's own rounding of the result, unless the trap is a published figure
     (`Trap.slip` False: the article's 250,000 copied is named even though it also rounds 245,264).
+    A figures-trap (`Trap.figures`: a published figure that also rounds the result) is asked for
+    the student's own figures first, not right.
     Otherwise a trap's hint, a unit slip (the answer in another SI prefix, a factor of 1,000,
     100 or 24), a near miss (within `NEAR` of the answer: which way, how far, in percentage
     points for a share, and what the checker accepts), and
@@ -840,6 +853,9 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         return Feedback(False, f"Not yet: {r.message}", "unreadable")
     x, want = r.value, e.answer()
     said = f" ({r.echo})" if r.echo else ""
+    copied = e.copied(x)
+    if copied:
+        return Feedback(False, f"Not yet{said}: {_sentence(copied.hint)}", "figures", copied.id)
     if e.accepts(x):
         # a note for a step skipped: only when the answer lies nearer the trap than the result,
         # and not when it is the result rounded at the student's own precision ("3e5" for 287k,

@@ -1599,7 +1599,9 @@ def _answers(lesson: Lesson) -> str:
             [
                 t.id,
                 e.show_trap(t),
-                t.hint + (" (a note: the answer counts as right)" if t.note else ""),
+                t.hint
+                + (" (a note: the answer counts as right)" if t.note else "")
+                + (" (not yet: the answer stays closed)" if t.figures else ""),
             ]
             for t in e.traps
         ]
@@ -1609,8 +1611,14 @@ def _answers(lesson: Lesson) -> str:
             f"(accepted within {html.escape(e.tolerance())}: "
             f"{html.escape(e.show(e.accepted()[0], rounded=False))} to "
             f"{html.escape(e.show(e.accepted()[1], rounded=False))}, "
-            f"and {html.escape(e.show(e.two_figures()))}, the answer to two significant figures; "
-            "a rounding of the answer to the figures the student gives counts too)</p>"
+            + (
+                f"and {html.escape(e.show(e.two_figures()))}, the answer to two significant "
+                "figures; "
+                if not e.copied(e.two_figures())
+                else f"but not {html.escape(e.show(e.two_figures()))}, the answer to two "
+                "significant figures, which is a published figure copied: see the traps; "
+            )
+            + "a rounding of the answer to the figures the student gives counts too)</p>"
             + _table(
                 ["hint step", "text"],
                 [["nudge", e.hints[0]], ["formula", e.hints[1]], ["worked step", e.hints[2]]],
