@@ -463,6 +463,12 @@ _add(
                 f"right to take off the {_OTHER} other losses, but non-IT power is not "
                 f"PUE − 1: it is 1 − 1/PUE of the site",
             ),
+            Trap(
+                "it-share",
+                lambda: 1 / _fleet_pue(),
+                f"that is IT's share (1/PUE); the rest, {fmt.percent(1 - 1 / _fleet_pue())}, is "
+                f"all non-IT power: take off the {_OTHER} of other losses",
+            ),
         ),
     )
 )

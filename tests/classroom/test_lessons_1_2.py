@@ -203,3 +203,10 @@ def test_the_texts_say_what_the_numbers_support(pages):
     assert "2023 as reprinted by probster.com, not verified" in sheet
     # lesson 2's quiz: every share with the same figures (27.0 %, 30.0 % beside 20.1 %)
     assert quiz.LESSON_ITEMS[2][1].choices() == ["20.1 %", "23.1 %", "27.0 %", "30.0 %"]
+
+
+def test_its_share_on_the_fleet_pue_gets_its_own_hint():
+    # 1 / 1.15 = 0.8696: IT's share, the halfway step; 1 − 0.8696 = 13 % is all non-IT power
+    for typed in ("0.87", "87 %"):
+        fb = lessons.check("cooling-at-fleet-pue", typed)
+        assert fb.trap == "it-share" and "13 %" in fb.message and "3 %" in fb.message, fb
