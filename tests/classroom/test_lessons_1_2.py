@@ -210,3 +210,12 @@ def test_its_share_on_the_fleet_pue_gets_its_own_hint():
     for typed in ("0.87", "87 %"):
         fb = lessons.check("cooling-at-fleet-pue", typed)
         assert fb.trap == "it-share" and "13 %" in fb.message and "3 %" in fb.message, fb
+
+
+def test_lesson_1s_source_lines_use_no_internal_words(pages):
+    # the student's pages name where a figure comes from, not how the project entered it; the
+    # load factor's note agrees with the Advanced part's 70 %
+    page = html.unescape(pages["lesson-1/worksheet.html"])
+    assert "as entered" not in page and "the reference facts" not in page
+    note = catalog.entry("defaults.load_factor").note
+    assert "flat out" not in note and "70 %" in note
