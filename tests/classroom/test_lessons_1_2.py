@@ -219,3 +219,13 @@ def test_lesson_1s_source_lines_use_no_internal_words(pages):
     assert "as entered" not in page and "the reference facts" not in page
     note = catalog.entry("defaults.load_factor").note
     assert "flat out" not in note and "70 %" in note
+
+
+def test_lesson_2s_cop_yardstick_is_the_catalogs_chiller_minimum():
+    # the chiller alone (ASHRAE 90.1's minimum, COP 3.517 / 0.780 = 4.5) against the whole plant
+    cells = json.load(open("notebooks/02-where-the-power-goes.ipynb", encoding="utf-8"))["cells"]
+    text = "".join("".join(c["source"]) for c in cells)
+    minimum = catalog.value("climate.published_cop.water-cooled-chiller-minimum", "dimensionless")
+    assert f"COP of at least {minimum:g}" in text and "whole plant" in text
+    assert "COP of 5" not in text and "plant's 5" not in text
+    assert "climate.published_cop.water-cooled-chiller-minimum" in text  # in where_from
