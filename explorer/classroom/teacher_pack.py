@@ -952,12 +952,12 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             f"({_ans('cooling-mw-fleet')}); and it is not a hot day (lesson 7).",
         ),
         (
-            "Row 3 changes one more input",
-            "Row 3 against row 1: about a quarter as much electricity for cooling as row 1 "
+            "what did row 3 buy, and with what",
+            "Row 3 bought cooling electricity, about a quarter of row 1's "
             f"({_cooling_mw(power.cooling_share_at('aws-fleet'))} against "
-            f"{_cooling_mw(lessons.COOLING_SHARE)}) and many times row 1's water; the site "
-            "trades electricity for water. The two inputs that move together: the cooling "
-            "share (PUE) down and the WUE up.",
+            f"{_cooling_mw(lessons.COOLING_SHARE)}), and paid with water, many times row 1's: "
+            "the cooling share (PUE) goes down and the WUE goes up together. Row 2 pays "
+            "neither: the fleet's economiser hours, when outside air cools the halls.",
         ),
     ),
     3: (

@@ -194,7 +194,8 @@ def test_the_texts_say_what_the_numbers_support(pages):
         assert "a quarter of the electricity" not in text
     assert "a quarter as much electricity on cooling as row 1" in two
     # the water question no longer explains its own answer before it is asked
-    question = two[two.index("**Question.** Row 3") :].split("<details")[0]
+    question = two[two.index("**Question.** Read rows 1 and 3") :].split("<details")[0]
+    assert "what did row 3 buy, and with what?" in question
     assert "evaporat" not in question and "trade" not in question.replace("traded", "")
     one = _markdown(1)
     assert "tests the household basis" not in one and "probster.com" in one
