@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -78,6 +79,8 @@ class Item:
             if 0 < abs(x * 100) < 10**self.digits and any(re.match(r"^\d+\.\d", o) for o in others):
                 return f"{x * 100:#.{self.digits}g}".rstrip(".") + " %"
             return plain
+        if self.unit in ("households", "people", "homes") and math.isfinite(x) and x:
+            x = float(f"{x:.{self.digits}g}")  # a count as closely as its inputs are known
         return f"{fmt.number(x, self.digits)} {self.unit}".strip()
 
     def options(self) -> list[tuple[str, str]]:

@@ -230,3 +230,14 @@ def test_lesson_2s_cop_yardstick_is_the_catalogs_chiller_minimum():
     assert f"COP of at least {minimum:g}" in text and "whole plant" in text
     assert "COP of 5" not in text and "plant's 5" not in text
     assert "climate.published_cop.water-cooled-chiller-minimum" in text  # in where_from
+
+
+def test_lesson_1s_quiz_gives_counts_at_three_figures():
+    # 150 MW x 8,760 h = 1,314,000,000 kWh: / 10,715 = 122,632 (123,000); / 12,645 = 103,915
+    # (104,000); x 2.51 = 307,806 (308,000); distractors keep the answer's unit (test_pack)
+    assert quiz.LESSON_ITEMS[1][1].choices() == [
+        "5,110 households",
+        "104,000 households",
+        "123,000 households",
+        "308,000 households",
+    ]
