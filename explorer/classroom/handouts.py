@@ -152,8 +152,18 @@ def to_html(nb: object) -> str:
         template_name="lab",
         extra_loaders=[jinja2.DictLoader({"handout.html.j2": _OFFLINE})],
         template_file="handout.html.j2",
+        exclude_input_prompt=True,  # no "In [3]:" / "Out[3]:" on paper
+        exclude_output_prompt=True,
     )
-    body, _ = exporter.from_notebook_node(_hide_plumbing(nb))
+    # the page's title is the lesson's first heading, not nbconvert's "Notebook"
+    heads = (
+        re.search(r"^#+\s*(.+)$", "".join(c.source), re.M)
+        for c in nb.cells  # type: ignore[attr-defined]
+        if c.cell_type == "markdown"
+    )
+    title = next((m[1].strip() for m in heads if m), "")
+    resources = {"metadata": {"name": title}} if title else None
+    body, _ = exporter.from_notebook_node(_hide_plumbing(nb), resources=resources)
     return body
 
 

@@ -241,3 +241,21 @@ def test_lesson_1s_quiz_gives_counts_at_three_figures():
         "123,000 households",
         "308,000 households",
     ]
+
+
+def test_a_printed_handout_has_no_prompts_and_the_lessons_title():
+    import nbformat
+
+    from explorer.classroom import handouts
+
+    nb = nbformat.read("notebooks/01-megawatts-and-cities.ipynb", as_version=4)
+    for c in nb.cells:
+        if c.cell_type == "code":
+            c.execution_count = 2
+            c.outputs = [
+                nbformat.v4.new_output("execute_result", {"text/plain": "42"}, execution_count=2)
+            ]
+    page = re.sub(r"<style.*?</style>", "", handouts.to_html(nb), flags=re.S)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", page))
+    assert "Out[" not in text and "In [" not in text and "Notebook" not in text
+    assert re.search(r"<title>1 · Megawatts and cities</title>", page)
