@@ -1217,7 +1217,9 @@ def trap_table() -> str:
             notes += ["predicted"] if e.id in predicted else []
             where = f"{lesson.number}" + (f" ({', '.join(notes)})" if notes else "")
             slips = "; ".join(
-                t.id.replace("-", " ") + (" (right, with a note)" if t.note else "")
+                t.id.replace("-", " ")
+                + (" (right, with a note)" if t.note else "")
+                + (" (not yet: own figures asked)" if t.figures else "")
                 for t in e.traps
             )
             rows.append(f"| `{e.id}` | {where} | {slips} |")
