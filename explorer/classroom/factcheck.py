@@ -9,6 +9,7 @@ sources searched are named, as for the battery claim).
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -813,6 +814,27 @@ def source_summaries(claim_id: str) -> list[tuple[str, str, str]]:
     c = claim(claim_id)
     notes = c.source_notes or ("",) * len(c.sources)
     return [(t, u, n) for (t, u), n in zip(source_links(claim_id), notes, strict=True)]
+
+
+def source_items(claim_id: str, links: bool = False) -> str:
+    """`source_summaries` as HTML list items: each title with its address (as a link when
+    `links`, as text on paper) and what it says; one rendering for the station and the worksheet.
+
+    Examples
+    --------
+    >>> source_items("ms-battery").count("<li>") == len(source_summaries("ms-battery"))
+    True
+    """
+    items = []
+    for title, url, note in source_summaries(claim_id):
+        t, u = html.escape(title), html.escape(url)
+        head = (
+            f"<li><a href='{u}' target='_blank'>{t}</a> <small>({u})</small>"
+            if links
+            else f"<li>{t}: <code>{u}</code>"
+        )
+        items.append(head + (f"<br>What it says: {html.escape(note)}." if note else "") + "</li>")
+    return "".join(items)
 
 
 def _indiana_per_building() -> str:

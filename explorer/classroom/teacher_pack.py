@@ -1324,12 +1324,7 @@ def _station_card(c: factcheck.Claim) -> str:
     their addresses. No value of the explorer's and no verdict."""
     keys = factcheck.STATION_FIGURES.get(c.id, ())
     if not keys:
-        links = "".join(
-            f"<li>{html.escape(title)}: <code>{html.escape(url)}</code>"
-            + (f"<br>What it says: {html.escape(note)}." if note else "")
-            + "</li>"
-            for title, url, note in factcheck.source_summaries(c.id)
-        )
+        links = factcheck.source_items(c.id)
         body = (
             "<p>No number to recompute: read what each source says (and does not say) about the "
             f"claim.</p><ul>{links}</ul>"

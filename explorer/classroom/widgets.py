@@ -293,17 +293,7 @@ def station(claim_id: str) -> w.Widget:
     )
     keys = factcheck.STATION_FIGURES.get(claim_id, ())
     if not keys:
-        sources = "".join(
-            (
-                f"<li>{html.escape(title)}: <code>{html.escape(url)}</code>"
-                if _on_paper()
-                else f"<li><a href='{html.escape(url)}' target='_blank'>{html.escape(title)}</a> "
-                f"<small>({html.escape(url)})</small>"
-            )
-            + (f"<br>What it says: {html.escape(note)}." if note else "")
-            + "</li>"
-            for title, url, note in factcheck.source_summaries(c.id)
-        )
+        sources = factcheck.source_items(c.id, links=not _on_paper())
         body = (
             "<p>No number to recompute: read what each source says (and does not say) about the "
             f"claim, and open them if you have time.</p><ul>{sources}</ul>"
