@@ -82,10 +82,25 @@ def scenario_link(app_url: str) -> str:
 
 def embedded_app(page, origin: str = "http://127.0.0.1"):
     """The app's frame in the story page, once the app inside it is interactive."""
-    # the snippet's iframe loads lazily: when the reader scrolls to it (headless Chromium does
-    # not always start a lazy frame that is already in view until something scrolls)
-    page.locator("iframe").scroll_into_view_if_needed()
-    page.mouse.wheel(0, 50)
+    # the snippet's iframe loads lazily: when the reader scrolls to it. Headless Chromium does
+    # not always start a lazy frame that is already in view until something scrolls, and one
+    # scroll was not always enough (make test failed once with the frame never showing the app):
+    # scroll until the frame has started loading the app, the state that must hold
+    iframe = page.locator("iframe")
+
+    def started():
+        iframe.scroll_into_view_if_needed()
+        page.mouse.wheel(0, 50)
+        return next((f for f in page.frames if f.url.startswith(origin)), None)
+
+    eventually(
+        started,
+        what="the story's iframe started loading the app",
+        seen=lambda: [f.url for f in page.frames],
+        timeout=90,
+        every=1,
+        pause=lambda s: page.wait_for_timeout(s * 1000),
+    )
     page.frame_locator("iframe").locator(CITY).wait_for(timeout=90_000)
     return next(f for f in page.frames if f.url.startswith(origin))
 
