@@ -15,8 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-import xarray as xr
-
 from .. import catalog, fmt, power
 from ..model import compute
 from ..systems import system_table
@@ -48,6 +46,9 @@ class Claim:
     # what each of `sources` says about the claim, one line each in the same order (paraphrased
     # from the fact-check's record of them, never their text): what a station on paper can use
     source_notes: tuple[str, ...] = ()
+    # why a reproduced figure holds, when its computation (`how`) is not the reason: a figure
+    # only reported holds because a report independent of the article gives it
+    reason: str = ""
     stated: str = ""  # the claimed value as the article words it, when not a plain number
     found: str = ""  # the explorer's value as the table shows it, when its unit is not the claim's
 
@@ -63,6 +64,20 @@ class Claim:
         if not ok:
             return CONTESTED
         return ASSUMED if self.assumption else REPRODUCED
+
+    def why(self) -> str:
+        """Why the verdict: the assumption, the disagreeing source, or what reproduces it."""
+        verdict = self.verdict()
+        if verdict == ASSUMED:
+            return self.assumption
+        if verdict == CONTESTED:
+            return self.disagrees
+        return self.reason or self.how
+
+    def recompute(self) -> str:
+        """What a station asks to recompute, as one sentence ("Recompute: …")."""
+        how = self.how or "compare the figures above"
+        return f"Recompute: {how}" + ("" if how.endswith(("?", ".")) else ".")
 
 
 def _sys(system: str, fig: str) -> float:
@@ -171,6 +186,18 @@ def _ms_battery() -> str:
 def _third_state() -> str:
     return (
         "Pennsylvania"  # Semafor's report; the catalog records the conflict (rainier.third_state)
+    )
+
+
+def _indiana_per_building() -> str:
+    """The Indiana campus's power per building, worked: "2,200 MW ÷ 30 buildings = …"."""
+    indiana = catalog.value("sites.rainier-indiana.site_power", "MW")
+    buildings = catalog.value("sites.rainier-indiana.buildings", "dimensionless")
+    per = indiana / buildings
+    return (
+        f"{fmt.quantity(indiana, 'MW')} ÷ {fmt.number(buildings)} buildings = "
+        f"{fmt.quantity(per, 'MW')} per building, {fmt.percent(per / _site_power(), 2)} of the "
+        "whole Mississippi site in each"
     )
 
 
@@ -312,9 +339,10 @@ def build_claims() -> list[Claim]:
             "MW",
             lambda: catalog.value("sites.rainier-indiana.site_power", "MW"),
             rel_tol=0.01,
-            how=(
-                "a reported figure: is the source independent of the article? What power per "
-                "building (MW) does it imply?"
+            how="the reported total ÷ the buildings: the power per building (MW)",
+            reason=(
+                "an independent report (NYT via The Register) gives the same figure, and the "
+                f"figures fit together ({_indiana_per_building()})"
             ),
         ),
         Claim(
@@ -579,7 +607,7 @@ def table() -> list[dict[str, object]]:
     for c in CLAIMS:
         got = c.value()
         verdict = c.verdict()
-        why = c.assumption if verdict == ASSUMED else c.disagrees if verdict == CONTESTED else c.how
+        why = c.why()
         rows.append(
             {
                 "id": c.id,
@@ -837,23 +865,20 @@ def source_items(claim_id: str, links: bool = False) -> str:
     return "".join(items)
 
 
-def _indiana_per_building() -> str:
-    """The Indiana campus's power per building, worked: "2,200 MW ÷ 30 buildings = …"."""
-    indiana = catalog.value("sites.rainier-indiana.site_power", "MW")
-    buildings = catalog.value("sites.rainier-indiana.buildings", "dimensionless")
-    per = indiana / buildings
-    return (
-        f"{fmt.quantity(indiana, 'MW')} ÷ {fmt.number(buildings)} buildings = "
-        f"{fmt.quantity(per, 'MW')} per building, {fmt.percent(per / _site_power(), 2)} of the "
-        "whole Mississippi site in each"
-    )
-
-
 def _indiana_note() -> str:
     # the division is the station's task: its worked answer is in the reveal (answer key)
     return (
-        "Check that the figures fit together: what power does one building draw, and how does "
-        "it compare with the whole Mississippi site? Is the report independent of the article?"
+        "A reported figure: is the report independent of the article? Then check that the "
+        "figures fit together: how does one building compare with the whole Mississippi site?"
+    )
+
+
+def _cooling_note() -> str:
+    # the rule's "own terms" for a claim about one company's site: whose figure checks it
+    return (
+        "The claim is about an AWS site: AWS's reported PUE is the claim's own terms. The "
+        "industry's average describes other sites, of every kind and age: it may show where a "
+        "range comes from, not what this site uses."
     )
 
 
@@ -889,6 +914,7 @@ def rounding_gap() -> str:
 # what a station can and cannot check, beside its figures (built when shown, from the catalog);
 # the chips' rounding gap to lesson 3 is for the teacher (the reveal's chips row), not a station
 STATION_NOTES: dict[str, Callable[[], str]] = {
+    "ms-cooling": _cooling_note,
     "in-power": _indiana_note,
     "trn2-sparse": _sparse_note,
 }
@@ -999,20 +1025,17 @@ def sparse_factors() -> tuple[str, str, str]:
     )
 
 
-def after_reveal(hot_year: xr.Dataset) -> str:
+def after_reveal() -> str:
     """What lesson 5's vote shows under the verdicts once revealed (HTML): the rows worth a
     second look, the debrief's model answers and the summary. It states verdicts, so it lives in
-    the reveal (and the teacher's answer key), never in the notebook's text. `hot_year` is
-    lesson 7's climate year at the site (`lessons.hot_year`): its hottest hour answers a
-    defender of the cooling share.
+    the reveal (and the teacher's answer key), never in the notebook's text. It names no later
+    lesson's result (a hot hour's cooling share is lesson 7's question).
 
     Examples
     --------
-    >>> from explorer.classroom.lessons import hot_year
-    >>> "second look" in after_reveal(hot_year()[0])
+    >>> "second look" in after_reveal()
     True
     """
-    hot_hour = float(hot_year.peak_cooling_power / hot_year.peak_facility_power)
     article_x, aws_x, aws_sparse = sparse_factors()
     gib = fmt.number(_gib_as_gb("trn2-instance"))
     gb = fmt.number(_sys("trn2-instance", "hbm_capacity") * factor("TB", "GB"))
@@ -1042,26 +1065,23 @@ def after_reveal(hot_year: xr.Dataset) -> str:
         "is reproduced under an assumption. The UltraServer's "
         "memory row in the full table (answer key) goes one step further: GiB read as GB and "
         "then written in TB, a mix of units no source uses, so that row is contested.</li>"
-        "</ul><p><b>The other rows</b> (in the answer key: groups read them while scoring "
-        "themselves)</p><ul>"
+        "</ul><p><b>The other rows</b></p><ul>"
         "<li><b>The cooling row.</b> The source for an AWS site is AWS's own fleet PUE "
         f"({fmt.number(_fleet_pue())}): about {fmt.percent(_aws_fleet_cooling(), 2)} for cooling. "
         "A defender's industry average "
         f"(PUE {fmt.number(catalog.value('cooling.industry-average.pue', 'dimensionless'))}, "
         f"{fmt.percent(power.cooling_share_at('industry-average'), 2)} for cooling) describes "
-        "older sites, not AWS's, so it does not rescue the claim. A hot hour's peak is lesson 7's "
-        f"question: there, Canton's hottest hour needs {fmt.percent(hot_hour, 2)} of "
-        "the site's power in that hour for cooling, still short of the claim's "
-        f"{claim('ms-cooling').stated}, and the claim speaks of the site's power, not one "
-        "hour.</li>"
-        "<li><b>The chips row.</b> The explorer's count takes AWS's cooling share unrounded, as "
-        f"lesson 6 does; lesson 3 rounded it to a whole per cent, so lesson 3's count is "
+        "other sites of every kind and age, not AWS's, so it does not rescue the claim. A hot "
+        "hour's peak is a later lesson's question (hot days and the grid); the claim in any "
+        "case speaks of the site's power, not of one hour.</li>"
+        "<li><b>The chips row.</b> The explorer's count takes AWS's cooling share unrounded; "
+        "lesson 3 rounded it to a whole per cent, so lesson 3's count is "
         f"{rounding_gap()} chips higher. Rounding, not a disagreement: both are hundreds of "
         "thousands, once a chip's power and the server overhead are assumed.</li>"
         '<li><b>The battery row.</b> "Every data centre has batteries" is true and beside '
         "the point: its UPS batteries carry the computers for minutes, until the generators "
         "start. The claim is of battery storage (BESS) that shaves cooling peaks for hours, "
-        "which lesson 7 sizes, and no source reports one at the site.</li>"
+        "which a later lesson sizes, and no source reports one at the site.</li>"
         "<li><b>The Indiana row.</b> <i>Reproduced</i> here means an independent report (NYT "
         "via The Register) gives the same figure, not that the explorer computed it: the "
         f"station could check the source and that the figures fit together "

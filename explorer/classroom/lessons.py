@@ -121,6 +121,96 @@ MFU = catalog.value("defaults.mfu", "dimensionless")
 RUN_CHIPS = 100_000  # lesson 4's round "100,000 H100s": a scenario, no catalog figure
 ARTICLE_COOLING_RANGE = (0.3, 0.5)  # the Mississippi article's "30–50 %" of site power
 
+# The bases a lesson compares first (the article's households and people, the home state, the
+# world); "every basis" adds the catalog's other states and countries.
+COMPARED_BASES = (
+    "us-household",
+    "us-person",
+    "us-person-residential",
+    "us-ms-person",
+    "world-person",
+)
+
+
+def _three_figures(x: float) -> str:
+    """A count to three significant figures (207,829 → "208,000"): the bases and the site's
+    power are not known more closely than that."""
+    return fmt.number(float(f"{x:.3g}"))
+
+
+def city_table(
+    site_power: float = SITE_MW, names: tuple[str, ...] | list[str] = COMPARED_BASES
+) -> tuple[str, list[str], list[list[str]]]:
+    """The site as a city on each basis in `names`: (caption, header, rows), for the city widget
+    and for paper (lesson 5's city station on the worksheet).
+
+    Examples
+    --------
+    >>> caption, header, rows = city_table()
+    >>> rows[1][1:3]
+    ['12,645 kWh per person', '208,000']
+    """
+    census = catalog.entry("conventions.persons_per_household")
+    home = fmt.number(census.to("person/household"))
+    # "US Census Bureau CPS 2023": the source's name without its subtitle
+    households = (
+        f"US households (household basis only, at {home} people per household, "
+        f"{census.source_title.split(':')[0]})"
+    )
+    ds = compute(site_power=site_power, basis=list(names))
+    rows = []
+    for b in names:
+        one = ds.sel(basis=b)
+        per = str(one.basis_per.values)
+        # a city of households only on a household basis: a per-person city turned into homes
+        # would blur the people/households distinction lesson 1 teaches
+        homes = per == "household"
+        rows.append(
+            [
+                catalog.label("bases", b),
+                f"{fmt.number(float(one.basis_value))} kWh per {per}",
+                _three_figures(float(one.city_people)),
+                _three_figures(float(one.city_households)) if homes else "—",
+            ]
+        )
+    caption = (
+        f"{fmt.quantity(float(ds.annual_energy), 'GWh')} per year; cities rounded to three "
+        "figures, as the inputs are not known more closely"
+    )
+    header = [
+        "basis",
+        "per year",
+        "people (on the household basis: the people living in those homes)",
+        households,
+    ]
+    return caption, header, rows
+
+
+# what real chillers reach, beside the COP a cooling share implies
+CHILLER_COP = "climate.published_cop.water-cooled-chiller-minimum"
+_CHILLER_WHY = "ASHRAE 90.1's minimum for new equipment"
+
+
+def power_split_line(cooling_fraction: float = COOLING_SHARE) -> str:
+    """What the power-split widget reads out at `cooling_fraction` of the article site (default
+    the article's 40 %): PUE, IT, heat and the implied chiller COP beside real chillers', for
+    the widget and for paper (lesson 5's cooling station on the worksheet).
+
+    Examples
+    --------
+    >>> "implied chiller COP" in power_split_line()
+    True
+    """
+    ds = compute(site_power=SITE_MW, cooling_fraction=cooling_fraction, site=ARTICLE_SITE)
+    real = catalog.entry(CHILLER_COP)
+    return (
+        f"PUE {float(ds.pue):.2f} · IT {fmt.quantity(float(ds.it_power), 'MW')} · "
+        f"heat removed from the halls {fmt.quantity(float(ds.heat_removed), 'MW')}, "
+        f"rejected outside {fmt.quantity(float(ds.heat_rejected), 'MW')} · "
+        f"implied chiller COP {fmt.number(float(ds.cooling_cop))} · real water-cooled "
+        f"chillers: at least COP {fmt.number(real.value)} ({_CHILLER_WHY})"
+    )
+
 
 def article_pue_range() -> tuple[float, float]:
     """The PUE the article's cooling range implies, with the catalog's other losses

@@ -604,9 +604,10 @@ PLANS: dict[int, Plan] = {
                 7,
                 "Reveal",
                 "Press “Reveal the verdicts” and project the table; each group scores itself "
-                "from it out of 8 (the scoring in the script) and each student their votes. "
-                "Read aloud only the city, sparse and memory rows worth a second look; the "
-                "other rows stay in the answer key for groups that ask.",
+                "from it out of 8 (the scoring rule above) and each student their votes. "
+                "Read aloud only the city, sparse and memory rows worth a second look; groups "
+                "that ask read the other rows (below them on screen, in the answer key on "
+                "paper).",
             ),
             (
                 8,
@@ -1171,6 +1172,7 @@ h1, h2, h3 { font-family: Helvetica, Arial, sans-serif; }
 table { border-collapse: collapse; width: 100%; margin: 1em 0; }
 th, td { border: 1px solid #888; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
 .blank { border-bottom: 1px solid #000; height: 2.2em; margin-bottom: 0.6em; }
+.box { border: 2px solid #000; padding: 0.2em 0.8em; margin: 1em 0; }
 code { font-size: 0.95em; }
 @media print { a { color: black; text-decoration: none; } .noprint { display: none; }
   section { page-break-inside: avoid; } }
@@ -1297,11 +1299,89 @@ def _plan(lesson: Lesson) -> str:
     return (
         f"<p>Notebook <code>{html.escape(lesson.notebook)}</code>. {html.escape(lesson.debrief)}."
         f"</p>{ex}"
+        + (_game_rules() if lesson.number == 5 else "")
         + _table(["time", "segment", "what the teacher says and does"], rows)
         + f"<h3>Where students stumble</h3><ul>{stumbles}</ul>"
         + f"<h3>Without the app server</h3><p>{html.escape(plan.offline)}</p>"
         + f"<h3>If the app server is running (optional)</h3><p>{html.escape(lesson.app)}.</p>"
         + f"<h3>Advanced</h3><p>{html.escape(lesson.advanced)}.</p>"
+    )
+
+
+# lesson 5's two rules, as the notebook words them (its "How the game runs"): printed on the
+# plan and the worksheet, and in the teacher's guide, never retyped
+GAME_RULES = ("**Argue in role, vote what you believe.**", "**Scoring (read out at the reveal).**")
+
+
+def _game_rules() -> str:
+    """Lesson 5's rules box (how to argue and vote; the scoring), from the notebook's words."""
+    rules = "".join(f"<p>{_inline(_passage(5, start))}</p>" for start in GAME_RULES)
+    return f"<section class='box'><h3>The game's rules</h3>{rules}</section>"
+
+
+def script_table(lesson: int = 5) -> str:
+    """A lesson's plan as a markdown table (time, step, what the facilitator does): lesson 5's
+    notebook and the teacher's guide hold it word for word (a test compares), so the script the
+    class plays is the plan's.
+
+    Examples
+    --------
+    >>> script_table().splitlines()[2].startswith("| 0–4 min | Hook |")
+    True
+    """
+    rows = ["| time | step | what the facilitator does |", "|---|---|---|"]
+    start = 0
+    for minutes, segment, what in PLANS[lesson].segments:
+        rows.append(f"| {start}–{start + minutes} min | {segment} | {what} |")
+        start += minutes
+    return "\n".join(rows)
+
+
+def _md_inline(text: str) -> str:
+    """Markdown text on one line (the guide's bullets): line breaks as spaces."""
+    return " ".join(text.split())
+
+
+def fact_check_guide() -> str:
+    """The teacher's guide's lesson-5 block (notebooks/README.md holds it word for word; a test
+    compares): the role cards with their sides, the game's rules in the notebook's words, the
+    facilitator script (the plan) and the verdicts by claim, all from the code the pack, the
+    notebook and the reveal use, so the guide cannot contradict them.
+
+    Examples
+    --------
+    >>> "| 0–4 min | Hook |" in fact_check_guide()
+    True
+    """
+    roles = []
+    for r in factcheck.ROLES:
+        sides = []
+        for side, word in ((factcheck.DEFEND, "defends"), (factcheck.CHALLENGE, "challenges")):
+            ids = [f"`{c}`" for c in r.claims if r.stance(c) == side]
+            if ids:
+                sides.append(f"{word} {', '.join(ids)}")
+        roles.append(f"- **{r.name}** ({'; '.join(sides)}): {r.brief}")
+    rules = [line for start in GAME_RULES for line in (_md_inline(_passage(5, start)), "")]
+    by_verdict = []
+    for verdict in (factcheck.CONTESTED, factcheck.ASSUMED, factcheck.REPRODUCED):
+        ids = [f"`{c.id}`" for c in factcheck.class_claims() if c.verdict() == verdict]
+        by_verdict.append(f"*{verdict}*: {', '.join(ids)}")
+    return "\n".join(
+        [
+            "Each role card marks the side the role takes on each of its claims, defend or "
+            "challenge (`factcheck.ROLES`); every claim has one defender and one challenger, so a "
+            "side is no verdict and every claim, the sparse figure too, is argued against.",
+            "",
+            *roles,
+            "",
+            *rules,
+            "Facilitator script (50 minutes; generated from the pack's lesson-5 plan, as the "
+            "notebook's is):",
+            "",
+            script_table(5),
+            "",
+            "The verdicts (the reveal's, from `factcheck`): " + "; ".join(by_verdict) + ".",
+        ]
     )
 
 
@@ -1335,11 +1415,30 @@ def _station_card(c: factcheck.Claim) -> str:
             e = catalog.entry(k)
             rows.append([*factcheck.figure_line(k), e.date])
         body = _table(["figure", "value", "source", "date"], rows)
-        body += f"<p>Recompute: {html.escape(c.how or 'compare the figures above')}.</p>"
+        body += f"<p>{html.escape(c.recompute())}</p>"
         note = factcheck.station_note(c.id)
         if note:
             body += f"<p><i>{html.escape(note)}</i></p>"
+        body += _station_extra(c.id)
     return f"<section><h4>Station: {html.escape(c.claim)}</h4>{body}</section>"
+
+
+def _station_extra(claim_id: str) -> str:
+    """What lesson 5's interactive stations show, on paper: the city on each basis for the city
+    claim, and the power split's read-out at the article's 40 % for the cooling claim."""
+    if claim_id == "ms-city":
+        caption, header, rows = lessons.city_table()
+        return (
+            "<p>The city widget's table (the same site on each basis; "
+            f"{html.escape(caption)}):</p>" + _table(header, rows)
+        )
+    if claim_id == "ms-cooling":
+        line = lessons.power_split_line(lessons.COOLING_SHARE)
+        return (
+            f"<p>The power-split widget at the article's {fmt.percent(lessons.COOLING_SHARE)} "
+            f"cooling share: {html.escape(line)}.</p>"
+        )
+    return ""
 
 
 def _fact_check_grid() -> str:
@@ -1375,6 +1474,7 @@ def _fact_check_grid() -> str:
     )
     rule = f"<h3>The verdict rule</h3><ul>{rule}</ul>"
     rule += f"<p>{_inline(_passage(5, '**Dense or sparse?**'))}</p>"
+    rule += _game_rules()
     return (
         rule
         + "".join(cards)
@@ -1629,7 +1729,8 @@ def _answers(lesson: Lesson) -> str:
         parts.append(
             "<h3>The verdicts (as the vote's reveal shows them)</h3>"
             + factcheck.html_table(factcheck.CLASS_CLAIMS)
-            + _printed(factcheck.after_reveal(lessons.hot_year()[0]))
+            + _printed(factcheck.after_reveal())
+            + _hot_hour_note()
             + f"<h3>All the articles' claims ({len(factcheck.claims())}, with verdicts)</h3>"
             + factcheck.html_table()
         )
@@ -1638,6 +1739,19 @@ def _answers(lesson: Lesson) -> str:
     qa = [[q, answer_to(lesson.number, q)] for q in open_questions(lesson)]
     parts.append("<h3>Open questions</h3>" + _table(["question", "model answer"], qa))
     return "\n".join(parts)
+
+
+def _hot_hour_note() -> str:
+    """For the teacher only (a later lesson's result, kept out of the class's reveal): the
+    hottest hour's cooling share at Canton, the reply to a defender's hot-day case."""
+    year = lessons.hot_year()[0]
+    hot = float(year.peak_cooling_power / year.peak_facility_power)
+    return (
+        "<p><i>For the teacher only (lesson 7's result; the class's reveal leaves it to that "
+        f"lesson):</i> Canton's hottest hour needs {html.escape(fmt.percent(hot, 2))} of the "
+        "site's power in that hour for cooling, still short of the claim's "
+        f"{html.escape(factcheck.claim('ms-cooling').stated)}.</p>"
+    )
 
 
 def _capstone_checks() -> str:

@@ -305,7 +305,7 @@ def station(claim_id: str) -> w.Widget:
             e = catalog.entry(k)
             rows.append([*factcheck.figure_line(k), e.date, e.confidence])
         body = table(["figure", "value", "source", "date", "confidence"], rows) + (
-            f"<p>Recompute: {html.escape(c.how or 'compare the figures above')}.</p>"
+            f"<p>{html.escape(c.recompute())}</p>"
         )
         note = factcheck.station_note(claim_id)
         if note:
@@ -352,7 +352,7 @@ def verdict_vote(claim_ids: tuple[str, ...] = factcheck.CLASS_CLAIMS) -> w.Widge
         for c in claims:
             verdict, vote = c.verdict(), votes[c.id].value
             agree += vote == verdict
-            why = c.assumption or c.disagrees or c.how
+            why = c.why()
             verdict_rows.append([c.claim, vote, verdict, "✓" if vote == verdict else "✗", why])
             votes[c.id].disabled = True
         button.disabled = True
@@ -366,11 +366,7 @@ def verdict_vote(claim_ids: tuple[str, ...] = factcheck.CLASS_CLAIMS) -> w.Widge
             + "<p>The full table, with the explorer's value and the sources:</p>"
             + factcheck.html_table(tuple(claim_ids))
             + f"<p>The computation behind each row:</p><ul>{how}</ul>"
-            + (
-                factcheck.after_reveal(lessons.hot_year()[0])
-                if tuple(claim_ids) == factcheck.CLASS_CLAIMS
-                else ""
-            )
+            + (factcheck.after_reveal() if tuple(claim_ids) == factcheck.CLASS_CLAIMS else "")
         )
 
     button.on_click(on_click)
@@ -384,15 +380,7 @@ def verdict_vote(claim_ids: tuple[str, ...] = factcheck.CLASS_CLAIMS) -> w.Widge
 ARTICLE_SITE = "rainier-mississippi"  # the site whose article the first lessons examine
 
 
-# The bases a lesson compares first (the article's households and people, the home state, the
-# world); "every basis" adds the catalog's other states and countries.
-CITY_BASES = ("us-household", "us-person", "us-person-residential", "us-ms-person", "world-person")
-
-
-def _three_figures(x: float) -> str:
-    """A count to three significant figures (207,829 → "208,000"): the bases and the site's
-    power are not known more closely than that."""
-    return fmt.number(float(f"{x:.3g}"))
+CITY_BASES = lessons.COMPARED_BASES
 
 
 def city_bases(site_power: float | None = None, bases: tuple[str, ...] = CITY_BASES) -> w.Widget:
@@ -406,55 +394,15 @@ def city_bases(site_power: float | None = None, bases: tuple[str, ...] = CITY_BA
     out = w.HTML()
     chosen = [b for b in bases if b in catalog.names("bases")]
 
-    census = catalog.entry("conventions.persons_per_household")
-    home = fmt.number(census.to("person/household"))
-    # "US Census Bureau CPS 2023": the source's name without its subtitle
-    households = (
-        f"US households (household basis only, at {home} people per household, "
-        f"{census.source_title.split(':')[0]})"
-    )
-
     def update(_=None):
         names = catalog.names("bases") if every.value else chosen
-        ds = compute(site_power=sp.value, basis=names)
-        rows = []
-        for b in names:
-            one = ds.sel(basis=b)
-            per = str(one.basis_per.values)
-            # a city of households only on a household basis: a per-person city turned into
-            # homes would blur the people/households distinction lesson 1 teaches
-            homes = per == "household"
-            rows.append(
-                [
-                    catalog.label("bases", b),
-                    f"{fmt.number(float(one.basis_value))} kWh per {per}",
-                    _three_figures(float(one.city_people)),
-                    _three_figures(float(one.city_households)) if homes else "—",
-                ]
-            )
-        out.value = (
-            f"<p>{fmt.quantity(float(ds.annual_energy), 'GWh')} per year; cities rounded to "
-            "three figures, as the inputs are not known more closely</p>"
-            + table(
-                [
-                    "basis",
-                    "per year",
-                    "people (on the household basis: the people living in those homes)",
-                    households,
-                ],
-                rows,
-            )
-        )
+        caption, header, rows = lessons.city_table(sp.value, names)
+        out.value = f"<p>{caption}</p>" + table(header, rows)
 
     sp.observe(update, "value")
     every.observe(update, "value")
     update()
     return shown(w.VBox([sp, every, out]))
-
-
-# what real chillers reach, beside the COP a cooling share implies
-CHILLER_COP = "climate.published_cop.water-cooled-chiller-minimum"
-_CHILLER_WHY = "ASHRAE 90.1's minimum for new equipment"
 
 
 def power_split(cooling_fraction: float | None = None, heat: bool = True) -> w.Widget:
@@ -495,7 +443,6 @@ def power_split(cooling_fraction: float | None = None, heat: bool = True) -> w.W
         layout=w.Layout(width="420px", height="280px"),
     )
     out = w.HTML()
-    real = catalog.entry(CHILLER_COP)
 
     def update(_=None):
         ds = compute(site_power=site_power, cooling_fraction=cf.value, site=site)
@@ -508,13 +455,7 @@ def power_split(cooling_fraction: float | None = None, heat: bool = True) -> w.W
                 f"other losses {fmt.quantity(float(ds.overhead_power), 'MW')}"
             )
             return
-        out.value = (
-            f"PUE {float(ds.pue):.2f} · IT {fmt.quantity(float(ds.it_power), 'MW')} · "
-            f"heat removed from the halls {fmt.quantity(float(ds.heat_removed), 'MW')}, "
-            f"rejected outside {fmt.quantity(float(ds.heat_rejected), 'MW')} · "
-            f"implied chiller COP {fmt.number(float(ds.cooling_cop))} · real water-cooled "
-            f"chillers: at least COP {fmt.number(real.value)} ({_CHILLER_WHY})"
-        )
+        out.value = lessons.power_split_line(cf.value)
 
     cf.observe(update, "value")
     update()

@@ -1,0 +1,99 @@
+"""Lessons 5 and 6 after fresh read 13: the teacher's guide, the pack and the notebook tell one
+game (generated from one source), the stations and the reveal say what they should, and the
+capstone's paper run and text hold what the class needs."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import pytest
+
+from explorer import fmt
+from explorer.classroom import factcheck, lessons, teacher_pack
+
+GUIDE = teacher_pack.NOTEBOOKS / "README.md"
+
+
+def _cells(notebook: str) -> list[str]:
+    nb = json.loads((teacher_pack.NOTEBOOKS / notebook).read_text(encoding="utf-8"))
+    return ["".join(c["source"]) for c in nb["cells"]]
+
+
+@pytest.fixture(scope="module")
+def pages():
+    return teacher_pack.build()
+
+
+def test_the_guide_the_notebook_and_the_plan_tell_one_game():
+    # reader 13: the guide had the cooling sides the wrong way round and another debate format;
+    # its lesson-5 block is now generated from the roles, the notebook's rules and the plan
+    guide = GUIDE.read_text(encoding="utf-8")
+    assert teacher_pack.fact_check_guide() in guide
+    for r in factcheck.ROLES:  # each role's sides, as its card has them
+        line = next(x for x in guide.splitlines() if x.startswith(f"- **{r.name}**"))
+        for c in r.claims:
+            word = "defends" if r.stance(c) == factcheck.DEFEND else "challenges"
+            assert re.search(rf"{word} [^;)]*`{c}`", line), (r.id, c)
+    # the notebook's script is the plan's, word for word, and the guide has no other one
+    (how,) = [c for c in _cells("05-fact-check.ipynb") if c.startswith("## How the game runs")]
+    assert teacher_pack.script_table(5) in how
+    assert guide.count("| time | step |") == 1
+    assert "2 minutes per role" not in guide
+
+
+def test_the_printed_plan_and_worksheet_carry_the_scoring(pages):
+    for page in ("plan", "worksheet"):
+        text = pages[f"lesson-5/{page}.html"]
+        assert "The game's rules" in text, page
+        assert "<b>Scoring (read out at the reveal).</b>" in text, page
+        assert "<b>Argue in role, vote what you believe.</b>" in text, page
+    assert "(the scoring rule above)" in pages["lesson-5/plan.html"]
+
+
+def test_the_verdict_rule_gives_no_claim_away():
+    # reader 13: the rule's example was claim 8's own number and verdict (1,536 GiB as GB)
+    top = _cells("05-fact-check.ipynb")[0]
+    rule = top[top.index("- **reproduced**") : top.index("The claims are paraphrased")]
+    for c in factcheck.class_claims():
+        if not isinstance(c.claimed, str):
+            assert fmt.number(float(c.claimed)) not in rule, c.id
+    assert "GiB" not in rule and "1.82 TB" in rule  # 2e12 B / 2**40 B = 1.819 TiB
+    gib = (teacher_pack.NOTEBOOKS / "glossary.md").read_text(encoding="utf-8")
+    entry = gib[gib.index('<a id="gib">') :].split("\n\n")[0]
+    assert "leaves open" not in entry
+
+
+def test_the_indiana_row_gives_a_reason_and_stations_read_as_sentences():
+    # reader 13: the reveal's "why" for Indiana was the station's question
+    why = factcheck.claim("in-power").why()
+    assert "?" not in why and "independent report" in why and "73.3 MW per building" in why
+    assert html.escape(why) in factcheck.html_table(("in-power",))
+    for c in factcheck.class_claims():
+        assert "?." not in c.recompute(), c.id
+    # the note no longer repeats the computation
+    note, how = factcheck.station_note("in-power"), factcheck.claim("in-power").how
+    assert "per building" in how and "per building" not in note and "independent" in note
+
+
+def test_the_cooling_station_says_whose_pue_is_the_claims_own():
+    note = factcheck.station_note("ms-cooling")
+    assert "AWS's reported PUE is the claim's own terms" in note
+    assert "industry's average describes other sites" in note
+
+
+def test_the_worksheet_prints_what_the_interactive_stations_show(pages):
+    # reader 13: the key's "rows worth a second look" lean on the homes-only row and the COP
+    sheet = pages["lesson-5/worksheet.html"]
+    assert "4,437 kWh per person" in sheet and "592,000" in sheet  # 2,628e6 kWh / 4,437
+    assert "implied chiller COP 1.5" in sheet  # 180 MW heat / 120 MW cooling at 40 %
+
+
+def test_the_reveal_names_no_later_lesson_and_the_key_keeps_the_hot_hour(pages):
+    text = factcheck.after_reveal()
+    assert "lesson 6" not in text and "lesson 7" not in text and "in the answer key:" not in text
+    assert "<b>The other rows</b></p>" in text
+    year = lessons.hot_year()[0]
+    hot = fmt.percent(float(year.peak_cooling_power / year.peak_facility_power), 2)
+    assert f"hottest hour needs {hot}" in pages["lesson-5/answers.html"]
