@@ -153,6 +153,12 @@ _TIMES_BEFORE = re.compile(r"^(?:times|x|×)\s*(?=[\d.])", re.IGNORECASE)
 _TIMES_AFTER = re.compile(r"(?<=[\d.])\s*(?:-?\s*fold|times|x|×)$", re.IGNORECASE)
 # "261 MW / 910 W": a calculation of two quantities with their units
 _NUM = r"\d[\d,]*(?:\.\d+)?(?:[eE][+-]?\d+)?"
+# "286,669 × 667 TFLOP/s × 0.4": a product of numbers with one unit among its factors, read as
+# the product in that unit (only products: a unit beside a division or a sum would be ambiguous)
+_UNIT_INSIDE = re.compile(
+    rf"^(?P<pre>{_NUM}(?:\s*[*×]\s*{_NUM})*)\s*(?P<unit>[A-Za-z][A-Za-z/]*)"
+    rf"\s*(?P<post>(?:[*×]\s*{_NUM}\s*)+)$"
+)
 _QUANTITY_CALC = re.compile(
     rf"^(?P<a>{_NUM})\s*(?P<ua>[A-Za-z]+)\s*(?P<op>[/*×÷])\s*(?P<b>{_NUM})\s*(?P<ub>[A-Za-z]*)$"
 )
@@ -399,6 +405,9 @@ def read(answer: object, unit: str, negative: bool = False, above: bool = False)
         )
     if unit == RATIO:
         text = _TIMES_AFTER.sub("", _TIMES_BEFORE.sub("", text))
+    inside = _UNIT_INSIDE.match(text)
+    if inside:
+        text = f"{inside['pre']} {inside['post'].strip()} {inside['unit']}"
     quantities = _QUANTITY_CALC.match(text)
     if quantities:
         return _quantity_calc(quantities, unit, negative, above)
@@ -885,7 +894,12 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     # student's own precision ("2 weeks" for 12 days) never fires a trap, however near a trap's
     # value it also lies, unless it is that value itself; it is asked for more figures instead.
     # the precision of a number written in words is that of its digits: "two weeks" is "2 weeks"
-    spelled = _words_to_number(_APPROX.sub("", answer).strip()) if isinstance(answer, str) else None
+    # and "a week" is "1 week" (one figure), not a week known to the day
+    spelled = (
+        _words_to_number(_ONE_TIME.sub("1 ", _APPROX.sub("", answer).strip()))
+        if isinstance(answer, str)
+        else None
+    )
     rounding = _rounding(spelled, x)
     if rounding is not None and abs(x - want) <= rounding:
         figures = _figures(spelled)
@@ -925,6 +939,16 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             "trap",
             "percent-vs-share",
         )
+    for t in traps:  # a bare trap value in another unit: "1.91e20" FLOP/s for 191 EFLOP/s peak
+        there = _in_other_unit(e, x, t.value()) if r.bare and not t.unit else None
+        if there:
+            return Feedback(
+                False,
+                f"Not yet, hint: {_sentence(t.hint)} (And {str(answer).strip()} reads as "
+                f"{there}; the answer is asked in {e.unit}.)",
+                "trap",
+                t.id,
+            )
     other = _in_other_unit(e, x, want) if r.bare else None
     if other:
         k = float(ureg.Quantity(1, other).to(e.unit).magnitude)

@@ -1216,6 +1216,18 @@ _add(
                 "that is FP8; the run is in BF16, half as fast",
             ),
             Trap(
+                "fp8-peak",
+                lambda: _fp8_achieved() / _MFU * _EFLOPS,
+                "that is the FP8 peak: the run is in BF16, half as fast, and achieves only the "
+                "MFU's share of its peak",
+            ),
+            Trap(
+                "site-power-not-it",
+                lambda: _c("job_flops") * _c("site_power") / _c("it_power") * _EFLOPS,
+                f"that feeds chips from the whole {_SITE}; cooling and other losses take their "
+                f"share first (IT gets {fmt.quantity(_c('it_power'), 'MW')})",
+            ),
+            Trap(
                 "no-overhead",
                 lambda: (
                     _c("job_flops")

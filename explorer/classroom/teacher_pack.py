@@ -220,6 +220,17 @@ def _article_cooling_pue() -> str:
     )
 
 
+def _capstone_hook() -> str:
+    """Lesson 6's hook question in the notebook's words (its bold question), for the plan."""
+    nb = json.loads((NOTEBOOKS / "06-capstone.ipynb").read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        source = "".join(cell["source"])
+        if source.startswith("## Hook"):
+            question = " ".join(re.search(r"\*\*(.+?)\*\*", source, re.S)[1].split())
+            return question[0].upper() + question[1:]
+    raise KeyError("lesson 6 has no hook")
+
+
 def _most_verdict() -> str:
     """How many of lesson 5's eight claims share the commonest verdict ("4")."""
     verdicts = [c.verdict() for c in factcheck.class_claims()]
@@ -641,8 +652,7 @@ PLANS: dict[int, Plan] = {
             (
                 5,
                 "Hook",
-                "Say: “One 300 MW site of Trainium2: how long to train Llama 3.1 405B, "
-                "and a city's electricity for an hour, a day or a month?”",
+                f"Say: “{_capstone_hook()}”",
             ),
             (
                 10,
@@ -667,8 +677,8 @@ PLANS: dict[int, Plan] = {
                 "tenth? Students run step 4 (on paper: read out the fastest job's size and days "
                 "from the answer key, which the worksheet leaves blank) and answer "
                 "capstone-energy on the fastest job; read "
-                "the comparison together: every chip in one job, a Meta-sized job, and the model "
-                "against Meta's published GPU-hours (the goodput beyond Meta's size is an "
+                "the comparison together: the fastest job beside every chip in one job, and the "
+                "model against Meta's published GPU-hours (the goodput beyond Meta's size is an "
                 "extrapolation).",
             ),
             (8, "In days of a city", "Students answer capstone-city-days."),
@@ -1059,7 +1069,9 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "longer, so goodput falls faster than the chips rise. Least energy: the smallest "
             "job, because the same work needs the same chip-hours and interruptions multiply "
             "them by 1 ÷ goodput, which is highest for small jobs. The fastest job buys time "
-            "with energy.",
+            "with energy. Real operators run a smaller job: the extra days buy less energy and "
+            "fewer wasted chip-hours, a goodput near measured jobs' (so the plan is not an "
+            "extrapolation) and chips left for other work.",
         ),
         (
             "Is the comparison fair",
@@ -1529,7 +1541,12 @@ def _capstone_after_step_3() -> str:
         "interrupted every "
         f"{html.escape(fmt.number(float(site.job_mtbi) * factor('hour', 'minute')))} "
         "minutes on average, and each restart takes "
-        f"{html.escape(fmt.number(float(site.job_restart_minutes)))} minutes.</p>"
+        f"{html.escape(fmt.number(float(site.job_restart_minutes)))} minutes: goodput "
+        f"{html.escape(lessons.rough_percent(float(site.goodput)))}. A restart outlasts the "
+        "average gap, so each chip does useful work only the goodput's share of the time; if "
+        "the model's extrapolation held, the run would take "
+        f"{html.escape(fmt.number(float(site.training_days)))} days (far outside any job ever "
+        "measured).</p>"
         f"<p><b>Step 4</b>: {_inline(_passage(6, 'The chips of one training job'))}</p>"
         f"<p>{_inline(_passage(6, '*Guess first:* does the fastest job').split(' Then')[0])} "
         "Your teacher "

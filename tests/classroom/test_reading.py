@@ -94,6 +94,11 @@ TABLE = [
     ("2.1-fold", "1", 2.1, ""),
     ("about 2.1 times", "1", 2.1, ""),
     ("2.1 times", "chips", None, "leave out 'times'"),  # a count is not a ratio
+    # reader 13, lesson 6: a unit among a product's factors, as said aloud (286,669 × 667 × 0.4
+    # = 76,483,289.2 TFLOP/s); only products: the unit multiplies whatever order it comes in
+    ("286,669 × 667 TFLOP/s × 0.4", "EFLOP/s", 76.4832892, "read as 76,483,289 TFLOP/s"),
+    ("286669*667 TFLOP/s*0.4", "EFLOP/s", 76.4832892, ""),
+    ("261 MW * 0.9", "MW", 234.9, ""),
 ]
 # (typed, unit, value read) for a question that asks how far above a reference (`above=True`)
 ABOVE = [
@@ -298,3 +303,26 @@ def test_reader_11_2s_answers_to_lessons_3_and_4():
     # the stem gives the other losses the answer subtracts: 300 MW x (1 - 0.10 - 0.03)
     stem = lessons.EXERCISES["trn2-chips-300mw"].question
     assert "10 % cooling share and 3 % other losses" in stem and "1.15" in stem, stem
+
+
+def test_reader_13s_answers_to_lesson_6():
+    # (exercise, typed, kind, trap): the whole 300 MW fed to chips, cooling forgotten: 300 MW /
+    # 910 W x 667 TFLOP/s x 0.4 = 87.96 EFLOP/s (the answer 76.5 x 300 / 261 = 87.9); the FP8
+    # peak with no MFU, 286,669 x 1,299 TFLOP/s = 372 EFLOP/s; the BF16 peak in FLOP/s typed
+    # bare, 1.91e20 (191 EFLOP/s); "a week" for 5.75 days is one figure, as "1 week" is
+    rows = [
+        ("capstone-achieved", "88", "trap", "site-power-not-it"),
+        ("capstone-achieved", "87.9 EFLOP/s", "trap", "site-power-not-it"),
+        ("capstone-achieved", "372", "trap", "fp8-peak"),
+        ("capstone-achieved", "1.91e20", "trap", "peak-not-achieved"),
+        ("capstone-achieved", "286,669 × 667 TFLOP/s × 0.4", "right", ""),
+        ("capstone-days", "a week", "figures", ""),
+        ("capstone-days", "under a week", "figures", ""),
+        ("capstone-days", "about a week", "figures", ""),
+    ]
+    for ex, typed, kind, trap in rows:
+        fb = lessons.check(ex, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    fb = lessons.check("capstone-achieved", "1.91e20")
+    assert "reads as FLOP/s" in fb.message and "EFLOP/s" in fb.message, fb.message
+    assert "probably right" not in lessons.check("capstone-days", "a week").message
