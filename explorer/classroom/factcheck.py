@@ -921,7 +921,7 @@ STATION_NOTES: dict[str, Callable[[], str]] = {
 
 
 # what a station's number field asks for when it is not the claim's own figure
-NUMBER_LABELS = {"in-power": "MW per building"}
+NUMBER_LABELS = {"in-power": "MW per building", "trn2-hbm": "GiB"}
 
 
 def number_label(claim_id: str) -> str:

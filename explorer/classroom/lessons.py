@@ -2015,3 +2015,137 @@ def reveal(exercise_id: str, prediction: object) -> Reveal:
     (True, 1.75)
     """
     return _reveal(EXERCISES[exercise_id], prediction)
+
+
+# Lesson 5's recompute stations check the group's own number (reader 13: the fields accepted
+# anything, so "1,536 GB" for 16 × 96 GiB or 83.1 "TFLOP/s" went unremarked until the vote). A
+# station's check says whether the number is the station's computation, with the unit and
+# typical slips' hints, never the explorer's value or a verdict. Where an earlier lesson asks the
+# same computation its exercise is reused; the others are here. They are not lesson exercises
+# (not in `EXERCISES`): the station's number is the group's working, not an answer to reveal.
+def _station_exercise(claim_id: str, unit: str, traps: tuple[Trap, ...] = ()) -> Exercise:
+    c = factcheck.claim(claim_id)
+    how = c.how
+    return Exercise(
+        f"station-{claim_id}",
+        5,
+        c.recompute(),
+        lambda: _station_value(claim_id),
+        unit,
+        hints=(f"the station's computation is {how}", how, how),
+        traps=traps,
+    )
+
+
+def _station_value(claim_id: str) -> float:
+    """The number a station's computation gives, in the unit its field asks for."""
+    if claim_id == "in-power":
+        return catalog.value("sites.rainier-indiana.site_power", "MW") / catalog.value(
+            "sites.rainier-indiana.buildings", "dimensionless"
+        )
+    if claim_id == "trn2-hbm":
+        return _chips("trn2-instance") * _chip("trn2", "hbm_capacity", "GiB")
+    if claim_id == "trn2-sparse":
+        return float(system_table().fp8_sparse.sel(system="trn2-instance"))
+    return float(factcheck.claim(claim_id).value())
+
+
+_GIB_AS_GB = factor("GB", "GiB")  # a number of GB read in GiB (1 GB = 0.931 GiB)
+
+STATION_CHECKS: dict[str, Exercise] = {
+    "ms-city": _station_exercise(
+        "ms-city",
+        "people",
+        (
+            Trap(
+                "households",
+                lambda: float(compute(site_power=SITE_MW, basis="us-household").city_households),
+                "that is the city in households (÷ a household's use); the station's computation "
+                "divides by one person's use",
+            ),
+        ),
+    ),
+    "ms-cooling": EXERCISES["cooling-at-fleet-pue"],
+    "ms-chips": EXERCISES["trn2-chips-300mw"],
+    "in-power": _station_exercise(
+        "in-power",
+        "MW",
+        (
+            Trap(
+                "whole-campus",
+                lambda: catalog.value("sites.rainier-indiana.site_power", "MW"),
+                "that is the whole campus; the station asks for one building's share",
+            ),
+        ),
+    ),
+    "us-fp8": EXERCISES["ultraserver-fp8"],
+    "trn2-sparse": _station_exercise(
+        "trn2-sparse",
+        "PFLOP/s",
+        (
+            Trap(
+                "articles-figure",
+                lambda: factcheck.ARTICLE_SPARSE,
+                "that is the article's figure, the one to check: compute the chips × one chip's "
+                "sparse figure yourself",
+            ),
+            Trap(
+                "dense",
+                lambda: float(system_table().fp8_dense.sel(system="trn2-instance")),
+                "that is the dense figure: the station asks for the chips × one chip's sparse "
+                "figure",
+            ),
+        ),
+    ),
+    "trn2-hbm": _station_exercise(
+        "trn2-hbm",
+        "GiB",
+        (
+            Trap(
+                "gb-for-gib",
+                lambda: _station_value("trn2-hbm") * _GIB_AS_GB,
+                "one chip's memory is in GiB, so the chips × it is in GiB too: a GB is 10⁹ "
+                "bytes, a GiB 2³⁰ (about 7 % more); write the unit you computed in",
+            ),
+        ),
+    ),
+}
+
+
+def station_unit(claim_id: str) -> str:
+    """The unit a station's number field asks for ("" for a station without a number).
+
+    Examples
+    --------
+    >>> station_unit("trn2-hbm"), station_unit("ms-cooling"), station_unit("ms-battery")
+    ('GiB', '%', '')
+    """
+    e = STATION_CHECKS.get(claim_id)
+    if e is None:
+        return ""
+    return e.shown_unit() or ("%" if e.unit == SHARE else e.unit)
+
+
+def check_station(claim_id: str, answer: object) -> Feedback:
+    """A station's number against its computation: whether it matches (never the explorer's
+    value or a verdict), or the hint for the slip it shows.
+
+    Examples
+    --------
+    >>> check_station("trn2-hbm", "1,536 GiB").right
+    True
+    >>> check_station("trn2-hbm", "1,536 GB").trap
+    'gb-for-gib'
+    >>> "83" in check_station("us-fp8", "83.1 PFLOP/s").message
+    False
+    """
+    e = STATION_CHECKS[claim_id]
+    fb = _check(e, answer)
+    if fb.right:
+        return Feedback(
+            True,
+            "That is the station's computation. Now judge the claim: does it hold on its own "
+            "terms, and what does it assume?",
+            "right",
+        )
+    return fb  # attempt 1: a nudge, never a lesson's worked step

@@ -310,8 +310,19 @@ def station(claim_id: str) -> w.Widget:
         note = factcheck.station_note(claim_id)
         if note:
             body += f"<p><i>{html.escape(note)}</i></p>"
+        number = w.Text(description=f"Your number ({factcheck.number_label(c.id)})", style=LABEL)
+        button = w.Button(description="Check my number")
+        said = w.HTML()
+
+        def on_check(_):  # the station's computation, never the explorer's value or a verdict
+            said.value = (
+                f"<p>{html.escape(lessons.check_station(claim_id, number.value).message)}</p>"
+            )
+
+        button.on_click(on_check)
         fields = [
-            w.Text(description=f"Your number ({factcheck.number_label(c.id)})", style=LABEL),
+            w.HBox([number, button]),
+            said,
             w.Text(description="Your assumption", style=LABEL),
         ]
     return shown(w.VBox([w.HTML(head + body), *fields]))

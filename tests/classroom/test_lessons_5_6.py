@@ -132,3 +132,25 @@ def test_the_capstones_step_4_reads_in_short_sentences():
     assert 'only the "\n        f"goodput\'s share' in check
     summary = next(c for c in cells if c.startswith("## Summary"))
     assert "uses less energy but takes longer" not in summary  # the Advanced question's answer
+
+
+def test_every_station_with_a_number_checks_it():
+    from explorer.classroom import widgets
+
+    for c in factcheck.class_claims():
+        if factcheck.STATION_FIGURES.get(c.id):
+            assert c.id in lessons.STATION_CHECKS, c.id
+    station = widgets.station("trn2-hbm")
+    texts = [k for k in _walk(station) if hasattr(k, "on_submit")]
+    (number,) = [t for t in texts if "Your number" in t.description]
+    (button,) = [b for b in _walk(station) if getattr(b, "description", "") == "Check my number"]
+    number.value = "1,536 GB"
+    button.click()
+    said = " ".join(getattr(k, "value", "") for k in _walk(station) if type(k).__name__ == "HTML")
+    assert "a GiB 2³⁰" in said
+
+
+def _walk(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _walk(child)

@@ -326,3 +326,31 @@ def test_reader_13s_answers_to_lesson_6():
     fb = lessons.check("capstone-achieved", "1.91e20")
     assert "reads as FLOP/s" in fb.message and "EFLOP/s" in fb.message, fb.message
     assert "probably right" not in lessons.check("capstone-days", "a week").message
+
+
+def test_reader_13s_numbers_at_lesson_5s_stations():
+    # (claim, typed, kind, trap): 16 x 96 GiB = 1,536 GiB written "GB" (1,536 GB = 1,430.5 GiB);
+    # 64 x 1,299 TFLOP/s = 83.1 PFLOP/s written in TFLOP/s; 16 x 2,563 TFLOP/s = 41.0 PFLOP/s;
+    # 2,200 MW / 30 = 73.3 MW a building; 2,628e6 kWh / 12,645 = 207,829 people
+    rows = [
+        ("trn2-hbm", "1,536 GiB", "right", ""),
+        ("trn2-hbm", "1,649 GB", "right", ""),  # the same memory in GB
+        ("trn2-hbm", "1,536 GB", "trap", "gb-for-gib"),
+        ("us-fp8", "83.1 PFLOP/s", "right", ""),
+        ("us-fp8", "83.1 TFLOP/s", "trap", "prefix"),
+        ("us-fp8", "166", "trap", "sparse"),
+        ("trn2-sparse", "41", "right", ""),
+        ("trn2-sparse", "83.2", "trap", "articles-figure"),
+        ("trn2-sparse", "20.8", "trap", "dense"),
+        ("in-power", "73.3", "right", ""),
+        ("in-power", "2.2 GW", "trap", "whole-campus"),
+        ("ms-city", "208,000", "right", ""),
+        ("ms-city", "245,000", "trap", "households"),  # 2,628e6 kWh / 10,715 kWh
+        ("ms-cooling", "10 %", "right", ""),
+        ("ms-chips", "329,670", "trap", "whole-site"),  # 300 MW / 910 W
+    ]
+    for claim, typed, kind, trap in rows:
+        fb = lessons.check_station(claim, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
+        if fb.right:  # the station's computation confirmed, never the explorer's value
+            assert "explorer" not in fb.message and not any(c.isdigit() for c in fb.message)
