@@ -151,7 +151,7 @@ _EXPONENT = re.compile(r"(?<=\d)[eE][+-]?\d+")  # "6*405e9*15.6e12": a number's 
 # "2.1 times", "2.1x", "×2.1", "2.1-fold": a ratio said with its word, read as its number
 _TIMES_BEFORE = re.compile(r"^(?:times|x|×)\s*(?=[\d.])", re.IGNORECASE)
 _TIMES_AFTER = re.compile(r"(?<=[\d.])\s*(?:-?\s*fold|times|x|×)$", re.IGNORECASE)
-# "261 MW / 910 W": a calculation of two quantities with their units
+# "261 MW / 910 W", "83.1 PFLOP/s * 86400 s": a calculation of two quantities with their units
 _NUM = r"\d[\d,]*(?:\.\d+)?(?:[eE][+-]?\d+)?"
 # "286,669 × 667 TFLOP/s × 0.4": a product of numbers with one unit among its factors, read as
 # the product in that unit (only products: a unit beside a division or a sum would be ambiguous)
@@ -159,8 +159,10 @@ _UNIT_INSIDE = re.compile(
     rf"^(?P<pre>{_NUM}(?:\s*[*×]\s*{_NUM})*)\s*(?P<unit>[A-Za-z][A-Za-z/]*)"
     rf"\s*(?P<post>(?:[*×]\s*{_NUM}\s*)+)$"
 )
+_CALC_UNIT = r"[A-Za-z]+(?:/[A-Za-z]+)?"
 _QUANTITY_CALC = re.compile(
-    rf"^(?P<a>{_NUM})\s*(?P<ua>[A-Za-z]+)\s*(?P<op>[/*×÷])\s*(?P<b>{_NUM})\s*(?P<ub>[A-Za-z]*)$"
+    rf"^(?P<a>{_NUM})\s*(?P<ua>{_CALC_UNIT})\s*(?P<op>[/*×÷])\s*(?P<b>{_NUM})\s*"
+    rf"(?P<ub>(?:{_CALC_UNIT})?)$"
 )
 
 
@@ -513,12 +515,29 @@ def _ratio_name(rest: str) -> bool:
     return True
 
 
+def _calc_unit(word: str) -> str:
+    """A unit as written in a calculation, as pint reads it: "mw" is MW, and a FLOP unit in any
+    case is a speed when it ends in "/s" or is the plural "flops" (the lessons read FLOPS as
+    FLOP/s), else an amount.
+
+    Examples
+    --------
+    >>> _calc_unit("mw"), _calc_unit("PFLOP/s"), _calc_unit("pflops"), _calc_unit("TFLOP")
+    ('MW', 'PFLOP/s', 'PFLOP/s', 'TFLOP')
+    """
+    flops = _FLOPS.match(word)
+    if flops:
+        speed = bool(flops[3]) or flops[2].lower() == "flops"
+        return f"{_PREFIX[flops[1].lower()]}FLOP" + ("/s" if speed else "")
+    return _CASELESS.get(word.lower(), word)
+
+
 def _quantity_calc(m: re.Match, unit: str, negative: bool, above: bool) -> Reading:
     """Two quantities with their units multiplied or divided ("261 MW / 910 W" → 286,813), read
     in `unit`; a message when the result is not of the exercise's kind."""
     try:
-        a = ureg.Quantity(float(m["a"].replace(",", "")), _CASELESS.get(m["ua"].lower(), m["ua"]))
-        b = ureg.Quantity(float(m["b"].replace(",", "")), _CASELESS.get(m["ub"].lower(), m["ub"]))
+        a = ureg.Quantity(float(m["a"].replace(",", "")), _calc_unit(m["ua"]))
+        b = ureg.Quantity(float(m["b"].replace(",", "")), _calc_unit(m["ub"]))
         q = a / b if m["op"] in "/÷" else a * b
     except ZeroDivisionError:
         return Reading(None, f"that calculation divides by zero; {EXAMPLE}.")
@@ -667,7 +686,17 @@ class Exercise:
         return next((t for t in self.traps if t.figures and _near(x, t.value(), t.rel_tol)), None)
 
     def tolerance(self) -> str:
-        """The tolerance as the answer key prints it, e.g. ``"±1.5 %"``."""
+        """The tolerance as the answer key and the checker print it, e.g. ``"±1.5 %"``; for a
+        share in percentage points, as its gaps are said ("±2.6 percentage points" for 85.3 %
+        ± 3 %), so that "2.8 points too low" never sits beside a relative "±3 %".
+
+        Examples
+        --------
+        >>> Exercise("x", 1, "?", lambda: 0.853, SHARE, ("", "", ""), rel_tol=0.03).tolerance()
+        '±2.6 percentage points'
+        """
+        if self.unit == SHARE:
+            return "±" + _points(self.rel_tol * abs(self.answer()), 0.0)
         return "±" + fmt.percent(self.rel_tol, 2)
 
     def shown_unit(self) -> str:
@@ -784,8 +813,10 @@ def _in_other_unit(e: Exercise, x: float, want: float) -> str | None:
         return None
     for other in (stem, *(p + stem for p in "kMGTPE")):
         there = float(ureg.Quantity(want, e.unit).to(other).magnitude)
-        if other == e.unit or (other != stem and 1e-6 <= there / want <= 1e6):
-            continue  # a slip by 1,000 or a million: `_SLIPS` says "check the prefixes"
+        if other == e.unit:
+            continue
+        # a bare 83,136 for 83.1 PFLOP/s is the answer in TFLOP/s, the unit the chip's figure is
+        # given in: naming that unit says more than "1,000 times too large"
         if _near(x, there, e.rel_tol) or float(f"{x:.2g}") == float(f"{there:.2g}"):
             return other
     return None
@@ -815,6 +846,8 @@ _SLIPS = (
     (1e-3, "prefix", "1,000 times too small: check k/M/G prefixes"),
     (1e6, "prefix", "a million times too large: check the prefixes (k, M, G step by 1,000)"),
     (1e-6, "prefix", "a million times too small: check the prefixes (k, M, G step by 1,000)"),
+    (10, "power-of-ten", "10 times too large: check the powers of ten and the decimal point"),
+    (0.1, "power-of-ten", "10 times too small: check the powers of ten and the decimal point"),
     (100, "percent-slip", "100 times too large: a percentage and a share mixed up?"),
     (1e-2, "percent-slip", "100 times too small: a percentage and a share mixed up?"),
     (24, "hours-days", "24 times too large: hours and days mixed up?"),
@@ -952,10 +985,16 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     other = _in_other_unit(e, x, want) if r.bare else None
     if other:
         k = float(ureg.Quantity(1, other).to(e.unit).magnitude)
+        # the larger unit first: "1 PFLOP/s = 10³ TFLOP/s", "1 PFLOP = 10¹⁵ FLOP"
+        per = (
+            f"1 {other} = {_power_of_ten(k)} {e.unit}"
+            if k > 1
+            else f"1 {e.unit} = {_power_of_ten(1 / k)} {other}"
+        )
         return Feedback(
             False,
             f"Not yet, hint: {fmt.number(x, e.digits)} is the right size in {other} "
-            f"(1 {other} = {_power_of_ten(k)} {e.unit}); the answer is asked in {e.unit}: "
+            f"({per}); the answer is asked in {e.unit}: "
             f"convert it, or type the unit after your number ({fmt.number(x, e.digits)} {other}).",
             "trap",
             "unit-missing",
@@ -965,6 +1004,7 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         fits = {
             "percent-slip": e.unit in (SHARE, RATIO),
             "hours-days": e.unit in ("day", "days", "hour", "h", "minute", "s"),
+            "power-of-ten": e.unit != SHARE,  # a bare share is read as a percentage first
         }.get(slip, True)
         if fits and _near(ratio, k, 0.05):
             if (

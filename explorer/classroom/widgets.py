@@ -515,7 +515,8 @@ def _chips_per_mw(precision: str, cooling: float, chips: list[str]) -> list[w.Wi
             bq.Axis(scale=ys, side="left", label="PFLOP/s per MW"),
         ],
         title=(
-            f"Peak {precision.upper()} FLOP/s per facility MW ({fmt.percent(cooling, 2)} cooling)"
+            f"Peak {precision.upper()} FLOP/s per facility MW ({fmt.percent(cooling, 2)} "
+            f"cooling, {fmt.percent(float(ds.overhead_fraction), 2)} other losses)"
         ),
         animation_duration=0,
         layout=w.Layout(width="560px", height="360px"),
@@ -611,12 +612,14 @@ def training_time(
         readout_format=".0%",
         style=LABEL,
     )
+    # the slider sets the restart at Llama 3's job size; the core lengthens it for a bigger
+    # job (training.restart_growth), and the readout says the restart at this job's size
     restart = w.FloatSlider(
         value=catalog.value("reliability.restart_time", "minute"),
         min=0,
         max=60,
         step=1,
-        description="Restart after a failure (min)",
+        description=f"Restart at {fmt.number(reference)} chips (min)",
         style=LABEL,
     )
     out = w.HTML()
@@ -626,10 +629,13 @@ def training_time(
         times = chips.value / reference
         if times < 1.5:
             return ""
+        growth = catalog.value("training.restart_growth", "minute") * factor("minute", "s")
         return (
             f"<p><small>{fmt.number(times, 2)} times the {fmt.number(reference)} GPUs whose "
             "interruptions were counted (Llama 3): an extrapolation of their rate, not a "
-            "forecast.</small></p>"
+            f"forecast. The restart grows with the job: the slider's {fmt.number(restart.value)} "
+            f"min at {fmt.number(reference)} chips plus {fmt.number(growth, 2)} s for every "
+            "1,000 chips beyond (start-up times measured by ByteDance's MegaScale).</small></p>"
         )
 
     def update(_=None):
