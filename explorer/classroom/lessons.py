@@ -251,8 +251,8 @@ def restart_law() -> str:
 
     Examples
     --------
-    >>> restart_law()[:58]
-    'A restart takes 10 min for a job of 16,384 chips (Llama 3'
+    >>> restart_law().split(" (")[0]
+    'A restart takes 10 min for a job of 16,384 chips'
     """
     return (
         f"A restart takes {_RESTART:g} min for a job of {fmt.number(JOB_CHIPS)} chips "
@@ -1057,8 +1057,8 @@ def _first_order() -> str:
         f"the checkpoints cost {_CKPT:g} min in every {fmt.number(every, 2)}: "
         f"≈ {fmt.percent(stalls, 2)}; goodput ≈ 1 − {fmt.percent(lost, 2)} − "
         f"{fmt.percent(stalls, 2)} ≈ {fmt.percent(1 - lost - stalls, 2)}. The explorer's fuller "
-        f"model (Daly's, in the Advanced part) gives {fmt.percent(float(g.goodput), 3)}: the "
-        "simple sum counts the checkpoints per minute of work, not of wall-clock time"
+        f"model (Daly's, Advanced) gives {fmt.percent(float(g.goodput), 3)}: the sum counts the "
+        "checkpoints per minute of work, not of wall-clock time"
     )
 
 

@@ -281,6 +281,18 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
                 ("halved", lambda: 1.5),
             ),
         ),
+        Item(
+            4,
+            "A job computes for 20 minutes, then pauses 1 minute to save a checkpoint, and so "
+            "on. What share of its time goes to checkpoints?",
+            "%",
+            lambda: 1 / (20 + 1),
+            (
+                ("20 minutes taken as a share of an hour", lambda: 20 / 60),
+                ("the share computing, not checkpointing", lambda: 20 / (20 + 1)),
+                ("1 ÷ 20 read as a per cent", lambda: 1 / 20 / 100),
+            ),
+        ),
     ),
     5: (
         Item(

@@ -167,15 +167,46 @@ def _runs():
     return ds.sel(precision="bf16")
 
 
+def _trap_percent(eid: str, trap: str) -> str:
+    """A share trap's value as the key says it aloud ("89.6 %"), from the core."""
+    e = lessons.EXERCISES[eid]
+    return fmt.percent(next(t for t in e.traps if t.id == trap).value())
+
+
+@cache
+def _fixed_runs():
+    """Lesson 4's runs (`_runs`) with a restart of fixed length at every job size."""
+    sizes = [int(n) for n in _runs().job_chips.values]
+    ds = compute(chip="h100", model="llama3-405b", job_chips=sizes, restart_growth=0)
+    return ds.sel(precision="bf16")
+
+
+def _fixed_restart_words() -> str:
+    """What a fixed restart would change in lesson 4's runs, from the core: the hook's and the
+    site's days with it, and the fastest job size with the growing restart and without."""
+    hook, site = (
+        float(_fixed_runs().training_days.sel(job_chips=n))
+        for n in _fixed_runs().job_chips.values[1:]
+    )
+    return (
+        f"with a fixed {_RESTART}-min restart the site would take {fmt.number(site)} days "
+        f"against {fmt.number(hook)} for {_RUN_CHIPS} chips "
+        f"({'faster' if site < hook else 'slower'}), and the fastest job would grow from about "
+        f"{lessons.about(lessons.fastest_job())} to about "
+        f"{lessons.about(lessons.fastest_job(restart_growth=0))} chips"
+    )
+
+
 def _goodput_table() -> str:
-    """What lesson 4's "back to the hook" cell prints: goodput and days by job size, and the
-    model against Meta's published GPU-hours."""
+    """What lesson 4's "back to the hook" cell prints: goodput and days by job size, with the
+    restart the core uses at each size, and the model against Meta's published GPU-hours."""
     rows = []
     for n in _runs().job_chips.values:
         r = _runs().sel(job_chips=n)
         rows.append(
             [
                 fmt.number(float(n)),
+                fmt.quantity(float(r.job_restart_minutes), "min"),
                 fmt.quantity(float(r.job_mtbi) * factor("hour", "minute"), "min"),
                 fmt.percent(float(r.goodput)),
                 fmt.number(float(r.ideal_days)),
@@ -190,6 +221,7 @@ def _goodput_table() -> str:
         + _table(
             [
                 "H100s in the job",
+                "restart",
                 "an interruption every",
                 "goodput",
                 "days, no interruptions",
@@ -200,7 +232,8 @@ def _goodput_table() -> str:
         + f"<p>Check against Meta's model card: {html.escape(fmt.number(hours / 1e6))} million "
         f"H100-hours on {_JOB_CHIPS} GPUs is {html.escape(fmt.number(meta))} days; the model "
         f"gives {html.escape(fmt.number(model))}. The larger jobs extrapolate Llama 3's "
-        "interruption rate.</p>"
+        f"interruption rate.</p><p>{html.escape(lessons.restart_law())}; "
+        f"{html.escape(_fixed_restart_words())}.</p>"
     )
 
 
@@ -287,7 +320,8 @@ LESSONS = (
         f"{fmt.number(lessons.JOB_CHIPS)}, then {fmt.number(lessons.RUN_CHIPS)}, then the "
         "site's every chip (leave it blank) and read the wall-clock training time each gives; "
         "then move the “MFU: share of peak FLOPS achieved” slider",
-        "time = compute ÷ (chips × peak × MFU × goodput); more chips means more interruptions",
+        "time = compute ÷ (chips × peak × MFU × goodput); more chips means more interruptions "
+        "and longer restarts",
         "Young's and Daly's checkpoint models; why restarts dominate at 500,000 chips",
     ),
     Lesson(
@@ -505,8 +539,12 @@ PLANS: dict[int, Plan] = {
             "Taking off the cooling and other losses and then dividing by the PUE as well "
             f"(about {_trap('trn2-chips-300mw', 'pue-twice')} chips): the losses already are the "
             "PUE; the checker names it.",
-            "Reading TFLOP/s as PFLOP/s: the prefix hint fires at 1,000 times.",
-            "Using the sparse figure for the dense question (twice the answer).",
+            "Leaving the UltraServer in TFLOP/s (64 chips × one chip's TFLOP/s): the hint says "
+            "the number is the right size in TFLOP/s and that 1 PFLOP/s = 10³ TFLOP/s.",
+            "Using the sparse figure for the dense question (twice the answer), or copying the "
+            "Project Rainier article's "
+            f"{fmt.number(float(factcheck.claim('us-sparse').claimed))} PFLOP/s "
+            f"({factcheck.sparse_factors()[0]} × dense): the checker names both.",
             f"Leaving a day's computing in PFLOP ({_us_pflop_day()}): the hint names the "
             "prefix (1 PFLOP = 10¹⁵ FLOP).",
         ),
@@ -539,9 +577,10 @@ PLANS: dict[int, Plan] = {
             (
                 7,
                 "Days on a site (section 3)",
-                "Read the site's chip count (about twice the hook's); ask “how can more chips be "
-                "slower?” and collect reasons before opening the answer (more parts, more "
-                "interruptions). Its days open in section 4.",
+                "Read the site's chip count (about twice the hook's) and the restart times "
+                "printed under it (the restart grows with the job); ask “how can more chips be "
+                "slower?” and collect reasons before opening the answer (more parts, so more "
+                "interruptions; a bigger job, so longer restarts). Its days open in section 4.",
             ),
             (
                 12,
@@ -568,13 +607,17 @@ PLANS: dict[int, Plan] = {
             "Multiplying the time by the MFU instead of dividing by it: far too few days.",
             f"Using the measured H100 speed ({_measured()} TFLOP/s) as the peak: MFU is a share "
             "of the datasheet peak; the checker names it.",
+            "Leaving one loss out of the goodput sum (the restart, the checkpoint's minute or "
+            f"the lost work): about {_trap_percent('goodput-16k', 'one-loss-left-out')}, near "
+            "Meta's 90 %; the checker names the slip, and a plain guess of 90 % is Meta's "
+            "figure.",
             f"Typing {_typed_percent('goodput-16k')} for a goodput of "
             f"{_typed_percent('goodput-16k')} %: read as {_typed_percent('goodput-16k')} % and "
             "echoed; the prediction stays editable until committed.",
         ),
         "The goodput slider and the hook's days with interruptions open inside the notebook "
         "after the prediction; Run All first. Without computers, the worksheet's exercises with "
-        "a calculator and its “Figures you need”; the teacher reads the goodput table (goodput "
+        "a calculator and its “Figures you need”; the teacher reads the goodput table (restart, goodput "
         "and days by job size, and the check against Meta's GPU-hours) from the answer key.",
     ),
     5: Plan(
@@ -1025,8 +1068,10 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "How can more chips be slower",
             "Each chip added makes the job faster but also adds parts that can fail, and the "
             "whole job stops at every failure: twice the chips, interruptions twice as often. "
-            "Past some size the work lost and the restarts cost more time than the extra chips "
-            "save (and the rate is extrapolated beyond the job where it was counted).",
+            f"And a bigger job restarts more slowly: {lessons.restart_law()}. Past some size the "
+            "work lost and the restarts cost more time than the extra chips save. At the "
+            f"site's size it takes both: {_fixed_restart_words()} (and the rate is "
+            "extrapolated beyond the job where it was counted).",
         ),
         (
             "goodput",
@@ -1642,7 +1687,12 @@ def _chip_figures() -> str:
             "other losses",
             fmt.percent(catalog.value("defaults.overhead_fraction", "dimensionless")),
         ],
-        ["one Trainium2's dense FP8 peak", f"{fmt.number(_trn2('fp8_dense', 'TFLOP/s'))} TFLOP/s"],
+        [
+            # the three peaks unlabelled: which is dense FP8 is the lesson's question
+            "one Trainium2's peaks (dense BF16, dense FP8, sparse FP8: which is which?)",
+            ", ".join(fmt.number(_trn2(v, "TFLOP/s")) for v in ("bf16_dense", "fp8_dense"))
+            + f" and {fmt.number(_trn2('fp8_sparse', 'TFLOP/s'))} TFLOP/s",
+        ],
         ["chips in a Trn2 UltraServer", fmt.number(float(system_table().chips.sel(system=_US)))],
         ["seconds in a day", fmt.number(factor("day", "s"))],
         [
@@ -1695,8 +1745,14 @@ def _training_figures() -> str:
             f"{fmt.number(lessons.checkpoint_every(), 2)} min",
         ],
         [
-            "a restart takes",
+            f"a restart takes, for a {_JOB_CHIPS}-chip job",
             fmt.quantity(catalog.value("reliability.restart_time", "minute"), "min"),
+        ],
+        [
+            "a restart takes longer for a bigger job, per 1,000 more chips (MegaScale)",
+            fmt.quantity(
+                catalog.value("training.restart_growth", "minute") * factor("minute", "s"), "s"
+            ),
         ],
     ]
     return "<h3>Figures you need</h3>" + _table(["figure", "value"], rows)

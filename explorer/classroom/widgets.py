@@ -679,7 +679,7 @@ def run_words(r) -> str:
     bits, limits = int(r.training_flags), training.thresholds()
     every = (
         f"an interruption every {_minutes_or_hours(float(r.mtbi))} and a "
-        f"{fmt.number(float(r.restart_minutes), 2)}-min restart"
+        f"{fmt.number(float(r.restart_minutes), 3)}-min restart"
     )
     name = html.escape(catalog.label("models", str(r.attrs.get("model", ""))))
     if bits & (training.FLAGS["beyond_horizon"] | training.FLAGS["no_progress"]):

@@ -99,6 +99,10 @@ TABLE = [
     ("286,669 × 667 TFLOP/s × 0.4", "EFLOP/s", 76.4832892, "read as 76,483,289 TFLOP/s"),
     ("286669*667 TFLOP/s*0.4", "EFLOP/s", 76.4832892, ""),
     ("261 MW * 0.9", "MW", 234.9, ""),
+    # reader 13, lesson 3: a speed with its unit times a time with its own; 83.1e15 x 86,400
+    ("83.1 PFLOP/s * 86400 s", "FLOP", 7.17984e21, ""),
+    ("83.1 PFLOP/s × 86,400 s", "FLOP", 7.17984e21, ""),
+    ("83.1 pflops * 24 h", "FLOP", 7.17984e21, ""),  # FLOPS in a calculation: a speed
 ]
 # (typed, unit, value read) for a question that asks how far above a reference (`above=True`)
 ABOVE = [
@@ -354,3 +358,41 @@ def test_reader_13s_numbers_at_lesson_5s_stations():
         assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
         if fb.right:  # the station's computation confirmed, never the explorer's value
             assert "explorer" not in fb.message and not any(c.isdigit() for c in fb.message)
+
+
+def test_reader_13s_answers_to_lessons_3_and_4():
+    # (exercise, typed, the trap it fires, words its message must contain)
+    rows = [
+        # 64 x 1,299 TFLOP/s = 83,136 TFLOP/s: the answer in the chip's own unit, said so
+        ("ultraserver-fp8", "83,136", "unit-missing", "size in TFLOP/s (1 PFLOP/s = 10³ TFLOP/s)"),
+        ("ultraserver-fp8", "64*1299", "unit-missing", "right size in TFLOP/s"),
+        # the Project Rainier article's sparse UltraServer figure, 332.8 PFLOP/s = 4 x dense,
+        # and a day at it: 332.8e15 x 86,400 = 2.875e22 FLOP
+        ("ultraserver-fp8", "332.8", "article-sparse", "(4 × dense)"),
+        ("ultraserver-day-flop", "2.87e22", "article-sparse", "article's sparse figure"),
+        # goodput-16k by the recipe with a loss left out (M = 185.6 min, τ = 18.6 min): no
+        # restart, 1 - 9.3/185.6 - 1/18.6 = 89.6 %; no checkpoint minute, 1 - 19.3/185.6 =
+        # 89.6 %; no lost work, 1 - 10/185.6 - 1/18.6 = 89.2 %; the whole interval lost,
+        # 1 - 28.6/185.6 - 1/18.6 = 79.2 %
+        ("goodput-16k", "89.6", "one-loss-left-out", "add the 10-min restart"),
+        ("goodput-16k", "0.895", "one-loss-left-out", "the checkpoint's 1 min"),
+        ("goodput-16k", "89.2", "lost-work-left-out", "half a checkpoint interval"),
+        ("goodput-16k", "79.2", "whole-interval", "halfway between two checkpoints"),
+        ("goodput-16k", "90", "metas-overall", "Meta's >90 %"),  # a plain guess: Meta's figure
+        # one chip, not 100,000: 11.12 days x 100,000 = 1.11e6 days
+        ("llama-days", "1.11e6", "one-chip", "the run has 100,000"),
+        # 6 N D ten times too large: 3.79e26
+        ("llama-compute", "3.8e26", "power-of-ten", "10 times too large"),
+    ]
+    for ex, typed, trap, words in rows:
+        fb = lessons.check(ex, typed)
+        assert fb.trap == trap and words in fb.message, (ex, typed, fb.message)
+    # a prediction with a loss left out is a slip, named, not "a fair guess" for Meta's figure
+    r = lessons.reveal("goodput-16k", "89.6")
+    assert "common slip" in r.message and "fair guess" not in r.message, r.message
+    assert "fair guess" in lessons.reveal("goodput-16k", "90").message
+    # a share's gap and its tolerance both in percentage points: 85.3 % x 3 % = 2.6 points
+    near = lessons.check("goodput-16k", "82.5")
+    assert "2.8 percentage points too low, outside the ±2.6 percentage points" in near.message
+    # a day at the UltraServer's speed typed with its units is right
+    assert lessons.check("ultraserver-day-flop", "83.1 PFLOP/s * 86400 s").right
