@@ -760,6 +760,8 @@ _add(
         ),
     )
 )
+
+
 def _article_us_sparse() -> float:
     """The Project Rainier article's sparse FP8 figure for a Trn2 UltraServer [PFLOP/s], as the
     fact-check quotes it (4 × the dense figure, where AWS documents about 2 ×)."""

@@ -617,8 +617,9 @@ PLANS: dict[int, Plan] = {
         ),
         "The goodput slider and the hook's days with interruptions open inside the notebook "
         "after the prediction; Run All first. Without computers, the worksheet's exercises with "
-        "a calculator and its “Figures you need”; the teacher reads the goodput table (restart, goodput "
-        "and days by job size, and the check against Meta's GPU-hours) from the answer key.",
+        "a calculator and its “Figures you need”; the teacher reads the goodput table (restart, "
+        "goodput and days by job size, and the check against Meta's GPU-hours) from the answer "
+        "key.",
     ),
     5: Plan(
         (
