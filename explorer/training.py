@@ -959,6 +959,10 @@ def goodput(
 ) -> xr.Dataset:
     """Share of time spent training when `chips` accelerators run one synchronous job.
 
+    The restart is `restart_minutes` at every job size: this older API does not lengthen it
+    with the job, as `explorer.compute` does (``restart_growth``, ``job_restart_minutes``), so
+    the two agree at and below Llama 3's 16,384 chips and this one is kinder beyond.
+
     Parameters
     ----------
     chips : float or array_like
