@@ -548,7 +548,7 @@ def design_day_range(st: Station, name: str, pressure: float | None = None) -> f
     >>> round(design_day_range(st, "cooling design day"), 2)  # 19.26 °F
     10.7
     >>> round(design_day_range(st, "dehumidification design day"), 2)  # 27.8 - 24.1 °C
-    3.69
+    3.7
     """
     if name == "cooling design day":
         return float(st.design_range)

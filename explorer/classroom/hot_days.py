@@ -106,7 +106,7 @@ def the_plants_year(year: xr.Dataset) -> object:
     share = float(year.cooling_fraction.max())
     print(
         f"largest cooling share of any hour of the months' typical (average) days: "
-        f"{fmt.percent(share)} (step 2's single hot day goes higher)"
+        f"{fmt.percent(share)} ({_hot_day_beside_typical(year)})"
     )
     aws = catalog.value("cooling.aws-fleet.wue", "L / kWh")
     wue = float(year.annual_wue)
@@ -131,6 +131,25 @@ def the_plants_year(year: xr.Dataset) -> object:
         "the glossary's chiller, economiser and WUE)."
     )
     return context.monthly_widget(hot_day=year.attrs["hot_day_rule"])  # the lesson's hot day
+
+
+def _hot_day_beside_typical(year: xr.Dataset) -> str:
+    """How step 2's hot day compares with the months' typical days, as the core computes them:
+    a higher peak, or about the same peak (within 1 %) held day and night (its mean above every
+    month's), or neither.
+
+    Examples
+    --------
+    >>> from explorer.classroom import lessons
+    >>> _hot_day_beside_typical(lessons.hot_year()[0])
+    "step 2's hot day peaks about as high, but stays near its peak day and night"
+    """
+    peak, typical = float(year.peak_cooling_power), float(year.cooling_power.max())
+    if peak > typical * 1.01:
+        return "step 2's hot day goes higher"
+    if float(year.hot_day_cooling_power.mean()) > float(year.cooling_power_mean.max()):
+        return "step 2's hot day peaks about as high, but stays near its peak day and night"
+    return "step 2's hot day goes no higher"
 
 
 def design_days(year: xr.Dataset) -> list[tuple[str, float, float]]:

@@ -748,8 +748,8 @@ PLANS: dict[int, Plan] = {
         (
             "Giving the peak ÷ mean ratio for “how far above” (the ratio minus 1).",
             "Dividing the 300 MW yearly average by the utility's peak in utility-peak-share.",
-            "Reading the largest cooling share of the months' typical (average) days as the "
-            "hot day's: the single hot day goes higher.",
+            "Expecting the hot day to beat July's typical day at its peak: it peaks about as "
+            "high; what sets it apart is that it stays near its peak all night.",
             "Answering hot-day-above-mean with “… times”: that is the ratio; the share above is "
             "the ratio minus 1.",
             "(Advanced) Minutes used as hours in ride-through-energy (60 times too big), or "
