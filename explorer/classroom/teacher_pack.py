@@ -332,6 +332,12 @@ LESSONS = (
 )
 
 
+def _basis_ratio() -> str:
+    """How many times lesson 8's basis alone (people or households) moves the city."""
+    sizes = [size for _, size in lessons.contested_city_bases()]
+    return fmt.number(max(sizes) / min(sizes), 2)
+
+
 @dataclass(frozen=True)
 class Plan:
     """A lesson's own 50-minute plan: timed segments (what the teacher says and does), where
@@ -767,13 +773,18 @@ PLANS: dict[int, Plan] = {
                 5,
                 "Hook",
                 "Say: “Two careful people redo the city of 250,000 for today's announced site: "
-                "within 5 %, within 50 %, up to twice, or more than twice?” Steps 1 and 3 add "
-                "two twists: the basis (people or households) and the possible expansion.",
+                "within 5 %, within 50 %, up to twice, or more than twice?” Each may take any "
+                "value in the explorer's ranges, one of which (how much of the year the site "
+                "runs) is a convention. Steps 1 and 2 add two twists: the basis (people or "
+                "households) and the possible expansion.",
             ),
             (
                 8,
                 "Step 1 · Estimates",
-                "Read the ranges table: which figures are sure, which contested.",
+                "Read the ranges table: which figures are sure, which contested; then the "
+                f"basis table: people or households moves the city {_basis_ratio()} times. If "
+                "time is short, leave step 2's question on the figure taken at its high end "
+                "for homework.",
             ),
             (
                 10,
