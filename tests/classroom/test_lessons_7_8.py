@@ -118,3 +118,27 @@ def test_lesson_7s_month_chart_shows_the_lessons_hot_day():
     (peak,) = [m for m in lines(widget) if m.labels == ["hot-day peak"]]
     assert round(float(peak.y[0]), 1) == round(float(year.peak_cooling_power), 1)
     assert "design day" in widget.children[-1].value  # the words under the chart name it
+
+
+def test_reader_13s_text_items_for_lessons_7_and_8():
+    cells7, cells8 = _cells("07"), _cells("08")
+    # lesson 7: 300 MW's meaning is a boxed note of its own, not a parenthesis (D5); a design
+    # day is defined by its 1 % / 2 % of the year's hours, not "a few hours" (D1)
+    step1 = cells7[_first(cells7, "## Step 1")]
+    assert "> **In this lesson 300 MW is the site's yearly average" in step1
+    step2 = cells7[_first(cells7, "## Step 2")]
+    assert "a few hours" not in step2 and "1 % of a year's hours" in step2
+    answer = cells7[_first(cells7, "In no month")]
+    assert "goes higher than any average day" not in answer and "about as high" in answer
+    # lesson 8: the hook's twists are in steps 1 and 2 (the expansion is step 2's), and its
+    # premise allows the ranges' convention the answer rests on (D1, D2); the debrief reads
+    # "at most 5 %" as the sources-only answer
+    hook = cells8[_first(cells8, "## Hook")]
+    assert "steps 1 and 2 add two twists" in hook and "convention" in hook
+    assert "expansion" in cells8[_first(cells8, "## Step 2")]
+    debrief = cells8[_first(cells8, "## Back to the articles")]
+    assert "at most 5 %" in debrief and "convention" in debrief
+    plan = teacher_pack.PLANS[8].segments
+    assert "Steps 1 and 2 add two twists" in plan[0][2]
+    assert "basis table" in plan[1][2] and "2.8 times" in plan[1][2]
+    assert not any("goes higher" in s for s in teacher_pack.PLANS[7].stumbles)
