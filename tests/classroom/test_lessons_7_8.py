@@ -8,7 +8,7 @@ import json
 import re
 
 from explorer import fmt
-from explorer.classroom import lessons, quiz, teacher_pack
+from explorer.classroom import contested, lessons, quiz, teacher_pack
 from explorer.ui import headlines
 from explorer.ui.headlines import headline_ranges
 
@@ -142,3 +142,14 @@ def test_reader_13s_text_items_for_lessons_7_and_8():
     assert "Steps 1 and 2 add two twists" in plan[0][2]
     assert "basis table" in plan[1][2] and "2.8 times" in plan[1][2]
     assert not any("goes higher" in s for s in teacher_pack.PLANS[7].stumbles)
+
+
+def test_lesson_8s_ranges_table_is_one_line_of_the_notebook(capsys):
+    # reader13 lesson 8 D4: the handout printed 30 lines of table formatting before the table
+    cells = _cells("08")
+    assert cells[_first(cells, r"ranges_table")].strip() == "contested.ranges_table(SITE)"
+    contested.ranges_table("rainier-mississippi")
+    out = capsys.readouterr().out
+    # the use per household, 10,500-10,800 kWh (EIA 2023 and 2022), and a sure figure's source
+    assert re.search(r"use per household\s+10,500 kWh a year .* 10,800 kWh a year", out), out
+    assert "hours in a year" in out and "8,760" in out
