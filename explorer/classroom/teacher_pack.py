@@ -803,7 +803,7 @@ PLANS: dict[int, Plan] = {
                 "Say: “The 40 % in the middle is the article's claim under test; AWS's fleet "
                 "and the explorer's air-evaporative plant give about a tenth, lesson 7's "
                 "chiller plant a little more: all far below 30 %.” Students answer "
-                "contested-cooling-swing.",
+                "contested-cooling-swing, then place the two plants in the swing it opens.",
             ),
             (
                 8,
@@ -858,6 +858,7 @@ def _range(key: str) -> catalog.Range:
 
 _POWER_RANGE = _range(f"sites.{lessons.CONTESTED_SITE}.site_power")
 _HOUSEHOLD_RANGE = _range("bases.us-household.value")
+_COOLING_RANGE = _range(f"sites.{lessons.CONTESTED_SITE}.cooling_fraction")
 
 
 def _today(bound: str) -> str:
@@ -866,10 +867,16 @@ def _today(bound: str) -> str:
     return fmt.number(low if bound == "low" else high)
 
 
-def _basis_ratio() -> str:
-    """How far the basis alone moves lesson 8's city (largest ÷ smallest)."""
-    sizes = [x for _, x in lessons.contested_city_bases()]
-    return fmt.number(max(sizes) / min(sizes), 2)
+def _plant_cooling(tech: str | None) -> str:
+    """A plant's mean cooling at lesson 8's site over a typical year, named: "chiller-economiser
+    plant's 37 MW"."""
+    plant = compute(site=lessons.CONTESTED_SITE, cooling_tech=tech)
+    return f"{plant.attrs['cooling_tech']} plant's {fmt.quantity(float(plant.cooling_power), 'MW')}"
+
+
+def _mw_hot_peak() -> str:
+    """Lesson 7's design-day cooling peak."""
+    return fmt.quantity(float(lessons.hot_year()[0].peak_cooling_power), "MW")
 
 
 def _power_draws_low() -> tuple[str, str]:
@@ -1144,7 +1151,19 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             f"{fmt.quantity(_POWER_RANGE.high, 'MW')} expansion (a future site), "
             f"{_contested('low')} to {_contested('high')}: more than twice; and the basis alone "
             f"(people or households, all use or home use) moves the city {_basis_ratio()} "
-            "times: the article says people, the explorer reads households.",
+            "times: the article says people, the explorer reads households. “At most 5 %” "
+            "is right for the figures with a source at both ends (the use per household, "
+            f"{fmt.number(_HOUSEHOLD_RANGE.low)}–{fmt.number(_HOUSEHOLD_RANGE.high)} kWh); the "
+            "load factor's low end, a convention, takes it to 50 %: discuss both.",
+        ),
+        (
+            "Where do the explorer's two plants fall",
+            f"Near the low end: over a typical year the {_plant_cooling(None)}, lesson 7's "
+            f"{_plant_cooling(lessons.HOT_TECH)}, against a swing of "
+            f"{fmt.quantity(lessons.SITE_MW * _COOLING_RANGE.low, 'MW')} to "
+            f"{fmt.quantity(lessons.SITE_MW * _COOLING_RANGE.high, 'MW')}; even lesson 7's "
+            f"design-day peak ({_mw_hot_peak()}) is below the middle. Almost the whole swing is "
+            "the article against any modern plant, not AWS against the article.",
         ),
         (
             "The low end takes each figure",

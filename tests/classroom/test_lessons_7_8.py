@@ -153,3 +153,24 @@ def test_lesson_8s_ranges_table_is_one_line_of_the_notebook(capsys):
     # the use per household, 10,500-10,800 kWh (EIA 2023 and 2022), and a sure figure's source
     assert re.search(r"use per household\s+10,500 kWh a year .* 10,800 kWh a year", out), out
     assert "hours in a year" in out and "8,760" in out
+
+
+def test_lesson_8s_cooling_swing_places_the_plants_in_it():
+    # reader13 lesson 8 D5: after the swing (300 MW x 10 % = 30 MW to 300 MW x 50 % = 150 MW),
+    # the students place the explorer's plants in it; the answer says they sit near the low end
+    # and lesson 7's design-day peak (59.1 MW) below the middle (90 MW)
+    import explorer
+
+    cells = _cells("08")
+    question = cells[_first(cells, "Where do the explorer's two plants fall")]
+    assert "near the low end" in question and "below the middle" in question
+    site = "rainier-mississippi"
+    t = explorer.sensitivity("cooling_power", site=site, cooling_default="article")
+    row = t.sel(parameter=f"sites.{site}.cooling_fraction")
+    low, high = float(row.low), float(row.high)
+    assert (low, high) == (30.0, 150.0)
+    for tech in (None, lessons.HOT_TECH):
+        mean = float(explorer.compute(site=site, cooling_tech=tech).cooling_power)
+        assert mean < low + 0.1 * (high - low), (tech, mean)  # 27.0 and 37.0 MW
+    assert float(lessons.hot_year()[0].peak_cooling_power) < (low + high) / 2
+    assert "on the station's" in cells[_first(cells, "def the_cooling_tornado")]
