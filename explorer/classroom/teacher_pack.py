@@ -762,10 +762,9 @@ PLANS: dict[int, Plan] = {
             "5 minutes written as 0.05 h.",
         ),
         "Everything runs in the notebook; the month chart opens after the prediction. The app's "
-        "“Site in context” panel is optional. Without computers, the worksheet's steps 2–3 "
-        "with the month cooling table, the hot day's hours and the grid tables printed from the "
-        "teacher's handout (explorer teach handouts --teacher --out DIR: every reveal open, so "
-        "hand out only the tables).",
+        "“Site in context” panel is optional. Without computers, the worksheet with the pack's "
+        "tables sheet (lesson-7/tables.html: the months, each month's cooling, the hot day's "
+        "hours and the grid's yardsticks, no answers), handed out after step 1's prediction.",
     ),
     8: Plan(
         (
@@ -1930,6 +1929,33 @@ def _quiz(
     return f"<p>{html.escape(intro)}</p>" + "\n".join(rows)
 
 
+def _lesson_7_tables() -> None:
+    from .hot_days import tables_sheet
+
+    year, grid, _ = lessons.hot_year()
+    tables_sheet(year, grid)
+
+
+TABLE_SHEETS = {7: _lesson_7_tables}
+"""Lessons with a student tables sheet for a class without computers (the reveals' tables
+without their answers), printed by the function."""
+
+
+def _tables(lesson: int) -> str:
+    """A lesson's tables sheet as HTML: what `TABLE_SHEETS` prints, preformatted."""
+    import contextlib
+    import io
+
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        TABLE_SHEETS[lesson]()
+    return (
+        "<p>For a class without computers: hand this out after the prediction of step 1. It "
+        "holds the lesson's tables and none of its answers.</p>"
+        f"<pre>{html.escape(buf.getvalue())}</pre>"
+    )
+
+
 def build() -> dict[str, str]:
     """Every page of the pack: relative path → HTML text (nothing is written)."""
     glossary = (NOTEBOOKS / "glossary.md").read_text(encoding="utf-8")
@@ -1948,12 +1974,16 @@ def build() -> dict[str, str]:
         pages[f"{d}/quiz-answers.html"] = _page(
             f"Lesson {name}: quiz answers", _quiz(items, True, intro)
         )
+        tables = ""
+        if n in TABLE_SHEETS:
+            pages[f"{d}/tables.html"] = _page(f"Lesson {name}: tables", _tables(n))
+            tables = f" · <a href='{d}/tables.html'>tables (no answers)</a>"
         links.append(
             f"<li>{html.escape(name)}: <a href='{d}/plan.html'>plan</a> · "
             f"<a href='{d}/worksheet.html'>worksheet</a> · "
             f"<a href='{d}/answers.html'>answers</a> · "
             f"<a href='{d}/quiz.html'>quiz</a> (<a href='{d}/quiz-answers.html'>answers</a>)"
-            "</li>"
+            f"{tables}</li>"
         )
     pages["answers.html"] = _page(
         "Answer key, all lessons", "\n".join(_answers(lesson) for lesson in LESSONS)

@@ -174,3 +174,19 @@ def test_lesson_8s_cooling_swing_places_the_plants_in_it():
         assert mean < low + 0.1 * (high - low), (tech, mean)  # 27.0 and 37.0 MW
     assert float(lessons.hot_year()[0].peak_cooling_power) < (low + high) / 2
     assert "on the station's" in cells[_first(cells, "def the_cooling_tornado")]
+
+
+def test_lesson_7s_tables_sheet_has_the_tables_and_no_answer():
+    # reader13 lesson 7 D4: on paper, step 2's hours and the month cooling table were behind
+    # the teacher's answer key; the pack's tables sheet prints them, answers left out
+    page = html.unescape(teacher_pack.build()["lesson-7/tables.html"])
+    for table in ("PUE of the month", "<- the day's peak", "Entergy Mississippi", "  Jul "):
+        assert table in page, table
+    assert "lesson-7/tables.html" in teacher_pack.PLANS[7].offline
+    year = lessons.hot_year()[0]
+    for ex in ("jackson-annual-pue", "hot-day-above-mean", "utility-peak-share"):
+        e = lessons.EXERCISES[ex]
+        answer = e.answer()
+        shown = fmt.percent(answer) if e.unit == "share" else fmt.number(answer, 4)
+        assert shown not in page, (ex, shown)
+    assert "annual PUE" not in page and fmt.number(float(year.annual_pue), 3) not in page
