@@ -505,18 +505,59 @@ def typical_weather(st: Station) -> Weather:
     w_dew = psy.humidity_ratio_from_dew_point(dew, pressure)
     w = np.minimum(w_dew, _saturation_ratio(dry, pressure))  # never above saturation
     # The hot day: the cooling design day (design dry-bulb, mean coincident humidity) and, for
-    # plants that follow the wet-bulb, the dehumidification design day (humid, less hot), both with
-    # the design daily range; the plant's worst of these and of the year's days is its hot day
-    # (plant_year).
+    # plants that follow the wet-bulb, the dehumidification design day (humid, less hot), each
+    # with its own daily range (`design_day_range`); the plant's worst of these and of the
+    # year's days is its hot day (plant_year).
     days = [("cooling design day", st.design_dry_bulb, st.design_humidity_ratio)]
     if st.dehumid_dry_bulb is not None and st.dehumid_humidity_ratio is not None:
         days.append(("dehumidification design day", st.dehumid_dry_bulb, st.dehumid_humidity_ratio))
     design = []
     for name, peak, ratio in days:
-        hot = peak - f * st.design_range
+        hot = peak - f * design_day_range(st, name, pressure)
         w_hot = np.minimum(ratio, _saturation_ratio(hot, pressure))
         design.append(DesignDay(name, hot, w_hot, wet_bulb(hot, w_hot, pressure)))
     return Weather(dry, w, wet_bulb(dry, w, pressure), tuple(design), pressure)
+
+
+def design_day_range(st: Station, name: str, pressure: float | None = None) -> float:
+    """The daily dry-bulb range [K] of one of a station's design days (`name` as in
+    `Weather.design_days`).
+
+    ASHRAE builds a design day's hours from its peak and a daily range with one profile of
+    fractions of the range (Handbook - Fundamentals 2009, ch. 14, "Generating design-day data",
+    Table 6, from research project RP-1363, which found the same profile for dry-bulb and
+    wet-bulb and no reliable one for the dew point, so a design day's dew point is constant).
+    The range is the one *coincident* with the day's design condition: the tables publish a
+    dry-bulb range coincident with the dry-bulb design condition and another with the wet-bulb
+    one, not one range for every design day.
+
+    * ``"cooling design day"``: the station's ``design_range`` (the summary's
+      ``DailyTemperatureRange``, ASHRAE's range for the dry-bulb design day).
+    * ``"dehumidification design day"``: the summaries publish no range coincident with the
+      dehumidification condition (the design dew point with its mean coincident dry-bulb).
+      Its dew point is constant, and air cannot be colder than its dew point, so its range is
+      at most its dry-bulb less its dew point: the night reaches saturation at the day's
+      coolest hour, no earlier (`design_range` if that is smaller). Taking the dry-bulb
+      design day's range instead, as this module once did, put Jackson's night 7 K below its
+      dew point, saturated for 10 hours and colder than July's mean daily low (17.1 against
+      22.6 °C): a design day milder than an average July day.
+
+    Examples
+    --------
+    >>> st = load_station("722350")
+    >>> round(design_day_range(st, "cooling design day"), 2)  # 19.26 °F
+    10.7
+    >>> round(design_day_range(st, "dehumidification design day"), 2)  # 27.8 - 24.1 °C
+    3.7
+    """
+    if name == "cooling design day":
+        return float(st.design_range)
+    if name != "dehumidification design day" or st.dehumid_humidity_ratio is None:
+        raise InputError("name", name, "cooling design day or dehumidification design day")
+    if pressure is None:
+        pressure = psychrolib.GetStandardAtmPressure(st.altitude)
+    dew = float(psy.dew_point(st.dehumid_humidity_ratio, pressure))
+    return float(min(st.design_range, max(0.0, float(st.dehumid_dry_bulb) - dew)))
 
 
 # ------------------------------------------------------------------------------ plants

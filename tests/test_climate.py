@@ -327,6 +327,44 @@ def test_the_design_day_rule_sizes_for_the_published_design_days_only():
         explorer.climate_year("rainier-mississippi", hot_day="hottest")
 
 
+def test_the_dehumidification_design_day_keeps_its_dew_point_and_its_own_range():
+    # ASHRAE (Handbook - Fundamentals 2009 ch. 14, Table 6; RP-1363): one profile of fractions of
+    # the daily range, each design day with the range coincident with its own condition, the dew
+    # point constant. The dry-bulb design day's range (Jackson 19.26 °F = 10.7 K) is not the
+    # dehumidification day's: with it, Jackson's day fell to 27.8 - 10.7 = 17.1 °C, 7 K below
+    # its dew point and 5.5 K below July's mean daily low (72.65 °F = 22.58 °C), saturated for
+    # 10 hours (reader13, lesson 7 D1). By hand, Jackson (100.20 kPa at 94 m): MCDB 82.04 °F =
+    # 27.80 °C; W = 0.0192185 gives p_w = W p / (0.621945 + W) = 3003.5 Pa, dew point 24.10 °C
+    # (p_ws 2985 Pa at 24 °C, +184 Pa/K); range 27.80 - 24.10 = 3.70 K, so 24.10 °C at 05:00
+    # (fraction 1.00), 27.8 - 0.82 x 3.70 = 24.77 °C at midnight, 27.80 °C at 14:00.
+    # South Bend (98.52 kPa): MCDB 79.16 °F = 26.20 °C, dew point 21.90 °C, range 4.30 K.
+    for station, peak, dew, midnight in (
+        ("722350", 27.80, 24.10, 24.77),
+        ("725350", 26.20, 21.90, 26.20 - 0.82 * 4.30),
+    ):
+        st = climate.load_station(station)
+        day = dict((d.name, d) for d in climate.typical_weather(st).design_days)[
+            "dehumidification design day"
+        ]
+        assert_allclose(day.dry_bulb[[0, 5, 14]], [midnight, dew, peak], atol=0.01)
+        assert_allclose(day.humidity_ratio, st.dehumid_humidity_ratio)  # constant dew point
+        assert np.count_nonzero(day.dry_bulb - day.wet_bulb < 0.01) == 1, station  # 05:00 only
+        assert day.dry_bulb.min() > max(st.low[6], st.low[7]), station  # July's, August's lows
+        assert_allclose(
+            climate.design_day_range(st, "dehumidification design day"), peak - dew, atol=0.01
+        )
+        assert climate.design_day_range(st, "cooling design day") == st.design_range
+    # the lesson's claim (reader13 D1): Jackson's chiller plant on its design day draws more
+    # cooling on average than on any month's typical day, its peak within 1 % of July's
+    year = explorer.climate_year(
+        "rainier-mississippi", "chiller-economiser", hot_day="design", site_power=300
+    )
+    assert float(year.hot_day_cooling_power.mean()) > float(year.cooling_power_mean.max())
+    assert_allclose(float(year.peak_cooling_power), float(year.cooling_power.max()), rtol=0.01)
+    with pytest.raises(InputError, match="name"):
+        climate.design_day_range(st, "heating design day")
+
+
 @pytest.mark.parametrize("tech", TECHS)
 def test_jackson_needs_more_cooling_than_south_bend(tech):
     kw = {"site_power": 300, "chip": "trn2"}

@@ -28,8 +28,9 @@ def test_the_pack_regenerates_identically(tmp_path, pages):
     for a, b in zip(first, second, strict=True):
         assert a.read_bytes() == b.read_bytes()
     assert {str(p.relative_to(tmp_path / "a")): p.read_text() for p in first} == pages
-    # plan, worksheet, answers, quiz and its answers per lesson; 6 more for the course
-    assert len(pages) == len(teacher_pack.LESSONS) * 5 + 6
+    # plan, worksheet, answers, quiz and its answers per lesson; a tables sheet for the lessons
+    # that have one (lesson 7); 6 more for the course
+    assert len(pages) == len(teacher_pack.LESSONS) * 5 + len(teacher_pack.TABLE_SHEETS) + 6
 
 
 def test_every_exercise_answer_hint_and_trap_is_in_the_answer_key(pages):

@@ -557,10 +557,18 @@ def _quantity_calc(m: re.Match, unit: str, negative: bool, above: bool) -> Readi
     return Reading(r.value, r.message, r.bare, echo, r.typed)
 
 
+# "73,600 fewer households", "73,600 less": a change of a count said with its direction (the
+# question says which way: "by how many does it shrink"); the number is the answer
+_DIRECTION_WORDS = {"fewer", "less", "more"}
+
+
 def _count(x: float, rest: str, unit: str, negative: bool) -> Reading:
     words = rest.lower().split()
     if words and words[0] in _SCALE_WORDS:
         x *= _SCALE_WORDS[words.pop(0)]
+    words = [
+        w for i, w in enumerate(words) if not (w in _DIRECTION_WORDS and i in (0, len(words) - 1))
+    ]
     if not words or " ".join(words) in COUNT_WORDS[unit]:
         return _finish(x, unit, negative, bare=True)
     try:

@@ -95,18 +95,12 @@ def the_plants_year(year: xr.Dataset) -> object:
         f"explorer's default for this site), annual PUE {fmt.number(float(flat.pue), 3)}, IT "
         f"load {_mw(flat.it_power)}"
     )
-    print("month  cooling (mean MW)  cooling share  PUE of the month")
-    for m in range(12):
-        share = float(year.cooling_power_mean[m]) / float(year.facility_power[m].mean())
-        print(
-            f"{context.MONTHS[m]:>5}  {float(year.cooling_power_mean[m]):17.1f}  "
-            f"{fmt.percent(share):>13}  {float(year.pue_month[m]):16.3f}"
-        )
+    month_cooling_table(year)
     print(f"annual PUE: {fmt.number(float(year.annual_pue), 4)}")
     share = float(year.cooling_fraction.max())
     print(
         f"largest cooling share of any hour of the months' typical (average) days: "
-        f"{fmt.percent(share)} (step 2's single hot day goes higher)"
+        f"{fmt.percent(share)} ({_hot_day_beside_typical(year)})"
     )
     aws = catalog.value("cooling.aws-fleet.wue", "L / kWh")
     wue = float(year.annual_wue)
@@ -131,6 +125,95 @@ def the_plants_year(year: xr.Dataset) -> object:
         "the glossary's chiller, economiser and WUE)."
     )
     return context.monthly_widget(hot_day=year.attrs["hot_day_rule"])  # the lesson's hot day
+
+
+def month_cooling_table(year: xr.Dataset) -> None:
+    """Each month's mean cooling [MW], cooling share and PUE (no annual figure: step 1's
+    prediction asks for it).
+
+    Examples
+    --------
+    >>> from explorer.classroom import lessons
+    >>> month_cooling_table(lessons.hot_year()[0])  # doctest: +ELLIPSIS
+    month  cooling (mean MW)  cooling share  PUE of the month
+      Jan ...
+    """
+    print("month  cooling (mean MW)  cooling share  PUE of the month")
+    for m in range(12):
+        share = float(year.cooling_power_mean[m]) / float(year.facility_power[m].mean())
+        print(
+            f"{context.MONTHS[m]:>5}  {float(year.cooling_power_mean[m]):17.1f}  "
+            f"{fmt.percent(share):>13}  {float(year.pue_month[m]):16.3f}"
+        )
+
+
+def hot_day_hours(year: xr.Dataset) -> None:
+    """The hot day's dry-bulb, wet-bulb [°C] and cooling [MW], every third hour and at the day's
+    peak and low.
+
+    Examples
+    --------
+    >>> from explorer.classroom import lessons
+    >>> hot_day_hours(lessons.hot_year()[0])  # doctest: +ELLIPSIS
+    hour  dry-bulb  wet-bulb  cooling  (every third hour, and the day's peak and low)
+       0 ...
+    """
+    cooling = year.hot_day_cooling_power
+    peak_hour, low_hour = int(cooling.argmax("hour")), int(cooling.argmin("hour"))
+    print("hour  dry-bulb  wet-bulb  cooling  (every third hour, and the day's peak and low)")
+    for h in sorted({*range(0, cooling.sizes["hour"], 3), peak_hour, low_hour}):
+        mark = {peak_hour: "  <- the day's peak", low_hour: "  <- the day's low"}.get(h, "")
+        print(
+            f"{h:4d}  {float(year.hot_day_dry_bulb[h]):8.1f}  "
+            f"{float(year.hot_day_wet_bulb[h]):8.1f}  {_mw(cooling[h]):>8}{mark}"
+        )
+
+
+def tables_sheet(year: xr.Dataset, grid: xr.Dataset) -> None:
+    """The student's tables for a class without computers, answers left out: the months'
+    weather, each month's cooling, the hot day's hours and the grid's yardsticks (the teacher
+    hands it out after step 1's prediction: the month table's PUEs point at its answer).
+
+    Examples
+    --------
+    >>> from explorer.classroom import lessons
+    >>> year, grid, _ = lessons.hot_year()
+    >>> tables_sheet(year, grid)  # doctest: +ELLIPSIS
+    Step 1 · the typical year
+    weather station: ...
+    Step 2 · the hot day: the station's dehumidification design day
+    hour ...
+    Step 3 · the grid's yardsticks
+    ...
+    """
+    print("Step 1 · the typical year")
+    the_year(year)
+    print(f"IT load: {_mw(year.it_power)}, the same every hour")
+    month_cooling_table(year)
+    print(f"\nStep 2 · the hot day: the station's {year.attrs['hot_day']}")
+    hot_day_hours(year)
+    print(f"the year's mean cooling: {_mw(year.mean_cooling_power)}")
+    print("\nStep 3 · the grid's yardsticks")
+    yardsticks(grid)
+
+
+def _hot_day_beside_typical(year: xr.Dataset) -> str:
+    """How step 2's hot day compares with the months' typical days, as the core computes them:
+    a higher peak, or about the same peak (within 1 %) held day and night (its mean above every
+    month's), or neither.
+
+    Examples
+    --------
+    >>> from explorer.classroom import lessons
+    >>> _hot_day_beside_typical(lessons.hot_year()[0])
+    "step 2's hot day peaks about as high, but stays near its peak day and night"
+    """
+    peak, typical = float(year.peak_cooling_power), float(year.cooling_power.max())
+    if peak > typical * 1.01:
+        return "step 2's hot day goes higher"
+    if float(year.hot_day_cooling_power.mean()) > float(year.cooling_power_mean.max()):
+        return "step 2's hot day peaks about as high, but stays near its peak day and night"
+    return "step 2's hot day goes no higher"
 
 
 def design_days(year: xr.Dataset) -> list[tuple[str, float, float]]:
@@ -198,15 +281,7 @@ def peak_shaving(year: xr.Dataset) -> str:
     """
     print(f"the hot day: the station's {year.attrs['hot_day']}, the day plants here are sized for")
     mean_mw = float(year.mean_cooling_power)
-    cooling = year.hot_day_cooling_power
-    peak_hour, low_hour = int(cooling.argmax("hour")), int(cooling.argmin("hour"))
-    print("hour  dry-bulb  wet-bulb  cooling  (every third hour, and the day's peak and low)")
-    for h in sorted({*range(0, cooling.sizes["hour"], 3), peak_hour, low_hour}):
-        mark = {peak_hour: "  <- the day's peak", low_hour: "  <- the day's low"}.get(h, "")
-        print(
-            f"{h:4d}  {float(year.hot_day_dry_bulb[h]):8.1f}  "
-            f"{float(year.hot_day_wet_bulb[h]):8.1f}  {_mw(cooling[h]):>8}{mark}"
-        )
+    hot_day_hours(year)
     ratio = float(year.peak_cooling_power) / mean_mw
     print(
         f"the hook's first question: the peak ({_mw(year.peak_cooling_power)}) is "

@@ -1646,9 +1646,11 @@ _add(
             Trap(
                 "hottest-hour",
                 lambda: float(hot_year()[0]["pue"].max()),
-                "that is the PUE of the hottest typical hour; over the year the plant runs in "
-                "cooler hours too",
+                "that is near the PUE of the hottest typical hour; over the year the plant runs "
+                "in cooler hours too",
                 rel_tol=0.01,
+                # a prediction is made before any hour is shown: a guess there, not this slip
+                slip=False,
             ),
             Trap(
                 "aws-fleet",
@@ -1705,7 +1707,9 @@ _add(
         7,
         f"The site's yearly average draw is {_SITE}; in its hottest hour it draws "
         f"{_SITE_PEAK} from {_UTILITY_NAME}, whose own peak demand is about {_UTILITY} (a "
-        f"{_UTILITY_CONFIDENCE}-confidence figure in the explorer's catalog). What share of the "
+        f"{_UTILITY_CONFIDENCE}-confidence figure in the explorer's catalog). ({_SITE_PEAK} is "
+        "the typical year's hottest hour, step 2's \"More detail\": the grid must carry every "
+        "hour of the year, not only the day the plant is sized for.) What share of the "
         "utility's peak is the site in its hottest hour?",
         lambda: _gr("share_of_utility_peak"),
         SHARE,
@@ -1719,8 +1723,10 @@ _add(
             Trap(
                 "yearly-average",
                 lambda: SITE_MW / _grid_figure("utility", "MW"),
-                f"that divides the site's yearly average ({_SITE}); the utility's peak is met in "
-                f"the site's hottest hours, when it draws {_SITE_PEAK}",
+                f"the right method, for the site's yearly average ({_SITE}); the question asks "
+                f"for its hottest hour ({_SITE_PEAK}), when the utility's peak is met. With a "
+                f"{_UTILITY_CONFIDENCE}-confidence whole both say about "
+                f"{fmt.percent(round(_gr('share_of_utility_peak'), 1))}",
             ),
             Trap(
                 "operator-peak",

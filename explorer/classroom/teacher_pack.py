@@ -366,6 +366,12 @@ LESSONS = (
 )
 
 
+def _basis_ratio() -> str:
+    """How many times lesson 8's basis alone (people or households) moves the city."""
+    sizes = [size for _, size in lessons.contested_city_bases()]
+    return fmt.number(max(sizes) / min(sizes), 2)
+
+
 @dataclass(frozen=True)
 class Plan:
     """A lesson's own 50-minute plan: timed segments (what the teacher says and does), where
@@ -792,18 +798,17 @@ PLANS: dict[int, Plan] = {
         (
             "Giving the peak ÷ mean ratio for “how far above” (the ratio minus 1).",
             "Dividing the 300 MW yearly average by the utility's peak in utility-peak-share.",
-            "Reading the largest cooling share of the months' typical (average) days as the "
-            "hot day's: the single hot day goes higher.",
+            "Expecting the hot day to beat July's typical day at its peak: it peaks about as "
+            "high; what sets it apart is that it stays near its peak all night.",
             "Answering hot-day-above-mean with “… times”: that is the ratio; the share above is "
             "the ratio minus 1.",
             "(Advanced) Minutes used as hours in ride-through-energy (60 times too big), or "
             "5 minutes written as 0.05 h.",
         ),
         "Everything runs in the notebook; the month chart opens after the prediction. The app's "
-        "“Site in context” panel is optional. Without computers, the worksheet's steps 2–3 "
-        "with the month cooling table, the hot day's hours and the grid tables printed from the "
-        "teacher's handout (explorer teach handouts --teacher --out DIR: every reveal open, so "
-        "hand out only the tables).",
+        "“Site in context” panel is optional. Without computers, the worksheet with the pack's "
+        "tables sheet (lesson-7/tables.html: the months, each month's cooling, the hot day's "
+        "hours and the grid's yardsticks, no answers), handed out after step 1's prediction.",
     ),
     8: Plan(
         (
@@ -811,13 +816,18 @@ PLANS: dict[int, Plan] = {
                 5,
                 "Hook",
                 "Say: “Two careful people redo the city of 250,000 for today's announced site: "
-                "within 5 %, within 50 %, up to twice, or more than twice?” Steps 1 and 3 add "
-                "two twists: the basis (people or households) and the possible expansion.",
+                "within 5 %, within 50 %, up to twice, or more than twice?” Each may take any "
+                "value in the explorer's ranges, one of which (how much of the year the site "
+                "runs) is a convention. Steps 1 and 2 add two twists: the basis (people or "
+                "households) and the possible expansion.",
             ),
             (
                 8,
                 "Step 1 · Estimates",
-                "Read the ranges table: which figures are sure, which contested.",
+                "Read the ranges table: which figures are sure, which contested; then the "
+                f"basis table: people or households moves the city {_basis_ratio()} times. If "
+                "time is short, leave step 2's question on the figure taken at its high end "
+                "for homework.",
             ),
             (
                 10,
@@ -836,7 +846,7 @@ PLANS: dict[int, Plan] = {
                 "Say: “The 40 % in the middle is the article's claim under test; AWS's fleet "
                 "and the explorer's air-evaporative plant give about a tenth, lesson 7's "
                 "chiller plant a little more: all far below 30 %.” Students answer "
-                "contested-cooling-swing.",
+                "contested-cooling-swing, then place the two plants in the swing it opens.",
             ),
             (
                 8,
@@ -891,6 +901,7 @@ def _range(key: str) -> catalog.Range:
 
 _POWER_RANGE = _range(f"sites.{lessons.CONTESTED_SITE}.site_power")
 _HOUSEHOLD_RANGE = _range("bases.us-household.value")
+_COOLING_RANGE = _range(f"sites.{lessons.CONTESTED_SITE}.cooling_fraction")
 
 
 def _today(bound: str) -> str:
@@ -899,10 +910,16 @@ def _today(bound: str) -> str:
     return fmt.number(low if bound == "low" else high)
 
 
-def _basis_ratio() -> str:
-    """How far the basis alone moves lesson 8's city (largest ÷ smallest)."""
-    sizes = [x for _, x in lessons.contested_city_bases()]
-    return fmt.number(max(sizes) / min(sizes), 2)
+def _plant_cooling(tech: str | None) -> str:
+    """A plant's mean cooling at lesson 8's site over a typical year, named: "chiller-economiser
+    plant's 37 MW"."""
+    plant = compute(site=lessons.CONTESTED_SITE, cooling_tech=tech)
+    return f"{plant.attrs['cooling_tech']} plant's {fmt.quantity(float(plant.cooling_power), 'MW')}"
+
+
+def _mw_hot_peak() -> str:
+    """Lesson 7's design-day cooling peak."""
+    return fmt.quantity(float(lessons.hot_year()[0].peak_cooling_power), "MW")
 
 
 def _power_draws_low() -> tuple[str, str]:
@@ -1179,7 +1196,19 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             f"{fmt.quantity(_POWER_RANGE.high, 'MW')} expansion (a future site), "
             f"{_contested('low')} to {_contested('high')}: more than twice; and the basis alone "
             f"(people or households, all use or home use) moves the city {_basis_ratio()} "
-            "times: the article says people, the explorer reads households.",
+            "times: the article says people, the explorer reads households. “At most 5 %” "
+            "is right for the figures with a source at both ends (the use per household, "
+            f"{fmt.number(_HOUSEHOLD_RANGE.low)}–{fmt.number(_HOUSEHOLD_RANGE.high)} kWh); the "
+            "load factor's low end, a convention, takes it to 50 %: discuss both.",
+        ),
+        (
+            "Where do the explorer's two plants fall",
+            f"Near the low end: over a typical year the {_plant_cooling(None)}, lesson 7's "
+            f"{_plant_cooling(lessons.HOT_TECH)}, against a swing of "
+            f"{fmt.quantity(lessons.SITE_MW * _COOLING_RANGE.low, 'MW')} to "
+            f"{fmt.quantity(lessons.SITE_MW * _COOLING_RANGE.high, 'MW')}; even lesson 7's "
+            f"design-day peak ({_mw_hot_peak()}) is below the middle. Almost the whole swing is "
+            "the article against any modern plant, not AWS against the article.",
         ),
         (
             "The low end takes each figure",
@@ -1957,6 +1986,33 @@ def _quiz(
     return f"<p>{html.escape(intro)}</p>" + "\n".join(rows)
 
 
+def _lesson_7_tables() -> None:
+    from .hot_days import tables_sheet
+
+    year, grid, _ = lessons.hot_year()
+    tables_sheet(year, grid)
+
+
+TABLE_SHEETS = {7: _lesson_7_tables}
+"""Lessons with a student tables sheet for a class without computers (the reveals' tables
+without their answers), printed by the function."""
+
+
+def _tables(lesson: int) -> str:
+    """A lesson's tables sheet as HTML: what `TABLE_SHEETS` prints, preformatted."""
+    import contextlib
+    import io
+
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        TABLE_SHEETS[lesson]()
+    return (
+        "<p>For a class without computers: hand this out after the prediction of step 1. It "
+        "holds the lesson's tables and none of its answers.</p>"
+        f"<pre>{html.escape(buf.getvalue())}</pre>"
+    )
+
+
 def build() -> dict[str, str]:
     """Every page of the pack: relative path → HTML text (nothing is written)."""
     glossary = (NOTEBOOKS / "glossary.md").read_text(encoding="utf-8")
@@ -1975,12 +2031,16 @@ def build() -> dict[str, str]:
         pages[f"{d}/quiz-answers.html"] = _page(
             f"Lesson {name}: quiz answers", _quiz(items, True, intro)
         )
+        tables = ""
+        if n in TABLE_SHEETS:
+            pages[f"{d}/tables.html"] = _page(f"Lesson {name}: tables", _tables(n))
+            tables = f" · <a href='{d}/tables.html'>tables (no answers)</a>"
         links.append(
             f"<li>{html.escape(name)}: <a href='{d}/plan.html'>plan</a> · "
             f"<a href='{d}/worksheet.html'>worksheet</a> · "
             f"<a href='{d}/answers.html'>answers</a> · "
             f"<a href='{d}/quiz.html'>quiz</a> (<a href='{d}/quiz-answers.html'>answers</a>)"
-            "</li>"
+            f"{tables}</li>"
         )
     pages["answers.html"] = _page(
         "Answer key, all lessons", "\n".join(_answers(lesson) for lesson in LESSONS)

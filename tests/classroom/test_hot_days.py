@@ -30,6 +30,10 @@ def test_the_it_load_is_lower_because_the_chiller_plant_needs_more_cooling(capsy
     for it, pue in ((chiller_it, chiller_pue), (default_it, default_pue)):
         assert abs(it - 300 / pue) < 2, (it, pue)  # 300 ÷ PUE, the PUE printed to 3 figures
     assert "yearly average, not each hour" not in text  # the old, wrong reason
+    # reader13 D1: the design day peaks about as high as July's hottest typical hour (59.1 MW
+    # both) and stays near it all night (its mean above every month's): it does not "go higher"
+    assert "step 2's hot day peaks about as high, but stays near its peak day and night" in text
+    assert "goes higher" not in text
 
 
 def test_the_battery_costs_are_printed_as_the_model_adds_them(capsys):

@@ -8,7 +8,7 @@ import json
 import re
 
 from explorer import fmt
-from explorer.classroom import lessons, quiz, teacher_pack
+from explorer.classroom import contested, lessons, quiz, teacher_pack
 from explorer.ui import headlines
 from explorer.ui.headlines import headline_ranges
 
@@ -118,3 +118,75 @@ def test_lesson_7s_month_chart_shows_the_lessons_hot_day():
     (peak,) = [m for m in lines(widget) if m.labels == ["hot-day peak"]]
     assert round(float(peak.y[0]), 1) == round(float(year.peak_cooling_power), 1)
     assert "design day" in widget.children[-1].value  # the words under the chart name it
+
+
+def test_reader_13s_text_items_for_lessons_7_and_8():
+    cells7, cells8 = _cells("07"), _cells("08")
+    # lesson 7: 300 MW's meaning is a boxed note of its own, not a parenthesis (D5); a design
+    # day is defined by its 1 % / 2 % of the year's hours, not "a few hours" (D1)
+    step1 = cells7[_first(cells7, "## Step 1")]
+    assert "> **In this lesson 300 MW is the site's yearly average" in step1
+    step2 = cells7[_first(cells7, "## Step 2")]
+    assert "a few hours" not in step2 and "1 % of a year's hours" in step2
+    answer = cells7[_first(cells7, "In no month")]
+    assert "goes higher than any average day" not in answer and "about as high" in answer
+    # lesson 8: the hook's twists are in steps 1 and 2 (the expansion is step 2's), and its
+    # premise allows the ranges' convention the answer rests on (D1, D2); the debrief reads
+    # "at most 5 %" as the sources-only answer
+    hook = cells8[_first(cells8, "## Hook")]
+    assert "steps 1 and 2 add two twists" in hook and "convention" in hook
+    assert "expansion" in cells8[_first(cells8, "## Step 2")]
+    debrief = cells8[_first(cells8, "## Back to the articles")]
+    assert "at most 5 %" in debrief and "convention" in debrief
+    plan = teacher_pack.PLANS[8].segments
+    assert "Steps 1 and 2 add two twists" in plan[0][2]
+    assert "basis table" in plan[1][2] and "2.8 times" in plan[1][2]
+    assert not any("goes higher" in s for s in teacher_pack.PLANS[7].stumbles)
+
+
+def test_lesson_8s_ranges_table_is_one_line_of_the_notebook(capsys):
+    # reader13 lesson 8 D4: the handout printed 30 lines of table formatting before the table
+    cells = _cells("08")
+    assert cells[_first(cells, r"ranges_table")].strip() == "contested.ranges_table(SITE)"
+    contested.ranges_table("rainier-mississippi")
+    out = capsys.readouterr().out
+    # the use per household, 10,500-10,800 kWh (EIA 2023 and 2022), and a sure figure's source
+    assert re.search(r"use per household\s+10,500 kWh a year .* 10,800 kWh a year", out), out
+    assert "hours in a year" in out and "8,760" in out
+
+
+def test_lesson_8s_cooling_swing_places_the_plants_in_it():
+    # reader13 lesson 8 D5: after the swing (300 MW x 10 % = 30 MW to 300 MW x 50 % = 150 MW),
+    # the students place the explorer's plants in it; the answer says they sit near the low end
+    # and lesson 7's design-day peak (59.1 MW) below the middle (90 MW)
+    import explorer
+
+    cells = _cells("08")
+    question = cells[_first(cells, "Where do the explorer's two plants fall")]
+    assert "near the low end" in question and "below the middle" in question
+    site = "rainier-mississippi"
+    t = explorer.sensitivity("cooling_power", site=site, cooling_default="article")
+    row = t.sel(parameter=f"sites.{site}.cooling_fraction")
+    low, high = float(row.low), float(row.high)
+    assert (low, high) == (30.0, 150.0)
+    for tech in (None, lessons.HOT_TECH):
+        mean = float(explorer.compute(site=site, cooling_tech=tech).cooling_power)
+        assert mean < low + 0.1 * (high - low), (tech, mean)  # 27.0 and 37.0 MW
+    assert float(lessons.hot_year()[0].peak_cooling_power) < (low + high) / 2
+    assert "on the station's" in cells[_first(cells, "def the_cooling_tornado")]
+
+
+def test_lesson_7s_tables_sheet_has_the_tables_and_no_answer():
+    # reader13 lesson 7 D4: on paper, step 2's hours and the month cooling table were behind
+    # the teacher's answer key; the pack's tables sheet prints them, answers left out
+    page = html.unescape(teacher_pack.build()["lesson-7/tables.html"])
+    for table in ("PUE of the month", "<- the day's peak", "Entergy Mississippi", "  Jul "):
+        assert table in page, table
+    assert "lesson-7/tables.html" in teacher_pack.PLANS[7].offline
+    year = lessons.hot_year()[0]
+    for ex in ("jackson-annual-pue", "hot-day-above-mean", "utility-peak-share"):
+        e = lessons.EXERCISES[ex]
+        answer = e.answer()
+        shown = fmt.percent(answer) if e.unit == "share" else fmt.number(answer, 4)
+        assert shown not in page, (ex, shown)
+    assert "annual PUE" not in page and fmt.number(float(year.annual_pue), 3) not in page

@@ -396,3 +396,31 @@ def test_reader_13s_answers_to_lessons_3_and_4():
     assert "2.8 percentage points too low, outside the ±2.6 percentage points" in near.message
     # a day at the UltraServer's speed typed with its units is right
     assert lessons.check("ultraserver-day-flop", "83.1 PFLOP/s * 86400 s").right
+
+
+def test_reader_13s_answers_to_lessons_7_and_8():
+    # (exercise, typed, the kind or trap, words the message must hold): the shrink said with its
+    # direction ("73,600 fewer", lesson 8's question asks by how many the city shrinks) reads as
+    # the number: 245,264 households flat out (lesson 8's central figures) x (1 - 0.7) = 73,579
+    rows = [
+        ("contested-load-swing", "73,600 fewer", "right", ""),
+        ("contested-load-swing", "74k fewer households", "right", ""),
+        ("contested-load-swing", "74,000 households fewer", "right", ""),
+        ("contested-load-swing", "74,000 less", "right", ""),
+        # 300 MW / 3,000 MW = 10 %: the right method for the yearly average; with a
+        # low-confidence whole both it and 330 / 3,000 = 11 % say about 10 %
+        ("utility-peak-share", "10 %", "yearly-average", "the right method"),
+        ("utility-peak-share", "10 %", "yearly-average", "both say about 10 %"),
+    ]
+    for ex, typed, kind, words in rows:
+        fb = lessons.check(ex, typed)
+        assert fb.right if kind == "right" else fb.trap == kind, (ex, typed, fb.message)
+        assert words in fb.message, (ex, typed, fb.message)
+    # the question says what 330 MW is (the typical year's hottest hour, not the design day's)
+    assert "330 MW is the typical year's hottest hour" in (
+        lessons.EXERCISES["utility-peak-share"].question
+    )
+    # a prediction of the annual PUE near the hottest hour's 1.27 is made before any hour is
+    # shown: a fair guess with a reason, not "a common slip" (reader13 lesson 7 D6)
+    r = lessons.reveal("jackson-annual-pue", "1.27")
+    assert "common slip" not in r.message and "A fair guess" in r.message, r.message
