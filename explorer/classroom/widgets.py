@@ -416,11 +416,18 @@ def city_bases(site_power: float | None = None, bases: tuple[str, ...] = CITY_BA
     return shown(w.VBox([sp, every, out]))
 
 
-def power_split(cooling_fraction: float | None = None, heat: bool = True) -> w.Widget:
+def power_split(
+    cooling_fraction: float | None = None, heat: bool = True, numbers_after: tuple[str, ...] = ()
+) -> w.Widget:
     """Cooling share → where the power goes at the Rainier Mississippi site, the PUE and (with
     `heat`) the heat and implied chiller COP (default: the article's 40 % cooling share, as the
     lessons quote it; the site's own default may come from its plant model instead). Without
-    `heat` it reads out the three parts in MW: a lesson that has not yet defined heat and COP."""
+    `heat` it reads out the three parts in MW: a lesson that has not yet defined heat and COP.
+
+    A student who drags the share reads the PUE and the MW at every share, so the readout would
+    answer any exercise that turns a PUE into a share or MW: until the exercises in
+    `numbers_after` are revealed (answered right, given up), only the bars move and the readout
+    says when its numbers open."""
     site = ARTICLE_SITE  # the article whose 40 % cooling share the lesson examines
     site_power = catalog.site_inputs(site)["site_power"]
     if cooling_fraction is None:
@@ -459,6 +466,12 @@ def power_split(cooling_fraction: float | None = None, heat: bool = True) -> w.W
         ds = compute(site_power=site_power, cooling_fraction=cf.value, site=site)
         with bars.hold_sync():
             bars.y = [float(ds.it_power), float(ds.cooling_power), float(ds.overhead_power)]
+        if any(e not in REVEALED.done for e in numbers_after):
+            out.value = (
+                "<p><i>Watch the bars: the PUE and the megawatts appear here once you have "
+                "answered the exercises below (they would give their answers away).</i></p>"
+            )
+            return
         if not heat:
             out.value = (
                 f"PUE {float(ds.pue):.2f} · IT {fmt.quantity(float(ds.it_power), 'MW')} · "
@@ -469,6 +482,8 @@ def power_split(cooling_fraction: float | None = None, heat: bool = True) -> w.W
         out.value = lessons.power_split_line(cf.value)
 
     cf.observe(update, "value")
+    if numbers_after:
+        REVEALED.observe(update, "done")
     update()
     return shown(w.VBox([cf, fig, out]))
 
