@@ -9,7 +9,7 @@ from numpy.testing import assert_allclose
 
 from explorer.classroom import lessons
 
-# Catalog figures used below: 8,760 h/yr; 12,645 kWh per US person per year (all sectors);
+# Catalog figures used below: 8,760 h/yr; 12,200 kWh per US person per year (all sectors);
 # other losses 3 % of site power; AWS fleet PUE 1.15; Trn2 TDP 500 W x server overhead 1.82;
 # Trn2 per chip: dense FP8 1.299, sparse FP8 2.563, dense BF16 0.667 PFLOP/s;
 # H100 dense BF16 989 TFLOP/s; Llama 3.1 405B 3.8e25 FLOP;
@@ -17,8 +17,8 @@ from explorer.classroom import lessons
 HAND = {
     # 300 MW x 8,760 h = 2,628,000 MWh = 2,628 GWh
     "energy-300mw": 2628.0,
-    # 2,628,000,000 kWh / 12,645 kWh per person = 207,829.18 people
-    "city-people-us": 207_829.18,
+    # 2,628,000,000 kWh / 12,200 kWh per person = 215,409.84 people
+    "city-people-us": 215_409.84,
     # 2,628,000,000 kWh / 10,715 kWh per household = 245,263.65 households
     "city-households-us": 245_263.65,
     # at a 70 % load factor: 0.7 x 245,263.65 = 171,684.55 households
@@ -69,9 +69,9 @@ HAND = {
     # 134.469 MW x 32.2683 d x 24 h = 104,139 MWh (N cancels but for the goodput:
     # 300 MW x 5.75047 d x 24 h / 0.397580 = 104,139)
     "capstone-energy": 104_138.5,
-    # city of 250,000 people x 12,645 kWh / 365 = 8,660.96 MWh per day; 104,138.5 / 8,660.96
-    # = 12.0239
-    "capstone-city-days": 12.0239,
+    # city of 250,000 people x 12,200 kWh / 365 = 8,356.16 MWh per day; 104,138.5 / 8,356.16
+    # = 12.4625
+    "capstone-city-days": 12.4625,
     # Lesson 7: the chiller plant in Jackson's typical year (300 MW), 8,760 hours shifted from
     # Greensboro's hourly TMY3 (explorer.climate). Wet-bulbs are psychrolib's (checked against
     # ASHRAE in test_climate): the year's most humid hour 28.9982 °C. Chillers: condenser =
@@ -143,7 +143,7 @@ MISTAKES = [
     ("pue-40", 0.57, "IT's share"),  # 1 - 0.40 - 0.03, typed as the PUE
     ("cooling-at-fleet-pue", 0.12, "not PUE − 1"),  # 1.15 - 1 - 0.03
     ("cooling-mw-fleet", 36, "not PUE − 1 − other losses"),  # 300 x 0.12
-    ("city-households-us", 207_829, "one person's all-sector use"),
+    ("city-households-us", 215_410, "one person's all-sector use"),
     ("city-low-load", 245_264 / 0.7, "multiply by it"),  # 350,377: divided by the load factor
     ("cop-article", 171 / 120, "heat removed = IT + other losses"),  # IT only: 1.425
     ("cop-article", 120 / 180, "cooling power ÷ heat"),  # 0.667, inverted

@@ -89,7 +89,7 @@ def _sys(system: str, fig: str) -> float:
 
 
 def _figure(key: str, digits: int = 4) -> str:
-    """A catalog figure as the lessons print it (12,645; 1.82; 500)."""
+    """A catalog figure as the lessons print it (12,200; 1.82; 500)."""
     return fmt.number(catalog.entry(key).value, digits)
 
 

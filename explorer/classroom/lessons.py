@@ -148,15 +148,12 @@ def city_table(
     --------
     >>> caption, header, rows = city_table()
     >>> rows[1][1:3]
-    ['12,645 kWh per person', '208,000']
+    ['12,200 kWh per person', '215,000']
+    >>> header
+    ['basis', 'per year', 'people*', 'households*']
     """
     census = catalog.entry("conventions.persons_per_household")
     home = fmt.number(census.to("person/household"))
-    # "US Census Bureau CPS 2023": the source's name without its subtitle
-    households = (
-        f"US households (household basis only, at {home} people per household, "
-        f"{census.source_title.split(':')[0]})"
-    )
     ds = compute(site_power=site_power, basis=list(names))
     rows = []
     for b in names:
@@ -173,17 +170,16 @@ def city_table(
                 _three_figures(float(one.city_households)) if homes else "—",
             ]
         )
+    # short headers (reader 13), the household row explained in the caption ("US Census Bureau
+    # CPS 2023": the source's name without its subtitle)
     caption = (
         f"{fmt.quantity(float(ds.annual_energy), 'GWh')} per year; cities rounded to three "
-        "figures, as the inputs are not known more closely"
+        "figures, as the inputs are not known more closely. * On the household basis the city "
+        f"counts homes, and its people are the people living in those homes, {home} to a home "
+        f"on average ({census.source_title.split(':')[0]}); the per-person bases count people "
+        "only"
     )
-    header = [
-        "basis",
-        "per year",
-        "people (on the household basis: the people living in those homes)",
-        households,
-    ]
-    return caption, header, rows
+    return caption, ["basis", "per year", "people*", "households*"], rows
 
 
 # what real chillers reach, beside the COP a cooling share implies
@@ -451,11 +447,69 @@ _add(
             Trap(
                 "articles-figure",
                 _article_city,
-                f"{fmt.number(_article_city())} is the article's own number, right only to two "
-                "figures; divide yourself and give your three-figure result",
+                f"{fmt.number(_article_city())} is the article's own number, to two figures; "
+                "if you worked it out yourself, give your result to three figures",
                 rel_tol=1e-9,  # the article's exact figure: 249,000 computed is the student's own
                 slip=False,
                 figures=True,
+            ),
+        ),
+    )
+)
+
+
+def _article_city_mw(per_year: float | None = None) -> float:
+    """The steady power [MW] of the article's city of 250,000, each using `per_year` kWh a year
+    (default: the US all-sector figure): the city's energy ÷ the hours in a year."""
+    per_year = _per_person() if per_year is None else per_year
+    return _article_city() * per_year * factor("kWh", "MWh") / _hours()
+
+
+_add(
+    Exercise(
+        "city-power-article",
+        1,
+        (
+            f"Turn the article's figure round: a real city of {fmt.number(_article_city())} "
+            f"people, each using {fmt.number(_per_person())} kWh a year (US, all sectors), uses "
+            "electricity at what steady power? (MW)"
+        ),
+        _article_city_mw,
+        "MW",
+        hints=(
+            "energy ÷ time = power: the city's energy in a year ÷ the hours in a year",
+            f"power = {fmt.number(_article_city())} people × {fmt.number(_per_person())} kWh ÷ "
+            f"{_HOURS} h, in kW; 1 MW = {fmt.number(factor('MW', 'kW'))} kW",
+            f"{fmt.number(_article_city() * _per_person() * factor('kWh', 'MWh'))} MWh a year ÷ "
+            f"{_HOURS} h ≈ {fmt.number(_article_city_mw())} MW, against the site's {_SITE}",
+        ),
+        traps=(
+            Trap(
+                "energy-not-power",
+                lambda: _article_city() * _per_person() * factor("kWh", "GWh"),
+                "that is the city's energy in a year (in GWh); its power is that energy ÷ the "
+                f"{_HOURS} hours of a year",
+                unit="GWh",
+            ),
+            Trap(
+                "per-day",
+                lambda: _article_city() * _per_person() * factor("kWh", "MWh") / 365,
+                "that is the city's energy in one day (in MWh); divide by the hours of a year, "
+                "not its days",
+                unit="MWh a day",
+            ),
+            Trap(
+                "household-basis",
+                lambda: _article_city_mw(_per_household()),
+                "that takes one household's use for each of the 250,000; this asks for people, "
+                "each at the US all-sector figure",
+            ),
+            Trap(
+                "the-site",
+                lambda: SITE_MW,
+                f"that is the site's own {_SITE}; work out the city's power from its people",
+                rel_tol=0.005,
+                slip=False,
             ),
         ),
     )

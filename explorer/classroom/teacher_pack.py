@@ -418,8 +418,10 @@ PLANS: dict[int, Plan] = {
             (
                 10,
                 "Debrief",
-                "Back to the hook guesses. Say: “The 250,000 are households. A "
-                "number with no basis is not a fact yet.” Early finishers and homework: the "
+                "Students answer city-power-article (the article's 250,000 people turned "
+                "back into megawatts: energy ÷ hours), then back to the hook guesses. Say: “The "
+                "250,000 match households. A number with no basis is not a fact yet.” Early "
+                "finishers and homework: the "
                 "Advanced city-low-load (a site that does not run flat out). Collect the "
                 "worksheet.",
             ),
@@ -431,8 +433,10 @@ PLANS: dict[int, Plan] = {
             "Dividing GWh by kWh without converting: answers 1,000 times too small or large.",
             "Typing the article's 250,000 for city-people-us: the hint says it is the figure to "
             "check, not a computed one (without naming the basis it matches). For "
-            "city-households-us it is right to two figures, and a note asks for the student's "
-            "own three-figure result.",
+            "city-households-us 250,000 is refused (Not yet): it is the article's figure, and "
+            "the hint asks a student who worked it out for three figures (their own result).",
+            "Answering 3,050 (the city's GWh a year) for city-power-article: the hint says "
+            "energy ÷ the hours of a year gives the power.",
             "Multiplying by 24 only (one day's energy) for energy-300mw: the trap hint says a "
             f"year has {_N_DAYS} such days.",
         ),
@@ -1390,7 +1394,11 @@ def _plan(lesson: Lesson) -> str:
         + _table(["time", "segment", "what the teacher says and does"], rows)
         + f"<h3>Where students stumble</h3><ul>{stumbles}</ul>"
         + f"<h3>Without the app server</h3><p>{html.escape(plan.offline)}</p>"
-        + f"<h3>If the app server is running (optional)</h3><p>{html.escape(lesson.app)}.</p>"
+        + "<h3>If the app server is running (optional)</h3>"
+        + f"<p>{html.escape(lesson.app)}. (Start it with <code>explorer app</code> or "
+        "<code>make app</code> and open the address it prints, http://127.0.0.1:8866/ unless "
+        "that port is taken; the teacher's guide, "
+        "notebooks/README.md, has the details.)</p>"
         + f"<h3>Advanced</h3><p>{html.escape(lesson.advanced)}.</p>"
     )
 

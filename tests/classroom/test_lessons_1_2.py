@@ -56,7 +56,7 @@ def test_the_city_table_gives_households_only_on_the_household_basis(monkeypatch
         if "<td>" in r
     }
     per_person = rows[catalog.label("bases", "us-person")]
-    assert per_person[-1] == "—" and per_person[2] == "208,000"  # 2.628e9 / 12,645, 3 figures
+    assert per_person[-1] == "—" and per_person[2] == "215,000"  # 2.628e9 / 12,200, 3 figures
     assert rows[catalog.label("bases", "us-person-residential")][-1] == "—"
     household = rows[catalog.label("bases", "us-household")]
     assert household[-1] == "245,000" and household[2] == "616,000"  # x 2.51 people a home
@@ -162,8 +162,8 @@ def test_lesson_1_traps_carry_their_own_units_and_name_the_other_bases(pages):
 def test_calculations_typed_with_x_and_powers_of_ten_are_read():
     assert lessons.check("energy-300mw", "300 x 8760 / 1000").right  # 2,628
     assert lessons.check("energy-300mw", "300X8760/1000 GWh").right
-    assert lessons.check("city-people-us", "2.628 x 10^9 / 12645").right  # 207,829
-    assert lessons.check("city-people-us", "2.628*10^9/12645").right
+    assert lessons.check("city-people-us", "2.628 x 10^9 / 12200").right  # 215,410
+    assert lessons.check("city-people-us", "2.628*10^9/12200").right
     assert lessons.check("city-low-load", "0.7 x 245264").right  # 171,685
     assert lessons.check("cop-article", "1.5x").right  # a ratio said with its x
     fb = lessons.check("energy-300mw", "300 MW * 8760 h / 1000")
@@ -172,8 +172,8 @@ def test_calculations_typed_with_x_and_powers_of_ten_are_read():
 
 
 def test_counts_are_shown_at_three_figures_and_near_predictions_in_per_cent():
-    fb = lessons.check("city-people-us", "208000")
-    assert "208,000 people" in fb.message and "207,829" not in fb.message
+    fb = lessons.check("city-people-us", "215000")
+    assert "215,000 people" in fb.message and "215,410" not in fb.message
     # COP 1.4 against 180 / 120 = 1.5: 6.7 % too low, not "1.07 times too small"
     message = lessons.reveal("cop-article", "1.4").message
     assert "6.7 % too low" in message and "times" not in message
@@ -233,11 +233,11 @@ def test_lesson_2s_cop_yardstick_is_the_catalogs_chiller_minimum():
 
 
 def test_lesson_1s_quiz_gives_counts_at_three_figures():
-    # 150 MW x 8,760 h = 1,314,000,000 kWh: / 10,715 = 122,632 (123,000); / 12,645 = 103,915
-    # (104,000); x 2.51 = 307,806 (308,000); distractors keep the answer's unit (test_pack)
+    # 150 MW x 8,760 h = 1,314,000,000 kWh: / 10,715 = 122,632 (123,000); / 12,200 = 107,705
+    # (108,000); x 2.51 = 307,806 (308,000); distractors keep the answer's unit (test_pack)
     assert quiz.LESSON_ITEMS[1][1].choices() == [
         "5,110 households",
-        "104,000 households",
+        "108,000 households",
         "123,000 households",
         "308,000 households",
     ]
