@@ -26,6 +26,8 @@ SPELLINGS = {
         "2.628e3",
         " 2628 GWh/year ",
     ],
+    # 250,000 x 12,200 kWh / 8,760 h = 348,174 kW = 348.17 MW
+    "city-power-article": ["348", "348 MW", "348.2 MW", "0.348 GW", "348,174 kW", "about 350 MW"],
     "city-people-us": ["215,410", "215410", "215k", "215,000 people", "0.215 million", "215 410"],
     # 2,628,000,000 kWh / 10,715 kWh = 245,264 households; at a 70 % load factor 171,685
     "city-households-us": ["245,264", "245k households", "245,000 homes", "0.245 million"],

@@ -811,9 +811,9 @@ _PREFIXABLE = ("FLOP", "FLOP/s", "W", "Wh", "J", "B")
 
 
 def _in_other_unit(e: Exercise, x: float, want: float) -> str | None:
-    """The unit, with no SI prefix or one more than a million apart, that a bare `x` is the
-    answer in ("8.3e16" for 83 PFLOP/s is in FLOP/s; "7.18e6" for 7.18e21 FLOP is in PFLOP),
-    or None."""
+    """The unit, with no SI prefix or another prefix, that a bare `x` is the answer in ("2.63"
+    for 2,628 GWh is in TWh; "8.3e16" for 83 PFLOP/s is in FLOP/s; "7.18e6" for 7.18e21 FLOP is
+    in PFLOP), or None."""
     if e.unit in (SHARE, RATIO) or e.unit in COUNT_WORDS or not want:
         return None
     stem = e.unit[1:] if e.unit[:1] in "kMGTPE" and e.unit[1:] in _PREFIXABLE else e.unit
@@ -860,6 +860,8 @@ _SLIPS = (
     (1e-2, "percent-slip", "100 times too small: a percentage and a share mixed up?"),
     (24, "hours-days", "24 times too large: hours and days mixed up?"),
     (1 / 24, "hours-days", "24 times too small: hours and days mixed up?"),
+    (10, "digit-slip", "10 times too large: a zero too many, or the decimal point slipped?"),
+    (0.1, "digit-slip", "10 times too small: a zero lost, or the decimal point slipped?"),
 )
 
 

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from explorer import catalog
+from explorer import catalog, fmt
 from explorer.classroom import lessons, quiz, teacher_pack, widgets
 
 
@@ -131,7 +131,9 @@ def test_the_articles_250000_is_asked_for_three_figures_where_it_rounds_the_hous
     # 245,264 to two figures is 250,000, but copied from the article: not yet, the table closed
     for typed in ("250,000", "250k", "about 250000"):
         fb = lessons.check("city-households-us", typed)
-        assert not fb.right and fb.kind == "figures" and "three-figure" in fb.message, fb
+        assert not fb.right and fb.kind == "figures" and "three figures" in fb.message, fb
+        # reader 13: a student who rounded their own 245,264 is not told to "divide yourself"
+        assert "yourself" not in fb.message.replace("worked it out yourself", ""), fb
     assert lessons.check("city-households-us", "245,000").right
     assert "Note" not in lessons.check("city-households-us", "245,000").message
     # a rounding of the student's own (not a published figure) is still no note: lesson 3's 3e5
@@ -198,10 +200,15 @@ def test_the_texts_say_what_the_numbers_support(pages):
     assert "what did row 3 buy, and with what?" in question
     assert "evaporat" not in question and "trade" not in question.replace("traded", "")
     one = _markdown(1)
-    assert "tests the household basis" not in one and "probster.com" in one
+    # reader 13: the all-sector basis is the EIA's total over the Census's people, with no
+    # caveat in the student's text (the year of the reprinted World Bank figure was unverifiable)
+    assert "tests the household basis" not in one and "probster.com" not in one
+    basis = catalog.entry("bases.us-person.value")
+    assert basis.source == "eia-use-of-electricity" and basis.date == "2022"
+    assert f"about {fmt.number(basis.value)} kWh per person per year (2022" in one
     sheet = html.unescape(pages["lesson-1/worksheet.html"])
     assert "8,760" not in sheet and "365 days × 24 = ______ hours" in sheet
-    assert "2023 as reprinted by probster.com, not verified" in sheet
+    assert basis.source_title in sheet and "probster" not in sheet
     # lesson 2's quiz: every share with the same figures (27.0 %, 30.0 % beside 20.1 %)
     assert quiz.LESSON_ITEMS[2][1].choices() == ["20.1 %", "23.1 %", "27.0 %", "30.0 %"]
 
