@@ -141,6 +141,9 @@ _DIMENSIONS = (
 EXAMPLE = "type a number such as 1,500, 2.6k or 4.5 kWh"
 # "PUE = 1.75", "energy: 2,628 GWh": the name before the number is left out
 _NAMED = re.compile(r"^[A-Za-z][A-Za-z0-9 _'()-]{0,40}?\s*[=:≈]\s*(?=\S)")
+_RATIO_BEFORE = re.compile(r"^([A-Za-z]{2,4})\s+(?=[\d.])")  # "PUE 1.75", "COP 1.5"
+# "1.754...", "1.754…": digits cut off, the number as far as it goes
+_TRAILING_DOTS = re.compile(r"(?<=\d)\s*(?:\.{2,}|…)$")
 # a typed calculation ("300*8760/1000", "1 / (1 - 0.4 - 0.03)") and the unit after it, if any
 _CALC = re.compile(
     r"^(?P<expr>(?:[\d\s.,()+\-*/×÷]|(?<=\d)[eE](?=[+-]?\d))+?)"
@@ -226,6 +229,7 @@ def _normalise(text: str) -> str:
     text = text.strip().replace("−", "-").replace("\u2009", " ").replace("\u00a0", " ")
     text = text.replace("\u202f", " ")
     text = _NAMED.sub("", text)
+    text = _TRAILING_DOTS.sub("", text)
     text = _APPROX.sub("", text).strip()
     text = _ONE_TIME.sub("1 ", text)
     text = _words_to_number(text)
@@ -237,6 +241,14 @@ def _normalise(text: str) -> str:
     text = _TIMES_SIGN.sub("*", text)
     # "207 829" (a space between thousands) reads as "207,829"
     return re.sub(r"(?<=\d) (?=\d{3}\b)", ",", text)
+
+
+def _plain(number: str) -> float | None:
+    """A plain number as typed ("1,500", "1.15"), or None."""
+    try:
+        return float(number.replace(",", ""))
+    except ValueError:
+        return None
 
 
 def _calculate(expr: str) -> float | None:
@@ -392,6 +404,25 @@ def read(answer: object, unit: str, negative: bool = False, above: bool = False)
     >>> read("-5", "GWh").message
     'this answer cannot be negative.'
     """
+    r = _read(answer, unit, negative, above)
+    if r.value is not None or not isinstance(answer, str):
+        return r
+    # an answer with its working on the same line: "2,628 GWh because 300 × 8,760 = …" is the
+    # number before the working, "300 × 8760 / 1000 = 2628 GWh" the result after the last "="
+    for part in (_WORKING.split(answer)[0], answer.rsplit("=", 1)[-1] if "=" in answer else ""):
+        if part.strip() and part.strip() != answer.strip():
+            worked = _read(part, unit, negative, above)
+            if worked.value is not None:
+                return worked
+    return r
+
+
+# where a student's working starts after the answer: "because", "since", "(", ";", " from "
+_WORKING = re.compile(r"\s*(?:\(|;|\bbecause\b|\bsince\b|\bfrom\b|\bas\b|\bby\b)", re.IGNORECASE)
+
+
+def _read(answer: object, unit: str, negative: bool = False, above: bool = False) -> Reading:
+    """`read` of one answer, with no working beside it."""
     if isinstance(answer, bool) or answer is None:
         return Reading(None, "type a number.")
     if isinstance(answer, numbers.Real):
@@ -407,6 +438,9 @@ def read(answer: object, unit: str, negative: bool = False, above: bool = False)
         )
     if unit == RATIO:
         text = _TIMES_AFTER.sub("", _TIMES_BEFORE.sub("", text))
+        named = _RATIO_BEFORE.match(text)  # "PUE 1.75": the ratio's name before its number
+        if named and _ratio_name(named[1]):
+            text = text[named.end() :]
     inside = _UNIT_INSIDE.match(text)
     if inside:
         text = f"{inside['pre']} {inside['post'].strip()} {inside['unit']}"
@@ -414,7 +448,9 @@ def read(answer: object, unit: str, negative: bool = False, above: bool = False)
     if quantities:
         return _quantity_calc(quantities, unit, negative, above)
     calc = _CALC.match(text)
-    if calc and re.fullmatch(r"\s*[\d.,]+\s*-\s*[\d.,]+\s*", calc["expr"]):
+    span = calc and re.fullmatch(r"\s*([\d.,]+)\s*-\s*([\d.,]+)\s*", calc["expr"])
+    # "1.15-1" runs downwards: a subtraction (PUE − 1), not a range, which runs low to high
+    if span and _plain(span[1]) is not None and not _plain(span[1]) > (_plain(span[2]) or 0):
         return Reading(None, "give one number, not a range (the middle of it, for example).")
     # a calculation: an operator other than one fraction bar, or a bar beside a power of ten
     # ("261e6/910": not the fraction 261/910 times 10⁶)
@@ -768,7 +804,8 @@ NEAR = 0.25
 
 def _points(x: float, want: float) -> str:
     """How far apart two shares are, in percentage points ("9.7 points")."""
-    return f"{fmt.number(abs(x - want) * 100, 2)} percentage points"
+    points = fmt.number(abs(x - want) * 100, 2)
+    return f"{points} percentage point{'' if points == '1' else 's'}"
 
 
 def _figures(answer: object) -> int | None:
@@ -1037,7 +1074,7 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         return Feedback(
             False,
             f"Not yet{said}: {off} too {way}, outside the {e.tolerance()} the checker accepts. "
-            f"The method is probably right; check the figures you used against this: "
+            "The method is probably right; check the figures you used against this: "
             f"{e.hints[1]}.",
             "near",
         )

@@ -103,6 +103,18 @@ TABLE = [
     ("83.1 PFLOP/s * 86400 s", "FLOP", 7.17984e21, ""),
     ("83.1 PFLOP/s × 86,400 s", "FLOP", 7.17984e21, ""),
     ("83.1 pflops * 24 h", "FLOP", 7.17984e21, ""),  # FLOPS in a calculation: a speed
+    # reader 13, lessons 1-2: a ratio's name before its number, digits cut off with dots, a
+    # subtraction written like a range (it runs downwards), the working after the answer
+    ("PUE 1.75", "1", 1.75, ""),
+    ("COP 1.5", "1", 1.5, ""),
+    ("1.754...", "1", 1.754, ""),
+    ("1.754…", "1", 1.754, ""),
+    ("1.15-1", "share", 0.15, ""),  # PUE − 1, the slip pue-minus-one catches
+    ("9-11", "share", None, "not a range"),  # upwards: still a range
+    ("2,628 GWh because 300 × 8,760 = 2,628,000 MWh", "GWh", 2628.0, ""),
+    ("2628 GWh (300 MW x 8760 h)", "GWh", 2628.0, ""),
+    ("2,628 GWh; 300 × 8,760 = 2,628,000 MWh", "GWh", 2628.0, ""),
+    ("300 x 8760 / 1000 = 2628 GWh", "GWh", 2628.0, ""),
 ]
 # (typed, unit, value read) for a question that asks how far above a reference (`above=True`)
 ABOVE = [
@@ -424,3 +436,32 @@ def test_reader_13s_answers_to_lessons_7_and_8():
     # shown: a fair guess with a reason, not "a common slip" (reader13 lesson 7 D6)
     r = lessons.reveal("jackson-annual-pue", "1.27")
     assert "common slip" not in r.message and "A fair guess" in r.message, r.message
+
+
+def test_reader_13s_answers_to_lessons_1_and_2():
+    # (exercise, typed, words the message must contain): 2.63 is 2,628 GWh in TWh, not a prefix
+    # slip; 262.8 and 26,280 are a digit off; a share's tolerance is in points, as its gap is
+    # (1 − 1/1.15 − 0.03 = 10.04 % x 5 % = 0.5 points) and 1 point is singular; PUE − 1 typed as
+    # "1.15-1" is the pue-minus-one slip; the article's city turned round (250,000 × 12,200 kWh
+    # = 3,050 GWh ÷ 8,760 h = 348 MW) caught at the GWh and at the household basis
+    # (250,000 × 10,715 kWh ÷ 8,760 h = 305.8 MW)
+    rows = [
+        ("energy-300mw", "2.63", "the right size in TWh"),
+        ("energy-300mw", "262.8", "10 times too small"),
+        ("energy-300mw", "26,280", "10 times too large"),
+        ("cooling-at-fleet-pue", "11%", "outside the ±0.5 percentage points the checker"),
+        ("cooling-at-fleet-pue", "9%", "1 percentage point too low"),
+        ("cooling-at-fleet-pue", "1.15-1", "not 15 %"),
+        ("city-power-article", "3,050", "energy in a year"),
+        ("city-power-article", "306 MW", "household's use"),
+        ("city-households-us", "250,000", "if you worked it out yourself"),
+    ]
+    for ex, typed, words in rows:
+        fb = lessons.check(ex, typed)
+        assert not fb.right and words in fb.message, (ex, typed, fb.message)
+    for ex, typed in (
+        ("pue-40", "PUE 1.75"),
+        ("pue-40", "1.754..."),
+        ("city-power-article", "348"),
+    ):
+        assert lessons.check(ex, typed).right, (ex, typed)
