@@ -220,6 +220,36 @@ def article_pue_range() -> tuple[float, float]:
     return tuple(power.pue(1 - f - _other()) for f in ARTICLE_COOLING_RANGE)  # type: ignore[return-value]
 
 
+def cooling_rows() -> list[tuple[str, str]]:
+    """Lesson 2's Advanced rows, as the notebook prints them and the answer key lists them (a
+    room without computers reads them out): the article's 40 %, AWS's fleet PUE, and that PUE
+    with a typical evaporative WUE set by hand (the model does not tie the WUE to the PUE).
+    Each row: its label, then cooling, heat removed and rejected, COP, WUE and water a year."""
+    fleet_share = power.cooling_share_at("aws-fleet")
+    evaporative = catalog.value("cooling.industry-average.wue", "L/kWh")  # typical evaporative
+    rows = (
+        ("1 · the article's 40 %", COOLING_SHARE, {}),
+        ("2 · AWS's fleet PUE", fleet_share, {}),
+        ("3 · AWS's fleet PUE, evaporative water use", fleet_share, {"wue": evaporative}),
+    )
+    out = []
+    for label, cf, water_use in rows:
+        ds = compute(cooling_fraction=cf, site=ARTICLE_SITE, **water_use)
+        water = float(f"{float(ds.annual_water):.2g}")  # two figures: the WUE is an estimate
+        out.append(
+            (
+                label,
+                f"cooling {fmt.quantity(float(ds.cooling_power), 'MW')}, "
+                f"heat removed {fmt.quantity(float(ds.heat_removed), 'MW')}, "
+                f"rejected {fmt.quantity(float(ds.heat_rejected), 'MW')}, "
+                f"COP {float(ds.cooling_cop):.1f}; "
+                f"WUE {fmt.number(float(ds.wue))} L/kWh, water about "
+                f"{fmt.quantity(water, 'm3')} a year",
+            )
+        )
+    return out
+
+
 _DAY_S, _HOUR_S = factor("day", "s"), factor("hour", "s")
 _OTHER, _PUE = fmt.percent(_other()), fmt.number(_fleet_pue())
 _HOURS = fmt.number(_hours())

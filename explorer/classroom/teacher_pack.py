@@ -499,8 +499,9 @@ PLANS: dict[int, Plan] = {
         "The slider and the note open inside the notebook: Run All, no app needed. Without "
         "computers, the worksheet's three Basics exercises and the hook make the lesson; draw "
         "the bars (IT, cooling, other) on the board for 40 % and for the fleet PUE. The "
-        "Advanced rows (heat, COP, water) are on the teacher's rendering (explorer teach "
-        "handouts --teacher --out DIR): read them out after the COP predictions.",
+        "Advanced rows (heat, COP, water) are printed in the answer key (and on the teacher's "
+        "rendering, explorer teach handouts --teacher --out DIR): read them out after the COP "
+        "predictions.",
     ),
     3: Plan(
         (
@@ -1484,7 +1485,12 @@ def _exercise_block(e: Exercise, label: str = "", predict_only: bool = False) ->
     """One exercise's blanks on a worksheet; `label` (a step's title) replaces the exercise's id;
     a prediction the notebook only reveals (`predict_only`) gets no answer line."""
     unit = e.shown_unit() or ("%" if e.unit == "share" else "")
-    answer = "" if predict_only else f"<p>My answer: __________ {html.escape(unit)}</p>"
+    answer = (
+        f"<p>The result, once revealed (in the notebook, or read out by your teacher): "
+        f"__________ {html.escape(unit)}</p>"
+        if predict_only
+        else f"<p>My answer: __________ {html.escape(unit)}</p>"
+    )
     return (
         f"<section><p><b>{html.escape(label or e.id)}</b>: {html.escape(e.question)}</p>"
         f"<p>My prediction: __________ {html.escape(unit)} &nbsp; "
@@ -1671,7 +1677,11 @@ def _worksheet(lesson: Lesson) -> str:
                 parts.append(heading)
                 heading = ""
             for q in _questions_in(source):
-                parts.append(f"<section><p>{html.escape(q)}</p><div class='blank'></div></section>")
+                # a hook that asks for yes or no gets its own line for it (reader 13)
+                yes_no = "<p>Yes / no: ______ &nbsp; Why:</p>" if "yes or no" in q.lower() else ""
+                parts.append(
+                    f"<section><p>{html.escape(q)}</p>{yes_no}<div class='blank'></div></section>"
+                )
             continue
         for kind, eid in re.findall(r'widgets\.(answer_box|predict_reveal)\(\s*"([\w-]+)"', source):
             if heading:
@@ -1847,6 +1857,11 @@ def _answers(lesson: Lesson) -> str:
         )
     if lesson.number == 4:
         parts.append(_goodput_table())
+    if lesson.number == 2:  # section 3's printed rows: read out after the COP predictions
+        parts.append(
+            "<h3>Section 3's rows (Advanced: read them out after the COP predictions)</h3>"
+            + _table(["row", "what the notebook prints"], [list(r) for r in lessons.cooling_rows()])
+        )
     qa = [[q, answer_to(lesson.number, q)] for q in open_questions(lesson)]
     parts.append("<h3>Open questions</h3>" + _table(["question", "model answer"], qa))
     return "\n".join(parts)
