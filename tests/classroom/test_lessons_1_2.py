@@ -140,7 +140,7 @@ def test_the_articles_250000_is_asked_for_three_figures_where_it_rounds_the_hous
     assert "Note" not in lessons.check("trn2-chips-300mw", "3e5").message
     # the key says the answer stays closed
     key = html.unescape(teacher_pack.build()["lesson-1/answers.html"])
-    assert "three-figure result (not yet: the answer stays closed)" in key
+    assert "give your result to three figures (not yet: the answer stays closed)" in key
 
 
 def test_lesson_1_traps_carry_their_own_units_and_name_the_other_bases(pages):
@@ -266,3 +266,33 @@ def test_a_printed_handout_has_no_prompts_and_the_lessons_title():
     text = html.unescape(re.sub(r"<[^>]+>", " ", page))
     assert "Out[" not in text and "In [" not in text and "Notebook" not in text
     assert re.search(r"<title>1 · Megawatts and cities</title>", page)
+
+
+def test_reader_13s_items_in_lessons_1_and_2(pages, monkeypatch):
+    # lesson 1: the plan says what the checker does with 250,000; the with-server line says how
+    # to start the server; the city table's headers are short, the household row footnoted
+    plan = html.unescape(pages["lesson-1/plan.html"])
+    assert "right to two figures" not in plan and "250,000 is refused (Not yet)" in plan
+    assert "city-power-article" in plan and "explorer app" in plan and "8866" in plan
+    monkeypatch.setenv("EXPLORER_STATIC", "1")
+    table = html.unescape(widgets.city_bases(site_power=300)._repr_mimebundle_()["text/html"])
+    heads = re.findall(r"<th>(.*?)</th>", table)
+    assert heads == ["basis", "per year", "people*", "households*"], heads
+    assert "2.51 to a home on average" in table  # conventions.persons_per_household
+    one = _markdown(1)
+    assert "its number counts homes" not in one and "most likely counted homes" in one
+    # the article's city turned round: 250,000 x 12,200 kWh / 8,760 h = 348 MW, above the 300
+    assert lessons.EXERCISES["city-power-article"].answer() == pytest.approx(348.17, abs=0.01)
+    # lesson 2: the formula turned round is given; the slider's numbers wait for section 2; the
+    # trade says the WUE is set by hand; the 1.08 is AWS's own expectation, not Meta's figure
+    two = _markdown(2)
+    assert "can confirm it afterwards, not find it" not in two and "IT gets\n1 / PUE" in two
+    assert "does not tie the WUE" in two and "by hand" in two
+    target = catalog.entry("climate.published_targets.aws-new-design")
+    assert "Meta" not in target.source_title and "expects" in target.note
+    key2 = html.unescape(pages["lesson-2/answers.html"])
+    rows = lessons.cooling_rows()
+    assert len(rows) == 3 and all(row in key2 for _, row in rows)  # read out without computers
+    assert "COP 1.5;" in rows[0][1]  # 180 MW / 120 MW
+    sheet2 = html.unescape(pages["lesson-2/worksheet.html"])
+    assert "Yes / no: ______" in sheet2 and "The result, once revealed" in sheet2
