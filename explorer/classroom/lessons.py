@@ -529,17 +529,18 @@ _add(
                 unit="MWh a day",
             ),
             Trap(
-                "household-basis",
-                lambda: _article_city_mw(_per_household()),
-                "that takes one household's use for each of the 250,000; this asks for people, "
-                "each at the US all-sector figure",
-            ),
-            Trap(
                 "the-site",
                 lambda: SITE_MW,
                 f"that is the site's own {_SITE}; work out the city's power from its people",
                 rel_tol=0.005,
                 slip=False,
+            ),
+            Trap(
+                "household-basis",
+                lambda: _article_city_mw(_per_household()),
+                "that takes one household's use for each of the 250,000; this asks for people, "
+                "each at the US all-sector figure",
+                rel_tol=0.01,  # 305.8 MW: 300 MW typed is the site's own figure
             ),
         ),
     )

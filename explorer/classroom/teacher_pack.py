@@ -998,8 +998,10 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
         (
             "a city of 250,000",
             f"The site's {_ans('energy-300mw')} a year matches {_households()} US households, or "
-            f"{_ans('city-people-us')} on the all-sector basis: the article's 250,000 are "
-            "households. Read as people, as written, a city of 250,000 uses more than the site.",
+            f"{_ans('city-people-us')} on the all-sector basis: the article's 250,000 match "
+            "households. Read as people, as written, a city of 250,000 uses more than the site: "
+            f"it draws {_ans('city-power-article')} (city-power-article) against the site's "
+            f"{_SITE}.",
         ),
         (
             "compare 300 MW directly",

@@ -13,7 +13,7 @@ from explorer.ui import context
 
 def test_the_city_widget_says_the_people_per_household_and_their_source():
     table = widgets.city_bases(site_power=300).children[-1].value
-    assert "at 2.51 people per household, US Census Bureau" in table
+    assert "2.51 to a home on average (US Census Bureau" in table  # the footnote, reader 13
 
 
 def test_the_cooling_widget_says_what_real_chillers_reach():
