@@ -224,7 +224,14 @@ def cooling_rows() -> list[tuple[str, str]]:
     """Lesson 2's Advanced rows, as the notebook prints them and the answer key lists them (a
     room without computers reads them out): the article's 40 %, AWS's fleet PUE, and that PUE
     with a typical evaporative WUE set by hand (the model does not tie the WUE to the PUE).
-    Each row: its label, then cooling, heat removed and rejected, COP, WUE and water a year."""
+    Each row: its label, then cooling, heat removed and rejected, COP, WUE and water a year.
+
+    Examples
+    --------
+    >>> label, row = cooling_rows()[0]  # 40 % of 300 MW: 120 MW moves 180 MW of heat
+    >>> label, row.split(";")[0]
+    ("1 · the article's 40 %", 'cooling 120 MW, heat removed 180 MW, rejected 300 MW, COP 1.5')
+    """
     fleet_share = power.cooling_share_at("aws-fleet")
     evaporative = catalog.value("cooling.industry-average.wue", "L/kWh")  # typical evaporative
     rows = (

@@ -1025,7 +1025,7 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "can both be true",
             "Very unlikely, though not impossible: AWS's figure is a fleet average, and one site "
             f"can be worse. But 30–50 % needs a PUE of {_article_pues()}, far worse than AWS's "
-            f"fleet ({_FLEET_PUE}) and its new-design target ({_DESIGN_PUE}), and "
+            f"fleet ({_FLEET_PUE}) and the {_DESIGN_PUE} AWS expects from its new designs, and "
             f"at the high end worse than the industry survey's average ({_SURVEY_PUE}). At the "
             f"fleet's PUE cooling takes {_ans('cooling-at-fleet-pue')} of the site "
             f"({_ans('cooling-mw-fleet')}); and it is not a hot day (lesson 7).",
