@@ -140,7 +140,8 @@ def test_reader_13s_text_items_for_lessons_7_and_8():
     assert "at most 5 %" in debrief and "convention" in debrief
     plan = teacher_pack.PLANS[8].segments
     assert "Steps 1 and 2 add two twists" in plan[0][2]
-    assert "basis table" in plan[1][2] and "2.8 times" in plan[1][2]
+    # 592,292 / 215,410 = 2.75 with the EIA all-sector basis (12,200 kWh; was 2.85 at 12,645)
+    assert "basis table" in plan[1][2] and "2.7 times" in plan[1][2]
     assert not any("goes higher" in s for s in teacher_pack.PLANS[7].stumbles)
 
 
