@@ -131,14 +131,10 @@ def binder_server(tmp_path_factory, chromium_path):
     server.stop()
 
 
-@pytest.fixture(autouse=True)
-def offline_guard(request):
-    """Fail on any request that would leave the machine; collect page errors. Playwright's own
-    waits (clicks, selectors, downloads) are bounded by WAIT too, not by its 30 s."""
-    if "page" not in request.fixturenames:
-        yield None
-        return
-    page = request.getfixturevalue("page")
+def guard(page) -> dict[str, list[str]]:
+    """Make every request of `page` to a host outside the machine fail, bound Playwright's own
+    waits (clicks, selectors, downloads) by WAIT rather than its 30 s, and collect the page's
+    errors; the lists {"errors": [...], "outside": [...]} they fill."""
     page.set_default_timeout(WAIT * 1000)
     outside: list[str] = []
     errors: list[str] = []
@@ -153,8 +149,44 @@ def offline_guard(request):
 
     page.route("**/*", route)
     page.on("pageerror", lambda e: errors.append(str(e)))
-    yield {"errors": errors, "outside": outside}
-    assert not outside, f"requests left the machine: {outside}"
+    return {"errors": errors, "outside": outside}
+
+
+@pytest.fixture(autouse=True)
+def offline_guard(request):
+    """Fail on any request that would leave the machine; collect page errors (`guard`)."""
+    if "page" not in request.fixturenames:
+        yield None
+        return
+    seen = guard(request.getfixturevalue("page"))
+    yield seen
+    assert not seen["outside"], f"requests left the machine: {seen['outside']}"
+
+
+@pytest.fixture(scope="module")
+def module_page(browser, browser_context_args):
+    """One page that the tests of a file share, in the file's order, with its own `guard`.
+
+    Every page load costs a kernel, its render and the server's work: tests that only read a
+    page the same link loads share one load (each opens it with `open_shared`, which loads it
+    only the first time, and sets the viewport it needs); a test that spoils the page (edits
+    its DOM) comes last in its file.
+    """
+    context = browser.new_context(**browser_context_args)
+    page = context.new_page()
+    page.guarded = guard(page)
+    yield page
+    context.close()
+    assert not page.guarded["outside"], f"requests left the machine: {page.guarded['outside']}"
+
+
+def open_shared(page, url: str, ready: str = ".explorer-city .explorer-value") -> None:
+    """Load `url` on a shared page (`module_page`), until `ready` (a CSS selector) shows, unless
+    `open_shared` loaded it there last."""
+    if getattr(page, "loaded", None) != url:
+        page.goto(url)
+        page.wait_for_selector(ready, timeout=90_000)
+        page.loaded = url
 
 
 def wait_ready(page, url: str) -> None:

@@ -15,6 +15,7 @@ import explorer
 from explorer import fmt
 
 from .conftest import (
+    open_shared,
     step_site_power,
     wait_drawn,
     wait_link,
@@ -51,8 +52,13 @@ def mw_field(page):
     return page.locator(".widget-text:has(label:text-is('MW')) input")
 
 
-def test_renders_offline_without_errors_and_shows_the_core_default(page, app_url, offline_guard):
-    wait_ready(page, app_url)
+# The tests that only read the default page (this one, the screenshot's, the phone's) share one
+# load of it (`module_page`), in this order; the others change what they read: own pages.
+
+
+def test_renders_offline_without_errors_and_shows_the_core_default(module_page, app_url):
+    page = module_page
+    open_shared(page, app_url)
     wait_until(page, THREE_BARS, what="the power chart's three bars")
     assert page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
     assert "Traceback" not in page.content()
@@ -66,7 +72,7 @@ def test_renders_offline_without_errors_and_shows_the_core_default(page, app_url
     heights = bar_heights(page)
     assert len(heights) == 3
     assert heights[1] / heights[0] == pytest.approx(float(ds.cooling_power / ds.it_power), rel=0.01)
-    assert offline_guard["errors"] == []
+    assert page.guarded["errors"] == []
 
 
 def test_keyboard_on_the_site_power_slider_changes_people_bars_and_the_address_bar(page, app_url):
@@ -187,25 +193,29 @@ def png_size_and_spread(path: Path) -> tuple[int, int, float]:
     return width, height, len(idat) / len(zlib.decompress(idat))
 
 
-def test_screenshot_shows_the_rendered_app(page, app_url, tmp_path):
-    wait_ready(page, app_url)
-    page.set_viewport_size({"width": 1280, "height": 1500})
+def test_screenshot_shows_the_rendered_app(module_page, app_url, tmp_path):
+    page = module_page
+    open_shared(page, app_url)
+    page.set_viewport_size({"width": 1280, "height": 1500})  # as loaded, only shorter
     wait_drawn(page)
     shot = tmp_path / "screenshot.png"
     page.screenshot(path=str(shot))
     width, height, spread = png_size_and_spread(shot)
     assert (width, height) == (1280, 1500)
     assert spread > 0.005, f"the screenshot looks blank (compresses to {spread:.4%})"
-    page.set_content("<html><body style='background:#fff'></body></html>")  # the check can fail
-    page.screenshot(path=str(tmp_path / "blank.png"))
+    blank = page.context.new_page()  # the check can fail (and the shared page stays)
+    blank.set_content("<html><body style='background:#fff'></body></html>")
+    blank.screenshot(path=str(tmp_path / "blank.png"))
+    blank.close()
     assert png_size_and_spread(tmp_path / "blank.png")[2] < spread / 5
     if target := os.environ.get("EXPLORER_SCREENSHOT"):  # `make screenshots` refreshes the README's
         shutil.copyfile(shot, ROOT / target)
 
 
-def test_phone_width_shows_every_control_label(page, app_url):
-    page.set_viewport_size({"width": 390, "height": 2400})
-    wait_ready(page, app_url)
+def test_phone_width_shows_every_control_label(module_page, app_url):
+    page = module_page
+    open_shared(page, app_url)
+    page.set_viewport_size({"width": 390, "height": 2400})  # labels are laid out by CSS
     wait_drawn(page)
     for label in ("Preset", "Accelerator", "City basis", "Precision"):
         box = page.locator(f"label:text-is('{label}')").first.bounding_box()

@@ -10,7 +10,7 @@ import pytest
 import explorer
 from explorer import fmt
 
-from .conftest import wait_drawn, wait_link, wait_ready, wait_text, wait_until
+from .conftest import open_shared, wait_drawn, wait_link, wait_ready, wait_text, wait_until
 
 WIDTHS = (360, 768, 1366)
 COOLING_STEP = 0.01  # one key press on the cooling share slider
@@ -53,17 +53,24 @@ def overlapping_ticks(page) -> list[tuple[str, str, str]]:
     )
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_slider_tracks_are_long_enough_and_inside_the_screen(page, app_url, width):
-    page.set_viewport_size({"width": width, "height": 900})
+# The slider and field checks measure boxes that CSS lays out (flex rows, noUiSlider's tracks):
+# one load, then each width in turn, narrowest (a phone's first load) first. The chart checks
+# load the page at each width: bqplot lays a figure out again only 300 ms after its box
+# changes, and only while it is in view, so a resized page is not a page loaded at that width.
+
+
+def test_slider_tracks_are_long_enough_and_inside_the_screen(page, app_url):
+    page.set_viewport_size({"width": WIDTHS[0], "height": 900})
     wait_ready(page, app_url + "?chips=50000")  # the chips slider enabled too
     wait_link(page, {"chips": 50000})
-    wait_drawn(page)
-    found = tracks(page)
-    assert len(found) >= 4, found  # site power, chips, cooling, MFU
-    for t in found:
-        assert t["width"] >= MIN_TRACK, t
-        assert t["left"] >= 0 and t["right"] <= width, t
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        wait_drawn(page)
+        found = tracks(page)
+        assert len(found) >= 4, (width, found)  # site power, chips, cooling, MFU
+        for t in found:
+            assert t["width"] >= MIN_TRACK, (width, t)
+            assert t["left"] >= 0 and t["right"] <= width, (width, t)
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -77,31 +84,6 @@ def test_no_two_tick_labels_of_an_axis_overlap(page, app_url, width):
     assert overlapping_ticks(page) == []
 
 
-def test_the_overlap_check_can_fail(page, app_url):
-    page.set_viewport_size({"width": 360, "height": 900})
-    wait_ready(page, app_url)
-    page.wait_for_selector(".explorer-chip-chart .tick text")
-    page.evaluate(  # squeeze one axis's labels onto each other
-        """() => document.querySelectorAll('.explorer-chip-chart .tick')
-             .forEach(t => t.setAttribute('transform', 'translate(0,10)'))"""
-    )
-    assert overlapping_ticks(page) != []
-
-
-def test_the_city_chart_title_names_what_it_plots(page, app_url):
-    page.set_viewport_size({"width": 1366, "height": 900})
-    title = ".explorer-people-chart .mainheading"
-    for query, word in (("", "households"), ("?basis=world-person", "people")):
-        wait_ready(page, app_url + query)
-        wait_until(
-            page,
-            "([css, w]) => document.querySelector(css)?.textContent.includes(w)",
-            [title, word],
-            what=f"the city chart's title names {word}",
-            seen="([css]) => document.querySelector(css)?.textContent",
-        )
-
-
 def in_view(page, css: str) -> bool:
     return page.evaluate(
         """css => { const r = document.querySelector(css).getBoundingClientRect();
@@ -110,9 +92,10 @@ def in_view(page, css: str) -> bool:
     )
 
 
-def test_the_headline_strip_stays_in_view_while_a_slider_moves_on_a_phone(page, app_url):
+def test_the_headline_strip_stays_in_view_while_a_slider_moves_on_a_phone(module_page, app_url):
+    page = module_page  # the file's default page: loaded here, at the phone's size
     page.set_viewport_size({"width": 360, "height": 740})
-    wait_ready(page, app_url)
+    open_shared(page, app_url)
     handle = page.locator(".explorer-cooling-slider .noUi-handle")
     handle.scroll_into_view_if_needed()
     handle.focus()
@@ -154,23 +137,51 @@ def test_screenshots_of_both_screens(page, app_url, tmp_path, screen, width):
         shutil.copyfile(shot, ROOT / folder / shot.name)
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_every_field_fits_the_screen_with_the_panels_open(page, app_url, width):
-    page.set_viewport_size({"width": width, "height": 900})
+def test_every_field_fits_the_screen_with_the_panels_open(page, app_url):
+    page.set_viewport_size({"width": WIDTHS[0], "height": 900})
     wait_ready(page, app_url + "?model=llama3-405b")
     wait_link(page, {"model": "llama3-405b"})
     for header in page.locator(".explorer-app .jupyter-widget-Collapse-header").all():
         header.click()
     page.wait_for_selector(".widget-text:has(label:text-is('Load factor (0.01 – 1)')) input")
-    wait_drawn(page)
-    fields = page.eval_on_selector_all(
-        ".explorer-app .widget-text input, .explorer-app select",
-        """els => els.filter(e => e.offsetParent !== null).map(e => {
-            const r = e.getBoundingClientRect();
-            return {name: e.closest('.widget-inline-hbox')?.innerText.trim() || e.tagName,
-                    width: r.width, left: r.left, right: r.right};
-        })""",
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        wait_drawn(page)
+        fields = page.eval_on_selector_all(
+            ".explorer-app .widget-text input, .explorer-app select",
+            """els => els.filter(e => e.offsetParent !== null).map(e => {
+                const r = e.getBoundingClientRect();
+                return {name: e.closest('.widget-inline-hbox')?.innerText.trim() || e.tagName,
+                        width: r.width, left: r.left, right: r.right};
+            })""",
+        )
+        assert len(fields) >= 10, (width, fields)
+        for f in fields:
+            assert f["width"] >= 60 and f["left"] >= 0 and f["right"] <= width, (width, f)
+
+
+def test_the_city_chart_title_names_what_it_plots(module_page, page, app_url):
+    title = ".explorer-people-chart .mainheading"
+    module_page.set_viewport_size({"width": 1366, "height": 900})
+    open_shared(module_page, app_url)  # the default page (the strip's test loaded it)
+    page.set_viewport_size({"width": 1366, "height": 900})
+    wait_ready(page, app_url + "?basis=world-person")
+    for shown, word in ((module_page, "households"), (page, "people")):
+        wait_until(
+            shown,
+            "([css, w]) => document.querySelector(css)?.textContent.includes(w)",
+            [title, word],
+            what=f"the city chart's title names {word}",
+            seen="([css]) => document.querySelector(css)?.textContent",
+        )
+
+
+def test_the_overlap_check_can_fail(module_page, app_url):
+    page = module_page  # last of the file: it spoils the shared page
+    open_shared(page, app_url)
+    page.wait_for_selector(".explorer-chip-chart .tick text")
+    page.evaluate(  # squeeze one axis's labels onto each other
+        """() => document.querySelectorAll('.explorer-chip-chart .tick')
+             .forEach(t => t.setAttribute('transform', 'translate(0,10)'))"""
     )
-    assert len(fields) >= 10
-    for f in fields:
-        assert f["width"] >= 60 and f["left"] >= 0 and f["right"] <= width, f
+    assert overlapping_ticks(page) != []
