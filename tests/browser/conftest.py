@@ -164,20 +164,34 @@ def offline_guard(request):
 
 
 @pytest.fixture(scope="module")
-def module_page(browser, browser_context_args):
-    """One page that the tests of a file share, in the file's order, with its own `guard`.
+def module_pages(browser, browser_context_args):
+    """Pages that the tests of a file share, in the file's order, by name (`module_pages(name)`;
+    each in a browser context of its own, with its own `guard`).
 
     Every page load costs a kernel, its render and the server's work: tests that only read a
     page the same link loads share one load (each opens it with `open_shared`, which loads it
-    only the first time, and sets the viewport it needs); a test that spoils the page (edits
-    its DOM) comes last in its file.
+    only the first time, and sets the viewport it needs); a test that changes what a later one
+    reads, or spoils the page (edits its DOM), comes after it in the file.
     """
-    context = browser.new_context(**browser_context_args)
-    page = context.new_page()
-    page.guarded = guard(page)
-    yield page
-    context.close()
-    assert not page.guarded["outside"], f"requests left the machine: {page.guarded['outside']}"
+    made: dict[str, Any] = {}
+
+    def shared(name: str = "default"):
+        if name not in made:
+            made[name] = browser.new_context(**browser_context_args).new_page()
+            made[name].guarded = guard(made[name])
+        return made[name]
+
+    yield shared
+    for page in made.values():
+        page.context.close()
+    outside = [url for page in made.values() for url in page.guarded["outside"]]
+    assert not outside, f"requests left the machine: {outside}"
+
+
+@pytest.fixture(scope="module")
+def module_page(module_pages):
+    """The page that the tests of a file share (`module_pages`), when they need one."""
+    return module_pages()
 
 
 def open_shared(page, url: str, ready: str = ".explorer-city .explorer-value") -> None:

@@ -52,8 +52,10 @@ def mw_field(page):
     return page.locator(".widget-text:has(label:text-is('MW')) input")
 
 
-# The tests that only read the default page (this one, the screenshot's, the phone's) share one
-# load of it (`module_page`), in this order; the others change what they read: own pages.
+# The tests on the default page that need no other scenario share one load of it
+# (`module_page`), in this file's order: this one, the screenshot's, the phone's (only reading
+# it), then the bad typed values' (which leave the values as they were) and the typed value's.
+# The others start from the default values and change them: a page of their own.
 
 
 def test_renders_offline_without_errors_and_shows_the_core_default(module_page, app_url):
@@ -89,17 +91,6 @@ def test_keyboard_on_the_site_power_slider_changes_people_bars_and_the_address_b
     after = bar_heights(page)
     assert after != before_bars
     assert after[1] / after[0] == pytest.approx(ratio, rel=0.01)
-
-
-def test_typing_a_site_power_updates_the_numbers(page, app_url):
-    wait_ready(page, app_url)
-    field = mw_field(page)
-    field.fill("900")
-    field.press("Enter")
-    ds = explorer.compute(site_power=900)
-    wait_headline(page, ".explorer-city", f"{fmt.number(float(ds.city_households))} households")
-    wait_headline(page, ".explorer-cooling", fmt.quantity(float(ds.cooling_power), "MW"))
-    wait_link(page, {"site_power": 900})  # the address bar is the shareable link
 
 
 def test_switching_the_accelerator_changes_the_flops(page, app_url):
@@ -143,36 +134,6 @@ def test_bad_link_parameters_are_reported_not_crashed(page, app_url):
     )
     ds = explorer.compute()
     assert headline(page, ".explorer-city") == f"{fmt.number(float(ds.city_households))} households"
-
-
-def test_a_bad_typed_value_shows_the_message_and_keeps_the_old_value(page, app_url):
-    wait_ready(page, app_url)
-    before = headline(page, ".explorer-city")
-    field = mw_field(page)
-    cases = (
-        ("-5", "site_power = -5", "out of range"),
-        ("abc", "site_power = 'abc'", "is not a number"),
-        ("", "site_power = ''", "is not a number"),
-        ("1e9", "site_power = 1000000000", "out of range"),
-    )
-    for bad, shown, words in cases:
-        field.fill(bad)
-        field.press("Enter")
-        wait_until(
-            page,
-            "([a, b]) => [...document.querySelectorAll('.explorer-error [role=alert]')]"
-            ".some(e => e.innerText.includes(a) && e.innerText.includes(b))",
-            [shown, words],
-            what=f"an alert saying {shown!r} {words!r}",
-            seen="() => [...document.querySelectorAll('.explorer-error')].map(e => e.innerText)",
-        )
-        wait_until(
-            page,
-            "() => document.querySelector('.widget-text input').value === '300'",
-            what="the MW field back at 300",
-            seen="() => document.querySelector('.widget-text input').value",
-        )
-        assert headline(page, ".explorer-city") == before
 
 
 def png_size_and_spread(path: Path) -> tuple[int, int, float]:
@@ -221,3 +182,46 @@ def test_phone_width_shows_every_control_label(module_page, app_url):
         box = page.locator(f"label:text-is('{label}')").first.bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390
     assert re.search(r"\d", headline(page, ".explorer-city"))
+
+
+def test_a_bad_typed_value_shows_the_message_and_keeps_the_old_value(module_page, app_url):
+    page = module_page  # after the screenshot: it leaves its messages on the page
+    open_shared(page, app_url)
+    before = headline(page, ".explorer-city")
+    field = mw_field(page)
+    cases = (
+        ("-5", "site_power = -5", "out of range"),
+        ("abc", "site_power = 'abc'", "is not a number"),
+        ("", "site_power = ''", "is not a number"),
+        ("1e9", "site_power = 1000000000", "out of range"),
+    )
+    for bad, shown, words in cases:
+        field.fill(bad)
+        field.press("Enter")
+        wait_until(
+            page,
+            "([a, b]) => [...document.querySelectorAll('.explorer-error [role=alert]')]"
+            ".some(e => e.innerText.includes(a) && e.innerText.includes(b))",
+            [shown, words],
+            what=f"an alert saying {shown!r} {words!r}",
+            seen="() => [...document.querySelectorAll('.explorer-error')].map(e => e.innerText)",
+        )
+        wait_until(
+            page,
+            "() => document.querySelector('.widget-text input').value === '300'",
+            what="the MW field back at 300",
+            seen="() => document.querySelector('.widget-text input').value",
+        )
+        assert headline(page, ".explorer-city") == before
+
+
+def test_typing_a_site_power_updates_the_numbers(module_page, app_url):
+    page = module_page  # last of the file: it changes the numbers
+    open_shared(page, app_url)
+    field = mw_field(page)
+    field.fill("900")
+    field.press("Enter")
+    ds = explorer.compute(site_power=900)
+    wait_headline(page, ".explorer-city", f"{fmt.number(float(ds.city_households))} households")
+    wait_headline(page, ".explorer-cooling", fmt.quantity(float(ds.cooling_power), "MW"))
+    wait_link(page, {"site_power": 900})  # the address bar is the shareable link

@@ -171,6 +171,13 @@ def test_the_data_and_sources_tabs_show_the_numbers_and_the_citation(module_page
     citation = text.input_value()
     assert citation.startswith(f"AI Datacenter Explorer (Version {explorer.__version__})")
     assert "600 MW site" in citation and "AWS Trainium2" in citation
-    embed = card.locator(".explorer-copytext textarea").nth(1).input_value()
-    assert embed.startswith('<iframe src="' + app_url)
+    # the snippet is a widget message of its own, sent after the citation's: wait for it too
+    embed = "document.querySelectorAll('.explorer-card-power .explorer-copytext textarea')[1]"
+    wait_until(
+        page,
+        f"start => {embed}?.value.startsWith(start)",
+        '<iframe src="' + app_url,
+        what="the embed snippet's iframe of the app",
+        seen=f"() => {embed}?.value",
+    )
     assert serious(page, ".explorer-card-power") == []  # the open Sources tab
