@@ -6,6 +6,9 @@ Chromium.
 - pytest-playwright's `page` uses /usr/bin/chromium (never a downloaded browser); every
   request to a host outside the machine fails the test (`offline_guard`).
 - No Chromium: skip locally, FAIL in CI (CI=true).
+- `module_pages` / `module_page`: pages the tests of one file share, in the file's order (a page
+  load costs a kernel, a render and the server's work: tests that read the same loaded page
+  share it; `open_shared` loads a link there only once). The same guard as `page`'s.
 
 Waiting: a test waits for the state that must finally hold, never for a fixed time or for the
 first change (the app draws most of the page only once a burst of steps pauses,

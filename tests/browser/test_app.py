@@ -54,8 +54,9 @@ def mw_field(page):
 
 # The tests on the default page that need no other scenario share one load of it
 # (`module_page`), in this file's order: this one, the screenshot's, the phone's (only reading
-# it), then the bad typed values' (which leave the values as they were) and the typed value's.
-# The others start from the default values and change them: a page of their own.
+# it), then the bad typed values' (which leave the values as they were), the typed value's and
+# the keyboard's (from the MW shown). The others start from the default values and change them:
+# a page of their own.
 
 
 def test_renders_offline_without_errors_and_shows_the_core_default(module_page, app_url):
@@ -75,22 +76,6 @@ def test_renders_offline_without_errors_and_shows_the_core_default(module_page, 
     assert len(heights) == 3
     assert heights[1] / heights[0] == pytest.approx(float(ds.cooling_power / ds.it_power), rel=0.01)
     assert page.guarded["errors"] == []
-
-
-def test_keyboard_on_the_site_power_slider_changes_people_bars_and_the_address_bar(page, app_url):
-    wait_ready(page, app_url)
-    wait_until(page, THREE_BARS, what="the power chart's three bars")
-    before_bars = bar_heights(page)
-    # settled on the last of 10 steps: the MW field, the address bar (the shareable link) and
-    # the handle agree; the headline then shows the core's value for the field's MW
-    shown_mw = step_site_power(page, 10)
-    assert shown_mw > 300
-    ds = explorer.compute(site_power=shown_mw)
-    wait_headline(page, ".explorer-city", f"{fmt.number(float(ds.city_households))} households")
-    ratio = float(ds.cooling_power / ds.it_power)
-    after = bar_heights(page)
-    assert after != before_bars
-    assert after[1] / after[0] == pytest.approx(ratio, rel=0.01)
 
 
 def test_switching_the_accelerator_changes_the_flops(page, app_url):
@@ -225,3 +210,23 @@ def test_typing_a_site_power_updates_the_numbers(module_page, app_url):
     wait_headline(page, ".explorer-city", f"{fmt.number(float(ds.city_households))} households")
     wait_headline(page, ".explorer-cooling", fmt.quantity(float(ds.cooling_power), "MW"))
     wait_link(page, {"site_power": 900})  # the address bar is the shareable link
+
+
+def test_keyboard_on_the_site_power_slider_changes_people_bars_and_the_address_bar(
+    module_page, app_url
+):
+    page = module_page  # last of the file: from whatever MW the page shows
+    open_shared(page, app_url)
+    wait_until(page, THREE_BARS, what="the power chart's three bars")
+    before_bars = bar_heights(page)
+    before_mw = float(mw_field(page).input_value())
+    # settled on the last of 10 steps: the MW field, the address bar (the shareable link) and
+    # the handle agree; the headline then shows the core's value for the field's MW
+    shown_mw = step_site_power(page, 10)
+    assert shown_mw > before_mw
+    ds = explorer.compute(site_power=shown_mw)
+    wait_headline(page, ".explorer-city", f"{fmt.number(float(ds.city_households))} households")
+    ratio = float(ds.cooling_power / ds.it_power)
+    after = bar_heights(page)
+    assert after != before_bars
+    assert after[1] / after[0] == pytest.approx(ratio, rel=0.01)
