@@ -6,6 +6,9 @@ Chromium.
 - pytest-playwright's `page` uses /usr/bin/chromium (never a downloaded browser); every
   request to a host outside the machine fails the test (`offline_guard`).
 - No Chromium: skip locally, FAIL in CI (CI=true).
+- `module_pages` / `module_page`: pages the tests of one file share, in the file's order (a page
+  load costs a kernel, a render and the server's work: tests that read the same loaded page
+  share it; `open_shared` loads a link there only once). The same guard as `page`'s.
 
 Waiting: a test waits for the state that must finally hold, never for a fixed time or for the
 first change (the app draws most of the page only once a burst of steps pauses,
@@ -131,14 +134,10 @@ def binder_server(tmp_path_factory, chromium_path):
     server.stop()
 
 
-@pytest.fixture(autouse=True)
-def offline_guard(request):
-    """Fail on any request that would leave the machine; collect page errors. Playwright's own
-    waits (clicks, selectors, downloads) are bounded by WAIT too, not by its 30 s."""
-    if "page" not in request.fixturenames:
-        yield None
-        return
-    page = request.getfixturevalue("page")
+def guard(page) -> dict[str, list[str]]:
+    """Make every request of `page` to a host outside the machine fail, bound Playwright's own
+    waits (clicks, selectors, downloads) by WAIT rather than its 30 s, and collect the page's
+    errors; the lists {"errors": [...], "outside": [...]} they fill."""
     page.set_default_timeout(WAIT * 1000)
     outside: list[str] = []
     errors: list[str] = []
@@ -153,8 +152,58 @@ def offline_guard(request):
 
     page.route("**/*", route)
     page.on("pageerror", lambda e: errors.append(str(e)))
-    yield {"errors": errors, "outside": outside}
+    return {"errors": errors, "outside": outside}
+
+
+@pytest.fixture(autouse=True)
+def offline_guard(request):
+    """Fail on any request that would leave the machine; collect page errors (`guard`)."""
+    if "page" not in request.fixturenames:
+        yield None
+        return
+    seen = guard(request.getfixturevalue("page"))
+    yield seen
+    assert not seen["outside"], f"requests left the machine: {seen['outside']}"
+
+
+@pytest.fixture(scope="module")
+def module_pages(browser, browser_context_args):
+    """Pages that the tests of a file share, in the file's order, by name (`module_pages(name)`;
+    each in a browser context of its own, with its own `guard`).
+
+    Every page load costs a kernel, its render and the server's work: tests that only read a
+    page the same link loads share one load (each opens it with `open_shared`, which loads it
+    only the first time, and sets the viewport it needs); a test that changes what a later one
+    reads, or spoils the page (edits its DOM), comes after it in the file.
+    """
+    made: dict[str, Any] = {}
+
+    def shared(name: str = "default"):
+        if name not in made:
+            made[name] = browser.new_context(**browser_context_args).new_page()
+            made[name].guarded = guard(made[name])
+        return made[name]
+
+    yield shared
+    for page in made.values():
+        page.context.close()
+    outside = [url for page in made.values() for url in page.guarded["outside"]]
     assert not outside, f"requests left the machine: {outside}"
+
+
+@pytest.fixture(scope="module")
+def module_page(module_pages):
+    """The page that the tests of a file share (`module_pages`), when they need one."""
+    return module_pages()
+
+
+def open_shared(page, url: str, ready: str = ".explorer-city .explorer-value") -> None:
+    """Load `url` on a shared page (`module_page`), until `ready` (a CSS selector) shows, unless
+    `open_shared` loaded it there last."""
+    if getattr(page, "loaded", None) != url:
+        page.goto(url)
+        page.wait_for_selector(ready, timeout=90_000)
+        page.loaded = url
 
 
 def wait_ready(page, url: str) -> None:

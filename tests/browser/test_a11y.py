@@ -10,7 +10,15 @@ from axe_playwright_python.sync_playwright import Axe
 import explorer
 from explorer import fmt
 
-from .conftest import step_site_power, wait_drawn, wait_link, wait_ready, wait_text, wait_until
+from .conftest import (
+    open_shared,
+    step_site_power,
+    wait_drawn,
+    wait_link,
+    wait_ready,
+    wait_text,
+    wait_until,
+)
 
 
 def serious(page, context=".explorer-app") -> list[str]:
@@ -32,24 +40,26 @@ def serious(page, context=".explorer-app") -> list[str]:
     ]
 
 
+# The tests on the default page that change no value share one load of it (`module_page`), in
+# this file's order: the audit, the Tab order (from a page not yet focused), the accordion, and
+# last the audit that spoils the page.
+
+
+def test_axe_finds_no_serious_or_critical_violation(module_page, app_url):
+    open_shared(module_page, app_url)
+    wait_link(module_page, {})  # the link, drawn last
+    wait_drawn(module_page)
+    assert serious(module_page) == []
+
+
 @pytest.mark.parametrize(
-    "query", ["", "?chips=50000&basis=world-person", "?model=llama3-405b&job_chips=16384"]
+    "query", ["?chips=50000&basis=world-person", "?model=llama3-405b&job_chips=16384"]
 )
-def test_axe_finds_no_serious_or_critical_violation(page, app_url, query):
+def test_axe_finds_no_serious_or_critical_violation_in_other_scenarios(page, app_url, query):
     wait_ready(page, app_url + query)
     wait_link(page, dict(parse_qsl(query.lstrip("?"))))  # the link's scenario is drawn
     wait_drawn(page)
     assert serious(page) == []
-
-
-def test_the_axe_audit_can_fail(page, app_url):
-    wait_ready(page, app_url)
-    page.evaluate(  # an image without a text alternative and grey-on-grey text
-        """() => { const d = document.querySelector('.explorer-app');
-          d.insertAdjacentHTML('afterbegin',
-            "<img src='data:,' ><p style='color:#ccc;background:#ddd'>faint</p>"); }"""
-    )
-    assert serious(page) != []
 
 
 FOCUSED = """() => {
@@ -110,15 +120,17 @@ def first_stops(seen: list[str]) -> list[str]:
     return out
 
 
-def test_tab_reaches_every_control_in_reading_order(page, app_url):
-    wait_ready(page, app_url)
+def test_tab_reaches_every_control_in_reading_order(module_page, app_url):
+    page = module_page
+    open_shared(page, app_url)
     page.wait_for_selector(".jupyter-widget-Collapse-header[tabindex='0']")
     wait_drawn(page)  # every control drawn (the chart cards' tab stops among them)
     assert [s for s in first_stops(tab_order(page)) if s in ORDER] == ORDER
 
 
-def test_enter_opens_an_accordion_from_the_keyboard(page, app_url):
-    wait_ready(page, app_url)
+def test_enter_opens_an_accordion_from_the_keyboard(module_page, app_url):
+    page = module_page
+    open_shared(page, app_url)
     header = page.locator(".jupyter-widget-Collapse-header", has_text="More inputs")
     header.focus()
     page.keyboard.press("Enter")
@@ -132,7 +144,7 @@ def test_enter_opens_an_accordion_from_the_keyboard(page, app_url):
 
 
 def test_arrow_keys_after_tab_move_site_power_and_the_headline_equals_the_core(page, app_url):
-    wait_ready(page, app_url)
+    wait_ready(page, app_url)  # its own page: Tab starts from the top of a page not yet focused
     page.locator("body").focus()
     for _ in range(6):  # the screen toggle, the preset, then the site power slider
         page.keyboard.press("Tab")
@@ -145,3 +157,14 @@ def test_arrow_keys_after_tab_move_site_power_and_the_headline_equals_the_core(p
     households = f"{fmt.number(float(ds.city_households))} households"
     wait_text(page, ".explorer-city .explorer-value", households)
     wait_text(page, ".explorer-strip-city b", households)
+
+
+def test_the_axe_audit_can_fail(module_page, app_url):
+    page = module_page  # last of the file: it spoils the shared page
+    open_shared(page, app_url)
+    page.evaluate(  # an image without a text alternative and grey-on-grey text
+        """() => { const d = document.querySelector('.explorer-app');
+          d.insertAdjacentHTML('afterbegin',
+            "<img src='data:,' ><p style='color:#ccc;background:#ddd'>faint</p>"); }"""
+    )
+    assert serious(page) != []

@@ -10,7 +10,7 @@ import pytest
 import explorer
 from explorer import fmt
 
-from .conftest import wait_drawn, wait_link, wait_ready, wait_text, wait_until
+from .conftest import open_shared, wait_drawn, wait_link, wait_ready, wait_text, wait_until
 
 WIDTHS = (360, 768, 1366)
 COOLING_STEP = 0.01  # one key press on the cooling share slider
@@ -53,23 +53,30 @@ def overlapping_ticks(page) -> list[tuple[str, str, str]]:
     )
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_slider_tracks_are_long_enough_and_inside_the_screen(page, app_url, width):
-    page.set_viewport_size({"width": width, "height": 900})
-    wait_ready(page, app_url + "?chips=50000")  # the chips slider enabled too
-    wait_link(page, {"chips": 50000})
-    wait_drawn(page)
-    found = tracks(page)
-    assert len(found) >= 4, found  # site power, chips, cooling, MFU
-    for t in found:
-        assert t["width"] >= MIN_TRACK, t
-        assert t["left"] >= 0 and t["right"] <= width, t
+# Page loads are shared (`module_pages`): each is a kernel, a render and the server's work.
+# - The chart checks load the default page once at each width, `module_pages(width)`: bqplot
+#   lays a figure out again only 300 ms after its box changes, and only while it is in view, so
+#   a page resized to a width is not a page loaded at that width. A taller window changes no
+#   figure's box: the Advanced screen's screenshots, the strip, the chart title and the overlap
+#   check's failure use these pages too, in that order (the strip moves a slider; the failure
+#   spoils the page).
+# - The slider tracks, the fields and the Basics screen (no chart) are laid out by CSS (flex
+#   rows, noUiSlider's tracks): one load, each width in turn, narrowest (a phone's) first.
+FIELDS = "?chips=50000&model=llama3-405b"  # the chips slider enabled; the training panel's fields
+PANELS = ".explorer-app .jupyter-widget-Collapse-header"
+
+
+def at_width(module_pages, app_url: str, width: int, height: int = 900):
+    """The default page, loaded at `width` the first time (then `height` set)."""
+    page = module_pages(str(width))
+    page.set_viewport_size({"width": width, "height": height})
+    open_shared(page, app_url)
+    return page
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_no_two_tick_labels_of_an_axis_overlap(page, app_url, width):
-    page.set_viewport_size({"width": width, "height": 900})
-    wait_ready(page, app_url)
+def test_no_two_tick_labels_of_an_axis_overlap(module_pages, app_url, width):
+    page = at_width(module_pages, app_url, width)
     page.wait_for_selector(".explorer-chip-chart .tick text")
     wait_drawn(page)
     n_ticks = page.locator(".explorer-chip-chart .tick text").count()
@@ -77,29 +84,28 @@ def test_no_two_tick_labels_of_an_axis_overlap(page, app_url, width):
     assert overlapping_ticks(page) == []
 
 
-def test_the_overlap_check_can_fail(page, app_url):
-    page.set_viewport_size({"width": 360, "height": 900})
-    wait_ready(page, app_url)
-    page.wait_for_selector(".explorer-chip-chart .tick text")
-    page.evaluate(  # squeeze one axis's labels onto each other
-        """() => document.querySelectorAll('.explorer-chip-chart .tick')
-             .forEach(t => t.setAttribute('transform', 'translate(0,10)'))"""
-    )
-    assert overlapping_ticks(page) != []
+@pytest.mark.parametrize("screen", ["basics", "advanced"])
+@pytest.mark.parametrize("width", [360, 1366])
+def test_screenshots_of_both_screens(module_pages, app_url, tmp_path, screen, width):
+    """Screenshots to a temporary folder; `make screenshots` copies them to assets/."""
+    from .test_app import ROOT, png_size_and_spread
 
-
-def test_the_city_chart_title_names_what_it_plots(page, app_url):
-    page.set_viewport_size({"width": 1366, "height": 900})
-    title = ".explorer-people-chart .mainheading"
-    for query, word in (("", "households"), ("?basis=world-person", "people")):
-        wait_ready(page, app_url + query)
-        wait_until(
-            page,
-            "([css, w]) => document.querySelector(css)?.textContent.includes(w)",
-            [title, word],
-            what=f"the city chart's title names {word}",
-            seen="([css]) => document.querySelector(css)?.textContent",
+    height = 1400 if width > 400 else 2200
+    if screen == "advanced":  # the app's first screen: the default page at this width
+        page = at_width(module_pages, app_url, width, height)
+        wait_link(page, {"screen": "advanced"})
+    else:  # no chart on Basics: its boxes are CSS's, one load at 360 px, then resized
+        page = module_pages(screen)
+        page.set_viewport_size({"width": width, "height": height})
+        open_shared(
+            page, app_url + f"?screen={screen}", ready=".explorer-basics-city .explorer-value"
         )
+    wait_drawn(page)
+    shot = tmp_path / f"screenshot-{screen}-{width}.png"
+    page.screenshot(path=str(shot), full_page=False)
+    assert png_size_and_spread(shot)[2] > 0.005, "the screenshot looks blank"
+    if folder := os.environ.get("EXPLORER_SCREENSHOT_DIR"):
+        shutil.copyfile(shot, ROOT / folder / shot.name)
 
 
 def in_view(page, css: str) -> bool:
@@ -110,9 +116,9 @@ def in_view(page, css: str) -> bool:
     )
 
 
-def test_the_headline_strip_stays_in_view_while_a_slider_moves_on_a_phone(page, app_url):
-    page.set_viewport_size({"width": 360, "height": 740})
-    wait_ready(page, app_url)
+def test_the_headline_strip_stays_in_view_while_a_slider_moves_on_a_phone(module_pages, app_url):
+    page = at_width(module_pages, app_url, 360, 740)
+    page.evaluate("() => window.scrollTo(0, 0)")  # as loaded
     handle = page.locator(".explorer-cooling-slider .noUi-handle")
     handle.scroll_into_view_if_needed()
     handle.focus()
@@ -135,42 +141,66 @@ def test_the_headline_strip_stays_in_view_while_a_slider_moves_on_a_phone(page, 
     assert page.locator(".explorer-strip").is_hidden()
 
 
-@pytest.mark.parametrize("screen", ["basics", "advanced"])
-@pytest.mark.parametrize("width", [360, 1366])
-def test_screenshots_of_both_screens(page, app_url, tmp_path, screen, width):
-    """Screenshots to a temporary folder; `make screenshots` copies them to assets/."""
-    from .test_app import ROOT, png_size_and_spread
-
-    page.set_viewport_size({"width": width, "height": 1400 if width > 400 else 2200})
-    page.goto(app_url + f"?screen={screen}")
-    page.wait_for_selector(
-        f".explorer-{'basics-' if screen == 'basics' else ''}city .explorer-value"
-    )
-    wait_drawn(page)
-    shot = tmp_path / f"screenshot-{screen}-{width}.png"
-    page.screenshot(path=str(shot), full_page=False)
-    assert png_size_and_spread(shot)[2] > 0.005, "the screenshot looks blank"
-    if folder := os.environ.get("EXPLORER_SCREENSHOT_DIR"):
-        shutil.copyfile(shot, ROOT / folder / shot.name)
+def test_slider_tracks_are_long_enough_and_inside_the_screen(module_page, app_url):
+    page = module_page
+    page.set_viewport_size({"width": WIDTHS[0], "height": 900})
+    open_shared(page, app_url + FIELDS)
+    wait_link(page, {"chips": 50000, "model": "llama3-405b"})
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        wait_drawn(page)
+        found = tracks(page)
+        assert len(found) >= 4, (width, found)  # site power, chips, cooling, MFU
+        for t in found:
+            assert t["width"] >= MIN_TRACK, (width, t)
+            assert t["left"] >= 0 and t["right"] <= width, (width, t)
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_every_field_fits_the_screen_with_the_panels_open(page, app_url, width):
-    page.set_viewport_size({"width": width, "height": 900})
-    wait_ready(page, app_url + "?model=llama3-405b")
+def test_every_field_fits_the_screen_with_the_panels_open(module_page, app_url):
+    page = module_page  # after the tracks' test: it opens the panels
+    page.set_viewport_size({"width": WIDTHS[0], "height": 900})
+    open_shared(page, app_url + FIELDS)
     wait_link(page, {"model": "llama3-405b"})
-    for header in page.locator(".explorer-app .jupyter-widget-Collapse-header").all():
-        header.click()
+    for header in page.locator(PANELS).all():
+        if header.get_attribute("aria-expanded") != "true":
+            header.click()
     page.wait_for_selector(".widget-text:has(label:text-is('Load factor (0.01 – 1)')) input")
-    wait_drawn(page)
-    fields = page.eval_on_selector_all(
-        ".explorer-app .widget-text input, .explorer-app select",
-        """els => els.filter(e => e.offsetParent !== null).map(e => {
-            const r = e.getBoundingClientRect();
-            return {name: e.closest('.widget-inline-hbox')?.innerText.trim() || e.tagName,
-                    width: r.width, left: r.left, right: r.right};
-        })""",
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        wait_drawn(page)
+        fields = page.eval_on_selector_all(
+            ".explorer-app .widget-text input, .explorer-app select",
+            """els => els.filter(e => e.offsetParent !== null).map(e => {
+                const r = e.getBoundingClientRect();
+                return {name: e.closest('.widget-inline-hbox')?.innerText.trim() || e.tagName,
+                        width: r.width, left: r.left, right: r.right};
+            })""",
+        )
+        assert len(fields) >= 10, (width, fields)
+        for f in fields:
+            assert f["width"] >= 60 and f["left"] >= 0 and f["right"] <= width, (width, f)
+
+
+def test_the_city_chart_title_names_what_it_plots(module_pages, page, app_url):
+    title = ".explorer-people-chart .mainheading"
+    shared = at_width(module_pages, app_url, 1366)
+    page.set_viewport_size({"width": 1366, "height": 900})
+    wait_ready(page, app_url + "?basis=world-person")
+    for shown, word in ((shared, "households"), (page, "people")):
+        wait_until(
+            shown,
+            "([css, w]) => document.querySelector(css)?.textContent.includes(w)",
+            [title, word],
+            what=f"the city chart's title names {word}",
+            seen="([css]) => document.querySelector(css)?.textContent",
+        )
+
+
+def test_the_overlap_check_can_fail(module_pages, app_url):
+    page = at_width(module_pages, app_url, 360)  # last of the file: it spoils the page
+    page.wait_for_selector(".explorer-chip-chart .tick text")
+    page.evaluate(  # squeeze one axis's labels onto each other
+        """() => document.querySelectorAll('.explorer-chip-chart .tick')
+             .forEach(t => t.setAttribute('transform', 'translate(0,10)'))"""
     )
-    assert len(fields) >= 10
-    for f in fields:
-        assert f["width"] >= 60 and f["left"] >= 0 and f["right"] <= width, f
+    assert overlapping_ticks(page) != []

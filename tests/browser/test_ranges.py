@@ -7,14 +7,20 @@ from explorer.ui import headlines
 from explorer.ui.ranges import slot_text
 from explorer.ui.tornado import CHOICES, nice_ticks
 
-from .conftest import wait_drawn, wait_link, wait_ready, wait_text, wait_until
+from .conftest import open_shared, wait_drawn, wait_link, wait_ready, wait_text, wait_until
 
 SITE = "rainier-mississippi"
 TOGGLE = ".explorer-ranges-toggle input[type=checkbox]"
 
 
-def test_ranges_equal_the_core_hide_with_the_toggle_and_travel_in_the_link(page, app_url):
-    wait_ready(page, app_url + f"?site={SITE}")
+# Both tests open the site's page: one load (`module_page`); the ranges' test leaves it as it
+# found it (reloaded from its link, the ranges back on), and the tornado, built when its panel
+# first opens, is drawn at the width the page has then.
+
+
+def test_ranges_equal_the_core_hide_with_the_toggle_and_travel_in_the_link(module_page, app_url):
+    page = module_page
+    open_shared(page, app_url + f"?site={SITE}")
     wait_link(page, {"site": SITE})
     h = headlines.headline_ranges(site=SITE, precision="fp8")  # the app's untouched preset
     wait_text(page, ".explorer-city .explorer-range", slot_text(h["city_households"]))
@@ -45,11 +51,13 @@ def test_ranges_equal_the_core_hide_with_the_toggle_and_travel_in_the_link(page,
         what="the link without ranges=0",
         seen="() => location.search",
     )
+    # the page shows the site's scenario again, as `open_shared` loaded it (the ranges on)
 
 
-def test_the_tornado_opens_with_bars_of_the_cores_swings(page, app_url, tmp_path):
+def test_the_tornado_opens_with_bars_of_the_cores_swings(module_page, app_url, tmp_path):
+    page = module_page
     page.set_viewport_size({"width": 360, "height": 1400})  # a phone: drawn at its width
-    wait_ready(page, app_url + f"?site={SITE}")
+    open_shared(page, app_url + f"?site={SITE}")
     wait_link(page, {"site": SITE})
     assert page.locator(".explorer-tornado-chart").count() == 0  # built on first open
     page.locator(".jupyter-widget-Collapse-header", has_text="What moves this number").click()
