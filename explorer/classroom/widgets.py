@@ -607,8 +607,10 @@ def training_time(
             f"<p><small>{fmt.number(times, 2)} times the {fmt.number(reference)} GPUs whose "
             "interruptions were counted (Llama 3): an extrapolation of their rate, not a "
             f"forecast. The restart grows with the job: the slider's {fmt.number(restart.value)} "
-            f"min at {fmt.number(reference)} chips plus {fmt.number(growth, 2)} s for every "
-            "1,000 chips beyond (start-up times measured by ByteDance's MegaScale).</small></p>"
+            f"min at {fmt.number(reference)} chips plus {fmt.number(growth)} s for every "
+            "1,000 chips beyond: the explorer's assumption, extrapolated from start-up times "
+            "ByteDance's MegaScale measured on smaller jobs "
+            f"({lessons.restart_growth_confidence()} confidence).</small></p>"
         )
 
     def update(_=None):
