@@ -569,8 +569,8 @@ def _calc_unit(word: str) -> str:
 
 def _quantity_calc(text: str, unit: str, negative: bool, above: bool) -> Reading:
     """Quantities with their units multiplied and divided, left to right ("261 MW / 910 W" →
-    286,813; "300 MW × 0.87 / 910 W" too), read in `unit`; a message when the result is not of
-    the exercise's kind. A product of a speed and a bare number where an amount is asked
+    286,813; "300 MW × 0.87 / 910 W" too: a bare number may multiply, not divide), read in
+    `unit`; a message when the result is not of the exercise's kind. A product of a speed and a bare number where an amount is asked
     ("83.1 PFLOP/s × 86400") reads the bare number as seconds, and says so.
 
     Examples
@@ -583,6 +583,12 @@ def _quantity_calc(text: str, unit: str, negative: bool, above: bool) -> Reading
         (m["op"] or "*", float(m["n"].replace(",", "")), m["u"])
         for m in _QUANTITY_TERM.finditer(text)
     ]
+    if any(op in "/÷" and not u for op, _, u in terms):
+        # "300 MW * 8760 h / 1000": a bare divisor beside units is a unit conversion done by
+        # hand (MWh to GWh), which the units would then undo: ask for the result instead
+        return Reading(
+            None, "I cannot read that calculation; type its result (a number such as 2,628)."
+        )
     try:
         q = ureg.Quantity(1.0)
         for op, n, u in terms:
@@ -595,7 +601,7 @@ def _quantity_calc(text: str, unit: str, negative: bool, above: bool) -> Reading
             None, "I cannot read that calculation; type its result (a number such as 2,628)."
         )
     seconds = ""
-    bare = [n for op, n, u in terms if not u and op not in "/÷"]
+    bare = [n for _, n, u in terms if not u]
     if (
         bare
         and all(op not in "/÷" for op, _, _ in terms)

@@ -119,6 +119,7 @@ TABLE = [
     ("300 MW × 0.87 / 910 W", "chips", 261e6 / 910, "read as 286,813"),  # 300 x 0.87 = 261 MW
     ("300 MW * 0.87 / 910 W", "chips", 261e6 / 910, ""),
     ("83.14 PFLOP/s x 86400", "FLOP", 83.14e15 * 86400, "read 86,400 as seconds"),  # 7.18e21
+    ("300 MW * 8760 h / 1000", "GWh", None, "type its result"),  # a bare divisor: MWh to GWh
 ]
 # (typed, unit, value read) for a question that asks how far above a reference (`above=True`)
 ABOVE = [
