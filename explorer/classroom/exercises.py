@@ -570,8 +570,9 @@ def _calc_unit(word: str) -> str:
 def _quantity_calc(text: str, unit: str, negative: bool, above: bool) -> Reading:
     """Quantities with their units multiplied and divided, left to right ("261 MW / 910 W" →
     286,813; "300 MW × 0.87 / 910 W" too: a bare number may multiply, not divide), read in
-    `unit`; a message when the result is not of the exercise's kind. A product of a speed and a bare number where an amount is asked
-    ("83.1 PFLOP/s × 86400") reads the bare number as seconds, and says so.
+    `unit`; a message when the result is not of the exercise's kind. A product of a speed and
+    a bare number where an amount is asked ("83.1 PFLOP/s × 86400") reads the bare number as
+    seconds, and says so.
 
     Examples
     --------
