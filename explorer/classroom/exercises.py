@@ -163,10 +163,10 @@ _UNIT_INSIDE = re.compile(
     rf"\s*(?P<post>(?:[*×]\s*{_NUM}\s*)+)$"
 )
 _CALC_UNIT = r"[A-Za-z]+(?:/[A-Za-z]+)?"
-_QUANTITY_CALC = re.compile(
-    rf"^(?P<a>{_NUM})\s*(?P<ua>{_CALC_UNIT})\s*(?P<op>[/*×÷])\s*(?P<b>{_NUM})\s*"
-    rf"(?P<ub>(?:{_CALC_UNIT})?)$"
-)
+# "261 MW / 910 W", "300 MW × 0.87 / 910 W": numbers, each with its own unit or none (at least
+# the first has one), multiplied and divided from left to right
+_QUANTITY_TERM = re.compile(rf"\s*(?P<op>[/*×÷]?)\s*(?P<n>{_NUM})\s*(?P<u>(?:{_CALC_UNIT})?)")
+_QUANTITY_CALC = re.compile(rf"^{_NUM}\s*{_CALC_UNIT}(?:\s*[/*×÷]\s*{_NUM}\s*(?:{_CALC_UNIT})?)+$")
 
 
 @dataclass(frozen=True)
@@ -441,12 +441,11 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
         named = _RATIO_BEFORE.match(text)  # "PUE 1.75": the ratio's name before its number
         if named and _ratio_name(named[1]):
             text = text[named.end() :]
+    if _QUANTITY_CALC.match(text):
+        return _quantity_calc(text, unit, negative, above)
     inside = _UNIT_INSIDE.match(text)
     if inside:
         text = f"{inside['pre']} {inside['post'].strip()} {inside['unit']}"
-    quantities = _QUANTITY_CALC.match(text)
-    if quantities:
-        return _quantity_calc(quantities, unit, negative, above)
     calc = _CALC.match(text)
     span = calc and re.fullmatch(r"\s*([\d.,]+)\s*-\s*([\d.,]+)\s*", calc["expr"])
     # "1.15-1" runs downwards: a subtraction (PUE − 1), not a range, which runs low to high
@@ -568,19 +567,50 @@ def _calc_unit(word: str) -> str:
     return _CASELESS.get(word.lower(), word)
 
 
-def _quantity_calc(m: re.Match, unit: str, negative: bool, above: bool) -> Reading:
-    """Two quantities with their units multiplied or divided ("261 MW / 910 W" → 286,813), read
-    in `unit`; a message when the result is not of the exercise's kind."""
+def _quantity_calc(text: str, unit: str, negative: bool, above: bool) -> Reading:
+    """Quantities with their units multiplied and divided, left to right ("261 MW / 910 W" →
+    286,813; "300 MW × 0.87 / 910 W" too: a bare number may multiply, not divide), read in
+    `unit`; a message when the result is not of the exercise's kind. A product of a speed and
+    a bare number where an amount is asked ("83.1 PFLOP/s × 86400") reads the bare number as
+    seconds, and says so.
+
+    Examples
+    --------
+    >>> r = _quantity_calc("83.1 PFLOP/s * 86400", "FLOP", False, False)
+    >>> f"{r.value:.4g}", r.echo
+    ('7.18e+21', 'read 86,400 as seconds')
+    """
+    terms = [
+        (m["op"] or "*", float(m["n"].replace(",", "")), m["u"])
+        for m in _QUANTITY_TERM.finditer(text)
+    ]
+    if any(op in "/÷" and not u for op, _, u in terms):
+        # "300 MW * 8760 h / 1000": a bare divisor beside units is a unit conversion done by
+        # hand (MWh to GWh), which the units would then undo: ask for the result instead
+        return Reading(
+            None, "I cannot read that calculation; type its result (a number such as 2,628)."
+        )
     try:
-        a = ureg.Quantity(float(m["a"].replace(",", "")), _calc_unit(m["ua"]))
-        b = ureg.Quantity(float(m["b"].replace(",", "")), _calc_unit(m["ub"]))
-        q = a / b if m["op"] in "/÷" else a * b
+        q = ureg.Quantity(1.0)
+        for op, n, u in terms:
+            x = ureg.Quantity(n, _calc_unit(u)) if u else ureg.Quantity(n)
+            q = q / x if op in "/÷" else q * x
     except ZeroDivisionError:
         return Reading(None, f"that calculation divides by zero; {EXAMPLE}.")
     except Exception:  # pint: not units
         return Reading(
             None, "I cannot read that calculation; type its result (a number such as 2,628)."
         )
+    seconds = ""
+    bare = [n for _, n, u in terms if not u]
+    if (
+        bare
+        and all(op not in "/÷" for op, _, _ in terms)
+        and unit not in (SHARE, RATIO)
+        and unit not in COUNT_WORDS
+        and _is_time(str((ureg.Quantity(1, unit) / q).units))
+    ):
+        q, seconds = q * ureg.second, f"read {fmt.number(bare[-1])} as seconds"
     if q.dimensionless and unit not in (SHARE, RATIO) and unit not in COUNT_WORDS:
         return Reading(
             None, f"the units cancel to a plain number; the answer is {_unit_words(unit)}."
@@ -590,6 +620,7 @@ def _quantity_calc(m: re.Match, unit: str, negative: bool, above: bool) -> Readi
     else:
         r = read(f"{q.magnitude:.12g} {q.units:~}", unit, negative, above)
     echo = f"read as {fmt.number(r.value)}" if r.value is not None and q.dimensionless else r.echo
+    echo = seconds if r.value is not None and seconds else echo
     return Reading(r.value, r.message, r.bare, echo, r.typed)
 
 
@@ -856,7 +887,9 @@ def _in_other_unit(e: Exercise, x: float, want: float) -> str | None:
     stem = e.unit[1:] if e.unit[:1] in "kMGTPE" and e.unit[1:] in _PREFIXABLE else e.unit
     if stem not in _PREFIXABLE:
         return None
-    for other in (stem, *(p + stem for p in "kMGTPE")):
+    # nobody writes kFLOP: a FLOP figure 1,000 times too small is a prefix slip, not a unit
+    prefixes = "MGTPE" if stem.startswith("FLOP") else "kMGTPE"
+    for other in (stem, *(p + stem for p in prefixes)):
         there = float(ureg.Quantity(want, e.unit).to(other).magnitude)
         if other == e.unit:
             continue
@@ -1019,16 +1052,7 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             "trap",
             "percent-vs-share",
         )
-    for t in traps:  # a bare trap value in another unit: "1.91e20" FLOP/s for 191 EFLOP/s peak
-        there = _in_other_unit(e, x, t.value()) if r.bare and not t.unit else None
-        if there:
-            return Feedback(
-                False,
-                f"Not yet, hint: {_sentence(t.hint)} (And {str(answer).strip()} reads as "
-                f"{there}; the answer is asked in {e.unit}.)",
-                "trap",
-                t.id,
-            )
+    # the answer itself in another unit first ("7.18e6" is the day in PFLOP), then a trap's
     other = _in_other_unit(e, x, want) if r.bare else None
     if other:
         k = float(ureg.Quantity(1, other).to(e.unit).magnitude)
@@ -1046,6 +1070,16 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             "trap",
             "unit-missing",
         )
+    for t in traps:  # a bare trap value in another unit: "1.91e20" FLOP/s for 191 EFLOP/s peak
+        there = _in_other_unit(e, x, t.value()) if r.bare and not t.unit else None
+        if there:
+            return Feedback(
+                False,
+                f"Not yet, hint: {_sentence(t.hint)} (And {str(answer).strip()} reads as "
+                f"{there}; the answer is asked in {e.unit}.)",
+                "trap",
+                t.id,
+            )
     ratio = x / want if want else math.inf
     for k, slip, words in _SLIPS:
         fits = {

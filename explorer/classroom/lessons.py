@@ -20,7 +20,14 @@ from .. import catalog, fmt, power
 from ..runs import train_on_chips
 from ..scenario import compute
 from ..systems import system_table
-from ..training import best_job_chips, goodput, interruption_rate, model_compute, training_compute
+from ..training import (
+    FLAGS,
+    best_job_chips,
+    goodput,
+    interruption_rate,
+    model_compute,
+    training_compute,
+)
 from ..units import factor
 from . import factcheck
 from .exercises import RATIO, SHARE, Exercise, Feedback, Reveal, Trap
@@ -278,21 +285,94 @@ _GROWTH = catalog.value("training.restart_growth", "minute")
 
 
 def restart_law() -> str:
-    """The restart time the core uses, in one sentence for students: the catalog's restart at
-    Llama 3's job size, and the growth per 1,000 chips beyond it (``training.restart_growth``,
-    from ByteDance's MegaScale), as `explorer.compute` adds it (``job_restart_minutes``).
+    """The restart time the core uses, in two sentences for students: the catalog's restart at
+    Llama 3's job size, the growth per 1,000 chips beyond it (``training.restart_growth``, from
+    ByteDance's MegaScale), as `explorer.compute` adds it (``job_restart_minutes``), and that the
+    growth is an extrapolation, with the catalog's confidence in it.
 
     Examples
     --------
     >>> restart_law().split(" (")[0]
     'A restart takes 10 min for a job of 16,384 chips'
+    >>> "2.46 s more for every 1,000 chips" in restart_law()
+    True
     """
     return (
         f"A restart takes {_RESTART:g} min for a job of {fmt.number(JOB_CHIPS)} chips "
-        f"(Llama 3's) and {fmt.number(_GROWTH * factor('minute', 's'), 2)} s more for every "
-        "1,000 chips beyond: a bigger job takes longer to start again, as ByteDance's MegaScale "
-        "paper measured its jobs' start-up time growing with their size"
+        f"(Llama 3's) and, the explorer assumes, {fmt.number(_GROWTH * factor('minute', 's'))} "
+        "s more for every 1,000 chips beyond: a bigger job takes longer to start again. That "
+        f"growth is an extrapolation ({restart_growth_confidence()} confidence): ByteDance's "
+        "MegaScale paper measured only its jobs' start-up times, on jobs of up to about 10,000 "
+        "GPUs"
     )
+
+
+def daly_and_young() -> None:
+    """Print lesson 4's Advanced solution (the notebook's reveal and the answer key print it):
+    Daly's model as `explorer.compute` uses it at Llama 3's job size, Young's first-order
+    estimate beside it, and the model at 16,384, 100,000 and 500,000 chips with each size's
+    restart."""
+    job = compute(chip="h100", model="llama3-405b", job_chips=JOB_CHIPS)
+    m, d, r = (
+        float(job.job_mtbi) * factor("hour", "minute"),
+        float(job.checkpoint_minutes),
+        float(job.restart_minutes),
+    )  # minutes
+    tau = float(job.checkpoint_interval)
+    young = (2 * d * m) ** 0.5  # Young (1974): the first term of Daly's series
+    print(f"M = {m:.1f} min; Young's interval {young:.1f} min, Daly's {tau:.1f} min")
+    print(
+        f"checkpoints {float(job.checkpoint_share):.1%}, "
+        f"lost work {float(job.lost_work_share):.1%}, "
+        f"restarts {float(job.restart_share):.1%} -> goodput {float(job.goodput):.1%} (Daly)"
+    )
+    young_losses = d / young + (young / 2 + r) / m
+    print(f"Young's first-order losses {young_losses:.1%} -> goodput about {1 - young_losses:.1%}")
+    print(
+        f"job uptime {float(job.job_uptime):.1%}: the time the job was running, what Meta's "
+        "'>90 % effective training time' counts on our reading; goodput also subtracts "
+        "checkpoints and lost work"
+    )
+    sizes = [JOB_CHIPS, RUN_CHIPS, 500_000]
+    run = compute(chip="h100", model="llama3-405b", job_chips=sizes)
+    fixed = compute(chip="h100", model="llama3-405b", job_chips=sizes, restart_growth=0)
+    days = run.training_days.sel(precision="bf16")
+    horizon = catalog.value("training.horizon", "month")
+    print()
+    for n in run.job_chips.values:
+        row = run.sel(job_chips=n)
+        beyond = float(n) / JOB_CHIPS
+        caveat = (
+            "the size Llama 3's interruption rate was measured on"
+            if beyond < 1.5
+            else f"{beyond:.0f} times that size: an extrapolation, not a forecast"
+        )
+        flags = int(row.training_flags.sel(precision="bf16"))
+        never = flags & (FLAGS["beyond_horizon"] | FLAGS["no_progress"])
+        took = (
+            f"practically never finishes (more than {fmt.number(horizon)} months: the explorer "
+            "stops counting)"
+            if never
+            else f"{fmt.number(float(days.sel(job_chips=n)))} days"
+        )
+        print(
+            f"{int(n):>7} chips: interruption every {float(row.job_mtbi) * 60:6.1f} min, "
+            f"restart {float(row.job_restart_minutes):4.1f} min, "
+            f"goodput {float(row.goodput):.1%} "
+            f"({float(fixed.goodput.sel(job_chips=n)):.1%} with a fixed restart), {took}; "
+            f"{caveat}"
+        )
+    print(
+        "The larger rows scale Llama 3's per-GPU rate, lengthen the restart with the job (the "
+        f"explorer's assumption, {restart_growth_confidence()} confidence) and keep no spare "
+        "machines standing by: what this model gives, not what a real job of that size would see."
+    )
+
+
+def restart_growth_confidence() -> str:
+    """The catalog's confidence in the restart's growth with the job ("low"): the assumption
+    lesson 4's "more chips can be slower" rests on."""
+    return catalog.entry("training.restart_growth").confidence
 
 
 def fastest_job(restart_growth: float | None = None) -> float:
@@ -308,6 +388,130 @@ def fastest_job(restart_growth: float | None = None) -> float:
     growth = _GROWTH if restart_growth is None else restart_growth
     rate = float(interruption_rate("h100").values)
     return float(best_job_chips(rate, _CKPT, _RESTART, growth))
+
+
+# lesson 3's tables: the notebook's reveals print them and the answer key (for a class without
+# computers) prints the same rows, from these functions
+LESSON_CHIPS = ("trn2", "h100", "b200", "gb200", "a100", "tpu-v4")
+# the systems lesson 3 discusses (Trn2's instance and UltraServer, NVIDIA's DGX H100, whose server
+# overhead Trainium2 borrows, DGX B200 and GB200 NVL72); the notebook's box shows the rest
+LESSON_SYSTEMS = ("trn2-instance", "trn2-ultraserver", "dgx-h100", "dgx-b200", "gb200-nvl72")
+
+
+def four_accelerators() -> None:
+    """Print lesson 3's first table: four accelerators' power per chip, all in, and how many of
+    them a 300 MW site feeds at lesson 3's cooling share."""
+    chips = ["trn2", "h100", "b200", "gb200"]
+    ds = compute(site_power=SITE_MW, cooling_fraction=TRN2_COOLING, chip=chips)
+    print(f"{'accelerator':45} {'power per chip, all in':>22} {'chips the site feeds':>21}")
+    for c in ds.chip.values:
+        one = ds.sel(chip=c)
+        print(
+            f"{catalog.label('chips', str(c)):45} "
+            f"{fmt.quantity(float(one.chip_power), 'kW'):>22} "
+            f"{fmt.number(float(one.chips_supported)):>21}"
+        )
+
+
+def systems_rows(names: tuple[str, ...] | None = LESSON_SYSTEMS) -> tuple[list[str], list[list]]:
+    """Lesson 3's systems table, (header, rows): each system rebuilt from its chips (dense FP8),
+    beside the dense FP8 its maker publishes (or its sparse figure, marked "sparse only"), with
+    memory and power ("(est.)": chips × TDP × server overhead, no published figure). `names`
+    None: every system in the catalog.
+
+    Examples
+    --------
+    >>> head, rows = systems_rows(("trn2-ultraserver",))
+    >>> rows[0][:3]
+    ['Trn2 UltraServer (4 instances)', '64', '83.1']
+    """
+    t = system_table()
+
+    def published(row) -> str:
+        dense, sparse = float(row.published_fp8_dense), float(row.published_fp8_sparse)
+        if dense == dense:  # not NaN
+            return fmt.number(dense)
+        return f"{fmt.number(sparse)} (sparse only)" if sparse == sparse else "not published"
+
+    rows = []
+    for s in t.system.values if names is None else [n for n in names if n in t.system.values]:
+        row = t.sel(system=s)
+        rows.append(
+            [
+                str(row.label.values),
+                fmt.number(int(row.chips)),
+                fmt.number(float(row.fp8_dense)),
+                published(row),
+                fmt.number(float(row.hbm_capacity)),
+                fmt.number(float(row.power))
+                + ("" if float(row.published_power) == float(row.published_power) else " (est.)"),
+            ]
+        )
+    head = [
+        "system",
+        "chips",
+        f"dense FP8 rebuilt ({t.fp8_dense.attrs['units']})",
+        f"published dense FP8 ({t.published_fp8_dense.attrs['units']})",
+        f"memory, HBM ({t.hbm_capacity.attrs['units']})",
+        f"power, all in ({t.power.attrs['units']})",
+    ]
+    return head, rows
+
+
+def per_mw_rows(
+    precision: str = "fp8", chips: tuple[str, ...] = LESSON_CHIPS
+) -> tuple[list[str], list[list]]:
+    """Lesson 3's per-facility-MW table, (header, rows): each accelerator's power per chip, all
+    in, chips per facility MW and peak FLOP/s per facility MW at `precision` ("n/a" for a chip
+    without it), cooling at AWS's fleet PUE.
+
+    Examples
+    --------
+    >>> head, rows = per_mw_rows(chips=("trn2", "a100"))
+    >>> rows[1][-1]
+    'n/a: no FP8'
+    """
+    ds = per_mw(chips)
+    fpw = ds.flops_per_watt.sel(precision=precision).values * factor(
+        ds.flops_per_watt.attrs["units"], "PFLOP/s/MW"
+    )
+    rows = [
+        [
+            catalog.label("chips", c),
+            fmt.quantity(float(ds.chip_power.sel(chip=c)), "kW"),
+            fmt.number(float(ds.chips_supported.sel(chip=c))),
+            fmt.number(float(v)) if v == v else f"n/a: no {precision.upper()}",
+        ]
+        for c, v in zip(chips, fpw, strict=True)
+    ]
+    head = ["accelerator", "all-in power per chip", "chips per facility MW", "PFLOP/s per MW"]
+    return head, rows
+
+
+def per_mw(chips: tuple[str, ...] | list[str]):
+    """The accelerators `chips` on one facility MW at AWS's fleet cooling share (the per-MW
+    chart's and table's numbers), as `explorer.compute` gives them."""
+    return compute(site_power=1, cooling_fraction=power.cooling_share_at("aws-fleet"), chip=chips)
+
+
+def per_chip_and_per_mw() -> None:
+    """Print lesson 3's Advanced ratios: a GB200 against Trainium2, dense FP8, per chip and per
+    facility MW, and an H100 against Trainium2 per chip and in power per chip, all in."""
+    peak = catalog.chip_table().peak_flops.sel(precision="fp8")
+    ds = compute(cooling_fraction=TRN2_COOLING, chip=["trn2", "gb200", "h100"])
+    fpw = ds.flops_per_watt.sel(precision="fp8")
+    chip_ratio = float(peak.sel(chip="gb200") / peak.sel(chip="trn2"))
+    mw_ratio = float(fpw.sel(chip="gb200") / fpw.sel(chip="trn2"))
+    print(
+        f"GB200 ÷ Trainium2, dense FP8: {fmt.number(chip_ratio, 2)} times per chip, "
+        f"{fmt.number(mw_ratio, 2)} times per facility MW"
+    )
+    h100 = float(peak.sel(chip="h100") / peak.sel(chip="trn2"))
+    watts = float(ds.chip_power.sel(chip="h100") / ds.chip_power.sel(chip="trn2"))
+    print(
+        f"H100 ÷ Trainium2: {fmt.number(h100, 2)} times the dense FP8 per chip, for "
+        f"{fmt.number(watts, 2)} times the power per chip, all in"
+    )
 
 
 def _trn2_it_w() -> float:
@@ -947,6 +1151,11 @@ _add(
                 lambda: _article_us_sparse() * factor("PFLOP/s", "FLOP/s") * _DAY_S,
                 _ARTICLE_SPARSE_HINT,
                 slip=False,
+            ),
+            Trap(
+                "tera-for-peta",
+                lambda: _us_trn2()[0] * factor("TFLOP/s", "FLOP/s") * _DAY_S,
+                "1,000 times too small: 1 PFLOP/s = 10¹⁵ FLOP/s, not 10¹² (that is 1 TFLOP/s)",
             ),
         ),
     )

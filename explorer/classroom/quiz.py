@@ -225,6 +225,19 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
         ),
         Item(
             3,
+            "An NVIDIA GPU is quoted at 2,000 TFLOP/s sparse FP8. NVIDIA's sparse figures assume "
+            "two zeros in every four weights, which doubles the dense speed. What is its dense "
+            "FP8 peak?",
+            "TFLOP/s",
+            lambda: 2000 / 2,
+            (
+                ("the sparse figure taken as dense", lambda: 2000.0),
+                ("multiplied by 2 instead of divided", lambda: 2000.0 * 2),
+                ("divided by 4 (Trainium2's BF16 sparse ÷ dense)", lambda: 2000 / 4),
+            ),
+        ),
+        Item(
+            3,
             "A system computes at 20 PFLOP/s for one hour. How much computing does it do?",
             "FLOP",
             lambda: 20 * factor("PFLOP/s", "FLOP/s") * factor("hour", "s"),
@@ -284,13 +297,14 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
         Item(
             4,
             "A job computes for 20 minutes, then pauses 1 minute to save a checkpoint, and so "
-            "on. What share of its time goes to checkpoints?",
+            "on: each cycle takes 21 minutes of wall-clock time. What share of its wall-clock "
+            "time goes to checkpoints?",
             "%",
             lambda: 1 / (20 + 1),
             (
                 ("20 minutes taken as a share of an hour", lambda: 20 / 60),
                 ("the share computing, not checkpointing", lambda: 20 / (20 + 1)),
-                ("1 ÷ 20 read as a per cent", lambda: 1 / 20 / 100),
+                ("the 1-minute pause taken as a share of an hour", lambda: 1 / 60),
             ),
         ),
     ),

@@ -19,7 +19,9 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import html
+import io
 import json
 import math
 import re
@@ -234,6 +236,34 @@ def _goodput_table() -> str:
         f"gives {html.escape(fmt.number(model))}. The larger jobs extrapolate Llama 3's "
         f"interruption rate.</p><p>{html.escape(lessons.restart_law())}; "
         f"{html.escape(_fixed_restart_words())}.</p>"
+    )
+
+
+def _stdout(printer) -> str:
+    """What a function that prints (a notebook reveal's) prints, as text."""
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        printer()
+    return buf.getvalue().rstrip()
+
+
+def _lesson_3_tables() -> str:
+    """The tables lesson 3's reveals print, for a class without computers (the handout sends
+    students to the key for them): the four accelerators, the systems and, for the Advanced
+    prediction, the ratios and each accelerator per facility MW; from the functions the
+    notebook's cells call."""
+    return (
+        "<h3>The tables the reveals print (read or project them once each exercise is "
+        "done)</h3>"
+        "<h4>Power per chip (opens with trn2-chips-300mw)</h4>"
+        f"<pre>{html.escape(_stdout(lessons.four_accelerators))}</pre>"
+        "<h4>The systems' table (opens with ultraserver-fp8)</h4>"
+        + _table(*lessons.systems_rows())
+        + "<p>(est.): no published power; chips × TDP × server overhead, as the explorer "
+        "estimates it.</p>"
+        "<h4>Advanced: per facility MW (opens with the gb200-trn2-per-mw prediction)</h4>"
+        f"<pre>{html.escape(_stdout(lessons.per_chip_and_per_mw))}</pre>"
+        + _table(*lessons.per_mw_rows())
     )
 
 
@@ -562,7 +592,9 @@ PLANS: dict[int, Plan] = {
         "Both tables open inside the notebook; Run All and work through. Without computers, the "
         "worksheet prints the chip figures (“Figures you need”, the GB200's included): pairs "
         "count the chips, rebuild the UltraServer by hand and, for the Advanced prediction, "
-        "divide each chip's FLOP/s by its power all in.",
+        "divide each chip's FLOP/s by its power all in; once each exercise is done the teacher "
+        "reads or projects its table from the answer key (the four accelerators, the systems "
+        "with the published column, and per facility MW).",
     ),
     4: Plan(
         (
@@ -599,7 +631,7 @@ PLANS: dict[int, Plan] = {
                 f"Say: “About every {_mtbi_hours()} a failure costs a restart plus, on average, "
                 "half the work between checkpoints; the job checkpoints about every "
                 f"{fmt.number(lessons.checkpoint_every(), 2)} minutes, and each checkpoint "
-                "pauses it a minute.” Students add the two losses as shares of the time and "
+                "pauses it a minute.” Students add the three losses as shares of the time and "
                 "commit a prediction for goodput-16k before the slider and the hook's days with "
                 "interruptions open. A prediction near Meta's >90 % is fair: on our reading that "
                 "figure counts only the time the job was running.",
@@ -629,8 +661,8 @@ PLANS: dict[int, Plan] = {
         "The goodput slider and the hook's days with interruptions open inside the notebook "
         "after the prediction; Run All first. Without computers, the worksheet's exercises with "
         "a calculator and its “Figures you need”; the teacher reads the goodput table (restart, "
-        "goodput and days by job size, and the check against Meta's GPU-hours) from the answer "
-        "key.",
+        "goodput and days by job size, and the check against Meta's GPU-hours) and, for the "
+        "Advanced part, the Young and Daly printout from the answer key.",
     ),
     5: Plan(
         (
@@ -1093,7 +1125,7 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "How can more chips be slower",
             "Each chip added makes the job faster but also adds parts that can fail, and the "
             "whole job stops at every failure: twice the chips, interruptions twice as often. "
-            f"And a bigger job restarts more slowly: {lessons.restart_law()}. Past some size the "
+            f"And a bigger job restarts more slowly. {lessons.restart_law()}. Past some size the "
             "work lost and the restarts cost more time than the extra chips save. At the "
             f"site's size it takes both: {_fixed_restart_words()} (and the rate is "
             "extrapolated beyond the job where it was counted).",
@@ -1857,8 +1889,14 @@ def _answers(lesson: Lesson) -> str:
             + f"<h3>All the articles' claims ({len(factcheck.claims())}, with verdicts)</h3>"
             + factcheck.html_table()
         )
+    if lesson.number == 3:
+        parts.append(_lesson_3_tables())
     if lesson.number == 4:
         parts.append(_goodput_table())
+        parts.append(
+            "<h3>Advanced: Young and Daly (what the Advanced cell prints)</h3>"
+            f"<pre>{html.escape(_stdout(lessons.daly_and_young))}</pre>"
+        )
     if lesson.number == 2:  # section 3's printed rows: read out after the COP predictions
         parts.append(
             "<h3>Section 3's rows (Advanced: read them out after the COP predictions)</h3>"

@@ -16,7 +16,6 @@ import traitlets
 from .. import catalog, fmt, power, training, validate
 from ..model import compute
 from ..runs import train_on_chips
-from ..systems import system_table
 from ..ui.static import STATIC, Handout, shown, table
 from ..ui.theme import BLUE, GREY, ORANGE
 from ..units import factor
@@ -489,7 +488,7 @@ def power_split(
 
 
 # the accelerators lesson 3 discusses (and two without FP8, shown as n/a); the box shows the rest
-LESSON_CHIPS = ("trn2", "h100", "b200", "gb200", "a100", "tpu-v4")
+LESSON_CHIPS = lessons.LESSON_CHIPS
 
 
 def chips_per_mw(precision: str = "fp8", chips: tuple[str, ...] = LESSON_CHIPS) -> w.Widget:
@@ -512,7 +511,7 @@ def chips_per_mw(precision: str = "fp8", chips: tuple[str, ...] = LESSON_CHIPS) 
 
 
 def _chips_per_mw(precision: str, cooling: float, chips: list[str]) -> list[w.Widget]:
-    ds = compute(site_power=1, cooling_fraction=cooling, chip=chips)
+    ds = lessons.per_mw(chips)
     fpw = ds.flops_per_watt.sel(precision=precision).values * factor(
         ds.flops_per_watt.attrs["units"], "PFLOP/s/MW"
     )
@@ -537,22 +536,11 @@ def _chips_per_mw(precision: str, cooling: float, chips: list[str]) -> list[w.Wi
         layout=w.Layout(width="560px", height="360px"),
         fig_margin={"top": 40, "bottom": 110, "left": 60, "right": 20},
     )
-    rows = [
-        [
-            catalog.label("chips", c),
-            fmt.quantity(float(ds.chip_power.sel(chip=c)), "kW"),
-            fmt.number(float(ds.chips_supported.sel(chip=c))),
-            fmt.number(float(v)) if np.isfinite(v) else f"n/a: no {precision.upper()}",
-        ]
-        for c, v in zip(chips, fpw, strict=True)
-    ]
-    head = ["accelerator", "all-in power per chip", "chips per facility MW", "PFLOP/s per MW"]
-    return [fig, w.HTML(table(head, rows))]
+    return [fig, w.HTML(table(*lessons.per_mw_rows(precision, tuple(chips))))]
 
 
-# the systems lesson 3 discusses (Trn2's instance and UltraServer, NVIDIA's DGX H100, whose server
-# overhead Trainium2 borrows, DGX B200 and GB200 NVL72); the box shows the rest
-LESSON_SYSTEMS = ("trn2-instance", "trn2-ultraserver", "dgx-h100", "dgx-b200", "gb200-nvl72")
+# the systems lesson 3 discusses; the box shows the rest
+LESSON_SYSTEMS = lessons.LESSON_SYSTEMS
 
 
 def systems(names: tuple[str, ...] = LESSON_SYSTEMS) -> w.Widget:
@@ -560,42 +548,12 @@ def systems(names: tuple[str, ...] = LESSON_SYSTEMS) -> w.Widget:
     catalog): dense FP8 (chips × one chip's), beside the dense FP8 the maker publishes, or its
     sparse figure marked "sparse only" when that is all it publishes, with memory and power (marked
     "(est.)" where the maker publishes none: then it is the chips' TDP × server overhead, which
-    may themselves be estimates)."""
+    may themselves be estimates); the rows are `lessons.systems_rows`'."""
     every = w.Checkbox(value=False, description="show every system in the catalog", indent=False)
     out = w.HTML()
-    t = system_table()
-    chosen = [s for s in names if s in t.system.values]
-
-    def published(row) -> str:
-        dense, sparse = float(row.published_fp8_dense), float(row.published_fp8_sparse)
-        if np.isfinite(dense):
-            return fmt.number(dense)
-        return f"{fmt.number(sparse)} (sparse only)" if np.isfinite(sparse) else "not published"
 
     def update(_=None):
-        rows = []
-        for s in t.system.values if every.value else chosen:
-            row = t.sel(system=s)
-            rows.append(
-                [
-                    str(row.label.values),
-                    fmt.number(int(row.chips)),
-                    fmt.number(float(row.fp8_dense)),
-                    published(row),
-                    fmt.number(float(row.hbm_capacity)),
-                    fmt.number(float(row.power))
-                    + ("" if np.isfinite(float(row.published_power)) else " (est.)"),
-                ]
-            )
-        head = [
-            "system",
-            "chips",
-            f"dense FP8 rebuilt ({t.fp8_dense.attrs['units']})",
-            f"published dense FP8 ({t.published_fp8_dense.attrs['units']})",
-            f"memory, HBM ({t.hbm_capacity.attrs['units']})",
-            f"power, all in ({t.power.attrs['units']})",
-        ]
-        out.value = table(head, rows) + (
+        out.value = table(*lessons.systems_rows(None if every.value else names)) + (
             "<p><small>(est.): no published power; chips × TDP × server overhead, as the "
             "explorer estimates it.</small></p>"
         )
@@ -649,8 +607,10 @@ def training_time(
             f"<p><small>{fmt.number(times, 2)} times the {fmt.number(reference)} GPUs whose "
             "interruptions were counted (Llama 3): an extrapolation of their rate, not a "
             f"forecast. The restart grows with the job: the slider's {fmt.number(restart.value)} "
-            f"min at {fmt.number(reference)} chips plus {fmt.number(growth, 2)} s for every "
-            "1,000 chips beyond (start-up times measured by ByteDance's MegaScale).</small></p>"
+            f"min at {fmt.number(reference)} chips plus {fmt.number(growth)} s for every "
+            "1,000 chips beyond: the explorer's assumption, extrapolated from start-up times "
+            "ByteDance's MegaScale measured on smaller jobs "
+            f"({lessons.restart_growth_confidence()} confidence).</small></p>"
         )
 
     def update(_=None):

@@ -115,6 +115,11 @@ TABLE = [
     ("2628 GWh (300 MW x 8760 h)", "GWh", 2628.0, ""),
     ("2,628 GWh; 300 × 8,760 = 2,628,000 MWh", "GWh", 2628.0, ""),
     ("300 x 8760 / 1000 = 2628 GWh", "GWh", 2628.0, ""),
+    # reader 14, lesson 3: a product before the division; a speed times a bare number of seconds
+    ("300 MW × 0.87 / 910 W", "chips", 261e6 / 910, "read as 286,813"),  # 300 x 0.87 = 261 MW
+    ("300 MW * 0.87 / 910 W", "chips", 261e6 / 910, ""),
+    ("83.14 PFLOP/s x 86400", "FLOP", 83.14e15 * 86400, "read 86,400 as seconds"),  # 7.18e21
+    ("300 MW * 8760 h / 1000", "GWh", None, "type its result"),  # a bare divisor: MWh to GWh
 ]
 # (typed, unit, value read) for a question that asks how far above a reference (`above=True`)
 ABOVE = [
@@ -465,3 +470,24 @@ def test_reader_13s_answers_to_lessons_1_and_2():
         ("city-power-article", "348"),
     ):
         assert lessons.check(ex, typed).right, (ex, typed)
+
+
+def test_reader_14s_answers_to_lesson_3():
+    # (exercise, typed, the trap it fires, words its message must contain): 83.1 TFLOP/s x
+    # 86,400 s = 7.18e18, peta taken as 10^12; a bare 7.18e6 is the day in PFLOP, said so before
+    # any trap's value in another unit; nobody writes kFLOP (3.79e22 for 3.79e25 FLOP)
+    rows = [
+        ("ultraserver-day-flop", "7.2e18", "tera-for-peta", "10¹⁵ FLOP/s, not 10¹²"),
+        ("ultraserver-day-flop", "83.1e12*86400", "tera-for-peta", "1,000 times too small"),
+        ("ultraserver-day-flop", "7.18e6", "unit-missing", "right size in PFLOP"),
+        ("llama-compute", "3.79e22", "prefix", "1,000 times too small"),
+    ]
+    for ex, typed, trap, words in rows:
+        fb = lessons.check(ex, typed)
+        assert fb.trap == trap and words in fb.message, (ex, typed, fb.message)
+        assert "kFLOP" not in fb.message, fb.message
+    for ex, typed in (
+        ("ultraserver-day-flop", "83.14 PFLOP/s x 86400"),
+        ("trn2-chips-300mw", "300 MW × 0.87 / 910 W"),
+    ):
+        assert lessons.check(ex, typed).right, typed
