@@ -100,7 +100,7 @@ def the_plants_year(year: xr.Dataset) -> object:
     share = float(year.cooling_fraction.max())
     print(
         f"largest cooling share of any hour of the months' typical (average) days: "
-        f"{fmt.percent(share)} ({_hot_day_beside_typical(year)})"
+        f"{fmt.percent(share)}"
     )
     aws = catalog.value("cooling.aws-fleet.wue", "L / kWh")
     wue = float(year.annual_wue)
@@ -149,7 +149,7 @@ def month_cooling_table(year: xr.Dataset) -> None:
 
 def hot_day_hours(year: xr.Dataset) -> None:
     """The hot day's dry-bulb, wet-bulb [°C] and cooling [MW], every third hour and at the day's
-    peak and low.
+    peak and low, with the cooling drawn as a bar to scale and the annual mean marked on it.
 
     Examples
     --------
@@ -160,13 +160,21 @@ def hot_day_hours(year: xr.Dataset) -> None:
     """
     cooling = year.hot_day_cooling_power
     peak_hour, low_hour = int(cooling.argmax("hour")), int(cooling.argmin("hour"))
+    width = 30  # characters of the longest bar, the day's peak
+    scale = width / float(cooling.max())
+    mean_at = round(float(year.mean_cooling_power) * scale)
     print("hour  dry-bulb  wet-bulb  cooling  (every third hour, and the day's peak and low)")
     for h in sorted({*range(0, cooling.sizes["hour"], 3), peak_hour, low_hour}):
         mark = {peak_hour: "  <- the day's peak", low_hour: "  <- the day's low"}.get(h, "")
-        print(
+        bar = "#" * round(float(cooling[h]) * scale)
+        bar = bar[:mean_at] + "|" + bar[mean_at + 1 :] if len(bar) > mean_at else bar
+        line = (
             f"{h:4d}  {float(year.hot_day_dry_bulb[h]):8.1f}  "
-            f"{float(year.hot_day_wet_bulb[h]):8.1f}  {_mw(cooling[h]):>8}{mark}"
+            f"{float(year.hot_day_wet_bulb[h]):8.1f}  {_mw(cooling[h]):>8}  {bar:<{width}}{mark}"
         )
+        print(line.rstrip())
+    mean = _mw(year.mean_cooling_power)
+    print(f"(the bars: cooling to scale; | marks the year's mean cooling, {mean})")
 
 
 def tables_sheet(year: xr.Dataset, grid: xr.Dataset) -> None:
@@ -206,14 +214,69 @@ def _hot_day_beside_typical(year: xr.Dataset) -> str:
     --------
     >>> from explorer.classroom import lessons
     >>> _hot_day_beside_typical(lessons.hot_year()[0])
-    "step 2's hot day peaks about as high, but stays near its peak day and night"
+    "it peaks about as high as Jul's hottest typical hour, but stays near its peak day and night"
     """
     peak, typical = float(year.peak_cooling_power), float(year.cooling_power.max())
+    month = context.MONTHS[int(year.cooling_power.max("hour").argmax("month"))]
     if peak > typical * 1.01:
-        return "step 2's hot day goes higher"
+        return f"it goes higher than {month}'s hottest typical hour"
     if float(year.hot_day_cooling_power.mean()) > float(year.cooling_power_mean.max()):
-        return "step 2's hot day peaks about as high, but stays near its peak day and night"
-    return "step 2's hot day goes no higher"
+        return (
+            f"it peaks about as high as {month}'s hottest typical hour, but stays near its peak "
+            "day and night"
+        )
+    return f"it goes no higher than {month}'s hottest typical hour"
+
+
+def sizing_day(shaving: xr.Dataset) -> str:
+    """The day that sizes a peak-shaving battery's MWh (`explorer.batteries.peak_shaving_battery`'s
+    ``sizing_day``), in words.
+
+    Examples
+    --------
+    >>> from explorer.classroom import lessons
+    >>> sizing_day(lessons.hot_year()[2]["peak-shaving"])
+    "Oct's typical day"
+    """
+    day = int(shaving.sizing_day)
+    return "the hot day" if day == 0 else f"{context.MONTHS[day - 1]}'s typical day"
+
+
+def _what_the_battery_does_on_the_hot_day(year: xr.Dataset, shaving: xr.Dataset) -> str:
+    """What the daily peak-shaving battery (`explorer.batteries.peak_shaving_battery`) does on
+    the hot day, from the core's figures: how far it lowers the day's cooling peak and, when the
+    day's night stays nearer its afternoon than the annual mean (a plateau), why it can do no
+    more: its cooling above the annual mean against the battery's MWh.
+
+    Examples
+    --------
+    >>> from explorer import batteries
+    >>> from explorer.classroom import lessons
+    >>> year = lessons.hot_year()[0]
+    >>> print(_what_the_battery_does_on_the_hot_day(year, batteries.peak_shaving_battery(year)))
+    ... # doctest: +ELLIPSIS
+    On the hot day the battery lowers the cooling's peak only from 59.1 MW to 58.2 MW ...
+    """
+    hot = year.hot_day_cooling_power
+    peak, low, mean = float(hot.max()), float(hot.min()), float(year.mean_cooling_power)
+    threshold = float(shaving.hot_day_threshold)
+    energy = float(shaving.battery_energy)
+    text = (
+        f"On the hot day the battery lowers the cooling's peak only from {_mw(peak)} to "
+        f"{_mw(threshold)} ({fmt.percent((peak - threshold) / peak, 2)} of it)."
+    )
+    if peak - low < low - mean:  # a plateau: the night is nearer the afternoon than the mean
+        excess = float(year.hot_day_excess_energy)
+        text += (
+            f" That day's coolest hour still needs {_mw(low)}, only "
+            f"{_mw(peak - low)} below its afternoon and {_mw(low - mean)} above the annual mean: "
+            f"over the day its cooling above the annual mean adds up to "
+            f"{fmt.quantity(excess, 'MWh')}, {fmt.number(excess / energy, 2)} times the "
+            "battery's MWh. A battery recharged every day only moves energy from one hour of a "
+            "day to another: it can flatten a day's afternoon, not a hot day whose night is "
+            "nearly as hot as its afternoon."
+        )
+    return text
 
 
 def design_days(year: xr.Dataset) -> list[tuple[str, float, float]]:
@@ -288,12 +351,14 @@ def peak_shaving(year: xr.Dataset) -> str:
         f"{fmt.number(ratio)} times the annual mean ({_mw(mean_mw)}): of the hook's guesses, "
         f'"{_nearest_guess(ratio)}"'
     )
+    print(f"beside the months' typical days, {_hot_day_beside_typical(year)}")
     shaving = batteries.peak_shaving_battery(year)
     print(
         f"the peak-shaving battery: {_mw(shaving.battery_power)}, "
-        f"{fmt.quantity(float(shaving.battery_energy), 'MWh')}; the grid sees at most "
-        f"{_mw(shaving.hot_day_threshold)} of cooling on the hot day"
+        f"{fmt.quantity(float(shaving.battery_energy), 'MWh')}, sized by {sizing_day(shaving)} "
+        "(the day whose cooling stays above its own daily threshold longest)"
     )
+    _say(_what_the_battery_does_on_the_hot_day(year, shaving))
     _say(
         "The hook's second question: grid batteries of this kind are sold as shipping-container "
         "units of a few MWh each. Divide the battery's MWh by a few: a row of containers, not a "
@@ -308,7 +373,7 @@ def peak_shaving(year: xr.Dataset) -> str:
 
 def peak_shaving_detail(year: xr.Dataset) -> None:
     """Step 2's "more detail": the typical year's own hottest day beside the design days (an
-    upper end), the daily thresholds, which day sizes the battery's MWh, recharge and costs.
+    upper end), why each day has its own threshold, the battery's hours, recharge and costs.
 
     Examples
     --------
@@ -359,12 +424,9 @@ def peak_shaving_detail(year: xr.Dataset) -> None:
         "recharge. Above each day's threshold the battery delivers (the afternoon), below it the "
         "grid recharges it (the night)."
     )
-    day = int(shaving.sizing_day)
-    sized_by = "the hot day" if day == 0 else f"{context.MONTHS[day - 1]}'s typical day"
     print(
         f"the battery's MWh: {fmt.quantity(float(shaving.battery_energy), 'MWh')} "
-        f"({fmt.number(float(shaving.battery_duration))} h at full power), sized by {sized_by}: "
-        "the day whose afternoon stays above its own threshold for longest"
+        f"({fmt.number(float(shaving.battery_duration))} h at full power)"
     )
     print(
         f"recharge bought from the grid: {fmt.quantity(float(shaving.annual_recharge), 'MWh')} "

@@ -402,6 +402,21 @@ def _basis_ratio() -> str:
     return fmt.number(max(sizes) / min(sizes), 2)
 
 
+def _shaving_on_the_hot_day() -> tuple[str, str, str]:
+    """Lesson 7's peak-shaving battery, from the core: the day that sizes it, and the hot day's
+    cooling peak before and after it (its daily threshold)."""
+    from .hot_days import sizing_day
+
+    year, _, roles = lessons.hot_year()
+    shaving = roles["peak-shaving"]
+    peak, threshold = year.hot_day_cooling_power.max(), shaving.hot_day_threshold
+    return (
+        sizing_day(shaving),
+        fmt.quantity(float(peak), "MW"),
+        fmt.quantity(float(threshold), "MW"),
+    )
+
+
 @dataclass(frozen=True)
 class Plan:
     """A lesson's own 50-minute plan: timed segments (what the teacher says and does), where
@@ -811,9 +826,12 @@ PLANS: dict[int, Plan] = {
                 "sized for. Students answer hot-day-above-mean; the day's hours, the hook's first "
                 "answer and the peak-shaving battery (MW, MWh) open. Ask where its recharge comes "
                 "from (the grid, at night) and how many shipping containers it fills: that "
-                "answers the hook's second guess. The collapsed “More detail” holds the typical "
-                "year's own hottest day (an upper end, more humid than any design day), the "
-                "costs and which day sizes the MWh: open it only if there is time.",
+                "answers the hook's second guess. Then ask which day sized it and what it does "
+                f"on the hot day ({_shaving_on_the_hot_day()[0]}; on the hot day the peak falls "
+                f"only from {_shaving_on_the_hot_day()[1]} to {_shaving_on_the_hot_day()[2]}, "
+                "because that day's night is nearly as hot as its afternoon). The collapsed "
+                "“More detail” holds the typical year's own hottest day (an upper end, more "
+                "humid than any design day) and the costs: open it only if there is time.",
             ),
             (
                 10,
@@ -826,7 +844,7 @@ PLANS: dict[int, Plan] = {
             (
                 8,
                 "What we found",
-                "Read the debrief's five points against the article's three claims. Say: “An "
+                "Read the debrief's six points against the article's three claims. Say: “An "
                 "average hides the peak; a battery moves energy, it does not make it.” The "
                 "Advanced sections (ride-through-energy, smoothing-energy, several sites) are "
                 "homework or a second session.",
@@ -839,6 +857,9 @@ PLANS: dict[int, Plan] = {
             "high; what sets it apart is that it stays near its peak all night.",
             "Answering hot-day-above-mean with “… times”: that is the ratio; the share above is "
             "the ratio minus 1.",
+            "Reading the peak-shaving battery as the one that takes the hot day down to the "
+            "average: another day sizes it, and a daily battery only moves hours within the "
+            "hot day, whose night is nearly as hot as its afternoon.",
             "(Advanced) Minutes used as hours in ride-through-energy (60 times too big), or "
             "5 minutes written as 0.05 h.",
         ),
@@ -1191,7 +1212,11 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
             "not what the plant is sized for. A battery "
             f"that shaves each day's peak holds about {_shaving_mwh()}, recharged from the grid "
             "at night: a row of shipping-container units of a few MWh each, not a car battery "
-            "and not a building.",
+            f"and not a building. It is sized by {_shaving_on_the_hot_day()[0]}, not the hot "
+            "day; on the hot day it lowers the cooling's peak only from "
+            f"{_shaving_on_the_hot_day()[1]} to {_shaving_on_the_hot_day()[2]}: a battery "
+            "recharged every day moves hours within a day, and cannot shave a hot day whose "
+            "night is nearly as hot as its afternoon.",
         ),
         (
             "come near 30 %",
@@ -1211,8 +1236,9 @@ OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
         (
             "Compare the two batteries",
             "Ride-through needs the most MW (the whole IT load) but for minutes, so few MWh "
-            f"({_ans('ride-through-energy')}); peak shaving needs far fewer MW but for the hot "
-            "afternoon's hours, so more MWh.",
+            f"({_ans('ride-through-energy')}); peak shaving needs far fewer MW but for an "
+            f"afternoon's hours (on {_shaving_on_the_hot_day()[0]}, the day that sizes it), so "
+            "more MWh.",
         ),
         (
             "yet it loses more energy",

@@ -30,10 +30,8 @@ def test_the_it_load_is_lower_because_the_chiller_plant_needs_more_cooling(capsy
     for it, pue in ((chiller_it, chiller_pue), (default_it, default_pue)):
         assert abs(it - 300 / pue) < 2, (it, pue)  # 300 ÷ PUE, the PUE printed to 3 figures
     assert "yearly average, not each hour" not in text  # the old, wrong reason
-    # reader13 D1: the design day peaks about as high as July's hottest typical hour (59.1 MW
-    # both) and stays near it all night (its mean above every month's): it does not "go higher"
-    assert "step 2's hot day peaks about as high, but stays near its peak day and night" in text
-    assert "goes higher" not in text
+    # reader14 lesson 7 D5: step 1's reveal leaves step 2's hot day to step 2
+    assert "step 2" not in text and "hot day" not in text
 
 
 def test_the_battery_costs_are_printed_as_the_model_adds_them(capsys):
@@ -74,6 +72,10 @@ def test_the_hot_day_is_set_beside_the_stations_published_design_days(capsys):
     ratio = float(year.peak_cooling_power / year.mean_cooling_power)  # 59.1 / 37.0 = 1.6
     assert f"is {fmt.number(ratio)} times the annual mean" in text
     assert 'guesses, "half as much again"' in text
+    # reader13 D1: the design day peaks about as high as July's hottest typical hour (59.1 MW
+    # both) and stays near it all night (its mean above every month's): it does not "go higher"
+    assert "it peaks about as high as Jul's hottest typical hour, but stays near its peak" in text
+    assert "goes higher" not in text
     assert "20 July" not in text and "upper end" not in text  # the aside waits in the detail
     # the typical year's own hottest day (wet-bulb 29.0 °C, 4 K above the design day): an upper
     # end, collapsed under "More detail", not a second answer to the hook

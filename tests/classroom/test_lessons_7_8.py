@@ -129,7 +129,8 @@ def test_reader_13s_text_items_for_lessons_7_and_8():
     step2 = cells7[_first(cells7, "## Step 2")]
     assert "a few hours" not in step2 and "1 % of a year's hours" in step2
     answer = cells7[_first(cells7, "In no month")]
-    assert "goes higher than any average day" not in answer and "about as high" in answer
+    assert "goes higher than any average day" not in answer
+    assert "step 2" not in answer  # reader14 D5: step 1's answer leaves the hot day to step 2
     # lesson 8: the hook's twists are in steps 1 and 2 (the expansion is step 2's), and its
     # premise allows the ranges' convention the answer rests on (D1, D2); the debrief reads
     # "at most 5 %" as the sources-only answer
@@ -191,3 +192,41 @@ def test_lesson_7s_tables_sheet_has_the_tables_and_no_answer():
         shown = fmt.percent(answer) if e.unit == "share" else fmt.number(answer, 4)
         assert shown not in page, (ex, shown)
     assert "annual PUE" not in page and fmt.number(float(year.annual_pue), 3) not in page
+
+
+def test_lesson_7_says_which_day_sizes_the_battery_and_what_it_does_on_the_hot_day(capsys):
+    # reader14 lesson 7 D1: the battery printed under the hot day is sized by Oct's typical day;
+    # on the dehumidification design day (cooling 57.3 MW at 5 h to 59.1 MW at 14 h, annual mean
+    # 37.0 MW) its threshold is 58.2 MW, so it takes only 0.9 MW (1.5 %) off the peak: the
+    # night is 1.8 MW below the afternoon but 20.4 MW above the mean, and the day's cooling
+    # above the mean (about 21.2 MW x 24 h = 509 MWh) is 12 times the battery's 42.8 MWh
+    from explorer.classroom import hot_days
+
+    year, _, roles = lessons.hot_year()
+    shaving = roles["peak-shaving"]
+    assert int(shaving.sizing_day) == 10
+    hot = year.hot_day_cooling_power
+    assert round(float(hot.max()), 1) == 59.1 and round(float(hot.min()), 1) == 57.3
+    assert round(float(shaving.hot_day_threshold), 1) == 58.2
+    assert round(float(year.hot_day_excess_energy)) == 509
+    hot_days.peak_shaving(year)
+    text = " ".join(capsys.readouterr().out.split())
+    assert "42.8 MWh, sized by Oct's typical day" in text
+    assert "lowers the cooling's peak only from 59.1 MW to 58.2 MW (1.5 % of it)" in text
+    assert "509 MWh, 12 times the battery's MWh" in text
+    assert "not a hot day whose night is nearly as hot as its afternoon" in text
+    # the debrief carries the finding; the key says which day sizes it, not "hot afternoon"
+    cells = _cells("07")
+    debrief = " ".join(cells[_first(cells, "## What we found")].split())
+    assert "cannot shave a hot *day* whose night is nearly as hot as its afternoon" in debrief
+    step2 = " ".join(cells[_first(cells, "## Step 2")].split())
+    assert "need not be the hot day" in step2
+    key = " ".join(html.unescape(teacher_pack.build()["lesson-7/answers.html"]).split())
+    assert "It is sized by Oct's typical day, not the hot day" in key
+    assert "from 59.1 MW to 58.2 MW" in key and "hot afternoon" not in key
+    assert "Oct's typical day" in teacher_pack.PLANS[7].segments[2][2]
+    # the long "what this model ignores" sentence is a list; References is a cell of its own
+    assert "- The weather is one typical year, not a heat wave." in "".join(cells)
+    assert "## References" in cells and not any(
+        "## References" in c and c != "## References" for c in cells
+    )
