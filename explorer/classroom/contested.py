@@ -60,3 +60,142 @@ def ranges_table(site: str) -> None:
     ):
         e = catalog.entry(key)
         print(f"{label:22} {fmt.number(e.value):>17}   {e.source_title}, {e.date}")
+
+
+def city_bases(site: str) -> None:
+    """Step 1's basis: the article's city beside `site`'s city (everything central) in each of
+    the lesson's bases (`explorer.classroom.lessons.contested_city_bases`), and how many times
+    the basis alone moves it.
+
+    Examples
+    --------
+    >>> city_bases("rainier-mississippi")  # doctest: +ELLIPSIS
+    the article: a city of roughly 250,000 people
+      the site, as ...
+    the basis alone moves the city ... times
+    """
+    from .lessons import contested_city_bases
+
+    city = catalog.conflicts(f"sites.{site}.city")[0]
+    print(f"the article: a city of roughly {fmt.number(city['value'])} people")
+    sizes = contested_city_bases()
+    for what, size in sizes:
+        print(f"  the site, as {what}: {fmt.number(size)}")
+    biggest, smallest = max(s for _, s in sizes), min(s for _, s in sizes)
+    print(f"the basis alone moves the city {fmt.number(biggest / smallest, 2)} times")
+
+
+def cooling_shares(site: str) -> None:
+    """Step 4: the cooling share the article states, AWS's fleet figure and what the explorer's
+    two plant models compute for `site` over a typical year.
+
+    Examples
+    --------
+    >>> cooling_shares("rainier-mississippi")  # doctest: +ELLIPSIS
+    cooling share, the article: 30 %–50 % of the site's power ...
+    """
+    from ..scenario import compute
+    from .lessons import ARTICLE_COOLING_RANGE, HOT_TECH, article_pue_range
+
+    low_pue, high_pue = article_pue_range()
+    low_share, high_share = ARTICLE_COOLING_RANGE
+    fleet = catalog.conflicts(f"sites.{site}.cooling_fraction")[0]
+    print(
+        f"cooling share, the article: {fmt.percent(low_share)}–{fmt.percent(high_share)} of the "
+        f"site's power (a PUE of {fmt.number(low_pue)}–{fmt.number(high_pue)}, lesson 2)"
+    )
+    print(
+        f"cooling share, {fleet['source_title']} ({fleet['date']}): about "
+        f"{fmt.percent(fleet['value'])} (a fleet PUE of "
+        f"{fmt.number(catalog.value('cooling.aws-fleet.pue', 'dimensionless'))})"
+    )
+    # the plant model: cooling from a typical year's weather, the default plant and lesson 7's
+    for tech, which in ((None, "the explorer's default"), (HOT_TECH, "lesson 7's plant")):
+        plant = compute(site=site, cooling_tech=tech)
+        print(
+            f"cooling share, the {plant.attrs['cooling_tech']} plant ({which}) over a typical "
+            f"year: about {fmt.percent(float(plant.cooling_fraction), 3)}"
+        )
+
+
+def plants_cooling(site: str) -> None:
+    """Step 4's contrast: the explorer's two plants' mean cooling [MW] over a typical year at
+    `site`, and lesson 7's chiller plant at its peak on the day it is sized for.
+
+    Examples
+    --------
+    >>> plants_cooling("rainier-mississippi")  # doctest: +ELLIPSIS
+    for contrast, the air-evaporative plant over a typical year: ... MW of cooling on average
+    ...
+    """
+    from ..scenario import compute
+    from .lessons import HOT_TECH, hot_year
+
+    for tech in (None, HOT_TECH):  # the default plant, then lesson 7's
+        plant = compute(site=site, cooling_tech=tech)
+        print(
+            f"for contrast, the {plant.attrs['cooling_tech']} plant over a typical year: "
+            f"{fmt.quantity(float(plant.cooling_power), 'MW')} of cooling on average"
+        )
+    design = hot_year()[0]  # lesson 7's year: its plant sized for the design day
+    print(
+        f"lesson 7's chiller plant on the station's {design.attrs['hot_day']}: "
+        f"{fmt.quantity(float(design.peak_cooling_power), 'MW')} at its peak"
+    )
+
+
+def ninety_ranges(site: str, announced_mw: float) -> None:
+    """Step 5: the headline numbers' 90 % ranges (the explorer app's small type), over every
+    recorded range and then with the site held at its `announced_mw` [MW].
+
+    Examples
+    --------
+    >>> ninety_ranges("rainier-mississippi", 300)  # doctest: +ELLIPSIS
+    the city ...
+    the site held at its announced 300 MW (no expansion):
+    ...
+    """
+    ranges = headlines.headline_ranges(site=site)
+    shown_as = {
+        "city_households": "the city",
+        "facility_load": "site power",
+        "annual_energy": "energy per year",
+    }
+    for name, label in shown_as.items():
+        print(f"{label:16} {headlines.headline_text(ranges[name])}")
+    print()
+    today = headlines.headline_ranges(site=site, site_power=announced_mw, preset_is_catalog=False)
+    print(f"the site held at its announced {fmt.quantity(announced_mw, 'MW')} (no expansion):")
+    for name, label in shown_as.items():
+        print(f"{label:16} {headlines.headline_text(today[name])}")
+    print()
+    print(
+        "In brackets: the 90 % range (5th to 95th percentile) of the draws over the catalog's "
+        "recorded ranges. The first block counts the possible expansion as part of the range, "
+        "spread by a convention (see What this model ignores); the second leaves it out."
+    )
+
+
+def tables_sheet(site: str, announced_mw: float) -> None:
+    """The student's tables for a class without computers, answers left out: step 1's ranges and
+    bases, step 4's cooling shares and the plants' cooling, step 5's 90 % ranges. No tornado row
+    and no corner of the ranges: those answer the exercises.
+
+    Examples
+    --------
+    >>> tables_sheet("rainier-mississippi", 300)  # doctest: +ELLIPSIS
+    Step 1 · which figures are estimates
+    figure ...
+    Step 5 · the 90 % ranges
+    ...
+    """
+    print("Step 1 · which figures are estimates")
+    ranges_table(site)
+    print("\nStep 1 · the basis: people or households?")
+    city_bases(site)
+    print("\nStep 4 · the cooling share: the article against the explorer")
+    cooling_shares(site)
+    print("\nStep 4 · after contested-cooling-swing: where the plants fall")
+    plants_cooling(site)
+    print("\nStep 5 · the 90 % ranges")
+    ninety_ranges(site, announced_mw)

@@ -1085,7 +1085,8 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         fits = {
             "percent-slip": e.unit in (SHARE, RATIO),
             "hours-days": e.unit in ("day", "days", "hour", "h", "minute", "s"),
-            "power-of-ten": e.unit != SHARE,  # a bare share is read as a percentage first
+            # a bare share is read as a percentage first; "54 %" for 5.4 % is a plain slip
+            "power-of-ten": e.unit != SHARE or not r.bare,
         }.get(slip, True)
         if fits and _near(ratio, k, 0.05):
             if (
@@ -1147,7 +1148,9 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
     x = r.value
     said = f" ({r.echo})" if r.echo else ""
     head = f"You predicted {e.show(x)}{said}; the explorer gets {e.show(want)}."
-    fb = check(e, x)
+    # the prediction as typed, so the checker sees its rounding ("1.3" is the hottest hour's
+    # 1.27 to the figures given, as `check` reads it; 1.3 as a float is 2.3 % off 1.27)
+    fb = check(e, prediction if isinstance(prediction, str) else x)
     if fb.right:
         gap = "Within the tolerance: a good estimate."
     elif fb.kind == "trap":

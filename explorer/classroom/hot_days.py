@@ -179,8 +179,9 @@ def hot_day_hours(year: xr.Dataset) -> None:
 
 def tables_sheet(year: xr.Dataset, grid: xr.Dataset) -> None:
     """The student's tables for a class without computers, answers left out: the months'
-    weather, each month's cooling, the hot day's hours and the grid's yardsticks (the teacher
-    hands it out after step 1's prediction: the month table's PUEs point at its answer).
+    weather, each month's cooling and its largest hourly share, the hot day's hours, the
+    peak-shaving battery, the grid's yardsticks and the sites' power (the teacher hands it out
+    after step 1's prediction: the month table's PUEs point at its answer).
 
     Examples
     --------
@@ -198,11 +199,20 @@ def tables_sheet(year: xr.Dataset, grid: xr.Dataset) -> None:
     the_year(year)
     print(f"IT load: {_mw(year.it_power)}, the same every hour")
     month_cooling_table(year)
+    print(
+        "largest cooling share of any hour of the months' typical (average) days: "
+        f"{fmt.percent(float(year.cooling_fraction.max()))}"
+    )
     print(f"\nStep 2 · the hot day: the station's {year.attrs['hot_day']}")
-    hot_day_hours(year)
-    print(f"the year's mean cooling: {_mw(year.mean_cooling_power)}")
+    hot_day_hours(year)  # its last line gives the year's mean cooling
+    print("\nStep 2 · after hot-day-above-mean: the battery that shaves each day's peak")
+    shaving_battery(year)
     print("\nStep 3 · the grid's yardsticks")
     yardsticks(grid)
+    print("\nAdvanced · several sites: each site's power")
+    cluster = sites.split_cluster(["rainier-indiana", "rainier-mississippi"])
+    for s in cluster.site.values:
+        print(f"{catalog.label('sites', str(s))}: {_mw(cluster.site_power.sel(site=s))}")
 
 
 def _hot_day_beside_typical(year: xr.Dataset) -> str:
@@ -352,13 +362,7 @@ def peak_shaving(year: xr.Dataset) -> str:
         f'"{_nearest_guess(ratio)}"'
     )
     print(f"beside the months' typical days, {_hot_day_beside_typical(year)}")
-    shaving = batteries.peak_shaving_battery(year)
-    print(
-        f"the peak-shaving battery: {_mw(shaving.battery_power)}, "
-        f"{fmt.quantity(float(shaving.battery_energy), 'MWh')}, sized by {sizing_day(shaving)} "
-        "(the day whose cooling stays above its own daily threshold longest)"
-    )
-    _say(_what_the_battery_does_on_the_hot_day(year, shaving))
+    shaving_battery(year)
     _say(
         "The hook's second question: grid batteries of this kind are sold as shipping-container "
         "units of a few MWh each. Divide the battery's MWh by a few: a row of containers, not a "
@@ -369,6 +373,25 @@ def peak_shaving(year: xr.Dataset) -> str:
         peak_shaving_detail,
         year,
     )
+
+
+def shaving_battery(year: xr.Dataset) -> None:
+    """The peak-shaving battery (`explorer.batteries.peak_shaving_battery`): its MW and MWh, the
+    day that sizes it and what it does on the hot day.
+
+    Examples
+    --------
+    >>> from explorer.classroom import lessons
+    >>> shaving_battery(lessons.hot_year()[0])  # doctest: +ELLIPSIS
+    the peak-shaving battery: 6.1 MW, 42.8 MWh, sized by Oct's typical day ...
+    """
+    shaving = batteries.peak_shaving_battery(year)
+    print(
+        f"the peak-shaving battery: {_mw(shaving.battery_power)}, "
+        f"{fmt.quantity(float(shaving.battery_energy), 'MWh')}, sized by {sizing_day(shaving)} "
+        "(the day whose cooling stays above its own daily threshold longest)"
+    )
+    _say(_what_the_battery_does_on_the_hot_day(year, shaving))
 
 
 def peak_shaving_detail(year: xr.Dataset) -> None:

@@ -2009,8 +2009,10 @@ _add(
         f"The site's yearly average draw is {_SITE}; in its hottest hour it draws "
         f"{_SITE_PEAK} from {_UTILITY_NAME}, whose own peak demand is about {_UTILITY} (a "
         f"{_UTILITY_CONFIDENCE}-confidence figure in the explorer's catalog). ({_SITE_PEAK} is "
-        "the typical year's hottest hour, step 2's \"More detail\": the grid must carry every "
-        "hour of the year, not only the day the plant is sized for.) What share of the "
+        "the typical year's hottest hour, step 2's \"More detail\": on an hour hotter than "
+        "its design day the plant does not stop, its chillers work harder and draw more, and "
+        "the grid must carry every hour of the year, not only the day the plant is sized "
+        "for.) What share of the "
         "utility's peak is the site in its hottest hour?",
         lambda: _gr("share_of_utility_peak"),
         SHARE,
@@ -2249,6 +2251,7 @@ def _contested_households(site_mw: float, kwh_per_household: float, load: float 
 
 _HIGH_MW = fmt.quantity(_range(_POWER_KEY).high, "MW")
 _LOW_USE = fmt.number(_range(_HOUSEHOLD_KEY).low)
+_HIGH_USE = fmt.number(_range(_HOUSEHOLD_KEY).high)
 _LOAD_LOW = catalog.uncertainty_ranges()["defaults.load_factor"].low
 _COOL_LO, _COOL_HI = _range(_COOLING_KEY).low, _range(_COOLING_KEY).high
 
@@ -2257,8 +2260,9 @@ _add(
         "contested-city-high",
         8,
         f"Rainier Mississippi's {_SITE} may grow: the catalog's high end is {_HIGH_MW}. "
-        f"Running flat out, with the lowest recent US household use (EIA: {_LOW_USE} kWh a year), "
-        "how many households is that site's 'city'? (households)",
+        "Running flat out, with the use per household at the end of its range that makes the "
+        f"city biggest (EIA: {_LOW_USE} or {_HIGH_USE} kWh a year?), how many households is that "
+        "site's 'city'? (households)",
         lambda: float(_contested_bounds().city_households.sel(bound="high")),
         "households",
         rel_tol=0.01,  # the central use (10,715 kWh) gives 2 % less: a trap, not right
@@ -2271,6 +2275,15 @@ _add(
             f"{fmt.number(float(_contested_bounds().city_households.sel(bound='high')))}",
         ),
         traps=(
+            Trap(
+                "high-use",
+                lambda: _contested_households(_range(_POWER_KEY).high, _range(_HOUSEHOLD_KEY).high),
+                f"that divides by the highest use ({_HIGH_USE} kWh): the more each household "
+                f"uses, the fewer households the energy fills; the biggest city takes {_LOW_USE} "
+                "kWh",
+                # 750 MW flat out ÷ 10,800 kWh = 608,333, 0.8 % below the central use's 613,158
+                rel_tol=0.004,
+            ),
             Trap(
                 "central-use",
                 lambda: _contested_households(

@@ -400,9 +400,12 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
             "°C",
             lambda: 25 + _APPROACH,
             (
-                ("the thermometer (dry-bulb), not the wet-bulb", lambda: 33 + _APPROACH),
+                (
+                    "the approach added to the dry-bulb instead of the wet-bulb",
+                    lambda: 33 + _APPROACH,
+                ),
                 ("the wet-bulb itself, the approach forgotten", lambda: 25.0),
-                ("the dry-bulb itself", lambda: 33.0),
+                ("the dry-bulb itself, with no approach", lambda: 33.0),
             ),
         ),
         Item(
@@ -475,8 +478,8 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
             lambda: 250_000 * (1 - 0.8),
             (
                 ("the new city", lambda: 250_000 * 0.8),
-                ("divided by 0.8", lambda: 250_000 / 0.8 - 250_000),
-                ("grown instead", lambda: 250_000 / 0.8),
+                ("the growth, had the city been divided by 0.8", lambda: 250_000 / 0.8 - 250_000),
+                ("the grown city itself (divided by 0.8)", lambda: 250_000 / 0.8),
             ),
         ),
         Item(

@@ -901,10 +901,11 @@ PLANS: dict[int, Plan] = {
             (
                 7,
                 "Step 4 · Cooling",
-                "Say: “The 40 % in the middle is the article's claim under test; AWS's fleet "
-                "and the explorer's air-evaporative plant give about a tenth, lesson 7's "
-                "chiller plant a little more: all far below 30 %.” Students answer "
-                "contested-cooling-swing, then place the two plants in the swing it opens.",
+                "Say: “The 40 % in the middle is the article's claim under test.” Students "
+                "answer contested-cooling-swing, then place the two plants in the swing it "
+                "opens (the question after it). Only then say: “AWS's fleet and the explorer's "
+                "air-evaporative plant give about a tenth, lesson 7's chiller plant a little "
+                "more: all far below 30 %.”",
             ),
             (
                 8,
@@ -923,9 +924,11 @@ PLANS: dict[int, Plan] = {
             "Reading the 90 % range as the widest possible answer.",
         ),
         "The tornado opens as a chart inside the notebook (and as an image in the teacher's "
-        "static rendering); the app's panel is optional. Without computers, the ranges and "
-        "the tornado table printed from the teacher's handout (explorer teach handouts "
-        "--teacher --out DIR: every reveal open, so hand out only the tables).",
+        "static rendering); the app's panel is optional. Without computers, the worksheet with "
+        "the pack's tables sheet (lesson-8/tables.html: the ranges, the bases, the cooling "
+        "shares, the plants' cooling and the 90 % ranges, no answers); the tornado's rows and "
+        "the corners of the ranges answer the exercises, so read them out from the answer key "
+        "once the class has answered.",
     ),
 }
 
@@ -1325,9 +1328,10 @@ table { border-collapse: collapse; width: 100%; margin: 1em 0; }
 th, td { border: 1px solid #888; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
 .blank { border-bottom: 1px solid #000; height: 2.2em; margin-bottom: 0.6em; }
 .box { border: 2px solid #000; padding: 0.2em 0.8em; margin: 1em 0; }
+.fold { border-top: 2px dashed #000; margin: 1.5em 0; padding-top: 0.3em; }
 code { font-size: 0.95em; }
 @media print { a { color: black; text-decoration: none; } .noprint { display: none; }
-  section { page-break-inside: avoid; } }
+  section { page-break-inside: avoid; } .fold { page-break-after: always; } }
 """
 
 
@@ -1721,8 +1725,15 @@ def _worksheet(lesson: Lesson) -> str:
         parts.append(_capstone_inputs())
     if lesson.number == 1:  # a room without computers works every city from these
         parts.append(_city_figures())
+    if lesson.number in TABLE_SHEETS:
+        parts.append(
+            f"<p><i>Without a computer: the questions about printed values read the tables "
+            f"sheet (lesson-{lesson.number}/tables.html) your teacher hands out "
+            f"{_HAND_OUT[lesson.number]}.</i></p>"
+        )
     nb = json.loads((NOTEBOOKS / lesson.notebook).read_text(encoding="utf-8"))
     step, advanced, heading = "", False, ""
+    folds = _predictions_that_gate_exercises(nb)
     for cell in nb["cells"]:
         source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
         if cell["cell_type"] == "markdown":
@@ -1749,6 +1760,12 @@ def _worksheet(lesson: Lesson) -> str:
                 heading = ""
             label = step if lesson.number == 6 else ""
             parts.append(_exercise_block(lessons.EXERCISES[eid], label, kind == "predict_reveal"))
+            if kind == "predict_reveal" and eid in folds:
+                parts.append(
+                    "<section class='fold'><p><b>✂ Fold the page here.</b> Turn over only after "
+                    "you have written your prediction above: the figures below give it away (the "
+                    "notebook opens them only after the prediction).</p></section>"
+                )
             if eid == "capstone-days":
                 parts.append(_capstone_after_step_3())
     if lesson.number == 5:
@@ -1758,6 +1775,24 @@ def _worksheet(lesson: Lesson) -> str:
     if lesson.number == 4:
         parts.insert(1, _training_figures())
     return _unguessed("\n".join(parts), lesson.number)
+
+
+def _predictions_that_gate_exercises(nb: dict) -> set[str]:
+    """The predictions (``predict_reveal``) a notebook keeps later exercises behind: a cell
+    ``widgets.solution("id", … answer_box …, until=…)`` opens an exercise only after prediction
+    ``id``, since its question's figures would give the prediction away. On paper those
+    exercises go below a fold."""
+    sources = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+    predictions = {
+        eid for src in sources for eid in re.findall(r'predict_reveal\(\s*"([\w-]+)"', src)
+    }
+    gating = {
+        eid
+        for src in sources
+        if "until=" in src and "answer_box(" in src
+        for eid in re.findall(r'widgets\.solution\(\s*"([\w-]+)"', src)
+    }
+    return predictions & gating
 
 
 def _city_figures() -> str:
@@ -2082,9 +2117,16 @@ def _lesson_7_tables() -> None:
     tables_sheet(year, grid)
 
 
-TABLE_SHEETS = {7: _lesson_7_tables}
+def _lesson_8_tables() -> None:
+    from .contested import tables_sheet
+
+    tables_sheet(lessons.ARTICLE_SITE, lessons.SITE_MW)
+
+
+TABLE_SHEETS = {7: _lesson_7_tables, 8: _lesson_8_tables}
 """Lessons with a student tables sheet for a class without computers (the reveals' tables
 without their answers), printed by the function."""
+_HAND_OUT = {7: "after the prediction of step 1", 8: "after the hook's guess"}
 
 
 def _tables(lesson: int) -> str:
@@ -2096,7 +2138,7 @@ def _tables(lesson: int) -> str:
     with contextlib.redirect_stdout(buf):
         TABLE_SHEETS[lesson]()
     return (
-        "<p>For a class without computers: hand this out after the prediction of step 1. It "
+        f"<p>For a class without computers: hand this out {_HAND_OUT[lesson]}. It "
         "holds the lesson's tables and none of its answers.</p>"
         f"<pre>{html.escape(buf.getvalue())}</pre>"
     )

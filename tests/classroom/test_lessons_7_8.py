@@ -157,7 +157,7 @@ def test_lesson_8s_ranges_table_is_one_line_of_the_notebook(capsys):
     assert "hours in a year" in out and "8,760" in out
 
 
-def test_lesson_8s_cooling_swing_places_the_plants_in_it():
+def test_lesson_8s_cooling_swing_places_the_plants_in_it(capsys):
     # reader13 lesson 8 D5: after the swing (300 MW x 10 % = 30 MW to 300 MW x 50 % = 150 MW),
     # the students place the explorer's plants in it; the answer says they sit near the low end
     # and lesson 7's design-day peak (59.1 MW) below the middle (90 MW)
@@ -175,7 +175,9 @@ def test_lesson_8s_cooling_swing_places_the_plants_in_it():
         mean = float(explorer.compute(site=site, cooling_tech=tech).cooling_power)
         assert mean < low + 0.1 * (high - low), (tech, mean)  # 27.0 and 37.0 MW
     assert float(lessons.hot_year()[0].peak_cooling_power) < (low + high) / 2
-    assert "on the station's" in cells[_first(cells, "def the_cooling_tornado")]
+    assert "contested.plants_cooling(SITE)" in cells[_first(cells, "def the_cooling_tornado")]
+    contested.plants_cooling(site)
+    assert "lesson 7's chiller plant on the station's" in capsys.readouterr().out
 
 
 def test_lesson_7s_tables_sheet_has_the_tables_and_no_answer():
@@ -230,3 +232,77 @@ def test_lesson_7_says_which_day_sizes_the_battery_and_what_it_does_on_the_hot_d
     assert "## References" in cells and not any(
         "## References" in c and c != "## References" for c in cells
     )
+
+
+def test_reader_14s_paper_path_for_lessons_7_and_8():
+    pack = teacher_pack.build()
+    # lesson 7 D2: on the worksheet, the questions whose figures give the annual-PUE
+    # prediction away (the hot day's 37 MW mean, the IT load of 254 MW) are below a fold
+    sheet = html.unescape(pack["lesson-7/worksheet.html"])
+    above, _, below = sheet.partition("<section class='fold'>")
+    assert below and "Fold the page here" in below
+    assert "jackson-annual-pue" in above
+    for given_away in ("averages 37 MW", "IT load is 254 MW"):
+        assert given_away not in above and given_away in below, given_away
+    assert "<section class='fold'>" not in pack["lesson-8/worksheet.html"]
+    # lesson 7 D4: the tables sheet holds the battery, the largest hourly share and the sites
+    seven = " ".join(html.unescape(pack["lesson-7/tables.html"]).split())
+    for line in (
+        "42.8 MWh, sized by Oct's typical day",
+        "typical (average) days: 18.3 %",
+        "AWS Rainier Indiana (New Carlisle, IN): 2.2 GW",
+    ):
+        assert line in seven, line
+    assert "of the cluster is left" not in seven  # the several-sites question's answer
+    # lesson 8 D1, D5: a tables sheet of its own (ranges, bases, cooling, 90 % ranges), with
+    # no exercise's answer: 625,714 and 626,000 (the widest city), 73,579 (the load swing),
+    # 120 MW (the cooling swing: 300 MW x (50 % - 10 %))
+    eight = " ".join(html.unescape(pack["lesson-8/tables.html"]).split())
+    for line in (
+        "use per household 10,500 kWh a year",
+        "the basis alone moves the city 2.8 times",
+        "cooling share, the article: 30 %–50 %",
+        "59.1 MW at its peak",
+        "site power 300 MW (313–650 MW)",
+    ):
+        assert line in eight, line
+    for answer in ("625,714", "626,000", "73,579", "73,600", "120 MW"):
+        assert answer not in eight, answer
+    assert "lesson-8/tables.html" in teacher_pack.PLANS[8].offline
+    assert "hand out only the tables" not in teacher_pack.PLANS[8].offline
+    assert "tables sheet (lesson-8/tables.html)" in html.unescape(pack["lesson-8/worksheet.html"])
+
+
+def test_reader_14s_text_items_for_lessons_7_and_8():
+    cells7, cells8 = _cells("07"), _cells("08")
+    # lesson 7 D3: what "sized for" means, where the 330 MW hour comes in
+    assert '"Sized for" is the day the designer guarantees' in cells7[_first(cells7, "## Step 2")]
+    assert "its chillers work harder" in lessons.EXERCISES["utility-peak-share"].question
+    # lesson 7 D6 and lesson 8 D6: each distractor's label says a different slip
+    for n in (7, 8):
+        for item in quiz.items(n):
+            labels = [label for label, _ in item.mistakes]
+            assert len(set(labels)) == len(labels), labels
+    (q1,) = [i for i in quiz.items(7) if "wet-bulb is 25 °C" in i.text]
+    assert "the approach added to the dry-bulb instead of the wet-bulb" in [
+        label for label, _ in q1.mistakes
+    ]
+    (q2,) = [i for i in quiz.items(8) if "load factor of 0.8" in i.text]
+    labels = [label for label, _ in q2.mistakes]
+    assert "divided by 0.8" not in labels and "grown instead" not in labels
+    # lesson 8 D2: both meanings of 300 MW are conventions; lesson 7's hottest hour (330 MW)
+    # is about a tenth above its 300 MW average
+    names = cells8[_first(cells8, r"\*campus overhead\*")]
+    assert "both are conventions for a figure the article never defines" in " ".join(names.split())
+    year = lessons.hot_year()[0]
+    assert 1.05 < float(year.peak_facility_power) / lessons.SITE_MW < 1.15
+    # lesson 8 D3: the plan's step 4 says where the plants fall only after the exercise
+    step4 = teacher_pack.PLANS[8].segments[4][2]
+    assert step4.index("contested-cooling-swing") < step4.index("about a tenth")
+    # lesson 8 D4: the exercise no longer says which end of the use per household to take
+    question = lessons.EXERCISES["contested-city-high"].question
+    assert "lowest" not in question and "10,500 or 10,800" in question
+    # lesson 8 D7: headings in cells of their own; the hook's answer in three bullets
+    assert "## Where the numbers come from" in cells8
+    hook = cells8[_first(cells8, "Was your hook guess right")]
+    assert hook.count("\n- *") == 3

@@ -491,3 +491,26 @@ def test_reader_14s_answers_to_lesson_3():
         ("trn2-chips-300mw", "300 MW × 0.87 / 910 W"),
     ):
         assert lessons.check(ex, typed).right, typed
+
+
+def test_reader_14s_answers_to_lessons_7_and_8():
+    # (exercise, typed, kind, trap): 750 MW x 8,760 h = 6,570,000 MWh; ÷ 10,800 kWh (the high
+    # end of the use) = 608,333 households, ÷ 10,715 (central) = 613,158, ÷ 10,500 = 625,714;
+    # the site's 2,628 GWh ÷ 49,000 GWh = 5.36 % of the state, "54 %" ten times that
+    rows = [
+        ("contested-city-high", "608,333", "trap", "high-use"),
+        ("contested-city-high", "608000", "trap", "high-use"),
+        ("contested-city-high", "613,158", "trap", "central-use"),
+        ("contested-city-high", "625,714", "right", ""),
+        ("state-energy-share", "54 %", "trap", "power-of-ten"),
+        ("state-energy-share", "5.4 %", "right", ""),
+    ]
+    for ex, typed, kind, trap in rows:
+        fb = lessons.check(ex, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    # reveal reads the prediction as typed, like check: "1.3" is the hottest typical hour's
+    # PUE (1.27) to the figures given, so its reason is said, not only "10 % too high"
+    for typed in ("1.3", "1.27"):
+        r = lessons.reveal("jackson-annual-pue", typed)
+        fb = lessons.check("jackson-annual-pue", typed)
+        assert fb.trap == "hottest-hour" and fb.message.split("hint: ")[1] in r.message, r
