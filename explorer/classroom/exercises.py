@@ -1148,9 +1148,14 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
     x = r.value
     said = f" ({r.echo})" if r.echo else ""
     head = f"You predicted {e.show(x)}{said}; the explorer gets {e.show(want)}."
-    # the prediction as typed, so the checker sees its rounding ("1.3" is the hottest hour's
-    # 1.27 to the figures given, as `check` reads it; 1.3 as a float is 2.3 % off 1.27)
-    fb = check(e, prediction if isinstance(prediction, str) else x)
+    fb = check(e, x)
+    if not fb.right and fb.kind != "trap" and isinstance(prediction, str):
+        # as typed, a prediction may be a reference value rounded ("1.3" is the hottest hour's
+        # 1.27 to the figures given; 1.3 as a float is 2.3 % off it): a fair guess's reason is
+        # worth saying, but a slip is not pinned on a guess by its rounding alone
+        typed = check(e, prediction)
+        if typed.kind == "trap" and not next((t.slip for t in e.traps if t.id == typed.trap), True):
+            fb = typed
     if fb.right:
         gap = "Within the tolerance: a good estimate."
     elif fb.kind == "trap":
