@@ -16,6 +16,7 @@ weather station: Jackson International Ap, MS (722350)
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import dataclasses
 import html
@@ -224,10 +225,10 @@ def _hot_day_beside_typical(year: xr.Dataset) -> str:
     --------
     >>> from explorer.classroom import lessons
     >>> _hot_day_beside_typical(lessons.hot_year()[0])
-    "it peaks about as high as Jul's hottest typical hour, but stays near its peak day and night"
+    "it peaks about as high as July's hottest typical hour, but stays near its peak day and night"
     """
     peak, typical = float(year.peak_cooling_power), float(year.cooling_power.max())
-    month = context.MONTHS[int(year.cooling_power.max("hour").argmax("month"))]
+    month = calendar.month_name[int(year.cooling_power.max("hour").argmax("month")) + 1]
     if peak > typical * 1.01:
         return f"it goes higher than {month}'s hottest typical hour"
     if float(year.hot_day_cooling_power.mean()) > float(year.cooling_power_mean.max()):
@@ -246,10 +247,10 @@ def sizing_day(shaving: xr.Dataset) -> str:
     --------
     >>> from explorer.classroom import lessons
     >>> sizing_day(lessons.hot_year()[2]["peak-shaving"])
-    "Oct's typical day"
+    "October's typical day"
     """
     day = int(shaving.sizing_day)
-    return "the hot day" if day == 0 else f"{context.MONTHS[day - 1]}'s typical day"
+    return "the hot day" if day == 0 else f"{calendar.month_name[day]}'s typical day"
 
 
 def _what_the_battery_does_on_the_hot_day(year: xr.Dataset, shaving: xr.Dataset) -> str:
@@ -383,7 +384,7 @@ def shaving_battery(year: xr.Dataset) -> None:
     --------
     >>> from explorer.classroom import lessons
     >>> shaving_battery(lessons.hot_year()[0])  # doctest: +ELLIPSIS
-    the peak-shaving battery: 6.1 MW, 42.8 MWh, sized by Oct's typical day ...
+    the peak-shaving battery: 6.1 MW, 42.8 MWh, sized by October's typical day ...
     """
     shaving = batteries.peak_shaving_battery(year)
     print(

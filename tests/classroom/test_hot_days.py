@@ -74,7 +74,7 @@ def test_the_hot_day_is_set_beside_the_stations_published_design_days(capsys):
     assert 'guesses, "half as much again"' in text
     # reader13 D1: the design day peaks about as high as July's hottest typical hour (59.1 MW
     # both) and stays near it all night (its mean above every month's): it does not "go higher"
-    assert "it peaks about as high as Jul's hottest typical hour, but stays near its peak" in text
+    assert "it peaks about as high as July's hottest typical hour, but stays near its peak" in text
     assert "goes higher" not in text
     assert "20 July" not in text and "upper end" not in text  # the aside waits in the detail
     # the typical year's own hottest day (wet-bulb 29.0 °C, 4 K above the design day): an upper

@@ -197,7 +197,7 @@ def test_lesson_7s_tables_sheet_has_the_tables_and_no_answer():
 
 
 def test_lesson_7_says_which_day_sizes_the_battery_and_what_it_does_on_the_hot_day(capsys):
-    # reader14 lesson 7 D1: the battery printed under the hot day is sized by Oct's typical day;
+    # reader14 lesson 7 D1: the battery printed under the hot day is sized by October's typical day;
     # on the dehumidification design day (cooling 57.3 MW at 5 h to 59.1 MW at 14 h, annual mean
     # 37.0 MW) its threshold is 58.2 MW, so it takes only 0.9 MW (1.5 %) off the peak: the
     # night is 1.8 MW below the afternoon but 20.4 MW above the mean, and the day's cooling
@@ -213,7 +213,7 @@ def test_lesson_7_says_which_day_sizes_the_battery_and_what_it_does_on_the_hot_d
     assert round(float(year.hot_day_excess_energy)) == 509
     hot_days.peak_shaving(year)
     text = " ".join(capsys.readouterr().out.split())
-    assert "42.8 MWh, sized by Oct's typical day" in text
+    assert "42.8 MWh, sized by October's typical day" in text
     assert "lowers the cooling's peak only from 59.1 MW to 58.2 MW (1.5 % of it)" in text
     assert "509 MWh, 12 times the battery's MWh" in text
     assert "not a hot day whose night is nearly as hot as its afternoon" in text
@@ -224,9 +224,9 @@ def test_lesson_7_says_which_day_sizes_the_battery_and_what_it_does_on_the_hot_d
     step2 = " ".join(cells[_first(cells, "## Step 2")].split())
     assert "need not be the hot day" in step2
     key = " ".join(html.unescape(teacher_pack.build()["lesson-7/answers.html"]).split())
-    assert "It is sized by Oct's typical day, not the hot day" in key
+    assert "It is sized by October's typical day, not the hot day" in key
     assert "from 59.1 MW to 58.2 MW" in key and "hot afternoon" not in key
-    assert "Oct's typical day" in teacher_pack.PLANS[7].segments[2][2]
+    assert "October's typical day" in teacher_pack.PLANS[7].segments[2][2]
     # the long "what this model ignores" sentence is a list; References is a cell of its own
     assert "- The weather is one typical year, not a heat wave." in "".join(cells)
     assert "## References" in cells and not any(
@@ -248,7 +248,7 @@ def test_reader_14s_paper_path_for_lessons_7_and_8():
     # lesson 7 D4: the tables sheet holds the battery, the largest hourly share and the sites
     seven = " ".join(html.unescape(pack["lesson-7/tables.html"]).split())
     for line in (
-        "42.8 MWh, sized by Oct's typical day",
+        "42.8 MWh, sized by October's typical day",
         "typical (average) days: 18.3 %",
         "AWS Rainier Indiana (New Carlisle, IN): 2.2 GW",
     ):
