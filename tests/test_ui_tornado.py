@@ -160,3 +160,21 @@ def test_a_scenario_nothing_uncertain_moves_says_so(panel):
     panel.widget.selected_index = 0
     assert panel.drawn["keys"] == []
     assert "No uncertain catalog figure moves it" in panel.text.value
+
+
+def test_a_panel_limited_to_one_number_has_no_menu_and_keeps_to_it():
+    # lesson 8 shows the city's tornado before it asks for the cooling swing: no other number
+    p = TornadoPanel(lambda: None, choices=("city_households",))
+    show(p, app_inputs("rainier-mississippi"))
+    p.widget.selected_index = 0
+    kinds = [type(c).__name__ for c in p.body.children]
+    assert "Dropdown" not in kinds and p.output == "city_households"
+    p.load({tornado.FIELD: "cooling_power"})  # a link naming another number
+    assert p.output == "city_households" and "Cooling" not in p.heading.value
+    two = TornadoPanel(lambda: None, choices=("cooling_power", "it_power"))
+    assert two.output == "cooling_power"  # the city is not offered: the first choice
+    two.widget.selected_index = 0
+    assert [o for _, o in two.choice.options] == ["cooling_power", "it_power"]
+    for bad in ((), ("nonsense",)):
+        with pytest.raises(ValueError, match="choices must be names from"):
+            TornadoPanel(lambda: None, choices=bad)

@@ -172,14 +172,23 @@ class TornadoPanel:
     title = "What moves this number"
     fields = (FIELD,)
 
-    def __init__(self, changed: Callable[[], None]) -> None:
+    def __init__(self, changed: Callable[[], None], choices: tuple[str, ...] | None = None) -> None:
+        """`changed` is called when the reader picks another number; `choices` are the numbers
+        the menu offers (names of `CHOICES`; default all of them). With one choice there is no
+        menu: a lesson shows the tornado of the number it is about, and no other number's
+        swing before the exercise that asks for it."""
+        unknown = set(choices or ()) - set(CHOICES)
+        if unknown or choices == ():
+            raise ValueError(f"choices must be names from {sorted(CHOICES)}; got {choices!r}")
+        self.choices = tuple(choices) if choices else tuple(CHOICES)
         self._changed = changed
         self._inputs: dict[str, Any] | None = None
         self._has_run = False
         self._built = False
         self._drawn_key: Any = None
         self._cache: OrderedDict[Any, dict[str, Any]] = OrderedDict()
-        self.output = DEFAULT
+        self.start = DEFAULT if DEFAULT in self.choices else self.choices[0]
+        self.output = self.start
         self.calls = 0  # how many times the core ran (explorer.sensitivity)
         self.body = w.VBox()
         self.widget = w.Accordion(children=[self.body], selected_index=None)
@@ -200,7 +209,7 @@ class TornadoPanel:
 
     def load(self, found: Mapping[str, Any]) -> None:
         output = found.get(FIELD, DEFAULT)
-        self.output = output if output in CHOICES else DEFAULT
+        self.output = output if output in self.choices else self.start
         if self._built:
             self._set_choice()
             if self.is_open:
@@ -220,7 +229,7 @@ class TornadoPanel:
         if self._built:
             return
         self.choice = w.Dropdown(
-            options=[(label, name) for name, label in CHOICES.items()],
+            options=[(CHOICES[name], name) for name in self.choices],
             value=self.output,
             description="Number",
             style={"description_width": "initial"},
@@ -276,9 +285,10 @@ class TornadoPanel:
         )
         self.heading = w.HTML()
         self.heading.add_class("explorer-tornado-heading")
+        menu = [self.choice] if len(self.choices) > 1 else []
         self.body.children = [
             intro,
-            self.choice,
+            *menu,
             self.heading,
             self.figure,
             self.text,
