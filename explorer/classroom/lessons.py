@@ -31,8 +31,9 @@ from ..training import (
 )
 from ..units import factor
 from . import factcheck
-from .exercises import RATIO, SHARE, Exercise, Feedback, Reveal, Trap, label
+from .exercises import RATIO, SHARE, Exercise, Feedback, Reveal, Trap
 from .exercises import check as _check
+from .exercises import label as answer_label
 from .exercises import reveal as _reveal
 
 __all__ = ["EXERCISES", "Exercise", "Feedback", "Reveal", "Trap", "check", "hint", "reveal"]
@@ -2597,7 +2598,7 @@ def check_station(claim_id: str, answer: object) -> Feedback:
     """
     e = STATION_CHECKS[claim_id]
     fb = _check(e, answer)
-    want, said = STATION_LABELS.get(claim_id, ""), label(answer)
+    want, said = STATION_LABELS.get(claim_id, ""), answer_label(answer)
     if fb.right and want and said and said != want:
         return Feedback(
             False,
