@@ -1,5 +1,5 @@
 """Human-readable numbers with units: "2.63 TWh/yr", "615,612 people",
-"1.25e+20 FLOP/s" → "125 EFLOP/s".
+"1.25e+20 FLOP/s" → "125 EFLOP/s"; what has no prefix, in powers of ten: "3.8 × 10²⁵ FLOP".
 
 Pure string formatting (no physics): the app, the CLI and the notebooks share it.
 """
@@ -41,11 +41,31 @@ def number(x: float, digits: int = 3) -> str:
     if x == 0:
         return "0"
     ax = abs(x)
-    if ax >= 1e15:
-        return f"{x:.{digits}g}"
+    if ax >= 1e15 or ax < 1e-4:
+        return sci(x, digits)
     if ax >= 10 ** (digits - 1):
         return f"{round(x):,}"
     return f"{x:.{digits}g}"
+
+
+_SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def sci(x: float, digits: int = 3) -> str:
+    """`x` in scientific notation as a reader writes it, never a computer's ``e+25``.
+
+    Examples
+    --------
+    >>> sci(3.79e25), sci(4.97e5, 2), sci(-1.2e-6, 2), sci(1e18)
+    ('3.79 × 10²⁵', '5 × 10⁵', '−1.2 × 10⁻⁶', '1 × 10¹⁸')
+    """
+    if x is None or not math.isfinite(x) or x == 0:
+        return number(x, digits)
+    mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
+    mantissa = mantissa.rstrip("0").rstrip(".") if "." in mantissa else mantissa
+    sign = "−" if mantissa.startswith("-") else ""
+    power = str(int(exponent)).translate(_SUPERSCRIPTS)
+    return f"{sign}{mantissa.lstrip('-')} × 10{power}"
 
 
 def si(x: float, unit: str, digits: int = 3) -> str:

@@ -23,3 +23,12 @@ def test_numbers_and_edges():
     assert fmt.number(math.inf) == "∞"
     assert fmt.number(math.nan) == "n/a"
     assert fmt.percent(0.4) == "40 %"
+
+
+def test_powers_of_ten_as_a_reader_writes_them():
+    # reader 14: "3.8e+25 FLOP" in front of students; every lesson prints through fmt.number
+    assert fmt.number(3.8e25) == "3.8 × 10²⁵"
+    assert fmt.number(7.65e19, 3) == "7.65 × 10¹⁹"
+    assert fmt.number(1.234e-5) == "1.23 × 10⁻⁵"
+    assert fmt.number(1e15) == "1 × 10¹⁵" and fmt.number(9.99e14) == "999,000,000,000,000"
+    assert fmt.sci(-2.5e-7, 2) == "−2.5 × 10⁻⁷" and fmt.sci(0) == "0"

@@ -88,6 +88,30 @@ _TEN_SUPERSCRIPT = re.compile(r"10([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 # "10^5" on its own (a hook's guess pasted in): a power of ten, 1e5
 _BARE_TEN = re.compile(r"(?<![\w.])10\s*(?:\^|\*\*)\s*([-+]?\d+)")
 _PER_YEAR = re.compile(r"\s*(?:/|per|a|an)\s*(?:year|yr|y|annum)$", re.IGNORECASE)
+# "73.3 MW per building", "83.1 PF dense", "1,536 GiB of HBM": what a figure is, said after its
+# unit as the lesson labels it; the number and the unit are the answer (a wrong label is the
+# exercise's to catch: `label`)
+_LABEL = re.compile(
+    r"\s*(?:(?:/|per|a|an|each)\s*(?:building|chip|instance|server|ultraserver)|each|apiece|"
+    r"in\s+all|in\s+total|total|dense|sparse|fp8|bf16|of|hbm|memory)$",
+    re.IGNORECASE,
+)
+_LABEL_WORD = re.compile(r"\b(dense|sparse)\b", re.IGNORECASE)
+
+
+def label(answer: object) -> str:
+    """The dense or sparse label an answer carries after its number ("41 PF sparse" → "sparse"),
+    or "" when it has none (or both).
+
+    Examples
+    --------
+    >>> label("83.1 PF dense"), label("41"), label("41 PFLOP/s Sparse FP8")
+    ('dense', '', 'sparse')
+    """
+    words = {w.lower() for w in _LABEL_WORD.findall(answer)} if isinstance(answer, str) else set()
+    return words.pop() if len(words) == 1 else ""
+
+
 # "12 days of electricity", "12 days' worth": a time unit followed by the question's own words
 _TIME_OF = re.compile(r"^([A-Za-z]+)'?\s+(?:worth|of)\b.*$", re.IGNORECASE)
 # "about 2628", "~2628", "≈ 2628", "roughly 2.6 TWh", "under 6 days": an estimate is read as
@@ -137,6 +161,7 @@ _DIMENSIONS = (
     ("FLOP/s", "a computing speed (FLOP/s)"),
     ("FLOP", "an amount of computing (FLOP)"),
     ("m**3", "a volume"),
+    ("B", "an amount of memory"),
 )
 EXAMPLE = "type a number such as 1,500, 2.6k or 4.5 kWh"
 # "PUE = 1.75", "energy: 2,628 GWh": the name before the number is left out
@@ -199,7 +224,8 @@ def _unit_words(unit: str) -> str:
         return "a plain number"
     if unit in COUNT_WORDS:
         return f"a number of {unit}"
-    return f"{_dimension(ureg.Quantity(1, unit))} in {unit}"
+    words = _dimension(ureg.Quantity(1, unit))
+    return words if words.endswith(f" in {unit}") else f"{words} in {unit}"
 
 
 def _words_to_number(text: str) -> str:
@@ -647,6 +673,8 @@ def _count(x: float, rest: str, unit: str, negative: bool) -> Reading:
 
 def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     rest = _PER_YEAR.sub("", rest)  # "2.6 TWh per year": the exercise already means a year
+    while _LABEL.search(rest) and _LABEL.sub("", rest):  # the label, not the unit itself
+        rest = _LABEL.sub("", rest)
     words = _TIME_OF.match(rest)
     if words and _is_time(unit) and _is_time(words[1]):
         rest = words[1]  # "12 days of the city's electricity": the days are the answer

@@ -679,28 +679,28 @@ ROLES = (
     Role(
         "journalist",
         "Journalist",
-        "You wrote the articles on a deadline, from press releases, local reporting and vendor "
-        "tables. Make the case for your figures to a general reader: why you rounded and "
-        "compared as you did, and where your figures came from.",
+        "You wrote the articles on a deadline, from press releases, local reporting, industry "
+        "surveys and vendor tables. Make the case for your figures to a general reader: why you "
+        "rounded and compared as you did, and where your figures came from.",
         (
             ("ms-city", DEFEND),
+            ("ms-cooling", DEFEND),
             ("trn2-sparse", DEFEND),
             ("trn2-hbm", DEFEND),
-            ("ms-battery", DEFEND),
         ),
     ),
     Role(
         "aws-engineer",
         "AWS engineer",
-        "You know the hardware documentation and the efficiency figures data centres report, "
-        "AWS's fleet and the industry's average. Make your side's case from the figures at the "
-        "station, read each figure's label (dense or sparse, GB or GiB) and say which document "
-        "it comes from.",
+        "You know the hardware documentation and the equipment inside a data centre, from "
+        "chips to power supplies and batteries. Make your side's case from the figures and "
+        "sources at the station, read each figure's label (dense or sparse, GB or GiB) and say "
+        "which document it comes from.",
         (
             ("us-fp8", DEFEND),
             ("trn2-sparse", CHALLENGE),
             ("trn2-hbm", CHALLENGE),
-            ("ms-cooling", DEFEND),
+            ("ms-battery", DEFEND),
         ),
     ),
     Role(
@@ -756,7 +756,11 @@ STATION_FIGURES: dict[str, tuple[str, ...]] = {
         "chips.trn2.server_overhead",
     ),
     "in-power": ("sites.rainier-indiana.site_power", "sites.rainier-indiana.buildings"),
-    "us-fp8": ("chips.trn2.fp8_dense", "systems.trn2-ultraserver.published_fp8_dense"),
+    "us-fp8": (
+        "chips.trn2.fp8_dense",
+        "systems.trn2-instance.published_fp8_dense",
+        "systems.trn2-ultraserver.published_fp8_dense",
+    ),
     "trn2-sparse": (
         "chips.trn2.fp8_dense",
         "chips.trn2.fp8_sparse",
@@ -874,11 +878,29 @@ def _indiana_note() -> str:
 
 
 def _cooling_note() -> str:
-    # the rule's "own terms" for a claim about one company's site: whose figure checks it
+    # the debate's question, not its answer (reader 14: the answer here left the defender no
+    # case); the reveal's cooling row says whose figure is the claim's own terms
     return (
-        "The claim is about an AWS site: AWS's reported PUE is the claim's own terms. The "
-        "industry's average describes other sites, of every kind and age: it may show where a "
-        "range comes from, not what this site uses."
+        "Two PUEs are at the station: the one AWS reports for its fleet and the industry's "
+        "average over data centres of every kind and age. Which one is the claim's own terms "
+        "for this site? The defender and the challenger argue it; your vote decides."
+    )
+
+
+def _published_instance_fp8() -> float:
+    """AWS's table's dense FP8 for a Trn2 instance [PFLOP/s], as printed (rounded)."""
+    return catalog.value("systems.trn2-instance.published_fp8_dense", "PFLOP/s")
+
+
+def _fp8_note() -> str:
+    # the lesson's one rounding row (learning objective 3): the question, and where to look
+    instance = _published_instance_fp8()
+    instances = fmt.number(_sys("trn2-ultraserver", "chips") / _sys("trn2-instance", "chips"))
+    return (
+        "Your number may differ from the article's in the last digit. Find out why before you "
+        f"judge: AWS's table gives an instance as {fmt.number(instance)} PF, already rounded, and "
+        f"an UltraServer is {instances} instances. Is a last-digit gap that a source's own "
+        "rounding explains a disagreement, or rounding?"
     )
 
 
@@ -916,6 +938,7 @@ def rounding_gap() -> str:
 STATION_NOTES: dict[str, Callable[[], str]] = {
     "ms-cooling": _cooling_note,
     "in-power": _indiana_note,
+    "us-fp8": _fp8_note,
     "trn2-sparse": _sparse_note,
 }
 
@@ -940,7 +963,7 @@ def station_note(claim_id: str) -> str:
 
     Examples
     --------
-    >>> "fit together" in station_note("in-power"), station_note("us-fp8")
+    >>> "fit together" in station_note("in-power"), station_note("ms-city")
     (True, '')
     """
     note = STATION_NOTES.get(claim_id)
@@ -1051,6 +1074,14 @@ def after_reveal() -> str:
         "contested. That is the rule's line: filling a gap the claim leaves open (a chip's "
         "power, a table's unit) is an assumption; changing what it says makes a different "
         "claim.</li>"
+        f"<li><b>The UltraServer row.</b> {_chips('trn2-ultraserver')} chips × one chip's "
+        "dense FP8 is "
+        f"{fmt.number(_sys('trn2-ultraserver', 'fp8_dense'))} PF; the article, like AWS's own "
+        f"table, prints {fmt.number(claim('us-fp8').claimed)}: {instances} instances × the "
+        f"instance's {fmt.number(_published_instance_fp8())} PF, a figure already rounded. A "
+        "last-digit gap that a source's own rounding explains is rounding, not a disagreement: "
+        "the row is reproduced. A gap no rounding explains, like the sparse row's factor of two "
+        "below, is a disagreement.</li>"
         f"<li><b>The sparse row.</b> The article's sparse figure is {article_x}× the "
         "instance's dense FP8, a sparsity factor it applies to the UltraServer's row too. "
         f"AWS's documentation gives about {aws_x}× ({aws_sparse} per instance), so "

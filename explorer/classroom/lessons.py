@@ -14,6 +14,7 @@ True
 
 from __future__ import annotations
 
+import dataclasses
 from functools import cache
 
 from .. import catalog, fmt, power
@@ -32,6 +33,7 @@ from ..units import factor
 from . import factcheck
 from .exercises import RATIO, SHARE, Exercise, Feedback, Reveal, Trap
 from .exercises import check as _check
+from .exercises import label as answer_label
 from .exercises import reveal as _reveal
 
 __all__ = ["EXERCISES", "Exercise", "Feedback", "Reveal", "Trap", "check", "hint", "reveal"]
@@ -196,12 +198,13 @@ _CHILLER_WHY = "ASHRAE 90.1's minimum for new equipment"
 
 def power_split_line(cooling_fraction: float = COOLING_SHARE) -> str:
     """What the power-split widget reads out at `cooling_fraction` of the article site (default
-    the article's 40 %): PUE, IT, heat and the implied chiller COP beside real chillers', for
+    the article's 40 %): PUE, IT, heat and the implied cooling plant's COP beside a real chiller's
+    (reader 14: a plant's COP beside a chiller's minimum, each named), for
     the widget and for paper (lesson 5's cooling station on the worksheet).
 
     Examples
     --------
-    >>> "implied chiller COP" in power_split_line()
+    >>> "implied cooling-plant COP" in power_split_line()
     True
     """
     ds = compute(site_power=SITE_MW, cooling_fraction=cooling_fraction, site=ARTICLE_SITE)
@@ -210,8 +213,10 @@ def power_split_line(cooling_fraction: float = COOLING_SHARE) -> str:
         f"PUE {float(ds.pue):.2f} · IT {fmt.quantity(float(ds.it_power), 'MW')} · "
         f"heat removed from the halls {fmt.quantity(float(ds.heat_removed), 'MW')}, "
         f"rejected outside {fmt.quantity(float(ds.heat_rejected), 'MW')} · "
-        f"implied chiller COP {fmt.number(float(ds.cooling_cop))} · real water-cooled "
-        f"chillers: at least COP {fmt.number(real.value)} ({_CHILLER_WHY})"
+        f"implied cooling-plant COP {fmt.number(float(ds.cooling_cop))} (all the cooling "
+        "power: chillers, fans, pumps, towers) · a water-cooled chiller alone: at least COP "
+        f"{fmt.number(real.value)} ({_CHILLER_WHY}); a whole plant's COP is lower than its "
+        "chillers'"
     )
 
 
@@ -277,7 +282,7 @@ _IT_SHARE = 1 - COOLING_SHARE - _other()
 FLEET_COOLING = round(power.cooling_share_at("aws-fleet"), 2)
 TRN2_COOLING = FLEET_COOLING
 _SITE = fmt.quantity(SITE_MW, "MW")
-_LLAMA = f"{model_compute('llama3-405b'):.2g}".replace("e+", "e")
+_LLAMA = fmt.sci(model_compute("llama3-405b"), 2)
 _CKPT = catalog.value("reliability.checkpoint_time", "minute")
 _RESTART = catalog.value("reliability.restart_time", "minute")
 # minutes a restart grows per 1,000 job chips beyond Llama 3's job (MegaScale's start-up times)
@@ -311,7 +316,15 @@ def daly_and_young() -> None:
     """Print lesson 4's Advanced solution (the notebook's reveal and the answer key print it):
     Daly's model as `explorer.compute` uses it at Llama 3's job size, Young's first-order
     estimate beside it, and the model at 16,384, 100,000 and 500,000 chips with each size's
-    restart."""
+    restart.
+
+    Examples
+    --------
+    >>> daly_and_young()  # doctest: +ELLIPSIS
+    M = 185.6 min; Young's interval 19.3 min, Daly's 18.6 min
+    checkpoints 4.6%, lost work 4.9%, restarts 5.2% -> goodput 85.3% (Daly)
+    ...
+    """
     job = compute(chip="h100", model="llama3-405b", job_chips=JOB_CHIPS)
     m, d, r = (
         float(job.job_mtbi) * factor("hour", "minute"),
@@ -371,7 +384,13 @@ def daly_and_young() -> None:
 
 def restart_growth_confidence() -> str:
     """The catalog's confidence in the restart's growth with the job ("low"): the assumption
-    lesson 4's "more chips can be slower" rests on."""
+    lesson 4's "more chips can be slower" rests on.
+
+    Examples
+    --------
+    >>> restart_growth_confidence()
+    'low'
+    """
     return catalog.entry("training.restart_growth").confidence
 
 
@@ -400,7 +419,16 @@ LESSON_SYSTEMS = ("trn2-instance", "trn2-ultraserver", "dgx-h100", "dgx-b200", "
 
 def four_accelerators() -> None:
     """Print lesson 3's first table: four accelerators' power per chip, all in, and how many of
-    them a 300 MW site feeds at lesson 3's cooling share."""
+    them a 300 MW site feeds at lesson 3's cooling share.
+
+    Examples
+    --------
+    >>> four_accelerators()  # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
+    accelerator  power per chip, all in  chips the site feeds
+    AWS Trainium2  910 W  286,813
+    NVIDIA H100 SXM  1.27 kW  204,866
+    ...
+    """
     chips = ["trn2", "h100", "b200", "gb200"]
     ds = compute(site_power=SITE_MW, cooling_fraction=TRN2_COOLING, chip=chips)
     print(f"{'accelerator':45} {'power per chip, all in':>22} {'chips the site feeds':>21}")
@@ -490,13 +518,26 @@ def per_mw_rows(
 
 def per_mw(chips: tuple[str, ...] | list[str]):
     """The accelerators `chips` on one facility MW at AWS's fleet cooling share (the per-MW
-    chart's and table's numbers), as `explorer.compute` gives them."""
+    chart's and table's numbers), as `explorer.compute` gives them.
+
+    Examples
+    --------
+    >>> int(per_mw(["trn2", "h100"]).chips_supported.sel(chip="trn2"))
+    955
+    """
     return compute(site_power=1, cooling_fraction=power.cooling_share_at("aws-fleet"), chip=chips)
 
 
 def per_chip_and_per_mw() -> None:
     """Print lesson 3's Advanced ratios: a GB200 against Trainium2, dense FP8, per chip and per
-    facility MW, and an H100 against Trainium2 per chip and in power per chip, all in."""
+    facility MW, and an H100 against Trainium2 per chip and in power per chip, all in.
+
+    Examples
+    --------
+    >>> per_chip_and_per_mw()
+    GB200 ÷ Trainium2, dense FP8: 3.8 times per chip, 2.1 times per facility MW
+    H100 ÷ Trainium2: 1.5 times the dense FP8 per chip, for 1.4 times the power per chip, all in
+    """
     peak = catalog.chip_table().peak_flops.sel(precision="fp8")
     ds = compute(cooling_fraction=TRN2_COOLING, chip=["trn2", "gb200", "h100"])
     fpw = ds.flops_per_watt.sel(precision="fp8")
@@ -1122,9 +1163,9 @@ _add(
             "FLOP = FLOP/s × seconds; give the speed in FLOP/s (1 PFLOP/s = 10¹⁵ FLOP/s) and "
             "the day in seconds (24 × 60 × 60)",
             f"{fmt.number(_us_trn2()[0], 4)} PFLOP/s = "
-            f"{_us_trn2()[0] * factor('PFLOP/s', 'FLOP/s'):.3g} FLOP/s; × "
-            f"{fmt.number(_DAY_S)} s = {_us_trn2()[0] * factor('PFLOP/s', 'FLOP/s') * _DAY_S:.2g}"
-            " FLOP",
+            f"{fmt.sci(_us_trn2()[0] * factor('PFLOP/s', 'FLOP/s'))} FLOP/s; × "
+            f"{fmt.number(_DAY_S)} s = "
+            f"{fmt.sci(_us_trn2()[0] * factor('PFLOP/s', 'FLOP/s') * _DAY_S, 2)} FLOP",
         ),
         traps=(
             Trap(
@@ -1225,7 +1266,7 @@ _add(
             f"each parameter costs {_PER:g} operations per token: 2 forward and 4 backward",
             "C ≈ 6 × N × D; a billion is 1e9 and a trillion 1e12",
             f"{_PER:g} × {fmt.number(_N / 1e9)}e9 × {fmt.number(_D / 1e12)}e12 = "
-            f"{float(training_compute(_N, _D)):.3g} FLOP",
+            f"{fmt.sci(float(training_compute(_N, _D)))} FLOP",
         ),
         traps=(
             Trap(
@@ -1260,7 +1301,7 @@ _add(
             f"a day has {fmt.number(_DAY_S)} s",
             f"{_LLAMA} ÷ ({fmt.number(RUN_CHIPS)} × "
             f"{fmt.number(_h100('bf16') * factor('FLOP/s', 'TFLOP/s'))}e12 × {MFU:.1f}) ≈ "
-            f"{_llama_seconds():.2g} s ≈ {fmt.number(_llama_seconds() / _DAY_S)} days",
+            f"{fmt.sci(_llama_seconds(), 2)} s ≈ {fmt.number(_llama_seconds() / _DAY_S)} days",
         ),
         traps=(
             Trap(
@@ -1654,8 +1695,8 @@ _add(
         hints=(
             "FLOP is an amount of work, FLOP/s a speed: time = work ÷ speed",
             f"seconds = training compute ÷ achieved FLOP/s; a day has {fmt.number(_DAY_S)} s",
-            f"{_LLAMA} FLOP ÷ {_c('job_flops'):.3g} FLOP/s ≈ "
-            f"{_c('ideal_days') * _DAY_S:.3g} s ≈ {fmt.number(_c('ideal_days'))} days",
+            f"{_LLAMA} FLOP ÷ {fmt.sci(_c('job_flops'))} FLOP/s ≈ "
+            f"{fmt.number(_c('ideal_days') * _DAY_S)} s ≈ {fmt.number(_c('ideal_days'))} days",
         ),
         traps=(
             Trap(
@@ -1673,6 +1714,12 @@ _add(
                 lambda: _c("ideal_days") / factor("hour", "day"),
                 "that is hours; divide by 24 for days",
                 unit="hours",
+            ),
+            Trap(  # FLOP ÷ FLOP/s is seconds, the number the worked step shows first
+                "seconds-not-days",
+                lambda: _c("ideal_days") * _DAY_S,
+                f"that is seconds (FLOP ÷ FLOP/s); divide by the {fmt.number(_DAY_S)} s in a day",
+                unit="s",
             ),
         ),
     )
@@ -1768,6 +1815,12 @@ _add(
                 lambda: _c("run_energy"),
                 "that is the plan with every chip in one job, the slow one; price the "
                 "fastest job size",
+            ),
+            Trap(
+                "every-chip-days",
+                lambda: _plan_mw() * _c("training_days") / factor("hour", "day"),
+                "that is the job's power for the days of one job of every chip (step 3's "
+                f"check); the fastest job runs for its own {_PLAN_DAYS} days",
             ),
             Trap(
                 "ideal-days",
@@ -2473,11 +2526,28 @@ def _station_value(claim_id: str) -> float:
 
 _GIB_AS_GB = factor("GB", "GiB")  # a number of GB read in GiB (1 GB = 0.931 GiB)
 
+
+def _articles_figure(claim_id: str, rel_tol: float) -> Trap:
+    """The claim's own number typed at its station: copied, not computed (reader 14: the city's
+    250,000 drew the households hint, the UltraServer's 83.2 "that is the station's computation").
+    `rel_tol` is tight enough that a computation near the figure (245,264 households, 83.1
+    PFLOP/s) is not taken for a copy."""
+    return Trap(
+        "articles-figure",
+        lambda: float(factcheck.claim(claim_id).claimed),
+        "that is the article's figure, the one to check: compute it yourself from the "
+        "station's figures, then compare",
+        rel_tol=rel_tol,
+        figures=True,
+    )
+
+
 STATION_CHECKS: dict[str, Exercise] = {
     "ms-city": _station_exercise(
         "ms-city",
         "people",
         (
+            _articles_figure("ms-city", 0.001),  # 250,000 ± 250: not the 245,264 households
             Trap(
                 "households",
                 lambda: float(compute(site_power=SITE_MW, basis="us-household").city_households),
@@ -2499,7 +2569,11 @@ STATION_CHECKS: dict[str, Exercise] = {
             ),
         ),
     ),
-    "us-fp8": EXERCISES["ultraserver-fp8"],
+    # lesson 3's exercise, with the article's 83.2 copied (83.136 rounds to 83.1: ± 0.025 only)
+    "us-fp8": dataclasses.replace(
+        EXERCISES["ultraserver-fp8"],
+        traps=(_articles_figure("us-fp8", 0.0003), *EXERCISES["ultraserver-fp8"].traps),
+    ),
     "trn2-sparse": _station_exercise(
         "trn2-sparse",
         "PFLOP/s",
@@ -2528,9 +2602,20 @@ STATION_CHECKS: dict[str, Exercise] = {
                 "one chip's memory is in GiB, so the chips × it is in GiB too: a GB is 10⁹ "
                 "bytes, a GiB 2³⁰ (about 7 % more); write the unit you computed in",
             ),
+            Trap(  # 1,536 GiB = 1,649 GB, typed without its unit
+                "gb-bare",
+                lambda: _station_value("trn2-hbm") / _GIB_AS_GB,
+                "that is the memory in GB, a right conversion, but the field asks for GiB: "
+                "give the GiB, or type GB after your number",
+                rel_tol=0.005,
+            ),
         ),
     ),
 }
+
+# the label a station's figure carries: the chips × one chip's dense (sparse) figure is dense
+# (sparse), and the lesson asks students to check the label as well as the number
+STATION_LABELS = {"us-fp8": "dense", "trn2-sparse": "sparse"}
 
 
 def station_unit(claim_id: str) -> str:
@@ -2562,6 +2647,16 @@ def check_station(claim_id: str, answer: object) -> Feedback:
     """
     e = STATION_CHECKS[claim_id]
     fb = _check(e, answer)
+    want, said = STATION_LABELS.get(claim_id, ""), answer_label(answer)
+    if fb.right and want and said and said != want:
+        return Feedback(
+            False,
+            f"Not yet: the number is the station's, but you labelled it {said}: it is the "
+            f"chips × one chip's {want} figure, so it is {want} too (a result carries the "
+            "label of the figure it came from).",
+            "trap",
+            "wrong-label",
+        )
     if fb.right:
         return Feedback(
             True,

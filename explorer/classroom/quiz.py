@@ -659,6 +659,19 @@ def _us_sparse_text() -> str:
     )
 
 
+def _us_bw_text() -> str:
+    """The UltraServer's memory bandwidth as its table prints it and per chip as AWS documents
+    it: a last-digit gap that rounding explains (objective 3), on a row the class did not play."""
+    chips = float(catalog.raw()["systems"]["trn2-ultraserver"]["chips"])
+    per_chip = catalog.value("chips.trn2.hbm_bandwidth", "TB/s")
+    return (
+        f"A table says a {_N(chips)}-chip Trn2 UltraServer has {_N(claim('us-bw').claimed)} TB/s "
+        f"of memory bandwidth; AWS documents {_N(per_chip)} TB/s per chip, and "
+        f"{_N(chips)} × {_N(per_chip)} = {_N(chips * per_chip, 4)} TB/s. Which verdict does the "
+        "table's figure earn?"
+    )
+
+
 # items that ask for a verdict: lesson 5's objectives 2 and 3 (an assumption; rounding or not)
 VERDICT_ITEMS: dict[int, tuple[VerdictItem, ...]] = {
     5: (
@@ -672,6 +685,18 @@ VERDICT_ITEMS: dict[int, tuple[VerdictItem, ...]] = {
                 ASSUMED: "a sparsity factor taken for a gap to fill: AWS documents the sparse "
                 "figure, and the table's is twice it",
                 CONTESTED: "right",
+            },
+        ),
+        VerdictItem(
+            5,
+            _us_bw_text,
+            "us-bw",
+            {
+                REPRODUCED: "right",
+                ASSUMED: "a rounding taken for a gap to fill: no figure is missing, and the "
+                "product rounds to the table's",
+                CONTESTED: "a rounding taken for a disagreement: the gap is in the last digit, "
+                "and the product rounds to the table's",
             },
         ),
     ),
@@ -770,6 +795,6 @@ def verdict_items(lesson: int) -> tuple[VerdictItem, ...]:
     Examples
     --------
     >>> [i.choices()[i.right()] for i in verdict_items(5)]
-    ['contested']
+    ['contested', 'reproduced']
     """
     return VERDICT_ITEMS.get(lesson, ())

@@ -718,7 +718,8 @@ PLANS: dict[int, Plan] = {
                 "Reveal",
                 "Press “Reveal the verdicts” and project the table; each group scores itself "
                 "from it out of 8 (the scoring rule above) and each student their votes. "
-                "Read aloud only the city, sparse and memory rows worth a second look; groups "
+                "Read aloud only the rows worth a second look (city, UltraServer, sparse, "
+                "memory); groups "
                 "that ask read the other rows (below them on screen, in the answer key on "
                 "paper).",
             ),
@@ -773,7 +774,7 @@ PLANS: dict[int, Plan] = {
                 "any measured job, not a forecast.",
             ),
             (
-                12,
+                15,
                 "Job size and energy",
                 "Ask for a show of hands: does the fastest job use all the chips, half or a "
                 "tenth? Students run step 4 (on paper: read out the fastest job's size and days "
@@ -783,7 +784,7 @@ PLANS: dict[int, Plan] = {
                 "model against Meta's published GPU-hours (the goodput beyond Meta's size is an "
                 "extrapolation).",
             ),
-            (8, "In days of a city", "Students answer capstone-city-days."),
+            (5, "In days of a city", "Students answer capstone-city-days."),
             (
                 5,
                 "Debrief",
@@ -1607,8 +1608,8 @@ def _station_extra(claim_id: str) -> str:
 
 
 def _fact_check_grid() -> str:
-    """Lesson 5's role cards, its stations and the claim grid: the station figures, my number,
-    my assumption, my vote (no verdict)."""
+    """Lesson 5's role cards, its stations and the claim grid: my number, my assumption, the
+    group's verdict, my vote (no verdict of the explorer's)."""
     cards = []
     for r in factcheck.ROLES:
         items = "".join(
@@ -1620,24 +1621,20 @@ def _fact_check_grid() -> str:
             f"<ul>{items}</ul></section>"
         )
     stations = "".join(_station_card(c) for c in factcheck.class_claims())
-    rows = []
-    for c in factcheck.class_claims():
-        figures = "; ".join(
-            "{}, {} ({})".format(*factcheck.figure_line(k))
-            for k in factcheck.STATION_FIGURES.get(c.id, ())
-        )
-        if not figures:
-            figures = "read the sources: " + "; ".join(factcheck.source_titles(c.id))
-        rows.append([c.claim, figures, "", "", ""])
+    # the stations above carry the figures: the grid is for writing (reader 14: a column of
+    # citations left the write-in columns too narrow to write in)
     grid = _table(
-        ["claim", "station figures", "my number", "my assumption", "group verdict", "my vote"],
-        [[*row, ""] for row in rows],
+        ["claim", "my number", "my assumption", "group verdict", "my vote"],
+        [[c.claim, "", "", "", ""] for c in factcheck.class_claims()],
     )
     rule = "".join(
         f"<li>{_inline(item)}</li>"
         for item in _passage(5, "- **reproduced**").removeprefix("- ").split("\n- ")
     )
     rule = f"<h3>The verdict rule</h3><ul>{rule}</ul>"
+    # the rule's example, assumption beside contested, as the notebook prints it
+    head, *lines = _passage(5, "The line between").split("\n- ")
+    rule += f"<p>{_inline(head)}</p><ul>{''.join(f'<li>{_inline(x)}</li>' for x in lines)}</ul>"
     rule += f"<p>{_inline(_passage(5, '**Dense or sparse?**'))}</p>"
     rule += _game_rules()
     return (

@@ -77,17 +77,24 @@ def test_the_indiana_row_gives_a_reason_and_stations_read_as_sentences():
     assert "per building" in how and "per building" not in note and "independent" in note
 
 
-def test_the_cooling_station_says_whose_pue_is_the_claims_own():
+def test_the_cooling_station_asks_whose_pue_is_the_claims_own_and_the_reveal_answers():
+    # reader 14: the station's answer ("AWS's PUE is the claim's own terms") left the defender
+    # no case before the debate; the station asks, the reveal answers
     note = factcheck.station_note("ms-cooling")
-    assert "AWS's reported PUE is the claim's own terms" in note
-    assert "industry's average describes other sites" in note
+    assert "Which one is the claim's own terms" in note and note.count("?") == 1
+    assert "is the claim's own terms" not in note.replace("Which one is the claim's own terms", "")
+    assert "The source for an AWS site is AWS's own fleet PUE" in factcheck.after_reveal()
+    # and the defender is the journalist (who can say where 30-50 % comes from), not the AWS
+    # engineer arguing against AWS's own figure
+    sides = {r.id: dict(r.stances).get("ms-cooling") for r in factcheck.ROLES}
+    assert sides["journalist"] == factcheck.DEFEND and sides["aws-engineer"] is None
 
 
 def test_the_worksheet_prints_what_the_interactive_stations_show(pages):
     # reader 13: the key's "rows worth a second look" lean on the homes-only row and the COP
     sheet = pages["lesson-5/worksheet.html"]
     assert "4,437 kWh per person" in sheet and "592,000" in sheet  # 2,628e6 kWh / 4,437
-    assert "implied chiller COP 1.5" in sheet  # 180 MW heat / 120 MW cooling at 40 %
+    assert "implied cooling-plant COP 1.5" in sheet  # 180 MW heat / 120 MW cooling at 40 %
 
 
 def test_the_reveal_names_no_later_lesson_and_the_key_keeps_the_hot_hour(pages):
@@ -154,3 +161,58 @@ def _walk(widget):
     yield widget
     for child in getattr(widget, "children", ()):
         yield from _walk(child)
+
+
+def test_the_rounding_row_is_taught_where_students_see_it(pages):
+    # reader 14: 64 x 1,299 TFLOP/s = 83.136 PF rounds to 83.1, not the article's 83.2 (AWS's
+    # 4 instances x 20.8 PF); only the teacher's plan said so. The station asks, the reveal's
+    # rows worth a second look answer, the script reads that row aloud, the rule names it
+    note = factcheck.station_note("us-fp8")
+    assert "last digit" in note and "20.8 PF" in note and "4 instances" in note
+    assert note.rstrip().endswith("?")
+    assert "systems.trn2-instance.published_fp8_dense" in factcheck.STATION_FIGURES["us-fp8"]
+    text = factcheck.after_reveal()
+    second = text[: text.index("The other rows")]
+    assert "The UltraServer row" in second and "83.1 PF" in second and "83.2" in second
+    assert "UltraServer" in teacher_pack.script_table(5).split("Reveal |")[1].split("|")[0]
+    top = _cells("05-fact-check.ipynb")[0]
+    assert "last digit that the article's or a source's own rounding explains" in top
+    gloss = (teacher_pack.NOTEBOOKS / "glossary.md").read_text(encoding="utf-8")
+    entry = gloss[gloss.index('<a id="reproduced">') :].split("\n\n")[0]
+    for clause in ("within rounding", "two senses", "counting only part", "mixing two units"):
+        assert clause in " ".join(entry.split()), clause
+
+
+def test_the_disk_example_is_two_labelled_lines_on_screen_and_paper(pages):
+    # reader 14: one sentence with two nested examples; 4e12 B / 2**40 B = 3.64 TiB
+    top = _cells("05-fact-check.ipynb")[0]
+    assert "\n- *Assumption*: " in top and "\n- *Contested*: " in top and "3.64 TiB" in top
+    sheet = pages["lesson-5/worksheet.html"]
+    assert "<li><i>Assumption</i>: " in sheet and "<li><i>Contested</i>: " in sheet
+
+
+def test_the_claim_grid_leaves_room_to_write(pages):
+    # reader 14: the grid repeated every station's citations, squeezing the write-in columns
+    sheet = pages["lesson-5/worksheet.html"]
+    grid = sheet[sheet.index("<h3>Claim grid</h3>") :]
+    assert "station figures" not in grid and "<th>my number</th>" in grid
+    assert "neuron" not in grid.lower() and "EIA" not in grid
+
+
+def test_the_cop_line_compares_a_plant_with_a_plant():
+    # reader 14: 180 MW / 120 MW = COP 1.5 covers the whole plant, ASHRAE's 4.5 a chiller alone
+    line = lessons.power_split_line()
+    assert "implied cooling-plant COP 1.5" in line and "a water-cooled chiller alone" in line
+    assert "implied chiller COP" not in line
+
+
+def test_the_capstones_goodput_has_its_reference_and_the_times_match_the_plan():
+    cells = _cells("06-capstone.ipynb")
+    step4 = next(c for c in cells if c.startswith("## Step 4"))
+    assert "while goodput is still low" not in step4 and "Meta measured" in step4
+    plan_cell = next(c for c in cells if "job_chips=float(site.best_job_chips)" in c)
+    assert "published_effective_time" in plan_cell and "meta['chips']" in plan_cell
+    # the plan's minutes for steps 4 and 5, as the notebook's overview states them
+    minutes = {seg: m for m, seg, _ in teacher_pack.PLANS[6].segments}
+    assert (minutes["Job size and energy"], minutes["In days of a city"]) == (15, 5)
+    assert "step 4 fifteen, step 5 five" in cells[0]

@@ -3,6 +3,8 @@ value it must read as, or the words its message must contain. Values are hand-co
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from numpy.testing import assert_allclose
 
@@ -120,6 +122,16 @@ TABLE = [
     ("300 MW * 0.87 / 910 W", "chips", 261e6 / 910, ""),
     ("83.14 PFLOP/s x 86400", "FLOP", 83.14e15 * 86400, "read 86,400 as seconds"),  # 7.18e21
     ("300 MW * 8760 h / 1000", "GWh", None, "type its result"),  # a bare divisor: MWh to GWh
+    # reader 14, lesson 5: the label the station asks for, said after the unit (2,200 MW / 30)
+    ("73.3 MW per building", "MW", 73.3, ""),
+    ("73.3 MW/building", "MW", 73.3, ""),
+    ("73 MW each", "MW", 73.0, ""),
+    ("83.1 PF dense", "PFLOP/s", 83.1, ""),
+    ("83.1 PFLOP/s dense FP8", "PFLOP/s", 83.1, ""),
+    ("41 PF sparse", "PFLOP/s", 41.0, ""),
+    ("1536 GiB of HBM", "GiB", 1536.0, ""),
+    ("1536 GiB of memory", "GiB", 1536.0, ""),
+    ("1536 bananas", "GiB", None, "; give an amount of memory in GiB."),  # said once, not twice
 ]
 # (typed, unit, value read) for a question that asks how far above a reference (`above=True`)
 ABOVE = [
@@ -514,3 +526,53 @@ def test_reader_14s_answers_to_lessons_7_and_8():
         r = lessons.reveal("jackson-annual-pue", typed)
         fb = lessons.check("jackson-annual-pue", typed)
         assert fb.trap == "hottest-hour" and fb.message.split("hint: ")[1] in r.message, r
+
+
+def test_reader_14s_answers_to_lessons_5_and_6():
+    # (station, typed, kind, trap): the claim's own figure copied is asked for a computation
+    # (250,000 people; 83.2 PF, which 64 x 1,299 TFLOP/s = 83.136 does not round to); a right
+    # number with the other label (41 PF is the chips x the sparse figure; 83.1 PF the dense);
+    # 1,536 GiB = 1,649 GB typed without its unit
+    rows = [
+        ("ms-city", "250,000", "figures", "articles-figure"),
+        ("ms-city", "250000 people", "figures", "articles-figure"),
+        ("ms-city", "245,000", "trap", "households"),  # computed in households, not copied
+        ("us-fp8", "83.2", "figures", "articles-figure"),
+        ("us-fp8", "83.2 PF", "figures", "articles-figure"),
+        ("us-fp8", "83.1", "right", ""),
+        ("us-fp8", "83.1 PF dense", "right", ""),
+        ("us-fp8", "83.1 PF sparse", "trap", "wrong-label"),
+        ("trn2-sparse", "41 PF sparse", "right", ""),
+        ("trn2-sparse", "41 PF dense", "trap", "wrong-label"),
+        ("trn2-hbm", "1649", "trap", "gb-bare"),
+        ("trn2-hbm", "1,649 GB", "right", ""),
+        ("trn2-hbm", "1536 GiB of HBM", "right", ""),
+        ("in-power", "73.3 MW per building", "right", ""),
+        ("in-power", "73 MW each", "right", ""),
+    ]
+    for claim, typed, kind, trap in rows:
+        fb = lessons.check_station(claim, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
+    assert "article's figure" in lessons.check_station("us-fp8", "83.2").message
+    assert "sparse too" in lessons.check_station("trn2-sparse", "41 PF dense").message
+    # lesson 6: FLOP / FLOP/s left in seconds, 3.79e25 / 7.65e19 = 495,425 s (the answer 5.75
+    # days x 86,400 = 496,841 s); the job's 134 MW for the every-chip run's 67 days: 134.5 MW x
+    # 67.0 d x 24 h = 216,000 MWh
+    rows = [
+        ("capstone-days", "496000", "seconds-not-days"),
+        ("capstone-days", "4.97e5", "seconds-not-days"),
+        ("capstone-days", "4.97 × 10⁵", "seconds-not-days"),
+        ("capstone-energy", "216,000", "every-chip-days"),
+        ("capstone-energy", "216,000 MWh", "every-chip-days"),
+    ]
+    for ex, typed, trap in rows:
+        fb = lessons.check(ex, typed)
+        assert fb.trap == trap, (ex, typed, fb.message)
+    assert "86,400" in lessons.check("capstone-days", "496000").message
+    assert lessons.check("capstone-days", "496,841 s").right
+    # no computer notation in what a student reads: the question, the worked step, the hints
+    e = lessons.EXERCISES["capstone-days"]
+    shown = [e.question, *e.hints, lessons.check("capstone-achieved", "7.65 x 10^19").message]
+    for text in shown:
+        assert "e+" not in text and not re.search(r"\de\d", text), text
+    assert "3.8 × 10²⁵ FLOP" in e.question and "7.65 × 10¹⁹ FLOP/s" in e.hints[2]
