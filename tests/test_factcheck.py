@@ -276,3 +276,13 @@ def test_the_lesson_5_sparse_quiz_offers_the_articles_figure_as_its_slip():
 
     item = next(i for i in quiz.items(5) if "sparse" in i.text)
     assert item.show(factcheck.ARTICLE_SPARSE) in item.choices()
+
+
+def test_the_lessons_quote_the_city_claims_own_number_without_building_the_claims():
+    # lessons 1, 2 and the capstone print the article's 250,000 from the claim's figure; importing
+    # the classroom computes no claim (they are built on first use, `factcheck.CLAIMS` the same)
+    from explorer.classroom import lessons
+
+    assert factcheck.claim(lessons.CAPSTONE_CITY_CLAIM).claimed == factcheck.ARTICLE_CITY == 250_000
+    assert factcheck.CLAIMS == factcheck.claims() and factcheck.CLAIMS is factcheck.CLAIMS
+    assert [c.id for c in factcheck.CLAIMS][0] == "ms-city"

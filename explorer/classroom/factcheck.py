@@ -14,6 +14,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
 from .. import catalog, fmt, power
 from ..model import compute
@@ -163,6 +164,8 @@ def _per_chip_ratio(fig: str) -> float:
     return (_sys(new, fig) / _sys(new, "chips")) / (_sys(old, fig) / _sys(old, "chips"))
 
 
+# the Mississippi article's city [people] ("a city of about 250,000"), its claim "ms-city"
+ARTICLE_CITY = 250_000
 # the article's sparse FP8 figure for one Trn2 instance [PFLOP/s] (its table; AWS documents half)
 ARTICLE_SPARSE = 83.2
 
@@ -216,7 +219,7 @@ def build_claims() -> list[Claim]:
             "ms-city",
             MISSISSIPPI,
             "A continuous 300 MW draws more electricity than a city of about 250,000 people.",
-            250_000,
+            ARTICLE_CITY,
             "people",
             lambda: _city("us-person"),
             rel_tol=0.1,
@@ -579,7 +582,17 @@ def build_claims() -> list[Claim]:
     ]
 
 
-CLAIMS: list[Claim] = build_claims()
+@cache
+def _built() -> list[Claim]:
+    """`build_claims()` once per process, on first use: importing the fact-check (every lesson's
+    kernel does, through the widgets) computes none of its answers. ``CLAIMS`` is this list."""
+    return build_claims()
+
+
+def __getattr__(name: str) -> object:
+    if name == "CLAIMS":  # Every numeric claim of the two articles (`claims()` copies it)
+        return _built()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def claims() -> list[Claim]:
@@ -591,7 +604,7 @@ def claims() -> list[Claim]:
     >>> c["ms-cooling"].verdict(), c["trn2-fp8"].verdict()
     ('contested', 'reproduced')
     """
-    return list(CLAIMS)
+    return list(_built())
 
 
 def table() -> list[dict[str, object]]:
@@ -604,7 +617,7 @@ def table() -> list[dict[str, object]]:
     ('ms-city', 'contested')
     """
     rows = []
-    for c in CLAIMS:
+    for c in _built():
         got = c.value()
         verdict = c.verdict()
         why = c.why()
@@ -978,7 +991,7 @@ def claim(claim_id: str) -> Claim:
     >>> claim("ms-battery").unit
     ''
     """
-    return next(c for c in CLAIMS if c.id == claim_id)
+    return next(c for c in _built() if c.id == claim_id)
 
 
 def class_claims() -> list[Claim]:
@@ -1139,7 +1152,7 @@ def after_reveal() -> str:
         "AWS's Trainium2 documentation, or the battery with the question: who reports it?</li>"
         "</ul></details>"
         "<details><summary>Summary (open after the debrief)</summary><ul>"
-        f"<li>Of the full fact-check's {len(CLAIMS)} rows (the articles' claims and one "
+        f"<li>Of the full fact-check's {len(_built())} rows (the articles' claims and one "
         "re-reading; the answer key lists them all), "
         "most hardware rows are reproduced: per-chip figures × chip count. The table rows "
         "played here were chosen because they are not all so.</li>"

@@ -93,7 +93,7 @@ def _low_load() -> float:
 
 def _article_city() -> float:
     """The Mississippi article's "city of roughly 250,000 people", as the fact-check quotes it."""
-    return float(factcheck.claim("ms-city").claimed)
+    return float(factcheck.ARTICLE_CITY)  # the claim "ms-city"'s number
 
 
 def _other_basis(basis: str) -> Trap:
@@ -1603,9 +1603,8 @@ def _fp8_achieved() -> float:
 
 
 def _city_people() -> float:
-    from .factcheck import claims
-
-    return float(next(c.claimed for c in claims() if c.id == CAPSTONE_CITY_CLAIM))
+    """The article's city [people]: the number of the fact-check's claim `CAPSTONE_CITY_CLAIM`."""
+    return float(factcheck.ARTICLE_CITY)
 
 
 def _city_mwh_per_day(basis: str = "us-person") -> float:

@@ -1050,277 +1050,321 @@ def _extra_bought() -> str:
 
 
 # Model answers to the walkthroughs' open questions, found by a phrase of the question.
-OPEN_ANSWERS: dict[int, tuple[tuple[str, str], ...]] = {
-    1: (
-        (
-            "a city of 250,000",
-            f"The site's {_ans('energy-300mw')} a year matches {_households()} US households, or "
-            f"{_ans('city-people-us')} on the all-sector basis: the article's 250,000 match "
-            "households. Read as people, as written, a city of 250,000 uses more than the site: "
-            f"it draws {_ans('city-power-article')} (city-power-article) against the site's "
-            f"{_SITE}.",
+@cache
+def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
+    """`OPEN_ANSWERS`, computed on first use (its answers run the core: lesson 8's draws, lesson
+    7's year), not when the module is imported."""
+    return {
+        1: (
+            (
+                "a city of 250,000",
+                f"The site's {_ans('energy-300mw')} a year matches {_households()} US households, "
+                "or "
+                f"{_ans('city-people-us')} on the all-sector basis: the article's 250,000 match "
+                "households. Read as people, as written, a city of 250,000 uses more than the "
+                "site: "
+                f"it draws {_ans('city-power-article')} (city-power-article) against the site's "
+                f"{_SITE}.",
+            ),
+            (
+                "compare 300 MW directly",
+                "MW is a rate (power); a city's use is an amount per year (energy). Multiply by "
+                "the "
+                "hours in a year first.",
+            ),
+            (
+                "which of these bases gives a city close",
+                f"US households: {_ans('city-households-us')}. Per person, all sectors, gives "
+                f"{_ans('city-people-us')}; the other bases land further away (the table of "
+                "bases).",
+            ),
+            (
+                "How does the city change at the low end",
+                f"It shrinks in step with the energy: at a load factor of {_low_load()[0]} the "
+                "city "
+                f"is {_ans('city-low-load')} instead of {_households()}. Even the household "
+                "reading of the article's 250,000 is then too big, and read as people the gap "
+                "grows.",
+            ),
         ),
-        (
-            "compare 300 MW directly",
-            "MW is a rate (power); a city's use is an amount per year (energy). Multiply by the "
-            "hours in a year first.",
+        2: (
+            (
+                "can both be true",
+                "Very unlikely, though not impossible: AWS's figure is a fleet average, and one "
+                "site "
+                f"can be worse. But 30–50 % needs a PUE of {_article_pues()}, far worse than AWS's "
+                f"fleet ({_FLEET_PUE}) and the {_DESIGN_PUE} AWS expects from its new designs, and "
+                f"at the high end worse than the industry survey's average ({_SURVEY_PUE}). At the "
+                f"fleet's PUE cooling takes {_ans('cooling-at-fleet-pue')} of the site "
+                f"({_ans('cooling-mw-fleet')}); and it is not a hot day (lesson 7).",
+            ),
+            (
+                "what did row 3 buy, and with what",
+                "Row 3 bought cooling electricity, about a quarter of row 1's "
+                f"({_cooling_mw(power.cooling_share_at('aws-fleet'))} against "
+                f"{_cooling_mw(lessons.COOLING_SHARE)}), and paid with water, many times row 1's: "
+                "the cooling share (PUE) goes down and the WUE goes up together. Row 2 pays "
+                "neither: the fleet's economiser hours, when outside air cools the halls.",
+            ),
         ),
-        (
-            "which of these bases gives a city close",
-            f"US households: {_ans('city-households-us')}. Per person, all sectors, gives "
-            f"{_ans('city-people-us')}; the other bases land further away (the table of bases).",
+        3: (
+            (
+                "which would you set beside a GB200",
+                f"Dense BF16 {_trn2_figure('bf16_dense')}, dense FP8 {_trn2_figure('fp8_dense')}, "
+                f"sparse FP8 {_trn2_figure('fp8_sparse')} TFLOP/s; the headline's figure is the "
+                "sparse one (an upper bound); beside the GB200's dense FP8 goes Trainium2's dense "
+                "FP8.",
+            ),
+            (
+                "how many links (hops)",
+                "Six: each direction is a ring of four, so at most two steps (wrapping around) in "
+                "each of three directions. No switch to buy, power or cool; but traffic between "
+                "distant chips crosses other chips, and a failed chip or link breaks its rings.",
+            ),
+            (
+                "how many Trainium2 chips",
+                f"{_ans('trn2-chips-300mw')} at a {fmt.percent(lessons.TRN2_COOLING)} cooling "
+                "share: "
+                "hundreds of thousands.",
+            ),
+            (
+                "useful computing out of it in a day",
+                f"No: {_ans('ultraserver-day-flop')} is the dense peak every second of the day, an "
+                "upper bound. A real run achieves well under half of the peak (its chips wait on "
+                "memory, the network and each other: the MFU, lesson 4), and a long job stops at "
+                "every failure (checkpoints, lost work, restarts).",
+            ),
+            (
+                "what else (price, availability, software)",
+                f"Per facility MW the gap narrows ({_ans('gb200-trn2-per-mw')} times against "
+                f"{fmt.number(_trn2_gb200_per_chip(), 2)} per chip) because each Trainium2 draws "
+                "less "
+                "power; price, supply of chips, in-house software and control of the roadmap also "
+                "decide.",
+            ),
         ),
-        (
-            "How does the city change at the low end",
-            f"It shrinks in step with the energy: at a load factor of {_low_load()[0]} the city "
-            f"is {_ans('city-low-load')} instead of {_households()}. Even the household "
-            "reading of the article's 250,000 is then too big, and read as people the gap grows.",
+        4: (
+            (
+                "What share of peak does one H100 sustain",
+                f"{_sustained_share()} of the datasheet peak, held at the power limit. A whole run "
+                f"reaches less (an MFU of about {_MFU}): its chips wait for each other over the "
+                "network, spend part of each step on memory-bound work, and idle while the "
+                "pipeline "
+                "fills and drains.",
+            ),
+            (
+                "how many days does it take to train",
+                f"{_ans('llama-days')} with no interruptions at {_MFU} MFU (BF16); more with them "
+                f"(goodput {_ans('goodput-16k')} at {_JOB_CHIPS} chips, "
+                f"{fmt.percent(float(_runs().goodput.sel(job_chips=lessons.RUN_CHIPS)))} and "
+                f"{fmt.number(float(_runs().training_days.sel(job_chips=lessons.RUN_CHIPS)))} days "
+                "at "
+                f"{_RUN_CHIPS}; see the goodput table above).",
+            ),
+            (
+                "How can more chips be slower",
+                "Each chip added makes the job faster but also adds parts that can fail, and the "
+                "whole job stops at every failure: twice the chips, interruptions twice as often. "
+                f"And a bigger job restarts more slowly. {lessons.restart_law()}. Past some size "
+                "the "
+                "work lost and the restarts cost more time than the extra chips save. At the "
+                f"site's size it takes both: {_fixed_restart_words()} (and the rate is "
+                "extrapolated beyond the job where it was counted).",
+            ),
+            (
+                "goodput",
+                "Because at Rainier's scale interruptions, checkpoints and restarts decide how "
+                "much of "
+                "the peak becomes training progress; peak FLOPS ignores all of them.",
+            ),
         ),
-    ),
-    2: (
-        (
-            "can both be true",
-            "Very unlikely, though not impossible: AWS's figure is a fleet average, and one site "
-            f"can be worse. But 30–50 % needs a PUE of {_article_pues()}, far worse than AWS's "
-            f"fleet ({_FLEET_PUE}) and the {_DESIGN_PUE} AWS expects from its new designs, and "
-            f"at the high end worse than the industry survey's average ({_SURVEY_PUE}). At the "
-            f"fleet's PUE cooling takes {_ans('cooling-at-fleet-pue')} of the site "
-            f"({_ans('cooling-mw-fleet')}); and it is not a hot day (lesson 7).",
+        5: (
+            (
+                "that you expect to be wrong",
+                "Any, with a reason; the verdicts table below shows the city claim fails for "
+                "people "
+                "(it comes close only as households or homes only, different claims), the cooling "
+                "share is contested and the sparse FP8 figure carries twice AWS's sparsity factor.",
+            ),
+            (
+                "rest on a unit or a label",
+                "The instance's memory (GiB printed as GB), the sparse FP8 figure "
+                f"({factcheck.sparse_factors()[0]}× the dense one where AWS documents "
+                f"{factcheck.sparse_factors()[1]}×) and the city "
+                "(people against households, all sectors against homes only); ask first about the "
+                "sparse FP8 figure and the cooling share.",
+            ),
         ),
-        (
-            "what did row 3 buy, and with what",
-            "Row 3 bought cooling electricity, about a quarter of row 1's "
-            f"({_cooling_mw(power.cooling_share_at('aws-fleet'))} against "
-            f"{_cooling_mw(lessons.COOLING_SHARE)}), and paid with water, many times row 1's: "
-            "the cooling share (PUE) goes down and the WUE goes up together. Row 2 pays "
-            "neither: the fleet's economiser hours, when outside air cools the halls.",
+        6: (
+            (
+                f"how long would one {_SITE} site",
+                f"{_ans('capstone-days')} on every chip with no interruptions; in one job of every "
+                "chip each chip does useful work "
+                f"{lessons.rough_percent(float(lessons.capstone_site().goodput))} of the time "
+                f"({_capstone_days('every')} if the model's extrapolation, far outside any "
+                "measured "
+                "job, held), the fastest job "
+                f"({_capstone_chips()} chips) "
+                f"{_capstone_days('plan')}. The fastest job's electricity is "
+                f"{_ans('capstone-city-days')} of the city's: days to weeks, not an hour.",
+            ),
+            (
+                "which job size finishes soonest",
+                "Soonest: the fastest job size, where job chips × goodput is largest; every chip "
+                "added beyond it makes the whole job's interruptions more frequent and its "
+                "restarts "
+                "longer, so goodput falls faster than the chips rise. Least energy: the smallest "
+                "job, because the same work needs the same chip-hours and interruptions multiply "
+                "them by 1 ÷ goodput, which is highest for small jobs. The fastest job buys time "
+                "with energy. Real operators run a smaller job: the extra days buy less energy and "
+                "fewer wasted chip-hours, a goodput near measured jobs' (so the plan is not an "
+                "extrapolation) and chips left for other work.",
+            ),
+            (
+                "Is the comparison fair",
+                "A city's electricity is spread over a year and over homes, shops and industry; "
+                "the "
+                "run's is concentrated in weeks at one site. Energy matches, the grid's load does "
+                "not.",
+            ),
         ),
-    ),
-    3: (
-        (
-            "which would you set beside a GB200",
-            f"Dense BF16 {_trn2_figure('bf16_dense')}, dense FP8 {_trn2_figure('fp8_dense')}, "
-            f"sparse FP8 {_trn2_figure('fp8_sparse')} TFLOP/s; the headline's figure is the "
-            "sparse one (an upper bound); beside the GB200's dense FP8 goes Trainium2's dense "
-            "FP8.",
+        7: (
+            (
+                "on the hottest day the cooling plant is sized for",
+                f"On the station's {_hot_day()}, the day plants are sized for, the chiller plant's "
+                f"cooling peaks at about {_hot_ratio()} times its annual mean "
+                f"({_ans('hot-day-above-mean')} above it); the typical year's own hottest day goes "
+                f'higher ({_upper_ratio()} times, in the printout\'s "More detail"): an upper end, '
+                "not what the plant is sized for. A battery "
+                f"that shaves each day's peak holds about {_shaving_mwh()}, recharged from the "
+                "grid "
+                "at night: a row of shipping-container units of a few MWh each, not a car battery "
+                f"and not a building. It is sized by {_shaving_on_the_hot_day()[0]}, not the hot "
+                "day; on the hot day it lowers the cooling's peak only from "
+                f"{_shaving_on_the_hot_day()[1]} to {_shaving_on_the_hot_day()[2]}: a battery "
+                "recharged every day moves hours within a day, and cannot shave a hot day whose "
+                "night is nearly as hot as its afternoon.",
+            ),
+            (
+                "come near 30 %",
+                "None: the highest hour of the months' typical (average) days needs "
+                f"{_hot_share()} "
+                "of the site's power for cooling, "
+                f"and the year's PUE is {_ans('jackson-annual-pue')}. {_article_cooling_pue()}; "
+                "not "
+                "even this plant's hottest hour comes near it.",
+            ),
+            (
+                "matters to a utility planner",
+                f"The planner looks at the peak ({_ans('utility-peak-share')} of the utility's "
+                "peak: "
+                "new supply must be built for it); a city comparison is about energy in a year "
+                f"({_ans('state-energy-share')} of the state's electricity). The second is smaller "
+                "because its whole is the whole state, not one utility; a site this flat is, if "
+                "anything, a larger share of a grid's energy than of its peak.",
+            ),
+            (
+                "Compare the two batteries",
+                "Ride-through needs the most MW (the whole IT load) but for minutes, so few MWh "
+                f"({_ans('ride-through-energy')}); peak shaving needs far fewer MW but for an "
+                f"afternoon's hours (on {_shaving_on_the_hot_day()[0]}, the day that sizes it), so "
+                "more MWh.",
+            ),
+            (
+                "yet it loses more energy",
+                "It absorbs every dip and gives the energy back, dozens of times a day: its yearly "
+                f"throughput is large, and every MWh it gives back takes {_extra_bought()} more "
+                "from the grid (round-trip losses).",
+            ),
+            (
+                "makes it resilient",
+                "Losing Indiana leaves only about an eighth of the cluster; losing Mississippi "
+                "leaves "
+                "most of it. Spread over states, but not evenly: one site carries most of the "
+                "power.",
+            ),
         ),
-        (
-            "how many links (hops)",
-            "Six: each direction is a ring of four, so at most two steps (wrapping around) in "
-            "each of three directions. No switch to buy, power or cool; but traffic between "
-            "distant chips crosses other chips, and a failed chip or link breaks its rings.",
+        8: (
+            (
+                "How far apart could their answers land",
+                "At most 50 % above: for today's announced site, in US households, the ranges "
+                f"give {_today('low')} to {_today('high')} households, just within 50 % of each "
+                f"other. The two twists: counting the tracker's "
+                f"{fmt.quantity(_POWER_RANGE.high, 'MW')} expansion (a future site), "
+                f"{_contested('low')} to {_contested('high')}: more than twice; and the basis "
+                "alone "
+                f"(people or households, all use or home use) moves the city {_basis_ratio()} "
+                "times: the article says people, the explorer reads households. “At most 5 %” "
+                "is right for the figures with a source at both ends (the use per household, "
+                f"{fmt.number(_HOUSEHOLD_RANGE.low)}–{fmt.number(_HOUSEHOLD_RANGE.high)} kWh); the "
+                "load factor's low end, a convention, takes it to 50 %: discuss both.",
+            ),
+            (
+                "Where do the explorer's two plants fall",
+                f"Near the low end: over a typical year the {_plant_cooling(None)}, lesson 7's "
+                f"{_plant_cooling(lessons.HOT_TECH)}, against a swing of "
+                f"{fmt.quantity(lessons.SITE_MW * _COOLING_RANGE.low, 'MW')} to "
+                f"{fmt.quantity(lessons.SITE_MW * _COOLING_RANGE.high, 'MW')}; even lesson 7's "
+                f"design-day peak ({_mw_hot_peak()}) is below the middle. Almost the whole swing "
+                "is "
+                "the article against any modern plant, not AWS against the article.",
+            ),
+            (
+                "The low end takes each figure",
+                "The use per household: the smallest city divides the least energy by the largest "
+                f"use per household ({fmt.number(_HOUSEHOLD_RANGE.high)} kWh), so that figure is "
+                "taken at its high end.",
+            ),
+            (
+                "MFU is uncertain too",
+                "The city is the site's energy divided by a household's use; MFU only says how "
+                "much "
+                "of the chips' peak a training run achieves and changes no megawatt. It moves the "
+                "achieved FLOP/s and a training run's days (choose a model and the panel's "
+                "“Training "
+                "days”).",
+            ),
+            (
+                "The announced 300 MW lies",
+                f"The site's power runs from the announced {_SITE} to "
+                f"{fmt.quantity(_POWER_RANGE.high, 'MW')} with {_SITE} the most likely single "
+                "value, "
+                "but nearly every draw is above it (the range is one-sided): "
+                f"{_power_draws_low()[0]} of the draws exceed about {_power_draws_low()[1]} MW. "
+                "The "
+                "central value is the announced figure, not the middle of the draws; the same "
+                "one-sided range pulls the city's median above the central city. In the second "
+                "block "
+                "(the site held at 300 MW) the energy and the city sit at the top of their ranges, "
+                "the mirror image: their central values run the site flat out.",
+            ),
+            (
+                "Was your hook guess right",
+                "Any sentence that names the figures behind the number and their spread, e.g. "
+                "“about "
+                f"{fmt.number(round(lessons.contested_city_range()[1], -3))} US households if the "
+                f"site draws its announced {_SITE} all year; more if it grows as one tracker "
+                "reports, fewer if it runs part-time”.",
+            ),
+            (
+                "Each figure is drawn on its own",
+                "E.g. the site's power and its load factor: a campus built out in phases runs "
+                "below "
+                "full load while it grows, so power up comes with load factor down; they push the "
+                "city opposite ways, so tying them narrows its range. Figures that push the number "
+                "the same way and move together (a bigger site that also runs flat out) widen it. "
+                "The cooling share and the water per kWh move together too (evaporative cooling "
+                "trades electricity for water), but neither moves the city.",
+            ),
         ),
-        (
-            "how many Trainium2 chips",
-            f"{_ans('trn2-chips-300mw')} at a {fmt.percent(lessons.TRN2_COOLING)} cooling share: "
-            "hundreds of thousands.",
-        ),
-        (
-            "useful computing out of it in a day",
-            f"No: {_ans('ultraserver-day-flop')} is the dense peak every second of the day, an "
-            "upper bound. A real run achieves well under half of the peak (its chips wait on "
-            "memory, the network and each other: the MFU, lesson 4), and a long job stops at "
-            "every failure (checkpoints, lost work, restarts).",
-        ),
-        (
-            "what else (price, availability, software)",
-            f"Per facility MW the gap narrows ({_ans('gb200-trn2-per-mw')} times against "
-            f"{fmt.number(_trn2_gb200_per_chip(), 2)} per chip) because each Trainium2 draws less "
-            "power; price, supply of chips, in-house software and control of the roadmap also "
-            "decide.",
-        ),
-    ),
-    4: (
-        (
-            "What share of peak does one H100 sustain",
-            f"{_sustained_share()} of the datasheet peak, held at the power limit. A whole run "
-            f"reaches less (an MFU of about {_MFU}): its chips wait for each other over the "
-            "network, spend part of each step on memory-bound work, and idle while the pipeline "
-            "fills and drains.",
-        ),
-        (
-            "how many days does it take to train",
-            f"{_ans('llama-days')} with no interruptions at {_MFU} MFU (BF16); more with them "
-            f"(goodput {_ans('goodput-16k')} at {_JOB_CHIPS} chips, "
-            f"{fmt.percent(float(_runs().goodput.sel(job_chips=lessons.RUN_CHIPS)))} and "
-            f"{fmt.number(float(_runs().training_days.sel(job_chips=lessons.RUN_CHIPS)))} days at "
-            f"{_RUN_CHIPS}; see the goodput table above).",
-        ),
-        (
-            "How can more chips be slower",
-            "Each chip added makes the job faster but also adds parts that can fail, and the "
-            "whole job stops at every failure: twice the chips, interruptions twice as often. "
-            f"And a bigger job restarts more slowly. {lessons.restart_law()}. Past some size the "
-            "work lost and the restarts cost more time than the extra chips save. At the "
-            f"site's size it takes both: {_fixed_restart_words()} (and the rate is "
-            "extrapolated beyond the job where it was counted).",
-        ),
-        (
-            "goodput",
-            "Because at Rainier's scale interruptions, checkpoints and restarts decide how much of "
-            "the peak becomes training progress; peak FLOPS ignores all of them.",
-        ),
-    ),
-    5: (
-        (
-            "that you expect to be wrong",
-            "Any, with a reason; the verdicts table below shows the city claim fails for people "
-            "(it comes close only as households or homes only, different claims), the cooling "
-            "share is contested and the sparse FP8 figure carries twice AWS's sparsity factor.",
-        ),
-        (
-            "rest on a unit or a label",
-            "The instance's memory (GiB printed as GB), the sparse FP8 figure "
-            f"({factcheck.sparse_factors()[0]}× the dense one where AWS documents "
-            f"{factcheck.sparse_factors()[1]}×) and the city "
-            "(people against households, all sectors against homes only); ask first about the "
-            "sparse FP8 figure and the cooling share.",
-        ),
-    ),
-    6: (
-        (
-            f"how long would one {_SITE} site",
-            f"{_ans('capstone-days')} on every chip with no interruptions; in one job of every "
-            "chip each chip does useful work "
-            f"{lessons.rough_percent(float(lessons.capstone_site().goodput))} of the time "
-            f"({_capstone_days('every')} if the model's extrapolation, far outside any measured "
-            "job, held), the fastest job "
-            f"({_capstone_chips()} chips) "
-            f"{_capstone_days('plan')}. The fastest job's electricity is "
-            f"{_ans('capstone-city-days')} of the city's: days to weeks, not an hour.",
-        ),
-        (
-            "which job size finishes soonest",
-            "Soonest: the fastest job size, where job chips × goodput is largest; every chip "
-            "added beyond it makes the whole job's interruptions more frequent and its restarts "
-            "longer, so goodput falls faster than the chips rise. Least energy: the smallest "
-            "job, because the same work needs the same chip-hours and interruptions multiply "
-            "them by 1 ÷ goodput, which is highest for small jobs. The fastest job buys time "
-            "with energy. Real operators run a smaller job: the extra days buy less energy and "
-            "fewer wasted chip-hours, a goodput near measured jobs' (so the plan is not an "
-            "extrapolation) and chips left for other work.",
-        ),
-        (
-            "Is the comparison fair",
-            "A city's electricity is spread over a year and over homes, shops and industry; the "
-            "run's is concentrated in weeks at one site. Energy matches, the grid's load does not.",
-        ),
-    ),
-    7: (
-        (
-            "on the hottest day the cooling plant is sized for",
-            f"On the station's {_hot_day()}, the day plants are sized for, the chiller plant's "
-            f"cooling peaks at about {_hot_ratio()} times its annual mean "
-            f"({_ans('hot-day-above-mean')} above it); the typical year's own hottest day goes "
-            f'higher ({_upper_ratio()} times, in the printout\'s "More detail"): an upper end, '
-            "not what the plant is sized for. A battery "
-            f"that shaves each day's peak holds about {_shaving_mwh()}, recharged from the grid "
-            "at night: a row of shipping-container units of a few MWh each, not a car battery "
-            f"and not a building. It is sized by {_shaving_on_the_hot_day()[0]}, not the hot "
-            "day; on the hot day it lowers the cooling's peak only from "
-            f"{_shaving_on_the_hot_day()[1]} to {_shaving_on_the_hot_day()[2]}: a battery "
-            "recharged every day moves hours within a day, and cannot shave a hot day whose "
-            "night is nearly as hot as its afternoon.",
-        ),
-        (
-            "come near 30 %",
-            f"None: the highest hour of the months' typical (average) days needs {_hot_share()} "
-            "of the site's power for cooling, "
-            f"and the year's PUE is {_ans('jackson-annual-pue')}. {_article_cooling_pue()}; not "
-            "even this plant's hottest hour comes near it.",
-        ),
-        (
-            "matters to a utility planner",
-            f"The planner looks at the peak ({_ans('utility-peak-share')} of the utility's peak: "
-            "new supply must be built for it); a city comparison is about energy in a year "
-            f"({_ans('state-energy-share')} of the state's electricity). The second is smaller "
-            "because its whole is the whole state, not one utility; a site this flat is, if "
-            "anything, a larger share of a grid's energy than of its peak.",
-        ),
-        (
-            "Compare the two batteries",
-            "Ride-through needs the most MW (the whole IT load) but for minutes, so few MWh "
-            f"({_ans('ride-through-energy')}); peak shaving needs far fewer MW but for an "
-            f"afternoon's hours (on {_shaving_on_the_hot_day()[0]}, the day that sizes it), so "
-            "more MWh.",
-        ),
-        (
-            "yet it loses more energy",
-            "It absorbs every dip and gives the energy back, dozens of times a day: its yearly "
-            f"throughput is large, and every MWh it gives back takes {_extra_bought()} more "
-            "from the grid (round-trip losses).",
-        ),
-        (
-            "makes it resilient",
-            "Losing Indiana leaves only about an eighth of the cluster; losing Mississippi leaves "
-            "most of it. Spread over states, but not evenly: one site carries most of the power.",
-        ),
-    ),
-    8: (
-        (
-            "How far apart could their answers land",
-            "At most 50 % above: for today's announced site, in US households, the ranges "
-            f"give {_today('low')} to {_today('high')} households, just within 50 % of each "
-            f"other. The two twists: counting the tracker's "
-            f"{fmt.quantity(_POWER_RANGE.high, 'MW')} expansion (a future site), "
-            f"{_contested('low')} to {_contested('high')}: more than twice; and the basis alone "
-            f"(people or households, all use or home use) moves the city {_basis_ratio()} "
-            "times: the article says people, the explorer reads households. “At most 5 %” "
-            "is right for the figures with a source at both ends (the use per household, "
-            f"{fmt.number(_HOUSEHOLD_RANGE.low)}–{fmt.number(_HOUSEHOLD_RANGE.high)} kWh); the "
-            "load factor's low end, a convention, takes it to 50 %: discuss both.",
-        ),
-        (
-            "Where do the explorer's two plants fall",
-            f"Near the low end: over a typical year the {_plant_cooling(None)}, lesson 7's "
-            f"{_plant_cooling(lessons.HOT_TECH)}, against a swing of "
-            f"{fmt.quantity(lessons.SITE_MW * _COOLING_RANGE.low, 'MW')} to "
-            f"{fmt.quantity(lessons.SITE_MW * _COOLING_RANGE.high, 'MW')}; even lesson 7's "
-            f"design-day peak ({_mw_hot_peak()}) is below the middle. Almost the whole swing is "
-            "the article against any modern plant, not AWS against the article.",
-        ),
-        (
-            "The low end takes each figure",
-            "The use per household: the smallest city divides the least energy by the largest "
-            f"use per household ({fmt.number(_HOUSEHOLD_RANGE.high)} kWh), so that figure is "
-            "taken at its high end.",
-        ),
-        (
-            "MFU is uncertain too",
-            "The city is the site's energy divided by a household's use; MFU only says how much "
-            "of the chips' peak a training run achieves and changes no megawatt. It moves the "
-            "achieved FLOP/s and a training run's days (choose a model and the panel's “Training "
-            "days”).",
-        ),
-        (
-            "The announced 300 MW lies",
-            f"The site's power runs from the announced {_SITE} to "
-            f"{fmt.quantity(_POWER_RANGE.high, 'MW')} with {_SITE} the most likely single value, "
-            "but nearly every draw is above it (the range is one-sided): "
-            f"{_power_draws_low()[0]} of the draws exceed about {_power_draws_low()[1]} MW. The "
-            "central value is the announced figure, not the middle of the draws; the same "
-            "one-sided range pulls the city's median above the central city. In the second block "
-            "(the site held at 300 MW) the energy and the city sit at the top of their ranges, "
-            "the mirror image: their central values run the site flat out.",
-        ),
-        (
-            "Was your hook guess right",
-            "Any sentence that names the figures behind the number and their spread, e.g. “about "
-            f"{fmt.number(round(lessons.contested_city_range()[1], -3))} US households if the "
-            f"site draws its announced {_SITE} all year; more if it grows as one tracker "
-            "reports, fewer if it runs part-time”.",
-        ),
-        (
-            "Each figure is drawn on its own",
-            "E.g. the site's power and its load factor: a campus built out in phases runs below "
-            "full load while it grows, so power up comes with load factor down; they push the "
-            "city opposite ways, so tying them narrows its range. Figures that push the number "
-            "the same way and move together (a bigger site that also runs flat out) widen it. "
-            "The cooling share and the water per kWh move together too (evaporative cooling "
-            "trades electricity for water), but neither moves the city.",
-        ),
-    ),
-}
+    }
+
+
+def __getattr__(name: str) -> object:
+    if name == "OPEN_ANSWERS":  # lesson → (phrase of the question, model answer), in order
+        return _open_answers()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _CSS = """
 body { font-family: Georgia, serif; max-width: 46em; margin: 2em auto; line-height: 1.45; }
@@ -1414,7 +1458,7 @@ def open_questions(lesson: Lesson) -> list[str]:
 def answer_to(lesson: int, question: str) -> str:
     """The model answer for an open question; InputError when the pack has none (so a new
     question in a notebook cannot slip out of the answer key)."""
-    for phrase, answer in OPEN_ANSWERS.get(lesson, ()):
+    for phrase, answer in _open_answers().get(lesson, ()):
         if phrase in question:
             return answer
     raise InputError("open question", question[:60], "a question with a model answer in the pack")
