@@ -18,8 +18,9 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import psutil
@@ -188,6 +189,16 @@ def fresh_venv(venv: Path, *install: str, pip: bool = False) -> Path:
 def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
     """Whether a server could bind `port` again now."""
     return not port_in_use(port, host)
+
+
+@pytest.fixture(scope="session")
+def teacher_pages() -> Mapping[str, str]:
+    """Every page of the teacher's pack (`teacher_pack.build()`: relative path → HTML), built once
+    per test process for the tests that only read it (read-only; a test that changes an exercise
+    or checks regeneration builds its own)."""
+    from explorer.classroom import teacher_pack
+
+    return MappingProxyType(teacher_pack.build())
 
 
 @pytest.fixture(scope="session")

@@ -15,8 +15,8 @@ from explorer.errors import InputError
 
 
 @pytest.fixture(scope="module")
-def pages():
-    return teacher_pack.build()
+def pages(teacher_pages):
+    return teacher_pages  # the pack, built once per test process (tests/conftest.py)
 
 
 def test_the_pack_regenerates_identically(tmp_path, pages, capsys):

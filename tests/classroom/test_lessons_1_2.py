@@ -16,8 +16,8 @@ from explorer.classroom import lessons, quiz, teacher_pack, widgets
 
 
 @pytest.fixture(scope="module")
-def pages():
-    return teacher_pack.build()
+def pages(teacher_pages):
+    return teacher_pages  # the pack, built once per test process (tests/conftest.py)
 
 
 def test_the_articles_figure_and_the_usual_slips_get_their_own_hints():
@@ -127,7 +127,9 @@ def test_the_commonest_slips_get_their_own_hints_not_a_near_miss():
     assert lessons.check("city-low-load", "73,600").trap == "the-drop"
 
 
-def test_the_articles_250000_is_asked_for_three_figures_where_it_rounds_the_household_city():
+def test_the_articles_250000_is_asked_for_three_figures_where_it_rounds_the_household_city(
+    pages,
+):
     # 245,264 to two figures is 250,000, but copied from the article: not yet, the table closed
     for typed in ("250,000", "250k", "about 250000"):
         fb = lessons.check("city-households-us", typed)
@@ -139,7 +141,7 @@ def test_the_articles_250000_is_asked_for_three_figures_where_it_rounds_the_hous
     # a rounding of the student's own (not a published figure) is still no note: lesson 3's 3e5
     assert "Note" not in lessons.check("trn2-chips-300mw", "3e5").message
     # the key says the answer stays closed
-    key = html.unescape(teacher_pack.build()["lesson-1/answers.html"])
+    key = html.unescape(pages["lesson-1/answers.html"])
     assert "give your result to three figures (not yet: the answer stays closed)" in key
 
 

@@ -23,8 +23,8 @@ DETAILS = re.compile(r"<details>.*?</details>", re.S)
 
 
 @pytest.fixture(scope="module")
-def pages():
-    return teacher_pack.build()
+def pages(teacher_pages):
+    return teacher_pages  # the pack, built once per test process (tests/conftest.py)
 
 
 def cells(path) -> list[str]:
@@ -125,7 +125,7 @@ def test_lesson_4s_quiz_asks_for_a_checkpoints_share():
     assert set(item.choices()) == {"1.67 %", "4.76 %", "33.3 %", "95.2 %"}
 
 
-def test_lesson_3_gives_no_answer_above_its_question():
+def test_lesson_3_gives_no_answer_above_its_question(teacher_pages):
     src = cells(THREE)
     dense = fmt.number(catalog.value("chips.trn2.fp8_dense", "TFLOP/s"))
     # outside the folded answers, one chip's dense FP8 (1,299) is named only in the question's
@@ -144,7 +144,7 @@ def test_lesson_3_gives_no_answer_above_its_question():
     assert "what the chips cost" in second
     assert last.index("**Question.**") > last.index(first)
     # the worksheet lists the three peaks unlabelled, as the question does
-    sheet = html.unescape(teacher_pack.build()["lesson-3/worksheet.html"])  # no fixture: cheap
+    sheet = html.unescape(teacher_pages["lesson-3/worksheet.html"])
     assert "one Trainium2's dense FP8 peak" not in sheet
     assert "667, 1,299 and 2,563 TFLOP/s" in sheet
 

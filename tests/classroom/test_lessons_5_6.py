@@ -22,8 +22,8 @@ def _cells(notebook: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def pages():
-    return teacher_pack.build()
+def pages(teacher_pages):
+    return teacher_pages  # the pack, built once per test process (tests/conftest.py)
 
 
 def test_the_guide_the_notebook_and_the_plan_tell_one_game():

@@ -24,7 +24,7 @@ def _first(cells: list[str], pattern: str) -> int:
     return next(i for i, c in enumerate(cells) if re.search(pattern, c))
 
 
-def test_lesson_7_tells_one_hot_day_story():
+def test_lesson_7_tells_one_hot_day_story(teacher_pages):
     cells = _cells("07")
     # the year is built with the design-day rule; its hot day names the design day
     assert 'hot_day="design"' in cells[_first(cells, r"explorer\.climate_year\(")]
@@ -35,7 +35,7 @@ def test_lesson_7_tells_one_hot_day_story():
     # the exercise names the day it asks about, the key and the hook answer the same day
     year = lessons.hot_year()[0]
     assert year.attrs["hot_day"] in lessons.EXERCISES["hot-day-above-mean"].question
-    key = html.unescape(" ".join(teacher_pack.build()["lesson-7/answers.html"].split()))
+    key = html.unescape(" ".join(teacher_pages["lesson-7/answers.html"].split()))
     assert f"On the station's {year.attrs['hot_day']}" in key
     assert "an upper end" in key
 
@@ -84,9 +84,9 @@ def test_lesson_8s_traps_print_and_read_in_their_own_unit():
     assert lessons.check("contested-cooling-swing", "40 %").trap == "share-not-mw"
 
 
-def test_lesson_8s_key_quotes_the_low_end_the_student_sees():
+def test_lesson_8s_key_quotes_the_low_end_the_student_sees(teacher_pages):
     low = headline_ranges(site=lessons.CONTESTED_SITE)["facility_load"].low
-    key = html.unescape(" ".join(teacher_pack.build()["lesson-8/answers.html"].split()))
+    key = html.unescape(" ".join(teacher_pages["lesson-8/answers.html"].split()))
     assert f"exceed about {fmt.number(float(low))} MW" in key
 
 
@@ -180,10 +180,10 @@ def test_lesson_8s_cooling_swing_places_the_plants_in_it(capsys):
     assert "lesson 7's chiller plant on the station's" in capsys.readouterr().out
 
 
-def test_lesson_7s_tables_sheet_has_the_tables_and_no_answer():
+def test_lesson_7s_tables_sheet_has_the_tables_and_no_answer(teacher_pages):
     # reader13 lesson 7 D4: on paper, step 2's hours and the month cooling table were behind
     # the teacher's answer key; the pack's tables sheet prints them, answers left out
-    page = html.unescape(teacher_pack.build()["lesson-7/tables.html"])
+    page = html.unescape(teacher_pages["lesson-7/tables.html"])
     for table in ("PUE of the month", "<- the day's peak", "Entergy Mississippi", "  Jul "):
         assert table in page, table
     assert "lesson-7/tables.html" in teacher_pack.PLANS[7].offline

@@ -14,8 +14,8 @@ from explorer.classroom import factcheck, lessons, quiz, teacher_pack, widgets
 
 
 @pytest.fixture(scope="module")
-def pages():
-    return teacher_pack.build()
+def pages(teacher_pages):
+    return teacher_pages  # the pack, built once per test process (tests/conftest.py)
 
 
 def test_each_plan_is_its_own_and_names_its_exercises(pages):
