@@ -2541,76 +2541,91 @@ def _articles_figure(claim_id: str, rel_tol: float) -> Trap:
     )
 
 
-STATION_CHECKS: dict[str, Exercise] = {
-    "ms-city": _station_exercise(
-        "ms-city",
-        "people",
-        (
-            _articles_figure("ms-city", 0.001),  # 250,000 ± 250: not the 245,264 households
-            Trap(
-                "households",
-                lambda: float(compute(site_power=SITE_MW, basis="us-household").city_households),
-                "that is the city in households (÷ a household's use); the station's computation "
-                "divides by one person's use",
+@cache
+def _station_checks() -> dict[str, Exercise]:
+    """`STATION_CHECKS`, built on first use: the stations' computations come from the fact-check's
+    claims, which importing the lessons does not build."""
+    return {
+        "ms-city": _station_exercise(
+            "ms-city",
+            "people",
+            (
+                _articles_figure("ms-city", 0.001),  # 250,000 ± 250: not the 245,264 households
+                Trap(
+                    "households",
+                    lambda: float(
+                        compute(site_power=SITE_MW, basis="us-household").city_households
+                    ),
+                    "that is the city in households (÷ a household's use); the station's "
+                    "computation "
+                    "divides by one person's use",
+                ),
             ),
         ),
-    ),
-    "ms-cooling": EXERCISES["cooling-at-fleet-pue"],
-    "ms-chips": EXERCISES["trn2-chips-300mw"],
-    "in-power": _station_exercise(
-        "in-power",
-        "MW",
-        (
-            Trap(
-                "whole-campus",
-                lambda: catalog.value("sites.rainier-indiana.site_power", "MW"),
-                "that is the whole campus; the station asks for one building's share",
+        "ms-cooling": EXERCISES["cooling-at-fleet-pue"],
+        "ms-chips": EXERCISES["trn2-chips-300mw"],
+        "in-power": _station_exercise(
+            "in-power",
+            "MW",
+            (
+                Trap(
+                    "whole-campus",
+                    lambda: catalog.value("sites.rainier-indiana.site_power", "MW"),
+                    "that is the whole campus; the station asks for one building's share",
+                ),
             ),
         ),
-    ),
-    # lesson 3's exercise, with the article's 83.2 copied (83.136 rounds to 83.1: ± 0.025 only)
-    "us-fp8": dataclasses.replace(
-        EXERCISES["ultraserver-fp8"],
-        traps=(_articles_figure("us-fp8", 0.0003), *EXERCISES["ultraserver-fp8"].traps),
-    ),
-    "trn2-sparse": _station_exercise(
-        "trn2-sparse",
-        "PFLOP/s",
-        (
-            Trap(
-                "articles-figure",
-                lambda: factcheck.ARTICLE_SPARSE,
-                "that is the article's figure, the one to check: compute the chips × one chip's "
-                "sparse figure yourself",
-            ),
-            Trap(
-                "dense",
-                lambda: float(system_table().fp8_dense.sel(system="trn2-instance")),
-                "that is the dense figure: the station asks for the chips × one chip's sparse "
-                "figure",
+        # lesson 3's exercise, with the article's 83.2 copied (83.136 rounds to 83.1: ± 0.025 only)
+        "us-fp8": dataclasses.replace(
+            EXERCISES["ultraserver-fp8"],
+            traps=(_articles_figure("us-fp8", 0.0003), *EXERCISES["ultraserver-fp8"].traps),
+        ),
+        "trn2-sparse": _station_exercise(
+            "trn2-sparse",
+            "PFLOP/s",
+            (
+                Trap(
+                    "articles-figure",
+                    lambda: factcheck.ARTICLE_SPARSE,
+                    "that is the article's figure, the one to check: compute the chips × one "
+                    "chip's "
+                    "sparse figure yourself",
+                ),
+                Trap(
+                    "dense",
+                    lambda: float(system_table().fp8_dense.sel(system="trn2-instance")),
+                    "that is the dense figure: the station asks for the chips × one chip's sparse "
+                    "figure",
+                ),
             ),
         ),
-    ),
-    "trn2-hbm": _station_exercise(
-        "trn2-hbm",
-        "GiB",
-        (
-            Trap(
-                "gb-for-gib",
-                lambda: _station_value("trn2-hbm") * _GIB_AS_GB,
-                "one chip's memory is in GiB, so the chips × it is in GiB too: a GB is 10⁹ "
-                "bytes, a GiB 2³⁰ (about 7 % more); write the unit you computed in",
-            ),
-            Trap(  # 1,536 GiB = 1,649 GB, typed without its unit
-                "gb-bare",
-                lambda: _station_value("trn2-hbm") / _GIB_AS_GB,
-                "that is the memory in GB, a right conversion, but the field asks for GiB: "
-                "give the GiB, or type GB after your number",
-                rel_tol=0.005,
+        "trn2-hbm": _station_exercise(
+            "trn2-hbm",
+            "GiB",
+            (
+                Trap(
+                    "gb-for-gib",
+                    lambda: _station_value("trn2-hbm") * _GIB_AS_GB,
+                    "one chip's memory is in GiB, so the chips × it is in GiB too: a GB is 10⁹ "
+                    "bytes, a GiB 2³⁰ (about 7 % more); write the unit you computed in",
+                ),
+                Trap(  # 1,536 GiB = 1,649 GB, typed without its unit
+                    "gb-bare",
+                    lambda: _station_value("trn2-hbm") / _GIB_AS_GB,
+                    "that is the memory in GB, a right conversion, but the field asks for GiB: "
+                    "give the GiB, or type GB after your number",
+                    rel_tol=0.005,
+                ),
             ),
         ),
-    ),
-}
+    }
+
+
+def __getattr__(name: str) -> object:
+    if name == "STATION_CHECKS":  # lesson 5's station (claim id) → the check of its number
+        return _station_checks()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # the label a station's figure carries: the chips × one chip's dense (sparse) figure is dense
 # (sparse), and the lesson asks students to check the label as well as the number
@@ -2625,7 +2640,7 @@ def station_unit(claim_id: str) -> str:
     >>> station_unit("trn2-hbm"), station_unit("ms-cooling"), station_unit("ms-battery")
     ('GiB', '%', '')
     """
-    e = STATION_CHECKS.get(claim_id)
+    e = _station_checks().get(claim_id)
     if e is None:
         return ""
     return e.shown_unit() or ("%" if e.unit == SHARE else e.unit)
@@ -2644,7 +2659,7 @@ def check_station(claim_id: str, answer: object) -> Feedback:
     >>> "83" in check_station("us-fp8", "83.1 PFLOP/s").message
     False
     """
-    e = STATION_CHECKS[claim_id]
+    e = _station_checks()[claim_id]
     fb = _check(e, answer)
     want, said = STATION_LABELS.get(claim_id, ""), answer_label(answer)
     if fb.right and want and said and said != want:
