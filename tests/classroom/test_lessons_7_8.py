@@ -196,7 +196,9 @@ def test_lesson_7s_tables_sheet_has_the_tables_and_no_answer(teacher_pages):
     assert "annual PUE" not in page and fmt.number(float(year.annual_pue), 3) not in page
 
 
-def test_lesson_7_says_which_day_sizes_the_battery_and_what_it_does_on_the_hot_day(capsys):
+def test_lesson_7_says_which_day_sizes_the_battery_and_what_it_does_on_the_hot_day(
+    capsys, teacher_pages
+):
     # reader14 lesson 7 D1: the battery printed under the hot day is sized by October's typical day;
     # on the dehumidification design day (cooling 57.3 MW at 5 h to 59.1 MW at 14 h, annual mean
     # 37.0 MW) its threshold is 58.2 MW, so it takes only 0.9 MW (1.5 %) off the peak: the
@@ -223,7 +225,7 @@ def test_lesson_7_says_which_day_sizes_the_battery_and_what_it_does_on_the_hot_d
     assert "cannot shave a hot *day* whose night is nearly as hot as its afternoon" in debrief
     step2 = " ".join(cells[_first(cells, "## Step 2")].split())
     assert "need not be the hot day" in step2
-    key = " ".join(html.unescape(teacher_pack.build()["lesson-7/answers.html"]).split())
+    key = " ".join(html.unescape(teacher_pages["lesson-7/answers.html"]).split())
     assert "It is sized by October's typical day, not the hot day" in key
     assert "from 59.1 MW to 58.2 MW" in key and "hot afternoon" not in key
     assert "October's typical day" in teacher_pack.PLANS[7].segments[2][2]
@@ -234,8 +236,8 @@ def test_lesson_7_says_which_day_sizes_the_battery_and_what_it_does_on_the_hot_d
     )
 
 
-def test_reader_14s_paper_path_for_lessons_7_and_8():
-    pack = teacher_pack.build()
+def test_reader_14s_paper_path_for_lessons_7_and_8(teacher_pages):
+    pack = teacher_pages
     # lesson 7 D2: on the worksheet, the questions whose figures give the annual-PUE
     # prediction away (the hot day's 37 MW mean, the IT load of 254 MW) are below a fold
     sheet = html.unescape(pack["lesson-7/worksheet.html"])
