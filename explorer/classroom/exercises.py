@@ -45,7 +45,7 @@ from ..units import ureg
 SHARE, RATIO = "share", "1"
 # count units: the words a student may write after the number
 COUNT_WORDS = {
-    "people": {"people", "persons", "person", "inhabitants", "residents"},
+    "people": {"people", "ppl", "persons", "person", "inhabitants", "residents"},
     "chips": {"chips", "chip", "accelerators", "gpus", "trn2", "trainium2"},
     "households": {"households", "household", "homes", "houses", "us households"},
 }
@@ -162,6 +162,8 @@ _DIMENSIONS = (
     ("FLOP", "an amount of computing (FLOP)"),
     ("m**3", "a volume"),
     ("B", "an amount of memory"),
+    ("household", "a number of households"),
+    ("person", "a number of people"),
 )
 EXAMPLE = "type a number such as 1,500, 2.6k or 4.5 kWh"
 # "PUE = 1.75", "energy: 2,628 GWh": the name before the number is left out
@@ -169,6 +171,8 @@ _NAMED = re.compile(r"^[A-Za-z][A-Za-z0-9 _'()-]{0,40}?\s*[=:≈]\s*(?=\S)")
 _RATIO_BEFORE = re.compile(r"^([A-Za-z]{2,4})\s+(?=[\d.])")  # "PUE 1.75", "COP 1.5"
 # "1.754...", "1.754…": digits cut off, the number as far as it goes
 _TRAILING_DOTS = re.compile(r"(?<=\d)\s*(?:\.{2,}|…)$")
+# "245,000 households.", "1.75.", "10%!": the end of a sentence, not part of the answer
+_SENTENCE_END = re.compile(r"(?<=[\w%)])\s*[.!?]+$")
 # a typed calculation ("300*8760/1000", "1 / (1 - 0.4 - 0.03)") and the unit after it, if any
 _CALC = re.compile(
     r"^(?P<expr>(?:[\d\s.,()+\-*/×÷]|(?<=\d)[eE](?=[+-]?\d))+?)"
@@ -256,6 +260,7 @@ def _normalise(text: str) -> str:
     text = text.replace("\u202f", " ")
     text = _NAMED.sub("", text)
     text = _TRAILING_DOTS.sub("", text)
+    text = _SENTENCE_END.sub("", text)
     text = _APPROX.sub("", text).strip()
     text = _ONE_TIME.sub("1 ", text)
     text = _words_to_number(text)
@@ -664,6 +669,9 @@ def _count(x: float, rest: str, unit: str, negative: bool) -> Reading:
     ]
     if not words or " ".join(words) in COUNT_WORDS[unit]:
         return _finish(x, unit, negative, bare=True)
+    other = next((k for k, said in COUNT_WORDS.items() if " ".join(words) in said), None)
+    if other:  # "215,000 households" where people are asked: say the count, not pint's unit
+        return Reading(None, f"that is a number of {other}; the answer is a number of {unit}.")
     try:
         q = ureg.Quantity(1, rest)
     except Exception:  # pint raises many kinds of error on free text

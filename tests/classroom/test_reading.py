@@ -132,6 +132,18 @@ TABLE = [
     ("1536 GiB of HBM", "GiB", 1536.0, ""),
     ("1536 GiB of memory", "GiB", 1536.0, ""),
     ("1536 bananas", "GiB", None, "; give an amount of memory in GiB."),  # said once, not twice
+    # reader 14, lessons 1-2: an answer written as a sentence ends with a full stop or a "!";
+    # "ppl" is people; a count in the other count's words is said as that count
+    ("245000 households.", "households", 245_000.0, ""),
+    ("245,000 households!", "households", 245_000.0, ""),
+    ("about 215,000 people.", "people", 215_000.0, ""),
+    ("215000 ppl", "people", 215_000.0, ""),
+    ("10%.", "share", 0.10, ""),
+    ("1.75.", "1", 1.75, ""),
+    ("1.754...", "1", 1.754, ""),  # still the cut-off digits, not a full stop
+    ("2628 GWh (300 MW x 8760 h).", "GWh", 2628.0, ""),
+    ("215,000 households", "people", None, "that is a number of households; the answer is a"),
+    ("245,000 people.", "households", None, "that is a number of people; the answer is a"),
 ]
 # (typed, unit, value read) for a question that asks how far above a reference (`above=True`)
 ABOVE = [
