@@ -169,6 +169,19 @@ class PlantResponse:
     regime: np.ndarray
 
 
+def evaporated_water() -> float:
+    """Water evaporated per unit of heat rejected by evaporation alone [L/kWh]: 1 kWh of heat
+    (3,600 kJ) ÷ the latent heat of vaporisation of water (the catalog's, in kJ/kg), 1 kg ≈ 1 L;
+    bleed-off not counted.
+
+    Examples
+    --------
+    >>> round(evaporated_water(), 2)  # 3,600 kJ / 2,450 kJ/kg = 1.47 kg
+    1.47
+    """
+    return _KWH_TO_KJ / catalog.value("climate.latent_heat", "kJ / kg") * _L_PER_KG_WATER
+
+
 def carnot_cop(
     condenser_temperature: Any, evaporator_temperature: Any, carnot_fraction: float, cop_max: float
 ) -> np.ndarray:

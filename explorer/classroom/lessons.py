@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 from functools import cache
 
-from .. import catalog, fmt, power
+from .. import catalog, fmt, plant, power
 from ..runs import train_on_chips
 from ..scenario import compute
 from ..systems import system_table
@@ -234,22 +234,28 @@ def article_pue_range() -> tuple[float, float]:
 
 def cooling_rows() -> list[tuple[str, str]]:
     """Lesson 2's Advanced rows, as the notebook prints them and the answer key lists them (a
-    room without computers reads them out): the article's 40 %, AWS's fleet PUE, and that PUE
-    with a typical evaporative WUE set by hand (the model does not tie the WUE to the PUE).
-    Each row: its label, then cooling, heat removed and rejected, COP, WUE and water a year.
+    room without computers reads them out): the article's 40 % with a dry plant (air-cooled
+    chillers evaporate no water), AWS's fleet PUE with AWS's reported WUE, and that PUE with all
+    the heat rejected by evaporation (water = heat rejected ÷ the latent heat of water, so the
+    water follows the heat, not the PUE). Each row: its label, then cooling, heat removed and
+    rejected, COP, WUE and water a year.
 
     Examples
     --------
     >>> label, row = cooling_rows()[0]  # 40 % of 300 MW: 120 MW moves 180 MW of heat
     >>> label, row.split(";")[0]
-    ("1 · the article's 40 %", 'cooling 120 MW, heat removed 180 MW, rejected 300 MW, COP 1.5')
+    ("1 · the article's 40 %, dry", 'cooling 120 MW, heat removed 180 MW, rejected 300 MW, COP 1.5')
+    >>> cooling_rows()[2][1].split("; ")[1]  # 300 MW x 8,760 h x 1.47 L/kWh = 3.86e6 m³
+    'WUE 1.69 L/kWh, water about 3.9 million m³ a year'
     """
     fleet_share = power.cooling_share_at("aws-fleet")
-    evaporative = catalog.value("cooling.industry-average.wue", "L/kWh")  # typical evaporative
+    wet = compute(cooling_fraction=fleet_share, site=ARTICLE_SITE)
+    # every kWh of heat rejected by evaporation; the WUE counts litres per kWh of IT energy
+    evaporating = plant.evaporated_water() * float(wet.heat_rejected / wet.it_power)
     rows = (
-        ("1 · the article's 40 %", COOLING_SHARE, {}),
-        ("2 · AWS's fleet PUE", fleet_share, {}),
-        ("3 · AWS's fleet PUE, evaporative water use", fleet_share, {"wue": evaporative}),
+        ("1 · the article's 40 %, dry", COOLING_SHARE, {"wue": 0.0}),
+        ("2 · AWS's fleet PUE, AWS's reported water use", fleet_share, {}),
+        ("3 · AWS's fleet PUE, all heat rejected by evaporation", fleet_share, {"wue": evaporating}),
     )
     out = []
     for label, cf, water_use in rows:
@@ -262,11 +268,28 @@ def cooling_rows() -> list[tuple[str, str]]:
                 f"heat removed {fmt.quantity(float(ds.heat_removed), 'MW')}, "
                 f"rejected {fmt.quantity(float(ds.heat_rejected), 'MW')}, "
                 f"COP {float(ds.cooling_cop):.1f}; "
-                f"WUE {fmt.number(float(ds.wue))} L/kWh, water about "
+                f"WUE {fmt.number(float(ds.wue), 3)} L/kWh, water about "
                 f"{fmt.quantity(water, 'm3')} a year",
             )
         )
     return out
+
+
+def evaporation_line() -> str:
+    """The physics under row 3 of `cooling_rows`, in one line, from the catalog's latent heat.
+
+    Examples
+    --------
+    >>> evaporation_line()[:55]
+    'Water evaporated ≈ heat rejected by evaporation ÷ the l'
+    """
+    latent = catalog.entry("climate.latent_heat")
+    return (
+        "Water evaporated ≈ heat rejected by evaporation ÷ the latent heat of water "
+        f"({fmt.number(latent.value)} kJ/kg, {latent.source_title.split(':')[0]}): "
+        f"{fmt.number(plant.evaporated_water(), 3)} L for each kWh of heat; a dry plant "
+        "evaporates none"
+    )
 
 
 _DAY_S, _HOUR_S = factor("day", "s"), factor("hour", "s")

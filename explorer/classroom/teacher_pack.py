@@ -1102,8 +1102,9 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "what did row 3 buy, and with what",
                 "Row 3 bought cooling electricity, about a quarter of row 1's "
                 f"({_cooling_mw(power.cooling_share_at('aws-fleet'))} against "
-                f"{_cooling_mw(lessons.COOLING_SHARE)}), and paid with water, many times row 1's: "
-                "the cooling share (PUE) goes down and the WUE goes up together. Row 2 pays "
+                f"{_cooling_mw(lessons.COOLING_SHARE)}), and paid with water: millions of m³ a "
+                "year evaporated, where the dry row 1 evaporates none. A wet plant's water "
+                "follows the heat it rejects (the whole site's power), not its PUE. Row 2 pays "
                 "neither: the fleet's economiser hours, when outside air cools the halls.",
             ),
         ),

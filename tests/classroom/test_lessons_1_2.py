@@ -289,12 +289,17 @@ def test_reader_13s_items_in_lessons_1_and_2(pages, monkeypatch):
     # trade says the WUE is set by hand; the 1.08 is AWS's own expectation, not Meta's figure
     two = _markdown(2)
     assert "can confirm it afterwards, not find it" not in two and "IT gets\n1 / PUE" in two
-    assert "does not tie the WUE" in two and "by hand" in two
+    # the water trade is physics (reader 14 D1): row 1 is dry, row 3's water is the heat
+    # rejected ÷ the latent heat, 300 MW x 8,760 h x 3,600 kJ/kWh / 2,450 kJ/kg = 3.86e9 kg
+    assert "heat rejected by evaporation ÷ latent heat" in two and "not a figure set by hand" in two
     target = catalog.entry("climate.published_targets.aws-new-design")
     assert "Meta" not in target.source_title and "expects" in target.note
     key2 = html.unescape(pages["lesson-2/answers.html"])
     rows = lessons.cooling_rows()
     assert len(rows) == 3 and all(row in key2 for _, row in rows)  # read out without computers
     assert "COP 1.5;" in rows[0][1]  # 180 MW / 120 MW
+    assert "dry" in rows[0][0] and "water about 0 m³" in rows[0][1]
+    assert "water about 3.9 million m³" in rows[2][1] and "WUE 1.69" in rows[2][1]  # ÷ 2,285 GWh IT
+    assert "1.47 L for each kWh of heat" in lessons.evaporation_line()  # 3,600 / 2,450
     sheet2 = html.unescape(pages["lesson-2/worksheet.html"])
     assert "Yes / no: ______" in sheet2 and "The result, once revealed" in sheet2
