@@ -1795,15 +1795,18 @@ def rough_percent(share: float) -> str:
 
 
 def guessed_figures(lesson: int) -> tuple[str, ...]:
-    """The figures a lesson asks students to guess before a cell prints them (its "Guess first"
-    cells), as the lesson prints them. On paper they are only in the answer key: the worksheet
-    and the students' handout blank them.
+    """The figures a lesson asks students to guess or work out before a cell prints them (its
+    "Guess first" cells; lesson 1's hours in a year, which its sources list prints), as the
+    lesson prints them. On paper they are only in the answer key: the worksheet and the
+    students' handout blank them.
 
     Examples
     --------
-    >>> guessed_figures(6)[1:]
-    ('128,000', '32.3 days')
+    >>> guessed_figures(6)[1:], guessed_figures(1)
+    (('128,000', '32.3 days'), ('8,760',))
     """
+    if lesson == 1:
+        return (_HOURS,)
     if lesson != 6:
         return ()
     return (fmt.quantity(_c("peak_flops"), "FLOP/s"), _PLAN_CHIPS, f"{_PLAN_DAYS} days")

@@ -707,11 +707,15 @@ def _reading(value: float, unit: str) -> str:
     return " per ".join([f"{fmt.number(value)} {head}", *per])
 
 
-def where_from(*figures: tuple[str, ...], notes: tuple[str, ...] = ()) -> w.Widget:
+def where_from(
+    *figures: tuple[str, ...], notes: tuple[str | tuple[str, str], ...] = ()
+) -> w.Widget:
     """A lesson's "where the numbers come from": one line for each of its figures, given as
     (catalog key, what it is in the lesson's words), with value, source and date from the catalog,
-    and the catalog's note for the keys in `notes` (an assumption says what it rests on); a third
-    item ``"share"`` prints a share of 1 as "100 %" (a load factor), not "1".
+    and a note for the keys in `notes` (an assumption says what it rests on): the catalog's note
+    for a bare key, or the lesson's own words for a (key, text) pair, where the catalog's note is
+    the maintainers' record, not a student's reading; a third item ``"share"`` prints a share of 1
+    as "100 %" (a load factor), not "1".
 
     Examples
     --------
@@ -720,16 +724,18 @@ def where_from(*figures: tuple[str, ...], notes: tuple[str, ...] = ()) -> w.Widg
     >>> _reading(96, "1 / day"), _reading(4, "delta_degC")
     ('96 per day', '4 °C')
     """
+    said = dict(n if isinstance(n, tuple) else (n, "") for n in notes)  # "": the catalog's
     items = []
     for key, what, *how in figures:
         e = catalog.entry(key)
+        note = (said[key] or e.note) if key in said else ""
         value = fmt.percent(e.value) if how == ["share"] else _reading(e.value, e.unit)
         # the source's title, not a link: a handout loads nothing from the network
         items.append(
             f"<li><b>{html.escape(what)}</b>: {html.escape(value)}. "
             f"{html.escape(e.source_title)}, {html.escape(e.date)} "
             f"(confidence: {html.escape(e.confidence)})."
-            + (f" <small>{html.escape(e.note)}</small>" if key in notes and e.note else "")
+            + (f" <small>{html.escape(note)}</small>" if note else "")
             + "</li>"
         )
     return shown(w.HTML(f"<ul>{''.join(items)}</ul>"))

@@ -303,3 +303,27 @@ def test_reader_13s_items_in_lessons_1_and_2(pages, monkeypatch):
     assert "1.47 L for each kWh of heat" in lessons.evaporation_line()  # 3,600 / 2,450
     sheet2 = html.unescape(pages["lesson-2/worksheet.html"])
     assert "Yes / no: ______" in sheet2 and "The result, once revealed" in sheet2
+
+
+def test_reader_14s_items_in_lesson_1():
+    # the pair work and the household test read on a static page (GitHub, unexecuted): the
+    # bases' figures are in the markdown, each the catalog's own, so a moved value fails here
+    one = _markdown(1)
+    for key in (
+        "bases.us-household.value",
+        "conventions.persons_per_household",
+        "bases.us-person-residential.value",
+        "bases.us-ms-person.value",
+        "bases.world-person.value",
+    ):
+        assert fmt.number(catalog.entry(key).value) in one, key
+    assert "tests the US household basis (10,715 kWh per home a year)" in one
+    # the student-facing sources list gives the lesson's words, not the maintainers' notes
+    last = [c for c in _cells(1) if "where_from" in c][-1]
+    shown = html.unescape(eval(last, {"widgets": widgets}).value)  # noqa: S307 - its own cell
+    assert "EIA's total US electricity use in 2022" in shown
+    for internal in ("probster", "Replaces", "verify", "24/7 Wall St", "could not be checked"):
+        assert internal not in shown, internal
+    assert "round assumption" in shown or "70 %" in shown  # the load factor's catalog note stays
+    # the hours in a year are worked out in the lesson: on paper only in the answer key
+    assert lessons.guessed_figures(1) == ("8,760",)
