@@ -251,11 +251,11 @@ def cooling_rows() -> list[tuple[str, str]]:
     fleet_share = power.cooling_share_at("aws-fleet")
     wet = compute(cooling_fraction=fleet_share, site=ARTICLE_SITE)
     # every kWh of heat rejected by evaporation; the WUE counts litres per kWh of IT energy
-    evaporating = plant.evaporated_water() * float(wet.heat_rejected / wet.it_power)
+    wet_wue = plant.evaporated_water() * float(wet.heat_rejected / wet.it_power)
     rows = (
         ("1 · the article's 40 %, dry", COOLING_SHARE, {"wue": 0.0}),
         ("2 · AWS's fleet PUE, AWS's reported water use", fleet_share, {}),
-        ("3 · AWS's fleet PUE, all heat rejected by evaporation", fleet_share, {"wue": evaporating}),
+        ("3 · AWS's fleet PUE, all heat rejected by evaporation", fleet_share, {"wue": wet_wue}),
     )
     out = []
     for label, cf, water_use in rows:
