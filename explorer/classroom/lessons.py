@@ -763,6 +763,9 @@ _add(
 )
 
 
+_PER_P = "kWh/person/year"
+
+
 def _article_city_mw(per_year: float | None = None) -> float:
     """The steady power [MW] of the article's city of 250,000, each using `per_year` kWh a year
     (default: the US all-sector figure): the city's energy ÷ the hours in a year."""
@@ -817,6 +820,20 @@ _add(
                 "each at the US all-sector figure",
                 rel_tol=0.01,  # 305.8 MW: 300 MW typed is the site's own figure
             ),
+            # the pair work's other per-person bases, turned round (reader 14)
+            *(
+                Trap(
+                    name,
+                    lambda b=basis: _article_city_mw(catalog.value(f"bases.{b}.value", _PER_P)),
+                    f"that uses the {catalog.label('bases', basis)} basis; this asks for the US "
+                    f"all-sector figure, {fmt.number(_per_person())} kWh per person",
+                )
+                for name, basis in (
+                    ("residential-basis", "us-person-residential"),
+                    ("ms-basis", "us-ms-person"),
+                    ("world-basis", "world-person"),
+                )
+            ),
         ),
     )
 )
@@ -850,6 +867,14 @@ _add(
                 lambda: _households() * (1 - _low_load()),
                 f"that is the {fmt.percent(1 - _low_load())} the site does not use; the city is "
                 f"the {fmt.percent(_low_load())} that remains",
+            ),
+            Trap(
+                "per-person-basis",
+                lambda: _low_load()
+                * float(compute(site_power=SITE_MW, basis="us-person").city_people),
+                "that is the per-person city (the US all-sector basis) at this load factor; "
+                "this asks for households",
+                unit="people",
             ),
             Trap(
                 "divided-by-load-factor",
@@ -910,6 +935,12 @@ _add(
                 f"= {_IT_SHARE:.2f} of the site",
                 rel_tol=0.01,  # 1.7 is nearer the answer's rounding than this slip
             ),
+            Trap(
+                "site-over-non-it",
+                lambda: 1 / (COOLING_SHARE + _other()),
+                "that is site ÷ non-IT power (cooling and other losses); PUE divides the site "
+                f"by IT power, which gets 1 − {COOLING_SHARE:.2f} − {_other():.2f} of it",
+            ),
         ),
     )
 )
@@ -954,6 +985,22 @@ _add(
                 lambda: 1 / _fleet_pue(),
                 f"that is IT's share (1/PUE); the rest, {fmt.percent(1 - 1 / _fleet_pue())}, is "
                 f"all non-IT power: take off the {_OTHER} of other losses",
+            ),
+            # the article's own shares, copied (reader 14): its claim, not AWS's PUE turned round
+            *(
+                Trap(
+                    name,
+                    lambda x=share: x,
+                    f"that is the article's {fmt.percent(share)}, the claim this section checks; "
+                    f"work out the share from AWS's PUE of {_PUE}",
+                    rel_tol=0.01,
+                    slip=False,
+                )
+                for name, share in zip(
+                    ("articles-range-low", "articles-share", "articles-range-high"),
+                    (ARTICLE_COOLING_RANGE[0], COOLING_SHARE, ARTICLE_COOLING_RANGE[1]),
+                    strict=True,
+                )
             ),
         ),
     )

@@ -576,6 +576,32 @@ def test_reader_14s_answers_to_lessons_5_and_6():
         ("capstone-days", "4.97 × 10⁵", "seconds-not-days"),
         ("capstone-energy", "216,000", "every-chip-days"),
         ("capstone-energy", "216,000 MWh", "every-chip-days"),
+
+
+def test_reader_14s_answers_to_lessons_1_and_2():
+    # right answers written as a sentence ("245,000 households.") read, in both lessons
+    for ex, typed in (
+        ("city-households-us", "245000 households."),
+        ("city-households-us", "245,000 households!"),
+        ("city-people-us", "about 215,000 people."),
+        ("city-low-load", "172,000 households."),
+        ("pue-40", "1.75."),
+        ("cooling-at-fleet-pue", "10%."),
+    ):
+        assert lessons.check(ex, typed).right, (ex, typed, lessons.check(ex, typed).message)
+    # (exercise, typed, the trap it fires): the article's city turned round on the pair work's
+    # other bases, 250,000 x 4,437 / 8,760 h = 126.6 MW, x 16,666 = 475.6 MW, x 3,486 = 99.5 MW;
+    # 70 % of the per-person city, 0.7 x 215,410 = 150,787; the article's own 30 / 40 / 50 %
+    # for the fleet's share; site ÷ non-IT, 1 / (0.40 + 0.03) = 2.33, for the PUE
+    rows = [
+        ("city-power-article", "127 MW", "residential-basis"),
+        ("city-power-article", "476 MW.", "ms-basis"),
+        ("city-power-article", "99.5", "world-basis"),
+        ("city-low-load", "150,800", "per-person-basis"),
+        ("cooling-at-fleet-pue", "30%", "articles-range-low"),
+        ("cooling-at-fleet-pue", "40 %", "articles-share"),
+        ("cooling-at-fleet-pue", "0.5", "articles-range-high"),
+        ("pue-40", "2.33", "site-over-non-it"),
     ]
     for ex, typed, trap in rows:
         fb = lessons.check(ex, typed)
@@ -588,3 +614,7 @@ def test_reader_14s_answers_to_lessons_5_and_6():
     for text in shown:
         assert "e+" not in text and not re.search(r"\de\d", text), text
     assert "3.8 × 10²⁵ FLOP" in e.question and "7.65 × 10¹⁹ FLOP/s" in e.hints[2]
+
+
+    assert "12,200 kWh" in lessons.check("city-power-article", "127 MW").message
+    assert "households" in lessons.check("city-low-load", "150,800").message
