@@ -870,8 +870,9 @@ _add(
             ),
             Trap(
                 "per-person-basis",
-                lambda: _low_load()
-                * float(compute(site_power=SITE_MW, basis="us-person").city_people),
+                lambda: (
+                    _low_load() * float(compute(site_power=SITE_MW, basis="us-person").city_people)
+                ),
                 "that is the per-person city (the US all-sector basis) at this load factor; "
                 "this asks for households",
                 unit="people",
