@@ -288,7 +288,9 @@ def test_reader_13s_items_in_lessons_1_and_2(pages, monkeypatch):
     # lesson 2: the formula turned round is given; the slider's numbers wait for section 2; the
     # trade says the WUE is set by hand; the 1.08 is AWS's own expectation, not Meta's figure
     two = _markdown(2)
-    assert "can confirm it afterwards, not find it" not in two and "IT gets\n1 / PUE" in two
+    # the formula is named, not worked (reader 14 D2: the Hint button holds the steps)
+    assert "can confirm it afterwards, not find it" not in two
+    assert "Turn PUE = site ÷ IT\nround" in two and "IT gets\n1 / PUE" not in two
     # the water trade is physics (reader 14 D1): row 1 is dry, row 3's water is the heat
     # rejected ÷ the latent heat, 300 MW x 8,760 h x 3,600 kJ/kWh / 2,450 kJ/kg = 3.86e9 kg
     assert "heat rejected by evaporation ÷ latent heat" in two and "not a figure set by hand" in two
@@ -318,6 +320,9 @@ def test_reader_14s_items_in_lesson_1():
     ):
         assert fmt.number(catalog.entry(key).value) in one, key
     assert "tests the US household basis (10,715 kWh per home a year)" in one
+    # the hook's answer holds on one basis (348 MW against 300, 16 % more), and says which
+    assert "on the all-sector basis, a real city of 250,000 people uses somewhat more" in one
+    assert "250,000 people uses more electricity than the site" not in one
     # the student-facing sources list gives the lesson's words, not the maintainers' notes
     last = [c for c in _cells(1) if "where_from" in c][-1]
     shown = html.unescape(eval(last, {"widgets": widgets}).value)  # noqa: S307 - its own cell
