@@ -758,9 +758,71 @@ def _twice_answer() -> str:
     return f"{when} and uses {more} energy"
 
 
-# items whose choices are words: lesson 6's objective 3 (past the fastest size, more chips cost
-# both time and energy)
+# lesson 1's idea, the basis: the bases a city of the article's size is read on, by the words a
+# choice names them with
+_BASES = {
+    "us-household": "US households, each home's electricity",
+    "us-person": "US people, all the electricity of all sectors",
+    "us-ms-person": "Mississippi people, all sectors",
+    "us-person-residential": "US people, home electricity only",
+}
+_ARTICLE_CITY = float(claim("ms-city").claimed)  # the article's "city of roughly 250,000 people"
+
+
+def _closest_basis() -> str:
+    """The basis on which the 300 MW site is the city nearest the article's 250,000 (core
+    results: households count homes, the others people)."""
+
+    def city(basis: str) -> float:
+        ds = _site(300, basis=basis)
+        return float(ds.city_households if basis == "us-household" else ds.city_people)
+
+    return _BASES[min(_BASES, key=lambda b: abs(city(b) - _ARTICLE_CITY))]
+
+
+def _fleet_text() -> str:
+    pue = catalog.value("cooling.aws-fleet.pue", "dimensionless")
+    return (
+        f"AWS reports a fleet PUE of {fmt.number(pue)}, the average over its datacenters for a "
+        "year. One of its sites is measured at a PUE of 1.6. Do the two figures contradict each "
+        "other?"
+    )
+
+
+# items whose choices are words: lesson 1's basis, lesson 2's objective 3 (a fleet average and
+# one site), lesson 6's objective 3 (past the fastest size, more chips cost both time and energy)
 CHOICE_ITEMS: dict[int, tuple[ChoiceItem, ...]] = {
+    1: (
+        ChoiceItem(
+            1,
+            lambda: (
+                'A news story says a 300 MW site that runs all year uses "as much electricity as '
+                f'a city of {fmt.number(_ARTICLE_CITY)}". On which basis is that city closest '
+                "to the site's energy?"
+            ),
+            _closest_basis,
+            {
+                _BASES["us-person"]: "the broadest basis taken for the article's",
+                _BASES["us-ms-person"]: "the site's own state taken for the article's",
+                _BASES["us-person-residential"]: "home electricity shared over people",
+                _BASES["us-household"]: "homes counted as people",
+            },
+        ),
+    ),
+    2: (
+        ChoiceItem(
+            2,
+            _fleet_text,
+            # an average over many sites has sites on both sides of it
+            lambda: "no: a fleet average allows some sites worse than it",
+            {
+                "yes: every AWS site must run at the fleet's PUE": "an average read as a rule",
+                "yes: 1.6 is worse than the fleet, so one figure is false": "an average read as "
+                "a rule",
+                "no: a PUE of 1.6 is better than 1.15": "a higher PUE read as better",
+            },
+        ),
+    ),
     6: (
         ChoiceItem(
             6,
@@ -779,12 +841,14 @@ CHOICE_ITEMS: dict[int, tuple[ChoiceItem, ...]] = {
 
 
 def choice_items(lesson: int) -> tuple[ChoiceItem, ...]:
-    """A lesson's items whose choices are words (none but lesson 6's).
+    """A lesson's items whose choices are words (lessons 1, 2 and 6).
 
     Examples
     --------
     >>> [i.choices()[i.right()] for i in choice_items(6)]
     ['takes longer and uses more energy']
+    >>> [i.choices()[i.right()] for i in choice_items(1)]  # 245,000 households against 250,000
+    ["US households, each home's electricity"]
     """
     return CHOICE_ITEMS.get(lesson, ())
 

@@ -332,3 +332,14 @@ def test_reader_14s_items_in_lesson_1():
     assert "round assumption" in shown or "70 %" in shown  # the load factor's catalog note stays
     # the hours in a year are worked out in the lesson: on paper only in the answer key
     assert lessons.guessed_figures(1) == ("8,760",)
+
+
+def test_the_quizzes_ask_the_lessons_ideas():
+    # lesson 1's idea is the basis: the site's 245,264 households are nearest the article's
+    # 250,000 (215,410 US people, 157,690 Mississippi people, 592,292 people on homes only);
+    # lesson 2's objective 3: a fleet average allows one site worse than it (reader 14)
+    (basis,) = quiz.choice_items(1)
+    assert basis.choices()[basis.right()] == "US households, each home's electricity"
+    (fleet,) = quiz.choice_items(2)
+    assert fleet.choices()[fleet.right()].startswith("no: a fleet average allows")
+    assert "1.15" in fleet.text()
