@@ -56,6 +56,9 @@ _RUN_CHIPS, _JOB_CHIPS = fmt.number(lessons.RUN_CHIPS), fmt.number(lessons.JOB_C
 _RESTART = fmt.number(catalog.value("reliability.restart_time", "minute"))
 _HOURS = catalog.value("conventions.hours_per_year", "hour/year")
 _N_HOURS, _N_DAYS = fmt.number(_HOURS), fmt.number(_HOURS / factor("day", "hour"))
+_HOUSEHOLDS_CITY = lessons.EXERCISES["city-households-us"].show(
+    lessons.EXERCISES["city-households-us"].answer()
+)  # 245,000 households: what the working on paper shows
 
 
 def _capstone_days(which: str) -> str:
@@ -479,7 +482,9 @@ PLANS: dict[int, Plan] = {
             "Typing the article's 250,000 for city-people-us: the hint says it is the figure to "
             "check, not a computed one (without naming the basis it matches). For "
             "city-households-us 250,000 is refused (Not yet): it is the article's figure, and "
-            "the hint asks a student who worked it out for three figures (their own result).",
+            "the hint asks a student who worked it out for three figures (their own result). "
+            f"On paper: accept 250,000 only if the working shows about {_HOUSEHOLDS_CITY}; "
+            "otherwise ask for three figures.",
             "Answering 3,050 (the city's GWh a year) for city-power-article: the hint says "
             "energy ÷ the hours of a year gives the power.",
             "Multiplying by 24 only (one day's energy) for energy-300mw: the trap hint says a "
@@ -1971,7 +1976,9 @@ def _answers(lesson: Lesson) -> str:
                 "figures; "
                 if not e.copied(e.two_figures())
                 else f"but not {html.escape(e.show(e.two_figures()))}, the answer to two "
-                "significant figures, which is a published figure copied: see the traps; "
+                "significant figures, which is a published figure copied: see the traps; on "
+                "paper, accept it only if the working shows about "
+                f"{html.escape(e.show(e.answer()))}, otherwise ask for three figures; "
             )
             + "a rounding of the answer to the figures the student gives counts too)</p>"
             + _table(

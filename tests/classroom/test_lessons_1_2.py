@@ -343,3 +343,11 @@ def test_the_quizzes_ask_the_lessons_ideas():
     (fleet,) = quiz.choice_items(2)
     assert fleet.choices()[fleet.right()].startswith("no: a fleet average allows")
     assert "1.15" in fleet.text()
+
+
+def test_a_teacher_marking_paper_knows_when_250000_is_the_students_own(pages):
+    # 2,628,000,000 kWh / 10,715 kWh = 245,264 households: 250,000 is the article's figure and
+    # also the answer to two figures; on paper the working decides (reader 14 D4)
+    for page in ("lesson-1/answers.html", "lesson-1/plan.html"):
+        text = html.unescape(pages[page])
+        assert "only if the working shows about 245,000 households" in text, page
