@@ -819,7 +819,7 @@ CHOICE_ITEMS: dict[int, tuple[ChoiceItem, ...]] = {
                 "yes: every AWS site must run at the fleet's PUE": "an average read as a rule",
                 "yes: 1.6 is worse than the fleet, so one figure is false": "an average read as "
                 "a rule",
-                "no: a PUE of 1.6 is better than 1.15": "a higher PUE read as better",
+                "no: a PUE of 1.6 is better than the fleet's": "a higher PUE read as better",
             },
         ),
     ),

@@ -48,6 +48,8 @@ DEFAULT_OUT = ROOT / "build" / "teacher-pack"
 # scenario (never retyped here: a moved catalog value moves the pack)
 _FLEET_PUE = fmt.number(catalog.value("cooling.aws-fleet.pue", "dimensionless"))
 _SURVEY_PUE = fmt.number(catalog.value("cooling.industry-average.pue", "dimensionless"))
+_OTHER_SHARE = catalog.value("defaults.overhead_fraction", "dimensionless")
+_CHILLER_MIN = fmt.number(catalog.value(lessons.CHILLER_COP, "dimensionless"))  # 4.5
 _DESIGN_PUE = fmt.number(catalog.value("climate.published_targets.aws-new-design", "dimensionless"))
 _TRN2_OVERHEAD = fmt.number(catalog.value("chips.trn2.server_overhead", "dimensionless"))
 _MFU = fmt.percent(lessons.MFU)
@@ -522,16 +524,20 @@ PLANS: dict[int, Plan] = {
             (
                 8,
                 "Where 30–50 % could come from",
-                "Open the collapsed note together: only the low end fits the industry-wide "
-                "survey average PUE (sites of every kind and age); not a hot day either "
+                "Pairs, on paper: at what cooling share would this site match the industry "
+                f"survey's average PUE of {_SURVEY_PUE}? Is that inside 30–50 %? (1 − 1/"
+                f"{_SURVEY_PUE} − {fmt.percent(_OTHER_SHARE)} = "
+                f"{fmt.percent(power.cooling_share_at('industry-average'), 2)}: only the low "
+                "end.) Then open the collapsed note together to check; not a hot day either "
                 "(lesson 7 shows that).",
             ),
             (
                 10,
                 "Debrief",
                 "Vote again on the hook. Say: “A PUE and a share are the same fact "
-                "written two ways.” Section 3 (Advanced: predict the COP in cop-article, then "
-                "heat, COP and water) is homework.",
+                "written two ways.” Then the whole class predicts cop-article (heat removed ÷ "
+                "cooling power, one division) against a chiller's "
+                f"{_CHILLER_MIN}; the rest of section 3 (heat, COP and water) is homework.",
             ),
         ),
         (

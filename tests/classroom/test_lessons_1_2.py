@@ -351,3 +351,11 @@ def test_a_teacher_marking_paper_knows_when_250000_is_the_students_own(pages):
     for page in ("lesson-1/answers.html", "lesson-1/plan.html"):
         text = html.unescape(pages[page])
         assert "only if the working shows about 245,000 households" in text, page
+
+
+def test_lesson_2s_plan_keeps_the_class_working(pages):
+    # the 32-40 min slot is a task, not reading: 1 - 1/1.56 - 3 % = 32.9 %, only the low end of
+    # 30-50 %; the COP prediction (180 MW / 120 MW = 1.5 against 4.5) is done in class (reader 14)
+    plan = html.unescape(pages["lesson-2/plan.html"])
+    assert "at what cooling share would this site match" in plan and "= 33 %" in plan
+    assert "whole class predicts cop-article" in plan and "is homework" in plan
