@@ -1803,6 +1803,11 @@ def _worksheet(lesson: Lesson) -> str:
             for q in _questions_in(source):
                 # a hook that asks for yes or no gets its own line for it (reader 13)
                 yes_no = "<p>Yes / no: ______ &nbsp; Why:</p>" if "yes or no" in q.lower() else ""
+                if lesson.number == 2 and "row 3" in q:  # the rows, filled in as they are read out
+                    yes_no = _table(
+                        ["row", "cooling", "COP", "water a year"],
+                        [[label, "", "", ""] for label, _ in lessons.cooling_rows()],
+                    )
                 parts.append(
                     f"<section><p>{html.escape(q)}</p>{yes_no}<div class='blank'></div></section>"
                 )

@@ -359,3 +359,11 @@ def test_lesson_2s_plan_keeps_the_class_working(pages):
     plan = html.unescape(pages["lesson-2/plan.html"])
     assert "at what cooling share would this site match" in plan and "= 33 %" in plan
     assert "whole class predicts cop-article" in plan and "is homework" in plan
+
+
+def test_lesson_2s_worksheet_has_the_rows_to_fill_in(pages):
+    # the rows question needs the printed rows: an empty table of the three rows (reader 14)
+    sheet = html.unescape(pages["lesson-2/worksheet.html"])
+    for label, row in lessons.cooling_rows():
+        assert label in sheet and row not in sheet, label
+    assert "<th>water a year</th>" in sheet
