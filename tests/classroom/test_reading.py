@@ -576,6 +576,18 @@ def test_reader_14s_answers_to_lessons_5_and_6():
         ("capstone-days", "4.97 × 10⁵", "seconds-not-days"),
         ("capstone-energy", "216,000", "every-chip-days"),
         ("capstone-energy", "216,000 MWh", "every-chip-days"),
+    ]
+    for ex, typed, trap in rows:
+        fb = lessons.check(ex, typed)
+        assert fb.trap == trap, (ex, typed, fb.message)
+    assert "86,400" in lessons.check("capstone-days", "496000").message
+    assert lessons.check("capstone-days", "496,841 s").right
+    # no computer notation in what a student reads: the question, the worked step, the hints
+    e = lessons.EXERCISES["capstone-days"]
+    shown = [e.question, *e.hints, lessons.check("capstone-achieved", "7.65 x 10^19").message]
+    for text in shown:
+        assert "e+" not in text and not re.search(r"\de\d", text), text
+    assert "3.8 × 10²⁵ FLOP" in e.question and "7.65 × 10¹⁹ FLOP/s" in e.hints[2]
 
 
 def test_reader_14s_answers_to_lessons_1_and_2():
@@ -606,15 +618,5 @@ def test_reader_14s_answers_to_lessons_1_and_2():
     for ex, typed, trap in rows:
         fb = lessons.check(ex, typed)
         assert fb.trap == trap, (ex, typed, fb.message)
-    assert "86,400" in lessons.check("capstone-days", "496000").message
-    assert lessons.check("capstone-days", "496,841 s").right
-    # no computer notation in what a student reads: the question, the worked step, the hints
-    e = lessons.EXERCISES["capstone-days"]
-    shown = [e.question, *e.hints, lessons.check("capstone-achieved", "7.65 x 10^19").message]
-    for text in shown:
-        assert "e+" not in text and not re.search(r"\de\d", text), text
-    assert "3.8 × 10²⁵ FLOP" in e.question and "7.65 × 10¹⁹ FLOP/s" in e.hints[2]
-
-
     assert "12,200 kWh" in lessons.check("city-power-article", "127 MW").message
     assert "households" in lessons.check("city-low-load", "150,800").message
