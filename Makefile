@@ -2,7 +2,7 @@
 #   make app    install into .venv (pinned) and serve the Voila app on the default scenario
 #   make test   install into .venv (pinned), get Debian's Chromium if missing, run every test and
 #               build the documentation (CI)
-# Everyday loop: make check (everything but the browser and slow tests, in parallel, < 40 s).
+# Everyday loop: make check (everything but the browser and slow tests, in parallel; about a minute here, the target is 40 s).
 # make docs: the documentation site, offline, warnings as errors, into build/docs/html/.
 PY ?= python3
 VENV := .venv
