@@ -94,6 +94,12 @@ def _figure(key: str, digits: int = 4) -> str:
     return fmt.number(catalog.entry(key).value, digits)
 
 
+def _source_name(key: str) -> str:
+    """A catalog figure's source as a reader names it: its title up to the first colon
+    ("EIA Energy Explained")."""
+    return catalog.entry(key).source_title.split(":")[0]
+
+
 def _chips(system: str) -> str:
     """A system's chip count as written: "16"."""
     return fmt.number(_sys(system, "chips"))
@@ -224,8 +230,8 @@ def build_claims() -> list[Claim]:
             lambda: _city("us-person"),
             rel_tol=0.1,
             disagrees=(
-                "World Bank per-capita electricity (all sectors, "
-                f"{_figure('bases.us-person.value')} kWh/yr): "
+                f"US electricity per person ({_source_name('bases.us-person.value')}; all "
+                f"sectors, {_figure('bases.us-person.value')} kWh/yr): "
                 f"about {fmt.number(_about(_city('us-person')))} people, so a city of the claimed "
                 "size uses more than the site, not less; the figure comes close only when read "
                 "as US households, a different claim. The homes-only figure per person "

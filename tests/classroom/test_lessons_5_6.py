@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from explorer import fmt
+from explorer import catalog, fmt
 from explorer.classroom import factcheck, lessons, teacher_pack
 
 GUIDE = teacher_pack.NOTEBOOKS / "README.md"
@@ -216,3 +216,11 @@ def test_the_capstones_goodput_has_its_reference_and_the_times_match_the_plan():
     minutes = {seg: m for m, seg, _ in teacher_pack.PLANS[6].segments}
     assert (minutes["Job size and energy"], minutes["In days of a city"]) == (15, 5)
     assert "step 4 fifteen, step 5 five" in cells[0]
+
+
+def test_the_city_rows_disagreeing_source_is_the_catalogs_own():
+    # reader 15: the key named the World Bank for the US per-person figure, which the catalog
+    # (and the station, and the worksheet) take from the EIA: a group naming "EIA" must match it
+    city = next(c for c in factcheck.CLAIMS if c.id == "ms-city")
+    source = catalog.entry("bases.us-person.value").source_title
+    assert source.split(":")[0] in city.disagrees and "World Bank" not in city.disagrees
