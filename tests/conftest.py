@@ -306,18 +306,10 @@ class ServerProcess:
         return psutil.Process(self.proc.pid).memory_info().rss
 
     def kernels(self) -> int:
-        """Kernel processes the server has running now."""
-        try:
-            kids = psutil.Process(self.proc.pid).children(recursive=True)
-        except psutil.NoSuchProcess:
-            return 0
-        count = 0
-        for k in kids:
-            try:
-                count += "ipykernel_launcher" in " ".join(k.cmdline())
-            except psutil.Error:
-                pass
-        return count
+        """Kernels the server has running now: one per connection file among its processes (a
+        child a kernel forks carries the kernel's command line until it runs another program,
+        and is not a second kernel)."""
+        return len(self.kernel_ids())
 
     def kernel_ids(self) -> set[str]:
         """The ids of the kernels the server runs now (from their connection files' names)."""

@@ -9,7 +9,7 @@ import sys
 
 import psutil
 import pytest
-from conftest import eventually, stays
+from conftest import KERNEL_FILE, eventually, stays
 
 from explorer.server.launch import free_port, port_in_use, voila_command
 
@@ -26,11 +26,20 @@ def explorer(*args: str, env: dict[str, str] | None = None, **kw) -> subprocess.
 
 
 def kernels(pid: int) -> list[psutil.Process]:
-    return [
-        k
-        for k in psutil.Process(pid).children(recursive=True)
-        if "ipykernel_launcher" in " ".join(k.cmdline())
-    ]
+    """The server's kernel processes, one per kernel: a kernel's child forked from it carries
+    its command line (and its connection file) until it runs another program, and is not a
+    second kernel; a process that ends while it is read is left out."""
+    found: dict[str, tuple[float, psutil.Process]] = {}
+    for k in psutil.Process(pid).children(recursive=True):
+        try:
+            ids, born = KERNEL_FILE.findall(" ".join(k.cmdline())), k.create_time()
+        except psutil.Error:
+            continue
+        for kid in ids:
+            # the kernel is the forked children's ancestor: the earliest started
+            if kid not in found or born < found[kid][0]:
+                found[kid] = (born, k)
+    return [k for _, k in found.values()]
 
 
 @pytest.mark.parametrize("pool", ["-1", "5"])
