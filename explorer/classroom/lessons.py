@@ -237,8 +237,10 @@ def cooling_rows() -> list[tuple[str, str]]:
     room without computers reads them out): the article's 40 % with a dry plant (air-cooled
     chillers evaporate no water), AWS's fleet PUE with AWS's reported WUE, and that PUE with all
     the heat rejected by evaporation (water = heat rejected ÷ the latent heat of water, so the
-    water follows the heat, not the PUE). Each row: its label, then cooling, heat removed and
-    rejected, COP, WUE and water a year.
+    water follows the heat, not the PUE; an upper bound, since towers also shed heat without
+    evaporating). Rows 2 and 3 share a PUE and so their cooling electricity: the water between
+    them is what the fleet's economiser hours save. Each row: its label, then cooling, heat
+    removed and rejected, COP, WUE and water a year.
 
     Examples
     --------
@@ -255,7 +257,7 @@ def cooling_rows() -> list[tuple[str, str]]:
     rows = (
         ("1 · the article's 40 %, dry", COOLING_SHARE, {"wue": 0.0}),
         ("2 · AWS's fleet PUE, AWS's reported water use", fleet_share, {}),
-        ("3 · AWS's fleet PUE, all heat rejected by evaporation", fleet_share, {"wue": wet_wue}),
+        ("3 · AWS's fleet PUE, at most: all heat by evaporation", fleet_share, {"wue": wet_wue}),
     )
     out = []
     for label, cf, water_use in rows:

@@ -480,7 +480,8 @@ PLANS: dict[int, Plan] = {
             "Answering 300 (MW) for energy-300mw: the trap hint says energy is power × time.",
             f"Multiplying by {_N_DAYS} (days) instead of {_N_HOURS} hours: caught in MW × days "
             "and in GWh.",
-            "Dividing GWh by kWh without converting: answers 1,000 times too small or large.",
+            "Dividing GWh by kWh without converting: answers a million times too small (GWh ÷ "
+            "kWh) or 1,000 times too small (MWh ÷ kWh).",
             "Typing the article's 250,000 for city-people-us: the hint says it is the figure to "
             "check, not a computed one (without naming the basis it matches). For "
             "city-households-us 250,000 is refused (Not yet): it is the article's figure, and "
@@ -528,8 +529,9 @@ PLANS: dict[int, Plan] = {
                 f"survey's average PUE of {_SURVEY_PUE}? Is that inside 30–50 %? (1 − 1/"
                 f"{_SURVEY_PUE} − {fmt.percent(_OTHER_SHARE)} = "
                 f"{fmt.percent(power.cooling_share_at('industry-average'), 2)}: only the low "
-                "end.) Then open the collapsed note together to check; not a hot day either "
-                "(lesson 7 shows that).",
+                "end.) Then open the collapsed note together to check; a hot day does not rescue "
+                "it either in lesson 7's model of a modern plant (a model, not this site; the "
+                "article's range may be peak cooling capacity).",
             ),
             (
                 10,
@@ -1107,16 +1109,19 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 f"fleet ({_FLEET_PUE}) and the {_DESIGN_PUE} AWS expects from its new designs, and "
                 f"at the high end worse than the industry survey's average ({_SURVEY_PUE}). At the "
                 f"fleet's PUE cooling takes {_ans('cooling-at-fleet-pue')} of the site "
-                f"({_ans('cooling-mw-fleet')}); and it is not a hot day (lesson 7).",
+                f"({_ans('cooling-mw-fleet')}). In lesson 7's model of a modern plant even the "
+                "hottest typical hour stays below 30 %; the article's range may describe peak "
+                "cooling capacity, not the year's average.",
             ),
             (
-                "what did row 3 buy, and with what",
-                "Row 3 bought cooling electricity, about a quarter of row 1's "
-                f"({_cooling_mw(power.cooling_share_at('aws-fleet'))} against "
-                f"{_cooling_mw(lessons.COOLING_SHARE)}), and paid with water: millions of m³ a "
-                "year evaporated, where the dry row 1 evaporates none. A wet plant's water "
-                "follows the heat it rejects (the whole site's power), not its PUE. Row 2 pays "
-                "neither: the fleet's economiser hours, when outside air cools the halls.",
+                "what does the economiser save",
+                "Water: rows 2 and 3 spend the same cooling electricity "
+                f"({_cooling_mw(power.cooling_share_at('aws-fleet'))} each), but row 2 evaporates "
+                "about a tenth of row 3's water. Row 3 is at most what a wet plant at that PUE "
+                "could evaporate (all heat leaving as vapour), row 2 what AWS reports over a "
+                "year; the economiser's hours, when outside air cools the halls, spend neither "
+                "chiller electricity nor water. A wet plant's water follows the heat it rejects "
+                "(the whole site's power), not its PUE.",
             ),
         ),
         3: (

@@ -196,10 +196,9 @@ def test_the_texts_say_what_the_numbers_support(pages):
         assert "Very unlikely" in text and "No, not as" not in text
         assert f"{target:g}" in text and "1.49" in text  # 1 / (1 - 0.30 - 0.03)
         assert "a quarter of the electricity" not in text
-    assert "a quarter as much electricity on cooling as row 1" in two
     # the water question no longer explains its own answer before it is asked
-    question = two[two.index("**Question.** Read rows 1 and 3") :].split("<details")[0]
-    assert "what did row 3 buy, and with what?" in question
+    question = two[two.index("**Question.** Rows 2 and 3") :].split("<details")[0]
+    assert "what does the economiser save, and about how much?" in question
     assert "evaporat" not in question and "trade" not in question.replace("traded", "")
     one = _markdown(1)
     # reader 13: the all-sector basis is the EIA's total over the Census's people, with no
@@ -367,3 +366,49 @@ def test_lesson_2s_worksheet_has_the_rows_to_fill_in(pages):
     for label, row in lessons.cooling_rows():
         assert label in sheet and row not in sheet, label
     assert "<th>water a year</th>" in sheet
+
+
+def _cooling_and_water(row: str) -> tuple[str, float]:
+    """A `cooling_rows` row's cooling (as printed) and its water a year [m³]."""
+    cooling = row.split(",")[0]
+    amount = re.search(r"water about ([\d.,]+)( million)? m³", row)
+    assert amount, row
+    return cooling, float(amount[1].replace(",", "")) * (1e6 if amount[2] else 1)
+
+
+def test_reader_15s_items_in_lessons_1_and_2(pages):
+    two, key2 = _markdown(2), html.unescape(pages["lesson-2/answers.html"])
+    plan2 = html.unescape(pages["lesson-2/plan.html"])
+    # 2.1: rows 1 and 3 are two PUEs (171 and 261 MW of IT), not two plants for one site; the
+    # honest pair is rows 2 and 3: one PUE, one cooling electricity (300 MW x 10.04 % = 30.1 MW)
+    # and the water apart: 0.15 L/kWh x 2,285 GWh = 343,000 m³ against at most 3.9 million m³
+    rows = dict(lessons.cooling_rows())
+    (_, one), (label2, row2), (label3, row3) = lessons.cooling_rows()
+    (cool2, water2), (cool3, water3) = _cooling_and_water(row2), _cooling_and_water(row3)
+    assert cool2 == cool3 == "cooling 30.1 MW" and _cooling_and_water(one)[0] != cool2
+    assert 0.07 < water2 / water3 < 0.13, (water2, water3)  # "about a tenth"
+    assert "at most" in label3 and label3 in rows
+    for text in (two, key2):
+        assert "a quarter" not in text and "row 3 buy" not in text
+        assert "about a tenth of row 3's water" in text
+    assert "what does the economiser save" in key2 and "*at most* that much" in two
+    # 2.2: lesson 7's plant is a model, not this site; 90-150 MW may be peak capacity
+    for text in (two, key2, plan2):
+        assert "well below 30 %" not in text and "not a hot day" not in text
+        assert "lesson 7's model of a modern plant" in text
+    for text in (two, key2):
+        flat = " ".join(text.split())
+        assert "article's range may describe peak cooling capacity, not the year's average" in flat
+    # 1.2: 2,628 GWh / 12,200 kWh = 0.215, a million times too small; MWh / kWh: 1,000 times
+    plan1 = html.unescape(pages["lesson-1/plan.html"])
+    assert "a million times too small (GWh ÷ kWh)" in plan1
+    assert "1,000 times too small (MWh ÷ kWh)" in plan1 and "too small or large" not in plan1
+    assert "a million times too small" in lessons.check("city-people-us", "0.215").message
+    # 1.1: the 300 MW is the article's, unconfirmed; its confidence is the catalog's, in the
+    # list of sources at the end of the lesson
+    one = _markdown(1)
+    assert "AWS has not\nconfirmed the 300 MW" in one and "check its arithmetic" in one
+    site = catalog.entry("sites.rainier-mississippi.site_power")
+    assert site.confidence == "low" and "Not confirmed by AWS" in site.note
+    nb = json.loads((teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[0].notebook).read_text())
+    assert '"sites.rainier-mississippi.site_power"' in "".join(nb["cells"][-1]["source"])
