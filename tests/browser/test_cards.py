@@ -13,6 +13,7 @@ from urllib.parse import parse_qsl
 
 import numpy as np
 from numpy.testing import assert_allclose
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 import explorer
 from explorer import catalog
@@ -20,7 +21,7 @@ from explorer.ui.scenario import START_SITE
 from explorer.units import factor
 from explorer.validate import BOUNDS
 
-from .conftest import open_shared, wait_link, wait_until
+from .conftest import WAIT, open_shared, wait_link, wait_until
 from .test_a11y import serious
 
 QUERY = "?site_power=600&chip=trn2&cooling_fraction=0.3"
@@ -42,10 +43,20 @@ def open_scenario(page, app_url: str) -> None:
 
 
 def download(page, card: str, button: str) -> tuple[str, bytes]:
-    """Click one of a card's buttons; the file the browser saved (name, bytes)."""
-    with page.expect_download(timeout=30_000) as info:
-        page.locator(f".explorer-card-{card} .explorer-download[data-button='{button}']").click()
-    d = info.value
+    """Click one of a card's buttons; the file the browser saved (name, bytes). The wait is
+    bounded by the suite's WAIT, as every other wait on the page (the kernel makes the file:
+    a round trip that a loaded machine slows); a timeout names the card and ends with its text."""
+    try:
+        with page.expect_download(timeout=WAIT * 1000) as info:
+            page.locator(
+                f".explorer-card-{card} .explorer-download[data-button='{button}']"
+            ).click()
+        d = info.value
+    except PlaywrightTimeout:
+        text = page.locator(f".explorer-card-{card}").inner_text()[-300:]
+        raise AssertionError(
+            f"no {button} file from the {card} card in {WAIT} s; the card ends: {text!r}"
+        ) from None
     return d.suggested_filename, Path(d.path()).read_bytes()
 
 
