@@ -176,16 +176,16 @@ def test_a_percentage_more_reads_where_the_question_asks_how_far_above():
 def test_a_rounding_of_the_right_answer_never_fires_a_trap():
     # (exercise, typed, what the checker says): "2 weeks" is 14 days, near the households trap
     # (14.2 days) but also the answer (12.0 days = 1.72 weeks) rounded to the one figure given.
-    # A trap whose value is the typed number itself wins (reader 10-4): "10 %" is 300 ÷ 3,000
-    # exactly, the most common slip, though 330 ÷ 3,000 = 11.0 % also rounds to it
+    # "10 %" is 300 ÷ 3,000 exactly (the yearly average) and 330 ÷ 3,000 = 11.0 % rounded: with
+    # a low-confidence whole it is right, with the yearly average named as a note (reader 15)
     rows = [
         ("capstone-city-days", "2 weeks", "figures"),
         ("capstone-city-days", "about two weeks", "figures"),  # words: as rough as "2 weeks"
         ("capstone-city-days", "14 days", "trap"),  # two figures: that is the households trap
-        ("utility-peak-share", "10 %", "trap"),
-        ("utility-peak-share", "0.1", "trap"),
+        ("utility-peak-share", "10 %", "right"),
+        ("utility-peak-share", "0.1", "right"),
         ("llama-days", "two weeks", "figures"),  # 11.1 days; not the measured-speed trap (13.8)
-        ("utility-peak-share", "10.0 %", "trap"),
+        ("utility-peak-share", "10.0 %", "right"),
         ("utility-peak-share", "11 % more", "unreadable"),  # a share of the whole is asked
     ]
     for ex, typed, kind in rows:
@@ -448,10 +448,14 @@ def test_reader_13s_answers_to_lessons_7_and_8():
         ("contested-load-swing", "74k fewer households", "right", ""),
         ("contested-load-swing", "74,000 households fewer", "right", ""),
         ("contested-load-swing", "74,000 less", "right", ""),
-        # 300 MW / 3,000 MW = 10 %: the right method for the yearly average; with a
-        # low-confidence whole both it and 330 / 3,000 = 11 % say about 10 %
-        ("utility-peak-share", "10 %", "yearly-average", "the right method"),
-        ("utility-peak-share", "10 %", "yearly-average", "both say about 10 %"),
+        # 300 MW / 3,000 MW = 10 %: the yearly average; with a low-confidence whole both it and
+        # 330 / 3,000 = 11 % say about 10 %, so it is right, with a note (reader 15 lesson 7 D2:
+        # its hint said "about 10 %" while the checker said "Not yet")
+        ("utility-peak-share", "10 %", "right", "Note: that is the site's yearly average"),
+        ("utility-peak-share", "10 %", "right", "both say about 10 %"),
+        ("utility-peak-share", "300/3000", "right", "which gives 11 %"),
+        ("utility-peak-share", "0.1", "right", "Note: that is the site's yearly average"),
+        ("utility-peak-share", "11 %", "right", ""),
     ]
     for ex, typed, kind, words in rows:
         fb = lessons.check(ex, typed)
