@@ -13,6 +13,8 @@ hours in a year ...
 
 from __future__ import annotations
 
+import textwrap
+
 from .. import catalog, fmt, uncertainty
 from ..ui import headlines
 
@@ -168,11 +170,48 @@ def ninety_ranges(site: str, announced_mw: float) -> None:
     print(f"the site held at its announced {fmt.quantity(announced_mw, 'MW')} (no expansion):")
     for name, label in shown_as.items():
         print(f"{label:16} {headlines.headline_text(today[name])}")
+    print(_at_the_top(today, shown_as))
     print()
     print(
         "In brackets: the 90 % range (5th to 95th percentile) of the draws over the catalog's "
         "recorded ranges. The first block counts the possible expansion as part of the range, "
         "spread by a convention (see What this model ignores); the second leaves it out."
+    )
+
+
+def _at_the_top(today: dict[str, headlines.Headline], shown_as: dict[str, str]) -> str:
+    """Why, with the site held at its power, a headline's central value sits at or above its
+    95th percentile: the central load factor is the top of its catalog range, so no draw runs the
+    site harder ("" when no headline sits there).
+
+    Examples
+    --------
+    >>> from explorer.ui import headlines
+    >>> today = headlines.headline_ranges(
+    ...     site="rainier-mississippi", site_power=300, preset_is_catalog=False
+    ... )
+    >>> shown = {"annual_energy": "energy per year", "city_households": "the city"}
+    >>> print(_at_the_top(today, shown))  # doctest: +NORMALIZE_WHITESPACE
+    energy per year and the city sit at or above the top of their 90 % range: their central
+    values run the site flat out (load factor 1, the top of its range 0.7–1), and every draw
+    runs it at or below that.
+    """
+    top = [
+        label
+        for name, label in shown_as.items()
+        if today[name].high > today[name].low  # a figure with a spread
+        and float(today[name].central) >= float(today[name].high) * (1 - 1e-3)
+    ]
+    lf = catalog.uncertainty_ranges()["defaults.load_factor"]
+    if not top or lf.central < lf.high:
+        return ""
+    return textwrap.fill(
+        f"{' and '.join(top)} sit{'s' if len(top) == 1 else ''} at or above the top of "
+        f"{'its' if len(top) == 1 else 'their'} 90 % range: "
+        f"{'its central value runs' if len(top) == 1 else 'their central values run'} the site "
+        f"flat out (load factor {fmt.number(lf.central)}, the top of its range "
+        f"{fmt.number(lf.low)}–{fmt.number(lf.high)}), and every draw runs it at or below that.",
+        90,
     )
 
 

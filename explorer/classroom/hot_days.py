@@ -30,6 +30,10 @@ from .. import batteries, catalog, climate, fmt, plant, sites
 from ..scenario import compute
 from ..ui import context
 
+FOLD = "✂"
+"""Starts the line of a tables sheet above which the page is folded (the teacher pack renders
+what follows it below a fold line, as on the worksheet)."""
+
 
 def _mw(x: Any) -> str:
     return fmt.quantity(float(x), "MW")
@@ -193,6 +197,8 @@ def tables_sheet(year: xr.Dataset, grid: xr.Dataset) -> None:
     weather station: ...
     Step 2 · the hot day: the station's dehumidification design day
     hour ...
+    ✂ Fold the page here. ...
+    Step 2 · after hot-day-above-mean: the battery ...
     Step 3 · the grid's yardsticks
     ...
     """
@@ -206,6 +212,11 @@ def tables_sheet(year: xr.Dataset, grid: xr.Dataset) -> None:
     )
     print(f"\nStep 2 · the hot day: the station's {year.attrs['hot_day']}")
     hot_day_hours(year)  # its last line gives the year's mean cooling
+    # the battery is the hook's second answer: below a fold (teacher_pack renders the line)
+    print(
+        f"\n{FOLD} Fold the page here. Turn over only after answering hot-day-above-mean: "
+        "below is the battery, the hook's second answer."
+    )
     print("\nStep 2 · after hot-day-above-mean: the battery that shaves each day's peak")
     shaving_battery(year)
     print("\nStep 3 · the grid's yardsticks")
@@ -288,6 +299,55 @@ def _what_the_battery_does_on_the_hot_day(year: xr.Dataset, shaving: xr.Dataset)
             "nearly as hot as its afternoon."
         )
     return text
+
+
+def sizing_design_day(year: xr.Dataset) -> None:
+    """Step 2, before its exercise: the station's design days' weather (dry- and wet-bulb from
+    the day's coolest hour to its peak [°C]) and which one the plant is sized for: the one that
+    asks most of it (`explorer.climate`'s ``hot_day="design"``), for a chiller plant the more
+    humid one, whatever the thermometer says. No load figure: the exercise asks for the peak.
+
+    Examples
+    --------
+    >>> from explorer.classroom import lessons
+    >>> sizing_design_day(lessons.hot_year()[0])  # doctest: +NORMALIZE_WHITESPACE
+    the station's design days (°C, from the day's coolest hour to its peak):
+      cooling design day: dry-bulb 23.5–34.2, wet-bulb 21.6–24.5
+      dehumidification design day: dry-bulb 24.1–27.8, wet-bulb 24.1–25.1
+    <BLANKLINE>
+    This plant is sized for the dehumidification design day: its wet-bulb peaks higher (25.1
+    against 24.5 °C) though its thermometer stays lower (27.8 against 34.2 °C), and the
+    cooling tower's water follows the wet-bulb, not the thermometer. Its night stays nearly
+    as warm as its afternoon (a wet-bulb of 24.1 °C at its coolest, against 21.6 °C).
+    """
+    tech = str(year.attrs["cooling_tech"])
+    days = climate.plant_year(climate.load_station(str(year.attrs["station"])), tech)
+    days = {d.name: d for d in days.weather.design_days}
+    print("the station's design days (°C, from the day's coolest hour to its peak):")
+    for d in days.values():
+        print(
+            f"  {d.name}: dry-bulb {fmt.number(d.dry_bulb.min())}–{fmt.number(d.dry_bulb.max())}, "
+            f"wet-bulb {fmt.number(d.wet_bulb.min())}–{fmt.number(d.wet_bulb.max())}"
+        )
+    hot = days[str(year.attrs["hot_day"])]
+    others = [d for d in days.values() if d is not hot]
+    text = f"This plant is sized for the {hot.name}"
+    if others and tech != "air-evaporative":
+        o = others[0]
+        if hot.wet_bulb.max() > o.wet_bulb.max() and hot.dry_bulb.max() < o.dry_bulb.max():
+            text += (
+                f": its wet-bulb peaks higher ({fmt.number(hot.wet_bulb.max())} against "
+                f"{fmt.number(o.wet_bulb.max())} °C) though its thermometer stays lower "
+                f"({fmt.number(hot.dry_bulb.max())} against {fmt.number(o.dry_bulb.max())} °C), "
+                "and the cooling tower's water follows the wet-bulb, not the thermometer"
+            )
+        if hot.wet_bulb.min() > o.wet_bulb.min():
+            text += (
+                ". Its night stays nearly as warm as its afternoon (a wet-bulb of "
+                f"{fmt.number(hot.wet_bulb.min())} °C at its coolest, against "
+                f"{fmt.number(o.wet_bulb.min())} °C)"
+            )
+    _say(text + ".")
 
 
 def design_days(year: xr.Dataset) -> list[tuple[str, float, float]]:

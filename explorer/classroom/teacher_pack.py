@@ -822,7 +822,7 @@ PLANS: dict[int, Plan] = {
             (
                 5,
                 "Hook",
-                "Say: “On the hottest day the plant is sized for, how much more does the cooling "
+                "Say: “On the day the plant is sized for, how much more does the cooling "
                 "draw: a few per cent, half as much again, twice? A car battery, a container or a "
                 "building to shave the cooling's daily peaks?”",
             ),
@@ -880,7 +880,8 @@ PLANS: dict[int, Plan] = {
         "Everything runs in the notebook; the month chart opens after the prediction. The app's "
         "“Site in context” panel is optional. Without computers, the worksheet with the pack's "
         "tables sheet (lesson-7/tables.html: the months, each month's cooling, the hot day's "
-        "hours and the grid's yardsticks, no answers), handed out after step 1's prediction.",
+        "hours and the grid's yardsticks, no answers), handed out after step 1's prediction; "
+        "the battery below its fold line is the hook's second answer.",
     ),
     8: Plan(
         (
@@ -1247,7 +1248,7 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
         ),
         7: (
             (
-                "on the hottest day the cooling plant is sized for",
+                "on the day the cooling plant is sized for",
                 f"On the station's {_hot_day()}, the day plants are sized for, the chiller plant's "
                 f"cooling peaks at about {_hot_ratio()} times its annual mean "
                 f"({_ans('hot-day-above-mean')} above it); the typical year's own hottest day goes "
@@ -2199,14 +2200,24 @@ def _tables(lesson: int) -> str:
     import contextlib
     import io
 
+    from .hot_days import FOLD
+
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):
         TABLE_SHEETS[lesson]()
-    return (
+    above, fold, below = buf.getvalue().partition(f"\n{FOLD}")
+    page = (
         f"<p>For a class without computers: hand this out {_HAND_OUT[lesson]}. It "
         "holds the lesson's tables and none of its answers.</p>"
-        f"<pre>{html.escape(buf.getvalue())}</pre>"
+        f"<pre>{html.escape(above)}</pre>"
     )
+    if fold:  # a line that starts with the fold mark: what follows goes below a fold
+        said, _, rest = below.partition("\n")
+        page += (
+            f"<section class='fold'><p><b>{FOLD}{html.escape(said)}</b></p>"
+            f"<pre>{html.escape(rest)}</pre></section>"
+        )
+    return page
 
 
 def build() -> dict[str, str]:

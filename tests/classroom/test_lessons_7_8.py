@@ -309,3 +309,46 @@ def test_reader_14s_text_items_for_lessons_7_and_8():
     assert "## Where the numbers come from" in cells8
     hook = cells8[_first(cells8, "Was your hook guess right")]
     assert hook.count("\n- *") == 3
+
+
+def test_reader_15s_items_for_lessons_7_and_8(capsys, teacher_pages):
+    from explorer.classroom import contested, hot_days
+
+    cells7, cells8 = _cells("07"), _cells("08")
+    # lesson 7 D1: the hook asks about the day the plant is sized for, not "the hottest day";
+    # step 2 says it is the humid design day and why, and a cell prints both days' weather from
+    # the core: the cooling design day 23.5-34.2 °C dry-bulb, wet-bulb up to 24.5 °C; the
+    # dehumidification design day 24.1-27.8 °C, wet-bulb 24.1-25.1 °C (its night stays warm)
+    hook = " ".join(cells7[_first(cells7, "## Hook")].split())
+    assert "on the day the cooling plant is sized for" in hook and "hottest day" not in hook
+    step2 = _first(cells7, "## Step 2")
+    text = " ".join(cells7[step2].split())
+    assert "here the *humid* day, not the hot one" in text
+    assert "follows the wet-bulb, not the thermometer" in text
+    assert "no higher than an ordinary July afternoon's" in text and "warm night" in text
+    assert cells7[step2 + 1] == "hot_days.sizing_design_day(year)"
+    hot_days.sizing_design_day(lessons.hot_year()[0])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "cooling design day: dry-bulb 23.5–34.2, wet-bulb 21.6–24.5" in out
+    assert "dehumidification design day: dry-bulb 24.1–27.8, wet-bulb 24.1–25.1" in out
+    assert "sized for the dehumidification design day: its wet-bulb peaks higher (25.1" in out
+    assert "MW" not in out  # no load figure before the exercise that asks for the peak
+    assert "On the day the plant is sized for" in teacher_pack.PLANS[7].segments[0][2]
+    # lesson 7 D5: the tables sheet's battery (the hook's second answer) is below a fold
+    page = html.unescape(teacher_pages["lesson-7/tables.html"])
+    above, _, below = page.partition("<section class='fold'>")
+    assert below and "Fold the page here" in below and "42.8 MWh" in below
+    assert "42.8 MWh" not in above and "<- the day's peak" in above
+    assert "<section class='fold'>" not in teacher_pages["lesson-8/tables.html"]
+    # lesson 8 D1: a plain sentence on the load factor against lesson 7's hottest hour
+    names = " ".join(cells8[_first(cells8, r"\*campus overhead\*")].split())
+    assert "keeps a cooled site's load factor about a tenth below flat out" in names
+    # lesson 8 D2: under step 5's second block, why the central values top their 90 % ranges
+    # (245,264 households against 189k-245k; 2.63 TWh against 2.02-2.61 TWh)
+    contested.ninety_ranges(lessons.ARTICLE_SITE, lessons.SITE_MW)
+    out = " ".join(capsys.readouterr().out.split())
+    second = out.partition("(no expansion):")[2]
+    assert (
+        "the city and energy per year sit at or above the top of their 90 % range: their central "
+        "values run the site flat out (load factor 1, the top of its range 0.7–1)" in second
+    )
