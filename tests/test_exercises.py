@@ -92,10 +92,10 @@ SPELLINGS = {
 
 # Typical mistakes added in the second edition, with the hand-computed wrong answer.
 NEW_TRAPS = [
-    # the site's yearly average over the utility's peak: 300 / 3,000 = 10.0 % (the hottest hour
-    # draws more: 331 / 3,000 = 11.0 %); "10 %" (one figure) is also 11.0 % rounded, so it is
-    # asked for more figures instead (tests/classroom/test_reading.py)
-    ("utility-peak-share", "10.0 %", "yearly-average", "yearly average"),
+    # the hottest hour over the grid operator's (MISO's) peak, not the utility's: 330 / 127,125
+    # = 0.26 % (the yearly average's 300 / 3,000 = 10 % is now right with a note, the utility's
+    # peak being a low-confidence whole: tests/classroom/test_reading.py)
+    ("utility-peak-share", "0.26 %", "operator-peak", "grid operator"),
     # 2,628,000,000 kWh / 10,715 kWh per household = 245,263.6 households x 2.51 people = 615,612
     ("city-people-us", "615,612", "people-in-households", "everyone living in those households"),
     # 3.8e25 / (1e5 x 1,979e12 x 0.4) = 480,040 s = 5.5560 days
@@ -375,3 +375,21 @@ def test_lesson_6_keeps_the_advanced_answer_in_the_advanced_cell():
     assert "or a year?" in next(c for c in cells if c.startswith("## Hook"))
     assert not any("uses part of" in c or "uses only part" in c for c in cells)
     assert lessons.job_size(lessons.capstone_sweep()[2]["chips"]).endswith("000")
+
+
+def test_a_coarse_rounding_fires_a_trap_only_when_the_trap_is_the_number_typed():
+    # the engine's rule (exercises.check): an answer that is the result rounded more coarsely
+    # than asked ("10 MW" for 11.3 MW, one figure) is asked for more figures and fires no trap,
+    # unless the trap's value is the typed number itself. Hand-made: the result 11.3 MW, ±3 %
+    hints = ("nudge", "formula", "worked")
+
+    def exercise(trap_at: float) -> exercises.Exercise:
+        trap = exercises.Trap("other", lambda: trap_at, "the other figure")
+        return exercises.Exercise("synthetic", 0, "?", lambda: 11.3, "MW", hints, (trap,), 0.03)
+
+    at_ten = exercises.check(exercise(10.0), "10 MW")
+    assert (at_ten.right, at_ten.trap) == (False, "other"), at_ten.message
+    at_nine = exercises.check(exercise(9.0), "10 MW")
+    assert (at_nine.right, at_nine.kind, at_nine.trap) == (False, "figures", None)
+    assert "give two or three figures" in at_nine.message
+    assert all(exercises.check(exercise(10.0), t).right for t in ("11 MW", "11.3 MW"))
