@@ -409,6 +409,22 @@ def daly_and_young() -> None:
     )
 
 
+def assumed_words() -> str:
+    """How lesson 4 labels the checkpoint's stall and the restart time where students read them:
+    the catalog gives both as the explorer's assumption (source ``explorer-assumption``), with
+    no published figure behind them.
+
+    Examples
+    --------
+    >>> assumed_words()
+    "the explorer's assumptions; Meta publishes neither"
+    """
+    keys = ("reliability.checkpoint_time", "reliability.restart_time")
+    if any(catalog.entry(k).source != "explorer-assumption" for k in keys):
+        raise ValueError("lesson 4 calls the checkpoint and restart times assumptions")
+    return "the explorer's assumptions; Meta publishes neither"
+
+
 def restart_growth_confidence() -> str:
     """The catalog's confidence in the restart's growth with the job ("low"): the assumption
     lesson 4's "more chips can be slower" rests on.
@@ -1544,7 +1560,8 @@ _add(
             f"Llama 3's interruption rate gives it an interruption about every "
             f"{fmt.number(float(goodput(JOB_CHIPS).mtbi), 2)} hours; it saves a checkpoint about "
             f"every {fmt.number(checkpoint_every(), 2)} minutes, each pausing training "
-            f"{_CKPT:g} min; a restart after an interruption takes {_RESTART:g} min."
+            f"{_CKPT:g} min; a restart after an interruption takes {_RESTART:g} min (the minute "
+            f"and the {_RESTART:g} min are {assumed_words()})."
         ),
         lambda: float(goodput(JOB_CHIPS).goodput),
         SHARE,

@@ -321,10 +321,12 @@ LESSONS = (
         3,
         "From chips to FLOPS",
         "03-from-chips-to-flops.ipynb",
-        f"on the app's Advanced screen, set the site power to {_SITE} and the Accelerator to "
-        "Trainium2 and press “Pin this scenario (A)”; then pick H100: the Chips and Cluster "
-        "FLOPS cards set B beside A, the chips a site feeds and its FLOP/s for the same "
-        "facility power",
+        f"on the app's Advanced screen, set the site power to {_SITE}, the “Cooling share of "
+        f"site power” slider to {fmt.percent(lessons.FLEET_COOLING)} (AWS's fleet, as the "
+        "lesson; the default preset's share is higher and gives fewer chips) and the "
+        "Accelerator to Trainium2 and press “Pin this scenario (A)”; then pick H100: the "
+        "Chips and Cluster FLOPS cards set B beside A, the chips a site feeds and its FLOP/s "
+        "for the same facility power",
         "chips per MW follow from TDP × server overhead after PUE; FLOP/s is a speed",
         "per-facility-MW comparison, torus versus switched networks, GB versus GiB",
     ),
@@ -332,7 +334,9 @@ LESSONS = (
         4,
         "From FLOPS to a trained model",
         "04-from-flops-to-a-trained-model.ipynb",
-        "set Screen to Advanced, Accelerator to the H100, Precision to BF16 and Model to "
+        f"set Screen to Advanced, the site power to {_SITE}, the “Cooling share of site "
+        f"power” slider to {fmt.percent(lessons.FLEET_COOLING)} (AWS's fleet, as section 3), "
+        "Accelerator to the H100, Precision to BF16 and Model to "
         f"{catalog.label('models', 'llama3-405b')}; type the Job size "
         f"{fmt.number(lessons.JOB_CHIPS)}, then {fmt.number(lessons.RUN_CHIPS)}, then the "
         "site's every chip (leave it blank) and read the wall-clock training time each gives; "
@@ -1927,7 +1931,7 @@ def _training_figures() -> str:
             f"{fmt.number(mtbi)} h",
         ],
         [
-            "a checkpoint stalls training for",
+            "a checkpoint stalls training for (assumed)",
             fmt.quantity(catalog.value("reliability.checkpoint_time", "minute"), "min"),
         ],
         [
@@ -1935,11 +1939,12 @@ def _training_figures() -> str:
             f"{fmt.number(lessons.checkpoint_every(), 2)} min",
         ],
         [
-            f"a restart takes, for a {_JOB_CHIPS}-chip job",
+            f"a restart takes, for a {_JOB_CHIPS}-chip job (assumed)",
             fmt.quantity(catalog.value("reliability.restart_time", "minute"), "min"),
         ],
         [
-            "a restart takes longer for a bigger job, per 1,000 more chips (MegaScale)",
+            "a restart takes longer for a bigger job, per 1,000 more chips (assumed: "
+            "extrapolated from MegaScale's start-up times)",
             fmt.quantity(
                 catalog.value("training.restart_growth", "minute") * factor("minute", "s"), "s"
             ),

@@ -55,7 +55,8 @@ def test_lesson_4_names_the_restart_the_core_uses(pages):
     assert '"training.restart_growth"' in src
     # the goodput text says the restart is longer for a bigger job
     text = "\n".join(teacher_pack.markdown_cells(FOUR))
-    assert "a restart of 10 minutes (longer for a bigger job" in text
+    assert "a restart of 10 minutes (the explorer's assumptions" in text
+    assert "the restart is longer for a bigger job" in text
     # the answer key's goodput table has the restart at each size, and states the law
     key = html.unescape(pages["lesson-4/answers.html"])
     assert "<th>restart</th>" in key
@@ -285,3 +286,43 @@ def test_lesson_4s_key_has_the_advanced_printout_and_its_waits_say_what_they_wai
     # the key's model answer does not splice a sentence into another
     assert "restarts more slowly: A restart" not in key
     assert "restarts more slowly. Past some size" in key  # three sentences, no law pasted in
+
+
+def test_lesson_4_labels_the_checkpoint_and_restart_times_as_assumptions(pages):
+    # the catalog gives the 1-min checkpoint and the 10-min restart as the explorer's
+    # assumptions: where students read them (section 4's text, the goodput question, the
+    # worksheet's figures), they are labelled so, and the growth is an extrapolation
+    for key in ("reliability.checkpoint_time", "reliability.restart_time"):
+        assert catalog.entry(key).source == "explorer-assumption", key
+    said = "the explorer's assumptions; Meta\npublishes neither"
+    (goodput,) = [c for c in cells(FOUR) if c.startswith("## 4 · Goodput")]
+    assert said in goodput
+    question = lessons.EXERCISES["goodput-16k"].question
+    assert "(the minute and the 10 min are the explorer's assumptions; Meta publishes neither)" in (
+        question
+    )
+    sheet = html.unescape(pages["lesson-4/worksheet.html"])
+    assert "<td>a checkpoint stalls training for (assumed)</td>" in sheet
+    assert "<td>a restart takes, for a 16,384-chip job (assumed)</td>" in sheet
+    assert "(assumed: extrapolated from MegaScale's start-up times)</td>" in sheet
+    assert "per 1,000 more chips (MegaScale)" not in sheet
+
+
+def test_the_plans_app_steps_give_the_lessons_numbers(pages):
+    # the app's default (Generic) preset cools at 12.3 %: 279,381 Trn2 and 199,558 H100s at
+    # 300 MW. The plans' steps set the cooling share to AWS's fleet 10 %, as the lessons do:
+    # then the app shows 286,813 Trn2 (lesson 3's 287,000) and 204,866 H100s (lesson 4's site)
+    from explorer.ui.scenario import Scenario
+
+    for lesson in (3, 4):
+        plan = html.unescape(pages[f"lesson-{lesson}/plan.html"])
+        step = "the “Cooling share of site power” slider to 10 %"
+        assert step in plan and "the site power to 300 MW" in plan, lesson
+    app = Scenario()
+    assert app.change("site_power", lessons.SITE_MW) is None
+    assert app.change("cooling_fraction", lessons.FLEET_COOLING) is None
+    assert app.change("chip", "trn2") is None
+    trn2 = float(app.result.chips_supported)
+    assert trn2 == pytest.approx(lessons.EXERCISES["trn2-chips-300mw"].answer(), rel=0.005)
+    assert app.change("chip", "h100") is None
+    assert round(float(app.result.chips_supported)) == 204_866 == round(teacher_pack._site_h100s())
