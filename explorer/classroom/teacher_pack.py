@@ -55,7 +55,6 @@ _TRN2_OVERHEAD = fmt.number(catalog.value("chips.trn2.server_overhead", "dimensi
 _MFU = fmt.percent(lessons.MFU)
 _SITE = fmt.quantity(lessons.SITE_MW, "MW")
 _RUN_CHIPS, _JOB_CHIPS = fmt.number(lessons.RUN_CHIPS), fmt.number(lessons.JOB_CHIPS)
-_RESTART = fmt.number(catalog.value("reliability.restart_time", "minute"))
 _HOURS = catalog.value("conventions.hours_per_year", "hour/year")
 _N_HOURS, _N_DAYS = fmt.number(_HOURS), fmt.number(_HOURS / factor("day", "hour"))
 _HOUSEHOLDS_CITY = lessons.EXERCISES["city-households-us"].show(
