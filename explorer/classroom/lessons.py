@@ -128,6 +128,8 @@ COOLING_SHARE = catalog.value(f"sites.{ARTICLE_SITE}.cooling_fraction", "dimensi
 JOB_CHIPS = round(catalog.value("reliability.reference_chips", "dimensionless"))
 MFU = catalog.value("defaults.mfu", "dimensionless")
 RUN_CHIPS = 100_000  # lesson 4's round "100,000 H100s": a scenario, no catalog figure
+# lesson 4's "half a million chips", slower than RUN_CHIPS with or without the restart's growth
+BIG_JOB = 500_000  # a scenario, no catalog figure
 ARTICLE_COOLING_RANGE = (0.3, 0.5)  # the Mississippi article's "30–50 %" of site power
 
 # The bases a lesson compares first (the article's households and people, the home state, the
@@ -371,7 +373,7 @@ def daly_and_young() -> None:
         "'>90 % effective training time' counts on our reading; goodput also subtracts "
         "checkpoints and lost work"
     )
-    sizes = [JOB_CHIPS, RUN_CHIPS, 500_000]
+    sizes = [JOB_CHIPS, RUN_CHIPS, BIG_JOB]
     run = compute(chip="h100", model="llama3-405b", job_chips=sizes)
     fixed = compute(chip="h100", model="llama3-405b", job_chips=sizes, restart_growth=0)
     days = run.training_days.sel(precision="bf16")
@@ -407,6 +409,22 @@ def daly_and_young() -> None:
     )
 
 
+def assumed_words() -> str:
+    """How lesson 4 labels the checkpoint's stall and the restart time where students read them:
+    the catalog gives both as the explorer's assumption (source ``explorer-assumption``), with
+    no published figure behind them.
+
+    Examples
+    --------
+    >>> assumed_words()
+    "the explorer's assumptions; Meta publishes neither"
+    """
+    keys = ("reliability.checkpoint_time", "reliability.restart_time")
+    if any(catalog.entry(k).source != "explorer-assumption" for k in keys):
+        raise ValueError("lesson 4 calls the checkpoint and restart times assumptions")
+    return "the explorer's assumptions; Meta publishes neither"
+
+
 def restart_growth_confidence() -> str:
     """The catalog's confidence in the restart's growth with the job ("low"): the assumption
     lesson 4's "more chips can be slower" rests on.
@@ -417,6 +435,43 @@ def restart_growth_confidence() -> str:
     'low'
     """
     return catalog.entry("training.restart_growth").confidence
+
+
+def more_chips_words(site_chips: int) -> str:
+    """Lesson 4's "more chips can be slower", from the core: the days of `BIG_JOB` and of a
+    site's `site_chips` H100s against `RUN_CHIPS`, as the restart grows and with a restart of
+    fixed length, and the fastest job size both ways. Half a million chips are slower either
+    way; whether the site is rests on the restart's growth (the catalog's confidence said).
+
+    Examples
+    --------
+    >>> print(more_chips_words(204_866))  # doctest: +NORMALIZE_WHITESPACE
+    500,000 chips take 566 days as the restart grows and 21.7 with a fixed 10-min restart,
+    against 22.6 and 20.2 for 100,000: slower either way. Section 3's site (204,866 chips)
+    takes 26.5 and 15.7 days: slower as the restart grows, faster with a fixed one, so that
+    result rests on the growth (low confidence). The fastest job: about 128,000 chips as the
+    restart grows, about 236,000 with a fixed one.
+    """
+    sizes = [RUN_CHIPS, site_chips, BIG_JOB]
+    grows, fixed = (
+        compute(chip="h100", model="llama3-405b", job_chips=sizes, restart_growth=g)
+        .training_days.sel(precision="bf16")
+        .values
+        for g in (None, 0)
+    )
+    (hook, site, big), (hook0, site0, big0) = grows, fixed
+    way = {True: "slower", False: "faster"}
+    either = "slower either way" if big > hook and big0 > hook0 else "not slower both ways"
+    return (
+        f"{fmt.number(BIG_JOB)} chips take {fmt.number(big)} days as the restart grows and "
+        f"{fmt.number(big0)} with a fixed {_RESTART:g}-min restart, against {fmt.number(hook)} "
+        f"and {fmt.number(hook0)} for {fmt.number(RUN_CHIPS)}: {either}. Section 3's site "
+        f"({fmt.number(site_chips)} chips) takes {fmt.number(site)} and {fmt.number(site0)} "
+        f"days: {way[site > hook]} as the restart grows, {way[site0 > hook0]} with a fixed one, "
+        f"so that result rests on the growth ({restart_growth_confidence()} confidence). The "
+        f"fastest job: about {about(fastest_job())} chips as the restart grows, about "
+        f"{about(fastest_job(restart_growth=0))} with a fixed one."
+    )
 
 
 def fastest_job(restart_growth: float | None = None) -> float:
@@ -1505,7 +1560,8 @@ _add(
             f"Llama 3's interruption rate gives it an interruption about every "
             f"{fmt.number(float(goodput(JOB_CHIPS).mtbi), 2)} hours; it saves a checkpoint about "
             f"every {fmt.number(checkpoint_every(), 2)} minutes, each pausing training "
-            f"{_CKPT:g} min; a restart after an interruption takes {_RESTART:g} min."
+            f"{_CKPT:g} min; a restart after an interruption takes {_RESTART:g} min (the minute "
+            f"and the {_RESTART:g} min are {assumed_words()})."
         ),
         lambda: float(goodput(JOB_CHIPS).goodput),
         SHARE,

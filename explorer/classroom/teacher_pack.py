@@ -55,7 +55,6 @@ _TRN2_OVERHEAD = fmt.number(catalog.value("chips.trn2.server_overhead", "dimensi
 _MFU = fmt.percent(lessons.MFU)
 _SITE = fmt.quantity(lessons.SITE_MW, "MW")
 _RUN_CHIPS, _JOB_CHIPS = fmt.number(lessons.RUN_CHIPS), fmt.number(lessons.JOB_CHIPS)
-_RESTART = fmt.number(catalog.value("reliability.restart_time", "minute"))
 _HOURS = catalog.value("conventions.hours_per_year", "hour/year")
 _N_HOURS, _N_DAYS = fmt.number(_HOURS), fmt.number(_HOURS / factor("day", "hour"))
 _HOUSEHOLDS_CITY = lessons.EXERCISES["city-households-us"].show(
@@ -168,8 +167,8 @@ def _site_h100s() -> float:
 @cache
 def _runs():
     """Lesson 4's runs of Llama 3.1 405B on H100s (BF16): Llama 3's job, the hook's 100,000
-    chips and section 3's site."""
-    sizes = [lessons.JOB_CHIPS, lessons.RUN_CHIPS, round(_site_h100s())]
+    chips, section 3's site and half a million chips."""
+    sizes = [lessons.JOB_CHIPS, lessons.RUN_CHIPS, round(_site_h100s()), lessons.BIG_JOB]
     ds = compute(chip="h100", model="llama3-405b", job_chips=sizes)
     return ds.sel(precision="bf16")
 
@@ -180,28 +179,10 @@ def _trap_percent(eid: str, trap: str) -> str:
     return fmt.percent(next(t for t in e.traps if t.id == trap).value())
 
 
-@cache
-def _fixed_runs():
-    """Lesson 4's runs (`_runs`) with a restart of fixed length at every job size."""
-    sizes = [int(n) for n in _runs().job_chips.values]
-    ds = compute(chip="h100", model="llama3-405b", job_chips=sizes, restart_growth=0)
-    return ds.sel(precision="bf16")
-
-
 def _fixed_restart_words() -> str:
-    """What a fixed restart would change in lesson 4's runs, from the core: the hook's and the
-    site's days with it, and the fastest job size with the growing restart and without."""
-    hook, site = (
-        float(_fixed_runs().training_days.sel(job_chips=n))
-        for n in _fixed_runs().job_chips.values[1:]
-    )
-    return (
-        f"with a fixed {_RESTART}-min restart the site would take {fmt.number(site)} days "
-        f"against {fmt.number(hook)} for {_RUN_CHIPS} chips "
-        f"({'faster' if site < hook else 'slower'}), and the fastest job would grow from about "
-        f"{lessons.about(lessons.fastest_job())} to about "
-        f"{lessons.about(lessons.fastest_job(restart_growth=0))} chips"
-    )
+    """Lesson 4's "more chips can be slower" with the restart growing and fixed, from the core
+    (`lessons.more_chips_words` at section 3's site)."""
+    return lessons.more_chips_words(round(_site_h100s()))
 
 
 def _goodput_table() -> str:
@@ -339,10 +320,12 @@ LESSONS = (
         3,
         "From chips to FLOPS",
         "03-from-chips-to-flops.ipynb",
-        f"on the app's Advanced screen, set the site power to {_SITE} and the Accelerator to "
-        "Trainium2 and press “Pin this scenario (A)”; then pick H100: the Chips and Cluster "
-        "FLOPS cards set B beside A, the chips a site feeds and its FLOP/s for the same "
-        "facility power",
+        f"on the app's Advanced screen, set the site power to {_SITE}, the “Cooling share of "
+        f"site power” slider to {fmt.percent(lessons.FLEET_COOLING)} (AWS's fleet, as the "
+        "lesson; the default preset's share is higher and gives fewer chips) and the "
+        "Accelerator to Trainium2 and press “Pin this scenario (A)”; then pick H100: the "
+        "Chips and Cluster FLOPS cards set B beside A, the chips a site feeds and its FLOP/s "
+        "for the same facility power",
         "chips per MW follow from TDP × server overhead after PUE; FLOP/s is a speed",
         "per-facility-MW comparison, torus versus switched networks, GB versus GiB",
     ),
@@ -350,7 +333,9 @@ LESSONS = (
         4,
         "From FLOPS to a trained model",
         "04-from-flops-to-a-trained-model.ipynb",
-        "set Screen to Advanced, Accelerator to the H100, Precision to BF16 and Model to "
+        f"set Screen to Advanced, the site power to {_SITE}, the “Cooling share of site "
+        f"power” slider to {fmt.percent(lessons.FLEET_COOLING)} (AWS's fleet, as section 3), "
+        "Accelerator to the H100, Precision to BF16 and Model to "
         f"{catalog.label('models', 'llama3-405b')}; type the Job size "
         f"{fmt.number(lessons.JOB_CHIPS)}, then {fmt.number(lessons.RUN_CHIPS)}, then the "
         "site's every chip (leave it blank) and read the wall-clock training time each gives; "
@@ -648,10 +633,12 @@ PLANS: dict[int, Plan] = {
             (
                 7,
                 "Days on a site (section 3)",
-                "Read the site's chip count (about twice the hook's) and the restart times "
-                "printed under it (the restart grows with the job); ask “how can more chips be "
-                "slower?” and collect reasons before opening the answer (more parts, so more "
-                "interruptions; a bigger job, so longer restarts). Its days open in section 4.",
+                "Read the restart times printed under the site (the restart grows with the "
+                f"job); ask “how can {fmt.number(lessons.BIG_JOB)} chips be slower than "
+                f"{_RUN_CHIPS}?” (they are with a growing or a fixed restart) and collect reasons "
+                "before opening the answer (more parts, so more interruptions; a bigger job, so "
+                "longer restarts). Keep the site itself as an aside: whether it is slower rests "
+                "on the assumed growth. The days open in section 4.",
             ),
             (
                 12,
@@ -1181,13 +1168,12 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
             ),
             (
                 "How can more chips be slower",
-                "Each chip added makes the job faster but also adds parts that can fail, and the "
-                "whole job stops at every failure: twice the chips, interruptions twice as often. "
-                f"And a bigger job restarts more slowly. {lessons.restart_law()}. Past some size "
-                "the "
-                "work lost and the restarts cost more time than the extra chips save. At the "
-                f"site's size it takes both: {_fixed_restart_words()} (and the rate is "
-                "extrapolated beyond the job where it was counted).",
+                "More chips mean more parts that can fail, and the whole job stops at every "
+                "failure: five times the chips, interruptions five times as often, each losing "
+                "the work since the last checkpoint. A bigger job also restarts more slowly. "
+                "Past some size the time lost outweighs the extra speed. "
+                f"{_fixed_restart_words()} (The rate is extrapolated beyond the job where it "
+                "was counted.)",
             ),
             (
                 "goodput",
@@ -1944,7 +1930,7 @@ def _training_figures() -> str:
             f"{fmt.number(mtbi)} h",
         ],
         [
-            "a checkpoint stalls training for",
+            "a checkpoint stalls training for (assumed)",
             fmt.quantity(catalog.value("reliability.checkpoint_time", "minute"), "min"),
         ],
         [
@@ -1952,11 +1938,12 @@ def _training_figures() -> str:
             f"{fmt.number(lessons.checkpoint_every(), 2)} min",
         ],
         [
-            f"a restart takes, for a {_JOB_CHIPS}-chip job",
+            f"a restart takes, for a {_JOB_CHIPS}-chip job (assumed)",
             fmt.quantity(catalog.value("reliability.restart_time", "minute"), "min"),
         ],
         [
-            "a restart takes longer for a bigger job, per 1,000 more chips (MegaScale)",
+            "a restart takes longer for a bigger job, per 1,000 more chips (assumed: "
+            "extrapolated from MegaScale's start-up times)",
             fmt.quantity(
                 catalog.value("training.restart_growth", "minute") * factor("minute", "s"), "s"
             ),

@@ -55,7 +55,8 @@ def test_lesson_4_names_the_restart_the_core_uses(pages):
     assert '"training.restart_growth"' in src
     # the goodput text says the restart is longer for a bigger job
     text = "\n".join(teacher_pack.markdown_cells(FOUR))
-    assert "a restart of 10 minutes (longer for a bigger job" in text
+    assert "a restart of 10 minutes (the explorer's assumptions" in text
+    assert "the restart is longer for a bigger job" in text
     # the answer key's goodput table has the restart at each size, and states the law
     key = html.unescape(pages["lesson-4/answers.html"])
     assert "<th>restart</th>" in key
@@ -76,14 +77,16 @@ def test_lesson_4_names_the_restart_the_core_uses(pages):
 
 def test_more_chips_are_slower_for_the_reasons_the_model_has():
     # with the growing restart the site (204,866 chips) takes 26.5 days, more than the hook's
-    # 100,000 (22.6); with a fixed 10-min restart it takes 15.7 against 20.2: faster. The fastest
-    # job: 128,494 chips with the growth, 235,539 without (training.best_job_chips)
-    sizes = [lessons.RUN_CHIPS, 204_866]
+    # 100,000 (22.6); with a fixed 10-min restart it takes 15.7 against 20.2: faster. So the
+    # question asks about half a million chips (566 days growing, 21.7 fixed against 20.2): slower
+    # either way. The fastest job: 128,494 chips with the growth, 235,539 without
+    sizes = [lessons.RUN_CHIPS, 204_866, lessons.BIG_JOB]
     grows = compute(chip="h100", model="llama3-405b", job_chips=sizes).sel(precision="bf16")
     fixed = compute(chip="h100", model="llama3-405b", job_chips=sizes, restart_growth=0)
     grows_days = grows.training_days.values
     fixed_days = fixed.sel(precision="bf16").training_days.values
     assert grows_days[1] > grows_days[0] and fixed_days[1] < fixed_days[0]
+    assert grows_days[2] > grows_days[0] and fixed_days[2] > fixed_days[0]
     assert (lessons.about(lessons.fastest_job()), lessons.about(lessons.fastest_job(0))) == (
         "128,000",
         "236,000",
@@ -91,11 +94,17 @@ def test_more_chips_are_slower_for_the_reasons_the_model_has():
     # the notebook's answer names both causes, and the key states the fixed-restart figures
     (answer,) = [c for c in cells(FOUR) if "How can more chips be slower?" in c]
     folded = DETAILS.search(answer)[0]
-    assert "interruptions twice as often" in folded and "longer" in folded
-    assert "fixed 10 minutes the site would still be" in folded
+    assert "interruptions five times as often" in folded and "longer" in folded
+    assert "fixed 10-minute restart\nthe site would be faster" in folded
+    # the question asks about the size where it holds either way, and says so
+    question = DETAILS.sub("", answer)
+    assert "half a million H100s" in question and "or stays at a fixed 10 minutes" in question
+    assert lessons.BIG_JOB == 500_000 and lessons.RUN_CHIPS == 100_000
     words = teacher_pack._fixed_restart_words()
-    assert "15.7 days against 20.2 for 100,000 chips (faster)" in words
-    assert "about 128,000 to about 236,000 chips" in words
+    assert "500,000 chips take 566 days as the restart grows and 21.7 with a fixed" in words
+    assert "against 22.6 and 20.2 for 100,000: slower either way" in words
+    assert "takes 26.5 and 15.7 days: slower as the restart grows, faster with a fixed" in words
+    assert "about 128,000 chips as the restart grows, about 236,000 with a fixed one" in words
 
 
 def test_lesson_4s_advanced_rows_say_the_cutoff_and_the_restart():
@@ -231,16 +240,24 @@ def test_more_chips_slower_is_said_to_rest_on_a_low_confidence_extrapolation(pag
     (question,) = [c for c in src if "How can more chips be slower?" in c]
     assert said in DETAILS.sub("", question)
     (hook,) = [c for c in src if "def back_to_the_hook" in c]
-    assert "lessons.restart_growth_confidence()" in hook and "restart_growth=0" in hook
+    assert "lessons.restart_growth_confidence()" in hook and "lessons.more_chips_words(" in hook
+    assert "lessons.BIG_JOB" in hook
+    assert "restart_growth=g" in inspect.getsource(lessons.more_chips_words)
     (found,) = [c for c in src if c.startswith("## What we found")]
     bullet = found.split("**More chips can be slower")[1].split("\n- ")[0]
-    assert said in bullet and "fixed 10-min restart the site\n  would still be faster" in bullet
+    assert said in bullet and "fixed 10-min restart the site would be faster" in bullet
+    assert "Half a million chips are slower than 100,000 whether the restart grows" in bullet
     key = html.unescape(pages["lesson-4/answers.html"])
     assert "(55.1% with a fixed restart)" in key  # 100,000 chips: 49.2 % as the restart grows
     # README's misconception 7 says so too
     readme = (teacher_pack.NOTEBOOKS / "README.md").read_text(encoding="utf-8")
     (seven,) = [line for line in readme.splitlines() if line.startswith("7. **More chips")]
     assert said in seven and "fixed restart" in seven
+    assert "half a million chips are slower than 100,000 either way" in seven
+    # the plan's section 3 step asks about half a million chips, the site an aside
+    assert "how can 500,000 chips be slower than 100,000?" in html.unescape(
+        pages["lesson-4/plan.html"]
+    )
 
 
 def test_lesson_4s_section_3_prints_a_table_of_restarts(pages):
@@ -268,4 +285,44 @@ def test_lesson_4s_key_has_the_advanced_printout_and_its_waits_say_what_they_wai
     assert "Students add the three losses" in html.unescape(pages["lesson-4/plan.html"])
     # the key's model answer does not splice a sentence into another
     assert "restarts more slowly: A restart" not in key
-    assert "restarts more slowly. A restart takes" in key
+    assert "restarts more slowly. Past some size" in key  # three sentences, no law pasted in
+
+
+def test_lesson_4_labels_the_checkpoint_and_restart_times_as_assumptions(pages):
+    # the catalog gives the 1-min checkpoint and the 10-min restart as the explorer's
+    # assumptions: where students read them (section 4's text, the goodput question, the
+    # worksheet's figures), they are labelled so, and the growth is an extrapolation
+    for key in ("reliability.checkpoint_time", "reliability.restart_time"):
+        assert catalog.entry(key).source == "explorer-assumption", key
+    said = "the explorer's assumptions; Meta\npublishes neither"
+    (goodput,) = [c for c in cells(FOUR) if c.startswith("## 4 · Goodput")]
+    assert said in goodput
+    question = lessons.EXERCISES["goodput-16k"].question
+    assert "(the minute and the 10 min are the explorer's assumptions; Meta publishes neither)" in (
+        question
+    )
+    sheet = html.unescape(pages["lesson-4/worksheet.html"])
+    assert "<td>a checkpoint stalls training for (assumed)</td>" in sheet
+    assert "<td>a restart takes, for a 16,384-chip job (assumed)</td>" in sheet
+    assert "(assumed: extrapolated from MegaScale's start-up times)</td>" in sheet
+    assert "per 1,000 more chips (MegaScale)" not in sheet
+
+
+def test_the_plans_app_steps_give_the_lessons_numbers(pages):
+    # the app's default (Generic) preset cools at 12.3 %: 279,381 Trn2 and 199,558 H100s at
+    # 300 MW. The plans' steps set the cooling share to AWS's fleet 10 %, as the lessons do:
+    # then the app shows 286,813 Trn2 (lesson 3's 287,000) and 204,866 H100s (lesson 4's site)
+    from explorer.ui.scenario import Scenario
+
+    for lesson in (3, 4):
+        plan = html.unescape(pages[f"lesson-{lesson}/plan.html"])
+        step = "the “Cooling share of site power” slider to 10 %"
+        assert step in plan and "the site power to 300 MW" in plan, lesson
+    app = Scenario()
+    assert app.change("site_power", lessons.SITE_MW) is None
+    assert app.change("cooling_fraction", lessons.FLEET_COOLING) is None
+    assert app.change("chip", "trn2") is None
+    trn2 = float(app.result.chips_supported)
+    assert trn2 == pytest.approx(lessons.EXERCISES["trn2-chips-300mw"].answer(), rel=0.005)
+    assert app.change("chip", "h100") is None
+    assert round(float(app.result.chips_supported)) == 204_866 == round(teacher_pack._site_h100s())
