@@ -21,7 +21,7 @@ from explorer.ui.scenario import START_SITE
 from explorer.units import factor
 from explorer.validate import BOUNDS
 
-from .conftest import WAIT, open_shared, wait_link, wait_until
+from .conftest import WAIT, wait_link, wait_ready, wait_until
 from .test_a11y import serious
 
 QUERY = "?site_power=600&chip=trn2&cooling_fraction=0.3"
@@ -33,11 +33,8 @@ CARDS = ("power", "city", "flops_per_mw", "chips")
 
 def open_scenario(page, app_url: str) -> None:
     """The app at QUERY, once it shows that scenario (a pooled kernel gets the link after the
-    page shows) with the cards' buttons drawn.
-
-    The file's tests only read that page (downloads, then the tabs last): they share one load of
-    it (`module_page`)."""
-    open_shared(page, app_url + QUERY)
+    page shows) with the cards' buttons drawn."""
+    wait_ready(page, app_url + QUERY)
     wait_link(page, dict(parse_qsl(QUERY.lstrip("?"))))
     page.wait_for_selector(".explorer-card-power .explorer-download")
 
@@ -68,8 +65,7 @@ def numbers(rows: list[dict[str, str]], column: str) -> np.ndarray:
     return np.array([float(r[column]) if r[column] != "" else np.nan for r in rows])
 
 
-def test_each_charts_csv_equals_the_core(module_page, app_url):
-    page = module_page
+def test_each_charts_csv_equals_the_core(page, app_url):
     open_scenario(page, app_url)
     core = explorer.compute(**SCENARIO)
 
@@ -127,8 +123,7 @@ def png_size(raw: bytes) -> tuple[int, int]:
     return width, height
 
 
-def test_each_charts_png_is_a_valid_image(module_page, app_url):
-    page = module_page
+def test_each_charts_png_is_a_valid_image(page, app_url):
     open_scenario(page, app_url)
     for card in CARDS:
         name, raw = download(page, card, "PNG")
@@ -137,8 +132,7 @@ def test_each_charts_png_is_a_valid_image(module_page, app_url):
         assert width > 100 and height > 100, (card, width, height)
 
 
-def test_metadata_has_units_sources_and_the_link(module_page, app_url):
-    page = module_page
+def test_metadata_has_units_sources_and_the_link(page, app_url):
     open_scenario(page, app_url)
     by_card: dict[str, dict[str, str]] = {}
     for card in CARDS:
@@ -161,8 +155,7 @@ def test_metadata_has_units_sources_and_the_link(module_page, app_url):
     assert by_card["power"]["power"] == "MW" and by_card["chips"]["chips_supported"] == "count"
 
 
-def test_the_data_and_sources_tabs_show_the_numbers_and_the_citation(module_page, app_url):
-    page = module_page
+def test_the_data_and_sources_tabs_show_the_numbers_and_the_citation(page, app_url):
     open_scenario(page, app_url)
     card = page.locator(".explorer-card-power")
     card.locator(".lm-TabBar-tab", has_text="Data").click()
