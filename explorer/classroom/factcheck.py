@@ -171,7 +171,7 @@ def _per_chip_ratio(fig: str) -> float:
 
 
 # the Mississippi article's city [people] ("a city of about 250,000"), its claim "ms-city"
-ARTICLE_CITY = 250_000
+ARTICLE_CITY = float(catalog.conflicts("sites.rainier-mississippi.city")[0]["value"])
 # the article's sparse FP8 figure for one Trn2 instance [PFLOP/s] (its table; AWS documents half)
 ARTICLE_SPARSE = 83.2
 
