@@ -805,7 +805,7 @@ FIGURE_LABELS = {
     "sites.rainier-indiana.buildings": "Indiana campus's buildings",
     "chips.trn2.fp8_dense": "one chip's dense FP8",
     "systems.trn2-instance.published_fp8_dense": "the instance's dense FP8, AWS's table",
-    "chips.trn2.fp8_sparse": "one chip's sparse FP8",
+    "chips.trn2.fp8_sparse": "one chip's sparse figure (AWS: FP8/FP16/BF16/TF32 sparse)",
     "systems.trn2-instance.published_fp8_sparse": "the instance's sparse FP8, AWS's table",
     "chips.trn2.hbm_capacity": "one chip's memory (HBM)",
     "systems.trn2-ultraserver.published_hbm_capacity": "the UltraServer's memory, AWS's table",
@@ -924,10 +924,14 @@ def _fp8_note() -> str:
 
 
 def _sparse_note() -> str:
+    # reader 16: AWS's one sparse figure is labelled for four formats (the catalog's note), so
+    # held against the BF16 dense figure it is about 4x: the article's row is FP8
     chips = fmt.number(_sys("trn2-instance", "chips"))
     return (
         f"To check: the instance's {chips} chips × one chip's sparse figure, and the same with "
-        "the dense figure. Then divide the article's sparse figure by the instance's dense "
+        "the dense figure. AWS's documentation gives one sparse figure, labelled "
+        "\"FP8/FP16/BF16/TF32 sparse\"; the article's row is FP8, so compare it with the FP8 "
+        "dense figure. Then divide the article's sparse figure by the instance's dense "
         "figure, and AWS's sparse figure by AWS's dense one: how many times the dense figure "
         "does each make the sparse one?"
     )

@@ -96,15 +96,16 @@ def _article_city() -> float:
     return float(factcheck.ARTICLE_CITY)  # the claim "ms-city"'s number
 
 
-def _other_basis(basis: str) -> Trap:
+def _other_basis(basis: str, asks: str = "this exercise asks for") -> Trap:
     """The trap of dividing by another per-person basis than the US all-sector one (the
-    Mississippi site's own state, the world average), named from the catalog."""
+    Mississippi site's own state, the world average), named from the catalog; `asks` says who
+    asks for the all-sector one (an exercise, or lesson 5's city station)."""
     return Trap(
         f"{basis.removeprefix('us-').removesuffix('-person')}-basis",
         lambda: float(compute(site_power=SITE_MW, basis=basis).city_people),
         f"that uses the {catalog.label('bases', basis)} basis "
         f"({fmt.number(catalog.value(f'bases.{basis}.value', 'kWh/person/year'))} kWh per person); "
-        "this exercise asks for the US all-sector one",
+        f"{asks} the US all-sector one",
     )
 
 
@@ -149,11 +150,19 @@ def _three_figures(x: float) -> str:
     return fmt.number(float(f"{x:.3g}"))
 
 
+# the basis of lesson 5's city station (its computation: ÷ one person's all-sector use)
+STATION_BASIS = "us-person"
+
+
 def city_table(
-    site_power: float = SITE_MW, names: tuple[str, ...] | list[str] = COMPARED_BASES
+    site_power: float = SITE_MW,
+    names: tuple[str, ...] | list[str] = COMPARED_BASES,
+    hidden: tuple[str, ...] = (),
+    closed: str = "",
 ) -> tuple[str, list[str], list[list[str]]]:
     """The site as a city on each basis in `names`: (caption, header, rows), for the city widget
-    and for paper (lesson 5's city station on the worksheet).
+    and for paper (lesson 5's city station on the worksheet). The rows of the bases in `hidden`
+    show `closed` for their city: a station's own computation, not given away beside it.
 
     Examples
     --------
@@ -177,7 +186,7 @@ def city_table(
             [
                 catalog.label("bases", b),
                 f"{fmt.number(float(one.basis_value))} kWh per {per}",
-                _three_figures(float(one.city_people)),
+                closed if b in hidden else _three_figures(float(one.city_people)),
                 _three_figures(float(one.city_households)) if homes else "—",
             ]
         )
@@ -1700,19 +1709,31 @@ def meta_check() -> dict[str, float]:
         "published_effective_time": catalog.value(
             "reliability.effective_training_time", "dimensionless"
         ),
+        # the model's MFU beside Meta's at this job size (the catalog range's low end: 38 % on
+        # 16k H100s): a higher MFU offsets a lower goodput, so the GPU-hours still match
+        "model_mfu": float(h100.mfu),
+        "published_mfu": catalog.uncertainty_ranges()["defaults.mfu"].low,
     }
 
 
 def capstone_sweep() -> list[dict[str, float]]:
-    """Lesson 6's Advanced sweep: one job of Meta's size, four times it, the fastest size and
-    every chip, each with its goodput, wall-clock days and energy [MWh].
+    """Lesson 6's Advanced sweep: one job of Meta's size, four times it, the fastest size, twice
+    the fastest (reader 16: "more chips make it slower" shown, not asserted) and every chip, each
+    with its goodput, wall-clock days and energy [MWh].
 
     Examples
     --------
-    >>> len(capstone_sweep())
-    4
+    >>> rows = capstone_sweep()
+    >>> len(rows), rows[3]["days"] > rows[2]["days"]
+    (5, True)
     """
-    sizes = [_meta_chips(), 4 * _meta_chips(), _p("job_chips"), _c("chips_supported")]
+    sizes = [
+        _meta_chips(),
+        4 * _meta_chips(),
+        _p("job_chips"),
+        2 * _p("job_chips"),
+        _c("chips_supported"),
+    ]
     sweep = capstone_job(sizes)
     return [
         {
@@ -2678,6 +2699,97 @@ def _articles_figure(claim_id: str, rel_tol: float) -> Trap:
     )
 
 
+def _station_cooling(pue_key: str, articles: bool = False) -> Exercise:
+    """The cooling station's computation with one of its two PUEs (`pue_key`: a catalog cooling
+    entry), 1 − 1/PUE − other losses, and that computation's slips said with that PUE. With
+    `articles`, the article's own shares typed are asked for a computation, without saying
+    which PUE to use: that is the debate's question (reader 16: "use AWS's PUE" settled it)."""
+
+    def pue() -> float:
+        return catalog.value(f"cooling.{pue_key}.pue", "dimensionless")
+
+    shown = fmt.number(pue())
+    article = tuple(
+        Trap(
+            name,
+            lambda x=share: x,
+            f"that is the article's {fmt.percent(share)}, the claim to check: compute the share "
+            "yourself from one of the station's PUEs, then compare",
+            rel_tol=0.01,
+            slip=False,
+        )
+        for name, share in zip(
+            ("articles-range-low", "articles-share", "articles-range-high"),
+            (ARTICLE_COOLING_RANGE[0], COOLING_SHARE, ARTICLE_COOLING_RANGE[1]),
+            strict=True,
+        )
+    )
+    return Exercise(
+        f"station-ms-cooling-{pue_key}",
+        5,
+        factcheck.claim("ms-cooling").recompute(),
+        lambda: power.cooling_share_at(pue_key),
+        SHARE,
+        rel_tol=0.05,
+        hints=(
+            "start from the share of the site that reaches IT: that is 1 / PUE, with one of "
+            "the station's PUEs",
+            "cooling share = 1 − 1/PUE − other losses",
+            "cooling share = 1 − 1/PUE − other losses",
+        ),
+        traps=(
+            *(article if articles else ()),
+            Trap(
+                "pue-minus-one",
+                lambda: pue() - 1,
+                f"a PUE of {shown} means non-IT power is 1 − 1/{shown} of the site, not "
+                f"{shown} − 1",
+            ),
+            Trap(
+                "forgot-other-losses",
+                lambda: 1 - 1 / pue(),
+                f"that is all non-IT power at a PUE of {shown}; subtract the {_OTHER} other "
+                "losses",
+            ),
+            Trap(
+                "pue-minus-one-minus-other",
+                lambda: pue() - 1 - _other(),
+                f"right to take off the {_OTHER} other losses, but non-IT power is not "
+                "PUE − 1: it is 1 − 1/PUE of the site",
+            ),
+            Trap(
+                "it-share",
+                lambda: 1 / pue(),
+                f"that is IT's share at a PUE of {shown} (1/PUE); the rest is all non-IT "
+                f"power: take off the {_OTHER} of other losses",
+            ),
+        ),
+    )
+
+
+# A station whose figures allow two computations (the cooling station's two PUEs): each with
+# the words its right answer is confirmed with; which one is the claim's own terms is the vote's
+STATION_WAYS = {
+    "ms-cooling": (
+        ("aws-fleet", "with AWS's fleet PUE"),
+        ("industry-average", "with the industry's average PUE"),
+    ),
+}
+
+
+@cache
+def _station_ways() -> dict[str, tuple[tuple[Exercise, str], ...]]:
+    """Each station's computations, the first the station's own (`STATION_CHECKS`), with the
+    words a right answer is confirmed with."""
+    ways = {c: ((e, ""),) for c, e in _station_checks().items()}
+    for claim_id, pues in STATION_WAYS.items():
+        ways[claim_id] = tuple(
+            (_station_checks()[claim_id] if i == 0 else _station_cooling(key), said)
+            for i, (key, said) in enumerate(pues)
+        )
+    return ways
+
+
 @cache
 def _station_checks() -> dict[str, Exercise]:
     """`STATION_CHECKS`, built on first use: the stations' computations come from the fact-check's
@@ -2697,10 +2809,40 @@ def _station_checks() -> dict[str, Exercise]:
                     "computation "
                     "divides by one person's use",
                 ),
+                # the city table's other per-person rows (reader 16: the homes-only 592,000 got
+                # the hint "÷ annual electricity per person", which is what the student did)
+                *(
+                    _other_basis(b, "the station's computation divides by")
+                    for b in ("us-person-residential", "us-ms-person", "world-person")
+                ),
+                Trap(
+                    "people-in-households",
+                    _people_in_households,
+                    "that is the people living in the households' homes (households × people "
+                    "per home); the station's computation divides the site's energy by one "
+                    "person's use, all sectors",
+                ),
             ),
         ),
-        "ms-cooling": EXERCISES["cooling-at-fleet-pue"],
-        "ms-chips": EXERCISES["trn2-chips-300mw"],
+        "ms-cooling": _station_cooling("aws-fleet", articles=True),
+        # lesson 3's exercise, with a round figure named as one (reader 16: a round 250,000, an
+        # estimate, drew "don't divide by the PUE again", a slip the student never made)
+        "ms-chips": dataclasses.replace(
+            EXERCISES["trn2-chips-300mw"],
+            traps=(
+                Trap(
+                    "round-figure",
+                    lambda: float(factcheck.claim("ms-chips").claimed),
+                    "that is a round figure, not yet the station's computation: if you "
+                    "estimated it, work it from the station's figures to three figures; if you "
+                    "computed it, check that you did not divide by the PUE again after taking "
+                    "off cooling",
+                    rel_tol=0.001,
+                    figures=True,
+                ),
+                *EXERCISES["trn2-chips-300mw"].traps,
+            ),
+        ),
         "in-power": _station_exercise(
             "in-power",
             "MW",
@@ -2733,6 +2875,20 @@ def _station_checks() -> dict[str, Exercise]:
                     lambda: float(system_table().fp8_dense.sel(system="trn2-instance")),
                     "that is the dense figure: the station asks for the chips × one chip's sparse "
                     "figure",
+                ),
+                # the note's two ratios typed in the PFLOP/s field (reader 16: "4" drew "10
+                # times too small")
+                *(
+                    Trap(
+                        name,
+                        lambda x=x: float(x),
+                        "that looks like a ratio (sparse ÷ dense), which the note asks you to "
+                        "compare; the field asks for PFLOP/s: the chips × one chip's sparse "
+                        "figure",
+                    )
+                    for name, x in zip(
+                        ("articles-ratio", "aws-ratio"), factcheck.sparse_factors()[:2], strict=True
+                    )
                 ),
             ),
         ),
@@ -2796,8 +2952,21 @@ def check_station(claim_id: str, answer: object) -> Feedback:
     >>> "83" in check_station("us-fp8", "83.1 PFLOP/s").message
     False
     """
-    e = _station_checks()[claim_id]
-    fb = _check(e, answer)
+    ways = _station_ways()[claim_id]
+    fb, way = _check(ways[0][0], answer), ways[0][1]
+    for other, words in ways[1:]:  # another computation the station's figures allow
+        if fb.kind in ("right", "trap", "figures", "near"):
+            break
+        alt = _check(other, answer)
+        if alt.kind in ("right", "trap", "figures", "near"):
+            fb, way = alt, words
+    if fb.right and way:
+        return Feedback(
+            True,
+            f"That is the station's computation {way}. Which PUE is the claim's own terms for "
+            "this site is the debate's question: argue it, and the vote decides.",
+            "right",
+        )
     want, said = STATION_LABELS.get(claim_id, ""), answer_label(answer)
     if fb.right and want and said and said != want:
         return Feedback(

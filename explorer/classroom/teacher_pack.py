@@ -700,28 +700,32 @@ PLANS: dict[int, Plan] = {
                 "Groups work the stations of their claims, writing their number "
                 "and its assumption in the grid.",
             ),
+            # reader 16: 8 x 90 s filled the 12 minutes with no changeover, and the vote
+            # was cast twice; floor questions move to the debrief, each vote is cast once and
+            # groups mark their own "named" points against the reveal's "why" column
             (
-                12,
+                10,
                 "Make the case",
-                "Claim by claim, in the grid's order: its defender 40 s, its challenger 40 s, "
-                "then one question from the floor (about 90 s a claim).",
+                "Claim by claim, in the grid's order: its defender 30 s, its challenger 30 s, "
+                "and about 15 s to hand over (75 s a claim). Questions from the floor wait for "
+                "the debrief.",
             ),
             (
-                4,
+                5,
                 "Vote",
-                "Each group writes its verdict on the four claims it argued in the grid's "
-                "“group verdict” column (the role's verdict, scored); then everyone votes alone "
-                "on the eight claims, in the grid, then in the notebook.",
+                "Each group agrees its verdict on the four claims it argued and writes it in the "
+                "grid's “group verdict” column (the role's verdict, scored). Then everyone votes "
+                "alone on the eight claims, once: in the notebook when there are computers, in "
+                "the grid's “my vote” column on paper.",
             ),
             (
-                7,
+                8,
                 "Reveal",
-                "Press “Reveal the verdicts” and project the table; each group scores itself "
-                "from it out of 8 (the scoring rule above) and each student their votes. "
-                "Read aloud only the rows worth a second look (city, UltraServer, sparse, "
-                "memory); groups "
-                "that ask read the other rows (below them on screen, in the answer key on "
-                "paper).",
+                "Press “Reveal the verdicts” and project the table. Each group scores itself out "
+                "of 8 (the scoring rule above), marking its own “named” points against the "
+                "table's “why” column; each student scores their votes. Read aloud only the rows "
+                "worth a second look (city, UltraServer, sparse, memory); groups that ask read "
+                "the other rows (below them on screen, in the answer key on paper).",
             ),
             (
                 8,
@@ -768,7 +772,8 @@ PLANS: dict[int, Plan] = {
                 10,
                 "Work ÷ speed",
                 "Students answer capstone-days; the check that opens shows one job of every chip "
-                "losing most of its time to interruptions. If asked how such a job progresses at "
+                "losing most of its time to interruptions (on paper: read it out from the answer "
+                "key once the class has answered). If asked how such a job progresses at "
                 "all when a restart outlasts the average gap: the gaps are random, and only the "
                 "long ones let work through; its days are the model's extrapolation, far outside "
                 "any measured job, not a forecast.",
@@ -1640,8 +1645,10 @@ def _station_card(c: factcheck.Claim) -> str:
 def _station_extra(claim_id: str) -> str:
     """What lesson 5's interactive stations show, on paper: the city on each basis for the city
     claim, and the power split's read-out at the article's 40 % for the cooling claim."""
-    if claim_id == "ms-city":
-        caption, header, rows = lessons.city_table()
+    if claim_id == "ms-city":  # its all-sector row is the station's number: left to compute
+        caption, header, rows = lessons.city_table(
+            hidden=(lessons.STATION_BASIS,), closed="your number above"
+        )
         return (
             "<p>The city widget's table (the same site on each basis; "
             f"{html.escape(caption)}):</p>" + _table(header, rows)
@@ -1679,7 +1686,7 @@ def _fact_check_grid() -> str:
         f"<li>{_inline(item)}</li>"
         for item in _passage(5, "- **reproduced**").removeprefix("- ").split("\n- ")
     )
-    rule = f"<h3>The verdict rule</h3><ul>{rule}</ul>"
+    rule = f"<h3>The verdict rule</h3>{_md_table(5, '| verdict |')}<ul>{rule}</ul>"
     # the rule's example, assumption beside contested, as the notebook prints it
     head, *lines = _passage(5, "The line between").split("\n- ")
     rule += f"<p>{_inline(head)}</p><ul>{''.join(f'<li>{_inline(x)}</li>' for x in lines)}</ul>"
@@ -1703,6 +1710,17 @@ def _passage(lesson: int, start: str) -> str:
         if start in source:
             return source[source.index(start) :].split("\n\n")[0].strip()
     raise KeyError(f"lesson {lesson} has no paragraph starting {start!r}")
+
+
+def _md_table(lesson: int, start: str) -> str:
+    """The Markdown table of lesson `lesson`'s notebook whose header row begins with `start`, as
+    HTML (its cells' bold and italic kept): the worksheet prints the notebook's own table."""
+    lines = _passage(lesson, start).splitlines()
+    rows = [[_inline(c.strip()) for c in x.strip().strip("|").split("|")] for x in lines]
+    head, body = rows[0], [r for r in rows[2:] if r]
+    th = "".join(f"<th>{h}</th>" for h in head)
+    trs = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>\n" for r in body)
+    return f"<table><tr>{th}</tr>\n{trs}</table>\n"
 
 
 def _printed(details: str) -> str:
@@ -1730,13 +1748,14 @@ def _capstone_inputs() -> str:
     )
 
 
-def _capstone_after_step_3() -> str:
-    """What lesson 6's step 3 check prints and step 4's text: on the worksheet below step 3's
-    exercise, since it answers the question before it."""
+def _capstone_step_3_check() -> str:
+    """What lesson 6's step 3 check prints, for the answer key: the teacher reads it out once
+    the class has answered (reader 16: printed on the worksheet it gave away the hook's answer
+    and step 4's guess)."""
     site = lessons.capstone_site()
     return (
-        "<section><p><b>After step 3</b> (what its check prints): one job of every chip is "
-        "interrupted every "
+        "<p><b>Step 3's check</b> (read it out once capstone-days is answered): one job of every "
+        "chip is interrupted every "
         f"{html.escape(fmt.number(float(site.job_mtbi) * factor('hour', 'minute')))} "
         "minutes on average, and each restart takes "
         f"{html.escape(fmt.number(float(site.job_restart_minutes)))} minutes: goodput "
@@ -1745,6 +1764,15 @@ def _capstone_after_step_3() -> str:
         "the model's extrapolation held, the run would take "
         f"{html.escape(fmt.number(float(site.training_days)))} days (far outside any job ever "
         "measured).</p>"
+    )
+
+
+def _capstone_after_step_3() -> str:
+    """What follows lesson 6's step 3 on the worksheet: where its check is (read out from the
+    answer key, as the notebook and the handout say) and step 4's text."""
+    return (
+        "<section><p><b>After step 3</b>: once you have written your answer, your teacher reads "
+        "out what its check prints.</p>"
         f"<p><b>Step 4</b>: {_inline(_passage(6, 'The chips of one training job'))}</p>"
         f"<p>{_inline(_passage(6, '*Guess first:* does the fastest job').split(' Then')[0])} "
         "Your teacher "
@@ -1752,6 +1780,27 @@ def _capstone_after_step_3() -> str:
         "<p><b>Advanced</b>: your teacher hands out the job-size sweep (answer key) once you "
         "have answered the run's energy.</p></section>"
     )
+
+
+def _question_html(q: str) -> str:
+    """A question on paper, with a numbered list it ends with (lesson 5's eight claims) as a
+    list rather than one run-on paragraph (reader 16).
+
+    Examples
+    --------
+    >>> _question_html("Pick one. 1. A first. 2. A second.")
+    '<p>Pick one.</p><ol><li>A first.</li><li>A second.</li></ol>'
+    >>> _question_html("Is 300. The site?")
+    '<p>Is 300. The site?</p>'
+    """
+    head, *items = re.split(r"\s(?=\d{1,2}\. )", q)
+    numbered = [re.match(r"(\d+)\. (.*)", x, re.S) for x in items]
+    if len(items) < 2 or any(
+        not m or int(m[1]) != i for i, m in enumerate(numbered, start=1)
+    ):
+        return f"<p>{html.escape(q)}</p>"
+    lis = "".join(f"<li>{html.escape(m[2])}</li>" for m in numbered if m)
+    return f"<p>{html.escape(head)}</p><ol>{lis}</ol>"
 
 
 def _unguessed(page: str, lesson: int) -> str:
@@ -1801,7 +1850,7 @@ def _worksheet(lesson: Lesson) -> str:
                         [[label, "", "", ""] for label, _ in lessons.cooling_rows()],
                     )
                 parts.append(
-                    f"<section><p>{html.escape(q)}</p>{yes_no}<div class='blank'></div></section>"
+                    f"<section>{_question_html(q)}{yes_no}<div class='blank'></div></section>"
                 )
             continue
         for kind, eid in re.findall(r'widgets\.(answer_box|predict_reveal)\(\s*"([\w-]+)"', source):
@@ -2050,7 +2099,7 @@ def _capstone_checks() -> str:
         for r in lessons.capstone_sweep()
     ]
     return (
-        "<h3>The checks the reveals print</h3><ul>"
+        f"<h3>The checks the reveals print</h3>{_capstone_step_3_check()}<ul>"
         f"<li>The model against Meta's run: Llama 3.1 405B on {fmt.number(meta['chips'])} H100s "
         f"takes {fmt.number(meta['model_hours'] / million)} million GPU-hours in the model; Meta "
         f"published {fmt.number(meta['published_hours'] / million)} million. The model's goodput "

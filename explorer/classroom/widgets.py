@@ -314,9 +314,10 @@ def station(claim_id: str) -> w.Widget:
         said = w.HTML()
 
         def on_check(_):  # the station's computation, never the explorer's value or a verdict
-            said.value = (
-                f"<p>{html.escape(lessons.check_station(claim_id, number.value).message)}</p>"
-            )
+            fb = lessons.check_station(claim_id, number.value)
+            said.value = f"<p>{html.escape(fb.message)}</p>"
+            if fb.right:  # what would have given the station's number away may open now
+                REVEALED.mark(station_key(claim_id))
 
         button.on_click(on_check)
         fields = [
@@ -325,6 +326,14 @@ def station(claim_id: str) -> w.Widget:
             w.Text(description="Your assumption", style=LABEL),
         ]
     return shown(w.VBox([w.HTML(head + body), *fields]))
+
+
+def station_key(claim_id: str) -> str:
+    """The `REVEALED` entry a station's right number marks ("station-ms-city")."""
+    return f"station-{claim_id}"
+
+
+VOTE = "fact-check-vote"  # the `REVEALED` entry the vote's reveal marks
 
 
 def verdict_vote(claim_ids: tuple[str, ...] = factcheck.CLASS_CLAIMS) -> w.Widget:
@@ -366,6 +375,7 @@ def verdict_vote(claim_ids: tuple[str, ...] = factcheck.CLASS_CLAIMS) -> w.Widge
             verdict_rows.append([c.claim, vote, verdict, "✓" if vote == verdict else "✗", why])
             votes[c.id].disabled = True
         button.disabled = True
+        REVEALED.mark(VOTE)
         how = "".join(
             f"<li>{html.escape(c.claim)}: {html.escape(c.how or 'the catalog')}</li>"
             for c in claims
@@ -391,11 +401,20 @@ ARTICLE_SITE = "rainier-mississippi"  # the site whose article the first lessons
 
 
 CITY_BASES = lessons.COMPARED_BASES
+# the city station's own row, until its number checks (reader 16: the table printed it)
+CITY_ROW_CLOSED = "opens once your city station's number checks"
+CITY_ROW_ON_PAPER = "your number at the city station"
 
 
-def city_bases(site_power: float | None = None, bases: tuple[str, ...] = CITY_BASES) -> w.Widget:
+def city_bases(
+    site_power: float | None = None, bases: tuple[str, ...] = CITY_BASES, station: str = ""
+) -> w.Widget:
     """The same site as a city on a few bases (`CITY_BASES` by default), with a box that shows
-    every basis in the catalog (default site power: the article site's, from the catalog)."""
+    every basis in the catalog (default site power: the article site's, from the catalog).
+
+    With `station` (lesson 5's city claim), the row that is that station's computation (US
+    people, all sectors) says when it opens instead of its city, until the station's number is
+    right or the vote is revealed: the table would otherwise give the station's number away."""
     if site_power is None:
         site_power = catalog.site_inputs(ARTICLE_SITE)["site_power"]
     bound = validate.BOUNDS["site_power"]
@@ -406,11 +425,16 @@ def city_bases(site_power: float | None = None, bases: tuple[str, ...] = CITY_BA
 
     def update(_=None):
         names = catalog.names("bases") if every.value else chosen
-        caption, header, rows = lessons.city_table(sp.value, names)
+        opened = _revealing() or {station_key(station), VOTE} & set(REVEALED.done)
+        hidden = (lessons.STATION_BASIS,) if station and not opened else ()
+        closed = CITY_ROW_ON_PAPER if _on_paper() else CITY_ROW_CLOSED
+        caption, header, rows = lessons.city_table(sp.value, names, hidden, closed)
         out.value = f"<p>{caption}</p>" + table(header, rows)
 
     sp.observe(update, "value")
     every.observe(update, "value")
+    if station:
+        REVEALED.observe(update, "done")
     update()
     return shown(w.VBox([sp, every, out]))
 
