@@ -930,7 +930,7 @@ def _sparse_note() -> str:
     return (
         f"To check: the instance's {chips} chips × one chip's sparse figure, and the same with "
         "the dense figure. AWS's documentation gives one sparse figure, labelled "
-        "\"FP8/FP16/BF16/TF32 sparse\"; the article's row is FP8, so compare it with the FP8 "
+        '"FP8/FP16/BF16/TF32 sparse"; the article\'s row is FP8, so compare it with the FP8 '
         "dense figure. Then divide the article's sparse figure by the instance's dense "
         "figure, and AWS's sparse figure by AWS's dense one: how many times the dense figure "
         "does each make the sparse one?"

@@ -2748,8 +2748,7 @@ def _station_cooling(pue_key: str, articles: bool = False) -> Exercise:
             Trap(
                 "forgot-other-losses",
                 lambda: 1 - 1 / pue(),
-                f"that is all non-IT power at a PUE of {shown}; subtract the {_OTHER} other "
-                "losses",
+                f"that is all non-IT power at a PUE of {shown}; subtract the {_OTHER} other losses",
             ),
             Trap(
                 "pue-minus-one-minus-other",

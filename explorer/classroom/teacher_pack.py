@@ -1795,9 +1795,7 @@ def _question_html(q: str) -> str:
     """
     head, *items = re.split(r"\s(?=\d{1,2}\. )", q)
     numbered = [re.match(r"(\d+)\. (.*)", x, re.S) for x in items]
-    if len(items) < 2 or any(
-        not m or int(m[1]) != i for i, m in enumerate(numbered, start=1)
-    ):
+    if len(items) < 2 or any(not m or int(m[1]) != i for i, m in enumerate(numbered, start=1)):
         return f"<p>{html.escape(q)}</p>"
     lis = "".join(f"<li>{html.escape(m[2])}</li>" for m in numbered if m)
     return f"<p>{html.escape(head)}</p><ol>{lis}</ol>"

@@ -624,3 +624,46 @@ def test_reader_14s_answers_to_lessons_1_and_2():
         assert fb.trap == trap, (ex, typed, fb.message)
     assert "12,200 kWh" in lessons.check("city-power-article", "127 MW").message
     assert "households" in lessons.check("city-low-load", "150,800").message
+
+
+def test_reader_16s_numbers_at_lesson_5s_stations():
+    # (station, typed, kind, trap). Cooling: the station shows two PUEs and the vote decides
+    # which is the claim's own terms, so both computations are the station's: 1 - 1/1.15 - 0.03
+    # = 10.0 % and 1 - 1/1.56 - 0.03 = 32.9 %; 1 - 1/1.56 = 35.9 % forgets the other losses; the
+    # article's 30 % is asked for a computation without naming a PUE. City: the table's other
+    # per-person rows, 2,628e6 kWh / 4,437 = 592,000 (homes only), / 16,666 = 158,000
+    # (Mississippi), / 3,486 = 754,000 (world); 245,264 households x 2.51 = 616,000 people.
+    # Chips: a round 250,000 is neither the station's 286,813 nor the PUE-twice 249,400 slip.
+    # Sparse: the note's ratios (2,563 / 1,299 = 1.97; 83.2 / 20.8 = 4) typed in the PF field
+    rows = [
+        ("ms-cooling", "33%", "right", ""),
+        ("ms-cooling", "0.33", "right", ""),
+        ("ms-cooling", "1-1/1.56-0.03", "right", ""),
+        ("ms-cooling", "10 %", "right", ""),
+        ("ms-cooling", "36%", "trap", "forgot-other-losses"),
+        ("ms-cooling", "13 %", "trap", "forgot-other-losses"),
+        ("ms-cooling", "30%", "trap", "articles-range-low"),
+        ("ms-cooling", "50 %", "trap", "articles-range-high"),
+        ("ms-city", "592000", "trap", "person-residential-basis"),
+        ("ms-city", "592,000 people", "trap", "person-residential-basis"),
+        ("ms-city", "158,000", "trap", "ms-basis"),
+        ("ms-city", "754,000", "trap", "world-basis"),
+        ("ms-city", "616,000", "trap", "people-in-households"),
+        ("ms-chips", "250000", "figures", "round-figure"),
+        ("ms-chips", "249,400", "trap", "pue-twice"),
+        ("trn2-sparse", "2", "trap", "aws-ratio"),
+        ("trn2-sparse", "4", "trap", "articles-ratio"),
+    ]
+    for claim, typed, kind, trap in rows:
+        fb = lessons.check_station(claim, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
+    # each PUE's computation is confirmed as that PUE's, and neither is called the claim's terms
+    for typed, pue in (("33%", "industry's average PUE"), ("10%", "AWS's fleet PUE")):
+        said = lessons.check_station("ms-cooling", typed).message
+        assert pue in said and "the vote decides" in said, said
+    for typed in ("30%", "40 %", "50%"):
+        said = lessons.check_station("ms-cooling", typed).message
+        assert "AWS" not in said and "1.15" not in said, said
+    assert "homes only" in lessons.check_station("ms-city", "592000").message
+    assert "1.15 again" not in lessons.check_station("ms-chips", "250000").message
+    assert "ratio" in lessons.check_station("trn2-sparse", "4").message
