@@ -2938,6 +2938,19 @@ def station_unit(claim_id: str) -> str:
     return e.shown_unit() or ("%" if e.unit == SHARE else e.unit)
 
 
+def station_numbers(claim_id: str) -> str:
+    """What a station's computation gives, for the teacher's answer key (never a station or the
+    notebook): each way its figures allow, with the words that name it.
+
+    Examples
+    --------
+    >>> station_numbers("ms-cooling")
+    "10 % with AWS's fleet PUE; 32.9 % with the industry's average PUE"
+    """
+    ways = _station_ways().get(claim_id, ())
+    return "; ".join(f"{e.show(e.answer())} {said}".strip() for e, said in ways)
+
+
 def check_station(claim_id: str, answer: object) -> Feedback:
     """A station's number against its computation: whether it matches (never the explorer's
     value or a verdict), or the hint for the slip it shows.

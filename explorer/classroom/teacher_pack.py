@@ -2042,6 +2042,20 @@ def _answers(lesson: Lesson) -> str:
     if lesson.number == 6:
         parts.append(_capstone_checks())
     if lesson.number == 5:
+        # the stations' numbers, to check a group's on paper (reader 16: the worksheet's city
+        # table leaves the station's own row to the group, so the key has it)
+        caption, header, rows = lessons.city_table()
+        stations = [
+            [c.claim, c.recompute().removeprefix("Recompute: "), lessons.station_numbers(c.id)]
+            for c in factcheck.class_claims()
+            if lessons.station_numbers(c.id)
+        ]
+        parts.append(
+            "<h3>The stations' numbers (to check a group's; not verdicts)</h3>"
+            + _table(["claim", "the station's computation", "its number"], stations)
+            + f"<p>The city widget's table in full ({html.escape(caption)}):</p>"
+            + _table(header, rows)
+        )
         parts.append(
             "<h3>The verdicts (as the vote's reveal shows them)</h3>"
             + factcheck.html_table(factcheck.CLASS_CLAIMS)

@@ -323,3 +323,13 @@ def test_the_capstone_shows_more_chips_making_the_job_slower():
     meta = lessons.meta_check()
     assert meta["model_mfu"] > meta["published_mfu"]
     assert meta["model_goodput"] < meta["published_effective_time"]
+
+
+def test_the_answer_key_has_every_stations_number(pages):
+    # reader 16: the worksheet leaves the city station's row to the group, and the cooling
+    # station accepts both PUEs' computations: the teacher checks both from the key
+    key = pages["lesson-5/answers.html"]
+    stations = key[key.index("The stations' numbers") : key.index("The verdicts (as")]
+    assert "215,000 people" in stations  # 2,628e6 kWh / 12,200 kWh
+    assert "32.9 % with the industry" in stations  # 1 - 1/1.56 - 0.03
+    assert "73.3 MW" in stations and "1,536 GiB" in stations
