@@ -751,8 +751,9 @@ PLANS: dict[int, Plan] = {
         "The stations, the vote and the reveal all run in the notebook. Without computers: the "
         "worksheet carries the verdict rule, the dense/sparse note, the role cards, the stations "
         "(figures, the computation in words, the notes and the sources with their addresses) and "
-        "the claim grid; the teacher reads the verdicts, the rows "
-        "worth a second look and the debrief's model answers from the answer key at the reveal.",
+        "the claim grid; the teacher checks the groups' station numbers from the answer key "
+        "(the cooling station accepts either PUE's computation) and reads the verdicts, the rows "
+        "worth a second look and the debrief's model answers from it at the reveal.",
     ),
     6: Plan(
         (
