@@ -303,7 +303,7 @@ def test_the_sparse_station_quotes_awss_label():
     assert "FP8/FP16/BF16/TF32" in factcheck.figure_line("chips.trn2.fp8_sparse")[0]
 
 
-def test_the_capstone_shows_more_chips_making_the_job_slower():
+def test_the_capstone_shows_more_chips_making_the_job_slower(pages):
     # reader 16: the sweep skipped every size between the fastest (128,494 chips, 32.3 days)
     # and every chip, so "more chips make it slower" was asserted; twice the fastest takes
     # 53.5 days in the model
@@ -323,6 +323,7 @@ def test_the_capstone_shows_more_chips_making_the_job_slower():
     meta = lessons.meta_check()
     assert meta["model_mfu"] > meta["published_mfu"]
     assert meta["model_goodput"] < meta["published_effective_time"]
+    assert "the two offset, so the GPU-hours still match" in pages["lesson-6/answers.html"]
 
 
 def test_the_answer_key_has_every_stations_number(pages):
