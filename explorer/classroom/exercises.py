@@ -791,6 +791,12 @@ class Exercise:
             return False
         return lo <= x <= hi or float(f"{x:.12g}") == self.two_figures()
 
+    def needs_three(self) -> bool:
+        """Whether a two-figure answer can never be right: the answer to two figures is a
+        figures-trap's published figure (the article's 250,000 for 245,264 households), refused
+        as copied, so three figures are asked for."""
+        return self.copied(self.two_figures()) is not None
+
     def copied(self, x: float) -> Trap | None:
         """The figures-trap `x` is (`Trap.figures`: a published figure that also rounds the
         answer, copied rather than computed), or None."""
@@ -1062,7 +1068,8 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         return Feedback(
             False,
             f"Not yet{said}: that fits only to the {figures} figure"
-            f"{'' if figures == 1 else 's'} you gave; give two or three figures"
+            f"{'' if figures == 1 else 's'} you gave; give "
+            f"{'three' if e.needs_three() else 'two or three'} figures"
             f"{' in ' + e.shown_unit() if e.shown_unit() else ''} "
             f"(the checker accepts {e.tolerance()}).",
             "figures",
@@ -1136,6 +1143,22 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
                     f"{fmt.number(x * 1e3)} or {x * 1e3:.0f} (a point is read as a decimal point)"
                 )
             return Feedback(False, f"Not yet{said}, hint: {_sentence(words)}", "trap", slip)
+    # where two figures cannot be right (the answer to two figures is a published figure,
+    # `Exercise.needs_three`), a two-figure answer that an accepted result rounds to is the
+    # student's rounding, not a wrong figure: "240,000" for 245,264 households, worked from an
+    # energy of 2.6 TWh (242,650) and rounded (reader 16)
+    given = _figures(spelled)
+    if e.needs_three() and rounding is not None and given is not None and given <= 2:
+        lo, hi = e.accepted()
+        if x - rounding <= hi and x + rounding >= lo:
+            return Feedback(
+                False,
+                f"Not yet{said}: to the {given} figures you gave this may be right, but here two "
+                "figures cannot be told from the published figure the answer rounds to; give "
+                "three figures, and keep three figures at every step before it (a result "
+                "rounded earlier moves this one).",
+                "figures",
+            )
     # a ratio between 1 and 2 (a PUE, 1.75): its excess over 1 is what a method gets right or
     # wrong, so 1 + share (1.43) is a wrong method, not a near miss
     excess = (x - 1) / (want - 1) if e.unit == RATIO and 1 < want < 2 else ratio

@@ -249,7 +249,8 @@ def cooling_rows() -> list[tuple[str, str]]:
     chillers evaporate no water), AWS's fleet PUE with AWS's reported WUE, and that PUE with all
     the heat rejected by evaporation (water = heat rejected ÷ the latent heat of water, so the
     water follows the heat, not the PUE; an upper bound, since towers also shed heat without
-    evaporating). Rows 2 and 3 share a PUE and so their cooling electricity: the water between
+    evaporating; evaporation only: a tower's drain comes on top, `evaporation_line`). Rows 2
+    and 3 share a PUE and so their cooling electricity: the water between
     them is what the fleet's economiser hours save. Each row: its label, then cooling, heat
     removed and rejected, COP, WUE and water a year.
 
@@ -268,7 +269,11 @@ def cooling_rows() -> list[tuple[str, str]]:
     rows = (
         ("1 · the article's 40 %, dry", COOLING_SHARE, {"wue": 0.0}),
         ("2 · AWS's fleet PUE, AWS's reported water use", fleet_share, {}),
-        ("3 · AWS's fleet PUE, at most: all heat by evaporation", fleet_share, {"wue": wet_wue}),
+        (
+            "3 · AWS's fleet PUE, evaporated at most: all heat by evaporation",
+            fleet_share,
+            {"wue": wet_wue},
+        ),
     )
     out = []
     for label, cf, water_use in rows:
@@ -289,19 +294,29 @@ def cooling_rows() -> list[tuple[str, str]]:
 
 
 def evaporation_line() -> str:
-    """The physics under row 3 of `cooling_rows`, in one line, from the catalog's latent heat.
+    """The physics under row 3 of `cooling_rows`, from the catalog's latent heat, and the water
+    a cooling tower drains on top of what it evaporates (its bleed-off, at the cycles of
+    concentration of lesson 7's tower plant): row 3 is evaporation only, so a wet plant's total
+    water can be higher.
 
     Examples
     --------
     >>> evaporation_line()[:55]
     'Water evaporated ≈ heat rejected by evaporation ÷ the l'
+    >>> evaporation_line().split("; ")[-1]  # 1.47 L x 3 / (3 - 1) = 2.2 L
+    'about 2.2 L for each kWh of heat in all'
     """
     latent = catalog.entry("climate.latent_heat")
+    cycles = plant.params("cooling_tech.chiller-economiser")["cycles_of_concentration"]
+    drawn = cycles / (cycles - 1)  # water drawn ÷ water evaporated, with the bleed-off
     return (
         "Water evaporated ≈ heat rejected by evaporation ÷ the latent heat of water "
         f"({fmt.number(latent.value)} kJ/kg, {latent.source_title.split(':')[0]}): "
         f"{fmt.number(plant.evaporated_water(), 3)} L for each kWh of heat; a dry plant "
-        "evaporates none"
+        "evaporates none. A cooling tower also drains some of its water to keep it clean: at "
+        f"the {fmt.number(cycles)} cycles of concentration of lesson 7's plant it draws "
+        f"{fmt.number(drawn, 2)} times what it evaporates; "
+        f"about {fmt.number(plant.evaporated_water() * drawn, 2)} L for each kWh of heat in all"
     )
 
 
@@ -666,6 +681,10 @@ def _llama_seconds(precision: str = "bf16") -> float:
 
 
 EXERCISES: dict[str, Exercise] = {}
+# catalog figures an exercise has students work out as its first step (the hours in a year, for
+# the site's energy): a sources list (`widgets.where_from`) leaves them blank until that exercise
+# is revealed, and the students' handout and worksheet blank them (`guessed_figures`)
+WORKED_OUT = {"conventions.hours_per_year": "energy-300mw"}
 
 
 def _add(e: Exercise) -> None:
@@ -1923,7 +1942,7 @@ def rough_percent(share: float) -> str:
 
 def guessed_figures(lesson: int) -> tuple[str, ...]:
     """The figures a lesson asks students to guess or work out before a cell prints them (its
-    "Guess first" cells; lesson 1's hours in a year, which its sources list prints), as the
+    "Guess first" cells; the `WORKED_OUT` figures, such as lesson 1's hours in a year), as the
     lesson prints them. On paper they are only in the answer key: the worksheet and the
     students' handout blank them.
 
@@ -1932,10 +1951,13 @@ def guessed_figures(lesson: int) -> tuple[str, ...]:
     >>> guessed_figures(6)[1:], guessed_figures(1)
     (('128,000', '32.3 days'), ('8,760',))
     """
-    if lesson == 1:
-        return (_HOURS,)
+    worked = tuple(
+        fmt.number(catalog.entry(key).value)
+        for key, eid in WORKED_OUT.items()
+        if EXERCISES[eid].lesson == lesson
+    )
     if lesson != 6:
-        return ()
+        return worked
     return (fmt.quantity(_c("peak_flops"), "FLOP/s"), _PLAN_CHIPS, f"{_PLAN_DAYS} days")
 
 

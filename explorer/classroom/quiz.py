@@ -817,8 +817,8 @@ CHOICE_ITEMS: dict[int, tuple[ChoiceItem, ...]] = {
             lambda: "no: a fleet average allows some sites worse than it",
             {
                 "yes: every AWS site must run at the fleet's PUE": "an average read as a rule",
-                "yes: 1.6 is worse than the fleet, so one figure is false": "an average read as "
-                "a rule",
+                "yes: 1.6 is worse than the fleet, so one figure is false": "a site worse than "
+                "the fleet taken as proof that a figure is false",
                 "no: a PUE of 1.6 is better than the fleet's": "a higher PUE read as better",
             },
         ),

@@ -427,21 +427,21 @@ PLANS: dict[int, Plan] = {
                 "roughly 250,000 people”. Say: “Write down: more or less than the site? Keep it.”",
             ),
             (
-                10,
+                8,
                 "Power and energy",
                 "Draw a tap: MW is how fast, MWh how much. Ask: “How many hours in a year?” and "
                 f"let a student build 365 × 24 = {_N_HOURS} on the board. Students answer "
                 "energy-300mw in the notebook before the explorer's own multiplication opens.",
             ),
             (
-                10,
+                9,
                 "A city of how many?",
                 "Say: “A city is energy per year divided by one "
                 "person's use; which person?” Students answer city-people-us on the US "
                 "all-sector basis (every kWh of homes, shops and factories, shared over everyone).",
             ),
             (
-                15,
+                13,
                 "Which basis?",
                 "Read the bases and their figures together: a household's basis is what one "
                 "home's meter counts, and two to three people share it. Each pair writes its "
@@ -451,10 +451,16 @@ PLANS: dict[int, Plan] = {
                 "with the board.",
             ),
             (
-                10,
+                7,
+                "Turned round",
+                "Students answer city-power-article: the article's 250,000 people turned back "
+                "into megawatts (energy ÷ hours). Say: “Is the city's power above or below the "
+                "site's 300 MW?”",
+            ),
+            (
+                8,
                 "Debrief",
-                "Students answer city-power-article (the article's 250,000 people turned "
-                "back into megawatts: energy ÷ hours), then back to the hook guesses. Say: “The "
+                "Back to the hook guesses: a show of hands, more or less than the site? Say: “The "
                 "250,000 match households. A number with no basis is not a fact yet.” Early "
                 "finishers and homework: the "
                 "Advanced city-low-load (a site that does not run flat out). Collect the "
@@ -1112,10 +1118,20 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "Water: rows 2 and 3 spend the same cooling electricity "
                 f"({_cooling_mw(power.cooling_share_at('aws-fleet'))} each), but row 2 evaporates "
                 "about a tenth of row 3's water. Row 3 is at most what a wet plant at that PUE "
-                "could evaporate (all heat leaving as vapour), row 2 what AWS reports over a "
-                "year; the economiser's hours, when outside air cools the halls, spend neither "
-                "chiller electricity nor water. A wet plant's water follows the heat it rejects "
-                "(the whole site's power), not its PUE.",
+                "could evaporate (all heat leaving as vapour; a tower's drain comes on top), row 2 "
+                "what AWS reports over a year; the air-side economiser's hours, when outside air "
+                "blown through the halls cools them, spend neither chiller electricity nor water "
+                "(a water-side economiser, lesson 7's, still evaporates in its tower). A wet "
+                "plant's water follows the heat it rejects: for this site's 300 MW a better PUE "
+                "does not cut it; for the same computing it saves water only in proportion.",
+            ),
+            (
+                "industry-wide survey's average PUE",
+                f"1 − 1/{_SURVEY_PUE} − {fmt.percent(_OTHER_SHARE)} = "
+                f"{fmt.percent(power.cooling_share_at('industry-average'), 2)} of the site: inside "
+                "30–50 %, but only at its low end; the high end (50 %) needs a PUE of "
+                f"{fmt.number(lessons.article_pue_range()[1])}, far worse than the survey's "
+                "average of datacenters of every kind and age.",
             ),
         ),
         3: (

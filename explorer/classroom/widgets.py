@@ -80,9 +80,15 @@ def _unit_label(ex: lessons.Exercise) -> str:
 
 class Revealed(traitlets.HasTraits):
     """The exercises whose result the student has seen (right, given up, or prediction
-    committed); a solution waits for its exercise here."""
+    committed); a solution waits for its exercise here. `asked` holds the exercises on the page
+    (their answer box or prediction has been shown)."""
 
     done = traitlets.List(traitlets.Unicode())
+    asked = traitlets.List(traitlets.Unicode())
+
+    def ask(self, exercise_id: str) -> None:
+        if exercise_id not in self.asked:
+            self.asked = [*self.asked, exercise_id]
 
     def mark(self, exercise_id: str) -> None:
         if exercise_id not in self.done:
@@ -115,6 +121,7 @@ def answer_box(exercise_id: str, then: Callable[[], object] | None = None) -> w.
     "Show the answer" button gives up. The engine decides. Only once the answer is right or
     shown does the result appear, with what `then` builds (a widget, or what it prints)."""
     ex = lessons.EXERCISES[exercise_id]
+    REVEALED.ask(exercise_id)
     field = w.Text(description=_unit_label(ex), style=LABEL)
     button = w.Button(description="Check")
     more = w.Button(description="Hint")
@@ -179,6 +186,7 @@ def predict_reveal(exercise_id: str, then: Callable[[], object] | None = None) -
     committed; an ambiguous one (a bare 90 for a share) is said back first ("read as 90 %") and
     committed on the second press. It is recorded on the widget (``.prediction``)."""
     ex = lessons.EXERCISES[exercise_id]
+    REVEALED.ask(exercise_id)
     field = w.Text(
         description=_unit_label(ex).replace("Your answer", "Prediction"),
         placeholder="one number: your best estimate",
@@ -489,7 +497,8 @@ def power_split(
         ds = compute(site_power=site_power, cooling_fraction=cf.value, site=site)
         with bars.hold_sync():
             bars.y = [float(ds.it_power), float(ds.cooling_power), float(ds.overhead_power)]
-        if any(e not in REVEALED.done for e in numbers_after):
+        # the teacher's rendering opens every reveal: its numbers are not held back
+        if not _revealing() and any(e not in REVEALED.done for e in numbers_after):
             out.value = (
                 "<p><i>Watch the bars: the PUE and the megawatts appear here once you have "
                 "answered the exercises below (they would give their answers away).</i></p>"
@@ -741,6 +750,10 @@ def where_from(
     the maintainers' record, not a student's reading; a third item ``"share"`` prints a share of 1
     as "100 %" (a load factor), not "1".
 
+    A figure that an exercise on the page has students work out (`lessons.WORKED_OUT`: the
+    hours in a year, the first step of the site's energy) is a blank until that exercise is
+    revealed: its value and its source (whose title may state it) show only then.
+
     Examples
     --------
     >>> "8,760 hours per year" in where_from(("conventions.hours_per_year", "hours")).value
@@ -749,20 +762,37 @@ def where_from(
     ('96 per day', '4 °C')
     """
     said = dict(n if isinstance(n, tuple) else (n, "") for n in notes)  # "": the catalog's
-    items = []
-    for key, what, *how in figures:
+    out = w.HTML()
+
+    def held(key: str) -> bool:
+        eid = lessons.WORKED_OUT.get(key)
+        return eid in REVEALED.asked and eid not in REVEALED.done
+
+    def line(key: str, what: str, how: list[str]) -> str:
+        if held(key):
+            return (
+                f"<li><b>{html.escape(what)}</b>: ______ (you work this out in the lesson; it "
+                "shows here, with its source, once you have answered that exercise).</li>"
+            )
         e = catalog.entry(key)
         note = (said[key] or e.note) if key in said else ""
         value = fmt.percent(e.value) if how == ["share"] else _reading(e.value, e.unit)
         # the source's title, not a link: a handout loads nothing from the network
-        items.append(
+        return (
             f"<li><b>{html.escape(what)}</b>: {html.escape(value)}. "
             f"{html.escape(e.source_title)}, {html.escape(e.date)} "
             f"(confidence: {html.escape(e.confidence)})."
             + (f" <small>{html.escape(note)}</small>" if note else "")
             + "</li>"
         )
-    return shown(w.HTML(f"<ul>{''.join(items)}</ul>"))
+
+    def update(_=None) -> None:
+        out.value = f"<ul>{''.join(line(key, what, how) for key, what, *how in figures)}</ul>"
+
+    if any(key in lessons.WORKED_OUT for key, *_ in figures):
+        REVEALED.observe(update, "done")
+    update()
+    return shown(out)
 
 
 def sources(*prefixes: str) -> w.Widget:

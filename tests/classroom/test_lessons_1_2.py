@@ -412,3 +412,84 @@ def test_reader_15s_items_in_lessons_1_and_2(pages):
     assert site.confidence == "low" and "Not confirmed by AWS" in site.note
     nb = json.loads((teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[0].notebook).read_text())
     assert '"sites.rainier-mississippi.site_power"' in "".join(nb["cells"][-1]["source"])
+
+
+def test_reader_16s_items_in_lessons_1_and_2(pages, monkeypatch):
+    # lesson 1, D1: the sources list printed "hours in a year: 8,760 hours" (and its source's
+    # title, "year of 8,760 h") under energy-300mw's first step; it is a blank on a page that
+    # asks that exercise until it is revealed, and shown where nobody asks it (lesson 8)
+    monkeypatch.delenv("EXPLORER_STATIC", raising=False)
+    monkeypatch.delenv(widgets.REVEAL, raising=False)
+    hours = ("conventions.hours_per_year", "hours in a year")
+    saved = widgets.REVEALED.done, widgets.REVEALED.asked
+    try:
+        widgets.REVEALED.done, widgets.REVEALED.asked = [], []
+        assert "8,760" in widgets.where_from(hours).value  # no exercise asks it here
+        widgets.REVEALED.ask("energy-300mw")
+        listed = widgets.where_from(hours, ("bases.us-person.value", "a US person"))
+        assert "8,760" not in listed.value and "______" in listed.value
+        assert "12,200 kWh" in listed.value  # the other lines are not held
+        widgets.REVEALED.mark("energy-300mw")
+        assert "8,760 hours per year" in listed.value  # opens with the exercise
+    finally:
+        widgets.REVEALED.done, widgets.REVEALED.asked = saved
+    one = _markdown(1)
+    # D3: each basis in the pair work says its year (2020 for the homes, 2022 for Mississippi),
+    # the catalog's, beside the all-sector basis's 2022
+    for key in (
+        "bases.us-household.value",
+        "bases.us-person-residential.value",
+        "bases.us-ms-person.value",
+    ):
+        e = catalog.entry(key)
+        assert f"{fmt.number(e.value)} kWh a year ({e.date})" in one, key
+    # D4: the hook's answer in three bullets, one reading each
+    for reading in ("- **As the article writes it**", "- **Turned round**", "- **Homes only**"):
+        assert reading in one, reading
+    # D5: city-power-article has its own slot before the 42nd minute; the hook vote after it
+    minute, slots = 0, {}
+    for length, title, text in teacher_pack.PLANS[1].segments:
+        slots[title] = (minute, minute + length, text)
+        minute += length
+    assert minute == 50
+    start, end, text = slots["Turned round"]
+    assert "city-power-article" in text and end <= 42 and start >= 35
+    assert "hook" in slots["Debrief"][2] and "city-power-article" not in slots["Debrief"][2]
+    two = _markdown(2)
+    flat = " ".join(two.split())
+    # D1-D3: the economiser of lesson 2 is air-side (dry), lesson 7's water-side (wet), in the
+    # lesson and the glossary; row 3 bounds evaporation only, a tower's drain comes on top
+    # (1.47 L x 3 / (3 - 1) = 2.2 L per kWh of heat); a better PUE saves water in proportion
+    assert "possible only because" not in flat and "possible mostly because" in flat
+    assert "*air-side* economiser" in flat and "*water-side* economiser" in flat
+    glossary = (teacher_pack.NOTEBOOKS / "glossary.md").read_text(encoding="utf-8")
+    entry = glossary[glossary.index('<a id="economiser">') :].split("\n\n")[0]
+    assert "*air-side*" in entry and "*water-side*" in entry and "still evaporates" in entry
+    (_, _), (_, _), (label3, _) = lessons.cooling_rows()
+    assert "evaporated at most" in label3
+    assert "about 2.2 L for each kWh of heat in all" in lessons.evaporation_line()
+    assert "A better PUE does not save water" not in flat
+    assert "a better PUE saves water only in proportion" in flat
+    # D4: economiser is among the words used and linked at its first use outside a fold
+    assert "[economiser](glossary.md#economiser)" in two.split("## Hook")[0]
+    body = re.sub(r"<details>.*?</details>", "", two.split("## Hook")[1], flags=re.S)
+    first = body.index("economiser")
+    assert body[first - 1 : first + 10] == "[economiser", body[first - 40 : first + 40]
+    # D5: the plan's pairs task (1 - 1/1.56 - 3 % = 32.9 %) is a question in the notebook, so
+    # the worksheet has a place to write it
+    sheet = html.unescape(pages["lesson-2/worksheet.html"])
+    assert "industry-wide survey's average PUE is 1.56" in sheet
+    assert "industry-wide survey's average PUE is 1.56" in flat
+    # D6: quiz item 4's two "yes" distractors are two different slips
+    (fleet,) = quiz.choice_items(2)
+    whys = [why for _, why in fleet.options() if why != "right"]
+    assert len(set(whys)) == len(whys), whys
+    # D7: the teacher's rendering (every reveal open) shows the slider's numbers at once
+    monkeypatch.setenv(widgets.REVEAL, "1")
+    widgets.REVEALED.done = []
+    try:
+        split = widgets.power_split(lessons.COOLING_SHARE, heat=False, numbers_after=("x",))
+        readout = split.children[-1].value
+        assert "appear here once" not in readout and "PUE" in readout
+    finally:
+        widgets.REVEALED.done = []

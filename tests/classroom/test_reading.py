@@ -667,3 +667,27 @@ def test_reader_16s_numbers_at_lesson_5s_stations():
     assert "homes only" in lessons.check_station("ms-city", "592000").message
     assert "1.15 again" not in lessons.check_station("ms-chips", "250000").message
     assert "ratio" in lessons.check_station("trn2-sparse", "4").message
+
+
+def test_reader_16s_answers_to_lessons_1_and_2():
+    # (exercise, typed, kind, words the message must contain): 2.6 TWh (accepted for the energy)
+    # carried on, 2.6e9 kWh / 10,715 = 242,650 households, written to two figures; the answer,
+    # 245,264, is 250,000 to two figures, the article's figure, so no two-figure answer can pass:
+    # one that an accepted result (240,359-250,169, ±2 %) rounds to is asked for three figures,
+    # not called a wrong figure; 230,000 (6.2 % low) cannot round an accepted result. Where two
+    # figures can pass (the energy's 2,600), a two-figure miss stays a near miss: 2,700 GWh
+    rows = [
+        ("city-households-us", "240,000", "figures", "give three figures"),
+        ("city-households-us", "2.4e5", "figures", "give three figures"),
+        ("city-households-us", "240000 households", "figures", "keep three figures at every"),
+        ("city-households-us", "243,000", "right", ""),
+        ("city-households-us", "230,000", "near", "6.2 % too low"),
+        ("city-households-us", "200,000", "figures", "give three figures in households"),
+        ("energy-300mw", "2,700", "near", "2.7 % too high"),
+    ]
+    for ex, typed, kind, words in rows:
+        fb = lessons.check(ex, typed)
+        assert fb.kind == kind and words in fb.message, (ex, typed, fb.message)
+    assert (
+        "check the figures you used" not in lessons.check("city-households-us", "240,000").message
+    )
