@@ -479,6 +479,9 @@ PLANS: dict[int, Plan] = {
             "the hint asks a student who worked it out for three figures (their own result). "
             f"On paper: accept 250,000 only if the working shows about {_HOUSEHOLDS_CITY}; "
             "otherwise ask for three figures.",
+            "A household city to two figures worked from an energy rounded to two figures (in "
+            "TWh): within the tolerance to the figures given, but two figures cannot be told "
+            "from the article's 250,000, so the checker asks for three figures at every step.",
             "Answering 3,050 (the city's GWh a year) for city-power-article: the hint says "
             "energy ÷ the hours of a year gives the power.",
             "Multiplying by 24 only (one day's energy) for energy-300mw: the trap hint says a "
@@ -546,8 +549,9 @@ PLANS: dict[int, Plan] = {
             f"{_typed_percent('cooling-at-fleet-pue')} % and says so; students can change it.",
         ),
         "The slider and the note open inside the notebook: Run All, no app needed. Without "
-        "computers, the worksheet's three Basics exercises and the hook make the lesson; draw "
-        "the bars (IT, cooling, other) on the board for 40 % and for the fleet PUE. The "
+        "computers, the worksheet's three Basics exercises, the pairs question and the hook make "
+        "the lesson; draw the bars (IT, cooling, other) on the board for 40 % and for the "
+        "fleet PUE. The "
         "Advanced rows (heat, COP, water) are printed in the answer key (and on the teacher's "
         "rendering, explorer teach handouts --teacher --out DIR): read them out after the COP "
         "predictions.",

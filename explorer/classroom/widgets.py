@@ -770,9 +770,12 @@ def where_from(
 
     def line(key: str, what: str, how: list[str]) -> str:
         if held(key):
+            asked = lessons.EXERCISES[lessons.WORKED_OUT[key]].question
+            paper = "; on paper, you work it out" if _on_paper() else ""
             return (
-                f"<li><b>{html.escape(what)}</b>: ______ (you work this out in the lesson; it "
-                "shows here, with its source, once you have answered that exercise).</li>"
+                f"<li><b>{html.escape(what)}</b>: ______ (you work this out in the lesson: it "
+                f"shows here, with its source, once you have answered “{html.escape(asked)}”"
+                f"{paper}).</li>"
             )
         e = catalog.entry(key)
         note = (said[key] or e.note) if key in said else ""
