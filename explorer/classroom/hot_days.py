@@ -96,8 +96,8 @@ def the_plants_year(year: xr.Dataset) -> object:
     flat = compute(site=year.attrs["site_preset"])
     flat_tech = str(flat.attrs["cooling_tech"])
     print(
-        f"lessons 1-6: {_mw(flat.site_power)} every hour with the {flat_tech} plant (the "
-        f"explorer's default for this site), annual PUE {fmt.number(float(flat.pue), 3)}, IT "
+        f"lessons 1-6: {_mw(flat.site_power)} as the year's average with the {flat_tech} plant "
+        f"(the explorer's default for this site), annual PUE {fmt.number(float(flat.pue), 3)}, IT "
         f"load {_mw(flat.it_power)}"
     )
     month_cooling_table(year)
@@ -123,12 +123,7 @@ def the_plants_year(year: xr.Dataset) -> object:
         "left for the IT.) The water: this plant's cooling tower evaporates water all year, "
         f"while AWS's halls ({fmt.number(aws)} L/kWh, lesson 2) are mostly cooled by outside air."
     )
-    _say(
-        "Words under the chart: the condenser is where a chiller hands its heat to the tower "
-        "water; the plate heat exchanger is the economiser (free cooling); the Carnot COP is the "
-        "best a chiller could do by physics; WUE is litres of water per kWh of IT energy (see "
-        "the glossary's chiller, economiser and WUE)."
-    )
+    _say("WUE is litres of water per kWh of IT energy (see the glossary's WUE).")
     return context.monthly_widget(hot_day=year.attrs["hot_day_rule"])  # the lesson's hot day
 
 
@@ -321,8 +316,8 @@ def sizing_design_day(year: xr.Dataset) -> None:
     as warm as its afternoon (a wet-bulb of 24.1 °C at its coolest, against 21.6 °C).
     """
     tech = str(year.attrs["cooling_tech"])
-    days = climate.plant_year(climate.load_station(str(year.attrs["station"])), tech)
-    days = {d.name: d for d in days.weather.design_days}
+    weather = climate.plant_year(climate.load_station(str(year.attrs["station"])), tech).weather
+    days = {d.name: d for d in weather.design_days}
     print("the station's design days (°C, from the day's coolest hour to its peak):")
     for d in days.values():
         print(
@@ -348,6 +343,41 @@ def sizing_design_day(year: xr.Dataset) -> None:
                 f"{fmt.number(o.wet_bulb.min())} °C)"
             )
     _say(text + ".")
+    _say(_how_rare(weather, hot))
+
+
+def _how_rare(weather: climate.Weather, hot: climate.DesignDay) -> str:
+    """How rare the hot day's wet-bulb is in the typical year (`explorer.climate.wet_bulb_rarity`)
+    beside the months' hottest typical hour: a design day picked by its dew point or its
+    thermometer need not be rare by its wet-bulb, the figure a cooling tower follows.
+
+    Examples
+    --------
+    >>> from explorer.classroom import lessons
+    >>> year = lessons.hot_year()[0]
+    >>> w = climate.typical_weather(climate.load_station(str(year.attrs["station"])))
+    >>> print(_how_rare(w, w.design_days[1]))  # doctest: +ELLIPSIS
+    How rare is it? ... exceeded in 400 hours of the typical year (4.6 %) ...
+    """
+    peak = float(hot.wet_bulb.max())
+    hours, one_percent = climate.wet_bulb_rarity(weather, peak)
+    typical = climate.by_month_hour(weather.wet_bulb)
+    month = calendar.month_name[int(typical.max(axis=1).argmax()) + 1]
+    # the summaries' design conditions (explorer.climate): a 2 % dew point, a 1 % dry-bulb
+    rare = "dew point is one only 2 %" if "dehumid" in hot.name else "thermometer is one only 1 %"
+    return (
+        f"How rare is it? Its {rare} of a year's hours exceed, but its "
+        f"wet-bulb of {fmt.number(peak)} °C is exceeded in {fmt.number(hours)} hours of the "
+        f"typical year ({fmt.percent(hours / climate.HOURS_OF_YEAR, 2)}), and {month}'s typical "
+        f"afternoon reaches {fmt.number(float(typical.max()))} °C. The station publishes "
+        "a hot day by its thermometer and a humid day by its dew point, not a day by its "
+        "wet-bulb, the figure the cooling tower follows: the typical year's own wet-bulb "
+        f"exceeded in 1 % of hours is {fmt.number(one_percent)} °C (its borrowed humid spells may "
+        "put that somewhat high). So this design day is what "
+        "the station publishes, not a 1-in-100-hours day for this plant: that its peak is no "
+        "higher than an ordinary July afternoon's comes from which days are published, not from "
+        "the weather."
+    )
 
 
 def design_days(year: xr.Dataset) -> list[tuple[str, float, float]]:
@@ -585,6 +615,12 @@ def every_yardstick(grid: xr.Dataset) -> None:
         "hottest hour: it runs nearly flat all year"
     )
     _say(
+        f"Why the hottest hour ({_mw(grid.peak_power)}, the typical year's), not the design "
+        "day: on an hour hotter than its design day the plant does not stop, its chillers work "
+        "harder and draw more, and the grid must carry every hour of the year, not only the day "
+        "the plant is sized for."
+    )
+    _say(
         "Why the utility's share is so much larger than the state's: the smaller whole (one "
         "utility's customers instead of the whole state), not energy against power. Energy "
         "against power even works the other way: a load as flat as this site is a larger share "
@@ -704,3 +740,12 @@ def several_sites(tech: str = "chiller-economiser") -> None:
             f"{fmt.number(float(one.annual_pue), 4)} in {one.state.values}'s weather; "
             f"without it {fmt.percent(float(one.share_left))} of the cluster is left"
         )
+    # the two figures are of different times: say which, from the catalog's own notes
+    for s in cluster.site.values:
+        entry = catalog.raw()["sites"][str(s)]["site_power"]
+        print(f"  {catalog.label('sites', str(s))}'s MW: {entry['note']} ({entry['date']})")
+    (third,) = catalog.conflicts("rainier.third_state")
+    _say(
+        "So the shares compare one site's full build-out with the other's reported figure, not two "
+        f"sites as they run today. The third state is missing: {third['note']}"
+    )

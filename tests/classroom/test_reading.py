@@ -667,3 +667,25 @@ def test_reader_16s_numbers_at_lesson_5s_stations():
     assert "homes only" in lessons.check_station("ms-city", "592000").message
     assert "1.15 again" not in lessons.check_station("ms-chips", "250000").message
     assert "ratio" in lessons.check_station("trn2-sparse", "4").message
+
+
+def test_reader_16s_answers_to_lessons_7_and_8():
+    # (exercise, typed, kind, trap): the overhead (PUE 1.18 less 1 = 18 %) typed for the PUE;
+    # 2,628 GWh ÷ 49 TWh = 53.6 (GWh over TWh, 1,000 times the 5.36 % share); the cooling swing
+    # from the central 40 %: 300 × (0.4 − 0.1) = 90 MW, the answer being 300 × (0.5 − 0.1) = 120
+    rows = [
+        ("jackson-annual-pue", "18%", "trap", "overhead-for-pue"),
+        ("jackson-annual-pue", "0.18", "trap", "overhead-for-pue"),
+        ("jackson-annual-pue", "1.18", "right", ""),
+        ("state-energy-share", "53.6", "trap", "gwh-over-twh"),
+        ("state-energy-share", "2628/49", "trap", "gwh-over-twh"),
+        ("state-energy-share", "2628/49000", "right", ""),
+        ("contested-cooling-swing", "90", "trap", "from-central"),
+        ("contested-cooling-swing", "300*(0.4-0.1)", "trap", "from-central"),
+        ("contested-cooling-swing", "120 MW", "right", ""),
+    ]
+    for ex, typed, kind, trap in rows:
+        fb = lessons.check(ex, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    assert "1 TWh = 1,000 GWh" in lessons.check("state-energy-share", "53.6").message
+    assert "PUE is 1 + it" in lessons.check("jackson-annual-pue", "18%").message
