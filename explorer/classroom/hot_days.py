@@ -485,6 +485,29 @@ def shaving_battery(year: xr.Dataset) -> None:
     _say(_what_the_battery_does_on_the_hot_day(year, shaving))
 
 
+def battery_hours(year: xr.Dataset) -> None:
+    """Step 2's battery exercise's reveal: the peak-shaving battery's hours at full power
+    (`explorer.batteries.peak_shaving_battery`'s ``battery_duration``) and what they mean.
+
+    Examples
+    --------
+    >>> from explorer.classroom import lessons
+    >>> battery_hours(lessons.hot_year()[0])  # doctest: +ELLIPSIS
+    42.8 MWh ÷ 6.1 MW = 7.02 h at full power
+    ...
+    """
+    shaving = batteries.peak_shaving_battery(year)
+    print(
+        f"{fmt.quantity(float(shaving.battery_energy), 'MWh')} ÷ {_mw(shaving.battery_power)} = "
+        f"{fmt.quantity(float(shaving.battery_duration), 'h')} at full power"
+    )
+    _say(
+        "Megawatts say how fast a battery delivers, megawatt-hours how long: this one is sized "
+        "to carry an afternoon's peak for hours, not the whole site for a moment (a ride-through "
+        "battery, in the Advanced part, is the opposite)."
+    )
+
+
 def peak_shaving_detail(year: xr.Dataset) -> None:
     """Step 2's "more detail": the typical year's own hottest day beside the design days (an
     upper end), why each day has its own threshold, the battery's hours, recharge and costs.
@@ -538,10 +561,7 @@ def peak_shaving_detail(year: xr.Dataset) -> None:
         "recharge. Above each day's threshold the battery delivers (the afternoon), below it the "
         "grid recharges it (the night)."
     )
-    print(
-        f"the battery's MWh: {fmt.quantity(float(shaving.battery_energy), 'MWh')} "
-        f"({fmt.number(float(shaving.battery_duration))} h at full power)"
-    )
+    print(f"the battery's MWh: {fmt.quantity(float(shaving.battery_energy), 'MWh')}")
     print(
         f"recharge bought from the grid: {fmt.quantity(float(shaving.annual_recharge), 'MWh')} "
         f"a year, to deliver {fmt.quantity(float(shaving.annual_throughput), 'MWh')} (the "

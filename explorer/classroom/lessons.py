@@ -2214,6 +2214,41 @@ _add(
         ),
     )
 )
+_SHAVE_MW = fmt.quantity(_role("peak-shaving", "battery_power"), "MW")
+_SHAVE_MWH = fmt.quantity(_role("peak-shaving", "battery_energy"), "MWh")
+_add(
+    Exercise(
+        "shaving-battery-hours",
+        7,
+        f"The peak-shaving battery that step 2 sizes delivers up to {_SHAVE_MW} and holds "
+        f"{_SHAVE_MWH}. For how many hours can it deliver its full power? (hours)",
+        lambda: _role("peak-shaving", "battery_duration"),
+        "h",
+        rel_tol=0.03,
+        hints=(
+            "MW says how fast it delivers, MWh how much it holds: how long does it last?",
+            "hours = energy (MWh) ÷ power (MW)",
+            f"{_SHAVE_MWH} ÷ {_SHAVE_MW} ≈ "
+            f"{fmt.quantity(_role('peak-shaving', 'battery_duration'), 'h')}",
+        ),
+        traps=(
+            Trap(
+                "power-over-energy",
+                lambda: (
+                    _role("peak-shaving", "battery_power") / _role("peak-shaving", "battery_energy")
+                ),
+                "that divides the MW by the MWh; hours are the MWh ÷ the MW",
+            ),
+            Trap(
+                "power-times-energy",
+                lambda: (
+                    _role("peak-shaving", "battery_power") * _role("peak-shaving", "battery_energy")
+                ),
+                "that multiplies them; hours are the MWh ÷ the MW",
+            ),
+        ),
+    )
+)
 _add(
     Exercise(
         "utility-peak-share",

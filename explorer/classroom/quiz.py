@@ -460,13 +460,14 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
         ),
         Item(
             7,
-            "A battery is rated 10 MW and 40 MWh. For how long can it deliver its full power?",
-            "h",
-            lambda: 40 / 10,
+            "Each afternoon a battery must deliver 8 MW for 5 hours. Ignoring its losses, how "
+            "much energy must it hold?",
+            "MWh",
+            lambda: 8 * 5.0,
             (
-                ("MW divided by MWh", lambda: 10 / 40),
-                ("the MWh read as hours", lambda: 40.0),
-                ("MW times MWh", lambda: 10 * 40.0),
+                ("MW divided by hours", lambda: 8 / 5),
+                ("the power alone, as if for one hour", lambda: 8.0),
+                ("the hours taken as minutes", lambda: 8 * 5 / 60),
             ),
         ),
     ),

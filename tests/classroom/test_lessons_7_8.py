@@ -397,6 +397,12 @@ def test_reader_16s_items_for_lessons_7_and_8(capsys):
     hot_days.several_sites()
     out = " ".join(capsys.readouterr().out.split())
     assert "Full build-out" in out and "Ohio" in out and "Pennsylvania" in out
+    # lesson 7 D4: students size the battery themselves (hours at full power) after step 2
+    cell = _first(cells7, 'answer_box\\("shaving-battery-hours"')
+    assert _first(cells7, r"hot_days\.peak_shaving\(year\)") < cell < _first(cells7, "## Step 3")
+    assert "shaving-battery-hours" in teacher_pack.PLANS[7].segments[2][2]
+    hot_days.peak_shaving_detail(year)
+    assert "h at full power" not in capsys.readouterr().out  # the answer is the exercise's
     # lesson 7 D8: the quiz's excess item is not the lesson's own 60 %; an item on the whole
     excess = [i for i in quiz.items(7) if "How far above the mean" in i.text]
     assert [round(i.answer(), 3) for i in excess] == [0.5]  # 45 / 30 - 1

@@ -683,6 +683,11 @@ def test_reader_16s_answers_to_lessons_7_and_8():
         ("contested-cooling-swing", "90", "trap", "from-central"),
         ("contested-cooling-swing", "300*(0.4-0.1)", "trap", "from-central"),
         ("contested-cooling-swing", "120 MW", "right", ""),
+        # the peak-shaving battery, 42.84 MWh ÷ 6.10 MW = 7.02 h; MW ÷ MWh = 0.142; MW × MWh
+        ("shaving-battery-hours", "7 hours", "right", ""),
+        ("shaving-battery-hours", "42.8/6.1", "right", ""),
+        ("shaving-battery-hours", "0.14", "trap", "power-over-energy"),
+        ("shaving-battery-hours", "261", "trap", "power-times-energy"),
     ]
     for ex, typed, kind, trap in rows:
         fb = lessons.check(ex, typed)
