@@ -76,6 +76,7 @@ def city_bases(site: str) -> None:
     the article: a city of roughly 250,000 people
       the site, as ...
     the basis alone moves the city ... times
+    each is the flat-out figure: ...
     """
     from .lessons import contested_city_bases
 
@@ -104,7 +105,7 @@ def below_flat_out(site: str) -> None:
     Examples
     --------
     >>> below_flat_out("rainier-mississippi")  # doctest: +ELLIPSIS
-    lesson 7's weather: the hottest hour draws 330 MW for a yearly average of 300 MW ...
+    lesson 7's weather: the hottest hour draws 330 MW for a yearly average of 300 MW...
     """
     from ..scenario import compute
     from .lessons import hot_year

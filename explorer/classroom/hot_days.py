@@ -305,7 +305,7 @@ def sizing_design_day(year: xr.Dataset) -> None:
     Examples
     --------
     >>> from explorer.classroom import lessons
-    >>> sizing_design_day(lessons.hot_year()[0])  # doctest: +NORMALIZE_WHITESPACE
+    >>> sizing_design_day(lessons.hot_year()[0])  # doctest: +NORMALIZE_WHITESPACE +ELLIPSIS
     the station's design days (°C, from the day's coolest hour to its peak):
       cooling design day: dry-bulb 23.5–34.2, wet-bulb 21.6–24.5
       dehumidification design day: dry-bulb 24.1–27.8, wet-bulb 24.1–25.1
@@ -314,6 +314,9 @@ def sizing_design_day(year: xr.Dataset) -> None:
     against 24.5 °C) though its thermometer stays lower (27.8 against 34.2 °C), and the
     cooling tower's water follows the wet-bulb, not the thermometer. Its night stays nearly
     as warm as its afternoon (a wet-bulb of 24.1 °C at its coolest, against 21.6 °C).
+    <BLANKLINE>
+    How rare is it? Its dew point is one only 2 % of a year's hours exceed, but its wet-bulb
+    of 25.1 °C is exceeded in 400 hours of the typical year (4.6 %), ...
     """
     tech = str(year.attrs["cooling_tech"])
     weather = climate.plant_year(climate.load_station(str(year.attrs["station"])), tech).weather
@@ -357,7 +360,7 @@ def _how_rare(weather: climate.Weather, hot: climate.DesignDay) -> str:
     >>> year = lessons.hot_year()[0]
     >>> w = climate.typical_weather(climate.load_station(str(year.attrs["station"])))
     >>> print(_how_rare(w, w.design_days[1]))  # doctest: +ELLIPSIS
-    How rare is it? ... exceeded in 400 hours of the typical year (4.6 %) ...
+    How rare is it? ... exceeded in 400 hours of the typical year (4.6 %)...
     """
     peak = float(hot.wet_bulb.max())
     hours, one_percent = climate.wet_bulb_rarity(weather, peak)
