@@ -612,6 +612,28 @@ def _respond(
     return chiller_economiser(wb)
 
 
+def wet_bulb_rarity(weather: Weather, wet_bulb_peak: float) -> tuple[float, float]:
+    """How rare a wet-bulb is in a typical year: the hours [h] whose wet-bulb exceeds
+    `wet_bulb_peak` [°C], and the wet-bulb [°C] exceeded in 1 % of the year's hours (ASHRAE's
+    1 % *evaporation* design wet-bulb, the condition a cooling tower is sized for, Handbook -
+    Fundamentals ch. 14, computed here from the typical year itself: the station summaries
+    publish only a 1 % dry-bulb and a 2 % dew point).
+
+    A design day picked by its dew point (the dehumidification day) need not be rare by its
+    wet-bulb: its afternoon is cooler than a July afternoon's, so its wet-bulb may be no higher.
+
+    Examples
+    --------
+    >>> w = typical_weather(Station.constant(30.0, 20.0))
+    >>> hours, one_percent = wet_bulb_rarity(w, 20.0)  # every hour at the same wet-bulb
+    >>> int(hours), round(one_percent, 2) == round(float(w.wet_bulb[0]), 2)
+    (8760, True)
+    """
+    wb = np.asarray(weather.wet_bulb, dtype=float)
+    hours = float(np.count_nonzero(wb > float(wet_bulb_peak) + 1e-9))
+    return hours, float(np.quantile(wb, 0.99))
+
+
 def hottest_day(weather: Weather, ratio: np.ndarray) -> DesignDay:
     """The typical year's hottest day for a plant: the calendar day (00:00 to 23:00) whose peak
     of the plant's cooling per heat removed, `ratio` [1] (8760,), is the year's highest, as a

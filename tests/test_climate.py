@@ -563,3 +563,21 @@ def test_the_hours_above_the_site_power_are_counted_from_the_hours():
     # compute says so too, where its cooling share comes from the climate year
     note = notes.hot_hours(explorer.compute(site="rainier-mississippi"))
     assert f"{float(year.hours_above_site_power):,.0f} h a year" in note[0]
+
+
+def test_wet_bulb_rarity_counts_the_hours_above_and_the_one_percent_wet_bulb():
+    # a hand-made year: 8,660 hours at 20 °C wet-bulb and 100 at 26 °C; the 1 % level (the
+    # 87.6th hour from the top) lies among the 100, and 100 hours exceed 25.1 °C
+    w = climate.typical_weather(climate.Station.constant(30.0, 20.0))
+    wb = np.full(climate.HOURS_OF_YEAR, 20.0)
+    wb[:100] = 26.0
+    year = replace(w, wet_bulb=wb)
+    assert climate.wet_bulb_rarity(year, 25.1) == (100.0, 26.0)
+    assert climate.wet_bulb_rarity(year, 26.0)[0] == 0.0  # equal is not above
+    # Jackson's humid design day (2 % dew point) is not a 2 % wet-bulb day: the typical year
+    # exceeds its 25.1 °C peak wet-bulb in more than 2 % of hours (175 h), so its peak is no
+    # rarer than July's typical afternoon (25.1 °C at 14 h), below the year's 1 % wet-bulb
+    jackson = climate.typical_weather(climate.load_station("722350"))
+    humid = jackson.design_days[1]
+    hours, one_percent = climate.wet_bulb_rarity(jackson, float(humid.wet_bulb.max()))
+    assert hours > 0.02 * climate.HOURS_OF_YEAR and one_percent > float(humid.wet_bulb.max()) + 1

@@ -79,6 +79,8 @@ SPELLINGS = {
     "jackson-annual-pue": ["1.18", "1.179", "118 %"],
     # the design day's (59.12 - 36.97) / 36.97 = 0.5990 (the hourly climate year's mean cooling)
     "hot-day-above-mean": ["60 %", "59.9 %", "0.6", "0.599", "60 percent"],
+    # 42.84 MWh ÷ 6.10 MW = 7.02 h
+    "shaving-battery-hours": ["7.02", "7 h", "7.0 hours", "about 7 hours", "421 minutes"],
     "utility-peak-share": ["11.0 %", "11%", "0.110", "0.1102", "11 percent"],
     "state-energy-share": ["5.4 %", "5.36 %", "0.0536", "0.054"],
     # 21.17 MWh = 21,170 kWh

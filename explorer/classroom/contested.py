@@ -17,6 +17,7 @@ import textwrap
 
 from .. import catalog, fmt, uncertainty
 from ..ui import headlines
+from ..units import factor
 
 # units as the table writes them; the chip's speed names the chip
 _UNITS = {"kWh / household / year": "kWh a year", "L / kWh": "L per kWh", "g / kWh": "g per kWh"}
@@ -75,6 +76,7 @@ def city_bases(site: str) -> None:
     the article: a city of roughly 250,000 people
       the site, as ...
     the basis alone moves the city ... times
+    each is the flat-out figure: ...
     """
     from .lessons import contested_city_bases
 
@@ -85,6 +87,45 @@ def city_bases(site: str) -> None:
         print(f"  the site, as {what}: {fmt.number(size)}")
     biggest, smallest = max(s for _, s in sizes), min(s for _, s in sizes)
     print(f"the basis alone moves the city {fmt.number(biggest / smallest, 2)} times")
+    lf = catalog.uncertainty_ranges()["defaults.load_factor"]
+    text = (
+        f"each is the flat-out figure: the site at load factor {fmt.number(lf.central)} (its "
+        "power every hour of the year), an upper end for today's site, not its most likely city"
+    )
+    print(textwrap.fill(text, 90))
+
+
+def below_flat_out(site: str) -> None:
+    """Step 3, after the tornado: why the central load factor (flat out) is a convention no
+    cooled site reaches. In lesson 7's weather the site's hottest hour draws more than its
+    yearly average; were `site`'s power its grid connection, that hour would fit only if the
+    year averaged at most average ÷ hottest hour of it, and the city (US households) shrinks
+    with it.
+
+    Examples
+    --------
+    >>> below_flat_out("rainier-mississippi")  # doctest: +ELLIPSIS
+    lesson 7's weather: the hottest hour draws 330 MW for a yearly average of 300 MW...
+    """
+    from ..scenario import compute
+    from .lessons import hot_year
+
+    year = hot_year()[0]  # lesson 7's year, at the site's power as its yearly average
+    hours = catalog.value("conventions.hours_per_year", "hour/year")
+    average = float(year.annual_energy) * factor("GWh", "MWh") / hours
+    peak = float(year.peak_facility_power)
+    lf = average / peak
+    city = float(compute(site=site, basis="us-household", load_factor=lf).city_households)
+    flat = float(compute(site=site, basis="us-household").city_households)
+    city = float(f"{city:.3g}")  # "about": three figures, as the key prints a count
+    text = (
+        f"lesson 7's weather: the hottest hour draws {fmt.quantity(peak, 'MW')} for a yearly "
+        f"average of {fmt.quantity(average, 'MW')}. Were the site's power its grid connection, "
+        f"the year could average at most {fmt.number(lf, 2)} of it (load factor): a city of "
+        f"about {fmt.number(city)} households, not the flat-out {fmt.number(flat)}. The central "
+        "value is a convention, not a value a cooled site reaches."
+    )
+    print(textwrap.fill(text, 90))
 
 
 def cooling_shares(site: str) -> None:
@@ -96,8 +137,7 @@ def cooling_shares(site: str) -> None:
     >>> cooling_shares("rainier-mississippi")  # doctest: +ELLIPSIS
     cooling share, the article: 30 %–50 % of the site's power ...
     """
-    from ..scenario import compute
-    from .lessons import ARTICLE_COOLING_RANGE, HOT_TECH, article_pue_range
+    from .lessons import ARTICLE_COOLING_RANGE, article_pue_range
 
     low_pue, high_pue = article_pue_range()
     low_share, high_share = ARTICLE_COOLING_RANGE
@@ -111,38 +151,42 @@ def cooling_shares(site: str) -> None:
         f"{fmt.percent(fleet['value'])} (a fleet PUE of "
         f"{fmt.number(catalog.value('cooling.aws-fleet.pue', 'dimensionless'))})"
     )
-    # the plant model: cooling from a typical year's weather, the default plant and lesson 7's
-    for tech, which in ((None, "the explorer's default"), (HOT_TECH, "lesson 7's plant")):
-        plant = compute(site=site, cooling_tech=tech)
-        print(
-            f"cooling share, the {plant.attrs['cooling_tech']} plant ({which}) over a typical "
-            f"year: about {fmt.percent(float(plant.cooling_fraction), 3)}"
-        )
+    # the plant models' shares open with contested-cooling-swing's answer (`plants_cooling`)
 
 
 def plants_cooling(site: str) -> None:
-    """Step 4's contrast: the explorer's two plants' mean cooling [MW] over a typical year at
-    `site`, and lesson 7's chiller plant at its peak on the day it is sized for.
+    """Step 4's contrast (after contested-cooling-swing): the explorer's two plants' mean cooling
+    [MW] and cooling share over a typical year at `site`, and lesson 7's chiller plant at its peak
+    on the day it is sized for and on the typical year's own hottest day.
 
     Examples
     --------
     >>> plants_cooling("rainier-mississippi")  # doctest: +ELLIPSIS
-    for contrast, the air-evaporative plant over a typical year: ... MW of cooling on average
+    for contrast, the air-evaporative plant (the explorer's default) over a typical year: ...
     ...
     """
-    from ..scenario import compute
-    from .lessons import HOT_TECH, hot_year
+    from ..scenario import climate_year, compute
+    from .lessons import HOT_TECH, SITE_MW, hot_year
 
-    for tech in (None, HOT_TECH):  # the default plant, then lesson 7's
+    # the plant model: cooling from a typical year's weather, the default plant and lesson 7's
+    for tech, which in ((None, "the explorer's default"), (HOT_TECH, "lesson 7's plant")):
         plant = compute(site=site, cooling_tech=tech)
         print(
-            f"for contrast, the {plant.attrs['cooling_tech']} plant over a typical year: "
-            f"{fmt.quantity(float(plant.cooling_power), 'MW')} of cooling on average"
+            f"for contrast, the {plant.attrs['cooling_tech']} plant ({which}) over a typical "
+            f"year: {fmt.quantity(float(plant.cooling_power), 'MW')} of cooling on average, "
+            f"about {fmt.percent(float(plant.cooling_fraction), 3)} of the site's power"
         )
     design = hot_year()[0]  # lesson 7's year: its plant sized for the design day
     print(
         f"lesson 7's chiller plant on the station's {design.attrs['hot_day']}: "
         f"{fmt.quantity(float(design.peak_cooling_power), 'MW')} at its peak"
+    )
+    own = climate_year(  # the same year, hot day by the core's default: the year's own hottest
+        design.attrs["site_preset"], HOT_TECH, site_power=SITE_MW
+    )
+    print(
+        f'and on {own.attrs["hot_day"]} (lesson 7\'s "More detail"): '
+        f"{fmt.quantity(float(own.peak_cooling_power), 'MW')} at its peak"
     )
 
 

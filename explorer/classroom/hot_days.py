@@ -96,8 +96,8 @@ def the_plants_year(year: xr.Dataset) -> object:
     flat = compute(site=year.attrs["site_preset"])
     flat_tech = str(flat.attrs["cooling_tech"])
     print(
-        f"lessons 1-6: {_mw(flat.site_power)} every hour with the {flat_tech} plant (the "
-        f"explorer's default for this site), annual PUE {fmt.number(float(flat.pue), 3)}, IT "
+        f"lessons 1-6: {_mw(flat.site_power)} as the year's average with the {flat_tech} plant "
+        f"(the explorer's default for this site), annual PUE {fmt.number(float(flat.pue), 3)}, IT "
         f"load {_mw(flat.it_power)}"
     )
     month_cooling_table(year)
@@ -123,12 +123,7 @@ def the_plants_year(year: xr.Dataset) -> object:
         "left for the IT.) The water: this plant's cooling tower evaporates water all year, "
         f"while AWS's halls ({fmt.number(aws)} L/kWh, lesson 2) are mostly cooled by outside air."
     )
-    _say(
-        "Words under the chart: the condenser is where a chiller hands its heat to the tower "
-        "water; the plate heat exchanger is the economiser (free cooling); the Carnot COP is the "
-        "best a chiller could do by physics; WUE is litres of water per kWh of IT energy (see "
-        "the glossary's chiller, economiser and WUE)."
-    )
+    _say("WUE is litres of water per kWh of IT energy (see the glossary's WUE).")
     return context.monthly_widget(hot_day=year.attrs["hot_day_rule"])  # the lesson's hot day
 
 
@@ -310,7 +305,7 @@ def sizing_design_day(year: xr.Dataset) -> None:
     Examples
     --------
     >>> from explorer.classroom import lessons
-    >>> sizing_design_day(lessons.hot_year()[0])  # doctest: +NORMALIZE_WHITESPACE
+    >>> sizing_design_day(lessons.hot_year()[0])  # doctest: +NORMALIZE_WHITESPACE +ELLIPSIS
     the station's design days (°C, from the day's coolest hour to its peak):
       cooling design day: dry-bulb 23.5–34.2, wet-bulb 21.6–24.5
       dehumidification design day: dry-bulb 24.1–27.8, wet-bulb 24.1–25.1
@@ -319,10 +314,13 @@ def sizing_design_day(year: xr.Dataset) -> None:
     against 24.5 °C) though its thermometer stays lower (27.8 against 34.2 °C), and the
     cooling tower's water follows the wet-bulb, not the thermometer. Its night stays nearly
     as warm as its afternoon (a wet-bulb of 24.1 °C at its coolest, against 21.6 °C).
+    <BLANKLINE>
+    How rare is it? Its dew point is one only 2 % of a year's hours exceed, but its wet-bulb
+    of 25.1 °C is exceeded in 400 hours of the typical year (4.6 %), ...
     """
     tech = str(year.attrs["cooling_tech"])
-    days = climate.plant_year(climate.load_station(str(year.attrs["station"])), tech)
-    days = {d.name: d for d in days.weather.design_days}
+    weather = climate.plant_year(climate.load_station(str(year.attrs["station"])), tech).weather
+    days = {d.name: d for d in weather.design_days}
     print("the station's design days (°C, from the day's coolest hour to its peak):")
     for d in days.values():
         print(
@@ -348,6 +346,41 @@ def sizing_design_day(year: xr.Dataset) -> None:
                 f"{fmt.number(o.wet_bulb.min())} °C)"
             )
     _say(text + ".")
+    _say(_how_rare(weather, hot))
+
+
+def _how_rare(weather: climate.Weather, hot: climate.DesignDay) -> str:
+    """How rare the hot day's wet-bulb is in the typical year (`explorer.climate.wet_bulb_rarity`)
+    beside the months' hottest typical hour: a design day picked by its dew point or its
+    thermometer need not be rare by its wet-bulb, the figure a cooling tower follows.
+
+    Examples
+    --------
+    >>> from explorer.classroom import lessons
+    >>> year = lessons.hot_year()[0]
+    >>> w = climate.typical_weather(climate.load_station(str(year.attrs["station"])))
+    >>> print(_how_rare(w, w.design_days[1]))  # doctest: +ELLIPSIS
+    How rare is it? ... exceeded in 400 hours of the typical year (4.6 %)...
+    """
+    peak = float(hot.wet_bulb.max())
+    hours, one_percent = climate.wet_bulb_rarity(weather, peak)
+    typical = climate.by_month_hour(weather.wet_bulb)
+    month = calendar.month_name[int(typical.max(axis=1).argmax()) + 1]
+    # the summaries' design conditions (explorer.climate): a 2 % dew point, a 1 % dry-bulb
+    rare = "dew point is one only 2 %" if "dehumid" in hot.name else "thermometer is one only 1 %"
+    return (
+        f"How rare is it? Its {rare} of a year's hours exceed, but its "
+        f"wet-bulb of {fmt.number(peak)} °C is exceeded in {fmt.number(hours)} hours of the "
+        f"typical year ({fmt.percent(hours / climate.HOURS_OF_YEAR, 2)}), and {month}'s typical "
+        f"afternoon reaches {fmt.number(float(typical.max()))} °C. The station publishes "
+        "a hot day by its thermometer and a humid day by its dew point, not a day by its "
+        "wet-bulb, the figure the cooling tower follows: the typical year's own wet-bulb "
+        f"exceeded in 1 % of hours is {fmt.number(one_percent)} °C (its borrowed humid spells may "
+        "put that somewhat high). So this design day is what "
+        "the station publishes, not a 1-in-100-hours day for this plant: that its peak is no "
+        "higher than an ordinary July afternoon's comes from which days are published, not from "
+        "the weather."
+    )
 
 
 def design_days(year: xr.Dataset) -> list[tuple[str, float, float]]:
@@ -455,6 +488,29 @@ def shaving_battery(year: xr.Dataset) -> None:
     _say(_what_the_battery_does_on_the_hot_day(year, shaving))
 
 
+def battery_hours(year: xr.Dataset) -> None:
+    """Step 2's battery exercise's reveal: the peak-shaving battery's hours at full power
+    (`explorer.batteries.peak_shaving_battery`'s ``battery_duration``) and what they mean.
+
+    Examples
+    --------
+    >>> from explorer.classroom import lessons
+    >>> battery_hours(lessons.hot_year()[0])  # doctest: +ELLIPSIS
+    42.8 MWh ÷ 6.1 MW = 7.02 h at full power
+    ...
+    """
+    shaving = batteries.peak_shaving_battery(year)
+    print(
+        f"{fmt.quantity(float(shaving.battery_energy), 'MWh')} ÷ {_mw(shaving.battery_power)} = "
+        f"{fmt.quantity(float(shaving.battery_duration), 'h')} at full power"
+    )
+    _say(
+        "Megawatts say how fast a battery delivers, megawatt-hours how long: this one is sized "
+        "to carry an afternoon's peak for hours, not the whole site for a moment (a ride-through "
+        "battery, in the Advanced part, is the opposite)."
+    )
+
+
 def peak_shaving_detail(year: xr.Dataset) -> None:
     """Step 2's "more detail": the typical year's own hottest day beside the design days (an
     upper end), why each day has its own threshold, the battery's hours, recharge and costs.
@@ -508,10 +564,7 @@ def peak_shaving_detail(year: xr.Dataset) -> None:
         "recharge. Above each day's threshold the battery delivers (the afternoon), below it the "
         "grid recharges it (the night)."
     )
-    print(
-        f"the battery's MWh: {fmt.quantity(float(shaving.battery_energy), 'MWh')} "
-        f"({fmt.number(float(shaving.battery_duration))} h at full power)"
-    )
+    print(f"the battery's MWh: {fmt.quantity(float(shaving.battery_energy), 'MWh')}")
     print(
         f"recharge bought from the grid: {fmt.quantity(float(shaving.annual_recharge), 'MWh')} "
         f"a year, to deliver {fmt.quantity(float(shaving.annual_throughput), 'MWh')} (the "
@@ -583,6 +636,12 @@ def every_yardstick(grid: xr.Dataset) -> None:
     print(
         f"the site's yearly average is {fmt.percent(average / float(grid.peak_power))} of its "
         "hottest hour: it runs nearly flat all year"
+    )
+    _say(
+        f"Why the hottest hour ({_mw(grid.peak_power)}, the typical year's), not the design "
+        "day: on an hour hotter than its design day the plant does not stop, its chillers work "
+        "harder and draw more, and the grid must carry every hour of the year, not only the day "
+        "the plant is sized for."
     )
     _say(
         "Why the utility's share is so much larger than the state's: the smaller whole (one "
@@ -704,3 +763,12 @@ def several_sites(tech: str = "chiller-economiser") -> None:
             f"{fmt.number(float(one.annual_pue), 4)} in {one.state.values}'s weather; "
             f"without it {fmt.percent(float(one.share_left))} of the cluster is left"
         )
+    # the two figures are of different times: say which, from the catalog's own notes
+    for s in cluster.site.values:
+        entry = catalog.raw()["sites"][str(s)]["site_power"]
+        print(f"  {catalog.label('sites', str(s))}'s MW: {entry['note']} ({entry['date']})")
+    (third,) = catalog.conflicts("rainier.third_state")
+    _say(
+        "So the shares compare one site's full build-out with the other's reported figure, not two "
+        f"sites as they run today. The third state is missing: {third['note']}"
+    )

@@ -2181,6 +2181,13 @@ _add(
                 slip=False,
             ),
             Trap(
+                "overhead-for-pue",
+                lambda: _yr("annual_pue") - 1,
+                "that is the overhead above the IT load (the share added for cooling and "
+                "losses); the PUE is 1 + it",
+                rel_tol=0.05,
+            ),
+            Trap(
                 "aws-fleet",
                 _fleet_pue,
                 f"that is AWS's reported fleet PUE ({_PUE}); this chiller plant is a generic "
@@ -2229,18 +2236,49 @@ _add(
         ),
     )
 )
+_SHAVE_MW = fmt.quantity(_role("peak-shaving", "battery_power"), "MW")
+_SHAVE_MWH = fmt.quantity(_role("peak-shaving", "battery_energy"), "MWh")
+_add(
+    Exercise(
+        "shaving-battery-hours",
+        7,
+        f"The peak-shaving battery that step 2 sizes delivers up to {_SHAVE_MW} and holds "
+        f"{_SHAVE_MWH}. For how many hours can it deliver its full power? (hours)",
+        lambda: _role("peak-shaving", "battery_duration"),
+        "h",
+        rel_tol=0.03,
+        hints=(
+            "MW says how fast it delivers, MWh how much it holds: how long does it last?",
+            "hours = energy (MWh) ÷ power (MW)",
+            f"{_SHAVE_MWH} ÷ {_SHAVE_MW} ≈ "
+            f"{fmt.quantity(_role('peak-shaving', 'battery_duration'), 'h')}",
+        ),
+        traps=(
+            Trap(
+                "power-over-energy",
+                lambda: (
+                    _role("peak-shaving", "battery_power") / _role("peak-shaving", "battery_energy")
+                ),
+                "that divides the MW by the MWh; hours are the MWh ÷ the MW",
+            ),
+            Trap(
+                "power-times-energy",
+                lambda: (
+                    _role("peak-shaving", "battery_power") * _role("peak-shaving", "battery_energy")
+                ),
+                "that multiplies them; hours are the MWh ÷ the MW",
+            ),
+        ),
+    )
+)
 _add(
     Exercise(
         "utility-peak-share",
         7,
-        f"The site's yearly average draw is {_SITE}; in its hottest hour it draws "
-        f"{_SITE_PEAK} from {_UTILITY_NAME}, whose own peak demand is about {_UTILITY} (a "
-        f"{_UTILITY_CONFIDENCE}-confidence figure in the explorer's catalog). ({_SITE_PEAK} is "
-        "the typical year's hottest hour, step 2's \"More detail\": on an hour hotter than "
-        "its design day the plant does not stop, its chillers work harder and draw more, and "
-        "the grid must carry every hour of the year, not only the day the plant is sized "
-        "for.) What share of the "
-        "utility's peak is the site in its hottest hour?",
+        f"The site draws {_SITE_PEAK} from {_UTILITY_NAME} in its hottest hour ({_SITE_PEAK} "
+        "is the typical year's hottest hour, printed with the yardsticks). The utility's "
+        f"peak demand is about {_UTILITY} (a {_UTILITY_CONFIDENCE}-confidence figure). What "
+        "share of the utility's peak is that?",
         lambda: _gr("share_of_utility_peak"),
         SHARE,
         # the whole is a low-confidence figure (an order of magnitude): the yearly average's
@@ -2306,6 +2344,13 @@ _add(
                 "peak-share",
                 lambda: _gr("share_of_utility_peak"),
                 "that compares peaks (MW); this question compares a year's energy",
+            ),
+            Trap(
+                "gwh-over-twh",
+                lambda: _gr("share_of_state_energy") * factor("TWh", "GWh"),
+                "that divides GWh by TWh: 1 TWh = 1,000 GWh, so write the state's sales in GWh "
+                "before dividing",
+                rel_tol=0.08,
             ),
         ),
     )
@@ -2614,6 +2659,12 @@ _add(
                 lambda: _COOL_HI - _COOL_LO,
                 "that is the change in share; multiply by the site's power for MW",
                 unit=SHARE,
+            ),
+            Trap(
+                "from-central",
+                lambda: SITE_MW * (COOLING_SHARE - _COOL_LO),
+                f"that starts from the central {fmt.percent(COOLING_SHARE)}; the swing runs from "
+                f"{fmt.percent(_COOL_LO)} to the article's top, {fmt.percent(_COOL_HI)}",
             ),
             Trap(
                 "percentage-points",

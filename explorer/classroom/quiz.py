@@ -410,14 +410,27 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
         ),
         Item(
             7,
-            "A cooling plant draws 40 MW in the hottest hour and 25 MW on average over the year. "
+            "A cooling plant draws 45 MW in the hottest hour and 30 MW on average over the year. "
             "How far above the mean is the peak?",
             "%",
-            lambda: 40 / 25 - 1,
+            lambda: 45 / 30 - 1,
             (
-                ("the ratio, not the excess", lambda: 40 / 25),
-                ("divided by the peak", lambda: (40 - 25) / 40),
+                ("the ratio, not the excess", lambda: 45 / 30),
+                ("divided by the peak", lambda: (45 - 30) / 45),
                 ("the MW difference as %", lambda: 0.15),
+            ),
+        ),
+        Item(
+            7,
+            "A 200 MW campus uses 1,750 GWh a year. Its state uses 70,000 GWh a year; its "
+            "utility's peak demand is 2,500 MW. A planner asks how much of the utility's peak "
+            "the campus takes. What share?",
+            "%",
+            lambda: 200 / 2500,
+            (
+                ("the share of the state's yearly energy", lambda: 1750 / 70_000),
+                ("MW divided by the state's GWh", lambda: 200 / 70_000),
+                ("the whole divided by the part", lambda: 2500 / 200),
             ),
         ),
         Item(
@@ -447,13 +460,14 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
         ),
         Item(
             7,
-            "A battery is rated 10 MW and 40 MWh. For how long can it deliver its full power?",
-            "h",
-            lambda: 40 / 10,
+            "Each afternoon a battery must deliver 8 MW for 5 hours. Ignoring its losses, how "
+            "much energy must it hold?",
+            "MWh",
+            lambda: 8 * 5.0,
             (
-                ("MW divided by MWh", lambda: 10 / 40),
-                ("the MWh read as hours", lambda: 40.0),
-                ("MW times MWh", lambda: 10 * 40.0),
+                ("MW divided by hours", lambda: 8 / 5),
+                ("the power alone, as if for one hour", lambda: 8.0),
+                ("the hours taken as minutes", lambda: 8 * 5 / 60),
             ),
         ),
     ),
@@ -481,6 +495,7 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
                 ("the growth, had the city been divided by 0.8", lambda: 250_000 / 0.8 - 250_000),
                 ("the grown city itself (divided by 0.8)", lambda: 250_000 / 0.8),
             ),
+            digits=4,  # 250,000 / 0.8 = 312,500 exactly, not "312,000"
         ),
         Item(
             8,

@@ -843,7 +843,8 @@ PLANS: dict[int, Plan] = {
                 "sized for. Students answer hot-day-above-mean; the day's hours, the hook's first "
                 "answer and the peak-shaving battery (MW, MWh) open. Ask where its recharge comes "
                 "from (the grid, at night) and how many shipping containers it fills: that "
-                "answers the hook's second guess. Then ask which day sized it and what it does "
+                "answers the hook's second guess; students answer shaving-battery-hours "
+                "(MWh ÷ MW). Then ask which day sized it and what it does "
                 f"on the hot day ({_shaving_on_the_hot_day()[0]}; on the hot day the peak falls "
                 f"only from {_shaving_on_the_hot_day()[1]} to {_shaving_on_the_hot_day()[2]}, "
                 "because that day's night is nearly as hot as its afternoon). The collapsed "
@@ -870,8 +871,10 @@ PLANS: dict[int, Plan] = {
         (
             "Giving the peak ÷ mean ratio for “how far above” (the ratio minus 1).",
             "Dividing the 300 MW yearly average by the utility's peak in utility-peak-share.",
-            "Expecting the hot day to beat July's typical day at its peak: it peaks about as "
-            "high; what sets it apart is that it stays near its peak all night.",
+            "Expecting the design day to beat July's typical afternoon at its peak: it does "
+            "not. The station publishes its humid day by its dew point (2 % of hours), not by "
+            "its wet-bulb, so its afternoon is no rarer than July's; step 2's cell says how "
+            "often the typical year exceeds it. A limit of the published days, not physics.",
             "Answering hot-day-above-mean with “… times”: that is the ratio; the share above is "
             "the ratio minus 1.",
             "Reading the peak-shaving battery as the one that takes the hot day down to the "
@@ -898,15 +901,16 @@ PLANS: dict[int, Plan] = {
                 "households) and the possible expansion.",
             ),
             (
-                8,
+                10,
                 "Step 1 · Estimates",
-                "Read the ranges table: which figures are sure, which contested; then the "
-                f"basis table: people or households moves the city {_basis_ratio()} times. If "
-                "time is short, leave step 2's question on the figure taken at its high end "
-                "for homework.",
+                "Read the ranges table: which figures are sure, which contested; read aloud "
+                "only the load factor and use per household from the list of words under it; "
+                f"then the basis table: people or households moves the city {_basis_ratio()} "
+                "times, each at the flat-out figure. If time is short, leave step 2's question "
+                "on the figure taken at its high end for homework.",
             ),
             (
-                10,
+                8,
                 "Step 2 · The widest city",
                 "Students answer contested-city-high by taking "
                 "each figure at the end that makes the city bigger.",
@@ -914,7 +918,9 @@ PLANS: dict[int, Plan] = {
             (
                 12,
                 "Step 3 · The tornado",
-                "Students commit a prediction for contested-load-swing; the tornado opens.",
+                "Students tick the rows of step 1's table that can move the city and commit "
+                "a prediction for contested-load-swing; the tornado opens (check the ticks), "
+                "then why the flat-out central value is a convention no cooled site reaches.",
             ),
             (
                 7,

@@ -574,8 +574,9 @@ def heat_values(year: xr.Dataset) -> np.ndarray:
     return year.variables["cooling_fraction"].transpose("month", "hour").values * 100.0
 
 
-def climate_html(year: xr.Dataset) -> str:
-    """The month × hour chart and the hot day in words (the chart's text alternative)."""
+def climate_html(year: xr.Dataset, heat_map: bool = True) -> str:
+    """The month × hour chart and the hot day in words (the chart's text alternative); without
+    `heat_map` (a page that shows no heat map, lesson 7's month bars) no words about its cells."""
     share = heat_values(year)
     cooling = year.variables["cooling_power"].transpose("month", "hour")
     values = cooling.values
@@ -597,8 +598,8 @@ def climate_html(year: xr.Dataset) -> str:
             f"{fmt.quantity(float(month_mean.min()), units)} "
             f"({calendar.month_name[int(np.argmin(month_mean)) + 1]}), the warmest "
             f"{fmt.quantity(float(month_mean.max()), units)} "
-            f"({calendar.month_name[int(np.argmax(month_mean)) + 1]}). Darker cells: less "
-            "cooling; yellow: the most.",
+            f"({calendar.month_name[int(np.argmax(month_mean)) + 1]})."
+            + (" Darker cells: less cooling; yellow: the most." if heat_map else ""),
         ),
         (
             "Hot day vs the year",
@@ -832,7 +833,7 @@ def monthly_widget(
             peak.y = np.full(12, _f(year, "peak_cooling_power"))
             mean.y = np.full(12, _f(year, "mean_cooling_power"))
         fig.title = f"Mean cooling power by month, {year.attrs['station_name']}"
-        out.value = climate_html(year)
+        out.value = climate_html(year, heat_map=False)  # bars and lines, no heat map here
 
     tech.observe(update, "value")
     update()

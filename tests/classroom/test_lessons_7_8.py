@@ -46,7 +46,7 @@ def test_lesson_8_explains_before_it_asks_and_debriefs_before_advanced():
     assert _first(cells, "750 MW under construction") < exercise
     assert _first(cells, "## What we found") < _first(cells, "## Advanced")
     # campus overhead splits the site's power, it adds nothing to it
-    assert "never the site's power or its city" in cells[_first(cells, r"\*campus overhead\*")]
+    assert "never the site's power or its city" in cells[_first(cells, r"\*Campus overhead\*")]
     assert "air-cooled" not in "".join(cells)  # one name for the plant: air-evaporative
     # the tornado panel takes the article's cooling, like step 1's table and the printout
     assert '"cooling_default": "article"' in cells[_first(cells, r"TornadoPanel\(lambda")]
@@ -276,11 +276,15 @@ def test_reader_14s_paper_path_for_lessons_7_and_8(teacher_pages):
     assert "tables sheet (lesson-8/tables.html)" in html.unescape(pack["lesson-8/worksheet.html"])
 
 
-def test_reader_14s_text_items_for_lessons_7_and_8():
+def test_reader_14s_text_items_for_lessons_7_and_8(capsys):
+    from explorer.classroom import hot_days
+
     cells7, cells8 = _cells("07"), _cells("08")
     # lesson 7 D3: what "sized for" means, where the 330 MW hour comes in
     assert '"Sized for" is the day the designer guarantees' in cells7[_first(cells7, "## Step 2")]
-    assert "its chillers work harder" in lessons.EXERCISES["utility-peak-share"].question
+    # (reader 16 moved it from the question to the reveal under it)
+    hot_days.every_yardstick(lessons.hot_year()[1])
+    assert "its chillers work harder" in " ".join(capsys.readouterr().out.split())
     # lesson 7 D6 and lesson 8 D6: each distractor's label says a different slip
     for n in (7, 8):
         for item in quiz.items(n):
@@ -295,7 +299,7 @@ def test_reader_14s_text_items_for_lessons_7_and_8():
     assert "divided by 0.8" not in labels and "grown instead" not in labels
     # lesson 8 D2: both meanings of 300 MW are conventions; lesson 7's hottest hour (330 MW)
     # is about a tenth above its 300 MW average
-    names = cells8[_first(cells8, r"\*campus overhead\*")]
+    names = cells8[_first(cells8, r"\*Campus overhead\*")]
     assert "both are conventions for a figure the article never defines" in " ".join(names.split())
     year = lessons.hot_year()[0]
     assert 1.05 < float(year.peak_facility_power) / lessons.SITE_MW < 1.15
@@ -314,7 +318,7 @@ def test_reader_14s_text_items_for_lessons_7_and_8():
 def test_reader_15s_items_for_lessons_7_and_8(capsys, teacher_pages):
     from explorer.classroom import contested, hot_days
 
-    cells7, cells8 = _cells("07"), _cells("08")
+    cells7 = _cells("07")
     # lesson 7 D1: the hook asks about the day the plant is sized for, not "the hottest day";
     # step 2 says it is the humid design day and why, and a cell prints both days' weather from
     # the core: the cooling design day 23.5-34.2 °C dry-bulb, wet-bulb up to 24.5 °C; the
@@ -325,7 +329,8 @@ def test_reader_15s_items_for_lessons_7_and_8(capsys, teacher_pages):
     text = " ".join(cells7[step2].split())
     assert "here the *humid* day, not the hot one" in text
     assert "follows the wet-bulb, not the thermometer" in text
-    assert "no higher than an ordinary July afternoon's" in text and "warm night" in text
+    # reader 16: no "what sets it apart is its warm night": the July afternoon is as humid
+    assert "no rarer than an ordinary July afternoon" in text and "warm night" not in text
     assert cells7[step2 + 1] == "hot_days.sizing_design_day(year)"
     hot_days.sizing_design_day(lessons.hot_year()[0])
     out = " ".join(capsys.readouterr().out.split())
@@ -341,8 +346,10 @@ def test_reader_15s_items_for_lessons_7_and_8(capsys, teacher_pages):
     assert "42.8 MWh" not in above and "<- the day's peak" in above
     assert "<section class='fold'>" not in teacher_pages["lesson-8/tables.html"]
     # lesson 8 D1: a plain sentence on the load factor against lesson 7's hottest hour
-    names = " ".join(cells8[_first(cells8, r"\*campus overhead\*")].split())
-    assert "keeps a cooled site's load factor about a tenth below flat out" in names
+    # (reader 16 moved it after the tornado, with its number: step 3's reveal)
+    contested.below_flat_out(lessons.ARTICLE_SITE)
+    out = " ".join(capsys.readouterr().out.split())
+    assert "could average at most 0.91 of it (load factor): a city of about 223,000" in out
     # lesson 8 D2: under step 5's second block, why the central values top their 90 % ranges
     # (245,264 households against 189k-245k; 2.63 TWh against 2.02-2.61 TWh)
     contested.ninety_ranges(lessons.ARTICLE_SITE, lessons.SITE_MW)
@@ -352,3 +359,75 @@ def test_reader_15s_items_for_lessons_7_and_8(capsys, teacher_pages):
         "the city and energy per year sit at or above the top of their 90 % range: their central "
         "values run the site flat out (load factor 1, the top of its range 0.7–1)" in second
     )
+
+
+def test_reader_16s_items_for_lessons_7_and_8(capsys):
+    from explorer import climate
+    from explorer.classroom import hot_days
+    from explorer.ui import context
+
+    cells7, cells8 = _cells("07"), _cells("08")
+    year, grid, _ = lessons.hot_year()
+    # lesson 7 D1: the design day's wet-bulb (25.1 °C) is exceeded in 400 h of the typical year
+    # (4.6 %, not 1-2 %) and July's typical 14 h reaches 25.1 °C: said as a limit of the
+    # published days, counted independently here
+    w = climate.typical_weather(climate.load_station(str(year.attrs["station"])))
+    peak = float(w.design_days[1].wet_bulb.max())
+    above = int((w.wet_bulb > peak + 1e-9).sum())
+    hot_days.sizing_design_day(year)
+    out = " ".join(capsys.readouterr().out.split())
+    assert f"exceeded in {fmt.number(above)} hours of the typical year" in out
+    assert "July's typical afternoon reaches 25.1 °C" in out
+    assert "not from the weather" in out and "MW" not in out
+    plan = " ".join(teacher_pack.PLANS[7].stumbles)
+    assert "stays near its peak all night" not in plan and "not by its wet-bulb" in plan
+    # lesson 7 D3: no words about a heat map or a schematic the lesson does not show
+    hot_days.the_plants_year(year)
+    out = capsys.readouterr().out
+    assert "condenser" not in out and "Carnot" not in out
+    assert "Darker cells" not in context.climate_html(year, heat_map=False)
+    assert "Darker cells" in context.climate_html(year)  # the app's heat map keeps them
+    # lesson 7 D6: 300 MW in lessons 1-6 is the year's average, not "every hour"
+    assert "300 MW as the year's average" in out and "300 MW every hour" not in out
+    assert "as if it drew it every hour" not in cells7[_first(cells7, "## Step 1")]
+    # lesson 7 D2: the question is short and points to the yardsticks, not step 2
+    question = lessons.EXERCISES["utility-peak-share"].question
+    assert "step 2" not in question and len(question.split()) < 50
+    # lesson 7 D7: several sites says which figure is a full build and names the third state
+    hot_days.several_sites()
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Full build-out" in out and "Ohio" in out and "Pennsylvania" in out
+    # lesson 7 D4: students size the battery themselves (hours at full power) after step 2
+    cell = _first(cells7, 'answer_box\\("shaving-battery-hours"')
+    assert _first(cells7, r"hot_days\.peak_shaving\(year\)") < cell < _first(cells7, "## Step 3")
+    assert "shaving-battery-hours" in teacher_pack.PLANS[7].segments[2][2]
+    hot_days.peak_shaving_detail(year)
+    assert "h at full power" not in capsys.readouterr().out  # the answer is the exercise's
+    # lesson 7 D8: the quiz's excess item is not the lesson's own 60 %; an item on the whole
+    excess = [i for i in quiz.items(7) if "How far above the mean" in i.text]
+    assert [round(i.answer(), 3) for i in excess] == [0.5]  # 45 / 30 - 1
+    (whole,) = [i for i in quiz.items(7) if "utility's peak" in i.text]
+    assert round(whole.answer(), 3) == 0.08  # 200 MW / 2,500 MW
+    # lesson 8 D2: the bases say the central city is the flat-out figure, an upper end
+    contested.city_bases(lessons.ARTICLE_SITE)
+    out = " ".join(capsys.readouterr().out.split())
+    assert "flat-out figure" in out and "an upper end for today's site" in out
+    assert "an upper end" in cells8[_first(cells8, "A sentence")]
+    # lesson 8 D1: cell 5 in bullets; its load-factor caveat moved to step 3's reveal
+    names = cells8[_first(cells8, r"\*Campus overhead\*")]
+    assert names.count("\n- ") >= 5 and "not a value a real site" not in names
+    assert "contested.below_flat_out(SITE)" in cells8[_first(cells8, "def every_figure")]
+    # lesson 8 D3: the plants' shares open only with contested-cooling-swing's answer
+    contested.cooling_shares(lessons.ARTICLE_SITE)
+    assert "plant" not in capsys.readouterr().out
+    # lesson 8 D4: the year's own hottest day (66.4 MW) is printed beside the design day
+    contested.plants_cooling(lessons.ARTICLE_SITE)
+    out = capsys.readouterr().out
+    assert "8.99 %" in out and "12.3 %" in out and "hottest day, 20 July" in out
+    assert "its hardest day" not in cells8[_first(cells8, "Where do the explorer's two plants")]
+    # lesson 8 D6: students tick the rows that can move the city before the tornado opens
+    assert "tick the rows" in cells8[_first(cells8, "every figure that moves the city opens")]
+    # lesson 8 D8: 250,000 / 0.8 = 312,500 printed exactly
+    (item,) = [i for i in quiz.items(8) if "load factor of 0.8" in i.text]
+    assert "312,500 households" in [item.show(f()) for _, f in item.mistakes]
+    assert grid is not None

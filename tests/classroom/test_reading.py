@@ -691,3 +691,30 @@ def test_reader_16s_answers_to_lessons_1_and_2():
     assert (
         "check the figures you used" not in lessons.check("city-households-us", "240,000").message
     )
+
+
+def test_reader_16s_answers_to_lessons_7_and_8():
+    # (exercise, typed, kind, trap): the overhead (PUE 1.18 less 1 = 18 %) typed for the PUE;
+    # 2,628 GWh ÷ 49 TWh = 53.6 (GWh over TWh, 1,000 times the 5.36 % share); the cooling swing
+    # from the central 40 %: 300 × (0.4 − 0.1) = 90 MW, the answer being 300 × (0.5 − 0.1) = 120
+    rows = [
+        ("jackson-annual-pue", "18%", "trap", "overhead-for-pue"),
+        ("jackson-annual-pue", "0.18", "trap", "overhead-for-pue"),
+        ("jackson-annual-pue", "1.18", "right", ""),
+        ("state-energy-share", "53.6", "trap", "gwh-over-twh"),
+        ("state-energy-share", "2628/49", "trap", "gwh-over-twh"),
+        ("state-energy-share", "2628/49000", "right", ""),
+        ("contested-cooling-swing", "90", "trap", "from-central"),
+        ("contested-cooling-swing", "300*(0.4-0.1)", "trap", "from-central"),
+        ("contested-cooling-swing", "120 MW", "right", ""),
+        # the peak-shaving battery, 42.84 MWh ÷ 6.10 MW = 7.02 h; MW ÷ MWh = 0.142; MW × MWh
+        ("shaving-battery-hours", "7 hours", "right", ""),
+        ("shaving-battery-hours", "42.8/6.1", "right", ""),
+        ("shaving-battery-hours", "0.14", "trap", "power-over-energy"),
+        ("shaving-battery-hours", "261", "trap", "power-times-energy"),
+    ]
+    for ex, typed, kind, trap in rows:
+        fb = lessons.check(ex, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    assert "1 TWh = 1,000 GWh" in lessons.check("state-energy-share", "53.6").message
+    assert "PUE is 1 + it" in lessons.check("jackson-annual-pue", "18%").message
