@@ -92,6 +92,11 @@ HAND = {
     # 254.0272 / (1 - 0.183125 - 0.03) = 322.8303 MW, cooling 322.8303 x 0.183125 = 59.1182 MW,
     # over the year's mean 36.9729 MW (the mean cooling, pinned as found) = 0.598961
     "hot-day-above-mean": 0.598961,
+    # the peak-shaving battery (explorer.batteries): its energy, the design day's cooling above
+    # that day's steady threshold summed over the hours, 42.83708 MWh, and its power, the largest
+    # hour above it, 6.100509 MW (both sums over the day, pinned as found): 42.83708 / 6.100509
+    # = 7.021886 h at full power
+    "shaving-battery-hours": 7.021886,
     # the year's peak draw 330.3745 MW / 3,000 MW (Entergy Mississippi's peak)
     "utility-peak-share": 0.110125,
     # 300 MW x 8,760 h = 2,628 GWh (the mean draw is the site power) / 49,000 GWh
