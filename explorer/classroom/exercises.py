@@ -1055,6 +1055,9 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         if isinstance(answer, str)
         else None
     )
+    if spelled is not None:  # "3*10^5" and "3 × 10⁵" are "3e5": one figure, as typed
+        spelled = _TEN_SUPERSCRIPT.sub(lambda m: "10^" + m[1].translate(_SUPERSCRIPT), spelled)
+        spelled = _BARE_TEN.sub(r"1e\1", _TEN_TO.sub(r"e\1", spelled))
     rounding = _rounding(spelled, x)
     if rounding is not None and abs(x - want) <= rounding:
         figures = _figures(spelled)

@@ -225,9 +225,10 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
         ),
         Item(
             3,
+            # the stem names the pattern (two zeros in four) but not what it does to the speed:
+            # that is the lesson's point, and the ÷ 4 distractor (Trainium2's BF16) its trap
             "An NVIDIA GPU is quoted at 2,000 TFLOP/s sparse FP8. NVIDIA's sparse figures assume "
-            "two zeros in every four weights, which doubles the dense speed. What is its dense "
-            "FP8 peak?",
+            "two zeros in every four weights. What is its dense FP8 peak?",
             "TFLOP/s",
             lambda: 2000 / 2,
             (

@@ -198,7 +198,7 @@ def _goodput_table() -> str:
                 fmt.quantity(float(r.job_mtbi) * factor("hour", "minute"), "min"),
                 fmt.percent(float(r.goodput)),
                 fmt.number(float(r.ideal_days)),
-                fmt.number(float(r.training_days)),
+                lessons.days_words(float(r.training_days), int(r.training_flags)),
             ]
         )
     hours = catalog.value("models.llama3-405b.gpu_hours", "hour")
@@ -585,11 +585,18 @@ PLANS: dict[int, Plan] = {
                 "Rebuild the UltraServer",
                 "Ask the torus question (how many hops at most?) with a 4×4 grid drawn on the "
                 "board. Students answer ultraserver-fp8 from one chip's "
-                "figure; the systems' table opens and they compare with the published column. "
-                "Then ultraserver-day-flop: one UltraServer's FLOP in a day (speed × time).",
+                "figure; the systems' table opens and they compare with the published column.",
             ),
             (
-                10,
+                5,
+                "A day of computing",
+                "Students answer ultraserver-day-flop: one UltraServer's FLOP in a day (speed × "
+                "time). Then the question under it, the bridge to lesson 4: “would a real run "
+                "get this much out of it?” Collect two reasons (waiting on memory, network and "
+                "each other; failures and restarts).",
+            ),
+            (
+                5,
                 "Debrief",
                 "Back to the hook and “What we found”. With time to spare, the optional "
                 "(Advanced) prediction gb200-trn2-per-mw opens the per-facility-MW chart: "
@@ -641,14 +648,13 @@ PLANS: dict[int, Plan] = {
                 "speed.” Students answer llama-days; the worked step opens below it.",
             ),
             (
-                7,
-                "Days on a site (section 3)",
-                "Read the restart times printed under the site (the restart grows with the "
-                f"job); ask “how can {fmt.number(lessons.BIG_JOB)} chips be slower than "
-                f"{_RUN_CHIPS}?” (they are with a growing or a fixed restart) and collect reasons "
-                "before opening the answer (more parts, so more interruptions; a bigger job, so "
-                "longer restarts). Keep the site itself as an aside: whether it is slower rests "
-                "on the assumed growth. The days open in section 4.",
+                5,
+                "How big a job a site allows (section 3)",
+                "Read the table printed under the site: each job size's restart (it grows with "
+                "the job) and how often it is interrupted. Ask for a show of hands, without "
+                f"answering: “will {fmt.number(lessons.BIG_JOB)} H100s finish sooner or later "
+                f"than {_RUN_CHIPS}?” Students write sooner or later and one reason; the days "
+                "open in section 4.",
             ),
             (
                 12,
@@ -662,12 +668,17 @@ PLANS: dict[int, Plan] = {
                 "figure counts only the time the job was running.",
             ),
             (
-                8,
-                "Debrief",
+                10,
+                "Back to the hook; more chips slower",
                 "Back to the hook with interruptions (the model beside Meta's GPU-hours: "
-                "consistent, under assumed restart and checkpoint times); ask "
-                "the goodput question: at Rainier's scale, interruptions decide how much peak "
-                "becomes progress. Young and Daly (Advanced) are optional.",
+                "consistent, under assumed restart and checkpoint times). Then the section 3 "
+                f"predictions: ask “how can {fmt.number(lessons.BIG_JOB)} chips be slower than "
+                f"{_RUN_CHIPS}?” (they are with a growing or a fixed restart) and collect "
+                "reasons from the table before opening the answer (more parts, so more "
+                "interruptions; a bigger job, so longer restarts). Keep the site itself as an "
+                "aside: whether it is slower rests on the assumed growth. Close on the goodput "
+                "question: at Rainier's scale, interruptions decide how much peak becomes "
+                "progress. Young and Daly (Advanced) are optional.",
             ),
         ),
         (
@@ -1197,6 +1208,13 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 f"{fmt.number(float(_runs().training_days.sel(job_chips=lessons.RUN_CHIPS)))} days "
                 "at "
                 f"{_RUN_CHIPS}; see the goodput table above).",
+            ),
+            (
+                "sooner or later than the hook's",
+                f"Later: {fmt.number(lessons.BIG_JOB)} chips are interrupted five times as often "
+                f"as {_RUN_CHIPS} and each restart is longer, so the time lost outweighs the extra "
+                "speed (the goodput table below; the next question asks why). Any answer with a "
+                "reason is a good prediction.",
             ),
             (
                 "How can more chips be slower",
@@ -2022,6 +2040,16 @@ def _training_figures() -> str:
                 catalog.value("training.restart_growth", "minute") * factor("minute", "s"), "s"
             ),
         ],
+    ]
+    # section 3's table on paper: the restart and the interval at each job size it prints
+    sizes = " / ".join(fmt.number(float(n)) for n in _runs().job_chips.values)
+    restarts = " / ".join(fmt.number(float(m)) for m in _runs().job_restart_minutes.values)
+    every = " / ".join(
+        fmt.number(float(h) * factor("hour", "minute")) for h in _runs().job_mtbi.values
+    )
+    rows += [
+        [f"a restart takes, for jobs of {sizes} H100s (section 3's table)", f"{restarts} min"],
+        ["an interruption comes every, for the same jobs (section 3's table)", f"{every} min"],
     ]
     return "<h3>Figures you need</h3>" + _table(["figure", "value"], rows)
 

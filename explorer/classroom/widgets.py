@@ -691,10 +691,18 @@ def run_words(r) -> str:
     )
     name = html.escape(catalog.label("models", str(r.attrs.get("model", ""))))
     if bits & (training.FLAGS["beyond_horizon"] | training.FLAGS["no_progress"]):
+        # the model's days said, as lesson 4's tables say them (`lessons.days_words`): one job is
+        # never "566 days" in one cell and only "more than 457 days" in another
+        days = float(r.days)
+        took = (
+            f"the run would take {fmt.number(days)} days on this model"
+            if days < float("inf") and not bits & training.FLAGS["no_progress"]
+            else "the run would make no progress"
+        )
         head = (
             f"<p>{name}: <b>the job practically never finishes</b>. With {every}, "
-            f"goodput is {_share_words(float(r.goodput))} and the run would take more than "
-            f"{fmt.number(limits['horizon_days'])} days, longer than any run is worth (Epoch AI: "
+            f"goodput is {_share_words(float(r.goodput))} and {took}, more than "
+            f"{fmt.number(limits['horizon_days'])} days: longer than any run is worth (Epoch AI: "
             "beyond about 15 months, better hardware and methods overtake it). "
             f"With no interruptions it would take {fmt.number(float(r.ideal_days))} days. "
             "Real jobs this large need spare machines standing by and restarts of seconds."
@@ -748,7 +756,8 @@ def where_from(
     and a note for the keys in `notes` (an assumption says what it rests on): the catalog's note
     for a bare key, or the lesson's own words for a (key, text) pair, where the catalog's note is
     the maintainers' record, not a student's reading; a third item ``"share"`` prints a share of 1
-    as "100 %" (a load factor), not "1".
+    as "100 %" (a load factor), not "1", and a unit prints the value in that unit, as the lesson
+    says it (a restart's growth in seconds, not "0.041 minutes").
 
     A figure that an exercise on the page has students work out (`lessons.WORKED_OUT`: the
     hours in a year, the first step of the site's energy) is a blank until that exercise is
@@ -757,6 +766,8 @@ def where_from(
     Examples
     --------
     >>> "8,760 hours per year" in where_from(("conventions.hours_per_year", "hours")).value
+    True
+    >>> "2.46 s" in where_from(("training.restart_growth", "growth", "s")).value
     True
     >>> _reading(96, "1 / day"), _reading(4, "delta_degC")
     ('96 per day', '4 °C')
@@ -779,7 +790,12 @@ def where_from(
             )
         e = catalog.entry(key)
         note = (said[key] or e.note) if key in said else ""
-        value = fmt.percent(e.value) if how == ["share"] else _reading(e.value, e.unit)
+        if how == ["share"]:
+            value = fmt.percent(e.value)
+        elif how:
+            value = _reading(catalog.value(key, how[0]), how[0])
+        else:
+            value = _reading(e.value, e.unit)
         # the source's title, not a link: a handout loads nothing from the network
         return (
             f"<li><b>{html.escape(what)}</b>: {html.escape(value)}. "

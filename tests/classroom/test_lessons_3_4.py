@@ -98,18 +98,19 @@ def test_more_chips_are_slower_for_the_reasons_the_model_has():
     assert "fixed 10-minute restart\nthe site would be faster" in folded
     # the question asks about the size where it holds either way, and says so
     question = DETAILS.sub("", answer)
-    assert "half a million H100s" in question and "or stays at a fixed 10 minutes" in question
+    assert "half a million H100s" in question and "with a fixed 10-minute restart" in question
     assert lessons.BIG_JOB == 500_000 and lessons.RUN_CHIPS == 100_000
     words = teacher_pack._fixed_restart_words()
-    assert "500,000 chips take 566 days as the restart grows and 21.7 with a fixed" in words
+    assert "500,000 chips take 566 days (beyond the 15-month horizon: practically never " in words
+    assert "as the restart grows and 21.7 with a fixed" in words
     assert "against 22.6 and 20.2 for 100,000: slower either way" in words
     assert "takes 26.5 and 15.7 days: slower as the restart grows, faster with a fixed" in words
     assert "about 128,000 chips as the restart grows, about 236,000 with a fixed one" in words
 
 
 def test_lesson_4s_advanced_rows_say_the_cutoff_and_the_restart():
-    cell = inspect.getsource(lessons.daly_and_young)
-    assert "horizon_days" not in cell and "stops counting" in cell
+    cell = inspect.getsource(lessons.daly_and_young) + inspect.getsource(lessons.days_words)
+    assert "horizon_days" not in cell and "stops counting" not in cell
     assert 'catalog.value("training.horizon", "month")' in cell
     assert "no fast restarts" not in cell and "lengthen the restart with the job" in cell
     (site,) = [c for c in cells(FOUR) if c.startswith("site = explorer.compute(")]
@@ -146,12 +147,14 @@ def test_lesson_3_gives_no_answer_above_its_question(teacher_pages):
     (precision,) = [c for c in src if c.startswith("## Precision and sparsity")]
     assert precision.count("\n- **") == 3
     assert "about 4 for BF16" in DETAILS.search(precision)[0]
-    # the per-MW answer opens under its prediction; the price question has its own answer
+    # the per-MW answer opens under its prediction; the price question, in a cell of its own
+    # below it (reader 16), has its own answer
     (last,) = [c for c in src if "what else (price, availability, software)" in c]
-    first, second = DETAILS.findall(last)
+    (first,) = DETAILS.findall(src[src.index(last) - 1])
+    (second,) = DETAILS.findall(last)
     assert "per facility MW" in first and "what the chips cost" not in first
     assert "what the chips cost" in second
-    assert last.index("**Question.**") > last.index(first)
+    assert last.startswith("**Question.**")
     # the worksheet lists the three peaks unlabelled, as the question does
     sheet = html.unescape(teacher_pages["lesson-3/worksheet.html"])
     assert "one Trainium2's dense FP8 peak" not in sheet
@@ -215,7 +218,7 @@ def test_lesson_3s_h100_comparison_says_how_much_more():
     assert "H100 ÷ Trainium2: 1.5 times the dense FP8 per chip, for 1.4 times the power" in (
         buf.getvalue()
     )
-    (text,) = [c for c in cells(THREE) if "what else (price, availability, software)" in c]
+    (text,) = [c for c in cells(THREE) if c.startswith("<details><summary>After you have pred")]
     assert "about half as much again dense FP8 per chip for about 40 % more power" in text
     assert "not much more power" not in text
 
@@ -238,7 +241,7 @@ def test_more_chips_slower_is_said_to_rest_on_a_low_confidence_extrapolation(pag
     # both results) and "What we found"; the Advanced rows keep the fixed restart beside
     src = cells(FOUR)
     (question,) = [c for c in src if "How can more chips be slower?" in c]
-    assert said in DETAILS.sub("", question)
+    assert f"extrapolation of\n{said}" in DETAILS.sub("", question)
     (hook,) = [c for c in src if "def back_to_the_hook" in c]
     assert "lessons.restart_growth_confidence()" in hook and "lessons.more_chips_words(" in hook
     assert "lessons.BIG_JOB" in hook
@@ -254,10 +257,12 @@ def test_more_chips_slower_is_said_to_rest_on_a_low_confidence_extrapolation(pag
     (seven,) = [line for line in readme.splitlines() if line.startswith("7. **More chips")]
     assert said in seven and "fixed restart" in seven
     assert "half a million chips are slower than 100,000 either way" in seven
-    # the plan's section 3 step asks about half a million chips, the site an aside
-    assert "how can 500,000 chips be slower than 100,000?" in html.unescape(
-        pages["lesson-4/plan.html"]
-    )
+    # the plan asks about half a million chips, the site an aside: a prediction in section 3,
+    # the reasons once section 4's table is open
+    plan = html.unescape(pages["lesson-4/plan.html"])
+    assert "will 500,000 H100s finish sooner or later than 100,000?" in plan
+    assert "how can 500,000 chips be slower than 100,000?" in plan
+    assert plan.index("sooner or later") < plan.index("how can 500,000 chips be slower")
 
 
 def test_lesson_4s_section_3_prints_a_table_of_restarts(pages):
@@ -326,3 +331,85 @@ def test_the_plans_app_steps_give_the_lessons_numbers(pages):
     assert trn2 == pytest.approx(lessons.EXERCISES["trn2-chips-300mw"].answer(), rel=0.005)
     assert app.change("chip", "h100") is None
     assert round(float(app.result.chips_supported)) == 204_866 == round(teacher_pack._site_h100s())
+
+
+def test_reader_16s_lesson_4(pages):
+    src = cells(FOUR)
+    # section 3 says what it shows (a job's size, not its days) and asks for a prediction
+    # without asserting the result; the "how" question comes after the table that shows it
+    (three,) = [c for c in src if c.startswith("## 3 ·")]
+    assert three.startswith("## 3 · How big a job a site allows")
+    (predict,) = [c for c in src if c.startswith("**Predict.** Will a job of half a million")]
+    assert "<details>" not in predict and "more* days" not in predict and "slower" not in predict
+    hook = next(i for i, c in enumerate(src) if "def back_to_the_hook" in c)
+    why = next(i for i, c in enumerate(src) if "How can more chips be slower?" in c)
+    assert src.index(predict) < hook < why
+    # section 3's table prints how often each job is interrupted, beside its restart
+    (table,) = [c for c in src if c.startswith("site = explorer.compute(")]
+    assert "job_mtbi" in table and "interrupted every" in table
+    # one answer for half a million chips: 566 days, beyond the 15-month horizon, everywhere
+    # (the back-to-the-hook table, the "more chips" line, the Advanced rows, the slider's words)
+    import contextlib
+    import io
+
+    from explorer.runs import train_on_chips
+
+    big = "566 days (beyond the 15-month horizon: practically never finishes)"
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        lessons.daly_and_young()
+    assert big in buf.getvalue() and "stops counting" not in buf.getvalue()
+    assert big in lessons.more_chips_words(204_866)
+    assert "lessons.days_words(" in src[hook]
+    slider = widgets.run_words(train_on_chips("llama3-405b", lessons.BIG_JOB))
+    assert "566 days on this model, more than 457 days" in slider
+    key = html.unescape(pages["lesson-4/answers.html"])
+    assert f"<td>{big}</td>" in key
+    # section 2 prints the speeds, not their shares of peak (the question's answer)
+    (speeds,) = [c for c in src if c.startswith("lessons.h100_speeds()")]
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        lessons.h100_speeds()
+    assert "%" not in buf.getvalue() and "683" in buf.getvalue() and "989" in buf.getvalue()
+    # Meta's ">90 %" is quoted before the goodput prediction, so its hint has a figure behind it
+    (four,) = [c for c in src if c.startswith("## 4 · Goodput")]
+    assert four.index("more than 90 % effective training time") < four.index("**Predict**")
+    # where the numbers come from says the restart's growth in seconds, as section 3 does
+    (where,) = [c for c in src if c.startswith("widgets.where_from(")]
+    assert (
+        '"training.restart_growth", "how much longer a restart takes per 1,000 more chips", "s"'
+        in where
+    )
+    assert "2.46 s" in widgets.where_from(("training.restart_growth", "growth", "s")).value
+    # on paper, the worksheet gives section 3's restarts and intervals (10 / 13.4 / 17.7 /
+    # 29.8 min: 10 + 2.46 s x 0 / 83.6 / 188.5 / 483.6 thousand more chips)
+    sheet = html.unescape(pages["lesson-4/worksheet.html"])
+    assert "<td>10 / 13.4 / 17.7 / 29.8 min</td>" in sheet
+    assert "restart times printed above" not in sheet and "gives it more days" not in sheet
+    # README's misconception 6 gives the lesson's measured shares: 683 / 989 = 69 %, 801 / 989
+    # = 81 %
+    readme = (teacher_pack.NOTEBOOKS / "README.md").read_text(encoding="utf-8")
+    (six,) = [line for line in readme.splitlines() if line.startswith("6. **Peak FLOPS")]
+    assert "~80 % of peak" not in six and "69 % held at its power limit" in six
+
+
+def test_reader_16s_lesson_3(pages):
+    src = cells(THREE)
+    # the 4×4×4 torus is SemiAnalysis's description; AWS says only that the instances' chips
+    # at the same position form rings
+    (systems,) = [c for c in src if c.startswith("## Instance → UltraServer")]
+    assert "SemiAnalysis describes" in systems and "joined in a ring" in systems
+    # cell 3 says that 1/1.15 and the 10 % + 3 % are one loss (the pue-twice slip)
+    (power,) = [c for c in src if c.startswith("## Power per chip")]
+    assert "one loss said two ways" in power
+    # the per-MW answer and the price question are separate cells, each answer under its ask
+    (per_mw,) = [c for c in src if c.startswith("<details><summary>After you have predicted: per")]
+    assert "**Question.**" not in per_mw
+    # the plan: the day's FLOP and the bridge question have their own slot before the debrief
+    plan = html.unescape(pages["lesson-3/plan.html"])
+    assert "40–45 min" in plan and "A day of computing" in plan
+    assert plan.index("Students answer ultraserver-day-flop") > plan.index("40–45 min")
+    assert plan.index("would a real run get this much") < plan.index("45–50 min")
+    # the quiz's dense-from-sparse item does not give its own answer (2,000 ÷ 2)
+    (item,) = [i for i in quiz.items(3) if "sparse" in i.text]
+    assert "doubles" not in item.text and "twice" not in item.text
