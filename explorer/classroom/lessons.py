@@ -428,26 +428,23 @@ def daly_and_young() -> None:
 
 def days_words(days: float, flags: int) -> str:
     """A training job's days as lesson 4 says them everywhere (the back-to-the-hook table, the
-    "more chips" sentence, the Advanced rows, the answer key): the model's days, and beyond the
-    core's horizon (``training_flags``) that the job practically never finishes, so that one job
-    is never "566 days" in one place and "more than 457 days" in another.
+    "more chips" sentence, the Advanced rows, the answer key), as the slider's words say them
+    (`widgets.run_words`): beyond the core's horizon (``training_flags``) no day count, only that
+    the job practically never finishes, so that one job is never "566 days" in one place and
+    "more than 457 days" in another.
 
     Examples
     --------
     >>> days_words(22.6, 0)
     '22.6 days'
     >>> days_words(566.4, FLAGS["beyond_horizon"])
-    '566 days (beyond the 15-month horizon: practically never finishes)'
-    >>> days_words(float("inf"), FLAGS["no_progress"])
-    'never (no progress: practically never finishes)'
+    'more than 457 days (beyond the 15-month horizon): practically never finishes'
     """
-    horizon = fmt.number(catalog.value("training.horizon", "month"))
-    if flags & FLAGS["no_progress"] or not days < float("inf"):
-        return "never (no progress: practically never finishes)"
-    if flags & FLAGS["beyond_horizon"]:
+    if flags & (FLAGS["beyond_horizon"] | FLAGS["no_progress"]) or not days < float("inf"):
         return (
-            f"{fmt.number(days)} days (beyond the {horizon}-month horizon: practically never "
-            "finishes)"
+            f"more than {fmt.number(catalog.value('training.horizon', 'day'))} days (beyond the "
+            f"{fmt.number(catalog.value('training.horizon', 'month'))}-month horizon): "
+            "practically never finishes"
         )
     return f"{fmt.number(days)} days"
 
@@ -489,8 +486,8 @@ def more_chips_words(site_chips: int) -> str:
     Examples
     --------
     >>> print(more_chips_words(204_866))  # doctest: +NORMALIZE_WHITESPACE
-    500,000 chips take 566 days (beyond the 15-month horizon: practically never finishes) as the
-    restart grows and 21.7 with a fixed 10-min restart,
+    As the restart grows, a job of 500,000 chips takes more than 457 days (beyond the 15-month
+    horizon): practically never finishes; with a fixed 10-min restart it takes 21.7 days,
     against 22.6 and 20.2 for 100,000: slower either way. Section 3's site (204,866 chips)
     takes 26.5 and 15.7 days: slower as the restart grows, faster with a fixed one, so that
     result rests on the growth (low confidence). The fastest job: about 128,000 chips as the
@@ -508,9 +505,10 @@ def more_chips_words(site_chips: int) -> str:
     way = {True: "slower", False: "faster"}
     either = "slower either way" if big > hook and big0 > hook0 else "not slower both ways"
     return (
-        f"{fmt.number(BIG_JOB)} chips take {days_words(big, flags)} as the restart grows and "
-        f"{fmt.number(big0)} with a fixed {_RESTART:g}-min restart, against {fmt.number(hook)} "
-        f"and {fmt.number(hook0)} for {fmt.number(RUN_CHIPS)}: {either}. Section 3's site "
+        f"As the restart grows, a job of {fmt.number(BIG_JOB)} chips takes "
+        f"{days_words(big, flags)}; with a fixed {_RESTART:g}-min restart it takes "
+        f"{fmt.number(big0)} days, against {fmt.number(hook)} and {fmt.number(hook0)} for "
+        f"{fmt.number(RUN_CHIPS)}: {either}. Section 3's site "
         f"({fmt.number(site_chips)} chips) takes {fmt.number(site)} and {fmt.number(site0)} "
         f"days: {way[site > hook]} as the restart grows, {way[site0 > hook0]} with a fixed one, "
         f"so that result rests on the growth ({restart_growth_confidence()} confidence). The "

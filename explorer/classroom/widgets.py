@@ -691,18 +691,10 @@ def run_words(r) -> str:
     )
     name = html.escape(catalog.label("models", str(r.attrs.get("model", ""))))
     if bits & (training.FLAGS["beyond_horizon"] | training.FLAGS["no_progress"]):
-        # the model's days said, as lesson 4's tables say them (`lessons.days_words`): one job is
-        # never "566 days" in one cell and only "more than 457 days" in another
-        days = float(r.days)
-        took = (
-            f"the run would take {fmt.number(days)} days on this model"
-            if days < float("inf") and not bits & training.FLAGS["no_progress"]
-            else "the run would make no progress"
-        )
         head = (
             f"<p>{name}: <b>the job practically never finishes</b>. With {every}, "
-            f"goodput is {_share_words(float(r.goodput))} and {took}, more than "
-            f"{fmt.number(limits['horizon_days'])} days: longer than any run is worth (Epoch AI: "
+            f"goodput is {_share_words(float(r.goodput))} and the run would take more than "
+            f"{fmt.number(limits['horizon_days'])} days, longer than any run is worth (Epoch AI: "
             "beyond about 15 months, better hardware and methods overtake it). "
             f"With no interruptions it would take {fmt.number(float(r.ideal_days))} days. "
             "Real jobs this large need spare machines standing by and restarts of seconds."

@@ -101,8 +101,8 @@ def test_more_chips_are_slower_for_the_reasons_the_model_has():
     assert "half a million H100s" in question and "with a fixed 10-minute restart" in question
     assert lessons.BIG_JOB == 500_000 and lessons.RUN_CHIPS == 100_000
     words = teacher_pack._fixed_restart_words()
-    assert "500,000 chips take 566 days (beyond the 15-month horizon: practically never " in words
-    assert "as the restart grows and 21.7 with a fixed" in words
+    assert "a job of 500,000 chips takes more than 457 days (beyond the 15-month horizon)" in words
+    assert "with a fixed 10-min restart it takes 21.7 days" in words
     assert "against 22.6 and 20.2 for 100,000: slower either way" in words
     assert "takes 26.5 and 15.7 days: slower as the restart grows, faster with a fixed" in words
     assert "about 128,000 chips as the restart grows, about 236,000 with a fixed one" in words
@@ -111,7 +111,7 @@ def test_more_chips_are_slower_for_the_reasons_the_model_has():
 def test_lesson_4s_advanced_rows_say_the_cutoff_and_the_restart():
     cell = inspect.getsource(lessons.daly_and_young) + inspect.getsource(lessons.days_words)
     assert "horizon_days" not in cell and "stops counting" not in cell
-    assert 'catalog.value("training.horizon", "month")' in cell
+    assert "catalog.value('training.horizon', 'month')" in cell
     assert "no fast restarts" not in cell and "lengthen the restart with the job" in cell
     (site,) = [c for c in cells(FOUR) if c.startswith("site = explorer.compute(")]
     assert "lessons.FLEET_COOLING" in site and "TRN2_COOLING" not in site
@@ -347,14 +347,15 @@ def test_reader_16s_lesson_4(pages):
     # section 3's table prints how often each job is interrupted, beside its restart
     (table,) = [c for c in src if c.startswith("site = explorer.compute(")]
     assert "job_mtbi" in table and "interrupted every" in table
-    # one answer for half a million chips: 566 days, beyond the 15-month horizon, everywhere
-    # (the back-to-the-hook table, the "more chips" line, the Advanced rows, the slider's words)
+    # one answer for half a million chips (the model's 566 days lie beyond the core's 457-day
+    # horizon, 15 months): "more than 457 days", never a day count, everywhere (the
+    # back-to-the-hook table, the "more chips" line, the Advanced rows, the key, the slider)
     import contextlib
     import io
 
     from explorer.runs import train_on_chips
 
-    big = "566 days (beyond the 15-month horizon: practically never finishes)"
+    big = "more than 457 days (beyond the 15-month horizon): practically never finishes"
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):
         lessons.daly_and_young()
@@ -362,9 +363,11 @@ def test_reader_16s_lesson_4(pages):
     assert big in lessons.more_chips_words(204_866)
     assert "lessons.days_words(" in src[hook]
     slider = widgets.run_words(train_on_chips("llama3-405b", lessons.BIG_JOB))
-    assert "566 days on this model, more than 457 days" in slider
+    assert "practically never finishes" in slider and "more than 457 days" in slider
     key = html.unescape(pages["lesson-4/answers.html"])
     assert f"<td>{big}</td>" in key
+    for text in (slider, key, lessons.more_chips_words(204_866), buf.getvalue()):
+        assert not re.search(r"(?<![\d,])566 days", text), text
     # section 2 prints the speeds, not their shares of peak (the question's answer)
     (speeds,) = [c for c in src if c.startswith("lessons.h100_speeds()")]
     buf = io.StringIO()
