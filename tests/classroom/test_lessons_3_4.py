@@ -339,7 +339,7 @@ def test_reader_16s_lesson_4(pages):
     # without asserting the result; the "how" question comes after the table that shows it
     (three,) = [c for c in src if c.startswith("## 3 ·")]
     assert three.startswith("## 3 · How big a job a site allows")
-    (predict,) = [c for c in src if c.startswith("**Predict.** Will a job of half a million")]
+    (predict,) = [c for c in src if c.startswith("**Question.** Predict before section 4: will")]
     assert "<details>" not in predict and "more* days" not in predict and "slower" not in predict
     hook = next(i for i, c in enumerate(src) if "def back_to_the_hook" in c)
     why = next(i for i, c in enumerate(src) if "How can more chips be slower?" in c)
@@ -389,6 +389,7 @@ def test_reader_16s_lesson_4(pages):
     sheet = html.unescape(pages["lesson-4/worksheet.html"])
     assert "<td>10 / 13.4 / 17.7 / 29.8 min</td>" in sheet
     assert "restart times printed above" not in sheet and "gives it more days" not in sheet
+    assert "sooner or later than the hook's 100,000" in sheet  # the prediction, on paper too
     # README's misconception 6 gives the lesson's measured shares: 683 / 989 = 69 %, 801 / 989
     # = 81 %
     readme = (teacher_pack.NOTEBOOKS / "README.md").read_text(encoding="utf-8")
