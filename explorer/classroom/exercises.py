@@ -695,8 +695,8 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
         if amount and flops[2].endswith("S") and not flops[3]:  # "FLOPS", not the plural "FLOPs"
             note = "the lessons read FLOPS as FLOP/s, a speed; an amount is written FLOP"
         rest = f"{_PREFIX[flops[1].lower()]}FLOP" + ("/s" if speed else "")
-    elif re.fullmatch(r"[kMGTPE]F", rest) and "FLOP" in unit:
-        rest = f"{rest[0]}FLOP/s"  # "83 PF": petaFLOP/s, not petafarad
+    elif re.fullmatch(r"[kMGTPE]F(?:/s)?", rest) and "FLOP" in unit:
+        rest = f"{rest[0]}FLOP/s"  # "83 PF", "83 PF/s": petaFLOP/s, not petafarad
     try:
         q = ureg.Quantity(x, rest)
     except Exception:  # pint raises many kinds of error on free text
@@ -991,7 +991,8 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     the student's own figures first, not right.
     Otherwise a trap's hint, a unit slip (the answer in another SI prefix, a factor of 1,000,
     100 or 24), a near miss (within `NEAR` of the answer: which way, how far, in percentage
-    points for a share, and what the checker accepts), and
+    points for a share, and what the checker accepts; the formula, and from the third attempt
+    the worked step), and
     then the stepped hint for this `attempt` (1: nudge, 2: formula, 3+: worked step).
     """
     said_as = _normalise(answer) if isinstance(answer, str) and e.unit == SHARE else ""
@@ -1168,12 +1169,16 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     if 1 - NEAR <= excess <= 1 + NEAR:
         way = "high" if ratio > 1 else "low"
         off = _points(x, want) if e.unit == SHARE else fmt.percent(abs(ratio - 1), 2)
+        # the third attempt near the answer still escalates, as the stepped hints do: the
+        # figures to check against, worked out (reader 17: the formula on every attempt)
+        level = min(max(attempt, 1), len(e.hints)) - 1
+        step = e.hints[1] if level < 2 else f"the worked step, {e.hints[2]}"
         return Feedback(
             False,
             f"Not yet{said}: {off} too {way}, outside the {e.tolerance()} the checker accepts. "
-            "The method is probably right; check the figures you used against this: "
-            f"{e.hints[1]}.",
+            f"The method is probably right; check the figures you used against this: {step}.",
             "near",
+            level=level,
         )
     level = min(max(attempt, 1), len(e.hints)) - 1
     return Feedback(False, f"Not yet{said}, hint: {_sentence(e.hints[level])}", "hint", level=level)

@@ -477,43 +477,214 @@ def restart_growth_confidence() -> str:
     return catalog.entry("training.restart_growth").confidence
 
 
-def more_chips_words(site_chips: int) -> str:
-    """Lesson 4's "more chips can be slower", from the core: the days of `BIG_JOB` and of a
-    site's `site_chips` H100s against `RUN_CHIPS`, as the restart grows and with a restart of
-    fixed length, and the fastest job size both ways. Half a million chips are slower either
-    way; whether the site is rests on the restart's growth (the catalog's confidence said).
-
-    Examples
-    --------
-    >>> print(more_chips_words(204_866))  # doctest: +NORMALIZE_WHITESPACE
-    As the restart grows, a job of 500,000 chips takes more than 457 days (beyond the 15-month
-    horizon): practically never finishes; with a fixed 10-min restart it takes 21.7 days,
-    against 22.6 and 20.2 for 100,000: slower either way. Section 3's site (204,866 chips)
-    takes 26.5 and 15.7 days: slower as the restart grows, faster with a fixed one, so that
-    result rests on the growth (low confidence). The fastest job: about 128,000 chips as the
-    restart grows, about 236,000 with a fixed one.
-    """
-    sizes = [RUN_CHIPS, site_chips, BIG_JOB]
+def _more_chips_runs(site_chips: int) -> tuple[list[int], list, int]:
+    """Lesson 4's three job sizes (`RUN_CHIPS`, `BIG_JOB`, a site's `site_chips`), their days as
+    the restart grows and with a fixed one, and the flags of the growing runs."""
+    sizes = [RUN_CHIPS, BIG_JOB, site_chips]
     runs = [
         compute(chip="h100", model="llama3-405b", job_chips=sizes, restart_growth=g).sel(
             precision="bf16"
         )
         for g in (None, 0)
     ]
-    (hook, site, big), (hook0, site0, big0) = (r.training_days.values for r in runs)
-    flags = int(runs[0].training_flags.sel(job_chips=BIG_JOB))
+    return sizes, [r.training_days.values for r in runs], runs[0].training_flags.values
+
+
+def more_chips_rows(site_chips: int) -> tuple[list[str], list[list[str]]]:
+    """Lesson 4's "more chips can be slower" as a table, (header, rows): the days of
+    `RUN_CHIPS`, `BIG_JOB` and a site's `site_chips` H100s, as the restart grows and with a
+    restart of fixed length, one row a job size, so that each figure is read against the one
+    above it in its own column (reader 17 paired 21.7 with 22.6 from a sentence).
+
+    Examples
+    --------
+    >>> head, rows = more_chips_rows(204_866)
+    >>> head[1:]
+    ['days, the restart growing', 'days, a fixed 10-min restart']
+    >>> [r[2] for r in rows]
+    ['20.2 days', '21.7 days', '15.7 days']
+    """
+    sizes, (grows, fixed), flags = _more_chips_runs(site_chips)
+    names = ("the hook's", "half a million", "section 3's site")
+    # beyond the horizon the table says only how many days it counted (the full words, "…
+    # practically never finishes", are in the table above it and the sentence under it)
+    rows = [
+        [
+            f"{fmt.number(n)} H100s ({name})",
+            days_words(g, int(f)).split(" (")[0],
+            f"{fmt.number(x)} days",
+        ]
+        for n, name, g, x, f in zip(sizes, names, grows, fixed, flags, strict=True)
+    ]
+    head = ["job", "days, the restart growing", f"days, a fixed {_RESTART:g}-min restart"]
+    return head, rows
+
+
+def more_chips_table(site_chips: int) -> str:
+    """`more_chips_rows` as the notebook prints it, aligned in plain text."""
+    head, rows = more_chips_rows(site_chips)
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    return "\n".join(
+        f"{r[0]:<{widths[0]}}  {r[1]:>{widths[1]}}  {r[2]:>{widths[2]}}" for r in [head, *rows]
+    )
+
+
+def more_chips_words(site_chips: int) -> str:
+    """Lesson 4's "more chips can be slower", from the core, said under `more_chips_table`: how
+    much slower `BIG_JOB` chips are than `RUN_CHIPS` both ways (with a fixed restart only a few
+    per cent, on an extrapolation), that the site's result rests on the restart's growth (the
+    catalog's confidence said), and the fastest job size both ways.
+
+    Examples
+    --------
+    >>> print(more_chips_words(204_866))  # doctest: +NORMALIZE_WHITESPACE
+    Half a million chips are slower than 100,000 both ways: they practically never finish as
+    the restart grows, and with a fixed 10-min restart they are 7.5 % slower (21.7 days against
+    20.2), a small margin on an extrapolation of Llama 3's interruption rate with no spare
+    machines. Section 3's site (204,866 chips) is slower as the restart grows, faster with a
+    fixed one, so that result rests on the growth (low confidence). The fastest job: about
+    128,000 chips as the restart grows, about 236,000 with a fixed one.
+    """
+    _, ((hook, big, site), (hook0, big0, site0)), flags = _more_chips_runs(site_chips)
     way = {True: "slower", False: "faster"}
-    either = "slower either way" if big > hook and big0 > hook0 else "not slower both ways"
+    if big > hook and big0 > hook0:
+        grows = (
+            "they practically never finish"
+            if "never finishes" in days_words(big, int(flags[1]))
+            else f"they take {fmt.number(big)} days against {fmt.number(hook)}"
+        )
+        big_words = (
+            f"Half a million chips are slower than {fmt.number(RUN_CHIPS)} both ways: {grows} "
+            f"as the restart grows, and with a fixed {_RESTART:g}-min restart they are "
+            f"{fmt.percent(big0 / hook0 - 1, 2)} slower ({fmt.number(big0)} days against "
+            f"{fmt.number(hook0)}), a small margin on an extrapolation of Llama 3's interruption "
+            "rate with no spare machines."
+        )
+    else:
+        big_words = (
+            f"Half a million chips are {way[big > hook]} than {fmt.number(RUN_CHIPS)} as the "
+            f"restart grows and {way[big0 > hook0]} with a fixed {_RESTART:g}-min restart."
+        )
     return (
-        f"As the restart grows, a job of {fmt.number(BIG_JOB)} chips takes "
-        f"{days_words(big, flags)}; with a fixed {_RESTART:g}-min restart it takes "
-        f"{fmt.number(big0)} days, against {fmt.number(hook)} and {fmt.number(hook0)} for "
-        f"{fmt.number(RUN_CHIPS)}: {either}. Section 3's site "
-        f"({fmt.number(site_chips)} chips) takes {fmt.number(site)} and {fmt.number(site0)} "
-        f"days: {way[site > hook]} as the restart grows, {way[site0 > hook0]} with a fixed one, "
+        f"{big_words} Section 3's site ({fmt.number(site_chips)} chips) is "
+        f"{way[site > hook]} as the restart grows, {way[site0 > hook0]} with a fixed one, "
         f"so that result rests on the growth ({restart_growth_confidence()} confidence). The "
         f"fastest job: about {about(fastest_job())} chips as the restart grows, about "
         f"{about(fastest_job(restart_growth=0))} with a fixed one."
+    )
+
+
+def six_n_d() -> None:
+    """Print lesson 4's first reveal: Llama 3.1 405B's N and D, 6 N D, and Meta's figure.
+
+    Examples
+    --------
+    >>> six_n_d()
+    Llama 3.1 405B: N = 405 billion parameters, D = 15.6 trillion tokens
+    6 N D = 3.79e+25 FLOP; Meta's published figure: 3.8e+25 FLOP
+    """
+    n = catalog.value("models.llama3-405b.parameters", "dimensionless")
+    d = catalog.value("models.llama3-405b.tokens", "dimensionless")
+    print(
+        f"Llama 3.1 405B: N = {fmt.number(n / 1e9)} billion parameters, "
+        f"D = {fmt.number(d / 1e12)} trillion tokens"
+    )
+    print(
+        f"6 N D = {float(training_compute(n, d)):.3g} FLOP; Meta's published figure: "
+        f"{model_compute('llama3-405b'):.3g} FLOP"
+    )
+
+
+def job_sizes(site_chips: int) -> None:
+    """Print lesson 4's section 3 table: the restart law, and the restart and the interval
+    between interruptions the core uses at Llama 3's job size, the hook's, a site's
+    `site_chips` and half a million H100s.
+
+    Examples
+    --------
+    >>> job_sizes(204_866)  # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
+    A restart takes 10 min for a job of 16,384 chips ...
+                          job    H100s    × 16,384   restart  interrupted every
+                Llama 3's job   16,384           1    10 min            186 min
+    ...
+    """
+    measured = catalog.value("reliability.reference_chips", "dimensionless")
+    print(restart_law() + ".")
+    print()
+    sizes = {
+        "Llama 3's job": round(measured),
+        "the hook's": RUN_CHIPS,
+        "this site's (every chip)": site_chips,
+        "half a million": BIG_JOB,
+    }
+    jobs = compute(chip="h100", model="llama3-405b", job_chips=list(sizes.values()))
+    print(
+        f"{'job':>25} {'H100s':>8} {'× ' + fmt.number(measured):>11} {'restart':>9} "
+        f"{'interrupted every':>18}"
+    )
+    for name, n in sizes.items():
+        restart = float(jobs.job_restart_minutes.sel(job_chips=n))
+        every = float(jobs.job_mtbi.sel(job_chips=n)) * factor("hour", "minute")
+        print(
+            f"{name:>25} {fmt.number(n):>8} {fmt.number(n / measured, 3):>11} "
+            f"{fmt.quantity(restart, 'min'):>9} {fmt.quantity(every, 'min'):>18}"
+        )
+    print("Interruptions of the larger jobs extrapolate Llama 3's rate: not a forecast.")
+
+
+def back_to_the_hook(site_chips: int) -> None:
+    """Print lesson 4's "back to the hook" reveal: days with interruptions at Llama 3's job
+    size, the hook's, a site's `site_chips` and half a million H100s, each with its restart;
+    the same jobs with a fixed restart (`more_chips_table`); the three losses at Llama 3's size;
+    and the model beside the GPU-hours Meta published.
+
+    Examples
+    --------
+    >>> back_to_the_hook(204_866)  # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
+    H100s in the job   restart  interrupted every  goodput  days, no interruptions  days
+              16,384    10 min             3.09 h    85.3 %                    67.9  79.6 days
+    ...
+    """
+    sizes = [JOB_CHIPS, RUN_CHIPS, site_chips, BIG_JOB]
+    run = compute(chip="h100", model="llama3-405b", job_chips=sizes).sel(precision="bf16")
+    print(
+        f"{'H100s in the job':>16} {'restart':>9} {'interrupted every':>18} {'goodput':>8} "
+        f"{'days, no interruptions':>22}  days"
+    )
+    for n in sizes:
+        r = run.sel(job_chips=n)
+        hours = float(r.job_mtbi)
+        every = fmt.quantity(hours, "h") if hours >= 1 else fmt.quantity(hours * 60, "min")
+        print(
+            f"{fmt.number(n):>16} {fmt.quantity(float(r.job_restart_minutes), 'min'):>9} "
+            f"{every:>18} {fmt.percent(float(r.goodput)):>8} "
+            f"{fmt.number(float(r.ideal_days)):>22}  "
+            f"{days_words(float(r.training_days), int(r.training_flags))}"
+        )
+    print()
+    print(
+        "The same jobs with the restart growing (the explorer's assumption, "
+        f"{restart_growth_confidence()} confidence) and with a fixed one:"
+    )
+    print(more_chips_table(site_chips))
+    print(more_chips_words(site_chips))
+    print()
+    meta = run.sel(job_chips=JOB_CHIPS)
+    print(
+        f"At {fmt.number(JOB_CHIPS)} chips: checkpoints "
+        f"{fmt.percent(float(meta.checkpoint_share))}, lost work "
+        f"{fmt.percent(float(meta.lost_work_share))}, restarts "
+        f"{fmt.percent(float(meta.restart_share))} of the time; the job ran "
+        f"{fmt.percent(float(meta.job_uptime))} of it (Meta's >90 %, as we read it)."
+    )
+    hours = catalog.value("models.llama3-405b.gpu_hours", "hour")
+    days = hours / JOB_CHIPS / factor("day", "hour")
+    print(
+        f"Meta's model card: {fmt.number(hours / 1e6)} million H100-hours on "
+        f"{fmt.number(JOB_CHIPS)} GPUs is {fmt.number(days)} days; the model gives "
+        f"{fmt.number(float(meta.training_days))}: consistent, under the explorer's assumed "
+        "restart and checkpoint times (low confidence). The larger jobs extrapolate Llama 3's "
+        "interruption rate: not a forecast."
     )
 
 
@@ -562,6 +733,40 @@ def four_accelerators() -> None:
             f"{fmt.quantity(float(one.chip_power), 'kW'):>22} "
             f"{fmt.number(float(one.chips_supported)):>21}"
         )
+    print(all_in_words())
+
+
+def all_in_words() -> str:
+    """Why a GB200, whose TDP is higher than a B200's, comes out lower all in (the question
+    lesson 3's table raises): its overhead is a share of a liquid-cooled NVL72 rack, the B200's a
+    whole air-cooled DGX server; "" if the catalog's figures no longer put it lower.
+
+    Examples
+    --------
+    >>> print(all_in_words())  # doctest: +NORMALIZE_WHITESPACE
+    Why a GB200 (1,200 W TDP) needs less all in than a B200 (1,000 W): its overhead, 1.39, is its
+    share of a GB200 NVL72 rack (120 kW for 72 GPUs, medium confidence), where two GPUs share one
+    Grace CPU, the rack shares its power shelves and liquid cooling replaces the fans; the B200's,
+    1.79, is a whole air-cooled DGX B200 server (14.3 kW for 8 GPUs, with its x86 CPUs and fans).
+    """
+    gb, b = (_chip(c, "tdp", "W") for c in ("gb200", "b200"))
+    gb_all, b_all = (
+        _chip(c, "tdp", "W") * _chip(c, "server_overhead", "1") for c in ("gb200", "b200")
+    )
+    if not (gb > b and gb_all < b_all):
+        return ""
+    rack = gb_all * _chips("gb200-nvl72") * factor("W", "kW")
+    return (
+        f"Why a GB200 ({fmt.number(gb)} W TDP) needs less all in than a B200 ({fmt.number(b)} W): "
+        f"its overhead, {fmt.number(_chip('gb200', 'server_overhead', '1'))}, is its share of a "
+        f"GB200 NVL72 rack ({fmt.number(rack)} kW for {fmt.number(_chips('gb200-nvl72'))} GPUs, "
+        f"{catalog.entry('chips.gb200.server_overhead').confidence} confidence), where two GPUs "
+        "share one Grace CPU, the rack shares its power shelves and liquid cooling replaces the "
+        f"fans; the B200's, {fmt.number(_chip('b200', 'server_overhead', '1'))}, is a whole "
+        f"air-cooled DGX B200 server ("
+        f"{fmt.number(catalog.value('systems.dgx-b200.published_power', 'kW'))} kW for "
+        f"{fmt.number(_chips('dgx-b200'))} GPUs, with its x86 CPUs and fans)."
+    )
 
 
 def systems_rows(names: tuple[str, ...] | None = LESSON_SYSTEMS) -> tuple[list[str], list[list]]:
@@ -580,8 +785,10 @@ def systems_rows(names: tuple[str, ...] | None = LESSON_SYSTEMS) -> tuple[list[s
 
     def published(row) -> str:
         dense, sparse = float(row.published_fp8_dense), float(row.published_fp8_sparse)
-        if dense == dense:  # not NaN
-            return fmt.number(dense)
+        if dense == dense:  # not NaN; the sparse headline beside it, as the maker's page has it
+            return fmt.number(dense) + (
+                f" ({fmt.number(sparse)} sparse)" if sparse == sparse else ""
+            )
         return f"{fmt.number(sparse)} (sparse only)" if sparse == sparse else "not published"
 
     rows = []
@@ -726,7 +933,11 @@ EXERCISES: dict[str, Exercise] = {}
 # catalog figures an exercise has students work out as its first step (the hours in a year, for
 # the site's energy): a sources list (`widgets.where_from`) leaves them blank until that exercise
 # is revealed, and the students' handout and worksheet blank them (`guessed_figures`)
-WORKED_OUT = {"conventions.hours_per_year": "energy-300mw"}
+WORKED_OUT = {
+    "conventions.hours_per_year": "energy-300mw",
+    # Meta's published compute is 6 N D rounded: the answer to llama-compute (reader 17)
+    "models.llama3-405b.training_compute": "llama-compute",
+}
 
 
 def _add(e: Exercise) -> None:
@@ -1290,6 +1501,13 @@ _add(
                 f"server), and the {_OTHER} other losses also come off the site's power",
             ),
             Trap(
+                "cooling-twice",
+                lambda: _trn2_it_w() * (1 - TRN2_COOLING) / _trn2_all_in_w(),
+                f"the {fmt.percent(TRN2_COOLING)} cooling is already inside the "
+                f"{fmt.percent(TRN2_COOLING + _other(), 2)}: take it off once",
+                rel_tol=0.01,  # 258,000: 3.5 % above pue-twice's 249,000
+            ),
+            Trap(
                 "no-other-losses",
                 lambda: SITE_MW * factor("MW", "W") * (1 - TRN2_COOLING) / _trn2_all_in_w(),
                 f"the {_OTHER} other losses (power conversion, lighting) also come off the site's "
@@ -1335,6 +1553,13 @@ _add(
                 "bf16",
                 lambda: float(system_table().bf16_dense.sel(system="trn2-ultraserver")),
                 "that is BF16; FP8 runs twice as fast on Trainium2",
+            ),
+            Trap(
+                "twice-bf16",
+                lambda: 2 * float(system_table().bf16_dense.sel(system="trn2-ultraserver")),
+                "that doubles the BF16 figure, and FP8 is only about twice as fast: use the "
+                f"dense FP8 figure itself ({fmt.number(_chip('trn2', 'fp8_dense', 'TFLOP/s'))} "
+                "TFLOP/s per chip)",
             ),
             Trap(
                 "one-instance",
@@ -1505,8 +1730,8 @@ _add(
         "llama-days",
         4,
         (
-            "How many days would Llama 3.1 405B (Meta's published compute, printed in section 1) "
-            "take "
+            "How many days would Llama 3.1 405B (your 6 N D from section 1, or Meta's published "
+            "compute, which opens there with your answer: both give the same days) take "
             f"on {fmt.number(RUN_CHIPS)} H100s "
             f"at {fmt.percent(MFU)} MFU in BF16, with no interruptions?"
         ),
@@ -1655,7 +1880,7 @@ _add(
             f"What share of time advances training for a {fmt.number(JOB_CHIPS)}-chip job? "
             f"Llama 3's interruption rate gives it an interruption about every "
             f"{fmt.number(float(goodput(JOB_CHIPS).mtbi), 2)} hours; it saves a checkpoint about "
-            f"every {fmt.number(checkpoint_every(), 2)} minutes, each pausing training "
+            f"every {fmt.number(checkpoint_every(), 3)} minutes, each pausing training "
             f"{_CKPT:g} min; a restart after an interruption takes {_RESTART:g} min (the minute "
             f"and the {_RESTART:g} min are {assumed_words()})."
         ),
@@ -1683,7 +1908,7 @@ _add(
                 lambda: _one_loss_left_out("restart"),
                 f"that is the sum with one loss left out: add the {_RESTART:g}-min restart at "
                 f"each interruption, or the checkpoint's {_CKPT:g} min in every "
-                f"{fmt.number(checkpoint_every(), 2)}, whichever you left out",
+                f"{fmt.number(checkpoint_every(), 3)}, whichever you left out",
                 rel_tol=0.002,
             ),
             Trap(

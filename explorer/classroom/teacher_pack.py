@@ -220,8 +220,10 @@ def _goodput_table() -> str:
         + f"<p>Check against Meta's model card: {html.escape(fmt.number(hours / 1e6))} million "
         f"H100-hours on {_JOB_CHIPS} GPUs is {html.escape(fmt.number(meta))} days; the model "
         f"gives {html.escape(fmt.number(model))}. The larger jobs extrapolate Llama 3's "
-        f"interruption rate.</p><p>{html.escape(lessons.restart_law())}; "
-        f"{html.escape(_fixed_restart_words())}.</p>"
+        f"interruption rate.</p><p>{html.escape(lessons.restart_law())}.</p>"
+        "<h4>The same jobs, the restart growing and fixed</h4>"
+        + _table(*lessons.more_chips_rows(round(_site_h100s())))
+        + f"<p>{html.escape(_fixed_restart_words())}</p>"
     )
 
 
@@ -569,8 +571,9 @@ PLANS: dict[int, Plan] = {
                 "Power per chip",
                 "Write TDP × overhead on the board and say that Trainium2 "
                 f"borrows the DGX H100's {_TRN2_OVERHEAD}. Students answer trn2-chips-300mw; the "
-                "four-chip "
-                "table opens.",
+                "four-chip table opens. Someone will ask why a GB200 needs less all in than a "
+                "B200 with the lower TDP: the line under the table answers it (a share of a "
+                "liquid-cooled rack against a whole air-cooled server).",
             ),
             (
                 10,
@@ -598,18 +601,28 @@ PLANS: dict[int, Plan] = {
             (
                 5,
                 "Debrief",
-                "Back to the hook and “What we found”. With time to spare, the optional "
-                "(Advanced) prediction gb200-trn2-per-mw opens the per-facility-MW chart: "
-                "“fewer FLOP/s per chip is not as many fewer per MW.” Trainium2 sits a little "
-                "below the H100 there (estimated TDP, borrowed overhead); A100 and TPU v4 show "
-                "n/a (no FP8), not zero.",
+                "Back to the hook (a hundred thousand and a million were both about three "
+                "times off) and “What we found”. The Advanced prediction does not fit in the "
+                "50 minutes: set gb200-trn2-per-mw as homework or as the next lesson's starter "
+                "(the per-facility-MW chart opens with it: “fewer FLOP/s per chip is not as "
+                "many fewer per MW”; Trainium2 sits a little below the H100 there, on an "
+                "estimated TDP and a borrowed overhead; A100 and TPU v4 show n/a, no FP8).",
             ),
         ),
         (
             "Forgetting the server overhead: nearly twice the chips.",
             "Taking off the cooling and other losses and then dividing by the PUE as well "
-            f"(about {_trap('trn2-chips-300mw', 'pue-twice')} chips): the losses already are the "
-            "PUE; the checker names it.",
+            f"(about {_trap('trn2-chips-300mw', 'pue-twice')} chips), or the cooling twice "
+            f"(about {_trap('trn2-chips-300mw', 'cooling-twice')}): the losses already are the "
+            "PUE; the checker names both.",
+            "Doubling the BF16 figure for FP8 (“about twice”, the lesson says): "
+            f"{_trap('ultraserver-fp8', 'twice-bf16')} PFLOP/s, not the dense FP8 figure itself; "
+            "the checker names it.",
+            "“Why does a GB200 need less power all in than a B200?” The GB200's overhead is its "
+            "share of a liquid-cooled NVL72 rack (two GPUs per Grace CPU, shared power shelves, "
+            "no fans), the B200's a whole air-cooled DGX server; the rack's figure is of "
+            f"{catalog.entry('chips.gb200.server_overhead').confidence} confidence. The line "
+            "under the four-chip table says so.",
             "Leaving the UltraServer in TFLOP/s (64 chips × one chip's TFLOP/s): the hint says "
             "the number is the right size in TFLOP/s and that 1 PFLOP/s = 10³ TFLOP/s.",
             "Using the sparse figure for the dense question (twice the answer), or copying the "
@@ -661,7 +674,7 @@ PLANS: dict[int, Plan] = {
                 "Goodput (predict first)",
                 f"Say: “About every {_mtbi_hours()} a failure costs a restart plus, on average, "
                 "half the work between checkpoints; the job checkpoints about every "
-                f"{fmt.number(lessons.checkpoint_every(), 2)} minutes, and each checkpoint "
+                f"{fmt.number(lessons.checkpoint_every(), 3)} minutes, and each checkpoint "
                 "pauses it a minute.” Students add the three losses as shares of the time and "
                 "commit a prediction for goodput-16k before the slider and the hook's days with "
                 "interruptions open. A prediction near Meta's >90 % is fair: on our reading that "
@@ -673,10 +686,11 @@ PLANS: dict[int, Plan] = {
                 "Back to the hook with interruptions (the model beside Meta's GPU-hours: "
                 "consistent, under assumed restart and checkpoint times). Then the section 3 "
                 f"predictions: ask “how can {fmt.number(lessons.BIG_JOB)} chips be slower than "
-                f"{_RUN_CHIPS}?” (they are with a growing or a fixed restart) and collect "
-                "reasons from the table before opening the answer (more parts, so more "
-                "interruptions; a bigger job, so longer restarts). Keep the site itself as an "
-                "aside: whether it is slower rests on the assumed growth. Close on the goodput "
+                f"{_RUN_CHIPS}?” (far slower with a growing restart, a few per cent with a fixed "
+                "one) and collect reasons from the table before opening the answer (more parts, "
+                "so more interruptions; a bigger job, so longer restarts). Leave section 3's "
+                "site out in class (it rests on the assumed growth; “What we found” notes it) "
+                "to keep the ten minutes. Close on the goodput "
                 "question: at Rainier's scale, interruptions decide how much peak becomes "
                 "progress. Young and Daly (Advanced) are optional.",
             ),
@@ -1967,9 +1981,10 @@ def _chip_figures() -> str:
     rows = [
         ["Trainium2's power (TDP, an estimate)", fmt.quantity(_trn2("tdp", "W"), "W")],
         ["server overhead (borrowed from the DGX H100)", _TRN2_OVERHEAD],
-        ["cooling share (AWS's fleet PUE)", fmt.percent(lessons.TRN2_COOLING)],
+        ["AWS's fleet PUE", _FLEET_PUE],
+        ["of which cooling (a share of the site)", fmt.percent(lessons.TRN2_COOLING)],
         [
-            "other losses",
+            "of which other losses (a share of the site)",
             fmt.percent(catalog.value("defaults.overhead_fraction", "dimensionless")),
         ],
         [
@@ -2027,7 +2042,7 @@ def _training_figures() -> str:
         ],
         [
             "the job saves a checkpoint about every (the explorer's interval)",
-            f"{fmt.number(lessons.checkpoint_every(), 2)} min",
+            f"{fmt.number(lessons.checkpoint_every(), 3)} min",
         ],
         [
             f"a restart takes, for a {_JOB_CHIPS}-chip job (assumed)",
