@@ -85,7 +85,7 @@ def test_lesson_4s_goodput_question_gives_the_checkpoint_interval_in_words():
     # the estimate needs the core's interval (Daly's optimum, 18.6 min at 16,384 chips):
     # (10 + 9.3) / 186 + 1 / 18.6 ≈ 15.8 % of losses, goodput ≈ 84 % (Daly: 85.3 %)
     e = lessons.EXERCISES["goodput-16k"]
-    assert "checkpoint about every 19 minutes, each pausing training 1 min" in e.question
+    assert "checkpoint about every 18.6 minutes, each pausing training 1 min" in e.question
     assert "1-min checkpoints" not in e.question
     assert lessons.checkpoint_every() == float(goodput(lessons.JOB_CHIPS).checkpoint_interval)
     worked = e.hints[2]

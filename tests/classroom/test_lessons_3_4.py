@@ -49,9 +49,12 @@ def test_lesson_4_names_the_restart_the_core_uses(pages):
     # back-to-the-hook table and the Advanced rows (lessons.daly_and_young); the figure's source
     # is listed
     src = "\n".join(cells(FOUR))
-    assert "lessons.restart_law()" in src and src.count("job_restart_minutes") >= 3
+    # (reader 17: the printing code lives in lessons; the cells call it in one line)
+    assert "lessons.job_sizes(site_chips)" in src and "lessons.back_to_the_hook(site_chips)" in src
+    assert "restart_law()" in inspect.getsource(lessons.job_sizes)
     assert "lessons.daly_and_young" in src
-    assert "job_restart_minutes" in inspect.getsource(lessons.daly_and_young)
+    for printer in (lessons.job_sizes, lessons.back_to_the_hook, lessons.daly_and_young):
+        assert "job_restart_minutes" in inspect.getsource(printer), printer
     assert '"training.restart_growth"' in src
     # the goodput text says the restart is longer for a bigger job
     text = "\n".join(teacher_pack.markdown_cells(FOUR))
@@ -75,7 +78,7 @@ def test_lesson_4_names_the_restart_the_core_uses(pages):
     assert "(low confidence)" in readout
 
 
-def test_more_chips_are_slower_for_the_reasons_the_model_has():
+def test_more_chips_are_slower_for_the_reasons_the_model_has(pages):
     # with the growing restart the site (204,866 chips) takes 26.5 days, more than the hook's
     # 100,000 (22.6); with a fixed 10-min restart it takes 15.7 against 20.2: faster. So the
     # question asks about half a million chips (566 days growing, 21.7 fixed against 20.2): slower
@@ -100,12 +103,26 @@ def test_more_chips_are_slower_for_the_reasons_the_model_has():
     question = DETAILS.sub("", answer)
     assert "half a million H100s" in question and "with a fixed 10-minute restart" in question
     assert lessons.BIG_JOB == 500_000 and lessons.RUN_CHIPS == 100_000
+    # reader 17 paired 21.7 with 22.6 from one sentence: a table, one row a job size, one column
+    # a restart, so that each day count is read against the one above it; 21.7 / 20.2 = 1.075
+    head, rows = lessons.more_chips_rows(204_866)
+    assert head == ["job", "days, the restart growing", "days, a fixed 10-min restart"]
+    assert rows == [
+        ["100,000 H100s (the hook's)", "22.6 days", "20.2 days"],
+        ["500,000 H100s (half a million)", "more than 457 days", "21.7 days"],
+        ["204,866 H100s (section 3's site)", "26.5 days", "15.7 days"],
+    ]
     words = teacher_pack._fixed_restart_words()
-    assert "a job of 500,000 chips takes more than 457 days (beyond the 15-month horizon)" in words
-    assert "with a fixed 10-min restart it takes 21.7 days" in words
-    assert "against 22.6 and 20.2 for 100,000: slower either way" in words
-    assert "takes 26.5 and 15.7 days: slower as the restart grows, faster with a fixed" in words
+    assert "slower than 100,000 both ways: they practically never finish as the restart" in words
+    assert "with a fixed 10-min restart they are 7.5 % slower (21.7 days against 20.2)" in words
+    assert "a small margin on an extrapolation" in words and "either way" not in words
+    assert "site (204,866 chips) is slower as the restart grows, faster with a fixed" in words
     assert "about 128,000 chips as the restart grows, about 236,000 with a fixed one" in words
+    # the key prints the table and the words once each, without "..; As" or ".." (reader 17)
+    key = html.unescape(pages["lesson-4/answers.html"])
+    assert "<td>500,000 H100s (half a million)</td><td>more than 457 days</td>" in key
+    assert "GPUs; As the restart" not in key and "fixed one.." not in key
+    assert not re.search(r"[^.]\.\.(?!\.)", re.sub(r"<[^>]+>", " ", key)), "a doubled full stop"
 
 
 def test_lesson_4s_advanced_rows_say_the_cutoff_and_the_restart():
@@ -115,7 +132,7 @@ def test_lesson_4s_advanced_rows_say_the_cutoff_and_the_restart():
     assert "no fast restarts" not in cell and "lengthen the restart with the job" in cell
     (site,) = [c for c in cells(FOUR) if c.startswith("site = explorer.compute(")]
     assert "lessons.FLEET_COOLING" in site and "TRN2_COOLING" not in site
-    (hook,) = [c for c in cells(FOUR) if "def back_to_the_hook" in c]
+    hook = inspect.getsource(lessons.back_to_the_hook)
     assert "per_hour_of_work" not in hook  # the figure the class is never asked about
 
 
@@ -181,7 +198,7 @@ def test_lesson_3s_key_has_the_tables_the_handout_sends_students_to(pages):
     key = html.unescape(pages["lesson-3/answers.html"])
     for figure in ("286,813", "204,866", "145,810", "156,474"):
         assert figure in key, figure
-    assert "<td>32 (sparse only)</td>" in key and "<td>83.2</td>" in key
+    assert "<td>32 (sparse only)</td>" in key and "<td>83.2 (164 sparse)</td>" in key
     assert "<td>1,241</td>" in key and "<td>2,607</td>" in key and "n/a: no FP8" in key
     assert "3.8 times per chip, 2.1 times per facility MW" in key
     # the notebook's cells print them with the same functions: no second copy in the notebook
@@ -242,14 +259,16 @@ def test_more_chips_slower_is_said_to_rest_on_a_low_confidence_extrapolation(pag
     src = cells(FOUR)
     (question,) = [c for c in src if "How can more chips be slower?" in c]
     assert f"extrapolation of\n{said}" in DETAILS.sub("", question)
-    (hook,) = [c for c in src if "def back_to_the_hook" in c]
-    assert "lessons.restart_growth_confidence()" in hook and "lessons.more_chips_words(" in hook
-    assert "lessons.BIG_JOB" in hook
-    assert "restart_growth=g" in inspect.getsource(lessons.more_chips_words)
+    hook = inspect.getsource(lessons.back_to_the_hook)
+    assert "restart_growth_confidence()" in hook and "more_chips_words(" in hook
+    assert "BIG_JOB" in hook
+    assert "restart_growth=g" in inspect.getsource(lessons._more_chips_runs)
     (found,) = [c for c in src if c.startswith("## What we found")]
     bullet = found.split("**More chips can be slower")[1].split("\n- ")[0]
     assert said in bullet and "fixed 10-min restart the site would be faster" in bullet
-    assert "Half a million chips are slower than 100,000 whether the restart grows" in bullet
+    # (reader 17: with a fixed restart the margin is a few per cent, on an extrapolation)
+    assert "Half a million chips are slower than 100,000 as the restart grows (far" in bullet
+    assert "slightly slower: a margin of a few per cent on an" in bullet
     key = html.unescape(pages["lesson-4/answers.html"])
     assert "(55.1% with a fixed restart)" in key  # 100,000 chips: 49.2 % as the restart grows
     # README's misconception 7 says so too
@@ -268,7 +287,9 @@ def test_more_chips_slower_is_said_to_rest_on_a_low_confidence_extrapolation(pag
 def test_lesson_4s_section_3_prints_a_table_of_restarts(pages):
     # 10 + 2.46 s x 83.616 / 60 = 13.43 min at 100,000 chips; 204,866: 17.73 min
     (cell,) = [c for c in cells(FOUR) if c.startswith("site = explorer.compute(")]
-    assert "lessons.restart_law()" in cell and "for name, n in sizes.items()" in cell
+    assert "lessons.job_sizes(site_chips)" in cell
+    printer = inspect.getsource(lessons.job_sizes)
+    assert "restart_law()" in printer and "for name, n in sizes.items()" in printer
     sheet = html.unescape(pages["lesson-4/worksheet.html"])
     assert "<td>2.46 s</td>" in sheet and "2.46 s more for every 1,000 chips" in (
         lessons.restart_law()
@@ -341,11 +362,11 @@ def test_reader_16s_lesson_4(pages):
     assert three.startswith("## 3 · How big a job a site allows")
     (predict,) = [c for c in src if c.startswith("**Question.** Predict before section 4: will")]
     assert "<details>" not in predict and "more* days" not in predict and "slower" not in predict
-    hook = next(i for i, c in enumerate(src) if "def back_to_the_hook" in c)
+    hook = next(i for i, c in enumerate(src) if "lessons.back_to_the_hook(" in c)
     why = next(i for i, c in enumerate(src) if "How can more chips be slower?" in c)
     assert src.index(predict) < hook < why
     # section 3's table prints how often each job is interrupted, beside its restart
-    (table,) = [c for c in src if c.startswith("site = explorer.compute(")]
+    table = inspect.getsource(lessons.job_sizes)
     assert "job_mtbi" in table and "interrupted every" in table
     # one answer for half a million chips (the model's 566 days lie beyond the core's 457-day
     # horizon, 15 months): "more than 457 days", never a day count, everywhere (the
@@ -360,13 +381,16 @@ def test_reader_16s_lesson_4(pages):
     with contextlib.redirect_stdout(buf):
         lessons.daly_and_young()
     assert big in buf.getvalue() and "stops counting" not in buf.getvalue()
-    assert big in lessons.more_chips_words(204_866)
-    assert "lessons.days_words(" in src[hook]
+    hook_out = io.StringIO()
+    with contextlib.redirect_stdout(hook_out):
+        lessons.back_to_the_hook(204_866)
+    assert big in hook_out.getvalue() and "more than 457 days" in lessons.more_chips_table(204_866)
+    assert "days_words(" in inspect.getsource(lessons.back_to_the_hook)
     slider = widgets.run_words(train_on_chips("llama3-405b", lessons.BIG_JOB))
     assert "practically never finishes" in slider and "more than 457 days" in slider
     key = html.unescape(pages["lesson-4/answers.html"])
     assert f"<td>{big}</td>" in key
-    for text in (slider, key, lessons.more_chips_words(204_866), buf.getvalue()):
+    for text in (slider, key, hook_out.getvalue(), buf.getvalue()):
         assert not re.search(r"(?<![\d,])566 days", text), text
     # section 2 prints the speeds, not their shares of peak (the question's answer)
     (speeds,) = [c for c in src if c.startswith("lessons.h100_speeds()")]
@@ -417,3 +441,127 @@ def test_reader_16s_lesson_3(pages):
     # the quiz's dense-from-sparse item does not give its own answer (2,000 ÷ 2)
     (item,) = [i for i in quiz.items(3) if "sparse" in i.text]
     assert "doubles" not in item.text and "twice" not in item.text
+
+
+def _printed(printer, *args) -> str:
+    import contextlib
+    import io
+
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        printer(*args)
+    return buf.getvalue()
+
+
+def test_reader_17s_lesson_3(pages):
+    src = cells(THREE)
+    # a GB200 (1,200 W TDP x 1.39 = 1,668 W) comes out below a B200 (1,000 W x 1.79 = 1,790 W)
+    # all in: the line under the four-chip table says why (a share of a liquid-cooled NVL72
+    # rack, 1,668 W x 72 = 120 kW, against a whole air-cooled DGX B200, 14.3 kW for 8), cell 3
+    # points to it, and the plan and the key's table have it
+    table = _printed(lessons.four_accelerators)
+    assert "1.67 kW" in table and "1.79 kW" in table
+    why = lessons.all_in_words()
+    assert why and why in table
+    assert "GB200 (1,200 W TDP) needs less all in than a B200 (1,000 W)" in why
+    assert "(120 kW for 72 GPUs, medium confidence)" in why and "two GPUs share one" in why
+    assert "air-cooled DGX B200 server (14.3 kW for 8 GPUs" in why
+    (power,) = [c for c in src if c.startswith("## Power per chip")]
+    assert "the line under the table below\nsays why" in power
+    plan = html.unescape(pages["lesson-3/plan.html"])
+    assert "Why does a GB200 need less power all in than a B200?" in plan
+    assert why in html.unescape(pages["lesson-3/answers.html"])
+    # the worksheet names the PUE a PUE (1.15), and the 10 % and 3 % shares of the site
+    sheet = html.unescape(pages["lesson-3/worksheet.html"])
+    assert "<td>AWS's fleet PUE</td><td>1.15</td>" in sheet
+    assert "<td>of which cooling (a share of the site)</td><td>10 %</td>" in sheet
+    assert "<td>of which other losses (a share of the site)</td><td>3 %</td>" in sheet
+    assert "cooling share (AWS's fleet PUE)" not in sheet
+    # the hook: 286,813 / 100,000 = 2.87 and 1,000,000 / 286,813 = 3.49; both about three
+    # times off, so neither guess is "the right order of magnitude" over the other
+    chips = lessons.EXERCISES["trn2-chips-300mw"].answer()
+    assert round(chips / 1e5) == round(1e6 / chips) == 3
+    (back,) = [c for c in src if "<summary>After you have answered: back to the hook" in c]
+    assert "a hundred thousand and a million are both within a factor of about three" in back
+    assert "right order of magnitude" not in back and "a million too high" not in back
+    (found,) = [c for c in src if c.startswith("## What we found")]
+    assert "not a million" not in found and "each about three times off" in found
+    # the published column gives the dense figure with the maker's sparse headline beside it
+    # (NVIDIA's pages show 72 and 720 PF first): 36 (72 sparse), 360 (720 sparse)
+    published = {row[0]: row[3] for row in lessons.systems_rows()[1]}
+    assert published["NVIDIA DGX B200"] == "36 (72 sparse)"
+    assert published["NVIDIA GB200 NVL72"] == "360 (720 sparse)"
+    assert published["NVIDIA DGX H100"] == "32 (sparse only)"
+    (opens,) = [c for c in src if c.startswith("Once you have answered, the systems' table")]
+    assert "with the sparse\nheadline in brackets" in opens
+    # the plan's last five minutes hold the debrief; the Advanced prediction is set apart
+    assert "The Advanced prediction does not fit in the 50 minutes" in plan
+
+
+def test_reader_17s_lesson_4(pages):
+    src = cells(FOUR)
+    # Meta's 3.8e25 FLOP is llama-compute's answer (6 N D = 3.79e25, ±5 %): the sources list is
+    # blank there until the exercise is revealed, and blank on the student's paper
+    assert lessons.EXERCISES["llama-compute"].accepts(
+        catalog.value("models.llama3-405b.training_compute", "FLOP")
+    )
+    assert lessons.WORKED_OUT["models.llama3-405b.training_compute"] == "llama-compute"
+    assert "3.8 × 10²⁵" in lessons.guessed_figures(4)
+    sheet = html.unescape(pages["lesson-4/worksheet.html"])
+    assert "3.8 × 10²⁵" not in sheet
+    # ... so llama-days works from the student's own 6 N D, which gives the same 11.1 days:
+    # 3.79e25 / (1e5 x 989e12 x 0.4) / 86,400 = 11.09; 3.8e25: 11.12
+    e = lessons.EXERCISES["llama-days"]
+    assert "your 6 N D from section 1" in e.question and "printed in section 1" not in e.question
+    assert e.accepts(3.7908e25 / (1e5 * 989e12 * 0.4) / 86_400)
+    (ask,) = [c for c in src if c.startswith("**Your turn (the hook's question).**")]
+    assert "your 6 N D from section 1" in ask and "printed in section 1" not in ask
+    # the printing code lives in lessons, as lesson 3's does: no cell defines a function or
+    # loops, and no code cell is longer than ten lines
+    code = [c for c in nbformat.read(FOUR, as_version=4).cells if c.cell_type == "code"]
+    for c in code:
+        assert "def " not in c.source and "for " not in c.source, c.source[:60]
+        assert len(c.source.splitlines()) <= 10 or c.source.startswith("widgets.where_from(")
+    # one checkpoint interval everywhere: Daly's 18.6 min (half of it 9.3), never "19"
+    g = lessons.EXERCISES["goodput-16k"]
+    texts = [g.question, *g.hints, *(t.hint for t in g.traps)]
+    texts += [html.unescape(pages["lesson-4/plan.html"]), sheet]
+    for text in texts:
+        for said in re.findall(r"(?:checkpoint about every|in every) ([\d.]+)", text):
+            assert said == "18.6", text
+        assert not re.search(r"every 19 min", text), text
+    assert "<td>18.6 min</td>" in sheet
+    # "a sixth as many", not "six times fewer"
+    assert not any("six times fewer" in c for c in src)
+    assert any("about a sixth as many chips" in c for c in src)
+
+
+def test_a_sources_list_gives_no_answer_before_its_exercise():
+    # reader 17: lesson 4's "where the numbers come from" printed Meta's 3.8e25 FLOP, accepted
+    # for llama-compute, above the page's end and on paper; every figure a lesson's sources
+    # list prints that an exercise of that lesson accepts is a WORKED_OUT blank until revealed
+    import ast
+
+    from explorer.classroom.exercises import COUNT_WORDS as COUNTS
+
+    found = 0
+    for path in sorted(teacher_pack.NOTEBOOKS.glob("0*.ipynb")):
+        lesson = int(path.name[:2])
+        for source in cells(path):
+            if not source.startswith("widgets.where_from("):
+                continue
+            call = ast.parse(source).body[0].value
+            keys = [ast.literal_eval(arg)[0] for arg in call.args]
+            for key in keys:
+                for e in lessons.EXERCISES.values():
+                    if e.lesson != lesson:
+                        continue
+                    unit = "dimensionless" if e.unit in ("share", "1", *COUNTS) else e.unit
+                    try:
+                        x = catalog.value(key, unit)
+                    except Exception:  # another dimension: no answer in this unit
+                        continue
+                    if e.accepts(x):
+                        found += 1
+                        assert lessons.WORKED_OUT.get(key) == e.id, (path.name, key, e.id)
+    assert found == 1  # lesson 4's published compute

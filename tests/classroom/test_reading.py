@@ -144,6 +144,10 @@ TABLE = [
     ("2628 GWh (300 MW x 8760 h).", "GWh", 2628.0, ""),
     ("215,000 households", "people", None, "that is a number of households; the answer is a"),
     ("245,000 people.", "households", None, "that is a number of people; the answer is a"),
+    # reader 17, lesson 3: "PF/s" is PFLOP/s, as "PF" is
+    ("83.1 PF/s", "PFLOP/s", 83.1, ""),
+    ("83.1 PF/s dense", "PFLOP/s", 83.1, ""),
+    ("83,136 TF/s", "PFLOP/s", 83.136, ""),
 ]
 # (typed, unit, value read) for a question that asks how far above a reference (`above=True`)
 ABOVE = [
@@ -760,3 +764,33 @@ def test_reader_16s_answers_to_lessons_3_and_4():
     e = lessons.EXERCISES["llama-days"]
     assert "Meta's published compute" in e.question and e.hints[2].startswith("3.8 × 10²⁵")
     assert "1 min in every 18.6: ≈ 5.4 %" in lessons.EXERCISES["goodput-16k"].hints[2]
+
+
+def test_reader_17s_answers_to_lessons_3_and_4():
+    # (exercise, typed, kind, trap): FP8 as twice BF16, 64 x 2 x 667 = 85,376 TFLOP/s = 85.4
+    # PFLOP/s against the dense FP8 64 x 1,299 = 83.1 (2.7 % high, outside ±1 %); the cooling
+    # taken off twice, 300 MW x 0.87 x 0.9 / 910 W = 258,132 (the PUE twice: 286,813 / 1.15 =
+    # 249,403)
+    rows = [
+        ("ultraserver-fp8", "85.4", "trap", "twice-bf16"),
+        ("ultraserver-fp8", "85.4 PF/s", "trap", "twice-bf16"),
+        ("ultraserver-fp8", "64*2*667", "trap", "twice-bf16"),  # in TFLOP/s, and said so
+        ("ultraserver-fp8", "83.1 PF/s", "right", ""),
+        ("trn2-chips-300mw", "258,132", "trap", "cooling-twice"),
+        ("trn2-chips-300mw", "300 MW * 0.87 * 0.9 / 910 W", "trap", "cooling-twice"),
+        ("trn2-chips-300mw", "249,403", "trap", "pue-twice"),
+    ]
+    for ex, typed, kind, trap in rows:
+        fb = lessons.check(ex, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    assert (
+        "use the dense FP8 figure itself (1,299" in lessons.check("ultraserver-fp8", "85.4").message
+    )
+    assert "already inside the 13 %" in lessons.check("trn2-chips-300mw", "258,132").message
+    # a near miss escalates as the stepped hints do: the formula twice, then the worked step
+    # ("310k" for 286,813 is 8.1 % high)
+    fbs = [lessons.check("trn2-chips-300mw", "310k", attempt) for attempt in (1, 2, 3)]
+    assert [fb.kind for fb in fbs] == ["near"] * 3
+    e = lessons.EXERCISES["trn2-chips-300mw"]
+    assert e.hints[1] in fbs[0].message and e.hints[1] in fbs[1].message
+    assert e.hints[2] in fbs[2].message and "the worked step" in fbs[2].message
