@@ -521,7 +521,13 @@ def more_chips_rows(site_chips: int) -> tuple[list[str], list[list[str]]]:
 
 
 def more_chips_table(site_chips: int) -> str:
-    """`more_chips_rows` as the notebook prints it, aligned in plain text."""
+    """`more_chips_rows` as the notebook prints it, aligned in plain text.
+
+    Examples
+    --------
+    >>> print(more_chips_table(204_866).splitlines()[2])  # doctest: +NORMALIZE_WHITESPACE
+    500,000 H100s (half a million)  more than 457 days  21.7 days
+    """
     head, rows = more_chips_rows(site_chips)
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
     return "\n".join(
