@@ -37,6 +37,8 @@ SPELLINGS = {
     "cop-article": ["1.5", "1.50", "3/2", "150 %"],
     "cooling-at-fleet-pue": ["10%", "10 %", "0.10", "0.1", "10 percent", "10.04 %"],
     "cooling-mw-fleet": ["30 MW", "30", "30,130 kW", "0.03 GW", "30.1 MW"],
+    # 1 - 1/1.56 - 0.03 = 32.9 % (the industry survey's PUE)
+    "cooling-at-survey-pue": ["33 %", "32.9%", "0.329", "33", "1-1/1.56-0.03"],
     "trn2-chips-300mw": ["286,813", "286813 chips", "287k", "2.87e5", "286,800"],
     "ultraserver-fp8": [
         "83.1",

@@ -33,6 +33,8 @@ HAND = {
     "cooling-at-fleet-pue": 0.100435,
     # 300 MW x 0.100435 = 30.1304 MW
     "cooling-mw-fleet": 30.1304,
+    # the industry survey's PUE 1.56: 1 - 1/1.56 = 0.358974; minus 0.03 = 0.328974
+    "cooling-at-survey-pue": 0.328974,
     # IT 300 x (1 - 0.10 - 0.03) = 261 MW; per chip 500 W x 1.82 = 910 W;
     # 261e6 / 910 = 286,813.2 -> 286,813
     "trn2-chips-300mw": 286_813.0,

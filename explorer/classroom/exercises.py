@@ -826,6 +826,8 @@ class Exercise:
             return self.show(t.value())
         if t.unit == SHARE:  # a share slipped into a count or MW answer: "30 %", not "0.3 MW"
             return fmt.percent(t.value(), self.digits)
+        if t.unit == RATIO:  # a PUE typed for its share: "1.15", not "115 %"
+            return fmt.number(t.value(), self.digits)
         x = t.value()
         if t.unit in COUNT_WORDS and math.isfinite(x) and x:
             x = float(f"{x:.{self.digits}g}")
@@ -1155,12 +1157,15 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     if e.needs_three() and rounding is not None and given is not None and given <= 2:
         lo, hi = e.accepted()
         if x - rounding <= hi and x + rounding >= lo:
+            # not "this may be right": the answer itself rounds to the published figure, so
+            # the typed two figures are not its rounding (reader 17); they may round a result
+            # worked from rounded steps, which three figures kept throughout settle
             return Feedback(
                 False,
-                f"Not yet{said}: to the {given} figures you gave this may be right, but here two "
-                "figures cannot be told from the published figure the answer rounds to; give "
-                "three figures, and keep three figures at every step before it (a result "
-                "rounded earlier moves this one).",
+                f"Not yet{said}: two figures are too few here. At two figures a result you "
+                "worked out cannot be told from the published figure the answer rounds to, so "
+                "no two-figure answer is accepted: give three figures, and keep three figures "
+                "at every step before it (a result rounded earlier moves this one).",
                 "figures",
             )
     # a ratio between 1 and 2 (a PUE, 1.75): its excess over 1 is what a method gets right or

@@ -524,8 +524,9 @@ PLANS: dict[int, Plan] = {
                 "Pairs, on paper: at what cooling share would this site match the industry "
                 f"survey's average PUE of {_SURVEY_PUE}? Is that inside 30–50 %? (1 − 1/"
                 f"{_SURVEY_PUE} − {fmt.percent(_OTHER_SHARE)} = "
-                f"{fmt.percent(power.cooling_share_at('industry-average'), 2)}: only the low "
-                "end.) Then open the collapsed note together to check; a hot day does not rescue "
+                f"{_ans('cooling-at-survey-pue')}: only the low end.) Pairs enter their share "
+                "in cooling-at-survey-pue; the check that converts the survey's PUE opens only "
+                "then. Open the collapsed note together to check; a hot day does not rescue "
                 "it either in lesson 7's model of a modern plant (a model, not this site; the "
                 "article's range may be peak cooling capacity).",
             ),
@@ -1109,10 +1110,11 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 f"The site's {_ans('energy-300mw')} a year matches {_households()} US households, "
                 "or "
                 f"{_ans('city-people-us')} on the all-sector basis: the article's 250,000 match "
-                "households. Read as people, as written, a city of 250,000 uses more than the "
-                "site: "
+                "households. Read as people, as written, a city of 250,000 average Americans "
+                "(all sectors) uses more than the site: "
                 f"it draws {_ans('city-power-article')} (city-power-article) against the site's "
-                f"{_SITE}.",
+                f"{_SITE}; on Mississippi's basis more still, in the lowest-use state or the "
+                "world on average less: the verdict depends on the basis too.",
             ),
             (
                 "compare 300 MW directly",
@@ -1161,9 +1163,9 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "does not cut it; for the same computing it saves water only in proportion.",
             ),
             (
-                "industry-wide survey's average PUE",
+                "Is the survey's cooling share inside",
                 f"1 − 1/{_SURVEY_PUE} − {fmt.percent(_OTHER_SHARE)} = "
-                f"{fmt.percent(power.cooling_share_at('industry-average'), 2)} of the site: inside "
+                f"{_ans('cooling-at-survey-pue')} of the site (cooling-at-survey-pue): inside "
                 "30–50 %, but only at its low end; the high end (50 %) needs a PUE of "
                 f"{fmt.number(lessons.article_pue_range()[1])}, far worse than the survey's "
                 "average of datacenters of every kind and age.",

@@ -105,7 +105,9 @@ def _built(then: Callable[[], object]) -> w.Widget:
         made = then()
     parts = []
     if buf.getvalue():
-        parts.append(w.HTML(f"<pre>{html.escape(buf.getvalue().rstrip())}</pre>"))
+        # wrapped: a long printed line stays on a projected screen (reader 17)
+        wrap = "white-space: pre-wrap"
+        parts.append(w.HTML(f"<pre style='{wrap}'>{html.escape(buf.getvalue().rstrip())}</pre>"))
     if isinstance(made, Handout):
         made = made.widget
     if isinstance(made, w.Widget):
@@ -740,6 +742,22 @@ def _reading(value: float, unit: str) -> str:
     return " per ".join([f"{fmt.number(value)} {head}", *per])
 
 
+def cooling_rows() -> w.Widget:
+    """Lesson 2's Advanced rows (`lessons.cooling_table`) as a table, with the evaporation
+    physics under them (`lessons.evaporation_line`).
+
+    Examples
+    --------
+    >>> "heat rejected" in cooling_rows().value
+    True
+    """
+    return shown(
+        w.HTML(
+            table(*lessons.cooling_table()) + f"<p>{html.escape(lessons.evaporation_line())}</p>"
+        )
+    )
+
+
 def where_from(
     *figures: tuple[str, ...], notes: tuple[str | tuple[str, str], ...] = ()
 ) -> w.Widget:
@@ -749,7 +767,9 @@ def where_from(
     for a bare key, or the lesson's own words for a (key, text) pair, where the catalog's note is
     the maintainers' record, not a student's reading; a third item ``"share"`` prints a share of 1
     as "100 %" (a load factor), not "1", and a unit prints the value in that unit, as the lesson
-    says it (a restart's growth in seconds, not "0.041 minutes").
+    says it (a restart's growth in seconds, not "0.041 minutes"); an item ``"low"`` prints the
+    low end of the figure's range instead, with that end's source (a load factor's 70 %, the
+    explorer's own assumption, beside the article's implied 100 %).
 
     A figure that an exercise on the page has students work out (`lessons.WORKED_OUT`: the
     hours in a year, the first step of the site's energy) is a blank until that exercise is
@@ -781,6 +801,19 @@ def where_from(
                 f"{paper}).</li>"
             )
         e = catalog.entry(key)
+        if "low" in how:  # the low end of the figure's range, a line of its own (reader 17)
+            low = catalog.uncertainty_ranges()[key]
+            value = fmt.percent(low.low) if "share" in how else _reading(low.low, low.unit)
+            src = catalog.raw()["sources"].get(low.low_source, {})
+            whose = (
+                "the explorer's own round assumption: no published source"
+                if low.low_source.startswith("explorer-")
+                else f"{src.get('title', low.low_source)}, {src.get('published', '')}"
+            )
+            return (
+                f"<li><b>{html.escape(what)}</b>: {html.escape(value)}. {html.escape(whose)} "
+                "(confidence: low).</li>"
+            )
         note = (said[key] or e.note) if key in said else ""
         if how == ["share"]:
             value = fmt.percent(e.value)

@@ -794,3 +794,38 @@ def test_reader_17s_answers_to_lessons_3_and_4():
     e = lessons.EXERCISES["trn2-chips-300mw"]
     assert e.hints[1] in fbs[0].message and e.hints[1] in fbs[1].message
     assert e.hints[2] in fbs[2].message and "the worked step" in fbs[2].message
+
+
+def test_reader_17s_answers_to_lessons_1_and_2():
+    # (exercise, typed, kind, trap): the PUE itself typed for its share (1.15, AWS's fleet; 1.56,
+    # the survey's); the pairs' share at the survey's PUE, 1 - 1/1.56 - 3 % = 32.9 %, with its
+    # slips: 1 - 1/1.56 = 35.9 % (the other losses kept), 1.56 - 1 = 56 %, 56 - 3 = 53 %,
+    # 1/1.56 = 64.1 % (IT's share), the fleet's 10.0 % and the article's own 30 %; the COP with
+    # heat = IT only, 171 / 120 = 1.425, typed "1.4"
+    rows = [
+        ("cooling-at-fleet-pue", "1.15", "trap", "the-pue-itself"),
+        ("cooling-at-fleet-pue", "1.15 PUE", "trap", "the-pue-itself"),
+        ("cooling-at-survey-pue", "33 %", "right", ""),
+        ("cooling-at-survey-pue", "32.9", "right", ""),
+        ("cooling-at-survey-pue", "1-1/1.56-0.03", "right", ""),
+        ("cooling-at-survey-pue", "36 %", "trap", "forgot-other-losses"),
+        ("cooling-at-survey-pue", "56%", "trap", "pue-minus-one"),
+        ("cooling-at-survey-pue", "53 %", "trap", "pue-minus-one-minus-other"),
+        ("cooling-at-survey-pue", "64 %", "trap", "it-share"),
+        ("cooling-at-survey-pue", "10 %", "trap", "fleet-pue"),
+        ("cooling-at-survey-pue", "1.56", "trap", "the-pue-itself"),
+        ("cooling-at-survey-pue", "30%", "trap", "articles-range-low"),
+        ("cop-article", "1.4", "trap", "it-only"),
+        ("cop-article", "1.43", "trap", "it-only"),
+        ("cop-article", "1.5", "right", ""),
+    ]
+    for ex, typed, kind, trap in rows:
+        fb = lessons.check(ex, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    assert "that is the PUE itself" in lessons.check("cooling-at-fleet-pue", "1.15").message
+    # a prediction of 1.4 names the slip, not "6.7 % too low"
+    assert "common slip" in lessons.reveal("cop-article", "1.4").message
+    # "240,000" households (245,264 rounds to 250,000 at two figures): asked for three figures,
+    # without calling two figures that are not the answer's rounding "maybe right"
+    said = lessons.check("city-households-us", "240,000").message
+    assert "may be right" not in said and "no two-figure answer is accepted" in said, said
