@@ -552,9 +552,9 @@ PLANS: dict[int, Plan] = {
             f"{_typed_percent('cooling-at-fleet-pue')} % and says so; students can change it.",
         ),
         "The slider and the note open inside the notebook: Run All, no app needed. Without "
-        "computers, the worksheet's three Basics exercises, the pairs question and the hook make "
-        "the lesson; draw the bars (IT, cooling, other) on the board for 40 % and for the "
-        "fleet PUE. The "
+        "computers, the worksheet's four Basics exercises (the pairs' share among them), its "
+        "questions and the hook make the lesson; draw the bars (IT, cooling, other) on the "
+        "board for 40 % and for the fleet PUE. The "
         "Advanced rows (heat, COP, water) are printed in the answer key (and on the teacher's "
         "rendering, explorer teach handouts --teacher --out DIR): read them out after the COP "
         "predictions.",

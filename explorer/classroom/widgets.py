@@ -806,7 +806,7 @@ def where_from(
             value = fmt.percent(low.low) if "share" in how else _reading(low.low, low.unit)
             src = catalog.raw()["sources"].get(low.low_source, {})
             whose = (
-                "the explorer's own round assumption: no published source"
+                "The explorer's own round assumption: no published source"
                 if low.low_source.startswith("explorer-")
                 else f"{src.get('title', low.low_source)}, {src.get('published', '')}"
             )

@@ -568,6 +568,16 @@ def test_reader_17s_items_in_lessons_1_and_2(pages, monkeypatch):
     cop = lessons.EXERCISES["cop-article"].question
     assert "what the IT and the other losses use" in cop and "at least 4.5" in cop
     assert "what the IT and the other losses use" in sheet2
+    # the plan counts the Basics exercises the paper path works (pue-40, the fleet's share and
+    # MW, the pairs' share)
+    tracks = teacher_pack.tracks(teacher_pack.LESSONS[1])
+    assert sorted(e for e, t in tracks.items() if t == "Basics") == [
+        "cooling-at-fleet-pue",
+        "cooling-at-survey-pue",
+        "cooling-mw-fleet",
+        "pue-40",
+    ]
+    assert "four Basics exercises" in html.unescape(pages["lesson-2/plan.html"])
 
 
 def _html_values(widget) -> list[str]:
