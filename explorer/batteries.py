@@ -236,10 +236,15 @@ def _sized(
     throughput: xr.DataArray | xr.Variable,
     round_trip_efficiency: Any,
     coords: dict[str, Any] | None = None,
+    charged: bool = False,
 ) -> xr.Dataset:
     """The role's battery: `needed` energy [MWh] raised to `power` / max C-rate where that is
     more (a pack cannot be discharged faster), priced by energy and by power, and worn by
-    `throughput` [MWh/yr]."""
+    `throughput` [MWh/yr].
+
+    `throughput` is what the battery delivers (its recharge is throughput / round-trip
+    efficiency), or with `charged` what it takes in (smoothing: the dips fix what goes in, and
+    it gives back round-trip efficiency x that; losses throughput x (1 - efficiency))."""
     rte = _value(
         "round_trip_efficiency",
         round_trip_efficiency,
@@ -276,8 +281,9 @@ def _sized(
         "battery_cost": e * mwh * chem.energy_prices + p * mwh * chem.power_prices,
         "cycles_per_year": cycles,
         "annual_throughput": thru,
-        "annual_recharge": thru / r,  # to deliver E, charge E / RTE from the grid
-        "annual_losses": thru * (1.0 / r - 1.0),
+        # to deliver E, charge E / RTE from the grid; charged E, it delivers E x RTE
+        "annual_recharge": thru if charged else thru / r,
+        "annual_losses": thru * (1.0 - r) if charged else thru * (1.0 / r - 1.0),
         "cycle_life": xr.Variable((), chem.cycle_life),
         "calendar_life": xr.Variable((), chem.calendar_life),
         "battery_life": life,
@@ -287,6 +293,11 @@ def _sized(
         data[name] = data[name].copy(deep=False)  # never relabel an input
         data[name].attrs = {"units": units, "long_name": long_name}
     data["battery_price"].attrs.update(chem.said)
+    if charged:
+        data["annual_throughput"].attrs["long_name"] = "energy the battery takes in per year"
+        data["annual_recharge"].attrs["long_name"] = (
+            "energy bought from the grid per year to charge the battery (the throughput)"
+        )
     dims = {d for v in data.values() for d in v.dims}
     keep["price"] = xr.Variable("price", list(PRICE_LEVELS))
     ds = xr.Dataset(data, coords={k: v for k, v in keep.items() if set(v.dims) <= dims})
@@ -537,6 +548,9 @@ def smoothing_battery(
     swings_per_day : float, optional
         Swings per day [1/day]; default ``storage.swings_per_day``. Swings may not fill more than
         the day.
+    round_trip_efficiency : float, optional
+        Share of what the battery takes in that it gives back [1]; default
+        ``storage.round_trip_efficiency``.
 
     Examples
     --------
@@ -546,6 +560,13 @@ def smoothing_battery(
     (1.3333, 40.0)
     >>> round(float(ds.annual_throughput), 1), round(float(ds.cycles_per_year), 1)  # x 24 x 365
     (11680.0, 292.0)
+
+    The dips fix what goes in, so the losses are the part not given back: at 85 % round-trip
+    efficiency, 11,680 x 0.15 = 1,752 MWh a year (not 11,680 x (1/0.85 - 1) = 2,061)
+
+    >>> ds = smoothing_battery(40, minutes=2, swings_per_day=24, round_trip_efficiency=0.85)
+    >>> round(float(ds.annual_recharge), 1), round(float(ds.annual_losses), 1)
+    (11680.0, 1752.0)
     >>> smoothing_battery(40, minutes=30, swings_per_day=60)
     Traceback (most recent call last):
     ...
@@ -565,7 +586,10 @@ def smoothing_battery(
             "is more than a day",
         )
     need = p * m / _MIN_PER_H
-    return _sized("smoothing", p, need, need * n * _DAYS_PER_YEAR, round_trip_efficiency)
+    # what goes in is fixed by the dips (charged): the grid keeps drawing, the battery takes it
+    return _sized(
+        "smoothing", p, need, need * n * _DAYS_PER_YEAR, round_trip_efficiency, charged=True
+    )
 
 
 # ------------------------------------------------------------------------------ all roles at once

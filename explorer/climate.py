@@ -83,13 +83,17 @@ power; the year says by how much (``peak_facility_power``) and for how many hour
 ``peak_facility_power``, or a battery that shaves the peak (`explorer.batteries`), carries them.
 
 The hot day a plant is sized for is the worst for it of the station's two design days and the
-typical year's hottest day (`plant_year`; ``hot_day="design"`` takes the design days only, as
-lesson 7 does). A design day is, by definition, milder than the year's 1-2 % hottest or most
-humid hours, and the site must draw every hour of its year: the peak the grid
-and a battery carry is the year's. For Jackson's chiller plant that day is 20 July, whose 13:00
-hour (36.5 °C, wet-bulb 29.0 °C) is the donor's own most humid hour of the year (Greensboro 33.9 °C,
-dew point 25.0 °C, two hours before a storm drops it 12 K): 3.9 K of wet-bulb above the
-dehumidification design day, whose 25.1 °C the year exceeds in 400 hours.
+typical year's hottest day (`plant_year`; ``hot_day="design"`` takes the published design days
+only). The summaries publish a dry-bulb design day and a dew-point (dehumidification) one but no
+wet-bulb day, while ASHRAE sizes cooling towers on the 1 % *evaporation* wet-bulb:
+``hot_day="wet-bulb"`` takes the typical year's real day that reaches the year's own 1 %
+wet-bulb (`wet_bulb_day`; lesson 7 sizes on it). A design day is, by definition, milder than the
+year's 1-2 % hottest or most humid hours, and the site must draw every hour of its year: the peak
+the grid and a battery carry is the year's. For Jackson's chiller plant the worst day is 20 July,
+whose 13:00 hour (36.5 °C, wet-bulb 29.0 °C) is the donor's own most humid hour of the year
+(Greensboro 33.9 °C, dew point 25.0 °C, two hours before a storm drops it 12 K): 3.9 K of
+wet-bulb above the dehumidification design day, whose 25.1 °C the year exceeds in 400 hours, and
+2.3 K above the 1 % wet-bulb day (4 September, 26.7 °C, exceeded in 87 hours).
 
 The plant's response to the weather is computed once per (station, technology) and cached, so
 changing the site power, chips or prices only rescales it (no psychrometrics).
@@ -634,6 +638,20 @@ def wet_bulb_rarity(weather: Weather, wet_bulb_peak: float) -> tuple[float, floa
     return hours, float(np.quantile(wb, 0.99))
 
 
+def _calendar_day(weather: Weather, day: int, label: str) -> DesignDay:
+    """Day `day` (0-364) of the typical year, 00:00 to 23:00, as a `DesignDay` named `label`
+    and its date."""
+    month = int(_DAY_MONTH[day])
+    date = f"{day - _FIRST_DAY[month] + 1} {calendar.month_name[month + 1]}"
+    hours = slice(day * len(HOURS), (day + 1) * len(HOURS))
+    return DesignDay(
+        f"{label}, {date}",
+        weather.dry_bulb[hours],
+        weather.humidity_ratio[hours],
+        weather.wet_bulb[hours],
+    )
+
+
 def hottest_day(weather: Weather, ratio: np.ndarray) -> DesignDay:
     """The typical year's hottest day for a plant: the calendar day (00:00 to 23:00) whose peak
     of the plant's cooling per heat removed, `ratio` [1] (8760,), is the year's highest, as a
@@ -651,21 +669,48 @@ def hottest_day(weather: Weather, ratio: np.ndarray) -> DesignDay:
     "the typical year's hottest day, 20 July"
     """
     day = int(np.asarray(ratio, dtype=float).reshape(-1, len(HOURS)).max(axis=1).argmax())
-    month = int(_DAY_MONTH[day])
-    date = f"{day - _FIRST_DAY[month] + 1} {calendar.month_name[month + 1]}"
-    hours = slice(day * len(HOURS), (day + 1) * len(HOURS))
-    return DesignDay(
-        f"the typical year's hottest day, {date}",
-        weather.dry_bulb[hours],
-        weather.humidity_ratio[hours],
-        weather.wet_bulb[hours],
-    )
+    return _calendar_day(weather, day, "the typical year's hottest day")
 
 
-HOT_DAY_RULES = ("worst", "design")
+def wet_bulb_day(weather: Weather) -> DesignDay:
+    """The typical year's 1 % wet-bulb day: a real day of the year whose peak wet-bulb is the
+    year's 1 % wet-bulb (`wet_bulb_rarity`, exceeded in about 88 of the 8,760 hours), as a
+    `DesignDay` named with its date.
+
+    ASHRAE's climatic design conditions size cooling towers on the 1 % *evaporation* wet-bulb
+    (Handbook - Fundamentals ch. 14); the station summaries this module reads publish no
+    wet-bulb condition, so the figure comes from the typical year itself (whose hours are
+    borrowed from a donor station and whose humidity is estimated, `typical_weather`). No day
+    peaks at exactly that wet-bulb: the day taken is the mildest that reaches it (of the days
+    whose peak wet-bulb is at least the 1 % figure, the lowest peak; the first on a tie), so
+    its peak is the design condition or a few hundredths of a kelvin above it, and its other
+    hours are the year's own, no invented shape.
+
+    Examples
+    --------
+    A year whose wet-bulb rises by 0.01 K a day: the 1 % wet-bulb is reached first on day 362
+    (28 December), whose peak is the mildest of the days at or above it
+
+    >>> w = typical_weather(Station.constant(20.0, 10.0))
+    >>> wb = np.repeat(np.arange(365) * 0.01, 24)
+    >>> w = Weather(w.dry_bulb, w.humidity_ratio, wb, w.design_days, w.pressure)
+    >>> day = wet_bulb_day(w)
+    >>> day.name, round(float(day.wet_bulb.max()), 2), round(wet_bulb_rarity(w, 0.0)[1], 2)
+    ("the typical year's 1 % wet-bulb day, 28 December", 3.61, 3.61)
+    """
+    _, one_percent = wet_bulb_rarity(weather, 0.0)
+    peaks = np.asarray(weather.wet_bulb, dtype=float).reshape(-1, len(HOURS)).max(axis=1)
+    reach = np.flatnonzero(peaks >= one_percent - 1e-9)  # never empty: the max reaches it
+    day = int(reach[np.argmin(peaks[reach])])
+    return _calendar_day(weather, day, "the typical year's 1 % wet-bulb day")
+
+
+HOT_DAY_RULES = ("worst", "design", "wet-bulb")
 """How `plant_year` picks its hot day: ``"worst"`` of the design days and the typical year's
 hottest day (the default: no hour of the year above it), ``"design"`` of the station's
-published design days only (what a plant is sized for; the year's hottest hours may exceed it)."""
+published design days only (the summaries carry a dry-bulb and a dew-point day, no wet-bulb
+one), ``"wet-bulb"`` the typical year's 1 % wet-bulb day (`wet_bulb_day`: the condition a
+cooling tower is sized for; the year's most humid hours exceed it)."""
 
 
 @lru_cache(maxsize=32)
@@ -675,8 +720,9 @@ def plant_year(st: Station, tech: str, hot_day: str = "worst") -> PlantYear:
     With ``hot_day="worst"`` (the default) the hot day is the plant's worst of the station's
     design days and the typical year's hottest day (`hottest_day`): never milder than a day of
     the year (a design day on a tie, within rounding). With ``hot_day="design"`` it is the
-    plant's worst of the station's published design days only, the day plants are sized for:
-    a few hours of the year may need more (``peak_facility_power`` and
+    plant's worst of the station's published design days only; with ``hot_day="wet-bulb"`` the
+    typical year's 1 % wet-bulb day (`wet_bulb_day`), the day a cooling tower is sized for.
+    With either, a few hours of the year may need more (``peak_facility_power`` and
     ``hours_above_site_power`` of `explorer.climate_year` still count the year's own hours).
 
     Examples
@@ -688,12 +734,19 @@ def plant_year(st: Station, tech: str, hot_day: str = "worst") -> PlantYear:
     True
     >>> plant_year(load_station("722350"), "chiller-economiser", "design").hot_day.name
     'dehumidification design day'
+    >>> plant_year(load_station("722350"), "chiller-economiser", "wet-bulb").hot_day.name
+    "the typical year's 1 % wet-bulb day, 4 September"
     """
     if hot_day not in HOT_DAY_RULES:
         raise InputError("hot_day", hot_day, "one of " + ", ".join(HOT_DAY_RULES))
     w = typical_weather(st)
     year = _respond(tech, w.dry_bulb, w.wet_bulb, w.humidity_ratio, w.pressure)
-    days = w.design_days if hot_day == "design" else (*w.design_days, hottest_day(w, year.ratio))
+    if hot_day == "design":
+        days: tuple[DesignDay, ...] = w.design_days
+    elif hot_day == "wet-bulb":
+        days = (wet_bulb_day(w),)
+    else:
+        days = (*w.design_days, hottest_day(w, year.ratio))
     responses = [
         (_respond(tech, d.dry_bulb, d.wet_bulb, d.humidity_ratio, w.pressure), d) for d in days
     ]

@@ -336,12 +336,13 @@ def climate_year(
         ``air-evaporative`` or ``chiller-economiser``; default by chip (`default_tech`).
     station : str or Station, optional
         A shipped station's WMO number (`stations`) or a `Station`, instead of the preset's.
-    hot_day : {"worst", "design"}, default ``"worst"``
+    hot_day : {"worst", "design", "wet-bulb"}, default ``"worst"``
         Which day is the hot day (``hot_day_*``, ``peak_cooling_power``, and the day a
         peak-shaving battery's power is sized for, `explorer.batteries`): the worst of the
-        station's design days and the typical year's hottest day, or the worst published design
-        day only (`explorer.climate.plant_year`). The year's own hottest hours
-        (``peak_facility_power``, ``hours_above_site_power``) count either way.
+        station's design days and the typical year's hottest day; the worst published design
+        day only; or the typical year's 1 % wet-bulb day, the condition a cooling tower is
+        sized for (`explorer.climate.plant_year`). The year's own hottest hours
+        (``peak_facility_power``, ``hours_above_site_power``) count every way.
     **compute_inputs
         Any `explorer.compute` input except ``cooling_fraction`` and ``pue`` (the weather sets
         the cooling). Arrays broadcast as in `compute`. ``wue`` is not used: the plant model
@@ -369,6 +370,9 @@ def climate_year(
     allowed: leave it out (the weather sets the cooling share each hour).
     >>> climate_year("rainier-mississippi", "chiller-economiser", hot_day="design").hot_day
     'dehumidification design day'
+    >>> year = climate_year("rainier-mississippi", "chiller-economiser", hot_day="wet-bulb")
+    >>> year.hot_day, year.peak_cooling_power.attrs["units"]
+    ("the typical year's 1 % wet-bulb day, 4 September", 'MW')
     """
     site = catalog.check_name("site", site, "sites")
     check_input_names(
@@ -541,7 +545,7 @@ def scale_year(
         "cooling_tech": tech,
         "cooling_tech_label": tech_node.get("label", tech),
         "hot_day": py.hot_day.name,
-        "hot_day_rule": py.rule,  # climate_year's hot_day: "worst" or "design"
+        "hot_day_rule": py.rule,  # climate_year's hot_day: "worst", "design" or "wet-bulb"
         "note": tech_node.get("note", ""),
         "ignores": tech_node.get("ignores", ""),  # the note in plain words, for readers
         "notes": "",

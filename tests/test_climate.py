@@ -327,6 +327,37 @@ def test_the_design_day_rule_sizes_for_the_published_design_days_only():
         explorer.climate_year("rainier-mississippi", hot_day="hottest")
 
 
+def test_the_wet_bulb_rule_sizes_on_the_typical_years_one_percent_wet_bulb_day():
+    # ASHRAE sizes cooling towers on the 1 % evaporation wet-bulb; the summaries carry none, so
+    # hot_day="wet-bulb" takes the typical year's real day that reaches its 1 % wet-bulb
+    # (26.7056 °C, 88 hours above it): the mildest such day, 4 September, peak 26.7099 °C at
+    # 11:00 (87 hours above). Chiller plant, by hand: COP = 0.5 x 286.15 K / (26.7099 + 4 + 6
+    # - 13) K = 143.075 / 23.7099 = 6.03441; r = 0.07 + 1 / 6.03441 = 0.235716, between the
+    # dehumidification design day's 0.224177 and 20 July's 0.251711
+    st = climate.load_station("722350")
+    py = climate.plant_year(st, "chiller-economiser", "wet-bulb")
+    assert py.hot_day.name == "the typical year's 1 % wet-bulb day, 4 September"
+    assert py.rule == "wet-bulb"
+    assert_allclose(py.hot_day.wet_bulb.max(), 26.7099, atol=1e-4)
+    assert_allclose(py.hot.ratio.max(), 0.235716, rtol=1e-5)
+    hours, one_percent = climate.wet_bulb_rarity(py.weather, py.hot_day.wet_bulb.max())
+    assert_allclose(one_percent, 26.7056, atol=1e-4)
+    assert hours == 87
+    assert int(np.count_nonzero(py.weather.wet_bulb > one_percent)) == 88  # 1 % of 8,760
+    # a real day of the year, hour for hour (no invented shape), and the mildest that reaches it
+    day = 31 + 28 + 31 + 30 + 31 + 30 + 31 + 31 + 3  # 4 September, 0-based day of the year
+    assert_allclose(py.hot_day.dry_bulb, py.weather.dry_bulb[24 * day : 24 * day + 24])
+    peaks = py.weather.wet_bulb.reshape(-1, 24).max(axis=1)
+    assert not np.any((peaks >= one_percent) & (peaks < py.hot_day.wet_bulb.max()))
+    # the day is the weather's, whichever plant: the air-evaporative plant gets the same day
+    air = climate.plant_year(st, "air-evaporative", "wet-bulb")
+    assert air.hot_day.name == py.hot_day.name
+    year = explorer.climate_year("rainier-mississippi", "chiller-economiser", hot_day="wet-bulb")
+    assert year.attrs["hot_day_rule"] == "wet-bulb"
+    assert year.peak_cooling_power.attrs["units"] == "MW"
+    assert year.hot_day_wet_bulb.attrs["long_name"]
+
+
 def test_the_dehumidification_design_day_keeps_its_dew_point_and_its_own_range():
     # ASHRAE (Handbook - Fundamentals 2009 ch. 14, Table 6; RP-1363): one profile of fractions of
     # the daily range, each design day with the range coincident with its own condition, the dew
