@@ -88,17 +88,21 @@ HAND = {
     # checks the sums), pinned here as found. That hour draws 254.0272 / (1 - 0.201093 - 0.03)
     # = 330.3745 MW.
     "jackson-annual-pue": 1.180976,
-    # (peak - mean) / mean. The hot day is the station's dehumidification design day (lesson 7
-    # sizes for the published design days, climate_year hot_day="design"), peak wet-bulb
-    # 25.0589 °C: COP = 143.075 / 22.0589 = 6.48604, r = 0.224177, share = 0.183125; it draws
-    # 254.0272 / (1 - 0.183125 - 0.03) = 322.8303 MW, cooling 322.8303 x 0.183125 = 59.1182 MW,
-    # over the year's mean 36.9729 MW (the mean cooling, pinned as found) = 0.598961
-    "hot-day-above-mean": 0.598961,
-    # the peak-shaving battery (explorer.batteries): its energy, the design day's cooling above
-    # that day's steady threshold summed over the hours, 42.83708 MWh, and its power, the largest
-    # hour above it, 6.100509 MW (both sums over the day, pinned as found): 42.83708 / 6.100509
-    # = 7.021886 h at full power
-    "shaving-battery-hours": 7.021886,
+    # (peak - mean) / mean. The hot day is the typical year's 1 % wet-bulb day, 4 September
+    # (lesson 7 sizes the cooling tower on it, climate_year hot_day="wet-bulb": the station
+    # summary publishes no wet-bulb design day), peak wet-bulb 26.70987 °C: COP = 143.075 /
+    # 23.70987 = 6.034406, r = 0.07 + 1 / 6.034406 = 0.235716, share = 0.235716 / 1.235716
+    # = 0.190753; it draws 254.0272 / (1 - 0.190753 - 0.03) = 325.9904 MW, cooling 325.9904 x
+    # 0.190753 = 62.1836 MW, over the year's mean 36.9729 MW (the mean cooling, pinned as found)
+    # = 1.681869 - 1 = 0.681869 (the dehumidification design day gave 59.1182 MW, 0.598961)
+    "hot-day-above-mean": 0.681869,
+    # the peak-shaving battery (explorer.batteries), sized by the hot day itself: its steady
+    # threshold 56.03961 MW; the hours above it, 00:00-13:00 (62.1836 MW at 11:00, then a storm
+    # drops the cooling to 51.8 MW), sum to 45.26171 MWh, its energy, and the largest, 62.1836
+    # - 56.03961 = 6.143981 MW, its power (sums over the day, pinned as found): 45.26171 /
+    # 6.143981 = 7.366837 h at full power (October's typical day, 42.83708 MWh, sized it
+    # before: 7.021886 h)
+    "shaving-battery-hours": 7.366837,
     # the year's peak draw 330.3745 MW / 3,000 MW (Entergy Mississippi's peak)
     "utility-peak-share": 0.110125,
     # 300 MW x 8,760 h = 2,628 GWh (the mean draw is the site power) / 49,000 GWh

@@ -166,6 +166,7 @@ def plants_cooling(site: str) -> None:
     ...
     """
     from ..scenario import climate_year, compute
+    from .hot_days import hot_day_name
     from .lessons import HOT_TECH, SITE_MW, hot_year
 
     # the plant model: cooling from a typical year's weather, the default plant and lesson 7's
@@ -176,9 +177,9 @@ def plants_cooling(site: str) -> None:
             f"year: {fmt.quantity(float(plant.cooling_power), 'MW')} of cooling on average, "
             f"about {fmt.percent(float(plant.cooling_fraction), 3)} of the site's power"
         )
-    design = hot_year()[0]  # lesson 7's year: its plant sized for the design day
+    design = hot_year()[0]  # lesson 7's year: its plant sized for its hot day
     print(
-        f"lesson 7's chiller plant on the station's {design.attrs['hot_day']}: "
+        f"lesson 7's chiller plant on {hot_day_name(design)}, the day it is sized for: "
         f"{fmt.quantity(float(design.peak_cooling_power), 'MW')} at its peak"
     )
     own = climate_year(  # the same year, hot day by the core's default: the year's own hottest

@@ -232,6 +232,45 @@ def _unit_words(unit: str) -> str:
     return words if words.endswith(f" in {unit}") else f"{words} in {unit}"
 
 
+# a fraction in words at the start of an answer: "a tenth", "one quarter", "two thirds", "half"
+_FRACTION_DENOMINATORS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "quarter": 4,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "twentieth": 20,
+    "hundredth": 100,
+}
+_FRACTION_WORD = re.compile(
+    r"^(?:(a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?"
+    r"(" + "|".join(_FRACTION_DENOMINATORS) + r")s?\b(?:\s+of\b(?:\s+(?:it|them|that))?)?",
+    re.IGNORECASE,
+)
+
+
+def _fraction_words(text: str) -> str:
+    """A fraction in words as a fraction bar: "a tenth" → "1/10", "two thirds of it" → "2/3".
+
+    Examples
+    --------
+    >>> _fraction_words("a tenth"), _fraction_words("two thirds of it"), _fraction_words("half")
+    ('1/10', '2/3', '1/2')
+    """
+    m = _FRACTION_WORD.match(text)
+    if not m:
+        return text
+    count = (m[1] or "one").lower()
+    top = 1 if count in ("a", "an") else _WORD_VALUES[count]
+    return f"{top}/{_FRACTION_DENOMINATORS[m[2].lower()]} {text[m.end() :]}".strip()
+
+
 def _words_to_number(text: str) -> str:
     """Small numbers written in words, as digits: "three hundred chips" → "300 chips"."""
     m = _NUMBER_WORD.match(text)
@@ -263,6 +302,7 @@ def _normalise(text: str) -> str:
     text = _SENTENCE_END.sub("", text)
     text = _APPROX.sub("", text).strip()
     text = _ONE_TIME.sub("1 ", text)
+    text = _fraction_words(text)
     text = _words_to_number(text)
     text = _UNIT_WORDS.sub(lambda m: _PREFIX_WORDS[m[1].lower()] + _unit_symbol(m[2]), text)
     text = _TEN_SUPERSCRIPT.sub(lambda m: "10^" + m[1].translate(_SUPERSCRIPT), text)
@@ -955,9 +995,12 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
-# a share said as a ratio: "1.8 times", "2x", "×2", "2-fold" (the ratio's number in group 1)
+# a share said as a ratio: "1.8 times", "2x", "×2", "2-fold", "1.8 times more" (the ratio's
+# number in group 1 or 2)
 _SHARE_TIMES = re.compile(
-    r"^\s*(?:(?:times|x|×)\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*(?:times|x|×|-?\s*fold))\s*$",
+    r"^\s*(?:(?:times|x|×)\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*(?:times|x|×|-?\s*fold)"
+    # "1.6 times more", "1.6x higher than the mean", "1.6 times as much": still the ratio
+    r"(?:\s+(?:more|higher|larger|bigger|greater|above|over|as\s+(?:much|high|large))\b.*)?)\s*$",
     re.IGNORECASE,
 )
 

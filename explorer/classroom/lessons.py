@@ -2570,9 +2570,10 @@ def hot_year():
     from ..grid import grid_shares
     from ..scenario import climate_year
 
-    # the hot day is the station's published design day (what plants are sized for); the
+    # the hot day is the typical year's 1 % wet-bulb day (what a cooling tower is sized for: the
+    # station summary publishes no wet-bulb design day); the
     # typical year's own hottest day is the lesson's "upper end" aside (hot_days)
-    year = climate_year(HOT_SITE, HOT_TECH, site_power=SITE_MW, hot_day="design")
+    year = climate_year(HOT_SITE, HOT_TECH, site_power=SITE_MW, hot_day="wet-bulb")
     roles = size_roles(
         year, ride_through_minutes=RIDE_MINUTES, swing_share=1.0, swing_minutes=SWING_MINUTES
     )
@@ -2672,7 +2673,7 @@ _add(
     Exercise(
         "hot-day-above-mean",
         7,
-        f"On the hot day the plant is sized for (the station's {_HOT_DAY}) the chiller plant's "
+        f"On the hot day the plant is sized for ({_HOT_DAY}) the chiller plant's "
         f"cooling peaks at {_PEAK}; over the year it averages {_MEAN}. By what share of the "
         "annual mean does the hot-day peak exceed it?",
         lambda: _yr("peak_cooling_power") / _yr("mean_cooling_power") - 1,

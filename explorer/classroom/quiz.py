@@ -423,15 +423,15 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
         ),
         Item(
             7,
-            "A 200 MW campus uses 1,750 GWh a year. Its state uses 70,000 GWh a year; its "
-            "utility's peak demand is 2,500 MW. A planner asks how much of the utility's peak "
-            "the campus takes. What share?",
+            "A campus draws 200 MW on average (1,750 GWh a year) and 220 MW in its hottest hour. "
+            "Its state uses 70,000 GWh a year; its utility's peak demand is 2,500 MW. A planner "
+            "asks how much of the utility's peak the campus takes. What share?",
             "%",
-            lambda: 200 / 2500,
+            lambda: 220 / 2500,
             (
+                ("the yearly average, not the hottest hour", lambda: 200 / 2500),
                 ("the share of the state's yearly energy", lambda: 1750 / 70_000),
-                ("MW divided by the state's GWh", lambda: 200 / 70_000),
-                ("the whole divided by the part", lambda: 2500 / 200),
+                ("the whole divided by the part", lambda: 2500 / 220),
             ),
         ),
         Item(

@@ -62,6 +62,27 @@ _HOUSEHOLDS_CITY = lessons.EXERCISES["city-households-us"].show(
 )  # 245,000 households: what the working on paper shows
 
 
+def _lesson_hot_day_name() -> str:
+    """The day lesson 7's plant is sized for, in words (`hot_days.hot_day_name`)."""
+    from .hot_days import hot_day_name
+
+    return hot_day_name(lessons.hot_year()[0])
+
+
+def _lesson_hot_peak() -> str:
+    """Lesson 7's cooling peak on the day its plant is sized for [MW]."""
+    return fmt.quantity(float(lessons.hot_year()[0].peak_cooling_power), "MW")
+
+
+def _app_hot_day() -> tuple[str, str]:
+    """The app's hot day for lesson 7's site and plant (the core's default rule, the worst day)
+    and its cooling peak, from the core."""
+    from ..scenario import climate_year
+
+    year = climate_year(lessons.HOT_SITE, lessons.HOT_TECH, site_power=lessons.SITE_MW)
+    return str(year.attrs["hot_day"]), fmt.quantity(float(year.peak_cooling_power), "MW")
+
+
 def _capstone_days(which: str) -> str:
     """Lesson 6's wall-clock days: "every" chip in one job, or the priced "plan" (the fastest)."""
     ds = lessons.capstone_plan() if which == "plan" else lessons.capstone_site()
@@ -368,7 +389,9 @@ LESSONS = (
         7,
         "Hot days, the grid and batteries",
         "07-hot-days-the-grid-and-batteries.ipynb",
-        "in the app's Advanced screen, open “Site in context” and switch the cooling technology",
+        "in the app's Advanced screen, open “Site in context” and switch the cooling technology "
+        f"(its hot day is {_app_hot_day()[0]}, a cooling peak of {_app_hot_day()[1]} against "
+        f"the lesson's {_lesson_hot_peak()})",
         "an annual average hides the hot-day peak; a share depends on its whole: a site is a "
         "few per cent of its state's energy but a tenth of one utility's peak; a peak-shaving "
         "battery moves the afternoon's "
@@ -865,17 +888,20 @@ PLANS: dict[int, Plan] = {
             (
                 14,
                 "Step 2 · The hot day",
-                "Say: the hot day is the station's published design day, the day plants are "
-                "sized for. Students answer hot-day-above-mean; the day's hours, the hook's first "
+                "Say: a cooling tower is sized for a humid day, not the hottest one; the station "
+                "summary the explorer reads has no wet-bulb design day (ASHRAE's tables do), so "
+                f"the plant is sized for {_lesson_hot_day_name()}. Students answer "
+                "hot-day-above-mean; the day's hours, the hook's first "
                 "answer and the peak-shaving battery (MW, MWh) open. Ask where its recharge comes "
                 "from (the grid, at night) and how many shipping containers it fills: that "
                 "answers the hook's second guess; students answer shaving-battery-hours "
                 "(MWh ÷ MW). Then ask which day sized it and what it does "
                 f"on the hot day ({_shaving_on_the_hot_day()[0]}; on the hot day the peak falls "
-                f"only from {_shaving_on_the_hot_day()[1]} to {_shaving_on_the_hot_day()[2]}, "
-                "because that day's night is nearly as hot as its afternoon). The collapsed "
+                f"only from {_shaving_on_the_hot_day()[1]} to {_shaving_on_the_hot_day()[2]}: "
+                "a battery recharged every day only moves hours within the day). The collapsed "
                 "“More detail” holds the typical year's own hottest day (an upper end, more "
-                "humid than any design day) and the costs: open it only if there is time.",
+                "humid than any published design condition, and the app's hot day) and the "
+                "costs: open it only if there is time.",
             ),
             (
                 10,
@@ -895,17 +921,17 @@ PLANS: dict[int, Plan] = {
             ),
         ),
         (
-            "Giving the peak ÷ mean ratio for “how far above” (the ratio minus 1).",
+            "Answering hot-day-above-mean with the peak ÷ mean ratio (“… times”): the share "
+            "above is the ratio minus 1.",
             "Dividing the 300 MW yearly average by the utility's peak in utility-peak-share.",
-            "Expecting the design day to beat July's typical afternoon at its peak: it does "
-            "not. The station publishes its humid day by its dew point (2 % of hours), not by "
-            "its wet-bulb, so its afternoon is no rarer than July's; step 2's cell says how "
-            "often the typical year exceeds it. A limit of the published days, not physics.",
-            "Answering hot-day-above-mean with “… times”: that is the ratio; the share above is "
-            "the ratio minus 1.",
+            "Taking the hottest (dry-bulb) day as the day a cooling tower is sized for: the "
+            "tower follows the wet-bulb. The station summary the explorer reads publishes a "
+            "dry-bulb day and a dew-point day but no wet-bulb day (ASHRAE's tables do), so the "
+            "lesson takes the typical year's own 1 % wet-bulb day, a day of a year built from "
+            "borrowed hours and estimated humidity.",
             "Reading the peak-shaving battery as the one that takes the hot day down to the "
-            "average: another day sizes it, and a daily battery only moves hours within the "
-            "hot day, whose night is nearly as hot as its afternoon.",
+            f"average: {_shaving_on_the_hot_day()[0]} sizes it, and a daily battery only moves "
+            "hours within a day, so the hot day's draw stays far above the year's mean.",
             "(Advanced) Minutes used as hours in ride-through-energy (60 times too big), or "
             "5 minutes written as 0.05 h.",
         ),
@@ -921,7 +947,8 @@ PLANS: dict[int, Plan] = {
                 5,
                 "Hook",
                 "Say: “Two careful people redo the city of 250,000 for today's announced site: "
-                "within 5 %, within 50 %, up to twice, or more than twice?” Each may take any "
+                "within 10 %, 10–30 % above, 30 % above to twice, or more than twice?” Each may "
+                "take any "
                 "value in the explorer's ranges, one of which (how much of the year the site "
                 "runs) is a convention. Steps 1 and 2 add two twists: the basis (people or "
                 "households) and the possible expansion.",
@@ -1052,12 +1079,12 @@ def _hot_ratio() -> str:
 
 def _hot_day() -> str:
     """The day lesson 7's plant is sized for, as the core names it."""
-    return str(lessons.hot_year()[0].attrs["hot_day"])
+    return _lesson_hot_day_name()
 
 
 def _upper_ratio() -> str:
     """Lesson 7's typical year's own hottest day: its peak cooling ÷ annual mean cooling, with
-    the core's default hot day (the worst of the design days and that day)."""
+    the core's default hot day (the worst of the design days and that day, the app's)."""
     from ..scenario import climate_year
 
     year = climate_year(lessons.HOT_SITE, lessons.HOT_TECH, site_power=lessons.SITE_MW)
@@ -1090,12 +1117,13 @@ def _shaving_mwh() -> str:
     return fmt.quantity(float(lessons.hot_year()[2]["peak-shaving"].battery_energy), "MWh")
 
 
-def _extra_bought() -> str:
-    """Electricity bought per unit a battery delivers, minus one: 1 / round-trip efficiency − 1."""
+def _lost_share() -> str:
+    """The share of what a battery takes in that it does not give back: 1 − round-trip
+    efficiency (the smoothing battery's dips fix what goes in, `explorer.batteries`)."""
     from .. import fmt
     from ..batteries import default_settings
 
-    return fmt.percent(1 / default_settings()["round_trip_efficiency"] - 1, 2)
+    return fmt.percent(1 - default_settings()["round_trip_efficiency"], 2)
 
 
 # Model answers to the walkthroughs' open questions, found by a phrase of the question.
@@ -1301,7 +1329,7 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
         7: (
             (
                 "on the day the cooling plant is sized for",
-                f"On the station's {_hot_day()}, the day plants are sized for, the chiller plant's "
+                f"On {_hot_day()}, the day the plant is sized for, the chiller plant's "
                 f"cooling peaks at about {_hot_ratio()} times its annual mean "
                 f"({_ans('hot-day-above-mean')} above it); the typical year's own hottest day goes "
                 f'higher ({_upper_ratio()} times, in the printout\'s "More detail"): an upper end, '
@@ -1309,11 +1337,11 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 f"that shaves each day's peak holds about {_shaving_mwh()}, recharged from the "
                 "grid "
                 "at night: a row of shipping-container units of a few MWh each, not a car battery "
-                f"and not a building. It is sized by {_shaving_on_the_hot_day()[0]}, not the hot "
-                "day; on the hot day it lowers the cooling's peak only from "
+                f"and not a building. It is sized by {_shaving_on_the_hot_day()[0]}; on the hot "
+                "day it lowers the cooling's peak only from "
                 f"{_shaving_on_the_hot_day()[1]} to {_shaving_on_the_hot_day()[2]}: a battery "
-                "recharged every day moves hours within a day, and cannot shave a hot day whose "
-                "night is nearly as hot as its afternoon.",
+                "recharged every day moves hours within a day, and cannot bring a hot day down "
+                "to the year's average.",
             ),
             (
                 "come near 30 %",
@@ -1343,8 +1371,8 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
             (
                 "yet it loses more energy",
                 "It absorbs every dip and gives the energy back, dozens of times a day: its yearly "
-                f"throughput is large, and every MWh it gives back takes {_extra_bought()} more "
-                "from the grid (round-trip losses).",
+                f"throughput is large, and of every MWh it takes in it loses {_lost_share()} "
+                "(round-trip losses).",
             ),
             (
                 "makes it resilient",
@@ -1357,17 +1385,17 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
         8: (
             (
                 "How far apart could their answers land",
-                "At most 50 % above: for today's announced site, in US households, the ranges "
-                f"give {_today('low')} to {_today('high')} households, just within 50 % of each "
-                f"other. The two twists: counting the tracker's "
+                "From 30 % above up to twice: for today's announced site, in US households, the "
+                f"ranges give {_today('low')} to {_today('high')} households, just under one and a "
+                f"half times apart. The two twists: counting the tracker's "
                 f"{fmt.quantity(_POWER_RANGE.high, 'MW')} expansion (a future site), "
                 f"{_contested('low')} to {_contested('high')}: more than twice; and the basis "
                 "alone "
                 f"(people or households, all use or home use) moves the city {_basis_ratio()} "
-                "times: the article says people, the explorer reads households. “At most 5 %” "
+                "times: the article says people, the explorer reads households. “Within 10 %” "
                 "is right for the figures with a source at both ends (the use per household, "
                 f"{fmt.number(_HOUSEHOLD_RANGE.low)}–{fmt.number(_HOUSEHOLD_RANGE.high)} kWh); the "
-                "load factor's low end, a convention, takes it to 50 %: discuss both.",
+                "load factor's low end, a convention, takes it past 30 %: discuss both.",
             ),
             (
                 "Where do the explorer's two plants fall",

@@ -62,23 +62,30 @@ def test_the_hot_day_is_set_beside_the_stations_published_design_days(capsys):
         ("cooling design day", 24.5),
         ("dehumidification design day", 25.1),
     ]
-    # one story (reader 10-4): the lesson's hot day is the more demanding published design day,
-    # what plants are sized for; its peak is the exercise's, the battery's and the hook's
-    assert year.attrs["hot_day"] == "dehumidification design day"
-    assert float(year.peak_cooling_power) == max(peak for _, _, peak in days)
+    # one story (reader 10-4), sized at the root (reader17 D1): the station summary publishes no
+    # wet-bulb design day, so the lesson's hot day is the typical year's 1 % wet-bulb day
+    # (4 September, wet-bulb 26.7 °C, above both published days'); its peak, 62.2 MW, is the
+    # exercise's, the battery's and the hook's, above both published days' peaks (58.1, 59.1 MW)
+    assert year.attrs["hot_day"] == "the typical year's 1 % wet-bulb day, 4 September"
+    assert float(year.peak_cooling_power) > max(peak for _, _, peak in days)
     more = hot_days.peak_shaving(year)
     text = " ".join(capsys.readouterr().out.split())
-    assert "the hot day: the station's dehumidification design day" in text
-    ratio = float(year.peak_cooling_power / year.mean_cooling_power)  # 59.1 / 37.0 = 1.6
+    assert "the hot day: the typical year's 1 % wet-bulb day, 4 September, the day this" in text
+    assert "the station's the" not in text
+    ratio = float(year.peak_cooling_power / year.mean_cooling_power)  # 62.2 / 37.0 = 1.68
     assert f"is {fmt.number(ratio)} times the annual mean" in text
     assert 'guesses, "half as much again"' in text
-    # reader13 D1: the design day peaks about as high as July's hottest typical hour (59.1 MW
-    # both) and stays near it all night (its mean above every month's): it does not "go higher"
-    assert "it peaks about as high as July's hottest typical hour, but stays near its peak" in text
-    assert "goes higher" not in text
+    # reader17 D1: the sizing day now peaks above July's hottest typical hour (62.2 against 59.2
+    # MW): the hook's surprise holds without a caveat
+    assert "it goes higher than July's hottest typical hour" in text
     assert "20 July" not in text and "upper end" not in text  # the aside waits in the detail
-    # the typical year's own hottest day (wet-bulb 29.0 °C, 4 K above the design day): an upper
-    # end, collapsed under "More detail", not a second answer to the hook
+    # the typical year's own hottest day (wet-bulb 29.0 °C, 2.3 K above the sizing day): an
+    # upper end, collapsed under "More detail", flagged as beyond any published design condition
+    # and named as the app's hot day with its peak (reader17 D5: 66.4 MW against 62.2 MW)
     assert more.startswith("<details><summary>More detail")
+    more = " ".join(more.split())
     assert "An upper end, the typical year&#x27;s hottest day, 20 July" in more
-    assert "wet-bulb of 29 °C" in more
+    assert "wet-bulb reaches 29 °C, 2.29 K above the day this plant is sized for" in more
+    assert "above any design condition the station publishes" in more
+    assert "not a condition to design for" in more
+    assert "the app shows 66.4 MW where this lesson shows 62.2 MW" in more

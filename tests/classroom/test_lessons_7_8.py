@@ -7,7 +7,7 @@ import html
 import json
 import re
 
-from explorer import fmt
+from explorer import catalog, fmt
 from explorer.classroom import contested, lessons, quiz, teacher_pack
 from explorer.ui import headlines
 from explorer.ui.headlines import headline_ranges
@@ -26,17 +26,25 @@ def _first(cells: list[str], pattern: str) -> int:
 
 def test_lesson_7_tells_one_hot_day_story(teacher_pages):
     cells = _cells("07")
-    # the year is built with the design-day rule; its hot day names the design day
-    assert 'hot_day="design"' in cells[_first(cells, r"explorer\.climate_year\(")]
+    # the year is built with the wet-bulb rule (reader17 D1: the typical year's 1 % wet-bulb
+    # day, the condition a cooling tower is sized for); its hot day names that day
+    assert 'hot_day="wet-bulb"' in cells[_first(cells, r"explorer\.climate_year\(")]
     step2 = cells[_first(cells, "## Step 2")]
-    assert "design days" in step2 and "upper end" in step2 and "More detail" in step2
-    # 300 MW is the year's average here and the site's power elsewhere: said once, in step 1
-    assert "Lessons 1–6 and 8 call 300 MW" in cells[_first(cells, "## Step 1")]
+    assert "1 % wet-bulb" in step2 and "upper end" in step2 and "More detail" in step2
+    # 300 MW is the year's average here and in lessons 1-6; lesson 8 reads it as the grid
+    # connection (reader17 L7 D2 / L8 D1: one sentence each, no contradiction)
+    step1 = " ".join(cells[_first(cells, "## Step 1")].split())
+    assert "Lessons 1–6 read it as the average too; lesson 8 asks what changes if it is the grid" in (
+        step1.replace("> ", "")
+    )
+    assert "Lessons 1–6 and 8" not in step1
+    load = " ".join(_cells("08")[_first(_cells("08"), r"\*Load factor\*")].split())
+    assert "Lessons 1–7 read 300 MW as the year's average; here it is read as the grid" in load
     # the exercise names the day it asks about, the key and the hook answer the same day
     year = lessons.hot_year()[0]
     assert year.attrs["hot_day"] in lessons.EXERCISES["hot-day-above-mean"].question
     key = html.unescape(" ".join(teacher_pages["lesson-7/answers.html"].split()))
-    assert f"On the station's {year.attrs['hot_day']}" in key
+    assert f"On {year.attrs['hot_day']}, the day the plant is sized for" in key
     assert "an upper end" in key
 
 
@@ -98,14 +106,14 @@ def test_lesson_7s_quiz_asks_about_the_wet_bulb():
 
 
 def test_lesson_7s_month_chart_shows_the_lessons_hot_day():
-    # one "hot-day peak" in the lesson: the month chart's line is step 2's design-day peak
-    # (59.1 MW), not the app's upper end (66.4 MW on the typical year's 20 July)
+    # one "hot-day peak" in the lesson: the month chart's line is step 2's sizing-day peak
+    # (62.2 MW), not the app's upper end (66.4 MW on the typical year's 20 July)
     import bqplot as bq
 
     from explorer.classroom import hot_days
 
     year = lessons.hot_year()[0]
-    assert year.attrs["hot_day_rule"] == "design"
+    assert year.attrs["hot_day_rule"] == "wet-bulb"
     chart = hot_days.the_plants_year(year)
 
     def lines(x):
@@ -117,7 +125,7 @@ def test_lesson_7s_month_chart_shows_the_lessons_hot_day():
     widget = getattr(chart, "widget", chart)
     (peak,) = [m for m in lines(widget) if m.labels == ["hot-day peak"]]
     assert round(float(peak.y[0]), 1) == round(float(year.peak_cooling_power), 1)
-    assert "design day" in widget.children[-1].value  # the words under the chart name it
+    assert "1 % wet-bulb day" in widget.children[-1].value  # the words under the chart name it
 
 
 def test_reader_13s_text_items_for_lessons_7_and_8():
@@ -133,12 +141,12 @@ def test_reader_13s_text_items_for_lessons_7_and_8():
     assert "step 2" not in answer  # reader14 D5: step 1's answer leaves the hot day to step 2
     # lesson 8: the hook's twists are in steps 1 and 2 (the expansion is step 2's), and its
     # premise allows the ranges' convention the answer rests on (D1, D2); the debrief reads
-    # "at most 5 %" as the sources-only answer
+    # "within 10 %" as the sources-only answer (reader17 L8 D3: the cut-offs moved off the ratio)
     hook = cells8[_first(cells8, "## Hook")]
     assert "steps 1 and 2 add two twists" in hook and "convention" in hook
     assert "expansion" in cells8[_first(cells8, "## Step 2")]
     debrief = cells8[_first(cells8, "## Back to the articles")]
-    assert "at most 5 %" in debrief and "convention" in debrief
+    assert "within 10 %" in debrief and "convention" in debrief
     plan = teacher_pack.PLANS[8].segments
     assert "Steps 1 and 2 add two twists" in plan[0][2]
     # 592,292 / 215,410 = 2.75 with the EIA all-sector basis (12,200 kWh; was 2.85 at 12,645)
@@ -177,7 +185,9 @@ def test_lesson_8s_cooling_swing_places_the_plants_in_it(capsys):
     assert float(lessons.hot_year()[0].peak_cooling_power) < (low + high) / 2
     assert "contested.plants_cooling(SITE)" in cells[_first(cells, "def the_cooling_tornado")]
     contested.plants_cooling(site)
-    assert "lesson 7's chiller plant on the station's" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "lesson 7's chiller plant on the typical year's 1 % wet-bulb day, 4 September" in out
+    assert "the station's the" not in out
 
 
 def test_lesson_7s_tables_sheet_has_the_tables_and_no_answer(teacher_pages):
@@ -199,36 +209,33 @@ def test_lesson_7s_tables_sheet_has_the_tables_and_no_answer(teacher_pages):
 def test_lesson_7_says_which_day_sizes_the_battery_and_what_it_does_on_the_hot_day(
     capsys, teacher_pages
 ):
-    # reader14 lesson 7 D1: the battery printed under the hot day is sized by October's typical day;
-    # on the dehumidification design day (cooling 57.3 MW at 5 h to 59.1 MW at 14 h, annual mean
-    # 37.0 MW) its threshold is 58.2 MW, so it takes only 0.9 MW (1.5 %) off the peak: the
-    # night is 1.8 MW below the afternoon but 20.4 MW above the mean, and the day's cooling
-    # above the mean (about 21.2 MW x 24 h = 509 MWh) is 12 times the battery's 42.8 MWh
+    # reader14 lesson 7 D1, re-sized (reader17 D1): on the typical year's 1 % wet-bulb day
+    # (cooling 48.4 MW at 23 h to 62.2 MW at 11 h, annual mean 37.0 MW) the battery's threshold
+    # is 56.0 MW; that day now sizes it (45.3 MWh, more than October's 42.8), and it takes 6.14
+    # MW (9.9 %) off the peak: the grid still supplies 56 MW through the peak, 19 MW above the
+    # annual mean
     from explorer.classroom import hot_days
 
     year, _, roles = lessons.hot_year()
     shaving = roles["peak-shaving"]
-    assert int(shaving.sizing_day) == 10
+    assert int(shaving.sizing_day) == 0
     hot = year.hot_day_cooling_power
-    assert round(float(hot.max()), 1) == 59.1 and round(float(hot.min()), 1) == 57.3
-    assert round(float(shaving.hot_day_threshold), 1) == 58.2
-    assert round(float(year.hot_day_excess_energy)) == 509
+    assert round(float(hot.max()), 1) == 62.2 and round(float(hot.min()), 1) == 48.4
+    assert round(float(shaving.hot_day_threshold), 1) == 56.0
     hot_days.peak_shaving(year)
     text = " ".join(capsys.readouterr().out.split())
-    assert "42.8 MWh, sized by October's typical day" in text
-    assert "lowers the cooling's peak only from 59.1 MW to 58.2 MW (1.5 % of it)" in text
-    assert "509 MWh, 12 times the battery's MWh" in text
-    assert "not a hot day whose night is nearly as hot as its afternoon" in text
+    assert "45.3 MWh, sized by the hot day" in text
+    assert "lowers the cooling's peak only from 62.2 MW to 56 MW (9.9 % of it)" in text
+    assert "The grid still supplies 56 MW of cooling through that day's peak, 19.1 MW above" in text
+    assert "cannot bring a hot day down to the year's average" in text
     # the debrief carries the finding; the key says which day sizes it, not "hot afternoon"
     cells = _cells("07")
     debrief = " ".join(cells[_first(cells, "## What we found")].split())
-    assert "cannot shave a hot *day* whose night is nearly as hot as its afternoon" in debrief
-    step2 = " ".join(cells[_first(cells, "## Step 2")].split())
-    assert "need not be the hot day" in step2
+    assert "cannot bring a hot *day* down to the year's average" in debrief
     key = " ".join(html.unescape(teacher_pages["lesson-7/answers.html"]).split())
-    assert "It is sized by October's typical day, not the hot day" in key
-    assert "from 59.1 MW to 58.2 MW" in key and "hot afternoon" not in key
-    assert "October's typical day" in teacher_pack.PLANS[7].segments[2][2]
+    assert "It is sized by the hot day; on the hot day" in key
+    assert "from 62.2 MW to 56 MW" in key and "hot afternoon" not in key
+    assert "the hot day; on the hot day the peak falls" in teacher_pack.PLANS[7].segments[2][2]
     # the long "what this model ignores" sentence is a list; References is a cell of its own
     assert "- The weather is one typical year, not a heat wave." in "".join(cells)
     assert "## References" in cells and not any(
@@ -250,7 +257,7 @@ def test_reader_14s_paper_path_for_lessons_7_and_8(teacher_pages):
     # lesson 7 D4: the tables sheet holds the battery, the largest hourly share and the sites
     seven = " ".join(html.unescape(pack["lesson-7/tables.html"]).split())
     for line in (
-        "42.8 MWh, sized by October's typical day",
+        "45.3 MWh, sized by the hot day",
         "typical (average) days: 18.3 %",
         "AWS Rainier Indiana (New Carlisle, IN): 2.2 GW",
     ):
@@ -265,7 +272,7 @@ def test_reader_14s_paper_path_for_lessons_7_and_8(teacher_pages):
         "use per household 10,500 kWh a year",
         f"the basis alone moves the city {fmt.number(max(sizes) / min(sizes), 2)} times",
         "cooling share, the article: 30 %–50 %",
-        "59.1 MW at its peak",
+        "62.2 MW at its peak",
         "site power 300 MW (313–650 MW)",
     ):
         assert line in eight, line
@@ -280,8 +287,10 @@ def test_reader_14s_text_items_for_lessons_7_and_8(capsys):
     from explorer.classroom import hot_days
 
     cells7, cells8 = _cells("07"), _cells("08")
-    # lesson 7 D3: what "sized for" means, where the 330 MW hour comes in
-    assert '"Sized for" is the day the designer guarantees' in cells7[_first(cells7, "## Step 2")]
+    # lesson 7 D3: what "sized for" means, where the 330 MW hour comes in (reader17 D4: one
+    # sentence of step 2's three)
+    step2 = " ".join(cells7[_first(cells7, "## Step 2")].split())
+    assert "The plant is sized for that day, but hotter hours still happen" in step2
     # (reader 16 moved it from the question to the reveal under it)
     hot_days.every_yardstick(lessons.hot_year()[1])
     assert "its chillers work harder" in " ".join(capsys.readouterr().out.split())
@@ -300,7 +309,7 @@ def test_reader_14s_text_items_for_lessons_7_and_8(capsys):
     # lesson 8 D2: both meanings of 300 MW are conventions; lesson 7's hottest hour (330 MW)
     # is about a tenth above its 300 MW average
     names = cells8[_first(cells8, r"\*Campus overhead\*")]
-    assert "both are conventions for a figure the article never defines" in " ".join(names.split())
+    assert "The article never says which it is." in " ".join(names.split())
     year = lessons.hot_year()[0]
     assert 1.05 < float(year.peak_facility_power) / lessons.SITE_MW < 1.15
     # lesson 8 D3: the plan's step 4 says where the plants fall only after the exercise
@@ -320,30 +329,32 @@ def test_reader_15s_items_for_lessons_7_and_8(capsys, teacher_pages):
 
     cells7 = _cells("07")
     # lesson 7 D1: the hook asks about the day the plant is sized for, not "the hottest day";
-    # step 2 says it is the humid design day and why, and a cell prints both days' weather from
-    # the core: the cooling design day 23.5-34.2 °C dry-bulb, wet-bulb up to 24.5 °C; the
-    # dehumidification design day 24.1-27.8 °C, wet-bulb 24.1-25.1 °C (its night stays warm)
+    # step 2 says why a humid day sizes a cooling tower, and a cell prints the published days'
+    # weather and the sizing day's from the core: the cooling design day 23.5-34.2 °C dry-bulb,
+    # wet-bulb up to 24.5 °C; the dehumidification design day 24.1-27.8 °C, wet-bulb 24.1-25.1
+    # °C; the typical year's 1 % wet-bulb day (reader17 D1) 19.7-33.1 °C, wet-bulb 19.3-26.7 °C
     hook = " ".join(cells7[_first(cells7, "## Hook")].split())
     assert "on the day the cooling plant is sized for" in hook and "hottest day" not in hook
     step2 = _first(cells7, "## Step 2")
     text = " ".join(cells7[step2].split())
-    assert "here the *humid* day, not the hot one" in text
-    assert "follows the wet-bulb, not the thermometer" in text
-    # reader 16: no "what sets it apart is its warm night": the July afternoon is as humid
-    assert "no rarer than an ordinary July afternoon" in text and "warm night" not in text
+    assert "a humid day rather than the hottest one" in text
+    assert "station summary the explorer reads lacks it" in text
+    assert "warm night" not in text
     assert cells7[step2 + 1] == "hot_days.sizing_design_day(year)"
     hot_days.sizing_design_day(lessons.hot_year()[0])
     out = " ".join(capsys.readouterr().out.split())
     assert "cooling design day: dry-bulb 23.5–34.2, wet-bulb 21.6–24.5" in out
     assert "dehumidification design day: dry-bulb 24.1–27.8, wet-bulb 24.1–25.1" in out
-    assert "sized for the dehumidification design day: its wet-bulb peaks higher (25.1" in out
+    assert "4 September: dry-bulb 19.7–33.1, wet-bulb 19.3–26.7" in out
+    assert "follows the wet-bulb, not the thermometer" in out
+    assert "peaks at 26.7 °C, above both published days' (24.5 and 25.1 °C)" in out
     assert "MW" not in out  # no load figure before the exercise that asks for the peak
     assert "On the day the plant is sized for" in teacher_pack.PLANS[7].segments[0][2]
     # lesson 7 D5: the tables sheet's battery (the hook's second answer) is below a fold
     page = html.unescape(teacher_pages["lesson-7/tables.html"])
     above, _, below = page.partition("<section class='fold'>")
-    assert below and "Fold the page here" in below and "42.8 MWh" in below
-    assert "42.8 MWh" not in above and "<- the day's peak" in above
+    assert below and "Fold the page here" in below and "45.3 MWh" in below
+    assert "45.3 MWh" not in above and "<- the day's peak" in above
     assert "<section class='fold'>" not in teacher_pages["lesson-8/tables.html"]
     # lesson 8 D1: a plain sentence on the load factor against lesson 7's hottest hour
     # (reader 16 moved it after the tornado, with its number: step 3's reveal)
@@ -368,19 +379,27 @@ def test_reader_16s_items_for_lessons_7_and_8(capsys):
 
     cells7, cells8 = _cells("07"), _cells("08")
     year, grid, _ = lessons.hot_year()
-    # lesson 7 D1: the design day's wet-bulb (25.1 °C) is exceeded in 400 h of the typical year
-    # (4.6 %, not 1-2 %) and July's typical 14 h reaches 25.1 °C: said as a limit of the
-    # published days, counted independently here
+    # lesson 7 D1, at the root (reader17 D1): the sizing day's wet-bulb (26.7 °C) is exceeded in
+    # 87 h of the typical year (1 %: the year's own 1 % wet-bulb is 26.7056 °C, 88 h above it),
+    # July's typical 14 h reaches 25.1 °C; counted independently here. The summary's lack of a
+    # wet-bulb design day is said as such, not as a fact about the weather
     w = climate.typical_weather(climate.load_station(str(year.attrs["station"])))
-    peak = float(w.design_days[1].wet_bulb.max())
+    peak = float(year.hot_day_wet_bulb.max())
     above = int((w.wet_bulb > peak + 1e-9).sum())
+    assert above == 87
     hot_days.sizing_design_day(year)
     out = " ".join(capsys.readouterr().out.split())
-    assert f"exceeded in {fmt.number(above)} hours of the typical year" in out
+    assert f"Only {fmt.number(above)} hours of the typical year (0.99 %) have a higher" in out
     assert "July's typical afternoon reaches 25.1 °C" in out
-    assert "not from the weather" in out and "MW" not in out
+    assert "the station summary the explorer reads has no such day" in out and "MW" not in out
+    assert "not from the weather" not in out
     plan = " ".join(teacher_pack.PLANS[7].stumbles)
-    assert "stays near its peak all night" not in plan and "not by its wet-bulb" in plan
+    assert "no wet-bulb day (ASHRAE's tables do)" in plan
+    # reader17 D9: the ratio-against-excess slip is one bullet, not two
+    assert sum("minus 1" in b for b in teacher_pack.PLANS[7].stumbles) == 1
+    for text in (plan, " ".join(teacher_pack.PLANS[7].segments[2][2].split())):
+        assert "publishes no day picked by its wet-bulb" not in text
+        assert "A limit of the published days" not in text
     # lesson 7 D3: no words about a heat map or a schematic the lesson does not show
     hot_days.the_plants_year(year)
     out = capsys.readouterr().out
@@ -407,7 +426,12 @@ def test_reader_16s_items_for_lessons_7_and_8(capsys):
     excess = [i for i in quiz.items(7) if "How far above the mean" in i.text]
     assert [round(i.answer(), 3) for i in excess] == [0.5]  # 45 / 30 - 1
     (whole,) = [i for i in quiz.items(7) if "utility's peak" in i.text]
-    assert round(whole.answer(), 3) == 0.08  # 200 MW / 2,500 MW
+    # reader17 L7 D3: the hottest hour, as the lesson teaches: 220 MW / 2,500 MW = 8.8 %; the
+    # yearly average's 200 / 2,500 = 8 % is a distractor
+    assert round(whole.answer(), 4) == 0.088
+    assert ("the yearly average, not the hottest hour", 0.08) in [
+        (label, round(f(), 4)) for label, f in whole.mistakes
+    ]
     # lesson 8 D2: the bases say the central city is the flat-out figure, an upper end
     contested.city_bases(lessons.ARTICLE_SITE)
     out = " ".join(capsys.readouterr().out.split())
@@ -431,3 +455,26 @@ def test_reader_16s_items_for_lessons_7_and_8(capsys):
     (item,) = [i for i in quiz.items(8) if "load factor of 0.8" in i.text]
     assert "312,500 households" in [item.show(f()) for _, f in item.mistakes]
     assert grid is not None
+
+
+def test_lesson_8s_hook_answers_sit_clear_of_its_cut_offs():
+    # reader17 L8 D3: "at most 50 %" held because the ratio was 1.47, 2 % from the cut-off; the
+    # hook's cut-offs (within 10 %, 10-30 %, 30 % to twice, more than twice) now sit at 1.1, 1.3
+    # and 2, and each of the hook's three answers must stay 5 % clear of every one of them: the
+    # sources-only ratio 10,800 / 10,500 = 1.029, today's site 1.47 (its low end the load
+    # factor's 0.7 and the largest use per household), the expansion 3.67
+    cuts = (1.1, 1.3, 2.0)
+    hook = " ".join(_cells("08")[_first(_cells("08"), "## Hook")].split())
+    assert "within 10 % of the smaller; 10 % to 30 % above it; from 30 % above up to twice" in hook
+    household = catalog.uncertainty_ranges()["bases.us-household.value"]
+    low, _, high = lessons.contested_city_range_today()
+    wide_low, _, wide_high = lessons.contested_city_range()
+    ratios = {
+        "sources only": household.high / household.low,
+        "today": high / low,
+        "expansion": wide_high / wide_low,
+    }
+    for name, ratio in ratios.items():
+        for cut in cuts:
+            assert abs(ratio / cut - 1) > 0.05, (name, ratio, cut)
+    assert ratios["sources only"] < 1.1 and 1.3 < ratios["today"] < 2 < ratios["expansion"]
