@@ -191,6 +191,48 @@ def plants_cooling(site: str) -> None:
     )
 
 
+def cooling_ends(site: str) -> None:
+    """Step 4: the cooling load at each end of the contested cooling share [MW] and the swing
+    between them (the core's tornado, everything else central), and why the swing equals the
+    load at the central share here: a coincidence of this range, not the method.
+
+    Examples
+    --------
+    >>> cooling_ends("rainier-mississippi")  # doctest: +NORMALIZE_WHITESPACE
+    the cooling load at the low end (10 %): 30 MW; at the high end (50 %): 150 MW;
+    the swing: 150 MW − 30 MW = 120 MW
+    <BLANKLINE>
+    The same 120 MW is also the cooling load at the central 40 %, because 50 % − 10 % happens to
+    be 40 %: the swing is the difference of the two ends, not the load at the centre.
+    """
+    from ..uncertainty import sensitivity
+
+    key = f"sites.{site}.cooling_fraction"
+    t = sensitivity("cooling_power", site=site, cooling_default="article")
+    lo, hi = float(t.low.sel(parameter=key)), float(t.high.sel(parameter=key))
+    share = catalog.uncertainty_ranges()[key]
+    print(
+        f"the cooling load at the low end ({fmt.percent(share.low)}): {fmt.quantity(lo, 'MW')}; "
+        f"at the high end ({fmt.percent(share.high)}): {fmt.quantity(hi, 'MW')};"
+    )
+    print(
+        f"the swing: {fmt.quantity(hi, 'MW')} − {fmt.quantity(lo, 'MW')} = "
+        f"{fmt.quantity(hi - lo, 'MW')}"
+    )
+    central = catalog.value(f"sites.{site}.cooling_fraction", "dimensionless")
+    if abs((share.high - share.low) - central) < 1e-9:
+        print()
+        print(
+            textwrap.fill(
+                f"The same {fmt.quantity(hi - lo, 'MW')} is also the cooling load at the central "
+                f"{fmt.percent(central)}, because {fmt.percent(share.high)} − "
+                f"{fmt.percent(share.low)} happens to be {fmt.percent(central)}: the swing is "
+                "the difference of the two ends, not the load at the centre.",
+                96,
+            )
+        )
+
+
 def ninety_ranges(site: str, announced_mw: float) -> None:
     """Step 5: the headline numbers' 90 % ranges (the explorer app's small type), over every
     recorded range and then with the site held at its `announced_mw` [MW].
@@ -262,24 +304,42 @@ def _at_the_top(today: dict[str, headlines.Headline], shown_as: dict[str, str]) 
 
 def tables_sheet(site: str, announced_mw: float) -> None:
     """The student's tables for a class without computers, answers left out: step 1's ranges and
-    bases, step 4's cooling shares and the plants' cooling, step 5's 90 % ranges. No tornado row
-    and no corner of the ranges: those answer the exercises.
+    bases, step 4's cooling shares; below a fold the cooling tornado's ends and the plants'
+    cooling (after contested-cooling-swing), below another step 5's 90 % ranges (after its
+    question). No city tornado row and no corner of the ranges: those answer the exercises.
 
     Examples
     --------
     >>> tables_sheet("rainier-mississippi", 300)  # doctest: +ELLIPSIS
     Step 1 · which figures are estimates
     figure ...
+    ✂ Fold the page here. ...
+    Step 4 · after contested-cooling-swing: the swing's ends and where the plants fall
+    ...
+    ✂ Fold the page here. ...
     Step 5 · the 90 % ranges
     ...
     """
+    from .hot_days import FOLD  # the tables sheets' fold mark
+
     print("Step 1 · which figures are estimates")
     ranges_table(site)
     print("\nStep 1 · the basis: people or households?")
     city_bases(site)
     print("\nStep 4 · the cooling share: the article against the explorer")
     cooling_shares(site)
-    print("\nStep 4 · after contested-cooling-swing: where the plants fall")
+    # each answer below a fold (teacher_pack renders a line that starts with FOLD as one)
+    print(
+        f"\n{FOLD} Fold the page here. Turn over only after answering contested-cooling-swing: "
+        "below are the cooling tornado's ends and where the plants fall."
+    )
+    print("\nStep 4 · after contested-cooling-swing: the swing's ends and where the plants fall")
+    cooling_ends(site)
+    print()
     plants_cooling(site)
+    print(
+        f"\n{FOLD} Fold the page here. Turn over only after writing step 5's answer (above or "
+        "below 300 MW?): below are the 90 % ranges."
+    )
     print("\nStep 5 · the 90 % ranges")
     ninety_ranges(site, announced_mw)

@@ -88,12 +88,12 @@ _TEN_SUPERSCRIPT = re.compile(r"10([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 # "10^5" on its own (a hook's guess pasted in): a power of ten, 1e5
 _BARE_TEN = re.compile(r"(?<![\w.])10\s*(?:\^|\*\*)\s*([-+]?\d+)")
 _PER_YEAR = re.compile(r"\s*(?:/|per|a|an)\s*(?:year|yr|y|annum)$", re.IGNORECASE)
-# "73.3 MW per building", "83.1 PF dense", "1,536 GiB of HBM": what a figure is, said after its
-# unit as the lesson labels it; the number and the unit are the answer (a wrong label is the
-# exercise's to catch: `label`)
+# "73.3 MW per building", "83.1 PF dense", "1,536 GiB of HBM", "120 MW swing": what a figure is,
+# said after its unit as the lesson labels it; the number and the unit are the answer (a wrong
+# label is the exercise's to catch: `label`)
 _LABEL = re.compile(
     r"\s*(?:(?:/|per|a|an|each)\s*(?:building|chip|instance|server|ultraserver)|each|apiece|"
-    r"in\s+all|in\s+total|total|dense|sparse|fp8|bf16|of|hbm|memory)$",
+    r"in\s+all|in\s+total|total|dense|sparse|fp8|bf16|of|hbm|memory|swing|difference|apart|gap)$",
     re.IGNORECASE,
 )
 _LABEL_WORD = re.compile(r"\b(dense|sparse)\b", re.IGNORECASE)

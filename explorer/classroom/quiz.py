@@ -805,6 +805,27 @@ def _fleet_text() -> str:
     )
 
 
+# lesson 8's objective 1/3: which figure gives no tornado bar for the city (from the core's
+# sensitivity: the one of these whose swing is zero)
+_CITY_FIGURES = {
+    "the load factor": "defaults.load_factor",
+    "the use per household": "bases.us-household.value",
+    "MFU (the share of the chips' peak a run achieves)": "defaults.mfu",
+    "the site's power": "sites.rainier-mississippi.site_power",
+}
+
+
+def _no_bar() -> str:
+    """The one of `_CITY_FIGURES` that does not move lesson 8's city (zero swing)."""
+    from ..uncertainty import sensitivity
+
+    t = sensitivity("city_households", site="rainier-mississippi", cooling_default="article")
+    (still,) = [
+        name for name, key in _CITY_FIGURES.items() if float(t.swing.sel(parameter=key)) == 0
+    ]
+    return still
+
+
 # items whose choices are words: lesson 1's basis, lesson 2's objective 3 (a fleet average and
 # one site), lesson 6's objective 3 (past the fastest size, more chips cost both time and energy)
 CHOICE_ITEMS: dict[int, tuple[ChoiceItem, ...]] = {
@@ -839,6 +860,22 @@ CHOICE_ITEMS: dict[int, tuple[ChoiceItem, ...]] = {
             },
         ),
     ),
+    8: (
+        ChoiceItem(
+            8,
+            lambda: (
+                "A tornado chart of the Mississippi site's city (in households) moves each "
+                "uncertain figure alone from its low end to its high end. Which of these figures "
+                "gives no bar at all?"
+            ),
+            _no_bar,
+            {
+                "the load factor": "a stated convention taken for a figure that cannot move it",
+                "the use per household": "the divisor forgotten: the city is energy ÷ use",
+                "the site's power": "the figure that moves it most taken for one that cannot",
+            },
+        ),
+    ),
     6: (
         ChoiceItem(
             6,
@@ -857,7 +894,7 @@ CHOICE_ITEMS: dict[int, tuple[ChoiceItem, ...]] = {
 
 
 def choice_items(lesson: int) -> tuple[ChoiceItem, ...]:
-    """A lesson's items whose choices are words (lessons 1, 2 and 6).
+    """A lesson's items whose choices are words (lessons 1, 2, 6 and 8).
 
     Examples
     --------

@@ -1055,8 +1055,18 @@ def _plant_cooling(tech: str | None) -> str:
     return f"{plant.attrs['cooling_tech']} plant's {fmt.quantity(float(plant.cooling_power), 'MW')}"
 
 
+def _city_rows() -> tuple[str, str]:
+    """How many of lesson 8's ranges move the city, and their names (the core's tornado)."""
+    from ..ui.headlines import figure_label
+    from ..uncertainty import sensitivity
+
+    t = sensitivity("city_households", site=lessons.ARTICLE_SITE, cooling_default="article")
+    moving = [str(k) for k in t.parameter.values[t.swing.values > 0]]
+    return str(len(moving)), ", ".join(figure_label(k) for k in moving)
+
+
 def _mw_hot_peak() -> str:
-    """Lesson 7's design-day cooling peak."""
+    """Lesson 7's cooling peak on the day its plant is sized for."""
     return fmt.quantity(float(lessons.hot_year()[0].peak_cooling_power), "MW")
 
 
@@ -1403,9 +1413,21 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 f"{_plant_cooling(lessons.HOT_TECH)}, against a swing of "
                 f"{fmt.quantity(lessons.SITE_MW * _COOLING_RANGE.low, 'MW')} to "
                 f"{fmt.quantity(lessons.SITE_MW * _COOLING_RANGE.high, 'MW')}; even lesson 7's "
-                f"design-day peak ({_mw_hot_peak()}) is below the middle. Almost the whole swing "
+                f"sizing-day peak ({_mw_hot_peak()}) is below the middle. Almost the whole swing "
                 "is "
                 "the article against any modern plant, not AWS against the article.",
+            ),
+            (
+                "tick the rows of step 1's table",
+                f"{_city_rows()[0]}: {_city_rows()[1]}. They set the site's energy (its power and "
+                "how much of the year it runs) or a household's use; every other row (cooling, "
+                "losses, the chips, MFU, CO₂, water) changes neither, so it gives no bar.",
+            ),
+            (
+                "Will the 5th percentile of the site",
+                "Above: the range is one-sided (nothing is recorded below the announced "
+                f"{_SITE}), so almost every draw lands above {_SITE} and even the 5th percentile, "
+                f"about {_power_draws_low()[1]} MW, lies above it.",
             ),
             (
                 "The low end takes each figure",
@@ -2356,13 +2378,13 @@ def _tables(lesson: int) -> str:
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):
         TABLE_SHEETS[lesson]()
-    above, fold, below = buf.getvalue().partition(f"\n{FOLD}")
+    above, *folded = buf.getvalue().split(f"\n{FOLD}")
     page = (
         f"<p>For a class without computers: hand this out {_HAND_OUT[lesson]}. It "
         "holds the lesson's tables and none of its answers.</p>"
         f"<pre>{html.escape(above)}</pre>"
     )
-    if fold:  # a line that starts with the fold mark: what follows goes below a fold
+    for below in folded:  # each line that starts with the fold mark: what follows is folded
         said, _, rest = below.partition("\n")
         page += (
             f"<section class='fold'><p><b>{FOLD}{html.escape(said)}</b></p>"

@@ -276,8 +276,10 @@ def test_reader_14s_paper_path_for_lessons_7_and_8(teacher_pages):
         "site power 300 MW (313–650 MW)",
     ):
         assert line in eight, line
-    for answer in ("625,714", "626,000", "73,579", "73,600", "120 MW"):
+    for answer in ("625,714", "626,000", "73,579", "73,600"):
         assert answer not in eight, answer
+    # the cooling swing's 120 MW only below the fold that follows its exercise (reader17 D5)
+    assert "120 MW" not in eight.partition("Fold the page here")[0]
     assert "lesson-8/tables.html" in teacher_pack.PLANS[8].offline
     assert "hand out only the tables" not in teacher_pack.PLANS[8].offline
     assert "tables sheet (lesson-8/tables.html)" in html.unescape(pack["lesson-8/worksheet.html"])
@@ -355,7 +357,8 @@ def test_reader_15s_items_for_lessons_7_and_8(capsys, teacher_pages):
     above, _, below = page.partition("<section class='fold'>")
     assert below and "Fold the page here" in below and "45.3 MWh" in below
     assert "45.3 MWh" not in above and "<- the day's peak" in above
-    assert "<section class='fold'>" not in teacher_pages["lesson-8/tables.html"]
+    # reader17 L8 D4: lesson 8's sheet folds before step 4's reveal and before step 5
+    assert teacher_pages["lesson-8/tables.html"].count("<section class='fold'>") == 2
     # lesson 8 D1: a plain sentence on the load factor against lesson 7's hottest hour
     # (reader 16 moved it after the tornado, with its number: step 3's reveal)
     contested.below_flat_out(lessons.ARTICLE_SITE)
@@ -478,3 +481,41 @@ def test_lesson_8s_hook_answers_sit_clear_of_its_cut_offs():
         for cut in cuts:
             assert abs(ratio / cut - 1) > 0.05, (name, ratio, cut)
     assert ratios["sources only"] < 1.1 and 1.3 < ratios["today"] < 2 < ratios["expansion"]
+
+
+def test_reader_17s_items_for_lesson_8(capsys, teacher_pages):
+    from explorer.classroom import contested
+
+    cells8 = _cells("08")
+    # D4, D5: the tables sheet folds before step 4's reveal (the cooling tornado's ends, 300 MW
+    # x 10 % = 30 MW to 300 MW x 50 % = 150 MW, and the plants) and before step 5's 90 % ranges
+    page = html.unescape(teacher_pages["lesson-8/tables.html"])
+    above, first, second = page.split("<section class='fold'>")
+    assert "the cooling load at the low end (10 %): 30 MW; at the high end (50 %): 150 MW" in first
+    assert "30 MW" not in above and "313" not in above and "313" not in first
+    assert "the 90 % ranges" in second and "lesson 7's chiller plant" in first
+    # D5: the tick task is a question the worksheet and the key carry (3 rows: the site's
+    # power, the load factor, the use per household move the city; the rest give no bar)
+    sheet = html.unescape(teacher_pages["lesson-8/worksheet.html"])
+    assert "tick the rows of step 1's table that can move the city" in sheet
+    key = " ".join(html.unescape(teacher_pages["lesson-8/answers.html"]).split())
+    assert "3: site power, load factor, use per household" in key
+    # D2: the ends first, and the reveal says why the swing equals the central load (50 % - 10 %
+    # = 40 %, the central share): "300*0.4" is that arithmetic, right for either reason
+    assert "cooling load at each end first" in cells8[_first(cells8, "How\nmuch does the")]
+    assert "contested.cooling_ends(SITE)" in cells8[_first(cells8, "def the_cooling_tornado")]
+    contested.cooling_ends(lessons.ARTICLE_SITE)
+    out = " ".join(capsys.readouterr().out.split())
+    assert "the swing: 150 MW − 30 MW = 120 MW" in out
+    assert "because 50 % − 10 % happens to be 40 %" in out
+    # D6: a written commitment before step 5's ranges (the 5th percentile of the site's power,
+    # about 313 MW: above 300 MW), and the 90 % range is not the hook's widest answer
+    step5 = " ".join(cells8[_first(cells8, "## Step 5")].split())
+    assert "A 90 % range is not the hook's answer" in step5
+    assert "Will the 5th percentile of the site's power lie below, at or above 300 MW?" in step5
+    assert "Above: the range is one-sided" in key and "about 313 MW" in key
+    # D8: a conceptual quiz item: MFU gives the city no tornado bar (the core's zero swing)
+    (item,) = [i for i in quiz.choice_items(8) if "no bar" in i.text()]
+    assert item.choices()[item.right()].startswith("MFU")
+    quiz_page = html.unescape(teacher_pages["lesson-8/quiz-answers.html"])
+    assert "gives no bar at all" in quiz_page

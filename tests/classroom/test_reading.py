@@ -173,8 +173,9 @@ def test_a_percentage_more_reads_where_the_question_asks_how_far_above():
         r = exercises.read(typed, unit, above=True)
         assert r.value is not None, (typed, r.message)
         assert_allclose(r.value, value, rtol=1e-9)
-    # the design day's 59.1 MW ÷ the annual mean's 37.0 MW − 1 ≈ 59.9 %
-    assert lessons.check("hot-day-above-mean", "60 % more").right
+    # the 1 % wet-bulb day's 62.2 MW ÷ the annual mean's 37.0 MW − 1 ≈ 68.2 % (reader17: the
+    # design day's 59.1 MW gave 59.9 %)
+    assert lessons.check("hot-day-above-mean", "68 % more").right
 
 
 def test_a_rounding_of_the_right_answer_never_fires_a_trap():
@@ -312,13 +313,13 @@ def test_reader_10_2s_answers_to_lesson_3():
 
 
 def test_reader_10s_answers_to_lessons_7_and_8():
-    # (exercise, typed, the trap it fires): hot-day-above-mean's ratio said in words, 1.6 times
-    # (59.1 MW ÷ 37.0 MW); the ride-through's 5 minutes taken as 0.05 h: 254 MW × 0.05 h =
+    # (exercise, typed, the trap it fires): hot-day-above-mean's ratio said in words, 1.7 times
+    # (62.2 MW ÷ 37.0 MW = 1.68; reader17's sizing day); the ride-through's 5 minutes taken as 0.05 h: 254 MW × 0.05 h =
     # 12.7 MWh (the answer 254 × 5 / 60 = 21.2 MWh)
     rows = [
-        ("hot-day-above-mean", "1.6 times", "ratio-not-excess"),
-        ("hot-day-above-mean", "1.6x", "ratio-not-excess"),
-        ("hot-day-above-mean", "x1.6", "ratio-not-excess"),
+        ("hot-day-above-mean", "1.7 times", "ratio-not-excess"),
+        ("hot-day-above-mean", "1.7x", "ratio-not-excess"),
+        ("hot-day-above-mean", "x1.7", "ratio-not-excess"),
         ("ride-through-energy", "12.7 MWh", "decimal-hours"),
         ("ride-through-energy", "12.7", "decimal-hours"),
     ]
@@ -328,7 +329,7 @@ def test_reader_10s_answers_to_lessons_7_and_8():
     # a ratio no trap holds is said back as a ratio, not "unreadable: leave out 'times'"
     fb = lessons.check("hot-day-above-mean", "2x")
     assert not fb.right and "2 times is a ratio" in fb.message, fb.message
-    assert lessons.check("hot-day-above-mean", "60").right  # a bare share still reads as 60 %
+    assert lessons.check("hot-day-above-mean", "68").right  # a bare share still reads as 68 %
     # AWS's fleet PUE (1.15, lesson 2) is a sensible prediction, not a slip
     (aws,) = [t for t in lessons.EXERCISES["jackson-annual-pue"].traps if t.id == "aws-fleet"]
     assert not aws.slip
@@ -715,11 +716,12 @@ def test_reader_16s_answers_to_lessons_7_and_8():
         ("contested-cooling-swing", "90", "trap", "from-central"),
         ("contested-cooling-swing", "300*(0.4-0.1)", "trap", "from-central"),
         ("contested-cooling-swing", "120 MW", "right", ""),
-        # the peak-shaving battery, 42.84 MWh ÷ 6.10 MW = 7.02 h; MW ÷ MWh = 0.142; MW × MWh
-        ("shaving-battery-hours", "7 hours", "right", ""),
-        ("shaving-battery-hours", "42.8/6.1", "right", ""),
-        ("shaving-battery-hours", "0.14", "trap", "power-over-energy"),
-        ("shaving-battery-hours", "261", "trap", "power-times-energy"),
+        # the peak-shaving battery, 45.26 MWh ÷ 6.144 MW = 7.37 h (reader17's sizing day; was
+        # 42.84 ÷ 6.10 = 7.02 h); MW ÷ MWh = 0.136; MW × MWh = 278
+        ("shaving-battery-hours", "7.4 hours", "right", ""),
+        ("shaving-battery-hours", "45.3/6.14", "right", ""),
+        ("shaving-battery-hours", "0.136", "trap", "power-over-energy"),
+        ("shaving-battery-hours", "278", "trap", "power-times-energy"),
     ]
     for ex, typed, kind, trap in rows:
         fb = lessons.check(ex, typed)
@@ -829,3 +831,26 @@ def test_reader_17s_answers_to_lessons_1_and_2():
     # without calling two figures that are not the answer's rounding "maybe right"
     said = lessons.check("city-households-us", "240,000").message
     assert "may be right" not in said and "no two-figure answer is accepted" in said, said
+
+
+def test_reader_17s_answers_to_lessons_7_and_8():
+    # (exercise, typed, kind, trap): a ratio said with "times more" is still the ratio, 62.2 MW
+    # ÷ 37.0 MW = 1.68, and earns the ratio-minus-1 hint as "1.7x" does; a fraction in words is
+    # read: "about a tenth" of the utility's peak is 0.1 (as "10 %": right, with the yearly
+    # average's note), a twentieth of the state's energy 0.05 (the answer 5.36 %); the cooling
+    # swing with its label word, "120 MW swing"
+    rows = [
+        ("hot-day-above-mean", "1.7 times more", "trap", "ratio-not-excess"),
+        ("hot-day-above-mean", "1.68 times higher than the mean", "trap", "ratio-not-excess"),
+        ("hot-day-above-mean", "2 times more", "unreadable", ""),
+        ("utility-peak-share", "about a tenth", "right", ""),
+        ("utility-peak-share", "one tenth", "right", ""),
+        ("state-energy-share", "a twentieth", "right", ""),
+        ("contested-cooling-swing", "120 MW swing", "right", ""),
+        ("contested-cooling-swing", "120 MW apart", "right", ""),
+    ]
+    for ex, typed, kind, trap in rows:
+        fb = lessons.check(ex, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    assert "2 times is a ratio" in lessons.check("hot-day-above-mean", "2 times more").message
+    assert "yearly average" in lessons.check("utility-peak-share", "about a tenth").message
