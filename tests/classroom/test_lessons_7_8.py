@@ -34,9 +34,8 @@ def test_lesson_7_tells_one_hot_day_story(teacher_pages):
     # 300 MW is the year's average here and in lessons 1-6; lesson 8 reads it as the grid
     # connection (reader17 L7 D2 / L8 D1: one sentence each, no contradiction)
     step1 = " ".join(cells[_first(cells, "## Step 1")].split())
-    assert "Lessons 1–6 read it as the average too; lesson 8 asks what changes if it is the grid" in (
-        step1.replace("> ", "")
-    )
+    said = "Lessons 1–6 read it as the average too; lesson 8 asks what changes if it is the grid"
+    assert said in step1.replace("> ", "")
     assert "Lessons 1–6 and 8" not in step1
     load = " ".join(_cells("08")[_first(_cells("08"), r"\*Load factor\*")].split())
     assert "Lessons 1–7 read 300 MW as the year's average; here it is read as the grid" in load

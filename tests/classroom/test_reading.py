@@ -314,8 +314,8 @@ def test_reader_10_2s_answers_to_lesson_3():
 
 def test_reader_10s_answers_to_lessons_7_and_8():
     # (exercise, typed, the trap it fires): hot-day-above-mean's ratio said in words, 1.7 times
-    # (62.2 MW ÷ 37.0 MW = 1.68; reader17's sizing day); the ride-through's 5 minutes taken as 0.05 h: 254 MW × 0.05 h =
-    # 12.7 MWh (the answer 254 × 5 / 60 = 21.2 MWh)
+    # (62.2 MW ÷ 37.0 MW = 1.68; reader17's sizing day); the ride-through's 5 minutes taken as
+    # 0.05 h: 254 MW × 0.05 h = 12.7 MWh (the answer 254 × 5 / 60 = 21.2 MWh)
     rows = [
         ("hot-day-above-mean", "1.7 times", "ratio-not-excess"),
         ("hot-day-above-mean", "1.7x", "ratio-not-excess"),
