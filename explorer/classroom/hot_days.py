@@ -594,8 +594,8 @@ def peak_shaving_detail(year: xr.Dataset) -> None:
     _say(
         f"Why a daily threshold: a battery cannot hold the grid's draw at the annual mean "
         f"({mean}), since the hot day's coolest hour still needs {low}, so it would never "
-        "recharge. Above each day's threshold the battery delivers (the afternoon), below it the "
-        "grid recharges it (the night)."
+        "recharge. Above each day's threshold the battery delivers (mostly the afternoon), below "
+        "it the grid recharges it (mostly the night)."
     )
     print(f"the battery's MWh: {fmt.quantity(float(shaving.battery_energy), 'MWh')}")
     print(
