@@ -2178,16 +2178,23 @@ def _meta_chips() -> float:
 
 def meta_check() -> dict[str, float]:
     """The model against Meta's own run: Llama 3.1 405B on Meta's H100 job. Returns the model's
-    GPU-hours and goodput there, Meta's published GPU-hours [hour] and effective training time
-    (a share, a lower bound).
+    GPU-hours, goodput and MFU there; Meta's published GPU-hours [hour], effective training time
+    (a share, a lower bound) and the MFU range it reported at that job size (the long-context
+    phase's to the main phase's, shares); and `published_throughput`, the share of the H100s'
+    peak the published GPU-hours imply (MFU × goodput, averaged over the whole run), beside the
+    model's `model_throughput`.
 
     Examples
     --------
     >>> m = meta_check()
     >>> 0.9 < m["model_hours"] / m["published_hours"] < 1.1
     True
+    >>> m["published_mfu_low"] <= m["model_mfu"] <= m["published_mfu_high"]
+    True
     """
     h100 = compute(chip="h100", model="llama3-405b", job_chips=_meta_chips()).sel(precision="bf16")
+    peak_hours = catalog.value("models.llama3-405b.gpu_hours", "hour") * factor("hour", "s")
+    peak = peak_hours * catalog.value("chips.h100.bf16_dense", "FLOP/s")
     return {
         "chips": _meta_chips(),
         "model_hours": float(h100.training_days) * factor("day", "hour") * _meta_chips(),
@@ -2196,10 +2203,17 @@ def meta_check() -> dict[str, float]:
         "published_effective_time": catalog.value(
             "reliability.effective_training_time", "dimensionless"
         ),
-        # the model's MFU beside Meta's at this job size (the catalog range's low end: 38 % on
-        # 16k H100s): a higher MFU offsets a lower goodput, so the GPU-hours still match
+        # Meta's MFU at this job size is a range (reader 17: 38 % is only the long-context
+        # phase; the main phase ran at 41 %); GPU-hours follow MFU × goodput, so the match is
+        # told with that product, the published hours' and the model's
         "model_mfu": float(h100.mfu),
-        "published_mfu": catalog.uncertainty_ranges()["defaults.mfu"].low,
+        "published_mfu_low": catalog.value(
+            "models.llama3-405b.mfu_16384_gpus_long_context", "dimensionless"
+        ),
+        "published_mfu_high": catalog.value("models.llama3-405b.mfu_16384_gpus", "dimensionless"),
+        "model_throughput": float(h100.mfu) * float(h100.goodput),
+        "published_throughput": catalog.value("models.llama3-405b.training_compute", "FLOP")
+        / peak,
     }
 
 
@@ -2406,6 +2420,42 @@ def rough_percent(share: float) -> str:
     """
     tenth = 0.1
     return f"under {fmt.percent(tenth)}" if share < tenth else fmt.percent(share, 2)
+
+
+def percent_range(low: float, high: float) -> str:
+    """A published range of shares as said aloud, to two figures: "38–41 %".
+
+    Examples
+    --------
+    >>> percent_range(0.38, 0.41)
+    '38–41 %'
+    """
+    return f"{fmt.number(low * 100, 2)}–{fmt.percent(high, 2)}"
+
+
+def meta_mfu_words() -> str:
+    """How lesson 6's check at Meta's size explains the GPU-hours match (the notebook's reveal
+    and the answer key say it in these words): GPU-hours follow MFU × goodput, the model's MFU
+    lies inside the range Meta reported at that size and its goodput a little below Meta's.
+
+    Examples
+    --------
+    >>> "38–41 %" in meta_mfu_words() and "offset" not in meta_mfu_words()
+    True
+    """
+    m = meta_check()
+    low, high = m["published_mfu_low"], m["published_mfu_high"]
+    return (
+        "GPU-hours follow MFU × goodput. At that size Meta reported "
+        f"{percent_range(low, high)} MFU ({fmt.percent(high, 2)} in the main phase, "
+        f"{fmt.percent(low, 2)} with long-context sequences) and more than "
+        f"{fmt.percent(m['published_effective_time'])} effective training time; its published "
+        f"GPU-hours mean the H100s ran at {fmt.percent(m['published_throughput'])} of their peak "
+        f"on average over the whole run. The model's MFU ({fmt.percent(m['model_mfu'])}) is "
+        f"inside Meta's range and its goodput ({fmt.percent(m['model_goodput'], 2)}) a little "
+        f"below Meta's, so it runs at {fmt.percent(m['model_throughput'])} of peak and needs "
+        "slightly more GPU-hours than Meta published"
+    )
 
 
 def guessed_figures(lesson: int) -> tuple[str, ...]:
