@@ -2212,8 +2212,7 @@ def meta_check() -> dict[str, float]:
         ),
         "published_mfu_high": catalog.value("models.llama3-405b.mfu_16384_gpus", "dimensionless"),
         "model_throughput": float(h100.mfu) * float(h100.goodput),
-        "published_throughput": catalog.value("models.llama3-405b.training_compute", "FLOP")
-        / peak,
+        "published_throughput": catalog.value("models.llama3-405b.training_compute", "FLOP") / peak,
     }
 
 
@@ -3245,7 +3244,9 @@ def reveal(exercise_id: str, prediction: object) -> Reveal:
 # typical slips' hints, never the explorer's value or a verdict. Where an earlier lesson asks the
 # same computation its exercise is reused; the others are here. They are not lesson exercises
 # (not in `EXERCISES`): the station's number is the group's working, not an answer to reveal.
-def _station_exercise(claim_id: str, unit: str, traps: tuple[Trap, ...] = ()) -> Exercise:
+def _station_exercise(
+    claim_id: str, unit: str, traps: tuple[Trap, ...] = (), rel_tol: float = 0.05
+) -> Exercise:
     c = factcheck.claim(claim_id)
     how = c.how
     return Exercise(
@@ -3256,7 +3257,13 @@ def _station_exercise(claim_id: str, unit: str, traps: tuple[Trap, ...] = ()) ->
         unit,
         hints=(f"the station's computation is {how}", how, how),
         traps=traps,
+        rel_tol=rel_tol,
     )
+
+
+def _station_chips_w() -> float:
+    """The chips station's IT power [W]: the article's site ÷ AWS's fleet PUE."""
+    return SITE_MW * factor("MW", "W") / _fleet_pue()
 
 
 def _station_value(claim_id: str) -> float:
@@ -3417,9 +3424,38 @@ def _station_checks() -> dict[str, Exercise]:
         "ms-cooling": _station_cooling("aws-fleet", articles=True),
         # lesson 3's exercise, with a round figure named as one (reader 16: a round 250,000, an
         # estimate, drew "don't divide by the PUE again", a slip the student never made)
+        # reader 17: the station shows the PUE, not a cooling share, so its hints go by the PUE
+        # (site ÷ PUE is the IT power), and the two ways of taking the other losses off a PUE
+        # (again after ÷ PUE; with PUE − 1 read as cooling) are named, not "near"
         "ms-chips": dataclasses.replace(
             EXERCISES["trn2-chips-300mw"],
+            hints=(
+                "only IT power feeds the chips, and the PUE says how much of the site reaches IT",
+                "chips = site power ÷ PUE ÷ (TDP × server overhead)",
+                f"{_SITE} ÷ {_PUE} = {fmt.quantity(SITE_MW / _fleet_pue(), 'MW')}; "
+                f"{_TRN2_TDP} W × {_TRN2_OVERHEAD} per chip ⇒ about "
+                f"{fmt.number(float(f'{_station_chips_w() / _trn2_all_in_w():.3g}'))} chips",
+            ),
             traps=(
+                Trap(
+                    "other-losses-twice",
+                    lambda: _station_chips_w() * (1 - _other()) / _trn2_all_in_w(),
+                    f"site ÷ PUE already is the IT power: the PUE counts cooling and the {_OTHER} "
+                    "other losses together, so don't take the other losses off again",
+                    rel_tol=0.01,
+                ),
+                Trap(
+                    "pue-minus-one-as-cooling",
+                    lambda: (
+                        SITE_MW
+                        * factor("MW", "W")
+                        * (1 - (_fleet_pue() - 1) - _other())
+                        / _trn2_all_in_w()
+                    ),
+                    f"a PUE of {_PUE} does not make {fmt.percent(_fleet_pue() - 1)} of the site "
+                    f"cooling: IT gets 1/{_PUE} of the site (site ÷ PUE), and the PUE already "
+                    f"counts the {_OTHER} other losses",
+                ),
                 Trap(
                     "round-figure",
                     lambda: float(factcheck.claim("ms-chips").claimed),
@@ -3480,12 +3516,31 @@ def _station_checks() -> dict[str, Exercise]:
                         ("articles-ratio", "aws-ratio"), factcheck.sparse_factors()[:2], strict=True
                     )
                 ),
+                # reader 17: the UltraServer's sparse figure (64 x 2,563 = 164 PF) drew only the
+                # generic hint
+                Trap(
+                    "ultraserver",
+                    lambda: float(system_table().fp8_sparse.sel(system="trn2-ultraserver")),
+                    f"that is {fmt.number(_chips('trn2-ultraserver'))} chips, an UltraServer; "
+                    f"the claim is of an instance, which has {fmt.number(_chips('trn2-instance'))}",
+                    rel_tol=0.01,
+                ),
             ),
         ),
+        # 16 x 96 GiB is exact, and the memory row is about units: ±0.5 % (reader 17: "1.536
+        # TiB", 1,573 GiB, passed at ±5 %); 1,649 GB is 1,535.8 GiB and passes
         "trn2-hbm": _station_exercise(
             "trn2-hbm",
             "GiB",
-            (
+            rel_tol=0.005,
+            traps=(
+                Trap(
+                    "tib-as-1000-gib",
+                    lambda: _station_value("trn2-hbm") * factor("GB", "TB") * factor("TiB", "GiB"),
+                    "a TiB is 1,024 GiB, not 1,000: divide the GiB by 1,024 to write them in TiB "
+                    "(the decimal-for-binary mix-up this row is about)",
+                    rel_tol=0.005,
+                ),
                 Trap(
                     "gb-for-gib",
                     lambda: _station_value("trn2-hbm") * _GIB_AS_GB,
@@ -3567,7 +3622,9 @@ def check_station(claim_id: str, answer: object) -> Feedback:
         return Feedback(
             True,
             f"That is the station's computation {way}. Which PUE is the claim's own terms for "
-            "this site is the debate's question: argue it, and the vote decides.",
+            "this site is the debate's question: argue it from the verdict rule's line on "
+            "whose figure a claim is tested against; the reveal says which one the verdict "
+            "rests on, and why.",
             "right",
         )
     want, said = STATION_LABELS.get(claim_id, ""), answer_label(answer)

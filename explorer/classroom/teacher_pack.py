@@ -727,8 +727,8 @@ PLANS: dict[int, Plan] = {
                 "Roles",
                 "Hand out the four role cards (worksheet); each group reads its brief "
                 "and its four claims (every claim has one defender and one challenger). Say: "
-                "“Argue in role; vote what you believe after every case: the vote scores "
-                "against the sources, not the argument.”",
+                "“Argue in role; vote what you believe once all the cases are made: the vote "
+                "scores against the sources, not the argument.”",
             ),
             (
                 12,
@@ -760,7 +760,8 @@ PLANS: dict[int, Plan] = {
                 "Press “Reveal the verdicts” and project the table. Each group scores itself out "
                 "of 8 (the scoring rule above), marking its own “named” points against the "
                 "table's “why” column; each student scores their votes. Read aloud only the rows "
-                "worth a second look (city, UltraServer, sparse, memory); groups that ask read "
+                "worth a second look (city, cooling, UltraServer, sparse, memory); groups that "
+                "ask read "
                 "the other rows (below them on screen, in the answer key on paper).",
             ),
             (
@@ -1747,12 +1748,20 @@ def _fact_check_grid() -> str:
         f"<li>{_inline(item)}</li>"
         for item in _passage(5, "- **reproduced**").removeprefix("- ").split("\n- ")
     )
-    rule = f"<h3>The verdict rule</h3>{_md_table(5, '| verdict |')}<ul>{rule}</ul>"
-    # the rule's example, assumption beside contested, as the notebook prints it
-    head, *lines = _passage(5, "The line between").split("\n- ")
-    rule += f"<p>{_inline(head)}</p><ul>{''.join(f'<li>{_inline(x)}</li>' for x in lines)}</ul>"
+    whose = _passage(5, "**Whose figure?**").split(" The rule in full")[0]  # it follows here
+    rule = (
+        f"<h3>The verdict rule</h3>{_md_table(5, '| verdict |')}<p>{_inline(whose)}</p>"
+        f"<ul>{rule}</ul>"
+    )
     rule += f"<p>{_inline(_passage(5, '**Dense or sparse?**'))}</p>"
     rule += _game_rules()
+    # the rule's example, assumption beside contested, as the notebook prints it: on the back
+    # page, for the Vote step (reader 17: before any play it was one dense paragraph too many)
+    head, *lines = _passage(5, "The line between").split("\n- ")
+    example = (
+        "<h3>Back page: filling a gap or changing the claim? (for the Vote step)</h3>"
+        f"<p>{_inline(head)}</p><ul>{''.join(f'<li>{_inline(x)}</li>' for x in lines)}</ul>"
+    )
     return (
         rule
         + "".join(cards)
@@ -1760,6 +1769,7 @@ def _fact_check_grid() -> str:
         + stations
         + "<h3>Claim grid</h3>"
         + grid
+        + example
     )
 
 

@@ -53,9 +53,11 @@ def test_the_printed_plan_and_worksheet_carry_the_scoring(pages):
 
 
 def test_the_verdict_rule_gives_no_claim_away():
-    # reader 13: the rule's example was claim 8's own number and verdict (1,536 GiB as GB)
-    top = _cells("05-fact-check.ipynb")[0]
-    rule = top[top.index("- **reproduced**") : top.index("The claims are paraphrased")]
+    # reader 13: the rule's example was claim 8's own number and verdict (1,536 GiB as GB);
+    # reader 17: the rule in full is folded at the Vote step, where it is used
+    top = next(c for c in _cells("05-fact-check.ipynb") if "- **reproduced**" in c)
+    assert top.startswith("## Vote")
+    rule = top[top.index("- **reproduced**") : top.index("</details>")]
     for c in factcheck.class_claims():
         if not isinstance(c.claimed, str):
             assert fmt.number(float(c.claimed)) not in rule, c.id
@@ -83,7 +85,7 @@ def test_the_cooling_station_asks_whose_pue_is_the_claims_own_and_the_reveal_ans
     note = factcheck.station_note("ms-cooling")
     assert "Which one is the claim's own terms" in note and note.count("?") == 1
     assert "is the claim's own terms" not in note.replace("Which one is the claim's own terms", "")
-    assert "The source for an AWS site is AWS's own fleet PUE" in factcheck.after_reveal()
+    assert "Whose figure? The subject's own: for an AWS site" in factcheck.after_reveal()
     # and the defender is the journalist (who can say where 30-50 % comes from), not the AWS
     # engineer arguing against AWS's own figure
     sides = {r.id: dict(r.stances).get("ms-cooling") for r in factcheck.ROLES}
@@ -183,7 +185,7 @@ def test_the_rounding_row_is_taught_where_students_see_it(pages):
     second = text[: text.index("The other rows")]
     assert "The UltraServer row" in second and "83.1 PF" in second and "83.2" in second
     assert "UltraServer" in teacher_pack.script_table(5).split("Reveal |")[1].split("|")[0]
-    top = _cells("05-fact-check.ipynb")[0]
+    top = next(c for c in _cells("05-fact-check.ipynb") if "- **reproduced**" in c)
     assert "last digit that the article's or a source's own rounding explains" in top
     gloss = (teacher_pack.NOTEBOOKS / "glossary.md").read_text(encoding="utf-8")
     entry = gloss[gloss.index('<a id="reproduced">') :].split("\n\n")[0]
@@ -193,7 +195,7 @@ def test_the_rounding_row_is_taught_where_students_see_it(pages):
 
 def test_the_disk_example_is_two_labelled_lines_on_screen_and_paper(pages):
     # reader 14: one sentence with two nested examples; 4e12 B / 2**40 B = 3.64 TiB
-    top = _cells("05-fact-check.ipynb")[0]
+    top = next(c for c in _cells("05-fact-check.ipynb") if "The line between" in c)
     assert "\n- *Assumption*: " in top and "\n- *Contested*: " in top and "3.64 TiB" in top
     sheet = pages["lesson-5/worksheet.html"]
     assert "<li><i>Assumption</i>: " in sheet and "<li><i>Contested</i>: " in sheet
@@ -285,8 +287,8 @@ def test_the_worksheet_lists_the_hooks_claims_and_the_rule_as_a_table(pages):
     assert hook.index("<ol><li>A continuous 300 MW") < hook.index("</ol>")
     assert hook[: hook.index("</ol>")].count("<li>") == 8
     top = _cells("05-fact-check.ipynb")[0]
-    table = top[top.index("| verdict |") : top.index("<details>")]
-    assert table.count("\n| **") == 3 and top.index("<details>") < top.index("- **reproduced**")
+    table = top[top.index("| verdict |") : top.index("**Whose figure?**")]
+    assert table.count("\n| **") == 3 and "- **reproduced**" not in top
     for c in factcheck.class_claims():
         if not isinstance(c.claimed, str):
             assert fmt.number(float(c.claimed)) not in table, c.id
@@ -342,3 +344,24 @@ def test_the_answer_key_has_every_stations_number(pages):
     assert "215,000 people" in stations  # 2,628e6 kWh / 12,200 kWh
     assert "32.9 % with the industry" in stations  # 1 - 1/1.56 - 0.03
     assert "73.3 MW" in stations and "1,536 GiB" in stations
+
+
+def test_the_verdict_rule_says_whose_figure_and_the_cooling_row_is_read_aloud(pages):
+    # reader 17: by the rule's "a figure it rests on but does not state", the industry's PUE
+    # 1.56 (33 %, inside the claim's 30-50 %) read as an assumption, while the reveal scores
+    # one verdict; the rule now says whose figure a claim is tested against, on screen and on
+    # paper, and the cooling row is read aloud at the reveal (it was the one row left open)
+    cells = _cells("05-fact-check.ipynb")
+    assert "**Whose figure?**" in cells[0] and "<details>" not in cells[0]
+    sheet = pages["lesson-5/worksheet.html"]
+    assert "<b>Whose figure?</b>" in sheet and "is at the Vote step below" not in sheet
+    # the disk example is on the worksheet's back page, after the claim grid
+    assert sheet.index("<h3>Claim grid</h3>") < sheet.index("Back page") < sheet.index("3.64")
+    said = {seg: what for _, seg, what in teacher_pack.PLANS[5].segments}
+    assert "(city, cooling, UltraServer, sparse, memory)" in said["Reveal"]
+    assert (
+        "once all the cases are made" in said["Roles"] and "after every case" not in said["Roles"]
+    )
+    reveal = factcheck.after_reveal()
+    second, other = reveal.split("The other rows")
+    assert "The cooling row." in second and "The cooling row." not in other
