@@ -2216,6 +2216,51 @@ def meta_check() -> dict[str, float]:
     }
 
 
+# how far either side of the fastest job size lesson 6 looks: a lesson's choice (reader 17: "the
+# optimum is flat" overstated it; 20 % either side costs 3 %, half or twice 27-66 %)
+NEAR_FASTEST = 0.2
+
+
+def near_fastest_words() -> str:
+    """How much longer a job NEAR_FASTEST either side of the fastest size takes, and one of half
+    and twice the size, as lesson 6's step 4 says it (the core's days, not a claim of
+    flatness).
+
+    Examples
+    --------
+    >>> near_fastest_words().startswith("sizes 20 % either side take at most")
+    True
+    """
+    fastest = float(capstone_plan().job_chips)
+    sizes = [round(fastest * f) for f in (1 - NEAR_FASTEST, 1 + NEAR_FASTEST, 0.5, 2)]
+    days = capstone_job(sizes).training_days.values / float(capstone_plan().training_days) - 1
+    return (
+        f"sizes {fmt.percent(NEAR_FASTEST)} either side take at most "
+        f"{fmt.percent(max(days[:2]), 1)} longer; half or twice the size, "
+        f"{fmt.percent(days[2], 2)} and {fmt.percent(days[3], 2)} longer"
+    )
+
+
+def days_from_ideal_words() -> str:
+    """How lesson 6 gets from step 3's days (every chip, no interruptions) to the fastest job's
+    wall-clock days: fewer chips, then ÷ goodput (reader 17: the two numbers had no link).
+
+    Examples
+    --------
+    >>> "fewer chips" in days_from_ideal_words()
+    True
+    """
+    site, plan = capstone_site(), capstone_plan()
+    fewer = float(site.job_chips) / float(plan.job_chips)
+    # step 3's days themselves are that exercise's answer: named, not printed (spoiler tests)
+    return (
+        f"why so many days: step 3's days × {fmt.number(fewer)} ({fmt.number(fewer)} times "
+        f"fewer chips than every chip) = {fmt.number(float(plan.ideal_days), 4)} days with no "
+        f"interruptions; ÷ {fmt.percent(float(plan.goodput), 4)} goodput = "
+        f"{fmt.number(float(plan.training_days))} days"
+    )
+
+
 def capstone_sweep() -> list[dict[str, float]]:
     """Lesson 6's Advanced sweep: one job of Meta's size, four times it, the fastest size, twice
     the fastest (reader 16: "more chips make it slower" shown, not asserted) and every chip, each

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from explorer import catalog, fmt
-from explorer.classroom import factcheck, lessons, teacher_pack
+from explorer.classroom import factcheck, lessons, quiz, teacher_pack
 
 GUIDE = teacher_pack.NOTEBOOKS / "README.md"
 
@@ -365,3 +365,24 @@ def test_the_verdict_rule_says_whose_figure_and_the_cooling_row_is_read_aloud(pa
     reveal = factcheck.after_reveal()
     second, other = reveal.split("The other rows")
     assert "The cooling row." in second and "The cooling row." not in other
+
+
+def test_the_capstones_step_4_links_the_days_and_bounds_the_optimum(pages):
+    # reader 17: 5.75 days became 32.3 with no link; the link is fewer chips, then goodput:
+    # 286,669 / 128,494 = 2.23 times fewer chips, 5.75 x 2.231 = 12.83 days, / 0.3976 = 32.3.
+    # "The optimum is flat" overstated it: 0.8x and 1.2x the fastest take 33.3 and 33.1 days
+    # (+3 %), half and twice 40.9 and 53.5 (+27 % and +66 %)
+    step4 = next(c for c in _cells("06-capstone.ipynb") if "plan = explorer.compute(" in c)
+    assert "flat" not in step4
+    assert "lessons.near_fastest_words()" in step4 and "lessons.days_from_ideal_words()" in step4
+    said = lessons.days_from_ideal_words()
+    assert "× 2.23" in said and "12.83 days" in said and "39.76 % goodput = 32.3 days" in said
+    assert "5.75" not in said  # step 3's answer is named, not printed outside its reveal
+    assert lessons.near_fastest_words() == (
+        "sizes 20 % either side take at most 3 % longer; half or twice the size, 27 % and 66 % "
+        "longer"
+    )
+    # the quiz's bigger-job item says it rests on the lesson's model's extrapolation
+    (item,) = quiz.choice_items(6)
+    assert "In the lesson's model" in item.text() and "twice as many chips" in item.text()
+    assert html.escape("In the lesson's model") in pages["lesson-6/quiz.html"]
