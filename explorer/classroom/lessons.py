@@ -2326,6 +2326,78 @@ _EFLOPS = factor("FLOP/s", "EFLOP/s")
 _MFU = catalog.value("defaults.mfu", "dimensionless")
 _CITY = fmt.number(_city_people())
 
+
+def _it_at_pue_w() -> float:
+    """The article's site's IT power at AWS's fleet PUE [W]: site ÷ PUE (lesson 5's chips
+    station and lesson 6's step 1)."""
+    return SITE_MW * factor("MW", "W") / _fleet_pue()
+
+
+def _pue_chip_traps() -> tuple[Trap, ...]:
+    """The slips of a chip count worked from a PUE (site ÷ PUE ÷ chip power, all in): the
+    other losses taken off again, PUE − 1 read as cooling, the PUE divided twice, the whole
+    site, a bare TDP (reader 17: lesson 5's chips station; lesson 6's step 1)."""
+    per_chip = _trn2_all_in_w
+    return (
+        Trap(
+            "other-losses-twice",
+            lambda: _it_at_pue_w() * (1 - _other()) / per_chip(),
+            f"site ÷ PUE already is the IT power: the PUE counts cooling and the {_OTHER} other "
+            "losses together, so don't take the other losses off again",
+            rel_tol=0.01,
+        ),
+        Trap(
+            "pue-minus-one-as-cooling",
+            lambda: SITE_MW * factor("MW", "W") * (1 - (_fleet_pue() - 1) - _other()) / per_chip(),
+            f"a PUE of {_PUE} does not make {fmt.percent(_fleet_pue() - 1)} of the site cooling: "
+            f"IT gets 1/{_PUE} of the site (site ÷ PUE), and the PUE already counts the {_OTHER} "
+            "other losses",
+        ),
+        Trap(
+            "pue-twice",
+            lambda: _it_at_pue_w() / _fleet_pue() / per_chip(),
+            f"site ÷ {_PUE} already is the IT power: don't divide by the PUE again",
+        ),
+        Trap(
+            "whole-site",
+            lambda: SITE_MW * factor("MW", "W") / per_chip(),
+            "that feeds chips with the whole site's power: only IT power (site ÷ PUE) reaches "
+            "the chips",
+        ),
+        Trap(
+            "bare-tdp",
+            lambda: _it_at_pue_w() / _chip("trn2", "tdp", "W"),
+            f"each chip needs more than its {_TRN2_TDP} W TDP: multiply by the server overhead "
+            f"({_TRN2_OVERHEAD})",
+        ),
+    )
+
+
+# reader 17: step 1 printed the chip count and the peak, so the capstone's chain began at
+# "peak × 0.4"; the class now works the count itself (lesson 3's method, with AWS's PUE)
+_add(
+    Exercise(
+        "capstone-chips",
+        6,
+        f"How many Trainium2 chips does the {_SITE} site feed, with its cooling and other losses "
+        f"at AWS's fleet PUE ({_PUE}) and each chip drawing its {_TRN2_TDP} W TDP × a server "
+        f"overhead of {_TRN2_OVERHEAD}? (chips)",
+        lambda: _c("chips_supported"),
+        "chips",
+        # ±2.5 %: lesson 3's rounded cooling share (286,813) and 290,000 pass; the other losses
+        # taken off again (0.97 × the answer) is that slip, named
+        rel_tol=0.025,
+        hints=(
+            "only IT power feeds the chips, and the PUE says how much of the site reaches IT",
+            "chips = site power ÷ PUE ÷ (TDP × server overhead)",
+            f"{_SITE} ÷ {_PUE} = {fmt.quantity(_it_at_pue_w() * factor('W', 'MW'), 'MW')}; "
+            f"{_TRN2_TDP} W × {_TRN2_OVERHEAD} per chip ⇒ about "
+            f"{fmt.number(float(f'{_it_at_pue_w() / _trn2_all_in_w():.3g}'))} chips",
+        ),
+        traps=_pue_chip_traps(),
+    )
+)
+
 _add(
     Exercise(
         "capstone-achieved",
@@ -2510,7 +2582,7 @@ def guessed_figures(lesson: int) -> tuple[str, ...]:
 
     Examples
     --------
-    >>> guessed_figures(6)[1:], guessed_figures(1)
+    >>> guessed_figures(6), guessed_figures(1)
     (('128,000', '32.3 days'), ('8,760',))
     """
     worked = tuple(
@@ -2520,15 +2592,17 @@ def guessed_figures(lesson: int) -> tuple[str, ...]:
     )
     if lesson != 6:
         return worked
-    return (fmt.quantity(_c("peak_flops"), "FLOP/s"), _PLAN_CHIPS, f"{_PLAN_DAYS} days")
+    # the peak's guess (step 2) is answered inside capstone-achieved's reveal (reader 17)
+    return (_PLAN_CHIPS, f"{_PLAN_DAYS} days")
 
 
 _add(
     Exercise(
         "capstone-energy",
         6,
-        f"The plan: one job of about {_PLAN_CHIPS} of the site's {_SITE_CHIPS} chips (the job size "
-        f"that trains fastest), {_PLAN_DAYS} days wall-clock, interruptions included. The job "
+        f"The plan: one job of about {_PLAN_CHIPS} chips, the job size that trains fastest, "
+        f"out of all the site's chips (step 1's count), {_PLAN_DAYS} days wall-clock, "
+        "interruptions included. The job "
         f"draws its chips' share of the {_SITE} site; the other chips are free for other work. "
         "How much electricity does the run use? (MWh)",
         lambda: _p("run_energy"),
@@ -3306,11 +3380,6 @@ def _station_exercise(
     )
 
 
-def _station_chips_w() -> float:
-    """The chips station's IT power [W]: the article's site ÷ AWS's fleet PUE."""
-    return SITE_MW * factor("MW", "W") / _fleet_pue()
-
-
 def _station_value(claim_id: str) -> float:
     """The number a station's computation gives, in the unit its field asks for."""
     if claim_id == "in-power":
@@ -3479,28 +3548,10 @@ def _station_checks() -> dict[str, Exercise]:
                 "chips = site power ÷ PUE ÷ (TDP × server overhead)",
                 f"{_SITE} ÷ {_PUE} = {fmt.quantity(SITE_MW / _fleet_pue(), 'MW')}; "
                 f"{_TRN2_TDP} W × {_TRN2_OVERHEAD} per chip ⇒ about "
-                f"{fmt.number(float(f'{_station_chips_w() / _trn2_all_in_w():.3g}'))} chips",
+                f"{fmt.number(float(f'{_it_at_pue_w() / _trn2_all_in_w():.3g}'))} chips",
             ),
             traps=(
-                Trap(
-                    "other-losses-twice",
-                    lambda: _station_chips_w() * (1 - _other()) / _trn2_all_in_w(),
-                    f"site ÷ PUE already is the IT power: the PUE counts cooling and the {_OTHER} "
-                    "other losses together, so don't take the other losses off again",
-                    rel_tol=0.01,
-                ),
-                Trap(
-                    "pue-minus-one-as-cooling",
-                    lambda: (
-                        SITE_MW
-                        * factor("MW", "W")
-                        * (1 - (_fleet_pue() - 1) - _other())
-                        / _trn2_all_in_w()
-                    ),
-                    f"a PUE of {_PUE} does not make {fmt.percent(_fleet_pue() - 1)} of the site "
-                    f"cooling: IT gets 1/{_PUE} of the site (site ÷ PUE), and the PUE already "
-                    f"counts the {_OTHER} other losses",
-                ),
+                *_pue_chip_traps()[:2],
                 Trap(
                     "round-figure",
                     lambda: float(factcheck.claim("ms-chips").claimed),

@@ -802,9 +802,11 @@ PLANS: dict[int, Plan] = {
             (
                 10,
                 "Chips and FLOP/s",
-                "Students run step 1 and answer capstone-achieved (peak × MFU). A student whose "
-                "chip count from lesson 3 is a little higher: lesson 3 rounded AWS's cooling "
-                "share to a whole per cent; here it is unrounded.",
+                "Students answer capstone-chips (lesson 3's method with AWS's PUE: site ÷ PUE "
+                "÷ (TDP × server overhead)), then guess the peak and answer capstone-achieved "
+                "(chips × one chip's BF16 peak × MFU). A student whose count is a little "
+                "higher from lesson 3's rounded cooling share is right (±3 %); one who divides "
+                "by the PUE and then takes the 3 % other losses off again gets that slip named.",
             ),
             (
                 10,
@@ -1801,18 +1803,22 @@ def _printed(details: str) -> str:
 
 
 def _capstone_inputs() -> str:
-    """What lesson 6's step 1 prints (from the core), so the worksheet's first exercise can be
-    done on paper."""
-    site = lessons.capstone_site()
-    chips = float(site.chips_supported)
-    per_chip = float(site.peak_flops) / chips * factor("FLOP/s", "TFLOP/s")
+    """The catalog's figures lesson 6's steps 1-2 and 5 use, so the chain can be worked on paper
+    (reader 17: the sheet printed step 1's chip count, so the class began at peak × MFU)."""
+    figures = "; ".join(
+        f"{html.escape(what)}: {html.escape(factcheck.figure_line(key)[1])}"
+        for key, what in (
+            ("sites.rainier-mississippi.site_power", "the site's power"),
+            ("cooling.aws-fleet.pue", "AWS's fleet PUE"),
+            ("chips.trn2.tdp", "one Trainium2 chip's TDP"),
+            ("chips.trn2.server_overhead", "server overhead per chip"),
+            ("chips.trn2.bf16_dense", "one chip's dense BF16"),
+            ("defaults.mfu", "MFU of a large training run"),
+        )
+    )
     what, value, source = map(html.escape, factcheck.figure_line("bases.us-person.value"))
     return (
-        "<section><p><b>What step 1 prints</b> (the explorer's numbers for this site): "
-        f"IT power {html.escape(fmt.quantity(float(site.it_power), 'MW'))} of the site's "
-        f"{html.escape(fmt.quantity(float(site.site_power), 'MW'))}; "
-        f"{html.escape(fmt.number(chips))} Trainium2 chips; "
-        f"{html.escape(fmt.number(per_chip))} TFLOP/s BF16 dense per chip.</p>"
+        f"<section><p><b>For steps 1 and 2</b> (the catalog's figures): {figures}.</p>"
         f"<p><b>For step 5</b> (the catalog's figures): {what}, {value} ({source}); "
         f"a year of {_N_HOURS} hours, {_N_DAYS} days.</p>"
         "</section>"

@@ -869,3 +869,23 @@ def test_reader_17s_numbers_at_lesson_5s_stations():
         lessons.check_station("ms-cooling", "33%").message,
     ):
         assert "vote decides" not in said and "the reveal says which one" in said, said
+
+
+def test_reader_17s_answers_to_lesson_6s_chip_count():
+    # (exercise, typed, kind, trap): step 1 is the class's own now. 300 MW / 1.15 / 910 W =
+    # 286,669 chips (±3 %: lesson 3's 286,813 passes); 286,669 x 0.97 = 278,070 (the other
+    # losses taken off again); 300 MW x 0.82 / 910 W = 270,330 (PUE - 1 read as cooling);
+    # 260.87 MW / 1.15 / 910 W = 249,278 (the PUE twice); 300 MW / 910 W = 329,670 (the whole
+    # site); 260.87 MW / 500 W = 521,739 (the bare TDP)
+    rows = [
+        ("capstone-chips", "286,669", "right", ""),
+        ("capstone-chips", "286,813 chips", "right", ""),
+        ("capstone-chips", "278,000", "trap", "other-losses-twice"),
+        ("capstone-chips", "270,330", "trap", "pue-minus-one-as-cooling"),
+        ("capstone-chips", "249,300", "trap", "pue-twice"),
+        ("capstone-chips", "329,670", "trap", "whole-site"),
+        ("capstone-chips", "521,739", "trap", "bare-tdp"),
+    ]
+    for ex, typed, kind, trap in rows:
+        fb = lessons.check(ex, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
