@@ -844,8 +844,8 @@ PLANS: dict[int, Plan] = {
             "Using ideal days for the energy: the job runs for the whole wall-clock time.",
         ),
         "Each step's check opens inside the notebook; Run All, then work down. Without "
-        "computers, the chain on the worksheet with a calculator (it prints step 1's numbers "
-        "and step 5's figures); the teacher has every intermediate value in the answer key, "
+        "computers, the chain on the worksheet with a calculator (it prints the catalog's "
+        "figures for steps 1, 2 and 5; the class works out the chips and the peak); the teacher has every intermediate value in the answer key, "
         "with the checks the reveals print and the Advanced sweep to hand out once the run's "
         "energy is answered.",
     ),

@@ -386,3 +386,19 @@ def test_the_capstones_step_4_links_the_days_and_bounds_the_optimum(pages):
     (item,) = quiz.choice_items(6)
     assert "In the lesson's model" in item.text() and "twice as many chips" in item.text()
     assert html.escape("In the lesson's model") in pages["lesson-6/quiz.html"]
+
+
+def test_the_capstone_chain_is_the_classs_from_the_chips_on(pages):
+    # reader 17: step 1 printed IT power, the chips (286,669) and the peak (191 EFLOP/s), and the
+    # worksheet the chips, so the chain began at peak x 0.4; now the class works the chips
+    # (300 MW / 1.15 / 910 W) and the peak, from the catalog's figures on the sheet
+    cells = _cells("06-capstone.ipynb")
+    box = next(i for i, c in enumerate(cells) if 'answer_box("capstone-chips")' in c)
+    printed = next(i for i, c in enumerate(cells) if "site.chips_supported" in c)
+    assert box < printed and 'widgets.solution("capstone-chips"' in cells[printed]
+    assert 'widgets.solution("capstone-achieved"' in next(c for c in cells if "peak_flops" in c)
+    sheet = pages["lesson-6/worksheet.html"]
+    assert "For steps 1 and 2" in sheet and "500 W" in sheet and "667 TFLOP/s" in sheet
+    for figure in ("286,669", "287,000", "261 MW", "191"):
+        assert figure not in sheet, figure
+    assert "capstone-chips" in " ".join(w for _, _, w in teacher_pack.PLANS[6].segments)
