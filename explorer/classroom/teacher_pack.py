@@ -845,7 +845,8 @@ PLANS: dict[int, Plan] = {
         ),
         "Each step's check opens inside the notebook; Run All, then work down. Without "
         "computers, the chain on the worksheet with a calculator (it prints the catalog's "
-        "figures for steps 1, 2 and 5; the class works out the chips and the peak); the teacher has every intermediate value in the answer key, "
+        "figures for steps 1, 2 and 5; the class works out the chips and the peak); the "
+        "teacher has every intermediate value in the answer key, "
         "with the checks the reveals print and the Advanced sweep to hand out once the run's "
         "energy is answered.",
     ),
