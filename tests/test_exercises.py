@@ -64,6 +64,7 @@ SPELLINGS = {
     # 11.1177 days = 266.8 h = 9.606e5 s
     "llama-days": ["11.1", "11 days", "266.8 hours", "9.6e5 s", "11.1 d"],
     "goodput-16k": ["85%", "0.85", "85.3 %", "0.853"],
+    "capstone-chips": ["286,669", "287,000 chips", "287k", "2.87e5", "about 287,000"],
     "capstone-achieved": ["76.5", "76.5 EFLOP/s", "76,483 PFLOP/s", "7.65e19 FLOP/s", "76 EFLOPS"],
     "capstone-days": ["5.75", "5.75 days", "138 hours", "5.8"],
     # the fastest job: 104,139 MWh = 104.1 GWh = 0.104 TWh

@@ -264,11 +264,12 @@ def test_the_indiana_station_leaves_the_division_to_the_group():
     assert worked in factcheck.after_reveal()
 
 
-def test_the_reveal_reads_aloud_only_three_rows():
+def test_the_reveal_reads_aloud_only_the_rows_worth_a_second_look():
+    # reader 17: the cooling row, the one the station leaves open, is read aloud too
     text = factcheck.after_reveal()
     aloud = text[: text.index("The other rows")]
-    assert all(f"The {r} row" in aloud for r in ("city", "sparse", "memory"))
-    assert not any(f"The {r} row" in aloud for r in ("cooling", "chips", "battery", "Indiana"))
+    assert all(f"The {r} row" in aloud for r in ("city", "cooling", "sparse", "memory"))
+    assert not any(f"The {r} row" in aloud for r in ("chips", "battery", "Indiana"))
 
 
 def test_the_lesson_5_sparse_quiz_offers_the_articles_figure_as_its_slip():

@@ -58,6 +58,7 @@ HAND = {
     "goodput-16k": 0.852551,
     # Capstone: 300 MW, cooling at PUE 1.15, so IT = 300 / 1.15 = 260.870 MW; Trn2 all-in 910 W
     # -> 286,669 chips; achieved BF16 = 286,669 x 667e12 x 0.4 = 7.64833e19 FLOP/s = 76.4833 EFLOP/s
+    "capstone-chips": 286_669.3,  # 260.870e6 W / 910 W (reader 17: step 1 is the class's now)
     "capstone-achieved": 76.4833,
     # 3.8e25 / 7.64833e19 = 496,841 s / 86,400 = 5.75047 days
     "capstone-days": 5.75047,

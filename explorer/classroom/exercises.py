@@ -97,6 +97,19 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _LABEL_WORD = re.compile(r"\b(dense|sparse)\b", re.IGNORECASE)
+_LABEL_ONLY = re.compile(r"\b(?:dense|sparse|fp8|bf16)\b", re.IGNORECASE)
+
+
+def _only_label(rest: str) -> bool:
+    """Whether the words after a number are only a dense/sparse/precision label ("sparse",
+    "dense FP8"), with no unit: the number is then bare, as "41 PF sparse" is 41 PF.
+
+    Examples
+    --------
+    >>> _only_label("sparse"), _only_label("dense FP8"), _only_label("PF dense")
+    (True, True, False)
+    """
+    return not _LABEL_ONLY.sub("", rest).strip() and bool(_LABEL_WORD.search(rest))
 
 
 def label(answer: object) -> str:
@@ -571,6 +584,8 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
         )
     k, rest = _scale(rest)
     x *= k
+    if rest and _only_label(rest):  # "83.1 sparse": a bare number with its label (reader 17)
+        rest = ""
     if not rest:
         if unit == SHARE and m["den"] is None and 1 < x <= 100 and k == 1:
             r = _finish(x / 100, unit, negative, bare=False, echo=f"read as {fmt.number(x)} %")

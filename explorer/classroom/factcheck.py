@@ -898,11 +898,23 @@ def _indiana_note() -> str:
 
 def _cooling_note() -> str:
     # the debate's question, not its answer (reader 14: the answer here left the defender no
-    # case); the reveal's cooling row says whose figure is the claim's own terms
+    # case); the reveal's cooling row says whose figure is the claim's own terms. Reader 17:
+    # "your vote decides" promised what the reveal does not do (it scores one verdict)
     return (
         "Two PUEs are at the station: the one AWS reports for its fleet and the industry's "
         "average over data centres of every kind and age. Which one is the claim's own terms "
-        "for this site? The defender and the challenger argue it; your vote decides."
+        "for this site? The defender and the challenger argue it from the verdict rule's line "
+        "on whose figure a claim is tested against; the reveal says which one the verdict "
+        "rests on, and why."
+    )
+
+
+def _chips_note() -> str:
+    # reader 17: the station lists the PUE and the other losses, and groups took the losses off
+    # twice; the PUE is site ÷ IT, so it already counts them
+    return (
+        "IT power = site power ÷ PUE: the PUE already counts cooling and the other losses, so "
+        "take nothing more off. Then divide by one chip's power, all in (TDP × server overhead)."
     )
 
 
@@ -960,6 +972,7 @@ def rounding_gap() -> str:
 # the chips' rounding gap to lesson 3 is for the teacher (the reveal's chips row), not a station
 STATION_NOTES: dict[str, Callable[[], str]] = {
     "ms-cooling": _cooling_note,
+    "ms-chips": _chips_note,
     "in-power": _indiana_note,
     "us-fp8": _fp8_note,
     "trn2-sparse": _sparse_note,
@@ -1119,15 +1132,17 @@ def after_reveal() -> str:
         "is reproduced under an assumption. The UltraServer's "
         "memory row in the full table (answer key) goes one step further: GiB read as GB and "
         "then written in TB, a mix of units no source uses, so that row is contested.</li>"
-        "</ul><p><b>The other rows</b></p><ul>"
-        "<li><b>The cooling row.</b> The source for an AWS site is AWS's own fleet PUE "
+        "<li><b>The cooling row.</b> Whose figure? The subject's own: for an AWS site, the "
+        "PUE AWS reports for its fleet "
         f"({fmt.number(_fleet_pue())}): about {fmt.percent(_aws_fleet_cooling(), 2)} for cooling. "
         "A defender's industry average "
         f"(PUE {fmt.number(catalog.value('cooling.industry-average.pue', 'dimensionless'))}, "
         f"{fmt.percent(power.cooling_share_at('industry-average'), 2)} for cooling) describes "
-        "other sites of every kind and age, not AWS's, so it does not rescue the claim. A hot "
+        "other sites of every kind and age, not AWS's: it is not a gap the claim leaves open, "
+        "so it does not rescue the claim, and the row is contested. A hot "
         "hour's peak is a later lesson's question (hot days and the grid); the claim in any "
         "case speaks of the site's power, not of one hour.</li>"
+        "</ul><p><b>The other rows</b></p><ul>"
         "<li><b>The chips row.</b> The explorer's count takes AWS's cooling share unrounded; "
         "lesson 3 rounded it to a whole per cent, so lesson 3's count is "
         f"{rounding_gap()} chips higher. Rounding, not a disagreement: both are hundreds of "

@@ -750,8 +750,8 @@ PLANS: dict[int, Plan] = {
                 "Roles",
                 "Hand out the four role cards (worksheet); each group reads its brief "
                 "and its four claims (every claim has one defender and one challenger). Say: "
-                "“Argue in role; vote what you believe after every case: the vote scores "
-                "against the sources, not the argument.”",
+                "“Argue in role; vote what you believe once all the cases are made: the vote "
+                "scores against the sources, not the argument.”",
             ),
             (
                 12,
@@ -783,7 +783,8 @@ PLANS: dict[int, Plan] = {
                 "Press “Reveal the verdicts” and project the table. Each group scores itself out "
                 "of 8 (the scoring rule above), marking its own “named” points against the "
                 "table's “why” column; each student scores their votes. Read aloud only the rows "
-                "worth a second look (city, UltraServer, sparse, memory); groups that ask read "
+                "worth a second look (city, cooling, UltraServer, sparse, memory); groups that "
+                "ask read "
                 "the other rows (below them on screen, in the answer key on paper).",
             ),
             (
@@ -824,9 +825,11 @@ PLANS: dict[int, Plan] = {
             (
                 10,
                 "Chips and FLOP/s",
-                "Students run step 1 and answer capstone-achieved (peak × MFU). A student whose "
-                "chip count from lesson 3 is a little higher: lesson 3 rounded AWS's cooling "
-                "share to a whole per cent; here it is unrounded.",
+                "Students answer capstone-chips (lesson 3's method with AWS's PUE: site ÷ PUE "
+                "÷ (TDP × server overhead)), then guess the peak and answer capstone-achieved "
+                "(chips × one chip's BF16 peak × MFU). A student whose count is a little "
+                "higher from lesson 3's rounded cooling share is right (±3 %); one who divides "
+                "by the PUE and then takes the 3 % other losses off again gets that slip named.",
             ),
             (
                 10,
@@ -864,8 +867,9 @@ PLANS: dict[int, Plan] = {
             "Using ideal days for the energy: the job runs for the whole wall-clock time.",
         ),
         "Each step's check opens inside the notebook; Run All, then work down. Without "
-        "computers, the chain on the worksheet with a calculator (it prints step 1's numbers "
-        "and step 5's figures); the teacher has every intermediate value in the answer key, "
+        "computers, the chain on the worksheet with a calculator (it prints the catalog's "
+        "figures for steps 1, 2 and 5; the class works out the chips and the peak); the "
+        "teacher has every intermediate value in the answer key, "
         "with the checks the reveals print and the Advanced sweep to hand out once the run's "
         "energy is answered.",
     ),
@@ -1797,12 +1801,20 @@ def _fact_check_grid() -> str:
         f"<li>{_inline(item)}</li>"
         for item in _passage(5, "- **reproduced**").removeprefix("- ").split("\n- ")
     )
-    rule = f"<h3>The verdict rule</h3>{_md_table(5, '| verdict |')}<ul>{rule}</ul>"
-    # the rule's example, assumption beside contested, as the notebook prints it
-    head, *lines = _passage(5, "The line between").split("\n- ")
-    rule += f"<p>{_inline(head)}</p><ul>{''.join(f'<li>{_inline(x)}</li>' for x in lines)}</ul>"
+    whose = _passage(5, "**Whose figure?**").split(" The rule in full")[0]  # it follows here
+    rule = (
+        f"<h3>The verdict rule</h3>{_md_table(5, '| verdict |')}<p>{_inline(whose)}</p>"
+        f"<ul>{rule}</ul>"
+    )
     rule += f"<p>{_inline(_passage(5, '**Dense or sparse?**'))}</p>"
     rule += _game_rules()
+    # the rule's example, assumption beside contested, as the notebook prints it: on the back
+    # page, for the Vote step (reader 17: before any play it was one dense paragraph too many)
+    head, *lines = _passage(5, "The line between").split("\n- ")
+    example = (
+        "<h3>Back page: filling a gap or changing the claim? (for the Vote step)</h3>"
+        f"<p>{_inline(head)}</p><ul>{''.join(f'<li>{_inline(x)}</li>' for x in lines)}</ul>"
+    )
     return (
         rule
         + "".join(cards)
@@ -1810,6 +1822,7 @@ def _fact_check_grid() -> str:
         + stations
         + "<h3>Claim grid</h3>"
         + grid
+        + example
     )
 
 
@@ -1841,18 +1854,22 @@ def _printed(details: str) -> str:
 
 
 def _capstone_inputs() -> str:
-    """What lesson 6's step 1 prints (from the core), so the worksheet's first exercise can be
-    done on paper."""
-    site = lessons.capstone_site()
-    chips = float(site.chips_supported)
-    per_chip = float(site.peak_flops) / chips * factor("FLOP/s", "TFLOP/s")
+    """The catalog's figures lesson 6's steps 1-2 and 5 use, so the chain can be worked on paper
+    (reader 17: the sheet printed step 1's chip count, so the class began at peak × MFU)."""
+    figures = "; ".join(
+        f"{html.escape(what)}: {html.escape(factcheck.figure_line(key)[1])}"
+        for key, what in (
+            ("sites.rainier-mississippi.site_power", "the site's power"),
+            ("cooling.aws-fleet.pue", "AWS's fleet PUE"),
+            ("chips.trn2.tdp", "one Trainium2 chip's TDP"),
+            ("chips.trn2.server_overhead", "server overhead per chip"),
+            ("chips.trn2.bf16_dense", "one chip's dense BF16"),
+            ("defaults.mfu", "MFU of a large training run"),
+        )
+    )
     what, value, source = map(html.escape, factcheck.figure_line("bases.us-person.value"))
     return (
-        "<section><p><b>What step 1 prints</b> (the explorer's numbers for this site): "
-        f"IT power {html.escape(fmt.quantity(float(site.it_power), 'MW'))} of the site's "
-        f"{html.escape(fmt.quantity(float(site.site_power), 'MW'))}; "
-        f"{html.escape(fmt.number(chips))} Trainium2 chips; "
-        f"{html.escape(fmt.number(per_chip))} TFLOP/s BF16 dense per chip.</p>"
+        f"<section><p><b>For steps 1 and 2</b> (the catalog's figures): {figures}.</p>"
         f"<p><b>For step 5</b> (the catalog's figures): {what}, {value} ({source}); "
         f"a year of {_N_HOURS} hours, {_N_DAYS} days.</p>"
         "</section>"
@@ -2236,13 +2253,8 @@ def _capstone_checks() -> str:
         f"<h3>The checks the reveals print</h3>{_capstone_step_3_check()}<ul>"
         f"<li>The model against Meta's run: Llama 3.1 405B on {fmt.number(meta['chips'])} H100s "
         f"takes {fmt.number(meta['model_hours'] / million)} million GPU-hours in the model; Meta "
-        f"published {fmt.number(meta['published_hours'] / million)} million. The model's goodput "
-        f"there, {fmt.percent(meta['model_goodput'])}, is below the more than "
-        f"{fmt.percent(meta['published_effective_time'])} effective training time Meta reported: "
-        "its restart time is an assumption, on the slow side. Its MFU, "
-        f"{fmt.percent(meta['model_mfu'])}, is a little above the "
-        f"{fmt.percent(meta['published_mfu'])} Meta reported at that size: the two offset, so "
-        "the GPU-hours still match.</li>"
+        f"published {fmt.number(meta['published_hours'] / million)} million. "
+        f"{lessons.meta_mfu_words()}: its restart time is an assumption, on the slow side.</li>"
         f"<li>A Meta-sized job of {fmt.number(meta['chips'])} Trainium2 on this site: goodput "
         f"{lessons.rough_percent(float(here.goodput))}, "
         f"{fmt.number(float(here.training_days))} days, "

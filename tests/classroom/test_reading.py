@@ -8,7 +8,7 @@ import re
 import pytest
 from numpy.testing import assert_allclose
 
-from explorer.classroom import exercises, lessons
+from explorer.classroom import exercises, factcheck, lessons
 
 # (typed, unit, value read or None, words the message or echo must contain)
 TABLE = [
@@ -669,7 +669,7 @@ def test_reader_16s_numbers_at_lesson_5s_stations():
     # each PUE's computation is confirmed as that PUE's, and neither is called the claim's terms
     for typed, pue in (("33%", "industry's average PUE"), ("10%", "AWS's fleet PUE")):
         said = lessons.check_station("ms-cooling", typed).message
-        assert pue in said and "the vote decides" in said, said
+        assert pue in said and "the reveal says which one" in said, said
     for typed in ("30%", "40 %", "50%"):
         said = lessons.check_station("ms-cooling", typed).message
         assert "AWS" not in said and "1.15" not in said, said
@@ -854,3 +854,63 @@ def test_reader_17s_answers_to_lessons_7_and_8():
         assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
     assert "2 times is a ratio" in lessons.check("hot-day-above-mean", "2 times more").message
     assert "yearly average" in lessons.check("utility-peak-share", "about a tenth").message
+
+
+def test_reader_17s_numbers_at_lesson_5s_stations():
+    # (station, typed, kind, trap). Chips: the station shows PUE 1.15 and 3 % other losses; the
+    # losses taken off again after ÷ PUE, 300 MW / 1.15 x 0.97 / 910 W = 278,063, and PUE - 1
+    # read as cooling, 300 MW x (1 - 0.15 - 0.03) / 910 W = 270,330, are named slips, not "near".
+    # Memory: 1,536 GiB / 1,000 written in TiB, 1.536 TiB = 1,573 GiB (2.4 % high), is the
+    # decimal-for-binary mix-up; 1.5 TiB = 1,536 GiB. Sparse: 64 x 2,563 = 164 PF is an
+    # UltraServer's. A bare number with a label reads as the number: "83.1 sparse" is the
+    # dense figure mislabelled, as "83.1 PF sparse" is
+    rows = [
+        ("ms-chips", "278,000", "trap", "other-losses-twice"),
+        ("ms-chips", "278063", "trap", "other-losses-twice"),
+        ("ms-chips", "270,000", "trap", "pue-minus-one-as-cooling"),
+        ("ms-chips", "286,669", "right", ""),
+        ("trn2-hbm", "1.536 TiB", "trap", "tib-as-1000-gib"),
+        ("trn2-hbm", "1.54 TiB", "trap", "tib-as-1000-gib"),
+        ("trn2-hbm", "1.5 TiB", "right", ""),
+        ("trn2-hbm", "1,649 GB", "right", ""),
+        ("trn2-sparse", "164", "trap", "ultraserver"),
+        ("trn2-sparse", "164 PF", "trap", "ultraserver"),
+        ("us-fp8", "83.1 sparse", "trap", "wrong-label"),
+        ("us-fp8", "83.1 dense", "right", ""),
+        ("trn2-sparse", "41 dense", "trap", "wrong-label"),
+        ("trn2-sparse", "41 sparse", "right", ""),
+    ]
+    for claim, typed, kind, trap in rows:
+        fb = lessons.check_station(claim, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
+    assert "64 chips, an UltraServer" in lessons.check_station("trn2-sparse", "164").message
+    assert "1,024 GiB" in lessons.check_station("trn2-hbm", "1.536 TiB").message
+    # the chips station says the PUE already counts the other losses, in its note and hints
+    assert "site power ÷ PUE" in factcheck.station_note("ms-chips")
+    assert "site power ÷ PUE" in lessons.STATION_CHECKS["ms-chips"].hints[1]
+    # the cooling station promises no vote deciding: the reveal says which PUE, and why
+    for said in (
+        factcheck.station_note("ms-cooling"),
+        lessons.check_station("ms-cooling", "33%").message,
+    ):
+        assert "vote decides" not in said and "the reveal says which one" in said, said
+
+
+def test_reader_17s_answers_to_lesson_6s_chip_count():
+    # (exercise, typed, kind, trap): step 1 is the class's own now. 300 MW / 1.15 / 910 W =
+    # 286,669 chips (±3 %: lesson 3's 286,813 passes); 286,669 x 0.97 = 278,070 (the other
+    # losses taken off again); 300 MW x 0.82 / 910 W = 270,330 (PUE - 1 read as cooling);
+    # 260.87 MW / 1.15 / 910 W = 249,278 (the PUE twice); 300 MW / 910 W = 329,670 (the whole
+    # site); 260.87 MW / 500 W = 521,739 (the bare TDP)
+    rows = [
+        ("capstone-chips", "286,669", "right", ""),
+        ("capstone-chips", "286,813 chips", "right", ""),
+        ("capstone-chips", "278,000", "trap", "other-losses-twice"),
+        ("capstone-chips", "270,330", "trap", "pue-minus-one-as-cooling"),
+        ("capstone-chips", "249,300", "trap", "pue-twice"),
+        ("capstone-chips", "329,670", "trap", "whole-site"),
+        ("capstone-chips", "521,739", "trap", "bare-tdp"),
+    ]
+    for ex, typed, kind, trap in rows:
+        fb = lessons.check(ex, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
