@@ -1276,7 +1276,8 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
     if r.value is None:
         return Reveal(None, want, f"Your prediction is not readable yet: {r.message}", False)
     x = r.value
-    said = f" ({r.echo})" if r.echo else ""
+    # "85" read as 85 %: "You predicted 85 %" already says how it was read
+    said = f" ({r.echo})" if r.echo and r.echo != f"read as {e.show(x)}" else ""
     head = f"You predicted {e.show(x)}{said}; the explorer gets {e.show(want)}."
     fb = check(e, x)
     if not fb.right and fb.kind != "trap" and isinstance(prediction, str):

@@ -303,7 +303,8 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
             "%",
             lambda: 1 / (20 + 1),
             (
-                ("20 minutes taken as a share of an hour", lambda: 20 / 60),
+                # lesson 4's own distinction: a pause per minute of work, not of wall clock
+                ("the pause per minute of computing, not of wall-clock time", lambda: 1 / 20),
                 ("the share computing, not checkpointing", lambda: 20 / (20 + 1)),
                 ("the 1-minute pause taken as a share of an hour", lambda: 1 / 60),
             ),

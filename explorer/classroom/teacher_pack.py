@@ -349,7 +349,7 @@ LESSONS = (
         "Accelerator to Trainium2 and press “Pin this scenario (A)”; then pick H100: the "
         "Chips and Cluster FLOPS cards set B beside A, the chips a site feeds and its FLOP/s "
         "for the same facility power",
-        "chips per MW follow from TDP × server overhead after PUE; FLOP/s is a speed",
+        "the chips a site feeds follow from TDP × server overhead after PUE; FLOP/s is a speed",
         "per-facility-MW comparison, torus versus switched networks, GB versus GiB",
     ),
     Lesson(
@@ -600,10 +600,10 @@ PLANS: dict[int, Plan] = {
                 "liquid-cooled rack against a whole air-cooled server).",
             ),
             (
-                10,
+                8,
                 "FLOP and FLOP/s",
                 "Say: “A FLOP is an amount like MWh, FLOP/s a rate like "
-                "MW; sparse figures are upper bounds.” Board exercise, pairs, two minutes: "
+                "MW; sparse figures are upper bounds.” Board exercise, pairs, one minute: "
                 f"{_board_flop()} Then the notebook's question: which of Trainium2's three "
                 "figures goes beside a GB200's dense FP8?",
             ),
@@ -623,14 +623,17 @@ PLANS: dict[int, Plan] = {
                 "each other; failures and restarts).",
             ),
             (
-                5,
-                "Debrief",
+                7,
+                "Debrief and the so-what",
                 "Back to the hook (a hundred thousand and a million were both about three "
-                "times off) and “What we found”. The Advanced prediction does not fit in the "
-                "50 minutes: set gb200-trn2-per-mw as homework or as the next lesson's starter "
-                "(the per-facility-MW chart opens with it: “fewer FLOP/s per chip is not as "
-                "many fewer per MW”; Trainium2 sits a little below the H100 there, on an "
-                "estimated TDP and a borrowed overhead; A100 and TPU v4 show n/a, no FP8).",
+                "times off) and “What we found”. Then two minutes for the lesson's so-what, the "
+                "Advanced prediction as the ratio only: the whole class predicts "
+                f"gb200-trn2-per-mw (per chip a GB200 gives {fmt.number(_trn2_gb200_per_chip(), 2)} "
+                "times Trainium2's dense FP8; per facility MW, more or fewer times?) and writes "
+                "it down; why AWS builds its own chip starts there. The per-facility-MW chart is "
+                "homework (“fewer FLOP/s per chip is not as many fewer per MW”; Trainium2 sits "
+                "a little below the H100 there, on an estimated TDP and a borrowed overhead; "
+                "A100 and TPU v4 show n/a, no FP8).",
             ),
         ),
         (
@@ -710,8 +713,9 @@ PLANS: dict[int, Plan] = {
                 "Back to the hook with interruptions (the model beside Meta's GPU-hours: "
                 "consistent, under assumed restart and checkpoint times). Then the section 3 "
                 f"predictions: ask “how can {fmt.number(lessons.BIG_JOB)} chips be slower than "
-                f"{_RUN_CHIPS}?” (far slower with a growing restart, a few per cent with a fixed "
-                "one) and collect reasons from the table before opening the answer (more parts, "
+                f"{_RUN_CHIPS}?” (far slower with a growing restart, "
+                f"{fmt.percent(lessons.fixed_restart_margin(), 2)} slower with a fixed one) and "
+                "collect reasons from the table before opening the answer (more parts, "
                 "so more interruptions; a bigger job, so longer restarts). Leave section 3's "
                 "site out in class (it rests on the assumed growth; “What we found” notes it) "
                 "to keep the ten minutes. Close on the goodput "

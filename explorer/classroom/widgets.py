@@ -773,7 +773,9 @@ def where_from(
 
     A figure that an exercise on the page has students work out (`lessons.WORKED_OUT`: the
     hours in a year, the first step of the site's energy) is a blank until that exercise is
-    revealed: its value and its source (whose title may state it) show only then.
+    revealed: its value and its source (whose title may state it) show only then. So is a
+    figure a question has students tell apart from another (`lessons.TOLD_APART`: which of a
+    chip's peaks is dense FP8), with its label too.
 
     Examples
     --------
@@ -787,17 +789,25 @@ def where_from(
     said = dict(n if isinstance(n, tuple) else (n, "") for n in notes)  # "": the catalog's
     out = w.HTML()
 
+    holds = lessons.WORKED_OUT | lessons.TOLD_APART
+
     def held(key: str) -> bool:
-        eid = lessons.WORKED_OUT.get(key)
+        eid = holds.get(key)
         return eid in REVEALED.asked and eid not in REVEALED.done
 
     def line(key: str, what: str, how: list[str]) -> str:
         if held(key):
-            asked = lessons.EXERCISES[lessons.WORKED_OUT[key]].question
+            asked = html.escape(lessons.EXERCISES[holds[key]].question)
+            if key in lessons.TOLD_APART:  # the label is the answer: which figure is which
+                return (
+                    f"<li><b>one of the figures the lesson asks you to tell apart</b>: ______ "
+                    f"(it shows here, named, with its source, once you have answered “{asked}”)."
+                    "</li>"
+                )
             paper = "; on paper, you work it out" if _on_paper() else ""
             return (
                 f"<li><b>{html.escape(what)}</b>: ______ (you work this out in the lesson: it "
-                f"shows here, with its source, once you have answered “{html.escape(asked)}”"
+                f"shows here, with its source, once you have answered “{asked}”"
                 f"{paper}).</li>"
             )
         e = catalog.entry(key)
@@ -833,7 +843,7 @@ def where_from(
     def update(_=None) -> None:
         out.value = f"<ul>{''.join(line(key, what, how) for key, what, *how in figures)}</ul>"
 
-    if any(key in lessons.WORKED_OUT for key, *_ in figures):
+    if any(key in holds for key, *_ in figures):
         REVEALED.observe(update, "done")
     update()
     return shown(out)

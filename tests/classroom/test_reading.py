@@ -914,3 +914,32 @@ def test_reader_17s_answers_to_lesson_6s_chip_count():
     for ex, typed, kind, trap in rows:
         fb = lessons.check(ex, typed)
         assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+
+
+def test_reader_18s_answers_to_lessons_3_and_4():
+    # (exercise, typed, kind, trap): one chip's day, 1,299e12 FLOP/s x 86,400 s = 1.12e20 FLOP
+    # (the UltraServer's 64 chips give 7.18e21); goodput's losses typed for what is left,
+    # 1 - 0.853 = 14.7 % (Daly) and the recipe's first-order sum 15.8 % (7 % above it)
+    rows = [
+        ("ultraserver-day-flop", "1.12e20", "trap", "one-chip"),
+        ("ultraserver-day-flop", "1299e12*86400", "trap", "one-chip"),
+        ("ultraserver-day-flop", "1.1 x 10^20 FLOP", "trap", "one-chip"),
+        ("ultraserver-day-flop", "7.2e21", "right", ""),
+        ("goodput-16k", "15%", "trap", "the-losses"),
+        ("goodput-16k", "14.7 %", "trap", "the-losses"),
+        ("goodput-16k", "0.147", "trap", "the-losses"),
+        ("goodput-16k", "0.158", "trap", "the-losses"),
+        ("goodput-16k", "16 %", "trap", "the-losses"),
+        ("goodput-16k", "85", "right", ""),
+        ("goodput-16k", "84.2 %", "right", ""),
+    ]
+    for ex, typed, kind, trap in rows:
+        fb = lessons.check(ex, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    assert "one chip's day; the UltraServer has 64" in lessons.check(*rows[0][:2]).message
+    assert "goodput is what is left" in lessons.check("goodput-16k", "15%").message
+    assert "common slip" in lessons.reveal("goodput-16k", "15").message
+    # a bare 85 revealed says 85 % once, not "85 % (read as 85 %)"; a reading that differs
+    # from what the reveal shows is still said
+    assert lessons.reveal("goodput-16k", "85").message.startswith("You predicted 85 %; the")
+    assert "(read as 1.12 × 10²⁰)" in lessons.reveal("ultraserver-day-flop", "1299e12*86400").message
