@@ -303,8 +303,9 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
             "%",
             lambda: 1 / (20 + 1),
             (
-                # lesson 4's own distinction: a pause per minute of work, not of wall clock
-                ("the pause per minute of computing, not of wall-clock time", lambda: 1 / 20),
+                # not 1 / 20 = 5 % (per minute of work): lesson 4's Basics recipe gives that,
+                # and only its Advanced part tells the two apart
+                ("the fraction 1/21 written as a percentage without × 100", lambda: 1 / 21 / 100),
                 ("the share computing, not checkpointing", lambda: 20 / (20 + 1)),
                 ("the 1-minute pause taken as a share of an hour", lambda: 1 / 60),
             ),

@@ -149,7 +149,8 @@ def test_lesson_4s_quiz_asks_for_a_checkpoints_share():
     (item,) = [i for i in quiz.items(4) if "checkpoint" in i.text]
     assert item.choices()[item.right()] == "4.76 %"
     assert "wall-clock" in item.text and "21 minutes" in item.text
-    assert set(item.choices()) == {"1.67 %", "4.76 %", "33.3 %", "95.2 %"}
+    # (reader 18: not 20 / 60 = 33.3 %, a slip nobody makes; 1 / 21 without the × 100 instead)
+    assert set(item.choices()) == {"0.0476 %", "1.67 %", "4.76 %", "95.2 %"}
 
 
 def test_lesson_3_gives_no_answer_above_its_question(teacher_pages):
@@ -581,7 +582,7 @@ def test_reader_18s_lessons_3_and_4(pages, monkeypatch):
     )
     widgets.REVEALED.ask("ultraserver-fp8")
     box = widgets.where_from(*rows)
-    assert "1,299" not in box.value and "667" not in box.value and "dense FP8" not in box.value
+    assert "1,299" not in box.value and "667" not in box.value and "FP8 peak" not in box.value
     assert box.value.count("tell apart") == 2 and "500 W" in box.value
     widgets.REVEALED.mark("ultraserver-fp8")
     assert "dense FP8 peak</b>: 1,299 TFLOP/s" in box.value and "667 TFLOP/s" in box.value
@@ -614,7 +615,8 @@ def test_reader_18s_lessons_3_and_4(pages, monkeypatch):
     (recipe,) = [c for c in cells(FOUR) if c.startswith("## 4 · Goodput")]
     assert all(f"\n{n}. the " in recipe for n in (1, 2, 3))
     assert "\ngoodput = 1 − (the sum of the three losses)" in recipe
-    # quiz: the checkpoint share's distractor is the lesson's slip, 1 / 20 = 5.00 % (a pause per
-    # minute of work), not 20 / 60 = 33.3 %
+    # quiz: the checkpoint share's distractors are slips people make (the fraction left without
+    # × 100), not 20 / 60 = 33.3 %; and not 1 / 20 = 5 %, what the Basics recipe gives
     (item,) = [i for i in quiz.items(4) if "checkpoint" in i.text]
-    assert "5.00 %" in item.choices() and "33.3 %" not in item.choices()
+    assert "0.0476 %" in item.choices() and "33.3 %" not in item.choices()
+    assert "5.00 %" not in item.choices() and "5 %" not in item.choices()

@@ -216,9 +216,10 @@ def test_students_answers_and_messages_in_the_lessons():
     assert bare.trap == "unit-missing" and "FLOP/s" in bare.message
     wild = lessons.check("trn2-chips-300mw", "3,000 chips")
     assert wild.kind == "hint"
-    # a bare 90 for a goodput prediction reads as 90 %, said back; not 9,000 %
+    # a bare 90 for a goodput prediction reads as 90 %, said back; not 9,000 % (reader 18: said
+    # once, "You predicted 90 %", not "90 % (read as 90 %)")
     r = lessons.reveal("goodput-16k", "90")
-    assert r.ready and r.prediction == pytest.approx(0.90) and "read as 90 %" in r.message
+    assert r.ready and r.prediction == pytest.approx(0.90) and "predicted 90 %;" in r.message
     assert "9,000" not in r.message
     # a rejected prediction says what to do, without "First 'about 3 TWh' is not a number"
     bad = lessons.reveal("energy-300mw", "a lot of TWh")
@@ -942,4 +943,6 @@ def test_reader_18s_answers_to_lessons_3_and_4():
     # a bare 85 revealed says 85 % once, not "85 % (read as 85 %)"; a reading that differs
     # from what the reveal shows is still said
     assert lessons.reveal("goodput-16k", "85").message.startswith("You predicted 85 %; the")
-    assert "(read as 1.12 × 10²⁰)" in lessons.reveal("ultraserver-day-flop", "1299e12*86400").message
+    assert (
+        "(read as 1.12 × 10²⁰)" in lessons.reveal("ultraserver-day-flop", "1299e12*86400").message
+    )
