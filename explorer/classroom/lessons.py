@@ -579,8 +579,8 @@ def more_chips_table(site_chips: int) -> str:
 def more_chips_words(site_chips: int) -> str:
     """Lesson 4's "more chips can be slower", from the core, said under `more_chips_table`: how
     much slower `BIG_JOB` chips are than `RUN_CHIPS` both ways (with a fixed restart by a small
-    margin, `fixed_restart_margin`, on an extrapolation), that the site's result rests on the restart's growth (the
-    catalog's confidence said), and the fastest job size both ways.
+    margin, `fixed_restart_margin`, on an extrapolation), that the site's result rests on the
+    restart's growth (the catalog's confidence said), and the fastest job size both ways.
 
     Examples
     --------
