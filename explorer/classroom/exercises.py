@@ -800,6 +800,11 @@ class Trap:
     # copied, not computed, so the student is asked for their own figures and the answer stays
     # closed
     figures: bool = False
+    # a published figure that is also a coarse (one-figure) rounding of the answer, said as a
+    # noun phrase ("the article's 30 %, the claim you are checking"): typed at that coarse
+    # precision it may be the student's own rounding, so more figures are asked for, not a
+    # copy alleged; typed more finely ("30.0 %") it fires the trap's hint (reader 18)
+    published: str = ""
 
 
 @dataclass(frozen=True)
@@ -930,6 +935,9 @@ def _near(a: float, b: float, tol: float) -> bool:
 
 # a near miss: within this share of the answer, the method is probably right (a figure is off)
 NEAR = 0.25
+# a near miss this much beyond the tolerance is a figure off, the method probably right; further
+# out (still within NEAR) the method itself may be off
+NEAR_FIGURES = 0.03
 
 
 def _points(x: float, want: float) -> str:
@@ -1125,6 +1133,15 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         # unless a trap's value is the typed number itself, not only a rounding of it: "10 %"
         # is 300 ÷ 3,000 exactly (the answer is 11 %); "2 weeks" merely rounds 14.2 days
         hit = [t for t in e.traps if not t.note and abs(x - t.value()) <= rounding / 100]
+        if hit and hit[0].published:
+            return Feedback(
+                False,
+                f"Not yet{said}: {hit[0].published}; if you worked it out yourself, give "
+                f"{'three' if e.needs_three() else 'two or three'} figures "
+                f"(the checker accepts {e.tolerance()}).",
+                "figures",
+                hit[0].id,
+            )
         if hit:
             return Feedback(
                 False, f"Not yet{said}, hint: {_sentence(hit[0].hint)}", "trap", hit[0].id
@@ -1236,10 +1253,17 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         # figures to check against, worked out (reader 17: the formula on every attempt)
         level = min(max(attempt, 1), len(e.hints)) - 1
         step = e.hints[1] if level < 2 else f"the worked step, {e.hints[2]}"
+        # only a figure off by a little says the method is right: 1.57 for a PUE of 1.75 is
+        # 10 % off, a step wrong rather than a figure (reader 18)
+        verdict = (
+            "The method is probably right; check the figures you used against this"
+            if abs(ratio - 1) <= e.rel_tol + NEAR_FIGURES
+            else "Check your method, then your figures, against this"
+        )
         return Feedback(
             False,
             f"Not yet{said}: {off} too {way}, outside the {e.tolerance()} the checker accepts. "
-            f"The method is probably right; check the figures you used against this: {step}.",
+            f"{verdict}: {step}.",
             "near",
             level=level,
         )

@@ -1391,6 +1391,12 @@ _add(
                 rel_tol=0.01,  # 1.7 is nearer the answer's rounding than this slip
             ),
             Trap(
+                "site-over-cooling",
+                lambda: 1 / COOLING_SHARE,
+                "that is site ÷ cooling power; PUE divides the site by IT power, which gets "
+                f"1 − {COOLING_SHARE:.2f} − {_other():.2f} = {_IT_SHARE:.2f} of it",
+            ),
+            Trap(
                 "site-over-non-it",
                 lambda: 1 / (COOLING_SHARE + _other()),
                 "that is site ÷ non-IT power (cooling and other losses); PUE divides the site "
@@ -1576,6 +1582,8 @@ _add(
                     f"work out the share from the survey's PUE of {_SURVEY}",
                     rel_tol=0.01,
                     slip=False,
+                    published=f"{fmt.percent(share)} is the article's figure, the claim you "
+                    "are checking",
                 )
                 for name, share in zip(
                     ("articles-range-low", "articles-range-high"),

@@ -817,7 +817,7 @@ def test_reader_17s_answers_to_lessons_1_and_2():
         ("cooling-at-survey-pue", "64 %", "trap", "it-share"),
         ("cooling-at-survey-pue", "10 %", "trap", "fleet-pue"),
         ("cooling-at-survey-pue", "1.56", "trap", "the-pue-itself"),
-        ("cooling-at-survey-pue", "30%", "trap", "articles-range-low"),
+        ("cooling-at-survey-pue", "30.0%", "trap", "articles-range-low"),
         ("cop-article", "1.4", "trap", "it-only"),
         ("cop-article", "1.43", "trap", "it-only"),
         ("cop-article", "1.5", "right", ""),
@@ -946,3 +946,30 @@ def test_reader_18s_answers_to_lessons_3_and_4():
     assert (
         "(read as 1.12 × 10²⁰)" in lessons.reveal("ultraserver-day-flop", "1299e12*86400").message
     )
+
+
+def test_reader_18s_answers_to_lessons_1_and_2():
+    # (exercise, typed, kind, trap): the pairs' 32.9 % rounded to one figure is also the
+    # article's 30 %: more figures are asked for, no copy alleged; typed as "30.0 %" it is the
+    # article's figure. pue-40 (1 / 0.57 = 1.754): site ÷ cooling, 1 / 0.40 = 2.5, is its own
+    # slip; 1.57 (1 + IT's share) and 1.6 are 10.5 % and 8.8 % off, a near miss but not "the
+    # method is probably right"; 1.72 (2 % off, 1 % beyond the ±1 %) still is
+    rows = [
+        ("cooling-at-survey-pue", "about 30%", "figures", "articles-range-low"),
+        ("cooling-at-survey-pue", "0.3", "figures", "articles-range-low"),
+        ("cooling-at-survey-pue", "≈ 30 %", "figures", "articles-range-low"),
+        ("cooling-at-survey-pue", "30%", "figures", "articles-range-low"),
+        ("pue-40", "2.5", "trap", "site-over-cooling"),
+        ("pue-40", "1/0.4", "trap", "site-over-cooling"),
+        ("pue-40", "1.57", "near", ""),
+        ("pue-40", "1.6", "near", ""),
+        ("pue-40", "1.72", "near", ""),
+    ]
+    for ex, typed, kind, trap in rows:
+        fb = lessons.check(ex, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    said = lessons.check("cooling-at-survey-pue", "about 30%").message
+    assert "if you worked it out yourself, give two or three figures" in said, said
+    assert "probably right" not in lessons.check("pue-40", "1.57").message
+    assert "probably right" not in lessons.check("pue-40", "1.6").message
+    assert "probably right" in lessons.check("pue-40", "1.72").message
