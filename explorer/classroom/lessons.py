@@ -226,7 +226,8 @@ def power_split_line(cooling_fraction: float = COOLING_SHARE) -> str:
         f"heat removed from the halls {fmt.quantity(float(ds.heat_removed), 'MW')}, "
         f"rejected outside {fmt.quantity(float(ds.heat_rejected), 'MW')} · "
         f"implied cooling-plant COP {fmt.number(float(ds.cooling_cop))} (all the cooling "
-        "power: chillers, fans, pumps, towers) · a water-cooled chiller alone: at least COP "
+        "power: chillers, fans, pumps, towers) · a water-cooled chiller alone, of the smallest "
+        "size: at least COP "
         f"{fmt.number(real.value)} ({_CHILLER_WHY}); a whole plant's COP is lower than its "
         "chillers'"
     )
@@ -1129,7 +1130,8 @@ _add(
         1,
         (
             f"How many US households use as much electricity as the {_SITE} site, at the EIA's "
-            f"{fmt.number(_per_household())} kWh per household per year? (households)"
+            f"{fmt.number(_per_household())} kWh per household per year? (households, to three "
+            "figures)"
         ),
         _households,
         "households",
@@ -1601,8 +1603,9 @@ _add(
         (
             f"What COP does the article's {fmt.percent(COOLING_SHARE)} cooling share imply for "
             f"the {_SITE} site? (COP = heat removed ÷ cooling power; the heat removed from the "
-            "halls is what the IT and the other losses use; a new water-cooled chiller alone "
-            f"must reach a COP of at least {fmt.number(catalog.entry(CHILLER_COP).value)})"
+            "halls is what the IT and the other losses use; even the smallest new water-cooled "
+            "chillers alone must reach a COP of at least "
+            f"{fmt.number(catalog.entry(CHILLER_COP).value)}, larger ones more)"
         ),
         lambda: _heat_cop(COOLING_SHARE),
         RATIO,

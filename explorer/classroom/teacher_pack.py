@@ -526,7 +526,7 @@ PLANS: dict[int, Plan] = {
                 "Hook",
                 "Put both claims on the board: “30–50 % for cooling” and "
                 f"“PUE {_FLEET_PUE}”. "
-                "Say: “Can both be true? Yes or no, one sentence.”",
+                "Say: “Can both be true: likely, unlikely or impossible? One sentence why.”",
             ),
             (
                 12,
@@ -556,10 +556,10 @@ PLANS: dict[int, Plan] = {
             (
                 10,
                 "Debrief",
-                "Vote again on the hook. Say: “A PUE and a share are the same fact "
-                "written two ways.” Then the whole class predicts cop-article (heat removed ÷ "
-                "cooling power, one division) against a chiller's "
-                f"{_CHILLER_MIN}; the rest of section 3 (heat, COP and water) is homework.",
+                "Vote again on the hook. Say: “Not a contradiction, but very unlikely for a "
+                "new site. A PUE and a share are the same fact written two ways.” Then the whole class predicts cop-article (heat removed ÷ "
+                "cooling power, one division) against the smallest water-cooled chillers' "
+                f"minimum of {_CHILLER_MIN}; the rest of section 3 (heat, COP and water) is homework.",
             ),
         ),
         (
@@ -570,6 +570,8 @@ PLANS: dict[int, Plan] = {
             "figures.",
             "PUE − 1 − other losses for the cooling share (12 %, 36 MW): the trap hint says "
             "non-IT power is 1 − 1/PUE of the site.",
+            "Pairs who round their share at the survey's PUE to one figure write the article's "
+            "30 %: the checker asks for two or three figures, without calling it copied.",
             f"Typing {_typed_percent('cooling-at-fleet-pue')} for "
             f"{_typed_percent('cooling-at-fleet-pue')} %: the checker reads it as "
             f"{_typed_percent('cooling-at-fleet-pue')} % and says so; students can change it.",
@@ -1731,7 +1733,10 @@ def _exercise_block(e: Exercise, label: str = "", predict_only: bool = False) ->
     )
     return (
         f"<section><p><b>{html.escape(label or e.id)}</b>: {html.escape(e.question)}</p>"
-        f"<p>My prediction: __________ {html.escape(unit)} &nbsp; "
+        # the notebook asks for a prediction only where it reveals one; elsewhere students
+        # estimate before working it out (reader 18)
+        f"<p>{'My prediction' if predict_only else 'My estimate'}: __________ "
+        f"{html.escape(unit)} &nbsp; "
         f"My working:</p><div class='blank'></div><div class='blank'></div>"
         f"{answer}</section>"
     )
@@ -1973,8 +1978,11 @@ def _worksheet(lesson: Lesson) -> str:
                 parts.append(heading)
                 heading = ""
             for q in _questions_in(source):
-                # a hook that asks for yes or no gets its own line for it (reader 13)
+                # a hook that asks for yes or no gets its own line for it (reader 13), and one
+                # that asks likely / unlikely / impossible its own (reader 18)
                 yes_no = "<p>Yes / no: ______ &nbsp; Why:</p>" if "yes or no" in q.lower() else ""
+                if "likely, unlikely or impossible" in q.lower():
+                    yes_no = "<p>Likely / unlikely / impossible: ______ &nbsp; Why:</p>"
                 if lesson.number == 2 and "row 3" in q:  # the rows, filled in as they are read out
                     yes_no = _table(
                         ["row", "cooling", "COP", "water a year"],

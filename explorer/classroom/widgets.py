@@ -507,10 +507,14 @@ def power_split(
             )
             return
         if not heat:
+            # every part in its own units (MW, as the bars): fmt.quantity would rescale an
+            # empty cooling to "0 W" (reader 18)
+            def part(da):
+                return f"{fmt.number(float(da))} {da.attrs['units']}"
+
             out.value = (
-                f"PUE {float(ds.pue):.2f} · IT {fmt.quantity(float(ds.it_power), 'MW')} · "
-                f"cooling {fmt.quantity(float(ds.cooling_power), 'MW')} · "
-                f"other losses {fmt.quantity(float(ds.overhead_power), 'MW')}"
+                f"PUE {float(ds.pue):.2f} · IT {part(ds.it_power)} · "
+                f"cooling {part(ds.cooling_power)} · other losses {part(ds.overhead_power)}"
             )
             return
         out.value = lessons.power_split_line(cf.value)

@@ -306,7 +306,7 @@ def test_reader_13s_items_in_lessons_1_and_2(pages, monkeypatch):
     assert "water about 3.9 million m³" in rows[2][1] and "WUE 1.69" in rows[2][1]  # ÷ 2,285 GWh IT
     assert "1.47 L for each kWh of heat" in lessons.evaporation_line()  # 3,600 / 2,450
     sheet2 = html.unescape(pages["lesson-2/worksheet.html"])
-    assert "Yes / no: ______" in sheet2 and "The result, once revealed" in sheet2
+    assert "Likely / unlikely / impossible: ______" in sheet2 and "The result, once revealed" in sheet2
 
 
 def test_reader_14s_items_in_lesson_1():
@@ -329,7 +329,8 @@ def test_reader_14s_items_in_lesson_1():
     last = [c for c in _cells(1) if "where_from" in c][-1]
     shown = html.unescape(eval(last, {"widgets": widgets}).value)  # noqa: S307 - its own cell
     assert "EIA's total US electricity use in 2022" in shown
-    for internal in ("probster", "Replaces", "verify", "24/7 Wall St", "could not be checked"):
+    # (the reprint that publishes the world figure is its source, named as such: reader 18)
+    for internal in ("probster", "Replaces", "verify", "could not be checked"):
         assert internal not in shown, internal
     assert "round assumption" in shown or "70 %" in shown  # the load factor's catalog note stays
     # the hours in a year are worked out in the lesson: on paper only in the answer key
@@ -448,8 +449,9 @@ def test_reader_16s_items_in_lessons_1_and_2(pages, monkeypatch):
     ):
         e = catalog.entry(key)
         assert f"{fmt.number(e.value)} kWh a year ({e.date})" in one, key
-    # D4: the hook's answer in three bullets, one reading each
-    for reading in ("- **As the article writes it**", "- **Turned round**", "- **Homes only**"):
+    # D4: the hook's answer in bullets, one reading each (reader 18: two readings, people and
+    # households; "turned round" is the people reading's other direction, homes only a footnote)
+    for reading in ("- **People, as the article writes it**", "- **Households**"):
         assert reading in one, reading
     # D5: city-power-article has its own slot before the 42nd minute; the hook vote after it
     minute, slots = 0, {}
@@ -465,7 +467,8 @@ def test_reader_16s_items_in_lessons_1_and_2(pages, monkeypatch):
     # D1-D3: the economiser of lesson 2 is air-side (dry), lesson 7's water-side (wet), in the
     # lesson and the glossary; row 3 bounds evaporation only, a tower's drain comes on top
     # (1.47 L x 3 / (3 - 1) = 2.2 L per kWh of heat); a better PUE saves water in proportion
-    assert "possible only because" not in flat and "possible mostly because" in flat
+    # (reader 18: stated as the likely reason, since the rows do not show the hours)
+    assert "possible only because" not in flat and "The likely reason: for many hours" in flat
     assert "*air-side* economiser" in flat and "*water-side* economiser" in flat
     glossary = (teacher_pack.NOTEBOOKS / "glossary.md").read_text(encoding="utf-8")
     entry = glossary[glossary.index('<a id="economiser">') :].split("\n\n")[0]
@@ -586,3 +589,52 @@ def _html_values(widget) -> list[str]:
     for child in getattr(widget, "children", ()):
         found += _html_values(child)
     return found
+
+
+def test_reader_18s_items_in_lessons_1_and_2(pages, monkeypatch):
+    one, two = _markdown(1), _markdown(2)
+    flat1, flat2 = " ".join(one.split()), " ".join(two.split())
+    # L1 D1: the hook has room for "the same", and the debrief gives two readings, the
+    # household one (245,264, about the article's 250,000) among them
+    assert "less, or about the same, as the article says?" in flat1
+    assert "Two readings" in flat1 and "Three readings" not in flat1
+    assert "the site and the city use **about the same**" in flat1
+    # L1 D2: the world figure is labelled as what it is: a reprint of undated World Bank data
+    world = catalog.entry("bases.world-person.value")
+    assert world.date.startswith("2025-08") and "year not stated" in world.date, world.date
+    assert "247wallst.com" in world.source_url
+    listed = html.unescape(widgets.where_from(("bases.world-person.value", "the world")).value)
+    assert "2023" not in listed and "World Bank" in listed
+    # L1 D3: the years' caveats are folded away from the bases' one-line list
+    assert "<summary>For the curious: how these figures are counted" in one
+    # L1 D4: the household city asks for three figures in its own text
+    assert "to three figures" in lessons.EXERCISES["city-households-us"].question
+    # L1 D5: no developer talk in a student cell
+    assert not any("it opens once both are answered" in c for c in _cells(1))
+    # L1 D6: the worksheet asks for an estimate where the notebook asks for no prediction
+    sheet1 = html.unescape(pages["lesson-1/worksheet.html"])
+    assert "My estimate:" in sheet1 and "My prediction:" not in sheet1
+    # L2 D2: AWS's 1.15 is the fleet's figure for 2023 and 2024; its 2025 figure is listed
+    fleet = catalog.entry("cooling.aws-fleet.pue")
+    assert fleet.date == "2023 and 2024"
+    latest = catalog.entry("climate.published_fleet_pue.aws-2025")
+    assert latest.value < fleet.value and latest.date == "2025"
+    assert "climate.published_fleet_pue.aws-2025" in " ".join(_cells(2))
+    assert "achieved PUE" not in catalog.entry("climate.published_targets.aws-new-design").source_title
+    # L2 D3: 4.5 is the smallest water-cooled chillers' floor, larger ones must do better
+    assert "minimum for the smallest new water-cooled chillers" in flat2
+    assert "larger ones" in lessons.EXERCISES["cop-article"].question
+    # L2 D4: the rows' answer in one line, the economiser "the likely reason", asides folded
+    assert "row 2 evaporates about a tenth of row 3's water" in flat2
+    assert "The likely reason is the air-side economiser's hours" in flat2
+    assert "<summary>For the curious: why row 3 is only an upper bound" in two
+    # L2 D6: the hook asks likely / unlikely / impossible; the answer, plan and worksheet agree
+    assert "likely, unlikely or impossible?" in flat2
+    assert "Very unlikely, but not impossible: not a contradiction" in flat2
+    assert "Not a contradiction, but very unlikely" in html.unescape(pages["lesson-2/plan.html"])
+    sheet2 = html.unescape(pages["lesson-2/worksheet.html"])
+    assert "Likely / unlikely / impossible: ______" in sheet2
+    # L2 D7: the slider at 0 % reads every part in MW (300 - 9 MW of other losses = 291 MW IT)
+    monkeypatch.setenv(widgets.REVEAL, "1")
+    split = widgets.power_split(0.0, heat=False)
+    assert "cooling 0 MW" in split.children[-1].value and " W " not in split.children[-1].value
