@@ -79,7 +79,7 @@ def entry(key: str) -> Entry:
     --------
     >>> e = entry("cooling.aws-fleet.pue")
     >>> e.value, e.confidence, e.date
-    (1.15, 'high', '2024-12')
+    (1.15, 'high', '2023 and 2024')
     """
     node: Any = raw()
     for part in key.split("."):

@@ -557,9 +557,10 @@ PLANS: dict[int, Plan] = {
                 10,
                 "Debrief",
                 "Vote again on the hook. Say: “Not a contradiction, but very unlikely for a "
-                "new site. A PUE and a share are the same fact written two ways.” Then the whole class predicts cop-article (heat removed ÷ "
-                "cooling power, one division) against the smallest water-cooled chillers' "
-                f"minimum of {_CHILLER_MIN}; the rest of section 3 (heat, COP and water) is homework.",
+                "new site. A PUE and a share are the same fact written two ways.” Then the "
+                "whole class predicts cop-article (heat removed ÷ cooling power, one division) "
+                "against the smallest water-cooled chillers' minimum of "
+                f"{_CHILLER_MIN}; the rest of section 3 (heat, COP and water) is homework.",
             ),
         ),
         (
