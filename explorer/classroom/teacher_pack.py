@@ -449,7 +449,8 @@ PLANS: dict[int, Plan] = {
                 5,
                 "Hook",
                 "Read the article's sentence aloud: “as much electricity as a city of "
-                "roughly 250,000 people”. Say: “Write down: more or less than the site? Keep it.”",
+                "roughly 250,000 people”. Say: “Write down: more, less or about the same as the "
+                "site? Keep it.”",
             ),
             (
                 8,
@@ -472,8 +473,9 @@ PLANS: dict[int, Plan] = {
                 "home's meter counts, and two to three people share it. Each pair writes its "
                 "guess (which basis gives 250,000?), then works out the city on one basis on "
                 "paper (homes only, Mississippi or the world) and writes it on the board. "
-                "Everyone answers city-households-us; the table opens and the class compares it "
-                "with the board.",
+                "Everyone answers city-households-us, to three figures (say so first: 250,000 "
+                "to two figures cannot be told from the article's own number); the table opens "
+                "and the class compares it with the board.",
             ),
             (
                 7,
@@ -485,8 +487,10 @@ PLANS: dict[int, Plan] = {
             (
                 8,
                 "Debrief",
-                "Back to the hook guesses: a show of hands, more or less than the site? Say: “The "
-                "250,000 match households. A number with no basis is not a fact yet.” Early "
+                "Back to the hook guesses: a show of hands, more, less or about the same? Say: "
+                "“Read as people, all sectors, the city uses more than the site; read as "
+                "households, about the same: the 250,000 match households. A number with no "
+                "basis is not a fact yet.” Early "
                 "finishers and homework: the "
                 "Advanced city-low-load (a site that does not run flat out). Collect the "
                 "worksheet.",

@@ -600,6 +600,8 @@ def test_reader_18s_items_in_lessons_1_and_2(pages, monkeypatch):
     assert "less, or about the same, as the article says?" in flat1
     assert "Two readings" in flat1 and "Three readings" not in flat1
     assert "the site and the city use **about the same**" in flat1
+    plan1 = " ".join(html.unescape(pages["lesson-1/plan.html"]).split())
+    assert plan1.count("more, less or about the same") == 2  # the hook and its vote again
     # L1 D2: the world figure is labelled as what it is: a reprint of undated World Bank data
     world = catalog.entry("bases.world-person.value")
     assert world.date.startswith("2025-08") and "year not stated" in world.date, world.date
@@ -610,6 +612,7 @@ def test_reader_18s_items_in_lessons_1_and_2(pages, monkeypatch):
     assert "<summary>For the curious: how these figures are counted" in one
     # L1 D4: the household city asks for three figures in its own text
     assert "to three figures" in lessons.EXERCISES["city-households-us"].question
+    assert "city-households-us, to three figures (say so first" in plan1
     # L1 D5: no developer talk in a student cell
     assert not any("it opens once both are answered" in c for c in _cells(1))
     # L1 D6: the worksheet asks for an estimate where the notebook asks for no prediction
