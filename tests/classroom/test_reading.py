@@ -148,6 +148,11 @@ TABLE = [
     ("83.1 PF/s", "PFLOP/s", 83.1, ""),
     ("83.1 PF/s dense", "PFLOP/s", 83.1, ""),
     ("83,136 TF/s", "PFLOP/s", 83.136, ""),
+    # reader 18, lesson 8: words before the number are skipped, a bound still refused
+    ("shrinks by 73,579", "households", 73_579.0, ""),
+    ("it shrinks by 73,579 households", "households", 73_579.0, ""),
+    ("the swing is 120 MW", "MW", 120.0, ""),
+    ("less than 5", "GWh", None, "not a bound"),
 ]
 # (typed, unit, value read) for a question that asks how far above a reference (`above=True`)
 ABOVE = [
