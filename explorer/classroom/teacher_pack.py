@@ -69,6 +69,13 @@ def _lesson_hot_day_name() -> str:
     return hot_day_name(lessons.hot_year()[0])
 
 
+def _hook_guesses() -> str:
+    """Lesson 7's hook's guesses (`hot_days.HOOK_GUESSES`), in words."""
+    from .hot_days import HOOK_GUESSES
+
+    return ", ".join(HOOK_GUESSES)
+
+
 def _lesson_hot_peak() -> str:
     """Lesson 7's cooling peak on the day its plant is sized for [MW]."""
     return fmt.quantity(float(lessons.hot_year()[0].peak_cooling_power), "MW")
@@ -394,8 +401,8 @@ LESSONS = (
         f"the lesson's {_lesson_hot_peak()})",
         "an annual average hides the hot-day peak; a share depends on its whole: a site is a "
         "few per cent of its state's energy but a tenth of one utility's peak; a peak-shaving "
-        "battery moves the afternoon's "
-        "cooling to the night and buys its recharge from the grid",
+        "battery moves a day's peak "
+        "cooling to its cooler hours and buys its recharge from the grid",
         "batteries by role (ride-through, smoothing a training job's power swings); a cluster "
         "over several sites",
     ),
@@ -884,7 +891,7 @@ PLANS: dict[int, Plan] = {
                 5,
                 "Hook",
                 "Say: “On the day the plant is sized for, how much more does the cooling "
-                "draw: a few per cent, half as much again, twice? A car battery, a container or a "
+                f"draw: {_hook_guesses()}? A car battery, a container or a "
                 "building to shave the cooling's daily peaks?”",
             ),
             (
@@ -902,8 +909,9 @@ PLANS: dict[int, Plan] = {
                 f"the plant is sized for {_lesson_hot_day_name()}. Students answer "
                 "hot-day-above-mean; the day's hours, the hook's first "
                 "answer and the peak-shaving battery (MW, MWh) open. Ask where its recharge comes "
-                "from (the grid, at night) and how many shipping containers it fills: that "
-                "answers the hook's second guess; students answer shaving-battery-hours "
+                "from (the grid, in the same day's cooler hours: the printout says which) and "
+                "how big it is (a row of shipping containers "
+                "of a few MWh each): that answers the hook's second guess; students answer shaving-battery-hours "
                 "(MWh ÷ MW). Then ask which day sized it and what it does "
                 f"on the hot day ({_shaving_on_the_hot_day()[0]}; on the hot day the peak falls "
                 f"only from {_shaving_on_the_hot_day()[1]} to {_shaving_on_the_hot_day()[2]}: "
@@ -948,7 +956,9 @@ PLANS: dict[int, Plan] = {
         "“Site in context” panel is optional. Without computers, the worksheet with the pack's "
         "tables sheet (lesson-7/tables.html: the months, each month's cooling, the hot day's "
         "hours and the grid's yardsticks, no answers), handed out after step 1's prediction; "
-        "the battery below its fold line is the hook's second answer.",
+        "the sheet has the monthly PUEs but not the year's, so read out the annual PUE "
+        f"({_ans('jackson-annual-pue')}) once the predictions are in; the battery below its "
+        "fold line is the hook's second answer.",
     ),
     8: Plan(
         (
@@ -1355,7 +1365,8 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "not what the plant is sized for. A battery "
                 f"that shaves each day's peak holds about {_shaving_mwh()}, recharged from the "
                 "grid "
-                "at night: a row of shipping-container units of a few MWh each, not a car battery "
+                "in the same day's cooler hours (the printout says which): a "
+                "row of shipping-container units of a few MWh each, not a car battery "
                 f"and not a building. It is sized by {_shaving_on_the_hot_day()[0]}; on the hot "
                 "day it lowers the cooling's peak only from "
                 f"{_shaving_on_the_hot_day()[1]} to {_shaving_on_the_hot_day()[2]}: a battery "
@@ -1384,7 +1395,7 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "Compare the two batteries",
                 "Ride-through needs the most MW (the whole IT load) but for minutes, so few MWh "
                 f"({_ans('ride-through-energy')}); peak shaving needs far fewer MW but for an "
-                f"afternoon's hours (on {_shaving_on_the_hot_day()[0]}, the day that sizes it), so "
+                f"day's hottest hours (on {_shaving_on_the_hot_day()[0]}, the day that sizes it), so "
                 "more MWh.",
             ),
             (
