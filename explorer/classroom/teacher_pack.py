@@ -1006,9 +1006,11 @@ PLANS: dict[int, Plan] = {
             (
                 8,
                 "Step 5 and debrief",
-                "Read the 90 % ranges, with the expansion and with the site held at its "
-                "announced 300 MW; the question of the announced 300 MW below its own range; "
-                "one sentence for the journalist.",
+                "Students commit a prediction for contested-power-p5 (below, at or above the "
+                "announced 300 MW?); the 90 % ranges open, with the expansion and with the site "
+                "held at its announced power; then one sentence for the journalist. If time is "
+                "short, leave the question on where the announced 300 MW sits against its own "
+                "range (the cell after the ranges) for homework.",
             ),
         ),
         (
@@ -1018,6 +1020,8 @@ PLANS: dict[int, Plan] = {
             "between servers and campus, it does not add to it (the tornado shows no bar).",
             "Giving the new city instead of the change for the load swing.",
             "Reading the 90 % range as the widest possible answer.",
+            "Predicting the announced 300 MW as the 5th percentile of the site's power: no "
+            "draw lands below it, so the 5th percentile lies above it.",
         ),
         "The tornado opens as a chart inside the notebook (and as an image in the teacher's "
         "static rendering); the app's panel is optional. Without computers, the worksheet with "
@@ -1444,12 +1448,6 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "losses, the chips, MFU, CO₂, water) changes neither, so it gives no bar.",
             ),
             (
-                "Will the 5th percentile of the site",
-                "Above: the range is one-sided (nothing is recorded below the announced "
-                f"{_SITE}), so almost every draw lands above {_SITE} and even the 5th percentile, "
-                f"about {_power_draws_low()[1]} MW, lies above it.",
-            ),
-            (
                 "The low end takes each figure",
                 "The use per household: the smallest city divides the least energy by the largest "
                 f"use per household ({fmt.number(_HOUSEHOLD_RANGE.high)} kWh), so that figure is "
@@ -1465,8 +1463,8 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "days”).",
             ),
             (
-                "The announced 300 MW lies",
-                f"The site's power runs from the announced {_SITE} to "
+                "Where does the announced 300 MW sit",
+                f"Below its own 90 % range. The site's power runs from the announced {_SITE} to "
                 f"{fmt.quantity(_POWER_RANGE.high, 'MW')} with {_SITE} the most likely single "
                 "value, "
                 "but nearly every draw is above it (the range is one-sided): "
