@@ -353,13 +353,13 @@ def when_it_delivers(year: xr.Dataset) -> str:
     on = [h for h in range(hot.size) if hot[h] > t]
     off = [h for h in range(hot.size) if hot[h] <= t]
     after = ", after the day's sudden cool spell" if on and on[0] == 0 and off else ""
-    typical = year.cooling_power
-    thresholds = batteries.daily_threshold(typical)
+    typical = year.cooling_power.transpose("month", "hour").values
+    thresholds = batteries.daily_threshold(year.cooling_power).values
     mean = year.cooling_power_mean.values
     months = sorted({int(np.argmin(mean)), int(np.argmax(mean))})
     each = ", ".join(
         f"{calendar.month_name[m + 1]} "
-        + _spans([h for h in range(hot.size) if float(typical.isel(month=m, hour=h)) > float(thresholds.isel(month=m))])
+        + _spans([h for h in range(hot.size) if float(typical[m, h]) > float(thresholds[m])])
         for m in months
     )
     return (
@@ -670,8 +670,8 @@ def peak_shaving_detail(year: xr.Dataset) -> None:
     _say(
         f"Why a daily threshold: a battery cannot hold the grid's draw at the annual mean "
         f"({mean}), since the hot day's coolest hour still needs {low}, so it would never "
-        "recharge. Above each day's threshold the battery delivers (in the day's warm hours), below "
-        "it the grid recharges it (in the cooler ones)."
+        "recharge. Above each day's threshold the battery delivers (in the day's warm hours), "
+        "below it the grid recharges it (in the cooler ones)."
     )
     print(f"the battery's MWh: {fmt.quantity(float(shaving.battery_energy), 'MWh')}")
     print(

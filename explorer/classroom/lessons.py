@@ -3349,7 +3349,6 @@ _add(
 )
 
 
-
 def _power_percentile_5() -> float:
     """The 5th percentile of the contested site's power [MW] over the draws the explorer app's
     small type uses (`explorer.ui.headlines.headline_ranges`), as lesson 8's step 5 prints it."""
@@ -3370,8 +3369,7 @@ _add(
         rel_tol=0.02,  # the announced 300 MW, 4 % below, is the trap, not right
         hints=(
             "the range only runs upwards from the announced power",
-            "5 % of the draws lie below the 5th percentile; how many draws land below "
-            f"{_SITE}?",
+            f"5 % of the draws lie below the 5th percentile; how many draws land below {_SITE}?",
             "none: every draw is at least the announced power, so even the 5th percentile lies "
             "a little above it",
         ),
@@ -3394,6 +3392,7 @@ _add(
         ),
     )
 )
+
 
 def check(exercise_id: str, answer: object, attempt: int = 1) -> Feedback:
     """Right, or not yet with the hint that fits the answer given (a trap's, or the stepped hint

@@ -910,8 +910,8 @@ PLANS: dict[int, Plan] = {
                 "hot-day-above-mean; the day's hours, the hook's first "
                 "answer and the peak-shaving battery (MW, MWh) open. Ask where its recharge comes "
                 "from (the grid, in the same day's cooler hours: the printout says which) and "
-                "how big it is (a row of shipping containers "
-                "of a few MWh each): that answers the hook's second guess; students answer shaving-battery-hours "
+                "how big it is (a row of shipping containers of a few MWh each): that answers "
+                "the hook's second guess; students answer shaving-battery-hours "
                 "(MWh ÷ MW). Then ask which day sized it and what it does "
                 f"on the hot day ({_shaving_on_the_hot_day()[0]}; on the hot day the peak falls "
                 f"only from {_shaving_on_the_hot_day()[1]} to {_shaving_on_the_hot_day()[2]}: "
@@ -1398,9 +1398,9 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
             (
                 "Compare the two batteries",
                 "Ride-through needs the most MW (the whole IT load) but for minutes, so few MWh "
-                f"({_ans('ride-through-energy')}); peak shaving needs far fewer MW but for an "
-                f"day's hottest hours (on {_shaving_on_the_hot_day()[0]}, the day that sizes it), so "
-                "more MWh.",
+                f"({_ans('ride-through-energy')}); peak shaving needs far fewer MW but for a "
+                f"day's hottest hours (on {_shaving_on_the_hot_day()[0]}, the day that sizes "
+                "it), so more MWh.",
             ),
             (
                 "yet it loses more energy",
