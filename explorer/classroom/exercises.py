@@ -498,8 +498,17 @@ def read(answer: object, unit: str, negative: bool = False, above: bool = False)
             worked = _read(part, unit, negative, above)
             if worked.value is not None:
                 return worked
+    # words before the number ("it shrinks by 73,579 households"): the number and what follows
+    lead = _LEADING_WORDS.match(answer)
+    if r.message.startswith("I cannot find a number") and lead:
+        worked = read(answer[lead.end() :], unit, negative, above)
+        if worked.value is not None:
+            return worked
     return r
 
+
+# words with no digit before an answer's first digit (a number in words reads on its own)
+_LEADING_WORDS = re.compile(r"[^\W\d]+(?:[\s,:'-]+[^\W\d]+)*\s+(?=[-−~≈]?\d)")
 
 # where a student's working starts after the answer: "because", "since", "(", ";", " from "
 _WORKING = re.compile(r"\s*(?:\(|;|\bbecause\b|\bsince\b|\bfrom\b|\bas\b|\bby\b)", re.IGNORECASE)

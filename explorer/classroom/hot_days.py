@@ -24,6 +24,7 @@ import io
 import textwrap
 from typing import Any
 
+import numpy as np
 import xarray as xr
 
 from .. import batteries, catalog, climate, fmt, plant, sites
@@ -147,9 +148,12 @@ def month_cooling_table(year: xr.Dataset) -> None:
         )
 
 
-def hot_day_hours(year: xr.Dataset) -> None:
+def hot_day_hours(year: xr.Dataset, threshold: float | None = None) -> None:
     """The hot day's dry-bulb, wet-bulb [°C] and cooling [MW], every third hour and at the day's
-    peak and low, with the cooling drawn as a bar to scale and the annual mean marked on it.
+    peak and low, with the cooling drawn as a bar to scale and the annual mean marked on it, and
+    the sharpest hour-to-hour fall of the dry-bulb (the borrowed record's, said so). With a
+    peak-shaving `threshold` [MW] each row also says whether the battery delivers (cooling above
+    it) or is recharged (below it).
 
     Examples
     --------
@@ -164,8 +168,13 @@ def hot_day_hours(year: xr.Dataset) -> None:
     scale = width / float(cooling.max())
     mean_at = round(float(year.mean_cooling_power) * scale)
     print("hour  dry-bulb  wet-bulb  cooling  (every third hour, and the day's peak and low)")
-    for h in sorted({*range(0, cooling.sizes["hour"], 3), peak_hour, low_hour}):
+    dry = year.hot_day_dry_bulb.values
+    fall = int(np.argmin(np.diff(dry)))  # the hour before the sharpest fall
+    hours = {*range(0, cooling.sizes["hour"], 3), peak_hour, low_hour, fall, fall + 1}
+    for h in sorted(hours):
         mark = {peak_hour: "  <- the day's peak", low_hour: "  <- the day's low"}.get(h, "")
+        if threshold is not None:
+            mark = ("  battery delivers" if float(cooling[h]) > threshold else "  recharged") + mark
         bar = "#" * round(float(cooling[h]) * scale)
         bar = bar[:mean_at] + "|" + bar[mean_at + 1 :] if len(bar) > mean_at else bar
         line = (
@@ -175,6 +184,16 @@ def hot_day_hours(year: xr.Dataset) -> None:
         print(line.rstrip())
     mean = _mw(year.mean_cooling_power)
     print(f"(the bars: cooling to scale; | marks the year's mean cooling, {mean})")
+    if threshold is not None:
+        print(
+            f"(the battery delivers the cooling above the day's threshold, {_mw(threshold)}, and "
+            "the grid recharges it below)"
+        )
+    _say(
+        f"The dry-bulb falls from {fmt.number(dry[fall])} to {fmt.number(dry[fall + 1])} °C "
+        f"between {fall} h and {fall + 1} h: a sudden cool spell, such as a passing storm. The "
+        "hours are another station's recorded ones (step 1), repeated values and storm included."
+    )
 
 
 def tables_sheet(year: xr.Dataset, grid: xr.Dataset) -> None:
@@ -303,6 +322,53 @@ def _what_the_battery_does_on_the_hot_day(year: xr.Dataset, shaving: xr.Dataset)
     return text
 
 
+def _spans(hours: list[int]) -> str:
+    """Hours as runs: [0, 1, 2, 5] -> "0 h to 2 h and 5 h"."""
+    runs: list[list[int]] = []
+    for h in hours:
+        if runs and h == runs[-1][-1] + 1:
+            runs[-1].append(h)
+        else:
+            runs.append([h])
+    return " and ".join(f"{r[0]} h to {r[-1]} h" if len(r) > 1 else f"{r[0]} h" for r in runs)
+
+
+def when_it_delivers(year: xr.Dataset) -> str:
+    """When the daily peak-shaving battery (`explorer.batteries.peak_shaving_battery`) delivers
+    and is recharged: on the hot day (its cooling above or below the day's threshold [MW]) and on
+    the typical days of the months with the least and the most cooling
+    (`explorer.batteries.daily_threshold`). A hot day's hottest hours need not be its afternoon.
+
+    Examples
+    --------
+    >>> from explorer.classroom import lessons
+    >>> print(when_it_delivers(lessons.hot_year()[0]))  # doctest: +NORMALIZE_WHITESPACE
+    When it delivers: on the hot day, while the cooling is above that day's threshold (56 MW),
+    from 0 h to 13 h, and the grid recharges it from 14 h to 23 h, after the day's sudden cool
+    spell; on typical days it delivers in the warm hours (January 12 h to 20 h, July 9 h to
+    20 h) and is recharged in the cooler ones.
+    """
+    shaving = batteries.peak_shaving_battery(year)
+    hot, t = year.hot_day_cooling_power.values, float(shaving.hot_day_threshold)
+    on = [h for h in range(hot.size) if hot[h] > t]
+    off = [h for h in range(hot.size) if hot[h] <= t]
+    after = ", after the day's sudden cool spell" if on and on[0] == 0 and off else ""
+    typical = year.cooling_power.transpose("month", "hour").values
+    thresholds = batteries.daily_threshold(year.cooling_power).values
+    mean = year.cooling_power_mean.values
+    months = sorted({int(np.argmin(mean)), int(np.argmax(mean))})
+    each = ", ".join(
+        f"{calendar.month_name[m + 1]} "
+        + _spans([h for h in range(hot.size) if float(typical[m, h]) > float(thresholds[m])])
+        for m in months
+    )
+    return (
+        f"When it delivers: on the hot day, while the cooling is above that day's threshold "
+        f"({_mw(t)}), from {_spans(on)}, and the grid recharges it from {_spans(off)}{after}; on "
+        f"typical days it delivers in the warm hours ({each}) and is recharged in the cooler ones."
+    )
+
+
 def hot_day_name(year: xr.Dataset) -> str:
     """The year's hot day in words: a published design day is "the station's" (the
     ``"design"`` rule), a day of the typical year already says so.
@@ -378,9 +444,8 @@ def sizing_design_day(year: xr.Dataset) -> None:
 
 def _how_rare(weather: climate.Weather, hot: climate.DesignDay) -> str:
     """How rare the hot day's wet-bulb is in the typical year (`explorer.climate.wet_bulb_rarity`)
-    beside the months' hottest typical hour, and where the day comes from: the summary the
-    explorer reads publishes no wet-bulb design day (ASHRAE's tables do), so the lesson takes the
-    typical year's own 1 % wet-bulb day.
+    beside the months' hottest typical hour and the typical year's own 1 % wet-bulb (step 2's
+    text says why the lesson takes that year's own day: the summary publishes no wet-bulb day).
 
     Examples
     --------
@@ -400,12 +465,8 @@ def _how_rare(weather: climate.Weather, hot: climate.DesignDay) -> str:
     return (
         f"How rare is it? {only}{fmt.number(hours)} hours of the typical year "
         f"({fmt.percent(hours / climate.HOURS_OF_YEAR, 2)}) have a higher wet-bulb; {month}'s "
-        f"typical afternoon reaches {fmt.number(float(typical.max()))} °C. ASHRAE's tables give "
-        "a wet-bulb exceeded in 1 % of a year's hours, the condition cooling towers are sized "
-        "for; the station summary the explorer reads has no such day, so the explorer takes the "
-        "real day of its typical year that reaches that year's own 1 % wet-bulb "
-        f"({fmt.number(one_percent)} °C). That year is itself built from borrowed hours and "
-        "estimated humidity (step 1), so the day is the model's, not one measured at Jackson."
+        f"typical afternoon reaches {fmt.number(float(typical.max()))} °C; the typical year's "
+        f"own 1 % wet-bulb is {fmt.number(one_percent)} °C."
     )
 
 
@@ -437,15 +498,28 @@ def design_days(year: xr.Dataset) -> list[tuple[str, float, float]]:
     return out
 
 
+# lesson 7's hook: how far the design day's cooling peak lies above the year's mean, as
+# (low, high) multiples of the mean
+HOOK_GUESSES = {
+    "about 10 % more": (1.0, 1.2),
+    "50 to 100 % more": (1.5, 2.0),
+    "2 to 3 times": (2.0, 3.0),
+    "10 times": (10.0, 10.0),
+}
+
+
 def _nearest_guess(ratio: float) -> str:
-    """The hook's guess nearest to a peak ÷ mean `ratio` [1]."""
-    guesses = {  # the hook's four guesses as multiples of the mean
-        "a few per cent more": 1.05,
-        "half as much again": 1.5,
-        "twice": 2.0,
-        "ten times": 10,
-    }
-    return min(guesses, key=lambda g: abs(guesses[g] - ratio))
+    """The hook's guess that holds a peak ÷ mean `ratio` [1], or the nearest one: each guess is
+    a range of multiples of the mean, wide enough that the lesson's hot day and the app's
+    (the typical year's hottest) land on the same one.
+
+    Examples
+    --------
+    >>> _nearest_guess(1.68), _nearest_guess(1.8), _nearest_guess(1.3)
+    ('50 to 100 % more', '50 to 100 % more', 'about 10 % more')
+    """
+    g = HOOK_GUESSES
+    return min(g, key=lambda name: max(g[name][0] - ratio, ratio - g[name][1], 0))
 
 
 def _details(summary: str, show: Any, *args: Any) -> str:
@@ -474,7 +548,7 @@ def peak_shaving(year: xr.Dataset) -> str:
     """
     print(f"the hot day: {hot_day_name(year)}, the day this plant is sized for")
     mean_mw = float(year.mean_cooling_power)
-    hot_day_hours(year)
+    hot_day_hours(year, float(batteries.peak_shaving_battery(year).hot_day_threshold))
     ratio = float(year.peak_cooling_power) / mean_mw
     print(
         f"the hook's first question: the peak ({_mw(year.peak_cooling_power)}) is "
@@ -511,6 +585,7 @@ def shaving_battery(year: xr.Dataset) -> None:
         f"{fmt.quantity(float(shaving.battery_energy), 'MWh')}, sized by {sizing_day(shaving)} "
         "(the day whose cooling stays above its own daily threshold longest)"
     )
+    _say(when_it_delivers(year))
     _say(_what_the_battery_does_on_the_hot_day(year, shaving))
 
 
@@ -532,7 +607,7 @@ def battery_hours(year: xr.Dataset) -> None:
     )
     _say(
         "Megawatts say how fast a battery delivers, megawatt-hours how long: this one is sized "
-        "to carry an afternoon's peak for hours, not the whole site for a moment (a ride-through "
+        "to carry a day's hottest hours, not the whole site for a moment (a ride-through "
         "battery, in the Advanced part, is the opposite)."
     )
 
@@ -585,7 +660,8 @@ def peak_shaving_detail(year: xr.Dataset) -> None:
         low_hour = int(own.hot_day_cooling_power.argmin("hour"))
         if low_hour > int(own.hot_day_cooling_power.argmax("hour")):
             _say(
-                f"That day's lowest cooling comes at {low_hour} h, after its peak: the record "
+                f"On {own.attrs['hot_day'].split(', ')[-1]}, the lowest cooling comes at "
+                f"{low_hour} h, after its peak: the record "
                 "has a sudden cool, humid spell that afternoon (a passing storm), so the night "
                 "is not always the coolest part of a real day."
             )
@@ -594,14 +670,15 @@ def peak_shaving_detail(year: xr.Dataset) -> None:
     _say(
         f"Why a daily threshold: a battery cannot hold the grid's draw at the annual mean "
         f"({mean}), since the hot day's coolest hour still needs {low}, so it would never "
-        "recharge. Above each day's threshold the battery delivers (mostly the afternoon), below "
-        "it the grid recharges it (mostly the night)."
+        "recharge. Above each day's threshold the battery delivers (in the day's warm hours), "
+        "below it the grid recharges it (in the cooler ones)."
     )
     print(f"the battery's MWh: {fmt.quantity(float(shaving.battery_energy), 'MWh')}")
     print(
         f"recharge bought from the grid: {fmt.quantity(float(shaving.annual_recharge), 'MWh')} "
         f"a year, to deliver {fmt.quantity(float(shaving.annual_throughput), 'MWh')} (the "
-        "round-trip losses: it moves cooling energy from the afternoon to the night, the site's "
+        "round-trip losses: it moves cooling energy from a day's warm hours to its cooler ones, "
+        "the site's "
         "yearly energy does not shrink)"
     )
     cost = shaving.battery_cost

@@ -3360,6 +3360,51 @@ _add(
 )
 
 
+def _power_percentile_5() -> float:
+    """The 5th percentile of the contested site's power [MW] over the draws the explorer app's
+    small type uses (`explorer.ui.headlines.headline_ranges`), as lesson 8's step 5 prints it."""
+    from ..ui.headlines import headline_ranges
+
+    return float(headline_ranges(site=CONTESTED_SITE)["facility_load"].low)
+
+
+_add(
+    Exercise(
+        "contested-power-p5",
+        8,
+        f"The site's power runs from the announced {_SITE} up to the tracker's {_HIGH_MW}, with "
+        f"{_SITE} the most likely single value. Draw it at random many times: where does the 5th "
+        "percentile of the draws lie, below, at or above the announced power? Give it in MW.",
+        _power_percentile_5,
+        "MW",
+        rel_tol=0.02,  # the announced 300 MW, 4 % below, is the trap, not right
+        hints=(
+            "the range only runs upwards from the announced power",
+            f"5 % of the draws lie below the 5th percentile; how many draws land below {_SITE}?",
+            "none: every draw is at least the announced power, so even the 5th percentile lies "
+            "a little above it",
+        ),
+        traps=(
+            Trap(
+                "announced",
+                lambda: SITE_MW,
+                f"that is the announced {_SITE}, the most likely single value; no draw lands "
+                "below it, so 5 % of them cannot either: the 5th percentile lies above it",
+                rel_tol=0.005,
+                slip=False,
+            ),
+            Trap(
+                "middle",
+                lambda: (SITE_MW + _range(_POWER_KEY).high) / 2,
+                "that is the middle of the range; the 5th percentile sits near the end where "
+                "the draws crowd, the announced power",
+                slip=False,
+            ),
+        ),
+    )
+)
+
+
 def check(exercise_id: str, answer: object, attempt: int = 1) -> Feedback:
     """Right, or not yet with the hint that fits the answer given (a trap's, or the stepped hint
     for this `attempt`).

@@ -526,6 +526,18 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
                 ("every swing added up", lambda: 370_000 + 75_000 + 40_000),
             ),
         ),
+        Item(
+            8,
+            "Two sources put a 200 MW site's cooling at 12 % and at 42 % of its power. By how "
+            "many MW does the cooling load swing between them?",
+            "MW",
+            lambda: 200 * (0.42 - 0.12),
+            (
+                ("the high end's cooling, not the swing", lambda: 200 * 0.42),
+                ("the low end's cooling", lambda: 200 * 0.12),
+                ("the gap in percentage points", lambda: 100 * (0.42 - 0.12)),
+            ),
+        ),
     ),
 }
 

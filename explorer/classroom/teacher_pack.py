@@ -69,6 +69,13 @@ def _lesson_hot_day_name() -> str:
     return hot_day_name(lessons.hot_year()[0])
 
 
+def _hook_guesses() -> str:
+    """Lesson 7's hook's guesses (`hot_days.HOOK_GUESSES`), in words."""
+    from .hot_days import HOOK_GUESSES
+
+    return ", ".join(HOOK_GUESSES)
+
+
 def _lesson_hot_peak() -> str:
     """Lesson 7's cooling peak on the day its plant is sized for [MW]."""
     return fmt.quantity(float(lessons.hot_year()[0].peak_cooling_power), "MW")
@@ -394,8 +401,8 @@ LESSONS = (
         f"the lesson's {_lesson_hot_peak()})",
         "an annual average hides the hot-day peak; a share depends on its whole: a site is a "
         "few per cent of its state's energy but a tenth of one utility's peak; a peak-shaving "
-        "battery moves the afternoon's "
-        "cooling to the night and buys its recharge from the grid",
+        "battery moves a day's peak "
+        "cooling to its cooler hours and buys its recharge from the grid",
         "batteries by role (ride-through, smoothing a training job's power swings); a cluster "
         "over several sites",
     ),
@@ -891,7 +898,7 @@ PLANS: dict[int, Plan] = {
                 5,
                 "Hook",
                 "Say: “On the day the plant is sized for, how much more does the cooling "
-                "draw: a few per cent, half as much again, twice? A car battery, a container or a "
+                f"draw: {_hook_guesses()}? A car battery, a container or a "
                 "building to shave the cooling's daily peaks?”",
             ),
             (
@@ -909,8 +916,9 @@ PLANS: dict[int, Plan] = {
                 f"the plant is sized for {_lesson_hot_day_name()}. Students answer "
                 "hot-day-above-mean; the day's hours, the hook's first "
                 "answer and the peak-shaving battery (MW, MWh) open. Ask where its recharge comes "
-                "from (the grid, at night) and how many shipping containers it fills: that "
-                "answers the hook's second guess; students answer shaving-battery-hours "
+                "from (the grid, in the same day's cooler hours: the printout says which) and "
+                "how big it is (a row of shipping containers of a few MWh each): that answers "
+                "the hook's second guess; students answer shaving-battery-hours "
                 "(MWh ÷ MW). Then ask which day sized it and what it does "
                 f"on the hot day ({_shaving_on_the_hot_day()[0]}; on the hot day the peak falls "
                 f"only from {_shaving_on_the_hot_day()[1]} to {_shaving_on_the_hot_day()[2]}: "
@@ -955,7 +963,9 @@ PLANS: dict[int, Plan] = {
         "“Site in context” panel is optional. Without computers, the worksheet with the pack's "
         "tables sheet (lesson-7/tables.html: the months, each month's cooling, the hot day's "
         "hours and the grid's yardsticks, no answers), handed out after step 1's prediction; "
-        "the battery below its fold line is the hook's second answer.",
+        "the sheet has the monthly PUEs but not the year's, so read out the annual PUE "
+        f"({_ans('jackson-annual-pue')}) once the predictions are in; the battery below its "
+        "fold line is the hook's second answer.",
     ),
     8: Plan(
         (
@@ -1003,9 +1013,11 @@ PLANS: dict[int, Plan] = {
             (
                 8,
                 "Step 5 and debrief",
-                "Read the 90 % ranges, with the expansion and with the site held at its "
-                "announced 300 MW; the question of the announced 300 MW below its own range; "
-                "one sentence for the journalist.",
+                "Students commit a prediction for contested-power-p5 (below, at or above the "
+                "announced 300 MW?); the 90 % ranges open, with the expansion and with the site "
+                "held at its announced power; then one sentence for the journalist. If time is "
+                "short, leave the question on where the announced 300 MW sits against its own "
+                "range (the cell after the ranges) for homework.",
             ),
         ),
         (
@@ -1015,6 +1027,8 @@ PLANS: dict[int, Plan] = {
             "between servers and campus, it does not add to it (the tornado shows no bar).",
             "Giving the new city instead of the change for the load swing.",
             "Reading the 90 % range as the widest possible answer.",
+            "Predicting the announced 300 MW as the 5th percentile of the site's power: no "
+            "draw lands below it, so the 5th percentile lies above it.",
         ),
         "The tornado opens as a chart inside the notebook (and as an image in the teacher's "
         "static rendering); the app's panel is optional. Without computers, the worksheet with "
@@ -1362,7 +1376,8 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "not what the plant is sized for. A battery "
                 f"that shaves each day's peak holds about {_shaving_mwh()}, recharged from the "
                 "grid "
-                "at night: a row of shipping-container units of a few MWh each, not a car battery "
+                "in the same day's cooler hours (the printout says which): a "
+                "row of shipping-container units of a few MWh each, not a car battery "
                 f"and not a building. It is sized by {_shaving_on_the_hot_day()[0]}; on the hot "
                 "day it lowers the cooling's peak only from "
                 f"{_shaving_on_the_hot_day()[1]} to {_shaving_on_the_hot_day()[2]}: a battery "
@@ -1390,9 +1405,9 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
             (
                 "Compare the two batteries",
                 "Ride-through needs the most MW (the whole IT load) but for minutes, so few MWh "
-                f"({_ans('ride-through-energy')}); peak shaving needs far fewer MW but for an "
-                f"afternoon's hours (on {_shaving_on_the_hot_day()[0]}, the day that sizes it), so "
-                "more MWh.",
+                f"({_ans('ride-through-energy')}); peak shaving needs far fewer MW but for a "
+                f"day's hottest hours (on {_shaving_on_the_hot_day()[0]}, the day that sizes "
+                "it), so more MWh.",
             ),
             (
                 "yet it loses more energy",
@@ -1440,12 +1455,6 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "losses, the chips, MFU, CO₂, water) changes neither, so it gives no bar.",
             ),
             (
-                "Will the 5th percentile of the site",
-                "Above: the range is one-sided (nothing is recorded below the announced "
-                f"{_SITE}), so almost every draw lands above {_SITE} and even the 5th percentile, "
-                f"about {_power_draws_low()[1]} MW, lies above it.",
-            ),
-            (
                 "The low end takes each figure",
                 "The use per household: the smallest city divides the least energy by the largest "
                 f"use per household ({fmt.number(_HOUSEHOLD_RANGE.high)} kWh), so that figure is "
@@ -1461,8 +1470,8 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "days”).",
             ),
             (
-                "The announced 300 MW lies",
-                f"The site's power runs from the announced {_SITE} to "
+                "Where does the announced 300 MW sit",
+                f"Below its own 90 % range. The site's power runs from the announced {_SITE} to "
                 f"{fmt.quantity(_POWER_RANGE.high, 'MW')} with {_SITE} the most likely single "
                 "value, "
                 "but nearly every draw is above it (the range is one-sided): "

@@ -74,7 +74,7 @@ def test_the_hot_day_is_set_beside_the_stations_published_design_days(capsys):
     assert "the station's the" not in text
     ratio = float(year.peak_cooling_power / year.mean_cooling_power)  # 62.2 / 37.0 = 1.68
     assert f"is {fmt.number(ratio)} times the annual mean" in text
-    assert 'guesses, "half as much again"' in text
+    assert 'guesses, "50 to 100 % more"' in text
     # reader17 D1: the sizing day now peaks above July's hottest typical hour (62.2 against 59.2
     # MW): the hook's surprise holds without a caveat
     assert "it goes higher than July's hottest typical hour" in text
@@ -89,3 +89,27 @@ def test_the_hot_day_is_set_beside_the_stations_published_design_days(capsys):
     assert "above any design condition the station publishes" in more
     assert "not a condition to design for" in more
     assert "the app shows 66.4 MW where this lesson shows 62.2 MW" in more
+
+
+def test_the_battery_hours_on_the_day_that_sizes_it(capsys):
+    # reader 18 (lesson 7, D1-D4): on 4 September the cooling (57-62.2 MW from 0 h, 51.8 MW at
+    # 14 h after the dry-bulb falls 32.3 -> 23.1 °C) is above the day's 56 MW threshold from 0 h
+    # to 13 h, so the battery delivers through the night and morning and is recharged from 14 h;
+    # on January's and July's typical days it delivers in the warm hours (12-20 h, 9-20 h). The
+    # table marks each hour; the detail names 20 July's low; the lesson's 1.68 and the app's
+    # 1.8 fall on the same hook guess.
+    year = lessons.hot_year()[0]
+    hot_days.peak_shaving(year)
+    text = " ".join(capsys.readouterr().out.split())
+    assert "13 32.3 26.5 61.9 MW" in text and "battery delivers 14 23.1 21.1 51.8 MW" in text
+    assert "recharged 15 21.3" in text
+    assert "falls from 32.3 to 23.1 °C between 13 h and 14 h" in text
+    assert (
+        "from 0 h to 13 h, and the grid recharges it from 14 h to 23 h" in text
+        and "(January 12 h to 20 h, July 9 h to 20 h)" in text
+    )
+    hot_days.peak_shaving_detail(year)
+    detail = " ".join(capsys.readouterr().out.split())
+    assert "On 20 July, the lowest cooling comes at 15 h" in detail
+    assert "That day's lowest" not in detail and "(mostly the night)" not in detail
+    assert hot_days._nearest_guess(1.68) == hot_days._nearest_guess(1.8) == "50 to 100 % more"

@@ -7,8 +7,10 @@ import html
 import json
 import re
 
+import pytest
+
 from explorer import catalog, fmt
-from explorer.classroom import contested, lessons, quiz, teacher_pack
+from explorer.classroom import contested, hot_days, lessons, quiz, teacher_pack
 from explorer.ui import headlines
 from explorer.ui.headlines import headline_ranges
 
@@ -393,7 +395,11 @@ def test_reader_16s_items_for_lessons_7_and_8(capsys):
     out = " ".join(capsys.readouterr().out.split())
     assert f"Only {fmt.number(above)} hours of the typical year (0.99 %) have a higher" in out
     assert "July's typical afternoon reaches 25.1 °C" in out
-    assert "the station summary the explorer reads has no such day" in out and "MW" not in out
+    assert "MW" not in out
+    # reader 18 D5: the summary's lack of a wet-bulb day is said once, in step 2's text
+    assert "ASHRAE" not in out and "station summary the explorer reads lacks it" in " ".join(
+        _cells("07")[_first(_cells("07"), "## Step 2")].split()
+    )
     assert "not from the weather" not in out
     plan = " ".join(teacher_pack.PLANS[7].stumbles)
     assert "no wet-bulb day (ASHRAE's tables do)" in plan
@@ -511,10 +517,49 @@ def test_reader_17s_items_for_lesson_8(capsys, teacher_pages):
     # about 313 MW: above 300 MW), and the 90 % range is not the hook's widest answer
     step5 = " ".join(cells8[_first(cells8, "## Step 5")].split())
     assert "A 90 % range is not the hook's answer" in step5
-    assert "Will the 5th percentile of the site's power lie below, at or above 300 MW?" in step5
-    assert "Above: the range is one-sided" in key and "about 313 MW" in key
+    # (reader 18 D1: the prediction is now the gated exercise contested-power-p5)
+    assert "where does the 5th percentile of the site's power lie, below, at or above" in step5
+    assert "the range is one-sided" in key and "about 313 MW" in key
     # D8: a conceptual quiz item: MFU gives the city no tornado bar (the core's zero swing)
     (item,) = [i for i in quiz.choice_items(8) if "no bar" in i.text()]
     assert item.choices()[item.right()].startswith("MFU")
     quiz_page = html.unescape(teacher_pages["lesson-8/quiz-answers.html"])
     assert "gives no bar at all" in quiz_page
+
+
+def test_reader_18s_items_for_lessons_7_and_8():
+    cells7 = _cells("07")
+    # lesson 7 D4: the hook offers the printout's guesses (ranges: 1.68 and the app's 1.8 on one)
+    hook = " ".join(cells7[_first(cells7, "## Hook")].split())
+    assert all(guess in hook for guess in hot_days.HOOK_GUESSES)
+    assert "recharging at night" not in hook
+    # D1: no "afternoon to the night" in the debrief or the plan; the plan says when
+    debrief = " ".join(cells7[_first(cells7, "## What we found")].split())
+    assert "to the night" not in debrief and "hottest hours to its cooler ones" in debrief
+    plan = " ".join(text for _, _, text in teacher_pack.PLANS[7].segments)
+    assert "at night" not in plan and "in the same day's cooler hours" in plan
+    # D3: no container count is promised (no sourced container size): "a row of containers"
+    assert "how many shipping containers" not in debrief and "a row of shipping" in debrief
+    # D5: the borrowed-hours caveat: step 1 and the debrief's "What this model ignores" only
+    said = [i for i, c in enumerate(cells7) if "borrowed" in c]
+    assert said == [_first(cells7, "## Step 1"), _first(cells7, "## What we found")], said
+    # D6: step 3 says the grid plans for the hottest hour, not the day the plant is sized for
+    step3 = " ".join(cells7[_first(cells7, "## Step 3")].split())
+    assert "The grid plans for the hottest hour the site may draw" in step3
+    # D7: offline, the teacher reads out the annual PUE (300 / 254 = 1.18)
+    assert "read out the annual PUE (1.18)" in teacher_pack.PLANS[7].offline
+    cells8 = _cells("08")
+    # lesson 8 D1: step 5's prediction is a gated exercise, its ranges the reveal
+    i = _first(cells8, "contested.ninety_ranges")
+    assert cells8[i].startswith('widgets.predict_reveal(\n    "contested-power-p5"')
+    assert "300" not in cells8[i - 1] and "Predict first" in cells8[i - 1]
+    # D2: the two readings of 300 MW, side by side in step 1
+    step1_words = " ".join(cells8[_first(cells8, r"\*Load factor\*")].split())
+    assert "> **Which 300 MW?** If 300 MW is the year's average" in step1_words
+    # D4: the plan names the one-sided range question as homework when time is short
+    step5 = teacher_pack.PLANS[8].segments[-1][2]
+    assert "contested-power-p5" in step5 and "for homework" in step5
+    # D5: a quiz item on the cooling swing: 200 × (0.42 − 0.12) = 60 MW; 84, 24 and 30
+    (item,) = [i for i in quiz.items(8) if i.unit == "MW"]
+    assert item.answer() == pytest.approx(60.0)
+    assert sorted(round(f(), 6) for _, f in item.mistakes) == [24.0, 30.0, 84.0]

@@ -148,6 +148,11 @@ TABLE = [
     ("83.1 PF/s", "PFLOP/s", 83.1, ""),
     ("83.1 PF/s dense", "PFLOP/s", 83.1, ""),
     ("83,136 TF/s", "PFLOP/s", 83.136, ""),
+    # reader 18, lesson 8: words before the number are skipped, a bound still refused
+    ("shrinks by 73,579", "households", 73_579.0, ""),
+    ("it shrinks by 73,579 households", "households", 73_579.0, ""),
+    ("the swing is 120 MW", "MW", 120.0, ""),
+    ("less than 5", "GWh", None, "not a bound"),
 ]
 # (typed, unit, value read) for a question that asks how far above a reference (`above=True`)
 ABOVE = [
@@ -973,3 +978,22 @@ def test_reader_18s_answers_to_lessons_1_and_2():
     assert "probably right" not in lessons.check("pue-40", "1.57").message
     assert "probably right" not in lessons.check("pue-40", "1.6").message
     assert "probably right" in lessons.check("pue-40", "1.72").message
+
+
+def test_reader_18s_answers_to_lessons_7_and_8():
+    # (exercise, typed, kind, trap): words before the number are read (the load swing is
+    # 250,286 × 0.3 = 75,086 with the 10,500 kWh use; 73,579 with the central 10,715 kWh, both
+    # within 5 %); step 5's prediction of the site power's 5th percentile, 313 MW from the
+    # draws: the announced 300 MW and the range's middle, (300 + 750) / 2 = 525 MW, get their
+    # own hints
+    rows = [
+        ("contested-load-swing", "shrinks by 73,579", "right", ""),
+        ("contested-load-swing", "it shrinks by 73,579 households", "right", ""),
+        ("contested-power-p5", "313 MW", "right", ""),
+        ("contested-power-p5", "about 310", "right", ""),
+        ("contested-power-p5", "300", "trap", "announced"),
+        ("contested-power-p5", "525 MW", "trap", "middle"),
+    ]
+    for ex, typed, kind, trap in rows:
+        fb = lessons.check(ex, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
