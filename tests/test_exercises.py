@@ -94,6 +94,7 @@ SPELLINGS = {
     "contested-city-high": ["625,714", "626k", "625714 households", "0.63 million", "6.26e5"],
     "contested-load-swing": ["73,579", "73.6k", "73,600 households", "74k homes"],
     "contested-cooling-swing": ["120", "120 MW", "0.12 GW", "120,000 kW"],
+    "contested-power-p5": ["313", "313 MW", "0.313 GW", "about 310 MW"],
 }
 
 # Typical mistakes added in the second edition, with the hand-computed wrong answer.
