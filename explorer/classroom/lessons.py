@@ -2293,15 +2293,15 @@ def days_from_ideal_words() -> str:
 
     Examples
     --------
-    >>> "fewer chips" in days_from_ideal_words()
+    >>> "of the site's chips, so step 3's days ×" in days_from_ideal_words()
     True
     """
     site, plan = capstone_site(), capstone_plan()
     fewer = float(site.job_chips) / float(plan.job_chips)
     # step 3's days themselves are that exercise's answer: named, not printed (spoiler tests)
     return (
-        f"why so many days: step 3's days × {fmt.number(fewer)} ({fmt.number(fewer)} times "
-        f"fewer chips than every chip) = {fmt.number(float(plan.ideal_days), 4)} days with no "
+        f"why so many days: the job has 1/{fmt.number(fewer)} of the site's chips, so step 3's "
+        f"days × {fmt.number(fewer)} = {fmt.number(float(plan.ideal_days), 4)} days with no "
         f"interruptions; ÷ {fmt.percent(float(plan.goodput), 4)} goodput = "
         f"{fmt.number(float(plan.training_days))} days"
     )

@@ -375,6 +375,10 @@ def test_the_capstones_step_4_links_the_days_and_bounds_the_optimum(pages):
     step4 = next(c for c in _cells("06-capstone.ipynb") if "plan = explorer.compute(" in c)
     assert "flat" not in step4
     assert "lessons.near_fastest_words()" in step4 and "lessons.days_from_ideal_words()" in step4
+    # reader 18: ungated, its 12.83 days and 2.23 gave steps 3 and 1 away (5.75 = 12.83 / 2.23,
+    # 286,000 = 2.23 x 128,000) under Run All, Voila and on paper; it opens with both answered
+    assert 'widgets.solution(\n    "capstone-days",' in step4
+    assert 'also=("capstone-chips",)' in step4 and "step=False" in step4
     said = lessons.days_from_ideal_words()
     assert "× 2.23" in said and "12.83 days" in said and "39.76 % goodput = 32.3 days" in said
     assert "5.75" not in said  # step 3's answer is named, not printed outside its reveal

@@ -152,6 +152,107 @@ def test_the_same_check_fails_on_a_page_that_shows_an_answer():
     assert any(p.search(f"{days}, then") for p in forms("capstone-city-days"))
 
 
+# reader 18: lesson 6's step 4 printed "step 3's days × 2.23 … = 12.83 days" ungated, before steps
+# 1 and 3 were answered: neither answer was on the page, but 12.83 ÷ 2.23 is step 3's and 2.23 ×
+# the job's 128,000 chips step 1's. So no line a cell prints (a printed line, a table row, a
+# paragraph) may hold two figures whose product or quotient is an answer not yet revealed, to the
+# rounding the two printed figures carry (half a unit of each one's last digit, at most
+# `DERIVED_TOL`), at least one of them precise (3 significant digits: "Llama 3" × "40 %" is no
+# derivation). An exercise's own question, which gives the figures to work with, is left out.
+# a date, a year, and a name's number ("NFPA 110", "Type 10", "Llama 3") are no figures
+DATE = re.compile(
+    r"\b\d{4}-\d{2}(?:-\d{2})?\b|(?<![\w.,])(?:19|20)\d\d(?![\w,.])"
+    r"|\b[A-Z][A-Za-z]*\s\d+\b(?![.,]\d)"
+)
+FIGURE = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|(?<![\w.,])\d+(?:\.\d+)?")
+BREAKS = re.compile(r"<br\s*/?>|</(?:p|tr|li|div|h\d|pre)>", re.I)
+DERIVED_TOL = 0.01
+# figures printed on one line whose ratio is an answer by chance: (lesson, exercise, figures)
+UNRELATED = {
+    # lesson 7's month table: July's and August's mean dry-bulb and wet-bulb temperatures [°C]
+    ("07", "jackson-annual-pue", (27.3, 23.2)): "two temperatures, not a PUE's parts",
+    ("07", "hot-day-above-mean", (13.7, 9.4)): "November's temperatures, not a hot day's",
+}
+
+
+def printed(nb, eid: str) -> str:
+    """Every output of an executed notebook (what its cells print), without `eid`'s question."""
+    e = lessons.EXERCISES[eid]
+    seen = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            data = out.get("data", {})
+            seen += [out.get("text", ""), data.get("text/html", ""), data.get("text/plain", "")]
+    return "\n".join(seen).replace(html.escape(e.question), " ").replace(e.question, " ")
+
+
+def page_lines(text: str) -> list[list[str]]:
+    """The figures of each line of `text` (HTML or plain) as printed: a printed line, a table
+    row, a paragraph; dates and years are no figures."""
+    text = html.unescape(re.sub(r"<[^>]+>", " ", BREAKS.sub("\n", DETAILS.sub("", text))))
+    rows = [FIGURE.findall(DATE.sub(" ", line)) for line in text.splitlines()]
+    return [[f for f in row if float(f.replace(",", ""))] for row in rows if len(row) > 1]
+
+
+def _digits(figure: str) -> tuple[float, float, int]:
+    """A printed figure's value, its rounding (half a unit of its last digit, relative) and its
+    significant digits."""
+    plain = figure.replace(",", "")
+    decimals = len(plain.split(".")[1]) if "." in plain else 0
+    x = float(plain)
+    return x, 0.5 * 10**-decimals / x, len(plain.replace(".", "").lstrip("0"))
+
+
+def derived(eid: str, text: str) -> list[tuple[str, str, str]]:
+    """The pairs of figures printed on one line of `text` whose product or quotient is exercise
+    `eid`'s answer (or its percentage, for a share), to the figures' rounding."""
+    e = lessons.EXERCISES[eid]
+    want = [e.answer()] + ([100 * e.answer()] if e.unit == "share" else [])
+    found = []
+    for row in page_lines(text):
+        for i, fa in enumerate(row):
+            for fb in row[i + 1 :]:
+                (a, ra, da), (b, rb, db) = _digits(fa), _digits(fb)
+                if max(da, db) < 3:
+                    continue
+                tol = min(ra + rb, DERIVED_TOL)
+                for pair, x in (
+                    ((fa, "×", fb), a * b),
+                    ((fa, "÷", fb), a / b),
+                    ((fb, "÷", fa), b / a),
+                ):
+                    if any(abs(x - w) <= tol * abs(w) for w in want):
+                        found.append(pair)
+    return found
+
+
+def test_no_answer_follows_from_two_figures_a_cell_prints_on_one_line(student_run):
+    # the handout prints these outputs (a figure to guess blanked) beside the cells' code and
+    # the markdown, which are typed: the outputs are what can give an answer away on paper too
+    leaks = []
+    for path, nb in student_run:
+        for eid in exercises_in(nb):
+            for a, op, b in derived(eid, printed(nb, eid)):
+                figures = {float(f.replace(",", "")) for f in (a, b)}
+                if not any(
+                    (path.name[:2], eid) == key[:2] and figures == set(key[2]) for key in UNRELATED
+                ):
+                    leaks.append((path.stem, eid, f"{a} {op} {b}"))
+    assert not leaks, leaks
+
+
+def test_the_derived_check_fails_on_the_line_that_gave_step_3_and_step_1_away():
+    # lesson 6's old ungated step-4 cell: no figure of it is an answer on its own
+    chips = lessons.about(float(lessons.capstone_plan().job_chips))
+    line = f"fastest job: about {chips} chips\n{lessons.days_from_ideal_words()}"
+    assert not any(
+        p.search(line) for eid in ("capstone-days", "capstone-chips") for p in forms(eid)
+    )
+    assert derived("capstone-days", line)
+    assert not derived("capstone-days", "1.23 days\n12.83 days")  # not on one line
+    assert not derived("contested-cooling-swing", "Llama 3 … MFU 40 %")  # no precise figure
+
+
 @pytest.mark.slow
 def test_the_teachers_rendering_opens_every_reveal_with_figures(tmp_path):
     run = handouts.execute(reveal=True)
