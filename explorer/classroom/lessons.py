@@ -3642,6 +3642,10 @@ def _station_checks() -> dict[str, Exercise]:
                 f"{_TRN2_TDP} W × {_TRN2_OVERHEAD} per chip ⇒ about "
                 f"{fmt.number(float(f'{_it_at_pue_w() / _trn2_all_in_w():.3g}'))} chips",
             ),
+            # the PUE method's own traps first (reader 18: the whole site got lesson 3's "only
+            # 1 − 0.10 − 0.03 of the site reaches the chips", the cooling station's answer and
+            # not this station's method); the round figure before the PUE divided twice, which
+            # is near it
             traps=(
                 *_pue_chip_traps()[:2],
                 Trap(
@@ -3654,7 +3658,12 @@ def _station_checks() -> dict[str, Exercise]:
                     rel_tol=0.001,
                     figures=True,
                 ),
-                *EXERCISES["trn2-chips-300mw"].traps,
+                *_pue_chip_traps()[2:],
+                *(
+                    t
+                    for t in EXERCISES["trn2-chips-300mw"].traps
+                    if t.id not in {p.id for p in _pue_chip_traps()}
+                ),
             ),
         ),
         "in-power": _station_exercise(

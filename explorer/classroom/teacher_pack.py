@@ -782,7 +782,7 @@ PLANS: dict[int, Plan] = {
             # was cast twice; floor questions move to the debrief, each vote is cast once and
             # groups mark their own "named" points against the reveal's "why" column
             (
-                10,
+                11,
                 "Make the case",
                 "Claim by claim, in the grid's order: its defender 30 s, its challenger 30 s, "
                 "and about 15 s to hand over (75 s a claim). Questions from the floor wait for "
@@ -807,7 +807,7 @@ PLANS: dict[int, Plan] = {
                 "the other rows (below them on screen, in the answer key on paper).",
             ),
             (
-                8,
+                7,
                 "Debrief",
                 "The three debrief questions; the last is one sentence each: what would you "
                 "ask the author, with which source?",
@@ -847,7 +847,8 @@ PLANS: dict[int, Plan] = {
                 "Students answer capstone-chips (lesson 3's method with AWS's PUE: site ÷ PUE "
                 "÷ (TDP × server overhead)), then guess the peak and answer capstone-achieved "
                 "(chips × one chip's BF16 peak × MFU). A student whose count is a little "
-                "higher from lesson 3's rounded cooling share is right (±3 %); one who divides "
+                "higher from lesson 3's rounded cooling share is right "
+                f"({lessons.EXERCISES['capstone-chips'].tolerance()}); one who divides "
                 "by the PUE and then takes the 3 % other losses off again gets that slip named.",
             ),
             (

@@ -390,8 +390,12 @@ def verdict_vote(claim_ids: tuple[str, ...] = factcheck.CLASS_CLAIMS) -> w.Widge
             f"<li>{html.escape(c.claim)}: {html.escape(c.how or 'the catalog')}</li>"
             for c in claims
         )
+        # reader 18: "contested" on all eight scores half; the score is read against the best
+        # ballot of one verdict on every claim
+        one_verdict = max(sum(c.verdict() == v for c in claims) for v in verdicts)
         out.value = (
-            f"<p><b>You agree with the explorer on {agree} of {len(claims)} claims.</b></p>"
+            f"<p><b>You agree with the explorer on {agree} of {len(claims)} claims.</b> "
+            f"(A ballot of one verdict on every claim agrees on at most {one_verdict}.)</p>"
             + table(["claim", "your verdict", "explorer", "", "why"], verdict_rows)
             + "<p>The full table, with the explorer's value and the sources:</p>"
             + factcheck.html_table(tuple(claim_ids))

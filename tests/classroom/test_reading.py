@@ -681,6 +681,10 @@ def test_reader_16s_numbers_at_lesson_5s_stations():
         assert "AWS" not in said and "1.15" not in said, said
     assert "homes only" in lessons.check_station("ms-city", "592000").message
     assert "1.15 again" not in lessons.check_station("ms-chips", "250000").message
+    # reader 18: the whole site got lesson 3's hint, "only 1 − 0.10 − 0.03 … reaches the chips":
+    # the cooling station's answer, and not this station's method (site ÷ PUE)
+    said = lessons.check_station("ms-chips", "329,670").message
+    assert "site ÷ PUE" in said and "0.10" not in said, said
     assert "ratio" in lessons.check_station("trn2-sparse", "4").message
 
 
