@@ -329,8 +329,10 @@ def build_claims() -> list[Claim]:
                 "https://aws.amazon.com/sustainability/data-centers/",
             ),
             source_notes=(
-                "the battery sentence comes in the closing pitch for the author's own company's "
-                "energy products, not in the report about AWS's site",
+                # reader 18: "the author's own company's product pitch" was the reveal's why,
+                # word for word; the station says where to look, the reveal what it is
+                "the claim's own source: it states the battery sentence but names no AWS "
+                "statement for it; read where in the article it stands and who is speaking there",
                 "AWS's investment and its two sites in Madison County, the campus as Entergy "
                 "Mississippi's largest customer; no mention of batteries",
                 "how Entergy will supply the campus: new generating stations and a solar plant; "

@@ -1929,10 +1929,16 @@ def _capstone_after_step_3() -> str:
         f"<p><b>Step 4</b>: {_inline(_passage(6, 'The chips of one training job'))}</p>"
         f"<p>{_inline(_passage(6, '*Guess first:* does the fastest job').split(' Then')[0])} "
         "Your teacher "
-        "reads out its size and days after the show of hands.</p>"
-        "<p><b>Advanced</b>: your teacher hands out the job-size sweep (answer key) once you "
-        "have answered the run's energy.</p></section>"
+        "reads out its size and days after the show of hands.</p></section>"
     )
+
+
+# reader 18: between step 4's guess and its energy question it split the step; it heads the
+# worksheet's Advanced part, after step 5
+_CAPSTONE_SWEEP = (
+    "<p>Your teacher hands out the job-size sweep (answer key) once you have answered the run's "
+    "energy.</p>"
+)
 
 
 def _question_html(q: str) -> str:
@@ -1990,7 +1996,7 @@ def _worksheet(lesson: Lesson) -> str:
                     "the notebook, or the teacher's rendering projected.</p>"
                 )
             if heading and _questions_in(source):
-                parts.append(heading)
+                parts.append(heading + (_CAPSTONE_SWEEP if lesson.number == 6 else ""))
                 heading = ""
             for q in _questions_in(source):
                 # a hook that asks for yes or no gets its own line for it (reader 13), and one

@@ -136,6 +136,9 @@ def test_the_capstone_on_paper_says_what_step_3_shows(pages):
     assert "cell below" not in sheet
     # the fairness question is the Basics' last question, not Advanced
     assert sheet.index("Is the comparison fair") < sheet.index("Advanced (optional)")
+    # reader 18: the sweep's line split step 4 (between its guess and its energy question)
+    sweep = sheet.index("hands out the job-size sweep")
+    assert sheet.index("Advanced (optional)") < sweep < sheet.index("which job size finishes soonest")
 
 
 def test_the_capstones_step_4_reads_in_short_sentences():
@@ -430,3 +433,10 @@ def test_the_votes_score_is_read_against_a_one_verdict_ballot():
     assert best == count.count(factcheck.CONTESTED) == 4  # 4 contested, 3 assumed, 1 reproduced
     assert f"agree with the explorer on {best} of 8 claims" in out.value
     assert f"A ballot of one verdict on every claim agrees on at most {best}." in out.value
+
+
+def test_the_battery_station_leaves_the_why_to_the_reveal():
+    # reader 18: the station's summary of the article was the reveal's "why" word for word
+    station = " ".join(note for _, _, note in factcheck.source_summaries("ms-battery"))
+    assert "product pitch" not in station and "pitch" not in station
+    assert "product pitch" in factcheck.claim("ms-battery").disagrees  # the reveal keeps it
