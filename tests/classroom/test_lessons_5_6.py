@@ -138,7 +138,9 @@ def test_the_capstone_on_paper_says_what_step_3_shows(pages):
     assert sheet.index("Is the comparison fair") < sheet.index("Advanced (optional)")
     # reader 18: the sweep's line split step 4 (between its guess and its energy question)
     sweep = sheet.index("hands out the job-size sweep")
-    assert sheet.index("Advanced (optional)") < sweep < sheet.index("which job size finishes soonest")
+    assert (
+        sheet.index("Advanced (optional)") < sweep < sheet.index("which job size finishes soonest")
+    )
 
 
 def test_the_capstones_step_4_reads_in_short_sentences():
