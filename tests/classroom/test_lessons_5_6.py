@@ -442,3 +442,12 @@ def test_the_battery_station_leaves_the_why_to_the_reveal():
     station = " ".join(note for _, _, note in factcheck.source_summaries("ms-battery"))
     assert "product pitch" not in station and "pitch" not in station
     assert "product pitch" in factcheck.claim("ms-battery").disagrees  # the reveal keeps it
+
+
+def test_the_capstone_says_once_that_one_job_of_every_chip_is_beyond_any_measured_job():
+    # reader 18: step 3's check, the comparison and "What we found" each said it; step 3's
+    # check says it, the debrief points back to it (the model's limits list it as a limit)
+    cells = _cells("06-capstone.ipynb")
+    said = [i for i, c in enumerate(cells) if "far outside any" in c]
+    assert len(said) == 1 and "def with_interruptions" in cells[said[0]]
+    assert "step 3's check says how far it reaches" in next(c for c in cells if "## Summary" in c)
