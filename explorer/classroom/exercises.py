@@ -79,6 +79,8 @@ _ABOVE = re.compile(
 # FLOP units in any case: "FLOP/s" is a speed and "FLOP" an amount; the plural "FLOPS",
 # "PFLOPs", "petaflops" is written for both, so the exercise's dimension decides
 _FLOPS = re.compile(r"^([kmgtpe]?)(flops?)(/s|/sec)?$", re.IGNORECASE)
+# an amount of FLOP in words: "operations", "ops", "floating-point operations" (reader 19)
+_OPERATIONS = re.compile(r"(?:(?:floating[- ]point|arithmetic)\s+)?op(?:eration)?s", re.IGNORECASE)
 _PREFIX = {"": "", "k": "k", "m": "M", "g": "G", "t": "T", "p": "P", "e": "E"}
 # "7.18*10^21", "7.2 × 10²¹", "7.2 x 10**21": a power of ten written out reads as 7.2e21
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
@@ -751,6 +753,8 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     if words and _is_time(unit) and _is_time(words[1]):
         rest = words[1]  # "12 days of the city's electricity": the days are the answer
     rest = _CASELESS.get(rest.lower(), rest)  # "2.6 twh", "300 mw": nobody means milliwatts
+    if _OPERATIONS.fullmatch(rest) and "FLOP" in unit and not unit.endswith("/s"):
+        rest = "FLOP"  # "7.18e21 operations": the lessons define a FLOP as one operation
     flops = _FLOPS.match(rest)
     note = ""
     if flops:

@@ -819,7 +819,7 @@ def all_in_words() -> str:
 
 def systems_rows(names: tuple[str, ...] | None = LESSON_SYSTEMS) -> tuple[list[str], list[list]]:
     """Lesson 3's systems table, (header, rows): each system rebuilt from its chips (dense FP8),
-    beside the dense FP8 its maker publishes (or its sparse figure, marked "sparse only"), with
+    beside the dense FP8 its maker publishes (or half its sparse figure, marked "sparse only"), with
     memory and power ("(est.)": chips × TDP × server overhead, no published figure). `names`
     None: every system in the catalog.
 
@@ -837,7 +837,13 @@ def systems_rows(names: tuple[str, ...] | None = LESSON_SYSTEMS) -> tuple[list[s
             return fmt.number(dense) + (
                 f" ({fmt.number(sparse)} sparse)" if sparse == sparse else ""
             )
-        return f"{fmt.number(sparse)} (sparse only)" if sparse == sparse else "not published"
+        # halved here, so the column compares dense with dense (reader 19: a bare 32 beside a
+        # rebuilt 15.8 read as a 2x mismatch)
+        return (
+            f"{fmt.number(sparse / 2)} ({fmt.number(sparse)} sparse only, halved)"
+            if sparse == sparse
+            else "not published"
+        )
 
     rows = []
     for s in t.system.values if names is None else [n for n in names if n in t.system.values]:
@@ -1899,6 +1905,8 @@ _add(
                 lambda: _fp8_per_mw("trn2") / _fp8_per_mw("gb200"),
                 "that is Trainium2 ÷ GB200; the question asks how many times Trainium2's figure "
                 "the GB200 delivers (GB200 ÷ Trainium2)",
+                # 0.476 rounded to one figure is 0.5, 5 % off: still the inversion (reader 19)
+                rel_tol=0.06,
             ),
         ),
     )
@@ -1942,10 +1950,10 @@ _add(
         "llama-days",
         4,
         (
-            "How many days would Llama 3.1 405B (your 6 N D from section 1, or Meta's published "
-            "compute, which opens there with your answer: both give the same days) take "
+            "How many days would training Llama 3.1 405B take "
             f"on {fmt.number(RUN_CHIPS)} H100s "
-            f"at {fmt.percent(MFU)} MFU in BF16, with no interruptions?"
+            f"at {fmt.percent(MFU)} MFU in BF16, with no interruptions? (Your 6 N D or "
+            "Meta's published compute give the same days.)"
         ),
         lambda: float(train_on_chips("llama3-405b", RUN_CHIPS, chip="h100", mfu=MFU).ideal_days),
         "days",
@@ -2151,6 +2159,9 @@ _add(
                 "metas-overall",
                 lambda: 0.9,
                 _METAS_OVERALL,
+                # Meta's 90 % as typed; a computed 88.4 % is a near miss, not Meta's figure
+                # (reader 19)
+                rel_tol=0.005,
                 slip=False,
             ),
         ),

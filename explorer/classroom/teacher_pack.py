@@ -609,7 +609,9 @@ PLANS: dict[int, Plan] = {
                 "Power per chip",
                 "Write TDP × overhead on the board and say that Trainium2 "
                 f"borrows the DGX H100's {_TRN2_OVERHEAD}. Students answer trn2-chips-300mw; the "
-                "four-chip table opens. Someone will ask why a GB200 needs less all in than a "
+                "four-chip table opens and so does the notebook's back to the hook: one sentence "
+                "(a hundred thousand and a million were both about three times off). Someone "
+                "will ask why a GB200 needs less all in than a "
                 "B200 with the lower TDP: the line under the table answers it (a share of a "
                 "liquid-cooled rack against a whole air-cooled server).",
             ),
@@ -639,8 +641,7 @@ PLANS: dict[int, Plan] = {
             (
                 7,
                 "Debrief and the so-what",
-                "Back to the hook (a hundred thousand and a million were both about three "
-                "times off) and “What we found”. Then two minutes for the lesson's so-what, the "
+                "“What we found”. Then two minutes for the lesson's so-what, the "
                 "Advanced prediction as the ratio only: the whole class predicts "
                 "gb200-trn2-per-mw (per chip a GB200 gives "
                 f"{fmt.number(_trn2_gb200_per_chip(), 2)} times Trainium2's dense FP8; per "
@@ -1263,7 +1264,7 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
             (
                 "useful computing out of it in a day",
                 f"No: {_ans('ultraserver-day-flop')} is the dense peak every second of the day, an "
-                "upper bound. A real run achieves well under half of the peak (its chips wait on "
+                "upper bound. A real run achieves under half of the peak (its chips wait on "
                 "memory, the network and each other: the MFU, lesson 4), and a long job stops at "
                 "every failure (checkpoints, lost work, restarts).",
             ),

@@ -807,10 +807,13 @@ def where_from(
         if held(key):
             asked = html.escape(lessons.EXERCISES[holds[key]].question)
             if key in lessons.TOLD_APART:  # the label is the answer: which figure is which
+                # one line for all of them (reader 19: identical lines puzzled students)
+                if key != next(k for k, *_ in figures if k in lessons.TOLD_APART and held(k)):
+                    return ""
                 return (
-                    f"<li><b>one of the figures the lesson asks you to tell apart</b>: ______ "
-                    f"(it shows here, named, with its source, once you have answered “{asked}”)."
-                    "</li>"
+                    f"<li><b>the figures the lesson asks you to tell apart</b>: ______ "
+                    f"(they show here, named, with their sources, once you have answered "
+                    f"“{asked}”).</li>"
                 )
             paper = "; on paper, you work it out" if _on_paper() else ""
             return (

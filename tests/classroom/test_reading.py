@@ -153,6 +153,11 @@ TABLE = [
     ("it shrinks by 73,579 households", "households", 73_579.0, ""),
     ("the swing is 120 MW", "MW", 120.0, ""),
     ("less than 5", "GWh", None, "not a bound"),
+    # reader 19, lessons 3-4: the lessons define a FLOP as one operation; an amount in words
+    ("7.18e21 operations", "FLOP", 7.18e21, ""),
+    ("3.8e25 ops", "FLOP", 3.8e25, ""),
+    ("3.8e25 floating-point operations", "FLOP", 3.8e25, ""),
+    ("83.1 operations", "PFLOP/s", None, "I cannot read the unit"),  # a speed is not an amount
 ]
 # (typed, unit, value read) for a question that asks how far above a reference (`above=True`)
 ABOVE = [
@@ -997,6 +1002,26 @@ def test_reader_18s_answers_to_lessons_7_and_8():
         ("contested-power-p5", "about 310", "right", ""),
         ("contested-power-p5", "300", "trap", "announced"),
         ("contested-power-p5", "525 MW", "trap", "middle"),
+    ]
+    for ex, typed, kind, trap in rows:
+        fb = lessons.check(ex, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+
+
+def test_reader_19s_answers_to_lessons_3_and_4():
+    # (exercise, typed, kind, trap): Trainium2 ÷ GB200 per facility MW is 1 / 2.10 = 0.476,
+    # and "0.5" is that rounded to one figure (5 % off): the inversion, not a wild guess.
+    # goodput-16k: Meta's 90 % as typed is Meta's figure; 88.4 % (3.1 h read as 310 min) and
+    # 91 % are the student's own arithmetic, a near miss or a miss, not Meta's definition
+    rows = [
+        ("gb200-trn2-per-mw", "0.5", "trap", "inverted"),
+        ("gb200-trn2-per-mw", "0.48", "trap", "inverted"),
+        ("goodput-16k", "90", "trap", "metas-overall"),
+        ("goodput-16k", "90 %", "trap", "metas-overall"),
+        ("goodput-16k", "88.4", "near", ""),
+        ("goodput-16k", "91", "near", ""),
+        ("ultraserver-day-flop", "7.18e21 operations", "right", ""),
+        ("llama-compute", "3.8e25 ops", "right", ""),
     ]
     for ex, typed, kind, trap in rows:
         fb = lessons.check(ex, typed)
