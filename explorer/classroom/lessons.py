@@ -1952,8 +1952,8 @@ _add(
         (
             "How many days would training Llama 3.1 405B take "
             f"on {fmt.number(RUN_CHIPS)} H100s "
-            f"at {fmt.percent(MFU)} MFU in BF16, with no interruptions? (Your 6 N D or "
-            "Meta's published compute give the same days.)"
+            f"at {fmt.percent(MFU)} MFU in BF16, with no interruptions? (Your 6 N D from "
+            "section 1 or Meta's published compute give the same days.)"
         ),
         lambda: float(train_on_chips("llama3-405b", RUN_CHIPS, chip="h100", mfu=MFU).ideal_days),
         "days",
