@@ -195,7 +195,8 @@ def test_lesson_3s_key_has_the_tables_the_handout_sends_students_to(pages):
     # on paper the reveals' tables are in the key (a class without computers): 261 MW / 910 W =
     # 286,813 Trainium2; / 1,274 W = 204,866 H100; / 1,790 W = 145,810 B200; / 1,668 W = 156,474
     # GB200; the DGX H100's published 32 PFLOP/s is sparse only, halved to 16; per facility MW
-    # 955 Trainium2 x 1,299 TFLOP/s = 1,241 PFLOP/s and 521 GB200 x 5,000 = 2,607 (0.87 MW / 1,668 W = 521.6)
+    # 955 Trainium2 x 1,299 TFLOP/s = 1,241 PFLOP/s and 521 GB200 x 5,000 = 2,607
+    # (0.87 MW / 1,668 W = 521.6)
     key = html.unescape(pages["lesson-3/answers.html"])
     for figure in ("286,813", "204,866", "145,810", "156,474"):
         assert figure in key, figure
