@@ -1041,6 +1041,10 @@ _SHARE_TIMES = re.compile(
 )
 
 
+# a number and the unit typed after it ("2628 MWh"): the number as the student worked it out
+_LABELLED = re.compile(r"^\s*(\d[\d,]*(?:\.\d+)?)\s*([^\d\s].*?)\s*$")
+
+
 # slips by a whole factor: (factor, trap id, what the hint says)
 _SLIPS = (
     (1e3, "prefix", "1,000 times too large: check k/M/G prefixes"),
@@ -1218,6 +1222,16 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
                 t.id,
             )
     ratio = x / want if want else math.inf
+    labelled = _LABELLED.match(answer) if isinstance(answer, str) and not r.bare else None
+    if labelled and _near(float(labelled[1].replace(",", "")), want, e.rel_tol):
+        # "2628 MWh" for 2,628 GWh: the student's number is right and only its label is
+        # another prefix, which "1,000 times too small" would send them to recompute
+        return Feedback(
+            False,
+            f"Not yet, hint: the number is right; the unit is {e.unit}, not {labelled[2]}.",
+            "trap",
+            "prefix",  # a prefix slip in the label, said as one
+        )
     for k, slip, words in _SLIPS:
         fits = {
             "percent-slip": e.unit in (SHARE, RATIO),

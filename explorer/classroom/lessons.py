@@ -1340,6 +1340,12 @@ _add(
                 unit="people",
             ),
             Trap(
+                "people-in-households",
+                lambda: _low_load() * _people_in_households(),
+                "that counts the people living in those homes; the question asks for households",
+                unit="people",
+            ),
+            Trap(
                 "divided-by-load-factor",
                 lambda: _households() / _low_load(),
                 "a load factor below 1 means less energy, so a smaller city: multiply by it, "
@@ -1369,7 +1375,8 @@ _add(
                 # 1 / (1 − 0.40) = 1.67 rounded to two figures: the slip, or a cut-off answer
                 lambda: float(f"{1 / (1 - COOLING_SHARE):.2g}"),
                 "that is too rough to tell: at two figures it could be the PUE without the "
-                "other losses, or a cut-off answer; give three figures",
+                "other losses, or a cut-off answer (cut off, not rounded: 1.79 would be 1.7, "
+                "where rounding gives 1.8); give three figures",
                 rel_tol=1e-9,
                 slip=False,
             ),

@@ -1592,6 +1592,8 @@ def _questions_in(source: str) -> list[str]:
     if source.startswith("## Hook"):
         found.append(source.split("\n", 1)[1].strip())
     found += [m.strip() for m in re.findall(r"\*\*Question\.\*\*(.*?)(?:\n\n|$)", source, re.S)]
+    # on paper a link is its text: "[economiser](glossary.md#economiser)" prints "economiser"
+    found = [re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", q) for q in found]
     return [" ".join(re.sub(r"\*+", "", q).split()) for q in found]
 
 
@@ -2067,6 +2069,7 @@ def _city_figures() -> str:
         ("conventions.persons_per_household", "people in a US household, on average"),
         ("bases.us-person-residential.value", "a US person, homes only"),
         ("bases.us-ms-person.value", "a Mississippi person, all sectors"),
+        ("bases.us-hi-person.value", "a Hawaii person, all sectors (approximate)"),
         ("bases.world-person.value", "a person in the world on average, all sectors"),
     ):
         e = catalog.entry(key)

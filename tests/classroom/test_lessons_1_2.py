@@ -322,7 +322,7 @@ def test_reader_14s_items_in_lesson_1():
         "bases.world-person.value",
     ):
         assert fmt.number(catalog.entry(key).value) in one, key
-    assert "tests the US household basis (10,715 kWh per home a year)" in one
+    assert "the\nUS household (10,715 kWh per home a year)" in one
     # the hook's answer holds on one basis (348 MW against 300, 16 % more), and says which
     assert "on the US all-sector basis, a city of 250,000 people uses somewhat more" in one
     assert "250,000 people uses more electricity than the site" not in one
@@ -597,7 +597,7 @@ def test_reader_18s_items_in_lessons_1_and_2(pages, monkeypatch):
     flat1, flat2 = " ".join(one.split()), " ".join(two.split())
     # L1 D1: the hook has room for "the same", and the debrief gives two readings, the
     # household one (245,264, about the article's 250,000) among them
-    assert "less, or about the same, as the article says?" in flat1
+    assert "less, or about the same?** (The article says about the same.)" in flat1
     assert "Two readings" in flat1 and "Three readings" not in flat1
     assert "the site and the city use **about the same**" in flat1
     plan1 = " ".join(html.unescape(pages["lesson-1/plan.html"]).split())
@@ -629,8 +629,8 @@ def test_reader_18s_items_in_lessons_1_and_2(pages, monkeypatch):
     # L2 D3: 4.5 is the smallest water-cooled chillers' floor, larger ones must do better
     assert "minimum for the smallest new water-cooled chillers" in flat2
     assert "larger ones" in lessons.EXERCISES["cop-article"].question
-    # L2 D4: the rows' answer in one line, the economiser "the likely reason", asides folded
-    assert "row 2 evaporates about a tenth of row 3's water" in flat2
+    # L2 D4: the economiser "the likely reason", asides folded (the rows' answer in one line
+    # was the question's answer above it: reader 19 has it only in the fold, below)
     assert "The likely reason is the air-side economiser's hours" in flat2
     assert "<summary>For the curious: why row 3 is only an upper bound" in two
     # L2 D6: the hook asks likely / unlikely / impossible; the answer, plan and worksheet agree
@@ -643,3 +643,30 @@ def test_reader_18s_items_in_lessons_1_and_2(pages, monkeypatch):
     monkeypatch.setenv(widgets.REVEAL, "1")
     split = widgets.power_split(0.0, heat=False)
     assert "cooling 0 MW" in split.children[-1].value and " W " not in split.children[-1].value
+
+
+def test_reader_19s_items_in_lessons_1_and_2(pages):
+    one, two = _markdown(1), _markdown(2)
+    flat1 = " ".join(one.split())
+    # L2 D1: the economiser question's answer (row 2 evaporates about a tenth of row 3's water)
+    # is on the page only inside a fold after the question, not in the lines above it
+    unfolded = re.sub(r"<details>.*?</details>", "", two, flags=re.S)
+    asked = unfolded.index("what does the economiser save")
+    assert "a tenth" not in unfolded[:asked] and "a tenth" not in unfolded[asked:]
+    assert "about a tenth of row 3's water" in two[two.index("what does the economiser save") :]
+    # L2 D2: on paper a glossary link is its text, not "[economiser](glossary.md#economiser)"
+    for page in ("lesson-2/worksheet.html", "lesson-2/answers.html", "lesson-1/worksheet.html"):
+        text = html.unescape(pages[page])
+        assert "](" not in text and "glossary.md#" not in text, page
+    assert "an air-side economiser: outside air" in html.unescape(pages["lesson-2/worksheet.html"])
+    # L1 D1: the lowest-use state the city table prints (Hawaii) is introduced with its source,
+    # in the notebook's two "where the numbers come from" lists and on the worksheet
+    code = _cells(1)
+    listed = [c for c in code if "widgets.where_from(" in c]
+    assert len(listed) == 2 and all("bases.us-hi-person.value" in c for c in listed)
+    assert "**A Hawaii person**" in one
+    assert "a Hawaii person, all sectors" in html.unescape(pages["lesson-1/worksheet.html"])
+    # L1 D3: the hook asks for one of three directions; L1 D4: the household basis is not
+    # singled out before the pairs' guesses are on the board
+    assert "Write one of the three" in flat1
+    assert "Then everyone tests the US household basis" not in flat1

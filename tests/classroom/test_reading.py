@@ -1026,3 +1026,25 @@ def test_reader_19s_answers_to_lessons_3_and_4():
     for ex, typed, kind, trap in rows:
         fb = lessons.check(ex, typed)
         assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+
+
+def test_reader_19s_answers_to_lessons_1_and_2():
+    # (exercise, typed, kind, trap): 300 MW × 8,760 h = 2,628 GWh labelled MWh is the right
+    # number under the wrong label, not a prefix slip (2,628,000 kWh is 2.628 GWh: that is one);
+    # at a 70 % load factor the people in the households, 0.7 × 245,264 × 2.51 = 430,931, are the
+    # people-in-households slip; 0.7 × 245,264 = 171,685 households is right
+    rows = [
+        ("energy-300mw", "2628 MWh", "trap", "prefix"),
+        ("energy-300mw", "2,628 MWh", "trap", "prefix"),
+        ("energy-300mw", "2628000 kWh", "trap", "prefix"),
+        ("city-low-load", "430000", "trap", "people-in-households"),
+        ("city-low-load", "431,000 people", "trap", "people-in-households"),
+        ("city-low-load", "172,000", "right", ""),
+    ]
+    for ex, typed, kind, trap in rows:
+        fb = lessons.check(ex, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    said = lessons.check("energy-300mw", "2628 MWh").message
+    assert "the number is right; the unit is GWh, not MWh" in said, said
+    assert "1,000 times too small" in lessons.check("energy-300mw", "2628000 kWh").message
+    assert "not rounded" in lessons.check("pue-40", "1.7").message
