@@ -1375,8 +1375,8 @@ _add(
                 # 1 / (1 − 0.40) = 1.67 rounded to two figures: the slip, or a cut-off answer
                 lambda: float(f"{1 / (1 - COOLING_SHARE):.2g}"),
                 "that is too rough to tell: at two figures it could be the PUE without the "
-                "other losses, or a cut-off answer (cut off, not rounded: 1.79 would be 1.7, "
-                "where rounding gives 1.8); give three figures",
+                "other losses, or a cut-off answer (round the figures you drop, do not cut "
+                "them off); give three figures",
                 rel_tol=1e-9,
                 slip=False,
             ),

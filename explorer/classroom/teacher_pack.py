@@ -571,7 +571,8 @@ PLANS: dict[int, Plan] = {
                 "new site. A PUE and a share are the same fact written two ways.” Then the "
                 "whole class predicts cop-article (heat removed ÷ cooling power, one division) "
                 "against the smallest water-cooled chillers' minimum of "
-                f"{_CHILLER_MIN}; the rest of section 3 (heat, COP and water) is homework.",
+                f"{_CHILLER_MIN}; the rest of section 3 (heat, COP and water) is homework. If "
+                "short of time, skip cop-article too: it is homework with the rest.",
             ),
         ),
         (

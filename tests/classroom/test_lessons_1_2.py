@@ -670,3 +670,11 @@ def test_reader_19s_items_in_lessons_1_and_2(pages):
     # singled out before the pairs' guesses are on the board
     assert "Write one of the three" in flat1
     assert "Then everyone tests the US household basis" not in flat1
+    # L2 D3: the yardsticks are two bullets, no edition that points nowhere; L2 D4: no vague
+    # "not that much worse" (the catalog has no figure for a plant's gap to its chillers);
+    # L2 D5: the plan says what to drop when the debrief runs short
+    flat2 = " ".join(two.split())
+    assert "in the same edition" not in flat2 and "not that much worse" not in flat2
+    assert "- a new air-cooled chiller, which needs no water, must reach at least 2.8." in two
+    plan2 = " ".join(html.unescape(pages["lesson-2/plan.html"]).split())
+    assert "If short of time, skip cop-article too" in plan2

@@ -1047,4 +1047,4 @@ def test_reader_19s_answers_to_lessons_1_and_2():
     said = lessons.check("energy-300mw", "2628 MWh").message
     assert "the number is right; the unit is GWh, not MWh" in said, said
     assert "1,000 times too small" in lessons.check("energy-300mw", "2628000 kWh").message
-    assert "not rounded" in lessons.check("pue-40", "1.7").message
+    assert "do not cut them off" in lessons.check("pue-40", "1.7").message
