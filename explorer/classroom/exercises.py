@@ -30,6 +30,7 @@ Examples
 
 from __future__ import annotations
 
+import decimal
 import html
 import math
 import numbers
@@ -850,6 +851,33 @@ class Exercise:
         lo, hi = want - self.rel_tol * abs(want), want + self.rel_tol * abs(want)
         return (lo, hi)
 
+    def shown_range(self) -> tuple[str, str]:
+        """The ends of `accepted` as the answer key prints them, each rounded *inwards* at the
+        precision `show` prints (the low end up, the high end down), so that a student who
+        types a printed end is always right: "1.17 to 1.19" for 1.1603 to 1.1957, never the
+        outward "1.16", which the checker refuses (reader 19).
+
+        Examples
+        --------
+        >>> Exercise("x", 1, "?", lambda: 1.178, RATIO, ("", "", ""), rel_tol=0.015).shown_range()
+        ('1.17', '1.19')
+        """
+        scale = 100 if self.unit == SHARE else 1  # a share is printed in per cent
+        ends = []
+        for end, way in zip(self.accepted(), (math.ceil, math.floor), strict=True):
+            v = end * scale
+            ax = abs(v)
+            if 10 ** (self.digits - 1) <= ax < 1e15:
+                step = 1.0  # printed whole, with thousands separators
+            else:
+                step = 10.0 ** (math.floor(math.log10(ax)) - self.digits + 1) if ax else 1.0
+            inward = way(round(v / step, 9)) * step
+            # a float one step across the end (1.17 stored as 1.1699999) moves one more step in
+            if not self.accepts(inward / scale):
+                inward += step if way is math.ceil else -step
+            ends.append(self.show(inward / scale, rounded=False))
+        return ends[0], ends[1]
+
     def two_figures(self) -> float:
         """The answer rounded to two significant figures: always accepted, however tight
         `rel_tol` (a PUE of 1.754 written "1.8" is right)."""
@@ -991,7 +1019,24 @@ def _rounded(x: float, want: float, figures: int | None) -> bool:
     """Whether `x` is `want` rounded to the figures the student gave (2 or more)."""
     if not figures or figures < 2 or not want:
         return False
-    return float(f"{want:.{figures}g}") == float(f"{x:.{figures}g}")
+    return _half_up(want, figures) == _half_up(x, figures)
+
+
+def _half_up(x: float, figures: int) -> float:
+    """`x` to `figures` significant figures as a student rounds it: half up, on the decimal
+    written, not the binary stored ("1.15" is 1.2, where ``f"{1.15:.2g}"`` gives 1.1, which
+    made "1.1" AWS's 1.15 rounded, reader 19).
+
+    Examples
+    --------
+    >>> _half_up(1.15, 2), _half_up(0.125, 2), _half_up(245264, 2)
+    (1.2, 0.13, 250000.0)
+    """
+    d = decimal.Decimal(repr(x))
+    if not d:
+        return 0.0
+    step = decimal.Decimal(1).scaleb(d.adjusted() - figures + 1)
+    return float(d.quantize(step, rounding=decimal.ROUND_HALF_UP))
 
 
 # the units whose SI-prefixed forms a bare answer may be in ("7.18e6" FLOP is in PFLOP)

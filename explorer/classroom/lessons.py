@@ -2893,7 +2893,9 @@ _add(
                 _fleet_pue,
                 f"that is AWS's reported fleet PUE ({_PUE}); this chiller plant is a generic "
                 "design in the site's weather",
-                rel_tol=0.01,
+                # 1.15 typed, not 1.16: a near miss of the answer (1.1603 to 1.1957), not
+                # AWS's figure (reader 19)
+                rel_tol=0.005,
                 slip=False,
             ),
         ),

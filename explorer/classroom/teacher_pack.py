@@ -2198,8 +2198,7 @@ def _answers(lesson: Lesson) -> str:
             f"<section><h3>{html.escape(e.id)}</h3><p>{html.escape(e.question)}</p>"
             f"<p><b>Answer: {html.escape(e.show(e.answer()))}</b> "
             f"(accepted within {html.escape(e.tolerance())}: "
-            f"{html.escape(e.show(e.accepted()[0], rounded=False))} to "
-            f"{html.escape(e.show(e.accepted()[1], rounded=False))}, "
+            f"{html.escape(e.shown_range()[0])} to {html.escape(e.shown_range()[1])}, "
             + (
                 f"and {html.escape(e.show(e.two_figures()))}, the answer to two significant "
                 "figures; "

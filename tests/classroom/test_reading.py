@@ -1048,3 +1048,19 @@ def test_reader_19s_answers_to_lessons_1_and_2():
     assert "the number is right; the unit is GWh, not MWh" in said, said
     assert "1,000 times too small" in lessons.check("energy-300mw", "2628000 kWh").message
     assert "do not cut them off" in lessons.check("pue-40", "1.7").message
+
+
+def test_reader_19s_answers_to_lessons_7_and_8():
+    # (exercise, typed, kind, trap): jackson-annual-pue is 1.178 ± 1.5 % = 1.1603 to 1.1957, the
+    # key printing 1.17 to 1.19 (inwards); 1.16 lies outside it, a near miss, not AWS's 1.15
+    # (trap ± 0.5 %); "1.1" is not 1.15 rounded (1.15 to two figures is 1.2, half up)
+    rows = [
+        ("jackson-annual-pue", "1.17", "right", ""),
+        ("jackson-annual-pue", "1.19", "right", ""),
+        ("jackson-annual-pue", "1.16", "near", ""),
+        ("jackson-annual-pue", "1.15", "trap", "aws-fleet"),
+        ("jackson-annual-pue", "1.1", "hint", ""),
+    ]
+    for ex, typed, kind, trap in rows:
+        fb = lessons.check(ex, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
