@@ -839,6 +839,9 @@ class Exercise:
     negative: bool = False
     digits: int = 3
     above: bool = False  # the answer is how far above a reference: "79 % more" reads as 79 %
+    # the value the question asks "below, at or above?" of (the announced power): an answer that
+    # says its way ("above 310", "just above 300 MW") is read as a way and a value (reader 19)
+    reference: Callable[[], float] | None = None
 
     @property
     def hint(self) -> str:
@@ -1107,6 +1110,36 @@ _SLIPS = (
 )
 
 
+# "above 310", "just above 300 MW", "a bit below, 290": a way said before the value
+_WAY = re.compile(
+    r"^(?:(?:a\s+)?(?:bit|little|touch|just|slightly|somewhat|well)\s+)?"
+    r"(above|over|below|under)\b[\s,:;-]*(.*)$",
+    re.IGNORECASE,
+)
+
+
+def _check_way(e: Exercise, said: str, rest: str, attempt: int) -> Feedback:
+    """An answer said as a way from `e.reference` and a value: the value is checked as typed;
+    the reference itself, or no value, is the way alone, which is asked for its value."""
+    assert e.reference is not None
+    ref = e.reference()
+    up = said in ("above", "over")
+    rest = rest.strip()
+    value = read(rest, e.unit, e.negative).value if rest else None
+    if value is not None and not _near(value, ref, 0.005):
+        if (value > ref) == up:
+            return check(e, rest, attempt)
+        return Feedback(False, f"Not yet: {rest} is not {said} {e.show(ref)}; which is it?")
+    if up == (e.answer() > ref):
+        return Feedback(
+            False,
+            f"Not yet: the right way, {said} {e.show(ref)}; now say how far: give your "
+            f"estimate as one number in {e.shown_unit()}.",
+            "figures",
+        )
+    return Feedback(False, f"Not yet, hint: {_sentence(e.hints[min(attempt, 3) - 1])}")
+
+
 def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     """Right, or not yet with the hint that fits the answer given.
 
@@ -1139,6 +1172,9 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             "(ratio − 1) as a per cent.",
             "unreadable",
         )
+    way = _WAY.match(answer.strip()) if isinstance(answer, str) and e.reference else None
+    if way and e.reference:
+        return _check_way(e, way[1].lower(), way[2], attempt)
     r = read(answer, e.unit, e.negative, e.above)
     if r.value is None:
         for t in e.traps:  # a count in a trap's own unit: "1,570,543 people" for households

@@ -3398,6 +3398,7 @@ _add(
         _power_percentile_5,
         "MW",
         rel_tol=0.02,  # the announced 300 MW, 4 % below, is the trap, not right
+        reference=lambda: SITE_MW,
         hints=(
             "the range only runs upwards from the announced power",
             f"5 % of the draws lie below the 5th percentile; how many draws land below {_SITE}?",

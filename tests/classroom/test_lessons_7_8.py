@@ -563,3 +563,9 @@ def test_reader_18s_items_for_lessons_7_and_8():
     (item,) = [i for i in quiz.items(8) if i.unit == "MW"]
     assert item.answer() == pytest.approx(60.0)
     assert sorted(round(f(), 6) for _, f in item.mistakes) == [24.0, 30.0, 84.0]
+
+
+def test_reader_19s_items_for_lessons_7_and_8():
+    cells8 = _cells("08")
+    # the "tick the rows" question comes before the commit that opens every figure's swing
+    assert _first(cells8, r"tick the rows") < _first(cells8, r'predict_reveal\("contested-load')

@@ -1060,6 +1060,15 @@ def test_reader_19s_answers_to_lessons_7_and_8():
         ("jackson-annual-pue", "1.16", "near", ""),
         ("jackson-annual-pue", "1.15", "trap", "aws-fleet"),
         ("jackson-annual-pue", "1.1", "hint", ""),
+        # contested-power-p5 asks "below, at or above the announced 300 MW?" (p5 313 MW, ± 2 %):
+        # a way said before the value is read as both; the way alone, or the announced value,
+        # is asked for a number, never told "it lies above" as if it had said otherwise
+        ("contested-power-p5", "above, 310", "right", ""),
+        ("contested-power-p5", "above 310", "right", ""),
+        ("contested-power-p5", "a bit above 300", "figures", ""),
+        ("contested-power-p5", "just above 300 MW", "figures", ""),
+        ("contested-power-p5", "below 300", "hint", ""),
+        ("contested-power-p5", "at 300", "trap", "announced"),
     ]
     for ex, typed, kind, trap in rows:
         fb = lessons.check(ex, typed)
