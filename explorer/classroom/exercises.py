@@ -842,6 +842,9 @@ class Exercise:
     # the value the question asks "below, at or above?" of (the announced power): an answer that
     # says its way ("above 310", "just above 300 MW") is read as a way and a value (reader 19)
     reference: Callable[[], float] | None = None
+    # the answer is the size of a change ("shrink"): a negative answer is that change written as
+    # a signed difference ("-73,579"), right with a note, not "cannot be negative" (reader 19)
+    change: str = ""
 
     @property
     def hint(self) -> str:
@@ -1176,6 +1179,17 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     if way and e.reference:
         return _check_way(e, way[1].lower(), way[2], attempt)
     r = read(answer, e.unit, e.negative, e.above)
+    signed = read(answer, e.unit, True, e.above) if e.change and r.value is None else None
+    if signed and signed.value is not None and signed.value < 0:
+        size = check(e, -signed.value, attempt)
+        if size.right:
+            return Feedback(
+                True,
+                f"{size.message} Note: written as a change, {fmt.number(signed.value)}; the "
+                f"question asks how much it {e.change}s, so {fmt.number(-signed.value)}.",
+                "right",
+            )
+        return size
     if r.value is None:
         for t in e.traps:  # a count in a trap's own unit: "1,570,543 people" for households
             own = read(answer, t.unit, e.negative) if t.unit else None

@@ -3016,6 +3016,13 @@ _add(
                 "that is the share of the state's energy in a year; "
                 "the question compares peaks (MW with MW)",
             ),
+            Trap(
+                "whole-over-part",
+                lambda: 1 / _gr("share_of_utility_peak"),
+                f"that is the utility's peak divided by the site's ({_UTILITY} ÷ {_SITE_PEAK}), "
+                "the fraction upside down: a share is the part over the whole",
+                unit=RATIO,
+            ),
         ),
     )
 )
@@ -3309,6 +3316,7 @@ _add(
         "'city' shrink? (households)",
         lambda: _swing("city_households", "defaults.load_factor"),
         "households",
+        change="shrink",
         hints=(
             "the city follows the energy, and the energy follows the average load",
             "shrink = households flat out × (1 − load factor)",
@@ -3402,8 +3410,8 @@ _add(
         hints=(
             "the range only runs upwards from the announced power",
             f"5 % of the draws lie below the 5th percentile; how many draws land below {_SITE}?",
-            "none: every draw is at least the announced power, so even the 5th percentile lies "
-            "a little above it",
+            "no draw lands below the announced power: every draw is at least it, so even the "
+            "5th percentile lies a little above it",
         ),
         traps=(
             Trap(

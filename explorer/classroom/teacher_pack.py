@@ -1443,7 +1443,9 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
             ),
             (
                 "Where do the explorer's two plants fall",
-                f"Near the low end: over a typical year the {_plant_cooling(None)}, lesson 7's "
+                "At or below the low end, AWS's (the explorer's default plant needs less than "
+                f"even AWS's fleet figure): over a typical year the {_plant_cooling(None)}, "
+                "lesson 7's "
                 f"{_plant_cooling(lessons.HOT_TECH)}, against a swing of "
                 f"{fmt.quantity(lessons.SITE_MW * _COOLING_RANGE.low, 'MW')} to "
                 f"{fmt.quantity(lessons.SITE_MW * _COOLING_RANGE.high, 'MW')}; even lesson 7's "

@@ -458,7 +458,10 @@ def test_reader_16s_items_for_lessons_7_and_8(capsys):
     assert "8.99 %" in out and "12.3 %" in out and "hottest day, 20 July" in out
     assert "its hardest day" not in cells8[_first(cells8, "Where do the explorer's two plants")]
     # lesson 8 D6: students tick the rows that can move the city before the tornado opens
-    assert "tick the rows" in cells8[_first(cells8, "every figure that moves the city opens")]
+    # (reader 19: the question itself now sits before the commit, the reveal checks the ticks)
+    assert "your ticks" in " ".join(
+        cells8[_first(cells8, "every figure that moves the city opens")].split()
+    )
     # lesson 8 D8: 250,000 / 0.8 = 312,500 printed exactly
     (item,) = [i for i in quiz.items(8) if "load factor of 0.8" in i.text]
     assert "312,500 households" in [item.show(f()) for _, f in item.mistakes]
@@ -569,3 +572,9 @@ def test_reader_19s_items_for_lessons_7_and_8():
     cells8 = _cells("08")
     # the "tick the rows" question comes before the commit that opens every figure's swing
     assert _first(cells8, r"tick the rows") < _first(cells8, r'predict_reveal\("contested-load')
+    # the default (air-evaporative) plant's yearly cooling lies below the swing's low end (AWS's
+    # 10 % of 300 MW = 30 MW): "at or below", not "near" (reader 19)
+    plants = " ".join(cells8[_first(cells8, "Where do the explorer's two plants")].split())
+    assert "at or below the low end" in plants and "near the low end" not in plants
+    # the p5 reveal's worked step is a sentence, not "The step: none: ..."
+    assert not lessons.EXERCISES["contested-power-p5"].hints[2].startswith("none")

@@ -1069,6 +1069,11 @@ def test_reader_19s_answers_to_lessons_7_and_8():
         ("contested-power-p5", "just above 300 MW", "figures", ""),
         ("contested-power-p5", "below 300", "hint", ""),
         ("contested-power-p5", "at 300", "trap", "announced"),
+        # utility-peak-share is 330 ÷ 3,000 = 11 %; 3,000 ÷ 330 = 9.09 is the fraction upside down
+        ("utility-peak-share", "9.09", "trap", "whole-over-part"),
+        ("utility-peak-share", "3000/330", "trap", "whole-over-part"),
+        # the load swing (73,579 households) written as a change: right, with a note
+        ("contested-load-swing", "-73,579", "right", ""),
     ]
     for ex, typed, kind, trap in rows:
         fb = lessons.check(ex, typed)
