@@ -168,13 +168,13 @@ def test_lesson_8s_ranges_table_is_one_line_of_the_notebook(capsys):
 
 def test_lesson_8s_cooling_swing_places_the_plants_in_it(capsys):
     # reader13 lesson 8 D5: after the swing (300 MW x 10 % = 30 MW to 300 MW x 50 % = 150 MW),
-    # the students place the explorer's plants in it; the answer says they sit near the low end
+    # the students place the explorer's plants in it; the answer: at or below the low end
     # and lesson 7's design-day peak (59.1 MW) below the middle (90 MW)
     import explorer
 
     cells = _cells("08")
     question = cells[_first(cells, "Where do the explorer's two plants fall")]
-    assert "near the low end" in question and "below the middle" in question
+    assert "at or below the low end" in question and "below the middle" in question
     site = "rainier-mississippi"
     t = explorer.sensitivity("cooling_power", site=site, cooling_default="article")
     row = t.sel(parameter=f"sites.{site}.cooling_fraction")
