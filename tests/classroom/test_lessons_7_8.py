@@ -578,3 +578,8 @@ def test_reader_19s_items_for_lessons_7_and_8():
     assert "at or below the low end" in plants and "near the low end" not in plants
     # the p5 reveal's worked step is a sentence, not "The step: none: ..."
     assert not lessons.EXERCISES["contested-power-p5"].hints[2].startswith("none")
+    # lesson 7's grid step uses the hottest hour as the model's upper end, which step 2's "More
+    # detail" says is too rare to size a plant for: said where the share is asked
+    cells7 = _cells("07")
+    grid = " ".join(cells7[_first(cells7, "## Step 3")].split())
+    assert "the model's upper end" in grid and "too rare to size a plant for" in grid
