@@ -1188,8 +1188,7 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
                 f"{size.message} Note: written as a change, {fmt.number(signed.value)}; the "
                 f"question asks how much it {e.change}s, so {fmt.number(-signed.value)}.",
                 "right",
-            )
-        return size
+            )  # a wrong size written negative is still told it cannot be negative
     if r.value is None:
         for t in e.traps:  # a count in a trap's own unit: "1,570,543 people" for households
             own = read(answer, t.unit, e.negative) if t.unit else None
