@@ -838,6 +838,9 @@ class Exercise:
     negative: bool = False
     digits: int = 3
     above: bool = False  # the answer is how far above a reference: "79 % more" reads as 79 %
+    # exercises whose reveal prints figures this question works with: until they are revealed
+    # its box shows them blank (`lessons.question_now`), as a gated cell does (reader 19)
+    waits_for: tuple[str, ...] = ()
 
     @property
     def hint(self) -> str:

@@ -15,7 +15,7 @@ True
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import cache
 
 from .. import catalog, fmt, plant, power
@@ -2304,14 +2304,16 @@ def days_from_ideal_words() -> str:
 
     Examples
     --------
-    >>> "of the site's chips, so step 3's days ×" in days_from_ideal_words()
-    True
+    >>> days_from_ideal_words()[:60]
+    "why so many days: the job's 128,500 chips are 1/2.23 of the "
     """
     site, plan = capstone_site(), capstone_plan()
     fewer = float(site.job_chips) / float(plan.job_chips)
-    # step 3's days themselves are that exercise's answer: named, not printed (spoiler tests)
+    # step 3's days themselves are that exercise's answer: named, not printed (spoiler tests).
+    # The job to 4 figures here: "about 128,000" gives 2.24, not the 2.23 worked (reader 19)
     return (
-        f"why so many days: the job has 1/{fmt.number(fewer)} of the site's chips, so step 3's "
+        f"why so many days: the job's {about(float(plan.job_chips), 4)} chips are "
+        f"1/{fmt.number(fewer)} of the site's, so step 3's "
         f"days × {fmt.number(fewer)} = {fmt.number(float(plan.ideal_days), 4)} days with no "
         f"interruptions; ÷ {fmt.percent(float(plan.goodput), 4)} goodput = "
         f"{fmt.number(float(plan.training_days))} days"
@@ -2653,6 +2655,32 @@ def guessed_figures(lesson: int) -> tuple[str, ...]:
     return (_PLAN_CHIPS, f"{_PLAN_DAYS} days")
 
 
+BLANK = "▢"
+
+
+def question_now(exercise_id: str, revealed: Collection[str]) -> str:
+    """An exercise's question as its box shows it once the exercises in `revealed` are: until
+    every exercise it waits for (`Exercise.waits_for`) is revealed, the figures its lesson has
+    students guess (`guessed_figures`) are blank, with where they come from.
+
+    Examples
+    --------
+    >>> question_now("capstone-energy", ())[:40]
+    'The plan: one job of about ▢ chips, the '
+    >>> "32.3 days" in question_now("capstone-energy", ("capstone-chips", "capstone-days"))
+    True
+    """
+    e = EXERCISES[exercise_id]
+    if all(w in revealed for w in e.waits_for):
+        return e.question
+    text = e.question
+    for figure in guessed_figures(e.lesson):
+        text = text.replace(figure, figure.replace(figure.split()[0], BLANK))
+    if text == e.question:
+        return text
+    return f"{text} ({BLANK}: the check above prints it once it opens)"
+
+
 _add(
     Exercise(
         "capstone-energy",
@@ -2724,6 +2752,8 @@ _add(
                 "losses (the site's power per chip), or take the chips' share of the site",
             ),
         ),
+        # the job's size and days are step 4's check, which opens once steps 1 and 3 are answered
+        waits_for=("capstone-chips", "capstone-days"),
     )
 )
 _add(

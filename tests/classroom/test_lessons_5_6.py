@@ -394,6 +394,13 @@ def test_the_capstones_step_4_links_the_days_and_bounds_the_optimum(pages):
     said = lessons.days_from_ideal_words()
     assert "× 2.23" in said and "12.83 days" in said and "39.76 % goodput = 32.3 days" in said
     assert "5.75" not in said  # step 3's answer is named, not printed outside its reveal
+    # reader 19: from "about 128,000", 286,669 / 128,000 = 2.24 (12.88 days), not the 2.23 said;
+    # the line gives the job to 4 figures: 286,669 / 128,500 = 2.231
+    assert "the job's 128,500 chips are 1/2.23 of the site's" in said
+    # reader 19: "That cell prints this job's goodput" named no cell (nor one on paper); step 4
+    # says which check prints it, and that the teacher reads it out on paper
+    guess = next(c for c in _cells("06-capstone.ipynb") if c.startswith("## Step 4"))
+    assert "That cell" not in guess and "Step 4's check (the cell below, once it opens" in guess
     assert lessons.near_fastest_words() == (
         "sizes 20 % either side take at most 3 % longer; half or twice the size, 27 % and 66 % "
         "longer"
