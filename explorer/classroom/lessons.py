@@ -3529,7 +3529,7 @@ def _station_value(claim_id: str) -> float:
 _GIB_AS_GB = factor("GB", "GiB")  # a number of GB read in GiB (1 GB = 0.931 GiB)
 
 
-def _articles_figure(claim_id: str, rel_tol: float) -> Trap:
+def _articles_figure(claim_id: str, rel_tol: float, computed: str = "") -> Trap:
     """The claim's own number typed at its station: copied, not computed (reader 14: the city's
     250,000 drew the households hint, the UltraServer's 83.2 "that is the station's computation").
     `rel_tol` is tight enough that a computation near the figure (245,264 households, 83.1
@@ -3541,6 +3541,18 @@ def _articles_figure(claim_id: str, rel_tol: float) -> Trap:
         "station's figures, then compare",
         rel_tol=rel_tol,
         figures=True,
+        computed=computed,
+    )
+
+
+def _rounded_instances() -> str:
+    """What 4 × AWS's rounded per-instance 20.8 PF is, said at the UltraServer's station (the
+    station's note gives both ways; reader 19: that way was called copying)."""
+    instances = _chips("trn2-ultraserver") / _chips("trn2-instance")
+    per = float(system_table().fp8_dense.sel(system="trn2-instance"))
+    return (
+        f"you used {fmt.number(instances)} × AWS's rounded {fmt.number(per, 3)} PF per instance; "
+        f"now do {factcheck.claim('us-fp8').how}: why is it a little lower?"
     )
 
 
@@ -3721,7 +3733,10 @@ def _station_checks() -> dict[str, Exercise]:
         # lesson 3's exercise, with the article's 83.2 copied (83.136 rounds to 83.1: ± 0.025 only)
         "us-fp8": dataclasses.replace(
             EXERCISES["ultraserver-fp8"],
-            traps=(_articles_figure("us-fp8", 0.0003), *EXERCISES["ultraserver-fp8"].traps),
+            traps=(
+                _articles_figure("us-fp8", 0.0003, _rounded_instances()),
+                *EXERCISES["ultraserver-fp8"].traps,
+            ),
         ),
         "trn2-sparse": _station_exercise(
             "trn2-sparse",
@@ -3876,10 +3891,14 @@ def check_station(claim_id: str, answer: object) -> Feedback:
             "wrong-label",
         )
     if fb.right:
+        # the article's figure worked out another way the station's note allows (4 × 20.8):
+        # right, with how it differs (reader 19: it was called copying)
+        other = next((t.computed for t in ways[0][0].traps if t.id == fb.trap), "")
         return Feedback(
             True,
             "That is the station's computation. Now judge the claim: does it hold on its own "
-            "terms, and what does it assume?",
+            "terms, and what does it assume?"
+            + (f" Note: {other[0].upper()}{other[1:]}" if other else ""),
             "right",
         )
     return fb  # attempt 1: a nudge, never a lesson's worked step

@@ -1026,3 +1026,23 @@ def test_reader_19s_answers_to_lessons_3_and_4():
     for ex, typed, kind, trap in rows:
         fb = lessons.check(ex, typed)
         assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+
+
+def test_reader_19s_numbers_at_lesson_5s_stations():
+    # (station, typed, kind, trap). The UltraServer's station note says it is 4 instances of
+    # AWS's 20.8 PF: 4 x 20.8 = 83.2, the article's figure, worked out from the station's own
+    # figures, is right with a note (64 x 1,299 TFLOP/s = 83.136 is a little lower: AWS rounds
+    # 20.78 up); a bare 83.2 is still the figure copied
+    rows = [
+        ("us-fp8", "4*20.8", "right", ""),
+        ("us-fp8", "4 × 20.8 PF", "right", ""),
+        ("us-fp8", "4x20.8", "right", ""),
+        ("us-fp8", "83.2", "figures", "articles-figure"),
+        ("us-fp8", "83.2 PF", "figures", "articles-figure"),
+    ]
+    for claim, typed, kind, trap in rows:
+        fb = lessons.check_station(claim, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
+    said = lessons.check_station("us-fp8", "4*20.8").message
+    assert "4 × AWS's rounded 20.8 PF" in said and "now do 64 × 1,299 TFLOP/s" in said
+    assert "copy" not in said and "article's figure" not in said
