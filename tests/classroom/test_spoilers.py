@@ -35,7 +35,7 @@ import numpy as np
 import pytest
 from conftest import ServerProcess
 
-from explorer import catalog, fmt
+from explorer import fmt
 from explorer.classroom import factcheck, handouts, lessons, widgets
 
 EXERCISE_CALL = re.compile(r'widgets\.(?:answer_box|predict_reveal)\(\s*"([\w-]+)"')
