@@ -2457,6 +2457,8 @@ _add(
     )
 )
 
+_BF16_TFLOPS = fmt.number(_chip("trn2", "bf16_dense", "TFLOP/s"))
+
 _add(
     Exercise(
         "capstone-achieved",
@@ -2481,13 +2483,17 @@ _add(
             Trap(
                 "fp8-not-bf16",
                 lambda: _fp8_achieved() * _EFLOPS,
-                "that is FP8; the run is in BF16, half as fast",
+                f"that is FP8 (or BF16 doubled); the run is in BF16: use one chip's BF16 figure "
+                f"({_BF16_TFLOPS} TFLOP/s) as it is",
+                # ± 3 %: BF16 doubled (2 × 76.5 = 153) is within it of FP8's 149 (reader 19)
+                rel_tol=0.03,
             ),
             Trap(
                 "fp8-peak",
                 lambda: _fp8_achieved() / _MFU * _EFLOPS,
-                "that is the FP8 peak: the run is in BF16, half as fast, and achieves only the "
-                "MFU's share of its peak",
+                f"that is the FP8 peak (or BF16's doubled): the run is in BF16, at one chip's "
+                f"{_BF16_TFLOPS} TFLOP/s as it is, and achieves only the MFU's share of its peak",
+                rel_tol=0.03,
             ),
             Trap(
                 "site-power-not-it",

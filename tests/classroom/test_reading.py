@@ -1046,3 +1046,18 @@ def test_reader_19s_numbers_at_lesson_5s_stations():
     said = lessons.check_station("us-fp8", "4*20.8").message
     assert "4 × AWS's rounded 20.8 PF" in said and "now do 64 × 1,299 TFLOP/s" in said
     assert "copy" not in said and "article's figure" not in said
+
+
+def test_reader_19s_answers_to_lesson_6():
+    # (exercise, typed, kind, trap): BF16 doubled, as if FP8 were exactly twice as fast:
+    # 2 x 191.2 = 382 EFLOP/s peak and 2 x 76.5 = 153 achieved, 2.6 % above FP8's 372.5 and
+    # 149.0 (1,299 / 667 = 1.95 times BF16), now within the FP8 traps' ±3 %
+    rows = [
+        ("capstone-achieved", "382", "trap", "fp8-peak"),
+        ("capstone-achieved", "153 EFLOP/s", "trap", "fp8-not-bf16"),
+        ("capstone-achieved", "149", "trap", "fp8-not-bf16"),
+        ("capstone-achieved", "76.5", "right", ""),
+    ]
+    for ex, typed, kind, trap in rows:
+        fb = lessons.check(ex, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
