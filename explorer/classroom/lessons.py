@@ -3670,6 +3670,8 @@ def _station_checks() -> dict[str, Exercise]:
                     "that is the city in households (÷ a household's use); the station's "
                     "computation "
                     "divides by one person's use",
+                    # "245,000 households" typed with its unit gets this hint too (reader 19)
+                    unit="households",
                 ),
                 # the city table's other per-person rows (reader 16: the homes-only 592,000 got
                 # the hint "÷ annual electricity per person", which is what the student did)

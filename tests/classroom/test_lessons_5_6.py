@@ -401,6 +401,11 @@ def test_the_capstones_step_4_links_the_days_and_bounds_the_optimum(pages):
     # says which check prints it, and that the teacher reads it out on paper
     guess = next(c for c in _cells("06-capstone.ipynb") if c.startswith("## Step 4"))
     assert "That cell" not in guess and "Step 4's check (the cell below, once it opens" in guess
+    # reader 19: the energy counts the job's full power during restarts; the lesson says so
+    energy = next(c for c in _cells("06-capstone.ipynb") if c.startswith("Energy = power"))
+    assert "an upper bound" in energy
+    ignores = next(c for c in _cells("06-capstone.ipynb") if "## What this model ignores" in c)
+    assert "during restarts too" in ignores and "errs high" in ignores
     assert lessons.near_fastest_words() == (
         "sizes 20 % either side take at most 3 % longer; half or twice the size, 27 % and 66 % "
         "longer"

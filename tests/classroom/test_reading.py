@@ -1039,6 +1039,10 @@ def test_reader_19s_numbers_at_lesson_5s_stations():
         ("us-fp8", "4x20.8", "right", ""),
         ("us-fp8", "83.2", "figures", "articles-figure"),
         ("us-fp8", "83.2 PF", "figures", "articles-figure"),
+        # 2.63 TWh / 10,715 kWh per household = 245,264 households, typed with the unit: the
+        # households hint, as the bare number gets, not "a number of households"
+        ("ms-city", "245,000 households", "trap", "households"),
+        ("ms-city", "245,000", "trap", "households"),
     ]
     for claim, typed, kind, trap in rows:
         fb = lessons.check_station(claim, typed)
