@@ -463,3 +463,11 @@ def test_the_capstone_says_once_that_one_job_of_every_chip_is_beyond_any_measure
     said = [i for i, c in enumerate(cells) if "far outside any" in c]
     assert len(said) == 1 and "def with_interruptions" in cells[said[0]]
     assert "step 3's check says how far it reaches" in next(c for c in cells if "## Summary" in c)
+
+
+def test_the_households_reading_is_marked_as_no_claim_of_the_articles(pages):
+    # reader 19: the key's full table listed "the same 250,000 read as US households" as
+    # reproduced under an assumption, while the reveal calls the city claim contested
+    said = "A re-reading, not the article's claim (shown for comparison)"
+    assert factcheck.claim("ms-city-households").claim.startswith(said)
+    assert html.escape(said) in pages["lesson-5/answers.html"]
