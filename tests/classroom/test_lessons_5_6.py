@@ -471,3 +471,10 @@ def test_the_households_reading_is_marked_as_no_claim_of_the_articles(pages):
     said = "A re-reading, not the article's claim (shown for comparison)"
     assert factcheck.claim("ms-city-households").claim.startswith(said)
     assert html.escape(said) in pages["lesson-5/answers.html"]
+
+
+def test_the_plan_says_the_chips_stations_other_losses_row_is_on_purpose(pages):
+    # reader 19: "other losses 3 %" at the chips station, whose note says take nothing more off,
+    # looked like a decoy; 300 MW / 1.15 x 0.97 / 910 W = 278,063, about 278,000 chips
+    plan = pages["lesson-5/plan.html"]
+    assert "(about 278,000 chips): the row is there on purpose" in plan
