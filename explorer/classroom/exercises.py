@@ -338,6 +338,21 @@ def _plain(number: str) -> float | None:
         return None
 
 
+# an operation between two numbers ("4*20.8", "4 × 20.8 PF"), not a power of ten ("8.3 × 10^1")
+_WORKED = re.compile(r"\d\s*(?:[*×·/÷+]|x(?=\s*\d))\s*(?!10\s*(?:\^|\*\*|[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]))\d")
+
+
+def worked(answer: object) -> bool:
+    """Whether `answer` is a calculation typed out, not a number copied.
+
+    Examples
+    --------
+    >>> worked("4*20.8"), worked("4 × 20.8 PF"), worked("83.2 PF"), worked("8.32 × 10^1")
+    (True, True, False, False)
+    """
+    return isinstance(answer, str) and bool(_WORKED.search(answer))
+
+
 def _calculate(expr: str) -> float | None:
     """The value of a typed calculation of numbers, + − × ÷ and parentheses, read by a small
     recursive-descent parser (never `eval`); None when `expr` is not one.
@@ -819,6 +834,10 @@ class Trap:
     # precision it may be the student's own rounding, so more figures are asked for, not a
     # copy alleged; typed more finely ("30.0 %") it fires the trap's hint (reader 18)
     published: str = ""
+    # for a figures-trap: what to say when the figure comes out of the student's own calculation
+    # (4 × AWS's rounded 20.8 PF for the UltraServer's 83.2): computed from the station's
+    # figures, not copied, so right, with this as a note (reader 19)
+    computed: str = ""
 
 
 @dataclass(frozen=True)
@@ -845,6 +864,9 @@ class Exercise:
     # the answer is the size of a change ("shrink"): a negative answer is that change written as
     # a signed difference ("-73,579"), right with a note, not "cannot be negative" (reader 19)
     change: str = ""
+    # exercises whose reveal prints figures this question works with: until they are revealed
+    # its box shows them blank (`lessons.question_now`), as a gated cell does (reader 19)
+    waits_for: tuple[str, ...] = ()
 
     @property
     def hint(self) -> str:
@@ -889,12 +911,14 @@ class Exercise:
         `rel_tol` (a PUE of 1.754 written "1.8" is right)."""
         return float(f"{self.answer():.2g}")
 
-    def accepts(self, x: float) -> bool:
+    def accepts(self, x: float, worked: bool = False) -> bool:
         """Whether `x` is right: within `rel_tol` of the answer, or the answer rounded to two
         significant figures (the one rule the checker, the answer key and the lesson text's
-        numbers all use), unless it is a figures-trap's published figure (`copied`)."""
+        numbers all use), unless it is a figures-trap's published figure (`copied`), typed
+        rather than `worked` out where that trap says how it is computed (`Trap.computed`)."""
         lo, hi = self.accepted()
-        if self.copied(x):
+        copied = self.copied(x)
+        if copied and not (worked and copied.computed):
             return False
         return lo <= x <= hi or float(f"{x:.12g}") == self.two_figures()
 
@@ -1198,9 +1222,12 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     x, want = r.value, e.answer()
     said = f" ({r.echo})" if r.echo else ""
     copied = e.copied(x)
+    computed = ""
+    if copied and copied.computed and worked(answer):  # the figure worked out, not copied
+        copied, computed = None, copied.computed
     if copied:
         return Feedback(False, f"Not yet{said}: {_sentence(copied.hint)}", "figures", copied.id)
-    if e.accepts(x):
+    if e.accepts(x, worked=bool(computed)):
         # a note for a step skipped: only when the answer lies nearer the trap than the result,
         # and not when it is the result rounded at the student's own precision ("3e5" for 287k,
         # and "3*10^5", read as written out); a published figure (`slip` False) typed as it is
@@ -1217,8 +1244,14 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             and abs(x - t.value()) < abs(x - want)
         ]
         noted += [r.note] if r.note else []
+        noted = [computed, *noted] if computed else noted
         note = "".join(f" Note: {_sentence(n)}" for n in noted[:2])
-        return Feedback(True, f"Right{said}! The explorer gets {e.show(want)}.{note}", "right")
+        return Feedback(
+            True,
+            f"Right{said}! The explorer gets {e.show(want)}.{note}",
+            "right",
+            next((t.id for t in e.traps if t.computed == computed), None) if computed else None,
+        )
     if _rounded(x, want, _figures(answer)):
         return Feedback(
             True,

@@ -245,7 +245,10 @@ def build_claims() -> list[Claim]:
         Claim(
             "ms-city-households",
             MISSISSIPPI,
-            "The same 250,000 read as US households.",
+            # reader 19: in the key's full table it read as a claim reproduced, beside the
+            # reveal's "reading people as households changes its words" (contested)
+            "A re-reading, not the article's claim (shown for comparison): the same 250,000 "
+            "read as US households.",
             250_000,
             "households",
             lambda: _city("us-household"),

@@ -15,7 +15,7 @@ True
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import cache
 
 from .. import catalog, fmt, plant, power
@@ -2311,14 +2311,16 @@ def days_from_ideal_words() -> str:
 
     Examples
     --------
-    >>> "of the site's chips, so step 3's days ×" in days_from_ideal_words()
-    True
+    >>> days_from_ideal_words()[:60]
+    "why so many days: the job's 128,500 chips are 1/2.23 of the "
     """
     site, plan = capstone_site(), capstone_plan()
     fewer = float(site.job_chips) / float(plan.job_chips)
-    # step 3's days themselves are that exercise's answer: named, not printed (spoiler tests)
+    # step 3's days themselves are that exercise's answer: named, not printed (spoiler tests).
+    # The job to 4 figures here: "about 128,000" gives 2.24, not the 2.23 worked (reader 19)
     return (
-        f"why so many days: the job has 1/{fmt.number(fewer)} of the site's chips, so step 3's "
+        f"why so many days: the job's {about(float(plan.job_chips), 4)} chips are "
+        f"1/{fmt.number(fewer)} of the site's, so step 3's "
         f"days × {fmt.number(fewer)} = {fmt.number(float(plan.ideal_days), 4)} days with no "
         f"interruptions; ÷ {fmt.percent(float(plan.goodput), 4)} goodput = "
         f"{fmt.number(float(plan.training_days))} days"
@@ -2462,6 +2464,8 @@ _add(
     )
 )
 
+_BF16_TFLOPS = fmt.number(_chip("trn2", "bf16_dense", "TFLOP/s"))
+
 _add(
     Exercise(
         "capstone-achieved",
@@ -2486,13 +2490,17 @@ _add(
             Trap(
                 "fp8-not-bf16",
                 lambda: _fp8_achieved() * _EFLOPS,
-                "that is FP8; the run is in BF16, half as fast",
+                f"that is FP8 (or BF16 doubled); the run is in BF16: use one chip's BF16 figure "
+                f"({_BF16_TFLOPS} TFLOP/s) as it is",
+                # ± 3 %: BF16 doubled (2 × 76.5 = 153) is within it of FP8's 149 (reader 19)
+                rel_tol=0.03,
             ),
             Trap(
                 "fp8-peak",
                 lambda: _fp8_achieved() / _MFU * _EFLOPS,
-                "that is the FP8 peak: the run is in BF16, half as fast, and achieves only the "
-                "MFU's share of its peak",
+                f"that is the FP8 peak (or BF16's doubled): the run is in BF16, at one chip's "
+                f"{_BF16_TFLOPS} TFLOP/s as it is, and achieves only the MFU's share of its peak",
+                rel_tol=0.03,
             ),
             Trap(
                 "site-power-not-it",
@@ -2660,6 +2668,32 @@ def guessed_figures(lesson: int) -> tuple[str, ...]:
     return (_PLAN_CHIPS, f"{_PLAN_DAYS} days")
 
 
+BLANK = "▢"
+
+
+def question_now(exercise_id: str, revealed: Collection[str]) -> str:
+    """An exercise's question as its box shows it once the exercises in `revealed` are: until
+    every exercise it waits for (`Exercise.waits_for`) is revealed, the figures its lesson has
+    students guess (`guessed_figures`) are blank, with where they come from.
+
+    Examples
+    --------
+    >>> question_now("capstone-energy", ())[:40]
+    'The plan: one job of about ▢ chips, the '
+    >>> "32.3 days" in question_now("capstone-energy", ("capstone-chips", "capstone-days"))
+    True
+    """
+    e = EXERCISES[exercise_id]
+    if all(w in revealed for w in e.waits_for):
+        return e.question
+    text = e.question
+    for figure in guessed_figures(e.lesson):
+        text = text.replace(figure, figure.replace(figure.split()[0], BLANK))
+    if text == e.question:
+        return text
+    return f"{text} ({BLANK}: the check above prints it once it opens)"
+
+
 _add(
     Exercise(
         "capstone-energy",
@@ -2731,6 +2765,8 @@ _add(
                 "losses (the site's power per chip), or take the chips' share of the site",
             ),
         ),
+        # the job's size and days are step 4's check, which opens once steps 1 and 3 are answered
+        waits_for=("capstone-chips", "capstone-days"),
     )
 )
 _add(
@@ -3517,7 +3553,7 @@ def _station_value(claim_id: str) -> float:
 _GIB_AS_GB = factor("GB", "GiB")  # a number of GB read in GiB (1 GB = 0.931 GiB)
 
 
-def _articles_figure(claim_id: str, rel_tol: float) -> Trap:
+def _articles_figure(claim_id: str, rel_tol: float, computed: str = "") -> Trap:
     """The claim's own number typed at its station: copied, not computed (reader 14: the city's
     250,000 drew the households hint, the UltraServer's 83.2 "that is the station's computation").
     `rel_tol` is tight enough that a computation near the figure (245,264 households, 83.1
@@ -3529,6 +3565,18 @@ def _articles_figure(claim_id: str, rel_tol: float) -> Trap:
         "station's figures, then compare",
         rel_tol=rel_tol,
         figures=True,
+        computed=computed,
+    )
+
+
+def _rounded_instances() -> str:
+    """What 4 × AWS's rounded per-instance 20.8 PF is, said at the UltraServer's station (the
+    station's note gives both ways; reader 19: that way was called copying)."""
+    instances = _chips("trn2-ultraserver") / _chips("trn2-instance")
+    per = float(system_table().fp8_dense.sel(system="trn2-instance"))
+    return (
+        f"you used {fmt.number(instances)} × AWS's rounded {fmt.number(per, 3)} PF per instance; "
+        f"now do {factcheck.claim('us-fp8').how}: why is it a little lower?"
     )
 
 
@@ -3640,6 +3688,8 @@ def _station_checks() -> dict[str, Exercise]:
                     "that is the city in households (÷ a household's use); the station's "
                     "computation "
                     "divides by one person's use",
+                    # "245,000 households" typed with its unit gets this hint too (reader 19)
+                    unit="households",
                 ),
                 # the city table's other per-person rows (reader 16: the homes-only 592,000 got
                 # the hint "÷ annual electricity per person", which is what the student did)
@@ -3709,7 +3759,10 @@ def _station_checks() -> dict[str, Exercise]:
         # lesson 3's exercise, with the article's 83.2 copied (83.136 rounds to 83.1: ± 0.025 only)
         "us-fp8": dataclasses.replace(
             EXERCISES["ultraserver-fp8"],
-            traps=(_articles_figure("us-fp8", 0.0003), *EXERCISES["ultraserver-fp8"].traps),
+            traps=(
+                _articles_figure("us-fp8", 0.0003, _rounded_instances()),
+                *EXERCISES["ultraserver-fp8"].traps,
+            ),
         ),
         "trn2-sparse": _station_exercise(
             "trn2-sparse",
@@ -3864,10 +3917,14 @@ def check_station(claim_id: str, answer: object) -> Feedback:
             "wrong-label",
         )
     if fb.right:
+        # the article's figure worked out another way the station's note allows (4 × 20.8):
+        # right, with how it differs (reader 19: it was called copying)
+        other = next((t.computed for t in ways[0][0].traps if t.id == fb.trap), "")
         return Feedback(
             True,
             "That is the station's computation. Now judge the claim: does it hold on its own "
-            "terms, and what does it assume?",
+            "terms, and what does it assume?"
+            + (f" Note: {other[0].upper()}{other[1:]}" if other else ""),
             "right",
         )
     return fb  # attempt 1: a nudge, never a lesson's worked step

@@ -310,6 +310,12 @@ def _capstone_hook() -> str:
     raise KeyError("lesson 6 has no hook")
 
 
+def _losses_twice() -> str:
+    """The chips station's count with the other losses taken off again, as the plan says it."""
+    ex = lessons.STATION_CHECKS["ms-chips"]
+    return lessons.about(next(t.value() for t in ex.traps if t.id == "other-losses-twice"))
+
+
 def _most_verdict() -> str:
     """How many of lesson 5's eight claims share the commonest verdict ("4")."""
     verdicts = [c.verdict() for c in factcheck.class_claims()]
@@ -828,6 +834,11 @@ PLANS: dict[int, Plan] = {
             "“Rows worth a second look”.",
             f"Voting one verdict on every claim: {_most_verdict()} of the eight share a verdict, "
             "so such a ballot scores that many at best; read the scores with that in mind.",
+            # reader 19: the row looked like a decoy; it is kept on purpose, and said so here
+            "Taking the chips station's 3 % other losses off again after dividing by the PUE "
+            f"(about {_losses_twice()} chips): the row is there on purpose, because the PUE "
+            "already counts those losses (the station's note says so), and the checker names "
+            "the slip.",
         ),
         "The stations, the vote and the reveal all run in the notebook. Without computers: the "
         "worksheet carries the verdict rule, the dense/sparse note, the role cards, the stations "

@@ -131,6 +131,19 @@ def answer_box(exercise_id: str, then: Callable[[], object] | None = None) -> w.
     out, hint_out = w.HTML(), w.HTML()
     after = w.VBox([])
     state = {"attempt": 0, "hint": 0}
+    question = w.HTML()
+
+    def waiting() -> bool:
+        return any(e not in REVEALED.done for e in ex.waits_for)
+
+    def ask(_=None) -> None:
+        # a figure another exercise's gated cell prints stays blank here until that cell opens
+        now = lessons.question_now(exercise_id, REVEALED.done)
+        question.value = f"<b>{html.escape(now)}</b>"
+
+    if ex.waits_for:
+        REVEALED.observe(ask, "done")
+    ask()
 
     def open_up(message: str) -> None:
         out.value = message
@@ -157,6 +170,8 @@ def answer_box(exercise_id: str, then: Callable[[], object] | None = None) -> w.
         state["hint"] = min(level + 1, len(ex.hints))
         step = ("Nudge", "Formula", "Worked step")[min(level, 2)]
         text = lessons.hint(exercise_id, min(level, len(ex.hints) - 1))
+        if waiting() and level >= len(ex.hints) - 1:  # the worked step works with those figures
+            text = "the worked step opens with the check above"
         hint_out.value = f"<p><i>{step}:</i> {html.escape(text)}</p>"
         give_up.disabled = state["hint"] < len(ex.hints) and state["attempt"] < len(ex.hints)
 
@@ -171,7 +186,7 @@ def answer_box(exercise_id: str, then: Callable[[], object] | None = None) -> w.
     return shown(
         w.VBox(
             [
-                w.HTML(f"<b>{html.escape(ex.question)}</b>"),
+                question,
                 w.HBox([field, button, more, give_up]),
                 out,
                 hint_out,

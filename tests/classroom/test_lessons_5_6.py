@@ -394,6 +394,18 @@ def test_the_capstones_step_4_links_the_days_and_bounds_the_optimum(pages):
     said = lessons.days_from_ideal_words()
     assert "× 2.23" in said and "12.83 days" in said and "39.76 % goodput = 32.3 days" in said
     assert "5.75" not in said  # step 3's answer is named, not printed outside its reveal
+    # reader 19: from "about 128,000", 286,669 / 128,000 = 2.24 (12.88 days), not the 2.23 said;
+    # the line gives the job to 4 figures: 286,669 / 128,500 = 2.231
+    assert "the job's 128,500 chips are 1/2.23 of the site's" in said
+    # reader 19: "That cell prints this job's goodput" named no cell (nor one on paper); step 4
+    # says which check prints it, and that the teacher reads it out on paper
+    guess = next(c for c in _cells("06-capstone.ipynb") if c.startswith("## Step 4"))
+    assert "That cell" not in guess and "Step 4's check (the cell below, once it opens" in guess
+    # reader 19: the energy counts the job's full power during restarts; the lesson says so
+    energy = next(c for c in _cells("06-capstone.ipynb") if c.startswith("Energy = power"))
+    assert "an upper bound" in energy
+    ignores = next(c for c in _cells("06-capstone.ipynb") if "## What this model ignores" in c)
+    assert "during restarts too" in ignores and "errs high" in ignores
     assert lessons.near_fastest_words() == (
         "sizes 20 % either side take at most 3 % longer; half or twice the size, 27 % and 66 % "
         "longer"
@@ -451,3 +463,18 @@ def test_the_capstone_says_once_that_one_job_of_every_chip_is_beyond_any_measure
     said = [i for i, c in enumerate(cells) if "far outside any" in c]
     assert len(said) == 1 and "def with_interruptions" in cells[said[0]]
     assert "step 3's check says how far it reaches" in next(c for c in cells if "## Summary" in c)
+
+
+def test_the_households_reading_is_marked_as_no_claim_of_the_articles(pages):
+    # reader 19: the key's full table listed "the same 250,000 read as US households" as
+    # reproduced under an assumption, while the reveal calls the city claim contested
+    said = "A re-reading, not the article's claim (shown for comparison)"
+    assert factcheck.claim("ms-city-households").claim.startswith(said)
+    assert html.escape(said) in pages["lesson-5/answers.html"]
+
+
+def test_the_plan_says_the_chips_stations_other_losses_row_is_on_purpose(pages):
+    # reader 19: "other losses 3 %" at the chips station, whose note says take nothing more off,
+    # looked like a decoy; 300 MW / 1.15 x 0.97 / 910 W = 278,063, about 278,000 chips
+    plan = pages["lesson-5/plan.html"]
+    assert "(about 278,000 chips): the row is there on purpose" in plan

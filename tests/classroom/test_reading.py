@@ -1078,3 +1078,42 @@ def test_reader_19s_answers_to_lessons_7_and_8():
     for ex, typed, kind, trap in rows:
         fb = lessons.check(ex, typed)
         assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+
+
+def test_reader_19s_numbers_at_lesson_5s_stations():
+    # (station, typed, kind, trap). The UltraServer's station note says it is 4 instances of
+    # AWS's 20.8 PF: 4 x 20.8 = 83.2, the article's figure, worked out from the station's own
+    # figures, is right with a note (64 x 1,299 TFLOP/s = 83.136 is a little lower: AWS rounds
+    # 20.78 up); a bare 83.2 is still the figure copied
+    rows = [
+        ("us-fp8", "4*20.8", "right", ""),
+        ("us-fp8", "4 × 20.8 PF", "right", ""),
+        ("us-fp8", "4x20.8", "right", ""),
+        ("us-fp8", "83.2", "figures", "articles-figure"),
+        ("us-fp8", "83.2 PF", "figures", "articles-figure"),
+        # 2.63 TWh / 10,715 kWh per household = 245,264 households, typed with the unit: the
+        # households hint, as the bare number gets, not "a number of households"
+        ("ms-city", "245,000 households", "trap", "households"),
+        ("ms-city", "245,000", "trap", "households"),
+    ]
+    for claim, typed, kind, trap in rows:
+        fb = lessons.check_station(claim, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
+    said = lessons.check_station("us-fp8", "4*20.8").message
+    assert "4 × AWS's rounded 20.8 PF" in said and "now do 64 × 1,299 TFLOP/s" in said
+    assert "copy" not in said and "article's figure" not in said
+
+
+def test_reader_19s_answers_to_lesson_6():
+    # (exercise, typed, kind, trap): BF16 doubled, as if FP8 were exactly twice as fast:
+    # 2 x 191.2 = 382 EFLOP/s peak and 2 x 76.5 = 153 achieved, 2.6 % above FP8's 372.5 and
+    # 149.0 (1,299 / 667 = 1.95 times BF16), now within the FP8 traps' ±3 %
+    rows = [
+        ("capstone-achieved", "382", "trap", "fp8-peak"),
+        ("capstone-achieved", "153 EFLOP/s", "trap", "fp8-not-bf16"),
+        ("capstone-achieved", "149", "trap", "fp8-not-bf16"),
+        ("capstone-achieved", "76.5", "right", ""),
+    ]
+    for ex, typed, kind, trap in rows:
+        fb = lessons.check(ex, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
