@@ -1061,10 +1061,12 @@ def _half_up(x: float, figures: int) -> float:
     --------
     >>> _half_up(1.15, 2), _half_up(0.125, 2), _half_up(245264, 2)
     (1.2, 0.13, 250000.0)
+    >>> _half_up(1e28, 29)  # a typed 29-figure number: more figures than a float holds
+    1e+28
     """
     d = decimal.Decimal(repr(x))
-    if not d:
-        return 0.0
+    if not d or figures >= 17:  # a float holds at most 17 figures: nothing to round
+        return x
     step = decimal.Decimal(1).scaleb(d.adjusted() - figures + 1)
     return float(d.quantize(step, rounding=decimal.ROUND_HALF_UP))
 
