@@ -112,9 +112,9 @@ NEW_TRAPS = [
     # the article's 40 % of 300 MW = 120 MW
     ("cooling-mw-fleet", "120 MW", "articles-share", "article's 40 %"),
     # all non-IT power: 300 x (1 - 1/1.15) = 39.13 MW
-    ("cooling-mw-fleet", "39.13", "forgot-other-losses", "other losses are not cooling"),
+    ("cooling-mw-fleet", "39.13", "forgot-other-losses", "they are not cooling"),
     # PUE - 1 = 0.15 of 300 MW = 45 MW
-    ("cooling-mw-fleet", "45", "pue-minus-one", "not PUE − 1"),
+    ("cooling-mw-fleet", "45", "pue-minus-one", "not 15 % (PUE − 1)"),
     # a forgotten % sign: 10 means ten times the whole
     # capstone, the fastest job (128,494 of 286,669 chips, 134.47 MW, 32.268 days): with no
     # interruptions 134.47 MW x 12.829 days x 24 h = 41,403 MWh (= 300 MW x 5.75 days x 24 h)

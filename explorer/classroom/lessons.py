@@ -53,6 +53,47 @@ def _fleet_pue() -> float:
     return catalog.value("cooling.aws-fleet.pue", "dimensionless")
 
 
+def _cooling_slips(
+    pue: Callable[[], float], shown: str, *, of: float = 1.0, it_share: bool = True
+) -> tuple[Trap, ...]:
+    """The slips of turning a PUE into the cooling share, the same in every exercise that asks
+    for it: PUE − 1 taken as the non-IT share, the other losses kept in, both at once, and (for
+    a share) IT's own share 1/PUE. `pue` gives the PUE, `shown` is how the question prints it,
+    and `of` [MW] turns the shares into megawatts of a site (1 for a share)."""
+    slips = [
+        Trap(
+            "pue-minus-one",
+            lambda: of * (pue() - 1),
+            f"a PUE of {shown} means non-IT power is 1 − 1/{shown} "
+            f"≈ {fmt.percent(1 - 1 / pue())} of the site, not {fmt.percent(pue() - 1)} "
+            "(PUE − 1)",
+        ),
+        Trap(
+            "forgot-other-losses",
+            lambda: of * (1 - 1 / pue()),
+            f"that is all non-IT power at a PUE of {shown}; subtract the {_OTHER} other losses "
+            "(they are not cooling)",
+        ),
+        Trap(
+            "pue-minus-one-minus-other",
+            lambda: of * (pue() - 1 - _other()),
+            f"right to take off the {_OTHER} other losses, but the cooling share is "
+            "1 − 1/PUE − other losses, not PUE − 1 − other losses",
+        ),
+    ]
+    if it_share:
+        slips.append(
+            Trap(
+                "it-share",
+                lambda: 1 / pue(),
+                f"that is IT's share at a PUE of {shown} (1/PUE); the rest, "
+                f"{fmt.percent(1 - 1 / pue())}, is all non-IT power: take off the {_OTHER} "
+                "of other losses",
+            )
+        )
+    return tuple(slips)
+
+
 def _chip(name: str, var: str, unit: str) -> float:
     return catalog.value(f"chips.{name}.{var}", unit)
 
@@ -1438,30 +1479,7 @@ _add(
             f"minus {_OTHER} other losses leaves {fmt.percent(power.cooling_share_at())}",
         ),
         traps=(
-            Trap(
-                "pue-minus-one",
-                lambda: _fleet_pue() - 1,
-                f"a PUE of {_PUE} means non-IT power is 1 − 1/{_PUE} "
-                f"≈ {fmt.percent(1 - 1 / _fleet_pue())} of the site, "
-                f"not {fmt.percent(_fleet_pue() - 1)}",
-            ),
-            Trap(
-                "forgot-other-losses",
-                lambda: 1 - 1 / _fleet_pue(),
-                f"that is all non-IT power; subtract the {_OTHER} other losses",
-            ),
-            Trap(
-                "pue-minus-one-minus-other",
-                lambda: _fleet_pue() - 1 - _other(),
-                f"right to take off the {_OTHER} other losses, but non-IT power is not "
-                f"PUE − 1: it is 1 − 1/PUE of the site",
-            ),
-            Trap(
-                "it-share",
-                lambda: 1 / _fleet_pue(),
-                f"that is IT's share (1/PUE); the rest, {fmt.percent(1 - 1 / _fleet_pue())}, is "
-                f"all non-IT power: take off the {_OTHER} of other losses",
-            ),
+            *_cooling_slips(_fleet_pue, _PUE),
             _the_pue_itself(_fleet_pue),
             # the article's own shares, copied (reader 14): its claim, not AWS's PUE turned round
             *(
@@ -1512,22 +1530,7 @@ _add(
                 )
                 for f in ARTICLE_COOLING_RANGE
             ),
-            Trap(
-                "forgot-other-losses",
-                lambda: SITE_MW * (1 - 1 / _fleet_pue()),
-                f"that is all non-IT power; the {_OTHER} other losses are not cooling",
-            ),
-            Trap(
-                "pue-minus-one",
-                lambda: SITE_MW * (_fleet_pue() - 1),
-                f"non-IT power is 1 − 1/PUE of the site, not PUE − 1 = {_fleet_pue() - 1:.2f}",
-            ),
-            Trap(
-                "pue-minus-one-minus-other",
-                lambda: SITE_MW * (_fleet_pue() - 1 - _other()),
-                f"right to take off the {_OTHER} other losses, but the cooling share is "
-                "1 − 1/PUE − other losses, not PUE − 1 − other losses",
-            ),
+            *_cooling_slips(_fleet_pue, _PUE, of=SITE_MW, it_share=False),
         ),
     )
 )
@@ -1559,29 +1562,7 @@ _add(
             f"{fmt.percent(power.cooling_share_at('industry-average'))}",
         ),
         traps=(
-            Trap(
-                "forgot-other-losses",
-                lambda: 1 - 1 / _survey_pue(),
-                f"that is all non-IT power; subtract the {_OTHER} other losses",
-            ),
-            Trap(
-                "pue-minus-one",
-                lambda: _survey_pue() - 1,
-                f"a PUE of {_SURVEY} means non-IT power is 1 − 1/{_SURVEY} of the site, "
-                f"not {fmt.percent(_survey_pue() - 1)}",
-            ),
-            Trap(
-                "pue-minus-one-minus-other",
-                lambda: _survey_pue() - 1 - _other(),
-                f"right to take off the {_OTHER} other losses, but non-IT power is not "
-                "PUE − 1: it is 1 − 1/PUE of the site",
-            ),
-            Trap(
-                "it-share",
-                lambda: 1 / _survey_pue(),
-                "that is IT's share (1/PUE); the rest is all non-IT power: take off the "
-                f"{_OTHER} of other losses",
-            ),
+            *_cooling_slips(_survey_pue, _SURVEY),
             Trap(
                 "fleet-pue",
                 lambda: power.cooling_share_at("aws-fleet"),
@@ -3620,29 +3601,7 @@ def _station_cooling(pue_key: str, articles: bool = False) -> Exercise:
         ),
         traps=(
             *(article if articles else ()),
-            Trap(
-                "pue-minus-one",
-                lambda: pue() - 1,
-                f"a PUE of {shown} means non-IT power is 1 − 1/{shown} of the site, not "
-                f"{shown} − 1",
-            ),
-            Trap(
-                "forgot-other-losses",
-                lambda: 1 - 1 / pue(),
-                f"that is all non-IT power at a PUE of {shown}; subtract the {_OTHER} other losses",
-            ),
-            Trap(
-                "pue-minus-one-minus-other",
-                lambda: pue() - 1 - _other(),
-                f"right to take off the {_OTHER} other losses, but non-IT power is not "
-                "PUE − 1: it is 1 − 1/PUE of the site",
-            ),
-            Trap(
-                "it-share",
-                lambda: 1 / pue(),
-                f"that is IT's share at a PUE of {shown} (1/PUE); the rest is all non-IT "
-                f"power: take off the {_OTHER} of other losses",
-            ),
+            *_cooling_slips(pue, shown),
         ),
     )
 
