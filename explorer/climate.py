@@ -91,10 +91,10 @@ days: its 1 % wet-bulb with the mean coincident dry-bulb and daily ranges of the
 and days at it (`wet_bulb_design_day`; lesson 7 sizes on it). A design day is, by definition,
 milder than the year's 1-2 % hottest or most humid hours, and the site must draw every hour of
 its year: the peak the grid and a battery carry is the year's. For Jackson's chiller plant the
-worst day is 20 July, whose 13:00 hour (36.5 °C, wet-bulb 29.0 °C) is the donor's own most humid hour of the year
-(Greensboro 33.9 °C, dew point 25.0 °C, two hours before a storm drops it 12 K): 3.9 K of
-wet-bulb above the dehumidification design day, whose 25.1 °C the year exceeds in 400 hours, and
-2.3 K above the 1 % wet-bulb design day (26.7 °C, exceeded in 88 hours).
+worst day is 20 July, whose 13:00 hour (36.5 °C, wet-bulb 29.0 °C) is the donor's own most
+humid hour of the year (Greensboro 33.9 °C, dew point 25.0 °C, two hours before a storm drops it
+12 K): 3.9 K of wet-bulb above the dehumidification design day, whose 25.1 °C the year exceeds
+in 400 hours, and 2.3 K above the 1 % wet-bulb design day (26.7 °C, exceeded in 88 hours).
 
 The plant's response to the weather is computed once per (station, technology) and cached, so
 changing the site power, chips or prices only rescales it (no psychrometrics).
@@ -727,7 +727,7 @@ def wet_bulb_design_day(weather: Weather) -> DesignDay:
     >>> w = typical_weather(Station.constant(30.0, 20.0))
     >>> day = wet_bulb_design_day(w)
     >>> day.name
-    'the 1 % wet-bulb design day (built from the typical year)'
+    "the typical year's 1 % wet-bulb design day"
     >>> bool(np.allclose(day.dry_bulb, 30.0)), bool(np.allclose(day.wet_bulb, w.wet_bulb[0]))
     (True, True)
 
@@ -761,7 +761,7 @@ def wet_bulb_design_day(weather: Weather) -> DesignDay:
         _saturation_ratio(dry, weather.pressure),
     )
     return DesignDay(
-        "the 1 % wet-bulb design day (built from the typical year)",
+        "the typical year's 1 % wet-bulb design day",
         dry,
         w,
         wet_bulb(dry, w, weather.pressure),
@@ -800,7 +800,7 @@ def plant_year(st: Station, tech: str, hot_day: str = "worst") -> PlantYear:
     >>> plant_year(load_station("722350"), "chiller-economiser", "design").hot_day.name
     'dehumidification design day'
     >>> plant_year(load_station("722350"), "chiller-economiser", "wet-bulb").hot_day.name
-    'the 1 % wet-bulb design day (built from the typical year)'
+    "the typical year's 1 % wet-bulb design day"
     """
     if hot_day not in HOT_DAY_RULES:
         raise InputError("hot_day", hot_day, "one of " + ", ".join(HOT_DAY_RULES))

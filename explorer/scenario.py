@@ -372,7 +372,7 @@ def climate_year(
     'dehumidification design day'
     >>> year = climate_year("rainier-mississippi", "chiller-economiser", hot_day="wet-bulb")
     >>> year.hot_day, year.peak_cooling_power.attrs["units"]
-    ('the 1 % wet-bulb design day (built from the typical year)', 'MW')
+    ("the typical year's 1 % wet-bulb design day", 'MW')
     """
     site = catalog.check_name("site", site, "sites")
     check_input_names(

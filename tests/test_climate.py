@@ -340,7 +340,7 @@ def test_the_wet_bulb_rule_sizes_on_a_design_day_built_from_the_one_percent_wet_
     st = climate.load_station("722350")
     py = climate.plant_year(st, "chiller-economiser", "wet-bulb")
     w = py.weather
-    assert py.hot_day.name == "the 1 % wet-bulb design day (built from the typical year)"
+    assert py.hot_day.name == "the typical year's 1 % wet-bulb design day"
     assert py.rule == "wet-bulb"
     # the 1 %: 0.99 x (8,760 - 1) = 8,671.41 in the sorted hours, linearly interpolated
     ordered = np.sort(w.wet_bulb)

@@ -201,7 +201,7 @@ def tables_sheet(year: xr.Dataset, grid: xr.Dataset) -> None:
     >>> tables_sheet(year, grid)  # doctest: +ELLIPSIS
     Step 1 · the typical year
     weather station: ...
-    Step 2 · the hot day: the 1 % wet-bulb design day (built from the typical year)
+    Step 2 · the hot day: the typical year's 1 % wet-bulb design day
     hour ...
     ✂ Fold the page here. ...
     Step 2 · after hot-day-above-mean: the battery ...
@@ -362,16 +362,16 @@ def when_it_delivers(year: xr.Dataset) -> str:
 
 def hot_day_name(year: xr.Dataset) -> str:
     """The year's hot day in words: a published design day is "the station's" (the
-    ``"design"`` rule), a day of the typical year already says so.
+    ``"design"`` rule), a day of (or built from) the typical year already says whose.
 
     Examples
     --------
     >>> from explorer.classroom import lessons
     >>> hot_day_name(lessons.hot_year()[0])
-    'the 1 % wet-bulb design day (built from the typical year)'
+    "the typical year's 1 % wet-bulb design day"
     """
     name = str(year.attrs["hot_day"])
-    return f"the station's {name}" if name.endswith("design day") else name
+    return name if name.startswith("the ") else f"the station's {name}"
 
 
 def sizing_design_day(year: xr.Dataset) -> None:
@@ -379,8 +379,8 @@ def sizing_design_day(year: xr.Dataset) -> None:
     plant is sized for (dry- and wet-bulb from the day's coolest hour to its peak [°C]), and why:
     a cooling tower follows the wet-bulb, and the summary the explorer reads publishes no
     wet-bulb day, so the lesson's year builds one from the typical year's 1 % wet-bulb
-    (`explorer.climate`'s ``hot_day="wet-bulb"``, `explorer.climate.wet_bulb_design_day`). No load figure: the exercise asks for the
-    peak.
+    (`explorer.climate`'s ``hot_day="wet-bulb"``, `explorer.climate.wet_bulb_design_day`). No
+    load figure: the exercise asks for the peak.
 
     Examples
     --------
@@ -390,7 +390,7 @@ def sizing_design_day(year: xr.Dataset) -> None:
       cooling design day: dry-bulb 23.5–34.2, wet-bulb 21.7–24.6
       dehumidification design day: dry-bulb 24.1–27.8, wet-bulb 24.1–25.1
     the day this plant is sized for:
-      the 1 % wet-bulb design day (built from the typical year): dry-bulb 22–33.3, wet-bulb 22–26.7
+      the typical year's 1 % wet-bulb design day: dry-bulb 22–33.3, wet-bulb 22–26.7
     <BLANKLINE>
     A cooling tower's water follows the wet-bulb, not the thermometer: this day's wet-bulb
     peaks at 26.7 °C, above both published days' (24.6 and 25.1 °C), though its thermometer
@@ -533,7 +533,7 @@ def peak_shaving(year: xr.Dataset) -> str:
     --------
     >>> from explorer.classroom import lessons
     >>> more = peak_shaving(lessons.hot_year()[0])  # doctest: +ELLIPSIS
-    the hot day: the 1 % wet-bulb design day (built from the typical year), ...
+    the hot day: the typical year's 1 % wet-bulb design day, ...
     >>> more.startswith("<details>")
     True
     """

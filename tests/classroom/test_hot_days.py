@@ -67,11 +67,11 @@ def test_the_hot_day_is_set_beside_the_stations_published_design_days(capsys):
     # wet-bulb design day, so the lesson's hot day is the 1 % wet-bulb design day built from the
     # typical year (wet-bulb 26.7 °C, above both published days'); its peak, 62.2 MW, is the
     # exercise's, the battery's and the hook's, above both published days' peaks (58.3, 59.1 MW)
-    assert year.attrs["hot_day"] == "the 1 % wet-bulb design day (built from the typical year)"
+    assert year.attrs["hot_day"] == "the typical year's 1 % wet-bulb design day"
     assert float(year.peak_cooling_power) > max(peak for _, _, peak in days)
     more = hot_days.peak_shaving(year)
     text = " ".join(capsys.readouterr().out.split())
-    assert "the hot day: the 1 % wet-bulb design day (built from the typical year), the day" in text
+    assert "the hot day: the typical year's 1 % wet-bulb design day, the day" in text
     assert "the station's the" not in text
     ratio = float(year.peak_cooling_power / year.mean_cooling_power)  # 62.2 / 37.0 = 1.68
     assert f"is {fmt.number(ratio)} times the annual mean" in text

@@ -188,7 +188,7 @@ def test_lesson_8s_cooling_swing_places_the_plants_in_it(capsys):
     assert "contested.plants_cooling(SITE)" in cells[_first(cells, "def the_cooling_tornado")]
     contested.plants_cooling(site)
     out = capsys.readouterr().out
-    assert "lesson 7's chiller plant on the 1 % wet-bulb design day (built from the typical" in out
+    assert "lesson 7's chiller plant on the typical year's 1 % wet-bulb design day, the day" in out
     assert "the station's the" not in out
 
 
@@ -351,7 +351,7 @@ def test_reader_15s_items_for_lessons_7_and_8(capsys, teacher_pages):
     out = " ".join(capsys.readouterr().out.split())
     assert "cooling design day: dry-bulb 23.5–34.2, wet-bulb 21.7–24.6" in out
     assert "dehumidification design day: dry-bulb 24.1–27.8, wet-bulb 24.1–25.1" in out
-    assert "(built from the typical year): dry-bulb 22–33.3, wet-bulb 22–26.7" in out
+    assert "1 % wet-bulb design day: dry-bulb 22–33.3, wet-bulb 22–26.7" in out
     assert "follows the wet-bulb, not the thermometer" in out
     assert "peaks at 26.7 °C, above both published days' (24.6 and 25.1 °C)" in out
     assert "MW" not in out  # no load figure before the exercise that asks for the peak
