@@ -717,8 +717,9 @@ def wet_bulb_design_day(weather: Weather) -> DesignDay:
     wet-bulb would pass the dry-bulb (a humid climate's dawn, when the wet-bulb range is much
     narrower than the dry-bulb's), the hour is saturated, wet-bulb = dry-bulb.
 
-    The day is smooth by construction: no donor's storm or calm spell, unlike any real day of
-    the year; the year's own hours still count for the peak the grid carries (`plant_year`).
+    The day is smooth by construction: none of the donor's storms or calm spells that the year's
+    real days carry; the year's own hours still count for the peak the grid carries
+    (`plant_year`).
 
     Examples
     --------

@@ -436,7 +436,8 @@ def sizing_design_day(year: xr.Dataset) -> None:
 def _how_rare(weather: climate.Weather, hot: climate.DesignDay) -> str:
     """How rare the hot day's wet-bulb is in the typical year (`explorer.climate.wet_bulb_rarity`)
     beside the months' hottest typical hour and the typical year's own 1 % wet-bulb (step 2's
-    text says why the lesson takes that year's own day: the summary publishes no wet-bulb day).
+    text says why the lesson builds its day from that year's own: the summary publishes no
+    wet-bulb day).
 
     Examples
     --------
