@@ -39,11 +39,11 @@ dry-bulb. They are checks (tests/test_climate.py), Jackson / South Bend:
 * 1 % dry-bulb 34.2 / 31.2 °C: 153 / 90 h of the year above it (88 expected);
 * 2 % dew point 24.1 / 21.9 °C (0.0192 / 0.0171 kg/kg): the year's 2 % dew point 24.2 / 22.3 °C,
   218 / 224 h above (175 expected); 95 / 105 h at saturation;
-* mean coincident wet-bulb at the 1 % dry-bulb 24.5 / 22.5 °C: the year's hours within 0.5 K of
+* mean coincident wet-bulb at the 1 % dry-bulb 24.6 / 22.6 °C: the year's hours within 0.5 K of
   that dry-bulb average 25.1 / 22.5 °C;
 * the TMY3 year's own hottest hour (``AnnualMaxDrybulb``) 38.3 / 37.2 °C: the year's 38.1 / 34.5.
 
-Jackson's hot hours remain somewhat hotter and (by 0.6 K of wet-bulb) more humid than its design
+Jackson's hot hours remain somewhat hotter and (by 0.5 K of wet-bulb) more humid than its design
 points: the donor's hot, humid spells are its own.
 
 Two cooling technologies (``explorer catalog``, group ``cooling_tech``):
@@ -86,14 +86,15 @@ The hot day a plant is sized for is the worst for it of the station's two design
 typical year's hottest day (`plant_year`; ``hot_day="design"`` takes the published design days
 only). The summaries publish a dry-bulb design day and a dew-point (dehumidification) one but no
 wet-bulb day, while ASHRAE sizes cooling towers on the 1 % *evaporation* wet-bulb:
-``hot_day="wet-bulb"`` takes the typical year's real day that reaches the year's own 1 %
-wet-bulb (`wet_bulb_day`; lesson 7 sizes on it). A design day is, by definition, milder than the
-year's 1-2 % hottest or most humid hours, and the site must draw every hour of its year: the peak
-the grid and a battery carry is the year's. For Jackson's chiller plant the worst day is 20 July,
-whose 13:00 hour (36.5 °C, wet-bulb 29.0 °C) is the donor's own most humid hour of the year
-(Greensboro 33.9 °C, dew point 25.0 °C, two hours before a storm drops it 12 K): 3.9 K of
-wet-bulb above the dehumidification design day, whose 25.1 °C the year exceeds in 400 hours, and
-2.3 K above the 1 % wet-bulb day (4 September, 26.7 °C, exceeded in 87 hours).
+``hot_day="wet-bulb"`` builds that design day from the typical year, as ASHRAE builds design
+days: its 1 % wet-bulb with the mean coincident dry-bulb and daily ranges of the year's own hours
+and days at it (`wet_bulb_design_day`; lesson 7 sizes on it). A design day is, by definition,
+milder than the year's 1-2 % hottest or most humid hours, and the site must draw every hour of
+its year: the peak the grid and a battery carry is the year's. For Jackson's chiller plant the
+worst day is 20 July, whose 13:00 hour (36.5 °C, wet-bulb 29.0 °C) is the donor's own most
+humid hour of the year (Greensboro 33.9 °C, dew point 25.0 °C, two hours before a storm drops it
+12 K): 3.9 K of wet-bulb above the dehumidification design day, whose 25.1 °C the year exceeds
+in 400 hours, and 2.3 K above the 1 % wet-bulb design day (26.7 °C, exceeded in 88 hours).
 
 The plant's response to the weather is computed once per (station, technology) and cached, so
 changing the site power, chips or prices only rescales it (no psychrometrics).
@@ -187,6 +188,7 @@ class Station:
     dehumid_humidity_ratio: float | None = None  # kg/kg
     source: str = field(default="", compare=False)
     hourly: str | None = None  # the donor's hourly file (`hourly_donors`), or None
+    design_wet_bulb: float | None = None  # °C, mean coincident with design_dry_bulb
 
     @classmethod
     def constant(cls, dry_bulb: float, dew_point: float, altitude: float = 0.0) -> Station:
@@ -325,6 +327,7 @@ def load_station(station: str) -> Station:
         low=monthly("WeatherData.MonthlyAvgDailyLowDrybulbs"),
         design_dry_bulb=_degf_to_c(one("WeatherDesign.CoolingDrybulb")),
         design_humidity_ratio=one("WeatherDesign.CoolingHumidityRatio"),
+        design_wet_bulb=_degf_to_c(one("WeatherDesign.CoolingWetbulb")),
         design_range=one("WeatherDesign.DailyTemperatureRange") * delta_f_to_k,
         dehumid_dry_bulb=_degf_to_c(one("WeatherDesign.DehumidDrybulb")),
         dehumid_humidity_ratio=one("WeatherDesign.DehumidHumidityRatio"),
@@ -512,7 +515,17 @@ def typical_weather(st: Station) -> Weather:
     # plants that follow the wet-bulb, the dehumidification design day (humid, less hot), each
     # with its own daily range (`design_day_range`); the plant's worst of these and of the
     # year's days is its hot day (plant_year).
-    days = [("cooling design day", st.design_dry_bulb, st.design_humidity_ratio)]
+    # the published wet-bulb, not the summary's humidity ratio: that ratio was derived from it at
+    # another pressure (Jackson's matches 100.9 kPa, not its 100.2), and rebuilding the wet-bulb
+    # from it here gave 24.5 °C where the station publishes 76.28 °F = 24.6 °C
+    cooling_ratio = (
+        st.design_humidity_ratio
+        if st.design_wet_bulb is None
+        else float(
+            psy.humidity_ratio_from_wet_bulb(st.design_dry_bulb, st.design_wet_bulb, pressure)
+        )
+    )
+    days = [("cooling design day", st.design_dry_bulb, cooling_ratio)]
     if st.dehumid_dry_bulb is not None and st.dehumid_humidity_ratio is not None:
         days.append(("dehumidification design day", st.dehumid_dry_bulb, st.dehumid_humidity_ratio))
     design = []
@@ -672,45 +685,97 @@ def hottest_day(weather: Weather, ratio: np.ndarray) -> DesignDay:
     return _calendar_day(weather, day, "the typical year's hottest day")
 
 
-def wet_bulb_day(weather: Weather) -> DesignDay:
-    """The typical year's 1 % wet-bulb day: a real day of the year whose peak wet-bulb is the
-    year's 1 % wet-bulb (`wet_bulb_rarity`, exceeded in about 88 of the 8,760 hours), as a
-    `DesignDay` named with its date.
+COINCIDENT_BAND = 0.5
+"""Half-width [K] of the bin about a design condition whose hours (or days) give its mean
+coincident values (`wet_bulb_design_day`): a 1 K bin, the one this module's checks of the
+station's mean coincident wet-bulb use (tests/test_climate.py)."""
 
-    ASHRAE's climatic design conditions size cooling towers on the 1 % *evaporation* wet-bulb
-    (Handbook - Fundamentals ch. 14); the station summaries this module reads publish no
-    wet-bulb condition, so the figure comes from the typical year itself (whose hours are
-    borrowed from a donor station and whose humidity is estimated, `typical_weather`). No day
-    peaks at exactly that wet-bulb: the day taken is the mildest that reaches it (of the days
-    whose peak wet-bulb is at least the 1 % figure, the lowest peak; the first on a tie), so
-    its peak is the design condition or a few hundredths of a kelvin above it, and its other
-    hours are the year's own, no invented shape.
+
+def wet_bulb_design_day(weather: Weather) -> DesignDay:
+    """The 1 % wet-bulb design day, built from the typical year the way ASHRAE builds design
+    days (Handbook - Fundamentals ch. 14, "Generating design-day data"): 24 hours from a peak
+    and a daily range with one profile of fractions of the range (`design_day_range`; research
+    project RP-1363 found the same profile for dry-bulb and wet-bulb).
+
+    ASHRAE sizes cooling towers on the 1 % *evaporation* wet-bulb and publishes with it the mean
+    coincident dry-bulb (MCDB) and the mean coincident daily ranges of dry-bulb and wet-bulb
+    (MCDBR, MCWBR). The station summaries this module reads publish none of them, so all four
+    come from the typical year itself (whose hours are borrowed from a donor station,
+    `typical_weather`):
+
+    * peak wet-bulb: the year's 1 % wet-bulb (`wet_bulb_rarity`, exceeded in 88 of the 8,760
+      hours);
+    * MCDB: the mean dry-bulb of the year's hours whose wet-bulb is within `COINCIDENT_BAND` of
+      it;
+    * MCDBR, MCWBR: the mean daily range (highest less lowest hour) of dry-bulb and of wet-bulb
+      over the days whose peak wet-bulb is within `COINCIDENT_BAND` of it.
+
+    (When no hour, or no day, lies in the band, the nearest ones are taken.) Each hour h then has
+    dry-bulb MCDB − f_h MCDBR and wet-bulb 1 % − f_h MCWBR, f_h ASHRAE's fraction (0 at 14:00 and
+    15:00, the peak; 1 at 05:00, the dawn low), and the humidity ratio of that pair
+    (`explorer.psychrometrics`). Air cannot be wetter than saturated: where the profile's
+    wet-bulb would pass the dry-bulb (a humid climate's dawn, when the wet-bulb range is much
+    narrower than the dry-bulb's), the hour is saturated, wet-bulb = dry-bulb.
+
+    The day is smooth by construction: none of the donor's storms or calm spells that the year's
+    real days carry; the year's own hours still count for the peak the grid carries
+    (`plant_year`).
 
     Examples
     --------
-    A year whose wet-bulb rises by 0.01 K a day: the 1 % wet-bulb is reached first on day 362
-    (28 December), whose peak is the mildest of the days at or above it
+    A station whose weather never changes: every hour at its own wet-bulb, no range
 
-    >>> w = typical_weather(Station.constant(20.0, 10.0))
-    >>> wb = np.repeat(np.arange(365) * 0.01, 24)
-    >>> w = Weather(w.dry_bulb, w.humidity_ratio, wb, w.design_days, w.pressure)
-    >>> day = wet_bulb_day(w)
-    >>> day.name, round(float(day.wet_bulb.max()), 2), round(wet_bulb_rarity(w, 0.0)[1], 2)
-    ("the typical year's 1 % wet-bulb day, 28 December", 3.61, 3.61)
+    >>> w = typical_weather(Station.constant(30.0, 20.0))
+    >>> day = wet_bulb_design_day(w)
+    >>> day.name
+    "the typical year's 1 % wet-bulb design day"
+    >>> bool(np.allclose(day.dry_bulb, 30.0)), bool(np.allclose(day.wet_bulb, w.wet_bulb[0]))
+    (True, True)
+
+    Jackson's: the peak is the year's 1 % wet-bulb, at 14:00 and 15:00; the dawn low at 05:00
+
+    >>> w = typical_weather(load_station("722350"))
+    >>> day = wet_bulb_design_day(w)
+    >>> round(float(day.wet_bulb.max()), 3) == round(wet_bulb_rarity(w, 0.0)[1], 3)
+    True
+    >>> np.flatnonzero(day.dry_bulb == day.dry_bulb.max()).tolist(), int(day.dry_bulb.argmin())
+    ([14, 15], 5)
     """
-    _, one_percent = wet_bulb_rarity(weather, 0.0)
-    peaks = np.asarray(weather.wet_bulb, dtype=float).reshape(-1, len(HOURS)).max(axis=1)
-    reach = np.flatnonzero(peaks >= one_percent - 1e-9)  # never empty: the max reaches it
-    day = int(reach[np.argmin(peaks[reach])])
-    return _calendar_day(weather, day, "the typical year's 1 % wet-bulb day")
+    _, peak = wet_bulb_rarity(weather, 0.0)
+    wb = np.asarray(weather.wet_bulb, dtype=float)
+    db = np.asarray(weather.dry_bulb, dtype=float)
+
+    def near(x: np.ndarray) -> np.ndarray:  # within the band, or the nearest if none is
+        gap = np.abs(x - peak)
+        return gap <= max(COINCIDENT_BAND, float(gap.min()))
+
+    days_wb, days_db = wb.reshape(-1, len(HOURS)), db.reshape(-1, len(HOURS))
+    at = near(days_wb.max(axis=1))
+    mcdb = float(db[near(wb)].mean())
+    mcdbr = float(np.ptp(days_db[at], axis=1).mean())
+    mcwbr = float(np.ptp(days_wb[at], axis=1).mean())
+    f = _diurnal_fraction()
+    dry = mcdb - f * mcdbr
+    wet = np.minimum(peak - f * mcwbr, dry)  # saturated, no wetter
+    w = np.minimum(
+        psy.humidity_ratio_from_wet_bulb(dry, wet, weather.pressure),
+        _saturation_ratio(dry, weather.pressure),
+    )
+    return DesignDay(
+        "the typical year's 1 % wet-bulb design day",
+        dry,
+        w,
+        wet_bulb(dry, w, weather.pressure),
+    )
 
 
 HOT_DAY_RULES = ("worst", "design", "wet-bulb")
 """How `plant_year` picks its hot day: ``"worst"`` of the design days and the typical year's
 hottest day (the default: no hour of the year above it), ``"design"`` of the station's
 published design days only (the summaries carry a dry-bulb and a dew-point day, no wet-bulb
-one), ``"wet-bulb"`` the typical year's 1 % wet-bulb day (`wet_bulb_day`: the condition a
-cooling tower is sized for; the year's most humid hours exceed it)."""
+one), ``"wet-bulb"`` the 1 % wet-bulb design day built from the typical year
+(`wet_bulb_design_day`: the condition a cooling tower is sized for; the year's most humid hours
+exceed it)."""
 
 
 @lru_cache(maxsize=32)
@@ -721,7 +786,8 @@ def plant_year(st: Station, tech: str, hot_day: str = "worst") -> PlantYear:
     design days and the typical year's hottest day (`hottest_day`): never milder than a day of
     the year (a design day on a tie, within rounding). With ``hot_day="design"`` it is the
     plant's worst of the station's published design days only; with ``hot_day="wet-bulb"`` the
-    typical year's 1 % wet-bulb day (`wet_bulb_day`), the day a cooling tower is sized for.
+    1 % wet-bulb design day built from the typical year (`wet_bulb_design_day`), the day a
+    cooling tower is sized for.
     With either, a few hours of the year may need more (``peak_facility_power`` and
     ``hours_above_site_power`` of `explorer.climate_year` still count the year's own hours).
 
@@ -735,7 +801,7 @@ def plant_year(st: Station, tech: str, hot_day: str = "worst") -> PlantYear:
     >>> plant_year(load_station("722350"), "chiller-economiser", "design").hot_day.name
     'dehumidification design day'
     >>> plant_year(load_station("722350"), "chiller-economiser", "wet-bulb").hot_day.name
-    "the typical year's 1 % wet-bulb day, 4 September"
+    "the typical year's 1 % wet-bulb design day"
     """
     if hot_day not in HOT_DAY_RULES:
         raise InputError("hot_day", hot_day, "one of " + ", ".join(HOT_DAY_RULES))
@@ -744,7 +810,7 @@ def plant_year(st: Station, tech: str, hot_day: str = "worst") -> PlantYear:
     if hot_day == "design":
         days: tuple[DesignDay, ...] = w.design_days
     elif hot_day == "wet-bulb":
-        days = (wet_bulb_day(w),)
+        days = (wet_bulb_design_day(w),)
     else:
         days = (*w.design_days, hottest_day(w, year.ratio))
     responses = [

@@ -340,8 +340,8 @@ def climate_year(
         Which day is the hot day (``hot_day_*``, ``peak_cooling_power``, and the day a
         peak-shaving battery's power is sized for, `explorer.batteries`): the worst of the
         station's design days and the typical year's hottest day; the worst published design
-        day only; or the typical year's 1 % wet-bulb day, the condition a cooling tower is
-        sized for (`explorer.climate.plant_year`). The year's own hottest hours
+        day only; or the 1 % wet-bulb design day built from the typical year, the condition a
+        cooling tower is sized for (`explorer.climate.plant_year`). The year's own hottest hours
         (``peak_facility_power``, ``hours_above_site_power``) count every way.
     **compute_inputs
         Any `explorer.compute` input except ``cooling_fraction`` and ``pue`` (the weather sets
@@ -372,7 +372,7 @@ def climate_year(
     'dehumidification design day'
     >>> year = climate_year("rainier-mississippi", "chiller-economiser", hot_day="wet-bulb")
     >>> year.hot_day, year.peak_cooling_power.attrs["units"]
-    ("the typical year's 1 % wet-bulb day, 4 September", 'MW')
+    ("the typical year's 1 % wet-bulb design day", 'MW')
     """
     site = catalog.check_name("site", site, "sites")
     check_input_names(

@@ -327,33 +327,51 @@ def test_the_design_day_rule_sizes_for_the_published_design_days_only():
         explorer.climate_year("rainier-mississippi", hot_day="hottest")
 
 
-def test_the_wet_bulb_rule_sizes_on_the_typical_years_one_percent_wet_bulb_day():
+def test_the_wet_bulb_rule_sizes_on_a_design_day_built_from_the_one_percent_wet_bulb():
     # ASHRAE sizes cooling towers on the 1 % evaporation wet-bulb; the summaries carry none, so
-    # hot_day="wet-bulb" takes the typical year's real day that reaches its 1 % wet-bulb
-    # (26.7056 °C, 88 hours above it): the mildest such day, 4 September, peak 26.7099 °C at
-    # 11:00 (87 hours above). Chiller plant, by hand: COP = 0.5 x 286.15 K / (26.7099 + 4 + 6
-    # - 13) K = 143.075 / 23.7099 = 6.03441; r = 0.07 + 1 / 6.03441 = 0.235716, between the
-    # dehumidification design day's 0.224177 and 20 July's 0.251711
+    # hot_day="wet-bulb" builds the design day the way ASHRAE builds one (Handbook -
+    # Fundamentals ch. 14, Table 6, the same fractions of the daily range for dry- and wet-bulb,
+    # RP-1363) from the typical year: peak wet-bulb the year's 1 % (26.7056 °C, 88 hours above
+    # it), with the mean coincident dry-bulb (the hours within 0.5 K of it) and the mean daily
+    # ranges of the days whose peak wet-bulb is within 0.5 K of it, recomputed here by hand.
+    # Chiller plant at the peak: COP = 0.5 x 286.15 K / (26.7056 + 4 + 6 - 13) K = 143.075 /
+    # 23.7056 = 6.035494; r = 0.07 + 1 / 6.035494 = 0.235686, between the dehumidification
+    # design day's 0.224177 and 20 July's 0.251711
     st = climate.load_station("722350")
     py = climate.plant_year(st, "chiller-economiser", "wet-bulb")
-    assert py.hot_day.name == "the typical year's 1 % wet-bulb day, 4 September"
+    w = py.weather
+    assert py.hot_day.name == "the typical year's 1 % wet-bulb design day"
     assert py.rule == "wet-bulb"
-    assert_allclose(py.hot_day.wet_bulb.max(), 26.7099, atol=1e-4)
-    assert_allclose(py.hot.ratio.max(), 0.235716, rtol=1e-5)
-    hours, one_percent = climate.wet_bulb_rarity(py.weather, py.hot_day.wet_bulb.max())
-    assert_allclose(one_percent, 26.7056, atol=1e-4)
-    assert hours == 87
-    assert int(np.count_nonzero(py.weather.wet_bulb > one_percent)) == 88  # 1 % of 8,760
-    # a real day of the year, hour for hour (no invented shape), and the mildest that reaches it
-    day = 31 + 28 + 31 + 30 + 31 + 30 + 31 + 31 + 3  # 4 September, 0-based day of the year
-    assert_allclose(py.hot_day.dry_bulb, py.weather.dry_bulb[24 * day : 24 * day + 24])
-    peaks = py.weather.wet_bulb.reshape(-1, 24).max(axis=1)
-    assert not np.any((peaks >= one_percent) & (peaks < py.hot_day.wet_bulb.max()))
+    # the 1 %: 0.99 x (8,760 - 1) = 8,671.41 in the sorted hours, linearly interpolated
+    ordered = np.sort(w.wet_bulb)
+    one_percent = ordered[8671] + 0.41 * (ordered[8672] - ordered[8671])
+    assert_allclose(climate.wet_bulb_rarity(w, 0.0)[1], one_percent, rtol=1e-12)
+    assert_allclose(py.hot_day.wet_bulb.max(), 26.7056, atol=1e-3)
+    assert_allclose(py.hot.ratio.max(), 0.235686, rtol=1e-4)
+    near = np.abs(w.wet_bulb - one_percent) <= 0.5
+    days_wb, days_db = w.wet_bulb.reshape(365, 24), w.dry_bulb.reshape(365, 24)
+    at = np.abs(days_wb.max(axis=1) - one_percent) <= 0.5
+    dbr = (days_db.max(axis=1) - days_db.min(axis=1))[at].mean()
+    wbr = (days_wb.max(axis=1) - days_wb.min(axis=1))[at].mean()
+    day = py.hot_day
+    # ASHRAE's profile: 0 at 14:00 and 15:00 (the peak), 1 at 05:00 (the dawn low), 0.82 at 0:00
+    assert_allclose(day.dry_bulb[[14, 15, 5, 0]], w.dry_bulb[near].mean() - [0, 0, dbr, 0.82 * dbr])
+    assert np.flatnonzero(day.wet_bulb >= day.wet_bulb.max() - 1e-6).tolist() == [14, 15]
+    assert_allclose(day.wet_bulb[[14, 0, 12]], one_percent - np.array([0, 0.82, 0.13]) * wbr)
+    # a smooth day: the dry-bulb rises from the dawn low to the peak, then falls to midnight
+    assert int(day.dry_bulb.argmin()) == 5
+    assert (np.diff(day.dry_bulb[5:15]) > 0).all() and (np.diff(day.dry_bulb[15:]) < 0).all()
+    # never above saturation: where the profile's wet-bulb would pass the dry-bulb (dawn), the
+    # air is saturated
+    assert (day.wet_bulb <= day.dry_bulb + 1e-6).all()
+    saturated = psychrometrics.saturation_humidity_ratio(day.dry_bulb, w.pressure)
+    assert (day.humidity_ratio <= saturated + 1e-12).all()
     # the day is the weather's, whichever plant: the air-evaporative plant gets the same day
     air = climate.plant_year(st, "air-evaporative", "wet-bulb")
     assert air.hot_day.name == py.hot_day.name
     year = explorer.climate_year("rainier-mississippi", "chiller-economiser", hot_day="wet-bulb")
     assert year.attrs["hot_day_rule"] == "wet-bulb"
+    assert int(year.hot_day_cooling_power.argmax("hour")) == 14
     assert year.peak_cooling_power.attrs["units"] == "MW"
     assert year.hot_day_wet_bulb.attrs["long_name"]
 

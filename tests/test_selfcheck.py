@@ -89,21 +89,24 @@ HAND = {
     # checks the sums), pinned here as found. That hour draws 254.0272 / (1 - 0.201093 - 0.03)
     # = 330.3745 MW.
     "jackson-annual-pue": 1.180976,
-    # (peak - mean) / mean. The hot day is the typical year's 1 % wet-bulb day, 4 September
-    # (lesson 7 sizes the cooling tower on it, climate_year hot_day="wet-bulb": the station
-    # summary publishes no wet-bulb design day), peak wet-bulb 26.70987 °C: COP = 143.075 /
-    # 23.70987 = 6.034406, r = 0.07 + 1 / 6.034406 = 0.235716, share = 0.235716 / 1.235716
-    # = 0.190753; it draws 254.0272 / (1 - 0.190753 - 0.03) = 325.9904 MW, cooling 325.9904 x
-    # 0.190753 = 62.1836 MW, over the year's mean 36.9729 MW (the mean cooling, pinned as found)
-    # = 1.681869 - 1 = 0.681869 (the dehumidification design day gave 59.1182 MW, 0.598961)
-    "hot-day-above-mean": 0.681869,
-    # the peak-shaving battery (explorer.batteries), sized by the hot day itself: its steady
-    # threshold 56.03961 MW; the hours above it, 00:00-13:00 (62.1836 MW at 11:00, then a storm
-    # drops the cooling to 51.8 MW), sum to 45.26171 MWh, its energy, and the largest, 62.1836
-    # - 56.03961 = 6.143981 MW, its power (sums over the day, pinned as found): 45.26171 /
-    # 6.143981 = 7.366837 h at full power (October's typical day, 42.83708 MWh, sized it
-    # before: 7.021886 h)
-    "shaving-battery-hours": 7.366837,
+    # (peak - mean) / mean. The hot day is the 1 % wet-bulb design day built from the typical
+    # year (lesson 7 sizes the cooling tower on it, climate_year hot_day="wet-bulb": the station
+    # summary publishes no wet-bulb design day; explorer.climate.wet_bulb_design_day), its peak
+    # the year's 1 % wet-bulb, 26.705597 °C (test_climate counts it), at 14:00 and 15:00:
+    # COP = 143.075 / 23.705597 = 6.035494, r = 0.07 + 1 / 6.035494 = 0.2356865, share =
+    # 0.2356865 / 1.2356865 = 0.1907333; it draws 254.0272 / (1 - 0.1907333 - 0.03) = 325.9823
+    # MW, cooling 325.9823 x 0.1907333 = 62.17567 MW, over the year's mean 36.9729 MW (the mean
+    # cooling, pinned as found) = 1.681655 - 1 = 0.681655 (the real day it replaces, 4
+    # September, peaked at 26.70987 °C: 0.681869; the dehumidification design day gives 0.598961)
+    "hot-day-above-mean": 0.681655,
+    # the peak-shaving battery (explorer.batteries): each day's steady threshold (pinned as
+    # found), October's typical day sizes it: threshold 34.11593 MW, its hours above it 10:00 to
+    # 20:00 (36.177, 37.633, 38.453, 39.368, 40.153, 40.216, 40.050, 39.059, 37.048, 35.490 and
+    # 34.464 MW, sum 418.111 MWh) less 11 x 34.11593 = 375.2752 MWh: 42.836 MWh, its energy; its
+    # peak 40.216 - 34.11593 = 6.1005 MW, its power (no day's excess is larger; the design day's
+    # is 62.176 - 58.127 = 4.049 MW over 28.16 MWh): 42.83708 / 6.100509 = 7.021886 h at full
+    # power (4 September, a real day with a storm, sized it before: 45.26171 / 6.143981 = 7.37 h)
+    "shaving-battery-hours": 7.021886,
     # the year's peak draw 330.3745 MW / 3,000 MW (Entergy Mississippi's peak)
     "utility-peak-share": 0.110125,
     # 300 MW x 8,760 h = 2,628 GWh (the mean draw is the site power) / 49,000 GWh

@@ -150,8 +150,7 @@ def month_cooling_table(year: xr.Dataset) -> None:
 
 def hot_day_hours(year: xr.Dataset, threshold: float | None = None) -> None:
     """The hot day's dry-bulb, wet-bulb [°C] and cooling [MW], every third hour and at the day's
-    peak and low, with the cooling drawn as a bar to scale and the annual mean marked on it, and
-    the sharpest hour-to-hour fall of the dry-bulb (the borrowed record's, said so). With a
+    peak and low, with the cooling drawn as a bar to scale and the annual mean marked on it. With a
     peak-shaving `threshold` [MW] each row also says whether the battery delivers (cooling above
     it) or is recharged (below it).
 
@@ -168,9 +167,7 @@ def hot_day_hours(year: xr.Dataset, threshold: float | None = None) -> None:
     scale = width / float(cooling.max())
     mean_at = round(float(year.mean_cooling_power) * scale)
     print("hour  dry-bulb  wet-bulb  cooling  (every third hour, and the day's peak and low)")
-    dry = year.hot_day_dry_bulb.values
-    fall = int(np.argmin(np.diff(dry)))  # the hour before the sharpest fall
-    hours = {*range(0, cooling.sizes["hour"], 3), peak_hour, low_hour, fall, fall + 1}
+    hours = {*range(0, cooling.sizes["hour"], 3), peak_hour, low_hour}
     for h in sorted(hours):
         mark = {peak_hour: "  <- the day's peak", low_hour: "  <- the day's low"}.get(h, "")
         if threshold is not None:
@@ -189,11 +186,6 @@ def hot_day_hours(year: xr.Dataset, threshold: float | None = None) -> None:
             f"(the battery delivers the cooling above the day's threshold, {_mw(threshold)}, and "
             "the grid recharges it below)"
         )
-    _say(
-        f"The dry-bulb falls from {fmt.number(dry[fall])} to {fmt.number(dry[fall + 1])} °C "
-        f"between {fall} h and {fall + 1} h: a sudden cool spell, such as a passing storm. The "
-        "hours are another station's recorded ones (step 1), repeated values and storm included."
-    )
 
 
 def tables_sheet(year: xr.Dataset, grid: xr.Dataset) -> None:
@@ -209,7 +201,7 @@ def tables_sheet(year: xr.Dataset, grid: xr.Dataset) -> None:
     >>> tables_sheet(year, grid)  # doctest: +ELLIPSIS
     Step 1 · the typical year
     weather station: ...
-    Step 2 · the hot day: the typical year's 1 % wet-bulb day, 4 September
+    Step 2 · the hot day: the typical year's 1 % wet-bulb design day
     hour ...
     ✂ Fold the page here. ...
     Step 2 · after hot-day-above-mean: the battery ...
@@ -272,7 +264,7 @@ def sizing_day(shaving: xr.Dataset) -> str:
     --------
     >>> from explorer.classroom import lessons
     >>> sizing_day(lessons.hot_year()[2]["peak-shaving"])
-    'the hot day'
+    "October's typical day"
     """
     day = int(shaving.sizing_day)
     return "the hot day" if day == 0 else f"{calendar.month_name[day]}'s typical day"
@@ -291,7 +283,7 @@ def _what_the_battery_does_on_the_hot_day(year: xr.Dataset, shaving: xr.Dataset)
     >>> year = lessons.hot_year()[0]
     >>> print(_what_the_battery_does_on_the_hot_day(year, batteries.peak_shaving_battery(year)))
     ... # doctest: +ELLIPSIS
-    On the hot day the battery lowers the cooling's peak only from 62.2 MW to 56 MW ...
+    On the hot day the battery lowers the cooling's peak only from 62.2 MW to 58.1 MW ...
     """
     hot = year.hot_day_cooling_power
     peak, low, mean = float(hot.max()), float(hot.min()), float(year.mean_cooling_power)
@@ -337,22 +329,21 @@ def when_it_delivers(year: xr.Dataset) -> str:
     """When the daily peak-shaving battery (`explorer.batteries.peak_shaving_battery`) delivers
     and is recharged: on the hot day (its cooling above or below the day's threshold [MW]) and on
     the typical days of the months with the least and the most cooling
-    (`explorer.batteries.daily_threshold`). A hot day's hottest hours need not be its afternoon.
+    (`explorer.batteries.daily_threshold`).
 
     Examples
     --------
     >>> from explorer.classroom import lessons
     >>> print(when_it_delivers(lessons.hot_year()[0]))  # doctest: +NORMALIZE_WHITESPACE
-    When it delivers: on the hot day, while the cooling is above that day's threshold (56 MW),
-    from 0 h to 13 h, and the grid recharges it from 14 h to 23 h, after the day's sudden cool
-    spell; on typical days it delivers in the warm hours (January 12 h to 20 h, July 9 h to
-    20 h) and is recharged in the cooler ones.
+    When it delivers: on the hot day, while the cooling is above that day's threshold (58.1
+    MW), from 10 h to 20 h, and the grid recharges it from 0 h to 9 h and 21 h to 23 h; on
+    typical days it delivers in the warm hours (January 12 h to 20 h, July 9 h to 20 h) and is
+    recharged in the cooler ones.
     """
     shaving = batteries.peak_shaving_battery(year)
     hot, t = year.hot_day_cooling_power.values, float(shaving.hot_day_threshold)
     on = [h for h in range(hot.size) if hot[h] > t]
     off = [h for h in range(hot.size) if hot[h] <= t]
-    after = ", after the day's sudden cool spell" if on and on[0] == 0 and off else ""
     typical = year.cooling_power.transpose("month", "hour").values
     thresholds = batteries.daily_threshold(year.cooling_power).values
     mean = year.cooling_power_mean.values
@@ -364,48 +355,48 @@ def when_it_delivers(year: xr.Dataset) -> str:
     )
     return (
         f"When it delivers: on the hot day, while the cooling is above that day's threshold "
-        f"({_mw(t)}), from {_spans(on)}, and the grid recharges it from {_spans(off)}{after}; on "
+        f"({_mw(t)}), from {_spans(on)}, and the grid recharges it from {_spans(off)}; on "
         f"typical days it delivers in the warm hours ({each}) and is recharged in the cooler ones."
     )
 
 
 def hot_day_name(year: xr.Dataset) -> str:
     """The year's hot day in words: a published design day is "the station's" (the
-    ``"design"`` rule), a day of the typical year already says so.
+    ``"design"`` rule), a day of (or built from) the typical year already says whose.
 
     Examples
     --------
     >>> from explorer.classroom import lessons
     >>> hot_day_name(lessons.hot_year()[0])
-    "the typical year's 1 % wet-bulb day, 4 September"
+    "the typical year's 1 % wet-bulb design day"
     """
     name = str(year.attrs["hot_day"])
-    return f"the station's {name}" if name.endswith("design day") else name
+    return name if name.startswith("the ") else f"the station's {name}"
 
 
 def sizing_design_day(year: xr.Dataset) -> None:
     """Step 2, before its exercise: the station's published design days' weather and the day the
     plant is sized for (dry- and wet-bulb from the day's coolest hour to its peak [°C]), and why:
     a cooling tower follows the wet-bulb, and the summary the explorer reads publishes no
-    wet-bulb day, so the lesson's year takes the typical year's 1 % wet-bulb day
-    (`explorer.climate`'s ``hot_day="wet-bulb"``). No load figure: the exercise asks for the
-    peak.
+    wet-bulb day, so the lesson's year builds one from the typical year's 1 % wet-bulb
+    (`explorer.climate`'s ``hot_day="wet-bulb"``, `explorer.climate.wet_bulb_design_day`). No
+    load figure: the exercise asks for the peak.
 
     Examples
     --------
     >>> from explorer.classroom import lessons
     >>> sizing_design_day(lessons.hot_year()[0])  # doctest: +NORMALIZE_WHITESPACE +ELLIPSIS
     the station's published design days (°C, from the day's coolest hour to its peak):
-      cooling design day: dry-bulb 23.5–34.2, wet-bulb 21.6–24.5
+      cooling design day: dry-bulb 23.5–34.2, wet-bulb 21.7–24.6
       dehumidification design day: dry-bulb 24.1–27.8, wet-bulb 24.1–25.1
     the day this plant is sized for:
-      the typical year's 1 % wet-bulb day, 4 September: dry-bulb 19.7–33.1, wet-bulb 19.3–26.7
+      the typical year's 1 % wet-bulb design day: dry-bulb 22–33.3, wet-bulb 22–26.7
     <BLANKLINE>
     A cooling tower's water follows the wet-bulb, not the thermometer: this day's wet-bulb
-    peaks at 26.7 °C, above both published days' (24.5 and 25.1 °C), though its thermometer
-    (33.1 °C) stays below the cooling design day's 34.2 °C.
+    peaks at 26.7 °C, above both published days' (24.6 and 25.1 °C), though its thermometer
+    (33.3 °C) stays below the cooling design day's 34.2 °C.
     <BLANKLINE>
-    How rare is it? Only 87 hours of the typical year (0.99 %) have a higher wet-bulb; ...
+    How rare is it? Only 88 hours of the typical year (1 %) have a higher wet-bulb; ...
     """
     tech, rule = str(year.attrs["cooling_tech"]), str(year.attrs["hot_day_rule"])
     py = climate.plant_year(climate.load_station(str(year.attrs["station"])), tech, rule)
@@ -445,15 +436,16 @@ def sizing_design_day(year: xr.Dataset) -> None:
 def _how_rare(weather: climate.Weather, hot: climate.DesignDay) -> str:
     """How rare the hot day's wet-bulb is in the typical year (`explorer.climate.wet_bulb_rarity`)
     beside the months' hottest typical hour and the typical year's own 1 % wet-bulb (step 2's
-    text says why the lesson takes that year's own day: the summary publishes no wet-bulb day).
+    text says why the lesson builds its day from that year's own: the summary publishes no
+    wet-bulb day).
 
     Examples
     --------
     >>> from explorer.classroom import lessons
     >>> year = lessons.hot_year()[0]
     >>> w = climate.typical_weather(climate.load_station(str(year.attrs["station"])))
-    >>> print(_how_rare(w, climate.wet_bulb_day(w)))  # doctest: +ELLIPSIS
-    How rare is it? Only 87 hours of the typical year (0.99 %) have a higher wet-bulb; ...
+    >>> print(_how_rare(w, climate.wet_bulb_design_day(w)))  # doctest: +ELLIPSIS
+    How rare is it? Only 88 hours of the typical year (1 %) have a higher wet-bulb; ...
     >>> print(_how_rare(w, w.design_days[1]))  # doctest: +ELLIPSIS
     How rare is it? 400 hours of the typical year (4.6 %) have a higher wet-bulb; ...
     """
@@ -542,7 +534,7 @@ def peak_shaving(year: xr.Dataset) -> str:
     --------
     >>> from explorer.classroom import lessons
     >>> more = peak_shaving(lessons.hot_year()[0])  # doctest: +ELLIPSIS
-    the hot day: the typical year's 1 % wet-bulb day, 4 September, ...
+    the hot day: the typical year's 1 % wet-bulb design day, ...
     >>> more.startswith("<details>")
     True
     """
@@ -577,7 +569,7 @@ def shaving_battery(year: xr.Dataset) -> None:
     --------
     >>> from explorer.classroom import lessons
     >>> shaving_battery(lessons.hot_year()[0])  # doctest: +ELLIPSIS
-    the peak-shaving battery: 6.14 MW, 45.3 MWh, sized by the hot day ...
+    the peak-shaving battery: 6.1 MW, 42.8 MWh, sized by October's typical day ...
     """
     shaving = batteries.peak_shaving_battery(year)
     print(
@@ -597,7 +589,7 @@ def battery_hours(year: xr.Dataset) -> None:
     --------
     >>> from explorer.classroom import lessons
     >>> battery_hours(lessons.hot_year()[0])  # doctest: +ELLIPSIS
-    45.3 MWh ÷ 6.14 MW = 7.37 h at full power
+    42.8 MWh ÷ 6.1 MW = 7.02 h at full power
     ...
     """
     shaving = batteries.peak_shaving_battery(year)
@@ -651,8 +643,9 @@ def peak_shaving_detail(year: xr.Dataset) -> None:
             f"An upper end, {own.attrs['hot_day']}: its wet-bulb reaches {fmt.number(own_wet)} "
             f"°C, {fmt.number(above)} K above the day this plant is sized for and above any "
             "design condition the station publishes. That hour is the borrowed station's most "
-            "humid one, shifted to Jackson: read it as the model's upper end, not a condition "
-            f"to design for. Its cooling peaks at {_mw(own_peak)}, "
+            "humid one, shifted to Jackson: too rare to size the plant for, but the plant runs "
+            "through it, drawing more, and the grid must meet it: the model's upper end, the "
+            f"hottest hour step 3 measures the grid with. Its cooling peaks at {_mw(own_peak)}, "
             f"{fmt.number(own_peak / mean_mw)} times the mean. The explorer app's hot day is "
             f"this one (the worst of all the days), so the app shows {_mw(own_peak)} where this "
             f"lesson shows {_mw(year.peak_cooling_power)}."

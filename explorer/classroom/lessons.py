@@ -2819,8 +2819,8 @@ def hot_year():
     from ..grid import grid_shares
     from ..scenario import climate_year
 
-    # the hot day is the typical year's 1 % wet-bulb day (what a cooling tower is sized for: the
-    # station summary publishes no wet-bulb design day); the
+    # the hot day is the 1 % wet-bulb design day built from the typical year (what a cooling
+    # tower is sized for: the station summary publishes no wet-bulb design day); the
     # typical year's own hottest day is the lesson's "upper end" aside (hot_days)
     year = climate_year(HOT_SITE, HOT_TECH, site_power=SITE_MW, hot_day="wet-bulb")
     roles = size_roles(

@@ -965,8 +965,8 @@ PLANS: dict[int, Plan] = {
             "Taking the hottest (dry-bulb) day as the day a cooling tower is sized for: the "
             "tower follows the wet-bulb. The station summary the explorer reads publishes a "
             "dry-bulb day and a dew-point day but no wet-bulb day (ASHRAE's tables do), so the "
-            "lesson takes the typical year's own 1 % wet-bulb day, a day of a year built from "
-            "borrowed hours and estimated humidity.",
+            "lesson builds one as ASHRAE builds design days, from the typical year's own 1 % "
+            "wet-bulb (a year built from borrowed hours and estimated humidity).",
             "Reading the peak-shaving battery as the one that takes the hot day down to the "
             f"average: {_shaving_on_the_hot_day()[0]} sizes it, and a daily battery only moves "
             "hours within a day, so the hot day's draw stays far above the year's mean.",

@@ -28,8 +28,9 @@ def _first(cells: list[str], pattern: str) -> int:
 
 def test_lesson_7_tells_one_hot_day_story(teacher_pages):
     cells = _cells("07")
-    # the year is built with the wet-bulb rule (reader17 D1: the typical year's 1 % wet-bulb
-    # day, the condition a cooling tower is sized for); its hot day names that day
+    # the year is built with the wet-bulb rule (reader17 D1: the 1 % wet-bulb, the condition a
+    # cooling tower is sized for; reader 19: a design day built from it, ASHRAE-style); its hot
+    # day names that day
     assert 'hot_day="wet-bulb"' in cells[_first(cells, r"explorer\.climate_year\(")]
     step2 = cells[_first(cells, "## Step 2")]
     assert "1 % wet-bulb" in step2 and "upper end" in step2 and "More detail" in step2
@@ -126,7 +127,7 @@ def test_lesson_7s_month_chart_shows_the_lessons_hot_day():
     widget = getattr(chart, "widget", chart)
     (peak,) = [m for m in lines(widget) if m.labels == ["hot-day peak"]]
     assert round(float(peak.y[0]), 1) == round(float(year.peak_cooling_power), 1)
-    assert "1 % wet-bulb day" in widget.children[-1].value  # the words under the chart name it
+    assert "1 % wet-bulb design day" in widget.children[-1].value  # the words under the chart
 
 
 def test_reader_13s_text_items_for_lessons_7_and_8():
@@ -187,7 +188,7 @@ def test_lesson_8s_cooling_swing_places_the_plants_in_it(capsys):
     assert "contested.plants_cooling(SITE)" in cells[_first(cells, "def the_cooling_tornado")]
     contested.plants_cooling(site)
     out = capsys.readouterr().out
-    assert "lesson 7's chiller plant on the typical year's 1 % wet-bulb day, 4 September" in out
+    assert "lesson 7's chiller plant on the typical year's 1 % wet-bulb design day, the day" in out
     assert "the station's the" not in out
 
 
@@ -210,33 +211,34 @@ def test_lesson_7s_tables_sheet_has_the_tables_and_no_answer(teacher_pages):
 def test_lesson_7_says_which_day_sizes_the_battery_and_what_it_does_on_the_hot_day(
     capsys, teacher_pages
 ):
-    # reader14 lesson 7 D1, re-sized (reader17 D1): on the typical year's 1 % wet-bulb day
-    # (cooling 48.4 MW at 23 h to 62.2 MW at 11 h, annual mean 37.0 MW) the battery's threshold
-    # is 56.0 MW; that day now sizes it (45.3 MWh, more than October's 42.8), and it takes 6.14
-    # MW (9.9 %) off the peak: the grid still supplies 56 MW through the peak, 19 MW above the
-    # annual mean
+    # reader14 lesson 7 D1, re-sized (reader17 D1, reader 19): on the 1 % wet-bulb design day
+    # (cooling 53.5 MW at 05:00 to 62.2 MW at 14:00, annual mean 37.0 MW) the battery's
+    # threshold is 58.1 MW, and it takes 4.05 MW (6.5 %) off the peak; that day needs 28.2 MWh,
+    # October's typical day 42.8 MWh, so October sizes it. The day's coolest hour stays 16.5 MW
+    # above the annual mean, only 8.7 MW below its peak: a daily battery cannot flatten it
     from explorer.classroom import hot_days
 
     year, _, roles = lessons.hot_year()
     shaving = roles["peak-shaving"]
-    assert int(shaving.sizing_day) == 0
+    assert int(shaving.sizing_day) == 10
     hot = year.hot_day_cooling_power
-    assert round(float(hot.max()), 1) == 62.2 and round(float(hot.min()), 1) == 48.4
-    assert round(float(shaving.hot_day_threshold), 1) == 56.0
+    assert round(float(hot.max()), 1) == 62.2 and round(float(hot.min()), 1) == 53.5
+    assert round(float(shaving.hot_day_threshold), 1) == 58.1
     hot_days.peak_shaving(year)
     text = " ".join(capsys.readouterr().out.split())
-    assert "45.3 MWh, sized by the hot day" in text
-    assert "lowers the cooling's peak only from 62.2 MW to 56 MW (9.9 % of it)" in text
-    assert "The grid still supplies 56 MW of cooling through that day's peak, 19.1 MW above" in text
-    assert "cannot bring a hot day down to the year's average" in text
+    assert "42.8 MWh, sized by October's typical day" in text
+    assert "lowers the cooling's peak only from 62.2 MW to 58.1 MW (6.5 % of it)" in text
+    assert "coolest hour still needs 53.5 MW, only 8.7 MW below its afternoon and 16.5 MW" in text
+    assert "not a hot day whose night is nearly as hot as its afternoon" in text
     # the debrief carries the finding; the key says which day sizes it, not "hot afternoon"
     cells = _cells("07")
     debrief = " ".join(cells[_first(cells, "## What we found")].split())
     assert "cannot bring a hot *day* down to the year's average" in debrief
     key = " ".join(html.unescape(teacher_pages["lesson-7/answers.html"]).split())
-    assert "It is sized by the hot day; on the hot day" in key
-    assert "from 62.2 MW to 56 MW" in key and "hot afternoon" not in key
-    assert "the hot day; on the hot day the peak falls" in teacher_pack.PLANS[7].segments[2][2]
+    assert "It is sized by October's typical day; on the hot day" in key
+    assert "from 62.2 MW to 58.1 MW" in key and "hot afternoon" not in key
+    segment = teacher_pack.PLANS[7].segments[2][2]
+    assert "October's typical day; on the hot day the peak falls" in segment
     # the long "what this model ignores" sentence is a list; References is a cell of its own
     assert "- The weather is one typical year, not a heat wave." in "".join(cells)
     assert "## References" in cells and not any(
@@ -258,7 +260,7 @@ def test_reader_14s_paper_path_for_lessons_7_and_8(teacher_pages):
     # lesson 7 D4: the tables sheet holds the battery, the largest hourly share and the sites
     seven = " ".join(html.unescape(pack["lesson-7/tables.html"]).split())
     for line in (
-        "45.3 MWh, sized by the hot day",
+        "42.8 MWh, sized by October's typical day",
         "typical (average) days: 18.3 %",
         "AWS Rainier Indiana (New Carlisle, IN): 2.2 GW",
     ):
@@ -334,8 +336,9 @@ def test_reader_15s_items_for_lessons_7_and_8(capsys, teacher_pages):
     # lesson 7 D1: the hook asks about the day the plant is sized for, not "the hottest day";
     # step 2 says why a humid day sizes a cooling tower, and a cell prints the published days'
     # weather and the sizing day's from the core: the cooling design day 23.5-34.2 °C dry-bulb,
-    # wet-bulb up to 24.5 °C; the dehumidification design day 24.1-27.8 °C, wet-bulb 24.1-25.1
-    # °C; the typical year's 1 % wet-bulb day (reader17 D1) 19.7-33.1 °C, wet-bulb 19.3-26.7 °C
+    # wet-bulb up to the station's 76.28 °F = 24.6 °C; the dehumidification design day
+    # 24.1-27.8 °C, wet-bulb 24.1-25.1 °C; the 1 % wet-bulb design day (reader17 D1, reader 19)
+    # 22.0-33.3 °C, wet-bulb 22.0-26.7 °C (saturated at dawn)
     hook = " ".join(cells7[_first(cells7, "## Hook")].split())
     assert "on the day the cooling plant is sized for" in hook and "hottest day" not in hook
     step2 = _first(cells7, "## Step 2")
@@ -346,18 +349,18 @@ def test_reader_15s_items_for_lessons_7_and_8(capsys, teacher_pages):
     assert cells7[step2 + 1] == "hot_days.sizing_design_day(year)"
     hot_days.sizing_design_day(lessons.hot_year()[0])
     out = " ".join(capsys.readouterr().out.split())
-    assert "cooling design day: dry-bulb 23.5–34.2, wet-bulb 21.6–24.5" in out
+    assert "cooling design day: dry-bulb 23.5–34.2, wet-bulb 21.7–24.6" in out
     assert "dehumidification design day: dry-bulb 24.1–27.8, wet-bulb 24.1–25.1" in out
-    assert "4 September: dry-bulb 19.7–33.1, wet-bulb 19.3–26.7" in out
+    assert "1 % wet-bulb design day: dry-bulb 22–33.3, wet-bulb 22–26.7" in out
     assert "follows the wet-bulb, not the thermometer" in out
-    assert "peaks at 26.7 °C, above both published days' (24.5 and 25.1 °C)" in out
+    assert "peaks at 26.7 °C, above both published days' (24.6 and 25.1 °C)" in out
     assert "MW" not in out  # no load figure before the exercise that asks for the peak
     assert "On the day the plant is sized for" in teacher_pack.PLANS[7].segments[0][2]
     # lesson 7 D5: the tables sheet's battery (the hook's second answer) is below a fold
     page = html.unescape(teacher_pages["lesson-7/tables.html"])
     above, _, below = page.partition("<section class='fold'>")
-    assert below and "Fold the page here" in below and "45.3 MWh" in below
-    assert "45.3 MWh" not in above and "<- the day's peak" in above
+    assert below and "Fold the page here" in below and "42.8 MWh" in below
+    assert "42.8 MWh" not in above and "<- the day's peak" in above
     # reader17 L8 D4: lesson 8's sheet folds before step 4's reveal and before step 5
     assert teacher_pages["lesson-8/tables.html"].count("<section class='fold'>") == 2
     # lesson 8 D1: a plain sentence on the load factor against lesson 7's hottest hour
@@ -383,17 +386,17 @@ def test_reader_16s_items_for_lessons_7_and_8(capsys):
 
     cells7, cells8 = _cells("07"), _cells("08")
     year, grid, _ = lessons.hot_year()
-    # lesson 7 D1, at the root (reader17 D1): the sizing day's wet-bulb (26.7 °C) is exceeded in
-    # 87 h of the typical year (1 %: the year's own 1 % wet-bulb is 26.7056 °C, 88 h above it),
-    # July's typical 14 h reaches 25.1 °C; counted independently here. The summary's lack of a
+    # lesson 7 D1, at the root (reader17 D1): the sizing day's wet-bulb is the typical year's own
+    # 1 % wet-bulb (26.7056 °C, reader 19), exceeded in 88 h of the year (1 % of 8,760), July's
+    # typical 14 h reaches 25.1 °C; counted independently here. The summary's lack of a
     # wet-bulb design day is said as such, not as a fact about the weather
     w = climate.typical_weather(climate.load_station(str(year.attrs["station"])))
     peak = float(year.hot_day_wet_bulb.max())
     above = int((w.wet_bulb > peak + 1e-9).sum())
-    assert above == 87
+    assert above == 88
     hot_days.sizing_design_day(year)
     out = " ".join(capsys.readouterr().out.split())
-    assert f"Only {fmt.number(above)} hours of the typical year (0.99 %) have a higher" in out
+    assert f"Only {fmt.number(above)} hours of the typical year (1 %) have a higher" in out
     assert "July's typical afternoon reaches 25.1 °C" in out
     assert "MW" not in out
     # reader 18 D5: the summary's lack of a wet-bulb day is said once, in step 2's text
