@@ -736,9 +736,7 @@ def job_sizes(site_chips: int) -> None:
     }
     jobs = compute(chip="h100", model="llama3-405b", job_chips=list(sizes.values()))
     times = "times Llama 3's job"  # in words (reader 20: "× 16,384" was cryptic)
-    print(
-        f"{'job':>25} {'H100s':>8} {times:>20} {'restart':>9} {'interrupted every':>18}"
-    )
+    print(f"{'job':>25} {'H100s':>8} {times:>20} {'restart':>9} {'interrupted every':>18}")
     for name, n in sizes.items():
         restart = float(jobs.job_restart_minutes.sel(job_chips=n))
         every = float(jobs.job_mtbi.sel(job_chips=n)) * factor("hour", "minute")

@@ -766,6 +766,10 @@ PLANS: dict[int, Plan] = {
             f"the lost work): about {_trap_percent('goodput-16k', 'one-loss-left-out')}, near "
             "Meta's 90 %; the checker names the slip, and a plain guess of 90 % is Meta's "
             "figure.",
+            "Taking off only the restarts (about "
+            f"{_trap_percent('goodput-16k', 'restart-only')}, the time the job was running): "
+            "Meta's >90 % as the lesson reads it; the checker names it and adds the checkpoints "
+            "and the lost work.",
             f"Typing {_typed_percent('goodput-16k')} for a goodput of "
             f"{_typed_percent('goodput-16k')} %: read as {_typed_percent('goodput-16k')} % and "
             "echoed; the prediction stays editable until committed.",
