@@ -196,9 +196,15 @@ _CALC = re.compile(
 )
 _CALC_TOKEN = re.compile(r"\s*(?:((?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)|([-+*/×÷()]))")
 _EXPONENT = re.compile(r"(?<=\d)[eE][+-]?\d+")  # "6*405e9*15.6e12": a number's own power of ten
-# "2.1 times", "2.1x", "×2.1", "2.1-fold": a ratio said with its word, read as its number
+# "2.1 times", "2.1x", "×2.1", "2.1-fold": a ratio said with its word, read as its number;
+# "2.1x more", "2.1 times higher" too: a "how many times" question asks for the ratio, so the
+# comparative after its word is the same ratio said aloud (reader 20)
 _TIMES_BEFORE = re.compile(r"^(?:times|x|×)\s*(?=[\d.])", re.IGNORECASE)
-_TIMES_AFTER = re.compile(r"(?<=[\d.])\s*(?:-?\s*fold|times|x|×)$", re.IGNORECASE)
+_TIMES_AFTER = re.compile(
+    r"(?<=[\d.])\s*(?:-?\s*fold|times|x|×)"
+    r"(?:\s+(?:more|higher|larger|bigger|greater|faster|better))?$",
+    re.IGNORECASE,
+)
 # "261 MW / 910 W", "83.1 PFLOP/s * 86400 s": a calculation of two quantities with their units
 _NUM = r"\d[\d,]*(?:\.\d+)?(?:[eE][+-]?\d+)?"
 # "286,669 × 667 TFLOP/s × 0.4": a product of numbers with one unit among its factors, read as

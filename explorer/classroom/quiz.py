@@ -106,6 +106,15 @@ def _cooling_for_pue(pue: float) -> float:
     return 1 - 1 / pue - _other()
 
 
+def _it_mw(site_mw: float, pue: float) -> float:
+    """The IT power of a site of `site_mw` [MW] at a PUE of `pue`, as the core splits it [MW]."""
+    return float(
+        compute(
+            site_power=site_mw, cooling_fraction=_cooling_for_pue(pue), overhead_fraction=_other()
+        ).it_power
+    )
+
+
 LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
     1: (
         Item(
@@ -199,16 +208,19 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
         ),
     ),
     3: (
+        # the lesson's main step from the site, not from IT power: the site's losses come off
+        # (÷ PUE) before the chips, each at its TDP × overhead (reader 20: every item started
+        # from IT power or FLOP/s); 100 MW ÷ 1.25 = 80 MW of IT; ÷ (500 W × 2) = 80,000 chips
         Item(
             3,
-            "A chip has a 700 W TDP and its servers add an overhead factor of 1.8. How many such "
-            "chips can 10 MW of IT power feed?",
+            "A 100 MW site runs at a PUE of 1.25. Each chip has a 500 W TDP and its servers add an "
+            "overhead factor of 2. How many such chips can the site feed?",
             "chips",
-            lambda: 10 * factor("MW", "W") / (700 * 1.8),
+            lambda: _it_mw(100, 1.25) * factor("MW", "W") / (500 * 2),
             (
-                ("overhead left out", lambda: 10 * factor("MW", "W") / 700),
-                ("MW taken as kW", lambda: 10 * factor("MW", "kW") / (700 * 1.8)),
-                ("multiplied by the overhead", lambda: 10 * factor("MW", "W") * 1.8 / 700),
+                ("the site's losses ignored", lambda: 100 * factor("MW", "W") / (500 * 2)),
+                ("multiplied by the PUE", lambda: 100 * 1.25 * factor("MW", "W") / (500 * 2)),
+                ("overhead left out", lambda: _it_mw(100, 1.25) * factor("MW", "W") / 500),
             ),
         ),
         Item(

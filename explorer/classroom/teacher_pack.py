@@ -201,6 +201,12 @@ def _runs():
     return ds.sel(precision="bf16")
 
 
+def _uptime() -> str:
+    """The share of time Llama 3's job was running in the model (what Meta's ">90 %" counts, on
+    lesson 4's reading), from the core."""
+    return fmt.percent(float(_runs().job_uptime.sel(job_chips=lessons.JOB_CHIPS)))
+
+
 def _trap_percent(eid: str, trap: str) -> str:
     """A share trap's value as the key says it aloud ("89.6 %"), from the core."""
     e = lessons.EXERCISES[eid]
@@ -224,7 +230,7 @@ def _goodput_table() -> str:
                 fmt.number(float(n)),
                 fmt.quantity(float(r.job_restart_minutes), "min"),
                 fmt.quantity(float(r.job_mtbi) * factor("hour", "minute"), "min"),
-                fmt.percent(float(r.goodput)),
+                lessons.goodput_words(float(r.goodput)),
                 fmt.number(float(r.ideal_days)),
                 lessons.days_words(float(r.training_days), int(r.training_flags)),
             ]
@@ -707,8 +713,13 @@ PLANS: dict[int, Plan] = {
             (
                 10,
                 "Peak, achieved, days",
-                f"Say: “Real runs reach about {_MFU} of the datasheet peak, not of the measured "
-                "speed.” Students answer llama-days; the worked step opens below it.",
+                # the notebook's section 2 question has its two minutes here (reader 20)
+                "Two minutes for the notebook's question: what share of peak does one H100 "
+                "sustain? Students divide the sustained speed by the datasheet peak (about "
+                f"{_sustained_share()}). Then say: “Real runs reach about {_MFU} of the "
+                "datasheet peak, not of the measured speed.” Students answer llama-days; the "
+                "worked step and the first back to the hook (the days with no stop) open below "
+                "it.",
             ),
             (
                 5,
@@ -743,7 +754,7 @@ PLANS: dict[int, Plan] = {
                 "site out in class (it rests on the assumed growth; “What we found” notes it) "
                 "to keep the ten minutes. Close on the goodput "
                 "question: at Rainier's scale, interruptions decide how much peak becomes "
-                "progress. Young and Daly (Advanced) are optional.",
+                "progress. Young and Daly (Advanced) are optional; “What we found” is homework.",
             ),
         ),
         (
@@ -755,6 +766,10 @@ PLANS: dict[int, Plan] = {
             f"the lost work): about {_trap_percent('goodput-16k', 'one-loss-left-out')}, near "
             "Meta's 90 %; the checker names the slip, and a plain guess of 90 % is Meta's "
             "figure.",
+            "Taking off only the restarts (about "
+            f"{_trap_percent('goodput-16k', 'restart-only')}, the time the job was running): "
+            "Meta's >90 % as the lesson reads it; the checker names it and adds the checkpoints "
+            "and the lost work.",
             f"Typing {_typed_percent('goodput-16k')} for a goodput of "
             f"{_typed_percent('goodput-16k')} %: read as {_typed_percent('goodput-16k')} % and "
             "echoed; the prediction stays editable until committed.",
@@ -1322,6 +1337,14 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "Past some size the time lost outweighs the extra speed. "
                 f"{_fixed_restart_words()} (The rate is extrapolated beyond the job where it "
                 "was counted.)",
+            ),
+            (
+                "effective training time",
+                "Below: on our reading Meta's figure counts only the time the job was running "
+                f"(the model gives {_uptime()} at {_JOB_CHIPS} chips); goodput also subtracts the "
+                "checkpoint stalls and the work lost since the last checkpoint, so it comes out "
+                f"lower ({_ans('goodput-16k')}). A prediction on either side is fine with a "
+                "reason.",
             ),
             (
                 "goodput",
@@ -1985,6 +2008,12 @@ def _unguessed(page: str, lesson: int) -> str:
     return page
 
 
+# the lessons whose Advanced questions read a cell's printed rows (lesson 2's cooling rows, lesson
+# 6's sweep, lesson 7's batteries and sites, lesson 8's draws); lessons 1 and 3 ask theirs from
+# an exercise's answer or from general knowledge
+ADVANCED_READS_ROWS = frozenset({2, 6, 7, 8})
+
+
 def _worksheet(lesson: Lesson) -> str:
     """The hook, every question and every exercise, in the notebook's order (a question that
     follows an exercise stays after it)."""
@@ -2008,9 +2037,13 @@ def _worksheet(lesson: Lesson) -> str:
             step = next((line[3:] for line in source.splitlines() if line.startswith("## ")), step)
             if "Advanced" in step and not advanced:
                 advanced = True
-                heading = (  # only above a question or an exercise: never an empty section
-                    "<h3>Advanced (optional)</h3><p>Questions about a cell's printed rows need "
-                    "the notebook, or the teacher's rendering projected.</p>"
+                # only above a question or an exercise: never an empty section; the note on
+                # printed rows only where an Advanced question reads them (reader 20, lesson 3)
+                heading = "<h3>Advanced (optional)</h3>" + (
+                    "<p>Questions about a cell's printed rows need the notebook, or the "
+                    "teacher's rendering projected.</p>"
+                    if lesson.number in ADVANCED_READS_ROWS
+                    else ""
                 )
             if heading and _questions_in(source):
                 parts.append(heading + (_CAPSTONE_SWEEP if lesson.number == 6 else ""))

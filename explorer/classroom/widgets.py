@@ -571,7 +571,7 @@ def chips_per_mw(precision: str = "fp8", chips: tuple[str, ...] = LESSON_CHIPS) 
 def _chips_per_mw(precision: str, cooling: float, chips: list[str]) -> list[w.Widget]:
     ds = lessons.per_mw(chips)
     fpw = ds.flops_per_watt.sel(precision=precision).values * factor(
-        ds.flops_per_watt.attrs["units"], "PFLOP/s/MW"
+        ds.flops_per_watt.attrs["units"], lessons.PER_MW_UNIT
     )
     xs, ys = bq.OrdinalScale(), bq.LinearScale(min=0)
     has = np.isfinite(fpw)  # a chip without this precision (A100, TPU v4: no FP8) has no bar
@@ -584,7 +584,7 @@ def _chips_per_mw(precision: str, cooling: float, chips: list[str]) -> list[w.Wi
         marks=[bars],
         axes=[
             bq.Axis(scale=xs, tick_rotate=-40, tick_style={"font-size": "10px"}),
-            bq.Axis(scale=ys, side="left", label="PFLOP/s per MW"),
+            bq.Axis(scale=ys, side="left", label=lessons.PER_MW_WORDS),
         ],
         title=(
             f"Peak {precision.upper()} FLOP/s per facility MW ({fmt.percent(cooling, 2)} "
@@ -692,8 +692,8 @@ def _minutes_or_hours(hours: float) -> str:
 
 
 def _share_words(g: float) -> str:
-    """A goodput in words, never in powers of ten: "85.3 %", "0.393 %", "under 0.1 %"."""
-    return fmt.percent(g) if g >= 1e-3 else "under 0.1 %"
+    """A goodput in words, as lesson 4's tables print it: "85.3 %", "under 1 %"."""
+    return lessons.goodput_words(g)
 
 
 def run_words(r) -> str:
@@ -729,7 +729,9 @@ def run_words(r) -> str:
             f"<p>{name}: <b>{fmt.number(float(r.days))} days</b> "
             f"({fmt.number(float(r.ideal_days))} days with no interruptions). "
             f"{every[0].upper()}{every[1:]}; "
-            f"checkpoint every {fmt.number(float(r.checkpoint_interval), 2)} min; "
+            # three figures, as the goodput question and its hints say it (reader 20: "19 min"
+            # beside the question's 18.6)
+            f"checkpoint every {fmt.number(float(r.checkpoint_interval), 3)} min; "
             f"goodput {_share_words(float(r.goodput))}."
         )
         if bits & training.FLAGS["low_goodput"]:

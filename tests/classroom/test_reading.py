@@ -158,6 +158,11 @@ TABLE = [
     ("3.8e25 ops", "FLOP", 3.8e25, ""),
     ("3.8e25 floating-point operations", "FLOP", 3.8e25, ""),
     ("83.1 operations", "PFLOP/s", None, "I cannot read the unit"),  # a speed is not an amount
+    # reader 20, lesson 3: "how many times…?" answered with a comparative after the ratio's word
+    ("2.1x more", "1", 2.1, ""),
+    ("2.1 times more", "1", 2.1, ""),
+    ("2.1× higher", "1", 2.1, ""),
+    ("2.1 times more chips", "1", None, "leave out"),  # a count's word after it: not a ratio
 ]
 # (typed, unit, value read) for a question that asks how far above a reference (`above=True`)
 ABOVE = [
@@ -1118,3 +1123,27 @@ def test_reader_19s_answers_to_lesson_6():
     for ex, typed, kind, trap in rows:
         fb = lessons.check(ex, typed)
         assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+
+
+def test_reader_20s_answers_to_lessons_3_and_4():
+    # (exercise, typed, kind, trap): per facility MW a GB200 gives 2.10 times Trainium2's dense
+    # FP8, said "2.1x more"; 2 x 667 = 1,334 TFLOP/s x 64 = 85.4 PFLOP/s is BF16 doubled (1,299 /
+    # 667 = 1.95, not 2); goodput with only the restarts taken off, 1 - 10/185.6 = 94.6 % (the
+    # model's uptime 94.8 %), is Meta's reading computed, not Meta's 90 % typed
+    rows = [
+        ("gb200-trn2-per-mw", "2.1x more", "right", ""),
+        ("gb200-trn2-per-mw", "2.1 times more", "right", ""),
+        ("ultraserver-fp8", "85.4", "trap", "twice-bf16"),
+        ("goodput-16k", "94.6 %", "trap", "restart-only"),
+        ("goodput-16k", "0.948", "trap", "restart-only"),
+        ("goodput-16k", "90", "trap", "metas-overall"),
+        ("goodput-16k", "93", "near", ""),
+    ]
+    for ex, typed, kind, trap in rows:
+        fb = lessons.check(ex, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    # the BF16-doubled hint says why doubling misses without contradicting "FP8 ≈ 2 × BF16"
+    said = lessons.check("ultraserver-fp8", "85.4").message
+    assert "about, not exactly, twice BF16 (1,299 ÷ 667 = 1.95)" in said
+    assert "only about twice" not in said
+    assert "subtracts the checkpoint stalls" in lessons.check("goodput-16k", "94.6").message
