@@ -172,8 +172,8 @@ def test_calculations_typed_with_x_and_powers_of_ten_are_read():
     assert lessons.check("city-people-us", "2.628*10^9/12200").right
     assert lessons.check("city-low-load", "0.7 x 245264").right  # 171,685
     assert lessons.check("cop-article", "1.5x").right  # a ratio said with its x
-    fb = lessons.check("energy-300mw", "300 MW * 8760 h / 1000")
-    assert "type its result" in fb.message and "unit" not in fb.message, fb
+    # a bare divisor beside units changes MWh to GWh by hand: the numbers' result (reader 20)
+    assert lessons.check("energy-300mw", "300 MW * 8760 h / 1000").right
     assert "not a bound" in lessons.reveal("cop-article", "less than 5").message
 
 

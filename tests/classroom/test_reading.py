@@ -121,7 +121,8 @@ TABLE = [
     ("300 MW × 0.87 / 910 W", "chips", 261e6 / 910, "read as 286,813"),  # 300 x 0.87 = 261 MW
     ("300 MW * 0.87 / 910 W", "chips", 261e6 / 910, ""),
     ("83.14 PFLOP/s x 86400", "FLOP", 83.14e15 * 86400, "read 86,400 as seconds"),  # 7.18e21
-    ("300 MW * 8760 h / 1000", "GWh", None, "type its result"),  # a bare divisor: MWh to GWh
+    # a bare divisor beside units: MWh to GWh by hand, read as the numbers' result (reader 20)
+    ("300 MW * 8760 h / 1000", "GWh", 2628.0, "the units left out"),
     # reader 14, lesson 5: the label the station asks for, said after the unit (2,200 MW / 30)
     ("73.3 MW per building", "MW", 73.3, ""),
     ("73.3 MW/building", "MW", 73.3, ""),
@@ -158,6 +159,19 @@ TABLE = [
     ("3.8e25 ops", "FLOP", 3.8e25, ""),
     ("3.8e25 floating-point operations", "FLOP", 3.8e25, ""),
     ("83.1 operations", "PFLOP/s", None, "I cannot read the unit"),  # a speed is not an amount
+    # reader 20, lessons 1-2: thousands commas in a calculation's denominator; a unit on the
+    # first number and a bare divisor (a unit changed by hand, or a basis without its unit):
+    # the numbers' own result; a unit followed by what the figure is ("of cooling")
+    ("2,628,000,000 / 12,200", "people", 2.628e9 / 12_200, ""),  # 215,409.8
+    ("2,628,000 / 8,760", "MW", 300.0, ""),  # MWh ÷ hours
+    ("2628000 MWh/1000", "GWh", 2628.0, "read as 2,628, the units left out"),  # 2,628,000 ÷ 1,000
+    ("2.628e9 kWh / 12,200", "people", 2.628e9 / 12_200, "the units left out"),
+    ("2628 GWh / 12200", "people", 2628 / 12_200, "read as 0.215"),  # kWh forgotten: 0.2154
+    ("2628000 MWh / 0", "GWh", None, "divides by zero"),
+    ("30.1 MW of cooling", "MW", 30.1, ""),
+    ("2,628 GWh of electricity a year", "GWh", 2628.0, ""),
+    ("30.1 bananas of cooling", "MW", None, "I cannot read the unit 'bananas'"),
+    ("1,2", "people", None, "commas only between thousands"),  # still a decimal comma
 ]
 # (typed, unit, value read) for a question that asks how far above a reference (`above=True`)
 ABOVE = [
@@ -703,7 +717,7 @@ def test_reader_16s_answers_to_lessons_1_and_2():
     rows = [
         ("city-households-us", "240,000", "figures", "give three figures"),
         ("city-households-us", "2.4e5", "figures", "give three figures"),
-        ("city-households-us", "240000 households", "figures", "keep three figures at every"),
+        ("city-households-us", "240000 households", "figures", "Keep three figures at every"),
         ("city-households-us", "243,000", "right", ""),
         ("city-households-us", "230,000", "near", "6.2 % too low"),
         ("city-households-us", "200,000", "figures", "give three figures in households"),
@@ -1118,3 +1132,21 @@ def test_reader_19s_answers_to_lesson_6():
     for ex, typed, kind, trap in rows:
         fb = lessons.check(ex, typed)
         assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+
+
+def test_reader_20s_answers_to_lessons_1_and_2():
+    # (exercise, typed, kind, words): 2,628,000,000 kWh / 12,200 = 215,410 people, typed with
+    # thousands commas; 2,628,000 MWh / 1,000 = 2,628 GWh with the unit on the first number;
+    # 300 × 0.1003 = 30.1 MW "of cooling"; 240,000 households (two figures) is asked for three
+    # figures in plain words: the answer, 245,264, is the article's 250,000 at two figures
+    rows = [
+        ("city-people-us", "2,628,000,000 / 12,200", "right", ""),
+        ("energy-300mw", "2628000 MWh/1000", "right", "the units left out"),
+        ("cooling-mw-fleet", "30.1 MW of cooling", "right", ""),
+        ("city-households-us", "240,000", "figures", "the same as the published 250,000, so no"),
+    ]
+    for ex, typed, kind, words in rows:
+        fb = lessons.check(ex, typed)
+        assert fb.kind == kind and words in fb.message, (ex, typed, fb.message)
+    plain = lessons.check("city-households-us", "240,000").message
+    assert "cannot be told" not in plain and "rounds to" not in plain, plain
