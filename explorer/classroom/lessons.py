@@ -246,6 +246,7 @@ def city_table(
 
 # what real chillers reach, beside the COP a cooling share implies
 CHILLER_COP = "climate.published_cop.water-cooled-chiller-minimum"
+AIR_CHILLER_COP = "climate.published_cop.air-cooled-chiller-minimum"
 _CHILLER_WHY = "ASHRAE 90.1's minimum for new equipment"
 
 
@@ -1595,7 +1596,9 @@ _add(
             f"the {_SITE} site? (COP = heat removed ÷ cooling power; the heat removed from the "
             "halls is what the IT and the other losses use; even the smallest new water-cooled "
             "chillers alone must reach a COP of at least "
-            f"{fmt.number(catalog.entry(CHILLER_COP).value)}, larger ones more)"
+            f"{fmt.number(catalog.entry(CHILLER_COP).value)}, larger ones more, and a new "
+            "air-cooled one, which needs no water, at least "
+            f"{fmt.number(catalog.entry(AIR_CHILLER_COP).value)})"
         ),
         lambda: _heat_cop(COOLING_SHARE),
         RATIO,

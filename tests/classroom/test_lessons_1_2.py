@@ -678,3 +678,69 @@ def test_reader_19s_items_in_lessons_1_and_2(pages):
     assert "- a new air-cooled chiller, which needs no water, must reach at least 2.8." in two
     plan2 = " ".join(html.unescape(pages["lesson-2/plan.html"]).split())
     assert "Section 3 (cop-article's prediction, heat, COP and water) is homework" in plan2
+
+
+def test_reader_20s_items_in_lessons_1_and_2(pages):
+    one, two = _markdown(1), _markdown(2)
+    flat1, flat2 = " ".join(one.split()), " ".join(two.split())
+    # L1 D1 (and the brief): the per-person figures a reader found unchecked carry a real
+    # source: the world's is Ember's 2023 demand per person (3.7 MWh), Hawaii's and California's
+    # EIA SEDS 2021 as the Green Innovation Index reports them (6.17 and 6.32 MWh); none is
+    # "from memory" any more
+    for key, source, date in (
+        ("bases.world-person.value", "Ember", "2023"),
+        ("bases.us-hi-person.value", "Green Innovation Index", "2021"),
+        ("bases.us-ca-person.value", "Green Innovation Index", "2021"),
+    ):
+        e = catalog.entry(key)
+        assert source in e.source_title and e.date == date and e.source_url, key
+        assert e.confidence == "medium" and "from memory of" not in (e.note or ""), key
+    hawaii, california = (
+        catalog.value(f"bases.us-{s}-person.value", "kWh/person/year") for s in "hi ca".split()
+    )
+    assert hawaii < california  # the source's ranking: Hawaii lowest, California second
+    # L1 D2: the hook's reveal is a table of the bases, each with its verdict
+    table = [line for line in one.splitlines() if line.startswith("| ")]
+    assert len(table) == 5 and "A city of 250,000 on this basis uses" in table[0]
+    verdicts = " ".join(table)
+    for way in ("**about the same**", "**more**", "**more** still", "**less**"):
+        assert way in verdicts, way
+    assert "(Homes only, each person's share" not in flat1
+    # L1 D3: the bases are listed once, each with who publishes it; the sources list is at the end
+    assert "- **A US household** (the EIA): 10,715 kWh a year (2020)" in flat1
+    assert "Who publishes these figures, and for which year" not in flat1
+    # L1 D5: the quiz's household item gives every figure its distractors use (the per-person
+    # basis, 12,200 kWh, and the 2.51 people per home)
+    item = quiz.LESSON_ITEMS[1][1]
+    for figure in ("bases.us-person.value", "conventions.persons_per_household"):
+        assert fmt.number(catalog.entry(figure).value) in item.text, figure
+    # L2 D1: what the rows are comes before what their COPs say; the prediction names both
+    # yardsticks, the air-cooled one first (row 1's)
+    assert two.index("- **Row 1** is the article's plant") < two.index("the COPs</summary>")
+    air = fmt.number(catalog.entry(lessons.AIR_CHILLER_COP).value)
+    water = fmt.number(catalog.entry(lessons.CHILLER_COP).value)
+    assert (
+        f"above or below the air-cooled chillers' {air}, and the water-cooled ones' {water}?"
+        in (flat2)
+    )
+    assert f"air-cooled one, which needs no water, at least {air}" in (
+        lessons.EXERCISES["cop-article"].question
+    )
+    # L2 D2: everything above the survey's cooling share (1 − 1/1.56 − 0.03 = 32.9 %, about 33)
+    # needs a plant worse than its average, not only "the high end"
+    survey = round(100 * (1 - 1 / catalog.value("cooling.industry-average.pue", "") - 0.03))
+    assert flat2.count(f"above about {survey} %") == 2 and "at the high end worse" not in flat2
+    key2 = " ".join(html.unescape(pages["lesson-2/answers.html"]).split())
+    assert "at the high end worse" not in key2 and "anything above 32.9 % for cooling" in key2
+    # L2 D3: the glossary's COP covers the lesson's year-long whole-plant COP
+    glossary = (teacher_pack.NOTEBOOKS / "glossary.md").read_text(encoding="utf-8")
+    assert "for a whole plant over a year (as in lesson 2)" in " ".join(glossary.split())
+    # L2 D4: the megawatts are set beside the article's 90–150 MW (300 × 30 % and × 50 %):
+    # 30.1 MW is 3 to 5 times less
+    assert "the number to set beside the article's 90–150 MW" in flat2
+    assert "times less" in next(c for c in _cells(2) if "def article_vs_fleet" in c)
+    # L2 D6 and D7: the plan says what the checker says of 30 %, and section 3 is homework
+    plan2 = " ".join(html.unescape(pages["lesson-2/plan.html"]).split())
+    assert "without calling it copied" not in plan2
+    assert "the checker says 30 % is the article's figure, the claim being checked" in plan2
+    assert "Only if time is left: the whole class predicts cop-article" in plan2
