@@ -726,10 +726,11 @@ def test_reader_20s_items_in_lessons_1_and_2(pages):
     assert f"air-cooled one, which needs no water, at least {air}" in (
         lessons.EXERCISES["cop-article"].question
     )
-    # L2 D2: everything above the survey's cooling share (1 − 1/1.56 − 0.03 = 32.9 %, about 33)
-    # needs a plant worse than its average, not only "the high end"
-    survey = round(100 * (1 - 1 / catalog.value("cooling.industry-average.pue", "") - 0.03))
-    assert flat2.count(f"above about {survey} %") == 2 and "at the high end worse" not in flat2
+    # L2 D2: everything above the survey's cooling share (1 − 1/1.56 − 0.03 = 32.9 %, just
+    # above the article's 30 %) needs a plant worse than its average, not only "the high end";
+    # the text names the share without its figure (no computed answer in a lesson's text)
+    assert flat2.count("above the survey's") == 2 and "at the high end worse" not in flat2
+    assert 0.30 < 1 - 1 / catalog.value("cooling.industry-average.pue", "") - 0.03 < 0.35
     key2 = " ".join(html.unescape(pages["lesson-2/answers.html"]).split())
     assert "at the high end worse" not in key2 and "anything above 32.9 % for cooling" in key2
     # L2 D3: the glossary's COP covers the lesson's year-long whole-plant COP
