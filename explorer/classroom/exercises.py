@@ -130,6 +130,8 @@ def label(answer: object) -> str:
 
 # "12 days of electricity", "12 days' worth": a time unit followed by the question's own words
 _TIME_OF = re.compile(r"^([A-Za-z]+)'?\s+(?:worth|of)\b.*$", re.IGNORECASE)
+# "30.1 MW of cooling", "2,628 GWh of electricity": a unit, then what the figure is, in words
+_OF_WHAT = re.compile(r"^([A-Za-z][A-Za-z/]*)\s+of\s+[^\W\d][^\d]*$", re.IGNORECASE)
 # "about 2628", "~2628", "≈ 2628", "roughly 2.6 TWh", "under 6 days": an estimate is read as
 # its number ("under"/"over" too: said of a week, an estimate; "less than 5" stays a bound)
 _APPROX = re.compile(
@@ -166,7 +168,8 @@ _NUMBER_WORD = re.compile(
 _NUMBER = re.compile(
     r"^(?P<sign>[+-]?)\s*"
     r"(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)"
-    r"(?:\s*/\s*(?P<den>\d+(?:\.\d*)?))?"
+    # "2,628,000,000 / 12,200": a denominator with thousands commas, as the numerator may have
+    r"(?:\s*/\s*(?P<den>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?))?"
     r"(?P<exp>\s*(?:[eE][+-]?\d+|[x×]\s*10\s*\^\s*[+-]?\d+))?"
     r"\s*(?P<rest>.*?)\s*$"
 )
@@ -603,7 +606,8 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
     try:
         x = float(m["sign"] + number + exp)
         if m["den"] is not None:
-            x = float(m["sign"] + number) / float(m["den"]) * float("1" + exp if exp else 1)
+            den = float(m["den"].replace(",", ""))
+            x = float(m["sign"] + number) / den * float("1" + exp if exp else 1)
     except (ValueError, ZeroDivisionError):
         return Reading(None, f"that fraction divides by zero; {EXAMPLE}.")
     rest = m["rest"]
@@ -704,11 +708,19 @@ def _quantity_calc(text: str, unit: str, negative: bool, above: bool) -> Reading
         for m in _QUANTITY_TERM.finditer(text)
     ]
     if any(op in "/÷" and not u for op, _, u in terms):
-        # "300 MW * 8760 h / 1000": a bare divisor beside units is a unit conversion done by
-        # hand (MWh to GWh), which the units would then undo: ask for the result instead
-        return Reading(
-            None, "I cannot read that calculation; type its result (a number such as 2,628)."
-        )
+        # "2628000 MWh / 1000", "300 MW * 8760 h / 1000", "2.628e9 kWh / 12200": a bare divisor
+        # beside units is a unit changed by hand (MWh to GWh) or a basis typed without its
+        # unit, which the units would undo or leave over; the numbers alone are the result the
+        # student worked out, read as that number typed on its own (reader 20)
+        x = 1.0
+        try:
+            for op, n, _ in terms:
+                x = x / n if op in "/÷" else x * n
+        except ZeroDivisionError:
+            return Reading(None, f"that calculation divides by zero; {EXAMPLE}.")
+        r = read(f"{x:.12g}", unit, negative, above)
+        echo = f"read as {fmt.number(x)}, the units left out" if r.value is not None else ""
+        return Reading(r.value, r.message, r.bare, r.echo or echo, r.typed)
     try:
         q = ureg.Quantity(1.0)
         for op, n, u in terms:
@@ -774,6 +786,9 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     words = _TIME_OF.match(rest)
     if words and _is_time(unit) and _is_time(words[1]):
         rest = words[1]  # "12 days of the city's electricity": the days are the answer
+    what = _OF_WHAT.match(rest)
+    if what:
+        rest = what[1]  # "30.1 MW of cooling": the unit, and what the figure is (reader 20)
     rest = _CASELESS.get(rest.lower(), rest)  # "2.6 twh", "300 mw": nobody means milliwatts
     if _OPERATIONS.fullmatch(rest) and "FLOP" in unit and not unit.endswith("/s"):
         rest = "FLOP"  # "7.18e21 operations": the lessons define a FLOP as one operation
@@ -1397,12 +1412,22 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             # not "this may be right": the answer itself rounds to the published figure, so
             # the typed two figures are not its rounding (reader 17); they may round a result
             # worked from rounded steps, which three figures kept throughout settle
+            published = e.copied(e.two_figures())
+            # a count without its unit: the article's 250,000 were said as people, the
+            # exercise counts households
+            shown = (
+                "figure"
+                if published is None
+                else fmt.number(published.value())
+                if e.unit in COUNT_WORDS
+                else e.show_trap(published)
+            )
             return Feedback(
                 False,
-                f"Not yet{said}: two figures are too few here. At two figures a result you "
-                "worked out cannot be told from the published figure the answer rounds to, so "
-                "no two-figure answer is accepted: give three figures, and keep three figures "
-                "at every step before it (a result rounded earlier moves this one).",
+                f"Not yet{said}: give three figures here. At two figures the right answer is "
+                f"the same as the published {shown}, so no two-figure answer is accepted: it "
+                "cannot show that you worked it out. Keep three figures at every step, too: a "
+                "step rounded early moves the result.",
                 "figures",
             )
     # a ratio between 1 and 2 (a PUE, 1.75): its excess over 1 is what a method gets right or

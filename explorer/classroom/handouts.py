@@ -4,7 +4,8 @@ as inline SVG images), no script and nothing loaded from the network.
 
 Two editions: the students' handouts, where every reveal stays closed (nothing of an exercise's
 result is on the page) and a lesson's folded ``<details>`` blocks ("What we found") are left out,
-since paper cannot fold them, and the teacher's rendering (``reveal=True``), where every reveal is
+since paper cannot fold them (its "For the curious" asides, which hold no answer, are printed
+open), and the teacher's rendering (``reveal=True``), where every reveal is
 open: answers, worked solutions, the charts behind them, the fact-check's verdicts and the folded
 blocks.
 
@@ -35,6 +36,8 @@ LESSON = "explorer_lesson"
 # a folded block of a lesson's markdown: its summary names what it holds ("What we found (open
 # after step 5)")
 FOLDED = re.compile(r"<details>\s*<summary>(.*?)</summary>.*?</details>", re.S)
+# a folded aside, "For the curious: …": no answer in it, so paper prints it open (reader 20)
+ASIDE = re.compile(r"<details>\s*<summary>(For the curious\b[^<]*)</summary>(.*?)</details>", re.S)
 
 # JupyterLab's template without the scripts it loads from CDNs (RequireJS, MathJax, Mermaid, the
 # widget manager): a handout makes no network request; widgets are static snapshots.
@@ -103,7 +106,8 @@ def _hide_plumbing(nb: object) -> object:
     show only their outputs: a handout's reader sees the question, the figure or the solution,
     not the code that builds it. In a student
     edition (not run with ``reveal``) the markdown's folded blocks are left out: paper prints a
-    ``<details>`` block open, and it holds the lesson's answers."""
+    ``<details>`` block open, and it holds the lesson's answers; a "For the curious" aside holds
+    none and is printed open, under its summary as a heading."""
     import copy
 
     nb = copy.deepcopy(nb)
@@ -111,6 +115,7 @@ def _hide_plumbing(nb: object) -> object:
     guessed = lessons.guessed_figures(nb.metadata.get(LESSON, 0)) if student else ()
     for cell in nb.cells:
         if cell.cell_type == "markdown" and student:
+            cell.source = ASIDE.sub(lambda m: f"**{m[1].strip()}**\n{m[2]}", cell.source)
             cell.source = FOLDED.sub(lambda m: _folded_out(m[1]), cell.source)
         if cell.cell_type != "code":
             continue

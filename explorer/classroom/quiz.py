@@ -38,6 +38,7 @@ _HBM_GIB = catalog.value("chips.trn2.hbm_capacity", "GiB")
 _SPARSE, _DENSE = (catalog.value(f"chips.trn2.fp8_{k}", "TFLOP/s") for k in ("sparse", "dense"))
 _PER_PERSON = catalog.value("bases.us-person.value", "kWh/person/year")
 _PER_HOUSEHOLD = catalog.value("bases.us-household.value", "kWh/household/year")
+_PER_HOME = catalog.value("conventions.persons_per_household", "person/household")
 _N = fmt.number
 # how far above the wet-bulb a cooling tower leaves its water [K]: lesson 7's chiller plant's
 _APPROACH = catalog.value("cooling_tech.chiller-economiser.tower_approach", "delta_degC")
@@ -131,8 +132,12 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
         ),
         Item(
             1,
-            f"A US household uses {_N(_PER_HOUSEHOLD)} kWh of electricity a year (EIA). A 150 MW "
-            "site runs all year: its electricity equals that of how many such homes?",
+            # every distractor's figure is in the question, so none is ruled out unworked
+            # (reader 20: the per-person use and the people per home were not given)
+            f"A US household uses {_N(_PER_HOUSEHOLD)} kWh of electricity a year (EIA), and "
+            f"{_N(_PER_HOME)} people live in one on average; a US person's share of all the "
+            f"country's electricity is {_N(_PER_PERSON)} kWh a year. A 150 MW site runs all "
+            "year: its electricity equals that of how many US households?",
             "households",
             lambda: float(_site(150, basis="us-household").city_households),
             (
@@ -142,10 +147,7 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
                 ),
                 (
                     "the people living in those households",
-                    lambda: (
-                        float(_site(150, basis="us-household").city_households)
-                        * catalog.value("conventions.persons_per_household", "person/household")
-                    ),
+                    lambda: float(_site(150, basis="us-household").city_households) * _PER_HOME,
                 ),
                 (
                     "days instead of hours",

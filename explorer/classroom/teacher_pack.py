@@ -580,11 +580,11 @@ PLANS: dict[int, Plan] = {
                 10,
                 "Debrief",
                 "Vote again on the hook. Say: “Not a contradiction, but very unlikely for a "
-                "new site. A PUE and a share are the same fact written two ways.” Then the "
-                "whole class predicts cop-article (heat removed ÷ cooling power, one division) "
-                "against the smallest water-cooled chillers' minimum of "
-                f"{_CHILLER_MIN}; the rest of section 3 (heat, COP and water) is homework. If "
-                "short of time, skip cop-article too: it is homework with the rest.",
+                "new site. A PUE and a share are the same fact written two ways.” Section 3 "
+                "(cop-article's prediction, heat, COP and water) is homework. Only if time is "
+                "left: the whole class predicts cop-article (heat removed ÷ cooling power, one "
+                "division) against the smallest water-cooled chillers' minimum of "
+                f"{_CHILLER_MIN}.",
             ),
         ),
         (
@@ -596,7 +596,8 @@ PLANS: dict[int, Plan] = {
             "PUE − 1 − other losses for the cooling share (12 %, 36 MW): the trap hint says "
             "non-IT power is 1 − 1/PUE of the site.",
             "Pairs who round their share at the survey's PUE to one figure write the article's "
-            "30 %: the checker asks for two or three figures, without calling it copied.",
+            "30 %: the checker says 30 % is the article's figure, the claim being checked, "
+            "and asks a student who worked it out for two or three figures.",
             f"Typing {_typed_percent('cooling-at-fleet-pue')} for "
             f"{_typed_percent('cooling-at-fleet-pue')} %: the checker reads it as "
             f"{_typed_percent('cooling-at-fleet-pue')} % and says so; students can change it.",
@@ -1210,8 +1211,8 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "households. Read as people, as written, a city of 250,000 average Americans "
                 "(all sectors) uses more than the site: "
                 f"it draws {_ans('city-power-article')} (city-power-article) against the site's "
-                f"{_SITE}; on Mississippi's basis more still, in the lowest-use state or the "
-                "world on average less: the verdict depends on the basis too.",
+                f"{_SITE}; on Mississippi's basis more still, for the world's average person "
+                "less: the verdict depends on the basis too.",
             ),
             (
                 "compare 300 MW directly",
@@ -1240,8 +1241,9 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "Very unlikely, though not impossible: AWS's figure is a fleet average, and one "
                 "site "
                 f"can be worse. But 30–50 % needs a PUE of {_article_pues()}, far worse than AWS's "
-                f"fleet ({_FLEET_PUE}) and the {_DESIGN_PUE} AWS expects from its new designs, and "
-                f"at the high end worse than the industry survey's average ({_SURVEY_PUE}). At the "
+                f"fleet ({_FLEET_PUE}) and the {_DESIGN_PUE} AWS expects from its new designs; "
+                f"anything above {_ans('cooling-at-survey-pue')} for cooling needs a plant worse "
+                f"than the industry survey's average ({_SURVEY_PUE}). At the "
                 f"fleet's PUE cooling takes {_ans('cooling-at-fleet-pue')} of the site "
                 f"({_ans('cooling-mw-fleet')}). In lesson 7's model of a modern plant even the "
                 "hottest typical hour stays below 30 %; the article's range may describe peak "
@@ -2116,7 +2118,6 @@ def _city_figures() -> str:
         ("conventions.persons_per_household", "people in a US household, on average"),
         ("bases.us-person-residential.value", "a US person, homes only"),
         ("bases.us-ms-person.value", "a Mississippi person, all sectors"),
-        ("bases.us-hi-person.value", "a Hawaii person, all sectors (approximate)"),
         ("bases.world-person.value", "a person in the world on average, all sectors"),
     ):
         e = catalog.entry(key)

@@ -58,3 +58,18 @@ def test_a_snapshot_is_plain_html_of_the_current_state(monkeypatch):
     assert "<svg" in chart and "n/a: no FP8" in chart
     monkeypatch.setenv(STATIC, "0")
     assert isinstance(widgets.city_bases(site_power=300), widgets.w.Widget)
+
+
+def test_a_student_handout_prints_the_asides_open_and_the_answers_folded(student_pages):
+    # reader 20: a "For the curious" aside holds no answer, so paper prints it under its
+    # summary; a fold that holds answers ("What we found") stays with the teacher's edition
+    import html
+
+    one = " ".join(html.unescape(student_pages["01-megawatts-and-cities"]).split())
+    assert "For the curious: how these figures are counted, and for which year" in one
+    assert "The household figure comes from the US Energy Information Administration" in one
+    assert "how these figures are counted, and for which year — folded on screen" not in one
+    assert "the answers to its questions — folded on screen" in one
+    two = " ".join(html.unescape(student_pages["02-where-the-power-goes"]).split())
+    assert "Real cooling towers shed some heat without evaporating" in two
+    assert "Water: row 2 uses about a tenth of row 3's water" not in two

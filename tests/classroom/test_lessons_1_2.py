@@ -155,11 +155,11 @@ def test_lesson_1_traps_carry_their_own_units_and_name_the_other_bases(pages):
         assert shown in key
     for wrong in ("300 GWh", "7,200 GWh", "2,628,000 GWh"):
         assert wrong not in key
-    # 2.628e9 kWh / 16,666 (Mississippi) = 157,686; / 3,486 (world) = 753,873
+    # 2.628e9 kWh / 16,666 (Mississippi) = 157,686; / 3,700 (world, Ember 2023) = 710,270
     assert lessons.check("city-people-us", "158,000").trap == "ms-basis"
     assert "Mississippi" in lessons.check("city-people-us", "158,000").message
-    assert lessons.check("city-people-us", "754,000").trap == "world-basis"
-    assert "World" in lessons.check("city-people-us", "754,000").message
+    assert lessons.check("city-people-us", "710,000").trap == "world-basis"
+    assert "World" in lessons.check("city-people-us", "710,000").message
     # a 360-day year, 300 x 8,640 = 2,592 GWh (1.4 % low), is not right; 2,600 (two figures) is
     assert not lessons.check("energy-300mw", "2592").right
     assert lessons.check("energy-300mw", "2,600").right
@@ -172,8 +172,8 @@ def test_calculations_typed_with_x_and_powers_of_ten_are_read():
     assert lessons.check("city-people-us", "2.628*10^9/12200").right
     assert lessons.check("city-low-load", "0.7 x 245264").right  # 171,685
     assert lessons.check("cop-article", "1.5x").right  # a ratio said with its x
-    fb = lessons.check("energy-300mw", "300 MW * 8760 h / 1000")
-    assert "type its result" in fb.message and "unit" not in fb.message, fb
+    # a bare divisor beside units changes MWh to GWh by hand: the numbers' result (reader 20)
+    assert lessons.check("energy-300mw", "300 MW * 8760 h / 1000").right
     assert "not a bound" in lessons.reveal("cop-article", "less than 5").message
 
 
@@ -450,9 +450,9 @@ def test_reader_16s_items_in_lessons_1_and_2(pages, monkeypatch):
     ):
         e = catalog.entry(key)
         assert f"{fmt.number(e.value)} kWh a year ({e.date})" in one, key
-    # D4: the hook's answer in bullets, one reading each (reader 18: two readings, people and
-    # households; "turned round" is the people reading's other direction, homes only a footnote)
-    for reading in ("- **People, as the article writes it**", "- **Households**"):
+    # D4: the hook's answer one reading a line (reader 18: people and households; reader 20: a
+    # table of the bases, households and people first)
+    for reading in ("| US households |", "| US people, all sectors (your answers) |"):
         assert reading in one, reading
     # D5: city-power-article has its own slot before the 42nd minute; the hook vote after it
     minute, slots = 0, {}
@@ -508,17 +508,17 @@ def test_reader_17s_items_in_lessons_1_and_2(pages, monkeypatch):
     one, two = _markdown(1), _markdown(2)
     flat1, flat2 = " ".join(one.split()), " ".join(two.split())
     # L1 D1: "more than the site" holds for average Americans; the turned-round city on other
-    # bases: 250,000 x 16,666 kWh / 8,760 h = 476 MW (Mississippi, more), x 3,486 = 99.5 MW
-    # (the world, less), and the lowest-use state's under 300 MW
+    # bases: 250,000 x 16,666 kWh / 8,760 h = 476 MW (Mississippi, more), x 3,700 = 105.6 MW
+    # (the world, less); no state the lesson does not introduce (reader 20)
     assert "a city of 250,000 *average Americans*" in flat1
-    assert "the verdict, too, depends on the basis" in flat1.lower()
+    assert "It depends on the basis:" in flat1
     assert "a real city of 250,000 people draws somewhat more" not in flat1
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         lessons.article_city_power()
     lines = out.getvalue().splitlines()
     assert "348 MW, more than the site" in lines[1] and "476 MW, more" in lines[2]
-    assert "less than the site" in lines[3] and "99.5 MW, less than the site" in lines[4]
+    assert "World" in lines[3] and "106 MW, less than the site" in lines[3] and len(lines) == 4
     assert 'widgets.solution("city-power-article", lessons.article_city_power)' in _cells(1)
     # L1 D2: the household figure is the EIA's utility data (sales ÷ customers), not a survey
     assert "survey of homes" not in flat1 and "utility data" in flat1
@@ -598,16 +598,16 @@ def test_reader_18s_items_in_lessons_1_and_2(pages, monkeypatch):
     # L1 D1: the hook has room for "the same", and the debrief gives two readings, the
     # household one (245,264, about the article's 250,000) among them
     assert "less, or about the same?** (The article says about the same.)" in flat1
-    assert "Two readings" in flat1 and "Three readings" not in flat1
-    assert "the site and the city use **about the same**" in flat1
+    assert "Three readings" not in flat1
+    assert "| about 250,000 homes | **about the same** as the site, as the article says |" in flat1
     plan1 = " ".join(html.unescape(pages["lesson-1/plan.html"]).split())
     assert plan1.count("more, less or about the same") == 2  # the hook and its vote again
-    # L1 D2: the world figure is labelled as what it is: a reprint of undated World Bank data
+    # L1 D2: the world figure is dated and named for what it is (reader 20: Ember's 2023 demand
+    # per person, 3.7 MWh, replaced an undated World Bank reprint)
     world = catalog.entry("bases.world-person.value")
-    assert world.date.startswith("2025-08") and "year not stated" in world.date, world.date
-    assert "247wallst.com" in world.source_url
+    assert world.date == "2023" and "Ember" in world.source_title, world
     listed = html.unescape(widgets.where_from(("bases.world-person.value", "the world")).value)
-    assert "2023" not in listed and "World Bank" in listed
+    assert "2023" in listed and "World Bank" not in listed
     # L1 D3: the years' caveats are folded away from the bases' one-line list
     assert "<summary>For the curious: how these figures are counted" in one
     # L1 D4: the household city asks for three figures in its own text
@@ -659,13 +659,13 @@ def test_reader_19s_items_in_lessons_1_and_2(pages):
         text = html.unescape(pages[page])
         assert "](" not in text and "glossary.md#" not in text, page
     assert "an air-side economiser: outside air" in html.unescape(pages["lesson-2/worksheet.html"])
-    # L1 D1: the lowest-use state the city table prints (Hawaii) is introduced with its source,
-    # in the notebook's two "where the numbers come from" lists and on the worksheet
+    # L1 D1: the lesson names no state but Mississippi (reader 20: Hawaii was half in it), and
+    # lists its figures' sources once, at the end (the copy under the bases repeated them)
     code = _cells(1)
     listed = [c for c in code if "widgets.where_from(" in c]
-    assert len(listed) == 2 and all("bases.us-hi-person.value" in c for c in listed)
-    assert "**A Hawaii person**" in one
-    assert "a Hawaii person, all sectors" in html.unescape(pages["lesson-1/worksheet.html"])
+    assert len(listed) == 1 and not any("us-hi-person" in c for c in code)
+    assert "Hawaii" not in one and "lowest-use state" not in one
+    assert "Hawaii" not in html.unescape(pages["lesson-1/worksheet.html"])
     # L1 D3: the hook asks for one of three directions; L1 D4: the household basis is not
     # singled out before the pairs' guesses are on the board
     assert "Write one of the three" in flat1
@@ -677,4 +677,71 @@ def test_reader_19s_items_in_lessons_1_and_2(pages):
     assert "in the same edition" not in flat2 and "not that much worse" not in flat2
     assert "- a new air-cooled chiller, which needs no water, must reach at least 2.8." in two
     plan2 = " ".join(html.unescape(pages["lesson-2/plan.html"]).split())
-    assert "If short of time, skip cop-article too" in plan2
+    assert "Section 3 (cop-article's prediction, heat, COP and water) is homework" in plan2
+
+
+def test_reader_20s_items_in_lessons_1_and_2(pages):
+    one, two = _markdown(1), _markdown(2)
+    flat1, flat2 = " ".join(one.split()), " ".join(two.split())
+    # L1 D1 (and the brief): the per-person figures a reader found unchecked carry a real
+    # source: the world's is Ember's 2023 demand per person (3.7 MWh), Hawaii's and California's
+    # EIA SEDS 2021 as the Green Innovation Index reports them (6.17 and 6.32 MWh); none is
+    # "from memory" any more
+    for key, source, date in (
+        ("bases.world-person.value", "Ember", "2023"),
+        ("bases.us-hi-person.value", "Green Innovation Index", "2021"),
+        ("bases.us-ca-person.value", "Green Innovation Index", "2021"),
+    ):
+        e = catalog.entry(key)
+        assert source in e.source_title and e.date == date and e.source_url, key
+        assert e.confidence == "medium" and "from memory of" not in (e.note or ""), key
+    hawaii, california = (
+        catalog.value(f"bases.us-{s}-person.value", "kWh/person/year") for s in "hi ca".split()
+    )
+    assert hawaii < california  # the source's ranking: Hawaii lowest, California second
+    # L1 D2: the hook's reveal is a table of the bases, each with its verdict
+    table = [line for line in one.splitlines() if line.startswith("| ")]
+    assert len(table) == 5 and "A city of 250,000 on this basis uses" in table[0]
+    verdicts = " ".join(table)
+    for way in ("**about the same**", "**more**", "**more** still", "**less**"):
+        assert way in verdicts, way
+    assert "(Homes only, each person's share" not in flat1
+    # L1 D3: the bases are listed once, each with who publishes it; the sources list is at the end
+    assert "- **A US household** (the EIA): 10,715 kWh a year (2020)" in flat1
+    assert "Who publishes these figures, and for which year" not in flat1
+    # L1 D5: the quiz's household item gives every figure its distractors use (the per-person
+    # basis, 12,200 kWh, and the 2.51 people per home)
+    item = quiz.LESSON_ITEMS[1][1]
+    for figure in ("bases.us-person.value", "conventions.persons_per_household"):
+        assert fmt.number(catalog.entry(figure).value) in item.text, figure
+    # L2 D1: what the rows are comes before what their COPs say; the prediction names both
+    # yardsticks, the air-cooled one first (row 1's)
+    assert two.index("- **Row 1** is the article's plant") < two.index("the COPs</summary>")
+    air = fmt.number(catalog.entry(lessons.AIR_CHILLER_COP).value)
+    water = fmt.number(catalog.entry(lessons.CHILLER_COP).value)
+    assert (
+        f"above or below the air-cooled chillers' {air}, and the water-cooled ones' {water}?"
+        in (flat2)
+    )
+    assert f"air-cooled one, which needs no water, at least {air}" in (
+        lessons.EXERCISES["cop-article"].question
+    )
+    # L2 D2: everything above the survey's cooling share (1 − 1/1.56 − 0.03 = 32.9 %, just
+    # above the article's 30 %) needs a plant worse than its average, not only "the high end";
+    # the text names the share without its figure (no computed answer in a lesson's text)
+    assert flat2.count("above the survey's") == 2 and "at the high end worse" not in flat2
+    assert 0.30 < 1 - 1 / catalog.value("cooling.industry-average.pue", "") - 0.03 < 0.35
+    key2 = " ".join(html.unescape(pages["lesson-2/answers.html"]).split())
+    assert "at the high end worse" not in key2 and "anything above 32.9 % for cooling" in key2
+    # L2 D3: the glossary's COP covers the lesson's year-long whole-plant COP
+    glossary = (teacher_pack.NOTEBOOKS / "glossary.md").read_text(encoding="utf-8")
+    assert "for a whole plant over a year (as in lesson 2)" in " ".join(glossary.split())
+    # L2 D4: the megawatts are set beside the article's 90–150 MW (300 × 30 % and × 50 %):
+    # 30.1 MW is 3 to 5 times less
+    assert "the number to set beside the article's 90–150 MW" in flat2
+    assert "times less" in next(c for c in _cells(2) if "def article_vs_fleet" in c)
+    # L2 D6 and D7: the plan says what the checker says of 30 %, and section 3 is homework
+    plan2 = " ".join(html.unescape(pages["lesson-2/plan.html"]).split())
+    assert "without calling it copied" not in plan2
+    assert "the checker says 30 % is the article's figure, the claim being checked" in plan2
+    assert "Only if time is left: the whole class predicts cop-article" in plan2

@@ -121,7 +121,8 @@ TABLE = [
     ("300 MW × 0.87 / 910 W", "chips", 261e6 / 910, "read as 286,813"),  # 300 x 0.87 = 261 MW
     ("300 MW * 0.87 / 910 W", "chips", 261e6 / 910, ""),
     ("83.14 PFLOP/s x 86400", "FLOP", 83.14e15 * 86400, "read 86,400 as seconds"),  # 7.18e21
-    ("300 MW * 8760 h / 1000", "GWh", None, "type its result"),  # a bare divisor: MWh to GWh
+    # a bare divisor beside units: MWh to GWh by hand, read as the numbers' result (reader 20)
+    ("300 MW * 8760 h / 1000", "GWh", 2628.0, "the units left out"),
     # reader 14, lesson 5: the label the station asks for, said after the unit (2,200 MW / 30)
     ("73.3 MW per building", "MW", 73.3, ""),
     ("73.3 MW/building", "MW", 73.3, ""),
@@ -163,6 +164,19 @@ TABLE = [
     ("2.1 times more", "1", 2.1, ""),
     ("2.1× higher", "1", 2.1, ""),
     ("2.1 times more chips", "1", None, "leave out"),  # a count's word after it: not a ratio
+    # reader 20, lessons 1-2: thousands commas in a calculation's denominator; a unit on the
+    # first number and a bare divisor (a unit changed by hand, or a basis without its unit):
+    # the numbers' own result; a unit followed by what the figure is ("of cooling")
+    ("2,628,000,000 / 12,200", "people", 2.628e9 / 12_200, ""),  # 215,409.8
+    ("2,628,000 / 8,760", "MW", 300.0, ""),  # MWh ÷ hours
+    ("2628000 MWh/1000", "GWh", 2628.0, "read as 2,628, the units left out"),  # 2,628,000 ÷ 1,000
+    ("2.628e9 kWh / 12,200", "people", 2.628e9 / 12_200, "the units left out"),
+    ("2628 GWh / 12200", "people", 2628 / 12_200, "read as 0.215"),  # kWh forgotten: 0.2154
+    ("2628000 MWh / 0", "GWh", None, "divides by zero"),
+    ("30.1 MW of cooling", "MW", 30.1, ""),
+    ("2,628 GWh of electricity a year", "GWh", 2628.0, ""),
+    ("30.1 bananas of cooling", "MW", None, "I cannot read the unit 'bananas'"),
+    ("1,2", "people", None, "commas only between thousands"),  # still a decimal comma
 ]
 # (typed, unit, value read) for a question that asks how far above a reference (`above=True`)
 ABOVE = [
@@ -631,13 +645,13 @@ def test_reader_14s_answers_to_lessons_1_and_2():
     ):
         assert lessons.check(ex, typed).right, (ex, typed, lessons.check(ex, typed).message)
     # (exercise, typed, the trap it fires): the article's city turned round on the pair work's
-    # other bases, 250,000 x 4,437 / 8,760 h = 126.6 MW, x 16,666 = 475.6 MW, x 3,486 = 99.5 MW;
+    # other bases, 250,000 x 4,437 / 8,760 h = 126.6 MW, x 16,666 = 475.6 MW, x 3,700 = 105.6 MW;
     # 70 % of the per-person city, 0.7 x 215,410 = 150,787; the article's own 30 / 40 / 50 %
     # for the fleet's share; site ÷ non-IT, 1 / (0.40 + 0.03) = 2.33, for the PUE
     rows = [
         ("city-power-article", "127 MW", "residential-basis"),
         ("city-power-article", "476 MW.", "ms-basis"),
-        ("city-power-article", "99.5", "world-basis"),
+        ("city-power-article", "106", "world-basis"),
         ("city-low-load", "150,800", "per-person-basis"),
         ("cooling-at-fleet-pue", "30%", "articles-range-low"),
         ("cooling-at-fleet-pue", "40 %", "articles-share"),
@@ -657,7 +671,7 @@ def test_reader_16s_numbers_at_lesson_5s_stations():
     # = 10.0 % and 1 - 1/1.56 - 0.03 = 32.9 %; 1 - 1/1.56 = 35.9 % forgets the other losses; the
     # article's 30 % is asked for a computation without naming a PUE. City: the table's other
     # per-person rows, 2,628e6 kWh / 4,437 = 592,000 (homes only), / 16,666 = 158,000
-    # (Mississippi), / 3,486 = 754,000 (world); 245,264 households x 2.51 = 616,000 people.
+    # (Mississippi), / 3,700 = 710,000 (world); 245,264 households x 2.51 = 616,000 people.
     # Chips: a round 250,000 is neither the station's 286,813 nor the PUE-twice 249,400 slip.
     # Sparse: the note's ratios (2,563 / 1,299 = 1.97; 83.2 / 20.8 = 4) typed in the PF field
     rows = [
@@ -672,7 +686,7 @@ def test_reader_16s_numbers_at_lesson_5s_stations():
         ("ms-city", "592000", "trap", "person-residential-basis"),
         ("ms-city", "592,000 people", "trap", "person-residential-basis"),
         ("ms-city", "158,000", "trap", "ms-basis"),
-        ("ms-city", "754,000", "trap", "world-basis"),
+        ("ms-city", "710,000", "trap", "world-basis"),
         ("ms-city", "616,000", "trap", "people-in-households"),
         ("ms-chips", "250000", "figures", "round-figure"),
         ("ms-chips", "249,400", "trap", "pue-twice"),
@@ -708,7 +722,7 @@ def test_reader_16s_answers_to_lessons_1_and_2():
     rows = [
         ("city-households-us", "240,000", "figures", "give three figures"),
         ("city-households-us", "2.4e5", "figures", "give three figures"),
-        ("city-households-us", "240000 households", "figures", "keep three figures at every"),
+        ("city-households-us", "240000 households", "figures", "Keep three figures at every"),
         ("city-households-us", "243,000", "right", ""),
         ("city-households-us", "230,000", "near", "6.2 % too low"),
         ("city-households-us", "200,000", "figures", "give three figures in households"),
@@ -1147,3 +1161,21 @@ def test_reader_20s_answers_to_lessons_3_and_4():
     assert "about, not exactly, twice BF16 (1,299 ÷ 667 = 1.95)" in said
     assert "only about twice" not in said
     assert "subtracts the checkpoint stalls" in lessons.check("goodput-16k", "94.6").message
+
+
+def test_reader_20s_answers_to_lessons_1_and_2():
+    # (exercise, typed, kind, words): 2,628,000,000 kWh / 12,200 = 215,410 people, typed with
+    # thousands commas; 2,628,000 MWh / 1,000 = 2,628 GWh with the unit on the first number;
+    # 300 × 0.1003 = 30.1 MW "of cooling"; 240,000 households (two figures) is asked for three
+    # figures in plain words: the answer, 245,264, is the article's 250,000 at two figures
+    rows = [
+        ("city-people-us", "2,628,000,000 / 12,200", "right", ""),
+        ("energy-300mw", "2628000 MWh/1000", "right", "the units left out"),
+        ("cooling-mw-fleet", "30.1 MW of cooling", "right", ""),
+        ("city-households-us", "240,000", "figures", "the same as the published 250,000, so no"),
+    ]
+    for ex, typed, kind, words in rows:
+        fb = lessons.check(ex, typed)
+        assert fb.kind == kind and words in fb.message, (ex, typed, fb.message)
+    plain = lessons.check("city-households-us", "240,000").message
+    assert "cannot be told" not in plain and "rounds to" not in plain, plain
