@@ -93,7 +93,7 @@ SPELLINGS = {
     # 625,714 households; 73,579 households; 120 MW = 0.12 GW
     "contested-city-high": ["625,714", "626k", "625714 households", "0.63 million", "6.26e5"],
     "contested-load-swing": ["73,579", "73.6k", "73,600 households", "74k homes"],
-    "contested-cooling-swing": ["120", "120 MW", "0.12 GW", "120,000 kW"],
+    "contested-cooling-swing": ["60", "60 MW", "0.06 GW", "60,000 kW"],
     "contested-power-p5": ["313", "313 MW", "0.313 GW", "about 310 MW"],
 }
 

@@ -120,8 +120,8 @@ HAND = {
     "contested-city-high": 625_714.29,
     # flat out 2.628e9 kWh / 10,715 kWh = 245,263.65 households; x (1 - 0.7) = 73,579.09
     "contested-load-swing": 73_579.09,
-    # 300 MW x (0.5 - 0.1) = 120 MW
-    "contested-cooling-swing": 120.0,
+    # across the article's own 30-50 %: 300 MW x (0.5 - 0.3) = 60 MW
+    "contested-cooling-swing": 60.0,
     # the site's power drawn from a triangle from 300 MW (its mode, the announced power) to
     # 750 MW: below the mode there is nothing, so the 5th percentile x has (750 - x)^2 / 450^2
     # = 0.95, x = 750 - 450 x sqrt(0.95) = 750 - 450 x 0.9746794 = 311.3943 MW
@@ -199,7 +199,10 @@ MISTAKES = [
     ("contested-city-high", 300e3 * 8760 / 10_500, "high end, 750 MW"),  # 250,286
     ("contested-load-swing", 245_263.65 * 0.7, "the city that is left"),  # 171,685
     ("contested-cooling-swing", 150, "high minus low"),  # 300 MW x 0.5
-    ("contested-cooling-swing", 0.4, "multiply by the site's power"),
+    ("contested-cooling-swing", 0.2, "multiply by the site's power"),  # 0.5 - 0.3
+    ("contested-cooling-swing", 120, "the central 40 %"),  # 300 MW x 0.4 = 300 x (0.5 - 0.1)
+    ("smoothing-energy", 5.0, "the whole 300 MW"),  # 300 MW x 1 min / 60
+    ("smoothing-energy", 2.54027, "not 0.01 h"),  # 254.0272 MW x 1 / 100
 ]
 
 

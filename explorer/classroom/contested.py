@@ -22,6 +22,21 @@ from ..units import factor
 # units as the table writes them; the chip's speed names the chip
 _UNITS = {"kWh / household / year": "kWh a year", "L / kWh": "L per kWh", "g / kWh": "g per kWh"}
 _LABELS = {"chips.trn2.fp8_sparse": "Trainium2 FP8 sparse"}
+# why a range's central value sits at one of its ends (reader 20: "Trainium2 FP8 sparse 2,563 /
+# 2,563 / 5,200" with no word on why), in the catalog's own terms (its range notes)
+_ONE_SIDED = {
+    "sites.rainier-mississippi.site_power": "the article's figure; one tracker lists more",
+    "defaults.it_overhead": "announced campuses' nameplate covers it; one itemised estimate adds",
+    "defaults.load_factor": "300 MW read as the year's average, as the article does; below, "
+    "read as the grid connection",
+    "chips.trn2.fp8_sparse": "AWS's documented sparse speed, twice the dense; the article's "
+    "table implies four times the dense",
+}
+
+
+def _fill(text: str, width: int) -> str:
+    """`text` wrapped to `width`, never between a number and its per cent sign."""
+    return textwrap.fill(text.replace(" %", "\u00a0%"), width).replace("\u00a0%", " %")
 
 
 def _shown(value: float, unit: str, times: bool) -> str:
@@ -55,6 +70,18 @@ def ranges_table(site: str) -> None:
             f"{label:22} {_shown(r.low, unit, times):>17} "
             f"{_shown(r.central, unit, times):>17} {_shown(r.high, unit, times):>17}"
         )
+    ends = [
+        f"{_LABELS.get(key, headlines.figure_label(key))} ({why})"
+        for key, why in _ONE_SIDED.items()
+        if key in {p.key for p in uncertainty.parameters(site, cooling_default="article")}
+    ]
+    text = (
+        "Where the central value sits at one end of its range, it is the sourced figure (or the "
+        "article's reading) and only one source, or a convention, lies beyond it: "
+        + "; ".join(ends)
+        + "."
+    )
+    print(textwrap.fill(text, 90))
     print()
     print("for contrast, two sure figures (high confidence), used as they are:")
     for key, label in (
@@ -76,7 +103,7 @@ def city_bases(site: str) -> None:
     the article: a city of roughly 250,000 people
       the site, as ...
     the basis alone moves the city ... times
-    each is the flat-out figure: ...
+    each reads 300 MW as the year's average ...
     """
     from .lessons import contested_city_bases
 
@@ -89,23 +116,24 @@ def city_bases(site: str) -> None:
     print(f"the basis alone moves the city {fmt.number(biggest / smallest, 2)} times")
     lf = catalog.uncertainty_ranges()["defaults.load_factor"]
     text = (
-        f"each is the flat-out figure: the site at load factor {fmt.number(lf.central)} (its "
-        "power every hour of the year), an upper end for today's site, not its most likely city"
+        f"each reads 300 MW as the year's average (load factor {fmt.number(lf.central)}), as the "
+        "article does: an upper end for today's site, each smaller if 300 MW is its grid "
+        "connection (step 3)"
     )
     print(textwrap.fill(text, 90))
 
 
-def below_flat_out(site: str) -> None:
-    """Step 3, after the tornado: why the central load factor (flat out) is a convention no
-    cooled site reaches. In lesson 7's weather the site's hottest hour draws more than its
-    yearly average; were `site`'s power its grid connection, that hour would fit only if the
-    year averaged at most average ÷ hottest hour of it, and the city (US households) shrinks
-    with it.
+def connection_reading(site: str) -> tuple[float, float, float, float]:
+    """Lesson 8's answer to "which 300 MW?" read as `site`'s grid connection: lesson 7's hottest
+    hour and yearly average [MW] at the site's power as its yearly average, the highest load
+    factor a connection of that power allows (average ÷ hottest hour) and the city (US
+    households) at it.
 
     Examples
     --------
-    >>> below_flat_out("rainier-mississippi")  # doctest: +ELLIPSIS
-    lesson 7's weather: the hottest hour draws 330 MW for a yearly average of 300 MW...
+    >>> peak, average, lf, city = connection_reading("rainier-mississippi")
+    >>> peak > average and 0.85 < lf < 1
+    True
     """
     from ..scenario import compute
     from .lessons import hot_year
@@ -116,14 +144,76 @@ def below_flat_out(site: str) -> None:
     peak = float(year.peak_facility_power)
     lf = average / peak
     city = float(compute(site=site, basis="us-household", load_factor=lf).city_households)
+    return peak, average, lf, city
+
+
+def city_corners(site: str) -> None:
+    """Step 2, after contested-city-high: the city at the corners of the ranges (every figure at
+    the end that pushes the same way), then with the site at its announced power, then with its
+    power also read as the year's average: the hook's answers (`lessons.contested_city_range`).
+
+    Examples
+    --------
+    >>> city_corners("rainier-mississippi")  # doctest: +ELLIPSIS
+    city: 170,333 to 625,714 households (central 245,264): the biggest is 3.67 times the smallest
+    with the site at its announced 300 MW (no expansion): 170,333 to 250,286, 1.47 times
+    and with 300 MW read as the year's average (load factor 1, the article's reading): 243,333...
+    """
+    from .lessons import SITE_MW, contested_city_range, contested_city_range_today
+
+    low, central, high = contested_city_range()
+    print(
+        f"city: {fmt.number(low)} to {fmt.number(high)} households "
+        f"(central {fmt.number(central)}): the biggest is {fmt.number(high / low, 3)} times "
+        "the smallest"
+    )
+    low, _, high = contested_city_range_today()
+    print(
+        f"with the site at its announced {fmt.quantity(SITE_MW, 'MW')} (no expansion): "
+        f"{fmt.number(low)} to {fmt.number(high)}, {fmt.number(high / low, 3)} times"
+    )
+    lf = catalog.uncertainty_ranges()["defaults.load_factor"].central
+    low, _, high = contested_city_range_today(load_factor=lf)
+    text = (
+        f"and with {fmt.quantity(SITE_MW, 'MW')} read as the year's average (load factor "
+        f"{fmt.number(lf)}, the article's reading): {fmt.number(low)} to {fmt.number(high)}, "
+        f"{fmt.number(high / low, 3)} times: only the use per household moves it; reading "
+        f"{fmt.quantity(SITE_MW, 'MW')} as a grid connection (a load factor below "
+        f"{fmt.number(lf)}) makes the rest of the gap"
+    )
+    print(textwrap.fill(text, 96))
+
+
+def below_flat_out(site: str) -> None:
+    """Step 3, after the tornado: "which 300 MW?" answered both ways. The central load factor
+    (1) reads `site`'s power as the year's average, as the article does; read as the grid
+    connection, lesson 7's weather caps the load factor below 1 (the hottest hour must fit
+    under the connection) and the city (US households) shrinks with it; the range's low end, a
+    convention, adds idle time on top.
+
+    Examples
+    --------
+    >>> below_flat_out("rainier-mississippi")  # doctest: +ELLIPSIS
+    Which 300 MW? In lesson 7's weather the hottest hour draws 330 MW for a yearly average...
+    """
+    from ..scenario import compute
+
+    peak, average, lf, city = connection_reading(site)
     flat = float(compute(site=site, basis="us-household").city_households)
     city = float(f"{city:.3g}")  # "about": three figures, as the key prints a count
+    low = catalog.uncertainty_ranges()["defaults.load_factor"]
+    power = catalog.value(f"sites.{site}.site_power", "MW")
     text = (
-        f"lesson 7's weather: the hottest hour draws {fmt.quantity(peak, 'MW')} for a yearly "
-        f"average of {fmt.quantity(average, 'MW')}. Were the site's power its grid connection, "
-        f"the year could average at most {fmt.number(lf, 2)} of it (load factor): a city of "
-        f"about {fmt.number(city)} households, not the flat-out {fmt.number(flat)}. The central "
-        "value is a convention, not a value a cooled site reaches."
+        f"Which {fmt.quantity(power, 'MW')}? In lesson 7's weather the hottest hour draws "
+        f"{fmt.quantity(peak, 'MW')} for a yearly average of {fmt.quantity(average, 'MW')}. "
+        f"Read as the year's average (load factor {fmt.number(low.central)}, the central value: "
+        f"the article's reading), {fmt.quantity(power, 'MW')} is a city of {fmt.number(flat)} "
+        "households, and the grid connection must be bigger. Read as the grid connection, the "
+        "hottest hour must fit under it, so the year could average at most "
+        f"{fmt.number(lf, 2)} of it (load factor): a city of about {fmt.number(city)} "
+        "households; idle phases would take it lower, towards the range's low end, "
+        f"{fmt.number(low.low)} (a convention). The article does not say which; the range "
+        "holds both readings."
     )
     print(textwrap.fill(text, 90))
 
@@ -147,9 +237,9 @@ def cooling_shares(site: str) -> None:
         f"site's power (a PUE of {fmt.number(low_pue)}–{fmt.number(high_pue)}, lesson 2)"
     )
     print(
-        f"cooling share, {fleet['source_title']} ({fleet['date']}): about "
-        f"{fmt.percent(fleet['value'])} (a fleet PUE of "
-        f"{fmt.number(catalog.value('cooling.aws-fleet.pue', 'dimensionless'))})"
+        f"cooling share, AWS's fleet: about {fmt.percent(fleet['value'])} (a fleet PUE of "
+        f"{fmt.number(catalog.value('cooling.aws-fleet.pue', 'dimensionless'))}; "
+        f"{fleet['source_title']}, {fleet['date']})"
     )
     # the plant models' shares open with contested-cooling-swing's answer (`plants_cooling`)
 
@@ -192,42 +282,57 @@ def plants_cooling(site: str) -> None:
 
 
 def cooling_ends(site: str) -> None:
-    """Step 4: the cooling load at each end of the contested cooling share [MW] and the swing
-    between them (the core's tornado, everything else central), and why the swing equals the
-    load at the central share here: a coincidence of this range, not the method.
+    """Step 4, after contested-cooling-swing: the cooling load [MW] at each end of the article's
+    own cooling share (the exercise), then at each end of the catalog's contested range (the
+    core's tornado, everything else central) and the swing between them, and why that swing
+    equals the load at the central share here: a coincidence of this range, not the method.
 
     Examples
     --------
     >>> cooling_ends("rainier-mississippi")  # doctest: +NORMALIZE_WHITESPACE
-    the cooling load at the low end (10 %): 30 MW; at the high end (50 %): 150 MW;
-    the swing: 150 MW − 30 MW = 120 MW
+    the article's own range, 30 % to 50 %: 90 MW to 150 MW, a swing of 60 MW
+    the catalog's range, from AWS's fleet (10 %) to the article's top (50 %): 30 MW to 150 MW,
+    a swing of 120 MW, twice the article's own
     <BLANKLINE>
-    The same 120 MW is also the cooling load at the central 40 %, because 50 % − 10 % happens to
-    be 40 %: the swing is the difference of the two ends, not the load at the centre.
+    That 120 MW is also the cooling load at the central 40 %, because 50 % − 10 % happens to be
+    40 %: a swing is the difference of its two ends, not the load at the centre.
     """
+    from ..scenario import compute
     from ..uncertainty import sensitivity
+    from .lessons import ARTICLE_COOLING_RANGE
 
+    own = [
+        float(compute(site=site, cooling_fraction=x).cooling_power) for x in ARTICLE_COOLING_RANGE
+    ]
+    print(
+        f"the article's own range, {fmt.percent(ARTICLE_COOLING_RANGE[0])} to "
+        f"{fmt.percent(ARTICLE_COOLING_RANGE[1])}: {fmt.quantity(own[0], 'MW')} to "
+        f"{fmt.quantity(own[1], 'MW')}, a swing of {fmt.quantity(own[1] - own[0], 'MW')}"
+    )
     key = f"sites.{site}.cooling_fraction"
     t = sensitivity("cooling_power", site=site, cooling_default="article")
     lo, hi = float(t.low.sel(parameter=key)), float(t.high.sel(parameter=key))
     share = catalog.uncertainty_ranges()[key]
+    times = (hi - lo) / (own[1] - own[0])
     print(
-        f"the cooling load at the low end ({fmt.percent(share.low)}): {fmt.quantity(lo, 'MW')}; "
-        f"at the high end ({fmt.percent(share.high)}): {fmt.quantity(hi, 'MW')};"
-    )
-    print(
-        f"the swing: {fmt.quantity(hi, 'MW')} − {fmt.quantity(lo, 'MW')} = "
-        f"{fmt.quantity(hi - lo, 'MW')}"
+        _fill(
+            f"the catalog's range, from AWS's fleet ({fmt.percent(share.low)}) to the article's "
+            f"top ({fmt.percent(share.high)}): {fmt.quantity(lo, 'MW')} to "
+            f"{fmt.quantity(hi, 'MW')}, a swing of {fmt.quantity(hi - lo, 'MW')}, "
+            + ("twice" if abs(times - 2) < 1e-9 else f"{fmt.number(times, 2)} times")
+            + " the article's own",
+            96,
+        )
     )
     central = catalog.value(f"sites.{site}.cooling_fraction", "dimensionless")
     if abs((share.high - share.low) - central) < 1e-9:
         print()
         print(
-            textwrap.fill(
-                f"The same {fmt.quantity(hi - lo, 'MW')} is also the cooling load at the central "
+            _fill(
+                f"That {fmt.quantity(hi - lo, 'MW')} is also the cooling load at the central "
                 f"{fmt.percent(central)}, because {fmt.percent(share.high)} − "
-                f"{fmt.percent(share.low)} happens to be {fmt.percent(central)}: the swing is "
-                "the difference of the two ends, not the load at the centre.",
+                f"{fmt.percent(share.low)} happens to be {fmt.percent(central)}: a swing is "
+                "the difference of its two ends, not the load at the centre.",
                 96,
             )
         )
@@ -268,8 +373,8 @@ def ninety_ranges(site: str, announced_mw: float) -> None:
 
 def _at_the_top(today: dict[str, headlines.Headline], shown_as: dict[str, str]) -> str:
     """Why, with the site held at its power, a headline's central value sits at or above its
-    95th percentile: the central load factor is the top of its catalog range, so no draw runs the
-    site harder ("" when no headline sits there).
+    95th percentile: the central load factor (300 MW read as the year's average) is the top of
+    its catalog range, so no draw runs the site harder ("" when no headline sits there).
 
     Examples
     --------
@@ -280,8 +385,8 @@ def _at_the_top(today: dict[str, headlines.Headline], shown_as: dict[str, str]) 
     >>> shown = {"annual_energy": "energy per year", "city_households": "the city"}
     >>> print(_at_the_top(today, shown))  # doctest: +NORMALIZE_WHITESPACE
     energy per year and the city sit at or above the top of their 90 % range: their central
-    values run the site flat out (load factor 1, the top of its range 0.7–1), and every draw
-    runs it at or below that.
+    values read 300 MW as the year's average (load factor 1, the top of its range 0.7–1), and
+    every draw reads it that way or as a grid connection the site averages below.
     """
     top = [
         label
@@ -295,9 +400,10 @@ def _at_the_top(today: dict[str, headlines.Headline], shown_as: dict[str, str]) 
     return textwrap.fill(
         f"{' and '.join(top)} sit{'s' if len(top) == 1 else ''} at or above the top of "
         f"{'its' if len(top) == 1 else 'their'} 90 % range: "
-        f"{'its central value runs' if len(top) == 1 else 'their central values run'} the site "
-        f"flat out (load factor {fmt.number(lf.central)}, the top of its range "
-        f"{fmt.number(lf.low)}–{fmt.number(lf.high)}), and every draw runs it at or below that.",
+        f"{'its central value reads' if len(top) == 1 else 'their central values read'} 300 MW "
+        f"as the year's average (load factor {fmt.number(lf.central)}, the top of its range "
+        f"{fmt.number(lf.low)}–{fmt.number(lf.high)}), and every draw reads it that way or as "
+        "a grid connection the site averages below.",
         90,
     )
 
@@ -331,7 +437,7 @@ def tables_sheet(site: str, announced_mw: float) -> None:
     # each answer below a fold (teacher_pack renders a line that starts with FOLD as one)
     print(
         f"\n{FOLD} Fold the page here. Turn over only after answering contested-cooling-swing: "
-        "below are the cooling tornado's ends and where the plants fall."
+        "below are the swings' ends and where the plants fall."
     )
     print("\nStep 4 · after contested-cooling-swing: the swing's ends and where the plants fall")
     cooling_ends(site)

@@ -91,12 +91,14 @@ _TEN_SUPERSCRIPT = re.compile(r"10([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 # "10^5" on its own (a hook's guess pasted in): a power of ten, 1e5
 _BARE_TEN = re.compile(r"(?<![\w.])10\s*(?:\^|\*\*)\s*([-+]?\d+)")
 _PER_YEAR = re.compile(r"\s*(?:/|per|a|an)\s*(?:year|yr|y|annum)$", re.IGNORECASE)
-# "73.3 MW per building", "83.1 PF dense", "1,536 GiB of HBM", "120 MW swing": what a figure is,
+# "73.3 MW per building", "83.1 PF dense", "1,536 GiB of HBM", "120 MW swing", "7.37 h at full
+# power" (a battery's hours, as the question words them): what a figure is,
 # said after its unit as the lesson labels it; the number and the unit are the answer (a wrong
 # label is the exercise's to catch: `label`)
 _LABEL = re.compile(
     r"\s*(?:(?:/|per|a|an|each)\s*(?:building|chip|instance|server|ultraserver)|each|apiece|"
-    r"in\s+all|in\s+total|total|dense|sparse|fp8|bf16|of|hbm|memory|swing|difference|apart|gap)$",
+    r"in\s+all|in\s+total|total|dense|sparse|fp8|bf16|of|hbm|memory|swing|difference|apart|gap|"
+    r"at\s+(?:its\s+)?full\s+(?:power|load))$",
     re.IGNORECASE,
 )
 _LABEL_WORD = re.compile(r"\b(dense|sparse)\b", re.IGNORECASE)
@@ -1160,10 +1162,11 @@ _SLIPS = (
 )
 
 
-# "above 310", "just above 300 MW", "a bit below, 290": a way said before the value
+# "above 310", "just above 300 MW", "a bit below, 290", "at it": a way said before the value
+# ("at least 5" is a bound, not a way)
 _WAY = re.compile(
-    r"^(?:(?:a\s+)?(?:bit|little|touch|just|slightly|somewhat|well)\s+)?"
-    r"(above|over|below|under)\b[\s,:;-]*(.*)$",
+    r"^(?:(?:a\s+)?(?:bit|little|touch|just|slightly|somewhat|well|right|exactly)\s+)?"
+    r"(above|over|below|under|at(?!\s+(?:least|most)\b))\b[\s,:;-]*(.*)$",
     re.IGNORECASE,
 )
 
@@ -1176,6 +1179,8 @@ def _check_way(e: Exercise, said: str, rest: str, attempt: int) -> Feedback:
     up = said in ("above", "over")
     rest = rest.strip()
     value = read(rest, e.unit, e.negative).value if rest else None
+    if said == "at":  # "at", "at it", "at 300 MW": the reference itself, or the value given
+        return check(e, rest if value is not None else ref, attempt)
     if value is not None and not _near(value, ref, 0.005):
         if (value > ref) == up:
             return check(e, rest, attempt)
@@ -1466,6 +1471,7 @@ class Reveal:
     result: float
     message: str
     ready: bool
+    said: str = ""  # a prediction said as a way alone ("above 300 MW"), its value None
 
     def _repr_html_(self) -> str:
         return f"<p>{html.escape(self.message)}</p>"
@@ -1483,6 +1489,19 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
     (True, 'You predicted 3,000 GWh; the explorer gets 2,628 GWh')
     """
     want = e.answer()
+    way = _WAY.match(prediction.strip()) if isinstance(prediction, str) and e.reference else None
+    if way and e.reference:  # "above", "a bit above 300", "above 310", "at": a way, and a value?
+        said, rest = way[1].lower(), way[2].strip()
+        ref = e.reference()
+        value = read(rest, e.unit, e.negative).value if rest else None
+        if said == "at" or (value is not None and not _near(value, ref, 0.005)):
+            return reveal(e, rest if value is not None else ref)
+        up = said in ("above", "over")
+        shown = f"{said} {e.show(ref)}"
+        head = f"You predicted {shown}; the explorer gets {e.show(want)}."
+        way_right = "The right way" if up == (want > ref) else "The other way"
+        gap = f"{way_right}: {_sentence(e.hints[-1])}"
+        return Reveal(None, want, f"{head} {gap}", True, shown)
     r = read(prediction, e.unit, e.negative, e.above)
     if r.value is None:
         return Reveal(None, want, f"Your prediction is not readable yet: {r.message}", False)

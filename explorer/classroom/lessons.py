@@ -3163,6 +3163,36 @@ _add(
         ),
     )
 )
+
+
+def _minutes_slips(minutes: float, whose: str) -> tuple[Trap, ...]:
+    """The slips of an energy the IT load carries for `minutes` [MWh] (ride-through-energy,
+    smoothing-energy): minutes taken as hours, minutes as hundredths of an hour, and the whole
+    site's power for the IT load (`whose` says whose power it is)."""
+    slips = (
+        Trap(
+            "minutes-as-hours",
+            lambda: _yr("it_power") * minutes,
+            f"that treats {minutes:g} minutes as {minutes:g} hours; divide the minutes by "
+            f"{_MIN_PER_H:g}",
+        ),
+        Trap(
+            "decimal-hours",
+            lambda: _yr("it_power") * minutes / _DECIMAL_HOUR,
+            f"{minutes:g} minute{'s' if minutes != 1 else ''} is {minutes:g}/{_MIN_PER_H:g} = "
+            f"{fmt.number(minutes / _MIN_PER_H, 2)} h, not "
+            f"{fmt.number(minutes / _DECIMAL_HOUR, 2)} h",
+        ),
+        Trap(
+            "site-power",
+            lambda: SITE_MW * minutes / _MIN_PER_H,
+            f"that carries the whole {_SITE}; {whose}",
+        ),
+    )
+    # one minute taken as one hour is the IT load itself: the exercise's power-not-energy trap
+    return slips if minutes != 1 else slips[1:]
+
+
 _add(
     Exercise(
         "ride-through-energy",
@@ -3179,26 +3209,7 @@ _add(
             f"{fmt.quantity(_role('ride-through', 'battery_needed_energy'), 'MWh')} (UPS cells "
             "cannot safely empty that fast, so the pack the explorer sizes holds more: see below)",
         ),
-        traps=(
-            Trap(
-                "minutes-as-hours",
-                lambda: _yr("it_power") * RIDE_MINUTES,
-                f"that treats {RIDE_MINUTES:g} minutes as {RIDE_MINUTES:g} hours; "
-                f"divide the minutes by {_MIN_PER_H:g}",
-            ),
-            Trap(
-                "decimal-hours",
-                lambda: _yr("it_power") * RIDE_MINUTES / _DECIMAL_HOUR,
-                f"{RIDE_MINUTES:g} minutes is {RIDE_MINUTES:g}/{_MIN_PER_H:g} = "
-                f"{fmt.number(RIDE_MINUTES / _MIN_PER_H, 2)} h, not "
-                f"{fmt.number(RIDE_MINUTES / _DECIMAL_HOUR, 2)} h",
-            ),
-            Trap(
-                "site-power",
-                lambda: SITE_MW * RIDE_MINUTES / _MIN_PER_H,
-                f"that carries the whole {_SITE}; the ride-through battery carries the IT load",
-            ),
-        ),
+        traps=_minutes_slips(RIDE_MINUTES, "the ride-through battery carries the IT load"),
     )
 )
 _add(
@@ -3232,6 +3243,9 @@ _add(
                 "that adds up a whole day of dips; the battery gives each one back before the "
                 "next, so it holds one",
             ),
+            # the same slips as ride-through-energy's (reader 20: 300 MW x 1 min = 5 MWh got
+            # only "18 % too high")
+            *_minutes_slips(SWING_MINUTES, "the dip is the IT load's, not the site's"),
         ),
     )
 )
@@ -3267,18 +3281,26 @@ def contested_city_range() -> tuple[float, float, float]:
     return low, central, high
 
 
-def contested_city_range_today() -> tuple[float, float, float]:
+def contested_city_range_today(load_factor: float | None = None) -> tuple[float, float, float]:
     """Lesson 8's city range as `contested_city_range`, with the site at its announced power
-    (no expansion): (low, central, high) households.
+    (no expansion): (low, central, high) households; with `load_factor` given, that figure is
+    held too (1: 300 MW read as the year's average, as the article reads it).
 
     Examples
     --------
     >>> low, central, high = contested_city_range_today()
     >>> high < contested_city_range()[2]
     True
+    >>> contested_city_range_today(load_factor=1.0)[0] > low  # only the household's use moves
+    True
     """
+    held = {} if load_factor is None else {"load_factor": load_factor}
     ds = compute(
-        site=CONTESTED_SITE, site_power=SITE_MW, uncertainty="corners", cooling_default="article"
+        site=CONTESTED_SITE,
+        site_power=SITE_MW,
+        uncertainty="corners",
+        cooling_default="article",
+        **held,
     )
     low, central, high = (float(x) for x in ds.city_households)
     return low, central, high
@@ -3437,47 +3459,70 @@ _add(
         ),
     )
 )
+
+
+def _article_cooling_mw(share: float) -> float:
+    """The contested site's cooling load [MW] at `share` of its power, everything else central
+    (the core's model)."""
+    return float(compute(site=CONTESTED_SITE, cooling_fraction=share).cooling_power)
+
+
+def _article_swing() -> float:
+    """The cooling load's swing [MW] across the article's own 30-50 %."""
+    low, high = ARTICLE_COOLING_RANGE
+    return _article_cooling_mw(high) - _article_cooling_mw(low)
+
+
+_ART_LO, _ART_HI = ARTICLE_COOLING_RANGE
+
 _add(
     Exercise(
         "contested-cooling-swing",
         8,
-        f"On the {_SITE} site, the cooling share is contested: {fmt.percent(_COOL_LO)} (AWS's "
-        f"fleet PUE) to {fmt.percent(_COOL_HI)} (the article's top). Everything else at its "
-        "central value, by how many MW does the cooling load swing between those ends? (MW)",
-        lambda: _swing("cooling_power", _COOLING_KEY),
+        # the article's own range, not the catalog's 10-50 %: across that one the swing, 300 MW x
+        # (50 % - 10 %) = 120 MW, equals the load at the central 40 % (300 MW x 40 %), so the
+        # wrong method was called right (reader 20); the catalog's swing opens with the answer
+        f"First the article's own doubt: it puts cooling at {fmt.percent(_ART_LO)} to "
+        f"{fmt.percent(_ART_HI)} of the {_SITE} site's power. Everything else at its central "
+        "value, by how many MW does the cooling load swing between those two ends? (MW)",
+        _article_swing,
         "MW",
         hints=(
             "cooling load = site power × cooling share; only the share moves",
             "swing = site power × (high share − low share)",
-            f"{_SITE} × ({fmt.number(_COOL_HI)} − {fmt.number(_COOL_LO)}) = "
-            f"{fmt.quantity(_swing('cooling_power', _COOLING_KEY), 'MW')}",
+            f"{_SITE} × ({fmt.number(_ART_HI)} − {fmt.number(_ART_LO)}) = "
+            f"{fmt.quantity(_article_swing(), 'MW')}",
         ),
         traps=(
             Trap(
                 "high-end",
-                lambda: SITE_MW * _COOL_HI,
-                "that is the cooling at the high end; the swing is high minus low",
+                lambda: _article_cooling_mw(_ART_HI),
+                f"that is the cooling at the high end, {fmt.percent(_ART_HI)}; the swing is "
+                "high minus low",
             ),
             Trap(
                 "low-end",
-                lambda: SITE_MW * _COOL_LO,
-                "that is the cooling at the low end; the swing is high minus low",
+                lambda: _article_cooling_mw(_ART_LO),
+                f"that is the cooling at the low end, {fmt.percent(_ART_LO)}; the swing is high "
+                "minus low",
+            ),
+            Trap(
+                "central-load",
+                lambda: _article_cooling_mw(COOLING_SHARE),
+                f"that is the cooling load at the central {fmt.percent(COOLING_SHARE)} (and the "
+                f"swing from AWS's {fmt.percent(_COOL_LO)}, the catalog's low end); the question "
+                f"asks across the article's own {fmt.percent(_ART_LO)} to "
+                f"{fmt.percent(_ART_HI)}",
             ),
             Trap(
                 "share-not-mw",
-                lambda: _COOL_HI - _COOL_LO,
+                lambda: _ART_HI - _ART_LO,
                 "that is the change in share; multiply by the site's power for MW",
                 unit=SHARE,
             ),
             Trap(
-                "from-central",
-                lambda: SITE_MW * (COOLING_SHARE - _COOL_LO),
-                f"that starts from the central {fmt.percent(COOLING_SHARE)}; the swing runs from "
-                f"{fmt.percent(_COOL_LO)} to the article's top, {fmt.percent(_COOL_HI)}",
-            ),
-            Trap(
                 "percentage-points",
-                lambda: 100 * (_COOL_HI - _COOL_LO),
+                lambda: 100 * (_ART_HI - _ART_LO),
                 "that is the gap in percentage points; the swing in MW is that share of the "
                 f"site's {_SITE}",
             ),
@@ -3500,7 +3545,8 @@ _add(
         8,
         f"The site's power runs from the announced {_SITE} up to the tracker's {_HIGH_MW}, with "
         f"{_SITE} the most likely single value. Draw it at random many times: where does the 5th "
-        "percentile of the draws lie, below, at or above the announced power? Give it in MW.",
+        "percentile of the draws lie: below, at or above the announced power? Say which way, "
+        "and your best number in MW if you have one.",
         _power_percentile_5,
         "MW",
         rel_tol=0.02,  # the announced 300 MW, 4 % below, is the trap, not right

@@ -461,6 +461,15 @@ class Plan:
     offline: str
 
 
+def _connection() -> tuple[str, str]:
+    """Lesson 8's "which 300 MW?" read as the grid connection: the highest load factor lesson
+    7's weather allows and the city at it (US households, three figures), printed."""
+    from .contested import connection_reading
+
+    _, _, lf, city = connection_reading(lessons.CONTESTED_SITE)
+    return fmt.number(lf, 2), fmt.number(float(f"{city:.3g}"))
+
+
 PLANS: dict[int, Plan] = {
     1: Plan(
         (
@@ -932,14 +941,14 @@ PLANS: dict[int, Plan] = {
                 "building to shave the cooling's daily peaks?”",
             ),
             (
-                13,
+                10,
                 "Step 1 · A typical year",
                 "Read the month table aloud: which months have warm wet-bulbs? Students commit a "
                 "prediction for jackson-annual-pue, read the month chart that opens, then write "
                 "their answer to the 30 % question before opening the notebook's answer.",
             ),
             (
-                14,
+                17,
                 "Step 2 · The hot day",
                 "Say: a cooling tower is sized for a humid day, not the hottest one; the station "
                 "summary the explorer reads has no wet-bulb design day (ASHRAE's tables do), so "
@@ -955,7 +964,9 @@ PLANS: dict[int, Plan] = {
                 "a battery recharged every day only moves hours within the day). The collapsed "
                 "“More detail” holds the typical year's own hottest day (an upper end, more "
                 "humid than any published design condition, and the app's hot day) and the "
-                "costs: open it only if there is time.",
+                "costs: open it only if there is time. If behind, do not discuss the design-day "
+                "printout: say which day sizes the plant and why (humid, not hottest), and move "
+                "on to the exercise.",
             ),
             (
                 10,
@@ -1004,44 +1015,48 @@ PLANS: dict[int, Plan] = {
                 "Hook",
                 "Say: “Two careful people redo the city of 250,000 for today's announced site: "
                 "within 10 %, 10–30 % above, 30 % above to twice, or more than twice?” Each may "
-                "take any "
-                "value in the explorer's ranges, one of which (how much of the year the site "
-                "runs) is a convention. Steps 1 and 2 add two twists: the basis (people or "
-                "households) and the possible expansion.",
-            ),
-            (
-                10,
-                "Step 1 · Estimates",
-                "Read the ranges table: which figures are sure, which contested; read aloud "
-                "only the load factor and use per household from the list of words under it; "
-                f"then the basis table: people or households moves the city {_basis_ratio()} "
-                "times, each at the flat-out figure. If time is short, leave step 2's question "
-                "on the figure taken at its high end for homework.",
+                "take any value in the explorer's ranges; one of them, the load factor, holds a "
+                "question the article leaves open (is 300 MW the year's average or the grid "
+                "connection?) and its low end is a convention. Steps 1 and 2 add two twists: the "
+                "basis (people or households) and the possible expansion.",
             ),
             (
                 8,
+                "Step 1 · Estimates",
+                "Read the ranges table: which figures are sure, which contested; read aloud "
+                "the load factor, the use per household and the “Which 300 MW?” box; then read "
+                "the basis table aloud (2 minutes, no discussion): people or households moves the "
+                f"city {_basis_ratio()} times, each with 300 MW as the year's average. If time is "
+                "short, leave step 2's question on the figure taken at its high end for homework.",
+            ),
+            (
+                7,
                 "Step 2 · The widest city",
                 "Students answer contested-city-high by taking "
                 "each figure at the end that makes the city bigger.",
             ),
             (
-                12,
+                11,
                 "Step 3 · The tornado",
                 "Students tick the rows of step 1's table that can move the city and commit "
                 "a prediction for contested-load-swing; the tornado opens (check the ticks), "
-                "then why the flat-out central value is a convention no cooled site reaches.",
+                "then its last printout answers “which 300 MW?” both ways: the central load "
+                "factor reads it as the year's average, as the article does; read as the grid "
+                f"connection, lesson 7's weather allows at most {_connection()[0]} (a city of "
+                f"about {_connection()[1]} households), idle phases less.",
             ),
             (
                 7,
                 "Step 4 · Cooling",
                 "Say: “The 40 % in the middle is the article's claim under test.” Students "
-                "answer contested-cooling-swing, then place the two plants in the swing it "
-                "opens (the question after it). Only then say: “AWS's fleet and the explorer's "
+                "answer contested-cooling-swing (the article's own 30–50 %); the catalog's whole "
+                "range, from AWS's 10 %, opens with it: they place the two plants in it (the "
+                "question after it). Only then say: “AWS's fleet and the explorer's "
                 "air-evaporative plant give about a tenth, lesson 7's chiller plant a little "
                 "more: all far below 30 %.”",
             ),
             (
-                8,
+                12,
                 "Step 5 and debrief",
                 "Students commit a prediction for contested-power-p5 (below, at or above the "
                 "announced 300 MW?); the 90 % ranges open, with the expansion and with the site "
@@ -1051,6 +1066,12 @@ PLANS: dict[int, Plan] = {
             ),
         ),
         (
+            "“So which 300 MW is it?” The article does not say. The central value takes it at "
+            "its word, as lessons 1–7 did: the year's average (load factor 1, the central city). "
+            "Read as the grid connection, the site averages less: at most "
+            f"{_connection()[0]} in lesson 7's weather (about {_connection()[1]} households), "
+            "and the range's low end, a convention, adds idle phases. The range holds both "
+            "readings; that doubt is what it records.",
             "Taking every figure at its high end for the biggest city (use per household must be "
             "low).",
             "Multiplying the biggest city by the campus overhead: it splits the site's power "
@@ -1474,17 +1495,21 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 f"(people or households, all use or home use) moves the city {_basis_ratio()} "
                 "times: the article says people, the explorer reads households. “Within 10 %” "
                 "is right for the figures with a source at both ends (the use per household, "
-                f"{fmt.number(_HOUSEHOLD_RANGE.low)}–{fmt.number(_HOUSEHOLD_RANGE.high)} kWh); the "
-                "load factor's low end, a convention, takes it past 30 %: discuss both.",
+                f"{fmt.number(_HOUSEHOLD_RANGE.low)}–{fmt.number(_HOUSEHOLD_RANGE.high)} kWh) when "
+                "both read 300 MW as the year's average (the article's reading); reading it as "
+                "a grid connection, down to the load factor's low end (a convention), takes it "
+                "past 30 %: discuss both.",
             ),
             (
                 "Where do the explorer's two plants fall",
-                "At or below the low end, AWS's (the explorer's default plant needs less than "
-                f"even AWS's fleet figure): over a typical year the {_plant_cooling(None)}, "
+                "At or near the low end, AWS's (the explorer's default plant needs less than "
+                "even AWS's fleet figure, lesson 7's plant a little more): over a typical year "
+                f"the {_plant_cooling(None)}, "
                 "lesson 7's "
                 f"{_plant_cooling(lessons.HOT_TECH)}, against a swing of "
                 f"{fmt.quantity(lessons.SITE_MW * _COOLING_RANGE.low, 'MW')} to "
-                f"{fmt.quantity(lessons.SITE_MW * _COOLING_RANGE.high, 'MW')}; even lesson 7's "
+                f"{fmt.quantity(lessons.SITE_MW * _COOLING_RANGE.high, 'MW')} (the catalog's "
+                "range); even lesson 7's "
                 f"sizing-day peak ({_mw_hot_peak()}) is below the middle. Almost the whole swing "
                 "is "
                 "the article against any modern plant, not AWS against the article.",
@@ -1522,15 +1547,17 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "one-sided range pulls the city's median above the central city. In the second "
                 "block "
                 "(the site held at 300 MW) the energy and the city sit at the top of their ranges, "
-                "the mirror image: their central values run the site flat out.",
+                "the mirror image: their central values read 300 MW as the year's average (the "
+                "load factor's top), and every draw reads it that way or as a connection the "
+                "site averages below.",
             ),
             (
                 "Was your hook guess right",
                 "Any sentence that names the figures behind the number and their spread, e.g. "
                 "“about "
-                f"{fmt.number(round(lessons.contested_city_range()[1], -3))} US households if the "
-                f"site draws its announced {_SITE} all year; more if it grows as one tracker "
-                "reports, fewer if it runs part-time”.",
+                f"{fmt.number(round(lessons.contested_city_range()[1], -3))} US households if its "
+                f"{_SITE} is the site's average over the year; fewer if {_SITE} is only its grid "
+                "connection, more if it grows as one tracker reports”.",
             ),
             (
                 "Each figure is drawn on its own",

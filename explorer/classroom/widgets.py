@@ -239,7 +239,8 @@ def predict_reveal(exercise_id: str, then: Callable[[], object] | None = None) -
         field.disabled = button.disabled = True
         REVEALED.mark(exercise_id)
         out.value = table(
-            ["your prediction", "the explorer"], [[ex.show(r.prediction), ex.show(r.result)]]
+            ["your prediction", "the explorer"],
+            [[r.said or ex.show(r.prediction), ex.show(r.result)]],
         ) + (f"<p>{html.escape(r.message)}</p>")
         if then is not None:
             after.children = [_built(then)]
@@ -261,15 +262,27 @@ def solution(
     also: tuple[str, ...] = (),
     step: bool = True,
     until: str = "answered the exercise above",
+    asks: str = "",
 ) -> w.Widget:
     """The worked solution of an exercise (its worked step from the exercise definition, unless
     `step` is False, and what `then` builds or prints), shown only once the result of that
     exercise (and of those in `also`) has been revealed above: answered right, given up or a
     prediction committed. Until then, one line saying so ("This opens once you have `until`");
-    nothing of the result is on the page."""
+    nothing of the result is on the page. When what opens is exercise `asks`'s answer box, paper
+    (where nothing opens) prints that exercise's question with a blank below a fold line: its
+    figures would give away what the cell waits for (reader 19: the handout had no question)."""
     ex = lessons.EXERCISES[exercise_id]
     paper = " in the notebook; on paper, the teacher's answer key has it" if _on_paper() else ""
     wait = w.HTML(f"<p><i>This opens once you have {html.escape(until)}{paper}.</i></p>")
+    if _on_paper() and asks:
+        inner = lessons.EXERCISES[asks]
+        wait = w.HTML(
+            f"<p><b>✂ Fold the page here.</b> Read on only once you have {html.escape(until)}: "
+            "the question below gives it away.</p>"
+            f"<p><b>{html.escape(inner.question)}</b></p>"
+            f"<p>{html.escape(_unit_label(inner))}: ______________ &nbsp; How:</p>"
+            "<p><i>Your teacher reads out the result once the class has answered.</i></p>"
+        )
     box = w.VBox([wait])
     needed = (exercise_id, *also)
 

@@ -177,6 +177,9 @@ TABLE = [
     ("2,628 GWh of electricity a year", "GWh", 2628.0, ""),
     ("30.1 bananas of cooling", "MW", None, "I cannot read the unit 'bananas'"),
     ("1,2", "people", None, "commas only between thousands"),  # still a decimal comma
+    # reader 19, lesson 7: the battery's hours as the question words them ("at full power")
+    ("7.37 h at full power", "h", 7.37, ""),
+    ("7.4 hours at full load", "h", 7.4, ""),
 ]
 # (typed, unit, value read) for a question that asks how far above a reference (`above=True`)
 ABOVE = [
@@ -300,8 +303,8 @@ def test_lessons_7_and_8_answers_the_ninth_reader_tried():
     assert fb.trap == "people-not-households", fb
     # the campus overhead (× 1.089, step 1's table) applied to the city: 625,714 × 1.089 ≈ 681,403
     assert lessons.check("contested-city-high", "681,400").trap == "campus-overhead"
-    # 40: the gap in percentage points (50 % − 10 %), not the 0.4 × 300 = 120 MW
-    assert lessons.check("contested-cooling-swing", "40").trap == "percentage-points"
+    # 20: the gap in percentage points (the article's 50 % − 30 %), not the 0.2 × 300 = 60 MW
+    assert lessons.check("contested-cooling-swing", "20").trap == "percentage-points"
     # the answer key prints the people trap in people
     e = lessons.EXERCISES["contested-city-high"]
     (people,) = [t for t in e.traps if t.id == "people-not-households"]
@@ -747,9 +750,11 @@ def test_reader_16s_answers_to_lessons_7_and_8():
         ("state-energy-share", "53.6", "trap", "gwh-over-twh"),
         ("state-energy-share", "2628/49", "trap", "gwh-over-twh"),
         ("state-energy-share", "2628/49000", "right", ""),
-        ("contested-cooling-swing", "90", "trap", "from-central"),
-        ("contested-cooling-swing", "300*(0.4-0.1)", "trap", "from-central"),
-        ("contested-cooling-swing", "120 MW", "right", ""),
+        # the swing across the article's own 30-50 % (reader 20): 300 x 0.2 = 60 MW; 90 MW is
+        # the load at its 30 % end (also 300 x (0.4 - 0.1)); 120 MW the load at the centre
+        ("contested-cooling-swing", "90", "trap", "low-end"),
+        ("contested-cooling-swing", "300*(0.4-0.1)", "trap", "low-end"),
+        ("contested-cooling-swing", "120 MW", "trap", "central-load"),
         # the peak-shaving battery, 42.84 MWh ÷ 6.10 MW = 7.02 h (October's typical day sizes
         # it beside the smooth 1 % wet-bulb design day; 4 September gave 45.26 ÷ 6.144 = 7.37 h);
         # MW ÷ MWh = 0.142; MW × MWh = 261
@@ -881,8 +886,8 @@ def test_reader_17s_answers_to_lessons_7_and_8():
         ("utility-peak-share", "about a tenth", "right", ""),
         ("utility-peak-share", "one tenth", "right", ""),
         ("state-energy-share", "a twentieth", "right", ""),
-        ("contested-cooling-swing", "120 MW swing", "right", ""),
-        ("contested-cooling-swing", "120 MW apart", "right", ""),
+        ("contested-cooling-swing", "60 MW swing", "right", ""),
+        ("contested-cooling-swing", "60 MW apart", "right", ""),
     ]
     for ex, typed, kind, trap in rows:
         fb = lessons.check(ex, typed)
@@ -1179,3 +1184,44 @@ def test_reader_20s_answers_to_lessons_1_and_2():
         assert fb.kind == kind and words in fb.message, (ex, typed, fb.message)
     plain = lessons.check("city-households-us", "240,000").message
     assert "cannot be told" not in plain and "rounds to" not in plain, plain
+
+
+def test_reader_20s_answers_to_lessons_7_and_8():
+    # (exercise, typed, kind, trap). smoothing-energy is 254.03 MW x 1 min / 60 = 4.23 MWh: the
+    # whole site's 300 MW x 1 / 60 = 5 MWh and 1 minute read as 1/100 h (254 x 0.01 = 2.54 MWh)
+    # are ride-through-energy's slips (300 x 5 / 60 = 25 MWh there), built once for both
+    rows = [
+        ("smoothing-energy", "5", "trap", "site-power"),
+        ("smoothing-energy", "5 MWh", "trap", "site-power"),
+        ("smoothing-energy", "2.54", "trap", "decimal-hours"),
+        ("smoothing-energy", "254", "trap", "power-not-energy"),
+        ("ride-through-energy", "25", "trap", "site-power"),
+        # contested-cooling-swing asks across the article's own 30-50 %: 300 x 0.2 = 60 MW; the
+        # load at the central 40 % (300 x 0.4 = 120 MW, also the catalog's 10-50 % swing) was
+        # called right for the wrong method, and is now a slip
+        ("contested-cooling-swing", "300*0.4", "trap", "central-load"),
+        ("contested-cooling-swing", "120", "trap", "central-load"),
+        ("contested-cooling-swing", "300*(0.5-0.3)", "right", ""),
+        ("contested-cooling-swing", "150", "trap", "high-end"),
+        # contested-power-p5: "at" said alone is the announced 300 MW; "at least" is a bound
+        ("contested-power-p5", "at", "trap", "announced"),
+        ("contested-power-p5", "at the announced power", "trap", "announced"),
+        ("contested-power-p5", "at least 300", "unreadable", ""),
+    ]
+    for ex, typed, kind, trap in rows:
+        fb = lessons.check(ex, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    # the prediction box (the notebook's predict_reveal) takes a way alone as a prediction: the
+    # 5th percentile (313 MW) opens beside it, the way judged ("above": right; "below": not)
+    for typed, head, way in (
+        ("above", "You predicted above 300 MW;", "The right way:"),
+        ("a bit above 300", "You predicted above 300 MW;", "The right way:"),
+        ("below", "You predicted below 300 MW;", "The other way:"),
+    ):
+        r = lessons.reveal("contested-power-p5", typed)
+        assert r.ready and r.prediction is None and r.said, (typed, r.message)
+        assert head in r.message and way in r.message and "313 MW" in r.message, r.message
+    r = lessons.reveal("contested-power-p5", "above 310")
+    assert r.ready and r.prediction == pytest.approx(310.0)
+    r = lessons.reveal("contested-power-p5", "at")
+    assert r.ready and r.prediction == pytest.approx(300.0) and "announced 300 MW" in r.message

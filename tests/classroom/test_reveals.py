@@ -68,3 +68,47 @@ def test_the_teachers_rendering_opens_every_reveal(monkeypatch):
     assert e.show(e.answer()) in text_of(box) and "chart" in text_of(box)
     vote = widgets.verdict_vote()
     assert "You agree with the explorer on 8 of 8 claims" in text_of(vote)
+
+
+def test_a_way_alone_is_a_prediction_and_opens_the_result():
+    # reader 20: "above" for contested-power-p5 ("below, at or above?") was refused as no number
+    box = widgets.predict_reveal("contested-power-p5", then=lambda: widgets.w.HTML("ranges"))
+    field, button = box.children[1].children
+    field.value = "above"
+    button.click()
+    assert field.disabled and "contested-power-p5" in widgets.REVEALED.done
+    assert "above 300 MW" in text_of(box) and "The right way" in text_of(box)
+    assert "ranges" in text_of(box)
+
+
+def test_on_paper_a_gated_answer_box_prints_its_question_below_a_fold(monkeypatch):
+    # reader 19: the handout printed only "This opens once…" where lesson 7's gated exercises are
+    monkeypatch.setenv("EXPLORER_STATIC", "1")
+    e = lessons.EXERCISES["smoothing-energy"]
+    box = widgets.solution(
+        "jackson-annual-pue",
+        lambda: widgets.answer_box("smoothing-energy"),
+        step=False,
+        until="made your annual-PUE prediction in step 1",
+        asks="smoothing-energy",
+    )
+    page = box._repr_mimebundle_()["text/html"]
+    assert "Fold the page here" in page and "made your annual-PUE prediction" in page
+    assert widgets.html.escape(e.question) in page and "Your answer (MWh)" in page
+    assert widgets.html.escape(e.show(e.answer())) not in page
+
+
+def test_every_gated_answer_box_names_the_exercise_it_asks():
+    # a solution cell that opens an answer box says which (`asks`), so paper prints its question
+    import json
+    import re
+
+    from explorer.classroom import teacher_pack
+
+    for path in sorted(teacher_pack.NOTEBOOKS.glob("*.ipynb")):
+        for cell in json.loads(path.read_text())["cells"]:
+            src = "".join(cell["source"])
+            if cell["cell_type"] != "code" or "widgets.solution(" not in src:
+                continue
+            for eid in re.findall(r'answer_box\(\s*"([\w-]+)"', src):
+                assert f'asks="{eid}"' in src, (path.name, src)

@@ -192,6 +192,8 @@ UNRELATED = {
     # lesson 7's month table: July's and August's mean dry-bulb and wet-bulb temperatures [°C]
     ("07", "jackson-annual-pue", (27.3, 23.2)): "two temperatures, not a PUE's parts",
     ("07", "hot-day-above-mean", (13.7, 9.4)): "November's temperatures, not a hot day's",
+    # lesson 8's p5 question: the announced 300 MW and the 5th percentile (300 ÷ 5 = 60 MW)
+    ("08", "contested-cooling-swing", (300.0, 5.0)): "a power and a percentile, not a swing",
 }
 
 
