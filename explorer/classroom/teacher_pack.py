@@ -672,6 +672,12 @@ PLANS: dict[int, Plan] = {
             f"(about {_trap('trn2-chips-300mw', 'pue-twice')} chips), or the cooling twice "
             f"(about {_trap('trn2-chips-300mw', 'cooling-twice')}): the losses already are the "
             "PUE; the checker names both.",
+            # reader 20: PUE − 1 as the non-IT share lay within the tolerance and was called right
+            "Working from the PUE the wrong way: PUE − 1 taken as the non-IT share (site × "
+            f"(2 − PUE): about {_trap('trn2-chips-300mw', 'pue-minus-one-as-non-it')} chips, "
+            "close enough to look right) or the site multiplied by the PUE (about "
+            f"{_trap('trn2-chips-300mw', 'pue-multiplied')}): IT power is site ÷ PUE; the "
+            "checker names both (lessons 5 and 6 too).",
             "Doubling the BF16 figure for FP8 (“about twice”, the lesson says): "
             f"{_trap('ultraserver-fp8', 'twice-bf16')} PFLOP/s, not the dense FP8 figure itself; "
             "the checker names it.",
@@ -878,7 +884,9 @@ PLANS: dict[int, Plan] = {
                 "(chips × one chip's BF16 peak × MFU). A student whose count is a little "
                 "higher from lesson 3's rounded cooling share is right "
                 f"({lessons.EXERCISES['capstone-chips'].tolerance()}); one who divides "
-                "by the PUE and then takes the 3 % other losses off again gets that slip named.",
+                "by the PUE and then takes the 3 % other losses off again, or takes PUE − 1 as "
+                "the non-IT share (site × (2 − PUE), about "
+                f"{_trap('capstone-chips', 'pue-minus-one-as-non-it')}), gets that slip named.",
             ),
             (
                 10,

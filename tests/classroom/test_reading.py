@@ -1179,3 +1179,42 @@ def test_reader_20s_answers_to_lessons_1_and_2():
         assert fb.kind == kind and words in fb.message, (ex, typed, fb.message)
     plain = lessons.check("city-households-us", "240,000").message
     assert "cannot be told" not in plain and "rounds to" not in plain, plain
+
+
+def test_reader_20s_chip_counts_from_a_pue():
+    # (exercise or station, typed, kind, trap): the PUE slips of a chip count, one builder for
+    # lesson 3's exercise, lesson 5's chips station and lesson 6's step 1. PUE - 1 taken as
+    # the non-IT share: 300 MW x (2 - 1.15) = 255 MW / 910 W = 280,220 chips, 2.3 % under
+    # 286,669 (and 286,813), inside the old ±2.5-3 %, now outside ±2 %; the PUE multiplied:
+    # 300 MW x 1.15 / 910 W = 379,121 and / 500 W bare = 690,000
+    rows = [
+        ("trn2-chips-300mw", "280,220", "trap", "pue-minus-one-as-non-it"),
+        ("trn2-chips-300mw", "255 MW / 910 W", "trap", "pue-minus-one-as-non-it"),
+        ("trn2-chips-300mw", "379,000", "trap", "pue-multiplied"),
+        ("trn2-chips-300mw", "300 MW * 1.15 / 500 W", "trap", "pue-multiplied-bare-tdp"),
+        ("trn2-chips-300mw", "286,813", "right", ""),
+        ("trn2-chips-300mw", "290,000", "right", ""),
+        ("capstone-chips", "280,000", "trap", "pue-minus-one-as-non-it"),
+        ("capstone-chips", "255 MW / 910 W", "trap", "pue-minus-one-as-non-it"),
+        ("capstone-chips", "379,121", "trap", "pue-multiplied"),
+        ("capstone-chips", "690,000", "trap", "pue-multiplied-bare-tdp"),
+        ("capstone-chips", "286,669", "right", ""),
+        ("capstone-chips", "290,000", "right", ""),
+        ("capstone-chips", "278,000", "trap", "other-losses-twice"),
+    ]
+    for ex, typed, kind, trap in rows:
+        fb = lessons.check(ex, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    rows = [
+        ("ms-chips", "280,220", "trap", "pue-minus-one-as-non-it"),
+        ("ms-chips", "255 MW / 910 W", "trap", "pue-minus-one-as-non-it"),
+        ("ms-chips", "379,000 chips", "trap", "pue-multiplied"),
+        ("ms-chips", "690,000", "trap", "pue-multiplied-bare-tdp"),
+        ("ms-chips", "287,000", "right", ""),
+        ("ms-chips", "278,000", "trap", "other-losses-twice"),
+    ]
+    for claim, typed, kind, trap in rows:
+        fb = lessons.check_station(claim, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
+    said = lessons.check("capstone-chips", "255 MW / 910 W").message
+    assert "site ÷ PUE" in said and "261 MW" in said, said
