@@ -2417,8 +2417,8 @@ def days_from_ideal_words() -> str:
     return (
         f"why so many days: the job's {about(float(plan.job_chips), 4)} chips are "
         f"1/{fmt.number(fewer)} of the site's, so step 3's "
-        f"days × {fmt.number(fewer)} = {fmt.number(float(plan.ideal_days), 4)} days with no "
-        f"interruptions; ÷ {fmt.percent(float(plan.goodput), 4)} goodput = "
+        f"days × {fmt.number(fewer)} = {fmt.number(float(plan.ideal_days))} days with no "
+        f"interruptions; ÷ {fmt.percent(float(plan.goodput))} goodput ≈ "
         f"{fmt.number(float(plan.training_days))} days"
     )
 
@@ -2477,6 +2477,18 @@ def _c(var: str, precision: str = "bf16") -> float:
 def _p(var: str) -> float:
     """A figure of the priced plan, the fastest job (`capstone_plan`)."""
     return float(capstone_plan()[var])
+
+
+def about(x: float, figures: int = 3) -> str:
+    """`x` rounded to `figures` significant figures and printed, for a figure whose last digits
+    mean nothing (the fastest job size: the optimum is flat).
+
+    Examples
+    --------
+    >>> about(128_494), about(104_139.2)
+    ('128,000', '104,000')
+    """
+    return fmt.number(float(f"{x:.{figures}g}"))
 
 
 def _plan_mw() -> float:
@@ -2636,8 +2648,9 @@ _add(
             "FLOP is an amount of work, FLOP/s a speed: time = work ÷ speed",
             f"seconds = training compute ÷ achieved FLOP/s; a day has {fmt.number(_DAY_S)} s",
             f"{_LLAMA} FLOP ÷ {fmt.sci(_c('job_flops'))} FLOP/s ≈ "
-            f"{fmt.number(_c('ideal_days') * _DAY_S)} s ≈ {fmt.number(_c('ideal_days'))} days",
+            f"{about(_c('ideal_days') * _DAY_S)} s ≈ {fmt.number(_c('ideal_days'))} days",
         ),
+        rounds=True,
         traps=(
             Trap(
                 "peak-not-achieved",
@@ -2666,32 +2679,142 @@ _add(
 )
 
 
-def about(x: float, figures: int = 3) -> str:
-    """`x` rounded to `figures` significant figures and printed, for a figure whose last digits
-    mean nothing (the fastest job size: the optimum is flat).
-
-    Examples
-    --------
-    >>> about(128_494), about(104_139.2)
-    ('128,000', '104,000')
-    """
-    return fmt.number(float(f"{x:.{figures}g}"))
-
-
-_PLAN_CHIPS, _SITE_CHIPS = about(_p("job_chips")), fmt.number(_c("chips_supported"))
+# the fastest job is said as one size everywhere, to four figures so that its ratio to the
+# site's chips (2.23) and twice it (257,000) check by hand (reader 20: 128,000, 128,500 and
+# 256,988 appeared side by side)
+_PLAN_CHIPS, _SITE_CHIPS = about(_p("job_chips"), 4), fmt.number(_c("chips_supported"))
 _PLAN_DAYS = fmt.number(_p("training_days"))
 
 
 def job_size(chips: float) -> str:
-    """A job size as lesson 6 prints it: the fastest job rounded (`about`: its optimum is flat),
-    any other size exact.
+    """A job size as lesson 6 prints it: the fastest job and twice it rounded as `_PLAN_CHIPS`
+    is (`about`: the optimum is flat), every chip as step 1's answer is shown (287,000), any
+    other size exact.
 
     Examples
     --------
-    >>> job_size(16_384), job_size(capstone_sweep()[2]["chips"])
-    ('16,384', '128,000')
+    >>> job_size(16_384), job_size(capstone_sweep()[2]["chips"]), job_size(2 * _p("job_chips"))
+    ('16,384', '128,500', '257,000')
     """
-    return about(chips) if chips == _p("job_chips") else fmt.number(chips)
+    fastest = _p("job_chips")
+    if chips == _c("chips_supported"):  # every chip: step 1's answer, as its reveal says it
+        return about(chips)
+    return about(chips, 4) if chips in (fastest, 2 * fastest) else fmt.number(chips)
+
+
+def fastest_job_lines(plan=None) -> list[str]:
+    """Lesson 6's step 4 check, as the notebook prints it and the answer key reads it out: the
+    `plan`'s (by default `capstone_plan`, the fastest job) size, interruptions, goodput and
+    days, how they follow from step 3's, and Meta's effective training time for reference
+    (reader 20: the key had no such line).
+
+    Examples
+    --------
+    >>> fastest_job_lines()[0].startswith("fastest job: about 128,500 of the site's chips")
+    True
+    """
+    plan = capstone_plan() if plan is None else plan
+    meta = meta_check()
+    every = float(plan.job_mtbi) * factor("hour", "minute")
+    return [
+        f"fastest job: about {job_size(float(plan.job_chips))} of the site's chips "
+        f"({near_fastest_words()})",
+        f"interrupted every {fmt.number(every)} minutes on average, goodput "
+        f"{rough_percent(float(plan.goodput))}: {fmt.number(float(plan.training_days))} days "
+        "wall-clock",
+        days_from_ideal_words(),
+        f"for reference: Meta measured over {fmt.percent(meta['published_effective_time'])} "
+        f"effective training time on {fmt.number(meta['chips'])} GPUs",
+    ]
+
+
+def _plan_line(name: str, run) -> str:
+    return (
+        f"{name}: {job_size(float(run.job_chips))} chips, goodput "
+        f"{rough_percent(float(run.goodput))}, {fmt.number(float(run.training_days))} days, "
+        f"{about(float(run.run_energy))} MWh"
+    )
+
+
+def plans_compared_lines(plan=None, site=None) -> list[str]:
+    """Lesson 6's comparison after the run's energy: the fastest job (`plan`) beside every chip
+    in one job (`site`), and the model checked against Meta's published GPU-hours. Energies to
+    three figures: the inputs are known to two or three (reader 20: "104,139 MWh").
+
+    Examples
+    --------
+    >>> plans_compared_lines()[0]
+    'fastest job: 128,500 chips, goodput 40 %, 32.3 days, 104,000 MWh'
+    """
+    meta = meta_check()
+    gap = meta["model_hours"] / meta["published_hours"] - 1
+    million = 1e6  # GPU-hours are told in millions
+    return [
+        _plan_line("fastest job", capstone_plan() if plan is None else plan),
+        _plan_line(
+            "every chip in one job (extrapolated)", capstone_site() if site is None else site
+        ),
+        f"check: on Meta's {fmt.number(meta['chips'])} H100s the model says "
+        f"{fmt.number(meta['model_hours'] / million)} million GPU-hours, Meta published "
+        f"{fmt.number(meta['published_hours'] / million)} million ({fmt.percent(abs(gap), 2)} "
+        "apart)",
+        f"  how: {meta_mfu_words()}",
+        f"the fastest job is {fmt.number(_p('job_chips') / meta['chips'])} times Meta's size: "
+        "its goodput extrapolates Llama 3's interruption rate per chip, not a measurement",
+    ]
+
+
+def city_days_lines(plan=None, site=None) -> list[str]:
+    """Lesson 6's step 5 check: each plan's energy (the fastest job, `plan`; every chip,
+    `site`) in days of the article's city of people."""
+    people = _article_city()
+    per_day = _city_mwh_per_day()
+    return [
+        f"{name}: {about(float(run.run_energy))} MWh = "
+        f"{fmt.number(float(run.run_energy) / per_day)} days of a {fmt.number(people)}-person "
+        "city's electricity"
+        for name, run in (
+            ("fastest job", capstone_plan() if plan is None else plan),
+            ("every chip in one job (extrapolated)", capstone_site() if site is None else site),
+        )
+    ]
+
+
+def sweep_lines() -> list[str]:
+    """Lesson 6's Advanced sweep as the notebook prints it (`capstone_sweep`), and the energy
+    every size would use with no interruptions."""
+    lines = [
+        f"{job_size(r['chips']):>8} chips: goodput {rough_percent(r['goodput']):>10}, "
+        f"{fmt.number(r['days']):>6} days, {about(r['energy'])} MWh"
+        for r in capstone_sweep()
+    ]
+    plan = capstone_plan()
+    ideal = float(plan.job_power) * float(plan.ideal_days) * factor("day", "hour")
+    lines.append(
+        f"with no interruptions every size would use {about(ideal)} MWh: the same work takes "
+        "the same chip-hours; interruptions multiply them by 1 ÷ goodput"
+    )
+    return lines
+
+
+def fastest_job_check(plan=None) -> None:
+    """Print lesson 6's step 4 check (`fastest_job_lines`)."""
+    print("\n".join(fastest_job_lines(plan)))
+
+
+def plans_compared_check(plan=None, site=None) -> None:
+    """Print lesson 6's comparison of the plans (`plans_compared_lines`)."""
+    print("\n".join(plans_compared_lines(plan, site)))
+
+
+def city_days_check(plan=None, site=None) -> None:
+    """Print lesson 6's step 5 check (`city_days_lines`)."""
+    print("\n".join(city_days_lines(plan, site)))
+
+
+def sweep_check() -> None:
+    """Print lesson 6's Advanced sweep (`sweep_lines`)."""
+    print("\n".join(sweep_lines()))
 
 
 def _figure_of(key: str) -> str:
@@ -2757,7 +2880,7 @@ def guessed_figures(lesson: int) -> tuple[str, ...]:
     Examples
     --------
     >>> guessed_figures(6), guessed_figures(1)
-    (('128,000', '32.3 days'), ('8,760',))
+    (('128,500', '32.3 days'), ('8,760',))
     """
     worked = tuple(
         fmt.number(catalog.entry(key).value)
@@ -2773,16 +2896,18 @@ def guessed_figures(lesson: int) -> tuple[str, ...]:
 BLANK = "▢"
 
 
-def question_now(exercise_id: str, revealed: Collection[str]) -> str:
+def question_now(exercise_id: str, revealed: Collection[str], paper: bool = False) -> str:
     """An exercise's question as its box shows it once the exercises in `revealed` are: until
     every exercise it waits for (`Exercise.waits_for`) is revealed, the figures its lesson has
-    students guess (`guessed_figures`) are blank, with where they come from.
+    students guess (`guessed_figures`) are blank, with where they come from: the check that
+    opens above, or on `paper` (a handout: nothing opens) the teacher, who reads it out.
 
     Examples
     --------
     >>> question_now("capstone-energy", ())[:40]
     'The plan: one job of about ▢ chips, the '
-    >>> "32.3 days" in question_now("capstone-energy", ("capstone-chips", "capstone-days"))
+    >>> done = ("capstone-chips", "capstone-days", "capstone-job-share")
+    >>> "32.3 days" in question_now("capstone-energy", done)
     True
     """
     e = EXERCISES[exercise_id]
@@ -2793,9 +2918,43 @@ def question_now(exercise_id: str, revealed: Collection[str]) -> str:
         text = text.replace(figure, figure.replace(figure.split()[0], BLANK))
     if text == e.question:
         return text
+    if paper:  # reader 20: the handout said the check "opens"; on paper nothing does
+        return f"{text} ({BLANK}: your teacher reads it out)"
     return f"{text} ({BLANK}: the check above prints it once it opens)"
 
 
+# reader 20: step 4's guess (nearly all, about half, a tenth?) stood right above the check that
+# answers it, open once steps 1 and 3 were; the guess is committed here first, and the check
+# and the energy question's figures wait for it
+_add(
+    Exercise(
+        "capstone-job-share",
+        6,
+        "Guess first: what share of the site's chips does the fastest job use: nearly all "
+        "(say 90 %), about half (50 %) or a tenth (10 %)? (%)",
+        lambda: _p("job_chips") / _c("chips_supported"),
+        SHARE,
+        # ±15 %: "about half" (50 %) is the right one of the three guesses, within it
+        rel_tol=0.15,
+        hints=(
+            "past the fastest size, more chips make one job slower: its interruptions eat the "
+            "speed they add",
+            "share = the fastest job's chips ÷ the site's chips (step 1's count)",
+            f"{_PLAN_CHIPS} ÷ {_SITE_CHIPS} ≈ "
+            f"{fmt.percent(_p('job_chips') / _c('chips_supported'), 2)}",
+        ),
+        traps=(
+            Trap(
+                "every-chip",
+                lambda: 1.0,
+                "every chip in one job is step 3's plan, and it loses most of its time to "
+                "interruptions; past the fastest size, more chips make the job slower",
+                rel_tol=0.12,  # "nearly all": 90 % and more
+                slip=False,
+            ),
+        ),
+    )
+)
 _add(
     Exercise(
         "capstone-energy",
@@ -2868,7 +3027,9 @@ _add(
             ),
         ),
         # the job's size and days are step 4's check, which opens once steps 1 and 3 are answered
-        waits_for=("capstone-chips", "capstone-days"),
+        # and step 4's guess is committed
+        waits_for=("capstone-chips", "capstone-days", "capstone-job-share"),
+        rounds=True,
     )
 )
 _add(
@@ -2883,7 +3044,7 @@ _add(
             "find what the city uses in one day, then divide the run's energy by it",
             f"city per day = {_CITY} people × "
             f"{fmt.number(_per_person())} kWh per person per year ÷ 365",
-            f"{fmt.number(_p('run_energy'))} MWh ÷ {fmt.number(_city_mwh_per_day())} MWh per day"
+            f"{about(_p('run_energy'))} MWh ÷ {fmt.number(_city_mwh_per_day())} MWh per day"
             f" ≈ {fmt.number(_p('run_energy') / _city_mwh_per_day())} days",
         ),
         traps=(

@@ -785,15 +785,15 @@ def _twice_the_fastest() -> tuple[object, object]:
 
 
 def _twice_text() -> str:
-    from .lessons import SITE_MW, about
+    from .lessons import SITE_MW, job_size
 
     plan, _ = _twice_the_fastest()
     return (
         f"On lesson 6's {fmt.quantity(SITE_MW, 'MW')} site, the job that trains the model fastest "
-        f"uses about {about(float(plan.job_chips))} chips. One job of twice as many chips trains "
-        "the same model. In the lesson's model (Llama 3's measured interruption rate per chip, "
-        "scaled to jobs far bigger than any measured), compared with the fastest job, that bigger "
-        "job…"
+        f"uses about {job_size(float(plan.job_chips))} chips. One job of twice as many chips "
+        "trains the same model. In the lesson's model (Llama 3's measured interruption rate per "
+        "chip, scaled to jobs far bigger than any measured), compared with the fastest job, that "
+        "bigger job…"
     )
 
 

@@ -98,7 +98,7 @@ def _capstone_days(which: str) -> str:
 
 def _capstone_chips() -> str:
     """The fastest job's chips, as said aloud: the optimum is flat, its last digits mean nothing."""
-    return "about " + lessons.about(float(lessons.capstone_plan().job_chips))
+    return "about " + lessons.job_size(float(lessons.capstone_plan().job_chips))
 
 
 def _ans(eid: str) -> str:
@@ -902,8 +902,10 @@ PLANS: dict[int, Plan] = {
                 15,
                 "Job size and energy",
                 "Ask for a show of hands: does the fastest job use all the chips, half or a "
-                "tenth? Students run step 4 (on paper: read out the fastest job's size and days "
-                "from the answer key, which the worksheet leaves blank) and answer "
+                "tenth? Students commit that guess in step 4's box (capstone-job-share), which "
+                "opens step 4's check (on paper: read out the fastest job's size and days "
+                "from the answer key's “Step 4's check”, which the worksheet leaves blank) and "
+                "answer "
                 "capstone-energy on the fastest job; read "
                 "the comparison together: the fastest job beside every chip in one job, and the "
                 "model against Meta's published GPU-hours (the goodput beyond Meta's size is an "
@@ -1972,14 +1974,35 @@ def _capstone_step_3_check() -> str:
 
 def _capstone_after_step_3() -> str:
     """What follows lesson 6's step 3 on the worksheet: where its check is (read out from the
-    answer key, as the notebook and the handout say) and step 4's text."""
+    answer key, as the notebook and the handout say) and step 4's text, under step 4's one
+    heading (reader 20: "Step 4" was printed twice, once bare and once with its title)."""
     return (
         "<section><p><b>After step 3</b>: once you have written your answer, your teacher reads "
         "out what its check prints.</p>"
-        f"<p><b>Step 4</b>: {_inline(_passage(6, 'The chips of one training job'))}</p>"
-        f"<p>{_inline(_passage(6, '*Guess first:* does the fastest job').split(' Then')[0])} "
-        "Your teacher "
-        "reads out its size and days after the show of hands.</p></section>"
+        f"<p><b>{html.escape(_CAPSTONE_STEP_4)}</b>: "
+        f"{_inline(_passage(6, 'The chips of one training job'))}</p></section>"
+    )
+
+
+_CAPSTONE_STEP_4 = "Step 4 · Pick the job size, then price the run"
+# step 4's two blanks on the worksheet, under its one heading
+_CAPSTONE_LABELS = {
+    "capstone-job-share": "Your guess",
+    "capstone-energy": "The run's energy",
+}
+_CAPSTONE_READ_OUT = (
+    "<p>Your teacher reads out the fastest job's size and days (step 4's check) after the show "
+    "of hands.</p>"
+)
+
+
+def _capstone_step_4_check() -> str:
+    """What lesson 6's step 4 check prints, for the answer key (reader 20: the plan says to read
+    the fastest job's size and days from the key, which had them only scattered)."""
+    lines = "; ".join(html.escape(line) for line in lessons.fastest_job_lines())
+    return (
+        "<p><b>Step 4's check</b> (read it out once the class has committed its guess, after the "
+        f"show of hands): {lines}.</p>"
     )
 
 
@@ -2077,7 +2100,7 @@ def _worksheet(lesson: Lesson) -> str:
             if heading:
                 parts.append(heading)
                 heading = ""
-            label = step if lesson.number == 6 else ""
+            label = _CAPSTONE_LABELS.get(eid, step) if lesson.number == 6 else ""
             parts.append(_exercise_block(lessons.EXERCISES[eid], label, kind == "predict_reveal"))
             if kind == "predict_reveal" and eid in folds:
                 parts.append(
@@ -2087,6 +2110,8 @@ def _worksheet(lesson: Lesson) -> str:
                 )
             if eid == "capstone-days":
                 parts.append(_capstone_after_step_3())
+            if eid == "capstone-job-share":
+                parts.append(_CAPSTONE_READ_OUT)
     if lesson.number == 5:
         parts.append(_fact_check_grid())
     if lesson.number == 3:  # a room without computers rebuilds the chips from these
@@ -2338,12 +2363,13 @@ def _capstone_checks() -> str:
             lessons.job_size(r["chips"]),
             lessons.rough_percent(r["goodput"]),
             fmt.number(r["days"]),
-            fmt.quantity(r["energy"], "MWh"),
+            f"{lessons.about(r['energy'])} MWh",  # to three figures, as the notebook prints it
         ]
         for r in lessons.capstone_sweep()
     ]
     return (
-        f"<h3>The checks the reveals print</h3>{_capstone_step_3_check()}<ul>"
+        f"<h3>The checks the reveals print</h3>{_capstone_step_3_check()}"
+        f"{_capstone_step_4_check()}<ul>"
         f"<li>The model against Meta's run: Llama 3.1 405B on {fmt.number(meta['chips'])} H100s "
         f"takes {fmt.number(meta['model_hours'] / million)} million GPU-hours in the model; Meta "
         f"published {fmt.number(meta['published_hours'] / million)} million. "

@@ -138,7 +138,7 @@ def answer_box(exercise_id: str, then: Callable[[], object] | None = None) -> w.
 
     def ask(_=None) -> None:
         # a figure another exercise's gated cell prints stays blank here until that cell opens
-        now = lessons.question_now(exercise_id, REVEALED.done)
+        now = lessons.question_now(exercise_id, REVEALED.done, paper=_on_paper())
         question.value = f"<b>{html.escape(now)}</b>"
 
     if ex.waits_for:
