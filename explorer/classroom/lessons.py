@@ -4132,7 +4132,22 @@ def check_station(claim_id: str, answer: object) -> Feedback:
     """
     ways = _station_ways()[claim_id]
     fb, way = _check(ways[0][0], answer), ways[0][1]
+    published = fb.kind == "trap" and not next(
+        (t.slip for t in ways[0][0].traps if t.id == fb.trap), True
+    )
     for other, words in ways[1:]:  # another computation the station's figures allow
+        if published:  # the article's figure typed: another computation rounded that coarsely?
+            alt = _check(other, answer)
+            if alt.kind == "figures":
+                # reader 20: the industry PUE's 32.9 % rounded to "30 %" was called the
+                # article's figure copied; it may be the student's own rounding
+                return Feedback(
+                    False,
+                    f"{alt.message} It is also the article's own figure, the claim you are "
+                    "checking.",
+                    "figures",
+                )
+            continue
         if fb.kind in ("right", "trap", "figures", "near"):
             break
         alt = _check(other, answer)

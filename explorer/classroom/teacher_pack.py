@@ -390,8 +390,12 @@ LESSONS = (
         5,
         "Fact-check the articles",
         "05-fact-check.ipynb",
-        "take a role (journalist, AWS engineer, utility planner, resident) and pick the claim "
-        "your role doubts most",
+        # reader 20: "take a role and pick the claim your role doubts most" clashed with the
+        # role cards, whose claims and sides are dealt
+        f"check the city and chips stations' numbers in the app: on its Advanced screen set the "
+        f"site power to {_SITE} and the “Cooling share of site power” slider to "
+        f"{fmt.percent(lessons.FLEET_COOLING)} (AWS's fleet) and the Accelerator to Trainium2, "
+        "and read the city and the chips",
         "a claim is reproduced, reproduced under an assumption, or contested by a better source",
         "recompute a claim under another basis, PUE or chip power",
     ),
@@ -832,9 +836,9 @@ PLANS: dict[int, Plan] = {
                 "Press “Reveal the verdicts” and project the table. Each group scores itself out "
                 "of 8 (the scoring rule above), marking its own “named” points against the "
                 "table's “why” column; each student scores their votes. Read aloud only the rows "
-                "worth a second look (city, cooling, UltraServer, sparse, memory); groups that "
-                "ask read "
-                "the other rows (below them on screen, in the answer key on paper).",
+                f"worth a second look ({', '.join(factcheck.second_look())}, in the reveal's "
+                "order); groups that ask read the other rows (below them on screen, in the "
+                "answer key on paper).",
             ),
             (
                 7,
@@ -1714,12 +1718,19 @@ def _plan(lesson: Lesson) -> str:
 # lesson 5's two rules, as the notebook words them (its "How the game runs"): printed on the
 # plan and the worksheet, and in the teacher's guide, never retyped
 GAME_RULES = ("**Argue in role, vote what you believe.**", "**Scoring (read out at the reveal).**")
+# the scoring's second point by verdict, a table under the scoring (reader 20: one sentence with
+# four nested conditions could not be read aloud)
+SCORING_TABLE = "| the explorer's verdict |"
 
 
 def _game_rules() -> str:
-    """Lesson 5's rules box (how to argue and vote; the scoring), from the notebook's words."""
+    """Lesson 5's rules box (how to argue and vote; the scoring and its table), from the
+    notebook's words."""
     rules = "".join(f"<p>{_inline(_passage(5, start))}</p>" for start in GAME_RULES)
-    return f"<section class='box'><h3>The game's rules</h3>{rules}</section>"
+    return (
+        f"<section class='box'><h3>The game's rules</h3>{rules}{_md_table(5, SCORING_TABLE)}"
+        "</section>"
+    )
 
 
 def script_table(lesson: int = 5) -> str:
@@ -1765,6 +1776,7 @@ def fact_check_guide() -> str:
                 sides.append(f"{word} {', '.join(ids)}")
         roles.append(f"- **{r.name}** ({'; '.join(sides)}): {r.brief}")
     rules = [line for start in GAME_RULES for line in (_md_inline(_passage(5, start)), "")]
+    rules += [_passage(5, SCORING_TABLE), ""]
     by_verdict = []
     for verdict in (factcheck.CONTESTED, factcheck.ASSUMED, factcheck.REPRODUCED):
         ids = [f"`{c.id}`" for c in factcheck.class_claims() if c.verdict() == verdict]
@@ -1859,10 +1871,7 @@ def _fact_check_grid() -> str:
     group's verdict, my vote (no verdict of the explorer's)."""
     cards = []
     for r in factcheck.ROLES:
-        items = "".join(
-            f"<li><b>{html.escape(r.stance(c))}</b>: {html.escape(factcheck.claim(c).claim)}</li>"
-            for c in r.claims
-        )
+        items = "".join(r.item(c) for c in r.claims)  # the notebook's card, with its leads
         cards.append(
             f"<section><h3>Role card: {html.escape(r.name)}</h3><p>{html.escape(r.brief)}</p>"
             f"<ul>{items}</ul></section>"

@@ -297,10 +297,7 @@ def role_briefs() -> w.Widget:
     argues, each marked with the side it takes (defend or challenge). No verdict is shown."""
     parts = []
     for r in factcheck.ROLES:
-        items = "".join(
-            f"<li><b>{html.escape(r.stance(c))}</b>: {html.escape(factcheck.claim(c).claim)}</li>"
-            for c in r.claims
-        )
+        items = "".join(r.item(c) for c in r.claims)
         parts.append(f"<h4>{html.escape(r.name)}</h4><p>{html.escape(r.brief)}</p><ul>{items}</ul>")
     return shown(w.HTML("".join(parts)))
 

@@ -368,7 +368,8 @@ def test_the_verdict_rule_says_whose_figure_and_the_cooling_row_is_read_aloud(pa
     # the disk example is on the worksheet's back page, after the claim grid
     assert sheet.index("<h3>Claim grid</h3>") < sheet.index("Back page") < sheet.index("3.64")
     said = {seg: what for _, seg, what in teacher_pack.PLANS[5].segments}
-    assert "(city, cooling, UltraServer, sparse, memory)" in said["Reveal"]
+    # reader 20: named in the reveal's order (city, UltraServer, sparse, memory, cooling)
+    assert "(city, UltraServer, sparse, memory, cooling, in the reveal's order)" in said["Reveal"]
     assert (
         "once all the cases are made" in said["Roles"] and "after every case" not in said["Roles"]
     )
@@ -536,3 +537,41 @@ def test_reader_20s_lesson_6_step_4(pages):
     assert "<b>Step 4's check</b>" in key and "interrupted every 23.7 minutes" in key
     # 7: the worksheet heads step 4 once
     assert sheet.count("Step 4") == 1, sheet.count("Step 4")
+
+
+def test_reader_20s_lesson_5(pages):
+    # 2: the Journalist's cooling and sparse cases have a lead the class has not read settled:
+    # the hottest hours, and AWS's NeuronCore-v3 page (patterns as sparse as 4:16, 4x on paper);
+    # the sparse row's why says where a 4x may come from, and why the row stays contested
+    journalist = next(r for r in factcheck.ROLES if r.id == "journalist")
+    assert "hottest hours" in journalist.lead("ms-cooling")
+    sparse = journalist.lead("trn2-sparse")
+    assert "one number in 4" in sparse and "NeuronCore-v3" in sparse
+    assert catalog.value("chips.trn2.sparsest_pattern", "dimensionless") == 4
+    for shown in (widgets.role_briefs().value, pages["lesson-5/worksheet.html"]):
+        assert "A lead to argue from:" in shown and "one number in 4" in shown
+    assert "one number in 4" in factcheck.claim("trn2-sparse").why()
+    assert "The defender's lead is real" in factcheck.after_reveal()
+    dense = next(c for c in _cells("05-fact-check.ipynb") if c.startswith("**Dense or sparse?**"))
+    assert "roughly doubles" not in dense
+    # 3: the scoring's second point is a table by verdict; the rule in full is three bullets
+    (how,) = [c for c in _cells("05-fact-check.ipynb") if c.startswith("## How the game runs")]
+    assert "| the explorer's verdict | the second point: the role… |" in how
+    for page in ("plan", "worksheet"):
+        assert "named the assumption, in its own words" in pages[f"lesson-5/{page}.html"]
+    vote = next(c for c in _cells("05-fact-check.ipynb") if c.startswith("## Vote"))
+    rule = vote[vote.index("- **reproduced**") : vote.index("The line between")]
+    assert rule.count("\n- ") == 2 and "3.64" in vote
+    # 4: a quiz item whose answer is "reproduced under an assumption" (Trainium3's fourfold:
+    # per UltraServer 362 / 83.1 = 4.4x, per chip 2,517 / 1,299 = 1.9x)
+    answers = [i.choices()[i.right()] for i in quiz.verdict_items(5)]
+    assert factcheck.ASSUMED in answers
+    # 5: the plan's app line no longer asks a role to pick its claim (the cards deal them)
+    plan = pages["lesson-5/plan.html"]
+    assert "doubts most" not in plan and "Cooling share of site power" in plan
+    # 6: the rows read aloud are named in the reveal's order
+    said = {seg: what for _, seg, what in teacher_pack.PLANS[5].segments}
+    assert f"({', '.join(factcheck.second_look())}, in the reveal's order)" in said["Reveal"]
+    reveal = factcheck.after_reveal().split("The other rows")[0]
+    order = [reveal.index(f"The {row} row.") for row in factcheck.second_look()]
+    assert order == sorted(order) and len(order) == 5

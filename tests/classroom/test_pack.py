@@ -187,8 +187,9 @@ def test_every_role_card_marks_defend_or_challenge_for_each_claim(pages):
         for c in r.claims:
             side = r.stance(c)
             assert side in (factcheck.DEFEND, factcheck.CHALLENGE), (r.id, c)
-            item = f"<li><b>{side}</b>: {html.escape(factcheck.claim(c).claim)}</li>"
+            item = f"<li><b>{side}</b>: {html.escape(factcheck.claim(c).claim)}"
             assert item in sheet and item in cards, (r.id, c)
+            assert r.item(c) in sheet and r.item(c) in cards, (r.id, c)  # with its lead
             sides.setdefault(c, set()).add(side)
     # a side is no verdict: reader 10 found claims argued only by defenders (the sparse figure,
     # the lesson's headline, among them), so every played claim has one defender and one

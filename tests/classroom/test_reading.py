@@ -681,7 +681,8 @@ def test_reader_16s_numbers_at_lesson_5s_stations():
         ("ms-cooling", "10 %", "right", ""),
         ("ms-cooling", "36%", "trap", "forgot-other-losses"),
         ("ms-cooling", "13 %", "trap", "forgot-other-losses"),
-        ("ms-cooling", "30%", "trap", "articles-range-low"),
+        # reader 20: "30%" is also the industry PUE's 32.9 % to one figure: more figures asked
+        ("ms-cooling", "30%", "figures", ""),
         ("ms-cooling", "50 %", "trap", "articles-range-high"),
         ("ms-city", "592000", "trap", "person-residential-basis"),
         ("ms-city", "592,000 people", "trap", "person-residential-basis"),
@@ -1218,3 +1219,21 @@ def test_reader_20s_chip_counts_from_a_pue():
         assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
     said = lessons.check("capstone-chips", "255 MW / 910 W").message
     assert "site ÷ PUE" in said and "261 MW" in said, said
+
+
+def test_reader_20s_numbers_at_lesson_5s_cooling_station():
+    # (station, typed, kind, trap): the industry's PUE 1.56 gives 1 - 1/1.56 - 0.03 = 32.9 %,
+    # which "30 %" rounds at one figure: asked for more figures, not called the article's 30 %
+    # copied; "30.0 %" is the article's figure typed finely, and 40 % no rounding of 10 or 33 %
+    rows = [
+        ("ms-cooling", "30 %", "figures", ""),
+        ("ms-cooling", "30", "figures", ""),
+        ("ms-cooling", "30.0 %", "trap", "articles-range-low"),
+        ("ms-cooling", "40 %", "trap", "articles-share"),
+        ("ms-cooling", "32.9 %", "right", ""),
+    ]
+    for claim, typed, kind, trap in rows:
+        fb = lessons.check_station(claim, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
+    said = lessons.check_station("ms-cooling", "30 %").message
+    assert "give two or three figures" in said and "article's own figure" in said
