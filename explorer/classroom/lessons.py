@@ -4085,6 +4085,34 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+# what a held figure's value cell says until the group's number checks (`held_figures`)
+STATION_ROW_CLOSED = "opens once your number checks"
+STATION_ROW_ON_PAPER = "your teacher reads it out once your group has its number"
+
+
+def held_figures(claim_id: str) -> tuple[str, ...]:
+    """The figures a station lists that are its own computation's result, as a source prints it
+    (AWS's table's 41 PF for the instance's sparse FP8, its 1,536 GiB of memory): the station
+    holds them until the group's number checks, as the city widget holds its all-sector row
+    (reader 19: the table row stood beside the question it answers).
+
+    Examples
+    --------
+    >>> held_figures("trn2-hbm"), held_figures("ms-city")
+    (('systems.trn2-instance.published_hbm_capacity',), ())
+    """
+    ex = _station_checks().get(claim_id)
+    held = []
+    for key in factcheck.STATION_FIGURES.get(claim_id, ()) if ex else ():
+        try:
+            value = catalog.value(key, ex.unit)
+        except Exception:  # a figure in another dimension (MW at a chips station) answers nothing
+            continue
+        if ex.accepts(value):
+            held.append(key)
+    return tuple(held)
+
+
 # the label a station's figure carries: the chips × one chip's dense (sparse) figure is dense
 # (sparse), and the lesson asks students to check the label as well as the number
 STATION_LABELS = {"us-fp8": "dense", "trn2-sparse": "sparse"}

@@ -1834,9 +1834,12 @@ def _station_card(c: factcheck.Claim) -> str:
         )
     else:
         rows = []
+        held = lessons.held_figures(c.id)  # the station's own result, as a source prints it
         for k in keys:
             e = catalog.entry(k)
-            rows.append([*factcheck.figure_line(k), e.date])
+            what, value, source = factcheck.figure_line(k)
+            value = lessons.STATION_ROW_ON_PAPER if k in held else value
+            rows.append([what, value, source, e.date])
         body = _table(["figure", "value", "source", "date"], rows)
         body += f"<p>{html.escape(c.recompute())}</p>"
         note = factcheck.station_note(c.id)

@@ -575,3 +575,25 @@ def test_reader_20s_lesson_5(pages):
     reveal = factcheck.after_reveal().split("The other rows")[0]
     order = [reveal.index(f"The {row} row.") for row in factcheck.second_look()]
     assert order == sorted(order) and len(order) == 5
+
+
+def test_a_stations_own_result_in_aws_table_waits_for_the_groups_number(pages):
+    # reader 19/20: the sparse and memory stations listed AWS's table rows, 41 PF and 1,536 GiB,
+    # which are the stations' own computations (16 x 2,563 TFLOP/s = 41.0 PF; 16 x 96 GiB):
+    # held until the group's number checks, on paper read out by the teacher
+    assert lessons.held_figures("trn2-sparse") == ("systems.trn2-instance.published_fp8_sparse",)
+    assert lessons.held_figures("trn2-hbm") == ("systems.trn2-instance.published_hbm_capacity",)
+    widgets.REVEALED.done = []
+    try:
+        box = widgets.station("trn2-hbm")
+        shown = box.children[1].value
+        assert "1,536 GiB" not in shown and lessons.STATION_ROW_CLOSED in shown
+        number, button = box.children[3].children
+        number.value = "16 × 96 GiB"
+        button.click()
+        assert "1,536 GiB" in box.children[1].value
+    finally:
+        widgets.REVEALED.done = []
+    sheet = pages["lesson-5/worksheet.html"]
+    card = sheet[sheet.index("Station: A Trn2 instance has 1536 GB") :][:3000]
+    assert lessons.STATION_ROW_ON_PAPER in card and "1,536 GiB" not in card
