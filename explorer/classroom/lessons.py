@@ -2930,8 +2930,8 @@ _add(
     Exercise(
         "capstone-job-share",
         6,
-        "Guess first: what share of the site's chips does the fastest job use: nearly all "
-        "(say 90 %), about half (50 %) or a tenth (10 %)? (%)",
+        "What share of the site's chips does the fastest job use: nearly all (say 90 %), "
+        "about half (50 %) or a tenth (10 %)? (%)",
         lambda: _p("job_chips") / _c("chips_supported"),
         SHARE,
         # ±10 %: 40.3 to 49.3 %, clear of the 40 % MFU its sources list prints; "about half"
