@@ -2766,7 +2766,13 @@ def plans_compared_lines(plan=None, site=None) -> list[str]:
 
 def city_days_lines(plan=None, site=None) -> list[str]:
     """Lesson 6's step 5 check: each plan's energy (the fastest job, `plan`; every chip,
-    `site`) in days of the article's city of people."""
+    `site`) in days of the article's city of people.
+
+    Examples
+    --------
+    >>> city_days_lines()[0]
+    "fastest job: 104,000 MWh = 12.5 days of a 250,000-person city's electricity"
+    """
     people = _article_city()
     per_day = _city_mwh_per_day()
     return [
@@ -2782,7 +2788,13 @@ def city_days_lines(plan=None, site=None) -> list[str]:
 
 def sweep_lines() -> list[str]:
     """Lesson 6's Advanced sweep as the notebook prints it (`capstone_sweep`), and the energy
-    every size would use with no interruptions."""
+    every size would use with no interruptions.
+
+    Examples
+    --------
+    >>> sweep_lines()[3]
+    ' 257,000 chips: goodput       12 %,   53.5 days, 345,000 MWh'
+    """
     lines = [
         f"{job_size(r['chips']):>8} chips: goodput {rough_percent(r['goodput']):>10}, "
         f"{fmt.number(r['days']):>6} days, {about(r['energy'])} MWh"
@@ -2798,22 +2810,50 @@ def sweep_lines() -> list[str]:
 
 
 def fastest_job_check(plan=None) -> None:
-    """Print lesson 6's step 4 check (`fastest_job_lines`)."""
+    """Print lesson 6's step 4 check (`fastest_job_lines`).
+
+    Examples
+    --------
+    >>> fastest_job_check()  # doctest: +ELLIPSIS
+    fastest job: about 128,500 of the site's chips (...)
+    ...
+    """
     print("\n".join(fastest_job_lines(plan)))
 
 
 def plans_compared_check(plan=None, site=None) -> None:
-    """Print lesson 6's comparison of the plans (`plans_compared_lines`)."""
+    """Print lesson 6's comparison of the plans (`plans_compared_lines`).
+
+    Examples
+    --------
+    >>> plans_compared_check()  # doctest: +ELLIPSIS
+    fastest job: 128,500 chips, goodput 40 %, 32.3 days, 104,000 MWh
+    ...
+    """
     print("\n".join(plans_compared_lines(plan, site)))
 
 
 def city_days_check(plan=None, site=None) -> None:
-    """Print lesson 6's step 5 check (`city_days_lines`)."""
+    """Print lesson 6's step 5 check (`city_days_lines`).
+
+    Examples
+    --------
+    >>> city_days_check()  # doctest: +ELLIPSIS
+    fastest job: 104,000 MWh = 12.5 days ...
+    ...
+    """
     print("\n".join(city_days_lines(plan, site)))
 
 
 def sweep_check() -> None:
-    """Print lesson 6's Advanced sweep (`sweep_lines`)."""
+    """Print lesson 6's Advanced sweep (`sweep_lines`).
+
+    Examples
+    --------
+    >>> sweep_check()  # doctest: +ELLIPSIS
+      16,384 chips: goodput       85 %,    118 days, 48,600 MWh
+    ...
+    """
     print("\n".join(sweep_lines()))
 
 
