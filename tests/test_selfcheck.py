@@ -74,6 +74,8 @@ HAND = {
     # 134.469 MW x 32.2683 d x 24 h = 104,139 MWh (N cancels but for the goodput:
     # 300 MW x 5.75047 d x 24 h / 0.397580 = 104,139)
     "capstone-energy": 104_138.5,
+    # step 4's guess: the fastest job's share of the site's chips, 128,494 / 286,669.3 = 0.448232
+    "capstone-job-share": 0.448232,
     # city of 250,000 people x 12,200 kWh / 365 = 8,356.16 MWh per day; 104,138.5 / 8,356.16
     # = 12.4625
     "capstone-city-days": 12.4625,

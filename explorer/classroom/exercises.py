@@ -890,6 +890,10 @@ class Exercise:
     # exercises whose reveal prints figures this question works with: until they are revealed
     # its box shows them blank (`lessons.question_now`), as a gated cell does (reader 19)
     waits_for: tuple[str, ...] = ()
+    # the answer and the traps' values printed to `digits` figures whatever the unit, as a
+    # count's are: lesson 6's inputs are known to two or three figures, so its key says
+    # 104,000 MWh, not 104,139 (reader 20)
+    rounds: bool = False
 
     @property
     def hint(self) -> str:
@@ -983,7 +987,7 @@ class Exercise:
         if t.unit == RATIO:  # a PUE typed for its share: "1.15", not "115 %"
             return fmt.number(t.value(), self.digits)
         x = t.value()
-        if t.unit in COUNT_WORDS and math.isfinite(x) and x:
+        if (t.unit in COUNT_WORDS or self.rounds) and math.isfinite(x) and x:
             x = float(f"{x:.{self.digits}g}")
         return f"{fmt.number(x, self.digits)} {t.unit}"
 
@@ -999,7 +1003,7 @@ class Exercise:
         """
         if self.unit == SHARE:
             return fmt.percent(x, self.digits)
-        if rounded and self.unit in COUNT_WORDS and math.isfinite(x) and x:
+        if rounded and (self.unit in COUNT_WORDS or self.rounds) and math.isfinite(x) and x:
             x = float(f"{x:.{self.digits}g}")
         return f"{fmt.number(x, self.digits)} {self.shown_unit()}".strip()
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -411,7 +412,11 @@ def build_claims() -> list[Claim]:
                 f"instance ({_figure('chips.trn2.fp8_sparse')} TFLOP/s sparse per chip), about "
                 f"{fmt.number(_sparse_gain(), 2)}× the dense figure; the article's is "
                 f"{fmt.number(ARTICLE_SPARSE / _sys('trn2-instance', 'fp8_dense'), 2)}× the "
-                "instance's dense FP8, a sparsity factor it applies to the UltraServer's row too"
+                "instance's dense FP8, a sparsity factor it applies to the UltraServer's row too. "
+                f"The chip accepts patterns that keep one number in {_sparsest()} "
+                f"({_sparsest()}× on paper), but "
+                "AWS's published sparse speed is about "
+                f"{fmt.number(_sparse_gain(), 2)}× (NeuronCore-v3 documentation)"
             ),
             how=_times("trn2-instance", "fp8_sparse", "TFLOP/s"),
         ),
@@ -672,6 +677,10 @@ class Role:
     name: str
     brief: str
     stances: tuple[tuple[str, str], ...]  # (claim id, DEFEND or CHALLENGE)
+    # (claim id, a sourced line the role can argue from) where the station's figures alone
+    # leave its side nothing to say (reader 20: the Journalist's cooling and sparse cases were
+    # settled by text the class reads first); a lead, not a verdict
+    leads: tuple[tuple[str, Callable[[], str]], ...] = ()
 
     @property
     def claims(self) -> tuple[str, ...]:
@@ -681,6 +690,41 @@ class Role:
     def stance(self, claim_id: str) -> str:
         """The side this role takes on `claim_id`: `DEFEND` or `CHALLENGE`."""
         return dict(self.stances)[claim_id]
+
+    def lead(self, claim_id: str) -> str:
+        """The line this role can argue `claim_id` from ("" when the station's figures do)."""
+        made = dict(self.leads).get(claim_id)
+        return made() if made else ""
+
+    def item(self, claim_id: str) -> str:
+        """One claim on this role's card (HTML list item): the side, the claim as the article
+        puts it and the role's lead, one rendering for the notebook and the worksheet."""
+        lead = self.lead(claim_id)
+        more = f"<br><i>A lead to argue from:</i> {html.escape(lead)}" if lead else ""
+        return (
+            f"<li><b>{html.escape(self.stance(claim_id))}</b>: "
+            f"{html.escape(claim(claim_id).claim)}{more}</li>"
+        )
+
+
+def _hot_hours_lead() -> str:
+    return (
+        "A cooling plant works hardest in the hottest hours of a Mississippi summer, far above "
+        f"its yearly average: a {claim('ms-cooling').stated} share may describe those hours"
+    )
+
+
+def _sparsest() -> str:
+    """How many times dense the sparsest pattern Trainium2 accepts (4:16) is on paper: "4"."""
+    return fmt.number(catalog.value("chips.trn2.sparsest_pattern", "dimensionless"))
+
+
+def _sparse_pattern_lead() -> str:
+    return (
+        f"AWS's own documentation ({catalog.entry('chips.trn2.sparsest_pattern').source_title}) "
+        "says the chip accepts sparsity patterns that keep as few as one number in "
+        f"{_sparsest()}: {_sparsest()} × dense on paper"
+    )
 
 
 # The eight claims a class plays (of the articles' many): every verdict occurs and none is the
@@ -712,6 +756,7 @@ ROLES = (
             ("trn2-sparse", DEFEND),
             ("trn2-hbm", DEFEND),
         ),
+        (("ms-cooling", _hot_hours_lead), ("trn2-sparse", _sparse_pattern_lead)),
     ),
     Role(
         "aws-engineer",
@@ -1089,6 +1134,19 @@ def sparse_factors() -> tuple[str, str, str]:
     )
 
 
+def second_look() -> tuple[str, ...]:
+    """The rows the reveal reads aloud ("worth a second look"), in its order, as the plan names
+    them (reader 20: the plan listed them in another order than the reveal printed them).
+
+    Examples
+    --------
+    >>> second_look()
+    ('city', 'UltraServer', 'sparse', 'memory', 'cooling')
+    """
+    aloud = after_reveal().split("The other rows")[0]
+    return tuple(re.findall(r"<li><b>The (\w+) row\.</b>", aloud))
+
+
 def after_reveal() -> str:
     """What lesson 5's vote shows under the verdicts once revealed (HTML): the rows worth a
     second look, the debrief's model answers and the summary. It states verdicts, so it lives in
@@ -1126,7 +1184,11 @@ def after_reveal() -> str:
         f"<li><b>The sparse row.</b> The article's sparse figure is {article_x}× the "
         "instance's dense FP8, a sparsity factor it applies to the UltraServer's row too. "
         f"AWS's documentation gives about {aws_x}× ({aws_sparse} per instance), so "
-        "the row is contested. It equals the UltraServer's dense figure (a row the explorer "
+        "the row is contested. The defender's lead is real: the chip accepts sparsity patterns "
+        f"that keep one number in {_sparsest()}, {_sparsest()}× dense on paper, which may be "
+        "where the article's factor comes from; but the sparse speed AWS publishes for it is "
+        f"{aws_x}×, and a pattern the hardware accepts is not a speed its maker claims. It "
+        "equals the UltraServer's dense figure (a row the explorer "
         f"reproduces) only because an UltraServer is {instances} instances. A reader who sets "
         "it beside a rival's figure, or reads it as training speed, is off by a factor of two "
         "or more before any physics.</li>"

@@ -716,6 +716,31 @@ def _us_bw_text() -> str:
     )
 
 
+def _trn3_text() -> str:
+    """Trainium3's "fourfold" as AWS's announcement says it, with the per-chip and the
+    per-UltraServer ratios from the catalog: it comes out per UltraServer, a comparison the
+    claim leaves open (objective 2, reader 20: no item had this verdict as its answer)."""
+    from ..systems import system_table
+
+    t = system_table()
+
+    def per(system: str, fig: str) -> float:
+        return float(t[fig].sel(system=system))
+
+    chip = {c: catalog.value(f"chips.{c}.fp8_dense", "TFLOP/s") for c in ("trn3", "trn2")}
+    us = {s: per(s, "fp8_dense") for s in ("trn3-ultraserver-gen2", "trn2-ultraserver")}
+    return (
+        f"An article says: “{claim('trn3-4x').claim}” One Trainium3 chip's dense FP8 is "
+        f"{_N(chip['trn3'], 4)} TFLOP/s against Trainium2's {_N(chip['trn2'], 4)} "
+        f"({_N(chip['trn3'] / chip['trn2'], 2)}×); a Trainium3 UltraServer holds "
+        f"{_N(per('trn3-ultraserver-gen2', 'chips'))} chips against Trainium2's "
+        f"{_N(per('trn2-ultraserver', 'chips'))}: {_N(us['trn3-ultraserver-gen2'])} PF against "
+        f"{_N(us['trn2-ultraserver'])} PF of dense FP8 "
+        f"({_N(us['trn3-ultraserver-gen2'] / us['trn2-ultraserver'], 2)}×). Which verdict does "
+        "“fourfold” earn?"
+    )
+
+
 # items that ask for a verdict: lesson 5's objectives 2 and 3 (an assumption; rounding or not)
 VERDICT_ITEMS: dict[int, tuple[VerdictItem, ...]] = {
     5: (
@@ -729,6 +754,17 @@ VERDICT_ITEMS: dict[int, tuple[VerdictItem, ...]] = {
                 ASSUMED: "a sparsity factor taken for a gap to fill: AWS documents the sparse "
                 "figure, and the table's is twice it",
                 CONTESTED: "right",
+            },
+        ),
+        VerdictItem(
+            5,
+            _trn3_text,
+            "trn3-4x",
+            {
+                REPRODUCED: "one comparison taken as the claim's: it does not say per what, "
+                "and per chip it is about half that; name the comparison it holds for",
+                CONTESTED: "a gap the claim leaves open taken for a disagreement: per "
+                "UltraServer, the comparison it leaves open, it comes out",
             },
         ),
         VerdictItem(
@@ -785,15 +821,15 @@ def _twice_the_fastest() -> tuple[object, object]:
 
 
 def _twice_text() -> str:
-    from .lessons import SITE_MW, about
+    from .lessons import SITE_MW, job_size
 
     plan, _ = _twice_the_fastest()
     return (
         f"On lesson 6's {fmt.quantity(SITE_MW, 'MW')} site, the job that trains the model fastest "
-        f"uses about {about(float(plan.job_chips))} chips. One job of twice as many chips trains "
-        "the same model. In the lesson's model (Llama 3's measured interruption rate per chip, "
-        "scaled to jobs far bigger than any measured), compared with the fastest job, that bigger "
-        "job…"
+        f"uses about {job_size(float(plan.job_chips))} chips. One job of twice as many chips "
+        "trains the same model. In the lesson's model (Llama 3's measured interruption rate per "
+        "chip, scaled to jobs far bigger than any measured), compared with the fastest job, that "
+        "bigger job…"
     )
 
 
@@ -942,6 +978,6 @@ def verdict_items(lesson: int) -> tuple[VerdictItem, ...]:
     Examples
     --------
     >>> [i.choices()[i.right()] for i in verdict_items(5)]
-    ['contested', 'reproduced']
+    ['contested', 'reproduced under an assumption', 'reproduced']
     """
     return VERDICT_ITEMS.get(lesson, ())

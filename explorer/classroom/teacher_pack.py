@@ -98,7 +98,7 @@ def _capstone_days(which: str) -> str:
 
 def _capstone_chips() -> str:
     """The fastest job's chips, as said aloud: the optimum is flat, its last digits mean nothing."""
-    return "about " + lessons.about(float(lessons.capstone_plan().job_chips))
+    return "about " + lessons.job_size(float(lessons.capstone_plan().job_chips))
 
 
 def _ans(eid: str) -> str:
@@ -390,8 +390,12 @@ LESSONS = (
         5,
         "Fact-check the articles",
         "05-fact-check.ipynb",
-        "take a role (journalist, AWS engineer, utility planner, resident) and pick the claim "
-        "your role doubts most",
+        # reader 20: "take a role and pick the claim your role doubts most" clashed with the
+        # role cards, whose claims and sides are dealt
+        f"check the city and chips stations' numbers in the app: on its Advanced screen set the "
+        f"site power to {_SITE} and the “Cooling share of site power” slider to "
+        f"{fmt.percent(lessons.FLEET_COOLING)} (AWS's fleet) and the Accelerator to Trainium2, "
+        "and read the city and the chips",
         "a claim is reproduced, reproduced under an assumption, or contested by a better source",
         "recompute a claim under another basis, PUE or chip power",
     ),
@@ -681,6 +685,12 @@ PLANS: dict[int, Plan] = {
             f"(about {_trap('trn2-chips-300mw', 'pue-twice')} chips), or the cooling twice "
             f"(about {_trap('trn2-chips-300mw', 'cooling-twice')}): the losses already are the "
             "PUE; the checker names both.",
+            # reader 20: PUE − 1 as the non-IT share lay within the tolerance and was called right
+            "Working from the PUE the wrong way: PUE − 1 taken as the non-IT share (site × "
+            f"(2 − PUE): about {_trap('trn2-chips-300mw', 'pue-minus-one-as-non-it')} chips, "
+            "close enough to look right) or the site multiplied by the PUE (about "
+            f"{_trap('trn2-chips-300mw', 'pue-multiplied')}): IT power is site ÷ PUE; the "
+            "checker names both (lessons 5 and 6 too).",
             "Doubling the BF16 figure for FP8 (“about twice”, the lesson says): "
             f"{_trap('ultraserver-fp8', 'twice-bf16')} PFLOP/s, not the dense FP8 figure itself; "
             "the checker names it.",
@@ -835,9 +845,9 @@ PLANS: dict[int, Plan] = {
                 "Press “Reveal the verdicts” and project the table. Each group scores itself out "
                 "of 8 (the scoring rule above), marking its own “named” points against the "
                 "table's “why” column; each student scores their votes. Read aloud only the rows "
-                "worth a second look (city, cooling, UltraServer, sparse, memory); groups that "
-                "ask read "
-                "the other rows (below them on screen, in the answer key on paper).",
+                f"worth a second look ({', '.join(factcheck.second_look())}, in the reveal's "
+                "order); groups that ask read the other rows (below them on screen, in the "
+                "answer key on paper).",
             ),
             (
                 7,
@@ -887,7 +897,9 @@ PLANS: dict[int, Plan] = {
                 "(chips × one chip's BF16 peak × MFU). A student whose count is a little "
                 "higher from lesson 3's rounded cooling share is right "
                 f"({lessons.EXERCISES['capstone-chips'].tolerance()}); one who divides "
-                "by the PUE and then takes the 3 % other losses off again gets that slip named.",
+                "by the PUE and then takes the 3 % other losses off again, or takes PUE − 1 as "
+                "the non-IT share (site × (2 − PUE), about "
+                f"{_trap('capstone-chips', 'pue-minus-one-as-non-it')}), gets that slip named.",
             ),
             (
                 10,
@@ -903,8 +915,10 @@ PLANS: dict[int, Plan] = {
                 15,
                 "Job size and energy",
                 "Ask for a show of hands: does the fastest job use all the chips, half or a "
-                "tenth? Students run step 4 (on paper: read out the fastest job's size and days "
-                "from the answer key, which the worksheet leaves blank) and answer "
+                "tenth? Students commit that guess in step 4's box (capstone-job-share), which "
+                "opens step 4's check (on paper: read out the fastest job's size and days "
+                "from the answer key's “Step 4's check”, which the worksheet leaves blank) and "
+                "answer "
                 "capstone-energy on the fastest job; read "
                 "the comparison together: the fastest job beside every chip in one job, and the "
                 "model against Meta's published GPU-hours (the goodput beyond Meta's size is an "
@@ -1731,12 +1745,19 @@ def _plan(lesson: Lesson) -> str:
 # lesson 5's two rules, as the notebook words them (its "How the game runs"): printed on the
 # plan and the worksheet, and in the teacher's guide, never retyped
 GAME_RULES = ("**Argue in role, vote what you believe.**", "**Scoring (read out at the reveal).**")
+# the scoring's second point by verdict, a table under the scoring (reader 20: one sentence with
+# four nested conditions could not be read aloud)
+SCORING_TABLE = "| the explorer's verdict |"
 
 
 def _game_rules() -> str:
-    """Lesson 5's rules box (how to argue and vote; the scoring), from the notebook's words."""
+    """Lesson 5's rules box (how to argue and vote; the scoring and its table), from the
+    notebook's words."""
     rules = "".join(f"<p>{_inline(_passage(5, start))}</p>" for start in GAME_RULES)
-    return f"<section class='box'><h3>The game's rules</h3>{rules}</section>"
+    return (
+        f"<section class='box'><h3>The game's rules</h3>{rules}{_md_table(5, SCORING_TABLE)}"
+        "</section>"
+    )
 
 
 def script_table(lesson: int = 5) -> str:
@@ -1782,6 +1803,7 @@ def fact_check_guide() -> str:
                 sides.append(f"{word} {', '.join(ids)}")
         roles.append(f"- **{r.name}** ({'; '.join(sides)}): {r.brief}")
     rules = [line for start in GAME_RULES for line in (_md_inline(_passage(5, start)), "")]
+    rules += [_passage(5, SCORING_TABLE), ""]
     by_verdict = []
     for verdict in (factcheck.CONTESTED, factcheck.ASSUMED, factcheck.REPRODUCED):
         ids = [f"`{c.id}`" for c in factcheck.class_claims() if c.verdict() == verdict]
@@ -1839,9 +1861,12 @@ def _station_card(c: factcheck.Claim) -> str:
         )
     else:
         rows = []
+        held = lessons.held_figures(c.id)  # the station's own result, as a source prints it
         for k in keys:
             e = catalog.entry(k)
-            rows.append([*factcheck.figure_line(k), e.date])
+            what, value, source = factcheck.figure_line(k)
+            value = lessons.STATION_ROW_ON_PAPER if k in held else value
+            rows.append([what, value, source, e.date])
         body = _table(["figure", "value", "source", "date"], rows)
         body += f"<p>{html.escape(c.recompute())}</p>"
         note = factcheck.station_note(c.id)
@@ -1876,10 +1901,7 @@ def _fact_check_grid() -> str:
     group's verdict, my vote (no verdict of the explorer's)."""
     cards = []
     for r in factcheck.ROLES:
-        items = "".join(
-            f"<li><b>{html.escape(r.stance(c))}</b>: {html.escape(factcheck.claim(c).claim)}</li>"
-            for c in r.claims
-        )
+        items = "".join(r.item(c) for c in r.claims)  # the notebook's card, with its leads
         cards.append(
             f"<section><h3>Role card: {html.escape(r.name)}</h3><p>{html.escape(r.brief)}</p>"
             f"<ul>{items}</ul></section>"
@@ -1991,14 +2013,35 @@ def _capstone_step_3_check() -> str:
 
 def _capstone_after_step_3() -> str:
     """What follows lesson 6's step 3 on the worksheet: where its check is (read out from the
-    answer key, as the notebook and the handout say) and step 4's text."""
+    answer key, as the notebook and the handout say) and step 4's text, under step 4's one
+    heading (reader 20: "Step 4" was printed twice, once bare and once with its title)."""
     return (
         "<section><p><b>After step 3</b>: once you have written your answer, your teacher reads "
         "out what its check prints.</p>"
-        f"<p><b>Step 4</b>: {_inline(_passage(6, 'The chips of one training job'))}</p>"
-        f"<p>{_inline(_passage(6, '*Guess first:* does the fastest job').split(' Then')[0])} "
-        "Your teacher "
-        "reads out its size and days after the show of hands.</p></section>"
+        f"<p><b>{html.escape(_CAPSTONE_STEP_4)}</b>: "
+        f"{_inline(_passage(6, 'The chips of one training job'))}</p></section>"
+    )
+
+
+_CAPSTONE_STEP_4 = "Step 4 · Pick the job size, then price the run"
+# step 4's two blanks on the worksheet, under its one heading
+_CAPSTONE_LABELS = {
+    "capstone-job-share": "Your guess",
+    "capstone-energy": "The run's energy",
+}
+_CAPSTONE_READ_OUT = (
+    "<p>Your teacher reads out the fastest job's size and days (step 4's check) after the show "
+    "of hands.</p>"
+)
+
+
+def _capstone_step_4_check() -> str:
+    """What lesson 6's step 4 check prints, for the answer key (reader 20: the plan says to read
+    the fastest job's size and days from the key, which had them only scattered)."""
+    lines = "; ".join(html.escape(line) for line in lessons.fastest_job_lines())
+    return (
+        "<p><b>Step 4's check</b> (read it out once the class has committed its guess, after the "
+        f"show of hands): {lines}.</p>"
     )
 
 
@@ -2096,7 +2139,7 @@ def _worksheet(lesson: Lesson) -> str:
             if heading:
                 parts.append(heading)
                 heading = ""
-            label = step if lesson.number == 6 else ""
+            label = _CAPSTONE_LABELS.get(eid, step) if lesson.number == 6 else ""
             parts.append(_exercise_block(lessons.EXERCISES[eid], label, kind == "predict_reveal"))
             if kind == "predict_reveal" and eid in folds:
                 parts.append(
@@ -2106,6 +2149,8 @@ def _worksheet(lesson: Lesson) -> str:
                 )
             if eid == "capstone-days":
                 parts.append(_capstone_after_step_3())
+            if eid == "capstone-job-share":
+                parts.append(_CAPSTONE_READ_OUT)
     if lesson.number == 5:
         parts.append(_fact_check_grid())
     if lesson.number == 3:  # a room without computers rebuilds the chips from these
@@ -2357,12 +2402,13 @@ def _capstone_checks() -> str:
             lessons.job_size(r["chips"]),
             lessons.rough_percent(r["goodput"]),
             fmt.number(r["days"]),
-            fmt.quantity(r["energy"], "MWh"),
+            f"{lessons.about(r['energy'])} MWh",  # to three figures, as the notebook prints it
         ]
         for r in lessons.capstone_sweep()
     ]
     return (
-        f"<h3>The checks the reveals print</h3>{_capstone_step_3_check()}<ul>"
+        f"<h3>The checks the reveals print</h3>{_capstone_step_3_check()}"
+        f"{_capstone_step_4_check()}<ul>"
         f"<li>The model against Meta's run: Llama 3.1 405B on {fmt.number(meta['chips'])} H100s "
         f"takes {fmt.number(meta['model_hours'] / million)} million GPU-hours in the model; Meta "
         f"published {fmt.number(meta['published_hours'] / million)} million. "

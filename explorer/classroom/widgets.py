@@ -138,7 +138,7 @@ def answer_box(exercise_id: str, then: Callable[[], object] | None = None) -> w.
 
     def ask(_=None) -> None:
         # a figure another exercise's gated cell prints stays blank here until that cell opens
-        now = lessons.question_now(exercise_id, REVEALED.done)
+        now = lessons.question_now(exercise_id, REVEALED.done, paper=_on_paper())
         question.value = f"<b>{html.escape(now)}</b>"
 
     if ex.waits_for:
@@ -310,10 +310,7 @@ def role_briefs() -> w.Widget:
     argues, each marked with the side it takes (defend or challenge). No verdict is shown."""
     parts = []
     for r in factcheck.ROLES:
-        items = "".join(
-            f"<li><b>{html.escape(r.stance(c))}</b>: {html.escape(factcheck.claim(c).claim)}</li>"
-            for c in r.claims
-        )
+        items = "".join(r.item(c) for c in r.claims)
         parts.append(f"<h4>{html.escape(r.name)}</h4><p>{html.escape(r.brief)}</p><ul>{items}</ul>")
     return shown(w.HTML("".join(parts)))
 
@@ -337,16 +334,24 @@ def station(claim_id: str) -> w.Widget:
         )
         fields = [w.Text(description="What the sources say", style=LABEL)]
     else:
-        rows = []
-        for k in keys:
-            e = catalog.entry(k)
-            rows.append([*factcheck.figure_line(k), e.date, e.confidence])
-        body = table(["figure", "value", "source", "date", "confidence"], rows) + (
-            f"<p>{html.escape(c.recompute())}</p>"
-        )
+        held = lessons.held_figures(claim_id)
+        closed = lessons.STATION_ROW_ON_PAPER if _on_paper() else lessons.STATION_ROW_CLOSED
+
+        def figures(opened: bool) -> str:
+            rows = []
+            for k in keys:
+                e = catalog.entry(k)
+                what, value, source = factcheck.figure_line(k)
+                shown_value = value if opened or k not in held else closed
+                rows.append([what, shown_value, source, e.date, e.confidence])
+            return table(["figure", "value", "source", "date", "confidence"], rows)
+
+        rest = f"<p>{html.escape(c.recompute())}</p>"
         note = factcheck.station_note(claim_id)
         if note:
-            body += f"<p><i>{html.escape(note)}</i></p>"
+            rest += f"<p><i>{html.escape(note)}</i></p>"
+        body = ""  # the figures and the computation follow as their own widgets
+        shown_figures = w.HTML(figures(_revealing() or station_key(claim_id) in REVEALED.done))
         number = w.Text(description=f"Your number ({factcheck.number_label(c.id)})", style=LABEL)
         button = w.Button(description="Check my number")
         said = w.HTML()
@@ -356,9 +361,12 @@ def station(claim_id: str) -> w.Widget:
             said.value = f"<p>{html.escape(fb.message)}</p>"
             if fb.right:  # what would have given the station's number away may open now
                 REVEALED.mark(station_key(claim_id))
+                shown_figures.value = figures(True)
 
         button.on_click(on_check)
         fields = [
+            shown_figures,
+            w.HTML(rest),
             w.HBox([number, button]),
             said,
             w.Text(description="Your assumption", style=LABEL),

@@ -127,7 +127,8 @@ def test_lesson_6_works_on_paper_and_prices_no_false_precision(pages):
     chips = fmt.number(float(lessons.capstone_plan().job_chips))
     energy = lessons.EXERCISES["capstone-energy"]
     assert chips not in energy.question and chips not in energy.hints[2]
-    assert "about 128,000" in energy.question and "≈ 104,000 MWh" in energy.hints[2]
+    # reader 20: one size everywhere, 128,500 (286,669 / 128,500 = 2.23; twice it 257,000)
+    assert "about 128,500" in energy.question and "≈ 104,000 MWh" in energy.hints[2]
     # reader 11: "would barely progress" beside "goodput 8.58 %, 67 days" read as a contradiction
     assert "barely" not in key and "does useful work under 10 % of the time" in key
 
@@ -186,8 +187,9 @@ def test_every_role_card_marks_defend_or_challenge_for_each_claim(pages):
         for c in r.claims:
             side = r.stance(c)
             assert side in (factcheck.DEFEND, factcheck.CHALLENGE), (r.id, c)
-            item = f"<li><b>{side}</b>: {html.escape(factcheck.claim(c).claim)}</li>"
+            item = f"<li><b>{side}</b>: {html.escape(factcheck.claim(c).claim)}"
             assert item in sheet and item in cards, (r.id, c)
+            assert r.item(c) in sheet and r.item(c) in cards, (r.id, c)  # with its lead
             sides.setdefault(c, set()).add(side)
     # a side is no verdict: reader 10 found claims argued only by defenders (the sparse figure,
     # the lesson's headline, among them), so every played claim has one defender and one
