@@ -120,11 +120,15 @@ def test_estimates_are_marked_low_confidence_with_a_note():
         "sites.fairwater-wisconsin.site_power",
         "sites.stargate-abilene.accelerators",
         "regions.us-tx.electricity_price",
-        "bases.us-ca-person.value",  # not on the stored page of the SEDS table
     ):
         e = catalog.entry(key)
         assert e.confidence in ("low", "medium-low"), key
         assert e.note, key
+    # California's per-person use was an estimate from memory (6,600) until session 12 found it
+    # in a published report that cites the EIA's SEDS (6,320 kWh, 2021): medium, not high, since
+    # the EIA's own table was not read, and the note says so
+    ca = catalog.entry("bases.us-ca-person.value")
+    assert ca.confidence == "medium" and "EIA" in ca.note and ca.value == 6320
 
 
 def test_every_state_and_dc_and_the_issue_countries_have_a_region_and_a_basis():
