@@ -53,6 +53,40 @@ def _fleet_pue() -> float:
     return catalog.value("cooling.aws-fleet.pue", "dimensionless")
 
 
+def _article_cooling_copies(
+    then: str,
+    *,
+    of: float = 1.0,
+    middle: bool = True,
+    coarse: bool = False,
+    slip: bool = False,
+) -> tuple[Trap, ...]:
+    """The article's own cooling figures typed back (its 30 % and 50 % ends and, with `middle`,
+    its 40 %): the claim an exercise checks, copied rather than computed; `then` says what to
+    work from instead. `of` [MW] turns the shares into megawatts of a site (1 for a share).
+    With `coarse`, an end that is also the answer at one figure (the survey's 32.9 % is "30 %")
+    asks for more figures before it alleges a copy (`Trap.published`)."""
+    low, high = ARTICLE_COOLING_RANGE
+    figures = (("articles-range-low", low), ("articles-share", COOLING_SHARE))[: 2 if middle else 1]
+    figures += (("articles-range-high", high),)
+    said = "" if of == 1 else f" of {_SITE}"
+    return tuple(
+        Trap(
+            name,
+            lambda x=share: of * x,
+            f"that is the article's {fmt.percent(share)}{said}, the claim to check; {then}",
+            rel_tol=0.01,
+            slip=slip,
+            published=(
+                f"{fmt.percent(share)} is the article's figure, the claim you are checking"
+                if coarse
+                else ""
+            ),
+        )
+        for name, share in figures
+    )
+
+
 def _cooling_slips(
     pue: Callable[[], float], shown: str, *, of: float = 1.0, it_share: bool = True
 ) -> tuple[Trap, ...]:
@@ -1557,21 +1591,7 @@ _add(
             *_cooling_slips(_fleet_pue, _PUE),
             _the_pue_itself(_fleet_pue),
             # the article's own shares, copied (reader 14): its claim, not AWS's PUE turned round
-            *(
-                Trap(
-                    name,
-                    lambda x=share: x,
-                    f"that is the article's {fmt.percent(share)}, the claim this section checks; "
-                    f"work out the share from AWS's PUE of {_PUE}",
-                    rel_tol=0.01,
-                    slip=False,
-                )
-                for name, share in zip(
-                    ("articles-range-low", "articles-share", "articles-range-high"),
-                    (ARTICLE_COOLING_RANGE[0], COOLING_SHARE, ARTICLE_COOLING_RANGE[1]),
-                    strict=True,
-                )
-            ),
+            *_article_cooling_copies(f"work out the share from AWS's PUE of {_PUE}"),
         ),
     )
 )
@@ -1589,22 +1609,7 @@ _add(
             f"{fmt.number(SITE_MW * power.cooling_share_at())} MW",
         ),
         traps=(
-            Trap(
-                "articles-share",
-                lambda: SITE_MW * COOLING_SHARE,
-                f"that is the article's {fmt.percent(COOLING_SHARE)} share, "
-                "the figure this lesson questions; "
-                f"use AWS's PUE of {_PUE}",
-            ),
-            *(
-                Trap(
-                    f"articles-range-{'low' if f == min(ARTICLE_COOLING_RANGE) else 'high'}",
-                    lambda f=f: SITE_MW * f,
-                    f"that is the article's {fmt.percent(f)} end of its range, the figure this "
-                    f"lesson questions; use AWS's PUE of {_PUE}",
-                )
-                for f in ARTICLE_COOLING_RANGE
-            ),
+            *_article_cooling_copies(f"use AWS's PUE of {_PUE}", of=SITE_MW, slip=True),
             *_cooling_slips(_fleet_pue, _PUE, of=SITE_MW, it_share=False),
         ),
     )
@@ -1645,22 +1650,8 @@ _add(
                 f"asks at the survey's {_SURVEY}",
             ),
             _the_pue_itself(_survey_pue),
-            *(
-                Trap(
-                    name,
-                    lambda x=share: x,
-                    f"that is the article's {fmt.percent(share)}, the claim you are checking; "
-                    f"work out the share from the survey's PUE of {_SURVEY}",
-                    rel_tol=0.01,
-                    slip=False,
-                    published=f"{fmt.percent(share)} is the article's figure, the claim you "
-                    "are checking",
-                )
-                for name, share in zip(
-                    ("articles-range-low", "articles-range-high"),
-                    ARTICLE_COOLING_RANGE,
-                    strict=True,
-                )
+            *_article_cooling_copies(
+                f"work out the share from the survey's PUE of {_SURVEY}", middle=False, coarse=True
             ),
         ),
     )
@@ -3951,20 +3942,8 @@ def _station_cooling(pue_key: str, articles: bool = False) -> Exercise:
         return catalog.value(f"cooling.{pue_key}.pue", "dimensionless")
 
     shown = fmt.number(pue())
-    article = tuple(
-        Trap(
-            name,
-            lambda x=share: x,
-            f"that is the article's {fmt.percent(share)}, the claim to check: compute the share "
-            "yourself from one of the station's PUEs, then compare",
-            rel_tol=0.01,
-            slip=False,
-        )
-        for name, share in zip(
-            ("articles-range-low", "articles-share", "articles-range-high"),
-            (ARTICLE_COOLING_RANGE[0], COOLING_SHARE, ARTICLE_COOLING_RANGE[1]),
-            strict=True,
-        )
+    article = _article_cooling_copies(
+        "compute the share yourself from one of the station's PUEs, then compare"
     )
     return Exercise(
         f"station-ms-cooling-{pue_key}",
