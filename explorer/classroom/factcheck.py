@@ -949,13 +949,13 @@ def _indiana_note() -> str:
 def _cooling_note() -> str:
     # the debate's question, not its answer (reader 14: the answer here left the defender no
     # case); the reveal's cooling row says whose figure is the claim's own terms. Reader 17:
-    # "your vote decides" promised what the reveal does not do (it scores one verdict)
+    # "your vote decides" promised what the reveal does not do (it scores one verdict); reader
+    # 21: pointing both sides at the rule's "whose figure" line settled the debate for one side
     return (
         "Two PUEs are at the station: the one AWS reports for its fleet and the industry's "
         "average over data centres of every kind and age. Which one is the claim's own terms "
-        "for this site? The defender and the challenger argue it from the verdict rule's line "
-        "on whose figure a claim is tested against; the reveal says which one the verdict "
-        "rests on, and why."
+        "for this site? The defender and the challenger argue which of the two the claim "
+        "should be tested against; the reveal says which one the verdict rests on, and why."
     )
 
 

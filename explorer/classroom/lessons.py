@@ -2693,6 +2693,31 @@ def job_size(chips: float) -> str:
     return about(chips, 4) if chips in (fastest, 2 * fastest) else fmt.number(chips)
 
 
+# step 4's three guesses (nearly all, about half, a tenth) as shares of the site's chips
+_GUESSED_SHARES = (("all the site's chips", 1), ("half of them", 2), ("a tenth", 10))
+
+
+def guesses_days_line() -> str:
+    """Lesson 6's three guesses of the fastest job's share, each as one job on the site, in
+    wall-clock days: the mini-table step 4's check prints once the guess is committed (reader
+    21: the prose "one more chip adds as much speed as its interruptions take away" was
+    abstract; the three days show it).
+
+    Examples
+    --------
+    >>> print(guesses_days_line())  # doctest: +NORMALIZE_WHITESPACE
+    the guesses, one job each: all the site's chips 67 days; half of them 32.6 days;
+    a tenth 73.1 days
+    """
+    chips = int(capstone_site().chips_supported)
+    jobs = capstone_job([chips // k for _, k in _GUESSED_SHARES])
+    days = [float(d) for d in jobs.training_days]
+    return "the guesses, one job each: " + "; ".join(
+        f"{name} {fmt.number(d, 3)} days"
+        for (name, _), d in zip(_GUESSED_SHARES, days, strict=True)
+    )
+
+
 def fastest_job_lines(plan=None) -> list[str]:
     """Lesson 6's step 4 check, as the notebook prints it and the answer key reads it out: the
     `plan`'s (by default `capstone_plan`, the fastest job) size, interruptions, goodput and
@@ -2714,6 +2739,7 @@ def fastest_job_lines(plan=None) -> list[str]:
         f"{rough_percent(float(plan.goodput))}: {fmt.number(float(plan.training_days))} days "
         "wall-clock",
         days_from_ideal_words(),
+        guesses_days_line(),
         f"for reference: Meta measured over {fmt.percent(meta['published_effective_time'])} "
         f"effective training time on {fmt.number(meta['chips'])} GPUs",
     ]
@@ -4301,9 +4327,8 @@ def check_station(claim_id: str, answer: object) -> Feedback:
         return Feedback(
             True,
             f"That is the station's computation {way}. Which PUE is the claim's own terms for "
-            "this site is the debate's question: argue it from the verdict rule's line on "
-            "whose figure a claim is tested against; the reveal says which one the verdict "
-            "rests on, and why.",
+            "this site is the debate's question: argue which of the two the claim should be "
+            "tested against; the reveal says which one the verdict rests on, and why.",
             "right",
         )
     want, said = STATION_LABELS.get(claim_id, ""), answer_label(answer)

@@ -380,7 +380,8 @@ def test_the_verdict_rule_says_whose_figure_and_the_cooling_row_is_read_aloud(pa
     # figure is still the subject's own, not an average over others
     assert "AWS publishes no PUE for this one site" in second
     vote = next(c for c in _cells("05-fact-check.ipynb") if c.startswith("## Vote"))
-    assert "Where the subject publishes none for the one case" in vote
+    # reader 21: said plainly, one short line
+    assert "No figure for this one car? The maker's figure for the" in vote
 
 
 def test_the_capstones_step_4_links_the_days_and_bounds_the_optimum(pages):
@@ -598,3 +599,43 @@ def test_a_stations_own_result_in_aws_table_waits_for_the_groups_number(pages):
     sheet = pages["lesson-5/worksheet.html"]
     card = sheet[sheet.index("Station: A Trn2 instance has 1536 GB") :][:3000]
     assert lessons.STATION_ROW_ON_PAPER in card and "1,536 GiB" not in card
+
+
+def test_reader_21s_lesson_5_rules_leave_the_debates_open_and_score_the_battery(pages):
+    cells = _cells("05-fact-check.ipynb")
+    (how,) = [c for c in cells if c.startswith("## How the game runs")]
+    # 2: the battery is contested because no source supports it, so no source disagrees; the
+    # second point must be reachable for its two roles
+    row = "named the source that disagrees, or showed that none of the sources supports it"
+    assert row in how and row in pages["lesson-5/worksheet.html"]
+    assert row in GUIDE.read_text(encoding="utf-8")
+    # 3: the sentence that did not parse, said plainly
+    (stations,) = [c for c in cells if c.startswith("## Recompute stations")]
+    assert "as a source prints it" not in stations
+    assert "that row stays hidden until your number checks" in stations
+    # 1: the dense/sparse note no longer answers the sparse debate, the glossary no longer
+    # gives AWS's factor, and the cooling note no longer points both sides at the rule's line
+    note = next(c for c in cells if c.startswith("**Dense or sparse?**"))
+    assert "what its maker publishes" not in note and "really delivers" not in note
+    gloss = (teacher_pack.NOTEBOOKS / "glossary.md").read_text(encoding="utf-8")
+    assert "about 2 for FP8" not in gloss
+    assert "verdict rule's line" not in factcheck.station_note("ms-cooling")
+    assert "verdict rule's line" not in lessons.check_station("ms-cooling", "10 %").message
+
+
+def test_reader_21s_capstone_step_4_leaves_the_catch_to_the_check():
+    cells = _cells("06-capstone.ipynb")
+    step4 = next(c for c in cells if c.startswith("## Step 4"))
+    # 3: the catch was told before step 3's check opened
+    assert "shows a catch." in step4 and "loses\nmost of its time" not in step4
+    assert "most of its time" not in step4
+    # 5: the abstract balance sentence gives way to the check's three guesses in days: every
+    # chip 67.0, half (143,334) 32.6, a tenth (28,666) 73.1
+    assert "adds as much speed" not in step4
+    line = lessons.guesses_days_line()
+    assert line in lessons.fastest_job_lines()
+    for days in ("67 days", "32.6 days", "73.1 days"):
+        assert days in line, line
+    # 6: the hook says the boxes want worked figures, not its words
+    hook = next(c for c in cells if c.startswith("## Hook"))
+    assert "two or three figures" in hook
