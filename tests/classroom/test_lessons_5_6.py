@@ -61,7 +61,9 @@ def test_the_verdict_rule_gives_no_claim_away():
     for c in factcheck.class_claims():
         if not isinstance(c.claimed, str):
             assert fmt.number(float(c.claimed)) not in rule, c.id
-    assert "GiB" not in rule and "3.64 TB" in rule  # 4e12 B / 2**40 B = 3.638 TiB
+    # reader 21: the disk example (3.64 TB for 3.64 TiB) mirrored the memory claim; it is in
+    # the reveal's memory row now, after the vote
+    assert "GiB" not in rule and "3.64" not in top
     gib = (teacher_pack.NOTEBOOKS / "glossary.md").read_text(encoding="utf-8")
     entry = gib[gib.index('<a id="gib">') :].split("\n\n")[0]
     assert "leaves open" not in entry
@@ -199,11 +201,14 @@ def test_the_rounding_row_is_taught_where_students_see_it(pages):
 
 
 def test_the_disk_example_is_two_labelled_lines_on_screen_and_paper(pages):
-    # reader 14: one sentence with two nested examples; 4e12 B / 2**40 B = 3.64 TiB
-    top = next(c for c in _cells("05-fact-check.ipynb") if "The line between" in c)
-    assert "\n- *Assumption*: " in top and "\n- *Contested*: " in top and "3.64 TiB" in top
-    sheet = pages["lesson-5/worksheet.html"]
-    assert "<li><i>Assumption</i>: " in sheet and "<li><i>Contested</i>: " in sheet
+    # reader 14: one sentence with two nested examples; 4e12 B / 2**40 B = 3.64 TiB, 3.64 read
+    # as TB = 3,640 GB against the 4,000 GB sold. Reader 21: before the vote it mirrored the
+    # memory claim, so it is the reveal's memory row (the answer key), not the worksheet's
+    memory = factcheck.after_reveal().split("<b>The memory row.</b>")[1].split("</li>")[0]
+    assert "sold as 4 TB, it holds 3.64 TiB" in memory and "3,640 GB" in memory
+    assert "an assumption" in memory and "4,000 GB: contested" in memory
+    assert "3.64" not in pages["lesson-5/worksheet.html"]
+    assert all("3.64" not in c for c in _cells("05-fact-check.ipynb"))
 
 
 def test_the_claim_grid_leaves_room_to_write(pages):
@@ -365,8 +370,8 @@ def test_the_verdict_rule_says_whose_figure_and_the_cooling_row_is_read_aloud(pa
     assert "**Whose figure?**" in cells[0] and "<details>" not in cells[0]
     sheet = pages["lesson-5/worksheet.html"]
     assert "<b>Whose figure?</b>" in sheet and "is at the Vote step below" not in sheet
-    # the disk example is on the worksheet's back page, after the claim grid
-    assert sheet.index("<h3>Claim grid</h3>") < sheet.index("Back page") < sheet.index("3.64")
+    # reader 21: the disk example is the reveal's, not the worksheet's back page
+    assert "Back page" not in sheet and "3.64" not in sheet
     said = {seg: what for _, seg, what in teacher_pack.PLANS[5].segments}
     # reader 20: named in the reveal's order (city, UltraServer, sparse, memory, cooling)
     assert "(city, UltraServer, sparse, memory, cooling, in the reveal's order)" in said["Reveal"]
@@ -562,8 +567,8 @@ def test_reader_20s_lesson_5(pages):
     for page in ("plan", "worksheet"):
         assert "named the assumption, in its own words" in pages[f"lesson-5/{page}.html"]
     vote = next(c for c in _cells("05-fact-check.ipynb") if c.startswith("## Vote"))
-    rule = vote[vote.index("- **reproduced**") : vote.index("The line between")]
-    assert rule.count("\n- ") == 2 and "3.64" in vote
+    rule = vote[vote.index("- **reproduced**") : vote.index("</details>")]
+    assert rule.count("\n- ") == 2 and "3.64" not in vote  # reader 21: the disk is the reveal's
     # 4: a quiz item whose answer is "reproduced under an assumption" (Trainium3's fourfold:
     # per UltraServer 362 / 83.1 = 4.4x, per chip 2,517 / 1,299 = 1.9x)
     answers = [i.choices()[i.right()] for i in quiz.verdict_items(5)]
