@@ -282,6 +282,15 @@ _FRACTION_WORD = re.compile(
 )
 
 
+# a share in words that names no fraction: "all" (of the chips) and "nearly all", the words a
+# question offers beside its figure ("nearly all (say 90 %)"; reader 21)
+_ALL_WORDS = re.compile(
+    r"^(?:(nearly|almost|virtually|practically)\s+)?(?:all|every\s+chip)"
+    r"(?:\s+(?:of\s+)?(?:them|it|the\s+(?:site'?s\s+)?chips|chips))?$",
+    re.IGNORECASE,
+)
+
+
 def _fraction_words(text: str) -> str:
     """A fraction in words as a fraction bar: "a tenth" → "1/10", "two thirds of it" → "2/3".
 
@@ -289,7 +298,12 @@ def _fraction_words(text: str) -> str:
     --------
     >>> _fraction_words("a tenth"), _fraction_words("two thirds of it"), _fraction_words("half")
     ('1/10', '2/3', '1/2')
+    >>> _fraction_words("nearly all"), _fraction_words("all of them")
+    ('9/10', '1/1')
     """
+    every = _ALL_WORDS.match(text.strip())
+    if every:
+        return "9/10" if every[1] else "1/1"
     m = _FRACTION_WORD.match(text)
     if not m:
         return text
@@ -327,7 +341,8 @@ def _normalise(text: str) -> str:
     text = _NAMED.sub("", text)
     text = _TRAILING_DOTS.sub("", text)
     text = _SENTENCE_END.sub("", text)
-    text = _APPROX.sub("", text).strip()
+    every = _ALL_WORDS.match(text)
+    text = _fraction_words(text) if every else _APPROX.sub("", text).strip()
     text = _ONE_TIME.sub("1 ", text)
     text = _fraction_words(text)
     text = _words_to_number(text)
@@ -692,6 +707,24 @@ def _calc_unit(word: str) -> str:
     return _CASELESS.get(word.lower(), word)
 
 
+# hours in a day: the 24 of "× 32.3 days × 24 h"
+_HOURS_PER_DAY = ureg.Quantity(1, "day").to("hour").magnitude
+
+
+def _same_unit(word: str, unit: str) -> bool:
+    """Whether `word`, a unit as written in a calculation, is `unit` ("days" and "d" are "day").
+
+    Examples
+    --------
+    >>> _same_unit("days", "day"), _same_unit("h", "hour"), _same_unit("MW", "hour")
+    (True, True, False)
+    """
+    try:
+        return ureg.Quantity(1, _calc_unit(word)) == ureg.Quantity(1, unit)
+    except Exception:  # pint raises many kinds of error on a name it does not know
+        return False
+
+
 def _quantity_calc(text: str, unit: str, negative: bool, above: bool) -> Reading:
     """Quantities with their units multiplied and divided, left to right ("261 MW / 910 W" →
     286,813; "300 MW × 0.87 / 910 W" too: a bare number may multiply, not divide), read in
@@ -736,14 +769,33 @@ def _quantity_calc(text: str, unit: str, negative: bool, above: bool) -> Reading
         )
     seconds = ""
     bare = [n for _, n, u in terms if not u]
-    if (
+    # reader 21: "134 MW × 32.3 days × 24 h" (or "× 24") is how students write days in hours;
+    # its 24 is hours per day, and days × 24 h counts time twice
+    per_day = [
+        i
+        for i, (op, n, u) in enumerate(terms)
+        if op not in "/÷" and n == _HOURS_PER_DAY and (not u or _same_unit(u, "hour"))
+    ]
+    days = any(u and _same_unit(u, "day") for _, _, u in terms)
+    if per_day and days and unit not in (SHARE, RATIO) and unit not in COUNT_WORDS:
+        u = terms[per_day[-1]][2]
+        q = q / ureg.day if u else q * ureg.hour / ureg.day  # the 24 (h) as 24 h/day
+        seconds = (
+            "read 24 h as 24 h per day: days × 24 h counts time twice, so write 24 h/day"
+            if u
+            else "read 24 as 24 h per day"
+        )
+    elif (
         bare
         and all(op not in "/÷" for op, _, _ in terms)
         and unit not in (SHARE, RATIO)
         and unit not in COUNT_WORDS
         and _is_time(str((ureg.Quantity(1, unit) / q).units))
     ):
-        q, seconds = q * ureg.second, f"read {fmt.number(bare[-1])} as seconds"
+        if len(bare) > 1 and _HOURS_PER_DAY in bare:  # "134 MW × 32.3 × 24": days × 24 h/day
+            q, seconds = q * ureg.hour, "read 24 as hours per day, the other bare number as days"
+        else:
+            q, seconds = q * ureg.second, f"read {fmt.number(bare[-1])} as seconds"
     if q.dimensionless and unit not in (SHARE, RATIO) and unit not in COUNT_WORDS:
         return Reading(
             None, f"the units cancel to a plain number; the answer is {_unit_words(unit)}."
@@ -861,6 +913,9 @@ class Trap:
     # (4 × AWS's rounded 20.8 PF for the UltraServer's 83.2): computed from the station's
     # figures, not copied, so right, with this as a note (reader 19)
     computed: str = ""
+    # a prediction's reveal opens with this where neither "a common slip" nor "a fair guess" is
+    # true ("Not so": the guess the lesson exists to correct; reader 21)
+    lead: str = ""
 
 
 @dataclass(frozen=True)
@@ -1524,8 +1579,10 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
     if fb.right:
         gap = "Within the tolerance: a good estimate."
     elif fb.kind == "trap":
-        slip = next((t.slip for t in e.traps if t.id == fb.trap), True)
+        t = next((t for t in e.traps if t.id == fb.trap), None)
+        slip = t.slip if t else True
         lead = "The gap is a common slip: " if slip else "A fair guess, and the gap has a reason: "
+        lead = f"{t.lead}: " if t and t.lead else lead
         gap = lead + fb.message.split("hint: ", 1)[-1]
     else:
         ratio = x / want if want else math.inf

@@ -946,16 +946,45 @@ def _indiana_note() -> str:
     )
 
 
+# a disk as sold, in TB: the rule's line between an assumption and a contested claim on a
+# figure that is none of the claims
+_DISK_TB = 4
+
+
+def _disk_example() -> str:
+    """The rule's line on a disk, for the memory row of the reveal (reader 21: before the vote it
+    mirrored the memory claim and settled its debate).
+
+    Examples
+    --------
+    >>> print(_disk_example())  # doctest: +NORMALIZE_WHITESPACE
+    The same line on a disk: sold as 4 TB, it holds 3.64 TiB. A computer that shows it as
+    "3.64 TB" writes one unit in two senses (name which, and 3.64 is right: an assumption);
+    reading that 3.64 as TB and writing 3,640 GB mixes two units no source mixes (the disk
+    holds 4,000 GB: contested).
+    """
+    tib = float(f"{_DISK_TB * factor('TB', 'TiB'):.3g}")  # as a computer shows it
+    shown = fmt.number(tib, 3)
+    misread = fmt.number(tib * factor("TB", "GB"))
+    return (
+        f"The same line on a disk: sold as {_DISK_TB} TB, it holds {shown} TiB. A computer "
+        f'that shows it as "{shown} TB" writes one unit in two senses (name which, and {shown} '
+        f"is right: an assumption); reading that {shown} as TB and writing "
+        f"{misread} GB mixes two units no source mixes "
+        f"(the disk holds {fmt.number(_DISK_TB * factor('TB', 'GB'))} GB: contested)."
+    )
+
+
 def _cooling_note() -> str:
     # the debate's question, not its answer (reader 14: the answer here left the defender no
     # case); the reveal's cooling row says whose figure is the claim's own terms. Reader 17:
-    # "your vote decides" promised what the reveal does not do (it scores one verdict)
+    # "your vote decides" promised what the reveal does not do (it scores one verdict); reader
+    # 21: pointing both sides at the rule's "whose figure" line settled the debate for one side
     return (
         "Two PUEs are at the station: the one AWS reports for its fleet and the industry's "
         "average over data centres of every kind and age. Which one is the claim's own terms "
-        "for this site? The defender and the challenger argue it from the verdict rule's line "
-        "on whose figure a claim is tested against; the reveal says which one the verdict "
-        "rests on, and why."
+        "for this site? The defender and the challenger argue which of the two the claim "
+        "should be tested against; the reveal says which one the verdict rests on, and why."
     )
 
 
@@ -1198,7 +1227,8 @@ def after_reveal() -> str:
         "leaves open which of the two it means: naming which one fills that gap, and the row "
         "is reproduced under an assumption. The UltraServer's "
         "memory row in the full table (answer key) goes one step further: GiB read as GB and "
-        "then written in TB, a mix of units no source uses, so that row is contested.</li>"
+        "then written in TB, a mix of units no source uses, so that row is contested. "
+        f"{_disk_example()}</li>"
         "<li><b>The cooling row.</b> Whose figure? The subject's own: for an AWS site, the "
         "PUE AWS reports for its fleet "
         f"({fmt.number(_fleet_pue())}): about {fmt.percent(_aws_fleet_cooling(), 2)} for cooling. "

@@ -2693,6 +2693,31 @@ def job_size(chips: float) -> str:
     return about(chips, 4) if chips in (fastest, 2 * fastest) else fmt.number(chips)
 
 
+# step 4's three guesses (nearly all, about half, a tenth) as shares of the site's chips
+_GUESSED_SHARES = (("all the site's chips", 1), ("half of them", 2), ("a tenth", 10))
+
+
+def guesses_days_line() -> str:
+    """Lesson 6's three guesses of the fastest job's share, each as one job on the site, in
+    wall-clock days: the mini-table step 4's check prints once the guess is committed (reader
+    21: the prose "one more chip adds as much speed as its interruptions take away" was
+    abstract; the three days show it).
+
+    Examples
+    --------
+    >>> print(guesses_days_line())  # doctest: +NORMALIZE_WHITESPACE
+    the guesses, one job each: all the site's chips 67 days; half of them 32.6 days;
+    a tenth 73.1 days
+    """
+    chips = int(capstone_site().chips_supported)
+    jobs = capstone_job([chips // k for _, k in _GUESSED_SHARES])
+    days = [float(d) for d in jobs.training_days]
+    return "the guesses, one job each: " + "; ".join(
+        f"{name} {fmt.number(d, 3)} days"
+        for (name, _), d in zip(_GUESSED_SHARES, days, strict=True)
+    )
+
+
 def fastest_job_lines(plan=None) -> list[str]:
     """Lesson 6's step 4 check, as the notebook prints it and the answer key reads it out: the
     `plan`'s (by default `capstone_plan`, the fastest job) size, interruptions, goodput and
@@ -2714,6 +2739,7 @@ def fastest_job_lines(plan=None) -> list[str]:
         f"{rough_percent(float(plan.goodput))}: {fmt.number(float(plan.training_days))} days "
         "wall-clock",
         days_from_ideal_words(),
+        guesses_days_line(),
         f"for reference: Meta measured over {fmt.percent(meta['published_effective_time'])} "
         f"effective training time on {fmt.number(meta['chips'])} GPUs",
     ]
@@ -2973,10 +2999,11 @@ _add(
             "speed they add",
             "share = the fastest job's chips ÷ the site's chips (step 1's count)",
             # not the two counts: a prediction's reveal prints this step, and step 1's count is
-            # that exercise's answer (step 4's check prints both)
-            f"the fastest job's chips ÷ the site's ≈ "
-            f"{fmt.percent(_p('job_chips') / _c('chips_supported'), 2)}: step 4's check prints "
-            "both counts",
+            # that exercise's answer (step 4's check prints both); reader 21: the reveal's step
+            # for a guess that is neither trap is a reason, not the division alone
+            "more chips add speed but lose more of it to interruptions, fewer lose less but are "
+            "slower; the balance falls near half: the fastest job's chips ÷ the site's ≈ "
+            f"{fmt.percent(_p('job_chips') / _c('chips_supported'), 2)}",
         ),
         traps=(
             Trap(
@@ -2994,6 +3021,17 @@ _add(
                 "interruptions; past the fastest size, more chips make the job slower",
                 rel_tol=0.12,  # "nearly all": 90 % and more
                 slip=False,
+                # reader 21: the guess the lesson exists to correct is not "a fair guess"
+                lead="Not so",
+            ),
+            Trap(
+                "too-few",
+                lambda: 0.1,
+                "a smaller job loses less to interruptions, but each chip taken out costs "
+                "speed; the balance falls near half the site's chips",
+                rel_tol=2.0,  # "a tenth" and up to 30 %
+                slip=False,
+                lead="Too few",
             ),
         ),
     )
@@ -4022,6 +4060,17 @@ def _station_checks() -> dict[str, Exercise]:
                     "per home); the station's computation divides the site's energy by one "
                     "person's use, all sectors",
                 ),
+                # reader 21: lesson 1's turned-round city (250,000 people draw 348 MW) is the
+                # other valid route, and was told only "that is a power"
+                Trap(
+                    "city-power",
+                    _article_city_mw,
+                    "right comparison, the other way round: that is the article's city's power, "
+                    f"to set beside the site's {_SITE}; the field asks for the people "
+                    f"{_SITE} supplies",
+                    rel_tol=0.05,
+                    unit="MW",
+                ),
             ),
         ),
         "ms-cooling": _station_cooling("aws-fleet", articles=True),
@@ -4086,12 +4135,28 @@ def _station_checks() -> dict[str, Exercise]:
             "trn2-sparse",
             "PFLOP/s",
             (
+                # 16 × 4 × 1,299 TF = 83.1 PF, the Journalist's "4× on paper" lead worked out,
+                # before the article's 83.2 that "83" also rounds (reader 21: it was told "that
+                # is the article's figure", as if copied)
+                Trap(
+                    "article-factor",
+                    lambda: (
+                        float(factcheck.sparse_factors()[0])
+                        * float(system_table().fp8_dense.sel(system="trn2-instance"))
+                    ),
+                    f"that is {factcheck.sparse_factors()[0]} × the dense figure, the article's "
+                    "factor; the station asks for the chips × AWS's published sparse figure "
+                    "for one chip",
+                    rel_tol=0.0005,  # 83.136 ± 0.04: not the article's 83.2
+                ),
+                # the article's 83.2 as printed (± 0.025)
                 Trap(
                     "articles-figure",
                     lambda: factcheck.ARTICLE_SPARSE,
                     "that is the article's figure, the one to check: compute the chips × one "
                     "chip's "
                     "sparse figure yourself",
+                    rel_tol=0.0003,
                 ),
                 Trap(
                     "dense",
@@ -4262,9 +4327,8 @@ def check_station(claim_id: str, answer: object) -> Feedback:
         return Feedback(
             True,
             f"That is the station's computation {way}. Which PUE is the claim's own terms for "
-            "this site is the debate's question: argue it from the verdict rule's line on "
-            "whose figure a claim is tested against; the reveal says which one the verdict "
-            "rests on, and why.",
+            "this site is the debate's question: argue which of the two the claim should be "
+            "tested against; the reveal says which one the verdict rests on, and why.",
             "right",
         )
     want, said = STATION_LABELS.get(claim_id, ""), answer_label(answer)

@@ -1924,13 +1924,8 @@ def _fact_check_grid() -> str:
     )
     rule += f"<p>{_inline(_passage(5, '**Dense or sparse?**'))}</p>"
     rule += _game_rules()
-    # the rule's example, assumption beside contested, as the notebook prints it: on the back
-    # page, for the Vote step (reader 17: before any play it was one dense paragraph too many)
-    head, *lines = _passage(5, "The line between").split("\n- ")
-    example = (
-        "<h3>Back page: filling a gap or changing the claim? (for the Vote step)</h3>"
-        f"<p>{_inline(head)}</p><ul>{''.join(f'<li>{_inline(x)}</li>' for x in lines)}</ul>"
-    )
+    # reader 21: the rule's disk example mirrored the memory claim; it is in the reveal's memory
+    # row (the answer key), not on the students' sheet
     return (
         rule
         + "".join(cards)
@@ -1938,7 +1933,6 @@ def _fact_check_grid() -> str:
         + stations
         + "<h3>Claim grid</h3>"
         + grid
-        + example
     )
 
 

@@ -61,7 +61,9 @@ def test_the_verdict_rule_gives_no_claim_away():
     for c in factcheck.class_claims():
         if not isinstance(c.claimed, str):
             assert fmt.number(float(c.claimed)) not in rule, c.id
-    assert "GiB" not in rule and "3.64 TB" in rule  # 4e12 B / 2**40 B = 3.638 TiB
+    # reader 21: the disk example (3.64 TB for 3.64 TiB) mirrored the memory claim; it is in
+    # the reveal's memory row now, after the vote
+    assert "GiB" not in rule and "3.64" not in top
     gib = (teacher_pack.NOTEBOOKS / "glossary.md").read_text(encoding="utf-8")
     entry = gib[gib.index('<a id="gib">') :].split("\n\n")[0]
     assert "leaves open" not in entry
@@ -199,11 +201,14 @@ def test_the_rounding_row_is_taught_where_students_see_it(pages):
 
 
 def test_the_disk_example_is_two_labelled_lines_on_screen_and_paper(pages):
-    # reader 14: one sentence with two nested examples; 4e12 B / 2**40 B = 3.64 TiB
-    top = next(c for c in _cells("05-fact-check.ipynb") if "The line between" in c)
-    assert "\n- *Assumption*: " in top and "\n- *Contested*: " in top and "3.64 TiB" in top
-    sheet = pages["lesson-5/worksheet.html"]
-    assert "<li><i>Assumption</i>: " in sheet and "<li><i>Contested</i>: " in sheet
+    # reader 14: one sentence with two nested examples; 4e12 B / 2**40 B = 3.64 TiB, 3.64 read
+    # as TB = 3,640 GB against the 4,000 GB sold. Reader 21: before the vote it mirrored the
+    # memory claim, so it is the reveal's memory row (the answer key), not the worksheet's
+    memory = factcheck.after_reveal().split("<b>The memory row.</b>")[1].split("</li>")[0]
+    assert "sold as 4 TB, it holds 3.64 TiB" in memory and "3,640 GB" in memory
+    assert "an assumption" in memory and "4,000 GB: contested" in memory
+    assert "3.64" not in pages["lesson-5/worksheet.html"]
+    assert all("3.64" not in c for c in _cells("05-fact-check.ipynb"))
 
 
 def test_the_claim_grid_leaves_room_to_write(pages):
@@ -365,8 +370,8 @@ def test_the_verdict_rule_says_whose_figure_and_the_cooling_row_is_read_aloud(pa
     assert "**Whose figure?**" in cells[0] and "<details>" not in cells[0]
     sheet = pages["lesson-5/worksheet.html"]
     assert "<b>Whose figure?</b>" in sheet and "is at the Vote step below" not in sheet
-    # the disk example is on the worksheet's back page, after the claim grid
-    assert sheet.index("<h3>Claim grid</h3>") < sheet.index("Back page") < sheet.index("3.64")
+    # reader 21: the disk example is the reveal's, not the worksheet's back page
+    assert "Back page" not in sheet and "3.64" not in sheet
     said = {seg: what for _, seg, what in teacher_pack.PLANS[5].segments}
     # reader 20: named in the reveal's order (city, UltraServer, sparse, memory, cooling)
     assert "(city, UltraServer, sparse, memory, cooling, in the reveal's order)" in said["Reveal"]
@@ -380,7 +385,8 @@ def test_the_verdict_rule_says_whose_figure_and_the_cooling_row_is_read_aloud(pa
     # figure is still the subject's own, not an average over others
     assert "AWS publishes no PUE for this one site" in second
     vote = next(c for c in _cells("05-fact-check.ipynb") if c.startswith("## Vote"))
-    assert "Where the subject publishes none for the one case" in vote
+    # reader 21: said plainly, one short line
+    assert "No figure for this one car? The maker's figure for the" in vote
 
 
 def test_the_capstones_step_4_links_the_days_and_bounds_the_optimum(pages):
@@ -561,8 +567,8 @@ def test_reader_20s_lesson_5(pages):
     for page in ("plan", "worksheet"):
         assert "named the assumption, in its own words" in pages[f"lesson-5/{page}.html"]
     vote = next(c for c in _cells("05-fact-check.ipynb") if c.startswith("## Vote"))
-    rule = vote[vote.index("- **reproduced**") : vote.index("The line between")]
-    assert rule.count("\n- ") == 2 and "3.64" in vote
+    rule = vote[vote.index("- **reproduced**") : vote.index("</details>")]
+    assert rule.count("\n- ") == 2 and "3.64" not in vote  # reader 21: the disk is the reveal's
     # 4: a quiz item whose answer is "reproduced under an assumption" (Trainium3's fourfold:
     # per UltraServer 362 / 83.1 = 4.4x, per chip 2,517 / 1,299 = 1.9x)
     answers = [i.choices()[i.right()] for i in quiz.verdict_items(5)]
@@ -598,3 +604,43 @@ def test_a_stations_own_result_in_aws_table_waits_for_the_groups_number(pages):
     sheet = pages["lesson-5/worksheet.html"]
     card = sheet[sheet.index("Station: A Trn2 instance has 1536 GB") :][:3000]
     assert lessons.STATION_ROW_ON_PAPER in card and "1,536 GiB" not in card
+
+
+def test_reader_21s_lesson_5_rules_leave_the_debates_open_and_score_the_battery(pages):
+    cells = _cells("05-fact-check.ipynb")
+    (how,) = [c for c in cells if c.startswith("## How the game runs")]
+    # 2: the battery is contested because no source supports it, so no source disagrees; the
+    # second point must be reachable for its two roles
+    row = "named the source that disagrees, or showed that none of the sources supports it"
+    assert row in how and row in pages["lesson-5/worksheet.html"]
+    assert row in GUIDE.read_text(encoding="utf-8")
+    # 3: the sentence that did not parse, said plainly
+    (stations,) = [c for c in cells if c.startswith("## Recompute stations")]
+    assert "as a source prints it" not in stations
+    assert "that row stays hidden until your number checks" in stations
+    # 1: the dense/sparse note no longer answers the sparse debate, the glossary no longer
+    # gives AWS's factor, and the cooling note no longer points both sides at the rule's line
+    note = next(c for c in cells if c.startswith("**Dense or sparse?**"))
+    assert "what its maker publishes" not in note and "really delivers" not in note
+    gloss = (teacher_pack.NOTEBOOKS / "glossary.md").read_text(encoding="utf-8")
+    assert "about 2 for FP8" not in gloss
+    assert "verdict rule's line" not in factcheck.station_note("ms-cooling")
+    assert "verdict rule's line" not in lessons.check_station("ms-cooling", "10 %").message
+
+
+def test_reader_21s_capstone_step_4_leaves_the_catch_to_the_check():
+    cells = _cells("06-capstone.ipynb")
+    step4 = next(c for c in cells if c.startswith("## Step 4"))
+    # 3: the catch was told before step 3's check opened
+    assert "shows a catch." in step4 and "loses\nmost of its time" not in step4
+    assert "most of its time" not in step4
+    # 5: the abstract balance sentence gives way to the check's three guesses in days: every
+    # chip 67.0, half (143,334) 32.6, a tenth (28,666) 73.1
+    assert "adds as much speed" not in step4
+    line = lessons.guesses_days_line()
+    assert line in lessons.fastest_job_lines()
+    for days in ("67 days", "32.6 days", "73.1 days"):
+        assert days in line, line
+    # 6: the hook says the boxes want worked figures, not its words
+    hook = next(c for c in cells if c.startswith("## Hook"))
+    assert "two or three figures" in hook

@@ -1283,3 +1283,59 @@ def test_reader_20s_numbers_at_lesson_5s_cooling_station():
         assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
     said = lessons.check_station("ms-cooling", "30 %").message
     assert "give two or three figures" in said and "article's own figure" in said
+
+
+def test_reader_21s_answers_to_lessons_5_and_6():
+    # (exercise, typed, kind, trap): the job's energy with its days written in hours, as students
+    # write it: 134 MW x 32.3 days x 24 h counts time twice unless the 24 is 24 h/day, and then
+    # 134 x 32.3 x 24 = 103,877 MWh, within 1 % of 104,000; 300 MW the same way is the whole
+    # site (300 x 32.3 x 24 = 232,560 MWh)
+    rows = [
+        ("capstone-energy", "134 MW × 32.3 days × 24 h", "right", ""),
+        ("capstone-energy", "134 MW * 24 h * 32.3 days", "right", ""),
+        ("capstone-energy", "134 MW * 32.3 days * 24", "right", ""),
+        ("capstone-energy", "134 MW * 32.3 * 24", "right", ""),
+        ("capstone-energy", "300 MW * 32.3 days * 24 h", "trap", "whole-site"),
+    ]
+    for ex, typed, kind, trap in rows:
+        fb = lessons.check(ex, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    said = lessons.check("capstone-energy", "134 MW × 32.3 days × 24 h").message
+    assert "counts time twice" in said and "24 h/day" in said, said
+    assert "seconds" not in lessons.check("capstone-energy", "134 MW * 32.3 * 24").message
+    # the job-share guess: "nearly all" is the question's own 90 %, "all" 100 %; the guess the
+    # lesson corrects is "not so", a low one "too few" with the reason, and only about half is
+    # "a fair guess" (the fastest job: 44.8 % of the site's chips)
+    rows = [
+        ("nearly all", 0.9, "Not so"),
+        ("almost all", 0.9, "Not so"),
+        ("all", 1.0, "Not so"),
+        ("every chip", 1.0, "Not so"),
+        ("90 %", 0.9, "Not so"),
+        ("100 %", 1.0, "Not so"),
+        ("a tenth", 0.1, "Too few"),
+        ("30 %", 0.3, "Too few"),
+        ("about half", 0.5, "A fair guess"),
+        ("70 %", 0.7, "the balance falls near half"),
+    ]
+    for typed, value, words in rows:
+        r = lessons.reveal("capstone-job-share", typed)
+        assert r.ready and r.prediction == pytest.approx(value), (typed, r.message)
+        assert words in r.message, (typed, r.message)
+        assert ("A fair guess" in r.message) == (typed == "about half"), (typed, r.message)
+    # lesson 5's stations: 16 x 4 x 1,299 TF = 83.136 PF, the article's factor worked out, is
+    # not the article's 83.2 copied; 250,000 x 12,200 kWh / 8,760 h = 348 MW, the city's power,
+    # is the other way round of the comparison
+    rows = [
+        ("trn2-sparse", "83.1", "trap", "article-factor"),
+        ("trn2-sparse", "16 * 4 * 1299 TFLOP/s", "trap", "article-factor"),
+        ("trn2-sparse", "83.2 PF", "trap", "articles-figure"),
+        ("trn2-sparse", "41 PF", "right", ""),
+        ("ms-city", "348 MW", "trap", "city-power"),
+        ("ms-city", "350 MW", "trap", "city-power"),
+        ("ms-city", "215,000", "right", ""),
+    ]
+    for claim, typed, kind, trap in rows:
+        fb = lessons.check_station(claim, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
+    assert "other way round" in lessons.check_station("ms-city", "348 MW").message
