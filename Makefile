@@ -102,7 +102,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis mutants
+	rm -rf $(VENV) .pytest_cache .hypothesis mutants build/test-cache
 
 # The teacher's pack (plans, worksheets, answer keys, rubric, glossary, quiz) from the exercise
 # definitions: make teacher-pack [PACK=folder]; build/ is gitignored.

@@ -198,7 +198,8 @@ RUN_CACHES_KEPT = 6
 def content_key() -> str:
     """A digest of everything a walkthrough's run reads: every file of the imported `explorer`
     package (code, catalog, climate data) and of the notebooks' folder, by path and bytes; this
-    Python; every installed distribution's name and version; the ``EXPLORER_*`` variables."""
+    Python, the kernel Jupyter starts for it and IPython's start-up files; every installed
+    distribution's name and version; the ``EXPLORER_*`` variables."""
     import explorer
 
     h = hashlib.sha256(f"{sys.executable}\n{sys.version}\n".encode())
@@ -206,6 +207,14 @@ def content_key() -> str:
         for path in sorted(folder.rglob("*")):
             if path.is_file() and not {"__pycache__", ".ipynb_checkpoints"} & set(path.parts):
                 h.update(f"{path.relative_to(folder.parent)}\n".encode() + path.read_bytes())
+    # the kernel the runs start and what it runs at its start, wherever Jupyter finds them
+    from IPython.paths import get_ipython_dir
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    spec = KernelSpecManager().get_kernel_spec("python3")
+    h.update(json.dumps([spec.resource_dir, spec.to_dict()], sort_keys=True).encode())
+    for path in sorted(Path(get_ipython_dir()).glob("profile_default/startup/*")):
+        h.update(str(path).encode() + path.read_bytes())
     dists = {f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()}
     h.update("\n".join(sorted(dists)).encode())
     h.update(
