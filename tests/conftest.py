@@ -303,10 +303,50 @@ def served_settings(tmp_path_factory, worker_id) -> list[dict]:
     return once_per_session(tmp_path_factory, worker_id, "served-settings", read)
 
 
+#: the seconds each file's tests took in the last session that ran them, by marker expression
+#: (pytest's cache, .pytest_cache/, ignored by git): `pytest_collection_modifyitems` orders files
+FILE_SECONDS = "explorer/file-seconds"
+_took: dict[str, float] = {}
+
+
+def _file(nodeid: str) -> str:
+    return nodeid.split("::")[0]
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if f"{os.sep}tests{os.sep}browser{os.sep}" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+    # Files in the order xdist should hand them out (`--dist loadfile --no-loadscope-reorder`,
+    # as the Makefile runs them): the longest first, as the last session with the same markers
+    # timed them (a file it did not run first of all), so that no long file is left for the
+    # end while the other worker has nothing to do; without such a session, the files with
+    # the most tests first (xdist's own order). A file's tests keep their order.
+    cache = getattr(config, "cache", None)
+    took = (cache.get(FILE_SECONDS, {}) if cache else {}).get(config.option.markexpr or "", {})
+    count: dict[str, int] = {}
+    for item in items:
+        count[_file(item.nodeid)] = count.get(_file(item.nodeid), 0) + 1
+    if took:
+        items.sort(key=lambda item: -took.get(_file(item.nodeid), float("inf")))
+    else:
+        items.sort(key=lambda item: -count[_file(item.nodeid)])
+
+
+def pytest_runtest_logreport(report):
+    _took[_file(report.nodeid)] = _took.get(_file(report.nodeid), 0.0) + report.duration
+
+
+def pytest_sessionfinish(session):
+    """Keep how long each file's tests took (see `pytest_collection_modifyitems`); by the
+    process that ran them or, under xdist, by the controller, which gets every report."""
+    cache = getattr(session.config, "cache", None)
+    if cache is None or hasattr(session.config, "workerinput") or not _took:
+        return
+    saved = cache.get(FILE_SECONDS, {})
+    mark = session.config.option.markexpr or ""
+    saved[mark] = {**saved.get(mark, {}), **{f: round(s, 2) for f, s in _took.items()}}
+    cache.set(FILE_SECONDS, saved)
 
 
 def binder_argv(token: str) -> list[str]:
