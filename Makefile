@@ -51,9 +51,11 @@ browser:
 # a busy machine makes them slower, not wrong. Both parts print their slowest 20.
 # The first part leaves tests/browser/ (every test there is a browser test) and Playwright's plugin
 # out of its collection: each worker collects every file, and they are imported for nothing.
-PYTEST_FAST := -m "not browser and not slow" -n 2 --dist loadfile \
+# Files are handed out longest first, as the last run timed them (tests/conftest.py keeps the
+# times in .pytest_cache): no long file is left for the end while the other worker idles.
+PYTEST_FAST := -m "not browser and not slow" -n 2 --dist loadfile --no-loadscope-reorder \
   --ignore-glob="notebooks/0*.ipynb" --ignore=tests/browser -p no:playwright
-PYTEST_SLOW := -m "browser or slow" -n 2 --dist loadfile
+PYTEST_SLOW := -m "browser or slow" -n 2 --dist loadfile --no-loadscope-reorder
 test: $(STAMP) browser lint docs
 	$(BIN)/python -m pytest $(PYTEST_FAST) --durations=20; fast=$$?; \
 	  $(BIN)/python -m pytest $(PYTEST_SLOW) --durations=20; slow=$$?; \
@@ -102,7 +104,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis mutants
+	rm -rf $(VENV) .pytest_cache .hypothesis mutants build/test-cache
 
 # The teacher's pack (plans, worksheets, answer keys, rubric, glossary, quiz) from the exercise
 # definitions: make teacher-pack [PACK=folder]; build/ is gitignored.

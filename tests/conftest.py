@@ -9,6 +9,8 @@ Markers (registered in pyproject.toml):
 from __future__ import annotations
 
 import fcntl
+import hashlib
+import importlib.metadata
 import json
 import os
 import re
@@ -52,6 +54,7 @@ __all__ = [
     "check_each",
     "fresh_venv",
     "UV",
+    "run_cache",
 ]
 # a voila.json in the reader's folder that would switch tracebacks and sources back on
 # a kernel's connection file, kernel-<id>.json, on its command line
@@ -186,19 +189,94 @@ def fresh_venv(venv: Path, *install: str, pip: bool = False) -> Path:
     return py
 
 
+#: set to 0 to run the walkthroughs in every session instead of reusing a run by content
+RUN_CACHE = "EXPLORER_TEST_CACHE"
+#: the run caches kept (the newest; each holds the eight executed walkthroughs, ~2 MB)
+RUN_CACHES_KEPT = 6
+
+
+def content_key() -> str:
+    """A digest of everything a walkthrough's run reads: every file of the imported `explorer`
+    package (code, catalog, climate data) and of the notebooks' folder, by path and bytes; this
+    Python, the kernel Jupyter starts for it and IPython's start-up files; every installed
+    distribution's name and version; the ``EXPLORER_*`` variables."""
+    import explorer
+
+    h = hashlib.sha256(f"{sys.executable}\n{sys.version}\n".encode())
+    for folder in (Path(explorer.__file__).parent, ROOT / "notebooks"):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and not {"__pycache__", ".ipynb_checkpoints"} & set(path.parts):
+                h.update(f"{path.relative_to(folder.parent)}\n".encode() + path.read_bytes())
+    # the kernel the runs start and what it runs at its start, wherever Jupyter finds them
+    from IPython.paths import get_ipython_dir
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    spec = KernelSpecManager().get_kernel_spec("python3")
+    h.update(json.dumps([spec.resource_dir, spec.to_dict()], sort_keys=True).encode())
+    for path in sorted(Path(get_ipython_dir()).glob("profile_default/startup/*")):
+        h.update(str(path).encode() + path.read_bytes())
+    dists = {f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()}
+    h.update("\n".join(sorted(dists)).encode())
+    h.update(
+        json.dumps(
+            sorted((k, v) for k, v in os.environ.items() if k.startswith("EXPLORER_"))
+        ).encode()
+    )
+    return h.hexdigest()[:20]
+
+
+def run_cache(name: str, session_folder: Path) -> Path:
+    """Where a session keeps the walkthroughs' run `name` (their executed copies and pages).
+
+    By content (`content_key`): under ``build/test-cache/`` (ignored by git; never a tracked
+    file), so that a session whose code, notebooks and environment are those of an earlier one
+    reads that run instead of executing the notebooks again; any change to them is a new folder,
+    and a run that failed left nothing there. With ``EXPLORER_TEST_CACHE=0`` (or no writable
+    ``build/``), `session_folder`: a run per session, as before."""
+    if os.environ.get(RUN_CACHE, "1") == "0":
+        return session_folder
+    cache = ROOT / "build" / "test-cache"
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return session_folder
+    folder = cache / f"{name}-{content_key()}"
+    if not folder.exists():  # a new run: the oldest of the others go
+        runs = sorted(cache.glob(f"{name}-*"), key=lambda p: p.stat().st_mtime)
+        for old in runs[: max(0, len(runs) - RUN_CACHES_KEPT + 1)]:
+            shutil.rmtree(old, ignore_errors=True)
+    return folder
+
+
 def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
     """Whether a server could bind `port` again now."""
     return not port_in_use(port, host)
 
 
+def once_per_session(tmp_path_factory, worker_id: str, name: str, make: Callable[[], Any]) -> Any:
+    """`make()` (JSON), computed once per test session: the first xdist worker that asks computes
+    it and writes it as `name` into the session's temporary folder (under a lock; never the
+    checkout), the others read it there; without xdist, this process's own folder."""
+    base = tmp_path_factory.getbasetemp()
+    folder = base if worker_id == "master" else base.parent  # the session's, shared by workers
+    done = folder / f"{name}.json"
+    with open(folder / f"{name}.lock", "w") as lock:  # released when it closes
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            (folder / f"{name}.part").write_text(json.dumps(make(), default=str), "utf-8")
+            (folder / f"{name}.part").replace(done)
+    return json.loads(done.read_text("utf-8"))
+
+
 @pytest.fixture(scope="session")
-def teacher_pages() -> Mapping[str, str]:
+def teacher_pages(tmp_path_factory, worker_id) -> Mapping[str, str]:
     """Every page of the teacher's pack (`teacher_pack.build()`: relative path → HTML), built once
-    per test process for the tests that only read it (read-only; a test that changes an exercise
+    per test session for the tests that only read it (read-only; a test that changes an exercise
     or checks regeneration builds its own)."""
     from explorer.classroom import teacher_pack
 
-    return MappingProxyType(teacher_pack.build())
+    pages = once_per_session(tmp_path_factory, worker_id, "teacher-pages", teacher_pack.build)
+    return MappingProxyType(pages)
 
 
 @pytest.fixture(scope="session")
@@ -206,33 +284,69 @@ def served_settings(tmp_path_factory, worker_id) -> list[dict]:
     """The settings a server started as `explorer app` starts it (explorer.server.run) ends up with,
     from a folder holding HOSTILE_VOILA_JSON: [without options, with a command-line override].
 
-    Read once per test session: the first xdist worker that asks writes them into the session's
-    folder (under a lock), the others read them there."""
-    base = tmp_path_factory.getbasetemp()
-    folder = base if worker_id == "master" else base.parent  # the session's, shared by workers
-    done = folder / "served-settings.json"
-    with open(folder / "served-settings.lock", "w") as lock:  # released when it closes
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not done.exists():
-            cwd = tmp_path_factory.mktemp("reader-folder")
-            (cwd / "voila.json").write_text(json.dumps(HOSTILE_VOILA_JSON))
-            argvs = [[], ["--VoilaConfiguration.default_pool_size=0"]]
-            r = subprocess.run(
-                [sys.executable, "-c", SERVED_SETTINGS, json.dumps(argvs)],
-                cwd=cwd,
-                capture_output=True,
-                text=True,
-                timeout=180,
-            )
-            assert r.returncode == 0, r.stderr[-2000:]
-            done.write_text(r.stdout.strip().splitlines()[-1])
-    return json.loads(done.read_text())
+    Read once per test session (`once_per_session`)."""
+
+    def read() -> list[dict]:
+        cwd = tmp_path_factory.mktemp("reader-folder")
+        (cwd / "voila.json").write_text(json.dumps(HOSTILE_VOILA_JSON))
+        argvs = [[], ["--VoilaConfiguration.default_pool_size=0"]]
+        r = subprocess.run(
+            [sys.executable, "-c", SERVED_SETTINGS, json.dumps(argvs)],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+        assert r.returncode == 0, r.stderr[-2000:]
+        return json.loads(r.stdout.strip().splitlines()[-1])
+
+    return once_per_session(tmp_path_factory, worker_id, "served-settings", read)
+
+
+#: the seconds each file's tests took in the last session that ran them, by marker expression
+#: (pytest's cache, .pytest_cache/, ignored by git): `pytest_collection_modifyitems` orders files
+FILE_SECONDS = "explorer/file-seconds"
+_took: dict[str, float] = {}
+
+
+def _file(nodeid: str) -> str:
+    return nodeid.split("::")[0]
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if f"{os.sep}tests{os.sep}browser{os.sep}" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+    # Files in the order xdist should hand them out (`--dist loadfile --no-loadscope-reorder`,
+    # as the Makefile runs them): the longest first, as the last session with the same markers
+    # timed them (a file it did not run first of all), so that no long file is left for the
+    # end while the other worker has nothing to do; without such a session, the files with
+    # the most tests first (xdist's own order). A file's tests keep their order.
+    cache = getattr(config, "cache", None)
+    took = (cache.get(FILE_SECONDS, {}) if cache else {}).get(config.option.markexpr or "", {})
+    count: dict[str, int] = {}
+    for item in items:
+        count[_file(item.nodeid)] = count.get(_file(item.nodeid), 0) + 1
+    if took:
+        items.sort(key=lambda item: -took.get(_file(item.nodeid), float("inf")))
+    else:
+        items.sort(key=lambda item: -count[_file(item.nodeid)])
+
+
+def pytest_runtest_logreport(report):
+    _took[_file(report.nodeid)] = _took.get(_file(report.nodeid), 0.0) + report.duration
+
+
+def pytest_sessionfinish(session):
+    """Keep how long each file's tests took (see `pytest_collection_modifyitems`); by the
+    process that ran them or, under xdist, by the controller, which gets every report."""
+    cache = getattr(session.config, "cache", None)
+    if cache is None or hasattr(session.config, "workerinput") or not _took:
+        return
+    saved = cache.get(FILE_SECONDS, {})
+    mark = session.config.option.markexpr or ""
+    saved[mark] = {**saved.get(mark, {}), **{f: round(s, 2) for f, s in _took.items()}}
+    cache.set(FILE_SECONDS, saved)
 
 
 def binder_argv(token: str) -> list[str]:

@@ -2562,12 +2562,15 @@ def build() -> dict[str, str]:
     glossary = (NOTEBOOKS / "glossary.md").read_text(encoding="utf-8")
     pages: dict[str, str] = {}
     links = []
+    # each lesson's key once: it is its own page and a part of the all-lessons key, and computing
+    # it (every exercise's accepted range, the headline ranges) is most of the pack's time
+    keys = {lesson.number: _answers(lesson) for lesson in LESSONS}
     for lesson in LESSONS:
         d = f"lesson-{lesson.number}"
         name = f"{lesson.number} · {lesson.title}"
         pages[f"{d}/plan.html"] = _page(f"Lesson {name}: 50-minute plan", _plan(lesson))
         pages[f"{d}/worksheet.html"] = _page(f"Lesson {name}: worksheet", _worksheet(lesson))
-        pages[f"{d}/answers.html"] = _page(f"Lesson {name}: answer key", _answers(lesson))
+        pages[f"{d}/answers.html"] = _page(f"Lesson {name}: answer key", keys[lesson.number])
         intro = f"Ten minutes after lesson {lesson.number}; calculators allowed."
         n = lesson.number
         items = [*quiz.items(n), *quiz.verdict_items(n), *quiz.choice_items(n)]
@@ -2587,7 +2590,7 @@ def build() -> dict[str, str]:
             f"{tables}</li>"
         )
     pages["answers.html"] = _page(
-        "Answer key, all lessons", "\n".join(_answers(lesson) for lesson in LESSONS)
+        "Answer key, all lessons", "\n".join(keys[lesson.number] for lesson in LESSONS)
     )
     pages["rubric.html"] = _page("Rubric", _rubric())
     pages["glossary.html"] = _page("Student glossary", _markdown(glossary))

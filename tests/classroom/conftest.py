@@ -1,8 +1,9 @@
 """The walkthroughs run once per test session, top to bottom in a kernel, widgets as static
 snapshots: the students' handouts. The spoiler test and the handout tests read the same run, also
 when xdist spreads them over workers (the workers that ask share the eight notebooks' runs and
-keep the executed copies and their handout pages in the session's temporary folder; see
-`shared_run`)."""
+keep the executed copies and their handout pages in one folder; see `shared_run`). That folder is
+kept by content (`run_cache` in tests/conftest.py): a later session with the same code, notebooks
+and environment reads the same run instead of executing the eight notebooks again."""
 
 from __future__ import annotations
 
@@ -11,13 +12,14 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import run_cache
 
 from explorer.classroom import handouts
 
 
-def shared_run(folder: Path) -> list[tuple[Path, object]]:
-    """`handouts.execute()`, each walkthrough run once for every process that asks with the same
-    `folder` (a temporary folder of the test session; never the checkout): a process runs the
+def shared_run(folder: Path, reveal: bool = False) -> list[tuple[Path, object]]:
+    """`handouts.execute(reveal=reveal)`, each walkthrough run once for every process that asks
+    with the same `folder` (`run_cache`'s; never a tracked folder): a process runs the
     walkthroughs no other process is running (each under its own lock) and writes them to
     `folder`, with their handout pages (`handouts.to_html`, read by `student_pages`), then waits
     for the rest and reads them all there. Two workers asking together run different
@@ -32,19 +34,24 @@ def shared_run(folder: Path) -> list[tuple[Path, object]]:
                 except BlockingIOError:
                     continue  # another process is running it
                 if not (folder / path.name).exists():
-                    ((_, nb),) = handouts.execute([path])
+                    ((_, nb),) = handouts.execute([path], reveal=reveal)
                     (folder / f"{path.stem}.html").write_text(handouts.to_html(nb), "utf-8")
                     nbformat.write(nb, folder / f"{path.name}.part")
                     (folder / f"{path.name}.part").replace(folder / path.name)
     return [(path, nbformat.read(folder / path.name, as_version=4)) for path in paths]
 
 
+def session_folder(tmp_path_factory, worker_id) -> Path:
+    """The test session's temporary folder, shared by every xdist worker (each worker's base
+    folder is a subfolder of it), or this process's own without xdist."""
+    base = tmp_path_factory.getbasetemp()
+    return base if worker_id == "master" else base.parent
+
+
 @pytest.fixture(scope="session")
 def student_folder(tmp_path_factory, worker_id) -> Path:
-    """Where the students' run is kept: the session's folder, shared by every xdist worker (each
-    worker's base folder is a subfolder of it), or this process's own without xdist."""
-    base = tmp_path_factory.getbasetemp()
-    return (base if worker_id == "master" else base.parent) / "student-run"
+    """Where the students' run is kept: by content (`run_cache`), else in the session's folder."""
+    return run_cache("student-run", session_folder(tmp_path_factory, worker_id) / "student-run")
 
 
 @pytest.fixture(scope="session")
@@ -58,3 +65,11 @@ def student_pages(student_run, student_folder):
     """Each walkthrough's handout page (HTML) by notebook stem, rendered from `student_run`
     once per session (by the process that ran the walkthrough)."""
     return {p.stem: (student_folder / f"{p.stem}.html").read_text("utf-8") for p, _ in student_run}
+
+
+@pytest.fixture(scope="session")
+def teacher_run(tmp_path_factory, worker_id):
+    """(path, executed notebook) for every walkthrough in the teacher's rendering (every reveal
+    open), kept as the students' run is."""
+    folder = session_folder(tmp_path_factory, worker_id) / "teacher-run"
+    return shared_run(run_cache("teacher-run", folder), reveal=True)

@@ -276,9 +276,8 @@ def test_the_derived_check_fails_on_the_line_that_gave_step_3_and_step_1_away():
 
 
 @pytest.mark.slow
-def test_the_teachers_rendering_opens_every_reveal_with_figures(tmp_path):
-    run = handouts.execute(reveal=True)
-    for path, nb in run:
+def test_the_teachers_rendering_opens_every_reveal_with_figures(teacher_run):
+    for path, nb in teacher_run:
         page = handouts.to_html(nb)
         for eid in exercises_in(nb):
             e = lessons.EXERCISES[eid]
