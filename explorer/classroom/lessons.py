@@ -767,7 +767,7 @@ def job_sizes(site_chips: int) -> None:
     >>> job_sizes(204_866)  # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
     A restart takes 10 min for a job of 16,384 chips ...
                           job    H100s  times Llama 3's job   restart  interrupted every
-                Llama 3's job   16,384                    1    10 min            186 min
+                Llama 3's job   16,384                    1    10 min   3.09 h (186 min)
     ...
     """
     measured = catalog.value("reliability.reference_chips", "dimensionless")
@@ -803,7 +803,7 @@ def back_to_the_hook(site_chips: int) -> None:
     >>> back_to_the_hook(204_866)  # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
     H100s in the job   restart  interrupted every    goodput  days, no interruptions
     days, with interruptions
-              16,384    10 min             3.09 h     85.3 %                    67.9  79.6 days
+              16,384    10 min   3.09 h (186 min)     85.3 %                   67.9  79.6 days
     ...
     """
     sizes = [JOB_CHIPS, RUN_CHIPS, site_chips, BIG_JOB]
