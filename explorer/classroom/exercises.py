@@ -79,10 +79,10 @@ _ABOVE = re.compile(
 )
 # FLOP units in any case: "FLOP/s" is a speed and "FLOP" an amount; the plural "FLOPS",
 # "PFLOPs", "petaflops" is written for both, so the exercise's dimension decides
-_FLOPS = re.compile(r"^([kmgtpe]?)(flops?)(/s|/sec)?$", re.IGNORECASE)
+_FLOPS = re.compile(r"^([kmgtpez]?)(flops?)(/s|/sec)?$", re.IGNORECASE)
 # an amount of FLOP in words: "operations", "ops", "floating-point operations" (reader 19)
 _OPERATIONS = re.compile(r"(?:(?:floating[- ]point|arithmetic)\s+)?op(?:eration)?s", re.IGNORECASE)
-_PREFIX = {"": "", "k": "k", "m": "M", "g": "G", "t": "T", "p": "P", "e": "E"}
+_PREFIX = {"": "", "k": "k", "m": "M", "g": "G", "t": "T", "p": "P", "e": "E", "z": "Z"}
 # "7.18*10^21", "7.2 × 10²¹", "7.2 x 10**21": a power of ten written out reads as 7.2e21
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _TEN_TO = re.compile(r"(?<=\d)\s*[*x×·]\s*10\s*(?:\^|\*\*)\s*([-+]?\d+)")
@@ -143,10 +143,19 @@ _APPROX = re.compile(
 )
 # "a week", "an hour": the article as one of a time unit
 _ONE_TIME = re.compile(r"^an?\s+(?=(?:second|minute|hour|day|week|month|year)s?\b)", re.IGNORECASE)
-# SI prefixes and units written out: "83 petaflops", "2.6 terawatt-hours", "300 megawatts"
-_PREFIX_WORDS = {"kilo": "k", "mega": "M", "giga": "G", "tera": "T", "peta": "P", "exa": "E"}
+# SI prefixes and units written out, in any case: "83 petaflops", "2.6 terawatt-hours", "300
+# megawatts", "7.18 zettaflop" (a day of an UltraServer, reader 21)
+_PREFIX_WORDS = {
+    "kilo": "k",
+    "mega": "M",
+    "giga": "G",
+    "tera": "T",
+    "peta": "P",
+    "exa": "E",
+    "zetta": "Z",
+}
 _UNIT_WORDS = re.compile(
-    r"\b(kilo|mega|giga|tera|peta|exa)[- ]?"
+    r"\b(kilo|mega|giga|tera|peta|exa|zetta)[- ]?"
     r"(watt[- ]?hours?|watts?|flops|flop/s|flop)\b",
     re.IGNORECASE,
 )
@@ -1134,7 +1143,17 @@ def _rounded(x: float, want: float, figures: int | None) -> bool:
     return _half_up(want, figures) == _half_up(x, figures)
 
 
-def _half_up(x: float, figures: int) -> float:
+def _cut_off(answer: object, x: float, want: float) -> bool:
+    """Whether the answer read as `x` is the result cut off (rounded down) to the figures the
+    student gave (2 or more): "280,000" for 286,813, which rounds to 290,000 (reader 21: that
+    common slip was named only as a method's slip whose value it also rounds)."""
+    figures = _figures(answer)
+    if not figures or figures < 2 or not want or x == _half_up(want, figures):
+        return False
+    return x == _half_up(want, figures, decimal.ROUND_DOWN)
+
+
+def _half_up(x: float, figures: int, rounding: str = decimal.ROUND_HALF_UP) -> float:
     """`x` to `figures` significant figures as a student rounds it: half up, on the decimal
     written, not the binary stored ("1.15" is 1.2, where ``f"{1.15:.2g}"`` gives 1.1, which
     made "1.1" AWS's 1.15 rounded, reader 19).
@@ -1150,7 +1169,7 @@ def _half_up(x: float, figures: int) -> float:
     if not d or figures >= 17:  # a float holds at most 17 figures: nothing to round
         return x
     step = decimal.Decimal(1).scaleb(d.adjusted() - figures + 1)
-    return float(d.quantize(step, rounding=decimal.ROUND_HALF_UP))
+    return float(d.quantize(step, rounding=rounding))
 
 
 # the units whose SI-prefixed forms a bare answer may be in ("7.18e6" FLOP is in PFLOP)
@@ -1395,6 +1414,15 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     for t in traps:
         # a trap's value rounded as the student rounded ("1.7" for 1 / 0.60 = 1.667) is the trap
         if _near(x, t.value(), t.rel_tol) or _rounded(x, t.value(), figures):
+            if t.slip and _cut_off(answer, x, want):  # the result cut off fits too: say both
+                return Feedback(
+                    False,
+                    f"Not yet{said}: if you rounded your result down to {e.show(x)}, round "
+                    f"to the nearest instead (or give three figures). If your result was about "
+                    f"{e.show(x)}, hint: {_sentence(t.hint)}",
+                    "trap",
+                    t.id,
+                )
             return Feedback(False, f"Not yet{said}, hint: {_sentence(t.hint)}", "trap", t.id)
     for t in traps:  # a share's trap typed as a bare percentage ("30" for 30 %)
         if t.unit == SHARE and r.bare and _near(x / 100, t.value(), t.rel_tol):
@@ -1569,13 +1597,17 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
     said = f" ({r.echo})" if r.echo and r.echo != f"read as {e.show(x)}" else ""
     head = f"You predicted {e.show(x)}{said}; the explorer gets {e.show(want)}."
     fb = check(e, x)
+    fits = ""
     if not fb.right and fb.kind != "trap" and isinstance(prediction, str):
         # as typed, a prediction may be a reference value rounded ("1.3" is the hottest hour's
         # 1.27 to the figures given; 1.3 as a float is 2.3 % off it): a fair guess's reason is
-        # worth saying, but a slip is not pinned on a guess by its rounding alone
+        # worth saying, but a slip is not pinned on a guess by its rounding alone: it is said
+        # as what the guess fits ("95 %" is 1 − 10/186 rounded, reader 21)
         typed = check(e, prediction)
         if typed.kind == "trap" and not next((t.slip for t in e.traps if t.id == typed.trap), True):
             fb = typed
+        elif typed.kind == "trap":
+            fits = typed.message.split("hint: ", 1)[-1]
     if fb.right:
         gap = "Within the tolerance: a good estimate."
     elif fb.kind == "trap":
@@ -1596,5 +1628,9 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
             size = f"{fmt.number(1 / ratio)} times too small"
         else:
             size = f"{fmt.number(ratio)} times too large"
-        gap = f"Your prediction is {size}. The step: {_sentence(e.hints[-1])}"
+        gap = (
+            f"Your prediction is {size}. To the figures you gave, it fits a common slip: {fits}"
+            if fits
+            else f"Your prediction is {size}. The step: {_sentence(e.hints[-1])}"
+        )
     return Reveal(x, want, f"{head} {gap}", True)

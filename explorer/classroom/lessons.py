@@ -463,8 +463,8 @@ def restart_law() -> str:
         f"(Llama 3's) and, the explorer assumes, {fmt.number(_GROWTH * factor('minute', 's'))} "
         "s more for every 1,000 chips beyond: a bigger job takes longer to start again. That "
         f"growth is an extrapolation ({restart_growth_confidence()} confidence): ByteDance's "
-        "MegaScale paper measured only its jobs' start-up times, on jobs of up to about 10,000 "
-        "GPUs"
+        "MegaScale paper measured only its jobs' start-up times, on jobs of at most a little over "
+        "10,000 GPUs"
     )
 
 
@@ -497,6 +497,16 @@ def daly_and_young() -> None:
     )
     young_losses = d / young + (young / 2 + r) / m
     print(f"Young's first-order losses {young_losses:.1%} -> goodput about {1 - young_losses:.1%}")
+    # the correction said once, with its numbers (reader 21: the fold's words took two readings)
+    per_work = d / tau
+    print(
+        f"Why the first-order sums (the Basics recipe's, Young's) lose more than Daly's "
+        f"{1 - float(job.goodput):.1%}: they count the checkpoints per minute of work, "
+        f"{d:g} min in every {tau:.1f} = {per_work:.1%}; on the "
+        f"wall clock a minute of work takes 1 / goodput minutes, so the checkpoints take "
+        f"{float(job.goodput):.1%} x {per_work:.1%} = {float(job.goodput) * per_work:.1%} of the "
+        "time (the checkpoints above); the lost work and the restarts shrink a little the same way"
+    )
     print(
         f"job uptime {float(job.job_uptime):.1%}: the time the job was running, what Meta's "
         "'>90 % effective training time' counts on our reading; goodput also subtracts "
@@ -757,7 +767,7 @@ def job_sizes(site_chips: int) -> None:
     >>> job_sizes(204_866)  # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
     A restart takes 10 min for a job of 16,384 chips ...
                           job    H100s  times Llama 3's job   restart  interrupted every
-                Llama 3's job   16,384                    1    10 min            186 min
+                Llama 3's job   16,384                    1    10 min   3.09 h (186 min)
     ...
     """
     measured = catalog.value("reliability.reference_chips", "dimensionless")
@@ -774,10 +784,10 @@ def job_sizes(site_chips: int) -> None:
     print(f"{'job':>25} {'H100s':>8} {times:>20} {'restart':>9} {'interrupted every':>18}")
     for name, n in sizes.items():
         restart = float(jobs.job_restart_minutes.sel(job_chips=n))
-        every = float(jobs.job_mtbi.sel(job_chips=n)) * factor("hour", "minute")
+        every = interval_words(float(jobs.job_mtbi.sel(job_chips=n)))
         print(
             f"{name:>25} {fmt.number(n):>8} {fmt.number(n / measured, 3):>20} "
-            f"{fmt.quantity(restart, 'min'):>9} {fmt.quantity(every, 'min'):>18}"
+            f"{fmt.quantity(restart, 'min'):>9} {every:>18}"
         )
     print("Interruptions of the larger jobs extrapolate Llama 3's rate: not a forecast.")
 
@@ -793,7 +803,7 @@ def back_to_the_hook(site_chips: int) -> None:
     >>> back_to_the_hook(204_866)  # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
     H100s in the job   restart  interrupted every    goodput  days, no interruptions
     days, with interruptions
-              16,384    10 min             3.09 h     85.3 %                    67.9  79.6 days
+              16,384    10 min   3.09 h (186 min)     85.3 %                   67.9  79.6 days
     ...
     """
     sizes = [JOB_CHIPS, RUN_CHIPS, site_chips, BIG_JOB]
@@ -806,8 +816,7 @@ def back_to_the_hook(site_chips: int) -> None:
     )
     for n in sizes:
         r = run.sel(job_chips=n)
-        hours = float(r.job_mtbi)
-        every = fmt.quantity(hours, "h") if hours >= 1 else fmt.quantity(hours * 60, "min")
+        every = interval_words(float(r.job_mtbi))
         print(
             f"{fmt.number(n):>16} {fmt.quantity(float(r.job_restart_minutes), 'min'):>9} "
             f"{every:>18} {goodput_words(float(r.goodput)):>10} "
@@ -839,6 +848,23 @@ def back_to_the_hook(site_chips: int) -> None:
         "restart and checkpoint times (low confidence). The larger jobs extrapolate Llama 3's "
         "interruption rate: not a forecast."
     )
+
+
+def interval_words(hours: float) -> str:
+    """A time between interruptions as lesson 4 says it everywhere (the question, the tables,
+    the slider, the worksheet): hours and minutes above an hour, so that Llama 3's job is
+    "3.09 h (186 min)" in every place, not 3 hours, 3.1 hours, 186 min and 3.09 h (reader 21);
+    minutes alone under an hour.
+
+    Examples
+    --------
+    >>> interval_words(185.6 / 60), interval_words(0.1014)
+    ('3.09 h (186 min)', '6.08 min')
+    """
+    minutes = hours * factor("hour", "minute")
+    if hours < 1:
+        return f"{fmt.number(minutes, 3)} min"
+    return f"{fmt.number(hours, 3)} h ({fmt.number(minutes, 3)} min)"
 
 
 def goodput_words(share: float) -> str:
@@ -2067,7 +2093,11 @@ _add(
             Trap(
                 "fp8-peak-for-bf16",
                 lambda: _llama_seconds("fp8") / _DAY_S,
-                "that uses the FP8 peak, but the run is in BF16: BF16 is half as fast on an H100",
+                "that uses twice the dense BF16 peak: the FP8 peak, or NVIDIA's sparse BF16 "
+                "figure, which some pages print as the H100's BF16 (both "
+                f"{fmt.number(_h100('fp8') * factor('FLOP/s', 'TFLOP/s'))} TFLOP/s); the run "
+                f"is in BF16, dense: use {fmt.number(_h100('bf16') * factor('FLOP/s', 'TFLOP/s'))}"
+                " TFLOP/s",
             ),
             Trap(
                 "times-mfu",
@@ -2181,7 +2211,7 @@ _add(
         (
             f"What share of time advances training for a {fmt.number(JOB_CHIPS)}-chip job? "
             f"Llama 3's interruption rate gives it an interruption about every "
-            f"{fmt.number(float(goodput(JOB_CHIPS).mtbi), 2)} hours; it saves a checkpoint about "
+            f"{interval_words(float(goodput(JOB_CHIPS).mtbi))}; it saves a checkpoint about "
             f"every {fmt.number(checkpoint_every(), 3)} minutes, each pausing training "
             f"{_CKPT:g} min; a restart after an interruption takes {_RESTART:g} min (the minute "
             f"and the {_RESTART:g} min are {assumed_words()})."

@@ -163,8 +163,9 @@ def _sustained_share() -> str:
 
 
 def _mtbi_hours() -> str:
-    """The time between interruptions of Llama 3's job, in whole hours: "3 hours"."""
-    return f"{float(goodput(lessons.JOB_CHIPS).mtbi):.0f} hours"
+    """The time between interruptions of Llama 3's job as the lesson says it: "3.09 h (186
+    min)"."""
+    return lessons.interval_words(float(goodput(lessons.JOB_CHIPS).mtbi))
 
 
 def _board_flop() -> str:
@@ -229,7 +230,7 @@ def _goodput_table() -> str:
             [
                 fmt.number(float(n)),
                 fmt.quantity(float(r.job_restart_minutes), "min"),
-                fmt.quantity(float(r.job_mtbi) * factor("hour", "minute"), "min"),
+                lessons.interval_words(float(r.job_mtbi)),
                 lessons.goodput_words(float(r.goodput)),
                 fmt.number(float(r.ideal_days)),
                 lessons.days_words(float(r.training_days), int(r.training_flags)),
@@ -637,8 +638,8 @@ PLANS: dict[int, Plan] = {
                 "Write TDP × overhead on the board and say that Trainium2 "
                 f"borrows the DGX H100's {_TRN2_OVERHEAD}. Students answer trn2-chips-300mw; the "
                 "four-chip table opens and so does the notebook's back to the hook: one sentence "
-                "(a hundred thousand and a million were both about three times off). Someone "
-                "will ask why a GB200 needs less all in than a "
+                "(a hundred thousand was about 3 times too low, a million 3.5 times too high). "
+                "Someone will ask why a GB200 needs less all in than a "
                 "B200 with the lower TDP: the line under the table answers it (a share of a "
                 "liquid-cooled rack against a whole air-cooled server).",
             ),
@@ -667,16 +668,17 @@ PLANS: dict[int, Plan] = {
             ),
             (
                 7,
-                "Debrief and the so-what",
-                "“What we found”. Then two minutes for the lesson's so-what, the "
-                "Advanced prediction as the ratio only: the whole class predicts "
-                "gb200-trn2-per-mw (per chip a GB200 gives "
+                "The so-what: per facility MW",
+                # one step, its whole slot (reader 21: it shared 7 minutes with the debrief)
+                "The lesson's so-what, the Advanced prediction done together: the whole class "
+                "predicts gb200-trn2-per-mw (per chip a GB200 gives "
                 f"{fmt.number(_trn2_gb200_per_chip(), 2)} times Trainium2's dense FP8; per "
-                "facility MW, how many times?) and writes "
-                "it down; why AWS builds its own chip starts there. The per-facility-MW chart is "
-                "homework (“fewer FLOP/s per chip is not as many fewer per MW”; Trainium2 sits "
-                "a little below the H100 there, on an estimated TDP and a borrowed overhead; "
-                "A100 and TPU v4 show n/a, no FP8).",
+                "facility MW, how many times?) from the worksheet's figures, and writes it down. "
+                "Commit one class prediction in the notebook on the projector: the two ratios "
+                "and the per-facility-MW chart open (“fewer FLOP/s per chip is not as many fewer "
+                "per MW”; Trainium2 sits a little below the H100 there, on an estimated TDP and "
+                "a borrowed overhead; A100 and TPU v4 show n/a, no FP8). Why AWS builds its own "
+                "chip starts there. “What we found” is homework.",
             ),
         ),
         (
@@ -2203,9 +2205,12 @@ def _chip_figures() -> str:
         ["Trainium2's power (TDP, an estimate)", fmt.quantity(_trn2("tdp", "W"), "W")],
         ["server overhead (borrowed from the DGX H100)", _TRN2_OVERHEAD],
         ["AWS's fleet PUE", _FLEET_PUE],
-        ["of which cooling (a share of the site)", fmt.percent(lessons.TRN2_COOLING)],
+        # the two shares labelled as shares of the site, not "of which" under the PUE (a ratio):
+        # that invited taking the PUE off as well (reader 21)
+        ["site power taken by cooling", fmt.percent(lessons.TRN2_COOLING)],
         [
-            "of which other losses (a share of the site)",
+            f"site power taken by other losses (with cooling: the 1 − 1/{_FLEET_PUE} "
+            "of the site the PUE leaves out, so take them off once)",
             fmt.percent(catalog.value("defaults.overhead_fraction", "dimensionless")),
         ],
         [
@@ -2255,7 +2260,7 @@ def _training_figures() -> str:
         ["seconds in a day", fmt.number(factor("day", "s"))],
         [
             f"time between interruptions, a {_JOB_CHIPS}-GPU job (Llama 3)",
-            f"{fmt.number(mtbi)} h",
+            lessons.interval_words(mtbi),
         ],
         [
             "a checkpoint stalls training for (assumed)",

@@ -261,18 +261,26 @@ def solution(
     then: Callable[[], object] | None = None,
     also: tuple[str, ...] = (),
     step: bool = True,
-    until: str = "answered the exercise above",
+    until: str = "",
     asks: str = "",
 ) -> w.Widget:
     """The worked solution of an exercise (its worked step from the exercise definition, unless
     `step` is False, and what `then` builds or prints), shown only once the result of that
     exercise (and of those in `also`) has been revealed above: answered right, given up or a
-    prediction committed. Until then, one line saying so ("This opens once you have `until`");
+    prediction committed. Until then, one line saying so ("This opens once you have `until`", by
+    default the exercise above answered right or "Show the answer" pressed);
     nothing of the result is on the page. When what opens is exercise `asks`'s answer box, paper
     (where nothing opens) prints that exercise's question with a blank below a fold line: its
     figures would give away what the cell waits for (reader 19: the handout had no question)."""
     ex = lessons.EXERCISES[exercise_id]
     paper = " in the notebook; on paper, the teacher's answer key has it" if _on_paper() else ""
+    # a wrong answer opens nothing: the box opens on a right one or on "Show the answer"
+    # (reader 21: "once you have answered" read as broken after a wrong answer)
+    until = until or (
+        "answered the exercise above"
+        if _on_paper()
+        else "answered the exercise above right, or pressed “Show the answer”"
+    )
     wait = w.HTML(f"<p><i>This opens once you have {html.escape(until)}{paper}.</i></p>")
     if _on_paper() and asks:
         inner = lessons.EXERCISES[asks]
@@ -704,14 +712,6 @@ def training_time(
     return shown(w.VBox([chips, mfu, restart, out]))
 
 
-def _minutes_or_hours(hours: float) -> str:
-    """A time between interruptions as students read it: minutes under an hour ("3.04 min"),
-    else hours ("3.09 h")."""
-    if hours < 1:
-        return f"{fmt.number(hours * factor('hour', 'minute'), 3)} min"
-    return f"{fmt.number(hours, 3)} h"
-
-
 def _share_words(g: float) -> str:
     """A goodput in words, as lesson 4's tables print it: "85.3 %", "under 1 %"."""
     return lessons.goodput_words(g)
@@ -732,7 +732,7 @@ def run_words(r) -> str:
     """
     bits, limits = int(r.training_flags), training.thresholds()
     every = (
-        f"an interruption every {_minutes_or_hours(float(r.mtbi))} and a "
+        f"an interruption every {lessons.interval_words(float(r.mtbi))} and a "
         f"{fmt.number(float(r.restart_minutes), 3)}-min restart"
     )
     name = html.escape(catalog.label("models", str(r.attrs.get("model", ""))))

@@ -180,6 +180,10 @@ TABLE = [
     # reader 19, lesson 7: the battery's hours as the question words them ("at full power")
     ("7.37 h at full power", "h", 7.37, ""),
     ("7.4 hours at full load", "h", 7.4, ""),
+    # reader 21, lesson 3: the zetta prefix written out, in any case, as "petaflops" is
+    ("7.18 zettaflop", "FLOP", 7.18e21, ""),
+    ("7.18 ZettaFLOPs", "FLOP", 7.18e21, ""),
+    ("7.2 zetta-flop", "FLOP", 7.2e21, ""),
 ]
 # (typed, unit, value read) for a question that asks how far above a reference (`above=True`)
 ABOVE = [
@@ -1339,3 +1343,53 @@ def test_reader_21s_answers_to_lessons_5_and_6():
         fb = lessons.check_station(claim, typed)
         assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
     assert "other way round" in lessons.check_station("ms-city", "348 MW").message
+
+
+def test_reader_21s_answers_to_lessons_3_and_4():
+    # (exercise, typed, kind, trap, words). 300 MW x 0.87 / (500 W x 1.82) = 286,813 chips,
+    # which rounds to 290,000 at two figures; "280,000" is it cut off, and also PUE - 1 taken as
+    # the non-IT share (300 MW x 0.85 / 910 W = 280,220) rounded: both said, the rounding first;
+    # the slip typed finely (280,220) is the slip alone. llama-days at 2 x 989 = 1,979 TFLOP/s
+    # (the FP8 peak, or the sparse BF16 that pages print as BF16): 11.12 / 2 = 5.56 days
+    rows = [
+        (
+            "trn2-chips-300mw",
+            "280,000",
+            "trap",
+            "pue-minus-one-as-non-it",
+            "rounded your result down",
+        ),
+        ("trn2-chips-300mw", "2.8e5", "trap", "pue-minus-one-as-non-it", "round to the nearest"),
+        (
+            "capstone-chips",
+            "280,000",
+            "trap",
+            "pue-minus-one-as-non-it",
+            "rounded your result down",
+        ),
+        ("trn2-chips-300mw", "280,220", "trap", "pue-minus-one-as-non-it", "Not yet, hint: PUE"),
+        ("trn2-chips-300mw", "290,000", "right", "", ""),
+        ("pue-40", "1.7", "trap", "two-figures", "Not yet, hint: that is too rough"),  # not a slip
+        ("ultraserver-day-flop", "7.18 zettaflop", "right", "", ""),
+        ("ultraserver-day-flop", "7.2 zettaFLOP", "right", "", ""),
+        ("llama-days", "5.56", "trap", "fp8-peak-for-bf16", "sparse BF16"),
+        ("llama-days", "5.6 days", "trap", "fp8-peak-for-bf16", "use 989 TFLOP/s"),
+    ]
+    for ex, typed, kind, trap, words in rows:
+        fb = lessons.check(ex, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap) and words in fb.message, (ex, typed, fb)
+    # goodput-16k's prediction (85.3 %): "95 %" is 1 - 10/185.6 = 94.6 % (the restarts only) to
+    # the figures given, "89 %" is 1 - 1/18.6 - 10/185.6 = 89.2 % (the lost work left out): the
+    # reveal names the slip each fits, as the plan promises; a plain guess keeps the step
+    for typed, words in (
+        (
+            "95 %",
+            "To the figures you gave, it fits a common slip: that takes off only the restarts",
+        ),
+        ("95", "9.7 percentage points too high. To the figures you gave, it fits a common slip"),
+        ("89 %", "it fits a common slip: that leaves out the work lost at each interruption"),
+        ("90 %", "A fair guess, and the gap has a reason"),
+        ("80 %", "5.3 percentage points too low. The step:"),
+    ):
+        said = lessons.reveal("goodput-16k", typed).message
+        assert words in said, (typed, said)
