@@ -1421,6 +1421,19 @@ def article_city_power() -> None:
         print(f"  {catalog.label('bases', basis)}: {fmt.quantity(mw, 'MW')}, {way} than the site")
 
 
+def article_city_basis() -> float:
+    """The yearly use per person [kWh] that would make the site exactly the article's city:
+    the site's energy in a year ÷ the article's 250,000 (lesson 1 asks it, to find the basis
+    nearest it by reasoning rather than by guessing: reader 21).
+
+    Examples
+    --------
+    >>> round(article_city_basis())  # 2,628,000,000 kWh / 250,000 = 10,512; a household: 10,715
+    10512
+    """
+    return _site_energy_kwh() / _article_city()
+
+
 def household_years_line() -> str:
     """Lesson 1's other years of the household figure: the catalog's range of recent years'
     use per household and the city of households it gives, which stays near the article's

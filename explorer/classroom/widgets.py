@@ -810,7 +810,7 @@ def cooling_verdict() -> w.Widget:
 
     Examples
     --------
-    >>> "the article's high end" in cooling_verdict().value
+    >>> "high end" in cooling_verdict().value
     True
     """
     return shown(
