@@ -339,11 +339,14 @@ def test_reader_14s_items_in_lesson_1():
 
 
 def test_the_quizzes_ask_the_lessons_ideas():
-    # lesson 1's idea is the basis: the site's 245,264 households are nearest the article's
-    # 250,000 (215,410 US people, 157,690 Mississippi people, 592,292 people on homes only);
-    # lesson 2's objective 3: a fleet average allows one site worse than it (reader 14)
+    # lesson 1's idea is the basis, on a new claim (reader 21: not the article's 250,000 again):
+    # 100 MW x 8,760 h = 876 GWh; / 16,666 kWh = 52,562 people (the claim's 53,000), against
+    # 71,803 (US people), 81,755 (US households) and 197,431 (homes only, per person)
     (basis,) = quiz.choice_items(1)
-    assert basis.choices()[basis.right()] == "US households, each home's electricity"
+    assert basis.choices()[basis.right()] == "Mississippi people, all sectors"
+    assert "a city of 53,000 people" in basis.text() and "250,000" not in basis.text()
+    assert "16,666 kWh a person a year" in basis.text()  # the figures it needs, on paper
+    # lesson 2's objective 3: a fleet average allows one site worse than it (reader 14)
     (fleet,) = quiz.choice_items(2)
     assert fleet.choices()[fleet.right()].startswith("no: a fleet average allows")
     assert "1.15" in fleet.text()
