@@ -141,6 +141,10 @@ _APPROX = re.compile(
     r"some|just under|just over|under|over|~|≈|∼|±|c\.)\s*",
     re.IGNORECASE,
 )
+# "1.8 approx", "1.75 approximately", "1.8ish": the estimate's word after the number (reader 21)
+_APPROX_AFTER = re.compile(
+    r"(?<=[\w%])\s*,?\s*(?:approx\.?|approximately|roughly|or so|-?ish)$", re.IGNORECASE
+)
 # "a week", "an hour": the article as one of a time unit
 _ONE_TIME = re.compile(r"^an?\s+(?=(?:second|minute|hour|day|week|month|year)s?\b)", re.IGNORECASE)
 # SI prefixes and units written out, in any case: "83 petaflops", "2.6 terawatt-hours", "300
@@ -198,6 +202,7 @@ _DIMENSIONS = (
 EXAMPLE = "type a number such as 1,500, 2.6k or 4.5 kWh"
 # "PUE = 1.75", "energy: 2,628 GWh": the name before the number is left out
 _NAMED = re.compile(r"^[A-Za-z][A-Za-z0-9 _'()-]{0,40}?\s*[=:≈]\s*(?=\S)")
+_TO_ONE = re.compile(r":\s*1(?:\.0*)?")  # "1.75:1", a ratio written against one
 _RATIO_BEFORE = re.compile(r"^([A-Za-z]{2,4})\s+(?=[\d.])")  # "PUE 1.75", "COP 1.5"
 # "1.754...", "1.754…": digits cut off, the number as far as it goes
 _TRAILING_DOTS = re.compile(r"(?<=\d)\s*(?:\.{2,}|…)$")
@@ -352,6 +357,7 @@ def _normalise(text: str) -> str:
     text = _SENTENCE_END.sub("", text)
     every = _ALL_WORDS.match(text)
     text = _fraction_words(text) if every else _APPROX.sub("", text).strip()
+    text = _APPROX_AFTER.sub("", text).strip()
     text = _ONE_TIME.sub("1 ", text)
     text = _fraction_words(text)
     text = _words_to_number(text)
@@ -649,6 +655,9 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
     x *= k
     if rest and _only_label(rest):  # "83.1 sparse": a bare number with its label (reader 17)
         rest = ""
+    # "0.10 share" where a share is asked, "1.75:1" where a ratio is: the answer's own form
+    if (unit == SHARE and rest.lower() == "share") or (unit == RATIO and _TO_ONE.fullmatch(rest)):
+        rest = ""
     if not rest:
         if unit == SHARE and m["den"] is None and 1 < x <= 100 and k == 1:
             r = _finish(x / 100, unit, negative, bare=False, echo=f"read as {fmt.number(x)} %")
@@ -672,9 +681,25 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
         return _count(x, rest, unit, negative)
     if unit == RATIO and _ratio_name(rest):
         return _finish(x, unit, negative, bare=True)  # "1.75 PUE", "1.5 COP": the ratio's name
+    if unit == SHARE and (amount := _quantity(x, rest)) is not None:
+        # "30 MW" for a share: leaving out "MW" would leave 30, read as 30 % (reader 21)
+        return Reading(
+            None,
+            f"{fmt.number(x)} {rest} is {_dimension(amount)}, not a share: divide it by the "
+            f"whole, also in {rest}, and give {_unit_words(unit)}.",
+        )
     if unit in (SHARE, RATIO):
         return Reading(None, f"leave out {rest!r}; give {_unit_words(unit)}.")
     return _physical(x, rest, unit, negative)
+
+
+def _quantity(x: float, rest: str) -> pint.Quantity | None:
+    """`x` in the unit `rest` ("30", "MW"), or None when `rest` is no unit pint knows."""
+    try:
+        q = ureg.Quantity(x, _CASELESS.get(rest.lower(), rest))
+    except Exception:  # pint raises many kinds of error on a name it does not know
+        return None
+    return None if q.dimensionless else q
 
 
 def _is_time(unit: str) -> bool:

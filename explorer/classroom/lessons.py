@@ -321,6 +321,61 @@ def article_pue_range() -> tuple[float, float]:
     return tuple(power.pue(1 - f - _other()) for f in ARTICLE_COOLING_RANGE)  # type: ignore[return-value]
 
 
+def cooling_verdict_table() -> tuple[list[str], list[list[str]]]:
+    """Lesson 2's verdict on the hook as a table, (header, rows), from the lowest PUE to the
+    highest: the article's 30, 40 and 50 % turned into PUEs, beside the published PUEs turned
+    into cooling shares (AWS's expected new design, its fleet, the industry survey), each with
+    the catalog's other losses and its cooling in MW of the 300 MW site (reader 21).
+
+    Examples
+    --------
+    >>> head, rows = cooling_verdict_table()
+    >>> head
+    ['', 'PUE', 'cooling share', 'cooling']
+    >>> [row[1:] for row in rows][1:3]  # 1 - 1/1.15 - 0.03 = 10.0 %; 1 / (1 - 0.30 - 0.03)
+    [['1.15', '10.0 %', '30.1 MW'], ['1.49', '30.0 %', '90 MW']]
+    """
+    published = (
+        ("AWS's expected new design", "climate.published_targets.aws-new-design"),
+        ("AWS's fleet, a year's average", "cooling.aws-fleet.pue"),
+        ("the industry survey's average", "cooling.industry-average.pue"),
+    )
+    rows = [
+        (
+            f"{label} ({catalog.entry(key).date.split('-')[0]})",
+            catalog.value(key, "dimensionless"),
+            power.cooling_fraction_for_pue(catalog.value(key, "dimensionless"), _other()),
+        )
+        for label, key in published
+    ]
+    names = ("the article's low end", "the article's middle", "the article's high end")
+    shares = (ARTICLE_COOLING_RANGE[0], COOLING_SHARE, ARTICLE_COOLING_RANGE[1])
+    rows += [(n, power.pue(1 - f - _other()), f) for n, f in zip(names, shares, strict=True)]
+    head = ["", "PUE", "cooling share", "cooling"]
+    return head, [
+        [label, f"{pue:.2f}", f"{100 * share:.1f} %", fmt.quantity(SITE_MW * share, "MW")]
+        for label, pue, share in sorted(rows, key=lambda row: row[1])
+    ]
+
+
+def fleet_against_article_line() -> str:
+    """Lesson 2's cooling at AWS's fleet PUE as a share of the article's 90–150 MW (a fifth to
+    a third: a part of the article's figure, not "times less").
+
+    Examples
+    --------
+    >>> fleet_against_article_line()  # 30.1 / 150 = 20 %, 30.1 / 90 = 33 %
+    "At the fleet's PUE cooling gets 30.1 MW: 20 % to 33 % of the article's 90–150 MW."
+    """
+    fleet_mw = SITE_MW * power.cooling_share_at("aws-fleet")
+    low_mw, high_mw = (SITE_MW * share for share in ARTICLE_COOLING_RANGE)
+    return (
+        f"At the fleet's PUE cooling gets {fmt.quantity(fleet_mw, 'MW')}: "
+        f"{fmt.percent(fleet_mw / high_mw, 2)} to {fmt.percent(fleet_mw / low_mw, 2)} of the "
+        f"article's {fmt.number(low_mw)}–{fmt.quantity(high_mw, 'MW')}."
+    )
+
+
 def cooling_rows() -> list[tuple[str, str]]:
     """Lesson 2's Advanced rows, as the notebook prints them and the answer key lists them (a
     room without computers reads them out): the article's 40 % with a dry plant (air-cooled
@@ -1390,6 +1445,19 @@ def article_city_power() -> None:
         mw = _article_city_mw(catalog.value(f"bases.{basis}.value", _PER_P))
         way = "more" if mw > SITE_MW else "less"
         print(f"  {catalog.label('bases', basis)}: {fmt.quantity(mw, 'MW')}, {way} than the site")
+
+
+def article_city_basis() -> float:
+    """The yearly use per person [kWh] that would make the site exactly the article's city:
+    the site's energy in a year ÷ the article's 250,000 (lesson 1 asks it, to find the basis
+    nearest it by reasoning rather than by guessing: reader 21).
+
+    Examples
+    --------
+    >>> round(article_city_basis())  # 2,628,000,000 kWh / 250,000 = 10,512; a household: 10,715
+    10512
+    """
+    return _site_energy_kwh() / _article_city()
 
 
 def household_years_line() -> str:

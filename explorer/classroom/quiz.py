@@ -840,26 +840,46 @@ def _twice_answer() -> str:
     return f"{when} and uses {more} energy"
 
 
-# lesson 1's idea, the basis: the bases a city of the article's size is read on, by the words a
-# choice names them with
+# lesson 1's idea, the basis, on a new claim (reader 21: the article's own 250,000 only
+# repeated the lesson's punchline): the bases a city is read on, by the words a choice names them
+# with, and the claim's site and basis (the claim's size comes from the core on that basis)
 _BASES = {
     "us-household": "US households, each home's electricity",
     "us-person": "US people, all the electricity of all sectors",
     "us-ms-person": "Mississippi people, all sectors",
     "us-person-residential": "US people, home electricity only",
 }
-_ARTICLE_CITY = float(claim("ms-city").claimed)  # the article's "city of roughly 250,000 people"
+_CLAIM_MW, _CLAIM_BASIS = 100.0, "us-ms-person"
+
+
+def _city_on(basis: str, mw: float = _CLAIM_MW) -> float:
+    """A site of `mw` running all year as a city on `basis` (households count homes, the others
+    people), from the core."""
+    ds = _site(mw, basis=basis)
+    return float(ds.city_households if basis == "us-household" else ds.city_people)
+
+
+def _claimed_city() -> float:
+    """The new claim's city, two figures: 100 MW x 8,760 h / 16,666 kWh = 52,562 → 53,000."""
+    return float(f"{_city_on(_CLAIM_BASIS):.2g}")
+
+
+def _basis_text() -> str:
+    figures = "; ".join(
+        f"{words}: {fmt.number(catalog.entry(f'bases.{b}.value').value)} kWh a "
+        f"{'home' if b == 'us-household' else 'person'} a year"
+        for b, words in _BASES.items()
+    )
+    return (
+        f"A news story says a {fmt.quantity(_CLAIM_MW, 'MW')} site that runs all year uses "
+        f'"as much electricity as a city of {fmt.number(_claimed_city())} people". On which '
+        f"basis is that city closest to the site's energy? ({figures}.)"
+    )
 
 
 def _closest_basis() -> str:
-    """The basis on which the 300 MW site is the city nearest the article's 250,000 (core
-    results: households count homes, the others people)."""
-
-    def city(basis: str) -> float:
-        ds = _site(300, basis=basis)
-        return float(ds.city_households if basis == "us-household" else ds.city_people)
-
-    return _BASES[min(_BASES, key=lambda b: abs(city(b) - _ARTICLE_CITY))]
+    """The basis on which the claim's site is the city nearest the claim (core results)."""
+    return _BASES[min(_BASES, key=lambda b: abs(_city_on(b) - _claimed_city()))]
 
 
 def _fleet_text() -> str:
@@ -898,15 +918,11 @@ CHOICE_ITEMS: dict[int, tuple[ChoiceItem, ...]] = {
     1: (
         ChoiceItem(
             1,
-            lambda: (
-                'A news story says a 300 MW site that runs all year uses "as much electricity as '
-                f'a city of {fmt.number(_ARTICLE_CITY)}". On which basis is that city closest '
-                "to the site's energy?"
-            ),
+            _basis_text,
             _closest_basis,
             {
-                _BASES["us-person"]: "the broadest basis taken for the article's",
-                _BASES["us-ms-person"]: "the site's own state taken for the article's",
+                _BASES["us-person"]: "the national figure taken for a state's",
+                _BASES["us-ms-person"]: "a state's figure taken for the nation's",
                 _BASES["us-person-residential"]: "home electricity shared over people",
                 _BASES["us-household"]: "homes counted as people",
             },
@@ -966,8 +982,8 @@ def choice_items(lesson: int) -> tuple[ChoiceItem, ...]:
     --------
     >>> [i.choices()[i.right()] for i in choice_items(6)]
     ['takes longer and uses more energy']
-    >>> [i.choices()[i.right()] for i in choice_items(1)]  # 245,000 households against 250,000
-    ["US households, each home's electricity"]
+    >>> [i.choices()[i.right()] for i in choice_items(1)]  # 876 GWh / 16,666 kWh = 52,562
+    ['Mississippi people, all sectors']
     """
     return CHOICE_ITEMS.get(lesson, ())
 

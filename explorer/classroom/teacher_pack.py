@@ -481,9 +481,10 @@ PLANS: dict[int, Plan] = {
             (
                 5,
                 "Hook",
-                "Read the article's sentence aloud: “as much electricity as a city of "
-                "roughly 250,000 people”. Say: “Write down: more, less or about the same as the "
-                "site? Keep it.”",
+                "Say: “A 300 MW site: a city of about how many people, 25,000, 250,000 or 2.5 "
+                "million? Write it down.” Then read the article's sentence aloud: “as much "
+                "electricity as a city of roughly 250,000 people”. Say: “Write down: more, less "
+                "or about the same as the site? Keep both.”",
             ),
             (
                 8,
@@ -503,8 +504,9 @@ PLANS: dict[int, Plan] = {
                 13,
                 "Which basis?",
                 "Read the bases and their figures together: a household's basis is what one "
-                "home's meter counts, and two to three people share it. Each pair writes its "
-                "guess (which basis gives 250,000?), then works out the city on one basis on "
+                "home's meter counts, and two to three people share it. Each pair turns the "
+                "article round (the site's kWh ÷ 250,000: which basis is nearest?), then works "
+                "out the city on one basis on "
                 "paper (homes only, Mississippi or the world) and writes it on the board. "
                 "Everyone answers city-households-us, to three figures (say so first: 250,000 "
                 "to two figures cannot be told from the article's own number); the table opens "
@@ -1240,8 +1242,20 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
     7's year), not when the module is imported."""
     return {
         1: (
+            # first: the question also says "a city of 250,000", as the hook does
+            (
+                "would make the site exactly a city of 250,000",
+                f"{fmt.number(lessons.article_city_basis())} kWh per person a year (the site's "
+                "kWh ÷ 250,000): nearest the US household's "
+                f"{fmt.number(catalog.value('bases.us-household.value', 'kWh/household/year'))} "
+                f"kWh, so US households: {_ans('city-households-us')}. Per person, all sectors, "
+                f"gives {_ans('city-people-us')}; the other bases land further away (the table "
+                "of bases).",
+            ),
             (
                 "a city of 250,000",
+                "Of the three guesses, 250,000 is the right size: every basis makes the site a "
+                "city of hundreds of thousands. "
                 f"The site's {_ans('energy-300mw')} a year matches {_households()} US households, "
                 "or "
                 f"{_ans('city-people-us')} on the all-sector basis: the article's 250,000 match "
@@ -1256,12 +1270,6 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "MW is a rate (power); a city's use is an amount per year (energy). Multiply by "
                 "the "
                 "hours in a year first.",
-            ),
-            (
-                "which of these bases gives a city close",
-                f"US households: {_ans('city-households-us')}. Per person, all sectors, gives "
-                f"{_ans('city-people-us')}; the other bases land further away (the table of "
-                "bases).",
             ),
             (
                 "How does the city change at the low end",
@@ -2122,6 +2130,11 @@ def _worksheet(lesson: Lesson) -> str:
                 yes_no = "<p>Yes / no: ______ &nbsp; Why:</p>" if "yes or no" in q.lower() else ""
                 if "likely, unlikely or impossible" in q.lower():
                     yes_no = "<p>Likely / unlikely / impossible: ______ &nbsp; Why:</p>"
+                if lesson.number == 1 and q.startswith("AWS's"):  # the hook's two guesses
+                    yes_no = (
+                        "<p>My first guess (how many people): ______ &nbsp; More / less / about "
+                        "the same: ______</p>"
+                    )
                 if lesson.number == 2 and "row 3" in q:  # the rows, filled in as they are read out
                     yes_no = _table(
                         ["row", "cooling", "COP", "water a year"],
@@ -2142,6 +2155,12 @@ def _worksheet(lesson: Lesson) -> str:
                     "<section class='fold'><p><b>✂ Fold the page here.</b> Turn over only after "
                     "you have written your prediction above: the figures below give it away (the "
                     "notebook opens them only after the prediction).</p></section>"
+                )
+            if eid == "city-power-article":  # the debrief's two lines (reader 21)
+                parts.append(
+                    f"<section><p>The city's power against the site's {_SITE}: above / below "
+                    "______</p><p><b>Back to the hook.</b> My first guesses: ______ &nbsp; Now: "
+                    "______ because ______</p></section>"
                 )
             if eid == "capstone-days":
                 parts.append(_capstone_after_step_3())

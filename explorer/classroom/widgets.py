@@ -804,6 +804,23 @@ def cooling_rows() -> w.Widget:
     )
 
 
+def cooling_verdict() -> w.Widget:
+    """Lesson 2's verdict on the hook: the article's cooling shares and the published PUEs in
+    one table (`lessons.cooling_verdict_table`), then the fleet's MW against the article's.
+
+    Examples
+    --------
+    >>> "high end" in cooling_verdict().value
+    True
+    """
+    return shown(
+        w.HTML(
+            table(*lessons.cooling_verdict_table())
+            + f"<p>{html.escape(lessons.fleet_against_article_line())}</p>"
+        )
+    )
+
+
 def where_from(
     *figures: tuple[str, ...], notes: tuple[str | tuple[str, str], ...] = ()
 ) -> w.Widget:

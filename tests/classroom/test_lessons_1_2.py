@@ -339,11 +339,14 @@ def test_reader_14s_items_in_lesson_1():
 
 
 def test_the_quizzes_ask_the_lessons_ideas():
-    # lesson 1's idea is the basis: the site's 245,264 households are nearest the article's
-    # 250,000 (215,410 US people, 157,690 Mississippi people, 592,292 people on homes only);
-    # lesson 2's objective 3: a fleet average allows one site worse than it (reader 14)
+    # lesson 1's idea is the basis, on a new claim (reader 21: not the article's 250,000 again):
+    # 100 MW x 8,760 h = 876 GWh; / 16,666 kWh = 52,562 people (the claim's 53,000), against
+    # 71,803 (US people), 81,755 (US households) and 197,431 (homes only, per person)
     (basis,) = quiz.choice_items(1)
-    assert basis.choices()[basis.right()] == "US households, each home's electricity"
+    assert basis.choices()[basis.right()] == "Mississippi people, all sectors"
+    assert "a city of 53,000 people" in basis.text() and "250,000" not in basis.text()
+    assert "16,666 kWh a person a year" in basis.text()  # the figures it needs, on paper
+    # lesson 2's objective 3: a fleet average allows one site worse than it (reader 14)
     (fleet,) = quiz.choice_items(2)
     assert fleet.choices()[fleet.right()].startswith("no: a fleet average allows")
     assert "1.15" in fleet.text()
@@ -545,7 +548,7 @@ def test_reader_17s_items_in_lessons_1_and_2(pages, monkeypatch):
     assert "lessons.household_years_line()" in [c for c in _cells(1) if "every_basis" in c][0]
     # L2 D1: the pairs' share is an exercise, and the check that prints the survey's share opens
     # only once it is answered
-    (check,) = [c for c in _cells(2) if "cooling_share_at('industry-average')" in c]
+    (check,) = [c for c in _cells(2) if "widgets.cooling_verdict" in c]  # reader 21: a table
     assert 'widgets.solution(\n    "cooling-at-survey-pue"' in check
     assert any('answer_box("cooling-at-survey-pue")' in c for c in _cells(2))
     # L2 D2: the air-cooled chiller's minimum, 9.562 EER / 3.412 = 2.8, beside the 4.5
@@ -597,7 +600,7 @@ def test_reader_18s_items_in_lessons_1_and_2(pages, monkeypatch):
     flat1, flat2 = " ".join(one.split()), " ".join(two.split())
     # L1 D1: the hook has room for "the same", and the debrief gives two readings, the
     # household one (245,264, about the article's 250,000) among them
-    assert "less, or about the same?** (The article says about the same.)" in flat1
+    assert "less, or about the same?**" in flat1  # reader 21: without the article's answer
     assert "Three readings" not in flat1
     assert "| about 250,000 homes | **about the same** as the site, as the article says |" in flat1
     plan1 = " ".join(html.unescape(pages["lesson-1/plan.html"]).split())
@@ -737,11 +740,60 @@ def test_reader_20s_items_in_lessons_1_and_2(pages):
     glossary = (teacher_pack.NOTEBOOKS / "glossary.md").read_text(encoding="utf-8")
     assert "for a whole plant over a year (as in lesson 2)" in " ".join(glossary.split())
     # L2 D4: the megawatts are set beside the article's 90–150 MW (300 × 30 % and × 50 %):
-    # 30.1 MW is 3 to 5 times less
+    # 30.1 MW is 20 % to 33 % of them (reader 21: "times less" is a phrase to correct)
     assert "the number to set beside the article's 90–150 MW" in flat2
-    assert "times less" in next(c for c in _cells(2) if "def article_vs_fleet" in c)
+    assert "20 % to 33 % of the article's" in lessons.fleet_against_article_line()
     # L2 D6 and D7: the plan says what the checker says of 30 %, and section 3 is homework
     plan2 = " ".join(html.unescape(pages["lesson-2/plan.html"]).split())
     assert "without calling it copied" not in plan2
     assert "the checker says 30 % is the article's figure, the claim being checked" in plan2
     assert "Only if time is left: the whole class predicts cop-article" in plan2
+
+
+def test_reader_21s_items_in_lessons_1_and_2(pages, monkeypatch):
+    one, two = _markdown(1), _markdown(2)
+    flat1, flat2 = " ".join(one.split()), " ".join(two.split())
+    # L1 D1: the hook asks for a number before it quotes the article, and does not answer its
+    # own more / less / the same
+    hook = flat1.split("## Hook")[1].split(" ## ")[0]
+    assert "(The article says about the same.)" not in hook
+    assert hook.index("25,000, 250,000 or 2.5 million?") < hook.index("roughly 250,000 people")
+    assert "25,000 is far too few on every basis" in flat1  # the debrief answers the guess
+    # L1 D2: the basis question comes after the first city: "before you work out the others",
+    # turned round (2,628,000,000 kWh / 250,000 = 10,512 kWh, nearest the household's 10,715)
+    assert "Before you compute anything" not in flat1
+    assert "Before you work out the others, turn the article round" in flat1
+    assert round(lessons.article_city_basis()) == 10_512
+    key1 = " ".join(html.unescape(pages["lesson-1/answers.html"]).split())
+    assert "10,512 kWh per person a year (the site's kWh ÷ 250,000)" in key1
+    # L1 D3: the worksheet has the turned-round comparison and the hook's vote again
+    sheet1 = " ".join(html.unescape(pages["lesson-1/worksheet.html"]).split())
+    assert "The city's power against the site's 300 MW: above / below" in sheet1
+    assert "My first guesses: ______ Now: ______ because ______" in sheet1
+    assert "My first guess (how many people): ______" in sheet1
+    # L1 D4: the checkbox is named as what it is
+    assert "tick *show every basis in the catalog*" in flat1 and "the box shows" not in flat1
+    # L2 D1: the pairs' question is asked above their answer box, not after the check opened
+    cells = json.loads((teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[1].notebook).read_text())
+    sources = ["".join(c["source"]) for c in cells["cells"]]
+    asked = next(i for i, s in enumerate(sources) if "Is the survey's cooling share inside" in s)
+    box = next(i for i, s in enumerate(sources) if 'answer_box("cooling-at-survey-pue")' in s)
+    assert asked == box - 1 and "before the check below opens" not in flat2
+    # L2 D2: the slider waits for the two exercises just below, not "both of this section"
+    assert "answered the two exercises just below" in flat2 and "both exercises of" not in flat2
+    # L2 D3 and D4: the verdict is a table (article 30/40/50 % as PUEs 1.49/1.75/2.13 beside
+    # the fleet's 1.15, the survey's 1.56 and the new design's 1.08), opened with every answer
+    head, rows = lessons.cooling_verdict_table()
+    assert [r[1] for r in rows] == ["1.08", "1.15", "1.49", "1.56", "1.75", "2.13"]
+    assert [r[2] for r in rows][1:4] == ["10.0 %", "30.0 %", "32.9 %"]  # 1 - 1/1.56 - 0.03
+    (check,) = [c for c in _cells(2) if "widgets.cooling_verdict" in c]
+    assert '"pue-40", "cooling-at-fleet-pue", "cooling-mw-fleet"' in check
+    assert "**Why not impossible:**" in two and "**Why very unlikely:**" in two
+    # L2 D6: the hook has no 2025 aside; the sources list says it beside the 2025 row
+    assert "for 2025 it reported" not in flat2.split("## 1 ·")[0]
+    assert any("for 2025 it reported a little lower" in c for c in _cells(2))
+    # L2 D7: the glossary uses no code names
+    glossary = (teacher_pack.NOTEBOOKS / "glossary.md").read_text(encoding="utf-8")
+    assert "it_power_capacity" not in glossary and "`…_capacity`" not in glossary
+    monkeypatch.setenv(widgets.REVEAL, "1")
+    assert "20 % to 33 % of the article's" in html.unescape(widgets.cooling_verdict().value)

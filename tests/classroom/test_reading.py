@@ -184,6 +184,18 @@ TABLE = [
     ("7.18 zettaflop", "FLOP", 7.18e21, ""),
     ("7.18 ZettaFLOPs", "FLOP", 7.18e21, ""),
     ("7.2 zetta-flop", "FLOP", 7.2e21, ""),
+    # reader 21, lesson 2: the estimate's word after the number, a ratio against one, a share
+    # called a share; an amount in a share's box is said to be one (leaving out "MW" would
+    # leave 30, read as 30 %)
+    ("1.8 approx", "1", 1.8, ""),
+    ("1.75 approximately", "1", 1.75, ""),
+    ("2628 GWh roughly", "GWh", 2628.0, ""),
+    ("1.75:1", "1", 1.75, ""),
+    ("1.75 : 1", "1", 1.75, ""),
+    ("0.10 share", "share", 0.10, ""),
+    ("30 MW", "share", None, "30 MW is a power, not a share: divide it by the whole, also in MW"),
+    ("30 bananas", "share", None, "leave out 'bananas'"),
+    ("1.75:2", "1", None, "leave out"),
 ]
 # (typed, unit, value read) for a question that asks how far above a reference (`above=True`)
 ABOVE = [
