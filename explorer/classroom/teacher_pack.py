@@ -441,10 +441,10 @@ def _basis_ratio() -> str:
     return fmt.number(max(sizes) / min(sizes), 2)
 
 
-def _shaving_on_the_hot_day() -> tuple[str, str, str]:
-    """Lesson 7's peak-shaving battery, from the core: the day that sizes it, and the hot day's
-    cooling peak before and after it (its daily threshold)."""
-    from .hot_days import sizing_day
+def _shaving_on_the_hot_day() -> tuple[str, str, str, str]:
+    """Lesson 7's peak-shaving battery, from the core: the day that sizes it, the hot day's
+    cooling peak before and after it (its daily threshold), and why that day sizes it."""
+    from .hot_days import sizing_day, why_it_sizes
 
     year, _, roles = lessons.hot_year()
     shaving = roles["peak-shaving"]
@@ -453,6 +453,7 @@ def _shaving_on_the_hot_day() -> tuple[str, str, str]:
         sizing_day(shaving),
         fmt.quantity(float(peak), "MW"),
         fmt.quantity(float(threshold), "MW"),
+        why_it_sizes(year, shaving),
     )
 
 
@@ -955,14 +956,15 @@ PLANS: dict[int, Plan] = {
                 5,
                 "Hook",
                 "Say: “On the day the plant is sized for, how much more does the cooling "
-                f"draw: {_hook_guesses()}? A car battery, a container or a "
-                "building to shave the cooling's daily peaks?”",
+                f"draw: {_hook_guesses()}? A car battery, one shipping container, a row of "
+                "containers or a building to shave the cooling's daily peaks?”",
             ),
             (
                 10,
                 "Step 1 · A typical year",
                 "Read the month table aloud: which months have warm wet-bulbs? Students commit a "
-                "prediction for jackson-annual-pue, read the month chart that opens, then write "
+                "prediction for jackson-annual-pue, read the month table and chart that open, then "
+                "write "
                 "their answer to the 30 % question before opening the notebook's answer.",
             ),
             (
@@ -976,8 +978,9 @@ PLANS: dict[int, Plan] = {
                 "from (the grid, in the same day's cooler hours: the printout says which) and "
                 "how big it is (a row of shipping containers of a few MWh each): that answers "
                 "the hook's second guess; students answer shaving-battery-hours "
-                "(MWh ÷ MW). Then ask which day sized it and what it does "
-                f"on the hot day ({_shaving_on_the_hot_day()[0]}; on the hot day the peak falls "
+                "(MWh ÷ MW). Then ask which day sized it, and why "
+                f"({_shaving_on_the_hot_day()[0]}: {_shaving_on_the_hot_day()[3]}), and what it "
+                "does on the hot day (the peak falls "
                 f"only from {_shaving_on_the_hot_day()[1]} to {_shaving_on_the_hot_day()[2]}: "
                 "a battery recharged every day only moves hours within the day). The collapsed "
                 "“More detail” holds the typical year's own hottest day (an upper end, more "
@@ -1018,7 +1021,8 @@ PLANS: dict[int, Plan] = {
             "(Advanced) Minutes used as hours in ride-through-energy (60 times too big), or "
             "5 minutes written as 0.05 h.",
         ),
-        "Everything runs in the notebook; the month chart opens after the prediction. The app's "
+        "Everything runs in the notebook; the month table and chart open after the prediction. "
+        "The app's "
         "“Site in context” panel is optional. Without computers, the worksheet with the pack's "
         "tables sheet (lesson-7/tables.html: the months, each month's cooling, the hot day's "
         "hours and the grid's yardsticks, no answers), handed out after step 1's prediction; "
@@ -1461,8 +1465,10 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 f"that shaves each day's peak holds about {_shaving_mwh()}, recharged from the "
                 "grid "
                 "in the same day's cooler hours (the printout says which): a "
-                "row of shipping-container units of a few MWh each, not a car battery "
-                f"and not a building. It is sized by {_shaving_on_the_hot_day()[0]}; on the hot "
+                "row of shipping-container units of a few MWh each, not one container, not a "
+                "car battery "
+                f"and not a building. It is sized by {_shaving_on_the_hot_day()[0]} "
+                f"({_shaving_on_the_hot_day()[3]}); on the hot "
                 "day it lowers the cooling's peak only from "
                 f"{_shaving_on_the_hot_day()[1]} to {_shaving_on_the_hot_day()[2]}: a battery "
                 "recharged every day moves hours within a day, and cannot bring a hot day down "
