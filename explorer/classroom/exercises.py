@@ -1318,8 +1318,10 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
 
     Right within the exercise's tolerance or at the result rounded to two significant figures
     (`Exercise.accepts`), or when the answer is the result rounded to the figures the student
-    gave (two or more). An answer that is the result rounded more coarsely (one figure, or a
-    coarser unit: "2 weeks" for 12 days) is asked for more figures and never fires a trap.
+    gave (two or more). The tolerance, which the answer key prints, decides first: inside it
+    one figure is right too ("5 %" for 5.36 % ± 0.43 points). Outside it, an answer that is the
+    result rounded more coarsely (one figure, or a coarser unit: "2 weeks" for 12 days; "4" for
+    4.23 MWh ± 3 %) is asked for more figures and never fires a trap.
     A right answer may carry a note-trap's hint, when it lies nearer that trap than the result
     and is not the student's own rounding of the result, unless the trap is a published figure
     (`Trap.slip` False: the article's 250,000 copied is named even though it also rounds 245,264).

@@ -273,9 +273,9 @@ def sizing_day(shaving: xr.Dataset) -> str:
 def why_it_sizes(year: xr.Dataset, shaving: xr.Dataset) -> str:
     """Why the day that sizes the peak-shaving battery's MWh does
     (`explorer.batteries.peak_shaving_battery`'s ``sizing_day``): it has the most cooling above
-    its own daily threshold, because its cooling swings most between night and afternoon, and
-    (with an economiser) because the free cooling covers more of its nights than its
-    afternoons.
+    its own daily threshold, because its cooling swings most from its lowest hour to its highest
+    and (with an economiser) because the free cooling covers more of its coolest hours than its
+    warmest.
 
     Examples
     --------
@@ -285,9 +285,9 @@ def why_it_sizes(year: xr.Dataset, shaving: xr.Dataset) -> str:
     >>> why = why_it_sizes(year, batteries.peak_shaving_battery(year))
     >>> why.startswith("the typical day with the most cooling above its own threshold")
     True
-    >>> "the economiser removes 62 % of the heat for free at night but only 22 %" in why
+    >>> "the economiser removes 62 % of the heat for free in the day's coolest hour" in why
     True
-    >>> why.endswith("swings 12.4 MW between night and afternoon, larger than the hot day's 8.7 MW")
+    >>> why.endswith("to its highest, larger than the hot day's 8.7 MW")
     True
     """
     hot = year.hot_day_cooling_power
@@ -296,7 +296,7 @@ def why_it_sizes(year: xr.Dataset, shaving: xr.Dataset) -> str:
     if day == 0:
         return (
             "the hot day: its cooling above its own threshold is the most of any day "
-            f"(its cooling swings {_mw(hot_swing)} between night and afternoon)"
+            f"(its cooling swings {_mw(hot_swing)} from its lowest hour to its highest)"
         )
     cooling = year.cooling_power.sel(month=day)
     swing = float(cooling.max() - cooling.min())
@@ -307,12 +307,12 @@ def why_it_sizes(year: xr.Dataset, shaving: xr.Dataset) -> str:
     why = f"the typical day with the most cooling above its own threshold: in {month} "
     if night - afternoon >= 0.1:  # an economiser that covers the nights, not the afternoons
         why += (
-            f"the economiser removes {fmt.percent(night, 2)} of the heat for free at night but "
-            f"only {fmt.percent(afternoon, 2)} in the afternoon, so "
+            f"the economiser removes {fmt.percent(night, 2)} of the heat for free in the day's "
+            f"coolest hour but only {fmt.percent(afternoon, 2)} in its warmest, so "
         )
     compare = "larger" if swing > hot_swing else "no larger"
     return (
-        why + f"the day's cooling swings {_mw(swing)} between night and afternoon, "
+        why + f"the day's cooling swings {_mw(swing)} from its lowest hour to its highest, "
         f"{compare} than the hot day's {_mw(hot_swing)}"
     )
 
