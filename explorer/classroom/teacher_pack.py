@@ -1086,8 +1086,8 @@ PLANS: dict[int, Plan] = {
                 "Step 5 and debrief",
                 "Students commit a prediction for contested-power-p5 (below, at or above the "
                 "announced 300 MW?); the 90 % ranges open, with the expansion and with the site "
-                "held at its announced power; then one sentence for the journalist. Optional, "
-                "homework by default: the question on where the announced 300 MW sits against "
+                "held at its announced power; then one sentence for the journalist. Optional (for "
+                "homework by default): the question on where the announced 300 MW sits against "
                 "its own range (the cell after the ranges).",
             ),
         ),
