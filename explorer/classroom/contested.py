@@ -103,7 +103,7 @@ def city_bases(site: str) -> None:
     the article: a city of roughly 250,000 people
       the site, as ...
     the basis alone moves the city ... times
-    each reads 300 MW as the year's average ...
+    each reads 300 MW as the year's average: an upper end for today's site (box above)
     """
     from .lessons import contested_city_bases
 
