@@ -103,7 +103,7 @@ def city_bases(site: str) -> None:
     the article: a city of roughly 250,000 people
       the site, as ...
     the basis alone moves the city ... times
-    each reads 300 MW as the year's average ...
+    each reads 300 MW as the year's average: an upper end for today's site (box above)
     """
     from .lessons import contested_city_bases
 
@@ -114,13 +114,9 @@ def city_bases(site: str) -> None:
         print(f"  the site, as {what}: {fmt.number(size)}")
     biggest, smallest = max(s for _, s in sizes), min(s for _, s in sizes)
     print(f"the basis alone moves the city {fmt.number(biggest / smallest, 2)} times")
-    lf = catalog.uncertainty_ranges()["defaults.load_factor"]
-    text = (
-        f"each reads 300 MW as the year's average (load factor {fmt.number(lf.central)}), as the "
-        "article does: an upper end for today's site, each smaller if 300 MW is its grid "
-        "connection (step 3)"
-    )
-    print(textwrap.fill(text, 90))
+    # "which 300 MW?" is the box's and step 3's: here only which reading the bases take
+    power = fmt.quantity(catalog.value(f"sites.{site}.site_power", "MW"), "MW")
+    print(f"each reads {power} as the year's average: an upper end for today's site (box above)")
 
 
 def connection_reading(site: str) -> tuple[float, float, float, float]:
@@ -194,7 +190,7 @@ def below_flat_out(site: str) -> None:
     Examples
     --------
     >>> below_flat_out("rainier-mississippi")  # doctest: +ELLIPSIS
-    Which 300 MW? In lesson 7's weather the hottest hour draws 330 MW for a yearly average...
+    Which 300 MW? With lesson 7's chiller plant, in its weather, the hottest hour draws 330 MW...
     """
     from ..scenario import compute
 
@@ -204,7 +200,8 @@ def below_flat_out(site: str) -> None:
     low = catalog.uncertainty_ranges()["defaults.load_factor"]
     power = catalog.value(f"sites.{site}.site_power", "MW")
     text = (
-        f"Which {fmt.quantity(power, 'MW')}? In lesson 7's weather the hottest hour draws "
+        f"Which {fmt.quantity(power, 'MW')}? With lesson 7's chiller plant, in its weather, the "
+        "hottest hour draws "
         f"{fmt.quantity(peak, 'MW')} for a yearly average of {fmt.quantity(average, 'MW')}. "
         f"Read as the year's average (load factor {fmt.number(low.central)}, the central value: "
         f"the article's reading), {fmt.quantity(power, 'MW')} is a city of {fmt.number(flat)} "

@@ -36,7 +36,7 @@ import math
 import numbers
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pint
 
@@ -566,6 +566,9 @@ def read(answer: object, unit: str, negative: bool = False, above: bool = False)
     return r
 
 
+# a share named after its number ("0.11 share", "0.11 as a fraction"): the number is the share
+_SHARE_WORD = re.compile(r"(?:as\s+)?(?:an?\s+)?(?:share|fraction)", re.IGNORECASE)
+
 # words with no digit before an answer's first digit (a number in words reads on its own)
 _LEADING_WORDS = re.compile(r"[^\W\d]+(?:[\s,:'-]+[^\W\d]+)*\s+(?=[-−~≈]?\d)")
 
@@ -655,8 +658,11 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
     x *= k
     if rest and _only_label(rest):  # "83.1 sparse": a bare number with its label (reader 17)
         rest = ""
-    # "0.10 share" where a share is asked, "1.75:1" where a ratio is: the answer's own form
-    if (unit == SHARE and rest.lower() == "share") or (unit == RATIO and _TO_ONE.fullmatch(rest)):
+    # "0.10 share" (or "0.11 as a share") where a share is asked, "1.75:1" where a ratio is:
+    # the answer's own form
+    if (unit == SHARE and _SHARE_WORD.fullmatch(rest)) or (
+        unit == RATIO and _TO_ONE.fullmatch(rest)
+    ):
         rest = ""
     if not rest:
         if unit == SHARE and m["den"] is None and 1 < x <= 100 and k == 1:
@@ -1265,13 +1271,22 @@ _SLIPS = (
 )
 
 
-# "above 310", "just above 300 MW", "a bit below, 290", "at it": a way said before the value
-# ("at least 5" is a bound, not a way)
+# "above 310", "just above 300 MW", "a bit below, 290", "higher than 300 MW", "at it": a way
+# said before the value ("at least 5" is a bound, not a way); the comparatives read as the way
+# they say (reader 21: the prompt asks for a way, and "higher" or "lower" is one)
 _WAY = re.compile(
     r"^(?:(?:a\s+)?(?:bit|little|touch|just|slightly|somewhat|well|right|exactly)\s+)?"
-    r"(above|over|below|under|at(?!\s+(?:least|most)\b))\b[\s,:;-]*(.*)$",
+    r"(above|over|below|under|higher|lower|more|less|greater|smaller|larger|bigger"
+    r"|at(?!\s+(?:least|most)\b))\b(?:\s+than\b)?[\s,:;-]*(.*)$",
     re.IGNORECASE,
 )
+_UP = ("above", "over", "higher", "more", "greater", "larger", "bigger")
+
+
+def _said_way(way: re.Match[str]) -> tuple[str, str]:
+    """A matched way as "above", "below" or "at" (how the answer is echoed), and the rest."""
+    said = way[1].lower()
+    return ("at" if said == "at" else "above" if said in _UP else "below"), way[2].strip()
 
 
 def _check_way(e: Exercise, said: str, rest: str, attempt: int) -> Feedback:
@@ -1279,7 +1294,7 @@ def _check_way(e: Exercise, said: str, rest: str, attempt: int) -> Feedback:
     the reference itself, or no value, is the way alone, which is asked for its value."""
     assert e.reference is not None
     ref = e.reference()
-    up = said in ("above", "over")
+    up = said in _UP
     rest = rest.strip()
     value = read(rest, e.unit, e.negative).value if rest else None
     if said == "at":  # "at", "at it", "at 300 MW": the reference itself, or the value given
@@ -1303,8 +1318,10 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
 
     Right within the exercise's tolerance or at the result rounded to two significant figures
     (`Exercise.accepts`), or when the answer is the result rounded to the figures the student
-    gave (two or more). An answer that is the result rounded more coarsely (one figure, or a
-    coarser unit: "2 weeks" for 12 days) is asked for more figures and never fires a trap.
+    gave (two or more). The tolerance, which the answer key prints, decides first: inside it
+    one figure is right too ("5 %" for 5.36 % ± 0.43 points). Outside it, an answer that is the
+    result rounded more coarsely (one figure, or a coarser unit: "2 weeks" for 12 days; "4" for
+    4.23 MWh ± 3 %) is asked for more figures and never fires a trap.
     A right answer may carry a note-trap's hint, when it lies nearer that trap than the result
     and is not the student's own rounding of the result, unless the trap is a published figure
     (`Trap.slip` False: the article's 250,000 copied is named even though it also rounds 245,264).
@@ -1332,7 +1349,7 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         )
     way = _WAY.match(answer.strip()) if isinstance(answer, str) and e.reference else None
     if way and e.reference:
-        return _check_way(e, way[1].lower(), way[2], attempt)
+        return _check_way(e, *_said_way(way), attempt)
     r = read(answer, e.unit, e.negative, e.above)
     signed = read(answer, e.unit, True, e.above) if e.change and r.value is None else None
     if signed and signed.value is not None and signed.value < 0:
@@ -1603,12 +1620,19 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
     want = e.answer()
     way = _WAY.match(prediction.strip()) if isinstance(prediction, str) and e.reference else None
     if way and e.reference:  # "above", "a bit above 300", "above 310", "at": a way, and a value?
-        said, rest = way[1].lower(), way[2].strip()
+        said, rest = _said_way(way)
         ref = e.reference()
         value = read(rest, e.unit, e.negative).value if rest else None
-        if said == "at" or (value is not None and not _near(value, ref, 0.005)):
+        up = said in _UP
+        if value is not None and said != "at" and not _near(value, ref, 0.005):
+            r = reveal(e, rest)
+            if (value > ref) == up == (want > ref) and r.prediction is not None:
+                # the way was right even where the number is not: say so first
+                right = f"The right way, {said} {e.show(ref)}. "
+                return replace(r, message=right + r.message)
+            return r
+        if said == "at":
             return reveal(e, rest if value is not None else ref)
-        up = said in ("above", "over")
         shown = f"{said} {e.show(ref)}"
         head = f"You predicted {shown}; the explorer gets {e.show(want)}."
         way_right = "The right way" if up == (want > ref) else "The other way"

@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from .. import batteries, catalog, climate, fmt, plant, sites
+from .. import batteries, catalog, climate, fmt, plant, sites, units
 from ..scenario import compute
 from ..ui import context
 
@@ -268,6 +268,53 @@ def sizing_day(shaving: xr.Dataset) -> str:
     """
     day = int(shaving.sizing_day)
     return "the hot day" if day == 0 else f"{calendar.month_name[day]}'s typical day"
+
+
+def why_it_sizes(year: xr.Dataset, shaving: xr.Dataset) -> str:
+    """Why the day that sizes the peak-shaving battery's MWh does
+    (`explorer.batteries.peak_shaving_battery`'s ``sizing_day``): it has the most cooling above
+    its own daily threshold, because its cooling swings most from its lowest hour to its highest
+    and (with an economiser) because the free cooling covers more of its coolest hours than its
+    warmest.
+
+    Examples
+    --------
+    >>> from explorer import batteries
+    >>> from explorer.classroom import lessons
+    >>> year = lessons.hot_year()[0]
+    >>> why = why_it_sizes(year, batteries.peak_shaving_battery(year))
+    >>> why.startswith("the typical day with the most cooling above its own threshold")
+    True
+    >>> "the economiser removes 62 % of the heat for free in the day's coolest hour" in why
+    True
+    >>> why.endswith("to its highest, larger than the hot day's 8.7 MW")
+    True
+    """
+    hot = year.hot_day_cooling_power
+    hot_swing = float(hot.max() - hot.min())
+    day = int(shaving.sizing_day)
+    if day == 0:
+        return (
+            "the hot day: its cooling above its own threshold is the most of any day "
+            f"(its cooling swings {_mw(hot_swing)} from its lowest hour to its highest)"
+        )
+    cooling = year.cooling_power.sel(month=day)
+    swing = float(cooling.max() - cooling.min())
+    free = year.free_cooling.sel(month=day)
+    night = float(free.isel(hour=int(cooling.argmin("hour"))))
+    afternoon = float(free.isel(hour=int(cooling.argmax("hour"))))
+    month = calendar.month_name[day]
+    why = f"the typical day with the most cooling above its own threshold: in {month} "
+    if night - afternoon >= 0.1:  # an economiser that covers the nights, not the afternoons
+        why += (
+            f"the economiser removes {fmt.percent(night, 2)} of the heat for free in the day's "
+            f"coolest hour but only {fmt.percent(afternoon, 2)} in its warmest, so "
+        )
+    compare = "larger" if swing > hot_swing else "no larger"
+    return (
+        why + f"the day's cooling swings {_mw(swing)} from its lowest hour to its highest, "
+        f"{compare} than the hot day's {_mw(hot_swing)}"
+    )
 
 
 def _what_the_battery_does_on_the_hot_day(year: xr.Dataset, shaving: xr.Dataset) -> str:
@@ -551,8 +598,8 @@ def peak_shaving(year: xr.Dataset) -> str:
     shaving_battery(year)
     _say(
         "The hook's second question: grid batteries of this kind are sold as shipping-container "
-        "units of a few MWh each. Divide the battery's MWh by a few: a row of containers, not a "
-        "car battery and not a building."
+        "units of a few MWh each. Divide the battery's MWh by a few: a row of containers, not one "
+        "container, not a car battery and not a building."
     )
     return _details(
         "More detail: the year's own hottest day, how the battery recharges, what it costs",
@@ -575,7 +622,7 @@ def shaving_battery(year: xr.Dataset) -> None:
     print(
         f"the peak-shaving battery: {_mw(shaving.battery_power)}, "
         f"{fmt.quantity(float(shaving.battery_energy), 'MWh')}, sized by {sizing_day(shaving)} "
-        "(the day whose cooling stays above its own daily threshold longest)"
+        f"({why_it_sizes(year, shaving)})"
     )
     _say(when_it_delivers(year))
     _say(_what_the_battery_does_on_the_hot_day(year, shaving))
@@ -759,6 +806,16 @@ def every_yardstick(grid: xr.Dataset) -> None:
         f"{fmt.number(float(grid.us_datacenter_energy_2028_low))}–"
         f"{fmt.number(float(grid.us_datacenter_energy_2028_high))} TWh projected for 2028 (LBNL)"
     )
+    us = grid.us_datacenter_energy_2023
+    site_share = (
+        float(grid.annual_energy)
+        * units.factor(grid.annual_energy.attrs["units"], us.attrs["units"].split("/")[0])
+        / float(us)
+    )
+    print(
+        f"the site alone would be {fmt.percent(site_share, 2)} of all US data centres' "
+        "electricity in 2023"
+    )
 
 
 def _cost_terms(battery: xr.Dataset, level: str = "mid") -> str:
@@ -897,6 +954,7 @@ def hook_answers(year: xr.Dataset) -> None:
         f"year's average hour ({_mw(mean_mw)}), {fmt.percent(ratio - 1, 2)} more: "
         f'"{_nearest_guess(ratio)}". The battery that shaves the daily peaks holds '
         f"{fmt.quantity(float(shaving.battery_energy), 'MWh')}: at a few MWh per shipping "
-        "container, a row of containers, not a car battery and not a building."
+        "container, a row of containers: not one container, not a car battery and not a "
+        "building."
     )
     print(textwrap.fill(text.replace(" %", "\u00a0%"), 90).replace("\u00a0%", " %"))

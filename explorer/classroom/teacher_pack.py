@@ -441,10 +441,10 @@ def _basis_ratio() -> str:
     return fmt.number(max(sizes) / min(sizes), 2)
 
 
-def _shaving_on_the_hot_day() -> tuple[str, str, str]:
-    """Lesson 7's peak-shaving battery, from the core: the day that sizes it, and the hot day's
-    cooling peak before and after it (its daily threshold)."""
-    from .hot_days import sizing_day
+def _shaving_on_the_hot_day() -> tuple[str, str, str, str]:
+    """Lesson 7's peak-shaving battery, from the core: the day that sizes it, the hot day's
+    cooling peak before and after it (its daily threshold), and why that day sizes it."""
+    from .hot_days import sizing_day, why_it_sizes
 
     year, _, roles = lessons.hot_year()
     shaving = roles["peak-shaving"]
@@ -453,6 +453,7 @@ def _shaving_on_the_hot_day() -> tuple[str, str, str]:
         sizing_day(shaving),
         fmt.quantity(float(peak), "MW"),
         fmt.quantity(float(threshold), "MW"),
+        why_it_sizes(year, shaving),
     )
 
 
@@ -955,14 +956,15 @@ PLANS: dict[int, Plan] = {
                 5,
                 "Hook",
                 "Say: “On the day the plant is sized for, how much more does the cooling "
-                f"draw: {_hook_guesses()}? A car battery, a container or a "
-                "building to shave the cooling's daily peaks?”",
+                f"draw: {_hook_guesses()}? A car battery, one shipping container, a row of "
+                "containers or a building to shave the cooling's daily peaks?”",
             ),
             (
                 10,
                 "Step 1 · A typical year",
                 "Read the month table aloud: which months have warm wet-bulbs? Students commit a "
-                "prediction for jackson-annual-pue, read the month chart that opens, then write "
+                "prediction for jackson-annual-pue, read the month table and chart that open, then "
+                "write "
                 "their answer to the 30 % question before opening the notebook's answer.",
             ),
             (
@@ -976,8 +978,9 @@ PLANS: dict[int, Plan] = {
                 "from (the grid, in the same day's cooler hours: the printout says which) and "
                 "how big it is (a row of shipping containers of a few MWh each): that answers "
                 "the hook's second guess; students answer shaving-battery-hours "
-                "(MWh ÷ MW). Then ask which day sized it and what it does "
-                f"on the hot day ({_shaving_on_the_hot_day()[0]}; on the hot day the peak falls "
+                "(MWh ÷ MW). Then ask which day sized it, and why "
+                f"({_shaving_on_the_hot_day()[0]}: {_shaving_on_the_hot_day()[3]}), and what it "
+                "does on the hot day (the peak falls "
                 f"only from {_shaving_on_the_hot_day()[1]} to {_shaving_on_the_hot_day()[2]}: "
                 "a battery recharged every day only moves hours within the day). The collapsed "
                 "“More detail” holds the typical year's own hottest day (an upper end, more "
@@ -1011,14 +1014,17 @@ PLANS: dict[int, Plan] = {
             "tower follows the wet-bulb. The station summary the explorer reads publishes a "
             "dry-bulb day and a dew-point day but no wet-bulb day (ASHRAE's tables do), so the "
             "lesson builds one as ASHRAE builds design days, from the typical year's own 1 % "
-            "wet-bulb (a year built from borrowed hours and estimated humidity).",
+            "wet-bulb (a year built from borrowed hours and estimated humidity). The explorer's "
+            "sources do not include ASHRAE's published 1 % evaporation wet-bulb for Jackson, so "
+            "the built day has not been checked against it: it may sit above or below it.",
             "Reading the peak-shaving battery as the one that takes the hot day down to the "
             f"average: {_shaving_on_the_hot_day()[0]} sizes it, and a daily battery only moves "
             "hours within a day, so the hot day's draw stays far above the year's mean.",
             "(Advanced) Minutes used as hours in ride-through-energy (60 times too big), or "
             "5 minutes written as 0.05 h.",
         ),
-        "Everything runs in the notebook; the month chart opens after the prediction. The app's "
+        "Everything runs in the notebook; the month table and chart open after the prediction. "
+        "The app's "
         "“Site in context” panel is optional. Without computers, the worksheet with the pack's "
         "tables sheet (lesson-7/tables.html: the months, each month's cooling, the hot day's "
         "hours and the grid's yardsticks, no answers), handed out after step 1's prediction; "
@@ -1031,27 +1037,28 @@ PLANS: dict[int, Plan] = {
             (
                 5,
                 "Hook",
-                "Say: “Two careful people redo the city of 250,000 for today's announced site: "
-                "within 10 %, 10–30 % above, 30 % above to twice, or more than twice?” Each may "
-                "take any value in the explorer's ranges; one of them, the load factor, holds a "
-                "question the article leaves open (is 300 MW the year's average or the grid "
-                "connection?) and its low end is a convention. Steps 1 and 2 add two twists: the "
-                "basis (people or households) and the possible expansion.",
+                "Say: “Two careful people redo the city of 250,000 for today's announced site, "
+                "each taking any value in the explorer's ranges, a yearly average anywhere from "
+                "the load factor's low end (a convention) up to all of 300 MW: within 10 %, "
+                "10–30 % above, 30 % above to twice, or more than twice? And if both read 300 MW "
+                "as the year's average?” (The load factor holds the question the article leaves "
+                "open: is 300 MW the year's average or the grid connection?) Steps 1 and 2 add "
+                "two twists: the basis (people or households) and the possible expansion.",
             ),
             (
                 8,
                 "Step 1 · Estimates",
                 "Read the ranges table: which figures are sure, which contested; read aloud "
-                "the load factor, the use per household and the “Which 300 MW?” box; then read "
-                "the basis table aloud (2 minutes, no discussion): people or households moves the "
-                f"city {_basis_ratio()} times, each with 300 MW as the year's average. If time is "
-                "short, leave step 2's question on the figure taken at its high end for homework.",
+                "the load factor, the use per household and the “Which 300 MW?” box. Optional, "
+                "skipped by default: the basis table (people or households moves the "
+                f"city {_basis_ratio()} times, each with 300 MW as the year's average); say that "
+                "one sentence instead.",
             ),
             (
                 7,
                 "Step 2 · The widest city",
-                "Students answer contested-city-high by taking "
-                "each figure at the end that makes the city bigger.",
+                "Students answer the question on the figure taken at its low end, then "
+                "contested-city-high by taking each figure at the end that makes the city bigger.",
             ),
             (
                 11,
@@ -1060,7 +1067,8 @@ PLANS: dict[int, Plan] = {
                 "a prediction for contested-load-swing; the tornado opens (check the ticks), "
                 "then its last printout answers “which 300 MW?” both ways: the central load "
                 "factor reads it as the year's average, as the article does; read as the grid "
-                f"connection, lesson 7's weather allows at most {_connection()[0]} (a city of "
+                f"connection, lesson 7's chiller plant in its weather allows at most "
+                f"{_connection()[0]} (a city of "
                 f"about {_connection()[1]} households), idle phases less.",
             ),
             (
@@ -1078,9 +1086,9 @@ PLANS: dict[int, Plan] = {
                 "Step 5 and debrief",
                 "Students commit a prediction for contested-power-p5 (below, at or above the "
                 "announced 300 MW?); the 90 % ranges open, with the expansion and with the site "
-                "held at its announced power; then one sentence for the journalist. If time is "
-                "short, leave the question on where the announced 300 MW sits against its own "
-                "range (the cell after the ranges) for homework.",
+                "held at its announced power; then one sentence for the journalist. Optional (for "
+                "homework by default): the question on where the announced 300 MW sits against "
+                "its own range (the cell after the ranges).",
             ),
         ),
         (
@@ -1461,8 +1469,10 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 f"that shaves each day's peak holds about {_shaving_mwh()}, recharged from the "
                 "grid "
                 "in the same day's cooler hours (the printout says which): a "
-                "row of shipping-container units of a few MWh each, not a car battery "
-                f"and not a building. It is sized by {_shaving_on_the_hot_day()[0]}; on the hot "
+                "row of shipping-container units of a few MWh each, not one container, not a "
+                "car battery "
+                f"and not a building. It is sized by {_shaving_on_the_hot_day()[0]} "
+                f"({_shaving_on_the_hot_day()[3]}); on the hot "
                 "day it lowers the cooling's peak only from "
                 f"{_shaving_on_the_hot_day()[1]} to {_shaving_on_the_hot_day()[2]}: a battery "
                 "recharged every day moves hours within a day, and cannot bring a hot day down "
@@ -1517,12 +1527,11 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 f"{_contested('low')} to {_contested('high')}: more than twice; and the basis "
                 "alone "
                 f"(people or households, all use or home use) moves the city {_basis_ratio()} "
-                "times: the article says people, the explorer reads households. “Within 10 %” "
-                "is right for the figures with a source at both ends (the use per household, "
-                f"{fmt.number(_HOUSEHOLD_RANGE.low)}–{fmt.number(_HOUSEHOLD_RANGE.high)} kWh) when "
-                "both read 300 MW as the year's average (the article's reading); reading it as "
-                "a grid connection, down to the load factor's low end (a convention), takes it "
-                "past 30 %: discuss both.",
+                "times: the article says people, the explorer reads households. The second "
+                "guess, both reading 300 MW as the year's average (the article's reading): "
+                "“within 10 %”, as only the figure with a source at both ends moves (the use per "
+                f"household, {fmt.number(_HOUSEHOLD_RANGE.low)}–"
+                f"{fmt.number(_HOUSEHOLD_RANGE.high)} kWh).",
             ),
             (
                 "Where do the explorer's two plants fall",
@@ -1545,10 +1554,11 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "losses, the chips, MFU, CO₂, water) changes neither, so it gives no bar.",
             ),
             (
-                "The low end takes each figure",
-                "The use per household: the smallest city divides the least energy by the largest "
-                f"use per household ({fmt.number(_HOUSEHOLD_RANGE.high)} kWh), so that figure is "
-                "taken at its high end.",
+                "Which figure does it take at its low end",
+                "The use per household: the biggest city divides the most energy by the smallest "
+                f"use per household ({fmt.number(_HOUSEHOLD_RANGE.low)} kWh), so that figure is "
+                "taken at its low end (and the smallest city, the mirror, takes it at its high "
+                f"end, {fmt.number(_HOUSEHOLD_RANGE.high)} kWh).",
             ),
             (
                 "MFU is uncertain too",

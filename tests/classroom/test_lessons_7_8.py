@@ -239,10 +239,11 @@ def test_lesson_7_says_which_day_sizes_the_battery_and_what_it_does_on_the_hot_d
     debrief = " ".join(cells[_first(cells, "## What we found")].split())
     assert "cannot bring a hot *day* down to the year's average" in debrief
     key = " ".join(html.unescape(teacher_pages["lesson-7/answers.html"]).split())
-    assert "It is sized by October's typical day; on the hot day" in key
+    assert "It is sized by October's typical day (the typical day with the most cooling" in key
     assert "from 62.2 MW to 58.1 MW" in key and "hot afternoon" not in key
-    segment = teacher_pack.PLANS[7].segments[2][2]
-    assert "October's typical day; on the hot day the peak falls" in segment
+    segment = " ".join(teacher_pack.PLANS[7].segments[2][2].split())
+    assert "(October's typical day: the typical day with the most cooling above" in segment
+    assert "does on the hot day (the peak falls only from 62.2 MW to 58.1 MW" in segment
     # the long "what this model ignores" sentence is a list; References is a cell of its own
     assert "- The weather is one typical year, not a heat wave." in "".join(cells)
     assert "## References" in cells and not any(
@@ -330,7 +331,7 @@ def test_reader_14s_text_items_for_lessons_7_and_8(capsys):
     # lesson 8 D7: headings in cells of their own; the hook's answer in three bullets
     assert "## Where the numbers come from" in cells8
     hook = cells8[_first(cells8, "Was your hook guess right")]
-    assert hook.count("\n- *") == 3
+    assert hook.count("\n- *") == 4  # reader 21 L8 D2: the hook's second guess has its own
 
 
 def test_reader_15s_items_for_lessons_7_and_8(capsys, teacher_pages):
@@ -620,7 +621,7 @@ def test_reader_20s_items_for_lesson_8(capsys, teacher_pages):
     assert "read as the year's average (load factor 1, the article's reading): 243,333 to " in out
     assert "250,286, 1.03 times: only the use per household moves it" in out
     hook = " ".join(cells8[_first(cells8, "Was your hook guess right")].split())
-    assert "if both read 300 MW as the year's average (the article's reading)" in hook
+    assert "both reading 300 MW as the year's average* (the article's reading)" in hook
     assert 'they land "within 10 %"' in hook and "Data or convention?" not in hook
     assert "which no cooled site quite does" not in hook
     assert "contested.city_corners(SITE)" in cells8[_first(cells8, 'contested-city-high", lambda')]
@@ -675,3 +676,82 @@ def test_reader_20s_items_for_lesson_7(capsys):
     assert [m for m, _, _ in segments[1:3]] == [10, 17]
     assert "If behind, do not discuss the design-day printout" in segments[2][2]
     assert "step 1 (the year) 10 min, step 2 (the hot day) 17 min" in " ".join(cells7[0].split())
+
+
+def test_reader_21s_lesson_7(capsys, teacher_pages):
+    # reader 21 D1: the battery is sized by the day with the most MWh above its own threshold
+    # (October 42.8 MWh, the hot day 28.2), not the longest one: October's typical day swings
+    # 40.2 - 27.9 = 12.4 MW because the economiser removes 62 % of the heat at its coolest hour
+    # (05:00-07:00) and 22 % at its warmest (15:00); the hot day swings 62.2 - 53.5 = 8.7 MW
+    from explorer.classroom import hot_days
+
+    year, grid, _ = lessons.hot_year()
+    hot_days.shaving_battery(year)
+    text = " ".join(capsys.readouterr().out.split())
+    assert "longest" not in text
+    assert (
+        "sized by October's typical day (the typical day with the most cooling above its own "
+        "threshold: in October the economiser removes 62 % of the heat for free in the day's "
+        "coolest hour but only 22 % in its warmest, so the day's cooling swings 12.4 MW from its "
+        "lowest hour to its highest, larger than the hot day's 8.7 MW)"
+    ) in text
+    cells = _cells("07")
+    joined = " ".join("".join(cells).split())
+    # D2: the debrief's trimmed peak is the hot day's, not the sizing day's
+    assert "On the day that sizes it (step 2 names it)" not in joined
+    assert "On the day the plant is sized for (the hot day) the battery trims the peak" in joined
+    # D3: the hook offers the answer (a row of containers) among its sizes, and so does the plan
+    assert "one shipping container, a row of containers or a building?" in joined
+    assert (
+        "one shipping container, a row of containers or a building"
+        in (teacher_pack.PLANS[7].segments[0][2])
+    )
+    # D4: the threshold is defined where it is first used
+    assert "recharge just refills what the hot hours took" in joined
+    # D6: the US data centres' total says what it is to the site: 2,628 GWh / 176,000 GWh
+    hot_days.every_yardstick(grid)
+    out = " ".join(capsys.readouterr().out.split())
+    assert "the site alone would be 1.5 % of all US data centres' electricity in 2023" in out
+    # D7: no published ASHRAE figure in the explorer's sources: said so, no number typed
+    assert "has not been checked against it" in joined
+    assert "has not been checked against it" in " ".join(teacher_pack.PLANS[7].stumbles[2].split())
+    # D8: step 1's reveal is a month table and a chart
+    assert "read the month table and chart that open" in " ".join(
+        teacher_pack.PLANS[7].segments[1][2].split()
+    )
+
+
+def test_reader_21s_lesson_8(capsys, teacher_pages):
+    cells = _cells("08")
+    # D2: the hook names the load factor's range outright, so one answer is right ("30 % above
+    # up to twice"); "within 10 %" answers its second guess, both reading 300 MW as the average
+    hook = " ".join(cells[_first(cells, "## Hook")].split())
+    assert "a yearly average anywhere from its low end" in hook
+    assert "and if both read 300 MW as the year's average?" in hook
+    key = " ".join(html.unescape(teacher_pages["lesson-8/answers.html"]).split())
+    assert "discuss both" not in key and "The second guess, both reading 300 MW" in key
+    debrief = " ".join(cells[_first(cells, "a sentence for the journalist")].split())
+    assert "*The second guess, both reading 300 MW as the year's average*" in debrief
+    # D3: the load factor's cap (0.91, 330 MW hottest hour) is lesson 7's chiller plant's
+    contested.below_flat_out(lessons.ARTICLE_SITE)
+    out = " ".join(capsys.readouterr().out.split())
+    assert "With lesson 7's chiller plant, in its weather, the hottest hour draws 330 MW" in out
+    box = " ".join(cells[_first(cells, "Which 300 MW")].split())
+    assert "lesson 7's chiller plant, in > its weather" in box
+    assert "chiller plant in its weather allows at most" in teacher_pack.PLANS[8].segments[3][2]
+    # D4: "which 300 MW?" is explained by the box and step 3, not again after the bases table
+    contested.city_bases(lessons.ARTICLE_SITE)
+    out = " ".join(capsys.readouterr().out.split())
+    assert "grid connection" not in out and "an upper end for today's site" in out
+    # D5: step 4's question points at the tornado's cooling-share row
+    plants = " ".join(cells[_first(cells, "Where do the explorer's two plants fall")].split())
+    assert "the cooling-share row of the tornado above" in plants
+    # D6: the question on the figure taken at its low end comes before the exercise it prepares
+    ask = _first(cells, "Which figure does it take at its \\*low\\*")
+    assert ask < _first(cells, 'widgets.answer_box\\("contested-city-high"\\)')
+    assert "The low end takes each figure" not in "".join(cells)
+    assert "10,500 kWh" in teacher_pack.answer_to(8, "Which figure does it take at its low end")
+    # D7: the basis table and step 5's last question are optional by default
+    plan = teacher_pack.PLANS[8].segments
+    assert "Optional, skipped by default: the basis table" in " ".join(plan[1][2].split())
+    assert "Optional (for homework by default)" in " ".join(plan[5][2].split())
