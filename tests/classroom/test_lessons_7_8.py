@@ -737,7 +737,7 @@ def test_reader_21s_lesson_8(capsys, teacher_pages):
     out = " ".join(capsys.readouterr().out.split())
     assert "With lesson 7's chiller plant, in its weather, the hottest hour draws 330 MW" in out
     box = " ".join(cells[_first(cells, "Which 300 MW")].split())
-    assert "lesson 7's chiller plant, in > its weather" in box
+    assert "lesson 7's [chiller](glossary.md#chiller) plant, in > its weather" in box
     assert "chiller plant in its weather allows at most" in teacher_pack.PLANS[8].segments[3][2]
     # D4: "which 300 MW?" is explained by the box and step 3, not again after the bases table
     contested.city_bases(lessons.ARTICLE_SITE)
