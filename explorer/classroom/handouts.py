@@ -98,7 +98,10 @@ HIDE_INPUT = "hide-input"
 def _folded_out(summary: str) -> str:
     """What a student handout prints instead of a folded block: where its content is."""
     what = re.sub(r"\s*\(open [^)]*\)", "", summary, flags=re.I).strip()
-    return f"*{what} — folded on screen; on paper, in your teacher's edition.*"
+    return (
+        f"*{what} — folded on screen; on paper, in your teacher's edition of this handout (its "
+        "folds printed open) and in the teacher's answer key.*"
+    )
 
 
 def _hide_plumbing(nb: object) -> object:

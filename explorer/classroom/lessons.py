@@ -2133,7 +2133,8 @@ _add(
             Trap(
                 "peak-not-achieved",
                 lambda: _llama_seconds() * MFU / _DAY_S,
-                f"you used peak FLOP/s: multiply by the MFU ({MFU:.1f})",
+                f"you used peak FLOP/s: multiply the speed by the MFU ({MFU:.1f}), which "
+                f"divides the time by {MFU:.1f}",
             ),
             Trap(
                 "hours-not-days",

@@ -1445,3 +1445,11 @@ def test_reader_21s_answers_to_lessons_7_and_8():
             r.message
         ), r.message
     assert not lessons.reveal("contested-power-p5", "below 250").message.startswith("The right")
+
+
+def test_reader_22s_mfu_hint_does_not_lead_into_the_next_slip():
+    # 3.8e25 / (100,000 x 989e12) = 384,226 s = 4.45 days, the MFU forgotten: the hint must say
+    # the speed is multiplied by 0.4 (the time divided), since 4.45 x 0.4 = 1.78 days is the
+    # slip of multiplying the time by the MFU (reader 22)
+    said = lessons.check("llama-days", "4.45").message
+    assert "multiply the speed by the MFU (0.4), which divides the time by 0.4" in said, said
