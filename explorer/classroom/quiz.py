@@ -882,10 +882,13 @@ def _closest_basis() -> str:
     return _BASES[min(_BASES, key=lambda b: abs(_city_on(b) - _claimed_city()))]
 
 
+def _fleet_pue_text() -> str:
+    return fmt.number(catalog.value("cooling.aws-fleet.pue", "dimensionless"))
+
+
 def _fleet_text() -> str:
-    pue = catalog.value("cooling.aws-fleet.pue", "dimensionless")
     return (
-        f"AWS reports a fleet PUE of {fmt.number(pue)}, the average over its datacenters for a "
+        f"AWS reports a fleet PUE of {_fleet_pue_text()}, the average over its datacenters for a "
         "year. One of its sites is measured at a PUE of 1.6. Do the two figures contradict each "
         "other?"
     )
@@ -935,7 +938,10 @@ CHOICE_ITEMS: dict[int, tuple[ChoiceItem, ...]] = {
             # an average over many sites has sites on both sides of it
             lambda: "no: a fleet average allows some sites worse than it",
             {
-                "yes: every AWS site must run at the fleet's PUE": "an average read as a rule",
+                # reader 22: "every site runs at the average" was too easy to rule out; this
+                # is the common slip, an average read as every site lying close to it
+                f"yes: an average of {_fleet_pue_text()} means every site is close to it, and "
+                "1.6 is far from it": "an average read as every site lying close to it",
                 "yes: 1.6 is worse than the fleet, so one figure is false": "a site worse than "
                 "the fleet taken as proof that a figure is false",
                 "no: a PUE of 1.6 is better than the fleet's": "a higher PUE read as better",

@@ -838,3 +838,21 @@ def test_reader_22s_items_in_lessons_1_and_2(pages, monkeypatch):
     assert "In the notebook, the slider tries a smaller or bigger site" in flat1
     # L1 D5: the bases' different years are said where students compute
     assert "The bases come from different years (2020 to 2023)" in flat1
+    # L2 D2: a whole plant's yearly COP from the core beside the chillers-alone minima (lesson
+    # 7's chiller plant through Jackson's typical year: cooling 12.3 % of the site, so
+    # (1 - 0.123) / 0.123 = 7.1 against the article's (1 - 0.40) / 0.40 = 1.5)
+    assert "averages a COP of 7.1" in lessons.plant_cop_line()
+    assert html.escape(lessons.plant_cop_line()) in widgets.cooling_rows().value
+    assert "reaches less than its chillers.\n" not in two
+    assert "only bound a whole plant from above" in flat2
+    # L2 D4: lesson 7's hottest hour is pointed to, with the why
+    assert "Lesson 7 shows how: on hot, humid hours the plant's COP falls" in flat2
+    # L2 D5: the economiser question sits under the rows, before the folds; one curious fold
+    rows_at = flat2.index("- **Row 3** has the same PUE")
+    asked = flat2.index("**Question.** Rows 2 and 3")
+    assert rows_at < asked < flat2.index("<summary>After the rows have opened: the COPs")
+    assert flat2.count("<summary>For the curious") == 1
+    # L2 D6: the quiz's "average" distractor is the common slip, not a rule nobody believes
+    (item,) = quiz.CHOICE_ITEMS[2]
+    assert "every AWS site must run at the fleet's PUE" not in item.mistakes
+    assert "yes: an average of 1.15 means every site is close to it" in " ".join(item.mistakes)
