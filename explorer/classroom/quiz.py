@@ -1,4 +1,4 @@
-"""The quizzes: three or four items per lesson and a final quiz, new questions (not the
+"""The quizzes: three to five items per lesson and a final quiz, new questions (not the
 exercises' text), each with four choices. The answer comes from the core (or, where an item gives
 its own figures, from those figures with the core's unit conversions); every distractor is a
 common mistake, worked out the same way and printed in the answer's unit, so no choice gives
@@ -164,6 +164,19 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
                 ("divided by days", lambda: 1.2 * factor("TWh", "MWh") / 365),
                 ("TWh read as GWh", lambda: 1.2 * factor("GWh", "MWh") / _HOURS),
                 ("multiplied by the hours", lambda: 1.2 * _HOURS),
+            ),
+        ),
+        Item(
+            1,
+            # the lesson's Advanced idea (reader 22): a site that does not run flat out all year
+            "A 200 MW site runs on average at 80 % of its full power over a year (a load "
+            "factor of 80 %). How much electricity does it use in a year?",
+            "GWh",
+            lambda: float(_site(200, load_factor=0.8).annual_energy),
+            (
+                ("the load factor forgotten", lambda: float(_site(200).annual_energy)),
+                ("divided by the load factor", lambda: float(_site(200).annual_energy) / 0.8),
+                ("days instead of hours", lambda: 200 * 0.8 * _DAYS / 1000),
             ),
         ),
     ),

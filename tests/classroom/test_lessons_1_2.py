@@ -856,3 +856,8 @@ def test_reader_22s_items_in_lessons_1_and_2(pages, monkeypatch):
     (item,) = quiz.CHOICE_ITEMS[2]
     assert "every AWS site must run at the fleet's PUE" not in item.mistakes
     assert "yes: an average of 1.15 means every site is close to it" in " ".join(item.mistakes)
+    # L1 D6: lesson 1's quiz asks its Advanced idea, the load factor (200 MW x 8,760 h x 0.8 =
+    # 1,401,600 MWh = 1,402 GWh; forgotten 1,752; divided 1,752 / 0.8 = 2,190; days 58.4)
+    (load,) = [i for i in quiz.LESSON_ITEMS[1] if "load factor" in i.text]
+    assert load.choices()[load.right()] == "1,402 GWh"
+    assert sorted(load.choices()) == ["1,402 GWh", "1,752 GWh", "2,190 GWh", "58.4 GWh"]
