@@ -2402,6 +2402,15 @@ def _answers(lesson: Lesson) -> str:
         parts.append(
             "<h3>Section 3's rows (Advanced: read them out after the COP predictions)</h3>"
             + _table(["row", "what the notebook prints"], [list(r) for r in lessons.cooling_rows()])
+            # the lines under the rows, which the notebook's text points to by place
+            + "".join(
+                f"<p>{html.escape(line)}</p>"
+                for line in (
+                    lessons.plant_cop_line(),
+                    lessons.evaporation_line(),
+                    lessons.economiser_hours_line(),
+                )
+            )
         )
     qa = [[q, answer_to(lesson.number, q)] for q in open_questions(lesson)]
     parts.append("<h3>Open questions</h3>" + _table(["question", "model answer"], qa))

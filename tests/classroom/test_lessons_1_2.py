@@ -861,3 +861,7 @@ def test_reader_22s_items_in_lessons_1_and_2(pages, monkeypatch):
     (load,) = [i for i in quiz.LESSON_ITEMS[1] if "load factor" in i.text]
     assert load.choices()[load.right()] == "1,402 GWh"
     assert sorted(load.choices()) == ["1,402 GWh", "1,752 GWh", "2,190 GWh", "58.4 GWh"]
+    # the answer key prints the three lines under the rows, which the text names by place
+    rows_key = key2.split("Section 3's rows")[1]
+    for printed in (lessons.plant_cop_line(), lessons.evaporation_line(), line):
+        assert " ".join(printed.split()) in rows_key
