@@ -405,6 +405,70 @@ def cooling_rows() -> list[tuple[str, str]]:
     ]
 
 
+def plant_cop_line() -> str:
+    """A whole-plant yardstick for lesson 2's COPs (the ASHRAE minima are for chillers alone, at
+    full load): the yearly COP of lesson 7's modern plant (`explorer.plant`'s chiller plant with
+    a water-side economiser) through the Mississippi site's typical year, beside the article's.
+
+    Examples
+    --------
+    >>> print(plant_cop_line())  # doctest: +NORMALIZE_WHITESPACE
+    A whole plant's yardstick: lesson 7's model of a modern chiller plant with a water-side
+    economiser, through a typical year of the Mississippi site's weather, averages a COP of 7.1
+    (a model, not a measurement); the article's 40 % implies 1.5.
+    """
+    from .. import climate  # the typical years are slow to load: only when asked
+
+    st = climate.load_station(climate.station_for(ARTICLE_SITE))
+    share, _ = climate.annual_cooling(st, "chiller-economiser", _other())
+    model, article = (
+        float(compute(site=ARTICLE_SITE, cooling_fraction=float(f)).cooling_cop)
+        for f in (share, COOLING_SHARE)
+    )
+    return (
+        "A whole plant's yardstick: lesson 7's model of a modern chiller plant with a water-side "
+        "economiser, through a typical year of the Mississippi site's weather, averages a COP of "
+        f"{model:.1f} (a model, not a measurement); the article's {fmt.percent(COOLING_SHARE)} "
+        f"implies {article:.1f}."
+    )
+
+
+def economiser_hours_line() -> str:
+    """Why lesson 2's row 2 is not a figure for this site: AWS's WUE is its fleet's average,
+    and outside air cools a hot, humid site for fewer hours than a cool one. The hours on outside
+    air alone in a typical year, in the explorer's air-side economiser model (`explorer.plant`,
+    ASHRAE class A1), at the Mississippi site's weather station and at AWS's Indiana site's.
+
+    Examples
+    --------
+    >>> print(economiser_hours_line())  # doctest: +NORMALIZE_WHITESPACE
+    Row 2 is AWS's average over all its sites, not this site. Outside air cools a hot, humid
+    site for fewer hours: in the explorer's model of an air-side economiser, a typical year
+    gives 5,480 hours on outside air alone (63 % of the year) at the Mississippi site (Jackson,
+    MS), against 7,030 hours (80 %) at AWS's Indiana site (South Bend, IN).
+    """
+    from .. import climate  # the typical years are slow to load: only when asked
+
+    def free_hours(site: str) -> tuple[float, float, str]:
+        st = climate.load_station(climate.station_for(site))
+        regime = climate.plant_year(st, "air-evaporative").year.regime  # one value an hour
+        free = float((regime == plant.REGIMES.index("free")).sum())
+        town = st.name.split(" International")[0].split(" Michiana")[0]
+        return free, free / regime.size, f"{town}, {st.state}"
+
+    (ms, ms_share, ms_town), (ind, ind_share, ind_town) = map(
+        free_hours, ("rainier-mississippi", "rainier-indiana")
+    )
+    return (
+        "Row 2 is AWS's average over all its sites, not this site. Outside air cools a hot, "
+        "humid site for fewer hours: in the explorer's model of an air-side economiser, a "
+        f"typical year gives {_three_figures(ms)} hours on outside air alone "
+        f"({fmt.percent(ms_share, 2)} of the year) at the Mississippi site ({ms_town}), "
+        f"against {_three_figures(ind)} hours ({fmt.percent(ind_share, 2)}) at AWS's Indiana "
+        f"site ({ind_town})."
+    )
+
+
 def cooling_table() -> tuple[list[str], list[list[str]]]:
     """`cooling_rows` as a table, (header, rows), as the notebook shows them: one column per
     figure, so that no printed line runs past a projected screen (reader 17).
@@ -1458,6 +1522,27 @@ def article_city_basis() -> float:
     10512
     """
     return _site_energy_kwh() / _article_city()
+
+
+def article_basis_line() -> str:
+    """Lesson 1's turned-round article for a student working alone: the yearly use per person
+    that makes the site exactly the article's city (`article_city_basis`), beside the US
+    household's and the US person's all-sector use (reader 22).
+
+    Examples
+    --------
+    >>> print(article_basis_line())  # doctest: +NORMALIZE_WHITESPACE
+    The article turned round: 2,628,000,000 kWh ÷ 250,000 = 10,512 kWh a person a year, 1.9 %
+    below a US household's 10,715 kWh and 14 % below a US person's 12,200 kWh (all sectors).
+    """
+    per, home = article_city_basis(), _per_household()
+    return (
+        f"The article turned round: {fmt.number(_site_energy_kwh())} kWh ÷ "
+        f"{fmt.number(_article_city())} = {fmt.number(round(per))} kWh a person a year, "
+        f"{fmt.percent(1 - per / home, 2)} below a US household's {fmt.number(home)} kWh and "
+        f"{fmt.percent(1 - per / _per_person(), 2)} below a US person's "
+        f"{fmt.number(_per_person())} kWh (all sectors)."
+    )
 
 
 def household_years_line() -> str:

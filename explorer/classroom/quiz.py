@@ -1,4 +1,4 @@
-"""The quizzes: three or four items per lesson and a final quiz, new questions (not the
+"""The quizzes: three to five items per lesson and a final quiz, new questions (not the
 exercises' text), each with four choices. The answer comes from the core (or, where an item gives
 its own figures, from those figures with the core's unit conversions); every distractor is a
 common mistake, worked out the same way and printed in the answer's unit, so no choice gives
@@ -164,6 +164,19 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
                 ("divided by days", lambda: 1.2 * factor("TWh", "MWh") / 365),
                 ("TWh read as GWh", lambda: 1.2 * factor("GWh", "MWh") / _HOURS),
                 ("multiplied by the hours", lambda: 1.2 * _HOURS),
+            ),
+        ),
+        Item(
+            1,
+            # the lesson's Advanced idea (reader 22): a site that does not run flat out all year
+            "A 200 MW site runs on average at 80 % of its full power over a year (a load "
+            "factor of 80 %). How much electricity does it use in a year?",
+            "GWh",
+            lambda: float(_site(200, load_factor=0.8).annual_energy),
+            (
+                ("the load factor forgotten", lambda: float(_site(200).annual_energy)),
+                ("divided by the load factor", lambda: float(_site(200).annual_energy) / 0.8),
+                ("days instead of hours", lambda: 200 * 0.8 * _DAYS / 1000),
             ),
         ),
     ),
@@ -882,10 +895,13 @@ def _closest_basis() -> str:
     return _BASES[min(_BASES, key=lambda b: abs(_city_on(b) - _claimed_city()))]
 
 
+def _fleet_pue_text() -> str:
+    return fmt.number(catalog.value("cooling.aws-fleet.pue", "dimensionless"))
+
+
 def _fleet_text() -> str:
-    pue = catalog.value("cooling.aws-fleet.pue", "dimensionless")
     return (
-        f"AWS reports a fleet PUE of {fmt.number(pue)}, the average over its datacenters for a "
+        f"AWS reports a fleet PUE of {_fleet_pue_text()}, the average over its datacenters for a "
         "year. One of its sites is measured at a PUE of 1.6. Do the two figures contradict each "
         "other?"
     )
@@ -935,7 +951,10 @@ CHOICE_ITEMS: dict[int, tuple[ChoiceItem, ...]] = {
             # an average over many sites has sites on both sides of it
             lambda: "no: a fleet average allows some sites worse than it",
             {
-                "yes: every AWS site must run at the fleet's PUE": "an average read as a rule",
+                # reader 22: "every site runs at the average" was too easy to rule out; this
+                # is the common slip, an average read as every site lying close to it
+                f"yes: an average of {_fleet_pue_text()} means every site is close to it, and "
+                "1.6 is far from it": "an average read as every site lying close to it",
                 "yes: 1.6 is worse than the fleet, so one figure is false": "a site worse than "
                 "the fleet taken as proof that a figure is false",
                 "no: a PUE of 1.6 is better than the fleet's": "a higher PUE read as better",

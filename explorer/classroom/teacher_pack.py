@@ -1303,7 +1303,7 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "cooling capacity, not the year's average.",
             ),
             (
-                "what does the economiser save",
+                "what does the fleet's economiser save",
                 "Water: rows 2 and 3 spend the same cooling electricity "
                 f"({_cooling_mw(power.cooling_share_at('aws-fleet'))} each), but row 2 evaporates "
                 "about a tenth of row 3's water. Row 3 is at most what a wet plant at that PUE "
@@ -1312,7 +1312,9 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "blown through the halls cools them, spend neither chiller electricity nor water "
                 "(a water-side economiser, lesson 7's, still evaporates in its tower). A wet "
                 "plant's water follows the heat it rejects: for this site's 300 MW a better PUE "
-                "does not cut it; for the same computing it saves water only in proportion.",
+                "does not cut it; for the same computing it saves water only in proportion. "
+                "Not as much at this site: row 2 is AWS's average over all its sites. "
+                f"{lessons.economiser_hours_line().split('not this site. ')[1]}",
             ),
             (
                 "Is the survey's cooling share inside",
@@ -2400,6 +2402,15 @@ def _answers(lesson: Lesson) -> str:
         parts.append(
             "<h3>Section 3's rows (Advanced: read them out after the COP predictions)</h3>"
             + _table(["row", "what the notebook prints"], [list(r) for r in lessons.cooling_rows()])
+            # the lines under the rows, which the notebook's text points to by place
+            + "".join(
+                f"<p>{html.escape(line)}</p>"
+                for line in (
+                    lessons.plant_cop_line(),
+                    lessons.evaporation_line(),
+                    lessons.economiser_hours_line(),
+                )
+            )
         )
     qa = [[q, answer_to(lesson.number, q)] for q in open_questions(lesson)]
     parts.append("<h3>Open questions</h3>" + _table(["question", "model answer"], qa))

@@ -790,7 +790,9 @@ def _reading(value: float, unit: str) -> str:
 
 def cooling_rows() -> w.Widget:
     """Lesson 2's Advanced rows (`lessons.cooling_table`) as a table, with the evaporation
-    physics under them (`lessons.evaporation_line`).
+    physics under them (`lessons.evaporation_line`), a whole plant's yearly COP as a yardstick
+    (`lessons.plant_cop_line`) and why row 2, a fleet's average, is not
+    this site's water (`lessons.economiser_hours_line`).
 
     Examples
     --------
@@ -799,7 +801,10 @@ def cooling_rows() -> w.Widget:
     """
     return shown(
         w.HTML(
-            table(*lessons.cooling_table()) + f"<p>{html.escape(lessons.evaporation_line())}</p>"
+            table(*lessons.cooling_table())
+            + f"<p>{html.escape(lessons.plant_cop_line())}</p>"
+            + f"<p>{html.escape(lessons.evaporation_line())}</p>"
+            + f"<p>{html.escape(lessons.economiser_hours_line())}</p>"
         )
     )
 

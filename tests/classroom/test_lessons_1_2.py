@@ -201,7 +201,7 @@ def test_the_texts_say_what_the_numbers_support(pages):
         assert "a quarter of the electricity" not in text
     # the water question no longer explains its own answer before it is asked
     question = two[two.index("**Question.** Rows 2 and 3") :].split("<details")[0]
-    assert "what does the economiser save, and about how much?" in question
+    assert "what does the fleet's economiser save, and about how much?" in question
     assert "evaporat" not in question and "trade" not in question.replace("traded", "")
     one = _markdown(1)
     # reader 13: the all-sector basis is the EIA's total over the Census's people, with no
@@ -399,7 +399,7 @@ def test_reader_15s_items_in_lessons_1_and_2(pages):
     for text in (two, key2):
         assert "a quarter" not in text and "row 3 buy" not in text
         assert "about a tenth of row 3's water" in text
-    assert "what does the economiser save" in key2 and "*at most* that much" in two
+    assert "what does the fleet's economiser save" in key2 and "*at most* that much" in two
     # 2.2: lesson 7's plant is a model, not this site; 90-150 MW may be peak capacity
     for text in (two, key2, plan2):
         assert "well below 30 %" not in text and "not a hot day" not in text
@@ -654,9 +654,12 @@ def test_reader_19s_items_in_lessons_1_and_2(pages):
     # L2 D1: the economiser question's answer (row 2 evaporates about a tenth of row 3's water)
     # is on the page only inside a fold after the question, not in the lines above it
     unfolded = re.sub(r"<details>.*?</details>", "", two, flags=re.S)
-    asked = unfolded.index("what does the economiser save")
+    asked = unfolded.index("what does the fleet's economiser save")
     assert "a tenth" not in unfolded[:asked] and "a tenth" not in unfolded[asked:]
-    assert "about a tenth of row 3's water" in two[two.index("what does the economiser save") :]
+    assert (
+        "about a tenth of row 3's water"
+        in two[two.index("what does the fleet's economiser save") :]
+    )
     # L2 D2: on paper a glossary link is its text, not "[economiser](glossary.md#economiser)"
     for page in ("lesson-2/worksheet.html", "lesson-2/answers.html", "lesson-1/worksheet.html"):
         text = html.unescape(pages[page])
@@ -797,3 +800,68 @@ def test_reader_21s_items_in_lessons_1_and_2(pages, monkeypatch):
     assert "it_power_capacity" not in glossary and "`…_capacity`" not in glossary
     monkeypatch.setenv(widgets.REVEAL, "1")
     assert "20 % to 33 % of the article's" in html.unescape(widgets.cooling_verdict().value)
+
+
+def test_reader_22s_items_in_lessons_1_and_2(pages, monkeypatch):
+    one, two = _markdown(1), _markdown(2)
+    flat1, flat2 = " ".join(one.split()), " ".join(two.split())
+    key2 = " ".join(html.unescape(pages["lesson-2/answers.html"]).split())
+    # L2 D1: row 2 is AWS's fleet average, not this hot, humid site: the rows say so with the
+    # core's air-side economiser hours (typical years, class A1: Jackson 5,476 free hours of
+    # 8,760 = 63 %; South Bend 7,034 = 80 %), and the answer no longer credits the site with
+    # the fleet's saving
+    line = lessons.economiser_hours_line()
+    assert "5,480 hours on outside air alone (63 % of the year)" in line
+    assert "7,030 hours (80 %) at AWS's Indiana site" in line
+    monkeypatch.setenv(widgets.REVEAL, "1")
+    assert html.escape(line) in widgets.cooling_rows().value
+    assert "what does the fleet's economiser save" in flat2
+    assert "Would this Mississippi site save as much" in flat2
+    assert "**Not as much at this site.**" in flat2 and "not a figure for this hot" in flat2
+    assert "Not as much at this site" in key2 and "5,480 hours" in key2
+    # L2 D3: the glossary's PUE entry does not answer the hook (AWS's 1.15 is near 1.1-1.2)
+    glossary = (teacher_pack.NOTEBOOKS / "glossary.md").read_text(encoding="utf-8")
+    pue = glossary.split('<a id="pue">')[1].split("<a id=")[0]
+    assert not re.search(r"1\.[1-9]", pue), pue  # 1.0, the ideal, gives nothing away
+    # L1 D2: the turned-round article is printed for a student working alone
+    # (2,628,000,000 kWh / 250,000 = 10,512; 1 - 10,512/10,715 = 1.9 %; 1 - 10,512/12,200 = 14 %)
+    assert lessons.article_basis_line() == (
+        "The article turned round: 2,628,000,000 kWh ÷ 250,000 = 10,512 kWh a person a year, "
+        "1.9 % below a US household's 10,715 kWh and 14 % below a US person's 12,200 kWh "
+        "(all sectors)."
+    )
+    assert any("print(lessons.article_basis_line())" in c for c in _cells(1))
+    # L1 D3: "your guess" on the board is the basis's city, the hook's guess optional
+    assert "Write your guess and your city" not in flat1
+    assert "Write your basis's city on the board beside the basis" in flat1
+    # L1 D4: the slider is named as the notebook's, so paper does not promise one
+    assert "In the notebook, the slider tries a smaller or bigger site" in flat1
+    # L1 D5: the bases' different years are said where students compute
+    assert "The bases come from different years (2020 to 2023)" in flat1
+    # L2 D2: a whole plant's yearly COP from the core beside the chillers-alone minima (lesson
+    # 7's chiller plant through Jackson's typical year: cooling 12.3 % of the site, so
+    # (1 - 0.123) / 0.123 = 7.1 against the article's (1 - 0.40) / 0.40 = 1.5)
+    assert "averages a COP of 7.1" in lessons.plant_cop_line()
+    assert html.escape(lessons.plant_cop_line()) in widgets.cooling_rows().value
+    assert "reaches less than its chillers.\n" not in two
+    assert "only bound a whole plant from above" in flat2
+    # L2 D4: lesson 7's hottest hour is pointed to, with the why
+    assert "Lesson 7 shows how: on hot, humid hours the plant's COP falls" in flat2
+    # L2 D5: the economiser question sits under the rows, before the folds; one curious fold
+    rows_at = flat2.index("- **Row 3** has the same PUE")
+    asked = flat2.index("**Question.** Rows 2 and 3")
+    assert rows_at < asked < flat2.index("<summary>After the rows have opened: the COPs")
+    assert flat2.count("<summary>For the curious") == 1
+    # L2 D6: the quiz's "average" distractor is the common slip, not a rule nobody believes
+    (item,) = quiz.CHOICE_ITEMS[2]
+    assert "every AWS site must run at the fleet's PUE" not in item.mistakes
+    assert "yes: an average of 1.15 means every site is close to it" in " ".join(item.mistakes)
+    # L1 D6: lesson 1's quiz asks its Advanced idea, the load factor (200 MW x 8,760 h x 0.8 =
+    # 1,401,600 MWh = 1,402 GWh; forgotten 1,752; divided 1,752 / 0.8 = 2,190; days 58.4)
+    (load,) = [i for i in quiz.LESSON_ITEMS[1] if "load factor" in i.text]
+    assert load.choices()[load.right()] == "1,402 GWh"
+    assert sorted(load.choices()) == ["1,402 GWh", "1,752 GWh", "2,190 GWh", "58.4 GWh"]
+    # the answer key prints the three lines under the rows, which the text names by place
+    rows_key = key2.split("Section 3's rows")[1]
+    for printed in (lessons.plant_cop_line(), lessons.evaporation_line(), line):
+        assert " ".join(printed.split()) in rows_key
