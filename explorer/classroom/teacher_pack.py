@@ -1061,7 +1061,7 @@ PLANS: dict[int, Plan] = {
                 "contested-city-high by taking each figure at the end that makes the city bigger.",
             ),
             (
-                11,
+                9,
                 "Step 3 · The tornado",
                 "Students tick the rows of step 1's table that can move the city and commit "
                 "a prediction for contested-load-swing; the tornado opens (check the ticks), "
@@ -1069,7 +1069,8 @@ PLANS: dict[int, Plan] = {
                 "factor reads it as the year's average, as the article does; read as the grid "
                 f"connection, lesson 7's chiller plant in its weather allows at most "
                 f"{_connection()[0]} (a city of "
-                f"about {_connection()[1]} households), idle phases less.",
+                f"about {_connection()[1]} households), idle phases less. For homework by "
+                "default: the question on MFU after the tornado.",
             ),
             (
                 7,
@@ -1082,11 +1083,12 @@ PLANS: dict[int, Plan] = {
                 "more: all far below 30 %.”",
             ),
             (
-                12,
+                14,
                 "Step 5 and debrief",
                 "Students commit a prediction for contested-power-p5 (below, at or above the "
                 "announced 300 MW?); the 90 % ranges open, with the expansion and with the site "
-                "held at its announced power; then one sentence for the journalist. Optional (for "
+                "held at its announced power; then one sentence for the journalist (keep 8 "
+                "minutes for it). Optional (for "
                 "homework by default): the question on where the announced 300 MW sits against "
                 "its own range (the cell after the ranges).",
             ),

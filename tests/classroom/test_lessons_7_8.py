@@ -485,7 +485,9 @@ def test_lesson_8s_hook_answers_sit_clear_of_its_cut_offs():
     # factor's 0.7 and the largest use per household), the expansion 3.67
     cuts = (1.1, 1.3, 2.0)
     hook = " ".join(_cells("08")[_first(_cells("08"), "## Hook")].split())
-    assert "within 10 % of the smaller; 10 % to 30 % above it; from 30 % above up to twice" in hook
+    assert "- within 10 % of the smaller; - 10 % to 30 % above it; - from 30 % above up to twice" in (
+        hook
+    )
     household = catalog.uncertainty_ranges()["bases.us-household.value"]
     low, _, high = lessons.contested_city_range_today()
     wide_low, _, wide_high = lessons.contested_city_range()
