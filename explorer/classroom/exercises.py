@@ -1632,7 +1632,9 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
                 right = f"The right way, {said} {e.show(ref)}. "
                 return replace(r, message=right + r.message)
             if up != (want > ref) and r.prediction is not None:  # "below 280" (reader 22)
-                other = f"The other way: it lies {'above' if want > ref else 'below'} {e.show(ref)}. "
+                other = (
+                    f"The other way: it lies {'above' if want > ref else 'below'} {e.show(ref)}. "
+                )
                 return replace(r, message=other + r.message)
             return r
         if said == "at":

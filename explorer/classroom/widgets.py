@@ -798,7 +798,8 @@ def _reading(value: float, unit: str) -> str:
         head = {"hour": "hours", "minute": "minutes", "day": "days", "person": "people"}.get(
             head, head
         )
-    return " per ".join([f"{fmt.number(value)} {head}", *per])
+    # four figures: a price of 262.5 USD/kWh reads as the printouts that use it (reader 22: 262)
+    return " per ".join([f"{fmt.number(value, 4)} {head}", *per])
 
 
 def cooling_rows() -> w.Widget:
