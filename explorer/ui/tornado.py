@@ -90,7 +90,7 @@ def heading_html(name: str, central: float, units: str) -> str:
     --------
     >>> "upper bar" in heading_html("Cooling load", 120.0, "MW")
     True
-    >>> heading_html("City (households)", 1.0, "households").split("</div>")[0][-34:]
+    >>> heading_html("City (households)", 1.0, "households").split("</div>")[0].split(">")[-1]
     'What moves the city (households)'
     >>> "What moves the IT power" in heading_html("IT power", 254.0, "MW")
     True
