@@ -1275,7 +1275,8 @@ _SLIPS = (
 # said before the value ("at least 5" is a bound, not a way); the comparatives read as the way
 # they say (reader 21: the prompt asks for a way, and "higher" or "lower" is one)
 _WAY = re.compile(
-    r"^(?:(?:a\s+)?(?:bit|little|touch|just|slightly|somewhat|well|right|exactly)\s+)?"
+    r"^(?:(?:it|that|this)\s+(?:is|lies|sits|would\s+be|will\s+be)\s+|it[’']s\s+)?"  # "it's above"
+    r"(?:(?:a\s+)?(?:bit|little|touch|just|slightly|somewhat|well|right|exactly)\s+)?"
     r"(above|over|below|under|higher|lower|more|less|greater|smaller|larger|bigger"
     r"|at(?!\s+(?:least|most)\b))\b(?:\s+than\b)?[\s,:;-]*(.*)$",
     re.IGNORECASE,
@@ -1630,6 +1631,11 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
                 # the way was right even where the number is not: say so first
                 right = f"The right way, {said} {e.show(ref)}. "
                 return replace(r, message=right + r.message)
+            if up != (want > ref) and r.prediction is not None:  # "below 280" (reader 22)
+                other = (
+                    f"The other way: it lies {'above' if want > ref else 'below'} {e.show(ref)}. "
+                )
+                return replace(r, message=other + r.message)
             return r
         if said == "at":
             return reveal(e, rest if value is not None else ref)
@@ -1639,6 +1645,10 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         gap = f"{way_right}: {_sentence(e.hints[-1])}"
         return Reveal(None, want, f"{head} {gap}", True, shown)
     r = read(prediction, e.unit, e.negative, e.above)
+    signed = read(prediction, e.unit, True, e.above) if e.change and r.value is None else None
+    if signed and signed.value is not None and signed.value < 0:  # as `check` reads a change
+        shrink = fmt.number(-signed.value)
+        r = replace(signed, value=-signed.value, echo=f"read as a {e.change} of {shrink}")
     if r.value is None:
         return Reveal(None, want, f"Your prediction is not readable yet: {r.message}", False)
     x = r.value

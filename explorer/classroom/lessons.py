@@ -3411,6 +3411,7 @@ _HOT_DAY = hot_year()[0].attrs["hot_day"]  # which day the plant is sized for, f
 _STATE_NAME = hot_year()[1]["state_consumption"].attrs["of"]
 _MIN_PER_H = factor("hour", "minute")
 _DECIMAL_HOUR = 100  # the slip "5 minutes = 0.05 h": minutes taken as hundredths of an hour
+_S_PER_H = factor("hour", "second")
 
 _add(
     Exercise(
@@ -3451,6 +3452,14 @@ _add(
                 "that is the overhead above the IT load (the share added for cooling and "
                 "losses); the PUE is 1 + it",
                 rel_tol=0.05,
+            ),
+            Trap(
+                "default-plant",
+                lambda: float(compute(site=HOT_SITE).pue),
+                "that is the PUE of the explorer's default air-evaporative plant for this site "
+                "(lessons 1–6); this chiller plant needs more cooling",
+                rel_tol=0.005,
+                slip=False,
             ),
             Trap(
                 "aws-fleet",
@@ -3633,8 +3642,8 @@ _add(
 
 def _minutes_slips(minutes: float, whose: str) -> tuple[Trap, ...]:
     """The slips of an energy the IT load carries for `minutes` [MWh] (ride-through-energy,
-    smoothing-energy): minutes taken as hours, minutes as hundredths of an hour, and the whole
-    site's power for the IT load (`whose` says whose power it is)."""
+    smoothing-energy): minutes taken as hours, minutes as hundredths of an hour, minutes as
+    seconds, and the whole site's power for the IT load (`whose` says whose power it is)."""
     slips = (
         Trap(
             "minutes-as-hours",
@@ -3648,6 +3657,12 @@ def _minutes_slips(minutes: float, whose: str) -> tuple[Trap, ...]:
             f"{minutes:g} minute{'s' if minutes != 1 else ''} is {minutes:g}/{_MIN_PER_H:g} = "
             f"{fmt.number(minutes / _MIN_PER_H, 2)} h, not "
             f"{fmt.number(minutes / _DECIMAL_HOUR, 2)} h",
+        ),
+        Trap(
+            "minutes-as-seconds",
+            lambda: _yr("it_power") * minutes / _S_PER_H,
+            f"that divides by {fmt.number(_S_PER_H)}, as if the {minutes:g} minute"
+            f"{'s' if minutes != 1 else ''} were seconds; an hour has {_MIN_PER_H:g} minutes",
         ),
         Trap(
             "site-power",
@@ -3675,7 +3690,16 @@ _add(
             f"{fmt.quantity(_role('ride-through', 'battery_needed_energy'), 'MWh')} (UPS cells "
             "cannot safely empty that fast, so the pack the explorer sizes holds more: see below)",
         ),
-        traps=_minutes_slips(RIDE_MINUTES, "the ride-through battery carries the IT load"),
+        traps=(
+            *_minutes_slips(RIDE_MINUTES, "the ride-through battery carries the IT load"),
+            Trap(
+                "sized-pack",
+                lambda: _role("ride-through", "battery_energy"),
+                "that is the pack the explorer sizes, larger because UPS cells cannot safely "
+                "empty in minutes; the question asks what the battery must deliver",
+                rel_tol=0.01,
+            ),
+        ),
     )
 )
 _add(

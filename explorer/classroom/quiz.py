@@ -485,7 +485,9 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
             (
                 ("MW compared with GWh", lambda: 400 / 50_000),
                 ("days instead of hours", lambda: 400 * 365 / 1000 / 50_000),
-                ("12 hours a day", lambda: float(_site(400).annual_energy) / 2 / 50_000),
+                # the campus's energy in TWh over the state's GWh (reader 22: "12 hours a day"
+                # was weak)
+                ("TWh divided by GWh", lambda: float(_site(400).annual_energy) / 1000 / 50_000),
             ),
         ),
         Item(

@@ -978,16 +978,16 @@ PLANS: dict[int, Plan] = {
                 "from (the grid, in the same day's cooler hours: the printout says which) and "
                 "how big it is (a row of shipping containers of a few MWh each): that answers "
                 "the hook's second guess; students answer shaving-battery-hours "
-                "(MWh ÷ MW). Then ask which day sized it, and why "
+                "(MWh ÷ MW). Then the question after it: which day sized it, and why "
                 f"({_shaving_on_the_hot_day()[0]}: {_shaving_on_the_hot_day()[3]}), and what it "
                 "does on the hot day (the peak falls "
                 f"only from {_shaving_on_the_hot_day()[1]} to {_shaving_on_the_hot_day()[2]}: "
                 "a battery recharged every day only moves hours within the day). The collapsed "
                 "“More detail” holds the typical year's own hottest day (an upper end, more "
                 "humid than any published design condition, and the app's hot day) and the "
-                "costs: open it only if there is time. If behind, do not discuss the design-day "
-                "printout: say which day sizes the plant and why (humid, not hottest), and move "
-                "on to the exercise.",
+                "costs: open it only if there is time. In the Basics lesson, skip the "
+                "design-day printout: say which day sizes the plant and why (humid, not "
+                "hottest), and move on to the exercise.",
             ),
             (
                 10,
@@ -1016,7 +1016,12 @@ PLANS: dict[int, Plan] = {
             "lesson builds one as ASHRAE builds design days, from the typical year's own 1 % "
             "wet-bulb (a year built from borrowed hours and estimated humidity). The explorer's "
             "sources do not include ASHRAE's published 1 % evaporation wet-bulb for Jackson, so "
-            "the built day has not been checked against it: it may sit above or below it.",
+            "the built day has not been checked against it: it may sit above or below it. "
+            "Asked “why is our day more humid than the station's own?”: the published days' "
+            "wet-bulbs come with another condition (the hottest hours, the most humid dew "
+            "point), not the tower's 1 % wet-bulb, which usually lies above them; the built "
+            "day may also sit somewhat high, as its hours are borrowed. The hook's answer is "
+            "the same on either published day (step 2's “More detail”).",
             "Reading the peak-shaving battery as the one that takes the hot day down to the "
             f"average: {_shaving_on_the_hot_day()[0]} sizes it, and a daily battery only moves "
             "hours within a day, so the hot day's draw stays far above the year's mean.",
@@ -1061,7 +1066,7 @@ PLANS: dict[int, Plan] = {
                 "contested-city-high by taking each figure at the end that makes the city bigger.",
             ),
             (
-                11,
+                9,
                 "Step 3 · The tornado",
                 "Students tick the rows of step 1's table that can move the city and commit "
                 "a prediction for contested-load-swing; the tornado opens (check the ticks), "
@@ -1069,7 +1074,8 @@ PLANS: dict[int, Plan] = {
                 "factor reads it as the year's average, as the article does; read as the grid "
                 f"connection, lesson 7's chiller plant in its weather allows at most "
                 f"{_connection()[0]} (a city of "
-                f"about {_connection()[1]} households), idle phases less.",
+                f"about {_connection()[1]} households), idle phases less. For homework by "
+                "default: the question on MFU after the tornado.",
             ),
             (
                 7,
@@ -1082,11 +1088,12 @@ PLANS: dict[int, Plan] = {
                 "more: all far below 30 %.”",
             ),
             (
-                12,
+                14,
                 "Step 5 and debrief",
                 "Students commit a prediction for contested-power-p5 (below, at or above the "
                 "announced 300 MW?); the 90 % ranges open, with the expansion and with the site "
-                "held at its announced power; then one sentence for the journalist. Optional (for "
+                "held at its announced power; then one sentence for the journalist (keep 8 "
+                "minutes for it). Optional (for "
                 "homework by default): the question on where the announced 300 MW sits against "
                 "its own range (the cell after the ranges).",
             ),
@@ -1497,6 +1504,12 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 f"({_ans('state-energy-share')} of the state's electricity). The second is smaller "
                 "because its whole is the whole state, not one utility; a site this flat is, if "
                 "anything, a larger share of a grid's energy than of its peak.",
+            ),
+            (
+                "Why can a cooler day need a bigger daily battery",
+                f"It is sized by {_shaving_on_the_hot_day()[0]} ({_shaving_on_the_hot_day()[3]}). "
+                "A daily battery holds what the cooling rises above the day's own threshold: "
+                "the swing within a day counts, not how high the day is.",
             ),
             (
                 "Compare the two batteries",

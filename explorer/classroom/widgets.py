@@ -96,6 +96,10 @@ class Revealed(traitlets.HasTraits):
 
 
 REVEALED = Revealed()
+# the exercises shown as a prediction to commit (`predict_reveal`): no right or wrong and no
+# "Show the answer", so a solution waiting for one says so (reader 22: lesson 8's said "answered
+# right")
+_PREDICTED: set[str] = set()
 
 
 def _built(then: Callable[[], object]) -> w.Widget:
@@ -204,9 +208,16 @@ def predict_reveal(exercise_id: str, then: Callable[[], object] | None = None) -
     committed on the second press. It is recorded on the widget (``.prediction``)."""
     ex = lessons.EXERCISES[exercise_id]
     REVEALED.ask(exercise_id)
+    _PREDICTED.add(exercise_id)
     field = w.Text(
         description=_unit_label(ex).replace("Your answer", "Prediction"),
-        placeholder="one number: your best estimate",
+        # an exercise with a reference takes a way alone (reader 22: "one number" contradicted
+        # "say which way")
+        placeholder=(
+            "above, at or below (and a number if you have one)"
+            if ex.reference
+            else "one number: your best estimate"
+        ),
         style=LABEL,
     )
     button = w.Button(description="Commit and reveal")
@@ -277,7 +288,9 @@ def solution(
     # a wrong answer opens nothing: the box opens on a right one or on "Show the answer"
     # (reader 21: "once you have answered" read as broken after a wrong answer)
     until = until or (
-        "answered the exercise above"
+        "committed your prediction above"
+        if exercise_id in _PREDICTED
+        else "answered the exercise above"
         if _on_paper()
         else "answered the exercise above right, or pressed “Show the answer”"
     )
@@ -785,7 +798,8 @@ def _reading(value: float, unit: str) -> str:
         head = {"hour": "hours", "minute": "minutes", "day": "days", "person": "people"}.get(
             head, head
         )
-    return " per ".join([f"{fmt.number(value)} {head}", *per])
+    # four figures: a price of 262.5 USD/kWh reads as the printouts that use it (reader 22: 262)
+    return " per ".join([f"{fmt.number(value, 4)} {head}", *per])
 
 
 def cooling_rows() -> w.Widget:

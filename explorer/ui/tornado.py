@@ -90,9 +90,15 @@ def heading_html(name: str, central: float, units: str) -> str:
     --------
     >>> "upper bar" in heading_html("Cooling load", 120.0, "MW")
     True
+    >>> heading_html("City (households)", 1.0, "households").split("</div>")[0].split(">")[-1]
+    'What moves the city (households)'
+    >>> "What moves the IT power" in heading_html("IT power", 254.0, "MW")
+    True
     """
+    # "the city (households)", "the IT power": an acronym keeps its capitals (reader 22)
+    name = name if name[1:2].isupper() else name[:1].lower() + name[1:]
     return (
-        f"<div style='font-weight:600'>What moves {html.escape(name.lower())}</div>"
+        f"<div style='font-weight:600'>What moves the {html.escape(name)}</div>"
         "<div style='font-size:0.85em;color:#222'>In each row: "
         f"{_swatch(BLUE)} <b>upper bar</b> the figure at its <b>low</b> end; "
         f"{_swatch(ORANGE)} <b>lower bar</b> at its <b>high</b> end. Bars start at the "
@@ -278,10 +284,13 @@ class TornadoPanel:
         self.text.add_class("explorer-tornado-text")
         self.message = w.HTML()
         self.message.add_class("explorer-tornado-message")
+        # a lesson's panel (one number, no menu) sets no values: the app's last sentence would
+        # puzzle there (reader 22)
+        exact = " Values you set are exact and are not here." if len(self.choices) > 1 else ""
         intro = w.HTML(
             "<div style='font-size:0.85em;color:#333'>Each uncertain catalog figure moved alone "
             "from its low to its high end, the others at their central values; biggest swing on "
-            "top. Values you set are exact and are not here.</div>"
+            f"top.{exact}</div>"
         )
         self.heading = w.HTML()
         self.heading.add_class("explorer-tornado-heading")

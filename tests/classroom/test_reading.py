@@ -1101,7 +1101,8 @@ def test_reader_19s_answers_to_lessons_7_and_8():
         ("jackson-annual-pue", "1.19", "right", ""),
         ("jackson-annual-pue", "1.16", "near", ""),
         ("jackson-annual-pue", "1.15", "trap", "aws-fleet"),
-        ("jackson-annual-pue", "1.1", "hint", ""),
+        # reader 22: "1.1" is the default plant's 1.136 (lessons 1-6) to two figures: named
+        ("jackson-annual-pue", "1.1", "trap", "default-plant"),
         # contested-power-p5 asks "below, at or above the announced 300 MW?" (p5 313 MW, ± 2 %):
         # a way said before the value is read as both; the way alone, or the announced value,
         # is asked for a number, never told "it lies above" as if it had said otherwise
@@ -1453,3 +1454,38 @@ def test_reader_22s_mfu_hint_does_not_lead_into_the_next_slip():
     # slip of multiplying the time by the MFU (reader 22)
     said = lessons.check("llama-days", "4.45").message
     assert "multiply the speed by the MFU (0.4), which divides the time by 0.4" in said, said
+
+
+def test_reader_22s_answers_to_lessons_7_and_8():
+    # (exercise, typed, kind, trap). jackson-annual-pue: 1.14 is the explorer's default
+    # air-evaporative plant's PUE for this site (lessons 1-6: 1.136), not the chiller plant's
+    # 1.181. ride-through-energy: 254 MW x 5 / 3,600 = 0.353 MWh (minutes as seconds) and the
+    # pack the explorer sizes, 21.2 MWh / 0.667 of it usable = 31.8 MWh; smoothing-energy's
+    # minute as a second: 254 / 3,600 = 0.0706 MWh. contested-power-p5: "it is above" is the
+    # way alone ("above", asked how far), "it's above 310" the way and a number
+    rows = [
+        ("jackson-annual-pue", "1.14", "trap", "default-plant"),
+        ("jackson-annual-pue", "1.15", "trap", "aws-fleet"),
+        ("ride-through-energy", "0.35", "trap", "minutes-as-seconds"),
+        ("ride-through-energy", "31.8", "trap", "sized-pack"),
+        ("ride-through-energy", "21.2", "right", ""),
+        ("smoothing-energy", "0.0706", "trap", "minutes-as-seconds"),
+        ("contested-power-p5", "it is above", "figures", ""),
+        ("contested-power-p5", "it's above", "figures", ""),
+        ("contested-power-p5", "it's above 310", "right", ""),
+        ("contested-power-p5", "that is below", "hint", ""),
+    ]
+    for ex, typed, kind, trap in rows:
+        fb = lessons.check(ex, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    # the prediction boxes: 1.14 gets its reason; a way said with a number the other way is
+    # told so (p5 is 313 MW, above 300); a shrink written as a negative change is read, as
+    # `check` reads it (the load swing is 245,264 x 0.3 = 73,579 households)
+    r = lessons.reveal("jackson-annual-pue", "1.14")
+    assert "default air-evaporative plant" in r.message, r.message
+    for typed, way in (("it is above", "The right way"), ("below 280", "The other way")):
+        r = lessons.reveal("contested-power-p5", typed)
+        assert r.ready and way in r.message, (typed, r.message)
+    r = lessons.reveal("contested-load-swing", "-73,579")
+    assert r.ready and r.prediction == pytest.approx(73_579, rel=1e-3), r.message
+    assert "Within the tolerance" in r.message and "shrink" in r.message
