@@ -196,6 +196,22 @@ TABLE = [
     ("30 MW", "share", None, "30 MW is a power, not a share: divide it by the whole, also in MW"),
     ("30 bananas", "share", None, "leave out 'bananas'"),
     ("1.75:2", "1", None, "leave out"),
+    # reader 22, lesson 3: the site's power over the PUE over the chip's all-in power, with
+    # units: 300 MW / 1.15 / 910 W = 286,670 chips (a bare divisor beside a divisor with its unit
+    # is a factor such as the PUE, not a unit changed by hand); 910 × 10^6 after a division is a
+    # factor, left to right: 300 / 1.15 / 910 × 10^6 = 286,670 too; parentheses around
+    # quantities; the chip's name before "chips"
+    ("300 MW/1.15/910 W", "chips", 300e6 / 1.15 / 910, "read as 286,670"),
+    ("300 MW / 1.15 / 910W", "chips", 300e6 / 1.15 / 910, ""),
+    ("300 MW / 1.15 / 500 W / 1.82", "chips", 300e6 / 1.15 / 910, ""),
+    ("300/1.15/910*10^6", "chips", 300e6 / 1.15 / 910, ""),
+    ("300/1.15/910 × 10⁶", "chips", 300e6 / 1.15 / 910, ""),
+    ("(300 MW/1.15)/(910 W)", "chips", 300e6 / 1.15 / 910, ""),
+    ("300 MW/(1.15*910 W)", "chips", 300e6 / 1.15 / 910, ""),
+    ("(300 MW/1.15)/(910 W)", "MW", None, "units cancel"),  # a count, not a power
+    ("287,000 Trainium2 chips", "chips", 287_000.0, ""),
+    ("287,000 Trn2 chips", "chips", 287_000.0, ""),
+    ("287,000 Trainium2 households", "chips", None, ""),
 ]
 # (typed, unit, value read) for a question that asks how far above a reference (`above=True`)
 ABOVE = [
