@@ -52,6 +52,7 @@ _OTHER_SHARE = catalog.value("defaults.overhead_fraction", "dimensionless")
 _CHILLER_MIN = fmt.number(catalog.value(lessons.CHILLER_COP, "dimensionless"))  # 4.5
 _DESIGN_PUE = fmt.number(catalog.value("climate.published_targets.aws-new-design", "dimensionless"))
 _TRN2_OVERHEAD = fmt.number(catalog.value("chips.trn2.server_overhead", "dimensionless"))
+_TRN2_TDP = fmt.quantity(catalog.value("chips.trn2.tdp", "W"), "W")
 _MFU = fmt.percent(lessons.MFU)
 _SITE = fmt.quantity(lessons.SITE_MW, "MW")
 _RUN_CHIPS, _JOB_CHIPS = fmt.number(lessons.RUN_CHIPS), fmt.number(lessons.JOB_CHIPS)
@@ -1348,9 +1349,10 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
             ),
             (
                 "how many Trainium2 chips",
-                f"{_ans('trn2-chips-300mw')} at a {fmt.percent(lessons.TRN2_COOLING)} cooling "
-                "share: "
-                "hundreds of thousands.",
+                # reader 22: the count takes off the other losses too, as the notebook's does
+                f"{_ans('trn2-chips-300mw')} at AWS's PUE of {_FLEET_PUE} "
+                f"({fmt.percent(lessons.TRN2_COOLING)} cooling + {fmt.percent(_OTHER_SHARE)} "
+                "other losses): hundreds of thousands.",
             ),
             (
                 "useful computing out of it in a day",
@@ -2174,6 +2176,12 @@ def _worksheet(lesson: Lesson) -> str:
                 parts.append(heading)
                 heading = ""
             label = _CAPSTONE_LABELS.get(eid, step) if lesson.number == 6 else ""
+            if eid == "trn2-chips-300mw":  # the all-in power, checked before the count (reader 22)
+                parts.append(
+                    f"<section><p>One Trainium2's power all in: {_TRN2_TDP} × {_TRN2_OVERHEAD} = "
+                    "______ W (checked with your count: your teacher reads out the four-chip "
+                    "table)</p></section>"
+                )
             parts.append(_exercise_block(lessons.EXERCISES[eid], label, kind == "predict_reveal"))
             if kind == "predict_reveal" and eid in folds:
                 parts.append(

@@ -815,10 +815,11 @@ def test_reader_20s_lesson_3(pages):
     assert "<h3>Advanced (optional)</h3>" in sheet and "printed rows" not in sheet
     assert "printed rows" in html.unescape(pages["lesson-7/worksheet.html"])
     # the quiz asks the lesson's main step from the site: 100 MW / 1.25 = 80 MW of IT;
-    # / (500 W x 2) = 80,000 chips; losses ignored 100,000; x PUE 125,000; overhead left out
+    # / (500 W x 2) = 80,000 chips; losses ignored 100,000; PUE - 1 as the non-IT share
+    # 100 x (1 - 0.25) = 75 MW: 75,000 (reader 22; it was x PUE, 125,000); overhead left out
     # 160,000
     (item,) = [i for i in quiz.items(3) if "PUE" in i.text]
-    assert item.choices() == ["80,000 chips", "100,000 chips", "125,000 chips", "160,000 chips"]
+    assert item.choices() == ["75,000 chips", "80,000 chips", "100,000 chips", "160,000 chips"]
     assert item.choices()[item.right()] == "80,000 chips"
 
 
@@ -877,3 +878,19 @@ def test_reader_21s_lesson_4(pages):
     assert "at most a little over 10,000 GPUs" in lessons.restart_law()
     # the words list names what the lesson uses: a cooling share, not a PUE
     assert "glossary.md#pue" not in src[0]
+
+
+def test_reader_22s_lesson_3(pages):
+    src = cells(THREE)
+    # the header says what the plan does: the Advanced prediction in class, What we found at home
+    assert 'together in class as the lesson\'s so-what. "What we found" is homework.' in src[0]
+    assert "optional" not in src[0]
+    (advanced,) = [c for c in src if c.startswith("## Advanced")]
+    assert "*Optional.*" not in advanced
+    # the key's hook answer names the whole PUE the count takes off: 1 / (1 - 0.10 - 0.03) = 1.15
+    key = html.unescape(pages["lesson-3/answers.html"])
+    assert "at AWS's PUE of 1.15 (10 % cooling + 3 % other losses)" in key
+    # the worksheet checks the all-in power on a line of its own, before the count: 500 W x 1.82
+    sheet = html.unescape(pages["lesson-3/worksheet.html"])
+    line = "One Trainium2's power all in: 500 W × 1.82 = ______ W"
+    assert line in sheet and sheet.index(line) < sheet.index("trn2-chips-300mw")
