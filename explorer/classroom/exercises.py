@@ -1047,6 +1047,10 @@ class Trap:
     # a prediction's reveal opens with this where neither "a common slip" nor "a fair guess" is
     # true ("Not so": the guess the lesson exists to correct; reader 21)
     lead: str = ""
+    # False where a guess rounded as coarsely lands on the trap's value too ("89 %" for
+    # goodput's 89.2 %): then the value rounded at the student's figures fires the trap only in
+    # a calculation; a number typed on its own must lie within `rel_tol` (reader 22)
+    rounded: bool = True
 
 
 @dataclass(frozen=True)
@@ -1547,7 +1551,9 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     figures = _figures(answer)
     for t in traps:
         # a trap's value rounded as the student rounded ("1.7" for 1 / 0.60 = 1.667) is the trap
-        if _near(x, t.value(), t.rel_tol) or _rounded(x, t.value(), figures):
+        if _near(x, t.value(), t.rel_tol) or (
+            _rounded(x, t.value(), figures) and (t.rounded or worked(answer))
+        ):
             if t.slip and _cut_off(answer, x, want):  # the result cut off fits too: say both
                 return Feedback(
                     False,
@@ -1758,6 +1764,9 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
             fb = typed
         elif typed.kind == "trap":
             fits = typed.message.split("hint: ", 1)[-1]
+        else:  # a trap the Check names only in a calculation is still what a guess fits
+            fit = [t for t in e.traps if _rounded(x, t.value(), _figures(prediction))]
+            fits = _sentence(fit[0].hint) if fit and not fit[0].rounded else ""
     if fb.right:
         gap = "Within the tolerance: a good estimate."
     elif fb.kind == "trap":
