@@ -39,6 +39,7 @@ from ..training import goodput
 from ..units import factor
 from . import factcheck, lessons, quiz
 from .exercises import Exercise
+from .handouts import on_paper
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
@@ -1715,9 +1716,12 @@ def _questions_in(source: str) -> list[str]:
 
 
 def open_questions(lesson: Lesson) -> list[str]:
-    """The hook and every "**Question.**" of the lesson's notebook, as plain text."""
+    """The hook and every "**Question.**" of the lesson's notebook, as plain text, as paper says
+    them (`on_paper`): the answer key and the worksheet print them."""
     return [
-        q for source in markdown_cells(NOTEBOOKS / lesson.notebook) for q in _questions_in(source)
+        q
+        for source in markdown_cells(NOTEBOOKS / lesson.notebook)
+        for q in _questions_in(on_paper(source))
     ]
 
 
@@ -2151,7 +2155,7 @@ def _worksheet(lesson: Lesson) -> str:
             if heading and _questions_in(source):
                 parts.append(heading + (_CAPSTONE_SWEEP if lesson.number == 6 else ""))
                 heading = ""
-            for q in _questions_in(source):
+            for q in _questions_in(on_paper(source)):
                 # a hook that asks for yes or no gets its own line for it (reader 13), and one
                 # that asks likely / unlikely / impossible its own (reader 18)
                 yes_no = "<p>Yes / no: ______ &nbsp; Why:</p>" if "yes or no" in q.lower() else ""

@@ -894,3 +894,30 @@ def test_reader_22s_lesson_3(pages):
     sheet = html.unescape(pages["lesson-3/worksheet.html"])
     line = "One Trainium2's power all in: 500 W × 1.82 = ______ W"
     assert line in sheet and sheet.index(line) < sheet.index("trn2-chips-300mw")
+
+
+def test_reader_22s_lesson_4(pages):
+    from explorer.classroom import handouts
+
+    src = cells(FOUR)
+    # the screen says no "on paper"; paper says neither the slider nor "opens under them"
+    # (each cell's `paper:` comments, hidden on screen, swap its phrases on paper)
+    screen = "\n".join(handouts.ON_PAPER.sub("", c) for c in src)
+    assert "on paper" not in screen
+    paper = "\n".join(handouts.on_paper(c) for c in src)
+    assert "before your teacher reads it out" in paper and "the slider below shows it" not in paper
+    sheet = html.unescape(pages["lesson-4/worksheet.html"])
+    assert "the answer opens under them" not in sheet and "paper:" not in sheet
+    assert "figures table); your teacher reads out the answer" in sheet
+    assert "the second goodput table your teacher reads out" in sheet
+    assert "the restarts in the tables your teacher reads out" in sheet
+    # the dense cells say what opens when, and what shows, in lists; the four figures on their own
+    (hook,) = [c for c in src if c.startswith("**Back to the hook, with interruptions.**")]
+    assert "(a) committed" in hook and hook.count("\n- ") == 3
+    (four,) = [c for c in src if c.startswith("## 4 · Goodput")]
+    assert "The question below gives all\nfour figures." in four
+    (why,) = [c for c in src if "How can more chips be slower?" in c]
+    assert why.startswith("**Question.** How can more chips be slower?")
+    # a line says what section 3's code prints, and what site_chips is, before the code
+    at = next(i for i, c in enumerate(src) if "lessons.job_sizes(site_chips)" in c)
+    assert "`site_chips`, every H100 it feeds" in src[at - 1] and "how often" in src[at - 1]
