@@ -15,7 +15,7 @@ import nbformat
 import pytest
 
 from explorer import catalog, compute, fmt
-from explorer.classroom import lessons, quiz, teacher_pack, widgets
+from explorer.classroom import handouts, lessons, quiz, teacher_pack, widgets
 
 FOUR = teacher_pack.NOTEBOOKS / "04-from-flops-to-a-trained-model.ipynb"
 THREE = teacher_pack.NOTEBOOKS / "03-from-chips-to-flops.ipynb"
@@ -894,11 +894,12 @@ def test_reader_22s_lesson_3(pages):
     sheet = html.unescape(pages["lesson-3/worksheet.html"])
     line = "One Trainium2's power all in: 500 W × 1.82 = ______ W"
     assert line in sheet and sheet.index(line) < sheet.index("trn2-chips-300mw")
+    # the handout says who checks the all-in power on paper, where no table opens
+    (power,) = [c for c in src if c.startswith("## Power per chip")]
+    assert "teacher reads out the four-chip table, which checks both" in handouts.on_paper(power)
 
 
 def test_reader_22s_lesson_4(pages):
-    from explorer.classroom import handouts
-
     src = cells(FOUR)
     # the screen says no "on paper"; paper says neither the slider nor "opens under them"
     # (each cell's `paper:` comments, hidden on screen, swap its phrases on paper)
