@@ -237,6 +237,12 @@ _CALC_UNIT = r"[A-Za-z]+(?:/[A-Za-z]+)?"
 # the first has one), multiplied and divided from left to right
 _QUANTITY_TERM = re.compile(rf"\s*(?P<op>[/*×÷]?)\s*(?P<n>{_NUM})\s*(?P<u>(?:{_CALC_UNIT})?)")
 _QUANTITY_CALC = re.compile(rf"^{_NUM}\s*{_CALC_UNIT}(?:\s*[/*×÷]\s*{_NUM}\s*(?:{_CALC_UNIT})?)+$")
+# "(300 MW/1.15)/(910 W)", "300 MW/(1.15*910 W)": the same with parentheses (reader 22)
+_QUANTITY_GROUPED = re.compile(
+    rf"^(?=.*\()(?=.*\d\s*[A-Za-z])[\s(]*{_NUM}\s*(?:{_CALC_UNIT})?"
+    rf"(?:[\s)]*[/*×÷][\s(]*{_NUM}\s*(?:{_CALC_UNIT})?)+[\s)]*$"
+)
+_QUANTITY_TOKEN = re.compile(rf"\s*(?:(?P<n>{_NUM})\s*(?P<u>(?:{_CALC_UNIT})?)|(?P<op>[*/×÷()]))")
 
 
 @dataclass(frozen=True)
@@ -349,6 +355,13 @@ def _words_to_number(text: str) -> str:
     return f"{total + part:g} {rest}".strip()
 
 
+def _ten_to(m: re.Match[str]) -> str:
+    """A "× 10^n" as the number's own power of ten ("2.6 × 10^3" → "2.6e3"), or, after a division,
+    as a factor taken left to right: "300/1.15/910 × 10^6" is (300 / 1.15 / 910) × 10⁶, not
+    300 / 1.15 / 910e6 (reader 22)."""
+    return f"*1e{m[1]}" if "/" in m.string[: m.start()] else f"e{m[1]}"
+
+
 def _normalise(text: str) -> str:
     text = text.strip().replace("−", "-").replace("\u2009", " ").replace("\u00a0", " ")
     text = text.replace("\u202f", " ")
@@ -363,7 +376,7 @@ def _normalise(text: str) -> str:
     text = _words_to_number(text)
     text = _UNIT_WORDS.sub(lambda m: _PREFIX_WORDS[m[1].lower()] + _unit_symbol(m[2]), text)
     text = _TEN_SUPERSCRIPT.sub(lambda m: "10^" + m[1].translate(_SUPERSCRIPT), text)
-    text = _TEN_TO.sub(r"e\1", text)
+    text = _TEN_TO.sub(_ten_to, text)
     text = _BARE_TEN.sub(r"1e\1", text)
     # "300 x 8760 / 1000", "300x8760", "300 MW x 8760 h": an x between two factors is a times
     text = _TIMES_SIGN.sub("*", text)
@@ -598,6 +611,8 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
             text = text[named.end() :]
     if _QUANTITY_CALC.match(text):
         return _quantity_calc(text, unit, negative, above)
+    if _QUANTITY_GROUPED.match(text):
+        return _grouped_calc(text, unit, negative, above)
     inside = _UNIT_INSIDE.match(text)
     if inside:
         text = f"{inside['pre']} {inside['post'].strip()} {inside['unit']}"
@@ -782,7 +797,11 @@ def _quantity_calc(text: str, unit: str, negative: bool, above: bool) -> Reading
         (m["op"] or "*", float(m["n"].replace(",", "")), m["u"])
         for m in _QUANTITY_TERM.finditer(text)
     ]
-    if any(op in "/÷" and not u for op, _, u in terms):
+    # (a bare divisor beside a divisor with its own unit, as in "300 MW / 1.15 / 910 W", is a
+    # plain factor such as the PUE: the units then carry through, reader 22)
+    if any(op in "/÷" and not u for op, _, u in terms) and not any(
+        op in "/÷" and u for op, _, u in terms
+    ):
         # "2628000 MWh / 1000", "300 MW * 8760 h / 1000", "2.628e9 kWh / 12200": a bare divisor
         # beside units is a unit changed by hand (MWh to GWh) or a basis typed without its
         # unit, which the units would undo or leave over; the numbers alone are the result the
@@ -849,6 +868,73 @@ def _quantity_calc(text: str, unit: str, negative: bool, above: bool) -> Reading
     return Reading(r.value, r.message, r.bare, echo, r.typed)
 
 
+def _grouped_calc(text: str, unit: str, negative: bool, above: bool) -> Reading:
+    """Quantities with their units multiplied and divided, with parentheses, read in `unit`.
+
+    Examples
+    --------
+    >>> f"{_grouped_calc('(300 MW/1.15)/(910 W)', 'chips', False, False).value:.0f}"
+    '286670'
+    """
+    tokens: list[object] = []
+    pos = 0
+    while pos < len(text.rstrip()):
+        m = _QUANTITY_TOKEN.match(text, pos)
+        if not m:
+            break
+        if m["op"]:
+            tokens.append(m["op"])
+        else:
+            n = float(m["n"].replace(",", ""))
+            tokens.append(ureg.Quantity(n, _calc_unit(m["u"])) if m["u"] else ureg.Quantity(n))
+        pos = m.end()
+    at = 0
+
+    def term() -> pint.Quantity:  # term := factor (("*" | "/") factor)*
+        nonlocal at
+        x = factor()
+        while at < len(tokens) and tokens[at] in ("*", "×", "/", "÷"):
+            op = tokens[at]
+            at += 1
+            x = x * factor() if op in ("*", "×") else x / factor()
+        return x
+
+    def factor() -> pint.Quantity:  # factor := quantity | "(" term ")"
+        nonlocal at
+        t = tokens[at]
+        at += 1
+        if t == "(":
+            x = term()
+            if tokens[at] != ")":
+                raise ValueError("unclosed parenthesis")
+            at += 1
+            return x
+        if isinstance(t, str):
+            raise ValueError("a number is missing")
+        return t
+
+    try:
+        q = term()
+        if at != len(tokens) or pos < len(text.rstrip()):
+            raise ValueError("left over")
+    except ZeroDivisionError:
+        return Reading(None, f"that calculation divides by zero; {EXAMPLE}.")
+    except Exception:  # pint, an index past the end, a parenthesis left open: not a calculation
+        return Reading(
+            None, "I cannot read that calculation; type its result (a number such as 2,628)."
+        )
+    if q.dimensionless and unit not in (SHARE, RATIO) and unit not in COUNT_WORDS:
+        return Reading(
+            None, f"the units cancel to a plain number; the answer is {_unit_words(unit)}."
+        )
+    if q.dimensionless:
+        r = read(f"{q.to('dimensionless').magnitude:.12g}", unit, negative, above)
+    else:
+        r = read(f"{q.magnitude:.12g} {q.units:~}", unit, negative, above)
+    echo = f"read as {fmt.number(r.value)}" if r.value is not None and q.dimensionless else r.echo
+    return Reading(r.value, r.message, r.bare, echo, r.typed)
+
+
 # "73,600 fewer households", "73,600 less": a change of a count said with its direction (the
 # question says which way: "by how many does it shrink"); the number is the answer
 _DIRECTION_WORDS = {"fewer", "less", "more"}
@@ -861,7 +947,12 @@ def _count(x: float, rest: str, unit: str, negative: bool) -> Reading:
     words = [
         w for i, w in enumerate(words) if not (w in _DIRECTION_WORDS and i in (0, len(words) - 1))
     ]
-    if not words or " ".join(words) in COUNT_WORDS[unit]:
+    # "287,000 Trainium2 chips": the count's words, one naming the other (reader 22)
+    if (
+        not words
+        or " ".join(words) in COUNT_WORDS[unit]
+        or (len(words) == 2 and all(w in COUNT_WORDS[unit] for w in words))
+    ):
         return _finish(x, unit, negative, bare=True)
     other = next((k for k, said in COUNT_WORDS.items() if " ".join(words) in said), None)
     if other:  # "215,000 households" where people are asked: say the count, not pint's unit
@@ -956,6 +1047,10 @@ class Trap:
     # a prediction's reveal opens with this where neither "a common slip" nor "a fair guess" is
     # true ("Not so": the guess the lesson exists to correct; reader 21)
     lead: str = ""
+    # False where a guess rounded as coarsely lands on the trap's value too ("89 %" for
+    # goodput's 89.2 %): then the value rounded at the student's figures fires the trap only in
+    # a calculation; a number typed on its own must lie within `rel_tol` (reader 22)
+    rounded: bool = True
 
 
 @dataclass(frozen=True)
@@ -1456,7 +1551,9 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     figures = _figures(answer)
     for t in traps:
         # a trap's value rounded as the student rounded ("1.7" for 1 / 0.60 = 1.667) is the trap
-        if _near(x, t.value(), t.rel_tol) or _rounded(x, t.value(), figures):
+        if _near(x, t.value(), t.rel_tol) or (
+            _rounded(x, t.value(), figures) and (t.rounded or worked(answer))
+        ):
             if t.slip and _cut_off(answer, x, want):  # the result cut off fits too: say both
                 return Feedback(
                     False,
@@ -1667,6 +1764,9 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
             fb = typed
         elif typed.kind == "trap":
             fits = typed.message.split("hint: ", 1)[-1]
+        else:  # a trap the Check names only in a calculation is still what a guess fits
+            fit = [t for t in e.traps if _rounded(x, t.value(), _figures(prediction))]
+            fits = _sentence(fit[0].hint) if fit and not fit[0].rounded else ""
     if fb.right:
         gap = "Within the tolerance: a good estimate."
     elif fb.kind == "trap":

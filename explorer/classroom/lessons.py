@@ -2396,6 +2396,7 @@ _add(
                 f"each interruption, or the checkpoint's {_CKPT:g} min in every "
                 f"{fmt.number(checkpoint_every(), 3)}, whichever you left out",
                 rel_tol=0.002,
+                rounded=False,  # "89 %" may be a guess (reader 22)
             ),
             Trap(
                 "lost-work-left-out",
@@ -2403,6 +2404,7 @@ _add(
                 "that leaves out the work lost at each interruption: on average half a "
                 f"checkpoint interval ({fmt.number(checkpoint_every() / 2, 2)} min) is redone",
                 rel_tol=0.002,
+                rounded=False,  # "89 %" may be a guess (reader 22)
             ),
             Trap(
                 "whole-interval",

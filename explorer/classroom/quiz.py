@@ -234,7 +234,13 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
             lambda: _it_mw(100, 1.25) * factor("MW", "W") / (500 * 2),
             (
                 ("the site's losses ignored", lambda: 100 * factor("MW", "W") / (500 * 2)),
-                ("multiplied by the PUE", lambda: 100 * 1.25 * factor("MW", "W") / (500 * 2)),
+                # reader 22: the slip the lesson names most, PUE − 1 taken as the non-IT share
+                # (100 MW × 0.75 = 75 MW; 75,000 chips), near the answer, where the PUE
+                # multiplied (125,000) gave more chips than no losses at all
+                (
+                    "PUE − 1 taken as the non-IT share",
+                    lambda: 100 * (2 - 1.25) * factor("MW", "W") / (500 * 2),
+                ),
                 ("overhead left out", lambda: _it_mw(100, 1.25) * factor("MW", "W") / 500),
             ),
         ),

@@ -39,6 +39,7 @@ from ..training import goodput
 from ..units import factor
 from . import factcheck, lessons, quiz
 from .exercises import Exercise
+from .handouts import on_paper
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
@@ -52,6 +53,7 @@ _OTHER_SHARE = catalog.value("defaults.overhead_fraction", "dimensionless")
 _CHILLER_MIN = fmt.number(catalog.value(lessons.CHILLER_COP, "dimensionless"))  # 4.5
 _DESIGN_PUE = fmt.number(catalog.value("climate.published_targets.aws-new-design", "dimensionless"))
 _TRN2_OVERHEAD = fmt.number(catalog.value("chips.trn2.server_overhead", "dimensionless"))
+_TRN2_TDP = fmt.quantity(catalog.value("chips.trn2.tdp", "W"), "W")
 _MFU = fmt.percent(lessons.MFU)
 _SITE = fmt.quantity(lessons.SITE_MW, "MW")
 _RUN_CHIPS, _JOB_CHIPS = fmt.number(lessons.RUN_CHIPS), fmt.number(lessons.JOB_CHIPS)
@@ -1348,9 +1350,10 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
             ),
             (
                 "how many Trainium2 chips",
-                f"{_ans('trn2-chips-300mw')} at a {fmt.percent(lessons.TRN2_COOLING)} cooling "
-                "share: "
-                "hundreds of thousands.",
+                # reader 22: the count takes off the other losses too, as the notebook's does
+                f"{_ans('trn2-chips-300mw')} at AWS's PUE of {_FLEET_PUE} "
+                f"({fmt.percent(lessons.TRN2_COOLING)} cooling + {fmt.percent(_OTHER_SHARE)} "
+                "other losses): hundreds of thousands.",
             ),
             (
                 "useful computing out of it in a day",
@@ -1713,9 +1716,12 @@ def _questions_in(source: str) -> list[str]:
 
 
 def open_questions(lesson: Lesson) -> list[str]:
-    """The hook and every "**Question.**" of the lesson's notebook, as plain text."""
+    """The hook and every "**Question.**" of the lesson's notebook, as plain text, as paper says
+    them (`on_paper`): the answer key and the worksheet print them."""
     return [
-        q for source in markdown_cells(NOTEBOOKS / lesson.notebook) for q in _questions_in(source)
+        q
+        for source in markdown_cells(NOTEBOOKS / lesson.notebook)
+        for q in _questions_in(on_paper(source))
     ]
 
 
@@ -2149,7 +2155,7 @@ def _worksheet(lesson: Lesson) -> str:
             if heading and _questions_in(source):
                 parts.append(heading + (_CAPSTONE_SWEEP if lesson.number == 6 else ""))
                 heading = ""
-            for q in _questions_in(source):
+            for q in _questions_in(on_paper(source)):
                 # a hook that asks for yes or no gets its own line for it (reader 13), and one
                 # that asks likely / unlikely / impossible its own (reader 18)
                 yes_no = "<p>Yes / no: ______ &nbsp; Why:</p>" if "yes or no" in q.lower() else ""
@@ -2174,6 +2180,12 @@ def _worksheet(lesson: Lesson) -> str:
                 parts.append(heading)
                 heading = ""
             label = _CAPSTONE_LABELS.get(eid, step) if lesson.number == 6 else ""
+            if eid == "trn2-chips-300mw":  # the all-in power, checked before the count (reader 22)
+                parts.append(
+                    f"<section><p>One Trainium2's power all in: {_TRN2_TDP} × {_TRN2_OVERHEAD} = "
+                    "______ W (checked with your count: your teacher reads out the four-chip "
+                    "table)</p></section>"
+                )
             parts.append(_exercise_block(lessons.EXERCISES[eid], label, kind == "predict_reveal"))
             if kind == "predict_reveal" and eid in folds:
                 parts.append(

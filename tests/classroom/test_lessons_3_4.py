@@ -15,7 +15,7 @@ import nbformat
 import pytest
 
 from explorer import catalog, compute, fmt
-from explorer.classroom import lessons, quiz, teacher_pack, widgets
+from explorer.classroom import handouts, lessons, quiz, teacher_pack, widgets
 
 FOUR = teacher_pack.NOTEBOOKS / "04-from-flops-to-a-trained-model.ipynb"
 THREE = teacher_pack.NOTEBOOKS / "03-from-chips-to-flops.ipynb"
@@ -815,10 +815,11 @@ def test_reader_20s_lesson_3(pages):
     assert "<h3>Advanced (optional)</h3>" in sheet and "printed rows" not in sheet
     assert "printed rows" in html.unescape(pages["lesson-7/worksheet.html"])
     # the quiz asks the lesson's main step from the site: 100 MW / 1.25 = 80 MW of IT;
-    # / (500 W x 2) = 80,000 chips; losses ignored 100,000; x PUE 125,000; overhead left out
+    # / (500 W x 2) = 80,000 chips; losses ignored 100,000; PUE - 1 as the non-IT share
+    # 100 x (1 - 0.25) = 75 MW: 75,000 (reader 22; it was x PUE, 125,000); overhead left out
     # 160,000
     (item,) = [i for i in quiz.items(3) if "PUE" in i.text]
-    assert item.choices() == ["80,000 chips", "100,000 chips", "125,000 chips", "160,000 chips"]
+    assert item.choices() == ["75,000 chips", "80,000 chips", "100,000 chips", "160,000 chips"]
     assert item.choices()[item.right()] == "80,000 chips"
 
 
@@ -877,3 +878,47 @@ def test_reader_21s_lesson_4(pages):
     assert "at most a little over 10,000 GPUs" in lessons.restart_law()
     # the words list names what the lesson uses: a cooling share, not a PUE
     assert "glossary.md#pue" not in src[0]
+
+
+def test_reader_22s_lesson_3(pages):
+    src = cells(THREE)
+    # the header says what the plan does: the Advanced prediction in class, What we found at home
+    assert 'together in class as the lesson\'s so-what. "What we found" is homework.' in src[0]
+    assert "optional" not in src[0]
+    (advanced,) = [c for c in src if c.startswith("## Advanced")]
+    assert "*Optional.*" not in advanced
+    # the key's hook answer names the whole PUE the count takes off: 1 / (1 - 0.10 - 0.03) = 1.15
+    key = html.unescape(pages["lesson-3/answers.html"])
+    assert "at AWS's PUE of 1.15 (10 % cooling + 3 % other losses)" in key
+    # the worksheet checks the all-in power on a line of its own, before the count: 500 W x 1.82
+    sheet = html.unescape(pages["lesson-3/worksheet.html"])
+    line = "One Trainium2's power all in: 500 W × 1.82 = ______ W"
+    assert line in sheet and sheet.index(line) < sheet.index("trn2-chips-300mw")
+    # the handout says who checks the all-in power on paper, where no table opens
+    (power,) = [c for c in src if c.startswith("## Power per chip")]
+    assert "teacher reads out the four-chip table, which checks both" in handouts.on_paper(power)
+
+
+def test_reader_22s_lesson_4(pages):
+    src = cells(FOUR)
+    # the screen says no "on paper"; paper says neither the slider nor "opens under them"
+    # (each cell's `paper:` comments, hidden on screen, swap its phrases on paper)
+    screen = "\n".join(handouts.ON_PAPER.sub("", c) for c in src)
+    assert "on paper" not in screen
+    paper = "\n".join(handouts.on_paper(c) for c in src)
+    assert "before your teacher reads it out" in paper and "the slider below shows it" not in paper
+    sheet = html.unescape(pages["lesson-4/worksheet.html"])
+    assert "the answer opens under them" not in sheet and "paper:" not in sheet
+    assert "figures table); your teacher reads out the answer" in sheet
+    assert "the second goodput table your teacher reads out" in sheet
+    assert "the restarts in the tables your teacher reads out" in sheet
+    # the dense cells say what opens when, and what shows, in lists; the four figures on their own
+    (hook,) = [c for c in src if c.startswith("**Back to the hook, with interruptions.**")]
+    assert "(a) committed" in hook and hook.count("\n- ") == 3
+    (four,) = [c for c in src if c.startswith("## 4 · Goodput")]
+    assert "The question below gives all\nfour figures." in four
+    (why,) = [c for c in src if "How can more chips be slower?" in c]
+    assert why.startswith("**Question.** How can more chips be slower?")
+    # a line says what section 3's code prints, and what site_chips is, before the code
+    at = next(i for i, c in enumerate(src) if "lessons.job_sizes(site_chips)" in c)
+    assert "`site_chips`, every H100 it feeds" in src[at - 1] and "how often" in src[at - 1]

@@ -196,6 +196,22 @@ TABLE = [
     ("30 MW", "share", None, "30 MW is a power, not a share: divide it by the whole, also in MW"),
     ("30 bananas", "share", None, "leave out 'bananas'"),
     ("1.75:2", "1", None, "leave out"),
+    # reader 22, lesson 3: the site's power over the PUE over the chip's all-in power, with
+    # units: 300 MW / 1.15 / 910 W = 286,670 chips (a bare divisor beside a divisor with its unit
+    # is a factor such as the PUE, not a unit changed by hand); 910 × 10^6 after a division is a
+    # factor, left to right: 300 / 1.15 / 910 × 10^6 = 286,670 too; parentheses around
+    # quantities; the chip's name before "chips"
+    ("300 MW/1.15/910 W", "chips", 300e6 / 1.15 / 910, "read as 286,670"),
+    ("300 MW / 1.15 / 910W", "chips", 300e6 / 1.15 / 910, ""),
+    ("300 MW / 1.15 / 500 W / 1.82", "chips", 300e6 / 1.15 / 910, ""),
+    ("300/1.15/910*10^6", "chips", 300e6 / 1.15 / 910, ""),
+    ("300/1.15/910 × 10⁶", "chips", 300e6 / 1.15 / 910, ""),
+    ("(300 MW/1.15)/(910 W)", "chips", 300e6 / 1.15 / 910, ""),
+    ("300 MW/(1.15*910 W)", "chips", 300e6 / 1.15 / 910, ""),
+    ("(300 MW/1.15)/(910 W)", "MW", None, "units cancel"),  # a count, not a power
+    ("287,000 Trainium2 chips", "chips", 287_000.0, ""),
+    ("287,000 Trn2 chips", "chips", 287_000.0, ""),
+    ("287,000 Trainium2 households", "chips", None, ""),
 ]
 # (typed, unit, value read) for a question that asks how far above a reference (`above=True`)
 ABOVE = [
@@ -1489,3 +1505,31 @@ def test_reader_22s_answers_to_lessons_7_and_8():
     r = lessons.reveal("contested-load-swing", "-73,579")
     assert r.ready and r.prediction == pytest.approx(73_579, rel=1e-3), r.message
     assert "Within the tolerance" in r.message and "shrink" in r.message
+
+
+def test_reader_22s_answers_to_lessons_3_and_4():
+    # (exercise, typed, kind, trap). trn2-chips-300mw: 300 MW / 1.15 / (500 W x 1.82) = 286,670
+    # chips typed with units, or with x 10^6 after the divisions; 300 MW / 1.15 / 500 W = 521,739
+    # (the overhead left out) still a slip. goodput-16k is 85.3 % (+-3 %): the lost work left
+    # out gives 89.24 %, one loss left out 89.61 %; a bare "89" (two figures) is as likely a
+    # guess and is told its gap, not a slip; "89.2" (three figures) names the slip
+    rows = [
+        ("trn2-chips-300mw", "300 MW/1.15/910 W", "right", ""),
+        ("trn2-chips-300mw", "300/1.15/910*10^6", "right", ""),
+        ("trn2-chips-300mw", "(300 MW/1.15)/(910 W)", "right", ""),
+        ("trn2-chips-300mw", "287,000 Trainium2 chips", "right", ""),
+        ("goodput-16k", "89", "near", ""),
+        ("goodput-16k", "89 %", "near", ""),
+        ("goodput-16k", "89.2 %", "trap", "lost-work-left-out"),
+        ("goodput-16k", "0.892", "trap", "lost-work-left-out"),
+        ("goodput-16k", "89.6", "trap", "one-loss-left-out"),
+        ("goodput-16k", "90", "trap", "metas-overall"),
+    ]
+    for ex, typed, kind, trap in rows:
+        fb = lessons.check(ex, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    said = lessons.check("trn2-chips-300mw", "300 MW / 1.15 / 500 W").message
+    assert lessons.check("trn2-chips-300mw", "300 MW / 1.15 / 500 W").kind == "trap", said
+    # the prediction's reveal keeps its hedged words for a guess of 89 % (reader 21)
+    said = lessons.reveal("goodput-16k", "89").message
+    assert "To the figures you gave, it fits a common slip: that leaves out the work" in said
