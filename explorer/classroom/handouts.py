@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ..ui.static import STATIC
 from . import lessons
+from .lessons import on_paper
 from .widgets import REVEAL
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
@@ -93,27 +94,6 @@ def execute(paths: list[Path] | None = None, reveal: bool = False) -> list[tuple
 # the student reads): Jupyter Book's name for it, so other renderers honour it too. A tag, not
 # every code cell: some lessons show code that students read or change.
 HIDE_INPUT = "hide-input"
-# a phrase of a markdown cell said differently on paper: `<!-- paper: "on screen" → "on paper" -->`
-# in the same cell; hidden on screen, applied to the handout and the worksheet (reader 22)
-ON_PAPER = re.compile(r'<!--\s*paper:\s*"([^"]+)"\s*→\s*"([^"]*)"\s*-->\n?')
-
-
-def on_paper(source: str) -> str:
-    r"""A markdown cell's `source` as paper says it: each phrase its ``paper:`` comments name is
-    swapped (across line breaks) and the comments dropped.
-
-    Examples
-    --------
-    >>> on_paper('Predict it before the slider\nbelow shows it:\n<!-- paper: "before the slider '
-    ...          'below shows it" → "before your teacher reads it out" -->')
-    'Predict it before your teacher reads it out:\n'
-    """
-    for screen, paper in ON_PAPER.findall(source):
-        said = re.compile(r"\s+".join(map(re.escape, screen.split())))
-        if not said.search(source):
-            raise ValueError(f"no {screen!r} in the cell to say on paper")
-        source = said.sub(lambda _: paper, source)  # noqa: B023 (used at once)
-    return ON_PAPER.sub("", source)
 
 
 def _folded_out(summary: str) -> str:

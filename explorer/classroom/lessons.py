@@ -15,6 +15,7 @@ True
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Collection
 from functools import cache
 
@@ -4563,3 +4564,26 @@ def check_station(claim_id: str, answer: object) -> Feedback:
             "right",
         )
     return fb  # attempt 1: a nudge, never a lesson's worked step
+
+
+# a phrase of a markdown cell said differently on paper: `<!-- paper: "on screen" → "on paper" -->`
+# in the same cell; hidden on screen, applied to the handout and the worksheet (reader 22)
+ON_PAPER = re.compile(r'<!--\s*paper:\s*"([^"]+)"\s*→\s*"([^"]*)"\s*-->\n?')
+
+
+def on_paper(source: str) -> str:
+    r"""A markdown cell's `source` as paper says it: each phrase its ``paper:`` comments name is
+    swapped (across line breaks) and the comments dropped.
+
+    Examples
+    --------
+    >>> on_paper('Predict it before the slider\nbelow shows it:\n<!-- paper: "before the slider '
+    ...          'below shows it" → "before your teacher reads it out" -->')
+    'Predict it before your teacher reads it out:\n'
+    """
+    for screen, paper in ON_PAPER.findall(source):
+        said = re.compile(r"\s+".join(map(re.escape, screen.split())))
+        if not said.search(source):
+            raise ValueError(f"no {screen!r} in the cell to say on paper")
+        source = said.sub(lambda _: paper, source)  # noqa: B023 (used at once)
+    return ON_PAPER.sub("", source)

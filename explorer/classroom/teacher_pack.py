@@ -39,7 +39,7 @@ from ..training import goodput
 from ..units import factor
 from . import factcheck, lessons, quiz
 from .exercises import Exercise
-from .handouts import on_paper
+from .lessons import on_paper
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
