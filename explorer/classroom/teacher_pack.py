@@ -818,7 +818,9 @@ PLANS: dict[int, Plan] = {
                 "Hand out the four role cards (worksheet); each group reads its brief "
                 "and its four claims (every claim has one defender and one challenger). Say: "
                 "“Argue in role; vote what you believe once all the cases are made: the vote "
-                "scores against the sources, not the argument.”",
+                "scores against the sources, not the argument.” Read the rule in full aloud "
+                "(under the verdict table): filling a gap the claim leaves open is an "
+                "assumption; changing the claim's words is a different claim.",
             ),
             (
                 12,
@@ -847,7 +849,10 @@ PLANS: dict[int, Plan] = {
             (
                 8,
                 "Reveal",
-                "Press “Reveal the verdicts” and project the table. Each group scores itself out "
+                # reader 22: the button reveals only once the projecting machine has voted
+                "On the projector, enter the class's majority vote on each claim (a show of "
+                "hands, about 1 min), then press “Reveal the verdicts” and project the table. "
+                "Each group scores itself out "
                 "of 8 (the scoring rule above), marking its own “named” points against the "
                 "table's “why” column; each student scores their votes. Read aloud only the rows "
                 f"worth a second look ({', '.join(factcheck.second_look())}, in the reveal's "

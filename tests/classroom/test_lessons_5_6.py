@@ -54,10 +54,11 @@ def test_the_printed_plan_and_worksheet_carry_the_scoring(pages):
 
 def test_the_verdict_rule_gives_no_claim_away():
     # reader 13: the rule's example was claim 8's own number and verdict (1,536 GiB as GB);
-    # reader 17: the rule in full is folded at the Vote step, where it is used
+    # reader 17 folded the rule in full at the Vote step; reader 22: it is read before the
+    # debate, so it is printed open at the top, under the verdict table
     top = next(c for c in _cells("05-fact-check.ipynb") if "- **reproduced**" in c)
-    assert top.startswith("## Vote")
-    rule = top[top.index("- **reproduced**") : top.index("</details>")]
+    assert top.startswith("# 5 ·") and "<details>" not in top
+    rule = top[top.index("- **reproduced**") : top.index("**Whose figure?**")]
     for c in factcheck.class_claims():
         if not isinstance(c.claimed, str):
             assert fmt.number(float(c.claimed)) not in rule, c.id
@@ -302,8 +303,9 @@ def test_the_worksheet_lists_the_hooks_claims_and_the_rule_as_a_table(pages):
     assert hook.index("<ol><li>A continuous 300 MW") < hook.index("</ol>")
     assert hook[: hook.index("</ol>")].count("<li>") == 8
     top = _cells("05-fact-check.ipynb")[0]
-    table = top[top.index("| verdict |") : top.index("**Whose figure?**")]
-    assert table.count("\n| **") == 3 and "- **reproduced**" not in top
+    table = top[top.index("| verdict |") : top.index("**The rule in full**")]
+    # reader 22: the rule's prose follows the table, open (it decides three verdicts)
+    assert table.count("\n| **") == 3 and "- **reproduced**" not in table
     for c in factcheck.class_claims():
         if not isinstance(c.claimed, str):
             assert fmt.number(float(c.claimed)) not in table, c.id
@@ -384,9 +386,8 @@ def test_the_verdict_rule_says_whose_figure_and_the_cooling_row_is_read_aloud(pa
     # reader 18: AWS publishes no PUE for Canton; the reveal and the rule say why its fleet
     # figure is still the subject's own, not an average over others
     assert "AWS publishes no PUE for this one site" in second
-    vote = next(c for c in _cells("05-fact-check.ipynb") if c.startswith("## Vote"))
-    # reader 21: said plainly, one short line
-    assert "No figure for this one car? The maker's figure for the" in vote
+    # reader 21: said plainly, one short line (reader 22: in the rule at the top)
+    assert "No figure for this one car? The maker's figure for the" in cells[0]
 
 
 def test_the_capstones_step_4_links_the_days_and_bounds_the_optimum(pages):
@@ -566,9 +567,9 @@ def test_reader_20s_lesson_5(pages):
     assert "| the explorer's verdict | the second point: the role… |" in how
     for page in ("plan", "worksheet"):
         assert "named the assumption, in its own words" in pages[f"lesson-5/{page}.html"]
-    vote = next(c for c in _cells("05-fact-check.ipynb") if c.startswith("## Vote"))
-    rule = vote[vote.index("- **reproduced**") : vote.index("</details>")]
-    assert rule.count("\n- ") == 2 and "3.64" not in vote  # reader 21: the disk is the reveal's
+    top = _cells("05-fact-check.ipynb")[0]
+    rule = top[top.index("- **reproduced**") : top.index("**Whose figure?**")]
+    assert rule.count("\n- ") == 2 and "3.64" not in top  # reader 21: the disk is the reveal's
     # 4: a quiz item whose answer is "reproduced under an assumption" (Trainium3's fourfold:
     # per UltraServer 362 / 83.1 = 4.4x, per chip 2,517 / 1,299 = 1.9x)
     answers = [i.choices()[i.right()] for i in quiz.verdict_items(5)]
@@ -644,3 +645,28 @@ def test_reader_21s_capstone_step_4_leaves_the_catch_to_the_check():
     # 6: the hook says the boxes want worked figures, not its words
     hook = next(c for c in cells if c.startswith("## Hook"))
     assert "two or three figures" in hook
+
+
+def test_reader_22s_rule_comes_before_the_debate_and_the_reveal_waits_for_the_class_vote():
+    # 1: the rule in full (a gap filled is an assumption, the claim's words changed a different
+    # claim) was folded at the Vote step, after 20 minutes of argument; it is open under the
+    # verdict table and read aloud with the role cards
+    cells = _cells("05-fact-check.ipynb")
+    at = [i for i, c in enumerate(cells) if "makes a different claim" in c]
+    (how,) = [i for i, c in enumerate(cells) if c.startswith("## How the game runs")]
+    assert at == [0] and at[0] < how and "<details>" not in cells[0]
+    said = {seg: what for _, seg, what in teacher_pack.PLANS[5].segments}
+    assert "Read the rule in full aloud" in said["Roles"]
+    assert "changing the claim's words is a different claim" in said["Roles"]
+    # 2: the button reveals only when this machine has voted on all eight: the projector
+    # enters the class's majority vote first, and the widget says so if it has not
+    reveal = said["Reveal"]
+    assert reveal.index("majority vote") < reveal.index("press “Reveal the verdicts”")
+    widgets.REVEALED.done = []
+    try:
+        box = widgets.verdict_vote()
+        button, out = box.children[-2:]
+        button.click()
+        assert "majority vote" in out.value and "✓" not in out.value
+    finally:
+        widgets.REVEALED.done = []
