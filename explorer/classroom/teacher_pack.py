@@ -909,7 +909,9 @@ PLANS: dict[int, Plan] = {
                 f"({lessons.EXERCISES['capstone-chips'].tolerance()}); one who divides "
                 "by the PUE and then takes the 3 % other losses off again, or takes PUE − 1 as "
                 "the non-IT share (site × (2 − PUE), about "
-                f"{_trap('capstone-chips', 'pue-minus-one-as-non-it')}), gets that slip named.",
+                f"{_trap('capstone-chips', 'pue-minus-one-as-non-it')}), gets that slip named "
+                "(the (2 − PUE) slip by its 0.85 or 255 MW in a typed calculation too, however "
+                "one chip's power was rounded).",
             ),
             (
                 10,
