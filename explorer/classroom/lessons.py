@@ -4525,10 +4525,13 @@ def check_station(claim_id: str, answer: object) -> Feedback:
             if alt.kind == "figures":
                 # reader 20: the industry PUE's 32.9 % rounded to "30 %" was called the
                 # article's figure copied; it may be the student's own rounding
+                # reader 22: said first, the copy; the rounding only after ("give more
+                # figures" alone nudged a copier toward 33 %)
                 return Feedback(
                     False,
-                    f"{alt.message} It is also the article's own figure, the claim you are "
-                    "checking.",
+                    "Not yet: that is the article's own figure, the claim you are checking; "
+                    "work the share out from one of the station's PUEs. If you did, and "
+                    f"rounded: {alt.message.removeprefix('Not yet: ')}",
                     "figures",
                 )
             continue

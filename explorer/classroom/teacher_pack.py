@@ -323,6 +323,18 @@ def _losses_twice() -> str:
     return lessons.about(next(t.value() for t in ex.traps if t.id == "other-losses-twice"))
 
 
+def _copied_figures() -> str:
+    """The article's own figures a lesson-5 station names as copied, not computed ("250,000
+    people at the city station, …"), as the plan's stumble says them on paper."""
+    number = {c: n for n, c in enumerate(factcheck.CLASS_CLAIMS, 1)}  # as the hook lists them
+    return ", ".join(
+        f"{e.show(t.value())} for claim {number[c]}"
+        for c, e in lessons.STATION_CHECKS.items()
+        for t in e.traps
+        if t.figures
+    )
+
+
 def _most_verdict() -> str:
     """How many of lesson 5's eight claims share the commonest verdict ("4")."""
     verdicts = [c.verdict() for c in factcheck.class_claims()]
@@ -856,8 +868,9 @@ PLANS: dict[int, Plan] = {
                 "of 8 (the scoring rule above), marking its own “named” points against the "
                 "table's “why” column; each student scores their votes. Read aloud only the rows "
                 f"worth a second look ({', '.join(factcheck.second_look())}, in the reveal's "
-                "order); groups that ask read the other rows (below them on screen, in the "
-                "answer key on paper).",
+                f"order), each up to its “{factcheck.ASKS}” (about two sentences); groups that "
+                "ask read the rest and the other rows (below them on screen, in the answer key "
+                "on paper).",
             ),
             (
                 7,
@@ -884,6 +897,12 @@ PLANS: dict[int, Plan] = {
             f"(about {_losses_twice()} chips): the row is there on purpose, because the PUE "
             "already counts those losses (the station's note says so), and the checker names "
             "the slip.",
+            # reader 22: the notebook names the article's figure typed; on paper, the teacher
+            f"A group whose number is the article's own ({_copied_figures()}) has copied the "
+            "claim, not computed it: ask for its own computation from the station's figures. "
+            f"“{fmt.number(lessons.STATION_CHECKS['trn2-hbm'].answer())} GB” for claim "
+            f"{factcheck.CLASS_CLAIMS.index('trn2-hbm') + 1} (memory) is "
+            "the unit slip the row is about: ask which unit the chips × one chip's memory is in.",
         ),
         "The stations, the vote and the reveal all run in the notebook. Without computers: the "
         "worksheet carries the verdict rule, the dense/sparse note, the role cards, the stations "
@@ -1978,6 +1997,22 @@ def _fact_check_grid() -> str:
     )
 
 
+def _read_out_rows() -> str:
+    """The answer key's line of the source rows the worksheet holds back (AWS's table's
+    figures a station computes), which the teacher reads out when a group's number checks
+    (reader 22: the key never said which figure that was)."""
+    rows = [
+        f"{html.escape(what)}: {html.escape(value)} ({html.escape(source)})"
+        for c in factcheck.class_claims()
+        for k in lessons.held_figures(c.id)
+        for what, value, source in [factcheck.figure_line(k)]
+    ]
+    return (
+        "<p><b>Read out when a group's number checks</b> (the worksheet holds these rows: "
+        f"“{html.escape(lessons.STATION_ROW_ON_PAPER)}”): {'; '.join(rows)}.</p>"
+    )
+
+
 def _passage(lesson: int, start: str) -> str:
     """The paragraph of lesson `lesson`'s notebook that begins with `start`, up to the next blank
     line: the worksheet prints the notebook's own words, never a copy to keep in step."""
@@ -2399,6 +2434,7 @@ def _answers(lesson: Lesson) -> str:
         parts.append(
             "<h3>The stations' numbers (to check a group's; not verdicts)</h3>"
             + _table(["claim", "the station's computation", "its number"], stations)
+            + _read_out_rows()
             + f"<p>The city widget's table in full ({html.escape(caption)}):</p>"
             + _table(header, rows)
         )

@@ -88,7 +88,7 @@ def test_the_cooling_station_asks_whose_pue_is_the_claims_own_and_the_reveal_ans
     note = factcheck.station_note("ms-cooling")
     assert "Which one is the claim's own terms" in note and note.count("?") == 1
     assert "is the claim's own terms" not in note.replace("Which one is the claim's own terms", "")
-    assert "Whose figure? The subject's own: for an AWS site" in factcheck.after_reveal()
+    assert "Whose figure? The subject's own: AWS publishes no PUE" in factcheck.after_reveal()
     # and the defender is the journalist (who can say where 30-50 % comes from), not the AWS
     # engineer arguing against AWS's own figure
     sides = {r.id: dict(r.stances).get("ms-cooling") for r in factcheck.ROLES}
@@ -670,3 +670,29 @@ def test_reader_22s_rule_comes_before_the_debate_and_the_reveal_waits_for_the_cl
         assert "majority vote" in out.value and "✓" not in out.value
     finally:
         widgets.REVEALED.done = []
+
+
+def test_reader_22s_reveal_reads_two_sentences_a_row_and_the_key_names_the_read_outs(pages):
+    # 3: five rows of about 550 words read aloud in the reveal's 8 minutes; each row's part
+    # read aloud now ends at "If a group asks:", the disk example after it
+    second = factcheck.after_reveal().split("The other rows")[0]
+    rows = second.split("<li>")[1:]
+    assert len(rows) == 5 and all(factcheck.ASKS in r for r in rows)
+    aloud = [re.sub("<[^>]+>", "", r.split(factcheck.ASKS)[0]) for r in rows]
+    assert sum(len(a.split()) for a in aloud) < 250, aloud
+    assert all(a.count(". ") <= 3 for a in aloud), aloud
+    assert all("3.64" not in a and "UltraServer's memory" not in a for a in aloud)
+    said = {seg: what for _, seg, what in teacher_pack.PLANS[5].segments}
+    assert f"each up to its “{factcheck.ASKS}”" in said["Reveal"]
+    # 4: the answer key says which figure the teacher reads out at the sparse and memory
+    # stations (AWS's table: 16 x 2,563 TFLOP/s = 41 PF; 16 x 96 GiB = 1,536 GiB)
+    key = html.unescape(pages["lesson-5/answers.html"])
+    line = key[key.index("Read out when a group's number checks") :].split("</p>")[0]
+    assert "41 PFLOP/s" in line and "1,536 GiB" in line and "AWS's table" in line
+    # 5: on paper, a group that typed the article's own figure gets the notebook's answer
+    plan = html.unescape(pages["lesson-5/plan.html"])
+    assert "250,000 people for claim 1" in plan and "83.2 PFLOP/s for claim 6" in plan
+    assert "ask for its own computation" in plan
+    # 7: "30 %" at the cooling station says first that it is the article's figure
+    said = lessons.check_station("ms-cooling", "30 %").message
+    assert said.startswith("Not yet: that is the article's own figure"), said
