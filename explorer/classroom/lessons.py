@@ -2908,6 +2908,30 @@ def guesses_days_line() -> str:
     )
 
 
+def guesses_goodput_line() -> str:
+    """Lesson 6's three guesses of the fastest job's share, each as one job on the site, with its
+    goodput: printed before the guess, so that the class computes chips × goodput for each
+    (reader 22: the step's key result was only read off the explorer).
+
+    Examples
+    --------
+    >>> print(guesses_goodput_line())  # doctest: +NORMALIZE_WHITESPACE
+    goodput of one job of all the site's chips: 8.6 %; of half of them: 35 %;
+    of a tenth: 79 %
+    """
+    chips = int(capstone_site().chips_supported)
+    jobs = capstone_job([chips // k for _, k in _GUESSED_SHARES])
+    return "goodput of one job " + "; ".join(
+        f"of {name}: {fmt.percent(float(g), 2)}"
+        for (name, _), g in zip(_GUESSED_SHARES, jobs.goodput, strict=True)
+    )
+
+
+def guesses_goodput() -> None:
+    """Print `guesses_goodput_line` (lesson 6's step 4, before the guess)."""
+    print(guesses_goodput_line())
+
+
 def fastest_job_lines(plan=None) -> list[str]:
     """Lesson 6's step 4 check, as the notebook prints it and the answer key reads it out: the
     `plan`'s (by default `capstone_plan`, the fastest job) size, interruptions, goodput and

@@ -2090,7 +2090,10 @@ def _capstone_after_step_3() -> str:
         "<section><p><b>After step 3</b>: once you have written your answer, your teacher reads "
         "out what its check prints.</p>"
         f"<p><b>{html.escape(_CAPSTONE_STEP_4)}</b>: "
-        f"{_inline(_passage(6, 'The chips of one training job'))}</p></section>"
+        f"{_inline(_passage(6, 'The chips of one training job'))}</p>"
+        # reader 22: the goodput of the three sizes, so that the class computes the fastest
+        f"<p>{html.escape(lessons.guesses_goodput_line())}.</p>"
+        f"<p>{_inline(_passage(6, 'A job' + chr(39) + 's speed is its chips'))}</p></section>"
     )
 
 

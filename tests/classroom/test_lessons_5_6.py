@@ -14,6 +14,7 @@ from explorer import catalog, fmt
 from explorer.classroom import factcheck, lessons, quiz, teacher_pack, widgets
 
 GUIDE = teacher_pack.NOTEBOOKS / "README.md"
+_CAPSTONE_READ_OUT_WORDS = "reads out the fastest job's size and days"
 
 
 def _cells(notebook: str) -> list[str]:
@@ -134,8 +135,9 @@ def test_the_capstone_on_paper_says_what_step_3_shows(pages):
     assert "goodput under 10 %" not in sheet and days not in sheet
     check = key[key.index("Step 3's check") :]
     assert "goodput under 10 %" in check and days in check  # 8.6 %, said roughly
+    # reader 22: the on-paper words are the worksheet's (above), not the notebook's step 4
     step4 = next(c for c in _cells("06-capstone.ipynb") if c.startswith("## Step 4"))
-    assert "your teacher reads it out" in step4
+    assert "your teacher reads it out" not in step4 and _CAPSTONE_READ_OUT_WORDS in sheet
     assert "cell below" not in sheet
     # the fairness question is the Basics' last question, not Advanced
     assert sheet.index("Is the comparison fair") < sheet.index("Advanced (optional)")
@@ -150,7 +152,7 @@ def test_the_capstones_step_4_reads_in_short_sentences():
     cells = _cells("06-capstone.ipynb")
     step4 = next(c for c in cells if c.startswith("## Step 4"))
     assert "cell below prints it" not in step4 and "real operators" not in step4.lower()
-    assert "your teacher reads it out" in step4
+    assert "your teacher reads it out" not in step4  # reader 22: the worksheet's words
     advanced = next(c for c in cells if c.startswith("## Advanced"))
     assert "Real operators" in advanced
     check = next(c for c in cells if "def with_interruptions" in c)
@@ -230,6 +232,7 @@ def test_the_cop_line_compares_a_plant_with_a_plant():
 def test_the_capstones_goodput_has_its_reference_and_the_times_match_the_plan():
     cells = _cells("06-capstone.ipynb")
     step4 = next(c for c in cells if c.startswith("## Step 4"))
+    step4 += next(c for c in cells if c.startswith("*Your answer,*"))  # reader 22: split
     assert "while goodput is still low" not in step4 and "Meta measured" in step4
     plan_cell = next(c for c in cells if "job_chips=float(site.best_job_chips)" in c)
     assert "lessons.fastest_job_check(plan)" in plan_cell
@@ -413,8 +416,8 @@ def test_the_capstones_step_4_links_the_days_and_bounds_the_optimum(pages):
     assert "the job's 128,500 chips are 1/2.23 of the site's" in said
     # reader 19: "That cell prints this job's goodput" named no cell (nor one on paper); step 4
     # says which check prints it, and that the teacher reads it out on paper
-    guess = next(c for c in _cells("06-capstone.ipynb") if c.startswith("## Step 4"))
-    assert "That cell" not in guess and "Step 4's check (the cell below, once it opens" in guess
+    guess = next(c for c in _cells("06-capstone.ipynb") if c.startswith("*Your answer,*"))
+    assert "That cell" not in guess and "step 4's check (under the box, once it opens" in guess
     # reader 19: the energy counts the job's full power during restarts; the lesson says so
     energy = next(c for c in _cells("06-capstone.ipynb") if c.startswith("Energy = power"))
     assert "an upper bound" in energy
@@ -696,3 +699,21 @@ def test_reader_22s_reveal_reads_two_sentences_a_row_and_the_key_names_the_read_
     # 7: "30 %" at the cooling station says first that it is the article's figure
     said = lessons.check_station("ms-cooling", "30 %").message
     assert said.startswith("Not yet: that is the article's own figure"), said
+
+
+def test_reader_22s_step_4_is_a_calculation_before_the_guess(pages):
+    # 1: "the fastest job uses about 45 % of the chips" was only read off the explorer; the
+    # goodput of the three sizes is printed before the guess (5.75 days x 1 / 67.0 = 8.6 %,
+    # x 2 / 32.6 = 35 %, x 10 / 73.1 = 79 %), so chips x goodput is 0.086, 0.177 and 0.079 of
+    # the site's: half finishes first
+    cells = _cells("06-capstone.ipynb")
+    at = {c: i for i, c in enumerate(cells)}
+    (shown,) = [c for c in cells if "lessons.guesses_goodput()" in c]
+    box = next(c for c in cells if 'predict_reveal("capstone-job-share")' in c)
+    assert at[shown] < at[box]
+    line = lessons.guesses_goodput_line()
+    assert "8.6 %" in line and "35 %" in line and "79 %" in line
+    step4 = next(c for c in cells if c.startswith("## Step 4"))
+    assert "chips × its goodput" in step4 and "your teacher reads it out" not in step4
+    sheet = html.unescape(pages["lesson-6/worksheet.html"])
+    assert line in sheet and "chips × its goodput" in sheet
