@@ -3167,6 +3167,18 @@ def guessed_figures(lesson: int) -> tuple[str, ...]:
 BLANK = "▢"
 
 
+def blanked(figure: str, blank: str = BLANK) -> str:
+    """A guessed figure with its number blanked and its unit kept (reader 22: the worksheet's
+    "__________ wall-clock" had lost its "days").
+
+    Examples
+    --------
+    >>> blanked("32.3 days", "____"), blanked("128,500")
+    ('____ days', '▢')
+    """
+    return figure.replace(figure.split()[0], blank)
+
+
 def question_now(exercise_id: str, revealed: Collection[str], paper: bool = False) -> str:
     """An exercise's question as its box shows it once the exercises in `revealed` are: until
     every exercise it waits for (`Exercise.waits_for`) is revealed, the figures its lesson has
@@ -3186,7 +3198,7 @@ def question_now(exercise_id: str, revealed: Collection[str], paper: bool = Fals
         return e.question
     text = e.question
     for figure in guessed_figures(e.lesson):
-        text = text.replace(figure, figure.replace(figure.split()[0], BLANK))
+        text = text.replace(figure, blanked(figure))
     if text == e.question:
         return text
     if paper:  # reader 20: the handout said the check "opens"; on paper nothing does

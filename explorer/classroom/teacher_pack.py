@@ -2097,6 +2097,16 @@ def _capstone_after_step_3() -> str:
     )
 
 
+def _capstone_peak_guess() -> str:
+    """Lesson 6's step 2 guess of the peak on the worksheet, in the notebook's words, with a
+    line to write it on."""
+    guess = _passage(6, "*Guess first:* how fast").split(" Write your guess down")[0]
+    return (
+        f"<section><p>{_inline(guess)}</p><p>My guess: __________ EFLOP/s (peak). Your teacher "
+        "reads out the peak once your achieved speed checks.</p></section>"
+    )
+
+
 _CAPSTONE_STEP_4 = "Step 4 · Pick the job size, then price the run"
 # step 4's two blanks on the worksheet, under its one heading
 _CAPSTONE_LABELS = {
@@ -2150,7 +2160,7 @@ def _unguessed(page: str, lesson: int) -> str:
     """`page` with the figures the lesson has students guess (`lessons.guessed_figures`)
     blanked: on paper they are only in the answer key."""
     for figure in lessons.guessed_figures(lesson):
-        page = page.replace(html.escape(figure), "__________")
+        page = page.replace(html.escape(figure), html.escape(lessons.blanked(figure, "__________")))
     return page
 
 
@@ -2219,6 +2229,8 @@ def _worksheet(lesson: Lesson) -> str:
                 parts.append(heading)
                 heading = ""
             label = _CAPSTONE_LABELS.get(eid, step) if lesson.number == 6 else ""
+            if eid == "capstone-achieved":  # reader 22: the peak guess had no line to write on
+                parts.append(_capstone_peak_guess())
             parts.append(_exercise_block(lessons.EXERCISES[eid], label, kind == "predict_reveal"))
             if kind == "predict_reveal" and eid in folds:
                 parts.append(

@@ -717,3 +717,16 @@ def test_reader_22s_step_4_is_a_calculation_before_the_guess(pages):
     assert "chips × its goodput" in step4 and "your teacher reads it out" not in step4
     sheet = html.unescape(pages["lesson-6/worksheet.html"])
     assert line in sheet and "chips × its goodput" in sheet
+
+
+def test_reader_22s_capstone_worksheet_has_the_peak_guess_and_the_days_unit(pages):
+    sheet = html.unescape(pages["lesson-6/worksheet.html"])
+    # 3: "Guess first: tens, hundreds or thousands of EFLOP/s?" had no line; the check under the
+    # achieved answer prints the peak (286,672 x 667 TFLOP/s = 191 EFLOP/s)
+    guess = sheet.index("My guess: __________ EFLOP/s (peak)")
+    assert sheet.index("tens, hundreds or") < guess < sheet.index("Step 2 · Peak and achieved")
+    step2 = next(c for c in _cells("06-capstone.ipynb") if c.startswith("## Step 2"))
+    assert "prints the peak beside the achieved speed" in step2
+    # 4: the blanked days kept no unit ("__________ wall-clock")
+    assert "__________ days wall-clock" in sheet and "__________ wall-clock" not in sheet
+    assert "prints the peak beside" not in sheet  # on paper the teacher reads it out
