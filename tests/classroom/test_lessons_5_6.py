@@ -730,3 +730,13 @@ def test_reader_22s_capstone_worksheet_has_the_peak_guess_and_the_days_unit(page
     # 4: the blanked days kept no unit ("__________ wall-clock")
     assert "__________ days wall-clock" in sheet and "__________ wall-clock" not in sheet
     assert "prints the peak beside" not in sheet  # on paper the teacher reads it out
+
+
+def test_reader_22s_capstone_quiz_covers_the_mfu_and_step_4():
+    # 5: nothing tested peak against achieved or step 4's arithmetic: 200 EFLOP/s x 0.4 = 80
+    # (not 200, 500 or 120); 6 days x 2 / 0.4 = 30 days (not 12, 15 or 2.4)
+    got = {i.text.split(".")[0]: i.choices()[i.right()] for i in quiz.items(6)}
+    assert got["A site's chips together peak at 200 EFLOP/s of BF16"] == "80 EFLOP/s"
+    on_half = next(i for i in quiz.items(6) if "half the chips" in i.text)
+    assert on_half.choices() == ["2.4 days", "12 days", "15 days", "30 days"]
+    assert on_half.choices()[on_half.right()] == "30 days"
