@@ -94,7 +94,8 @@ def test_plans_are_fifty_minutes_and_worksheets_hold_no_answers(pages):
         for e in teacher_pack.exercises_of(lesson.number):
             question = html.escape(e.question)
             for figure in guessed:
-                question = question.replace(html.escape(figure), "__________")
+                blank = html.escape(lessons.blanked(figure, "__________"))  # its unit kept
+                question = question.replace(html.escape(figure), blank)
             assert question in sheet, e.id
             assert f"Answer: {e.show(e.answer())}" not in sheet
 

@@ -1051,6 +1051,31 @@ class Trap:
     # goodput's 89.2 %): then the value rounded at the student's figures fires the trap only in
     # a calculation; a number typed on its own must lie within `rel_tol` (reader 22)
     rounded: bool = True
+    # numbers that, typed in a calculation (or as the difference of two typed numbers, "2 − 1.15"),
+    # show this slip's method whatever the student rounded elsewhere: site × (2 − PUE) with one
+    # chip's power rounded to 0.9 kW lands inside the answer's tolerance (reader 22)
+    method: Callable[[], tuple[float, ...]] | None = None
+
+
+# a plain number in a normalised calculation ("255,000,000", "2.55e8", ".85")
+_TYPED_NUMBER = r"(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:e-?\d+)?"
+
+
+def _typed_numbers(text: str) -> list[float]:
+    """The plain numbers of a normalised typed calculation, and the difference of each two
+    written as one ("2-1.15": 0.85).
+
+    Examples
+    --------
+    >>> [round(x, 2) for x in _typed_numbers("300e6*(2-1.15)/900")]
+    [300000000.0, 2.0, 1.15, 900.0, 0.85]
+    """
+    plain = [_plain(m) for m in re.findall(_TYPED_NUMBER, text)]
+    pairs = re.findall(rf"({_TYPED_NUMBER})\s*-\s*({_TYPED_NUMBER})", text)
+    minus = [
+        _plain(a) - _plain(b) for a, b in pairs if _plain(a) is not None and _plain(b) is not None
+    ]
+    return [x for x in plain if x is not None] + minus
 
 
 @dataclass(frozen=True)
@@ -1471,6 +1496,11 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         copied, computed = None, copied.computed
     if copied:
         return Feedback(False, f"Not yet{said}: {_sentence(copied.hint)}", "figures", copied.id)
+    calculation = isinstance(answer, str) and re.search(r"[*×·/÷]", answer)
+    typed = _typed_numbers(_normalise(answer)) if calculation else []
+    for t in e.traps:  # a slip's own number in the calculation names it, whatever the rounding
+        if t.method and any(_near(n, m, 1e-3) for m in t.method() for n in typed):
+            return Feedback(False, f"Not yet{said}, hint: {_sentence(t.hint)}", "trap", t.id)
     if e.accepts(x, worked=bool(computed)):
         # a note for a step skipped: only when the answer lies nearer the trap than the result,
         # and not when it is the result rounded at the student's own precision ("3e5" for 287k,

@@ -142,7 +142,8 @@ def _blank(output: dict, figures: tuple[str, ...]) -> None:
 
     def cut(text: str) -> str:
         for figure in figures:
-            text = text.replace(figure, "__________").replace(html.escape(figure), "__________")
+            blank = lessons.blanked(figure, "__________")  # its unit kept
+            text = text.replace(figure, blank).replace(html.escape(figure), html.escape(blank))
         return text
 
     if "text" in output:

@@ -1236,6 +1236,12 @@ def _chip_pue_slips() -> tuple[Trap, ...]:
             f"{_SITE} × (1 − {fmt.number(pue() - 1)}) = "
             f"{fmt.quantity(SITE_MW * (2 - pue()), 'MW')}",
             rel_tol=0.005,  # 278,819 to 281,621: clear of the other losses taken twice (278,069)
+            # by its method too: with one chip's power rounded to 0.9 kW the slip gives 283,333,
+            # inside the ±2 % a right count rounded the same way needs (289,855; reader 22)
+            method=lambda: (
+                2 - pue(),
+                *(SITE_MW * (2 - pue()) * factor("MW", u) for u in ("MW", "kW", "W", "GW")),
+            ),
         ),
         Trap("pue-multiplied", lambda: site_w * pue() / _trn2_all_in_w(), divide),
         Trap(
@@ -2905,6 +2911,30 @@ def guesses_days_line() -> str:
     )
 
 
+def guesses_goodput_line() -> str:
+    """Lesson 6's three guesses of the fastest job's share, each as one job on the site, with its
+    goodput: printed before the guess, so that the class computes chips × goodput for each
+    (reader 22: the step's key result was only read off the explorer).
+
+    Examples
+    --------
+    >>> print(guesses_goodput_line())  # doctest: +NORMALIZE_WHITESPACE
+    goodput of one job of all the site's chips: 8.6 %; of half of them: 35 %;
+    of a tenth: 79 %
+    """
+    chips = int(capstone_site().chips_supported)
+    jobs = capstone_job([chips // k for _, k in _GUESSED_SHARES])
+    return "goodput of one job " + "; ".join(
+        f"of {name}: {fmt.percent(float(g), 2)}"
+        for (name, _), g in zip(_GUESSED_SHARES, jobs.goodput, strict=True)
+    )
+
+
+def guesses_goodput() -> None:
+    """Print `guesses_goodput_line` (lesson 6's step 4, before the guess)."""
+    print(guesses_goodput_line())
+
+
 def fastest_job_lines(plan=None) -> list[str]:
     """Lesson 6's step 4 check, as the notebook prints it and the answer key reads it out: the
     `plan`'s (by default `capstone_plan`, the fastest job) size, interruptions, goodput and
@@ -3140,6 +3170,18 @@ def guessed_figures(lesson: int) -> tuple[str, ...]:
 BLANK = "▢"
 
 
+def blanked(figure: str, blank: str = BLANK) -> str:
+    """A guessed figure with its number blanked and its unit kept (reader 22: the worksheet's
+    "__________ wall-clock" had lost its "days").
+
+    Examples
+    --------
+    >>> blanked("32.3 days", "____"), blanked("128,500")
+    ('____ days', '▢')
+    """
+    return figure.replace(figure.split()[0], blank)
+
+
 def question_now(exercise_id: str, revealed: Collection[str], paper: bool = False) -> str:
     """An exercise's question as its box shows it once the exercises in `revealed` are: until
     every exercise it waits for (`Exercise.waits_for`) is revealed, the figures its lesson has
@@ -3159,7 +3201,7 @@ def question_now(exercise_id: str, revealed: Collection[str], paper: bool = Fals
         return e.question
     text = e.question
     for figure in guessed_figures(e.lesson):
-        text = text.replace(figure, figure.replace(figure.split()[0], BLANK))
+        text = text.replace(figure, blanked(figure))
     if text == e.question:
         return text
     if paper:  # reader 20: the handout said the check "opens"; on paper nothing does
@@ -4522,10 +4564,13 @@ def check_station(claim_id: str, answer: object) -> Feedback:
             if alt.kind == "figures":
                 # reader 20: the industry PUE's 32.9 % rounded to "30 %" was called the
                 # article's figure copied; it may be the student's own rounding
+                # reader 22: said first, the copy; the rounding only after ("give more
+                # figures" alone nudged a copier toward 33 %)
                 return Feedback(
                     False,
-                    f"{alt.message} It is also the article's own figure, the claim you are "
-                    "checking.",
+                    "Not yet: that is the article's own figure, the claim you are checking; "
+                    "work the share out from one of the station's PUEs. If you did, and "
+                    f"rounded: {alt.message.removeprefix('Not yet: ')}",
                     "figures",
                 )
             continue

@@ -399,6 +399,33 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
                 ("divided by an MFU again", lambda: 5e25 / (5e19 * 0.4) / _DAY_S),
             ),
         ),
+        # reader 22: the quiz missed half the chain, peak against achieved (× MFU) and step 4's
+        # arithmetic (days × site ÷ job ÷ goodput)
+        Item(
+            6,
+            "A site's chips together peak at 200 EFLOP/s of BF16. A training run on them achieves "
+            "a 40 % MFU. How fast does it train?",
+            "EFLOP/s",
+            lambda: 200 * 0.4,
+            (
+                ("the peak itself", lambda: 200.0),
+                ("divided by the MFU", lambda: 200 / 0.4),
+                ("the share lost taken for the share kept", lambda: 200 * (1 - 0.4)),
+            ),
+        ),
+        Item(
+            6,
+            "On all of a site's chips with no interruptions, a training run would take 6 days. It "
+            "runs instead as one job on half the chips, at 40 % goodput. How many days does it "
+            "take?",
+            "days",
+            lambda: 6 * 2 / 0.4,
+            (
+                ("the goodput forgotten", lambda: 6 * 2.0),
+                ("half the chips forgotten", lambda: 6 / 0.4),
+                ("multiplied by the goodput", lambda: 6 * 0.4),
+            ),
+        ),
         Item(
             6,
             "A 200 MW site powers 200,000 chips. One training job runs on 50,000 of them for 10 "

@@ -325,6 +325,18 @@ def _losses_twice() -> str:
     return lessons.about(next(t.value() for t in ex.traps if t.id == "other-losses-twice"))
 
 
+def _copied_figures() -> str:
+    """The article's own figures a lesson-5 station names as copied, not computed ("250,000
+    people at the city station, …"), as the plan's stumble says them on paper."""
+    number = {c: n for n, c in enumerate(factcheck.CLASS_CLAIMS, 1)}  # as the hook lists them
+    return ", ".join(
+        f"{e.show(t.value())} for claim {number[c]}"
+        for c, e in lessons.STATION_CHECKS.items()
+        for t in e.traps
+        if t.figures
+    )
+
+
 def _most_verdict() -> str:
     """How many of lesson 5's eight claims share the commonest verdict ("4")."""
     verdicts = [c.verdict() for c in factcheck.class_claims()]
@@ -820,7 +832,9 @@ PLANS: dict[int, Plan] = {
                 "Hand out the four role cards (worksheet); each group reads its brief "
                 "and its four claims (every claim has one defender and one challenger). Say: "
                 "“Argue in role; vote what you believe once all the cases are made: the vote "
-                "scores against the sources, not the argument.”",
+                "scores against the sources, not the argument.” Read the rule in full aloud "
+                "(under the verdict table): filling a gap the claim leaves open is an "
+                "assumption; changing the claim's words is a different claim.",
             ),
             (
                 12,
@@ -849,12 +863,16 @@ PLANS: dict[int, Plan] = {
             (
                 8,
                 "Reveal",
-                "Press “Reveal the verdicts” and project the table. Each group scores itself out "
+                # reader 22: the button reveals only once the projecting machine has voted
+                "On the projector, enter the class's majority vote on each claim (a show of "
+                "hands, about 1 min), then press “Reveal the verdicts” and project the table. "
+                "Each group scores itself out "
                 "of 8 (the scoring rule above), marking its own “named” points against the "
                 "table's “why” column; each student scores their votes. Read aloud only the rows "
                 f"worth a second look ({', '.join(factcheck.second_look())}, in the reveal's "
-                "order); groups that ask read the other rows (below them on screen, in the "
-                "answer key on paper).",
+                f"order), each up to its “{factcheck.ASKS}” (about two sentences); groups that "
+                "ask read the rest and the other rows (below them on screen, in the answer key "
+                "on paper).",
             ),
             (
                 7,
@@ -881,6 +899,12 @@ PLANS: dict[int, Plan] = {
             f"(about {_losses_twice()} chips): the row is there on purpose, because the PUE "
             "already counts those losses (the station's note says so), and the checker names "
             "the slip.",
+            # reader 22: the notebook names the article's figure typed; on paper, the teacher
+            f"A group whose number is the article's own ({_copied_figures()}) has copied the "
+            "claim, not computed it: ask for its own computation from the station's figures. "
+            f"“{fmt.number(lessons.STATION_CHECKS['trn2-hbm'].answer())} GB” for claim "
+            f"{factcheck.CLASS_CLAIMS.index('trn2-hbm') + 1} (memory) is "
+            "the unit slip the row is about: ask which unit the chips × one chip's memory is in.",
         ),
         "The stations, the vote and the reveal all run in the notebook. Without computers: the "
         "worksheet carries the verdict rule, the dense/sparse note, the role cards, the stations "
@@ -906,7 +930,9 @@ PLANS: dict[int, Plan] = {
                 f"({lessons.EXERCISES['capstone-chips'].tolerance()}); one who divides "
                 "by the PUE and then takes the 3 % other losses off again, or takes PUE − 1 as "
                 "the non-IT share (site × (2 − PUE), about "
-                f"{_trap('capstone-chips', 'pue-minus-one-as-non-it')}), gets that slip named.",
+                f"{_trap('capstone-chips', 'pue-minus-one-as-non-it')}), gets that slip named "
+                "(the (2 − PUE) slip by its 0.85 or 255 MW in a typed calculation too, however "
+                "one chip's power was rounded).",
             ),
             (
                 10,
@@ -1977,6 +2003,22 @@ def _fact_check_grid() -> str:
     )
 
 
+def _read_out_rows() -> str:
+    """The answer key's line of the source rows the worksheet holds back (AWS's table's
+    figures a station computes), which the teacher reads out when a group's number checks
+    (reader 22: the key never said which figure that was)."""
+    rows = [
+        f"{html.escape(what)}: {html.escape(value)} ({html.escape(source)})"
+        for c in factcheck.class_claims()
+        for k in lessons.held_figures(c.id)
+        for what, value, source in [factcheck.figure_line(k)]
+    ]
+    return (
+        "<p><b>Read out when a group's number checks</b> (the worksheet holds these rows: "
+        f"“{html.escape(lessons.STATION_ROW_ON_PAPER)}”): {'; '.join(rows)}.</p>"
+    )
+
+
 def _passage(lesson: int, start: str) -> str:
     """The paragraph of lesson `lesson`'s notebook that begins with `start`, up to the next blank
     line: the worksheet prints the notebook's own words, never a copy to keep in step."""
@@ -2054,7 +2096,20 @@ def _capstone_after_step_3() -> str:
         "<section><p><b>After step 3</b>: once you have written your answer, your teacher reads "
         "out what its check prints.</p>"
         f"<p><b>{html.escape(_CAPSTONE_STEP_4)}</b>: "
-        f"{_inline(_passage(6, 'The chips of one training job'))}</p></section>"
+        f"{_inline(_passage(6, 'The chips of one training job'))}</p>"
+        # reader 22: the goodput of the three sizes, so that the class computes the fastest
+        f"<p>{html.escape(lessons.guesses_goodput_line())}.</p>"
+        f"<p>{_inline(_passage(6, 'A job' + chr(39) + 's speed is its chips'))}</p></section>"
+    )
+
+
+def _capstone_peak_guess() -> str:
+    """Lesson 6's step 2 guess of the peak on the worksheet, in the notebook's words, with a
+    line to write it on."""
+    guess = _passage(6, "*Guess first:* how fast").split(" Write your guess down")[0]
+    return (
+        f"<section><p>{_inline(guess)}</p><p>My guess: __________ EFLOP/s (peak). Your teacher "
+        "reads out the peak once your achieved speed checks.</p></section>"
     )
 
 
@@ -2111,7 +2166,7 @@ def _unguessed(page: str, lesson: int) -> str:
     """`page` with the figures the lesson has students guess (`lessons.guessed_figures`)
     blanked: on paper they are only in the answer key."""
     for figure in lessons.guessed_figures(lesson):
-        page = page.replace(html.escape(figure), "__________")
+        page = page.replace(html.escape(figure), html.escape(lessons.blanked(figure, "__________")))
     return page
 
 
@@ -2186,6 +2241,8 @@ def _worksheet(lesson: Lesson) -> str:
                     "______ W (checked with your count: your teacher reads out the four-chip "
                     "table)</p></section>"
                 )
+            if eid == "capstone-achieved":  # reader 22: the peak guess had no line to write on
+                parts.append(_capstone_peak_guess())
             parts.append(_exercise_block(lessons.EXERCISES[eid], label, kind == "predict_reveal"))
             if kind == "predict_reveal" and eid in folds:
                 parts.append(
@@ -2404,6 +2461,7 @@ def _answers(lesson: Lesson) -> str:
         parts.append(
             "<h3>The stations' numbers (to check a group's; not verdicts)</h3>"
             + _table(["claim", "the station's computation", "its number"], stations)
+            + _read_out_rows()
             + f"<p>The city widget's table in full ({html.escape(caption)}):</p>"
             + _table(header, rows)
         )

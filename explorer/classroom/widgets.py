@@ -432,7 +432,10 @@ def verdict_vote(claim_ids: tuple[str, ...] = factcheck.CLASS_CLAIMS) -> w.Widge
     def on_click(_):
         missing = [c.id for c in claims if votes[c.id].value not in verdicts]
         if missing:
-            out.value = f"<p>Vote on every claim first ({len(missing)} left).</p>"
+            out.value = (
+                f"<p>Vote on every claim first ({len(missing)} left; on the projector, enter "
+                "the class's majority vote on each).</p>"
+            )
             return
         verdict_rows, agree = [], 0
         for c in claims:

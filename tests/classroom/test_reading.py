@@ -1533,3 +1533,29 @@ def test_reader_22s_answers_to_lessons_3_and_4():
     # the prediction's reveal keeps its hedged words for a guess of 89 % (reader 21)
     said = lessons.reveal("goodput-16k", "89").message
     assert "To the figures you gave, it fits a common slip: that leaves out the work" in said
+
+
+def test_reader_22s_chip_counts_name_the_two_minus_pue_slip_by_its_method():
+    # (exercise or station, typed, kind, trap): 300 MW x (2 - 1.15) = 255 MW; with one chip's
+    # 910 W rounded to 0.9 kW, 255e6 / 900 = 283,333 chips, inside 286,672 ± 2 % (280,939 to
+    # 292,405), where the right method rounded the same way, 300e6 / 1.15 / 900 = 289,855,
+    # must stay right: the slip is named by its 0.85 or its 255 MW, whatever the rounding
+    rows = [
+        ("capstone-chips", "300e6*0.85/900", "trap", "pue-minus-one-as-non-it"),
+        ("capstone-chips", "300e6 × (2 − 1.15) / 900", "trap", "pue-minus-one-as-non-it"),
+        ("capstone-chips", "255,000,000 / 900", "trap", "pue-minus-one-as-non-it"),
+        ("capstone-chips", "300e6/1.15/900", "right", ""),
+        ("capstone-chips", "300e6 / 1.15 / (500 × 1.82)", "right", ""),
+        ("trn2-chips-300mw", "300*(1-0.15)/0.0009", "trap", "pue-minus-one-as-non-it"),
+        ("trn2-chips-300mw", "300e6*(1-0.1-0.03)/910", "right", ""),
+    ]
+    for ex, typed, kind, trap in rows:
+        fb = lessons.check(ex, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    rows = [
+        ("ms-chips", "255 MW / 0.9 kW", "trap", "pue-minus-one-as-non-it"),
+        ("ms-chips", "300e6/1.15/900", "right", ""),
+    ]
+    for claim, typed, kind, trap in rows:
+        fb = lessons.check_station(claim, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
