@@ -2931,7 +2931,13 @@ def guesses_goodput_line() -> str:
 
 
 def guesses_goodput() -> None:
-    """Print `guesses_goodput_line` (lesson 6's step 4, before the guess)."""
+    """Print `guesses_goodput_line` (lesson 6's step 4, before the guess).
+
+    Examples
+    --------
+    >>> guesses_goodput()  # doctest: +ELLIPSIS
+    goodput of one job of all the site's chips: ...
+    """
     print(guesses_goodput_line())
 
 

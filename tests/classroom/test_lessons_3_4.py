@@ -903,7 +903,7 @@ def test_reader_22s_lesson_4(pages):
     src = cells(FOUR)
     # the screen says no "on paper"; paper says neither the slider nor "opens under them"
     # (each cell's `paper:` comments, hidden on screen, swap its phrases on paper)
-    screen = "\n".join(handouts.ON_PAPER.sub("", c) for c in src)
+    screen = "\n".join(lessons.ON_PAPER.sub("", c) for c in src)
     assert "on paper" not in screen
     paper = "\n".join(handouts.on_paper(c) for c in src)
     assert "before your teacher reads it out" in paper and "the slider below shows it" not in paper
