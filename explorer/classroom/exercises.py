@@ -855,17 +855,7 @@ def _quantity_calc(text: str, unit: str, negative: bool, above: bool) -> Reading
             q, seconds = q * ureg.hour, "read 24 as hours per day, the other bare number as days"
         else:
             q, seconds = q * ureg.second, f"read {fmt.number(bare[-1])} as seconds"
-    if q.dimensionless and unit not in (SHARE, RATIO) and unit not in COUNT_WORDS:
-        return Reading(
-            None, f"the units cancel to a plain number; the answer is {_unit_words(unit)}."
-        )
-    if q.dimensionless:
-        r = read(f"{q.to('dimensionless').magnitude:.12g}", unit, negative, above)
-    else:
-        r = read(f"{q.magnitude:.12g} {q.units:~}", unit, negative, above)
-    echo = f"read as {fmt.number(r.value)}" if r.value is not None and q.dimensionless else r.echo
-    echo = seconds if r.value is not None and seconds else echo
-    return Reading(r.value, r.message, r.bare, echo, r.typed)
+    return _read_result(q, unit, negative, above, seconds)
 
 
 def _grouped_calc(text: str, unit: str, negative: bool, above: bool) -> Reading:
@@ -923,6 +913,15 @@ def _grouped_calc(text: str, unit: str, negative: bool, above: bool) -> Reading:
         return Reading(
             None, "I cannot read that calculation; type its result (a number such as 2,628)."
         )
+    return _read_result(q, unit, negative, above)
+
+
+def _read_result(
+    q: pint.Quantity, unit: str, negative: bool, above: bool, said: str = ""
+) -> Reading:
+    """A calculation's result `q` (a pint quantity) read as an answer in `unit`: refused if its
+    units cancel where the answer has units; echoed "read as …" when it is a plain number, or
+    with `said` (how a bare number in it was taken) when given."""
     if q.dimensionless and unit not in (SHARE, RATIO) and unit not in COUNT_WORDS:
         return Reading(
             None, f"the units cancel to a plain number; the answer is {_unit_words(unit)}."
@@ -932,6 +931,7 @@ def _grouped_calc(text: str, unit: str, negative: bool, above: bool) -> Reading:
     else:
         r = read(f"{q.magnitude:.12g} {q.units:~}", unit, negative, above)
     echo = f"read as {fmt.number(r.value)}" if r.value is not None and q.dimensionless else r.echo
+    echo = said if r.value is not None and said else echo
     return Reading(r.value, r.message, r.bare, echo, r.typed)
 
 
