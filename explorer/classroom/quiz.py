@@ -29,6 +29,8 @@ _HOURS = catalog.value("conventions.hours_per_year", "hour/year")  # the core's 
 _DAY_H = factor("day", "hour")
 _DAY_S = factor("day", "s")
 _DAYS = _HOURS / _DAY_H  # days in the core's year
+_MWH_GWH = factor("MWh", "GWh")
+_MWH_KWH = factor("MWh", "kWh")
 
 # catalog figures that items give as their own (formatted from here, never retyped): Llama 3's job
 # size, a Trn2 instance's chips and Trn2's memory and FP8 peaks, the US all-sector use per person
@@ -125,8 +127,8 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
             "GWh",
             lambda: float(_site(100).annual_energy),
             (
-                ("days instead of hours", lambda: 100 * 365 / 1000),
-                ("one day, not a year", lambda: 100 * _DAY_H / 1000),
+                ("days instead of hours", lambda: 100 * 365 * _MWH_GWH),
+                ("one day, not a year", lambda: 100 * _DAY_H * _MWH_GWH),
                 ("MWh written as GWh", lambda: 100 * _HOURS),
             ),
         ),
@@ -176,7 +178,7 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
             (
                 ("the load factor forgotten", lambda: float(_site(200).annual_energy)),
                 ("divided by the load factor", lambda: float(_site(200).annual_energy) / 0.8),
-                ("days instead of hours", lambda: 200 * 0.8 * _DAYS / 1000),
+                ("days instead of hours", lambda: 200 * 0.8 * _DAYS * _MWH_GWH),
             ),
         ),
     ),
@@ -517,10 +519,13 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
             lambda: float(_site(400).annual_energy) / 50_000,
             (
                 ("MW compared with GWh", lambda: 400 / 50_000),
-                ("days instead of hours", lambda: 400 * 365 / 1000 / 50_000),
+                ("days instead of hours", lambda: 400 * 365 * _MWH_GWH / 50_000),
                 # the campus's energy in TWh over the state's GWh (reader 22: "12 hours a day"
                 # was weak)
-                ("TWh divided by GWh", lambda: float(_site(400).annual_energy) / 1000 / 50_000),
+                (
+                    "TWh divided by GWh",
+                    lambda: float(_site(400).annual_energy) * factor("GWh", "TWh") / 50_000,
+                ),
             ),
         ),
         Item(
@@ -542,11 +547,11 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
             "A site could draw 200–500 MW all year; a household uses 10,000–12,000 kWh a year. "
             "What is the largest city, in households?",
             "households",
-            lambda: 500 * _HOURS * factor("MWh", "kWh") / 10_000,
+            lambda: 500 * _HOURS * _MWH_KWH / 10_000,
             (
-                ("both figures at their high end", lambda: 500 * _HOURS * 1000 / 12_000),
-                ("both at their low end", lambda: 200 * _HOURS * 1000 / 10_000),
-                ("the smallest city", lambda: 200 * _HOURS * 1000 / 12_000),
+                ("both figures at their high end", lambda: 500 * _HOURS * _MWH_KWH / 12_000),
+                ("both at their low end", lambda: 200 * _HOURS * _MWH_KWH / 10_000),
+                ("the smallest city", lambda: 200 * _HOURS * _MWH_KWH / 12_000),
             ),
         ),
         Item(
@@ -611,9 +616,9 @@ FINAL_ITEMS: tuple[Item, ...] = (
         "GWh",
         lambda: float(_site(50).annual_energy),
         (
-            ("days instead of hours", lambda: 50 * 365 / 1000),
+            ("days instead of hours", lambda: 50 * 365 * _MWH_GWH),
             ("MWh written as GWh", lambda: 50 * _HOURS),
-            ("one day", lambda: 50 * 24 / 1000),
+            ("one day", lambda: 50 * _DAY_H * _MWH_GWH),
         ),
     ),
     Item(
@@ -696,7 +701,7 @@ FINAL_ITEMS: tuple[Item, ...] = (
         lambda: float(_site(600).annual_energy - _site(300).annual_energy),
         (
             ("the high end's energy", lambda: float(_site(600).annual_energy)),
-            ("MW × days", lambda: 300 * 365 / 1000),
+            ("MW × days", lambda: 300 * 365 * _MWH_GWH),
             (
                 "half the swing",
                 lambda: float(_site(600).annual_energy - _site(300).annual_energy) / 2,
