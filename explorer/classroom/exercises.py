@@ -63,14 +63,34 @@ _SCALE_WORDS = {
     "billion": 1e9,
     "trillion": 1e12,
 }
-_CASELESS = {f"{p}{u}".lower(): f"{p}{u}" for p in ("k", "M", "G", "T") for u in ("W", "Wh")} | {
-    "w": "W",  # "261 mw / 910 w": nobody means a unit "w"
-    "wh": "Wh",
-    "days": "day",
-    "hours": "hour",
-    "hrs": "hour",
-    "h": "hour",
-}
+# the unit symbols the lessons' answers are written in, read in any case where that names one
+# unit: "300 mw" is MW (nobody means milliwatts), "1536 gb" GB, "1.5 tib" TiB (reader 23); a
+# symbol's plural ("GiBs") is the symbol. Bits are told apart (`_bits`): "Gb" is gigabits
+_SYMBOLS = (
+    *(f"{p}{u}" for p in ("k", "M", "G", "T") for u in ("W", "Wh")),
+    *(f"{p}B" for p in ("k", "M", "G", "T", "P")),
+    *(f"{p}iB" for p in ("K", "M", "G", "T", "P")),
+)
+_CASELESS = (
+    {s.lower(): s for s in _SYMBOLS}
+    | {f"{s.lower()}s": s for s in _SYMBOLS if s.endswith("B")}
+    | {
+        "w": "W",  # "261 mw / 910 w": nobody means a unit "w"
+        "wh": "Wh",
+        "d": "day",  # "12.5 D": nobody means the debye
+        "days": "day",
+        "weeks": "week",
+        "hours": "hour",
+        "hrs": "hour",
+        "h": "hour",
+    }
+)
+# a symbol whose case as typed names another unit of the same kind: read as the lessons' unit,
+# and said ("73 mW" is MW: a site's power is never a thousandth of a watt)
+_OTHER_CASE = {"mW": "milli", "mWh": "milli"}
+# a data unit in bits: "Gb" (a capital prefix and a small b), "Gbit", "gigabits"
+_BITS = re.compile(r"[KMGTPE]i?b")
+_BINARY_PREFIX = {"k": "Ki", "m": "Mi", "g": "Gi", "t": "Ti", "p": "Pi", "e": "Ei"}
 _PERCENT = {"%", "percent", "per cent", "pc"}
 # "79 % more", "79 % above the mean": a percentage said as an excess over a reference
 _ABOVE = re.compile(
@@ -157,10 +177,15 @@ _PREFIX_WORDS = {
     "peta": "P",
     "exa": "E",
     "zetta": "Z",
+    "kibi": "Ki",
+    "mebi": "Mi",
+    "gibi": "Gi",
+    "tebi": "Ti",
+    "pebi": "Pi",
 }
 _UNIT_WORDS = re.compile(
-    r"\b(kilo|mega|giga|tera|peta|exa|zetta)[- ]?"
-    r"(watt[- ]?hours?|watts?|flops|flop/s|flop)\b",
+    r"\b(kilo|mega|giga|tera|peta|exa|zetta|kibi|mebi|gibi|tebi|pebi)[- ]?"
+    r"(watt[- ]?hours?|watts?|flops|flop/s|flop|bytes?|bits?)\b",
     re.IGNORECASE,
 )
 # "less than 5", "more than 300 MW", "> 2": a bound, not an estimate
@@ -480,9 +505,70 @@ def _calculate(expr: str) -> float | None:
 
 
 def _unit_symbol(word: str) -> str:
-    if not word.lower().startswith("watt"):
+    """A unit word after its prefix word, as its symbol ("watt-hours" → "Wh", "bytes" → "B")."""
+    word = word.lower()
+    if word.startswith("byte"):
+        return "B"
+    if word.startswith("bit"):
+        return "bit"
+    if not word.startswith("watt"):
         return word  # "flops", "FLOPs", "flop/s": read in `_physical`, as the prefixed symbol
-    return "Wh" if "hour" in word.lower() else "W"
+    return "Wh" if "hour" in word else "W"
+
+
+def _symbol(word: str) -> str:
+    """A unit as typed, as the symbol pint reads: a symbol the lessons use in any case
+    (`_CASELESS`: "mw" → "MW", "gib" → "GiB", "GBs" → "GB"); bits and other words unchanged.
+
+    Examples
+    --------
+    >>> _symbol("gb"), _symbol("TIB"), _symbol("Mw"), _symbol("Gb"), _symbol("kg")
+    ('GB', 'TiB', 'MW', 'Gb', 'kg')
+    """
+    return word if _BITS.fullmatch(word) else _CASELESS.get(word.lower(), word)
+
+
+def _is_bytes(unit: str) -> bool:
+    """Whether `unit` is a unit of memory in bytes ("GiB", "TB"): pint counts bytes as plain
+    numbers, so their dimension does not tell them from a ratio."""
+    try:
+        return "byte" in str(ureg.Unit(unit))
+    except Exception:  # pint raises many kinds of error on a name it does not know
+        return False
+
+
+def _superscript(n: int) -> str:
+    return str(n).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+
+
+def _bits(word: str, unit: str) -> str:
+    """What to say of a unit in bits ("Gb", "Gbit", "gigabits"), or "" when `word` is none:
+    memory is counted in bytes, a capital B (reader 23: "Gb is a quantity in Gb").
+
+    Examples
+    --------
+    >>> _bits("Gb", "GiB")
+    'Gb is gigabits; memory is counted in bytes, a capital B: GB (10⁹ bytes) or GiB (2³⁰ bytes).'
+    >>> _bits("GB", "GiB")
+    ''
+    """
+    name = f"{word}it" if _BITS.fullmatch(word) else word
+    try:
+        q = ureg.Quantity(1, name)
+    except Exception:  # pint raises many kinds of error on a name it does not know
+        return ""
+    if "bit" not in str(q.units):
+        return ""
+    memory = unit not in (SHARE, RATIO) and unit not in COUNT_WORDS and _is_bytes(unit)
+    if not memory:
+        return f"{word} is {q.units}s, an amount of data; the answer is {_unit_words(unit)}."
+    prefix = re.match(r"[kmgtpe]?", word, re.IGNORECASE)[0].lower() or "g"
+    power = "kmgtpe".index(prefix) + 1
+    decimal, binary = f"{prefix.upper() if prefix != 'k' else 'k'}B", f"{_BINARY_PREFIX[prefix]}B"
+    return (
+        f"{word} is {q.units}s; memory is counted in bytes, a capital B: {decimal} "
+        f"(10{_superscript(3 * power)} bytes) or {binary} (2{_superscript(10 * power)} bytes)."
+    )
 
 
 def _scale(rest: str) -> tuple[float, str]:
@@ -717,7 +803,7 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
 def _quantity(x: float, rest: str) -> pint.Quantity | None:
     """`x` in the unit `rest` ("30", "MW"), or None when `rest` is no unit pint knows."""
     try:
-        q = ureg.Quantity(x, _CASELESS.get(rest.lower(), rest))
+        q = ureg.Quantity(x, _symbol(rest))
     except Exception:  # pint raises many kinds of error on a name it does not know
         return None
     return None if q.dimensionless else q
@@ -736,7 +822,7 @@ def _ratio_name(rest: str) -> bool:
     unit ("MW", "mw", "GB")."""
     if not re.fullmatch(r"[A-Za-z]{2,4}", rest):
         return False
-    for name in {rest, rest.upper(), _CASELESS.get(rest.lower(), rest)}:
+    for name in {rest, rest.upper(), _symbol(rest)}:
         try:
             ureg.Quantity(1, name)
         except Exception:  # pint raises many kinds of error on a name it does not know
@@ -754,12 +840,27 @@ def _calc_unit(word: str) -> str:
     --------
     >>> _calc_unit("mw"), _calc_unit("PFLOP/s"), _calc_unit("pflops"), _calc_unit("TFLOP")
     ('MW', 'PFLOP/s', 'PFLOP/s', 'TFLOP')
+    >>> _calc_unit("gib"), _calc_unit("pf")
+    ('GiB', 'PFLOP/s')
     """
     flops = _FLOPS.match(word)
     if flops:
         speed = bool(flops[3]) or flops[2].lower() == "flops"
         return f"{_PREFIX[flops[1].lower()]}FLOP" + ("/s" if speed else "")
-    return _CASELESS.get(word.lower(), word)
+    return _flop_f(word) or _symbol(word)
+
+
+def _flop_f(word: str) -> str:
+    """A FLOP/s unit written with F, in any case ("83 PF", "83 pf/s", "41 PFs": petaFLOP/s, as
+    AWS and the articles write it, not petafarad), as its FLOP/s symbol; "" for another word.
+
+    Examples
+    --------
+    >>> _flop_f("pf"), _flop_f("EF/s"), _flop_f("PFs"), _flop_f("MW")
+    ('PFLOP/s', 'EFLOP/s', 'PFLOP/s', '')
+    """
+    m = re.fullmatch(r"([kmgtpe])fs?(?:/s)?", word, re.IGNORECASE)
+    return f"{_PREFIX[m[1].lower()]}FLOP/s" if m else ""
 
 
 # hours in a day: the 24 of "× 32.3 days × 24 h"
@@ -922,15 +1023,16 @@ def _read_result(
     """A calculation's result `q` (a pint quantity) read as an answer in `unit`: refused if its
     units cancel where the answer has units; echoed "read as …" when it is a plain number, or
     with `said` (how a bare number in it was taken) when given."""
-    if q.dimensionless and unit not in (SHARE, RATIO) and unit not in COUNT_WORDS:
+    plain = q.dimensionless and not _is_bytes(f"{q.units}")  # pint counts bytes as plain too
+    if plain and unit not in (SHARE, RATIO) and unit not in COUNT_WORDS:
         return Reading(
             None, f"the units cancel to a plain number; the answer is {_unit_words(unit)}."
         )
-    if q.dimensionless:
+    if plain:
         r = read(f"{q.to('dimensionless').magnitude:.12g}", unit, negative, above)
     else:
         r = read(f"{q.magnitude:.12g} {q.units:~}", unit, negative, above)
-    echo = f"read as {fmt.number(r.value)}" if r.value is not None and q.dimensionless else r.echo
+    echo = f"read as {fmt.number(r.value)}" if r.value is not None and plain else r.echo
     echo = said if r.value is not None and said else echo
     return Reading(r.value, r.message, r.bare, echo, r.typed)
 
@@ -974,7 +1076,11 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     what = _OF_WHAT.match(rest)
     if what:
         rest = what[1]  # "30.1 MW of cooling": the unit, and what the figure is (reader 20)
-    rest = _CASELESS.get(rest.lower(), rest)  # "2.6 twh", "300 mw": nobody means milliwatts
+    bits = _bits(rest, unit)
+    if bits:  # "1536 Gb": gigabits, where memory is counted in bytes (reader 23)
+        return Reading(None, bits)
+    milli = _OTHER_CASE.get(rest, "")  # "73 mW": read as MW, and said
+    typed, rest = rest, _symbol(rest)  # "2.6 twh", "300 mw", "1536 gb", "1.5 tib" (reader 23)
     if _OPERATIONS.fullmatch(rest) and "FLOP" in unit and not unit.endswith("/s"):
         rest = "FLOP"  # "7.18e21 operations": the lessons define a FLOP as one operation
     flops = _FLOPS.match(rest)
@@ -985,8 +1091,8 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
         if amount and flops[2].endswith("S") and not flops[3]:  # "FLOPS", not the plural "FLOPs"
             note = "the lessons read FLOPS as FLOP/s, a speed; an amount is written FLOP"
         rest = f"{_PREFIX[flops[1].lower()]}FLOP" + ("/s" if speed else "")
-    elif re.fullmatch(r"[kMGTPE]F(?:/s)?", rest) and "FLOP" in unit:
-        rest = f"{rest[0]}FLOP/s"  # "83 PF", "83 PF/s": petaFLOP/s, not petafarad
+    elif _flop_f(rest) and "FLOP" in unit:
+        rest = _flop_f(rest)  # "83 PF", "83 pf/s": petaFLOP/s, not petafarad (reader 23)
     try:
         q = ureg.Quantity(x, rest)
     except Exception:  # pint raises many kinds of error on free text
@@ -994,6 +1100,10 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     target = ureg.Quantity(1, unit)
     if q.dimensionality != target.dimensionality:
         given, wanted = _dimension(q), _dimension(target)
+        if given.startswith("a quantity in "):  # "1536 g": a unit of no kind the lessons use
+            return Reading(
+                None, f"I read {typed!r} as {q.units}s, which do not fit; give {_unit_words(unit)}."
+            )
         extra = ""
         if {given, wanted} == {"an energy", "a power"}:
             extra = " Energy is power × time."
@@ -1001,7 +1111,8 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     if not math.isfinite(x):
         return _finish(x, unit, negative, bare=False)
     # 12 significant figures: 3 TWh reads as 3000 GWh, not 3000.0000000000005
-    r = _finish(float(f"{q.to(unit).magnitude:.12g}"), unit, negative, bare=False)
+    echo = f"read {typed} as {rest}: a small m is {milli}, a thousandth" if milli else ""
+    r = _finish(float(f"{q.to(unit).magnitude:.12g}"), unit, negative, bare=False, echo=echo)
     return Reading(r.value, r.message, r.bare, r.echo, r.typed, note if r.value is not None else "")
 
 

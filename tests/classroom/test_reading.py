@@ -1559,3 +1559,78 @@ def test_reader_22s_chip_counts_name_the_two_minus_pue_slip_by_its_method():
     for claim, typed, kind, trap in rows:
         fb = lessons.check_station(claim, typed)
         assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
+
+
+def test_reader_23s_units_are_read_in_any_case_and_bits_are_told_apart():
+    # reader 23: "1536 gb" drew "I cannot read the unit 'gb'" on the station about GB and GiB,
+    # a right "1.65 tb" or "83.1 pf" looked wrong, and "1536 Gb" drew "Gb is a quantity in Gb".
+    # A unit symbol the lessons use is read in any case where that is unambiguous; where the
+    # case names another unit (Gb gigabits, mW milliwatts) the reply says which.
+    # Hand-computed: 1,536 GB = 1.536e12 / 2^30 = 1,430.51 GiB; 1.65 TB = 1,536.67 GiB
+    gb, tb = 1536e9 / 2**30, 1.65e12 / 2**30
+    rows = [
+        ("1536 gb", "GiB", gb, ""),
+        ("1536 gB", "GiB", gb, ""),
+        ("1536 GBs", "GiB", gb, ""),
+        ("1536 Gigabytes", "GiB", gb, ""),
+        ("1.65 tb", "GiB", tb, ""),
+        ("1.5 tib", "GiB", 1536.0, ""),
+        ("1.5 TIB", "GiB", 1536.0, ""),
+        ("1536 GIB", "GiB", 1536.0, ""),
+        ("1536 gib", "GiB", 1536.0, ""),
+        ("1536 GiBs", "GiB", 1536.0, ""),
+        ("1536 GIBIBYTES", "GiB", 1536.0, ""),
+        ("1572864 mib", "GiB", 1536.0, ""),
+        ("16 × 96 gib", "GiB", 1536.0, ""),
+        ("96 gib × 16", "GiB", 1536.0, ""),
+        ("96 GiB × 16", "GiB", 1536.0, ""),
+        ("83.1 pf", "PFLOP/s", 83.1, ""),
+        ("83.1 Pf", "PFLOP/s", 83.1, ""),
+        ("83.1 pF", "PFLOP/s", 83.1, ""),
+        ("83.1 pf/s", "PFLOP/s", 83.1, ""),
+        ("83.1 PFs", "PFLOP/s", 83.1, ""),
+        ("83100 tf", "PFLOP/s", 83.1, ""),
+        ("0.0831 ef", "PFLOP/s", 83.1, ""),
+        ("76.5 ef", "EFLOP/s", 76.5, ""),
+        ("76.5 Ef", "EFLOP/s", 76.5, ""),
+        ("73 mw", "MW", 73.0, ""),
+        ("73 Mw", "MW", 73.0, ""),
+        ("73 mW", "MW", 73.0, "a small m is milli"),
+        ("104,000 mWh", "MWh", 104_000.0, "a small m is milli"),
+        ("104 gwh", "MWh", 104_000.0, ""),
+        ("12.5 D", "days", 12.5, ""),
+        ("1.8 Weeks", "days", 12.6, ""),
+        # bits are not bytes: said as bits, never read as another number or a circular reply
+        ("1536 Gb", "GiB", None, "Gb is gigabits"),
+        ("1536 Gib", "GiB", None, "Gib is gibibits"),
+        ("1536 gigabits", "GiB", None, "gigabits"),
+        ("1536 Gbit", "GiB", None, "gigabits"),
+        ("1.5 Tb", "GiB", None, "TB (10¹² bytes) or TiB (2⁴⁰ bytes)"),
+        ("1536 g", "GiB", None, "gram"),
+    ]
+    for typed, unit, value, words in rows:
+        r = exercises.read(typed, unit)
+        said = f"{r.message} {r.echo}"
+        if value is None:
+            assert r.value is None, (typed, r)
+            assert " is a quantity in " not in said, (typed, said)
+        else:
+            assert r.value is not None, (typed, said)
+            assert_allclose(r.value, value, rtol=1e-9, err_msg=typed)
+        assert words in said, (typed, said)
+    bits = exercises.read("1536 Gb", "GiB").message
+    assert "bytes" in bits and "GB (10⁹ bytes) or GiB (2³⁰ bytes)" in bits, bits
+    # at the stations: the memory station's own slip gets its hint in lower case too
+    rows = [
+        ("trn2-hbm", "1536 gb", "trap", "gb-for-gib"),
+        ("trn2-hbm", "1.65 tb", "right", ""),
+        ("trn2-hbm", "1.5 tib", "right", ""),
+        ("trn2-hbm", "1536 GIB", "right", ""),
+        ("trn2-hbm", "1536 Gb", "unreadable", ""),
+        ("us-fp8", "83.1 pf", "right", ""),
+        ("trn2-sparse", "41 pf", "right", ""),
+    ]
+    for claim, typed, kind, trap in rows:
+        fb = lessons.check_station(claim, typed)
+        assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
+    assert lessons.check("capstone-achieved", "76.5 ef").right
