@@ -27,7 +27,7 @@ import math
 import re
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -36,6 +36,7 @@ from ..errors import InputError
 from ..scenario import compute
 from ..systems import system_table
 from ..training import goodput
+from ..ui import links
 from ..units import factor
 from . import factcheck, lessons, quiz
 from .exercises import Exercise
@@ -351,6 +352,66 @@ class Lesson:
     app: str  # what to try in the explorer app, when an app server is running (optional)
     debrief: str  # the point the class should leave with
     advanced: str  # what the Advanced track adds
+    # the app's settings the step opens on (link parameters, `explorer.ui.links`): the plan
+    # gives a link built from them and says them in words (reader 23: the app's own defaults,
+    # the household city and FP8, gave numbers that disagreed with the lesson)
+    settings: dict[str, object] = field(default_factory=dict)
+
+
+# where `explorer app` serves the app, unless that port is taken
+APP_ADDRESS = "http://127.0.0.1:8866/"
+# lessons 5 and 6's site in the app: the article's site at AWS's fleet PUE (as the stations and
+# the capstone compute), its chip, the city per person (the station's basis), the full screen
+_FLEET = catalog.value("cooling.aws-fleet.pue", "dimensionless")
+_ARTICLE_APP = {
+    "site": lessons.ARTICLE_SITE,
+    "site_power": lessons.SITE_MW,
+    "pue": _FLEET,
+    "chip": lessons.CAPSTONE["chip"],
+    "basis": lessons.STATION_BASIS,
+    "screen": "advanced",
+}
+
+
+def app_link(settings: dict[str, object]) -> str:
+    """The app's address with `settings` as its link parameters (`explorer.ui.links.build`).
+
+    Examples
+    --------
+    >>> app_link({"site_power": 300.0, "precision": "bf16"})
+    'http://127.0.0.1:8866/?site_power=300&precision=bf16'
+    """
+    return f"{APP_ADDRESS}?{links.build(settings)}"
+
+
+def _cooling_at(pue: float) -> float:
+    """The cooling share the app's slider shows at `pue`, the other losses at the default."""
+    return power.cooling_fraction_for_pue(pue, _OTHER_SHARE)
+
+
+def app_words(settings: dict[str, object]) -> str:
+    """`settings` as the app's controls name them ("Accelerator: AWS Trainium2"), in the link's
+    order: what the teacher checks on screen, or sets by hand where the link cannot be used.
+
+    Examples
+    --------
+    >>> app_words({"chip": "trn2", "precision": "bf16"})
+    'Accelerator: AWS Trainium2; Precision: BF16'
+    """
+    said = {
+        "site": lambda v: f"Preset: {catalog.label('sites', v)}",
+        "site_power": lambda v: f"Site power: {fmt.quantity(v, 'MW')}",
+        "pue": lambda v: (
+            f"PUE {fmt.number(v)} in the field beside the “Cooling share of site power” slider "
+            f"(the slider then reads {fmt.percent(_cooling_at(v))})"
+        ),
+        "chip": lambda v: f"Accelerator: {catalog.label('chips', v)}",
+        "basis": lambda v: f"City basis: {catalog.label('bases', v)}",
+        "model": lambda v: f"Model: {catalog.label('models', v)}",
+        "precision": lambda v: f"Precision: {str(v).upper()}",
+        "screen": lambda v: f"Screen: {str(v).title()}",
+    }
+    return "; ".join(said[k](settings[k]) for k in links.ORDER if k in settings)
 
 
 LESSONS = (
@@ -407,21 +468,29 @@ LESSONS = (
         "05-fact-check.ipynb",
         # reader 20: "take a role and pick the claim your role doubts most" clashed with the
         # role cards, whose claims and sides are dealt
-        f"check the city and chips stations' numbers in the app: on its Advanced screen set the "
-        f"site power to {_SITE} and the “Cooling share of site power” slider to "
-        f"{fmt.percent(lessons.FLEET_COOLING)} (AWS's fleet) and the Accelerator to Trainium2, "
-        "and read the city and the chips",
+        # reader 23: the app's default City basis (households) put 245,000 beside the claim's
+        # 250,000; the link opens it on the station's basis, people
+        "check the city and chips stations' numbers in the app: open it with the link below, "
+        "which sets the stations' own figures, and read the City card (people) and the Chips "
+        "card. The City basis matters: the app's default, households, is not the station's",
         "a claim is reproduced, reproduced under an assumption, or contested by a better source",
         "recompute a claim under another basis, PUE or chip power",
+        settings=_ARTICLE_APP,
     ),
     Lesson(
         6,
         "Capstone: from a site to a trained model",
         "06-capstone.ipynb",
-        "in the app, pick a site and a chip and read the chips and FLOP/s",
+        # reader 23: "pick a site and a chip" opened on FP8 and the preset's own cooling share:
+        # 99 EFLOP/s, which capstone-achieved calls an MFU slip
+        "check step 2 in the app: open it with the link below, which sets the capstone's site, "
+        "and read the Chips card and the Cluster FLOPS card: its peak, and its “effective” "
+        f"speed, the lesson's achieved speed at {_MFU} MFU. Precision matters: the app's "
+        "default, FP8, is about twice the BF16 the lesson trains in",
         "FLOP is work and FLOP/s a speed, as MWh is energy and MW power; a run's energy is "
         "power × wall-clock time; the fastest job uses only part of the site",
         "the job-size sweep: the fastest job against the least energy; other models and chips",
+        settings={**_ARTICLE_APP, "model": lessons.CAPSTONE["model"], "precision": "bf16"},
     ),
     Lesson(
         7,
@@ -1802,10 +1871,21 @@ def _plan(lesson: Lesson) -> str:
         + f"<h3>Without the app server</h3><p>{html.escape(plan.offline)}</p>"
         + "<h3>If the app server is running (optional)</h3>"
         + f"<p>{html.escape(lesson.app)}. (Start it with <code>explorer app</code> or "
-        "<code>make app</code> and open the address it prints, http://127.0.0.1:8866/ unless "
+        f"<code>make app</code> and open the address it prints, {APP_ADDRESS} unless "
         "that port is taken; the teacher's guide, "
         "notebooks/README.md, has the details.)</p>"
+        + (_app_settings(lesson.settings) if lesson.settings else "")
         + f"<h3>Advanced</h3><p>{html.escape(lesson.advanced)}.</p>"
+    )
+
+
+def _app_settings(settings: dict[str, object]) -> str:
+    """The plan's link that opens the app on a lesson's settings, and the settings in words."""
+    link = html.escape(app_link(settings))
+    return (
+        f'<p>The link: <a href="{link}" style="overflow-wrap: anywhere">{link}</a> (on another '
+        f"port, keep the part from “?” on). It sets: {html.escape(app_words(settings))}. Check "
+        "them on screen, or set them by hand.</p>"
     )
 
 

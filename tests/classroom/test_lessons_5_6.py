@@ -740,3 +740,36 @@ def test_reader_22s_capstone_quiz_covers_the_mfu_and_step_4():
     on_half = next(i for i in quiz.items(6) if "half the chips" in i.text)
     assert on_half.choices() == ["2.4 days", "12 days", "15 days", "30 days"]
     assert on_half.choices()[on_half.right()] == "30 days"
+
+
+def test_reader_23s_app_steps_open_the_app_on_the_lessons_settings(pages):
+    # reader 23: lesson 5's app step left the City basis on the app's default (households:
+    # 245,264, beside the claim's 250,000) and lesson 6's on FP8 (99 EFLOP/s, which
+    # capstone-achieved calls an MFU slip). Each plan now links the app on the lesson's
+    # settings, and says them in words; the app's numbers then check as the lesson's
+    from explorer.ui.scenario import Scenario
+
+    def opened(lesson: int) -> tuple[str, Scenario]:
+        plan = pages[f"lesson-{lesson}/plan.html"]
+        step = plan[plan.index("<h3>If the app server is running") :]
+        step = step[: step.index("<h3>", 4)]
+        (href,) = re.findall(r'<a href="(http://127\.0\.0\.1:8866/\?[^"]+)"', step)
+        sc = Scenario()
+        found, messages = sc.load_link(html.unescape(href).split("?", 1)[1])
+        assert not messages and found["screen"] == "advanced", (lesson, messages)
+        return html.unescape(re.sub(r"<[^>]+>", "", step)), sc
+
+    words, sc = opened(5)
+    assert "City basis: US, per person (all sectors)" in words, words
+    assert "Accelerator: AWS Trainium2" in words and "PUE 1.15" in words, words
+    people, chips = sc.values["city_people"], sc.values["chips"]
+    assert lessons.check_station("ms-city", f"{people:.0f}").right
+    assert lessons.check_station("ms-chips", f"{chips:.0f}").right
+    assert round(chips) == 286_669  # 300 MW / 1.15 / (500 W x 1.82), as the station computes
+    words, sc = opened(6)
+    assert "Precision: BF16" in words and "PUE 1.15" in words, words
+    assert sc.precision == "bf16"
+    assert lessons.check(
+        "capstone-achieved", f"{sc.values['effective_flops'] / 1e18:.3g} EFLOP/s"
+    ).right
+    assert lessons.check("capstone-chips", f"{sc.values['chips']:.0f}").right
