@@ -33,7 +33,7 @@ from ..training import (
 )
 from ..units import factor
 from . import factcheck
-from .exercises import RATIO, SHARE, Exercise, Feedback, Reveal, Trap
+from .exercises import RATIO, SHARE, Exercise, Feedback, Reveal, Trap, read
 from .exercises import check as _check
 from .exercises import label as answer_label
 from .exercises import reveal as _reveal
@@ -4258,8 +4258,46 @@ def _station_cooling(pue_key: str, articles: bool = False) -> Exercise:
         traps=(
             *(article if articles else ()),
             *_cooling_slips(pue, shown),
+            *(_cooling_powers() if articles else ()),
         ),
     )
+
+
+def _cooling_powers() -> tuple[Trap, ...]:
+    """The cooling station's cooling power in MW at each of its PUEs, typed bare where the share
+    is asked (reader 23: "30.1", 30.1 MW at AWS's fleet PUE, was read as 30.1 % and called the
+    article's 30 %)."""
+    return tuple(
+        Trap(
+            f"cooling-power-{key}",
+            lambda key=key: power.cooling_share_at(key) * SITE_MW,
+            "that looks like a cooling power in MW (the share × the site's "
+            f"{_SITE}); the field asks for the share itself: that power ÷ the site's power",
+            rel_tol=0.003,  # 30.1, not 30: a bare 30 is first the article's 30 % (reader 22)
+            unit="MW",
+        )
+        for key, _ in STATION_WAYS["ms-cooling"]
+    )
+
+
+# "0.1 × 300", "(1 - 1/1.15 - 0.03) * 300": a calculation that multiplies by the site's power
+_TIMES = re.compile(r"[*×·]|(?<=[\d\s)])x(?=[\s\d(])")
+
+
+def _times_site(answer: object) -> float | None:
+    """The power in MW a calculation typed at a share station gives when it multiplies by the
+    site's power and never divides by it ("0.1 × 300" → 30), else None."""
+    if not isinstance(answer, str) or not _TIMES.search(answer):
+        return None
+    numbers = [float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", answer)]
+    divided = re.search(rf"/\s*\(?\s*{fmt.number(SITE_MW)}(?![\d.])", answer)
+    if SITE_MW not in numbers or divided:
+        return None
+    for unit in ("MW", RATIO):
+        got = read(answer, unit).value
+        if got is not None:
+            return got
+    return None
 
 
 # A station whose figures allow two computations (the cooling station's two PUEs): each with
@@ -4560,6 +4598,16 @@ def check_station(claim_id: str, answer: object) -> Feedback:
     False
     """
     ways = _station_ways()[claim_id]
+    mw = _times_site(answer) if ways[0][0].unit == SHARE else None
+    if mw is not None:  # reader 23: "0.1 × 300" was called the article's 30 %
+        return Feedback(
+            False,
+            f"Not yet (read as {fmt.quantity(mw, 'MW')}): multiplying by the site's {_SITE} "
+            "gives a power in MW, not a share; the field asks for the share itself: leave out "
+            f"the × {fmt.number(SITE_MW)}.",
+            "trap",
+            "power-not-share",
+        )
     fb, way = _check(ways[0][0], answer), ways[0][1]
     published = fb.kind == "trap" and not next(
         (t.slip for t in ways[0][0].traps if t.id == fb.trap), True

@@ -1634,3 +1634,19 @@ def test_reader_23s_units_are_read_in_any_case_and_bits_are_told_apart():
         fb = lessons.check_station(claim, typed)
         assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
     assert lessons.check("capstone-achieved", "76.5 ef").right
+
+
+def test_reader_23s_cooling_power_at_the_share_station_is_called_a_power():
+    # reader 23: "0.1 × 300" (10 % of 300 MW = 30 MW, the cooling power at AWS's fleet PUE) was
+    # read as 30 % and called "the article's 30 %", the claim; the student computed a power.
+    # 300 MW x (1 - 1/1.15 - 0.03) = 30.13 MW; x (1 - 1/1.56 - 0.03) = 98.7 MW
+    for typed in ("0.1 × 300", "300*0.1", "(1-1/1.15-0.03)*300", "300 x 0.329", "30.1", "98.7"):
+        fb = lessons.check_station("ms-cooling", typed)
+        assert not fb.right and "article" not in fb.message, (typed, fb.message)
+        assert "power" in fb.message and "share" in fb.message, (typed, fb.message)
+    said = lessons.check_station("ms-cooling", "0.1 × 300").message
+    assert "30 MW" in said and "300 MW" in said, said
+    # a share computed from the cooling power stays right; the article's 30 % typed stays a copy
+    for typed in ("30.13/300", "30 MW / 300 MW", "(300 - 300/1.15 - 9)/300", "10 %"):
+        assert lessons.check_station("ms-cooling", typed).right, typed
+    assert "article" in lessons.check_station("ms-cooling", "30 %").message
