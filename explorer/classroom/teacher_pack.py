@@ -2149,6 +2149,19 @@ def _capstone_inputs() -> str:
     )
 
 
+def _capstone_step_2_check() -> str:
+    """What lesson 6's step 2 check prints (the peak beside the achieved speed), for the answer
+    key: on paper the teacher reads it out once capstone-achieved checks (reader 23: the
+    worksheet promised it, the key had no line for it)."""
+    site = lessons.capstone_site()
+    return (
+        "<p><b>Step 2's check</b> (read it out once capstone-achieved checks): peak BF16 "
+        f"{html.escape(fmt.quantity(float(site.peak_flops), 'FLOP/s'))}; achieved "
+        f"{html.escape(fmt.quantity(float(site.job_flops), 'FLOP/s'))} at MFU "
+        f"{html.escape(fmt.percent(float(site.mfu)))}.</p>"
+    )
+
+
 def _capstone_step_3_check() -> str:
     """What lesson 6's step 3 check prints, for the answer key: the teacher reads it out once
     the class has answered (reader 16: printed on the worksheet it gave away the hook's answer
@@ -2609,7 +2622,8 @@ def _capstone_checks() -> str:
         for r in lessons.capstone_sweep()
     ]
     return (
-        f"<h3>The checks the reveals print</h3>{_capstone_step_3_check()}"
+        f"<h3>The checks the reveals print</h3>{_capstone_step_2_check()}"
+        f"{_capstone_step_3_check()}"
         f"{_capstone_step_4_check()}<ul>"
         f"<li>The model against Meta's run: Llama 3.1 405B on {fmt.number(meta['chips'])} H100s "
         f"takes {fmt.number(meta['model_hours'] / million)} million GPU-hours in the model; Meta "

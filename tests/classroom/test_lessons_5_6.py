@@ -773,3 +773,14 @@ def test_reader_23s_app_steps_open_the_app_on_the_lessons_settings(pages):
         "capstone-achieved", f"{sc.values['effective_flops'] / 1e18:.3g} EFLOP/s"
     ).right
     assert lessons.check("capstone-chips", f"{sc.values['chips']:.0f}").right
+
+
+def test_reader_23s_capstone_key_reads_out_step_2s_peak(pages):
+    # reader 23: the worksheet says the teacher reads out the peak once the achieved speed
+    # checks, but the key's read-outs began at step 3. 286,669 chips x 667 TFLOP/s = 191
+    # EFLOP/s peak; x 0.40 = 76.5 EFLOP/s achieved
+    key = html.unescape(re.sub(r"<[^>]+>", "", pages["lesson-6/answers.html"]))
+    reads = key[key.index("The checks the reveals print") :]
+    step2 = reads[reads.index("Step 2's check") : reads.index("Step 3's check")]
+    assert "peak BF16 191 EFLOP/s" in step2 and "achieved 76.5 EFLOP/s at MFU 40 %" in step2, step2
+    assert "your teacher reads out" in html.unescape(pages["lesson-6/worksheet.html"]).lower()
