@@ -344,6 +344,12 @@ def _most_verdict() -> str:
     return fmt.number(max(verdicts.count(v) for v in set(verdicts)))
 
 
+# lesson 5's rows the reveal reads aloud, as the plan names them; the notebook's copy of the
+# script leaves the names to the reveal (`script_table`)
+_SECOND_LOOK = f"({', '.join(factcheck.second_look())}, in the reveal's order)"
+_SECOND_LOOK_UNNAMED = "(the reveal lists them, in order)"
+
+
 @dataclass(frozen=True)
 class Lesson:
     number: int
@@ -938,8 +944,8 @@ PLANS: dict[int, Plan] = {
                 "Each group scores itself out "
                 "of 8 (the scoring rule above), marking its own “named” points against the "
                 "table's “why” column; each student scores their votes. Read aloud only the rows "
-                f"worth a second look ({', '.join(factcheck.second_look())}, in the reveal's "
-                f"order), each up to its “{factcheck.ASKS}” (about two sentences); groups that "
+                f"worth a second look {_SECOND_LOOK}, each up to its “{factcheck.ASKS}” (about "
+                "two sentences); groups that "
                 "ask read the rest and the other rows (below them on screen, in the answer key "
                 "on paper).",
             ),
@@ -1907,19 +1913,24 @@ def _game_rules() -> str:
     )
 
 
-def script_table(lesson: int = 5) -> str:
+def script_table(lesson: int = 5, notebook: bool = False) -> str:
     """A lesson's plan as a markdown table (time, step, what the facilitator does): lesson 5's
     notebook and the teacher's guide hold it word for word (a test compares), so the script the
-    class plays is the plan's.
+    class plays is the plan's. The `notebook`'s copy, which students read before they vote, does
+    not name the rows worth a second look (reader 23: they told which claims are tricky).
 
     Examples
     --------
     >>> script_table().splitlines()[2].startswith("| 0–4 min | Hook |")
     True
+    >>> "sparse" in script_table(notebook=True).split("| Reveal |")[1]
+    False
     """
     rows = ["| time | step | what the facilitator does |", "|---|---|---|"]
     start = 0
     for minutes, segment, what in PLANS[lesson].segments:
+        if notebook:
+            what = what.replace(_SECOND_LOOK, _SECOND_LOOK_UNNAMED)
         rows.append(f"| {start}–{start + minutes} min | {segment} | {what} |")
         start += minutes
     return "\n".join(rows)

@@ -37,9 +37,10 @@ def test_the_guide_the_notebook_and_the_plan_tell_one_game():
         for c in r.claims:
             word = "defends" if r.stance(c) == factcheck.DEFEND else "challenges"
             assert re.search(rf"{word} [^;)]*`{c}`", line), (r.id, c)
-    # the notebook's script is the plan's, word for word, and the guide has no other one
+    # the notebook's script is the plan's, word for word (but the rows worth a second look,
+    # named in the reveal: reader 23), and the guide has no other one
     (how,) = [c for c in _cells("05-fact-check.ipynb") if c.startswith("## How the game runs")]
-    assert teacher_pack.script_table(5) in how
+    assert teacher_pack.script_table(5, notebook=True) in how
     assert guide.count("| time | step |") == 1
     assert "2 minutes per role" not in guide
 
@@ -294,7 +295,8 @@ def test_the_game_has_time_to_change_over_and_votes_once(pages):
     assert "once: in the notebook when there are computers" in said["Vote"]
     assert "marking its own “named” points" in said["Reveal"]
     (how,) = [c for c in _cells("05-fact-check.ipynb") if c.startswith("## How the game runs")]
-    assert teacher_pack.script_table(5) in how and "the group marks this\npoint itself" in how
+    assert teacher_pack.script_table(5, notebook=True) in how
+    assert "the group marks this\npoint itself" in how
     assert "(the group marks this point itself" in pages["lesson-5/plan.html"]
 
 
@@ -784,3 +786,16 @@ def test_reader_23s_capstone_key_reads_out_step_2s_peak(pages):
     step2 = reads[reads.index("Step 2's check") : reads.index("Step 3's check")]
     assert "peak BF16 191 EFLOP/s" in step2 and "achieved 76.5 EFLOP/s at MFU 40 %" in step2, step2
     assert "your teacher reads out" in html.unescape(pages["lesson-6/worksheet.html"]).lower()
+
+
+def test_reader_23s_notebook_script_names_no_tricky_claim_before_the_vote(pages):
+    # reader 23: the notebook's copy of the script (students read it) listed the rows worth a
+    # second look (city, UltraServer, sparse, memory, cooling) before the vote; the plan and
+    # the teacher's guide keep the names for the teacher
+    (how,) = [c for c in _cells("05-fact-check.ipynb") if c.startswith("## How the game runs")]
+    reveal = how[how.index("| Reveal |") :].split("\n")[0]
+    assert "worth a second look" in reveal, reveal
+    for name in factcheck.second_look():
+        assert name not in reveal, (name, reveal)
+    assert "UltraServer, sparse" in html.unescape(pages["lesson-5/plan.html"])
+    assert "UltraServer, sparse" in GUIDE.read_text(encoding="utf-8")
