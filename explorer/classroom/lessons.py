@@ -4470,6 +4470,7 @@ def _station_checks() -> dict[str, Exercise]:
                         "that looks like a ratio (sparse ÷ dense), which the note asks you to "
                         "compare; the field asks for PFLOP/s: the chips × one chip's sparse "
                         "figure",
+                        unit=RATIO,  # "2x", "4 times" read as the ratio too (reader 23)
                     )
                     for name, x in zip(
                         ("articles-ratio", "aws-ratio"), factcheck.sparse_factors()[:2], strict=True

@@ -1650,3 +1650,12 @@ def test_reader_23s_cooling_power_at_the_share_station_is_called_a_power():
     for typed in ("30.13/300", "30 MW / 300 MW", "(300 - 300/1.15 - 9)/300", "10 %"):
         assert lessons.check_station("ms-cooling", typed).right, typed
     assert "article" in lessons.check_station("ms-cooling", "30 %").message
+
+
+def test_reader_23s_a_ratio_written_with_its_x_gets_the_ratio_hint():
+    # reader 23: at the sparse station "2x" drew "I cannot read the unit 'x'" while a bare 4 got
+    # "that looks like a ratio (sparse ÷ dense)"; AWS's 2,563 / 1,299 = 1.97, the article's 4
+    for typed in ("2x", "4x", "4 times", "×4", "4"):
+        fb = lessons.check_station("trn2-sparse", typed)
+        assert fb.kind == "trap" and "looks like a ratio" in fb.message, (typed, fb.message)
+    assert lessons.check_station("trn2-sparse", "41 PF").right
