@@ -3244,10 +3244,11 @@ _add(
             Trap(
                 "about-half",
                 lambda: 0.5,
-                "about half it is, of the three guesses: the fastest job uses a little under "
-                "half the site's chips",
+                "of the three, about half it is; the fastest job uses a little under half the "
+                "site's chips",
                 rel_tol=0.05,
                 slip=False,
+                lead="A fair guess",  # reader 23: "and the gap has a reason: …: …" read awkwardly
             ),
             Trap(
                 "every-chip",
