@@ -2793,6 +2793,15 @@ _add(
                 # ± 3 %: BF16 doubled (2 × 76.5 = 153) is within it of FP8's 149 (reader 19)
                 rel_tol=0.03,
             ),
+            # reader 23: the app on FP8 shows its own "effective" FP8 speed (97.9 EFLOP/s here,
+            # 99 with the preset's cooling), which drew the MFU hint
+            Trap(
+                "app-fp8-effective",
+                lambda: float(capstone_site("fp8").effective_flops) * _EFLOPS,
+                "that is the app's “effective” speed at FP8; the run is in BF16: set the app's "
+                f"Precision to BF16, or use one chip's BF16 figure ({_BF16_TFLOPS} TFLOP/s)",
+                rel_tol=0.02,
+            ),
             Trap(
                 "fp8-peak",
                 lambda: _fp8_achieved() / _MFU * _EFLOPS,
