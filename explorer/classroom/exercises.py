@@ -239,7 +239,7 @@ _QUANTITY_TERM = re.compile(rf"\s*(?P<op>[/*×÷]?)\s*(?P<n>{_NUM})\s*(?P<u>(?:{
 _QUANTITY_CALC = re.compile(rf"^{_NUM}\s*{_CALC_UNIT}(?:\s*[/*×÷]\s*{_NUM}\s*(?:{_CALC_UNIT})?)+$")
 # "(300 MW/1.15)/(910 W)", "300 MW/(1.15*910 W)": the same with parentheses (reader 22)
 _QUANTITY_GROUPED = re.compile(
-    rf"^(?=.*\()(?=.*\d\s*[A-Za-z])[\s(]*{_NUM}\s*(?:{_CALC_UNIT})?"
+    rf"^(?=.*\()(?=.*\d\s*(?![eE][+-]?\d){_CALC_UNIT}\s*[)*/×÷])[\s(]*{_NUM}\s*(?:{_CALC_UNIT})?"
     rf"(?:[\s)]*[/*×÷][\s(]*{_NUM}\s*(?:{_CALC_UNIT})?)+[\s)]*$"
 )
 _QUANTITY_TOKEN = re.compile(rf"\s*(?:(?P<n>{_NUM})\s*(?P<u>(?:{_CALC_UNIT})?)|(?P<op>[*/×÷()]))")
@@ -356,10 +356,21 @@ def _words_to_number(text: str) -> str:
 
 
 def _ten_to(m: re.Match[str]) -> str:
-    """A "× 10^n" as the number's own power of ten ("2.6 × 10^3" → "2.6e3"), or, after a division,
-    as a factor taken left to right: "300/1.15/910 × 10^6" is (300 / 1.15 / 910) × 10⁶, not
-    300 / 1.15 / 910e6 (reader 22)."""
-    return f"*1e{m[1]}" if "/" in m.string[: m.start()] else f"e{m[1]}"
+    """A "× 10^n" as the number's own power of ten ("2.6 × 10^3" → "2.6e3", "3.79 × 10^25 /
+    3.956 × 10^19" → "3.79e25/3.956e19"), or, when it ends a calculation with a division, after
+    a number not written as a power of ten (below 1 or from 10 up), as a factor taken left to
+    right: "300/1.15/910 × 10^6" is (300 / 1.15 / 910) × 10⁶, not 300 / 1.15 / 910e6 (reader 22).
+
+    Examples
+    --------
+    >>> _TEN_TO.sub(_ten_to, "300/1.15/910 × 10^6"), _TEN_TO.sub(_ten_to, "3.8×10^25/4×10^19")
+    ('300/1.15/910*1e6', '3.8e25/4e19')
+    """
+    before, after = m.string[: m.start()], m.string[m.end() :]
+    mantissa = re.search(r"(\d[\d,]*(?:\.\d*)?)$", before)
+    scientific = mantissa is not None and 1 <= float(mantissa[1].replace(",", "")) < 10
+    last = not re.search(r"[-+*/×÷x·]\s*[\d.(]", after)
+    return f"*1e{m[1]}" if "/" in before and last and not scientific else f"e{m[1]}"
 
 
 def _normalise(text: str) -> str:
@@ -797,6 +808,15 @@ def _quantity_calc(text: str, unit: str, negative: bool, above: bool) -> Reading
         (m["op"] or "*", float(m["n"].replace(",", "")), m["u"])
         for m in _QUANTITY_TERM.finditer(text)
     ]
+    return _terms_read(terms, unit, negative, above)
+
+
+def _terms_read(
+    terms: list[tuple[str, float, str]], unit: str, negative: bool, above: bool
+) -> Reading:
+    """Quantities `terms` (operator, number, unit or "") multiplied and divided, read in `unit`:
+    the one reading of both calculation readers, the flat one and the one with parentheses
+    (whose terms carry the operator they end up with: a number inside "/( … )" divides)."""
     # (a bare divisor beside a divisor with its own unit, as in "300 MW / 1.15 / 910 W", is a
     # plain factor such as the PUE: the units then carry through, reader 22)
     if any(op in "/÷" and not u for op, _, u in terms) and not any(
@@ -826,6 +846,16 @@ def _quantity_calc(text: str, unit: str, negative: bool, above: bool) -> Reading
         return Reading(
             None, "I cannot read that calculation; type its result (a number such as 2,628)."
         )
+    # "3.79e25 FLOP / (1e5 × 989e12 FLOP/s × 0.4) / 86400" for days: a bare divisor that is the
+    # answer's unit in the units worked out (86,400 s in a day) is that unit changed by hand
+    for op, n, u in terms:
+        if op in "/÷" and not u and unit not in (SHARE, RATIO) and unit not in COUNT_WORDS:
+            try:
+                size = ureg.Quantity(1, unit).to((q * n).units).magnitude
+            except Exception:  # pint: not the same kind of unit
+                continue
+            if math.isclose(size, n, rel_tol=1e-9):
+                return _read_result((q * n).to(unit), unit, negative, above)
     seconds = ""
     bare = [n for _, n, u in terms if not u]
     # reader 21: "134 MW × 32.3 days × 24 h" (or "× 24") is how students write days in hours;
@@ -859,7 +889,9 @@ def _quantity_calc(text: str, unit: str, negative: bool, above: bool) -> Reading
 
 
 def _grouped_calc(text: str, unit: str, negative: bool, above: bool) -> Reading:
-    """Quantities with their units multiplied and divided, with parentheses, read in `unit`.
+    """Quantities with their units multiplied and divided, with parentheses, read in `unit` as
+    the flat calculation of its terms, each with the operator it ends up with (a number inside
+    "/( … )" divides), so that both readers read a calculation the same way.
 
     Examples
     --------
@@ -875,45 +907,42 @@ def _grouped_calc(text: str, unit: str, negative: bool, above: bool) -> Reading:
         if m["op"]:
             tokens.append(m["op"])
         else:
-            n = float(m["n"].replace(",", ""))
-            tokens.append(ureg.Quantity(n, _calc_unit(m["u"])) if m["u"] else ureg.Quantity(n))
+            tokens.append((float(m["n"].replace(",", "")), m["u"]))
         pos = m.end()
     at = 0
+    terms: list[tuple[str, float, str]] = []
 
-    def term() -> pint.Quantity:  # term := factor (("*" | "/") factor)*
+    def term(divides: bool) -> None:  # term := factor (("*" | "/") factor)*
         nonlocal at
-        x = factor()
+        factor(divides)
         while at < len(tokens) and tokens[at] in ("*", "×", "/", "÷"):
             op = tokens[at]
             at += 1
-            x = x * factor() if op in ("*", "×") else x / factor()
-        return x
+            factor(divides != (op in ("/", "÷")))
 
-    def factor() -> pint.Quantity:  # factor := quantity | "(" term ")"
+    def factor(divides: bool) -> None:  # factor := quantity | "(" term ")"
         nonlocal at
         t = tokens[at]
         at += 1
         if t == "(":
-            x = term()
+            term(divides)
             if tokens[at] != ")":
                 raise ValueError("unclosed parenthesis")
             at += 1
-            return x
-        if isinstance(t, str):
+        elif isinstance(t, tuple):
+            terms.append(("/" if divides else "*", *t))
+        else:
             raise ValueError("a number is missing")
-        return t
 
     try:
-        q = term()
+        term(False)
         if at != len(tokens) or pos < len(text.rstrip()):
             raise ValueError("left over")
-    except ZeroDivisionError:
-        return Reading(None, f"that calculation divides by zero; {EXAMPLE}.")
-    except Exception:  # pint, an index past the end, a parenthesis left open: not a calculation
+    except (ValueError, IndexError):  # a parenthesis left open, an operator with no number
         return Reading(
             None, "I cannot read that calculation; type its result (a number such as 2,628)."
         )
-    return _read_result(q, unit, negative, above)
+    return _terms_read(terms, unit, negative, above)
 
 
 def _read_result(

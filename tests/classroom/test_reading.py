@@ -3,6 +3,7 @@ value it must read as, or the words its message must contain. Values are hand-co
 
 from __future__ import annotations
 
+import math
 import re
 
 import pytest
@@ -1559,3 +1560,86 @@ def test_reader_22s_chip_counts_name_the_two_minus_pue_slip_by_its_method():
     for claim, typed, kind, trap in rows:
         fb = lessons.check_station(claim, typed)
         assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
+
+
+def test_reader_23s_calculations_read_the_same_in_every_form():
+    # reader 23: e-notation inside brackets was read as a unit ("3.79e25/(1e5*989e12*0.4)/86400":
+    # "the units cancel"). One calculation must read as one value however it is written: flat
+    # or in brackets (nested too), numbers as 3.79e25, 3.79E25, 3.79 × 10^25, 3.79 x 10**25 or
+    # 3.79 × 10²⁵, with no unit, with the answer's unit after it, or with units inside.
+    # (numerator, denominator, answer unit): a number is (value, its unit inside, or "")
+    calcs = [
+        # Llama 3.1 405B on 100,000 H100s at 40 % MFU: 3.79e25 / 3.956e19 s / 86,400 = 11.09 d
+        ([(3.79e25, "FLOP")], [(1e5, ""), (989e12, "FLOP/s"), (0.4, ""), (86400, "")], "days"),
+        # a day of an UltraServer: 64 × 1,299 TFLOP/s × 86,400 s = 7.18e21 FLOP
+        ([(64, ""), (1.299e15, "FLOP/s"), (86400, "s")], [], "FLOP"),
+        # training compute: 6 × 405e9 × 15.6e12 = 3.79e25 FLOP
+        ([(6, ""), (405e9, ""), (15.6e12, "FLOP")], [], "FLOP"),
+        # chips at 300 MW: 300e6 W / 1.15 / 910 W = 286,670
+        ([(300e6, "W")], [(1.15, ""), (910, "W")], "chips"),
+    ]
+
+    def sci(x, style):
+        if x < 1e5:
+            return f"{x:g}"
+        mantissa, power = f"{x:.6e}".split("e")
+        mantissa, power = mantissa.rstrip("0").rstrip("."), int(power)
+        sup = str(power).translate(str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻"))
+        return {
+            "e": f"{mantissa}e{power}",
+            "E": f"{x:g}".upper().replace("E+", "E"),
+            "^": f"{mantissa} × 10^{power}",
+            "x**": f"{mantissa} x 10**{power}",
+            "sup": f"{mantissa} × 10{sup}",
+            "plain": f"{x:.0f}",
+        }[style]
+
+    def groupings(top, bottom):
+        yield "*".join(top) + "".join(f"/{b}" for b in bottom)
+        yield "*".join(f"({t})" for t in top) + "".join(f"/({b})" for b in bottom)
+        if bottom:
+            yield "*".join(top) + "/(" + "*".join(bottom) + ")"
+            yield "(" + "*".join(top) + ")/(" + "*".join(bottom[:-1]) + f")/{bottom[-1]}"
+            nest = bottom[-1]
+            for b in reversed(bottom[:-1]):
+                nest = f"({b}*({nest}))"
+            yield f"(({'*'.join(top)})/{nest})"
+        else:
+            nest = top[-1]
+            for t in reversed(top[:-1]):
+                nest = f"({t}*({nest}))"
+            yield nest
+
+    forms = 0
+    for top, bottom, unit in calcs:
+        want = math.prod(x for x, _ in top) / math.prod(x for x, _ in bottom)
+        for style in ("e", "E", "^", "x**", "sup", "plain"):
+            for units in ("none", "after", "inside"):
+
+                def show(n, units=units, style=style):
+                    x, u = n
+                    return f"{sci(x, style)} {u}" if units == "inside" and u else sci(x, style)
+
+                for typed in groupings([show(n) for n in top], [show(n) for n in bottom]):
+                    typed += f" {unit}" if units == "after" else ""
+                    r = exercises.read(typed, unit)
+                    assert r.value is not None, (typed, r.message)
+                    assert math.isclose(r.value, want, rel_tol=1e-6), (typed, r.value, want)
+                    forms += 1
+    assert forms > 250
+    # reader 23's own inputs, as the checker answers them
+    for ex, typed in [
+        ("llama-days", "3.79e25/(1e5*989e12*0.4)/86400"),
+        ("llama-days", "3.79e25/(100000*989e12*0.4)/86400"),
+        ("llama-days", "3.79e25/(1e5*989e12*0.4*86400)"),
+        ("llama-days", "3.79e25/(1e5*989e12*0.4)/86400 days"),
+        ("ultraserver-day-flop", "(83.1e15)*(86400)"),
+        ("ultraserver-day-flop", "(64*1299e12)*86400"),
+        ("ultraserver-day-flop", "(64*1.299e15)*86400"),
+        ("llama-compute", "6*(405e9*15.6e12)"),
+        ("llama-compute", "(6*405e9)*15.6e12"),
+    ]:
+        assert lessons.check(ex, typed).right, (ex, typed, lessons.check(ex, typed).message)
+    # the time in seconds gets the seconds hint, as the plain 958,000 does
+    said = lessons.check("llama-days", "3.79e25/(1e5*989e12*0.4)").message
+    assert "86,400" in said and "cancel" not in said, said
