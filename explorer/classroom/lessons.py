@@ -2079,6 +2079,21 @@ _add(
                 "you multiplied by hours; FLOP/s counts per second: use the seconds in a day",
             ),
             Trap(
+                "one-hour",
+                lambda: _us_trn2()[0] * factor("PFLOP/s", "FLOP/s") * factor("hour", "s"),
+                f"that is one hour of computing; a day has 24 × "
+                f"{fmt.number(factor('hour', 's'))} s",
+            ),
+            Trap(
+                "bf16",
+                lambda: (
+                    float(system_table().bf16_dense.sel(system="trn2-ultraserver"))
+                    * factor("PFLOP/s", "FLOP/s")
+                    * _DAY_S
+                ),
+                "that uses the BF16 figure; the question asks for dense FP8",
+            ),
+            Trap(
                 "sparse",
                 lambda: (
                     float(system_table().fp8_sparse.sel(system="trn2-ultraserver"))

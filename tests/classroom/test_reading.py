@@ -1643,3 +1643,20 @@ def test_reader_23s_calculations_read_the_same_in_every_form():
     # the time in seconds gets the seconds hint, as the plain 958,000 does
     said = lessons.check("llama-days", "3.79e25/(1e5*989e12*0.4)").message
     assert "86,400" in said and "cancel" not in said, said
+
+
+def test_reader_23s_day_of_computing_slips_are_named():
+    # 83.136e15 FLOP/s × 3,600 s = 2.99e20 FLOP (an hour, not a day); the UltraServer's dense
+    # BF16, 64 × 667 TFLOP/s = 42.7 PFLOP/s, × 86,400 s = 3.69e21 FLOP
+    rows = [
+        ("83.136e15*3600", "one-hour", "24 × 3,600"),
+        ("2.99e20 FLOP", "one-hour", "24 × 3,600"),
+        ("42.7e15*86400", "bf16", "dense FP8"),
+        ("3.69e21", "bf16", "dense FP8"),
+        ("83.1e15*24", "hours-not-seconds", ""),
+    ]
+    for typed, trap, words in rows:
+        fb = lessons.check("ultraserver-day-flop", typed)
+        assert (fb.kind, fb.trap) == ("trap", trap), (typed, fb.message)
+        assert words in fb.message, fb.message
+    assert lessons.check("ultraserver-day-flop", "7.18e21").right
