@@ -479,6 +479,10 @@ class Plan:
     segments: tuple[tuple[int, str, str], ...]
     stumbles: tuple[str, ...]
     offline: str
+    # how the 50 minutes and the Advanced part fit, word for word as the notebook's "Time:" and
+    # the teacher's guide's table say it (reader 23: three places said it three ways)
+    timing: str = ""
+    advanced_in_class: bool = False  # the Advanced part is made together inside the 50 minutes
 
 
 def _connection() -> tuple[str, str]:
@@ -489,6 +493,9 @@ def _connection() -> tuple[str, str]:
     _, _, lf, city = connection_reading(lessons.CONTESTED_SITE)
     return fmt.number(lf, 2), fmt.number(float(f"{city:.3g}"))
 
+
+# lesson 3's so-what, the Advanced prediction made together: the plan's last segment, in minutes
+_SO_WHAT_MINUTES = 7
 
 PLANS: dict[int, Plan] = {
     1: Plan(
@@ -684,7 +691,7 @@ PLANS: dict[int, Plan] = {
                 "each other; failures and restarts).",
             ),
             (
-                7,
+                _SO_WHAT_MINUTES,
                 "The so-what: per facility MW",
                 # one step, its whole slot (reader 21: it shared 7 minutes with the debrief)
                 "The lesson's so-what, the Advanced prediction done together: the whole class "
@@ -733,6 +740,9 @@ PLANS: dict[int, Plan] = {
         "divide each chip's FLOP/s by its power all in; once each exercise is done the teacher "
         "reads or projects its table from the answer key (the four accelerators, the systems "
         "with the published column, and per facility MW).",
+        timing=f"50 minutes; the last {_SO_WHAT_MINUTES} are the Advanced prediction (per "
+        "facility MW), made together in class. “What we found” is homework.",
+        advanced_in_class=True,
     ),
     4: Plan(
         (
@@ -818,6 +828,8 @@ PLANS: dict[int, Plan] = {
         "a calculator and its “Figures you need”; the teacher reads the goodput table (restart, "
         "goodput and days by job size, and the check against Meta's GPU-hours) and, for the "
         "Advanced part, the Young and Daly printout from the answer key.",
+        timing="50 minutes of Basics (sections 1–4); the Advanced part (Young and Daly) is "
+        "optional, after the 50 minutes. “What we found” is homework.",
     ),
     5: Plan(
         (
@@ -1793,9 +1805,10 @@ def _plan(lesson: Lesson) -> str:
         + ".</p>"
     )
     stumbles = "".join(f"<li>{html.escape(x)}</li>" for x in plan.stumbles)
+    timing = f"<p><b>Time:</b> {html.escape(plan.timing)}</p>" if plan.timing else ""
     return (
         f"<p>Notebook <code>{html.escape(lesson.notebook)}</code>. {html.escape(lesson.debrief)}."
-        f"</p>{ex}"
+        f"</p>{timing}{ex}"
         + (_game_rules() if lesson.number == 5 else "")
         + _table(["time", "segment", "what the teacher says and does"], rows)
         + f"<h3>Where students stumble</h3><ul>{stumbles}</ul>"
@@ -2201,7 +2214,8 @@ def _worksheet(lesson: Lesson) -> str:
                 advanced = True
                 # only above a question or an exercise: never an empty section; the note on
                 # printed rows only where an Advanced question reads them (reader 20, lesson 3)
-                heading = "<h3>Advanced (optional)</h3>" + (
+                done = "together in class" if PLANS[lesson.number].advanced_in_class else "optional"
+                heading = f"<h3>Advanced ({done})</h3>" + (
                     "<p>Questions about a cell's printed rows need the notebook, or the "
                     "teacher's rendering projected.</p>"
                     if lesson.number in ADVANCED_READS_ROWS

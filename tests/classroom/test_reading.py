@@ -1660,3 +1660,32 @@ def test_reader_23s_day_of_computing_slips_are_named():
         assert (fb.kind, fb.trap) == ("trap", trap), (typed, fb.message)
         assert words in fb.message, fb.message
     assert lessons.check("ultraserver-day-flop", "7.18e21").right
+
+
+def test_reader_23s_lessons_3_and_4_state_their_timing_one_way():
+    # reader 23: lesson 3's Advanced prediction was "then" (notebook), "+" (guide) and inside
+    # the 50 minutes (plan); lesson 4's "What we found" was in class (notebook) and homework
+    # (plan). The plan's timing is the one sentence; the notebook's "Time:", the guide's table
+    # row and the printed plan say it word for word, and lesson 3's worksheet agrees.
+    import html
+    from pathlib import Path
+
+    from explorer.classroom import teacher_pack as tp
+
+    def flat(text):  # one space between words, straight quotes (markdown or HTML)
+        return re.sub(r"\s+", " ", text).replace("“", '"').replace("”", '"')
+
+    guide = flat(Path("notebooks/README.md").read_text(encoding="utf-8"))
+    pages = tp.build()
+    for lesson in tp.LESSONS[2:4]:
+        timing = flat(tp.PLANS[lesson.number].timing)
+        assert timing.startswith("50 minutes") and '"What we found" is homework' in timing
+        header = flat(tp.markdown_cells(tp.NOTEBOOKS / lesson.notebook)[0])
+        assert f"**Time:** {timing}" in header, header
+        assert f"| {lesson.number} | {lesson.title} | {timing} |" in guide
+        assert timing in flat(html.unescape(pages[f"lesson-{lesson.number}/plan.html"]))
+    # lesson 3's so-what is the plan's last segment, inside the 50 minutes, made together
+    minutes = tp.PLANS[3].segments[-1][0]
+    assert f"the last {minutes} are the Advanced prediction" in tp.PLANS[3].timing
+    sheet = pages["lesson-3/worksheet.html"]
+    assert "Advanced (together in class)" in sheet and "Advanced (optional)" not in sheet
