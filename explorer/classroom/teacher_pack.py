@@ -795,7 +795,11 @@ PLANS: dict[int, Plan] = {
                 "Back to the hook; more chips slower",
                 "Back to the hook with interruptions (the model beside Meta's GPU-hours: "
                 "consistent, under assumed restart and checkpoint times). Then the section 3 "
-                f"predictions: ask “how can {fmt.number(lessons.BIG_JOB)} chips be slower than "
+                "predictions: project or read out only the second table's first two rows (the "
+                f"hook's {_RUN_CHIPS} and {fmt.number(lessons.BIG_JOB)} H100s, the restart "
+                "growing and fixed), with the first table's restart and interval columns for "
+                f"those two jobs, and ask “how can {fmt.number(lessons.BIG_JOB)} chips be slower "
+                "than "
                 f"{_RUN_CHIPS}?” (far slower with a growing restart, "
                 f"{fmt.percent(lessons.fixed_restart_margin(), 2)} slower with a fixed one) and "
                 "collect reasons from the table before opening the answer (more parts, "

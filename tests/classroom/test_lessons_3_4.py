@@ -912,7 +912,7 @@ def test_reader_22s_lesson_4(pages):
     assert "the answer opens under them" not in sheet and "paper:" not in sheet
     assert "figures table); your teacher reads out the answer" in sheet
     assert "the second goodput table your teacher reads out" in sheet
-    assert "the restarts in the tables your teacher reads out" in sheet
+    assert "the restart column your teacher reads out" in sheet  # (reader 23's wording)
     # the dense cells say what opens when, and what shows, in lists; the four figures on their own
     (hook,) = [c for c in src if c.startswith("**Back to the hook, with interruptions.**")]
     assert "(a) committed" in hook and hook.count("\n- ") == 3

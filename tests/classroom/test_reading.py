@@ -3,6 +3,7 @@ value it must read as, or the words its message must contain. Values are hand-co
 
 from __future__ import annotations
 
+import html
 import math
 import re
 
@@ -1667,7 +1668,6 @@ def test_reader_23s_lessons_3_and_4_state_their_timing_one_way():
     # the 50 minutes (plan); lesson 4's "What we found" was in class (notebook) and homework
     # (plan). The plan's timing is the one sentence; the notebook's "Time:", the guide's table
     # row and the printed plan say it word for word, and lesson 3's worksheet agrees.
-    import html
     from pathlib import Path
 
     from explorer.classroom import teacher_pack as tp
@@ -1689,3 +1689,25 @@ def test_reader_23s_lessons_3_and_4_state_their_timing_one_way():
     assert f"the last {minutes} are the Advanced prediction" in tp.PLANS[3].timing
     sheet = pages["lesson-3/worksheet.html"]
     assert "Advanced (together in class)" in sheet and "Advanced (optional)" not in sheet
+
+
+def test_reader_23s_more_chips_question_asks_one_thing_of_two_rows():
+    # reader 23: "how can more chips be slower?" sent students to "the second table above, in
+    # its two columns" with nested bullets; on paper the teacher read two whole tables aloud.
+    # Now: the second table's first two rows (100,000 and 500,000 H100s), which finishes first
+    # with each restart, and why; the plan reads out only those rows.
+    from pathlib import Path
+
+    from explorer.classroom import handouts
+    from explorer.classroom import teacher_pack as tp
+
+    nb = tp.NOTEBOOKS / "04-from-flops-to-a-trained-model.ipynb"
+    (cell,) = [c for c in tp.markdown_cells(nb) if "How can more chips be slower?" in c]
+    question = cell.split("<details>")[0]
+    assert "its first two\nrows" in question and "finishes first" in question
+    assert "\n- " not in question and "two columns" not in question
+    paper = handouts.on_paper(cell)
+    assert "the second goodput table your teacher reads out, its first two" in paper
+    plan = html.unescape(tp.build()["lesson-4/plan.html"])
+    assert "read out only the second table's first two rows" in plan
+    assert Path(nb).exists()
