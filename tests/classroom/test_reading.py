@@ -1711,3 +1711,23 @@ def test_reader_23s_more_chips_question_asks_one_thing_of_two_rows():
     plan = html.unescape(tp.build()["lesson-4/plan.html"])
     assert "read out only the second table's first two rows" in plan
     assert Path(nb).exists()
+
+
+def test_reader_23s_glossary_and_lesson_3_agree_on_the_sparse_factor():
+    # reader 23: the glossary said a maker's sparse factor "is a question lesson 5 leaves to the
+    # class" while lesson 3's fold works Trainium2's out; both now say lesson 3 does it
+    from pathlib import Path
+
+    glossary = Path("notebooks/glossary.md").read_text(encoding="utf-8")
+    entry = re.sub(r"\s+", " ", glossary.split('<a id="dense-sparse">')[1].split("<a id=")[0])
+    assert "leaves to the class" not in entry and "lesson 3 does it for Trainium2" in entry
+    three = "\n".join(
+        c for c in teacher_pack_cells("03-from-chips-to-flops.ipynb") if "Precision" in c
+    )
+    assert "sparse ÷ dense" in three
+
+
+def teacher_pack_cells(name):
+    from explorer.classroom import teacher_pack as tp
+
+    return tp.markdown_cells(tp.NOTEBOOKS / name)
