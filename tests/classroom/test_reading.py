@@ -1731,3 +1731,20 @@ def teacher_pack_cells(name):
     from explorer.classroom import teacher_pack as tp
 
     return tp.markdown_cells(tp.NOTEBOOKS / name)
+
+
+def test_reader_23s_key_prints_the_losses_a_student_adds_up():
+    # the Basics recipe's three losses: (10 + 18.6 / 2) / 185.6 + 1 / 18.6 = 10.4 % + 5.4 %
+    # = 15.8 % (Daly's fuller model loses 14.7 %): the key's trap value is the student's sum
+    from explorer.classroom import teacher_pack as tp
+
+    e = lessons.EXERCISES["goodput-16k"]
+    (t,) = [t for t in e.traps if t.id == "the-losses"]
+    assert e.show_trap(t) == "15.8 %", e.show_trap(t)
+    key = html.unescape(tp.build()["lesson-4/answers.html"])
+    assert "15.8 %" in key
+    for typed in ("15.8", "16 %", "15", "14.7 %"):
+        assert (
+            "the share lost (the three losses added up)"
+            in lessons.reveal("goodput-16k", typed).message
+        )
