@@ -694,6 +694,10 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
         if unit == SHARE and m["den"] is None and 1 < x <= 100 and k == 1:
             r = _finish(x / 100, unit, negative, bare=False, echo=f"read as {fmt.number(x)} %")
             return Reading(r.value, r.message, r.bare, r.echo, typed=x)
+        if unit == SHARE and not above and x > 100:  # "110": neither a share nor a percentage
+            return Reading(
+                None, "a share of the whole cannot be over 100 %; give a percentage such as 85 %."
+            )
         return _finish(x, unit, negative, bare=True)
     if _ABOVE.match(rest) and unit in (SHARE, RATIO):
         if above:
@@ -1023,6 +1027,12 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     target = ureg.Quantity(1, unit)
     if q.dimensionality != target.dimensionality:
         given, wanted = _dimension(q), _dimension(target)
+        if not any(given == words for _, words in _DIMENSIONS):
+            # "6 N D" (newton daltons), "83.1 P" (poise): letters pint reads as a unit nobody
+            # meant here, said as the letters typed, not as pint's unit (reader 23)
+            return Reading(
+                None, f"I cannot read {rest!r} as a unit here; give {_unit_words(unit)}."
+            )
         extra = ""
         if {given, wanted} == {"an energy", "a power"}:
             extra = " Energy is power × time."

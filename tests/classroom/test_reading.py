@@ -1748,3 +1748,17 @@ def test_reader_23s_key_prints_the_losses_a_student_adds_up():
             "the share lost (the three losses added up)"
             in lessons.reveal("goodput-16k", typed).message
         )
+
+
+def test_reader_23s_odd_letters_and_shares_over_100_get_plain_messages():
+    # "6 N D" read as newton daltons, "83.1 P" as poise: the message named pint's units
+    # ("N D is a quantity in D * N"); "110" for a goodput read as 11,000 %
+    for ex, typed, words in [
+        ("llama-compute", "6 N D", "I cannot read 'N D' as a unit here"),
+        ("ultraserver-fp8", "83.1 P", "I cannot read 'P' as a unit here"),
+    ]:
+        said = lessons.check(ex, typed).message
+        assert words in said and "a quantity in" not in said, said
+    said = lessons.reveal("goodput-16k", "110").message
+    assert "cannot be over 100 %" in said and "11,000" not in said, said
+    assert lessons.reveal("goodput-16k", "85").message.startswith("You predicted 85 %")
