@@ -2281,6 +2281,11 @@ _add(
                 f"you multiplied the time by the MFU ({MFU:.1f}); the chips reach only "
                 f"{fmt.percent(MFU)} of peak, so the run takes longer: divide by the MFU",
             ),
+            Trap(
+                "mfu-twice",
+                lambda: _llama_seconds() / MFU / _DAY_S,
+                f"you divided by the MFU ({MFU:.1f}) twice; once is enough",
+            ),
             *(
                 Trap(
                     f"measured-{k}-not-peak",

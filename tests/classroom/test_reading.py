@@ -1762,3 +1762,12 @@ def test_reader_23s_odd_letters_and_shares_over_100_get_plain_messages():
     said = lessons.reveal("goodput-16k", "110").message
     assert "cannot be over 100 %" in said and "11,000" not in said, said
     assert lessons.reveal("goodput-16k", "85").message.startswith("You predicted 85 %")
+
+
+def test_reader_23s_mfu_twice_is_named():
+    # 3.79e25 / (1e5 × 989e12 × 0.4) / 86,400 = 11.1 days; ÷ 0.4 again = 27.7 days
+    fb = lessons.check("llama-days", "27.7")
+    assert (fb.kind, fb.trap) == ("trap", "mfu-twice"), fb.message
+    assert "twice" in fb.message
+    fb = lessons.check("llama-days", "3.79e25/(1e5*989e12*0.4*0.4)/86400")
+    assert fb.trap == "mfu-twice", fb.message
