@@ -1189,6 +1189,7 @@ def per_chip_and_per_mw() -> None:
     >>> per_chip_and_per_mw()
     GB200 ÷ Trainium2, dense FP8: 3.8 times per chip, 2.1 times per facility MW
     H100 ÷ Trainium2: 1.5 times the dense FP8 per chip, for 1.4 times the power per chip, all in
+    GB200 at the top of its overhead range (1.53, a 132 kW rack): 1.9 times per facility MW
     """
     peak = catalog.chip_table().peak_flops.sel(precision="fp8")
     ds = compute(cooling_fraction=TRN2_COOLING, chip=["trn2", "gb200", "h100"])
@@ -1204,6 +1205,15 @@ def per_chip_and_per_mw() -> None:
     print(
         f"H100 ÷ Trainium2: {fmt.number(h100, 2)} times the dense FP8 per chip, for "
         f"{fmt.number(watts, 2)} times the power per chip, all in"
+    )
+    # the GB200's rack overhead is a range (120 kW racks to 132 kW power shelves; reader 23)
+    high = catalog.uncertainty_ranges()["chips.gb200.server_overhead"].high
+    rack = high * _chip("gb200", "tdp", "kW") * _chips("gb200-nvl72")
+    top = compute(cooling_fraction=TRN2_COOLING, chip="gb200", server_overhead=high)
+    ratio = float(top.flops_per_watt.sel(precision="fp8") / fpw.sel(chip="trn2"))
+    print(
+        f"GB200 at the top of its overhead range ({fmt.number(high, 3)}, a "
+        f"{fmt.number(rack, 3)} kW rack): {fmt.number(ratio, 2)} times per facility MW"
     )
 
 

@@ -1771,3 +1771,12 @@ def test_reader_23s_mfu_twice_is_named():
     assert "twice" in fb.message
     fb = lessons.check("llama-days", "3.79e25/(1e5*989e12*0.4*0.4)/86400")
     assert fb.trap == "mfu-twice", fb.message
+
+
+def test_reader_23s_per_mw_reveal_states_the_gb200_range(capsys):
+    # the GB200's 1.39 is a 120 kW rack (120,000 / 72 / 1,200 W); the catalog's range runs to
+    # 1.53 (a 132 kW rack): per facility MW 2.10 × 1.39 / 1.53 = 1.91, "1.9 times"
+    lessons.per_chip_and_per_mw()
+    out = capsys.readouterr().out
+    assert "2.1 times per facility MW" in out
+    assert "1.53" in out and "132 kW" in out and "1.9 times" in out, out
