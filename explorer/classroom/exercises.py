@@ -1023,7 +1023,10 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     try:
         q = ureg.Quantity(x, rest)
     except Exception:  # pint raises many kinds of error on free text
-        return Reading(None, f"I cannot read the unit {rest!r}; give {_unit_words(unit)}.")
+        # a form that reads, with no answer in it ("a week and a half", "38 septillion")
+        such = " (such as 2.5 weeks)" if _is_time(unit) else ""
+        such = " (write large numbers as 1.5e20)" if "FLOP" in unit else such
+        return Reading(None, f"I cannot read the unit {rest!r}; give {_unit_words(unit)}{such}.")
     target = ureg.Quantity(1, unit)
     if q.dimensionality != target.dimensionality:
         given, wanted = _dimension(q), _dimension(target)

@@ -1780,3 +1780,14 @@ def test_reader_23s_per_mw_reveal_states_the_gb200_range(capsys):
     out = capsys.readouterr().out
     assert "2.1 times per facility MW" in out
     assert "1.53" in out and "132 kW" in out and "1.9 times" in out, out
+
+
+def test_reader_23s_unreadable_words_suggest_a_form_that_reads():
+    # "a week and a half" and "38 septillion": the unit is unreadable; the message now names a
+    # form the reader takes ("2.5 weeks", "1.5e20"), with no answer in it
+    said = lessons.check("llama-days", "a week and a half").message
+    assert "such as 2.5 weeks" in said, said
+    assert exercises.read("2.5 weeks", "days").value == 17.5
+    said = lessons.check("llama-compute", "38 septillion").message
+    assert "1.5e20" in said, said
+    assert exercises.read("1.5e20", "FLOP").value == 1.5e20
