@@ -311,6 +311,34 @@ _ALL_WORDS = re.compile(
 )
 
 
+def _share_in_words(answer: str, unit: str) -> bool:
+    """Whether `answer` is a share in words ("about a third", "half of it") where `unit` is a
+    count or a quantity: a third of what is not said, so it is no number of households (reader
+    23); "half a day" names its unit and is a time.
+
+    Examples
+    --------
+    >>> _share_in_words("about a third", "households"), _share_in_words("half a day", "h")
+    (True, False)
+    >>> _share_in_words("a third", "share")
+    False
+    """
+    if unit in (SHARE, RATIO):
+        return False
+    text = _APPROX.sub("", answer.strip()).strip()
+    m = _FRACTION_WORD.match(text) or _ALL_WORDS.match(text)
+    if not m:
+        return False
+    rest = _ARTICLE.sub("", text[m.end() :].strip())
+    if re.search(r"\d", rest):
+        return False
+    return not rest or _quantity(1.0, _CASELESS.get(rest.lower(), rest)) is None
+
+
+# "half a day", "a quarter of an hour": the article between a fraction and its unit
+_ARTICLE = re.compile(r"^(?:of\s+)?(?:an?|the)\s+", re.IGNORECASE)
+
+
 def _fraction_words(text: str) -> str:
     """A fraction in words as a fraction bar: "a tenth" → "1/10", "two thirds of it" → "2/3".
 
@@ -329,7 +357,8 @@ def _fraction_words(text: str) -> str:
         return text
     count = (m[1] or "one").lower()
     top = 1 if count in ("a", "an") else _WORD_VALUES[count]
-    return f"{top}/{_FRACTION_DENOMINATORS[m[2].lower()]} {text[m.end() :]}".strip()
+    rest = _ARTICLE.sub("", text[m.end() :].strip())
+    return f"{top}/{_FRACTION_DENOMINATORS[m[2].lower()]} {rest}".strip()
 
 
 def _words_to_number(text: str) -> str:
@@ -565,7 +594,8 @@ def read(answer: object, unit: str, negative: bool = False, above: bool = False)
         return r
     # an answer with its working on the same line: "2,628 GWh because 300 × 8,760 = …" is the
     # number before the working, "300 × 8760 / 1000 = 2628 GWh" the result after the last "="
-    for part in (_WORKING.split(answer)[0], answer.rsplit("=", 1)[-1] if "=" in answer else ""):
+    said = list(_RESULT.finditer(answer))
+    for part in (_WORKING.split(answer)[0], answer[said[-1].end() :] if said else ""):
         if part.strip() and part.strip() != answer.strip():
             worked = _read(part, unit, negative, above)
             if worked.value is not None:
@@ -585,6 +615,10 @@ _SHARE_WORD = re.compile(r"(?:as\s+)?(?:an?\s+)?(?:share|fraction)", re.IGNORECA
 # words with no digit before an answer's first digit (a number in words reads on its own)
 _LEADING_WORDS = re.compile(r"[^\W\d]+(?:[\s,:'-]+[^\W\d]+)*\s+(?=[-−~≈]?\d)")
 
+# where a student's result follows the working: "90 MW and 150 MW, so 60" (reader 23), "300 ×
+# 8760 / 1000 = 2628 GWh": the answer is what follows the last of these
+_RESULT = re.compile(r"=|\b(?:so|giving|gives|which\s+is|that\s+is|that[’']s|makes)\b", re.I)
+
 # where a student's working starts after the answer: "because", "since", "(", ";", " from "
 _WORKING = re.compile(r"\s*(?:\(|;|\bbecause\b|\bsince\b|\bfrom\b|\bas\b|\bby\b)", re.IGNORECASE)
 
@@ -597,6 +631,12 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
         return _finish(float(answer), unit, negative, bare=True)
     if not isinstance(answer, str):
         return Reading(None, "type a number.")
+    if _share_in_words(answer, unit):
+        return Reading(
+            None,
+            f"a share does not fit here (a third of what?); give {_unit_words(unit)}, worked "
+            "out from the figures.",
+        )
     text = _normalise(answer)
     if not text:
         return Reading(None, "type a number first.")
@@ -710,8 +750,19 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
             f"whole, also in {rest}, and give {_unit_words(unit)}.",
         )
     if unit in (SHARE, RATIO):
+        if _TWO_NUMBERS.match(rest):  # "2 to 3 times": a range copied (reader 23)
+            return Reading(None, _one_number(_unit_words(unit)))
         return Reading(None, f"leave out {rest!r}; give {_unit_words(unit)}.")
     return _physical(x, rest, unit, negative)
+
+
+# the reply to two numbers in one answer: the working goes on paper (reader 23)
+# a second number after the first, "2 to 3 times", "90 MW and 150 MW": a range or two figures
+_TWO_NUMBERS = re.compile(r"(?:^|\s)(?:to|or|and|-|–)\s*[\d.]|,\s*\d", re.IGNORECASE)
+
+
+def _one_number(words: str) -> str:
+    return f"give one number, your own answer: {words}. Keep any working on paper."
 
 
 def _quantity(x: float, rest: str) -> pint.Quantity | None:
@@ -960,6 +1011,8 @@ def _count(x: float, rest: str, unit: str, negative: bool) -> Reading:
     try:
         q = ureg.Quantity(1, rest)
     except Exception:  # pint raises many kinds of error on free text
+        if _TWO_NUMBERS.search(rest):
+            return Reading(None, _one_number(f"a number of {unit}"))
         return Reading(None, f"leave out {rest!r}; give a number of {unit}.")
     return Reading(None, f"that is {_dimension(q)}; the answer is a number of {unit}.")
 
@@ -990,6 +1043,8 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     try:
         q = ureg.Quantity(x, rest)
     except Exception:  # pint raises many kinds of error on free text
+        if _TWO_NUMBERS.search(rest):  # "90 MW and 150 MW": two figures, no result said
+            return Reading(None, _one_number(_unit_words(unit)))
         return Reading(None, f"I cannot read the unit {rest!r}; give {_unit_words(unit)}.")
     target = ureg.Quantity(1, unit)
     if q.dimensionality != target.dimensionality:
@@ -1099,6 +1154,9 @@ class Exercise:
     # the value the question asks "below, at or above?" of (the announced power): an answer that
     # says its way ("above 310", "just above 300 MW") is read as a way and a value (reader 19)
     reference: Callable[[], float] | None = None
+    # the top of the range the answer is drawn from (the tracker's 750 MW): a prediction "above
+    # 750" goes the right way from the reference but to where the answer cannot lie (reader 23)
+    ceiling: Callable[[], float] | None = None
     # the answer is the size of a change ("shrink"): a negative answer is that change written as
     # a signed difference ("-73,579"), right with a note, not "cannot be negative" (reader 19)
     change: str = ""
@@ -1402,6 +1460,25 @@ _WAY = re.compile(
     re.IGNORECASE,
 )
 _UP = ("above", "over", "higher", "more", "greater", "larger", "bigger")
+# a way said after the number, "about 330 MW above": read as "above, about 330 MW" (reader 23)
+_WAY_AFTER = re.compile(
+    r"^(?P<value>.*\d.*?)[\s,;]+(?P<way>above|over|below|under|higher|lower)"
+    r"(?:\s+(?:it|that|the\s+announced(?:\s+power)?))?[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
+def _way_first(answer: object) -> object:
+    """`answer` with a way said after its number moved before it ("330 MW above" → "above, 330
+    MW"); any other answer as it is.
+
+    Examples
+    --------
+    >>> _way_first("about 330 MW above"), _way_first("330 MW")
+    ('above, about 330 MW', '330 MW')
+    """
+    m = _WAY_AFTER.match(answer.strip()) if isinstance(answer, str) else None
+    return f"{m['way']}, {m['value'].strip()}" if m else answer
 
 
 def _said_way(way: re.Match[str]) -> tuple[str, str]:
@@ -1468,6 +1545,8 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             "(ratio − 1) as a per cent.",
             "unreadable",
         )
+    if e.reference:
+        answer = _way_first(answer)
     way = _WAY.match(answer.strip()) if isinstance(answer, str) and e.reference else None
     if way and e.reference:
         return _check_way(e, *_said_way(way), attempt)
@@ -1746,6 +1825,8 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
     (True, 'You predicted 3,000 GWh; the explorer gets 2,628 GWh')
     """
     want = e.answer()
+    if e.reference:
+        prediction = _way_first(prediction)
     way = _WAY.match(prediction.strip()) if isinstance(prediction, str) and e.reference else None
     if way and e.reference:  # "above", "a bit above 300", "above 310", "at": a way, and a value?
         said, rest = _said_way(way)
@@ -1754,6 +1835,13 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         up = said in _UP
         if value is not None and said != "at" and not _near(value, ref, 0.005):
             r = reveal(e, rest)
+            top = e.ceiling() if e.ceiling else None
+            if top is not None and (value >= top if up else value <= top) and (want > ref) == up:
+                return replace(
+                    r,
+                    message=f"{said.capitalize()} {e.show(ref)}, yes, but the range stops at "
+                    f"{e.show(top)}, so the answer cannot lie that far out. " + r.message,
+                )
             if (value > ref) == up == (want > ref) and r.prediction is not None:
                 # the way was right even where the number is not: say so first
                 right = f"The right way, {said} {e.show(ref)}. "

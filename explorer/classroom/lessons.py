@@ -4092,6 +4092,7 @@ _add(
         "MW",
         rel_tol=0.02,  # the announced 300 MW, 4 % below, is the trap, not right
         reference=lambda: SITE_MW,
+        ceiling=lambda: _range(_POWER_KEY).high,
         hints=(
             "the range only runs upwards from the announced power",
             f"5 % of the draws lie below the 5th percentile; how many draws land below {_SITE}?",

@@ -1559,3 +1559,40 @@ def test_reader_22s_chip_counts_name_the_two_minus_pue_slip_by_its_method():
     for claim, typed, kind, trap in rows:
         fb = lessons.check_station(claim, typed)
         assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
+
+
+def test_reader_23s_words_and_working_in_lessons_7_and_8():
+    # a share in words for a count or a quantity is no number of households: said so, never
+    # read as 0.333 households ("220,737 times too small", reader 23)
+    for ex in ("contested-load-swing", "shaving-battery-hours", "contested-cooling-swing"):
+        for typed in ("about a third", "a third", "half", "a quarter of it"):
+            r = lessons.reveal(ex, typed)
+            assert not r.ready and "share does not fit" in r.message, (ex, typed, r.message)
+            fb = lessons.check(ex, typed)
+            assert fb.kind != "right" and "share does not fit" in fb.message, (ex, typed)
+    # a share in words still reads where a share or a ratio is asked
+    assert lessons.check("hot-day-above-mean", "two thirds").kind in ("right", "near", "hint")
+    assert "share does not fit" not in lessons.check("hot-day-above-mean", "two thirds").message
+    # "half a day" is 12 h (7.02 h is the answer: too high, an ordinary reply, no pint words)
+    fb = lessons.check("shaving-battery-hours", "half a day")
+    assert "quantity in" not in fb.message and "d * a" not in fb.message, fb.message
+    assert exercises.read("half a day", "h").value == 12.0
+    assert exercises.read("a quarter of an hour", "min").value == 15.0
+    # working written out in words: the number after "so" or "=" is the answer (60 MW)
+    for typed in ("90 MW and 150 MW, so 60", "90 MW and 150 MW so 60 MW", "150 - 90 = 60 MW"):
+        fb = lessons.check("contested-cooling-swing", typed)
+        assert fb.right, (typed, fb.message)
+    # two numbers with no result said: one number is asked, not a unit that cannot be read
+    fb = lessons.check("contested-cooling-swing", "90 MW and 150 MW")
+    assert "cannot read the unit" not in fb.message and "one number" in fb.message, fb.message
+    # a way said after the number reads as before it
+    after = lessons.reveal("contested-power-p5", "about 330 MW above")
+    before = lessons.reveal("contested-power-p5", "above, about 330 MW")
+    assert after.ready and after.message == before.message, after.message
+    # a value at the range's top (750 MW) earns no "right way" for a 5th percentile
+    top = lessons.reveal("contested-power-p5", "above 750").message
+    assert "The right way" not in top and "750 MW" in top, top
+    assert lessons.reveal("contested-power-p5", "above 320").message.startswith("The right way")
+    # a range copied from a hook option: one number asked, no word to delete suggested
+    fb = lessons.check("hot-day-above-mean", "2 to 3 times")
+    assert "leave out" not in fb.message and "one" in fb.message, fb.message
