@@ -1145,9 +1145,9 @@ PLANS: dict[int, Plan] = {
         "The tornado opens as a chart inside the notebook (and as an image in the teacher's "
         "static rendering); the app's panel is optional. Without computers, the worksheet with "
         "the pack's tables sheet (lesson-8/tables.html: the ranges, the bases, the cooling "
-        "shares, the plants' cooling and the 90 % ranges, no answers); the tornado's rows and "
-        "the corners of the ranges answer the exercises, so read them out from the answer key "
-        "once the class has answered.",
+        "shares, the plants' cooling and the 90 % ranges, no answers); the tornado's rows (a "
+        "table in the answer key) and the corners of the ranges (the key's hook answer) answer "
+        "the exercises, so read them out from the answer key once the class has answered.",
     ),
 }
 
@@ -2449,6 +2449,19 @@ def _answers(lesson: Lesson) -> str:
         )
     if lesson.number == 6:
         parts.append(_capstone_checks())
+    if lesson.number == 8:  # read out after contested-load-swing, for a class on paper
+        from .contested import city_tornado_rows
+
+        parts.append(
+            "<h3>Step 3's tornado (read the rows out once contested-load-swing is committed)</h3>"
+            "<p>The city in households, each figure moved alone from its low end to its high "
+            "end, the others at their central values; every other figure of step 1's table "
+            "leaves the city where it is.</p>"
+            + _table(
+                ["figure", "city at its low end", "city at its high end", "swing"],
+                city_tornado_rows(lessons.ARTICLE_SITE),
+            )
+        )
     if lesson.number == 5:
         # the stations' numbers, to check a group's on paper (reader 16: the worksheet's city
         # table leaves the station's own row to the group, so the key has it)
