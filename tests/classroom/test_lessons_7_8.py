@@ -752,9 +752,10 @@ def test_reader_21s_lesson_8(capsys, teacher_pages):
     contested.city_bases(lessons.ARTICLE_SITE)
     out = " ".join(capsys.readouterr().out.split())
     assert "grid connection" not in out and "an upper end for today's site" in out
-    # D5: step 4's question points at the tornado's cooling-share row
+    # D5: step 4's question points at the catalog's range where it is printed (reader 23: on
+    # screen with the answer, on paper on the tables sheet; the sheet has no tornado)
     plants = " ".join(cells[_first(cells, "Where do the explorer's two plants fall")].split())
-    assert "the cooling-share row of the tornado above" in plants
+    assert "printed with the answer above and on the tables sheet" in plants
     # D6: the question on the figure taken at its low end comes before the exercise it prepares
     ask = _first(cells, "Which figure does it take at its \\*low\\*")
     assert ask < _first(cells, 'widgets.answer_box\\("contested-city-high"\\)')
@@ -858,7 +859,7 @@ def test_reader_23s_text_items_and_lesson_8_on_paper(teacher_pages):
     # share a student compares with their own 60 MW
     found = " ".join(cells8[_first(cells8, r"## What we found")].split())
     assert "more than a third of the site's power" not in found
-    assert "the catalog's 120 MW swing (10 % to 50 %)" in found
+    assert "the catalog's swing (10 % to 50 %), twice the article's own" in found
     # D6: the worksheet's step-4 question points at paper the class has; the key holds the
     # city tornado's rows (each figure's low and high city, from the core) the plan reads out
     sheet = " ".join(html.unescape(teacher_pages["lesson-8/worksheet.html"]).split())
