@@ -755,7 +755,7 @@ def test_reader_21s_lesson_8(capsys, teacher_pages):
     # D5: step 4's question points at the catalog's range where it is printed (reader 23: on
     # screen with the answer, on paper on the tables sheet; the sheet has no tornado)
     plants = " ".join(cells[_first(cells, "Where do the explorer's two plants fall")].split())
-    assert "printed with the answer above and on the tables sheet" in plants
+    assert "on paper they are on the tables sheet below its first fold" in plants
     # D6: the question on the figure taken at its low end comes before the exercise it prepares
     ask = _first(cells, "Which figure does it take at its \\*low\\*")
     assert ask < _first(cells, 'widgets.answer_box\\("contested-city-high"\\)')
