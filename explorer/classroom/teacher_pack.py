@@ -1730,8 +1730,31 @@ def markdown_cells(path: Path) -> list[str]:
     ]
 
 
-def _questions_in(source: str) -> list[str]:
-    """The hook and every "**Question.**" of one markdown cell, as plain text."""
+# a folded block of a notebook's markdown: its summary ("The article's claim (open after you have
+# written your guess)") and its body
+_FOLD = re.compile(r"<details>\s*<summary>(.*?)</summary>(.*?)</details>", re.S)
+
+
+def _unfolded(source: str, student: bool) -> str:
+    """`source` with each folded block as paper prints it (reader 23: the tags were printed raw,
+    and the lesson 1 hook's claim under the guess it is folded away from): the key prints it open
+    under its summary; the worksheet prints only who reads it out, and when."""
+
+    def paper(m: re.Match[str]) -> str:
+        when = re.search(r"\(open (after [^)]*)\)", m[1])
+        what = re.sub(r"\s*\(open [^)]*\)", "", m[1]).strip()
+        if student:
+            said = when[1] if when else "later"
+            return f"*{what}: your teacher reads it out {said}; then answer its question.*"
+        return f"**{what}:** {m[2].strip()}"
+
+    return _FOLD.sub(paper, source)
+
+
+def _questions_in(source: str, student: bool = False) -> list[str]:
+    """The hook and every "**Question.**" of one markdown cell, as plain text; a folded block in
+    it as the key (or, `student`, the worksheet) prints it."""
+    source = _unfolded(source, student)
     found = []
     if source.startswith("## Hook"):
         found.append(source.split("\n", 1)[1].strip())
@@ -2210,7 +2233,7 @@ def _worksheet(lesson: Lesson) -> str:
             if heading and _questions_in(source):
                 parts.append(heading + (_CAPSTONE_SWEEP if lesson.number == 6 else ""))
                 heading = ""
-            for q in _questions_in(on_paper(source)):
+            for q in _questions_in(on_paper(source), student=True):
                 # a hook that asks for yes or no gets its own line for it (reader 13), and one
                 # that asks likely / unlikely / impossible its own (reader 18)
                 yes_no = "<p>Yes / no: ______ &nbsp; Why:</p>" if "yes or no" in q.lower() else ""

@@ -1559,3 +1559,18 @@ def test_reader_22s_chip_counts_name_the_two_minus_pue_slip_by_its_method():
     for claim, typed, kind, trap in rows:
         fb = lessons.check_station(claim, typed)
         assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
+
+
+def test_reader_23s_printed_pack_shows_no_raw_fold_and_keeps_the_hooks_claim_off_the_sheet(
+    teacher_pages,
+):
+    # a notebook's folded <details> block printed as escaped markup on paper (reader 23: lesson
+    # 1's worksheet put the article's 250,000 under the guess it was folded away from)
+    for path, page in teacher_pages.items():
+        assert not re.search(r"&lt;/?(details|summary)", page), path
+    sheet = teacher_pages["lesson-1/worksheet.html"]
+    hook = sheet[sheet.index("Write your guess down") :][:600]
+    assert "roughly 250,000" not in sheet and "reads it out" in hook, hook
+    # the key prints the claim open, under its title
+    key = teacher_pages["lesson-1/answers.html"]
+    assert "The article&#x27;s claim" in key and "roughly 250,000 people" in key
