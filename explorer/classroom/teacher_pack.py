@@ -1764,13 +1764,14 @@ def _questions_in(source: str, student: bool = False) -> list[str]:
     return [" ".join(re.sub(r"\*+", "", q).split()) for q in found]
 
 
-def open_questions(lesson: Lesson) -> list[str]:
+def open_questions(lesson: Lesson, student: bool = False) -> list[str]:
     """The hook and every "**Question.**" of the lesson's notebook, as plain text, as paper says
-    them (`on_paper`): the answer key and the worksheet print them."""
+    them (`on_paper`): the answer key prints them, the worksheet too (`student`: a folded block
+    in one held back)."""
     return [
         q
         for source in markdown_cells(NOTEBOOKS / lesson.notebook)
-        for q in _questions_in(on_paper(source))
+        for q in _questions_in(on_paper(source), student)
     ]
 
 
