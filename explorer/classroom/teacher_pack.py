@@ -603,7 +603,8 @@ PLANS: dict[int, Plan] = {
                 f"{_SURVEY_PUE} − {fmt.percent(_OTHER_SHARE)} = "
                 f"{_ans('cooling-at-survey-pue')}: only the low end.) Pairs enter their share "
                 "in cooling-at-survey-pue; the check that converts the survey's PUE opens only "
-                "then. Open the collapsed note together to check; a hot day does not rescue "
+                "then, and so do the slider's PUE and MW (dragged, they would answer it). "
+                "Open the collapsed note together to check; a hot day does not rescue "
                 "it either in lesson 7's model of a modern plant (a model, not this site; the "
                 "article's range may be peak cooling capacity).",
             ),

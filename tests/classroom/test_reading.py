@@ -1599,3 +1599,57 @@ def test_reader_23s_near_miss_says_which_way_and_roughly_how_far_never_the_gap()
             assert ("a little too" in fb.message) == little, (ex, typed, fb.message)
     # the worked step still comes on the third attempt
     assert "worked step" in lessons.check("energy-300mw", "2592 GWh", 3).message
+
+
+def test_reader_23s_lesson_2_slider_keeps_the_pairs_share_until_it_is_answered(monkeypatch):
+    # once section 2 was answered, lesson 2's slider dragged to 33 % read "PUE 1.56": the pairs'
+    # answer (1 - 1/1.56 - 3 % = 32.9 %) before they had worked it (reader 23). Run the notebook's
+    # cells, answer everything before the pairs' exercise, drag the slider
+    import ast
+    import contextlib
+    import io
+
+    import ipywidgets as ipw
+    import nbformat
+
+    from explorer.classroom import teacher_pack, widgets
+
+    monkeypatch.delenv("EXPLORER_STATIC", raising=False)
+    monkeypatch.delenv(widgets.REVEAL, raising=False)
+    nb = nbformat.read(teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[1].notebook, as_version=4)
+    ns: dict = {}
+    roots = []
+    widgets.REVEALED.done = []
+    try:
+        for cell in [c for c in nb.cells if c.cell_type == "code"]:
+            tree = ast.parse(cell.source)
+            last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+            with contextlib.redirect_stdout(io.StringIO()):
+                exec(compile(tree, "<cell>", "exec"), ns)
+                if last is not None:
+                    roots.append(eval(compile(ast.Expression(last.value), "<cell>", "eval"), ns))
+
+        def tree(x):
+            if isinstance(x, ipw.Widget):
+                yield x
+                for part in getattr(x, "children", ()):
+                    yield from tree(part)
+
+        def dragged_to(share: float) -> str:
+            for r in roots:
+                for s in tree(r):
+                    if isinstance(s, ipw.FloatSlider) and s.description == "Cooling share":
+                        s.value = share + 0.01
+                        s.value = share
+            return " ".join(
+                s.value for r in roots for s in tree(r) if isinstance(s, ipw.HTML | ipw.Label)
+            )
+
+        for eid in ("pue-40", "cooling-at-fleet-pue", "cooling-mw-fleet"):
+            widgets.REVEALED.mark(eid)
+        shown = dragged_to(0.33)
+        assert "PUE 1.56" not in shown, shown[shown.find("PUE 1.56") - 100 :][:150]
+        widgets.REVEALED.mark("cooling-at-survey-pue")
+        assert "PUE 1.56" in dragged_to(0.33)  # once answered, there to check with
+    finally:
+        widgets.REVEALED.done = []
