@@ -1653,3 +1653,14 @@ def test_reader_23s_lesson_2_slider_keeps_the_pairs_share_until_it_is_answered(m
         assert "PUE 1.56" in dragged_to(0.33)  # once answered, there to check with
     finally:
         widgets.REVEALED.done = []
+
+
+def test_reader_23s_copy_guard_cannot_be_passed_by_changing_a_digit():
+    # 2,628,000,000 kWh / 10,715 kWh = 245,264 households; at ±2 % the accepted range reached
+    # 250,169, so the article's 250,000 with one digit changed was "right" (reader 23). The
+    # range now stops short of it (±1.5 %: 241,585 to 248,943), while a result carried on from
+    # the accepted 2.6 TWh (242,650) is still right
+    for typed in ("250,100", "249,999", "249,500", "250,000"):
+        assert not lessons.check("city-households-us", typed).right, typed
+    for typed in ("243,000", "2.6e9 / 10715", "245,000 households", "248,000"):
+        assert lessons.check("city-households-us", typed).right, typed
