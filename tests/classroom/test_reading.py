@@ -1664,3 +1664,17 @@ def test_reader_23s_copy_guard_cannot_be_passed_by_changing_a_digit():
         assert not lessons.check("city-households-us", typed).right, typed
     for typed in ("243,000", "2.6e9 / 10715", "245,000 households", "248,000"):
         assert lessons.check("city-households-us", typed).right, typed
+
+
+def test_reader_23s_guide_asks_about_lesson_2_in_the_rows_it_prints():
+    # the guide's discussion question asked about a model behaviour lesson 2 does not show
+    # (less cooling, more water, at fixed WUE: reader 23); it now names the rows the lesson
+    # prints, and only those
+    from explorer.classroom import teacher_pack
+
+    guide = (teacher_pack.NOTEBOOKS / "README.md").read_text(encoding="utf-8")
+    questions = guide.split("## Questions for discussion", 1)[1].split("\n## ", 1)[0]
+    (two,) = [line for line in questions.splitlines() if line.startswith("- Notebook 2:")]
+    named = set(re.findall(r"(?i)\brows? (\d)", two))
+    printed = {label.split(" · ")[0] for label, _ in lessons.cooling_rows()}
+    assert named and named <= printed, (two, printed)
