@@ -2201,6 +2201,12 @@ def _unguessed(page: str, lesson: int) -> str:
 ADVANCED_READS_ROWS = frozenset({2, 6, 7, 8})
 
 
+def _pairs_html(paragraph: str) -> str:
+    """A notebook's pairs' task on the worksheet, its links as their text."""
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", paragraph)
+    return f"<section><p>{_inline(text)}</p></section>"
+
+
 def _worksheet(lesson: Lesson) -> str:
     """The hook, every question and every exercise, in the notebook's order (a question that
     follows an exercise stays after it)."""
@@ -2235,6 +2241,15 @@ def _worksheet(lesson: Lesson) -> str:
             if heading and _questions_in(source):
                 parts.append(heading + (_CAPSTONE_SWEEP if lesson.number == 6 else ""))
                 heading = ""
+            # a pairs' task ("**In pairs.** …") sets up the questions near it: printed where
+            # the notebook has it (reader 23: lesson 2's sheet asked about "the survey" before
+            # saying what it is)
+            said = _unfolded(on_paper(source), student=True)
+            first = said.find("**Question.**")
+            pairs = [x for x in re.split(r"\n\s*\n", said) if x.startswith("**In pairs")]
+            lead = [_pairs_html(x) for x in pairs if first < 0 or said.find(x) < first]
+            after = [_pairs_html(x) for x in pairs if 0 <= first < said.find(x)]
+            parts += lead
             for q in _questions_in(on_paper(source), student=True):
                 # a hook that asks for yes or no gets its own line for it (reader 13), and one
                 # that asks likely / unlikely / impossible its own (reader 18)
@@ -2254,6 +2269,7 @@ def _worksheet(lesson: Lesson) -> str:
                 parts.append(
                     f"<section>{_question_html(q)}{yes_no}<div class='blank'></div></section>"
                 )
+            parts += after
             continue
         for kind, eid in re.findall(r'widgets\.(answer_box|predict_reveal)\(\s*"([\w-]+)"', source):
             if heading:

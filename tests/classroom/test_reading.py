@@ -1678,3 +1678,18 @@ def test_reader_23s_guide_asks_about_lesson_2_in_the_rows_it_prints():
     named = set(re.findall(r"(?i)\brows? (\d)", two))
     printed = {label.split(" · ")[0] for label, _ in lessons.cooling_rows()}
     assert named and named <= printed, (two, printed)
+
+
+def test_reader_23s_worksheets_print_the_pairs_task_where_the_notebook_sets_it(teacher_pages):
+    # lesson 2's sheet asked about "the survey's cooling share" before saying what the survey is
+    # (reader 23); the notebook's "In pairs" paragraph introduces it. Lesson 1's pairs task (a
+    # basis each, on the board) was missing from its sheet too
+    import html
+
+    two = html.unescape(teacher_pages["lesson-2/worksheet.html"])
+    said = two.find("Uptime Institute")
+    assert 0 <= said < two.index("Is the survey's cooling share inside"), said
+    one = html.unescape(teacher_pages["lesson-1/worksheet.html"])
+    said = one.find("Each pair takes one of the bases")
+    assert 0 <= said < one.index("<b>city-households-us</b>"), said
+    assert one.index("turn the article round") < said  # in the notebook's order
