@@ -1693,3 +1693,15 @@ def test_reader_23s_worksheets_print_the_pairs_task_where_the_notebook_sets_it(t
     said = one.find("Each pair takes one of the bases")
     assert 0 <= said < one.index("<b>city-households-us</b>"), said
     assert one.index("turn the article round") < said  # in the notebook's order
+
+
+def test_reader_23s_lesson_1_says_how_the_mississippi_figure_is_counted():
+    # 16,666 kWh is the EIA's retail sales per person; the US 12,200 is end use with direct use
+    # (catalog notes): "all sectors, as in your exercise" was not quite true (reader 23)
+    from explorer.classroom import teacher_pack
+
+    cells = teacher_pack.markdown_cells(teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[0].notebook)
+    text = " ".join(" ".join(cells).split())
+    (ms,) = re.findall(r"\*\*A Mississippi person\*\*[^\n]*?(?=- \*\*|$)", text)
+    assert "as in your exercise" not in ms and "sold" in ms, ms
+    assert "make and use themselves" in text  # the difference said in the fold
