@@ -695,7 +695,12 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
     # "10 % of site power", "84 percent cooling": the words after the percent sign are left out
     rest = re.sub(r"^(%|percent|per cent)\s+[A-Za-z].*$", r"\1", rest, flags=re.IGNORECASE)
     if rest.lower() in _PERCENT:
-        if unit in (SHARE, RATIO):
+        if unit == RATIO:  # "175 %" for a PUE: read, and said how a ratio is written (reader 23)
+            plain = (
+                f"a ratio such as a PUE is a plain number ({fmt.number(x / 100)}), not a percentage"
+            )
+            return replace(_finish(x / 100, unit, negative, bare=False), note=plain)
+        if unit == SHARE:
             return _finish(x / 100, unit, negative, bare=False)
         return Reading(None, f"a percentage does not fit here; give {_unit_words(unit)}.")
     if unit in COUNT_WORDS:

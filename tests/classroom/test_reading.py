@@ -1705,3 +1705,12 @@ def test_reader_23s_lesson_1_says_how_the_mississippi_figure_is_counted():
     (ms,) = re.findall(r"\*\*A Mississippi person\*\*[^\n]*?(?=- \*\*|$)", text)
     assert "as in your exercise" not in ms and "sold" in ms, ms
     assert "make and use themselves" in text  # the difference said in the fold
+
+
+def test_reader_23s_pue_typed_as_a_percentage_is_right_with_a_note():
+    # 1 / (1 - 0.40 - 0.03) = 1.754: "175%" is the right value, but a PUE is never written as a
+    # percentage (reader 23)
+    fb = lessons.check("pue-40", "175%")
+    assert fb.right and "plain number (1.75), not a percentage" in fb.message, fb.message
+    fb = lessons.check("pue-40", "1.75")
+    assert fb.right and "percentage" not in fb.message, fb.message
