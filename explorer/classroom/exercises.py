@@ -735,7 +735,12 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
     # "10 % of site power", "84 percent cooling": the words after the percent sign are left out
     rest = re.sub(r"^(%|percent|per cent)\s+[A-Za-z].*$", r"\1", rest, flags=re.IGNORECASE)
     if rest.lower() in _PERCENT:
-        if unit in (SHARE, RATIO):
+        if unit == RATIO:  # "175 %" for a PUE: read, and said how a ratio is written (reader 23)
+            plain = (
+                f"a ratio such as a PUE is a plain number ({fmt.number(x / 100)}), not a percentage"
+            )
+            return replace(_finish(x / 100, unit, negative, bare=False), note=plain)
+        if unit == SHARE:
             return _finish(x / 100, unit, negative, bare=False)
         return Reading(None, f"a percentage does not fit here; give {_unit_words(unit)}.")
     if unit in COUNT_WORDS:
@@ -1526,9 +1531,9 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     A figures-trap (`Trap.figures`: a published figure that also rounds the result) is asked for
     the student's own figures first, not right.
     Otherwise a trap's hint, a unit slip (the answer in another SI prefix, a factor of 1,000,
-    100 or 24), a near miss (within `NEAR` of the answer: which way, how far, in percentage
-    points for a share, and what the checker accepts; the formula, and from the third attempt
-    the worked step), and
+    100 or 24), a near miss (within `NEAR` of the answer: which way, "a little" when just outside
+    the tolerance, never the gap itself, from which the answer follows, and what the checker
+    accepts; the formula, and from the third attempt the worked step), and
     then the stepped hint for this `attempt` (1: nudge, 2: formula, 3+: worked step).
     """
     said_as = _normalise(answer) if isinstance(answer, str) and e.unit == SHARE else ""
@@ -1775,8 +1780,10 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     # wrong, so 1 + share (1.43) is a wrong method, not a near miss
     excess = (x - 1) / (want - 1) if e.unit == RATIO and 1 < want < 2 else ratio
     if 1 - NEAR <= excess <= 1 + NEAR:
-        way = "high" if ratio > 1 else "low"
-        off = _points(x, want) if e.unit == SHARE else fmt.percent(abs(ratio - 1), 2)
+        # which way and roughly how far, never the gap itself: "7.1 points too high" on a 40 %
+        # gave the 32.9 % away to anyone who subtracts (reader 23)
+        way = "too high" if ratio > 1 else "too low"
+        close = abs(ratio - 1) <= e.rel_tol + NEAR_FIGURES
         # the third attempt near the answer still escalates, as the stepped hints do: the
         # figures to check against, worked out (reader 17: the formula on every attempt)
         level = min(max(attempt, 1), len(e.hints)) - 1
@@ -1785,13 +1792,17 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         # 10 % off, a step wrong rather than a figure (reader 18)
         verdict = (
             "The method is probably right; check the figures you used against this"
-            if abs(ratio - 1) <= e.rel_tol + NEAR_FIGURES
+            if close
             else "Check your method, then your figures, against this"
+        )
+        size = (
+            f"a little {way}, just outside the {e.tolerance()} the checker accepts"
+            if close
+            else f"{way}, though not far off (the checker accepts {e.tolerance()})"
         )
         return Feedback(
             False,
-            f"Not yet{said}: {off} too {way}, outside the {e.tolerance()} the checker accepts. "
-            f"{verdict}: {step}.",
+            f"Not yet{said}: {size}. {verdict}: {step}.",
             "near",
             level=level,
         )
