@@ -610,7 +610,8 @@ PLANS: dict[int, Plan] = {
                 f"{_SURVEY_PUE} − {fmt.percent(_OTHER_SHARE)} = "
                 f"{_ans('cooling-at-survey-pue')}: only the low end.) Pairs enter their share "
                 "in cooling-at-survey-pue; the check that converts the survey's PUE opens only "
-                "then. Open the collapsed note together to check; a hot day does not rescue "
+                "then, and so do the slider's PUE and MW (dragged, they would answer it). "
+                "Open the collapsed note together to check; a hot day does not rescue "
                 "it either in lesson 7's model of a modern plant (a model, not this site; the "
                 "article's range may be peak cooling capacity).",
             ),
@@ -1161,9 +1162,9 @@ PLANS: dict[int, Plan] = {
         "The tornado opens as a chart inside the notebook (and as an image in the teacher's "
         "static rendering); the app's panel is optional. Without computers, the worksheet with "
         "the pack's tables sheet (lesson-8/tables.html: the ranges, the bases, the cooling "
-        "shares, the plants' cooling and the 90 % ranges, no answers); the tornado's rows and "
-        "the corners of the ranges answer the exercises, so read them out from the answer key "
-        "once the class has answered.",
+        "shares, the plants' cooling and the 90 % ranges, no answers); the tornado's rows (a "
+        "table in the answer key) and the corners of the ranges (the key's hook answer) answer "
+        "the exercises, so read them out from the answer key once the class has answered.",
     ),
 }
 
@@ -1746,8 +1747,31 @@ def markdown_cells(path: Path) -> list[str]:
     ]
 
 
-def _questions_in(source: str) -> list[str]:
-    """The hook and every "**Question.**" of one markdown cell, as plain text."""
+# a folded block of a notebook's markdown: its summary ("The article's claim (open after you have
+# written your guess)") and its body
+_FOLD = re.compile(r"<details>\s*<summary>(.*?)</summary>(.*?)</details>", re.S)
+
+
+def _unfolded(source: str, student: bool) -> str:
+    """`source` with each folded block as paper prints it (reader 23: the tags were printed raw,
+    and the lesson 1 hook's claim under the guess it is folded away from): the key prints it open
+    under its summary; the worksheet prints only who reads it out, and when."""
+
+    def paper(m: re.Match[str]) -> str:
+        when = re.search(r"\(open (after [^)]*)\)", m[1])
+        what = re.sub(r"\s*\(open [^)]*\)", "", m[1]).strip()
+        if student:
+            said = when[1] if when else "later"
+            return f"*{what}: your teacher reads it out {said}; then answer its question.*"
+        return f"**{what}:** {m[2].strip()}"
+
+    return _FOLD.sub(paper, source)
+
+
+def _questions_in(source: str, student: bool = False) -> list[str]:
+    """The hook and every "**Question.**" of one markdown cell, as plain text; a folded block in
+    it as the key (or, `student`, the worksheet) prints it."""
+    source = _unfolded(source, student)
     found = []
     if source.startswith("## Hook"):
         found.append(source.split("\n", 1)[1].strip())
@@ -1757,13 +1781,14 @@ def _questions_in(source: str) -> list[str]:
     return [" ".join(re.sub(r"\*+", "", q).split()) for q in found]
 
 
-def open_questions(lesson: Lesson) -> list[str]:
+def open_questions(lesson: Lesson, student: bool = False) -> list[str]:
     """The hook and every "**Question.**" of the lesson's notebook, as plain text, as paper says
-    them (`on_paper`): the answer key and the worksheet print them."""
+    them (`on_paper`): the answer key prints them, the worksheet too (`student`: a folded block
+    in one held back)."""
     return [
         q
         for source in markdown_cells(NOTEBOOKS / lesson.notebook)
-        for q in _questions_in(on_paper(source))
+        for q in _questions_in(on_paper(source), student)
     ]
 
 
@@ -2193,6 +2218,12 @@ def _unguessed(page: str, lesson: int) -> str:
 ADVANCED_READS_ROWS = frozenset({2, 6, 7, 8})
 
 
+def _pairs_html(paragraph: str) -> str:
+    """A notebook's pairs' task on the worksheet, its links as their text."""
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", paragraph)
+    return f"<section><p>{_inline(text)}</p></section>"
+
+
 def _worksheet(lesson: Lesson) -> str:
     """The hook, every question and every exercise, in the notebook's order (a question that
     follows an exercise stays after it)."""
@@ -2228,7 +2259,16 @@ def _worksheet(lesson: Lesson) -> str:
             if heading and _questions_in(source):
                 parts.append(heading + (_CAPSTONE_SWEEP if lesson.number == 6 else ""))
                 heading = ""
-            for q in _questions_in(on_paper(source)):
+            # a pairs' task ("**In pairs.** …") sets up the questions near it: printed where
+            # the notebook has it (reader 23: lesson 2's sheet asked about "the survey" before
+            # saying what it is)
+            said = _unfolded(on_paper(source), student=True)
+            first = said.find("**Question.**")
+            pairs = [x for x in re.split(r"\n\s*\n", said) if x.startswith("**In pairs")]
+            lead = [_pairs_html(x) for x in pairs if first < 0 or said.find(x) < first]
+            after = [_pairs_html(x) for x in pairs if 0 <= first < said.find(x)]
+            parts += lead
+            for q in _questions_in(on_paper(source), student=True):
                 # a hook that asks for yes or no gets its own line for it (reader 13), and one
                 # that asks likely / unlikely / impossible its own (reader 18)
                 yes_no = "<p>Yes / no: ______ &nbsp; Why:</p>" if "yes or no" in q.lower() else ""
@@ -2247,6 +2287,7 @@ def _worksheet(lesson: Lesson) -> str:
                 parts.append(
                     f"<section>{_question_html(q)}{yes_no}<div class='blank'></div></section>"
                 )
+            parts += after
             continue
         for kind, eid in re.findall(r'widgets\.(answer_box|predict_reveal)\(\s*"([\w-]+)"', source):
             if heading:
@@ -2467,6 +2508,19 @@ def _answers(lesson: Lesson) -> str:
         )
     if lesson.number == 6:
         parts.append(_capstone_checks())
+    if lesson.number == 8:  # read out after contested-load-swing, for a class on paper
+        from .contested import city_tornado_rows
+
+        parts.append(
+            "<h3>Step 3's tornado (read the rows out once contested-load-swing is committed)</h3>"
+            "<p>The city in households, each figure moved alone from its low end to its high "
+            "end, the others at their central values; every other figure of step 1's table "
+            "leaves the city where it is.</p>"
+            + _table(
+                ["figure", "city at its low end", "city at its high end", "swing"],
+                city_tornado_rows(lessons.ARTICLE_SITE),
+            )
+        )
     if lesson.number == 5:
         # the stations' numbers, to check a group's on paper (reader 16: the worksheet's city
         # table leaves the station's own row to the group, so the key has it)
