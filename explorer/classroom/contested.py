@@ -278,6 +278,30 @@ def plants_cooling(site: str) -> None:
     )
 
 
+def city_tornado_rows(site: str) -> list[tuple[str, str, str, str]]:
+    """Step 3's tornado as rows, the figures that move the city only, the widest swing first:
+    (figure, the city at its low end, at its high end, the swing), in households, each figure
+    moved alone with the others central (the article's cooling, as step 1).
+
+    Examples
+    --------
+    >>> [row[0] for row in city_tornado_rows("rainier-mississippi")]
+    ['site power', 'load factor', 'use per household']
+    """
+    from ..ui.headlines import figure_label
+
+    t = uncertainty.sensitivity("city_households", site=site, cooling_default="article")
+    return [
+        (
+            figure_label(key),
+            fmt.number(float(t.low.sel(parameter=key))),
+            fmt.number(float(t.high.sel(parameter=key))),
+            fmt.number(float(t.swing.sel(parameter=key))),
+        )
+        for key in t.parameter.values[t.swing.values > 0]
+    ]
+
+
 def cooling_ends(site: str) -> None:
     """Step 4, after contested-cooling-swing: the cooling load [MW] at each end of the article's
     own cooling share (the exercise), then at each end of the catalog's contested range (the

@@ -264,7 +264,7 @@ _QUANTITY_TERM = re.compile(rf"\s*(?P<op>[/*×÷]?)\s*(?P<n>{_NUM})\s*(?P<u>(?:{
 _QUANTITY_CALC = re.compile(rf"^{_NUM}\s*{_CALC_UNIT}(?:\s*[/*×÷]\s*{_NUM}\s*(?:{_CALC_UNIT})?)+$")
 # "(300 MW/1.15)/(910 W)", "300 MW/(1.15*910 W)": the same with parentheses (reader 22)
 _QUANTITY_GROUPED = re.compile(
-    rf"^(?=.*\()(?=.*\d\s*[A-Za-z])[\s(]*{_NUM}\s*(?:{_CALC_UNIT})?"
+    rf"^(?=.*\()(?=.*\d\s*(?![eE][+-]?\d){_CALC_UNIT}\s*[)*/×÷])[\s(]*{_NUM}\s*(?:{_CALC_UNIT})?"
     rf"(?:[\s)]*[/*×÷][\s(]*{_NUM}\s*(?:{_CALC_UNIT})?)+[\s)]*$"
 )
 _QUANTITY_TOKEN = re.compile(rf"\s*(?:(?P<n>{_NUM})\s*(?P<u>(?:{_CALC_UNIT})?)|(?P<op>[*/×÷()]))")
@@ -336,6 +336,34 @@ _ALL_WORDS = re.compile(
 )
 
 
+def _share_in_words(answer: str, unit: str) -> bool:
+    """Whether `answer` is a share in words ("about a third", "half of it") where `unit` is a
+    count or a quantity: a third of what is not said, so it is no number of households (reader
+    23); "half a day" names its unit and is a time.
+
+    Examples
+    --------
+    >>> _share_in_words("about a third", "households"), _share_in_words("half a day", "h")
+    (True, False)
+    >>> _share_in_words("a third", "share")
+    False
+    """
+    if unit in (SHARE, RATIO):
+        return False
+    text = _APPROX.sub("", answer.strip()).strip()
+    m = _FRACTION_WORD.match(text) or _ALL_WORDS.match(text)
+    if not m:
+        return False
+    rest = _ARTICLE.sub("", text[m.end() :].strip())
+    if re.search(r"\d", rest):
+        return False
+    return not rest or _quantity(1.0, _CASELESS.get(rest.lower(), rest)) is None
+
+
+# "half a day", "a quarter of an hour": the article between a fraction and its unit
+_ARTICLE = re.compile(r"^(?:of\s+)?(?:an?|the)\s+", re.IGNORECASE)
+
+
 def _fraction_words(text: str) -> str:
     """A fraction in words as a fraction bar: "a tenth" → "1/10", "two thirds of it" → "2/3".
 
@@ -354,7 +382,8 @@ def _fraction_words(text: str) -> str:
         return text
     count = (m[1] or "one").lower()
     top = 1 if count in ("a", "an") else _WORD_VALUES[count]
-    return f"{top}/{_FRACTION_DENOMINATORS[m[2].lower()]} {text[m.end() :]}".strip()
+    rest = _ARTICLE.sub("", text[m.end() :].strip())
+    return f"{top}/{_FRACTION_DENOMINATORS[m[2].lower()]} {rest}".strip()
 
 
 def _words_to_number(text: str) -> str:
@@ -381,10 +410,21 @@ def _words_to_number(text: str) -> str:
 
 
 def _ten_to(m: re.Match[str]) -> str:
-    """A "× 10^n" as the number's own power of ten ("2.6 × 10^3" → "2.6e3"), or, after a division,
-    as a factor taken left to right: "300/1.15/910 × 10^6" is (300 / 1.15 / 910) × 10⁶, not
-    300 / 1.15 / 910e6 (reader 22)."""
-    return f"*1e{m[1]}" if "/" in m.string[: m.start()] else f"e{m[1]}"
+    """A "× 10^n" as the number's own power of ten ("2.6 × 10^3" → "2.6e3", "3.79 × 10^25 /
+    3.956 × 10^19" → "3.79e25/3.956e19"), or, when it ends a calculation with a division, after
+    a number not written as a power of ten (below 1 or from 10 up), as a factor taken left to
+    right: "300/1.15/910 × 10^6" is (300 / 1.15 / 910) × 10⁶, not 300 / 1.15 / 910e6 (reader 22).
+
+    Examples
+    --------
+    >>> _TEN_TO.sub(_ten_to, "300/1.15/910 × 10^6"), _TEN_TO.sub(_ten_to, "3.8×10^25/4×10^19")
+    ('300/1.15/910*1e6', '3.8e25/4e19')
+    """
+    before, after = m.string[: m.start()], m.string[m.end() :]
+    mantissa = re.search(r"(\d[\d,]*(?:\.\d*)?)$", before)
+    scientific = mantissa is not None and 1 <= float(mantissa[1].replace(",", "")) < 10
+    last = not re.search(r"[-+*/×÷x·]\s*[\d.(]", after)
+    return f"*1e{m[1]}" if "/" in before and last and not scientific else f"e{m[1]}"
 
 
 def _normalise(text: str) -> str:
@@ -651,7 +691,8 @@ def read(answer: object, unit: str, negative: bool = False, above: bool = False)
         return r
     # an answer with its working on the same line: "2,628 GWh because 300 × 8,760 = …" is the
     # number before the working, "300 × 8760 / 1000 = 2628 GWh" the result after the last "="
-    for part in (_WORKING.split(answer)[0], answer.rsplit("=", 1)[-1] if "=" in answer else ""):
+    said = list(_RESULT.finditer(answer))
+    for part in (_WORKING.split(answer)[0], answer[said[-1].end() :] if said else ""):
         if part.strip() and part.strip() != answer.strip():
             worked = _read(part, unit, negative, above)
             if worked.value is not None:
@@ -671,6 +712,10 @@ _SHARE_WORD = re.compile(r"(?:as\s+)?(?:an?\s+)?(?:share|fraction)", re.IGNORECA
 # words with no digit before an answer's first digit (a number in words reads on its own)
 _LEADING_WORDS = re.compile(r"[^\W\d]+(?:[\s,:'-]+[^\W\d]+)*\s+(?=[-−~≈]?\d)")
 
+# where a student's result follows the working: "90 MW and 150 MW, so 60" (reader 23), "300 ×
+# 8760 / 1000 = 2628 GWh": the answer is what follows the last of these
+_RESULT = re.compile(r"=|\b(?:so|giving|gives|which\s+is|that\s+is|that[’']s|makes)\b", re.I)
+
 # where a student's working starts after the answer: "because", "since", "(", ";", " from "
 _WORKING = re.compile(r"\s*(?:\(|;|\bbecause\b|\bsince\b|\bfrom\b|\bas\b|\bby\b)", re.IGNORECASE)
 
@@ -683,6 +728,12 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
         return _finish(float(answer), unit, negative, bare=True)
     if not isinstance(answer, str):
         return Reading(None, "type a number.")
+    if _share_in_words(answer, unit):
+        return Reading(
+            None,
+            f"a share does not fit here (a third of what?); give {_unit_words(unit)}, worked "
+            "out from the figures.",
+        )
     text = _normalise(answer)
     if not text:
         return Reading(None, "type a number first.")
@@ -769,6 +820,10 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
         if unit == SHARE and m["den"] is None and 1 < x <= 100 and k == 1:
             r = _finish(x / 100, unit, negative, bare=False, echo=f"read as {fmt.number(x)} %")
             return Reading(r.value, r.message, r.bare, r.echo, typed=x)
+        if unit == SHARE and not above and x > 100:  # "110": neither a share nor a percentage
+            return Reading(
+                None, "a share of the whole cannot be over 100 %; give a percentage such as 85 %."
+            )
         return _finish(x, unit, negative, bare=True)
     if _ABOVE.match(rest) and unit in (SHARE, RATIO):
         if above:
@@ -781,7 +836,12 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
     # "10 % of site power", "84 percent cooling": the words after the percent sign are left out
     rest = re.sub(r"^(%|percent|per cent)\s+[A-Za-z].*$", r"\1", rest, flags=re.IGNORECASE)
     if rest.lower() in _PERCENT:
-        if unit in (SHARE, RATIO):
+        if unit == RATIO:  # "175 %" for a PUE: read, and said how a ratio is written (reader 23)
+            plain = (
+                f"a ratio such as a PUE is a plain number ({fmt.number(x / 100)}), not a percentage"
+            )
+            return replace(_finish(x / 100, unit, negative, bare=False), note=plain)
+        if unit == SHARE:
             return _finish(x / 100, unit, negative, bare=False)
         return Reading(None, f"a percentage does not fit here; give {_unit_words(unit)}.")
     if unit in COUNT_WORDS:
@@ -796,8 +856,19 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
             f"whole, also in {rest}, and give {_unit_words(unit)}.",
         )
     if unit in (SHARE, RATIO):
+        if _TWO_NUMBERS.match(rest):  # "2 to 3 times": a range copied (reader 23)
+            return Reading(None, _one_number(_unit_words(unit)))
         return Reading(None, f"leave out {rest!r}; give {_unit_words(unit)}.")
     return _physical(x, rest, unit, negative)
+
+
+# the reply to two numbers in one answer: the working goes on paper (reader 23)
+# a second number after the first, "2 to 3 times", "90 MW and 150 MW": a range or two figures
+_TWO_NUMBERS = re.compile(r"(?:^|\s)(?:to|or|and|-|–)\s*[\d.]|,\s*\d", re.IGNORECASE)
+
+
+def _one_number(words: str) -> str:
+    return f"give one number, your own answer: {words}. Keep any working on paper."
 
 
 def _quantity(x: float, rest: str) -> pint.Quantity | None:
@@ -898,6 +969,15 @@ def _quantity_calc(text: str, unit: str, negative: bool, above: bool) -> Reading
         (m["op"] or "*", float(m["n"].replace(",", "")), m["u"])
         for m in _QUANTITY_TERM.finditer(text)
     ]
+    return _terms_read(terms, unit, negative, above)
+
+
+def _terms_read(
+    terms: list[tuple[str, float, str]], unit: str, negative: bool, above: bool
+) -> Reading:
+    """Quantities `terms` (operator, number, unit or "") multiplied and divided, read in `unit`:
+    the one reading of both calculation readers, the flat one and the one with parentheses
+    (whose terms carry the operator they end up with: a number inside "/( … )" divides)."""
     # (a bare divisor beside a divisor with its own unit, as in "300 MW / 1.15 / 910 W", is a
     # plain factor such as the PUE: the units then carry through, reader 22)
     if any(op in "/÷" and not u for op, _, u in terms) and not any(
@@ -927,6 +1007,16 @@ def _quantity_calc(text: str, unit: str, negative: bool, above: bool) -> Reading
         return Reading(
             None, "I cannot read that calculation; type its result (a number such as 2,628)."
         )
+    # "3.79e25 FLOP / (1e5 × 989e12 FLOP/s × 0.4) / 86400" for days: a bare divisor that is the
+    # answer's unit in the units worked out (86,400 s in a day) is that unit changed by hand
+    for op, n, u in terms:
+        if op in "/÷" and not u and unit not in (SHARE, RATIO) and unit not in COUNT_WORDS:
+            try:
+                size = ureg.Quantity(1, unit).to((q * n).units).magnitude
+            except Exception:  # pint: not the same kind of unit
+                continue
+            if math.isclose(size, n, rel_tol=1e-9):
+                return _read_result((q * n).to(unit), unit, negative, above)
     seconds = ""
     bare = [n for _, n, u in terms if not u]
     # reader 21: "134 MW × 32.3 days × 24 h" (or "× 24") is how students write days in hours;
@@ -960,7 +1050,9 @@ def _quantity_calc(text: str, unit: str, negative: bool, above: bool) -> Reading
 
 
 def _grouped_calc(text: str, unit: str, negative: bool, above: bool) -> Reading:
-    """Quantities with their units multiplied and divided, with parentheses, read in `unit`.
+    """Quantities with their units multiplied and divided, with parentheses, read in `unit` as
+    the flat calculation of its terms, each with the operator it ends up with (a number inside
+    "/( … )" divides), so that both readers read a calculation the same way.
 
     Examples
     --------
@@ -976,45 +1068,42 @@ def _grouped_calc(text: str, unit: str, negative: bool, above: bool) -> Reading:
         if m["op"]:
             tokens.append(m["op"])
         else:
-            n = float(m["n"].replace(",", ""))
-            tokens.append(ureg.Quantity(n, _calc_unit(m["u"])) if m["u"] else ureg.Quantity(n))
+            tokens.append((float(m["n"].replace(",", "")), m["u"]))
         pos = m.end()
     at = 0
+    terms: list[tuple[str, float, str]] = []
 
-    def term() -> pint.Quantity:  # term := factor (("*" | "/") factor)*
+    def term(divides: bool) -> None:  # term := factor (("*" | "/") factor)*
         nonlocal at
-        x = factor()
+        factor(divides)
         while at < len(tokens) and tokens[at] in ("*", "×", "/", "÷"):
             op = tokens[at]
             at += 1
-            x = x * factor() if op in ("*", "×") else x / factor()
-        return x
+            factor(divides != (op in ("/", "÷")))
 
-    def factor() -> pint.Quantity:  # factor := quantity | "(" term ")"
+    def factor(divides: bool) -> None:  # factor := quantity | "(" term ")"
         nonlocal at
         t = tokens[at]
         at += 1
         if t == "(":
-            x = term()
+            term(divides)
             if tokens[at] != ")":
                 raise ValueError("unclosed parenthesis")
             at += 1
-            return x
-        if isinstance(t, str):
+        elif isinstance(t, tuple):
+            terms.append(("/" if divides else "*", *t))
+        else:
             raise ValueError("a number is missing")
-        return t
 
     try:
-        q = term()
+        term(False)
         if at != len(tokens) or pos < len(text.rstrip()):
             raise ValueError("left over")
-    except ZeroDivisionError:
-        return Reading(None, f"that calculation divides by zero; {EXAMPLE}.")
-    except Exception:  # pint, an index past the end, a parenthesis left open: not a calculation
+    except (ValueError, IndexError):  # a parenthesis left open, an operator with no number
         return Reading(
             None, "I cannot read that calculation; type its result (a number such as 2,628)."
         )
-    return _read_result(q, unit, negative, above)
+    return _terms_read(terms, unit, negative, above)
 
 
 def _read_result(
@@ -1062,6 +1151,8 @@ def _count(x: float, rest: str, unit: str, negative: bool) -> Reading:
     try:
         q = ureg.Quantity(1, rest)
     except Exception:  # pint raises many kinds of error on free text
+        if _TWO_NUMBERS.search(rest):
+            return Reading(None, _one_number(f"a number of {unit}"))
         return Reading(None, f"leave out {rest!r}; give a number of {unit}.")
     return Reading(None, f"that is {_dimension(q)}; the answer is a number of {unit}.")
 
@@ -1096,13 +1187,20 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     try:
         q = ureg.Quantity(x, rest)
     except Exception:  # pint raises many kinds of error on free text
-        return Reading(None, f"I cannot read the unit {rest!r}; give {_unit_words(unit)}.")
+        if _TWO_NUMBERS.search(rest):  # "90 MW and 150 MW": two figures, no result said
+            return Reading(None, _one_number(_unit_words(unit)))
+        # a form that reads, with no answer in it ("a week and a half", "38 septillion")
+        such = " (such as 2.5 weeks)" if _is_time(unit) else ""
+        such = " (write large numbers as 1.5e20)" if "FLOP" in unit else such
+        return Reading(None, f"I cannot read the unit {rest!r}; give {_unit_words(unit)}{such}.")
     target = ureg.Quantity(1, unit)
     if q.dimensionality != target.dimensionality:
         given, wanted = _dimension(q), _dimension(target)
-        if given.startswith("a quantity in "):  # "1536 g": a unit of no kind the lessons use
+        if not any(given == words for _, words in _DIMENSIONS):
+            # "6 N D" (newton daltons), "83.1 P" (poise): letters pint reads as a unit nobody
+            # meant here, said as the letters typed, not as pint's unit (reader 23)
             return Reading(
-                None, f"I read {typed!r} as {q.units}s, which do not fit; give {_unit_words(unit)}."
+                None, f"I cannot read {rest!r} as a unit here; give {_unit_words(unit)}."
             )
         extra = ""
         if {given, wanted} == {"an energy", "a power"}:
@@ -1210,6 +1308,9 @@ class Exercise:
     # the value the question asks "below, at or above?" of (the announced power): an answer that
     # says its way ("above 310", "just above 300 MW") is read as a way and a value (reader 19)
     reference: Callable[[], float] | None = None
+    # the top of the range the answer is drawn from (the tracker's 750 MW): a prediction "above
+    # 750" goes the right way from the reference but to where the answer cannot lie (reader 23)
+    ceiling: Callable[[], float] | None = None
     # the answer is the size of a change ("shrink"): a negative answer is that change written as
     # a signed difference ("-73,579"), right with a note, not "cannot be negative" (reader 19)
     change: str = ""
@@ -1513,6 +1614,25 @@ _WAY = re.compile(
     re.IGNORECASE,
 )
 _UP = ("above", "over", "higher", "more", "greater", "larger", "bigger")
+# a way said after the number, "about 330 MW above": read as "above, about 330 MW" (reader 23)
+_WAY_AFTER = re.compile(
+    r"^(?P<value>.*\d.*?)[\s,;]+(?P<way>above|over|below|under|higher|lower)"
+    r"(?:\s+(?:it|that|the\s+announced(?:\s+power)?))?[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
+def _way_first(answer: object) -> object:
+    """`answer` with a way said after its number moved before it ("330 MW above" → "above, 330
+    MW"); any other answer as it is.
+
+    Examples
+    --------
+    >>> _way_first("about 330 MW above"), _way_first("330 MW")
+    ('above, about 330 MW', '330 MW')
+    """
+    m = _WAY_AFTER.match(answer.strip()) if isinstance(answer, str) else None
+    return f"{m['way']}, {m['value'].strip()}" if m else answer
 
 
 def _said_way(way: re.Match[str]) -> tuple[str, str]:
@@ -1560,9 +1680,9 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     A figures-trap (`Trap.figures`: a published figure that also rounds the result) is asked for
     the student's own figures first, not right.
     Otherwise a trap's hint, a unit slip (the answer in another SI prefix, a factor of 1,000,
-    100 or 24), a near miss (within `NEAR` of the answer: which way, how far, in percentage
-    points for a share, and what the checker accepts; the formula, and from the third attempt
-    the worked step), and
+    100 or 24), a near miss (within `NEAR` of the answer: which way, "a little" when just outside
+    the tolerance, never the gap itself, from which the answer follows, and what the checker
+    accepts; the formula, and from the third attempt the worked step), and
     then the stepped hint for this `attempt` (1: nudge, 2: formula, 3+: worked step).
     """
     said_as = _normalise(answer) if isinstance(answer, str) and e.unit == SHARE else ""
@@ -1579,6 +1699,8 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             "(ratio − 1) as a per cent.",
             "unreadable",
         )
+    if e.reference:
+        answer = _way_first(answer)
     way = _WAY.match(answer.strip()) if isinstance(answer, str) and e.reference else None
     if way and e.reference:
         return _check_way(e, *_said_way(way), attempt)
@@ -1807,8 +1929,10 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     # wrong, so 1 + share (1.43) is a wrong method, not a near miss
     excess = (x - 1) / (want - 1) if e.unit == RATIO and 1 < want < 2 else ratio
     if 1 - NEAR <= excess <= 1 + NEAR:
-        way = "high" if ratio > 1 else "low"
-        off = _points(x, want) if e.unit == SHARE else fmt.percent(abs(ratio - 1), 2)
+        # which way and roughly how far, never the gap itself: "7.1 points too high" on a 40 %
+        # gave the 32.9 % away to anyone who subtracts (reader 23)
+        way = "too high" if ratio > 1 else "too low"
+        close = abs(ratio - 1) <= e.rel_tol + NEAR_FIGURES
         # the third attempt near the answer still escalates, as the stepped hints do: the
         # figures to check against, worked out (reader 17: the formula on every attempt)
         level = min(max(attempt, 1), len(e.hints)) - 1
@@ -1817,13 +1941,17 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         # 10 % off, a step wrong rather than a figure (reader 18)
         verdict = (
             "The method is probably right; check the figures you used against this"
-            if abs(ratio - 1) <= e.rel_tol + NEAR_FIGURES
+            if close
             else "Check your method, then your figures, against this"
+        )
+        size = (
+            f"a little {way}, just outside the {e.tolerance()} the checker accepts"
+            if close
+            else f"{way}, though not far off (the checker accepts {e.tolerance()})"
         )
         return Feedback(
             False,
-            f"Not yet{said}: {off} too {way}, outside the {e.tolerance()} the checker accepts. "
-            f"{verdict}: {step}.",
+            f"Not yet{said}: {size}. {verdict}: {step}.",
             "near",
             level=level,
         )
@@ -1857,6 +1985,8 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
     (True, 'You predicted 3,000 GWh; the explorer gets 2,628 GWh')
     """
     want = e.answer()
+    if e.reference:
+        prediction = _way_first(prediction)
     way = _WAY.match(prediction.strip()) if isinstance(prediction, str) and e.reference else None
     if way and e.reference:  # "above", "a bit above 300", "above 310", "at": a way, and a value?
         said, rest = _said_way(way)
@@ -1865,6 +1995,13 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         up = said in _UP
         if value is not None and said != "at" and not _near(value, ref, 0.005):
             r = reveal(e, rest)
+            top = e.ceiling() if e.ceiling else None
+            if top is not None and (value >= top if up else value <= top) and (want > ref) == up:
+                return replace(
+                    r,
+                    message=f"{said.capitalize()} {e.show(ref)}, yes, but the range stops at "
+                    f"{e.show(top)}, so the answer cannot lie that far out. " + r.message,
+                )
             if (value > ref) == up == (want > ref) and r.prediction is not None:
                 # the way was right even where the number is not: say so first
                 right = f"The right way, {said} {e.show(ref)}. "

@@ -554,6 +554,10 @@ class Plan:
     segments: tuple[tuple[int, str, str], ...]
     stumbles: tuple[str, ...]
     offline: str
+    # how the 50 minutes and the Advanced part fit, word for word as the notebook's "Time:" and
+    # the teacher's guide's table say it (reader 23: three places said it three ways)
+    timing: str = ""
+    advanced_in_class: bool = False  # the Advanced part is made together inside the 50 minutes
 
 
 def _connection() -> tuple[str, str]:
@@ -564,6 +568,9 @@ def _connection() -> tuple[str, str]:
     _, _, lf, city = connection_reading(lessons.CONTESTED_SITE)
     return fmt.number(lf, 2), fmt.number(float(f"{city:.3g}"))
 
+
+# lesson 3's so-what, the Advanced prediction made together: the plan's last segment, in minutes
+_SO_WHAT_MINUTES = 7
 
 PLANS: dict[int, Plan] = {
     1: Plan(
@@ -678,7 +685,8 @@ PLANS: dict[int, Plan] = {
                 f"{_SURVEY_PUE} − {fmt.percent(_OTHER_SHARE)} = "
                 f"{_ans('cooling-at-survey-pue')}: only the low end.) Pairs enter their share "
                 "in cooling-at-survey-pue; the check that converts the survey's PUE opens only "
-                "then. Open the collapsed note together to check; a hot day does not rescue "
+                "then, and so do the slider's PUE and MW (dragged, they would answer it). "
+                "Open the collapsed note together to check; a hot day does not rescue "
                 "it either in lesson 7's model of a modern plant (a model, not this site; the "
                 "article's range may be peak cooling capacity).",
             ),
@@ -759,7 +767,7 @@ PLANS: dict[int, Plan] = {
                 "each other; failures and restarts).",
             ),
             (
-                7,
+                _SO_WHAT_MINUTES,
                 "The so-what: per facility MW",
                 # one step, its whole slot (reader 21: it shared 7 minutes with the debrief)
                 "The lesson's so-what, the Advanced prediction done together: the whole class "
@@ -808,6 +816,9 @@ PLANS: dict[int, Plan] = {
         "divide each chip's FLOP/s by its power all in; once each exercise is done the teacher "
         "reads or projects its table from the answer key (the four accelerators, the systems "
         "with the published column, and per facility MW).",
+        timing=f"50 minutes; the last {_SO_WHAT_MINUTES} are the Advanced prediction (per "
+        "facility MW), made together in class. “What we found” is homework.",
+        advanced_in_class=True,
     ),
     4: Plan(
         (
@@ -860,7 +871,11 @@ PLANS: dict[int, Plan] = {
                 "Back to the hook; more chips slower",
                 "Back to the hook with interruptions (the model beside Meta's GPU-hours: "
                 "consistent, under assumed restart and checkpoint times). Then the section 3 "
-                f"predictions: ask “how can {fmt.number(lessons.BIG_JOB)} chips be slower than "
+                "predictions: project or read out only the second table's first two rows (the "
+                f"hook's {_RUN_CHIPS} and {fmt.number(lessons.BIG_JOB)} H100s, the restart "
+                "growing and fixed), with the first table's restart and interval columns for "
+                f"those two jobs, and ask “how can {fmt.number(lessons.BIG_JOB)} chips be slower "
+                "than "
                 f"{_RUN_CHIPS}?” (far slower with a growing restart, "
                 f"{fmt.percent(lessons.fixed_restart_margin(), 2)} slower with a fixed one) and "
                 "collect reasons from the table before opening the answer (more parts, "
@@ -893,6 +908,8 @@ PLANS: dict[int, Plan] = {
         "a calculator and its “Figures you need”; the teacher reads the goodput table (restart, "
         "goodput and days by job size, and the check against Meta's GPU-hours) and, for the "
         "Advanced part, the Young and Daly printout from the answer key.",
+        timing="50 minutes of Basics (sections 1–4); the Advanced part (Young and Daly) is "
+        "optional, after the 50 minutes. “What we found” is homework.",
     ),
     5: Plan(
         (
@@ -1220,9 +1237,9 @@ PLANS: dict[int, Plan] = {
         "The tornado opens as a chart inside the notebook (and as an image in the teacher's "
         "static rendering); the app's panel is optional. Without computers, the worksheet with "
         "the pack's tables sheet (lesson-8/tables.html: the ranges, the bases, the cooling "
-        "shares, the plants' cooling and the 90 % ranges, no answers); the tornado's rows and "
-        "the corners of the ranges answer the exercises, so read them out from the answer key "
-        "once the class has answered.",
+        "shares, the plants' cooling and the 90 % ranges, no answers); the tornado's rows (a "
+        "table in the answer key) and the corners of the ranges (the key's hook answer) answer "
+        "the exercises, so read them out from the answer key once the class has answered.",
     ),
 }
 
@@ -1805,8 +1822,31 @@ def markdown_cells(path: Path) -> list[str]:
     ]
 
 
-def _questions_in(source: str) -> list[str]:
-    """The hook and every "**Question.**" of one markdown cell, as plain text."""
+# a folded block of a notebook's markdown: its summary ("The article's claim (open after you have
+# written your guess)") and its body
+_FOLD = re.compile(r"<details>\s*<summary>(.*?)</summary>(.*?)</details>", re.S)
+
+
+def _unfolded(source: str, student: bool) -> str:
+    """`source` with each folded block as paper prints it (reader 23: the tags were printed raw,
+    and the lesson 1 hook's claim under the guess it is folded away from): the key prints it open
+    under its summary; the worksheet prints only who reads it out, and when."""
+
+    def paper(m: re.Match[str]) -> str:
+        when = re.search(r"\(open (after [^)]*)\)", m[1])
+        what = re.sub(r"\s*\(open [^)]*\)", "", m[1]).strip()
+        if student:
+            said = when[1] if when else "later"
+            return f"*{what}: your teacher reads it out {said}; then answer its question.*"
+        return f"**{what}:** {m[2].strip()}"
+
+    return _FOLD.sub(paper, source)
+
+
+def _questions_in(source: str, student: bool = False) -> list[str]:
+    """The hook and every "**Question.**" of one markdown cell, as plain text; a folded block in
+    it as the key (or, `student`, the worksheet) prints it."""
+    source = _unfolded(source, student)
     found = []
     if source.startswith("## Hook"):
         found.append(source.split("\n", 1)[1].strip())
@@ -1816,13 +1856,14 @@ def _questions_in(source: str) -> list[str]:
     return [" ".join(re.sub(r"\*+", "", q).split()) for q in found]
 
 
-def open_questions(lesson: Lesson) -> list[str]:
+def open_questions(lesson: Lesson, student: bool = False) -> list[str]:
     """The hook and every "**Question.**" of the lesson's notebook, as plain text, as paper says
-    them (`on_paper`): the answer key and the worksheet print them."""
+    them (`on_paper`): the answer key prints them, the worksheet too (`student`: a folded block
+    in one held back)."""
     return [
         q
         for source in markdown_cells(NOTEBOOKS / lesson.notebook)
-        for q in _questions_in(on_paper(source))
+        for q in _questions_in(on_paper(source), student)
     ]
 
 
@@ -1868,9 +1909,10 @@ def _plan(lesson: Lesson) -> str:
         + ".</p>"
     )
     stumbles = "".join(f"<li>{html.escape(x)}</li>" for x in plan.stumbles)
+    timing = f"<p><b>Time:</b> {html.escape(plan.timing)}</p>" if plan.timing else ""
     return (
         f"<p>Notebook <code>{html.escape(lesson.notebook)}</code>. {html.escape(lesson.debrief)}."
-        f"</p>{ex}"
+        f"</p>{timing}{ex}"
         + (_game_rules() if lesson.number == 5 else "")
         + _table(["time", "segment", "what the teacher says and does"], rows)
         + f"<h3>Where students stumble</h3><ul>{stumbles}</ul>"
@@ -2280,6 +2322,12 @@ def _unguessed(page: str, lesson: int) -> str:
 ADVANCED_READS_ROWS = frozenset({2, 6, 7, 8})
 
 
+def _pairs_html(paragraph: str) -> str:
+    """A notebook's pairs' task on the worksheet, its links as their text."""
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", paragraph)
+    return f"<section><p>{_inline(text)}</p></section>"
+
+
 def _worksheet(lesson: Lesson) -> str:
     """The hook, every question and every exercise, in the notebook's order (a question that
     follows an exercise stays after it)."""
@@ -2305,7 +2353,8 @@ def _worksheet(lesson: Lesson) -> str:
                 advanced = True
                 # only above a question or an exercise: never an empty section; the note on
                 # printed rows only where an Advanced question reads them (reader 20, lesson 3)
-                heading = "<h3>Advanced (optional)</h3>" + (
+                done = "together in class" if PLANS[lesson.number].advanced_in_class else "optional"
+                heading = f"<h3>Advanced ({done})</h3>" + (
                     "<p>Questions about a cell's printed rows need the notebook, or the "
                     "teacher's rendering projected.</p>"
                     if lesson.number in ADVANCED_READS_ROWS
@@ -2314,7 +2363,16 @@ def _worksheet(lesson: Lesson) -> str:
             if heading and _questions_in(source):
                 parts.append(heading + (_CAPSTONE_SWEEP if lesson.number == 6 else ""))
                 heading = ""
-            for q in _questions_in(on_paper(source)):
+            # a pairs' task ("**In pairs.** …") sets up the questions near it: printed where
+            # the notebook has it (reader 23: lesson 2's sheet asked about "the survey" before
+            # saying what it is)
+            said = _unfolded(on_paper(source), student=True)
+            first = said.find("**Question.**")
+            pairs = [x for x in re.split(r"\n\s*\n", said) if x.startswith("**In pairs")]
+            lead = [_pairs_html(x) for x in pairs if first < 0 or said.find(x) < first]
+            after = [_pairs_html(x) for x in pairs if 0 <= first < said.find(x)]
+            parts += lead
+            for q in _questions_in(on_paper(source), student=True):
                 # a hook that asks for yes or no gets its own line for it (reader 13), and one
                 # that asks likely / unlikely / impossible its own (reader 18)
                 yes_no = "<p>Yes / no: ______ &nbsp; Why:</p>" if "yes or no" in q.lower() else ""
@@ -2333,6 +2391,7 @@ def _worksheet(lesson: Lesson) -> str:
                 parts.append(
                     f"<section>{_question_html(q)}{yes_no}<div class='blank'></div></section>"
                 )
+            parts += after
             continue
         for kind, eid in re.findall(r'widgets\.(answer_box|predict_reveal)\(\s*"([\w-]+)"', source):
             if heading:
@@ -2553,6 +2612,19 @@ def _answers(lesson: Lesson) -> str:
         )
     if lesson.number == 6:
         parts.append(_capstone_checks())
+    if lesson.number == 8:  # read out after contested-load-swing, for a class on paper
+        from .contested import city_tornado_rows
+
+        parts.append(
+            "<h3>Step 3's tornado (read the rows out once contested-load-swing is committed)</h3>"
+            "<p>The city in households, each figure moved alone from its low end to its high "
+            "end, the others at their central values; every other figure of step 1's table "
+            "leaves the city where it is.</p>"
+            + _table(
+                ["figure", "city at its low end", "city at its high end", "swing"],
+                city_tornado_rows(lessons.ARTICLE_SITE),
+            )
+        )
     if lesson.number == 5:
         # the stations' numbers, to check a group's on paper (reader 16: the worksheet's city
         # table leaves the station's own row to the group, so the key has it)

@@ -782,8 +782,9 @@ def test_reader_21s_items_in_lessons_1_and_2(pages, monkeypatch):
     asked = next(i for i, s in enumerate(sources) if "Is the survey's cooling share inside" in s)
     box = next(i for i, s in enumerate(sources) if 'answer_box("cooling-at-survey-pue")' in s)
     assert asked == box - 1 and "before the check below opens" not in flat2
-    # L2 D2: the slider waits for the two exercises just below, not "both of this section"
-    assert "answered the two exercises just below" in flat2 and "both exercises of" not in flat2
+    # L2 D2: the slider says which exercises it waits for, not "both of this section"; since
+    # reader 23, section 2's three, the pairs' share among them (its readout answered it)
+    assert "answered section 2's three exercises" in flat2 and "both exercises of" not in flat2
     # L2 D3 and D4: the verdict is a table (article 30/40/50 % as PUEs 1.49/1.75/2.13 beside
     # the fleet's 1.15, the survey's 1.56 and the new design's 1.08), opened with every answer
     head, rows = lessons.cooling_verdict_table()

@@ -752,9 +752,10 @@ def test_reader_21s_lesson_8(capsys, teacher_pages):
     contested.city_bases(lessons.ARTICLE_SITE)
     out = " ".join(capsys.readouterr().out.split())
     assert "grid connection" not in out and "an upper end for today's site" in out
-    # D5: step 4's question points at the tornado's cooling-share row
+    # D5: step 4's question points at the catalog's range where it is printed (reader 23: on
+    # screen with the answer, on paper on the tables sheet; the sheet has no tornado)
     plants = " ".join(cells[_first(cells, "Where do the explorer's two plants fall")].split())
-    assert "the cooling-share row of the tornado above" in plants
+    assert "on paper they are on the tables sheet below its first fold" in plants
     # D6: the question on the figure taken at its low end comes before the exercise it prepares
     ask = _first(cells, "Which figure does it take at its \\*low\\*")
     assert ask < _first(cells, 'widgets.answer_box\\("contested-city-high"\\)')
@@ -841,3 +842,41 @@ def test_reader_22s_lesson_8():
     assert "For homework by default: the question on MFU" in " ".join(plan[3][2].split())
     assert "keep 8 minutes for it" in " ".join(plan[5][2].split())
     assert sum(minutes for minutes, *_ in plan) == 50
+
+
+def test_reader_23s_text_items_and_lesson_8_on_paper(teacher_pages):
+    from explorer.uncertainty import sensitivity
+
+    cells7, cells8 = _cells("07"), _cells("08")
+    # D3: step 2 says which figures take an end (those that move the city), not "every figure"
+    ask = " ".join(cells8[_first(cells8, r"## Step 2 · The widest city")].split())
+    assert "For every figure but one" not in ask and "every figure at the end" not in ask
+    assert "of the figures that can move the city" in ask
+    # D7: one name for step 3's hour, the one the exercise and the yardsticks use
+    grid = " ".join(cells7[_first(cells7, r"## Step 3 · The grid it sits on")].split())
+    assert "the typical year's hottest hour" in grid and "most humid hour" not in grid
+    # D8: the debrief names the catalog's swing (10 % to 50 %: 30 MW to 150 MW, 120 MW), not a
+    # share a student compares with their own 60 MW
+    found = " ".join(cells8[_first(cells8, r"## What we found")].split())
+    assert "more than a third of the site's power" not in found
+    assert "the catalog's swing (10 % to 50 %), twice the article's own" in found
+    # D6: the worksheet's step-4 question points at paper the class has; the key holds the
+    # city tornado's rows (each figure's low and high city, from the core) the plan reads out
+    sheet = " ".join(html.unescape(teacher_pages["lesson-8/worksheet.html"]).split())
+    assert "tornado above" not in sheet and "on the tables sheet" in sheet
+    key = " ".join(html.unescape(teacher_pages["lesson-8/answers.html"]).split())
+    t = sensitivity("city_households", site=lessons.ARTICLE_SITE, cooling_default="article")
+    rows = [k for k in t.parameter.values if float(t.swing.sel(parameter=k)) > 0]
+    assert len(rows) == 3
+    for k in rows:
+        row = t.sel(parameter=k)
+        cells = (
+            fmt.number(float(row.low)),
+            fmt.number(float(row.high)),
+            fmt.number(float(row.swing)),
+        )
+        assert "".join(f"<td>{c}</td>" for c in cells) in key, cells
+    # the load factor's row is the exercise's 300 MW x 8,760 h / 10,715 kWh x (1 - 0.7) = 73,579
+    assert "<td>73,579</td>" in key
+    plan = teacher_pack.PLANS[8].offline
+    assert "tornado's rows" in plan and "answer key" in plan

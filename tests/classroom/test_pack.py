@@ -302,7 +302,8 @@ def test_reader_11_2s_pack_for_lessons_3_and_4(pages):
     four = pages["lesson-4/worksheet.html"]
     assert "Advanced (optional)" not in four
     assert "the cell below prints" not in four
-    assert "Advanced (optional)" in pages["lesson-3/worksheet.html"]  # its per-MW prediction
+    # its per-MW prediction, made together in class (reader 23: the plan's timing)
+    assert "Advanced (together in class)" in pages["lesson-3/worksheet.html"]
 
 
 def test_the_goodput_worked_step_counts_the_checkpoints_on_the_wall_clock():
