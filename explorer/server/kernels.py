@@ -76,6 +76,12 @@ class ExplorerKernelManager(AsyncMappingKernelManager):
         record_kernel(kernel_id)
         return kernel_id
 
+    def __bool__(self) -> bool:
+        """Always true: jupyter_client's ``__len__`` counts the kernels already started only, and
+        Jupyter Server's cleanup skips ``shutdown_all`` for a manager that reads as false, which
+        left a kernel still starting at a SIGTERM running (the only kernel of the server)."""
+        return True
+
     async def shutdown_all(self, now: bool = False) -> None:
         """Shut every kernel down, those still starting too.
 

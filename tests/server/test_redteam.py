@@ -363,22 +363,19 @@ from jupyter_client.ioloop import AsyncIOLoopKernelManager
 
 
 class SlowStart(AsyncIOLoopKernelManager):
-    started = 0
-
     async def start_kernel(self, **kwargs):
-        SlowStart.started += 1
-        if SlowStart.started > 1:  # the first starts at once, later ones as on a busy machine
-            Path(os.environ["STARTING"]).touch()
-            await asyncio.sleep(2)
+        Path(os.environ["STARTING"]).touch()
+        await asyncio.sleep(2)  # as on a busy machine
         return await super().start_kernel(**kwargs)
 """
 
 
 def test_the_binder_route_shuts_down_a_kernel_still_starting_at_sigterm_and_exits(tmp_path):
-    # A render had just started its kernel when the SIGTERM came, another kernel running: the
-    # starting one was not yet one of those Jupyter Server checks ids against, its shutdown raised
-    # a 404 that ended the cleanup before the server stopped its loop, and the process ran on
-    # until its 30 s backstop (the renders' SIGTERM test above, now and then, on a busy machine).
+    # A render had just started its kernel when the SIGTERM came: the starting kernel was not yet
+    # one of those Jupyter Server checks ids against, its shutdown raised a 404 that ended the
+    # cleanup before the server stopped its loop, and the process ran on until its 30 s backstop
+    # (the renders' SIGTERM test above, now and then, on a busy machine). With no other kernel,
+    # the manager read as empty (falsy) and the cleanup left the starting kernel running.
     (tmp_path / "slow_start.py").write_text(SLOW_START)
     token, starting = secrets.token_hex(12), tmp_path / "starting"
     argv = [
@@ -395,8 +392,6 @@ def test_the_binder_route_shuts_down_a_kernel_still_starting_at_sigterm_and_exit
     )
     pool = concurrent.futures.ThreadPoolExecutor(1)
     try:
-        with urllib.request.urlopen(start_kernel, timeout=60) as r:
-            first = json.loads(r.read())["id"]
         pool.submit(urllib.request.urlopen, start_kernel, timeout=60)  # answered or cut off
         eventually(starting.exists, what="the kernel's start")
         os.kill(server.proc.pid, signal.SIGTERM)
@@ -409,7 +404,7 @@ def test_the_binder_route_shuts_down_a_kernel_still_starting_at_sigterm_and_exit
         log = server.log.read_text(errors="replace")
         assert "Kernel does not exist" not in log, log[-3000:]
         kernels = re.findall(r"Kernel started: ([0-9a-f-]{36})", log)
-        assert len(kernels) == 2 and kernels[0] == first, log[-3000:]
+        assert len(kernels) == 1, log[-3000:]
         for kernel in kernels:  # shut down by the server, not left to see it gone
             assert f"Kernel shutdown: {kernel}" in log, log[-3000:]
         assert took < 20, f"the server took {took:.1f} s to end after SIGTERM"
