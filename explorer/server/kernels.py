@@ -21,6 +21,7 @@ the refill a visitor would wait for starts at once (`pool`).
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
@@ -74,6 +75,28 @@ class ExplorerKernelManager(AsyncMappingKernelManager):
         kernel_id = await super().start_kernel(*args, **kwargs)
         record_kernel(kernel_id)
         return kernel_id
+
+    def __bool__(self) -> bool:
+        """Always true: jupyter_client's ``__len__`` counts the kernels already started only, and
+        Jupyter Server's cleanup skips ``shutdown_all`` for a manager that reads as false, which
+        left a kernel still starting at a SIGTERM running (the only kernel of the server)."""
+        return True
+
+    async def shutdown_all(self, now: bool = False) -> None:
+        """Shut every kernel down, those still starting too.
+
+        A kernel a render started just before a SIGTERM is still starting when the server's
+        cleanup shuts the kernels down: it is among jupyter_client's pending kernels but not yet
+        among the kernels Jupyter Server checks an id against, so its shutdown raised a 404 that
+        ended the cleanup before the server stopped its loop (the process ran on until the
+        30 s backstop of `extension.exit_promptly_on_sigterm`, the kernel until it saw its parent
+        gone). Wait for the kernels still starting, then shut all of them down."""
+        for _ in range(5):  # a render in flight may start one more kernel meanwhile
+            starting = [t for k, t in self._pending_kernels.items() if k not in self._kernels]
+            if not starting:
+                break
+            await asyncio.gather(*starting, return_exceptions=True)
+        await super().shutdown_all(now=now)
 
     async def cull_kernel_if_idle(self, kernel_id: str) -> None:
         if kernel_id in pooled_kernel_ids(self):

@@ -352,3 +352,62 @@ def test_the_binder_route_exits_promptly_on_sigterm_during_renders(tmp_path):
     finally:
         server.stop()
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+SLOW_START = """
+import asyncio
+import os
+from pathlib import Path
+
+from jupyter_client.ioloop import AsyncIOLoopKernelManager
+
+
+class SlowStart(AsyncIOLoopKernelManager):
+    async def start_kernel(self, **kwargs):
+        Path(os.environ["STARTING"]).touch()
+        await asyncio.sleep(2)  # as on a busy machine
+        return await super().start_kernel(**kwargs)
+"""
+
+
+def test_the_binder_route_shuts_down_a_kernel_still_starting_at_sigterm_and_exits(tmp_path):
+    # A render had just started its kernel when the SIGTERM came: the starting kernel was not yet
+    # one of those Jupyter Server checks ids against, its shutdown raised a 404 that ended the
+    # cleanup before the server stopped its loop, and the process ran on until its 30 s backstop
+    # (the renders' SIGTERM test above, now and then, on a busy machine). With no other kernel,
+    # the manager read as empty (falsy) and the cleanup left the starting kernel running.
+    (tmp_path / "slow_start.py").write_text(SLOW_START)
+    token, starting = secrets.token_hex(12), tmp_path / "starting"
+    argv = [
+        *binder_argv(token),
+        "--AsyncMappingKernelManager.kernel_manager_class=slow_start.SlowStart",
+    ]
+    env = {**LIMITS, "PYTHONPATH": str(tmp_path), "STARTING": str(starting)}
+    server = ServerProcess(argv, tmp_path / "server.log", env=env)
+    start_kernel = urllib.request.Request(
+        f"http://127.0.0.1:{server.port}/api/kernels",
+        data=b"{}",
+        method="POST",
+        headers={"Authorization": f"token {token}", "Content-Type": "application/json"},
+    )
+    pool = concurrent.futures.ThreadPoolExecutor(1)
+    try:
+        pool.submit(urllib.request.urlopen, start_kernel, timeout=60)  # answered or cut off
+        eventually(starting.exists, what="the kernel's start")
+        os.kill(server.proc.pid, signal.SIGTERM)
+        start = time.monotonic()
+        try:
+            server.proc.wait(timeout=45)
+        except subprocess.TimeoutExpired:
+            pytest.fail("jupyter-server still running 45 s after SIGTERM")
+        took = time.monotonic() - start
+        log = server.log.read_text(errors="replace")
+        assert "Kernel does not exist" not in log, log[-3000:]
+        kernels = re.findall(r"Kernel started: ([0-9a-f-]{36})", log)
+        assert len(kernels) == 1, log[-3000:]
+        for kernel in kernels:  # shut down by the server, not left to see it gone
+            assert f"Kernel shutdown: {kernel}" in log, log[-3000:]
+        assert took < 20, f"the server took {took:.1f} s to end after SIGTERM"
+    finally:
+        server.stop()
+        pool.shutdown(wait=False, cancel_futures=True)
