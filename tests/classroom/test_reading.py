@@ -2094,3 +2094,48 @@ def test_reader_23s_pue_typed_as_a_percentage_is_right_with_a_note():
     assert fb.right and "plain number (1.75), not a percentage" in fb.message, fb.message
     fb = lessons.check("pue-40", "1.75")
     assert fb.right and "percentage" not in fb.message, fb.message
+
+
+def test_reader_24s_cooling_slips_are_named():
+    # the article's 40 % typed for the survey's share was "not far off" (reader 24): its middle
+    # figure is the claim checked, as in the fleet exercise. IT's share minus the other losses
+    # (1/1.15 − 0.03 = 0.84; 1/1.56 − 0.03 = 0.611) got the hint "start from 1/PUE", which the
+    # student had done. Wrong megawatts for cooling-mw-fleet got only the generic nudge: IT
+    # power 300/1.15 = 261, IT plus other losses 270, the other losses 9, the share's 10.04 %
+    # typed as MW
+    cases = {
+        ("cooling-at-survey-pue", "40%"): "article's 40 %",
+        ("cooling-at-survey-pue", "40.0%"): "article's 40 %",
+        ("cooling-at-fleet-pue", "0.87 - 0.03"): "off IT's",
+        ("cooling-at-fleet-pue", "84%"): "off IT's",
+        ("cooling-at-survey-pue", "61%"): "off IT's",
+        ("cooling-at-survey-pue", "0.641-0.03"): "off IT's",
+        ("cooling-mw-fleet", "261"): "IT power",
+        ("cooling-mw-fleet", "270"): "IT and the other losses",
+        ("cooling-mw-fleet", "9"): "other losses",
+        ("cooling-mw-fleet", "10"): "a share",
+    }
+    for (ex, typed), said in cases.items():
+        fb = lessons.check(ex, typed)
+        assert not fb.right and fb.kind == "trap" and said in fb.message, (ex, typed, fb.message)
+    for ex, typed in (("cooling-at-survey-pue", "33%"), ("cooling-mw-fleet", "30.1")):
+        assert lessons.check(ex, typed).right, (ex, typed)
+
+
+def test_reader_24s_hours_in_a_year_get_the_next_step():
+    # 8,760 h is the step the lesson asks for first; it earned "300 MW is a power" (reader 24)
+    for typed in ("8760", "8,760 hours"):
+        fb = lessons.check("energy-300mw", typed)
+        assert not fb.right and "hours in a year" in fb.message, (typed, fb.message)
+        assert "2,628" not in fb.message, fb.message
+
+
+def test_reader_24s_percent_of_a_number_is_a_product():
+    # "70% of 245,000" is the right method for city-low-load: 171,500 households, inside ±2 %
+    # of 171,685; it was told "a percentage does not fit here" (reader 24)
+    fb = lessons.check("city-low-load", "70% of 245,000")
+    assert fb.right and "171,500" in fb.message, fb.message
+    fb = lessons.check("cooling-mw-fleet", "10% of 300 MW")  # 30 MW, inside ±2 % of 30.1
+    assert fb.right, fb.message
+    fb = lessons.check("city-low-load", "70%")  # a bare percentage is still refused
+    assert not fb.right and "percentage" in fb.message, fb.message
