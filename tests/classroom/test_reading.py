@@ -2139,3 +2139,20 @@ def test_reader_24s_percent_of_a_number_is_a_product():
     assert fb.right, fb.message
     fb = lessons.check("city-low-load", "70%")  # a bare percentage is still refused
     assert not fb.right and "percentage" in fb.message, fb.message
+
+
+def test_reader_24s_dry_cooling_is_not_taken_as_row_1():
+    # row 1 is the article's 40 % (COP 1.5, below even a new air-cooled chiller's 2.8): the
+    # guide's discussion and the notebook set it up as what a dry plant costs (reader 24)
+    from explorer.classroom import teacher_pack
+
+    guide = (teacher_pack.NOTEBOOKS / "README.md").read_text(encoding="utf-8")
+    questions = guide.split("## Questions for discussion", 1)[1].split("\n## ", 1)[0]
+    (two,) = [line for line in questions.splitlines() if line.startswith("- Notebook 2:")]
+    cells = teacher_pack.markdown_cells(teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[1].notebook)
+    for text in (two, *cells):
+        text = " ".join(text.split())
+        for sentence in re.split(r"(?<=[.;:?])\s", text):
+            if re.search(r"(?i)\brow 1\b", sentence) and re.search(r"(?i)\bdry\b", sentence):
+                # row 1 named with dry cooling only to say it is not what dry cooling costs
+                assert re.search(r"(?i)\bnot\b|below|article", sentence), sentence
