@@ -2156,3 +2156,22 @@ def test_reader_24s_dry_cooling_is_not_taken_as_row_1():
             if re.search(r"(?i)\brow 1\b", sentence) and re.search(r"(?i)\bdry\b", sentence):
                 # row 1 named with dry cooling only to say it is not what dry cooling costs
                 assert re.search(r"(?i)\bnot\b|below|article", sentence), sentence
+
+
+def test_reader_24s_slider_axis_holds_its_megawatts_back(monkeypatch):
+    # lesson 2's bars sat on an auto-scaled MW axis: dragged to 10 %, its ticks read IT ≈ 261
+    # and cooling ≈ 30 MW before section 2 was answered (reader 24). Until then the axis reads
+    # only 0 and the site's 300 MW; afterwards its ticks open
+    from explorer.classroom import widgets
+
+    monkeypatch.delenv(widgets.REVEAL, raising=False)
+    widgets.REVEALED.done = []
+    try:
+        split = widgets.power_split(lessons.COOLING_SHARE, heat=False, numbers_after=("x",))
+        (fig,) = [c for c in split.children if hasattr(c, "axes")]
+        (axis,) = [a for a in fig.axes if a.side == "left"]
+        assert [float(v) for v in axis.tick_values] == [0.0, 300.0], axis.tick_values
+        widgets.REVEALED.done = ["x"]
+        assert axis.tick_values is None or len(axis.tick_values) == 0, axis.tick_values
+    finally:
+        widgets.REVEALED.done = []
