@@ -1962,7 +1962,7 @@ def test_reader_23s_near_miss_says_which_way_and_roughly_how_far_never_the_gap()
     # comes on the third. (exercise, typed, way, coarse): "a little" when just outside the
     # tolerance (within NEAR_FIGURES more), plain otherwise
     rows = [
-        ("cooling-at-survey-pue", "40%", "too high", False),  # 32.9 %: 22 % high
+        ("cooling-at-survey-pue", "38%", "too high", False),  # 32.9 %: 16 % high (40 %: a trap)
         ("cooling-at-survey-pue", "26%", "too low", False),
         ("cooling-at-fleet-pue", "9%", "too low", False),  # 10.04 %: 10 % low, tol 5 %
         ("energy-300mw", "2592 GWh", "a little too low", True),  # 2,628: 1.4 % low, tol 1 %
@@ -2175,3 +2175,13 @@ def test_reader_24s_slider_axis_holds_its_megawatts_back(monkeypatch):
         assert axis.tick_values is None or len(axis.tick_values) == 0, axis.tick_values
     finally:
         widgets.REVEALED.done = []
+
+
+def test_reader_24s_basis_line_does_not_scale_the_article_city():
+    # printed before city-power-article: "14 % below a US person's 12,200 kWh" made the answer
+    # one step (300 MW ÷ 0.86 = 348 MW: reader 24); the per-person basis is still named, with no
+    # ratio to it
+    line = lessons.article_basis_line()
+    (per_person,) = re.findall(r"[^,]*US person's[^.]*", line)
+    assert not re.search(r"\d\s*%", per_person), line
+    assert "1.9 % below a US household's 10,715 kWh" in line, line
