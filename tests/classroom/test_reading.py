@@ -2185,3 +2185,14 @@ def test_reader_24s_basis_line_does_not_scale_the_article_city():
     (per_person,) = re.findall(r"[^,]*US person's[^.]*", line)
     assert not re.search(r"\d\s*%", per_person), line
     assert "1.9 % below a US household's 10,715 kWh" in line, line
+
+
+def test_reader_24s_lesson_1_says_the_us_person_figure_differs_by_source():
+    # the World Bank's table gives a few per cent more per American than the EIA-derived 12,200
+    # (reader 24): a student who looks it up finds another number; the lesson says why
+    from explorer.classroom import teacher_pack
+
+    cells = teacher_pack.markdown_cells(teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[0].notebook)
+    text = " ".join(" ".join(cells).split())
+    (said,) = re.findall(r"[^.]*World Bank[^.]*\.[^.]*\.", text)
+    assert "few per cent" in said, said
