@@ -2082,4 +2082,6 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
             if fits
             else f"Your prediction is {size}. The step: {_sentence(e.hints[-1])}"
         )
-    return Reveal(x, want, f"{head} {gap}", True)
+    # how the answer is written ("150 %" for a COP: a ratio is a plain number), as `check` says
+    note = f" Note: {_sentence(r.note)}" if r.note else ""
+    return Reveal(x, want, f"{head} {gap}{note}", True)

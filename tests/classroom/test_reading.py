@@ -2196,3 +2196,12 @@ def test_reader_24s_lesson_1_says_the_us_person_figure_differs_by_source():
     text = " ".join(" ".join(cells).split())
     (said,) = re.findall(r"[^.]*World Bank[^.]*\.[^.]*\.", text)
     assert "few per cent" in said, said
+
+
+def test_reader_24s_ratio_predicted_as_a_percentage_is_said_how_to_write():
+    # the check says a ratio is not written as a percentage ("175%" for pue-40: reader 23), but
+    # a prediction of "150%" for cop-article's 1.5 was only "Within the tolerance" (reader 24)
+    rv = lessons.reveal("cop-article", "150%")
+    assert "Within the tolerance" in rv.message and "not a percentage" in rv.message, rv.message
+    rv = lessons.reveal("cop-article", "1.5")
+    assert "percentage" not in rv.message, rv.message
