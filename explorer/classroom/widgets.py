@@ -623,10 +623,7 @@ def _chips_per_mw(precision: str, cooling: float, chips: list[str]) -> list[w.Wi
     fpw = ds.flops_per_watt.sel(precision=precision).values * factor(
         ds.flops_per_watt.attrs["units"], lessons.PER_MW_UNIT
     )
-    # a fixed scale, 0 to the site's power: until `numbers_after` open, the axis reads only
-    # those two ends, as auto-scaled ticks would read out the parts' MW (reader 24)
-    xs, ys = bq.OrdinalScale(), bq.LinearScale(min=0, max=float(site_power))
-    y_axis = bq.Axis(scale=ys, side="left", label="MW")
+    xs, ys = bq.OrdinalScale(), bq.LinearScale(min=0)
     has = np.isfinite(fpw)  # a chip without this precision (A100, TPU v4: no FP8) has no bar
     # the chart names chips as a reader does ("NVIDIA B200"), without the label's details
     names = [
