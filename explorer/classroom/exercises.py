@@ -689,6 +689,11 @@ def read(answer: object, unit: str, negative: bool = False, above: bool = False)
     r = _read(answer, unit, negative, above)
     if r.value is not None or not isinstance(answer, str):
         return r
+    of = _PERCENT_OF.match(answer.strip())
+    if of:  # "70% of 245,000": the percentage times the number (reader 24)
+        product = _read(f"{of['pct']}/100*{of['num']} {of['rest']}".strip(), unit, negative, above)
+        if product.value is not None:
+            return product
     # an answer with its working on the same line: "2,628 GWh because 300 × 8,760 = …" is the
     # number before the working, "300 × 8760 / 1000 = 2628 GWh" the result after the last "="
     said = list(_RESULT.finditer(answer))
@@ -705,6 +710,13 @@ def read(answer: object, unit: str, negative: bool = False, above: bool = False)
             return worked
     return r
 
+
+# "70% of 245,000 households": a percentage of a number, read as their product
+_PERCENT_OF = re.compile(
+    r"^(?P<pct>\d+(?:\.\d*)?)\s*(?:%|percent|per\s+cent)\s+of\s+(?P<num>\d[\d,]*(?:\.\d*)?)"
+    r"(?P<rest>\s*[^\d]*)$",
+    re.IGNORECASE,
+)
 
 # a share named after its number ("0.11 share", "0.11 as a fraction"): the number is the share
 _SHARE_WORD = re.compile(r"(?:as\s+)?(?:an?\s+)?(?:share|fraction)", re.IGNORECASE)
@@ -2070,4 +2082,6 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
             if fits
             else f"Your prediction is {size}. The step: {_sentence(e.hints[-1])}"
         )
-    return Reveal(x, want, f"{head} {gap}", True)
+    # how the answer is written ("150 %" for a COP: a ratio is a plain number), as `check` says
+    note = f" Note: {_sentence(r.note)}" if r.note else ""
+    return Reveal(x, want, f"{head} {gap}{note}", True)

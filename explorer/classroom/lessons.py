@@ -115,6 +115,15 @@ def _cooling_slips(
             f"right to take off the {_OTHER} other losses, but the cooling share is "
             "1 − 1/PUE − other losses, not PUE − 1 − other losses",
         ),
+        Trap(
+            # 1/PUE − other losses: the right first step, then the losses taken off the wrong
+            # part (reader 24)
+            "it-share-minus-other",
+            lambda: of * (1 / pue() - _other()),
+            f"right to start from 1/PUE, IT's share; but you took the {_OTHER} other losses "
+            "off IT's share. Cooling is what is left of the site after IT and the other "
+            "losses: 1 − 1/PUE − other losses",
+        ),
     ]
     if it_share:
         slips.append(
@@ -1360,6 +1369,14 @@ _add(
                 unit="MW",
             ),
             Trap(
+                # the lesson's first step, typed as the answer (reader 24)
+                "hours-only",
+                _hours,
+                f"that is the hours in a year, a time; energy is power × time: multiply the "
+                f"{_SITE} by it",
+                unit="hour",
+            ),
+            Trap(
                 "days-not-hours",
                 lambda: SITE_MW * _hours() * factor("hour", "day"),
                 f"you multiplied by days; use hours ({_HOURS} in a year)",
@@ -1552,15 +1569,16 @@ def article_basis_line() -> str:
     --------
     >>> print(article_basis_line())  # doctest: +NORMALIZE_WHITESPACE
     The article turned round: 2,628,000,000 kWh ÷ 250,000 = 10,512 kWh a person a year, 1.9 %
-    below a US household's 10,715 kWh and 14 % below a US person's 12,200 kWh (all sectors).
+    below a US household's 10,715 kWh and well below a US person's 12,200 kWh (all sectors).
     """
     per, home = article_city_basis(), _per_household()
     return (
         f"The article turned round: {fmt.number(_site_energy_kwh())} kWh ÷ "
         f"{fmt.number(_article_city())} = {fmt.number(round(per))} kWh a person a year, "
         f"{fmt.percent(1 - per / home, 2)} below a US household's {fmt.number(home)} kWh and "
-        f"{fmt.percent(1 - per / _per_person(), 2)} below a US person's "
-        f"{fmt.number(_per_person())} kWh (all sectors)."
+        # no ratio to the US person's use: it would scale the site's 300 MW into the answer of
+        # city-power-article, which this line is printed before (reader 24)
+        f"well below a US person's {fmt.number(_per_person())} kWh (all sectors)."
     )
 
 
@@ -1809,6 +1827,30 @@ _add(
         traps=(
             *_article_cooling_copies(f"use AWS's PUE of {_PUE}", of=SITE_MW, slip=True),
             *_cooling_slips(_fleet_pue, _PUE, of=SITE_MW, it_share=False),
+            # the other parts of the site, in MW, and the share typed as MW (reader 24)
+            Trap(
+                "it-power",
+                lambda: SITE_MW / _fleet_pue(),
+                f"that is IT power ({_SITE} ÷ {_PUE}); cooling is part of what is left",
+            ),
+            Trap(
+                "it-plus-other",
+                lambda: SITE_MW * (1 / _fleet_pue() + _other()),
+                "that is IT and the other losses together; cooling is what is left of "
+                f"{_SITE} after both",
+            ),
+            Trap(
+                "other-losses",
+                lambda: SITE_MW * _other(),
+                f"that is the {_OTHER} other losses of {_SITE}; cooling is what is left after "
+                "IT and these",
+            ),
+            Trap(
+                "share-as-mw",
+                lambda: power.cooling_share_at("aws-fleet") * 100,
+                f"that looks like a share written as a per cent; the question asks for MW: take "
+                f"that share of {_SITE}",
+            ),
         ),
     )
 )
@@ -1848,8 +1890,9 @@ _add(
                 f"asks at the survey's {_SURVEY}",
             ),
             _the_pue_itself(_survey_pue),
+            # the article's middle 40 % too: section 1 has just used it (reader 24)
             *_article_cooling_copies(
-                f"work out the share from the survey's PUE of {_SURVEY}", middle=False, coarse=True
+                f"work out the share from the survey's PUE of {_SURVEY}", coarse=True
             ),
         ),
     )

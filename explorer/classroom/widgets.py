@@ -539,7 +539,10 @@ def power_split(
         readout_format=".0%",
         style=LABEL,
     )
-    xs, ys = bq.OrdinalScale(), bq.LinearScale(min=0)
+    # a fixed scale, 0 to the site's power: until `numbers_after` open, the axis reads only
+    # those two ends, as auto-scaled ticks would read out the parts' MW (reader 24)
+    xs, ys = bq.OrdinalScale(), bq.LinearScale(min=0, max=float(site_power))
+    y_axis = bq.Axis(scale=ys, side="left", label="MW")
     bars = bq.Bars(
         x=["IT", "Cooling", "Other"],
         y=[0, 0, 0],
@@ -552,7 +555,7 @@ def power_split(
     )
     fig = bq.Figure(
         marks=[bars],
-        axes=[bq.Axis(scale=xs), bq.Axis(scale=ys, side="left", label="MW")],
+        axes=[bq.Axis(scale=xs), y_axis],
         title=f"{fmt.quantity(site_power, 'MW')} site",
         animation_duration=0,
         layout=w.Layout(width="420px", height="280px"),
@@ -564,7 +567,9 @@ def power_split(
         with bars.hold_sync():
             bars.y = [float(ds.it_power), float(ds.cooling_power), float(ds.overhead_power)]
         # the teacher's rendering opens every reveal: its numbers are not held back
-        if not _revealing() and any(e not in REVEALED.done for e in numbers_after):
+        held = not _revealing() and any(e not in REVEALED.done for e in numbers_after)
+        y_axis.tick_values = [0.0, float(site_power)] if held else None
+        if held:
             out.value = (
                 "<p><i>Watch the bars: the PUE and the megawatts appear here once you have "
                 "answered the exercises below (they would give their answers away).</i></p>"
