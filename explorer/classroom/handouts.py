@@ -17,7 +17,6 @@ Examples
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import importlib.metadata
 import json
@@ -164,13 +163,18 @@ def kept_run(
     walkthrough behind, so the next call runs it again."""
     import nbformat
 
+    try:
+        import fcntl
+    except ImportError:  # Windows: no file locks, each process runs what it does not find
+        fcntl = None
     folder.mkdir(parents=True, exist_ok=True)
     paths = [Path(p) for p in paths] if paths else walkthroughs()
     for wait in (False, True):  # first every walkthrough nobody is running, then the rest
         for path in paths:
             with open(folder / f"{path.name}.lock", "w") as lock:  # released when it closes
                 try:
-                    fcntl.flock(lock, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+                    if fcntl:
+                        fcntl.flock(lock, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
                 except BlockingIOError:
                     continue  # another process is running it
                 if not (folder / path.name).exists():
