@@ -94,7 +94,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/core_bench.py
 
 # The documentation site (docs/build.py assembles docs/, the walkthroughs, the API pages and the
-# catalog's tables, then runs Sphinx with -W); the walkthroughs' runs are cached in build/docs/.
+# catalog's tables, then runs Sphinx with -W); the walkthroughs' students' run is kept by content in
+# build/walkthrough-runs/, shared with the handouts and the tests.
 docs: $(STAMP)
 	$(BIN)/python docs/build.py
 
@@ -104,7 +105,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis mutants build/test-cache
+	rm -rf $(VENV) .pytest_cache .hypothesis mutants build/test-cache build/walkthrough-runs
 
 # The teacher's pack (plans, worksheets, answer keys, rubric, glossary, quiz) from the exercise
 # definitions: make teacher-pack [PACK=folder]; build/ is gitignored.

@@ -16,8 +16,13 @@ After Sphinx (``-W``: a warning fails the build), the build fails too when a pag
 anything from another machine (a CDN script, font or MathJax) or the API pages lack a public
 function of the core.
 
-The walkthroughs are executed at build (myst-nb) and cached in ``build/docs/jupyter_cache``
-(``EXPLORER_DOCS_CACHE``): a second build re-runs only the notebooks that changed.
+The walkthroughs are shown as the students' edition runs them (reveals closed, lesson widgets as
+static snapshots): ``explorer.classroom.handouts.run`` executes them once per content (the
+package, the notebooks, this Python and the installed versions) and keeps the run in
+``build/walkthrough-runs/``, where the handouts and the tests' students' run read the same one;
+the staged copies carry their outputs and myst-nb does not execute them
+(``nb_execution_mode = "off"``; ``EXPLORER_DOCS_EXECUTE`` overrides it). A failing cell fails the
+build.
 """
 
 from __future__ import annotations
@@ -105,21 +110,33 @@ def api_index(modules: list[str]) -> str:
     )
 
 
-def stage(src: Path) -> Path:
-    """Assemble the Sphinx source folder in `src` (emptied first)."""
+def walkthroughs() -> list[Path]:
+    """The walkthroughs the site shows, ``notebooks/0*.ipynb``."""
+    return sorted((ROOT / "notebooks").glob("0*.ipynb"))
+
+
+def stage(src: Path, executed: list[tuple[Path, object]] | None = None) -> Path:
+    """Assemble the Sphinx source folder in `src` (emptied first). `executed`: the walkthroughs'
+    (path, executed notebook) pairs to show with their outputs; without, their sources."""
     if src.exists():
         shutil.rmtree(src)
     shutil.copytree(DOCS, src, ignore=shutil.ignore_patterns("build.py", "__pycache__"))
     teachers = src / "teachers"
     shutil.copy(ROOT / "notebooks" / "README.md", teachers / "guide.md")
     shutil.copy(ROOT / "notebooks" / "glossary.md", teachers / "glossary.md")
-    for nb in sorted((ROOT / "notebooks").glob("0*.ipynb")):
-        book = json.loads(nb.read_text(encoding="utf-8"))
+    if executed is None:
+        books = [(p.name, p.read_text(encoding="utf-8")) for p in walkthroughs()]
+    else:
+        import nbformat
+
+        books = [(p.name, nbformat.writes(nb)) for p, nb in executed]
+    for name, text in books:
+        book = json.loads(text)
         for cell in book["cells"]:
             if cell["cell_type"] == "markdown":
                 source = "".join(cell["source"])
                 cell["source"] = GLOSSARY_LINK.sub(_html_link, source)
-        (teachers / nb.name).write_text(json.dumps(book, indent=1), encoding="utf-8")
+        (teachers / name).write_text(json.dumps(book, indent=1), encoding="utf-8")
     included = src / "_included"
     included.mkdir()
     shutil.copy(ROOT / "explorer" / "server" / "README.md", included / "server-README.md")
@@ -178,8 +195,17 @@ def missing_api(html: Path) -> list[str]:
 def main(argv: list[str]) -> int:
     sys.path.insert(0, str(ROOT))
     out = Path(argv[0]) if argv else BUILD / "html"
-    src = stage(BUILD / "src")
-    os.environ.setdefault("EXPLORER_DOCS_CACHE", str(BUILD / "jupyter_cache"))
+    # The kernels import this checkout's package (conf.py says the same to Sphinx's own imports).
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
+    )
+    from explorer.classroom import handouts
+
+    # The students' edition of the walkthroughs, executed once per content for the site, the
+    # handouts and the tests (`handouts.run`: read back when kept); Sphinx only renders them.
+    executed = handouts.run(reveal=False, paths=walkthroughs())
+    src = stage(BUILD / "src", executed)
+    os.environ.setdefault("EXPLORER_DOCS_EXECUTE", "off")
     os.environ["EXPLORER_ROOT"] = str(ROOT)
     from sphinx.cmd.build import build_main
 

@@ -9,8 +9,6 @@ Markers (registered in pyproject.toml):
 from __future__ import annotations
 
 import fcntl
-import hashlib
-import importlib.metadata
 import json
 import os
 import re
@@ -191,61 +189,26 @@ def fresh_venv(venv: Path, *install: str, pip: bool = False) -> Path:
 
 #: set to 0 to run the walkthroughs in every session instead of reusing a run by content
 RUN_CACHE = "EXPLORER_TEST_CACHE"
-#: the run caches kept (the newest; each holds the eight executed walkthroughs, ~2 MB)
-RUN_CACHES_KEPT = 6
 
 
-def content_key() -> str:
-    """A digest of everything a walkthrough's run reads: every file of the imported `explorer`
-    package (code, catalog, climate data) and of the notebooks' folder, by path and bytes; this
-    Python, the kernel Jupyter starts for it and IPython's start-up files; every installed
-    distribution's name and version; the ``EXPLORER_*`` variables."""
-    import explorer
+def run_cache(reveal: bool, session_folder: Path) -> Path:
+    """Where a session keeps the walkthroughs' run of one edition (their executed copies and
+    pages; `reveal`: the teacher's).
 
-    h = hashlib.sha256(f"{sys.executable}\n{sys.version}\n".encode())
-    for folder in (Path(explorer.__file__).parent, ROOT / "notebooks"):
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and not {"__pycache__", ".ipynb_checkpoints"} & set(path.parts):
-                h.update(f"{path.relative_to(folder.parent)}\n".encode() + path.read_bytes())
-    # the kernel the runs start and what it runs at its start, wherever Jupyter finds them
-    from IPython.paths import get_ipython_dir
-    from jupyter_client.kernelspec import KernelSpecManager
+    By content (`explorer.classroom.handouts.run_folder`): under ``build/walkthrough-runs/``
+    (ignored by git; never a tracked file), where `make docs` and the handouts keep the same
+    runs, so that a session whose code, notebooks and environment are those of an earlier run
+    reads it instead of executing the notebooks again; any change to them is a new folder, and a
+    run that failed left nothing there. With ``EXPLORER_TEST_CACHE=0`` (or no writable
+    ``build/``), `session_folder`: a run per session."""
+    from explorer.classroom import handouts
 
-    spec = KernelSpecManager().get_kernel_spec("python3")
-    h.update(json.dumps([spec.resource_dir, spec.to_dict()], sort_keys=True).encode())
-    for path in sorted(Path(get_ipython_dir()).glob("profile_default/startup/*")):
-        h.update(str(path).encode() + path.read_bytes())
-    dists = {f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()}
-    h.update("\n".join(sorted(dists)).encode())
-    h.update(
-        json.dumps(
-            sorted((k, v) for k, v in os.environ.items() if k.startswith("EXPLORER_"))
-        ).encode()
-    )
-    return h.hexdigest()[:20]
-
-
-def run_cache(name: str, session_folder: Path) -> Path:
-    """Where a session keeps the walkthroughs' run `name` (their executed copies and pages).
-
-    By content (`content_key`): under ``build/test-cache/`` (ignored by git; never a tracked
-    file), so that a session whose code, notebooks and environment are those of an earlier one
-    reads that run instead of executing the notebooks again; any change to them is a new folder,
-    and a run that failed left nothing there. With ``EXPLORER_TEST_CACHE=0`` (or no writable
-    ``build/``), `session_folder`: a run per session, as before."""
     if os.environ.get(RUN_CACHE, "1") == "0":
         return session_folder
-    cache = ROOT / "build" / "test-cache"
     try:
-        cache.mkdir(parents=True, exist_ok=True)
+        return handouts.run_folder(reveal)
     except OSError:
         return session_folder
-    folder = cache / f"{name}-{content_key()}"
-    if not folder.exists():  # a new run: the oldest of the others go
-        runs = sorted(cache.glob(f"{name}-*"), key=lambda p: p.stat().st_mtime)
-        for old in runs[: max(0, len(runs) - RUN_CACHES_KEPT + 1)]:
-            shutil.rmtree(old, ignore_errors=True)
-    return folder
 
 
 def port_is_free(port: int, host: str = "127.0.0.1") -> bool:

@@ -80,3 +80,22 @@ def test_the_api_check_names_functions_without_an_entry(tmp_path):
     (tmp_path / "api" / "power.html").write_text("")
     missing = build.missing_api(tmp_path)
     assert missing and all(m.startswith("explorer.power.") for m in missing)
+
+
+def test_the_site_shows_the_walkthroughs_executed_with_their_glossary_links(tmp_path):
+    # docs/build.py stages the kept run's executed copies (myst-nb renders, never executes them)
+    import json
+
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+    nbs = build.walkthroughs()
+    assert [p.name[:3] for p in nbs] == [f"0{i}-" for i in range(1, 9)]
+    cell = new_code_cell("print(6 * 7)", outputs=[new_output("stream", text="42\n")])
+    book = new_notebook(cells=[new_markdown_cell("[power](glossary.md#power)"), cell])
+    src = build.stage(tmp_path / "src", [(nbs[0], book)])
+    staged = json.loads((src / "teachers" / nbs[0].name).read_text("utf-8"))
+    assert "".join(staged["cells"][1]["outputs"][0]["text"]) == "42\n"
+    assert "".join(staged["cells"][0]["source"]) == '<a href="glossary.html#power">power</a>'
+    assert not (src / "teachers" / nbs[1].name).exists()  # only what was handed
+    nbformat.validate(nbformat.reads(json.dumps(staged), as_version=4))

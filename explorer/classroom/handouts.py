@@ -17,8 +17,13 @@ Examples
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
+import json
 import os
 import re
+import shutil
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,6 +34,15 @@ from .lessons import on_paper
 from .widgets import REVEAL
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+
+# Where the walkthroughs' runs are kept by content (`kept_run`): the docs build, the handouts and
+# the tests' fixtures read one run per edition and content (build/ is ignored by git).
+RUNS = NOTEBOOKS.parent / "build" / "walkthrough-runs"
+#: the runs kept per edition (the newest; each holds the eight executed walkthroughs, ~2 MB)
+RUNS_KEPT = 6
+# variables that say where things go or that a run sets itself, not what it computes: left out of
+# a run's key (every other ``EXPLORER_*`` variable is in it)
+_NOT_IN_KEY = ("EXPLORER_DOCS_", "EXPLORER_ROOT", "EXPLORER_TEST_CACHE", STATIC, REVEAL)
 
 # the edition an executed notebook was run for, in its metadata (a copy read back keeps it)
 EDITION = "explorer_reveal"
@@ -88,6 +102,98 @@ def execute(paths: list[Path] | None = None, reveal: bool = False) -> list[tuple
             nb.metadata[LESSON] = int(Path(path).name[:2])
             done.append((Path(path), nb))
     return done
+
+
+def content_key(reveal: bool = False, paths: list[Path] | None = None) -> str:
+    """A digest of everything a walkthrough's run (`execute`) reads, and of its edition: every file
+    of the imported `explorer` package (code, catalog, climate data) and of the walkthroughs'
+    folder(s), by path and bytes; this Python, the kernel Jupyter starts for it and IPython's
+    start-up files; every installed distribution's name and version; the ``EXPLORER_*``
+    variables but those naming folders or set by the run itself."""
+    import explorer
+
+    h = hashlib.sha256(f"{sys.executable}\n{sys.version}\nreveal={bool(reveal)}\n".encode())
+    folders = {Path(explorer.__file__).parent, *(Path(p).parent for p in paths or walkthroughs())}
+    for folder in sorted(folders):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and not {"__pycache__", ".ipynb_checkpoints"} & set(path.parts):
+                h.update(f"{path.relative_to(folder.parent)}\n".encode() + path.read_bytes())
+    # the kernel the runs start and what it runs at its start, wherever Jupyter finds them
+    from IPython.paths import get_ipython_dir
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    spec = KernelSpecManager().get_kernel_spec("python3")
+    h.update(json.dumps([spec.resource_dir, spec.to_dict()], sort_keys=True).encode())
+    for path in sorted(Path(get_ipython_dir()).glob("profile_default/startup/*")):
+        h.update(str(path).encode() + path.read_bytes())
+    dists = {f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()}
+    h.update("\n".join(sorted(dists)).encode())
+    env = [
+        (k, v)
+        for k, v in os.environ.items()
+        if k.startswith("EXPLORER_") and not k.startswith(_NOT_IN_KEY)
+    ]
+    h.update(json.dumps(sorted(env)).encode())
+    return h.hexdigest()[:20]
+
+
+def run_folder(reveal: bool = False, root: Path = RUNS, paths: list[Path] | None = None) -> Path:
+    """Where the run of this content (`content_key`) and edition is kept: ``root/<edition>-<key>``.
+    A new folder makes the oldest of its edition's others go (`RUNS_KEPT` are kept). Raises
+    OSError when `root` cannot be created."""
+    root.mkdir(parents=True, exist_ok=True)
+    edition = "teacher" if reveal else "student"
+    folder = root / f"{edition}-{content_key(reveal, paths)}"
+    if not folder.exists():
+        runs = sorted(root.glob(f"{edition}-*"), key=lambda p: p.stat().st_mtime)
+        for old in runs[: max(0, len(runs) - RUNS_KEPT + 1)]:
+            shutil.rmtree(old, ignore_errors=True)
+    return folder
+
+
+def kept_run(
+    folder: Path, reveal: bool = False, paths: list[Path] | None = None
+) -> list[tuple[Path, object]]:
+    """`execute` (each walkthrough in `paths`, default all eight), each run once for every process
+    that asks with the same `folder` (`run_folder`'s, or any folder of the caller's): the executed
+    copy and its page (`to_html`, as ``<stem>.html``) are written there, and a later call reads
+    them instead of starting a kernel. A process runs the walkthroughs no other process is running
+    (each under its own lock), then waits for the rest and reads them all: two processes asking
+    together run different walkthroughs at once. A failing cell raises and leaves nothing of that
+    walkthrough behind, so the next call runs it again."""
+    import nbformat
+
+    try:
+        import fcntl
+    except ImportError:  # Windows: no file locks, each process runs what it does not find
+        fcntl = None
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [Path(p) for p in paths] if paths else walkthroughs()
+    for wait in (False, True):  # first every walkthrough nobody is running, then the rest
+        for path in paths:
+            with open(folder / f"{path.name}.lock", "w") as lock:  # released when it closes
+                try:
+                    if fcntl:
+                        fcntl.flock(lock, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+                except BlockingIOError:
+                    continue  # another process is running it
+                if not (folder / path.name).exists():
+                    ((_, nb),) = execute([path], reveal=reveal)
+                    (folder / f"{path.stem}.html").write_text(to_html(nb), "utf-8")
+                    nbformat.write(nb, folder / f"{path.name}.part")
+                    (folder / f"{path.name}.part").replace(folder / path.name)
+    return [(path, nbformat.read(folder / path.name, as_version=4)) for path in paths]
+
+
+def run(reveal: bool = False, paths: list[Path] | None = None) -> list[tuple[Path, object]]:
+    """The walkthroughs' run of this edition, kept by content (`run_folder`, `kept_run`): read back
+    when the package, the notebooks and the environment are those of a kept run, else executed
+    and kept; executed without keeping when the runs' folder cannot be written."""
+    try:
+        folder = run_folder(reveal, paths=paths)
+    except OSError:
+        return execute(paths, reveal=reveal)
+    return kept_run(folder, reveal=reveal, paths=paths)
 
 
 # the tag a lesson sets on a code cell whose printed lines stand alone (the code is how, not what
@@ -196,7 +302,8 @@ def write(executed: list[tuple[Path, object]], folder: str | Path) -> list[str]:
 def build(
     folder: str | Path, notebooks: list[str] | None = None, reveal: bool = False
 ) -> list[str]:
-    """Run the walkthroughs (default: all eight) and write them into `folder`: the students'
-    handouts, or with `reveal` the teacher's rendering with every reveal open."""
+    """Run the walkthroughs (default: all eight; a run of the same content is read back, `run`)
+    and write them into `folder`: the students' handouts, or with `reveal` the teacher's
+    rendering with every reveal open."""
     paths = [Path(p) for p in notebooks] if notebooks else None
-    return write(execute(paths, reveal=reveal), folder)
+    return write(run(reveal=reveal, paths=paths), folder)

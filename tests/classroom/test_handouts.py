@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from explorer import catalog, compute, fmt
-from explorer.classroom import widgets
+from explorer.classroom import handouts, widgets
 from explorer.ui.static import STATIC
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
@@ -73,3 +73,53 @@ def test_a_student_handout_prints_the_asides_open_and_the_answers_folded(student
     two = " ".join(html.unescape(student_pages["02-where-the-power-goes"]).split())
     assert "Real cooling towers shed some heat without evaporating" in two
     assert "Water: row 2 uses about a tenth of row 3's water" not in two
+
+
+def test_a_walkthroughs_run_is_kept_by_content_and_a_failing_cell_leaves_nothing(
+    tmp_path, monkeypatch
+):
+    # one run per edition and content for the docs build, the handouts and the tests' fixtures
+    import nbformat
+    import pytest
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    good, bad = folder / "01-good.ipynb", folder / "02-bad.ipynb"
+    nbformat.write(new_notebook(cells=[new_code_cell("print(6 * 7)")]), good)
+    nbformat.write(new_notebook(cells=[new_code_cell("1 / 0")]), bad)
+    for name in ("EXPLORER_DOCS_CACHE", "EXPLORER_ROOT", "EXPLORER_STATIC", "EXPLORER_X"):
+        monkeypatch.delenv(name, raising=False)
+    key = handouts.content_key(False, [good])
+    assert handouts.content_key(True, [good]) != key  # the teacher's edition is another run
+    # what the docs build and the runs set for themselves is not content ...
+    monkeypatch.setenv("EXPLORER_DOCS_CACHE", str(tmp_path))
+    monkeypatch.setenv("EXPLORER_ROOT", str(tmp_path))
+    monkeypatch.setenv("EXPLORER_STATIC", "1")
+    assert handouts.content_key(False, [good]) == key
+    monkeypatch.setenv("EXPLORER_X", "1")  # ... any other variable of the package's is
+    assert handouts.content_key(False, [good]) != key
+    monkeypatch.delenv("EXPLORER_X")
+    (folder / "03-other.ipynb").write_text("{}")  # so is any file of the notebooks' folder
+    assert handouts.content_key(False, [good]) != key
+    (folder / "03-other.ipynb").unlink()
+
+    runs = tmp_path / "runs"
+    kept = handouts.run_folder(False, root=runs, paths=[good])
+    assert kept.name == f"student-{key}"
+    ((_, nb),) = handouts.kept_run(kept, paths=[good])
+    assert nb.cells[0].outputs[0]["text"] == "42\n"
+    assert "42" in (kept / "01-good.html").read_text("utf-8")
+
+    def no_kernel(*args, **kwargs):
+        raise AssertionError("a kept run was executed again")
+
+    monkeypatch.setattr(handouts, "execute", no_kernel)
+    ((_, again),) = handouts.kept_run(kept, paths=[good])  # read back, no kernel
+    assert again.cells[0].outputs == nb.cells[0].outputs
+    monkeypatch.undo()
+
+    for _ in range(2):  # a failing cell fails every call: nothing of it is kept
+        with pytest.raises(Exception, match="ZeroDivisionError"):
+            handouts.kept_run(kept, paths=[bad])
+        assert not (kept / bad.name).exists() and not (kept / "02-bad.html").exists()
