@@ -62,6 +62,11 @@ _SCALE_WORDS = {
     "bn": 1e9,
     "billion": 1e9,
     "trillion": 1e12,
+    # the long scale words a FLOP count may be said in ("7.2 sextillion FLOP"; reader 24)
+    "quadrillion": 1e15,
+    "quintillion": 1e18,
+    "sextillion": 1e21,
+    "septillion": 1e24,
 }
 # the unit symbols the lessons' answers are written in, read in any case where that names one
 # unit: "300 mw" is MW (nobody means milliwatts), "1536 gb" GB, "1.5 tib" TiB (reader 23); a
@@ -201,7 +206,7 @@ _SMALL = (
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _WORD_VALUES = {w: i for i, w in enumerate(_SMALL)} | {w: 10 * (i + 2) for i, w in enumerate(_TENS)}
 _NUMBER_WORD = re.compile(
-    r"^((?:(?:a|an|and|" + "|".join(_SMALL + _TENS) + r"|hundred|thousand|million|billion)"
+    r"^((?:(?:a|an|and|" + "|".join(_SMALL + _TENS) + r"|hundred|thousand|million|billion|trillion)"
     r"(?:[\s-]+|$))+)",
     re.IGNORECASE,
 )
@@ -355,10 +360,23 @@ def _share_in_words(answer: str, unit: str) -> bool:
     if not m:
         return False
     rest = _ARTICLE.sub("", text[m.end() :].strip())
-    if re.search(r"\d", rest):
+    if re.search(r"\d", rest) or _SCALE_WORD.match(rest):  # "half a million": a number
         return False
     return not rest or _quantity(1.0, _CASELESS.get(rest.lower(), rest)) is None
 
+
+# a scale word after a fraction in words: "half a million (chips)" is a number (reader 24)
+_SCALE_WORD = re.compile(
+    r"^(?:thousand|million|billion|trillion|quadrillion|quintillion|sextillion|septillion)\b",
+    re.IGNORECASE,
+)
+
+# a scale word after a number in a calculation: "6 × 405 billion × 15.6 trillion" (reader 24)
+_SCALED_NUMBER = re.compile(
+    r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|quadrillion|quintillion|"
+    r"sextillion|septillion)\b",
+    re.IGNORECASE,
+)
 
 # "half a day", "a quarter of an hour": the article between a fraction and its unit
 _ARTICLE = re.compile(r"^(?:of\s+)?(?:an?|the)\s+", re.IGNORECASE)
@@ -373,6 +391,8 @@ def _fraction_words(text: str) -> str:
     ('1/10', '2/3', '1/2')
     >>> _fraction_words("nearly all"), _fraction_words("all of them")
     ('9/10', '1/1')
+    >>> _fraction_words("half a million chips"), _fraction_words("a quarter of a million")
+    ('500000 chips', '250000')
     """
     every = _ALL_WORDS.match(text.strip())
     if every:
@@ -383,6 +403,10 @@ def _fraction_words(text: str) -> str:
     count = (m[1] or "one").lower()
     top = 1 if count in ("a", "an") else _WORD_VALUES[count]
     rest = _ARTICLE.sub("", text[m.end() :].strip())
+    scale = _SCALE_WORD.match(rest)
+    if scale:  # "half a million chips": a number, 500,000 chips (reader 24)
+        value = top / _FRACTION_DENOMINATORS[m[2].lower()] * _SCALE_WORDS[scale[0].lower()]
+        return f"{value:.12g} {rest[scale.end() :].strip()}".strip()
     return f"{top}/{_FRACTION_DENOMINATORS[m[2].lower()]} {rest}".strip()
 
 
@@ -439,6 +463,10 @@ def _normalise(text: str) -> str:
     text = _ONE_TIME.sub("1 ", text)
     text = _fraction_words(text)
     text = _words_to_number(text)
+    if re.search(r"[*×·÷/+]|\sx\s", text):  # "6 × 405 billion": each scaled number in digits
+        text = _SCALED_NUMBER.sub(
+            lambda m: f"{float(m[1].replace(',', '')) * _SCALE_WORDS[m[2].lower()]:.12g}", text
+        )
     text = _UNIT_WORDS.sub(lambda m: _PREFIX_WORDS[m[1].lower()] + _unit_symbol(m[2]), text)
     text = _TEN_SUPERSCRIPT.sub(lambda m: "10^" + m[1].translate(_SUPERSCRIPT), text)
     text = _TEN_TO.sub(_ten_to, text)
@@ -821,9 +849,7 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
             r = _finish(x / 100, unit, negative, bare=False, echo=f"read as {fmt.number(x)} %")
             return Reading(r.value, r.message, r.bare, r.echo, typed=x)
         if unit == SHARE and not above and x > 100:  # "110": neither a share nor a percentage
-            return Reading(
-                None, "a share of the whole cannot be over 100 %; give a percentage such as 85 %."
-            )
+            return Reading(None, _OVER_WHOLE)
         return _finish(x, unit, negative, bare=True)
     if _ABOVE.match(rest) and unit in (SHARE, RATIO):
         if above:
@@ -841,6 +867,8 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
                 f"a ratio such as a PUE is a plain number ({fmt.number(x / 100)}), not a percentage"
             )
             return replace(_finish(x / 100, unit, negative, bare=False), note=plain)
+        if unit == SHARE and not above and x > 100:  # "120 %" is refused as "120" is
+            return Reading(None, _OVER_WHOLE)
         if unit == SHARE:
             return _finish(x / 100, unit, negative, bare=False)
         return Reading(None, f"a percentage does not fit here; give {_unit_words(unit)}.")
@@ -861,6 +889,9 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
         return Reading(None, f"leave out {rest!r}; give {_unit_words(unit)}.")
     return _physical(x, rest, unit, negative)
 
+
+# the reply to a share of the whole over 100 %, typed "120" or "120 %" alike (reader 24)
+_OVER_WHOLE = "a share of the whole cannot be over 100 %; give a percentage such as 85 %."
 
 # the reply to two numbers in one answer: the working goes on paper (reader 23)
 # a second number after the first, "2 to 3 times", "90 MW and 150 MW": a range or two figures
@@ -2055,7 +2086,7 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         gap = lead + fb.message.split("hint: ", 1)[-1]
     else:
         ratio = x / want if want else math.inf
-        if e.unit == SHARE and 0 <= x <= 1:  # shares differ by percentage points
+        if e.unit == SHARE:  # shares differ by percentage points, whatever their size
             size = f"{_points(x, want)} too {'high' if x > want else 'low'}"
         elif ratio == 0:
             size = "zero"

@@ -1898,7 +1898,9 @@ def test_reader_23s_unreadable_words_suggest_a_form_that_reads():
     said = lessons.check("llama-days", "a week and a half").message
     assert "such as 2.5 weeks" in said, said
     assert exercises.read("2.5 weeks", "days").value == 17.5
-    said = lessons.check("llama-compute", "38 septillion").message
+    # (reader 24: "septillion" now reads, 38e24 = 3.8e25 FLOP; a word no reader takes stays)
+    assert lessons.check("llama-compute", "38 septillion").right
+    said = lessons.check("llama-compute", "38 zillion").message
     assert "1.5e20" in said, said
     assert exercises.read("1.5e20", "FLOP").value == 1.5e20
 
@@ -2094,3 +2096,42 @@ def test_reader_23s_pue_typed_as_a_percentage_is_right_with_a_note():
     assert fb.right and "plain number (1.75), not a percentage" in fb.message, fb.message
     fb = lessons.check("pue-40", "1.75")
     assert fb.right and "percentage" not in fb.message, fb.message
+
+
+def test_reader_24s_number_words_read_as_numbers_not_shares():
+    # the hook asks for guesses in words and the lesson quotes Rainier's "half a million chips":
+    # a fraction of a million is a number, not "a share (a third of what?)" (reader 24)
+    for typed, want in [
+        ("half a million", 500_000),
+        ("about half a million chips", 500_000),
+        ("a quarter of a million", 250_000),
+        ("a third of a million chips", 1e6 / 3),
+    ]:
+        r = exercises.read(typed, "chips")
+        assert r.value is not None and math.isclose(r.value, want, rel_tol=1e-9), (typed, r)
+        fb = lessons.check("trn2-chips-300mw", typed)
+        assert "a share does not fit" not in fb.message, (typed, fb.message)
+    assert "share does not fit" in lessons.check("trn2-chips-300mw", "about a third").message
+    # the question states N and D in words: 6 × 405e9 × 15.6e12 = 3.79e25 FLOP
+    for typed in ["6 × 405 billion × 15.6 trillion", "6*405 billion*15.6 trillion"]:
+        fb = lessons.check("llama-compute", typed)
+        assert fb.right, (typed, fb.message)
+    # 64 × 1,299 TFLOP/s × 86,400 s = 7.18e21 FLOP, said in the long scale
+    assert_allclose(exercises.read("7.2 sextillion FLOP", "FLOP").value, 7.2e21)
+    assert lessons.check("ultraserver-day-flop", "7.2 sextillion").right
+
+
+def test_reader_24s_share_over_100_percent_is_refused_with_or_without_the_sign():
+    # goodput cannot exceed 100 %: "120" was refused but "120%" committed as a prediction, its
+    # gap told as "41 % too high" where other goodput gaps are percentage points (reader 24)
+    for typed in ["120", "120%", "110 %", "100.5%", "100.5"]:
+        r = lessons.reveal("goodput-16k", typed)
+        assert not r.ready and "cannot be over 100 %" in r.message, (typed, r.message)
+        assert "cannot be over 100 %" in lessons.check("goodput-16k", typed).message, typed
+    assert lessons.reveal("goodput-16k", "100%").ready
+    # "79 % more" is a share above, not of, the whole: still read; its gap in points
+    # (hot-day-above-mean asks how far above the mean; any result, 300 % is 3 times above)
+    r = lessons.reveal("hot-day-above-mean", "300% more")
+    assert r.ready and "percentage points too" in r.message, r.message
+    r = lessons.reveal("goodput-16k", "60%")  # 85.3 − 60 = 25 points (two figures)
+    assert "25 percentage points too low" in r.message, r.message
