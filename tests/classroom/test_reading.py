@@ -2135,3 +2135,32 @@ def test_reader_24s_share_over_100_percent_is_refused_with_or_without_the_sign()
     assert r.ready and "percentage points too" in r.message, r.message
     r = lessons.reveal("goodput-16k", "60%")  # 85.3 − 60 = 25 points (two figures)
     assert "25 percentage points too low" in r.message, r.message
+
+
+def test_reader_24s_lesson_3_hook_fold_gives_no_ratio_that_lands_on_the_count():
+    # the free fold under the answer box said "a million about 3.5 times too high": 1e6 / 3.5 =
+    # 285,714, which the checker accepts (reader 24). Markdown is on the page whatever is
+    # answered (only the solution cell's output is held back), so no "N times" said in it before
+    # "What we found" may turn one of the hook's guesses (1e4, 1e5, 1e6) into an accepted count
+    import json
+
+    from explorer.classroom import teacher_pack
+
+    path = teacher_pack.NOTEBOOKS / "03-from-chips-to-flops.ipynb"
+    cells = json.loads(path.read_text())["cells"]
+    before = []
+    for c in cells:
+        text = "".join(c["source"])
+        if text.startswith("## What we found"):
+            break
+        if c["cell_type"] == "markdown":
+            before.append(text)
+    ratios = [float(n) for n in re.findall(r"(\d+(?:\.\d+)?)\s+times", " ".join(before))]
+    landed = [
+        (guess, n)
+        for n in ratios
+        for guess in (1e4, 1e5, 1e6)
+        for x in (guess * n, guess / n)
+        if lessons.check("trn2-chips-300mw", x).right
+    ]
+    assert not landed, landed
