@@ -1148,7 +1148,7 @@ def per_mw_rows(
     Examples
     --------
     >>> head, rows = per_mw_rows(chips=("trn2", "a100"))
-    >>> rows[0][-1], rows[1][-1]  # 955 chips × 1,299 TFLOP/s = 1.24 EFLOP/s
+    >>> rows[0][-1], rows[1][-1]  # 956 chips × 1,299 TFLOP/s = 1.24 EFLOP/s
     ('1.24', 'n/a: no FP8')
     """
     ds = per_mw(chips)
@@ -1169,15 +1169,17 @@ def per_mw_rows(
 
 
 def per_mw(chips: tuple[str, ...] | list[str]):
-    """The accelerators `chips` on one facility MW at AWS's fleet cooling share (the per-MW
-    chart's and table's numbers), as `explorer.compute` gives them.
+    """The accelerators `chips` on one facility MW at lesson 3's cooling share (AWS's fleet
+    share to whole per cent, as the site's count, its question and the app's slider take it: one
+    IT share, 1 − 0.10 − 0.03 = 0.87 ≈ 1/1.15, for the whole lesson; reader 24), as
+    `explorer.compute` gives them.
 
     Examples
     --------
-    >>> int(per_mw(["trn2", "h100"]).chips_supported.sel(chip="trn2"))
-    955
+    >>> int(per_mw(["trn2", "h100"]).chips_supported.sel(chip="trn2"))  # 0.87 MW / 910 W
+    956
     """
-    return compute(site_power=1, cooling_fraction=power.cooling_share_at("aws-fleet"), chip=chips)
+    return compute(site_power=1, cooling_fraction=TRN2_COOLING, chip=chips)
 
 
 def per_chip_and_per_mw() -> None:

@@ -2164,3 +2164,16 @@ def test_reader_24s_lesson_3_hook_fold_gives_no_ratio_that_lands_on_the_count():
         if lessons.check("trn2-chips-300mw", x).right
     ]
     assert not landed, landed
+
+
+def test_reader_24s_lesson_3_uses_one_it_share_for_the_count_and_the_per_mw_table():
+    # the four-chip table used 1 − 0.10 − 0.03 = 0.87 of the site (286,813 Trainium2) while the
+    # per-MW table divided by 1.15 (955 per MW; ×300 = 286,667): one share now, 0.87, which the
+    # question, the worked step and the app's whole-per-cent slider state (reader 24)
+    # 0.87 MW / 910 W = 956.04 per MW; × 300 MW = 286,813
+    head, rows = lessons.per_mw_rows(chips=("trn2",))
+    assert rows[0][2] == "956", rows
+    per = float(lessons.per_mw(["trn2"]).chips_supported.sel(chip="trn2"))
+    site = lessons.EXERCISES["trn2-chips-300mw"].answer()
+    assert_allclose(site, 286_813, atol=1)
+    assert abs(per - site / 300) < 1, (per, site / 300)  # whole chips per MW: 956 of 956.04
