@@ -2177,3 +2177,29 @@ def test_reader_24s_lesson_3_uses_one_it_share_for_the_count_and_the_per_mw_tabl
     site = lessons.EXERCISES["trn2-chips-300mw"].answer()
     assert_allclose(site, 286_813, atol=1)
     assert abs(per - site / 300) < 1, (per, site / 300)  # whole chips per MW: 956 of 956.04
+
+
+def test_reader_24s_paper_says_no_screen_words_in_lessons_3_and_4():
+    # on paper nothing is "printed below", no table "opens", there is no box to tick: lesson 4's
+    # worksheet and lesson 3's student handout kept such sentences (reader 24). The worksheet's
+    # questions, and lesson 3's text outside its folds (the handout leaves folds out), as paper
+    # says them
+    from explorer.classroom import teacher_pack
+
+    screen = re.compile(
+        r"printed (?:below|above)|table above|opens below|Tick the box|Show the answer|"
+        r"the line under it",
+        re.IGNORECASE,
+    )
+    found = [
+        q
+        for lesson in teacher_pack.LESSONS[2:4]
+        for q in teacher_pack.open_questions(lesson, student=True)
+        if screen.search(q)
+    ]
+    for source in teacher_pack.markdown_cells(
+        teacher_pack.NOTEBOOKS / "03-from-chips-to-flops.ipynb"
+    ):
+        unfolded = re.sub(r"<details>.*?</details>", "", lessons.on_paper(source), flags=re.S)
+        found += [m[0] for m in screen.finditer(unfolded)]
+    assert not found, found
