@@ -2138,6 +2138,19 @@ def _fp8_per_mw(chip: str) -> float:
     return float(ds.flops_per_watt.sel(precision="fp8"))
 
 
+def _gb200_top_overhead() -> float:
+    """The top of the GB200's rack overhead range (132 kW power shelves; reader 23)."""
+    return catalog.uncertainty_ranges()["chips.gb200.server_overhead"].high
+
+
+def _gb200_top_per_mw_ratio() -> float:
+    """GB200 ÷ Trainium2 dense FP8 per facility MW, the GB200 at the top of its overhead range."""
+    top = compute(
+        cooling_fraction=TRN2_COOLING, chip="gb200", server_overhead=_gb200_top_overhead()
+    )
+    return float(top.flops_per_watt.sel(precision="fp8")) / _fp8_per_mw("trn2")
+
+
 def _per_chip_ratio() -> float:
     return _chip("gb200", "fp8_dense", "TFLOP/s") / _chip("trn2", "fp8_dense", "TFLOP/s")
 
@@ -2171,9 +2184,20 @@ _add(
             Trap(
                 "per-chip",
                 _per_chip_ratio,
-                "that is the ratio per chip; per facility MW each chip's power counts too, and "
-                "a Trainium2 draws much less than a GB200",
+                "that is the ratio per chip, which the question gives; per facility MW each "
+                "chip's power counts too, and a Trainium2 draws much less than a GB200",
                 slip=False,
+                # the misconception this part exists to correct, not a fair guess (reader 24)
+                lead="Not so",
+            ),
+            Trap(
+                "gb200-top-overhead",
+                _gb200_top_per_mw_ratio,
+                "that is the GB200 at the top of its overhead range "
+                f"({fmt.number(_gb200_top_overhead(), 3)}); the explorer's figure is "
+                f"{fmt.number(_chip('gb200', 'server_overhead', 'dimensionless'))}",
+                slip=False,
+                lead="A fair guess",
             ),
             Trap(
                 "bare-tdp",

@@ -2203,3 +2203,15 @@ def test_reader_24s_paper_says_no_screen_words_in_lessons_3_and_4():
         unfolded = re.sub(r"<details>.*?</details>", "", lessons.on_paper(source), flags=re.S)
         found += [m[0] for m in screen.finditer(unfolded)]
     assert not found, found
+
+
+def test_reader_24s_per_mw_prediction_names_the_per_chip_ratio_and_the_top_overhead():
+    # 5,000 / 1,299 = 3.85 is the per-chip ratio the question gives: the misconception the part
+    # corrects, not "a fair guess"; (5,000 / (1,200 × 1.53)) / (1,299 / 910) = 1.91 is the GB200
+    # at the top of its overhead range, named (reader 24)
+    for typed in ("3.8", "3.85"):
+        said = lessons.reveal("gb200-trn2-per-mw", typed).message
+        assert "fair guess" not in said and "which the question gives" in said, said
+    said = lessons.reveal("gb200-trn2-per-mw", "1.9").message
+    assert "top of its overhead range (1.53)" in said, said
+    assert lessons.check("gb200-trn2-per-mw", "2.1").right
