@@ -171,6 +171,12 @@ _APPROX_AFTER = re.compile(
     r"(?<=[\w%])\s*,?\s*(?:approx\.?|approximately|roughly|or so|-?ish)$", re.IGNORECASE
 )
 # "a week", "an hour": the article as one of a time unit
+# "a week and a half", "two days and a half": a time and a half in words (reader 24)
+_AND_A_HALF = re.compile(
+    r"^(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)\s+"
+    r"(second|minute|hour|day|week|month|year)s?\s+and\s+a\s+half\b",
+    re.IGNORECASE,
+)
 _ONE_TIME = re.compile(r"^an?\s+(?=(?:second|minute|hour|day|week|month|year)s?\b)", re.IGNORECASE)
 # SI prefixes and units written out, in any case: "83 petaflops", "2.6 terawatt-hours", "300
 # megawatts", "7.18 zettaflop" (a day of an UltraServer, reader 21)
@@ -433,6 +439,21 @@ def _words_to_number(text: str) -> str:
     return f"{total + part:g} {rest}".strip()
 
 
+def _and_a_half(m: re.Match[str]) -> str:
+    """A time and a half as digits: "a week and a half" → "1.5 weeks" (reader 24).
+
+    Examples
+    --------
+    >>> half = lambda text: _AND_A_HALF.sub(_and_a_half, text)
+    >>> half("a week and a half"), half("2 days and a half")
+    ('1.5 weeks', '2.5 days')
+    """
+    count = m[1].lower()
+    whole = 1.0 if count in ("a", "an") else _WORD_VALUES.get(count)
+    whole = float(count) if whole is None else float(whole)
+    return f"{whole + 0.5:g} {m[2].lower()}s"
+
+
 def _ten_to(m: re.Match[str]) -> str:
     """A "× 10^n" as the number's own power of ten ("2.6 × 10^3" → "2.6e3", "3.79 × 10^25 /
     3.956 × 10^19" → "3.79e25/3.956e19"), or, when it ends a calculation with a division, after
@@ -460,6 +481,7 @@ def _normalise(text: str) -> str:
     every = _ALL_WORDS.match(text)
     text = _fraction_words(text) if every else _APPROX.sub("", text).strip()
     text = _APPROX_AFTER.sub("", text).strip()
+    text = _AND_A_HALF.sub(_and_a_half, text)
     text = _ONE_TIME.sub("1 ", text)
     text = _fraction_words(text)
     text = _words_to_number(text)
@@ -1221,9 +1243,11 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
         if _TWO_NUMBERS.search(rest):  # "90 MW and 150 MW": two figures, no result said
             return Reading(None, _one_number(_unit_words(unit)))
         # a form that reads, with no answer in it ("a week and a half", "38 septillion")
-        such = " (such as 2.5 weeks)" if _is_time(unit) else ""
-        such = " (write large numbers as 1.5e20)" if "FLOP" in unit else such
-        return Reading(None, f"I cannot read the unit {rest!r}; give {_unit_words(unit)}{such}.")
+        such = " (write large numbers as 1.5e20)" if "FLOP" in unit else ""
+        give = f"{_unit_words(unit)}{such}"
+        if _is_time(unit):  # any unit of time reads, in digits (reader 24)
+            give = "a time in digits, such as 2.5 weeks or 17.5 days"
+        return Reading(None, f"I cannot read the unit {rest!r}; give {give}.")
     target = ureg.Quantity(1, unit)
     if q.dimensionality != target.dimensionality:
         given, wanted = _dimension(q), _dimension(target)
@@ -1506,6 +1530,7 @@ def _figures(answer: object) -> int | None:
     """How many significant figures a typed answer gives ("1.2" → 2), or None when unknown."""
     if not isinstance(answer, str):
         return None
+    answer = _AND_A_HALF.sub(_and_a_half, answer.strip())  # "a week and a half": 1.5, 2 figures
     m = re.search(r"\d[\d,]*(?:\.\d*)?|\.\d+", answer)
     if not m:
         return None

@@ -1895,7 +1895,8 @@ def test_reader_23s_per_mw_reveal_states_the_gb200_range(capsys):
 def test_reader_23s_unreadable_words_suggest_a_form_that_reads():
     # "a week and a half" and "38 septillion": the unit is unreadable; the message now names a
     # form the reader takes ("2.5 weeks", "1.5e20"), with no answer in it
-    said = lessons.check("llama-days", "a week and a half").message
+    # (reader 24: "a week and a half" now reads, 1.5 weeks; a time no reader takes stays)
+    said = lessons.check("llama-days", "a week and a bit").message
     assert "such as 2.5 weeks" in said, said
     assert exercises.read("2.5 weeks", "days").value == 17.5
     # (reader 24: "septillion" now reads, 38e24 = 3.8e25 FLOP; a word no reader takes stays)
@@ -2215,3 +2216,14 @@ def test_reader_24s_per_mw_prediction_names_the_per_chip_ratio_and_the_top_overh
     said = lessons.reveal("gb200-trn2-per-mw", "1.9").message
     assert "top of its overhead range (1.53)" in said, said
     assert lessons.check("gb200-trn2-per-mw", "2.1").right
+
+
+def test_reader_24s_a_time_and_a_half_in_words_reads():
+    # "a week and a half" = 1.5 weeks = 10.5 days; the message for an unreadable time said
+    # "give a time in days (such as 2.5 weeks)", an example against its own words (reader 24)
+    assert_allclose(exercises.read("a week and a half", "days").value, 10.5)
+    assert_allclose(exercises.read("two days and a half", "h").value, 60.0)
+    typed = lessons.check("llama-days", "a week and a half")
+    assert typed.message == lessons.check("llama-days", "1.5 weeks").message, typed.message
+    said = lessons.check("llama-days", "a week and a bit").message
+    assert "give a time in digits, such as 2.5 weeks or 17.5 days" in said, said
