@@ -914,7 +914,8 @@ def test_reader_22s_lesson_4(pages):
     assert "before your teacher reads it out" in paper and "the slider below shows it" not in paper
     sheet = html.unescape(pages["lesson-4/worksheet.html"])
     assert "the answer opens under them" not in sheet and "paper:" not in sheet
-    assert "figures table); your teacher reads out the answer" in sheet
+    # (reader 24: the sheet points at its own "Figures you need", nothing "printed below")
+    assert "Figures you need); your teacher reads out the answer" in sheet
     assert "the second goodput table your teacher reads out" in sheet
     assert "the restart column your teacher reads out" in sheet  # (reader 23's wording)
     # the dense cells say what opens when, and what shows, in lists; the four figures on their own
