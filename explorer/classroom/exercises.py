@@ -62,6 +62,11 @@ _SCALE_WORDS = {
     "bn": 1e9,
     "billion": 1e9,
     "trillion": 1e12,
+    # the long scale words a FLOP count may be said in ("7.2 sextillion FLOP"; reader 24)
+    "quadrillion": 1e15,
+    "quintillion": 1e18,
+    "sextillion": 1e21,
+    "septillion": 1e24,
 }
 # the unit symbols the lessons' answers are written in, read in any case where that names one
 # unit: "300 mw" is MW (nobody means milliwatts), "1536 gb" GB, "1.5 tib" TiB (reader 23); a
@@ -166,6 +171,12 @@ _APPROX_AFTER = re.compile(
     r"(?<=[\w%])\s*,?\s*(?:approx\.?|approximately|roughly|or so|-?ish)$", re.IGNORECASE
 )
 # "a week", "an hour": the article as one of a time unit
+# "a week and a half", "two days and a half": a time and a half in words (reader 24)
+_AND_A_HALF = re.compile(
+    r"^(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)\s+"
+    r"(second|minute|hour|day|week|month|year)s?\s+and\s+a\s+half\b",
+    re.IGNORECASE,
+)
 _ONE_TIME = re.compile(r"^an?\s+(?=(?:second|minute|hour|day|week|month|year)s?\b)", re.IGNORECASE)
 # SI prefixes and units written out, in any case: "83 petaflops", "2.6 terawatt-hours", "300
 # megawatts", "7.18 zettaflop" (a day of an UltraServer, reader 21)
@@ -201,7 +212,7 @@ _SMALL = (
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _WORD_VALUES = {w: i for i, w in enumerate(_SMALL)} | {w: 10 * (i + 2) for i, w in enumerate(_TENS)}
 _NUMBER_WORD = re.compile(
-    r"^((?:(?:a|an|and|" + "|".join(_SMALL + _TENS) + r"|hundred|thousand|million|billion)"
+    r"^((?:(?:a|an|and|" + "|".join(_SMALL + _TENS) + r"|hundred|thousand|million|billion|trillion)"
     r"(?:[\s-]+|$))+)",
     re.IGNORECASE,
 )
@@ -355,10 +366,23 @@ def _share_in_words(answer: str, unit: str) -> bool:
     if not m:
         return False
     rest = _ARTICLE.sub("", text[m.end() :].strip())
-    if re.search(r"\d", rest):
+    if re.search(r"\d", rest) or _SCALE_WORD.match(rest):  # "half a million": a number
         return False
     return not rest or _quantity(1.0, _CASELESS.get(rest.lower(), rest)) is None
 
+
+# a scale word after a fraction in words: "half a million (chips)" is a number (reader 24)
+_SCALE_WORD = re.compile(
+    r"^(?:thousand|million|billion|trillion|quadrillion|quintillion|sextillion|septillion)\b",
+    re.IGNORECASE,
+)
+
+# a scale word after a number in a calculation: "6 × 405 billion × 15.6 trillion" (reader 24)
+_SCALED_NUMBER = re.compile(
+    r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|quadrillion|quintillion|"
+    r"sextillion|septillion)\b",
+    re.IGNORECASE,
+)
 
 # "half a day", "a quarter of an hour": the article between a fraction and its unit
 _ARTICLE = re.compile(r"^(?:of\s+)?(?:an?|the)\s+", re.IGNORECASE)
@@ -373,6 +397,8 @@ def _fraction_words(text: str) -> str:
     ('1/10', '2/3', '1/2')
     >>> _fraction_words("nearly all"), _fraction_words("all of them")
     ('9/10', '1/1')
+    >>> _fraction_words("half a million chips"), _fraction_words("a quarter of a million")
+    ('500000 chips', '250000')
     """
     every = _ALL_WORDS.match(text.strip())
     if every:
@@ -383,6 +409,10 @@ def _fraction_words(text: str) -> str:
     count = (m[1] or "one").lower()
     top = 1 if count in ("a", "an") else _WORD_VALUES[count]
     rest = _ARTICLE.sub("", text[m.end() :].strip())
+    scale = _SCALE_WORD.match(rest)
+    if scale:  # "half a million chips": a number, 500,000 chips (reader 24)
+        value = top / _FRACTION_DENOMINATORS[m[2].lower()] * _SCALE_WORDS[scale[0].lower()]
+        return f"{value:.12g} {rest[scale.end() :].strip()}".strip()
     return f"{top}/{_FRACTION_DENOMINATORS[m[2].lower()]} {rest}".strip()
 
 
@@ -407,6 +437,21 @@ def _words_to_number(text: str) -> str:
             part = 0.0
     rest = text[m.end() :]
     return f"{total + part:g} {rest}".strip()
+
+
+def _and_a_half(m: re.Match[str]) -> str:
+    """A time and a half as digits: "a week and a half" → "1.5 weeks" (reader 24).
+
+    Examples
+    --------
+    >>> half = lambda text: _AND_A_HALF.sub(_and_a_half, text)
+    >>> half("a week and a half"), half("2 days and a half")
+    ('1.5 weeks', '2.5 days')
+    """
+    count = m[1].lower()
+    whole = 1.0 if count in ("a", "an") else _WORD_VALUES.get(count)
+    whole = float(count) if whole is None else float(whole)
+    return f"{whole + 0.5:g} {m[2].lower()}s"
 
 
 def _ten_to(m: re.Match[str]) -> str:
@@ -436,9 +481,14 @@ def _normalise(text: str) -> str:
     every = _ALL_WORDS.match(text)
     text = _fraction_words(text) if every else _APPROX.sub("", text).strip()
     text = _APPROX_AFTER.sub("", text).strip()
+    text = _AND_A_HALF.sub(_and_a_half, text)
     text = _ONE_TIME.sub("1 ", text)
     text = _fraction_words(text)
     text = _words_to_number(text)
+    if re.search(r"[*×·÷/+]|\sx\s", text):  # "6 × 405 billion": each scaled number in digits
+        text = _SCALED_NUMBER.sub(
+            lambda m: f"{float(m[1].replace(',', '')) * _SCALE_WORDS[m[2].lower()]:.12g}", text
+        )
     text = _UNIT_WORDS.sub(lambda m: _PREFIX_WORDS[m[1].lower()] + _unit_symbol(m[2]), text)
     text = _TEN_SUPERSCRIPT.sub(lambda m: "10^" + m[1].translate(_SUPERSCRIPT), text)
     text = _TEN_TO.sub(_ten_to, text)
@@ -833,9 +883,7 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
             r = _finish(x / 100, unit, negative, bare=False, echo=f"read as {fmt.number(x)} %")
             return Reading(r.value, r.message, r.bare, r.echo, typed=x)
         if unit == SHARE and not above and x > 100:  # "110": neither a share nor a percentage
-            return Reading(
-                None, "a share of the whole cannot be over 100 %; give a percentage such as 85 %."
-            )
+            return Reading(None, _OVER_WHOLE)
         return _finish(x, unit, negative, bare=True)
     if _ABOVE.match(rest) and unit in (SHARE, RATIO):
         if above:
@@ -853,6 +901,8 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
                 f"a ratio such as a PUE is a plain number ({fmt.number(x / 100)}), not a percentage"
             )
             return replace(_finish(x / 100, unit, negative, bare=False), note=plain)
+        if unit == SHARE and not above and x > 100:  # "120 %" is refused as "120" is
+            return Reading(None, _OVER_WHOLE)
         if unit == SHARE:
             return _finish(x / 100, unit, negative, bare=False)
         return Reading(None, f"a percentage does not fit here; give {_unit_words(unit)}.")
@@ -873,6 +923,9 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
         return Reading(None, f"leave out {rest!r}; give {_unit_words(unit)}.")
     return _physical(x, rest, unit, negative)
 
+
+# the reply to a share of the whole over 100 %, typed "120" or "120 %" alike (reader 24)
+_OVER_WHOLE = "a share of the whole cannot be over 100 %; give a percentage such as 85 %."
 
 # the reply to two numbers in one answer: the working goes on paper (reader 23)
 # a second number after the first, "2 to 3 times", "90 MW and 150 MW": a range or two figures
@@ -1202,9 +1255,11 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
         if _TWO_NUMBERS.search(rest):  # "90 MW and 150 MW": two figures, no result said
             return Reading(None, _one_number(_unit_words(unit)))
         # a form that reads, with no answer in it ("a week and a half", "38 septillion")
-        such = " (such as 2.5 weeks)" if _is_time(unit) else ""
-        such = " (write large numbers as 1.5e20)" if "FLOP" in unit else such
-        return Reading(None, f"I cannot read the unit {rest!r}; give {_unit_words(unit)}{such}.")
+        such = " (write large numbers as 1.5e20)" if "FLOP" in unit else ""
+        give = f"{_unit_words(unit)}{such}"
+        if _is_time(unit):  # any unit of time reads, in digits (reader 24)
+            give = "a time in digits, such as 2.5 weeks or 17.5 days"
+        return Reading(None, f"I cannot read the unit {rest!r}; give {give}.")
     target = ureg.Quantity(1, unit)
     if q.dimensionality != target.dimensionality:
         given, wanted = _dimension(q), _dimension(target)
@@ -1487,6 +1542,7 @@ def _figures(answer: object) -> int | None:
     """How many significant figures a typed answer gives ("1.2" → 2), or None when unknown."""
     if not isinstance(answer, str):
         return None
+    answer = _AND_A_HALF.sub(_and_a_half, answer.strip())  # "a week and a half": 1.5, 2 figures
     m = re.search(r"\d[\d,]*(?:\.\d*)?|\.\d+", answer)
     if not m:
         return None
@@ -2067,7 +2123,7 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         gap = lead + fb.message.split("hint: ", 1)[-1]
     else:
         ratio = x / want if want else math.inf
-        if e.unit == SHARE and 0 <= x <= 1:  # shares differ by percentage points
+        if e.unit == SHARE:  # shares differ by percentage points, whatever their size
             size = f"{_points(x, want)} too {'high' if x > want else 'low'}"
         elif ratio == 0:
             size = "zero"

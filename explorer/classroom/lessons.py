@@ -1157,7 +1157,7 @@ def per_mw_rows(
     Examples
     --------
     >>> head, rows = per_mw_rows(chips=("trn2", "a100"))
-    >>> rows[0][-1], rows[1][-1]  # 955 chips × 1,299 TFLOP/s = 1.24 EFLOP/s
+    >>> rows[0][-1], rows[1][-1]  # 956 chips × 1,299 TFLOP/s = 1.24 EFLOP/s
     ('1.24', 'n/a: no FP8')
     """
     ds = per_mw(chips)
@@ -1178,15 +1178,17 @@ def per_mw_rows(
 
 
 def per_mw(chips: tuple[str, ...] | list[str]):
-    """The accelerators `chips` on one facility MW at AWS's fleet cooling share (the per-MW
-    chart's and table's numbers), as `explorer.compute` gives them.
+    """The accelerators `chips` on one facility MW at lesson 3's cooling share (AWS's fleet
+    share to whole per cent, as the site's count, its question and the app's slider take it: one
+    IT share, 1 − 0.10 − 0.03 = 0.87 ≈ 1/1.15, for the whole lesson; reader 24), as
+    `explorer.compute` gives them.
 
     Examples
     --------
-    >>> int(per_mw(["trn2", "h100"]).chips_supported.sel(chip="trn2"))
-    955
+    >>> int(per_mw(["trn2", "h100"]).chips_supported.sel(chip="trn2"))  # 0.87 MW / 910 W
+    956
     """
-    return compute(site_power=1, cooling_fraction=power.cooling_share_at("aws-fleet"), chip=chips)
+    return compute(site_power=1, cooling_fraction=TRN2_COOLING, chip=chips)
 
 
 def per_chip_and_per_mw() -> None:
@@ -2179,6 +2181,19 @@ def _fp8_per_mw(chip: str) -> float:
     return float(ds.flops_per_watt.sel(precision="fp8"))
 
 
+def _gb200_top_overhead() -> float:
+    """The top of the GB200's rack overhead range (132 kW power shelves; reader 23)."""
+    return catalog.uncertainty_ranges()["chips.gb200.server_overhead"].high
+
+
+def _gb200_top_per_mw_ratio() -> float:
+    """GB200 ÷ Trainium2 dense FP8 per facility MW, the GB200 at the top of its overhead range."""
+    top = compute(
+        cooling_fraction=TRN2_COOLING, chip="gb200", server_overhead=_gb200_top_overhead()
+    )
+    return float(top.flops_per_watt.sel(precision="fp8")) / _fp8_per_mw("trn2")
+
+
 def _per_chip_ratio() -> float:
     return _chip("gb200", "fp8_dense", "TFLOP/s") / _chip("trn2", "fp8_dense", "TFLOP/s")
 
@@ -2212,9 +2227,20 @@ _add(
             Trap(
                 "per-chip",
                 _per_chip_ratio,
-                "that is the ratio per chip; per facility MW each chip's power counts too, and "
-                "a Trainium2 draws much less than a GB200",
+                "that is the ratio per chip, which the question gives; per facility MW each "
+                "chip's power counts too, and a Trainium2 draws much less than a GB200",
                 slip=False,
+                # the misconception this part exists to correct, not a fair guess (reader 24)
+                lead="Not so",
+            ),
+            Trap(
+                "gb200-top-overhead",
+                _gb200_top_per_mw_ratio,
+                "that is the GB200 at the top of its overhead range "
+                f"({fmt.number(_gb200_top_overhead(), 3)}); the explorer's figure is "
+                f"{fmt.number(_chip('gb200', 'server_overhead', 'dimensionless'))}",
+                slip=False,
+                lead="A fair guess",
             ),
             Trap(
                 "bare-tdp",

@@ -737,8 +737,9 @@ PLANS: dict[int, Plan] = {
                 "Power per chip",
                 "Write TDP × overhead on the board and say that Trainium2 "
                 f"borrows the DGX H100's {_TRN2_OVERHEAD}. Students answer trn2-chips-300mw; the "
-                "four-chip table opens and so does the notebook's back to the hook: one sentence "
-                "(a hundred thousand was about 3 times too low, a million 3.5 times too high). "
+                "four-chip table opens. Once everyone has answered, close the hook in one "
+                "sentence: a hundred thousand "
+                "was about 3 times too low, a million 3.5 times too high. "
                 "Someone will ask why a GB200 needs less all in than a "
                 "B200 with the lower TDP: the line under the table answers it (a share of a "
                 "liquid-cooled rack against a whole air-cooled server).",

@@ -13,7 +13,7 @@ import ipywidgets as w
 import numpy as np
 import traitlets
 
-from .. import catalog, fmt, power, training, validate
+from .. import catalog, fmt, training, validate
 from ..model import compute
 from ..runs import train_on_chips
 from ..ui.static import STATIC, Handout, shown, table
@@ -601,8 +601,9 @@ LESSON_CHIPS = lessons.LESSON_CHIPS
 
 def chips_per_mw(precision: str = "fp8", chips: tuple[str, ...] = LESSON_CHIPS) -> w.Widget:
     """Accelerators (`chips` by default, with a box that shows every one in the catalog): chips
-    per facility MW and peak FLOP/s per facility MW, cooling at AWS's fleet PUE."""
-    cooling = power.cooling_share_at("aws-fleet")
+    per facility MW and peak FLOP/s per facility MW, cooling at lesson 3's share (AWS's fleet
+    PUE, to whole per cent, as `lessons.per_mw` takes it)."""
+    cooling = lessons.TRN2_COOLING
     every = w.Checkbox(
         value=False, description="show every accelerator in the catalog", indent=False
     )
