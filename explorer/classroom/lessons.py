@@ -2244,8 +2244,8 @@ _add(
             "time = work ÷ speed: the work is in FLOP, the speed in FLOP/s",
             "seconds = training compute ÷ (chips × peak FLOP/s × MFU); "
             f"a day has {fmt.number(_DAY_S)} s",
-            f"{_LLAMA} ÷ ({fmt.number(RUN_CHIPS)} × "
-            f"{fmt.number(_h100('bf16') * factor('FLOP/s', 'TFLOP/s'))}e12 × {MFU:.1f}) ≈ "
+            f"{_LLAMA} FLOP ÷ ({fmt.number(RUN_CHIPS)} × "
+            f"{fmt.number(_h100('bf16') * factor('FLOP/s', 'TFLOP/s'))}e12 FLOP/s × {MFU:.1f}) ≈ "
             f"{fmt.sci(_llama_seconds(), 2)} s ≈ {fmt.number(_llama_seconds() / _DAY_S)} days",
         ),
         traps=(
@@ -3520,9 +3520,8 @@ _add(
             "the annual PUE is the year's site energy ÷ the year's IT energy: "
             "cool months pull it down",
             "PUE = facility energy ÷ IT energy, summed over every hour of the typical year",
-            f"the year's {_YEAR_GWH} ÷ its IT energy ({_IT} × "
-            f"{fmt.number(_HOURS_YEAR)} h = "
-            f"{_IT_GWH}) = {fmt.number(_yr('annual_pue'), 4)}",
+            f"IT energy = {_IT} × {fmt.number(_HOURS_YEAR)} h = {_IT_GWH}; "
+            f"PUE = {_YEAR_GWH} ÷ {_IT_GWH} = {fmt.number(_yr('annual_pue'), 4)}",
         ),
         traps=(
             Trap(
