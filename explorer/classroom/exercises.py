@@ -2210,6 +2210,11 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         slip = t.slip if t else True
         lead = "The gap is a common slip: " if slip else "A fair guess, and the gap has a reason: "
         lead = f"{t.lead}: " if t and t.lead else lead
+        ref = e.reference() if e.reference else None
+        if ref is not None and _near(x, ref, 0.005) and not _near(want, ref, 0.005):
+            # "at 300 MW" where the question asks "below, at or above": the way is wrong, and
+            # is the misconception the exercise is there to catch, not a fair guess (reader 24)
+            lead = "Not at: "
         gap = lead + fb.message.split("hint: ", 1)[-1]
     else:
         ratio = x / want if want else math.inf

@@ -2147,3 +2147,16 @@ def test_reader_24s_every_worked_step_typed_back_is_read_as_right():
     assert not lessons.check("contested-cooling-swing", "90 MW - 150 MW").right
     assert lessons.check("contested-cooling-swing", "150 MW - 90 MW").right
     assert lessons.check("smoothing-energy", "254 MW × (1/60) h").right
+
+
+def test_reader_24s_at_the_announced_power_is_not_a_fair_guess():
+    # "at" is the misconception contested-power-p5 exists to catch: no draw lies below 300 MW,
+    # so the 5th percentile lies above it (750 − 450 × √0.95 = 311 MW); it was called "a fair
+    # guess" (reader 24)
+    for typed in ("at", "at 300", "at 300 MW", "300", "no lower than 300", "at or above"):
+        r = lessons.reveal("contested-power-p5", typed)
+        assert r.ready and "fair guess" not in r.message, (typed, r.message)
+        assert "Not at: that is the announced 300 MW" in r.message, (typed, r.message)
+        assert r.message.endswith("the 5th percentile lies above it."), (typed, r.message)
+    r = lessons.reveal("contested-power-p5", "above")
+    assert "The right way" in r.message and "Not at" not in r.message, r.message
