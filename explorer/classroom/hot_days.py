@@ -450,9 +450,10 @@ def sizing_design_day(year: xr.Dataset) -> None:
     peaks at 26.7 °C. The published days' wet-bulbs (24.6 °C with the hottest hours, 25.1 °C
     with the most humid dew point) are the ones that come with another condition, not the 1 %
     wet-bulb a tower is sized for, which usually lies above them. This day takes the typical
-    year's own 1 % wet-bulb instead. It has not been checked against the station's own figure,
-    and as the year's hours are borrowed from another station it may sit somewhat high; step
-    2's "More detail" shows that the hook's answer holds on either published day too.
+    year's own 1 % wet-bulb instead. It has not been checked against the station's own figure:
+    it may sit above or below that figure; somewhat above is the likelier, as the year's hours
+    are borrowed from another station. Step 2's "More detail" shows that the hook's answer
+    holds on either published day too.
     <BLANKLINE>
     How rare is it? Only 88 hours of the typical year (1 %) have a higher wet-bulb; ...
     """
@@ -489,9 +490,10 @@ def sizing_design_day(year: xr.Dataset) -> None:
             f" The published days' wet-bulbs ({coincident}) are the ones that come with another "
             "condition, not the 1 % wet-bulb a tower is sized for, which usually lies above "
             "them. This day takes the typical year's own 1 % wet-bulb instead. It has not been "
-            "checked against the station's own figure, and as the year's hours are borrowed "
-            'from another station it may sit somewhat high; step 2\'s "More detail" shows '
-            "that the hook's answer holds on either published day too."
+            "checked against the station's own figure: it may sit above or below that figure; "
+            "somewhat above is the likelier, as the year's hours are borrowed from another "
+            "station. Step 2's \"More detail\" shows that the hook's answer holds on either "
+            "published day too."
         )
     _say(text)
     _say(_how_rare(py.weather, hot))
@@ -557,7 +559,7 @@ def design_days(year: xr.Dataset) -> list[tuple[str, float, float]]:
 # lesson 7's hook: how far the design day's cooling peak lies above the year's mean, as
 # (low, high) multiples of the mean
 HOOK_GUESSES = {
-    "about 10 % more": (1.0, 1.2),
+    "up to 50 % more": (1.0, 1.5),
     "50 to 100 % more": (1.5, 2.0),
     "2 to 3 times": (2.0, 3.0),
     "10 times": (10.0, 10.0),
@@ -572,7 +574,7 @@ def _nearest_guess(ratio: float) -> str:
     Examples
     --------
     >>> _nearest_guess(1.68), _nearest_guess(1.8), _nearest_guess(1.3)
-    ('50 to 100 % more', '50 to 100 % more', 'about 10 % more')
+    ('50 to 100 % more', '50 to 100 % more', 'up to 50 % more')
     """
     g = HOOK_GUESSES
     return min(g, key=lambda name: max(g[name][0] - ratio, ratio - g[name][1], 0))

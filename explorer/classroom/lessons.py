@@ -3950,9 +3950,9 @@ _add(
         "contested-city-high",
         8,
         f"Rainier Mississippi's {_SITE} may grow: the catalog's high end is {_HIGH_MW}. "
-        "Running flat out, with the use per household at the end of its range that makes the "
-        f"city biggest (EIA: {_LOW_USE} or {_HIGH_USE} kWh a year?), how many households is that "
-        "site's 'city'? (households)",
+        "Running flat out, with every figure at the end of its range that makes the city "
+        f"biggest (step 1's table; a household's use, EIA: {_LOW_USE} or {_HIGH_USE} kWh a "
+        "year), how many households is that site's 'city'? (households)",
         lambda: float(_contested_bounds().city_households.sel(bound="high")),
         "households",
         rel_tol=0.01,  # the central use (10,715 kWh) gives 2 % less: a trap, not right

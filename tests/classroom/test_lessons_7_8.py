@@ -880,3 +880,35 @@ def test_reader_23s_text_items_and_lesson_8_on_paper(teacher_pages):
     assert "<td>73,579</td>" in key
     plan = teacher_pack.PLANS[8].offline
     assert "tornado's rows" in plan and "answer key" in plan
+
+
+def test_reader_24s_lessons_7_and_8(capsys):
+    from explorer.classroom import hot_days
+
+    cells7, cells8 = _cells("07"), _cells("08")
+    # L8 D3: the notebook and the plan agree: the basis table is optional in a 50-minute class
+    head = " ".join(cells8[0].split())
+    assert "including the basis" not in head and "the basis table in step 1 is optional" in head, (
+        head
+    )
+    basis = " ".join(cells8[_first(cells8, r"\*\*The basis: people or households\?\*\*")].split())
+    assert basis.startswith("**The basis: people or households?** *Optional in a 50-minute"), basis
+    # L8 D4: the exercise does not name the figure the question above it asks for
+    question = lessons.EXERCISES["contested-city-high"].question
+    assert "use per household at the end" not in question, question
+    assert "every figure at the end of its range that makes the city biggest" in question
+    # L7 D5: the built design day's caveat says one thing everywhere (printout, notebook, plan)
+    year = lessons.hot_year()[0]
+    hot_days.sizing_design_day(year)
+    printed = " ".join(capsys.readouterr().out.split())
+    ignores = " ".join(cells7[_first(cells7, r"\*\*What this model ignores")].split())
+    plan = " ".join(" ".join(s for _, _, s in teacher_pack.PLANS[7].segments).split())
+    stumble = " ".join(" ".join(teacher_pack.PLANS[7].stumbles).split())
+    said = "may sit above or below that figure; somewhat above is the likelier"
+    for text in (printed, ignores, stumble):
+        assert said in text and "may sit somewhat high" not in text, text
+    assert "may sit somewhat high" not in plan
+    # L7 D9: the hook's choices leave no gap: 30 % more is the first one
+    hook = " ".join(cells7[_first(cells7, "than on an average hour of the year")].split())
+    assert "up to 50 % more, 50 to 100 % more" in hook, hook
+    assert hot_days._nearest_guess(1.3) == "up to 50 % more"
