@@ -3662,7 +3662,8 @@ _add(
             Trap(
                 "yearly-average",
                 lambda: SITE_MW / _grid_figure("utility", "MW"),
-                f"that is the site's yearly average ({_SITE}); the question asks for its hottest "
+                f"if you used the site's yearly average ({_SITE}): the question asks for its "
+                "hottest "
                 f"hour ({_SITE_PEAK}), when the utility's peak is met, which gives "
                 f"{fmt.percent(_gr('share_of_utility_peak'))}. With a "
                 f"{_UTILITY_CONFIDENCE}-confidence whole (an order of magnitude) both say about "
@@ -3713,8 +3714,8 @@ _add(
             Trap(
                 "flat-out",
                 lambda: _yr("peak_facility_power") * _hours() / _grid_figure("state", "MWh/year"),
-                "that is the hottest hour's draw all year; "
-                "the site draws that only on the hottest hours: use its year's energy",
+                f"if you took the hottest hour's draw ({_SITE_PEAK}) for every hour of the year: "
+                "the site draws that only on the hottest hours, so use its year's energy",
             ),
             Trap(
                 "peak-share",

@@ -2038,11 +2038,17 @@ def _exercise_block(e: Exercise, label: str = "", predict_only: bool = False) ->
         if predict_only
         else f"<p>My answer: __________ {html.escape(unit)}</p>"
     )
+    # a question that asks "below, at or above?" first: a way to circle on paper (reader 24)
+    way = (
+        f"below / at / above {html.escape(e.show(e.reference()))} (circle one), and "
+        if e.reference
+        else ""
+    )
     return (
         f"<section><p><b>{html.escape(label or e.id)}</b>: {html.escape(e.question)}</p>"
         # the notebook asks for a prediction only where it reveals one; elsewhere students
         # estimate before working it out (reader 18)
-        f"<p>{'My prediction' if predict_only else 'My estimate'}: __________ "
+        f"<p>{'My prediction' if predict_only else 'My estimate'}: {way}__________ "
         f"{html.escape(unit)} &nbsp; "
         f"My working:</p><div class='blank'></div><div class='blank'></div>"
         f"{answer}</section>"

@@ -912,3 +912,17 @@ def test_reader_24s_lessons_7_and_8(capsys):
     hook = " ".join(cells7[_first(cells7, "than on an average hour of the year")].split())
     assert "up to 50 % more, 50 to 100 % more" in hook, hook
     assert hot_days._nearest_guess(1.3) == "up to 50 % more"
+
+
+def test_reader_24s_paper_way_and_hints_that_do_not_presume(teacher_pages):
+    # L8 D6: the worksheet's prediction has a way to circle, as the question asks for one first
+    sheet = html.unescape(teacher_pages["lesson-8/worksheet.html"])
+    p5 = sheet[sheet.index("<b>contested-power-p5</b>") :]
+    assert "My prediction: below / at / above 300 MW (circle one), and ____" in p5[:2000], p5[:2000]
+    # L7 D7: a rough "6 %" (2.6 / 49 = 5.3 %, said roughly) is not accused of the flat-out slip
+    # (330 MW × 8,760 h / 49,000 GWh = 5.9 %); the hint says which working it means
+    for typed in ("6 %", "about 6 %"):
+        fb = lessons.check("state-energy-share", typed)
+        assert "if you took the hottest hour's draw" in fb.message, fb.message
+    fb = lessons.check("utility-peak-share", "about a tenth")
+    assert fb.right and "if you used the site's yearly average" in fb.message, fb.message

@@ -527,10 +527,10 @@ def test_reader_13s_answers_to_lessons_7_and_8():
         # 300 MW / 3,000 MW = 10 %: the yearly average; with a low-confidence whole both it and
         # 330 / 3,000 = 11 % say about 10 %, so it is right, with a note (reader 15 lesson 7 D2:
         # its hint said "about 10 %" while the checker said "Not yet")
-        ("utility-peak-share", "10 %", "right", "Note: that is the site's yearly average"),
+        ("utility-peak-share", "10 %", "right", "Note: if you used the site's yearly average"),
         ("utility-peak-share", "10 %", "right", "both say about 10 %"),
         ("utility-peak-share", "300/3000", "right", "which gives 11 %"),
-        ("utility-peak-share", "0.1", "right", "Note: that is the site's yearly average"),
+        ("utility-peak-share", "0.1", "right", "Note: if you used the site's yearly average"),
         ("utility-peak-share", "11 %", "right", ""),
     ]
     for ex, typed, kind, words in rows:
