@@ -225,6 +225,9 @@ def tables_sheet(year: xr.Dataset, grid: xr.Dataset) -> None:
     )
     print("\nStep 2 · after hot-day-above-mean: the battery that shaves each day's peak")
     shaving_battery(year)
+    figures = sizing_day_figures(year, batteries.peak_shaving_battery(year))
+    if figures:  # the figures the question "why can a cooler day…" works with (reader 24)
+        _say(figures)
     print("\nStep 3 · the grid's yardsticks")
     yardsticks(grid)
     print("\nAdvanced · several sites: each site's power")
@@ -315,6 +318,44 @@ def why_it_sizes(year: xr.Dataset, shaving: xr.Dataset) -> str:
         why + f"the day's cooling swings {_mw(swing)} from its lowest hour to its highest, "
         f"{compare} than the hot day's {_mw(hot_swing)}"
     )
+
+
+def sizing_day_figures(year: xr.Dataset, shaving: xr.Dataset) -> str:
+    """The figures of the typical day that sizes the peak-shaving battery, without the reason
+    (`why_it_sizes` says it, after the question): its cooling's lowest and highest hour and,
+    with an economiser, the share of the heat it removes for free in each; "" when the hot day
+    sizes it. For the tables sheet, where a class on paper works the question "why can a cooler
+    day need a bigger daily battery?" (reader 24).
+
+    Examples
+    --------
+    >>> from explorer import batteries
+    >>> from explorer.classroom import lessons
+    >>> year = lessons.hot_year()[0]
+    >>> text = sizing_day_figures(year, batteries.peak_shaving_battery(year))
+    >>> text.startswith("October's typical day: cooling"), "(a swing of 12.4 MW)" in text
+    (True, True)
+    >>> text.endswith("removes 62 % of the heat for free in its coolest hour, 22 % in its warmest.")
+    True
+    """
+    day = int(shaving.sizing_day)
+    if day == 0:
+        return ""
+    cooling = year.cooling_power.sel(month=day)
+    low, high = float(cooling.min()), float(cooling.max())
+    free = year.free_cooling.sel(month=day)
+    night = float(free.isel(hour=int(cooling.argmin("hour"))))
+    afternoon = float(free.isel(hour=int(cooling.argmax("hour"))))
+    text = (
+        f"{calendar.month_name[day]}'s typical day: cooling {_mw(low)} in its lowest hour, "
+        f"{_mw(high)} in its highest (a swing of {_mw(high - low)})"
+    )
+    if night > 0 or afternoon > 0:
+        text += (
+            f"; the economiser removes {fmt.percent(night, 2)} of the heat for free in its "
+            f"coolest hour, {fmt.percent(afternoon, 2)} in its warmest"
+        )
+    return text + "."
 
 
 def _what_the_battery_does_on_the_hot_day(year: xr.Dataset, shaving: xr.Dataset) -> str:

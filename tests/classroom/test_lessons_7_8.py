@@ -926,3 +926,18 @@ def test_reader_24s_paper_way_and_hints_that_do_not_presume(teacher_pages):
         assert "if you took the hottest hour's draw" in fb.message, fb.message
     fb = lessons.check("utility-peak-share", "about a tenth")
     assert fb.right and "if you used the site's yearly average" in fb.message, fb.message
+
+
+def test_reader_24s_lesson_7_paper_and_whats_next(teacher_pages):
+    # L7 D8: a class on paper has October's figures for "why can a cooler day need a bigger
+    # daily battery?", below the fold, without the reason
+    sheet = " ".join(html.unescape(teacher_pages["lesson-7/tables.html"]).split())
+    below = sheet[sheet.index("Fold the page here") :]
+    assert "October's typical day: cooling" in below and "a swing of 12.4 MW" in below, below
+    assert "62 %" in below and "22 %" in below
+    assert "most cooling above its own threshold" not in sheet  # the reason stays for the key
+    # L7 D10: "What's next" says plainly which hot day the app takes
+    cells7 = _cells("07")
+    nxt = " ".join(cells7[_first(cells7, r"\*\*What's next\.\*\*")].split())
+    assert "worst of the design days and" not in nxt
+    assert "hardest of these: each design day and the typical year's own hottest day" in nxt
