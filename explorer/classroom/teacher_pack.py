@@ -1090,7 +1090,8 @@ PLANS: dict[int, Plan] = {
             (
                 17,
                 "Step 2 · The hot day",
-                "Say: a cooling tower is sized for a humid day, not the hottest one; the station "
+                "In the Basics lesson, skip the design-day printout. Say: a cooling tower is "
+                "sized for a humid day, not the hottest one; the station "
                 "summary the explorer reads has no wet-bulb design day (ASHRAE's tables do), so "
                 f"the plant is sized for {_lesson_hot_day_name()}. Students answer "
                 "hot-day-above-mean; the day's hours, the hook's first "
@@ -1105,9 +1106,7 @@ PLANS: dict[int, Plan] = {
                 "a battery recharged every day only moves hours within the day). The collapsed "
                 "“More detail” holds the typical year's own hottest day (an upper end, more "
                 "humid than any published design condition, and the app's hot day) and the "
-                "costs: open it only if there is time. In the Basics lesson, skip the "
-                "design-day printout: say which day sizes the plant and why (humid, not "
-                "hottest), and move on to the exercise.",
+                "costs: open it only if there is time.",
             ),
             (
                 10,

@@ -941,3 +941,10 @@ def test_reader_24s_lesson_7_paper_and_whats_next(teacher_pages):
     nxt = " ".join(cells7[_first(cells7, r"\*\*What's next\.\*\*")].split())
     assert "worst of the design days and" not in nxt
     assert "hardest of these: each design day and the typical year's own hottest day" in nxt
+
+
+def test_reader_24s_lesson_7_plan_says_skip_first():
+    # L7 pacing: step 2 is dense for 17 minutes; the advice to skip the design-day printout
+    # opens the step's plan instead of closing a long paragraph (reader 24)
+    step2 = teacher_pack.PLANS[7].segments[2][2]
+    assert step2.startswith("In the Basics lesson, skip the design-day printout."), step2
