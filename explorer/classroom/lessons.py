@@ -2313,8 +2313,8 @@ _add(
             "time = work ÷ speed: the work is in FLOP, the speed in FLOP/s",
             "seconds = training compute ÷ (chips × peak FLOP/s × MFU); "
             f"a day has {fmt.number(_DAY_S)} s",
-            f"{_LLAMA} ÷ ({fmt.number(RUN_CHIPS)} × "
-            f"{fmt.number(_h100('bf16') * factor('FLOP/s', 'TFLOP/s'))}e12 × {MFU:.1f}) ≈ "
+            f"{_LLAMA} FLOP ÷ ({fmt.number(RUN_CHIPS)} × "
+            f"{fmt.number(_h100('bf16') * factor('FLOP/s', 'TFLOP/s'))}e12 FLOP/s × {MFU:.1f}) ≈ "
             f"{fmt.sci(_llama_seconds(), 2)} s ≈ {fmt.number(_llama_seconds() / _DAY_S)} days",
         ),
         traps=(
@@ -3589,9 +3589,8 @@ _add(
             "the annual PUE is the year's site energy ÷ the year's IT energy: "
             "cool months pull it down",
             "PUE = facility energy ÷ IT energy, summed over every hour of the typical year",
-            f"the year's {_YEAR_GWH} ÷ its IT energy ({_IT} × "
-            f"{fmt.number(_HOURS_YEAR)} h = "
-            f"{_IT_GWH}) = {fmt.number(_yr('annual_pue'), 4)}",
+            f"IT energy = {_IT} × {fmt.number(_HOURS_YEAR)} h = {_IT_GWH}; "
+            f"PUE = {_YEAR_GWH} ÷ {_IT_GWH} = {fmt.number(_yr('annual_pue'), 4)}",
         ),
         traps=(
             Trap(
@@ -3732,7 +3731,8 @@ _add(
             Trap(
                 "yearly-average",
                 lambda: SITE_MW / _grid_figure("utility", "MW"),
-                f"that is the site's yearly average ({_SITE}); the question asks for its hottest "
+                f"if you used the site's yearly average ({_SITE}): the question asks for its "
+                "hottest "
                 f"hour ({_SITE_PEAK}), when the utility's peak is met, which gives "
                 f"{fmt.percent(_gr('share_of_utility_peak'))}. With a "
                 f"{_UTILITY_CONFIDENCE}-confidence whole (an order of magnitude) both say about "
@@ -3783,8 +3783,8 @@ _add(
             Trap(
                 "flat-out",
                 lambda: _yr("peak_facility_power") * _hours() / _grid_figure("state", "MWh/year"),
-                "that is the hottest hour's draw all year; "
-                "the site draws that only on the hottest hours: use its year's energy",
+                f"if you took the hottest hour's draw ({_SITE_PEAK}) for every hour of the year: "
+                "the site draws that only on the hottest hours, so use its year's energy",
             ),
             Trap(
                 "peak-share",
@@ -4020,9 +4020,9 @@ _add(
         "contested-city-high",
         8,
         f"Rainier Mississippi's {_SITE} may grow: the catalog's high end is {_HIGH_MW}. "
-        "Running flat out, with the use per household at the end of its range that makes the "
-        f"city biggest (EIA: {_LOW_USE} or {_HIGH_USE} kWh a year?), how many households is that "
-        "site's 'city'? (households)",
+        "Running flat out, with every figure at the end of its range that makes the city "
+        f"biggest (step 1's table; a household's use, EIA: {_LOW_USE} or {_HIGH_USE} kWh a "
+        "year), how many households is that site's 'city'? (households)",
         lambda: float(_contested_bounds().city_households.sel(bound="high")),
         "households",
         rel_tol=0.01,  # the central use (10,715 kWh) gives 2 % less: a trap, not right

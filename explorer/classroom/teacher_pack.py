@@ -1091,7 +1091,8 @@ PLANS: dict[int, Plan] = {
             (
                 17,
                 "Step 2 · The hot day",
-                "Say: a cooling tower is sized for a humid day, not the hottest one; the station "
+                "In the Basics lesson, skip the design-day printout. Say: a cooling tower is "
+                "sized for a humid day, not the hottest one; the station "
                 "summary the explorer reads has no wet-bulb design day (ASHRAE's tables do), so "
                 f"the plant is sized for {_lesson_hot_day_name()}. Students answer "
                 "hot-day-above-mean; the day's hours, the hook's first "
@@ -1106,9 +1107,7 @@ PLANS: dict[int, Plan] = {
                 "a battery recharged every day only moves hours within the day). The collapsed "
                 "“More detail” holds the typical year's own hottest day (an upper end, more "
                 "humid than any published design condition, and the app's hot day) and the "
-                "costs: open it only if there is time. In the Basics lesson, skip the "
-                "design-day printout: say which day sizes the plant and why (humid, not "
-                "hottest), and move on to the exercise.",
+                "costs: open it only if there is time.",
             ),
             (
                 10,
@@ -1137,11 +1136,12 @@ PLANS: dict[int, Plan] = {
             "lesson builds one as ASHRAE builds design days, from the typical year's own 1 % "
             "wet-bulb (a year built from borrowed hours and estimated humidity). The explorer's "
             "sources do not include ASHRAE's published 1 % evaporation wet-bulb for Jackson, so "
-            "the built day has not been checked against it: it may sit above or below it. "
+            "the built day has not been checked against it: it may sit above or below that "
+            "figure; somewhat above is the likelier, as the year's hours are borrowed. "
             "Asked “why is our day more humid than the station's own?”: the published days' "
             "wet-bulbs come with another condition (the hottest hours, the most humid dew "
-            "point), not the tower's 1 % wet-bulb, which usually lies above them; the built "
-            "day may also sit somewhat high, as its hours are borrowed. The hook's answer is "
+            "point), not the tower's 1 % wet-bulb, which usually lies above them. The hook's "
+            "answer is "
             "the same on either published day (step 2's “More detail”).",
             "Reading the peak-shaving battery as the one that takes the hot day down to the "
             f"average: {_shaving_on_the_hot_day()[0]} sizes it, and a daily battery only moves "
@@ -2038,11 +2038,17 @@ def _exercise_block(e: Exercise, label: str = "", predict_only: bool = False) ->
         if predict_only
         else f"<p>My answer: __________ {html.escape(unit)}</p>"
     )
+    # a question that asks "below, at or above?" first: a way to circle on paper (reader 24)
+    way = (
+        f"below / at / above {html.escape(e.show(e.reference()))} (circle one), and "
+        if e.reference
+        else ""
+    )
     return (
         f"<section><p><b>{html.escape(label or e.id)}</b>: {html.escape(e.question)}</p>"
         # the notebook asks for a prediction only where it reveals one; elsewhere students
         # estimate before working it out (reader 18)
-        f"<p>{'My prediction' if predict_only else 'My estimate'}: __________ "
+        f"<p>{'My prediction' if predict_only else 'My estimate'}: {way}__________ "
         f"{html.escape(unit)} &nbsp; "
         f"My working:</p><div class='blank'></div><div class='blank'></div>"
         f"{answer}</section>"

@@ -527,10 +527,10 @@ def test_reader_13s_answers_to_lessons_7_and_8():
         # 300 MW / 3,000 MW = 10 %: the yearly average; with a low-confidence whole both it and
         # 330 / 3,000 = 11 % say about 10 %, so it is right, with a note (reader 15 lesson 7 D2:
         # its hint said "about 10 %" while the checker said "Not yet")
-        ("utility-peak-share", "10 %", "right", "Note: that is the site's yearly average"),
+        ("utility-peak-share", "10 %", "right", "Note: if you used the site's yearly average"),
         ("utility-peak-share", "10 %", "right", "both say about 10 %"),
         ("utility-peak-share", "300/3000", "right", "which gives 11 %"),
-        ("utility-peak-share", "0.1", "right", "Note: that is the site's yearly average"),
+        ("utility-peak-share", "0.1", "right", "Note: if you used the site's yearly average"),
         ("utility-peak-share", "11 %", "right", ""),
     ]
     for ex, typed, kind, words in rows:
@@ -2338,3 +2338,69 @@ def test_reader_24s_a_time_and_a_half_in_words_reads():
     assert typed.message == lessons.check("llama-days", "1.5 weeks").message, typed.message
     said = lessons.check("llama-days", "a week and a bit").message
     assert "give a time in digits, such as 2.5 weeks or 17.5 days" in said, said
+
+
+# worked steps whose last calculation is not the whole answer: a step joined by "⇒" or a
+# comparison ("2.1 times"), a last step said in words ("minus 3 %"), a prediction, prose
+_STEPS_NOT_ONE_CALCULATION = {
+    "cooling-at-fleet-pue",
+    "cooling-at-survey-pue",
+    "trn2-chips-300mw",
+    "capstone-chips",
+    "gb200-trn2-per-mw",
+    "goodput-16k",
+    "capstone-job-share",
+    "contested-power-p5",
+}
+
+
+def test_reader_24s_every_worked_step_typed_back_is_read_as_right():
+    # "254 MW × 5 ÷ 60 h" (ride-through-energy's third hint, word for word) was refused as
+    # "cannot read 'MW / h'", "(62.2 MW − 37 MW) ÷ 37 MW" and "300 MW × (0.5 − 0.3)" as "cannot
+    # read that calculation" (reader 24). Every calculation a third hint prints is read; the one
+    # that ends in the answer is right; a step that goes on from the last ("; ÷ 10,500 kWh") is
+    # typed after it. Hand check: 254 × 5 / 60 = 21.17 MWh; (62.2 − 37) / 37 = 68.1 %.
+    ends_right = set()
+    for e in lessons.EXERCISES.values():
+        hint = re.sub(r"\s*\([^()]*[a-z]{4}[^()]*\)\s*$", "", e.hints[2])  # a closing remark
+        before = ""
+        for clause in hint.split(";"):
+            clause = clause.split(":")[-1].split("⇒")[0].strip()  # "⇒ about 287,000 chips"
+            parts = re.split(r"\s*[≈=]\s*", clause)
+            if len(parts) > 1 and not re.search(r"\d", parts[0]):  # "PUE = 1 / 0.57"
+                parts = parts[1:]
+            expr = parts[0]
+            if re.match(r"[×÷*/+−-]", expr):  # "; × 32.3 days × 24 h": goes on from the last
+                expr = f"{before} {expr}"
+            before = expr
+            if not re.search(r"\d[^;]*?[×÷*/+−-]\s*\(?\s*\d", expr):
+                continue
+            fb = lessons.check(e.id, expr)
+            assert "cannot" not in fb.message, (e.id, expr, fb.message)
+            for result in parts[1:]:
+                said = exercises.read(result.split(", ")[0], e.unit, e.negative, e.above)
+                if said.value is not None and e.accepts(said.value):
+                    assert fb.right, (e.id, expr, fb.message)
+                    ends_right.add(e.id)
+    assert set(lessons.EXERCISES) - ends_right == _STEPS_NOT_ONE_CALCULATION
+    fb = lessons.check("ride-through-energy", "254 MW × 5 ÷ 60 h")
+    assert fb.right and "21.2" in fb.message, fb.message
+    fb = lessons.check("hot-day-above-mean", "(62.2 MW − 37 MW) ÷ 37 MW")
+    assert fb.right and "68" in fb.message, fb.message
+    # the same units, another order: a range written low to high is still not an answer
+    assert not lessons.check("contested-cooling-swing", "90 MW - 150 MW").right
+    assert lessons.check("contested-cooling-swing", "150 MW - 90 MW").right
+    assert lessons.check("smoothing-energy", "254 MW × (1/60) h").right
+
+
+def test_reader_24s_at_the_announced_power_is_not_a_fair_guess():
+    # "at" is the misconception contested-power-p5 exists to catch: no draw lies below 300 MW,
+    # so the 5th percentile lies above it (750 − 450 × √0.95 = 311 MW); it was called "a fair
+    # guess" (reader 24)
+    for typed in ("at", "at 300", "at 300 MW", "300", "no lower than 300", "at or above"):
+        r = lessons.reveal("contested-power-p5", typed)
+        assert r.ready and "fair guess" not in r.message, (typed, r.message)
+        assert "Not at: that is the announced 300 MW" in r.message, (typed, r.message)
+        assert r.message.endswith("the 5th percentile lies above it."), (typed, r.message)
+    r = lessons.reveal("contested-power-p5", "above")
+    assert "The right way" in r.message and "Not at" not in r.message, r.message
