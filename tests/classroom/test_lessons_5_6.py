@@ -818,3 +818,26 @@ def test_reader_23s_households_rereading_says_about_covers_the_shortfall():
     row = factcheck.claim("ms-city-households")
     assert row.verdict() == factcheck.ASSUMED
     assert row.value() < row.claimed and "“about” covers" in row.why(), row.why()
+
+
+def test_reader_24s_ultraservers_dense_row_waits_for_the_groups_number(pages):
+    # reader 24: AWS's table's 83.2 PF for the UltraServer's dense FP8 is the us-fp8 station's
+    # own result, rounded (64 x 1,299 TF = 83.1 PF): it stood on screen and on the worksheet
+    # from the start, against cell 6's "that row stays hidden until your number checks"
+    assert "systems.trn2-ultraserver.published_fp8_dense" in lessons.held_figures("us-fp8")
+    widgets.REVEALED.done = []
+    try:
+        box = widgets.station("us-fp8")
+        assert "83.2 PFLOP/s" not in box.children[1].value
+        number, button = box.children[3].children
+        number.value = "64 × 1,299 TFLOP/s dense"
+        button.click()
+        assert "83.2 PFLOP/s" in box.children[1].value
+    finally:
+        widgets.REVEALED.done = []
+    sheet = pages["lesson-5/worksheet.html"]
+    start = sheet.index("Station: " + html.escape(factcheck.claim("us-fp8").claim))
+    card = sheet[start:][:3000]
+    card = card[: card.index("</section>")]
+    assert lessons.STATION_ROW_ON_PAPER in card and "83.2 PFLOP/s" not in card
+    assert "83.2 PFLOP/s" in pages["lesson-5/answers.html"]
