@@ -841,3 +841,19 @@ def test_reader_24s_ultraservers_dense_row_waits_for_the_groups_number(pages):
     card = card[: card.index("</section>")]
     assert lessons.STATION_ROW_ON_PAPER in card and "83.2 PFLOP/s" not in card
     assert "83.2 PFLOP/s" in pages["lesson-5/answers.html"]
+
+
+def test_reader_24s_right_calculations_with_units_are_read_as_written():
+    # reader 24, defects 1 and 3: a right calculation written with its units was refused.
+    # Needs fix24-78's change to the calculation reader (explorer/classroom/exercises.py);
+    # this test fails until that branch is merged too.
+    for typed in (  # step 5: MWh ÷ MWh (a day's worth) is a number of days, as the hint says it
+        "104,000 MWh / 8,356 MWh",
+        "104,000 MWh / (3,050,000 MWh / 365)",
+        "104,000 MWh / (250,000 × 12,200 kWh / 365)",
+    ):
+        fb = lessons.check("capstone-city-days", typed)
+        assert fb.right, (typed, fb.message)
+    for typed in ("2.2 GW / 30", "2.2 GW ÷ 30"):  # the unit typed on the first operand
+        fb = lessons.check_station("in-power", typed)
+        assert fb.right, (typed, fb.message)
