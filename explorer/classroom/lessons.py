@@ -3254,7 +3254,15 @@ def question_now(exercise_id: str, revealed: Collection[str], paper: bool = Fals
         return text
     if paper:  # reader 20: the handout said the check "opens"; on paper nothing does
         return f"{text} ({BLANK}: your teacher reads it out)"
-    return f"{text} ({BLANK}: the check above prints it once it opens)"
+    return f"{text} ({BLANK}: {OPENS_WHEN.get(exercise_id, 'the check above prints it once it opens')})"
+
+
+# what opens the check that fills a question's blanks, in the steps' words (reader 24: "once it
+# opens" left a student who came to the question first with no pointer to what was missing)
+OPENS_WHEN = {
+    "capstone-energy": "step 4's check above prints it once you have answered steps 1 and 3 "
+    "and committed step 4's guess",
+}
 
 
 # reader 20: step 4's guess (nearly all, about half, a tenth?) stood right above the check that

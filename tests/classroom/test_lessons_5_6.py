@@ -857,3 +857,19 @@ def test_reader_24s_right_calculations_with_units_are_read_as_written():
     for typed in ("2.2 GW / 30", "2.2 GW ÷ 30"):  # the unit typed on the first operand
         fb = lessons.check_station("in-power", typed)
         assert fb.right, (typed, fb.message)
+
+
+def test_reader_24s_energy_blanks_say_what_opens_them():
+    # reader 24, defect 4: the energy question's blanks said "the check above prints it once it
+    # opens" and not what opens it; it names the steps, and each is the notebook's own step
+    shown = lessons.question_now("capstone-energy", ())
+    assert "answered steps 1 and 3" in shown and "step 4's guess" in shown, shown
+    step, boxes = None, {}
+    for source in _cells("06-capstone.ipynb"):
+        found = re.match(r"## Step (\d)", source)
+        step = found.group(1) if found else step
+        for box in re.findall(r'widgets\.(?:answer_box|predict_reveal)\("([a-z0-9-]+)"', source):
+            boxes[box] = step
+    assert [boxes[w] for w in lessons.EXERCISES["capstone-energy"].waits_for] == ["1", "3", "4"]
+    paper = lessons.question_now("capstone-energy", (), paper=True)
+    assert "your teacher reads it out" in paper and "step" not in paper.split("(▢")[-1]
