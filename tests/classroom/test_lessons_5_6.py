@@ -873,3 +873,12 @@ def test_reader_24s_energy_blanks_say_what_opens_them():
     assert [boxes[w] for w in lessons.EXERCISES["capstone-energy"].waits_for] == ["1", "3", "4"]
     paper = lessons.question_now("capstone-energy", (), paper=True)
     assert "your teacher reads it out" in paper and "step" not in paper.split("(▢")[-1]
+
+
+def test_reader_24s_plan_names_only_copies_the_class_can_make(pages):
+    # reader 24, defect 5: the plan's "the article's own" list named 250,000 chips for claim 3,
+    # which prints "hundreds of thousands": no student page shows 250,000 chips to copy
+    plan = html.unescape(pages["lesson-5/plan.html"])
+    line = plan[plan.index("A group whose number is the article's own") :].split("</li>")[0]
+    assert "250,000 people for claim 1" in line and "83.2 PFLOP/s for claim 6" in line, line
+    assert "chips for claim 3" not in line, line
