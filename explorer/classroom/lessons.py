@@ -2762,6 +2762,14 @@ def _pue_chip_traps() -> tuple[Trap, ...]:
             f"each chip needs more than its {_TRN2_TDP} W TDP: multiply by the server overhead "
             f"({_TRN2_OVERHEAD})",
         ),
+        # reader 24: lesson 5's station named 300 MW ÷ 500 W (from lesson 3's list), lesson 6's
+        # step 1 gave only its hint; both counts now name it, in the PUE's words
+        Trap(
+            "whole-site-bare-tdp",
+            lambda: SITE_MW * factor("MW", "W") / _chip("trn2", "tdp", "W"),
+            "that divides the whole site by the bare chip TDP: only IT power (site ÷ PUE) feeds "
+            f"the chips, and each needs host/network power too (× {_TRN2_OVERHEAD})",
+        ),
     )
 
 

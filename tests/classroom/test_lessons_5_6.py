@@ -882,3 +882,12 @@ def test_reader_24s_plan_names_only_copies_the_class_can_make(pages):
     line = plan[plan.index("A group whose number is the article's own") :].split("</li>")[0]
     assert "250,000 people for claim 1" in line and "83.2 PFLOP/s for claim 6" in line, line
     assert "chips for claim 3" not in line, line
+
+
+def test_reader_24s_whole_site_over_bare_tdp_is_named_in_both_chip_counts():
+    # reader 24, defect 6: 300 MW ÷ 500 W = 600,000 was the named slip at lesson 5's chips
+    # station and only the generic hint at lesson 6's step 1, the same count by the same method
+    for typed in ("600,000", "300 MW / 500 W"):
+        assert lessons.check_station("ms-chips", typed).trap == "whole-site-bare-tdp"
+        fb = lessons.check("capstone-chips", typed)
+        assert fb.trap == "whole-site-bare-tdp" and "bare chip TDP" in fb.message, fb.message
