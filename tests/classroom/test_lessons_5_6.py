@@ -891,3 +891,10 @@ def test_reader_24s_whole_site_over_bare_tdp_is_named_in_both_chip_counts():
         assert lessons.check_station("ms-chips", typed).trap == "whole-site-bare-tdp"
         fb = lessons.check("capstone-chips", typed)
         assert fb.trap == "whole-site-bare-tdp" and "bare chip TDP" in fb.message, fb.message
+
+
+def test_reader_24s_sparse_reveal_does_not_read_as_faulting_the_dense_claim():
+    # reader 24, defect 7: "a sparsity factor it applies to the UltraServer's row too" read as
+    # if claim 6 (the UltraServer's dense row, reproduced) were wrong as well
+    said = factcheck.claim("trn2-sparse").disagrees
+    assert "UltraServer's sparse row" in said and "not one of the eight claims" in said, said
