@@ -898,3 +898,20 @@ def test_reader_24s_sparse_reveal_does_not_read_as_faulting_the_dense_claim():
     # if claim 6 (the UltraServer's dense row, reproduced) were wrong as well
     said = factcheck.claim("trn2-sparse").disagrees
     assert "UltraServer's sparse row" in said and "not one of the eight claims" in said, said
+
+
+def test_reader_24s_rule_says_whose_figure_once_and_cell_6_names_every_held_row():
+    # reader 24, defect 9: the rule was printed three ways; the assumption bullet and "Whose
+    # figure?" said the same thing twice: it is said once, under "Whose figure?"
+    top = _cells("05-fact-check.ipynb")[0]
+    rule = top[top.index("- **reproduced**") : top.index("**Whose figure?**")]
+    assert "average over others" not in rule and top.count("average over others") == 1
+    whose = top[top.index("**Whose figure?**") :].split("\n\n")[0]
+    assert "No figure for this one car? The maker's figure for the" in " ".join(whose.split())
+    # defect 2: cell 6 names each row a station holds (the UltraServer's 83.2 PF now too)
+    (cell,) = [c for c in _cells("05-fact-check.ipynb") if c.startswith("## Recompute stations")]
+    said = " ".join(cell.split())
+    for claim in factcheck.class_claims():
+        for key in lessons.held_figures(claim.id):
+            what = factcheck.FIGURE_LABELS[key].removesuffix(", AWS's table")
+            assert what.removeprefix("the ") in said, (what, said)
