@@ -3262,7 +3262,8 @@ def question_now(exercise_id: str, revealed: Collection[str], paper: bool = Fals
         return text
     if paper:  # reader 20: the handout said the check "opens"; on paper nothing does
         return f"{text} ({BLANK}: your teacher reads it out)"
-    return f"{text} ({BLANK}: {OPENS_WHEN.get(exercise_id, 'the check above prints it once it opens')})"
+    opens = OPENS_WHEN.get(exercise_id, "the check above prints it once it opens")
+    return f"{text} ({BLANK}: {opens})"
 
 
 # what opens the check that fills a question's blanks, in the steps' words (reader 24: "once it
