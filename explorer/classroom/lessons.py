@@ -2831,6 +2831,14 @@ def _pue_chip_traps() -> tuple[Trap, ...]:
             f"each chip needs more than its {_TRN2_TDP} W TDP: multiply by the server overhead "
             f"({_TRN2_OVERHEAD})",
         ),
+        # reader 24: lesson 5's station named 300 MW ÷ 500 W (from lesson 3's list), lesson 6's
+        # step 1 gave only its hint; both counts now name it, in the PUE's words
+        Trap(
+            "whole-site-bare-tdp",
+            lambda: SITE_MW * factor("MW", "W") / _chip("trn2", "tdp", "W"),
+            "that divides the whole site by the bare chip TDP: only IT power (site ÷ PUE) feeds "
+            f"the chips, and each needs host/network power too (× {_TRN2_OVERHEAD})",
+        ),
     )
 
 
@@ -3323,7 +3331,16 @@ def question_now(exercise_id: str, revealed: Collection[str], paper: bool = Fals
         return text
     if paper:  # reader 20: the handout said the check "opens"; on paper nothing does
         return f"{text} ({BLANK}: your teacher reads it out)"
-    return f"{text} ({BLANK}: the check above prints it once it opens)"
+    opens = OPENS_WHEN.get(exercise_id, "the check above prints it once it opens")
+    return f"{text} ({BLANK}: {opens})"
+
+
+# what opens the check that fills a question's blanks, in the steps' words (reader 24: "once it
+# opens" left a student who came to the question first with no pointer to what was missing)
+OPENS_WHEN = {
+    "capstone-energy": "step 4's check above prints it once you have answered steps 1 and 3 "
+    "and committed step 4's guess",
+}
 
 
 # reader 20: step 4's guess (nearly all, about half, a tenth?) stood right above the check that
@@ -4645,7 +4662,8 @@ STATION_ROW_ON_PAPER = "your teacher reads it out once your group has its number
 
 def held_figures(claim_id: str) -> tuple[str, ...]:
     """The figures a station lists that are its own computation's result, as a source prints it
-    (AWS's table's 41 PF for the instance's sparse FP8, its 1,536 GiB of memory): the station
+    (AWS's table's 41 PF for the instance's sparse FP8, its 1,536 GiB of memory, or the
+    UltraServer's 83.2 PF that rounds the station's 83.1 as the article does): the station
     holds them until the group's number checks, as the city widget holds its all-sector row
     (reader 19: the table row stood beside the question it answers).
 
@@ -4661,7 +4679,9 @@ def held_figures(claim_id: str) -> tuple[str, ...]:
             value = catalog.value(key, ex.unit)
         except Exception:  # a figure in another dimension (MW at a chips station) answers nothing
             continue
-        if ex.accepts(value):
+        # reader 24: AWS's 83.2 PF is the UltraServer station's 83.1 as AWS rounds it, the
+        # article's figure too; it gave the verdict away beside the question
+        if ex.accepts(value) or _check(ex, value).trap == "articles-figure":
             held.append(key)
     return tuple(held)
 

@@ -334,7 +334,9 @@ def _copied_figures() -> str:
         f"{e.show(t.value())} for claim {number[c]}"
         for c, e in lessons.STATION_CHECKS.items()
         for t in e.traps
-        if t.figures
+        # reader 24: only a figure the claim prints can be copied ("hundreds of thousands" of
+        # chips prints no 250,000; that trap is a round estimate)
+        if t.figures and fmt.number(t.value()) in factcheck.claim(c).claim
     )
 
 
