@@ -1044,6 +1044,34 @@ def _quantity_calc(text: str, unit: str, negative: bool, above: bool) -> Reading
     return _terms_read(terms, unit, negative, above)
 
 
+def _carried(terms: list[tuple[str, float, str]], unit: str) -> bool:
+    """Whether a calculation whose divisors are bare numbers keeps its units: when no divisor is
+    a power of ten (a unit changed by hand, as MWh / 1000 for GWh) and the units then give the
+    kind of quantity asked ("2.2 GW / 30" for MW: a site's power shared by 30, reader 24).
+
+    Examples
+    --------
+    >>> _carried([("*", 2.2, "GW"), ("/", 30.0, "")], "MW")
+    True
+    >>> _carried([("*", 2628000.0, "MWh"), ("/", 1000.0, "")], "GWh")
+    False
+    >>> _carried([("*", 2.628e9, "kWh"), ("/", 12200.0, "")], "people")
+    False
+    """
+    if unit in (SHARE, RATIO) or unit in COUNT_WORDS:
+        return False
+    if any(op in "/÷" and not u and math.log10(abs(n) or 1) % 1 == 0 for op, n, u in terms):
+        return False
+    try:
+        q = ureg.Quantity(1.0)
+        for _, _, u in terms:
+            q = q * ureg.Quantity(1, _calc_unit(u)) if u else q
+        q.to(unit)
+    except Exception:  # pint: not units, or not the kind asked
+        return False
+    return True
+
+
 def _terms_read(
     terms: list[tuple[str, float, str]], unit: str, negative: bool, above: bool
 ) -> Reading:
@@ -1052,8 +1080,10 @@ def _terms_read(
     (whose terms carry the operator they end up with: a number inside "/( … )" divides)."""
     # (a bare divisor beside a divisor with its own unit, as in "300 MW / 1.15 / 910 W", is a
     # plain factor such as the PUE: the units then carry through, reader 22)
-    if any(op in "/÷" and not u for op, _, u in terms) and not any(
-        op in "/÷" and u for op, _, u in terms
+    if (
+        any(op in "/÷" and not u for op, _, u in terms)
+        and not any(op in "/÷" and u for op, _, u in terms)
+        and not _carried(terms, unit)
     ):
         # "2628000 MWh / 1000", "300 MW * 8760 h / 1000", "2.628e9 kWh / 12200": a bare divisor
         # beside units is a unit changed by hand (MWh to GWh) or a basis typed without its
@@ -1336,6 +1366,13 @@ def _read_result(
     units cancel where the answer has units; echoed "read as …" when it is a plain number, or
     with `said` (how a bare number in it was taken) when given."""
     plain = q.dimensionless and not _is_bytes(f"{q.units}")  # pint counts bytes as plain too
+    if plain and _is_time(unit):  # "104,000 MWh / 8,356 MWh": energy ÷ a day's (or an hour's,
+        # a year's) energy counts those days, as the hints write it (reader 24)
+        r = read(f"{q.to('dimensionless').magnitude:.12g}", unit, negative, above)
+        if r.value is not None:
+            per = _unit_words(unit).removeprefix("a time in ")
+            echo = f"read as {fmt.number(r.value)} {per}: a total ÷ one {per.rstrip('s')}'s use"
+            return Reading(r.value, r.message, r.bare, said or echo, r.typed)
     if plain and unit not in (SHARE, RATIO) and unit not in COUNT_WORDS:
         return Reading(
             None, f"the units cancel to a plain number; the answer is {_unit_words(unit)}."
