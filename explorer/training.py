@@ -595,7 +595,7 @@ def run_checks(
     settings = (a["rate"], a["ckpt"], a["restart"], a["growth"])
     values = memory_check(a["p"], a["n"], a["hbm"])
     fastest = np.asarray(best_job_chips(*settings))
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
         best = np.minimum(fastest, a["powered"])
         values["best_job_chips"] = best
         values["best_training_days"] = a["c"] / (best * a["f"] * goodput_at(best, *settings))
