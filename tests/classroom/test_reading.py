@@ -1773,7 +1773,7 @@ def test_reader_23s_day_of_computing_slips_are_named():
     assert lessons.check("ultraserver-day-flop", "7.18e21").right
 
 
-def test_reader_23s_lessons_3_and_4_state_their_timing_one_way():
+def test_reader_23s_lessons_3_and_4_state_their_timing_one_way(teacher_pages):
     # reader 23: lesson 3's Advanced prediction was "then" (notebook), "+" (guide) and inside
     # the 50 minutes (plan); lesson 4's "What we found" was in class (notebook) and homework
     # (plan). The plan's timing is the one sentence; the notebook's "Time:", the guide's table
@@ -1786,7 +1786,7 @@ def test_reader_23s_lessons_3_and_4_state_their_timing_one_way():
         return re.sub(r"\s+", " ", text).replace("“", '"').replace("”", '"')
 
     guide = flat(Path("notebooks/README.md").read_text(encoding="utf-8"))
-    pages = tp.build()
+    pages = teacher_pages
     for lesson in tp.LESSONS[2:4]:
         timing = flat(tp.PLANS[lesson.number].timing)
         assert timing.startswith("50 minutes") and '"What we found" is homework' in timing
@@ -1801,7 +1801,7 @@ def test_reader_23s_lessons_3_and_4_state_their_timing_one_way():
     assert "Advanced (together in class)" in sheet and "Advanced (optional)" not in sheet
 
 
-def test_reader_23s_more_chips_question_asks_one_thing_of_two_rows():
+def test_reader_23s_more_chips_question_asks_one_thing_of_two_rows(teacher_pages):
     # reader 23: "how can more chips be slower?" sent students to "the second table above, in
     # its two columns" with nested bullets; on paper the teacher read two whole tables aloud.
     # Now: the second table's first two rows (100,000 and 500,000 H100s), which finishes first
@@ -1818,7 +1818,7 @@ def test_reader_23s_more_chips_question_asks_one_thing_of_two_rows():
     assert "\n- " not in question and "two columns" not in question
     paper = handouts.on_paper(cell)
     assert "the second goodput table your teacher reads out, its first two" in paper
-    plan = html.unescape(tp.build()["lesson-4/plan.html"])
+    plan = html.unescape(teacher_pages["lesson-4/plan.html"])
     assert "read out only the second table's first two rows" in plan
     assert Path(nb).exists()
 
@@ -1843,15 +1843,14 @@ def teacher_pack_cells(name):
     return tp.markdown_cells(tp.NOTEBOOKS / name)
 
 
-def test_reader_23s_key_prints_the_losses_a_student_adds_up():
+def test_reader_23s_key_prints_the_losses_a_student_adds_up(teacher_pages):
     # the Basics recipe's three losses: (10 + 18.6 / 2) / 185.6 + 1 / 18.6 = 10.4 % + 5.4 %
     # = 15.8 % (Daly's fuller model loses 14.7 %): the key's trap value is the student's sum
-    from explorer.classroom import teacher_pack as tp
 
     e = lessons.EXERCISES["goodput-16k"]
     (t,) = [t for t in e.traps if t.id == "the-losses"]
     assert e.show_trap(t) == "15.8 %", e.show_trap(t)
-    key = html.unescape(tp.build()["lesson-4/answers.html"])
+    key = html.unescape(teacher_pages["lesson-4/answers.html"])
     assert "15.8 %" in key
     for typed in ("15.8", "16 %", "15", "14.7 %"):
         assert (
