@@ -763,9 +763,14 @@ def read(answer: object, unit: str, negative: bool = False, above: bool = False)
     lead = _LEADING_WORDS.match(answer)
     if r.message.startswith("I cannot find a number") and lead:
         worked = read(answer[lead.end() :], unit, negative, above)
-        if worked.value is not None:
+        # "from 90 to 150 MW", "between 90 and 150 MW": a range in words, said as one (reader 25)
+        if worked.value is not None or _RANGE_WORDS.fullmatch(lead[0].strip()):
             return worked
     return r
+
+
+# the words that open a range: "from 90 to 150 MW", "between 90 and 150 MW"
+_RANGE_WORDS = re.compile(r"(?:it\s+(?:goes|runs)\s+)?(?:from|between)", re.IGNORECASE)
 
 
 # "70% of 245,000 households": a percentage of a number, read as their product
@@ -1417,6 +1422,31 @@ def _count(x: float, rest: str, unit: str, negative: bool) -> Reading:
     return Reading(None, f"that is {_dimension(q)}; the answer is a number of {unit}.")
 
 
+# words after a unit that make it a rate: "4.2 MWh a day", "… each hour", "… per year"
+_RATE_WORDS = re.compile(
+    r"(?:/|per|a|an|each|every)\s*(?:s|sec|second|min|minute|h|hr|hour|d|day|week|month|y|yr|"
+    r"year)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _unit_then_words(x: float, rest: str, unit: str) -> pint.Quantity | None:
+    """`x` in the unit that opens `rest`, when that unit is the kind asked and the words after
+    it do not make it a rate: "4.2 MWh in one dip", "21 MWh for 5 minutes", as the question
+    words them (reader 25); None otherwise ("4.2 MWh a day" is refused)."""
+    words = rest.split()
+    target = ureg.Quantity(1, unit).dimensionality
+    for n in range(1, len(words)):
+        try:
+            q = ureg.Quantity(x, " ".join(words[:n]))
+        except Exception:  # pint raises many kinds of error on free text
+            continue
+        if q.dimensionality == target:
+            tail = " ".join(words[n:])
+            return None if _RATE_WORDS.match(tail) or _TWO_NUMBERS.search(tail) else q
+    return None
+
+
 def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     rest = _PER_YEAR.sub("", rest)  # "2.6 TWh per year": the exercise already means a year
     while _LABEL.search(rest) and _LABEL.sub("", rest):  # the label, not the unit itself
@@ -1447,6 +1477,8 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     try:
         q = ureg.Quantity(x, rest)
     except Exception:  # pint raises many kinds of error on free text
+        q = _unit_then_words(x, rest, unit)
+    if q is None:
         if _TWO_NUMBERS.search(rest):  # "90 MW and 150 MW": two figures, no result said
             return Reading(None, _one_number(_unit_words(unit)))
         # a form that reads, with no answer in it ("a week and a half", "38 septillion")
@@ -1983,6 +2015,14 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             own = read(answer, t.unit, e.negative) if t.unit else None
             if own and own.value is not None and _near(own.value, t.value(), t.rel_tol):
                 return Feedback(False, f"Not yet, hint: {_sentence(t.hint)}", "trap", t.id)
+        ends = {"high-end", "low-end"} <= {t.id for t in e.traps}
+        if ends and r.message.startswith("give one number"):  # "from 90 to 150 MW" (reader 25)
+            return Feedback(
+                False,
+                "Not yet: those are the two ends; the swing is their difference. Give that one "
+                "number.",
+                "unreadable",
+            )
         return Feedback(False, f"Not yet: {r.message}", "unreadable")
     x, want = r.value, e.answer()
     said = f" ({r.echo})" if r.echo else ""
@@ -2236,6 +2276,11 @@ class Reveal:
         return f"<p>{html.escape(self.message)}</p>"
 
 
+# a bare count below this, in a box whose answer is a hundred times larger or more, is a
+# count of something else (rows ticked), not a prediction (reader 25)
+_SMALL_COUNT = 20
+
+
 def reveal(e: Exercise, prediction: object) -> Reveal:
     """Compare a prediction with the exercise's result; `ready` is False (and the result stays
     hidden) until the prediction can be read.
@@ -2290,6 +2335,16 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
     if r.value is None:
         return Reveal(None, want, f"Your prediction is not readable yet: {r.message}", False)
     x = r.value
+    if e.unit in COUNT_WORDS and r.bare and abs(x) < _SMALL_COUNT <= abs(want) / 100:
+        # "3" in a households box, just below "how many rows did you tick?": a count of
+        # something else, not a prediction to spend (reader 25)
+        return Reveal(
+            None,
+            want,
+            f"Your prediction is not readable yet: {fmt.number(x)} is a small count; this box "
+            f"asks for a number of {e.unit}. A count of anything else goes on paper.",
+            False,
+        )
     # "85" read as 85 %: "You predicted 85 %" already says how it was read
     said = f" ({r.echo})" if r.echo and r.echo != f"read as {e.show(x)}" else ""
     head = f"You predicted {e.show(x)}{said}; the explorer gets {e.show(want)}."

@@ -2403,3 +2403,38 @@ def test_reader_24s_at_the_announced_power_is_not_a_fair_guess():
         assert r.message.endswith("the 5th percentile lies above it."), (typed, r.message)
     r = lessons.reveal("contested-power-p5", "above")
     assert "The right way" in r.message and "Not at" not in r.message, r.message
+
+
+def test_reader_25s_words_after_the_unit_and_ranges_in_words():
+    # echoing the question ("4.2 MWh in one dip") is right; words that make a rate are not
+    # (reader 25's defect 2)
+    for id_, typed in (
+        ("smoothing-energy", "4.2 MWh in one dip"),
+        ("smoothing-energy", "4.2 MWh each dip"),
+        ("smoothing-energy", "4.2 MWh per dip"),
+        ("ride-through-energy", "21 MWh for 5 minutes"),
+    ):
+        fb = lessons.check(id_, typed)
+        assert fb.right, (typed, fb.message)
+    for typed in ("4.2 MWh a day", "4.2 MWh per day", "4.2 MWh each hour"):
+        assert not lessons.check("smoothing-energy", typed).right, typed
+    # a range in words is read as a range, and the swing's two ends are named (defect 3)
+    for typed in ("from 90 to 150 MW", "from 90 MW to 150 MW", "between 90 and 150 MW"):
+        fb = lessons.check("contested-cooling-swing", typed)
+        assert not fb.right and "cannot find a number" not in fb.message, (typed, fb.message)
+        assert "difference" in fb.message, (typed, fb.message)
+
+
+def test_reader_25s_tick_count_does_not_spend_the_households_prediction(teacher_pages):
+    # step 3 asks "how many rows did you tick?" just above the households box: a bare count
+    # typed there is refused, not revealed (reader 25's defect 1)
+    for typed in ("3", "two", "2", 3):
+        r = lessons.reveal("contested-load-swing", typed)
+        assert not r.ready and "73" not in r.message, (typed, r.message)
+        assert "on paper" in r.message, (typed, r.message)
+    assert lessons.reveal("contested-load-swing", "50,000").ready
+    # the question says where the count goes, on the worksheet as in the notebook
+    sheet = html.unescape(teacher_pages["lesson-8/worksheet.html"])
+    assert "How many did you tick? Write the count down: the box below asks for households" in (
+        sheet
+    )
