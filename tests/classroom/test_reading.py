@@ -2438,3 +2438,16 @@ def test_reader_25s_tick_count_does_not_spend_the_households_prediction(teacher_
     assert "How many did you tick? Write the count down: the box below asks for households" in (
         sheet
     )
+
+
+def test_reader_25s_miso_record_is_read_for_todays_grid(capsys):
+    # MISO's 127 GW of 20 July 2011 is that day counted for today's footprint (MISO South
+    # included); on the day MISO reported 103,975 MW for its smaller area. The caveat said the
+    # grid "was smaller then", as if 127 GW were the smaller grid's peak (reader 25's defect 4)
+    from explorer.classroom import hot_days
+
+    hot_days.yardsticks(lessons.hot_year()[1])
+    out = capsys.readouterr().out
+    miso = out[out.index("MISO") :].split("\nthe site:")[0]
+    assert "127,125 MW" in miso and "smaller then" not in miso, miso
+    assert "today's" in miso and "104 GW" in miso, miso
