@@ -4243,6 +4243,8 @@ _add(
                 "that is the middle of the range; the 5th percentile sits near the end where "
                 "the draws crowd, the announced power",
                 slip=False,
+                # the misreading step 5 exists to correct, not a fair guess (reader 25)
+                lead="The gap is a common slip",
             ),
         ),
     )

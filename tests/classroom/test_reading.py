@@ -2451,3 +2451,12 @@ def test_reader_25s_miso_record_is_read_for_todays_grid(capsys):
     miso = out[out.index("MISO") :].split("\nthe site:")[0]
     assert "127,125 MW" in miso and "smaller then" not in miso, miso
     assert "today's" in miso and "104 GW" in miso, miso
+
+
+def test_reader_25s_middle_of_the_range_is_not_praised():
+    # 525 MW, the middle of 300-750 MW, is the misreading step 5 exists to correct: not "a fair
+    # guess" (reader 25's defect 5); AWS's fleet PUE for Jackson's stays one
+    r = lessons.reveal("contested-power-p5", "525")
+    assert r.ready and "fair guess" not in r.message, r.message
+    assert "The gap is a common slip: that is the middle of the range" in r.message, r.message
+    assert "fair guess" in lessons.reveal("jackson-annual-pue", "1.15").message
