@@ -1881,6 +1881,10 @@ _SHARE_TIMES = re.compile(
 _LABELLED = re.compile(r"^\s*(\d[\d,]*(?:\.\d+)?)\s*([^\d\s].*?)\s*$")
 
 
+# a percent sign or word after a number
+_PERCENT_WORD = re.compile(r"%|percent|per\s+cent", re.IGNORECASE)
+
+
 # slips by a whole factor: (factor, trap id, what the hint says)
 _SLIPS = (
     (1e3, "prefix", "1,000 times too large: check k/M/G prefixes"),
@@ -2174,6 +2178,17 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     if labelled and _near(float(labelled[1].replace(",", "")), want, e.rel_tol):
         # "2628 MWh" for 2,628 GWh: the student's number is right and only its label is
         # another prefix, which "1,000 times too small" would send them to recompute
+        said = labelled[1]
+        if e.unit == SHARE and _PERCENT_WORD.fullmatch(labelled[2].strip()):
+            # "0.11 %" for the share 0.11: say what each means (reader 25)
+            ok = fmt.percent(float(said.replace(",", "")))
+            return Feedback(
+                False,
+                f"Not yet, hint: {said} is the share as a decimal ({ok}); {said} % is a "
+                f"hundred times smaller: write {said} or {ok}.",
+                "trap",
+                "prefix",
+            )
         return Feedback(
             False,
             f"Not yet, hint: the number is right; the unit is {e.unit}, not {labelled[2]}.",

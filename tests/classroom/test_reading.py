@@ -2460,3 +2460,13 @@ def test_reader_25s_middle_of_the_range_is_not_praised():
     assert r.ready and "fair guess" not in r.message, r.message
     assert "The gap is a common slip: that is the middle of the range" in r.message, r.message
     assert "fair guess" in lessons.reveal("jackson-annual-pue", "1.15").message
+
+
+def test_reader_25s_a_decimal_share_with_a_percent_sign_is_said_plainly():
+    # "0.11 %" is a hundred times smaller than the share 0.11 (11 %): "the unit is share" gave
+    # the student nothing to act on (reader 25's defect 6)
+    for typed in ("0.11 %", "0.11%", "0.11 percent"):
+        fb = lessons.check("utility-peak-share", typed)
+        assert not fb.right, typed
+        assert "0.11 is the share as a decimal (11 %)" in fb.message, fb.message
+        assert "a hundred times smaller: write 0.11 or 11 %" in fb.message, fb.message
