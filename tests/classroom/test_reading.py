@@ -2470,3 +2470,32 @@ def test_reader_25s_a_decimal_share_with_a_percent_sign_is_said_plainly():
         assert not fb.right, typed
         assert "0.11 is the share as a decimal (11 %)" in fb.message, fb.message
         assert "a hundred times smaller: write 0.11 or 11 %" in fb.message, fb.message
+
+
+def test_reader_25s_lesson_7_why_october_opens_after_its_question(capsys):
+    # the "More detail" block opens before step 2's question "why can a cooler day need a
+    # bigger daily battery?" and gave its whole answer (October swings 12.4 MW, the hot day
+    # 8.7 MW): the answer's figures now sit in their own fold after the question
+    # (reader 25's defect 7)
+    from explorer.classroom import hot_days
+
+    year = lessons.hot_year()[0]
+    hot_days.peak_shaving_detail(year)
+    assert "swings 12.4 MW" not in capsys.readouterr().out
+    shown = hot_days.sizing_day_answer(year)._repr_html_()
+    assert shown.startswith("<details><summary>Our figures"), shown
+    assert "swings 12.4 MW" in shown and "the hot day&#x27;s 8.7 MW" in shown, shown
+
+
+def test_reader_25s_lesson_7_tables_sheet_prints_more_detail(teacher_pages):
+    # the design-day printout, step 3, the debrief and the key send a class on paper to step
+    # 2's "More detail"; the tables sheet did not print it (reader 25's defect 8): the published
+    # days' peaks (58.3 and 59.1 MW), the year's hottest day (66.4 MW) and the battery's costs,
+    # below the fold, with no answer to "why can a cooler day need a bigger battery?"
+    sheet = html.unescape(teacher_pages["lesson-7/tables.html"])
+    fold = sheet.index("Fold the page here. Turn over only after answering hot-day-above-mean")
+    more = sheet.index("More detail")
+    assert fold < more < sheet.index("Step 3 · the grid's yardsticks"), sheet
+    for figure in ("58.3 MW", "59.1 MW", "66.4 MW", "cost (low / mid / high)"):
+        assert fold < sheet.index(figure), figure
+    assert "larger than the hot day's 8.7 MW" not in sheet
