@@ -2499,3 +2499,27 @@ def test_reader_25s_lesson_7_tables_sheet_prints_more_detail(teacher_pages):
     for figure in ("58.3 MW", "59.1 MW", "66.4 MW", "cost (low / mid / high)"):
         assert fold < sheet.index(figure), figure
     assert "larger than the hot day's 8.7 MW" not in sheet
+
+
+def test_reader_25s_way_prediction_on_paper_says_circle_one(monkeypatch):
+    # lesson 8's handout printed "Prediction (MW): ____" where step 5 asks "below, at or
+    # above?", and a way alone is enough: on paper the box says so, as the worksheet does
+    # (reader 25's nit)
+    from explorer.classroom import widgets
+
+    def label(exercise_id: str) -> str:
+        box = widgets.predict_reveal(exercise_id)
+        stack = [box]
+        while stack:
+            w = stack.pop()
+            if type(w).__name__ == "Text":
+                return w.description
+            stack.extend(getattr(w, "children", ()))
+        raise AssertionError(exercise_id)
+
+    assert label("contested-power-p5") == "Prediction (MW)"
+    monkeypatch.setenv(widgets.STATIC, "1")
+    assert label("contested-power-p5") == (
+        "Below / at / above 300 MW (circle one), and MW if you have a number"
+    )
+    assert label("contested-load-swing") == "Prediction (households)"
