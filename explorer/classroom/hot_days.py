@@ -721,26 +721,22 @@ def battery_hours(year: xr.Dataset) -> None:
     )
 
 
-def sizing_day_answer(year: xr.Dataset) -> Any:
+def sizing_day_answer(year: xr.Dataset) -> str:
     """The figures behind step 2's question "why can a cooler day need a bigger daily battery?"
-    (`why_it_sizes`), collapsed under a summary the student opens once they have written their
+    (`why_it_sizes`), as a collapsed block the student opens once they have written their
     answer: in "More detail" they opened before the question was asked (reader 25).
 
     Examples
     --------
     >>> from explorer.classroom import lessons
-    >>> sizing_day_answer(lessons.hot_year()[0])._repr_html_().startswith("<details>")
+    >>> sizing_day_answer(lessons.hot_year()[0]).startswith("<details><summary>Our figures")
     True
     """
-    from IPython.display import HTML
-
     shaving = batteries.peak_shaving_battery(year)
-    return HTML(
-        _details(
-            "Our figures (open them once you have written your answer)",
-            _say,
-            f"The battery is sized by {sizing_day(shaving)}: {why_it_sizes(year, shaving)}.",
-        )
+    return _details(
+        "Our figures (open them once you have written your answer)",
+        _say,
+        f"The battery is sized by {sizing_day(shaving)}: {why_it_sizes(year, shaving)}.",
     )
 
 

@@ -698,7 +698,7 @@ def test_reader_21s_lesson_7(capsys, teacher_pages):
 
     year, grid, _ = lessons.hot_year()
     # reader 22: the why moved to "More detail"; reader 25: to its own fold after the question
-    text = " ".join(hot_days.sizing_day_answer(year)._repr_html_().split())
+    text = " ".join(hot_days.sizing_day_answer(year).split())
     text = html.unescape(text)
     assert "longest" not in text
     assert (
@@ -784,7 +784,7 @@ def test_reader_22s_lesson_7(capsys):
     )
     # D2: why October sizes the battery is a question after the battery exercise, its figures
     # in their own fold after it (reader 25); the printout only names the day
-    why = html.unescape(hot_days.sizing_day_answer(year)._repr_html_())
+    why = html.unescape(hot_days.sizing_day_answer(year))
     assert "The battery is sized by October's typical day: the typical day with the most" in why
     hot_days.shaving_battery(year)
     out = " ".join(capsys.readouterr().out.split())

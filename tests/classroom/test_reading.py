@@ -2482,7 +2482,7 @@ def test_reader_25s_lesson_7_why_october_opens_after_its_question(capsys):
     year = lessons.hot_year()[0]
     hot_days.peak_shaving_detail(year)
     assert "swings 12.4 MW" not in capsys.readouterr().out
-    shown = hot_days.sizing_day_answer(year)._repr_html_()
+    shown = hot_days.sizing_day_answer(year)
     assert shown.startswith("<details><summary>Our figures"), shown
     assert "swings 12.4 MW" in shown and "the hot day&#x27;s 8.7 MW" in shown, shown
 
