@@ -1488,6 +1488,8 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
             give = "a time in digits, such as 2.5 weeks or 17.5 days"
         return Reading(None, f"I cannot read the unit {rest!r}; give {give}.")
     target = ureg.Quantity(1, unit)
+    if q.dimensionality != target.dimensionality:  # "GWh in (a year)": pint's GWh × inch
+        q = _unit_then_words(x, rest, unit) or q
     if q.dimensionality != target.dimensionality:
         given, wanted = _dimension(q), _dimension(target)
         if not any(given == words for _, words in _DIMENSIONS):

@@ -2413,6 +2413,7 @@ def test_reader_25s_words_after_the_unit_and_ranges_in_words():
         ("smoothing-energy", "4.2 MWh each dip"),
         ("smoothing-energy", "4.2 MWh per dip"),
         ("ride-through-energy", "21 MWh for 5 minutes"),
+        ("energy-300mw", "2628 GWh in a year"),  # pint read "GWh in" as GWh × inch
     ):
         fb = lessons.check(id_, typed)
         assert fb.right, (typed, fb.message)
