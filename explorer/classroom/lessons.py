@@ -1549,6 +1549,50 @@ def article_city_power() -> None:
         print(f"  {catalog.label('bases', basis)}: {fmt.quantity(mw, 'MW')}, {way} than the site")
 
 
+def article_claim() -> str:
+    """The Mississippi article's city claim, in the fact-check's words (claim "ms-city"): the
+    one place its text lives, so lessons 1, 5 and 8 and the plans quote it alike."""
+    return factcheck.claim("ms-city").claim
+
+
+def article_claim_check() -> None:
+    """Print lesson 1's test of the article's "more than": a city of 250,000 on each basis the
+    lesson names, its steady power [MW] against the site's, and whether the site draws more.
+    On the household basis the verdict turns on the year (the catalog's range of recent years).
+
+    Examples
+    --------
+    >>> article_claim_check()  # doctest: +NORMALIZE_WHITESPACE
+    Does the site draw more than a city of 250,000? A city of 250,000, steadily all year:
+      US average household (residential), 250,000 homes: 306 MW (recent years 300–308 MW),
+        about the same as the site's 300 MW: the claim holds only in some years
+      US, per person (homes only): 127 MW, less than the site's 300 MW: the claim holds
+      US, per person (all sectors): 348 MW, more than the site's 300 MW: the claim fails
+      Mississippi, per person (all sectors): 476 MW, more than the site's 300 MW: the claim fails
+      World average, per person (all sectors): 106 MW, less than the site's 300 MW: the claim holds
+    """
+    city = fmt.number(_article_city())
+    print(f"Does the site draw more than a city of {city}? A city of {city}, steadily all year:")
+    homes = catalog.uncertainty_ranges()["bases.us-household.value"]
+    low, mid, high = (_article_city_mw(x) for x in (homes.low, homes.central, homes.high))
+    print(
+        f"  {catalog.label('bases', 'us-household')}, {city} homes: {fmt.quantity(mid, 'MW')} "
+        f"(recent years {fmt.number(round(low))}–{fmt.quantity(high, 'MW')}),\n    "
+        + (
+            f"about the same as the site's {_SITE}: the claim holds only in some years"
+            if low <= SITE_MW <= high
+            else f"{'more' if mid > SITE_MW else 'less'} than the site's {_SITE}"
+        )
+    )
+    for basis in ("us-person-residential", "us-person", "us-ms-person", "world-person"):
+        mw = _article_city_mw(catalog.value(f"bases.{basis}.value", _PER_P))
+        way, holds = ("more", "fails") if mw > SITE_MW else ("less", "holds")
+        print(
+            f"  {catalog.label('bases', basis)}: {fmt.quantity(mw, 'MW')}, {way} than the "
+            f"site's {_SITE}: the claim {holds}"
+        )
+
+
 def article_city_basis() -> float:
     """The yearly use per person [kWh] that would make the site exactly the article's city:
     the site's energy in a year ÷ the article's 250,000 (lesson 1 asks it, to find the basis

@@ -581,9 +581,9 @@ PLANS: dict[int, Plan] = {
                 5,
                 "Hook",
                 "Say: “A 300 MW site: a city of about how many people, 25,000, 250,000 or 2.5 "
-                "million? Write it down.” Then read the article's sentence aloud: “as much "
-                "electricity as a city of roughly 250,000 people”. Say: “Write down: more, less "
-                "or about the same as the site? Keep both.”",
+                "million? Write it down.” Then read the article's claim aloud: "
+                f"“{lessons.article_claim()}” Say: “Write down: does a city of 250,000 use "
+                "more, less or about the same as the site? Keep both.”",
             ),
             (
                 8,
@@ -622,9 +622,10 @@ PLANS: dict[int, Plan] = {
                 8,
                 "Debrief",
                 "Back to the hook guesses: a show of hands, more, less or about the same? Say: "
-                "“Read as people, all sectors, the city uses more than the site; read as "
-                "households, about the same: the 250,000 match households. A number with no "
-                "basis is not a fact yet.” Early "
+                "“Read as people, all sectors, the city uses more than the site, so the "
+                "article's ‘more than’ fails; read as households, about the same: the 250,000 "
+                "match households. It holds only if you count home use alone, or the world's "
+                "average person. A number with no basis is not a fact yet.” Early "
                 "finishers and homework: the "
                 "Advanced city-low-load (a site that does not run flat out). Collect the "
                 "worksheet.",

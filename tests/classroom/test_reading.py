@@ -1955,7 +1955,7 @@ def test_reader_23s_printed_pack_shows_no_raw_fold_and_keeps_the_hooks_claim_off
     assert "roughly 250,000" not in sheet and "reads it out" in hook, hook
     # the key prints the claim open, under its title
     key = teacher_pages["lesson-1/answers.html"]
-    assert "The article&#x27;s claim" in key and "roughly 250,000 people" in key
+    assert "The article&#x27;s claim" in key and "about 250,000 people" in key
 
 
 def test_reader_23s_near_miss_says_which_way_and_roughly_how_far_never_the_gap():
@@ -2403,3 +2403,44 @@ def test_reader_24s_at_the_announced_power_is_not_a_fair_guess():
         assert r.message.endswith("the 5th percentile lies above it."), (typed, r.message)
     r = lessons.reveal("contested-power-p5", "above")
     assert "The right way" in r.message and "Not at" not in r.message, r.message
+
+
+def _r25_markdown(lesson: int) -> str:
+    """A lesson notebook's markdown cells, whitespace flattened."""
+    import json
+    from pathlib import Path
+
+    (path,) = Path("notebooks").glob(f"{lesson:02d}-*.ipynb")
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    md = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    return " ".join(md.split())
+
+
+def test_reader_25s_lessons_1_and_8_quote_the_articles_more_than(teacher_pages, capsys):
+    # the article: the site "draws more electricity than a city of roughly 250,000 people"
+    # (rainier-mississippi.txt); lessons 1 and 8 wrote "as much as", and lesson 1's verdict
+    # rested on it (reader 25). One claim text, the fact-check's, everywhere it is quoted.
+    claim = factcheck.claim("ms-city").claim
+    assert lessons.article_claim() == claim and "draws more electricity than" in claim
+    one, eight = _r25_markdown(1), _r25_markdown(8)
+    hook = one.split("## Hook")[1].split(" ## ")[0]
+    assert claim in hook and claim in eight
+    plan = " ".join(html.unescape(teacher_pages["lesson-1/plan.html"]).split())
+    assert claim in plan
+    for text in [one, eight, plan, *map(html.unescape, teacher_pages.values())]:
+        assert "as much electricity as a city of roughly" not in text
+        assert "as the article says |" not in text
+    # the objectives, read before the hook's guess, do not name the article's 250,000
+    assert "250,000" not in one.split("## Hook")[0]
+    # "more than" tested on each basis, from the core: 250,000 x kWh / 8,760 h against 300 MW:
+    # homes 10,715 -> 305.8 MW (10,500-10,800: 299.7-308.2, so the year decides); homes only
+    # 4,437 -> 126.6 (holds); US all sectors 12,200 -> 348.2 (fails); Mississippi 16,666 ->
+    # 475.6 (fails); world 3,700 -> 105.6 (holds)
+    lessons.article_claim_check()
+    out = capsys.readouterr().out.splitlines()
+    assert "306 MW (recent years 300–308 MW)" in out[1] and "about the same" in out[2]
+    assert "127 MW" in out[3] and out[3].endswith("the claim holds")
+    assert "348 MW" in out[4] and out[4].endswith("the claim fails")
+    assert "476 MW" in out[5] and out[5].endswith("the claim fails")
+    assert "106 MW" in out[6] and out[6].endswith("the claim holds")
+    assert 'the article\'s "more than" fails' in one
