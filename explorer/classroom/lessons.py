@@ -71,18 +71,25 @@ def _article_cooling_copies(
     figures = (("articles-range-low", low), ("articles-share", COOLING_SHARE))[: 2 if middle else 1]
     figures += (("articles-range-high", high),)
     said = "" if of == 1 else f" of {_SITE}"
+
+    def coarse_words(share: float) -> str:
+        # one message however the end is typed ("30", "30 %", "30.0 %", "0.30"), and no
+        # "two or three figures" that reads "30" as a rounding of the answer (reader 25)
+        return (
+            f"that is the article's {fmt.percent(share)}, the claim you are checking: {then}, "
+            "and give your share to three figures"
+        )
+
     return tuple(
         Trap(
             name,
             lambda x=share: of * x,
-            f"that is the article's {fmt.percent(share)}{said}, the claim to check; {then}",
+            coarse_words(share)
+            if coarse
+            else f"that is the article's {fmt.percent(share)}{said}, the claim to check; {then}",
             rel_tol=0.01,
             slip=slip,
-            published=(
-                f"{fmt.percent(share)} is the article's figure, the claim you are checking"
-                if coarse
-                else ""
-            ),
+            published=coarse_words(share) if coarse else "",
         )
         for name, share in figures
     )
@@ -1503,8 +1510,9 @@ _add(
             Trap(
                 "articles-figure",
                 _article_city,
-                f"{fmt.number(_article_city())} is the article's own number, to two figures; "
-                "if you worked it out yourself, give your result to three figures",
+                f"{fmt.number(_article_city())} is the article's own number; if you worked it "
+                f"out yourself (from {fmt.number(_per_household())} kWh per home), give your "
+                "result to three figures",
                 rel_tol=1e-9,  # the article's exact figure: 249,000 computed is the student's own
                 slip=False,
                 figures=True,
@@ -1852,6 +1860,17 @@ _add(
         traps=(
             *_cooling_slips(_fleet_pue, _PUE),
             _the_pue_itself(_fleet_pue),
+            # the cooling MW of the next exercise typed here, read as a per cent (30.1 MW →
+            # 30.1 %): said as MW, not as the article's 30 % copied (reader 25); only the
+            # number itself, so that "30" stays the article's end
+            Trap(
+                "mw-as-share",
+                lambda: SITE_MW * power.cooling_share_at("aws-fleet") / 100,
+                f"that looks like the cooling in MW ({_SITE} × the share); the question asks "
+                "for the share of the site",
+                rel_tol=0.002,
+                rounded=False,
+            ),
             # the article's own shares, copied (reader 14): its claim, not AWS's PUE turned round
             *_article_cooling_copies(f"work out the share from AWS's PUE of {_PUE}"),
         ),

@@ -647,7 +647,8 @@ PLANS: dict[int, Plan] = {
             "TWh): within the tolerance to the figures given, but two figures cannot be told "
             "from the article's 250,000, so the checker asks for three figures at every step.",
             "Answering 3,050 (the city's GWh a year) for city-power-article: the hint says "
-            "energy ÷ the hours of a year gives the power.",
+            "energy ÷ the hours of a year gives the power. “348 MW per year” is refused: the "
+            "checker says MW is already a rate, so “per year” does not belong.",
             "Multiplying by 24 only (one day's energy) for energy-300mw: the trap hint says a "
             f"year has {_N_DAYS} such days.",
         ),
@@ -714,7 +715,8 @@ PLANS: dict[int, Plan] = {
             "non-IT power is 1 − 1/PUE of the site.",
             "Pairs who round their share at the survey's PUE to one figure write the article's "
             "30 %: the checker says 30 % is the article's figure, the claim being checked, "
-            "and asks a student who worked it out for two or three figures.",
+            "and asks for the share worked from the survey's PUE, to three figures (the same "
+            "words for 30, 30 %, 30.0 % and 0.30).",
             f"Typing {_typed_percent('cooling-at-fleet-pue')} for "
             f"{_typed_percent('cooling-at-fleet-pue')} %: the checker reads it as "
             f"{_typed_percent('cooling-at-fleet-pue')} % and says so; students can change it.",
