@@ -29,6 +29,10 @@ SITE = "rainier-mississippi"  # the articles' site: its region and basis
 REPRODUCED = "reproduced"
 ASSUMED = "reproduced under an assumption"
 CONTESTED = "contested"
+# a row that re-reads an article's claim in other words: a different claim, so no verdict of its
+# own (reader 25: "reproduced under an assumption" there contradicted the rule that decides the
+# city claim, where changing the claim's words is a different claim, not an assumption)
+NO_VERDICT = "none: a different claim"
 SHARE = "share of site power"
 
 
@@ -53,11 +57,15 @@ class Claim:
     reason: str = ""
     stated: str = ""  # the claimed value as the article words it, when not a plain number
     found: str = ""  # the explorer's value as the table shows it, when its unit is not the claim's
+    # for a re-reading (`NO_VERDICT`): what it changes in the claim's words, and what it gives
+    rereading: str = ""
 
     def value(self) -> float | str:
         return self.compute()
 
     def verdict(self) -> str:
+        if self.rereading:
+            return NO_VERDICT
         got = self.value()
         if isinstance(self.claimed, str) or isinstance(got, str):
             ok = str(got) == str(self.claimed)
@@ -70,6 +78,8 @@ class Claim:
     def why(self) -> str:
         """Why the verdict: the assumption, the disagreeing source, or what reproduces it."""
         verdict = self.verdict()
+        if verdict == NO_VERDICT:
+            return self.rereading
         if verdict == ASSUMED:
             return self.assumption
         if verdict == CONTESTED:
@@ -254,10 +264,11 @@ def build_claims() -> list[Claim]:
             "households",
             lambda: _city("us-household"),
             rel_tol=0.05,
-            assumption=(
-                "the count is of US households "
-                f"({_figure('bases.us-household.value')} kWh/yr each, EIA), not people; it comes "
-                "out a little under the claim's figure, which its “about” covers"  # reader 23
+            rereading=(
+                "reading the claim's people as US households "
+                f"({_figure('bases.us-household.value')} kWh/yr each, EIA) changes what it says, "
+                "so this row gets no verdict; the city row's verdict stands. As households it "
+                "comes out a little under 250,000, which an “about” would cover"  # reader 23
             ),
             how=f"{_site_year()} ÷ {_figure('bases.us-household.value')} kWh per household",
         ),

@@ -340,6 +340,15 @@ def _copied_figures() -> str:
     )
 
 
+def _claims_and_rereadings() -> str:
+    """The full fact-check's rows counted: "25 claims and 1 re-reading (no verdict)"."""
+    rereadings = sum(c.verdict() == factcheck.NO_VERDICT for c in factcheck.claims())
+    claims = len(factcheck.claims()) - rereadings
+    return (
+        f"{claims} claims and {rereadings} re-reading (no verdict)" if rereadings else str(claims)
+    )
+
+
 def _most_verdict() -> str:
     """How many of lesson 5's eight claims share the commonest verdict ("4")."""
     verdicts = [c.verdict() for c in factcheck.class_claims()]
@@ -2655,7 +2664,9 @@ def _answers(lesson: Lesson) -> str:
             + factcheck.html_table(factcheck.CLASS_CLAIMS)
             + _printed(factcheck.after_reveal())
             + _hot_hour_note()
-            + f"<h3>All the articles' claims ({len(factcheck.claims())}, with verdicts)</h3>"
+            + "<h3>All the articles' claims ("
+            + _claims_and_rereadings()
+            + ", with verdicts)</h3>"
             + factcheck.html_table()
         )
     if lesson.number == 3:

@@ -2403,3 +2403,18 @@ def test_reader_24s_at_the_announced_power_is_not_a_fair_guess():
         assert r.message.endswith("the 5th percentile lies above it."), (typed, r.message)
     r = lessons.reveal("contested-power-p5", "above")
     assert "The right way" in r.message and "Not at" not in r.message, r.message
+
+
+def test_reader_25s_households_rereading_carries_no_verdict_of_its_own():
+    # reader 25: the key's full table gave "the same 250,000 read as US households" the verdict
+    # "reproduced under an assumption", while the city row, the reveal and the rule say reading
+    # people as households is a different claim, not an assumption
+    table = factcheck.html_table()
+    start = table.index(html.escape("A re-reading, not the article's claim"))
+    row = table[start : table.index("</tr>", start)]
+    for verdict in (factcheck.ASSUMED, factcheck.REPRODUCED, factcheck.CONTESTED):
+        assert f"<td>{html.escape(verdict)}</td>" not in row, row
+    assert "a different claim" in row and "assumption" not in row, row
+    # it still shows the households' number, and the city row keeps its verdict
+    assert "245,000" in row or "245,264" in row, row
+    assert factcheck.claim("ms-city").verdict() == factcheck.CONTESTED
