@@ -2418,3 +2418,14 @@ def test_reader_25s_households_rereading_carries_no_verdict_of_its_own():
     # it still shows the households' number, and the city row keeps its verdict
     assert "245,000" in row or "245,264" in row, row
     assert factcheck.claim("ms-city").verdict() == factcheck.CONTESTED
+
+
+def test_reader_25s_cooling_reveal_agrees_with_lesson_2s_no_contradiction():
+    # reader 25: lesson 2 teaches that 30-50 % beside PUE 1.15 is very unlikely, though no
+    # contradiction; lesson 5's reveal said the share "contradicts" AWS's PUE, with no line for
+    # the student who remembers lesson 2
+    said = factcheck.after_reveal()
+    assert "contradicts" not in said, said
+    start = said.index("<b>The cooling row.</b>")
+    row = said[start : said.index("</li>", start)]
+    assert "Lesson 2" in row and "not a contradiction" in row, row
