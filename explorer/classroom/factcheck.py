@@ -723,7 +723,19 @@ class Role:
 def _hot_hours_lead() -> str:
     return (
         "A cooling plant works hardest in the hottest hours of a Mississippi summer, far above "
-        f"its yearly average: a {claim('ms-cooling').stated} share may describe those hours"
+        f"its yearly average: a {claim('ms-cooling').stated} share may describe those hours. "
+        "And lesson 2 found such a share beside AWS's fleet PUE very unlikely, but not "
+        "impossible: one new site can run worse than the fleet's average"  # reader 25
+    )
+
+
+def _one_figure_twice_lead() -> str:
+    # reader 25: the Resident challenged the UltraServer's row with nothing to argue from
+    return (
+        f"The article prints the same {fmt.number(claim('us-fp8').claimed)} PF twice: as this "
+        f"UltraServer's dense FP8, and as one Trn2 instance's sparse FP8 "
+        f"({fmt.number(ARTICLE_SPARSE)} PF). Can one figure be both? Ask which one the article "
+        "worked out and which it copied"
     )
 
 
@@ -810,6 +822,7 @@ ROLES = (
             ("in-power", DEFEND),
             ("us-fp8", CHALLENGE),
         ),
+        (("us-fp8", _one_figure_twice_lead),),
     ),
 )
 
@@ -1020,10 +1033,9 @@ def _fp8_note() -> str:
     instance = _published_instance_fp8()
     instances = fmt.number(_sys("trn2-ultraserver", "chips") / _sys("trn2-instance", "chips"))
     return (
-        "Your number may differ from the article's in the last digit. Find out why before you "
-        f"judge: AWS's table gives an instance as {fmt.number(instance)} PF, already rounded, and "
-        f"an UltraServer is {instances} instances. Is a last-digit gap that a source's own "
-        "rounding explains a disagreement, or rounding?"
+        "Your number may differ from the article's in the last digit. Where could such a gap "
+        "come from? Look at how AWS's own table is built: it gives an instance as "
+        f"{fmt.number(instance)} PF, and an UltraServer is {instances} instances."
     )
 
 

@@ -4355,7 +4355,7 @@ def _rounded_instances() -> str:
     per = float(system_table().fp8_dense.sel(system="trn2-instance"))
     return (
         f"you used {fmt.number(instances)} × AWS's rounded {fmt.number(per, 3)} PF per instance; "
-        f"now do {factcheck.claim('us-fp8').how}: why is it a little lower?"
+        f"now do {factcheck.claim('us-fp8').how} and compare the two."
     )
 
 

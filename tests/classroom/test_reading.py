@@ -2429,3 +2429,22 @@ def test_reader_25s_cooling_reveal_agrees_with_lesson_2s_no_contradiction():
     start = said.index("<b>The cooling row.</b>")
     row = said[start : said.index("</li>", start)]
     assert "Lesson 2" in row and "not a contradiction" in row, row
+
+
+def test_reader_25s_ultraserver_station_asks_and_both_sides_have_a_lead():
+    # reader 25: the us-fp8 station's note asked "is a last-digit gap that a source's own
+    # rounding explains a disagreement, or rounding?", which the rule answers word for word, and
+    # the check said "why is it a little lower?": the Resident, who challenges it, had nothing
+    # to argue; the cooling claim's defender needs a case beyond "Whose figure?" too
+    note = factcheck.station_note("us-fp8")
+    assert "disagreement, or rounding" not in note and "?" in note, note
+    said = lessons.check_station("us-fp8", "4*20.8 PF").message
+    assert "why is it a little lower" not in said, said
+    resident = next(
+        r for r in factcheck.ROLES if dict(r.stances).get("us-fp8") == factcheck.CHALLENGE
+    )
+    assert "83.2" in resident.lead("us-fp8") and "sparse" in resident.lead("us-fp8")
+    defender = next(
+        r for r in factcheck.ROLES if dict(r.stances).get("ms-cooling") == factcheck.DEFEND
+    )
+    assert "lesson 2" in defender.lead("ms-cooling").lower(), defender.lead("ms-cooling")
