@@ -1033,9 +1033,9 @@ def _fp8_note() -> str:
     instance = _published_instance_fp8()
     instances = fmt.number(_sys("trn2-ultraserver", "chips") / _sys("trn2-instance", "chips"))
     return (
-        "Your number may differ from the article's in the last digit. Where could such a gap "
-        "come from? Look at how AWS's own table is built: it gives an instance as "
-        f"{fmt.number(instance)} PF, and an UltraServer is {instances} instances."
+        "Your number may differ from the article's in the last digit. AWS's own table gives "
+        f"an instance as {fmt.number(instance)} PF, and an UltraServer is {instances} "
+        "instances. Where could such a gap come from?"
     )
 
 
@@ -1264,10 +1264,10 @@ def after_reveal() -> str:
         "this one site, so the PUE AWS reports for its fleet "
         f"({fmt.number(_fleet_pue())}, about {fmt.percent(_aws_fleet_cooling(), 2)} for "
         f"cooling, not the claim's {claim('ms-cooling').stated}) is the subject's figure, and "
-        "the row is contested. Lesson 2 asked whether both can be true: very unlikely, but not "
-        "a contradiction, since one site can run worse than its fleet. Contested does not mean "
-        "impossible: it means the subject's own figure disagrees with the claim. "
-        f"<br><small>{ASKS} the fleet figure is the operator's own report on its own sites "
+        "the row is contested. "
+        f"<br><small>{ASKS} lesson 2 found the two very unlikely together, but not a "
+        "contradiction: one site can run worse than its fleet. Contested does not mean "
+        "impossible: it means the subject's own figure disagrees with the claim. The fleet figure is the operator's own report on its own sites "
         "and designs (a defender may object that it is an average: it is an average over "
         "AWS's own sites, the subject's, not over others'). A defender's industry average "
         f"(PUE {fmt.number(catalog.value('cooling.industry-average.pue', 'dimensionless'))}, "
