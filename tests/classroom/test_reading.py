@@ -2428,7 +2428,7 @@ def test_reader_25s_cooling_reveal_agrees_with_lesson_2s_no_contradiction():
     assert "contradicts" not in said, said
     start = said.index("<b>The cooling row.</b>")
     row = said[start : said.index("</li>", start)]
-    assert "Lesson 2" in row and "not a contradiction" in row, row
+    assert "lesson 2" in row.lower() and "not a contradiction" in row, row
 
 
 def test_reader_25s_ultraserver_station_asks_and_both_sides_have_a_lead():
@@ -2448,3 +2448,29 @@ def test_reader_25s_ultraserver_station_asks_and_both_sides_have_a_lead():
         r for r in factcheck.ROLES if dict(r.stances).get("ms-cooling") == factcheck.DEFEND
     )
     assert "lesson 2" in defender.lead("ms-cooling").lower(), defender.lead("ms-cooling")
+
+
+def test_reader_25s_unit_written_only_on_a_divisor():
+    # reader 25: "300000000/1.15/910 W" (watts ÷ watts: chips) was told "that is a power", and
+    # "300*8760/12200 kWh" "that is an energy": the unit on the divisor was taken for the
+    # result's. A bare dividend is read in the divisor's unit when that gives the kind asked,
+    # and the echo says so; 300 in W is a million times too small, which the prefix hint says
+    fb = lessons.check("capstone-chips", "300000000/1.15/910 W")
+    assert fb.right and "300,000,000 taken in W" in fb.message, fb.message
+    for typed in ("300/1.15/910 W", "300/1.15/(500 W*1.82)"):
+        fb = lessons.check("capstone-chips", typed)
+        assert not fb.right and "that is a power" not in fb.message, (typed, fb.message)
+        assert "300 taken in W" in fb.message and "million times too small" in fb.message, (
+            typed,
+            fb.message,
+        )
+    fb = lessons.check_station("ms-city", "300*8760/12200 kWh")
+    assert "that is an energy" not in fb.message and "taken in kWh" in fb.message, fb.message
+    assert "1,000 times too small" in fb.message, fb.message  # 215 people: 300 MWh is 300,000 kWh
+    fb = lessons.check_station("ms-city", "300000000*8760/12200 kWh")  # 300 MW in W... in kWh
+    assert "cannot" not in fb.message and "taken in kWh" in fb.message, fb.message
+    # a counted noun is a count: 2,200 MW ÷ 30 = 73.3 MW per building
+    fb = lessons.check_station("in-power", "2.2 GW/30 buildings")
+    assert fb.right and "cannot" not in fb.message, fb.message
+    # a unit on the dividend too is read as before
+    assert lessons.check("capstone-chips", "300 MW/1.15/910 W").right
