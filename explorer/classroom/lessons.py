@@ -2977,6 +2977,19 @@ _add(
                 f"that is seconds (FLOP ÷ FLOP/s); divide by the {fmt.number(_DAY_S)} s in a day",
                 unit="s",
             ),
+            # the app link's days and step 4's (reader 25): both count interruptions
+            Trap(
+                "every-chip-with-interruptions",
+                lambda: _c("training_days"),
+                "that includes interruptions (the app's figure for every chip); this step asks "
+                "for the run with none: work ÷ the achieved speed",
+            ),
+            Trap(
+                "fastest-job-with-interruptions",
+                lambda: _p("training_days"),
+                "that includes interruptions, on a smaller job; this step asks for every chip "
+                "with no interruptions: work ÷ the achieved speed",
+            ),
         ),
     )
 )

@@ -2474,3 +2474,13 @@ def test_reader_25s_unit_written_only_on_a_divisor():
     assert fb.right and "cannot" not in fb.message, fb.message
     # a unit on the dividend too is read as before
     assert lessons.check("capstone-chips", "300 MW/1.15/910 W").right
+
+
+def test_reader_25s_capstone_days_with_interruptions_say_so():
+    # reader 25: 67 days (every chip, with interruptions: the app link's figure) and 32 days
+    # (the fastest job, with interruptions) drew "time = work ÷ speed", a hint for a student
+    # who did not misunderstand it
+    for typed in ("67", "67 days", "32", "32.3 days"):
+        said = lessons.check("capstone-days", typed).message
+        assert "interruptions" in said and "work ÷ speed" not in said, (typed, said)
+        assert "5.75" not in said and "5.8" not in said, (typed, said)
