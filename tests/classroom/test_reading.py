@@ -2484,3 +2484,13 @@ def test_reader_25s_capstone_days_with_interruptions_say_so():
         said = lessons.check("capstone-days", typed).message
         assert "interruptions" in said and "work ÷ speed" not in said, (typed, said)
         assert "5.75" not in said and "5.8" not in said, (typed, said)
+
+
+def test_reader_25s_quiz_distractor_names_both_slips():
+    # reader 25: lesson 6's Q3 distractor 2.4 days (6 × 0.4) was explained as "multiplied by
+    # the goodput"; it also forgets the half of the chips (× the goodput alone gives 4.8)
+    from explorer.classroom import quiz
+
+    item = next(i for i in quiz.items(6) if "half the chips, at 40 % goodput" in i.text)
+    why = {round(f(), 6): said for said, f in item.mistakes}
+    assert why[2.4] == "multiplied by the goodput and the half forgotten", why
