@@ -2136,9 +2136,9 @@ def _fact_check_grid() -> str:
         for item in _passage(5, "- **reproduced**").removeprefix("- ").split("\n- ")
     )
     whose = _passage(5, "**Whose figure?**").split(" The rule in full")[0]  # it follows here
-    rule = (
-        f"<h3>The verdict rule</h3>{_md_table(5, '| verdict |')}<p>{_inline(whose)}</p>"
-        f"<ul>{rule}</ul>"
+    rule = (  # the notebook's order: the rule in full says "see “Whose figure?” below"
+        f"<h3>The verdict rule</h3>{_md_table(5, '| verdict |')}<ul>{rule}</ul>"
+        f"<p>{_inline(whose)}</p>"
     )
     rule += f"<p>{_inline(_passage(5, '**Dense or sparse?**'))}</p>"
     rule += _game_rules()

@@ -2494,3 +2494,12 @@ def test_reader_25s_quiz_distractor_names_both_slips():
     item = next(i for i in quiz.items(6) if "half the chips, at 40 % goodput" in i.text)
     why = {round(f(), 6): said for said, f in item.mistakes}
     assert why[2.4] == "multiplied by the goodput and the half forgotten", why
+
+
+def test_reader_25s_worksheet_prints_whose_figure_after_the_rule(teacher_pages):
+    # reader 25: the rule in full says "(and see “Whose figure?” below)", but the worksheet
+    # printed "Whose figure?" above it (the notebook and handout order is right)
+    sheet = html.unescape(teacher_pages["lesson-5/worksheet.html"])
+    see = sheet.index("see “Whose figure?” below")
+    assert sheet.find("Whose figure?</b>", see) > see, sheet[see - 200 : see + 200]
+    assert "Whose figure?</b>" not in sheet[:see]
