@@ -503,7 +503,9 @@ LESSONS = (
         "check step 2 in the app: open it with the link below, which sets the capstone's site, "
         "and read the Chips card and the Cluster FLOPS card: its peak, and its “effective” "
         f"speed, the lesson's achieved speed at {_MFU} MFU. Precision matters: the app's "
-        "default, FP8, is about twice the BF16 the lesson trains in",
+        "default, FP8, is about twice the BF16 the lesson trains in. The Training card beside "
+        "them counts days of the site's own city (its power as people), not the article's "
+        f"{fmt.number(factcheck.ARTICLE_CITY)} people: leave its days of a city to step 5",
         "FLOP is work and FLOP/s a speed, as MWh is energy and MW power; a run's energy is "
         "power × wall-clock time; the fastest job uses only part of the site",
         "the job-size sweep: the fastest job against the least energy; other models and chips",

@@ -2503,3 +2503,12 @@ def test_reader_25s_worksheet_prints_whose_figure_after_the_rule(teacher_pages):
     see = sheet.index("see “Whose figure?” below")
     assert sheet.find("Whose figure?</b>", see) > see, sheet[see - 200 : see + 200]
     assert "Whose figure?</b>" not in sheet[:see]
+
+
+def test_reader_25s_capstone_plan_says_whose_city_the_training_card_counts(teacher_pages):
+    # reader 25: the plan's app link shows the Training card's "days of the city's
+    # electricity", whose city is the site's own equivalent, not step 5's 250,000 people
+    plan = html.unescape(teacher_pages["lesson-6/plan.html"])
+    at = plan.index("Training card")
+    said = plan[at : at + 300]
+    assert "not the article's 250,000" in said and "step 5" in said, said
