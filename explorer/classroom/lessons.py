@@ -4731,6 +4731,12 @@ def station_numbers(claim_id: str) -> str:
     return "; ".join(f"{e.show(e.answer())} {said}".strip() for e, said in ways)
 
 
+# a range typed as one answer: "30-50%", "30 – 50 %", "30% to 50%"
+_RANGE_TYPED = re.compile(
+    r"^\s*(\d+(?:\.\d+)?)\s*%?\s*(?:-|–|−|to)\s*(\d+(?:\.\d+)?)\s*%?\s*$", re.IGNORECASE
+)
+
+
 def check_station(claim_id: str, answer: object) -> Feedback:
     """A station's number against its computation: whether it matches (never the explorer's
     value or a verdict), or the hint for the slip it shows.
@@ -4745,6 +4751,17 @@ def check_station(claim_id: str, answer: object) -> Feedback:
     False
     """
     ways = _station_ways()[claim_id]
+    stated = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", factcheck.claim(claim_id).stated)]
+    typed = _RANGE_TYPED.match(str(answer))
+    if typed and len(stated) == 2 and [float(typed[1]), float(typed[2])] == stated:
+        # reader 25: "30-50%" was read as 30 − 0.5 = 29.5 % and asked for more figures
+        return Feedback(
+            False,
+            "Not yet: that is the article's own range, the claim you are checking; work the "
+            "share out from one of the station's PUEs and give your one number.",
+            "trap",
+            "articles-range",
+        )
     mw = _times_site(answer) if ways[0][0].unit == SHARE else None
     if mw is not None:  # reader 23: "0.1 × 300" was called the article's 30 %
         return Feedback(

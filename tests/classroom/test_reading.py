@@ -2512,3 +2512,12 @@ def test_reader_25s_capstone_plan_says_whose_city_the_training_card_counts(teach
     at = plan.index("Training card")
     said = plan[at : at + 300]
     assert "not the article's 250,000" in said and "step 5" in said, said
+
+
+def test_reader_25s_cooling_range_typed_is_the_articles_figure():
+    # reader 25: "30-50%" at the cooling station was read as 30 − 0.5 = 29.5 % and told to
+    # give more figures; "30 %", "40 %", "50 %" are told they are the article's own figure
+    for typed in ("30-50%", "30–50 %", "30 - 50 %", "30% - 50%", "30 to 50 %"):
+        fb = lessons.check_station("ms-cooling", typed)
+        assert not fb.right and "the article's own" in fb.message, (typed, fb.message)
+        assert "0.295" not in fb.message and "figures" not in fb.message, (typed, fb.message)
