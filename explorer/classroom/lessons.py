@@ -4750,6 +4750,13 @@ def check_station(claim_id: str, answer: object) -> Feedback:
     >>> "83" in check_station("us-fp8", "83.1 PFLOP/s").message
     False
     """
+    if claim_id not in _station_ways():  # the battery: sources to read (reader 25: KeyError)
+        return Feedback(
+            False,
+            "This station has no number to check: read its sources and argue who reports the "
+            "claim.",
+            "unreadable",
+        )
     ways = _station_ways()[claim_id]
     stated = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", factcheck.claim(claim_id).stated)]
     typed = _RANGE_TYPED.match(str(answer))

@@ -2521,3 +2521,10 @@ def test_reader_25s_cooling_range_typed_is_the_articles_figure():
         fb = lessons.check_station("ms-cooling", typed)
         assert not fb.right and "the article's own" in fb.message, (typed, fb.message)
         assert "0.295" not in fb.message and "figures" not in fb.message, (typed, fb.message)
+
+
+def test_reader_25s_battery_station_has_no_number_to_check():
+    # reader 25: check_station("ms-battery", …) raised KeyError; a teacher trying it in code
+    # gets a sentence instead
+    fb = lessons.check_station("ms-battery", "0")
+    assert not fb.right and "no number to check" in fb.message, fb.message
