@@ -1462,6 +1462,9 @@ def _count(x: float, rest: str, unit: str, negative: bool) -> Reading:
     except Exception:  # pint raises many kinds of error on free text
         if _TWO_NUMBERS.search(rest):
             return Reading(None, _one_number(f"a number of {unit}"))
+        head = re.match(r"\s*([A-Za-z]+)", rest)  # "people, so the claim is wrong" (reader 25):
+        if head and head[1].lower() in COUNT_WORDS[unit]:  # the count's own word may stay
+            rest = rest[head.end() :].strip() or rest
         return Reading(None, f"leave out {rest!r}; give a number of {unit}.")
     return Reading(None, f"that is {_dimension(q)}; the answer is a number of {unit}.")
 

@@ -2528,3 +2528,10 @@ def test_reader_25s_battery_station_has_no_number_to_check():
     # gets a sentence instead
     fb = lessons.check_station("ms-battery", "0")
     assert not fb.right and "no number to check" in fb.message, fb.message
+
+
+def test_reader_25s_leave_out_keeps_the_counts_own_word():
+    # reader 25: "about 215,000 people, so the claim is wrong" was told to leave out "people,
+    # so the claim is wrong", though "people" is accepted: only the words after it go
+    said = lessons.check_station("ms-city", "about 215,000 people, so the claim is wrong").message
+    assert "leave out ', so the claim is wrong'" in said, said
