@@ -4731,6 +4731,7 @@ def station_numbers(claim_id: str) -> str:
     return "; ".join(f"{e.show(e.answer())} {said}".strip() for e, said in ways)
 
 
+_MEMORY_UNITS = ("GiB", "GB", "TiB", "TB")  # a memory station's number may be in any of these
 # a range typed as one answer: "30-50%", "30 – 50 %", "30% to 50%"
 _RANGE_TYPED = re.compile(
     r"^\s*(\d+(?:\.\d+)?)\s*%?\s*(?:-|–|−|to)\s*(\d+(?:\.\d+)?)\s*%?\s*$", re.IGNORECASE
@@ -4769,7 +4770,21 @@ def check_station(claim_id: str, answer: object) -> Feedback:
             "trap",
             "articles-range",
         )
-    mw = _times_site(answer) if ways[0][0].unit == SHARE else None
+    first = ways[0][0]
+    bare = read(answer, first.unit) if first.unit in _MEMORY_UNITS else None
+    if bare is not None and bare.value is not None and bare.bare:
+        # reader 25: "1.5" (TiB) was told "1,000 times too small: check the prefixes"
+        unit = next(
+            (u for u in _MEMORY_UNITS if first.accepts(bare.value * factor(u, first.unit))), ""
+        )
+        if unit and not 0.01 < factor(unit, first.unit) < 100:  # a prefix apart, not GB for GiB
+            return Feedback(
+                False,
+                f"Not yet: {fmt.number(bare.value)} what? Type the unit ({unit}): memory is "
+                "written in GB, GiB, TB or TiB.",
+                "hint",
+            )
+    mw = _times_site(answer) if first.unit == SHARE else None
     if mw is not None:  # reader 23: "0.1 × 300" was called the article's 30 %
         return Feedback(
             False,

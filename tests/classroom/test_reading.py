@@ -2535,3 +2535,11 @@ def test_reader_25s_leave_out_keeps_the_counts_own_word():
     # so the claim is wrong", though "people" is accepted: only the words after it go
     said = lessons.check_station("ms-city", "about 215,000 people, so the claim is wrong").message
     assert "leave out ', so the claim is wrong'" in said, said
+
+
+def test_reader_25s_memory_without_its_unit_asks_for_it():
+    # reader 25: "1.5" at the memory station (1.5 TiB is right) drew "1,000 times too small:
+    # check k/M/G prefixes"; it has no unit to be off by a prefix
+    said = lessons.check_station("trn2-hbm", "1.5").message
+    assert "1.5 what?" in said and "TiB" in said and "times too small" not in said, said
+    assert lessons.check_station("trn2-hbm", "1.5 TiB").right
