@@ -847,6 +847,12 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
                 None, "I cannot read that calculation; type its result (a number such as 2,628)."
             )
         r = read(f"{x:.12g} {calc['rest'] or ''}".strip(), unit, negative, above)
+        if r.value is None and calc["rest"] and re.search(r"[/÷]\s*[\d.,]+\s*$", calc["expr"]):
+            # "300/1.15/910 W": the unit may be the divisor's alone, where the result's is not
+            # the kind asked (reader 25); `_unit_calc` reads it so, and says how
+            alt = _unit_calc(text, unit, negative, above)
+            if alt is not None and alt.value is not None:
+                return alt
         echo = r.echo or f"read as {fmt.number(x)} {calc['rest'] or ''}".strip()
         shown = echo if r.value is not None else ""
         return Reading(r.value, r.message, r.bare, shown, r.typed, r.note)
@@ -1229,6 +1235,39 @@ _UNIT_CALC_TOKEN = re.compile(
 )
 
 
+# what a station counts, written after a number ("2.2 GW / 30 buildings"): a plain count, as a
+# count's word is (reader 25)
+_COUNTED_NOUNS = {"building", "buildings", "instance", "instances", "server", "servers"}
+
+
+def _divisor_units(tokens: list[object], counts: set[str]) -> tuple[list[str], float | None]:
+    """The units of a calculation written only on what divides ("300 / 1.15 / 910 W",
+    "300 / 1.15 / (500 W × 1.82)"), and its first bare number that does not divide (the 300);
+    ([], None) when a unit stands anywhere else or no bare number is left to take one."""
+    units: list[str] = []
+    first = None
+    groups: list[bool] = []  # for each open "(": whether it divides
+    prev: object = None
+    for t in tokens:
+        divides = prev in ("/", "÷") or bool(groups and groups[-1])
+        if t == "(":
+            groups.append(divides)
+        elif t == ")" and groups:
+            groups.pop()
+        elif isinstance(t, list):  # "(1/60) h"
+            return [], None
+        elif isinstance(t, tuple):
+            u = "" if t[1].lower() in counts or t[1] == "%" else t[1]
+            if u and not divides:
+                return [], None
+            if u:
+                units.append(u)
+            elif not divides and first is None:
+                first = t[0]
+        prev = t
+    return (units, first) if first is not None else ([], None)
+
+
 def _unit_calc(answer: str, unit: str, negative: bool, above: bool) -> Reading | None:
     """A typed calculation of quantities with their units, with + − × ÷ and parentheses, read in
     `unit` by a small recursive-descent parser over pint quantities; None when `answer` is not
@@ -1265,7 +1304,7 @@ def _unit_calc(answer: str, unit: str, negative: bool, above: bool) -> Reading |
     numbers = [t for t in tokens if isinstance(t, tuple)]
     if len(numbers) < 2 or len(numbers) == len(tokens) or len(tokens) > 60:
         return None
-    counts = {word for words in COUNT_WORDS.values() for word in words}
+    counts = {word for words in COUNT_WORDS.values() for word in words} | _COUNTED_NOUNS
 
     def quantity(n: float, u: str) -> pint.Quantity:
         u = re.sub(r"\b(?:a|per)\s+year$", "", u).strip()  # "MWh a year": the exercise's year
@@ -1355,6 +1394,14 @@ def _unit_calc(answer: str, unit: str, negative: bool, above: bool) -> Reading |
             continue
         readings.append((q, loose))
     fits = [(q, loose) for q, loose in readings if q.dimensionality == want.dimensionality]
+    moved = ""  # the bare dividend taken in the divisor's unit, said in the echo (reader 25)
+    if not fits and readings and not readings[0][1]:
+        units, first = _divisor_units(tokens, counts)
+        for u in dict.fromkeys(units):
+            q = readings[0][0] * quantity(1.0, u)
+            if q.dimensionality == want.dimensionality:
+                fits, moved = [(q, False)], f"your unitless {fmt.number(first)} taken in {u}"
+                break
     if not fits and readings and not readings[0][1]:
         # read, but of another kind ("300 MW × (1 − 0.10 − 0.03)" where chips are asked): say so
         r = _read_result(readings[0][0], unit, negative, above)
@@ -1367,6 +1414,8 @@ def _unit_calc(answer: str, unit: str, negative: bool, above: bool) -> Reading |
     if loose:
         value(True)  # the note of the reading taken
     r = _read_result(q, unit, negative, above, said[0] if loose and said else "")
+    if moved and r.value is not None:  # "read as 0.287, your unitless 300 taken in W"
+        r = Reading(r.value, r.message, r.bare, f"read as {fmt.number(r.value)}, {moved}", r.typed)
     return r if r.value is not None else None
 
 
@@ -1424,6 +1473,9 @@ def _count(x: float, rest: str, unit: str, negative: bool) -> Reading:
     except Exception:  # pint raises many kinds of error on free text
         if _TWO_NUMBERS.search(rest):
             return Reading(None, _one_number(f"a number of {unit}"))
+        head = re.match(r"\s*([A-Za-z]+)", rest)  # "people, so the claim is wrong" (reader 25):
+        if head and head[1].lower() in COUNT_WORDS[unit]:  # the count's own word may stay
+            rest = rest[head.end() :].strip() or rest
         return Reading(None, f"leave out {rest!r}; give a number of {unit}.")
     return Reading(None, f"that is {_dimension(q)}; the answer is a number of {unit}.")
 

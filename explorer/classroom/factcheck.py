@@ -29,6 +29,10 @@ SITE = "rainier-mississippi"  # the articles' site: its region and basis
 REPRODUCED = "reproduced"
 ASSUMED = "reproduced under an assumption"
 CONTESTED = "contested"
+# a row that re-reads an article's claim in other words: a different claim, so no verdict of its
+# own (reader 25: "reproduced under an assumption" there contradicted the rule that decides the
+# city claim, where changing the claim's words is a different claim, not an assumption)
+NO_VERDICT = "none: a different claim"
 SHARE = "share of site power"
 
 
@@ -53,11 +57,15 @@ class Claim:
     reason: str = ""
     stated: str = ""  # the claimed value as the article words it, when not a plain number
     found: str = ""  # the explorer's value as the table shows it, when its unit is not the claim's
+    # for a re-reading (`NO_VERDICT`): what it changes in the claim's words, and what it gives
+    rereading: str = ""
 
     def value(self) -> float | str:
         return self.compute()
 
     def verdict(self) -> str:
+        if self.rereading:
+            return NO_VERDICT
         got = self.value()
         if isinstance(self.claimed, str) or isinstance(got, str):
             ok = str(got) == str(self.claimed)
@@ -70,6 +78,8 @@ class Claim:
     def why(self) -> str:
         """Why the verdict: the assumption, the disagreeing source, or what reproduces it."""
         verdict = self.verdict()
+        if verdict == NO_VERDICT:
+            return self.rereading
         if verdict == ASSUMED:
             return self.assumption
         if verdict == CONTESTED:
@@ -254,10 +264,11 @@ def build_claims() -> list[Claim]:
             "households",
             lambda: _city("us-household"),
             rel_tol=0.05,
-            assumption=(
-                "the count is of US households "
-                f"({_figure('bases.us-household.value')} kWh/yr each, EIA), not people; it comes "
-                "out a little under the claim's figure, which its “about” covers"  # reader 23
+            rereading=(
+                "reading the claim's people as US households "
+                f"({_figure('bases.us-household.value')} kWh/yr each, EIA) changes what it says, "
+                "so this row gets no verdict; the city row's verdict stands. As households it "
+                "comes out a little under 250,000, which an “about” would cover"  # reader 23
             ),
             how=f"{_site_year()} ÷ {_figure('bases.us-household.value')} kWh per household",
         ),
@@ -712,7 +723,19 @@ class Role:
 def _hot_hours_lead() -> str:
     return (
         "A cooling plant works hardest in the hottest hours of a Mississippi summer, far above "
-        f"its yearly average: a {claim('ms-cooling').stated} share may describe those hours"
+        f"its yearly average: a {claim('ms-cooling').stated} share may describe those hours. "
+        "And lesson 2 found such a share beside AWS's fleet PUE very unlikely, but not "
+        "impossible: one new site can run worse than the fleet's average"  # reader 25
+    )
+
+
+def _one_figure_twice_lead() -> str:
+    # reader 25: the Resident challenged the UltraServer's row with nothing to argue from
+    return (
+        f"The article prints the same {fmt.number(claim('us-fp8').claimed)} PF twice: as this "
+        f"UltraServer's dense FP8, and as one Trn2 instance's sparse FP8 "
+        f"({fmt.number(ARTICLE_SPARSE)} PF). Can one figure be both? Ask which one the article "
+        "worked out and which it copied"
     )
 
 
@@ -799,6 +822,7 @@ ROLES = (
             ("in-power", DEFEND),
             ("us-fp8", CHALLENGE),
         ),
+        (("us-fp8", _one_figure_twice_lead),),
     ),
 )
 
@@ -1009,10 +1033,9 @@ def _fp8_note() -> str:
     instance = _published_instance_fp8()
     instances = fmt.number(_sys("trn2-ultraserver", "chips") / _sys("trn2-instance", "chips"))
     return (
-        "Your number may differ from the article's in the last digit. Find out why before you "
-        f"judge: AWS's table gives an instance as {fmt.number(instance)} PF, already rounded, and "
-        f"an UltraServer is {instances} instances. Is a last-digit gap that a source's own "
-        "rounding explains a disagreement, or rounding?"
+        "Your number may differ from the article's in the last digit. AWS's own table gives "
+        f"an instance as {fmt.number(instance)} PF, and an UltraServer is {instances} "
+        "instances. Where could such a gap come from?"
     )
 
 
@@ -1242,7 +1265,10 @@ def after_reveal() -> str:
         f"({fmt.number(_fleet_pue())}, about {fmt.percent(_aws_fleet_cooling(), 2)} for "
         f"cooling, not the claim's {claim('ms-cooling').stated}) is the subject's figure, and "
         "the row is contested. "
-        f"<br><small>{ASKS} the fleet figure is the operator's own report on its own sites "
+        f"<br><small>{ASKS} lesson 2 found the two very unlikely together, but not a "
+        "contradiction: one site can run worse than its fleet. Contested does not mean "
+        "impossible: it means the subject's own figure disagrees with the claim. The fleet "
+        "figure is the operator's own report on its own sites "
         "and designs (a defender may object that it is an average: it is an average over "
         "AWS's own sites, the subject's, not over others'). A defender's industry average "
         f"(PUE {fmt.number(catalog.value('cooling.industry-average.pue', 'dimensionless'))}, "
@@ -1270,7 +1296,7 @@ def after_reveal() -> str:
         "<li><b>Which claims rest on a unit or a label?</b> The instance's memory (GiB printed "
         "as GB), the instance's sparse FP8 (a sparsity factor twice AWS's) and the city (people "
         "against households, a city's electricity against its homes'). The cooling share and "
-        "the battery rest on sources, not units: the cooling share contradicts the PUE AWS "
+        "the battery rest on sources, not units: the cooling share disagrees with the PUE AWS "
         "reports, and no source reports a battery at the site. Ask the author first about the "
         "sparse figure (a factor of two in a comparison table) and the cooling share (it "
         "changes what the site needs from the grid).</li>"
@@ -1295,6 +1321,6 @@ def after_reveal() -> str:
         "the instance's memory is GiB printed as GB.</li>"
         "<li>The city claim fails on its own terms: a city that size uses more than the site; "
         "it comes close only if read as households or as homes only, different claims. The "
-        f"{claim('ms-cooling').stated} cooling share contradicts AWS's reported PUE; no source "
+        f"{claim('ms-cooling').stated} cooling share disagrees with AWS's reported PUE; no source "
         "says the site has battery storage.</li></ul></details>"
     )

@@ -3046,6 +3046,19 @@ _add(
                 f"that is seconds (FLOP ÷ FLOP/s); divide by the {fmt.number(_DAY_S)} s in a day",
                 unit="s",
             ),
+            # the app link's days and step 4's (reader 25): both count interruptions
+            Trap(
+                "every-chip-with-interruptions",
+                lambda: _c("training_days"),
+                "that includes interruptions (the app's figure for every chip); this step asks "
+                "for the run with none: work ÷ the achieved speed",
+            ),
+            Trap(
+                "fastest-job-with-interruptions",
+                lambda: _p("training_days"),
+                "that includes interruptions, on a smaller job; this step asks for every chip "
+                "with no interruptions: work ÷ the achieved speed",
+            ),
         ),
     )
 )
@@ -4426,7 +4439,7 @@ def _rounded_instances() -> str:
     per = float(system_table().fp8_dense.sel(system="trn2-instance"))
     return (
         f"you used {fmt.number(instances)} × AWS's rounded {fmt.number(per, 3)} PF per instance; "
-        f"now do {factcheck.claim('us-fp8').how}: why is it a little lower?"
+        f"now do {factcheck.claim('us-fp8').how} and compare the two."
     )
 
 
@@ -4789,6 +4802,13 @@ def station_numbers(claim_id: str) -> str:
     return "; ".join(f"{e.show(e.answer())} {said}".strip() for e, said in ways)
 
 
+_MEMORY_UNITS = ("GiB", "GB", "TiB", "TB")  # a memory station's number may be in any of these
+# a range typed as one answer: "30-50%", "30 – 50 %", "30% to 50%"
+_RANGE_TYPED = re.compile(
+    r"^\s*(\d+(?:\.\d+)?)\s*%?\s*(?:-|–|−|to)\s*(\d+(?:\.\d+)?)\s*%?\s*$", re.IGNORECASE
+)
+
+
 def check_station(claim_id: str, answer: object) -> Feedback:
     """A station's number against its computation: whether it matches (never the explorer's
     value or a verdict), or the hint for the slip it shows.
@@ -4802,8 +4822,40 @@ def check_station(claim_id: str, answer: object) -> Feedback:
     >>> "83" in check_station("us-fp8", "83.1 PFLOP/s").message
     False
     """
+    if claim_id not in _station_ways():  # the battery: sources to read (reader 25: KeyError)
+        return Feedback(
+            False,
+            "This station has no number to check: read its sources and argue who reports the "
+            "claim.",
+            "unreadable",
+        )
     ways = _station_ways()[claim_id]
-    mw = _times_site(answer) if ways[0][0].unit == SHARE else None
+    stated = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", factcheck.claim(claim_id).stated)]
+    typed = _RANGE_TYPED.match(str(answer))
+    if typed and len(stated) == 2 and [float(typed[1]), float(typed[2])] == stated:
+        # reader 25: "30-50%" was read as 30 − 0.5 = 29.5 % and asked for more figures
+        return Feedback(
+            False,
+            "Not yet: that is the article's own range, the claim you are checking; work the "
+            "share out from one of the station's PUEs and give your one number.",
+            "trap",
+            "articles-range",
+        )
+    first = ways[0][0]
+    bare = read(answer, first.unit) if first.unit in _MEMORY_UNITS else None
+    if bare is not None and bare.value is not None and bare.bare:
+        # reader 25: "1.5" (TiB) was told "1,000 times too small: check the prefixes"
+        unit = next(
+            (u for u in _MEMORY_UNITS if first.accepts(bare.value * factor(u, first.unit))), ""
+        )
+        if unit and not 0.01 < factor(unit, first.unit) < 100:  # a prefix apart, not GB for GiB
+            return Feedback(
+                False,
+                f"Not yet: {fmt.number(bare.value)} what? Type the unit ({unit}): memory is "
+                "written in GB, GiB, TB or TiB.",
+                "hint",
+            )
+    mw = _times_site(answer) if first.unit == SHARE else None
     if mw is not None:  # reader 23: "0.1 × 300" was called the article's 30 %
         return Feedback(
             False,

@@ -425,7 +425,7 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
             (
                 ("the goodput forgotten", lambda: 6 * 2.0),
                 ("half the chips forgotten", lambda: 6 / 0.4),
-                ("multiplied by the goodput", lambda: 6 * 0.4),
+                ("multiplied by the goodput and the half forgotten", lambda: 6 * 0.4),
             ),
         ),
         Item(

@@ -340,6 +340,15 @@ def _copied_figures() -> str:
     )
 
 
+def _claims_and_rereadings() -> str:
+    """The full fact-check's rows counted: "25 claims and 1 re-reading (no verdict)"."""
+    rereadings = sum(c.verdict() == factcheck.NO_VERDICT for c in factcheck.claims())
+    claims = len(factcheck.claims()) - rereadings
+    return (
+        f"{claims} claims and {rereadings} re-reading (no verdict)" if rereadings else str(claims)
+    )
+
+
 def _most_verdict() -> str:
     """How many of lesson 5's eight claims share the commonest verdict ("4")."""
     verdicts = [c.verdict() for c in factcheck.class_claims()]
@@ -494,7 +503,9 @@ LESSONS = (
         "check step 2 in the app: open it with the link below, which sets the capstone's site, "
         "and read the Chips card and the Cluster FLOPS card: its peak, and its “effective” "
         f"speed, the lesson's achieved speed at {_MFU} MFU. Precision matters: the app's "
-        "default, FP8, is about twice the BF16 the lesson trains in",
+        "default, FP8, is about twice the BF16 the lesson trains in. The Training card beside "
+        "them counts days of the site's own city (its power as people), not the article's "
+        f"{fmt.number(factcheck.ARTICLE_CITY)} people: leave its days of a city to step 5",
         "FLOP is work and FLOP/s a speed, as MWh is energy and MW power; a run's energy is "
         "power × wall-clock time; the fastest job uses only part of the site",
         "the job-size sweep: the fastest job against the least energy; other models and chips",
@@ -2130,9 +2141,9 @@ def _fact_check_grid() -> str:
         for item in _passage(5, "- **reproduced**").removeprefix("- ").split("\n- ")
     )
     whose = _passage(5, "**Whose figure?**").split(" The rule in full")[0]  # it follows here
-    rule = (
-        f"<h3>The verdict rule</h3>{_md_table(5, '| verdict |')}<p>{_inline(whose)}</p>"
-        f"<ul>{rule}</ul>"
+    rule = (  # the notebook's order: the rule in full says "see “Whose figure?” below"
+        f"<h3>The verdict rule</h3>{_md_table(5, '| verdict |')}<ul>{rule}</ul>"
+        f"<p>{_inline(whose)}</p>"
     )
     rule += f"<p>{_inline(_passage(5, '**Dense or sparse?**'))}</p>"
     rule += _game_rules()
@@ -2658,7 +2669,9 @@ def _answers(lesson: Lesson) -> str:
             + factcheck.html_table(factcheck.CLASS_CLAIMS)
             + _printed(factcheck.after_reveal())
             + _hot_hour_note()
-            + f"<h3>All the articles' claims ({len(factcheck.claims())}, with verdicts)</h3>"
+            + "<h3>All the articles' claims ("
+            + _claims_and_rereadings()
+            + ", with verdicts)</h3>"
             + factcheck.html_table()
         )
     if lesson.number == 3:

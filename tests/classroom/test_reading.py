@@ -2611,3 +2611,143 @@ def test_reader_25s_checker_words_in_lessons_1_and_2():
     # D9: a PUE typed with % is a plain number, not "the unit is 1"
     said = lessons.check("pue-40", "1.754 %").message
     assert "unit is 1" not in said and "plain number" in said, said
+
+
+def test_reader_25s_households_rereading_carries_no_verdict_of_its_own():
+    # reader 25: the key's full table gave "the same 250,000 read as US households" the verdict
+    # "reproduced under an assumption", while the city row, the reveal and the rule say reading
+    # people as households is a different claim, not an assumption
+    table = factcheck.html_table()
+    start = table.index(html.escape("A re-reading, not the article's claim"))
+    row = table[start : table.index("</tr>", start)]
+    for verdict in (factcheck.ASSUMED, factcheck.REPRODUCED, factcheck.CONTESTED):
+        assert f"<td>{html.escape(verdict)}</td>" not in row, row
+    assert "a different claim" in row and "assumption" not in row, row
+    # it still shows the households' number, and the city row keeps its verdict
+    assert "245,000" in row or "245,264" in row, row
+    assert factcheck.claim("ms-city").verdict() == factcheck.CONTESTED
+
+
+def test_reader_25s_cooling_reveal_agrees_with_lesson_2s_no_contradiction():
+    # reader 25: lesson 2 teaches that 30-50 % beside PUE 1.15 is very unlikely, though no
+    # contradiction; lesson 5's reveal said the share "contradicts" AWS's PUE, with no line for
+    # the student who remembers lesson 2
+    said = factcheck.after_reveal()
+    assert "contradicts" not in said, said
+    start = said.index("<b>The cooling row.</b>")
+    row = said[start : said.index("</li>", start)]
+    assert "lesson 2" in row.lower() and "not a contradiction" in row, row
+
+
+def test_reader_25s_ultraserver_station_asks_and_both_sides_have_a_lead():
+    # reader 25: the us-fp8 station's note asked "is a last-digit gap that a source's own
+    # rounding explains a disagreement, or rounding?", which the rule answers word for word, and
+    # the check said "why is it a little lower?": the Resident, who challenges it, had nothing
+    # to argue; the cooling claim's defender needs a case beyond "Whose figure?" too
+    note = factcheck.station_note("us-fp8")
+    assert "disagreement, or rounding" not in note and "?" in note, note
+    said = lessons.check_station("us-fp8", "4*20.8 PF").message
+    assert "why is it a little lower" not in said, said
+    resident = next(
+        r for r in factcheck.ROLES if dict(r.stances).get("us-fp8") == factcheck.CHALLENGE
+    )
+    assert "83.2" in resident.lead("us-fp8") and "sparse" in resident.lead("us-fp8")
+    defender = next(
+        r for r in factcheck.ROLES if dict(r.stances).get("ms-cooling") == factcheck.DEFEND
+    )
+    assert "lesson 2" in defender.lead("ms-cooling").lower(), defender.lead("ms-cooling")
+
+
+def test_reader_25s_unit_written_only_on_a_divisor():
+    # reader 25: "300000000/1.15/910 W" (watts ÷ watts: chips) was told "that is a power", and
+    # "300*8760/12200 kWh" "that is an energy": the unit on the divisor was taken for the
+    # result's. A bare dividend is read in the divisor's unit when that gives the kind asked,
+    # and the echo says so; 300 in W is a million times too small, which the prefix hint says
+    fb = lessons.check("capstone-chips", "300000000/1.15/910 W")
+    assert fb.right and "300,000,000 taken in W" in fb.message, fb.message
+    for typed in ("300/1.15/910 W", "300/1.15/(500 W*1.82)"):
+        fb = lessons.check("capstone-chips", typed)
+        assert not fb.right and "that is a power" not in fb.message, (typed, fb.message)
+        assert "300 taken in W" in fb.message and "million times too small" in fb.message, (
+            typed,
+            fb.message,
+        )
+    fb = lessons.check_station("ms-city", "300*8760/12200 kWh")
+    assert "that is an energy" not in fb.message and "taken in kWh" in fb.message, fb.message
+    assert "1,000 times too small" in fb.message, fb.message  # 215 people: 300 MWh is 300,000 kWh
+    fb = lessons.check_station("ms-city", "300000000*8760/12200 kWh")  # 300 MW in W... in kWh
+    assert "cannot" not in fb.message and "taken in kWh" in fb.message, fb.message
+    # a counted noun is a count: 2,200 MW ÷ 30 = 73.3 MW per building
+    fb = lessons.check_station("in-power", "2.2 GW/30 buildings")
+    assert fb.right and "cannot" not in fb.message, fb.message
+    # a unit on the dividend too is read as before
+    assert lessons.check("capstone-chips", "300 MW/1.15/910 W").right
+
+
+def test_reader_25s_capstone_days_with_interruptions_say_so():
+    # reader 25: 67 days (every chip, with interruptions: the app link's figure) and 32 days
+    # (the fastest job, with interruptions) drew "time = work ÷ speed", a hint for a student
+    # who did not misunderstand it
+    for typed in ("67", "67 days", "32", "32.3 days"):
+        said = lessons.check("capstone-days", typed).message
+        assert "interruptions" in said and "work ÷ speed" not in said, (typed, said)
+        assert "5.75" not in said and "5.8" not in said, (typed, said)
+
+
+def test_reader_25s_quiz_distractor_names_both_slips():
+    # reader 25: lesson 6's Q3 distractor 2.4 days (6 × 0.4) was explained as "multiplied by
+    # the goodput"; it also forgets the half of the chips (× the goodput alone gives 4.8)
+    from explorer.classroom import quiz
+
+    item = next(i for i in quiz.items(6) if "half the chips, at 40 % goodput" in i.text)
+    why = {round(f(), 6): said for said, f in item.mistakes}
+    assert why[2.4] == "multiplied by the goodput and the half forgotten", why
+
+
+def test_reader_25s_worksheet_prints_whose_figure_after_the_rule(teacher_pages):
+    # reader 25: the rule in full says "(and see “Whose figure?” below)", but the worksheet
+    # printed "Whose figure?" above it (the notebook and handout order is right)
+    sheet = html.unescape(teacher_pages["lesson-5/worksheet.html"])
+    see = sheet.index("see “Whose figure?” below")
+    assert sheet.find("Whose figure?</b>", see) > see, sheet[see - 200 : see + 200]
+    assert "Whose figure?</b>" not in sheet[:see]
+
+
+def test_reader_25s_capstone_plan_says_whose_city_the_training_card_counts(teacher_pages):
+    # reader 25: the plan's app link shows the Training card's "days of the city's
+    # electricity", whose city is the site's own equivalent, not step 5's 250,000 people
+    plan = html.unescape(teacher_pages["lesson-6/plan.html"])
+    at = plan.index("Training card")
+    said = plan[at : at + 300]
+    assert "not the article's 250,000" in said and "step 5" in said, said
+
+
+def test_reader_25s_cooling_range_typed_is_the_articles_figure():
+    # reader 25: "30-50%" at the cooling station was read as 30 − 0.5 = 29.5 % and told to
+    # give more figures; "30 %", "40 %", "50 %" are told they are the article's own figure
+    for typed in ("30-50%", "30–50 %", "30 - 50 %", "30% - 50%", "30 to 50 %"):
+        fb = lessons.check_station("ms-cooling", typed)
+        assert not fb.right and "the article's own" in fb.message, (typed, fb.message)
+        assert "0.295" not in fb.message and "figures" not in fb.message, (typed, fb.message)
+
+
+def test_reader_25s_battery_station_has_no_number_to_check():
+    # reader 25: check_station("ms-battery", …) raised KeyError; a teacher trying it in code
+    # gets a sentence instead
+    fb = lessons.check_station("ms-battery", "0")
+    assert not fb.right and "no number to check" in fb.message, fb.message
+
+
+def test_reader_25s_leave_out_keeps_the_counts_own_word():
+    # reader 25: "about 215,000 people, so the claim is wrong" was told to leave out "people,
+    # so the claim is wrong", though "people" is accepted: only the words after it go
+    said = lessons.check_station("ms-city", "about 215,000 people, so the claim is wrong").message
+    assert "leave out ', so the claim is wrong'" in said, said
+
+
+def test_reader_25s_memory_without_its_unit_asks_for_it():
+    # reader 25: "1.5" at the memory station (1.5 TiB is right) drew "1,000 times too small:
+    # check k/M/G prefixes"; it has no unit to be off by a prefix
+    said = lessons.check_station("trn2-hbm", "1.5").message
+    assert "1.5 what?" in said and "TiB" in said and "times too small" not in said, said
+    assert lessons.check_station("trn2-hbm", "1.5 TiB").right
