@@ -924,8 +924,9 @@ def job_sizes(site_chips: int) -> None:
 def back_to_the_hook(site_chips: int) -> None:
     """Print lesson 4's "back to the hook" reveal: days with interruptions at Llama 3's job
     size, the hook's, a site's `site_chips` and half a million H100s, each with its restart;
-    the same jobs with a fixed restart (`more_chips_table`); the three losses at Llama 3's size;
-    and the model beside the GPU-hours Meta published.
+    the same jobs with a fixed restart (`more_chips_table`, without its verdict: the question
+    below the printout asks it); the three losses at Llama 3's size; and the model beside the
+    GPU-hours Meta published.
 
     Examples
     --------
@@ -958,7 +959,8 @@ def back_to_the_hook(site_chips: int) -> None:
         f"{restart_growth_confidence()} confidence) and with a fixed one:"
     )
     print(more_chips_table(site_chips))
-    print(more_chips_words(site_chips))
+    # the verdict (`more_chips_words`) answers the question asked under this printout: it opens
+    # on a click below that question (reader 25)
     print()
     meta = run.sel(job_chips=JOB_CHIPS)
     print(
@@ -2119,6 +2121,9 @@ _add(
             f"{fmt.number(_DAY_S)} s = "
             f"{fmt.sci(_us_trn2()[0] * factor('PFLOP/s', 'FLOP/s') * _DAY_S, 2)} FLOP",
         ),
+        # its worked step starts from ultraserver-fp8's answer (reader 25: given up first, it
+        # said it)
+        waits_for=("ultraserver-fp8",),
         traps=(
             Trap(
                 "speed-not-amount",

@@ -262,7 +262,9 @@ def test_more_chips_slower_is_said_to_rest_on_a_low_confidence_extrapolation(pag
     (question,) = [c for c in src if "How can more chips be slower?" in c]
     assert f"extrapolation of\n{said}" in DETAILS.sub("", question)
     hook = inspect.getsource(lessons.back_to_the_hook)
-    assert "restart_growth_confidence()" in hook and "more_chips_words(" in hook
+    # the verdict opens on a click under the question that asks it (reader 25)
+    assert "restart_growth_confidence()" in hook
+    assert [c for c in src if "more_chips_words(site_chips)" in c]
     assert "BIG_JOB" in hook
     assert "restart_growth=g" in inspect.getsource(lessons._more_chips_runs)
     (found,) = [c for c in src if c.startswith("## What we found")]
@@ -306,7 +308,8 @@ def test_lesson_4s_key_has_the_advanced_printout_and_its_waits_say_what_they_wai
     assert "Young's interval 19.3 min, Daly's 18.6 min" in key
     assert "goodput about 84.2%" in key and "goodput 0.4%" in key
     src = "\n".join(cells(FOUR))
-    assert src.count('until="committed your goodput prediction (section 4)') == 2
+    # (and the more-chips numbers under their question, reader 25)
+    assert src.count('until="committed your goodput prediction (section 4)') == 3
     # the goodput text counts the three losses it names, as the hint does
     (goodput,) = [c for c in cells(FOUR) if c.startswith("## 4 · Goodput")]
     assert "add three losses" in goodput and "two losses" not in goodput
