@@ -3,7 +3,9 @@ value it must read as, or the words its message must contain. Values are hand-co
 
 from __future__ import annotations
 
+import contextlib
 import html
+import io
 import math
 import re
 
@@ -2403,3 +2405,36 @@ def test_reader_24s_at_the_announced_power_is_not_a_fair_guess():
         assert r.message.endswith("the 5th percentile lies above it."), (typed, r.message)
     r = lessons.reveal("contested-power-p5", "above")
     assert "The right way" in r.message and "Not at" not in r.message, r.message
+
+
+def test_reader_25s_checker_replies_in_lessons_3_and_4():
+    # the question asks the FLOP "in a day": the amount, said with its day, is the answer
+    for typed in (
+        "7.2e21 FLOP per day",
+        "7.2e21 FLOP/day",
+        "7.2e21 FLOP in a day",
+        "7.2e21 FLOP a day",
+    ):
+        assert lessons.check("ultraserver-day-flop", typed).right, typed
+    # a speed is said back as typed, not cut to "FLOP per d" (and still refused)
+    fb = lessons.check("ultraserver-day-flop", "83 PFLOP/s")
+    assert not fb.right and "PFLOP/s is a computing speed" in fb.message, fb.message
+    fb = lessons.check("ultraserver-day-flop", "7.2e21 FLOP per hour")
+    assert not fb.right and " d " not in fb.message and "per d" not in fb.message, fb.message
+    # "twice" and "double" are 2, as "half" is 0.5; "wk" is a week
+    for typed in ("twice", "double"):
+        assert exercises.read(typed, "1").value == 2, typed
+    assert exercises.read("1.6 wk", "day").value == pytest.approx(11.2)
+    # a prediction of 1.9 is not credited with a method (the GB200's top overhead) it did not use
+    r = lessons.reveal("gb200-trn2-per-mw", "1.9")
+    assert "fair guess" not in r.message and "Close: that is what the GB200 gives" in r.message
+    # one uptime, said both ways wherever it is said: 1 − 10/185.6 = 94.6 %, Daly 94.8 %
+    both = "1 − 10/186 = 94.6 % to first order, 94.8 % in Daly's model"
+    for typed in ("94.6 %", "90 %"):
+        assert both in lessons.check("goodput-16k", typed).message, typed
+    # the restarts' share printed alike in the Advanced printout and "back to the hook"
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        lessons.daly_and_young()
+        lessons.back_to_the_hook(204_866)
+    assert out.getvalue().count("restarts 5.25 %") == 2, out.getvalue()

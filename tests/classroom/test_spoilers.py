@@ -601,10 +601,18 @@ def test_no_control_moved_before_a_reveal_shows_that_exercises_answer(monkeypatc
     assert asked == len(lessons.EXERCISES)
 
 
+# holes this test found in lessons other than 3 and 4 when it was written (reader 25's round):
+# a later exercise's reveal, given up before this one is answered, states this one's answer;
+# each is removed with its fix (the later reveal waits for this one, as `solution(also=)` does)
+OUT_OF_ORDER_OPEN: set[tuple[str, str]] = set()
+
+
 def _reveal(kind: str, eid: str, box) -> None:
     """Reveal exercise `eid` as a student does: "Show the answer", or the answer committed as a
     prediction (twice if it is read back)."""
     buttons = {b.description: b for b in _tree(box) if isinstance(b, ipw.Button)}
+    if kind == "answer_box" and "Show the answer" not in buttons:
+        return  # its box opens only once the exercise left unanswered is: none to reveal
     if kind == "answer_box":
         buttons["Show the answer"].click()
     else:
@@ -646,16 +654,21 @@ def test_a_reveal_answered_out_of_order_gives_no_other_exercise_away(monkeypatch
     # it never saw it. Here each exercise is left unanswered while every other one is revealed.
     monkeypatch.delenv("EXPLORER_STATIC", raising=False)
     monkeypatch.delenv(widgets.REVEAL, raising=False)
-    asked, spoilers = 0, []
+    asked, spoilers, still_open = 0, [], set()
     try:
         for path in handouts.walkthroughs():
             src = nbformat.read(path, as_version=4)
             for eid in dict.fromkeys(exercises_in(src)):
                 asked += 1
-                spoilers += [(path.stem, eid, *f) for f in others_answered(path, eid)]
+                found = others_answered(path, eid)
+                if (path.name[:2], eid) in OUT_OF_ORDER_OPEN:
+                    still_open |= {(path.name[:2], eid)} if found else set()
+                else:
+                    spoilers += [(path.stem, eid, *f) for f in found]
     finally:
         widgets.REVEALED.done = []
-    assert not spoilers, spoilers
+    assert not spoilers, sorted({s[:2] for s in spoilers})
+    assert still_open == OUT_OF_ORDER_OPEN, ("fixed: remove", OUT_OF_ORDER_OPEN - still_open)
     assert asked == len(lessons.EXERCISES)
 
 
