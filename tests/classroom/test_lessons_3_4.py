@@ -435,7 +435,7 @@ def test_reader_16s_lesson_3(pages):
     assert "SemiAnalysis describes" in systems and "joined in a ring" in systems
     # cell 3 says that 1/1.15 and the 10 % + 3 % are one loss (the pue-twice slip)
     (power,) = [c for c in src if c.startswith("## Power per chip")]
-    assert "one loss said two ways" in power
+    assert "same loss said another way, so take it off once" in power
     # the per-MW answer and the price question are separate cells, each answer under its ask
     (per_mw,) = [c for c in src if c.startswith("<details><summary>After you have predicted: per")]
     assert "**Question.**" not in per_mw

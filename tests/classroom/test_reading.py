@@ -2438,3 +2438,26 @@ def test_reader_25s_checker_replies_in_lessons_3_and_4():
         lessons.daly_and_young()
         lessons.back_to_the_hook(204_866)
     assert out.getvalue().count("restarts 5.25 %") == 2, out.getvalue()
+
+
+def test_reader_25s_lesson_3_power_text_and_lesson_4_paper_swap():
+    import nbformat
+
+    from explorer.classroom import teacher_pack
+
+    def cells(n):
+        nb = nbformat.read(
+            teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[n - 1].notebook, as_version=4
+        )
+        return [c.source for c in nb.cells if c.cell_type == "markdown"]
+
+    # lesson 4's handout prints the three speeds right under section 2's question
+    (ask,) = [c for c in cells(4) if c.startswith("## 2 · Peak, achieved and measured")]
+    # (true on the worksheet too, where nothing is "printed below": reader 24)
+    both = "(both given on your sheet: the worksheet's *Figures you need*, the handout's list"
+    assert both in lessons.on_paper(ask)
+    # lesson 3's "Power per chip": one loss, taken off once; the 0.87 against 1/1.15 in a fold
+    (power,) = [c for c in cells(3) if c.startswith("## Power per chip")]
+    said = re.sub(r"<details>.*?</details>", "", power, flags=re.S)
+    assert "take it off once" in said and "fourth figure" not in said and "0.87" not in said
+    assert "fourth figure" in power
