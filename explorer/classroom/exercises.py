@@ -770,9 +770,14 @@ def read(answer: object, unit: str, negative: bool = False, above: bool = False)
     lead = _LEADING_WORDS.match(answer)
     if r.message.startswith("I cannot find a number") and lead:
         worked = read(answer[lead.end() :], unit, negative, above)
-        if worked.value is not None:
+        # "from 90 to 150 MW", "between 90 and 150 MW": a range in words, said as one (reader 25)
+        if worked.value is not None or _RANGE_WORDS.fullmatch(lead[0].strip()):
             return worked
     return r
+
+
+# the words that open a range: "from 90 to 150 MW", "between 90 and 150 MW"
+_RANGE_WORDS = re.compile(r"(?:it\s+(?:goes|runs)\s+)?(?:from|between)", re.IGNORECASE)
 
 
 # "70% of 245,000 households": a percentage of a number, read as their product
@@ -859,6 +864,8 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
         echo = f"read as {fmt.number(total, 4)} {first}" if r.value is not None else ""
         return Reading(r.value, r.message, r.bare, echo, r.typed)
     m = _NUMBER.match(text)
+    if not m and _BETWEEN.match(text):  # "between 240k and 250k": a range (reader 25)
+        return Reading(None, _one_number(_unit_words(unit)))
     if not m:
         shown = answer.strip() if len(answer.strip()) <= 40 else answer.strip()[:40] + "…"
         return Reading(None, f"I cannot find a number in {shown!r}; {EXAMPLE}.")
@@ -944,6 +951,10 @@ _OVER_WHOLE = "a share of the whole cannot be over 100 %; give a percentage such
 # the reply to two numbers in one answer: the working goes on paper (reader 23)
 # a second number after the first, "2 to 3 times", "90 MW and 150 MW": a range or two figures
 _TWO_NUMBERS = re.compile(r"(?:^|\s)(?:to|or|and|-|–)\s*[\d.]|,\s*\d", re.IGNORECASE)
+
+
+# a range in words, "between 2 and 3", "from 240k to 250k": two numbers, not one answer
+_BETWEEN = re.compile(r"^\s*(?:between|from)\s+[~≈]?\s*[\d.].*\s(?:and|to|-|–)\s*[\d.]", re.I)
 
 
 def _one_number(words: str) -> str:
@@ -1424,8 +1435,53 @@ def _count(x: float, rest: str, unit: str, negative: bool) -> Reading:
     return Reading(None, f"that is {_dimension(q)}; the answer is a number of {unit}.")
 
 
+# words after a unit that make it a rate: "4.2 MWh a day", "… each hour", "… per year"
+_RATE_WORDS = re.compile(
+    r"(?:/|per|a|an|each|every)\s*(?:s|sec|second|min|minute|h|hr|hour|d|day|week|month|y|yr|"
+    r"year)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _unit_then_words(x: float, rest: str, unit: str) -> pint.Quantity | None:
+    """`x` in the unit that opens `rest`, when that unit is the kind asked and the words after
+    it do not make it a rate: "4.2 MWh in one dip", "21 MWh for 5 minutes", as the question
+    words them (reader 25); None otherwise ("4.2 MWh a day" is refused)."""
+    words = rest.split()
+    target = ureg.Quantity(1, unit).dimensionality
+    for n in range(1, len(words)):
+        try:
+            q = ureg.Quantity(x, " ".join(words[:n]))
+        except Exception:  # pint raises many kinds of error on free text
+            continue
+        if q.dimensionality == target:
+            tail = " ".join(words[n:])
+            return None if _RATE_WORDS.match(tail) or _TWO_NUMBERS.search(tail) else q
+    return None
+
+
+def _power_per_year(typed: str, unit: str) -> str:
+    """The note for a power "per year" where a power is asked ("348 MW a year", lesson 1's
+    misconception 1: reader 25): MW is already a rate, so the year does not belong; "" if
+    `typed` (the unit, "per year" removed) or `unit` is not a power."""
+    try:
+        watts = ureg.Quantity(1, "W").dimensionality
+        power = ureg.Quantity(1, _symbol(typed)).dimensionality == watts
+        return (
+            f"{typed} is already a rate (energy per hour), so “per year” does not belong after "
+            f"it; give a power in {unit}."
+            if power and ureg.Quantity(1, unit).dimensionality == watts
+            else ""
+        )
+    except Exception:  # pint raises many kinds of error on free text
+        return ""
+
+
 def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
-    rest = _PER_YEAR.sub("", rest)  # "2.6 TWh per year": the exercise already means a year
+    typed = _PER_YEAR.sub("", rest)  # "2.6 TWh per year": the exercise already means a year
+    if typed != rest and _power_per_year(typed, unit):
+        return Reading(None, _power_per_year(typed, unit))
+    rest = typed
     if "FLOP" in unit and not unit.endswith("/s") and _FLOPS.match(_PER_DAY.sub("", rest)):
         rest = _PER_DAY.sub("", rest)  # "7.2e21 FLOP per day": the FLOP done in a day
     while _LABEL.search(rest) and _LABEL.sub("", rest):  # the label, not the unit itself
@@ -1456,6 +1512,8 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     try:
         q = ureg.Quantity(x, rest)
     except Exception:  # pint raises many kinds of error on free text
+        q = _unit_then_words(x, rest, unit)
+    if q is None:
         if _TWO_NUMBERS.search(rest):  # "90 MW and 150 MW": two figures, no result said
             return Reading(None, _one_number(_unit_words(unit)))
         # a form that reads, with no answer in it ("a week and a half", "38 septillion")
@@ -1465,6 +1523,8 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
             give = "a time in digits, such as 2.5 weeks or 17.5 days"
         return Reading(None, f"I cannot read the unit {rest!r}; give {give}.")
     target = ureg.Quantity(1, unit)
+    if q.dimensionality != target.dimensionality:  # "GWh in (a year)": pint's GWh × inch
+        q = _unit_then_words(x, rest, unit) or q
     if q.dimensionality != target.dimensionality:
         given, wanted = _dimension(q), _dimension(target)
         if not any(given == words for _, words in _DIMENSIONS):
@@ -1735,6 +1795,9 @@ NEAR = 0.25
 # a near miss this much beyond the tolerance is a figure off, the method probably right; further
 # out (still within NEAR) the method itself may be off
 NEAR_FIGURES = 0.03
+# a near miss said "not far off": within this share of the answer; "2,000 GWh" for 2,628 (24 %
+# low, beside a ±1 % tolerance) is a near miss, but not "not far off" (reader 25)
+NOT_FAR = 0.10
 
 
 def _points(x: float, want: float) -> str:
@@ -1857,6 +1920,10 @@ _SHARE_TIMES = re.compile(
 
 # a number and the unit typed after it ("2628 MWh"): the number as the student worked it out
 _LABELLED = re.compile(r"^\s*(\d[\d,]*(?:\.\d+)?)\s*([^\d\s].*?)\s*$")
+
+
+# a percent sign or word after a number
+_PERCENT_WORD = re.compile(r"%|percent|per\s+cent", re.IGNORECASE)
 
 
 # slips by a whole factor: (factor, trap id, what the hint says)
@@ -1993,6 +2060,14 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             own = read(answer, t.unit, e.negative) if t.unit else None
             if own and own.value is not None and _near(own.value, t.value(), t.rel_tol):
                 return Feedback(False, f"Not yet, hint: {_sentence(t.hint)}", "trap", t.id)
+        ends = {"high-end", "low-end"} <= {t.id for t in e.traps}
+        if ends and r.message.startswith("give one number"):  # "from 90 to 150 MW" (reader 25)
+            return Feedback(
+                False,
+                "Not yet: those are the two ends; the swing is their difference. Give that one "
+                "number.",
+                "unreadable",
+            )
         return Feedback(False, f"Not yet: {r.message}", "unreadable")
     x, want = r.value, e.answer()
     said = f" ({r.echo})" if r.echo else ""
@@ -2060,9 +2135,7 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         if hit and hit[0].published:
             return Feedback(
                 False,
-                f"Not yet{said}: {hit[0].published}; if you worked it out yourself, give "
-                f"{'three' if e.needs_three() else 'two or three'} figures "
-                f"(the checker accepts {e.tolerance()}).",
+                f"Not yet{said}: {_sentence(hit[0].published)}",
                 "figures",
                 hit[0].id,
             )
@@ -2144,9 +2217,23 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     if labelled and _near(float(labelled[1].replace(",", "")), want, e.rel_tol):
         # "2628 MWh" for 2,628 GWh: the student's number is right and only its label is
         # another prefix, which "1,000 times too small" would send them to recompute
+        said = labelled[1]
+        if e.unit == SHARE and _PERCENT_WORD.fullmatch(labelled[2].strip()):
+            # "0.11 %" for the share 0.11: say what each means (reader 25)
+            ok = fmt.percent(float(said.replace(",", "")))
+            return Feedback(
+                False,
+                f"Not yet, hint: {said} is the share as a decimal ({ok}); {said} % is a "
+                f"hundred times smaller: write {said} or {ok}.",
+                "trap",
+                "prefix",
+            )
         return Feedback(
             False,
-            f"Not yet, hint: the number is right; the unit is {e.unit}, not {labelled[2]}.",
+            f"Not yet, hint: the number is right; the unit is {e.unit}, not {labelled[2]}."
+            if e.unit != RATIO  # "the unit is 1" is jargon: a PUE has no unit (reader 25)
+            else f"Not yet, hint: the number is right; it is a plain number, with no unit "
+            f"(leave out {labelled[2]}).",
             "trap",
             "prefix",  # a prefix slip in the label, said as one
         )
@@ -2179,23 +2266,13 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         if x - rounding <= hi and x + rounding >= lo:
             # not "this may be right": the answer itself rounds to the published figure, so
             # the typed two figures are not its rounding (reader 17); they may round a result
-            # worked from rounded steps, which three figures kept throughout settle
-            published = e.copied(e.two_figures())
-            # a count without its unit: the article's 250,000 were said as people, the
-            # exercise counts households
-            shown = (
-                "figure"
-                if published is None
-                else fmt.number(published.value())
-                if e.unit in COUNT_WORDS
-                else e.show_trap(published)
-            )
+            # worked from rounded steps, which three figures kept throughout settle. The
+            # published figure is not named: it is the lesson's finding (reader 25)
             return Feedback(
                 False,
-                f"Not yet{said}: give three figures here. At two figures the right answer is "
-                f"the same as the published {shown}, so no two-figure answer is accepted: it "
-                "cannot show that you worked it out. Keep three figures at every step, too: a "
-                "step rounded early moves the result.",
+                f"Not yet{said}: give three figures here: no two-figure answer is accepted, as "
+                "two figures cannot show that you worked it out. Keep three figures at every "
+                "step, too: a step rounded early moves the result.",
                 "figures",
             )
     # a ratio between 1 and 2 (a PUE, 1.75): its excess over 1 is what a method gets right or
@@ -2221,6 +2298,8 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             f"a little {way}, just outside the {e.tolerance()} the checker accepts"
             if close
             else f"{way}, though not far off (the checker accepts {e.tolerance()})"
+            if abs(ratio - 1) <= NOT_FAR
+            else f"{way} (the checker accepts {e.tolerance()})"
         )
         return Feedback(
             False,
@@ -2244,6 +2323,11 @@ class Reveal:
 
     def _repr_html_(self) -> str:
         return f"<p>{html.escape(self.message)}</p>"
+
+
+# a bare count below this, in a box whose answer is a hundred times larger or more, is a
+# count of something else (rows ticked), not a prediction (reader 25)
+_SMALL_COUNT = 20
 
 
 def reveal(e: Exercise, prediction: object) -> Reveal:
@@ -2300,6 +2384,16 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
     if r.value is None:
         return Reveal(None, want, f"Your prediction is not readable yet: {r.message}", False)
     x = r.value
+    if e.unit in COUNT_WORDS and r.bare and abs(x) < _SMALL_COUNT <= abs(want) / 100:
+        # "3" in a households box, just below "how many rows did you tick?": a count of
+        # something else, not a prediction to spend (reader 25)
+        return Reveal(
+            None,
+            want,
+            f"Your prediction is not readable yet: {fmt.number(x)} is a small count; this box "
+            f"asks for a number of {e.unit}. A count of anything else goes on paper.",
+            False,
+        )
     # "85" read as 85 %: "You predicted 85 %" already says how it was read
     said = f" ({r.echo})" if r.echo and r.echo != f"read as {e.show(x)}" else ""
     head = f"You predicted {e.show(x)}{said}; the explorer gets {e.show(want)}."

@@ -205,6 +205,7 @@ def tables_sheet(year: xr.Dataset, grid: xr.Dataset) -> None:
     hour ...
     ✂ Fold the page here. ...
     Step 2 · after hot-day-above-mean: the battery ...
+    Step 2 · More detail: ...
     Step 3 · the grid's yardsticks
     ...
     """
@@ -228,6 +229,9 @@ def tables_sheet(year: xr.Dataset, grid: xr.Dataset) -> None:
     figures = sizing_day_figures(year, batteries.peak_shaving_battery(year))
     if figures:  # the figures the question "why can a cooler day…" works with (reader 24)
         _say(figures)
+    # the notebook's collapsed block, which the printouts, the debrief and the key cite (reader 25)
+    print("\nStep 2 · More detail: the year's own hottest day, how the battery recharges, its cost")
+    peak_shaving_detail(year)
     print("\nStep 3 · the grid's yardsticks")
     yardsticks(grid)
     print("\nAdvanced · several sites: each site's power")
@@ -717,6 +721,25 @@ def battery_hours(year: xr.Dataset) -> None:
     )
 
 
+def sizing_day_answer(year: xr.Dataset) -> str:
+    """The figures behind step 2's question "why can a cooler day need a bigger daily battery?"
+    (`why_it_sizes`), as a collapsed block the student opens once they have written their
+    answer: in "More detail" they opened before the question was asked (reader 25).
+
+    Examples
+    --------
+    >>> from explorer.classroom import lessons
+    >>> sizing_day_answer(lessons.hot_year()[0]).startswith("<details><summary>Our figures")
+    True
+    """
+    shaving = batteries.peak_shaving_battery(year)
+    return _details(
+        "Our figures (open them once you have written your answer)",
+        _say,
+        f"The battery is sized by {sizing_day(shaving)}: {why_it_sizes(year, shaving)}.",
+    )
+
+
 def peak_shaving_detail(year: xr.Dataset) -> None:
     """Step 2's "more detail": the station's published design days and the typical year's own
     hottest day (an upper end, flagged: more humid than any published design condition) beside
@@ -781,7 +804,6 @@ def peak_shaving_detail(year: xr.Dataset) -> None:
                 "is not always the coolest part of a real day."
             )
     shaving = batteries.peak_shaving_battery(year)
-    _say(f"The battery is sized by {sizing_day(shaving)}: {why_it_sizes(year, shaving)}.")
     low, mean = _mw(year.hot_day_cooling_power.min()), _mw(year.mean_cooling_power)
     _say(
         f"Why a daily threshold: a battery cannot hold the grid's draw at the annual mean "

@@ -71,18 +71,25 @@ def _article_cooling_copies(
     figures = (("articles-range-low", low), ("articles-share", COOLING_SHARE))[: 2 if middle else 1]
     figures += (("articles-range-high", high),)
     said = "" if of == 1 else f" of {_SITE}"
+
+    def coarse_words(share: float) -> str:
+        # one message however the end is typed ("30", "30 %", "30.0 %", "0.30"), and no
+        # "two or three figures" that reads "30" as a rounding of the answer (reader 25)
+        return (
+            f"that is the article's {fmt.percent(share)}, the claim you are checking: {then}, "
+            "and give your share to three figures"
+        )
+
     return tuple(
         Trap(
             name,
             lambda x=share: of * x,
-            f"that is the article's {fmt.percent(share)}{said}, the claim to check; {then}",
+            coarse_words(share)
+            if coarse
+            else f"that is the article's {fmt.percent(share)}{said}, the claim to check; {then}",
             rel_tol=0.01,
             slip=slip,
-            published=(
-                f"{fmt.percent(share)} is the article's figure, the claim you are checking"
-                if coarse
-                else ""
-            ),
+            published=coarse_words(share) if coarse else "",
         )
         for name, share in figures
     )
@@ -1507,8 +1514,9 @@ _add(
             Trap(
                 "articles-figure",
                 _article_city,
-                f"{fmt.number(_article_city())} is the article's own number, to two figures; "
-                "if you worked it out yourself, give your result to three figures",
+                f"{fmt.number(_article_city())} is the article's own number; if you worked it "
+                f"out yourself (from {fmt.number(_per_household())} kWh per home), give your "
+                "result to three figures",
                 rel_tol=1e-9,  # the article's exact figure: 249,000 computed is the student's own
                 slip=False,
                 figures=True,
@@ -1551,6 +1559,56 @@ def article_city_power() -> None:
         mw = _article_city_mw(catalog.value(f"bases.{basis}.value", _PER_P))
         way = "more" if mw > SITE_MW else "less"
         print(f"  {catalog.label('bases', basis)}: {fmt.quantity(mw, 'MW')}, {way} than the site")
+
+
+def article_claim() -> str:
+    """The Mississippi article's city claim, in the fact-check's words (claim "ms-city"): the
+    one place its text lives, so lessons 1, 5 and 8 and the plans quote it alike.
+
+    Examples
+    --------
+    >>> "more electricity than a city of" in article_claim()
+    True
+    """
+    return factcheck.claim("ms-city").claim
+
+
+def article_claim_check() -> None:
+    """Print lesson 1's test of the article's "more than": a city of 250,000 on each basis the
+    lesson names, its steady power [MW] against the site's, and whether the site draws more.
+    On the household basis the verdict turns on the year (the catalog's range of recent years).
+
+    Examples
+    --------
+    >>> article_claim_check()  # doctest: +NORMALIZE_WHITESPACE
+    Does the site draw more than a city of 250,000? A city of 250,000, steadily all year:
+      US average household (residential), 250,000 homes: 306 MW (recent years 300–308 MW),
+        about the same as the site's 300 MW: the claim holds only in some years
+      US, per person (homes only): 127 MW, less than the site's 300 MW: the claim holds
+      US, per person (all sectors): 348 MW, more than the site's 300 MW: the claim fails
+      Mississippi, per person (all sectors): 476 MW, more than the site's 300 MW: the claim fails
+      World average, per person (all sectors): 106 MW, less than the site's 300 MW: the claim holds
+    """
+    city = fmt.number(_article_city())
+    print(f"Does the site draw more than a city of {city}? A city of {city}, steadily all year:")
+    homes = catalog.uncertainty_ranges()["bases.us-household.value"]
+    low, mid, high = (_article_city_mw(x) for x in (homes.low, homes.central, homes.high))
+    print(
+        f"  {catalog.label('bases', 'us-household')}, {city} homes: {fmt.quantity(mid, 'MW')} "
+        f"(recent years {fmt.number(round(low))}–{fmt.quantity(high, 'MW')}),\n    "
+        + (
+            f"about the same as the site's {_SITE}: the claim holds only in some years"
+            if low <= SITE_MW <= high
+            else f"{'more' if mid > SITE_MW else 'less'} than the site's {_SITE}"
+        )
+    )
+    for basis in ("us-person-residential", "us-person", "us-ms-person", "world-person"):
+        mw = _article_city_mw(catalog.value(f"bases.{basis}.value", _PER_P))
+        way, holds = ("more", "fails") if mw > SITE_MW else ("less", "holds")
+        print(
+            f"  {catalog.label('bases', basis)}: {fmt.quantity(mw, 'MW')}, {way} than the "
+            f"site's {_SITE}: the claim {holds}"
+        )
 
 
 def article_city_basis() -> float:
@@ -1812,6 +1870,17 @@ _add(
         traps=(
             *_cooling_slips(_fleet_pue, _PUE),
             _the_pue_itself(_fleet_pue),
+            # the cooling MW of the next exercise typed here, read as a per cent (30.1 MW →
+            # 30.1 %): said as MW, not as the article's 30 % copied (reader 25); only the
+            # number itself, so that "30" stays the article's end
+            Trap(
+                "mw-as-share",
+                lambda: SITE_MW * power.cooling_share_at("aws-fleet") / 100,
+                f"that looks like the cooling in MW ({_SITE} × the share); the question asks "
+                "for the share of the site",
+                rel_tol=0.002,
+                rounded=False,
+            ),
             # the article's own shares, copied (reader 14): its claim, not AWS's PUE turned round
             *_article_cooling_copies(f"work out the share from AWS's PUE of {_PUE}"),
         ),
@@ -4266,6 +4335,8 @@ _add(
                 "that is the middle of the range; the 5th percentile sits near the end where "
                 "the draws crowd, the announced power",
                 slip=False,
+                # the misreading step 5 exists to correct, not a fair guess (reader 25)
+                lead="The gap is a common slip",
             ),
         ),
     )

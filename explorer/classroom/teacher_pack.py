@@ -581,9 +581,9 @@ PLANS: dict[int, Plan] = {
                 5,
                 "Hook",
                 "Say: “A 300 MW site: a city of about how many people, 25,000, 250,000 or 2.5 "
-                "million? Write it down.” Then read the article's sentence aloud: “as much "
-                "electricity as a city of roughly 250,000 people”. Say: “Write down: more, less "
-                "or about the same as the site? Keep both.”",
+                "million? Write it down.” Then read the article's claim aloud: "
+                f"“{lessons.article_claim()}” Say: “Write down: does a city of 250,000 use "
+                "more, less or about the same as the site? Keep both.”",
             ),
             (
                 8,
@@ -622,9 +622,10 @@ PLANS: dict[int, Plan] = {
                 8,
                 "Debrief",
                 "Back to the hook guesses: a show of hands, more, less or about the same? Say: "
-                "“Read as people, all sectors, the city uses more than the site; read as "
-                "households, about the same: the 250,000 match households. A number with no "
-                "basis is not a fact yet.” Early "
+                "“Read as people, all sectors, the city uses more than the site, so the "
+                "article's ‘more than’ fails; read as households, about the same: the 250,000 "
+                "match households. It holds only if you count home use alone, or the world's "
+                "average person. A number with no basis is not a fact yet.” Early "
                 "finishers and homework: the "
                 "Advanced city-low-load (a site that does not run flat out). Collect the "
                 "worksheet.",
@@ -646,7 +647,8 @@ PLANS: dict[int, Plan] = {
             "TWh): within the tolerance to the figures given, but two figures cannot be told "
             "from the article's 250,000, so the checker asks for three figures at every step.",
             "Answering 3,050 (the city's GWh a year) for city-power-article: the hint says "
-            "energy ÷ the hours of a year gives the power.",
+            "energy ÷ the hours of a year gives the power. “348 MW per year” is refused: the "
+            "checker says MW is already a rate, so “per year” does not belong.",
             "Multiplying by 24 only (one day's energy) for energy-300mw: the trap hint says a "
             f"year has {_N_DAYS} such days.",
         ),
@@ -713,7 +715,8 @@ PLANS: dict[int, Plan] = {
             "non-IT power is 1 − 1/PUE of the site.",
             "Pairs who round their share at the survey's PUE to one figure write the article's "
             "30 %: the checker says 30 % is the article's figure, the claim being checked, "
-            "and asks a student who worked it out for two or three figures.",
+            "and asks for the share worked from the survey's PUE, to three figures (the same "
+            "words for 30, 30 %, 30.0 % and 0.30).",
             f"Typing {_typed_percent('cooling-at-fleet-pue')} for "
             f"{_typed_percent('cooling-at-fleet-pue')} %: the checker reads it as "
             f"{_typed_percent('cooling-at-fleet-pue')} % and says so; students can change it.",

@@ -209,8 +209,14 @@ def predict_reveal(exercise_id: str, then: Callable[[], object] | None = None) -
     ex = lessons.EXERCISES[exercise_id]
     REVEALED.ask(exercise_id)
     _PREDICTED.add(exercise_id)
+    label = _unit_label(ex).replace("Your answer", "Prediction")
+    if ex.reference and _on_paper():  # a way alone is enough: circle it (reader 25)
+        label = (
+            f"Below / at / above {ex.show(ex.reference())} (circle one), and {ex.unit} if you "
+            "have a number"
+        )
     field = w.Text(
-        description=_unit_label(ex).replace("Your answer", "Prediction"),
+        description=label,
         # an exercise with a reference takes a way alone (reader 22: "one number" contradicted
         # "say which way")
         placeholder=(
