@@ -85,6 +85,8 @@ _CASELESS = (
         "d": "day",  # "12.5 D": nobody means the debye
         "days": "day",
         "weeks": "week",
+        "wk": "week",  # "1.6 wk" (reader 25)
+        "wks": "week",
         "hours": "hour",
         "hrs": "hour",
         "h": "hour",
@@ -116,6 +118,9 @@ _TEN_SUPERSCRIPT = re.compile(r"10([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 # "10^5" on its own (a hook's guess pasted in): a power of ten, 1e5
 _BARE_TEN = re.compile(r"(?<![\w.])10\s*(?:\^|\*\*)\s*([-+]?\d+)")
 _PER_YEAR = re.compile(r"\s*(?:/|per|a|an)\s*(?:year|yr|y|annum)$", re.IGNORECASE)
+# "7.2e21 FLOP per day", "FLOP/day", "FLOP in a day": an amount of computing said with the day
+# it is done in, as the question asks it ("in a day"); the amount is the answer (reader 25)
+_PER_DAY = re.compile(r"\s*(?:/|per|a|an|in\s+(?:a|one)|each)\s*(?:day|d)$", re.IGNORECASE)
 # "73.3 MW per building", "83.1 PF dense", "1,536 GiB of HBM", "120 MW swing", "7.37 h at full
 # power" (a battery's hours, as the question words them): what a figure is,
 # said after its unit as the lesson labels it; the number and the unit are the answer (a wrong
@@ -418,6 +423,8 @@ def _fraction_words(text: str) -> str:
 
 def _words_to_number(text: str) -> str:
     """Small numbers written in words, as digits: "three hundred chips" → "300 chips"."""
+    if re.fullmatch(r"\s*(?:twice|double)\s*", text, re.IGNORECASE):
+        return "2"  # "twice", as "half" is 0.5 (reader 25)
     m = _NUMBER_WORD.match(text)
     if not m:
         return text
@@ -1527,6 +1534,8 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     if typed != rest and _power_per_year(typed, unit):
         return Reading(None, _power_per_year(typed, unit))
     rest = typed
+    if "FLOP" in unit and not unit.endswith("/s") and _FLOPS.match(_PER_DAY.sub("", rest)):
+        rest = _PER_DAY.sub("", rest)  # "7.2e21 FLOP per day": the FLOP done in a day
     while _LABEL.search(rest) and _LABEL.sub("", rest):  # the label, not the unit itself
         rest = _LABEL.sub("", rest)
     words = _TIME_OF.match(rest)
@@ -1579,7 +1588,8 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
         extra = ""
         if {given, wanted} == {"an energy", "a power"}:
             extra = " Energy is power × time."
-        return Reading(None, f"{rest} is {given}; the answer is {wanted} (in {unit}).{extra}")
+        # said as typed (reader 25: "FLOP/day" came back as "FLOP/d")
+        return Reading(None, f"{typed} is {given}; the answer is {wanted} (in {unit}).{extra}")
     if not math.isfinite(x):
         return _finish(x, unit, negative, bare=False)
     # 12 significant figures: 3 TWh reads as 3000 GWh, not 3000.0000000000005

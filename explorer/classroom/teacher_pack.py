@@ -1543,7 +1543,7 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
             (
                 "effective training time",
                 "Below: on our reading Meta's figure counts only the time the job was running "
-                f"(the model gives {_uptime()} at {_JOB_CHIPS} chips); goodput also subtracts the "
+                f"({lessons.uptime_words()} at {_JOB_CHIPS} chips); goodput also subtracts the "
                 "checkpoint stalls and the work lost since the last checkpoint, so it comes out "
                 f"lower ({_ans('goodput-16k')}). A prediction on either side is fine with a "
                 "reason.",

@@ -280,6 +280,7 @@ def solution(
     step: bool = True,
     until: str = "",
     asks: str = "",
+    click: str = "",
 ) -> w.Widget:
     """The worked solution of an exercise (its worked step from the exercise definition, unless
     `step` is False, and what `then` builds or prints), shown only once the result of that
@@ -288,7 +289,10 @@ def solution(
     default the exercise above answered right or "Show the answer" pressed);
     nothing of the result is on the page. When what opens is exercise `asks`'s answer box, paper
     (where nothing opens) prints that exercise's question with a blank below a fold line: its
-    figures would give away what the cell waits for (reader 19: the handout had no question)."""
+    figures would give away what the cell waits for (reader 19: the handout had no question).
+    With `click` (a button's label), what opens is that button, and the result only on a click:
+    for the answer to a discussion question asked above it (reader 25: lesson 4's "How can more
+    chips be slower?" had its verdict printed right above the question)."""
     ex = lessons.EXERCISES[exercise_id]
     paper = " in the notebook; on paper, the teacher's answer key has it" if _on_paper() else ""
     # a wrong answer opens nothing: the box opens on a right one or on "Show the answer"
@@ -317,7 +321,17 @@ def solution(
         if any(e not in REVEALED.done for e in needed) or box.children[0] is not wait:
             return
         shown_step = w.HTML(f"<p><b>Worked solution.</b> {html.escape(ex.hints[-1])}.</p>")
-        box.children = ([shown_step] if step else []) + ([_built(then)] if then is not None else [])
+
+        def show(_=None):
+            built = [_built(then)] if then is not None else []
+            box.children = ([shown_step] if step else []) + built
+
+        if click and not _revealing():
+            button = w.Button(description=click)
+            button.on_click(show)
+            box.children = [button]
+        else:
+            show()
 
     REVEALED.observe(update, "done")
     update()

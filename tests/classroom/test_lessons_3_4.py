@@ -262,7 +262,9 @@ def test_more_chips_slower_is_said_to_rest_on_a_low_confidence_extrapolation(pag
     (question,) = [c for c in src if "How can more chips be slower?" in c]
     assert f"extrapolation of\n{said}" in DETAILS.sub("", question)
     hook = inspect.getsource(lessons.back_to_the_hook)
-    assert "restart_growth_confidence()" in hook and "more_chips_words(" in hook
+    # the verdict opens on a click under the question that asks it (reader 25)
+    assert "restart_growth_confidence()" in hook
+    assert [c for c in src if "more_chips_words(site_chips)" in c]
     assert "BIG_JOB" in hook
     assert "restart_growth=g" in inspect.getsource(lessons._more_chips_runs)
     (found,) = [c for c in src if c.startswith("## What we found")]
@@ -306,7 +308,8 @@ def test_lesson_4s_key_has_the_advanced_printout_and_its_waits_say_what_they_wai
     assert "Young's interval 19.3 min, Daly's 18.6 min" in key
     assert "goodput about 84.2%" in key and "goodput 0.4%" in key
     src = "\n".join(cells(FOUR))
-    assert src.count('until="committed your goodput prediction (section 4)') == 2
+    # (and the more-chips numbers under their question, reader 25)
+    assert src.count('until="committed your goodput prediction (section 4)') == 3
     # the goodput text counts the three losses it names, as the hint does
     (goodput,) = [c for c in cells(FOUR) if c.startswith("## 4 · Goodput")]
     assert "add three losses" in goodput and "two losses" not in goodput
@@ -432,7 +435,7 @@ def test_reader_16s_lesson_3(pages):
     assert "SemiAnalysis describes" in systems and "joined in a ring" in systems
     # cell 3 says that 1/1.15 and the 10 % + 3 % are one loss (the pue-twice slip)
     (power,) = [c for c in src if c.startswith("## Power per chip")]
-    assert "one loss said two ways" in power
+    assert "same loss said another way, so take it off once" in power
     # the per-MW answer and the price question are separate cells, each answer under its ask
     (per_mw,) = [c for c in src if c.startswith("<details><summary>After you have predicted: per")]
     assert "**Question.**" not in per_mw
@@ -783,7 +786,8 @@ def test_reader_20s_lesson_4(pages):
     asked = "should goodput, as defined here, come out above or below that figure?"
     assert asked in sheet and sheet.index(asked) < sheet.index("goodput-16k")
     assert "Below: on our reading Meta's figure counts only the time the job was running " in key
-    assert "(the model gives 94.8 % at 16,384 chips)" in key
+    # (reader 25: both uptimes, the first-order 94.6 % and Daly's 94.8 %)
+    assert "(1 − 10/186 = 94.6 % to first order, 94.8 % in Daly's model at 16,384 chips)" in key
     # the plan gives the H100 question its minutes and makes What we found homework
     plan = html.unescape(pages["lesson-4/plan.html"])
     start = plan.index("Peak, achieved, days")

@@ -3,7 +3,9 @@ value it must read as, or the words its message must contain. Values are hand-co
 
 from __future__ import annotations
 
+import contextlib
 import html
+import io
 import math
 import re
 
@@ -2751,3 +2753,59 @@ def test_reader_25s_memory_without_its_unit_asks_for_it():
     said = lessons.check_station("trn2-hbm", "1.5").message
     assert "1.5 what?" in said and "TiB" in said and "times too small" not in said, said
     assert lessons.check_station("trn2-hbm", "1.5 TiB").right
+
+
+def test_reader_25s_checker_replies_in_lessons_3_and_4():
+    # the question asks the FLOP "in a day": the amount, said with its day, is the answer
+    for typed in (
+        "7.2e21 FLOP per day",
+        "7.2e21 FLOP/day",
+        "7.2e21 FLOP in a day",
+        "7.2e21 FLOP a day",
+    ):
+        assert lessons.check("ultraserver-day-flop", typed).right, typed
+    # a speed is said back as typed, not cut to "FLOP per d" (and still refused)
+    fb = lessons.check("ultraserver-day-flop", "83 PFLOP/s")
+    assert not fb.right and "PFLOP/s is a computing speed" in fb.message, fb.message
+    fb = lessons.check("ultraserver-day-flop", "7.2e21 FLOP per hour")
+    assert not fb.right and " d " not in fb.message and "per d" not in fb.message, fb.message
+    # "twice" and "double" are 2, as "half" is 0.5; "wk" is a week
+    for typed in ("twice", "double"):
+        assert exercises.read(typed, "1").value == 2, typed
+    assert exercises.read("1.6 wk", "day").value == pytest.approx(11.2)
+    # a prediction of 1.9 is not credited with a method (the GB200's top overhead) it did not use
+    r = lessons.reveal("gb200-trn2-per-mw", "1.9")
+    assert "fair guess" not in r.message and "Close: that is what the GB200 gives" in r.message
+    # one uptime, said both ways wherever it is said: 1 − 10/185.6 = 94.6 %, Daly 94.8 %
+    both = "1 − 10/186 = 94.6 % to first order, 94.8 % in Daly's model"
+    for typed in ("94.6 %", "90 %"):
+        assert both in lessons.check("goodput-16k", typed).message, typed
+    # the restarts' share printed alike in the Advanced printout and "back to the hook"
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        lessons.daly_and_young()
+        lessons.back_to_the_hook(204_866)
+    assert out.getvalue().count("restarts 5.25 %") == 2, out.getvalue()
+
+
+def test_reader_25s_lesson_3_power_text_and_lesson_4_paper_swap():
+    import nbformat
+
+    from explorer.classroom import teacher_pack
+
+    def cells(n):
+        nb = nbformat.read(
+            teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[n - 1].notebook, as_version=4
+        )
+        return [c.source for c in nb.cells if c.cell_type == "markdown"]
+
+    # lesson 4's handout prints the three speeds right under section 2's question
+    (ask,) = [c for c in cells(4) if c.startswith("## 2 · Peak, achieved and measured")]
+    # (true on the worksheet too, where nothing is "printed below": reader 24)
+    both = "(both given on your sheet: the handout's list of speeds, the worksheet's *Figures"
+    assert both in lessons.on_paper(ask)
+    # lesson 3's "Power per chip": one loss, taken off once; the 0.87 against 1/1.15 in a fold
+    (power,) = [c for c in cells(3) if c.startswith("## Power per chip")]
+    said = re.sub(r"<details>.*?</details>", "", power, flags=re.S)
+    assert "take it off once" in said and "fourth figure" not in said and "0.87" not in said
+    assert "fourth figure" in power

@@ -519,11 +519,12 @@ def _positions(c: ipw.Widget) -> list:
     return list(c._options_values)  # a selection: its values, as the student picks them
 
 
-def moved(roots: list) -> dict[str, str]:
+def moved(roots: list, skip: frozenset = frozenset()) -> dict[str, str]:
     """What the page's readouts print as each control is moved through its positions, one
-    control at a time (each put back where it was), by the control and position that show it."""
+    control at a time (each put back where it was), by the control and position that show it;
+    the controls in `skip` stay where they are."""
     seen = {}
-    for c in [x for r in roots for x in _tree(r) if isinstance(x, CONTROLS)]:
+    for c in [x for r in roots for x in _tree(r) if isinstance(x, CONTROLS) and x not in skip]:
         start = c.value
         for value in _positions(c):
             c.value = value
@@ -598,3 +599,113 @@ def test_no_control_moved_before_a_reveal_shows_that_exercises_answer(monkeypatc
     assert not spoilers, spoilers
     assert still_open == OPEN, ("fixed: remove from OPEN", OPEN - still_open)
     assert asked == len(lessons.EXERCISES)
+
+
+# holes this test found in lessons other than 3 and 4 when it was written (reader 25's round):
+# a later exercise's reveal, given up before this one is answered, states this one's answer;
+# each is removed with its fix (the later reveal waits for this one, as `solution(also=)` does)
+OUT_OF_ORDER_OPEN: set[tuple[str, str]] = {
+    ("01", "energy-300mw"),
+    ("06", "capstone-chips"),
+    ("06", "capstone-city-days"),
+    ("06", "capstone-energy"),
+    ("06", "capstone-job-share"),
+    ("07", "utility-peak-share"),
+}
+
+
+def _reveal(kind: str, eid: str, box) -> None:
+    """Reveal exercise `eid` as a student does: "Show the answer", or the answer committed as a
+    prediction (twice if it is read back)."""
+    buttons = {b.description: b for b in _tree(box) if isinstance(b, ipw.Button)}
+    if kind == "answer_box" and "Show the answer" not in buttons:
+        return  # its box opens only once the exercise left unanswered is: none to reveal
+    if kind == "answer_box":
+        buttons["Show the answer"].click()
+    else:
+        (field,) = [f for f in _tree(box) if isinstance(f, ipw.Text)]
+        e = lessons.EXERCISES[eid]
+        field.value = e.show(e.answer())
+        buttons["Commit and reveal"].click()
+        if eid not in widgets.REVEALED.done:
+            buttons["Commit and reveal"].click()
+
+
+def others_answered(path, eid: str) -> list[tuple[str, str]]:
+    """Run walkthrough `path`, reveal every exercise but `eid` (in page order), and return what
+    then answers `eid` on the page, as it stands and with each control moved: (readout, control).
+    Gates only open as more is answered, so "all but one" is the most a student can see before
+    that one's reveal, whatever order they answer in. The controls on the page once the
+    exercises above `eid` are revealed stay put: the in-page-order test moves those."""
+    widgets.REVEALED.done = []
+    run = _cells(nbformat.read(path, as_version=4))
+    roots = [v for _, v in run if isinstance(v, ipw.Widget)]
+    order = [(k, other, box) for src, box in run for k, other in EXERCISE_CALL_KIND.findall(src)]
+    at = [other for _, other, _ in order].index(eid)
+    for kind, other, box in order[:at]:
+        _reveal(kind, other, box)
+    covered = frozenset(x for r in roots for x in _tree(r) if isinstance(x, CONTROLS))
+    for kind, other, box in order[at + 1 :]:
+        _reveal(kind, other, box)
+    found = [(r, "as it stands") for r in answered_by(_readouts(roots), "", eid)]
+    for text, control in moved(roots, covered).items():
+        found += [(r, control) for r in answered_by(text, "", eid)]
+    return [f for f in found if (path.name[:2], eid, f[0]) not in COINCIDENCES]
+
+
+@pytest.mark.slow
+def test_a_reveal_answered_out_of_order_gives_no_other_exercise_away(monkeypatch):
+    # reader 25: lesson 4's goodput prediction opens the training-time slider; a student who
+    # commits it before answering section 2 slides to 100,000 chips and reads "22.6 days (11.1
+    # days with no interruptions)", llama-days's answer. The test above answers in page order, so
+    # it never saw it. Here each exercise is left unanswered while every other one is revealed.
+    monkeypatch.delenv("EXPLORER_STATIC", raising=False)
+    monkeypatch.delenv(widgets.REVEAL, raising=False)
+    asked, spoilers, still_open = 0, [], set()
+    try:
+        for path in handouts.walkthroughs():
+            src = nbformat.read(path, as_version=4)
+            for eid in dict.fromkeys(exercises_in(src)):
+                asked += 1
+                found = others_answered(path, eid)
+                if (path.name[:2], eid) in OUT_OF_ORDER_OPEN:
+                    still_open |= {(path.name[:2], eid)} if found else set()
+                else:
+                    spoilers += [(path.stem, eid, *f) for f in found]
+    finally:
+        widgets.REVEALED.done = []
+    assert not spoilers, sorted({s[:2] for s in spoilers})
+    assert still_open == OUT_OF_ORDER_OPEN, ("fixed: remove", OUT_OF_ORDER_OPEN - still_open)
+    assert asked == len(lessons.EXERCISES)
+
+
+def test_lesson_4s_more_chips_verdict_opens_under_its_question_on_a_click(monkeypatch):
+    # reader 25: "back to the hook" printed "Half a million chips are slower than 100,000 both
+    # ways ... 7.5 % slower ... The fastest job: about 128,000 chips" right above the question
+    # that asks which job finishes first; with every exercise revealed, the verdict is on the
+    # page only once "Show the numbers" under that question is clicked
+    monkeypatch.delenv("EXPLORER_STATIC", raising=False)
+    monkeypatch.delenv(widgets.REVEAL, raising=False)
+    (path,) = [p for p in handouts.walkthroughs() if p.name.startswith("04")]
+    nb = nbformat.read(path, as_version=4)
+    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    asked = next(i for i, c in enumerate(nb.cells) if "How can more chips be slower?" in c.source)
+    below = sum(c.cell_type == "code" for c in nb.cells[:asked])  # the first code cell below it
+    verdict = lessons.more_chips_words(204_866)
+    bits = [verdict.split(":")[0], fmt.percent(lessons.fixed_restart_margin(), 2), "128,000"]
+    widgets.REVEALED.done = []
+    try:
+        run = _cells(nb)
+        assert [s for s, _ in run] == code
+        roots = [v for _, v in run if isinstance(v, ipw.Widget)]
+        for src, box in run:
+            for kind, eid in EXERCISE_CALL_KIND.findall(src):
+                _reveal(kind, eid, box)
+        page = _readouts(roots)
+        assert not [b for b in bits if b in page], [b for b in bits if b in page]
+        (button,) = [b for b in _tree(run[below][1]) if isinstance(b, ipw.Button)]
+        assert button.description == "Show the numbers"
+        button.click()
+        assert all(b in _readouts([run[below][1]]) for b in bits)
+    finally:
+        widgets.REVEALED.done = []
