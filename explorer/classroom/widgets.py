@@ -144,6 +144,10 @@ def answer_box(exercise_id: str, then: Callable[[], object] | None = None) -> w.
         # a figure another exercise's gated cell prints stays blank here until that cell opens
         now = lessons.question_now(exercise_id, REVEALED.done, paper=_on_paper())
         question.value = f"<b>{html.escape(now)}</b>"
+        if not field.disabled:  # the checks it waits for opened: so may "Show the answer"
+            give_up.disabled = waiting() or (
+                state["attempt"] < len(ex.hints) and state["hint"] < len(ex.hints)
+            )
 
     if ex.waits_for:
         REVEALED.observe(ask, "done")
@@ -158,8 +162,11 @@ def answer_box(exercise_id: str, then: Callable[[], object] | None = None) -> w.
 
     def on_click(_):
         state["attempt"] += 1
+        # while the question waits for other checks, the worked step (the third attempt's
+        # hint) would print their figures: the hints stop at the formula, as the Hint button's do
+        attempt = min(state["attempt"], len(ex.hints) - 1) if waiting() else state["attempt"]
         try:
-            fb = lessons.check(exercise_id, field.value, state["attempt"])
+            fb = lessons.check(exercise_id, field.value, attempt)
         except Exception:  # a lesson widget never shows a traceback
             out.value = "<p>Could not check that answer.</p>"
             return
@@ -167,7 +174,9 @@ def answer_box(exercise_id: str, then: Callable[[], object] | None = None) -> w.
             open_up(fb._repr_html_())
             return
         out.value = fb._repr_html_()
-        give_up.disabled = state["attempt"] < len(ex.hints) and state["hint"] < len(ex.hints)
+        give_up.disabled = waiting() or (
+            state["attempt"] < len(ex.hints) and state["hint"] < len(ex.hints)
+        )
 
     def on_hint(_):
         level = state["hint"]
@@ -177,7 +186,9 @@ def answer_box(exercise_id: str, then: Callable[[], object] | None = None) -> w.
         if waiting() and level >= len(ex.hints) - 1:  # the worked step works with those figures
             text = "the worked step opens with the check above"
         hint_out.value = f"<p><i>{step}:</i> {html.escape(text)}</p>"
-        give_up.disabled = state["hint"] < len(ex.hints) and state["attempt"] < len(ex.hints)
+        give_up.disabled = waiting() or (
+            state["hint"] < len(ex.hints) and state["attempt"] < len(ex.hints)
+        )
 
     def on_give_up(_):
         open_up(f"<p>The explorer gets <b>{html.escape(ex.show(ex.answer()))}</b>.</p>")

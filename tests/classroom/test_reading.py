@@ -2809,3 +2809,33 @@ def test_reader_25s_lesson_3_power_text_and_lesson_4_paper_swap():
     said = re.sub(r"<details>.*?</details>", "", power, flags=re.S)
     assert "take it off once" in said and "fourth figure" not in said and "0.87" not in said
     assert "fourth figure" in power
+
+
+def test_reader_26s_check_holds_the_worked_step_while_the_question_waits():
+    # reader 26: lesson 6's energy box blanks the chips and days until steps 1-4 open (its
+    # `waits_for`); the Hint button held its worked step back, but a third wrong Check printed it
+    # ("300 MW × 128,500 ÷ 286,669 ≈ 134 MW; × 32.3 days × 24 h ≈ 104,000 MWh") and "Show the
+    # answer" opened at once: both wait now, as the Hint does, and open once the steps are done
+    import ipywidgets as ipw
+
+    from explorer.classroom import widgets
+
+    def _tree(x):  # every widget in a box, the box too
+        yield x
+        for child in getattr(x, "children", ()):
+            yield from _tree(child)
+
+    e = lessons.EXERCISES["capstone-energy"]
+    worked = lessons.hint("capstone-energy", len(e.hints) - 1)
+    box = widgets.answer_box("capstone-energy")
+    field = next(x for x in _tree(box) if isinstance(x, ipw.Text))
+    buttons = {x.description: x for x in _tree(box) if isinstance(x, ipw.Button)}
+    shown = lambda: " ".join(x.value for x in _tree(box) if isinstance(x, ipw.HTML))  # noqa: E731
+    for typed in ("5", "6", "7", "8"):
+        field.value = typed
+        buttons["Check"].click()
+        assert worked not in html.unescape(shown()), typed
+        assert "104,000" not in shown() and "128,500" not in shown(), shown()
+        assert buttons["Show the answer"].disabled
+    widgets.REVEALED.done = list(e.waits_for)  # the steps it waits for open: so does the button
+    assert not buttons["Show the answer"].disabled
