@@ -4844,7 +4844,15 @@ def check_station(claim_id: str, answer: object) -> Feedback:
     'gb-for-gib'
     >>> "83" in check_station("us-fp8", "83.1 PFLOP/s").message
     False
+    >>> check_station("us-fp9", "83")
+    Traceback (most recent call last):
+    ...
+    ValueError: claim_id: no station 'us-fp9'; the stations are ...
     """
+    stations = [c.id for c in factcheck.class_claims()]
+    if claim_id not in stations:  # reader 26: a typo got the battery station's answer
+        known = ", ".join(stations)
+        raise ValueError(f"claim_id: no station {claim_id!r}; the stations are {known}")
     if claim_id not in _station_ways():  # the battery: sources to read (reader 25: KeyError)
         return Feedback(
             False,

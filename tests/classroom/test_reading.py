@@ -2839,3 +2839,12 @@ def test_reader_26s_check_holds_the_worked_step_while_the_question_waits():
         assert buttons["Show the answer"].disabled
     widgets.REVEALED.done = list(e.waits_for)  # the steps it waits for open: so does the button
     assert not buttons["Show the answer"].disabled
+
+
+def test_reader_26s_a_station_id_not_in_the_game_is_named_not_answered():
+    # reader 26: check_station("us-fp9", …) answered as the battery station does
+    with pytest.raises(
+        ValueError, match=r"claim_id: no station 'us-fp9'; the stations are .*us-fp8"
+    ):
+        lessons.check_station("us-fp9", "83")
+    assert "no number to check" in lessons.check_station("ms-battery", "5").message
