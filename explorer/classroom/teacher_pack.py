@@ -664,11 +664,11 @@ PLANS: dict[int, Plan] = {
             f"year has {_N_DAYS} such days.",
         ),
         "Every number is in the notebook: Run All, then students work top to bottom; the table of "
-        "bases opens inside the notebook once both city exercises are answered. Without "
-        "computers: the worksheet lists the hours and the bases with their figures, so pairs "
-        "compute every city by hand; project the teacher's rendering (explorer teach handouts "
-        "--teacher --out DIR) to show the table of bases and the worked solutions at the "
-        "reveal.",
+        "bases opens inside the notebook once the site's energy and both city exercises are "
+        "answered. Without computers: the worksheet lists the hours and the bases with their "
+        "figures, so pairs compute every city by hand; project the teacher's rendering "
+        "(explorer teach handouts --teacher --out DIR) to show the table of bases and the worked "
+        "solutions at the reveal.",
     ),
     2: Plan(
         (
