@@ -490,7 +490,7 @@ LESSONS = (
         "check the city and chips stations' numbers in the app: open it with the link below, "
         "which sets the stations' own figures, and read the City card (people) and the Chips "
         "card. The City basis matters: the app's default, households, is not the station's",
-        "a claim is reproduced, reproduced under an assumption, or contested by a better source",
+        "a claim is reproduced, reproduced under an assumption, or contested (a source disagrees)",
         "recompute a claim under another basis, PUE or chip power",
         settings=_ARTICLE_APP,
     ),

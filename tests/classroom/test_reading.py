@@ -2848,3 +2848,15 @@ def test_reader_26s_a_station_id_not_in_the_game_is_named_not_answered():
     ):
         lessons.check_station("us-fp9", "83")
     assert "no number to check" in lessons.check_station("ms-battery", "5").message
+
+
+def test_reader_26s_contested_reads_the_same_in_glossary_plan_and_notebook(teacher_pages):
+    # reader 26: the glossary and lesson 5's plan said "a better source disagrees", the
+    # notebook's rule "a source disagrees": a student weighing which source is "better" is
+    # playing another game
+    from pathlib import Path
+
+    glossary = Path("notebooks/glossary.md").read_text(encoding="utf-8")
+    plan = teacher_pages["lesson-5/plan.html"]
+    assert "better source" not in re.sub(r"\s+", " ", glossary) and "better source" not in plan
+    assert "a source disagrees" in html.unescape(plan)
