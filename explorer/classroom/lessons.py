@@ -4460,9 +4460,14 @@ def _rounded_instances() -> str:
     station's note gives both ways; reader 19: that way was called copying)."""
     instances = _chips("trn2-ultraserver") / _chips("trn2-instance")
     per = float(system_table().fp8_dense.sel(system="trn2-instance"))
+    chips = _chips("trn2-ultraserver")
+    chip = _chip("trn2", "fp8_dense", "PFLOP/s")
+    # reader 26: "64 × 1.3 PFLOP/s" was told it used the per-instance figure: name both roundings
     return (
-        f"you used {fmt.number(instances)} × AWS's rounded {fmt.number(per, 3)} PF per instance; "
-        f"now do {factcheck.claim('us-fp8').how} and compare the two."
+        f"your numbers were rounded on the way: {fmt.number(instances)} × AWS's rounded "
+        f"{fmt.number(per, 3)} PF per instance and {fmt.number(chips)} × a chip's rounded "
+        f"{fmt.number(chip, 2)} PF both give AWS's published figure; now do "
+        f"{factcheck.claim('us-fp8').how} and compare the two."
     )
 
 

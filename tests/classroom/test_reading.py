@@ -2860,3 +2860,11 @@ def test_reader_26s_contested_reads_the_same_in_glossary_plan_and_notebook(teach
     plan = teacher_pages["lesson-5/plan.html"]
     assert "better source" not in re.sub(r"\s+", " ", glossary) and "better source" not in plan
     assert "a source disagrees" in html.unescape(plan)
+
+
+def test_reader_26s_a_rounded_chip_figure_is_not_called_the_instance_figure():
+    # reader 26: "64 × 1.3 PFLOP/s" was told "You used 4 × AWS's rounded 20.8 PF per instance"
+    for typed in ("64 × 1.3 PFLOP/s", "4 × 20.8 PF"):
+        fb = lessons.check_station("us-fp8", typed)
+        assert fb.right and "rounded on the way" in fb.message, (typed, fb.message)
+        assert "You used" not in fb.message and "64 × a chip's rounded 1.3 PF" in fb.message
