@@ -2848,3 +2848,26 @@ def test_reader_26s_a_station_id_not_in_the_game_is_named_not_answered():
     ):
         lessons.check_station("us-fp9", "83")
     assert "no number to check" in lessons.check_station("ms-battery", "5").message
+
+
+def test_reader_26s_lesson_1_hook_says_the_300_mw_is_unconfirmed_and_one_household_verdict():
+    from explorer import catalog
+    from explorer.classroom import teacher_pack
+
+    # L1 D1: the hook, on screen and on the worksheet, gives the catalog's confidence in the
+    # site's 300 MW where the number is read, not only in the list of sources at the end
+    site = catalog.entry("sites.rainier-mississippi.site_power")
+    assert site.confidence == "low"
+    for student in (False, True):
+        hook = teacher_pack.open_questions(teacher_pack.LESSONS[0], student)[0]
+        assert "300 MW" in hook and "not confirmed" in hook, hook
+        assert f"confidence: {site.confidence}" in hook, hook
+    # L1 D2: the table's line on other years places the city of households beside the article's
+    # 250,000 and gives no verdict of its own; the verdict on "more than" is said once
+    line = lessons.household_years_line()
+    assert "verdict" not in line and "close to the article's 250,000" in line
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        lessons.article_claim_check()
+    assert "250,000 homes: 306 MW" in out.getvalue()
+    assert "the claim holds only in some years" in out.getvalue()
