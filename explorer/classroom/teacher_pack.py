@@ -2401,7 +2401,7 @@ def _worksheet(lesson: Lesson) -> str:
                 yes_no = "<p>Yes / no: ______ &nbsp; Why:</p>" if "yes or no" in q.lower() else ""
                 if "likely, unlikely or impossible" in q.lower():
                     yes_no = "<p>Likely / unlikely / impossible: ______ &nbsp; Why:</p>"
-                if lesson.number == 1 and q.startswith("AWS's"):  # the hook's two guesses
+                if lesson.number == 1 and "Before reading on, guess" in q:  # the hook's guesses
                     yes_no = (
                         "<p>My first guess (how many people): ______ &nbsp; More / less / about "
                         "the same: ______</p>"

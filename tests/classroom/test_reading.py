@@ -2871,3 +2871,39 @@ def test_reader_26s_lesson_1_hook_says_the_300_mw_is_unconfirmed_and_one_househo
         lessons.article_claim_check()
     assert "250,000 homes: 306 MW" in out.getvalue()
     assert "the claim holds only in some years" in out.getvalue()
+
+
+def test_reader_26s_checker_slips_in_lessons_1_to_4_are_named_as_made():
+    check = lessons.check
+    # L3-4 D4: "1.5 weeks" is 10.5 days; 11.1 days is 1.59 weeks, 1.6 to two figures: rounded in
+    # the student's own unit it is not the result (10.5 and 11.1 days both round to 11)
+    for typed in ("1.5 weeks", "a week and a half"):
+        assert not check("llama-days", typed).right, typed
+    assert check("llama-days", "1.6 weeks").right and check("llama-days", "11 days").right
+    # L3-4 D2, D3: the digits right and a power of ten left out is said as that, at every
+    # attempt, without the exponent
+    for ex, typed in (
+        ("ultraserver-day-flop", "7.2"),
+        ("ultraserver-day-flop", "7.18"),
+        ("llama-compute", "6*405*15.6"),
+        ("llama-compute", "3.8"),
+        ("llama-compute", "37,908"),
+    ):
+        for attempt in (1, 2):
+            msg = check(ex, typed, attempt).message
+            assert not check(ex, typed, attempt).right
+            assert "power of ten" in msg and "TFLOP" not in msg and "6 operations" not in msg, msg
+            assert "e21" not in msg and "e25" not in msg and "10²" not in msg, msg
+    # L1-2 D4: the right number under a wrong label is said as a label slip, not "that is MWh"
+    msg = check("energy-300mw", "2628 TWh").message
+    assert "the number is right" in msg and "TWh" in msg and "that is MWh" not in msg, msg
+    # L1-2 D5: thousands grouped with points, more than one, are read as grouping
+    msg = check("energy-300mw", "2.628.000 MWh").message
+    assert "cannot read the unit" not in msg and "2,628,000" in msg, msg
+    # L1-2 D3: 240,000 for 245,264 households is the result cut off, just outside ±1.5 %: said
+    # so, and the third attempt gives the worked step as every other exercise does
+    first = check("city-households-us", "240,000", 1).message
+    assert "cut" in first and "a little too low" in first, first
+    assert "10,715" not in first
+    third = check("city-households-us", "240,000", 3).message
+    assert lessons.hint("city-households-us", 2) in third, third
