@@ -2907,3 +2907,21 @@ def test_reader_26s_checker_slips_in_lessons_1_to_4_are_named_as_made():
     assert "10,715" not in first
     third = check("city-households-us", "240,000", 3).message
     assert lessons.hint("city-households-us", 2) in third, third
+
+
+def test_reader_26s_lesson_1_and_2_slips_get_their_own_words():
+    check = lessons.check
+    # L1-2 D7: the year's energy (0.7 × 300 MW × 8,760 h = 1,839,600 MWh) and the 70 % taken
+    # twice (0.49 × 245,264 = 120,179) are named, not nudged
+    assert (
+        "the year's energy, not a number of households"
+        in check("city-low-load", "1,840,000").message
+    )
+    assert "70 % twice" in check("city-low-load", "120,000").message
+    assert check("city-low-load", "172,000").right
+    # L1-2 D8: a cooling share of 100 % leaves nothing for the IT; 1.4 for the COP may be an
+    # estimate, not only the slip
+    assert "nothing for the IT" in check("cooling-at-fleet-pue", "100 %").message
+    assert check("cooling-at-fleet-pue", "10 %").right
+    said = lessons.reveal("cop-article", "1.4").message
+    assert "If you took the heat as the IT power alone" in said, said  # not "The gap is"
