@@ -2925,3 +2925,17 @@ def test_reader_26s_lesson_1_and_2_slips_get_their_own_words():
     assert check("cooling-at-fleet-pue", "10 %").right
     said = lessons.reveal("cop-article", "1.4").message
     assert "If you took the heat as the IT power alone" in said, said  # not "The gap is"
+
+
+def test_reader_26s_lesson_1_plan_has_no_overloaded_segment():
+    from explorer.classroom import teacher_pack
+
+    # L1-2 D6: the bases, the turned-round article, the pairs' board, the household city and the
+    # table were one 13-minute segment; now no segment runs over 10 minutes, and the household
+    # city with the table has its own
+    segments = teacher_pack.PLANS[1].segments
+    assert sum(m for m, _, _ in segments) == 50
+    assert max(m for m, _, _ in segments) <= 10
+    pairs = next(i for i, (_, _, w) in enumerate(segments) if "on paper" in w)
+    homes = next(i for i, (_, _, w) in enumerate(segments) if "city-households-us, to" in w)
+    assert pairs < homes
