@@ -2510,7 +2510,20 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         shrink = fmt.number(-signed.value)
         r = replace(signed, value=-signed.value, echo=f"read as a {e.change} of {shrink}")
     if r.value is None:
-        return Reveal(None, want, f"Your prediction is not readable yet: {r.message}", False)
+        if isinstance(prediction, str) and re.fullmatch(
+            r"\s*(above|below|higher|lower|more|less)[.!]?\s*", prediction, re.I
+        ):  # "below", where the question asks above or below a figure (reader 26)
+            example = "50 %" if e.unit == SHARE else f"a number in {e.shown_unit() or e.unit}"
+            return Reveal(
+                None,
+                want,
+                f"Good, a way: now give a number too (for example {example}), so that the "
+                "explorer can compare it with its own.",
+                False,
+            )
+        message = r.message.replace(EXAMPLE, "type a share such as 50 % or 0.5")
+        message = message if e.unit == SHARE else r.message
+        return Reveal(None, want, f"Your prediction is not readable yet: {message}", False)
     x = r.value
     if e.unit in COUNT_WORDS and r.bare and abs(x) < _SMALL_COUNT <= abs(want) / 100:
         # "3" in a households box, just below "how many rows did you tick?": a count of

@@ -1417,8 +1417,8 @@ _add(
             Trap(
                 "mwh-not-gwh",
                 lambda: SITE_MW * _hours(),
-                f"{factor('GWh', 'MWh'):,.0f} times too large: that is the number of MWh; divide "
-                f"it by {factor('GWh', 'MWh'):,.0f} for GWh",
+                f"{factor('GWh', 'MWh'):,.0f} times too large: that is the number of MWh; "
+                f"divide by {factor('GWh', 'MWh'):,.0f} for GWh",
                 unit="MWh",
             ),
         ),

@@ -2939,3 +2939,20 @@ def test_reader_26s_lesson_1_plan_has_no_overloaded_segment():
     pairs = next(i for i, (_, _, w) in enumerate(segments) if "on paper" in w)
     homes = next(i for i, (_, _, w) in enumerate(segments) if "city-households-us, to" in w)
     assert pairs < homes
+
+
+def test_reader_26s_a_way_alone_as_a_share_prediction_is_asked_for_its_number():
+    # L3-4 D6: "below" in the goodput box (the question asks above or below) is a way, asked for
+    # a number with a share example, not "4.5 kWh"; the example is not the answer (85.3 %)
+    for typed in ("below", "Above"):
+        said = lessons.reveal("goodput-16k", typed)
+        assert not said.ready and "give a number" in said.message and "kWh" not in said.message
+        assert "85" not in said.message, said.message
+    said = lessons.reveal("goodput-16k", "abc").message
+    assert "share such as" in said and "kWh" not in said and "85" not in said, said
+    # the lesson-4 question points at a fold, not at an answer that "opens"
+    from explorer.classroom import teacher_pack as tp
+
+    cells = tp.markdown_cells(tp.NOTEBOOKS / "04-from-flops-to-a-trained-model.ipynb")
+    asked = next(c for c in cells if "What share of peak does one H100 sustain" in c)
+    assert "the answer is in the fold under them" in asked
