@@ -746,6 +746,14 @@ def read(answer: object, unit: str, negative: bool = False, above: bool = False)
     r = _read(answer, unit, negative, above)
     if r.value is not None or not isinstance(answer, str):
         return r
+    grouped = _POINT_GROUPED.search(answer)
+    if grouped:  # "2.628.000 MWh": thousands grouped with points, as in much of Europe
+        whole = int(grouped[0].replace(".", ""))
+        return Reading(
+            None,
+            f"if the points separate thousands, write {whole:,} or {whole} (a point is read "
+            "as a decimal point).",
+        )
     of = _PERCENT_OF.match(answer.strip())
     if of:  # "70% of 245,000": the percentage times the number (reader 24)
         product = _read(f"{of['pct']}/100*{of['num']} {of['rest']}".strip(), unit, negative, above)
@@ -1894,6 +1902,21 @@ def _rounded(x: float, want: float, figures: int | None) -> bool:
     return _half_up(want, figures) == _half_up(x, figures)
 
 
+def _rounded_as_typed(answer: object, x: float, want: float) -> bool:
+    """`_rounded`, and also in the unit the student typed: "1.5 weeks" (10.5 days) is not 11.1
+    days rounded, which is 1.6 weeks, though 10.5 and 11.1 both round to 11 (reader 26)."""
+    figures = _figures(answer)
+    if not _rounded(x, want, figures):
+        return False
+    if not isinstance(answer, str) or re.search(r"[*×÷()+/]", answer):
+        return True
+    m = re.search(r"\d[\d,]*(?:\.\d*)?|\.\d+", _AND_A_HALF.sub(_and_a_half, answer.strip()))
+    typed = float(m[0].replace(",", "").rstrip(".")) if m else 0.0
+    if not typed or not x:
+        return True
+    return _half_up(want * typed / x, figures) == _half_up(typed, figures)
+
+
 def _cut_off(answer: object, x: float, want: float) -> bool:
     """Whether the answer read as `x` is the result cut off (rounded down) to the figures the
     student gave (2 or more): "280,000" for 286,813, which rounds to 290,000 (reader 21: that
@@ -1979,6 +2002,9 @@ _PERCENT_WORD = re.compile(r"%|percent|per\s+cent", re.IGNORECASE)
 
 
 # slips by a whole factor: (factor, trap id, what the hint says)
+# "2.628.000": digits grouped in threes by two or more points (reader 26)
+_POINT_GROUPED = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3}){2,}(?![\d.])")
+
 _SLIPS = (
     (1e3, "prefix", "1,000 times too large: check k/M/G prefixes"),
     (1e-3, "prefix", "1,000 times too small: check k/M/G prefixes"),
@@ -2055,6 +2081,37 @@ def _check_way(e: Exercise, said: str, rest: str, attempt: int) -> Feedback:
             "figures",
         )
     return Feedback(False, f"Not yet, hint: {_sentence(e.hints[min(attempt, 3) - 1])}")
+
+
+def _label_slip(e: Exercise, answer: object, r: Reading, want: float) -> Feedback | None:
+    """The right number under another unit's label ("2628 MWh" or "2628 TWh" for 2,628 GWh),
+    said as a label slip: checked before the traps, as a trap at the same value ("that is MWh")
+    would send the student to recompute a right number (reader 26)."""
+    labelled = _LABELLED.match(answer) if isinstance(answer, str) and not r.bare else None
+    if labelled and _near(float(labelled[1].replace(",", "")), want, e.rel_tol):
+        # "2628 MWh" for 2,628 GWh: the student's number is right and only its label is
+        # another prefix, which "1,000 times too small" would send them to recompute
+        said = labelled[1]
+        if e.unit == SHARE and _PERCENT_WORD.fullmatch(labelled[2].strip()):
+            # "0.11 %" for the share 0.11: say what each means (reader 25)
+            ok = fmt.percent(float(said.replace(",", "")))
+            return Feedback(
+                False,
+                f"Not yet, hint: {said} is the share as a decimal ({ok}); {said} % is a "
+                f"hundred times smaller: write {said} or {ok}.",
+                "trap",
+                "prefix",
+            )
+        return Feedback(
+            False,
+            f"Not yet, hint: the number is right; the unit is {e.unit}, not {labelled[2]}."
+            if e.unit != RATIO  # "the unit is 1" is jargon: a PUE has no unit (reader 25)
+            else f"Not yet, hint: the number is right; it is a plain number, with no unit "
+            f"(leave out {labelled[2]}).",
+            "trap",
+            "prefix",  # a prefix slip in the label, said as one
+        )
+    return None
 
 
 def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
@@ -2159,7 +2216,7 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             "right",
             next((t.id for t in e.traps if t.computed == computed), None) if computed else None,
         )
-    if _rounded(x, want, _figures(answer)):
+    if _rounded_as_typed(answer, x, want):
         return Feedback(
             True,
             f"Right{said}, to the figures you gave: the explorer gets {e.show(want)}.",
@@ -2204,6 +2261,11 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             f"(the checker accepts {e.tolerance()}).",
             "figures",
         )
+    # a prefix slip in the label only ("2628 TWh": a power of 1,000 away), before the traps
+    k = math.log10(x / want) / 3 if x > 0 and want > 0 else 0.0
+    slip = _label_slip(e, answer, r, want) if round(k) and abs(k - round(k)) < 0.01 else None
+    if slip:
+        return slip
     traps = [t for t in e.traps if not t.note]
     for t in traps:
         # a bare 1.62 for a share is first read as 1.62 %; a slip at 1.62 itself says more
@@ -2254,6 +2316,26 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             "trap",
             "unit-missing",
         )
+    # the digits right and a power of ten of a million or more left out: "7.2" for 7.18e21
+    # FLOP, "6*405*15.6" for 6 × 405e9 × 15.6e12; said as that, without the exponent, which
+    # is the answer's size (reader 26: a prefix trap's hint or the nudge about the 6 came back)
+    numbers_only = isinstance(answer, str) and not re.search(r"[^\d\s.,*×·/÷()]", answer)
+    if r.bare and numbers_only and 0 < x < want:
+        n = round(math.log10(want / x))
+        if n > 6 and (  # a million: the prefix slip (GWh ÷ kWh) says more
+            _near(x * 10**n, want, max(e.rel_tol, 0.02)) or _rounded(x * 10**n, want, figures)
+        ):
+            level = min(max(attempt, 1), len(e.hints)) - 1
+            return Feedback(
+                False,
+                f"Not yet{said}: the digits look right, but a power of ten is missing. Write "
+                "every figure with its power of ten (a million is 1e6, a billion 1e9, a "
+                "trillion 1e12; 3e8 means 3 × 10⁸), and the result with its own."
+                + (f" The worked step: {_sentence(e.hints[level])}" if level >= 2 else ""),
+                "trap",
+                "power-of-ten-missing",
+                level=level,
+            )
     for t in traps:  # a bare trap value in another unit: "1.91e20" FLOP/s for 191 EFLOP/s peak
         there = _in_other_unit(e, x, t.value()) if r.bare and not t.unit else None
         if there:
@@ -2265,30 +2347,9 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
                 t.id,
             )
     ratio = x / want if want else math.inf
-    labelled = _LABELLED.match(answer) if isinstance(answer, str) and not r.bare else None
-    if labelled and _near(float(labelled[1].replace(",", "")), want, e.rel_tol):
-        # "2628 MWh" for 2,628 GWh: the student's number is right and only its label is
-        # another prefix, which "1,000 times too small" would send them to recompute
-        said = labelled[1]
-        if e.unit == SHARE and _PERCENT_WORD.fullmatch(labelled[2].strip()):
-            # "0.11 %" for the share 0.11: say what each means (reader 25)
-            ok = fmt.percent(float(said.replace(",", "")))
-            return Feedback(
-                False,
-                f"Not yet, hint: {said} is the share as a decimal ({ok}); {said} % is a "
-                f"hundred times smaller: write {said} or {ok}.",
-                "trap",
-                "prefix",
-            )
-        return Feedback(
-            False,
-            f"Not yet, hint: the number is right; the unit is {e.unit}, not {labelled[2]}."
-            if e.unit != RATIO  # "the unit is 1" is jargon: a PUE has no unit (reader 25)
-            else f"Not yet, hint: the number is right; it is a plain number, with no unit "
-            f"(leave out {labelled[2]}).",
-            "trap",
-            "prefix",  # a prefix slip in the label, said as one
-        )
+    slip = _label_slip(e, answer, r, want)  # any other label slip: "0.11 %" for the share 0.11
+    if slip:
+        return slip
     for k, slip, words in _SLIPS:
         fits = {
             "percent-slip": e.unit in (SHARE, RATIO),
@@ -2320,12 +2381,27 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             # the typed two figures are not its rounding (reader 17); they may round a result
             # worked from rounded steps, which three figures kept throughout settle. The
             # published figure is not named: it is the lesson's finding (reader 25)
+            # the third attempt gives the worked step, as every other path does; the result
+            # cut off ("240,000" for 245,264: 2.1 % low) is said as that (reader 26)
+            level = min(max(attempt, 1), len(e.hints)) - 1
+            step = f" The worked step: {_sentence(e.hints[level])}" if level >= 2 else ""
+            if _cut_off(answer, x, want):
+                return Feedback(
+                    False,
+                    f"Not yet{said}: a little too low: did you cut your result off? Round to "
+                    "the nearest instead, and give three figures here: no two-figure answer is "
+                    "accepted, as two figures cannot show that you worked it out. Keep three "
+                    f"figures at every step, too: a step rounded early moves the result.{step}",
+                    "figures",
+                    level=level,
+                )
             return Feedback(
                 False,
                 f"Not yet{said}: give three figures here: no two-figure answer is accepted, as "
                 "two figures cannot show that you worked it out. Keep three figures at every "
-                "step, too: a step rounded early moves the result.",
+                f"step, too: a step rounded early moves the result.{step}",
                 "figures",
+                level=level,
             )
     # a ratio between 1 and 2 (a PUE, 1.75): its excess over 1 is what a method gets right or
     # wrong, so 1 + share (1.43) is a wrong method, not a near miss
@@ -2434,7 +2510,20 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         shrink = fmt.number(-signed.value)
         r = replace(signed, value=-signed.value, echo=f"read as a {e.change} of {shrink}")
     if r.value is None:
-        return Reveal(None, want, f"Your prediction is not readable yet: {r.message}", False)
+        if isinstance(prediction, str) and re.fullmatch(
+            r"\s*(above|below|higher|lower|more|less)[.!]?\s*", prediction, re.I
+        ):  # "below", where the question asks above or below a figure (reader 26)
+            example = "50 %" if e.unit == SHARE else f"a number in {e.shown_unit() or e.unit}"
+            return Reveal(
+                None,
+                want,
+                f"Good, a way: now give a number too (for example {example}), so that the "
+                "explorer can compare it with its own.",
+                False,
+            )
+        message = r.message.replace(EXAMPLE, "type a share such as 50 % or 0.5")
+        message = message if e.unit == SHARE else r.message
+        return Reveal(None, want, f"Your prediction is not readable yet: {message}", False)
     x = r.value
     if e.unit in COUNT_WORDS and r.bare and abs(x) < _SMALL_COUNT <= abs(want) / 100:
         # "3" in a households box, just below "how many rows did you tick?": a count of

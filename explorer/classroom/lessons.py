@@ -1417,7 +1417,8 @@ _add(
             Trap(
                 "mwh-not-gwh",
                 lambda: SITE_MW * _hours(),
-                f"that is MWh; divide by {factor('GWh', 'MWh'):,.0f} for GWh",
+                f"{factor('GWh', 'MWh'):,.0f} times too large: that is the number of MWh; "
+                f"divide by {factor('GWh', 'MWh'):,.0f} for GWh",
                 unit="MWh",
             ),
         ),
@@ -1655,13 +1656,17 @@ def household_years_line() -> str:
     --------
     >>> print(household_years_line())  # doctest: +NORMALIZE_WHITESPACE
     Other recent years: 10,500–10,800 kWh per household (the EIA), a city of
-    243,000–250,000 households: the same verdict.
+    243,000–250,000 households: still close to the article's 250,000, read as homes.
     """
+    # no "verdict" here: whether a city of 250,000 homes draws more than the site is said once,
+    # by article_claim_check ("holds only in some years"); this line only places the city of
+    # households beside the article's 250,000 (reader 26)
     r = catalog.uncertainty_ranges()["bases.us-household.value"]
     lo, hi = (_site_energy_kwh() / x for x in (r.high, r.low))
     return (
         f"Other recent years: {fmt.number(r.low)}–{fmt.number(r.high)} kWh per household (the "
-        f"EIA), a city of {_three_figures(lo)}–{_three_figures(hi)} households: the same verdict."
+        f"EIA), a city of {_three_figures(lo)}–{_three_figures(hi)} households: still close to "
+        f"the article's {fmt.number(_article_city())}, read as homes."
     )
 
 
@@ -1781,6 +1786,21 @@ _add(
                 "a load factor below 1 means less energy, so a smaller city: multiply by it, "
                 "do not divide",
             ),
+            Trap(
+                # reader 26: the year's energy in MWh, typed as the answer
+                "energy-mwh",
+                lambda: SITE_MW * _low_load() * _hours(),
+                "that is the year's energy, not a number of households: turn it into "
+                "kWh and divide by the kWh one household uses in a year",
+                unit="MWh",
+            ),
+            Trap(
+                # reader 26: 0.7 × 0.7 × 245,264
+                "load-factor-twice",
+                lambda: _households(_low_load()) * _low_load(),
+                f"you took the {fmt.percent(_low_load())} twice: take it once, on the "
+                "flat-out city (or on the energy)",
+            ),
         ),
     )
 )
@@ -1873,6 +1893,14 @@ _add(
             # the cooling MW of the next exercise typed here, read as a per cent (30.1 MW →
             # 30.1 %): said as MW, not as the article's 30 % copied (reader 25); only the
             # number itself, so that "30" stays the article's end
+            Trap(
+                # reader 26: "100 %" was told "10 times too large"
+                "whole-site",
+                lambda: 1.0,
+                "that would leave nothing for the IT: cooling is only a part of the site's power",
+                rel_tol=0.005,
+                unit=SHARE,
+            ),
             Trap(
                 "mw-as-share",
                 lambda: SITE_MW * power.cooling_share_at("aws-fleet") / 100,
@@ -2006,6 +2034,8 @@ _add(
                 "losses",
                 # 1.425: "1.4" is this slip rounded, in a prediction too (reader 17)
                 rel_tol=0.03,
+                # a prediction of 1.4 may be an estimate, not this slip (reader 26)
+                lead="If you took the heat as the IT power alone, that is a common slip",
             ),
             Trap(
                 "inverted",

@@ -604,20 +604,24 @@ PLANS: dict[int, Plan] = {
                 "energy-300mw in the notebook before the explorer's own multiplication opens.",
             ),
             (
-                9,
+                6,  # reader 26: 3 minutes to the bases and the table below
                 "A city of how many?",
                 "Say: “A city is energy per year divided by one "
                 "person's use; which person?” Students answer city-people-us on the US "
                 "all-sector basis (every kWh of homes, shops and factories, shared over everyone).",
             ),
             (
-                13,
+                10,
                 "Which basis?",
                 "Read the bases and their figures together: a household's basis is what one "
-                "home's meter counts, and two to three people share it. Each pair turns the "
-                "article round (the site's kWh ÷ 250,000: which basis is nearest?), then works "
-                "out the city on one basis on "
-                "paper (homes only, Mississippi or the world) and writes it on the board. "
+                "home's meter counts, and two to three people share it. Turn the article round "
+                "aloud with the class (the site's kWh ÷ 250,000: which basis is nearest?). Each "
+                "pair then works out the city on one basis on paper (homes only, Mississippi "
+                "or the world) and writes it on the board.",
+            ),
+            (
+                6,
+                "Households and the table",
                 "Everyone answers city-households-us, to three figures (say so first: 250,000 "
                 "to two figures cannot be told from the article's own number); the table opens "
                 "and the class compares it with the board.",
@@ -2401,7 +2405,7 @@ def _worksheet(lesson: Lesson) -> str:
                 yes_no = "<p>Yes / no: ______ &nbsp; Why:</p>" if "yes or no" in q.lower() else ""
                 if "likely, unlikely or impossible" in q.lower():
                     yes_no = "<p>Likely / unlikely / impossible: ______ &nbsp; Why:</p>"
-                if lesson.number == 1 and q.startswith("AWS's"):  # the hook's two guesses
+                if lesson.number == 1 and "Before reading on, guess" in q:  # the hook's guesses
                     yes_no = (
                         "<p>My first guess (how many people): ______ &nbsp; More / less / about "
                         "the same: ______</p>"
