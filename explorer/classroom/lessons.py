@@ -4879,7 +4879,7 @@ def check_station(claim_id: str, answer: object) -> Feedback:
     'gb-for-gib'
     >>> "83" in check_station("us-fp8", "83.1 PFLOP/s").message
     False
-    >>> check_station("us-fp9", "83")
+    >>> check_station("us-fp9", "83")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     ValueError: claim_id: no station 'us-fp9'; the stations are ...
