@@ -2848,3 +2848,17 @@ def test_reader_26s_a_station_id_not_in_the_game_is_named_not_answered():
     ):
         lessons.check_station("us-fp9", "83")
     assert "no number to check" in lessons.check_station("ms-battery", "5").message
+
+
+def test_reader_26s_lesson_7_tables_sheet_folds_before_the_sizing_days_figures(teacher_pages):
+    # reader 26's defect 1: the figures behind step 2's open question ("why can a cooler day need
+    # a bigger daily battery?") sat just below the first fold, which a class on paper turns over
+    # before answering shaving-battery-hours; the notebook opens them only after it
+    sheet = html.unescape(teacher_pages["lesson-7/tables.html"])
+    first = sheet.index("Turn over only after answering hot-day-above-mean")
+    second = sheet.index("Turn over only after answering shaving-battery-hours")
+    assert first < sheet.index("the peak-shaving battery: 6.1 MW") < second, sheet
+    for figure in ("October's typical day: cooling 27.9 MW", "62 % of the heat for free"):
+        assert second < sheet.index(figure), figure
+    assert "cooler day" in sheet[second : sheet.index("</b>", second)]
+    assert sheet.count("<section class='fold'>") == 2
