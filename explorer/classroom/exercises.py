@@ -924,9 +924,10 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
     rest = re.sub(r"^(%|percent|per cent)\s+[A-Za-z].*$", r"\1", rest, flags=re.IGNORECASE)
     if rest.lower() in _PERCENT:
         if unit == RATIO:  # "175 %" for a PUE: read, and said how a ratio is written (reader 23)
-            plain = (
-                f"a ratio such as a PUE is a plain number ({fmt.number(x / 100)}), not a percentage"
-            )
+            # "12 %" reads as 0.12, but "(0.12)" beside a PUE says a PUE can be 0.12: the value
+            # only where the percentage is the ratio written so, 100 % or more (reader 26)
+            shown = f" ({fmt.number(x / 100)})" if x >= 100 else ""
+            plain = f"a ratio such as a PUE is a plain number{shown}, not a percentage"
             return replace(_finish(x / 100, unit, negative, bare=False), note=plain)
         if unit == SHARE and not above and x > 100:  # "120 %" is refused as "120" is
             return Reading(None, _OVER_WHOLE)

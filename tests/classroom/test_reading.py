@@ -2862,3 +2862,17 @@ def test_reader_26s_lesson_7_tables_sheet_folds_before_the_sizing_days_figures(t
         assert second < sheet.index(figure), figure
     assert "cooler day" in sheet[second : sheet.index("</b>", second)]
     assert sheet.count("<section class='fold'>") == 2
+
+
+def test_reader_26s_cooling_share_predicted_as_the_pue_is_named():
+    # reader 26's defect 2: "12 %" for lesson 7's annual PUE is the plant's cooling share
+    # (12.3 %), the mix-up lessons 2 and 7 target; it was told to hunt for a decimal slip, with
+    # a note that read as if a PUE could be 0.12
+    for typed in ("12 %", "0.12", "12.3 %", "13 %", "11 %"):
+        said = lessons.reveal("jackson-annual-pue", typed).message
+        assert "cooling's share of the site's power" in said and "1 or more" in said, said
+        assert "decimal point" not in said and "(0.1" not in said, said
+    # the percent note keeps its value where the percentage is the ratio written so
+    said = lessons.reveal("jackson-annual-pue", "175 %").message
+    assert "plain number (1.75)" in said and "cooling's share" not in said, said
+    assert "cooling's share" not in lessons.reveal("jackson-annual-pue", "18 %").message
