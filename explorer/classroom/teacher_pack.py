@@ -39,6 +39,7 @@ from ..training import goodput
 from ..ui import links
 from ..units import factor
 from . import factcheck, lessons, quiz
+from .contested import hook_figures
 from .exercises import Exercise
 from .lessons import on_paper
 
@@ -1180,12 +1181,14 @@ PLANS: dict[int, Plan] = {
                 5,
                 "Hook",
                 "Say: “Two careful people redo the city of 250,000 for today's announced site, "
-                "each taking any value in the explorer's ranges, a yearly average anywhere from "
-                "the load factor's low end (a convention) up to all of 300 MW: within 10 %, "
+                "each taking any value in the explorer's ranges. "
+                + " ".join(hook_figures(lessons.CONTESTED_SITE).split())
+                + " How far apart could their cities land: within 10 %, "
                 "10–30 % above, 30 % above to twice, or more than twice? And if both read 300 MW "
-                "as the year's average?” (The load factor holds the question the article leaves "
-                "open: is 300 MW the year's average or the grid connection?) Steps 1 and 2 add "
-                "two twists: the basis (people or households) and the possible expansion.",
+                "as the year's average?” (Write the two ranges on the board. The load factor "
+                "holds the question the article leaves open: is 300 MW the year's average or "
+                "the grid connection?) Steps 1 and 2 add two twists: the basis (people or "
+                "households) and the possible expansion.",
             ),
             (
                 8,

@@ -2876,3 +2876,26 @@ def test_reader_26s_cooling_share_predicted_as_the_pue_is_named():
     said = lessons.reveal("jackson-annual-pue", "175 %").message
     assert "plain number (1.75)" in said and "cooling's share" not in said, said
     assert "cooling's share" not in lessons.reveal("jackson-annual-pue", "18 %").message
+
+
+def test_reader_26s_lesson_8_hook_gives_the_ranges_it_asks_about(capsys):
+    # reader 26's defect 3: the hook asked how far apart two cities could land but never said
+    # how low the site's yearly average may go (70 % of 300 MW, a convention): students could
+    # only pick at random. Its cells, run before step 1, and the plan's spoken hook now say it
+    import json
+    from pathlib import Path
+
+    from explorer.classroom import teacher_pack
+
+    nb = Path(teacher_pack.__file__).parents[2] / "notebooks/08-why-are-the-numbers-contested.ipynb"
+    cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
+    step_1 = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("## Step 1"))
+    namespace: dict = {}
+    for c in cells[:step_1]:
+        if c["cell_type"] == "code":
+            exec("".join(c["source"]), namespace)  # noqa: S102
+    printed = " ".join(capsys.readouterr().out.split())
+    said = teacher_pack.PLANS[8].segments[0][2]
+    for text in (printed, said):  # 300 MW × 0.7 = 210 MW; EIA's 10,500–10,800 kWh
+        assert "from 210 MW" in text and "70 %" in text and "up to 300 MW" in text, text
+        assert "10,500 to 10,800 kWh" in text and "750" not in text, text
