@@ -2899,3 +2899,14 @@ def test_reader_26s_lesson_8_hook_gives_the_ranges_it_asks_about(capsys):
     for text in (printed, said):  # 300 MW × 0.7 = 210 MW; EIA's 10,500–10,800 kWh
         assert "from 210 MW" in text and "70 %" in text and "up to 300 MW" in text, text
         assert "10,500 to 10,800 kWh" in text and "750" not in text, text
+
+
+def test_reader_26s_lesson_7_plan_runs_the_design_day_cell():
+    # reader 26's defect 4: the plan said "skip the design-day printout", yet that cell builds
+    # the hot day step 2's exercise and handout name; the plan now says run it and what to read
+    from explorer.classroom import teacher_pack
+
+    step_2 = next(s for s in teacher_pack.PLANS[7].segments if s[1].startswith("Step 2"))[2]
+    assert "skip the design-day printout" not in step_2, step_2
+    assert "Run the design-day cell" in step_2 and "How rare is it?" in step_2, step_2
+    assert "published design days" in step_2 and "More detail" in step_2, step_2
