@@ -2910,3 +2910,19 @@ def test_reader_26s_lesson_7_plan_runs_the_design_day_cell():
     assert "skip the design-day printout" not in step_2, step_2
     assert "Run the design-day cell" in step_2 and "How rare is it?" in step_2, step_2
     assert "published design days" in step_2 and "More detail" in step_2, step_2
+
+
+def test_reader_26s_lesson_7_step_3_opens_in_short_sentences():
+    # reader 26's defect 5: step 3 opened on one 50-word sentence of caveats (the hottest hour,
+    # step 2's "More detail", too rare to size for) that students skim past; the point, the grid
+    # meets the hottest hour, now comes in sentences of at most 30 words
+    import json
+    from pathlib import Path
+
+    nb = Path(lessons.__file__).parents[2] / "notebooks/07-hot-days-the-grid-and-batteries.ipynb"
+    cells = ["".join(c["source"]) for c in json.loads(nb.read_text(encoding="utf-8"))["cells"]]
+    step_3 = next(c for c in cells if c.startswith("## Step 3"))
+    intro = " ".join(step_3.split("\n\n")[2].split())
+    assert "The grid plans for the hottest hour the site may draw" in intro, intro
+    longest = max(len(s.split()) for s in re.split(r"(?<=[.?!])\s+", intro))
+    assert longest <= 30, intro
