@@ -2644,15 +2644,14 @@ def _answers(lesson: Lesson) -> str:
     if lesson.number == 8:  # read out after contested-load-swing, for a class on paper
         from .contested import city_tornado_rows
 
+        rows = city_tornado_rows(lessons.ARTICLE_SITE)
         parts.append(
             "<h3>Step 3's tornado (read the rows out once contested-load-swing is committed)</h3>"
             "<p>The city in households, each figure moved alone from its low end to its high "
-            "end, the others at their central values; every other figure of step 1's table "
+            f"end, the others at their central values: {len(rows)} figures move it (students "
+            "check their ticks against the count); every other figure of step 1's table "
             "leaves the city where it is.</p>"
-            + _table(
-                ["figure", "city at its low end", "city at its high end", "swing"],
-                city_tornado_rows(lessons.ARTICLE_SITE),
-            )
+            + _table(["figure", "city at its low end", "city at its high end", "swing"], rows)
         )
     if lesson.number == 5:
         # the stations' numbers, to check a group's on paper (reader 16: the worksheet's city
