@@ -939,11 +939,13 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
     if unit == RATIO and _ratio_name(rest):
         return _finish(x, unit, negative, bare=True)  # "1.75 PUE", "1.5 COP": the ratio's name
     if unit == SHARE and (amount := _quantity(x, rest)) is not None:
-        # "30 MW" for a share: leaving out "MW" would leave 30, read as 30 % (reader 21)
+        # "30 MW" for a share: leaving out "MW" would leave 30, read as 30 % (reader 21); "68
+        # MW" may be 68 % mistyped, said whatever the answer (reader 26)
+        meant = f" If you meant {fmt.number(x)} %, type the % sign." if above or x <= 100 else ""
         return Reading(
             None,
             f"{fmt.number(x)} {rest} is {_dimension(amount)}, not a share: divide it by the "
-            f"whole, also in {rest}, and give {_unit_words(unit)}.",
+            f"whole, also in {rest}, and give {_unit_words(unit)}.{meant}",
         )
     if unit in (SHARE, RATIO):
         if _TWO_NUMBERS.match(rest):  # "2 to 3 times": a range copied (reader 23)
@@ -2421,6 +2423,12 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
                     f"The other way: it lies {'above' if want > ref else 'below'} {e.show(ref)}. "
                 )
                 return replace(r, message=other + r.message)
+            if (value > ref) != up and r.prediction is not None:  # "above but 280" (reader 26)
+                clash = (
+                    f"Your words say {said} {e.show(ref)}, but your number lies "
+                    f"{'below' if up else 'above'} it: the number is what is compared. "
+                )
+                return replace(r, message=clash + r.message)
             return r
         if said == "at":
             return reveal(e, rest if value is not None else ref)

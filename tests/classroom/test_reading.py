@@ -2949,3 +2949,16 @@ def test_reader_26s_lesson_8_tornado_says_how_many_figures_move_the_city(teacher
     assert "each figure moved alone: 3 figures move it" in out.getvalue(), out.getvalue()
     key = " ".join(html.unescape(teacher_pages["lesson-8/answers.html"]).split())
     assert "the others at their central values: 3 figures move it" in key
+
+
+def test_reader_26s_checker_nits_unit_slip_and_a_way_its_number_contradicts():
+    # reader 26's nits: "68 MW" for a share is likely 68 % mistyped (said for any number, so it
+    # gives nothing away); "above but 280" says above 300 MW yet types a number below it
+    said = lessons.check("hot-day-above-mean", "68 MW").message
+    assert "is a power, not a share" in said and "If you meant 68 %, type the % sign" in said
+    said = lessons.check("hot-day-above-mean", "12 MW").message
+    assert "If you meant 12 %, type the % sign" in said, said
+    said = lessons.reveal("contested-power-p5", "above but 280").message
+    assert "Your words say above 300 MW, but your number lies below it" in said, said
+    for consistent in ("above 320", "below, 280 MW", "above"):
+        assert "Your words say" not in lessons.reveal("contested-power-p5", consistent).message
