@@ -48,6 +48,30 @@ def _shown(value: float, unit: str, times: bool) -> str:
     return f"{fmt.number(value)} {unit}"
 
 
+def hook_figures(site: str) -> str:
+    """The hook's two ranges from the catalog, so that a student can reason to a guess (reader
+    26): the site's yearly average today, from the load factor's low end (a convention) to all
+    of its announced power, and a US household's yearly use. The expansion is left out: it is
+    step 2's twist.
+
+    Examples
+    --------
+    >>> print(hook_figures("rainier-mississippi"))
+    The site's yearly average: from 210 MW (a load factor of 70 %, a stated convention) up to
+    300 MW. A household's use: from 10,500 to 10,800 kWh a year.
+    """
+    ranges = catalog.uncertainty_ranges()
+    announced = ranges[f"sites.{site}.site_power"].low  # today's announced power, not the 750
+    load = ranges["defaults.load_factor"].low
+    home = ranges["bases.us-household.value"]
+    text = (
+        f"The site's yearly average: from {fmt.quantity(announced * load, 'MW')} (a load factor "
+        f"of {fmt.percent(load)}, a stated convention) up to {fmt.quantity(announced, 'MW')}. "
+        f"A household's use: from {fmt.number(home.low)} to {fmt.number(home.high)} kWh a year."
+    )
+    return textwrap.fill(text, 90)
+
+
 def ranges_table(site: str) -> None:
     """Step 1: each uncertain figure of `site`'s model with its low end, central value and high
     end (the cooling share with the article's figures at its centre: the lesson tests the

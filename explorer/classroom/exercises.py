@@ -932,9 +932,10 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
     rest = re.sub(r"^(%|percent|per cent)\s+[A-Za-z].*$", r"\1", rest, flags=re.IGNORECASE)
     if rest.lower() in _PERCENT:
         if unit == RATIO:  # "175 %" for a PUE: read, and said how a ratio is written (reader 23)
-            plain = (
-                f"a ratio such as a PUE is a plain number ({fmt.number(x / 100)}), not a percentage"
-            )
+            # "12 %" reads as 0.12, but "(0.12)" beside a PUE says a PUE can be 0.12: the value
+            # only where the percentage is the ratio written so, 100 % or more (reader 26)
+            shown = f" ({fmt.number(x / 100)})" if x >= 100 else ""
+            plain = f"a ratio such as a PUE is a plain number{shown}, not a percentage"
             return replace(_finish(x / 100, unit, negative, bare=False), note=plain)
         if unit == SHARE and not above and x > 100:  # "120 %" is refused as "120" is
             return Reading(None, _OVER_WHOLE)
@@ -946,11 +947,13 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
     if unit == RATIO and _ratio_name(rest):
         return _finish(x, unit, negative, bare=True)  # "1.75 PUE", "1.5 COP": the ratio's name
     if unit == SHARE and (amount := _quantity(x, rest)) is not None:
-        # "30 MW" for a share: leaving out "MW" would leave 30, read as 30 % (reader 21)
+        # "30 MW" for a share: leaving out "MW" would leave 30, read as 30 % (reader 21); "68
+        # MW" may be 68 % mistyped, said whatever the answer (reader 26)
+        meant = f" If you meant {fmt.number(x)} %, type the % sign." if above or x <= 100 else ""
         return Reading(
             None,
             f"{fmt.number(x)} {rest} is {_dimension(amount)}, not a share: divide it by the "
-            f"whole, also in {rest}, and give {_unit_words(unit)}.",
+            f"whole, also in {rest}, and give {_unit_words(unit)}.{meant}",
         )
     if unit in (SHARE, RATIO):
         if _TWO_NUMBERS.match(rest):  # "2 to 3 times": a range copied (reader 23)
@@ -2496,6 +2499,12 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
                     f"The other way: it lies {'above' if want > ref else 'below'} {e.show(ref)}. "
                 )
                 return replace(r, message=other + r.message)
+            if (value > ref) != up and r.prediction is not None:  # "above but 280" (reader 26)
+                clash = (
+                    f"Your words say {said} {e.show(ref)}, but your number lies "
+                    f"{'below' if up else 'above'} it: the number is what is compared. "
+                )
+                return replace(r, message=clash + r.message)
             return r
         if said == "at":
             return reveal(e, rest if value is not None else ref)

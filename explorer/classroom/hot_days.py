@@ -205,6 +205,7 @@ def tables_sheet(year: xr.Dataset, grid: xr.Dataset) -> None:
     hour ...
     ✂ Fold the page here. ...
     Step 2 · after hot-day-above-mean: the battery ...
+    ✂ Fold the page here. Turn over only after answering shaving-battery-hours ...
     Step 2 · More detail: ...
     Step 3 · the grid's yardsticks
     ...
@@ -227,7 +228,13 @@ def tables_sheet(year: xr.Dataset, grid: xr.Dataset) -> None:
     print("\nStep 2 · after hot-day-above-mean: the battery that shaves each day's peak")
     shaving_battery(year)
     figures = sizing_day_figures(year, batteries.peak_shaving_battery(year))
-    if figures:  # the figures the question "why can a cooler day…" works with (reader 24)
+    if figures:  # the figures the question "why can a cooler day…" works with (reader 24),
+        # below a second fold: the notebook opens them only after the battery exercise (reader 26)
+        print(
+            f"\n{FOLD} Fold the page here. Turn over only after answering shaving-battery-hours "
+            "and writing why a cooler day can need a bigger daily battery: below are the "
+            "figures behind it."
+        )
         _say(figures)
     # the notebook's collapsed block, which the printouts, the debrief and the key cite (reader 25)
     print("\nStep 2 · More detail: the year's own hottest day, how the battery recharges, its cost")

@@ -3761,6 +3761,15 @@ _add(
                 slip=False,
             ),
             Trap(
+                # "12 %": the plant's yearly cooling share, the mix-up lessons 2 and 7 target
+                # (reader 26)
+                "cooling-share",
+                lambda: _yr("annual_cooling_fraction"),
+                "that is close to the cooling's share of the site's power, not the PUE: the PUE "
+                "is the site's power ÷ the IT power, so it is 1 or more",
+                rel_tol=0.12,  # 11 to 13.8 %: a share guessed near the plant's 12.3 %
+            ),
+            Trap(
                 "overhead-for-pue",
                 lambda: _yr("annual_pue") - 1,
                 "that is the overhead above the IT load (the share added for cooling and "

@@ -39,6 +39,7 @@ from ..training import goodput
 from ..ui import links
 from ..units import factor
 from . import factcheck, lessons, quiz
+from .contested import hook_figures
 from .exercises import Exercise
 from .lessons import on_paper
 
@@ -1111,7 +1112,10 @@ PLANS: dict[int, Plan] = {
             (
                 17,
                 "Step 2 · The hot day",
-                "In the Basics lesson, skip the design-day printout. Say: a cooling tower is "
+                "Run the design-day cell: it builds the hot day the exercises use. In the Basics "
+                "lesson read out only the day this plant is sized for and the last paragraph "
+                "(“How rare is it?”); leave the station's published design days and the "
+                "paragraph between for “More detail”. Say: a cooling tower is "
                 "sized for a humid day, not the hottest one; the station "
                 "summary the explorer reads has no wet-bulb design day (ASHRAE's tables do), so "
                 f"the plant is sized for {_lesson_hot_day_name()}. Students answer "
@@ -1184,12 +1188,14 @@ PLANS: dict[int, Plan] = {
                 5,
                 "Hook",
                 "Say: “Two careful people redo the city of 250,000 for today's announced site, "
-                "each taking any value in the explorer's ranges, a yearly average anywhere from "
-                "the load factor's low end (a convention) up to all of 300 MW: within 10 %, "
+                "each taking any value in the explorer's ranges. "
+                + " ".join(hook_figures(lessons.CONTESTED_SITE).split())
+                + " How far apart could their cities land: within 10 %, "
                 "10–30 % above, 30 % above to twice, or more than twice? And if both read 300 MW "
-                "as the year's average?” (The load factor holds the question the article leaves "
-                "open: is 300 MW the year's average or the grid connection?) Steps 1 and 2 add "
-                "two twists: the basis (people or households) and the possible expansion.",
+                "as the year's average?” (Write the two ranges on the board. The load factor "
+                "holds the question the article leaves open: is 300 MW the year's average or "
+                "the grid connection?) Steps 1 and 2 add two twists: the basis (people or "
+                "households) and the possible expansion.",
             ),
             (
                 8,
@@ -2642,15 +2648,14 @@ def _answers(lesson: Lesson) -> str:
     if lesson.number == 8:  # read out after contested-load-swing, for a class on paper
         from .contested import city_tornado_rows
 
+        rows = city_tornado_rows(lessons.ARTICLE_SITE)
         parts.append(
             "<h3>Step 3's tornado (read the rows out once contested-load-swing is committed)</h3>"
             "<p>The city in households, each figure moved alone from its low end to its high "
-            "end, the others at their central values; every other figure of step 1's table "
+            f"end, the others at their central values: {len(rows)} figures move it (students "
+            "check their ticks against the count); every other figure of step 1's table "
             "leaves the city where it is.</p>"
-            + _table(
-                ["figure", "city at its low end", "city at its high end", "swing"],
-                city_tornado_rows(lessons.ARTICLE_SITE),
-            )
+            + _table(["figure", "city at its low end", "city at its high end", "swing"], rows)
         )
     if lesson.number == 5:
         # the stations' numbers, to check a group's on paper (reader 16: the worksheet's city

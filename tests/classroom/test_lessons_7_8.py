@@ -684,8 +684,8 @@ def test_reader_20s_items_for_lesson_7(capsys):
     # skip when behind
     segments = teacher_pack.PLANS[7].segments
     assert [m for m, _, _ in segments[1:3]] == [10, 17]
-    # reader 22: the Basics lesson skips it
-    assert "In the Basics lesson, skip the design-day printout" in segments[2][2]
+    # reader 22: the Basics lesson skips it (reader 26: runs it, reads only the sized-for day)
+    assert "In the Basics lesson read out only the day this plant is sized for" in segments[2][2]
     assert "step 1 (the year) 10 min, step 2 (the hot day) 17 min" in " ".join(cells7[0].split())
 
 
@@ -792,9 +792,9 @@ def test_reader_22s_lesson_7(capsys):
     assert "economiser removes" not in out
     ask = _first(cells, r"Why\s+can a cooler day need a bigger daily battery")
     assert _first(cells, '"shaving-battery-hours"') < ask < _first(cells, "## Step 3")
-    assert "In the Basics lesson, skip the design-day printout" in teacher_pack.PLANS[7].segments[
-        2
-    ][2].replace("\n", " ")
+    assert "In the Basics lesson read out only the day this plant is sized for" in (
+        teacher_pack.PLANS[7].segments[2][2].replace("\n", " ")
+    )
     # D3: the student reads the battery's size; the explorer sizes it
     assert "4. Read a peak-shaving battery's size" in cells[0]
     # D5: the tests are full 5-minute ride-throughs (12 x 21.2 / 0.85 - 254 x ... = 44.8 MWh)
@@ -951,4 +951,7 @@ def test_reader_24s_lesson_7_plan_says_skip_first():
     # L7 pacing: step 2 is dense for 17 minutes; the advice to skip the design-day printout
     # opens the step's plan instead of closing a long paragraph (reader 24)
     step2 = teacher_pack.PLANS[7].segments[2][2]
-    assert step2.startswith("In the Basics lesson, skip the design-day printout."), step2
+    # reader 26: "skip" read as "don't run it", yet the cell builds the hot day: run it, read
+    # only the sized-for day and how rare it is
+    assert step2.startswith("Run the design-day cell: it builds the hot day"), step2
+    assert "In the Basics lesson read out only the day this plant is sized for" in step2
