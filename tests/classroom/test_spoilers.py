@@ -593,16 +593,7 @@ def test_no_control_moved_before_a_reveal_shows_that_exercises_answer(monkeypatc
                     break
                 kind, eid, box = order[i]
                 asked += 1
-                buttons = {b.description: b for b in _tree(box) if isinstance(b, ipw.Button)}
-                if kind == "answer_box":
-                    buttons["Show the answer"].click()
-                else:  # a prediction: the answer itself, committed (twice if it is read back)
-                    (field,) = [f for f in _tree(box) if isinstance(f, ipw.Text)]
-                    e = lessons.EXERCISES[eid]
-                    field.value = e.show(e.answer())
-                    buttons["Commit and reveal"].click()
-                    if eid not in widgets.REVEALED.done:
-                        buttons["Commit and reveal"].click()
+                _reveal(kind, eid, box)
                 assert eid in widgets.REVEALED.done, (path.stem, eid)
     finally:
         widgets.REVEALED.done = []
