@@ -2519,15 +2519,26 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         shrink = fmt.number(-signed.value)
         r = replace(signed, value=-signed.value, echo=f"read as a {e.change} of {shrink}")
     if r.value is None:
-        if isinstance(prediction, str) and re.fullmatch(
-            r"\s*(above|below|higher|lower|more|less)[.!]?\s*", prediction, re.I
-        ):  # "below", where the question asks above or below a figure (reader 26)
-            example = "50 %" if e.unit == SHARE else f"a number in {e.shown_unit() or e.unit}"
+        way = re.fullmatch(
+            r"\s*(?:(?:higher|lower|more|less)|(above|below)(?:\s+([\d.,]+)\s*%?)?)[.!]?\s*",
+            prediction if isinstance(prediction, str) else "",
+            re.I,
+        )
+        # "below", or "below 90" where the lesson asks above or below 90 % (readers 26, 27): a
+        # way, or a bound, said back as one; the reveal needs the student's one best number
+        if way:
+            example = (
+                "for example 50 %"
+                if e.unit == SHARE
+                else "a plain number, no unit"
+                if e.unit == RATIO or not e.shown_unit()
+                else f"a number in {e.shown_unit()}"
+            )
             return Reveal(
                 None,
                 want,
-                f"Good, a way: now give a number too (for example {example}), so that the "
-                "explorer can compare it with its own.",
+                f"Good, a way{' and a bound' if way[2] else ''}: now give a number too, your "
+                f"best estimate ({example}), so that the explorer can compare it with its own.",
                 False,
             )
         message = r.message.replace(EXAMPLE, "type a share such as 50 % or 0.5")

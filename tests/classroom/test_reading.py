@@ -3090,3 +3090,16 @@ def test_reader_26s_checker_nits_unit_slip_and_a_way_its_number_contradicts():
     assert "Your words say above 300 MW, but your number lies below it" in said, said
     for consistent in ("above 320", "below, 280 MW", "above"):
         assert "Your words say" not in lessons.reveal("contested-power-p5", consistent).message
+
+
+def test_reader_27s_a_way_word_or_a_bound_is_said_back_in_the_exercises_unit():
+    # reader 27: "above" for a ratio got "(for example a number in 1)"; "below 90" (the lesson
+    # asks "above or below 90 %?") got "not a bound such as 'less than 5'"
+    for eid, typed in (("gb200-trn2-per-mw", "above"), ("cop-article", "below")):
+        r = lessons.reveal(eid, typed)
+        assert r.prediction is None and "a plain number, no unit" in r.message, r.message
+        assert "in 1" not in r.message
+    for typed in ("below", "below 90", "below 90 %"):
+        r = lessons.reveal("goodput-16k", typed)
+        assert r.prediction is None and r.message.startswith("Good, a way"), (typed, r.message)
+    assert "a bound" in lessons.reveal("goodput-16k", "below 90").message
