@@ -1931,6 +1931,12 @@ _add(
             *_article_cooling_copies(f"use AWS's PUE of {_PUE}", of=SITE_MW, slip=True),
             *_cooling_slips(_fleet_pue, _PUE, of=SITE_MW, it_share=False),
             # the other parts of the site, in MW, and the share typed as MW (reader 24)
+            Trap(  # reader 27: 300 MW typed back got "10 times too large"
+                "whole-site",
+                lambda: SITE_MW,
+                f"that is the whole site's power ({_SITE}); cooling is the share of it left "
+                "after the IT and the other losses",
+            ),
             Trap(
                 "it-power",
                 lambda: SITE_MW / _fleet_pue(),

@@ -3103,3 +3103,12 @@ def test_reader_27s_a_way_word_or_a_bound_is_said_back_in_the_exercises_unit():
         r = lessons.reveal("goodput-16k", typed)
         assert r.prediction is None and r.message.startswith("Good, a way"), (typed, r.message)
     assert "a bound" in lessons.reveal("goodput-16k", "below 90").message
+
+
+def test_reader_27s_the_whole_sites_power_typed_for_cooling_is_named():
+    # reader 27: "300 MW" for the cooling at AWS's PUE got "10 times too large: check the powers
+    # of ten", which led to 30 MW and a "Right!" without knowing why
+    for typed in ("300 MW", "300"):
+        fb = lessons.check("cooling-mw-fleet", typed)
+        assert fb.trap == "whole-site" and "whole site's power" in fb.message, fb.message
+    assert lessons.check("cooling-mw-fleet", "30 MW").right
