@@ -3112,3 +3112,55 @@ def test_reader_27s_the_whole_sites_power_typed_for_cooling_is_named():
         fb = lessons.check("cooling-mw-fleet", typed)
         assert fb.trap == "whole-site" and "whole site's power" in fb.message, fb.message
     assert lessons.check("cooling-mw-fleet", "30 MW").right
+
+
+def test_calculations_of_plain_numbers_and_of_quantities_read_by_one_grammar():
+    # issue #22: one parser reads "300000000/1.15/910" and "300 MW / 1.15 / 910 W"; pinned
+    # before the two parsers became one, where the plain-number reader and the quantity reader
+    # met the same forms (unary signs, nesting, a parenthesis left open, a division by zero, the
+    # 60-token limit, numbers written "5." or ".5e3"). Values by hand: 300e6 / 1.15 / 910 =
+    # 286,669.85; 254 × 5 / 60 = 21.167; 300 × 0.1004 = 30.12; (62.2 − 37) / 37 = 0.68108
+    cannot = "I cannot read that calculation"
+    by_zero = "divides by zero"
+    thirty_ones = "+".join(["1"] * 31)  # 61 tokens: past the limit of 60
+    rows = [
+        ("300000000/1.15/910", "chips", 286_669.85, "read as 286,670"),
+        ("300 MW / 1.15 / 910 W", "chips", 286_669.85, "read as 286,670"),
+        ("300 MW/(1.15*910 W)", "chips", 286_669.85, "read as 286,670"),
+        ("(300 MW/1.15)/(910 W)", "chips", 286_669.85, "read as 286,670"),
+        ("300/1.15/910 W", "chips", 0.28667, "your unitless 300 taken in W"),
+        ("(300 MW/1.15)/(910 W", "chips", None, cannot),
+        ("5.*2", "MW", 10.0, "read as 10"),
+        (".5e3*2", "MW", 1000.0, "read as 1,000"),
+        ("1,5*2", "MW", None, ""),  # not a thousands comma: neither 3 nor 30
+        ("-(2-5)*100", "MW", 300.0, "read as 300"),
+        ("-(2-5)*100 MW", "MW", 300.0, "read as 300 MW"),
+        ("+2*3", "MW", 6.0, ""),
+        ("((2+3))*4", "MW", 20.0, "read as 20"),
+        ("(2+3", "MW", None, cannot),
+        ("2 +", "MW", None, cannot),
+        ("2*3)", "MW", None, cannot),
+        (thirty_ones, "MW", None, cannot),
+        ("1 MW+" + thirty_ones[2:], "MW", None, cannot),
+        ("300 MW / 0 W", "chips", None, by_zero),
+        ("300 MW / (0.5 - 0.5)", "MW", None, by_zero),
+        ("(300 - 300) / (2 - 2)", "MW", None, by_zero),
+        ("254 MW × (5/60) h", "MWh", 21.1667, ""),
+        ("254 MW × 5 ÷ 60 h", "MWh", 21.1667, "read ÷ 60 h as ÷ 60, in h"),
+        ("300 MW × 10.04 %", "MW", 30.12, ""),
+        ("(62.2 MW − 37 MW) ÷ 37 MW", "share", 0.68108, "read as 0.681"),
+        ("(62.2 - 37) / 37", "share", 0.68108, "read as 0.681"),
+        ("(300 MW * 8760 h) / 1000", "GWh", 2628.0, "the units left out"),
+        ("300 MW * 8760 h / 1000", "GWh", 2628.0, "the units left out"),
+        ("(2.2 GW) / 30", "MW", 73.333, ""),
+        ("2.2 GW / 30", "MW", 73.333, ""),
+        ("150 MW - 90 MW", "MW", 60.0, ""),
+        ("1e3/2", "MW", 500.0, "read as 500"),
+    ]
+    for typed, unit, value, words in rows:
+        r = exercises.read(typed, unit)
+        if value is None:
+            assert r.value is None, (typed, r)
+        else:
+            assert r.value is not None and math.isclose(r.value, value, rel_tol=1e-4), (typed, r)
+        assert words in r.message + r.echo, (typed, r)
