@@ -276,7 +276,6 @@ _UNIT_INSIDE = re.compile(
 _CALC_UNIT = r"[A-Za-z]+(?:/[A-Za-z]+)?"
 # "261 MW / 910 W", "300 MW × 0.87 / 910 W": numbers, each with its own unit or none (at least
 # the first has one), multiplied and divided from left to right
-_QUANTITY_TERM = re.compile(rf"\s*(?P<op>[/*×÷]?)\s*(?P<n>{_NUM})\s*(?P<u>(?:{_CALC_UNIT})?)")
 _QUANTITY_CALC = re.compile(rf"^{_NUM}\s*{_CALC_UNIT}(?:\s*[/*×÷]\s*{_NUM}\s*(?:{_CALC_UNIT})?)+$")
 # "(300 MW/1.15)/(910 W)", "300 MW/(1.15*910 W)": the same with parentheses (reader 22)
 _QUANTITY_GROUPED = re.compile(
@@ -530,8 +529,9 @@ def worked(answer: object) -> bool:
 
 
 def _calculate(expr: str) -> float | None:
-    """The value of a typed calculation of numbers, + − × ÷ and parentheses, read by a small
-    recursive-descent parser (never `eval`); None when `expr` is not one.
+    """The value of a typed calculation of plain numbers, + − × ÷ and parentheses, each number
+    read as a dimensionless quantity by `_evaluate` (the one parser of calculations, never
+    `eval`); None when `expr` is not one. A division by zero raises ZeroDivisionError.
 
     Examples
     --------
@@ -543,32 +543,82 @@ def _calculate(expr: str) -> float | None:
     True
     """
     expr = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", expr)  # 8,760 → 8760
-    tokens: list[str | float] = []
+    tokens: list[object] = []
     pos = 0
     while pos < len(expr.rstrip()):
         m = _CALC_TOKEN.match(expr, pos)
         if not m:
             return None
-        tokens.append(float(m[1]) if m[1] else m[2])
+        tokens.append((float(m[1]), "") if m[1] else m[2])
         pos = m.end()
     if len(tokens) > 60:
         return None
+    try:
+        return float(_evaluate(tokens, _calc_quantity).magnitude)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _evaluate(
+    tokens: list[object],
+    leaf: Callable[[float, str], pint.Quantity | _Factors],
+    loose: bool = False,
+    said: list[str] | None = None,
+) -> pint.Quantity | _Factors:
+    """The value of a typed calculation, read by a small recursive-descent parser (never
+    `eval`): the one parser of the checker's calculations, of plain numbers and of quantities
+    with their units alike, so that "300000000/1.15/910" and "300 MW / 1.15 / 910 W" are read
+    by the same grammar::
+
+        total  := term (("+" | "-") term)*
+        term   := factor (("*" | "/") factor)*
+        factor := number [unit] | "(" total ")" [unit] | ("+" | "-") factor
+
+    Parameters
+    ----------
+    tokens : list
+        The calculation as typed: operators and parentheses as strings, each number with its
+        unit as a tuple ``(number, unit)`` (``""`` for a plain number), and a unit after a
+        closing parenthesis ("(1/60) h") as a list ``[unit]``.
+    leaf : callable
+        A number and its unit as a value: a pint quantity (`_calc_quantity`, where a plain
+        number is dimensionless) or one factor of a product (`_Factors`).
+    loose : bool
+        Whether a unit after a number that divides is the divisor's alone: "5 ÷ 60 h" is ÷ 60,
+        in h (as a worked step writes a time in hours); each such reading is said in `said`.
+    said : list of str, optional
+        Where the loose readings are said, in the order they are taken.
+
+    Returns
+    -------
+    pint.Quantity or _Factors
+        The calculation's value.
+
+    Raises
+    ------
+    ValueError
+        When `tokens` is not a calculation: a number missing, a parenthesis left open, tokens
+        left over.
+    ZeroDivisionError
+        When it divides by zero.
+
+    Examples
+    --------
+    >>> plain = [(300000000.0, ""), "/", (1.15, ""), "/", (910.0, "")]
+    >>> f"{_evaluate(plain, _calc_quantity).magnitude:.1f}"
+    '286669.9'
+    >>> units = [(300.0, "MW"), "/", (1.15, ""), "/", (910.0, "W")]
+    >>> f"{_evaluate(units, _calc_quantity).to('dimensionless').magnitude:.1f}"
+    '286669.9'
+    >>> _evaluate([(2.0, ""), "*", "(", (1.0, ""), "-", (0.25, ""), ")"], _calc_quantity).magnitude
+    1.5
+    """
     at = 0
 
-    def peek() -> str | float | None:
+    def peek() -> object:
         return tokens[at] if at < len(tokens) else None
 
-    def term() -> float:  # term := factor (("*" | "/") factor)*
-        nonlocal at
-        x = factor()
-        while peek() in ("*", "×", "/", "÷"):
-            op = tokens[at]
-            at += 1
-            y = factor()
-            x = x * y if op in ("*", "×") else x / y
-        return x
-
-    def total() -> float:  # total := term (("+" | "-") term)*
+    def total() -> pint.Quantity | _Factors:  # total := term (("+" | "-") term)*
         nonlocal at
         x = term()
         while peek() in ("+", "-"):
@@ -578,12 +628,31 @@ def _calculate(expr: str) -> float | None:
             x = x + y if op == "+" else x - y
         return x
 
-    def factor() -> float:  # factor := number | "(" total ")" | ("+" | "-") factor
+    def term() -> pint.Quantity | _Factors:  # term := factor (("*" | "/") factor)*
+        nonlocal at
+        x = factor()
+        while peek() in ("*", "×", "/", "÷"):
+            op = tokens[at]
+            at += 1
+            t = peek()
+            if loose and op in ("/", "÷") and isinstance(t, tuple) and t[1] and t[1] != "%":
+                at += 1  # "5 ÷ 60 h": ÷ 60, in h
+                x = x / t[0] * leaf(1.0, t[1])
+                if said is not None:
+                    said.append(
+                        f"read ÷ {fmt.number(t[0])} {t[1]} as ÷ {fmt.number(t[0])}, in {t[1]}"
+                    )
+                continue
+            y = factor()
+            x = x * y if op in ("*", "×") else x / y
+        return x
+
+    def factor() -> pint.Quantity | _Factors:  # see the grammar above
         nonlocal at
         t = peek()
         at += 1
-        if isinstance(t, float):
-            return t
+        if isinstance(t, tuple):
+            return leaf(*t)
         if t in ("+", "-"):
             return factor() if t == "+" else -factor()
         if t == "(":
@@ -591,14 +660,17 @@ def _calculate(expr: str) -> float | None:
             if peek() != ")":
                 raise ValueError("unclosed parenthesis")
             at += 1
+            after = peek()
+            if isinstance(after, list):  # "(1/60) h"
+                at += 1
+                x = x * leaf(1.0, after[0])
             return x
         raise ValueError("a number is missing")
 
-    try:
-        x = total()
-    except (ValueError, RecursionError):
-        return None
-    return x if at == len(tokens) else None
+    x = total()
+    if at != len(tokens):
+        raise ValueError("left over")
+    return x
 
 
 def _unit_symbol(word: str) -> str:
@@ -835,10 +907,8 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
         named = _RATIO_BEFORE.match(text)  # "PUE 1.75": the ratio's name before its number
         if named and _ratio_name(named[1]):
             text = text[named.end() :]
-    if _QUANTITY_CALC.match(text):
-        return _quantity_calc(text, unit, negative, above)
-    if _QUANTITY_GROUPED.match(text):
-        return _grouped_calc(text, unit, negative, above)
+    if _QUANTITY_CALC.match(text) or _QUANTITY_GROUPED.match(text):
+        return _product_calc(text, unit, negative, above)
     inside = _UNIT_INSIDE.match(text)
     if inside:
         text = f"{inside['pre']} {inside['post'].strip()} {inside['unit']}"
@@ -1059,24 +1129,62 @@ def _same_unit(word: str, unit: str) -> bool:
         return False
 
 
-def _quantity_calc(text: str, unit: str, negative: bool, above: bool) -> Reading:
-    """Quantities with their units multiplied and divided, left to right ("261 MW / 910 W" →
-    286,813; "300 MW × 0.87 / 910 W" too: a bare number may multiply, not divide), read in
-    `unit`; a message when the result is not of the exercise's kind. A product of a speed and
-    a bare number where an amount is asked ("83.1 PFLOP/s × 86400") reads the bare number as
-    seconds, and says so.
+@dataclass(frozen=True)
+class _Factors:
+    """The factors of a product of quantities as `_terms_read` reads them, each (operator,
+    number, unit or "") with the operator it ends up with: a number inside "/( … )" divides.
+    Multiplied and divided by `_evaluate` (a product has no sum).
 
     Examples
     --------
-    >>> r = _quantity_calc("83.1 PFLOP/s * 86400", "FLOP", False, False)
+    >>> a, b, c = (_Factors((("*", n, u),)) for n, u in ((300.0, "MW"), (1.15, ""), (910.0, "W")))
+    >>> (a / (b * c)).terms
+    (('*', 300.0, 'MW'), ('/', 1.15, ''), ('/', 910.0, 'W'))
+    """
+
+    terms: tuple[tuple[str, float, str], ...]
+
+    def __mul__(self, other: _Factors) -> _Factors:
+        return _Factors(self.terms + other.terms)
+
+    def __truediv__(self, other: _Factors) -> _Factors:
+        turned = tuple(("*" if op == "/" else "/", n, u) for op, n, u in other.terms)
+        return _Factors(self.terms + turned)
+
+
+def _product_calc(text: str, unit: str, negative: bool, above: bool) -> Reading:
+    """Quantities with their units multiplied and divided, with or without parentheses ("261 MW
+    / 910 W" → 286,813; "300 MW × 0.87 / 910 W" too: a bare number may multiply, not divide;
+    "(300 MW/1.15)/(910 W)"), parsed by `_evaluate` into their factors and read in `unit` by
+    `_terms_read`; a message when the result is not of the exercise's kind. A product of a
+    speed and a bare number where an amount is asked ("83.1 PFLOP/s × 86400") reads the bare
+    number as seconds, and says so.
+
+    Examples
+    --------
+    >>> r = _product_calc("83.1 PFLOP/s * 86400", "FLOP", False, False)
     >>> f"{r.value:.4g}", r.echo
     ('7.18e+21', 'read 86,400 as seconds')
+    >>> f"{_product_calc('(300 MW/1.15)/(910 W)', 'chips', False, False).value:.0f}"
+    '286670'
     """
-    terms = [
-        (m["op"] or "*", float(m["n"].replace(",", "")), m["u"])
-        for m in _QUANTITY_TERM.finditer(text)
-    ]
-    return _terms_read(terms, unit, negative, above)
+    tokens: list[object] = []
+    pos = 0
+    while pos < len(text.rstrip()):
+        m = _QUANTITY_TOKEN.match(text, pos)
+        if not m:
+            break
+        tokens.append(m["op"] or (float(m["n"].replace(",", "")), m["u"]))
+        pos = m.end()
+    try:
+        if pos < len(text.rstrip()):
+            raise ValueError("left over")
+        product = _evaluate(tokens, lambda n, u: _Factors((("*", n, u),)))
+    except ValueError:  # a parenthesis left open, an operator with no number
+        return Reading(
+            None, "I cannot read that calculation; type its result (a number such as 2,628)."
+        )
+    return _terms_read(list(product.terms), unit, negative, above)
 
 
 def _carried(terms: list[tuple[str, float, str]], unit: str) -> bool:
@@ -1111,8 +1219,8 @@ def _terms_read(
     terms: list[tuple[str, float, str]], unit: str, negative: bool, above: bool
 ) -> Reading:
     """Quantities `terms` (operator, number, unit or "") multiplied and divided, read in `unit`:
-    the one reading of both calculation readers, the flat one and the one with parentheses
-    (whose terms carry the operator they end up with: a number inside "/( … )" divides)."""
+    the reading of `_product_calc`, whose terms carry the operator they end up with (a number
+    inside "/( … )" divides)."""
     # (a bare divisor beside a divisor with its own unit, as in "300 MW / 1.15 / 910 W", is a
     # plain factor such as the PUE: the units then carry through, reader 22)
     if (
@@ -1186,63 +1294,6 @@ def _terms_read(
     return _read_result(q, unit, negative, above, seconds)
 
 
-def _grouped_calc(text: str, unit: str, negative: bool, above: bool) -> Reading:
-    """Quantities with their units multiplied and divided, with parentheses, read in `unit` as
-    the flat calculation of its terms, each with the operator it ends up with (a number inside
-    "/( … )" divides), so that both readers read a calculation the same way.
-
-    Examples
-    --------
-    >>> f"{_grouped_calc('(300 MW/1.15)/(910 W)', 'chips', False, False).value:.0f}"
-    '286670'
-    """
-    tokens: list[object] = []
-    pos = 0
-    while pos < len(text.rstrip()):
-        m = _QUANTITY_TOKEN.match(text, pos)
-        if not m:
-            break
-        if m["op"]:
-            tokens.append(m["op"])
-        else:
-            tokens.append((float(m["n"].replace(",", "")), m["u"]))
-        pos = m.end()
-    at = 0
-    terms: list[tuple[str, float, str]] = []
-
-    def term(divides: bool) -> None:  # term := factor (("*" | "/") factor)*
-        nonlocal at
-        factor(divides)
-        while at < len(tokens) and tokens[at] in ("*", "×", "/", "÷"):
-            op = tokens[at]
-            at += 1
-            factor(divides != (op in ("/", "÷")))
-
-    def factor(divides: bool) -> None:  # factor := quantity | "(" term ")"
-        nonlocal at
-        t = tokens[at]
-        at += 1
-        if t == "(":
-            term(divides)
-            if tokens[at] != ")":
-                raise ValueError("unclosed parenthesis")
-            at += 1
-        elif isinstance(t, tuple):
-            terms.append(("/" if divides else "*", *t))
-        else:
-            raise ValueError("a number is missing")
-
-    try:
-        term(False)
-        if at != len(tokens) or pos < len(text.rstrip()):
-            raise ValueError("left over")
-    except (ValueError, IndexError):  # a parenthesis left open, an operator with no number
-        return Reading(
-            None, "I cannot read that calculation; type its result (a number such as 2,628)."
-        )
-    return _terms_read(terms, unit, negative, above)
-
-
 # a calculation with units, sums and parentheses ("(62.2 MW − 37 MW) ÷ 37 MW", "300 MW × (0.5 −
 # 0.3)", "300 MW × 10.04 %", "104,000 MWh ÷ 8,356 MWh per day"), as the lessons' worked steps
 # print them: read when the readers above cannot (reader 24)
@@ -1256,6 +1307,31 @@ _UNIT_CALC_TOKEN = re.compile(
 # what a station counts, written after a number ("2.2 GW / 30 buildings"): a plain count, as a
 # count's word is (reader 25)
 _COUNTED_NOUNS = {"building", "buildings", "instance", "instances", "server", "servers"}
+# every word after a number that makes it a count: a plain number in a calculation
+_COUNTED = {word for words in COUNT_WORDS.values() for word in words} | _COUNTED_NOUNS
+
+
+def _calc_quantity(n: float, u: str) -> pint.Quantity:
+    """A number and its unit as written in a calculation, as a pint quantity: a plain number,
+    or a count's word ("286,669 chips"), is dimensionless, "%" a hundredth, "MWh per day"
+    MWh/day and "MWh a year" MWh (the exercise's year).
+
+    Examples
+    --------
+    >>> _calc_quantity(10, "%"), _calc_quantity(3, "chips")
+    (<Quantity(0.1, 'dimensionless')>, <Quantity(3, 'dimensionless')>)
+    >>> _calc_quantity(8356, "MWh per day")
+    <Quantity(8356.0, 'megawatt_hour / day')>
+    """
+    u = re.sub(r"\b(?:a|per)\s+year$", "", u).strip()  # "MWh a year": the exercise's year
+    per = re.fullmatch(r"(.*?)\s*\bper\s+([A-Za-z]+)", u)
+    if per:  # "8,356 MWh per day", "1.82 per chip"
+        return _calc_quantity(n, per[1]) / _calc_quantity(1.0, per[2])
+    if not u or u.lower() in _COUNTED:
+        return ureg.Quantity(n)
+    if u == "%":
+        return ureg.Quantity(n / 100)
+    return ureg.Quantity(n, _calc_unit(u))
 
 
 def _divisor_units(tokens: list[object], counts: set[str]) -> tuple[list[str], float | None]:
@@ -1288,7 +1364,7 @@ def _divisor_units(tokens: list[object], counts: set[str]) -> tuple[list[str], f
 
 def _unit_calc(answer: str, unit: str, negative: bool, above: bool) -> Reading | None:
     """A typed calculation of quantities with their units, with + − × ÷ and parentheses, read in
-    `unit` by a small recursive-descent parser over pint quantities; None when `answer` is not
+    `unit` by `_evaluate` over pint quantities (`_calc_quantity`); None when `answer` is not
     one (then the other readers' message stands). "%" is a hundredth, a count's word ("286,669
     chips") a plain number, "MWh per day" MWh/day. A unit after a number that divides ("254 MW ×
     5 ÷ 60 h") is read as the divisor's alone (254 MW × 5/60, in h: 5 minutes in hours) when only
@@ -1322,103 +1398,29 @@ def _unit_calc(answer: str, unit: str, negative: bool, above: bool) -> Reading |
     numbers = [t for t in tokens if isinstance(t, tuple)]
     if len(numbers) < 2 or len(numbers) == len(tokens) or len(tokens) > 60:
         return None
-    counts = {word for words in COUNT_WORDS.values() for word in words} | _COUNTED_NOUNS
-
-    def quantity(n: float, u: str) -> pint.Quantity:
-        u = re.sub(r"\b(?:a|per)\s+year$", "", u).strip()  # "MWh a year": the exercise's year
-        per = re.fullmatch(r"(.*?)\s*\bper\s+([A-Za-z]+)", u)
-        if per:  # "8,356 MWh per day", "1.82 per chip"
-            return quantity(n, per[1]) / quantity(1.0, per[2])
-        if not u or u.lower() in counts:
-            return ureg.Quantity(n)
-        if u == "%":
-            return ureg.Quantity(n / 100)
-        return ureg.Quantity(n, _calc_unit(u))
-
-    said: list[str] = []
-
-    def value(loose: bool) -> pint.Quantity:
-        at = 0
-
-        def peek() -> object:
-            return tokens[at] if at < len(tokens) else None
-
-        def total() -> pint.Quantity:  # total := term (("+" | "-") term)*
-            nonlocal at
-            x = term()
-            while peek() in ("+", "-"):
-                op = tokens[at]
-                at += 1
-                y = term()
-                x = x + y if op == "+" else x - y
-            return x
-
-        def term() -> pint.Quantity:  # term := factor (("*" | "/") factor)*
-            nonlocal at
-            x = factor()
-            while peek() in ("*", "×", "/", "÷"):
-                op = tokens[at]
-                at += 1
-                t = peek()
-                if loose and op in ("/", "÷") and isinstance(t, tuple) and t[1] and t[1] != "%":
-                    at += 1  # "5 ÷ 60 h": ÷ 60, in h
-                    x = x / t[0] * quantity(1.0, t[1])
-                    said.append(
-                        f"read ÷ {fmt.number(t[0])} {t[1]} as ÷ {fmt.number(t[0])}, in {t[1]}"
-                    )
-                    continue
-                y = factor()
-                x = x * y if op in ("*", "×") else x / y
-            return x
-
-        def factor() -> pint.Quantity:  # factor := quantity | "(" total ")" | "-" factor
-            nonlocal at
-            t = peek()
-            at += 1
-            if isinstance(t, tuple):
-                return quantity(*t)
-            if t in ("+", "-"):
-                return factor() if t == "+" else -factor()
-            if t == "(":
-                x = total()
-                if peek() != ")":
-                    raise ValueError("unclosed parenthesis")
-                at += 1
-                after = peek()
-                if isinstance(after, list):  # "(1/60) h"
-                    at += 1
-                    x = x * quantity(1.0, after[0])
-                return x
-            raise ValueError("a number is missing")
-
-        said.clear()
-        x = total()
-        if at != len(tokens):
-            raise ValueError("left over")
-        return x
-
     plain = unit in (SHARE, RATIO) or unit in COUNT_WORDS
     try:
         want = ureg.Quantity(1.0) if plain else ureg.Quantity(1.0, unit)
     except Exception:  # pint: not a unit
         return None
-    readings = []
+    readings = []  # (value, loose, how a divisor's unit was taken), strict then loose
     for loose in (False, True):
+        said: list[str] = []
         try:
-            q = value(loose)
+            q = _evaluate(tokens, _calc_quantity, loose, said)
         except ZeroDivisionError:
             return Reading(None, f"that calculation divides by zero; {EXAMPLE}.")
         except Exception:  # pint: units that do not add; a calculation that does not parse
             continue
-        readings.append((q, loose))
-    fits = [(q, loose) for q, loose in readings if q.dimensionality == want.dimensionality]
+        readings.append((q, loose, said))
+    fits = [reading for reading in readings if reading[0].dimensionality == want.dimensionality]
     moved = ""  # the bare dividend taken in the divisor's unit, said in the echo (reader 25)
     if not fits and readings and not readings[0][1]:
-        units, first = _divisor_units(tokens, counts)
+        units, first = _divisor_units(tokens, _COUNTED)
         for u in dict.fromkeys(units):
-            q = readings[0][0] * quantity(1.0, u)
+            q = readings[0][0] * _calc_quantity(1.0, u)
             if q.dimensionality == want.dimensionality:
-                fits, moved = [(q, False)], f"your unitless {fmt.number(first)} taken in {u}"
+                fits, moved = [(q, False, [])], f"your unitless {fmt.number(first)} taken in {u}"
                 break
     if not fits and readings and not readings[0][1]:
         # read, but of another kind ("300 MW × (1 − 0.10 − 0.03)" where chips are asked): say so
@@ -1426,11 +1428,9 @@ def _unit_calc(answer: str, unit: str, negative: bool, above: bool) -> Reading |
         return None if r.message.startswith("I cannot read") else r
     if not fits:
         return None
-    q, loose = fits[0]
+    q, loose, said = fits[0]
     if q.magnitude < 0 and not negative:
         return None  # "90 MW - 150 MW": a range written low to high; the other readers say so
-    if loose:
-        value(True)  # the note of the reading taken
     r = _read_result(q, unit, negative, above, said[0] if loose and said else "")
     if moved and r.value is not None:  # "read as 0.287, your unitless 300 taken in W"
         r = Reading(r.value, r.message, r.bare, f"read as {fmt.number(r.value)}, {moved}", r.typed)
