@@ -1180,7 +1180,7 @@ def _product_calc(text: str, unit: str, negative: bool, above: bool) -> Reading:
         if pos < len(text.rstrip()):
             raise ValueError("left over")
         product = _evaluate(tokens, lambda n, u: _Factors((("*", n, u),)))
-    except ValueError:  # a parenthesis left open, an operator with no number
+    except (ValueError, RecursionError):  # a parenthesis left open, an operator with no number
         return Reading(
             None, "I cannot read that calculation; type its result (a number such as 2,628)."
         )

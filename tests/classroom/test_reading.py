@@ -3156,6 +3156,9 @@ def test_calculations_of_plain_numbers_and_of_quantities_read_by_one_grammar():
         ("2.2 GW / 30", "MW", 73.333, ""),
         ("150 MW - 90 MW", "MW", 60.0, ""),
         ("1e3/2", "MW", 500.0, "read as 500"),
+        # 600 parentheses deep: refused as the plain numbers' reader refuses it, not a crash
+        ("(" * 600 + "300 MW" + ")" * 600 + "/910 W", "chips", None, cannot),
+        ("(" * 600 + "300" + ")" * 600 + "/910", "chips", None, cannot),
     ]
     for typed, unit, value, words in rows:
         r = exercises.read(typed, unit)
