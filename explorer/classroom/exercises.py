@@ -2311,10 +2311,16 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             if k > 1
             else f"1 {e.unit} = {_power_of_ten(1 / k)} {other}"
         )
+        # a calculation typed without its unit is the working right, the unit left out: not
+        # "Not yet" where a count's working, with no unit to leave out, is "Right" (reader 27)
+        opening = (
+            f"Almost: your calculation gives {fmt.number(x, e.digits)}, the right size"
+            if worked(answer)
+            else f"Not yet, hint: {fmt.number(x, e.digits)} is the right size"
+        )
         return Feedback(
             False,
-            f"Not yet, hint: {fmt.number(x, e.digits)} is the right size in {other} "
-            f"({per}); the answer is asked in {e.unit}: "
+            f"{opening} in {other} ({per}); the answer is asked in {e.unit}: "
             f"convert it, or type the unit after your number ({fmt.number(x, e.digits)} {other}).",
             "trap",
             "unit-missing",

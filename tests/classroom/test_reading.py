@@ -3167,3 +3167,24 @@ def test_calculations_of_plain_numbers_and_of_quantities_read_by_one_grammar():
         else:
             assert r.value is not None and math.isclose(r.value, value, rel_tol=1e-4), (typed, r)
         assert words in r.message + r.echo, (typed, r)
+
+
+def test_reader_27s_a_calculation_typed_without_its_unit_is_said_to_be_right_but_for_it():
+    # reader 27 (lessons 5-6, defect 4): "286672*667e12*0.4" (chips × one chip's BF16 FLOP/s ×
+    # MFU = 7.65e19 FLOP/s = 76.5 EFLOP/s) got "Not yet", while the same working for the chips
+    # ("300e6 / 1.15 / (500 * 1.82)", a count: no unit to leave out) got "Right". A calculation
+    # whose result is the answer in another unit is the working right and the unit left out:
+    # still not ticked, but not "Not yet"; a number typed alone ("7.6e19") keeps its "Not yet"
+    rows = [
+        ("capstone-achieved", "286672*667e12*0.4", "7.65 × 10¹⁹ FLOP/s"),
+        ("capstone-achieved", "286672*667*0.4", "76,484,090 TFLOP/s"),
+        ("ultraserver-day-flop", "83.1*86400", "PFLOP"),
+    ]
+    for eid, typed, said in rows:
+        fb = lessons.check(eid, typed)
+        assert not fb.right and fb.trap == "unit-missing", (typed, fb.message)
+        assert fb.message.startswith("Almost: your calculation gives"), (typed, fb.message)
+        assert "Not yet" not in fb.message and said in fb.message, (typed, fb.message)
+    assert lessons.check("capstone-chips", "300e6 / 1.15 / (500 * 1.82)").right
+    alone = lessons.check("capstone-achieved", "7.6e19")
+    assert alone.trap == "unit-missing" and alone.message.startswith("Not yet"), alone.message
