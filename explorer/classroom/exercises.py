@@ -1659,6 +1659,10 @@ class Trap:
     # show this slip's method whatever the student rounded elsewhere: site × (2 − PUE) with one
     # chip's power rounded to 0.9 kW lands inside the answer's tolerance (reader 22)
     method: Callable[[], tuple[float, ...]] | None = None
+    # False where a bare number at this trap's value in another prefix of the exercise's unit is
+    # a different quantity, not a prefix slip: "83.1" for a day's FLOP is the speed in PFLOP/s,
+    # so "(And 83.1 reads as PFLOP …)" would mislead (reader 26)
+    aside: bool = True
 
 
 # a plain number in a normalised calculation ("255,000,000", "2.55e8", ".85")
@@ -2344,8 +2348,13 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         if there:
             return Feedback(
                 False,
-                f"Not yet, hint: {_sentence(t.hint)} (And {str(answer).strip()} reads as "
-                f"{there}; the answer is asked in {e.unit}.)",
+                f"Not yet, hint: {_sentence(t.hint)}"
+                + (
+                    f" (And {str(answer).strip()} reads as {there}; the answer is asked in "
+                    f"{e.unit}.)"
+                    if t.aside
+                    else ""
+                ),
                 "trap",
                 t.id,
             )

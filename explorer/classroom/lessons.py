@@ -2194,6 +2194,23 @@ _add(
                 f"{fmt.number(_chip('trn2', 'bf16_dense', 'TFLOP/s'))} = "
                 f"{fmt.number(_fp8_over_bf16(), 3)}); use the dense FP8 figure itself "
                 f"({fmt.number(_chip('trn2', 'fp8_dense', 'TFLOP/s'))} TFLOP/s per chip)",
+                # 84 (64 × 1.31, rounded) is 1 % off the answer and 1.6 % off this slip: a near
+                # miss, not this method (reader 27)
+                rel_tol=0.01,
+            ),
+            Trap(
+                "one-chip",
+                lambda: _chip("trn2", "fp8_dense", "PFLOP/s"),
+                f"that is one Trainium2; the UltraServer has {_us_trn2()[1]}",
+            ),
+            # 64 × 1,299 with the chip's TFLOP/s taken as PFLOP/s, typed in FLOP/s (reader 27)
+            Trap(
+                "tera-as-peta",
+                lambda: _us_trn2()[0] * factor("PFLOP/s", "TFLOP/s") * factor("PFLOP/s", "FLOP/s"),
+                "1,000 times too large: one Trainium2 gives "
+                f"{fmt.number(_chip('trn2', 'fp8_dense', 'TFLOP/s'))} TFLOP/s, and 1 TFLOP/s is "
+                "10¹² FLOP/s (1 PFLOP/s is 10¹⁵); the answer is asked in PFLOP/s",
+                unit="FLOP/s",
             ),
             Trap(
                 "one-instance",
@@ -2236,6 +2253,8 @@ _add(
                 "speed-not-amount",
                 lambda: _us_trn2()[0] * factor("PFLOP/s", "FLOP/s"),
                 "that is the speed (FLOP/s); multiply by the seconds in a day for an amount",
+                # a bare 83.1 is the speed in PFLOP/s, not "83.1 PFLOP" (reader 26)
+                aside=False,
             ),
             Trap(
                 "one-chip",

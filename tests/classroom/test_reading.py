@@ -3112,3 +3112,23 @@ def test_reader_27s_the_whole_sites_power_typed_for_cooling_is_named():
         fb = lessons.check("cooling-mw-fleet", typed)
         assert fb.trap == "whole-site" and "whole site's power" in fb.message, fb.message
     assert lessons.check("cooling-mw-fleet", "30 MW").right
+
+
+def test_reader_27s_ultraserver_slips_one_chip_tera_as_peta_and_a_rounded_answer():
+    # reader 27 (lesson 3): one chip's 1.3 PFLOP/s (or 1299) got the generic nudge; 8.31e19
+    # (64 × 1,299 with TFLOP taken as PFLOP, in FLOP/s) too; 84 (64 × 1.31, just outside ±1 %)
+    # was told "2 × 667 overestimates", a method the student did not use
+    for typed in ("1.3 PFLOP/s", "1299", "1.3", "1,299 TFLOP/s"):
+        fb = lessons.check("ultraserver-fp8", typed)
+        assert fb.trap == "one-chip" and "the UltraServer has 64" in fb.message, (typed, fb)
+    fb = lessons.check("ultraserver-fp8", "8.31e19")
+    assert fb.trap == "tera-as-peta" and "1,000 times too large" in fb.message, fb.message
+    fb = lessons.check("ultraserver-fp8", "84")
+    assert fb.trap != "twice-bf16" and "a little too high" in fb.message, fb.message
+    assert lessons.check("ultraserver-fp8", "85.4").trap == "twice-bf16"
+    # the right answer in TFLOP/s is still said to be the right size in TFLOP/s
+    assert "right size in TFLOP/s" in lessons.check("ultraserver-fp8", "83136").message
+    # reader 26: "(And 83.1 reads as PFLOP; …)" after the speed-for-amount hint confused: the
+    # student typed a speed, no unit; the hint alone says it
+    fb = lessons.check("ultraserver-day-flop", "83.1")
+    assert fb.trap == "speed-not-amount" and "reads as" not in fb.message, fb.message
