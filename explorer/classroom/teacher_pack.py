@@ -832,7 +832,8 @@ PLANS: dict[int, Plan] = {
             f"Leaving a day's computing in PFLOP ({_us_pflop_day()}): the hint names the "
             "prefix (1 PFLOP = 10¹⁵ FLOP).",
         ),
-        "Both tables open inside the notebook; Run All and work through. Without computers, the "
+        "The three reveals (the four-chip table, the systems table, and the per-MW ratios with "
+        "their chart) open inside the notebook; Run All and work through. Without computers, the "
         "worksheet prints the chip figures (“Figures you need”, the GB200's included): pairs "
         "count the chips, rebuild the UltraServer by hand and, for the Advanced prediction, "
         "divide each chip's FLOP/s by its power all in; once each exercise is done the teacher "

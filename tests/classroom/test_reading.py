@@ -3132,3 +3132,36 @@ def test_reader_27s_ultraserver_slips_one_chip_tera_as_peta_and_a_rounded_answer
     # student typed a speed, no unit; the hint alone says it
     fb = lessons.check("ultraserver-day-flop", "83.1")
     assert fb.trap == "speed-not-amount" and "reads as" not in fb.message, fb.message
+
+
+def test_reader_27s_guide_plan_and_handout_say_what_the_page_shows(teacher_pages):
+    # reader 27, defect 5: lesson 4's paper handout prints the job-size table (a hide-input
+    # cell's output), yet cell 15's paper wording sent the student to the worksheet for it
+    import json
+    from pathlib import Path
+
+    from explorer import catalog
+
+    root = Path(__file__).resolve().parents[2]
+    nb = json.loads((root / "notebooks/04-from-flops-to-a-trained-model.ipynb").read_text())
+    cells = ["".join(c["source"]) for c in nb["cells"]]
+    i = next(i for i, c in enumerate(cells) if "lessons.job_sizes(site_chips)" in c)
+    assert "hide-input" in nb["cells"][i]["metadata"].get("tags", [])  # its output prints
+    paper = lessons.on_paper(cells[i + 1])
+    assert "the table above gives each job size's restart" in " ".join(paper.split()), paper
+    # defect 6: the guide's "about 70–80 % of peak" did not contain its own 69 % and 81 %
+    guide = (root / "notebooks/README.md").read_text("utf-8")
+    six = next(line for line in guide.splitlines() if line.startswith("6. **Peak FLOPS"))
+    peak = catalog.value("chips.h100.bf16_dense", "TFLOP/s")
+    shares = [
+        round(100 * catalog.value(f"measurements.h100-matmul.bf16_{k}", "TFLOP/s") / peak)
+        for k in ("sustained", "best")
+    ]
+    assert all(f"{s} %" in six for s in shares), six
+    for lo, hi in re.findall(r"(\d+)\s*[–-]\s*(\d+) %", six):
+        assert int(lo) <= min(shares) and int(hi) >= max(shares), six
+    # defect 7: lesson 3's plan said "Both tables open", but three reveals open: the four-chip
+    # table, the systems table, and the per-MW ratios with their chart
+    plan = " ".join(html.unescape(teacher_pages["lesson-3/plan.html"]).split())
+    offline = plan.split("Without the app server", 1)[1]
+    assert "Both tables" not in offline and "three reveals" in offline, offline[:300]
