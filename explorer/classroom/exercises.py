@@ -204,6 +204,10 @@ _UNIT_WORDS = re.compile(
     r"(watt[- ]?hours?|watts?|flops|flop/s|flop|bytes?|bits?)\b",
     re.IGNORECASE,
 )
+# an SI prefix said alone after the number, its unit left off: "7.2 zetta", "83 peta" (reader 26)
+_BARE_PREFIX = re.compile(
+    r"^(?P<num>.*\d\.?)\s*(?P<prefix>kilo|mega|giga|tera|peta|exa|zetta)\s*$", re.IGNORECASE
+)
 # "less than 5", "more than 300 MW", "> 2": a bound, not an estimate
 _BOUND = re.compile(
     r"^(?:(?:less|more|fewer|greater|lower|higher)\s+than|below|above|at\s+(?:least|most)"
@@ -746,6 +750,13 @@ def read(answer: object, unit: str, negative: bool = False, above: bool = False)
     r = _read(answer, unit, negative, above)
     if r.value is not None or not isinstance(answer, str):
         return r
+    bare = _BARE_PREFIX.match(answer)
+    stem = unit[1:] if unit[:1] in "kMGTPEZ" and unit[1:] in _PREFIXABLE else unit
+    if bare and stem in _PREFIXABLE:  # "7.2 zetta": the prefix said, the unit left off
+        said = f"{bare['num'].strip()} {_PREFIX_WORDS[bare['prefix'].lower()]}{stem}"
+        prefixed = _read(said, unit, negative, above)
+        if prefixed.value is not None:
+            return replace(prefixed, echo=prefixed.echo or f"read as {said}")
     grouped = _POINT_GROUPED.search(answer)
     if grouped:  # "2.628.000 MWh": thousands grouped with points, as in much of Europe
         whole = int(grouped[0].replace(".", ""))

@@ -3165,3 +3165,14 @@ def test_reader_27s_guide_plan_and_handout_say_what_the_page_shows(teacher_pages
     plan = " ".join(html.unescape(teacher_pages["lesson-3/plan.html"]).split())
     offline = plan.split("Without the app server", 1)[1]
     assert "Both tables" not in offline and "three reveals" in offline, offline[:300]
+
+
+def test_reader_26s_a_prefix_word_without_its_unit_reads_in_the_exercises_unit():
+    # reader 26: "7.2 zetta" was unreadable while "7.2 zettaFLOP" is right; the prefix said, the
+    # unit left off, is the exercise's unit with that prefix (said back, so a slip shows)
+    fb = lessons.check("ultraserver-day-flop", "7.2 zetta")
+    assert fb.right and "read as 7.2 ZFLOP" in fb.message, fb.message
+    assert lessons.check("ultraserver-fp8", "83.1 peta").right
+    assert lessons.check("ultraserver-fp8", "83,136 tera").right
+    fb = lessons.check("ultraserver-day-flop", "7.2 exa")  # 1,000 times too small, said
+    assert not fb.right and "1,000 times too small" in fb.message, fb.message
