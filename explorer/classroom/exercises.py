@@ -42,6 +42,7 @@ import pint
 
 from .. import fmt
 from ..units import ureg
+from ..validate import Bound
 
 SHARE, RATIO = "share", "1"
 # count units: the words a student may write after the number
@@ -1721,6 +1722,11 @@ class Exercise:
     # the top of the range the answer is drawn from (the tracker's 750 MW): a prediction "above
     # 750" goes the right way from the reference but to where the answer cannot lie (reader 23)
     ceiling: Callable[[], float] | None = None
+    # the range the quantity can physically take (a PUE from 1 to 10, the core's
+    # `validate.BOUNDS["pue"]`; a COP above 0) and why, said to a prediction outside it ("0" or
+    # "1e9" for a PUE) instead of comparing it with the result (brief 27, after reader 26)
+    possible: Callable[[], Bound] | None = None
+    possible_why: str = ""
     # the answer is the size of a change ("shrink"): a negative answer is that change written as
     # a signed difference ("-73,579"), right with a note, not "cannot be negative" (reader 19)
     change: str = ""
@@ -2481,6 +2487,19 @@ class Reveal:
 _SMALL_COUNT = 20
 
 
+def _range_words(b: Bound) -> str:
+    """A quantity's possible range as a reveal says it: "between 1 and 10", "above 0".
+
+    Examples
+    --------
+    >>> _range_words(Bound(1, 10)), _range_words(Bound(0, math.inf, lo_open=True))
+    ('between 1 and 10', 'above 0')
+    """
+    if math.isinf(b.hi):
+        return f"{'above' if b.lo_open else 'from'} {fmt.number(b.lo)}"
+    return f"between {fmt.number(b.lo)} and {fmt.number(b.hi)}"
+
+
 def reveal(e: Exercise, prediction: object) -> Reveal:
     """Compare a prediction with the exercise's result; `ready` is False (and the result stays
     hidden) until the prediction can be read.
@@ -2579,6 +2598,17 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
     said = f" ({r.echo})" if r.echo and r.echo != f"read as {e.show(x)}" else ""
     head = f"You predicted {e.show(x)}{said}; the explorer gets {e.show(want)}."
     fb = check(e, x)
+    bound = e.possible() if e.possible else None
+    if bound is not None and not bound.ok(x) and fb.kind != "trap":
+        # a slip's value outside the range ("12 %", the cooling share, for a PUE) is named by
+        # its trap, which says more than the range
+        return Reveal(
+            None,
+            want,
+            f"Your prediction, {e.show(x)}, is not possible: {e.possible_why}. Give your best "
+            f"estimate {_range_words(bound)}.",
+            False,
+        )
     fits = ""
     if not fb.right and fb.kind != "trap" and isinstance(prediction, str):
         # as typed, a prediction may be a reference value rounded ("1.3" is the hottest hour's

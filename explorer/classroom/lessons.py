@@ -15,6 +15,7 @@ True
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from collections.abc import Callable, Collection
 from functools import cache
@@ -32,6 +33,7 @@ from ..training import (
     training_compute,
 )
 from ..units import factor
+from ..validate import BOUNDS, Bound
 from . import factcheck
 from .exercises import RATIO, SHARE, Exercise, Feedback, Reveal, Trap, read
 from .exercises import check as _check
@@ -1357,6 +1359,12 @@ def _add(e: Exercise) -> None:
     EXERCISES[e.id] = e
 
 
+def _above_zero() -> Bound:
+    """The range of a ratio of two positive figures (a COP, FLOP/s per MW against another's):
+    above 0, with no top."""
+    return Bound(0, math.inf, lo_open=True)
+
+
 _add(
     Exercise(
         "energy-300mw",
@@ -2022,6 +2030,8 @@ _add(
         lambda: _heat_cop(COOLING_SHARE),
         RATIO,
         rel_tol=0.03,
+        possible=_above_zero,
+        possible_why="a COP is the heat moved ÷ the cooling's power, both more than zero",
         hints=(
             "the heat to remove is what the IT and the electrical system use; the cooling "
             "plant's electricity moves it",
@@ -2345,6 +2355,8 @@ _add(
         lambda: _fp8_per_mw("gb200") / _fp8_per_mw("trn2"),
         RATIO,
         rel_tol=0.05,
+        possible=_above_zero,
+        possible_why="both chips deliver FLOP/s for their power, so the ratio is more than zero",
         hints=(
             "per facility MW, each chip's power counts too: FLOP/s per chip ÷ power per chip",
             "ratio = (GB200 FLOP/s ÷ its power, all in) ÷ (Trainium2 FLOP/s ÷ its power, all in); "
@@ -3762,6 +3774,9 @@ _add(
         lambda: _yr("annual_pue"),
         RATIO,
         rel_tol=0.015,
+        possible=lambda: BOUNDS["pue"],
+        possible_why="a PUE is the site's power ÷ its IT power, so never below 1, and the "
+        "explorer takes at most 10",
         hints=(
             "the annual PUE is the year's site energy ÷ the year's IT energy: "
             "cool months pull it down",

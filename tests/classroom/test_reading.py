@@ -3176,3 +3176,27 @@ def test_reader_26s_a_prefix_word_without_its_unit_reads_in_the_exercises_unit()
     assert lessons.check("ultraserver-fp8", "83,136 tera").right
     fb = lessons.check("ultraserver-day-flop", "7.2 exa")  # 1,000 times too small, said
     assert not fb.right and "1,000 times too small" in fb.message, fb.message
+
+
+def test_a_prediction_outside_its_quantitys_possible_range_is_answered_with_the_range():
+    # brief 27 (after reader 26): 0 or 1e9 was compared with a PUE's or a COP's result as if
+    # a guess; a PUE lies from 1 to 10 (the core's bounds), a COP or a ratio of two positive
+    # figures above 0: the range is said, the result stays hidden, the box waits
+    for eid, typed, said in (
+        ("jackson-annual-pue", "0", "between 1 and 10"),
+        ("jackson-annual-pue", "1e9", "between 1 and 10"),
+        ("jackson-annual-pue", "0.5", "between 1 and 10"),
+        ("cop-article", "0", "above 0"),
+        ("gb200-trn2-per-mw", "0", "above 0"),
+    ):
+        r = lessons.reveal(eid, typed)
+        assert not r.ready and r.prediction is None and said in r.message, (eid, typed, r)
+        assert fmt_result(r.result) not in r.message
+    for eid, typed in (("jackson-annual-pue", "1.3"), ("cop-article", "3"), ("cop-article", "1e9")):
+        assert lessons.reveal(eid, typed).ready, (eid, typed)
+
+
+def fmt_result(x: float) -> str:
+    from explorer import fmt
+
+    return fmt.number(x, 3)
