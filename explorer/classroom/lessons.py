@@ -2073,7 +2073,8 @@ _add(
         3,
         f"How many Trainium2 chips can a {_SITE} site feed "
         f"at a {fmt.percent(TRN2_COOLING)} cooling share and {_OTHER} other losses "
-        f"(AWS's fleet PUE {_PUE})?",
+        f"(together {fmt.percent(TRN2_COOLING + _other(), 2)} of the site: that is what AWS's "
+        f"fleet PUE of {_PUE} means)?",
         lambda: float(
             compute(site_power=SITE_MW, cooling_fraction=TRN2_COOLING, chip="trn2").chips_supported
         ),

@@ -3200,3 +3200,11 @@ def fmt_result(x: float) -> str:
     from explorer import fmt
 
     return fmt.number(x, 3)
+
+
+def test_reader_27s_chip_count_question_says_the_losses_are_the_pue():
+    # reader 27, defect 9: the question named "10 % cooling and 3 % other losses" and "PUE
+    # 1.15" side by side, which invites taking both off (three traps catch it); it says now
+    # that the two are one loss
+    q = lessons.EXERCISES["trn2-chips-300mw"].question
+    assert "together 13 % of the site" in q and "what AWS's fleet PUE of 1.15 means" in q, q
