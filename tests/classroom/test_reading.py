@@ -3208,3 +3208,19 @@ def test_reader_27s_chip_count_question_says_the_losses_are_the_pue():
     # that the two are one loss
     q = lessons.EXERCISES["trn2-chips-300mw"].question
     assert "together 13 % of the site" in q and "what AWS's fleet PUE of 1.15 means" in q, q
+
+
+def test_reader_26s_lesson_4s_last_ten_minutes_ask_one_question_of_one_table():
+    # reader 26, defect 5: the last 10 minutes held the hook's days, two tables read out, a
+    # three-part question sending students between both tables, and a closing. Now the question
+    # reads the second table's two rows alone (that table's growing and fixed restart), and the
+    # plan's segment says what to do in a few lines.
+    from explorer.classroom import teacher_pack as tp
+
+    nb = tp.NOTEBOOKS / "04-from-flops-to-a-trained-model.ipynb"
+    (cell,) = [c for c in tp.markdown_cells(nb) if "How can more chips be slower?" in c]
+    question = " ".join(cell.split("<details>")[0].split("<!--")[0].split())
+    assert len(question.split()) <= 50 and "first table" not in question, question
+    minutes, title, say = tp.PLANS[4].segments[-1]
+    assert minutes == 10 and len(say.split()) <= 90, (len(say.split()), say)
+    assert sum(m for m, _, _ in tp.PLANS[4].segments) == 50
