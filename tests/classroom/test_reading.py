@@ -3136,7 +3136,10 @@ def test_reader_27s_ultraserver_slips_one_chip_tera_as_peta_and_a_rounded_answer
 
 def test_reader_27s_guide_plan_and_handout_say_what_the_page_shows(teacher_pages):
     # reader 27, defect 5: lesson 4's paper handout prints the job-size table (a hide-input
-    # cell's output), yet cell 15's paper wording sent the student to the worksheet for it
+    # cell's output), yet cell 15's paper wording sent the student to the worksheet for it. On
+    # paper it says "section 3's table": right above it on the handout, and the rows the
+    # worksheet's Figures you need label "(section 3's table)" (reader 24: no "table above" on
+    # the worksheet)
     import json
     from pathlib import Path
 
@@ -3148,7 +3151,10 @@ def test_reader_27s_guide_plan_and_handout_say_what_the_page_shows(teacher_pages
     i = next(i for i, c in enumerate(cells) if "lessons.job_sizes(site_chips)" in c)
     assert "hide-input" in nb["cells"][i]["metadata"].get("tags", [])  # its output prints
     paper = lessons.on_paper(cells[i + 1])
-    assert "the table above gives each job size's restart" in " ".join(paper.split()), paper
+    assert "section 3's table gives each job size's restart" in " ".join(paper.split()), paper
+    assert "worksheet" not in paper
+    sheet = " ".join(html.unescape(teacher_pages["lesson-4/worksheet.html"]).split())
+    assert sheet.count("(section 3's table)") == 2, sheet
     # defect 6: the guide's "about 70–80 % of peak" did not contain its own 69 % and 81 %
     guide = (root / "notebooks/README.md").read_text("utf-8")
     six = next(line for line in guide.splitlines() if line.startswith("6. **Peak FLOPS"))
