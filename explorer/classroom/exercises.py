@@ -42,6 +42,7 @@ import pint
 
 from .. import fmt
 from ..units import ureg
+from ..validate import Bound
 
 SHARE, RATIO = "share", "1"
 # count units: the words a student may write after the number
@@ -203,6 +204,10 @@ _UNIT_WORDS = re.compile(
     r"\b(kilo|mega|giga|tera|peta|exa|zetta|kibi|mebi|gibi|tebi|pebi)[- ]?"
     r"(watt[- ]?hours?|watts?|flops|flop/s|flop|bytes?|bits?)\b",
     re.IGNORECASE,
+)
+# an SI prefix said alone after the number, its unit left off: "7.2 zetta", "83 peta" (reader 26)
+_BARE_PREFIX = re.compile(
+    r"^(?P<num>.*\d\.?)\s*(?P<prefix>kilo|mega|giga|tera|peta|exa|zetta)\s*$", re.IGNORECASE
 )
 # "less than 5", "more than 300 MW", "> 2": a bound, not an estimate
 _BOUND = re.compile(
@@ -818,6 +823,13 @@ def read(answer: object, unit: str, negative: bool = False, above: bool = False)
     r = _read(answer, unit, negative, above)
     if r.value is not None or not isinstance(answer, str):
         return r
+    bare = _BARE_PREFIX.match(answer)
+    stem = unit[1:] if unit[:1] in "kMGTPEZ" and unit[1:] in _PREFIXABLE else unit
+    if bare and stem in _PREFIXABLE:  # "7.2 zetta": the prefix said, the unit left off
+        said = f"{bare['num'].strip()} {_PREFIX_WORDS[bare['prefix'].lower()]}{stem}"
+        prefixed = _read(said, unit, negative, above)
+        if prefixed.value is not None:
+            return replace(prefixed, echo=prefixed.echo or f"read as {said}")
     grouped = _POINT_GROUPED.search(answer)
     if grouped:  # "2.628.000 MWh": thousands grouped with points, as in much of Europe
         whole = int(grouped[0].replace(".", ""))
@@ -1659,6 +1671,10 @@ class Trap:
     # show this slip's method whatever the student rounded elsewhere: site × (2 − PUE) with one
     # chip's power rounded to 0.9 kW lands inside the answer's tolerance (reader 22)
     method: Callable[[], tuple[float, ...]] | None = None
+    # False where a bare number at this trap's value in another prefix of the exercise's unit is
+    # a different quantity, not a prefix slip: "83.1" for a day's FLOP is the speed in PFLOP/s,
+    # so "(And 83.1 reads as PFLOP …)" would mislead (reader 26)
+    aside: bool = True
 
 
 # a plain number in a normalised calculation ("255,000,000", "2.55e8", ".85")
@@ -1706,6 +1722,11 @@ class Exercise:
     # the top of the range the answer is drawn from (the tracker's 750 MW): a prediction "above
     # 750" goes the right way from the reference but to where the answer cannot lie (reader 23)
     ceiling: Callable[[], float] | None = None
+    # the range the quantity can physically take (a PUE from 1 to 10, the core's
+    # `validate.BOUNDS["pue"]`; a COP above 0) and why, said to a prediction outside it ("0" or
+    # "1e9" for a PUE) instead of comparing it with the result (brief 27, after reader 26)
+    possible: Callable[[], Bound] | None = None
+    possible_why: str = ""
     # the answer is the size of a change ("shrink"): a negative answer is that change written as
     # a signed difference ("-73,579"), right with a note, not "cannot be negative" (reader 19)
     change: str = ""
@@ -2350,8 +2371,13 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         if there:
             return Feedback(
                 False,
-                f"Not yet, hint: {_sentence(t.hint)} (And {str(answer).strip()} reads as "
-                f"{there}; the answer is asked in {e.unit}.)",
+                f"Not yet, hint: {_sentence(t.hint)}"
+                + (
+                    f" (And {str(answer).strip()} reads as {there}; the answer is asked in "
+                    f"{e.unit}.)"
+                    if t.aside
+                    else ""
+                ),
                 "trap",
                 t.id,
             )
@@ -2467,6 +2493,19 @@ class Reveal:
 _SMALL_COUNT = 20
 
 
+def _range_words(b: Bound) -> str:
+    """A quantity's possible range as a reveal says it: "between 1 and 10", "above 0".
+
+    Examples
+    --------
+    >>> _range_words(Bound(1, 10)), _range_words(Bound(0, math.inf, lo_open=True))
+    ('between 1 and 10', 'above 0')
+    """
+    if math.isinf(b.hi):
+        return f"{'above' if b.lo_open else 'from'} {fmt.number(b.lo)}"
+    return f"between {fmt.number(b.lo)} and {fmt.number(b.hi)}"
+
+
 def reveal(e: Exercise, prediction: object) -> Reveal:
     """Compare a prediction with the exercise's result; `ready` is False (and the result stays
     hidden) until the prediction can be read.
@@ -2565,6 +2604,17 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
     said = f" ({r.echo})" if r.echo and r.echo != f"read as {e.show(x)}" else ""
     head = f"You predicted {e.show(x)}{said}; the explorer gets {e.show(want)}."
     fb = check(e, x)
+    bound = e.possible() if e.possible else None
+    if bound is not None and not bound.ok(x) and fb.kind != "trap":
+        # a slip's value outside the range ("12 %", the cooling share, for a PUE) is named by
+        # its trap, which says more than the range
+        return Reveal(
+            None,
+            want,
+            f"Your prediction, {e.show(x)}, is not possible: {e.possible_why}. Give your best "
+            f"estimate {_range_words(bound)}.",
+            False,
+        )
     fits = ""
     if not fb.right and fb.kind != "trap" and isinstance(prediction, str):
         # as typed, a prediction may be a reference value rounded ("1.3" is the hottest hour's

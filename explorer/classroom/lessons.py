@@ -15,6 +15,7 @@ True
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from collections.abc import Callable, Collection
 from functools import cache
@@ -32,6 +33,7 @@ from ..training import (
     training_compute,
 )
 from ..units import factor
+from ..validate import BOUNDS, Bound
 from . import factcheck
 from .exercises import RATIO, SHARE, Exercise, Feedback, Reveal, Trap, read
 from .exercises import check as _check
@@ -1357,6 +1359,12 @@ def _add(e: Exercise) -> None:
     EXERCISES[e.id] = e
 
 
+def _above_zero() -> Bound:
+    """The range of a ratio of two positive figures (a COP, FLOP/s per MW against another's):
+    above 0, with no top."""
+    return Bound(0, math.inf, lo_open=True)
+
+
 _add(
     Exercise(
         "energy-300mw",
@@ -2022,6 +2030,8 @@ _add(
         lambda: _heat_cop(COOLING_SHARE),
         RATIO,
         rel_tol=0.03,
+        possible=_above_zero,
+        possible_why="a COP is the heat moved ÷ the cooling's power, both more than zero",
         hints=(
             "the heat to remove is what the IT and the electrical system use; the cooling "
             "plant's electricity moves it",
@@ -2063,7 +2073,8 @@ _add(
         3,
         f"How many Trainium2 chips can a {_SITE} site feed "
         f"at a {fmt.percent(TRN2_COOLING)} cooling share and {_OTHER} other losses "
-        f"(AWS's fleet PUE {_PUE})?",
+        f"(together {fmt.percent(TRN2_COOLING + _other(), 2)} of the site: that is what AWS's "
+        f"fleet PUE of {_PUE} means)?",
         lambda: float(
             compute(site_power=SITE_MW, cooling_fraction=TRN2_COOLING, chip="trn2").chips_supported
         ),
@@ -2194,6 +2205,23 @@ _add(
                 f"{fmt.number(_chip('trn2', 'bf16_dense', 'TFLOP/s'))} = "
                 f"{fmt.number(_fp8_over_bf16(), 3)}); use the dense FP8 figure itself "
                 f"({fmt.number(_chip('trn2', 'fp8_dense', 'TFLOP/s'))} TFLOP/s per chip)",
+                # 84 (64 × 1.31, rounded) is 1 % off the answer and 1.6 % off this slip: a near
+                # miss, not this method (reader 27)
+                rel_tol=0.01,
+            ),
+            Trap(
+                "one-chip",
+                lambda: _chip("trn2", "fp8_dense", "PFLOP/s"),
+                f"that is one Trainium2; the UltraServer has {_us_trn2()[1]}",
+            ),
+            # 64 × 1,299 with the chip's TFLOP/s taken as PFLOP/s, typed in FLOP/s (reader 27)
+            Trap(
+                "tera-as-peta",
+                lambda: _us_trn2()[0] * factor("PFLOP/s", "TFLOP/s") * factor("PFLOP/s", "FLOP/s"),
+                "1,000 times too large: one Trainium2 gives "
+                f"{fmt.number(_chip('trn2', 'fp8_dense', 'TFLOP/s'))} TFLOP/s, and 1 TFLOP/s is "
+                "10¹² FLOP/s (1 PFLOP/s is 10¹⁵); the answer is asked in PFLOP/s",
+                unit="FLOP/s",
             ),
             Trap(
                 "one-instance",
@@ -2236,6 +2264,8 @@ _add(
                 "speed-not-amount",
                 lambda: _us_trn2()[0] * factor("PFLOP/s", "FLOP/s"),
                 "that is the speed (FLOP/s); multiply by the seconds in a day for an amount",
+                # a bare 83.1 is the speed in PFLOP/s, not "83.1 PFLOP" (reader 26)
+                aside=False,
             ),
             Trap(
                 "one-chip",
@@ -2326,6 +2356,8 @@ _add(
         lambda: _fp8_per_mw("gb200") / _fp8_per_mw("trn2"),
         RATIO,
         rel_tol=0.05,
+        possible=_above_zero,
+        possible_why="both chips deliver FLOP/s for their power, so the ratio is more than zero",
         hints=(
             "per facility MW, each chip's power counts too: FLOP/s per chip ÷ power per chip",
             "ratio = (GB200 FLOP/s ÷ its power, all in) ÷ (Trainium2 FLOP/s ÷ its power, all in); "
@@ -3743,6 +3775,9 @@ _add(
         lambda: _yr("annual_pue"),
         RATIO,
         rel_tol=0.015,
+        possible=lambda: BOUNDS["pue"],
+        possible_why="a PUE is the site's power ÷ its IT power, so never below 1, and the "
+        "explorer takes at most 10",
         hints=(
             "the annual PUE is the year's site energy ÷ the year's IT energy: "
             "cool months pull it down",

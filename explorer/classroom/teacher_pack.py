@@ -832,7 +832,8 @@ PLANS: dict[int, Plan] = {
             f"Leaving a day's computing in PFLOP ({_us_pflop_day()}): the hint names the "
             "prefix (1 PFLOP = 10¹⁵ FLOP).",
         ),
-        "Both tables open inside the notebook; Run All and work through. Without computers, the "
+        "The three reveals (the four-chip table, the systems table, and the per-MW ratios with "
+        "their chart) open inside the notebook; Run All and work through. Without computers, the "
         "worksheet prints the chip figures (“Figures you need”, the GB200's included): pairs "
         "count the chips, rebuild the UltraServer by hand and, for the Advanced prediction, "
         "divide each chip's FLOP/s by its power all in; once each exercise is done the teacher "
@@ -891,21 +892,16 @@ PLANS: dict[int, Plan] = {
             (
                 10,
                 "Back to the hook; more chips slower",
-                "Back to the hook with interruptions (the model beside Meta's GPU-hours: "
-                "consistent, under assumed restart and checkpoint times). Then the section 3 "
-                "predictions: project or read out only the second table's first two rows (the "
-                f"hook's {_RUN_CHIPS} and {fmt.number(lessons.BIG_JOB)} H100s, the restart "
-                "growing and fixed), with the first table's restart and interval columns for "
-                f"those two jobs, and ask “how can {fmt.number(lessons.BIG_JOB)} chips be slower "
-                "than "
-                f"{_RUN_CHIPS}?” (far slower with a growing restart, "
-                f"{fmt.percent(lessons.fixed_restart_margin(), 2)} slower with a fixed one) and "
-                "collect reasons from the table before opening the answer (more parts, "
-                "so more interruptions; a bigger job, so longer restarts). Leave section 3's "
-                "site out in class (it rests on the assumed growth; “What we found” notes it) "
-                "to keep the ten minutes. Close on the goodput "
-                "question: at Rainier's scale, interruptions decide how much peak becomes "
-                "progress. Young and Daly (Advanced) are optional; “What we found” is homework.",
+                # one question of one table's two rows (reader 26: the ten minutes held two
+                # tables, a three-part question and a closing)
+                "Back to the hook with interruptions, beside Meta's GPU-hours (consistent, under "
+                "assumed restart and checkpoint times). Then read out only the second table's "
+                f"first two rows and ask “how can {fmt.number(lessons.BIG_JOB)} chips be slower "
+                f"than {_RUN_CHIPS}?” Collect reasons before opening the answer: more parts, so "
+                "more interruptions; a bigger job, so longer restarts (far slower with a growing "
+                f"restart, {fmt.percent(lessons.fixed_restart_margin(), 2)} slower with a fixed "
+                "one). Leave section 3's site out (it rests on the assumed growth). Young and "
+                "Daly are optional; “What we found” is homework.",
             ),
         ),
         (

@@ -923,7 +923,8 @@ def test_reader_22s_lesson_4(pages):
     # (reader 24: the sheet points at its own "Figures you need", nothing "printed below")
     assert "Figures you need); your teacher reads out the answer" in sheet
     assert "the second goodput table your teacher reads out" in sheet
-    assert "the restart column your teacher reads out" in sheet  # (reader 23's wording)
+    # (reader 26: the question reads one table's two rows; no second table's column)
+    assert "the restart column" not in sheet and "first table" not in sheet
     # the dense cells say what opens when, and what shows, in lists; the four figures on their own
     (hook,) = [c for c in src if c.startswith("**Back to the hook, with interruptions.**")]
     assert "(a) committed" in hook and hook.count("\n- ") == 3
