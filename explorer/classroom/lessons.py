@@ -1820,13 +1820,20 @@ _add(
                 "a load factor below 1 means less energy, so a smaller city: multiply by it, "
                 "do not divide",
             ),
-            Trap(
-                # reader 26: the year's energy in MWh, typed as the answer
-                "energy-mwh",
-                lambda: SITE_MW * _low_load() * _hours(),
-                "that is the year's energy, not a number of households: turn it into "
-                "kWh and divide by the kWh one household uses in a year",
-                unit="MWh",
+            # reader 26: the year's energy in MWh, typed as the answer; reader 27: also in GWh
+            # (as lesson 1 gives it) or kWh, and without its unit ("1840")
+            # (an energy typed with its unit is read in MWh, so it meets the first, whose hint
+            # names no unit; a bare number meets the trap of its own unit)
+            *(
+                Trap(
+                    f"energy-{energy.lower()}",
+                    lambda e=energy: SITE_MW * _low_load() * _hours() * factor("MWh", e),
+                    f"that is the year's energy{said}, not a number of households: "
+                    f"{'divide it' if energy == 'kWh' else 'turn it into kWh and divide'} by "
+                    "the kWh one household uses in a year",
+                    unit=energy,
+                )
+                for energy, said in (("MWh", ""), ("GWh", " in GWh"), ("kWh", " in kWh"))
             ),
             Trap(
                 # reader 26: 0.7 × 0.7 × 245,264

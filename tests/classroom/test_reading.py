@@ -3140,3 +3140,14 @@ def test_reader_27s_household_verdict_is_too_close_to_call_at_the_articles_round
     assert "in some years" not in flat and "only in the years when a home uses least" not in flat
     assert "| **about the same** as the site | neither: too close to call |" in flat
 
+
+def test_reader_27s_lesson_1_checker_wording():
+    # reader 27 D4: a MW is energy per unit of time, not "per hour" (the MW/MWh-per-hour mix-up)
+    said = lessons.check("city-power-article", "348 MW per year").message
+    assert "already a rate" in said and "per hour" not in said, said
+    # D5: the year's energy typed without its unit, in GWh (as lesson 1 gives it) or kWh
+    for typed in ("1840", "1,840", "1839.6", "1840 GWh", "1,840,000", "1840000000"):
+        fb = lessons.check("city-low-load", typed)
+        assert fb.trap and "that is the year's energy" in fb.message, (typed, fb.message)
+    assert lessons.check("city-low-load", "172,000").right
+
