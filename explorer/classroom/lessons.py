@@ -185,7 +185,7 @@ def _low_load() -> float:
 
 
 def _article_city() -> float:
-    """The Mississippi article's "city of roughly 250,000 people", as the fact-check quotes it."""
+    """The Mississippi article's "city of about 250,000 people", as the fact-check quotes it."""
     return float(factcheck.ARTICLE_CITY)  # the claim "ms-city"'s number
 
 

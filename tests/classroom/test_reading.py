@@ -3151,3 +3151,17 @@ def test_reader_27s_lesson_1_checker_wording():
         assert fb.trap and "that is the year's energy" in fb.message, (typed, fb.message)
     assert lessons.check("city-low-load", "172,000").right
 
+
+def test_reader_27s_lesson_1_quotes_the_article_one_way_and_the_glossary_names_it():
+    # D6: the lesson quotes the article's city as its claim does ("a city of about 250,000
+    # people"), not once "about" and once "roughly"
+    flat = " ".join(_lesson_markdown(1).split())
+    quoted = re.findall(r"[\"“]([^\"”]*250,000 people)[\"”]", flat)
+    assert quoted and all(q in lessons.article_claim() for q in quoted), quoted
+    # D7: the glossary's load factor names lesson 1's Advanced reading (against the connection)
+    from explorer.classroom import teacher_pack
+
+    glossary = (teacher_pack.NOTEBOOKS / "glossary.md").read_text("utf-8")
+    entry = glossary.split('<a id="load-factor"></a>')[1].split("<a id=")[0]
+    assert "lesson 1" in entry.lower() and "connection" in entry, entry
+
