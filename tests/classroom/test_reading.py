@@ -3165,3 +3165,21 @@ def test_reader_27s_lesson_1_quotes_the_article_one_way_and_the_glossary_names_i
     entry = glossary.split('<a id="load-factor"></a>')[1].split("<a id=")[0]
     assert "lesson 1" in entry.lower() and "connection" in entry, entry
 
+
+def test_reader_26s_every_plan_says_when_the_app_may_be_shown(teacher_pages):
+    # reader 26 (L3-4 D7, and the round's brief): projected early the app shows the lesson's
+    # answers; every plan names the step from which it may be shown, and what to keep off
+    # the screen before it
+    from explorer.classroom import teacher_pack
+
+    for lesson in teacher_pack.LESSONS:
+        page = re.sub(r"<[^>]+>", "", teacher_pages[f"lesson-{lesson.number}/plan.html"])
+        plan = " ".join(html.unescape(page).split())
+        when = re.search(r"When to show the app: not before “([^”]+)” \((\d+)–\d+ min\)", plan)
+        assert when, (lesson.number, plan[-1500:])
+        start, steps = 0, {}
+        for minutes, segment, _ in teacher_pack.PLANS[lesson.number].segments:
+            steps[segment] = start
+            start += minutes
+        assert steps.get(when[1]) == int(when[2]), (lesson.number, when[0])
+        assert "Before then, keep the app off the projector" in plan, lesson.number
