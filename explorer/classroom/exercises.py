@@ -1543,8 +1543,9 @@ def _power_per_year(typed: str, unit: str) -> str:
         watts = ureg.Quantity(1, "W").dimensionality
         power = ureg.Quantity(1, _symbol(typed)).dimensionality == watts
         return (
-            f"{typed} is already a rate (energy per hour), so “per year” does not belong after "
-            f"it; give a power in {unit}."
+            # reader 27: not "energy per hour", which invites the MW / MWh-per-hour mix-up
+            f"{typed} is already a rate: it says how fast energy is used, so “per year” does not "
+            f"belong after it; give a power in {unit}."
             if power and ureg.Quantity(1, unit).dimensionality == watts
             else ""
         )

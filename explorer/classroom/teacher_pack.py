@@ -538,6 +538,60 @@ LESSONS = (
 )
 
 
+# When each plan lets the app be shown (reader 26): projected earlier, its cards give the lesson's
+# answers. The plan's step it may be shown from, a condition inside that step (or ""), and what
+# the app would give away before it; `_plan` prints it as one rule, with the step's minutes.
+APP_WHEN: dict[int, tuple[str, str, str]] = {
+    1: (
+        "Debrief",
+        "",
+        "its Energy and City cards give the site's energy in a year and its city, and its "
+        "site-power slider finds the power of a city of 250,000",
+    ),
+    2: ("Debrief", "", "its cooling and IT figures and bars give the PUE and the cooling shares"),
+    3: (
+        "The so-what: per facility MW",
+        "once the class has committed its prediction",
+        "its Chips and Cluster FLOPS cards give the chips a site feeds and its FLOP/s",
+    ),
+    4: (
+        "Back to the hook; more chips slower",
+        "",
+        "its Training card gives the days of the run and the goodput",
+    ),
+    5: (
+        "Reveal",
+        "once the verdicts are revealed",
+        "its City and Chips cards give the numbers behind the explorer's verdicts",
+    ),
+    6: ("Debrief", "", "its cards give the chips, the achieved speed and the days of the run"),
+    7: ("What we found", "", "its “Site in context” panel gives the hot day's cooling peak"),
+    8: (
+        "Step 5 and debrief",
+        "once the class has committed its prediction for contested-power-p5",
+        "the small type under each headline gives the 90 % ranges, and “What moves this "
+        "number” the tornado",
+    ),
+}
+
+
+def _app_when(lesson: Lesson) -> str:
+    """The plan's rule for when the app may be shown (`APP_WHEN`), with the step's minutes;
+    InputError when the step is not one of the plan's."""
+    step, once, gives = APP_WHEN[lesson.number]
+    start = 0
+    for minutes, segment, _ in PLANS[lesson.number].segments:
+        if segment == step:
+            return (
+                f"<p><b>When to show the app:</b> not before “{html.escape(step)}” "
+                f"({start}–{start + minutes} min){', ' + html.escape(once) if once else ''}. "
+                "Before then, keep the app off the projector, as it gives answers away: "
+                f"{html.escape(gives)}.</p>"
+            )
+        start += minutes
+    raise InputError("app step", step, "a step of the plan", f"lesson {lesson.number}'s plan")
+
+
 def _basis_ratio() -> str:
     """How many times lesson 8's basis alone (people or households) moves the city."""
     sizes = [size for _, size in lessons.contested_city_bases()]
@@ -1941,6 +1995,7 @@ def _plan(lesson: Lesson) -> str:
         + f"<h3>Where students stumble</h3><ul>{stumbles}</ul>"
         + f"<h3>Without the app server</h3><p>{html.escape(plan.offline)}</p>"
         + "<h3>If the app server is running (optional)</h3>"
+        + _app_when(lesson)
         + f"<p>{html.escape(lesson.app)}. (Start it with <code>explorer app</code> or "
         f"<code>make app</code> and open the address it prints, {APP_ADDRESS} unless "
         "that port is taken; the teacher's guide, "

@@ -603,7 +603,7 @@ def test_reader_18s_items_in_lessons_1_and_2(pages, monkeypatch):
     # household one (245,264, about the article's 250,000) among them
     assert "less, or about the same?**" in flat1  # reader 21: without the article's answer
     assert "Three readings" not in flat1
-    assert "| about 250,000 homes | **about the same** as the site | true in some years" in flat1
+    assert "| about 250,000 homes | **about the same** as the site | neither: too close" in flat1
     plan1 = " ".join(html.unescape(pages["lesson-1/plan.html"]).split())
     assert plan1.count("more, less or about the same") == 2  # the hook and its vote again
     # L1 D2: the world figure is dated and named for what it is (reader 20: Ember's 2023 demand
