@@ -3758,6 +3758,19 @@ _add(
                 "the weather model gives far less cooling",
             ),
             Trap(
+                # the article's 30–50 % as PUEs (lesson 2), ends included: "1.49", "2" (reader 27)
+                "articles-range",
+                lambda: sum(article_pue_range()) / 2,
+                f"that is a PUE in the range of the article's cooling, "
+                f"{fmt.percent(ARTICLE_COOLING_RANGE[0])} to "
+                f"{fmt.percent(ARTICLE_COOLING_RANGE[1])} (PUE "
+                f"{fmt.number(article_pue_range()[0], 3)} to "
+                f"{fmt.number(article_pue_range()[1], 3)}); the weather model gives far less "
+                "cooling",
+                rel_tol=(article_pue_range()[1] - article_pue_range()[0]) / sum(article_pue_range())
+                + 0.005,
+            ),
+            Trap(
                 "hottest-hour",
                 lambda: float(hot_year()[0]["pue"].max()),
                 "that is near the PUE of the hottest typical hour; over the year the plant runs "
@@ -3774,6 +3787,14 @@ _add(
                 "that is close to the cooling's share of the site's power, not the PUE: the PUE "
                 "is the site's power ÷ the IT power, so it is 1 or more",
                 rel_tol=0.12,  # 11 to 13.8 %: a share guessed near the plant's 12.3 %
+            ),
+            Trap(
+                # "0.85": the IT power ÷ the site's (reader 27)
+                "it-over-site",
+                lambda: 1 / _yr("annual_pue"),
+                "a PUE is never below 1: that is the IT power ÷ the site's, the fraction upside "
+                "down; the PUE is the site's power ÷ the IT power",
+                rel_tol=0.1,
             ),
             Trap(
                 "overhead-for-pue",
@@ -3837,6 +3858,17 @@ _add(
                 "share-of-peak",
                 lambda: 1 - _yr("mean_cooling_power") / _yr("peak_cooling_power"),
                 "that divides by the peak; the question compares the excess with the mean",
+            ),
+            Trap(
+                # a bare 1 to 3 (the hook's "2 to 3 times"), which reads as 1 to 3 %: a ratio
+                # worked out a little off, said as one (reader 27); "2 times" and "200 %" are
+                # read as the ratio and the share they say, and are not this trap
+                "times-the-mean",
+                lambda: 0.02,
+                "if that is how many times the mean the peak is, the share above the mean is "
+                "that minus 1 (2 times the mean is 100 % more)",
+                rel_tol=0.5,
+                slip=False,
             ),
         ),
     )
@@ -3964,6 +3996,13 @@ _add(
                 "that divides GWh by TWh: 1 TWh = 1,000 GWh, so write the state's sales in GWh "
                 "before dividing",
                 rel_tol=0.08,
+            ),
+            Trap(
+                "whole-over-part",
+                lambda: 1 / _gr("share_of_state_energy"),
+                f"that is the state's sales divided by the site's ({_STATE} ÷ {_YEAR_GWH}), the "
+                "fraction upside down: a share is the part over the whole",
+                unit=RATIO,
             ),
         ),
     )

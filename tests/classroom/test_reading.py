@@ -3112,3 +3112,38 @@ def test_reader_27s_the_whole_sites_power_typed_for_cooling_is_named():
         fb = lessons.check("cooling-mw-fleet", typed)
         assert fb.trap == "whole-site" and "whole site's power" in fb.message, fb.message
     assert lessons.check("cooling-mw-fleet", "30 MW").right
+
+
+def test_reader_27s_lesson_7_8_checker_slips_are_named():
+    # reader 27 (lessons 7-8), defects 1, 2, 5-8: each answer below got a generic or false reply
+    # a sentence's comma after a word is not a decimal comma; a percentage inside a sentence is
+    # refused as a bare one is (the share for the households the box asks for)
+    r = lessons.reveal("contested-load-swing", "a third, about 80,000 households")
+    assert r.prediction == 80_000, r.message
+    for typed in ("it shrinks by 30 %", "30 %"):
+        said = lessons.reveal("contested-load-swing", typed).message
+        assert "a percentage does not fit here" in said, (typed, said)
+    assert "decimals with a point" in lessons.check("contested-load-swing", "73,5").message
+    # the state's sales ÷ the site's (49,000 ÷ 2,628 = 18.6): the fraction upside down
+    for typed in ("18.6", "18.65"):
+        fb = lessons.check("state-energy-share", typed)
+        assert fb.trap == "whole-over-part" and "upside down" in fb.message, fb.message
+    # the article's PUEs, 1 / (1 − 0.3 − 0.03) = 1.49 to 1 / (1 − 0.5 − 0.03) = 2.13, and a PUE
+    # below 1 (IT ÷ site, 254 ÷ 300 = 0.85)
+    for typed in ("1.49", "1.6", "2", "2.13"):
+        said = lessons.reveal("jackson-annual-pue", typed).message
+        assert "article's cooling, 30 % to 50 % (PUE 1.49 to 2.13)" in said, (typed, said)
+    assert "40 % cooling share" in lessons.reveal("jackson-annual-pue", "1.75").message
+    for typed in ("0.85", "0.8", "0.9"):
+        said = lessons.reveal("jackson-annual-pue", typed).message
+        assert "never below 1" in said and "upside down" in said, (typed, said)
+    assert "cooling's share" in lessons.reveal("jackson-annual-pue", "12 %").message
+    # a bare ratio between 1 and 3 for the share above the mean (1.68 is the exact one)
+    for typed in ("1.8", "2.5", "1.5"):
+        said = lessons.check("hot-day-above-mean", typed).message
+        assert "if that is how many times the mean" in said.lower(), (typed, said)
+    assert lessons.check("hot-day-above-mean", "68 %").right
+    assert lessons.check("hot-day-above-mean", "1.68").trap == "ratio-not-excess"
+    # a way in other words: the three words it may use, not a number format
+    said = lessons.reveal("contested-power-p5", "in the middle").message
+    assert "below, at or above 300 MW" in said and "such as 1,500" not in said, said
