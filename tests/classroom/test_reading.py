@@ -3147,3 +3147,19 @@ def test_reader_27s_lesson_7_8_checker_slips_are_named():
     # a way in other words: the three words it may use, not a number format
     said = lessons.reveal("contested-power-p5", "in the middle").message
     assert "below, at or above 300 MW" in said and "such as 1,500" not in said, said
+
+
+def test_reader_27s_lesson_7_hot_day_delivery_is_below_the_batterys_power():
+    # reader 27's defect 3: the printout said the battery delivers on the hot day "from 10 h to
+    # 20 h" (11 hours) just before the exercise's 7.02 h "at full power", with nothing saying
+    # that on the hot day it delivers at most 62.2 − 58.1 = 4.1 MW of its 6.1 MW (4.05 MW
+    # unrounded)
+    from explorer.classroom import hot_days
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        hot_days.peak_shaving(lessons.hot_year()[0])
+    said = " ".join(out.getvalue().split())
+    assert "from 10 h to 20 h" in said, said
+    assert "at most 4.05 MW of its 6.1 MW" in said, said
+    assert "7.02" not in said  # the exercise's answer stays closed
