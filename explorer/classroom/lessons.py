@@ -3812,6 +3812,15 @@ _add(
                 slip=False,
             ),
             Trap(
+                # any other PUE below 1, from 0.2 to 0.98 ("0.5", "0.95"): the band the traps
+                # above leave (the cooling share, the overhead, IT ÷ site) (reader 27)
+                "below-one",
+                lambda: 0.59,
+                "a PUE is never below 1: the site draws its IT power and more (cooling, "
+                "losses), so the PUE, the site's power ÷ the IT power, is 1 or more",
+                rel_tol=0.66,
+            ),
+            Trap(
                 "aws-fleet",
                 _fleet_pue,
                 f"that is AWS's reported fleet PUE ({_PUE}); this chiller plant is a generic "

@@ -3138,6 +3138,9 @@ def test_reader_27s_lesson_7_8_checker_slips_are_named():
         said = lessons.reveal("jackson-annual-pue", typed).message
         assert "never below 1" in said and "upside down" in said, (typed, said)
     assert "cooling's share" in lessons.reveal("jackson-annual-pue", "12 %").message
+    for typed in ("0.5", "0.95", "0.3"):  # any other PUE below 1
+        assert "never below 1" in lessons.reveal("jackson-annual-pue", typed).message, typed
+    assert "never below 1" not in lessons.reveal("jackson-annual-pue", "1").message
     # a bare ratio between 1 and 3 for the share above the mean (1.68 is the exact one)
     for typed in ("1.8", "2.5", "1.5"):
         said = lessons.check("hot-day-above-mean", typed).message
