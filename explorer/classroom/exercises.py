@@ -860,13 +860,22 @@ def read(answer: object, unit: str, negative: bool = False, above: bool = False)
                 return worked
     # words before the number ("it shrinks by 73,579 households"): the number and what follows
     lead = _LEADING_WORDS.match(answer)
-    if r.message.startswith("I cannot find a number") and lead:
+    # "a third, about 80,000 households": a comma after a word is the sentence's, not a decimal
+    # comma; the number after the words is read (reader 27)
+    comma = answer.find(",")
+    sentence = r.message == _DECIMAL_COMMA and comma > 0 and not answer[comma - 1].isdigit()
+    if (r.message.startswith("I cannot find a number") or sentence) and lead:
         worked = read(answer[lead.end() :], unit, negative, above)
-        # "from 90 to 150 MW", "between 90 and 150 MW": a range in words, said as one (reader 25)
-        if worked.value is not None or _RANGE_WORDS.fullmatch(lead[0].strip()):
+        # "from 90 to 150 MW", "between 90 and 150 MW": a range in words, said as one (reader
+        # 25); "it shrinks by 30 %": a number found, refused as it is alone (reader 27)
+        found = not worked.message.startswith("I cannot find a number")
+        if worked.value is not None or found or _RANGE_WORDS.fullmatch(lead[0].strip()):
             return worked
     return r
 
+
+# the reply to "2,6": a comma the reader cannot take for a thousands comma
+_DECIMAL_COMMA = "write decimals with a point (2.6) and commas only between thousands (2,628)."
 
 # the words that open a range: "from 90 to 150 MW", "between 90 and 150 MW"
 _RANGE_WORDS = re.compile(r"(?:it\s+(?:goes|runs)\s+)?(?:from|between)", re.IGNORECASE)
@@ -978,9 +987,7 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
         return Reading(None, f"that fraction divides by zero; {EXAMPLE}.")
     rest = m["rest"]
     if rest.startswith(","):
-        return Reading(
-            None, "write decimals with a point (2.6) and commas only between thousands (2,628)."
-        )
+        return Reading(None, _DECIMAL_COMMA)
     if re.search(r"[*/×÷+^]\s*[\d.(]|\d\s*[*/×÷+^]", rest):
         return Reading(
             None, "I cannot read that calculation; type its result (a number such as 2,628)."
@@ -2589,6 +2596,13 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
             )
         message = r.message.replace(EXAMPLE, "type a share such as 50 % or 0.5")
         message = message if e.unit == SHARE else r.message
+        if e.reference and r.message.startswith("I cannot find a number"):
+            # "in the middle" where a way is enough: the three words, not a number's format
+            # (reader 27)
+            message = (
+                f"say which way, below, at or above {e.show(e.reference())}, and your best "
+                f"number in {e.shown_unit()} if you have one."
+            )
         return Reveal(None, want, f"Your prediction is not readable yet: {message}", False)
     x = r.value
     if e.unit in COUNT_WORDS and r.bare and abs(x) < _SMALL_COUNT <= abs(want) / 100:

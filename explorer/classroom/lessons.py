@@ -3834,6 +3834,19 @@ _add(
                 "the weather model gives far less cooling",
             ),
             Trap(
+                # the article's 30–50 % as PUEs (lesson 2), ends included: "1.49", "2" (reader 27)
+                "articles-range",
+                lambda: sum(article_pue_range()) / 2,
+                f"that is a PUE in the range of the article's cooling, "
+                f"{fmt.percent(ARTICLE_COOLING_RANGE[0])} to "
+                f"{fmt.percent(ARTICLE_COOLING_RANGE[1])} (PUE "
+                f"{fmt.number(article_pue_range()[0], 3)} to "
+                f"{fmt.number(article_pue_range()[1], 3)}); the weather model gives far less "
+                "cooling",
+                rel_tol=(article_pue_range()[1] - article_pue_range()[0]) / sum(article_pue_range())
+                + 0.005,
+            ),
+            Trap(
                 "hottest-hour",
                 lambda: float(hot_year()[0]["pue"].max()),
                 "that is near the PUE of the hottest typical hour; over the year the plant runs "
@@ -3852,6 +3865,14 @@ _add(
                 rel_tol=0.12,  # 11 to 13.8 %: a share guessed near the plant's 12.3 %
             ),
             Trap(
+                # "0.85": the IT power ÷ the site's (reader 27)
+                "it-over-site",
+                lambda: 1 / _yr("annual_pue"),
+                "a PUE is never below 1: that is the IT power ÷ the site's, the fraction upside "
+                "down; the PUE is the site's power ÷ the IT power",
+                rel_tol=0.1,
+            ),
+            Trap(
                 "overhead-for-pue",
                 lambda: _yr("annual_pue") - 1,
                 "that is the overhead above the IT load (the share added for cooling and "
@@ -3865,6 +3886,15 @@ _add(
                 "(lessons 1–6); this chiller plant needs more cooling",
                 rel_tol=0.005,
                 slip=False,
+            ),
+            Trap(
+                # any other PUE below 1, from 0.2 to 0.98 ("0.5", "0.95"): the band the traps
+                # above leave (the cooling share, the overhead, IT ÷ site) (reader 27)
+                "below-one",
+                lambda: 0.59,
+                "a PUE is never below 1: the site draws its IT power and more (cooling, "
+                "losses), so the PUE, the site's power ÷ the IT power, is 1 or more",
+                rel_tol=0.66,
             ),
             Trap(
                 "aws-fleet",
@@ -3913,6 +3943,17 @@ _add(
                 "share-of-peak",
                 lambda: 1 - _yr("mean_cooling_power") / _yr("peak_cooling_power"),
                 "that divides by the peak; the question compares the excess with the mean",
+            ),
+            Trap(
+                # a bare 1 to 3 (the hook's "2 to 3 times"), which reads as 1 to 3 %: a ratio
+                # worked out a little off, said as one (reader 27); "2 times" and "200 %" are
+                # read as the ratio and the share they say, and are not this trap
+                "times-the-mean",
+                lambda: 0.02,
+                "if that is how many times the mean the peak is, the share above the mean is "
+                "that minus 1 (2 times the mean is 100 % more)",
+                rel_tol=0.5,
+                slip=False,
             ),
         ),
     )
@@ -4040,6 +4081,13 @@ _add(
                 "that divides GWh by TWh: 1 TWh = 1,000 GWh, so write the state's sales in GWh "
                 "before dividing",
                 rel_tol=0.08,
+            ),
+            Trap(
+                "whole-over-part",
+                lambda: 1 / _gr("share_of_state_energy"),
+                f"that is the state's sales divided by the site's ({_STATE} ÷ {_YEAR_GWH}), the "
+                "fraction upside down: a share is the part over the whole",
+                unit=RATIO,
             ),
         ),
     )

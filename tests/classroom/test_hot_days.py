@@ -123,7 +123,7 @@ def test_the_battery_delivers_in_the_design_days_afternoon_and_evening(capsys):
     for hour, does in rows:
         assert (does == "battery delivers") == (int(hour) in delivers), hour
     assert (
-        "from 10 h to 20 h, and the grid recharges it from 0 h to 9 h and 21 h to 23 h;" in text
+        "from 10 h to 20 h, and the grid recharges it from 0 h to 9 h and 21 h to 23 h." in text
         and "(January 12 h to 20 h, July 9 h to 20 h)" in text
     )
     assert "storm" not in text and "cool spell" not in text and "falls from" not in text

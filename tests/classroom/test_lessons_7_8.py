@@ -300,7 +300,8 @@ def test_reader_14s_text_items_for_lessons_7_and_8(capsys):
     # lesson 7 D3: what "sized for" means, where the 330 MW hour comes in (reader17 D4: one
     # sentence of step 2's three)
     step2 = " ".join(cells7[_first(cells7, "## Step 2")].split())
-    assert "The plant is sized for that day, but hotter hours still happen" in step2
+    # (reader 27 nit 9: step 2's introduction shortened)
+    assert "Hotter hours still happen: the plant runs through them and the grid supplies" in step2
     # (reader 16 moved it from the question to the reveal under it)
     hot_days.every_yardstick(lessons.hot_year()[1])
     assert "its chillers work harder" in " ".join(capsys.readouterr().out.split())
@@ -725,8 +726,10 @@ def test_reader_21s_lesson_7(capsys, teacher_pages):
     out = " ".join(capsys.readouterr().out.split())
     assert "the site alone would be 1.5 % of all US data centres' electricity in 2023" in out
     # D7: no published ASHRAE figure in the explorer's sources: said so, no number typed
-    assert "has not been checked against it" in joined
-    assert "has not been checked against it" in " ".join(teacher_pack.PLANS[7].stumbles[2].split())
+    # (reader 26 D5: said once, in step 2's printout; the notebook and the plan point to it)
+    pointer = "step 2's printout says how far to trust it"
+    assert pointer in joined
+    assert pointer in " ".join(teacher_pack.PLANS[7].stumbles[2].split())
     # D8: step 1's reveal is a month table and a chart
     assert "read the month table and chart that open" in " ".join(
         teacher_pack.PLANS[7].segments[1][2].split()
@@ -758,7 +761,8 @@ def test_reader_21s_lesson_8(capsys, teacher_pages):
     # D5: step 4's question points at the catalog's range where it is printed (reader 23: on
     # screen with the answer, on paper on the tables sheet; the sheet has no tornado)
     plants = " ".join(cells[_first(cells, "Where do the explorer's two plants fall")].split())
-    assert "on paper they are on the tables sheet below its first fold" in plants
+    # (reader 26: each rendering says only its own place, on paper through `on_paper`)
+    assert "they are on the tables sheet below its first fold" in lessons.on_paper(plants)
     # D6: the question on the figure taken at its low end comes before the exercise it prepares
     ask = _first(cells, "Which figure does it take at its \\*low\\*")
     assert ask < _first(cells, 'widgets.answer_box\\("contested-city-high"\\)')
@@ -776,7 +780,11 @@ def test_reader_22s_lesson_7(capsys):
     year = lessons.hot_year()[0]
     # D1: the published days' wet-bulbs are coincident ones; the hook's answer holds on either
     # (58.3 / 37.0 = 1.58 and 59.1 / 37.0 = 1.60 times the mean, as the built day's 1.68)
-    assert "each give the wet-bulb that comes *with* another condition" in joined
+    # (reader 27 nit 9: said by the printout, no longer also by step 2's introduction)
+    hot_days.sizing_design_day(year)
+    out = " ".join(capsys.readouterr().out.split())
+    assert "are the ones that come with another condition" in out
+    assert 'skip the published days at the top ("More detail" comes back to them)' in joined
     hot_days.peak_shaving_detail(year)
     out = " ".join(capsys.readouterr().out.split())
     assert (
@@ -909,8 +917,12 @@ def test_reader_24s_lessons_7_and_8(capsys):
     plan = " ".join(" ".join(s for _, _, s in teacher_pack.PLANS[7].segments).split())
     stumble = " ".join(" ".join(teacher_pack.PLANS[7].stumbles).split())
     said = "may sit above or below that figure; somewhat above is the likelier"
-    for text in (printed, ignores, stumble):
-        assert said in text and "may sit somewhat high" not in text, text
+    # (reader 26 D5: said once, in the printout; "What this model ignores" and the plan's
+    # stumble point to it)
+    assert said in printed
+    for text in (ignores, stumble):
+        assert said not in text and "step 2's printout says how far to trust it" in text, text
+    assert "may sit somewhat high" not in printed
     assert "may sit somewhat high" not in plan
     # L7 D9: the hook's choices leave no gap: 30 % more is the first one
     hook = " ".join(cells7[_first(cells7, "than on an average hour of the year")].split())
