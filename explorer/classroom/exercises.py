@@ -2620,13 +2620,15 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
     head = f"You predicted {e.show(x)}{said}; the explorer gets {e.show(want)}."
     fb = check(e, x)
     bound = e.possible() if e.possible else None
-    if bound is not None and not bound.ok(x) and fb.kind != "trap":
+    if bound is not None and not bound.ok(x):
         # a slip's value outside the range ("12 %", the cooling share, for a PUE) is named by
-        # its trap, which says more than the range
+        # its trap, which says more than the range; either way the box waits, as an
+        # impossible value is no guess to spend
+        why = fb.message.split("hint: ", 1)[-1] if fb.kind == "trap" else f"{e.possible_why}."
         return Reveal(
             None,
             want,
-            f"Your prediction, {e.show(x)}, is not possible: {e.possible_why}. Give your best "
+            f"Your prediction, {e.show(x)}, is not possible: {why} Give your best "
             f"estimate {_range_words(bound)}.",
             False,
         )
