@@ -701,7 +701,7 @@ def test_reader_22s_reveal_reads_two_sentences_a_row_and_the_key_names_the_read_
     assert "ask for its own computation" in plan
     # 7: "30 %" at the cooling station says first that it is the article's figure
     said = lessons.check_station("ms-cooling", "30 %").message
-    assert said.startswith("Not yet: that is the article's own figure"), said
+    assert said.startswith("Not yet, hint: that is the article's 30 %"), said
 
 
 def test_reader_22s_step_4_is_a_calculation_before_the_guess(pages):

@@ -721,7 +721,7 @@ def test_reader_16s_numbers_at_lesson_5s_stations():
         ("ms-cooling", "36%", "trap", "forgot-other-losses"),
         ("ms-cooling", "13 %", "trap", "forgot-other-losses"),
         # reader 20: "30%" is also the industry PUE's 32.9 % to one figure: more figures asked
-        ("ms-cooling", "30%", "figures", ""),
+        ("ms-cooling", "30%", "trap", "articles-range-low"),  # reader 26: no rounding clause
         ("ms-cooling", "50 %", "trap", "articles-range-high"),
         ("ms-city", "592000", "trap", "person-residential-basis"),
         ("ms-city", "592,000 people", "trap", "person-residential-basis"),
@@ -1309,8 +1309,10 @@ def test_reader_20s_numbers_at_lesson_5s_cooling_station():
     # which "30 %" rounds at one figure: asked for more figures, not called the article's 30 %
     # copied; "30.0 %" is the article's figure typed finely, and 40 % no rounding of 10 or 33 %
     rows = [
-        ("ms-cooling", "30 %", "figures", ""),
-        ("ms-cooling", "30", "figures", ""),
+        # reader 26: said as the article's figure, with no rounding clause (it told the group
+        # a computation lies near 30 %)
+        ("ms-cooling", "30 %", "trap", "articles-range-low"),
+        ("ms-cooling", "30", "trap", "articles-range-low"),
         ("ms-cooling", "30.0 %", "trap", "articles-range-low"),
         ("ms-cooling", "40 %", "trap", "articles-share"),
         ("ms-cooling", "32.9 %", "right", ""),
@@ -1319,7 +1321,7 @@ def test_reader_20s_numbers_at_lesson_5s_cooling_station():
         fb = lessons.check_station(claim, typed)
         assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
     said = lessons.check_station("ms-cooling", "30 %").message
-    assert "give two or three figures" in said and "article's own figure" in said
+    assert "give two or three figures" not in said and "article's 30 %" in said
 
 
 def test_reader_21s_answers_to_lessons_5_and_6():
@@ -3112,3 +3114,31 @@ def test_reader_27s_the_whole_sites_power_typed_for_cooling_is_named():
         fb = lessons.check("cooling-mw-fleet", typed)
         assert fb.trap == "whole-site" and "whole site's power" in fb.message, fb.message
     assert lessons.check("cooling-mw-fleet", "30 MW").right
+
+
+def test_reader_27s_ultraserver_83_2_is_named_as_the_4_x_20_8_route_not_a_copy():
+    # reader 27, defect 1: the station's note gives 4 instances x AWS's 20.8 PF; a group that
+    # worked it that way and typed 4 x 20.8 = 83.2 was told "that is the article's figure, the
+    # one to check: compute it yourself", as if copied. Still not the station's number (64 x
+    # 1,299 TFLOP/s = 83.136, which rounds to 83.1), so not right: but the route is named
+    for typed in ("83.2", "83.2 PF", "83.2 PFLOP/s"):
+        fb = lessons.check_station("us-fp8", typed)
+        assert not fb.right and fb.trap == "articles-figure", (typed, fb.message)
+        said = fb.message
+        assert "4 × AWS's rounded 20.8 PF" in said and "64 × 1,299 TFLOP/s" in said, said
+        assert "compute it yourself" not in said and "83.1" not in said, said
+    assert lessons.check_station("us-fp8", "4*20.8").right  # the calculation shown is right
+
+
+def test_reader_26s_claims_words_and_the_articles_30_percent_at_lesson_5s_stations():
+    # reader 26, defect 6: the chips claim's own words got "I cannot find a number"
+    fb = lessons.check_station("ms-chips", "hundreds of thousands")
+    assert not fb.right and "cannot find" not in fb.message, fb.message
+    assert "one number" in fb.message and "claim's" in fb.message, fb.message
+    # reader 26, defect 4: the article's "30 %" got a rounding clause with a ±1.6-point
+    # tolerance: it told the group a station computation lies near 30 % (32.9 % at PUE 1.56)
+    for typed in ("30 %", "30", "30%", "0.3"):
+        said = lessons.check_station("ms-cooling", typed).message
+        assert "article's" in said and "PUE" in said, (typed, said)
+        assert "figures" not in said and "±" not in said and "rounded" not in said, (typed, said)
+    assert lessons.check_station("ms-cooling", "32.9 %").right  # the other PUE's share
