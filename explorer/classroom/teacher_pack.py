@@ -946,9 +946,9 @@ PLANS: dict[int, Plan] = {
                 "Hand out the four role cards (worksheet); each group reads its brief "
                 "and its four claims (every claim has one defender and one challenger). Say: "
                 "“Argue in role; vote what you believe once all the cases are made: the vote "
-                "scores against the sources, not the argument.” Read the rule in full aloud "
-                "(under the verdict table): filling a gap the claim leaves open is an "
-                "assumption; changing the claim's words is a different claim.",
+                "scores against the sources, not the argument.” Read the verdict rule aloud "
+                "(the table at the top and “Whose figure?” under it): filling a gap the claim "
+                "leaves open is an assumption; changing the claim's words is a different claim.",
             ),
             (
                 12,
@@ -1966,6 +1966,8 @@ def _app_settings(settings: dict[str, object]) -> str:
 
 # lesson 5's two rules, as the notebook words them (its "How the game runs"): printed on the
 # plan and the worksheet, and in the teacher's guide, never retyped
+# each role card points to the verdict rule at the top of the sheet, said once there (reader 27)
+ROLE_CARD_RULE = "Judge your claims by the verdict rule at the top of this sheet."
 GAME_RULES = ("**Argue in role, vote what you believe.**", "**Scoring (read out at the reveal).**")
 # the scoring's second point by verdict, a table under the scoring (reader 20: one sentence with
 # four nested conditions could not be read aloud)
@@ -2137,7 +2139,7 @@ def _fact_check_grid() -> str:
         items = "".join(r.item(c) for c in r.claims)  # the notebook's card, with its leads
         cards.append(
             f"<section><h3>Role card: {html.escape(r.name)}</h3><p>{html.escape(r.brief)}</p>"
-            f"<ul>{items}</ul></section>"
+            f"<ul>{items}</ul><p><i>{ROLE_CARD_RULE}</i></p></section>"
         )
     stations = "".join(_station_card(c) for c in factcheck.class_claims())
     # the stations above carry the figures: the grid is for writing (reader 14: a column of
@@ -2146,14 +2148,12 @@ def _fact_check_grid() -> str:
         ["claim", "my number", "my assumption", "group verdict", "my vote"],
         [[c.claim, "", "", "", ""] for c in factcheck.class_claims()],
     )
-    rule = "".join(
-        f"<li>{_inline(item)}</li>"
-        for item in _passage(5, "- **reproduced**").removeprefix("- ").split("\n- ")
-    )
-    whose = _passage(5, "**Whose figure?**").split(" The rule in full")[0]  # it follows here
-    rule = (  # the notebook's order: the rule in full says "see “Whose figure?” below"
-        f"<h3>The verdict rule</h3>{_md_table(5, '| verdict |')}<ul>{rule}</ul>"
-        f"<p>{_inline(whose)}</p>"
+    # the rule, stated once as the notebook states it: its table and "Whose figure?" (reader
+    # 27: a table, "the rule in full" and "Whose figure?" said it three times); the role cards
+    # point to it rather than say it again
+    rule = (
+        f"<h3>The verdict rule</h3>{_md_table(5, '| verdict |')}"
+        f"<p>{_inline(_passage(5, '**Whose figure?**'))}</p>"
     )
     rule += f"<p>{_inline(_passage(5, '**Dense or sparse?**'))}</p>"
     rule += _game_rules()

@@ -2712,7 +2712,7 @@ def test_reader_25s_worksheet_prints_whose_figure_after_the_rule(teacher_pages):
     # reader 25: the rule in full says "(and see “Whose figure?” below)", but the worksheet
     # printed "Whose figure?" above it (the notebook and handout order is right)
     sheet = html.unescape(teacher_pages["lesson-5/worksheet.html"])
-    see = sheet.index("see “Whose figure?” below")
+    see = sheet.index("makes a different claim")  # reader 27: the table is the whole rule
     assert sheet.find("Whose figure?</b>", see) > see, sheet[see - 200 : see + 200]
     assert "Whose figure?</b>" not in sheet[:see]
 
