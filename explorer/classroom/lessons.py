@@ -3517,7 +3517,9 @@ _add(
                 "site's chips",
                 rel_tol=0.05,
                 slip=False,
-                lead="A fair guess",  # reader 23: "and the gap has a reason: …: …" read awkwardly
+                # reader 23: "and the gap has a reason: …: …" read awkwardly; reader 27: worked
+                # out from the goodputs printed above, it is an answer, not "a fair guess"
+                lead="Right",
             ),
             Trap(
                 "every-chip",
@@ -4433,16 +4435,28 @@ def hint(exercise_id: str, level: int = 0) -> str:
     return hints[min(max(level, 0), len(hints) - 1)]
 
 
+# a predict-then-reveal whose answer the student works out from figures printed just above it
+# (step 4's three goodputs, chips × goodput): asked as "work it out", not "predict", and said
+# back as an answer (reader 27: as a prediction it was hollow, the cell above gives it)
+WORKED_ANSWERS = frozenset({"capstone-job-share"})
+
+
 def reveal(exercise_id: str, prediction: object) -> Reveal:
-    """A prediction beside the explorer's result, with the gap explained.
+    """A prediction beside the explorer's result, with the gap explained (for a `WORKED_ANSWERS`
+    exercise, the student's worked answer, said as one).
 
     Examples
     --------
     >>> r = reveal("pue-40", "1.5")
     >>> r.ready, round(r.result, 2)
     (True, 1.75)
+    >>> reveal("capstone-job-share", "half").message[:22]
+    'You answered 50 %; the'
     """
-    return _reveal(EXERCISES[exercise_id], prediction)
+    r = _reveal(EXERCISES[exercise_id], prediction)
+    if exercise_id in WORKED_ANSWERS and r.message.startswith("You predicted"):
+        r = dataclasses.replace(r, message="You answered" + r.message.removeprefix("You predicted"))
+    return r
 
 
 # Lesson 5's recompute stations check the group's own number (reader 13: the fields accepted

@@ -1061,8 +1061,9 @@ PLANS: dict[int, Plan] = {
             (
                 15,
                 "Job size and energy",
-                "Ask for a show of hands: does the fastest job use all the chips, half or a "
-                "tenth? Students commit that guess in step 4's box (capstone-job-share), which "
+                "Before the goodputs are read, ask for a show of hands: does the fastest job use "
+                "all the chips, half or a tenth? Then students work it out from the three "
+                "goodputs and commit their answer in step 4's box (capstone-job-share), which "
                 "opens step 4's check (on paper: read out the fastest job's size and days "
                 "from the answer key's “Step 4's check”, which the worksheet leaves blank) and "
                 "answer "
@@ -2056,9 +2057,14 @@ def fact_check_guide() -> str:
     )
 
 
-def _exercise_block(e: Exercise, label: str = "", predict_only: bool = False) -> str:
+def _exercise_block(
+    e: Exercise, label: str = "", predict_only: bool = False, worked: bool = False
+) -> str:
     """One exercise's blanks on a worksheet; `label` (a step's title) replaces the exercise's id;
-    a prediction the notebook only reveals (`predict_only`) gets no answer line."""
+    a prediction the notebook only reveals (`predict_only`) gets no answer line, and one
+    `worked` out from figures above it (`lessons.WORKED_ANSWERS`) is "my answer", not "my
+    prediction"."""
+    said = "My answer" if worked else "My prediction" if predict_only else "My estimate"
     unit = e.shown_unit() or ("%" if e.unit == "share" else "")
     answer = (
         f"<p>The result, once revealed (in the notebook, or read out by your teacher): "
@@ -2076,7 +2082,7 @@ def _exercise_block(e: Exercise, label: str = "", predict_only: bool = False) ->
         f"<section><p><b>{html.escape(label or e.id)}</b>: {html.escape(e.question)}</p>"
         # the notebook asks for a prediction only where it reveals one; elsewhere students
         # estimate before working it out (reader 18)
-        f"<p>{'My prediction' if predict_only else 'My estimate'}: {way}__________ "
+        f"<p>{said}: {way}__________ "
         f"{html.escape(unit)} &nbsp; "
         f"My working:</p><div class='blank'></div><div class='blank'></div>"
         f"{answer}</section>"
@@ -2276,6 +2282,8 @@ def _capstone_after_step_3() -> str:
         "out what its check prints.</p>"
         f"<p><b>{html.escape(_CAPSTONE_STEP_4)}</b>: "
         f"{_inline(_passage(6, 'The chips of one training job'))}</p>"
+        # reader 27: the gut guess before the figures, the worked answer after them
+        f"<p>{_inline(_passage(6, '*Guess first,* before you see'))}</p>"
         # reader 22: the goodput of the three sizes, so that the class computes the fastest
         f"<p>{html.escape(lessons.guesses_goodput_line())}.</p>"
         f"<p>{_inline(_passage(6, 'A job' + chr(39) + 's speed is its chips'))}</p></section>"
@@ -2295,7 +2303,7 @@ def _capstone_peak_guess() -> str:
 _CAPSTONE_STEP_4 = "Step 4 · Pick the job size, then price the run"
 # step 4's two blanks on the worksheet, under its one heading
 _CAPSTONE_LABELS = {
-    "capstone-job-share": "Your guess",
+    "capstone-job-share": "Your answer",  # worked out from the goodputs (reader 27)
     "capstone-energy": "The run's energy",
 }
 _CAPSTONE_READ_OUT = (
@@ -2439,7 +2447,14 @@ def _worksheet(lesson: Lesson) -> str:
                 )
             if eid == "capstone-achieved":  # reader 22: the peak guess had no line to write on
                 parts.append(_capstone_peak_guess())
-            parts.append(_exercise_block(lessons.EXERCISES[eid], label, kind == "predict_reveal"))
+            parts.append(
+                _exercise_block(
+                    lessons.EXERCISES[eid],
+                    label,
+                    kind == "predict_reveal",
+                    worked=eid in lessons.WORKED_ANSWERS,
+                )
+            )
             if kind == "predict_reveal" and eid in folds:
                 parts.append(
                     "<section class='fold'><p><b>✂ Fold the page here.</b> Turn over only after "

@@ -808,8 +808,7 @@ def test_reader_23s_about_half_reads_in_one_go():
     # guesses: ..." read awkwardly; the guess the lesson confirms is said plainly
     said = lessons.reveal("capstone-job-share", "50 %").message
     assert (
-        "A fair guess: of the three, about half it is; the fastest job uses a little under half"
-        in said
+        "Right: of the three, about half it is; the fastest job uses a little under half" in said
     ), said
     assert "gap has a reason" not in said and said.count(":") <= 1, said
 
@@ -937,3 +936,25 @@ def test_reader_27s_verdict_rule_is_stated_once_and_the_worksheet_points_to_it(p
         assert "verdict rule at the top of this sheet" in card, r.name
     said = {seg: what for _, seg, what in teacher_pack.PLANS[5].segments}
     assert "Read the verdict rule aloud" in said["Roles"] and "rule in full" not in said["Roles"]
+
+
+def test_reader_27s_step_4_is_asked_as_work_it_out_with_a_gut_guess_before_the_figures(pages):
+    # reader 27, defect 3: step 4's three goodputs (8.6 %, 35 %, 79 %) are printed just above
+    # the box, and the text asks for 1 x 0.086, 1/2 x 0.35 and 1/10 x 0.79 (0.086, 0.175,
+    # 0.079: half is fastest): a worked answer, not a prediction. The box says so; the real
+    # guess comes first, before the cell that prints the goodputs
+    box = widgets.predict_reveal("capstone-job-share")
+    head = box.children[0].value
+    assert head.startswith("<b>Work it out:</b>") and "Predict" not in head, head
+    assert "Prediction" not in box.children[1].children[0].description
+    r = lessons.reveal("capstone-job-share", "half")
+    assert r.message.startswith("You answered 50 %;") and "A fair guess" not in r.message, r
+    assert "Right: of the three" in r.message, r.message
+    assert lessons.reveal("pue-40", "1.5").message.startswith("You predicted")  # others unchanged
+    cells = _cells("06-capstone.ipynb")
+    step4 = next(c for c in cells if c.startswith("## Step 4"))
+    assert step4.index("Guess first") < step4.index("The cell below prints the goodput"), step4
+    sheet = html.unescape(pages["lesson-6/worksheet.html"])
+    block = sheet[sheet.index(lessons.EXERCISES["capstone-job-share"].question) :]
+    assert "My answer:" in block.split("</section>")[0]
+    assert sheet.index("which job finishes first") < sheet.index("8.6 %"), "the guess first"
