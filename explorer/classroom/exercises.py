@@ -1887,9 +1887,12 @@ NEAR = 0.25
 # a near miss this much beyond the tolerance is a figure off, the method probably right; further
 # out (still within NEAR) the method itself may be off
 NEAR_FIGURES = 0.03
-# a near miss said "not far off": within this share of the answer; "2,000 GWh" for 2,628 (24 %
-# low, beside a ±1 % tolerance) is a near miss, but not "not far off" (reader 25)
+# a near miss said "close" (reader 27; was "not far off"): within this share of the answer;
+# "2,000 GWh" for 2,628 (24 % low, beside a ±1 % tolerance) is a near miss, not "close" (reader 25)
 NOT_FAR = 0.10
+# beyond NEAR but within this share of the answer: the right size, a figure or a step off, not
+# the kind of quantity; said so, with the formula, rather than the first stepped hint (reader 27)
+WIDE = 0.5
 
 
 def _points(x: float, want: float) -> str:
@@ -2222,7 +2225,10 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     typed = _typed_numbers(_normalise(answer)) if calculation else []
     for t in e.traps:  # a slip's own number in the calculation names it, whatever the rounding
         if t.method and any(_near(n, m, 1e-3) for m in t.method() for n in typed):
-            return Feedback(False, f"Not yet{said}, hint: {_sentence(t.hint)}", "trap", t.id)
+            # the value read said back only where it is the slip's (reader 27: MW ÷ W typed
+            # bare, "read as 0.28", a value the student never meant)
+            shown = said if _near(x, t.value(), max(t.rel_tol, 0.05)) else ""
+            return Feedback(False, f"Not yet{shown}, hint: {_sentence(t.hint)}", "trap", t.id)
     if e.accepts(x, worked=bool(computed)):
         # a note for a step skipped: only when the answer lies nearer the trap than the result,
         # and not when it is the result rounded at the student's own precision ("3e5" for 287k,
@@ -2468,7 +2474,9 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         size = (
             f"a little {way}, just outside the {e.tolerance()} the checker accepts"
             if close
-            else f"{way}, though not far off (the checker accepts {e.tolerance()})"
+            # reader 27: "not far off (the checker accepts ±2 %)" for 9 % off read as a
+            # contradiction
+            else f"{way}: close, but outside the {e.tolerance()} the checker accepts"
             if abs(ratio - 1) <= NOT_FAR
             else f"{way} (the checker accepts {e.tolerance()})"
         )
@@ -2479,6 +2487,17 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             level=level,
         )
     level = min(max(attempt, 1), len(e.hints)) - 1
+    if 1 - WIDE <= excess <= 1 + WIDE and level < 2:
+        # the right size, off by more than a near miss: a figure or a step, not the kind of
+        # quantity (reader 27: 8 days for 5.75 got "FLOP is an amount of work, FLOP/s a speed")
+        way = "too high" if ratio > 1 else "too low"
+        return Feedback(
+            False,
+            f"Not yet{said}: {way} (the checker accepts {e.tolerance()}), though the right size. "
+            f"Check your figures, then your method, against this: {_sentence(e.hints[1])}",
+            "hint",
+            level=level,
+        )
     return Feedback(False, f"Not yet{said}, hint: {_sentence(e.hints[level])}", "hint", level=level)
 
 

@@ -3590,7 +3590,9 @@ _add(
                 "site's chips",
                 rel_tol=0.05,
                 slip=False,
-                lead="A fair guess",  # reader 23: "and the gap has a reason: …: …" read awkwardly
+                # reader 23: "and the gap has a reason: …: …" read awkwardly; reader 27: worked
+                # out from the goodputs printed above, it is an answer, not "a fair guess"
+                lead="Right",
             ),
             Trap(
                 "every-chip",
@@ -4557,16 +4559,28 @@ def hint(exercise_id: str, level: int = 0) -> str:
     return hints[min(max(level, 0), len(hints) - 1)]
 
 
+# a predict-then-reveal whose answer the student works out from figures printed just above it
+# (step 4's three goodputs, chips × goodput): asked as "work it out", not "predict", and said
+# back as an answer (reader 27: as a prediction it was hollow, the cell above gives it)
+WORKED_ANSWERS = frozenset({"capstone-job-share"})
+
+
 def reveal(exercise_id: str, prediction: object) -> Reveal:
-    """A prediction beside the explorer's result, with the gap explained.
+    """A prediction beside the explorer's result, with the gap explained (for a `WORKED_ANSWERS`
+    exercise, the student's worked answer, said as one).
 
     Examples
     --------
     >>> r = reveal("pue-40", "1.5")
     >>> r.ready, round(r.result, 2)
     (True, 1.75)
+    >>> reveal("capstone-job-share", "half").message[:22]
+    'You answered 50 %; the'
     """
-    return _reveal(EXERCISES[exercise_id], prediction)
+    r = _reveal(EXERCISES[exercise_id], prediction)
+    if exercise_id in WORKED_ANSWERS and r.message.startswith("You predicted"):
+        r = dataclasses.replace(r, message="You answered" + r.message.removeprefix("You predicted"))
+    return r
 
 
 # Lesson 5's recompute stations check the group's own number (reader 13: the fields accepted
@@ -4608,15 +4622,17 @@ def _station_value(claim_id: str) -> float:
 _GIB_AS_GB = factor("GB", "GiB")  # a number of GB read in GiB (1 GB = 0.931 GiB)
 
 
-def _articles_figure(claim_id: str, rel_tol: float, computed: str = "") -> Trap:
+def _articles_figure(claim_id: str, rel_tol: float, computed: str = "", hint: str = "") -> Trap:
     """The claim's own number typed at its station: copied, not computed (reader 14: the city's
     250,000 drew the households hint, the UltraServer's 83.2 "that is the station's computation").
     `rel_tol` is tight enough that a computation near the figure (245,264 households, 83.1
-    PFLOP/s) is not taken for a copy."""
+    PFLOP/s) is not taken for a copy. `hint` replaces the "compute it yourself" where the
+    station's own figures give the article's number too (`_fp8_instances_route`)."""
     return Trap(
         "articles-figure",
         lambda: float(factcheck.claim(claim_id).claimed),
-        "that is the article's figure, the one to check: compute it yourself from the "
+        hint
+        or "that is the article's figure, the one to check: compute it yourself from the "
         "station's figures, then compare",
         rel_tol=rel_tol,
         figures=True,
@@ -4637,6 +4653,20 @@ def _rounded_instances() -> str:
         f"{fmt.number(per, 3)} PF per instance and {fmt.number(chips)} × a chip's rounded "
         f"{fmt.number(chip, 2)} PF both give AWS's published figure; now do "
         f"{factcheck.claim('us-fp8').how} and compare the two."
+    )
+
+
+def _fp8_instances_route() -> str:
+    """What a bare 83.2 typed at the UltraServer's station earns: it is the article's figure and
+    AWS's table's, and also what the station's note gives as 4 instances × AWS's 20.8 PF, so
+    the route is named, not a copy alleged (reader 27), and the chips' own figure asked for."""
+    instances = _chips("trn2-ultraserver") / _chips("trn2-instance")
+    per = float(system_table().fp8_dense.sel(system="trn2-instance"))
+    return (
+        f"{fmt.number(factcheck.claim('us-fp8').claimed)} is the article's figure, and also "
+        f"{fmt.number(instances)} × AWS's rounded {fmt.number(per, 3)} PF per instance (the "
+        "station's note). If you worked it that way, type your calculation to show it; then do "
+        f"{factcheck.claim('us-fp8').how} and compare the two"
     )
 
 
@@ -4835,7 +4865,7 @@ def _station_checks() -> dict[str, Exercise]:
         "us-fp8": dataclasses.replace(
             EXERCISES["ultraserver-fp8"],
             traps=(
-                _articles_figure("us-fp8", 0.0003, _rounded_instances()),
+                _articles_figure("us-fp8", 0.0003, _rounded_instances(), _fp8_instances_route()),
                 *EXERCISES["ultraserver-fp8"].traps,
             ),
         ),
@@ -5035,7 +5065,17 @@ def check_station(claim_id: str, answer: object) -> Feedback:
             "unreadable",
         )
     ways = _station_ways()[claim_id]
-    stated = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", factcheck.claim(claim_id).stated)]
+    wording = factcheck.claim(claim_id).stated
+    if wording and not re.search(r"\d", wording) and wording.lower() in str(answer).lower():
+        # reader 26: the chips claim's "hundreds of thousands" got "I cannot find a number"
+        return Feedback(
+            False,
+            f"Not yet: “{wording}” is the claim's own wording, the claim you are checking; the "
+            "station wants one number: work your own count out from the station's figures.",
+            "trap",
+            "claims-words",
+        )
+    stated = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", wording)]
     typed = _RANGE_TYPED.match(str(answer))
     if typed and len(stated) == 2 and [float(typed[1]), float(typed[2])] == stated:
         # reader 25: "30-50%" was read as 30 − 0.5 = 29.5 % and asked for more figures
@@ -5075,21 +5115,12 @@ def check_station(claim_id: str, answer: object) -> Feedback:
         (t.slip for t in ways[0][0].traps if t.id == fb.trap), True
     )
     for other, words in ways[1:]:  # another computation the station's figures allow
-        if published:  # the article's figure typed: another computation rounded that coarsely?
-            alt = _check(other, answer)
-            if alt.kind == "figures":
-                # reader 20: the industry PUE's 32.9 % rounded to "30 %" was called the
-                # article's figure copied; it may be the student's own rounding
-                # reader 22: said first, the copy; the rounding only after ("give more
-                # figures" alone nudged a copier toward 33 %)
-                return Feedback(
-                    False,
-                    "Not yet: that is the article's own figure, the claim you are checking; "
-                    "work the share out from one of the station's PUEs. If you did, and "
-                    f"rounded: {alt.message.removeprefix('Not yet: ')}",
-                    "figures",
-                )
-            continue
+        if published:
+            # the article's figure typed: said as the claim, with no "if you rounded" (reader
+            # 26: the rounding clause and its ±1.6 points told the group that one PUE's share
+            # lies near 30 %, the debate's question); a group that rounded its own 32.9 % is
+            # asked for its share from a PUE, and types it
+            break
         if fb.kind in ("right", "trap", "figures", "near"):
             break
         alt = _check(other, answer)

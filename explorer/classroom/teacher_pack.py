@@ -996,9 +996,9 @@ PLANS: dict[int, Plan] = {
                 "Hand out the four role cards (worksheet); each group reads its brief "
                 "and its four claims (every claim has one defender and one challenger). Say: "
                 "“Argue in role; vote what you believe once all the cases are made: the vote "
-                "scores against the sources, not the argument.” Read the rule in full aloud "
-                "(under the verdict table): filling a gap the claim leaves open is an "
-                "assumption; changing the claim's words is a different claim.",
+                "scores against the sources, not the argument.” Read the verdict rule aloud "
+                "(the table at the top and “Whose figure?” under it): filling a gap the claim "
+                "leaves open is an assumption; changing the claim's words is a different claim.",
             ),
             (
                 12,
@@ -1111,8 +1111,9 @@ PLANS: dict[int, Plan] = {
             (
                 15,
                 "Job size and energy",
-                "Ask for a show of hands: does the fastest job use all the chips, half or a "
-                "tenth? Students commit that guess in step 4's box (capstone-job-share), which "
+                "Before the goodputs are read, ask for a show of hands: does the fastest job use "
+                "all the chips, half or a tenth? Then students work it out from the three "
+                "goodputs and commit their answer in step 4's box (capstone-job-share), which "
                 "opens step 4's check (on paper: read out the fastest job's size and days "
                 "from the answer key's “Step 4's check”, which the worksheet leaves blank) and "
                 "answer "
@@ -2014,6 +2015,8 @@ def _app_settings(settings: dict[str, object]) -> str:
 
 # lesson 5's two rules, as the notebook words them (its "How the game runs"): printed on the
 # plan and the worksheet, and in the teacher's guide, never retyped
+# each role card points to the verdict rule at the top of the sheet, said once there (reader 27)
+ROLE_CARD_RULE = "Judge your claims by the verdict rule at the top of this sheet."
 GAME_RULES = ("**Argue in role, vote what you believe.**", "**Scoring (read out at the reveal).**")
 # the scoring's second point by verdict, a table under the scoring (reader 20: one sentence with
 # four nested conditions could not be read aloud)
@@ -2102,9 +2105,14 @@ def fact_check_guide() -> str:
     )
 
 
-def _exercise_block(e: Exercise, label: str = "", predict_only: bool = False) -> str:
+def _exercise_block(
+    e: Exercise, label: str = "", predict_only: bool = False, worked: bool = False
+) -> str:
     """One exercise's blanks on a worksheet; `label` (a step's title) replaces the exercise's id;
-    a prediction the notebook only reveals (`predict_only`) gets no answer line."""
+    a prediction the notebook only reveals (`predict_only`) gets no answer line, and one
+    `worked` out from figures above it (`lessons.WORKED_ANSWERS`) is "my answer", not "my
+    prediction"."""
+    said = "My answer" if worked else "My prediction" if predict_only else "My estimate"
     unit = e.shown_unit() or ("%" if e.unit == "share" else "")
     answer = (
         f"<p>The result, once revealed (in the notebook, or read out by your teacher): "
@@ -2122,7 +2130,7 @@ def _exercise_block(e: Exercise, label: str = "", predict_only: bool = False) ->
         f"<section><p><b>{html.escape(label or e.id)}</b>: {html.escape(e.question)}</p>"
         # the notebook asks for a prediction only where it reveals one; elsewhere students
         # estimate before working it out (reader 18)
-        f"<p>{'My prediction' if predict_only else 'My estimate'}: {way}__________ "
+        f"<p>{said}: {way}__________ "
         f"{html.escape(unit)} &nbsp; "
         f"My working:</p><div class='blank'></div><div class='blank'></div>"
         f"{answer}</section>"
@@ -2185,7 +2193,7 @@ def _fact_check_grid() -> str:
         items = "".join(r.item(c) for c in r.claims)  # the notebook's card, with its leads
         cards.append(
             f"<section><h3>Role card: {html.escape(r.name)}</h3><p>{html.escape(r.brief)}</p>"
-            f"<ul>{items}</ul></section>"
+            f"<ul>{items}</ul><p><i>{ROLE_CARD_RULE}</i></p></section>"
         )
     stations = "".join(_station_card(c) for c in factcheck.class_claims())
     # the stations above carry the figures: the grid is for writing (reader 14: a column of
@@ -2194,14 +2202,12 @@ def _fact_check_grid() -> str:
         ["claim", "my number", "my assumption", "group verdict", "my vote"],
         [[c.claim, "", "", "", ""] for c in factcheck.class_claims()],
     )
-    rule = "".join(
-        f"<li>{_inline(item)}</li>"
-        for item in _passage(5, "- **reproduced**").removeprefix("- ").split("\n- ")
-    )
-    whose = _passage(5, "**Whose figure?**").split(" The rule in full")[0]  # it follows here
-    rule = (  # the notebook's order: the rule in full says "see “Whose figure?” below"
-        f"<h3>The verdict rule</h3>{_md_table(5, '| verdict |')}<ul>{rule}</ul>"
-        f"<p>{_inline(whose)}</p>"
+    # the rule, stated once as the notebook states it: its table and "Whose figure?" (reader
+    # 27: a table, "the rule in full" and "Whose figure?" said it three times); the role cards
+    # point to it rather than say it again
+    rule = (
+        f"<h3>The verdict rule</h3>{_md_table(5, '| verdict |')}"
+        f"<p>{_inline(_passage(5, '**Whose figure?**'))}</p>"
     )
     rule += f"<p>{_inline(_passage(5, '**Dense or sparse?**'))}</p>"
     rule += _game_rules()
@@ -2324,6 +2330,8 @@ def _capstone_after_step_3() -> str:
         "out what its check prints.</p>"
         f"<p><b>{html.escape(_CAPSTONE_STEP_4)}</b>: "
         f"{_inline(_passage(6, 'The chips of one training job'))}</p>"
+        # reader 27: the gut guess before the figures, the worked answer after them
+        f"<p>{_inline(_passage(6, '*Guess first,* before you see'))}</p>"
         # reader 22: the goodput of the three sizes, so that the class computes the fastest
         f"<p>{html.escape(lessons.guesses_goodput_line())}.</p>"
         f"<p>{_inline(_passage(6, 'A job' + chr(39) + 's speed is its chips'))}</p></section>"
@@ -2343,7 +2351,7 @@ def _capstone_peak_guess() -> str:
 _CAPSTONE_STEP_4 = "Step 4 · Pick the job size, then price the run"
 # step 4's two blanks on the worksheet, under its one heading
 _CAPSTONE_LABELS = {
-    "capstone-job-share": "Your guess",
+    "capstone-job-share": "Your answer",  # worked out from the goodputs (reader 27)
     "capstone-energy": "The run's energy",
 }
 _CAPSTONE_READ_OUT = (
@@ -2487,7 +2495,14 @@ def _worksheet(lesson: Lesson) -> str:
                 )
             if eid == "capstone-achieved":  # reader 22: the peak guess had no line to write on
                 parts.append(_capstone_peak_guess())
-            parts.append(_exercise_block(lessons.EXERCISES[eid], label, kind == "predict_reveal"))
+            parts.append(
+                _exercise_block(
+                    lessons.EXERCISES[eid],
+                    label,
+                    kind == "predict_reveal",
+                    worked=eid in lessons.WORKED_ANSWERS,
+                )
+            )
             if kind == "predict_reveal" and eid in folds:
                 parts.append(
                     "<section class='fold'><p><b>✂ Fold the page here.</b> Turn over only after "

@@ -220,7 +220,8 @@ def predict_reveal(exercise_id: str, then: Callable[[], object] | None = None) -
     ex = lessons.EXERCISES[exercise_id]
     REVEALED.ask(exercise_id)
     _PREDICTED.add(exercise_id)
-    label = _unit_label(ex).replace("Your answer", "Prediction")
+    worked = exercise_id in lessons.WORKED_ANSWERS  # worked out from figures above (reader 27)
+    label = _unit_label(ex) if worked else _unit_label(ex).replace("Your answer", "Prediction")
     if ex.reference and _on_paper():  # a way alone is enough: circle it (reader 25)
         label = (
             f"Below / at / above {ex.show(ex.reference())} (circle one), and {ex.unit} if you "
@@ -241,7 +242,13 @@ def predict_reveal(exercise_id: str, then: Callable[[], object] | None = None) -
     out = w.HTML()
     after = w.VBox([])
     box = w.VBox(
-        [w.HTML(f"<b>Predict first:</b> {html.escape(ex.question)}"), w.HBox([field, button]), out]
+        [
+            w.HTML(
+                f"<b>{'Work it out' if worked else 'Predict first'}:</b> {html.escape(ex.question)}"
+            ),
+            w.HBox([field, button]),
+            out,
+        ]
     )
     box.add_traits(prediction=traitlets.Any(None))
     confirmed = {"text": None}

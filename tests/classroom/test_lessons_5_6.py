@@ -58,9 +58,10 @@ def test_the_verdict_rule_gives_no_claim_away():
     # reader 13: the rule's example was claim 8's own number and verdict (1,536 GiB as GB);
     # reader 17 folded the rule in full at the Vote step; reader 22: it is read before the
     # debate, so it is printed open at the top, under the verdict table
-    top = next(c for c in _cells("05-fact-check.ipynb") if "- **reproduced**" in c)
+    # reader 27: the rule is stated once, as the table (its old bullets said it again)
+    top = next(c for c in _cells("05-fact-check.ipynb") if "| **reproduced** |" in c)
     assert top.startswith("# 5 ·") and "<details>" not in top
-    rule = top[top.index("- **reproduced**") : top.index("**Whose figure?**")]
+    rule = top[top.index("| verdict |") : top.index("**Whose figure?**")]
     for c in factcheck.class_claims():
         if not isinstance(c.claimed, str):
             assert fmt.number(float(c.claimed)) not in rule, c.id
@@ -196,7 +197,7 @@ def test_the_rounding_row_is_taught_where_students_see_it(pages):
     second = text[: text.index("The other rows")]
     assert "The UltraServer row" in second and "83.1 PF" in second and "83.2" in second
     assert "UltraServer" in teacher_pack.script_table(5).split("Reveal |")[1].split("|")[0]
-    top = next(c for c in _cells("05-fact-check.ipynb") if "- **reproduced**" in c)
+    top = next(c for c in _cells("05-fact-check.ipynb") if "| **reproduced** |" in c)
     assert "last digit that the article's or a source's own rounding explains" in top
     gloss = (teacher_pack.NOTEBOOKS / "glossary.md").read_text(encoding="utf-8")
     entry = gloss[gloss.index('<a id="reproduced">') :].split("\n\n")[0]
@@ -308,9 +309,9 @@ def test_the_worksheet_lists_the_hooks_claims_and_the_rule_as_a_table(pages):
     assert hook.index("<ol><li>A continuous 300 MW") < hook.index("</ol>")
     assert hook[: hook.index("</ol>")].count("<li>") == 8
     top = _cells("05-fact-check.ipynb")[0]
-    table = top[top.index("| verdict |") : top.index("**The rule in full**")]
-    # reader 22: the rule's prose follows the table, open (it decides three verdicts)
-    assert table.count("\n| **") == 3 and "- **reproduced**" not in table
+    table = top[top.index("| verdict |") : top.index("**Whose figure?**")]
+    # reader 27: the table is the rule, stated once (no prose saying it again)
+    assert table.count("\n| **") == 3 and "- **reproduced**" not in top
     for c in factcheck.class_claims():
         if not isinstance(c.claimed, str):
             assert fmt.number(float(c.claimed)) not in table, c.id
@@ -574,8 +575,8 @@ def test_reader_20s_lesson_5(pages):
     for page in ("plan", "worksheet"):
         assert "named the assumption, in its own words" in pages[f"lesson-5/{page}.html"]
     top = _cells("05-fact-check.ipynb")[0]
-    rule = top[top.index("- **reproduced**") : top.index("**Whose figure?**")]
-    assert rule.count("\n- ") == 2 and "3.64" not in top  # reader 21: the disk is the reveal's
+    rule = top[top.index("| verdict |") : top.index("**Whose figure?**")]
+    assert rule.count("\n| **") == 3 and "3.64" not in top  # reader 21: the disk is the reveal's
     # 4: a quiz item whose answer is "reproduced under an assumption" (Trainium3's fourfold:
     # per UltraServer 362 / 83.1 = 4.4x, per chip 2,517 / 1,299 = 1.9x)
     answers = [i.choices()[i.right()] for i in quiz.verdict_items(5)]
@@ -662,7 +663,7 @@ def test_reader_22s_rule_comes_before_the_debate_and_the_reveal_waits_for_the_cl
     (how,) = [i for i, c in enumerate(cells) if c.startswith("## How the game runs")]
     assert at == [0] and at[0] < how and "<details>" not in cells[0]
     said = {seg: what for _, seg, what in teacher_pack.PLANS[5].segments}
-    assert "Read the rule in full aloud" in said["Roles"]
+    assert "Read the verdict rule aloud" in said["Roles"]  # reader 27: stated once
     assert "changing the claim's words is a different claim" in said["Roles"]
     # 2: the button reveals only when this machine has voted on all eight: the projector
     # enters the class's majority vote first, and the widget says so if it has not
@@ -701,7 +702,7 @@ def test_reader_22s_reveal_reads_two_sentences_a_row_and_the_key_names_the_read_
     assert "ask for its own computation" in plan
     # 7: "30 %" at the cooling station says first that it is the article's figure
     said = lessons.check_station("ms-cooling", "30 %").message
-    assert said.startswith("Not yet: that is the article's own figure"), said
+    assert said.startswith("Not yet, hint: that is the article's 30 %"), said
 
 
 def test_reader_22s_step_4_is_a_calculation_before_the_guess(pages):
@@ -807,8 +808,7 @@ def test_reader_23s_about_half_reads_in_one_go():
     # guesses: ..." read awkwardly; the guess the lesson confirms is said plainly
     said = lessons.reveal("capstone-job-share", "50 %").message
     assert (
-        "A fair guess: of the three, about half it is; the fastest job uses a little under half"
-        in said
+        "Right: of the three, about half it is; the fastest job uses a little under half" in said
     ), said
     assert "gap has a reason" not in said and said.count(":") <= 1, said
 
@@ -905,7 +905,7 @@ def test_reader_24s_rule_says_whose_figure_once_and_cell_6_names_every_held_row(
     # reader 24, defect 9: the rule was printed three ways; the assumption bullet and "Whose
     # figure?" said the same thing twice: it is said once, under "Whose figure?"
     top = _cells("05-fact-check.ipynb")[0]
-    rule = top[top.index("- **reproduced**") : top.index("**Whose figure?**")]
+    rule = top[top.index("| verdict |") : top.index("**Whose figure?**")]
     assert "average over others" not in rule and top.count("average over others") == 1
     whose = top[top.index("**Whose figure?**") :].split("\n\n")[0]
     assert "No figure for this one car? The maker's figure for the" in " ".join(whose.split())
@@ -916,3 +916,45 @@ def test_reader_24s_rule_says_whose_figure_once_and_cell_6_names_every_held_row(
         for key in lessons.held_figures(claim.id):
             what = factcheck.FIGURE_LABELS[key].removesuffix(", AWS's table")
             assert what.removeprefix("the ") in said, (what, said)
+
+
+def test_reader_27s_verdict_rule_is_stated_once_and_the_worksheet_points_to_it(pages):
+    # reader 27, defect 2: the rule was a table, then "the rule in full" (three bullets saying
+    # it again), then "Whose figure?": one statement now, the table with "Whose figure?" under
+    # it, read aloud at the Roles step; the worksheet prints it once and the role cards point
+    # to it
+    top = _cells("05-fact-check.ipynb")[0]
+    for verdict in ("**reproduced**", "**reproduced under an assumption**", "**contested**"):
+        assert top.count(verdict) == 1, verdict
+    assert "rule in full" not in top and "\n- **" not in top
+    assert top.count("makes a different claim") == 1 and top.count("**Whose figure?**") == 1
+    sheet = html.unescape(pages["lesson-5/worksheet.html"])
+    assert sheet.count("makes a different claim") == 1 and sheet.count("Whose figure?") == 1
+    assert sheet.count("The verdict rule") == 1
+    for r in factcheck.ROLES:
+        card = sheet[sheet.index(f"Role card: {r.name}") :].split("</section>")[0]
+        assert "verdict rule at the top of this sheet" in card, r.name
+    said = {seg: what for _, seg, what in teacher_pack.PLANS[5].segments}
+    assert "Read the verdict rule aloud" in said["Roles"] and "rule in full" not in said["Roles"]
+
+
+def test_reader_27s_step_4_is_asked_as_work_it_out_with_a_gut_guess_before_the_figures(pages):
+    # reader 27, defect 3: step 4's three goodputs (8.6 %, 35 %, 79 %) are printed just above
+    # the box, and the text asks for 1 x 0.086, 1/2 x 0.35 and 1/10 x 0.79 (0.086, 0.175,
+    # 0.079: half is fastest): a worked answer, not a prediction. The box says so; the real
+    # guess comes first, before the cell that prints the goodputs
+    box = widgets.predict_reveal("capstone-job-share")
+    head = box.children[0].value
+    assert head.startswith("<b>Work it out:</b>") and "Predict" not in head, head
+    assert "Prediction" not in box.children[1].children[0].description
+    r = lessons.reveal("capstone-job-share", "half")
+    assert r.message.startswith("You answered 50 %;") and "A fair guess" not in r.message, r
+    assert "Right: of the three" in r.message, r.message
+    assert lessons.reveal("pue-40", "1.5").message.startswith("You predicted")  # others unchanged
+    cells = _cells("06-capstone.ipynb")
+    step4 = next(c for c in cells if c.startswith("## Step 4"))
+    assert step4.index("Guess first") < step4.index("The cell below prints the goodput"), step4
+    sheet = html.unescape(pages["lesson-6/worksheet.html"])
+    block = sheet[sheet.index(lessons.EXERCISES["capstone-job-share"].question) :]
+    assert "My answer:" in block.split("</section>")[0]
+    assert sheet.index("which job finishes first") < sheet.index("8.6 %"), "the guess first"
