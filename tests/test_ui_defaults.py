@@ -99,13 +99,20 @@ def _visit(query: str) -> dict[str, dict]:
     """The widget states a visit to the page of `query` is sent, as a fresh kernel would send
     them: `request_states` answers with every model in the kernel (one kernel per visitor), so
     every model the app made and every shared one its page uses (an earlier app in this
-    process, or the import, may have made those)."""
-    before = set(w.Widget.get_manager_state()["state"])
-    app = ExplorerApp(query)
-    shown = {m.model_id for m in models([app.widget])}
-    state = w.Widget.get_manager_state()["state"]
-    assert app.widget.model_id in shown
-    return {k: v for k, v in state.items() if k not in before or k in shown}
+    process, or the import, may have made those). Only those models are serialized: the
+    process holds every earlier test's widgets too (thousands, late in a session)."""
+    made: list[w.Widget] = []
+    w.Widget.on_widget_constructed(made.append)
+    try:
+        app = ExplorerApp(query)
+    finally:
+        w.Widget.on_widget_constructed(None)
+    shown = models([app.widget])
+    assert app.widget.model_id in {m.model_id for m in shown}
+    kept = [m for m in made if m.comm is not None]  # made and not closed since
+    return w.Widget.get_manager_state(widgets={m.model_id: m for m in kept + shown}.values())[
+        "state"
+    ]
 
 
 def test_a_visit_needs_at_most_half_the_widget_models():
