@@ -26,30 +26,21 @@ from .. import fmt
 from ..units import ureg
 from ..validate import Bound
 from .reading import (
-    _AND_A_HALF,
-    _APPROX,
-    _BARE_TEN,
-    _ONE_TIME,
-    _PREFIXABLE,
-    _SUPERSCRIPT,
-    _TEN_SUPERSCRIPT,
-    _TEN_TO,
     COUNT_WORDS,
     EXAMPLE,
+    PREFIXABLE,
     RATIO,
     SHARE,
     Reading,
-    _and_a_half,
-    _figures,
-    _normalise,
-    _typed_numbers,
-    _words_to_number,
+    in_digits,
+    leading_number,
+    normalise,
     read,
+    significant_figures,
+    typed_numbers,
     worked,
 )
-from .reading import (
-    label as label,
-)
+from .reading import label as label  # re-exported: lessons and the tests import it from here
 
 
 @dataclass(frozen=True)
@@ -300,7 +291,7 @@ def _rounding(answer: object, x: float) -> float | None:
     if not isinstance(answer, str) or re.search(r"[*×÷()+/]", answer):
         return None
     m = re.search(r"\d[\d,]*(?:\.\d*)?|\.\d+", answer)
-    figures = _figures(answer)
+    figures = significant_figures(answer)
     typed = float(m[0].replace(",", "").rstrip(".")) if m else 0.0
     if not figures or not typed:
         return None
@@ -318,13 +309,12 @@ def _rounded(x: float, want: float, figures: int | None) -> bool:
 def _rounded_as_typed(answer: object, x: float, want: float) -> bool:
     """`_rounded`, and also in the unit the student typed: "1.5 weeks" (10.5 days) is not 11.1
     days rounded, which is 1.6 weeks, though 10.5 and 11.1 both round to 11 (reader 26)."""
-    figures = _figures(answer)
+    figures = significant_figures(answer)
     if not _rounded(x, want, figures):
         return False
     if not isinstance(answer, str) or re.search(r"[*×÷()+/]", answer):
         return True
-    m = re.search(r"\d[\d,]*(?:\.\d*)?|\.\d+", _AND_A_HALF.sub(_and_a_half, answer.strip()))
-    typed = float(m[0].replace(",", "").rstrip(".")) if m else 0.0
+    typed = leading_number(answer)
     if not typed or not x:
         return True
     return _half_up(want * typed / x, figures) == _half_up(typed, figures)
@@ -334,7 +324,7 @@ def _cut_off(answer: object, x: float, want: float) -> bool:
     """Whether the answer read as `x` is the result cut off (rounded down) to the figures the
     student gave (2 or more): "280,000" for 286,813, which rounds to 290,000 (reader 21: that
     common slip was named only as a method's slip whose value it also rounds)."""
-    figures = _figures(answer)
+    figures = significant_figures(answer)
     if not figures or figures < 2 or not want or x == _half_up(want, figures):
         return False
     return x == _half_up(want, figures, decimal.ROUND_DOWN)
@@ -365,8 +355,8 @@ def _in_other_unit(e: Exercise, x: float, want: float) -> str | None:
     in PFLOP), or None."""
     if e.unit in (SHARE, RATIO) or e.unit in COUNT_WORDS or not want:
         return None
-    stem = e.unit[1:] if e.unit[:1] in "kMGTPE" and e.unit[1:] in _PREFIXABLE else e.unit
-    if stem not in _PREFIXABLE:
+    stem = e.unit[1:] if e.unit[:1] in "kMGTPE" and e.unit[1:] in PREFIXABLE else e.unit
+    if stem not in PREFIXABLE:
         return None
     # nobody writes kFLOP: a FLOP figure 1,000 times too small is a prefix slip, not a unit
     prefixes = "MGTPE" if stem.startswith("FLOP") else "kMGTPE"
@@ -540,7 +530,7 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     accepts; the formula, and from the third attempt the worked step), and
     then the stepped hint for this `attempt` (1: nudge, 2: formula, 3+: worked step).
     """
-    said_as = _normalise(answer) if isinstance(answer, str) and e.unit == SHARE else ""
+    said_as = normalise(answer) if isinstance(answer, str) and e.unit == SHARE else ""
     times = _SHARE_TIMES.match(said_as)
     if times:  # "1.8 times" / "2x" for a share: a ratio, the share is that minus 1
         said_ratio = times[1] or times[2]
@@ -593,7 +583,7 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     if copied:
         return Feedback(False, f"Not yet{said}: {_sentence(copied.hint)}", "figures", copied.id)
     calculation = isinstance(answer, str) and re.search(r"[*×·/÷]", answer)
-    typed = _typed_numbers(_normalise(answer)) if calculation else []
+    typed = typed_numbers(normalise(answer)) if calculation else []
     for t in e.traps:  # a slip's own number in the calculation names it, whatever the rounding
         if t.method and any(_near(n, m, 1e-3) for m in t.method() for n in typed):
             # the value read said back only where it is the slip's (reader 27: MW ÷ W typed
@@ -606,7 +596,7 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         # and "3*10^5", read as written out); a published figure (`slip` False) typed as it is
         # published is named even then: the article's 250,000 is also 245,264 to two figures,
         # but copied, not computed
-        rounding = _rounding(_normalise(answer) if isinstance(answer, str) else answer, x)
+        rounding = _rounding(normalise(answer) if isinstance(answer, str) else answer, x)
         rounded = rounding is not None and abs(x - want) <= rounding
         noted = [
             t.hint
@@ -636,17 +626,10 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     # value it also lies, unless it is that value itself; it is asked for more figures instead.
     # the precision of a number written in words is that of its digits: "two weeks" is "2 weeks"
     # and "a week" is "1 week" (one figure), not a week known to the day
-    spelled = (
-        _words_to_number(_ONE_TIME.sub("1 ", _APPROX.sub("", answer).strip()))
-        if isinstance(answer, str)
-        else None
-    )
-    if spelled is not None:  # "3*10^5" and "3 × 10⁵" are "3e5": one figure, as typed
-        spelled = _TEN_SUPERSCRIPT.sub(lambda m: "10^" + m[1].translate(_SUPERSCRIPT), spelled)
-        spelled = _BARE_TEN.sub(r"1e\1", _TEN_TO.sub(r"e\1", spelled))
+    spelled = in_digits(answer)
     rounding = _rounding(spelled, x)
     if rounding is not None and abs(x - want) <= rounding:
-        figures = _figures(spelled)
+        figures = significant_figures(spelled)
         # unless a trap's value is the typed number itself, not only a rounding of it: "10 %"
         # is 300 ÷ 3,000 exactly (the answer is 11 %); "2 weeks" merely rounds 14.2 days
         hit = [t for t in e.traps if not t.note and abs(x - t.value()) <= rounding / 100]
@@ -680,7 +663,7 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         # a bare 1.62 for a share is first read as 1.62 %; a slip at 1.62 itself says more
         if r.typed is not None and _near(r.typed, t.value(), t.rel_tol):
             return Feedback(False, f"Not yet, hint: {_sentence(t.hint)}", "trap", t.id)
-    figures = _figures(answer)
+    figures = significant_figures(answer)
     for t in traps:
         # a trap's value rounded as the student rounded ("1.7" for 1 / 0.60 = 1.667) is the trap
         if _near(x, t.value(), t.rel_tol) or (
@@ -793,7 +776,7 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     # `Exercise.needs_three`), a two-figure answer that an accepted result rounds to is the
     # student's rounding, not a wrong figure: "240,000" for 245,264 households, worked from an
     # energy of 2.6 TWh (242,650) and rounded (reader 16)
-    given = _figures(spelled)
+    given = significant_figures(spelled)
     if e.needs_three() and rounding is not None and given is not None and given <= 2:
         lo, hi = e.accepted()
         if x - rounding <= hi and x + rounding >= lo:
@@ -1034,7 +1017,7 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         elif typed.kind == "trap":
             fits = typed.message.split("hint: ", 1)[-1]
         else:  # a trap the Check names only in a calculation is still what a guess fits
-            fit = [t for t in e.traps if _rounded(x, t.value(), _figures(prediction))]
+            fit = [t for t in e.traps if _rounded(x, t.value(), significant_figures(prediction))]
             fits = _sentence(fit[0].hint) if fit and not fit[0].rounded else ""
     if fb.right:
         gap = "Within the tolerance: a good estimate."

@@ -480,7 +480,28 @@ def _ten_to(m: re.Match[str]) -> str:
     return f"*1e{m[1]}" if "/" in before and last and not scientific else f"e{m[1]}"
 
 
-def _normalise(text: str) -> str:
+def normalise(text: str) -> str:
+    """A typed answer rewritten as digits and symbols for the reader's patterns: words, scales,
+    fractions, powers of ten and "x" for times as digits; estimates, a name before "=" and a
+    sentence's full stop left out.
+
+    Parameters
+    ----------
+    text : str
+        What the student typed.
+
+    Returns
+    -------
+    str
+        The same answer, normalised (not yet read: :func:`read` does that).
+
+    Examples
+    --------
+    >>> normalise("about three hundred")
+    '300'
+    >>> normalise("PUE = 1.5 x 10^3.")
+    '1.5e3'
+    """
     text = text.strip().replace("−", "-").replace("\u2009", " ").replace("\u00a0", " ")
     text = text.replace("\u202f", " ")
     text = _NAMED.sub("", text)
@@ -821,8 +842,8 @@ def read(answer: object, unit: str, negative: bool = False, above: bool = False)
     if r.value is not None or not isinstance(answer, str):
         return r
     bare = _BARE_PREFIX.match(answer)
-    stem = unit[1:] if unit[:1] in "kMGTPEZ" and unit[1:] in _PREFIXABLE else unit
-    if bare and stem in _PREFIXABLE:  # "7.2 zetta": the prefix said, the unit left off
+    stem = unit[1:] if unit[:1] in "kMGTPEZ" and unit[1:] in PREFIXABLE else unit
+    if bare and stem in PREFIXABLE:  # "7.2 zetta": the prefix said, the unit left off
         said = f"{bare['num'].strip()} {_PREFIX_WORDS[bare['prefix'].lower()]}{stem}"
         prefixed = _read(said, unit, negative, above)
         if prefixed.value is not None:
@@ -913,7 +934,7 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
             f"a share does not fit here (a third of what?); give {_unit_words(unit)}, worked "
             "out from the figures.",
         )
-    text = _normalise(answer)
+    text = normalise(answer)
     if not text:
         return Reading(None, "type a number first.")
     if _BOUND.match(text):
@@ -1397,7 +1418,7 @@ def _unit_calc(answer: str, unit: str, negative: bool, above: bool) -> Reading |
     >>> _unit_calc('2628 GWh because', 'GWh', False, False) is None
     True
     """
-    text = _normalise(answer)
+    text = normalise(answer)
     tokens: list[object] = []
     pos = 0
     while pos < len(text.rstrip()):
@@ -1636,8 +1657,9 @@ def _finish(x: float, unit: str, negative: bool, bare: bool, echo: str = "") -> 
     return Reading(x, bare=bare, echo=echo)
 
 
-# the units whose SI-prefixed forms a bare answer may be in ("7.18e6" FLOP is in PFLOP)
-_PREFIXABLE = ("FLOP", "FLOP/s", "W", "Wh", "J", "B")
+# the units whose SI-prefixed forms a bare answer may be in ("7.18e6" FLOP is in PFLOP); public:
+# the checker asks it too
+PREFIXABLE = ("FLOP", "FLOP/s", "W", "Wh", "J", "B")
 
 
 # "2.628.000": digits grouped in threes by two or more points (reader 26)
@@ -1648,13 +1670,23 @@ _POINT_GROUPED = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3}){2,}(?![\d.])")
 _TYPED_NUMBER = r"(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:e-?\d+)?"
 
 
-def _typed_numbers(text: str) -> list[float]:
+def typed_numbers(text: str) -> list[float]:
     """The plain numbers of a normalised typed calculation, and the difference of each two
     written as one ("2-1.15": 0.85).
 
+    Parameters
+    ----------
+    text : str
+        A calculation as :func:`normalise` returns it.
+
+    Returns
+    -------
+    list of float
+        The numbers in the order typed, then the differences.
+
     Examples
     --------
-    >>> [round(x, 2) for x in _typed_numbers("300e6*(2-1.15)/900")]
+    >>> [round(x, 2) for x in typed_numbers("300e6*(2-1.15)/900")]
     [300000000.0, 2.0, 1.15, 900.0, 0.85]
     """
     plain = [_plain(m) for m in re.findall(_TYPED_NUMBER, text)]
@@ -1665,8 +1697,26 @@ def _typed_numbers(text: str) -> list[float]:
     return [x for x in plain if x is not None] + minus
 
 
-def _figures(answer: object) -> int | None:
-    """How many significant figures a typed answer gives ("1.2" → 2), or None when unknown."""
+def significant_figures(answer: object) -> int | None:
+    """How many significant figures a typed answer gives ("1.2" → 2), or None when unknown.
+
+    Parameters
+    ----------
+    answer : str or object
+        What the student typed; anything but a string gives None.
+
+    Returns
+    -------
+    int or None
+        The figures of the first number typed ("a week and a half" is 1.5: 2 figures).
+
+    Examples
+    --------
+    >>> significant_figures("1.2"), significant_figures("2,600"), significant_figures("0.050")
+    (2, 2, 2)
+    >>> significant_figures("a week and a half"), significant_figures("abc")
+    (2, None)
+    """
     if not isinstance(answer, str):
         return None
     answer = _AND_A_HALF.sub(_and_a_half, answer.strip())  # "a week and a half": 1.5, 2 figures
@@ -1677,3 +1727,61 @@ def _figures(answer: object) -> int | None:
     if "." in digits:
         return len(digits.replace(".", "").lstrip("0")) or None
     return len(digits.strip("0")) or None
+
+
+def leading_number(answer: str) -> float:
+    """The first number typed, "and a half" added to it, or 0.0 when none is.
+
+    Parameters
+    ----------
+    answer : str
+        What the student typed.
+
+    Returns
+    -------
+    float
+        The number as typed, in the unit typed (not converted).
+
+    Examples
+    --------
+    >>> leading_number("1.5 weeks"), leading_number("2,600 GWh"), leading_number("abc")
+    (1.5, 2600.0, 0.0)
+    >>> leading_number("a week and a half")
+    1.5
+    """
+    m = re.search(r"\d[\d,]*(?:\.\d*)?|\.\d+", _AND_A_HALF.sub(_and_a_half, answer.strip()))
+    return float(m[0].replace(",", "").rstrip(".")) if m else 0.0
+
+
+def in_digits(answer: object) -> str | None:
+    """A typed answer's numbers in digits as typed, so that their precision is that of the digits:
+    "two weeks" is "2 weeks", "a week" is "1 week", "3 × 10⁵" is "3e5" (one figure); None for
+    an answer that is not text.
+
+    Parameters
+    ----------
+    answer : str or object
+        What the student typed.
+
+    Returns
+    -------
+    str or None
+        The answer with its words, "a"/"an" before a time and powers of ten as digits, an
+        estimate's "about" left out.
+
+    Examples
+    --------
+    >>> in_digits("about two weeks"), in_digits("a week"), in_digits("3 × 10⁵")
+    ('2 weeks', '1 week', '3e5')
+    >>> in_digits(14) is None
+    True
+    """
+    spelled = (
+        _words_to_number(_ONE_TIME.sub("1 ", _APPROX.sub("", answer).strip()))
+        if isinstance(answer, str)
+        else None
+    )
+    if spelled is not None:  # "3*10^5" and "3 × 10⁵" are "3e5": one figure, as typed
+        spelled = _TEN_SUPERSCRIPT.sub(lambda m: "10^" + m[1].translate(_SUPERSCRIPT), spelled)
+        spelled = _BARE_TEN.sub(r"1e\1", _TEN_TO.sub(r"e\1", spelled))
+    return spelled
