@@ -24,6 +24,7 @@ CORE = [
     "catalog",
     "classroom.factcheck",
     "classroom.lessons",
+    "classroom.reading",
     "cli.common",
     "cli.site",
     "climate",

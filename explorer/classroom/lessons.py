@@ -2,7 +2,8 @@
 
 Each exercise knows its answer from the core (never a typed-in number) and the typical wrong
 answers students give (also computed from the core), so a wrong answer gets the hint that fits
-it. The engine that reads answers and picks hints is :mod:`explorer.classroom.exercises`.
+it. The engine that picks hints is :mod:`explorer.classroom.exercises`; it reads answers with
+:mod:`explorer.classroom.reading`.
 
 Examples
 --------

@@ -1,0 +1,1787 @@
+"""Read a student's typed answer as a number in the exercise's unit: a :class:`Reading`.
+
+Answers are read as people write them: ``"2,628"`` (thousands separators), ``"about 2628"``,
+``"~2628"`` or ``"≈ 2628"`` (estimates), ``"three hundred"`` (words), ``"7/4"`` (fractions),
+``"84%"``, ``"10 %"``, ``"0.84"`` or a bare ``"90"`` (shares; the last read as 90 %, said back to
+the student), ``"208k"``, ``"300k chips"`` or ``"0.2 million"`` (counts) and, through pint,
+``"2.6 TWh"``, ``"2.6 billion kWh"``, ``"83 petaflops"`` or ``"300 MW"``, converted to the
+exercise's unit; calculations (``"261e6/910"``, ``"261 MW / 910 W"``, ``"300 x 8760 / 1000"``);
+ratios said with their word (``"2.1 times"``, ``"2.1x"``, ``"×2.1"``); ``"79 % more"`` only
+where the question asks how far above a reference. Anything else gets a message that says
+what to type; nothing here raises on a student's input.
+
+This module knows nothing of exercises: it turns text into a value, a unit's reading and what to
+say back (:func:`read`, :func:`label`, :func:`worked`). Judging a reading (right, not yet, the
+hint that fits) is :mod:`explorer.classroom.exercises`.
+
+Examples
+--------
+>>> read("2,628", "GWh").value
+2628.0
+>>> read("2.6 TWh", "GWh").value
+2600.0
+>>> read("84%", "share").value
+0.84
+>>> read("about 2628", "GWh").value
+2628.0
+>>> read("abc", "GWh").message
+"I cannot find a number in 'abc'; type a number such as 1,500, 2.6k or 4.5 kWh."
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+import pint
+
+from .. import fmt
+from ..units import ureg
+
+SHARE, RATIO = "share", "1"
+# count units: the words a student may write after the number
+COUNT_WORDS = {
+    "people": {"people", "ppl", "persons", "person", "inhabitants", "residents"},
+    "chips": {"chips", "chip", "accelerators", "gpus", "trn2", "trainium2"},
+    "households": {"households", "household", "homes", "houses", "us households"},
+}
+# a scale written as a word or a suffix: "2.6 billion kWh", "300k chips", "2.6k"
+_SCALE_WORDS = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "million": 1e6,
+    "g": 1e9,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+    "trillion": 1e12,
+    # the long scale words a FLOP count may be said in ("7.2 sextillion FLOP"; reader 24)
+    "quadrillion": 1e15,
+    "quintillion": 1e18,
+    "sextillion": 1e21,
+    "septillion": 1e24,
+}
+# the unit symbols the lessons' answers are written in, read in any case where that names one
+# unit: "300 mw" is MW (nobody means milliwatts), "1536 gb" GB, "1.5 tib" TiB (reader 23); a
+# symbol's plural ("GiBs") is the symbol. Bits are told apart (`_bits`): "Gb" is gigabits
+_SYMBOLS = (
+    *(f"{p}{u}" for p in ("k", "M", "G", "T") for u in ("W", "Wh")),
+    *(f"{p}B" for p in ("k", "M", "G", "T", "P")),
+    *(f"{p}iB" for p in ("K", "M", "G", "T", "P")),
+)
+_CASELESS = (
+    {s.lower(): s for s in _SYMBOLS}
+    | {f"{s.lower()}s": s for s in _SYMBOLS if s.endswith("B")}
+    | {
+        "w": "W",  # "261 mw / 910 w": nobody means a unit "w"
+        "wh": "Wh",
+        "d": "day",  # "12.5 D": nobody means the debye
+        "days": "day",
+        "weeks": "week",
+        "wk": "week",  # "1.6 wk" (reader 25)
+        "wks": "week",
+        "hours": "hour",
+        "hrs": "hour",
+        "h": "hour",
+    }
+)
+# a symbol whose case as typed names another unit of the same kind: read as the lessons' unit,
+# and said ("73 mW" is MW: a site's power is never a thousandth of a watt)
+_OTHER_CASE = {"mW": "milli", "mWh": "milli"}
+# a data unit in bits: "Gb" (a capital prefix and a small b), "Gbit", "gigabits"
+_BITS = re.compile(r"[KMGTPE]i?b")
+_BINARY_PREFIX = {"k": "Ki", "m": "Mi", "g": "Gi", "t": "Ti", "p": "Pi", "e": "Ei"}
+_PERCENT = {"%", "percent", "per cent", "pc"}
+# "79 % more", "79 % above the mean": a percentage said as an excess over a reference
+_ABOVE = re.compile(
+    r"^(%|percent|per cent)\s+(?:more|above|higher|over|greater|larger|bigger)\b.*$",
+    re.IGNORECASE,
+)
+# FLOP units in any case: "FLOP/s" is a speed and "FLOP" an amount; the plural "FLOPS",
+# "PFLOPs", "petaflops" is written for both, so the exercise's dimension decides
+_FLOPS = re.compile(r"^([kmgtpez]?)(flops?)(/s|/sec)?$", re.IGNORECASE)
+# an amount of FLOP in words: "operations", "ops", "floating-point operations" (reader 19)
+_OPERATIONS = re.compile(r"(?:(?:floating[- ]point|arithmetic)\s+)?op(?:eration)?s", re.IGNORECASE)
+_PREFIX = {"": "", "k": "k", "m": "M", "g": "G", "t": "T", "p": "P", "e": "E", "z": "Z"}
+# "7.18*10^21", "7.2 × 10²¹", "7.2 x 10**21": a power of ten written out reads as 7.2e21
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+_TEN_TO = re.compile(r"(?<=\d)\s*[*x×·]\s*10\s*(?:\^|\*\*)\s*([-+]?\d+)")
+_TIMES_SIGN = re.compile(r"(?:(?<=\d)\s*|(?<=\s))[xX](?=\s*[\d.(])")
+_TEN_SUPERSCRIPT = re.compile(r"10([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+# "10^5" on its own (a hook's guess pasted in): a power of ten, 1e5
+_BARE_TEN = re.compile(r"(?<![\w.])10\s*(?:\^|\*\*)\s*([-+]?\d+)")
+_PER_YEAR = re.compile(r"\s*(?:/|per|a|an)\s*(?:year|yr|y|annum)$", re.IGNORECASE)
+# "7.2e21 FLOP per day", "FLOP/day", "FLOP in a day": an amount of computing said with the day
+# it is done in, as the question asks it ("in a day"); the amount is the answer (reader 25)
+_PER_DAY = re.compile(r"\s*(?:/|per|a|an|in\s+(?:a|one)|each)\s*(?:day|d)$", re.IGNORECASE)
+# "73.3 MW per building", "83.1 PF dense", "1,536 GiB of HBM", "120 MW swing", "7.37 h at full
+# power" (a battery's hours, as the question words them): what a figure is,
+# said after its unit as the lesson labels it; the number and the unit are the answer (a wrong
+# label is the exercise's to catch: `label`)
+_LABEL = re.compile(
+    r"\s*(?:(?:/|per|a|an|each)\s*(?:building|chip|instance|server|ultraserver)|each|apiece|"
+    r"in\s+all|in\s+total|total|dense|sparse|fp8|bf16|of|hbm|memory|swing|difference|apart|gap|"
+    r"at\s+(?:its\s+)?full\s+(?:power|load))$",
+    re.IGNORECASE,
+)
+_LABEL_WORD = re.compile(r"\b(dense|sparse)\b", re.IGNORECASE)
+_LABEL_ONLY = re.compile(r"\b(?:dense|sparse|fp8|bf16)\b", re.IGNORECASE)
+
+
+def _only_label(rest: str) -> bool:
+    """Whether the words after a number are only a dense/sparse/precision label ("sparse",
+    "dense FP8"), with no unit: the number is then bare, as "41 PF sparse" is 41 PF.
+
+    Examples
+    --------
+    >>> _only_label("sparse"), _only_label("dense FP8"), _only_label("PF dense")
+    (True, True, False)
+    """
+    return not _LABEL_ONLY.sub("", rest).strip() and bool(_LABEL_WORD.search(rest))
+
+
+def label(answer: object) -> str:
+    """The dense or sparse label an answer carries after its number ("41 PF sparse" → "sparse"),
+    or "" when it has none (or both).
+
+    Examples
+    --------
+    >>> label("83.1 PF dense"), label("41"), label("41 PFLOP/s Sparse FP8")
+    ('dense', '', 'sparse')
+    """
+    words = {w.lower() for w in _LABEL_WORD.findall(answer)} if isinstance(answer, str) else set()
+    return words.pop() if len(words) == 1 else ""
+
+
+# "12 days of electricity", "12 days' worth": a time unit followed by the question's own words
+_TIME_OF = re.compile(r"^([A-Za-z]+)'?\s+(?:worth|of)\b.*$", re.IGNORECASE)
+# "30.1 MW of cooling", "2,628 GWh of electricity": a unit, then what the figure is, in words
+_OF_WHAT = re.compile(r"^([A-Za-z][A-Za-z/]*)\s+of\s+[^\W\d][^\d]*$", re.IGNORECASE)
+# "about 2628", "~2628", "≈ 2628", "roughly 2.6 TWh", "under 6 days": an estimate is read as
+# its number ("under"/"over" too: said of a week, an estimate; "less than 5" stays a bound)
+_APPROX = re.compile(
+    r"^(?:about|around|approximately|approx\.?|roughly|circa|ca\.|nearly|almost|close to|"
+    r"some|just under|just over|under|over|~|≈|∼|±|c\.)\s*",
+    re.IGNORECASE,
+)
+# "1.8 approx", "1.75 approximately", "1.8ish": the estimate's word after the number (reader 21)
+_APPROX_AFTER = re.compile(
+    r"(?<=[\w%])\s*,?\s*(?:approx\.?|approximately|roughly|or so|-?ish)$", re.IGNORECASE
+)
+# "a week", "an hour": the article as one of a time unit
+# "a week and a half", "two days and a half": a time and a half in words (reader 24)
+_AND_A_HALF = re.compile(
+    r"^(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)\s+"
+    r"(second|minute|hour|day|week|month|year)s?\s+and\s+a\s+half\b",
+    re.IGNORECASE,
+)
+_ONE_TIME = re.compile(r"^an?\s+(?=(?:second|minute|hour|day|week|month|year)s?\b)", re.IGNORECASE)
+# SI prefixes and units written out, in any case: "83 petaflops", "2.6 terawatt-hours", "300
+# megawatts", "7.18 zettaflop" (a day of an UltraServer, reader 21)
+_PREFIX_WORDS = {
+    "kilo": "k",
+    "mega": "M",
+    "giga": "G",
+    "tera": "T",
+    "peta": "P",
+    "exa": "E",
+    "zetta": "Z",
+    "kibi": "Ki",
+    "mebi": "Mi",
+    "gibi": "Gi",
+    "tebi": "Ti",
+    "pebi": "Pi",
+}
+_UNIT_WORDS = re.compile(
+    r"\b(kilo|mega|giga|tera|peta|exa|zetta|kibi|mebi|gibi|tebi|pebi)[- ]?"
+    r"(watt[- ]?hours?|watts?|flops|flop/s|flop|bytes?|bits?)\b",
+    re.IGNORECASE,
+)
+# an SI prefix said alone after the number, its unit left off: "7.2 zetta", "83 peta" (reader 26)
+_BARE_PREFIX = re.compile(
+    r"^(?P<num>.*\d\.?)\s*(?P<prefix>kilo|mega|giga|tera|peta|exa|zetta)\s*$", re.IGNORECASE
+)
+# "less than 5", "more than 300 MW", "> 2": a bound, not an estimate
+_BOUND = re.compile(
+    r"^(?:(?:less|more|fewer|greater|lower|higher)\s+than|below|above|at\s+(?:least|most)"
+    r"|[<>≤≥])\s*[\d.]",
+    re.IGNORECASE,
+)
+_SMALL = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_WORD_VALUES = {w: i for i, w in enumerate(_SMALL)} | {w: 10 * (i + 2) for i, w in enumerate(_TENS)}
+_NUMBER_WORD = re.compile(
+    r"^((?:(?:a|an|and|" + "|".join(_SMALL + _TENS) + r"|hundred|thousand|million|billion|trillion)"
+    r"(?:[\s-]+|$))+)",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(
+    r"^(?P<sign>[+-]?)\s*"
+    r"(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)"
+    # "2,628,000,000 / 12,200": a denominator with thousands commas, as the numerator may have
+    r"(?:\s*/\s*(?P<den>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?))?"
+    r"(?P<exp>\s*(?:[eE][+-]?\d+|[x×]\s*10\s*\^\s*[+-]?\d+))?"
+    r"\s*(?P<rest>.*?)\s*$"
+)
+_DIMENSIONS = (
+    ("J", "an energy"),
+    ("W", "a power"),
+    ("s", "a time"),
+    ("FLOP/s", "a computing speed (FLOP/s)"),
+    ("FLOP", "an amount of computing (FLOP)"),
+    ("m**3", "a volume"),
+    ("B", "an amount of memory"),
+    ("household", "a number of households"),
+    ("person", "a number of people"),
+)
+EXAMPLE = "type a number such as 1,500, 2.6k or 4.5 kWh"
+# "PUE = 1.75", "energy: 2,628 GWh": the name before the number is left out
+_NAMED = re.compile(r"^[A-Za-z][A-Za-z0-9 _'()-]{0,40}?\s*[=:≈]\s*(?=\S)")
+_TO_ONE = re.compile(r":\s*1(?:\.0*)?")  # "1.75:1", a ratio written against one
+_RATIO_BEFORE = re.compile(r"^([A-Za-z]{2,4})\s+(?=[\d.])")  # "PUE 1.75", "COP 1.5"
+# "1.754...", "1.754…": digits cut off, the number as far as it goes
+_TRAILING_DOTS = re.compile(r"(?<=\d)\s*(?:\.{2,}|…)$")
+# "245,000 households.", "1.75.", "10%!": the end of a sentence, not part of the answer
+_SENTENCE_END = re.compile(r"(?<=[\w%)])\s*[.!?]+$")
+# a typed calculation ("300*8760/1000", "1 / (1 - 0.4 - 0.03)") and the unit after it, if any
+_CALC = re.compile(
+    r"^(?P<expr>(?:[\d\s.,()+\-*/×÷]|(?<=\d)[eE](?=[+-]?\d))+?)"
+    r"\s*(?P<rest>(?![eE][+-]?\d)[A-Za-z%].*)?$"
+)
+_CALC_TOKEN = re.compile(r"\s*(?:((?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)|([-+*/×÷()]))")
+_EXPONENT = re.compile(r"(?<=\d)[eE][+-]?\d+")  # "6*405e9*15.6e12": a number's own power of ten
+# "2.1 times", "2.1x", "×2.1", "2.1-fold": a ratio said with its word, read as its number;
+# "2.1x more", "2.1 times higher" too: a "how many times" question asks for the ratio, so the
+# comparative after its word is the same ratio said aloud (reader 20)
+_TIMES_BEFORE = re.compile(r"^(?:times|x|×)\s*(?=[\d.])", re.IGNORECASE)
+_TIMES_AFTER = re.compile(
+    r"(?<=[\d.])\s*(?:-?\s*fold|times|x|×)"
+    r"(?:\s+(?:more|higher|larger|bigger|greater|faster|better))?$",
+    re.IGNORECASE,
+)
+# "261 MW / 910 W", "83.1 PFLOP/s * 86400 s": a calculation of two quantities with their units
+_NUM = r"\d[\d,]*(?:\.\d+)?(?:[eE][+-]?\d+)?"
+# "286,669 × 667 TFLOP/s × 0.4": a product of numbers with one unit among its factors, read as
+# the product in that unit (only products: a unit beside a division or a sum would be ambiguous)
+_UNIT_INSIDE = re.compile(
+    rf"^(?P<pre>{_NUM}(?:\s*[*×]\s*{_NUM})*)\s*(?P<unit>[A-Za-z][A-Za-z/]*)"
+    rf"\s*(?P<post>(?:[*×]\s*{_NUM}\s*)+)$"
+)
+_CALC_UNIT = r"[A-Za-z]+(?:/[A-Za-z]+)?"
+# "261 MW / 910 W", "300 MW × 0.87 / 910 W": numbers, each with its own unit or none (at least
+# the first has one), multiplied and divided from left to right
+_QUANTITY_CALC = re.compile(rf"^{_NUM}\s*{_CALC_UNIT}(?:\s*[/*×÷]\s*{_NUM}\s*(?:{_CALC_UNIT})?)+$")
+# "(300 MW/1.15)/(910 W)", "300 MW/(1.15*910 W)": the same with parentheses (reader 22)
+_QUANTITY_GROUPED = re.compile(
+    rf"^(?=.*\()(?=.*\d\s*(?![eE][+-]?\d){_CALC_UNIT}\s*[)*/×÷])[\s(]*{_NUM}\s*(?:{_CALC_UNIT})?"
+    rf"(?:[\s)]*[/*×÷][\s(]*{_NUM}\s*(?:{_CALC_UNIT})?)+[\s)]*$"
+)
+_QUANTITY_TOKEN = re.compile(rf"\s*(?:(?P<n>{_NUM})\s*(?P<u>(?:{_CALC_UNIT})?)|(?P<op>[*/×÷()]))")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What an answer says: `value` in the exercise's unit, or None and a `message` why not.
+
+    `bare` is True when a share was given as a plain number with no % sign; `echo` says how an
+    ambiguous answer was read (a bare 90 for a share reads as 90 %), so the student can change it.
+    """
+
+    value: float | None
+    message: str = ""
+    bare: bool = True
+    echo: str = ""
+    typed: float | None = None  # the bare number as typed, when `echo` read it as a percentage
+    note: str = ""  # accepted, but worth a remark ("FLOPS" for an amount)
+
+
+def _dimension(q: pint.Quantity) -> str:
+    for unit, words in _DIMENSIONS:
+        if q.dimensionality == ureg.Quantity(1, unit).dimensionality:
+            return words
+    return f"a quantity in {q.units:~}"
+
+
+def _unit_words(unit: str) -> str:
+    if unit == SHARE:
+        return "a share (a decimal such as 0.5 or a percentage such as 50 %)"
+    if unit == RATIO:
+        return "a plain number"
+    if unit in COUNT_WORDS:
+        return f"a number of {unit}"
+    words = _dimension(ureg.Quantity(1, unit))
+    return words if words.endswith(f" in {unit}") else f"{words} in {unit}"
+
+
+# a fraction in words at the start of an answer: "a tenth", "one quarter", "two thirds", "half"
+_FRACTION_DENOMINATORS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "quarter": 4,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "twentieth": 20,
+    "hundredth": 100,
+}
+_FRACTION_WORD = re.compile(
+    r"^(?:(a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?"
+    r"(" + "|".join(_FRACTION_DENOMINATORS) + r")s?\b(?:\s+of\b(?:\s+(?:it|them|that))?)?",
+    re.IGNORECASE,
+)
+
+
+# a share in words that names no fraction: "all" (of the chips) and "nearly all", the words a
+# question offers beside its figure ("nearly all (say 90 %)"; reader 21)
+_ALL_WORDS = re.compile(
+    r"^(?:(nearly|almost|virtually|practically)\s+)?(?:all|every\s+chip)"
+    r"(?:\s+(?:of\s+)?(?:them|it|the\s+(?:site'?s\s+)?chips|chips))?$",
+    re.IGNORECASE,
+)
+
+
+def _share_in_words(answer: str, unit: str) -> bool:
+    """Whether `answer` is a share in words ("about a third", "half of it") where `unit` is a
+    count or a quantity: a third of what is not said, so it is no number of households (reader
+    23); "half a day" names its unit and is a time.
+
+    Examples
+    --------
+    >>> _share_in_words("about a third", "households"), _share_in_words("half a day", "h")
+    (True, False)
+    >>> _share_in_words("a third", "share")
+    False
+    """
+    if unit in (SHARE, RATIO):
+        return False
+    text = _APPROX.sub("", answer.strip()).strip()
+    m = _FRACTION_WORD.match(text) or _ALL_WORDS.match(text)
+    if not m:
+        return False
+    rest = _ARTICLE.sub("", text[m.end() :].strip())
+    if re.search(r"\d", rest) or _SCALE_WORD.match(rest):  # "half a million": a number
+        return False
+    return not rest or _quantity(1.0, _CASELESS.get(rest.lower(), rest)) is None
+
+
+# a scale word after a fraction in words: "half a million (chips)" is a number (reader 24)
+_SCALE_WORD = re.compile(
+    r"^(?:thousand|million|billion|trillion|quadrillion|quintillion|sextillion|septillion)\b",
+    re.IGNORECASE,
+)
+
+# a scale word after a number in a calculation: "6 × 405 billion × 15.6 trillion" (reader 24)
+_SCALED_NUMBER = re.compile(
+    r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|quadrillion|quintillion|"
+    r"sextillion|septillion)\b",
+    re.IGNORECASE,
+)
+
+# "half a day", "a quarter of an hour": the article between a fraction and its unit
+_ARTICLE = re.compile(r"^(?:of\s+)?(?:an?|the)\s+", re.IGNORECASE)
+
+
+def _fraction_words(text: str) -> str:
+    """A fraction in words as a fraction bar: "a tenth" → "1/10", "two thirds of it" → "2/3".
+
+    Examples
+    --------
+    >>> _fraction_words("a tenth"), _fraction_words("two thirds of it"), _fraction_words("half")
+    ('1/10', '2/3', '1/2')
+    >>> _fraction_words("nearly all"), _fraction_words("all of them")
+    ('9/10', '1/1')
+    >>> _fraction_words("half a million chips"), _fraction_words("a quarter of a million")
+    ('500000 chips', '250000')
+    """
+    every = _ALL_WORDS.match(text.strip())
+    if every:
+        return "9/10" if every[1] else "1/1"
+    m = _FRACTION_WORD.match(text)
+    if not m:
+        return text
+    count = (m[1] or "one").lower()
+    top = 1 if count in ("a", "an") else _WORD_VALUES[count]
+    rest = _ARTICLE.sub("", text[m.end() :].strip())
+    scale = _SCALE_WORD.match(rest)
+    if scale:  # "half a million chips": a number, 500,000 chips (reader 24)
+        value = top / _FRACTION_DENOMINATORS[m[2].lower()] * _SCALE_WORDS[scale[0].lower()]
+        return f"{value:.12g} {rest[scale.end() :].strip()}".strip()
+    return f"{top}/{_FRACTION_DENOMINATORS[m[2].lower()]} {rest}".strip()
+
+
+def _words_to_number(text: str) -> str:
+    """Small numbers written in words, as digits: "three hundred chips" → "300 chips"."""
+    if re.fullmatch(r"\s*(?:twice|double)\s*", text, re.IGNORECASE):
+        return "2"  # "twice", as "half" is 0.5 (reader 25)
+    m = _NUMBER_WORD.match(text)
+    if not m:
+        return text
+    words = [x for x in re.split(r"[\s-]+", m[1].lower()) if x and x != "and"]
+    if not words or all(x in ("a", "an") for x in words):
+        return text
+    total, part = 0.0, 0.0
+    for word in words:
+        if word in ("a", "an"):
+            part = max(part, 1.0)
+        elif word in _WORD_VALUES:
+            part += _WORD_VALUES[word]
+        elif word == "hundred":
+            part = max(part, 1.0) * 100
+        else:  # thousand, million, billion
+            total += max(part, 1.0) * _SCALE_WORDS[word]
+            part = 0.0
+    rest = text[m.end() :]
+    return f"{total + part:g} {rest}".strip()
+
+
+def _and_a_half(m: re.Match[str]) -> str:
+    """A time and a half as digits: "a week and a half" → "1.5 weeks" (reader 24).
+
+    Examples
+    --------
+    >>> half = lambda text: _AND_A_HALF.sub(_and_a_half, text)
+    >>> half("a week and a half"), half("2 days and a half")
+    ('1.5 weeks', '2.5 days')
+    """
+    count = m[1].lower()
+    whole = 1.0 if count in ("a", "an") else _WORD_VALUES.get(count)
+    whole = float(count) if whole is None else float(whole)
+    return f"{whole + 0.5:g} {m[2].lower()}s"
+
+
+def _ten_to(m: re.Match[str]) -> str:
+    """A "× 10^n" as the number's own power of ten ("2.6 × 10^3" → "2.6e3", "3.79 × 10^25 /
+    3.956 × 10^19" → "3.79e25/3.956e19"), or, when it ends a calculation with a division, after
+    a number not written as a power of ten (below 1 or from 10 up), as a factor taken left to
+    right: "300/1.15/910 × 10^6" is (300 / 1.15 / 910) × 10⁶, not 300 / 1.15 / 910e6 (reader 22).
+
+    Examples
+    --------
+    >>> _TEN_TO.sub(_ten_to, "300/1.15/910 × 10^6"), _TEN_TO.sub(_ten_to, "3.8×10^25/4×10^19")
+    ('300/1.15/910*1e6', '3.8e25/4e19')
+    """
+    before, after = m.string[: m.start()], m.string[m.end() :]
+    mantissa = re.search(r"(\d[\d,]*(?:\.\d*)?)$", before)
+    scientific = mantissa is not None and 1 <= float(mantissa[1].replace(",", "")) < 10
+    last = not re.search(r"[-+*/×÷x·]\s*[\d.(]", after)
+    return f"*1e{m[1]}" if "/" in before and last and not scientific else f"e{m[1]}"
+
+
+def normalise(text: str) -> str:
+    """A typed answer rewritten as digits and symbols for the reader's patterns: words, scales,
+    fractions, powers of ten and "x" for times as digits; estimates, a name before "=" and a
+    sentence's full stop left out.
+
+    Parameters
+    ----------
+    text : str
+        What the student typed.
+
+    Returns
+    -------
+    str
+        The same answer, normalised (not yet read: :func:`read` does that).
+
+    Examples
+    --------
+    >>> normalise("about three hundred")
+    '300'
+    >>> normalise("PUE = 1.5 x 10^3.")
+    '1.5e3'
+    """
+    text = text.strip().replace("−", "-").replace("\u2009", " ").replace("\u00a0", " ")
+    text = text.replace("\u202f", " ")
+    text = _NAMED.sub("", text)
+    text = _TRAILING_DOTS.sub("", text)
+    text = _SENTENCE_END.sub("", text)
+    every = _ALL_WORDS.match(text)
+    text = _fraction_words(text) if every else _APPROX.sub("", text).strip()
+    text = _APPROX_AFTER.sub("", text).strip()
+    text = _AND_A_HALF.sub(_and_a_half, text)
+    text = _ONE_TIME.sub("1 ", text)
+    text = _fraction_words(text)
+    text = _words_to_number(text)
+    if re.search(r"[*×·÷/+]|\sx\s", text):  # "6 × 405 billion": each scaled number in digits
+        text = _SCALED_NUMBER.sub(
+            lambda m: f"{float(m[1].replace(',', '')) * _SCALE_WORDS[m[2].lower()]:.12g}", text
+        )
+    text = _UNIT_WORDS.sub(lambda m: _PREFIX_WORDS[m[1].lower()] + _unit_symbol(m[2]), text)
+    text = _TEN_SUPERSCRIPT.sub(lambda m: "10^" + m[1].translate(_SUPERSCRIPT), text)
+    text = _TEN_TO.sub(_ten_to, text)
+    text = _BARE_TEN.sub(r"1e\1", text)
+    # "300 x 8760 / 1000", "300x8760", "300 MW x 8760 h": an x between two factors is a times
+    text = _TIMES_SIGN.sub("*", text)
+    # "207 829" (a space between thousands) reads as "207,829"
+    return re.sub(r"(?<=\d) (?=\d{3}\b)", ",", text)
+
+
+def _plain(number: str) -> float | None:
+    """A plain number as typed ("1,500", "1.15"), or None."""
+    try:
+        return float(number.replace(",", ""))
+    except ValueError:
+        return None
+
+
+# an operation between two numbers ("4*20.8", "4 × 20.8 PF"), not a power of ten ("8.3 × 10^1")
+_WORKED = re.compile(r"\d\s*(?:[*×·/÷+]|x(?=\s*\d))\s*(?!10\s*(?:\^|\*\*|[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]))\d")
+
+
+def worked(answer: object) -> bool:
+    """Whether `answer` is a calculation typed out, not a number copied.
+
+    Examples
+    --------
+    >>> worked("4*20.8"), worked("4 × 20.8 PF"), worked("83.2 PF"), worked("8.32 × 10^1")
+    (True, True, False, False)
+    """
+    return isinstance(answer, str) and bool(_WORKED.search(answer))
+
+
+def _calculate(expr: str) -> float | None:
+    """The value of a typed calculation of plain numbers, + − × ÷ and parentheses, each number
+    read as a dimensionless quantity by `_evaluate` (the one parser of calculations, never
+    `eval`); None when `expr` is not one. A division by zero raises ZeroDivisionError.
+
+    Examples
+    --------
+    >>> _calculate("300*8760/1000")
+    2628.0
+    >>> _calculate("1 / (1 - 0.4 - 0.03)") == 1 / 0.57
+    True
+    >>> _calculate("2 +") is None
+    True
+    """
+    expr = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", expr)  # 8,760 → 8760
+    tokens: list[object] = []
+    pos = 0
+    while pos < len(expr.rstrip()):
+        m = _CALC_TOKEN.match(expr, pos)
+        if not m:
+            return None
+        tokens.append((float(m[1]), "") if m[1] else m[2])
+        pos = m.end()
+    if len(tokens) > 60:
+        return None
+    try:
+        return float(_evaluate(tokens, _calc_quantity).magnitude)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _evaluate(
+    tokens: list[object],
+    leaf: Callable[[float, str], pint.Quantity | _Factors],
+    loose: bool = False,
+    said: list[str] | None = None,
+) -> pint.Quantity | _Factors:
+    """The value of a typed calculation, read by a small recursive-descent parser (never
+    `eval`): the one parser of the checker's calculations, of plain numbers and of quantities
+    with their units alike, so that "300000000/1.15/910" and "300 MW / 1.15 / 910 W" are read
+    by the same grammar::
+
+        total  := term (("+" | "-") term)*
+        term   := factor (("*" | "/") factor)*
+        factor := number [unit] | "(" total ")" [unit] | ("+" | "-") factor
+
+    Parameters
+    ----------
+    tokens : list
+        The calculation as typed: operators and parentheses as strings, each number with its
+        unit as a tuple ``(number, unit)`` (``""`` for a plain number), and a unit after a
+        closing parenthesis ("(1/60) h") as a list ``[unit]``.
+    leaf : callable
+        A number and its unit as a value: a pint quantity (`_calc_quantity`, where a plain
+        number is dimensionless) or one factor of a product (`_Factors`).
+    loose : bool
+        Whether a unit after a number that divides is the divisor's alone: "5 ÷ 60 h" is ÷ 60,
+        in h (as a worked step writes a time in hours); each such reading is said in `said`.
+    said : list of str, optional
+        Where the loose readings are said, in the order they are taken.
+
+    Returns
+    -------
+    pint.Quantity or _Factors
+        The calculation's value.
+
+    Raises
+    ------
+    ValueError
+        When `tokens` is not a calculation: a number missing, a parenthesis left open, tokens
+        left over.
+    ZeroDivisionError
+        When it divides by zero.
+
+    Examples
+    --------
+    >>> plain = [(300000000.0, ""), "/", (1.15, ""), "/", (910.0, "")]
+    >>> f"{_evaluate(plain, _calc_quantity).magnitude:.1f}"
+    '286669.9'
+    >>> units = [(300.0, "MW"), "/", (1.15, ""), "/", (910.0, "W")]
+    >>> f"{_evaluate(units, _calc_quantity).to('dimensionless').magnitude:.1f}"
+    '286669.9'
+    >>> _evaluate([(2.0, ""), "*", "(", (1.0, ""), "-", (0.25, ""), ")"], _calc_quantity).magnitude
+    1.5
+    """
+    at = 0
+
+    def peek() -> object:
+        return tokens[at] if at < len(tokens) else None
+
+    def total() -> pint.Quantity | _Factors:  # total := term (("+" | "-") term)*
+        nonlocal at
+        x = term()
+        while peek() in ("+", "-"):
+            op = tokens[at]
+            at += 1
+            y = term()
+            x = x + y if op == "+" else x - y
+        return x
+
+    def term() -> pint.Quantity | _Factors:  # term := factor (("*" | "/") factor)*
+        nonlocal at
+        x = factor()
+        while peek() in ("*", "×", "/", "÷"):
+            op = tokens[at]
+            at += 1
+            t = peek()
+            if loose and op in ("/", "÷") and isinstance(t, tuple) and t[1] and t[1] != "%":
+                at += 1  # "5 ÷ 60 h": ÷ 60, in h
+                x = x / t[0] * leaf(1.0, t[1])
+                if said is not None:
+                    said.append(
+                        f"read ÷ {fmt.number(t[0])} {t[1]} as ÷ {fmt.number(t[0])}, in {t[1]}"
+                    )
+                continue
+            y = factor()
+            x = x * y if op in ("*", "×") else x / y
+        return x
+
+    def factor() -> pint.Quantity | _Factors:  # see the grammar above
+        nonlocal at
+        t = peek()
+        at += 1
+        if isinstance(t, tuple):
+            return leaf(*t)
+        if t in ("+", "-"):
+            return factor() if t == "+" else -factor()
+        if t == "(":
+            x = total()
+            if peek() != ")":
+                raise ValueError("unclosed parenthesis")
+            at += 1
+            after = peek()
+            if isinstance(after, list):  # "(1/60) h"
+                at += 1
+                x = x * leaf(1.0, after[0])
+            return x
+        raise ValueError("a number is missing")
+
+    x = total()
+    if at != len(tokens):
+        raise ValueError("left over")
+    return x
+
+
+def _unit_symbol(word: str) -> str:
+    """A unit word after its prefix word, as its symbol ("watt-hours" → "Wh", "bytes" → "B")."""
+    word = word.lower()
+    if word.startswith("byte"):
+        return "B"
+    if word.startswith("bit"):
+        return "bit"
+    if not word.startswith("watt"):
+        return word  # "flops", "FLOPs", "flop/s": read in `_physical`, as the prefixed symbol
+    return "Wh" if "hour" in word else "W"
+
+
+def _symbol(word: str) -> str:
+    """A unit as typed, as the symbol pint reads: a symbol the lessons use in any case
+    (`_CASELESS`: "mw" → "MW", "gib" → "GiB", "GBs" → "GB"); bits and other words unchanged.
+
+    Examples
+    --------
+    >>> _symbol("gb"), _symbol("TIB"), _symbol("Mw"), _symbol("Gb"), _symbol("kg")
+    ('GB', 'TiB', 'MW', 'Gb', 'kg')
+    """
+    return word if _BITS.fullmatch(word) else _CASELESS.get(word.lower(), word)
+
+
+def _is_bytes(unit: str) -> bool:
+    """Whether `unit` is a unit of memory in bytes ("GiB", "TB"): pint counts bytes as plain
+    numbers, so their dimension does not tell them from a ratio."""
+    try:
+        return "byte" in str(ureg.Unit(unit))
+    except Exception:  # pint raises many kinds of error on a name it does not know
+        return False
+
+
+def _superscript(n: int) -> str:
+    return str(n).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+
+
+def _bits(word: str, unit: str) -> str:
+    """What to say of a unit in bits ("Gb", "Gbit", "gigabits"), or "" when `word` is none:
+    memory is counted in bytes, a capital B (reader 23: "Gb is a quantity in Gb").
+
+    Examples
+    --------
+    >>> _bits("Gb", "GiB")
+    'Gb is gigabits; memory is counted in bytes, a capital B: GB (10⁹ bytes) or GiB (2³⁰ bytes).'
+    >>> _bits("GB", "GiB")
+    ''
+    """
+    name = f"{word}it" if _BITS.fullmatch(word) else word
+    try:
+        q = ureg.Quantity(1, name)
+    except Exception:  # pint raises many kinds of error on a name it does not know
+        return ""
+    if "bit" not in str(q.units):
+        return ""
+    memory = unit not in (SHARE, RATIO) and unit not in COUNT_WORDS and _is_bytes(unit)
+    if not memory:
+        return f"{word} is {q.units}s, an amount of data; the answer is {_unit_words(unit)}."
+    prefix = re.match(r"[kmgtpe]?", word, re.IGNORECASE)[0].lower() or "g"
+    power = "kmgtpe".index(prefix) + 1
+    decimal, binary = f"{prefix.upper() if prefix != 'k' else 'k'}B", f"{_BINARY_PREFIX[prefix]}B"
+    return (
+        f"{word} is {q.units}s; memory is counted in bytes, a capital B: {decimal} "
+        f"(10{_superscript(3 * power)} bytes) or {binary} (2{_superscript(10 * power)} bytes)."
+    )
+
+
+def _scale(rest: str) -> tuple[float, str]:
+    """A scale word or suffix at the start of what follows the number ("k chips" → 1,000,
+    "chips"); a unit's own prefix ("kWh", "MW") is left to pint."""
+    m = re.match(r"^([A-Za-z]+)(?=\s|$)\s*(.*)$", rest)
+    if m and m[1].lower() in _SCALE_WORDS and (len(m[1]) > 1 or m[1] in "kKMGB"):
+        return _SCALE_WORDS[m[1].lower()], m[2]
+    return 1.0, rest
+
+
+# a time in two parts, "5 days 18 hours", "2 h 30 min", "1 week and 2 days"
+_TWO_PARTS = re.compile(
+    r"^(?P<a>\d[\d,]*(?:\.\d+)?)\s*(?P<ua>[A-Za-z]+)\s*(?:,|and|\+)?\s*"
+    r"(?P<b>\d[\d,]*(?:\.\d+)?)\s*(?P<ub>[A-Za-z]+)$"
+)
+
+
+def _duration(text: str) -> tuple[float, str] | None:
+    """A time written in two parts as one number in the first part's unit ("5 days 18 hours" →
+    5.75, "days"); None when `text` is not two times.
+
+    Examples
+    --------
+    >>> _duration("5 days 18 hours"), _duration("2 h 30 min"), _duration("300 MW 24 h")
+    ((5.75, 'days'), (2.5, 'h'), None)
+    """
+    m = _TWO_PARTS.match(text)
+    if not m:
+        return None
+    try:
+        a = ureg.Quantity(float(m["a"].replace(",", "")), m["ua"])
+        b = ureg.Quantity(float(m["b"].replace(",", "")), m["ub"])
+        if a.dimensionality != ureg.Quantity(1, "s").dimensionality:
+            return None
+        total = (a + b).to(a.units).magnitude
+    except Exception:  # pint: not units, or not both times
+        return None
+    return float(total), m["ua"]
+
+
+def read(answer: object, unit: str, negative: bool = False, above: bool = False) -> Reading:
+    """Read a student's answer into a number in `unit` (a pint unit, ``"share"``, ``"1"`` or a
+    count such as ``"people"``); never raises.
+
+    Estimates ("about 2628", "~2628", "≈ 2628"), small numbers in words ("three hundred"),
+    fractions ("7/4"), scales ("2.6k", "300k chips", "2.6 billion kWh") and units in words
+    ("83 petaflops") are read; a bare number between 1 and 100 for a share reads as a percentage.
+
+    Parameters
+    ----------
+    answer : str or float
+        What the student typed.
+    unit : str
+        The exercise's unit.
+    negative : bool
+        Whether a negative answer can make sense.
+    above : bool
+        Whether the question asks how far a value lies above a reference, so that "79 % more"
+        (or "% above", "% higher") is the answer; otherwise such a percentage is refused, as a
+        share of the whole is asked.
+
+    Examples
+    --------
+    >>> read("79 % more", "share", above=True).value
+    0.79
+    >>> read("2,628,000 MWh", "GWh").value
+    2628.0
+    >>> read("about 2.6 billion kWh", "GWh").value
+    2600.0
+    >>> read("300k chips", "chips").value
+    300000.0
+    >>> r = read("90", "share"); r.value, r.echo
+    (0.9, 'read as 90 %')
+    >>> read("-5", "GWh").message
+    'this answer cannot be negative.'
+    """
+    r = _read(answer, unit, negative, above)
+    if r.value is not None or not isinstance(answer, str):
+        return r
+    bare = _BARE_PREFIX.match(answer)
+    stem = unit[1:] if unit[:1] in "kMGTPEZ" and unit[1:] in PREFIXABLE else unit
+    if bare and stem in PREFIXABLE:  # "7.2 zetta": the prefix said, the unit left off
+        said = f"{bare['num'].strip()} {_PREFIX_WORDS[bare['prefix'].lower()]}{stem}"
+        prefixed = _read(said, unit, negative, above)
+        if prefixed.value is not None:
+            return replace(prefixed, echo=prefixed.echo or f"read as {said}")
+    grouped = _POINT_GROUPED.search(answer)
+    if grouped:  # "2.628.000 MWh": thousands grouped with points, as in much of Europe
+        whole = int(grouped[0].replace(".", ""))
+        return Reading(
+            None,
+            f"if the points separate thousands, write {whole:,} or {whole} (a point is read "
+            "as a decimal point).",
+        )
+    of = _PERCENT_OF.match(answer.strip())
+    if of:  # "70% of 245,000": the percentage times the number (reader 24)
+        product = _read(f"{of['pct']}/100*{of['num']} {of['rest']}".strip(), unit, negative, above)
+        if product.value is not None:
+            return product
+    # a worked step typed back ("254 MW × 5 ÷ 60 h", "(62.2 MW − 37 MW) ÷ 37 MW"), refused by
+    # the readers above as unreadable, not for what it says ("a third": no share here) (reader 24)
+    unread = r.message.startswith(("I cannot read", "give one number"))
+    if unread and re.search(r"\d.*(?:[-+*/×÷−]|\s[xX]\s*\d)", answer):
+        calc = _unit_calc(answer, unit, negative, above)
+        if calc is not None:
+            return calc
+    # an answer with its working on the same line: "2,628 GWh because 300 × 8,760 = …" is the
+    # number before the working, "300 × 8760 / 1000 = 2628 GWh" the result after the last "="
+    said = list(_RESULT.finditer(answer))
+    for part in (_WORKING.split(answer)[0], answer[said[-1].end() :] if said else ""):
+        if part.strip() and part.strip() != answer.strip():
+            worked = _read(part, unit, negative, above)
+            if worked.value is not None:
+                return worked
+    # words before the number ("it shrinks by 73,579 households"): the number and what follows
+    lead = _LEADING_WORDS.match(answer)
+    # "a third, about 80,000 households": a comma after a word is the sentence's, not a decimal
+    # comma; the number after the words is read (reader 27)
+    comma = answer.find(",")
+    sentence = r.message == _DECIMAL_COMMA and comma > 0 and not answer[comma - 1].isdigit()
+    if (r.message.startswith("I cannot find a number") or sentence) and lead:
+        worked = read(answer[lead.end() :], unit, negative, above)
+        # "from 90 to 150 MW", "between 90 and 150 MW": a range in words, said as one (reader
+        # 25); "it shrinks by 30 %": a number found, refused as it is alone (reader 27)
+        found = not worked.message.startswith("I cannot find a number")
+        if worked.value is not None or found or _RANGE_WORDS.fullmatch(lead[0].strip()):
+            return worked
+    return r
+
+
+# the reply to "2,6": a comma the reader cannot take for a thousands comma
+_DECIMAL_COMMA = "write decimals with a point (2.6) and commas only between thousands (2,628)."
+
+# the words that open a range: "from 90 to 150 MW", "between 90 and 150 MW"
+_RANGE_WORDS = re.compile(r"(?:it\s+(?:goes|runs)\s+)?(?:from|between)", re.IGNORECASE)
+
+
+# "70% of 245,000 households": a percentage of a number, read as their product
+_PERCENT_OF = re.compile(
+    r"^(?P<pct>\d+(?:\.\d*)?)\s*(?:%|percent|per\s+cent)\s+of\s+(?P<num>\d[\d,]*(?:\.\d*)?)"
+    r"(?P<rest>\s*[^\d]*)$",
+    re.IGNORECASE,
+)
+
+# a share named after its number ("0.11 share", "0.11 as a fraction"): the number is the share
+_SHARE_WORD = re.compile(r"(?:as\s+)?(?:an?\s+)?(?:share|fraction)", re.IGNORECASE)
+
+# words with no digit before an answer's first digit (a number in words reads on its own)
+_LEADING_WORDS = re.compile(r"[^\W\d]+(?:[\s,:'-]+[^\W\d]+)*\s+(?=[-−~≈]?\d)")
+
+# where a student's result follows the working: "90 MW and 150 MW, so 60" (reader 23), "300 ×
+# 8760 / 1000 = 2628 GWh": the answer is what follows the last of these
+_RESULT = re.compile(r"=|\b(?:so|giving|gives|which\s+is|that\s+is|that[’']s|makes)\b", re.I)
+
+# where a student's working starts after the answer: "because", "since", "(", ";", " from "
+_WORKING = re.compile(r"\s*(?:\(|;|\bbecause\b|\bsince\b|\bfrom\b|\bas\b|\bby\b)", re.IGNORECASE)
+
+
+def _read(answer: object, unit: str, negative: bool = False, above: bool = False) -> Reading:
+    """`read` of one answer, with no working beside it."""
+    if isinstance(answer, bool) or answer is None:
+        return Reading(None, "type a number.")
+    if isinstance(answer, numbers.Real):
+        return _finish(float(answer), unit, negative, bare=True)
+    if not isinstance(answer, str):
+        return Reading(None, "type a number.")
+    if _share_in_words(answer, unit):
+        return Reading(
+            None,
+            f"a share does not fit here (a third of what?); give {_unit_words(unit)}, worked "
+            "out from the figures.",
+        )
+    text = normalise(answer)
+    if not text:
+        return Reading(None, "type a number first.")
+    if _BOUND.match(text):
+        return Reading(
+            None, "type one number, your best estimate, not a bound such as 'less than 5'."
+        )
+    if unit == RATIO:
+        text = _TIMES_AFTER.sub("", _TIMES_BEFORE.sub("", text))
+        named = _RATIO_BEFORE.match(text)  # "PUE 1.75": the ratio's name before its number
+        if named and _ratio_name(named[1]):
+            text = text[named.end() :]
+    if _QUANTITY_CALC.match(text) or _QUANTITY_GROUPED.match(text):
+        return _product_calc(text, unit, negative, above)
+    inside = _UNIT_INSIDE.match(text)
+    if inside:
+        text = f"{inside['pre']} {inside['post'].strip()} {inside['unit']}"
+    calc = _CALC.match(text)
+    span = calc and re.fullmatch(r"\s*([\d.,]+)\s*-\s*([\d.,]+)\s*", calc["expr"])
+    # "1.15-1" runs downwards: a subtraction (PUE − 1), not a range, which runs low to high
+    if span and _plain(span[1]) is not None and not _plain(span[1]) > (_plain(span[2]) or 0):
+        return Reading(None, "give one number, not a range (the middle of it, for example).")
+    # a calculation: an operator other than one fraction bar, or a bar beside a power of ten
+    # ("261e6/910": not the fraction 261/910 times 10⁶)
+    if calc and (
+        re.search(r"[*×÷()+]|\d\s*-|/.*/", _EXPONENT.sub("", calc["expr"]))
+        or ("/" in calc["expr"] and _EXPONENT.search(calc["expr"]))
+    ):
+        try:
+            x = _calculate(calc["expr"])
+        except ZeroDivisionError:
+            return Reading(None, f"that calculation divides by zero; {EXAMPLE}.")
+        if x is None:
+            return Reading(
+                None, "I cannot read that calculation; type its result (a number such as 2,628)."
+            )
+        r = read(f"{x:.12g} {calc['rest'] or ''}".strip(), unit, negative, above)
+        if r.value is None and calc["rest"] and re.search(r"[/÷]\s*[\d.,]+\s*$", calc["expr"]):
+            # "300/1.15/910 W": the unit may be the divisor's alone, where the result's is not
+            # the kind asked (reader 25); `_unit_calc` reads it so, and says how
+            alt = _unit_calc(text, unit, negative, above)
+            if alt is not None and alt.value is not None:
+                return alt
+        echo = r.echo or f"read as {fmt.number(x)} {calc['rest'] or ''}".strip()
+        shown = echo if r.value is not None else ""
+        return Reading(r.value, r.message, r.bare, shown, r.typed, r.note)
+    both = _duration(text)
+    if both is not None:  # "5 days 18 hours": one time in the first part's unit
+        total, first = both
+        r = read(f"{total:.12g} {first}", unit, negative, above)
+        echo = f"read as {fmt.number(total, 4)} {first}" if r.value is not None else ""
+        return Reading(r.value, r.message, r.bare, echo, r.typed)
+    m = _NUMBER.match(text)
+    if not m and _BETWEEN.match(text):  # "between 240k and 250k": a range (reader 25)
+        return Reading(None, _one_number(_unit_words(unit)))
+    if not m:
+        shown = answer.strip() if len(answer.strip()) <= 40 else answer.strip()[:40] + "…"
+        return Reading(None, f"I cannot find a number in {shown!r}; {EXAMPLE}.")
+    number = m["num"].replace(",", "")
+    exp = (m["exp"] or "").strip()
+    if exp:
+        exp = "e" + re.sub(r"^[x×]\s*10\s*\^\s*", "", exp).lstrip("eE")
+    try:
+        x = float(m["sign"] + number + exp)
+        if m["den"] is not None:
+            den = float(m["den"].replace(",", ""))
+            x = float(m["sign"] + number) / den * float("1" + exp if exp else 1)
+    except (ValueError, ZeroDivisionError):
+        return Reading(None, f"that fraction divides by zero; {EXAMPLE}.")
+    rest = m["rest"]
+    if rest.startswith(","):
+        return Reading(None, _DECIMAL_COMMA)
+    if re.search(r"[*/×÷+^]\s*[\d.(]|\d\s*[*/×÷+^]", rest):
+        return Reading(
+            None, "I cannot read that calculation; type its result (a number such as 2,628)."
+        )
+    k, rest = _scale(rest)
+    x *= k
+    if rest and _only_label(rest):  # "83.1 sparse": a bare number with its label (reader 17)
+        rest = ""
+    # "0.10 share" (or "0.11 as a share") where a share is asked, "1.75:1" where a ratio is:
+    # the answer's own form
+    if (unit == SHARE and _SHARE_WORD.fullmatch(rest)) or (
+        unit == RATIO and _TO_ONE.fullmatch(rest)
+    ):
+        rest = ""
+    if not rest:
+        if unit == SHARE and m["den"] is None and 1 < x <= 100 and k == 1:
+            r = _finish(x / 100, unit, negative, bare=False, echo=f"read as {fmt.number(x)} %")
+            return Reading(r.value, r.message, r.bare, r.echo, typed=x)
+        if unit == SHARE and not above and x > 100:  # "110": neither a share nor a percentage
+            return Reading(None, _OVER_WHOLE)
+        return _finish(x, unit, negative, bare=True)
+    if _ABOVE.match(rest) and unit in (SHARE, RATIO):
+        if above:
+            return _finish(x / 100, unit, negative, bare=False)
+        return Reading(
+            None,
+            "this question asks for a share of the whole, not how much more one thing is than "
+            f"another; give {_unit_words(unit)}.",
+        )
+    # "10 % of site power", "84 percent cooling": the words after the percent sign are left out
+    rest = re.sub(r"^(%|percent|per cent)\s+[A-Za-z].*$", r"\1", rest, flags=re.IGNORECASE)
+    if rest.lower() in _PERCENT:
+        if unit == RATIO:  # "175 %" for a PUE: read, and said how a ratio is written (reader 23)
+            # "12 %" reads as 0.12, but "(0.12)" beside a PUE says a PUE can be 0.12: the value
+            # only where the percentage is the ratio written so, 100 % or more (reader 26)
+            shown = f" ({fmt.number(x / 100)})" if x >= 100 else ""
+            plain = f"a ratio such as a PUE is a plain number{shown}, not a percentage"
+            return replace(_finish(x / 100, unit, negative, bare=False), note=plain)
+        if unit == SHARE and not above and x > 100:  # "120 %" is refused as "120" is
+            return Reading(None, _OVER_WHOLE)
+        if unit == SHARE:
+            return _finish(x / 100, unit, negative, bare=False)
+        return Reading(None, f"a percentage does not fit here; give {_unit_words(unit)}.")
+    if unit in COUNT_WORDS:
+        return _count(x, rest, unit, negative)
+    if unit == RATIO and _ratio_name(rest):
+        return _finish(x, unit, negative, bare=True)  # "1.75 PUE", "1.5 COP": the ratio's name
+    if unit == SHARE and (amount := _quantity(x, rest)) is not None:
+        # "30 MW" for a share: leaving out "MW" would leave 30, read as 30 % (reader 21); "68
+        # MW" may be 68 % mistyped, said whatever the answer (reader 26)
+        meant = f" If you meant {fmt.number(x)} %, type the % sign." if above or x <= 100 else ""
+        return Reading(
+            None,
+            f"{fmt.number(x)} {rest} is {_dimension(amount)}, not a share: divide it by the "
+            f"whole, also in {rest}, and give {_unit_words(unit)}.{meant}",
+        )
+    if unit in (SHARE, RATIO):
+        if _TWO_NUMBERS.match(rest):  # "2 to 3 times": a range copied (reader 23)
+            return Reading(None, _one_number(_unit_words(unit)))
+        return Reading(None, f"leave out {rest!r}; give {_unit_words(unit)}.")
+    return _physical(x, rest, unit, negative)
+
+
+# the reply to a share of the whole over 100 %, typed "120" or "120 %" alike (reader 24)
+_OVER_WHOLE = "a share of the whole cannot be over 100 %; give a percentage such as 85 %."
+
+# the reply to two numbers in one answer: the working goes on paper (reader 23)
+# a second number after the first, "2 to 3 times", "90 MW and 150 MW": a range or two figures
+_TWO_NUMBERS = re.compile(r"(?:^|\s)(?:to|or|and|-|–)\s*[\d.]|,\s*\d", re.IGNORECASE)
+
+
+# a range in words, "between 2 and 3", "from 240k to 250k": two numbers, not one answer
+_BETWEEN = re.compile(r"^\s*(?:between|from)\s+[~≈]?\s*[\d.].*\s(?:and|to|-|–)\s*[\d.]", re.I)
+
+
+def _one_number(words: str) -> str:
+    return f"give one number, your own answer: {words}. Keep any working on paper."
+
+
+def _quantity(x: float, rest: str) -> pint.Quantity | None:
+    """`x` in the unit `rest` ("30", "MW"), or None when `rest` is no unit pint knows."""
+    try:
+        q = ureg.Quantity(x, _symbol(rest))
+    except Exception:  # pint raises many kinds of error on a name it does not know
+        return None
+    return None if q.dimensionless else q
+
+
+def _is_time(unit: str) -> bool:
+    """Whether `unit` is a unit of time ("days", "h"); False for free text."""
+    try:
+        return ureg.Quantity(1, unit).dimensionality == ureg.Quantity(1, "day").dimensionality
+    except Exception:  # pint raises many kinds of error on free text
+        return False
+
+
+def _ratio_name(rest: str) -> bool:
+    """Whether `rest` is a ratio's short name after its number ("PUE", "cop"), in no case a
+    unit ("MW", "mw", "GB")."""
+    if not re.fullmatch(r"[A-Za-z]{2,4}", rest):
+        return False
+    for name in {rest, rest.upper(), _symbol(rest)}:
+        try:
+            ureg.Quantity(1, name)
+        except Exception:  # pint raises many kinds of error on a name it does not know
+            continue
+        return False
+    return True
+
+
+def _calc_unit(word: str) -> str:
+    """A unit as written in a calculation, as pint reads it: "mw" is MW, and a FLOP unit in any
+    case is a speed when it ends in "/s" or is the plural "flops" (the lessons read FLOPS as
+    FLOP/s), else an amount.
+
+    Examples
+    --------
+    >>> _calc_unit("mw"), _calc_unit("PFLOP/s"), _calc_unit("pflops"), _calc_unit("TFLOP")
+    ('MW', 'PFLOP/s', 'PFLOP/s', 'TFLOP')
+    >>> _calc_unit("gib"), _calc_unit("pf")
+    ('GiB', 'PFLOP/s')
+    """
+    flops = _FLOPS.match(word)
+    if flops:
+        speed = bool(flops[3]) or flops[2].lower() == "flops"
+        return f"{_PREFIX[flops[1].lower()]}FLOP" + ("/s" if speed else "")
+    return _flop_f(word) or _symbol(word)
+
+
+def _flop_f(word: str) -> str:
+    """A FLOP/s unit written with F, in any case ("83 PF", "83 pf/s", "41 PFs": petaFLOP/s, as
+    AWS and the articles write it, not petafarad), as its FLOP/s symbol; "" for another word.
+
+    Examples
+    --------
+    >>> _flop_f("pf"), _flop_f("EF/s"), _flop_f("PFs"), _flop_f("MW")
+    ('PFLOP/s', 'EFLOP/s', 'PFLOP/s', '')
+    """
+    m = re.fullmatch(r"([kmgtpe])fs?(?:/s)?", word, re.IGNORECASE)
+    return f"{_PREFIX[m[1].lower()]}FLOP/s" if m else ""
+
+
+# hours in a day: the 24 of "× 32.3 days × 24 h"
+_HOURS_PER_DAY = ureg.Quantity(1, "day").to("hour").magnitude
+
+
+def _same_unit(word: str, unit: str) -> bool:
+    """Whether `word`, a unit as written in a calculation, is `unit` ("days" and "d" are "day").
+
+    Examples
+    --------
+    >>> _same_unit("days", "day"), _same_unit("h", "hour"), _same_unit("MW", "hour")
+    (True, True, False)
+    """
+    try:
+        return ureg.Quantity(1, _calc_unit(word)) == ureg.Quantity(1, unit)
+    except Exception:  # pint raises many kinds of error on a name it does not know
+        return False
+
+
+@dataclass(frozen=True)
+class _Factors:
+    """The factors of a product of quantities as `_terms_read` reads them, each (operator,
+    number, unit or "") with the operator it ends up with: a number inside "/( … )" divides.
+    Multiplied and divided by `_evaluate` (a product has no sum).
+
+    Examples
+    --------
+    >>> a, b, c = (_Factors((("*", n, u),)) for n, u in ((300.0, "MW"), (1.15, ""), (910.0, "W")))
+    >>> (a / (b * c)).terms
+    (('*', 300.0, 'MW'), ('/', 1.15, ''), ('/', 910.0, 'W'))
+    """
+
+    terms: tuple[tuple[str, float, str], ...]
+
+    def __mul__(self, other: _Factors) -> _Factors:
+        return _Factors(self.terms + other.terms)
+
+    def __truediv__(self, other: _Factors) -> _Factors:
+        turned = tuple(("*" if op == "/" else "/", n, u) for op, n, u in other.terms)
+        return _Factors(self.terms + turned)
+
+
+def _product_calc(text: str, unit: str, negative: bool, above: bool) -> Reading:
+    """Quantities with their units multiplied and divided, with or without parentheses ("261 MW
+    / 910 W" → 286,813; "300 MW × 0.87 / 910 W" too: a bare number may multiply, not divide;
+    "(300 MW/1.15)/(910 W)"), parsed by `_evaluate` into their factors and read in `unit` by
+    `_terms_read`; a message when the result is not of the exercise's kind. A product of a
+    speed and a bare number where an amount is asked ("83.1 PFLOP/s × 86400") reads the bare
+    number as seconds, and says so.
+
+    Examples
+    --------
+    >>> r = _product_calc("83.1 PFLOP/s * 86400", "FLOP", False, False)
+    >>> f"{r.value:.4g}", r.echo
+    ('7.18e+21', 'read 86,400 as seconds')
+    >>> f"{_product_calc('(300 MW/1.15)/(910 W)', 'chips', False, False).value:.0f}"
+    '286670'
+    """
+    tokens: list[object] = []
+    pos = 0
+    while pos < len(text.rstrip()):
+        m = _QUANTITY_TOKEN.match(text, pos)
+        if not m:
+            break
+        tokens.append(m["op"] or (float(m["n"].replace(",", "")), m["u"]))
+        pos = m.end()
+    try:
+        if pos < len(text.rstrip()):
+            raise ValueError("left over")
+        product = _evaluate(tokens, lambda n, u: _Factors((("*", n, u),)))
+    except (ValueError, RecursionError):  # a parenthesis left open, an operator with no number
+        return Reading(
+            None, "I cannot read that calculation; type its result (a number such as 2,628)."
+        )
+    return _terms_read(list(product.terms), unit, negative, above)
+
+
+def _carried(terms: list[tuple[str, float, str]], unit: str) -> bool:
+    """Whether a calculation whose divisors are bare numbers keeps its units: when no divisor is
+    a power of ten (a unit changed by hand, as MWh / 1000 for GWh) and the units then give the
+    kind of quantity asked ("2.2 GW / 30" for MW: a site's power shared by 30, reader 24).
+
+    Examples
+    --------
+    >>> _carried([("*", 2.2, "GW"), ("/", 30.0, "")], "MW")
+    True
+    >>> _carried([("*", 2628000.0, "MWh"), ("/", 1000.0, "")], "GWh")
+    False
+    >>> _carried([("*", 2.628e9, "kWh"), ("/", 12200.0, "")], "people")
+    False
+    """
+    if unit in (SHARE, RATIO) or unit in COUNT_WORDS:
+        return False
+    if any(op in "/÷" and not u and math.log10(abs(n) or 1) % 1 == 0 for op, n, u in terms):
+        return False
+    try:
+        q = ureg.Quantity(1.0)
+        for _, _, u in terms:
+            q = q * ureg.Quantity(1, _calc_unit(u)) if u else q
+        q.to(unit)
+    except Exception:  # pint: not units, or not the kind asked
+        return False
+    return True
+
+
+def _terms_read(
+    terms: list[tuple[str, float, str]], unit: str, negative: bool, above: bool
+) -> Reading:
+    """Quantities `terms` (operator, number, unit or "") multiplied and divided, read in `unit`:
+    the reading of `_product_calc`, whose terms carry the operator they end up with (a number
+    inside "/( … )" divides)."""
+    # (a bare divisor beside a divisor with its own unit, as in "300 MW / 1.15 / 910 W", is a
+    # plain factor such as the PUE: the units then carry through, reader 22)
+    if (
+        any(op in "/÷" and not u for op, _, u in terms)
+        and not any(op in "/÷" and u for op, _, u in terms)
+        and not _carried(terms, unit)
+    ):
+        # "2628000 MWh / 1000", "300 MW * 8760 h / 1000", "2.628e9 kWh / 12200": a bare divisor
+        # beside units is a unit changed by hand (MWh to GWh) or a basis typed without its
+        # unit, which the units would undo or leave over; the numbers alone are the result the
+        # student worked out, read as that number typed on its own (reader 20)
+        x = 1.0
+        try:
+            for op, n, _ in terms:
+                x = x / n if op in "/÷" else x * n
+        except ZeroDivisionError:
+            return Reading(None, f"that calculation divides by zero; {EXAMPLE}.")
+        r = read(f"{x:.12g}", unit, negative, above)
+        echo = f"read as {fmt.number(x)}, the units left out" if r.value is not None else ""
+        return Reading(r.value, r.message, r.bare, r.echo or echo, r.typed)
+    try:
+        q = ureg.Quantity(1.0)
+        for op, n, u in terms:
+            x = ureg.Quantity(n, _calc_unit(u)) if u else ureg.Quantity(n)
+            q = q / x if op in "/÷" else q * x
+    except ZeroDivisionError:
+        return Reading(None, f"that calculation divides by zero; {EXAMPLE}.")
+    except Exception:  # pint: not units
+        return Reading(
+            None, "I cannot read that calculation; type its result (a number such as 2,628)."
+        )
+    # "3.79e25 FLOP / (1e5 × 989e12 FLOP/s × 0.4) / 86400" for days: a bare divisor that is the
+    # answer's unit in the units worked out (86,400 s in a day) is that unit changed by hand
+    for op, n, u in terms:
+        if op in "/÷" and not u and unit not in (SHARE, RATIO) and unit not in COUNT_WORDS:
+            try:
+                size = ureg.Quantity(1, unit).to((q * n).units).magnitude
+            except Exception:  # pint: not the same kind of unit
+                continue
+            if math.isclose(size, n, rel_tol=1e-9):
+                return _read_result((q * n).to(unit), unit, negative, above)
+    seconds = ""
+    bare = [n for _, n, u in terms if not u]
+    # reader 21: "134 MW × 32.3 days × 24 h" (or "× 24") is how students write days in hours;
+    # its 24 is hours per day, and days × 24 h counts time twice
+    per_day = [
+        i
+        for i, (op, n, u) in enumerate(terms)
+        if op not in "/÷" and n == _HOURS_PER_DAY and (not u or _same_unit(u, "hour"))
+    ]
+    days = any(u and _same_unit(u, "day") for _, _, u in terms)
+    if per_day and days and unit not in (SHARE, RATIO) and unit not in COUNT_WORDS:
+        u = terms[per_day[-1]][2]
+        q = q / ureg.day if u else q * ureg.hour / ureg.day  # the 24 (h) as 24 h/day
+        seconds = (
+            "read 24 h as 24 h per day: days × 24 h counts time twice, so write 24 h/day"
+            if u
+            else "read 24 as 24 h per day"
+        )
+    elif (
+        bare
+        and all(op not in "/÷" for op, _, _ in terms)
+        and unit not in (SHARE, RATIO)
+        and unit not in COUNT_WORDS
+        and _is_time(str((ureg.Quantity(1, unit) / q).units))
+    ):
+        if len(bare) > 1 and _HOURS_PER_DAY in bare:  # "134 MW × 32.3 × 24": days × 24 h/day
+            q, seconds = q * ureg.hour, "read 24 as hours per day, the other bare number as days"
+        else:
+            q, seconds = q * ureg.second, f"read {fmt.number(bare[-1])} as seconds"
+    return _read_result(q, unit, negative, above, seconds)
+
+
+# a calculation with units, sums and parentheses ("(62.2 MW − 37 MW) ÷ 37 MW", "300 MW × (0.5 −
+# 0.3)", "300 MW × 10.04 %", "104,000 MWh ÷ 8,356 MWh per day"), as the lessons' worked steps
+# print them: read when the readers above cannot (reader 24)
+_UNIT_CALC_UNIT = rf"%|(?:(?!(?:per|a)\b){_CALC_UNIT})?(?:\s*\b(?:per|a)\s+[A-Za-z]+)?"
+_UNIT_CALC_TOKEN = re.compile(
+    rf"\s*(?:(?P<n>{_NUM}|\.\d+)\s*(?P<u>{_UNIT_CALC_UNIT})?|(?P<op>[-+*/×÷()])"
+    rf"|(?<=\))\s*(?P<w>{_UNIT_CALC_UNIT}))"
+)
+
+
+# what a station counts, written after a number ("2.2 GW / 30 buildings"): a plain count, as a
+# count's word is (reader 25)
+_COUNTED_NOUNS = {"building", "buildings", "instance", "instances", "server", "servers"}
+# every word after a number that makes it a count: a plain number in a calculation
+_COUNTED = {word for words in COUNT_WORDS.values() for word in words} | _COUNTED_NOUNS
+
+
+def _calc_quantity(n: float, u: str) -> pint.Quantity:
+    """A number and its unit as written in a calculation, as a pint quantity: a plain number,
+    or a count's word ("286,669 chips"), is dimensionless, "%" a hundredth, "MWh per day"
+    MWh/day and "MWh a year" MWh (the exercise's year).
+
+    Examples
+    --------
+    >>> _calc_quantity(10, "%"), _calc_quantity(3, "chips")
+    (<Quantity(0.1, 'dimensionless')>, <Quantity(3, 'dimensionless')>)
+    >>> _calc_quantity(8356, "MWh per day")
+    <Quantity(8356.0, 'megawatt_hour / day')>
+    """
+    u = re.sub(r"\b(?:a|per)\s+year$", "", u).strip()  # "MWh a year": the exercise's year
+    per = re.fullmatch(r"(.*?)\s*\bper\s+([A-Za-z]+)", u)
+    if per:  # "8,356 MWh per day", "1.82 per chip"
+        return _calc_quantity(n, per[1]) / _calc_quantity(1.0, per[2])
+    if not u or u.lower() in _COUNTED:
+        return ureg.Quantity(n)
+    if u == "%":
+        return ureg.Quantity(n / 100)
+    return ureg.Quantity(n, _calc_unit(u))
+
+
+def _divisor_units(tokens: list[object], counts: set[str]) -> tuple[list[str], float | None]:
+    """The units of a calculation written only on what divides ("300 / 1.15 / 910 W",
+    "300 / 1.15 / (500 W × 1.82)"), and its first bare number that does not divide (the 300);
+    ([], None) when a unit stands anywhere else or no bare number is left to take one."""
+    units: list[str] = []
+    first = None
+    groups: list[bool] = []  # for each open "(": whether it divides
+    prev: object = None
+    for t in tokens:
+        divides = prev in ("/", "÷") or bool(groups and groups[-1])
+        if t == "(":
+            groups.append(divides)
+        elif t == ")" and groups:
+            groups.pop()
+        elif isinstance(t, list):  # "(1/60) h"
+            return [], None
+        elif isinstance(t, tuple):
+            u = "" if t[1].lower() in counts or t[1] == "%" else t[1]
+            if u and not divides:
+                return [], None
+            if u:
+                units.append(u)
+            elif not divides and first is None:
+                first = t[0]
+        prev = t
+    return (units, first) if first is not None else ([], None)
+
+
+def _unit_calc(answer: str, unit: str, negative: bool, above: bool) -> Reading | None:
+    """A typed calculation of quantities with their units, with + − × ÷ and parentheses, read in
+    `unit` by `_evaluate` over pint quantities (`_calc_quantity`); None when `answer` is not
+    one (then the other readers' message stands). "%" is a hundredth, a count's word ("286,669
+    chips") a plain number, "MWh per day" MWh/day. A unit after a number that divides ("254 MW ×
+    5 ÷ 60 h") is read as the divisor's alone (254 MW × 5/60, in h: 5 minutes in hours) when only
+    that reading gives the answer's kind, as a worked step writes a time in hours.
+
+    Examples
+    --------
+    >>> f"{_unit_calc('254 MW × 5 ÷ 60 h', 'MWh', False, False).value:.2f}"
+    '21.17'
+    >>> f"{_unit_calc('(62.2 MW − 37 MW) ÷ 37 MW', 'share', False, True).value:.3f}"
+    '0.681'
+    >>> _unit_calc('300 MW × (0.5 − 0.3)', 'MW', False, False).value
+    60.0
+    >>> _unit_calc('2628 GWh because', 'GWh', False, False) is None
+    True
+    """
+    text = normalise(answer)
+    tokens: list[object] = []
+    pos = 0
+    while pos < len(text.rstrip()):
+        m = _UNIT_CALC_TOKEN.match(text, pos)
+        if not m:
+            return None
+        if m["op"]:
+            tokens.append(m["op"])
+        elif m["w"]:
+            tokens.append([m["w"]])  # "(1/60) h": a unit after a parenthesis
+        else:
+            tokens.append((float(m["n"].replace(",", "")), m["u"] or ""))
+        pos = m.end()
+    numbers = [t for t in tokens if isinstance(t, tuple)]
+    if len(numbers) < 2 or len(numbers) == len(tokens) or len(tokens) > 60:
+        return None
+    plain = unit in (SHARE, RATIO) or unit in COUNT_WORDS
+    try:
+        want = ureg.Quantity(1.0) if plain else ureg.Quantity(1.0, unit)
+    except Exception:  # pint: not a unit
+        return None
+    readings = []  # (value, loose, how a divisor's unit was taken), strict then loose
+    for loose in (False, True):
+        said: list[str] = []
+        try:
+            q = _evaluate(tokens, _calc_quantity, loose, said)
+        except ZeroDivisionError:
+            return Reading(None, f"that calculation divides by zero; {EXAMPLE}.")
+        except Exception:  # pint: units that do not add; a calculation that does not parse
+            continue
+        readings.append((q, loose, said))
+    fits = [reading for reading in readings if reading[0].dimensionality == want.dimensionality]
+    moved = ""  # the bare dividend taken in the divisor's unit, said in the echo (reader 25)
+    if not fits and readings and not readings[0][1]:
+        units, first = _divisor_units(tokens, _COUNTED)
+        for u in dict.fromkeys(units):
+            q = readings[0][0] * _calc_quantity(1.0, u)
+            if q.dimensionality == want.dimensionality:
+                fits, moved = [(q, False, [])], f"your unitless {fmt.number(first)} taken in {u}"
+                break
+    if not fits and readings and not readings[0][1]:
+        # read, but of another kind ("300 MW × (1 − 0.10 − 0.03)" where chips are asked): say so
+        r = _read_result(readings[0][0], unit, negative, above)
+        return None if r.message.startswith("I cannot read") else r
+    if not fits:
+        return None
+    q, loose, said = fits[0]
+    if q.magnitude < 0 and not negative:
+        return None  # "90 MW - 150 MW": a range written low to high; the other readers say so
+    r = _read_result(q, unit, negative, above, said[0] if loose and said else "")
+    if moved and r.value is not None:  # "read as 0.287, your unitless 300 taken in W"
+        r = Reading(r.value, r.message, r.bare, f"read as {fmt.number(r.value)}, {moved}", r.typed)
+    return r if r.value is not None else None
+
+
+def _read_result(
+    q: pint.Quantity, unit: str, negative: bool, above: bool, said: str = ""
+) -> Reading:
+    """A calculation's result `q` (a pint quantity) read as an answer in `unit`: refused if its
+    units cancel where the answer has units; echoed "read as …" when it is a plain number, or
+    with `said` (how a bare number in it was taken) when given."""
+    plain = q.dimensionless and not _is_bytes(f"{q.units}")  # pint counts bytes as plain too
+    if plain and _is_time(unit):  # "104,000 MWh / 8,356 MWh": energy ÷ a day's (or an hour's,
+        # a year's) energy counts those days, as the hints write it (reader 24)
+        r = read(f"{q.to('dimensionless').magnitude:.12g}", unit, negative, above)
+        if r.value is not None:
+            per = _unit_words(unit).removeprefix("a time in ")
+            echo = f"read as {fmt.number(r.value)} {per}: a total ÷ one {per.rstrip('s')}'s use"
+            return Reading(r.value, r.message, r.bare, said or echo, r.typed)
+    if plain and unit not in (SHARE, RATIO) and unit not in COUNT_WORDS:
+        return Reading(
+            None, f"the units cancel to a plain number; the answer is {_unit_words(unit)}."
+        )
+    if plain:
+        r = read(f"{q.to('dimensionless').magnitude:.12g}", unit, negative, above)
+    else:
+        r = read(f"{q.magnitude:.12g} {q.units:~}", unit, negative, above)
+    echo = f"read as {fmt.number(r.value)}" if r.value is not None and plain else r.echo
+    echo = said if r.value is not None and said else echo
+    return Reading(r.value, r.message, r.bare, echo, r.typed)
+
+
+# "73,600 fewer households", "73,600 less": a change of a count said with its direction (the
+# question says which way: "by how many does it shrink"); the number is the answer
+_DIRECTION_WORDS = {"fewer", "less", "more"}
+
+
+def _count(x: float, rest: str, unit: str, negative: bool) -> Reading:
+    words = rest.lower().split()
+    if words and words[0] in _SCALE_WORDS:
+        x *= _SCALE_WORDS[words.pop(0)]
+    words = [
+        w for i, w in enumerate(words) if not (w in _DIRECTION_WORDS and i in (0, len(words) - 1))
+    ]
+    # "287,000 Trainium2 chips": the count's words, one naming the other (reader 22)
+    if (
+        not words
+        or " ".join(words) in COUNT_WORDS[unit]
+        or (len(words) == 2 and all(w in COUNT_WORDS[unit] for w in words))
+    ):
+        return _finish(x, unit, negative, bare=True)
+    other = next((k for k, said in COUNT_WORDS.items() if " ".join(words) in said), None)
+    if other:  # "215,000 households" where people are asked: say the count, not pint's unit
+        return Reading(None, f"that is a number of {other}; the answer is a number of {unit}.")
+    try:
+        q = ureg.Quantity(1, rest)
+    except Exception:  # pint raises many kinds of error on free text
+        if _TWO_NUMBERS.search(rest):
+            return Reading(None, _one_number(f"a number of {unit}"))
+        head = re.match(r"\s*([A-Za-z]+)", rest)  # "people, so the claim is wrong" (reader 25):
+        if head and head[1].lower() in COUNT_WORDS[unit]:  # the count's own word may stay
+            rest = rest[head.end() :].strip() or rest
+        return Reading(None, f"leave out {rest!r}; give a number of {unit}.")
+    return Reading(None, f"that is {_dimension(q)}; the answer is a number of {unit}.")
+
+
+# words after a unit that make it a rate: "4.2 MWh a day", "… each hour", "… per year"
+_RATE_WORDS = re.compile(
+    r"(?:/|per|a|an|each|every)\s*(?:s|sec|second|min|minute|h|hr|hour|d|day|week|month|y|yr|"
+    r"year)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _unit_then_words(x: float, rest: str, unit: str) -> pint.Quantity | None:
+    """`x` in the unit that opens `rest`, when that unit is the kind asked and the words after
+    it do not make it a rate: "4.2 MWh in one dip", "21 MWh for 5 minutes", as the question
+    words them (reader 25); None otherwise ("4.2 MWh a day" is refused)."""
+    words = rest.split()
+    target = ureg.Quantity(1, unit).dimensionality
+    for n in range(1, len(words)):
+        try:
+            q = ureg.Quantity(x, " ".join(words[:n]))
+        except Exception:  # pint raises many kinds of error on free text
+            continue
+        if q.dimensionality == target:
+            tail = " ".join(words[n:])
+            return None if _RATE_WORDS.match(tail) or _TWO_NUMBERS.search(tail) else q
+    return None
+
+
+def _power_per_year(typed: str, unit: str) -> str:
+    """The note for a power "per year" where a power is asked ("348 MW a year", lesson 1's
+    misconception 1: reader 25): MW is already a rate, so the year does not belong; "" if
+    `typed` (the unit, "per year" removed) or `unit` is not a power."""
+    try:
+        watts = ureg.Quantity(1, "W").dimensionality
+        power = ureg.Quantity(1, _symbol(typed)).dimensionality == watts
+        return (
+            # reader 27: not "energy per hour", which invites the MW / MWh-per-hour mix-up
+            f"{typed} is already a rate: it says how fast energy is used, so “per year” does not "
+            f"belong after it; give a power in {unit}."
+            if power and ureg.Quantity(1, unit).dimensionality == watts
+            else ""
+        )
+    except Exception:  # pint raises many kinds of error on free text
+        return ""
+
+
+def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
+    typed = _PER_YEAR.sub("", rest)  # "2.6 TWh per year": the exercise already means a year
+    if typed != rest and _power_per_year(typed, unit):
+        return Reading(None, _power_per_year(typed, unit))
+    rest = typed
+    if "FLOP" in unit and not unit.endswith("/s") and _FLOPS.match(_PER_DAY.sub("", rest)):
+        rest = _PER_DAY.sub("", rest)  # "7.2e21 FLOP per day": the FLOP done in a day
+    while _LABEL.search(rest) and _LABEL.sub("", rest):  # the label, not the unit itself
+        rest = _LABEL.sub("", rest)
+    words = _TIME_OF.match(rest)
+    if words and _is_time(unit) and _is_time(words[1]):
+        rest = words[1]  # "12 days of the city's electricity": the days are the answer
+    what = _OF_WHAT.match(rest)
+    if what:
+        rest = what[1]  # "30.1 MW of cooling": the unit, and what the figure is (reader 20)
+    bits = _bits(rest, unit)
+    if bits:  # "1536 Gb": gigabits, where memory is counted in bytes (reader 23)
+        return Reading(None, bits)
+    milli = _OTHER_CASE.get(rest, "")  # "73 mW": read as MW, and said
+    typed, rest = rest, _symbol(rest)  # "2.6 twh", "300 mw", "1536 gb", "1.5 tib" (reader 23)
+    if _OPERATIONS.fullmatch(rest) and "FLOP" in unit and not unit.endswith("/s"):
+        rest = "FLOP"  # "7.18e21 operations": the lessons define a FLOP as one operation
+    flops = _FLOPS.match(rest)
+    note = ""
+    if flops:
+        amount = ureg.Quantity(1, unit).dimensionality == ureg.Quantity(1, "FLOP").dimensionality
+        speed = bool(flops[3]) or (flops[2].lower() == "flops" and not amount)
+        if amount and flops[2].endswith("S") and not flops[3]:  # "FLOPS", not the plural "FLOPs"
+            note = "the lessons read FLOPS as FLOP/s, a speed; an amount is written FLOP"
+        rest = f"{_PREFIX[flops[1].lower()]}FLOP" + ("/s" if speed else "")
+    elif _flop_f(rest) and "FLOP" in unit:
+        rest = _flop_f(rest)  # "83 PF", "83 pf/s": petaFLOP/s, not petafarad (reader 23)
+    try:
+        q = ureg.Quantity(x, rest)
+    except Exception:  # pint raises many kinds of error on free text
+        q = _unit_then_words(x, rest, unit)
+    if q is None:
+        if _TWO_NUMBERS.search(rest):  # "90 MW and 150 MW": two figures, no result said
+            return Reading(None, _one_number(_unit_words(unit)))
+        # a form that reads, with no answer in it ("a week and a half", "38 septillion")
+        such = " (write large numbers as 1.5e20)" if "FLOP" in unit else ""
+        give = f"{_unit_words(unit)}{such}"
+        if _is_time(unit):  # any unit of time reads, in digits (reader 24)
+            give = "a time in digits, such as 2.5 weeks or 17.5 days"
+        return Reading(None, f"I cannot read the unit {rest!r}; give {give}.")
+    target = ureg.Quantity(1, unit)
+    if q.dimensionality != target.dimensionality:  # "GWh in (a year)": pint's GWh × inch
+        q = _unit_then_words(x, rest, unit) or q
+    if q.dimensionality != target.dimensionality:
+        given, wanted = _dimension(q), _dimension(target)
+        if not any(given == words for _, words in _DIMENSIONS):
+            # "6 N D" (newton daltons), "83.1 P" (poise): letters pint reads as a unit nobody
+            # meant here, said as the letters typed, not as pint's unit (reader 23)
+            return Reading(
+                None, f"I cannot read {rest!r} as a unit here; give {_unit_words(unit)}."
+            )
+        extra = ""
+        if {given, wanted} == {"an energy", "a power"}:
+            extra = " Energy is power × time."
+        # said as typed (reader 25: "FLOP/day" came back as "FLOP/d")
+        return Reading(None, f"{typed} is {given}; the answer is {wanted} (in {unit}).{extra}")
+    if not math.isfinite(x):
+        return _finish(x, unit, negative, bare=False)
+    # 12 significant figures: 3 TWh reads as 3000 GWh, not 3000.0000000000005
+    echo = f"read {typed} as {rest}: a small m is {milli}, a thousandth" if milli else ""
+    r = _finish(float(f"{q.to(unit).magnitude:.12g}"), unit, negative, bare=False, echo=echo)
+    return Reading(r.value, r.message, r.bare, r.echo, r.typed, note if r.value is not None else "")
+
+
+def _finish(x: float, unit: str, negative: bool, bare: bool, echo: str = "") -> Reading:
+    if math.isnan(x):
+        return Reading(None, "give a number.")
+    if not math.isfinite(x) or abs(x) > 1e300:
+        return Reading(None, "that number is too large to be an answer; give a finite number.")
+    if x < 0 and not negative:
+        return Reading(None, "this answer cannot be negative.")
+    return Reading(x, bare=bare, echo=echo)
+
+
+# the units whose SI-prefixed forms a bare answer may be in ("7.18e6" FLOP is in PFLOP); public:
+# the checker asks it too
+PREFIXABLE = ("FLOP", "FLOP/s", "W", "Wh", "J", "B")
+
+
+# "2.628.000": digits grouped in threes by two or more points (reader 26)
+_POINT_GROUPED = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3}){2,}(?![\d.])")
+
+
+# a plain number in a normalised calculation ("255,000,000", "2.55e8", ".85")
+_TYPED_NUMBER = r"(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:e-?\d+)?"
+
+
+def typed_numbers(text: str) -> list[float]:
+    """The plain numbers of a normalised typed calculation, and the difference of each two
+    written as one ("2-1.15": 0.85).
+
+    Parameters
+    ----------
+    text : str
+        A calculation as :func:`normalise` returns it.
+
+    Returns
+    -------
+    list of float
+        The numbers in the order typed, then the differences.
+
+    Examples
+    --------
+    >>> [round(x, 2) for x in typed_numbers("300e6*(2-1.15)/900")]
+    [300000000.0, 2.0, 1.15, 900.0, 0.85]
+    """
+    plain = [_plain(m) for m in re.findall(_TYPED_NUMBER, text)]
+    pairs = re.findall(rf"({_TYPED_NUMBER})\s*-\s*({_TYPED_NUMBER})", text)
+    minus = [
+        _plain(a) - _plain(b) for a, b in pairs if _plain(a) is not None and _plain(b) is not None
+    ]
+    return [x for x in plain if x is not None] + minus
+
+
+def significant_figures(answer: object) -> int | None:
+    """How many significant figures a typed answer gives ("1.2" → 2), or None when unknown.
+
+    Parameters
+    ----------
+    answer : str or object
+        What the student typed; anything but a string gives None.
+
+    Returns
+    -------
+    int or None
+        The figures of the first number typed ("a week and a half" is 1.5: 2 figures).
+
+    Examples
+    --------
+    >>> significant_figures("1.2"), significant_figures("2,600"), significant_figures("0.050")
+    (2, 2, 2)
+    >>> significant_figures("a week and a half"), significant_figures("abc")
+    (2, None)
+    """
+    if not isinstance(answer, str):
+        return None
+    answer = _AND_A_HALF.sub(_and_a_half, answer.strip())  # "a week and a half": 1.5, 2 figures
+    m = re.search(r"\d[\d,]*(?:\.\d*)?|\.\d+", answer)
+    if not m:
+        return None
+    digits = m[0].replace(",", "")
+    if "." in digits:
+        return len(digits.replace(".", "").lstrip("0")) or None
+    return len(digits.strip("0")) or None
+
+
+def leading_number(answer: str) -> float:
+    """The first number typed, "and a half" added to it, or 0.0 when none is.
+
+    Parameters
+    ----------
+    answer : str
+        What the student typed.
+
+    Returns
+    -------
+    float
+        The number as typed, in the unit typed (not converted).
+
+    Examples
+    --------
+    >>> leading_number("1.5 weeks"), leading_number("2,600 GWh"), leading_number("abc")
+    (1.5, 2600.0, 0.0)
+    >>> leading_number("a week and a half")
+    1.5
+    """
+    m = re.search(r"\d[\d,]*(?:\.\d*)?|\.\d+", _AND_A_HALF.sub(_and_a_half, answer.strip()))
+    return float(m[0].replace(",", "").rstrip(".")) if m else 0.0
+
+
+def in_digits(answer: object) -> str | None:
+    """A typed answer's numbers in digits as typed, so that their precision is that of the digits:
+    "two weeks" is "2 weeks", "a week" is "1 week", "3 × 10⁵" is "3e5" (one figure); None for
+    an answer that is not text.
+
+    Parameters
+    ----------
+    answer : str or object
+        What the student typed.
+
+    Returns
+    -------
+    str or None
+        The answer with its words, "a"/"an" before a time and powers of ten as digits, an
+        estimate's "about" left out.
+
+    Examples
+    --------
+    >>> in_digits("about two weeks"), in_digits("a week"), in_digits("3 × 10⁵")
+    ('2 weeks', '1 week', '3e5')
+    >>> in_digits(14) is None
+    True
+    """
+    spelled = (
+        _words_to_number(_ONE_TIME.sub("1 ", _APPROX.sub("", answer).strip()))
+        if isinstance(answer, str)
+        else None
+    )
+    if spelled is not None:  # "3*10^5" and "3 × 10⁵" are "3e5": one figure, as typed
+        spelled = _TEN_SUPERSCRIPT.sub(lambda m: "10^" + m[1].translate(_SUPERSCRIPT), spelled)
+        spelled = _BARE_TEN.sub(r"1e\1", _TEN_TO.sub(r"e\1", spelled))
+    return spelled
