@@ -1428,8 +1428,8 @@ _add(
                 lambda: SITE_MW * _hours(),
                 # a question, not "that is the number of MWh": "2.628 PWh" lands here too
                 # (reader 28)
-                f"{factor('GWh', 'MWh'):,.0f} times too large: is that a number of MWh? A GWh "
-                f"is {factor('GWh', 'MWh'):,.0f} MWh",
+                f"{factor('GWh', 'MWh'):,.0f} times too large: is that a number of MWh? "
+                f"Then divide by {factor('GWh', 'MWh'):,.0f} for GWh",
                 unit="MWh",
             ),
         ),
@@ -2073,7 +2073,8 @@ _add(
             "chillers alone must reach a COP of at least "
             f"{fmt.number(catalog.entry(CHILLER_COP).value)}, larger ones more, and a new "
             "air-cooled one, which needs no water, at least "
-            f"{fmt.number(catalog.entry(AIR_CHILLER_COP).value)})"
+            f"{fmt.number(catalog.entry(AIR_CHILLER_COP).value)}: the standard's minimums as "
+            "quoted in 2011; later editions ask a little more)"
         ),
         lambda: _heat_cop(COOLING_SHARE),
         RATIO,
