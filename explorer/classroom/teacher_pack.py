@@ -2333,7 +2333,8 @@ def _capstone_after_step_3() -> str:
         # reader 27: the gut guess before the figures, the worked answer after them
         f"<p>{_inline(_passage(6, '*Guess first,* before you see'))}</p>"
         # reader 22: the goodput of the three sizes, so that the class computes the fastest
-        f"<p>{html.escape(lessons.guesses_goodput_line())}.</p>"
+        f"<p>{html.escape(lessons.guesses_goodput_line())}; "
+        f"{html.escape(lessons.RESTART_ASSUMPTION)}.</p>"
         f"<p>{_inline(_passage(6, 'A job' + chr(39) + 's speed is its chips'))}</p></section>"
     )
 

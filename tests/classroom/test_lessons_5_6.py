@@ -958,3 +958,45 @@ def test_reader_27s_step_4_is_asked_as_work_it_out_with_a_gut_guess_before_the_f
     block = sheet[sheet.index(lessons.EXERCISES["capstone-job-share"].question) :]
     assert "My answer:" in block.split("</section>")[0]
     assert sheet.index("which job finishes first") < sheet.index("8.6 %"), "the guess first"
+
+
+def test_reader_28s_fastest_job_says_it_rests_on_a_growing_restart(pages, capsys):
+    # reader 28, defect 1: step 4's answer (about half the site: 128,494 of 286,669 chips) rests
+    # on the restart growing with the job (catalog confidence "low"); with a fixed restart the
+    # core's fastest job is 235,539 chips (82 % of the site) and of the three guesses "nearly
+    # all" finishes first (23.6 days, against 25.5 for half and 72.7 for a tenth). The lesson
+    # says so where the student reads the figures, the reveal and the check, and the quiz's
+    # bigger-job item states the model it is keyed on
+    lessons.guesses_goodput()
+    before = capsys.readouterr().out
+    assert "restart grows with the job" in before, before
+    check = "\n".join(lessons.fastest_job_lines())
+    assert "restart grows with the job" in check and "fixed" in check, check
+    assert "236,000" in check and "82 %" in check, check
+    assert "23.6" in check and "25.5" in check and "72.7" in check, check
+    said = lessons.reveal("capstone-job-share", "half").message
+    assert "restart grows with the job" in said and "fixed restart" in said, said
+    said = lessons.reveal("capstone-job-share", "90").message
+    assert "Not so" not in said and "fixed restart" in said, said
+    (item,) = quiz.choice_items(6)
+    assert "restart that grows with the job" in item.text(), item.text()
+    assert "restart that grows with the job" in html.unescape(pages["lesson-6/quiz.html"])
+    key = html.unescape(pages["lesson-6/answers.html"])
+    assert "236,000" in key, "the key reads out the fixed case too"
+    ignored = next(c for c in _cells("06-capstone.ipynb") if "## What this model ignores" in c)
+    assert "fixed length" in ignored.split("## What this model ignores")[1], ignored
+    sheet = html.unescape(pages["lesson-6/worksheet.html"])
+    assert "restart grows with the job" in sheet
+
+
+def test_reader_28s_worked_answer_reveal_never_says_prediction():
+    # reader 28, defect 6: step 4's box is a worked answer, yet its table read "your
+    # prediction" and a miss "Your prediction is 4.8 percentage points too low"
+    said = lessons.reveal("capstone-job-share", "40").message
+    assert said.startswith("You answered") and "prediction" not in said.lower(), said
+    box = widgets.predict_reveal("capstone-job-share")
+    box.children[1].children[0].value = "40"
+    box.children[1].children[1].click()
+    box.children[1].children[1].click()
+    shown = box.children[2].value
+    assert "your answer" in shown and "prediction" not in shown.lower(), shown

@@ -3577,3 +3577,17 @@ def test_reader_27s_capstone_near_misses_are_said_plainly():
     # far off, or a unit confusion, keeps the stepped hint
     said = lessons.check("capstone-days", "14").message  # 2.4 x
     assert "FLOP is an amount of work" in said, said
+
+
+def test_reader_28s_bare_work_over_a_speed_with_its_unit():
+    # reader 28, defect 2: "3.8e25 / 76.5 EFLOP/s" is work ÷ speed with the unit on the speed
+    # only (3.8e25 / 7.65e19 = 4.97e5 s = 5.75 days); it got "FLOP is an amount of work, FLOP/s
+    # a speed", a hint that says the student did the wrong thing. The bare work is read in FLOP
+    for typed in ("3.8e25 / 76.5 EFLOP/s", "3.8e25 ÷ 76.5 EFLOP/s", "3.8e25 / 7.65e19 FLOP/s"):
+        f = lessons.check("capstone-days", typed)
+        assert f.correct and "taken in FLOP" in f.message, (typed, f.message)
+    # a factor of 2 is not "the right size" (reader 28, defect 5: 41.6 for 83.1)
+    said = lessons.check_station("us-fp8", "41.6").message
+    assert "the right size" not in said and "two" in said, said
+    said = lessons.check("capstone-days", "2.9 days").message  # half of 5.75
+    assert "the right size" not in said, said
