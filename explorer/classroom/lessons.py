@@ -3309,7 +3309,7 @@ def fixed_restart_line() -> str:
 
     Examples
     --------
-    >>> fixed_restart_line()[:60]
+    >>> fixed_restart_line()[:61]
     'all this assumes a restart grows with the job (low confidence'
     """
     site = capstone_fixed()
@@ -3642,7 +3642,7 @@ _add(
             Trap(
                 "about-half",
                 lambda: 0.5,
-                "of the three, about half it is: the fastest job uses a little under half the "
+                "of the three, about half it is; the fastest job uses a little under half the "
                 "site's chips. That rests on the model's assumption that a restart grows with "
                 "the job; with a fixed restart it would be nearer all of them (step 4's check "
                 "prints both)",
@@ -3655,15 +3655,16 @@ _add(
             Trap(
                 "every-chip",
                 lambda: 1.0,
-                "one job of nearly every chip loses most of its time to interruptions, as a "
-                "restart grows with the job; past the fastest size, more chips make it slower. "
+                "in this model one job of nearly every chip loses most of its time to "
+                "interruptions, as a restart grows with the job; past the fastest size, more "
+                "chips make it slower. "
                 "With a fixed restart the fastest job would be nearer your answer (step 4's "
                 "check prints both)",
                 rel_tol=0.12,  # "nearly all": 90 % and more
                 slip=False,
                 # reader 21: the guess the lesson exists to correct is not "a fair guess";
-                # reader 28: nor plainly wrong, as with a fixed restart it is nearer right
-                lead="Not in this model",
+                # reader 28: wrong in this model only, as with a fixed restart it is nearer
+                lead="Not so",
             ),
             Trap(
                 "too-few",
@@ -4929,6 +4930,14 @@ def _station_checks() -> dict[str, Exercise]:
             traps=(
                 _articles_figure("us-fp8", 0.0003, _rounded_instances(), _fp8_instances_route()),
                 *EXERCISES["ultraserver-fp8"].traps,
+                # half the UltraServer (reader 28: 41.6 was told "the right size")
+                Trap(
+                    "two-instances",
+                    lambda: float(system_table().fp8_dense.sel(system="trn2-instance")) * 2,
+                    "that is half of it: two "
+                    f"{fmt.number(_chips('trn2-instance'))}-chip instances; an UltraServer "
+                    f"joins {fmt.number(_chips('trn2-ultraserver') / _chips('trn2-instance'))}",
+                ),
             ),
         ),
         "trn2-sparse": _station_exercise(

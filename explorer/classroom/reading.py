@@ -971,7 +971,11 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
                 None, "I cannot read that calculation; type its result (a number such as 2,628)."
             )
         r = read(f"{x:.12g} {calc['rest'] or ''}".strip(), unit, negative, above)
-        if r.value is None and calc["rest"] and re.search(r"[/÷]\s*[\d.,]+\s*$", calc["expr"]):
+        if (
+            r.value is None
+            and calc["rest"]
+            and re.search(r"[/÷]\s*[\d.,]+(?:[eE][-+]?\d+)?\s*$", calc["expr"])
+        ):
             # "300/1.15/910 W": the unit may be the divisor's alone, where the result's is not
             # the kind asked (reader 25); `_unit_calc` reads it so, and says how
             alt = _unit_calc(text, unit, negative, above)
@@ -1399,6 +1403,30 @@ def _divisor_units(tokens: list[object], counts: set[str]) -> tuple[list[str], f
     return (units, first) if first is not None else ([], None)
 
 
+def _amounts(units: list[str]) -> list[str]:
+    """The amounts a divisor's rate units divide, unprefixed: "FLOP" for "EFLOP/s", so that a
+    bare work over a speed with its unit ("3.8e25 / 76.5 EFLOP/s") reads the work in FLOP
+    (reader 28: it got "FLOP is an amount of work, FLOP/s a speed").
+
+    Examples
+    --------
+    >>> _amounts(["EFLOP/s", "W"])
+    ['FLOP']
+    """
+    found = []
+    for u in units:
+        try:
+            parts = ureg.Unit(_calc_unit(u))._units
+        except Exception:  # pint: not a unit
+            continue
+        if len(parts) < 2:  # a rate has an amount and what it is per
+            continue
+        for name, power in parts.items():
+            if power == 1:
+                found += [base for _, base, _ in ureg.parse_unit_name(name)][:1]
+    return found
+
+
 def _unit_calc(answer: str, unit: str, negative: bool, above: bool) -> Reading | None:
     """A typed calculation of quantities with their units, with + − × ÷ and parentheses, read in
     `unit` by `_evaluate` over pint quantities (`_calc_quantity`); None when `answer` is not
@@ -1454,7 +1482,7 @@ def _unit_calc(answer: str, unit: str, negative: bool, above: bool) -> Reading |
     moved = ""  # the bare dividend taken in the divisor's unit, said in the echo (reader 25)
     if not fits and readings and not readings[0][1]:
         units, first = _divisor_units(tokens, _COUNTED)
-        for u in dict.fromkeys(units):
+        for u in dict.fromkeys([*units, *_amounts(units)]):
             q = readings[0][0] * _calc_quantity(1.0, u)
             if q.dimensionality == want.dimensionality:
                 fits, moved = [(q, False, [])], f"your unitless {fmt.number(first)} taken in {u}"

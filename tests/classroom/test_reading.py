@@ -3585,9 +3585,9 @@ def test_reader_28s_bare_work_over_a_speed_with_its_unit():
     # a speed", a hint that says the student did the wrong thing. The bare work is read in FLOP
     for typed in ("3.8e25 / 76.5 EFLOP/s", "3.8e25 ÷ 76.5 EFLOP/s", "3.8e25 / 7.65e19 FLOP/s"):
         f = lessons.check("capstone-days", typed)
-        assert f.correct and "taken in FLOP" in f.message, (typed, f.message)
+        assert f.right and "taken in FLOP" in f.message, (typed, f.message)
     # a factor of 2 is not "the right size" (reader 28, defect 5: 41.6 for 83.1)
     said = lessons.check_station("us-fp8", "41.6").message
     assert "the right size" not in said and "two" in said, said
-    said = lessons.check("capstone-days", "2.9 days").message  # half of 5.75
+    said = lessons.check("capstone-city-days", "6.25").message  # half of 12.5 days
     assert "the right size" not in said, said
