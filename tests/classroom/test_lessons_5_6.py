@@ -1000,3 +1000,13 @@ def test_reader_28s_worked_answer_reveal_never_says_prediction():
     box.children[1].children[1].click()
     shown = box.children[2].value
     assert "your answer" in shown and "prediction" not in shown.lower(), shown
+
+
+def test_reader_28s_notebook_script_claims_only_what_it_is():
+    # reader 28, defect 3: the notebook's script said "the teacher's plan, word for word", but
+    # it leaves the rows worth a second look to the reveal (the plan names them)
+    cell = next(c for c in _cells("05-fact-check.ipynb") if "**Facilitator script**" in c)
+    if "word for word" in cell:
+        assert teacher_pack.script_table() in cell, "word for word, yet not the plan's table"
+    assert teacher_pack.script_table(notebook=True) in cell
+    assert "left to the reveal" in cell, cell[:300]
