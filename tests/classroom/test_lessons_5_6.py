@@ -1010,3 +1010,15 @@ def test_reader_28s_notebook_script_claims_only_what_it_is():
         assert teacher_pack.script_table() in cell, "word for word, yet not the plan's table"
     assert teacher_pack.script_table(notebook=True) in cell
     assert "left to the reveal" in cell, cell[:300]
+
+
+def test_reader_28s_memory_rows_tail_reads_aloud():
+    # reader 28, defect 4: the memory row's "If a group asks" was five dense clauses, after a
+    # sentence on the UltraServer's memory, which is none of the eight claims (the answer key's
+    # full table has it). Short sentences, each under 20 words, and the disk's two readings
+    memory = factcheck.after_reveal().split("<b>The memory row.</b>")[1].split("</li>")[0]
+    tail = re.sub("<[^>]+>", "", memory.split(factcheck.ASKS)[1]).strip()
+    assert "UltraServer" not in tail, tail
+    sentences = [s for s in re.split(r"(?<=[.:])\s+(?=[A-Z])", tail) if s]
+    assert all(len(s.split()) < 20 for s in sentences), sentences
+    assert "an assumption" in tail and "contested" in tail, tail
