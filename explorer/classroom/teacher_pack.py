@@ -1111,12 +1111,15 @@ PLANS: dict[int, Plan] = {
             (
                 15,
                 "Job size and energy",
-                "Before the goodputs are read, ask for a show of hands: does the fastest job use "
-                "all the chips, half or a tenth? Then students work it out from the three "
-                "goodputs and commit their answer in step 4's box (capstone-job-share), which "
-                "opens step 4's check (on paper: read out the fastest job's size and days "
-                "from the answer key's “Step 4's check”, which the worksheet leaves blank) and "
-                "answer "
+                # reader 28: the worksheet prints the goodputs under the guess
+                "Ask for a show of hands before students turn to step 4's goodputs (on screen "
+                "or on the worksheet): does the fastest job use all the chips, half or a "
+                "tenth? Then students work it out from the three goodputs and commit their "
+                "answer in step 4's box (capstone-job-share), which opens step 4's check (on "
+                "paper: read out the fastest job's size and days from the answer key's “Step "
+                "4's check”, which the worksheet leaves blank). Say that “about half” rests on "
+                "the model's assumption that a restart grows with the job; the check's "
+                "fixed-restart line gives the other reading. Students answer "
                 "capstone-energy on the fastest job; read "
                 "the comparison together: the fastest job beside every chip in one job, and the "
                 "model against Meta's published GPU-hours (the goodput beyond Meta's size is an "

@@ -1022,3 +1022,12 @@ def test_reader_28s_memory_rows_tail_reads_aloud():
     sentences = [s for s in re.split(r"(?<=[.:])\s+(?=[A-Z])", tail) if s]
     assert all(len(s.split()) < 20 for s in sentences), sentences
     assert "an assumption" in tail and "contested" in tail, tail
+
+
+def test_reader_28s_plan_takes_the_hands_before_the_printed_goodputs(pages):
+    # reader 28, defect 8: the plan said "before the goodputs are read", but the worksheet
+    # prints them under the guess; and the teacher says on what the answer rests (defect 1)
+    plan = html.unescape(pages["lesson-6/plan.html"])
+    assert "before students turn to step 4's goodputs" in plan
+    assert "Before the goodputs are read" not in plan
+    assert "restart grows with the job" in plan
