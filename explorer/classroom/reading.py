@@ -181,6 +181,33 @@ _AND_A_HALF = re.compile(
     re.IGNORECASE,
 )
 _ONE_TIME = re.compile(r"^an?\s+(?=(?:second|minute|hour|day|week|month|year)s?\b)", re.IGNORECASE)
+# a mixed number at the start: "5 and 3/4 days", "5 3/4", "5 and a half days", "5¾" (reader 28)
+_MIXED = re.compile(
+    r"^(?P<whole>\d+)(?:\s+and\s+|\s+|(?=[½¼¾]))(?:(?P<num>\d+)\s*/\s*(?P<den>\d+)"
+    r"|(?P<half>a\s+half|[½¼¾]))(?![\d/*×÷+.,])",
+    re.IGNORECASE,
+)
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+
+
+def _mixed(m: re.Match[str]) -> str:
+    """A mixed number as one number: "5 and 3/4" → "5.75"; left as typed where the fraction is
+    not a proper one ("5 7/4").
+
+    Examples
+    --------
+    >>> [_MIXED.sub(_mixed, t) for t in ("5 and 3/4 days", "5 and a half days", "5¾", "5 7/4")]
+    ['5.75 days', '5.5 days', '5.75', '5 7/4']
+    """
+    if m["half"]:
+        part = _VULGAR.get(m["half"], 0.5)
+    elif int(m["den"]) > int(m["num"]) > 0:
+        part = int(m["num"]) / int(m["den"])
+    else:
+        return m[0]
+    return f"{int(m['whole']) + part:g}"
+
+
 # SI prefixes and units written out, in any case: "83 petaflops", "2.6 terawatt-hours", "300
 # megawatts", "7.18 zettaflop" (a day of an UltraServer, reader 21)
 _PREFIX_WORDS = {
@@ -511,6 +538,7 @@ def normalise(text: str) -> str:
     text = _fraction_words(text) if every else _APPROX.sub("", text).strip()
     text = _APPROX_AFTER.sub("", text).strip()
     text = _AND_A_HALF.sub(_and_a_half, text)
+    text = _MIXED.sub(_mixed, text)
     text = _ONE_TIME.sub("1 ", text)
     text = _fraction_words(text)
     text = _words_to_number(text)

@@ -3591,3 +3591,13 @@ def test_reader_28s_bare_work_over_a_speed_with_its_unit():
     assert "the right size" not in said and "two" in said, said
     said = lessons.check("capstone-city-days", "6.25").message  # half of 12.5 days
     assert "the right size" not in said, said
+
+
+def test_reader_28s_mixed_numbers():
+    # reader 28, nit: "5 and 3/4 days" got "I cannot read that calculation"; 5 + 3/4 = 5.75
+    for typed in ("5 and 3/4 days", "5 3/4 days", "5 and a half days", "5¾ days"):
+        f = lessons.check("capstone-days", typed)
+        assert "cannot read" not in f.message, (typed, f.message)
+    assert exercises.read("5 and 3/4 days", "day").value == 5.75
+    assert exercises.read("5 and a half days", "day").value == 5.5
+    assert exercises.read("between 5 and 3/4", "day").value is None
