@@ -844,7 +844,9 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             level=level,
         )
     level = min(max(attempt, 1), len(e.hints)) - 1
-    if 1 - WIDE <= excess <= 1 + WIDE and level < 2:
+    # the band is a factor of 1 + WIDE either way: half or twice the answer is a factor slipped,
+    # never "the right size" (reader 28: 41.6 for 83.1 PFLOP/s)
+    if 1 / (1 + WIDE) <= excess <= 1 + WIDE and level < 2:
         # the right size, off by more than a near miss: a figure or a step, not the kind of
         # quantity (reader 27: 8 days for 5.75 got "FLOP is an amount of work, FLOP/s a speed")
         way = "too high" if ratio > 1 else "too low"

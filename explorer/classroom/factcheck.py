@@ -984,20 +984,19 @@ def _disk_example() -> str:
     Examples
     --------
     >>> print(_disk_example())  # doctest: +NORMALIZE_WHITESPACE
-    The same line on a disk: sold as 4 TB, it holds 3.64 TiB. A computer that shows it as
-    "3.64 TB" writes one unit in two senses (name which, and 3.64 is right: an assumption);
-    reading that 3.64 as TB and writing 3,640 GB mixes two units no source mixes (the disk
-    holds 4,000 GB: contested).
+    The same line on a disk: sold as 4 TB, it holds 3.64 TiB. Shown as "3.64 TB", it writes
+    TiB as TB: name which, and it is right (an assumption). Written as 3,640 GB, it mixes two
+    units (it holds 4,000 GB: contested).
     """
     tib = float(f"{_DISK_TB * factor('TB', 'TiB'):.3g}")  # as a computer shows it
     shown = fmt.number(tib, 3)
     misread = fmt.number(tib * factor("TB", "GB"))
     return (
-        f"The same line on a disk: sold as {_DISK_TB} TB, it holds {shown} TiB. A computer "
-        f'that shows it as "{shown} TB" writes one unit in two senses (name which, and {shown} '
-        f"is right: an assumption); reading that {shown} as TB and writing "
-        f"{misread} GB mixes two units no source mixes "
-        f"(the disk holds {fmt.number(_DISK_TB * factor('TB', 'GB'))} GB: contested)."
+        # reader 28: one short sentence a reading, as read aloud
+        f"The same line on a disk: sold as {_DISK_TB} TB, it holds {shown} TiB. "
+        f'Shown as "{shown} TB", it writes TiB as TB: name which, and it is right (an '
+        f"assumption). Written as {misread} GB, it mixes two units (it holds "
+        f"{fmt.number(_DISK_TB * factor('TB', 'GB'))} GB: contested)."
     )
 
 
@@ -1256,10 +1255,9 @@ def after_reveal() -> str:
         f"memory in GiB ({gib} GiB = {gb} GB), printed as GB. Memory makers have long written "
         '"GB" for 2³⁰ bytes, so the unit leaves open which of the two it means: naming which '
         "one fills that gap, and the row is reproduced under an assumption. "
-        f"<br><small>{ASKS} the table does name a unit, but not which sense of it. The "
-        "UltraServer's memory row in the full table (answer key) goes one step further: GiB "
-        "read as GB and then written in TB, a mix of units no source uses, so that row is "
-        f"contested. {_disk_example()}</small></li>"
+        # reader 28: the UltraServer's memory (none of the eight claims) is the full table's
+        f"<br><small>{ASKS} the table does name a unit, but not which sense of it. "
+        f"{_disk_example()}</small></li>"
         "<li><b>The cooling row.</b> Whose figure? The subject's own: AWS publishes no PUE for "
         "this one site, so the PUE AWS reports for its fleet "
         f"({fmt.number(_fleet_pue())}, about {fmt.percent(_aws_fleet_cooling(), 2)} for "

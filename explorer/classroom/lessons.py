@@ -2812,7 +2812,22 @@ def capstone_plan(precision: str = "bf16"):
     return ds.sel(precision=precision)
 
 
-def capstone_job(job_chips: float | list[float], precision: str = "bf16"):
+@cache
+def capstone_fixed(precision: str = "bf16"):
+    """Lesson 6's site with a restart of fixed length (``restart_growth=0``), the other reading of
+    the catalog's low-confidence growth (reader 28): every chip in one job, with its
+    ``best_job_chips``.
+
+    Examples
+    --------
+    >>> float(capstone_fixed().best_job_chips) > float(capstone_plan().job_chips)
+    True
+    """
+    ds = compute(**CAPSTONE, cooling_fraction=power.cooling_share_at("aws-fleet"), restart_growth=0)
+    return ds.sel(precision=precision)
+
+
+def capstone_job(job_chips: float | list[float], precision: str = "bf16", restart_growth=None):
     """Lesson 6's site with one training job of `job_chips` (a list sweeps the job size).
 
     Examples
@@ -2820,8 +2835,12 @@ def capstone_job(job_chips: float | list[float], precision: str = "bf16"):
     >>> int(capstone_job(16384).job_chips)
     16384
     """
+    fixed = {} if restart_growth is None else {"restart_growth": restart_growth}
     ds = compute(
-        **CAPSTONE, cooling_fraction=power.cooling_share_at("aws-fleet"), job_chips=job_chips
+        **CAPSTONE,
+        cooling_fraction=power.cooling_share_at("aws-fleet"),
+        job_chips=job_chips,
+        **fixed,
     )
     return ds.sel(precision=precision)
 
@@ -3280,6 +3299,41 @@ def guesses_goodput() -> None:
     goodput of one job of all the site's chips: ...
     """
     print(guesses_goodput_line())
+    print(RESTART_ASSUMPTION)
+
+
+# step 4's figures rest on the restart growing with the job (catalog training.restart_growth,
+# low confidence): said where they are printed, before the guess (reader 28)
+RESTART_ASSUMPTION = (
+    "these goodputs assume a restart grows with the job's size (the model's extrapolation, "
+    f"{restart_growth_confidence()} confidence: lesson 4)"
+)
+
+
+def fixed_restart_line() -> str:
+    """Step 4's answer with the other reading of the restart (reader 28): the fastest job and
+    the three guesses' days with a restart of fixed length, beside the model's growing one.
+
+    Examples
+    --------
+    >>> fixed_restart_line()[:61]
+    'all this assumes a restart grows with the job (low confidence'
+    """
+    site = capstone_fixed()
+    chips = int(site.chips_supported)
+    best = float(site.best_job_chips)
+    jobs = capstone_job([chips // k for _, k in _GUESSED_SHARES], restart_growth=0)
+    days = "; ".join(
+        f"{name} {fmt.number(float(d), 3)} days"
+        for (name, _), d in zip(_GUESSED_SHARES, jobs.training_days, strict=True)
+    )
+    return (
+        f"all this assumes a restart grows with the job ({restart_growth_confidence()} "
+        f"confidence, lesson 4). With a fixed {_RESTART:g}-min restart the fastest job is about "
+        f"{about(best)} chips ({fmt.percent(best / chips, 2)} of the site), and the guesses "
+        f"take: {days}. No one publishes how a restart grows: the real fastest size may lie "
+        "anywhere between the two"
+    )
 
 
 def fastest_job_lines(plan=None) -> list[str]:
@@ -3304,6 +3358,7 @@ def fastest_job_lines(plan=None) -> list[str]:
         "wall-clock",
         days_from_ideal_words(),
         guesses_days_line(),
+        fixed_restart_line(),
         f"for reference: Meta measured over {fmt.percent(meta['published_effective_time'])} "
         f"effective training time on {fmt.number(meta['chips'])} GPUs",
     ]
@@ -3595,7 +3650,9 @@ _add(
                 "about-half",
                 lambda: 0.5,
                 "of the three, about half it is; the fastest job uses a little under half the "
-                "site's chips",
+                "site's chips. That rests on the model's assumption that a restart grows with "
+                "the job; with a fixed restart it would be nearer all of them (step 4's check "
+                "prints both)",
                 rel_tol=0.05,
                 slip=False,
                 # reader 23: "and the gap has a reason: …: …" read awkwardly; reader 27: worked
@@ -3605,11 +3662,15 @@ _add(
             Trap(
                 "every-chip",
                 lambda: 1.0,
-                "every chip in one job is step 3's plan, and it loses most of its time to "
-                "interruptions; past the fastest size, more chips make the job slower",
+                "in this model one job of nearly every chip loses most of its time to "
+                "interruptions, as a restart grows with the job; past the fastest size, more "
+                "chips make it slower. "
+                "With a fixed restart the fastest job would be nearer your answer (step 4's "
+                "check prints both)",
                 rel_tol=0.12,  # "nearly all": 90 % and more
                 slip=False,
-                # reader 21: the guess the lesson exists to correct is not "a fair guess"
+                # reader 21: the guess the lesson exists to correct is not "a fair guess";
+                # reader 28: wrong in this model only, as with a fixed restart it is nearer
                 lead="Not so",
             ),
             Trap(
@@ -4586,8 +4647,9 @@ def reveal(exercise_id: str, prediction: object) -> Reveal:
     'You answered 50 %; the'
     """
     r = _reveal(EXERCISES[exercise_id], prediction)
-    if exercise_id in WORKED_ANSWERS and r.message.startswith("You predicted"):
-        r = dataclasses.replace(r, message="You answered" + r.message.removeprefix("You predicted"))
+    if exercise_id in WORKED_ANSWERS:  # reader 28: "Your prediction is 4.8 points too low"
+        said = r.message.replace("You predicted", "You answered", 1)
+        r = dataclasses.replace(r, message=said.replace("Your prediction", "Your answer"))
     return r
 
 
@@ -4875,6 +4937,14 @@ def _station_checks() -> dict[str, Exercise]:
             traps=(
                 _articles_figure("us-fp8", 0.0003, _rounded_instances(), _fp8_instances_route()),
                 *EXERCISES["ultraserver-fp8"].traps,
+                # half the UltraServer (reader 28: 41.6 was told "the right size")
+                Trap(
+                    "two-instances",
+                    lambda: float(system_table().fp8_dense.sel(system="trn2-instance")) * 2,
+                    "that is half of it: two "
+                    f"{fmt.number(_chips('trn2-instance'))}-chip instances; an UltraServer "
+                    f"joins {fmt.number(_chips('trn2-ultraserver') / _chips('trn2-instance'))}",
+                ),
             ),
         ),
         "trn2-sparse": _station_exercise(

@@ -881,8 +881,8 @@ def _twice_text() -> str:
         f"On lesson 6's {fmt.quantity(SITE_MW, 'MW')} site, the job that trains the model fastest "
         f"uses about {job_size(float(plan.job_chips))} chips. One job of twice as many chips "
         "trains the same model. In the lesson's model (Llama 3's measured interruption rate per "
-        "chip, scaled to jobs far bigger than any measured), compared with the fastest job, that "
-        "bigger job…"
+        "chip, scaled to jobs far bigger than any measured, and a restart that grows with the "
+        "job's size), compared with the fastest job, that bigger job…"
     )
 
 

@@ -187,6 +187,33 @@ _NUMBER_AND_A_HALF = re.compile(
     re.IGNORECASE,
 )
 _ONE_TIME = re.compile(r"^an?\s+(?=(?:second|minute|hour|day|week|month|year)s?\b)", re.IGNORECASE)
+# a mixed number at the start: "5 and 3/4 days", "5 3/4", "5 and a half days", "5¾" (reader 28)
+_MIXED = re.compile(
+    r"^(?P<whole>\d+)(?:\s+and\s+|\s+|(?=[½¼¾]))(?:(?P<num>\d+)\s*/\s*(?P<den>\d+)"
+    r"|(?P<half>a\s+half|[½¼¾]))(?![\d/*×÷+.,])",
+    re.IGNORECASE,
+)
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+
+
+def _mixed(m: re.Match[str]) -> str:
+    """A mixed number as one number: "5 and 3/4" → "5.75"; left as typed where the fraction is
+    not a proper one ("5 7/4").
+
+    Examples
+    --------
+    >>> [_MIXED.sub(_mixed, t) for t in ("5 and 3/4 days", "5 and a half days", "5¾", "5 7/4")]
+    ['5.75 days', '5.5 days', '5.75', '5 7/4']
+    """
+    if m["half"]:
+        part = _VULGAR.get(m["half"], 0.5)
+    elif int(m["den"]) > int(m["num"]) > 0:
+        part = int(m["num"]) / int(m["den"])
+    else:
+        return m[0]
+    return f"{int(m['whole']) + part:g}"
+
+
 # SI prefixes and units written out, in any case: "83 petaflops", "2.6 terawatt-hours", "300
 # megawatts", "7.18 zettaflop" (a day of an UltraServer, reader 21)
 _PREFIX_WORDS = {
@@ -531,6 +558,8 @@ def normalise(text: str) -> str:
     text = _APPROX_AFTER.sub("", text).strip()
     text = _AND_A_HALF.sub(_and_a_half, text)
     text = _NUMBER_AND_A_HALF.sub(_number_and_a_half, text)
+
+    text = _MIXED.sub(_mixed, text)
     text = _ONE_TIME.sub("1 ", text)
     text = _fraction_words(text)
     text = _words_to_number(text)
@@ -1082,7 +1111,11 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
                 None, "I cannot read that calculation; type its result (a number such as 2,628)."
             )
         r = read(f"{x:.12g} {calc['rest'] or ''}".strip(), unit, negative, above)
-        if r.value is None and calc["rest"] and re.search(r"[/÷]\s*[\d.,]+\s*$", calc["expr"]):
+        if (
+            r.value is None
+            and calc["rest"]
+            and re.search(r"[/÷]\s*[\d.,]+(?:[eE][-+]?\d+)?\s*$", calc["expr"])
+        ):
             # "300/1.15/910 W": the unit may be the divisor's alone, where the result's is not
             # the kind asked (reader 25); `_unit_calc` reads it so, and says how
             alt = _unit_calc(text, unit, negative, above)
@@ -1510,6 +1543,30 @@ def _divisor_units(tokens: list[object], counts: set[str]) -> tuple[list[str], f
     return (units, first) if first is not None else ([], None)
 
 
+def _amounts(units: list[str]) -> list[str]:
+    """The amounts a divisor's rate units divide, unprefixed: "FLOP" for "EFLOP/s", so that a
+    bare work over a speed with its unit ("3.8e25 / 76.5 EFLOP/s") reads the work in FLOP
+    (reader 28: it got "FLOP is an amount of work, FLOP/s a speed").
+
+    Examples
+    --------
+    >>> _amounts(["EFLOP/s", "W"])
+    ['FLOP']
+    """
+    found = []
+    for u in units:
+        try:
+            parts = ureg.Unit(_calc_unit(u))._units
+        except Exception:  # pint: not a unit
+            continue
+        if len(parts) < 2:  # a rate has an amount and what it is per
+            continue
+        for name, power in parts.items():
+            if power == 1:
+                found += [base for _, base, _ in ureg.parse_unit_name(name)][:1]
+    return found
+
+
 def _unit_calc(answer: str, unit: str, negative: bool, above: bool) -> Reading | None:
     """A typed calculation of quantities with their units, with + − × ÷ and parentheses, read in
     `unit` by `_evaluate` over pint quantities (`_calc_quantity`); None when `answer` is not
@@ -1565,7 +1622,7 @@ def _unit_calc(answer: str, unit: str, negative: bool, above: bool) -> Reading |
     moved = ""  # the bare dividend taken in the divisor's unit, said in the echo (reader 25)
     if not fits and readings and not readings[0][1]:
         units, first = _divisor_units(tokens, _COUNTED)
-        for u in dict.fromkeys(units):
+        for u in dict.fromkeys([*units, *_amounts(units)]):
             q = readings[0][0] * _calc_quantity(1.0, u)
             if q.dimensionality == want.dimensionality:
                 fits, moved = [(q, False, [])], f"your unitless {fmt.number(first)} taken in {u}"

@@ -1112,12 +1112,15 @@ PLANS: dict[int, Plan] = {
             (
                 15,
                 "Job size and energy",
-                "Before the goodputs are read, ask for a show of hands: does the fastest job use "
-                "all the chips, half or a tenth? Then students work it out from the three "
-                "goodputs and commit their answer in step 4's box (capstone-job-share), which "
-                "opens step 4's check (on paper: read out the fastest job's size and days "
-                "from the answer key's “Step 4's check”, which the worksheet leaves blank) and "
-                "answer "
+                # reader 28: the worksheet prints the goodputs under the guess
+                "Ask for a show of hands before students turn to step 4's goodputs (on screen "
+                "or on the worksheet): does the fastest job use all the chips, half or a "
+                "tenth? Then students work it out from the three goodputs and commit their "
+                "answer in step 4's box (capstone-job-share), which opens step 4's check (on "
+                "paper: read out the fastest job's size and days from the answer key's “Step "
+                "4's check”, which the worksheet leaves blank). Say that “about half” rests on "
+                "the model's assumption that a restart grows with the job; the check's "
+                "fixed-restart line gives the other reading. Students answer "
                 "capstone-energy on the fastest job; read "
                 "the comparison together: the fastest job beside every chip in one job, and the "
                 "model against Meta's published GPU-hours (the goodput beyond Meta's size is an "
@@ -2334,7 +2337,8 @@ def _capstone_after_step_3() -> str:
         # reader 27: the gut guess before the figures, the worked answer after them
         f"<p>{_inline(_passage(6, '*Guess first,* before you see'))}</p>"
         # reader 22: the goodput of the three sizes, so that the class computes the fastest
-        f"<p>{html.escape(lessons.guesses_goodput_line())}.</p>"
+        f"<p>{html.escape(lessons.guesses_goodput_line())}; "
+        f"{html.escape(lessons.RESTART_ASSUMPTION)}.</p>"
         f"<p>{_inline(_passage(6, 'A job' + chr(39) + 's speed is its chips'))}</p></section>"
     )
 

@@ -221,6 +221,7 @@ def predict_reveal(exercise_id: str, then: Callable[[], object] | None = None) -
     REVEALED.ask(exercise_id)
     _PREDICTED.add(exercise_id)
     worked = exercise_id in lessons.WORKED_ANSWERS  # worked out from figures above (reader 27)
+    mine = "answer" if worked else "prediction"  # what the table and its echo call it (reader 28)
     label = _unit_label(ex) if worked else _unit_label(ex).replace("Your answer", "Prediction")
     if ex.reference and _on_paper():  # a way alone is enough: circle it (reader 25)
         label = (
@@ -258,7 +259,7 @@ def predict_reveal(exercise_id: str, then: Callable[[], object] | None = None) -
             r = lessons.reveal(exercise_id, field.value)
             echo = exercises.read(field.value, ex.unit, ex.negative, ex.above).echo
         except Exception:  # a lesson widget never shows a traceback
-            out.value = "<p>Could not read that prediction.</p>"
+            out.value = f"<p>Could not read that {mine}.</p>"
             return
         if not r.ready:
             out.value = f"<p>{html.escape(r.message)}</p>"
@@ -266,7 +267,7 @@ def predict_reveal(exercise_id: str, then: Callable[[], object] | None = None) -
         if echo and confirmed["text"] != field.value:
             confirmed["text"] = field.value
             out.value = (
-                f"<p>Your prediction is {html.escape(echo)}. Press again to commit, or change "
+                f"<p>Your {mine} is {html.escape(echo)}. Press again to commit, or change "
                 "it first.</p>"
             )
             return
@@ -274,7 +275,7 @@ def predict_reveal(exercise_id: str, then: Callable[[], object] | None = None) -
         field.disabled = button.disabled = True
         REVEALED.mark(exercise_id)
         out.value = table(
-            ["your prediction", "the explorer"],
+            [f"your {mine}", "the explorer"],
             [[r.said or ex.show(r.prediction), ex.show(r.result)]],
         ) + (f"<p>{html.escape(r.message)}</p>")
         if then is not None:

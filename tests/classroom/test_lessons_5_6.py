@@ -958,3 +958,76 @@ def test_reader_27s_step_4_is_asked_as_work_it_out_with_a_gut_guess_before_the_f
     block = sheet[sheet.index(lessons.EXERCISES["capstone-job-share"].question) :]
     assert "My answer:" in block.split("</section>")[0]
     assert sheet.index("which job finishes first") < sheet.index("8.6 %"), "the guess first"
+
+
+def test_reader_28s_fastest_job_says_it_rests_on_a_growing_restart(pages, capsys):
+    # reader 28, defect 1: step 4's answer (about half the site: 128,494 of 286,669 chips) rests
+    # on the restart growing with the job (catalog confidence "low"); with a fixed restart the
+    # core's fastest job is 235,539 chips (82 % of the site) and of the three guesses "nearly
+    # all" finishes first (23.6 days, against 25.5 for half and 72.7 for a tenth). The lesson
+    # says so where the student reads the figures, the reveal and the check, and the quiz's
+    # bigger-job item states the model it is keyed on
+    lessons.guesses_goodput()
+    before = capsys.readouterr().out
+    assert "restart grows with the job" in before, before
+    check = "\n".join(lessons.fastest_job_lines())
+    assert "restart grows with the job" in check and "fixed" in check, check
+    assert "236,000" in check and "82 %" in check, check
+    assert "23.6" in check and "25.5" in check and "72.7" in check, check
+    said = lessons.reveal("capstone-job-share", "half").message
+    assert "restart grows with the job" in said and "fixed restart" in said, said
+    said = lessons.reveal("capstone-job-share", "90").message
+    assert "in this model" in said and "fixed restart" in said, said
+    (item,) = quiz.choice_items(6)
+    assert "restart that grows with the job" in item.text(), item.text()
+    assert "restart that grows with the job" in html.unescape(pages["lesson-6/quiz.html"])
+    key = html.unescape(pages["lesson-6/answers.html"])
+    assert "236,000" in key, "the key reads out the fixed case too"
+    ignored = next(c for c in _cells("06-capstone.ipynb") if "## What this model ignores" in c)
+    assert "fixed length" in ignored.split("## What this model ignores")[1], ignored
+    sheet = html.unescape(pages["lesson-6/worksheet.html"])
+    assert "restart grows with the job" in sheet
+
+
+def test_reader_28s_worked_answer_reveal_never_says_prediction():
+    # reader 28, defect 6: step 4's box is a worked answer, yet its table read "your
+    # prediction" and a miss "Your prediction is 4.8 percentage points too low"
+    said = lessons.reveal("capstone-job-share", "40").message
+    assert said.startswith("You answered") and "prediction" not in said.lower(), said
+    box = widgets.predict_reveal("capstone-job-share")
+    box.children[1].children[0].value = "40"
+    box.children[1].children[1].click()
+    box.children[1].children[1].click()
+    shown = box.children[2].value
+    assert "your answer" in shown and "prediction" not in shown.lower(), shown
+
+
+def test_reader_28s_notebook_script_claims_only_what_it_is():
+    # reader 28, defect 3: the notebook's script said "the teacher's plan, word for word", but
+    # it leaves the rows worth a second look to the reveal (the plan names them)
+    cell = next(c for c in _cells("05-fact-check.ipynb") if "**Facilitator script**" in c)
+    if "word for word" in cell:
+        assert teacher_pack.script_table() in cell, "word for word, yet not the plan's table"
+    assert teacher_pack.script_table(notebook=True) in cell
+    assert "left to the reveal" in cell, cell[:300]
+
+
+def test_reader_28s_memory_rows_tail_reads_aloud():
+    # reader 28, defect 4: the memory row's "If a group asks" was five dense clauses, after a
+    # sentence on the UltraServer's memory, which is none of the eight claims (the answer key's
+    # full table has it). Short sentences, each under 20 words, and the disk's two readings
+    memory = factcheck.after_reveal().split("<b>The memory row.</b>")[1].split("</li>")[0]
+    tail = re.sub("<[^>]+>", "", memory.split(factcheck.ASKS)[1]).strip()
+    assert "UltraServer" not in tail, tail
+    sentences = [s for s in re.split(r"(?<=[.:])\s+(?=[A-Z])", tail) if s]
+    assert all(len(s.split()) < 20 for s in sentences), sentences
+    assert "an assumption" in tail and "contested" in tail, tail
+
+
+def test_reader_28s_plan_takes_the_hands_before_the_printed_goodputs(pages):
+    # reader 28, defect 8: the plan said "before the goodputs are read", but the worksheet
+    # prints them under the guess; and the teacher says on what the answer rests (defect 1)
+    plan = html.unescape(pages["lesson-6/plan.html"])
+    assert "before students turn to step 4's goodputs" in plan
+    assert "Before the goodputs are read" not in plan
+    assert "restart grows with the job" in plan

@@ -3629,3 +3629,27 @@ def test_reader_28s_energy_a_day_is_a_rate_and_one_and_a_half_is_read():
     fb = lessons.check("energy-300mw", "2.628 PWh")
     assert "that is the number of MWh" not in fb.message, fb.message
     assert "COP" in lessons.reveal("cop-article", "150%").message
+
+
+def test_reader_28s_bare_work_over_a_speed_with_its_unit():
+    # reader 28, defect 2: "3.8e25 / 76.5 EFLOP/s" is work ÷ speed with the unit on the speed
+    # only (3.8e25 / 7.65e19 = 4.97e5 s = 5.75 days); it got "FLOP is an amount of work, FLOP/s
+    # a speed", a hint that says the student did the wrong thing. The bare work is read in FLOP
+    for typed in ("3.8e25 / 76.5 EFLOP/s", "3.8e25 ÷ 76.5 EFLOP/s", "3.8e25 / 7.65e19 FLOP/s"):
+        f = lessons.check("capstone-days", typed)
+        assert f.right and "taken in FLOP" in f.message, (typed, f.message)
+    # a factor of 2 is not "the right size" (reader 28, defect 5: 41.6 for 83.1)
+    said = lessons.check_station("us-fp8", "41.6").message
+    assert "the right size" not in said and "two" in said, said
+    said = lessons.check("capstone-city-days", "6.25").message  # half of 12.5 days
+    assert "the right size" not in said, said
+
+
+def test_reader_28s_mixed_numbers():
+    # reader 28, nit: "5 and 3/4 days" got "I cannot read that calculation"; 5 + 3/4 = 5.75
+    for typed in ("5 and 3/4 days", "5 3/4 days", "5 and a half days", "5¾ days"):
+        f = lessons.check("capstone-days", typed)
+        assert "cannot read" not in f.message, (typed, f.message)
+    assert exercises.read("5 and 3/4 days", "day").value == 5.75
+    assert exercises.read("5 and a half days", "day").value == 5.5
+    assert exercises.read("between 5 and 3/4", "day").value is None
