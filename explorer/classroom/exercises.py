@@ -994,14 +994,14 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
     fb = check(e, x)
     bound = e.possible() if e.possible else None
     if bound is not None and not bound.ok(x):
-        # a slip's value outside the range ("12 %", the cooling share, for a PUE) is named by
-        # its trap, which says more than the range; either way the box waits, as an
-        # impossible value is no guess to spend
-        why = fb.message.split("hint: ", 1)[-1] if fb.kind == "trap" else f"{e.possible_why}."
+        # the box waits, as an impossible value is no guess to spend; it says what the
+        # quantity is and its range, never the slip the value fits ("10 times too large", "the
+        # PUE is 1 + it", "the cooling's share"): each tells the answer's size before the
+        # prediction is made (reader 28)
         return Reveal(
             None,
             want,
-            f"Your prediction, {e.show(x)}, is not possible: {why} Give your best "
+            f"Your prediction, {e.show(x)}, is not possible: {e.possible_why}. Give your best "
             f"estimate {_range_words(bound)}.",
             False,
         )
