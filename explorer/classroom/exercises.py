@@ -38,6 +38,7 @@ from .reading import (
     read,
     significant_figures,
     typed_numbers,
+    way_said,
     worked,
 )
 from .reading import label as label  # re-exported: lessons and the tests import it from here
@@ -510,6 +511,33 @@ def _label_slip(e: Exercise, answer: object, r: Reading, want: float) -> Feedbac
     return None
 
 
+# the verbs of a change that goes down ("by how many does it shrink")
+_DOWN_CHANGES = {"shrink", "fall", "drop", "decrease"}
+
+
+def _other_way(e: Exercise, answer: object) -> str:
+    """What to say where the answer's words go the other way from the question's ("68 % below"
+    where it asks how far above, "grows by 73,579" where it asks how much it shrinks), or ""
+    (reader 28: such an answer was right, its words left out)."""
+    if not (e.above or e.change) or not isinstance(answer, str) or not re.search(r"\d", answer):
+        return ""
+    down = e.change in _DOWN_CHANGES
+    said = way_said(answer)
+    if not said or (said == "down") == down:
+        return ""
+    if e.above:
+        return (
+            "your words say below, the other way; the question asks how far above, so give "
+            f"how much more, as {'a share such as 50 %' if e.unit == SHARE else 'one number'}."
+        )
+    grow = {"shrink": "grows", "fall": "rises", "drop": "rises", "decrease": "increases"}
+    return (
+        f"your words say it {grow.get(e.change, 'goes the other way') if down else 'shrinks'}; "
+        f"the question asks how much it {e.change}s: give that as one number"
+        f"{' of ' + e.unit if e.unit in COUNT_WORDS else ''}."
+    )
+
+
 def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     """Right, or not yet with the hint that fits the answer given.
 
@@ -549,6 +577,9 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     way = _WAY.match(answer.strip()) if isinstance(answer, str) and e.reference else None
     if way and e.reference:
         return _check_way(e, *_said_way(way), attempt)
+    other = _other_way(e, answer)
+    if other:
+        return Feedback(False, f"Not yet: {other}", "unreadable")
     r = read(answer, e.unit, e.negative, e.above)
     signed = read(answer, e.unit, True, e.above) if e.change and r.value is None else None
     if signed and signed.value is not None and signed.value < 0:
@@ -939,6 +970,9 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         way_right = "The right way" if up == (want > ref) else "The other way"
         gap = f"{way_right}: {_sentence(e.hints[-1])}"
         return Reveal(None, want, f"{head} {gap}", True, shown)
+    other = _other_way(e, prediction)
+    if other:  # no guess to spend: the words and the question disagree (reader 28)
+        return Reveal(None, want, f"Your prediction is not readable yet: {other}", False)
     r = read(prediction, e.unit, e.negative, e.above)
     signed = read(prediction, e.unit, True, e.above) if e.change and r.value is None else None
     if signed and signed.value is not None and signed.value < 0:  # as `check` reads a change

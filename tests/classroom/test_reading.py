@@ -3609,7 +3609,7 @@ def test_reader_28s_other_way_is_not_the_answer():
         r = lessons.reveal("hot-day-above-mean", typed)
         assert not r.ready and "above" in r.message, (typed, r.message)
         assert "68.2" not in r.message + fb.message, typed
-    for typed in ("68%", "68 % more", "68% above the mean", "0.68 higher"):
+    for typed in ("68%", "68 % more", "68% above the mean", "68 % higher"):
         assert lessons.check("hot-day-above-mean", typed).right, typed
     for typed in ("grows by 73,579", "73,579 more", "it rises by 73579", "increases by 73,579"):
         fb = lessons.check("contested-load-swing", typed)
