@@ -690,9 +690,16 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     if slip:
         return slip
     traps = [t for t in e.traps if not t.note]
+    # the number as typed: a bare 1.62 for a share is first read as 1.62 %, and "53.6 %" is
+    # 2,628 ÷ 49 (GWh ÷ TWh) with a % sign (reader 28); a slip at that number says more than a
+    # factor of ten. With a % sign, only a trap that is no share (above 1) is looked for there
+    typed = r.typed
+    if typed is None and e.unit == SHARE and not r.bare and isinstance(answer, str):
+        typed = leading_number(answer) if re.search(r"%|per\s?cent", answer, re.I) else None
     for t in traps:
-        # a bare 1.62 for a share is first read as 1.62 %; a slip at 1.62 itself says more
-        if r.typed is not None and _near(r.typed, t.value(), t.rel_tol):
+        if typed is None or (r.typed is None and t.value() <= 1):
+            continue
+        if _near(typed, t.value(), t.rel_tol):
             return Feedback(False, f"Not yet, hint: {_sentence(t.hint)}", "trap", t.id)
     figures = significant_figures(answer)
     for t in traps:

@@ -602,13 +602,14 @@ def test_reader_14s_answers_to_lesson_3():
 def test_reader_14s_answers_to_lessons_7_and_8():
     # (exercise, typed, kind, trap): 750 MW x 8,760 h = 6,570,000 MWh; ÷ 10,800 kWh (the high
     # end of the use) = 608,333 households, ÷ 10,715 (central) = 613,158, ÷ 10,500 = 625,714;
-    # the site's 2,628 GWh ÷ 49,000 GWh = 5.36 % of the state, "54 %" ten times that
+    # the site's 2,628 GWh ÷ 49,000 GWh = 5.36 % of the state, "54 %" ten times that, and
+    # 2,628 ÷ 49 (GWh ÷ TWh) with a % sign: named as that slip (reader 28)
     rows = [
         ("contested-city-high", "608,333", "trap", "high-use"),
         ("contested-city-high", "608000", "trap", "high-use"),
         ("contested-city-high", "613,158", "trap", "central-use"),
         ("contested-city-high", "625,714", "right", ""),
-        ("state-energy-share", "54 %", "trap", "power-of-ten"),
+        ("state-energy-share", "54 %", "trap", "gwh-over-twh"),
         ("state-energy-share", "5.4 %", "right", ""),
     ]
     for ex, typed, kind, trap in rows:
