@@ -456,6 +456,22 @@ def _said_way(way: re.Match[str]) -> tuple[str, str]:
     return ("at" if said == "at" else "above" if said in _UP else "below"), way[2].strip()
 
 
+def _at_reference(value: float, ref: float, typed: str) -> bool:
+    """Whether a number typed after a way is the reference itself ("above 300 MW", "above 1.3"
+    for 1.27), not the student's estimate: near it, and it to the figures typed. "above, 300.5"
+    is an estimate, kept (reader 28: it was lost, said "above 300 MW").
+
+    Examples
+    --------
+    >>> _at_reference(300, 300, "300 MW"), _at_reference(300.5, 300, "300.5")
+    (True, False)
+    """
+    if not _near(value, ref, 0.005):
+        return False
+    figures = significant_figures(typed)
+    return not figures or _half_up(ref, figures) == _half_up(value, figures)
+
+
 def _check_way(e: Exercise, said: str, rest: str, attempt: int) -> Feedback:
     """An answer said as a way from `e.reference` and a value: the value is checked as typed;
     the reference itself, or no value, is the way alone, which is asked for its value."""
@@ -466,7 +482,7 @@ def _check_way(e: Exercise, said: str, rest: str, attempt: int) -> Feedback:
     value = read(rest, e.unit, e.negative).value if rest else None
     if said == "at":  # "at", "at it", "at 300 MW": the reference itself, or the value given
         return check(e, rest if value is not None else ref, attempt)
-    if value is not None and not _near(value, ref, 0.005):
+    if value is not None and not _at_reference(value, ref, rest):
         if (value > ref) == up:
             return check(e, rest, attempt)
         return Feedback(False, f"Not yet: {rest} is not {said} {e.show(ref)}; which is it?")
@@ -945,8 +961,23 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         ref = e.reference()
         value = read(rest, e.unit, e.negative).value if rest else None
         up = said in _UP
-        if value is not None and said != "at" and not _near(value, ref, 0.005):
+        if value is not None and said != "at" and not _at_reference(value, ref, rest):
             r = reveal(e, rest)
+            hair = _near(value, ref, 0.005) and abs(value / want - 1) <= NEAR
+            if hair and (value > ref) == up == (want > ref) and r.prediction is not None:
+                # "above, 300.5": the right way, a hair past the reference, whose trap ("that
+                # is the announced 300 MW") the number alone fires; said as the estimate it is
+                # (reader 28)
+                unit = f" {e.shown_unit()}" if e.shown_unit() else ""
+                return replace(
+                    r,
+                    message=f"The right way, {said} {e.show(ref)}: you predicted "
+                    f"{fmt.number(value, significant_figures(rest) or 3)}{unit}, just {said} it; "
+                    "the explorer gets "
+                    f"{e.show(want)}. Your prediction is {fmt.percent(abs(value / want - 1), 2)} "
+                    f"too {'low' if value < want else 'high'}. The step: "
+                    f"{_sentence(e.hints[-1])}",
+                )
             top = e.ceiling() if e.ceiling else None
             if top is not None and (value >= top if up else value <= top) and (want > ref) == up:
                 return replace(

@@ -3637,6 +3637,7 @@ def test_reader_28s_number_after_a_way_is_kept():
         r = lessons.reveal("contested-power-p5", typed)
         assert r.ready and r.prediction == 300.5, (typed, r)
         assert "The right way, above 300 MW" in r.message, (typed, r.message)
+        assert "300.5 MW" in r.message and "Not at" not in r.message, (typed, r.message)
     for typed in ("above 300", "above, 300 MW", "above"):
         r = lessons.reveal("contested-power-p5", typed)
         assert r.ready and r.prediction is None and r.said == "above 300 MW", (typed, r)
