@@ -353,15 +353,15 @@ def test_reader_15s_items_for_lessons_7_and_8(capsys, teacher_pages):
     assert "station summary the explorer reads lacks it" in text
     assert "warm night" not in text
     assert cells7[step2 + 1] == "hot_days.sizing_design_day(year)"
-    hot_days.sizing_design_day(lessons.hot_year()[0])
-    out = " ".join(capsys.readouterr().out.split())
+    more = hot_days.sizing_design_day(lessons.hot_year()[0])  # (reader 28: folded, printed here)
+    out = " ".join((capsys.readouterr().out + str(more)).split())
     assert "cooling design day: dry-bulb 23.5–34.2, wet-bulb 21.7–24.6" in out
     assert "dehumidification design day: dry-bulb 24.1–27.8, wet-bulb 24.1–25.1" in out
     assert "1 % wet-bulb design day: dry-bulb 22–33.3, wet-bulb 22–26.7" in out
     assert "follows the wet-bulb, not the thermometer" in out
     # reader 22 L7 D1: the published wet-bulbs are coincident ones, said so (no "above both")
-    assert (
-        "peaks at 26.7 °C. The published days' wet-bulbs (24.6 °C with the hottest hours, " in out
+    assert "peaks at 26.7 °C." in out and (
+        "The published days' wet-bulbs (24.6 °C with the hottest hours, " in out
     )
     assert (
         "above both" not in out and "it may sit above or below that figure" in out
@@ -781,10 +781,10 @@ def test_reader_22s_lesson_7(capsys):
     # D1: the published days' wet-bulbs are coincident ones; the hook's answer holds on either
     # (58.3 / 37.0 = 1.58 and 59.1 / 37.0 = 1.60 times the mean, as the built day's 1.68)
     # (reader 27 nit 9: said by the printout, no longer also by step 2's introduction)
-    hot_days.sizing_design_day(year)
-    out = " ".join(capsys.readouterr().out.split())
+    more = hot_days.sizing_design_day(year)  # (reader 28: folded under the cell)
+    out = " ".join((capsys.readouterr().out + str(more)).split())
     assert "are the ones that come with another condition" in out
-    assert 'skip the published days at the top ("More detail" comes back to them)' in joined
+    assert "(the station's published days are folded under the cell)" in joined
     hot_days.peak_shaving_detail(year)
     out = " ".join(capsys.readouterr().out.split())
     assert (
@@ -911,8 +911,8 @@ def test_reader_24s_lessons_7_and_8(capsys):
     assert "every figure at the end of its range that makes the city biggest" in question
     # L7 D5: the built design day's caveat says one thing everywhere (printout, notebook, plan)
     year = lessons.hot_year()[0]
-    hot_days.sizing_design_day(year)
-    printed = " ".join(capsys.readouterr().out.split())
+    more = hot_days.sizing_design_day(year)  # (reader 28: the caveat folded under the cell)
+    printed = " ".join((capsys.readouterr().out + str(more)).split())
     ignores = " ".join(cells7[_first(cells7, r"\*\*What this model ignores")].split())
     plan = " ".join(" ".join(s for _, _, s in teacher_pack.PLANS[7].segments).split())
     stumble = " ".join(" ".join(teacher_pack.PLANS[7].stumbles).split())
@@ -967,3 +967,22 @@ def test_reader_24s_lesson_7_plan_says_skip_first():
     # only the sized-for day and how rare it is
     assert step2.startswith("Run the design-day cell: it builds the hot day"), step2
     assert "In the Basics lesson read out only the day this plant is sized for" in step2
+
+
+def test_reader_28s_step_2_basics_shows_only_the_sized_day(capsys):
+    # reader 28's defect 4: step 2's design-day printout opened with the station's published
+    # days and a paragraph on them, which the plan told the teacher to skip; a student alone read
+    # it all. The printout shows the sized day and "How rare is it?"; the rest is folded
+    from explorer.classroom import hot_days
+
+    more = hot_days.sizing_design_day(lessons.hot_year()[0])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "1 % wet-bulb design day: dry-bulb 22–33.3, wet-bulb 22–26.7" in out
+    assert "How rare is it?" in out and "peaks at 26.7 °C" in out
+    for folded in ("published design day", "dew point", "cooling design day", "likelier"):
+        assert folded not in out, folded
+    fold = html.unescape(more._repr_html_())
+    assert fold.startswith("<details><summary>More detail")
+    for shown in ("cooling design day: dry-bulb 23.5–34.2", "somewhat above is the likelier"):
+        assert shown in " ".join(fold.split()), shown
+    assert "MW" not in out + fold  # still no load figure before the exercise that asks for it
