@@ -125,7 +125,9 @@ def the_plants_year(year: xr.Dataset) -> object:
         f"while AWS's halls ({fmt.number(aws)} L/kWh, lesson 2) are mostly cooled by outside air."
     )
     _say("WUE is litres of water per kWh of IT energy (see the glossary's WUE).")
-    return context.monthly_widget(hot_day=year.attrs["hot_day_rule"])  # the lesson's hot day
+    # the lesson's year, without its hot day: step 2 compares that day with the year, the
+    # hook's first answer (reader 28)
+    return context.monthly_widget(hot_day=year.attrs["hot_day_rule"], hot_day_line=False)
 
 
 def month_cooling_table(year: xr.Dataset) -> None:
