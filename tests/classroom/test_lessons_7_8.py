@@ -37,7 +37,8 @@ def test_lesson_7_tells_one_hot_day_story(teacher_pages):
     # 300 MW is the year's average here and in lessons 1-6; lesson 8 reads it as the grid
     # connection (reader17 L7 D2 / L8 D1: one sentence each, no contradiction)
     step1 = " ".join(cells[_first(cells, "## Step 1")].split())
-    said = "Lessons 1–6 read it as the average too; lesson 8 asks what changes if it is the grid"
+    # (reader 28: "(Basics)", as lesson 1's Advanced reads it as the grid connection)
+    said = "Lessons 1–6 (Basics) read it as the average too; lesson 8 asks what changes if it is"
     assert said in step1.replace("> ", "")
     assert "Lessons 1–6 and 8" not in step1
     load = " ".join(_cells("08")[_first(_cells("08"), r"\*Load factor\*")].split())
@@ -968,7 +969,8 @@ def test_reader_24s_lesson_7_paper_and_whats_next(teacher_pages):
     cells7 = _cells("07")
     nxt = " ".join(cells7[_first(cells7, r"\*\*What's next\.\*\*")].split())
     assert "worst of the design days and" not in nxt
-    assert "hardest of these: each design day and the typical year's own hottest day" in nxt
+    # (reader 28: the sentence reworded to read once)
+    assert "hardest of the design days and the typical year's own hottest day" in nxt
 
 
 def test_reader_24s_lesson_7_plan_says_skip_first():
@@ -998,3 +1000,16 @@ def test_reader_28s_step_2_basics_shows_only_the_sized_day(capsys):
     for shown in ("cooling design day: dry-bulb 23.5–34.2", "somewhat above is the likelier"):
         assert shown in " ".join(fold.split()), shown
     assert "MW" not in out + fold  # still no load figure before the exercise that asks for it
+
+
+def test_reader_28s_nits_for_lessons_7_and_8(teacher_pages):
+    # the debrief's battery delivers from late morning (July 9 h, the hot day 10 h, to 20 h)
+    cells7 = _cells("07")
+    debrief = " ".join(cells7[_first(cells7, "## What we found")].split())
+    assert "in the afternoon and evening" not in debrief
+    assert "from late morning into the evening" in debrief
+    # lesson 8: the basis's "almost three times" points at the table that prints the ratio
+    cells8 = _cells("08")
+    for head in ("## Back to the articles", "## What we found"):
+        text = " ".join(cells8[_first(cells8, head)].split())
+        assert "almost three times" in text and "basis table" in text, head
