@@ -88,6 +88,9 @@ class Trap:
     # a different quantity, not a prefix slip: "83.1" for a day's FLOP is the speed in PFLOP/s,
     # so "(And 83.1 reads as PFLOP …)" would mislead (reader 26)
     aside: bool = True
+    # True where only a bare number is this slip, in a share's box: "2" (2 times the mean, read
+    # as 2 %) is; "2 %", a share, is not, and the key shows the slip as typed, "2" (reader 28)
+    bare: bool = False
 
 
 @dataclass(frozen=True)
@@ -215,6 +218,8 @@ class Exercise:
     def show_trap(self, t: Trap) -> str:
         """A trap's value as the answer key prints it, in the trap's own unit when it has one
         (the households a student mistook for people)."""
+        if t.bare and self.unit == SHARE:  # the bare number the slip is typed as: "2"
+            return fmt.number(t.value() * 100, self.digits)
         if not t.unit:
             return self.show(t.value())
         if t.unit == SHARE:  # a share slipped into a count or MW answer: "30 %", not "0.3 MW"
@@ -719,6 +724,8 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             return Feedback(False, f"Not yet, hint: {_sentence(t.hint)}", "trap", t.id)
     figures = significant_figures(answer)
     for t in traps:
+        if t.bare and r.typed is None:  # "2 %" is a share, not the bare "2" this slip is
+            continue
         # a trap's value rounded as the student rounded ("1.7" for 1 / 0.60 = 1.667) is the trap
         if _near(x, t.value(), t.rel_tol) or (
             _rounded(x, t.value(), figures) and (t.rounded or worked(answer))

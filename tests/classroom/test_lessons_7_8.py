@@ -1013,3 +1013,15 @@ def test_reader_28s_nits_for_lessons_7_and_8(teacher_pages):
     for head in ("## Back to the articles", "## What we found"):
         text = " ".join(cells8[_first(cells8, head)].split())
         assert "almost three times" in text and "basis table" in text, head
+
+
+def test_reader_28s_times_the_mean_is_the_bare_number(teacher_pages):
+    # reader 28 nit 4: the key showed the times-the-mean slip as "2 %", and "2 %" (a share) was
+    # told "if that is how many times the mean"; the slip is a bare "2" (times the mean)
+    key = " ".join(html.unescape(teacher_pages["lesson-7/answers.html"]).split())
+    assert "<td>times-the-mean</td><td>2</td>" in key
+    for typed in ("2", "1.5", "3"):
+        assert "times the mean" in lessons.check("hot-day-above-mean", typed).message, typed
+    for typed in ("2 %", "3 %", "0.02"):
+        assert "times the mean" not in lessons.check("hot-day-above-mean", typed).message, typed
+        assert "times the mean" not in lessons.reveal("hot-day-above-mean", typed).message, typed
