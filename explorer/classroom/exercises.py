@@ -38,6 +38,7 @@ from .reading import (
     read,
     significant_figures,
     typed_numbers,
+    way_said,
     worked,
 )
 from .reading import label as label  # re-exported: lessons and the tests import it from here
@@ -87,6 +88,9 @@ class Trap:
     # a different quantity, not a prefix slip: "83.1" for a day's FLOP is the speed in PFLOP/s,
     # so "(And 83.1 reads as PFLOP …)" would mislead (reader 26)
     aside: bool = True
+    # True where only a bare number is this slip, in a share's box: "2" (2 times the mean, read
+    # as 2 %) is; "2 %", a share, is not, and the key shows the slip as typed, "2" (reader 28)
+    bare: bool = False
 
 
 @dataclass(frozen=True)
@@ -217,6 +221,8 @@ class Exercise:
     def show_trap(self, t: Trap) -> str:
         """A trap's value as the answer key prints it, in the trap's own unit when it has one
         (the households a student mistook for people)."""
+        if t.bare and self.unit == SHARE:  # the bare number the slip is typed as: "2"
+            return fmt.number(t.value() * 100, self.digits)
         if not t.unit:
             return self.show(t.value())
         if t.unit == SHARE:  # a share slipped into a count or MW answer: "30 %", not "0.3 MW"
@@ -458,6 +464,22 @@ def _said_way(way: re.Match[str]) -> tuple[str, str]:
     return ("at" if said == "at" else "above" if said in _UP else "below"), way[2].strip()
 
 
+def _at_reference(value: float, ref: float, typed: str) -> bool:
+    """Whether a number typed after a way is the reference itself ("above 300 MW", "above 1.3"
+    for 1.27), not the student's estimate: near it, and it to the figures typed. "above, 300.5"
+    is an estimate, kept (reader 28: it was lost, said "above 300 MW").
+
+    Examples
+    --------
+    >>> _at_reference(300, 300, "300 MW"), _at_reference(300.5, 300, "300.5")
+    (True, False)
+    """
+    if not _near(value, ref, 0.005):
+        return False
+    figures = significant_figures(typed)
+    return not figures or _half_up(ref, figures) == _half_up(value, figures)
+
+
 def _check_way(e: Exercise, said: str, rest: str, attempt: int) -> Feedback:
     """An answer said as a way from `e.reference` and a value: the value is checked as typed;
     the reference itself, or no value, is the way alone, which is asked for its value."""
@@ -468,7 +490,7 @@ def _check_way(e: Exercise, said: str, rest: str, attempt: int) -> Feedback:
     value = read(rest, e.unit, e.negative).value if rest else None
     if said == "at":  # "at", "at it", "at 300 MW": the reference itself, or the value given
         return check(e, rest if value is not None else ref, attempt)
-    if value is not None and not _near(value, ref, 0.005):
+    if value is not None and not _at_reference(value, ref, rest):
         if (value > ref) == up:
             return check(e, rest, attempt)
         return Feedback(False, f"Not yet: {rest} is not {said} {e.show(ref)}; which is it?")
@@ -513,6 +535,33 @@ def _label_slip(e: Exercise, answer: object, r: Reading, want: float) -> Feedbac
     return None
 
 
+# the verbs of a change that goes down ("by how many does it shrink")
+_DOWN_CHANGES = {"shrink", "fall", "drop", "decrease"}
+
+
+def _other_way(e: Exercise, answer: object) -> str:
+    """What to say where the answer's words go the other way from the question's ("68 % below"
+    where it asks how far above, "grows by 73,579" where it asks how much it shrinks), or ""
+    (reader 28: such an answer was right, its words left out)."""
+    if not (e.above or e.change) or not isinstance(answer, str) or not re.search(r"\d", answer):
+        return ""
+    down = e.change in _DOWN_CHANGES
+    said = way_said(answer)
+    if not said or (said == "down") == down:
+        return ""
+    if e.above:
+        return (
+            "your words say below, the other way; the question asks how far above, so give "
+            f"how much more, as {'a share such as 50 %' if e.unit == SHARE else 'one number'}."
+        )
+    grow = {"shrink": "grows", "fall": "rises", "drop": "rises", "decrease": "increases"}
+    return (
+        f"your words say it {grow.get(e.change, 'goes the other way') if down else 'shrinks'}; "
+        f"the question asks how much it {e.change}s: give that as one number"
+        f"{' of ' + e.unit if e.unit in COUNT_WORDS else ''}."
+    )
+
+
 def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     """Right, or not yet with the hint that fits the answer given.
 
@@ -552,6 +601,9 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     way = _WAY.match(answer.strip()) if isinstance(answer, str) and e.reference else None
     if way and e.reference:
         return _check_way(e, *_said_way(way), attempt)
+    other = _other_way(e, answer)
+    if other:
+        return Feedback(False, f"Not yet: {other}", "unreadable")
     r = read(answer, e.unit, e.negative, e.above, e.subject)
     signed = read(answer, e.unit, True, e.above) if e.change and r.value is None else None
     if signed and signed.value is not None and signed.value < 0:
@@ -662,12 +714,21 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     if slip:
         return slip
     traps = [t for t in e.traps if not t.note]
+    # the number as typed: a bare 1.62 for a share is first read as 1.62 %, and "53.6 %" is
+    # 2,628 ÷ 49 (GWh ÷ TWh) with a % sign (reader 28); a slip at that number says more than a
+    # factor of ten. With a % sign, only a trap that is no share (above 1) is looked for there
+    typed = r.typed
+    if typed is None and e.unit == SHARE and not r.bare and isinstance(answer, str):
+        typed = leading_number(answer) if re.search(r"%|per\s?cent", answer, re.I) else None
     for t in traps:
-        # a bare 1.62 for a share is first read as 1.62 %; a slip at 1.62 itself says more
-        if r.typed is not None and _near(r.typed, t.value(), t.rel_tol):
+        if typed is None or (r.typed is None and t.value() <= 1):
+            continue
+        if _near(typed, t.value(), t.rel_tol):
             return Feedback(False, f"Not yet, hint: {_sentence(t.hint)}", "trap", t.id)
     figures = significant_figures(answer)
     for t in traps:
+        if t.bare and r.typed is None:  # "2 %" is a share, not the bare "2" this slip is
+            continue
         # a trap's value rounded as the student rounded ("1.7" for 1 / 0.60 = 1.667) is the trap
         if _near(x, t.value(), t.rel_tol) or (
             _rounded(x, t.value(), figures) and (t.rounded or worked(answer))
@@ -912,8 +973,23 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         ref = e.reference()
         value = read(rest, e.unit, e.negative).value if rest else None
         up = said in _UP
-        if value is not None and said != "at" and not _near(value, ref, 0.005):
+        if value is not None and said != "at" and not _at_reference(value, ref, rest):
             r = reveal(e, rest)
+            hair = _near(value, ref, 0.005) and abs(value / want - 1) <= NEAR
+            if hair and (value > ref) == up == (want > ref) and r.prediction is not None:
+                # "above, 300.5": the right way, a hair past the reference, whose trap ("that
+                # is the announced 300 MW") the number alone fires; said as the estimate it is
+                # (reader 28)
+                unit = f" {e.shown_unit()}" if e.shown_unit() else ""
+                return replace(
+                    r,
+                    message=f"The right way, {said} {e.show(ref)}: you predicted "
+                    f"{fmt.number(value, significant_figures(rest) or 3)}{unit}, just {said} it; "
+                    "the explorer gets "
+                    f"{e.show(want)}. Your prediction is {fmt.percent(abs(value / want - 1), 2)} "
+                    f"too {'low' if value < want else 'high'}. The step: "
+                    f"{_sentence(e.hints[-1])}",
+                )
             top = e.ceiling() if e.ceiling else None
             if top is not None and (value >= top if up else value <= top) and (want > ref) == up:
                 return replace(
@@ -944,6 +1020,9 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         way_right = "The right way" if up == (want > ref) else "The other way"
         gap = f"{way_right}: {_sentence(e.hints[-1])}"
         return Reveal(None, want, f"{head} {gap}", True, shown)
+    other = _other_way(e, prediction)
+    if other:  # no guess to spend: the words and the question disagree (reader 28)
+        return Reveal(None, want, f"Your prediction is not readable yet: {other}", False)
     r = read(prediction, e.unit, e.negative, e.above, e.subject)
     signed = read(prediction, e.unit, True, e.above) if e.change and r.value is None else None
     if signed and signed.value is not None and signed.value < 0:  # as `check` reads a change
@@ -999,14 +1078,14 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
     fb = check(e, x)
     bound = e.possible() if e.possible else None
     if bound is not None and not bound.ok(x):
-        # a slip's value outside the range ("12 %", the cooling share, for a PUE) is named by
-        # its trap, which says more than the range; either way the box waits, as an
-        # impossible value is no guess to spend
-        why = fb.message.split("hint: ", 1)[-1] if fb.kind == "trap" else f"{e.possible_why}."
+        # the box waits, as an impossible value is no guess to spend; it says what the
+        # quantity is and its range, never the slip the value fits ("10 times too large", "the
+        # PUE is 1 + it", "the cooling's share"): each tells the answer's size before the
+        # prediction is made (reader 28)
         return Reveal(
             None,
             want,
-            f"Your prediction, {e.show(x)}, is not possible: {why} Give your best "
+            f"Your prediction, {e.show(x)}, is not possible: {e.possible_why}. Give your best "
             f"estimate {_range_words(bound)}.",
             False,
         )

@@ -51,6 +51,8 @@ LESSON = "explorer_lesson"
 # a folded block of a lesson's markdown: its summary names what it holds ("What we found (open
 # after step 5)")
 FOLDED = re.compile(r"<details>\s*<summary>(.*?)</summary>.*?</details>", re.S)
+# a cell output's own fold, shown before any reveal: paper prints it open (reader 28)
+FOLDED_OUTPUT = re.compile(r"<details>\s*<summary>(.*?)</summary>(.*?)</details>", re.S)
 # a folded aside, "For the curious: …": no answer in it, so paper prints it open (reader 20)
 ASIDE = re.compile(r"<details>\s*<summary>(For the curious\b[^<]*)</summary>(.*?)</details>", re.S)
 
@@ -233,12 +235,24 @@ def _hide_plumbing(nb: object) -> object:
             continue
         for output in cell.get("outputs", ()):
             _blank(output, guessed)
+            if student:  # a cell's own fold (lesson 7's published design days, reader 28)
+                _open_folds(output)
         lines = [x for x in cell.source.splitlines() if x.strip()]
         imports = all(x.startswith(("import ", "from ")) for x in lines)
         tagged = HIDE_INPUT in cell.metadata.get("tags", [])
         if "widgets." in cell.source or imports or tagged:
             cell.metadata["transient"] = {"remove_source": True}
     return nb
+
+
+def _open_folds(output: dict) -> None:
+    """Print a cell output's folded ``<details>`` block open, under its summary as a heading:
+    paper cannot fold, and what a cell shows before any reveal holds no answer (the student can
+    open it on screen)."""
+    html_out = output.get("data", {}).get("text/html")
+    if html_out:
+        text = "".join(html_out) if isinstance(html_out, list) else html_out
+        output["data"]["text/html"] = FOLDED_OUTPUT.sub(r"<p><b>\1</b></p>\2", text)
 
 
 def _blank(output: dict, figures: tuple[str, ...]) -> None:

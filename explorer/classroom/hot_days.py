@@ -125,7 +125,9 @@ def the_plants_year(year: xr.Dataset) -> object:
         f"while AWS's halls ({fmt.number(aws)} L/kWh, lesson 2) are mostly cooled by outside air."
     )
     _say("WUE is litres of water per kWh of IT energy (see the glossary's WUE).")
-    return context.monthly_widget(hot_day=year.attrs["hot_day_rule"])  # the lesson's hot day
+    # the lesson's year, without its hot day: step 2 compares that day with the year, the
+    # hook's first answer (reader 28)
+    return context.monthly_widget(hot_day=year.attrs["hot_day_rule"], hot_day_line=False)
 
 
 def month_cooling_table(year: xr.Dataset) -> None:
@@ -491,34 +493,55 @@ _COMES_WITH = {
 }
 
 
-def sizing_design_day(year: xr.Dataset) -> None:
-    """Step 2, before its exercise: the station's published design days' weather and the day the
-    plant is sized for (dry- and wet-bulb from the day's coolest hour to its peak [°C]), and why:
-    a cooling tower follows the wet-bulb, and the summary the explorer reads publishes no
-    wet-bulb day, so the lesson's year builds one from the typical year's 1 % wet-bulb
-    (`explorer.climate`'s ``hot_day="wet-bulb"``, `explorer.climate.wet_bulb_design_day`). No
-    load figure: the exercise asks for the peak.
+@dataclasses.dataclass(frozen=True)
+class Fold:
+    """A collapsed block a cell shows under its printout: HTML (`<details>`) in a notebook, its
+    summary and text as plain text elsewhere."""
+
+    summary: str
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.summary}\n{self.text}"
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_html_(self) -> str:
+        return (
+            f"<details><summary>{html.escape(self.summary)}</summary>"
+            f"<pre>{html.escape(self.text)}</pre></details>"
+        )
+
+
+def sizing_design_day(year: xr.Dataset) -> Fold:
+    """Step 2, before its exercise: the day the plant is sized for (dry- and wet-bulb from the
+    day's coolest hour to its peak [°C]) and how rare its wet-bulb is; returns, folded (reader
+    28: the Basics screen shows only the sized day), the station's published design days and why
+    the lesson builds its own: a cooling tower follows the wet-bulb, and the summary the
+    explorer reads publishes no wet-bulb day, so the lesson's year builds one from the typical
+    year's 1 % wet-bulb (`explorer.climate`'s ``hot_day="wet-bulb"``,
+    `explorer.climate.wet_bulb_design_day`). No load figure: the exercise asks for the peak.
 
     Examples
     --------
     >>> from explorer.classroom import lessons
-    >>> sizing_design_day(lessons.hot_year()[0])  # doctest: +NORMALIZE_WHITESPACE +ELLIPSIS
-    the station's published design days (°C, from the day's coolest hour to its peak):
-      cooling design day: dry-bulb 23.5–34.2, wet-bulb 21.7–24.6
-      dehumidification design day: dry-bulb 24.1–27.8, wet-bulb 24.1–25.1
-    the day this plant is sized for:
+    >>> more = sizing_design_day(lessons.hot_year()[0])  # doctest: +NORMALIZE_WHITESPACE +ELLIPSIS
+    the day this plant is sized for (°C, from the day's coolest hour to its peak):
       the typical year's 1 % wet-bulb design day: dry-bulb 22–33.3, wet-bulb 22–26.7
     <BLANKLINE>
     A cooling tower's water follows the wet-bulb, not the thermometer: this day's wet-bulb
-    peaks at 26.7 °C. The published days' wet-bulbs (24.6 °C with the hottest hours, 25.1 °C
-    with the most humid dew point) are the ones that come with another condition, not the 1 %
-    wet-bulb a tower is sized for, which usually lies above them. This day takes the typical
-    year's own 1 % wet-bulb instead. It has not been checked against the station's own figure:
-    it may sit above or below that figure; somewhat above is the likelier, as the year's hours
-    are borrowed from another station. Step 2's "More detail" shows that the hook's answer
-    holds on either published day too.
+    peaks at 26.7 °C.
     <BLANKLINE>
     How rare is it? Only 88 hours of the typical year (1 %) have a higher wet-bulb; ...
+    >>> print(more)  # doctest: +ELLIPSIS
+    More detail: the station's published design days, and why this day is not one of them
+    the station's published design days (°C, from the day's coolest hour to its peak):
+      cooling design day: dry-bulb 23.5–34.2, wet-bulb 21.7–24.6
+      dehumidification design day: dry-bulb 24.1–27.8, wet-bulb 24.1–25.1
+    <BLANKLINE>
+    The published days' wet-bulbs (24.6 °C with the hottest hours, 25.1 °C with the most humid
+    dew point) are the ones that come with another condition, ...
     """
     tech, rule = str(year.attrs["cooling_tech"]), str(year.attrs["hot_day_rule"])
     py = climate.plant_year(climate.load_station(str(year.attrs["station"])), tech, rule)
@@ -531,16 +554,15 @@ def sizing_design_day(year: xr.Dataset) -> None:
             f"wet-bulb {fmt.number(d.wet_bulb.min())}–{fmt.number(d.wet_bulb.max())}"
         )
 
-    print("the station's published design days (°C, from the day's coolest hour to its peak):")
-    for d in published:
-        print(line(d))
-    if hot.name not in {d.name for d in published}:
-        print("the day this plant is sized for:")
-        print(line(hot))
-    text = (
+    print("the day this plant is sized for (°C, from the day's coolest hour to its peak):")
+    print(line(hot))
+    _say(
         "A cooling tower's water follows the wet-bulb, not the thermometer: this day's wet-bulb "
         f"peaks at {fmt.number(hot.wet_bulb.max())} °C."
     )
+    _say(_how_rare(py.weather, hot))
+    more = ["the station's published design days (°C, from the day's coolest hour to its peak):"]
+    more += [line(d) for d in published]
     if hot not in published:
         # the published wet-bulbs are coincident ones, not the tower's 1 % figure: a built day
         # above them is expected, not a finding (reader 22); no published 1 % figure for the
@@ -549,17 +571,23 @@ def sizing_design_day(year: xr.Dataset) -> None:
             f"{fmt.number(d.wet_bulb.max())} °C with {_COMES_WITH.get(d.name, d.name)}"
             for d in published
         )
-        text += (
-            f" The published days' wet-bulbs ({coincident}) are the ones that come with another "
-            "condition, not the 1 % wet-bulb a tower is sized for, which usually lies above "
-            "them. This day takes the typical year's own 1 % wet-bulb instead. It has not been "
-            "checked against the station's own figure: it may sit above or below that figure; "
-            "somewhat above is the likelier, as the year's hours are borrowed from another "
-            "station. Step 2's \"More detail\" shows that the hook's answer holds on either "
-            "published day too."
-        )
-    _say(text)
-    _say(_how_rare(py.weather, hot))
+        more += [
+            "",
+            textwrap.fill(
+                f"The published days' wet-bulbs ({coincident}) are the ones that come with "
+                "another condition, not the 1 % wet-bulb a tower is sized for, which usually "
+                "lies above them. This day takes the typical year's own 1 % wet-bulb instead. It "
+                "has not been checked against the station's own figure: it may sit above or "
+                "below that figure; somewhat above is the likelier, as the year's hours are "
+                "borrowed from another station. Step 2's \"More detail\" shows that the hook's "
+                "answer holds on either published day too.",
+                90,
+            ),
+        ]
+    return Fold(
+        "More detail: the station's published design days, and why this day is not one of them",
+        "\n".join(more),
+    )
 
 
 def _how_rare(weather: climate.Weather, hot: climate.DesignDay) -> str:

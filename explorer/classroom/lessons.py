@@ -4025,6 +4025,7 @@ _add(
                 "that minus 1 (2 times the mean is 100 % more)",
                 rel_tol=0.5,
                 slip=False,
+                bare=True,  # "2", not "2 %" (reader 28)
             ),
         ),
     )

@@ -1966,3 +1966,45 @@ def in_digits(answer: object) -> str | None:
         spelled = _TEN_SUPERSCRIPT.sub(lambda m: "10^" + m[1].translate(_SUPERSCRIPT), spelled)
         spelled = _BARE_TEN.sub(r"1e\1", _TEN_TO.sub(r"e\1", spelled))
     return spelled
+
+
+# the words that say which way a number goes from a reference: "68 % below", "grows by 73,579"
+# (reader 28); a word before a number ("below 70") is a bound, not a way, and a rounding
+# ("rounded down") says nothing about the way
+_DOWN_WORDS = (
+    r"below|lower|less|fewer|under|smaller|shr[iau]nk(?:s|ing)?|drop(?:s|ped)?|falls?|fell"
+    r"|decreas(?:es?|ed|ing)|declin(?:es?|ed|ing)|reduced|(?:goes|went|is)\s+down|down\s+by"
+)
+_UP_WORDS = (
+    r"above|higher|more|greater|larger|bigger|gr[eo]w(?:s|n|ing)?|ris(?:es?|ing)|rose"
+    r"|increas(?:es?|ed|ing)|exceeds?|(?:goes|went|is)\s+up|up\s+by"
+)
+_WAY_WORD = re.compile(rf"\b(?:(?P<down>{_DOWN_WORDS})|(?P<up>{_UP_WORDS}))\b(?!\s*(?:than\s*)?\d)")
+
+
+def way_said(answer: object) -> str:
+    """Which way an answer's words say its number goes: "up", "down", or "" (no way said, or
+    both).
+
+    Parameters
+    ----------
+    answer : str or object
+        What the student typed; anything but a string gives "".
+
+    Returns
+    -------
+    str
+        "up" for "68 % more", "grows by 73,579"; "down" for "68 % below", "73,579 fewer";
+        "" where no word says a way, where a word opens a bound ("below 70") or where both
+        ways are said.
+
+    Examples
+    --------
+    >>> way_said("68 % below the mean"), way_said("it grows by 73,579"), way_said("below 70")
+    ('down', 'up', '')
+    """
+    if not isinstance(answer, str):
+        return ""
+    text = re.sub(r"\bround(?:ed|ing)?\s+(?:up|down)\b", " ", answer, flags=re.IGNORECASE)
+    ways = {("down" if m["down"] else "up") for m in _WAY_WORD.finditer(text.lower())}
+    return ways.pop() if len(ways) == 1 else ""

@@ -1168,9 +1168,9 @@ PLANS: dict[int, Plan] = {
                 17,
                 "Step 2 · The hot day",
                 "Run the design-day cell: it builds the hot day the exercises use. In the Basics "
-                "lesson read out only the day this plant is sized for and the last paragraph "
-                "(“How rare is it?”); leave the station's published design days and the "
-                "paragraph between for “More detail”. Say: a cooling tower is "
+                "lesson read out only the day this plant is sized for and “How rare is it?”; the "
+                "station's published design days are folded under the cell (“More detail”). "
+                "Say: a cooling tower is "
                 "sized for a humid day, not the hottest one; the station "
                 "summary the explorer reads has no wet-bulb design day (ASHRAE's tables do), so "
                 f"the plant is sized for {_lesson_hot_day_name()}. Students answer "

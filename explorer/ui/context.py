@@ -574,9 +574,10 @@ def heat_values(year: xr.Dataset) -> np.ndarray:
     return year.variables["cooling_fraction"].transpose("month", "hour").values * 100.0
 
 
-def climate_html(year: xr.Dataset, heat_map: bool = True) -> str:
+def climate_html(year: xr.Dataset, heat_map: bool = True, hot_day: bool = True) -> str:
     """The month × hour chart and the hot day in words (the chart's text alternative); without
-    `heat_map` (a page that shows no heat map, lesson 7's month bars) no words about its cells."""
+    `heat_map` (a page that shows no heat map, lesson 7's month bars) no words about its cells;
+    without `hot_day` (lesson 7's step 1, whose hook step 2 answers) no words about the hot day."""
     share = heat_values(year)
     cooling = year.variables["cooling_power"].transpose("month", "hour")
     values = cooling.values
@@ -617,6 +618,7 @@ def climate_html(year: xr.Dataset, heat_map: bool = True) -> str:
             f"{_q(year, 'annual_water')} (WUE {fmt.number(_f(year, 'annual_wue'))} L/kWh).",
         ),
     ]
+    items = [i for i in items if hot_day or i[0] != "Hot day vs the year"]
     li = "".join(f"<li><b>{html.escape(t)}:</b> {html.escape(x)}</li>" for t, x in items)
     where = f"{a['station_name']} ({a['station']}), {a['cooling_tech_label']}"
     return (
@@ -781,11 +783,16 @@ def cluster_html(ds: xr.Dataset) -> str:
 
 # ---------------------------------------------------------------------- the walkthrough's chart
 def monthly_widget(
-    site: str = "rainier-mississippi", site_power: float = 300.0, hot_day: str = "worst"
+    site: str = "rainier-mississippi",
+    site_power: float = 300.0,
+    hot_day: str = "worst",
+    hot_day_line: bool = True,
 ) -> w.Widget:
     """A lesson widget: each month's mean cooling power for a chosen cooling technology, with the
     hot-day peak (the hot day by `explorer.climate_year`'s `hot_day` rule, the lesson's) and the
-    annual mean as lines, and the figures in words (walkthrough 7)."""
+    annual mean as lines, and the figures in words (walkthrough 7). Without `hot_day_line` the
+    hot day is left out of the chart and its words: the year alone (lesson 7's step 1, whose
+    hook step 2 answers, reader 28)."""
     from .static import shown  # a handout shows it as a static snapshot
 
     tech = w.Dropdown(
@@ -817,7 +824,7 @@ def monthly_widget(
         display_legend=True,
     )
     fig = bq.Figure(
-        marks=[bars, peak, mean],
+        marks=[bars, peak, mean] if hot_day_line else [bars, mean],
         axes=[bq.Axis(scale=xs), bq.Axis(scale=ys, side="left", label="cooling power (MW)")],
         title="Mean cooling power by month",
         animation_duration=0,
@@ -833,7 +840,8 @@ def monthly_widget(
             peak.y = np.full(12, _f(year, "peak_cooling_power"))
             mean.y = np.full(12, _f(year, "mean_cooling_power"))
         fig.title = f"Mean cooling power by month, {year.attrs['station_name']}"
-        out.value = climate_html(year, heat_map=False)  # bars and lines, no heat map here
+        # bars and lines, no heat map here
+        out.value = climate_html(year, heat_map=False, hot_day=hot_day_line)
 
     tech.observe(update, "value")
     update()

@@ -37,7 +37,8 @@ def test_lesson_7_tells_one_hot_day_story(teacher_pages):
     # 300 MW is the year's average here and in lessons 1-6; lesson 8 reads it as the grid
     # connection (reader17 L7 D2 / L8 D1: one sentence each, no contradiction)
     step1 = " ".join(cells[_first(cells, "## Step 1")].split())
-    said = "Lessons 1–6 read it as the average too; lesson 8 asks what changes if it is the grid"
+    # (reader 28: "(Basics)", as lesson 1's Advanced reads it as the grid connection)
+    said = "Lessons 1–6 (Basics) read it as the average too; lesson 8 asks what changes if it is"
     assert said in step1.replace("> ", "")
     assert "Lessons 1–6 and 8" not in step1
     load = " ".join(_cells("08")[_first(_cells("08"), r"\*Load factor\*")].split())
@@ -116,6 +117,7 @@ def test_lesson_7s_month_chart_shows_the_lessons_hot_day():
     import bqplot as bq
 
     from explorer.classroom import hot_days
+    from explorer.ui import context
 
     year = lessons.hot_year()[0]
     assert year.attrs["hot_day_rule"] == "wet-bulb"
@@ -128,9 +130,20 @@ def test_lesson_7s_month_chart_shows_the_lessons_hot_day():
             yield from lines(c)
 
     widget = getattr(chart, "widget", chart)
-    (peak,) = [m for m in lines(widget) if m.labels == ["hot-day peak"]]
+    # reader 28 (defect 5): step 1's chart shows the year alone; the hot day's peak against the
+    # mean (62.2 MW against 37 MW) is the hook's first answer, which step 2 gives
+    assert not [m for m in lines(widget) if m.labels == ["hot-day peak"]]
+    words = widget.children[-1].value  # the words under the chart
+    assert "Hot day vs the year" not in words and "1 % wet-bulb design day" not in words
+    assert "62.2" not in words and "annual PUE" in words
+    # the app's chart keeps the lesson's hot day where asked for it
+    shown = context.monthly_widget(hot_day="wet-bulb")
+    (peak,) = [
+        m
+        for m in lines(shown.widget if hasattr(shown, "widget") else shown)
+        if m.labels == ["hot-day peak"]
+    ]
     assert round(float(peak.y[0]), 1) == round(float(year.peak_cooling_power), 1)
-    assert "1 % wet-bulb design day" in widget.children[-1].value  # the words under the chart
 
 
 def test_reader_13s_text_items_for_lessons_7_and_8():
@@ -353,15 +366,15 @@ def test_reader_15s_items_for_lessons_7_and_8(capsys, teacher_pages):
     assert "station summary the explorer reads lacks it" in text
     assert "warm night" not in text
     assert cells7[step2 + 1] == "hot_days.sizing_design_day(year)"
-    hot_days.sizing_design_day(lessons.hot_year()[0])
-    out = " ".join(capsys.readouterr().out.split())
+    more = hot_days.sizing_design_day(lessons.hot_year()[0])  # (reader 28: folded, printed here)
+    out = " ".join((capsys.readouterr().out + str(more)).split())
     assert "cooling design day: dry-bulb 23.5–34.2, wet-bulb 21.7–24.6" in out
     assert "dehumidification design day: dry-bulb 24.1–27.8, wet-bulb 24.1–25.1" in out
     assert "1 % wet-bulb design day: dry-bulb 22–33.3, wet-bulb 22–26.7" in out
     assert "follows the wet-bulb, not the thermometer" in out
     # reader 22 L7 D1: the published wet-bulbs are coincident ones, said so (no "above both")
-    assert (
-        "peaks at 26.7 °C. The published days' wet-bulbs (24.6 °C with the hottest hours, " in out
+    assert "peaks at 26.7 °C." in out and (
+        "The published days' wet-bulbs (24.6 °C with the hottest hours, " in out
     )
     assert (
         "above both" not in out and "it may sit above or below that figure" in out
@@ -781,10 +794,10 @@ def test_reader_22s_lesson_7(capsys):
     # D1: the published days' wet-bulbs are coincident ones; the hook's answer holds on either
     # (58.3 / 37.0 = 1.58 and 59.1 / 37.0 = 1.60 times the mean, as the built day's 1.68)
     # (reader 27 nit 9: said by the printout, no longer also by step 2's introduction)
-    hot_days.sizing_design_day(year)
-    out = " ".join(capsys.readouterr().out.split())
+    more = hot_days.sizing_design_day(year)  # (reader 28: folded under the cell)
+    out = " ".join((capsys.readouterr().out + str(more)).split())
     assert "are the ones that come with another condition" in out
-    assert 'skip the published days at the top ("More detail" comes back to them)' in joined
+    assert "(the station's published days are folded under the cell)" in joined
     hot_days.peak_shaving_detail(year)
     out = " ".join(capsys.readouterr().out.split())
     assert (
@@ -911,8 +924,8 @@ def test_reader_24s_lessons_7_and_8(capsys):
     assert "every figure at the end of its range that makes the city biggest" in question
     # L7 D5: the built design day's caveat says one thing everywhere (printout, notebook, plan)
     year = lessons.hot_year()[0]
-    hot_days.sizing_design_day(year)
-    printed = " ".join(capsys.readouterr().out.split())
+    more = hot_days.sizing_design_day(year)  # (reader 28: the caveat folded under the cell)
+    printed = " ".join((capsys.readouterr().out + str(more)).split())
     ignores = " ".join(cells7[_first(cells7, r"\*\*What this model ignores")].split())
     plan = " ".join(" ".join(s for _, _, s in teacher_pack.PLANS[7].segments).split())
     stumble = " ".join(" ".join(teacher_pack.PLANS[7].stumbles).split())
@@ -956,7 +969,8 @@ def test_reader_24s_lesson_7_paper_and_whats_next(teacher_pages):
     cells7 = _cells("07")
     nxt = " ".join(cells7[_first(cells7, r"\*\*What's next\.\*\*")].split())
     assert "worst of the design days and" not in nxt
-    assert "hardest of these: each design day and the typical year's own hottest day" in nxt
+    # (reader 28: the sentence reworded to read once)
+    assert "hardest of the design days and the typical year's own hottest day" in nxt
 
 
 def test_reader_24s_lesson_7_plan_says_skip_first():
@@ -967,3 +981,47 @@ def test_reader_24s_lesson_7_plan_says_skip_first():
     # only the sized-for day and how rare it is
     assert step2.startswith("Run the design-day cell: it builds the hot day"), step2
     assert "In the Basics lesson read out only the day this plant is sized for" in step2
+
+
+def test_reader_28s_step_2_basics_shows_only_the_sized_day(capsys):
+    # reader 28's defect 4: step 2's design-day printout opened with the station's published
+    # days and a paragraph on them, which the plan told the teacher to skip; a student alone read
+    # it all. The printout shows the sized day and "How rare is it?"; the rest is folded
+    from explorer.classroom import hot_days
+
+    more = hot_days.sizing_design_day(lessons.hot_year()[0])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "1 % wet-bulb design day: dry-bulb 22–33.3, wet-bulb 22–26.7" in out
+    assert "How rare is it?" in out and "peaks at 26.7 °C" in out
+    for folded in ("published design day", "dew point", "cooling design day", "likelier"):
+        assert folded not in out, folded
+    fold = html.unescape(more._repr_html_())
+    assert fold.startswith("<details><summary>More detail")
+    for shown in ("cooling design day: dry-bulb 23.5–34.2", "somewhat above is the likelier"):
+        assert shown in " ".join(fold.split()), shown
+    assert "MW" not in out + fold  # still no load figure before the exercise that asks for it
+
+
+def test_reader_28s_nits_for_lessons_7_and_8(teacher_pages):
+    # the debrief's battery delivers from late morning (July 9 h, the hot day 10 h, to 20 h)
+    cells7 = _cells("07")
+    debrief = " ".join(cells7[_first(cells7, "## What we found")].split())
+    assert "in the afternoon and evening" not in debrief
+    assert "from late morning into the evening" in debrief
+    # lesson 8: the basis's "almost three times" points at the table that prints the ratio
+    cells8 = _cells("08")
+    for head in ("## Back to the articles", "## What we found"):
+        text = " ".join(cells8[_first(cells8, head)].split())
+        assert "almost three times" in text and "basis table" in text, head
+
+
+def test_reader_28s_times_the_mean_is_the_bare_number(teacher_pages):
+    # reader 28 nit 4: the key showed the times-the-mean slip as "2 %", and "2 %" (a share) was
+    # told "if that is how many times the mean"; the slip is a bare "2" (times the mean)
+    key = " ".join(html.unescape(teacher_pages["lesson-7/answers.html"]).split())
+    assert "<td>times-the-mean</td><td>2</td>" in key
+    for typed in ("2", "1.5", "3"):
+        assert "times the mean" in lessons.check("hot-day-above-mean", typed).message, typed
+    for typed in ("2 %", "3 %", "0.02"):
+        assert "times the mean" not in lessons.check("hot-day-above-mean", typed).message, typed
+        assert "times the mean" not in lessons.reveal("hot-day-above-mean", typed).message, typed
