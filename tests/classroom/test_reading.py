@@ -3577,3 +3577,40 @@ def test_reader_27s_capstone_near_misses_are_said_plainly():
     # far off, or a unit confusion, keeps the stepped hint
     said = lessons.check("capstone-days", "14").message  # 2.4 x
     assert "FLOP is an amount of work" in said, said
+
+
+def test_reader_28s_lessons_3_and_4_on_paper_open_nothing():
+    # reader 28, defect 1: the student handouts of lessons 3 and 4 (markdown as paper says it,
+    # folds left out) still spoke of cells that "open", a *Show the answer* button, a slider
+    from explorer.classroom import teacher_pack
+
+    screen = re.compile(
+        r"\bopens?\b(?! on )|Show the answer|\bslider\b|Tick the box|\bpressed\b", re.IGNORECASE
+    )
+    found = []
+    for lesson in teacher_pack.LESSONS[2:4]:
+        for source in teacher_pack.markdown_cells(teacher_pack.NOTEBOOKS / lesson.notebook):
+            unfolded = re.sub(r"<details>.*?</details>", "", lessons.on_paper(source), flags=re.S)
+            found += [
+                unfolded[max(0, m.start() - 60) : m.end() + 20] for m in screen.finditer(unfolded)
+            ]
+    assert not found, found
+
+
+def test_reader_28s_goodput_recipe_stands_above_the_prediction():
+    # reader 28, defect 7: section 4's one long cell hid the three-loss recipe in a wall of text
+    # before the key prediction; the recipe, Meta's question and the prediction are a short cell
+    # of their own, directly above the prediction box
+    import nbformat
+
+    from explorer.classroom import teacher_pack
+
+    nb = nbformat.read(teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[3].notebook, as_version=4)
+    src = [c.source for c in nb.cells]
+    at = next(
+        i for i, c in enumerate(src) if c.startswith('widgets.predict_reveal(\n    "goodput-16k"')
+    )
+    recipe, intro = src[at - 1], src[at - 2]
+    assert recipe.startswith("To estimate, add three losses") and "**Predict**" in recipe
+    assert intro.startswith("## 4 · Goodput") and "add three losses" not in intro
+    assert len(recipe) < 900, len(recipe)
