@@ -3630,3 +3630,13 @@ def test_reader_28s_ultraserver_sparse_halved_is_named():
     assert lessons.check("ultraserver-fp8", "83.1").right
     said = lessons.check("ultraserver-fp8", "82.4").message  # 0.9 % low of 83.136: inside ±1 %
     assert lessons.check("ultraserver-fp8", "82.4").right, said
+
+
+def test_reader_28s_a_percentage_range_is_said_to_be_a_range():
+    # reader 28, defect 3: "85%-90%" for the goodput prediction got "leave out '%-90%'"; a range
+    # whose ends carry % signs is a range, said as "11-12 days" is
+    for typed in ("85%-90%", "85 % - 90 %", "85%–90%", "85% to 90%", "85-90%"):
+        said = lessons.reveal("goodput-16k", typed).message
+        assert "not a range" in said and "leave out" not in said, (typed, said)
+    assert "not a range" in lessons.check("llama-days", "11-12 days").message
+    assert lessons.reveal("goodput-16k", "85 %").ready
