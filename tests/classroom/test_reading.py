@@ -1419,9 +1419,12 @@ def test_reader_21s_answers_to_lessons_3_and_4():
     for typed, words in (
         (
             "95 %",
-            "To the figures you gave, it fits a common slip: that takes off only the restarts",
+            "(to the figures you gave), it fits a common slip: that takes off only the restarts",
         ),
-        ("95", "9.7 percentage points too high. To the figures you gave, it fits a common slip"),
+        (
+            "95",
+            "9.7 percentage points too high. If you worked it out (to the figures you gave)",
+        ),
         ("89 %", "it fits a common slip: that leaves out the work lost at each interruption"),
         ("90 %", "A fair guess, and the gap has a reason"),
         ("80 %", "5.3 percentage points too low. The step:"),
@@ -1538,7 +1541,7 @@ def test_reader_22s_answers_to_lessons_3_and_4():
     assert lessons.check("trn2-chips-300mw", "300 MW / 1.15 / 500 W").kind == "trap", said
     # the prediction's reveal keeps its hedged words for a guess of 89 % (reader 21)
     said = lessons.reveal("goodput-16k", "89").message
-    assert "To the figures you gave, it fits a common slip: that leaves out the work" in said
+    assert "it fits a common slip: that leaves out the work" in said
 
 
 def test_reader_22s_chip_counts_name_the_two_minus_pue_slip_by_its_method():
@@ -3640,3 +3643,15 @@ def test_reader_28s_a_percentage_range_is_said_to_be_a_range():
         assert "not a range" in said and "leave out" not in said, (typed, said)
     assert "not a range" in lessons.check("llama-days", "11-12 days").message
     assert lessons.reveal("goodput-16k", "85 %").ready
+
+
+def test_reader_28s_a_plain_goodput_guess_is_not_told_its_method():
+    # reader 28, defect 4: "89" (a bit under Meta's 90 %, with no calculation behind it) was told
+    # it "fits a common slip" as if it had been computed; a number typed at two figures is told
+    # what it fits if it was worked out
+    for typed in ("89", "89 %", "0.89", "95 %"):
+        said = lessons.reveal("goodput-16k", typed).message
+        assert "If you worked it out (to the figures you gave), it fits a common slip" in said, said
+    # a calculation is its method: named as it is
+    said = lessons.reveal("goodput-16k", "1-10/185.6").message
+    assert "The gap is a common slip" in said and "If you worked it out" not in said, said
