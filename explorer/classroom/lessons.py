@@ -2571,6 +2571,22 @@ _add(
                 lambda: _llama_seconds() / MFU / _DAY_S,
                 f"you divided by the MFU ({MFU:.1f}) twice; once is enough",
             ),
+            # the handout's "where the numbers come from" prints Meta's GPU-hours (reader 28)
+            Trap(
+                "metas-gpu-hours",
+                lambda: (
+                    catalog.value("models.llama3-405b.gpu_hours", "hour")
+                    * _HOUR_S
+                    / RUN_CHIPS
+                    / _DAY_S
+                ),
+                "that shares Meta's published GPU-hours among the hook's chips; those hours "
+                "count Meta's own run, with its interruptions and its real MFU. The question "
+                "asks for no interruptions at exactly "
+                f"{fmt.percent(MFU)} MFU: time = compute ÷ (chips × peak FLOP/s × MFU)",
+                rel_tol=0.01,  # 12.85 days: "13", a plain near miss, is not pinned on it
+                rounded=False,
+            ),
             *(
                 Trap(
                     f"measured-{k}-not-peak",
