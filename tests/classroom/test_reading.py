@@ -3666,3 +3666,25 @@ def test_reader_28s_llama_days_from_metas_gpu_hours_is_named():
         assert fb.kind == "trap" and "GPU-hours" in fb.message, (typed, fb.message)
         assert "interruptions" in fb.message, fb.message
     assert lessons.check("llama-days", "11.1").right
+
+
+def test_reader_28s_per_mw_reveal_needs_no_helper_in_the_notebook():
+    # reader 28, defect 8: lesson 3's per-MW cell defined a helper (`def per_chip_and_per_mw():`)
+    # that students read in Jupyter; a reveal takes the lesson's functions in turn instead
+    import nbformat
+
+    from explorer.classroom import teacher_pack, widgets
+
+    nb = nbformat.read(teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[2].notebook, as_version=4)
+    (cell,) = [c.source for c in nb.cells if '"gb200-trn2-per-mw",' in c.source]
+    assert "def " not in cell and "lessons.per_chip_and_per_mw" in cell, cell
+    box = widgets.predict_reveal(
+        "gb200-trn2-per-mw", then=(lessons.per_chip_and_per_mw, widgets.chips_per_mw)
+    )
+    field, button = box.children[1].children
+    field.value = "2"
+    button.click()
+    button.click()  # a bare number may be said back first
+    shown = box.children[-1].children[0]
+    assert "3.8 times per chip, 2.1 times per facility MW" in shown.children[0].value
+    assert len(shown.children) == 2, shown.children  # the ratios, then the chart's box
