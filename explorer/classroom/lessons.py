@@ -2188,6 +2188,9 @@ _add(
                 f"the {_OTHER} other losses (power conversion, lighting) also come off the site's "
                 "power before it reaches the chips",
                 rel_tol=0.01,
+                # "3.0e5" is this slip to two figures, and a right 287,000 rounded up: typed on
+                # its own it is not pinned on the slip (reader 28)
+                rounded=False,
             ),
             *_chip_pue_slips(),
         ),

@@ -3688,3 +3688,16 @@ def test_reader_28s_per_mw_reveal_needs_no_helper_in_the_notebook():
     shown = box.children[-1].children[0]
     assert "3.8 times per chip, 2.1 times per facility MW" in shown.children[0].value
     assert len(shown.children) == 2, shown.children  # the ratios, then the chart's box
+
+
+def test_reader_28s_a_rounded_300000_chips_is_not_told_it_forgot_the_losses():
+    # reader 28, defect 6: "3.0e5" got "the 3 % other losses also come off" (296,703, the slip,
+    # is 3.0e5 to two figures), while "3e5" and "300000" got "that fits only to the 1 figure you
+    # gave": a number typed on its own is that slip only within the trap's ±1 % (297,000), a
+    # calculation at any rounding
+    for typed in ("3.0e5", "3.0 x 10^5"):
+        said = lessons.check("trn2-chips-300mw", typed).message
+        assert "3 % other losses" not in said, (typed, said)
+    for typed in ("297,000", "2.97e5", "300 MW * 0.9 / 910 W", "300e6*0.9/(500*1.82)"):
+        said = lessons.check("trn2-chips-300mw", typed).message
+        assert "3 % other losses" in said, (typed, said)
