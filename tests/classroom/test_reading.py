@@ -3588,7 +3588,8 @@ def test_reader_28s_lessons_3_and_4_on_paper_open_nothing():
     from explorer.classroom import teacher_pack
 
     screen = re.compile(
-        r"\bopens?\b(?! on )|Show the answer|\bslider\b|Tick the box|\bpressed\b", re.IGNORECASE
+        r"\bopens?\b(?! on )|Show the answer|\bslider\b|Tick the box|\bpressed\b|the cell below",
+        re.IGNORECASE,
     )
     found = []
     for lesson in teacher_pack.LESSONS[2:4]:
