@@ -128,6 +128,9 @@ class Exercise:
     # count's are: lesson 6's inputs are known to two or three figures, so its key says
     # 104,000 MWh, not 104,139 (reader 20)
     rounds: bool = False
+    # what the answer's number is called, where students may type it beside another ("IT 87%,
+    # cooling 10%"): the number so labelled is read (`reading.read`, reader 28)
+    subject: str = ""
 
     @property
     def hint(self) -> str:
@@ -549,7 +552,7 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     way = _WAY.match(answer.strip()) if isinstance(answer, str) and e.reference else None
     if way and e.reference:
         return _check_way(e, *_said_way(way), attempt)
-    r = read(answer, e.unit, e.negative, e.above)
+    r = read(answer, e.unit, e.negative, e.above, e.subject)
     signed = read(answer, e.unit, True, e.above) if e.change and r.value is None else None
     if signed and signed.value is not None and signed.value < 0:
         size = check(e, -signed.value, attempt)
@@ -939,7 +942,7 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         way_right = "The right way" if up == (want > ref) else "The other way"
         gap = f"{way_right}: {_sentence(e.hints[-1])}"
         return Reveal(None, want, f"{head} {gap}", True, shown)
-    r = read(prediction, e.unit, e.negative, e.above)
+    r = read(prediction, e.unit, e.negative, e.above, e.subject)
     signed = read(prediction, e.unit, True, e.above) if e.change and r.value is None else None
     if signed and signed.value is not None and signed.value < 0:  # as `check` reads a change
         shrink = fmt.number(-signed.value)

@@ -1426,8 +1426,10 @@ _add(
             Trap(
                 "mwh-not-gwh",
                 lambda: SITE_MW * _hours(),
-                f"{factor('GWh', 'MWh'):,.0f} times too large: that is the number of MWh; "
-                f"divide by {factor('GWh', 'MWh'):,.0f} for GWh",
+                # a question, not "that is the number of MWh": "2.628 PWh" lands here too
+                # (reader 28)
+                f"{factor('GWh', 'MWh'):,.0f} times too large: is that a number of MWh? "
+                f"Then divide by {factor('GWh', 'MWh'):,.0f} for GWh",
                 unit="MWh",
             ),
         ),
@@ -1744,7 +1746,9 @@ _add(
                 lambda: _article_city() * _per_person() * factor("kWh", "MWh") / 365,
                 "that is the city's energy in one day (in MWh); divide by the hours of a year, "
                 "not its days",
-                unit="MWh a day",
+                # "8,356 MWh a day" is a rate, 348 MW, and right (reader 28): the slip is
+                # one day's energy given as the answer, bare or in MWh
+                unit="MWh",
             ),
             Trap(
                 "the-site",
@@ -1930,6 +1934,7 @@ _add(
         ),
         lambda: power.cooling_share_at("aws-fleet"),
         SHARE,
+        subject="cooling share",
         rel_tol=0.05,
         hints=(
             "start from the share of the site that reaches IT: that is 1 / PUE",
@@ -2032,6 +2037,7 @@ _add(
         ),
         lambda: power.cooling_share_at("industry-average"),
         SHARE,
+        subject="cooling share",
         rel_tol=0.05,
         hints=(
             "the same steps as for AWS's fleet PUE: IT gets 1 / PUE of the site",
@@ -2067,7 +2073,8 @@ _add(
             "chillers alone must reach a COP of at least "
             f"{fmt.number(catalog.entry(CHILLER_COP).value)}, larger ones more, and a new "
             "air-cooled one, which needs no water, at least "
-            f"{fmt.number(catalog.entry(AIR_CHILLER_COP).value)})"
+            f"{fmt.number(catalog.entry(AIR_CHILLER_COP).value)}: the standard's minimums as "
+            "quoted in 2011; later editions ask a little more)"
         ),
         lambda: _heat_cop(COOLING_SHARE),
         RATIO,

@@ -115,7 +115,8 @@ _TIMES_SIGN = re.compile(r"(?:(?<=\d)\s*|(?<=\s))[xX](?=\s*[\d.(])")
 _TEN_SUPERSCRIPT = re.compile(r"10([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 # "10^5" on its own (a hook's guess pasted in): a power of ten, 1e5
 _BARE_TEN = re.compile(r"(?<![\w.])10\s*(?:\^|\*\*)\s*([-+]?\d+)")
-_PER_YEAR = re.compile(r"\s*(?:/|per|a|an)\s*(?:year|yr|y|annum)$", re.IGNORECASE)
+# a word, not the end of "day" ("8,356 MWh per day" was read as "MWh per d" a year: reader 28)
+_PER_YEAR = re.compile(r"\s*(?:/|\bper|\ban?)\s*(?:year|yr|y|annum)$", re.IGNORECASE)
 # "7.2e21 FLOP per day", "FLOP/day", "FLOP in a day": an amount of computing said with the day
 # it is done in, as the question asks it ("in a day"); the amount is the answer (reader 25)
 _PER_DAY = re.compile(r"\s*(?:/|per|a|an|in\s+(?:a|one)|each)\s*(?:day|d)$", re.IGNORECASE)
@@ -178,6 +179,11 @@ _APPROX_AFTER = re.compile(
 _AND_A_HALF = re.compile(
     r"^(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)\s+"
     r"(second|minute|hour|day|week|month|year)s?\s+and\s+a\s+half\b",
+    re.IGNORECASE,
+)
+# "one and a half", "2 and a half": any number and a half, not only a time's (reader 28)
+_NUMBER_AND_A_HALF = re.compile(
+    r"^(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+and\s+a\s+half\b",
     re.IGNORECASE,
 )
 _ONE_TIME = re.compile(r"^an?\s+(?=(?:second|minute|hour|day|week|month|year)s?\b)", re.IGNORECASE)
@@ -462,6 +468,19 @@ def _and_a_half(m: re.Match[str]) -> str:
     return f"{whole + 0.5:g} {m[2].lower()}s"
 
 
+def _number_and_a_half(m: re.Match[str]) -> str:
+    """Any number and a half as digits: "one and a half" → "1.5" (reader 28).
+
+    Examples
+    --------
+    >>> _NUMBER_AND_A_HALF.sub(_number_and_a_half, "one and a half"), normalise("2 and a half")
+    ('1.5', '2.5')
+    """
+    count = m[1].lower()
+    whole = 1.0 if count in ("a", "an") else _WORD_VALUES.get(count)
+    return f"{(float(count) if whole is None else whole) + 0.5:g}"
+
+
 def _ten_to(m: re.Match[str]) -> str:
     """A "× 10^n" as the number's own power of ten ("2.6 × 10^3" → "2.6e3", "3.79 × 10^25 /
     3.956 × 10^19" → "3.79e25/3.956e19"), or, when it ends a calculation with a division, after
@@ -511,6 +530,7 @@ def normalise(text: str) -> str:
     text = _fraction_words(text) if every else _APPROX.sub("", text).strip()
     text = _APPROX_AFTER.sub("", text).strip()
     text = _AND_A_HALF.sub(_and_a_half, text)
+    text = _NUMBER_AND_A_HALF.sub(_number_and_a_half, text)
     text = _ONE_TIME.sub("1 ", text)
     text = _fraction_words(text)
     text = _words_to_number(text)
@@ -802,7 +822,9 @@ def _duration(text: str) -> tuple[float, str] | None:
     return float(total), m["ua"]
 
 
-def read(answer: object, unit: str, negative: bool = False, above: bool = False) -> Reading:
+def read(
+    answer: object, unit: str, negative: bool = False, above: bool = False, subject: str = ""
+) -> Reading:
     """Read a student's answer into a number in `unit` (a pint unit, ``"share"``, ``"1"`` or a
     count such as ``"people"``); never raises.
 
@@ -822,6 +844,9 @@ def read(answer: object, unit: str, negative: bool = False, above: bool = False)
         Whether the question asks how far a value lies above a reference, so that "79 % more"
         (or "% above", "% higher") is the answer; otherwise such a percentage is refused, as a
         share of the whole is asked.
+    subject : str
+        What the exercise's number is called ("cooling"): where an answer gives two labelled
+        numbers ("IT 87%, cooling 10%"), the one so labelled is read (`_labelled`).
 
     Examples
     --------
@@ -838,9 +863,18 @@ def read(answer: object, unit: str, negative: bool = False, above: bool = False)
     >>> read("-5", "GWh").message
     'this answer cannot be negative.'
     """
+    if isinstance(answer, str):
+        listed = _labelled(answer, unit, subject)
+        if listed is not None:
+            return listed
     r = _read(answer, unit, negative, above)
     if r.value is not None or not isinstance(answer, str):
         return r
+    remark = _remark(answer)
+    if remark is not None:  # "33%, inside at the low end": the number, its verdict on paper
+        said = _read(remark, unit, negative, above)
+        if said.value is not None:
+            return said
     bare = _BARE_PREFIX.match(answer)
     stem = unit[1:] if unit[:1] in "kMGTPEZ" and unit[1:] in PREFIXABLE else unit
     if bare and stem in PREFIXABLE:  # "7.2 zetta": the prefix said, the unit left off
@@ -893,6 +927,83 @@ def read(answer: object, unit: str, negative: bool = False, above: bool = False)
         if worked.value is not None or found or _RANGE_WORDS.fullmatch(lead[0].strip()):
             return worked
     return r
+
+
+# where an answer's parts meet: a comma or semicolon that is no thousands comma ("87%, 10%",
+# "1.5, below"; not "2,628"), or a dash with spaces ("33% - inside"; not the range "30-50")
+_PART = re.compile(r"\s*(?:(?<!\d),|,(?=\s)|;|\s[-–—]\s)\s*")
+# where a list's items meet: "IT 87%, cooling 10%", "87% IT and 10% cooling", "IT: 87%; …"
+_LIST = re.compile(r"\s+and\s+|\s*(?:(?<!\d),|,(?=\s)|;)\s*", re.IGNORECASE)
+# a number with its label before or after it: "IT 87%", "cooling: 0.10", "10% cooling", "87%"
+_LABELLED = re.compile(
+    r"^(?:(?P<pre>[^\W\d]+(?:\s+[^\W\d]+)?)\s*[:=]?\s*)?"
+    r"(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)\s*(?P<pct>%|percent|per\s+cent)?"
+    r"\s*(?P<post>[^\W\d]+(?:\s+[^\W\d]+)?)?$",
+    re.IGNORECASE,
+)
+# words that make a part a comparison or a verdict, not a second figure's label: "1.5, below
+# 2.8 and 4.5" is one number and its comparison
+_VERDICT = re.compile(
+    r"\b(?:below|above|under|over|than|less|more|inside|outside|within|between|from|to|both|"
+    r"so|is|gives|giving|makes|because|since|yes|no|not|end|times|days?|hours?|h|minutes?)\b",
+    re.IGNORECASE,
+)
+
+
+def _labelled(answer: str, unit: str, subject: str) -> Reading | None:
+    """Two or more numbers, each a figure with its own label or none ("IT 87%, cooling 10%",
+    "87% IT and 10% cooling", "87%, 10%"): the one labelled with `subject` is read; otherwise
+    one number is asked for, never a part of the answer to leave out (reader 28). None when
+    `answer` is not such a list.
+
+    Examples
+    --------
+    >>> _labelled("IT 87%, cooling 10%", "share", "cooling").value
+    0.1
+    >>> _labelled("1.5, below 2.8 and 4.5", "1", "") is None
+    True
+    """
+    # no dash: "150 MW - 90 MW" is a subtraction
+    parts = [p for p in _LIST.split(answer.strip()) if p.strip()]
+    found = [_LABELLED.match(_APPROX.sub("", p.strip())) for p in parts]
+    if len(parts) < 2 or not all(found):
+        return None
+    names = [" ".join(filter(None, (m["pre"], m["post"]))) for m in found if m]
+    if any(_VERDICT.search(n) for n in names):
+        return None
+    word = subject.split()[0].lower() if subject else ""
+    named = [m for m, n in zip(found, names, strict=True) if m and word and word in n.lower()]
+    if len(named) == 1:
+        m = named[0]
+        return _read(f"{m['num']}{'%' if m['pct'] else ''}", unit)
+    what = f"the {subject}" if subject else "one number, your own answer"
+    return Reading(
+        None,
+        f"you gave {len(parts)} numbers; type only {what}: {_unit_words(unit)}. "
+        "Keep the others on paper.",
+    )
+
+
+def _remark(answer: str) -> str | None:
+    """The part of `answer` that holds its number, where the other parts are words said beside
+    it: a verdict after it ("33%, inside at the low end", "1.5, below 2.8 and 4.5", "33% -
+    inside, low end") or a way before it ("above, 300.5"), which the exercise reads first
+    (reader 28); None when the answer has no such parts.
+
+    Examples
+    --------
+    >>> _remark("33%, inside at the low end"), _remark("1.5, below 2.8 and 4.5")
+    ('33%', '1.5')
+    >>> _remark("above, 300.5"), _remark("2,628 GWh") is None
+    ('300.5', True)
+    """
+    parts = _PART.split(answer.strip())
+    if len(parts) < 2:
+        return None
+    first = next((i for i, p in enumerate(parts) if re.search(r"\d", p)), None)
+    if first is None or any(re.match(r"\s*[-+.\d]", p) for p in parts[first + 1 :]):
+        return None
+    return parts[first].strip()
 
 
 # the reply to "2,6": a comma the reader cannot take for a thousands comma
@@ -1048,7 +1159,7 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
             # "12 %" reads as 0.12, but "(0.12)" beside a PUE says a PUE can be 0.12: the value
             # only where the percentage is the ratio written so, 100 % or more (reader 26)
             shown = f" ({fmt.number(x / 100)})" if x >= 100 else ""
-            plain = f"a ratio such as a PUE is a plain number{shown}, not a percentage"
+            plain = f"a ratio such as a PUE or a COP is a plain number{shown}, not a percentage"
             return replace(_finish(x / 100, unit, negative, bare=False), note=plain)
         if unit == SHARE and not above and x > 100:  # "120 %" is refused as "120" is
             return Reading(None, _OVER_WHOLE)
@@ -1590,6 +1701,12 @@ def _power_per_year(typed: str, unit: str) -> str:
         return ""
 
 
+# an energy "a day", "per hour": a rate, where a power is asked (reader 28)
+_ENERGY_A_TIME = re.compile(
+    r"([kMGT]?Wh)\s*(?:/|\bper\b|\ban?\b|\beach\b|\bevery\b)\s*(day|d|hour|hr|h)", re.IGNORECASE
+)
+
+
 def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     typed = _PER_YEAR.sub("", rest)  # "2.6 TWh per year": the exercise already means a year
     if typed != rest and _power_per_year(typed, unit):
@@ -1605,6 +1722,11 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     what = _OF_WHAT.match(rest)
     if what:
         rest = what[1]  # "30.1 MW of cooling": the unit, and what the figure is (reader 20)
+    rate = _ENERGY_A_TIME.fullmatch(rest)
+    watts = ureg.Quantity(1, "W").dimensionality
+    if rate and ureg.Quantity(1, unit).dimensionality == watts:
+        # "8,356 MWh a day" is a rate: 348 MW (reader 28)
+        rest = f"{_symbol(rate[1])}/{rate[2].lower()}"
     bits = _bits(rest, unit)
     if bits:  # "1536 Gb": gigabits, where memory is counted in bytes (reader 23)
         return Reading(None, bits)
@@ -1655,6 +1777,8 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
         return _finish(x, unit, negative, bare=False)
     # 12 significant figures: 3 TWh reads as 3000 GWh, not 3000.0000000000005
     echo = f"read {typed} as {rest}: a small m is {milli}, a thousandth" if milli else ""
+    if rate and not echo:  # the rate said back in the unit asked
+        echo = f"read as {fmt.number(q.to(unit).magnitude, 3)} {unit}"
     r = _finish(float(f"{q.to(unit).magnitude:.12g}"), unit, negative, bare=False, echo=echo)
     return Reading(r.value, r.message, r.bare, r.echo, r.typed, note if r.value is not None else "")
 

@@ -727,7 +727,8 @@ PLANS: dict[int, Plan] = {
         "answered. Without computers: the worksheet lists the hours and the bases with their "
         "figures, so pairs compute every city by hand; project the teacher's rendering "
         "(explorer teach handouts --teacher --out DIR) to show the table of bases and the worked "
-        "solutions at the reveal.",
+        "solutions at the reveal, and only from step 6 on: its page prints the household city "
+        "just under the bases the pairs work from.",
     ),
     2: Plan(
         (
@@ -1524,7 +1525,7 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 f"{_ans('cooling-at-survey-pue')} of the site (cooling-at-survey-pue): inside "
                 "30–50 %, but only at its low end; the high end (50 %) needs a PUE of "
                 f"{fmt.number(lessons.article_pue_range()[1])}, far worse than the survey's "
-                "average of datacenters of every kind and age.",
+                "average (each operator's largest datacenter, of every kind and age).",
             ),
         ),
         3: (

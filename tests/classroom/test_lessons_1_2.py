@@ -867,3 +867,25 @@ def test_reader_22s_items_in_lessons_1_and_2(pages, monkeypatch):
     rows_key = key2.split("Section 3's rows")[1]
     for printed in (lessons.plant_cop_line(), lessons.evaporation_line(), line):
         assert " ".join(printed.split()) in rows_key
+
+
+def test_reader_28s_items_in_lessons_1_and_2(pages):
+    def text(page):  # the words a reader sees on a built page, one space between them
+        return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+    nb = json.loads((teacher_pack.NOTEBOOKS / "02-where-the-power-goes.ipynb").read_text())
+    screen = " ".join(" ".join("".join(c["source"]) for c in nb["cells"]).split())
+    # defect 1: section 2 asks two shares and has one box: the prompt says which one to type
+    assert "type the cooling share in the box" in screen
+    # defect 9: on paper nothing opens; the worksheet says who tells, and leaves a line
+    sheet = text(pages["lesson-2/worksheet.html"])
+    assert "the check that opens once you have entered it" not in sheet
+    assert "your teacher tells you after" in sheet and "at which end: ____" in sheet, sheet
+    # defect 8: the survey's 1.56 is each operator's largest datacenter
+    assert screen.count("largest datacenter") >= 2, screen
+    # defect 7: the chiller yardsticks are the standard's minimums as quoted in 2011
+    assert "later editions" in lessons.EXERCISES["cop-article"].question
+    assert "quoted them in 2011; later editions" in screen
+    # defect 6: the teacher's rendering of lesson 1 prints the household city under the bases
+    plan = text(pages["lesson-1/plan.html"])
+    assert "only from step 6 on" in plan, plan

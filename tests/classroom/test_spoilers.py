@@ -28,6 +28,7 @@ import sys
 import time
 import urllib.request
 import uuid
+from pathlib import Path
 
 import ipywidgets as ipw
 import nbformat
@@ -692,3 +693,18 @@ def test_lesson_4s_more_chips_verdict_opens_under_its_question_on_a_click(monkey
         assert all(b in _readouts([run[below][1]]) for b in bits)
     finally:
         widgets.REVEALED.done = []
+
+
+def test_the_teachers_guide_beside_the_notebooks_gives_no_answer_away():
+    # reader 28, defect 5: notebooks/README.md opens in the students' JupyterLab file browser,
+    # beside the glossary every lesson links; its misconceptions gave lesson 1's and 2's answers
+    # ("a year of 300 MW is 2.63 TWh", "245,000 households", "PUE is 1.75"). The numbers are
+    # in the answer key; the guide names the slips
+    guide = (Path(__file__).resolve().parents[2] / "notebooks" / "README.md").read_text("utf-8")
+    shown = [
+        (eid, m[0])
+        for eid in lessons.EXERCISES
+        for pattern in forms(eid)
+        for m in pattern.finditer(guide)
+    ]
+    assert not shown, shown
