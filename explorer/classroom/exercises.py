@@ -1129,7 +1129,8 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         else:
             size = f"{fmt.number(ratio)} times too large"
         gap = (
-            f"Your prediction is {size}. To the figures you gave, it fits a common slip: {fits}"
+            f"Your prediction is {size}. If you worked it out (to the figures you gave), it fits a "
+            f"common slip: {fits}"
             if fits
             else f"Your prediction is {size}. The step: {_sentence(e.hints[-1])}"
         )

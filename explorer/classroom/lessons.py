@@ -2195,6 +2195,9 @@ _add(
                 f"the {_OTHER} other losses (power conversion, lighting) also come off the site's "
                 "power before it reaches the chips",
                 rel_tol=0.01,
+                # "3.0e5" is this slip to two figures, and a right 287,000 rounded up: typed on
+                # its own it is not pinned on the slip (reader 28)
+                rounded=False,
             ),
             *_chip_pue_slips(),
         ),
@@ -2211,6 +2214,11 @@ def _article_us_sparse() -> float:
     """The Project Rainier article's sparse FP8 figure for a Trn2 UltraServer [PFLOP/s], as the
     fact-check quotes it (4 × the dense figure, where AWS documents about 2 ×)."""
     return float(factcheck.claim("us-sparse").claimed)
+
+
+def _sparse_over_dense_trn2() -> float:
+    """Trainium2's published sparse FP8 peak over its dense one (2,563 / 1,299 = 1.97)."""
+    return _chip("trn2", "fp8_sparse", "TFLOP/s") / _chip("trn2", "fp8_dense", "TFLOP/s")
 
 
 _ARTICLE_SPARSE_HINT = (
@@ -2236,6 +2244,19 @@ _add(
                 "sparse",
                 lambda: float(system_table().fp8_sparse.sel(system="trn2-ultraserver")),
                 "that is the sparse figure; dense is half of it",
+            ),
+            # the systems' table halves a sparse figure where a maker publishes no dense one;
+            # Trainium2 publishes both, and its sparse is not exactly twice its dense (reader 28)
+            Trap(
+                "sparse-halved",
+                lambda: float(system_table().fp8_sparse.sel(system="trn2-ultraserver")) / 2,
+                "that halves the sparse figure, which the systems' table does only where a maker "
+                "publishes no dense one. Trainium2 publishes a dense FP8 figure: use it. Its "
+                f"sparse figure is {fmt.number(_sparse_over_dense_trn2(), 3)} × its dense one, "
+                "not exactly 2 ×",
+                # 82.0 is 1.35 % below the answer, outside its ±1 %: a tight band keeps 82.3
+                # (a near miss) out of this slip
+                rel_tol=0.003,
             ),
             Trap(
                 "bf16",
@@ -2559,6 +2580,22 @@ _add(
                 "mfu-twice",
                 lambda: _llama_seconds() / MFU / _DAY_S,
                 f"you divided by the MFU ({MFU:.1f}) twice; once is enough",
+            ),
+            # the handout's "where the numbers come from" prints Meta's GPU-hours (reader 28)
+            Trap(
+                "metas-gpu-hours",
+                lambda: (
+                    catalog.value("models.llama3-405b.gpu_hours", "hour")
+                    * _HOUR_S
+                    / RUN_CHIPS
+                    / _DAY_S
+                ),
+                "that shares Meta's published GPU-hours among the hook's chips; those hours "
+                "count Meta's own run, with its interruptions and its real MFU. The question "
+                "asks for no interruptions at exactly "
+                f"{fmt.percent(MFU)} MFU: time = compute ÷ (chips × peak FLOP/s × MFU)",
+                rel_tol=0.01,  # 12.85 days: "13", a plain near miss, is not pinned on it
+                rounded=False,
             ),
             *(
                 Trap(

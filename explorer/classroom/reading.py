@@ -926,7 +926,10 @@ def read(
             return product
     # a worked step typed back ("254 MW × 5 ÷ 60 h", "(62.2 MW − 37 MW) ÷ 37 MW"), refused by
     # the readers above as unreadable, not for what it says ("a third": no share here) (reader 24)
-    unread = r.message.startswith(("I cannot read", "give one number"))
+    # (a range is said to be one, not taken for a subtraction: "85-90%" read as 85 − 0.9, reader 28)
+    unread = (
+        r.message.startswith(("I cannot read", "give one number")) and r.message != _NOT_A_RANGE
+    )
     if unread and re.search(r"\d.*(?:[-+*/×÷−]|\s[xX]\s*\d)", answer):
         calc = _unit_calc(answer, unit, negative, above)
         if calc is not None:
@@ -1095,7 +1098,7 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
     span = calc and re.fullmatch(r"\s*([\d.,]+)\s*-\s*([\d.,]+)\s*", calc["expr"])
     # "1.15-1" runs downwards: a subtraction (PUE − 1), not a range, which runs low to high
     if span and _plain(span[1]) is not None and not _plain(span[1]) > (_plain(span[2]) or 0):
-        return Reading(None, "give one number, not a range (the middle of it, for example).")
+        return Reading(None, _NOT_A_RANGE)
     # a calculation: an operator other than one fraction bar, or a bar beside a power of ten
     # ("261e6/910": not the fraction 261/910 times 10⁶)
     if calc and (
@@ -1179,6 +1182,9 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
             "this question asks for a share of the whole, not how much more one thing is than "
             f"another; give {_unit_words(unit)}.",
         )
+    if _PERCENT_RANGE.match(rest):  # "85%-90%": a range of shares (reader 28), not
+        # words after a percentage ("85% to 90%" read as 85 % before)
+        return Reading(None, _NOT_A_RANGE)
     # "10 % of site power", "84 percent cooling": the words after the percent sign are left out
     rest = re.sub(r"^(%|percent|per cent)\s+[A-Za-z].*$", r"\1", rest, flags=re.IGNORECASE)
     if rest.lower() in _PERCENT:
@@ -1212,6 +1218,12 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
         return Reading(None, f"leave out {rest!r}; give {_unit_words(unit)}.")
     return _physical(x, rest, unit, negative)
 
+
+# the reply to a range typed for one number, "11-12 days", "85%-90%"
+_NOT_A_RANGE = "give one number, not a range (the middle of it, for example)."
+
+# the rest of a range whose first end carries its % sign: "%-90%", "% to 90 %"
+_PERCENT_RANGE = re.compile(r"^%\s*(?:-|–|to)\s*[\d.]+\s*%?\s*$", re.IGNORECASE)
 
 # the reply to a share of the whole over 100 %, typed "120" or "120 %" alike (reader 24)
 _OVER_WHOLE = "a share of the whole cannot be over 100 %; give a percentage such as 85 %."

@@ -102,8 +102,12 @@ REVEALED = Revealed()
 _PREDICTED: set[str] = set()
 
 
-def _built(then: Callable[[], object]) -> w.Widget:
-    """What a reveal shows: the widget `then` returns, or what it prints, as a block of text."""
+def _built(then: Callable[[], object] | tuple[Callable[[], object], ...]) -> w.Widget:
+    """What a reveal shows: the widget `then` returns, or what it prints, as a block of text;
+    `then` may be several functions, shown in turn (a lesson's printout, then its chart), so
+    that a notebook need not define a helper its students read (reader 28)."""
+    if isinstance(then, tuple):
+        return w.VBox([_built(one) for one in then])
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):
         made = then()
@@ -211,7 +215,10 @@ def answer_box(exercise_id: str, then: Callable[[], object] | None = None) -> w.
     )
 
 
-def predict_reveal(exercise_id: str, then: Callable[[], object] | None = None) -> w.Widget:
+def predict_reveal(
+    exercise_id: str,
+    then: Callable[[], object] | tuple[Callable[[], object], ...] | None = None,
+) -> w.Widget:
     """Predict, then reveal: the result (and what `then` builds, if given: a widget or what it
     prints) stays hidden until the student commits a prediction; then prediction and result are
     shown side by side with the gap explained. A prediction can be changed until it is

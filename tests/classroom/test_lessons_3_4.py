@@ -311,8 +311,8 @@ def test_lesson_4s_key_has_the_advanced_printout_and_its_waits_say_what_they_wai
     # (and the more-chips numbers under their question, reader 25)
     assert src.count('until="committed your goodput prediction (section 4)') == 3
     # the goodput text counts the three losses it names, as the hint does
-    (goodput,) = [c for c in cells(FOUR) if c.startswith("## 4 · Goodput")]
-    assert "add three losses" in goodput and "two losses" not in goodput
+    (goodput,) = [c for c in cells(FOUR) if c.startswith("To estimate, add three losses")]
+    assert "two losses" not in goodput
     assert lessons.EXERCISES["goodput-16k"].hints[0].startswith("three things")
     assert "Students add the three losses" in html.unescape(pages["lesson-4/plan.html"])
     # the key's model answer does not splice a sentence into another
@@ -405,7 +405,7 @@ def test_reader_16s_lesson_4(pages):
         lessons.h100_speeds()
     assert "%" not in buf.getvalue() and "683" in buf.getvalue() and "989" in buf.getvalue()
     # Meta's ">90 %" is quoted before the goodput prediction, so its hint has a figure behind it
-    (four,) = [c for c in src if c.startswith("## 4 · Goodput")]
+    (four,) = [c for c in src if c.startswith("To estimate, add three losses")]
     assert four.index("more than 90 % effective training time") < four.index("**Predict**")
     # where the numbers come from says the restart's growth in seconds, as section 3 does
     (where,) = [c for c in src if c.startswith("widgets.where_from(")]
@@ -634,7 +634,7 @@ def test_reader_18s_lessons_3_and_4(pages, monkeypatch):
     # Young's estimate is lower mostly (0.8 of 1.1 points) through the checkpoints' share
     assert "mostly because it counts the checkpoints" in text
     # the goodput recipe: three numbered losses, and goodput on a line of its own
-    (recipe,) = [c for c in cells(FOUR) if c.startswith("## 4 · Goodput")]
+    (recipe,) = [c for c in cells(FOUR) if c.startswith("To estimate, add three losses")]
     assert all(f"\n{n}. the " in recipe for n in (1, 2, 3))
     assert "\ngoodput = 1 − (the sum of the three losses)" in recipe
     # quiz: the checkpoint share's distractors are slips people make (the fraction left without
