@@ -91,6 +91,7 @@ from xarray import Variable
 from . import catalog, model, validate
 from .catalog import DEFAULT_SITE
 from .errors import InputError
+from .variables import REGISTRY
 
 BOUNDS_LABELS = ("low", "central", "high")
 DRAW_BLOCK = 65_536  # samples per random block (see the module docstring)
@@ -531,6 +532,61 @@ def percentile_bounds(drawn: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return part[ks[0]], part[ks[1]]
 
 
+def outside_figures(
+    sided: Sequence[Parameter],
+    central: np.ndarray,
+    low: np.ndarray,
+    high: np.ndarray,
+    far: np.ndarray,
+) -> tuple[str, list[Parameter]]:
+    """Where an output's central value lies against its 90 % range, and the one-sided figures
+    that put it there.
+
+    Returns ``("", [])`` when the central value lies inside; else ``"below"`` or ``"above"`` and
+    the figures of `sided` whose far end (`far`, `range_points`) moves the output towards the range.
+
+    Examples
+    --------
+    >>> ps = [p for p in parameters("rainier-indiana") if p.key == "defaults.load_factor"]
+    >>> side, why = outside_figures(ps, 19272.0, 14788.0, 19131.0, np.array([13490.4]))
+    >>> side, [p.key for p in why]
+    ('above', ['defaults.load_factor'])
+    """
+    c, lo, hi = (np.asarray(x, dtype=float) for x in (central, low, high))
+    scale = np.where(np.isfinite(c), np.abs(c), 0.0) * 1e-9
+    below, above = c < lo - scale, c > hi + scale
+    if not (below.any() or above.any()):
+        return "", []
+    side = "below" if below.any() else "above"
+    why = []
+    for j, p in enumerate(sided):
+        f = np.asarray(far[j], dtype=float)
+        if (below & (f > c + scale)).any() or (above & (f < c - scale)).any():
+            why.append(p)
+    return side, why
+
+
+def figure_phrase(p: Parameter) -> str:
+    """A one-sided figure in plain words, for a reader: its name, value and catalog range.
+
+    The name is the variable registry's long name of the figure's field where it has one
+    (`explorer.variables`), else the field's name.
+
+    Examples
+    --------
+    >>> p = next(p for p in parameters("rainier-mississippi") if p.key.endswith("site_power"))
+    >>> figure_phrase(p)
+    'facility power at the grid connection is 300 MW, the low end of its 300–750 MW range'
+    """
+    rng = catalog.uncertainty_ranges()[p.key]
+    field = p.key.rsplit(".", 1)[-1]
+    name = REGISTRY[field].long_name if field in REGISTRY else field.replace("_", " ")
+    unit = "" if rng.unit in ("", "1", "dimensionless") else f" {rng.unit}"
+    end = "low" if p.central == p.low else "high"
+    span = f"{rng.low:g}–{rng.high:g}{unit}"
+    return f"{name} is {rng.central:g}{unit}, the {end} end of its {span} range"
+
+
 def range_note(
     name: str,
     sided: Sequence[Parameter],
@@ -542,9 +598,10 @@ def range_note(
     """Why an output's central value lies outside its 90 % range ("" when it lies inside).
 
     `far` holds the output with each one-sided figure at its far end (`range_points`); the figures
-    that move the output towards the range are named, with the catalog's own range. An output the
-    model is not monotone in (`TRAINING_NOT_MONOTONE`, `FILLED_REMAINDERS`) can have its central
-    point at an interior extreme; the note says so when no one-sided figure explains it.
+    that move the output towards the range are named, with the catalog's own range
+    (`outside_figures`). An output the model is not monotone in (`TRAINING_NOT_MONOTONE`,
+    `FILLED_REMAINDERS`) can have its central point at an interior extreme; the note says so when
+    no one-sided figure explains it.
 
     Examples
     --------
@@ -555,23 +612,18 @@ def range_note(
     >>> range_note("annual_energy", ps, 17000.0, 14788.0, 19131.0, np.array([13490.4]))
     ''
     """
-    c, lo, hi = (np.asarray(x, dtype=float) for x in (central, low, high))
-    scale = np.where(np.isfinite(c), np.abs(c), 0.0) * 1e-9
-    below, above = c < lo - scale, c > hi + scale
-    if not (below.any() or above.any()):
+    side, figures = outside_figures(sided, central, low, high, far)
+    if not side:
         return ""
-    side = "below" if below.any() else "above"
     ranges = catalog.uncertainty_ranges()
     why = []
-    for j, p in enumerate(sided):
-        f = np.asarray(far[j], dtype=float)
-        if (below & (f > c + scale)).any() or (above & (f < c - scale)).any():
-            rng = ranges[p.key]
-            end = "low" if p.central == p.low else "high"
-            why.append(
-                f"{p.key} = {rng.central:g} {rng.unit} is the {end} end of its range "
-                f"({rng.low:g}-{rng.high:g})".replace(" dimensionless", "")
-            )
+    for p in figures:
+        rng = ranges[p.key]
+        end = "low" if p.central == p.low else "high"
+        why.append(
+            f"{p.key} = {rng.central:g} {rng.unit} is the {end} end of its range "
+            f"({rng.low:g}-{rng.high:g})".replace(" dimensionless", "")
+        )
     if why:
         return f"the central value lies {side} its 90 % range: it rests on figures " + (
             "that are one end of their own range: " + "; ".join(why)

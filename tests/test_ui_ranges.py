@@ -131,3 +131,19 @@ def test_the_app_shows_the_cores_ranges_hides_them_and_links_the_toggle():
     assert slot_text(r["city_households"]) in app.city.value
     tornado = next(p for p in app.panels if isinstance(p, TornadoPanel))
     assert tornado.widget.selected_index is None and tornado.calls == 0
+
+
+def test_a_card_whose_value_lies_outside_its_range_names_the_figure_that_puts_it_there():
+    # reader 29: "IT power 261 MW, 90 % range 272–565 MW (the value rests on a figure that can
+    # only move one way)" read as a range that misses its own value; the card now says which
+    # figure, its value and its catalog range (Mississippi's 300 MW, the low end of 300–750 MW)
+    hs = headlines.headline_ranges(site="rainier-mississippi")
+    outside = {k: h for k, h in hs.items() if not h.low <= h.central <= h.high}
+    assert {"it_power", "cooling_power", "facility_load"} <= set(outside), sorted(outside)
+    for name, h in hs.items():
+        text = slot_text(h)
+        if name in outside:
+            assert "lies outside it" in text and "300 MW, the low end of its 300–750 MW" in text
+            assert "grid connection" in text, text  # the figure's name, not its catalog key
+        else:
+            assert "outside" not in text and "one way" not in text, (name, text)

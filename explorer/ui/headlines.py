@@ -83,6 +83,7 @@ class Headline:
     units: str
     long_name: str
     note: str = ""  # why the central value lies outside its range (`explorer.uncertainty`)
+    reason: str = ""  # the same in plain words, for a card: the figures that put it there
 
     @property
     def collapsed(self) -> bool:
@@ -195,7 +196,7 @@ def headline_ranges(
         if "precision" in v.dims:
             data = np.take(data, i, axis=v.dims.index("precision"))
         dims = [d for d in v.dims if d != "precision"]
-        note = ""
+        note = reason = ""
         if "sample" in dims:
             data = np.moveaxis(data, dims.index("sample"), 0).reshape(n + 1 + len(sided))
             central = float(data[0])
@@ -203,10 +204,12 @@ def headline_ranges(
             lo, hi = float(low), float(high)
             if not lo <= central <= hi:  # (the note's own check, skipped on the warm path)
                 note = uncertainty.range_note(name, sided, data[0], low, high, data[n + 1 :])
+                _, why = uncertainty.outside_figures(sided, data[0], low, high, data[n + 1 :])
+                reason = "; ".join(uncertainty.figure_phrase(p) for p in why)
         else:  # nothing uncertain moves it
             central = lo = hi = float(data.reshape(()))
         units, long_name = model.OUTPUTS[name]
-        result[name] = Headline(name, central, lo, hi, units, long_name, note)
+        result[name] = Headline(name, central, lo, hi, units, long_name, note, reason)
     return result
 
 

@@ -55,6 +55,12 @@ def slot_text(h: headlines.Headline | None) -> str:
     'no recorded uncertainty moves it'
     >>> slot_text(headlines.Headline("facility_load", 300, 311, 649, "MW", "", "one-sided"))
     '90 % range 311–649 MW (the value rests on a figure that can only move one way)'
+    >>> why = "the site's power is 300 MW, the low end of its 300–750 MW range"
+    >>> h = headlines.Headline("facility_load", 300, 311, 649, "MW", "", "one-sided", why)
+    >>> for part in slot_text(h).split(": "):
+    ...     print(part)
+    90 % range 311–649 MW (the value lies outside it
+    the site's power is 300 MW, the low end of its 300–750 MW range)
     """
     if h is None:
         return ""
@@ -63,8 +69,11 @@ def slot_text(h: headlines.Headline | None) -> str:
         return ""
     if text == headlines.NO_RANGE:
         return text.strip("()")
-    # a value outside its own range rests on a one-sided figure (its note says which)
-    return "90 % range " + text[1:-1] + (f" {ONE_SIDED}" if h.note else "")
+    # a value outside its own range rests on a one-sided figure: said by name where known
+    # (reader 29: "272–565 MW" under 261 MW read as a range that misses its own value)
+    why = f" (the value lies outside it: {h.reason})" if h.reason else ""
+    why = why or (f" {ONE_SIDED}" if h.note else "")
+    return "90 % range " + text[1:-1] + why
 
 
 def note_html() -> str:
