@@ -11,7 +11,15 @@ STAMP := $(VENV)/.installed
 PORT ?= 8866
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 # The lock and Binder's pins are compiled by uv from pyproject.toml (the commands are in their headers).
-LOCK := $(BIN)/uv pip compile pyproject.toml --python-version 3.11
+# Both leave out LEFT_OUT, and every install here and on Binder removes it: rfc3987-syntax (with lark,
+# which nothing else needs) is jsonschema's checker of the "iri" formats, pulled in through
+# jupyter-events -> jsonschema[format-nongpl], and it compiles ~35 parsers when jsonschema is
+# imported (about 1.1 CPU-s in every Jupyter or Voila server, kernel-less nbformat user and pytest
+# worker). No Jupyter schema uses those formats, and jsonschema skips a format it cannot check
+# (docs/performance.md, seventh pass). pyproject.toml and the wheel still declare what they need.
+LEFT_OUT := rfc3987-syntax lark
+LOCK := $(BIN)/uv pip compile pyproject.toml --python-version 3.11 \
+  $(foreach p,$(LEFT_OUT),--no-emit-package $(p))
 
 .PHONY: app test check install browser bench lint lock screenshots mutate clean docs
 
@@ -23,8 +31,10 @@ unexport PYTHONDONTWRITEBYTECODE
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(PIP) -r requirements.lock
+	$(PIP) --no-deps -r requirements.lock
+	$(BIN)/python -m pip uninstall --quiet --quiet --yes $(LEFT_OUT)
 	$(PIP) --no-deps -e .
+	$(BIN)/python -m pip check
 	touch $(STAMP)
 
 install: $(STAMP)
