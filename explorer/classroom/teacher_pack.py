@@ -2676,6 +2676,10 @@ def _trn2(var: str, unit: str) -> float:
     return catalog.value(f"chips.trn2.{var}", unit)
 
 
+# the key's rounding rule in words, at the fewest figures the checker takes (reader 29)
+_FIGURES = {1: "one", 2: "two", 3: "three", 4: "four"}
+
+
 def _answers(lesson: Lesson) -> str:
     parts = []
     for e in exercises_of(lesson.number):
@@ -2703,7 +2707,9 @@ def _answers(lesson: Lesson) -> str:
                 "paper, accept it only if the working shows about "
                 f"{html.escape(e.show(e.answer()))}, otherwise ask for three figures; "
             )
-            + "a rounding of the answer to the figures the student gives counts too)</p>"
+            + "a rounding of the answer to the figures the student gives counts too, when the "
+            f"student gives {_FIGURES[e.fewest_figures()]} or more figures; fewer count only "
+            "inside the range above)</p>"
             + _table(
                 ["hint step", "text"],
                 [["nudge", e.hints[0]], ["formula", e.hints[1]], ["worked step", e.hints[2]]],
