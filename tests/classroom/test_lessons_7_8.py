@@ -581,7 +581,8 @@ def test_reader_18s_items_for_lessons_7_and_8():
     assert "how many shipping containers" not in debrief and "a row of shipping" in debrief
     # D5: the borrowed-hours caveat: step 1 and the debrief's "What this model ignores" only
     said = [i for i, c in enumerate(cells7) if "borrowed" in c]
-    assert said == [_first(cells7, "## Step 1"), _first(cells7, "## What we found")], said
+    ignores = _first(cells7, r"\*\*What this model ignores")  # its own cell (reader 29)
+    assert said == [_first(cells7, "## Step 1"), ignores], said
     # D6: step 3 says the grid plans for the hottest hour, not the day the plant is sized for
     step3 = " ".join(cells7[_first(cells7, "## Step 3")].split())
     assert "The grid plans for the hottest hour the site may draw" in step3
@@ -970,7 +971,7 @@ def test_reader_24s_lesson_7_paper_and_whats_next(teacher_pages):
     nxt = " ".join(cells7[_first(cells7, r"\*\*What's next\.\*\*")].split())
     assert "worst of the design days and" not in nxt
     # (reader 28: the sentence reworded to read once)
-    assert "hardest of the design days and the typical year's own hottest day" in nxt
+    assert "hardest day it knows" in nxt  # (reader 29: whose hot day, said plainly)
 
 
 def test_reader_24s_lesson_7_plan_says_skip_first():
@@ -1025,3 +1026,23 @@ def test_reader_28s_times_the_mean_is_the_bare_number(teacher_pages):
     for typed in ("2 %", "3 %", "0.02"):
         assert "times the mean" not in lessons.check("hot-day-above-mean", typed).message, typed
         assert "times the mean" not in lessons.reveal("hot-day-above-mean", typed).message, typed
+
+
+def test_reader_29s_lesson_7_debrief_reads_in_order():
+    cells7 = _cells("07")
+    debrief = _first(cells7, "## What we found")
+    # defect 3: "the cell under this summary answers both guesses": the summary ends the cell,
+    # and the cell under it is the hook's answers, before "What this model ignores"
+    assert "The cell under this summary answers both guesses" in " ".join(cells7[debrief].split())
+    assert cells7[debrief].rstrip().endswith("</details>"), cells7[debrief][-300:]
+    assert "hot_days.hook_answers(year)" in cells7[debrief + 1]
+    assert _first(cells7, r"\*\*What this model ignores") > debrief + 1
+    # defect 2: "What's next" says whose hot day, and why the app's peak is higher
+    nxt = " ".join(cells7[_first(cells7, r"\*\*What's next\.\*\*")].split())
+    assert "Its hot day" not in nxt, nxt
+    for said in (
+        "The app's hot day is the hardest day it knows",
+        "typical year's own hottest day (the upper end in step 2's \"More detail\")",
+        "so the app shows a higher cooling peak than this lesson",
+    ):
+        assert said in nxt, (said, nxt)
