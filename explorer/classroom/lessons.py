@@ -4487,8 +4487,8 @@ _add(
         8,
         f"Everything else at its central value, the {_SITE} site runs at {fmt.percent(_LOAD_LOW)} "
         "of its power on average over the year (load factor "
-        f"{fmt.number(_LOAD_LOW)}) instead of flat out. By how many households does its "
-        "'city' shrink? (households)",
+        f"{fmt.number(_LOAD_LOW)}) instead of flat out. Flat out, its city is the central one "
+        "that step 2 printed. By how many households does its 'city' shrink? (households)",
         lambda: _swing("city_households", "defaults.load_factor"),
         "households",
         change="shrink",
