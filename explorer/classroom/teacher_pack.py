@@ -1169,8 +1169,8 @@ PLANS: dict[int, Plan] = {
                 "Step 2 · The hot day",
                 "Run the design-day cell: it builds the hot day the exercises use. In the Basics "
                 "lesson read out only the day this plant is sized for and “How rare is it?”; the "
-                "station's published design days are folded under the cell (“More detail”). "
-                "Say: a cooling tower is "
+                "station's published design days are folded under the cell (“How far to trust "
+                "this day”). Say: a cooling tower is "
                 "sized for a humid day, not the hottest one; the station "
                 "summary the explorer reads has no wet-bulb design day (ASHRAE's tables do), so "
                 f"the plant is sized for {_lesson_hot_day_name()}. Students answer "

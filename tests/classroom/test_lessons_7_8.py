@@ -798,7 +798,7 @@ def test_reader_22s_lesson_7(capsys):
     more = hot_days.sizing_design_day(year)  # (reader 28: folded under the cell)
     out = " ".join((capsys.readouterr().out + str(more)).split())
     assert "are the ones that come with another condition" in out
-    assert "(the station's published days are folded under the cell)" in joined
+    assert "how far to trust it is folded under the cell" in joined  # (reader 29: named)
     hot_days.peak_shaving_detail(year)
     out = " ".join(capsys.readouterr().out.split())
     assert (
@@ -997,7 +997,7 @@ def test_reader_28s_step_2_basics_shows_only_the_sized_day(capsys):
     for folded in ("published design day", "dew point", "cooling design day", "likelier"):
         assert folded not in out, folded
     fold = html.unescape(more._repr_html_())
-    assert fold.startswith("<details><summary>More detail")
+    assert fold.startswith("<details><summary>How far to trust this day")  # (reader 29)
     for shown in ("cooling design day: dry-bulb 23.5–34.2", "somewhat above is the likelier"):
         assert shown in " ".join(fold.split()), shown
     assert "MW" not in out + fold  # still no load figure before the exercise that asks for it
@@ -1067,3 +1067,20 @@ def test_reader_29s_load_swing_says_where_the_flat_out_city_is(capsys):
     contested.city_corners(lessons.CONTESTED_SITE)
     printed = " ".join(capsys.readouterr().out.split())
     assert "(central 245,264)" in printed, printed  # 300 MW × 8,760 h ÷ 10,715 kWh
+
+
+def test_reader_29s_step_2_hedging_is_one_named_fold(capsys):
+    # defect 6: step 2's text and the design-day printout read as a wall of caveats before the
+    # battery. The caveats sit in a fold named for what it holds ("How far to trust this day"),
+    # which step 2's text points to, so "step 2's More detail" is only the battery's; the
+    # text is shorter than reader 29's 232 words
+    year = lessons.hot_year()[0]
+    trust = hot_days.sizing_design_day(year)
+    capsys.readouterr()
+    assert str(trust).startswith("How far to trust this day"), str(trust)[:120]
+    assert "somewhat above is the likelier" in str(trust)
+    cells7 = _cells("07")
+    step2 = cells7[_first(cells7, "## Step 2")]
+    text = " ".join(step2.split())
+    assert "how far to trust it is folded under the cell" in text, text
+    assert len(text.split()) < 200, len(text.split())
