@@ -1084,3 +1084,14 @@ def test_reader_29s_step_2_hedging_is_one_named_fold(capsys):
     text = " ".join(step2.split())
     assert "how far to trust it is folded under the cell" in text, text
     assert len(text.split()) < 200, len(text.split())
+
+
+def test_reader_29s_which_300_mw_says_why_the_chiller_plant(capsys):
+    # defect 7: the connection's load-factor bound comes from lesson 7's chiller plant, while
+    # the lesson computes with a fixed cooling share; the printout says why a plant model, and
+    # why that one
+    contested.below_flat_out(lessons.ARTICLE_SITE)
+    out = " ".join(capsys.readouterr().out.split())
+    assert "With lesson 7's chiller plant, in its weather, the hottest hour draws 330 MW" in out
+    assert "a fixed cooling share does not follow the weather" in out, out
+    assert "the plant lesson 7 followed hour by hour" in out, out
