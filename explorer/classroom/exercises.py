@@ -837,6 +837,12 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             "power-of-ten": e.unit != SHARE or not r.bare,
         }.get(slip, True)
         if fits and _near(ratio, k, 0.05):
+            if slip == "prefix" and e.unit in (SHARE, RATIO):
+                # a PUE or a share has no k/M/G: "1180" for 1.18 is a decimal point lost
+                # (reader 29)
+                words = (
+                    words.split(":")[0] + ": a plain number has no prefix; check the decimal point"
+                )
             if (
                 k == 1e-3
                 and isinstance(answer, str)

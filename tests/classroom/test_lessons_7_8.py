@@ -1095,3 +1095,18 @@ def test_reader_29s_which_300_mw_says_why_the_chiller_plant(capsys):
     assert "With lesson 7's chiller plant, in its weather, the hottest hour draws 330 MW" in out
     assert "a fixed cooling share does not follow the weather" in out, out
     assert "the plant lesson 7 followed hour by hour" in out, out
+
+
+def test_reader_29s_a_plain_number_has_no_prefix_to_check():
+    # nit: "1180" for a PUE of 1.18 was told to "check k/M/G prefixes"; a PUE (or a share) has
+    # no prefix: the slip is the decimal point (118 % typed without its point, or 1.180 so)
+    for exercise, typed, way in (
+        ("jackson-annual-pue", "1180", "1,000 times too large"),
+        ("jackson-annual-pue", "0.00118", "1,000 times too small"),
+        ("utility-peak-share", "0.011%", "1,000 times too small"),
+    ):
+        fb = lessons.check(exercise, typed)
+        assert not fb.right and way in fb.message, (typed, fb.message)
+        assert "k/M/G" not in fb.message and "decimal point" in fb.message, (typed, fb.message)
+    # a quantity with a unit keeps the prefix hint
+    assert "k/M/G" in lessons.check("contested-city-high", "625714000").message
