@@ -226,7 +226,9 @@ def below_flat_out(site: str) -> None:
     text = (
         f"Which {fmt.quantity(power, 'MW')}? With lesson 7's chiller plant, in its weather, the "
         "hottest hour draws "
-        f"{fmt.quantity(peak, 'MW')} for a yearly average of {fmt.quantity(average, 'MW')}. "
+        f"{fmt.quantity(peak, 'MW')} for a yearly average of {fmt.quantity(average, 'MW')} "
+        "(a plant model is needed: a fixed cooling share does not follow the weather, so it "
+        "has no hottest hour; this is the plant lesson 7 followed hour by hour). "
         f"Read as the year's average (load factor {fmt.number(low.central)}, the central value: "
         f"the article's reading), {fmt.quantity(power, 'MW')} is a city of {fmt.number(flat)} "
         "households, and the grid connection must be bigger. Read as the grid connection, the "

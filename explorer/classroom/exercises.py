@@ -196,6 +196,12 @@ class Exercise:
         as copied, so three figures are asked for."""
         return self.copied(self.two_figures()) is not None
 
+    def fewest_figures(self) -> int:
+        """The fewest significant figures at which the answer, rounded, counts as right outside
+        the tolerance (`check`): `FEWEST_FIGURES`, or one more where the answer to that many is a
+        published figure (`needs_three`). The answer key words its rounding rule from this."""
+        return FEWEST_FIGURES + 1 if self.needs_three() else FEWEST_FIGURES
+
     def copied(self, x: float) -> Trap | None:
         """The figures-trap `x` is (`Trap.figures`: a published figure that also rounds the
         answer, copied rather than computed), or None."""
@@ -282,6 +288,11 @@ NEAR_FIGURES = 0.03
 # a near miss said "close" (reader 27; was "not far off"): within this share of the answer;
 # "2,000 GWh" for 2,628 (24 % low, beside a ±1 % tolerance) is a near miss, not "close" (reader 25)
 NOT_FAR = 0.10
+# the fewest significant figures at which the result rounded counts as right outside the
+# tolerance (`check`): one figure is too coarse ("4" for 4.23 MWh would stand for 3.5 to 4.5,
+# where the tolerance is ±3 %); the answer key words its rounding rule from this (reader 29)
+FEWEST_FIGURES = 2
+
 # beyond NEAR but within this share of the answer: the right size, a figure or a step off, not
 # the kind of quantity; said so, with the formula, rather than the first stepped hint (reader 27)
 WIDE = 0.5
@@ -309,8 +320,9 @@ def _rounding(answer: object, x: float) -> float | None:
 
 
 def _rounded(x: float, want: float, figures: int | None) -> bool:
-    """Whether `x` is `want` rounded to the figures the student gave (2 or more)."""
-    if not figures or figures < 2 or not want:
+    """Whether `x` is `want` rounded to the figures the student gave (`FEWEST_FIGURES` or
+    more)."""
+    if not figures or figures < FEWEST_FIGURES or not want:
         return False
     return _half_up(want, figures) == _half_up(x, figures)
 
@@ -334,7 +346,7 @@ def _cut_off(answer: object, x: float, want: float) -> bool:
     student gave (2 or more): "280,000" for 286,813, which rounds to 290,000 (reader 21: that
     common slip was named only as a method's slip whose value it also rounds)."""
     figures = significant_figures(answer)
-    if not figures or figures < 2 or not want or x == _half_up(want, figures):
+    if not figures or figures < FEWEST_FIGURES or not want or x == _half_up(want, figures):
         return False
     return x == _half_up(want, figures, decimal.ROUND_DOWN)
 
@@ -825,6 +837,12 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             "power-of-ten": e.unit != SHARE or not r.bare,
         }.get(slip, True)
         if fits and _near(ratio, k, 0.05):
+            if slip == "prefix" and e.unit in (SHARE, RATIO):
+                # a PUE or a share has no k/M/G: "1180" for 1.18 is a decimal point lost
+                # (reader 29)
+                words = (
+                    words.split(":")[0] + ": a plain number has no prefix; check the decimal point"
+                )
             if (
                 k == 1e-3
                 and isinstance(answer, str)

@@ -535,7 +535,7 @@ def sizing_design_day(year: xr.Dataset) -> Fold:
     <BLANKLINE>
     How rare is it? Only 88 hours of the typical year (1 %) have a higher wet-bulb; ...
     >>> print(more)  # doctest: +ELLIPSIS
-    More detail: the station's published design days, and why this day is not one of them
+    How far to trust this day: the station's published design days, and why it is not one
     the station's published design days (°C, from the day's coolest hour to its peak):
       cooling design day: dry-bulb 23.5–34.2, wet-bulb 21.7–24.6
       dehumidification design day: dry-bulb 24.1–27.8, wet-bulb 24.1–25.1
@@ -585,7 +585,8 @@ def sizing_design_day(year: xr.Dataset) -> Fold:
             ),
         ]
     return Fold(
-        "More detail: the station's published design days, and why this day is not one of them",
+        # named for what it holds, so that step 2's "More detail" is the battery's (reader 29)
+        "How far to trust this day: the station's published design days, and why it is not one",
         "\n".join(more),
     )
 

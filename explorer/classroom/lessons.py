@@ -4129,7 +4129,9 @@ _add(
                 f"hour ({_SITE_PEAK}), when the utility's peak is met, which gives "
                 f"{fmt.percent(_gr('share_of_utility_peak'))}. With a "
                 f"{_UTILITY_CONFIDENCE}-confidence whole (an order of magnitude) both say about "
-                f"{fmt.percent(round(_gr('share_of_utility_peak'), 1))}",
+                f"{fmt.percent(round(_gr('share_of_utility_peak'), 1))} here; but a planner "
+                "still uses the hottest hour, and with a surer figure for the utility's peak "
+                "the two differ",
                 note=True,
                 slip=False,  # named even when typed as a rounding of the answer ("0.1")
             ),
@@ -4485,8 +4487,8 @@ _add(
         8,
         f"Everything else at its central value, the {_SITE} site runs at {fmt.percent(_LOAD_LOW)} "
         "of its power on average over the year (load factor "
-        f"{fmt.number(_LOAD_LOW)}) instead of flat out. By how many households does its "
-        "'city' shrink? (households)",
+        f"{fmt.number(_LOAD_LOW)}) instead of flat out. Flat out, its city is the central one "
+        "that step 2 printed. By how many households does its 'city' shrink? (households)",
         lambda: _swing("city_households", "defaults.load_factor"),
         "households",
         change="shrink",

@@ -1169,8 +1169,8 @@ PLANS: dict[int, Plan] = {
                 "Step 2 · The hot day",
                 "Run the design-day cell: it builds the hot day the exercises use. In the Basics "
                 "lesson read out only the day this plant is sized for and “How rare is it?”; the "
-                "station's published design days are folded under the cell (“More detail”). "
-                "Say: a cooling tower is "
+                "station's published design days are folded under the cell (“How far to trust "
+                "this day”). Say: a cooling tower is "
                 "sized for a humid day, not the hottest one; the station "
                 "summary the explorer reads has no wet-bulb design day (ASHRAE's tables do), so "
                 f"the plant is sized for {_lesson_hot_day_name()}. Students answer "
@@ -2676,6 +2676,10 @@ def _trn2(var: str, unit: str) -> float:
     return catalog.value(f"chips.trn2.{var}", unit)
 
 
+# the key's rounding rule in words, at the fewest figures the checker takes (reader 29)
+_FIGURES = {1: "one", 2: "two", 3: "three", 4: "four"}
+
+
 def _answers(lesson: Lesson) -> str:
     parts = []
     for e in exercises_of(lesson.number):
@@ -2703,7 +2707,9 @@ def _answers(lesson: Lesson) -> str:
                 "paper, accept it only if the working shows about "
                 f"{html.escape(e.show(e.answer()))}, otherwise ask for three figures; "
             )
-            + "a rounding of the answer to the figures the student gives counts too)</p>"
+            + "a rounding of the answer to the figures the student gives counts too, when the "
+            f"student gives {_FIGURES[e.fewest_figures()]} or more figures; fewer count only "
+            "inside the range above)</p>"
             + _table(
                 ["hint step", "text"],
                 [["nudge", e.hints[0]], ["formula", e.hints[1]], ["worked step", e.hints[2]]],
