@@ -3845,3 +3845,14 @@ def test_reader_28s_number_after_a_way_is_kept():
     assert "300.5" not in lessons.check("contested-power-p5", "above 300").message
     fb = lessons.check("contested-power-p5", "above 300.5")
     assert not fb.right and "now say how far" not in fb.message, fb.message
+
+
+def test_reader_29s_household_basis_in_kw_is_named_as_that():
+    # reader 29's defect 1: 250,000 × 10,715 kWh ÷ 8,760 h = 305,796 kW, typed bare (read as
+    # kW), was told it was the site's own 300 MW (1.9 % away) rather than the household basis
+    for typed in ("305796", "250000*10715/8760", "305,796", "305800"):
+        fb = lessons.check("city-power-article", typed)
+        assert fb.trap == "household-basis", (typed, fb)
+        assert "household" in fb.message and "site's own" not in fb.message, (typed, fb.message)
+    for typed in ("300000", "300,000"):  # the site's 300 MW in kW is still the site's
+        assert lessons.check("city-power-article", typed).trap == "the-site", typed
