@@ -888,4 +888,11 @@ def test_reader_28s_items_in_lessons_1_and_2(pages):
     assert "quoted them in 2011; later editions" in screen
     # defect 6: the teacher's rendering of lesson 1 prints the household city under the bases
     plan = text(pages["lesson-1/plan.html"])
-    assert "only from step 6 on" in plan, plan
+    # reader 29's defect 2: "from step 6 on" named no step (the plan's rows are timed segments,
+    # and the sixth row comes after the household city's reveal): the plan names the moment,
+    # the exercise that opens the table and the segment it is answered in
+    assert "step 6" not in plan, plan
+    when = re.search(r"only once everyone has entered ([\w-]+) \(in “([^”]+)”", plan)
+    assert when and when[1] == "city-households-us", plan
+    (segment,) = [s for s in teacher_pack.PLANS[1].segments if s[1] == when[2]]
+    assert "city-households-us" in segment[2], segment
