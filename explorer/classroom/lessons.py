@@ -75,24 +75,24 @@ def _article_cooling_copies(
     figures += (("articles-range-high", high),)
     said = "" if of == 1 else f" of {_SITE}"
 
-    def coarse_words(share: float) -> str:
-        # one message however the end is typed ("30", "30 %", "30.0 %", "0.30"), and no
-        # "two or three figures" that reads "30" as a rounding of the answer (reader 25)
-        return (
-            f"that is the article's {fmt.percent(share)}, the claim you are checking: {then}, "
-            "and give your share to three figures"
+    def coarse_words(share: float, figures: bool) -> str:
+        # one message however coarsely the end is typed ("30", "30 %", "0.3"), and no "two or
+        # three figures" that reads "30" as a rounding of the answer (reader 25); typed to three
+        # figures ("30.0 %") it asks for none: the student gave them (reader 29)
+        return f"that is the article's {fmt.percent(share)}, the claim you are checking: {then}" + (
+            ", and give your share to three figures" if figures else ""
         )
 
     return tuple(
         Trap(
             name,
             lambda x=share: of * x,
-            coarse_words(share)
+            coarse_words(share, figures=False)
             if coarse
             else f"that is the article's {fmt.percent(share)}{said}, the claim to check; {then}",
             rel_tol=0.01,
             slip=slip,
-            published=coarse_words(share) if coarse else "",
+            published=coarse_words(share, figures=True) if coarse else "",
         )
         for name, share in figures
     )

@@ -2600,8 +2600,13 @@ def test_reader_25s_checker_words_in_lessons_1_and_2():
     said = lessons.check("city-households-us", "250000").message
     assert "to two figures" not in said and "10,715 kWh" in said, said
     # D5: the article's 30 % typed four ways gets one message, with no "two or three figures"
+    # (reader 29: "30.0%", typed to three figures, is no longer asked for three figures; the
+    # claim's words stay one message for all four)
     texts = {
-        lessons.check("cooling-at-survey-pue", t).message.split(":", 1)[1]
+        lessons.check("cooling-at-survey-pue", t)
+        .message.split(":", 1)[1]
+        .split(", and")[0]
+        .rstrip(".")
         for t in ("30%", "30", "30.0%", "0.30")
     }
     assert len(texts) == 1 and "two or three" not in texts.pop()
@@ -3856,3 +3861,16 @@ def test_reader_29s_household_basis_in_kw_is_named_as_that():
         assert "household" in fb.message and "site's own" not in fb.message, (typed, fb.message)
     for typed in ("300000", "300,000"):  # the site's 300 MW in kW is still the site's
         assert lessons.check("city-power-article", typed).trap == "the-site", typed
+
+
+def test_reader_29s_article_share_typed_finely_is_not_asked_for_figures():
+    # reader 29's defect 3: "30.0 %" (three figures) for the survey's cooling share was told to
+    # "give your share to three figures"; typed so, it is the article's 30 % and is told only
+    # to work from the survey's PUE. One figure ("30 %", "0.3", "30") still asks for three
+    for typed in ("30.0 %", "0.300", "30.0", "30.00%", "50.0 %"):
+        fb = lessons.check("cooling-at-survey-pue", typed)
+        assert not fb.right and "the claim you are checking" in fb.message, (typed, fb)
+        assert "1.56" in fb.message and "figures" not in fb.message, (typed, fb.message)
+    for typed in ("30 %", "0.3", "30", "30%"):
+        fb = lessons.check("cooling-at-survey-pue", typed)
+        assert not fb.right and "give your share to three figures" in fb.message, (typed, fb)
