@@ -1858,6 +1858,9 @@ _add(
         ),
     )
 )
+_REACHES_IT = "what share of the site reaches IT?"
+_IT_GETS = f"IT gets 1 − {COOLING_SHARE:.2f} − {_other():.2f} = {_IT_SHARE:.2f} of the site"
+
 _add(
     Exercise(
         "pue-40",
@@ -1889,37 +1892,39 @@ _add(
                 lambda: _IT_SHARE,
                 "that is IT's share of the site; PUE = site ÷ IT, so divide 1 by it",
             ),
+            # each hint asks for the step at the first attempt, and says it from the second
+            # (reader 29: "= 0.57" at once left the student one key press)
             Trap(
                 "one-plus-share",
                 lambda: 1 + COOLING_SHARE,
-                "PUE is site power ÷ IT power, not 1 + cooling share: "
-                f"IT gets 1 − {COOLING_SHARE:.2f} − {_other():.2f} of the site",
+                f"PUE is site power ÷ IT power, not 1 + cooling share: {_REACHES_IT}",
+                later=_IT_GETS,
             ),
             Trap(
                 "one-plus-shares",
                 lambda: 1 + COOLING_SHARE + _other(),
-                "PUE is site power ÷ IT power, not 1 + the non-IT shares: IT gets "
-                f"1 − {COOLING_SHARE:.2f} − {_other():.2f} = {_IT_SHARE:.2f} of the site; "
-                "divide 1 by that",
+                f"PUE is site power ÷ IT power, not 1 + the non-IT shares: {_REACHES_IT}",
+                later=f"{_IT_GETS}; divide 1 by that",
             ),
             Trap(
                 "forgot-other-losses",
                 lambda: 1 / (1 - COOLING_SHARE),
-                f"add the other losses too: IT gets 1 − {COOLING_SHARE:.2f} − {_other():.2f} "
-                f"= {_IT_SHARE:.2f} of the site",
+                f"add the other losses too: {_REACHES_IT}",
                 rel_tol=0.01,  # 1.7 is nearer the answer's rounding than this slip
+                later=_IT_GETS,
             ),
             Trap(
                 "site-over-cooling",
                 lambda: 1 / COOLING_SHARE,
-                "that is site ÷ cooling power; PUE divides the site by IT power, which gets "
-                f"1 − {COOLING_SHARE:.2f} − {_other():.2f} = {_IT_SHARE:.2f} of it",
+                f"that is site ÷ cooling power; PUE divides the site by IT power: {_REACHES_IT}",
+                later=_IT_GETS,
             ),
             Trap(
                 "site-over-non-it",
                 lambda: 1 / (COOLING_SHARE + _other()),
                 "that is site ÷ non-IT power (cooling and other losses); PUE divides the site "
-                f"by IT power, which gets 1 − {COOLING_SHARE:.2f} − {_other():.2f} of it",
+                f"by IT power: {_REACHES_IT}",
+                later=_IT_GETS,
             ),
         ),
     )

@@ -2686,6 +2686,7 @@ def _answers(lesson: Lesson) -> str:
                 t.id,
                 e.show_trap(t),
                 t.hint
+                + (f" (from the second attempt on, also: {t.later})" if t.later else "")
                 + (" (a note: the answer counts as right)" if t.note else "")
                 + (" (not yet: the answer stays closed)" if t.figures else ""),
             ]

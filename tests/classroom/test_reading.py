@@ -3874,3 +3874,19 @@ def test_reader_29s_article_share_typed_finely_is_not_asked_for_figures():
     for typed in ("30 %", "0.3", "30", "30%"):
         fb = lessons.check("cooling-at-survey-pue", typed)
         assert not fb.right and "give your share to three figures" in fb.message, (typed, fb)
+
+
+def test_reader_29s_pue_trap_hints_leave_the_step_to_the_first_attempt():
+    # reader 29's defect 4: at the first attempt pue-40's trap hints gave "IT gets 1 − 0.40 −
+    # 0.03 = 0.57 of the site", the worked step less one key press. The first attempt asks what
+    # share reaches IT; from the second on, the 0.57 is said (1 − 0.40 − 0.03 = 0.57)
+    for typed in ("1.43", "1.67", "2.5", "1.4", "2.33"):
+        first = lessons.check("pue-40", typed, 1)
+        assert first.trap and not first.right, (typed, first)
+        assert "0.57" not in first.message and "0.40 − 0.03" not in first.message, first.message
+        assert "what share of the site reaches IT?" in first.message, (typed, first.message)
+        for attempt in (2, 3):
+            later = lessons.check("pue-40", typed, attempt)
+            assert later.trap == first.trap, (typed, attempt, later)
+            assert "1 − 0.40 − 0.03" in later.message, (typed, attempt, later.message)
+    assert "= 0.57" in lessons.check("pue-40", "1.43", 2).message
