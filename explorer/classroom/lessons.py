@@ -1495,7 +1495,8 @@ _add(
         (
             f"How many US households use as much electricity as the {_SITE} site, at the EIA's "
             f"{fmt.number(_per_household())} kWh per household per year? (households, to three "
-            "figures)"
+            # why three here and two elsewhere, said where the student sees it (reader 29)
+            "figures: two figures here could be copied from the article, not worked out)"
         ),
         _households,
         "households",
