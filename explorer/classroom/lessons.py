@@ -1765,6 +1765,19 @@ _add(
                 "each at the US all-sector figure",
                 rel_tol=0.01,  # 305.8 MW: 300 MW typed is the site's own figure
             ),
+            # a power per person, not the city's (reader 29): the site shared over the
+            # article's people, or one person's own use as a power
+            Trap(
+                "site-per-person",
+                lambda: SITE_MW / _article_city(),
+                f"that is the site's {_SITE} shared over the {fmt.number(_article_city())} "
+                "people; this asks for the city's power, from each person's use",
+            ),
+            Trap(
+                "one-person",
+                lambda: _article_city_mw() / _article_city(),
+                f"that is one person's power; the city has {fmt.number(_article_city())} people",
+            ),
             # the pair work's other per-person bases, turned round (reader 14)
             *(
                 Trap(

@@ -938,3 +938,15 @@ def test_reader_29s_advanced_rows_open_as_the_words_say(monkeypatch):
     assert "This opens once you have" not in getattr(box.children[0], "value", ""), box
     markdown = " ".join(_markdown(2).split())
     assert "and have answered section 2" in markdown or "answered section 2's" in markdown
+
+
+def test_reader_29s_cell_after_the_pue_box_reads_in_short_sentences():
+    # reader 29's nit 7: the cell under pue-40's box said when the PUE and the MW appear in one
+    # long sentence; each of its sentences is short enough to read once
+    nb = json.loads((teacher_pack.NOTEBOOKS / "02-where-the-power-goes.ipynb").read_text())
+    cells = ["".join(c["source"]) for c in nb["cells"]]
+    box = next(i for i, c in enumerate(cells) if 'answer_box("pue-40")' in c)
+    text = " ".join(cells[box + 1].split())
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s]
+    assert max(len(s.split()) for s in sentences) <= 25, sentences
+    assert "section 2" in text and "pairs' share" in text, text

@@ -3890,3 +3890,15 @@ def test_reader_29s_pue_trap_hints_leave_the_step_to_the_first_attempt():
             assert later.trap == first.trap, (typed, attempt, later)
             assert "1 − 0.40 − 0.03" in later.message, (typed, attempt, later.message)
     assert "= 0.57" in lessons.check("pue-40", "1.43", 2).message
+
+
+def test_reader_29s_power_per_person_is_named():
+    # reader 29's nit 7: "1.2 kW per person" (the site's 300 MW over the article's 250,000) got
+    # only the nudge; one person's own power (12,200 kWh ÷ 8,760 h = 1.39 kW) is named too
+    for typed in ("1.2 kW per person", "1.2 kW", "0.0012 MW"):
+        fb = lessons.check("city-power-article", typed)
+        assert fb.trap == "site-per-person" and "shared over" in fb.message, (typed, fb)
+    for typed in ("1.39 kW", "1.393 kW per person", "1393 W"):
+        fb = lessons.check("city-power-article", typed)
+        assert fb.trap == "one-person" and "250,000" in fb.message, (typed, fb)
+        assert "348" not in fb.message, (typed, fb.message)
