@@ -91,6 +91,10 @@ class Trap:
     # True where only a bare number is this slip, in a share's box: "2" (2 times the mean, read
     # as 2 %) is; "2 %", a share, is not, and the key shows the slip as typed, "2" (reader 28)
     bare: bool = False
+    # said after the hint from the second attempt on: the step the hint leaves to the student
+    # at the first ("IT gets 1 − 0.40 − 0.03 = 0.57 of the site" was the worked step less one
+    # key press; reader 29)
+    later: str = ""
 
 
 @dataclass(frozen=True)
@@ -575,6 +579,25 @@ def _other_way(e: Exercise, answer: object) -> str:
 
 
 def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
+    """Right, or not yet with the hint that fits the answer given (`_judge`); a trap's hint
+    gains the trap's `later` step from the second attempt on.
+
+    Examples
+    --------
+    >>> t = Trap("double", lambda: 2.0, "that is twice it", later="halve it")
+    >>> e = Exercise("x", 1, "?", lambda: 1.0, RATIO, ("a", "b", "c"), traps=(t,))
+    >>> str(check(e, 2.0)), str(check(e, 2.0, attempt=2))
+    ('Not yet, hint: that is twice it.', 'Not yet, hint: that is twice it. Halve it.')
+    """
+    fb = _judge(e, answer, attempt)
+    trap = next((t for t in e.traps if t.id == fb.trap), None) if fb.kind == "trap" else None
+    if trap and trap.later and attempt >= 2:
+        more = trap.later[0].upper() + trap.later[1:]
+        return replace(fb, message=f"{fb.message} {_sentence(more)}")
+    return fb
+
+
+def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     """Right, or not yet with the hint that fits the answer given.
 
     Right within the exercise's tolerance or at the result rounded to two significant figures
@@ -810,21 +833,28 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
                 "power-of-ten-missing",
                 level=level,
             )
-    for t in traps:  # a bare trap value in another unit: "1.91e20" FLOP/s for 191 EFLOP/s peak
-        there = _in_other_unit(e, x, t.value()) if r.bare and not t.unit else None
+    # a bare trap value in another unit: "1.91e20" FLOP/s for 191 EFLOP/s peak. The nearest
+    # such trap names the slip: 305,796 (kW) is the household basis's 305.8 MW exactly, and
+    # only 1.9 % from the site's own 300 MW, which was named first (reader 29)
+    elsewhere = []
+    for t in traps if r.bare else ():
+        there = _in_other_unit(e, x, t.value()) if not t.unit else None
         if there:
-            return Feedback(
-                False,
-                f"Not yet, hint: {_sentence(t.hint)}"
-                + (
-                    f" (And {str(answer).strip()} reads as {there}; the answer is asked in "
-                    f"{e.unit}.)"
-                    if t.aside
-                    else ""
-                ),
-                "trap",
-                t.id,
-            )
+            shown = float(ureg.Quantity(t.value(), e.unit).to(there).magnitude)
+            elsewhere.append((abs(math.log(x / shown)) if x > 0 < shown else math.inf, t, there))
+    if elsewhere:  # ties keep the traps' order
+        _, t, there = min(elsewhere, key=lambda c: c[0])
+        return Feedback(
+            False,
+            f"Not yet, hint: {_sentence(t.hint)}"
+            + (
+                f" (And {str(answer).strip()} reads as {there}; the answer is asked in {e.unit}.)"
+                if t.aside
+                else ""
+            ),
+            "trap",
+            t.id,
+        )
     ratio = x / want if want else math.inf
     slip = _label_slip(e, answer, r, want)  # any other label slip: "0.11 %" for the share 0.11
     if slip:

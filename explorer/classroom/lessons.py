@@ -75,24 +75,24 @@ def _article_cooling_copies(
     figures += (("articles-range-high", high),)
     said = "" if of == 1 else f" of {_SITE}"
 
-    def coarse_words(share: float) -> str:
-        # one message however the end is typed ("30", "30 %", "30.0 %", "0.30"), and no
-        # "two or three figures" that reads "30" as a rounding of the answer (reader 25)
-        return (
-            f"that is the article's {fmt.percent(share)}, the claim you are checking: {then}, "
-            "and give your share to three figures"
+    def coarse_words(share: float, figures: bool) -> str:
+        # one message however coarsely the end is typed ("30", "30 %", "0.3"), and no "two or
+        # three figures" that reads "30" as a rounding of the answer (reader 25); typed to three
+        # figures ("30.0 %") it asks for none: the student gave them (reader 29)
+        return f"that is the article's {fmt.percent(share)}, the claim you are checking: {then}" + (
+            ", and give your share to three figures" if figures else ""
         )
 
     return tuple(
         Trap(
             name,
             lambda x=share: of * x,
-            coarse_words(share)
+            coarse_words(share, figures=False)
             if coarse
             else f"that is the article's {fmt.percent(share)}{said}, the claim to check; {then}",
             rel_tol=0.01,
             slip=slip,
-            published=coarse_words(share) if coarse else "",
+            published=coarse_words(share, figures=True) if coarse else "",
         )
         for name, share in figures
     )
@@ -1495,7 +1495,8 @@ _add(
         (
             f"How many US households use as much electricity as the {_SITE} site, at the EIA's "
             f"{fmt.number(_per_household())} kWh per household per year? (households, to three "
-            "figures)"
+            # why three here and two elsewhere, said where the student sees it (reader 29)
+            "figures: two figures here could be copied from the article, not worked out)"
         ),
         _households,
         "households",
@@ -1764,6 +1765,19 @@ _add(
                 "each at the US all-sector figure",
                 rel_tol=0.01,  # 305.8 MW: 300 MW typed is the site's own figure
             ),
+            # a power per person, not the city's (reader 29): the site shared over the
+            # article's people, or one person's own use as a power
+            Trap(
+                "site-per-person",
+                lambda: SITE_MW / _article_city(),
+                f"that is the site's {_SITE} shared over the {fmt.number(_article_city())} "
+                "people; this asks for the city's power, from each person's use",
+            ),
+            Trap(
+                "one-person",
+                lambda: _article_city_mw() / _article_city(),
+                f"that is one person's power; the city has {fmt.number(_article_city())} people",
+            ),
             # the pair work's other per-person bases, turned round (reader 14)
             *(
                 Trap(
@@ -1858,6 +1872,9 @@ _add(
         ),
     )
 )
+_REACHES_IT = "what share of the site reaches IT?"
+_IT_GETS = f"IT gets 1 − {COOLING_SHARE:.2f} − {_other():.2f} = {_IT_SHARE:.2f} of the site"
+
 _add(
     Exercise(
         "pue-40",
@@ -1889,37 +1906,39 @@ _add(
                 lambda: _IT_SHARE,
                 "that is IT's share of the site; PUE = site ÷ IT, so divide 1 by it",
             ),
+            # each hint asks for the step at the first attempt, and says it from the second
+            # (reader 29: "= 0.57" at once left the student one key press)
             Trap(
                 "one-plus-share",
                 lambda: 1 + COOLING_SHARE,
-                "PUE is site power ÷ IT power, not 1 + cooling share: "
-                f"IT gets 1 − {COOLING_SHARE:.2f} − {_other():.2f} of the site",
+                f"PUE is site power ÷ IT power, not 1 + cooling share: {_REACHES_IT}",
+                later=_IT_GETS,
             ),
             Trap(
                 "one-plus-shares",
                 lambda: 1 + COOLING_SHARE + _other(),
-                "PUE is site power ÷ IT power, not 1 + the non-IT shares: IT gets "
-                f"1 − {COOLING_SHARE:.2f} − {_other():.2f} = {_IT_SHARE:.2f} of the site; "
-                "divide 1 by that",
+                f"PUE is site power ÷ IT power, not 1 + the non-IT shares: {_REACHES_IT}",
+                later=f"{_IT_GETS}; divide 1 by that",
             ),
             Trap(
                 "forgot-other-losses",
                 lambda: 1 / (1 - COOLING_SHARE),
-                f"add the other losses too: IT gets 1 − {COOLING_SHARE:.2f} − {_other():.2f} "
-                f"= {_IT_SHARE:.2f} of the site",
+                f"add the other losses too: {_REACHES_IT}",
                 rel_tol=0.01,  # 1.7 is nearer the answer's rounding than this slip
+                later=_IT_GETS,
             ),
             Trap(
                 "site-over-cooling",
                 lambda: 1 / COOLING_SHARE,
-                "that is site ÷ cooling power; PUE divides the site by IT power, which gets "
-                f"1 − {COOLING_SHARE:.2f} − {_other():.2f} = {_IT_SHARE:.2f} of it",
+                f"that is site ÷ cooling power; PUE divides the site by IT power: {_REACHES_IT}",
+                later=_IT_GETS,
             ),
             Trap(
                 "site-over-non-it",
                 lambda: 1 / (COOLING_SHARE + _other()),
                 "that is site ÷ non-IT power (cooling and other losses); PUE divides the site "
-                f"by IT power, which gets 1 − {COOLING_SHARE:.2f} − {_other():.2f} of it",
+                f"by IT power: {_REACHES_IT}",
+                later=_IT_GETS,
             ),
         ),
     )

@@ -727,8 +727,10 @@ PLANS: dict[int, Plan] = {
         "answered. Without computers: the worksheet lists the hours and the bases with their "
         "figures, so pairs compute every city by hand; project the teacher's rendering "
         "(explorer teach handouts --teacher --out DIR) to show the table of bases and the worked "
-        "solutions at the reveal, and only from step 6 on: its page prints the household city "
-        "just under the bases the pairs work from.",
+        # the moment named, not "from step 6 on": the plan's rows are not numbered (reader 29)
+        "solutions at the reveal, and only once everyone has entered city-households-us (in "
+        "“Households and the table”, after the pairs' board work): its page prints the household "
+        "city just under the bases the pairs work from.",
     ),
     2: Plan(
         (
@@ -2688,6 +2690,7 @@ def _answers(lesson: Lesson) -> str:
                 t.id,
                 e.show_trap(t),
                 t.hint
+                + (f" (from the second attempt on, also: {t.later})" if t.later else "")
                 + (" (a note: the answer counts as right)" if t.note else "")
                 + (" (not yet: the answer stays closed)" if t.figures else ""),
             ]

@@ -2600,8 +2600,13 @@ def test_reader_25s_checker_words_in_lessons_1_and_2():
     said = lessons.check("city-households-us", "250000").message
     assert "to two figures" not in said and "10,715 kWh" in said, said
     # D5: the article's 30 % typed four ways gets one message, with no "two or three figures"
+    # (reader 29: "30.0%", typed to three figures, is no longer asked for three figures; the
+    # claim's words stay one message for all four)
     texts = {
-        lessons.check("cooling-at-survey-pue", t).message.split(":", 1)[1]
+        lessons.check("cooling-at-survey-pue", t)
+        .message.split(":", 1)[1]
+        .split(", and")[0]
+        .rstrip(".")
         for t in ("30%", "30", "30.0%", "0.30")
     }
     assert len(texts) == 1 and "two or three" not in texts.pop()
@@ -3845,3 +3850,55 @@ def test_reader_28s_number_after_a_way_is_kept():
     assert "300.5" not in lessons.check("contested-power-p5", "above 300").message
     fb = lessons.check("contested-power-p5", "above 300.5")
     assert not fb.right and "now say how far" not in fb.message, fb.message
+
+
+def test_reader_29s_household_basis_in_kw_is_named_as_that():
+    # reader 29's defect 1: 250,000 × 10,715 kWh ÷ 8,760 h = 305,796 kW, typed bare (read as
+    # kW), was told it was the site's own 300 MW (1.9 % away) rather than the household basis
+    for typed in ("305796", "250000*10715/8760", "305,796", "305800"):
+        fb = lessons.check("city-power-article", typed)
+        assert fb.trap == "household-basis", (typed, fb)
+        assert "household" in fb.message and "site's own" not in fb.message, (typed, fb.message)
+    for typed in ("300000", "300,000"):  # the site's 300 MW in kW is still the site's
+        assert lessons.check("city-power-article", typed).trap == "the-site", typed
+
+
+def test_reader_29s_article_share_typed_finely_is_not_asked_for_figures():
+    # reader 29's defect 3: "30.0 %" (three figures) for the survey's cooling share was told to
+    # "give your share to three figures"; typed so, it is the article's 30 % and is told only
+    # to work from the survey's PUE. One figure ("30 %", "0.3", "30") still asks for three
+    for typed in ("30.0 %", "0.300", "30.0", "30.00%", "50.0 %"):
+        fb = lessons.check("cooling-at-survey-pue", typed)
+        assert not fb.right and "the claim you are checking" in fb.message, (typed, fb)
+        assert "1.56" in fb.message and "figures" not in fb.message, (typed, fb.message)
+    for typed in ("30 %", "0.3", "30", "30%"):
+        fb = lessons.check("cooling-at-survey-pue", typed)
+        assert not fb.right and "give your share to three figures" in fb.message, (typed, fb)
+
+
+def test_reader_29s_pue_trap_hints_leave_the_step_to_the_first_attempt():
+    # reader 29's defect 4: at the first attempt pue-40's trap hints gave "IT gets 1 − 0.40 −
+    # 0.03 = 0.57 of the site", the worked step less one key press. The first attempt asks what
+    # share reaches IT; from the second on, the 0.57 is said (1 − 0.40 − 0.03 = 0.57)
+    for typed in ("1.43", "1.67", "2.5", "1.4", "2.33"):
+        first = lessons.check("pue-40", typed, 1)
+        assert first.trap and not first.right, (typed, first)
+        assert "0.57" not in first.message and "0.40 − 0.03" not in first.message, first.message
+        assert "what share of the site reaches IT?" in first.message, (typed, first.message)
+        for attempt in (2, 3):
+            later = lessons.check("pue-40", typed, attempt)
+            assert later.trap == first.trap, (typed, attempt, later)
+            assert "1 − 0.40 − 0.03" in later.message, (typed, attempt, later.message)
+    assert "= 0.57" in lessons.check("pue-40", "1.43", 2).message
+
+
+def test_reader_29s_power_per_person_is_named():
+    # reader 29's nit 7: "1.2 kW per person" (the site's 300 MW over the article's 250,000) got
+    # only the nudge; one person's own power (12,200 kWh ÷ 8,760 h = 1.39 kW) is named too
+    for typed in ("1.2 kW per person", "1.2 kW", "0.0012 MW"):
+        fb = lessons.check("city-power-article", typed)
+        assert fb.trap == "site-per-person" and "shared over" in fb.message, (typed, fb)
+    for typed in ("1.39 kW", "1.393 kW per person", "1393 W"):
+        fb = lessons.check("city-power-article", typed)
+        assert fb.trap == "one-person" and "250,000" in fb.message, (typed, fb)
+        assert "348" not in fb.message, (typed, fb.message)
