@@ -2410,6 +2410,11 @@ def _per_chip_ratio() -> float:
     return _chip("gb200", "fp8_dense", "TFLOP/s") / _chip("trn2", "fp8_dense", "TFLOP/s")
 
 
+# a class prediction that lands on a slip's value may be a guess: the slip is said as what it
+# would be, as goodput-16k's reveal says it (reader 29)
+_IF_WORKED = "If you worked it out, it fits a common slip"
+
+
 def _all_in(chip: str) -> str:
     return (
         f"{fmt.number(_chip(chip, 'tdp', 'W'))} W × "
@@ -2464,14 +2469,18 @@ _add(
                 "that divides by the bare TDPs; each chip's server overhead counts too "
                 f"(× {fmt.number(_chip('gb200', 'server_overhead', 'dimensionless'))} for the "
                 f"GB200, × {_TRN2_OVERHEAD} for Trainium2)",
+                lead=_IF_WORKED,
             ),
             Trap(
                 "inverted",
                 lambda: _fp8_per_mw("trn2") / _fp8_per_mw("gb200"),
                 "that is Trainium2 ÷ GB200; the question asks how many times Trainium2's figure "
-                "the GB200 delivers (GB200 ÷ Trainium2)",
+                "the GB200 delivers (GB200 ÷ Trainium2). If you think Trainium2 gives more per "
+                "MW, the chart shows otherwise",
                 # 0.476 rounded to one figure is 0.5, 5 % off: still the inversion (reader 19)
                 rel_tol=0.06,
+                # "0.5" may be a belief (AWS's pitch: Trainium2 wins per MW), not a slip
+                lead=_IF_WORKED,
             ),
         ),
     )

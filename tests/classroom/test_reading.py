@@ -3845,3 +3845,41 @@ def test_reader_28s_number_after_a_way_is_kept():
     assert "300.5" not in lessons.check("contested-power-p5", "above 300").message
     fb = lessons.check("contested-power-p5", "above 300.5")
     assert not fb.right and "now say how far" not in fb.message, fb.message
+
+
+def test_reader_29s_per_mw_prediction_hedges_its_slips():
+    # reader 29, defect 3: a class predicting "about 1.6" or "0.5" was told "The gap is a common
+    # slip" (5,000 / 1,299 ÷ (1,200 / 500) = 1.60, the bare TDPs; 1 / 2.1 = 0.48, the inversion),
+    # a method it may never have used; a prediction hears what the slip would be "if you worked
+    # it out", as goodput-16k says it, and "0.5" may be the belief that Trainium2 wins per MW
+    for typed in ("1.6", "1.60", "0.5", "half", "0.48"):
+        said = lessons.reveal("gb200-trn2-per-mw", typed).message
+        assert "The gap is a common slip" not in said, (typed, said)
+        assert "If you worked it out, it fits a common slip: that" in said, (typed, said)
+    for typed in ("0.5", "half"):
+        said = lessons.reveal("gb200-trn2-per-mw", typed).message
+        assert "If you think Trainium2 gives more per MW, the chart shows otherwise" in said
+    # the per-chip ratio the question gives (3.85) stays the misconception it is; 1.9 is close
+    assert (
+        "Not so: that is the ratio per chip" in lessons.reveal("gb200-trn2-per-mw", "3.85").message
+    )
+    assert lessons.reveal("gb200-trn2-per-mw", "1.9").message.split(". ", 1)[1].startswith("Close")
+
+
+def test_reader_29s_hook_guess_in_the_chip_box_is_not_called_a_double_division():
+    # reader 29, defect 4: the hook asks for a guess between 100,000 and a million; its middle,
+    # a quarter million, is also 300e6 × 0.87 / 1.15 / 910 = 249,400 (the PUE taken twice). A
+    # round number of two figures or fewer hears the slip only "if you worked it out", and
+    # what to do if it was a guess; three figures, or the working, still name the slip
+    for typed in ("250,000", "2.5e5", "quarter million", "250000", "250k"):
+        fb = lessons.check("trn2-chips-300mw", typed)
+        assert fb.kind == "trap" and fb.trap == "pue-twice", (typed, fb)
+        assert fb.message.startswith("Not yet: if you worked it out, it fits a common slip"), (
+            typed,
+            fb.message,
+        )
+        assert "don't divide by 1.15 again" in fb.message and "guess" in fb.message, fb.message
+    for typed in ("249,400", "249,000", "300e6 * 0.87 / 1.15 / 910"):
+        fb = lessons.check("trn2-chips-300mw", typed)
+        assert fb.trap == "pue-twice" and fb.message.startswith("Not yet"), (typed, fb)
+        assert "if you worked it out" not in fb.message, (typed, fb.message)
