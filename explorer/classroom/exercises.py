@@ -91,6 +91,11 @@ class Trap:
     # True where only a bare number is this slip, in a share's box: "2" (2 times the mean, read
     # as 2 %) is; "2 %", a share, is not, and the key shows the slip as typed, "2" (reader 28)
     bare: bool = False
+    # True where a round guess lands on this slip's value too (the chip box's 250,000, the middle
+    # of the hook's "100,000 to a million", is also the PUE taken twice): a number of two figures
+    # or fewer, typed on its own, hears the slip "if you worked it out", and the stepped hint if
+    # it was a guess (reader 29)
+    guess: bool = False
 
 
 @dataclass(frozen=True)
@@ -739,6 +744,15 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
                     f"Not yet{said}: if you rounded your result down to {e.show(x)}, round "
                     f"to the nearest instead (or give three figures). If your result was about "
                     f"{e.show(x)}, hint: {_sentence(t.hint)}",
+                    "trap",
+                    t.id,
+                )
+            if t.guess and isinstance(answer, str) and not worked(answer) and (figures or 0) < 3:
+                step = e.hints[min(max(attempt, 1), len(e.hints)) - 1]
+                return Feedback(
+                    False,
+                    f"Not yet{said}: if you worked it out, it fits a common slip: "
+                    f"{_sentence(t.hint)} If it is a guess, work it out: {_sentence(step)}",
                     "trap",
                     t.id,
                 )

@@ -2173,6 +2173,7 @@ _add(
                 f"the {fmt.percent(TRN2_COOLING + _other(), 2)} for cooling and other losses "
                 f"already is the PUE (1 − 1/{fmt.number(_fleet_pue())} of the site): don't "
                 f"divide by {fmt.number(_fleet_pue())} again",
+                guess=True,  # 249,400: a quarter million is also the hook's middle guess
             ),
             Trap(
                 "cooling-only-bare-tdp",
