@@ -3240,7 +3240,9 @@ def test_reader_27s_guide_plan_and_handout_say_what_the_page_shows(teacher_pages
     assert "worksheet" not in paper
     sheet = " ".join(html.unescape(teacher_pages["lesson-4/worksheet.html"]).split())
     assert sheet.count("(section 3's table)") == 2, sheet
-    # defect 6: the guide's "about 70–80 % of peak" did not contain its own 69 % and 81 %
+    # defect 6: the guide's "about 70–80 % of peak" did not contain its own 69 % and 81 %;
+    # reader 29 (defect 2): the guide, which students can open, gives no share at all (section
+    # 2's answer) and sends the teacher to the answer key for them
     guide = (root / "notebooks/README.md").read_text("utf-8")
     six = next(line for line in guide.splitlines() if line.startswith("6. **Peak FLOPS"))
     peak = catalog.value("chips.h100.bf16_dense", "TFLOP/s")
@@ -3248,9 +3250,7 @@ def test_reader_27s_guide_plan_and_handout_say_what_the_page_shows(teacher_pages
         round(100 * catalog.value(f"measurements.h100-matmul.bf16_{k}", "TFLOP/s") / peak)
         for k in ("sustained", "best")
     ]
-    assert all(f"{s} %" in six for s in shares), six
-    for lo, hi in re.findall(r"(\d+)\s*[–-]\s*(\d+) %", six):
-        assert int(lo) <= min(shares) and int(hi) >= max(shares), six
+    assert not any(str(s) in six for s in shares) and "answer key has the shares" in six, six
     # defect 7: lesson 3's plan said "Both tables open", but three reveals open: the four-chip
     # table, the systems table, and the per-MW ratios with their chart
     plan = " ".join(html.unescape(teacher_pages["lesson-3/plan.html"]).split())
@@ -3874,7 +3874,7 @@ def test_reader_29s_hook_guess_in_the_chip_box_is_not_called_a_double_division()
     for typed in ("250,000", "2.5e5", "quarter million", "250000", "250k"):
         fb = lessons.check("trn2-chips-300mw", typed)
         assert fb.kind == "trap" and fb.trap == "pue-twice", (typed, fb)
-        assert fb.message.startswith("Not yet: if you worked it out, it fits a common slip"), (
+        assert "if you worked it out, it fits a common slip" in fb.message.split(": ", 1)[1], (
             typed,
             fb.message,
         )
