@@ -856,7 +856,7 @@ def six_n_d() -> None:
     --------
     >>> six_n_d()
     Llama 3.1 405B: N = 405 billion parameters, D = 15.6 trillion tokens
-    6 N D = 3.79e+25 FLOP; Meta's published figure: 3.8e+25 FLOP
+    6 N D = 3.79 × 10²⁵ FLOP; Meta's published figure: 3.8 × 10²⁵ FLOP
     """
     n = catalog.value("models.llama3-405b.parameters", "dimensionless")
     d = catalog.value("models.llama3-405b.tokens", "dimensionless")
@@ -865,8 +865,8 @@ def six_n_d() -> None:
         f"D = {fmt.number(d / 1e12)} trillion tokens"
     )
     print(
-        f"6 N D = {float(training_compute(n, d)):.3g} FLOP; Meta's published figure: "
-        f"{model_compute('llama3-405b'):.3g} FLOP"
+        f"6 N D = {fmt.sci(float(training_compute(n, d)), 3)} FLOP; Meta's published figure: "
+        f"{fmt.sci(model_compute('llama3-405b'), 3)} FLOP"
     )
 
 

@@ -3883,3 +3883,15 @@ def test_reader_29s_hook_guess_in_the_chip_box_is_not_called_a_double_division()
         fb = lessons.check("trn2-chips-300mw", typed)
         assert fb.trap == "pue-twice" and fb.message.startswith("Not yet"), (typed, fb)
         assert "if you worked it out" not in fb.message, (typed, fb.message)
+
+
+def test_reader_29s_six_n_d_reveal_writes_powers_of_ten_as_the_lesson_does():
+    # reader 29, defect 6: the reveal printed "6 N D = 3.79e+25 FLOP; Meta's published figure:
+    # 3.8e+25 FLOP", Python's style; the lessons and the key write 6 × 405e9 × 15.6e12 as
+    # "3.79 × 10²⁵"
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        lessons.six_n_d()
+    said = out.getvalue()
+    assert "e+" not in said, said
+    assert "6 N D = 3.79 × 10²⁵ FLOP" in said and "3.8 × 10²⁵ FLOP" in said, said
