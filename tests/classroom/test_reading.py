@@ -3895,3 +3895,31 @@ def test_reader_29s_six_n_d_reveal_writes_powers_of_ten_as_the_lesson_does():
     said = out.getvalue()
     assert "e+" not in said, said
     assert "6 N D = 3.79 × 10²⁵ FLOP" in said and "3.8 × 10²⁵ FLOP" in said, said
+
+
+def test_reader_29s_paper_handouts_of_lessons_3_and_4_name_no_variable_and_promise_no_click(
+    monkeypatch,
+):
+    # reader 29, defect 5: lesson 4's paper said "this site's chips ( site_chips , every H100 it
+    # feeds)", a variable name that means nothing on paper; and lesson 3's "Where the numbers
+    # come from" promised the figures to tell apart "show here ... once you have answered", which
+    # paper never does (lesson 4's worked-out line adds "on paper, you work it out")
+    import nbformat
+
+    from explorer.classroom import handouts, widgets
+
+    for path in handouts.walkthroughs():
+        if path.name[:2] not in ("03", "04"):
+            continue
+        for c in nbformat.read(path, as_version=4).cells:
+            if c.cell_type == "markdown":
+                paper = lessons.on_paper(c.source)
+                assert not re.findall(r"`[A-Za-z]\w*_\w*`", paper), (path.name, paper)
+    key, eid = next(iter(lessons.TOLD_APART.items()))
+    monkeypatch.setenv(widgets.STATIC, "1")
+    widgets.REVEALED.asked = [eid]
+    said = widgets.where_from((key, "a figure")).value
+    assert "______" in said and "on paper, you tell them apart yourself" in said, said
+    monkeypatch.delenv(widgets.STATIC)
+    said = widgets.where_from((key, "a figure")).value
+    assert "______" in said and "on paper" not in said, said
