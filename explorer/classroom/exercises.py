@@ -932,6 +932,21 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             "hint",
             level=level,
         )
+    if ratio > FAR or 0 < ratio < 1 / FAR:
+        # "1e100" chips: a typing slip, not a method; the physics nudge would mislead (reader 29)
+        size = (
+            f"large, over {fmt.number(FAR)} times"
+            if ratio > 1
+            else f"small, under a {fmt.number(FAR)}th of"
+        )
+        return Feedback(
+            False,
+            f"Not yet{said}: that is far too {size} the answer's size. Check what you typed "
+            "and each power of ten, then: "
+            f"{_sentence(e.hints[level])}",
+            "hint",
+            level=level,
+        )
     return Feedback(False, f"Not yet{said}, hint: {_sentence(e.hints[level])}", "hint", level=level)
 
 
@@ -947,6 +962,10 @@ class Reveal:
 
     def _repr_html_(self) -> str:
         return f"<p>{html.escape(self.message)}</p>"
+
+
+# an answer this many times too large or too small is a typing slip, not a method (reader 29)
+FAR = 10_000
 
 
 # a bare count below this, in a box whose answer is a hundred times larger or more, is a

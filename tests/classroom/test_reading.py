@@ -3923,3 +3923,20 @@ def test_reader_29s_paper_handouts_of_lessons_3_and_4_name_no_variable_and_promi
     monkeypatch.delenv(widgets.STATIC)
     said = widgets.where_from((key, "a figure")).value
     assert "______" in said and "on paper" not in said, said
+
+
+def test_reader_29s_an_answer_orders_of_magnitude_off_is_told_so():
+    # reader 29, defect 7: "1e100" chips (the answer is 287,000) got "only IT power feeds the
+    # chips, and each chip needs more than its own TDP", a physics hint for a typing slip; an
+    # answer over ten thousand times too large or too small is told that first
+    for typed, way in (
+        ("1e100", "large"),
+        ("1e12", "large"),
+        ("0.001", "small"),
+        ("1e-9", "small"),
+    ):
+        fb = lessons.check("trn2-chips-300mw", typed)
+        assert not fb.right and f"far too {way}" in fb.message, (typed, fb.message)
+        assert "287" not in fb.message, fb.message  # no answer in it
+    # nearer sizes keep their own hints: 35 times too large is a method, not a typo
+    assert "far too" not in lessons.check("trn2-chips-300mw", "1e7").message
