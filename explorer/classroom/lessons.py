@@ -1242,6 +1242,42 @@ def per_chip_and_per_mw() -> None:
     )
 
 
+def per_mw_words() -> None:
+    """Print what lesson 3's per-MW reveal means, under its chart: the gap per facility MW
+    against the gap per chip, and Trainium2 against the H100. It opens with the prediction
+    (reader 29: a plain fold above it bounded the answer before it was made).
+
+    Examples
+    --------
+    >>> per_mw_words()  # doctest: +NORMALIZE_WHITESPACE
+    Per facility MW a GB200 still delivers more than Trainium2, but the gap is smaller than per
+    chip (the first line above the chart), because each Trainium2 draws much less power. Its bar
+    rests on an estimated TDP and a borrowed overhead, so it could move; the GB200's rack
+    overhead is a range too (the third line). On these figures Trainium2's bar sits a little
+    below the H100's: an H100 delivers about 52 % more dense FP8 per chip for about 40 % more
+    power, all in (the second line).
+    """
+    peak = catalog.chip_table().peak_flops.sel(precision="fp8")
+    ds = compute(cooling_fraction=TRN2_COOLING, chip=["trn2", "gb200", "h100"])
+    fpw = ds.flops_per_watt.sel(precision="fp8")
+    per_chip = float(peak.sel(chip="gb200") / peak.sel(chip="trn2"))
+    per_mw = float(fpw.sel(chip="gb200") / fpw.sel(chip="trn2"))
+    gap = "smaller" if per_mw < per_chip else "larger"
+    more = "more" if per_mw > 1 else "less"
+    h100 = float(peak.sel(chip="h100") / peak.sel(chip="trn2"))
+    watts = float(ds.chip_power.sel(chip="h100") / ds.chip_power.sel(chip="trn2"))
+    side = "below" if float(fpw.sel(chip="h100")) > float(fpw.sel(chip="trn2")) else "above"
+    print(
+        f"Per facility MW a GB200 still delivers {more} than Trainium2, but the gap is {gap} "
+        "than per chip (the first line above the chart), because each Trainium2 draws much less "
+        "power. Its bar rests on an estimated TDP and a borrowed overhead, so it could move; the "
+        "GB200's rack overhead is a range too (the third line). On these figures Trainium2's "
+        f"bar sits a little {side} the H100's: an H100 delivers about "
+        f"{fmt.percent(h100 - 1, 2)} more dense FP8 per chip for about "
+        f"{fmt.percent(watts - 1, 2)} more power, all in (the second line)."
+    )
+
+
 def _trn2_it_w() -> float:
     return SITE_MW * factor("MW", "W") * (1 - TRN2_COOLING - _other())
 

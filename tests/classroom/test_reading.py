@@ -3940,3 +3940,29 @@ def test_reader_29s_an_answer_orders_of_magnitude_off_is_told_so():
         assert "287" not in fb.message, fb.message  # no answer in it
     # nearer sizes keep their own hints: 35 times too large is a method, not a typo
     assert "far too" not in lessons.check("trn2-chips-300mw", "1e7").message
+
+
+def test_reader_29s_per_mw_words_open_with_the_prediction_not_before():
+    # reader 29, defect 8: lesson 3's "After you have predicted" fold was plain HTML, open to a
+    # click before the prediction: "Fewer per facility MW too, but the gap is smaller than per
+    # chip" bounded the answer between 1 and 3.85. The words now print in the reveal, after the
+    # chart; no fold of lesson 3 says them. H100 ÷ Trainium2: 1,979 / 1,299 = 1.52 per chip,
+    # 700 × 1.82 / (500 × 1.82) = 1.40 in power
+    import nbformat
+
+    from explorer.classroom import teacher_pack, widgets
+
+    nb = nbformat.read(teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[2].notebook, as_version=4)
+    text = "\n".join(c.source for c in nb.cells)
+    assert "gap is smaller than per chip" not in text and "After you have predicted" not in text
+    (cell,) = [c.source for c in nb.cells if '"gb200-trn2-per-mw",' in c.source]
+    assert "lessons.per_mw_words" in cell, cell
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        lessons.per_mw_words()
+    said = " ".join(out.getvalue().split())
+    assert "the gap is smaller than per chip" in said, said
+    assert "about 52 % more dense FP8 per chip for about 40 % more power" in said, said
+    assert "sits a little below the H100's" in said, said
+    box = widgets.predict_reveal("gb200-trn2-per-mw", then=(lessons.per_mw_words,))
+    assert "gap is smaller" not in str(box.get_state())
