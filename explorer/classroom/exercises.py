@@ -96,6 +96,12 @@ class Trap:
     # key press; reader 29)
     later: str = ""
 
+    # True where a round guess lands on this slip's value too (the chip box's 250,000, the middle
+    # of the hook's "100,000 to a million", is also the PUE taken twice): a number of two figures
+    # or fewer, typed on its own, hears the slip "if you worked it out", and the stepped hint if
+    # it was a guess (reader 29)
+    guess: bool = False
+
 
 @dataclass(frozen=True)
 class Exercise:
@@ -777,6 +783,15 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
                     "trap",
                     t.id,
                 )
+            if t.guess and isinstance(answer, str) and not worked(answer) and (figures or 0) < 3:
+                step = e.hints[min(max(attempt, 1), len(e.hints)) - 1]
+                return Feedback(
+                    False,
+                    f"Not yet{said}: if you worked it out, it fits a common slip: "
+                    f"{_sentence(t.hint)} If it is a guess, work it out: {_sentence(step)}",
+                    "trap",
+                    t.id,
+                )
             return Feedback(False, f"Not yet{said}, hint: {_sentence(t.hint)}", "trap", t.id)
     for t in traps:  # a share's trap typed as a bare percentage ("30" for 30 %)
         if t.unit == SHARE and r.bare and _near(x / 100, t.value(), t.rel_tol):
@@ -966,6 +981,21 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             "hint",
             level=level,
         )
+    if ratio > FAR or 0 < ratio < 1 / FAR:
+        # "1e100" chips: a typing slip, not a method; the physics nudge would mislead (reader 29)
+        size = (
+            f"large, over {fmt.number(FAR)} times"
+            if ratio > 1
+            else f"small, under a {fmt.number(FAR)}th of"
+        )
+        return Feedback(
+            False,
+            f"Not yet{said}: that is far too {size} the answer's size. Check what you typed "
+            "and each power of ten, then: "
+            f"{_sentence(e.hints[level])}",
+            "hint",
+            level=level,
+        )
     return Feedback(False, f"Not yet{said}, hint: {_sentence(e.hints[level])}", "hint", level=level)
 
 
@@ -981,6 +1011,10 @@ class Reveal:
 
     def _repr_html_(self) -> str:
         return f"<p>{html.escape(self.message)}</p>"
+
+
+# an answer this many times too large or too small is a typing slip, not a method (reader 29)
+FAR = 10_000
 
 
 # a bare count below this, in a box whose answer is a hundred times larger or more, is a

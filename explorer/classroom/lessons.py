@@ -856,7 +856,7 @@ def six_n_d() -> None:
     --------
     >>> six_n_d()
     Llama 3.1 405B: N = 405 billion parameters, D = 15.6 trillion tokens
-    6 N D = 3.79e+25 FLOP; Meta's published figure: 3.8e+25 FLOP
+    6 N D = 3.79 × 10²⁵ FLOP; Meta's published figure: 3.8 × 10²⁵ FLOP
     """
     n = catalog.value("models.llama3-405b.parameters", "dimensionless")
     d = catalog.value("models.llama3-405b.tokens", "dimensionless")
@@ -865,8 +865,8 @@ def six_n_d() -> None:
         f"D = {fmt.number(d / 1e12)} trillion tokens"
     )
     print(
-        f"6 N D = {float(training_compute(n, d)):.3g} FLOP; Meta's published figure: "
-        f"{model_compute('llama3-405b'):.3g} FLOP"
+        f"6 N D = {fmt.sci(float(training_compute(n, d)), 3)} FLOP; Meta's published figure: "
+        f"{fmt.sci(model_compute('llama3-405b'), 3)} FLOP"
     )
 
 
@@ -1239,6 +1239,42 @@ def per_chip_and_per_mw() -> None:
     print(
         f"GB200 at the top of its overhead range ({fmt.number(high, 3)}, a "
         f"{fmt.number(rack, 3)} kW rack): {fmt.number(ratio, 2)} times per facility MW"
+    )
+
+
+def per_mw_words() -> None:
+    """Print what lesson 3's per-MW reveal means, under its chart: the gap per facility MW
+    against the gap per chip, and Trainium2 against the H100. It opens with the prediction
+    (reader 29: a plain fold above it bounded the answer before it was made).
+
+    Examples
+    --------
+    >>> per_mw_words()  # doctest: +NORMALIZE_WHITESPACE
+    Per facility MW a GB200 still delivers more than Trainium2, but the gap is smaller than per
+    chip (the first line above the chart), because each Trainium2 draws much less power. Its bar
+    rests on an estimated TDP and a borrowed overhead, so it could move; the GB200's rack
+    overhead is a range too (the third line). On these figures Trainium2's bar sits a little
+    below the H100's: an H100 delivers about 52 % more dense FP8 per chip for about 40 % more
+    power, all in (the second line).
+    """
+    peak = catalog.chip_table().peak_flops.sel(precision="fp8")
+    ds = compute(cooling_fraction=TRN2_COOLING, chip=["trn2", "gb200", "h100"])
+    fpw = ds.flops_per_watt.sel(precision="fp8")
+    per_chip = float(peak.sel(chip="gb200") / peak.sel(chip="trn2"))
+    per_mw = float(fpw.sel(chip="gb200") / fpw.sel(chip="trn2"))
+    gap = "smaller" if per_mw < per_chip else "larger"
+    more = "more" if per_mw > 1 else "less"
+    h100 = float(peak.sel(chip="h100") / peak.sel(chip="trn2"))
+    watts = float(ds.chip_power.sel(chip="h100") / ds.chip_power.sel(chip="trn2"))
+    side = "below" if float(fpw.sel(chip="h100")) > float(fpw.sel(chip="trn2")) else "above"
+    print(
+        f"Per facility MW a GB200 still delivers {more} than Trainium2, but the gap is {gap} "
+        "than per chip (the first line above the chart), because each Trainium2 draws much less "
+        "power. Its bar rests on an estimated TDP and a borrowed overhead, so it could move; the "
+        "GB200's rack overhead is a range too (the third line). On these figures Trainium2's "
+        f"bar sits a little {side} the H100's: an H100 delivers about "
+        f"{fmt.percent(h100 - 1, 2)} more dense FP8 per chip for about "
+        f"{fmt.percent(watts - 1, 2)} more power, all in (the second line)."
     )
 
 
@@ -2192,6 +2228,7 @@ _add(
                 f"the {fmt.percent(TRN2_COOLING + _other(), 2)} for cooling and other losses "
                 f"already is the PUE (1 − 1/{fmt.number(_fleet_pue())} of the site): don't "
                 f"divide by {fmt.number(_fleet_pue())} again",
+                guess=True,  # 249,400: a quarter million is also the hook's middle guess
             ),
             Trap(
                 "cooling-only-bare-tdp",
@@ -2429,6 +2466,11 @@ def _per_chip_ratio() -> float:
     return _chip("gb200", "fp8_dense", "TFLOP/s") / _chip("trn2", "fp8_dense", "TFLOP/s")
 
 
+# a class prediction that lands on a slip's value may be a guess: the slip is said as what it
+# would be, as goodput-16k's reveal says it (reader 29)
+_IF_WORKED = "If you worked it out, it fits a common slip"
+
+
 def _all_in(chip: str) -> str:
     return (
         f"{fmt.number(_chip(chip, 'tdp', 'W'))} W × "
@@ -2483,14 +2525,18 @@ _add(
                 "that divides by the bare TDPs; each chip's server overhead counts too "
                 f"(× {fmt.number(_chip('gb200', 'server_overhead', 'dimensionless'))} for the "
                 f"GB200, × {_TRN2_OVERHEAD} for Trainium2)",
+                lead=_IF_WORKED,
             ),
             Trap(
                 "inverted",
                 lambda: _fp8_per_mw("trn2") / _fp8_per_mw("gb200"),
                 "that is Trainium2 ÷ GB200; the question asks how many times Trainium2's figure "
-                "the GB200 delivers (GB200 ÷ Trainium2)",
+                "the GB200 delivers (GB200 ÷ Trainium2). If you think Trainium2 gives more per "
+                "MW, the chart shows otherwise",
                 # 0.476 rounded to one figure is 0.5, 5 % off: still the inversion (reader 19)
                 rel_tol=0.06,
+                # "0.5" may be a belief (AWS's pitch: Trainium2 wins per MW), not a slip
+                lead=_IF_WORKED,
             ),
         ),
     )

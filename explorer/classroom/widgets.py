@@ -939,10 +939,11 @@ def where_from(
                 # one line for all of them (reader 19: identical lines puzzled students)
                 if key != next(k for k, *_ in figures if k in lessons.TOLD_APART and held(k)):
                     return ""
+                apart = "; on paper, you tell them apart yourself" if _on_paper() else ""
                 return (
                     f"<li><b>the figures the lesson asks you to tell apart</b>: ______ "
                     f"(they show here, named, with their sources, once you have answered "
-                    f"“{asked}”).</li>"
+                    f"“{asked}”{apart}).</li>"
                 )
             paper = "; on paper, you work it out" if _on_paper() else ""
             return (
