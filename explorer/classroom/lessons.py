@@ -3530,6 +3530,34 @@ def sweep_check() -> None:
     print("\n".join(sweep_lines()))
 
 
+def capstone_found() -> str:
+    """Lesson 6's "What we found": the hook's answer and the answers to the lesson's open
+    questions, as HTML. It answers steps 3 to 5, so the notebook shows it only once step 5 is
+    answered (reader 29: a markdown fold left it one click from the hook)."""
+    return (
+        "<h4>What we found</h4><ul>"
+        "<li><b>The hook.</b> On every chip with no interruptions the run would take under a "
+        "week. In one job of every chip each chip does useful work less than a tenth of the "
+        "time: about two months, twice the fastest job, on the model's extrapolation (step 3's "
+        "check says how far it reaches). The fastest job takes about a month. The fastest "
+        "job's electricity is under two weeks of the city's: days to weeks, not an hour and not "
+        "a year.</li>"
+        "<li><b>Why can more chips make one job slower?</b> Every chip added makes the whole "
+        "job's interruptions more frequent and, in the model, its restarts longer. Past the "
+        "fastest size, the time lost to them grows faster than the speed the added chips "
+        "bring.</li>"
+        "<li><b>Fastest or least energy?</b> The same work needs the same chip-hours, and "
+        "interruptions multiply them by 1 ÷ goodput. So energy is least where goodput is "
+        "highest (the smallest job), time is least where chips × goodput is highest (the "
+        "fastest size). The fastest job buys time with energy; a Meta-sized job uses less but "
+        "takes several times longer.</li>"
+        "<li><b>Is the comparison fair?</b> The energy matches; the load does not. A city's "
+        "electricity is spread over a year, over homes, shops and industry, and over a whole "
+        "grid; the run's is drawn at one site, day and night for weeks, and the utility must "
+        "supply it at every hour (lesson 7).</li></ul>"
+    )
+
+
 def _figure_of(key: str) -> str:
     """A catalog figure as a hint prints it (1.82)."""
     return fmt.number(catalog.entry(key).value)
