@@ -1082,3 +1082,22 @@ def test_reader_29s_capstone_found_opens_only_once_step_5_is_answered(monkeypatc
         assert all(s in page() for s in said), page()[-3000:]
     finally:
         widgets.REVEALED.done = []
+
+
+def test_reader_29s_chips_row_says_why_an_outside_figure_may_fill_its_gap(pages):
+    # reader 29, defect 2: "Whose figure?" says an average over others cannot make a claim
+    # reproduced under an assumption, yet the chips row is, with SemiAnalysis's chip power and
+    # Epoch AI's server overhead; a Resident can argue it. The rule says what holds when the
+    # subject publishes no figure at all, and the chips row answers the challenger
+    rule = html.unescape(re.sub("<[^>]+>", "", pages["lesson-5/worksheet.html"]))
+    rule = " ".join(rule.split())
+    assert "publishes no figure of that kind at all" in rule, rule[rule.find("Whose figure") :][
+        :600
+    ]
+    chips = factcheck.after_reveal().split("<b>The chips row.</b>")[1].split("</li>")[0]
+    tail = re.sub("<[^>]+>", "", chips.split(factcheck.ASKS)[1])
+    tdp = fmt.number(catalog.value("chips.trn2.tdp", "W"))
+    overhead = fmt.number(catalog.value("chips.trn2.server_overhead", "dimensionless"))
+    assert f"{tdp} W" in tail and overhead in tail, tail
+    assert "AWS publishes no power" in tail and "AWS's own PUE" in tail, tail
+    assert all(len(s.split()) < 25 for s in re.split(r"(?<=\.)\s+", tail.strip())), tail
