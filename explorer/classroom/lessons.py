@@ -3533,7 +3533,13 @@ def sweep_check() -> None:
 def capstone_found() -> str:
     """Lesson 6's "What we found": the hook's answer and the answers to the lesson's open
     questions, as HTML. It answers steps 3 to 5, so the notebook shows it only once step 5 is
-    answered (reader 29: a markdown fold left it one click from the hook)."""
+    answered (reader 29: a markdown fold left it one click from the hook).
+
+    Examples
+    --------
+    >>> "<b>The hook.</b>" in capstone_found()
+    True
+    """
     return (
         "<h4>What we found</h4><ul>"
         "<li><b>The hook.</b> On every chip with no interruptions the run would take under a "
@@ -4784,11 +4790,13 @@ def _rounded_instances() -> str:
     chips = _chips("trn2-ultraserver")
     chip = _chip("trn2", "fp8_dense", "PFLOP/s")
     # reader 26: "64 × 1.3 PFLOP/s" was told it used the per-instance figure: name both roundings
+    # reader 29: not accepted, so the row's rounding gap is not skipped
     return (
-        f"your numbers were rounded on the way: {fmt.number(instances)} × AWS's rounded "
-        f"{fmt.number(per, 3)} PF per instance and {fmt.number(chips)} × a chip's rounded "
-        f"{fmt.number(chip, 2)} PF both give AWS's published figure; now do "
-        f"{factcheck.claim('us-fp8').how} and compare the two."
+        f"your calculation gives AWS's published "
+        f"{fmt.number(factcheck.claim('us-fp8').claimed)}, from figures rounded on the way "
+        f"({fmt.number(instances)} × AWS's rounded {fmt.number(per, 3)} PF per instance, or "
+        f"{fmt.number(chips)} × a chip's rounded {fmt.number(chip, 2)} PF). The station's "
+        f"computation is {factcheck.claim('us-fp8').how}: do it and compare the two."
     )
 
 
@@ -4801,8 +4809,8 @@ def _fp8_instances_route() -> str:
     return (
         f"{fmt.number(factcheck.claim('us-fp8').claimed)} is the article's figure, and also "
         f"{fmt.number(instances)} × AWS's rounded {fmt.number(per, 3)} PF per instance (the "
-        "station's note). If you worked it that way, type your calculation to show it; then do "
-        f"{factcheck.claim('us-fp8').how} and compare the two"
+        "station's note): figures rounded on the way. The station's computation is "
+        f"{factcheck.claim('us-fp8').how}: do it and compare the two"
     )
 
 
@@ -5289,14 +5297,10 @@ def check_station(claim_id: str, answer: object) -> Feedback:
             "wrong-label",
         )
     if fb.right:
-        # the article's figure worked out another way the station's note allows (4 × 20.8):
-        # right, with how it differs (reader 19: it was called copying)
-        other = next((t.computed for t in ways[0][0].traps if t.id == fb.trap), "")
         return Feedback(
             True,
             "That is the station's computation. Now judge the claim: does it hold on its own "
-            "terms, and what does it assume?"
-            + (f" Note: {other[0].upper()}{other[1:]}" if other else ""),
+            "terms, and what does it assume?",
             "right",
         )
     return fb  # attempt 1: a nudge, never a lesson's worked step
