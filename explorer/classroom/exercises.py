@@ -70,8 +70,9 @@ class Trap:
     # copy alleged; typed more finely ("30.0 %") it fires the trap's hint (reader 18)
     published: str = ""
     # for a figures-trap: what to say when the figure comes out of the student's own calculation
-    # (4 × AWS's rounded 20.8 PF for the UltraServer's 83.2): computed from the station's
-    # figures, not copied, so right, with this as a note (reader 19)
+    # (4 × AWS's rounded 20.8 PF for the UltraServer's 83.2): worked out, not copied, so no copy
+    # is alleged (reader 19); but from rounded figures, not the computation asked for, so not
+    # right either (reader 29: "That is the station's computation … now do the computation")
     computed: str = ""
     # a prediction's reveal opens with this where neither "a common slip" nor "a fair guess" is
     # true ("Not so": the guess the lesson exists to correct; reader 21)
@@ -179,14 +180,12 @@ class Exercise:
         `rel_tol` (a PUE of 1.754 written "1.8" is right)."""
         return float(f"{self.answer():.2g}")
 
-    def accepts(self, x: float, worked: bool = False) -> bool:
+    def accepts(self, x: float) -> bool:
         """Whether `x` is right: within `rel_tol` of the answer, or the answer rounded to two
         significant figures (the one rule the checker, the answer key and the lesson text's
-        numbers all use), unless it is a figures-trap's published figure (`copied`), typed
-        rather than `worked` out where that trap says how it is computed (`Trap.computed`)."""
+        numbers all use), unless it is a figures-trap's published figure (`copied`)."""
         lo, hi = self.accepted()
-        copied = self.copied(x)
-        if copied and not (worked and copied.computed):
+        if self.copied(x):
             return False
         return lo <= x <= hi or float(f"{x:.12g}") == self.two_figures()
 
@@ -632,9 +631,8 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     x, want = r.value, e.answer()
     said = f" ({r.echo})" if r.echo else ""
     copied = e.copied(x)
-    computed = ""
-    if copied and copied.computed and worked(answer):  # the figure worked out, not copied
-        copied, computed = None, copied.computed
+    if copied and copied.computed and worked(answer):  # worked out from rounded figures
+        return Feedback(False, f"Not yet{said}: {_sentence(copied.computed)}", "trap", copied.id)
     if copied:
         return Feedback(False, f"Not yet{said}: {_sentence(copied.hint)}", "figures", copied.id)
     calculation = isinstance(answer, str) and re.search(r"[*×·/÷]", answer)
@@ -645,7 +643,7 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             # bare, "read as 0.28", a value the student never meant)
             shown = said if _near(x, t.value(), max(t.rel_tol, 0.05)) else ""
             return Feedback(False, f"Not yet{shown}, hint: {_sentence(t.hint)}", "trap", t.id)
-    if e.accepts(x, worked=bool(computed)):
+    if e.accepts(x):
         # a note for a step skipped: only when the answer lies nearer the trap than the result,
         # and not when it is the result rounded at the student's own precision ("3e5" for 287k,
         # and "3*10^5", read as written out); a published figure (`slip` False) typed as it is
@@ -662,13 +660,11 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             and abs(x - t.value()) < abs(x - want)
         ]
         noted += [r.note] if r.note else []
-        noted = [computed, *noted] if computed else noted
         note = "".join(f" Note: {_sentence(n)}" for n in noted[:2])
         return Feedback(
             True,
             f"Right{said}! The explorer gets {e.show(want)}.{note}",
             "right",
-            next((t.id for t in e.traps if t.computed == computed), None) if computed else None,
         )
     if _rounded_as_typed(answer, x, want):
         return Feedback(

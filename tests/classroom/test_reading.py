@@ -1150,9 +1150,10 @@ def test_reader_19s_numbers_at_lesson_5s_stations():
     # figures, is right with a note (64 x 1,299 TFLOP/s = 83.136 is a little lower: AWS rounds
     # 20.78 up); a bare 83.2 is still the figure copied
     rows = [
-        ("us-fp8", "4*20.8", "right", ""),
-        ("us-fp8", "4 × 20.8 PF", "right", ""),
-        ("us-fp8", "4x20.8", "right", ""),
+        # reader 29: named, not accepted (from rounded figures, not the station's computation)
+        ("us-fp8", "4*20.8", "trap", "articles-figure"),
+        ("us-fp8", "4 × 20.8 PF", "trap", "articles-figure"),
+        ("us-fp8", "4x20.8", "trap", "articles-figure"),
         ("us-fp8", "83.2", "figures", "articles-figure"),
         ("us-fp8", "83.2 PF", "figures", "articles-figure"),
         # 2.63 TWh / 10,715 kWh per household = 245,264 households, typed with the unit: the
@@ -1164,7 +1165,7 @@ def test_reader_19s_numbers_at_lesson_5s_stations():
         fb = lessons.check_station(claim, typed)
         assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
     said = lessons.check_station("us-fp8", "4*20.8").message
-    assert "4 × AWS's rounded 20.8 PF" in said and "now do 64 × 1,299 TFLOP/s" in said
+    assert "4 × AWS's rounded 20.8 PF" in said and "64 × 1,299 TFLOP/s" in said
     assert "copy" not in said and "article's figure" not in said
 
 
@@ -2873,7 +2874,8 @@ def test_reader_26s_a_rounded_chip_figure_is_not_called_the_instance_figure():
     # reader 26: "64 × 1.3 PFLOP/s" was told "You used 4 × AWS's rounded 20.8 PF per instance"
     for typed in ("64 × 1.3 PFLOP/s", "4 × 20.8 PF"):
         fb = lessons.check_station("us-fp8", typed)
-        assert fb.right and "rounded on the way" in fb.message, (typed, fb.message)
+        # reader 29: not accepted, but named as rounded, not as a copy
+        assert not fb.right and "rounded on the way" in fb.message, (typed, fb.message)
         assert "You used" not in fb.message and "64 × a chip's rounded 1.3 PF" in fb.message
 
 
@@ -3545,7 +3547,8 @@ def test_reader_27s_ultraserver_83_2_is_named_as_the_4_x_20_8_route_not_a_copy()
         said = fb.message
         assert "4 × AWS's rounded 20.8 PF" in said and "64 × 1,299 TFLOP/s" in said, said
         assert "compute it yourself" not in said and "83.1" not in said, said
-    assert lessons.check_station("us-fp8", "4*20.8").right  # the calculation shown is right
+    # reader 29: the calculation shown is named, but from rounded figures: not accepted
+    assert not lessons.check_station("us-fp8", "4*20.8").right
 
 
 def test_reader_26s_claims_words_and_the_articles_30_percent_at_lesson_5s_stations():
@@ -3845,3 +3848,19 @@ def test_reader_28s_number_after_a_way_is_kept():
     assert "300.5" not in lessons.check("contested-power-p5", "above 300").message
     fb = lessons.check("contested-power-p5", "above 300.5")
     assert not fb.right and "now say how far" not in fb.message, fb.message
+
+
+def test_reader_29s_ultraserver_from_rounded_figures_is_not_the_stations_computation():
+    # reader 29, defect 3: "4*20.8" was told "That is the station's computation" and, in the
+    # same message, asked to do the station's computation (64 x 1,299 TFLOP/s = 83.136 PF); it
+    # also opened AWS's hidden 83.2 row. A calculation from rounded figures is named (no copy
+    # alleged, readers 19 and 27) but not accepted: the row's lesson is the rounding gap
+    for typed in ("4*20.8", "4 × 20.8 PF", "4x20.8", "64 × 1.3 PFLOP/s", "20.8*4"):
+        fb = lessons.check_station("us-fp8", typed)
+        assert not fb.right, (typed, fb.message)
+        said = fb.message
+        assert "That is the station's computation" not in said, (typed, said)
+        assert "64 × 1,299 TFLOP/s" in said and "83.2" in said, (typed, said)
+        assert "copy" not in said and "compute it yourself" not in said, (typed, said)
+    for typed in ("64*1299 TFLOP/s", "83.136 PF", "83.1 PFLOP/s"):
+        assert lessons.check_station("us-fp8", typed).right, typed
