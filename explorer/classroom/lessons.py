@@ -4987,6 +4987,15 @@ def _station_checks() -> dict[str, Exercise]:
                     figures=True,
                 ),
                 *_pue_chip_traps()[_TWICE:],
+                # reader 29: the cooling station next door accepts the industry's average PUE
+                # as its second computation; carried here it got only "too low"
+                Trap(
+                    "industry-pue",
+                    lambda: SITE_MW * factor("MW", "W") / _survey_pue() / _trn2_all_in_w(),
+                    "that uses the industry's average PUE "
+                    f"({fmt.number(_survey_pue())}); this station's figures use AWS's fleet "
+                    f"PUE ({_PUE}), the PUE AWS reports for its own sites",
+                ),
                 *(
                     t
                     for t in EXERCISES["trn2-chips-300mw"].traps

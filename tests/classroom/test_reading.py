@@ -3864,3 +3864,15 @@ def test_reader_29s_ultraserver_from_rounded_figures_is_not_the_stations_computa
         assert "copy" not in said and "compute it yourself" not in said, (typed, said)
     for typed in ("64*1299 TFLOP/s", "83.136 PF", "83.1 PFLOP/s"):
         assert lessons.check_station("us-fp8", typed).right, typed
+
+
+def test_reader_29s_chips_station_names_the_industrys_pue():
+    # reader 29, defect 4: 300 MW ÷ 1.56 ÷ (500 W × 1.82) = 211,000, the industry's average
+    # PUE the cooling station next door presents and accepts, got only "too low"
+    for typed in ("211,000", "211300", "300e6/1.56/(500*1.82)", "2.1e5"):
+        fb = lessons.check_station("ms-chips", typed)
+        assert not fb.right and fb.trap == "industry-pue", (typed, fb.message)
+        assert "industry's average PUE (1.56)" in fb.message, (typed, fb.message)
+        assert "AWS's fleet PUE (1.15)" in fb.message, (typed, fb.message)
+    assert lessons.check_station("ms-chips", "287,000").right
+    assert lessons.check_station("ms-chips", "278,000").trap != "industry-pue"
