@@ -695,13 +695,23 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             return Feedback(
                 False, f"Not yet{said}, hint: {_sentence(hit[0].hint)}", "trap", hit[0].id
             )
+        # reader 29: "the 1 figure you gave" read as a numeral, and "a week" was not said to be
+        # read as 7 days: words or another unit are said back as the number they were read as
+        count = {1: "one", 2: "two", 3: "three"}.get(figures, str(figures))
+        unit = e.shown_unit()
+        typed = answer.strip() if isinstance(answer, str) else ""
+        words = re.search(r"[a-z]{2,}", typed, re.I) and not (unit and unit in typed)
+        if said:
+            lead = f"Not yet{said}: that is "
+        elif words:
+            lead = f"Not yet: “{typed}” reads as {e.show(x)}, "
+        else:
+            lead = "Not yet: that is "
         return Feedback(
             False,
-            f"Not yet{said}: that fits only to the {figures} figure"
-            f"{'' if figures == 1 else 's'} you gave; give "
-            f"{'three' if e.needs_three() else 'two or three'} figures"
-            f"{' in ' + e.shown_unit() if e.shown_unit() else ''} "
-            f"(the checker accepts {e.tolerance()}).",
+            f"{lead}right only to the {count} figure{'' if figures == 1 else 's'} you gave; "
+            f"work it out and give {'three' if e.needs_three() else 'two or three'} figures"
+            f"{' in ' + unit if unit else ''} (the checker accepts {e.tolerance()}).",
             "figures",
         )
     # a prefix slip in the label only ("2628 TWh": a power of 1,000 away), before the traps

@@ -3876,3 +3876,22 @@ def test_reader_29s_chips_station_names_the_industrys_pue():
         assert "AWS's fleet PUE (1.15)" in fb.message, (typed, fb.message)
     assert lessons.check_station("ms-chips", "287,000").right
     assert lessons.check_station("ms-chips", "278,000").trap != "industry-pue"
+
+
+def test_reader_29s_words_for_days_say_how_they_were_read():
+    # reader 29, defect 5: "a week" at capstone-days and "about two weeks" at capstone-city-days
+    # got "that fits only to the 1 figure you gave": "1" read as a numeral, and the student could
+    # not tell that "a week" was read as 7 days
+    rows = [
+        ("capstone-days", "a week", "“a week” reads as 7 days"),
+        ("capstone-days", "about a week", "“about a week” reads as 7 days"),
+        ("capstone-city-days", "about two weeks", "“about two weeks” reads as 14 days"),
+        ("capstone-city-days", "2 weeks", "“2 weeks” reads as 14 days"),
+    ]
+    for eid, typed, reads in rows:
+        fb = lessons.check(eid, typed)
+        assert not fb.right and fb.kind == "figures", (typed, fb.message)
+        assert reads in fb.message and "one figure" in fb.message, (typed, fb.message)
+        assert "the 1 figure" not in fb.message and "give two or three figures" in fb.message
+    said = lessons.check("trn2-chips-300mw", "300,000").message  # digits: nothing to read out
+    assert "reads as" not in said and "the one figure you gave" in said, said
