@@ -5190,6 +5190,32 @@ def station_numbers(claim_id: str) -> str:
     return "; ".join(f"{e.show(e.answer())} {said}".strip() for e, said in ways)
 
 
+def station_accepted(claim_id: str) -> str:
+    """What a station's check accepts, for the teacher's answer key: each way's tolerance and
+    the range it spans, as the checker reads them (reader 29: a teacher on paper could not
+    judge 280,000 chips against 287,000, a named slip in the notebook).
+
+    Examples
+    --------
+    >>> station_accepted("ms-chips")
+    '±2 %: 281,077 chips to 292,549 chips'
+    >>> station_accepted("us-fp8")  # doctest: +ELLIPSIS
+    '±1 %: 82.4 PFLOP/s to 83.9 PFLOP/s, but not 83.2 PFLOP/s, the published figure...'
+    """
+    out = []
+    for e, said in _station_ways().get(claim_id, ()):
+        (lo, hi), (low, high) = e.shown_range(), e.accepted()
+        # a published figure inside the range is refused, typed or worked from rounded figures
+        refused = "".join(
+            f", but not {e.show(t.value())}, the published figure, typed or worked from "
+            "rounded figures"
+            for t in e.traps
+            if t.figures and low <= t.value() <= high
+        )
+        out.append(f"{e.tolerance()}: {lo} to {hi}{refused} {said}".strip())
+    return "; ".join(out)
+
+
 _MEMORY_UNITS = ("GiB", "GB", "TiB", "TB")  # a memory station's number may be in any of these
 # a range typed as one answer: "30-50%", "30 – 50 %", "30% to 50%"
 _RANGE_TYPED = re.compile(

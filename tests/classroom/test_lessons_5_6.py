@@ -1101,3 +1101,20 @@ def test_reader_29s_chips_row_says_why_an_outside_figure_may_fill_its_gap(pages)
     assert f"{tdp} W" in tail and overhead in tail, tail
     assert "AWS publishes no power" in tail and "AWS's own PUE" in tail, tail
     assert all(len(s.split()) < 25 for s in re.split(r"(?<=\.)\s+", tail.strip())), tail
+
+
+def test_reader_29s_lesson_5_key_gives_each_stations_accepted_range(pages):
+    # reader 29, defect 6: the key gave 287,000 chips, 73.3 MW and so on, but not what the
+    # checker accepts: a paper-only teacher could not judge 280,000 (a named slip) against it.
+    # the station checks lesson 3's count (300 MW × 87 % ÷ 910 W = 286,813 chips), ± 2 %:
+    # 281,077 to 292,549; 2,200 MW ÷ 30 = 73.33 MW, ± 5 %: 69.67 to 77.0; the UltraServer's
+    # 83.136 PF ± 1 % spans 83.2, refused as the published figure
+    key = html.unescape(pages["lesson-5/answers.html"])
+    table = key[key.index("The stations' numbers") :].split("</table>")[0]
+    assert "the check accepts" in table, table[:400]
+    assert "281,077 chips to 292,549 chips" in table, table
+    assert "±5 %: 69.7 MW to 77 MW" in table, table
+    assert "but not 83.2 PFLOP/s" in table, table
+    for c in factcheck.class_claims():
+        if lessons.station_numbers(c.id):
+            assert lessons.station_accepted(c.id), c.id
