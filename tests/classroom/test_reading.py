@@ -1342,7 +1342,7 @@ def test_reader_21s_answers_to_lessons_5_and_6():
         fb = lessons.check(ex, typed)
         assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
     said = lessons.check("capstone-energy", "134 MW × 32.3 days × 24 h").message
-    assert "counts time twice" in said and "24 h/day" in said, said
+    assert "24 h per day" in said and "24 h/day" in said, said  # reader 29: no "counts twice"
     assert "seconds" not in lessons.check("capstone-energy", "134 MW * 32.3 * 24").message
     # the job-share guess: "nearly all" is the question's own 90 %, "all" 100 %; the guess the
     # lesson corrects is "not so", a low one "too few" with the reason, and only about half is
@@ -3895,3 +3895,11 @@ def test_reader_29s_words_for_days_say_how_they_were_read():
         assert "the 1 figure" not in fb.message and "give two or three figures" in fb.message
     said = lessons.check("trn2-chips-300mw", "300,000").message  # digits: nothing to read out
     assert "reads as" not in said and "the one figure you gave" in said, said
+
+
+def test_reader_29s_days_times_24_h_reads_plainly_on_a_right_answer():
+    # reader 29, defect 7: a right "134 MW * 32.3 days * 24 h" was told "days × 24 h counts
+    # time twice", a puzzling remark on a correct answer; it says what the 24 h does
+    fb = lessons.check("capstone-energy", "134 MW * 32.3 days * 24 h")
+    assert fb.right and "24 h/day" in fb.message, fb.message
+    assert "twice" not in fb.message and "turns the days into hours" in fb.message, fb.message
