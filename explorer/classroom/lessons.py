@@ -3753,6 +3753,18 @@ _add(
                 slip=False,
                 lead="Too few",
             ),
+            # reader 29: a guess between half and nearly all got "… percentage points too
+            # high. The step: …", unlike its neighbours
+            Trap(
+                "too-many",
+                lambda: 0.7,
+                "past the fastest size, each chip added makes the whole job's interruptions "
+                "more frequent and its restarts longer, so it loses more time than it adds "
+                "speed; the balance falls near half the site's chips",
+                rel_tol=0.26,  # above "about half" and below "nearly all": 52 to 88 %
+                slip=False,
+                lead="Too many",
+            ),
         ),
     )
 )

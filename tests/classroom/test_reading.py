@@ -3903,3 +3903,16 @@ def test_reader_29s_days_times_24_h_reads_plainly_on_a_right_answer():
     fb = lessons.check("capstone-energy", "134 MW * 32.3 days * 24 h")
     assert fb.right and "24 h/day" in fb.message, fb.message
     assert "twice" not in fb.message and "turns the days into hours" in fb.message, fb.message
+
+
+def test_reader_29s_job_share_above_half_reads_like_the_other_guesses():
+    # reader 29, defect 8: 70 % got "Your answer is 25 percentage points too high. The step: …"
+    # while 90 % and 10 % got a reason in one style ("Not so: …", "Too few: …")
+    for typed in ("60 %", "70 %", "80 %", "85 %"):
+        said = lessons.reveal("capstone-job-share", typed).message
+        assert "Too many: " in said and "near half the site's chips" in said, (typed, said)
+        assert "percentage points too high" not in said, (typed, said)
+    assert "Right: of the three" in lessons.reveal("capstone-job-share", "50 %").message
+    assert "Not so" in lessons.reveal("capstone-job-share", "90 %").message
+    assert "Too few" in lessons.reveal("capstone-job-share", "25 %").message
+    assert "Within the tolerance" in lessons.reveal("capstone-job-share", "45 %").message
