@@ -70,8 +70,9 @@ class Trap:
     # copy alleged; typed more finely ("30.0 %") it fires the trap's hint (reader 18)
     published: str = ""
     # for a figures-trap: what to say when the figure comes out of the student's own calculation
-    # (4 × AWS's rounded 20.8 PF for the UltraServer's 83.2): computed from the station's
-    # figures, not copied, so right, with this as a note (reader 19)
+    # (4 × AWS's rounded 20.8 PF for the UltraServer's 83.2): worked out, not copied, so no copy
+    # is alleged (reader 19); but from rounded figures, not the computation asked for, so not
+    # right either (reader 29: "That is the station's computation … now do the computation")
     computed: str = ""
     # a prediction's reveal opens with this where neither "a common slip" nor "a fair guess" is
     # true ("Not so": the guess the lesson exists to correct; reader 21)
@@ -189,14 +190,12 @@ class Exercise:
         `rel_tol` (a PUE of 1.754 written "1.8" is right)."""
         return float(f"{self.answer():.2g}")
 
-    def accepts(self, x: float, worked: bool = False) -> bool:
+    def accepts(self, x: float) -> bool:
         """Whether `x` is right: within `rel_tol` of the answer, or the answer rounded to two
         significant figures (the one rule the checker, the answer key and the lesson text's
-        numbers all use), unless it is a figures-trap's published figure (`copied`), typed
-        rather than `worked` out where that trap says how it is computed (`Trap.computed`)."""
+        numbers all use), unless it is a figures-trap's published figure (`copied`)."""
         lo, hi = self.accepted()
-        copied = self.copied(x)
-        if copied and not (worked and copied.computed):
+        if self.copied(x):
             return False
         return lo <= x <= hi or float(f"{x:.12g}") == self.two_figures()
 
@@ -673,9 +672,8 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     x, want = r.value, e.answer()
     said = f" ({r.echo})" if r.echo else ""
     copied = e.copied(x)
-    computed = ""
-    if copied and copied.computed and worked(answer):  # the figure worked out, not copied
-        copied, computed = None, copied.computed
+    if copied and copied.computed and worked(answer):  # worked out from rounded figures
+        return Feedback(False, f"Not yet{said}: {_sentence(copied.computed)}", "trap", copied.id)
     if copied:
         return Feedback(False, f"Not yet{said}: {_sentence(copied.hint)}", "figures", copied.id)
     calculation = isinstance(answer, str) and re.search(r"[*×·/÷]", answer)
@@ -686,7 +684,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             # bare, "read as 0.28", a value the student never meant)
             shown = said if _near(x, t.value(), max(t.rel_tol, 0.05)) else ""
             return Feedback(False, f"Not yet{shown}, hint: {_sentence(t.hint)}", "trap", t.id)
-    if e.accepts(x, worked=bool(computed)):
+    if e.accepts(x):
         # a note for a step skipped: only when the answer lies nearer the trap than the result,
         # and not when it is the result rounded at the student's own precision ("3e5" for 287k,
         # and "3*10^5", read as written out); a published figure (`slip` False) typed as it is
@@ -703,13 +701,11 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             and abs(x - t.value()) < abs(x - want)
         ]
         noted += [r.note] if r.note else []
-        noted = [computed, *noted] if computed else noted
         note = "".join(f" Note: {_sentence(n)}" for n in noted[:2])
         return Feedback(
             True,
             f"Right{said}! The explorer gets {e.show(want)}.{note}",
             "right",
-            next((t.id for t in e.traps if t.computed == computed), None) if computed else None,
         )
     if _rounded_as_typed(answer, x, want):
         return Feedback(
@@ -740,13 +736,23 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             return Feedback(
                 False, f"Not yet{said}, hint: {_sentence(hit[0].hint)}", "trap", hit[0].id
             )
+        # reader 29: "the 1 figure you gave" read as a numeral, and "a week" was not said to be
+        # read as 7 days: words or another unit are said back as the number they were read as
+        count = {1: "one", 2: "two", 3: "three"}.get(figures, str(figures))
+        unit = e.shown_unit()
+        typed = answer.strip() if isinstance(answer, str) else ""
+        words = re.search(r"[a-z]{2,}", typed, re.I) and not (unit and unit in typed)
+        if said:
+            lead = f"Not yet{said}: that is "
+        elif words:
+            lead = f"Not yet: “{typed}” reads as {e.show(x)}, "
+        else:
+            lead = "Not yet: that is "
         return Feedback(
             False,
-            f"Not yet{said}: that fits only to the {figures} figure"
-            f"{'' if figures == 1 else 's'} you gave; give "
-            f"{'three' if e.needs_three() else 'two or three'} figures"
-            f"{' in ' + e.shown_unit() if e.shown_unit() else ''} "
-            f"(the checker accepts {e.tolerance()}).",
+            f"{lead}right only to the {count} figure{'' if figures == 1 else 's'} you gave; "
+            f"work it out and give {'three' if e.needs_three() else 'two or three'} figures"
+            f"{' in ' + unit if unit else ''} (the checker accepts {e.tolerance()}).",
             "figures",
         )
     # a prefix slip in the label only ("2628 TWh": a power of 1,000 away), before the traps

@@ -1279,7 +1279,14 @@ def after_reveal() -> str:
         "<li><b>The chips row.</b> The explorer's count takes AWS's cooling share unrounded; "
         "lesson 3 rounded it to a whole per cent, so lesson 3's count is "
         f"{rounding_gap()} chips higher. Rounding, not a disagreement: both are hundreds of "
-        "thousands, once a chip's power and the server overhead are assumed.</li>"
+        "thousands, once a chip's power and the server overhead are assumed. "
+        # reader 29: a challenger read "an average over others" in the rule against this row
+        f"<br><small>{ASKS} AWS publishes no power for a Trainium2 chip or its servers. So "
+        "the claim leaves that gap open. Named outside figures fill it: about "
+        f"{_figure('chips.trn2.tdp')} W a chip (SemiAnalysis) and a server overhead of "
+        f"{_figure('chips.trn2.server_overhead')} (Epoch AI, from an H100 server). For the "
+        "cooling share AWS's own PUE exists, so an average over others cannot stand in for "
+        "it.</small></li>"
         '<li><b>The battery row.</b> "Every data centre has batteries" is true and beside '
         "the point: its UPS batteries carry the computers for minutes, until the generators "
         "start. The claim is of battery storage (BESS) that shaves cooling peaks for hours, "

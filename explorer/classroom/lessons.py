@@ -3595,6 +3595,40 @@ def sweep_check() -> None:
     print("\n".join(sweep_lines()))
 
 
+def capstone_found() -> str:
+    """Lesson 6's "What we found": the hook's answer and the answers to the lesson's open
+    questions, as HTML. It answers steps 3 to 5, so the notebook shows it only once step 5 is
+    answered (reader 29: a markdown fold left it one click from the hook).
+
+    Examples
+    --------
+    >>> "<b>The hook.</b>" in capstone_found()
+    True
+    """
+    return (
+        "<h4>What we found</h4><ul>"
+        "<li><b>The hook.</b> On every chip with no interruptions the run would take under a "
+        "week. In one job of every chip each chip does useful work less than a tenth of the "
+        "time: about two months, twice the fastest job, on the model's extrapolation (step 3's "
+        "check says how far it reaches). The fastest job takes about a month. The fastest "
+        "job's electricity is under two weeks of the city's: days to weeks, not an hour and not "
+        "a year.</li>"
+        "<li><b>Why can more chips make one job slower?</b> Every chip added makes the whole "
+        "job's interruptions more frequent and, in the model, its restarts longer. Past the "
+        "fastest size, the time lost to them grows faster than the speed the added chips "
+        "bring.</li>"
+        "<li><b>Fastest or least energy?</b> The same work needs the same chip-hours, and "
+        "interruptions multiply them by 1 ÷ goodput. So energy is least where goodput is "
+        "highest (the smallest job), time is least where chips × goodput is highest (the "
+        "fastest size). The fastest job buys time with energy; a Meta-sized job uses less but "
+        "takes several times longer.</li>"
+        "<li><b>Is the comparison fair?</b> The energy matches; the load does not. A city's "
+        "electricity is spread over a year, over homes, shops and industry, and over a whole "
+        "grid; the run's is drawn at one site, day and night for weeks, and the utility must "
+        "supply it at every hour (lesson 7).</li></ul>"
+    )
+
+
 def _figure_of(key: str) -> str:
     """A catalog figure as a hint prints it (1.82)."""
     return fmt.number(catalog.entry(key).value)
@@ -3783,6 +3817,18 @@ _add(
                 rel_tol=2.0,  # "a tenth" and up to 30 %
                 slip=False,
                 lead="Too few",
+            ),
+            # reader 29: a guess between half and nearly all got "… percentage points too
+            # high. The step: …", unlike its neighbours
+            Trap(
+                "too-many",
+                lambda: 0.7,
+                "past the fastest size, each chip added makes the whole job's interruptions "
+                "more frequent and its restarts longer, so it loses more time than it adds "
+                "speed; the balance falls near half the site's chips",
+                rel_tol=0.26,  # above "about half" and below "nearly all": 52 to 88 %
+                slip=False,
+                lead="Too many",
             ),
         ),
     )
@@ -4823,11 +4869,13 @@ def _rounded_instances() -> str:
     chips = _chips("trn2-ultraserver")
     chip = _chip("trn2", "fp8_dense", "PFLOP/s")
     # reader 26: "64 × 1.3 PFLOP/s" was told it used the per-instance figure: name both roundings
+    # reader 29: not accepted, so the row's rounding gap is not skipped
     return (
-        f"your numbers were rounded on the way: {fmt.number(instances)} × AWS's rounded "
-        f"{fmt.number(per, 3)} PF per instance and {fmt.number(chips)} × a chip's rounded "
-        f"{fmt.number(chip, 2)} PF both give AWS's published figure; now do "
-        f"{factcheck.claim('us-fp8').how} and compare the two."
+        f"your calculation gives AWS's published "
+        f"{fmt.number(factcheck.claim('us-fp8').claimed)}, from figures rounded on the way "
+        f"({fmt.number(instances)} × AWS's rounded {fmt.number(per, 3)} PF per instance, or "
+        f"{fmt.number(chips)} × a chip's rounded {fmt.number(chip, 2)} PF). The station's "
+        f"computation is {factcheck.claim('us-fp8').how}: do it and compare the two."
     )
 
 
@@ -4840,8 +4888,8 @@ def _fp8_instances_route() -> str:
     return (
         f"{fmt.number(factcheck.claim('us-fp8').claimed)} is the article's figure, and also "
         f"{fmt.number(instances)} × AWS's rounded {fmt.number(per, 3)} PF per instance (the "
-        "station's note). If you worked it that way, type your calculation to show it; then do "
-        f"{factcheck.claim('us-fp8').how} and compare the two"
+        "station's note): figures rounded on the way. The station's computation is "
+        f"{factcheck.claim('us-fp8').how}: do it and compare the two"
     )
 
 
@@ -5018,6 +5066,15 @@ def _station_checks() -> dict[str, Exercise]:
                     figures=True,
                 ),
                 *_pue_chip_traps()[_TWICE:],
+                # reader 29: the cooling station next door accepts the industry's average PUE
+                # as its second computation; carried here it got only "too low"
+                Trap(
+                    "industry-pue",
+                    lambda: SITE_MW * factor("MW", "W") / _survey_pue() / _trn2_all_in_w(),
+                    "that uses the industry's average PUE "
+                    f"({fmt.number(_survey_pue())}); this station's figures use AWS's fleet "
+                    f"PUE ({_PUE}), the PUE AWS reports for its own sites",
+                ),
                 *(
                     t
                     for t in EXERCISES["trn2-chips-300mw"].traps
@@ -5212,6 +5269,32 @@ def station_numbers(claim_id: str) -> str:
     return "; ".join(f"{e.show(e.answer())} {said}".strip() for e, said in ways)
 
 
+def station_accepted(claim_id: str) -> str:
+    """What a station's check accepts, for the teacher's answer key: each way's tolerance and
+    the range it spans, as the checker reads them (reader 29: a teacher on paper could not
+    judge 280,000 chips against 287,000, a named slip in the notebook).
+
+    Examples
+    --------
+    >>> station_accepted("ms-chips")
+    '±2 %: 281,077 chips to 292,549 chips'
+    >>> station_accepted("us-fp8")  # doctest: +ELLIPSIS
+    '±1 %: 82.4 PFLOP/s to 83.9 PFLOP/s, but not 83.2 PFLOP/s, the published figure...'
+    """
+    out = []
+    for e, said in _station_ways().get(claim_id, ()):
+        (lo, hi), (low, high) = e.shown_range(), e.accepted()
+        # a published figure inside the range is refused, typed or worked from rounded figures
+        refused = "".join(
+            f", but not {e.show(t.value())}, the published figure, typed or worked from "
+            "rounded figures"
+            for t in e.traps
+            if t.figures and low <= t.value() <= high
+        )
+        out.append(f"{e.tolerance()}: {lo} to {hi}{refused} {said}".strip())
+    return "; ".join(out)
+
+
 _MEMORY_UNITS = ("GiB", "GB", "TiB", "TB")  # a memory station's number may be in any of these
 # a range typed as one answer: "30-50%", "30 – 50 %", "30% to 50%"
 _RANGE_TYPED = re.compile(
@@ -5328,14 +5411,10 @@ def check_station(claim_id: str, answer: object) -> Feedback:
             "wrong-label",
         )
     if fb.right:
-        # the article's figure worked out another way the station's note allows (4 × 20.8):
-        # right, with how it differs (reader 19: it was called copying)
-        other = next((t.computed for t in ways[0][0].traps if t.id == fb.trap), "")
         return Feedback(
             True,
             "That is the station's computation. Now judge the claim: does it hold on its own "
-            "terms, and what does it assume?"
-            + (f" Note: {other[0].upper()}{other[1:]}" if other else ""),
+            "terms, and what does it assume?",
             "right",
         )
     return fb  # attempt 1: a nudge, never a lesson's worked step

@@ -1458,7 +1458,7 @@ def _terms_read(
     seconds = ""
     bare = [n for _, n, u in terms if not u]
     # reader 21: "134 MW × 32.3 days × 24 h" (or "× 24") is how students write days in hours;
-    # its 24 is hours per day, and days × 24 h counts time twice
+    # its 24 is hours per day, and days × 24 h counts time twice (said plainly: reader 29)
     per_day = [
         i
         for i, (op, n, u) in enumerate(terms)
@@ -1469,7 +1469,7 @@ def _terms_read(
         u = terms[per_day[-1]][2]
         q = q / ureg.day if u else q * ureg.hour / ureg.day  # the 24 (h) as 24 h/day
         seconds = (
-            "read 24 h as 24 h per day: days × 24 h counts time twice, so write 24 h/day"
+            "read 24 h as 24 h per day, which turns the days into hours: write it 24 h/day"
             if u
             else "read 24 as 24 h per day"
         )

@@ -2739,13 +2739,21 @@ def _answers(lesson: Lesson) -> str:
         # table leaves the station's own row to the group, so the key has it)
         caption, header, rows = lessons.city_table()
         stations = [
-            [c.claim, c.recompute().removeprefix("Recompute: "), lessons.station_numbers(c.id)]
+            [
+                c.claim,
+                c.recompute().removeprefix("Recompute: "),
+                lessons.station_numbers(c.id),
+                lessons.station_accepted(c.id),
+            ]
             for c in factcheck.class_claims()
             if lessons.station_numbers(c.id)
         ]
         parts.append(
             "<h3>The stations' numbers (to check a group's; not verdicts)</h3>"
-            + _table(["claim", "the station's computation", "its number"], stations)
+            + _table(
+                ["claim", "the station's computation", "its number", "the check accepts"],
+                stations,
+            )
             + _read_out_rows()
             + f"<p>The city widget's table in full ({html.escape(caption)}):</p>"
             + _table(header, rows)
