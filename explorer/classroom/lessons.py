@@ -109,9 +109,14 @@ def _cooling_slips(
         Trap(
             "pue-minus-one",
             lambda: of * (pue() - 1),
-            f"a PUE of {shown} means non-IT power is 1 − 1/{shown} "
-            f"≈ {fmt.percent(1 - 1 / pue())} of the site, not {fmt.percent(pue() - 1)} "
-            "(PUE − 1)",
+            f"a PUE of {shown} means non-IT power is 1 − 1/{shown} of the site, not "
+            f"{fmt.percent(pue() - 1)} (PUE − 1)",
+            # the share itself only from the second attempt: at the first it leaves the pair one
+            # subtraction (reader 30)
+            later=(
+                f"1 − 1/{shown} ≈ {fmt.percent(1 - 1 / pue())}; then take off the {_OTHER} "
+                "other losses"
+            ),
         ),
         Trap(
             "forgot-other-losses",
@@ -140,9 +145,9 @@ def _cooling_slips(
             Trap(
                 "it-share",
                 lambda: 1 / pue(),
-                f"that is IT's share at a PUE of {shown} (1/PUE); the rest, "
-                f"{fmt.percent(1 - 1 / pue())}, is all non-IT power: take off the {_OTHER} "
-                "of other losses",
+                f"that is IT's share at a PUE of {shown} (1/PUE); the rest is all non-IT "
+                f"power: take off the {_OTHER} of other losses",
+                later=f"the rest is 1 − 1/{shown} ≈ {fmt.percent(1 - 1 / pue())} of the site",
             )
         )
     return tuple(slips)

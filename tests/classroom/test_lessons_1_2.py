@@ -219,8 +219,9 @@ def test_the_texts_say_what_the_numbers_support(pages):
 
 def test_its_share_on_the_fleet_pue_gets_its_own_hint():
     # 1 / 1.15 = 0.8696: IT's share, the halfway step; 1 − 0.8696 = 13 % is all non-IT power
+    # (the 13 % itself only from the second attempt: reader 30)
     for typed in ("0.87", "87 %"):
-        fb = lessons.check("cooling-at-fleet-pue", typed)
+        fb = lessons.check("cooling-at-fleet-pue", typed, attempt=2)
         assert fb.trap == "it-share" and "13 %" in fb.message and "3 %" in fb.message, fb
 
 
@@ -965,3 +966,24 @@ def test_reader_29s_cop_prediction_comes_before_the_water():
     water = next(i for i, c in enumerate(cells) if "heat rejected by evaporation ÷ latent" in c)
     rows = next(i for i, c in enumerate(cells) if "**Row 1**" in c)
     assert box < water <= rows, (box, water, rows)
+
+
+def test_reader_30s_first_cooling_slip_hints_hold_back_the_next_number():
+    # 1/1.56 = 64.1 % (IT's share) and 1.56 − 1 = 56 % (PUE − 1) are the usual slips; at the
+    # first attempt the hint names the slip but not 1 − 1/1.56 = 35.9 %, which leaves one
+    # subtraction (35.9 − 3 = 32.9 %); likewise 13.0 % at the fleet's 1.15 (1 − 1/1.15), in MW
+    # too (45 MW = 300 MW × 0.15). From the second attempt the number is given, as for pue-40.
+    cases = (
+        ("cooling-at-survey-pue", "64 %", "it-share", "35.9"),
+        ("cooling-at-survey-pue", "56 %", "pue-minus-one", "35.9"),
+        ("cooling-at-fleet-pue", "87 %", "it-share", "13"),
+        ("cooling-at-fleet-pue", "0.87", "it-share", "13"),
+        ("cooling-at-fleet-pue", "1/1.15", "it-share", "13"),
+        ("cooling-at-fleet-pue", "15 %", "pue-minus-one", "13"),
+        ("cooling-mw-fleet", "45 MW", "pue-minus-one", "13"),
+    )
+    for ex, typed, trap, number in cases:
+        first = lessons.check(ex, typed)
+        assert first.trap == trap and not re.search(rf"\b{number}\b", first.message), first
+        second = lessons.check(ex, typed, attempt=2)
+        assert second.trap == trap and re.search(rf"\b{number}( %|\.)", second.message), second
