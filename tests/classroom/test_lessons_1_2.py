@@ -987,3 +987,17 @@ def test_reader_30s_first_cooling_slip_hints_hold_back_the_next_number():
         assert first.trap == trap and not re.search(rf"\b{number}\b", first.message), first
         second = lessons.check(ex, typed, attempt=2)
         assert second.trap == trap and re.search(rf"\b{number}( %|\.)", second.message), second
+
+
+def test_reader_30s_share_tolerance_is_said_as_a_fraction_the_checker_uses(pages):
+    # "a fixed part of your answer" did not say how much; the checker's 5 % either way is a
+    # twentieth of the share (±1.6 points at 32.9 %), in the notebook and on the worksheet
+    nb = json.loads((teacher_pack.NOTEBOOKS / "02-where-the-power-goes.ipynb").read_text())
+    text = " ".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    sheet = html.unescape(pages["lesson-2/worksheet.html"])
+    words = {"a tenth": 10, "a twentieth": 20, "a fiftieth": 50}
+    for page in (" ".join(text.split()), " ".join(sheet.split())):
+        said = re.search(r"within about (a \w+) of it either way", page)
+        assert said, "the pairs' tolerance is not said as a fraction"
+        for ex in ("cooling-at-fleet-pue", "cooling-at-survey-pue"):
+            assert lessons.EXERCISES[ex].rel_tol == pytest.approx(1 / words[said[1]])
