@@ -1001,3 +1001,16 @@ def test_reader_30s_share_tolerance_is_said_as_a_fraction_the_checker_uses(pages
         assert said, "the pairs' tolerance is not said as a fraction"
         for ex in ("cooling-at-fleet-pue", "cooling-at-survey-pue"):
             assert lessons.EXERCISES[ex].rel_tol == pytest.approx(1 / words[said[1]])
+
+
+def test_reader_30s_mississippi_note_says_higher_than_what():
+    # the US figure (12,200 kWh) is shown below Mississippi's (16,666): "so it is a little
+    # higher" read as a contradiction; the note must say what it is higher than
+    nb = json.loads((teacher_pack.NOTEBOOKS / "01-megawatts-and-cities.ipynb").read_text())
+    text = " ".join(" ".join("".join(c["source"]) for c in nb["cells"]).split())
+    note = re.search(r"\*\*Mississippi\.\*\*(.*?)(?= - \*\*|</details>)", text)[1]
+    for sentence in re.split(r"(?<=\.) ", note):
+        if "higher" in sentence:
+            assert re.search(
+                r"higher than a (count|figure) of (the electricity )?sold", sentence
+            ), sentence
