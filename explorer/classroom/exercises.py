@@ -146,6 +146,10 @@ class Exercise:
     # what the answer's number is called, where students may type it beside another ("IT 87%,
     # cooling 10%"): the number so labelled is read (`reading.read`, reader 28)
     subject: str = ""
+    # the first nudge for a wrong answer written in a unit of the answer's kind: the usual one
+    # may ask for that kind ("1000 GWh" was told "300 MW is a power … a year's use is an
+    # energy"; reader 30)
+    unit_nudge: str = ""
 
     @property
     def hint(self) -> str:
@@ -974,6 +978,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             level=level,
         )
     level = min(max(attempt, 1), len(e.hints)) - 1
+    nudge = e.unit_nudge if level == 0 and e.unit_nudge and not r.bare else e.hints[level]
     # the band is a factor of 1 + WIDE either way: half or twice the answer is a factor slipped,
     # never "the right size" (reader 28: 41.6 for 83.1 PFLOP/s)
     if 1 / (1 + WIDE) <= excess <= 1 + WIDE and level < 2:
@@ -998,11 +1003,11 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             False,
             f"Not yet{said}: that is far too {size} the answer's size. Check what you typed "
             "and each power of ten, then: "
-            f"{_sentence(e.hints[level])}",
+            f"{_sentence(nudge)}",
             "hint",
             level=level,
         )
-    return Feedback(False, f"Not yet{said}, hint: {_sentence(e.hints[level])}", "hint", level=level)
+    return Feedback(False, f"Not yet{said}, hint: {_sentence(nudge)}", "hint", level=level)
 
 
 @dataclass(frozen=True)

@@ -1415,6 +1415,8 @@ _add(
         lambda: float(compute(site_power=SITE_MW).annual_energy),
         "GWh",
         rel_tol=0.01,  # exact inputs: 300 MW × 8,760 h leaves no room for a 360-day year
+        unit_nudge="an energy is the right kind of answer; now check the time: the site runs "
+        "every hour of the year, and MW × hours gives MWh",
         hints=(
             f"{_SITE} is a power: how fast electricity is used; a year's use is an energy",
             "energy = power × time: MW × hours gives MWh, and a year has "

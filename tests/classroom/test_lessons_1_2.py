@@ -1014,3 +1014,16 @@ def test_reader_30s_mississippi_note_says_higher_than_what():
             assert re.search(
                 r"higher than a (count|figure) of (the electricity )?sold", sentence
             ), sentence
+
+
+def test_reader_30s_wrong_energy_gets_a_nudge_that_fits_an_energy():
+    # "1000 GWh" is already an energy: "300 MW is a power … a year's use is an energy" talks
+    # past it; a wrong answer written with an energy unit is nudged on the time instead. A bare
+    # number keeps the power/energy nudge; attempt 2 is the formula, as before.
+    for typed in ("1000 GWh", "1e6 MWh", "5 TWh"):
+        first = lessons.check("energy-300mw", typed)
+        assert not first.right and "is a power" not in first.message, first
+        assert "hour" in first.message, first
+        second = lessons.check("energy-300mw", typed, attempt=2)
+        assert "energy = power × time" in second.message, second
+    assert "is a power" in lessons.check("energy-300mw", "1000").message
