@@ -124,6 +124,13 @@ def svg(fig: bq.Figure, width: int = 560, height: int = 300) -> str:
     if series and values and heat is None:
         base = next((float(m.base) for m, _, _ in series if isinstance(m, bq.Bars)), 0.0)
         lo, hi = min(base, min(values)), max(base, max(values))
+        # a fixed value scale, as the app draws it (lesson 2's bars: 0 to the site's 300 MW, not
+        # to the tallest bar; reader 30), widened only if a value lies outside it
+        fixed = [m.scales.get("y") for m, _, _ in series if isinstance(m, bq.Bars)]
+        for scale in fixed:
+            if isinstance(scale, bq.LinearScale):
+                lo = min(lo, scale.min) if scale.min is not None else lo
+                hi = max(hi, scale.max) if scale.max is not None else hi
         span = hi - lo or 1.0
         for m, xs, ys in series:
             horizontal = getattr(m, "orientation", "vertical") == "horizontal"

@@ -1027,3 +1027,13 @@ def test_reader_30s_wrong_energy_gets_a_nudge_that_fits_an_energy():
         second = lessons.check("energy-300mw", typed, attempt=2)
         assert "energy = power × time" in second.message, second
     assert "is a power" in lessons.check("energy-300mw", "1000").message
+
+
+def test_reader_30s_printed_bars_keep_the_fixed_site_scale():
+    # the app's bars run on a fixed 0–300 MW scale (the site's power); the teacher's edition
+    # drew them from 0 to the tallest bar (IT, 171 MW at a 40 % cooling share)
+    from explorer.ui import static
+
+    box = widgets.power_split(lessons.COOLING_SHARE, heat=False)
+    fig = next(c for c in box.children if c.__class__.__name__ == "Figure")
+    assert f"MW: 0 to {lessons.SITE_MW:g}<" in static.svg(fig)
