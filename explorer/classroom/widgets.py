@@ -906,7 +906,8 @@ def where_from(
     as "100 %" (a load factor), not "1", and a unit prints the value in that unit, as the lesson
     says it (a restart's growth in seconds, not "0.041 minutes"); an item ``"low"`` prints the
     low end of the figure's range instead, with that end's source (a load factor's 70 %, the
-    explorer's own assumption, beside the article's implied 100 %).
+    explorer's own assumption, beside the article's implied 100 %); an item ``"implied"`` says
+    that no source publishes the figure, only implies it (the article's 100 %: reader 30).
 
     A figure that an exercise on the page has students work out (`lessons.WORKED_OUT`: the
     hours in a year, the first step of the site's energy) is a blank until that exercise is
@@ -966,6 +967,13 @@ def where_from(
                 "(confidence: low).</li>"
             )
         note = (said[key] or e.note) if key in said else ""
+        if "implied" in how:  # a figure its source's reasoning assumes but states nowhere
+            value = fmt.percent(e.value) if "share" in how else _reading(e.value, e.unit)
+            return (
+                f"<li><b>{html.escape(what)}</b>: {html.escape(value)}. No published source: "
+                f"implied by {html.escape(e.source_title)}, {html.escape(e.date)}, which "
+                "does not state it.</li>"
+            )
         if how == ["share"]:
             value = fmt.percent(e.value)
         elif how:

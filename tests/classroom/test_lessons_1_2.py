@@ -1037,3 +1037,19 @@ def test_reader_30s_printed_bars_keep_the_fixed_site_scale():
     box = widgets.power_split(lessons.COOLING_SHARE, heat=False)
     fig = next(c for c in box.children if c.__class__.__name__ == "Figure")
     assert f"MW: 0 to {lessons.SITE_MW:g}<" in static.svg(fig)
+
+
+def test_reader_30s_flat_out_load_factor_is_not_shown_as_a_published_figure():
+    # the 100 % is nobody's published figure: the article's comparison only implies it, so its
+    # line says so instead of citing the article as the source of a number it does not state
+    nb = json.loads((teacher_pack.NOTEBOOKS / "01-megawatts-and-cities.ipynb").read_text())
+    cell = next(
+        "".join(c["source"])
+        for c in nb["cells"]
+        if c["cell_type"] == "code" and "widgets.where_from(" in "".join(c["source"])
+    )
+    out = eval(cell, {"widgets": widgets})  # the cell is one expression: the list's widget
+    items = re.findall(r"<li>(.*?)</li>", html.unescape(out.value))
+    flat = next(i for i in items if "flat out" in i)
+    assert "100 %" in flat and "no published" in flat.lower(), flat
+    assert "implied" in flat.lower() and "(confidence: low)" not in flat, flat
