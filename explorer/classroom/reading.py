@@ -1203,6 +1203,8 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
         return _count(x, rest, unit, negative)
     if unit == RATIO and _ratio_name(rest):
         return _finish(x, unit, negative, bare=True)  # "1.75 PUE", "1.5 COP": the ratio's name
+    if unit == RATIO and "/" in rest and (plain := _plain_ratio(x, rest)) is not None:
+        return _finish(plain, unit, negative, bare=False)  # "1.5 W/W": a unit over itself
     if unit == SHARE and (amount := _quantity(x, rest)) is not None:
         # "30 MW" for a share: leaving out "MW" would leave 30, read as 30 % (reader 21); "68
         # MW" may be 68 % mistyped, said whatever the answer (reader 26)
@@ -1239,6 +1241,16 @@ _BETWEEN = re.compile(r"^\s*(?:between|from)\s+[~â‰ˆ]?\s*[\d.].*\s(?:and|to|-|â€
 
 def _one_number(words: str) -> str:
     return f"give one number, your own answer: {words}. Keep any working on paper."
+
+
+def _plain_ratio(x: float, rest: str) -> float | None:
+    """`x` in the unit `rest` as a plain number, where `rest` is a unit over a unit of the same
+    kind ("W/W", "kW/W": a COP in heat watts per electric watt; reader 30); else None."""
+    try:
+        q = ureg.Quantity(x, _symbol(rest))
+    except Exception:  # pint raises many kinds of error on a name it does not know
+        return None
+    return float(q.to("dimensionless").magnitude) if q.dimensionless else None
 
 
 def _quantity(x: float, rest: str) -> pint.Quantity | None:

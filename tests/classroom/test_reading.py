@@ -4094,3 +4094,12 @@ def test_reader_29s_job_share_above_half_reads_like_the_other_guesses():
     assert "Not so" in lessons.reveal("capstone-job-share", "90 %").message
     assert "Too few" in lessons.reveal("capstone-job-share", "25 %").message
     assert "Within the tolerance" in lessons.reveal("capstone-job-share", "45 %").message
+
+
+def test_reader_30s_ratio_written_as_a_unit_over_itself_is_read():
+    # a COP written "1.5 W/W" (heat watts per electric watt) is right and unit-consistent: read
+    # as 1.5, not "leave out 'W/W'"; "1.5 kW/kW" too; "1.5 kW/W" is 1,500, not 1.5
+    for typed in ("1.5 W/W", "1.5 kW/kW", "1.5 MW/MW"):
+        assert lessons.check("cop-article", typed).right, typed
+    assert reading.read("1.5 kW/W", exercises.RATIO).value == pytest.approx(1500)
+    assert not lessons.check("cop-article", "1.5 kW/W").right
