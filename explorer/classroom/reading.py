@@ -1444,7 +1444,13 @@ def _terms_read(
         except ZeroDivisionError:
             return Reading(None, f"that calculation divides by zero; {EXAMPLE}.")
         r = read(f"{x:.12g}", unit, negative, above)
-        echo = f"read as {fmt.number(x)}, the units left out" if r.value is not None else ""
+        # which number dropped them, so the student can type its unit (reader 30)
+        bare = next(n for op, n, u in terms if op in "/÷" and not u)
+        echo = (
+            f"read as {fmt.number(x)}, the units left out: {fmt.number(bare)} has no unit"
+            if r.value is not None
+            else ""
+        )
         return Reading(r.value, r.message, r.bare, r.echo or echo, r.typed)
     try:
         q = ureg.Quantity(1.0)

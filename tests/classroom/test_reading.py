@@ -4103,3 +4103,11 @@ def test_reader_30s_ratio_written_as_a_unit_over_itself_is_read():
         assert lessons.check("cop-article", typed).right, typed
     assert reading.read("1.5 kW/W", exercises.RATIO).value == pytest.approx(1500)
     assert not lessons.check("cop-article", "1.5 kW/W").right
+
+
+def test_reader_30s_units_left_out_say_which_number_has_none():
+    # "1840 GWh / 10715": the bare 10,715 drops the units, and the student should see that
+    # typing "kWh" after it keeps them (1,840 GWh ÷ 10,715 kWh = 171,722 households)
+    said = lessons.check("city-low-load", "1840 GWh / 10715").message
+    assert "read as 0.172, the units left out: 10,715 has no unit" in said, said
+    assert lessons.check("city-low-load", "1840 GWh / 10715 kWh").right
