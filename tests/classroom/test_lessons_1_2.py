@@ -1053,3 +1053,19 @@ def test_reader_30s_flat_out_load_factor_is_not_shown_as_a_published_figure():
     flat = next(i for i in items if "flat out" in i)
     assert "100 %" in flat and "no published" in flat.lower(), flat
     assert "implied" in flat.lower() and "(confidence: low)" not in flat, flat
+
+
+def test_reader_30s_glossary_lists_lessons_1_and_2s_words_under_their_lessons():
+    # the glossary says "in the order you meet them": a word lessons 1 or 2 link to first sits
+    # under that lesson's heading (load factor was under lesson 8, economiser under lesson 7)
+    glossary = (teacher_pack.NOTEBOOKS / "glossary.md").read_text(encoding="utf-8")
+    section, under = 0, {}
+    for line in glossary.splitlines():
+        if m := re.match(r"## .*\(lesson (\d+)\)", line):
+            section = int(m[1])
+        for anchor in re.findall(r'<a id="([\w-]+)"></a>', line):
+            under[anchor] = section
+    for n, name in ((1, "01-megawatts-and-cities"), (2, "02-where-the-power-goes")):
+        text = (teacher_pack.NOTEBOOKS / f"{name}.ipynb").read_text(encoding="utf-8")
+        for anchor in set(re.findall(r"glossary\.md#([\w-]+)", text)):
+            assert under[anchor] <= n, (anchor, under[anchor], n)
