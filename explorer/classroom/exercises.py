@@ -354,6 +354,37 @@ def _rounded_as_typed(answer: object, x: float, want: float) -> bool:
     return _half_up(want * typed / x, figures) == _half_up(typed, figures)
 
 
+def _rounds_to_typed(answer: str, x: float, want: float) -> bool:
+    """Whether the result, in the unit typed and rounded to the student's own figures, is the
+    number typed: 68.2 % at one figure is 70 %, so "100 %" is not 68.2 % rounded, though it lies
+    within half its last figure's step (50 to 150); "2 weeks" is 12 days (1.7 weeks) rounded
+    (reader 30). A number read in another, coarser unit keeps half that unit as its precision."""
+    figures = significant_figures(answer)
+    typed = leading_number(answer)
+    if not figures or not typed or not x:
+        return True
+    if not any(math.isclose(typed / x, k) for k in (1, 100)):
+        # read in a coarser unit ("a week", "under a week" for 5.75 days): the student's unit
+        # is the step, and half of it is the precision (readers 13 and 29)
+        return True
+    return _half_up(want * typed / x, figures) == _half_up(typed, figures)
+
+
+def _given_in_question(e: Exercise, answer: object) -> str:
+    """The question's own figure that a lone typed number is, as the question prints it, or ""
+    ("62.2" where the question gives a peak of 62.2 MW; reader 30)."""
+    if not isinstance(answer, str) or re.search(r"[*×·÷()+/^]|\d\s*-", answer):
+        return ""
+    numbers = re.findall(r"\d[\d,]*(?:\.\d+)?", answer)
+    if len(numbers) != 1:
+        return ""
+    typed = float(numbers[0].replace(",", ""))
+    for shown in re.findall(r"\d[\d,]*(?:\.\d+)?", e.question):
+        if typed and math.isclose(float(shown.replace(",", "")), typed, rel_tol=1e-9):
+            return shown
+    return ""
+
+
 def _cut_off(answer: object, x: float, want: float) -> bool:
     """Whether the answer read as `x` is the result cut off (rounded down) to the figures the
     student gave (2 or more): "280,000" for 286,813, which rounds to 290,000 (reader 21: that
@@ -724,7 +755,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     # and "a week" is "1 week" (one figure), not a week known to the day
     spelled = in_digits(answer)
     rounding = _rounding(spelled, x)
-    if rounding is not None and abs(x - want) <= rounding:
+    if rounding is not None and abs(x - want) <= rounding and _rounds_to_typed(spelled, x, want):
         figures = significant_figures(spelled)
         # unless a trap's value is the typed number itself, not only a rounding of it: "10 %"
         # is 300 ÷ 3,000 exactly (the answer is 11 %); "2 weeks" merely rounds 14.2 days
@@ -943,6 +974,18 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
                 "figures",
                 level=level,
             )
+    # a figure the question gives, typed back as it stands ("62.2" for the share above the mean,
+    # the peak's 62.2 MW): copied, not a near miss of the answer (reader 30: "close" taught
+    # that the answer lies just above 62 %)
+    given_figure = _given_in_question(e, answer)
+    if given_figure:
+        return Feedback(
+            False,
+            f"Not yet{said}: {given_figure} is copied from the question; work the answer out "
+            f"from the question's figures: {_sentence(e.hints[1])}",
+            "trap",
+            "copied-from-question",
+        )
     # a ratio between 1 and 2 (a PUE, 1.75): its excess over 1 is what a method gets right or
     # wrong, so 1 + share (1.43) is a wrong method, not a near miss
     excess = (x - 1) / (want - 1) if e.unit == RATIO and 1 < want < 2 else ratio
@@ -1158,10 +1201,12 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
     if e.unit in COUNT_WORDS and r.bare and abs(x) < _SMALL_COUNT <= abs(want) / 100:
         # "3" in a households box, just below "how many rows did you tick?": a count of
         # something else, not a prediction to spend (reader 25)
+        # "1 - 0.7" is 0.3, a share, not a count (reader 30)
+        what = "a small count" if x == round(x) else "a share or a fraction, not a count"
         return Reveal(
             None,
             want,
-            f"Your prediction is not readable yet: {fmt.number(x)} is a small count; this box "
+            f"Your prediction is not readable yet: {fmt.number(x)} is {what}; this box "
             f"asks for a number of {e.unit}. A count of anything else goes on paper.",
             False,
         )

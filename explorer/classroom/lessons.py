@@ -4151,7 +4151,8 @@ _add(
         hints=(
             "first find how many MW the peak lies above the mean, then compare that with the mean",
             "share = (hot-day peak − annual mean) ÷ annual mean",
-            f"({_PEAK} − {_MEAN}) ÷ {_MEAN} ≈ {fmt.percent(_EXCESS)}",
+            # two figures: the printed 37 MW is 36.97, and 25.2 ÷ 37 is 68.1 % (reader 30)
+            f"({_PEAK} − {_MEAN}) ÷ {_MEAN} ≈ {fmt.percent(_EXCESS, 2)}",
         ),
         traps=(
             Trap(
@@ -4181,6 +4182,15 @@ _add(
                 rel_tol=0.5,
                 slip=False,
                 bare=True,  # "2", not "2 %" (reader 28)
+            ),
+            Trap(
+                # "twice, so 100 % more": the hook's round guess, not worked out (reader 30)
+                "twice-the-mean",
+                lambda: 1.0,
+                "100 % more is a peak twice the mean, a round guess; work it out from the two "
+                "figures in the question",
+                rel_tol=0.03,
+                slip=False,
             ),
         ),
     )
@@ -4242,9 +4252,10 @@ _add(
             Trap(
                 "yearly-average",
                 lambda: SITE_MW / _grid_figure("utility", "MW"),
-                f"if you used the site's yearly average ({_SITE}): the question asks for its "
-                "hottest "
-                f"hour ({_SITE_PEAK}), when the utility's peak is met, which gives "
+                # said as right first: on "0.1" it read as a correction (reader 30)
+                f"if you used the site's yearly average ({_SITE}), that is right here too; but "
+                f"the question asks for its hottest hour ({_SITE_PEAK}), when the utility's "
+                "peak is met, which gives "
                 f"{fmt.percent(_gr('share_of_utility_peak'))}. With a "
                 f"{_UTILITY_CONFIDENCE}-confidence whole (an order of magnitude) both say about "
                 f"{fmt.percent(round(_gr('share_of_utility_peak'), 1))} here; but a planner "
@@ -4351,6 +4362,8 @@ def _minutes_slips(minutes: float, whose: str) -> tuple[Trap, ...]:
             "site-power",
             lambda: SITE_MW * minutes / _MIN_PER_H,
             f"that carries the whole {_SITE}; {whose}",
+            # 1 %: "25.4 MWh" (254 MW × 0.1 h) is 1.6 % from 300 MW × 5 min (reader 30)
+            rel_tol=0.01,
         ),
     )
     # one minute taken as one hour is the IT load itself: the exercise's power-not-energy trap
@@ -4571,6 +4584,8 @@ _add(
                 ),
                 "that uses the central household use; the biggest city takes the lowest use "
                 f"({_LOW_USE} kWh)",
+                # 0.5 %: 613,159 is 2 % below the answer; "619,000" is nearer it (reader 30)
+                rel_tol=0.005,
             ),
             Trap(
                 "announced-power",
@@ -4605,8 +4620,9 @@ _add(
         8,
         f"Everything else at its central value, the {_SITE} site runs at {fmt.percent(_LOAD_LOW)} "
         "of its power on average over the year (load factor "
-        f"{fmt.number(_LOAD_LOW)}) instead of flat out. Flat out, its city is the central one "
-        "that step 2 printed. By how many households does its 'city' shrink? (households)",
+        f"{fmt.number(_LOAD_LOW)}) instead of flat out. Flat out, its city is the central one: "
+        f"{fmt.number(_contested_households(SITE_MW, _range(_HOUSEHOLD_KEY).central))} "
+        "households. By how many households does its 'city' shrink? (households)",
         lambda: _swing("city_households", "defaults.load_factor"),
         "households",
         change="shrink",

@@ -1063,7 +1063,8 @@ def test_reader_29s_load_swing_says_where_the_flat_out_city_is(capsys):
     # defect 5: the worked step multiplies the flat-out city (245,264, the central one), which
     # the question never pointed to; it names step 2's printout, which does print it
     question = " ".join(lessons.EXERCISES["contested-load-swing"].question.split())
-    assert "Flat out, its city is the central one that step 2 printed." in question, question
+    # (reader 30: the question now gives the number, as paper students lack step 2's printout)
+    assert "Flat out, its city is the central one: 245,264 households." in question, question
     contested.city_corners(lessons.CONTESTED_SITE)
     printed = " ".join(capsys.readouterr().out.split())
     assert "(central 245,264)" in printed, printed  # 300 MW × 8,760 h ÷ 10,715 kWh
