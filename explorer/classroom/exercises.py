@@ -26,6 +26,7 @@ from .. import fmt
 from ..units import ureg
 from ..validate import Bound
 from .reading import (
+    bound_said,
     COUNT_WORDS,
     EXAMPLE,
     PREFIXABLE,
@@ -146,6 +147,10 @@ class Exercise:
     # what the answer's number is called, where students may type it beside another ("IT 87%,
     # cooling 10%"): the number so labelled is read (`reading.read`, reader 28)
     subject: str = ""
+    # the figure the lesson asks "above or below?" of just before this prediction, with no way
+    # of its own to read (Meta's 90 %): a bound typed ("over 90 %", "less than 90 %") is said
+    # back as its way and a number asked for, not taken as the estimate 90 % (reader 30)
+    asks_way: Callable[[], float] | None = None
 
     @property
     def hint(self) -> str:
@@ -1041,6 +1046,15 @@ def _range_words(b: Bound) -> str:
     return f"between {fmt.number(b.lo)} and {fmt.number(b.hi)}"
 
 
+def _example(e: Exercise) -> str:
+    """An example of the one number a prediction box takes, in the exercise's unit."""
+    if e.unit == SHARE:
+        return "for example 50 %"
+    if e.unit == RATIO or not e.shown_unit():
+        return "a plain number, no unit"
+    return f"a number in {e.shown_unit()}"
+
+
 def reveal(e: Exercise, prediction: object) -> Reveal:
     """Compare a prediction with the exercise's result; `ready` is False (and the result stays
     hidden) until the prediction can be read.
@@ -1108,6 +1122,18 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         way_right = "The right way" if up == (want > ref) else "The other way"
         gap = f"{way_right}: {_sentence(e.hints[-1])}"
         return Reveal(None, want, f"{head} {gap}", True, shown)
+    bound_way, bound_number = bound_said(prediction) if e.asks_way else ("", "")
+    if bound_way:  # "over 90 %" after "above or below 90 %?": a way, not 90 % (reader 30)
+        value = read(bound_number, e.unit, e.negative).value
+        said = "above" if bound_way == "up" else "below"
+        at = e.show(value if value is not None else e.asks_way())
+        return Reveal(
+            None,
+            want,
+            f"Good, you say which way: {said} {at}. Now give one number too, your best "
+            f"estimate ({_example(e)}), so that the explorer can compare it with its own.",
+            False,
+        )
     other = _other_way(e, prediction)
     if other:  # no guess to spend: the words and the question disagree (reader 28)
         return Reveal(None, want, f"Your prediction is not readable yet: {other}", False)
@@ -1125,18 +1151,11 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         # "below", or "below 90" where the lesson asks above or below 90 % (readers 26, 27): a
         # way, or a bound, said back as one; the reveal needs the student's one best number
         if way:
-            example = (
-                "for example 50 %"
-                if e.unit == SHARE
-                else "a plain number, no unit"
-                if e.unit == RATIO or not e.shown_unit()
-                else f"a number in {e.shown_unit()}"
-            )
             return Reveal(
                 None,
                 want,
-                f"Good, a way{' and a bound' if way[2] else ''}: now give a number too, your "
-                f"best estimate ({example}), so that the explorer can compare it with its own.",
+                "Good, you say which way: now give one number too, your best estimate "
+                f"({_example(e)}), so that the explorer can compare it with its own.",
                 False,
             )
         message = r.message.replace(EXAMPLE, "type a share such as 50 % or 0.5")

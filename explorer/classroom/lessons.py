@@ -2792,6 +2792,8 @@ _add(
         lambda: float(goodput(JOB_CHIPS).goodput),
         SHARE,
         rel_tol=0.03,
+        # the notebook asks "above or below Meta's >90 %?" first: "over 90 %" is a way (reader 30)
+        asks_way=lambda: catalog.value("reliability.effective_training_time", "dimensionless"),
         hints=(
             "three things eat time: checkpoints, the work lost since the last one, and restarts",
             "lost share ≈ (restart + half the time between checkpoints) ÷ time between "

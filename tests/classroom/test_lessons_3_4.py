@@ -15,7 +15,7 @@ import nbformat
 import pytest
 
 from explorer import catalog, compute, fmt
-from explorer.classroom import handouts, lessons, quiz, teacher_pack, widgets
+from explorer.classroom import exercises, handouts, lessons, quiz, teacher_pack, widgets
 
 FOUR = teacher_pack.NOTEBOOKS / "04-from-flops-to-a-trained-model.ipynb"
 THREE = teacher_pack.NOTEBOOKS / "03-from-chips-to-flops.ipynb"
@@ -942,3 +942,27 @@ def test_reader_22s_lesson_4(pages):
     # a line says what section 3's code prints, and what site_chips is, before the code
     at = next(i for i, c in enumerate(src) if "lessons.job_sizes(site_chips)" in c)
     assert "`site_chips`, every H100 it feeds" in src[at - 1] and "how often" in src[at - 1]
+
+
+def test_reader_30s_goodput_bound_is_a_way_not_a_committed_90():
+    # reader 30, defect 1: after "above or below Meta's 90 %?", "over 90 %" and "under 90 %"
+    # were taken as a prediction of exactly 90 % and committed ("a fair guess" even the wrong
+    # way); every wording of a bound is said back as its way, with a number asked for
+    for typed, way in [
+        ("over 90%", "above"),
+        ("under 90 %", "below"),
+        ("below 90%", "below"),
+        ("above 90%", "above"),
+        ("less than 90%", "below"),
+        ("lower than 90%", "below"),
+        ("< 90%", "below"),
+        ("more than 90 %", "above"),
+    ]:
+        r = lessons.reveal("goodput-16k", typed)
+        assert not r.ready and r.prediction is None, (typed, r.message)
+        assert f"which way: {way} 90 %" in r.message and "one number" in r.message, (typed, r)
+        assert "bound" not in r.message, (typed, r.message)
+    assert lessons.reveal("goodput-16k", "84 %").ready
+    # where no way is asked, "under 6 days" stays an estimate of 6 days
+    assert exercises.read("under 6 days", "day").value == 6
+    assert lessons.reveal("llama-days", "under 6 days").prediction == 6
