@@ -26,13 +26,13 @@ from .. import fmt
 from ..units import ureg
 from ..validate import Bound
 from .reading import (
-    bound_said,
     COUNT_WORDS,
     EXAMPLE,
     PREFIXABLE,
     RATIO,
     SHARE,
     Reading,
+    bound_said,
     in_digits,
     leading_number,
     normalise,
