@@ -2615,6 +2615,13 @@ _add(
                 f"that is seconds; divide by the {fmt.number(_DAY_S)} s in a day",
                 unit="s",
             ),
+            # the days written in years, no unit typed (reader 30)
+            Trap(
+                "years-not-days",
+                lambda: _llama_seconds() / factor("year", "s"),
+                "that looks like years; the answer is in days: multiply by 365",
+                unit="years",
+            ),
             Trap(
                 "one-chip",
                 lambda: _llama_seconds() * RUN_CHIPS / _DAY_S,

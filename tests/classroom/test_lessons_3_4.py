@@ -966,3 +966,13 @@ def test_reader_30s_goodput_bound_is_a_way_not_a_committed_90():
     # where no way is asked, "under 6 days" stays an estimate of 6 days
     assert exercises.read("under 6 days", "day").value == 6
     assert lessons.reveal("llama-days", "under 6 days").prediction == 6
+
+
+def test_reader_30s_llama_days_in_years_gets_its_own_hint():
+    # reader 30, defect 3: 11.1 days written in years with no unit got only the generic nudge;
+    # 11.09 days / 365 = 0.0304 (hand-computed)
+    for typed in ("0.0304", "0.030"):
+        fb = lessons.check("llama-days", typed)
+        assert not fb.right and fb.trap == "years-not-days", (typed, fb.message)
+        assert "years" in fb.message and "days" in fb.message, fb.message
+    assert lessons.check("llama-days", "0.0304 years").right
