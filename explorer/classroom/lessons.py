@@ -1187,7 +1187,14 @@ def per_mw_rows(
         ]
         for c, v in zip(chips, fpw, strict=True)
     ]
-    head = ["accelerator", "all-in power per chip", "chips per facility MW", PER_MW_WORDS]
+    # whole chips, rounded down as the core counts them: 870,000 W ÷ 1,274 W = 682.9 is 682
+    # (reader 30)
+    head = [
+        "accelerator",
+        "all-in power per chip",
+        "chips per facility MW (whole chips, rounded down)",
+        PER_MW_WORDS,
+    ]
     return head, rows
 
 

@@ -976,3 +976,17 @@ def test_reader_30s_llama_days_in_years_gets_its_own_hint():
         assert not fb.right and fb.trap == "years-not-days", (typed, fb.message)
         assert "years" in fb.message and "days" in fb.message, fb.message
     assert lessons.check("llama-days", "0.0304 years").right
+
+
+def test_reader_30s_lesson_3_plan_and_per_mw_table(pages):
+    # reader 30, defect 4: the plan said "three reveals" while the notebook gates four, the
+    # day's FLOP worked step among them
+    plan = html.unescape(pages["lesson-3/plan.html"])
+    assert "three reveals" not in plan and "The four reveals" in plan
+    assert "the worked step of a day's FLOP" in plan
+    # defect 5: 870,000 W / 1,274 W = 682.9 prints as 682: the column says whole chips, rounded
+    # down, in the key and in the notebook's table alike
+    key = html.unescape(pages["lesson-3/answers.html"])
+    head, rows = lessons.per_mw_rows()
+    assert "rounded down" in head[2] and head[2] in key
+    assert [r[2] for r in rows if r[0].startswith("NVIDIA H100")] == ["682"]
