@@ -933,8 +933,9 @@ PLANS: dict[int, Plan] = {
                 "Read the table printed under the site: each job size's restart (it grows with "
                 "the job) and how often it is interrupted. Ask for a show of hands, without "
                 f"answering: “will {fmt.number(lessons.BIG_JOB)} H100s finish sooner or later "
-                f"than {_RUN_CHIPS}?” Students write sooner or later and one reason; the days "
-                "open in section 4.",
+                f"than {_RUN_CHIPS}?” Students write sooner or later and one reason, and count "
+                "the hands before anyone commits goodput-16k: that opens the days that answer "
+                "it.",
             ),
             (
                 12,

@@ -990,3 +990,15 @@ def test_reader_30s_lesson_3_plan_and_per_mw_table(pages):
     head, rows = lessons.per_mw_rows()
     assert "rounded down" in head[2] and head[2] in key
     assert [r[2] for r in rows if r[0].startswith("NVIDIA H100")] == ["682"]
+
+
+def test_reader_30s_sooner_or_later_is_written_before_the_table_opens(pages):
+    # reader 30, defect 2: the table that answers "sooner or later?" opened with the goodput
+    # prediction alone; the notebook and the plan ask for the written answer before it opens
+    src = cells(FOUR)
+    (gate,) = [c for c in src if c.startswith("**Back to the hook, with interruptions.**")]
+    assert "written *sooner* or *later*" in gate, gate
+    (why,) = [c for c in src if c.startswith("**Question.** How can more chips be slower?")]
+    assert "your section 3 prediction right?" in why, why
+    plan = html.unescape(pages["lesson-4/plan.html"])
+    assert "before anyone commits goodput-16k" in plan
