@@ -1002,3 +1002,16 @@ def test_reader_30s_sooner_or_later_is_written_before_the_table_opens(pages):
     assert "your section 3 prediction right?" in why, why
     plan = html.unescape(pages["lesson-4/plan.html"])
     assert "before anyone commits goodput-16k" in plan
+
+
+def test_reader_30s_teachers_edition_says_the_teacher_not_your_teacher():
+    # reader 30, defect 7: the teacher's edition said "your teacher reads out", to the teacher
+    md = (
+        "Predict it before the slider below shows it:\n"
+        '<!-- paper: "before the slider below shows it" → "before your teacher reads it out" -->'
+    )
+    for teacher, said in ((True, "before the teacher reads it out"), (False, "your teacher")):
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(md)])
+        nb.metadata[handouts.EDITION] = teacher
+        page = html.unescape(handouts.to_html(nb))
+        assert said in page and ("your teacher" in page) != teacher, (teacher, page[-800:])
