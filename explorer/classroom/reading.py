@@ -224,6 +224,7 @@ _PREFIX_WORDS = {
     "peta": "P",
     "exa": "E",
     "zetta": "Z",
+    "yotta": "Y",  # a Llama 3 run's FLOP: 37.9 yotta (reader 30)
     "kibi": "Ki",
     "mebi": "Mi",
     "gibi": "Gi",
@@ -237,7 +238,7 @@ _UNIT_WORDS = re.compile(
 )
 # an SI prefix said alone after the number, its unit left off: "7.2 zetta", "83 peta" (reader 26)
 _BARE_PREFIX = re.compile(
-    r"^(?P<num>.*\d\.?)\s*(?P<prefix>kilo|mega|giga|tera|peta|exa|zetta)\s*$", re.IGNORECASE
+    r"^(?P<num>.*\d\.?)\s*(?P<prefix>kilo|mega|giga|tera|peta|exa|zetta|yotta)\s*$", re.IGNORECASE
 )
 # "less than 5", "more than 300 MW", "> 2": a bound, not an estimate
 _BOUND = re.compile(

@@ -4095,3 +4095,11 @@ def test_reader_29s_job_share_above_half_reads_like_the_other_guesses():
     assert "Not so" in lessons.reveal("capstone-job-share", "90 %").message
     assert "Too few" in lessons.reveal("capstone-job-share", "25 %").message
     assert "Within the tolerance" in lessons.reveal("capstone-job-share", "45 %").message
+
+
+def test_reader_30s_yotta_is_read_as_the_other_si_prefixes():
+    # reader 30, defect 7: "38 yotta" got "I cannot read the unit 'yotta'" while "37.9
+    # yottaFLOP" was read; 1 yotta = 1e24
+    for typed, value in (("38 yotta", 3.8e25), ("37.9 yottaFLOP", 3.79e25)):
+        assert_allclose(reading.read(typed, "FLOP").value, value, rtol=1e-9, err_msg=typed)
+    assert lessons.check("llama-compute", "37.9 yotta").right
