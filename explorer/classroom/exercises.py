@@ -899,6 +899,11 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
                 words = (
                     words.split(":")[0] + ": a plain number has no prefix; check the decimal point"
                 )
+            if slip == "prefix" and e.unit in COUNT_WORDS and k < 1:
+                # "287" for 286,813 chips: a count said in thousands, not a k/M/G slip
+                # (reader 30)
+                many = "thousands" if k == 1e-3 else "millions"
+                words = f"{words.split(':')[0]}: did you give the number in {many} of {e.unit}?"
             if (
                 k == 1e-3
                 and isinstance(answer, str)

@@ -1015,3 +1015,12 @@ def test_reader_30s_teachers_edition_says_the_teacher_not_your_teacher():
         nb.metadata[handouts.EDITION] = teacher
         page = html.unescape(handouts.to_html(nb))
         assert said in page and ("your teacher" in page) != teacher, (teacher, page[-800:])
+
+
+def test_reader_30s_chip_count_in_thousands_is_said_in_counts_words():
+    # reader 30, defect 7: "287" for 286,813 chips got "check k/M/G prefixes", odd for a count
+    fb = lessons.check("trn2-chips-300mw", "287")
+    assert not fb.right and "1,000 times too small" in fb.message, fb.message
+    assert "thousands of chips" in fb.message and "k/M/G" not in fb.message, fb.message
+    small = lessons.check("trn2-chips-300mw", "0.287").message
+    assert "a million times too small" in small and "millions of chips" in small, small
