@@ -1135,7 +1135,7 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         return Reveal(
             None,
             want,
-            f"Good, you say which way: {said} {at}. Now give one number too, your best "
+            f"Good, you say which way: {said} {at}. Now give a number too, your best "
             f"estimate ({_example(e)}), so that the explorer can compare it with its own.",
             False,
         )
@@ -1159,7 +1159,7 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
             return Reveal(
                 None,
                 want,
-                "Good, you say which way: now give one number too, your best estimate "
+                "Good, you say which way: now give a number too, your best estimate "
                 f"({_example(e)}), so that the explorer can compare it with its own.",
                 False,
             )

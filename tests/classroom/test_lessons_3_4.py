@@ -960,7 +960,7 @@ def test_reader_30s_goodput_bound_is_a_way_not_a_committed_90():
     ]:
         r = lessons.reveal("goodput-16k", typed)
         assert not r.ready and r.prediction is None, (typed, r.message)
-        assert f"which way: {way} 90 %" in r.message and "one number" in r.message, (typed, r)
+        assert f"which way: {way} 90 %" in r.message and "give a number" in r.message, (typed, r)
         assert "bound" not in r.message, (typed, r.message)
     assert lessons.reveal("goodput-16k", "84 %").ready
     # where no way is asked, "under 6 days" stays an estimate of 6 days
