@@ -32,6 +32,7 @@ from .reading import (
     RATIO,
     SHARE,
     Reading,
+    bound_said,
     in_digits,
     leading_number,
     normalise,
@@ -150,6 +151,11 @@ class Exercise:
     # may ask for that kind ("1000 GWh" was told "300 MW is a power … a year's use is an
     # energy"; reader 30)
     unit_nudge: str = ""
+
+    # the figure the lesson asks "above or below?" of just before this prediction, with no way
+    # of its own to read (Meta's 90 %): a bound typed ("over 90 %", "less than 90 %") is said
+    # back as its way and a number asked for, not taken as the estimate 90 % (reader 30)
+    asks_way: Callable[[], float] | None = None
 
     @property
     def hint(self) -> str:
@@ -929,6 +935,11 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
                 words = (
                     words.split(":")[0] + ": a plain number has no prefix; check the decimal point"
                 )
+            if slip == "prefix" and e.unit in COUNT_WORDS and k < 1:
+                # "287" for 286,813 chips: a count said in thousands, not a k/M/G slip
+                # (reader 30)
+                many = "thousands" if k == 1e-3 else "millions"
+                words = f"{words.split(':')[0]}: did you give the number in {many} of {e.unit}?"
             if (
                 k == 1e-3
                 and isinstance(answer, str)
@@ -1089,6 +1100,15 @@ def _range_words(b: Bound) -> str:
     return f"between {fmt.number(b.lo)} and {fmt.number(b.hi)}"
 
 
+def _example(e: Exercise) -> str:
+    """An example of the one number a prediction box takes, in the exercise's unit."""
+    if e.unit == SHARE:
+        return "for example 50 %"
+    if e.unit == RATIO or not e.shown_unit():
+        return "a plain number, no unit"
+    return f"a number in {e.shown_unit()}"
+
+
 def reveal(e: Exercise, prediction: object) -> Reveal:
     """Compare a prediction with the exercise's result; `ready` is False (and the result stays
     hidden) until the prediction can be read.
@@ -1156,6 +1176,18 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         way_right = "The right way" if up == (want > ref) else "The other way"
         gap = f"{way_right}: {_sentence(e.hints[-1])}"
         return Reveal(None, want, f"{head} {gap}", True, shown)
+    bound_way, bound_number = bound_said(prediction) if e.asks_way else ("", "")
+    if bound_way:  # "over 90 %" after "above or below 90 %?": a way, not 90 % (reader 30)
+        value = read(bound_number, e.unit, e.negative).value
+        said = "above" if bound_way == "up" else "below"
+        at = e.show(value if value is not None else e.asks_way())
+        return Reveal(
+            None,
+            want,
+            f"Good, you say which way: {said} {at}. Now give a number too, your best "
+            f"estimate ({_example(e)}), so that the explorer can compare it with its own.",
+            False,
+        )
     other = _other_way(e, prediction)
     if other:  # no guess to spend: the words and the question disagree (reader 28)
         return Reveal(None, want, f"Your prediction is not readable yet: {other}", False)
@@ -1173,18 +1205,11 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         # "below", or "below 90" where the lesson asks above or below 90 % (readers 26, 27): a
         # way, or a bound, said back as one; the reveal needs the student's one best number
         if way:
-            example = (
-                "for example 50 %"
-                if e.unit == SHARE
-                else "a plain number, no unit"
-                if e.unit == RATIO or not e.shown_unit()
-                else f"a number in {e.shown_unit()}"
-            )
             return Reveal(
                 None,
                 want,
-                f"Good, a way{' and a bound' if way[2] else ''}: now give a number too, your "
-                f"best estimate ({example}), so that the explorer can compare it with its own.",
+                "Good, you say which way: now give a number too, your best estimate "
+                f"({_example(e)}), so that the explorer can compare it with its own.",
                 False,
             )
         message = r.message.replace(EXAMPLE, "type a share such as 50 % or 0.5")

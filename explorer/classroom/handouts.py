@@ -53,6 +53,8 @@ LESSON = "explorer_lesson"
 FOLDED = re.compile(r"<details>\s*<summary>(.*?)</summary>.*?</details>", re.S)
 # a cell output's own fold, shown before any reveal: paper prints it open (reader 28)
 FOLDED_OUTPUT = re.compile(r"<details>\s*<summary>(.*?)</summary>(.*?)</details>", re.S)
+# "your teacher" in paper's words, said to the teacher in the teacher's edition: "the teacher"
+YOUR_TEACHER = re.compile(r"\b([Yy])our(?= teacher\b)")
 # a folded aside, "For the curious: …": no answer in it, so paper prints it open (reader 20)
 ASIDE = re.compile(r"<details>\s*<summary>(For the curious\b[^<]*)</summary>(.*?)</details>", re.S)
 
@@ -228,6 +230,8 @@ def _hide_plumbing(nb: object) -> object:
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             cell.source = on_paper(cell.source)
+        if cell.cell_type == "markdown" and not student:  # the teacher reads it (reader 30)
+            cell.source = YOUR_TEACHER.sub(lambda m: "The" if m[1] == "Y" else "the", cell.source)
         if cell.cell_type == "markdown" and student:
             cell.source = ASIDE.sub(lambda m: f"**{m[1].strip()}**\n{m[2]}", cell.source)
             cell.source = FOLDED.sub(lambda m: _folded_out(m[1]), cell.source)

@@ -1192,7 +1192,14 @@ def per_mw_rows(
         ]
         for c, v in zip(chips, fpw, strict=True)
     ]
-    head = ["accelerator", "all-in power per chip", "chips per facility MW", PER_MW_WORDS]
+    # whole chips, rounded down as the core counts them: 870,000 W ÷ 1,274 W = 682.9 is 682
+    # (reader 30)
+    head = [
+        "accelerator",
+        "all-in power per chip",
+        "chips per facility MW (whole chips, rounded down)",
+        PER_MW_WORDS,
+    ]
     return head, rows
 
 
@@ -2622,6 +2629,13 @@ _add(
                 f"that is seconds; divide by the {fmt.number(_DAY_S)} s in a day",
                 unit="s",
             ),
+            # the days written in years, no unit typed (reader 30)
+            Trap(
+                "years-not-days",
+                lambda: _llama_seconds() / factor("year", "s"),
+                "that looks like years; the answer is in days: multiply by 365",
+                unit="years",
+            ),
             Trap(
                 "one-chip",
                 lambda: _llama_seconds() * RUN_CHIPS / _DAY_S,
@@ -2799,6 +2813,8 @@ _add(
         lambda: float(goodput(JOB_CHIPS).goodput),
         SHARE,
         rel_tol=0.03,
+        # the notebook asks "above or below Meta's >90 %?" first: "over 90 %" is a way (reader 30)
+        asks_way=lambda: catalog.value("reliability.effective_training_time", "dimensionless"),
         hints=(
             "three things eat time: checkpoints, the work lost since the last one, and restarts",
             "lost share ≈ (restart + half the time between checkpoints) ÷ time between "

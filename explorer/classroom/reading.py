@@ -224,6 +224,7 @@ _PREFIX_WORDS = {
     "peta": "P",
     "exa": "E",
     "zetta": "Z",
+    "yotta": "Y",  # a Llama 3 run's FLOP: 37.9 yotta (reader 30)
     "kibi": "Ki",
     "mebi": "Mi",
     "gibi": "Gi",
@@ -237,7 +238,7 @@ _UNIT_WORDS = re.compile(
 )
 # an SI prefix said alone after the number, its unit left off: "7.2 zetta", "83 peta" (reader 26)
 _BARE_PREFIX = re.compile(
-    r"^(?P<num>.*\d\.?)\s*(?P<prefix>kilo|mega|giga|tera|peta|exa|zetta)\s*$", re.IGNORECASE
+    r"^(?P<num>.*\d\.?)\s*(?P<prefix>kilo|mega|giga|tera|peta|exa|zetta|yotta)\s*$", re.IGNORECASE
 )
 # "less than 5", "more than 300 MW", "> 2": a bound, not an estimate
 _BOUND = re.compile(
@@ -2010,6 +2011,32 @@ _UP_WORDS = (
     r"|increas(?:es?|ed|ing)|exceeds?|(?:goes|went|is)\s+up|up\s+by"
 )
 _WAY_WORD = re.compile(rf"\b(?:(?P<down>{_DOWN_WORDS})|(?P<up>{_UP_WORDS}))\b(?!\s*(?:than\s*)?\d)")
+
+# a bound said before its number, any wording: "over 90 %", "less than 90%", "< 90%", "just
+# under 90" (reader 30); read as a way only where the question asks above or below a figure
+# (elsewhere "under 6 days" is an estimate, `_APPROX`)
+_BOUND_SAID = re.compile(
+    r"^\s*(?:(?:it[’']?s|it\s+is)\s+)?(?:(?:a\s+)?(?:bit|little|just|slightly|well)\s+)?"
+    r"(?:(?P<up>over|above|more\s+than|higher\s+than|greater\s+than|at\s+least|>|≥)"
+    r"|(?P<down>under|below|less\s+than|lower\s+than|fewer\s+than|at\s+most|<|≤))"
+    r"\s*(?P<rest>[\d.,]+\s*(?:%|percent|per\s+cent)?)[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
+def bound_said(answer: object) -> tuple[str, str]:
+    """The way and the number of a bound typed as a prediction: ("up", "90%") for "over 90%",
+    ("down", "90 %") for "less than 90 %"; ("", "") for anything else.
+
+    Examples
+    --------
+    >>> bound_said("over 90%"), bound_said("< 90 %"), bound_said("84 %")
+    (('up', '90%'), ('down', '90 %'), ('', ''))
+    """
+    m = _BOUND_SAID.match(answer) if isinstance(answer, str) else None
+    if not m:
+        return "", ""
+    return ("up" if m["up"] else "down"), m["rest"].strip()
 
 
 def way_said(answer: object) -> str:

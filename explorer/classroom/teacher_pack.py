@@ -889,13 +889,14 @@ PLANS: dict[int, Plan] = {
             f"Leaving a day's computing in PFLOP ({_us_pflop_day()}): the hint names the "
             "prefix (1 PFLOP = 10¹⁵ FLOP).",
         ),
-        "The three reveals (the four-chip table, the systems table, and the per-MW ratios with "
-        "their chart) open inside the notebook; Run All and work through. Without computers, the "
+        "The four reveals (the four-chip table, the systems table, the worked step of a day's "
+        "FLOP, and the per-MW ratios with their chart) open inside the notebook; Run All and work "
+        "through. Without computers, the "
         "worksheet prints the chip figures (“Figures you need”, the GB200's included): pairs "
         "count the chips, rebuild the UltraServer by hand and, for the Advanced prediction, "
         "divide each chip's FLOP/s by its power all in; once each exercise is done the teacher "
         "reads or projects its table from the answer key (the four accelerators, the systems "
-        "with the published column, and per facility MW).",
+        "with the published column, the day's FLOP worked out, and per facility MW).",
         timing=f"50 minutes; the last {_SO_WHAT_MINUTES} are the Advanced prediction (per "
         "facility MW), made together in class. “What we found” is homework.",
         advanced_in_class=True,
@@ -932,8 +933,9 @@ PLANS: dict[int, Plan] = {
                 "Read the table printed under the site: each job size's restart (it grows with "
                 "the job) and how often it is interrupted. Ask for a show of hands, without "
                 f"answering: “will {fmt.number(lessons.BIG_JOB)} H100s finish sooner or later "
-                f"than {_RUN_CHIPS}?” Students write sooner or later and one reason; the days "
-                "open in section 4.",
+                f"than {_RUN_CHIPS}?” Students write sooner or later and one reason, and count "
+                "the hands before anyone commits goodput-16k: that opens the days that answer "
+                "it.",
             ),
             (
                 12,

@@ -15,7 +15,7 @@ import nbformat
 import pytest
 
 from explorer import catalog, compute, fmt
-from explorer.classroom import handouts, lessons, quiz, teacher_pack, widgets
+from explorer.classroom import exercises, handouts, lessons, quiz, teacher_pack, widgets
 
 FOUR = teacher_pack.NOTEBOOKS / "04-from-flops-to-a-trained-model.ipynb"
 THREE = teacher_pack.NOTEBOOKS / "03-from-chips-to-flops.ipynb"
@@ -942,3 +942,85 @@ def test_reader_22s_lesson_4(pages):
     # a line says what section 3's code prints, and what site_chips is, before the code
     at = next(i for i, c in enumerate(src) if "lessons.job_sizes(site_chips)" in c)
     assert "`site_chips`, every H100 it feeds" in src[at - 1] and "how often" in src[at - 1]
+
+
+def test_reader_30s_goodput_bound_is_a_way_not_a_committed_90():
+    # reader 30, defect 1: after "above or below Meta's 90 %?", "over 90 %" and "under 90 %"
+    # were taken as a prediction of exactly 90 % and committed ("a fair guess" even the wrong
+    # way); every wording of a bound is said back as its way, with a number asked for
+    for typed, way in [
+        ("over 90%", "above"),
+        ("under 90 %", "below"),
+        ("below 90%", "below"),
+        ("above 90%", "above"),
+        ("less than 90%", "below"),
+        ("lower than 90%", "below"),
+        ("< 90%", "below"),
+        ("more than 90 %", "above"),
+    ]:
+        r = lessons.reveal("goodput-16k", typed)
+        assert not r.ready and r.prediction is None, (typed, r.message)
+        assert f"which way: {way} 90 %" in r.message and "give a number" in r.message, (typed, r)
+        assert "bound" not in r.message, (typed, r.message)
+    assert lessons.reveal("goodput-16k", "84 %").ready
+    # where no way is asked, "under 6 days" stays an estimate of 6 days
+    assert exercises.read("under 6 days", "day").value == 6
+    assert lessons.reveal("llama-days", "under 6 days").prediction == 6
+
+
+def test_reader_30s_llama_days_in_years_gets_its_own_hint():
+    # reader 30, defect 3: 11.1 days written in years with no unit got only the generic nudge;
+    # 11.09 days / 365 = 0.0304 (hand-computed)
+    for typed in ("0.0304", "0.030"):
+        fb = lessons.check("llama-days", typed)
+        assert not fb.right and fb.trap == "years-not-days", (typed, fb.message)
+        assert "years" in fb.message and "days" in fb.message, fb.message
+    assert lessons.check("llama-days", "0.0304 years").right
+
+
+def test_reader_30s_lesson_3_plan_and_per_mw_table(pages):
+    # reader 30, defect 4: the plan said "three reveals" while the notebook gates four, the
+    # day's FLOP worked step among them
+    plan = html.unescape(pages["lesson-3/plan.html"])
+    assert "three reveals" not in plan and "The four reveals" in plan
+    assert "the worked step of a day's FLOP" in plan
+    # defect 5: 870,000 W / 1,274 W = 682.9 prints as 682: the column says whole chips, rounded
+    # down, in the key and in the notebook's table alike
+    key = html.unescape(pages["lesson-3/answers.html"])
+    head, rows = lessons.per_mw_rows()
+    assert "rounded down" in head[2] and head[2] in key
+    assert [r[2] for r in rows if r[0].startswith("NVIDIA H100")] == ["682"]
+
+
+def test_reader_30s_sooner_or_later_is_written_before_the_table_opens(pages):
+    # reader 30, defect 2: the table that answers "sooner or later?" opened with the goodput
+    # prediction alone; the notebook and the plan ask for the written answer before it opens
+    src = cells(FOUR)
+    (gate,) = [c for c in src if c.startswith("**Back to the hook, with interruptions.**")]
+    assert "written *sooner* or *later*" in gate, gate
+    (why,) = [c for c in src if c.startswith("**Question.** How can more chips be slower?")]
+    assert "your section 3 prediction right?" in why, why
+    plan = html.unescape(pages["lesson-4/plan.html"])
+    assert "before anyone commits goodput-16k" in plan
+
+
+def test_reader_30s_teachers_edition_says_the_teacher_not_your_teacher():
+    # reader 30, defect 7: the teacher's edition said "your teacher reads out", to the teacher
+    md = (
+        "Predict it before the slider below shows it:\n"
+        '<!-- paper: "before the slider below shows it" → "before your teacher reads it out" -->'
+    )
+    for teacher, said in ((True, "before the teacher reads it out"), (False, "your teacher")):
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(md)])
+        nb.metadata[handouts.EDITION] = teacher
+        page = html.unescape(handouts.to_html(nb))
+        assert said in page and ("your teacher" in page) != teacher, (teacher, page[-800:])
+
+
+def test_reader_30s_chip_count_in_thousands_is_said_in_counts_words():
+    # reader 30, defect 7: "287" for 286,813 chips got "check k/M/G prefixes", odd for a count
+    fb = lessons.check("trn2-chips-300mw", "287")
+    assert not fb.right and "1,000 times too small" in fb.message, fb.message
+    assert "thousands of chips" in fb.message and "k/M/G" not in fb.message, fb.message
+    small = lessons.check("trn2-chips-300mw", "0.287").message
+    assert "a million times too small" in small and "millions of chips" in small, small
