@@ -3373,6 +3373,13 @@ def guesses_days_line() -> str:
     )
 
 
+def _guess_speed(k: int) -> float:
+    """One of step 4's guessed jobs (1/k of the site's chips) as its speed in whole-site chips:
+    its share × its goodput (the working step 4 asks for)."""
+    chips = int(capstone_site().chips_supported)
+    return float(capstone_job([chips // k]).goodput[0]) / k
+
+
 def guesses_goodput_line() -> str:
     """Lesson 6's three guesses of the fastest job's share, each as one job on the site, with its
     goodput: printed before the guess, so that the class computes chips × goodput for each
@@ -3784,12 +3791,14 @@ _add(
         traps=(
             Trap(
                 "about-half",
-                lambda: 0.5,
+                # reader 30: 40 % was "too low" while 50 % was "Right"; roughly 40 to 55 % is
+                # about half, said alike (the key's own tolerance inside it is unchanged)
+                lambda: 0.475,
                 "of the three, about half it is; the fastest job uses a little under half the "
                 "site's chips. That rests on the model's assumption that a restart grows with "
                 "the job; with a fixed restart it would be nearer all of them (step 4's check "
                 "prints both)",
-                rel_tol=0.05,
+                rel_tol=0.16,  # 39.9 to 55.1 %
                 slip=False,
                 # reader 23: "and the gap has a reason: …: …" read awkwardly; reader 27: worked
                 # out from the goodputs printed above, it is an answer, not "a fair guess"
@@ -3809,6 +3818,21 @@ _add(
                 # reader 28: wrong in this model only, as with a fixed restart it is nearer
                 lead="Not so",
             ),
+            # reader 30: chips × goodput, the step's working (8.6 %, 17.5 %, 7.9 %), typed for
+            # the share got "Too few"; it is a job's speed, the share is its chips
+            *(
+                Trap(
+                    f"speed-{k}",
+                    lambda k=k: _guess_speed(k),
+                    "that is a job's speed, its chips × its goodput, in whole-site chips; "
+                    "the fastest of the three is the one to pick, and the question asks what "
+                    "share of the site's chips that job uses",
+                    rel_tol=0.03,
+                    slip=False,
+                    lead="Not quite",
+                )
+                for _, k in _GUESSED_SHARES
+            ),
             Trap(
                 "too-few",
                 lambda: 0.1,
@@ -3822,11 +3846,11 @@ _add(
             # high. The step: …", unlike its neighbours
             Trap(
                 "too-many",
-                lambda: 0.7,
+                lambda: 0.715,
                 "past the fastest size, each chip added makes the whole job's interruptions "
                 "more frequent and its restarts longer, so it loses more time than it adds "
                 "speed; the balance falls near half the site's chips",
-                rel_tol=0.26,  # above "about half" and below "nearly all": 52 to 88 %
+                rel_tol=0.23,  # above "about half" and below "nearly all": 55.1 to 88 %
                 slip=False,
                 lead="Too many",
             ),

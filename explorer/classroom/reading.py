@@ -194,6 +194,7 @@ _MIXED = re.compile(
     re.IGNORECASE,
 )
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+_VULGAR_BAR = {"½": "1/2", "¼": "1/4", "¾": "3/4"}
 
 
 def _mixed(m: re.Match[str]) -> str:
@@ -560,6 +561,8 @@ def normalise(text: str) -> str:
     text = _NUMBER_AND_A_HALF.sub(_number_and_a_half, text)
 
     text = _MIXED.sub(_mixed, text)
+    # a lone "½" (step 4's half job, reader 30): a fraction bar, as "half" is
+    text = re.sub(r"^([½¼¾])(?![\d/])", lambda m: _VULGAR_BAR[m[1]], text)
     text = _ONE_TIME.sub("1 ", text)
     text = _fraction_words(text)
     text = _words_to_number(text)

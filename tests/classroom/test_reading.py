@@ -4094,3 +4094,36 @@ def test_reader_29s_job_share_above_half_reads_like_the_other_guesses():
     assert "Not so" in lessons.reveal("capstone-job-share", "90 %").message
     assert "Too few" in lessons.reveal("capstone-job-share", "25 %").message
     assert "Within the tolerance" in lessons.reveal("capstone-job-share", "45 %").message
+
+
+def test_reader_30s_job_share_near_half_and_speeds_are_read_as_meant():
+    # reader 30, defect 1: 40 % (4.8 points off) was "too low" while 50 % (5.2 off) was
+    # "Right"; roughly 40 to 55 % is about half, said alike
+    for typed in ("40", "40 %", "41", "50", "0.5", "half of them", "54 %", "½"):
+        said = lessons.reveal("capstone-job-share", typed).message
+        assert "too low" not in said and "too high" not in said, (typed, said)
+        assert "Right" in said or "Within the tolerance" in said, (typed, said)
+    assert "Too many" in lessons.reveal("capstone-job-share", "60 %").message
+    assert "too low" in lessons.reveal("capstone-job-share", "35 %").message
+    # defect 4: chips × goodput (8.6 %, 17.5 %, 7.9 %) typed is a job's speed, not its share
+    for typed in ("17.5 %", "0.175", "8.6 %", "7.9"):
+        said = lessons.reveal("capstone-job-share", typed).message
+        assert "speed" in said and "Too few" not in said, (typed, said)
+        assert "share of the site's chips" in said, (typed, said)
+
+
+def test_reader_30s_station_units_are_named_not_miscalled():
+    # reader 30, defect 2: "30 MW", the cooling power at AWS's PUE (10 % of 300 MW), was
+    # offered "if you meant 30 %" and then called the article's figure
+    for typed in ("30 MW", "29 MW", "31.5 MW", "99 MW", "95 MW"):
+        fb = lessons.check_station("ms-cooling", typed)
+        assert not fb.right and "cooling power" in fb.message, (typed, fb.message)
+        assert "If you meant" not in fb.message, (typed, fb.message)
+    assert "If you meant 60 %" in lessons.check_station("ms-cooling", "60 MW").message
+    # defect 3: 1,649 GB read as TiB or GiB is the mix-up, not "a right conversion"
+    for typed in ("1.61 TiB", "1,649 GiB", "1.649 TiB"):
+        fb = lessons.check_station("trn2-hbm", typed)
+        assert not fb.right and "right conversion" not in fb.message, (typed, fb.message)
+        assert "GB" in fb.message and "GiB" in fb.message, (typed, fb.message)
+    assert "right conversion" in lessons.check_station("trn2-hbm", "1649").message
+    assert lessons.check_station("trn2-hbm", "1.5 TiB").right
