@@ -4963,6 +4963,7 @@ def _cooling_powers() -> tuple[Trap, ...]:
             f"{_SITE}); the field asks for the share itself: that power ÷ the site's power",
             rel_tol=0.003,  # 30.1, not 30: a bare 30 is first the article's 30 % (reader 22)
             unit="MW",
+            unit_tol=0.05,  # "30 MW" says it is a power: the station's ±5 % (reader 30)
         )
         for key, _ in STATION_WAYS["ms-cooling"]
     )
@@ -5217,6 +5218,28 @@ def _station_checks() -> dict[str, Exercise]:
                     lambda: _station_value("trn2-hbm") / _GIB_AS_GB,
                     "that is the memory in GB, a right conversion, but the field asks for GiB: "
                     "give the GiB, or type GB after your number",
+                    rel_tol=0.005,
+                    unlabelled=True,
+                ),
+                Trap(  # 1,649 GB written "1,649 GiB" or "1.61 TiB" (reader 30)
+                    "gb-as-gib",
+                    lambda: _station_value("trn2-hbm") / _GIB_AS_GB,
+                    "that number is the memory in GB (10⁹ bytes) with a binary unit on it: a "
+                    "GiB is 2³⁰ bytes, about 7 % more, so the same memory is fewer GiB. Work in "
+                    "GiB, the chips × one chip's GiB, and divide by 1,024 for TiB",
+                    rel_tol=0.005,
+                ),
+                Trap(  # the same 1,649 GB as 1.649 TB, written "1.649 TiB" (1,689 GiB)
+                    "tb-as-tib",
+                    lambda: (
+                        _station_value("trn2-hbm")
+                        / _GIB_AS_GB
+                        * factor("GB", "TB")
+                        * factor("TiB", "GiB")
+                    ),
+                    "that number is the memory in TB (10¹² bytes) with a binary unit on it: a "
+                    "TiB is 2⁴⁰ bytes, about 10 % more, so the same memory is fewer TiB. Work in "
+                    "GiB, the chips × one chip's GiB, and divide by 1,024 for TiB",
                     rel_tol=0.005,
                 ),
             ),
