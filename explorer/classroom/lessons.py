@@ -3824,14 +3824,18 @@ _add(
                 Trap(
                     f"speed-{k}",
                     lambda k=k: _guess_speed(k),
-                    "that is a job's speed, its chips × its goodput, in whole-site chips; "
-                    "the fastest of the three is the one to pick, and the question asks what "
-                    "share of the site's chips that job uses",
+                    f"that is the speed of the job of {name}: its chips × its goodput, in "
+                    "whole-site chips. The fastest of the three is the one to pick, and the "
+                    "question asks what share of the site's chips that job uses",
                     rel_tol=0.03,
                     slip=False,
                     lead="Not quite",
                 )
-                for _, k in _GUESSED_SHARES
+                for name, k in (
+                    ("all the site's chips", 1),
+                    ("half the site's chips", 2),
+                    ("a tenth of them", 10),
+                )
             ),
             Trap(
                 "too-few",
