@@ -1166,3 +1166,20 @@ def test_reader_30s_step_4_goodputs_wait_for_the_spoken_guess(pages, monkeypatch
     sheet = html.unescape(pages["lesson-6/worksheet.html"])
     fold = sheet.index("Fold the page here", sheet.index("which job finishes first"))
     assert fold < sheet.index(line), "on paper the guess comes before the goodputs"
+
+
+def test_reader_30s_role_leads_point_to_evidence_not_a_verdict():
+    # reader 30, defect 7: the guide says the briefs never say what to find, yet the
+    # Journalist's cooling lead said lesson 2 found the share "very unlikely"
+    import ipywidgets as ipw
+
+    def texts(x) -> str:
+        out = [x.value] if isinstance(x, ipw.HTML) else []
+        return "\n".join(out + [texts(c) for c in getattr(x, "children", ())])
+
+    cards = html.unescape(texts(widgets.role_briefs()))
+    assert "lesson 2" in cards and "AWS's fleet PUE" in cards, cards
+    for verdict in ("very unlikely", "it holds", "contested", "unsupported"):
+        assert verdict not in cards.lower(), verdict
+    guide = (teacher_pack.NOTEBOOKS / "README.md").read_text(encoding="utf-8")
+    assert "never what to find" not in guide and "never the verdict" in guide
