@@ -1139,6 +1139,12 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
     m = _NUMBER.match(text)
     if not m and _BETWEEN.match(text):  # "between 240k and 250k": a range (reader 25)
         return Reading(None, _one_number(_unit_words(unit)))
+    if not m and _SIZE_WORDS.match(text):  # "hundreds of thousands" (reader 30)
+        return Reading(
+            None,
+            f"“{answer.strip()}” is a size in words, not one number: work it out and give it "
+            "in digits (such as 1,500 or 2.6k).",
+        )
     if not m:
         shown = answer.strip() if len(answer.strip()) <= 40 else answer.strip()[:40] + "…"
         return Reading(None, f"I cannot find a number in {shown!r}; {EXAMPLE}.")
@@ -1221,6 +1227,14 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
         return Reading(None, f"leave out {rest!r}; give {_unit_words(unit)}.")
     return _physical(x, rest, unit, negative)
 
+
+# a size in words with no number, "hundreds of thousands (of chips)", "millions": the words an
+# article uses (lesson 5's chips claim), not one number (reader 30)
+_SIZE_WORDS = re.compile(
+    r"^(?:many\s+)?(?:tens|hundreds|thousands|millions|billions)"
+    r"(?:\s+of\s+(?:thousands|millions|billions))?(?:\s+of\s+\w+)?\s*$",
+    re.IGNORECASE,
+)
 
 # the reply to a range typed for one number, "11-12 days", "85%-90%"
 _NOT_A_RANGE = "give one number, not a range (the middle of it, for example)."

@@ -4127,3 +4127,13 @@ def test_reader_30s_station_units_are_named_not_miscalled():
         assert "binary unit" in fb.message, (typed, fb.message)
     assert "right conversion" in lessons.check_station("trn2-hbm", "1649").message
     assert lessons.check_station("trn2-hbm", "1.5 TiB").right
+
+
+def test_reader_30s_size_in_words_is_answered_like_the_station():
+    # reader 30, nit: lesson 6's chip box answered "hundreds of thousands" with "I cannot find
+    # a number", where lesson 5's chips station names the words as a size, not one number
+    for typed in ("hundreds of thousands", "about hundreds of thousands of chips", "millions"):
+        fb = lessons.check("capstone-chips", typed)
+        assert not fb.right and "cannot find a number" not in fb.message, (typed, fb.message)
+        assert "a size in words" in fb.message and "one number" in fb.message, fb.message
+    assert "cannot find a number" in lessons.check("capstone-chips", "banana").message
