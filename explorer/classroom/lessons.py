@@ -5131,6 +5131,14 @@ def _station_checks() -> dict[str, Exercise]:
                     lambda: catalog.value("sites.rainier-indiana.site_power", "MW"),
                     "that is the whole campus; the station asks for one building's share",
                 ),
+                Trap(  # reader 30: the note's own comparison, typed in the MW box
+                    "building-vs-site",
+                    lambda: _station_value("in-power") / SITE_MW,
+                    "that is the comparison the note asks for, one building beside the "
+                    f"{_SITE} site; the box wants the power of one building in MW",
+                    rel_tol=0.05,
+                    unit=SHARE,
+                ),
             ),
         ),
         # lesson 3's exercise, with the article's 83.2 copied (83.136 rounds to 83.1: ± 0.025 only)

@@ -4137,3 +4137,13 @@ def test_reader_30s_size_in_words_is_answered_like_the_station():
         assert not fb.right and "cannot find a number" not in fb.message, (typed, fb.message)
         assert "a size in words" in fb.message and "one number" in fb.message, fb.message
     assert "cannot find a number" in lessons.check("capstone-chips", "banana").message
+
+
+def test_reader_30s_building_share_of_the_site_is_the_comparison():
+    # reader 30, nit: the Indiana station's note compares one building with the Mississippi
+    # site (2,200 MW / 30 = 73.3 MW, 24 % of 300 MW); "24 %" there got "a percentage does not
+    # fit here"
+    for typed in ("24 %", "24.4%", "24 percent"):
+        fb = lessons.check_station("in-power", typed)
+        assert not fb.right and "comparison" in fb.message and "MW" in fb.message, fb.message
+    assert "percentage does not fit" in lessons.check_station("in-power", "60 %").message
