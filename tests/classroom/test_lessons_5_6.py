@@ -953,7 +953,7 @@ def test_reader_27s_step_4_is_asked_as_work_it_out_with_a_gut_guess_before_the_f
     assert lessons.reveal("pue-40", "1.5").message.startswith("You predicted")  # others unchanged
     cells = _cells("06-capstone.ipynb")
     step4 = next(c for c in cells if c.startswith("## Step 4"))
-    assert step4.index("Guess first") < step4.index("The cell below prints the goodput"), step4
+    assert step4.index("Guess first") < step4.index("The button below shows the goodput"), step4
     sheet = html.unescape(pages["lesson-6/worksheet.html"])
     block = sheet[sheet.index(lessons.EXERCISES["capstone-job-share"].question) :]
     assert "My answer:" in block.split("</section>")[0]
