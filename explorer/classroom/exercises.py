@@ -103,6 +103,14 @@ class Trap:
     # or fewer, typed on its own, hears the slip "if you worked it out", and the stepped hint if
     # it was a guess (reader 29)
     guess: bool = False
+    # the tolerance for the trap's value typed with its own `unit` ("30 MW" for the cooling
+    # power's 30.1 MW): the unit says what was meant, so a bare number's tight tolerance (a bare
+    # 30 is first the article's 30 %) need not hold there (reader 30)
+    unit_tol: float = 0.0
+    # True where only a number typed with no unit is this slip: "1649" for 1,536 GiB is the GB,
+    # a right conversion; "1.61 TiB" is the same GB number with a binary unit, the mix-up
+    # itself (reader 30)
+    unlabelled: bool = False
 
 
 @dataclass(frozen=True)
@@ -699,7 +707,8 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     if r.value is None:
         for t in e.traps:  # a count in a trap's own unit: "1,570,543 people" for households
             own = read(answer, t.unit, e.negative) if t.unit else None
-            if own and own.value is not None and _near(own.value, t.value(), t.rel_tol):
+            tol = max(t.rel_tol, t.unit_tol)
+            if own and own.value is not None and _near(own.value, t.value(), tol):
                 return Feedback(False, f"Not yet, hint: {_sentence(t.hint)}", "trap", t.id)
         ends = {"high-end", "low-end"} <= {t.id for t in e.traps}
         if ends and r.message.startswith("give one number"):  # "from 90 to 150 MW" (reader 25)
@@ -816,6 +825,8 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     figures = significant_figures(answer)
     for t in traps:
         if t.bare and r.typed is None:  # "2 %" is a share, not the bare "2" this slip is
+            continue
+        if t.unlabelled and not r.bare:  # "1.61 TiB" is no bare "1649" (reader 30)
             continue
         # a trap's value rounded as the student rounded ("1.7" for 1 / 0.60 = 1.667) is the trap
         if _near(x, t.value(), t.rel_tol) or (

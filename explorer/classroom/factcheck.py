@@ -724,8 +724,9 @@ def _hot_hours_lead() -> str:
     return (
         "A cooling plant works hardest in the hottest hours of a Mississippi summer, far above "
         f"its yearly average: a {claim('ms-cooling').stated} share may describe those hours. "
-        "And lesson 2 found such a share beside AWS's fleet PUE very unlikely, but not "
-        "impossible: one new site can run worse than the fleet's average"  # reader 25
+        # reader 25: lesson 2's finding; reader 30: a lead points to evidence, not a verdict
+        "And lesson 2 set such a share beside AWS's fleet PUE: recall what it found, and that "
+        "one new site can run worse than the fleet's average"
     )
 
 

@@ -194,6 +194,7 @@ _MIXED = re.compile(
     re.IGNORECASE,
 )
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+_VULGAR_BAR = {"½": "1/2", "¼": "1/4", "¾": "3/4"}
 
 
 def _mixed(m: re.Match[str]) -> str:
@@ -561,6 +562,8 @@ def normalise(text: str) -> str:
     text = _NUMBER_AND_A_HALF.sub(_number_and_a_half, text)
 
     text = _MIXED.sub(_mixed, text)
+    # a lone "½" (step 4's half job, reader 30): a fraction bar, as "half" is
+    text = re.sub(r"^([½¼¾])(?![\d/])", lambda m: _VULGAR_BAR[m[1]], text)
     text = _ONE_TIME.sub("1 ", text)
     text = _fraction_words(text)
     text = _words_to_number(text)
@@ -1137,6 +1140,12 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
     m = _NUMBER.match(text)
     if not m and _BETWEEN.match(text):  # "between 240k and 250k": a range (reader 25)
         return Reading(None, _one_number(_unit_words(unit)))
+    if not m and _SIZE_WORDS.match(text):  # "hundreds of thousands" (reader 30)
+        return Reading(
+            None,
+            f"“{answer.strip()}” is a size in words, not one number: work it out and give it "
+            "in digits (such as 1,500 or 2.6k).",
+        )
     if not m:
         shown = answer.strip() if len(answer.strip()) <= 40 else answer.strip()[:40] + "…"
         return Reading(None, f"I cannot find a number in {shown!r}; {EXAMPLE}.")
@@ -1221,6 +1230,14 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
         return Reading(None, f"leave out {rest!r}; give {_unit_words(unit)}.")
     return _physical(x, rest, unit, negative)
 
+
+# a size in words with no number, "hundreds of thousands (of chips)", "millions": the words an
+# article uses (lesson 5's chips claim), not one number (reader 30)
+_SIZE_WORDS = re.compile(
+    r"^(?:many\s+)?(?:tens|hundreds|thousands|millions|billions)"
+    r"(?:\s+of\s+(?:thousands|millions|billions))?(?:\s+of\s+\w+)?\s*$",
+    re.IGNORECASE,
+)
 
 # the reply to a range typed for one number, "11-12 days", "85%-90%"
 _NOT_A_RANGE = "give one number, not a range (the middle of it, for example)."

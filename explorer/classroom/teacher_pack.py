@@ -2340,6 +2340,8 @@ def _capstone_after_step_3() -> str:
         f"{_inline(_passage(6, 'The chips of one training job'))}</p>"
         # reader 27: the gut guess before the figures, the worked answer after them
         f"<p>{_inline(_passage(6, '*Guess first,* before you see'))}</p>"
+        # reader 30: the goodputs sat on the same page as "guess first, before you see them"
+        "<p><b>✂ Fold the page here.</b> Read on only once you have said your guess.</p>"
         # reader 22: the goodput of the three sizes, so that the class computes the fastest
         f"<p>{html.escape(lessons.guesses_goodput_line())}; "
         f"{html.escape(lessons.RESTART_ASSUMPTION)}.</p>"

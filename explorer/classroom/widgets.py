@@ -364,6 +364,28 @@ def solution(
     return shown(box)
 
 
+def on_click(then: Callable[[], object], click: str, until: str = "") -> w.Widget:
+    """What `then` prints or builds, shown only on a click of a button labelled `click`: figures
+    a guess above them must come before (reader 30: lesson 6's goodputs sat right under "Guess
+    first, before you see the figures below"). On paper, below a fold line (read on once you
+    have `until`); in the teacher's rendering, at once."""
+    if _revealing():
+        return shown(_built(then))
+    if _on_paper():
+        fold = w.HTML(
+            f"<p><b>✂ Fold the page here.</b> Read on only once you have {html.escape(until)}.</p>"
+        )
+        return shown(w.VBox([fold, _built(then)]))
+    button = w.Button(description=click)
+    box = w.VBox([button])
+
+    def show(_=None):
+        box.children = [_built(then)]
+
+    button.on_click(show)
+    return shown(box)
+
+
 def _argued_by(claim_id: str) -> str:
     """Who argues a claim and on which side: "Journalist (defend), Resident of Canton
     (challenge)"."""

@@ -712,7 +712,7 @@ def test_reader_22s_step_4_is_a_calculation_before_the_guess(pages):
     # the site's: half finishes first
     cells = _cells("06-capstone.ipynb")
     at = {c: i for i, c in enumerate(cells)}
-    (shown,) = [c for c in cells if "lessons.guesses_goodput()" in c]
+    (shown,) = [c for c in cells if "lessons.guesses_goodput" in c]
     box = next(c for c in cells if 'predict_reveal("capstone-job-share")' in c)
     assert at[shown] < at[box]
     line = lessons.guesses_goodput_line()
@@ -953,7 +953,7 @@ def test_reader_27s_step_4_is_asked_as_work_it_out_with_a_gut_guess_before_the_f
     assert lessons.reveal("pue-40", "1.5").message.startswith("You predicted")  # others unchanged
     cells = _cells("06-capstone.ipynb")
     step4 = next(c for c in cells if c.startswith("## Step 4"))
-    assert step4.index("Guess first") < step4.index("The cell below prints the goodput"), step4
+    assert step4.index("Guess first") < step4.index("The button below shows the goodput"), step4
     sheet = html.unescape(pages["lesson-6/worksheet.html"])
     block = sheet[sheet.index(lessons.EXERCISES["capstone-job-share"].question) :]
     assert "My answer:" in block.split("</section>")[0]
@@ -1118,3 +1118,68 @@ def test_reader_29s_lesson_5_key_gives_each_stations_accepted_range(pages):
     for c in factcheck.class_claims():
         if lessons.station_numbers(c.id):
             assert lessons.station_accepted(c.id), c.id
+
+
+def test_reader_30s_step_4_goodputs_wait_for_the_spoken_guess(pages, monkeypatch):
+    # reader 30, defect 5: "Guess first, before you see the figures below" sat right above the
+    # printed goodputs (8.6 %, 35 %, 79 %), on screen in Run All and on the same page on paper
+    import ast
+    import contextlib
+    import io
+
+    import ipywidgets as ipw
+
+    monkeypatch.delenv("EXPLORER_STATIC", raising=False)
+    monkeypatch.delenv(widgets.REVEAL, raising=False)
+    line = lessons.guesses_goodput_line()
+
+    def texts(x) -> str:
+        out = [x.value] if isinstance(x, ipw.HTML) else []
+        return "\n".join(out + [texts(c) for c in getattr(x, "children", ())])
+
+    cells = _cells("06-capstone.ipynb")
+    nb = json.loads((teacher_pack.NOTEBOOKS / "06-capstone.ipynb").read_text(encoding="utf-8"))
+    ns: dict = {}
+    printed, roots = io.StringIO(), []
+    for c, raw in zip(cells, nb["cells"], strict=True):
+        if raw["cell_type"] != "code":
+            continue
+        if 'predict_reveal("capstone-job-share")' in c:
+            break
+        tree = ast.parse(c)
+        last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+        with contextlib.redirect_stdout(printed):
+            exec(compile(tree, "<cell>", "exec"), ns)
+            if last is not None:
+                roots.append(eval(compile(ast.Expression(last.value), "<cell>", "eval"), ns))
+    roots = [r for r in roots if isinstance(r, ipw.Widget)]
+    page = printed.getvalue() + "\n".join(texts(r) for r in roots)
+    assert line not in html.unescape(page), "the goodputs show before the guess is said"
+    (button,) = [
+        b
+        for r in roots
+        for b in [r, *getattr(r, "children", ())]
+        if isinstance(b, ipw.Button) and b.description == "Show the goodputs"
+    ]
+    button.click()
+    assert line in html.unescape("\n".join(texts(r) for r in roots))
+    sheet = html.unescape(pages["lesson-6/worksheet.html"])
+    fold = sheet.index("Fold the page here", sheet.index("which job finishes first"))
+    assert fold < sheet.index(line), "on paper the guess comes before the goodputs"
+
+
+def test_reader_30s_role_leads_point_to_evidence_not_a_verdict():
+    # reader 30, defect 7: the guide says the briefs never say what to find, yet the
+    # Journalist's cooling lead said lesson 2 found the share "very unlikely"
+    import ipywidgets as ipw
+
+    def texts(x) -> str:
+        out = [x.value] if isinstance(x, ipw.HTML) else []
+        return "\n".join(out + [texts(c) for c in getattr(x, "children", ())])
+
+    cards = html.unescape(texts(widgets.role_briefs()))
+    assert "lesson 2" in cards and "AWS's fleet PUE" in cards, cards
+    for verdict in ("very unlikely", "it holds", "contested", "unsupported"):
+        assert verdict not in cards.lower(), verdict
+    guide = (teacher_pack.NOTEBOOKS / "README.md").read_text(encoding="utf-8")
+    assert "never what to find" not in guide and "never the verdict" in guide

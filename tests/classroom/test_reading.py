@@ -4229,3 +4229,56 @@ def test_reader_30s_yotta_is_read_as_the_other_si_prefixes():
     for typed, value in (("38 yotta", 3.8e25), ("37.9 yottaFLOP", 3.79e25)):
         assert_allclose(reading.read(typed, "FLOP").value, value, rtol=1e-9, err_msg=typed)
     assert lessons.check("llama-compute", "37.9 yotta").right
+
+
+def test_reader_30s_job_share_near_half_and_speeds_are_read_as_meant():
+    # reader 30, defect 1: 40 % (4.8 points off) was "too low" while 50 % (5.2 off) was
+    # "Right"; roughly 40 to 55 % is about half, said alike
+    for typed in ("39", "40", "40 %", "41", "50", "0.5", "half of them", "54 %", "55", "½"):
+        said = lessons.reveal("capstone-job-share", typed).message
+        assert "too low" not in said and "too high" not in said, (typed, said)
+        assert "Right" in said or "Within the tolerance" in said, (typed, said)
+    assert "Too many" in lessons.reveal("capstone-job-share", "60 %").message
+    assert "too low" in lessons.reveal("capstone-job-share", "35 %").message
+    # defect 4: chips × goodput (8.6 %, 17.5 %, 7.9 %) typed is a job's speed, not its share
+    for typed in ("17.5 %", "0.175", "8.6 %", "7.9"):
+        said = lessons.reveal("capstone-job-share", typed).message
+        assert "speed" in said and "Too few" not in said, (typed, said)
+        assert "share of the site's chips" in said, (typed, said)
+
+
+def test_reader_30s_station_units_are_named_not_miscalled():
+    # reader 30, defect 2: "30 MW", the cooling power at AWS's PUE (10 % of 300 MW), was
+    # offered "if you meant 30 %" and then called the article's figure
+    for typed in ("30 MW", "29 MW", "31.5 MW", "99 MW", "95 MW"):
+        fb = lessons.check_station("ms-cooling", typed)
+        assert not fb.right and "cooling power" in fb.message, (typed, fb.message)
+        assert "If you meant" not in fb.message, (typed, fb.message)
+    assert "If you meant 60 %" in lessons.check_station("ms-cooling", "60 MW").message
+    # defect 3: 1,649 GB read as TiB or GiB is the mix-up, not "a right conversion"
+    for typed in ("1.61 TiB", "1,649 GiB", "1.649 TiB"):
+        fb = lessons.check_station("trn2-hbm", typed)
+        assert not fb.right and "right conversion" not in fb.message, (typed, fb.message)
+        assert "binary unit" in fb.message, (typed, fb.message)
+    assert "right conversion" in lessons.check_station("trn2-hbm", "1649").message
+    assert lessons.check_station("trn2-hbm", "1.5 TiB").right
+
+
+def test_reader_30s_size_in_words_is_answered_like_the_station():
+    # reader 30, nit: lesson 6's chip box answered "hundreds of thousands" with "I cannot find
+    # a number", where lesson 5's chips station names the words as a size, not one number
+    for typed in ("hundreds of thousands", "about hundreds of thousands of chips", "millions"):
+        fb = lessons.check("capstone-chips", typed)
+        assert not fb.right and "cannot find a number" not in fb.message, (typed, fb.message)
+        assert "a size in words" in fb.message and "one number" in fb.message, fb.message
+    assert "cannot find a number" in lessons.check("capstone-chips", "banana").message
+
+
+def test_reader_30s_building_share_of_the_site_is_the_comparison():
+    # reader 30, nit: the Indiana station's note compares one building with the Mississippi
+    # site (2,200 MW / 30 = 73.3 MW, 24 % of 300 MW); "24 %" there got "a percentage does not
+    # fit here"
+    for typed in ("24 %", "24.4%", "24 percent"):
+        fb = lessons.check_station("in-power", typed)
+        assert not fb.right and "comparison" in fb.message and "MW" in fb.message, fb.message
+    assert "percentage does not fit" in lessons.check_station("in-power", "60 %").message
