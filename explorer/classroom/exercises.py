@@ -384,6 +384,9 @@ def _rounds_to_typed(answer: str, x: float, want: float) -> bool:
     return _half_up(want * typed / x, figures) == _half_up(typed, figures)
 
 
+COPIED = "copied-from-question"  # the trap id `check` gives a figure typed back from the question
+
+
 def _given_in_question(e: Exercise, answer: object) -> str:
     """The question's own figure that a lone typed number is, as the question prints it, or ""
     ("62.2" where the question gives a peak of 62.2 MW; reader 30)."""
@@ -1006,7 +1009,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             f"Not yet{said}: {given_figure} is copied from the question; work the answer out "
             f"from the question's figures: {_sentence(e.hints[1])}",
             "trap",
-            "copied-from-question",
+            COPIED,
         )
     # a ratio between 1 and 2 (a PUE, 1.75): its excess over 1 is what a method gets right or
     # wrong, so 1 + share (1.43) is a wrong method, not a near miss
@@ -1270,7 +1273,13 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         # worth saying, but a slip is not pinned on a guess by its rounding alone: it is said
         # as what the guess fits ("95 %" is 1 − 10/186 rounded, reader 21)
         typed = check(e, prediction)
-        if typed.kind == "trap" and not next((t.slip for t in e.traps if t.id == typed.trap), True):
+        if typed.trap == COPIED:
+            # a guess at a figure the question prints ("above or below 2.8 and 4.5?" → "2.8")
+            # is a guess that takes the question's yardstick, not a copied answer (reader 31)
+            pass
+        elif typed.kind == "trap" and not next(
+            (t.slip for t in e.traps if t.id == typed.trap), True
+        ):
             fb = typed
         elif typed.kind == "trap":
             fits = typed.message.split("hint: ", 1)[-1]

@@ -4282,3 +4282,15 @@ def test_reader_30s_building_share_of_the_site_is_the_comparison():
         fb = lessons.check_station("in-power", typed)
         assert not fb.right and "comparison" in fb.message and "MW" in fb.message, fb.message
     assert "percentage does not fit" in lessons.check_station("in-power", "60 %").message
+
+
+def test_reader_31s_a_prediction_at_the_questions_yardstick_is_a_guess_not_a_copy():
+    # reader 31: lesson 2 asks whether the article's COP is above or below 2.8 and 4.5; a
+    # prediction of 2.8 was told "a common slip: … 2.8 is copied from the question" (the check's
+    # copied-figure rule of fix round 30 reached the prediction box). A guess may take the
+    # question's yardstick; the Check box still names a copied figure.
+    for typed in ("2.8", "4.5"):
+        said = lessons.reveal("cop-article", typed).message
+        assert "copied" not in said and "slip" not in said, said
+        assert "too large" in said, said
+    assert "copied from the question" in lessons.check("cop-article", "2.8").message
