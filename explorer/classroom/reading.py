@@ -897,6 +897,13 @@ def read(
     'this answer cannot be negative.'
     """
     if isinstance(answer, str):
+        if unit == SHARE and re.fullmatch(r"\s*(?:twice|double)\s*", answer, re.IGNORECASE):
+            # "twice" is a ratio (2, reader 25), never a share: read as 2 % it spent a
+            # goodput prediction (reader 31)
+            return Reading(
+                None,
+                f"“{answer.strip()}” is a ratio, not a share: give a share such as 50 % or 0.5.",
+            )
         listed = _labelled(answer, unit, subject)
         if listed is not None:
             return listed

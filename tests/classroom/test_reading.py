@@ -4294,3 +4294,13 @@ def test_reader_31s_a_prediction_at_the_questions_yardstick_is_a_guess_not_a_cop
         assert "copied" not in said and "slip" not in said, said
         assert "too large" in said, said
     assert "copied from the question" in lessons.check("cop-article", "2.8").message
+
+
+def test_reader_31s_twice_in_a_share_box_is_refused_not_spent_as_2_percent():
+    # reader 31: "twice" typed for lesson 4's goodput prediction was read as 2 % and committed
+    # the one prediction, while "banana" is refused; a ratio word is no share
+    for typed in ("twice", "double", " Twice "):
+        r = lessons.reveal("goodput-16k", typed)
+        assert not r.ready and r.prediction is None and "not a share" in r.message, r
+        assert "not a share" in lessons.check("goodput-16k", typed).message
+    assert "not a share" not in lessons.check("cop-article", "twice").message  # a ratio: 2
