@@ -188,6 +188,7 @@ def city_corners(site: str) -> None:
         "the smallest"
     )
     low, _, high = contested_city_range_today()
+    announced = high / low
     print(
         f"with the site at its announced {fmt.quantity(SITE_MW, 'MW')} (no expansion): "
         f"{fmt.number(low)} to {fmt.number(high)}, {fmt.number(high / low, 3)} times"
@@ -199,7 +200,8 @@ def city_corners(site: str) -> None:
         f"{fmt.number(lf)}, the article's reading): {fmt.number(low)} to {fmt.number(high)}, "
         f"{fmt.number(high / low, 3)} times: only the use per household moves it; reading "
         f"{fmt.quantity(SITE_MW, 'MW')} as a grid connection (a load factor below "
-        f"{fmt.number(lf)}) makes the rest of the gap"
+        f"{fmt.number(lf)}) makes the rest of the gap, up to "
+        f"the {fmt.number(announced, 3)} times above."
     )
     print(textwrap.fill(text, 96))
 

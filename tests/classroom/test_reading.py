@@ -4304,3 +4304,15 @@ def test_reader_31s_twice_in_a_share_box_is_refused_not_spent_as_2_percent():
         assert not r.ready and r.prediction is None and "not a share" in r.message, r
         assert "not a share" in lessons.check("goodput-16k", typed).message
     assert "not a share" not in lessons.check("cop-article", "twice").message  # a ratio: 2
+
+
+def test_reader_31s_lesson_8_city_corners_last_sentence_ends_on_the_gap_it_closes(capsys):
+    # reader 31: the printout ended mid-thought ("… makes the rest of the gap"); it now ends
+    # with the ratio that gap closes to, the announced site's (its second line), and a full stop
+    from explorer.classroom import contested
+
+    contested.city_corners("rainier-mississippi")
+    lines = capsys.readouterr().out.strip().splitlines()
+    announced = lines[1].rsplit(", ", 1)[-1]  # "1.47 times"
+    text = " ".join(lines[2:])
+    assert text.endswith(f"up to the {announced} above."), text
