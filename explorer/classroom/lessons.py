@@ -4940,34 +4940,26 @@ def _articles_figure(claim_id: str, rel_tol: float, computed: str = "", hint: st
 
 
 def _rounded_instances() -> str:
-    """What 4 × AWS's rounded per-instance 20.8 PF is, said at the UltraServer's station (the
-    station's note gives both ways; reader 19: that way was called copying)."""
-    instances = _chips("trn2-ultraserver") / _chips("trn2-instance")
-    per = float(system_table().fp8_dense.sel(system="trn2-instance"))
-    chips = _chips("trn2-ultraserver")
-    chip = _chip("trn2", "fp8_dense", "PFLOP/s")
-    # reader 26: "64 × 1.3 PFLOP/s" was told it used the per-instance figure: name both roundings
-    # reader 29: not accepted, so the row's rounding gap is not skipped
+    """What the UltraServer's 83.2 worked out from the station's instance figure or a chip's
+    rounded one (4 × 20.8 PF, 64 × 1.3 PF) is told: not the station's computation, with no copy
+    alleged (reader 19) and not accepted (reader 29). Reader 31: it said "AWS's published 83.2,
+    from figures rounded on the way", the hidden row and the rounding argument, the claim's
+    verdict, before the vote; it now names the computation only."""
     return (
-        f"your calculation gives AWS's published "
-        f"{fmt.number(factcheck.claim('us-fp8').claimed)}, from figures rounded on the way "
-        f"({fmt.number(instances)} × AWS's rounded {fmt.number(per, 3)} PF per instance, or "
-        f"{fmt.number(chips)} × a chip's rounded {fmt.number(chip, 2)} PF). The station's "
-        f"computation is {factcheck.claim('us-fp8').how}: do it and compare the two."
+        "that is not the station's computation, which is "
+        f"{factcheck.claim('us-fp8').how}: the chips × one chip's dense FP8. Do "
+        "that and compare your two numbers."
     )
 
 
 def _fp8_instances_route() -> str:
-    """What a bare 83.2 typed at the UltraServer's station earns: it is the article's figure and
-    AWS's table's, and also what the station's note gives as 4 instances × AWS's 20.8 PF, so
-    the route is named, not a copy alleged (reader 27), and the chips' own figure asked for."""
-    instances = _chips("trn2-ultraserver") / _chips("trn2-instance")
-    per = float(system_table().fp8_dense.sel(system="trn2-instance"))
+    """What a bare 83.2 typed at the UltraServer's station earns: the article's figure, the one
+    to check, with no copy alleged (it may be 4 × the station's 20.8 PF: reader 27) and nothing
+    said of AWS's hidden row or of rounding (reader 31: that was the verdict's argument)."""
     return (
-        f"{fmt.number(factcheck.claim('us-fp8').claimed)} is the article's figure, and also "
-        f"{fmt.number(instances)} × AWS's rounded {fmt.number(per, 3)} PF per instance (the "
-        "station's note): figures rounded on the way. The station's computation is "
-        f"{factcheck.claim('us-fp8').how}: do it and compare the two"
+        f"{fmt.number(factcheck.claim('us-fp8').claimed)} is the article's figure, the one to "
+        f"check. The station's computation is {factcheck.claim('us-fp8').how} (the chips × one "
+        "chip's dense FP8): do it and compare the two"
     )
 
 

@@ -1165,7 +1165,8 @@ def test_reader_19s_numbers_at_lesson_5s_stations():
         fb = lessons.check_station(claim, typed)
         assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
     said = lessons.check_station("us-fp8", "4*20.8").message
-    assert "4 × AWS's rounded 20.8 PF" in said and "64 × 1,299 TFLOP/s" in said
+    # reader 31: the route's rounding and AWS's hidden figure are the vote's, not the check's
+    assert "AWS's rounded" not in said and "64 × 1,299 TFLOP/s" in said
     assert "copy" not in said and "article's figure" not in said
 
 
@@ -2880,8 +2881,9 @@ def test_reader_26s_a_rounded_chip_figure_is_not_called_the_instance_figure():
     for typed in ("64 × 1.3 PFLOP/s", "4 × 20.8 PF"):
         fb = lessons.check_station("us-fp8", typed)
         # reader 29: not accepted, but named as rounded, not as a copy
-        assert not fb.right and "rounded on the way" in fb.message, (typed, fb.message)
-        assert "You used" not in fb.message and "64 × a chip's rounded 1.3 PF" in fb.message
+        # reader 31: and no longer named as rounded (the vote's argument): the computation is
+        assert not fb.right and "64 × 1,299 TFLOP/s" in fb.message, (typed, fb.message)
+        assert "You used" not in fb.message and "instance" not in fb.message, fb.message
 
 
 def test_reader_26s_lesson_1_hook_says_the_300_mw_is_unconfirmed_and_one_household_verdict():
@@ -3552,7 +3554,9 @@ def test_reader_27s_ultraserver_83_2_is_named_as_the_4_x_20_8_route_not_a_copy()
         fb = lessons.check_station("us-fp8", typed)
         assert not fb.right and fb.trap == "articles-figure", (typed, fb.message)
         said = fb.message
-        assert "4 × AWS's rounded 20.8 PF" in said and "64 × 1,299 TFLOP/s" in said, said
+        # reader 31: the route is no longer said (AWS's rounded 20.8 gave the verdict away);
+        # still no copy alleged, and the computation named
+        assert "copied" not in said and "64 × 1,299 TFLOP/s" in said, said
         assert "compute it yourself" not in said and "83.1" not in said, said
     # reader 29: the calculation shown is named, but from rounded figures: not accepted
     assert not lessons.check_station("us-fp8", "4*20.8").right
@@ -4316,3 +4320,53 @@ def test_reader_31s_lesson_8_city_corners_last_sentence_ends_on_the_gap_it_close
     announced = lines[1].rsplit(", ", 1)[-1]  # "1.47 times"
     text = " ".join(lines[2:])
     assert text.endswith(f"up to the {announced} above."), text
+
+
+def test_reader_31s_lesson_5_and_6_slips_are_named_and_no_hidden_row_is_said():
+    # reader 31, defect 1: the UltraServer's station called a typed 83.2 (bare, or worked from
+    # rounded figures) "AWS's published" figure "rounded on the way": the hidden row and the
+    # rounding argument, the claim's verdict, handed over before the vote
+    for typed in ("83.2", "83.2 PF", "64 * 1.3 PF", "64*1.3", "4*20.8", "4 × 20.8 PF"):
+        said = lessons.check_station("us-fp8", typed).message
+        assert not lessons.check_station("us-fp8", typed).right, said
+        assert "AWS" not in said and "round" not in said, (typed, said)
+        assert "64 × 1,299 TFLOP/s" in said, said
+    # defect 2: 10 % cooling taken off and the 3 % other losses forgotten (300 × 0.9 / 910 W =
+    # 296,703) was "a little too high … the method is probably right"; at lesson 5's chips
+    # station it was lesson 3's method ("also come off"), not the station's site ÷ PUE.
+    # defect 3: 300 MW / 1.15 / 1.82 kW = 143,335, the overhead taken as a power, drew the
+    # PUE hint
+    rows = [
+        ("capstone-chips", "300 MW * 0.9 / 910 W", "cooling-only"),
+        ("capstone-chips", "296,700", "cooling-only"),
+        ("capstone-chips", "300 MW/1.15/1.82 kW", "overhead-as-power"),
+        ("capstone-chips", "143,000", "overhead-as-power"),
+        # defect 7: the Mississippi per-person basis (16,666 kWh): 104,300 MWh ÷ (250,000 ×
+        # 16,666 kWh ÷ 365) = 9.1 days
+        ("capstone-city-days", "9.1 days", "ms-basis"),
+    ]
+    for ex, typed, trap in rows:
+        fb = lessons.check(ex, typed)
+        assert (fb.kind, fb.trap) == ("trap", trap), (ex, typed, fb.message)
+    for typed in ("300 MW * 0.9 / 910 W", "296,700"):
+        for fb in (
+            lessons.check("capstone-chips", typed),
+            lessons.check_station("ms-chips", typed),
+        ):
+            assert "probably right" not in fb.message and "PUE" in fb.message, fb.message
+            assert "other losses" in fb.message and fb.trap == "cooling-only", fb.message
+    said = lessons.check("capstone-chips", "300 MW/1.15/1.82 kW").message
+    assert "multiplier" in said and "910 W" in said, said
+    assert lessons.check_station("ms-chips", "300MW/1.15/1.82kW").trap == "overhead-as-power"
+    # defect 5: 300 − 300/1.15 = 39.1, a cooling power in MW, was read as 39.1 %
+    for typed in ("300-300/1.15", "300 − 300 / 1.15"):
+        fb = lessons.check_station("ms-cooling", typed)
+        assert not fb.right and "power" in fb.message and "39.1 %" not in fb.message, fb.message
+    assert lessons.check_station("ms-cooling", "1 - 1/1.15 - 0.03").right
+    # defect 6: 2 × the instance's dense 20.8 PF = 41.6 PF, within ±5 % of AWS's sparse 41.0,
+    # was "the station's computation"; 16 × 2.6 PF (one chip's sparse, rounded) still is
+    for typed in ("2 x 20.8 PF", "2*20.8", "20.8 × 2"):
+        fb = lessons.check_station("trn2-sparse", typed)
+        assert not fb.right and "dense" in fb.message and "sparse" in fb.message, fb.message
+    for typed in ("16 * 2563 TFLOP/s", "16*2.6 PF", "41 PF"):
+        assert lessons.check_station("trn2-sparse", typed).right, typed
