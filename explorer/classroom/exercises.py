@@ -111,6 +111,10 @@ class Trap:
     # a right conversion; "1.61 TiB" is the same GB number with a binary unit, the mix-up
     # itself (reader 30)
     unlabelled: bool = False
+    # True where a `method` number shows this slip only when the answer also lands on the trap's
+    # value: 2 × the instance's dense 20.8 PF is the sparse station's assumed factor, 4 × 20.8
+    # the article's, another trap (reader 31)
+    method_at_value: bool = False
 
 
 @dataclass(frozen=True)
@@ -729,9 +733,12 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         return Feedback(False, f"Not yet{said}: {_sentence(copied.computed)}", "trap", copied.id)
     if copied:
         return Feedback(False, f"Not yet{said}: {_sentence(copied.hint)}", "figures", copied.id)
-    calculation = isinstance(answer, str) and re.search(r"[*×·/÷]", answer)
+    # "2 x 20.8" is a calculation too, as the reading reads it (reader 31)
+    calculation = isinstance(answer, str) and re.search(r"[*×·/÷]", normalise(answer))
     typed = typed_numbers(normalise(answer)) if calculation else []
     for t in e.traps:  # a slip's own number in the calculation names it, whatever the rounding
+        if t.method_at_value and not _near(x, t.value(), t.rel_tol):
+            continue
         if t.method and any(_near(n, m, 1e-3) for m in t.method() for n in typed):
             # the value read said back only where it is the slip's (reader 27: MW ÷ W typed
             # bare, "read as 0.28", a value the student never meant)

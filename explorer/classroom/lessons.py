@@ -3104,7 +3104,7 @@ def _city_people() -> float:
 
 
 def _city_mwh_per_day(basis: str = "us-person") -> float:
-    per = "person" if basis == "us-person" else "household"
+    per = "household" if basis == "us-household" else "person"
     per_year = catalog.value(f"bases.{basis}.value", f"MWh/{per}/year")
     return _city_people() * per_year / (_hours() * factor("hour", "day"))
 
@@ -3159,6 +3159,30 @@ def _pue_chip_traps() -> tuple[Trap, ...]:
             f"site ÷ PUE already is the IT power: the PUE counts cooling and the {_OTHER} other "
             "losses together, so don't take the other losses off again",
             rel_tol=0.01,
+        ),
+        # reader 31: 10 % cooling taken off (the app's cooling slider, lesson 5's cooling
+        # station) and the 3 % other losses forgotten, 300 × 0.9 / 910 W = 296,703, was "a little
+        # too high … the method is probably right"
+        Trap(
+            "cooling-only",
+            lambda: (
+                SITE_MW * factor("MW", "W") * (1 - power.cooling_share_at("aws-fleet")) / per_chip()
+            ),
+            f"the {fmt.percent(power.cooling_share_at('aws-fleet'))} you took off is cooling "
+            f"alone: the {_OTHER} other losses come off too. IT power = site ÷ PUE ({_SITE} ÷ "
+            f"{_PUE}) takes both off at once",
+            rel_tol=0.01,
+        ),
+        # reader 31: 300 MW ÷ 1.15 ÷ 1.82 kW = 143,335, the overhead taken as the chip's power,
+        # got the PUE hint, a step the student had done
+        Trap(
+            "overhead-as-power",
+            lambda: (
+                _it_at_pue_w()
+                / (_chip("trn2", "server_overhead", "dimensionless") * factor("kW", "W"))
+            ),
+            f"{_TRN2_OVERHEAD} is a multiplier, not a power: each chip draws its {_TRN2_TDP} W "
+            f"TDP × {_TRN2_OVERHEAD} = {fmt.number(per_chip())} W",
         ),
         Trap(
             "pue-minus-one-as-cooling",
@@ -3999,6 +4023,18 @@ _add(
                 lambda: _p("run_energy") / _city_mwh_per_day("us-household"),
                 "that counts the city as households (lesson 1's reading of the article); here "
                 "take the article's words literally, as people",
+            ),
+            # reader 31: the Mississippi basis (lesson 5's city widget) got "too low … check
+            # your figures"; the other per-person rows of that widget are named too
+            *(
+                Trap(
+                    f"{b.removeprefix('us-').removesuffix('-person')}-basis",
+                    lambda b=b: _p("run_energy") / _city_mwh_per_day(b),
+                    f"that uses the {catalog.label('bases', b)} basis "
+                    f"({fmt.number(catalog.value(f'bases.{b}.value', 'kWh/person/year'))} kWh "
+                    "per person); this step takes the US all-sector one",
+                )
+                for b in ("us-ms-person", "us-person-residential", "world-person")
             ),
             Trap(
                 "every-chip-plan",
@@ -5019,10 +5055,15 @@ def _cooling_powers() -> tuple[Trap, ...]:
 _TIMES = re.compile(r"[*×·]|(?<=[\d\s)])x(?=[\s\d(])")
 
 
-def _times_site(answer: object) -> float | None:
+# "300 − 300/1.15": a calculation that takes a power from the site's power (reader 31)
+_MINUS = re.compile(r"(?<=[\d\s)])[-−](?=[\s\d(])")
+
+
+def _times_site(answer: object, ops: re.Pattern = _TIMES) -> float | None:
     """The power in MW a calculation typed at a share station gives when it multiplies by the
-    site's power and never divides by it ("0.1 × 300" → 30), else None."""
-    if not isinstance(answer, str) or not _TIMES.search(answer):
+    site's power (or, with `ops` `_MINUS`, subtracts from it) and never divides by it ("0.1 ×
+    300" → 30), else None."""
+    if not isinstance(answer, str) or not ops.search(answer):
         return None
     numbers = [float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", answer)]
     divided = re.search(rf"/\s*\(?\s*{fmt.number(SITE_MW)}(?![\d.])", answer)
@@ -5205,6 +5246,21 @@ def _station_checks() -> dict[str, Exercise]:
                     "factor; the station asks for the chips × AWS's published sparse figure "
                     "for one chip",
                     rel_tol=0.0005,  # 83.136 ± 0.04: not the article's 83.2
+                ),
+                # reader 31: 2 × the instance's dense 20.8 PF = 41.6, within ±5 % of 41.0, was
+                # "the station's computation": a factor of two assumed, not AWS's sparse figure.
+                # By its method only: 16 × 2.6 PF (one chip's sparse, rounded) is 41.6 too
+                Trap(
+                    "twice-dense",
+                    lambda: 2 * float(system_table().fp8_dense.sel(system="trn2-instance")),
+                    "that is 2 × the instance's dense figure, a factor you assumed; the station "
+                    "asks for the chips × one chip's sparse figure, as AWS publishes it",
+                    rel_tol=0.005,
+                    method_at_value=True,
+                    method=lambda: (
+                        float(system_table().fp8_dense.sel(system="trn2-instance")),
+                        catalog.value("systems.trn2-instance.published_fp8_dense", "PFLOP/s"),
+                    ),
                 ),
                 # the article's 83.2 as printed (± 0.025)
                 Trap(
@@ -5474,6 +5530,16 @@ def check_station(claim_id: str, answer: object) -> Feedback:
             f"Not yet (read as {fmt.quantity(mw, 'MW')}): multiplying by the site's {_SITE} "
             "gives a power in MW, not a share; the field asks for the share itself: leave out "
             f"the × {fmt.number(SITE_MW)}.",
+            "trap",
+            "power-not-share",
+        )
+    mw = _times_site(answer, _MINUS) if first.unit == SHARE else None
+    if mw is not None and mw > 1:  # reader 31: "300 − 300/1.15" (39.1 MW) was read as 39.1 %
+        return Feedback(
+            False,
+            f"Not yet (read as {fmt.quantity(mw, 'MW')}): a calculation from the site's {_SITE} "
+            f"gives a power in MW, not a share; the field asks for the share itself: divide "
+            f"that power by the site's {_SITE}.",
             "trap",
             "power-not-share",
         )
