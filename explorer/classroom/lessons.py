@@ -3671,6 +3671,12 @@ def capstone_found() -> str:
         "job's interruptions more frequent and, in the model, its restarts longer. Past the "
         "fastest size, the time lost to them grows faster than the speed the added chips "
         "bring.</li>"
+        # reader 31: said in the Summary and "What this model ignores", these gave step 4's
+        # guess away below it; here they wait for step 5
+        "<li><b>How sure is the fastest size?</b> The model assumes a restart grows with the "
+        "job; with a restart of fixed length the fastest job is much larger (step 4's check "
+        "prints both). Trainium2's interruption rate is not published either: the model scales "
+        "Llama 3's H100 rate, and a lower real rate makes the fastest job larger.</li>"
         "<li><b>Fastest or least energy?</b> The same work needs the same chip-hours, and "
         "interruptions multiply them by 1 ÷ goodput. So energy is least where goodput is "
         "highest (the smallest job), time is least where chips × goodput is highest (the "

@@ -1183,3 +1183,39 @@ def test_reader_30s_role_leads_point_to_evidence_not_a_verdict():
         assert verdict not in cards.lower(), verdict
     guide = (teacher_pack.NOTEBOOKS / "README.md").read_text(encoding="utf-8")
     assert "never what to find" not in guide and "never the verdict" in guide
+
+
+# Lesson 6's step-4 outcome said in words: the giant job losing most of its time, or the
+# fastest job's size compared with another (reader 31, defect 4)
+_STEP_4_OUTCOME = re.compile(
+    r"most\s+of\s+its\s+time|fastest\s+job(?:\s+size)?\s+is\s+(?:much\s+)?"
+    r"(?:larger|smaller|bigger)|makes\s+it\s+(?:larger|smaller|bigger)",
+    re.I,
+)
+
+
+def test_reader_31s_lesson_6_summary_and_notes_give_no_step_4_outcome_before_its_check():
+    # reader 31, defect 4: the Summary ("One giant synchronous job loses most of its time to
+    # interruptions") and "What this model ignores" ("With a restart of fixed length the fastest
+    # job is much larger"; "a lower real rate makes it larger") stood in plain view, on screen
+    # and on the handout, below step 4's guess. Markdown outside the folds is on the page from
+    # the start, wherever it sits
+    details = re.compile(r"<details>.*?</details>", re.S)
+    nb = json.loads((teacher_pack.NOTEBOOKS / "06-capstone.ipynb").read_text(encoding="utf-8"))
+    shown = [
+        m[0]
+        for c in nb["cells"]
+        if c["cell_type"] == "markdown"
+        for text in ("".join(c["source"]), lessons.on_paper("".join(c["source"])))
+        for m in _STEP_4_OUTCOME.finditer(details.sub("", text))
+    ]
+    assert not shown, shown
+    # the check can fail: the words the page said
+    said = (
+        "One giant synchronous job loses most of its time to interruptions. With a restart of "
+        "fixed length the fastest job is much larger. A lower real rate makes it larger."
+    )
+    assert len(_STEP_4_OUTCOME.findall(said)) == 3
+    # what the notes said is kept where it is no spoiler: behind step 5's lock
+    found = lessons.capstone_found()
+    assert "fixed length" in found and "interruption rate" in found, found
