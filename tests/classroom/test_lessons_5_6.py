@@ -1112,7 +1112,8 @@ def test_reader_29s_lesson_5_key_gives_each_stations_accepted_range(pages):
     key = html.unescape(pages["lesson-5/answers.html"])
     table = key[key.index("The stations' numbers") :].split("</table>")[0]
     assert "the check accepts" in table, table[:400]
-    assert "281,077 chips to 292,549 chips" in table, table
+    # reader 31: the station's own site ÷ PUE computation (286,669), as lesson 6's step 1
+    assert "280,936 chips to 292,402 chips" in table, table
     assert "±5 %: 69.7 MW to 77 MW" in table, table
     assert "but not 83.2 PFLOP/s" in table, table
     for c in factcheck.class_claims():
@@ -1219,3 +1220,12 @@ def test_reader_31s_lesson_6_summary_and_notes_give_no_step_4_outcome_before_its
     # what the notes said is kept where it is no spoiler: behind step 5's lock
     found = lessons.capstone_found()
     assert "fixed length" in found and "interruption rate" in found, found
+
+
+def test_reader_31s_chips_station_and_step_1_accept_one_range():
+    # reader 31, nit (a): lesson 5's key centred the chips station on lesson 3's 286,813 (its
+    # rounded 13 % non-IT share: 281,077 to 292,549) while the station's own computation, site ÷
+    # PUE ÷ one chip all in, is 300e6 / 1.15 / 910 = 286,669, lesson 6's step 1 (280,936 to
+    # 292,402) and the vote's chips row
+    assert lessons.station_accepted("ms-chips") == "±2 %: 280,936 chips to 292,402 chips"
+    assert lessons.EXERCISES["capstone-chips"].shown_range() == ("280,936 chips", "292,402 chips")
