@@ -1229,3 +1229,13 @@ def test_reader_31s_chips_station_and_step_1_accept_one_range():
     # 292,402) and the vote's chips row
     assert lessons.station_accepted("ms-chips") == "±2 %: 280,936 chips to 292,402 chips"
     assert lessons.EXERCISES["capstone-chips"].shown_range() == ("280,936 chips", "292,402 chips")
+
+
+def test_reader_31s_lesson_5_references_label_the_sparse_figure_as_aws_does():
+    # reader 31, nit (c): the References called 2,563 TFLOP/s "one Trainium2 chip's sparse
+    # FP8", while the sparse station stresses that AWS labels it "FP8/FP16/BF16/TF32 sparse"
+    # (the row's question). The References as the page renders them
+    cell = next(c for c in _cells("05-fact-check.ipynb") if c.startswith("widgets.where_from("))
+    shown = html.unescape(eval(cell, {"widgets": widgets}).value)  # the cell's one call
+    line = next(s for s in shown.split("<li>") if "2,563" in s)
+    assert "FP8/FP16/BF16/TF32" in line and "sparse FP8" not in line, line
