@@ -93,6 +93,8 @@ _CASELESS = (
 # a symbol whose case as typed names another unit of the same kind: read as the lessons' unit,
 # and said ("73 mW" is MW: a site's power is never a thousandth of a watt)
 _OTHER_CASE = {"mW": "milli", "mWh": "milli"}
+# a calculated number this long, typed in another prefix, is said back in the unit asked too
+_LONG = 1e6
 # a data unit in bits: "Gb" (a capital prefix and a small b), "Gbit", "gigabits"
 _BITS = re.compile(r"[KMGTPE]i?b")
 _BINARY_PREFIX = {"k": "Ki", "m": "Mi", "g": "Gi", "t": "Ti", "p": "Pi", "e": "Ei"}
@@ -1136,6 +1138,10 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
             if alt is not None and alt.value is not None:
                 return alt
         echo = r.echo or f"read as {fmt.number(x)} {calc['rest'] or ''}".strip()
+        if not r.echo and r.value is not None and calc["rest"] and abs(x) >= _LONG:
+            if not math.isclose(r.value, x, rel_tol=1e-9):  # converted into the unit asked
+                # reader 31: "read as 76,483,289 TFLOP/s" for 76.5 EFLOP/s was hard to read
+                echo = f"read as {fmt.number(x)} {calc['rest']} = {fmt.number(r.value, 3)} {unit}"
         shown = echo if r.value is not None else ""
         return Reading(r.value, r.message, r.bare, shown, r.typed, r.note)
     both = _duration(text)

@@ -4370,3 +4370,10 @@ def test_reader_31s_lesson_5_and_6_slips_are_named_and_no_hidden_row_is_said():
         assert not fb.right and "dense" in fb.message and "sparse" in fb.message, fb.message
     for typed in ("16 * 2563 TFLOP/s", "16*2.6 PF", "41 PF"):
         assert lessons.check_station("trn2-sparse", typed).right, typed
+
+
+def test_reader_31s_a_long_calculated_number_is_said_back_in_the_unit_asked():
+    # reader 31, nit (d): "Right (read as 76,571,600 TFLOP/s)" for lesson 6's achieved speed in
+    # EFLOP/s was hard to read; 286,669 × 667 TFLOP/s × 0.4 = 76,483,289 TFLOP/s = 76.5 EFLOP/s
+    said = lessons.check("capstone-achieved", "286669*667 TFLOP/s*0.4").message
+    assert "= 76.5 EFLOP/s" in said and said.startswith("Right"), said
