@@ -682,6 +682,17 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         for t in e.traps:
             if not t.note and not t.unit and _near(ratio, t.value(), t.rel_tol):
                 return Feedback(False, f"Not yet, hint: {_sentence(t.hint)}", "trap", t.id)
+        if ratio < 1 or not e.above:
+            # "0.68 times" for the excess 0.68: (ratio − 1) would give −32 % (reader 31); a
+            # share of a whole is no ratio to take 1 from. Said as the form, whatever the value
+            below = f"; {said_ratio} times the mean would lie below the mean" if e.above else ""
+            return Feedback(
+                False,
+                f"Not yet: a share is written as a decimal or a percentage, not in times{below}. "
+                f"If {said_ratio} is the share, write it as {said_ratio} or "
+                f"{fmt.number(ratio * 100)} %.",
+                "unreadable",
+            )
         return Feedback(
             False,
             f"Not yet: {said_ratio} times is a ratio; the share is how far above: "

@@ -4316,3 +4316,27 @@ def test_reader_31s_lesson_8_city_corners_last_sentence_ends_on_the_gap_it_close
     announced = lines[1].rsplit(", ", 1)[-1]  # "1.47 times"
     text = " ".join(lines[2:])
     assert text.endswith(f"up to the {announced} above."), text
+
+
+def test_reader_31s_excess_said_in_times_or_with_more_and_one_in_n():
+    # reader 31 (lesson 7): "0.68 times" for hot-day-above-mean (the excess, 68 %) was told to
+    # take (ratio − 1), which gives −32 %; "two thirds more" was told to leave out "more" while
+    # "68 % more" is right; "one in twenty" for state-energy-share was told to leave out
+    # "in twenty", which leaves "one" (100 %)
+    for typed in ("0.68 times", "0.68x", "0.5 times"):
+        said = lessons.check("hot-day-above-mean", typed).message
+        assert "ratio − 1" not in said and "minus 1" not in said, (typed, said)
+        assert "below the mean" in said and "Right" not in said, (typed, said)
+    assert "write it as 0.68 or 68 %" in lessons.check("hot-day-above-mean", "0.68 times").message
+    for typed in ("two thirds more", "2/3 more", "0.68 more", "68 % more", "2/3"):
+        assert lessons.check("hot-day-above-mean", typed).right, typed
+    for typed in ("one in twenty", "1 in 20", "one out of twenty", "1 in every 19"):
+        r = lessons.check("state-energy-share", typed)
+        assert r.right and "leave out" not in r.message, (typed, r.message)
+    # 1 in 9 is 11 %: a share of the utility's peak in words, read, not "leave out 'in nine'"
+    assert lessons.check("utility-peak-share", "one in nine").right
+    wrong = lessons.check("state-energy-share", "one in a hundred")
+    assert not wrong.right and "leave out" not in wrong.message, wrong.message
+    # a share of a whole said in "times" is told how a share is written, not (ratio − 1)
+    said = lessons.check("state-energy-share", "0.05 times").message
+    assert "ratio − 1" not in said and "0.05 or 5 %" in said, said
