@@ -2716,8 +2716,14 @@ def _answers(lesson: Lesson) -> str:
                 f"{html.escape(e.show(e.answer()))}, otherwise ask for three figures; "
             )
             + "a rounding of the answer to the figures the student gives counts too, when the "
-            f"student gives {_FIGURES[e.fewest_figures()]} or more figures; fewer count only "
-            "inside the range above)</p>"
+            f"student gives {_FIGURES[e.fewest_figures()]} or more figures; "
+            # lessons 7 and 8 ask for two figures even inside the range (`Exercise.figures`,
+            # reader 31), unless the question says one is enough
+            + (
+                "fewer do not count, even inside the range above)</p>"
+                if (e.figures or 0) > 1
+                else "fewer count only inside the range above)</p>"
+            )
             + _table(
                 ["hint step", "text"],
                 [["nudge", e.hints[0]], ["formula", e.hints[1]], ["worked step", e.hints[2]]],

@@ -1153,3 +1153,13 @@ def test_reader_31s_lesson_8_hook_names_the_load_factor():
     # word was met; it now names it and says where step 1 defines it
     hook = " ".join(_cells("08")[_first(_cells("08"), "## Hook")].split())
     assert "*load factor*" in hook and "step 1" in hook, hook
+
+
+def test_reader_31s_key_says_lesson_7s_one_figure_rule(teacher_pages):
+    # reader 31 D7: the key words the rule the checker applies: two figures in smoothing-energy
+    # even inside the range, one allowed in state-energy-share (its question says so)
+    key = html.unescape(" ".join(teacher_pages["lesson-7/answers.html"].split()))
+    smoothing = key[key.index("<h3>smoothing-energy</h3>") :]
+    assert "fewer do not count, even inside the range above" in smoothing.split("</section>")[0]
+    state = key[key.index("<h3>state-energy-share</h3>") :].split("</section>")[0]
+    assert "one figure is enough" in state and "fewer count only inside the range" in state

@@ -4340,3 +4340,34 @@ def test_reader_31s_excess_said_in_times_or_with_more_and_one_in_n():
     # a share of a whole said in "times" is told how a share is written, not (ratio − 1)
     said = lessons.check("state-energy-share", "0.05 times").message
     assert "ratio − 1" not in said and "0.05 or 5 %" in said, said
+
+
+def test_reader_31s_one_figure_is_right_in_lessons_7_and_8_only_where_the_question_says_so():
+    # reader 31 D7: "5 %" for state-energy-share (5.36 %) was right where "about 4 MWh" for
+    # smoothing-energy (4.23) was asked for two figures: one rule now, two figures, and the
+    # question says where one is enough (a share of an estimate)
+    from explorer import fmt
+    from explorer.classroom.exercises import SHARE
+
+    said_enough = []
+    for e in lessons.EXERCISES.values():
+        if e.lesson not in (7, 8):
+            continue
+        want = e.answer()
+        one, two = float(f"{want:.1g}"), float(f"{want:.2g}")
+        if one == two:  # 60 MW: one figure is the answer itself
+            continue
+        typed = fmt.percent(one, 1) if e.unit == SHARE else f"{fmt.number(one)} {e.shown_unit()}"
+        r = lessons.check(e.id, typed)
+        enough = "one figure is enough" in e.question.lower()
+        assert not r.right or enough, (e.id, typed, r.message)
+        if enough:
+            said_enough.append(e.id)
+            assert r.right, (e.id, typed, r.message)
+        elif r.kind == "figures":
+            assert "give two or three figures" in r.message, r.message
+    assert sorted(said_enough) == ["state-energy-share", "utility-peak-share"]
+    # two figures stay right ("68 %", "7.0 h"), and fractions are as exact as their words
+    for eid, typed in (("hot-day-above-mean", "68 %"), ("shaving-battery-hours", "7 h")):
+        assert lessons.check(eid, typed).right, typed
+    assert lessons.check("hot-day-above-mean", "two thirds").right
