@@ -156,6 +156,11 @@ class Exercise:
     # count's are: lesson 6's inputs are known to two or three figures, so its key says
     # 104,000 MWh, not 104,139 (reader 20)
     rounds: bool = False
+    # the fewest significant figures a plain typed number needs to be right, inside the
+    # tolerance too ("5 %" for 5.36 % is one figure): lessons 7 and 8 ask for `FEWEST_FIGURES`
+    # everywhere, and the question says where one is enough (an estimate's share; reader 31:
+    # "5 %" was right where "about 4 MWh" was asked for more). None: the tolerance decides
+    figures: int | None = None
     # what the answer's number is called, where students may type it beside another ("IT 87%,
     # cooling 10%"): the number so labelled is read (`reading.read`, reader 28)
     subject: str = ""
@@ -686,6 +691,17 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         for t in e.traps:
             if not t.note and not t.unit and _near(ratio, t.value(), t.rel_tol):
                 return Feedback(False, f"Not yet, hint: {_sentence(t.hint)}", "trap", t.id)
+        if ratio < 1 or not e.above:
+            # "0.68 times" for the excess 0.68: (ratio − 1) would give −32 % (reader 31); a
+            # share of a whole is no ratio to take 1 from. Said as the form, whatever the value
+            below = f"; {said_ratio} times the mean would lie below the mean" if e.above else ""
+            return Feedback(
+                False,
+                f"Not yet: a share is written as a decimal or a percentage, not in times{below}. "
+                f"If {said_ratio} is the share, write it as {said_ratio} or "
+                f"{fmt.number(ratio * 100)} %.",
+                "unreadable",
+            )
         return Feedback(
             False,
             f"Not yet: {said_ratio} times is a ratio; the share is how far above: "
@@ -744,7 +760,18 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             # bare, "read as 0.28", a value the student never meant)
             shown = said if _near(x, t.value(), max(t.rel_tol, 0.05)) else ""
             return Feedback(False, f"Not yet{shown}, hint: {_sentence(t.hint)}", "trap", t.id)
-    if e.accepts(x):
+    spelled = in_digits(answer)
+    rounding = _rounding(spelled, x)
+    # a fraction ("two thirds", "1 in 20") is as exact as its words: no figures to count
+    fraction = isinstance(answer, str) and "/" in normalise(answer)
+    typed_figures = significant_figures(spelled) if rounding is not None and not fraction else None
+    coarse = bool(
+        e.figures
+        and typed_figures
+        and typed_figures < e.figures
+        and x != _half_up(want, e.figures)  # "10 %" for 10.04 % is two figures' answer
+    )
+    if e.accepts(x) and not coarse:
         # a note for a step skipped: only when the answer lies nearer the trap than the result,
         # and not when it is the result rounded at the student's own precision ("3e5" for 287k,
         # and "3*10^5", read as written out); a published figure (`slip` False) typed as it is
@@ -767,7 +794,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             f"Right{said}! The explorer gets {e.show(want)}.{note}",
             "right",
         )
-    if _rounded_as_typed(answer, x, want):
+    if _rounded_as_typed(answer, x, want) and not coarse:
         return Feedback(
             True,
             f"Right{said}, to the figures you gave: the explorer gets {e.show(want)}.",
@@ -778,9 +805,9 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     # value it also lies, unless it is that value itself; it is asked for more figures instead.
     # the precision of a number written in words is that of its digits: "two weeks" is "2 weeks"
     # and "a week" is "1 week" (one figure), not a week known to the day
-    spelled = in_digits(answer)
-    rounding = _rounding(spelled, x)
-    if rounding is not None and abs(x - want) <= rounding and _rounds_to_typed(spelled, x, want):
+    if (coarse and e.accepts(x)) or (
+        rounding is not None and abs(x - want) <= rounding and _rounds_to_typed(spelled, x, want)
+    ):
         figures = significant_figures(spelled)
         # unless a trap's value is the typed number itself, not only a rounding of it: "10 %"
         # is 300 ÷ 3,000 exactly (the answer is 11 %); "2 weeks" merely rounds 14.2 days

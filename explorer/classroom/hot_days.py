@@ -905,9 +905,21 @@ def yardsticks(grid: xr.Dataset) -> None:
             print("  an order of magnitude, not a measurement")
         if a.get("caveat"):  # the catalog's line for students (its note has the detail)
             print(f"  {a['caveat']}")
+    # what the hottest hour is, here: step 3 measures with it, and the 50-minute plan skips
+    # step 2's "More detail" where it first appears (reader 31). No IT load: this cell opens
+    # before step 1's prediction, and IT ÷ site is the PUE
+    hours = catalog.value("conventions.hours_per_year", "hour/year")
     print(
-        f"the site: hottest hour {fmt.number(float(grid.peak_power))} MW, "
-        f"{fmt.number(float(grid.annual_energy))} GWh in its typical year"
+        f"the site in the typical year's hottest hour: {fmt.number(float(grid.peak_power))} MW "
+        "(its most humid weather, when the chillers work hardest)"
+    )
+    _say(
+        "That hour is more humid than the day the plant is sized for (step 2): too rare to size "
+        "the plant for, but the plant runs through it and the grid must meet it."
+    )
+    print(
+        f"its yearly average: {fmt.number(float(grid.annual_energy) * 1000 / hours)} MW "
+        f"({fmt.number(float(grid.annual_energy))} GWh in its typical year)"
     )
 
 

@@ -36,7 +36,7 @@ from ..training import (
 from ..units import factor
 from ..validate import BOUNDS, Bound
 from . import factcheck
-from .exercises import RATIO, SHARE, Exercise, Feedback, Reveal, Trap, read
+from .exercises import FEWEST_FIGURES, RATIO, SHARE, Exercise, Feedback, Reveal, Trap, read
 from .exercises import check as _check
 from .exercises import label as answer_label
 from .exercises import reveal as _reveal
@@ -4243,6 +4243,7 @@ _add(
         "annual mean does the hot-day peak exceed it?",
         lambda: _yr("peak_cooling_power") / _yr("mean_cooling_power") - 1,
         SHARE,
+        figures=FEWEST_FIGURES,
         rel_tol=0.03,
         above=True,
         hints=(
@@ -4302,6 +4303,7 @@ _add(
         f"{_SHAVE_MWH}. For how many hours can it deliver its full power? (hours)",
         lambda: _role("peak-shaving", "battery_duration"),
         "h",
+        figures=FEWEST_FIGURES,
         rel_tol=0.03,
         hints=(
             "MW says how fast it delivers, MWh how much it holds: how long does it last?",
@@ -4334,11 +4336,12 @@ _add(
         f"The site draws {_SITE_PEAK} from {_UTILITY_NAME} in its hottest hour ({_SITE_PEAK} "
         "is the typical year's hottest hour, printed with the yardsticks). The utility's "
         f"peak demand is about {_UTILITY} (a {_UTILITY_CONFIDENCE}-confidence figure). What "
-        "share of the utility's peak is that?",
+        "share of the utility's peak is that? One figure is enough.",
         lambda: _gr("share_of_utility_peak"),
         SHARE,
         # the whole is a low-confidence figure (an order of magnitude): the yearly average's
         # 300 ÷ 3,000 is right too, with a note (the yearly-average trap)
+        figures=1,
         rel_tol=0.1,
         hints=(
             "a share is a part divided by the whole: here the site's peak and the utility's peak",
@@ -4388,11 +4391,13 @@ _add(
         "state-energy-share",
         7,
         f"Over its typical year the site uses {_YEAR_GWH}. {_STATE_NAME}'s electricity sales are "
-        f"about {_STATE} a year. What share of the state's electricity is the site?",
+        f"about {_STATE} a year. What share of the state's electricity is the site? The sales "
+        "are an estimate: one figure is enough.",
         lambda: _gr("share_of_state_energy"),
         SHARE,
         # the state's sales are a two-figure estimate derived from per-capita sales (medium
         # confidence): the share rounded to one figure is as exact as the data
+        figures=1,
         rel_tol=0.08,
         hints=(
             "compare energy with energy: both numbers are per year",
@@ -4475,6 +4480,7 @@ _add(
         "standby generators take over. How many MWh must it deliver? (MWh)",
         lambda: _role("ride-through", "battery_needed_energy"),
         "MWh",
+        figures=FEWEST_FIGURES,
         rel_tol=0.03,
         hints=(
             "energy = power × time; the time must be in hours for MWh",
@@ -4505,6 +4511,7 @@ _add(
         "back later. How much energy does it absorb in one such dip? (MWh)",
         lambda: _role("smoothing", "battery_needed_energy"),
         "MWh",
+        figures=FEWEST_FIGURES,
         rel_tol=0.03,
         hints=(
             "the battery takes up the missing load during one dip: power × time",
@@ -4655,6 +4662,7 @@ _add(
         "year), how many households is that site's 'city'? (households)",
         lambda: float(_contested_bounds().city_households.sel(bound="high")),
         "households",
+        figures=FEWEST_FIGURES,
         rel_tol=0.01,  # the central use (10,715 kWh) gives 2 % less: a trap, not right
         hints=(
             "the same sum as lesson 1, with the ends of the ranges instead of the central values",
@@ -4722,6 +4730,7 @@ _add(
         "households. By how many households does its 'city' shrink? (households)",
         lambda: _swing("city_households", "defaults.load_factor"),
         "households",
+        figures=FEWEST_FIGURES,
         change="shrink",
         hints=(
             "the city follows the energy, and the energy follows the average load",

@@ -104,6 +104,8 @@ _ABOVE = re.compile(
     r"^(%|percent|per cent)\s+(?:more|above|higher|over|greater|larger|bigger)\b.*$",
     re.IGNORECASE,
 )
+# "2/3 more", "0.68 above the mean": a share (no percent sign) said as an excess (reader 31)
+_MORE = re.compile(r"^(?:more|above|higher|over|greater|larger|bigger)\b.*$", re.IGNORECASE)
 # FLOP units in any case: "FLOP/s" is a speed and "FLOP" an amount; the plural "FLOPS",
 # "PFLOPs", "petaflops" is written for both, so the exercise's dimension decides
 _FLOPS = re.compile(r"^([kmgtpez]?)(flops?)(/s|/sec)?$", re.IGNORECASE)
@@ -459,6 +461,31 @@ def _fraction_words(text: str) -> str:
     return f"{top}/{_FRACTION_DENOMINATORS[m[2].lower()]} {rest}".strip()
 
 
+# "one in twenty", "1 out of 20", "one in every nineteen": a share as a fraction (reader 31)
+_ONE_IN = re.compile(
+    r"^(?P<top>[\w.,]+)\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<den>[\w\s.,-]+?)$", re.IGNORECASE
+)
+
+
+def _one_in(text: str) -> str:
+    """A share said as "N in M" as a fraction bar: "one in twenty" → "1/20"; anything else, as
+    typed ("5 in 2 days" is no share).
+
+    Examples
+    --------
+    >>> _one_in("one in twenty"), _one_in("1 out of a hundred"), _one_in("5 in 2 days")
+    ('1/20', '1/100', '5 in 2 days')
+    """
+    m = _ONE_IN.match(text)
+    if not m:
+        return text
+    top = 1.0 if m["top"].lower() in ("a", "an") else _plain(_words_to_number(m["top"]))
+    den = _plain(_words_to_number(m["den"]))
+    if top is None or not den:
+        return text
+    return f"{top:g}/{den:g}"
+
+
 def _words_to_number(text: str) -> str:
     """Small numbers written in words, as digits: "three hundred chips" → "300 chips"."""
     if re.fullmatch(r"\s*(?:twice|double)\s*", text, re.IGNORECASE):
@@ -567,6 +594,7 @@ def normalise(text: str) -> str:
     # a lone "½" (step 4's half job, reader 30): a fraction bar, as "half" is
     text = re.sub(r"^([½¼¾])(?![\d/])", lambda m: _VULGAR_BAR[m[1]], text)
     text = _ONE_TIME.sub("1 ", text)
+    text = _one_in(text)
     text = _fraction_words(text)
     text = _words_to_number(text)
     if re.search(r"[*×·÷/+]|\sx\s", text):  # "6 × 405 billion": each scaled number in digits
@@ -1197,6 +1225,10 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
         if unit == SHARE and not above and x > 100:  # "110": neither a share nor a percentage
             return Reading(None, _OVER_WHOLE)
         return _finish(x, unit, negative, bare=True)
+    if unit == SHARE and above and (m["den"] is not None or x <= 1) and _MORE.match(rest):
+        # "two thirds more", "0.68 more": a share said as the excess, as "68 % more" is (reader
+        # 31); "68 more" is left out, not read: 68 what?
+        return _finish(x, unit, negative, bare=False)
     if _ABOVE.match(rest) and unit in (SHARE, RATIO):
         if above:
             return _finish(x / 100, unit, negative, bare=False)

@@ -1183,11 +1183,12 @@ PLANS: dict[int, Plan] = {
                 "from (the grid, in the same day's cooler hours: the printout says which) and "
                 "how big it is (a row of shipping containers of a few MWh each): that answers "
                 "the hook's second guess; students answer shaving-battery-hours "
-                "(MWh ÷ MW). Then the question after it: which day sized it, and why "
-                f"({_shaving_on_the_hot_day()[0]}: {_shaving_on_the_hot_day()[3]}), and what it "
-                "does on the hot day (the peak falls "
+                "(MWh ÷ MW). Say what it does on the hot day (the peak falls "
                 f"only from {_shaving_on_the_hot_day()[1]} to {_shaving_on_the_hot_day()[2]}: "
-                "a battery recharged every day only moves hours within the day). The collapsed "
+                "a battery recharged every day only moves hours within the day). The question "
+                "after it, which day sized it and why "
+                f"({_shaving_on_the_hot_day()[0]}: {_shaving_on_the_hot_day()[3]}), is "
+                "optional (or homework): its answer needs the economiser's figures. The collapsed "
                 "“More detail” holds the typical year's own hottest day (an upper end, more "
                 "humid than any published design condition, and the app's hot day) and the "
                 "costs: open it only if there is time.",
@@ -2715,8 +2716,14 @@ def _answers(lesson: Lesson) -> str:
                 f"{html.escape(e.show(e.answer()))}, otherwise ask for three figures; "
             )
             + "a rounding of the answer to the figures the student gives counts too, when the "
-            f"student gives {_FIGURES[e.fewest_figures()]} or more figures; fewer count only "
-            "inside the range above)</p>"
+            f"student gives {_FIGURES[e.fewest_figures()]} or more figures; "
+            # lessons 7 and 8 ask for two figures even inside the range (`Exercise.figures`,
+            # reader 31), unless the question says one is enough
+            + (
+                "fewer do not count, even inside the range above)</p>"
+                if (e.figures or 0) > 1
+                else "fewer count only inside the range above)</p>"
+            )
             + _table(
                 ["hint step", "text"],
                 [["nudge", e.hints[0]], ["formula", e.hints[1]], ["worked step", e.hints[2]]],

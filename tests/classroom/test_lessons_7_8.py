@@ -259,9 +259,9 @@ def test_lesson_7_says_which_day_sizes_the_battery_and_what_it_does_on_the_hot_d
     assert "does on the hot day (the peak falls only from 62.2 MW to 58.1 MW" in segment
     # the long "what this model ignores" sentence is a list; References is a cell of its own
     assert "- The weather is one typical year, not a heat wave." in "".join(cells)
-    assert "## References" in cells and not any(
-        "## References" in c and c != "## References" for c in cells
-    )
+    # (reader 31: headed "Where the numbers come from", as lessons 1-4 and 8)
+    head = "## Where the numbers come from"
+    assert head in cells and not any(head in c and c != head for c in cells)
 
 
 def test_reader_14s_paper_path_for_lessons_7_and_8(teacher_pages):
@@ -1111,3 +1111,55 @@ def test_reader_29s_a_plain_number_has_no_prefix_to_check():
         assert "k/M/G" not in fb.message and "decimal point" in fb.message, (typed, fb.message)
     # a quantity with a unit keeps the prefix hint
     assert "k/M/G" in lessons.check("contested-city-high", "625714000").message
+
+
+def test_reader_31s_step_3_says_where_its_hottest_hour_comes_from(capsys):
+    # reader 31 D4: step 3 measured the grid with "the typical year's hottest hour (step 2's
+    # 'More detail')", a fold the 50-minute plan opens only if there is time. Step 3's own
+    # printout now says what that hour is (from the core); its text points there, not to a fold
+    cells = _cells("07")
+    step3 = cells[_first(cells, "## Step 3")]
+    assert "More detail" not in step3, step3
+    year, grid, _ = lessons.hot_year()
+    hot_days.yardsticks(grid)
+    out = " ".join(capsys.readouterr().out.split())
+    peak = fmt.number(float(grid.peak_power))
+    # the hottest hour, what it is, and the average it lies above: all in step 3's printout
+    said = f"the site in the typical year's hottest hour: {peak} MW (its most humid weather"
+    assert said in out, out
+    assert f"its yearly average: {fmt.number(float(lessons.SITE_MW))} MW" in out, out
+    # no IT load in step 3's printout: it opens before step 1's prediction (IT ÷ site is the PUE)
+    assert fmt.number(float(year.it_power)) not in out, out
+
+
+def test_reader_31s_step_2_fits_its_17_minutes_and_lesson_7_names_its_sources_as_1_to_4():
+    # reader 31 D5: step 2 asked six things in 17 minutes; "why can a cooler day need a bigger
+    # battery?" (its answer needs the economiser's figures) is optional or homework, in the plan
+    # and in the notebook
+    step2 = teacher_pack.PLANS[7].segments[2][2]
+    assert "optional (or homework)" in step2, step2
+    cells = _cells("07")
+    why = cells[_first(cells, "Why\\s+can a cooler day need a bigger daily battery")]
+    assert why.startswith("**Question (optional, or homework).**"), why
+    # D8: the guide says which lessons end with "Where the numbers come from"; lesson 7 does too
+    assert "## Where the numbers come from" in cells
+    guide = " ".join((NOTEBOOKS / "README.md").read_text().split())
+    assert "lessons 1–4, 7 and 8 answer every question" in guide
+    assert "## References" not in cells and "references below" not in " ".join(cells)
+
+
+def test_reader_31s_lesson_8_hook_names_the_load_factor():
+    # reader 31 D6: the hook called the load factor's low end "a stated convention" before the
+    # word was met; it now names it and says where step 1 defines it
+    hook = " ".join(_cells("08")[_first(_cells("08"), "## Hook")].split())
+    assert "*load factor*" in hook and "step 1" in hook, hook
+
+
+def test_reader_31s_key_says_lesson_7s_one_figure_rule(teacher_pages):
+    # reader 31 D7: the key words the rule the checker applies: two figures in smoothing-energy
+    # even inside the range, one allowed in state-energy-share (its question says so)
+    key = html.unescape(" ".join(teacher_pages["lesson-7/answers.html"].split()))
+    smoothing = key[key.index("<h3>smoothing-energy</h3>") :]
+    assert "fewer do not count, even inside the range above" in smoothing.split("</section>")[0]
+    state = key[key.index("<h3>state-energy-share</h3>") :].split("</section>")[0]
+    assert "one figure is enough" in state and "fewer count only inside the range" in state

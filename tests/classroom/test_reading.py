@@ -4377,3 +4377,58 @@ def test_reader_31s_a_long_calculated_number_is_said_back_in_the_unit_asked():
     # EFLOP/s was hard to read; 286,669 × 667 TFLOP/s × 0.4 = 76,483,289 TFLOP/s = 76.5 EFLOP/s
     said = lessons.check("capstone-achieved", "286669*667 TFLOP/s*0.4").message
     assert "= 76.5 EFLOP/s" in said and said.startswith("Right"), said
+
+
+def test_reader_31s_excess_said_in_times_or_with_more_and_one_in_n():
+    # reader 31 (lesson 7): "0.68 times" for hot-day-above-mean (the excess, 68 %) was told to
+    # take (ratio − 1), which gives −32 %; "two thirds more" was told to leave out "more" while
+    # "68 % more" is right; "one in twenty" for state-energy-share was told to leave out
+    # "in twenty", which leaves "one" (100 %)
+    for typed in ("0.68 times", "0.68x", "0.5 times"):
+        said = lessons.check("hot-day-above-mean", typed).message
+        assert "ratio − 1" not in said and "minus 1" not in said, (typed, said)
+        assert "below the mean" in said and "Right" not in said, (typed, said)
+    assert "write it as 0.68 or 68 %" in lessons.check("hot-day-above-mean", "0.68 times").message
+    for typed in ("two thirds more", "2/3 more", "0.68 more", "68 % more", "2/3"):
+        assert lessons.check("hot-day-above-mean", typed).right, typed
+    for typed in ("one in twenty", "1 in 20", "one out of twenty", "1 in every 19"):
+        r = lessons.check("state-energy-share", typed)
+        assert r.right and "leave out" not in r.message, (typed, r.message)
+    # 1 in 9 is 11 %: a share of the utility's peak in words, read, not "leave out 'in nine'"
+    assert lessons.check("utility-peak-share", "one in nine").right
+    wrong = lessons.check("state-energy-share", "one in a hundred")
+    assert not wrong.right and "leave out" not in wrong.message, wrong.message
+    # a share of a whole said in "times" is told how a share is written, not (ratio − 1)
+    said = lessons.check("state-energy-share", "0.05 times").message
+    assert "ratio − 1" not in said and "0.05 or 5 %" in said, said
+
+
+def test_reader_31s_one_figure_is_right_in_lessons_7_and_8_only_where_the_question_says_so():
+    # reader 31 D7: "5 %" for state-energy-share (5.36 %) was right where "about 4 MWh" for
+    # smoothing-energy (4.23) was asked for two figures: one rule now, two figures, and the
+    # question says where one is enough (a share of an estimate)
+    from explorer import fmt
+    from explorer.classroom.exercises import SHARE
+
+    said_enough = []
+    for e in lessons.EXERCISES.values():
+        if e.lesson not in (7, 8):
+            continue
+        want = e.answer()
+        one, two = float(f"{want:.1g}"), float(f"{want:.2g}")
+        if one == two:  # 60 MW: one figure is the answer itself
+            continue
+        typed = fmt.percent(one, 1) if e.unit == SHARE else f"{fmt.number(one)} {e.shown_unit()}"
+        r = lessons.check(e.id, typed)
+        enough = "one figure is enough" in e.question.lower()
+        assert not r.right or enough, (e.id, typed, r.message)
+        if enough:
+            said_enough.append(e.id)
+            assert r.right, (e.id, typed, r.message)
+        elif r.kind == "figures":
+            assert "give two or three figures" in r.message, r.message
+    assert sorted(said_enough) == ["state-energy-share", "utility-peak-share"]
+    # two figures stay right ("68 %", "7.0 h"), and fractions are as exact as their words
+    for eid, typed in (("hot-day-above-mean", "68 %"), ("shaving-battery-hours", "7 h")):
+        assert lessons.check(eid, typed).right, typed
+    assert lessons.check("hot-day-above-mean", "two thirds").right
