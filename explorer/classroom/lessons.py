@@ -2204,9 +2204,13 @@ _add(
         # which the earlier ±3 % called right: reader 20)
         rel_tol=0.02,
         hints=(
-            "only IT power feeds the chips, and each chip needs more than its own TDP",
-            "chips = site power × (1 − cooling − other losses) ÷ (TDP × server overhead)",
-            f"{_SITE} × (1 − {TRN2_COOLING:.2f} − {_other():.2f}) = "
+            # the cell teaches IT power as the site ÷ the fleet PUE; the shares are the same
+            # thing said another way (reader 31)
+            f"only IT power feeds the chips (1/{_PUE} of the site), and each chip needs more "
+            "than its own TDP",
+            f"chips = site power ÷ {_PUE} (the same as × (1 − cooling − other losses)) ÷ "
+            "(TDP × server overhead)",
+            f"{_SITE} ÷ {_PUE} (= {_SITE} × (1 − {TRN2_COOLING:.2f} − {_other():.2f})) ≈ "
             f"{fmt.quantity(_trn2_it_w() * factor('W', 'MW'), 'MW')}; "
             f"{_TRN2_TDP} W × {_TRN2_OVERHEAD} per chip ⇒ about "
             f"{fmt.number(float(f'{_trn2_it_w() / _trn2_all_in_w():.3g}'))} chips",
@@ -2216,8 +2220,9 @@ _add(
                 "whole-site",
                 lambda: SITE_MW * factor("MW", "W") / _trn2_all_in_w(),
                 "that feeds chips with the whole site's power: cooling and the other losses "
-                f"take their share first, so only 1 − {TRN2_COOLING:.2f} − {_other():.2f} "
-                "of the site reaches the chips",
+                f"take their share first, so only 1/{_PUE} of the site (= 1 − "
+                f"{TRN2_COOLING:.2f} − {_other():.2f}, about "
+                f"{fmt.percent(1 - TRN2_COOLING - _other())}) reaches the chips",
             ),
             Trap(
                 "whole-site-bare-tdp",
@@ -2756,7 +2761,7 @@ def gap_words() -> str:
 def _metas_overall() -> str:
     """Meta's >90 %: its definition, much like goodput, and why the model's goodput is lower."""
     return (
-        f"that is Meta's figure, measured as {METAS_DEFINITION}: much like goodput. Two things "
+        f"that is Meta's >90 %, measured as {METAS_DEFINITION}: much like goodput. Two things "
         f"may explain the gap: {gap_words()}"
     )
 

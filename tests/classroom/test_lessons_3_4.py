@@ -1056,3 +1056,19 @@ def test_lesson_4_states_metas_definition_of_effective_training_time(pages):
     assert "90.2 %" in texts["key"] and "90.2 %" in texts["hook"]
     # the uptime stays, said as uptime only
     assert "uptime only" in texts["94.6 %"] and "94.6 %" in texts["94.6 %"]
+
+
+def test_lesson_3s_chip_count_hints_use_the_cells_method():
+    """Reader 31: lesson 3's cell teaches IT power as the site ÷ 1.15 (AWS's fleet PUE); the
+    checker's hints and worked step must use it too, naming 1 − 0.10 − 0.03 as the same thing,
+    so that a student who slipped while following the cell is not sent to another method."""
+    e = lessons.EXERCISES["trn2-chips-300mw"]
+    # 300 MW ÷ 910 W = 329,670: the whole site fed to chips, worked the cell's way
+    said = [lessons.check("trn2-chips-300mw", "329,670", attempt=a).message for a in (1, 2, 3)]
+    said += [lessons.check("trn2-chips-300mw", "123", attempt=a).message for a in (1, 2, 3)]
+    for text in [*said, *e.hints[1:]]:
+        if "1 − 0.10 − 0.03" in text or "site power × (1 −" in text:
+            assert "1.15" in text, text
+    assert "÷ 1.15" in e.hints[1] and "÷ 1.15" in e.hints[2]
+    assert "1/1.15 of the site" in said[0]
+    assert "(= 1 − 0.10 − 0.03" in said[0]
