@@ -2421,6 +2421,9 @@ _add(
                 "hours-not-seconds",
                 lambda: _us_trn2()[0] * factor("PFLOP/s", "FLOP/s") * 24,
                 "you multiplied by hours; FLOP/s counts per second: use the seconds in a day",
+                # PFLOP/s × hours is no PFLOP: "(And 83.1 × 24 reads as PFLOP …)" misled
+                # (reader 31)
+                aside=False,
             ),
             Trap(
                 "one-hour",
@@ -2862,6 +2865,8 @@ _add(
                 lambda: 1.0,
                 "interruptions cost time: "
                 "each one loses the work since the last checkpoint plus the restart",
+                # a prediction of 100 % is no slip: it leaves the interruptions out (reader 31)
+                lead="Not quite",
             ),
             # the recipe with one of its three losses forgotten lands near Meta's 90 %: named
             # before Meta's figure, and tight, so that a guess of 90 % still reads as Meta's

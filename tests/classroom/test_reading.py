@@ -4317,3 +4317,14 @@ def test_reader_31s_lesson_8_city_corners_last_sentence_ends_on_the_gap_it_close
     announced = lines[1].rsplit(", ", 1)[-1]  # "1.47 times"
     text = " ".join(lines[2:])
     assert text.endswith(f"up to the {announced} above."), text
+
+
+def test_reader_31s_hours_slip_and_full_goodput_replies():
+    # reader 31 (lessons 3-4, defect 5): "83.1 × 24" (PFLOP/s × hours) fired the hours slip
+    # and then "(And 83.1 × 24 reads as PFLOP …)": PFLOP/s·h is no PFLOP, so no aside
+    fb = lessons.check("ultraserver-day-flop", "83.1 × 24")
+    assert fb.trap == "hours-not-seconds" and "you multiplied by hours" in fb.message
+    assert "reads as" not in fb.message, fb.message
+    # defect 6: a prediction of 100 % is no "slip": interruptions are what it leaves out
+    r = lessons.reveal("goodput-16k", "100%")
+    assert "common slip" not in r.message and "Not quite: interruptions cost time" in r.message
