@@ -937,6 +937,24 @@ def job_sizes(site_chips: int) -> None:
     print("Interruptions of the larger jobs extrapolate Llama 3's rate: not a forecast.")
 
 
+def which_compute_words() -> str:
+    """Which compute the goodput table's days use, and the days a student's 6 N D gives at
+    Meta's job size (reader 31: 67.9 against 67.7; at the hook's 100,000 both round to 11.1).
+
+    Examples
+    --------
+    >>> which_compute_words()
+    "The days use Meta's published compute; your 6 N D from section 1 gives a little fewer (67.7 days, no interruptions, at 16,384 chips)."
+    """
+    run = compute(chip="h100", model="llama3-405b", job_chips=JOB_CHIPS).sel(precision="bf16")
+    published = catalog.value("models.llama3-405b.training_compute", "FLOP")
+    ideal = float(run.ideal_days) * float(training_compute(_N, _D)) / published
+    return (
+        "The days use Meta's published compute; your 6 N D from section 1 gives a little fewer "
+        f"({fmt.number(ideal)} days, no interruptions, at {fmt.number(JOB_CHIPS)} chips)."
+    )
+
+
 def back_to_the_hook(site_chips: int) -> None:
     """Print lesson 4's "back to the hook" reveal: days with interruptions at Llama 3's job
     size, the hook's, a site's `site_chips` and half a million H100s, each with its restart;
@@ -969,6 +987,7 @@ def back_to_the_hook(site_chips: int) -> None:
             f"{fmt.number(float(r.ideal_days)):>22}  "
             f"{days_words(float(r.training_days), int(r.training_flags))}"
         )
+    print(which_compute_words())
     print()
     print(
         "The same jobs with the restart growing (the explorer's assumption, "

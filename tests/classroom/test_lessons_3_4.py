@@ -1072,3 +1072,13 @@ def test_lesson_3s_chip_count_hints_use_the_cells_method():
     assert "÷ 1.15" in e.hints[1] and "÷ 1.15" in e.hints[2]
     assert "1/1.15 of the site" in said[0]
     assert "(= 1 − 0.10 − 0.03" in said[0]
+
+
+def test_lesson_4s_goodput_table_says_which_compute_its_days_use(pages):
+    """Reader 31 (defect 7): the table's 67.9 days at 16,384 chips come from Meta's published
+    3.8e25 FLOP; a student's 6 N D (3.79e25) gives 67.7: said under the table, by hand
+    67.9 × 6 × 405e9 × 15.6e12 / 3.8e25 = 67.7."""
+    said = teacher_pack._stdout(lambda: lessons.back_to_the_hook(204_866))
+    key = html.unescape(pages["lesson-4/answers.html"])
+    for text in (said, key):
+        assert "Meta's published compute" in text and "67.7" in text, text[-600:]
