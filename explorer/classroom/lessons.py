@@ -937,6 +937,16 @@ def job_sizes(site_chips: int) -> None:
     print("Interruptions of the larger jobs extrapolate Llama 3's rate: not a forecast.")
 
 
+# lesson 4's section 3 question, "will half a million H100s finish sooner or later than
+# 100,000?", committed in words (`widgets.commit_way`) before the cells that answer it open
+# (reader 31)
+MORE_CHIPS_WAY = "more-chips-sooner-or-later"
+MORE_CHIPS_ASK = (
+    f"will a job of {fmt.number(BIG_JOB)} H100s finish sooner or later than the hook's "
+    f"{fmt.number(RUN_CHIPS)}?"
+)
+
+
 def which_compute_words() -> str:
     """Which compute the goodput table's days use, and the days a student's 6 N D gives at
     Meta's job size (reader 31: 67.9 against 67.7; at the hook's 100,000 both round to 11.1).

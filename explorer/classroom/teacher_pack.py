@@ -932,9 +932,9 @@ PLANS: dict[int, Plan] = {
                 "Read the table printed under the site: each job size's restart (it grows with "
                 "the job) and how often it is interrupted. Ask for a show of hands, without "
                 f"answering: “will {fmt.number(lessons.BIG_JOB)} H100s finish sooner or later "
-                f"than {_RUN_CHIPS}?” Students write sooner or later and one reason, and count "
-                "the hands before anyone commits goodput-16k: that opens the days that answer "
-                "it.",
+                f"than {_RUN_CHIPS}?” Students commit sooner or later in the box under it (on "
+                "paper: circle one) with one reason, and count the hands before anyone commits "
+                "goodput-16k: the days that answer it open only once both are committed.",
             ),
             (
                 12,

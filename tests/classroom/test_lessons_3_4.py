@@ -315,7 +315,11 @@ def test_lesson_4s_key_has_the_advanced_printout_and_its_waits_say_what_they_wai
     assert "goodput about 84.2%" in key and "goodput 0.4%" in key
     src = "\n".join(cells(FOUR))
     # (and the more-chips numbers under their question, reader 25)
-    assert src.count('until="committed your goodput prediction (section 4)') == 3
+    # (the two that also answer "sooner or later?" wait for it too, reader 31)
+    assert src.count('until="committed your goodput prediction (section 4)') == 1
+    assert (
+        src.count('until="committed sooner or later (section 3) and your goodput prediction') == 2
+    )
     # the goodput text counts the three losses it names, as the hint does
     (goodput,) = [c for c in cells(FOUR) if c.startswith("To estimate, add three losses")]
     assert "two losses" not in goodput
@@ -1000,7 +1004,7 @@ def test_reader_30s_sooner_or_later_is_written_before_the_table_opens(pages):
     # prediction alone; the notebook and the plan ask for the written answer before it opens
     src = cells(FOUR)
     (gate,) = [c for c in src if c.startswith("**Back to the hook, with interruptions.**")]
-    assert "written *sooner* or *later*" in gate, gate
+    assert "committed *sooner* or *later*" in gate, gate  # a box now (reader 31)
     (why,) = [c for c in src if c.startswith("**Question.** How can more chips be slower?")]
     assert "your section 3 prediction right?" in why, why
     plan = html.unescape(pages["lesson-4/plan.html"])
@@ -1082,3 +1086,27 @@ def test_lesson_4s_goodput_table_says_which_compute_its_days_use(pages):
     key = html.unescape(pages["lesson-4/answers.html"])
     for text in (said, key):
         assert "Meta's published compute" in text and "67.7" in text, text[-600:]
+
+
+def test_lesson_4s_sooner_or_later_is_committed_before_what_answers_it(monkeypatch):
+    """Reader 31's brief: section 3's "sooner or later?" is a prediction like the others: the
+    student commits a way (and may give a reason) in a box, and the cells that answer it (the
+    hook's days with interruptions, the more-chips numbers) wait for that commitment."""
+    monkeypatch.setattr(widgets, "REVEALED", widgets.Revealed())
+    key = lessons.MORE_CHIPS_WAY
+    box = widgets.commit_way(key, ("sooner", "later"), "Half a million H100s against 100,000")
+    assert key not in widgets.REVEALED.done
+    choice = next(c for c in box.children if isinstance(c, w.HBox)).children
+    toggle, reason, button = choice
+    button.click()  # no way chosen: nothing committed
+    assert key not in widgets.REVEALED.done and not button.disabled
+    toggle.value, reason.value = "later", "more chips fail more often"
+    button.click()
+    assert key in widgets.REVEALED.done and button.disabled and toggle.disabled
+    assert "later" in box.children[-1].value
+    src = cells(FOUR)
+    ask = next(i for i, c in enumerate(src) if f"widgets.commit_way(lessons.MORE_CHIPS_WAY" in c)
+    assert "sooner" in src[ask - 1] and "**Question.**" in src[ask - 1]
+    answers = [c for c in src if "lessons.back_to_the_hook" in c or "more_chips_words" in c]
+    assert len(answers) == 2
+    assert all("lessons.MORE_CHIPS_WAY" in c for c in answers)
