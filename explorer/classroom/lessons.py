@@ -953,8 +953,8 @@ def which_compute_words() -> str:
 
     Examples
     --------
-    >>> which_compute_words()
-    "The days use Meta's published compute; your 6 N D from section 1 gives a little fewer (67.7 days, no interruptions, at 16,384 chips)."
+    >>> which_compute_words().split("(")[1]  # 67.9 × 6 × 405e9 × 15.6e12 / 3.8e25
+    '67.7 days, no interruptions, at 16,384 chips).'
     """
     run = compute(chip="h100", model="llama3-405b", job_chips=JOB_CHIPS).sel(precision="bf16")
     published = catalog.value("models.llama3-405b.training_compute", "FLOP")

@@ -258,7 +258,8 @@ def _goodput_table() -> str:
         + f"<p>Check against Meta's model card: {html.escape(fmt.number(hours / 1e6))} million "
         f"H100-hours on {_JOB_CHIPS} GPUs is {html.escape(fmt.number(meta))} days; the model "
         f"gives {html.escape(fmt.number(model))}. The larger jobs extrapolate Llama 3's "
-        f"interruption rate. {html.escape(lessons.which_compute_words())}</p><p>{html.escape(lessons.restart_law())}.</p>"
+        f"interruption rate. {html.escape(lessons.which_compute_words())}</p>"
+        f"<p>{html.escape(lessons.restart_law())}.</p>"
         "<h4>The same jobs, the restart growing and fixed</h4>"
         + _table(*lessons.more_chips_rows(round(_site_h100s())))
         + f"<p>{html.escape(_fixed_restart_words())}</p>"

@@ -1105,7 +1105,7 @@ def test_lesson_4s_sooner_or_later_is_committed_before_what_answers_it(monkeypat
     assert key in widgets.REVEALED.done and button.disabled and toggle.disabled
     assert "later" in box.children[-1].value
     src = cells(FOUR)
-    ask = next(i for i, c in enumerate(src) if f"widgets.commit_way(lessons.MORE_CHIPS_WAY" in c)
+    ask = next(i for i, c in enumerate(src) if "widgets.commit_way(lessons.MORE_CHIPS_WAY" in c)
     assert "sooner" in src[ask - 1] and "**Question.**" in src[ask - 1]
     answers = [c for c in src if "lessons.back_to_the_hook" in c or "more_chips_words" in c]
     assert len(answers) == 2
