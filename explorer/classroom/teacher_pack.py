@@ -207,8 +207,7 @@ def _runs():
 
 
 def _uptime() -> str:
-    """The share of time Llama 3's job was running in the model (what Meta's ">90 %" counts, on
-    lesson 4's reading), from the core."""
+    """The share of time Llama 3's job was running in the model (uptime only), from the core."""
     return fmt.percent(float(_runs().job_uptime.sel(job_chips=lessons.JOB_CHIPS)))
 
 
@@ -259,7 +258,8 @@ def _goodput_table() -> str:
         + f"<p>Check against Meta's model card: {html.escape(fmt.number(hours / 1e6))} million "
         f"H100-hours on {_JOB_CHIPS} GPUs is {html.escape(fmt.number(meta))} days; the model "
         f"gives {html.escape(fmt.number(model))}. The larger jobs extrapolate Llama 3's "
-        f"interruption rate.</p><p>{html.escape(lessons.restart_law())}.</p>"
+        f"interruption rate. {html.escape(lessons.which_compute_words())}</p>"
+        f"<p>{html.escape(lessons.restart_law())}.</p>"
         "<h4>The same jobs, the restart growing and fixed</h4>"
         + _table(*lessons.more_chips_rows(round(_site_h100s())))
         + f"<p>{html.escape(_fixed_restart_words())}</p>"
@@ -933,9 +933,9 @@ PLANS: dict[int, Plan] = {
                 "Read the table printed under the site: each job size's restart (it grows with "
                 "the job) and how often it is interrupted. Ask for a show of hands, without "
                 f"answering: “will {fmt.number(lessons.BIG_JOB)} H100s finish sooner or later "
-                f"than {_RUN_CHIPS}?” Students write sooner or later and one reason, and count "
-                "the hands before anyone commits goodput-16k: that opens the days that answer "
-                "it.",
+                f"than {_RUN_CHIPS}?” Students commit sooner or later in the box under it (on "
+                "paper: circle one) with one reason, and count the hands before anyone commits "
+                "goodput-16k: the days that answer it open only once both are committed.",
             ),
             (
                 12,
@@ -945,8 +945,9 @@ PLANS: dict[int, Plan] = {
                 f"{fmt.number(lessons.checkpoint_every(), 3)} minutes, and each checkpoint "
                 "pauses it a minute.” Students add the three losses as shares of the time and "
                 "commit a prediction for goodput-16k before the slider and the hook's days with "
-                "interruptions open. A prediction near Meta's >90 % is fair: on our reading that "
-                "figure counts only the time the job was running.",
+                "interruptions open. A prediction near Meta's >90 % is fair: Meta measured "
+                f"{lessons.METAS_DEFINITION}, much like goodput; the model's assumed restart "
+                "and checkpoint are probably longer than Meta's.",
             ),
             (
                 10,
@@ -974,8 +975,7 @@ PLANS: dict[int, Plan] = {
             "figure.",
             "Taking off only the restarts (about "
             f"{_trap_percent('goodput-16k', 'restart-only')}, the time the job was running): "
-            "Meta's >90 % as the lesson reads it; the checker names it and adds the checkpoints "
-            "and the lost work.",
+            "uptime only; the checker names it and adds the checkpoints and the lost work.",
             f"Typing {_typed_percent('goodput-16k')} for a goodput of "
             f"{_typed_percent('goodput-16k')} %: read as {_typed_percent('goodput-16k')} % and "
             "echoed; the prediction stays editable until committed.",
@@ -1609,11 +1609,11 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
             ),
             (
                 "effective training time",
-                "Below: on our reading Meta's figure counts only the time the job was running "
-                f"({lessons.uptime_words()} at {_JOB_CHIPS} chips); goodput also subtracts the "
-                "checkpoint stalls and the work lost since the last checkpoint, so it comes out "
-                f"lower ({_ans('goodput-16k')}). A prediction on either side is fine with a "
-                "reason.",
+                f"Below: the model gives {_ans('goodput-16k')}. Meta measured its figure as "
+                f"{lessons.METAS_DEFINITION}, much like goodput. Two things may explain the "
+                f"gap: {lessons.gap_words()}. The time the job was running is higher still "
+                f"(uptime only: {lessons.uptime_words()} at {_JOB_CHIPS} chips). A prediction "
+                "on either side is fine with a reason.",
             ),
             (
                 "goodput",

@@ -299,6 +299,46 @@ def predict_reveal(
     return shown(box)
 
 
+def commit_way(key: str, ways: tuple[str, ...], ask: str) -> w.Widget:
+    """A prediction said in words, not a number (lesson 4's "sooner or later?"): the student
+    picks one of `ways`, may add a reason, and commits; the choice is then locked and `key` is
+    marked in `REVEALED`, so the cells that answer it (`solution(..., also=(key,))`) wait for it
+    as they wait for a numeric prediction (reader 31). On paper: circle one, and a line for the
+    reason; in the teacher's rendering, committed at once."""
+    head = w.HTML(f"<b>Predict first:</b> {html.escape(ask)}")
+    if _on_paper():
+        circle = " / ".join(ways)
+        return shown(
+            w.HTML(
+                f"<p><b>Predict first:</b> {html.escape(ask)}</p>"
+                f"<p>{html.escape(circle)} (circle one). One reason: ______________</p>"
+            )
+        )
+    toggle = w.ToggleButtons(options=list(ways), value=None)
+    reason = w.Text(placeholder="one reason (optional)", style=LABEL)
+    button = w.Button(description="Commit")
+    out = w.HTML()
+    box = w.VBox([head, w.HBox([toggle, reason, button]), out])
+
+    def on_click(_=None):
+        if toggle.value is None:
+            out.value = f"<p>Choose {html.escape(' or '.join(ways))} first.</p>"
+            return
+        toggle.disabled = reason.disabled = button.disabled = True
+        why = f" because {reason.value.strip()}" if reason.value.strip() else ""
+        out.value = (
+            f"<p>Committed: <b>{html.escape(toggle.value)}</b>{html.escape(why)}. The cells "
+            "below answer it.</p>"
+        )
+        REVEALED.mark(key)
+
+    button.on_click(on_click)
+    if _revealing():  # the teacher's rendering: nothing to commit
+        REVEALED.mark(key)
+        out.value = f"<p>Students commit {html.escape(' or '.join(ways))} here.</p>"
+    return shown(box)
+
+
 def solution(
     exercise_id: str,
     then: Callable[[], object] | None = None,

@@ -2792,7 +2792,8 @@ def test_reader_25s_checker_replies_in_lessons_3_and_4():
     assert "fair guess" not in r.message and "Close: that is what the GB200 gives" in r.message
     # one uptime, said both ways wherever it is said: 1 − 10/185.6 = 94.6 %, Daly 94.8 %
     both = "1 − 10/186 = 94.6 % to first order, 94.8 % in Daly's model"
-    for typed in ("94.6 %", "90 %"):
+    # (reader 31: "90 %" is Meta's figure, much like goodput, no longer read as the uptime)
+    for typed in ("94.6 %",):
         assert both in lessons.check("goodput-16k", typed).message, typed
     # the restarts' share printed alike in the Advanced printout and "back to the hook"
     out = io.StringIO()
@@ -4432,3 +4433,14 @@ def test_reader_31s_one_figure_is_right_in_lessons_7_and_8_only_where_the_questi
     for eid, typed in (("hot-day-above-mean", "68 %"), ("shaving-battery-hours", "7 h")):
         assert lessons.check(eid, typed).right, typed
     assert lessons.check("hot-day-above-mean", "two thirds").right
+
+
+def test_reader_31s_hours_slip_and_full_goodput_replies():
+    # reader 31 (lessons 3-4, defect 5): "83.1 × 24" (PFLOP/s × hours) fired the hours slip
+    # and then "(And 83.1 × 24 reads as PFLOP …)": PFLOP/s·h is no PFLOP, so no aside
+    fb = lessons.check("ultraserver-day-flop", "83.1 × 24")
+    assert fb.trap == "hours-not-seconds" and "you multiplied by hours" in fb.message
+    assert "reads as" not in fb.message, fb.message
+    # defect 6: a prediction of 100 % is no "slip": interruptions are what it leaves out
+    r = lessons.reveal("goodput-16k", "100%")
+    assert "common slip" not in r.message and "Not quite: interruptions cost time" in r.message

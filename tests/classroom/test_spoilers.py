@@ -578,6 +578,7 @@ def test_no_control_moved_before_a_reveal_shows_that_exercises_answer(monkeypatc
         for path in handouts.walkthroughs():
             widgets.REVEALED.done = []
             run = _cells(nbformat.read(path, as_version=4))
+            _commit_ways(run)
             roots = [v for _, v in run if isinstance(v, ipw.Widget)]
             order = [(k, eid, v) for src, v in run for k, eid in EXERCISE_CALL_KIND.findall(src)]
             for i in range(len(order) + 1):
@@ -602,6 +603,17 @@ def test_no_control_moved_before_a_reveal_shows_that_exercises_answer(monkeypatc
     assert not spoilers, spoilers
     assert still_open == OPEN, ("fixed: remove from OPEN", OPEN - still_open)
     assert asked == len(lessons.EXERCISES)
+
+
+def _commit_ways(run) -> None:
+    """Commit every prediction said in words (`widgets.commit_way`, lesson 4's "sooner or
+    later?", reader 31): it shows no answer, and the cells that answer it wait for it."""
+    for src, box in run:
+        if "widgets.commit_way(" in src:
+            (toggle,) = [t for t in _tree(box) if isinstance(t, ipw.ToggleButtons)]
+            toggle.value = toggle.options[-1]
+            (button,) = [b for b in _tree(box) if isinstance(b, ipw.Button)]
+            button.click()
 
 
 def _reveal(kind: str, eid: str, box) -> None:
@@ -629,6 +641,7 @@ def others_answered(path, eid: str) -> list[tuple[str, str]]:
     exercises above `eid` are revealed stay put: the in-page-order test moves those."""
     widgets.REVEALED.done = []
     run = _cells(nbformat.read(path, as_version=4))
+    _commit_ways(run)
     roots = [v for _, v in run if isinstance(v, ipw.Widget)]
     order = [(k, other, box) for src, box in run for k, other in EXERCISE_CALL_KIND.findall(src)]
     at = [other for _, other, _ in order].index(eid)
@@ -682,6 +695,7 @@ def test_lesson_4s_more_chips_verdict_opens_under_its_question_on_a_click(monkey
     try:
         run = _cells(nb)
         assert [s for s, _ in run] == code
+        _commit_ways(run)
         roots = [v for _, v in run if isinstance(v, ipw.Widget)]
         for src, box in run:
             for kind, eid in EXERCISE_CALL_KIND.findall(src):
