@@ -2780,7 +2780,13 @@ METAS_DEFINITION = "the time spent on useful training over the elapsed time"
 
 def gap_words() -> str:
     """Why the model's goodput at Meta's job size is below Meta's >90 %: two possible reasons,
-    with the core's figures (reader 31: Meta defines its figure, much like goodput)."""
+    with the core's figures (reader 31: Meta defines its figure, much like goodput).
+
+    Examples
+    --------
+    >>> gap_words().endswith("(without it the model gives 90.2 %)")
+    True
+    """
     conf = catalog.entry("reliability.restart_time").confidence
     return (
         f"the explorer's {_RESTART:g}-min restart and {_CKPT:g}-min checkpoint are assumptions "
