@@ -1096,8 +1096,8 @@ def test_reader_31s_survey_share_plan_says_what_the_checker_says(pages):
     # no rounding of 32.9 % (0.33 at two figures). Each typing the plan names is checked
     plan = " ".join(html.unescape(pages["lesson-2/plan.html"]).split())
     said = re.search(
-        r"To ([^.;]*?), which may be their own rounding, it also asks for three figures; "
-        r"([^.;]*?) are no rounding",
+        r"To ([^;]*?), which may be their own rounding, it also asks for three figures; "
+        r"([^;]*?) are no rounding",
         plan,
     )
     assert said, plan
