@@ -982,12 +982,13 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             level = min(max(attempt, 1), len(e.hints)) - 1
             step = f" The worked step: {_sentence(e.hints[level])}" if level >= 2 else ""
             if _cut_off(answer, x, want):
+                # short, and no cause guessed: "240,000" may be three figures (240), and the
+                # result cut off to three is 245,000 (reader 31)
                 return Feedback(
                     False,
-                    f"Not yet{said}: a little too low: did you cut your result off? Round to "
-                    "the nearest instead, and give three figures here: no two-figure answer is "
-                    "accepted, as two figures cannot show that you worked it out. Keep three "
-                    f"figures at every step, too: a step rounded early moves the result.{step}",
+                    f"Not yet{said}: a little too low (the checker accepts {e.tolerance()}): "
+                    "check your division. Keep three figures at every step, and round your "
+                    f"result to the nearest.{step}",
                     "figures",
                     level=level,
                 )
