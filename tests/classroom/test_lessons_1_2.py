@@ -1112,11 +1112,11 @@ def test_reader_31s_survey_share_plan_says_what_the_checker_says(pages):
 
 def test_reader_31s_household_city_a_little_low_is_not_lectured():
     # reader 31's defect 5: "240,000" (2.1 % low; maybe three figures, 240) was asked "did you
-    # cut your result off?" (245,264 cut off is 245,000) and lectured on two figures
+    # cut your result off?" (245,264 cut off is 245,000) and lectured on why two figures fail
     fb = lessons.check("city-households-us", "240,000")
     assert not fb.right and "a little too low" in fb.message, fb
     assert "±1.5 %" in fb.message and "check your division" in fb.message, fb
-    assert "cut your result off" not in fb.message and "no two-figure" not in fb.message, fb
+    assert "cut your result off" not in fb.message and "cannot show" not in fb.message, fb
     assert len(fb.message.split()) <= 45, fb
     # the answer stays closed until the third attempt
     assert (
