@@ -1170,3 +1170,14 @@ def test_reader_31s_pairs_tolerance_sentence_stands_on_its_own(pages):
         for whole, points in re.findall(r"(\d+) % is (\d+(?:\.\d+)?) percentage points", text):
             assert float(points) == int(whole) / 20 and int(whole) not in answers, said[0]
         assert re.search(r"\d+ % is \d+ percentage points", said[0]), said[0]
+
+
+def test_reader_31s_plan_sets_the_cop_prediction_against_both_yardsticks(pages):
+    # the integrator's note on the COP wording: the notebook asks "above or below the
+    # air-cooled chillers' 2.8, and the water-cooled ones' 4.5?", the plan's debrief named only
+    # the 4.5; a class predicting from the plan alone had half the question
+    plan = " ".join(html.unescape(pages["lesson-2/plan.html"]).split())
+    debrief = re.search(r"Only if time is left:[^<]*", plan)[0]
+    for key in (lessons.AIR_CHILLER_COP, lessons.CHILLER_COP):
+        shown = fmt.number(catalog.value(key, "dimensionless"))
+        assert shown in debrief and shown in _markdown(2), (shown, debrief)
