@@ -218,7 +218,7 @@ def _energy_not_in_kwh(answer: Callable[[], float], count: str) -> tuple[Trap, T
     return tuple(
         Trap(
             f"{energy.lower()}-by-kwh",
-            lambda k=factor(energy, "kWh"): answer() / k,
+            lambda u=energy: answer() / factor(u, "kWh"),
             f"{'a million' if energy == 'GWh' else '1,000'} times too small: did you divide "
             f"{energy} by kWh? Turn the {energy} into kWh first (1 {energy} = "
             f"{fmt.number(factor(energy, 'kWh'))} kWh). Or, if you gave the {count} in "
