@@ -646,7 +646,7 @@ def _other_way(e: Exercise, answer: object) -> str:
 
 def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     """Right, or not yet with the hint that fits the answer given (`_judge`); a trap's hint
-    gains the trap's `later` step from the second attempt on.
+    gains the trap's `later` step at the second attempt, and the worked step from the third.
 
     Examples
     --------
@@ -654,9 +654,17 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     >>> e = Exercise("x", 1, "?", lambda: 1.0, RATIO, ("a", "b", "c"), traps=(t,))
     >>> str(check(e, 2.0)), str(check(e, 2.0, attempt=2))
     ('Not yet, hint: that is twice it.', 'Not yet, hint: that is twice it. Halve it.')
+    >>> str(check(e, 2.0, attempt=3))  # the worked step (the last hint) instead
+    'Not yet, hint: that is twice it. The worked step: c.'
     """
     fb = _judge(e, answer, attempt)
     trap = next((t for t in e.traps if t.id == fb.trap), None) if fb.kind == "trap" else None
+    if fb.kind == "trap" and attempt >= 3 and "worked step" not in fb.message:
+        # a trap's hint alone came back unchanged at the third attempt; a stuck student gets
+        # the worked step there (which holds the `later` step), as every other path gives it
+        # (reader 31)
+        step = f" The worked step: {_sentence(e.hints[-1])}"
+        return replace(fb, message=fb.message + step, level=len(e.hints) - 1)
     if trap and trap.later and attempt >= 2:
         more = trap.later[0].upper() + trap.later[1:]
         return replace(fb, message=f"{fb.message} {_sentence(more)}")
@@ -1016,12 +1024,14 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             level = min(max(attempt, 1), len(e.hints)) - 1
             step = f" The worked step: {_sentence(e.hints[level])}" if level >= 2 else ""
             if _cut_off(answer, x, want):
+                # short, and no cause guessed: "240,000" may be three figures (240), and the
+                # result cut off to three is 245,000 (reader 31)
                 return Feedback(
                     False,
-                    f"Not yet{said}: a little too low: did you cut your result off? Round to "
-                    "the nearest instead, and give three figures here: no two-figure answer is "
-                    "accepted, as two figures cannot show that you worked it out. Keep three "
-                    f"figures at every step, too: a step rounded early moves the result.{step}",
+                    f"Not yet{said}: a little too low (the checker accepts {e.tolerance()}): "
+                    "check your division, and give three figures, rounded to the nearest: no "
+                    "two-figure answer is accepted here. Keep three figures at every step, "
+                    f"too.{step}",
                     "figures",
                     level=level,
                 )

@@ -210,6 +210,24 @@ def _other_basis(basis: str, asks: str = "this exercise asks for") -> Trap:
     )
 
 
+def _energy_not_in_kwh(answer: Callable[[], float], count: str) -> tuple[Trap, Trap]:
+    """The unit slip of a city's division, as the plan names it: the site's energy divided by
+    kWh a year without turning it into kWh first (GWh ÷ kWh: a million times too small; MWh ÷
+    kWh: 1,000 times). The hint names the units and, as the number may also be the `count`
+    given in millions or thousands, says that too (reader 31: only the second was said)."""
+    return tuple(
+        Trap(
+            f"{energy.lower()}-by-kwh",
+            lambda u=energy: answer() / factor(u, "kWh"),
+            f"{'a million' if energy == 'GWh' else '1,000'} times too small: did you divide "
+            f"{energy} by kWh? Turn the {energy} into kWh first (1 {energy} = "
+            f"{fmt.number(factor(energy, 'kWh'))} kWh). Or, if you gave the {count} in "
+            f"{'millions' if energy == 'GWh' else 'thousands'}, write the number out in full",
+        )
+        for energy in ("GWh", "MWh")
+    )
+
+
 def _heat_cop(cooling_fraction: float) -> float:
     return float(compute(cooling_fraction=cooling_fraction, site=ARTICLE_SITE).cooling_cop)
 
@@ -1563,6 +1581,10 @@ _add(
                 "that uses home electricity only; this exercise uses all sectors",
             ),
             *(_other_basis(b) for b in ("us-ms-person", "world-person")),
+            *_energy_not_in_kwh(
+                lambda: float(compute(site_power=SITE_MW, basis="us-person").city_people),
+                "people",
+            ),
         ),
         rel_tol=0.05,
     )
@@ -1613,6 +1635,14 @@ _add(
                 slip=False,
                 figures=True,
             ),
+            Trap(
+                # reader 31: 245,264 ÷ 2.51 people a home = 97,715
+                "households-per-person",
+                lambda: _households() ** 2 / _people_in_households(),
+                "that divides the households by the people in each home; the question asks "
+                "for the households themselves: the site's kWh in a year ÷ one household's kWh",
+            ),
+            *_energy_not_in_kwh(_households, "households"),
         ),
     )
 )
@@ -1948,6 +1978,7 @@ _add(
                 f"you took the {fmt.percent(_low_load())} twice: take it once, on the "
                 "flat-out city (or on the energy)",
             ),
+            *_energy_not_in_kwh(lambda: _households(_low_load()), "households"),
         ),
     )
 )

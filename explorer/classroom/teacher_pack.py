@@ -53,6 +53,7 @@ _FLEET_PUE = fmt.number(catalog.value("cooling.aws-fleet.pue", "dimensionless"))
 _SURVEY_PUE = fmt.number(catalog.value("cooling.industry-average.pue", "dimensionless"))
 _OTHER_SHARE = catalog.value("defaults.overhead_fraction", "dimensionless")
 _CHILLER_MIN = fmt.number(catalog.value(lessons.CHILLER_COP, "dimensionless"))  # 4.5
+_AIR_CHILLER_MIN = fmt.number(catalog.value(lessons.AIR_CHILLER_COP, "dimensionless"))  # 2.8
 _DESIGN_PUE = fmt.number(catalog.value("climate.published_targets.aws-new-design", "dimensionless"))
 _TRN2_OVERHEAD = fmt.number(catalog.value("chips.trn2.server_overhead", "dimensionless"))
 _TRN2_TDP = fmt.quantity(catalog.value("chips.trn2.tdp", "W"), "W")
@@ -774,8 +775,8 @@ PLANS: dict[int, Plan] = {
                 "new site. A PUE and a share are the same fact written two ways.” Section 3 "
                 "(cop-article's prediction, heat, COP and water) is homework. Only if time is "
                 "left: the whole class predicts cop-article (heat removed ÷ cooling power, one "
-                "division) against the smallest water-cooled chillers' minimum of "
-                f"{_CHILLER_MIN}.",
+                "division): above or below the chillers' minimums, "
+                f"{_AIR_CHILLER_MIN} air-cooled and {_CHILLER_MIN} water-cooled?",
             ),
         ),
         (
@@ -788,8 +789,9 @@ PLANS: dict[int, Plan] = {
             "non-IT power is 1 − 1/PUE of the site.",
             "Pairs who round their share at the survey's PUE to one figure write the article's "
             "30 %: the checker says 30 % is the article's figure, the claim being checked, "
-            "and asks for the share worked from the survey's PUE, to three figures (the same "
-            "words for 30, 30 %, 30.0 % and 0.30).",
+            "and asks for the share worked from the survey's PUE. To 30 or 30 %, which may be "
+            "their own rounding, it also asks for three figures; 30.0 % and 0.30 are no "
+            "rounding of the answer, so it does not.",
             f"Typing {_typed_percent('cooling-at-fleet-pue')} for "
             f"{_typed_percent('cooling-at-fleet-pue')} %: the checker reads it as "
             f"{_typed_percent('cooling-at-fleet-pue')} % and says so; students can change it.",
