@@ -377,7 +377,7 @@ def test_lesson_6_keeps_the_advanced_answer_in_the_advanced_cell():
     from pathlib import Path
 
     nb = json.loads(
-        (Path(lessons.__file__).parents[2] / "notebooks/06-capstone.ipynb").read_text("utf-8")
+        (Path(__file__).resolve().parents[1] / "notebooks/06-capstone.ipynb").read_text("utf-8")
     )
     cells = ["".join(c["source"]) for c in nb["cells"]]
     # reader 20: the cells' printing moved into lessons (plans_compared_lines, sweep_lines)

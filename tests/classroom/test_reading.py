@@ -3068,7 +3068,7 @@ def test_reader_26s_lesson_7_step_3_opens_in_short_sentences():
     import json
     from pathlib import Path
 
-    nb = Path(lessons.__file__).parents[2] / "notebooks/07-hot-days-the-grid-and-batteries.ipynb"
+    nb = Path(__file__).resolve().parents[2] / "notebooks/07-hot-days-the-grid-and-batteries.ipynb"
     cells = ["".join(c["source"]) for c in json.loads(nb.read_text(encoding="utf-8"))["cells"]]
     step_3 = next(c for c in cells if c.startswith("## Step 3"))
     intro = " ".join(step_3.split("\n\n")[2].split())
@@ -3085,7 +3085,7 @@ def test_reader_26s_lesson_8_tornado_says_how_many_figures_move_the_city(teacher
     import json
     from pathlib import Path
 
-    nb = Path(lessons.__file__).parents[2] / "notebooks/08-why-are-the-numbers-contested.ipynb"
+    nb = Path(__file__).resolve().parents[2] / "notebooks/08-why-are-the-numbers-contested.ipynb"
     cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
     code = next(
         "".join(c["source"]) for c in cells if "def every_figure" in "".join(c["source"])
@@ -3462,7 +3462,7 @@ def _reader_27_cells(stem: str) -> list[str]:
     import json
     from pathlib import Path
 
-    (path,) = (Path(lessons.__file__).parents[2] / "notebooks").glob(f"{stem}*.ipynb")
+    (path,) = (Path(__file__).resolve().parents[2] / "notebooks").glob(f"{stem}*.ipynb")
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     return [re.sub(r"<!--.*?-->\n?", "", "".join(c["source"]), flags=re.S) for c in cells]
 
@@ -3507,7 +3507,7 @@ def test_reader_27s_lesson_7_step_2_reads_short_and_the_caveat_is_said_once(caps
     printed = " ".join((capsys.readouterr().out + str(more)).split())
     caveat = "somewhat above is the likelier"
     assert caveat in printed and "26.7 °C" in printed
-    glossary = (Path(lessons.__file__).parents[2] / "notebooks/glossary.md").read_text("utf-8")
+    glossary = (Path(__file__).resolve().parents[2] / "notebooks/glossary.md").read_text("utf-8")
     plan = " ".join(html.unescape(teacher_pages["lesson-7/plan.html"]).split())
     for text in (" ".join(" ".join(cells).split()), " ".join(glossary.split()), plan):
         assert caveat not in text and "not been checked against" not in text
@@ -3537,7 +3537,7 @@ def test_reader_26s_lesson_8_step_4_question_says_where_the_range_is_on_each_ren
     import json
     from pathlib import Path
 
-    (path,) = (Path(lessons.__file__).parents[2] / "notebooks").glob("08*.ipynb")
+    (path,) = (Path(__file__).resolve().parents[2] / "notebooks").glob("08*.ipynb")
     raw = next(
         "".join(c["source"])
         for c in json.loads(path.read_text(encoding="utf-8"))["cells"]

@@ -1,0 +1,648 @@
+"""What several lessons share: the scenario, catalog readers, trap builders, `EXERCISES`."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+
+from ... import catalog, fmt, plant, power
+from ...scenario import compute
+from ...systems import system_table
+from ...training import (
+    model_compute,
+)
+from ...units import factor
+from ...validate import Bound
+from .. import factcheck
+from ..exercises import Exercise, Trap
+
+
+def _hours() -> float:
+    return catalog.value("conventions.hours_per_year", "hour/year")
+
+
+def _other() -> float:
+    """The catalog's default share of site power lost to things other than IT and cooling."""
+    return catalog.value("defaults.overhead_fraction", "dimensionless")
+
+
+def _fleet_pue() -> float:
+    return catalog.value("cooling.aws-fleet.pue", "dimensionless")
+
+
+def _article_cooling_copies(
+    then: str,
+    *,
+    of: float = 1.0,
+    middle: bool = True,
+    coarse: bool = False,
+    slip: bool = False,
+) -> tuple[Trap, ...]:
+    """The article's own cooling figures typed back (its 30 % and 50 % ends and, with `middle`,
+    its 40 %): the claim an exercise checks, copied rather than computed; `then` says what to
+    work from instead. `of` [MW] turns the shares into megawatts of a site (1 for a share).
+    With `coarse`, an end that is also the answer at one figure (the survey's 32.9 % is "30 %")
+    asks for more figures before it alleges a copy (`Trap.published`)."""
+    low, high = ARTICLE_COOLING_RANGE
+    figures = (("articles-range-low", low), ("articles-share", COOLING_SHARE))[: 2 if middle else 1]
+    figures += (("articles-range-high", high),)
+    said = "" if of == 1 else f" of {_SITE}"
+
+    def coarse_words(share: float, figures: bool) -> str:
+        # one message however coarsely the end is typed ("30", "30 %", "0.3"), and no "two or
+        # three figures" that reads "30" as a rounding of the answer (reader 25); typed to three
+        # figures ("30.0 %") it asks for none: the student gave them (reader 29)
+        return f"that is the article's {fmt.percent(share)}, the claim you are checking: {then}" + (
+            ", and give your share to three figures" if figures else ""
+        )
+
+    return tuple(
+        Trap(
+            name,
+            lambda x=share: of * x,
+            coarse_words(share, figures=False)
+            if coarse
+            else f"that is the article's {fmt.percent(share)}{said}, the claim to check; {then}",
+            rel_tol=0.01,
+            slip=slip,
+            published=coarse_words(share, figures=True) if coarse else "",
+        )
+        for name, share in figures
+    )
+
+
+def _cooling_slips(
+    pue: Callable[[], float], shown: str, *, of: float = 1.0, it_share: bool = True
+) -> tuple[Trap, ...]:
+    """The slips of turning a PUE into the cooling share, the same in every exercise that asks
+    for it: PUE − 1 taken as the non-IT share, the other losses kept in, both at once, and (for
+    a share) IT's own share 1/PUE. `pue` gives the PUE, `shown` is how the question prints it,
+    and `of` [MW] turns the shares into megawatts of a site (1 for a share)."""
+    slips = [
+        Trap(
+            "pue-minus-one",
+            lambda: of * (pue() - 1),
+            f"a PUE of {shown} means non-IT power is 1 − 1/{shown} of the site, not "
+            f"{fmt.percent(pue() - 1)} (PUE − 1)",
+            # the share itself only from the second attempt: at the first it leaves the pair one
+            # subtraction (reader 30)
+            later=(
+                f"1 − 1/{shown} ≈ {fmt.percent(1 - 1 / pue())}; then take off the {_OTHER} "
+                "other losses"
+            ),
+        ),
+        Trap(
+            "forgot-other-losses",
+            lambda: of * (1 - 1 / pue()),
+            f"that is all non-IT power at a PUE of {shown}; subtract the {_OTHER} other losses "
+            "(they are not cooling)",
+        ),
+        Trap(
+            "pue-minus-one-minus-other",
+            lambda: of * (pue() - 1 - _other()),
+            f"right to take off the {_OTHER} other losses, but the cooling share is "
+            "1 − 1/PUE − other losses, not PUE − 1 − other losses",
+        ),
+        Trap(
+            # 1/PUE − other losses: the right first step, then the losses taken off the wrong
+            # part (reader 24)
+            "it-share-minus-other",
+            lambda: of * (1 / pue() - _other()),
+            f"right to start from 1/PUE, IT's share; but you took the {_OTHER} other losses "
+            "off IT's share. Cooling is what is left of the site after IT and the other "
+            "losses: 1 − 1/PUE − other losses",
+        ),
+    ]
+    if it_share:
+        slips.append(
+            Trap(
+                "it-share",
+                lambda: 1 / pue(),
+                f"that is IT's share at a PUE of {shown} (1/PUE); the rest is all non-IT "
+                f"power: take off the {_OTHER} of other losses",
+                later=f"the rest is 1 − 1/{shown} ≈ {fmt.percent(1 - 1 / pue())} of the site",
+            )
+        )
+    return tuple(slips)
+
+
+def _chip(name: str, var: str, unit: str) -> float:
+    return catalog.value(f"chips.{name}.{var}", unit)
+
+
+def _chips(system: str) -> float:
+    return float(system_table().chips.sel(system=system))
+
+
+def _h100(precision: str) -> float:
+    return float(catalog.chip_table().peak_flops.sel(chip="h100", precision=precision))
+
+
+def _per_person() -> float:
+    return catalog.value("bases.us-person.value", "kWh/person/year")
+
+
+def _households(load_factor: float = 1.0) -> float:
+    """The site as a city of US households (the EIA's use per household), at `load_factor`."""
+    ds = compute(site_power=SITE_MW, basis="us-household", load_factor=load_factor)
+    return float(ds.city_households)
+
+
+def _people_in_households() -> float:
+    return _households() * catalog.value("conventions.persons_per_household", "person/household")
+
+
+def _article_city() -> float:
+    """The Mississippi article's "city of about 250,000 people", as the fact-check quotes it."""
+    return float(factcheck.ARTICLE_CITY)  # the claim "ms-city"'s number
+
+
+def _other_basis(basis: str, asks: str = "this exercise asks for") -> Trap:
+    """The trap of dividing by another per-person basis than the US all-sector one (the
+    Mississippi site's own state, the world average), named from the catalog; `asks` says who
+    asks for the all-sector one (an exercise, or lesson 5's city station)."""
+    return Trap(
+        f"{basis.removeprefix('us-').removesuffix('-person')}-basis",
+        lambda: float(compute(site_power=SITE_MW, basis=basis).city_people),
+        f"that uses the {catalog.label('bases', basis)} basis "
+        f"({fmt.number(catalog.value(f'bases.{basis}.value', 'kWh/person/year'))} kWh per person); "
+        f"{asks} the US all-sector one",
+    )
+
+
+# the scenario the exercises use; the numbers the lessons' text quotes. All but the run's chip
+# count are the catalog's: the article site's power and cooling share (the article's own
+# figures), Llama 3's job size and the default MFU
+ARTICLE_SITE = "rainier-mississippi"
+SITE_MW = catalog.value(f"sites.{ARTICLE_SITE}.site_power", "MW")
+COOLING_SHARE = catalog.value(f"sites.{ARTICLE_SITE}.cooling_fraction", "dimensionless")
+ARTICLE_COOLING_RANGE = (0.3, 0.5)  # the Mississippi article's "30–50 %" of site power
+
+# The bases a lesson compares first (the article's households and people, the home state, the
+# world); "every basis" adds the catalog's other states and countries.
+COMPARED_BASES = (
+    "us-household",
+    "us-person",
+    "us-person-residential",
+    "us-ms-person",
+    "world-person",
+)
+
+
+def _three_figures(x: float) -> str:
+    """A count to three significant figures (207,829 → "208,000"): the bases and the site's
+    power are not known more closely than that."""
+    return fmt.number(float(f"{x:.3g}"))
+
+
+# the basis of lesson 5's city station (its computation: ÷ one person's all-sector use)
+STATION_BASIS = "us-person"
+
+
+def city_table(
+    site_power: float = SITE_MW,
+    names: tuple[str, ...] | list[str] = COMPARED_BASES,
+    hidden: tuple[str, ...] = (),
+    closed: str = "",
+) -> tuple[str, list[str], list[list[str]]]:
+    """The site as a city on each basis in `names`: (caption, header, rows), for the city widget
+    and for paper (lesson 5's city station on the worksheet). The rows of the bases in `hidden`
+    show `closed` for their city: a station's own computation, not given away beside it.
+
+    Examples
+    --------
+    >>> caption, header, rows = city_table()
+    >>> rows[1][1:3]
+    ['12,200 kWh per person', '215,000']
+    >>> header
+    ['basis', 'per year', 'people*', 'households*']
+    """
+    census = catalog.entry("conventions.persons_per_household")
+    home = fmt.number(census.to("person/household"))
+    ds = compute(site_power=site_power, basis=list(names))
+    rows = []
+    for b in names:
+        one = ds.sel(basis=b)
+        per = str(one.basis_per.values)
+        # a city of households only on a household basis: a per-person city turned into homes
+        # would blur the people/households distinction lesson 1 teaches
+        homes = per == "household"
+        rows.append(
+            [
+                catalog.label("bases", b),
+                f"{fmt.number(float(one.basis_value))} kWh per {per}",
+                closed if b in hidden else _three_figures(float(one.city_people)),
+                _three_figures(float(one.city_households)) if homes else "—",
+            ]
+        )
+    # short headers (reader 13), the household row explained in the caption ("US Census Bureau
+    # CPS 2023": the source's name without its subtitle)
+    caption = (
+        f"{fmt.quantity(float(ds.annual_energy), 'GWh')} per year; cities rounded to three "
+        "figures, as the inputs are not known more closely. * On the household basis the city "
+        f"counts homes, and its people are the people living in those homes, {home} to a home "
+        f"on average ({census.source_title.split(':')[0]}); the per-person bases count people "
+        "only"
+    )
+    return caption, ["basis", "per year", "people*", "households*"], rows
+
+
+# what real chillers reach, beside the COP a cooling share implies
+CHILLER_COP = "climate.published_cop.water-cooled-chiller-minimum"
+_CHILLER_WHY = "ASHRAE 90.1's minimum for new equipment"
+
+
+def power_split_line(cooling_fraction: float = COOLING_SHARE) -> str:
+    """What the power-split widget reads out at `cooling_fraction` of the article site (default
+    the article's 40 %): PUE, IT, heat and the implied cooling plant's COP beside a real chiller's
+    (reader 14: a plant's COP beside a chiller's minimum, each named), for
+    the widget and for paper (lesson 5's cooling station on the worksheet).
+
+    Examples
+    --------
+    >>> "implied cooling-plant COP" in power_split_line()
+    True
+    """
+    ds = compute(site_power=SITE_MW, cooling_fraction=cooling_fraction, site=ARTICLE_SITE)
+    real = catalog.entry(CHILLER_COP)
+    return (
+        f"PUE {float(ds.pue):.2f} · IT {fmt.quantity(float(ds.it_power), 'MW')} · "
+        f"heat removed from the halls {fmt.quantity(float(ds.heat_removed), 'MW')}, "
+        f"rejected outside {fmt.quantity(float(ds.heat_rejected), 'MW')} · "
+        f"implied cooling-plant COP {fmt.number(float(ds.cooling_cop))} (all the cooling "
+        "power: chillers, fans, pumps, towers) · a water-cooled chiller alone, of the smallest "
+        "size: at least COP "
+        f"{fmt.number(real.value)} ({_CHILLER_WHY}); a whole plant's COP is lower than its "
+        "chillers'"
+    )
+
+
+def cooling_verdict_table() -> tuple[list[str], list[list[str]]]:
+    """Lesson 2's verdict on the hook as a table, (header, rows), from the lowest PUE to the
+    highest: the article's 30, 40 and 50 % turned into PUEs, beside the published PUEs turned
+    into cooling shares (AWS's expected new design, its fleet, the industry survey), each with
+    the catalog's other losses and its cooling in MW of the 300 MW site (reader 21).
+
+    Examples
+    --------
+    >>> head, rows = cooling_verdict_table()
+    >>> head
+    ['', 'PUE', 'cooling share', 'cooling']
+    >>> [row[1:] for row in rows][1:3]  # 1 - 1/1.15 - 0.03 = 10.0 %; 1 / (1 - 0.30 - 0.03)
+    [['1.15', '10.0 %', '30.1 MW'], ['1.49', '30.0 %', '90 MW']]
+    """
+    published = (
+        ("AWS's expected new design", "climate.published_targets.aws-new-design"),
+        ("AWS's fleet, a year's average", "cooling.aws-fleet.pue"),
+        ("the industry survey's average", "cooling.industry-average.pue"),
+    )
+    rows = [
+        (
+            f"{label} ({catalog.entry(key).date.split('-')[0]})",
+            catalog.value(key, "dimensionless"),
+            power.cooling_fraction_for_pue(catalog.value(key, "dimensionless"), _other()),
+        )
+        for label, key in published
+    ]
+    names = ("the article's low end", "the article's middle", "the article's high end")
+    shares = (ARTICLE_COOLING_RANGE[0], COOLING_SHARE, ARTICLE_COOLING_RANGE[1])
+    rows += [(n, power.pue(1 - f - _other()), f) for n, f in zip(names, shares, strict=True)]
+    head = ["", "PUE", "cooling share", "cooling"]
+    return head, [
+        [label, f"{pue:.2f}", f"{100 * share:.1f} %", fmt.quantity(SITE_MW * share, "MW")]
+        for label, pue, share in sorted(rows, key=lambda row: row[1])
+    ]
+
+
+def fleet_against_article_line() -> str:
+    """Lesson 2's cooling at AWS's fleet PUE as a share of the article's 90–150 MW (a fifth to
+    a third: a part of the article's figure, not "times less").
+
+    Examples
+    --------
+    >>> fleet_against_article_line()  # 30.1 / 150 = 20 %, 30.1 / 90 = 33 %
+    "At the fleet's PUE cooling gets 30.1 MW: 20 % to 33 % of the article's 90–150 MW."
+    """
+    fleet_mw = SITE_MW * power.cooling_share_at("aws-fleet")
+    low_mw, high_mw = (SITE_MW * share for share in ARTICLE_COOLING_RANGE)
+    return (
+        f"At the fleet's PUE cooling gets {fmt.quantity(fleet_mw, 'MW')}: "
+        f"{fmt.percent(fleet_mw / high_mw, 2)} to {fmt.percent(fleet_mw / low_mw, 2)} of the "
+        f"article's {fmt.number(low_mw)}–{fmt.quantity(high_mw, 'MW')}."
+    )
+
+
+def cooling_rows() -> list[tuple[str, str]]:
+    """Lesson 2's Advanced rows, as the notebook prints them and the answer key lists them (a
+    room without computers reads them out): the article's 40 % with a dry plant (air-cooled
+    chillers evaporate no water), AWS's fleet PUE with AWS's reported WUE, and that PUE with all
+    the heat rejected by evaporation (water = heat rejected ÷ the latent heat of water, so the
+    water follows the heat, not the PUE; an upper bound, since towers also shed heat without
+    evaporating; evaporation only: a tower's drain comes on top, `evaporation_line`). Rows 2
+    and 3 share a PUE and so their cooling electricity: the water between
+    them is what the fleet's economiser hours save. Each row: its label, then cooling, heat
+    removed and rejected, COP, WUE and water a year.
+
+    Examples
+    --------
+    >>> label, row = cooling_rows()[0]  # 40 % of 300 MW: 120 MW moves 180 MW of heat
+    >>> label, row.split(";")[0]
+    ("1 · the article's 40 %, dry", 'cooling 120 MW, heat removed 180 MW, rejected 300 MW, COP 1.5')
+    >>> cooling_rows()[2][1].split("; ")[1]  # 300 MW x 8,760 h x 1.47 L/kWh = 3.86e6 m³
+    'WUE 1.69 L/kWh, water about 3.9 million m³ a year'
+    """
+    return [
+        (
+            label,
+            f"cooling {cooling}, heat removed {removed}, rejected {rejected}, COP {cop}; "
+            f"WUE {wue} L/kWh, water about {water} a year",
+        )
+        for label, cooling, removed, rejected, cop, wue, water in _cooling_cells()
+    ]
+
+
+def plant_cop_line() -> str:
+    """A whole-plant yardstick for lesson 2's COPs (the ASHRAE minima are for chillers alone, at
+    full load): the yearly COP of lesson 7's modern plant (`explorer.plant`'s chiller plant with
+    a water-side economiser) through the Mississippi site's typical year, beside the article's.
+
+    Examples
+    --------
+    >>> print(plant_cop_line())  # doctest: +NORMALIZE_WHITESPACE
+    A whole plant's yardstick: lesson 7's model of a modern chiller plant with a water-side
+    economiser, through a typical year of the Mississippi site's weather, averages a COP of 7.1
+    (a model, not a measurement); the article's 40 % implies 1.5.
+    """
+    from ... import climate  # the typical years are slow to load: only when asked
+
+    st = climate.load_station(climate.station_for(ARTICLE_SITE))
+    share, _ = climate.annual_cooling(st, "chiller-economiser", _other())
+    model, article = (
+        float(compute(site=ARTICLE_SITE, cooling_fraction=float(f)).cooling_cop)
+        for f in (share, COOLING_SHARE)
+    )
+    return (
+        "A whole plant's yardstick: lesson 7's model of a modern chiller plant with a water-side "
+        "economiser, through a typical year of the Mississippi site's weather, averages a COP of "
+        f"{model:.1f} (a model, not a measurement); the article's {fmt.percent(COOLING_SHARE)} "
+        f"implies {article:.1f}."
+    )
+
+
+def economiser_hours_line() -> str:
+    """Why lesson 2's row 2 is not a figure for this site: AWS's WUE is its fleet's average,
+    and outside air cools a hot, humid site for fewer hours than a cool one. The hours on outside
+    air alone in a typical year, in the explorer's air-side economiser model (`explorer.plant`,
+    ASHRAE class A1), at the Mississippi site's weather station and at AWS's Indiana site's.
+
+    Examples
+    --------
+    >>> print(economiser_hours_line())  # doctest: +NORMALIZE_WHITESPACE
+    Row 2 is AWS's average over all its sites, not this site. Outside air cools a hot, humid
+    site for fewer hours: in the explorer's model of an air-side economiser, a typical year
+    gives 5,480 hours on outside air alone (63 % of the year) at the Mississippi site (Jackson,
+    MS), against 7,030 hours (80 %) at AWS's Indiana site (South Bend, IN).
+    """
+    from ... import climate  # the typical years are slow to load: only when asked
+
+    def free_hours(site: str) -> tuple[float, float, str]:
+        st = climate.load_station(climate.station_for(site))
+        regime = climate.plant_year(st, "air-evaporative").year.regime  # one value an hour
+        free = float((regime == plant.REGIMES.index("free")).sum())
+        town = st.name.split(" International")[0].split(" Michiana")[0]
+        return free, free / regime.size, f"{town}, {st.state}"
+
+    (ms, ms_share, ms_town), (ind, ind_share, ind_town) = map(
+        free_hours, ("rainier-mississippi", "rainier-indiana")
+    )
+    return (
+        "Row 2 is AWS's average over all its sites, not this site. Outside air cools a hot, "
+        "humid site for fewer hours: in the explorer's model of an air-side economiser, a "
+        f"typical year gives {_three_figures(ms)} hours on outside air alone "
+        f"({fmt.percent(ms_share, 2)} of the year) at the Mississippi site ({ms_town}), "
+        f"against {_three_figures(ind)} hours ({fmt.percent(ind_share, 2)}) at AWS's Indiana "
+        f"site ({ind_town})."
+    )
+
+
+def cooling_table() -> tuple[list[str], list[list[str]]]:
+    """`cooling_rows` as a table, (header, rows), as the notebook shows them: one column per
+    figure, so that no printed line runs past a projected screen (reader 17).
+
+    Examples
+    --------
+    >>> head, rows = cooling_table()
+    >>> head[1], rows[0][1:5]
+    ('cooling', ['120 MW', '180 MW', '300 MW', '1.5'])
+    """
+    head = ["row", "cooling", "heat removed", "heat rejected", "COP", "WUE (L/kWh)", "water a year"]
+    return head, [list(cells) for cells in _cooling_cells()]
+
+
+def _cooling_cells() -> list[tuple[str, ...]]:
+    """`cooling_rows`' figures, each as printed: label, cooling, heat removed and rejected, COP,
+    WUE and water a year (two figures: the WUE is an estimate)."""
+    fleet_share = power.cooling_share_at("aws-fleet")
+    wet = compute(cooling_fraction=fleet_share, site=ARTICLE_SITE)
+    # every kWh of heat rejected by evaporation; the WUE counts litres per kWh of IT energy
+    wet_wue = plant.evaporated_water() * float(wet.heat_rejected / wet.it_power)
+    rows = (
+        ("1 · the article's 40 %, dry", COOLING_SHARE, {"wue": 0.0}),
+        ("2 · AWS's fleet PUE, AWS's reported water use", fleet_share, {}),
+        (
+            "3 · AWS's fleet PUE, evaporated at most: all heat by evaporation",
+            fleet_share,
+            {"wue": wet_wue},
+        ),
+    )
+    out = []
+    for label, cf, water_use in rows:
+        ds = compute(cooling_fraction=cf, site=ARTICLE_SITE, **water_use)
+        water = float(f"{float(ds.annual_water):.2g}")
+        out.append(
+            (
+                label,
+                fmt.quantity(float(ds.cooling_power), "MW"),
+                fmt.quantity(float(ds.heat_removed), "MW"),
+                fmt.quantity(float(ds.heat_rejected), "MW"),
+                f"{float(ds.cooling_cop):.1f}",
+                fmt.number(float(ds.wue), 3),
+                fmt.quantity(water, "m3"),
+            )
+        )
+    return out
+
+
+def evaporation_line() -> str:
+    """The physics under row 3 of `cooling_rows`, from the catalog's latent heat, and the water
+    a cooling tower drains on top of what it evaporates (its bleed-off, at the cycles of
+    concentration of lesson 7's tower plant): row 3 is evaporation only, so a wet plant's total
+    water can be higher.
+
+    Examples
+    --------
+    >>> evaporation_line()[:55]
+    'Water evaporated ≈ heat rejected by evaporation ÷ the l'
+    >>> evaporation_line().split("; ")[-1]  # 1.47 L x 3 / (3 - 1) = 2.2 L
+    'about 2.2 L for each kWh of heat in all'
+    """
+    latent = catalog.entry("climate.latent_heat")
+    cycles = plant.params("cooling_tech.chiller-economiser")["cycles_of_concentration"]
+    drawn = cycles / (cycles - 1)  # water drawn ÷ water evaporated, with the bleed-off
+    return (
+        "Water evaporated ≈ heat rejected by evaporation ÷ the latent heat of water "
+        f"({fmt.number(latent.value)} kJ/kg, {latent.source_title.split(':')[0]}): "
+        f"{fmt.number(plant.evaporated_water(), 3)} L for each kWh of heat; a dry plant "
+        "evaporates none. A cooling tower also drains some of its water to keep it clean: at "
+        f"the {fmt.number(cycles)} cycles of concentration of lesson 7's plant it draws "
+        f"{fmt.number(drawn, 2)} times what it evaporates; "
+        f"about {fmt.number(plant.evaporated_water() * drawn, 2)} L for each kWh of heat in all"
+    )
+
+
+_DAY_S, _HOUR_S = factor("day", "s"), factor("hour", "s")
+_OTHER, _PUE = fmt.percent(_other()), fmt.number(_fleet_pue())
+_HOURS = fmt.number(_hours())
+_TRN2_TDP, _TRN2_OVERHEAD = (
+    fmt.number(_chip("trn2", "tdp", "W")),
+    fmt.number(_chip("trn2", "server_overhead", "dimensionless")),
+)
+_IT_SHARE = 1 - COOLING_SHARE - _other()
+_SITE = fmt.quantity(SITE_MW, "MW")
+_LLAMA = fmt.sci(model_compute("llama3-405b"), 2)
+_RESTART = catalog.value("reliability.restart_time", "minute")
+
+
+def _trn2_all_in_w() -> float:
+    return _chip("trn2", "tdp", "W") * _chip("trn2", "server_overhead", "dimensionless")
+
+
+def _chip_pue_slips() -> tuple[Trap, ...]:
+    """The slips of taking a PUE off a site's power before counting its chips, the same in the
+    three exercises that count Trainium2 chips from a site (lesson 3's, lesson 5's chips
+    station, lesson 6's step 1): PUE − 1 taken as the non-IT share (site × (2 − PUE), 2.3 %
+    under the answer: so the three accept ±2 %, not more), and the PUE multiplied, not
+    divided, with the chip's power all in or its bare TDP (readers 20)."""
+    site_w, pue = SITE_MW * factor("MW", "W"), _fleet_pue
+    it_mw = fmt.quantity(SITE_MW / pue(), "MW")
+    divide = (
+        f"PUE = site ÷ IT power, so IT power = site ÷ {_PUE} = {it_mw}, less than the site: "
+        "divide by the PUE, don't multiply"
+    )
+    return (
+        Trap(
+            "pue-minus-one-as-non-it",
+            lambda: site_w * (2 - pue()) / _trn2_all_in_w(),
+            f"PUE − 1 is not the share of the site that is not IT: IT power is site ÷ PUE = "
+            f"{_SITE} ÷ {_PUE} = {it_mw} ({fmt.percent(1 / pue())} of the site), not "
+            f"{_SITE} × (1 − {fmt.number(pue() - 1)}) = "
+            f"{fmt.quantity(SITE_MW * (2 - pue()), 'MW')}",
+            rel_tol=0.005,  # 278,819 to 281,621: clear of the other losses taken twice (278,069)
+            # by its method too: with one chip's power rounded to 0.9 kW the slip gives 283,333,
+            # inside the ±2 % a right count rounded the same way needs (289,855; reader 22)
+            method=lambda: (
+                2 - pue(),
+                *(SITE_MW * (2 - pue()) * factor("MW", u) for u in ("MW", "kW", "W", "GW")),
+            ),
+        ),
+        Trap("pue-multiplied", lambda: site_w * pue() / _trn2_all_in_w(), divide),
+        Trap(
+            "pue-multiplied-bare-tdp",
+            lambda: site_w * pue() / _chip("trn2", "tdp", "W"),
+            f"{divide}; and each chip needs its {_TRN2_TDP} W TDP × the server overhead "
+            f"({_TRN2_OVERHEAD})",
+        ),
+    )
+
+
+def _measured(which: str) -> float:
+    """One H100's measured BF16 matrix multiplication, "best" or "sustained" [TFLOP/s]."""
+    return catalog.value(f"measurements.h100-matmul.bf16_{which}", "TFLOP/s")
+
+
+def h100_speeds() -> None:
+    """Print lesson 4's section 2 figures: one H100's datasheet BF16 peak and its measured large
+    matrix multiplication (a short burst, and held at its power limit), in TFLOP/s. The shares of
+    peak are the question's answer, so they are not printed: students divide.
+
+    Examples
+    --------
+    >>> h100_speeds()
+    one H100, BF16, in TFLOP/s: datasheet peak 989
+      one large matrix multiplication, best short burst: 801
+      the same, held for 20 s at its 700 W power limit: 683
+    """
+    held = catalog.value("measurements.h100-matmul.bf16_sustained_duration", "s")
+    peak = _h100("bf16") * factor("FLOP/s", "TFLOP/s")
+    print(f"one H100, BF16, in TFLOP/s: datasheet peak {fmt.number(peak)}")
+    print(f"  one large matrix multiplication, best short burst: {fmt.number(_measured('best'))}")
+    print(
+        f"  the same, held for {fmt.number(held)} s at its "
+        f"{fmt.number(_chip('h100', 'tdp', 'W'))} W power limit: "
+        f"{fmt.number(_measured('sustained'))}"
+    )
+
+
+EXERCISES: dict[str, Exercise] = {}
+# catalog figures an exercise has students work out as its first step (the hours in a year, for
+# the site's energy): a sources list (`widgets.where_from`) leaves them blank until that exercise
+# is revealed, and the students' handout and worksheet blank them (`guessed_figures`)
+WORKED_OUT = {
+    "conventions.hours_per_year": "energy-300mw",
+    # Meta's published compute is 6 N D rounded: the answer to llama-compute (reader 17)
+    "models.llama3-405b.training_compute": "llama-compute",
+}
+# catalog figures a lesson's question has students tell apart before an exercise uses them
+# (lesson 3: which of Trainium2's quoted peaks is dense BF16 and which dense FP8): a sources list
+# (`widgets.where_from`) names them only once that exercise is revealed. Unlike WORKED_OUT, the
+# numbers stay on paper, where the question itself quotes them unlabelled (reader 18)
+TOLD_APART = {
+    "chips.trn2.fp8_dense": "ultraserver-fp8",
+    "chips.trn2.bf16_dense": "ultraserver-fp8",
+}
+
+
+def _add(e: Exercise) -> None:
+    EXERCISES[e.id] = e
+
+
+def _above_zero() -> Bound:
+    """The range of a ratio of two positive figures (a COP, FLOP/s per MW against another's):
+    above 0, with no top."""
+    return Bound(0, math.inf, lo_open=True)
+
+
+def about(x: float, figures: int = 3) -> str:
+    """`x` rounded to `figures` significant figures and printed, for a figure whose last digits
+    mean nothing (the fastest job size: the optimum is flat).
+
+    Examples
+    --------
+    >>> about(128_494), about(104_139.2)
+    ('128,000', '104,000')
+    """
+    return fmt.number(float(f"{x:.{figures}g}"))
+
+
+# a phrase of a markdown cell said differently on paper: `<!-- paper: "on screen" → "on paper" -->`
+# in the same cell; hidden on screen, applied to the handout and the worksheet (reader 22)
+ON_PAPER = re.compile(r'<!--\s*paper:\s*"([^"]+)"\s*→\s*"([^"]*)"\s*-->\n?')
+
+
+def on_paper(source: str) -> str:
+    r"""A markdown cell's `source` as paper says it: each phrase its ``paper:`` comments name is
+    swapped (across line breaks) and the comments dropped.
+
+    Examples
+    --------
+    >>> on_paper('Predict it before the slider\nbelow shows it:\n<!-- paper: "before the slider '
+    ...          'below shows it" → "before your teacher reads it out" -->')
+    'Predict it before your teacher reads it out:\n'
+    """
+    for screen, paper in ON_PAPER.findall(source):
+        said = re.compile(r"\s+".join(map(re.escape, screen.split())))
+        if not said.search(source):
+            raise ValueError(f"no {screen!r} in the cell to say on paper")
+        source = said.sub(lambda _: paper, source)  # noqa: B023 (used at once)
+    return ON_PAPER.sub("", source)

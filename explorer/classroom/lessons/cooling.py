@@ -1,0 +1,308 @@
+"""Lesson 2: cooling, PUE and the chillers' COP."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ... import catalog, fmt, power
+from ...scenario import compute
+from ..exercises import RATIO, SHARE, Exercise, Trap
+from .city import _IT_GETS, _REACHES_IT
+from .common import (
+    _IT_SHARE,
+    _OTHER,
+    _PUE,
+    _SITE,
+    ARTICLE_SITE,
+    CHILLER_COP,
+    COOLING_SHARE,
+    SITE_MW,
+    _above_zero,
+    _add,
+    _article_cooling_copies,
+    _cooling_slips,
+    _fleet_pue,
+    _other,
+)
+
+
+def _heat_cop(cooling_fraction: float) -> float:
+    return float(compute(cooling_fraction=cooling_fraction, site=ARTICLE_SITE).cooling_cop)
+
+
+AIR_CHILLER_COP = "climate.published_cop.air-cooled-chiller-minimum"
+
+
+def _the_pue_itself(pue: Callable[[], float]) -> Trap:
+    """The PUE typed where its cooling share is asked ("1.15": read as 1.15 % first, but the
+    PUE itself is the slip): named, not met with the generic nudge (reader 17, lesson 2)."""
+    return Trap(
+        "the-pue-itself",
+        pue,
+        "that is the PUE itself; the share of the site left for cooling is "
+        "1 − 1/PUE − other losses",
+        rel_tol=0.005,
+        unit=RATIO,
+    )
+
+
+_add(
+    Exercise(
+        "pue-40",
+        2,
+        f"What PUE does a {fmt.percent(COOLING_SHARE)} cooling share imply, "
+        f"with {_OTHER} other losses?",
+        lambda: float(compute(cooling_fraction=COOLING_SHARE, overhead_fraction=_other()).pue),
+        RATIO,
+        rel_tol=0.01,
+        hints=(
+            "PUE compares the whole site with the part that reaches the IT equipment",
+            "PUE = site power ÷ IT power = 1 / (1 − cooling share − other losses)",
+            f"IT gets 1 − {COOLING_SHARE:.2f} − {_other():.2f} = {_IT_SHARE:.2f} of the site; "
+            f"PUE = 1 / {_IT_SHARE:.2f} ≈ {1 / _IT_SHARE:.2f}",
+        ),
+        traps=(
+            Trap(
+                "two-figures",
+                # 1 / (1 − 0.40) = 1.67 rounded to two figures: the slip, or a cut-off answer
+                lambda: float(f"{1 / (1 - COOLING_SHARE):.2g}"),
+                "that is too rough to tell: at two figures it could be the PUE without the "
+                "other losses, or a cut-off answer (round the figures you drop, do not cut "
+                "them off); give three figures",
+                rel_tol=1e-9,
+                slip=False,
+            ),
+            Trap(
+                "it-share",
+                lambda: _IT_SHARE,
+                "that is IT's share of the site; PUE = site ÷ IT, so divide 1 by it",
+            ),
+            # each hint asks for the step at the first attempt, and says it from the second
+            # (reader 29: "= 0.57" at once left the student one key press)
+            Trap(
+                "one-plus-share",
+                lambda: 1 + COOLING_SHARE,
+                f"PUE is site power ÷ IT power, not 1 + cooling share: {_REACHES_IT}",
+                later=_IT_GETS,
+            ),
+            Trap(
+                "one-plus-shares",
+                lambda: 1 + COOLING_SHARE + _other(),
+                f"PUE is site power ÷ IT power, not 1 + the non-IT shares: {_REACHES_IT}",
+                later=f"{_IT_GETS}; divide 1 by that",
+            ),
+            Trap(
+                "forgot-other-losses",
+                lambda: 1 / (1 - COOLING_SHARE),
+                f"add the other losses too: {_REACHES_IT}",
+                rel_tol=0.01,  # 1.7 is nearer the answer's rounding than this slip
+                later=_IT_GETS,
+            ),
+            Trap(
+                "site-over-cooling",
+                lambda: 1 / COOLING_SHARE,
+                f"that is site ÷ cooling power; PUE divides the site by IT power: {_REACHES_IT}",
+                later=_IT_GETS,
+            ),
+            Trap(
+                "site-over-non-it",
+                lambda: 1 / (COOLING_SHARE + _other()),
+                "that is site ÷ non-IT power (cooling and other losses); PUE divides the site "
+                f"by IT power: {_REACHES_IT}",
+                later=_IT_GETS,
+            ),
+        ),
+    )
+)
+_add(
+    Exercise(
+        "cooling-at-fleet-pue",
+        2,
+        (
+            f"At AWS's fleet PUE of {_PUE} (and {_OTHER} other losses), "
+            "what share of site power goes to cooling?"
+        ),
+        lambda: power.cooling_share_at("aws-fleet"),
+        SHARE,
+        subject="cooling share",
+        rel_tol=0.05,
+        hints=(
+            "start from the share of the site that reaches IT: that is 1 / PUE",
+            "cooling share = 1 − 1/PUE − other losses",
+            f"1 − 1/{_PUE} = {fmt.percent(1 - 1 / _fleet_pue())} is all non-IT power; "
+            f"minus {_OTHER} other losses leaves {fmt.percent(power.cooling_share_at())}",
+        ),
+        traps=(
+            *_cooling_slips(_fleet_pue, _PUE),
+            _the_pue_itself(_fleet_pue),
+            # the cooling MW of the next exercise typed here, read as a per cent (30.1 MW →
+            # 30.1 %): said as MW, not as the article's 30 % copied (reader 25); only the
+            # number itself, so that "30" stays the article's end
+            Trap(
+                # reader 26: "100 %" was told "10 times too large"
+                "whole-site",
+                lambda: 1.0,
+                "that would leave nothing for the IT: cooling is only a part of the site's power",
+                rel_tol=0.005,
+                unit=SHARE,
+            ),
+            Trap(
+                "mw-as-share",
+                lambda: SITE_MW * power.cooling_share_at("aws-fleet") / 100,
+                f"that looks like the cooling in MW ({_SITE} × the share); the question asks "
+                "for the share of the site",
+                rel_tol=0.002,
+                rounded=False,
+            ),
+            # the article's own shares, copied (reader 14): its claim, not AWS's PUE turned round
+            *_article_cooling_copies(f"work out the share from AWS's PUE of {_PUE}"),
+        ),
+    )
+)
+_add(
+    Exercise(
+        "cooling-mw-fleet",
+        2,
+        f"At AWS's fleet PUE, how many MW of a {_SITE} site go to cooling? (MW)",
+        lambda: SITE_MW * power.cooling_share_at("aws-fleet"),
+        "MW",
+        hints=(
+            f"find the cooling share first (the exercise above), then take that share of {_SITE}",
+            "cooling power = site power × (1 − 1/PUE − other losses)",
+            f"{_SITE} × {fmt.percent(power.cooling_share_at(), 4)} ≈ "
+            f"{fmt.number(SITE_MW * power.cooling_share_at())} MW",
+        ),
+        traps=(
+            *_article_cooling_copies(f"use AWS's PUE of {_PUE}", of=SITE_MW, slip=True),
+            *_cooling_slips(_fleet_pue, _PUE, of=SITE_MW, it_share=False),
+            # the other parts of the site, in MW, and the share typed as MW (reader 24)
+            Trap(  # reader 27: 300 MW typed back got "10 times too large"
+                "whole-site",
+                lambda: SITE_MW,
+                f"that is the whole site's power ({_SITE}); cooling is the share of it left "
+                "after the IT and the other losses",
+            ),
+            Trap(
+                "it-power",
+                lambda: SITE_MW / _fleet_pue(),
+                f"that is IT power ({_SITE} ÷ {_PUE}); cooling is part of what is left",
+            ),
+            Trap(
+                "it-plus-other",
+                lambda: SITE_MW * (1 / _fleet_pue() + _other()),
+                "that is IT and the other losses together; cooling is what is left of "
+                f"{_SITE} after both",
+            ),
+            Trap(
+                "other-losses",
+                lambda: SITE_MW * _other(),
+                f"that is the {_OTHER} other losses of {_SITE}; cooling is what is left after "
+                "IT and these",
+            ),
+            Trap(
+                "share-as-mw",
+                lambda: power.cooling_share_at("aws-fleet") * 100,
+                f"that looks like a share written as a per cent; the question asks for MW: take "
+                f"that share of {_SITE}",
+            ),
+        ),
+    )
+)
+
+
+def _survey_pue() -> float:
+    return catalog.value("cooling.industry-average.pue", "dimensionless")
+
+
+_SURVEY = fmt.number(_survey_pue())
+# lesson 2's pair work (reader 17): the survey's PUE turned into a cooling share, answered in its
+# own box so that the check that converts it opens only afterwards
+_add(
+    Exercise(
+        "cooling-at-survey-pue",
+        2,
+        (
+            f"At the industry-wide survey's average PUE of {_SURVEY} (and {_OTHER} other losses), "
+            "what share of site power goes to cooling?"
+        ),
+        lambda: power.cooling_share_at("industry-average"),
+        SHARE,
+        subject="cooling share",
+        rel_tol=0.05,
+        hints=(
+            "the same steps as for AWS's fleet PUE: IT gets 1 / PUE of the site",
+            "cooling share = 1 − 1/PUE − other losses",
+            f"1 − 1/{_SURVEY} = {fmt.percent(1 - 1 / _survey_pue())} is all non-IT power; "
+            f"minus {_OTHER} other losses leaves "
+            f"{fmt.percent(power.cooling_share_at('industry-average'))}",
+        ),
+        traps=(
+            *_cooling_slips(_survey_pue, _SURVEY),
+            Trap(
+                "fleet-pue",
+                lambda: power.cooling_share_at("aws-fleet"),
+                f"that is the share at AWS's fleet PUE of {_PUE}, the exercise above; this one "
+                f"asks at the survey's {_SURVEY}",
+            ),
+            _the_pue_itself(_survey_pue),
+            # the article's middle 40 % too: section 1 has just used it (reader 24)
+            *_article_cooling_copies(
+                f"work out the share from the survey's PUE of {_SURVEY}", coarse=True
+            ),
+        ),
+    )
+)
+_add(
+    Exercise(
+        "cop-article",
+        2,
+        (
+            f"What COP does the article's {fmt.percent(COOLING_SHARE)} cooling share imply for "
+            f"the {_SITE} site? (COP = heat removed ÷ cooling power; the heat removed from the "
+            "halls is what the IT and the other losses use; even the smallest new water-cooled "
+            "chillers alone must reach a COP of at least "
+            f"{fmt.number(catalog.entry(CHILLER_COP).value)}, larger ones more, and a new "
+            "air-cooled one, which needs no water, at least "
+            f"{fmt.number(catalog.entry(AIR_CHILLER_COP).value)}: the standard's minimums as "
+            "quoted in 2011; later editions ask a little more)"
+        ),
+        lambda: _heat_cop(COOLING_SHARE),
+        RATIO,
+        rel_tol=0.03,
+        possible=_above_zero,
+        possible_why="a COP is the heat moved ÷ the cooling's power, both more than zero",
+        hints=(
+            "the heat to remove is what the IT and the electrical system use; the cooling "
+            "plant's electricity moves it",
+            "COP = heat removed ÷ cooling power = (IT + other losses) ÷ cooling",
+            f"heat removed = {_SITE} × (1 − {COOLING_SHARE:.2f}) = "
+            f"{fmt.number(SITE_MW * (1 - COOLING_SHARE))} MW; cooling = "
+            f"{fmt.number(SITE_MW * COOLING_SHARE)} MW; COP = "
+            f"{fmt.number(SITE_MW * (1 - COOLING_SHARE))} ÷ "
+            f"{fmt.number(SITE_MW * COOLING_SHARE)} = {fmt.number(_heat_cop(COOLING_SHARE))}",
+        ),
+        traps=(
+            Trap(
+                "it-only",
+                lambda: _IT_SHARE / COOLING_SHARE,
+                "the other losses end up as heat in the halls too: heat removed = IT + other "
+                "losses",
+                # 1.425: "1.4" is this slip rounded, in a prediction too (reader 17)
+                rel_tol=0.03,
+                # a prediction of 1.4 may be an estimate, not this slip (reader 26)
+                lead="If you took the heat as the IT power alone, that is a common slip",
+            ),
+            Trap(
+                "inverted",
+                lambda: COOLING_SHARE / (1 - COOLING_SHARE),
+                "that is cooling power ÷ heat; the COP is heat moved per watt of cooling",
+            ),
+            Trap(
+                "heat-rejected",
+                lambda: 1 / COOLING_SHARE,
+                "that is the heat rejected outside (the whole site) ÷ cooling; the COP counts "
+                "the heat taken out of the halls, without the plant's own",
+            ),
+        ),
+    )
+)

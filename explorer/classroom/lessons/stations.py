@@ -1,0 +1,708 @@
+"""Lesson 5's recompute stations: the group's own number against the station's computation."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from functools import cache
+
+from ... import catalog, fmt, power
+from ...scenario import compute
+from ...systems import system_table
+from ...units import factor
+from .. import factcheck
+from ..exercises import RATIO, SHARE, Exercise, Feedback, Trap, read
+from ..exercises import check as _check
+from ..exercises import label as answer_label
+from .capstone import _TWICE, _c, _it_at_pue_w, _pue_chip_traps
+from .city import _article_city_mw
+from .common import (
+    _PUE,
+    _SITE,
+    _TRN2_OVERHEAD,
+    _TRN2_TDP,
+    EXERCISES,
+    SITE_MW,
+    _article_cooling_copies,
+    _chip,
+    _chips,
+    _cooling_slips,
+    _fleet_pue,
+    _other_basis,
+    _people_in_households,
+    _trn2_all_in_w,
+)
+from .cooling import _survey_pue
+
+
+# Lesson 5's recompute stations check the group's own number (reader 13: the fields accepted
+# anything, so "1,536 GB" for 16 × 96 GiB or 83.1 "TFLOP/s" went unremarked until the vote). A
+# station's check says whether the number is the station's computation, with the unit and
+# typical slips' hints, never the explorer's value or a verdict. Where an earlier lesson asks the
+# same computation its exercise is reused; the others are here. They are not lesson exercises
+# (not in `EXERCISES`): the station's number is the group's working, not an answer to reveal.
+def _station_exercise(
+    claim_id: str, unit: str, traps: tuple[Trap, ...] = (), rel_tol: float = 0.05
+) -> Exercise:
+    c = factcheck.claim(claim_id)
+    how = c.how
+    return Exercise(
+        f"station-{claim_id}",
+        5,
+        c.recompute(),
+        lambda: _station_value(claim_id),
+        unit,
+        hints=(f"the station's computation is {how}", how, how),
+        traps=traps,
+        rel_tol=rel_tol,
+    )
+
+
+def _station_value(claim_id: str) -> float:
+    """The number a station's computation gives, in the unit its field asks for."""
+    if claim_id == "in-power":
+        return catalog.value("sites.rainier-indiana.site_power", "MW") / catalog.value(
+            "sites.rainier-indiana.buildings", "dimensionless"
+        )
+    if claim_id == "trn2-hbm":
+        return _chips("trn2-instance") * _chip("trn2", "hbm_capacity", "GiB")
+    if claim_id == "trn2-sparse":
+        return float(system_table().fp8_sparse.sel(system="trn2-instance"))
+    return float(factcheck.claim(claim_id).value())
+
+
+_GIB_AS_GB = factor("GB", "GiB")  # a number of GB read in GiB (1 GB = 0.931 GiB)
+
+
+def _articles_figure(claim_id: str, rel_tol: float, computed: str = "", hint: str = "") -> Trap:
+    """The claim's own number typed at its station: copied, not computed (reader 14: the city's
+    250,000 drew the households hint, the UltraServer's 83.2 "that is the station's computation").
+    `rel_tol` is tight enough that a computation near the figure (245,264 households, 83.1
+    PFLOP/s) is not taken for a copy. `hint` replaces the "compute it yourself" where the
+    station's own figures give the article's number too (`_fp8_instances_route`)."""
+    return Trap(
+        "articles-figure",
+        lambda: float(factcheck.claim(claim_id).claimed),
+        hint
+        or "that is the article's figure, the one to check: compute it yourself from the "
+        "station's figures, then compare",
+        rel_tol=rel_tol,
+        figures=True,
+        computed=computed,
+    )
+
+
+def _rounded_instances() -> str:
+    """What the UltraServer's 83.2 worked out from the station's instance figure or a chip's
+    rounded one (4 × 20.8 PF, 64 × 1.3 PF) is told: not the station's computation, with no copy
+    alleged (reader 19) and not accepted (reader 29). Reader 31: it said "AWS's published 83.2,
+    from figures rounded on the way", the hidden row and the rounding argument, the claim's
+    verdict, before the vote; it now names the computation only."""
+    return (
+        "that is not the station's computation, which is "
+        f"{factcheck.claim('us-fp8').how}: the chips × one chip's dense FP8. Do "
+        "that and compare your two numbers."
+    )
+
+
+def _fp8_instances_route() -> str:
+    """What a bare 83.2 typed at the UltraServer's station earns: the article's figure, the one
+    to check, with no copy alleged (it may be 4 × the station's 20.8 PF: reader 27) and nothing
+    said of AWS's hidden row or of rounding (reader 31: that was the verdict's argument)."""
+    return (
+        f"{fmt.number(factcheck.claim('us-fp8').claimed)} is the article's figure, the one to "
+        f"check. The station's computation is {factcheck.claim('us-fp8').how} (the chips × one "
+        "chip's dense FP8): do it and compare the two"
+    )
+
+
+def _station_cooling(pue_key: str, articles: bool = False) -> Exercise:
+    """The cooling station's computation with one of its two PUEs (`pue_key`: a catalog cooling
+    entry), 1 − 1/PUE − other losses, and that computation's slips said with that PUE. With
+    `articles`, the article's own shares typed are asked for a computation, without saying
+    which PUE to use: that is the debate's question (reader 16: "use AWS's PUE" settled it)."""
+
+    def pue() -> float:
+        return catalog.value(f"cooling.{pue_key}.pue", "dimensionless")
+
+    shown = fmt.number(pue())
+    article = _article_cooling_copies(
+        "compute the share yourself from one of the station's PUEs, then compare"
+    )
+    return Exercise(
+        f"station-ms-cooling-{pue_key}",
+        5,
+        factcheck.claim("ms-cooling").recompute(),
+        lambda: power.cooling_share_at(pue_key),
+        SHARE,
+        rel_tol=0.05,
+        hints=(
+            "start from the share of the site that reaches IT: that is 1 / PUE, with one of "
+            "the station's PUEs",
+            "cooling share = 1 − 1/PUE − other losses",
+            "cooling share = 1 − 1/PUE − other losses",
+        ),
+        traps=(
+            *(article if articles else ()),
+            *_cooling_slips(pue, shown),
+            *(_cooling_powers() if articles else ()),
+        ),
+    )
+
+
+def _cooling_powers() -> tuple[Trap, ...]:
+    """The cooling station's cooling power in MW at each of its PUEs, typed bare where the share
+    is asked (reader 23: "30.1", 30.1 MW at AWS's fleet PUE, was read as 30.1 % and called the
+    article's 30 %)."""
+    return tuple(
+        Trap(
+            f"cooling-power-{key}",
+            lambda key=key: power.cooling_share_at(key) * SITE_MW,
+            "that looks like a cooling power in MW (the share × the site's "
+            f"{_SITE}); the field asks for the share itself: that power ÷ the site's power",
+            rel_tol=0.003,  # 30.1, not 30: a bare 30 is first the article's 30 % (reader 22)
+            unit="MW",
+            unit_tol=0.05,  # "30 MW" says it is a power: the station's ±5 % (reader 30)
+        )
+        for key, _ in STATION_WAYS["ms-cooling"]
+    )
+
+
+# "0.1 × 300", "(1 - 1/1.15 - 0.03) * 300": a calculation that multiplies by the site's power
+_TIMES = re.compile(r"[*×·]|(?<=[\d\s)])x(?=[\s\d(])")
+
+
+# "300 − 300/1.15": a calculation that takes a power from the site's power (reader 31)
+_MINUS = re.compile(r"(?<=[\d\s)])[-−](?=[\s\d(])")
+
+
+def _times_site(answer: object, ops: re.Pattern = _TIMES) -> float | None:
+    """The power in MW a calculation typed at a share station gives when it multiplies by the
+    site's power (or, with `ops` `_MINUS`, subtracts from it) and never divides by it ("0.1 ×
+    300" → 30), else None."""
+    if not isinstance(answer, str) or not ops.search(answer):
+        return None
+    numbers = [float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", answer)]
+    divided = re.search(rf"/\s*\(?\s*{fmt.number(SITE_MW)}(?![\d.])", answer)
+    if SITE_MW not in numbers or divided:
+        return None
+    for unit in ("MW", RATIO):
+        got = read(answer, unit).value
+        if got is not None:
+            return got
+    return None
+
+
+# A station whose figures allow two computations (the cooling station's two PUEs): each with
+# the words its right answer is confirmed with; which one is the claim's own terms is the vote's
+STATION_WAYS = {
+    "ms-cooling": (
+        ("aws-fleet", "with AWS's fleet PUE"),
+        ("industry-average", "with the industry's average PUE"),
+    ),
+}
+
+
+@cache
+def _station_ways() -> dict[str, tuple[tuple[Exercise, str], ...]]:
+    """Each station's computations, the first the station's own (`STATION_CHECKS`), with the
+    words a right answer is confirmed with."""
+    ways = {c: ((e, ""),) for c, e in _station_checks().items()}
+    for claim_id, pues in STATION_WAYS.items():
+        ways[claim_id] = tuple(
+            (_station_checks()[claim_id] if i == 0 else _station_cooling(key), said)
+            for i, (key, said) in enumerate(pues)
+        )
+    return ways
+
+
+@cache
+def _station_checks() -> dict[str, Exercise]:
+    """`STATION_CHECKS`, built on first use: the stations' computations come from the fact-check's
+    claims, which importing the lessons does not build."""
+    return {
+        "ms-city": _station_exercise(
+            "ms-city",
+            "people",
+            (
+                _articles_figure("ms-city", 0.001),  # 250,000 ± 250: not the 245,264 households
+                Trap(
+                    "households",
+                    lambda: float(
+                        compute(site_power=SITE_MW, basis="us-household").city_households
+                    ),
+                    "that is the city in households (÷ a household's use); the station's "
+                    "computation "
+                    "divides by one person's use",
+                    # "245,000 households" typed with its unit gets this hint too (reader 19)
+                    unit="households",
+                ),
+                # the city table's other per-person rows (reader 16: the homes-only 592,000 got
+                # the hint "÷ annual electricity per person", which is what the student did)
+                *(
+                    _other_basis(b, "the station's computation divides by")
+                    for b in ("us-person-residential", "us-ms-person", "world-person")
+                ),
+                Trap(
+                    "people-in-households",
+                    _people_in_households,
+                    "that is the people living in the households' homes (households × people "
+                    "per home); the station's computation divides the site's energy by one "
+                    "person's use, all sectors",
+                ),
+                # reader 21: lesson 1's turned-round city (250,000 people draw 348 MW) is the
+                # other valid route, and was told only "that is a power"
+                Trap(
+                    "city-power",
+                    _article_city_mw,
+                    "right comparison, the other way round: that is the article's city's power, "
+                    f"to set beside the site's {_SITE}; the field asks for the people "
+                    f"{_SITE} supplies",
+                    rel_tol=0.05,
+                    unit="MW",
+                ),
+            ),
+        ),
+        "ms-cooling": _station_cooling("aws-fleet", articles=True),
+        # lesson 3's exercise, with a round figure named as one (reader 16: a round 250,000, an
+        # estimate, drew "don't divide by the PUE again", a slip the student never made)
+        # reader 17: the station shows the PUE, not a cooling share, so its hints go by the PUE
+        # (site ÷ PUE is the IT power), and the two ways of taking the other losses off a PUE
+        # (again after ÷ PUE; with PUE − 1 read as cooling) are named, not "near"
+        "ms-chips": dataclasses.replace(
+            EXERCISES["trn2-chips-300mw"],
+            # the station's computation, site ÷ PUE ÷ one chip all in (286,669), as lesson 6's
+            # step 1 and the vote's chips row give it, not lesson 3's from its rounded cooling
+            # share (286,813): one range in both answer keys (reader 31)
+            answer=lambda: _c("chips_supported"),
+            hints=(
+                "only IT power feeds the chips, and the PUE says how much of the site reaches IT",
+                "chips = site power ÷ PUE ÷ (TDP × server overhead)",
+                f"{_SITE} ÷ {_PUE} = {fmt.quantity(SITE_MW / _fleet_pue(), 'MW')}; "
+                f"{_TRN2_TDP} W × {_TRN2_OVERHEAD} per chip ⇒ about "
+                f"{fmt.number(float(f'{_it_at_pue_w() / _trn2_all_in_w():.3g}'))} chips",
+            ),
+            # the PUE method's own traps first (reader 18: the whole site got lesson 3's "only
+            # 1 − 0.10 − 0.03 of the site reaches the chips", the cooling station's answer and
+            # not this station's method); the round figure before the PUE divided twice, which
+            # is near it
+            traps=(
+                *_pue_chip_traps()[:_TWICE],
+                Trap(
+                    "round-figure",
+                    lambda: float(factcheck.claim("ms-chips").claimed),
+                    "that is a round figure, not yet the station's computation: if you "
+                    "estimated it, work it from the station's figures to three figures; if you "
+                    "computed it, check that you did not divide by the PUE again after taking "
+                    "off cooling",
+                    rel_tol=0.001,
+                    figures=True,
+                ),
+                *_pue_chip_traps()[_TWICE:],
+                # reader 29: the cooling station next door accepts the industry's average PUE
+                # as its second computation; carried here it got only "too low"
+                Trap(
+                    "industry-pue",
+                    lambda: SITE_MW * factor("MW", "W") / _survey_pue() / _trn2_all_in_w(),
+                    "that uses the industry's average PUE "
+                    f"({fmt.number(_survey_pue())}); this station's figures use AWS's fleet "
+                    f"PUE ({_PUE}), the PUE AWS reports for its own sites",
+                ),
+                *(
+                    t
+                    for t in EXERCISES["trn2-chips-300mw"].traps
+                    if t.id not in {p.id for p in _pue_chip_traps()}
+                ),
+            ),
+        ),
+        "in-power": _station_exercise(
+            "in-power",
+            "MW",
+            (
+                Trap(
+                    "whole-campus",
+                    lambda: catalog.value("sites.rainier-indiana.site_power", "MW"),
+                    "that is the whole campus; the station asks for one building's share",
+                ),
+                Trap(  # reader 30: the note's own comparison, typed in the MW box
+                    "building-vs-site",
+                    lambda: _station_value("in-power") / SITE_MW,
+                    "that is the comparison the note asks for, one building beside the "
+                    f"{_SITE} site; the box wants the power of one building in MW",
+                    rel_tol=0.05,
+                    unit=SHARE,
+                ),
+            ),
+        ),
+        # lesson 3's exercise, with the article's 83.2 copied (83.136 rounds to 83.1: ± 0.025 only)
+        "us-fp8": dataclasses.replace(
+            EXERCISES["ultraserver-fp8"],
+            traps=(
+                _articles_figure("us-fp8", 0.0003, _rounded_instances(), _fp8_instances_route()),
+                *EXERCISES["ultraserver-fp8"].traps,
+                # half the UltraServer (reader 28: 41.6 was told "the right size")
+                Trap(
+                    "two-instances",
+                    lambda: float(system_table().fp8_dense.sel(system="trn2-instance")) * 2,
+                    "that is half of it: two "
+                    f"{fmt.number(_chips('trn2-instance'))}-chip instances; an UltraServer "
+                    f"joins {fmt.number(_chips('trn2-ultraserver') / _chips('trn2-instance'))}",
+                ),
+            ),
+        ),
+        "trn2-sparse": _station_exercise(
+            "trn2-sparse",
+            "PFLOP/s",
+            (
+                # 16 × 4 × 1,299 TF = 83.1 PF, the Journalist's "4× on paper" lead worked out,
+                # before the article's 83.2 that "83" also rounds (reader 21: it was told "that
+                # is the article's figure", as if copied)
+                Trap(
+                    "article-factor",
+                    lambda: (
+                        float(factcheck.sparse_factors()[0])
+                        * float(system_table().fp8_dense.sel(system="trn2-instance"))
+                    ),
+                    f"that is {factcheck.sparse_factors()[0]} × the dense figure, the article's "
+                    "factor; the station asks for the chips × AWS's published sparse figure "
+                    "for one chip",
+                    rel_tol=0.0005,  # 83.136 ± 0.04: not the article's 83.2
+                ),
+                # reader 31: 2 × the instance's dense 20.8 PF = 41.6, within ±5 % of 41.0, was
+                # "the station's computation": a factor of two assumed, not AWS's sparse figure.
+                # By its method only: 16 × 2.6 PF (one chip's sparse, rounded) is 41.6 too
+                Trap(
+                    "twice-dense",
+                    lambda: 2 * float(system_table().fp8_dense.sel(system="trn2-instance")),
+                    "that is 2 × the instance's dense figure, a factor you assumed; the station "
+                    "asks for the chips × one chip's sparse figure, as AWS publishes it",
+                    rel_tol=0.005,
+                    method_at_value=True,
+                    method=lambda: (
+                        float(system_table().fp8_dense.sel(system="trn2-instance")),
+                        catalog.value("systems.trn2-instance.published_fp8_dense", "PFLOP/s"),
+                    ),
+                ),
+                # the article's 83.2 as printed (± 0.025)
+                Trap(
+                    "articles-figure",
+                    lambda: factcheck.ARTICLE_SPARSE,
+                    "that is the article's figure, the one to check: compute the chips × one "
+                    "chip's "
+                    "sparse figure yourself",
+                    rel_tol=0.0003,
+                ),
+                Trap(
+                    "dense",
+                    lambda: float(system_table().fp8_dense.sel(system="trn2-instance")),
+                    "that is the dense figure: the station asks for the chips × one chip's sparse "
+                    "figure",
+                ),
+                # the note's two ratios typed in the PFLOP/s field (reader 16: "4" drew "10
+                # times too small")
+                *(
+                    Trap(
+                        name,
+                        lambda x=x: float(x),
+                        "that looks like a ratio (sparse ÷ dense), which the note asks you to "
+                        "compare; the field asks for PFLOP/s: the chips × one chip's sparse "
+                        "figure",
+                        unit=RATIO,  # "2x", "4 times" read as the ratio too (reader 23)
+                    )
+                    for name, x in zip(
+                        ("articles-ratio", "aws-ratio"), factcheck.sparse_factors()[:2], strict=True
+                    )
+                ),
+                # reader 17: the UltraServer's sparse figure (64 x 2,563 = 164 PF) drew only the
+                # generic hint
+                Trap(
+                    "ultraserver",
+                    lambda: float(system_table().fp8_sparse.sel(system="trn2-ultraserver")),
+                    f"that is {fmt.number(_chips('trn2-ultraserver'))} chips, an UltraServer; "
+                    f"the claim is of an instance, which has {fmt.number(_chips('trn2-instance'))}",
+                    rel_tol=0.01,
+                ),
+            ),
+        ),
+        # 16 x 96 GiB is exact, and the memory row is about units: ±0.5 % (reader 17: "1.536
+        # TiB", 1,573 GiB, passed at ±5 %); 1,649 GB is 1,535.8 GiB and passes
+        "trn2-hbm": _station_exercise(
+            "trn2-hbm",
+            "GiB",
+            rel_tol=0.005,
+            traps=(
+                Trap(
+                    "tib-as-1000-gib",
+                    lambda: _station_value("trn2-hbm") * factor("GB", "TB") * factor("TiB", "GiB"),
+                    "a TiB is 1,024 GiB, not 1,000: divide the GiB by 1,024 to write them in TiB "
+                    "(the decimal-for-binary mix-up this row is about)",
+                    rel_tol=0.005,
+                ),
+                Trap(
+                    "gb-for-gib",
+                    lambda: _station_value("trn2-hbm") * _GIB_AS_GB,
+                    "one chip's memory is in GiB, so the chips × it is in GiB too: a GB is 10⁹ "
+                    "bytes, a GiB 2³⁰ (about 7 % more); write the unit you computed in",
+                ),
+                Trap(  # 1,536 GiB = 1,649 GB, typed without its unit
+                    "gb-bare",
+                    lambda: _station_value("trn2-hbm") / _GIB_AS_GB,
+                    "that is the memory in GB, a right conversion, but the field asks for GiB: "
+                    "give the GiB, or type GB after your number",
+                    rel_tol=0.005,
+                    unlabelled=True,
+                ),
+                Trap(  # 1,649 GB written "1,649 GiB" or "1.61 TiB" (reader 30)
+                    "gb-as-gib",
+                    lambda: _station_value("trn2-hbm") / _GIB_AS_GB,
+                    "that number is the memory in GB (10⁹ bytes) with a binary unit on it: a "
+                    "GiB is 2³⁰ bytes, about 7 % more, so the same memory is fewer GiB. Work in "
+                    "GiB, the chips × one chip's GiB, and divide by 1,024 for TiB",
+                    rel_tol=0.005,
+                ),
+                Trap(  # the same 1,649 GB as 1.649 TB, written "1.649 TiB" (1,689 GiB)
+                    "tb-as-tib",
+                    lambda: (
+                        _station_value("trn2-hbm")
+                        / _GIB_AS_GB
+                        * factor("GB", "TB")
+                        * factor("TiB", "GiB")
+                    ),
+                    "that number is the memory in TB (10¹² bytes) with a binary unit on it: a "
+                    "TiB is 2⁴⁰ bytes, about 10 % more, so the same memory is fewer TiB. Work in "
+                    "GiB, the chips × one chip's GiB, and divide by 1,024 for TiB",
+                    rel_tol=0.005,
+                ),
+            ),
+        ),
+    }
+
+
+def __getattr__(name: str) -> object:
+    if name == "STATION_CHECKS":  # lesson 5's station (claim id) → the check of its number
+        return _station_checks()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# what a held figure's value cell says until the group's number checks (`held_figures`)
+STATION_ROW_CLOSED = "opens once your number checks"
+STATION_ROW_ON_PAPER = "your teacher reads it out once your group has its number"
+
+
+def held_figures(claim_id: str) -> tuple[str, ...]:
+    """The figures a station lists that are its own computation's result, as a source prints it
+    (AWS's table's 41 PF for the instance's sparse FP8, its 1,536 GiB of memory, or the
+    UltraServer's 83.2 PF that rounds the station's 83.1 as the article does): the station
+    holds them until the group's number checks, as the city widget holds its all-sector row
+    (reader 19: the table row stood beside the question it answers).
+
+    Examples
+    --------
+    >>> held_figures("trn2-hbm"), held_figures("ms-city")
+    (('systems.trn2-instance.published_hbm_capacity',), ())
+    """
+    ex = _station_checks().get(claim_id)
+    held = []
+    for key in factcheck.STATION_FIGURES.get(claim_id, ()) if ex else ():
+        try:
+            value = catalog.value(key, ex.unit)
+        except Exception:  # a figure in another dimension (MW at a chips station) answers nothing
+            continue
+        # reader 24: AWS's 83.2 PF is the UltraServer station's 83.1 as AWS rounds it, the
+        # article's figure too; it gave the verdict away beside the question
+        if ex.accepts(value) or _check(ex, value).trap == "articles-figure":
+            held.append(key)
+    return tuple(held)
+
+
+# the label a station's figure carries: the chips × one chip's dense (sparse) figure is dense
+# (sparse), and the lesson asks students to check the label as well as the number
+STATION_LABELS = {"us-fp8": "dense", "trn2-sparse": "sparse"}
+
+
+def station_unit(claim_id: str) -> str:
+    """The unit a station's number field asks for ("" for a station without a number).
+
+    Examples
+    --------
+    >>> station_unit("trn2-hbm"), station_unit("ms-cooling"), station_unit("ms-battery")
+    ('GiB', '%', '')
+    """
+    e = _station_checks().get(claim_id)
+    if e is None:
+        return ""
+    return e.shown_unit() or ("%" if e.unit == SHARE else e.unit)
+
+
+def station_numbers(claim_id: str) -> str:
+    """What a station's computation gives, for the teacher's answer key (never a station or the
+    notebook): each way its figures allow, with the words that name it.
+
+    Examples
+    --------
+    >>> station_numbers("ms-cooling")
+    "10 % with AWS's fleet PUE; 32.9 % with the industry's average PUE"
+    """
+    ways = _station_ways().get(claim_id, ())
+    return "; ".join(f"{e.show(e.answer())} {said}".strip() for e, said in ways)
+
+
+def station_accepted(claim_id: str) -> str:
+    """What a station's check accepts, for the teacher's answer key: each way's tolerance and
+    the range it spans, as the checker reads them (reader 29: a teacher on paper could not
+    judge 280,000 chips against 287,000, a named slip in the notebook).
+
+    Examples
+    --------
+    >>> station_accepted("ms-chips")
+    '±2 %: 280,936 chips to 292,402 chips'
+    >>> station_accepted("us-fp8")  # doctest: +ELLIPSIS
+    '±1 %: 82.4 PFLOP/s to 83.9 PFLOP/s, but not 83.2 PFLOP/s, the published figure...'
+    """
+    out = []
+    for e, said in _station_ways().get(claim_id, ()):
+        (lo, hi), (low, high) = e.shown_range(), e.accepted()
+        # a published figure inside the range is refused, typed or worked from rounded figures
+        refused = "".join(
+            f", but not {e.show(t.value())}, the published figure, typed or worked from "
+            "rounded figures"
+            for t in e.traps
+            if t.figures and low <= t.value() <= high
+        )
+        out.append(f"{e.tolerance()}: {lo} to {hi}{refused} {said}".strip())
+    return "; ".join(out)
+
+
+_MEMORY_UNITS = ("GiB", "GB", "TiB", "TB")  # a memory station's number may be in any of these
+# a range typed as one answer: "30-50%", "30 – 50 %", "30% to 50%"
+_RANGE_TYPED = re.compile(
+    r"^\s*(\d+(?:\.\d+)?)\s*%?\s*(?:-|–|−|to)\s*(\d+(?:\.\d+)?)\s*%?\s*$", re.IGNORECASE
+)
+
+
+def check_station(claim_id: str, answer: object) -> Feedback:
+    """A station's number against its computation: whether it matches (never the explorer's
+    value or a verdict), or the hint for the slip it shows.
+
+    Examples
+    --------
+    >>> check_station("trn2-hbm", "1,536 GiB").right
+    True
+    >>> check_station("trn2-hbm", "1,536 GB").trap
+    'gb-for-gib'
+    >>> "83" in check_station("us-fp8", "83.1 PFLOP/s").message
+    False
+    >>> check_station("us-fp9", "83")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: claim_id: no station 'us-fp9'; the stations are ...
+    """
+    stations = [c.id for c in factcheck.class_claims()]
+    if claim_id not in stations:  # reader 26: a typo got the battery station's answer
+        known = ", ".join(stations)
+        raise ValueError(f"claim_id: no station {claim_id!r}; the stations are {known}")
+    if claim_id not in _station_ways():  # the battery: sources to read (reader 25: KeyError)
+        return Feedback(
+            False,
+            "This station has no number to check: read its sources and argue who reports the "
+            "claim.",
+            "unreadable",
+        )
+    ways = _station_ways()[claim_id]
+    wording = factcheck.claim(claim_id).stated
+    if wording and not re.search(r"\d", wording) and wording.lower() in str(answer).lower():
+        # reader 26: the chips claim's "hundreds of thousands" got "I cannot find a number"
+        return Feedback(
+            False,
+            f"Not yet: “{wording}” is the claim's own wording, the claim you are checking; the "
+            "station wants one number: work your own count out from the station's figures.",
+            "trap",
+            "claims-words",
+        )
+    stated = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", wording)]
+    typed = _RANGE_TYPED.match(str(answer))
+    if typed and len(stated) == 2 and [float(typed[1]), float(typed[2])] == stated:
+        # reader 25: "30-50%" was read as 30 − 0.5 = 29.5 % and asked for more figures
+        return Feedback(
+            False,
+            "Not yet: that is the article's own range, the claim you are checking; work the "
+            "share out from one of the station's PUEs and give your one number.",
+            "trap",
+            "articles-range",
+        )
+    first = ways[0][0]
+    bare = read(answer, first.unit) if first.unit in _MEMORY_UNITS else None
+    if bare is not None and bare.value is not None and bare.bare:
+        # reader 25: "1.5" (TiB) was told "1,000 times too small: check the prefixes"
+        unit = next(
+            (u for u in _MEMORY_UNITS if first.accepts(bare.value * factor(u, first.unit))), ""
+        )
+        if unit and not 0.01 < factor(unit, first.unit) < 100:  # a prefix apart, not GB for GiB
+            return Feedback(
+                False,
+                f"Not yet: {fmt.number(bare.value)} what? Type the unit ({unit}): memory is "
+                "written in GB, GiB, TB or TiB.",
+                "hint",
+            )
+    mw = _times_site(answer) if first.unit == SHARE else None
+    if mw is not None:  # reader 23: "0.1 × 300" was called the article's 30 %
+        return Feedback(
+            False,
+            f"Not yet (read as {fmt.quantity(mw, 'MW')}): multiplying by the site's {_SITE} "
+            "gives a power in MW, not a share; the field asks for the share itself: leave out "
+            f"the × {fmt.number(SITE_MW)}.",
+            "trap",
+            "power-not-share",
+        )
+    mw = _times_site(answer, _MINUS) if first.unit == SHARE else None
+    if mw is not None and mw > 1:  # reader 31: "300 − 300/1.15" (39.1 MW) was read as 39.1 %
+        return Feedback(
+            False,
+            f"Not yet (read as {fmt.quantity(mw, 'MW')}): a calculation from the site's {_SITE} "
+            f"gives a power in MW, not a share; the field asks for the share itself: divide "
+            f"that power by the site's {_SITE}.",
+            "trap",
+            "power-not-share",
+        )
+    fb, way = _check(ways[0][0], answer), ways[0][1]
+    published = fb.kind == "trap" and not next(
+        (t.slip for t in ways[0][0].traps if t.id == fb.trap), True
+    )
+    for other, words in ways[1:]:  # another computation the station's figures allow
+        if published:
+            # the article's figure typed: said as the claim, with no "if you rounded" (reader
+            # 26: the rounding clause and its ±1.6 points told the group that one PUE's share
+            # lies near 30 %, the debate's question); a group that rounded its own 32.9 % is
+            # asked for its share from a PUE, and types it
+            break
+        if fb.kind in ("right", "trap", "figures", "near"):
+            break
+        alt = _check(other, answer)
+        if alt.kind in ("right", "trap", "figures", "near"):
+            fb, way = alt, words
+    if fb.right and way:
+        return Feedback(
+            True,
+            f"That is the station's computation {way}. Which PUE is the claim's own terms for "
+            "this site is the debate's question: argue which of the two the claim should be "
+            "tested against; the reveal says which one the verdict rests on, and why.",
+            "right",
+        )
+    want, said = STATION_LABELS.get(claim_id, ""), answer_label(answer)
+    if fb.right and want and said and said != want:
+        return Feedback(
+            False,
+            f"Not yet: the number is the station's, but you labelled it {said}: it is the "
+            f"chips × one chip's {want} figure, so it is {want} too (a result carries the "
+            "label of the figure it came from).",
+            "trap",
+            "wrong-label",
+        )
+    if fb.right:
+        return Feedback(
+            True,
+            "That is the station's computation. Now judge the claim: does it hold on its own "
+            "terms, and what does it assume?",
+            "right",
+        )
+    return fb  # attempt 1: a nudge, never a lesson's worked step
