@@ -11,27 +11,27 @@ from ...units import factor
 from .. import factcheck
 from ..exercises import SHARE, Exercise, Trap
 from .common import (
-    _DAY_S,
-    _LLAMA,
-    _OTHER,
-    _PUE,
-    _RESTART,
-    _SITE,
-    _TRN2_OVERHEAD,
-    _TRN2_TDP,
+    DAY_S,
     EXERCISES,
+    FLEET_PUE_TEXT,
+    LLAMA,
+    OTHER_TEXT,
+    RESTART,
+    SITE,
     SITE_MW,
+    TRN2_OVERHEAD,
+    TRN2_TDP,
     WORKED_OUT,
-    _add,
-    _article_city,
-    _chip,
-    _chip_pue_slips,
-    _fleet_pue,
-    _hours,
-    _other,
-    _per_person,
-    _trn2_all_in_w,
     about,
+    add_exercise,
+    article_city,
+    chip_pue_slips,
+    chip_value,
+    fleet_pue,
+    hours_in_year,
+    other_share,
+    per_person,
+    trn2_all_in_w,
 )
 from .training_time import restart_growth_confidence
 
@@ -221,7 +221,7 @@ def capstone_sweep() -> list[dict[str, float]]:
         4 * _meta_chips(),
         _p("job_chips"),
         2 * _p("job_chips"),
-        _c("chips_supported"),
+        capstone_value("chips_supported"),
     ]
     sweep = capstone_job(sizes)
     return [
@@ -238,7 +238,7 @@ def capstone_sweep() -> list[dict[str, float]]:
 def _fp8_achieved() -> float:
     """The site's achieved speed as a student computes it from the FP8 peak [FLOP/s]: chips ×
     one chip's dense FP8 peak × MFU (the trap of a run in BF16)."""
-    return _c("chips_supported") * _chip("trn2", "fp8_dense", "FLOP/s") * _MFU
+    return capstone_value("chips_supported") * chip_value("trn2", "fp8_dense", "FLOP/s") * _MFU
 
 
 def _city_people() -> float:
@@ -249,10 +249,11 @@ def _city_people() -> float:
 def _city_mwh_per_day(basis: str = "us-person") -> float:
     per = "household" if basis == "us-household" else "person"
     per_year = catalog.value(f"bases.{basis}.value", f"MWh/{per}/year")
-    return _city_people() * per_year / (_hours() * factor("hour", "day"))
+    return _city_people() * per_year / (hours_in_year() * factor("hour", "day"))
 
 
-def _c(var: str, precision: str = "bf16") -> float:
+def capstone_value(var: str, precision: str = "bf16") -> float:
+    """One figure (`var`) of the capstone's site at `precision` (the core's scenario)."""
     return float(_capstone(precision)[var])
 
 
@@ -263,7 +264,7 @@ def _p(var: str) -> float:
 
 def _plan_mw() -> float:
     """The fastest job's power [MW]: its chips' share of the site."""
-    return SITE_MW * _p("job_chips") / _c("chips_supported")
+    return SITE_MW * _p("job_chips") / capstone_value("chips_supported")
 
 
 _EFLOPS = factor("FLOP/s", "EFLOP/s")
@@ -271,23 +272,24 @@ _MFU = catalog.value("defaults.mfu", "dimensionless")
 _CITY = fmt.number(_city_people())
 
 
-def _it_at_pue_w() -> float:
+def it_at_pue_w() -> float:
     """The article's site's IT power at AWS's fleet PUE [W]: site ÷ PUE (lesson 5's chips
     station and lesson 6's step 1)."""
-    return SITE_MW * factor("MW", "W") / _fleet_pue()
+    return SITE_MW * factor("MW", "W") / fleet_pue()
 
 
-def _pue_chip_traps() -> tuple[Trap, ...]:
+def pue_chip_traps() -> tuple[Trap, ...]:
     """The slips of a chip count worked from a PUE (site ÷ PUE ÷ chip power, all in): the
     other losses taken off again, PUE − 1 read as cooling, the PUE divided twice, the whole
     site, a bare TDP (reader 17: lesson 5's chips station; lesson 6's step 1)."""
-    per_chip = _trn2_all_in_w
+    per_chip = trn2_all_in_w
     return (
-        *_chip_pue_slips(),  # first: PUE − 1 as the non-IT share lies within 1 % of the next
+        *chip_pue_slips(),  # first: PUE − 1 as the non-IT share lies within 1 % of the next
         Trap(
             "other-losses-twice",
-            lambda: _it_at_pue_w() * (1 - _other()) / per_chip(),
-            f"site ÷ PUE already is the IT power: the PUE counts cooling and the {_OTHER} other "
+            lambda: it_at_pue_w() * (1 - other_share()) / per_chip(),
+            f"site ÷ PUE already is the IT power: the PUE counts cooling and the {OTHER_TEXT} "
+            "other "
             "losses together, so don't take the other losses off again",
             rel_tol=0.01,
         ),
@@ -300,8 +302,8 @@ def _pue_chip_traps() -> tuple[Trap, ...]:
                 SITE_MW * factor("MW", "W") * (1 - power.cooling_share_at("aws-fleet")) / per_chip()
             ),
             f"the {fmt.percent(power.cooling_share_at('aws-fleet'))} you took off is cooling "
-            f"alone: the {_OTHER} other losses come off too. IT power = site ÷ PUE ({_SITE} ÷ "
-            f"{_PUE}) takes both off at once",
+            f"alone: the {OTHER_TEXT} other losses come off too. IT power = site ÷ PUE ({SITE} ÷ "
+            f"{FLEET_PUE_TEXT}) takes both off at once",
             rel_tol=0.01,
         ),
         # reader 31: 300 MW ÷ 1.15 ÷ 1.82 kW = 143,335, the overhead taken as the chip's power,
@@ -309,23 +311,27 @@ def _pue_chip_traps() -> tuple[Trap, ...]:
         Trap(
             "overhead-as-power",
             lambda: (
-                _it_at_pue_w()
-                / (_chip("trn2", "server_overhead", "dimensionless") * factor("kW", "W"))
+                it_at_pue_w()
+                / (chip_value("trn2", "server_overhead", "dimensionless") * factor("kW", "W"))
             ),
-            f"{_TRN2_OVERHEAD} is a multiplier, not a power: each chip draws its {_TRN2_TDP} W "
-            f"TDP × {_TRN2_OVERHEAD} = {fmt.number(per_chip())} W",
+            f"{TRN2_OVERHEAD} is a multiplier, not a power: each chip draws its {TRN2_TDP} W "
+            f"TDP × {TRN2_OVERHEAD} = {fmt.number(per_chip())} W",
         ),
         Trap(
             "pue-minus-one-as-cooling",
-            lambda: SITE_MW * factor("MW", "W") * (1 - (_fleet_pue() - 1) - _other()) / per_chip(),
-            f"a PUE of {_PUE} does not make {fmt.percent(_fleet_pue() - 1)} of the site cooling: "
-            f"IT gets 1/{_PUE} of the site (site ÷ PUE), and the PUE already counts the {_OTHER} "
+            lambda: (
+                SITE_MW * factor("MW", "W") * (1 - (fleet_pue() - 1) - other_share()) / per_chip()
+            ),
+            f"a PUE of {FLEET_PUE_TEXT} does not make {fmt.percent(fleet_pue() - 1)} of the site "
+            "cooling: "
+            f"IT gets 1/{FLEET_PUE_TEXT} of the site (site ÷ PUE), and the PUE already counts the "
+            f"{OTHER_TEXT} "
             "other losses",
         ),
         Trap(
             "pue-twice",
-            lambda: _it_at_pue_w() / _fleet_pue() / per_chip(),
-            f"site ÷ {_PUE} already is the IT power: don't divide by the PUE again",
+            lambda: it_at_pue_w() / fleet_pue() / per_chip(),
+            f"site ÷ {FLEET_PUE_TEXT} already is the IT power: don't divide by the PUE again",
         ),
         Trap(
             "whole-site",
@@ -335,35 +341,36 @@ def _pue_chip_traps() -> tuple[Trap, ...]:
         ),
         Trap(
             "bare-tdp",
-            lambda: _it_at_pue_w() / _chip("trn2", "tdp", "W"),
-            f"each chip needs more than its {_TRN2_TDP} W TDP: multiply by the server overhead "
-            f"({_TRN2_OVERHEAD})",
+            lambda: it_at_pue_w() / chip_value("trn2", "tdp", "W"),
+            f"each chip needs more than its {TRN2_TDP} W TDP: multiply by the server overhead "
+            f"({TRN2_OVERHEAD})",
         ),
         # reader 24: lesson 5's station named 300 MW ÷ 500 W (from lesson 3's list), lesson 6's
         # step 1 gave only its hint; both counts now name it, in the PUE's words
         Trap(
             "whole-site-bare-tdp",
-            lambda: SITE_MW * factor("MW", "W") / _chip("trn2", "tdp", "W"),
+            lambda: SITE_MW * factor("MW", "W") / chip_value("trn2", "tdp", "W"),
             "that divides the whole site by the bare chip TDP: only IT power (site ÷ PUE) feeds "
-            f"the chips, and each needs host/network power too (× {_TRN2_OVERHEAD})",
+            f"the chips, and each needs host/network power too (× {TRN2_OVERHEAD})",
         ),
     )
 
 
 # where the PUE divided twice sits among them: lesson 5's round figure goes before it
-_TWICE = [t.id for t in _pue_chip_traps()].index("pue-twice")
+TWICE = [t.id for t in pue_chip_traps()].index("pue-twice")
 
 
 # reader 17: step 1 printed the chip count and the peak, so the capstone's chain began at
 # "peak × 0.4"; the class now works the count itself (lesson 3's method, with AWS's PUE)
-_add(
+add_exercise(
     Exercise(
         "capstone-chips",
         6,
-        f"How many Trainium2 chips does the {_SITE} site feed, with its cooling and other losses "
-        f"at AWS's fleet PUE ({_PUE}) and each chip drawing its {_TRN2_TDP} W TDP × a server "
-        f"overhead of {_TRN2_OVERHEAD}? (chips)",
-        lambda: _c("chips_supported"),
+        f"How many Trainium2 chips does the {SITE} site feed, with its cooling and other losses "
+        f"at AWS's fleet PUE ({FLEET_PUE_TEXT}) and each chip drawing its {TRN2_TDP} W TDP × a "
+        "server "
+        f"overhead of {TRN2_OVERHEAD}? (chips)",
+        lambda: capstone_value("chips_supported"),
         "chips",
         # ±2 %: lesson 3's rounded cooling share (286,813) and 290,000 pass; the other losses
         # taken off again (0.97 × the answer) and PUE − 1 taken as the non-IT share (2.3 % low,
@@ -372,35 +379,35 @@ _add(
         hints=(
             "only IT power feeds the chips, and the PUE says how much of the site reaches IT",
             "chips = site power ÷ PUE ÷ (TDP × server overhead)",
-            f"{_SITE} ÷ {_PUE} = {fmt.quantity(_it_at_pue_w() * factor('W', 'MW'), 'MW')}; "
-            f"{_TRN2_TDP} W × {_TRN2_OVERHEAD} per chip ⇒ about "
-            f"{fmt.number(float(f'{_it_at_pue_w() / _trn2_all_in_w():.3g}'))} chips",
+            f"{SITE} ÷ {FLEET_PUE_TEXT} = {fmt.quantity(it_at_pue_w() * factor('W', 'MW'), 'MW')}; "
+            f"{TRN2_TDP} W × {TRN2_OVERHEAD} per chip ⇒ about "
+            f"{fmt.number(float(f'{it_at_pue_w() / trn2_all_in_w():.3g}'))} chips",
         ),
-        traps=_pue_chip_traps(),
+        traps=pue_chip_traps(),
     )
 )
 
-_BF16_TFLOPS = fmt.number(_chip("trn2", "bf16_dense", "TFLOP/s"))
+_BF16_TFLOPS = fmt.number(chip_value("trn2", "bf16_dense", "TFLOP/s"))
 
-_add(
+add_exercise(
     Exercise(
         "capstone-achieved",
         6,
-        f"The {_SITE} site feeds how many EFLOP/s of achieved BF16 compute with all its Trainium2 "
+        f"The {SITE} site feeds how many EFLOP/s of achieved BF16 compute with all its Trainium2 "
         f"chips (cooling at AWS's fleet PUE, {fmt.percent(_MFU)} MFU)? (EFLOP/s)",
-        lambda: _c("job_flops") * _EFLOPS,
+        lambda: capstone_value("job_flops") * _EFLOPS,
         "EFLOP/s",
         hints=(
             "achieved is a share of peak: the MFU",
             "achieved FLOP/s = chips × one chip's BF16 peak × MFU",
-            f"{fmt.number(_c('chips_supported'))} chips × "
-            f"{fmt.number(_chip('trn2', 'bf16_dense', 'TFLOP/s'))} TFLOP/s × {_MFU:.1f} ≈ "
-            f"{fmt.number(_c('job_flops') * _EFLOPS)} EFLOP/s",
+            f"{fmt.number(capstone_value('chips_supported'))} chips × "
+            f"{fmt.number(chip_value('trn2', 'bf16_dense', 'TFLOP/s'))} TFLOP/s × {_MFU:.1f} ≈ "
+            f"{fmt.number(capstone_value('job_flops') * _EFLOPS)} EFLOP/s",
         ),
         traps=(
             Trap(
                 "peak-not-achieved",
-                lambda: _c("peak_flops") * _EFLOPS,
+                lambda: capstone_value("peak_flops") * _EFLOPS,
                 "that is the peak; a training run achieves only the MFU's share of it",
             ),
             Trap(
@@ -429,14 +436,19 @@ _add(
             ),
             Trap(
                 "site-power-not-it",
-                lambda: _c("job_flops") * _c("site_power") / _c("it_power") * _EFLOPS,
-                f"that feeds chips from the whole {_SITE}; cooling and other losses take their "
-                f"share first (IT gets {fmt.quantity(_c('it_power'), 'MW')})",
+                lambda: (
+                    capstone_value("job_flops")
+                    * capstone_value("site_power")
+                    / capstone_value("it_power")
+                    * _EFLOPS
+                ),
+                f"that feeds chips from the whole {SITE}; cooling and other losses take their "
+                f"share first (IT gets {fmt.quantity(capstone_value('it_power'), 'MW')})",
             ),
             Trap(
                 "no-overhead",
                 lambda: (
-                    _c("job_flops")
+                    capstone_value("job_flops")
                     * catalog.value("chips.trn2.server_overhead", "dimensionless")
                     * _EFLOPS
                 ),
@@ -447,48 +459,51 @@ _add(
         ),
     )
 )
-_add(
+add_exercise(
     Exercise(
         "capstone-days",
         6,
-        f"At that speed, how many days does Llama 3.1 405B ({_LLAMA} FLOP) take with no "
+        f"At that speed, how many days does Llama 3.1 405B ({LLAMA} FLOP) take with no "
         "interruptions? (days)",
-        lambda: _c("ideal_days"),
+        lambda: capstone_value("ideal_days"),
         "days",
         hints=(
             "FLOP is an amount of work, FLOP/s a speed: time = work ÷ speed",
-            f"seconds = training compute ÷ achieved FLOP/s; a day has {fmt.number(_DAY_S)} s",
-            f"{_LLAMA} FLOP ÷ {fmt.sci(_c('job_flops'))} FLOP/s ≈ "
-            f"{about(_c('ideal_days') * _DAY_S)} s ≈ {fmt.number(_c('ideal_days'))} days",
+            f"seconds = training compute ÷ achieved FLOP/s; a day has {fmt.number(DAY_S)} s",
+            f"{LLAMA} FLOP ÷ {fmt.sci(capstone_value('job_flops'))} FLOP/s ≈ "
+            f"{about(capstone_value('ideal_days') * DAY_S)} s ≈ "
+            f"{fmt.number(capstone_value('ideal_days'))} days",
         ),
         rounds=True,
         traps=(
             Trap(
                 "peak-not-achieved",
-                lambda: _c("ideal_days") * _MFU,
+                lambda: capstone_value("ideal_days") * _MFU,
                 "you used the peak FLOP/s: divide by the achieved speed (× MFU)",
             ),
             Trap(
                 "fp8-peak-for-bf16",
-                lambda: _c("ideal_days") * _c("job_flops") / _fp8_achieved(),
+                lambda: (
+                    capstone_value("ideal_days") * capstone_value("job_flops") / _fp8_achieved()
+                ),
                 "that uses the FP8 speed, but the run is in BF16, half as fast",
             ),
             Trap(
                 "hours-not-days",
-                lambda: _c("ideal_days") / factor("hour", "day"),
+                lambda: capstone_value("ideal_days") / factor("hour", "day"),
                 "that is hours; divide by 24 for days",
                 unit="hours",
             ),
             Trap(  # FLOP ÷ FLOP/s is seconds, the number the worked step shows first
                 "seconds-not-days",
-                lambda: _c("ideal_days") * _DAY_S,
-                f"that is seconds (FLOP ÷ FLOP/s); divide by the {fmt.number(_DAY_S)} s in a day",
+                lambda: capstone_value("ideal_days") * DAY_S,
+                f"that is seconds (FLOP ÷ FLOP/s); divide by the {fmt.number(DAY_S)} s in a day",
                 unit="s",
             ),
             # the app link's days and step 4's (reader 25): both count interruptions
             Trap(
                 "every-chip-with-interruptions",
-                lambda: _c("training_days"),
+                lambda: capstone_value("training_days"),
                 "that includes interruptions (the app's figure for every chip); this step asks "
                 "for the run with none: work ÷ the achieved speed",
             ),
@@ -506,7 +521,7 @@ _add(
 # the fastest job is said as one size everywhere, to four figures so that its ratio to the
 # site's chips (2.23) and twice it (257,000) check by hand (reader 20: 128,000, 128,500 and
 # 256,988 appeared side by side)
-_PLAN_CHIPS, _SITE_CHIPS = about(_p("job_chips"), 4), fmt.number(_c("chips_supported"))
+_PLAN_CHIPS, _SITE_CHIPS = about(_p("job_chips"), 4), fmt.number(capstone_value("chips_supported"))
 _PLAN_DAYS = fmt.number(_p("training_days"))
 
 
@@ -521,7 +536,9 @@ def job_size(chips: float) -> str:
     ('16,384', '128,500', '257,000')
     """
     fastest = _p("job_chips")
-    if chips == _c("chips_supported"):  # every chip: step 1's answer, as its reveal says it
+    if chips == capstone_value(
+        "chips_supported"
+    ):  # every chip: step 1's answer, as its reveal says it
         return about(chips)
     return about(chips, 4) if chips in (fastest, 2 * fastest) else fmt.number(chips)
 
@@ -616,7 +633,7 @@ def fixed_restart_line() -> str:
     )
     return (
         f"all this assumes a restart grows with the job ({restart_growth_confidence()} "
-        f"confidence, lesson 4). With a fixed {_RESTART:g}-min restart the fastest job is about "
+        f"confidence, lesson 4). With a fixed {RESTART:g}-min restart the fastest job is about "
         f"{about(best)} chips ({fmt.percent(best / chips, 2)} of the site), and the guesses "
         f"take: {days}. No one publishes how a restart grows: the real fastest size may lie "
         "anywhere between the two"
@@ -696,7 +713,7 @@ def city_days_lines(plan=None, site=None) -> list[str]:
     >>> city_days_lines()[0]
     "fastest job: 104,000 MWh = 12.5 days of a 250,000-person city's electricity"
     """
-    people = _article_city()
+    people = article_city()
     per_day = _city_mwh_per_day()
     return [
         f"{name}: {about(float(run.run_energy))} MWh = "
@@ -950,13 +967,13 @@ OPENS_WHEN = {
 # reader 20: step 4's guess (nearly all, about half, a tenth?) stood right above the check that
 # answers it, open once steps 1 and 3 were; the guess is committed here first, and the check
 # and the energy question's figures wait for it
-_add(
+add_exercise(
     Exercise(
         "capstone-job-share",
         6,
         "What share of the site's chips does the fastest job use: nearly all (say 90 %), "
         "about half (50 %) or a tenth (10 %)? (%)",
-        lambda: _p("job_chips") / _c("chips_supported"),
+        lambda: _p("job_chips") / capstone_value("chips_supported"),
         SHARE,
         # ±10 %: 40.3 to 49.3 %, clear of the 40 % MFU its sources list prints; "about half"
         # (50 %), the right one of the three guesses, is named as such (a trap, not a slip)
@@ -970,7 +987,7 @@ _add(
             # for a guess that is neither trap is a reason, not the division alone
             "more chips add speed but lose more of it to interruptions, fewer lose less but are "
             "slower; the balance falls near half: the fastest job's chips ÷ the site's ≈ "
-            f"{fmt.percent(_p('job_chips') / _c('chips_supported'), 2)}",
+            f"{fmt.percent(_p('job_chips') / capstone_value('chips_supported'), 2)}",
         ),
         traps=(
             Trap(
@@ -1056,39 +1073,39 @@ _add(
         ),
     )
 )
-_add(
+add_exercise(
     Exercise(
         "capstone-energy",
         6,
         f"The plan: one job of about {_PLAN_CHIPS} chips, the job size that trains fastest, "
         f"out of all the site's chips (step 1's count), {_PLAN_DAYS} days wall-clock, "
         "interruptions included. The job "
-        f"draws its chips' share of the {_SITE} site; the other chips are free for other work. "
+        f"draws its chips' share of the {SITE} site; the other chips are free for other work. "
         "How much electricity does the run use? (MWh)",
         lambda: _p("run_energy"),
         "MWh",
         hints=(
             "energy = power × time again; this job draws only its chips' share of the site",
             "MWh = site power (MW) × job chips ÷ site chips × days × 24 hours per day",
-            f"{_SITE} × {_PLAN_CHIPS} ÷ {_SITE_CHIPS} ≈ {fmt.quantity(_plan_mw(), 'MW')}; "
+            f"{SITE} × {_PLAN_CHIPS} ÷ {_SITE_CHIPS} ≈ {fmt.quantity(_plan_mw(), 'MW')}; "
             f"× {_PLAN_DAYS} days × 24 h ≈ {about(_p('run_energy'))} MWh",
         ),
         traps=(
             Trap(
                 "whole-site",
                 lambda: SITE_MW * _p("training_days") / factor("hour", "day"),
-                f"that prices the whole {_SITE} for the job's days; the job draws only its "
+                f"that prices the whole {SITE} for the job's days; the job draws only its "
                 "chips' share of the site (job chips ÷ site chips)",
             ),
             Trap(
                 "every-chip-plan",
-                lambda: _c("run_energy"),
+                lambda: capstone_value("run_energy"),
                 "that is the plan with every chip in one job, the slow one; price the "
                 "fastest job size",
             ),
             Trap(
                 "every-chip-days",
-                lambda: _plan_mw() * _c("training_days") / factor("hour", "day"),
+                lambda: _plan_mw() * capstone_value("training_days") / factor("hour", "day"),
                 "that is the job's power for the days of one job of every chip (step 3's "
                 f"check); the fastest job runs for its own {_PLAN_DAYS} days",
             ),
@@ -1101,9 +1118,9 @@ _add(
             Trap(
                 "it-power-only",
                 lambda: (
-                    _c("it_power")
+                    capstone_value("it_power")
                     * _p("job_chips")
-                    / _c("chips_supported")
+                    / capstone_value("chips_supported")
                     * _p("training_days")
                     / factor("hour", "day")
                 ),
@@ -1133,7 +1150,7 @@ _add(
         rounds=True,
     )
 )
-_add(
+add_exercise(
     Exercise(
         "capstone-city-days",
         6,
@@ -1144,7 +1161,7 @@ _add(
         hints=(
             "find what the city uses in one day, then divide the run's energy by it",
             f"city per day = {_CITY} people × "
-            f"{fmt.number(_per_person())} kWh per person per year ÷ 365",
+            f"{fmt.number(per_person())} kWh per person per year ÷ 365",
             f"{about(_p('run_energy'))} MWh ÷ {fmt.number(_city_mwh_per_day())} MWh per day"
             f" ≈ {fmt.number(_p('run_energy') / _city_mwh_per_day())} days",
         ),
@@ -1175,7 +1192,7 @@ _add(
             ),
             Trap(
                 "every-chip-plan",
-                lambda: _c("run_energy") / _city_mwh_per_day(),
+                lambda: capstone_value("run_energy") / _city_mwh_per_day(),
                 "that is the every-chip plan's energy; use the fastest job's (the answer above)",
             ),
             Trap(

@@ -9,20 +9,20 @@ from ...units import factor
 from .. import factcheck
 from ..exercises import Exercise, Trap
 from .common import (
-    _DAY_S,
-    _OTHER,
-    _PUE,
-    _SITE,
-    _TRN2_OVERHEAD,
-    _TRN2_TDP,
+    DAY_S,
+    FLEET_PUE_TEXT,
+    OTHER_TEXT,
+    SITE,
     SITE_MW,
-    _add,
-    _chip,
-    _chip_pue_slips,
-    _chips,
-    _fleet_pue,
-    _other,
-    _trn2_all_in_w,
+    TRN2_OVERHEAD,
+    TRN2_TDP,
+    add_exercise,
+    chip_pue_slips,
+    chip_value,
+    chips_in,
+    fleet_pue,
+    other_share,
+    trn2_all_in_w,
 )
 
 
@@ -85,23 +85,25 @@ def all_in_words() -> str:
     Grace CPU, the rack shares its power shelves and liquid cooling replaces the fans; the B200's,
     1.79, is a whole air-cooled DGX B200 server (14.3 kW for 8 GPUs, with its x86 CPUs and fans).
     """
-    gb, b = (_chip(c, "tdp", "W") for c in ("gb200", "b200"))
+    gb, b = (chip_value(c, "tdp", "W") for c in ("gb200", "b200"))
     gb_all, b_all = (
-        _chip(c, "tdp", "W") * _chip(c, "server_overhead", "1") for c in ("gb200", "b200")
+        chip_value(c, "tdp", "W") * chip_value(c, "server_overhead", "1") for c in ("gb200", "b200")
     )
     if not (gb > b and gb_all < b_all):
         return ""
-    rack = gb_all * _chips("gb200-nvl72") * factor("W", "kW")
+    rack = gb_all * chips_in("gb200-nvl72") * factor("W", "kW")
     return (
         f"Why a GB200 ({fmt.number(gb)} W TDP) needs less all in than a B200 ({fmt.number(b)} W): "
-        f"its overhead, {fmt.number(_chip('gb200', 'server_overhead', '1'))}, is its share of a "
-        f"GB200 NVL72 rack ({fmt.number(rack)} kW for {fmt.number(_chips('gb200-nvl72'))} GPUs, "
+        f"its overhead, {fmt.number(chip_value('gb200', 'server_overhead', '1'))}, is its share "
+        "of a "
+        f"GB200 NVL72 rack ({fmt.number(rack)} kW for {fmt.number(chips_in('gb200-nvl72'))} "
+        "GPUs, "
         f"{catalog.entry('chips.gb200.server_overhead').confidence} confidence), where two GPUs "
         "share one Grace CPU, the rack shares its power shelves and liquid cooling replaces the "
-        f"fans; the B200's, {fmt.number(_chip('b200', 'server_overhead', '1'))}, is a whole "
+        f"fans; the B200's, {fmt.number(chip_value('b200', 'server_overhead', '1'))}, is a whole "
         f"air-cooled DGX B200 server ("
         f"{fmt.number(catalog.value('systems.dgx-b200.published_power', 'kW'))} kW for "
-        f"{fmt.number(_chips('dgx-b200'))} GPUs, with its x86 CPUs and fans)."
+        f"{fmt.number(chips_in('dgx-b200'))} GPUs, with its x86 CPUs and fans)."
     )
 
 
@@ -242,7 +244,7 @@ def per_chip_and_per_mw() -> None:
     )
     # the GB200's rack overhead is a range (120 kW racks to 132 kW power shelves; reader 23)
     high = catalog.uncertainty_ranges()["chips.gb200.server_overhead"].high
-    rack = high * _chip("gb200", "tdp", "kW") * _chips("gb200-nvl72")
+    rack = high * chip_value("gb200", "tdp", "kW") * chips_in("gb200-nvl72")
     top = compute(cooling_fraction=TRN2_COOLING, chip="gb200", server_overhead=high)
     ratio = float(top.flops_per_watt.sel(precision="fp8") / fpw.sel(chip="trn2"))
     print(
@@ -288,17 +290,17 @@ def per_mw_words() -> None:
 
 
 def _trn2_it_w() -> float:
-    return SITE_MW * factor("MW", "W") * (1 - TRN2_COOLING - _other())
+    return SITE_MW * factor("MW", "W") * (1 - TRN2_COOLING - other_share())
 
 
-_add(
+add_exercise(
     Exercise(
         "trn2-chips-300mw",
         3,
-        f"How many Trainium2 chips can a {_SITE} site feed "
-        f"at a {fmt.percent(TRN2_COOLING)} cooling share and {_OTHER} other losses "
-        f"(together {fmt.percent(TRN2_COOLING + _other(), 2)} of the site: that is what AWS's "
-        f"fleet PUE of {_PUE} means)?",
+        f"How many Trainium2 chips can a {SITE} site feed "
+        f"at a {fmt.percent(TRN2_COOLING)} cooling share and {OTHER_TEXT} other losses "
+        f"(together {fmt.percent(TRN2_COOLING + other_share(), 2)} of the site: that is what AWS's "
+        f"fleet PUE of {FLEET_PUE_TEXT} means)?",
         lambda: float(
             compute(site_power=SITE_MW, cooling_fraction=TRN2_COOLING, chip="trn2").chips_supported
         ),
@@ -312,75 +314,81 @@ _add(
         hints=(
             # the cell teaches IT power as the site ÷ the fleet PUE; the shares are the same
             # thing said another way (reader 31)
-            f"only IT power feeds the chips (1/{_PUE} of the site), and each chip needs more "
+            f"only IT power feeds the chips (1/{FLEET_PUE_TEXT} of the site), and each chip needs "
+            "more "
             "than its own TDP",
-            f"chips = site power ÷ {_PUE} (the same as × (1 − cooling − other losses)) ÷ "
+            f"chips = site power ÷ {FLEET_PUE_TEXT} (the same as × (1 − cooling − other losses)) ÷ "
             "(TDP × server overhead)",
-            f"{_SITE} ÷ {_PUE} (= {_SITE} × (1 − {TRN2_COOLING:.2f} − {_other():.2f})) ≈ "
+            f"{SITE} ÷ {FLEET_PUE_TEXT} (= {SITE} × (1 − {TRN2_COOLING:.2f} − "
+            f"{other_share():.2f})) ≈ "
             f"{fmt.quantity(_trn2_it_w() * factor('W', 'MW'), 'MW')}; "
-            f"{_TRN2_TDP} W × {_TRN2_OVERHEAD} per chip ⇒ about "
-            f"{fmt.number(float(f'{_trn2_it_w() / _trn2_all_in_w():.3g}'))} chips",
+            f"{TRN2_TDP} W × {TRN2_OVERHEAD} per chip ⇒ about "
+            f"{fmt.number(float(f'{_trn2_it_w() / trn2_all_in_w():.3g}'))} chips",
         ),
         traps=(
             Trap(
                 "whole-site",
-                lambda: SITE_MW * factor("MW", "W") / _trn2_all_in_w(),
+                lambda: SITE_MW * factor("MW", "W") / trn2_all_in_w(),
                 "that feeds chips with the whole site's power: cooling and the other losses "
-                f"take their share first, so only 1/{_PUE} of the site (= 1 − "
-                f"{TRN2_COOLING:.2f} − {_other():.2f}, about "
-                f"{fmt.percent(1 - TRN2_COOLING - _other())}) reaches the chips",
+                f"take their share first, so only 1/{FLEET_PUE_TEXT} of the site (= 1 − "
+                f"{TRN2_COOLING:.2f} − {other_share():.2f}, about "
+                f"{fmt.percent(1 - TRN2_COOLING - other_share())}) reaches the chips",
             ),
             Trap(
                 "whole-site-bare-tdp",
-                lambda: SITE_MW * factor("MW", "W") / _chip("trn2", "tdp", "W"),
+                lambda: SITE_MW * factor("MW", "W") / chip_value("trn2", "tdp", "W"),
                 "that divides the whole site by the bare chip TDP: only IT power feeds chips, "
-                f"and each needs host/network power too (× {_TRN2_OVERHEAD})",
+                f"and each needs host/network power too (× {TRN2_OVERHEAD})",
             ),
             Trap(
                 "bare-tdp",
                 lambda: (
                     SITE_MW
                     * factor("MW", "W")
-                    * (1 - TRN2_COOLING - _other())
-                    / _chip("trn2", "tdp", "W")
+                    * (1 - TRN2_COOLING - other_share())
+                    / chip_value("trn2", "tdp", "W")
                 ),
-                f"each chip needs more than its {_TRN2_TDP} W TDP: "
-                f"multiply by the server overhead ({_TRN2_OVERHEAD})",
+                f"each chip needs more than its {TRN2_TDP} W TDP: "
+                f"multiply by the server overhead ({TRN2_OVERHEAD})",
             ),
             Trap(
                 "pue-twice",
-                lambda: _trn2_it_w() / (_trn2_all_in_w() * _fleet_pue()),
-                f"the {fmt.percent(TRN2_COOLING + _other(), 2)} for cooling and other losses "
-                f"already is the PUE (1 − 1/{fmt.number(_fleet_pue())} of the site): don't "
-                f"divide by {fmt.number(_fleet_pue())} again",
+                lambda: _trn2_it_w() / (trn2_all_in_w() * fleet_pue()),
+                f"the {fmt.percent(TRN2_COOLING + other_share(), 2)} for cooling and other losses "
+                f"already is the PUE (1 − 1/{fmt.number(fleet_pue())} of the site): don't "
+                f"divide by {fmt.number(fleet_pue())} again",
                 guess=True,  # 249,400: a quarter million is also the hook's middle guess
             ),
             Trap(
                 "cooling-only-bare-tdp",
                 lambda: (
-                    SITE_MW * factor("MW", "W") * (1 - TRN2_COOLING) / _chip("trn2", "tdp", "W")
+                    SITE_MW
+                    * factor("MW", "W")
+                    * (1 - TRN2_COOLING)
+                    / chip_value("trn2", "tdp", "W")
                 ),
-                f"each chip needs more than its {_TRN2_TDP} W TDP (× {_TRN2_OVERHEAD} for its "
-                f"server), and the {_OTHER} other losses also come off the site's power",
+                f"each chip needs more than its {TRN2_TDP} W TDP (× {TRN2_OVERHEAD} for its "
+                f"server), and the {OTHER_TEXT} other losses also come off the site's power",
             ),
             Trap(
                 "cooling-twice",
-                lambda: _trn2_it_w() * (1 - TRN2_COOLING) / _trn2_all_in_w(),
+                lambda: _trn2_it_w() * (1 - TRN2_COOLING) / trn2_all_in_w(),
                 f"the {fmt.percent(TRN2_COOLING)} cooling is already inside the "
-                f"{fmt.percent(TRN2_COOLING + _other(), 2)}: take it off once",
+                f"{fmt.percent(TRN2_COOLING + other_share(), 2)}: take it off once",
                 rel_tol=0.01,  # 258,000: 3.5 % above pue-twice's 249,000
             ),
             Trap(
                 "no-other-losses",
-                lambda: SITE_MW * factor("MW", "W") * (1 - TRN2_COOLING) / _trn2_all_in_w(),
-                f"the {_OTHER} other losses (power conversion, lighting) also come off the site's "
+                lambda: SITE_MW * factor("MW", "W") * (1 - TRN2_COOLING) / trn2_all_in_w(),
+                f"the {OTHER_TEXT} other losses (power conversion, lighting) also come off the "
+                "site's "
                 "power before it reaches the chips",
                 rel_tol=0.01,
                 # "3.0e5" is this slip to two figures, and a right 287,000 rounded up: typed on
                 # its own it is not pinned on the slip (reader 28)
                 rounded=False,
             ),
-            *_chip_pue_slips(),
+            *chip_pue_slips(),
         ),
     )
 )
@@ -388,7 +396,7 @@ _add(
 
 def _fp8_over_bf16() -> float:
     """One Trainium2's dense FP8 peak ÷ its dense BF16 peak: about, not exactly, 2."""
-    return _chip("trn2", "fp8_dense", "TFLOP/s") / _chip("trn2", "bf16_dense", "TFLOP/s")
+    return chip_value("trn2", "fp8_dense", "TFLOP/s") / chip_value("trn2", "bf16_dense", "TFLOP/s")
 
 
 def _article_us_sparse() -> float:
@@ -399,14 +407,14 @@ def _article_us_sparse() -> float:
 
 def _sparse_over_dense_trn2() -> float:
     """Trainium2's published sparse FP8 peak over its dense one (2,563 / 1,299 = 1.97)."""
-    return _chip("trn2", "fp8_sparse", "TFLOP/s") / _chip("trn2", "fp8_dense", "TFLOP/s")
+    return chip_value("trn2", "fp8_sparse", "TFLOP/s") / chip_value("trn2", "fp8_dense", "TFLOP/s")
 
 
 _ARTICLE_SPARSE_HINT = (
     f"that uses the Project Rainier article's sparse figure ({factcheck.sparse_factors()[0]} × "
     "dense); real work is counted with the dense one"
 )
-_add(
+add_exercise(
     Exercise(
         "ultraserver-fp8",
         3,
@@ -417,7 +425,8 @@ _add(
         hints=(
             "a system's FLOP/s is one chip's FLOP/s times the number of chips",
             f"UltraServer = {_us_trn2()[1]} chips × one Trainium2's dense FP8 peak",
-            f"{_us_trn2()[1]} × {fmt.number(_chip('trn2', 'fp8_dense', 'TFLOP/s'), 4)} TFLOP/s = "
+            f"{_us_trn2()[1]} × {fmt.number(chip_value('trn2', 'fp8_dense', 'TFLOP/s'), 4)} "
+            "TFLOP/s = "
             f"{fmt.number(_us_trn2()[0], 4)} PFLOP/s",
         ),
         traps=(
@@ -450,19 +459,19 @@ _add(
             Trap(
                 "twice-bf16",
                 lambda: 2 * float(system_table().bf16_dense.sel(system="trn2-ultraserver")),
-                f"2 × {fmt.number(_chip('trn2', 'bf16_dense', 'TFLOP/s'))} overestimates a "
+                f"2 × {fmt.number(chip_value('trn2', 'bf16_dense', 'TFLOP/s'))} overestimates a "
                 "little: on Trainium2 FP8 is about, not exactly, twice BF16 "
-                f"({fmt.number(_chip('trn2', 'fp8_dense', 'TFLOP/s'))} ÷ "
-                f"{fmt.number(_chip('trn2', 'bf16_dense', 'TFLOP/s'))} = "
+                f"({fmt.number(chip_value('trn2', 'fp8_dense', 'TFLOP/s'))} ÷ "
+                f"{fmt.number(chip_value('trn2', 'bf16_dense', 'TFLOP/s'))} = "
                 f"{fmt.number(_fp8_over_bf16(), 3)}); use the dense FP8 figure itself "
-                f"({fmt.number(_chip('trn2', 'fp8_dense', 'TFLOP/s'))} TFLOP/s per chip)",
+                f"({fmt.number(chip_value('trn2', 'fp8_dense', 'TFLOP/s'))} TFLOP/s per chip)",
                 # 84 (64 × 1.31, rounded) is 1 % off the answer and 1.6 % off this slip: a near
                 # miss, not this method (reader 27)
                 rel_tol=0.01,
             ),
             Trap(
                 "one-chip",
-                lambda: _chip("trn2", "fp8_dense", "PFLOP/s"),
+                lambda: chip_value("trn2", "fp8_dense", "PFLOP/s"),
                 f"that is one Trainium2; the UltraServer has {_us_trn2()[1]}",
             ),
             # 64 × 1,299 with the chip's TFLOP/s taken as PFLOP/s, typed in FLOP/s (reader 27)
@@ -470,15 +479,18 @@ _add(
                 "tera-as-peta",
                 lambda: _us_trn2()[0] * factor("PFLOP/s", "TFLOP/s") * factor("PFLOP/s", "FLOP/s"),
                 "1,000 times too large: one Trainium2 gives "
-                f"{fmt.number(_chip('trn2', 'fp8_dense', 'TFLOP/s'))} TFLOP/s, and 1 TFLOP/s is "
+                f"{fmt.number(chip_value('trn2', 'fp8_dense', 'TFLOP/s'))} TFLOP/s, and 1 TFLOP/s "
+                "is "
                 "10¹² FLOP/s (1 PFLOP/s is 10¹⁵); the answer is asked in PFLOP/s",
                 unit="FLOP/s",
             ),
             Trap(
                 "one-instance",
                 lambda: float(system_table().fp8_dense.sel(system="trn2-instance")),
-                f"that is one {fmt.number(_chips('trn2-instance'))}-chip instance; an UltraServer "
-                f"joins {fmt.number(_chips('trn2-ultraserver') / _chips('trn2-instance'))}",
+                f"that is one {fmt.number(chips_in('trn2-instance'))}-chip instance; an "
+                "UltraServer "
+                "joins "
+                f"{fmt.number(chips_in('trn2-ultraserver') / chips_in('trn2-instance'))}",
             ),
             Trap(
                 "article-sparse",
@@ -489,13 +501,13 @@ _add(
         ),
     )
 )
-_add(
+add_exercise(
     Exercise(
         "ultraserver-day-flop",
         3,
         "How much computing (FLOP, an amount) does one Trn2 UltraServer do in a day at its "
         "dense FP8 peak?",
-        lambda: _us_trn2()[0] * factor("PFLOP/s", "FLOP/s") * _DAY_S,
+        lambda: _us_trn2()[0] * factor("PFLOP/s", "FLOP/s") * DAY_S,
         "FLOP",
         rel_tol=0.05,
         hints=(
@@ -504,8 +516,8 @@ _add(
             "the day in seconds (24 × 60 × 60)",
             f"{fmt.number(_us_trn2()[0], 4)} PFLOP/s = "
             f"{fmt.sci(_us_trn2()[0] * factor('PFLOP/s', 'FLOP/s'))} FLOP/s; × "
-            f"{fmt.number(_DAY_S)} s = "
-            f"{fmt.sci(_us_trn2()[0] * factor('PFLOP/s', 'FLOP/s') * _DAY_S, 2)} FLOP",
+            f"{fmt.number(DAY_S)} s = "
+            f"{fmt.sci(_us_trn2()[0] * factor('PFLOP/s', 'FLOP/s') * DAY_S, 2)} FLOP",
         ),
         # its worked step starts from ultraserver-fp8's answer (reader 25: given up first, it
         # said it)
@@ -520,7 +532,7 @@ _add(
             ),
             Trap(
                 "one-chip",
-                lambda: _chip("trn2", "fp8_dense", "FLOP/s") * _DAY_S,
+                lambda: chip_value("trn2", "fp8_dense", "FLOP/s") * DAY_S,
                 f"that is one chip's day; the UltraServer has {_us_trn2()[1]} chips",
             ),
             Trap(
@@ -542,7 +554,7 @@ _add(
                 lambda: (
                     float(system_table().bf16_dense.sel(system="trn2-ultraserver"))
                     * factor("PFLOP/s", "FLOP/s")
-                    * _DAY_S
+                    * DAY_S
                 ),
                 "that uses the BF16 figure; the question asks for dense FP8",
             ),
@@ -551,19 +563,19 @@ _add(
                 lambda: (
                     float(system_table().fp8_sparse.sel(system="trn2-ultraserver"))
                     * factor("PFLOP/s", "FLOP/s")
-                    * _DAY_S
+                    * DAY_S
                 ),
                 "that uses the sparse figure; estimates of real work use the dense one",
             ),
             Trap(
                 "article-sparse",
-                lambda: _article_us_sparse() * factor("PFLOP/s", "FLOP/s") * _DAY_S,
+                lambda: _article_us_sparse() * factor("PFLOP/s", "FLOP/s") * DAY_S,
                 _ARTICLE_SPARSE_HINT,
                 slip=False,
             ),
             Trap(
                 "tera-for-peta",
-                lambda: _us_trn2()[0] * factor("TFLOP/s", "FLOP/s") * _DAY_S,
+                lambda: _us_trn2()[0] * factor("TFLOP/s", "FLOP/s") * DAY_S,
                 "1,000 times too small: 1 PFLOP/s = 10¹⁵ FLOP/s, not 10¹² (that is 1 TFLOP/s)",
             ),
         ),
@@ -571,24 +583,23 @@ _add(
 )
 
 
-def _fp8_per_mw(chip: str) -> float:
+def fp8_per_mw(chip: str) -> float:
     """One chip's dense FP8 peak per facility watt, cooling at lesson 3's share [FLOP/s/W]."""
     ds = compute(cooling_fraction=TRN2_COOLING, chip=chip)
     return float(ds.flops_per_watt.sel(precision="fp8"))
 
 
-def _gb200_top_overhead() -> float:
+def gb200_top_overhead() -> float:
     """The top of the GB200's rack overhead range (132 kW power shelves; reader 23)."""
     return catalog.uncertainty_ranges()["chips.gb200.server_overhead"].high
 
 
-def _gb200_top_per_mw_ratio() -> float:
+def gb200_top_per_mw_ratio() -> float:
     """GB200 ÷ Trainium2 dense FP8 per facility MW, the GB200 at the top of its overhead range."""
-    top = compute(
-        cooling_fraction=TRN2_COOLING, chip="gb200", server_overhead=_gb200_top_overhead()
-    )
-    return float(top.flops_per_watt.sel(precision="fp8")) / _fp8_per_mw("trn2")
+    top = compute(cooling_fraction=TRN2_COOLING, chip="gb200", server_overhead=gb200_top_overhead())
+    return float(top.flops_per_watt.sel(precision="fp8")) / fp8_per_mw("trn2")
 
 
-def _per_chip_ratio() -> float:
-    return _chip("gb200", "fp8_dense", "TFLOP/s") / _chip("trn2", "fp8_dense", "TFLOP/s")
+def per_chip_ratio() -> float:
+    """A GB200's dense FP8 over a Trainium2's, per chip."""
+    return chip_value("gb200", "fp8_dense", "TFLOP/s") / chip_value("trn2", "fp8_dense", "TFLOP/s")

@@ -10,20 +10,20 @@ from ...units import factor
 from .. import factcheck
 from ..exercises import Exercise, Trap
 from .common import (
-    _HOURS,
-    _IT_SHARE,
-    _SITE,
     COOLING_SHARE,
+    HOURS,
+    IT_SHARE,
+    SITE,
     SITE_MW,
-    _add,
-    _article_city,
-    _hours,
-    _households,
-    _other,
-    _other_basis,
-    _people_in_households,
-    _per_person,
-    _three_figures,
+    add_exercise,
+    article_city,
+    hours_in_year,
+    other_basis,
+    other_share,
+    people_in_households,
+    per_person,
+    site_households,
+    three_figures,
 )
 
 
@@ -58,23 +58,23 @@ def _energy_not_in_kwh(answer: Callable[[], float], count: str) -> tuple[Trap, T
     )
 
 
-_add(
+add_exercise(
     Exercise(
         "energy-300mw",
         1,
-        f"How much electricity does a {_SITE} site use in a year, running flat out? (GWh)",
+        f"How much electricity does a {SITE} site use in a year, running flat out? (GWh)",
         lambda: float(compute(site_power=SITE_MW).annual_energy),
         "GWh",
         rel_tol=0.01,  # exact inputs: 300 MW × 8,760 h leaves no room for a 360-day year
         unit_nudge="an energy is the right kind of answer; now check the time: the site runs "
         "every hour of the year, and MW × hours gives MWh",
         hints=(
-            f"{_SITE} is a power: how fast electricity is used; a year's use is an energy",
+            f"{SITE} is a power: how fast electricity is used; a year's use is an energy",
             "energy = power × time: MW × hours gives MWh, and a year has "
-            f"{fmt.number(_hours() * factor('hour', 'day'))} days of 24 hours; "
+            f"{fmt.number(hours_in_year() * factor('hour', 'day'))} days of 24 hours; "
             f"1 GWh = {fmt.number(factor('GWh', 'MWh'))} MWh",
-            f"{_SITE} × {_HOURS} h = {fmt.number(SITE_MW * _hours())} MWh = "
-            f"{fmt.number(SITE_MW * _hours() / factor('GWh', 'MWh'))} GWh",
+            f"{SITE} × {HOURS} h = {fmt.number(SITE_MW * hours_in_year())} MWh = "
+            f"{fmt.number(SITE_MW * hours_in_year() / factor('GWh', 'MWh'))} GWh",
         ),
         traps=(
             Trap(
@@ -87,20 +87,20 @@ _add(
             Trap(
                 # the lesson's first step, typed as the answer (reader 24)
                 "hours-only",
-                _hours,
+                hours_in_year,
                 f"that is the hours in a year, a time; energy is power × time: multiply the "
-                f"{_SITE} by it",
+                f"{SITE} by it",
                 unit="hour",
             ),
             Trap(
                 "days-not-hours",
-                lambda: SITE_MW * _hours() * factor("hour", "day"),
-                f"you multiplied by days; use hours ({_HOURS} in a year)",
+                lambda: SITE_MW * hours_in_year() * factor("hour", "day"),
+                f"you multiplied by days; use hours ({HOURS} in a year)",
                 unit="(MW × days)",
             ),
             Trap(
                 "days-not-hours-gwh",
-                lambda: SITE_MW * _hours() * factor("hour", "day") / factor("GWh", "MWh"),
+                lambda: SITE_MW * hours_in_year() * factor("hour", "day") / factor("GWh", "MWh"),
                 "that is MW × days turned into GWh: a day is not an hour; "
                 "multiply the MW by the hours in a year",
             ),
@@ -108,18 +108,18 @@ _add(
                 "one-day",
                 lambda: SITE_MW * factor("day", "hour"),
                 "that is one day's energy (in MWh): a year has "
-                f"{fmt.number(_hours() * factor('hour', 'day'))} such days",
+                f"{fmt.number(hours_in_year() * factor('hour', 'day'))} such days",
                 unit="MWh",
             ),
             Trap(
                 "one-day-gwh",
                 lambda: SITE_MW * factor("day", "hour") / factor("GWh", "MWh"),
                 "that is one day's energy: a year has "
-                f"{fmt.number(_hours() * factor('hour', 'day'))} such days",
+                f"{fmt.number(hours_in_year() * factor('hour', 'day'))} such days",
             ),
             Trap(
                 "mwh-not-gwh",
-                lambda: SITE_MW * _hours(),
+                lambda: SITE_MW * hours_in_year(),
                 # a question, not "that is the number of MWh": "2.628 PWh" lands here too
                 # (reader 28)
                 f"{factor('GWh', 'MWh'):,.0f} times too large: is that a number of MWh? "
@@ -129,44 +129,44 @@ _add(
         ),
     )
 )
-_add(
+add_exercise(
     Exercise(
         "city-people-us",
         1,
         (
-            f"How many people use as much electricity as the {_SITE} site, "
+            f"How many people use as much electricity as the {SITE} site, "
             "on the US all-sector per-person basis?"
         ),
         lambda: float(compute(site_power=SITE_MW, basis="us-person").city_people),
         "people",
         hints=(
             "divide the site's energy in a year by what one person uses in a year",
-            f"people = annual energy ÷ {fmt.number(_per_person())} kWh per person per year "
+            f"people = annual energy ÷ {fmt.number(per_person())} kWh per person per year "
             "(US, all sectors); convert GWh to kWh first",
-            f"{fmt.number(_site_energy_kwh())} kWh ÷ {fmt.number(_per_person())} kWh ≈ "
-            f"{fmt.number(float(f'{_site_energy_kwh() / _per_person():.3g}'))} people "
+            f"{fmt.number(_site_energy_kwh())} kWh ÷ {fmt.number(per_person())} kWh ≈ "
+            f"{fmt.number(float(f'{_site_energy_kwh() / per_person():.3g}'))} people "
             "(three figures: the inputs are not known more closely)",
         ),
         traps=(
             Trap(
                 "articles-figure",
-                _article_city,
-                f"that is the article's own {fmt.number(_article_city())}, the figure this "
+                article_city,
+                f"that is the article's own {fmt.number(article_city())}, the figure this "
                 "lesson checks; compute the city yourself: the site's kWh in a year ÷ "
-                f"{fmt.number(_per_person())} kWh per person",
+                f"{fmt.number(per_person())} kWh per person",
                 rel_tol=0.005,  # the article's round figure, not the households near it
                 slip=False,
             ),
             Trap(
                 "households-not-people",
-                _households,
+                site_households,
                 "that counts the site in US households (one home's use as the basis); "
-                f"the per-person basis is {fmt.number(_per_person())} kWh per person per year",
+                f"the per-person basis is {fmt.number(per_person())} kWh per person per year",
                 unit="households",
             ),
             Trap(
                 "people-in-households",
-                _people_in_households,
+                people_in_households,
                 "that counts everyone living in those households (home electricity only); "
                 "this exercise uses each person's all-sector use, homes, shops and factories",
             ),
@@ -177,7 +177,7 @@ _add(
                 ),
                 "that uses home electricity only; this exercise uses all sectors",
             ),
-            *(_other_basis(b) for b in ("us-ms-person", "world-person")),
+            *(other_basis(b) for b in ("us-ms-person", "world-person")),
             *_energy_not_in_kwh(
                 lambda: float(compute(site_power=SITE_MW, basis="us-person").city_people),
                 "people",
@@ -186,17 +186,17 @@ _add(
         rel_tol=0.05,
     )
 )
-_add(
+add_exercise(
     Exercise(
         "city-households-us",
         1,
         (
-            f"How many US households use as much electricity as the {_SITE} site, at the EIA's "
+            f"How many US households use as much electricity as the {SITE} site, at the EIA's "
             f"{fmt.number(_per_household())} kWh per household per year? (households, to three "
             # why three here and two elsewhere, said where the student sees it (reader 29)
             "figures: two figures here could be copied from the article, not worked out)"
         ),
-        _households,
+        site_households,
         "households",
         # short of the article's 250,000 (1.9 % above the answer): at ±2 % the figure copied
         # with one digit changed passed (reader 23); 2.6 TWh carried on (242,650) still does
@@ -206,7 +206,7 @@ _add(
             f"households = annual energy ÷ {fmt.number(_per_household())} kWh per household "
             "per year; convert GWh to kWh first",
             f"{fmt.number(_site_energy_kwh())} kWh ÷ {fmt.number(_per_household())} kWh ≈ "
-            f"{fmt.number(float(f'{_households():.3g}'))} households",
+            f"{fmt.number(float(f'{site_households():.3g}'))} households",
         ),
         traps=(
             Trap(
@@ -218,14 +218,14 @@ _add(
             ),
             Trap(
                 "people-in-households",
-                _people_in_households,
+                people_in_households,
                 "that counts the people living in those homes; the question asks for households",
                 unit="people",
             ),
             Trap(
                 "articles-figure",
-                _article_city,
-                f"{fmt.number(_article_city())} is the article's own number; if you worked it "
+                article_city,
+                f"{fmt.number(article_city())} is the article's own number; if you worked it "
                 f"out yourself (from {fmt.number(_per_household())} kWh per home), give your "
                 "result to three figures",
                 rel_tol=1e-9,  # the article's exact figure: 249,000 computed is the student's own
@@ -235,11 +235,11 @@ _add(
             Trap(
                 # reader 31: 245,264 ÷ 2.51 people a home = 97,715
                 "households-per-person",
-                lambda: _households() ** 2 / _people_in_households(),
+                lambda: site_households() ** 2 / people_in_households(),
                 "that divides the households by the people in each home; the question asks "
                 "for the households themselves: the site's kWh in a year ÷ one household's kWh",
             ),
-            *_energy_not_in_kwh(_households, "households"),
+            *_energy_not_in_kwh(site_households, "households"),
         ),
     )
 )
@@ -248,11 +248,11 @@ _add(
 _PER_P = "kWh/person/year"
 
 
-def _article_city_mw(per_year: float | None = None) -> float:
+def article_city_mw(per_year: float | None = None) -> float:
     """The steady power [MW] of the article's city of 250,000, each using `per_year` kWh a year
     (default: the US all-sector figure): the city's energy ÷ the hours in a year."""
-    per_year = _per_person() if per_year is None else per_year
-    return _article_city() * per_year * factor("kWh", "MWh") / _hours()
+    per_year = per_person() if per_year is None else per_year
+    return article_city() * per_year * factor("kWh", "MWh") / hours_in_year()
 
 
 def article_city_power() -> None:
@@ -271,11 +271,11 @@ def article_city_power() -> None:
       World average, per person (all sectors): 106 MW, less than the site
     """
     print(
-        f"A city of {fmt.number(_article_city())} people draws, steadily all year, against the "
-        f"site's {_SITE}:"
+        f"A city of {fmt.number(article_city())} people draws, steadily all year, against the "
+        f"site's {SITE}:"
     )
     for basis in ("us-person", "us-ms-person", "world-person"):
-        mw = _article_city_mw(catalog.value(f"bases.{basis}.value", _PER_P))
+        mw = article_city_mw(catalog.value(f"bases.{basis}.value", _PER_P))
         way = "more" if mw > SITE_MW else "less"
         print(f"  {catalog.label('bases', basis)}: {fmt.quantity(mw, 'MW')}, {way} than the site")
 
@@ -303,8 +303,8 @@ def article_rounding() -> float:
     >>> article_rounding()  # 5,000 / 250,000
     0.02
     """
-    digits = f"{_article_city():.0f}"
-    return 0.5 * 10 ** (len(digits) - len(digits.rstrip("0"))) / _article_city()
+    digits = f"{article_city():.0f}"
+    return 0.5 * 10 ** (len(digits) - len(digits.rstrip("0"))) / article_city()
 
 
 def _against_site(low: float, high: float) -> str:
@@ -336,23 +336,23 @@ def article_claim_check() -> None:
       Mississippi, per person (all sectors): 476 MW, more than the site's 300 MW: the claim fails
       World average, per person (all sectors): 106 MW, less than the site's 300 MW: the claim holds
     """
-    city = fmt.number(_article_city())
+    city = fmt.number(article_city())
     print(f"Does the site draw more than a city of {city}? A city of {city}, steadily all year:")
     homes = catalog.uncertainty_ranges()["bases.us-household.value"]
-    low, mid, high = (_article_city_mw(x) for x in (homes.low, homes.central, homes.high))
+    low, mid, high = (article_city_mw(x) for x in (homes.low, homes.central, homes.high))
     way = _against_site(low, high)
     print(
         f"  {catalog.label('bases', 'us-household')}, {city} homes: {fmt.quantity(mid, 'MW')} "
         f"(recent years {fmt.number(round(low))}–{fmt.quantity(high, 'MW')}),\n    "
         + (
-            f"about the same as the site's {_SITE}: too close to call (the article's “about "
+            f"about the same as the site's {SITE}: too close to call (the article's “about "
             f"{city}” is rounded)"
             if way == "too close to call"
-            else f"{way} than the site's {_SITE}"
+            else f"{way} than the site's {SITE}"
         )
     )
     for basis in ("us-person-residential", "us-person", "us-ms-person", "world-person"):
-        mw = _article_city_mw(catalog.value(f"bases.{basis}.value", _PER_P))
+        mw = article_city_mw(catalog.value(f"bases.{basis}.value", _PER_P))
         way = _against_site(mw, mw)
         said = {
             "more": "more than the site's {}: the claim fails",
@@ -361,7 +361,7 @@ def article_claim_check() -> None:
             way,
             "about the same as the site's {}: too close to call (the article's figure is rounded)",
         )
-        print(f"  {catalog.label('bases', basis)}: {fmt.quantity(mw, 'MW')}, {said.format(_SITE)}")
+        print(f"  {catalog.label('bases', basis)}: {fmt.quantity(mw, 'MW')}, {said.format(SITE)}")
 
 
 def article_city_basis() -> float:
@@ -374,7 +374,7 @@ def article_city_basis() -> float:
     >>> round(article_city_basis())  # 2,628,000,000 kWh / 250,000 = 10,512; a household: 10,715
     10512
     """
-    return _site_energy_kwh() / _article_city()
+    return _site_energy_kwh() / article_city()
 
 
 def article_basis_line() -> str:
@@ -391,11 +391,11 @@ def article_basis_line() -> str:
     per, home = article_city_basis(), _per_household()
     return (
         f"The article turned round: {fmt.number(_site_energy_kwh())} kWh ÷ "
-        f"{fmt.number(_article_city())} = {fmt.number(round(per))} kWh a person a year, "
+        f"{fmt.number(article_city())} = {fmt.number(round(per))} kWh a person a year, "
         f"{fmt.percent(1 - per / home, 2)} below a US household's {fmt.number(home)} kWh and "
         # no ratio to the US person's use: it would scale the site's 300 MW into the answer of
         # city-power-article, which this line is printed before (reader 24)
-        f"well below a US person's {fmt.number(_per_person())} kWh (all sectors)."
+        f"well below a US person's {fmt.number(per_person())} kWh (all sectors)."
     )
 
 
@@ -417,40 +417,40 @@ def household_years_line() -> str:
     lo, hi = (_site_energy_kwh() / x for x in (r.high, r.low))
     return (
         f"Other recent years: {fmt.number(r.low)}–{fmt.number(r.high)} kWh per household (the "
-        f"EIA), a city of {_three_figures(lo)}–{_three_figures(hi)} households: still close to "
-        f"the article's {fmt.number(_article_city())}, read as homes."
+        f"EIA), a city of {three_figures(lo)}–{three_figures(hi)} households: still close to "
+        f"the article's {fmt.number(article_city())}, read as homes."
     )
 
 
-_add(
+add_exercise(
     Exercise(
         "city-power-article",
         1,
         (
-            f"Turn the article's figure round: a real city of {fmt.number(_article_city())} "
-            f"people, each using {fmt.number(_per_person())} kWh a year (US, all sectors), uses "
+            f"Turn the article's figure round: a real city of {fmt.number(article_city())} "
+            f"people, each using {fmt.number(per_person())} kWh a year (US, all sectors), uses "
             "electricity at what steady power? (MW)"
         ),
-        _article_city_mw,
+        article_city_mw,
         "MW",
         hints=(
             "energy ÷ time = power: the city's energy in a year ÷ the hours in a year",
-            f"power = {fmt.number(_article_city())} people × {fmt.number(_per_person())} kWh ÷ "
-            f"{_HOURS} h, in kW; 1 MW = {fmt.number(factor('MW', 'kW'))} kW",
-            f"{fmt.number(_article_city() * _per_person() * factor('kWh', 'MWh'))} MWh a year ÷ "
-            f"{_HOURS} h ≈ {fmt.number(_article_city_mw())} MW, against the site's {_SITE}",
+            f"power = {fmt.number(article_city())} people × {fmt.number(per_person())} kWh ÷ "
+            f"{HOURS} h, in kW; 1 MW = {fmt.number(factor('MW', 'kW'))} kW",
+            f"{fmt.number(article_city() * per_person() * factor('kWh', 'MWh'))} MWh a year ÷ "
+            f"{HOURS} h ≈ {fmt.number(article_city_mw())} MW, against the site's {SITE}",
         ),
         traps=(
             Trap(
                 "energy-not-power",
-                lambda: _article_city() * _per_person() * factor("kWh", "GWh"),
+                lambda: article_city() * per_person() * factor("kWh", "GWh"),
                 "that is the city's energy in a year (in GWh); its power is that energy ÷ the "
-                f"{_HOURS} hours of a year",
+                f"{HOURS} hours of a year",
                 unit="GWh",
             ),
             Trap(
                 "per-day",
-                lambda: _article_city() * _per_person() * factor("kWh", "MWh") / 365,
+                lambda: article_city() * per_person() * factor("kWh", "MWh") / 365,
                 "that is the city's energy in one day (in MWh); divide by the hours of a year, "
                 "not its days",
                 # "8,356 MWh a day" is a rate, 348 MW, and right (reader 28): the slip is
@@ -460,13 +460,13 @@ _add(
             Trap(
                 "the-site",
                 lambda: SITE_MW,
-                f"that is the site's own {_SITE}; work out the city's power from its people",
+                f"that is the site's own {SITE}; work out the city's power from its people",
                 rel_tol=0.005,
                 slip=False,
             ),
             Trap(
                 "household-basis",
-                lambda: _article_city_mw(_per_household()),
+                lambda: article_city_mw(_per_household()),
                 "that takes one household's use for each of the 250,000; this asks for people, "
                 "each at the US all-sector figure",
                 rel_tol=0.01,  # 305.8 MW: 300 MW typed is the site's own figure
@@ -475,22 +475,22 @@ _add(
             # article's people, or one person's own use as a power
             Trap(
                 "site-per-person",
-                lambda: SITE_MW / _article_city(),
-                f"that is the site's {_SITE} shared over the {fmt.number(_article_city())} "
+                lambda: SITE_MW / article_city(),
+                f"that is the site's {SITE} shared over the {fmt.number(article_city())} "
                 "people; this asks for the city's power, from each person's use",
             ),
             Trap(
                 "one-person",
-                lambda: _article_city_mw() / _article_city(),
-                f"that is one person's power; the city has {fmt.number(_article_city())} people",
+                lambda: article_city_mw() / article_city(),
+                f"that is one person's power; the city has {fmt.number(article_city())} people",
             ),
             # the pair work's other per-person bases, turned round (reader 14)
             *(
                 Trap(
                     name,
-                    lambda b=basis: _article_city_mw(catalog.value(f"bases.{b}.value", _PER_P)),
+                    lambda b=basis: article_city_mw(catalog.value(f"bases.{b}.value", _PER_P)),
                     f"that uses the {catalog.label('bases', basis)} basis; this asks for the US "
-                    f"all-sector figure, {fmt.number(_per_person())} kWh per person",
+                    f"all-sector figure, {fmt.number(per_person())} kWh per person",
                 )
                 for name, basis in (
                     ("residential-basis", "us-person-residential"),
@@ -501,34 +501,35 @@ _add(
         ),
     )
 )
-_add(
+add_exercise(
     Exercise(
         "city-low-load",
         1,
         (
-            f"If the {_SITE} site averaged only {fmt.percent(_low_load())} of its connection over "
+            f"If the {SITE} site averaged only {fmt.percent(_low_load())} of its connection over "
             "the year (its load factor), how many US households would it equal? (households)"
         ),
-        lambda: _households(_low_load()),
+        lambda: site_households(_low_load()),
         "households",
         rel_tol=0.02,
         hints=(
             "the city follows the year's energy, and the energy follows the average power",
             "households = site power × load factor × hours in a year ÷ kWh per household",
             f"{fmt.percent(_low_load())} of the flat-out city: {fmt.number(_low_load())} × "
-            f"{fmt.number(_households())} ≈ {fmt.number(float(f'{_households(_low_load()):.3g}'))}"
+            f"{fmt.number(site_households())} ≈ "
+            f"{fmt.number(float(f'{site_households(_low_load()):.3g}'))}"
             " households",
         ),
         traps=(
             Trap(
                 "flat-out",
-                _households,
+                site_households,
                 "that is the city of a site running flat out all year; "
                 f"at a load factor of {fmt.percent(_low_load())} it uses less energy",
             ),
             Trap(
                 "the-drop",
-                lambda: _households() * (1 - _low_load()),
+                lambda: site_households() * (1 - _low_load()),
                 f"that is the {fmt.percent(1 - _low_load())} the site does not use; the city is "
                 f"the {fmt.percent(_low_load())} that remains",
             ),
@@ -543,13 +544,13 @@ _add(
             ),
             Trap(
                 "people-in-households",
-                lambda: _low_load() * _people_in_households(),
+                lambda: _low_load() * people_in_households(),
                 "that counts the people living in those homes; the question asks for households",
                 unit="people",
             ),
             Trap(
                 "divided-by-load-factor",
-                lambda: _households() / _low_load(),
+                lambda: site_households() / _low_load(),
                 "a load factor below 1 means less energy, so a smaller city: multiply by it, "
                 "do not divide",
             ),
@@ -560,7 +561,7 @@ _add(
             *(
                 Trap(
                     f"energy-{energy.lower()}",
-                    lambda e=energy: SITE_MW * _low_load() * _hours() * factor("MWh", e),
+                    lambda e=energy: SITE_MW * _low_load() * hours_in_year() * factor("MWh", e),
                     f"that is the year's energy{said}, not a number of households: "
                     f"{'divide it' if energy == 'kWh' else 'turn it into kWh and divide'} by "
                     "the kWh one household uses in a year",
@@ -571,13 +572,13 @@ _add(
             Trap(
                 # reader 26: 0.7 × 0.7 × 245,264
                 "load-factor-twice",
-                lambda: _households(_low_load()) * _low_load(),
+                lambda: site_households(_low_load()) * _low_load(),
                 f"you took the {fmt.percent(_low_load())} twice: take it once, on the "
                 "flat-out city (or on the energy)",
             ),
-            *_energy_not_in_kwh(lambda: _households(_low_load()), "households"),
+            *_energy_not_in_kwh(lambda: site_households(_low_load()), "households"),
         ),
     )
 )
-_REACHES_IT = "what share of the site reaches IT?"
-_IT_GETS = f"IT gets 1 − {COOLING_SHARE:.2f} − {_other():.2f} = {_IT_SHARE:.2f} of the site"
+REACHES_IT = "what share of the site reaches IT?"
+IT_GETS = f"IT gets 1 − {COOLING_SHARE:.2f} − {other_share():.2f} = {IT_SHARE:.2f} of the site"

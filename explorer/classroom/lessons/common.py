@@ -18,20 +18,22 @@ from .. import factcheck
 from ..exercises import Exercise, Trap
 
 
-def _hours() -> float:
+def hours_in_year() -> float:
+    """The catalog's hours in a year."""
     return catalog.value("conventions.hours_per_year", "hour/year")
 
 
-def _other() -> float:
+def other_share() -> float:
     """The catalog's default share of site power lost to things other than IT and cooling."""
     return catalog.value("defaults.overhead_fraction", "dimensionless")
 
 
-def _fleet_pue() -> float:
+def fleet_pue() -> float:
+    """AWS's fleet PUE (the catalog's)."""
     return catalog.value("cooling.aws-fleet.pue", "dimensionless")
 
 
-def _article_cooling_copies(
+def article_cooling_copies(
     then: str,
     *,
     of: float = 1.0,
@@ -47,7 +49,7 @@ def _article_cooling_copies(
     low, high = ARTICLE_COOLING_RANGE
     figures = (("articles-range-low", low), ("articles-share", COOLING_SHARE))[: 2 if middle else 1]
     figures += (("articles-range-high", high),)
-    said = "" if of == 1 else f" of {_SITE}"
+    said = "" if of == 1 else f" of {SITE}"
 
     def coarse_words(share: float, figures: bool) -> str:
         # one message however coarsely the end is typed ("30", "30 %", "0.3"), and no "two or
@@ -72,7 +74,7 @@ def _article_cooling_copies(
     )
 
 
-def _cooling_slips(
+def cooling_slips(
     pue: Callable[[], float], shown: str, *, of: float = 1.0, it_share: bool = True
 ) -> tuple[Trap, ...]:
     """The slips of turning a PUE into the cooling share, the same in every exercise that asks
@@ -88,28 +90,28 @@ def _cooling_slips(
             # the share itself only from the second attempt: at the first it leaves the pair one
             # subtraction (reader 30)
             later=(
-                f"1 − 1/{shown} ≈ {fmt.percent(1 - 1 / pue())}; then take off the {_OTHER} "
+                f"1 − 1/{shown} ≈ {fmt.percent(1 - 1 / pue())}; then take off the {OTHER_TEXT} "
                 "other losses"
             ),
         ),
         Trap(
             "forgot-other-losses",
             lambda: of * (1 - 1 / pue()),
-            f"that is all non-IT power at a PUE of {shown}; subtract the {_OTHER} other losses "
+            f"that is all non-IT power at a PUE of {shown}; subtract the {OTHER_TEXT} other losses "
             "(they are not cooling)",
         ),
         Trap(
             "pue-minus-one-minus-other",
-            lambda: of * (pue() - 1 - _other()),
-            f"right to take off the {_OTHER} other losses, but the cooling share is "
+            lambda: of * (pue() - 1 - other_share()),
+            f"right to take off the {OTHER_TEXT} other losses, but the cooling share is "
             "1 − 1/PUE − other losses, not PUE − 1 − other losses",
         ),
         Trap(
             # 1/PUE − other losses: the right first step, then the losses taken off the wrong
             # part (reader 24)
             "it-share-minus-other",
-            lambda: of * (1 / pue() - _other()),
-            f"right to start from 1/PUE, IT's share; but you took the {_OTHER} other losses "
+            lambda: of * (1 / pue() - other_share()),
+            f"right to start from 1/PUE, IT's share; but you took the {OTHER_TEXT} other losses "
             "off IT's share. Cooling is what is left of the site after IT and the other "
             "losses: 1 − 1/PUE − other losses",
         ),
@@ -120,45 +122,52 @@ def _cooling_slips(
                 "it-share",
                 lambda: 1 / pue(),
                 f"that is IT's share at a PUE of {shown} (1/PUE); the rest is all non-IT "
-                f"power: take off the {_OTHER} of other losses",
+                f"power: take off the {OTHER_TEXT} of other losses",
                 later=f"the rest is 1 − 1/{shown} ≈ {fmt.percent(1 - 1 / pue())} of the site",
             )
         )
     return tuple(slips)
 
 
-def _chip(name: str, var: str, unit: str) -> float:
+def chip_value(name: str, var: str, unit: str) -> float:
+    """A chip's catalog figure `var` in `unit`."""
     return catalog.value(f"chips.{name}.{var}", unit)
 
 
-def _chips(system: str) -> float:
+def chips_in(system: str) -> float:
+    """How many chips a system (the core's system table) holds."""
     return float(system_table().chips.sel(system=system))
 
 
-def _h100(precision: str) -> float:
+def h100_peak(precision: str) -> float:
+    """One H100's peak FLOP/s at `precision` (the catalog's chip table)."""
     return float(catalog.chip_table().peak_flops.sel(chip="h100", precision=precision))
 
 
-def _per_person() -> float:
+def per_person() -> float:
+    """The US all-sector electricity use per person, kWh a year (the catalog's basis)."""
     return catalog.value("bases.us-person.value", "kWh/person/year")
 
 
-def _households(load_factor: float = 1.0) -> float:
+def site_households(load_factor: float = 1.0) -> float:
     """The site as a city of US households (the EIA's use per household), at `load_factor`."""
     ds = compute(site_power=SITE_MW, basis="us-household", load_factor=load_factor)
     return float(ds.city_households)
 
 
-def _people_in_households() -> float:
-    return _households() * catalog.value("conventions.persons_per_household", "person/household")
+def people_in_households() -> float:
+    """The people living in the site's US households (households × persons each)."""
+    return site_households() * catalog.value(
+        "conventions.persons_per_household", "person/household"
+    )
 
 
-def _article_city() -> float:
+def article_city() -> float:
     """The Mississippi article's "city of about 250,000 people", as the fact-check quotes it."""
     return float(factcheck.ARTICLE_CITY)  # the claim "ms-city"'s number
 
 
-def _other_basis(basis: str, asks: str = "this exercise asks for") -> Trap:
+def other_basis(basis: str, asks: str = "this exercise asks for") -> Trap:
     """The trap of dividing by another per-person basis than the US all-sector one (the
     Mississippi site's own state, the world average), named from the catalog; `asks` says who
     asks for the all-sector one (an exercise, or lesson 5's city station)."""
@@ -190,7 +199,7 @@ COMPARED_BASES = (
 )
 
 
-def _three_figures(x: float) -> str:
+def three_figures(x: float) -> str:
     """A count to three significant figures (207,829 → "208,000"): the bases and the site's
     power are not known more closely than that."""
     return fmt.number(float(f"{x:.3g}"))
@@ -232,8 +241,8 @@ def city_table(
             [
                 catalog.label("bases", b),
                 f"{fmt.number(float(one.basis_value))} kWh per {per}",
-                closed if b in hidden else _three_figures(float(one.city_people)),
-                _three_figures(float(one.city_households)) if homes else "—",
+                closed if b in hidden else three_figures(float(one.city_people)),
+                three_figures(float(one.city_households)) if homes else "—",
             ]
         )
     # short headers (reader 13), the household row explained in the caption ("US Census Bureau
@@ -301,13 +310,13 @@ def cooling_verdict_table() -> tuple[list[str], list[list[str]]]:
         (
             f"{label} ({catalog.entry(key).date.split('-')[0]})",
             catalog.value(key, "dimensionless"),
-            power.cooling_fraction_for_pue(catalog.value(key, "dimensionless"), _other()),
+            power.cooling_fraction_for_pue(catalog.value(key, "dimensionless"), other_share()),
         )
         for label, key in published
     ]
     names = ("the article's low end", "the article's middle", "the article's high end")
     shares = (ARTICLE_COOLING_RANGE[0], COOLING_SHARE, ARTICLE_COOLING_RANGE[1])
-    rows += [(n, power.pue(1 - f - _other()), f) for n, f in zip(names, shares, strict=True)]
+    rows += [(n, power.pue(1 - f - other_share()), f) for n, f in zip(names, shares, strict=True)]
     head = ["", "PUE", "cooling share", "cooling"]
     return head, [
         [label, f"{pue:.2f}", f"{100 * share:.1f} %", fmt.quantity(SITE_MW * share, "MW")]
@@ -377,7 +386,7 @@ def plant_cop_line() -> str:
     from ... import climate  # the typical years are slow to load: only when asked
 
     st = climate.load_station(climate.station_for(ARTICLE_SITE))
-    share, _ = climate.annual_cooling(st, "chiller-economiser", _other())
+    share, _ = climate.annual_cooling(st, "chiller-economiser", other_share())
     model, article = (
         float(compute(site=ARTICLE_SITE, cooling_fraction=float(f)).cooling_cop)
         for f in (share, COOLING_SHARE)
@@ -419,9 +428,9 @@ def economiser_hours_line() -> str:
     return (
         "Row 2 is AWS's average over all its sites, not this site. Outside air cools a hot, "
         "humid site for fewer hours: in the explorer's model of an air-side economiser, a "
-        f"typical year gives {_three_figures(ms)} hours on outside air alone "
+        f"typical year gives {three_figures(ms)} hours on outside air alone "
         f"({fmt.percent(ms_share, 2)} of the year) at the Mississippi site ({ms_town}), "
-        f"against {_three_figures(ind)} hours ({fmt.percent(ind_share, 2)}) at AWS's Indiana "
+        f"against {three_figures(ind)} hours ({fmt.percent(ind_share, 2)}) at AWS's Indiana "
         f"site ({ind_town})."
     )
 
@@ -501,42 +510,44 @@ def evaporation_line() -> str:
     )
 
 
-_DAY_S, _HOUR_S = factor("day", "s"), factor("hour", "s")
-_OTHER, _PUE = fmt.percent(_other()), fmt.number(_fleet_pue())
-_HOURS = fmt.number(_hours())
-_TRN2_TDP, _TRN2_OVERHEAD = (
-    fmt.number(_chip("trn2", "tdp", "W")),
-    fmt.number(_chip("trn2", "server_overhead", "dimensionless")),
+DAY_S, HOUR_S = factor("day", "s"), factor("hour", "s")
+OTHER_TEXT, FLEET_PUE_TEXT = fmt.percent(other_share()), fmt.number(fleet_pue())
+HOURS = fmt.number(hours_in_year())
+TRN2_TDP, TRN2_OVERHEAD = (
+    fmt.number(chip_value("trn2", "tdp", "W")),
+    fmt.number(chip_value("trn2", "server_overhead", "dimensionless")),
 )
-_IT_SHARE = 1 - COOLING_SHARE - _other()
-_SITE = fmt.quantity(SITE_MW, "MW")
-_LLAMA = fmt.sci(model_compute("llama3-405b"), 2)
-_RESTART = catalog.value("reliability.restart_time", "minute")
+IT_SHARE = 1 - COOLING_SHARE - other_share()
+SITE = fmt.quantity(SITE_MW, "MW")
+LLAMA = fmt.sci(model_compute("llama3-405b"), 2)
+RESTART = catalog.value("reliability.restart_time", "minute")
 
 
-def _trn2_all_in_w() -> float:
-    return _chip("trn2", "tdp", "W") * _chip("trn2", "server_overhead", "dimensionless")
+def trn2_all_in_w() -> float:
+    """One Trainium2's watts with its server's overhead."""
+    return chip_value("trn2", "tdp", "W") * chip_value("trn2", "server_overhead", "dimensionless")
 
 
-def _chip_pue_slips() -> tuple[Trap, ...]:
+def chip_pue_slips() -> tuple[Trap, ...]:
     """The slips of taking a PUE off a site's power before counting its chips, the same in the
     three exercises that count Trainium2 chips from a site (lesson 3's, lesson 5's chips
     station, lesson 6's step 1): PUE − 1 taken as the non-IT share (site × (2 − PUE), 2.3 %
     under the answer: so the three accept ±2 %, not more), and the PUE multiplied, not
     divided, with the chip's power all in or its bare TDP (readers 20)."""
-    site_w, pue = SITE_MW * factor("MW", "W"), _fleet_pue
+    site_w, pue = SITE_MW * factor("MW", "W"), fleet_pue
     it_mw = fmt.quantity(SITE_MW / pue(), "MW")
     divide = (
-        f"PUE = site ÷ IT power, so IT power = site ÷ {_PUE} = {it_mw}, less than the site: "
+        f"PUE = site ÷ IT power, so IT power = site ÷ {FLEET_PUE_TEXT} = {it_mw}, less than the "
+        "site: "
         "divide by the PUE, don't multiply"
     )
     return (
         Trap(
             "pue-minus-one-as-non-it",
-            lambda: site_w * (2 - pue()) / _trn2_all_in_w(),
+            lambda: site_w * (2 - pue()) / trn2_all_in_w(),
             f"PUE − 1 is not the share of the site that is not IT: IT power is site ÷ PUE = "
-            f"{_SITE} ÷ {_PUE} = {it_mw} ({fmt.percent(1 / pue())} of the site), not "
-            f"{_SITE} × (1 − {fmt.number(pue() - 1)}) = "
+            f"{SITE} ÷ {FLEET_PUE_TEXT} = {it_mw} ({fmt.percent(1 / pue())} of the site), not "
+            f"{SITE} × (1 − {fmt.number(pue() - 1)}) = "
             f"{fmt.quantity(SITE_MW * (2 - pue()), 'MW')}",
             rel_tol=0.005,  # 278,819 to 281,621: clear of the other losses taken twice (278,069)
             # by its method too: with one chip's power rounded to 0.9 kW the slip gives 283,333,
@@ -546,17 +557,17 @@ def _chip_pue_slips() -> tuple[Trap, ...]:
                 *(SITE_MW * (2 - pue()) * factor("MW", u) for u in ("MW", "kW", "W", "GW")),
             ),
         ),
-        Trap("pue-multiplied", lambda: site_w * pue() / _trn2_all_in_w(), divide),
+        Trap("pue-multiplied", lambda: site_w * pue() / trn2_all_in_w(), divide),
         Trap(
             "pue-multiplied-bare-tdp",
-            lambda: site_w * pue() / _chip("trn2", "tdp", "W"),
-            f"{divide}; and each chip needs its {_TRN2_TDP} W TDP × the server overhead "
-            f"({_TRN2_OVERHEAD})",
+            lambda: site_w * pue() / chip_value("trn2", "tdp", "W"),
+            f"{divide}; and each chip needs its {TRN2_TDP} W TDP × the server overhead "
+            f"({TRN2_OVERHEAD})",
         ),
     )
 
 
-def _measured(which: str) -> float:
+def h100_measured(which: str) -> float:
     """One H100's measured BF16 matrix multiplication, "best" or "sustained" [TFLOP/s]."""
     return catalog.value(f"measurements.h100-matmul.bf16_{which}", "TFLOP/s")
 
@@ -574,13 +585,15 @@ def h100_speeds() -> None:
       the same, held for 20 s at its 700 W power limit: 683
     """
     held = catalog.value("measurements.h100-matmul.bf16_sustained_duration", "s")
-    peak = _h100("bf16") * factor("FLOP/s", "TFLOP/s")
+    peak = h100_peak("bf16") * factor("FLOP/s", "TFLOP/s")
     print(f"one H100, BF16, in TFLOP/s: datasheet peak {fmt.number(peak)}")
-    print(f"  one large matrix multiplication, best short burst: {fmt.number(_measured('best'))}")
+    print(
+        f"  one large matrix multiplication, best short burst: {fmt.number(h100_measured('best'))}"
+    )
     print(
         f"  the same, held for {fmt.number(held)} s at its "
-        f"{fmt.number(_chip('h100', 'tdp', 'W'))} W power limit: "
-        f"{fmt.number(_measured('sustained'))}"
+        f"{fmt.number(chip_value('h100', 'tdp', 'W'))} W power limit: "
+        f"{fmt.number(h100_measured('sustained'))}"
     )
 
 
@@ -603,11 +616,12 @@ TOLD_APART = {
 }
 
 
-def _add(e: Exercise) -> None:
+def add_exercise(e: Exercise) -> None:
+    """Add exercise `e` to `EXERCISES`, after those added before it."""
     EXERCISES[e.id] = e
 
 
-def _above_zero() -> Bound:
+def above_zero() -> Bound:
     """The range of a ratio of two positive figures (a COP, FLOP/s per MW against another's):
     above 0, with no top."""
     return Bound(0, math.inf, lo_open=True)

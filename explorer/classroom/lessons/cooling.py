@@ -7,22 +7,22 @@ from collections.abc import Callable
 from ... import catalog, fmt, power
 from ...scenario import compute
 from ..exercises import RATIO, SHARE, Exercise, Trap
-from .city import _IT_GETS, _REACHES_IT
+from .city import IT_GETS, REACHES_IT
 from .common import (
-    _IT_SHARE,
-    _OTHER,
-    _PUE,
-    _SITE,
     ARTICLE_SITE,
     CHILLER_COP,
     COOLING_SHARE,
+    FLEET_PUE_TEXT,
+    IT_SHARE,
+    OTHER_TEXT,
+    SITE,
     SITE_MW,
-    _above_zero,
-    _add,
-    _article_cooling_copies,
-    _cooling_slips,
-    _fleet_pue,
-    _other,
+    above_zero,
+    add_exercise,
+    article_cooling_copies,
+    cooling_slips,
+    fleet_pue,
+    other_share,
 )
 
 
@@ -46,20 +46,20 @@ def _the_pue_itself(pue: Callable[[], float]) -> Trap:
     )
 
 
-_add(
+add_exercise(
     Exercise(
         "pue-40",
         2,
         f"What PUE does a {fmt.percent(COOLING_SHARE)} cooling share imply, "
-        f"with {_OTHER} other losses?",
-        lambda: float(compute(cooling_fraction=COOLING_SHARE, overhead_fraction=_other()).pue),
+        f"with {OTHER_TEXT} other losses?",
+        lambda: float(compute(cooling_fraction=COOLING_SHARE, overhead_fraction=other_share()).pue),
         RATIO,
         rel_tol=0.01,
         hints=(
             "PUE compares the whole site with the part that reaches the IT equipment",
             "PUE = site power ÷ IT power = 1 / (1 − cooling share − other losses)",
-            f"IT gets 1 − {COOLING_SHARE:.2f} − {_other():.2f} = {_IT_SHARE:.2f} of the site; "
-            f"PUE = 1 / {_IT_SHARE:.2f} ≈ {1 / _IT_SHARE:.2f}",
+            f"IT gets 1 − {COOLING_SHARE:.2f} − {other_share():.2f} = {IT_SHARE:.2f} of the site; "
+            f"PUE = 1 / {IT_SHARE:.2f} ≈ {1 / IT_SHARE:.2f}",
         ),
         traps=(
             Trap(
@@ -74,7 +74,7 @@ _add(
             ),
             Trap(
                 "it-share",
-                lambda: _IT_SHARE,
+                lambda: IT_SHARE,
                 "that is IT's share of the site; PUE = site ÷ IT, so divide 1 by it",
             ),
             # each hint asks for the step at the first attempt, and says it from the second
@@ -82,44 +82,44 @@ _add(
             Trap(
                 "one-plus-share",
                 lambda: 1 + COOLING_SHARE,
-                f"PUE is site power ÷ IT power, not 1 + cooling share: {_REACHES_IT}",
-                later=_IT_GETS,
+                f"PUE is site power ÷ IT power, not 1 + cooling share: {REACHES_IT}",
+                later=IT_GETS,
             ),
             Trap(
                 "one-plus-shares",
-                lambda: 1 + COOLING_SHARE + _other(),
-                f"PUE is site power ÷ IT power, not 1 + the non-IT shares: {_REACHES_IT}",
-                later=f"{_IT_GETS}; divide 1 by that",
+                lambda: 1 + COOLING_SHARE + other_share(),
+                f"PUE is site power ÷ IT power, not 1 + the non-IT shares: {REACHES_IT}",
+                later=f"{IT_GETS}; divide 1 by that",
             ),
             Trap(
                 "forgot-other-losses",
                 lambda: 1 / (1 - COOLING_SHARE),
-                f"add the other losses too: {_REACHES_IT}",
+                f"add the other losses too: {REACHES_IT}",
                 rel_tol=0.01,  # 1.7 is nearer the answer's rounding than this slip
-                later=_IT_GETS,
+                later=IT_GETS,
             ),
             Trap(
                 "site-over-cooling",
                 lambda: 1 / COOLING_SHARE,
-                f"that is site ÷ cooling power; PUE divides the site by IT power: {_REACHES_IT}",
-                later=_IT_GETS,
+                f"that is site ÷ cooling power; PUE divides the site by IT power: {REACHES_IT}",
+                later=IT_GETS,
             ),
             Trap(
                 "site-over-non-it",
-                lambda: 1 / (COOLING_SHARE + _other()),
+                lambda: 1 / (COOLING_SHARE + other_share()),
                 "that is site ÷ non-IT power (cooling and other losses); PUE divides the site "
-                f"by IT power: {_REACHES_IT}",
-                later=_IT_GETS,
+                f"by IT power: {REACHES_IT}",
+                later=IT_GETS,
             ),
         ),
     )
 )
-_add(
+add_exercise(
     Exercise(
         "cooling-at-fleet-pue",
         2,
         (
-            f"At AWS's fleet PUE of {_PUE} (and {_OTHER} other losses), "
+            f"At AWS's fleet PUE of {FLEET_PUE_TEXT} (and {OTHER_TEXT} other losses), "
             "what share of site power goes to cooling?"
         ),
         lambda: power.cooling_share_at("aws-fleet"),
@@ -129,12 +129,12 @@ _add(
         hints=(
             "start from the share of the site that reaches IT: that is 1 / PUE",
             "cooling share = 1 − 1/PUE − other losses",
-            f"1 − 1/{_PUE} = {fmt.percent(1 - 1 / _fleet_pue())} is all non-IT power; "
-            f"minus {_OTHER} other losses leaves {fmt.percent(power.cooling_share_at())}",
+            f"1 − 1/{FLEET_PUE_TEXT} = {fmt.percent(1 - 1 / fleet_pue())} is all non-IT power; "
+            f"minus {OTHER_TEXT} other losses leaves {fmt.percent(power.cooling_share_at())}",
         ),
         traps=(
-            *_cooling_slips(_fleet_pue, _PUE),
-            _the_pue_itself(_fleet_pue),
+            *cooling_slips(fleet_pue, FLEET_PUE_TEXT),
+            _the_pue_itself(fleet_pue),
             # the cooling MW of the next exercise typed here, read as a per cent (30.1 MW →
             # 30.1 %): said as MW, not as the article's 30 % copied (reader 25); only the
             # number itself, so that "30" stays the article's end
@@ -149,80 +149,82 @@ _add(
             Trap(
                 "mw-as-share",
                 lambda: SITE_MW * power.cooling_share_at("aws-fleet") / 100,
-                f"that looks like the cooling in MW ({_SITE} × the share); the question asks "
+                f"that looks like the cooling in MW ({SITE} × the share); the question asks "
                 "for the share of the site",
                 rel_tol=0.002,
                 rounded=False,
             ),
             # the article's own shares, copied (reader 14): its claim, not AWS's PUE turned round
-            *_article_cooling_copies(f"work out the share from AWS's PUE of {_PUE}"),
+            *article_cooling_copies(f"work out the share from AWS's PUE of {FLEET_PUE_TEXT}"),
         ),
     )
 )
-_add(
+add_exercise(
     Exercise(
         "cooling-mw-fleet",
         2,
-        f"At AWS's fleet PUE, how many MW of a {_SITE} site go to cooling? (MW)",
+        f"At AWS's fleet PUE, how many MW of a {SITE} site go to cooling? (MW)",
         lambda: SITE_MW * power.cooling_share_at("aws-fleet"),
         "MW",
         hints=(
-            f"find the cooling share first (the exercise above), then take that share of {_SITE}",
+            f"find the cooling share first (the exercise above), then take that share of {SITE}",
             "cooling power = site power × (1 − 1/PUE − other losses)",
-            f"{_SITE} × {fmt.percent(power.cooling_share_at(), 4)} ≈ "
+            f"{SITE} × {fmt.percent(power.cooling_share_at(), 4)} ≈ "
             f"{fmt.number(SITE_MW * power.cooling_share_at())} MW",
         ),
         traps=(
-            *_article_cooling_copies(f"use AWS's PUE of {_PUE}", of=SITE_MW, slip=True),
-            *_cooling_slips(_fleet_pue, _PUE, of=SITE_MW, it_share=False),
+            *article_cooling_copies(f"use AWS's PUE of {FLEET_PUE_TEXT}", of=SITE_MW, slip=True),
+            *cooling_slips(fleet_pue, FLEET_PUE_TEXT, of=SITE_MW, it_share=False),
             # the other parts of the site, in MW, and the share typed as MW (reader 24)
             Trap(  # reader 27: 300 MW typed back got "10 times too large"
                 "whole-site",
                 lambda: SITE_MW,
-                f"that is the whole site's power ({_SITE}); cooling is the share of it left "
+                f"that is the whole site's power ({SITE}); cooling is the share of it left "
                 "after the IT and the other losses",
             ),
             Trap(
                 "it-power",
-                lambda: SITE_MW / _fleet_pue(),
-                f"that is IT power ({_SITE} ÷ {_PUE}); cooling is part of what is left",
+                lambda: SITE_MW / fleet_pue(),
+                f"that is IT power ({SITE} ÷ {FLEET_PUE_TEXT}); cooling is part of what is left",
             ),
             Trap(
                 "it-plus-other",
-                lambda: SITE_MW * (1 / _fleet_pue() + _other()),
+                lambda: SITE_MW * (1 / fleet_pue() + other_share()),
                 "that is IT and the other losses together; cooling is what is left of "
-                f"{_SITE} after both",
+                f"{SITE} after both",
             ),
             Trap(
                 "other-losses",
-                lambda: SITE_MW * _other(),
-                f"that is the {_OTHER} other losses of {_SITE}; cooling is what is left after "
+                lambda: SITE_MW * other_share(),
+                f"that is the {OTHER_TEXT} other losses of {SITE}; cooling is what is left after "
                 "IT and these",
             ),
             Trap(
                 "share-as-mw",
                 lambda: power.cooling_share_at("aws-fleet") * 100,
                 f"that looks like a share written as a per cent; the question asks for MW: take "
-                f"that share of {_SITE}",
+                f"that share of {SITE}",
             ),
         ),
     )
 )
 
 
-def _survey_pue() -> float:
+def survey_pue() -> float:
+    """The industry survey's average PUE (the catalog's)."""
     return catalog.value("cooling.industry-average.pue", "dimensionless")
 
 
-_SURVEY = fmt.number(_survey_pue())
+_SURVEY = fmt.number(survey_pue())
 # lesson 2's pair work (reader 17): the survey's PUE turned into a cooling share, answered in its
 # own box so that the check that converts it opens only afterwards
-_add(
+add_exercise(
     Exercise(
         "cooling-at-survey-pue",
         2,
         (
-            f"At the industry-wide survey's average PUE of {_SURVEY} (and {_OTHER} other losses), "
+            f"At the industry-wide survey's average PUE of {_SURVEY} (and {OTHER_TEXT} other "
+            "losses), "
             "what share of site power goes to cooling?"
         ),
         lambda: power.cooling_share_at("industry-average"),
@@ -232,33 +234,34 @@ _add(
         hints=(
             "the same steps as for AWS's fleet PUE: IT gets 1 / PUE of the site",
             "cooling share = 1 − 1/PUE − other losses",
-            f"1 − 1/{_SURVEY} = {fmt.percent(1 - 1 / _survey_pue())} is all non-IT power; "
-            f"minus {_OTHER} other losses leaves "
+            f"1 − 1/{_SURVEY} = {fmt.percent(1 - 1 / survey_pue())} is all non-IT power; "
+            f"minus {OTHER_TEXT} other losses leaves "
             f"{fmt.percent(power.cooling_share_at('industry-average'))}",
         ),
         traps=(
-            *_cooling_slips(_survey_pue, _SURVEY),
+            *cooling_slips(survey_pue, _SURVEY),
             Trap(
                 "fleet-pue",
                 lambda: power.cooling_share_at("aws-fleet"),
-                f"that is the share at AWS's fleet PUE of {_PUE}, the exercise above; this one "
+                f"that is the share at AWS's fleet PUE of {FLEET_PUE_TEXT}, the exercise above; "
+                "this one "
                 f"asks at the survey's {_SURVEY}",
             ),
-            _the_pue_itself(_survey_pue),
+            _the_pue_itself(survey_pue),
             # the article's middle 40 % too: section 1 has just used it (reader 24)
-            *_article_cooling_copies(
+            *article_cooling_copies(
                 f"work out the share from the survey's PUE of {_SURVEY}", coarse=True
             ),
         ),
     )
 )
-_add(
+add_exercise(
     Exercise(
         "cop-article",
         2,
         (
             f"What COP does the article's {fmt.percent(COOLING_SHARE)} cooling share imply for "
-            f"the {_SITE} site? (COP = heat removed ÷ cooling power; the heat removed from the "
+            f"the {SITE} site? (COP = heat removed ÷ cooling power; the heat removed from the "
             "halls is what the IT and the other losses use; even the smallest new water-cooled "
             "chillers alone must reach a COP of at least "
             f"{fmt.number(catalog.entry(CHILLER_COP).value)}, larger ones more, and a new "
@@ -269,13 +272,13 @@ _add(
         lambda: _heat_cop(COOLING_SHARE),
         RATIO,
         rel_tol=0.03,
-        possible=_above_zero,
+        possible=above_zero,
         possible_why="a COP is the heat moved ÷ the cooling's power, both more than zero",
         hints=(
             "the heat to remove is what the IT and the electrical system use; the cooling "
             "plant's electricity moves it",
             "COP = heat removed ÷ cooling power = (IT + other losses) ÷ cooling",
-            f"heat removed = {_SITE} × (1 − {COOLING_SHARE:.2f}) = "
+            f"heat removed = {SITE} × (1 − {COOLING_SHARE:.2f}) = "
             f"{fmt.number(SITE_MW * (1 - COOLING_SHARE))} MW; cooling = "
             f"{fmt.number(SITE_MW * COOLING_SHARE)} MW; COP = "
             f"{fmt.number(SITE_MW * (1 - COOLING_SHARE))} ÷ "
@@ -284,7 +287,7 @@ _add(
         traps=(
             Trap(
                 "it-only",
-                lambda: _IT_SHARE / COOLING_SHARE,
+                lambda: IT_SHARE / COOLING_SHARE,
                 "the other losses end up as heat in the halls too: heat removed = IT + other "
                 "losses",
                 # 1.425: "1.4" is this slip rounded, in a prediction too (reader 17)

@@ -10,16 +10,16 @@ from ...units import factor
 from ...validate import BOUNDS
 from ..exercises import FEWEST_FIGURES, RATIO, SHARE, Exercise, Trap
 from .common import (
-    _OTHER,
-    _PUE,
-    _SITE,
     ARTICLE_COOLING_RANGE,
     COOLING_SHARE,
+    FLEET_PUE_TEXT,
+    OTHER_TEXT,
+    SITE,
     SITE_MW,
-    _add,
-    _fleet_pue,
-    _hours,
-    _other,
+    add_exercise,
+    fleet_pue,
+    hours_in_year,
+    other_share,
 )
 
 
@@ -32,7 +32,7 @@ def article_pue_range() -> tuple[float, float]:
     >>> [round(x, 2) for x in article_pue_range()]  # 1 / (1 - 0.3 - 0.03), 1 / (1 - 0.5 - 0.03)
     [1.49, 2.13]
     """
-    return tuple(power.pue(1 - f - _other()) for f in ARTICLE_COOLING_RANGE)  # type: ignore[return-value]
+    return tuple(power.pue(1 - f - other_share()) for f in ARTICLE_COOLING_RANGE)  # type: ignore[return-value]
 
 
 # Lesson 7: hot days, the grid and batteries. The article's site in its weather station's typical
@@ -103,12 +103,12 @@ _MIN_PER_H = factor("hour", "minute")
 _DECIMAL_HOUR = 100  # the slip "5 minutes = 0.05 h": minutes taken as hundredths of an hour
 _S_PER_H = factor("hour", "second")
 
-_add(
+add_exercise(
     Exercise(
         "jackson-annual-pue",
         7,
         "Over a typical year in the site's weather, what annual PUE does the chiller plant reach "
-        f"(with {_OTHER} other losses)?",
+        f"(with {OTHER_TEXT} other losses)?",
         lambda: _yr("annual_pue"),
         RATIO,
         rel_tol=0.015,
@@ -125,7 +125,7 @@ _add(
         traps=(
             Trap(
                 "articles-share",
-                lambda: 1 / (1 - COOLING_SHARE - _other()),
+                lambda: 1 / (1 - COOLING_SHARE - other_share()),
                 f"that is the PUE of the article's {fmt.percent(COOLING_SHARE)} cooling share; "
                 "the weather model gives far less cooling",
             ),
@@ -194,8 +194,9 @@ _add(
             ),
             Trap(
                 "aws-fleet",
-                _fleet_pue,
-                f"that is AWS's reported fleet PUE ({_PUE}); this chiller plant is a generic "
+                fleet_pue,
+                f"that is AWS's reported fleet PUE ({FLEET_PUE_TEXT}); this chiller plant is a "
+                "generic "
                 "design in the site's weather",
                 # 1.15 typed, not 1.16: a near miss of the answer (1.1603 to 1.1957), not
                 # AWS's figure (reader 19)
@@ -207,7 +208,7 @@ _add(
 )
 _EXCESS = _yr("peak_cooling_power") / _yr("mean_cooling_power") - 1
 
-_add(
+add_exercise(
     Exercise(
         "hot-day-above-mean",
         7,
@@ -268,7 +269,7 @@ _add(
 )
 _SHAVE_MW = fmt.quantity(_role("peak-shaving", "battery_power"), "MW")
 _SHAVE_MWH = fmt.quantity(_role("peak-shaving", "battery_energy"), "MWh")
-_add(
+add_exercise(
     Exercise(
         "shaving-battery-hours",
         7,
@@ -302,7 +303,7 @@ _add(
         ),
     )
 )
-_add(
+add_exercise(
     Exercise(
         "utility-peak-share",
         7,
@@ -326,7 +327,7 @@ _add(
                 "yearly-average",
                 lambda: SITE_MW / _grid_figure("utility", "MW"),
                 # said as right first: on "0.1" it read as a correction (reader 30)
-                f"if you used the site's yearly average ({_SITE}), that is right here too; but "
+                f"if you used the site's yearly average ({SITE}), that is right here too; but "
                 f"the question asks for its hottest hour ({_SITE_PEAK}), when the utility's "
                 "peak is met, which gives "
                 f"{fmt.percent(_gr('share_of_utility_peak'))}. With a "
@@ -359,7 +360,7 @@ _add(
         ),
     )
 )
-_add(
+add_exercise(
     Exercise(
         "state-energy-share",
         7,
@@ -381,7 +382,9 @@ _add(
         traps=(
             Trap(
                 "flat-out",
-                lambda: _yr("peak_facility_power") * _hours() / _grid_figure("state", "MWh/year"),
+                lambda: (
+                    _yr("peak_facility_power") * hours_in_year() / _grid_figure("state", "MWh/year")
+                ),
                 f"if you took the hottest hour's draw ({_SITE_PEAK}) for every hour of the year: "
                 "the site draws that only on the hottest hours, so use its year's energy",
             ),
@@ -436,7 +439,7 @@ def _minutes_slips(minutes: float, whose: str) -> tuple[Trap, ...]:
         Trap(
             "site-power",
             lambda: SITE_MW * minutes / _MIN_PER_H,
-            f"that carries the whole {_SITE}; {whose}",
+            f"that carries the whole {SITE}; {whose}",
             # 1 %: "25.4 MWh" (254 MW × 0.1 h) is 1.6 % from 300 MW × 5 min (reader 30)
             rel_tol=0.01,
         ),
@@ -445,7 +448,7 @@ def _minutes_slips(minutes: float, whose: str) -> tuple[Trap, ...]:
     return slips if minutes != 1 else slips[1:]
 
 
-_add(
+add_exercise(
     Exercise(
         "ride-through-energy",
         7,
@@ -474,7 +477,7 @@ _add(
         ),
     )
 )
-_add(
+add_exercise(
     Exercise(
         "smoothing-energy",
         7,
@@ -502,7 +505,7 @@ _add(
             ),
             Trap(
                 "a-day-of-dips",
-                lambda: _role("smoothing", "annual_throughput") / (_hours() / 24),
+                lambda: _role("smoothing", "annual_throughput") / (hours_in_year() / 24),
                 "that adds up a whole day of dips; the battery gives each one back before the "
                 "next, so it holds one",
             ),

@@ -8,7 +8,15 @@ from ... import catalog, fmt
 from ...scenario import compute
 from ...units import factor
 from ..exercises import FEWEST_FIGURES, SHARE, Exercise, Trap
-from .common import _HOURS, _SITE, ARTICLE_COOLING_RANGE, COOLING_SHARE, SITE_MW, _add, _hours
+from .common import (
+    ARTICLE_COOLING_RANGE,
+    COOLING_SHARE,
+    HOURS,
+    SITE,
+    SITE_MW,
+    add_exercise,
+    hours_in_year,
+)
 
 # Why are the articles' numbers contested? (lesson 8): the catalog's ranges on Rainier Mississippi.
 CONTESTED_SITE = "rainier-mississippi"
@@ -112,7 +120,7 @@ _CAMPUS_KEY = "defaults.it_overhead"  # a multiplier that splits the power, not 
 
 def _contested_households(site_mw: float, kwh_per_household: float, load: float = 1.0) -> float:
     """Households whose use matches `site_mw` for a year at `load` (an exercise's wrong turn)."""
-    return site_mw * load * _hours() * factor("MWh", "kWh") / kwh_per_household
+    return site_mw * load * hours_in_year() * factor("MWh", "kWh") / kwh_per_household
 
 
 _HIGH_MW = fmt.quantity(_range(_POWER_KEY).high, "MW")
@@ -121,11 +129,11 @@ _HIGH_USE = fmt.number(_range(_HOUSEHOLD_KEY).high)
 _LOAD_LOW = catalog.uncertainty_ranges()["defaults.load_factor"].low
 _COOL_LO, _COOL_HI = _range(_COOLING_KEY).low, _range(_COOLING_KEY).high
 
-_add(
+add_exercise(
     Exercise(
         "contested-city-high",
         8,
-        f"Rainier Mississippi's {_SITE} may grow: the catalog's high end is {_HIGH_MW}. "
+        f"Rainier Mississippi's {SITE} may grow: the catalog's high end is {_HIGH_MW}. "
         "Running flat out, with every figure at the end of its range that makes the city "
         f"biggest (step 1's table; a household's use, EIA: {_LOW_USE} or {_HIGH_USE} kWh a "
         "year), how many households is that site's 'city'? (households)",
@@ -136,8 +144,8 @@ _add(
         hints=(
             "the same sum as lesson 1, with the ends of the ranges instead of the central values",
             "households = site power × hours in a year ÷ use per household (same units: kWh)",
-            f"{_HIGH_MW} × {_HOURS} h = "
-            f"{fmt.number(_range(_POWER_KEY).high * _hours() * factor('MWh', 'kWh'))} kWh; "
+            f"{_HIGH_MW} × {HOURS} h = "
+            f"{fmt.number(_range(_POWER_KEY).high * hours_in_year() * factor('MWh', 'kWh'))} kWh; "
             f"÷ {_LOW_USE} kWh ≈ "
             f"{fmt.number(float(_contested_bounds().city_households.sel(bound='high')))}",
         ),
@@ -164,7 +172,7 @@ _add(
             Trap(
                 "announced-power",
                 lambda: _contested_households(SITE_MW, _range(_HOUSEHOLD_KEY).low),
-                f"that is the announced {_SITE}; take the high end, {_HIGH_MW}",
+                f"that is the announced {SITE}; take the high end, {_HIGH_MW}",
             ),
             Trap(
                 "people-not-households",
@@ -188,11 +196,11 @@ _add(
         ),
     )
 )
-_add(
+add_exercise(
     Exercise(
         "contested-load-swing",
         8,
-        f"Everything else at its central value, the {_SITE} site runs at {fmt.percent(_LOAD_LOW)} "
+        f"Everything else at its central value, the {SITE} site runs at {fmt.percent(_LOAD_LOW)} "
         "of its power on average over the year (load factor "
         f"{fmt.number(_LOAD_LOW)}) instead of flat out. Flat out, its city is the central one: "
         f"{fmt.number(_contested_households(SITE_MW, _range(_HOUSEHOLD_KEY).central))} "
@@ -239,7 +247,7 @@ def _article_swing() -> float:
 
 _ART_LO, _ART_HI = ARTICLE_COOLING_RANGE
 
-_add(
+add_exercise(
     Exercise(
         "contested-cooling-swing",
         8,
@@ -247,14 +255,14 @@ _add(
         # (50 % - 10 %) = 120 MW, equals the load at the central 40 % (300 MW x 40 %), so the
         # wrong method was called right (reader 20); the catalog's swing opens with the answer
         f"First the article's own doubt: it puts cooling at {fmt.percent(_ART_LO)} to "
-        f"{fmt.percent(_ART_HI)} of the {_SITE} site's power. Everything else at its central "
+        f"{fmt.percent(_ART_HI)} of the {SITE} site's power. Everything else at its central "
         "value, by how many MW does the cooling load swing between those two ends? (MW)",
         _article_swing,
         "MW",
         hints=(
             "cooling load = site power × cooling share; only the share moves",
             "swing = site power × (high share − low share)",
-            f"{_SITE} × ({fmt.number(_ART_HI)} − {fmt.number(_ART_LO)}) = "
+            f"{SITE} × ({fmt.number(_ART_HI)} − {fmt.number(_ART_LO)}) = "
             f"{fmt.quantity(_article_swing(), 'MW')}",
         ),
         traps=(
@@ -288,7 +296,7 @@ _add(
                 "percentage-points",
                 lambda: 100 * (_ART_HI - _ART_LO),
                 "that is the gap in percentage points; the swing in MW is that share of the "
-                f"site's {_SITE}",
+                f"site's {SITE}",
             ),
         ),
     )
@@ -303,12 +311,12 @@ def _power_percentile_5() -> float:
     return float(headline_ranges(site=CONTESTED_SITE)["facility_load"].low)
 
 
-_add(
+add_exercise(
     Exercise(
         "contested-power-p5",
         8,
-        f"The site's power runs from the announced {_SITE} up to the tracker's {_HIGH_MW}, with "
-        f"{_SITE} the most likely single value. Draw it at random many times: where does the 5th "
+        f"The site's power runs from the announced {SITE} up to the tracker's {_HIGH_MW}, with "
+        f"{SITE} the most likely single value. Draw it at random many times: where does the 5th "
         "percentile of the draws lie: below, at or above the announced power? Say which way, "
         "and your best number in MW if you have one.",
         _power_percentile_5,
@@ -318,7 +326,7 @@ _add(
         ceiling=lambda: _range(_POWER_KEY).high,
         hints=(
             "the range only runs upwards from the announced power",
-            f"5 % of the draws lie below the 5th percentile; how many draws land below {_SITE}?",
+            f"5 % of the draws lie below the 5th percentile; how many draws land below {SITE}?",
             "no draw lands below the announced power: every draw is at least it, so even the "
             "5th percentile lies a little above it",
         ),
@@ -326,7 +334,7 @@ _add(
             Trap(
                 "announced",
                 lambda: SITE_MW,
-                f"that is the announced {_SITE}, the most likely single value; no draw lands "
+                f"that is the announced {SITE}, the most likely single value; no draw lands "
                 "below it, so 5 % of them cannot either: the 5th percentile lies above it",
                 rel_tol=0.005,
                 slip=False,

@@ -14,25 +14,25 @@ from .. import factcheck
 from ..exercises import RATIO, SHARE, Exercise, Feedback, Trap, read
 from ..exercises import check as _check
 from ..exercises import label as answer_label
-from .capstone import _TWICE, _c, _it_at_pue_w, _pue_chip_traps
-from .city import _article_city_mw
+from .capstone import TWICE, capstone_value, it_at_pue_w, pue_chip_traps
+from .city import article_city_mw
 from .common import (
-    _PUE,
-    _SITE,
-    _TRN2_OVERHEAD,
-    _TRN2_TDP,
     EXERCISES,
+    FLEET_PUE_TEXT,
+    SITE,
     SITE_MW,
-    _article_cooling_copies,
-    _chip,
-    _chips,
-    _cooling_slips,
-    _fleet_pue,
-    _other_basis,
-    _people_in_households,
-    _trn2_all_in_w,
+    TRN2_OVERHEAD,
+    TRN2_TDP,
+    article_cooling_copies,
+    chip_value,
+    chips_in,
+    cooling_slips,
+    fleet_pue,
+    other_basis,
+    people_in_households,
+    trn2_all_in_w,
 )
-from .cooling import _survey_pue
+from .cooling import survey_pue
 
 
 # Lesson 5's recompute stations check the group's own number (reader 13: the fields accepted
@@ -65,7 +65,7 @@ def _station_value(claim_id: str) -> float:
             "sites.rainier-indiana.buildings", "dimensionless"
         )
     if claim_id == "trn2-hbm":
-        return _chips("trn2-instance") * _chip("trn2", "hbm_capacity", "GiB")
+        return chips_in("trn2-instance") * chip_value("trn2", "hbm_capacity", "GiB")
     if claim_id == "trn2-sparse":
         return float(system_table().fp8_sparse.sel(system="trn2-instance"))
     return float(factcheck.claim(claim_id).value())
@@ -126,7 +126,7 @@ def _station_cooling(pue_key: str, articles: bool = False) -> Exercise:
         return catalog.value(f"cooling.{pue_key}.pue", "dimensionless")
 
     shown = fmt.number(pue())
-    article = _article_cooling_copies(
+    article = article_cooling_copies(
         "compute the share yourself from one of the station's PUEs, then compare"
     )
     return Exercise(
@@ -144,7 +144,7 @@ def _station_cooling(pue_key: str, articles: bool = False) -> Exercise:
         ),
         traps=(
             *(article if articles else ()),
-            *_cooling_slips(pue, shown),
+            *cooling_slips(pue, shown),
             *(_cooling_powers() if articles else ()),
         ),
     )
@@ -159,7 +159,7 @@ def _cooling_powers() -> tuple[Trap, ...]:
             f"cooling-power-{key}",
             lambda key=key: power.cooling_share_at(key) * SITE_MW,
             "that looks like a cooling power in MW (the share × the site's "
-            f"{_SITE}); the field asks for the share itself: that power ÷ the site's power",
+            f"{SITE}); the field asks for the share itself: that power ÷ the site's power",
             rel_tol=0.003,  # 30.1, not 30: a bare 30 is first the article's 30 % (reader 22)
             unit="MW",
             unit_tol=0.05,  # "30 MW" says it is a power: the station's ±5 % (reader 30)
@@ -240,12 +240,12 @@ def _station_checks() -> dict[str, Exercise]:
                 # the city table's other per-person rows (reader 16: the homes-only 592,000 got
                 # the hint "÷ annual electricity per person", which is what the student did)
                 *(
-                    _other_basis(b, "the station's computation divides by")
+                    other_basis(b, "the station's computation divides by")
                     for b in ("us-person-residential", "us-ms-person", "world-person")
                 ),
                 Trap(
                     "people-in-households",
-                    _people_in_households,
+                    people_in_households,
                     "that is the people living in the households' homes (households × people "
                     "per home); the station's computation divides the site's energy by one "
                     "person's use, all sectors",
@@ -254,10 +254,10 @@ def _station_checks() -> dict[str, Exercise]:
                 # other valid route, and was told only "that is a power"
                 Trap(
                     "city-power",
-                    _article_city_mw,
+                    article_city_mw,
                     "right comparison, the other way round: that is the article's city's power, "
-                    f"to set beside the site's {_SITE}; the field asks for the people "
-                    f"{_SITE} supplies",
+                    f"to set beside the site's {SITE}; the field asks for the people "
+                    f"{SITE} supplies",
                     rel_tol=0.05,
                     unit="MW",
                 ),
@@ -274,20 +274,20 @@ def _station_checks() -> dict[str, Exercise]:
             # the station's computation, site ÷ PUE ÷ one chip all in (286,669), as lesson 6's
             # step 1 and the vote's chips row give it, not lesson 3's from its rounded cooling
             # share (286,813): one range in both answer keys (reader 31)
-            answer=lambda: _c("chips_supported"),
+            answer=lambda: capstone_value("chips_supported"),
             hints=(
                 "only IT power feeds the chips, and the PUE says how much of the site reaches IT",
                 "chips = site power ÷ PUE ÷ (TDP × server overhead)",
-                f"{_SITE} ÷ {_PUE} = {fmt.quantity(SITE_MW / _fleet_pue(), 'MW')}; "
-                f"{_TRN2_TDP} W × {_TRN2_OVERHEAD} per chip ⇒ about "
-                f"{fmt.number(float(f'{_it_at_pue_w() / _trn2_all_in_w():.3g}'))} chips",
+                f"{SITE} ÷ {FLEET_PUE_TEXT} = {fmt.quantity(SITE_MW / fleet_pue(), 'MW')}; "
+                f"{TRN2_TDP} W × {TRN2_OVERHEAD} per chip ⇒ about "
+                f"{fmt.number(float(f'{it_at_pue_w() / trn2_all_in_w():.3g}'))} chips",
             ),
             # the PUE method's own traps first (reader 18: the whole site got lesson 3's "only
             # 1 − 0.10 − 0.03 of the site reaches the chips", the cooling station's answer and
             # not this station's method); the round figure before the PUE divided twice, which
             # is near it
             traps=(
-                *_pue_chip_traps()[:_TWICE],
+                *pue_chip_traps()[:TWICE],
                 Trap(
                     "round-figure",
                     lambda: float(factcheck.claim("ms-chips").claimed),
@@ -298,20 +298,20 @@ def _station_checks() -> dict[str, Exercise]:
                     rel_tol=0.001,
                     figures=True,
                 ),
-                *_pue_chip_traps()[_TWICE:],
+                *pue_chip_traps()[TWICE:],
                 # reader 29: the cooling station next door accepts the industry's average PUE
                 # as its second computation; carried here it got only "too low"
                 Trap(
                     "industry-pue",
-                    lambda: SITE_MW * factor("MW", "W") / _survey_pue() / _trn2_all_in_w(),
+                    lambda: SITE_MW * factor("MW", "W") / survey_pue() / trn2_all_in_w(),
                     "that uses the industry's average PUE "
-                    f"({fmt.number(_survey_pue())}); this station's figures use AWS's fleet "
-                    f"PUE ({_PUE}), the PUE AWS reports for its own sites",
+                    f"({fmt.number(survey_pue())}); this station's figures use AWS's fleet "
+                    f"PUE ({FLEET_PUE_TEXT}), the PUE AWS reports for its own sites",
                 ),
                 *(
                     t
                     for t in EXERCISES["trn2-chips-300mw"].traps
-                    if t.id not in {p.id for p in _pue_chip_traps()}
+                    if t.id not in {p.id for p in pue_chip_traps()}
                 ),
             ),
         ),
@@ -328,7 +328,7 @@ def _station_checks() -> dict[str, Exercise]:
                     "building-vs-site",
                     lambda: _station_value("in-power") / SITE_MW,
                     "that is the comparison the note asks for, one building beside the "
-                    f"{_SITE} site; the box wants the power of one building in MW",
+                    f"{SITE} site; the box wants the power of one building in MW",
                     rel_tol=0.05,
                     unit=SHARE,
                 ),
@@ -345,8 +345,9 @@ def _station_checks() -> dict[str, Exercise]:
                     "two-instances",
                     lambda: float(system_table().fp8_dense.sel(system="trn2-instance")) * 2,
                     "that is half of it: two "
-                    f"{fmt.number(_chips('trn2-instance'))}-chip instances; an UltraServer "
-                    f"joins {fmt.number(_chips('trn2-ultraserver') / _chips('trn2-instance'))}",
+                    f"{fmt.number(chips_in('trn2-instance'))}-chip instances; an UltraServer "
+                    "joins "
+                    f"{fmt.number(chips_in('trn2-ultraserver') / chips_in('trn2-instance'))}",
                 ),
             ),
         ),
@@ -418,8 +419,10 @@ def _station_checks() -> dict[str, Exercise]:
                 Trap(
                     "ultraserver",
                     lambda: float(system_table().fp8_sparse.sel(system="trn2-ultraserver")),
-                    f"that is {fmt.number(_chips('trn2-ultraserver'))} chips, an UltraServer; "
-                    f"the claim is of an instance, which has {fmt.number(_chips('trn2-instance'))}",
+                    f"that is {fmt.number(chips_in('trn2-ultraserver'))} chips, an "
+                    "UltraServer; "
+                    "the claim is of an instance, which has "
+                    f"{fmt.number(chips_in('trn2-instance'))}",
                     rel_tol=0.01,
                 ),
             ),
@@ -648,7 +651,7 @@ def check_station(claim_id: str, answer: object) -> Feedback:
     if mw is not None:  # reader 23: "0.1 × 300" was called the article's 30 %
         return Feedback(
             False,
-            f"Not yet (read as {fmt.quantity(mw, 'MW')}): multiplying by the site's {_SITE} "
+            f"Not yet (read as {fmt.quantity(mw, 'MW')}): multiplying by the site's {SITE} "
             "gives a power in MW, not a share; the field asks for the share itself: leave out "
             f"the × {fmt.number(SITE_MW)}.",
             "trap",
@@ -658,9 +661,9 @@ def check_station(claim_id: str, answer: object) -> Feedback:
     if mw is not None and mw > 1:  # reader 31: "300 − 300/1.15" (39.1 MW) was read as 39.1 %
         return Feedback(
             False,
-            f"Not yet (read as {fmt.quantity(mw, 'MW')}): a calculation from the site's {_SITE} "
+            f"Not yet (read as {fmt.quantity(mw, 'MW')}): a calculation from the site's {SITE} "
             f"gives a power in MW, not a share; the field asks for the share itself: divide "
-            f"that power by the site's {_SITE}.",
+            f"that power by the site's {SITE}.",
             "trap",
             "power-not-share",
         )

@@ -15,20 +15,20 @@ from ...training import (
 )
 from ...units import factor
 from ..exercises import RATIO, SHARE, Exercise, Trap
-from .chips import _fp8_per_mw, _gb200_top_overhead, _gb200_top_per_mw_ratio, _per_chip_ratio
+from .chips import fp8_per_mw, gb200_top_overhead, gb200_top_per_mw_ratio, per_chip_ratio
 from .common import (
-    _DAY_S,
-    _HOUR_S,
-    _LLAMA,
-    _RESTART,
-    _TRN2_OVERHEAD,
+    DAY_S,
     EXERCISES,
-    _above_zero,
-    _add,
-    _chip,
-    _h100,
-    _measured,
+    HOUR_S,
+    LLAMA,
+    RESTART,
+    TRN2_OVERHEAD,
     about,
+    above_zero,
+    add_exercise,
+    chip_value,
+    h100_measured,
+    h100_peak,
 )
 
 JOB_CHIPS = round(catalog.value("reliability.reference_chips", "dimensionless"))
@@ -55,7 +55,7 @@ def restart_law() -> str:
     True
     """
     return (
-        f"A restart takes {_RESTART:g} min for a job of {fmt.number(JOB_CHIPS)} chips "
+        f"A restart takes {RESTART:g} min for a job of {fmt.number(JOB_CHIPS)} chips "
         f"(Llama 3's) and, the explorer assumes, {fmt.number(_GROWTH * factor('minute', 's'))} "
         "s more for every 1,000 chips beyond: a bigger job takes longer to start again. That "
         f"growth is an extrapolation ({restart_growth_confidence()} confidence): ByteDance's "
@@ -241,7 +241,7 @@ def more_chips_rows(site_chips: int) -> tuple[list[str], list[list[str]]]:
         ]
         for n, name, g, x, f in zip(sizes, names, grows, fixed, flags, strict=True)
     ]
-    head = ["job", "days, the restart growing", f"days, a fixed {_RESTART:g}-min restart"]
+    head = ["job", "days, the restart growing", f"days, a fixed {RESTART:g}-min restart"]
     return head, rows
 
 
@@ -286,7 +286,7 @@ def more_chips_words(site_chips: int) -> str:
         )
         big_words = (
             f"Half a million chips are slower than {fmt.number(RUN_CHIPS)} both ways: {grows} "
-            f"as the restart grows, and with a fixed {_RESTART:g}-min restart they are "
+            f"as the restart grows, and with a fixed {RESTART:g}-min restart they are "
             f"{fmt.percent(fixed_restart_margin(), 2)} slower ({fmt.number(big0)} days against "
             f"{fmt.number(hook0)}), a small margin on an extrapolation of Llama 3's interruption "
             "rate with no spare machines."
@@ -294,7 +294,7 @@ def more_chips_words(site_chips: int) -> str:
     else:
         big_words = (
             f"Half a million chips are {way[big > hook]} than {fmt.number(RUN_CHIPS)} as the "
-            f"restart grows and {way[big0 > hook0]} with a fixed {_RESTART:g}-min restart."
+            f"restart grows and {way[big0 > hook0]} with a fixed {RESTART:g}-min restart."
         )
     return (
         f"{big_words} Section 3's site ({fmt.number(site_chips)} chips) is "
@@ -520,15 +520,15 @@ def fastest_job(restart_growth: float | None = None) -> float:
     """
     growth = _GROWTH if restart_growth is None else restart_growth
     rate = float(interruption_rate("h100").values)
-    return float(best_job_chips(rate, _CKPT, _RESTART, growth))
+    return float(best_job_chips(rate, _CKPT, RESTART, growth))
 
 
 def _measured_flops(which: str) -> float:
-    return _measured(which) * factor("TFLOP/s", "FLOP/s")
+    return h100_measured(which) * factor("TFLOP/s", "FLOP/s")
 
 
 def _llama_seconds(precision: str = "bf16") -> float:
-    return model_compute("llama3-405b") / (RUN_CHIPS * _h100(precision) * MFU)
+    return model_compute("llama3-405b") / (RUN_CHIPS * h100_peak(precision) * MFU)
 
 
 # a class prediction that lands on a slip's value may be a guess: the slip is said as what it
@@ -538,35 +538,36 @@ _IF_WORKED = "If you worked it out, it fits a common slip"
 
 def _all_in(chip: str) -> str:
     return (
-        f"{fmt.number(_chip(chip, 'tdp', 'W'))} W × "
-        f"{fmt.number(_chip(chip, 'server_overhead', 'dimensionless'))}"
+        f"{fmt.number(chip_value(chip, 'tdp', 'W'))} W × "
+        f"{fmt.number(chip_value(chip, 'server_overhead', 'dimensionless'))}"
     )
 
 
-_add(
+add_exercise(
     Exercise(
         "gb200-trn2-per-mw",
         3,
-        f"Per chip, a GB200 delivers {fmt.number(_per_chip_ratio(), 2)} times Trainium2's dense "
+        f"Per chip, a GB200 delivers {fmt.number(per_chip_ratio(), 2)} times Trainium2's dense "
         "FP8. How many times Trainium2's dense FP8 FLOP/s per facility MW does a GB200 deliver?",
-        lambda: _fp8_per_mw("gb200") / _fp8_per_mw("trn2"),
+        lambda: fp8_per_mw("gb200") / fp8_per_mw("trn2"),
         RATIO,
         rel_tol=0.05,
-        possible=_above_zero,
+        possible=above_zero,
         possible_why="both chips deliver FLOP/s for their power, so the ratio is more than zero",
         hints=(
             "per facility MW, each chip's power counts too: FLOP/s per chip ÷ power per chip",
             "ratio = (GB200 FLOP/s ÷ its power, all in) ÷ (Trainium2 FLOP/s ÷ its power, all in); "
             "cooling takes the same share of both, so it cancels",
-            f"{fmt.number(_chip('gb200', 'fp8_dense', 'TFLOP/s'))} TFLOP/s ÷ ({_all_in('gb200')}) "
-            f"against {fmt.number(_chip('trn2', 'fp8_dense', 'TFLOP/s'))} TFLOP/s ÷ "
-            f"({_all_in('trn2')}): {fmt.number(_fp8_per_mw('gb200') / _fp8_per_mw('trn2'), 2)} "
+            f"{fmt.number(chip_value('gb200', 'fp8_dense', 'TFLOP/s'))} TFLOP/s ÷ "
+            f"({_all_in('gb200')}) "
+            f"against {fmt.number(chip_value('trn2', 'fp8_dense', 'TFLOP/s'))} TFLOP/s ÷ "
+            f"({_all_in('trn2')}): {fmt.number(fp8_per_mw('gb200') / fp8_per_mw('trn2'), 2)} "
             "times",
         ),
         traps=(
             Trap(
                 "per-chip",
-                _per_chip_ratio,
+                per_chip_ratio,
                 "that is the ratio per chip, which the question gives; per facility MW each "
                 "chip's power counts too, and a Trainium2 draws much less than a GB200",
                 slip=False,
@@ -575,26 +576,27 @@ _add(
             ),
             Trap(
                 "gb200-top-overhead",
-                _gb200_top_per_mw_ratio,
+                gb200_top_per_mw_ratio,
                 "that is what the GB200 gives at the top of its overhead range "
-                f"({fmt.number(_gb200_top_overhead(), 3)}); the explorer's figure is "
-                f"{fmt.number(_chip('gb200', 'server_overhead', 'dimensionless'))}",
+                f"({fmt.number(gb200_top_overhead(), 3)}); the explorer's figure is "
+                f"{fmt.number(chip_value('gb200', 'server_overhead', 'dimensionless'))}",
                 slip=False,
                 lead="Close",  # reader 25: "a fair guess" credited a method not used
             ),
             Trap(
                 "bare-tdp",
                 lambda: (
-                    _per_chip_ratio() / (_chip("gb200", "tdp", "W") / _chip("trn2", "tdp", "W"))
+                    per_chip_ratio()
+                    / (chip_value("gb200", "tdp", "W") / chip_value("trn2", "tdp", "W"))
                 ),
                 "that divides by the bare TDPs; each chip's server overhead counts too "
-                f"(× {fmt.number(_chip('gb200', 'server_overhead', 'dimensionless'))} for the "
-                f"GB200, × {_TRN2_OVERHEAD} for Trainium2)",
+                f"(× {fmt.number(chip_value('gb200', 'server_overhead', 'dimensionless'))} for the "
+                f"GB200, × {TRN2_OVERHEAD} for Trainium2)",
                 lead=_IF_WORKED,
             ),
             Trap(
                 "inverted",
-                lambda: _fp8_per_mw("trn2") / _fp8_per_mw("gb200"),
+                lambda: fp8_per_mw("trn2") / fp8_per_mw("gb200"),
                 "that is Trainium2 ÷ GB200; the question asks how many times Trainium2's figure "
                 "the GB200 delivers (GB200 ÷ Trainium2). If you think Trainium2 gives more per "
                 "MW, the chart shows otherwise",
@@ -609,7 +611,7 @@ _add(
 _N = catalog.value("models.llama3-405b.parameters", "dimensionless")
 _D = catalog.value("models.llama3-405b.tokens", "dimensionless")
 _PER = catalog.value("training.flops_per_parameter_token", "FLOP")
-_add(
+add_exercise(
     Exercise(
         "llama-compute",
         4,
@@ -640,7 +642,7 @@ _add(
         ),
     )
 )
-_add(
+add_exercise(
     Exercise(
         "llama-days",
         4,
@@ -656,28 +658,29 @@ _add(
         hints=(
             "time = work ÷ speed: the work is in FLOP, the speed in FLOP/s",
             "seconds = training compute ÷ (chips × peak FLOP/s × MFU); "
-            f"a day has {fmt.number(_DAY_S)} s",
-            f"{_LLAMA} FLOP ÷ ({fmt.number(RUN_CHIPS)} × "
-            f"{fmt.number(_h100('bf16') * factor('FLOP/s', 'TFLOP/s'))}e12 FLOP/s × {MFU:.1f}) ≈ "
-            f"{fmt.sci(_llama_seconds(), 2)} s ≈ {fmt.number(_llama_seconds() / _DAY_S)} days",
+            f"a day has {fmt.number(DAY_S)} s",
+            f"{LLAMA} FLOP ÷ ({fmt.number(RUN_CHIPS)} × "
+            f"{fmt.number(h100_peak('bf16') * factor('FLOP/s', 'TFLOP/s'))}e12 FLOP/s × "
+            f"{MFU:.1f}) ≈ "
+            f"{fmt.sci(_llama_seconds(), 2)} s ≈ {fmt.number(_llama_seconds() / DAY_S)} days",
         ),
         traps=(
             Trap(
                 "peak-not-achieved",
-                lambda: _llama_seconds() * MFU / _DAY_S,
+                lambda: _llama_seconds() * MFU / DAY_S,
                 f"you used peak FLOP/s: multiply the speed by the MFU ({MFU:.1f}), which "
                 f"divides the time by {MFU:.1f}",
             ),
             Trap(
                 "hours-not-days",
-                lambda: _llama_seconds() / _HOUR_S,
+                lambda: _llama_seconds() / HOUR_S,
                 "that is hours; divide by 24 for days",
                 unit="hours",  # the key prints "267 hours": hours typed into the days box
             ),
             Trap(
                 "seconds-not-days",
                 _llama_seconds,
-                f"that is seconds; divide by the {fmt.number(_DAY_S)} s in a day",
+                f"that is seconds; divide by the {fmt.number(DAY_S)} s in a day",
                 unit="s",
             ),
             # the days written in years, no unit typed (reader 30)
@@ -689,33 +692,34 @@ _add(
             ),
             Trap(
                 "one-chip",
-                lambda: _llama_seconds() * RUN_CHIPS / _DAY_S,
+                lambda: _llama_seconds() * RUN_CHIPS / DAY_S,
                 f"that is the time on one chip; the run has {fmt.number(RUN_CHIPS)} of them",
             ),
             Trap(
                 "metas-chips",
-                lambda: _llama_seconds() * RUN_CHIPS / JOB_CHIPS / _DAY_S,
+                lambda: _llama_seconds() * RUN_CHIPS / JOB_CHIPS / DAY_S,
                 f"that is on Meta's {fmt.number(JOB_CHIPS)} GPUs; the hook has "
                 f"{fmt.number(RUN_CHIPS)}",
             ),
             Trap(
                 "fp8-peak-for-bf16",
-                lambda: _llama_seconds("fp8") / _DAY_S,
+                lambda: _llama_seconds("fp8") / DAY_S,
                 "that uses twice the dense BF16 peak: the FP8 peak, or NVIDIA's sparse BF16 "
                 "figure, which some pages print as the H100's BF16 (both "
-                f"{fmt.number(_h100('fp8') * factor('FLOP/s', 'TFLOP/s'))} TFLOP/s); the run "
-                f"is in BF16, dense: use {fmt.number(_h100('bf16') * factor('FLOP/s', 'TFLOP/s'))}"
+                f"{fmt.number(h100_peak('fp8') * factor('FLOP/s', 'TFLOP/s'))} TFLOP/s); the run "
+                "is in BF16, dense: use "
+                f"{fmt.number(h100_peak('bf16') * factor('FLOP/s', 'TFLOP/s'))}"
                 " TFLOP/s",
             ),
             Trap(
                 "times-mfu",
-                lambda: _llama_seconds() * MFU * MFU / _DAY_S,
+                lambda: _llama_seconds() * MFU * MFU / DAY_S,
                 f"you multiplied the time by the MFU ({MFU:.1f}); the chips reach only "
                 f"{fmt.percent(MFU)} of peak, so the run takes longer: divide by the MFU",
             ),
             Trap(
                 "mfu-twice",
-                lambda: _llama_seconds() / MFU / _DAY_S,
+                lambda: _llama_seconds() / MFU / DAY_S,
                 f"you divided by the MFU ({MFU:.1f}) twice; once is enough",
             ),
             # the handout's "where the numbers come from" prints Meta's GPU-hours (reader 28)
@@ -723,9 +727,9 @@ _add(
                 "metas-gpu-hours",
                 lambda: (
                     catalog.value("models.llama3-405b.gpu_hours", "hour")
-                    * _HOUR_S
+                    * HOUR_S
                     / RUN_CHIPS
-                    / _DAY_S
+                    / DAY_S
                 ),
                 "that shares Meta's published GPU-hours among the hook's chips; those hours "
                 "count Meta's own run, with its interruptions and its real MFU. The question "
@@ -737,10 +741,10 @@ _add(
             *(
                 Trap(
                     f"measured-{k}-not-peak",
-                    lambda k=k: _llama_seconds() * _h100("bf16") / _measured_flops(k) / _DAY_S,
-                    f"that uses the measured matrix multiplication ({fmt.number(_measured(k))} "
+                    lambda k=k: _llama_seconds() * h100_peak("bf16") / _measured_flops(k) / DAY_S,
+                    f"that uses the measured matrix multiplication ({fmt.number(h100_measured(k))} "
                     "TFLOP/s, one chip alone); the MFU is a share of the datasheet peak "
-                    f"({fmt.number(_h100('bf16') * factor('FLOP/s', 'TFLOP/s'))} TFLOP/s)",
+                    f"({fmt.number(h100_peak('bf16') * factor('FLOP/s', 'TFLOP/s'))} TFLOP/s)",
                 )
                 for k in ("best", "sustained")
             ),
@@ -769,8 +773,8 @@ def uptime_words() -> str:
     """
     g = goodput(JOB_CHIPS)
     return (
-        f"1 − {_RESTART:g}/{fmt.number(_mtbi_minutes(), 3)} = "
-        f"{fmt.percent(1 - _RESTART / _mtbi_minutes())} to first order, "
+        f"1 − {RESTART:g}/{fmt.number(_mtbi_minutes(), 3)} = "
+        f"{fmt.percent(1 - RESTART / _mtbi_minutes())} to first order, "
         f"{fmt.percent(1 - float(g.restart_share))} in Daly's model"
     )
 
@@ -803,7 +807,7 @@ def gap_words() -> str:
     """
     conf = catalog.entry("reliability.restart_time").confidence
     return (
-        f"the explorer's {_RESTART:g}-min restart and {_CKPT:g}-min checkpoint are assumptions "
+        f"the explorer's {RESTART:g}-min restart and {_CKPT:g}-min checkpoint are assumptions "
         f"({conf} confidence), probably longer than Meta's, which Meta reports cutting; and Meta "
         "does not say whether work redone after an interruption counts as useful (without it "
         f"the model gives {fmt.percent(without_lost_work())})"
@@ -821,7 +825,7 @@ def _metas_overall() -> str:
 def _restart_only() -> float:
     """The first-order goodput with only the restarts taken off, 1 − R/M: the time the job was
     running, uptime only (the core's ``job_uptime`` is 0.2 % above it)."""
-    return 1 - _RESTART / _mtbi_minutes()
+    return 1 - RESTART / _mtbi_minutes()
 
 
 def checkpoint_every() -> float:
@@ -852,13 +856,13 @@ def _first_order() -> str:
     interruptions come per minute of wall-clock time. The Basics step says so in a clause; the
     Advanced cell works the correction out (the core's ``checkpoint_share`` = goodput × δ/τ)."""
     m, every = _mtbi_minutes(), checkpoint_every()
-    lost = (every / 2 + _RESTART) / m
+    lost = (every / 2 + RESTART) / m
     stalls = _CKPT / every
     g = goodput(JOB_CHIPS)
     return (
-        f"each interruption (every {fmt.number(m)} min) costs the {_RESTART:g}-min restart plus "
+        f"each interruption (every {fmt.number(m)} min) costs the {RESTART:g}-min restart plus "
         f"half a checkpoint interval of lost work ({fmt.number(every / 2, 2)} min): "
-        f"({_RESTART:g} + {fmt.number(every / 2, 2)}) ÷ {fmt.number(m)} ≈ {fmt.percent(lost, 2)}; "
+        f"({RESTART:g} + {fmt.number(every / 2, 2)}) ÷ {fmt.number(m)} ≈ {fmt.percent(lost, 2)}; "
         f"the checkpoints cost {_CKPT:g} min in every {fmt.number(every, 3)}: "
         f"≈ {fmt.percent(stalls, 2)}; goodput ≈ 1 − {fmt.percent(lost, 2)} − "
         f"{fmt.percent(stalls, 2)} ≈ {fmt.percent(1 - lost - stalls, 2)}. The explorer's fuller "
@@ -872,7 +876,7 @@ def _one_loss_left_out(which: str) -> float:
     nearly the same, the checkpoint's minute: R/M ≈ δ/τ here) or ``"lost-work"``; the values a
     student following the recipe gets by forgetting a term (``"none"``: the recipe's own)."""
     m, every = _mtbi_minutes(), checkpoint_every()
-    restart = 0.0 if which == "restart" else _RESTART
+    restart = 0.0 if which == "restart" else RESTART
     half = 0.0 if which == "lost-work" else every / 2
     return 1 - (half + restart) / m - _CKPT / every
 
@@ -881,10 +885,10 @@ def _whole_interval() -> float:
     """The first-order goodput with the whole checkpoint interval lost at each interruption
     (on average an interruption strikes halfway, so half is lost)."""
     m, every = _mtbi_minutes(), checkpoint_every()
-    return 1 - (every + _RESTART) / m - _CKPT / every
+    return 1 - (every + RESTART) / m - _CKPT / every
 
 
-_add(
+add_exercise(
     Exercise(
         "goodput-16k",
         4,
@@ -893,8 +897,8 @@ _add(
             f"Llama 3's interruption rate gives it an interruption about every "
             f"{interval_words(float(goodput(JOB_CHIPS).mtbi))}; it saves a checkpoint about "
             f"every {fmt.number(checkpoint_every(), 3)} minutes, each pausing training "
-            f"{_CKPT:g} min; a restart after an interruption takes {_RESTART:g} min (the minute "
-            f"and the {_RESTART:g} min are {assumed_words()})."
+            f"{_CKPT:g} min; a restart after an interruption takes {RESTART:g} min (the minute "
+            f"and the {RESTART:g} min are {assumed_words()})."
         ),
         lambda: float(goodput(JOB_CHIPS).goodput),
         SHARE,
@@ -922,7 +926,7 @@ _add(
             Trap(
                 "one-loss-left-out",
                 lambda: _one_loss_left_out("restart"),
-                f"that is the sum with one loss left out: add the {_RESTART:g}-min restart at "
+                f"that is the sum with one loss left out: add the {RESTART:g}-min restart at "
                 f"each interruption, or the checkpoint's {_CKPT:g} min in every "
                 f"{fmt.number(checkpoint_every(), 3)}, whichever you left out",
                 rel_tol=0.002,
@@ -961,7 +965,7 @@ _add(
             Trap(
                 "restart-only",
                 _restart_only,
-                f"that takes off only the restarts ({_RESTART:g} min at each interruption, one "
+                f"that takes off only the restarts ({RESTART:g} min at each interruption, one "
                 f"every {fmt.number(_mtbi_minutes())} min), the time the job was down: that is "
                 f"uptime only ({uptime_words()}); {_also_subtracts()}",
                 rel_tol=0.0035,
