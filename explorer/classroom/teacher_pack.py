@@ -3040,7 +3040,7 @@ def build() -> dict[str, str]:
     pages["index.html"] = _page(
         "Teacher's pack",
         "<p>Generated from the exercise definitions in "
-        "<code>explorer/classroom/lessons.py</code>; regenerate with <code>explorer teach pack "
+        "<code>explorer/classroom/lessons/</code>; regenerate with <code>explorer teach pack "
         "--out DIR</code>. The walkthroughs as offline pages: <code>explorer teach handouts --out "
         "DIR</code> (students) or <code>--teacher</code> (every reveal open).</p><ul>"
         + "".join(links)
