@@ -253,7 +253,13 @@ def _city_mwh_per_day(basis: str = "us-person") -> float:
 
 
 def capstone_value(var: str, precision: str = "bf16") -> float:
-    """One figure (`var`) of the capstone's site at `precision` (the core's scenario)."""
+    """One figure (`var`) of the capstone's site at `precision` (the core's scenario).
+
+    Examples
+    --------
+    >>> round(capstone_value('chips_supported'))
+    286669
+    """
     return float(_capstone(precision)[var])
 
 
@@ -274,14 +280,26 @@ _CITY = fmt.number(_city_people())
 
 def it_at_pue_w() -> float:
     """The article's site's IT power at AWS's fleet PUE [W]: site ÷ PUE (lesson 5's chips
-    station and lesson 6's step 1)."""
+    station and lesson 6's step 1).
+
+    Examples
+    --------
+    >>> round(it_at_pue_w() / 1e6, 1)  # MW
+    260.9
+    """
     return SITE_MW * factor("MW", "W") / fleet_pue()
 
 
 def pue_chip_traps() -> tuple[Trap, ...]:
     """The slips of a chip count worked from a PUE (site ÷ PUE ÷ chip power, all in): the
     other losses taken off again, PUE − 1 read as cooling, the PUE divided twice, the whole
-    site, a bare TDP (reader 17: lesson 5's chips station; lesson 6's step 1)."""
+    site, a bare TDP (reader 17: lesson 5's chips station; lesson 6's step 1).
+
+    Examples
+    --------
+    >>> [t.id for t in pue_chip_traps()][:3]
+    ['pue-minus-one-as-non-it', 'pue-multiplied', 'pue-multiplied-bare-tdp']
+    """
     per_chip = trn2_all_in_w
     return (
         *chip_pue_slips(),  # first: PUE − 1 as the non-IT share lies within 1 % of the next

@@ -584,22 +584,46 @@ add_exercise(
 
 
 def fp8_per_mw(chip: str) -> float:
-    """One chip's dense FP8 peak per facility watt, cooling at lesson 3's share [FLOP/s/W]."""
+    """One chip's dense FP8 peak per facility watt, cooling at lesson 3's share [FLOP/s/W].
+
+    Examples
+    --------
+    >>> round(fp8_per_mw('trn2') * 1e6 / 1e18, 2)  # EFLOP/s per facility MW
+    1.24
+    """
     ds = compute(cooling_fraction=TRN2_COOLING, chip=chip)
     return float(ds.flops_per_watt.sel(precision="fp8"))
 
 
 def gb200_top_overhead() -> float:
-    """The top of the GB200's rack overhead range (132 kW power shelves; reader 23)."""
+    """The top of the GB200's rack overhead range (132 kW power shelves; reader 23).
+
+    Examples
+    --------
+    >>> gb200_top_overhead()
+    1.53
+    """
     return catalog.uncertainty_ranges()["chips.gb200.server_overhead"].high
 
 
 def gb200_top_per_mw_ratio() -> float:
-    """GB200 ÷ Trainium2 dense FP8 per facility MW, the GB200 at the top of its overhead range."""
+    """GB200 ÷ Trainium2 dense FP8 per facility MW, the GB200 at the top of its overhead range.
+
+    Examples
+    --------
+    >>> round(gb200_top_per_mw_ratio(), 2)
+    1.91
+    """
     top = compute(cooling_fraction=TRN2_COOLING, chip="gb200", server_overhead=gb200_top_overhead())
     return float(top.flops_per_watt.sel(precision="fp8")) / fp8_per_mw("trn2")
 
 
 def per_chip_ratio() -> float:
-    """A GB200's dense FP8 over a Trainium2's, per chip."""
+    """A GB200's dense FP8 over a Trainium2's, per chip.
+
+    Examples
+    --------
+    >>> round(per_chip_ratio(), 2)
+    3.85
+    """
     return chip_value("gb200", "fp8_dense", "TFLOP/s") / chip_value("trn2", "fp8_dense", "TFLOP/s")

@@ -250,7 +250,13 @@ _PER_P = "kWh/person/year"
 
 def article_city_mw(per_year: float | None = None) -> float:
     """The steady power [MW] of the article's city of 250,000, each using `per_year` kWh a year
-    (default: the US all-sector figure): the city's energy ÷ the hours in a year."""
+    (default: the US all-sector figure): the city's energy ÷ the hours in a year.
+
+    Examples
+    --------
+    >>> round(article_city_mw(), 1)
+    348.2
+    """
     per_year = per_person() if per_year is None else per_year
     return article_city() * per_year * factor("kWh", "MWh") / hours_in_year()
 

@@ -19,17 +19,35 @@ from ..exercises import Exercise, Trap
 
 
 def hours_in_year() -> float:
-    """The catalog's hours in a year."""
+    """The catalog's hours in a year.
+
+    Examples
+    --------
+    >>> hours_in_year()
+    8760.0
+    """
     return catalog.value("conventions.hours_per_year", "hour/year")
 
 
 def other_share() -> float:
-    """The catalog's default share of site power lost to things other than IT and cooling."""
+    """The catalog's default share of site power lost to things other than IT and cooling.
+
+    Examples
+    --------
+    >>> other_share()
+    0.03
+    """
     return catalog.value("defaults.overhead_fraction", "dimensionless")
 
 
 def fleet_pue() -> float:
-    """AWS's fleet PUE (the catalog's)."""
+    """AWS's fleet PUE (the catalog's).
+
+    Examples
+    --------
+    >>> fleet_pue()
+    1.15
+    """
     return catalog.value("cooling.aws-fleet.pue", "dimensionless")
 
 
@@ -45,7 +63,13 @@ def article_cooling_copies(
     its 40 %): the claim an exercise checks, copied rather than computed; `then` says what to
     work from instead. `of` [MW] turns the shares into megawatts of a site (1 for a share).
     With `coarse`, an end that is also the answer at one figure (the survey's 32.9 % is "30 %")
-    asks for more figures before it alleges a copy (`Trap.published`)."""
+    asks for more figures before it alleges a copy (`Trap.published`).
+
+    Examples
+    --------
+    >>> [t.id for t in article_cooling_copies('then convert it')]
+    ['articles-range-low', 'articles-share', 'articles-range-high']
+    """
     low, high = ARTICLE_COOLING_RANGE
     figures = (("articles-range-low", low), ("articles-share", COOLING_SHARE))[: 2 if middle else 1]
     figures += (("articles-range-high", high),)
@@ -80,7 +104,13 @@ def cooling_slips(
     """The slips of turning a PUE into the cooling share, the same in every exercise that asks
     for it: PUE − 1 taken as the non-IT share, the other losses kept in, both at once, and (for
     a share) IT's own share 1/PUE. `pue` gives the PUE, `shown` is how the question prints it,
-    and `of` [MW] turns the shares into megawatts of a site (1 for a share)."""
+    and `of` [MW] turns the shares into megawatts of a site (1 for a share).
+
+    Examples
+    --------
+    >>> [t.id for t in cooling_slips(fleet_pue, '1.15')][:3]
+    ['pue-minus-one', 'forgot-other-losses', 'pue-minus-one-minus-other']
+    """
     slips = [
         Trap(
             "pue-minus-one",
@@ -130,47 +160,95 @@ def cooling_slips(
 
 
 def chip_value(name: str, var: str, unit: str) -> float:
-    """A chip's catalog figure `var` in `unit`."""
+    """A chip's catalog figure `var` in `unit`.
+
+    Examples
+    --------
+    >>> chip_value('trn2', 'tdp', 'W')
+    500.0
+    """
     return catalog.value(f"chips.{name}.{var}", unit)
 
 
 def chips_in(system: str) -> float:
-    """How many chips a system (the core's system table) holds."""
+    """How many chips a system (the core's system table) holds.
+
+    Examples
+    --------
+    >>> chips_in('trn2-ultraserver')
+    64.0
+    """
     return float(system_table().chips.sel(system=system))
 
 
 def h100_peak(precision: str) -> float:
-    """One H100's peak FLOP/s at `precision` (the catalog's chip table)."""
+    """One H100's peak FLOP/s at `precision` (the catalog's chip table).
+
+    Examples
+    --------
+    >>> h100_peak('bf16') / 1e12
+    989.0
+    """
     return float(catalog.chip_table().peak_flops.sel(chip="h100", precision=precision))
 
 
 def per_person() -> float:
-    """The US all-sector electricity use per person, kWh a year (the catalog's basis)."""
+    """The US all-sector electricity use per person, kWh a year (the catalog's basis).
+
+    Examples
+    --------
+    >>> per_person()
+    12200.0
+    """
     return catalog.value("bases.us-person.value", "kWh/person/year")
 
 
 def site_households(load_factor: float = 1.0) -> float:
-    """The site as a city of US households (the EIA's use per household), at `load_factor`."""
+    """The site as a city of US households (the EIA's use per household), at `load_factor`.
+
+    Examples
+    --------
+    >>> round(site_households(), -3)
+    245000.0
+    """
     ds = compute(site_power=SITE_MW, basis="us-household", load_factor=load_factor)
     return float(ds.city_households)
 
 
 def people_in_households() -> float:
-    """The people living in the site's US households (households × persons each)."""
+    """The people living in the site's US households (households × persons each).
+
+    Examples
+    --------
+    >>> round(people_in_households(), -3)
+    616000.0
+    """
     return site_households() * catalog.value(
         "conventions.persons_per_household", "person/household"
     )
 
 
 def article_city() -> float:
-    """The Mississippi article's "city of about 250,000 people", as the fact-check quotes it."""
+    """The Mississippi article's "city of about 250,000 people", as the fact-check quotes it.
+
+    Examples
+    --------
+    >>> article_city()
+    250000.0
+    """
     return float(factcheck.ARTICLE_CITY)  # the claim "ms-city"'s number
 
 
 def other_basis(basis: str, asks: str = "this exercise asks for") -> Trap:
     """The trap of dividing by another per-person basis than the US all-sector one (the
     Mississippi site's own state, the world average), named from the catalog; `asks` says who
-    asks for the all-sector one (an exercise, or lesson 5's city station)."""
+    asks for the all-sector one (an exercise, or lesson 5's city station).
+
+    Examples
+    --------
+    >>> other_basis('world-person').id
+    'world-basis'
+    """
     return Trap(
         f"{basis.removeprefix('us-').removesuffix('-person')}-basis",
         lambda: float(compute(site_power=SITE_MW, basis=basis).city_people),
@@ -201,7 +279,13 @@ COMPARED_BASES = (
 
 def three_figures(x: float) -> str:
     """A count to three significant figures (207,829 → "208,000"): the bases and the site's
-    power are not known more closely than that."""
+    power are not known more closely than that.
+
+    Examples
+    --------
+    >>> three_figures(207_829)
+    '208,000'
+    """
     return fmt.number(float(f"{x:.3g}"))
 
 
@@ -524,7 +608,13 @@ RESTART = catalog.value("reliability.restart_time", "minute")
 
 
 def trn2_all_in_w() -> float:
-    """One Trainium2's watts with its server's overhead."""
+    """One Trainium2's watts with its server's overhead.
+
+    Examples
+    --------
+    >>> trn2_all_in_w()
+    910.0
+    """
     return chip_value("trn2", "tdp", "W") * chip_value("trn2", "server_overhead", "dimensionless")
 
 
@@ -533,7 +623,13 @@ def chip_pue_slips() -> tuple[Trap, ...]:
     three exercises that count Trainium2 chips from a site (lesson 3's, lesson 5's chips
     station, lesson 6's step 1): PUE − 1 taken as the non-IT share (site × (2 − PUE), 2.3 %
     under the answer: so the three accept ±2 %, not more), and the PUE multiplied, not
-    divided, with the chip's power all in or its bare TDP (readers 20)."""
+    divided, with the chip's power all in or its bare TDP (readers 20).
+
+    Examples
+    --------
+    >>> [t.id for t in chip_pue_slips()]
+    ['pue-minus-one-as-non-it', 'pue-multiplied', 'pue-multiplied-bare-tdp']
+    """
     site_w, pue = SITE_MW * factor("MW", "W"), fleet_pue
     it_mw = fmt.quantity(SITE_MW / pue(), "MW")
     divide = (
@@ -568,7 +664,13 @@ def chip_pue_slips() -> tuple[Trap, ...]:
 
 
 def h100_measured(which: str) -> float:
-    """One H100's measured BF16 matrix multiplication, "best" or "sustained" [TFLOP/s]."""
+    """One H100's measured BF16 matrix multiplication, "best" or "sustained" [TFLOP/s].
+
+    Examples
+    --------
+    >>> h100_measured('best')
+    801.0
+    """
     return catalog.value(f"measurements.h100-matmul.bf16_{which}", "TFLOP/s")
 
 
@@ -617,13 +719,26 @@ TOLD_APART = {
 
 
 def add_exercise(e: Exercise) -> None:
-    """Add exercise `e` to `EXERCISES`, after those added before it."""
+    """Add exercise `e` to `EXERCISES`, after those added before it.
+
+    Examples
+    --------
+    >>> add_exercise(EXERCISES['energy-300mw'])  # an id already there keeps its place
+    >>> list(EXERCISES).index('energy-300mw')
+    0
+    """
     EXERCISES[e.id] = e
 
 
 def above_zero() -> Bound:
     """The range of a ratio of two positive figures (a COP, FLOP/s per MW against another's):
-    above 0, with no top."""
+    above 0, with no top.
+
+    Examples
+    --------
+    >>> above_zero().lo, above_zero().lo_open
+    (0, True)
+    """
     return Bound(0, math.inf, lo_open=True)
 
 

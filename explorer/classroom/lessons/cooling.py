@@ -211,7 +211,13 @@ add_exercise(
 
 
 def survey_pue() -> float:
-    """The industry survey's average PUE (the catalog's)."""
+    """The industry survey's average PUE (the catalog's).
+
+    Examples
+    --------
+    >>> survey_pue()
+    1.56
+    """
     return catalog.value("cooling.industry-average.pue", "dimensionless")
 
 
