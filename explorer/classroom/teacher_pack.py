@@ -1869,14 +1869,11 @@ def exercises_of(lesson: int) -> list[Exercise]:
     return [e for e in lessons.EXERCISES.values() if e.lesson == lesson]
 
 
-def trap_table() -> str:
-    """The teacher's guide's table of every exercise's traps (notebooks/README.md holds it word
-    for word; a test compares): the slips come from the exercises' traps, so it cannot drift."""
-    rows = [
-        "| exercise | lesson | the usual slips it catches "
-        "(each with its own hint; values in the key) |",
-        "|---|---|---|",
-    ]
+def trap_rows() -> list[tuple[str, str, str]]:
+    """Every exercise's traps as rows (exercise, lesson, the slips' names): the pack's teacher's
+    notes print them. Their names can narrow an answer ("a little under half"), so they live
+    only in the pack, never in the guide beside the notebooks (reader 32)."""
+    rows = []
     for lesson in LESSONS:
         track = tracks(lesson)
         nb = json.loads((NOTEBOOKS / lesson.notebook).read_text(encoding="utf-8"))
@@ -1894,7 +1891,28 @@ def trap_table() -> str:
                 + (" (not yet: own figures asked)" if t.figures else "")
                 for t in e.traps
             )
-            rows.append(f"| `{e.id}` | {where} | {slips} |")
+            rows.append((e.id, where, slips))
+    return rows
+
+
+TRAP_HEADER = (
+    "exercise",
+    "lesson",
+    "the usual slips it catches (each with its own hint; values in the key)",
+)
+
+
+def trap_table() -> str:
+    """The table of every exercise's traps as markdown (the teacher's notes page prints the same
+    rows as HTML): the slips come from the exercises' traps, so it cannot drift.
+
+    Examples
+    --------
+    >>> trap_table().splitlines()[0].startswith("| exercise | lesson |")
+    True
+    """
+    rows = ["| " + " | ".join(TRAP_HEADER) + " |", "|---|---|---|"]
+    rows += [f"| `{eid}` | {where} | {slips} |" for eid, where, slips in trap_rows()]
     return "\n".join(rows)
 
 
@@ -2074,14 +2092,18 @@ def _md_inline(text: str) -> str:
 
 def fact_check_guide() -> str:
     """The teacher's guide's lesson-5 block (notebooks/README.md holds it word for word; a test
-    compares): the role cards with their sides, the game's rules in the notebook's words, the
-    facilitator script (the plan) and the verdicts by claim, all from the code the pack, the
-    notebook and the reveal use, so the guide cannot contradict them.
+    compares): the role cards with their sides, the game's rules in the notebook's words and the
+    facilitator script (the plan, as the notebook prints it), all from the code the pack, the
+    notebook and the reveal use, so the guide cannot contradict them. Students can open the
+    guide, so it holds no verdict and names no row worth a second look (reader 32): those are in
+    the pack's teacher's notes (`verdicts_by_claim`) and its lesson-5 plan and answer key.
 
     Examples
     --------
     >>> "| 0–4 min | Hook |" in fact_check_guide()
     True
+    >>> factcheck.CONTESTED in fact_check_guide().split("| Reveal |")[1]
+    False
     """
     roles = []
     for r in factcheck.ROLES:
@@ -2093,10 +2115,6 @@ def fact_check_guide() -> str:
         roles.append(f"- **{r.name}** ({'; '.join(sides)}): {r.brief}")
     rules = [line for start in GAME_RULES for line in (_md_inline(_passage(5, start)), "")]
     rules += [_passage(5, SCORING_TABLE), ""]
-    by_verdict = []
-    for verdict in (factcheck.CONTESTED, factcheck.ASSUMED, factcheck.REPRODUCED):
-        ids = [f"`{c.id}`" for c in factcheck.class_claims() if c.verdict() == verdict]
-        by_verdict.append(f"*{verdict}*: {', '.join(ids)}")
     return "\n".join(
         [
             "Each role card marks the side the role takes on each of its claims, defend or "
@@ -2107,12 +2125,43 @@ def fact_check_guide() -> str:
             "",
             *rules,
             "Facilitator script (50 minutes; generated from the pack's lesson-5 plan, as the "
-            "notebook's is):",
+            "notebook's is; the plan names the rows worth a second look):",
             "",
-            script_table(5),
+            script_table(5, notebook=True),
             "",
-            "The verdicts (the reveal's, from `factcheck`): " + "; ".join(by_verdict) + ".",
+            "The verdicts, the rows worth a second look and why each verdict holds are in the "
+            "pack (`explorer teach pack`): its teacher's notes (`notes.html`) and lesson 5's "
+            "answer key (`lesson-5/answers.html`), generated from `factcheck`.",
         ]
+    )
+
+
+def verdicts_by_claim() -> list[tuple[str, str]]:
+    """The class claims' verdicts, (verdict, the claims' ids), as the reveal gives them: for the
+    pack's teacher's notes only."""
+    out = []
+    for verdict in (factcheck.CONTESTED, factcheck.ASSUMED, factcheck.REPRODUCED):
+        ids = [c.id for c in factcheck.class_claims() if c.verdict() == verdict]
+        out.append((verdict, ", ".join(ids)))
+    return out
+
+
+def teacher_notes() -> str:
+    """The pack's teacher's notes page: what the guide beside the notebooks must not hold
+    (reader 32): every exercise's slips by name, lesson 5's verdicts by claim, and where the
+    hooks' outcomes and the reasons for each verdict are."""
+    return (
+        "<p>For the teacher only: these names and verdicts give answers away, so the teacher's "
+        "guide (<code>notebooks/README.md</code>, which students can open) leaves them here. "
+        "Each lesson's plan and answer key have its hook's outcome, every value, trap and "
+        "hint.</p>"
+        "<h2>The usual slips, by exercise</h2>"
+        + _table(TRAP_HEADER, trap_rows())
+        + "<h2>Lesson 5: the verdicts</h2>"
+        "<p>The reveal's verdicts (from <code>factcheck</code>); the rows worth a second look "
+        "are in <a href='lesson-5/plan.html'>lesson 5's plan</a>, the full table with why each "
+        "verdict holds in <a href='lesson-5/answers.html'>its answer key</a>.</p>"
+        + _table(("the explorer's verdict", "claims"), verdicts_by_claim())
     )
 
 
@@ -3030,6 +3079,7 @@ def build() -> dict[str, str]:
         "Answer key, all lessons", "\n".join(keys[lesson.number] for lesson in LESSONS)
     )
     pages["rubric.html"] = _page("Rubric", _rubric())
+    pages["notes.html"] = _page("Teacher's notes (answers: not for students)", teacher_notes())
     pages["glossary.html"] = _page("Student glossary", _markdown(glossary))
     final = (
         "Give it before lesson 1 (pre) and after lesson 8 (post): one new item per lesson; the "
@@ -3045,6 +3095,8 @@ def build() -> dict[str, str]:
         "DIR</code> (students) or <code>--teacher</code> (every reveal open).</p><ul>"
         + "".join(links)
         + "<li><a href='answers.html'>answer key, all lessons</a></li>"
+        + "<li><a href='notes.html'>teacher's notes: the slips by exercise, lesson 5's "
+        + "verdicts</a></li>"
         + "<li><a href='rubric.html'>rubric</a></li>"
         + "<li><a href='glossary.html'>student glossary</a></li>"
         + "<li><a href='quiz.html'>final quiz (pre/post)</a> "

@@ -291,12 +291,17 @@ def test_lesson_7_and_8_quizzes_test_mw_against_mwh_and_reading_a_tornado():
 
 
 def test_reader_11_2s_pack_for_lessons_3_and_4(pages):
-    # the teacher's guide's trap table is the exercises' traps, word for word (it had drifted:
-    # lesson 3's pue-twice and cooling-only-bare-tdp were missing)
-    guide = (teacher_pack.NOTEBOOKS / "README.md").read_text(encoding="utf-8")
-    assert teacher_pack.trap_table() in guide
-    row = "| `trn2-chips-300mw` | 3 | whole site; whole site bare tdp; bare tdp; pue twice;"
-    assert row in guide
+    # the trap table is the exercises' traps, word for word (it had drifted: lesson 3's
+    # pue-twice and cooling-only-bare-tdp were missing); reader 32: it left the guide, which
+    # students can open, for the pack's teacher's notes
+    notes = html.unescape(pages["notes.html"])
+    row = "<td>trn2-chips-300mw</td><td>3</td><td>whole site; whole site bare tdp; bare tdp;"
+    assert row in notes
+    assert all(
+        f"<td>{eid}</td><td>{where}</td><td>{slips}</td>" in notes
+        for eid, where, slips in teacher_pack.trap_rows()
+    )
+    assert "| `trn2-chips-300mw` |" in teacher_pack.trap_table()
     # lesson 3's quiz: the slip its plan lists, TFLOP/s read as PFLOP/s: 32 x 1,000 = 32,000
     (peak,) = [i for i in quiz.items(3) if i.unit == "PFLOP/s"]
     assert "32,000 PFLOP/s" in peak.choices(), peak.choices()

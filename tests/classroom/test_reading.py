@@ -4446,3 +4446,64 @@ def test_reader_31s_hours_slip_and_full_goodput_replies():
     # defect 6: a prediction of 100 % is no "slip": interruptions are what it leaves out
     r = lessons.reveal("goodput-16k", "100%")
     assert "common slip" not in r.message and "Not quite: interruptions cost time" in r.message
+
+
+def glossary_link_faults(pages: dict[str, str], glossary: str) -> list[tuple[str, str, str]]:
+    """Every glossary link in `pages` (name → markdown) whose anchor the glossary lacks, or whose
+    entry's term shares no word (its first four letters) with the link's text."""
+    terms = {m[1]: m[2] for m in re.finditer(r'<a id="([\w-]+)"></a>\*\*(.+?)\*\*', glossary)}
+    small = {"and", "the", "of", "a", "an", "per", "vs", "or", "to", "in"}
+
+    def words(s: str) -> set[str]:
+        return {w[:4] for w in re.findall(r"[a-z0-9]+", s.lower()) if w not in small}
+
+    faults = []
+    for name, text in pages.items():
+        for m in re.finditer(r"\[([^\]]+)\]\((?:glossary\.md)?#([\w-]+)\)", text):
+            if name != "glossary.md" and not m[0].split("](")[1].startswith("glossary.md"):
+                continue  # a link within the page itself
+            term = terms.get(m[2])
+            if term is None or not words(m[1]) & words(term):
+                faults.append((name, m[1], m[2]))
+    return faults
+
+
+def test_reader_32s_glossary_links_reach_the_entry_they_name():
+    # reader 32 (lessons 7-8, defect 9): notebook 08's "dense and sparse" linked
+    # glossary.md#bf16-fp8 (the BF16 and FP8 entry). Every glossary link of every notebook,
+    # the guide and the glossary itself reaches an anchor that exists, whose term is the link's
+    import json
+    from pathlib import Path
+
+    notebooks = Path(__file__).resolve().parents[2] / "notebooks"
+    glossary = (notebooks / "glossary.md").read_text(encoding="utf-8")
+    pages = {
+        p.name: "\n".join("".join(c["source"]) for c in json.loads(p.read_text("utf-8"))["cells"])
+        for p in sorted(notebooks.glob("*.ipynb"))
+    }
+    pages["README.md"] = (notebooks / "README.md").read_text(encoding="utf-8")
+    pages["glossary.md"] = glossary
+    assert sum(len(re.findall(r"glossary\.md#", t)) for t in pages.values()) > 40
+    assert not glossary_link_faults(pages, glossary)
+    # the check can fail: the link reader 32 found, and an anchor the glossary lacks
+    said = {"x": "[dense and sparse](glossary.md#bf16-fp8), [PUE](glossary.md#pue-ratio)"}
+    assert glossary_link_faults(said, glossary) == [
+        ("x", "dense and sparse", "bf16-fp8"),
+        ("x", "PUE", "pue-ratio"),
+    ]
+
+
+def test_reader_32s_ups_is_one_thing_in_lesson_2_and_the_glossary():
+    # reader 32 (lessons 1-2, nit 7): lesson 2 said the UPS keeps the computers running "through
+    # a power cut", the glossary "through a grid dip": the same words in both now
+    import json
+    from pathlib import Path
+
+    notebooks = Path(__file__).resolve().parents[2] / "notebooks"
+    glossary = " ".join((notebooks / "glossary.md").read_text(encoding="utf-8").split())
+    cells = json.loads((notebooks / "02-where-the-power-goes.ipynb").read_text("utf-8"))["cells"]
+    lesson = " ".join(" ".join("".join(c["source"]) for c in cells).split())
+    running = r"keep the computers running through ([^;,)]+(?:, until [^;)]+)?)"
+    (said,) = set(re.findall(running, lesson))
+    ups = glossary[glossary.index('<a id="ups">') :].split("<a id=")[1]
+    assert re.search(running, ups)[1] == said, (said, ups)

@@ -39,7 +39,7 @@ from conftest import ServerProcess
 
 import explorer
 from explorer import catalog, fmt
-from explorer.classroom import factcheck, handouts, lessons, teacher_pack, widgets
+from explorer.classroom import exercises, factcheck, handouts, lessons, teacher_pack, widgets
 
 EXERCISE_CALL = re.compile(r'widgets\.(?:answer_box|predict_reveal)\(\s*"([\w-]+)"')
 EXERCISE_CALL_KIND = re.compile(r'widgets\.(answer_box|predict_reveal)\(\s*"([\w-]+)"')
@@ -810,3 +810,81 @@ def test_no_lesson_4_answer_in_words_is_in_the_guide_or_on_its_page_before_the_r
     }
     (verdict,) = [p for what, p in withheld if what == "more chips verdict"]
     assert len(verdict.findall(said)) == 2
+
+
+# the hooks' outcomes that have no data of their own in the lessons (lessons 1 and 2 answer
+# their hooks in prose): what the guide's lesson table said (reader 32, lessons 1-2 defect 2)
+HOOK_OUTCOMES = (
+    r"250,000 is households",  # lesson 1: the article's city is households, not people
+    r"[\"“]more than[\"”] fails",  # lesson 1: as people, the article's "more than" fails
+    r"uses more than the site",
+    r"\bvery unlikely\b",  # lesson 2: 30-50 % cooling beside PUE 1.15
+    r"\bno contradiction\b|\bnot a contradiction\b",
+)
+
+
+def telling_traps() -> list[tuple[str, str, str]]:
+    """(exercise, trap name as printed, hint) of every trap whose name narrows its answer: its
+    value lies within the exercise's tolerance, or it is a prediction's guess (no slip) within a
+    near miss of the answer ("a little under half" for 44.8 %, lesson 7's PUE bands)."""
+    out = []
+    for e in lessons.EXERCISES.values():
+        answer = e.answer()
+        for t in e.traps:
+            value = t.value()
+            near = abs(value / answer - 1) <= exercises.NEAR
+            if e.accepts(value) or t.note or (not t.slip and near):
+                out.append((e.id, t.id.replace("-", " "), t.hint))
+    return out
+
+
+def guide_leaks(guide: str) -> list[tuple[str, str]]:
+    """What in the teacher's guide gives an answer away: a lesson-5 verdict in one sentence or
+    table row with a class claim's id or words, a claim's assumption or disagreeing source, a
+    hook's outcome, a telling trap's name or hint."""
+    flat = " ".join(guide.split())
+    leaks = []
+    verdicts = (factcheck.ASSUMED, factcheck.CONTESTED, factcheck.REPRODUCED)
+    places = [p for line in guide.splitlines() for p in re.split(r"(?<=[.;])\s+", line)]
+    for c in factcheck.class_claims():
+        words = [f"`{c.id}`", rf"\b{re.escape(c.id)}\b", re.escape(" ".join(c.claim.split()))]
+        for place in places:
+            if any(re.search(w, place) for w in words) and any(
+                re.search(rf"\b{v}\b", place, re.I) for v in verdicts
+            ):
+                leaks.append(("verdict by claim", place))
+        for why in (c.assumption, c.disagrees):
+            if why and " ".join(why.split()) in flat:
+                leaks.append(("why a verdict", why))
+    leaks += [("hook outcome", m[0]) for p in HOOK_OUTCOMES for m in re.finditer(p, flat)]
+    for eid, name, hint in telling_traps():
+        # a name as a listed slip (a table cell's "…; a little under half; …"; names such as
+        # "hottest hour" are plain words elsewhere), a hint anywhere
+        listed = rf"(?:^|[|;]) *{re.escape(name)} *(?=[;|(]|$)"
+        if any(re.search(listed, line, re.I) for line in guide.splitlines()):
+            leaks.append((f"trap of {eid}", name))
+        if " ".join(hint.split()) in flat:
+            leaks.append((f"trap of {eid}", hint))
+    return leaks
+
+
+def test_reader_32s_guide_holds_no_verdict_hook_outcome_or_telling_slip():
+    # reader 32 (lessons 1-2 defect 2; lessons 5-6 defects 1 and 4): the guide, beside the
+    # notebooks, answered lessons 1 and 2's hooks in its lesson table, listed lesson 5's verdicts
+    # by claim and why, and its trap table named capstone-job-share's "a little under half" and
+    # lesson 7's PUE bands. They are in the pack's teacher's notes now
+    guide = (Path(__file__).resolve().parents[2] / "notebooks" / "README.md").read_text("utf-8")
+    assert not guide_leaks(guide), guide_leaks(guide)
+    # each check can fail: what the guide said before
+    said = (
+        "The verdicts: *contested*: `ms-city`, `ms-cooling`.\n"
+        'find that the article\'s 250,000 is households (so its "more than" fails); why 30–50 % '
+        "beside PUE 1.15 is very unlikely\n" + teacher_pack.trap_table()
+    )
+    kinds = {kind.split(" of ")[0] for kind, _ in guide_leaks(said)}
+    assert kinds == {"verdict by claim", "hook outcome", "trap"}, kinds
+    assert ("trap of capstone-job-share", "a little under half") in guide_leaks(said)
+    # and the pack's teacher's notes hold what left the guide
+    notes = html.unescape(teacher_pack.teacher_notes())
+    assert all(name in notes for _, name, _ in telling_traps())
+    assert all(ids in notes for _, ids in teacher_pack.verdicts_by_claim())
