@@ -1197,3 +1197,15 @@ def test_reader_32s_pairs_tolerance_examples_are_the_articles_shares(pages):
         assert examples and examples <= {30, 40, 50}, note
         for whole, points in re.findall(r"(\d+) % is (\d+(?:\.\d+)?)", note):
             assert float(points) == int(whole) / 20, note
+
+
+def test_reader_32s_ups_is_described_one_way():
+    # reader 32 nit 7: notebook 02 said the UPS keeps the computers running "through a power
+    # cut", the glossary "through a grid dip"; both now say what it rides through the same way
+    nb = json.loads((teacher_pack.NOTEBOOKS / "02-where-the-power-goes.ipynb").read_text())
+    text = " ".join(" ".join("".join(c["source"]) for c in nb["cells"]).split())
+    glossary = " ".join((teacher_pack.NOTEBOOKS / "glossary.md").read_text().split())
+    said = re.search(r"UPS \(the batteries that keep the computers running through ([^)]*)\)", text)
+    entry = re.search(r"keep the computers running through ([^;]*);", glossary)
+    assert said and entry, (said, entry)
+    assert said[1] == entry[1], (said[1], entry[1])
