@@ -474,7 +474,8 @@ def test_reader_16s_items_in_lessons_1_and_2(pages, monkeypatch):
     # (1.47 L x 3 / (3 - 1) = 2.2 L per kWh of heat); a better PUE saves water in proportion
     # (reader 18: stated as the likely reason, since the rows do not show the hours)
     assert "possible only because" not in flat and "The likely reason: for many hours" in flat
-    assert "*air-side* economiser" in flat and "*water-side* economiser" in flat
+    # (reader 32 D4: the water-side economiser is the glossary's and lesson 7's, not lesson 2's)
+    assert "*air-side* economiser" in flat
     glossary = (teacher_pack.NOTEBOOKS / "glossary.md").read_text(encoding="utf-8")
     entry = glossary[glossary.index('<a id="economiser">') :].split("\n\n")[0]
     assert "*air-side*" in entry and "*water-side*" in entry and "still evaporates" in entry
@@ -1209,3 +1210,22 @@ def test_reader_32s_ups_is_described_one_way():
     entry = re.search(r"keep the computers running through ([^;]*);", glossary)
     assert said and entry, (said, entry)
     assert said[1] == entry[1], (said[1], entry[1])
+
+
+def test_reader_32s_advanced_folds_are_short_sentences():
+    # reader 32 D4: lesson 2's Advanced folds (homework, no teacher present) were walls of
+    # clause-stacked sentences; each fold's paragraphs now hold at most 4 sentences of at most
+    # 28 words, and the water-side economiser is left to the glossary and lesson 7
+    two = _markdown(2)
+    advanced = two[two.index("## 3 · Advanced") :]
+    folds = re.findall(r"<details><summary>(.*?)</summary>(.*?)</details>", advanced, re.S)
+    folds = [f for f in folds if not f[0].startswith("Open this at the end")]
+    assert len(folds) == 3, [f[0] for f in folds]
+    for summary, body in folds:
+        for para in [p for p in body.split("\n\n") if p.strip()]:
+            flat = " ".join(para.split())
+            sentences = [s for s in re.split(r"(?<=[.:;?])\s+(?=[A-Z*(])", flat) if s]
+            assert len(sentences) <= 4, (summary, flat)
+            longest = max(sentences, key=lambda s: len(s.split()))
+            assert len(longest.split()) <= 28, (summary, longest)
+    assert "water-side" not in advanced
