@@ -1229,3 +1229,10 @@ def test_reader_32s_advanced_folds_are_short_sentences():
             longest = max(sentences, key=lambda s: len(s.split()))
             assert len(longest.split()) <= 28, (summary, longest)
     assert "water-side" not in advanced
+    # the prose before the folds too (cell 15): no sentence over 30 words
+    intro = advanced[: advanced.index("**Predict first:**")]
+    for para in [p for p in intro.split("\n\n") if p.strip()]:
+        for line in re.split(r"\n(?=- )", para):
+            flat = " ".join(line.split())
+            for sentence in re.split(r"(?<=[.:;?])\s+(?=[A-Z*(])", flat):
+                assert len(sentence.split()) <= 30, sentence
