@@ -257,6 +257,33 @@ class Exercise:
             return "±" + _points(self.rel_tol * abs(self.answer()), 0.0)
         return "±" + fmt.percent(self.rel_tol, 2)
 
+    def said_tolerance(self) -> str:
+        """The tolerance as the student's replies say it: `tolerance`, except for a share,
+        whose width in percentage points times the fraction gives the answer away ("±1.6
+        percentage points" beside "a twentieth of the answer": 1.6 × 20 ≈ 32 %, reader 32);
+        a share's is said relative to the answer, never in points. The key keeps `tolerance`.
+
+        Examples
+        --------
+        >>> Exercise("x", 1, "?", lambda: 0.329, SHARE, ("", "", ""), rel_tol=0.05).said_tolerance()
+        'a twentieth of the answer either way'
+        >>> Exercise("x", 1, "?", lambda: 0.853, SHARE, ("", "", ""), rel_tol=0.03).said_tolerance()
+        '3 % of the answer either way'
+        """
+        if self.unit != SHARE:
+            return self.tolerance()
+        part = _PARTS.get(round(1 / self.rel_tol)) if self.rel_tol else None
+        if part is None or not math.isclose(1 / self.rel_tol, round(1 / self.rel_tol)):
+            part = fmt.percent(self.rel_tol, 2)
+        return f"{part} of the answer either way"
+
+    def outside_tolerance(self) -> str:
+        """What a near miss lies just outside, as the replies say it: "the ±1 % the checker
+        accepts"; for a share, relative to the answer (`said_tolerance`)."""
+        if self.unit != SHARE:
+            return f"the {self.tolerance()} the checker accepts"
+        return f"what the checker accepts ({self.said_tolerance()})"
+
     def shown_unit(self) -> str:
         return {SHARE: "", RATIO: ""}.get(self.unit, self.unit)
 
@@ -310,6 +337,10 @@ class Feedback:
     def _repr_html_(self) -> str:
         colour = "#009E73" if self.right else "#D55E00"
         return f"<p style='color:{colour};font-weight:600'>{html.escape(self.message)}</p>"
+
+
+# a share's tolerance as a part of the answer, in words (`Exercise.said_tolerance`)
+_PARTS = {10: "a tenth", 20: "a twentieth", 50: "a fiftieth", 100: "a hundredth"}
 
 
 def _near(a: float, b: float, tol: float) -> bool:
@@ -847,7 +878,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             False,
             f"{lead}right only to the {count} figure{'' if figures == 1 else 's'} you gave; "
             f"work it out and give {'three' if e.needs_three() else 'two or three'} figures"
-            f"{' in ' + unit if unit else ''} (the checker accepts {e.tolerance()}).",
+            f"{' in ' + unit if unit else ''} (the checker accepts {e.said_tolerance()}).",
             "figures",
         )
     # a prefix slip in the label only ("2628 TWh": a power of 1,000 away), before the traps
@@ -1028,7 +1059,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
                 # result cut off to three is 245,000 (reader 31)
                 return Feedback(
                     False,
-                    f"Not yet{said}: a little too low (the checker accepts {e.tolerance()}): "
+                    f"Not yet{said}: a little too low (the checker accepts {e.said_tolerance()}): "
                     "check your division, and give three figures, rounded to the nearest: no "
                     "two-figure answer is accepted here. Keep three figures at every step, "
                     f"too.{step}",
@@ -1075,13 +1106,13 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             else "Check your method, then your figures, against this"
         )
         size = (
-            f"a little {way}, just outside the {e.tolerance()} the checker accepts"
+            f"a little {way}, just outside {e.outside_tolerance()}"
             if close
             # reader 27: "not far off (the checker accepts ±2 %)" for 9 % off read as a
             # contradiction
-            else f"{way}: close, but outside the {e.tolerance()} the checker accepts"
+            else f"{way}: close, but outside {e.outside_tolerance()}"
             if abs(ratio - 1) <= NOT_FAR
-            else f"{way} (the checker accepts {e.tolerance()})"
+            else f"{way} (the checker accepts {e.said_tolerance()})"
         )
         return Feedback(
             False,
@@ -1099,7 +1130,8 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         way = "too high" if ratio > 1 else "too low"
         return Feedback(
             False,
-            f"Not yet{said}: {way} (the checker accepts {e.tolerance()}), though the right size. "
+            f"Not yet{said}: {way} (the checker accepts {e.said_tolerance()}), though the right "
+            "size. "
             f"Check your figures, then your method, against this: {_sentence(e.hints[1])}",
             "hint",
             level=level,

@@ -38,7 +38,7 @@ from dataclasses import dataclass, replace
 
 import pint
 
-from .. import fmt
+from .. import catalog, fmt
 from ..units import ureg
 
 SHARE, RATIO = "share", "1"
@@ -1155,6 +1155,14 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
                 None, "I cannot read that calculation; type its result (a number such as 2,628)."
             )
         r = read(f"{x:.12g} {calc['rest'] or ''}".strip(), unit, negative, above)
+        power = _per_hour(calc["rest"] or "") if _divides_by_hours(calc["expr"]) else ""
+        if r.value is None and power:
+            # "250000*12200/8760 kWh": an energy divided by hours, labelled with the energy's
+            # unit; the calculation is a power, read so with a note (reader 32: "kWh is an
+            # energy" on every attempt repeated the rule the student had just followed)
+            as_power = _over_hours(x, (calc["rest"] or "").strip(), power, unit, negative, above)
+            if as_power is not None:
+                return as_power
         if (
             r.value is None
             and calc["rest"]
@@ -1204,6 +1212,11 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
     rest = m["rest"]
     if rest.startswith(","):
         return Reading(None, _DECIMAL_COMMA)
+    # "3050000/8760 MWh": a fraction over the hours, labelled with the energy's unit
+    if m["den"] is not None and not exp and _divides_by_hours("/" + m["den"]):
+        as_power = _over_hours(x, rest.strip(), _per_hour(rest), unit, negative, above)
+        if as_power is not None:
+            return as_power
     if re.search(r"[*/×÷+^]\s*[\d.(]|\d\s*[*/×÷+^]", rest):
         return Reading(
             None, "I cannot read that calculation; type its result (a number such as 2,628)."
@@ -1381,6 +1394,68 @@ def _flop_f(word: str) -> str:
 
 # hours in a day: the 24 of "× 32.3 days × 24 h"
 _HOURS_PER_DAY = ureg.Quantity(1, "day").to("hour").magnitude
+
+
+def _hours() -> tuple[float, ...]:
+    """The hours a calculation divides an energy by to give a power: a day's, a year's (the
+    core's convention) and a leap year's."""
+    year = catalog.value("conventions.hours_per_year", "hour/year")
+    return (_HOURS_PER_DAY, year, year + _HOURS_PER_DAY)
+
+
+def _divides_by_hours(expr: str) -> bool:
+    """Whether a typed calculation divides by the hours of a day or a year, perhaps with a
+    power of 1,000 ("/8760000" for kWh to MWh as well).
+
+    Examples
+    --------
+    >>> _divides_by_hours("250000*12200/8760"), _divides_by_hours("3050000 / (24*365)")
+    (True, True)
+    >>> _divides_by_hours("250000*12200/8760000"), _divides_by_hours("250000*12200*8760")
+    (True, False)
+    """
+    for m in re.finditer(r"[/÷]\s*(\([^()]*\)|[\d.,]+(?:[eE][-+]?\d+)?)", expr):
+        try:
+            d = _calculate(m[1])
+        except ZeroDivisionError:
+            continue
+        if d and any(math.isclose(d, h * k) for h in _hours() for k in (1, 1e3, 1e6)):
+            return True
+    return False
+
+
+def _over_hours(
+    x: float, typed: str, power: str, unit: str, negative: bool, above: bool
+) -> Reading | None:
+    """A calculation of an energy divided by hours (`x`), labelled with the energy's unit
+    (`typed`, "kWh"), read as the power it is (`power`, "kW"), with a note; None when the
+    power does not read as the unit asked."""
+    if not power:
+        return None
+    r = read(f"{x:.12g} {power}", unit, negative, above)
+    if r.value is None:
+        return None
+    note = f"{typed} ÷ h gives {power}: your calculation is {fmt.number(x)} {power}, not {typed}"
+    return Reading(r.value, "", False, f"read as {fmt.number(x)} {power}", None, note)
+
+
+def _per_hour(word: str) -> str:
+    """The power an energy unit gives divided by hours ("kWh" → "kW"), or "" when `word` is
+    no energy in watt-hours.
+
+    Examples
+    --------
+    >>> _per_hour("kWh"), _per_hour("MWh"), _per_hour("MW")
+    ('kW', 'MW', '')
+    """
+    word = word.strip()
+    if not word.endswith("Wh") or len(word) > 3:
+        return ""
+    try:
+        q = ureg.Quantity(1, word[:-1])
+    except Exception:  # pint raises many kinds of error on free text
+        return ""
+    return word[:-1] if q.dimensionality == ureg.Quantity(1, "W").dimensionality else ""
 
 
 def _same_unit(word: str, unit: str) -> bool:

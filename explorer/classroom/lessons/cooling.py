@@ -77,6 +77,13 @@ add_exercise(
                 lambda: IT_SHARE,
                 "that is IT's share of the site; PUE = site ÷ IT, so divide 1 by it",
             ),
+            Trap(  # the same share typed as a bare per cent: "57" (reader 32)
+                "it-share-percent",
+                lambda: IT_SHARE * 100,
+                "that looks like IT's share of the site, as a per cent; PUE = site ÷ IT, so "
+                "divide 1 by the share as a decimal",
+                rel_tol=0.01,
+            ),
             # each hint asks for the step at the first attempt, and says it from the second
             # (reader 29: "= 0.57" at once left the student one key press)
             Trap(
@@ -254,6 +261,16 @@ add_exercise(
                 f"asks at the survey's {_SURVEY}",
             ),
             _the_pue_itself(survey_pue),
+            # the survey's cooling in MW typed as its share (98.7 MW → 98.7 %), as the fleet's
+            # mw-as-share (reader 32)
+            Trap(
+                "mw-as-share",
+                lambda: SITE_MW * power.cooling_share_at("industry-average") / 100,
+                f"that looks like the cooling in MW ({SITE} × the share); the question asks "
+                "for the share of the site",
+                rel_tol=0.002,
+                rounded=False,
+            ),
             # the article's middle 40 % too: section 1 has just used it (reader 24)
             *article_cooling_copies(
                 f"work out the share from the survey's PUE of {_SURVEY}", coarse=True
@@ -311,6 +328,9 @@ add_exercise(
                 lambda: 1 / COOLING_SHARE,
                 "that is the heat rejected outside (the whole site) ÷ cooling; the COP counts "
                 "the heat taken out of the halls, without the plant's own",
+                # 2.5 is also a natural estimate just under the air-cooled yardstick: a
+                # prediction is told the slip only as a condition, as it-only's 1.4 (reader 32)
+                lead="If you estimated it, fair; if you worked it out, it fits a common slip",
             ),
         ),
     )
