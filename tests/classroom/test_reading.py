@@ -4446,3 +4446,16 @@ def test_reader_31s_hours_slip_and_full_goodput_replies():
     # defect 6: a prediction of 100 % is no "slip": interruptions are what it leaves out
     r = lessons.reveal("goodput-16k", "100%")
     assert "common slip" not in r.message and "Not quite: interruptions cost time" in r.message
+
+
+def test_reader_32s_wording_nits():
+    # reader 32, defect 7: the unit said twice ("… (FLOP) (in FLOP)")
+    for e, a in (("llama-compute", "3.8e25 FLOP/s"), ("ultraserver-fp8", "83.1 PFLOP")):
+        said = lessons.check(e, a).message
+        assert ") (in " not in said, said
+    # a right count with the place it is counted in ("per site") is right
+    assert lessons.check("trn2-chips-300mw", "286,670 chips per site").right
+    assert lessons.check("trn2-chips-300mw", "286,670 chips at the site").right
+    # the worked step writes its numbers one way: 989 TFLOP/s as 9.89 × 10¹⁴ beside × 10²⁵
+    step = lessons.EXERCISES["llama-days"].hints[-1]
+    assert "989e12" not in step and "9.89 × 10¹⁴ FLOP/s" in step, step

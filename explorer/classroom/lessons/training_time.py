@@ -660,7 +660,8 @@ add_exercise(
             "seconds = training compute ÷ (chips × peak FLOP/s × MFU); "
             f"a day has {fmt.number(DAY_S)} s",
             f"{LLAMA} FLOP ÷ ({fmt.number(RUN_CHIPS)} × "
-            f"{fmt.number(h100_peak('bf16') * factor('FLOP/s', 'TFLOP/s'))}e12 FLOP/s × "
+            # one notation for every number (reader 32: "989e12" beside "× 10²⁵")
+            f"{fmt.sci(h100_peak('bf16'))} FLOP/s × "
             f"{MFU:.1f}) ≈ "
             f"{fmt.sci(_llama_seconds(), 2)} s ≈ {fmt.number(_llama_seconds() / DAY_S)} days",
         ),
