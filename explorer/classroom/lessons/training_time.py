@@ -471,7 +471,7 @@ def back_to_the_hook(site_chips: int) -> None:
     hours = catalog.value("models.llama3-405b.gpu_hours", "hour")
     days = hours / JOB_CHIPS / factor("day", "hour")
     print(
-        f"Meta's model card: {fmt.number(hours / 1e6)} million H100-hours on "
+        f"Meta's model card: {fmt.number(hours)} H100-hours on "
         f"{fmt.number(JOB_CHIPS)} GPUs is {fmt.number(days)} days; the model gives "
         f"{fmt.number(float(meta.training_days))}: consistent, under the explorer's assumed "
         "restart and checkpoint times (low confidence). The larger jobs extrapolate Llama 3's "
