@@ -988,10 +988,11 @@ PLANS: dict[int, Plan] = {
             "echoed; the prediction stays editable until committed.",
         ),
         "The goodput slider opens inside the notebook after the prediction, the hook's days "
-        "with interruptions after sooner or later too; Run All first. Without computers, the worksheet's exercises with "
-        "a calculator and its “Figures you need”; the teacher reads the goodput table (restart, "
-        "goodput and days by job size, and the check against Meta's GPU-hours) and, for the "
-        "Advanced part, the Young and Daly printout from the answer key.",
+        "with interruptions after sooner or later too; Run All first. Without computers, the "
+        "worksheet's exercises with a calculator and its “Figures you need”; the teacher "
+        "reads the goodput table (restart, goodput and days by job size, and the check against "
+        "Meta's GPU-hours) and, for the Advanced part, the Young and Daly printout from the "
+        "answer key.",
         timing="50 minutes of Basics (sections 1–4); the Advanced part (Young and Daly) is "
         "optional, after the 50 minutes. “What we found” is homework.",
     ),
