@@ -1125,6 +1125,16 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             "hint",
             level=level,
         )
+    if isinstance(answer, str) and not re.search(r"\d", answer):
+        # "ten thousand": a number in words is a guess, not a calculation's result (reader 32:
+        # the hook's guesses typed in the box heard a physics hint as if worked out)
+        return Feedback(
+            False,
+            f"Not yet: “{answer.strip()}” reads as {fmt.number(x)}, a guess; work it out: "
+            f"{_sentence(nudge)}",
+            "hint",
+            level=level,
+        )
     return Feedback(False, f"Not yet{said}, hint: {_sentence(nudge)}", "hint", level=level)
 
 

@@ -4459,3 +4459,13 @@ def test_reader_32s_wording_nits():
     # the worked step writes its numbers one way: 989 TFLOP/s as 9.89 × 10¹⁴ beside × 10²⁵
     step = lessons.EXERCISES["llama-days"].hints[-1]
     assert "989e12" not in step and "9.89 × 10¹⁴ FLOP/s" in step, step
+
+
+def test_reader_32s_a_guess_in_words_is_called_a_guess():
+    # reader 32, defect 7: the hook's guesses typed in the box ("ten thousand") had the first
+    # physics hint, as if worked out; a number in words is a guess: said so, then how to work it
+    for a in ("ten thousand", "a hundred thousand"):
+        fb = lessons.check("trn2-chips-300mw", a)
+        assert not fb.right and "a guess" in fb.message, fb.message
+        assert "work it out" in fb.message and "1/1.15" in fb.message, fb.message
+    assert "a guess" not in lessons.check("trn2-chips-300mw", "10,000").message
