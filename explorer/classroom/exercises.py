@@ -532,6 +532,11 @@ _SLIPS = (
     (0.1, "power-of-ten", "10 times too small: check the powers of ten and the decimal point"),
     (100, "percent-slip", "100 times too large: a percentage and a share mixed up?"),
     (1e-2, "percent-slip", "100 times too small: a percentage and a share mixed up?"),
+    # in any other unit, two powers of ten, in an answer worked out to three figures (reader
+    # 32: "1110" days, "3.79e27" FLOP had only the first hint, which sent students after a step
+    # they had right; "3,000 chips" for 286,813 is a guess, not a slip)
+    (100, "hundred", "100 times too large: check the powers of ten and the decimal point"),
+    (1e-2, "hundred", "100 times too small: check the powers of ten and the decimal point"),
     (24, "hours-days", "24 times too large: hours and days mixed up?"),
     (1 / 24, "hours-days", "24 times too small: hours and days mixed up?"),
     (10, "digit-slip", "10 times too large: a zero too many, or the decimal point slipped?"),
@@ -1011,6 +1016,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     for k, slip, words in _SLIPS:
         fits = {
             "percent-slip": e.unit in (SHARE, RATIO),
+            "hundred": e.unit not in (SHARE, RATIO) and (significant_figures(answer) or 0) >= 3,
             "hours-days": e.unit in ("day", "days", "hour", "h", "minute", "s"),
             # a bare share is read as a percentage first; "54 %" for 5.4 % is a plain slip
             "power-of-ten": e.unit != SHARE or not r.bare,
@@ -1147,6 +1153,16 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             False,
             f"Not yet{said}: that is far too {size} the answer's size. Check what you typed "
             "and each power of ten, then: "
+            f"{_sentence(nudge)}",
+            "hint",
+            level=level,
+        )
+    if isinstance(answer, str) and not re.search(r"\d", answer):
+        # "ten thousand": a number in words is a guess, not a calculation's result (reader 32:
+        # the hook's guesses typed in the box heard a physics hint as if worked out)
+        return Feedback(
+            False,
+            f"Not yet: “{answer.strip()}” reads as {fmt.number(x)}, a guess; work it out: "
             f"{_sentence(nudge)}",
             "hint",
             level=level,

@@ -1842,7 +1842,16 @@ def _read_result(
 _DIRECTION_WORDS = {"fewer", "less", "more"}
 
 
+# the place a count is counted in, after it: "286,670 chips per site" (reader 32)
+_PER_PLACE = re.compile(
+    r"\s*\b(?:per|in|at|for|on)\s+(?:the\s+|a\s+|one\s+|this\s+)?"
+    r"(?:site|facility|campus|data\s*cent(?:er|re))\s*$",
+    re.IGNORECASE,
+)
+
+
 def _count(x: float, rest: str, unit: str, negative: bool) -> Reading:
+    rest = _PER_PLACE.sub("", rest)
     words = rest.lower().split()
     if words and words[0] in _SCALE_WORDS:
         x *= _SCALE_WORDS[words.pop(0)]
@@ -1984,7 +1993,9 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
         extra = ""
         if {given, wanted} == {"an energy", "a power"}:
             extra = " Energy is power × time."
-        # said as typed (reader 25: "FLOP/day" came back as "FLOP/d")
+        # said as typed (reader 25: "FLOP/day" came back as "FLOP/d"); the unit asked for
+        # once, not the dimension's unit beside it (reader 32: "(FLOP) (in FLOP)")
+        wanted = re.sub(r" \([^()]*\)$", "", wanted)
         return Reading(None, f"{typed} is {given}; the answer is {wanted} (in {unit}).{extra}")
     if not math.isfinite(x):
         return _finish(x, unit, negative, bare=False)

@@ -256,7 +256,9 @@ def _goodput_table() -> str:
             ],
             rows,
         )
-        + f"<p>Check against Meta's model card: {html.escape(fmt.number(hours / 1e6))} million "
+        # the figure in full, as the sources list holds it back until the goodput prediction
+        # (reader 32): the key is where a teacher finds it on paper
+        + f"<p>Check against Meta's model card: {html.escape(fmt.number(hours))} "
         f"H100-hours on {_JOB_CHIPS} GPUs is {html.escape(fmt.number(meta))} days; the model "
         f"gives {html.escape(fmt.number(model))}. The larger jobs extrapolate Llama 3's "
         f"interruption rate. {html.escape(lessons.which_compute_words())}</p>"
@@ -937,7 +939,9 @@ PLANS: dict[int, Plan] = {
                 f"answering: “will {fmt.number(lessons.BIG_JOB)} H100s finish sooner or later "
                 f"than {_RUN_CHIPS}?” Students commit sooner or later in the box under it (on "
                 "paper: circle one) with one reason, and count the hands before anyone commits "
-                "goodput-16k: the days that answer it open only once both are committed.",
+                "goodput-16k. What answers it (the hook's days with interruptions, the "
+                "more-chips numbers and the Advanced Young and Daly printout) waits for all three: "
+                "sooner or later, the goodput prediction and llama-days.",
             ),
             (
                 12,
@@ -946,8 +950,9 @@ PLANS: dict[int, Plan] = {
                 "half the work between checkpoints; the job checkpoints about every "
                 f"{fmt.number(lessons.checkpoint_every(), 3)} minutes, and each checkpoint "
                 "pauses it a minute.” Students add the three losses as shares of the time and "
-                "commit a prediction for goodput-16k before the slider and the hook's days with "
-                "interruptions open. A prediction near Meta's >90 % is fair: Meta measured "
+                "commit a prediction for goodput-16k. The slider opens on it (once llama-days is "
+                "answered); the hook's days with interruptions also wait for sooner or later. "
+                "A prediction near Meta's >90 % is fair: Meta measured "
                 f"{lessons.METAS_DEFINITION}, much like goodput; the model's assumed restart "
                 "and checkpoint are probably longer than Meta's.",
             ),
@@ -982,11 +987,12 @@ PLANS: dict[int, Plan] = {
             f"{_typed_percent('goodput-16k')} %: read as {_typed_percent('goodput-16k')} % and "
             "echoed; the prediction stays editable until committed.",
         ),
-        "The goodput slider and the hook's days with interruptions open inside the notebook "
-        "after the prediction; Run All first. Without computers, the worksheet's exercises with "
-        "a calculator and its “Figures you need”; the teacher reads the goodput table (restart, "
-        "goodput and days by job size, and the check against Meta's GPU-hours) and, for the "
-        "Advanced part, the Young and Daly printout from the answer key.",
+        "The goodput slider opens inside the notebook after the prediction, the hook's days "
+        "with interruptions after sooner or later too; Run All first. Without computers, the "
+        "worksheet's exercises with a calculator and its “Figures you need”; the teacher "
+        "reads the goodput table (restart, goodput and days by job size, and the check against "
+        "Meta's GPU-hours) and, for the Advanced part, the Young and Daly printout from the "
+        "answer key.",
         timing="50 minutes of Basics (sections 1–4); the Advanced part (Young and Daly) is "
         "optional, after the 50 minutes. “What we found” is homework.",
     ),

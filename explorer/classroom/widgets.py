@@ -1008,6 +1008,11 @@ def where_from(
                     f"(they show here, named, with their sources, once you have answered "
                     f"“{asked}”{apart}).</li>"
                 )
+            if holds[key] in _PREDICTED:  # a figure that gives a prediction away (reader 32)
+                return (
+                    f"<li><b>{html.escape(what)}</b>: ______ (it would give away a prediction: "
+                    f"it shows here, with its source, once you have committed “{asked}”).</li>"
+                )
             paper = "; on paper, you work it out" if _on_paper() else ""
             return (
                 f"<li><b>{html.escape(what)}</b>: ______ (you work this out in the lesson: it "

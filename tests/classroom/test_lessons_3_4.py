@@ -322,9 +322,10 @@ def test_lesson_4s_key_has_the_advanced_printout_and_its_waits_say_what_they_wai
     src = "\n".join(cells(FOUR))
     # (and the more-chips numbers under their question, reader 25)
     # (the two that also answer "sooner or later?" wait for it too, reader 31)
-    assert src.count('until="committed your goodput prediction (section 4)') == 1
+    # (and the Advanced rows too, reader 32: tested by running the cells below)
+    assert src.count('until="committed your goodput prediction (section 4)') == 0
     assert (
-        src.count('until="committed sooner or later (section 3) and your goodput prediction') == 2
+        src.count('until="committed sooner or later (section 3) and your goodput prediction') == 3
     )
     # the goodput text counts the three losses it names, as the hint does
     (goodput,) = [c for c in cells(FOUR) if c.startswith("To estimate, add three losses")]
@@ -1116,3 +1117,112 @@ def test_lesson_4s_sooner_or_later_is_committed_before_what_answers_it(monkeypat
     answers = [c for c in src if "lessons.back_to_the_hook" in c or "more_chips_words" in c]
     assert len(answers) == 2
     assert all("lessons.MORE_CHIPS_WAY" in c for c in answers)
+
+
+def _run_four() -> list:
+    """Run lesson 4's code cells in this process, as Run All does; the widgets each cell shows."""
+    import ast
+    import contextlib
+    import io
+
+    roots, ns = [], {}
+    for c in [c for c in nbformat.read(FOUR, as_version=4).cells if c.cell_type == "code"]:
+        tree = ast.parse(c.source)
+        last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+        with contextlib.redirect_stdout(io.StringIO()):
+            exec(compile(tree, "<cell>", "exec"), ns)
+            if last is not None:
+                roots.append(eval(compile(ast.Expression(last.value), "<cell>", "eval"), ns))
+    return [r for r in roots if isinstance(r, w.Widget)]
+
+
+def _texts(x) -> str:
+    out = [html.unescape(x.value)] if isinstance(x, w.HTML) else []
+    return "\n".join(out + [_texts(c) for c in getattr(x, "children", ())])
+
+
+def test_reader_32s_nothing_answers_sooner_or_later_before_it_is_committed(monkeypatch, pages):
+    # reader 32, defect 1: the Advanced cell (Young and Daly) opened on the goodput prediction
+    # alone and printed the 100,000- and 500,000-chip rows (goodput 49.2 %, 0.4 %): the answer
+    # to section 3's "sooner or later?", and llama-days rebuilt as 22.6 d × 49.2 % = 11.1 d
+    monkeypatch.setattr(widgets, "REVEALED", widgets.Revealed())
+    rows = [
+        line.split(":")[1].strip()  # "interruption every 30.4 min, restart 13.4 min, ..."
+        for line in teacher_pack._stdout(lessons.daly_and_young).splitlines()
+        if re.match(rf"\s*({lessons.RUN_CHIPS}|{lessons.BIG_JOB}) chips:", line)
+    ]
+    assert len(rows) == 2
+    roots = _run_four()
+    page = lambda: "\n".join(_texts(r) for r in roots)  # noqa: E731
+    for eid in ("llama-compute", "goodput-16k"):
+        widgets.REVEALED.mark(eid)
+    assert not [r for r in rows if r in page()], "open on the goodput prediction alone"
+    widgets.REVEALED.mark("llama-days")
+    assert not [r for r in rows if r in page()], "open before sooner or later"
+    widgets.REVEALED.mark(lessons.MORE_CHIPS_WAY)
+    assert all(r in page() for r in rows), page()[-2000:]
+    # the plan says what opens when: the slider on the prediction, the rows on all three
+    plan = " ".join(re.sub("<[^>]+>", " ", html.unescape(pages["lesson-4/plan.html"])).split())
+    assert "Young and Daly printout" in plan and "waits for all three" in plan, plan
+
+
+def test_reader_32s_checker_names_lesson_4s_slips():
+    said = {
+        a: str(lessons.check(e, a))
+        for e, a in (
+            ("llama-days", "0.111"),
+            ("llama-days", "3.79e25/(1e5*989e12*40)/86400"),
+            ("llama-days", "1110"),
+            ("llama-compute", "3.79e27"),
+            ("llama-compute", "3.79e23"),
+            ("llama-days", "14"),
+            ("llama-days", "14 days"),
+            ("llama-days", "13.7"),
+        )
+    }
+    # defect 3: the MFU typed as 40 (11.1 days / 100 = 0.111); factor-100 slips named
+    for a in ("0.111", "3.79e25/(1e5*989e12*40)/86400"):
+        assert "0.4, not 40" in said[a], said[a]
+    assert "100 times too large" in said["1110"] and "100 times too large" in said["3.79e27"]
+    assert "100 times too small" in said["3.79e23"]
+    # defect 4: "14 days" (two weeks) is not the measured 801 TFLOP/s (13.7 days) alleged
+    for a in ("14", "14 days"):
+        assert said[a].startswith("Not yet: if you worked it out"), said[a]
+        assert "If it is a guess, work it out" in said[a], said[a]
+    assert "801 TFLOP/s" in said["13.7"]
+    # defect 2: the uptime-only reveal quotes the Basics recipe's shares (1/18.6 = 5.4 %,
+    # 9.3/186 = 5.0 %), not Daly's 4.58 % and 4.92 %, which do not add up from 94.6 %
+    for a in ("94.6%", "95%", "0.95"):
+        msg = lessons.reveal("goodput-16k", a).message
+        assert "≈ 5.4 %" in msg and "9.3/186 ≈ 5 %" in msg and "4.58" not in msg, msg
+
+
+def test_reader_32s_factor_100_slips_in_lesson_3():
+    for e, a, words in (
+        ("trn2-chips-300mw", "2867", "100 times too small"),
+        ("trn2-chips-300mw", "28,667,000", "100 times too large"),
+        ("ultraserver-fp8", "8314", "100 times too large"),
+        ("ultraserver-fp8", "0.831", "100 times too small"),
+        # defect 6: 83.1e15 × 1,440 = 1.2e20: minutes, not seconds, in the day
+        ("ultraserver-day-flop", "83.1e15*1440", "86,400 s"),
+    ):
+        said = str(lessons.check(e, a))
+        assert words in said, (a, said)
+    assert "minutes" in str(lessons.check("ultraserver-day-flop", "1.2e20"))
+
+
+def test_reader_32s_metas_gpu_hours_wait_for_the_goodput_prediction(monkeypatch):
+    # reader 32, defect 5: 30.84 M H100-hours / 16,384 / 24 = 78.4 days against 67.7 days of
+    # work: a goodput of 86 %, printed before the goodput prediction
+    monkeypatch.setattr(widgets, "REVEALED", widgets.Revealed())
+    hours = catalog.value("models.llama3-405b.gpu_hours", "hour")
+    said = (fmt.number(hours), f"{hours / 1e6:g}M")  # the value, and the source's title
+    assert said == ("30,840,000", "30.84M")
+    roots = _run_four()
+    page = lambda: "\n".join(_texts(r) for r in roots)  # noqa: E731
+    assert not [s for s in said if s in page()]
+    for eid in ("llama-compute", "llama-days"):
+        widgets.REVEALED.mark(eid)
+    assert not [s for s in said if s in page()]
+    widgets.REVEALED.mark("goodput-16k")
+    assert all(s in page() for s in said), page()[-1500:]

@@ -153,8 +153,9 @@ def test_a_guess_first_figure_is_on_paper_only_in_the_answer_key(pages):
             assert figure not in sheet and html.escape(figure) not in sheet, figure
             assert html.escape(figure) in key, figure
     # lesson 1: the hours in a year; lesson 4: Meta's published compute (reader 17); lesson 6:
-    # chips and days (the peak's guess is answered in capstone-achieved's reveal, reader 17)
-    assert asked == 4
+    # chips and days (the peak's guess is answered in capstone-achieved's reveal, reader 17);
+    # lesson 4: Meta's GPU-hours too, which give goodput-16k away (reader 32)
+    assert asked == 5
     sheet = pages["lesson-6/worksheet.html"]
     # step 3's check is below step 3's question, not above the hook
     assert sheet.index("Step 3 ·") < sheet.index("After step 3") < sheet.index("Step 4 ·")

@@ -4579,3 +4579,26 @@ def test_reader_32s_lesson_2_small_feedback_gaps():
     # the survey's cooling in MW typed as its share: 300 MW × 32.9 % = 98.7 MW
     fb = lessons.check("cooling-at-survey-pue", "98.7")
     assert "cooling in MW" in fb.message, fb.message
+
+
+def test_reader_32s_wording_nits():
+    # reader 32, defect 7: the unit said twice ("… (FLOP) (in FLOP)")
+    for e, a in (("llama-compute", "3.8e25 FLOP/s"), ("ultraserver-fp8", "83.1 PFLOP")):
+        said = lessons.check(e, a).message
+        assert ") (in " not in said, said
+    # a right count with the place it is counted in ("per site") is right
+    assert lessons.check("trn2-chips-300mw", "286,670 chips per site").right
+    assert lessons.check("trn2-chips-300mw", "286,670 chips at the site").right
+    # the worked step writes its numbers one way: 989 TFLOP/s as 9.89 × 10¹⁴ beside × 10²⁵
+    step = lessons.EXERCISES["llama-days"].hints[-1]
+    assert "989e12" not in step and "9.89 × 10¹⁴ FLOP/s" in step, step
+
+
+def test_reader_32s_a_guess_in_words_is_called_a_guess():
+    # reader 32, defect 7: the hook's guesses typed in the box ("ten thousand") had the first
+    # physics hint, as if worked out; a number in words is a guess: said so, then how to work it
+    for a in ("ten thousand", "a hundred thousand"):
+        fb = lessons.check("trn2-chips-300mw", a)
+        assert not fb.right and "a guess" in fb.message, fb.message
+        assert "work it out" in fb.message and "1/1.15" in fb.message, fb.message
+    assert "a guess" not in lessons.check("trn2-chips-300mw", "10,000").message

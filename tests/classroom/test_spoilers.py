@@ -124,9 +124,9 @@ def test_a_guess_first_figure_is_blank_in_the_students_handout(student_run, stud
             assert figure not in on_the_page(nb), (path.stem, figure)
             page = student_pages[path.stem]
             assert figure not in page and html.escape(figure) not in page, (path.stem, figure)
-    # lesson 1: the hours in a year; lesson 4: Meta's compute; lesson 6: two (the peak is in a
-    # reveal, reader 17)
-    assert asked == 4
+    # lesson 1: the hours in a year; lesson 4: Meta's compute and GPU-hours (reader 32); lesson
+    # 6: two (the peak is in a reveal, reader 17)
+    assert asked == 5
 
 
 def test_no_question_shows_a_figure_to_guess_before_the_check_that_prints_it():

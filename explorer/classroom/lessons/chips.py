@@ -517,7 +517,8 @@ add_exercise(
             f"{fmt.number(_us_trn2()[0], 4)} PFLOP/s = "
             f"{fmt.sci(_us_trn2()[0] * factor('PFLOP/s', 'FLOP/s'))} FLOP/s; × "
             f"{fmt.number(DAY_S)} s = "
-            f"{fmt.sci(_us_trn2()[0] * factor('PFLOP/s', 'FLOP/s') * DAY_S, 2)} FLOP",
+            # three figures, as the result line prints it (reader 32: 7.2 against 7.18)
+            f"{fmt.sci(_us_trn2()[0] * factor('PFLOP/s', 'FLOP/s') * DAY_S, 3)} FLOP",
         ),
         # its worked step starts from ultraserver-fp8's answer (reader 25: given up first, it
         # said it)
@@ -542,6 +543,14 @@ add_exercise(
                 # PFLOP/s × hours is no PFLOP: "(And 83.1 × 24 reads as PFLOP …)" misled
                 # (reader 31)
                 aside=False,
+            ),
+            # the minutes in a day, 1,440, for its seconds (reader 32)
+            Trap(
+                "minutes-not-seconds",
+                lambda: _us_trn2()[0] * factor("PFLOP/s", "FLOP/s") * DAY_S / factor("minute", "s"),
+                "you multiplied by minutes; FLOP/s counts per second: a day has "
+                f"{fmt.number(DAY_S)} s",
+                aside=False,  # as hours-not-seconds: PFLOP/s × minutes is no PFLOP
             ),
             Trap(
                 "one-hour",

@@ -707,6 +707,9 @@ WORKED_OUT = {
     "conventions.hours_per_year": "energy-300mw",
     # Meta's published compute is 6 N D rounded: the answer to llama-compute (reader 17)
     "models.llama3-405b.training_compute": "llama-compute",
+    # Meta's GPU-hours ÷ its 16,384 GPUs against 6 N D's days give its goodput, 86 %: the
+    # answer to lesson 4's goodput prediction (reader 32)
+    "models.llama3-405b.gpu_hours": "goodput-16k",
 }
 # catalog figures a lesson's question has students tell apart before an exercise uses them
 # (lesson 3: which of Trainium2's quoted peaks is dense BF16 and which dense FP8): a sources list

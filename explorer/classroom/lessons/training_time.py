@@ -471,7 +471,7 @@ def back_to_the_hook(site_chips: int) -> None:
     hours = catalog.value("models.llama3-405b.gpu_hours", "hour")
     days = hours / JOB_CHIPS / factor("day", "hour")
     print(
-        f"Meta's model card: {fmt.number(hours / 1e6)} million H100-hours on "
+        f"Meta's model card: {fmt.number(hours)} H100-hours on "
         f"{fmt.number(JOB_CHIPS)} GPUs is {fmt.number(days)} days; the model gives "
         f"{fmt.number(float(meta.training_days))}: consistent, under the explorer's assumed "
         "restart and checkpoint times (low confidence). The larger jobs extrapolate Llama 3's "
@@ -660,7 +660,8 @@ add_exercise(
             "seconds = training compute ÷ (chips × peak FLOP/s × MFU); "
             f"a day has {fmt.number(DAY_S)} s",
             f"{LLAMA} FLOP ÷ ({fmt.number(RUN_CHIPS)} × "
-            f"{fmt.number(h100_peak('bf16') * factor('FLOP/s', 'TFLOP/s'))}e12 FLOP/s × "
+            # one notation for every number (reader 32: "989e12" beside "× 10²⁵")
+            f"{fmt.sci(h100_peak('bf16'))} FLOP/s × "
             f"{MFU:.1f}) ≈ "
             f"{fmt.sci(_llama_seconds(), 2)} s ≈ {fmt.number(_llama_seconds() / DAY_S)} days",
         ),
@@ -717,6 +718,14 @@ add_exercise(
                 f"you multiplied the time by the MFU ({MFU:.1f}); the chips reach only "
                 f"{fmt.percent(MFU)} of peak, so the run takes longer: divide by the MFU",
             ),
+            # the MFU typed as 40, not 0.4: 100 times too few days (reader 32)
+            Trap(
+                "mfu-as-percent",
+                lambda: _llama_seconds() * MFU / (100 * MFU) / DAY_S,
+                f"the MFU is {fmt.percent(MFU)} = {MFU:.1f}, not {100 * MFU:.0f}: a share of "
+                "peak, so the speed is chips × peak × "
+                f"{MFU:.1f}",
+            ),
             Trap(
                 "mfu-twice",
                 lambda: _llama_seconds() / MFU / DAY_S,
@@ -745,6 +754,9 @@ add_exercise(
                     f"that uses the measured matrix multiplication ({fmt.number(h100_measured(k))} "
                     "TFLOP/s, one chip alone); the MFU is a share of the datasheet peak "
                     f"({fmt.number(h100_peak('bf16') * factor('FLOP/s', 'TFLOP/s'))} TFLOP/s)",
+                    # "14 days" is two weeks, the hook's guess, as often as 801's 13.7 rounded
+                    # (reader 32): a bare two figures hears the slip only "if you worked it out"
+                    guess=True,
                 )
                 for k in ("best", "sustained")
             ),
@@ -754,11 +766,17 @@ add_exercise(
 
 
 def _also_subtracts() -> str:
-    """What goodput subtracts besides the time the job was down, with the core's shares."""
-    g = goodput(JOB_CHIPS)
+    """What goodput subtracts besides the time the job was down, as the Basics recipe works it
+    (`_first_order`): Daly's wall-clock shares (4.58 %, 4.92 %) do not add up from the 94.6 %
+    said before them and differ from the hint's 5.4 % (reader 32); the Advanced cell prints
+    them."""
+    m, every = _mtbi_minutes(), checkpoint_every()
+    stalls, lost = _CKPT / every, every / 2 / m
     return (
-        f"goodput also subtracts the checkpoint stalls ({fmt.percent(float(g.checkpoint_share))}) "
-        f"and the work lost since the last checkpoint ({fmt.percent(float(g.lost_work_share))})"
+        f"goodput also subtracts the checkpoint stalls ({_CKPT:g} min in every "
+        f"{fmt.number(every, 3)} ≈ {fmt.percent(stalls, 2)}) and the work lost since the last "
+        f"checkpoint ({fmt.number(every / 2, 2)}/{fmt.number(m)} ≈ {fmt.percent(lost, 2)}): "
+        f"about {fmt.percent(_one_loss_left_out('none'), 2)} to first order"
     )
 
 
