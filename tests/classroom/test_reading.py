@@ -4446,3 +4446,17 @@ def test_reader_31s_hours_slip_and_full_goodput_replies():
     # defect 6: a prediction of 100 % is no "slip": interruptions are what it leaves out
     r = lessons.reveal("goodput-16k", "100%")
     assert "common slip" not in r.message and "Not quite: interruptions cost time" in r.message
+
+
+def test_reader_32s_time_in_two_parts_counts_all_its_figures():
+    # reader 32 (lessons 7-8, defect 1): "7 hours 1 minute" (42.8 MWh ÷ 6.1 MW = 7.016 h, to
+    # the minute) was "right only to the one figure you gave": its figures are those of 421 min
+    for typed in ("7 hours 1 minute", "7 h 1 min", "7 h 01 min", "421 min"):
+        fb = lessons.check("shaving-battery-hours", typed)
+        assert fb.right and "one figure" not in fb.message, (typed, fb.message)
+    assert not lessons.check("shaving-battery-hours", "5 h 30 min").right
+    # an unreadable time is shown how to type one in the exercise's own unit (hours here)
+    msg = lessons.check("shaving-battery-hours", "7:01").message
+    assert "7 h 30 min" in msg and "weeks" not in msg, msg
+    msg = lessons.check("capstone-days", "5:18").message
+    assert "17.5 days" in msg, msg
