@@ -4460,3 +4460,26 @@ def test_reader_32s_time_in_two_parts_counts_all_its_figures():
     assert "7 h 30 min" in msg and "weeks" not in msg, msg
     msg = lessons.check("capstone-days", "5:18").message
     assert "17.5 days" in msg, msg
+
+
+def test_reader_32s_lesson_8_names_the_source_of_each_range_end():
+    # reader 32 (lessons 7-8, defect 3): "Where the numbers come from" listed central values
+    # only (the load factor's 1 credited to the article); the lesson is about the range ends,
+    # so each end of the figures that move the city, and the cooling share's, names its source
+    import json
+
+    from explorer.classroom import teacher_pack, widgets
+
+    path = teacher_pack.NOTEBOOKS / "08-why-are-the-numbers-contested.ipynb"
+    cells = json.loads(path.read_text())["cells"]
+    code = next(
+        "".join(c["source"]) for c in cells if "widgets.where_from(" in "".join(c["source"])
+    )
+    shown = eval(code, {"widgets": widgets})  # the cell is one call
+    text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", shown.value)))
+    assert "750 MW (Data Centers Exposed" in text and "unverified" in text, text
+    assert "70 % (the explorer's own stated convention" in text, text
+    assert "10,500 kWh" in text and "10,800 kWh" in text, text
+    cooling = text[text.index("cooling:") : text.index("AWS's fleet PUE")]
+    assert "10 % (AWS Sustainability" in cooling and "50 % (the same source)" in cooling, text
+    assert "load factor" in text and "1. AWS Rainier" not in text, text  # no source states 1
