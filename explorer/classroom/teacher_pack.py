@@ -1276,7 +1276,7 @@ PLANS: dict[int, Plan] = {
                 9,
                 "Step 3 · The tornado",
                 "Students tick the rows of step 1's table that can move the city and commit "
-                "a prediction for contested-load-swing; the tornado opens (check the ticks), "
+                "their worked answer to contested-load-swing; the tornado opens (check the ticks), "
                 "then its last printout answers “which 300 MW?” both ways: the central load "
                 "factor reads it as the year's average, as the article does; read as the grid "
                 f"connection, lesson 7's chiller plant in its weather allows at most "

@@ -4483,3 +4483,17 @@ def test_reader_32s_lesson_8_names_the_source_of_each_range_end():
     cooling = text[text.index("cooling:") : text.index("AWS's fleet PUE")]
     assert "10 % (AWS Sustainability" in cooling and "50 % (the same source)" in cooling, text
     assert "load factor" in text and "1. AWS Rainier" not in text, text  # no source states 1
+
+
+def test_reader_32s_load_swing_is_worked_not_predicted():
+    # reader 32 (lessons 7-8, defect 5): the prompt gives 245,264 households and 0.7, so the
+    # "prediction" is 245,264 × 0.3: a worked answer, said as one (as capstone-job-share)
+    from explorer.classroom import widgets
+
+    r = lessons.reveal("contested-load-swing", "245,264*0.3")
+    assert r.message.startswith("You answered") and "predict" not in r.message.lower(), r.message
+    r = lessons.reveal("contested-load-swing", "100,000")
+    assert "Your answer is" in r.message and "prediction" not in r.message.lower(), r.message
+    box = widgets.predict_reveal("contested-load-swing")
+    shown = box.children[0].value if hasattr(box, "children") else box.value  # static: HTML
+    assert "Work it out" in shown and "Predict first" not in shown, shown
