@@ -795,11 +795,20 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             and _near(x, t.value(), t.rel_tol)
             and abs(x - t.value()) < abs(x - want)
         ]
+        # a rounding that a note follows is said to be one first (reader 32: "0.1" for 11 % read
+        # as if the student had used the note's other figure)
+        typed_as_one = isinstance(answer, str) and not re.search(r"[*×·÷/()+^]", answer)
+        figures = (significant_figures(spelled) or 1) if noted and typed_as_one else 0
+        own = (
+            f" Your answer is that to the {'one figure' if figures == 1 else 'figures'} you gave."
+            if figures and x != want and _half_up(want, figures) == x
+            else ""
+        )
         noted += [r.note] if r.note else []
         note = "".join(f" Note: {_sentence(n)}" for n in noted[:2])
         return Feedback(
             True,
-            f"Right{said}! The explorer gets {e.show(want)}.{note}",
+            f"Right{said}! The explorer gets {e.show(want)}.{own}{note}",
             "right",
         )
     if _rounded_as_typed(answer, x, want) and not coarse:

@@ -2533,7 +2533,8 @@ def test_reader_25s_way_prediction_on_paper_says_circle_one(monkeypatch):
     assert label("contested-power-p5") == (
         "Below / at / above 300 MW (circle one), and MW if you have a number"
     )
-    assert label("contested-load-swing") == "Prediction (households)"
+    # (reader 32: contested-load-swing is now a worked answer, not a prediction)
+    assert label("contested-load-swing") == "Your answer (households)"
 
 
 def _r25_markdown(lesson: int) -> str:
@@ -4497,3 +4498,15 @@ def test_reader_32s_load_swing_is_worked_not_predicted():
     box = widgets.predict_reveal("contested-load-swing")
     shown = box.children[0].value if hasattr(box, "children") else box.value  # static: HTML
     assert "Work it out" in shown and "Predict first" not in shown, shown
+
+
+def test_reader_32s_a_rounding_with_a_note_is_said_right_first():
+    # reader 32 (lessons 7-8, defect 4): "0.1" for 330 MW ÷ 3,000 MW (11 % to one figure, as
+    # the question allows) got only "Right! … Note: if you used the site's yearly average …",
+    # as if the student had divided 300 MW; the reply first says the answer is 11 % rounded
+    for typed in ("0.1", "10 %", "one tenth"):
+        fb = lessons.check("utility-peak-share", typed)
+        said = " ".join(fb.message.split())
+        assert fb.right and "to the one figure you gave" in said.split("Note:")[0], said
+    fb = lessons.check("utility-peak-share", "300/3000")  # worked from 300 MW: the note alone
+    assert fb.right and "figure you gave" not in fb.message and "Note:" in fb.message
