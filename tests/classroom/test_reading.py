@@ -4510,3 +4510,14 @@ def test_reader_32s_a_rounding_with_a_note_is_said_right_first():
         assert fb.right and "to the one figure you gave" in said.split("Note:")[0], said
     fb = lessons.check("utility-peak-share", "300/3000")  # worked from 300 MW: the note alone
     assert fb.right and "figure you gave" not in fb.message and "Note:" in fb.message
+
+
+def test_reader_32s_way_then_reference_then_estimate_keeps_the_estimate():
+    # reader 32 (lessons 7-8, defect 6): "above 300 MW, maybe 320" dropped the 320 ("You
+    # predicted above 300 MW"), while "above, maybe 320 MW" read it: the number that is not
+    # the reference is the estimate (320 ÷ 313 MW, the sample's 5th percentile, is 2.4 % high)
+    for typed in ("above 300 MW, maybe 320", "above 300, about 320", "above 300 MW maybe 320 MW"):
+        r = lessons.reveal("contested-power-p5", typed)
+        assert r.prediction == 320 and "too high" in r.message, (typed, r.message)
+    r = lessons.reveal("contested-power-p5", "above 300 MW")  # the way alone stays a way
+    assert r.prediction is None and "You predicted above 300 MW" in r.message, r.message
