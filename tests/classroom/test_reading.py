@@ -4521,3 +4521,13 @@ def test_reader_32s_way_then_reference_then_estimate_keeps_the_estimate():
         assert r.prediction == 320 and "too high" in r.message, (typed, r.message)
     r = lessons.reveal("contested-power-p5", "above 300 MW")  # the way alone stays a way
     assert r.prediction is None and "You predicted above 300 MW" in r.message, r.message
+
+
+def test_reader_32s_lesson_7_basics_say_how_the_grid_buys_back_a_battery():
+    # reader 32 (lessons 7-8, defect 7): quiz Q4 asks what the grid supplies to put back 40 MWh
+    # at 85 % round trip (40 ÷ 0.85 = 47.1 MWh), a step the Basics never printed; step 2's
+    # printout now says it: what the battery delivers ÷ 85 %
+    from explorer.classroom import hot_days
+
+    said = " ".join(hot_days.when_it_delivers(lessons.hot_year()[0]).split())
+    assert "what it delivers ÷ 85 %" in said, said
