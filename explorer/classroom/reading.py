@@ -1282,6 +1282,13 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
     if unit == SHARE and (amount := _quantity(x, rest)) is not None:
         # "30 MW" for a share: leaving out "MW" would leave 30, read as 30 % (reader 21); "68
         # MW" may be 68 % mistyped, said whatever the answer (reader 26)
+        if "/" in rest:  # "300 MW / 49 TWh": the units do not cancel, no % was meant (reader 32)
+            return Reading(
+                None,
+                f"{fmt.number(x)} {rest}: the units do not cancel, so it is not a share. Put "
+                "the part and the whole in the same unit first, then divide; give "
+                f"{_unit_words(unit)}.",
+            )
         meant = f" If you meant {fmt.number(x)} %, type the % sign." if above or x <= 100 else ""
         return Reading(
             None,

@@ -4531,3 +4531,33 @@ def test_reader_32s_lesson_7_basics_say_how_the_grid_buys_back_a_battery():
 
     said = " ".join(hot_days.when_it_delivers(lessons.hot_year()[0]).split())
     assert "what it delivers ÷ 85 %" in said, said
+
+
+def test_reader_32s_units_that_do_not_cancel_offer_no_percent_reading():
+    # reader 32 (lessons 7-8, defect 8): "300 MW / 49 TWh" got "If you meant 6.12 %, type the
+    # % sign", a reading that is wrong too (the answer is 2,628 GWh ÷ 49,000 GWh = 5.36 %)
+    for typed in ("300 MW / 49 TWh", "300 MW / 49,000 GWh"):
+        msg = lessons.check("state-energy-share", typed).message
+        assert "If you meant" not in msg and "do not cancel" in msg, msg
+    # a plain unit may still be a mistyped % ("68 MW" for 68 %: reader 26)
+    assert "If you meant 68 %" in lessons.check("hot-day-above-mean", "68 MW").message
+
+
+def test_reader_32s_glossary_links_of_lessons_7_and_8_land_on_their_words():
+    # reader 32 (lessons 7-8, defect 9): "[dense and sparse](glossary.md#bf16-fp8)" landed on
+    # BF16 and FP8; each link's anchor is the entry whose bold name is the link's words
+    import json
+
+    from explorer.classroom import teacher_pack
+
+    glossary = (teacher_pack.NOTEBOOKS / "glossary.md").read_text()
+    names = {a: n.lower() for a, n in re.findall(r'<a id="([\w-]+)"></a>\*\*([^*]+)\*\*', glossary)}
+    for nb in (
+        "07-hot-days-the-grid-and-batteries.ipynb",
+        "08-why-are-the-numbers-contested.ipynb",
+    ):
+        cells = json.loads((teacher_pack.NOTEBOOKS / nb).read_text())["cells"]
+        text = "".join("".join(c["source"]) for c in cells)
+        for words, anchor in re.findall(r"\[([^\]]+)\]\(glossary\.md#([\w-]+)\)", text):
+            said = set(re.findall(r"\w{3,}", words.lower())) - {"and", "the"}
+            assert said & set(re.findall(r"\w{3,}", names[anchor])), (nb, words, anchor)
