@@ -77,6 +77,8 @@ def test_every_open_question_of_the_walkthroughs_has_a_model_answer(pages):
             assert html.escape(teacher_pack.answer_to(lesson.number, q)) in key
         # on the worksheet a question's numbered list prints as a list (reader 16), and a folded
         # block in it is held back (reader 23)
+        # (lesson 8's hook has its two ranges printed in a box inside it: reader 32)
+        sheet = re.sub(r"<p class='box'>[^<]*</p>", "", sheet)
         for q in teacher_pack.open_questions(lesson, student=True):
             assert teacher_pack._question_html(q) in sheet
 
@@ -175,3 +177,16 @@ def test_the_keys_rounding_rule_is_the_checkers(pages):
         coarse = _typed(e, fewest - 1) if fewest > 1 else None
         if coarse and not e.accepts(float(f"{e.answer():.{fewest - 1}g}")):
             assert not check(e, coarse).right, (e.id, coarse)
+
+
+def test_reader_32s_lesson_8_hook_works_on_paper(pages):
+    # reader 32 (lessons 7-8, defect 2): the worksheet's hook said "Both ranges are printed
+    # below" and printed neither (no 210 MW on any sheet); its two lists ran into one paragraph
+    sheet = html.unescape(pages["lesson-8/worksheet.html"])
+    hook = sheet[sheet.index("The Mississippi article claims") :]
+    hook = hook[: hook.index("</section>")]
+    assert "210 MW" in hook and "10,500 to 10,800 kWh" in hook, hook
+    assert hook.index("printed below") < hook.index("210 MW") < hook.index("How far apart")
+    items = re.findall(r"<li>(.*?)</li>", hook, re.S)
+    assert len(items) == 6 and items[2].startswith("within 10 %"), items
+    assert not re.search(r"\s- ", re.sub(r"<[^>]+>", " ", hook)), hook  # no dash left inline

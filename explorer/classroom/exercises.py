@@ -598,13 +598,33 @@ def _at_reference(value: float, ref: float, typed: str) -> bool:
     return not figures or _half_up(ref, figures) == _half_up(value, figures)
 
 
+# the reference, then an estimate after it: "300 MW, maybe 320", "300 about 320 MW"
+_THEN_ESTIMATE = re.compile(
+    r"^(?P<ref>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*[A-Za-z/%]*?)\s*(?:[,;]\s*|\s(?=(?:maybe|about|around|say|roughly|"
+    r"perhaps|probably|likely|so|like|~)\b))\s*(?:(?:maybe|about|around|say|roughly|perhaps|"
+    r"probably|likely|so|like)\b\s*|~\s*)?(?P<estimate>\d.*)$",
+    re.IGNORECASE,
+)
+
+
+def _past_reference(e: Exercise, rest: str) -> str:
+    """What follows a way, the reference typed first left out when an estimate follows it:
+    "300 MW, maybe 320" → "320" (reader 32: the 320 was dropped); `rest` otherwise."""
+    m = _THEN_ESTIMATE.match(rest.strip())
+    if not m or e.reference is None:
+        return rest
+    first = read(m["ref"].strip(), e.unit, e.negative).value
+    at_ref = first is not None and _at_reference(first, e.reference(), m["ref"])
+    return m["estimate"].strip() if at_ref else rest
+
+
 def _check_way(e: Exercise, said: str, rest: str, attempt: int) -> Feedback:
     """An answer said as a way from `e.reference` and a value: the value is checked as typed;
     the reference itself, or no value, is the way alone, which is asked for its value."""
     assert e.reference is not None
     ref = e.reference()
     up = said in _UP
-    rest = rest.strip()
+    rest = _past_reference(e, rest.strip())
     value = read(rest, e.unit, e.negative).value if rest else None
     if said == "at":  # "at", "at it", "at 300 MW": the reference itself, or the value given
         return check(e, rest if value is not None else ref, attempt)
@@ -831,11 +851,20 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             and _near(x, t.value(), t.rel_tol)
             and abs(x - t.value()) < abs(x - want)
         ]
+        # a rounding that a note follows is said to be one first (reader 32: "0.1" for 11 % read
+        # as if the student had used the note's other figure)
+        typed_as_one = isinstance(answer, str) and not re.search(r"[*×·÷/()+^]", answer)
+        figures = (significant_figures(spelled) or 1) if noted and typed_as_one else 0
+        own = (
+            f" Your answer is that to the {'one figure' if figures == 1 else 'figures'} you gave."
+            if figures and x != want and _half_up(want, figures) == x
+            else ""
+        )
         noted += [r.note] if r.note else []
         note = "".join(f" Note: {_sentence(n)}" for n in noted[:2])
         return Feedback(
             True,
-            f"Right{said}! The explorer gets {e.show(want)}.{note}",
+            f"Right{said}! The explorer gets {e.show(want)}.{own}{note}",
             "right",
         )
     if _rounded_as_typed(answer, x, want) and not coarse:
@@ -1232,6 +1261,7 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
     way = _WAY.match(prediction.strip()) if isinstance(prediction, str) and e.reference else None
     if way and e.reference:  # "above", "a bit above 300", "above 310", "at": a way, and a value?
         said, rest = _said_way(way)
+        rest = _past_reference(e, rest)  # "above 300 MW, maybe 320": the 320 (reader 32)
         ref = e.reference()
         value = read(rest, e.unit, e.negative).value if rest else None
         up = said in _UP

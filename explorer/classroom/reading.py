@@ -885,6 +885,25 @@ def _duration(text: str) -> tuple[float, str] | None:
     return float(total), m["ua"]
 
 
+def _in_last_unit(text: str) -> str:
+    """A time in two parts written as one number in its last part's unit, so that its figures
+    are those of a time known to that unit ("7 h 1 min" → "421 min": three figures, where the
+    first number alone gave one; reader 32); `text` itself when it is not two times.
+
+    Examples
+    --------
+    >>> _in_last_unit("7 h 1 min"), _in_last_unit("5 days 18 hours"), _in_last_unit("7 h")
+    ('421 min', '138 hours', '7 h')
+    """
+    m = _TWO_PARTS.match(text)
+    if not m or _duration(text) is None:
+        return text
+    places = len(m["b"].partition(".")[2])
+    a = ureg.Quantity(float(m["a"].replace(",", "")), m["ua"]).to(m["ub"]).magnitude
+    total = a + float(m["b"].replace(",", ""))
+    return f"{total:.{places}f} {m['ub']}"
+
+
 def read(
     answer: object, unit: str, negative: bool = False, above: bool = False, subject: str = ""
 ) -> Reading:
@@ -1276,6 +1295,13 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
     if unit == SHARE and (amount := _quantity(x, rest)) is not None:
         # "30 MW" for a share: leaving out "MW" would leave 30, read as 30 % (reader 21); "68
         # MW" may be 68 % mistyped, said whatever the answer (reader 26)
+        if "/" in rest:  # "300 MW / 49 TWh": the units do not cancel, no % was meant (reader 32)
+            return Reading(
+                None,
+                f"{fmt.number(x)} {rest}: the units do not cancel, so it is not a share. Put "
+                "the part and the whole in the same unit first, then divide; give "
+                f"{_unit_words(unit)}.",
+            )
         meant = f" If you meant {fmt.number(x)} %, type the % sign." if above or x <= 100 else ""
         return Reading(
             None,
@@ -1929,6 +1955,13 @@ _ENERGY_A_TIME = re.compile(
 )
 
 
+def _time_examples(unit: str) -> str:
+    """How to type a time, in the exercise's own unit ("7.5 h or 7 h 30 min" for hours; reader
+    32: an hours answer was shown weeks and days)."""
+    hours = "7.5 h or 7 h 30 min" if unit in ("h", "hour", "hours") else ""
+    return f"a time in digits, such as {hours or '2.5 weeks or 17.5 days'}"
+
+
 def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     typed = _PER_YEAR.sub("", rest)  # "2.6 TWh per year": the exercise already means a year
     if typed != rest and _power_per_year(typed, unit):
@@ -1977,7 +2010,7 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
         such = " (write large numbers as 1.5e20)" if "FLOP" in unit else ""
         give = f"{_unit_words(unit)}{such}"
         if _is_time(unit):  # any unit of time reads, in digits (reader 24)
-            give = "a time in digits, such as 2.5 weeks or 17.5 days"
+            give = _time_examples(unit)
         return Reading(None, f"I cannot read the unit {rest!r}; give {give}.")
     target = ureg.Quantity(1, unit)
     if q.dimensionality != target.dimensionality:  # "GWh in (a year)": pint's GWh × inch
@@ -2144,6 +2177,7 @@ def in_digits(answer: object) -> str | None:
     if spelled is not None:  # "3*10^5" and "3 × 10⁵" are "3e5": one figure, as typed
         spelled = _TEN_SUPERSCRIPT.sub(lambda m: "10^" + m[1].translate(_SUPERSCRIPT), spelled)
         spelled = _BARE_TEN.sub(r"1e\1", _TEN_TO.sub(r"e\1", spelled))
+        spelled = _in_last_unit(spelled)  # "7 h 1 min" is 421 min: three figures (reader 32)
     return spelled
 
 

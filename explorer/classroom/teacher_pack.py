@@ -1257,7 +1257,8 @@ PLANS: dict[int, Plan] = {
                 + " ".join(hook_figures(lessons.CONTESTED_SITE).split())
                 + " How far apart could their cities land: within 10 %, "
                 "10–30 % above, 30 % above to twice, or more than twice? And if both read 300 MW "
-                "as the year's average?” (Write the two ranges on the board. The load factor "
+                "as the year's average?” (The worksheet prints the two ranges under the hook; "
+                "write them on the board too. The load factor "
                 "holds the question the article leaves open: is 300 MW the year's average or "
                 "the grid connection?) Steps 1 and 2 add two twists: the basis (people or "
                 "households) and the possible expansion.",
@@ -1281,7 +1282,7 @@ PLANS: dict[int, Plan] = {
                 9,
                 "Step 3 · The tornado",
                 "Students tick the rows of step 1's table that can move the city and commit "
-                "a prediction for contested-load-swing; the tornado opens (check the ticks), "
+                "their worked answer to contested-load-swing; the tornado opens (check the ticks), "
                 "then its last printout answers “which 300 MW?” both ways: the central load "
                 "factor reads it as the year's average, as the article does; read as the grid "
                 f"connection, lesson 7's chiller plant in its weather allows at most "
@@ -1963,7 +1964,32 @@ def _questions_in(source: str, student: bool = False) -> list[str]:
     found += [m.strip() for m in re.findall(r"\*\*Question\.\*\*(.*?)(?:\n\n|$)", source, re.S)]
     # on paper a link is its text: "[economiser](glossary.md#economiser)" prints "economiser"
     found = [re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", q) for q in found]
-    return [" ".join(re.sub(r"\*+", "", q).split()) for q in found]
+    return [_flat(re.sub(r"\*+", "", q)) for q in found]
+
+
+def _flat(text: str) -> str:
+    r"""`text` as one line, but for a text with a bulleted list: each item and each paragraph
+    on its own line, an item "- " first (reader 32: lesson 8's hook ran its two lists into
+    one paragraph on paper).
+
+    Examples
+    --------
+    >>> _flat("Pick:\n- one,\n  long;\n- two.\n\nThen\nsay why.")
+    'Pick:\n- one, long;\n- two.\nThen say why.'
+    >>> _flat("A\nB.\n\n- one\n\nC.\n\nD.")
+    'A B.\n- one\nC.\nD.'
+    >>> _flat("No list\nhere.\n\nA second paragraph.")
+    'No list here. A second paragraph.'
+    """
+    lines = text.splitlines()
+    if not any(line.lstrip().startswith("- ") for line in lines):
+        return " ".join(text.split())
+    blocks: list[list[str]] = [[]]
+    for line in lines:  # a list item or a paragraph: one line each
+        if line.lstrip().startswith("- ") or not line.strip():
+            blocks.append([])
+        blocks[-1].append(line)
+    return "\n".join(" ".join(" ".join(b).split()) for b in blocks if " ".join(b).strip())
 
 
 def open_questions(lesson: Lesson, student: bool = False) -> list[str]:
@@ -2458,6 +2484,16 @@ def _question_html(q: str) -> str:
     >>> _question_html("Is 300. The site?")
     '<p>Is 300. The site?</p>'
     """
+    if "\n" in q:  # a bulleted list (`_flat`): each item an <li>, the text between a <p>
+        out = []
+        for line in q.splitlines():
+            if line.startswith("- "):
+                out += ["<ul>"] if not out or not out[-1].endswith("</li>") else []
+                out.append(f"<li>{html.escape(line[2:])}</li>")
+            else:
+                out += ["</ul>"] if out and out[-1].endswith("</li>") else []
+                out.append(f"<p>{html.escape(line)}</p>")
+        return "".join(out + (["</ul>"] if out[-1].endswith("</li>") else []))
     head, *items = re.split(r"\s(?=\d{1,2}\. )", q)
     numbered = [re.match(r"(\d+)\. (.*)", x, re.S) for x in items]
     if len(items) < 2 or any(not m or int(m[1]) != i for i, m in enumerate(numbered, start=1)):
@@ -2546,9 +2582,12 @@ def _worksheet(lesson: Lesson) -> str:
                         ["row", "cooling", "COP", "water a year"],
                         [[label, "", "", ""] for label, _ in lessons.cooling_rows()],
                     )
-                parts.append(
-                    f"<section>{_question_html(q)}{yes_no}<div class='blank'></div></section>"
-                )
+                said_q = _question_html(q)
+                if lesson.number == 8 and "printed below" in q:  # the hook's ranges (reader 32)
+                    at = said_q.index("</p>", said_q.index("printed below")) + len("</p>")
+                    figures = " ".join(hook_figures(lessons.CONTESTED_SITE).split())
+                    said_q = f"{said_q[:at]}<p class='box'>{html.escape(figures)}</p>{said_q[at:]}"
+                parts.append(f"<section>{said_q}{yes_no}<div class='blank'></div></section>")
             parts += after
             continue
         for kind, eid in re.findall(r'widgets\.(answer_box|predict_reveal)\(\s*"([\w-]+)"', source):

@@ -1034,12 +1034,14 @@ def where_from(
                 "(confidence: low).</li>"
             )
         note = (said[key] or e.note) if key in said else ""
+        ends = _range_ends(key, "share" in how, "implied" in how) if "range" in how else ""
+        how = [h for h in how if h != "range"]
         if "implied" in how:  # a figure its source's reasoning assumes but states nowhere
             value = fmt.percent(e.value) if "share" in how else _reading(e.value, e.unit)
             return (
                 f"<li><b>{html.escape(what)}</b>: {html.escape(value)}. No published source: "
                 f"implied by {html.escape(e.source_title)}, {html.escape(e.date)}, which "
-                "does not state it.</li>"
+                f"does not state it.{ends}</li>"
             )
         if how == ["share"]:
             value = fmt.percent(e.value)
@@ -1053,7 +1055,7 @@ def where_from(
             f"{html.escape(e.source_title)}, {html.escape(e.date)} "
             f"(confidence: {html.escape(e.confidence)})."
             + (f" <small>{html.escape(note)}</small>" if note else "")
-            + "</li>"
+            + f"{ends}</li>"
         )
 
     def update(_=None) -> None:
@@ -1063,6 +1065,39 @@ def where_from(
         REVEALED.observe(update, "done")
     update()
     return shown(out)
+
+
+def _range_ends(key: str, share: bool, implied: bool = False) -> str:
+    """The sentence "Its range: …" for `key`: each end with its own source and date, as HTML
+    (reader 32: lesson 8 is about the ends, and named only the central values' sources).
+
+    Examples
+    --------
+    >>> print(_range_ends("defaults.load_factor", share=True))  # doctest: +ELLIPSIS
+     <i>Its range: from 70 % (the explorer&#x27;s own stated convention, ...) to 100 % (...).</i>
+    """
+    r = catalog.uncertainty_ranges()[key]
+
+    def said(value: float) -> str:
+        return fmt.percent(value) if share else _reading(value, r.unit)
+
+    def whose(source: str) -> str:
+        if source.startswith("explorer-"):
+            return "the explorer's own stated convention, no published source"
+        if source == catalog.entry(key).source:
+            return "implied by the same source" if implied else "the same source"
+        src = catalog.raw()["sources"].get(source, {})
+        return f"{src.get('title', source)}, {src.get('published', '')}"
+
+    if r.low_source == r.high_source:  # one source gives both ends
+        both = whose(r.low_source)
+        text = f"Its range: from {said(r.low)} to {said(r.high)}, both ends from {both}."
+    else:
+        text = (
+            f"Its range: from {said(r.low)} ({whose(r.low_source)}) to {said(r.high)} "
+            f"({whose(r.high_source)})."
+        )
+    return f" <i>{html.escape(text)}</i>"
 
 
 def sources(*prefixes: str) -> w.Widget:

@@ -211,7 +211,7 @@ def hint(exercise_id: str, level: int = 0) -> str:
 # a predict-then-reveal whose answer the student works out from figures printed just above it
 # (step 4's three goodputs, chips × goodput): asked as "work it out", not "predict", and said
 # back as an answer (reader 27: as a prediction it was hollow, the cell above gives it)
-WORKED_ANSWERS = frozenset({"capstone-job-share"})
+WORKED_ANSWERS = frozenset({"capstone-job-share"}) | ranges.WORKED_ANSWERS
 
 
 def reveal(exercise_id: str, prediction: object) -> Reveal:
