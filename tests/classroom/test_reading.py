@@ -4462,3 +4462,21 @@ def test_reader_32s_a_week_is_too_high_as_7_is():
     # defect 7: "a month" was read (30.4 days) but the hint did not say so
     said = lessons.check("capstone-city-days", "a month").message
     assert "“a month” reads as 30.4 days" in said, said
+
+
+def test_reader_32s_station_hints_settle_no_debate_and_name_no_slip_not_made():
+    # reader 32, defect 5: "166" at the UltraServer station got "that is the sparse figure;
+    # dense is half of it", the sparse row's own debate settled as a fact (166 is 2 x 83.2)
+    for typed in ("166", "164 PF"):
+        said = lessons.check_station("us-fp8", typed).message
+        assert "half" not in said and "sparse" not in said, (typed, said)
+        assert "twice the article's 83.2" in said and "64 × 1,299" in said, said
+    # defect 6: "1600" (16 x 100?) at the memory station got the TiB hint; no TiB was typed.
+    # 16 x 96 = 1,536 GiB; 1,600 is 4.2 % high: the computation, not a unit slip
+    for typed in ("1600", "1,600 GiB"):
+        said = lessons.check_station("trn2-hbm", typed).message
+        assert "TiB" not in said and " GB" not in said and "16 × 96 GiB" in said, (typed, said)
+    # the unit slips themselves are still named: 1.536 TiB (1,573 GiB), 1,649 GB bare
+    assert lessons.check_station("trn2-hbm", "1.536 TiB").trap == "tib-as-1000-gib"
+    assert lessons.check_station("trn2-hbm", "1649").trap == "gb-bare"
+    assert lessons.check_station("trn2-hbm", "1.61 TiB").trap == "gb-as-gib"
