@@ -4480,3 +4480,12 @@ def test_reader_32s_station_hints_settle_no_debate_and_name_no_slip_not_made():
     assert lessons.check_station("trn2-hbm", "1.536 TiB").trap == "tib-as-1000-gib"
     assert lessons.check_station("trn2-hbm", "1649").trap == "gb-bare"
     assert lessons.check_station("trn2-hbm", "1.61 TiB").trap == "gb-as-gib"
+
+
+def test_reader_32s_word_shares_at_the_job_share_guess_are_read():
+    # reader 32, defect 7: "less than half" and "most" were unreadable at step 4's guess while
+    # "under half", "half" and "nearly all" were read; "most" is more than half, less than all
+    rows = [("less than half", 50), ("a little under half", 50), ("most", 75), ("most of them", 75)]
+    for typed, percent in rows:
+        said = lessons.reveal("capstone-job-share", typed).message
+        assert said.startswith(f"You answered {percent} %"), (typed, said)
