@@ -313,3 +313,14 @@ def test_reader_32s_memory_station_shows_the_evidence_its_verdict_rests_on():
     assert "2³⁰" in note and "TB" in note, note
     for verdict in (factcheck.REPRODUCED, factcheck.ASSUMED, factcheck.CONTESTED):
         assert verdict not in card.lower(), verdict
+
+
+def test_reader_32s_sparse_row_names_the_report_that_calls_83_2_sparse():
+    # reader 32, defect 9: TechCrunch's re:Invent 2024 report quotes an AWS spokesperson calling
+    # the UltraServer's 83.2 PF sparse FP8; a student who searches finds it. The reveal's sparse
+    # row now names it and why it does not change the row: AWS's own table gives 83.2 as the
+    # UltraServer's dense FP8 and 164 as its sparse
+    text = re.sub(r"<[^>]+>", "", factcheck.after_reveal())
+    row = text[text.index("The sparse row") : text.index("The memory row")]
+    assert "TechCrunch" in row and "spokesperson" in row, row
+    assert "83.2" in row and "164" in row, row
