@@ -400,6 +400,17 @@ def _rounds_to_typed(answer: str, x: float, want: float, typed_as: object = None
 _BOUND = re.compile(r"\s*(?:under|below|less than|fewer than|within|not quite)\b", re.I)
 
 
+def _thousands_point(answer: object, x: float) -> str:
+    """A clause for a number written with a point between thousands ("208.000", as some
+    countries write 208,000), read as a decimal point: "" for any other answer ("0.012")."""
+    if not isinstance(answer, str) or not re.search(r"(?<![\d.])[1-9]\d{0,2}\.\d{3}(?!\d)", answer):
+        return ""
+    return (
+        "; if the point separates thousands, write "
+        f"{fmt.number(x * 1e3)} or {x * 1e3:.0f} (a point is read as a decimal point)"
+    )
+
+
 def _bound(answer: object) -> bool:
     return isinstance(answer, str) and bool(_BOUND.match(answer))
 
@@ -955,10 +966,13 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             if worked(answer)
             else f"Not yet, hint: {fmt.number(x, e.digits)} is the right size"
         )
+        # "104.000" for 104,000 MWh: the thousands point read as GWh (reader 32)
+        point = _thousands_point(answer, x) if math.isclose(k, 1e3) else ""
         return Feedback(
             False,
             f"{opening} in {other} ({per}); the answer is asked in {e.unit}: "
-            f"convert it, or type the unit after your number ({fmt.number(x, e.digits)} {other}).",
+            f"convert it, or type the unit after your number ({fmt.number(x, e.digits)} {other})"
+            f"{point}.",
             "trap",
             "unit-missing",
         )
@@ -1027,16 +1041,8 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
                 # (reader 30)
                 many = "thousands" if k == 1e-3 else "millions"
                 words = f"{words.split(':')[0]}: did you give the number in {many} of {e.unit}?"
-            if (
-                k == 1e-3
-                and isinstance(answer, str)
-                and re.search(r"(?<![\d.])[1-9]\d{0,2}\.\d{3}(?!\d)", answer)
-            ):
-                # "208.000": a European thousands point, read as a decimal point ("0.012" is not)
-                words += (
-                    "; if the point separates thousands, write "
-                    f"{fmt.number(x * 1e3)} or {x * 1e3:.0f} (a point is read as a decimal point)"
-                )
+            if k == 1e-3:
+                words += _thousands_point(answer, x)
             return Feedback(False, f"Not yet{said}, hint: {_sentence(words)}", "trap", slip)
     # where two figures cannot be right (the answer to two figures is a published figure,
     # `Exercise.needs_three`), a two-figure answer that an accepted result rounds to is the

@@ -4489,3 +4489,12 @@ def test_reader_32s_word_shares_at_the_job_share_guess_are_read():
     for typed, percent in rows:
         said = lessons.reveal("capstone-job-share", typed).message
         assert said.startswith(f"You answered {percent} %"), (typed, said)
+
+
+def test_reader_32s_thousands_written_with_points_get_the_notice():
+    # reader 32, defect 8: "104.000" (104,000 MWh, thousands with a point) got "104 is the right
+    # size in GWh"; "5,75" got the decimal-comma notice. Now the point between thousands is
+    # named beside the GWh reading, as it is for a count ("208.000"); a true decimal stays one
+    said = lessons.check("capstone-energy", "104.000").message
+    assert "write 104,000 or 104000" in said and "point separates thousands" in said, said
+    assert lessons.check("capstone-days", "5.750").right
