@@ -289,3 +289,38 @@ def test_the_lessons_quote_the_city_claims_own_number_without_building_the_claim
     assert factcheck.claim(lessons.CAPSTONE_CITY_CLAIM).claimed == factcheck.ARTICLE_CITY == 250_000
     assert factcheck.CLAIMS == factcheck.claims() and factcheck.CLAIMS is factcheck.CLAIMS
     assert [c.id for c in factcheck.CLAIMS][0] == "ms-city"
+
+
+def test_reader_32s_memory_station_shows_the_evidence_its_verdict_rests_on():
+    # reader 32, defect 3: the memory station showed AWS's table in GiB beside the article's
+    # "GB", and nothing else: the facts that "GB" is used for 2^30 bytes (memory makers'
+    # convention, JEDEC) and that AWS's own launch wrote "1.5 TB" were only in the glossary or
+    # nowhere, so the row read as two units mixed. Each is now a sourced, dated catalog figure
+    # the station lists (paper and notebook), with no verdict beside it.
+    from explorer import catalog
+    from explorer.classroom import teacher_pack
+
+    keys = factcheck.STATION_FIGURES["trn2-hbm"]
+    lines = {factcheck.figure_line(k)[1] for k in keys}
+    assert "1.5 TB" in lines and "1,073,741,824" in lines, lines
+    for k in keys:
+        e = catalog.entry(k)
+        assert e.source_title and e.date, k
+    assert 2**30 == catalog.entry("conventions.memory_gb_bytes").value
+    card = teacher_pack._station_card(factcheck.claim("trn2-hbm"))
+    assert "1.5 TB" in card and "1,073,741,824" in card and "JEDEC" in card, card
+    note = factcheck.station_note("trn2-hbm")
+    assert "2³⁰" in note and "TB" in note, note
+    for verdict in (factcheck.REPRODUCED, factcheck.ASSUMED, factcheck.CONTESTED):
+        assert verdict not in card.lower(), verdict
+
+
+def test_reader_32s_sparse_row_names_the_report_that_calls_83_2_sparse():
+    # reader 32, defect 9: TechCrunch's re:Invent 2024 report quotes an AWS spokesperson calling
+    # the UltraServer's 83.2 PF sparse FP8; a student who searches finds it. The reveal's sparse
+    # row now names it and why it does not change the row: AWS's own table gives 83.2 as the
+    # UltraServer's dense FP8 and 164 as its sparse
+    text = re.sub(r"<[^>]+>", "", factcheck.after_reveal())
+    row = text[text.index("The sparse row") : text.index("The memory row")]
+    assert "TechCrunch" in row and "spokesperson" in row, row
+    assert "83.2" in row and "164" in row, row

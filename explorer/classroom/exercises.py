@@ -408,20 +408,56 @@ def _rounded_as_typed(answer: object, x: float, want: float) -> bool:
     return _half_up(want * typed / x, figures) == _half_up(typed, figures)
 
 
-def _rounds_to_typed(answer: str, x: float, want: float) -> bool:
+def _rounds_to_typed(answer: str, x: float, want: float, typed_as: object = None) -> bool:
     """Whether the result, in the unit typed and rounded to the student's own figures, is the
     number typed: 68.2 % at one figure is 70 %, so "100 %" is not 68.2 % rounded, though it lies
     within half its last figure's step (50 to 150); "2 weeks" is 12 days (1.7 weeks) rounded
-    (reader 30). A number read in another, coarser unit keeps half that unit as its precision."""
+    (reader 30). A bound in another, coarser unit (`typed_as`, the answer before its words were
+    put in digits: "under a week") keeps half that unit as its precision."""
     figures = significant_figures(answer)
     typed = leading_number(answer)
     if not figures or not typed or not x:
         return True
-    if not any(math.isclose(typed / x, k) for k in (1, 100)):
-        # read in a coarser unit ("a week", "under a week" for 5.75 days): the student's unit
-        # is the step, and half of it is the precision (readers 13 and 29)
+    if not any(math.isclose(typed / x, k) for k in (1, 100)) and _bound(typed_as):
+        # a bound in a coarser unit ("under a week" for 5.75 days) is true as far as it goes:
+        # the student's unit is the step (readers 13 and 29)
         return True
+    # in the unit typed too: 5.75 days is 0.82 weeks, 0.8 to one figure, so "a week" is not the
+    # result rounded, though "7" was told it is too high (reader 32); 12.5 days is "2 weeks"
     return _half_up(want * typed / x, figures) == _half_up(typed, figures)
+
+
+# an answer that says a bound, not a value: "under a week", "less than 2 weeks"
+_BOUND = re.compile(r"\s*(?:under|below|less than|fewer than|within|not quite)\b", re.I)
+
+
+def _thousands_point(answer: object, x: float) -> str:
+    """A clause for a number written with a point between thousands ("208.000", as some
+    countries write 208,000), read as a decimal point: "" for any other answer ("0.012")."""
+    if not isinstance(answer, str) or not re.search(r"(?<![\d.])[1-9]\d{0,2}\.\d{3}(?!\d)", answer):
+        return ""
+    return (
+        "; if the point separates thousands, write "
+        f"{fmt.number(x * 1e3)} or {x * 1e3:.0f} (a point is read as a decimal point)"
+    )
+
+
+def _bound(answer: object) -> bool:
+    return isinstance(answer, str) and bool(_BOUND.match(answer))
+
+
+def _said_in_other_unit(e: Exercise, answer: object, spelled: object, x: float) -> bool:
+    """Whether a typed answer in words or another unit ("a week", "a month") reads as a number
+    other than the one typed, in the exercise's unit (7 days, 30.4 days)."""
+    if not isinstance(answer, str) or not isinstance(spelled, str) or not x:
+        return False
+    if re.search(r"[*×·÷()+/^]", answer) or not re.search(r"[a-z]{2,}", answer, re.I):
+        return False
+    unit = e.shown_unit()
+    typed = leading_number(spelled)
+    if (unit and unit in answer) or not typed:
+        return False
+    return not any(math.isclose(typed / x, k) for k in (1, 100))
 
 
 COPIED = "copied-from-question"  # the trap id `check` gives a figure typed back from the question
@@ -879,7 +915,9 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     # the precision of a number written in words is that of its digits: "two weeks" is "2 weeks"
     # and "a week" is "1 week" (one figure), not a week known to the day
     if (coarse and e.accepts(x)) or (
-        rounding is not None and abs(x - want) <= rounding and _rounds_to_typed(spelled, x, want)
+        rounding is not None
+        and abs(x - want) <= rounding
+        and _rounds_to_typed(spelled, x, want, answer)
     ):
         figures = significant_figures(spelled)
         # unless a trap's value is the typed number itself, not only a rounding of it: "10 %"
@@ -915,6 +953,10 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             f"{' in ' + unit if unit else ''} (the checker accepts {e.said_tolerance()}).",
             "figures",
         )
+    # words or another unit read as a number in the exercise's unit are said back with every
+    # hint below: "a week" is 7 days, too high (reader 32: "7" was told so, "a week" was not)
+    if not said and _said_in_other_unit(e, answer, spelled, x):
+        said = f" (“{answer.strip()}” reads as {e.show(x)})"
     # a prefix slip in the label only ("2628 TWh": a power of 1,000 away), before the traps
     k = math.log10(x / want) / 3 if x > 0 and want > 0 else 0.0
     slip = _label_slip(e, answer, r, want) if round(k) and abs(k - round(k)) < 0.01 else None
@@ -989,10 +1031,13 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             if worked(answer)
             else f"Not yet, hint: {fmt.number(x, e.digits)} is the right size"
         )
+        # "104.000" for 104,000 MWh: the thousands point read as GWh (reader 32)
+        point = _thousands_point(answer, x) if math.isclose(k, 1e3) else ""
         return Feedback(
             False,
             f"{opening} in {other} ({per}); the answer is asked in {e.unit}: "
-            f"convert it, or type the unit after your number ({fmt.number(x, e.digits)} {other}).",
+            f"convert it, or type the unit after your number ({fmt.number(x, e.digits)} {other})"
+            f"{point}.",
             "trap",
             "unit-missing",
         )
@@ -1062,16 +1107,8 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
                 # (reader 30)
                 many = "thousands" if k == 1e-3 else "millions"
                 words = f"{words.split(':')[0]}: did you give the number in {many} of {e.unit}?"
-            if (
-                k == 1e-3
-                and isinstance(answer, str)
-                and re.search(r"(?<![\d.])[1-9]\d{0,2}\.\d{3}(?!\d)", answer)
-            ):
-                # "208.000": a European thousands point, read as a decimal point ("0.012" is not)
-                words += (
-                    "; if the point separates thousands, write "
-                    f"{fmt.number(x * 1e3)} or {x * 1e3:.0f} (a point is read as a decimal point)"
-                )
+            if k == 1e-3:
+                words += _thousands_point(answer, x)
             return Feedback(False, f"Not yet{said}, hint: {_sentence(words)}", "trap", slip)
     # where two figures cannot be right (the answer to two figures is a published figure,
     # `Exercise.needs_three`), a two-figure answer that an accepted result rounds to is the

@@ -863,7 +863,13 @@ STATION_FIGURES: dict[str, tuple[str, ...]] = {
         "systems.trn2-instance.published_fp8_dense",
         "systems.trn2-instance.published_fp8_sparse",
     ),
-    "trn2-hbm": ("chips.trn2.hbm_capacity", "systems.trn2-instance.published_hbm_capacity"),
+    # reader 32: the evidence the unit's sense turns on, at the station, not only in the glossary
+    "trn2-hbm": (
+        "chips.trn2.hbm_capacity",
+        "systems.trn2-instance.published_hbm_capacity",
+        "systems.trn2-instance.announced_hbm_capacity",
+        "conventions.memory_gb_bytes",
+    ),
 }
 
 
@@ -888,6 +894,8 @@ FIGURE_LABELS = {
     "systems.trn2-ultraserver.published_hbm_capacity": "the UltraServer's memory, AWS's table",
     "systems.trn2-ultraserver.published_fp8_dense": "the UltraServer's dense FP8, AWS's table",
     "systems.trn2-instance.published_hbm_capacity": "the instance's memory, AWS's table",
+    "systems.trn2-instance.announced_hbm_capacity": "the instance's memory, AWS's launch news",
+    "conventions.memory_gb_bytes": 'bytes in one memory "GB", as memory makers count it',
 }
 
 
@@ -1053,6 +1061,16 @@ def _sparse_note() -> str:
     )
 
 
+def _memory_note() -> str:
+    # reader 32: the facts the memory row's rule line turns on, without the verdict
+    return (
+        "AWS's table writes GiB (2³⁰ bytes); the article writes GB. Two more figures above: "
+        "AWS's own launch news gave the instance's memory in TB, and memory makers have long "
+        'written "GB" for 2³⁰ bytes, not 10⁹. Is the article\'s "GB" a second unit, or one '
+        "unit used in its other sense?"
+    )
+
+
 def _chip_count(cooling_share: float) -> float:
     """Trainium2 chips the article site supports at `cooling_share` of its power."""
     ds = compute(site_power=_site_power(), cooling_fraction=cooling_share, chip="trn2", site=SITE)
@@ -1080,6 +1098,7 @@ STATION_NOTES: dict[str, Callable[[], str]] = {
     "in-power": _indiana_note,
     "us-fp8": _fp8_note,
     "trn2-sparse": _sparse_note,
+    "trn2-hbm": _memory_note,
 }
 
 
@@ -1251,7 +1270,14 @@ def after_reveal() -> str:
         "maker claims. It equals the UltraServer's dense figure (a row the explorer "
         f"reproduces) only because an UltraServer is {instances} instances. A reader who sets "
         "it beside a rival's figure, or reads it as training speed, is off by a factor of two "
-        "or more before any physics.</small></li>"
+        "or more before any physics. A group that searched may find TechCrunch's re:Invent "
+        "2024 report, where an AWS spokesperson calls the UltraServer's "
+        f"{fmt.number(_sys('trn2-ultraserver', 'published_fp8_dense'))} PF sparse FP8: "
+        "perhaps where the article's label comes from. AWS's own table, the maker's figure, "
+        f"gives {fmt.number(_sys('trn2-ultraserver', 'published_fp8_dense'))} as the "
+        "UltraServer's dense FP8 and "
+        f"{fmt.number(_sys('trn2-ultraserver', 'published_fp8_sparse'))} as its sparse, and "
+        "the quote is about the UltraServer, not the instance.</small></li>"
         f"<li><b>The memory row.</b> The article's {gib} GB for the instance is its chips' "
         f"memory in GiB ({gib} GiB = {gb} GB), printed as GB. Memory makers have long written "
         '"GB" for 2³⁰ bytes, so the unit leaves open which of the two it means: naming which '

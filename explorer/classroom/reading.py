@@ -174,6 +174,15 @@ _APPROX = re.compile(
     r"some|just under|just over|under|over|~|≈|∼|±|c\.)\s*",
     re.IGNORECASE,
 )
+# a bound before a fraction in words, read as the fraction: "less than half", "a little under a
+# third" (reader 32: "under half" was read, "less than half" not); a bound before digits is
+# refused as before ("less than 5": give the number)
+_BOUND_BEFORE_FRACTION = re.compile(
+    r"^(?:(?:a\s+little|a\s+bit|slightly|just)\s+)?"
+    r"(?:less\s+than|more\s+than|fewer\s+than|under|over|below|above)\s+"
+    r"(?=(?:an?\s+|one\s+)?(?:half|third|quarter|fifth|tenth)s?\b)",
+    re.IGNORECASE,
+)
 # "1.8 approx", "1.75 approximately", "1.8ish": the estimate's word after the number (reader 21)
 _APPROX_AFTER = re.compile(
     r"(?<=[\w%])\s*,?\s*(?:approx\.?|approximately|roughly|or so|-?ish)$", re.IGNORECASE
@@ -386,7 +395,7 @@ _FRACTION_WORD = re.compile(
 # a share in words that names no fraction: "all" (of the chips) and "nearly all", the words a
 # question offers beside its figure ("nearly all (say 90 %)"; reader 21)
 _ALL_WORDS = re.compile(
-    r"^(?:(nearly|almost|virtually|practically)\s+)?(?:all|every\s+chip)"
+    r"^(?:(nearly|almost|virtually|practically)\s+)?(all|every\s+chip|most)"
     r"(?:\s+(?:of\s+)?(?:them|it|the\s+(?:site'?s\s+)?chips|chips))?$",
     re.IGNORECASE,
 )
@@ -446,6 +455,8 @@ def _fraction_words(text: str) -> str:
     ('500000 chips', '250000')
     """
     every = _ALL_WORDS.match(text.strip())
+    if every and every[2].lower() == "most":  # more than half, less than all: 3/4 (reader 32)
+        return "3/4"
     if every:
         return "9/10" if every[1] else "1/1"
     m = _FRACTION_WORD.match(text)
@@ -584,6 +595,7 @@ def normalise(text: str) -> str:
     text = _NAMED.sub("", text)
     text = _TRAILING_DOTS.sub("", text)
     text = _SENTENCE_END.sub("", text)
+    text = _BOUND_BEFORE_FRACTION.sub("", text)
     every = _ALL_WORDS.match(text)
     text = _fraction_words(text) if every else _APPROX.sub("", text).strip()
     text = _APPROX_AFTER.sub("", text).strip()

@@ -58,6 +58,20 @@ def _station_exercise(
     )
 
 
+def _station_trap(t: Trap) -> Trap:
+    """Lesson 3's UltraServer trap as the fact-check station says it: the sparse figure (AWS's
+    164 PF, twice the article's 83.2) without "dense is half of it", the sparse row's own
+    debate, which a station's check never settles (reader 32)."""
+    if t.id != "sparse":
+        return t
+    us = factcheck.claim("us-fp8")
+    return dataclasses.replace(
+        t,
+        hint=f"that is about twice the article's {fmt.number(us.claimed)}; the station asks for "
+        f"{us.how}, the chips × one chip's dense FP8",
+    )
+
+
 def _station_value(claim_id: str) -> float:
     """The number a station's computation gives, in the unit its field asks for."""
     if claim_id == "in-power":
@@ -339,7 +353,7 @@ def _station_checks() -> dict[str, Exercise]:
             EXERCISES["ultraserver-fp8"],
             traps=(
                 _articles_figure("us-fp8", 0.0003, _rounded_instances(), _fp8_instances_route()),
-                *EXERCISES["ultraserver-fp8"].traps,
+                *(_station_trap(t) for t in EXERCISES["ultraserver-fp8"].traps),
                 # half the UltraServer (reader 28: 41.6 was told "the right size")
                 Trap(
                     "two-instances",
@@ -440,6 +454,9 @@ def _station_checks() -> dict[str, Exercise]:
                     "a TiB is 1,024 GiB, not 1,000: divide the GiB by 1,024 to write them in TiB "
                     "(the decimal-for-binary mix-up this row is about)",
                     rel_tol=0.005,
+                    # "1600" (1,573 GiB to two figures) typed with no TiB is no TiB slip: only
+                    # the number itself, "1.536 TiB", is (reader 32)
+                    rounded=False,
                 ),
                 Trap(
                     "gb-for-gib",
@@ -453,6 +470,7 @@ def _station_checks() -> dict[str, Exercise]:
                     "that is the memory in GB, a right conversion, but the field asks for GiB: "
                     "give the GiB, or type GB after your number",
                     rel_tol=0.005,
+                    rounded=False,  # "1600" is no unit slip (reader 32)
                     unlabelled=True,
                 ),
                 Trap(  # 1,649 GB written "1,649 GiB" or "1.61 TiB" (reader 30)
@@ -462,6 +480,7 @@ def _station_checks() -> dict[str, Exercise]:
                     "GiB is 2³⁰ bytes, about 7 % more, so the same memory is fewer GiB. Work in "
                     "GiB, the chips × one chip's GiB, and divide by 1,024 for TiB",
                     rel_tol=0.005,
+                    rounded=False,  # "1600" is no unit slip (reader 32)
                 ),
                 Trap(  # the same 1,649 GB as 1.649 TB, written "1.649 TiB" (1,689 GiB)
                     "tb-as-tib",
@@ -475,6 +494,7 @@ def _station_checks() -> dict[str, Exercise]:
                     "TiB is 2⁴⁰ bytes, about 10 % more, so the same memory is fewer TiB. Work in "
                     "GiB, the chips × one chip's GiB, and divide by 1,024 for TiB",
                     rel_tol=0.005,
+                    rounded=False,  # "1600" is no unit slip (reader 32)
                 ),
             ),
         ),
