@@ -1228,7 +1228,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         # the hook's guesses typed in the box heard a physics hint as if worked out)
         return Feedback(
             False,
-            f"Not yet: “{answer.strip()}” reads as {fmt.number(x)}, a guess; work it out: "
+            f"Not yet: “{answer.strip()}” reads as {e.show(x)}, a guess; work it out: "
             f"{_sentence(nudge)}",
             "hint",
             level=level,
