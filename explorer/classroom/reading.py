@@ -108,10 +108,10 @@ _ABOVE = re.compile(
 _MORE = re.compile(r"^(?:more|above|higher|over|greater|larger|bigger)\b.*$", re.IGNORECASE)
 # FLOP units in any case: "FLOP/s" is a speed and "FLOP" an amount; the plural "FLOPS",
 # "PFLOPs", "petaflops" is written for both, so the exercise's dimension decides
-_FLOPS = re.compile(r"^([kmgtpez]?)(flops?)(/s|/sec)?$", re.IGNORECASE)
+_FLOPS = re.compile(r"^([kmgtpezy]?)(flops?)(/s|/sec)?$", re.IGNORECASE)
 # an amount of FLOP in words: "operations", "ops", "floating-point operations" (reader 19)
 _OPERATIONS = re.compile(r"(?:(?:floating[- ]point|arithmetic)\s+)?op(?:eration)?s", re.IGNORECASE)
-_PREFIX = {"": "", "k": "k", "m": "M", "g": "G", "t": "T", "p": "P", "e": "E", "z": "Z"}
+_PREFIX = {"": "", "k": "k", "m": "M", "g": "G", "t": "T", "p": "P", "e": "E", "z": "Z", "y": "Y"}
 # "7.18*10^21", "7.2 × 10²¹", "7.2 x 10**21": a power of ten written out reads as 7.2e21
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _TEN_TO = re.compile(r"(?<=\d)\s*[*x×·]\s*10\s*(?:\^|\*\*)\s*([-+]?\d+)")
@@ -245,14 +245,17 @@ _PREFIX_WORDS = {
     "tebi": "Ti",
     "pebi": "Pi",
 }
+_PREFIXES = "|".join(_PREFIX_WORDS)  # one list for the spelled and the bare forms below
 _UNIT_WORDS = re.compile(
-    r"\b(kilo|mega|giga|tera|peta|exa|zetta|kibi|mebi|gibi|tebi|pebi)[- ]?"
-    r"(watt[- ]?hours?|watts?|flops|flop/s|flop|bytes?|bits?)\b",
+    rf"\b({_PREFIXES})[- ]?(watt[- ]?hours?|watts?|flops|flop/s|flop|bytes?|bits?)\b",
     re.IGNORECASE,
 )
 # an SI prefix said alone after the number, its unit left off: "7.2 zetta", "83 peta" (reader 26)
 _BARE_PREFIX = re.compile(
-    r"^(?P<num>.*\d\.?)\s*(?P<prefix>kilo|mega|giga|tera|peta|exa|zetta|yotta)\s*$", re.IGNORECASE
+    r"^(?P<num>.*\d\.?)\s*(?P<prefix>"
+    + "|".join(w for w, sym in _PREFIX_WORDS.items() if not sym.endswith("i"))  # SI, not binary
+    + r")\s*$",
+    re.IGNORECASE,
 )
 # "less than 5", "more than 300 MW", "> 2": a bound, not an estimate
 _BOUND = re.compile(
@@ -977,7 +980,7 @@ def read(
         if said.value is not None:
             return said
     bare = _BARE_PREFIX.match(answer)
-    stem = unit[1:] if unit[:1] in "kMGTPEZ" and unit[1:] in PREFIXABLE else unit
+    stem = unit[1:] if unit[:1] in "kMGTPEZY" and unit[1:] in PREFIXABLE else unit
     if bare and stem in PREFIXABLE:  # "7.2 zetta": the prefix said, the unit left off
         said = f"{bare['num'].strip()} {_PREFIX_WORDS[bare['prefix'].lower()]}{stem}"
         prefixed = _read(said, unit, negative, above)

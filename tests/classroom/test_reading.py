@@ -4769,3 +4769,14 @@ def test_reader_32s_thousands_written_with_points_get_the_notice():
     said = lessons.check("capstone-energy", "104.000").message
     assert "write 104,000 or 104000" in said and "point separates thousands" in said, said
     assert lessons.check("capstone-days", "5.750").right
+
+
+def test_every_si_prefix_in_words_reads_with_its_unit_spelled_out_too():
+    """The prefixes in words ("yotta", "zetta", "kibi", …) read the same whether the unit is left
+    off ("38 yotta") or spelled out ("38 yottaflop"): one list of prefixes for both (the spelled
+    form missed yotta, so a Llama 3 run's "37.9 yottaflops" was an unreadable unit)."""
+    for typed in ("38 yottaflop", "37.9 yottaflops", "37.9 yotta-flop", "38 yotta"):
+        fb = lessons.check("llama-compute", typed)
+        assert fb.right, (typed, fb.message)
+    assert lessons.check("ultraserver-day-flop", "7.2 zettaflop").right
+    assert lessons.check("ultraserver-day-flop", "7.2 zetta").right
