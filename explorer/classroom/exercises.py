@@ -397,8 +397,8 @@ class Exercise:
 
     def show(self, x: float, rounded: bool = True) -> str:
         """A value in this exercise's unit, as the answers and keys print it: a count (people,
-        households, chips) at `digits` significant figures, as closely as its inputs are known
-        (`rounded` False keeps a count whole: the ends of the accepted range).
+        households, chips) at `Precision.digits` significant figures, as closely as its inputs are
+        known (`rounded` False keeps a count whole: the ends of the accepted range).
 
         Examples
         --------
@@ -840,7 +840,7 @@ def _other_way(e: Exercise, answer: object) -> str:
 
 def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     """Right, or not yet with the hint that fits the answer given (`_judge`); a trap's hint
-    gains the trap's `later` step at the second attempt, and the worked step from the third.
+    gains the trap's `Say.later` step at the second attempt, and the worked step from the third.
 
     Examples
     --------
@@ -855,7 +855,7 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     trap = next((t for t in e.traps if t.id == fb.trap), None) if fb.kind == "trap" else None
     if fb.kind == "trap" and attempt >= 3 and "worked step" not in fb.message:
         # a trap's hint alone came back unchanged at the third attempt; a stuck student gets
-        # the worked step there (which holds the `later` step), as every other path gives it
+        # the worked step there (which holds the `Say.later` step), as every other path gives it
         # (reader 31)
         step = f" The worked step: {_sentence(e.hints[-1])}"
         return replace(fb, message=fb.message + step, level=len(e.hints) - 1)
@@ -982,7 +982,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     if e.accepts(x) and not coarse:
         # a note for a step skipped: only when the answer lies nearer the trap than the result,
         # and not when it is the result rounded at the student's own precision ("3e5" for 287k,
-        # and "3*10^5", read as written out); a published figure (`slip` False) typed as it is
+        # and "3*10^5", read as written out); a published figure (`Kind.slip` False) typed as it is
         # published is named even then: the article's 250,000 is also 245,264 to two figures,
         # but copied, not computed
         rounding = _rounding(normalise(answer) if isinstance(answer, str) else answer, x)
