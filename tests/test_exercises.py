@@ -213,11 +213,11 @@ def test_each_trap_gets_its_own_hint():
         assert e.traps, "every exercise has at least one trap"
         for t in e.traps:
             # a bare-number slip is typed bare ("2" for 2 times the mean, read as 2 %)
-            fb = lessons.check(eid, f"{t.value() * 100:g}" if t.bare else t.value())
-            if t.note:  # inside the tolerance: right, with the trap's hint as a note
+            fb = lessons.check(eid, f"{t.value() * 100:g}" if t.match.bare else t.value())
+            if t.kind.note:  # inside the tolerance: right, with the trap's hint as a note
                 assert fb.right and f"Note: {t.hint}" in fb.message, (t.id, fb)
                 continue
-            if t.figures:  # a published figure that rounds the answer: asked for more figures
+            if t.kind.figures:  # a published figure that rounds the answer: asked for more figures
                 assert not fb.right and fb.kind == "figures" and t.hint in fb.message, (t.id, fb)
                 continue
             assert not fb.right and fb.kind == "trap" and fb.trap == t.id, (t.id, fb)

@@ -46,82 +46,207 @@ from .reading import label as label  # re-exported: lessons and the tests import
 
 
 @dataclass(frozen=True)
-class Trap:
-    """A typical wrong answer (computed from the core, like the answer) and the hint it earns.
+class Kind:
+    """What a trap's wrong answer is, which decides the verdict it earns.
 
-    `slip` is False for a figure a careful student may well predict (a published number that
-    counts something else): a prediction there is not called a slip."""
+    Attributes
+    ----------
+    slip : bool
+        A slip (the default); False for a figure a careful student may well predict (a
+        published number that counts something else): a prediction there is not called a slip.
+    note : bool
+        An answer inside the tolerance that still skipped a step (the 3 % other losses): right,
+        with the hint as a note.
+    figures : bool
+        A published figure that is also the answer rounded (the article's 250,000 for 245,264):
+        copied, not computed, so the student's own figures are asked for and the answer stays
+        closed.
+    published : str
+        The published figure as a noun phrase ("the article's 30 %, the claim you are
+        checking"), where it is a one-figure rounding of the answer: typed that coarsely it may
+        be the student's rounding, so more figures are asked for; typed finer it fires the hint
+        (reader 18).
+    computed : str
+        For a figures-trap, what is said when the figure comes out of the student's own
+        calculation from rounded figures: worked out, not copied, yet not the computation asked
+        for (readers 19, 29).
+    """
+
+    slip: bool = True
+    note: bool = False
+    figures: bool = False
+    published: str = ""
+    computed: str = ""
+
+
+@dataclass(frozen=True)
+class Match:
+    """When a typed answer is a trap's slip.
+
+    Attributes
+    ----------
+    rel_tol : float
+        How near the trap's value a number must lie.
+    unit : str
+        The trap value's own unit, when not the exercise's (households, not people).
+    unit_tol : float
+        The tolerance for the value typed with its own `unit` ("30 MW" for 30.1 MW), looser than
+        a bare number's; 0: `rel_tol` (reader 30).
+    rounded : bool
+        The value rounded at the student's figures is the slip too; False where a guess rounded
+        as coarsely lands there ("89 %" for 89.2 %): then only in a calculation (reader 22).
+    method : callable or None
+        Numbers that, typed in a calculation (or as a difference, "2 − 1.15"), show this slip's
+        method whatever the student rounded elsewhere (reader 22).
+    method_at_value : bool
+        A `method` number shows the slip only when the answer also lands on the trap's value
+        (2 × 20.8 PF is another trap's factor; reader 31).
+    bare : bool
+        Only a bare number is this slip, in a share's box ("2" read as 2 %, not "2 %"); the key
+        shows it as typed (reader 28).
+    unlabelled : bool
+        Only a number typed with no unit is this slip ("1649" for 1,536 GiB; "1.61 TiB" is
+        another mix-up; reader 30).
+    guess : bool
+        A round guess lands on this value too: a number of two figures or fewer, typed alone,
+        hears the slip "if you worked it out" and the stepped hint if it was a guess (reader 29).
+    """
+
+    rel_tol: float = 0.02
+    unit: str = ""
+    unit_tol: float = 0.0
+    rounded: bool = True
+    method: Callable[[], tuple[float, ...]] | None = None
+    method_at_value: bool = False
+    bare: bool = False
+    unlabelled: bool = False
+    guess: bool = False
+
+
+@dataclass(frozen=True)
+class Say:
+    """What a trap says beyond its hint.
+
+    Attributes
+    ----------
+    lead : str
+        How a prediction's reveal opens where neither "a common slip" nor "a fair guess" is
+        true ("Not so"; reader 21).
+    later : str
+        Said after the hint from the second attempt on: the step the hint leaves to the student
+        at the first (reader 29).
+    aside : bool
+        Whether a bare number at this value in another prefix of the unit is said to be a prefix
+        slip; False where it is a different quantity ("83.1" is the speed in PFLOP/s; reader 26).
+    """
+
+    lead: str = ""
+    later: str = ""
+    aside: bool = True
+
+
+@dataclass(frozen=True)
+class Trap:
+    """A typical wrong answer (computed from the core, like the answer) and the hint it earns:
+    what it is (`kind`), when a typed answer is it (`match`) and what else is said (`say`)."""
 
     id: str
     value: Callable[[], float]
     hint: str
-    rel_tol: float = 0.02
-    slip: bool = True
-    unit: str = ""  # the trap value's own unit, when not the exercise's (households, not people)
-    # an answer inside the exercise's tolerance that still skipped a step (the 3 % other losses):
-    # right, with the hint as a note
-    note: bool = False
-    # a published figure that is also the answer rounded (the article's 250,000 for 245,264):
-    # copied, not computed, so the student is asked for their own figures and the answer stays
-    # closed
-    figures: bool = False
-    # a published figure that is also a coarse (one-figure) rounding of the answer, said as a
-    # noun phrase ("the article's 30 %, the claim you are checking"): typed at that coarse
-    # precision it may be the student's own rounding, so more figures are asked for, not a
-    # copy alleged; typed more finely ("30.0 %") it fires the trap's hint (reader 18)
-    published: str = ""
-    # for a figures-trap: what to say when the figure comes out of the student's own calculation
-    # (4 × AWS's rounded 20.8 PF for the UltraServer's 83.2): worked out, not copied, so no copy
-    # is alleged (reader 19); but from rounded figures, not the computation asked for, so not
-    # right either (reader 29: "That is the station's computation … now do the computation")
-    computed: str = ""
-    # a prediction's reveal opens with this where neither "a common slip" nor "a fair guess" is
-    # true ("Not so": the guess the lesson exists to correct; reader 21)
-    lead: str = ""
-    # False where a guess rounded as coarsely lands on the trap's value too ("89 %" for
-    # goodput's 89.2 %): then the value rounded at the student's figures fires the trap only in
-    # a calculation; a number typed on its own must lie within `rel_tol` (reader 22)
-    rounded: bool = True
-    # numbers that, typed in a calculation (or as the difference of two typed numbers, "2 − 1.15"),
-    # show this slip's method whatever the student rounded elsewhere: site × (2 − PUE) with one
-    # chip's power rounded to 0.9 kW lands inside the answer's tolerance (reader 22)
-    method: Callable[[], tuple[float, ...]] | None = None
-    # False where a bare number at this trap's value in another prefix of the exercise's unit is
-    # a different quantity, not a prefix slip: "83.1" for a day's FLOP is the speed in PFLOP/s,
-    # so "(And 83.1 reads as PFLOP …)" would mislead (reader 26)
-    aside: bool = True
-    # True where only a bare number is this slip, in a share's box: "2" (2 times the mean, read
-    # as 2 %) is; "2 %", a share, is not, and the key shows the slip as typed, "2" (reader 28)
-    bare: bool = False
-    # said after the hint from the second attempt on: the step the hint leaves to the student
-    # at the first ("IT gets 1 − 0.40 − 0.03 = 0.57 of the site" was the worked step less one
-    # key press; reader 29)
-    later: str = ""
+    kind: Kind = Kind()
+    match: Match = Match()
+    say: Say = Say()
 
-    # True where a round guess lands on this slip's value too (the chip box's 250,000, the middle
-    # of the hook's "100,000 to a million", is also the PUE taken twice): a number of two figures
-    # or fewer, typed on its own, hears the slip "if you worked it out", and the stepped hint if
-    # it was a guess (reader 29)
-    guess: bool = False
-    # the tolerance for the trap's value typed with its own `unit` ("30 MW" for the cooling
-    # power's 30.1 MW): the unit says what was meant, so a bare number's tight tolerance (a bare
-    # 30 is first the article's 30 %) need not hold there (reader 30)
-    unit_tol: float = 0.0
-    # True where only a number typed with no unit is this slip: "1649" for 1,536 GiB is the GB,
-    # a right conversion; "1.61 TiB" is the same GB number with a binary unit, the mix-up
-    # itself (reader 30)
-    unlabelled: bool = False
-    # True where a `method` number shows this slip only when the answer also lands on the trap's
-    # value: 2 × the instance's dense 20.8 PF is the sparse station's assumed factor, 4 × 20.8
-    # the article's, another trap (reader 31)
-    method_at_value: bool = False
+
+@dataclass(frozen=True)
+class Reads:
+    """How an exercise's typed answer is read.
+
+    Attributes
+    ----------
+    negative : bool
+        The answer may be negative.
+    above : bool
+        The answer is how far above a reference: "79 % more" reads as 79 %.
+    reference : callable or None
+        The value the question asks "below, at or above?" of: an answer that says its way
+        ("just above 300 MW") is read as a way and a value (reader 19).
+    ceiling : callable or None
+        The top of the range the answer is drawn from (the tracker's 750 MW): "above 750" goes
+        to where the answer cannot lie (reader 23).
+    asks_way : callable or None
+        The figure the lesson asks "above or below?" of just before, with no way of its own to
+        read (Meta's 90 %): a bound typed is said back as its way and a number asked for
+        (reader 30).
+    subject : str
+        What the answer's number is called, where students type it beside another ("IT 87%,
+        cooling 10%"): the number so labelled is read (reader 28).
+    change : str
+        The answer is the size of a change ("shrink"): a signed difference ("-73,579") is right
+        with a note, not "cannot be negative" (reader 19).
+    unit_nudge : str
+        The first nudge for a wrong answer in a unit of the answer's kind, where the usual one
+        asks for that kind (reader 30).
+    """
+
+    negative: bool = False
+    above: bool = False
+    reference: Callable[[], float] | None = None
+    ceiling: Callable[[], float] | None = None
+    asks_way: Callable[[], float] | None = None
+    subject: str = ""
+    change: str = ""
+    unit_nudge: str = ""
+
+
+@dataclass(frozen=True)
+class Precision:
+    """How precisely an exercise's answer is printed and must be typed (its tolerance,
+    `Exercise.rel_tol`, stays a common constructor argument).
+
+    Attributes
+    ----------
+    digits : int
+        The significant figures the answer and traps' values are printed to.
+    rounds : bool
+        Print to `digits` whatever the unit, as a count's are: lesson 6's inputs are known to
+        two or three figures, so its key says 104,000 MWh (reader 20).
+    figures : int or None
+        The fewest significant figures a plain typed number needs to be right, inside the
+        tolerance too (lessons 7 and 8: `FEWEST_FIGURES`; reader 31); None: the tolerance
+        decides.
+    """
+
+    digits: int = 3
+    rounds: bool = False
+    figures: int | None = None
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The range the quantity can physically take, said to a prediction outside it ("0" or
+    "1e9" for a PUE) instead of comparing it with the result (brief 27, after reader 26).
+
+    Attributes
+    ----------
+    possible : callable or None
+        The bound (a PUE from 1 to 10, the core's `validate.BOUNDS["pue"]`; a COP above 0).
+    possible_why : str
+        Why, as said to the student.
+    """
+
+    possible: Callable[[], Bound] | None = None
+    possible_why: str = ""
 
 
 @dataclass(frozen=True)
 class Exercise:
-    """One exercise: a question, its answer from the core, stepped hints and traps.
+    """One exercise: a question, its answer from the core, stepped hints and traps; how its
+    answer is read (`reads`), how precisely (`precision`) and within which limits (`limits`).
 
     `hints` are three steps: a nudge (the default hint), the formula, and the worked step.
+    `waits_for` names the exercises whose reveal prints figures this question works with: until
+    they are revealed its box shows them blank (`lessons.question_now`; reader 19).
     """
 
     id: str
@@ -132,47 +257,10 @@ class Exercise:
     hints: tuple[str, str, str]
     traps: tuple[Trap, ...] = ()
     rel_tol: float = 0.05
-    negative: bool = False
-    digits: int = 3
-    above: bool = False  # the answer is how far above a reference: "79 % more" reads as 79 %
-    # the value the question asks "below, at or above?" of (the announced power): an answer that
-    # says its way ("above 310", "just above 300 MW") is read as a way and a value (reader 19)
-    reference: Callable[[], float] | None = None
-    # the top of the range the answer is drawn from (the tracker's 750 MW): a prediction "above
-    # 750" goes the right way from the reference but to where the answer cannot lie (reader 23)
-    ceiling: Callable[[], float] | None = None
-    # the range the quantity can physically take (a PUE from 1 to 10, the core's
-    # `validate.BOUNDS["pue"]`; a COP above 0) and why, said to a prediction outside it ("0" or
-    # "1e9" for a PUE) instead of comparing it with the result (brief 27, after reader 26)
-    possible: Callable[[], Bound] | None = None
-    possible_why: str = ""
-    # the answer is the size of a change ("shrink"): a negative answer is that change written as
-    # a signed difference ("-73,579"), right with a note, not "cannot be negative" (reader 19)
-    change: str = ""
-    # exercises whose reveal prints figures this question works with: until they are revealed
-    # its box shows them blank (`lessons.question_now`), as a gated cell does (reader 19)
+    reads: Reads = Reads()
+    precision: Precision = Precision()
+    limits: Limits = Limits()
     waits_for: tuple[str, ...] = ()
-    # the answer and the traps' values printed to `digits` figures whatever the unit, as a
-    # count's are: lesson 6's inputs are known to two or three figures, so its key says
-    # 104,000 MWh, not 104,139 (reader 20)
-    rounds: bool = False
-    # the fewest significant figures a plain typed number needs to be right, inside the
-    # tolerance too ("5 %" for 5.36 % is one figure): lessons 7 and 8 ask for `FEWEST_FIGURES`
-    # everywhere, and the question says where one is enough (an estimate's share; reader 31:
-    # "5 %" was right where "about 4 MWh" was asked for more). None: the tolerance decides
-    figures: int | None = None
-    # what the answer's number is called, where students may type it beside another ("IT 87%,
-    # cooling 10%"): the number so labelled is read (`reading.read`, reader 28)
-    subject: str = ""
-    # the first nudge for a wrong answer written in a unit of the answer's kind: the usual one
-    # may ask for that kind ("1000 GWh" was told "300 MW is a power … a year's use is an
-    # energy"; reader 30)
-    unit_nudge: str = ""
-
-    # the figure the lesson asks "above or below?" of just before this prediction, with no way
-    # of its own to read (Meta's 90 %): a bound typed ("over 90 %", "less than 90 %") is said
-    # back as its way and a number asked for, not taken as the estimate 90 % (reader 30)
-    asks_way: Callable[[], float] | None = None
 
     @property
     def hint(self) -> str:
@@ -201,10 +289,12 @@ class Exercise:
         for end, way in zip(self.accepted(), (math.ceil, math.floor), strict=True):
             v = end * scale
             ax = abs(v)
-            if 10 ** (self.digits - 1) <= ax < 1e15:
+            if 10 ** (self.precision.digits - 1) <= ax < 1e15:
                 step = 1.0  # printed whole, with thousands separators
             else:
-                step = 10.0 ** (math.floor(math.log10(ax)) - self.digits + 1) if ax else 1.0
+                step = (
+                    10.0 ** (math.floor(math.log10(ax)) - self.precision.digits + 1) if ax else 1.0
+                )
             inward = way(round(v / step, 9)) * step
             # a float one step across the end (1.17 stored as 1.1699999) moves one more step in
             if not self.accepts(inward / scale):
@@ -239,9 +329,11 @@ class Exercise:
         return FEWEST_FIGURES + 1 if self.needs_three() else FEWEST_FIGURES
 
     def copied(self, x: float) -> Trap | None:
-        """The figures-trap `x` is (`Trap.figures`: a published figure that also rounds the
+        """The figures-trap `x` is (`Kind.figures`: a published figure that also rounds the
         answer, copied rather than computed), or None."""
-        return next((t for t in self.traps if t.figures and _near(x, t.value(), t.rel_tol)), None)
+        return next(
+            (t for t in self.traps if t.kind.figures and _near(x, t.value(), t.match.rel_tol)), None
+        )
 
     def tolerance(self) -> str:
         """The tolerance as the answer key and the checker print it, e.g. ``"±1.5 %"``; for a
@@ -290,23 +382,23 @@ class Exercise:
     def show_trap(self, t: Trap) -> str:
         """A trap's value as the answer key prints it, in the trap's own unit when it has one
         (the households a student mistook for people)."""
-        if t.bare and self.unit == SHARE:  # the bare number the slip is typed as: "2"
-            return fmt.number(t.value() * 100, self.digits)
-        if not t.unit:
+        if t.match.bare and self.unit == SHARE:  # the bare number the slip is typed as: "2"
+            return fmt.number(t.value() * 100, self.precision.digits)
+        if not t.match.unit:
             return self.show(t.value())
-        if t.unit == SHARE:  # a share slipped into a count or MW answer: "30 %", not "0.3 MW"
-            return fmt.percent(t.value(), self.digits)
-        if t.unit == RATIO:  # a PUE typed for its share: "1.15", not "115 %"
-            return fmt.number(t.value(), self.digits)
+        if t.match.unit == SHARE:  # a share slipped into a count or MW answer: "30 %", not "0.3 MW"
+            return fmt.percent(t.value(), self.precision.digits)
+        if t.match.unit == RATIO:  # a PUE typed for its share: "1.15", not "115 %"
+            return fmt.number(t.value(), self.precision.digits)
         x = t.value()
-        if (t.unit in COUNT_WORDS or self.rounds) and math.isfinite(x) and x:
-            x = float(f"{x:.{self.digits}g}")
-        return f"{fmt.number(x, self.digits)} {t.unit}"
+        if (t.match.unit in COUNT_WORDS or self.precision.rounds) and math.isfinite(x) and x:
+            x = float(f"{x:.{self.precision.digits}g}")
+        return f"{fmt.number(x, self.precision.digits)} {t.match.unit}"
 
     def show(self, x: float, rounded: bool = True) -> str:
         """A value in this exercise's unit, as the answers and keys print it: a count (people,
-        households, chips) at `digits` significant figures, as closely as its inputs are known
-        (`rounded` False keeps a count whole: the ends of the accepted range).
+        households, chips) at `Precision.digits` significant figures, as closely as its inputs are
+        known (`rounded` False keeps a count whole: the ends of the accepted range).
 
         Examples
         --------
@@ -314,10 +406,15 @@ class Exercise:
         '208,000 people'
         """
         if self.unit == SHARE:
-            return fmt.percent(x, self.digits)
-        if rounded and (self.unit in COUNT_WORDS or self.rounds) and math.isfinite(x) and x:
-            x = float(f"{x:.{self.digits}g}")
-        return f"{fmt.number(x, self.digits)} {self.shown_unit()}".strip()
+            return fmt.percent(x, self.precision.digits)
+        if (
+            rounded
+            and (self.unit in COUNT_WORDS or self.precision.rounds)
+            and math.isfinite(x)
+            and x
+        ):
+            x = float(f"{x:.{self.precision.digits}g}")
+        return f"{fmt.number(x, self.precision.digits)} {self.shown_unit()}".strip()
 
 
 @dataclass(frozen=True)
@@ -647,21 +744,21 @@ def _past_reference(e: Exercise, rest: str) -> str:
     """What follows a way, the reference typed first left out when an estimate follows it:
     "300 MW, maybe 320" → "320" (reader 32: the 320 was dropped); `rest` otherwise."""
     m = _THEN_ESTIMATE.match(rest.strip())
-    if not m or e.reference is None:
+    if not m or e.reads.reference is None:
         return rest
-    first = read(m["ref"].strip(), e.unit, e.negative).value
-    at_ref = first is not None and _at_reference(first, e.reference(), m["ref"])
+    first = read(m["ref"].strip(), e.unit, e.reads.negative).value
+    at_ref = first is not None and _at_reference(first, e.reads.reference(), m["ref"])
     return m["estimate"].strip() if at_ref else rest
 
 
 def _check_way(e: Exercise, said: str, rest: str, attempt: int) -> Feedback:
-    """An answer said as a way from `e.reference` and a value: the value is checked as typed;
+    """An answer said as a way from `e.reads.reference` and a value: the value is checked as typed;
     the reference itself, or no value, is the way alone, which is asked for its value."""
-    assert e.reference is not None
-    ref = e.reference()
+    assert e.reads.reference is not None
+    ref = e.reads.reference()
     up = said in _UP
     rest = _past_reference(e, rest.strip())
-    value = read(rest, e.unit, e.negative).value if rest else None
+    value = read(rest, e.unit, e.reads.negative).value if rest else None
     if said == "at":  # "at", "at it", "at 300 MW": the reference itself, or the value given
         return check(e, rest if value is not None else ref, attempt)
     if value is not None and not _at_reference(value, ref, rest):
@@ -717,32 +814,37 @@ def _other_way(e: Exercise, answer: object) -> str:
     """What to say where the answer's words go the other way from the question's ("68 % below"
     where it asks how far above, "grows by 73,579" where it asks how much it shrinks), or ""
     (reader 28: such an answer was right, its words left out)."""
-    if not (e.above or e.change) or not isinstance(answer, str) or not re.search(r"\d", answer):
+    if (
+        not (e.reads.above or e.reads.change)
+        or not isinstance(answer, str)
+        or not re.search(r"\d", answer)
+    ):
         return ""
-    down = e.change in _DOWN_CHANGES
+    down = e.reads.change in _DOWN_CHANGES
     said = way_said(answer)
     if not said or (said == "down") == down:
         return ""
-    if e.above:
+    if e.reads.above:
         return (
             "your words say below, the other way; the question asks how far above, so give "
             f"how much more, as {'a share such as 50 %' if e.unit == SHARE else 'one number'}."
         )
     grow = {"shrink": "grows", "fall": "rises", "drop": "rises", "decrease": "increases"}
     return (
-        f"your words say it {grow.get(e.change, 'goes the other way') if down else 'shrinks'}; "
-        f"the question asks how much it {e.change}s: give that as one number"
+        f"your words say it "
+        f"{grow.get(e.reads.change, 'goes the other way') if down else 'shrinks'}; "
+        f"the question asks how much it {e.reads.change}s: give that as one number"
         f"{' of ' + e.unit if e.unit in COUNT_WORDS else ''}."
     )
 
 
 def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     """Right, or not yet with the hint that fits the answer given (`_judge`); a trap's hint
-    gains the trap's `later` step at the second attempt, and the worked step from the third.
+    gains the trap's `Say.later` step at the second attempt, and the worked step from the third.
 
     Examples
     --------
-    >>> t = Trap("double", lambda: 2.0, "that is twice it", later="halve it")
+    >>> t = Trap("double", lambda: 2.0, "that is twice it", say=Say(later="halve it"))
     >>> e = Exercise("x", 1, "?", lambda: 1.0, RATIO, ("a", "b", "c"), traps=(t,))
     >>> str(check(e, 2.0)), str(check(e, 2.0, attempt=2))
     ('Not yet, hint: that is twice it.', 'Not yet, hint: that is twice it. Halve it.')
@@ -753,12 +855,12 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     trap = next((t for t in e.traps if t.id == fb.trap), None) if fb.kind == "trap" else None
     if fb.kind == "trap" and attempt >= 3 and "worked step" not in fb.message:
         # a trap's hint alone came back unchanged at the third attempt; a stuck student gets
-        # the worked step there (which holds the `later` step), as every other path gives it
+        # the worked step there (which holds the `Say.later` step), as every other path gives it
         # (reader 31)
         step = f" The worked step: {_sentence(e.hints[-1])}"
         return replace(fb, message=fb.message + step, level=len(e.hints) - 1)
-    if trap and trap.later and attempt >= 2:
-        more = trap.later[0].upper() + trap.later[1:]
+    if trap and trap.say.later and attempt >= 2:
+        more = trap.say.later[0].upper() + trap.say.later[1:]
         return replace(fb, message=f"{fb.message} {_sentence(more)}")
     return fb
 
@@ -774,8 +876,8 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     4.23 MWh ± 3 %) is asked for more figures and never fires a trap.
     A right answer may carry a note-trap's hint, when it lies nearer that trap than the result
     and is not the student's own rounding of the result, unless the trap is a published figure
-    (`Trap.slip` False: the article's 250,000 copied is named even though it also rounds 245,264).
-    A figures-trap (`Trap.figures`: a published figure that also rounds the result) is asked for
+    (`Kind.slip` False: the article's 250,000 copied is named even though it also rounds 245,264).
+    A figures-trap (`Kind.figures`: a published figure that also rounds the result) is asked for
     the student's own figures first, not right.
     Otherwise a trap's hint, a unit slip (the answer in another SI prefix, a factor of 1,000,
     100 or 24), a near miss (within `NEAR` of the answer: which way, "a little" when just outside
@@ -789,12 +891,14 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         said_ratio = times[1] or times[2]
         ratio = float(said_ratio)
         for t in e.traps:
-            if not t.note and not t.unit and _near(ratio, t.value(), t.rel_tol):
+            if not t.kind.note and not t.match.unit and _near(ratio, t.value(), t.match.rel_tol):
                 return Feedback(False, f"Not yet, hint: {_sentence(t.hint)}", "trap", t.id)
-        if ratio < 1 or not e.above:
+        if ratio < 1 or not e.reads.above:
             # "0.68 times" for the excess 0.68: (ratio − 1) would give −32 % (reader 31); a
             # share of a whole is no ratio to take 1 from. Said as the form, whatever the value
-            below = f"; {said_ratio} times the mean would lie below the mean" if e.above else ""
+            below = (
+                f"; {said_ratio} times the mean would lie below the mean" if e.reads.above else ""
+            )
             return Feedback(
                 False,
                 f"Not yet: a share is written as a decimal or a percentage, not in times{below}. "
@@ -808,29 +912,31 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             "(ratio − 1) as a per cent.",
             "unreadable",
         )
-    if e.reference:
+    if e.reads.reference:
         answer = _way_first(answer)
-    way = _WAY.match(answer.strip()) if isinstance(answer, str) and e.reference else None
-    if way and e.reference:
+    way = _WAY.match(answer.strip()) if isinstance(answer, str) and e.reads.reference else None
+    if way and e.reads.reference:
         return _check_way(e, *_said_way(way), attempt)
     other = _other_way(e, answer)
     if other:
         return Feedback(False, f"Not yet: {other}", "unreadable")
-    r = read(answer, e.unit, e.negative, e.above, e.subject)
-    signed = read(answer, e.unit, True, e.above) if e.change and r.value is None else None
+    r = read(answer, e.unit, e.reads.negative, e.reads.above, e.reads.subject)
+    signed = (
+        read(answer, e.unit, True, e.reads.above) if e.reads.change and r.value is None else None
+    )
     if signed and signed.value is not None and signed.value < 0:
         size = check(e, -signed.value, attempt)
         if size.right:
             return Feedback(
                 True,
                 f"{size.message} Note: written as a change, {fmt.number(signed.value)}; the "
-                f"question asks how much it {e.change}s, so {fmt.number(-signed.value)}.",
+                f"question asks how much it {e.reads.change}s, so {fmt.number(-signed.value)}.",
                 "right",
             )  # a wrong size written negative is still told it cannot be negative
     if r.value is None:
         for t in e.traps:  # a count in a trap's own unit: "1,570,543 people" for households
-            own = read(answer, t.unit, e.negative) if t.unit else None
-            tol = max(t.rel_tol, t.unit_tol)
+            own = read(answer, t.match.unit, e.reads.negative) if t.match.unit else None
+            tol = max(t.match.rel_tol, t.match.unit_tol)
             if own and own.value is not None and _near(own.value, t.value(), tol):
                 return Feedback(False, f"Not yet, hint: {_sentence(t.hint)}", "trap", t.id)
         ends = {"high-end", "low-end"} <= {t.id for t in e.traps}
@@ -845,20 +951,22 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     x, want = r.value, e.answer()
     said = f" ({r.echo})" if r.echo else ""
     copied = e.copied(x)
-    if copied and copied.computed and worked(answer):  # worked out from rounded figures
-        return Feedback(False, f"Not yet{said}: {_sentence(copied.computed)}", "trap", copied.id)
+    if copied and copied.kind.computed and worked(answer):  # worked out from rounded figures
+        return Feedback(
+            False, f"Not yet{said}: {_sentence(copied.kind.computed)}", "trap", copied.id
+        )
     if copied:
         return Feedback(False, f"Not yet{said}: {_sentence(copied.hint)}", "figures", copied.id)
     # "2 x 20.8" is a calculation too, as the reading reads it (reader 31)
     calculation = isinstance(answer, str) and re.search(r"[*×·/÷]", normalise(answer))
     typed = typed_numbers(normalise(answer)) if calculation else []
     for t in e.traps:  # a slip's own number in the calculation names it, whatever the rounding
-        if t.method_at_value and not _near(x, t.value(), t.rel_tol):
+        if t.match.method_at_value and not _near(x, t.value(), t.match.rel_tol):
             continue
-        if t.method and any(_near(n, m, 1e-3) for m in t.method() for n in typed):
+        if t.match.method and any(_near(n, m, 1e-3) for m in t.match.method() for n in typed):
             # the value read said back only where it is the slip's (reader 27: MW ÷ W typed
             # bare, "read as 0.28", a value the student never meant)
-            shown = said if _near(x, t.value(), max(t.rel_tol, 0.05)) else ""
+            shown = said if _near(x, t.value(), max(t.match.rel_tol, 0.05)) else ""
             return Feedback(False, f"Not yet{shown}, hint: {_sentence(t.hint)}", "trap", t.id)
     spelled = in_digits(answer)
     rounding = _rounding(spelled, x)
@@ -866,15 +974,15 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     fraction = isinstance(answer, str) and "/" in normalise(answer)
     typed_figures = significant_figures(spelled) if rounding is not None and not fraction else None
     coarse = bool(
-        e.figures
+        e.precision.figures
         and typed_figures
-        and typed_figures < e.figures
-        and x != _half_up(want, e.figures)  # "10 %" for 10.04 % is two figures' answer
+        and typed_figures < e.precision.figures
+        and x != _half_up(want, e.precision.figures)  # "10 %" for 10.04 % is two figures' answer
     )
     if e.accepts(x) and not coarse:
         # a note for a step skipped: only when the answer lies nearer the trap than the result,
         # and not when it is the result rounded at the student's own precision ("3e5" for 287k,
-        # and "3*10^5", read as written out); a published figure (`slip` False) typed as it is
+        # and "3*10^5", read as written out); a published figure (`Kind.slip` False) typed as it is
         # published is named even then: the article's 250,000 is also 245,264 to two figures,
         # but copied, not computed
         rounding = _rounding(normalise(answer) if isinstance(answer, str) else answer, x)
@@ -882,9 +990,9 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         noted = [
             t.hint
             for t in e.traps
-            if t.note
-            and (not rounded or not t.slip)
-            and _near(x, t.value(), t.rel_tol)
+            if t.kind.note
+            and (not rounded or not t.kind.slip)
+            and _near(x, t.value(), t.match.rel_tol)
             and abs(x - t.value()) < abs(x - want)
         ]
         # a rounding that a note follows is said to be one first (reader 32: "0.1" for 11 % read
@@ -922,11 +1030,11 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         figures = significant_figures(spelled)
         # unless a trap's value is the typed number itself, not only a rounding of it: "10 %"
         # is 300 ÷ 3,000 exactly (the answer is 11 %); "2 weeks" merely rounds 14.2 days
-        hit = [t for t in e.traps if not t.note and abs(x - t.value()) <= rounding / 100]
-        if hit and hit[0].published:
+        hit = [t for t in e.traps if not t.kind.note and abs(x - t.value()) <= rounding / 100]
+        if hit and hit[0].kind.published:
             return Feedback(
                 False,
-                f"Not yet{said}: {_sentence(hit[0].published)}",
+                f"Not yet{said}: {_sentence(hit[0].kind.published)}",
                 "figures",
                 hit[0].id,
             )
@@ -962,7 +1070,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     slip = _label_slip(e, answer, r, want) if round(k) and abs(k - round(k)) < 0.01 else None
     if slip:
         return slip
-    traps = [t for t in e.traps if not t.note]
+    traps = [t for t in e.traps if not t.kind.note]
     # the number as typed: a bare 1.62 for a share is first read as 1.62 %, and "53.6 %" is
     # 2,628 ÷ 49 (GWh ÷ TWh) with a % sign (reader 28); a slip at that number says more than a
     # factor of ten. With a % sign, only a trap that is no share (above 1) is looked for there
@@ -972,19 +1080,19 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     for t in traps:
         if typed is None or (r.typed is None and t.value() <= 1):
             continue
-        if _near(typed, t.value(), t.rel_tol):
+        if _near(typed, t.value(), t.match.rel_tol):
             return Feedback(False, f"Not yet, hint: {_sentence(t.hint)}", "trap", t.id)
     figures = significant_figures(answer)
     for t in traps:
-        if t.bare and r.typed is None:  # "2 %" is a share, not the bare "2" this slip is
+        if t.match.bare and r.typed is None:  # "2 %" is a share, not the bare "2" this slip is
             continue
-        if t.unlabelled and not r.bare:  # "1.61 TiB" is no bare "1649" (reader 30)
+        if t.match.unlabelled and not r.bare:  # "1.61 TiB" is no bare "1649" (reader 30)
             continue
         # a trap's value rounded as the student rounded ("1.7" for 1 / 0.60 = 1.667) is the trap
-        if _near(x, t.value(), t.rel_tol) or (
-            _rounded(x, t.value(), figures) and (t.rounded or worked(answer))
+        if _near(x, t.value(), t.match.rel_tol) or (
+            _rounded(x, t.value(), figures) and (t.match.rounded or worked(answer))
         ):
-            if t.slip and _cut_off(answer, x, want):  # the result cut off fits too: say both
+            if t.kind.slip and _cut_off(answer, x, want):  # the result cut off fits too: say both
                 return Feedback(
                     False,
                     f"Not yet{said}: if you rounded your result down to {e.show(x)}, round "
@@ -993,7 +1101,12 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
                     "trap",
                     t.id,
                 )
-            if t.guess and isinstance(answer, str) and not worked(answer) and (figures or 0) < 3:
+            if (
+                t.match.guess
+                and isinstance(answer, str)
+                and not worked(answer)
+                and (figures or 0) < 3
+            ):
                 step = e.hints[min(max(attempt, 1), len(e.hints)) - 1]
                 return Feedback(
                     False,
@@ -1004,7 +1117,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
                 )
             return Feedback(False, f"Not yet{said}, hint: {_sentence(t.hint)}", "trap", t.id)
     for t in traps:  # a share's trap typed as a bare percentage ("30" for 30 %)
-        if t.unit == SHARE and r.bare and _near(x / 100, t.value(), t.rel_tol):
+        if t.match.unit == SHARE and r.bare and _near(x / 100, t.value(), t.match.rel_tol):
             return Feedback(False, f"Not yet{said}, hint: {_sentence(t.hint)}", "trap", t.id)
     if e.unit == SHARE and r.bare and x > 1 and _near(x / 100, want, e.rel_tol):
         return Feedback(
@@ -1027,16 +1140,17 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         # a calculation typed without its unit is the working right, the unit left out: not
         # "Not yet" where a count's working, with no unit to leave out, is "Right" (reader 27)
         opening = (
-            f"Almost: your calculation gives {fmt.number(x, e.digits)}, the right size"
+            f"Almost: your calculation gives {fmt.number(x, e.precision.digits)}, the right size"
             if worked(answer)
-            else f"Not yet, hint: {fmt.number(x, e.digits)} is the right size"
+            else f"Not yet, hint: {fmt.number(x, e.precision.digits)} is the right size"
         )
         # "104.000" for 104,000 MWh: the thousands point read as GWh (reader 32)
         point = _thousands_point(answer, x) if math.isclose(k, 1e3) else ""
         return Feedback(
             False,
             f"{opening} in {other} ({per}); the answer is asked in {e.unit}: "
-            f"convert it, or type the unit after your number ({fmt.number(x, e.digits)} {other})"
+            "convert it, or type the unit after your number "
+            f"({fmt.number(x, e.precision.digits)} {other})"
             f"{point}.",
             "trap",
             "unit-missing",
@@ -1066,7 +1180,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     # only 1.9 % from the site's own 300 MW, which was named first (reader 29)
     elsewhere = []
     for t in traps if r.bare else ():
-        there = _in_other_unit(e, x, t.value()) if not t.unit else None
+        there = _in_other_unit(e, x, t.value()) if not t.match.unit else None
         if there:
             shown = float(ureg.Quantity(t.value(), e.unit).to(there).magnitude)
             elsewhere.append((abs(math.log(x / shown)) if x > 0 < shown else math.inf, t, there))
@@ -1077,7 +1191,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             f"Not yet, hint: {_sentence(t.hint)}"
             + (
                 f" (And {str(answer).strip()} reads as {there}; the answer is asked in {e.unit}.)"
-                if t.aside
+                if t.say.aside
                 else ""
             ),
             "trap",
@@ -1193,7 +1307,9 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             level=level,
         )
     level = min(max(attempt, 1), len(e.hints)) - 1
-    nudge = e.unit_nudge if level == 0 and e.unit_nudge and not r.bare else e.hints[level]
+    nudge = (
+        e.reads.unit_nudge if level == 0 and e.reads.unit_nudge and not r.bare else e.hints[level]
+    )
     # the band is a factor of 1 + WIDE either way: half or twice the answer is a factor slipped,
     # never "the right size" (reader 28: 41.6 for 83.1 PFLOP/s)
     if 1 / (1 + WIDE) <= excess <= 1 + WIDE and level < 2:
@@ -1293,14 +1409,20 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
     (True, 'You predicted 3,000 GWh; the explorer gets 2,628 GWh')
     """
     want = e.answer()
-    if e.reference:
+    if e.reads.reference:
         prediction = _way_first(prediction)
-    way = _WAY.match(prediction.strip()) if isinstance(prediction, str) and e.reference else None
-    if way and e.reference:  # "above", "a bit above 300", "above 310", "at": a way, and a value?
+    way = (
+        _WAY.match(prediction.strip())
+        if isinstance(prediction, str) and e.reads.reference
+        else None
+    )
+    if (
+        way and e.reads.reference
+    ):  # "above", "a bit above 300", "above 310", "at": a way, and a value?
         said, rest = _said_way(way)
         rest = _past_reference(e, rest)  # "above 300 MW, maybe 320": the 320 (reader 32)
-        ref = e.reference()
-        value = read(rest, e.unit, e.negative).value if rest else None
+        ref = e.reads.reference()
+        value = read(rest, e.unit, e.reads.negative).value if rest else None
         up = said in _UP
         if value is not None and said != "at" and not _at_reference(value, ref, rest):
             r = reveal(e, rest)
@@ -1319,7 +1441,7 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
                     f"too {'low' if value < want else 'high'}. The step: "
                     f"{_sentence(e.hints[-1])}",
                 )
-            top = e.ceiling() if e.ceiling else None
+            top = e.reads.ceiling() if e.reads.ceiling else None
             if top is not None and (value >= top if up else value <= top) and (want > ref) == up:
                 return replace(
                     r,
@@ -1349,11 +1471,11 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         way_right = "The right way" if up == (want > ref) else "The other way"
         gap = f"{way_right}: {_sentence(e.hints[-1])}"
         return Reveal(None, want, f"{head} {gap}", True, shown)
-    bound_way, bound_number = bound_said(prediction) if e.asks_way else ("", "")
+    bound_way, bound_number = bound_said(prediction) if e.reads.asks_way else ("", "")
     if bound_way:  # "over 90 %" after "above or below 90 %?": a way, not 90 % (reader 30)
-        value = read(bound_number, e.unit, e.negative).value
+        value = read(bound_number, e.unit, e.reads.negative).value
         said = "above" if bound_way == "up" else "below"
-        at = e.show(value if value is not None else e.asks_way())
+        at = e.show(value if value is not None else e.reads.asks_way())
         return Reveal(
             None,
             want,
@@ -1364,11 +1486,15 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
     other = _other_way(e, prediction)
     if other:  # no guess to spend: the words and the question disagree (reader 28)
         return Reveal(None, want, f"Your prediction is not readable yet: {other}", False)
-    r = read(prediction, e.unit, e.negative, e.above, e.subject)
-    signed = read(prediction, e.unit, True, e.above) if e.change and r.value is None else None
+    r = read(prediction, e.unit, e.reads.negative, e.reads.above, e.reads.subject)
+    signed = (
+        read(prediction, e.unit, True, e.reads.above)
+        if e.reads.change and r.value is None
+        else None
+    )
     if signed and signed.value is not None and signed.value < 0:  # as `check` reads a change
         shrink = fmt.number(-signed.value)
-        r = replace(signed, value=-signed.value, echo=f"read as a {e.change} of {shrink}")
+        r = replace(signed, value=-signed.value, echo=f"read as a {e.reads.change} of {shrink}")
     if r.value is None:
         way = re.fullmatch(
             r"\s*(?:(?:higher|lower|more|less)|(above|below)(?:\s+([\d.,]+)\s*%?)?)[.!]?\s*",
@@ -1387,11 +1513,11 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
             )
         message = r.message.replace(EXAMPLE, "type a share such as 50 % or 0.5")
         message = message if e.unit == SHARE else r.message
-        if e.reference and r.message.startswith("I cannot find a number"):
+        if e.reads.reference and r.message.startswith("I cannot find a number"):
             # "in the middle" where a way is enough: the three words, not a number's format
             # (reader 27)
             message = (
-                f"say which way, below, at or above {e.show(e.reference())}, and your best "
+                f"say which way, below, at or above {e.show(e.reads.reference())}, and your best "
                 f"number in {e.shown_unit()} if you have one."
             )
         return Reveal(None, want, f"Your prediction is not readable yet: {message}", False)
@@ -1412,7 +1538,7 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
     said = f" ({r.echo})" if r.echo and r.echo != f"read as {e.show(x)}" else ""
     head = f"You predicted {e.show(x)}{said}; the explorer gets {e.show(want)}."
     fb = check(e, x)
-    bound = e.possible() if e.possible else None
+    bound = e.limits.possible() if e.limits.possible else None
     if bound is not None and not bound.ok(x):
         # the box waits, as an impossible value is no guess to spend; it says what the
         # quantity is and its range, never the slip the value fits ("10 times too large", "the
@@ -1421,7 +1547,8 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         return Reveal(
             None,
             want,
-            f"Your prediction, {e.show(x)}, is not possible: {e.possible_why}. Give your best "
+            f"Your prediction, {e.show(x)}, is not possible: {e.limits.possible_why}. "
+            "Give your best "
             f"estimate {_range_words(bound)}.",
             False,
         )
@@ -1437,22 +1564,22 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
             # is a guess that takes the question's yardstick, not a copied answer (reader 31)
             pass
         elif typed.kind == "trap" and not next(
-            (t.slip for t in e.traps if t.id == typed.trap), True
+            (t.kind.slip for t in e.traps if t.id == typed.trap), True
         ):
             fb = typed
         elif typed.kind == "trap":
             fits = typed.message.split("hint: ", 1)[-1]
         else:  # a trap the Check names only in a calculation is still what a guess fits
             fit = [t for t in e.traps if _rounded(x, t.value(), significant_figures(prediction))]
-            fits = _sentence(fit[0].hint) if fit and not fit[0].rounded else ""
+            fits = _sentence(fit[0].hint) if fit and not fit[0].match.rounded else ""
     if fb.right:
         gap = "Within the tolerance: a good estimate."
     elif fb.kind == "trap":
         t = next((t for t in e.traps if t.id == fb.trap), None)
-        slip = t.slip if t else True
+        slip = t.kind.slip if t else True
         lead = "The gap is a common slip: " if slip else "A fair guess, and the gap has a reason: "
-        lead = f"{t.lead}: " if t and t.lead else lead
-        ref = e.reference() if e.reference else None
+        lead = f"{t.say.lead}: " if t and t.say.lead else lead
+        ref = e.reads.reference() if e.reads.reference else None
         if ref is not None and _near(x, ref, 0.005) and not _near(want, ref, 0.005):
             # "at 300 MW" where the question asks "below, at or above": the way is wrong, and
             # is the misconception the exercise is there to catch, not a fair guess (reader 24)

@@ -340,7 +340,7 @@ def _copied_figures() -> str:
         for t in e.traps
         # reader 24: only a figure the claim prints can be copied ("hundreds of thousands" of
         # chips prints no 250,000; that trap is a round estimate)
-        if t.figures and fmt.number(t.value()) in factcheck.claim(c).claim
+        if t.kind.figures and fmt.number(t.value()) in factcheck.claim(c).claim
     )
 
 
@@ -1894,8 +1894,8 @@ def trap_rows() -> list[tuple[str, str, str]]:
             where = f"{lesson.number}" + (f" ({', '.join(notes)})" if notes else "")
             slips = "; ".join(
                 t.id.replace("-", " ")
-                + (" (right, with a note)" if t.note else "")
-                + (" (not yet: own figures asked)" if t.figures else "")
+                + (" (right, with a note)" if t.kind.note else "")
+                + (" (not yet: own figures asked)" if t.kind.figures else "")
                 for t in e.traps
             )
             rows.append((e.id, where, slips))
@@ -2214,8 +2214,8 @@ def _exercise_block(
     )
     # a question that asks "below, at or above?" first: a way to circle on paper (reader 24)
     way = (
-        f"below / at / above {html.escape(e.show(e.reference()))} (circle one), and "
-        if e.reference
+        f"below / at / above {html.escape(e.show(e.reads.reference()))} (circle one), and "
+        if e.reads.reference
         else ""
     )
     return (
@@ -2791,9 +2791,9 @@ def _answers(lesson: Lesson) -> str:
                 t.id,
                 e.show_trap(t),
                 t.hint
-                + (f" (from the second attempt on, also: {t.later})" if t.later else "")
-                + (" (a note: the answer counts as right)" if t.note else "")
-                + (" (not yet: the answer stays closed)" if t.figures else ""),
+                + (f" (from the second attempt on, also: {t.say.later})" if t.say.later else "")
+                + (" (a note: the answer counts as right)" if t.kind.note else "")
+                + (" (not yet: the answer stays closed)" if t.kind.figures else ""),
             ]
             for t in e.traps
         ]
@@ -2813,11 +2813,11 @@ def _answers(lesson: Lesson) -> str:
             )
             + "a rounding of the answer to the figures the student gives counts too, when the "
             f"student gives {_FIGURES[e.fewest_figures()]} or more figures; "
-            # lessons 7 and 8 ask for two figures even inside the range (`Exercise.figures`,
+            # lessons 7 and 8 ask for two figures even inside the range (`Precision.figures`,
             # reader 31), unless the question says one is enough
             + (
                 "fewer do not count, even inside the range above)</p>"
-                if (e.figures or 0) > 1
+                if (e.precision.figures or 0) > 1
                 else "fewer count only inside the range above)</p>"
             )
             + _table(

@@ -230,9 +230,10 @@ def predict_reveal(
     worked = exercise_id in lessons.WORKED_ANSWERS  # worked out from figures above (reader 27)
     mine = "answer" if worked else "prediction"  # what the table and its echo call it (reader 28)
     label = _unit_label(ex) if worked else _unit_label(ex).replace("Your answer", "Prediction")
-    if ex.reference and _on_paper():  # a way alone is enough: circle it (reader 25)
+    if ex.reads.reference and _on_paper():  # a way alone is enough: circle it (reader 25)
         label = (
-            f"Below / at / above {ex.show(ex.reference())} (circle one), and {ex.unit} if you "
+            f"Below / at / above {ex.show(ex.reads.reference())} (circle one), "
+            f"and {ex.unit} if you "
             "have a number"
         )
     field = w.Text(
@@ -241,7 +242,7 @@ def predict_reveal(
         # "say which way")
         placeholder=(
             "above, at or below (and a number if you have one)"
-            if ex.reference
+            if ex.reads.reference
             else "one number: your best estimate"
         ),
         style=LABEL,
@@ -264,7 +265,7 @@ def predict_reveal(
     def on_click(_):
         try:
             r = lessons.reveal(exercise_id, field.value)
-            echo = exercises.read(field.value, ex.unit, ex.negative, ex.above).echo
+            echo = exercises.read(field.value, ex.unit, ex.reads.negative, ex.reads.above).echo
         except Exception:  # a lesson widget never shows a traceback
             out.value = f"<p>Could not read that {mine}.</p>"
             return

@@ -401,7 +401,7 @@ def test_reader_10s_answers_to_lessons_7_and_8():
     assert lessons.check("hot-day-above-mean", "68").right  # a bare share still reads as 68 %
     # AWS's fleet PUE (1.15, lesson 2) is a sensible prediction, not a slip
     (aws,) = [t for t in lessons.EXERCISES["jackson-annual-pue"].traps if t.id == "aws-fleet"]
-    assert not aws.slip
+    assert not aws.kind.slip
     # the worked step gives the IT energy: 254 MW × 8,760 h = 2,225 GWh
     assert "× 8,760 h = 2,2" in lessons.EXERCISES["jackson-annual-pue"].hints[-1]
 
@@ -2390,7 +2390,9 @@ def test_reader_24s_every_worked_step_typed_back_is_read_as_right():
             fb = lessons.check(e.id, expr)
             assert "cannot" not in fb.message, (e.id, expr, fb.message)
             for result in parts[1:]:
-                said = exercises.read(result.split(", ")[0], e.unit, e.negative, e.above)
+                said = exercises.read(
+                    result.split(", ")[0], e.unit, e.reads.negative, e.reads.above
+                )
                 if said.value is not None and e.accepts(said.value):
                     assert fb.right, (e.id, expr, fb.message)
                     ends_right.add(e.id)

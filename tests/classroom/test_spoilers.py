@@ -833,7 +833,7 @@ def telling_traps() -> list[tuple[str, str, str]]:
         for t in e.traps:
             value = t.value()
             near = abs(value / answer - 1) <= exercises.NEAR
-            if e.accepts(value) or t.note or (not t.slip and near):
+            if e.accepts(value) or t.kind.note or (not t.kind.slip and near):
                 out.append((e.id, t.id.replace("-", " "), t.hint))
     return out
 

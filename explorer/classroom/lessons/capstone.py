@@ -9,7 +9,7 @@ from ... import catalog, fmt, power
 from ...scenario import compute
 from ...units import factor
 from .. import factcheck
-from ..exercises import SHARE, Exercise, Trap
+from ..exercises import SHARE, Exercise, Kind, Match, Precision, Say, Trap
 from .common import (
     DAY_S,
     EXERCISES,
@@ -309,7 +309,7 @@ def pue_chip_traps() -> tuple[Trap, ...]:
             f"site ÷ PUE already is the IT power: the PUE counts cooling and the {OTHER_TEXT} "
             "other "
             "losses together, so don't take the other losses off again",
-            rel_tol=0.01,
+            match=Match(rel_tol=0.01),
         ),
         # reader 31: 10 % cooling taken off (the app's cooling slider, lesson 5's cooling
         # station) and the 3 % other losses forgotten, 300 × 0.9 / 910 W = 296,703, was "a little
@@ -322,7 +322,7 @@ def pue_chip_traps() -> tuple[Trap, ...]:
             f"the {fmt.percent(power.cooling_share_at('aws-fleet'))} you took off is cooling "
             f"alone: the {OTHER_TEXT} other losses come off too. IT power = site ÷ PUE ({SITE} ÷ "
             f"{FLEET_PUE_TEXT}) takes both off at once",
-            rel_tol=0.01,
+            match=Match(rel_tol=0.01),
         ),
         # reader 31: 300 MW ÷ 1.15 ÷ 1.82 kW = 143,335, the overhead taken as the chip's power,
         # got the PUE hint, a step the student had done
@@ -434,7 +434,7 @@ add_exercise(
                 f"that is FP8 (or BF16 doubled); the run is in BF16: use one chip's BF16 figure "
                 f"({_BF16_TFLOPS} TFLOP/s) as it is",
                 # ± 3 %: BF16 doubled (2 × 76.5 = 153) is within it of FP8's 149 (reader 19)
-                rel_tol=0.03,
+                match=Match(rel_tol=0.03),
             ),
             # reader 23: the app on FP8 shows its own "effective" FP8 speed (97.9 EFLOP/s here,
             # 99 with the preset's cooling), which drew the MFU hint
@@ -443,14 +443,14 @@ add_exercise(
                 lambda: float(capstone_site("fp8").effective_flops) * _EFLOPS,
                 "that is the app's “effective” speed at FP8; the run is in BF16: set the app's "
                 f"Precision to BF16, or use one chip's BF16 figure ({_BF16_TFLOPS} TFLOP/s)",
-                rel_tol=0.02,
+                match=Match(rel_tol=0.02),
             ),
             Trap(
                 "fp8-peak",
                 lambda: _fp8_achieved() / _MFU * _EFLOPS,
                 f"that is the FP8 peak (or BF16's doubled): the run is in BF16, at one chip's "
                 f"{_BF16_TFLOPS} TFLOP/s as it is, and achieves only the MFU's share of its peak",
-                rel_tol=0.03,
+                match=Match(rel_tol=0.03),
             ),
             Trap(
                 "site-power-not-it",
@@ -492,7 +492,7 @@ add_exercise(
             f"{about(capstone_value('ideal_days') * DAY_S)} s ≈ "
             f"{fmt.number(capstone_value('ideal_days'))} days",
         ),
-        rounds=True,
+        precision=Precision(rounds=True),
         traps=(
             Trap(
                 "peak-not-achieved",
@@ -510,13 +510,13 @@ add_exercise(
                 "hours-not-days",
                 lambda: capstone_value("ideal_days") / factor("hour", "day"),
                 "that is hours; divide by 24 for days",
-                unit="hours",
+                match=Match(unit="hours"),
             ),
             Trap(  # FLOP ÷ FLOP/s is seconds, the number the worked step shows first
                 "seconds-not-days",
                 lambda: capstone_value("ideal_days") * DAY_S,
                 f"that is seconds (FLOP ÷ FLOP/s); divide by the {fmt.number(DAY_S)} s in a day",
-                unit="s",
+                match=Match(unit="s"),
             ),
             # the app link's days and step 4's (reader 25): both count interruptions
             Trap(
@@ -1017,11 +1017,13 @@ add_exercise(
                 "prints both)",
                 # reader 30: 40 % was "too low" while 50 % was "Right"; roughly 40 to 55 % is
                 # about half (below 49.3 % the key answers first; 55 % itself included)
-                rel_tol=0.102,
-                slip=False,
-                # reader 23: "and the gap has a reason: …: …" read awkwardly; reader 27: worked
-                # out from the goodputs printed above, it is an answer, not "a fair guess"
-                lead="Right",
+                match=Match(rel_tol=0.102),
+                kind=Kind(
+                    slip=False,
+                    # reader 23: "and the gap has a reason: …: …" read awkwardly; reader 27: worked
+                    # out from the goodputs printed above, it is an answer, not "a fair guess"
+                ),
+                say=Say(lead="Right"),
             ),
             Trap(  # the other side of the key: 38.4 to 40.3 % (reader 30)
                 "a-little-under-half",
@@ -1030,9 +1032,9 @@ add_exercise(
                 "half the site's chips. That rests on the model's assumption that a restart "
                 "grows with the job; with a fixed restart it would be nearer all of them (step "
                 "4's check prints both)",
-                rel_tol=0.04,
-                slip=False,
-                lead="Right",
+                match=Match(rel_tol=0.04),
+                kind=Kind(slip=False),
+                say=Say(lead="Right"),
             ),
             Trap(
                 "every-chip",
@@ -1042,11 +1044,15 @@ add_exercise(
                 "chips make it slower. "
                 "With a fixed restart the fastest job would be nearer your answer (step 4's "
                 "check prints both)",
-                rel_tol=0.12,  # "nearly all": 90 % and more
-                slip=False,
-                # reader 21: the guess the lesson exists to correct is not "a fair guess";
-                # reader 28: wrong in this model only, as with a fixed restart it is nearer
-                lead="Not so",
+                match=Match(
+                    rel_tol=0.12,  # "nearly all": 90 % and more
+                ),
+                kind=Kind(
+                    slip=False,
+                    # reader 21: the guess the lesson exists to correct is not "a fair guess";
+                    # reader 28: wrong in this model only, as with a fixed restart it is nearer
+                ),
+                say=Say(lead="Not so"),
             ),
             # reader 30: chips × goodput, the step's working (8.6 %, 17.5 %, 7.9 %), typed for
             # the share got "Too few"; it is a job's speed, the share is its chips
@@ -1057,9 +1063,9 @@ add_exercise(
                     f"that is the speed of the job of {name}: its chips × its goodput, in "
                     "whole-site chips. The fastest of the three is the one to pick, and the "
                     "question asks what share of the site's chips that job uses",
-                    rel_tol=0.03,
-                    slip=False,
-                    lead="Not quite",
+                    match=Match(rel_tol=0.03),
+                    kind=Kind(slip=False),
+                    say=Say(lead="Not quite"),
                 )
                 for size, name, k in (
                     ("all", "all the site's chips", 1),
@@ -1072,9 +1078,11 @@ add_exercise(
                 lambda: 0.1,
                 "a smaller job loses less to interruptions, but each chip taken out costs "
                 "speed; the balance falls near half the site's chips",
-                rel_tol=2.0,  # "a tenth" and up to 30 %
-                slip=False,
-                lead="Too few",
+                match=Match(
+                    rel_tol=2.0,  # "a tenth" and up to 30 %
+                ),
+                kind=Kind(slip=False),
+                say=Say(lead="Too few"),
             ),
             # reader 29: a guess between half and nearly all got "… percentage points too
             # high. The step: …", unlike its neighbours
@@ -1084,9 +1092,11 @@ add_exercise(
                 "past the fastest size, each chip added makes the whole job's interruptions "
                 "more frequent and its restarts longer, so it loses more time than it adds "
                 "speed; the balance falls near half the site's chips",
-                rel_tol=0.23,  # above "about half" and below "nearly all": 55.1 to 88 %
-                slip=False,
-                lead="Too many",
+                match=Match(
+                    rel_tol=0.23,  # above "about half" and below "nearly all": 55.1 to 88 %
+                ),
+                kind=Kind(slip=False),
+                say=Say(lead="Too many"),
             ),
         ),
     )
@@ -1165,7 +1175,7 @@ add_exercise(
         # the job's size and days are step 4's check, which opens once steps 1 and 3 are answered
         # and step 4's guess is committed
         waits_for=("capstone-chips", "capstone-days", "capstone-job-share"),
-        rounds=True,
+        precision=Precision(rounds=True),
     )
 )
 add_exercise(
@@ -1188,7 +1198,7 @@ add_exercise(
                 "years-not-days",
                 lambda: _p("run_energy") / (_city_mwh_per_day() / factor("day", "year")),
                 "that is in years of the city's electricity; × 365 for days",
-                unit="years",
+                match=Match(unit="years"),
             ),
             Trap(
                 "households",

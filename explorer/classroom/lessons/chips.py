@@ -7,7 +7,7 @@ from ...scenario import compute
 from ...systems import system_table
 from ...units import factor
 from .. import factcheck
-from ..exercises import Exercise, Trap
+from ..exercises import Exercise, Kind, Match, Say, Trap
 from .common import (
     DAY_S,
     FLEET_PUE_TEXT,
@@ -357,7 +357,9 @@ add_exercise(
                 f"the {fmt.percent(TRN2_COOLING + other_share(), 2)} for cooling and other losses "
                 f"already is the PUE (1 − 1/{fmt.number(fleet_pue())} of the site): don't "
                 f"divide by {fmt.number(fleet_pue())} again",
-                guess=True,  # 249,400: a quarter million is also the hook's middle guess
+                match=Match(
+                    guess=True,  # 249,400: a quarter million is also the hook's middle guess
+                ),
             ),
             Trap(
                 "cooling-only-bare-tdp",
@@ -375,7 +377,9 @@ add_exercise(
                 lambda: _trn2_it_w() * (1 - TRN2_COOLING) / trn2_all_in_w(),
                 f"the {fmt.percent(TRN2_COOLING)} cooling is already inside the "
                 f"{fmt.percent(TRN2_COOLING + other_share(), 2)}: take it off once",
-                rel_tol=0.01,  # 258,000: 3.5 % above pue-twice's 249,000
+                match=Match(
+                    rel_tol=0.01,  # 258,000: 3.5 % above pue-twice's 249,000
+                ),
             ),
             Trap(
                 "no-other-losses",
@@ -383,10 +387,12 @@ add_exercise(
                 f"the {OTHER_TEXT} other losses (power conversion, lighting) also come off the "
                 "site's "
                 "power before it reaches the chips",
-                rel_tol=0.01,
-                # "3.0e5" is this slip to two figures, and a right 287,000 rounded up: typed on
-                # its own it is not pinned on the slip (reader 28)
-                rounded=False,
+                match=Match(
+                    rel_tol=0.01,
+                    # "3.0e5" is this slip to two figures, and a right 287,000 rounded up: typed on
+                    # its own it is not pinned on the slip (reader 28)
+                    rounded=False,
+                ),
             ),
             *chip_pue_slips(),
         ),
@@ -446,7 +452,7 @@ add_exercise(
                 "not exactly 2 ×",
                 # 82.0 is 1.35 % below the answer, outside its ±1 %: a tight band keeps 82.3
                 # (a near miss) out of this slip
-                rel_tol=0.003,
+                match=Match(rel_tol=0.003),
             ),
             Trap(
                 "bf16",
@@ -467,7 +473,7 @@ add_exercise(
                 f"({fmt.number(chip_value('trn2', 'fp8_dense', 'TFLOP/s'))} TFLOP/s per chip)",
                 # 84 (64 × 1.31, rounded) is 1 % off the answer and 1.6 % off this slip: a near
                 # miss, not this method (reader 27)
-                rel_tol=0.01,
+                match=Match(rel_tol=0.01),
             ),
             Trap(
                 "one-chip",
@@ -482,7 +488,7 @@ add_exercise(
                 f"{fmt.number(chip_value('trn2', 'fp8_dense', 'TFLOP/s'))} TFLOP/s, and 1 TFLOP/s "
                 "is "
                 "10¹² FLOP/s (1 PFLOP/s is 10¹⁵); the answer is asked in PFLOP/s",
-                unit="FLOP/s",
+                match=Match(unit="FLOP/s"),
             ),
             Trap(
                 "one-instance",
@@ -496,7 +502,7 @@ add_exercise(
                 "article-sparse",
                 _article_us_sparse,
                 _ARTICLE_SPARSE_HINT,
-                slip=False,
+                kind=Kind(slip=False),
             ),
         ),
     )
@@ -529,7 +535,7 @@ add_exercise(
                 lambda: _us_trn2()[0] * factor("PFLOP/s", "FLOP/s"),
                 "that is the speed (FLOP/s); multiply by the seconds in a day for an amount",
                 # a bare 83.1 is the speed in PFLOP/s, not "83.1 PFLOP" (reader 26)
-                aside=False,
+                say=Say(aside=False),
             ),
             Trap(
                 "one-chip",
@@ -542,7 +548,7 @@ add_exercise(
                 "you multiplied by hours; FLOP/s counts per second: use the seconds in a day",
                 # PFLOP/s × hours is no PFLOP: "(And 83.1 × 24 reads as PFLOP …)" misled
                 # (reader 31)
-                aside=False,
+                say=Say(aside=False),
             ),
             # the minutes in a day, 1,440, for its seconds (reader 32)
             Trap(
@@ -550,7 +556,9 @@ add_exercise(
                 lambda: _us_trn2()[0] * factor("PFLOP/s", "FLOP/s") * DAY_S / factor("minute", "s"),
                 "you multiplied by minutes; FLOP/s counts per second: a day has "
                 f"{fmt.number(DAY_S)} s",
-                aside=False,  # as hours-not-seconds: PFLOP/s × minutes is no PFLOP
+                say=Say(
+                    aside=False,  # as hours-not-seconds: PFLOP/s × minutes is no PFLOP
+                ),
             ),
             Trap(
                 "one-hour",
@@ -580,7 +588,7 @@ add_exercise(
                 "article-sparse",
                 lambda: _article_us_sparse() * factor("PFLOP/s", "FLOP/s") * DAY_S,
                 _ARTICLE_SPARSE_HINT,
-                slip=False,
+                kind=Kind(slip=False),
             ),
             Trap(
                 "tera-for-peta",

@@ -8,7 +8,7 @@ from ... import catalog, fmt
 from ...scenario import compute
 from ...units import factor
 from .. import factcheck
-from ..exercises import Exercise, Trap
+from ..exercises import Exercise, Kind, Match, Reads, Trap
 from .common import (
     COOLING_SHARE,
     HOURS,
@@ -66,8 +66,10 @@ add_exercise(
         lambda: float(compute(site_power=SITE_MW).annual_energy),
         "GWh",
         rel_tol=0.01,  # exact inputs: 300 MW × 8,760 h leaves no room for a 360-day year
-        unit_nudge="an energy is the right kind of answer; now check the time: the site runs "
-        "every hour of the year, and MW × hours gives MWh",
+        reads=Reads(
+            unit_nudge="an energy is the right kind of answer; now check the time: the site runs "
+            "every hour of the year, and MW × hours gives MWh"
+        ),
         hints=(
             f"{SITE} is a power: how fast electricity is used; a year's use is an energy",
             "energy = power × time: MW × hours gives MWh, and a year has "
@@ -82,7 +84,7 @@ add_exercise(
                 lambda: SITE_MW,
                 f"{SITE_MW:g} is the power (MW); energy is power × time: "
                 "multiply by the hours in a year",
-                unit="MW",
+                match=Match(unit="MW"),
             ),
             Trap(
                 # the lesson's first step, typed as the answer (reader 24)
@@ -90,13 +92,13 @@ add_exercise(
                 hours_in_year,
                 f"that is the hours in a year, a time; energy is power × time: multiply the "
                 f"{SITE} by it",
-                unit="hour",
+                match=Match(unit="hour"),
             ),
             Trap(
                 "days-not-hours",
                 lambda: SITE_MW * hours_in_year() * factor("hour", "day"),
                 f"you multiplied by days; use hours ({HOURS} in a year)",
-                unit="(MW × days)",
+                match=Match(unit="(MW × days)"),
             ),
             Trap(
                 "days-not-hours-gwh",
@@ -109,7 +111,7 @@ add_exercise(
                 lambda: SITE_MW * factor("day", "hour"),
                 "that is one day's energy (in MWh): a year has "
                 f"{fmt.number(hours_in_year() * factor('hour', 'day'))} such days",
-                unit="MWh",
+                match=Match(unit="MWh"),
             ),
             Trap(
                 "one-day-gwh",
@@ -124,7 +126,7 @@ add_exercise(
                 # (reader 28)
                 f"{factor('GWh', 'MWh'):,.0f} times too large: is that a number of MWh? "
                 f"Then divide by {factor('GWh', 'MWh'):,.0f} for GWh",
-                unit="MWh",
+                match=Match(unit="MWh"),
             ),
         ),
     )
@@ -154,15 +156,17 @@ add_exercise(
                 f"that is the article's own {fmt.number(article_city())}, the figure this "
                 "lesson checks; compute the city yourself: the site's kWh in a year ÷ "
                 f"{fmt.number(per_person())} kWh per person",
-                rel_tol=0.005,  # the article's round figure, not the households near it
-                slip=False,
+                match=Match(
+                    rel_tol=0.005,  # the article's round figure, not the households near it
+                ),
+                kind=Kind(slip=False),
             ),
             Trap(
                 "households-not-people",
                 site_households,
                 "that counts the site in US households (one home's use as the basis); "
                 f"the per-person basis is {fmt.number(per_person())} kWh per person per year",
-                unit="households",
+                match=Match(unit="households"),
             ),
             Trap(
                 "people-in-households",
@@ -214,13 +218,13 @@ add_exercise(
                 lambda: float(compute(site_power=SITE_MW, basis="us-person").city_people),
                 "that divides by one person's all-sector use (your answer above); this time the "
                 f"basis is one household's home use, {fmt.number(_per_household())} kWh",
-                unit="people",
+                match=Match(unit="people"),
             ),
             Trap(
                 "people-in-households",
                 people_in_households,
                 "that counts the people living in those homes; the question asks for households",
-                unit="people",
+                match=Match(unit="people"),
             ),
             Trap(
                 "articles-figure",
@@ -228,9 +232,11 @@ add_exercise(
                 f"{fmt.number(article_city())} is the article's own number; if you worked it "
                 f"out yourself (from {fmt.number(_per_household())} kWh per home), give your "
                 "result to three figures",
-                rel_tol=1e-9,  # the article's exact figure: 249,000 computed is the student's own
-                slip=False,
-                figures=True,
+                match=Match(
+                    # the article's exact figure: 249,000 computed is the student's own
+                    rel_tol=1e-9,
+                ),
+                kind=Kind(slip=False, figures=True),
             ),
             Trap(
                 # reader 31: 245,264 ÷ 2.51 people a home = 97,715
@@ -452,7 +458,7 @@ add_exercise(
                 lambda: article_city() * per_person() * factor("kWh", "GWh"),
                 "that is the city's energy in a year (in GWh); its power is that energy ÷ the "
                 f"{HOURS} hours of a year",
-                unit="GWh",
+                match=Match(unit="GWh"),
             ),
             Trap(
                 "per-day",
@@ -461,21 +467,23 @@ add_exercise(
                 "not its days",
                 # "8,356 MWh a day" is a rate, 348 MW, and right (reader 28): the slip is
                 # one day's energy given as the answer, bare or in MWh
-                unit="MWh",
+                match=Match(unit="MWh"),
             ),
             Trap(
                 "the-site",
                 lambda: SITE_MW,
                 f"that is the site's own {SITE}; work out the city's power from its people",
-                rel_tol=0.005,
-                slip=False,
+                match=Match(rel_tol=0.005),
+                kind=Kind(slip=False),
             ),
             Trap(
                 "household-basis",
                 lambda: article_city_mw(_per_household()),
                 "that takes one household's use for each of the 250,000; this asks for people, "
                 "each at the US all-sector figure",
-                rel_tol=0.01,  # 305.8 MW: 300 MW typed is the site's own figure
+                match=Match(
+                    rel_tol=0.01,  # 305.8 MW: 300 MW typed is the site's own figure
+                ),
             ),
             # a power per person, not the city's (reader 29): the site shared over the
             # article's people, or one person's own use as a power
@@ -546,13 +554,13 @@ add_exercise(
                 ),
                 "that is the per-person city (the US all-sector basis) at this load factor; "
                 "this asks for households",
-                unit="people",
+                match=Match(unit="people"),
             ),
             Trap(
                 "people-in-households",
                 lambda: _low_load() * people_in_households(),
                 "that counts the people living in those homes; the question asks for households",
-                unit="people",
+                match=Match(unit="people"),
             ),
             Trap(
                 "divided-by-load-factor",
@@ -571,7 +579,7 @@ add_exercise(
                     f"that is the year's energy{said}, not a number of households: "
                     f"{'divide it' if energy == 'kWh' else 'turn it into kWh and divide'} by "
                     "the kWh one household uses in a year",
-                    unit=energy,
+                    match=Match(unit=energy),
                 )
                 for energy, said in (("MWh", ""), ("GWh", " in GWh"), ("kWh", " in kWh"))
             ),

@@ -15,7 +15,7 @@ from ...training import (
 from ...units import factor
 from ...validate import Bound
 from .. import factcheck
-from ..exercises import Exercise, Trap
+from ..exercises import Exercise, Kind, Match, Say, Trap
 
 
 def hours_in_year() -> float:
@@ -63,7 +63,7 @@ def article_cooling_copies(
     its 40 %): the claim an exercise checks, copied rather than computed; `then` says what to
     work from instead. `of` [MW] turns the shares into megawatts of a site (1 for a share).
     With `coarse`, an end that is also the answer at one figure (the survey's 32.9 % is "30 %")
-    asks for more figures before it alleges a copy (`Trap.published`).
+    asks for more figures before it alleges a copy (`Kind.published`).
 
     Examples
     --------
@@ -90,9 +90,8 @@ def article_cooling_copies(
             coarse_words(share, figures=False)
             if coarse
             else f"that is the article's {fmt.percent(share)}{said}, the claim to check; {then}",
-            rel_tol=0.01,
-            slip=slip,
-            published=coarse_words(share, figures=True) if coarse else "",
+            match=Match(rel_tol=0.01),
+            kind=Kind(slip=slip, published=coarse_words(share, figures=True) if coarse else ""),
         )
         for name, share in figures
     )
@@ -119,9 +118,11 @@ def cooling_slips(
             f"{fmt.percent(pue() - 1)} (PUE − 1)",
             # the share itself only from the second attempt: at the first it leaves the pair one
             # subtraction (reader 30)
-            later=(
-                f"1 − 1/{shown} ≈ {fmt.percent(1 - 1 / pue())}; then take off the {OTHER_TEXT} "
-                "other losses"
+            say=Say(
+                later=(
+                    f"1 − 1/{shown} ≈ {fmt.percent(1 - 1 / pue())}; then take off the {OTHER_TEXT} "
+                    "other losses"
+                )
             ),
         ),
         Trap(
@@ -153,7 +154,9 @@ def cooling_slips(
                 lambda: 1 / pue(),
                 f"that is IT's share at a PUE of {shown} (1/PUE); the rest is all non-IT "
                 f"power: take off the {OTHER_TEXT} of other losses",
-                later=f"the rest is 1 − 1/{shown} ≈ {fmt.percent(1 - 1 / pue())} of the site",
+                say=Say(
+                    later=f"the rest is 1 − 1/{shown} ≈ {fmt.percent(1 - 1 / pue())} of the site"
+                ),
             )
         )
     return tuple(slips)
@@ -645,12 +648,15 @@ def chip_pue_slips() -> tuple[Trap, ...]:
             f"{SITE} ÷ {FLEET_PUE_TEXT} = {it_mw} ({fmt.percent(1 / pue())} of the site), not "
             f"{SITE} × (1 − {fmt.number(pue() - 1)}) = "
             f"{fmt.quantity(SITE_MW * (2 - pue()), 'MW')}",
-            rel_tol=0.005,  # 278,819 to 281,621: clear of the other losses taken twice (278,069)
-            # by its method too: with one chip's power rounded to 0.9 kW the slip gives 283,333,
-            # inside the ±2 % a right count rounded the same way needs (289,855; reader 22)
-            method=lambda: (
-                2 - pue(),
-                *(SITE_MW * (2 - pue()) * factor("MW", u) for u in ("MW", "kW", "W", "GW")),
+            match=Match(
+                # 278,819 to 281,621: clear of the other losses taken twice (278,069)
+                rel_tol=0.005,
+                # by its method too: with one chip's power rounded to 0.9 kW the slip gives 283,333,
+                # inside the ±2 % a right count rounded the same way needs (289,855; reader 22)
+                method=lambda: (
+                    2 - pue(),
+                    *(SITE_MW * (2 - pue()) * factor("MW", u) for u in ("MW", "kW", "W", "GW")),
+                ),
             ),
         ),
         Trap("pue-multiplied", lambda: site_w * pue() / trn2_all_in_w(), divide),

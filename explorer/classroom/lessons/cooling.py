@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from ... import catalog, fmt, power
 from ...scenario import compute
-from ..exercises import RATIO, SHARE, Exercise, Trap
+from ..exercises import RATIO, SHARE, Exercise, Kind, Limits, Match, Reads, Say, Trap
 from .city import IT_GETS, REACHES_IT
 from .common import (
     ARTICLE_SITE,
@@ -41,8 +41,7 @@ def _the_pue_itself(pue: Callable[[], float]) -> Trap:
         pue,
         "that is the PUE itself; the share of the site left for cooling is "
         "1 − 1/PUE − other losses",
-        rel_tol=0.005,
-        unit=RATIO,
+        match=Match(rel_tol=0.005, unit=RATIO),
     )
 
 
@@ -69,8 +68,8 @@ add_exercise(
                 "that is too rough to tell: at two figures it could be the PUE without the "
                 "other losses, or a cut-off answer (round the figures you drop, do not cut "
                 "them off); give three figures",
-                rel_tol=1e-9,
-                slip=False,
+                match=Match(rel_tol=1e-9),
+                kind=Kind(slip=False),
             ),
             Trap(
                 "it-share",
@@ -82,7 +81,7 @@ add_exercise(
                 lambda: IT_SHARE * 100,
                 "that looks like IT's share of the site, as a per cent; PUE = site ÷ IT, so "
                 "divide 1 by the share as a decimal",
-                rel_tol=0.01,
+                match=Match(rel_tol=0.01),
             ),
             # each hint asks for the step at the first attempt, and says it from the second
             # (reader 29: "= 0.57" at once left the student one key press)
@@ -90,33 +89,35 @@ add_exercise(
                 "one-plus-share",
                 lambda: 1 + COOLING_SHARE,
                 f"PUE is site power ÷ IT power, not 1 + cooling share: {REACHES_IT}",
-                later=IT_GETS,
+                say=Say(later=IT_GETS),
             ),
             Trap(
                 "one-plus-shares",
                 lambda: 1 + COOLING_SHARE + other_share(),
                 f"PUE is site power ÷ IT power, not 1 + the non-IT shares: {REACHES_IT}",
-                later=f"{IT_GETS}; divide 1 by that",
+                say=Say(later=f"{IT_GETS}; divide 1 by that"),
             ),
             Trap(
                 "forgot-other-losses",
                 lambda: 1 / (1 - COOLING_SHARE),
                 f"add the other losses too: {REACHES_IT}",
-                rel_tol=0.01,  # 1.7 is nearer the answer's rounding than this slip
-                later=IT_GETS,
+                match=Match(
+                    rel_tol=0.01,  # 1.7 is nearer the answer's rounding than this slip
+                ),
+                say=Say(later=IT_GETS),
             ),
             Trap(
                 "site-over-cooling",
                 lambda: 1 / COOLING_SHARE,
                 f"that is site ÷ cooling power; PUE divides the site by IT power: {REACHES_IT}",
-                later=IT_GETS,
+                say=Say(later=IT_GETS),
             ),
             Trap(
                 "site-over-non-it",
                 lambda: 1 / (COOLING_SHARE + other_share()),
                 "that is site ÷ non-IT power (cooling and other losses); PUE divides the site "
                 f"by IT power: {REACHES_IT}",
-                later=IT_GETS,
+                say=Say(later=IT_GETS),
             ),
         ),
     )
@@ -131,7 +132,7 @@ add_exercise(
         ),
         lambda: power.cooling_share_at("aws-fleet"),
         SHARE,
-        subject="cooling share",
+        reads=Reads(subject="cooling share"),
         rel_tol=0.05,
         hints=(
             "start from the share of the site that reaches IT: that is 1 / PUE",
@@ -150,16 +151,14 @@ add_exercise(
                 "whole-site",
                 lambda: 1.0,
                 "that would leave nothing for the IT: cooling is only a part of the site's power",
-                rel_tol=0.005,
-                unit=SHARE,
+                match=Match(rel_tol=0.005, unit=SHARE),
             ),
             Trap(
                 "mw-as-share",
                 lambda: SITE_MW * power.cooling_share_at("aws-fleet") / 100,
                 f"that looks like the cooling in MW ({SITE} × the share); the question asks "
                 "for the share of the site",
-                rel_tol=0.002,
-                rounded=False,
+                match=Match(rel_tol=0.002, rounded=False),
             ),
             # the article's own shares, copied (reader 14): its claim, not AWS's PUE turned round
             *article_cooling_copies(f"work out the share from AWS's PUE of {FLEET_PUE_TEXT}"),
@@ -242,7 +241,7 @@ add_exercise(
         ),
         lambda: power.cooling_share_at("industry-average"),
         SHARE,
-        subject="cooling share",
+        reads=Reads(subject="cooling share"),
         rel_tol=0.05,
         hints=(
             "the same steps as for AWS's fleet PUE: IT gets 1 / PUE of the site",
@@ -268,8 +267,7 @@ add_exercise(
                 lambda: SITE_MW * power.cooling_share_at("industry-average") / 100,
                 f"that looks like the cooling in MW ({SITE} × the share); the question asks "
                 "for the share of the site",
-                rel_tol=0.002,
-                rounded=False,
+                match=Match(rel_tol=0.002, rounded=False),
             ),
             # the article's middle 40 % too: section 1 has just used it (reader 24)
             *article_cooling_copies(
@@ -295,8 +293,10 @@ add_exercise(
         lambda: _heat_cop(COOLING_SHARE),
         RATIO,
         rel_tol=0.03,
-        possible=above_zero,
-        possible_why="a COP is the heat moved ÷ the cooling's power, both more than zero",
+        limits=Limits(
+            possible=above_zero,
+            possible_why="a COP is the heat moved ÷ the cooling's power, both more than zero",
+        ),
         hints=(
             "the heat to remove is what the IT and the electrical system use; the cooling "
             "plant's electricity moves it",
@@ -314,9 +314,11 @@ add_exercise(
                 "the other losses end up as heat in the halls too: heat removed = IT + other "
                 "losses",
                 # 1.425: "1.4" is this slip rounded, in a prediction too (reader 17)
-                rel_tol=0.03,
-                # a prediction of 1.4 may be an estimate, not this slip (reader 26)
-                lead="If you took the heat as the IT power alone, that is a common slip",
+                match=Match(
+                    rel_tol=0.03,
+                    # a prediction of 1.4 may be an estimate, not this slip (reader 26)
+                ),
+                say=Say(lead="If you took the heat as the IT power alone, that is a common slip"),
             ),
             Trap(
                 "inverted",
@@ -330,7 +332,9 @@ add_exercise(
                 "the heat taken out of the halls, without the plant's own",
                 # 2.5 is also a natural estimate just under the air-cooled yardstick: a
                 # prediction is told the slip only as a condition, as it-only's 1.4 (reader 32)
-                lead="If you estimated it, fair; if you worked it out, it fits a common slip",
+                say=Say(
+                    lead="If you estimated it, fair; if you worked it out, it fits a common slip"
+                ),
             ),
         ),
     )

@@ -8,7 +8,18 @@ from ... import catalog, fmt, power
 from ...scenario import compute
 from ...units import factor
 from ...validate import BOUNDS
-from ..exercises import FEWEST_FIGURES, RATIO, SHARE, Exercise, Trap
+from ..exercises import (
+    FEWEST_FIGURES,
+    RATIO,
+    SHARE,
+    Exercise,
+    Kind,
+    Limits,
+    Match,
+    Precision,
+    Reads,
+    Trap,
+)
 from .common import (
     ARTICLE_COOLING_RANGE,
     COOLING_SHARE,
@@ -112,9 +123,11 @@ add_exercise(
         lambda: _yr("annual_pue"),
         RATIO,
         rel_tol=0.015,
-        possible=lambda: BOUNDS["pue"],
-        possible_why="a PUE is the site's power ÷ its IT power, so never below 1, and the "
-        "explorer takes at most 10",
+        limits=Limits(
+            possible=lambda: BOUNDS["pue"],
+            possible_why="a PUE is the site's power ÷ its IT power, so never below 1, and the "
+            "explorer takes at most 10",
+        ),
         hints=(
             "the annual PUE is the year's site energy ÷ the year's IT energy: "
             "cool months pull it down",
@@ -139,17 +152,22 @@ add_exercise(
                 f"{fmt.number(article_pue_range()[0], 3)} to "
                 f"{fmt.number(article_pue_range()[1], 3)}); the weather model gives far less "
                 "cooling",
-                rel_tol=(article_pue_range()[1] - article_pue_range()[0]) / sum(article_pue_range())
-                + 0.005,
+                match=Match(
+                    rel_tol=(article_pue_range()[1] - article_pue_range()[0])
+                    / sum(article_pue_range())
+                    + 0.005
+                ),
             ),
             Trap(
                 "hottest-hour",
                 lambda: float(hot_year()[0]["pue"].max()),
                 "that is near the PUE of the hottest typical hour; over the year the plant runs "
                 "in cooler hours too",
-                rel_tol=0.01,
-                # a prediction is made before any hour is shown: a guess there, not this slip
-                slip=False,
+                match=Match(
+                    rel_tol=0.01,
+                    # a prediction is made before any hour is shown: a guess there, not this slip
+                ),
+                kind=Kind(slip=False),
             ),
             Trap(
                 # "12 %": the plant's yearly cooling share, the mix-up lessons 2 and 7 target
@@ -158,7 +176,9 @@ add_exercise(
                 lambda: _yr("annual_cooling_fraction"),
                 "that is close to the cooling's share of the site's power, not the PUE: the PUE "
                 "is the site's power ÷ the IT power, so it is 1 or more",
-                rel_tol=0.12,  # 11 to 13.8 %: a share guessed near the plant's 12.3 %
+                match=Match(
+                    rel_tol=0.12,  # 11 to 13.8 %: a share guessed near the plant's 12.3 %
+                ),
             ),
             Trap(
                 # "0.85": the IT power ÷ the site's (reader 27)
@@ -166,22 +186,22 @@ add_exercise(
                 lambda: 1 / _yr("annual_pue"),
                 "a PUE is never below 1: that is the IT power ÷ the site's, the fraction upside "
                 "down; the PUE is the site's power ÷ the IT power",
-                rel_tol=0.1,
+                match=Match(rel_tol=0.1),
             ),
             Trap(
                 "overhead-for-pue",
                 lambda: _yr("annual_pue") - 1,
                 "that is the overhead above the IT load (the share added for cooling and "
                 "losses); the PUE is 1 + it",
-                rel_tol=0.05,
+                match=Match(rel_tol=0.05),
             ),
             Trap(
                 "default-plant",
                 lambda: float(compute(site=HOT_SITE).pue),
                 "that is the PUE of the explorer's default air-evaporative plant for this site "
                 "(lessons 1–6); this chiller plant needs more cooling",
-                rel_tol=0.005,
-                slip=False,
+                match=Match(rel_tol=0.005),
+                kind=Kind(slip=False),
             ),
             Trap(
                 # any other PUE below 1, from 0.2 to 0.98 ("0.5", "0.95"): the band the traps
@@ -190,7 +210,7 @@ add_exercise(
                 lambda: 0.59,
                 "a PUE is never below 1: the site draws its IT power and more (cooling, "
                 "losses), so the PUE, the site's power ÷ the IT power, is 1 or more",
-                rel_tol=0.66,
+                match=Match(rel_tol=0.66),
             ),
             Trap(
                 "aws-fleet",
@@ -200,8 +220,8 @@ add_exercise(
                 "design in the site's weather",
                 # 1.15 typed, not 1.16: a near miss of the answer (1.1603 to 1.1957), not
                 # AWS's figure (reader 19)
-                rel_tol=0.005,
-                slip=False,
+                match=Match(rel_tol=0.005),
+                kind=Kind(slip=False),
             ),
         ),
     )
@@ -217,9 +237,9 @@ add_exercise(
         "annual mean does the hot-day peak exceed it?",
         lambda: _yr("peak_cooling_power") / _yr("mean_cooling_power") - 1,
         SHARE,
-        figures=FEWEST_FIGURES,
+        precision=Precision(figures=FEWEST_FIGURES),
         rel_tol=0.03,
-        above=True,
+        reads=Reads(above=True),
         hints=(
             "first find how many MW the peak lies above the mean, then compare that with the mean",
             "share = (hot-day peak − annual mean) ÷ annual mean",
@@ -236,7 +256,7 @@ add_exercise(
                 "megawatts",
                 lambda: _yr("peak_cooling_power") - _yr("mean_cooling_power"),
                 "that is the excess in MW; divide it by the mean for a share",
-                unit="MW",
+                match=Match(unit="MW"),
             ),
             Trap(
                 "share-of-peak",
@@ -251,9 +271,11 @@ add_exercise(
                 lambda: 0.02,
                 "if that is how many times the mean the peak is, the share above the mean is "
                 "that minus 1 (2 times the mean is 100 % more)",
-                rel_tol=0.5,
-                slip=False,
-                bare=True,  # "2", not "2 %" (reader 28)
+                match=Match(
+                    rel_tol=0.5,
+                    bare=True,  # "2", not "2 %" (reader 28)
+                ),
+                kind=Kind(slip=False),
             ),
             Trap(
                 # "twice, so 100 % more": the hook's round guess, not worked out (reader 30)
@@ -261,8 +283,8 @@ add_exercise(
                 lambda: 1.0,
                 "100 % more is a peak twice the mean, a round guess; work it out from the two "
                 "figures in the question",
-                rel_tol=0.03,
-                slip=False,
+                match=Match(rel_tol=0.03),
+                kind=Kind(slip=False),
             ),
         ),
     )
@@ -277,7 +299,7 @@ add_exercise(
         f"{_SHAVE_MWH}. For how many hours can it deliver its full power? (hours)",
         lambda: _role("peak-shaving", "battery_duration"),
         "h",
-        figures=FEWEST_FIGURES,
+        precision=Precision(figures=FEWEST_FIGURES),
         rel_tol=0.03,
         hints=(
             "MW says how fast it delivers, MWh how much it holds: how long does it last?",
@@ -315,7 +337,7 @@ add_exercise(
         SHARE,
         # the whole is a low-confidence figure (an order of magnitude): the yearly average's
         # 300 ÷ 3,000 is right too, with a note (the yearly-average trap)
-        figures=1,
+        precision=Precision(figures=1),
         rel_tol=0.1,
         hints=(
             "a share is a part divided by the whole: here the site's peak and the utility's peak",
@@ -335,8 +357,10 @@ add_exercise(
                 f"{fmt.percent(round(_gr('share_of_utility_peak'), 1))} here; but a planner "
                 "still uses the hottest hour, and with a surer figure for the utility's peak "
                 "the two differ",
-                note=True,
-                slip=False,  # named even when typed as a rounding of the answer ("0.1")
+                kind=Kind(
+                    note=True,
+                    slip=False,  # named even when typed as a rounding of the answer ("0.1")
+                ),
             ),
             Trap(
                 "operator-peak",
@@ -355,7 +379,7 @@ add_exercise(
                 lambda: 1 / _gr("share_of_utility_peak"),
                 f"that is the utility's peak divided by the site's ({_UTILITY} ÷ {_SITE_PEAK}), "
                 "the fraction upside down: a share is the part over the whole",
-                unit=RATIO,
+                match=Match(unit=RATIO),
             ),
         ),
     )
@@ -371,7 +395,7 @@ add_exercise(
         SHARE,
         # the state's sales are a two-figure estimate derived from per-capita sales (medium
         # confidence): the share rounded to one figure is as exact as the data
-        figures=1,
+        precision=Precision(figures=1),
         rel_tol=0.08,
         hints=(
             "compare energy with energy: both numbers are per year",
@@ -398,14 +422,14 @@ add_exercise(
                 lambda: _gr("share_of_state_energy") * factor("TWh", "GWh"),
                 "that divides GWh by TWh: 1 TWh = 1,000 GWh, so write the state's sales in GWh "
                 "before dividing",
-                rel_tol=0.08,
+                match=Match(rel_tol=0.08),
             ),
             Trap(
                 "whole-over-part",
                 lambda: 1 / _gr("share_of_state_energy"),
                 f"that is the state's sales divided by the site's ({_STATE} ÷ {_YEAR_GWH}), the "
                 "fraction upside down: a share is the part over the whole",
-                unit=RATIO,
+                match=Match(unit=RATIO),
             ),
         ),
     )
@@ -441,7 +465,7 @@ def _minutes_slips(minutes: float, whose: str) -> tuple[Trap, ...]:
             lambda: SITE_MW * minutes / _MIN_PER_H,
             f"that carries the whole {SITE}; {whose}",
             # 1 %: "25.4 MWh" (254 MW × 0.1 h) is 1.6 % from 300 MW × 5 min (reader 30)
-            rel_tol=0.01,
+            match=Match(rel_tol=0.01),
         ),
     )
     # one minute taken as one hour is the IT load itself: the exercise's power-not-energy trap
@@ -456,7 +480,7 @@ add_exercise(
         "standby generators take over. How many MWh must it deliver? (MWh)",
         lambda: _role("ride-through", "battery_needed_energy"),
         "MWh",
-        figures=FEWEST_FIGURES,
+        precision=Precision(figures=FEWEST_FIGURES),
         rel_tol=0.03,
         hints=(
             "energy = power × time; the time must be in hours for MWh",
@@ -472,7 +496,7 @@ add_exercise(
                 lambda: _role("ride-through", "battery_energy"),
                 "that is the pack the explorer sizes, larger because UPS cells cannot safely "
                 "empty in minutes; the question asks what the battery must deliver",
-                rel_tol=0.01,
+                match=Match(rel_tol=0.01),
             ),
         ),
     )
@@ -487,7 +511,7 @@ add_exercise(
         "back later. How much energy does it absorb in one such dip? (MWh)",
         lambda: _role("smoothing", "battery_needed_energy"),
         "MWh",
-        figures=FEWEST_FIGURES,
+        precision=Precision(figures=FEWEST_FIGURES),
         rel_tol=0.03,
         hints=(
             "the battery takes up the missing load during one dip: power × time",

@@ -7,7 +7,7 @@ from functools import cache
 from ... import catalog, fmt
 from ...scenario import compute
 from ...units import factor
-from ..exercises import FEWEST_FIGURES, SHARE, Exercise, Trap
+from ..exercises import FEWEST_FIGURES, SHARE, Exercise, Kind, Match, Precision, Reads, Say, Trap
 from .common import (
     ARTICLE_COOLING_RANGE,
     COOLING_SHARE,
@@ -139,7 +139,7 @@ add_exercise(
         "year), how many households is that site's 'city'? (households)",
         lambda: float(_contested_bounds().city_households.sel(bound="high")),
         "households",
-        figures=FEWEST_FIGURES,
+        precision=Precision(figures=FEWEST_FIGURES),
         rel_tol=0.01,  # the central use (10,715 kWh) gives 2 % less: a trap, not right
         hints=(
             "the same sum as lesson 1, with the ends of the ranges instead of the central values",
@@ -157,7 +157,7 @@ add_exercise(
                 f"uses, the fewer households the energy fills; the biggest city takes {_LOW_USE} "
                 "kWh",
                 # 750 MW flat out ÷ 10,800 kWh = 608,333, 0.8 % below the central use's 613,158
-                rel_tol=0.004,
+                match=Match(rel_tol=0.004),
             ),
             Trap(
                 "central-use",
@@ -167,7 +167,7 @@ add_exercise(
                 "that uses the central household use; the biggest city takes the lowest use "
                 f"({_LOW_USE} kWh)",
                 # 0.5 %: 613,159 is 2 % below the answer; "619,000" is nearer it (reader 30)
-                rel_tol=0.005,
+                match=Match(rel_tol=0.005),
             ),
             Trap(
                 "announced-power",
@@ -181,7 +181,7 @@ add_exercise(
                     * catalog.value("conventions.persons_per_household", "person/household")
                 ),
                 "that counts the people in those households; the question asks households",
-                unit="people",
+                match=Match(unit="people"),
             ),
             Trap(
                 "campus-overhead",
@@ -212,8 +212,8 @@ add_exercise(
         "households. By how many households does its 'city' shrink? (households)",
         lambda: _swing("city_households", "defaults.load_factor"),
         "households",
-        figures=FEWEST_FIGURES,
-        change="shrink",
+        precision=Precision(figures=FEWEST_FIGURES),
+        reads=Reads(change="shrink"),
         hints=(
             "the city follows the energy, and the energy follows the average load",
             "shrink = households flat out × (1 − load factor)",
@@ -231,7 +231,7 @@ add_exercise(
                 "percent",
                 lambda: 1 - _LOAD_LOW,
                 "that is the change in percent; the question asks for households",
-                unit=SHARE,
+                match=Match(unit=SHARE),
             ),
         ),
     )
@@ -295,7 +295,7 @@ add_exercise(
                 "share-not-mw",
                 lambda: _ART_HI - _ART_LO,
                 "that is the change in share; multiply by the site's power for MW",
-                unit=SHARE,
+                match=Match(unit=SHARE),
             ),
             Trap(
                 "percentage-points",
@@ -327,8 +327,7 @@ add_exercise(
         _power_percentile_5,
         "MW",
         rel_tol=0.02,  # the announced 300 MW, 4 % below, is the trap, not right
-        reference=lambda: SITE_MW,
-        ceiling=lambda: _range(_POWER_KEY).high,
+        reads=Reads(reference=lambda: SITE_MW, ceiling=lambda: _range(_POWER_KEY).high),
         hints=(
             "the range only runs upwards from the announced power",
             f"5 % of the draws lie below the 5th percentile; how many draws land below {SITE}?",
@@ -341,17 +340,19 @@ add_exercise(
                 lambda: SITE_MW,
                 f"that is the announced {SITE}, the most likely single value; no draw lands "
                 "below it, so 5 % of them cannot either: the 5th percentile lies above it",
-                rel_tol=0.005,
-                slip=False,
+                match=Match(rel_tol=0.005),
+                kind=Kind(slip=False),
             ),
             Trap(
                 "middle",
                 lambda: (SITE_MW + _range(_POWER_KEY).high) / 2,
                 "that is the middle of the range; the 5th percentile sits near the end where "
                 "the draws crowd, the announced power",
-                slip=False,
-                # the misreading step 5 exists to correct, not a fair guess (reader 25)
-                lead="The gap is a common slip",
+                kind=Kind(
+                    slip=False,
+                    # the misreading step 5 exists to correct, not a fair guess (reader 25)
+                ),
+                say=Say(lead="The gap is a common slip"),
             ),
         ),
     )

@@ -11,7 +11,7 @@ from ...scenario import compute
 from ...systems import system_table
 from ...units import factor
 from .. import factcheck
-from ..exercises import RATIO, SHARE, Exercise, Feedback, Trap, read
+from ..exercises import RATIO, SHARE, Exercise, Feedback, Kind, Match, Trap, read
 from ..exercises import check as _check
 from ..exercises import label as answer_label
 from .capstone import TWICE, capstone_value, it_at_pue_w, pue_chip_traps
@@ -100,9 +100,8 @@ def _articles_figure(claim_id: str, rel_tol: float, computed: str = "", hint: st
         hint
         or "that is the article's figure, the one to check: compute it yourself from the "
         "station's figures, then compare",
-        rel_tol=rel_tol,
-        figures=True,
-        computed=computed,
+        match=Match(rel_tol=rel_tol),
+        kind=Kind(figures=True, computed=computed),
     )
 
 
@@ -174,9 +173,11 @@ def _cooling_powers() -> tuple[Trap, ...]:
             lambda key=key: power.cooling_share_at(key) * SITE_MW,
             "that looks like a cooling power in MW (the share × the site's "
             f"{SITE}); the field asks for the share itself: that power ÷ the site's power",
-            rel_tol=0.003,  # 30.1, not 30: a bare 30 is first the article's 30 % (reader 22)
-            unit="MW",
-            unit_tol=0.05,  # "30 MW" says it is a power: the station's ±5 % (reader 30)
+            match=Match(
+                rel_tol=0.003,  # 30.1, not 30: a bare 30 is first the article's 30 % (reader 22)
+                unit="MW",
+                unit_tol=0.05,  # "30 MW" says it is a power: the station's ±5 % (reader 30)
+            ),
         )
         for key, _ in STATION_WAYS["ms-cooling"]
     )
@@ -249,7 +250,7 @@ def _station_checks() -> dict[str, Exercise]:
                     "computation "
                     "divides by one person's use",
                     # "245,000 households" typed with its unit gets this hint too (reader 19)
-                    unit="households",
+                    match=Match(unit="households"),
                 ),
                 # the city table's other per-person rows (reader 16: the homes-only 592,000 got
                 # the hint "÷ annual electricity per person", which is what the student did)
@@ -272,8 +273,7 @@ def _station_checks() -> dict[str, Exercise]:
                     "right comparison, the other way round: that is the article's city's power, "
                     f"to set beside the site's {SITE}; the field asks for the people "
                     f"{SITE} supplies",
-                    rel_tol=0.05,
-                    unit="MW",
+                    match=Match(rel_tol=0.05, unit="MW"),
                 ),
             ),
         ),
@@ -309,8 +309,8 @@ def _station_checks() -> dict[str, Exercise]:
                     "estimated it, work it from the station's figures to three figures; if you "
                     "computed it, check that you did not divide by the PUE again after taking "
                     "off cooling",
-                    rel_tol=0.001,
-                    figures=True,
+                    match=Match(rel_tol=0.001),
+                    kind=Kind(figures=True),
                 ),
                 *pue_chip_traps()[TWICE:],
                 # reader 29: the cooling station next door accepts the industry's average PUE
@@ -343,8 +343,7 @@ def _station_checks() -> dict[str, Exercise]:
                     lambda: _station_value("in-power") / SITE_MW,
                     "that is the comparison the note asks for, one building beside the "
                     f"{SITE} site; the box wants the power of one building in MW",
-                    rel_tol=0.05,
-                    unit=SHARE,
+                    match=Match(rel_tol=0.05, unit=SHARE),
                 ),
             ),
         ),
@@ -381,7 +380,9 @@ def _station_checks() -> dict[str, Exercise]:
                     f"that is {factcheck.sparse_factors()[0]} × the dense figure, the article's "
                     "factor; the station asks for the chips × AWS's published sparse figure "
                     "for one chip",
-                    rel_tol=0.0005,  # 83.136 ± 0.04: not the article's 83.2
+                    match=Match(
+                        rel_tol=0.0005,  # 83.136 ± 0.04: not the article's 83.2
+                    ),
                 ),
                 # reader 31: 2 × the instance's dense 20.8 PF = 41.6, within ±5 % of 41.0, was
                 # "the station's computation": a factor of two assumed, not AWS's sparse figure.
@@ -391,11 +392,13 @@ def _station_checks() -> dict[str, Exercise]:
                     lambda: 2 * float(system_table().fp8_dense.sel(system="trn2-instance")),
                     "that is 2 × the instance's dense figure, a factor you assumed; the station "
                     "asks for the chips × one chip's sparse figure, as AWS publishes it",
-                    rel_tol=0.005,
-                    method_at_value=True,
-                    method=lambda: (
-                        float(system_table().fp8_dense.sel(system="trn2-instance")),
-                        catalog.value("systems.trn2-instance.published_fp8_dense", "PFLOP/s"),
+                    match=Match(
+                        rel_tol=0.005,
+                        method_at_value=True,
+                        method=lambda: (
+                            float(system_table().fp8_dense.sel(system="trn2-instance")),
+                            catalog.value("systems.trn2-instance.published_fp8_dense", "PFLOP/s"),
+                        ),
                     ),
                 ),
                 # the article's 83.2 as printed (± 0.025)
@@ -405,7 +408,7 @@ def _station_checks() -> dict[str, Exercise]:
                     "that is the article's figure, the one to check: compute the chips × one "
                     "chip's "
                     "sparse figure yourself",
-                    rel_tol=0.0003,
+                    match=Match(rel_tol=0.0003),
                 ),
                 Trap(
                     "dense",
@@ -422,7 +425,9 @@ def _station_checks() -> dict[str, Exercise]:
                         "that looks like a ratio (sparse ÷ dense), which the note asks you to "
                         "compare; the field asks for PFLOP/s: the chips × one chip's sparse "
                         "figure",
-                        unit=RATIO,  # "2x", "4 times" read as the ratio too (reader 23)
+                        match=Match(
+                            unit=RATIO,  # "2x", "4 times" read as the ratio too (reader 23)
+                        ),
                     )
                     for name, x in zip(
                         ("articles-ratio", "aws-ratio"), factcheck.sparse_factors()[:2], strict=True
@@ -437,7 +442,7 @@ def _station_checks() -> dict[str, Exercise]:
                     "UltraServer; "
                     "the claim is of an instance, which has "
                     f"{fmt.number(chips_in('trn2-instance'))}",
-                    rel_tol=0.01,
+                    match=Match(rel_tol=0.01),
                 ),
             ),
         ),
@@ -453,10 +458,12 @@ def _station_checks() -> dict[str, Exercise]:
                     lambda: _station_value("trn2-hbm") * factor("GB", "TB") * factor("TiB", "GiB"),
                     "a TiB is 1,024 GiB, not 1,000: divide the GiB by 1,024 to write them in TiB "
                     "(the decimal-for-binary mix-up this row is about)",
-                    rel_tol=0.005,
-                    # "1600" (1,573 GiB to two figures) typed with no TiB is no TiB slip: only
-                    # the number itself, "1.536 TiB", is (reader 32)
-                    rounded=False,
+                    match=Match(
+                        rel_tol=0.005,
+                        # "1600" (1,573 GiB to two figures) typed with no TiB is no TiB slip: only
+                        # the number itself, "1.536 TiB", is (reader 32)
+                        rounded=False,
+                    ),
                 ),
                 Trap(
                     "gb-for-gib",
@@ -469,9 +476,11 @@ def _station_checks() -> dict[str, Exercise]:
                     lambda: _station_value("trn2-hbm") / _GIB_AS_GB,
                     "that is the memory in GB, a right conversion, but the field asks for GiB: "
                     "give the GiB, or type GB after your number",
-                    rel_tol=0.005,
-                    rounded=False,  # "1600" is no unit slip (reader 32)
-                    unlabelled=True,
+                    match=Match(
+                        rel_tol=0.005,
+                        rounded=False,  # "1600" is no unit slip (reader 32)
+                        unlabelled=True,
+                    ),
                 ),
                 Trap(  # 1,649 GB written "1,649 GiB" or "1.61 TiB" (reader 30)
                     "gb-as-gib",
@@ -479,8 +488,10 @@ def _station_checks() -> dict[str, Exercise]:
                     "that number is the memory in GB (10⁹ bytes) with a binary unit on it: a "
                     "GiB is 2³⁰ bytes, about 7 % more, so the same memory is fewer GiB. Work in "
                     "GiB, the chips × one chip's GiB, and divide by 1,024 for TiB",
-                    rel_tol=0.005,
-                    rounded=False,  # "1600" is no unit slip (reader 32)
+                    match=Match(
+                        rel_tol=0.005,
+                        rounded=False,  # "1600" is no unit slip (reader 32)
+                    ),
                 ),
                 Trap(  # the same 1,649 GB as 1.649 TB, written "1.649 TiB" (1,689 GiB)
                     "tb-as-tib",
@@ -493,8 +504,10 @@ def _station_checks() -> dict[str, Exercise]:
                     "that number is the memory in TB (10¹² bytes) with a binary unit on it: a "
                     "TiB is 2⁴⁰ bytes, about 10 % more, so the same memory is fewer TiB. Work in "
                     "GiB, the chips × one chip's GiB, and divide by 1,024 for TiB",
-                    rel_tol=0.005,
-                    rounded=False,  # "1600" is no unit slip (reader 32)
+                    match=Match(
+                        rel_tol=0.005,
+                        rounded=False,  # "1600" is no unit slip (reader 32)
+                    ),
                 ),
             ),
         ),
@@ -590,7 +603,7 @@ def station_accepted(claim_id: str) -> str:
             f", but not {e.show(t.value())}, the published figure, typed or worked from "
             "rounded figures"
             for t in e.traps
-            if t.figures and low <= t.value() <= high
+            if t.kind.figures and low <= t.value() <= high
         )
         out.append(f"{e.tolerance()}: {lo} to {hi}{refused} {said}".strip())
     return "; ".join(out)
@@ -689,7 +702,7 @@ def check_station(claim_id: str, answer: object) -> Feedback:
         )
     fb, way = _check(ways[0][0], answer), ways[0][1]
     published = fb.kind == "trap" and not next(
-        (t.slip for t in ways[0][0].traps if t.id == fb.trap), True
+        (t.kind.slip for t in ways[0][0].traps if t.id == fb.trap), True
     )
     for other, words in ways[1:]:  # another computation the station's figures allow
         if published:

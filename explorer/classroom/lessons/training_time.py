@@ -14,7 +14,7 @@ from ...training import (
     training_compute,
 )
 from ...units import factor
-from ..exercises import RATIO, SHARE, Exercise, Trap
+from ..exercises import RATIO, SHARE, Exercise, Kind, Limits, Match, Reads, Say, Trap
 from .chips import fp8_per_mw, gb200_top_overhead, gb200_top_per_mw_ratio, per_chip_ratio
 from .common import (
     DAY_S,
@@ -552,8 +552,11 @@ add_exercise(
         lambda: fp8_per_mw("gb200") / fp8_per_mw("trn2"),
         RATIO,
         rel_tol=0.05,
-        possible=above_zero,
-        possible_why="both chips deliver FLOP/s for their power, so the ratio is more than zero",
+        limits=Limits(
+            possible=above_zero,
+            possible_why="both chips deliver FLOP/s for their power, so the ratio is more than "
+            "zero",
+        ),
         hints=(
             "per facility MW, each chip's power counts too: FLOP/s per chip ÷ power per chip",
             "ratio = (GB200 FLOP/s ÷ its power, all in) ÷ (Trainium2 FLOP/s ÷ its power, all in); "
@@ -570,9 +573,11 @@ add_exercise(
                 per_chip_ratio,
                 "that is the ratio per chip, which the question gives; per facility MW each "
                 "chip's power counts too, and a Trainium2 draws much less than a GB200",
-                slip=False,
-                # the misconception this part exists to correct, not a fair guess (reader 24)
-                lead="Not so",
+                kind=Kind(
+                    slip=False,
+                    # the misconception this part exists to correct, not a fair guess (reader 24)
+                ),
+                say=Say(lead="Not so"),
             ),
             Trap(
                 "gb200-top-overhead",
@@ -580,8 +585,10 @@ add_exercise(
                 "that is what the GB200 gives at the top of its overhead range "
                 f"({fmt.number(gb200_top_overhead(), 3)}); the explorer's figure is "
                 f"{fmt.number(chip_value('gb200', 'server_overhead', 'dimensionless'))}",
-                slip=False,
-                lead="Close",  # reader 25: "a fair guess" credited a method not used
+                kind=Kind(slip=False),
+                say=Say(
+                    lead="Close",  # reader 25: "a fair guess" credited a method not used
+                ),
             ),
             Trap(
                 "bare-tdp",
@@ -592,7 +599,7 @@ add_exercise(
                 "that divides by the bare TDPs; each chip's server overhead counts too "
                 f"(× {fmt.number(chip_value('gb200', 'server_overhead', 'dimensionless'))} for the "
                 f"GB200, × {TRN2_OVERHEAD} for Trainium2)",
-                lead=_IF_WORKED,
+                say=Say(lead=_IF_WORKED),
             ),
             Trap(
                 "inverted",
@@ -601,9 +608,11 @@ add_exercise(
                 "the GB200 delivers (GB200 ÷ Trainium2). If you think Trainium2 gives more per "
                 "MW, the chart shows otherwise",
                 # 0.476 rounded to one figure is 0.5, 5 % off: still the inversion (reader 19)
-                rel_tol=0.06,
-                # "0.5" may be a belief (AWS's pitch: Trainium2 wins per MW), not a slip
-                lead=_IF_WORKED,
+                match=Match(
+                    rel_tol=0.06,
+                    # "0.5" may be a belief (AWS's pitch: Trainium2 wins per MW), not a slip
+                ),
+                say=Say(lead=_IF_WORKED),
             ),
         ),
     )
@@ -676,20 +685,22 @@ add_exercise(
                 "hours-not-days",
                 lambda: _llama_seconds() / HOUR_S,
                 "that is hours; divide by 24 for days",
-                unit="hours",  # the key prints "267 hours": hours typed into the days box
+                match=Match(
+                    unit="hours",  # the key prints "267 hours": hours typed into the days box
+                ),
             ),
             Trap(
                 "seconds-not-days",
                 _llama_seconds,
                 f"that is seconds; divide by the {fmt.number(DAY_S)} s in a day",
-                unit="s",
+                match=Match(unit="s"),
             ),
             # the days written in years, no unit typed (reader 30)
             Trap(
                 "years-not-days",
                 lambda: _llama_seconds() / factor("year", "s"),
                 "that looks like years; the answer is in days: multiply by 365",
-                unit="years",
+                match=Match(unit="years"),
             ),
             Trap(
                 "one-chip",
@@ -744,8 +755,10 @@ add_exercise(
                 "count Meta's own run, with its interruptions and its real MFU. The question "
                 "asks for no interruptions at exactly "
                 f"{fmt.percent(MFU)} MFU: time = compute ÷ (chips × peak FLOP/s × MFU)",
-                rel_tol=0.01,  # 12.85 days: "13", a plain near miss, is not pinned on it
-                rounded=False,
+                match=Match(
+                    rel_tol=0.01,  # 12.85 days: "13", a plain near miss, is not pinned on it
+                    rounded=False,
+                ),
             ),
             *(
                 Trap(
@@ -756,7 +769,7 @@ add_exercise(
                     f"({fmt.number(h100_peak('bf16') * factor('FLOP/s', 'TFLOP/s'))} TFLOP/s)",
                     # "14 days" is two weeks, the hook's guess, as often as 801's 13.7 rounded
                     # (reader 32): a bare two figures hears the slip only "if you worked it out"
-                    guess=True,
+                    match=Match(guess=True),
                 )
                 for k in ("best", "sustained")
             ),
@@ -922,7 +935,9 @@ add_exercise(
         SHARE,
         rel_tol=0.03,
         # the notebook asks "above or below Meta's >90 %?" first: "over 90 %" is a way (reader 30)
-        asks_way=lambda: catalog.value("reliability.effective_training_time", "dimensionless"),
+        reads=Reads(
+            asks_way=lambda: catalog.value("reliability.effective_training_time", "dimensionless")
+        ),
         hints=(
             "three things eat time: checkpoints, the work lost since the last one, and restarts",
             "lost share ≈ (restart + half the time between checkpoints) ÷ time between "
@@ -937,7 +952,7 @@ add_exercise(
                 "interruptions cost time: "
                 "each one loses the work since the last checkpoint plus the restart",
                 # a prediction of 100 % is no slip: it leaves the interruptions out (reader 31)
-                lead="Not quite",
+                say=Say(lead="Not quite"),
             ),
             # the recipe with one of its three losses forgotten lands near Meta's 90 %: named
             # before Meta's figure, and tight, so that a guess of 90 % still reads as Meta's
@@ -947,16 +962,20 @@ add_exercise(
                 f"that is the sum with one loss left out: add the {RESTART:g}-min restart at "
                 f"each interruption, or the checkpoint's {_CKPT:g} min in every "
                 f"{fmt.number(checkpoint_every(), 3)}, whichever you left out",
-                rel_tol=0.002,
-                rounded=False,  # "89 %" may be a guess (reader 22)
+                match=Match(
+                    rel_tol=0.002,
+                    rounded=False,  # "89 %" may be a guess (reader 22)
+                ),
             ),
             Trap(
                 "lost-work-left-out",
                 lambda: _one_loss_left_out("lost-work"),
                 "that leaves out the work lost at each interruption: on average half a "
                 f"checkpoint interval ({fmt.number(checkpoint_every() / 2, 2)} min) is redone",
-                rel_tol=0.002,
-                rounded=False,  # "89 %" may be a guess (reader 22)
+                match=Match(
+                    rel_tol=0.002,
+                    rounded=False,  # "89 %" may be a guess (reader 22)
+                ),
             ),
             Trap(
                 "whole-interval",
@@ -964,7 +983,7 @@ add_exercise(
                 "on average an interruption strikes halfway between two checkpoints, so it "
                 f"loses half an interval of work ({fmt.number(checkpoint_every() / 2, 2)} min), "
                 "not the whole interval",
-                rel_tol=0.005,
+                match=Match(rel_tol=0.005),
             ),
             # the recipe adds the losses first: their sum typed for what is left, the
             # first-order sum a student works out (15.8 %; Daly's 14.7 % is inside the
@@ -974,7 +993,7 @@ add_exercise(
                 lambda: 1 - _one_loss_left_out("none"),
                 "that is the share lost (the three losses added up); goodput is what is left: "
                 "1 − that",
-                rel_tol=0.1,
+                match=Match(rel_tol=0.1),
             ),
             # only the time the job was down taken off: the job's uptime only,
             # computed (1 − 10/185.6 = 94.6 %; the model's uptime, 94.8 %, is
@@ -986,7 +1005,7 @@ add_exercise(
                 f"that takes off only the restarts ({RESTART:g} min at each interruption, one "
                 f"every {fmt.number(_mtbi_minutes())} min), the time the job was down: that is "
                 f"uptime only ({uptime_words()}); {_also_subtracts()}",
-                rel_tol=0.0035,
+                match=Match(rel_tol=0.0035),
             ),
             Trap(
                 "metas-overall",
@@ -994,8 +1013,8 @@ add_exercise(
                 _METAS_OVERALL,
                 # Meta's 90 % as typed; a computed 88.4 % is a near miss, not Meta's figure
                 # (reader 19)
-                rel_tol=0.005,
-                slip=False,
+                match=Match(rel_tol=0.005),
+                kind=Kind(slip=False),
             ),
         ),
     )
