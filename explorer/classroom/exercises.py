@@ -972,7 +972,12 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     rounding = _rounding(spelled, x)
     # a fraction ("two thirds", "1 in 20") is as exact as its words: no figures to count
     fraction = isinstance(answer, str) and "/" in normalise(answer)
-    typed_figures = significant_figures(spelled) if rounding is not None and not fraction else None
+    # a calculation ("30% of 245,264") is as exact as its working (reader 33)
+    typed_figures = (
+        significant_figures(spelled)
+        if rounding is not None and not fraction and not worked(answer)
+        else None
+    )
     coarse = bool(
         e.precision.figures
         and typed_figures
@@ -1079,6 +1084,9 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         typed = leading_number(answer) if re.search(r"%|per\s?cent", answer, re.I) else None
     for t in traps:
         if typed is None or (r.typed is None and t.value() <= 1):
+            continue
+        # a ratio's slip is a plain number: "9 %" is no upside-down 3,000 ÷ 330 (reader 33)
+        if r.typed is None and t.match.unit == RATIO:
             continue
         if _near(typed, t.value(), t.match.rel_tol):
             return Feedback(False, f"Not yet, hint: {_sentence(t.hint)}", "trap", t.id)

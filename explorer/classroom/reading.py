@@ -635,7 +635,11 @@ def _plain(number: str) -> float | None:
 
 
 # an operation between two numbers ("4*20.8", "4 × 20.8 PF"), not a power of ten ("8.3 × 10^1")
-_WORKED = re.compile(r"\d\s*(?:[*×·/÷+]|x(?=\s*\d))\s*(?!10\s*(?:\^|\*\*|[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]))\d")
+# "30 % × 245,264" and "30% of 245,264" are calculations too (reader 33)
+_WORKED = re.compile(
+    r"\d\s*%?\s*(?:[*×·/÷+]|x(?=\s*\d)|of(?=\s*\d))\s*(?!10\s*(?:\^|\*\*|[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]))\d",
+    re.IGNORECASE,
+)
 
 
 def worked(answer: object) -> bool:
@@ -1002,8 +1006,11 @@ def read(
     # a worked step typed back ("254 MW × 5 ÷ 60 h", "(62.2 MW − 37 MW) ÷ 37 MW"), refused by
     # the readers above as unreadable, not for what it says ("a third": no share here) (reader 24)
     # (a range is said to be one, not taken for a subtraction: "85-90%" read as 85 − 0.9, reader 28)
+    # "245,264 × 30 %": the % after the working's last number, refused as a percentage for a
+    # count, is a hundredth in the calculation, as "30 % × 245,264" is (reader 33)
     unread = (
-        r.message.startswith(("I cannot read", "give one number")) and r.message != _NOT_A_RANGE
+        r.message.startswith(("I cannot read", "give one number", "a percentage does not fit"))
+        and r.message != _NOT_A_RANGE
     )
     if unread and re.search(r"\d.*(?:[-+*/×÷−]|\s[xX]\s*\d)", answer):
         calc = _unit_calc(answer, unit, negative, above)
@@ -1827,6 +1834,13 @@ def _unit_calc(answer: str, unit: str, negative: bool, above: bool) -> Reading |
         except Exception:  # pint: units that do not add; a calculation that does not parse
             continue
         readings.append((q, loose, said))
+    # bare numbers and percentages only ("300 × 50% − 300 × 30%"): a plain result is read in
+    # the answer's unit, as "0.5*300 - 0.3*300" is; no unit was typed to cancel (reader 33)
+    unitless = all(t[1] in ("", "%") for t in numbers) and "%" in {t[1] for t in numbers}
+    if unitless and not plain and readings and not readings[0][1] and readings[0][0].dimensionless:
+        r = read(f"{readings[0][0].to('dimensionless').magnitude:.12g}", unit, negative, above)
+        if r.value is not None:
+            return Reading(r.value, r.message, r.bare, f"read as {fmt.number(r.value)}", r.typed)
     fits = [reading for reading in readings if reading[0].dimensionality == want.dimensionality]
     moved = ""  # the bare dividend taken in the divisor's unit, said in the echo (reader 25)
     if not fits and readings and not readings[0][1]:

@@ -4782,3 +4782,32 @@ def test_every_si_prefix_in_words_reads_with_its_unit_spelled_out_too():
         assert fb.right, (typed, fb.message)
     assert lessons.check("ultraserver-day-flop", "7.2 zettaflop").right
     assert lessons.check("ultraserver-day-flop", "7.2 zetta").right
+
+
+def test_reader_33s_lesson_7_and_8_workings_and_slips_are_read_as_typed():
+    # reader 33, defects 1-5 and 7: each answer below was read or diagnosed wrongly
+    # 1: "9 %" (0.09) is no upside-down 3,000 ÷ 330 (9.08, a plain number); the bare 9.08 is
+    for typed in ("9 %", "9.08 %", "9%"):
+        fb = lessons.check("utility-peak-share", typed)
+        assert fb.trap != "whole-over-part", (typed, fb.message)
+    assert lessons.check("utility-peak-share", "9.08").trap == "whole-over-part"
+    assert lessons.check("state-energy-share", "18.6 %").trap != "whole-over-part"
+    # 2: the working in either order, and "p % of N", is the working right
+    for typed in ("245,264 × 30 %", "30 % × 245,264", "30% of 245,264"):
+        for attempt in (1, 3):
+            fb = lessons.check("contested-load-swing", typed, attempt)
+            assert fb.right, (typed, fb.message)
+        assert lessons.reveal("contested-load-swing", typed).prediction == pytest.approx(73579.2)
+    # 3: % is a hundredth in a calculation of bare numbers: read in the answer's MW
+    fb = lessons.check("contested-cooling-swing", "300 × 50% − 300 × 30%")
+    assert fb.right, fb.message
+    # 4: 300 MW × 8,760 h ÷ 49,000 GWh divides MWh by GWh: the hint names that too
+    said = lessons.check("state-energy-share", "300*8760/49000").message
+    assert "MWh" in said.replace("GWh", "") and "GWh" in said, said
+    # 5: 750 MW × 8,760 h ÷ 10,500 kWh: MWh left unconverted, not "thousands of households"
+    said = lessons.check("contested-city-high", "750*8760/10500").message
+    assert "MWh" in said and "kWh" in said, said
+    # 7: 42.8 MWh ÷ 4.05 MW, the hot day's most, not the full power
+    for typed in ("42.8/4.05", "10.6 h"):
+        fb = lessons.check("shaving-battery-hours", typed)
+        assert fb.trap == "hot-day-power", (typed, fb.message)

@@ -24,6 +24,7 @@ from .common import (
     ARTICLE_COOLING_RANGE,
     COOLING_SHARE,
     FLEET_PUE_TEXT,
+    HOURS,
     OTHER_TEXT,
     SITE,
     SITE_MW,
@@ -87,6 +88,16 @@ def _gr(var: str) -> float:
 
 def _role(role: str, var: str) -> float:
     return float(hot_year()[2][role][var])
+
+
+def _hot_day_most() -> float:
+    """The most the peak-shaving battery delivers on the hot day [MW]: the hot day's cooling
+    peak above its threshold, as step 2's printout says it (`hot_days.when_it_delivers`)."""
+    from ...batteries import peak_shaving_battery
+
+    year = hot_year()[0]
+    threshold = float(peak_shaving_battery(year).hot_day_threshold)
+    return float(year.hot_day_cooling_power.max()) - threshold
 
 
 def _grid_figure(role: str, unit: str) -> float:
@@ -322,6 +333,13 @@ add_exercise(
                 ),
                 "that multiplies them; hours are the MWh ÷ the MW",
             ),
+            Trap(
+                # the printout above says it delivers at most 4.05 MW on the hot day (reader 33)
+                "hot-day-power",
+                lambda: _role("peak-shaving", "battery_energy") / _hot_day_most(),
+                f"{fmt.quantity(_hot_day_most(), 'MW')} is the most it delivers on the hot day; "
+                f"the question asks how long it lasts at its full power, {_SHAVE_MW}",
+            ),
         ),
     )
 )
@@ -420,8 +438,11 @@ add_exercise(
             Trap(
                 "gwh-over-twh",
                 lambda: _gr("share_of_state_energy") * factor("TWh", "GWh"),
-                "that divides GWh by TWh: 1 TWh = 1,000 GWh, so write the state's sales in GWh "
-                "before dividing",
+                # one hint for both slips of 1,000: "2628/49" (GWh ÷ TWh) and "300*8760/49000"
+                # (MWh ÷ GWh), which was told it divided by TWh (reader 33)
+                "that is 1,000 times too big: the two figures are in different units (GWh over "
+                f"TWh, or {SITE} × {HOURS} h, which is MWh, over GWh). Write both in GWh before "
+                "dividing: 1 TWh = 1,000 GWh, and 1 GWh = 1,000 MWh",
                 match=Match(rel_tol=0.08),
             ),
             Trap(

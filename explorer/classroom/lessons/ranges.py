@@ -193,6 +193,18 @@ add_exercise(
                 "of the campus; it does not add to the power, so it leaves the city where it is "
                 "(step 3's tornado shows it)",
             ),
+            Trap(
+                # "750*8760/10500": MW × h left in MWh, divided by kWh (reader 33: it was told
+                # "did you give the number in thousands of households?")
+                "mwh-over-kwh",
+                lambda: (
+                    float(_contested_bounds().city_households.sel(bound="high"))
+                    * factor("kWh", "MWh")
+                ),
+                "MW × h gives MWh; turn it into kWh (× 1,000) before dividing by the kWh a "
+                "household uses",
+                match=Match(method=lambda: (hours_in_year(),), method_at_value=True),
+            ),
         ),
     )
 )
