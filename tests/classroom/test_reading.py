@@ -4782,3 +4782,28 @@ def test_every_si_prefix_in_words_reads_with_its_unit_spelled_out_too():
         assert fb.right, (typed, fb.message)
     assert lessons.check("ultraserver-day-flop", "7.2 zettaflop").right
     assert lessons.check("ultraserver-day-flop", "7.2 zetta").right
+
+
+def test_reader_33s_memory_station_takes_no_side_on_the_articles_gb():
+    # reader 33, defect 1: the article's own "1536 GB" was told "a GB is 10⁹ bytes" (and read
+    # back as 1,431 GiB), the challenger's argument, before the vote; the station now names it
+    # the article's figure as printed and asks for the computation in GiB, taking no side
+    for typed in ("1536 GB", "1,536 GB", "1536 GB, GB read as GiB", "1536 GB (binary)"):
+        fb = lessons.check_station("trn2-hbm", typed)
+        assert not fb.right and fb.trap == "gb-for-gib", (typed, fb.message)
+        said = fb.message
+        assert "article's figure" in said and "GiB" in said, (typed, said)
+        assert "10⁹" not in said and "1,431" not in said, (typed, said)
+    # a TiB of 1,000 GiB is a slip, said without calling it the row's mix-up
+    said = lessons.check_station("trn2-hbm", "1.536 TiB").message
+    assert "1,024" in said and "mix-up" not in said, said
+
+
+def test_reader_33s_rounded_ultraserver_computation_is_called_rounded():
+    # reader 33, defect 5: 64 × 1.3 PF was told "that is not the station's computation"; it is
+    # the computation with one chip rounded: said so, and asked for one chip's own figure
+    for typed in ("64 * 1.3 PF", "64 * 1300 TFLOP/s", "4 * 20.8 PF"):
+        fb = lessons.check_station("us-fp8", typed)
+        assert not fb.right, typed
+        assert "not the station's computation" not in fb.message, (typed, fb.message)
+        assert "rounded" in fb.message and "1,299" in fb.message, (typed, fb.message)

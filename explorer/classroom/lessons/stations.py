@@ -118,6 +118,18 @@ def _rounded_instances() -> str:
     )
 
 
+def _memory_gb() -> str:
+    """What the memory station says to the article's "1,536 GB" typed back: the article's
+    figure as printed, the computation asked for in the chip's unit, and which GB the article
+    means left to the debate (reader 33: "a GB is 10⁹ bytes" was the challenger's argument)."""
+    c = factcheck.claim("trn2-hbm")
+    return (
+        f"{fmt.number(c.claimed)} GB is the article's figure as printed. Your computation, "
+        f"{c.how}, is in the chip's unit, GiB: type GiB to check it. Which sense of GB the "
+        "article means is the claim you judge"
+    )
+
+
 def _fp8_instances_route() -> str:
     """What a bare 83.2 typed at the UltraServer's station earns: the article's figure, the one
     to check, with no copy alleged (it may be 4 × the station's 20.8 PF: reader 27) and nothing
@@ -456,8 +468,8 @@ def _station_checks() -> dict[str, Exercise]:
                 Trap(
                     "tib-as-1000-gib",
                     lambda: _station_value("trn2-hbm") * factor("GB", "TB") * factor("TiB", "GiB"),
-                    "a TiB is 1,024 GiB, not 1,000: divide the GiB by 1,024 to write them in TiB "
-                    "(the decimal-for-binary mix-up this row is about)",
+                    # reader 33: not "the mix-up this row is about", which names the debate
+                    "a TiB is 1,024 GiB, not 1,000: divide the GiB by 1,024 to write them in TiB",
                     match=Match(
                         rel_tol=0.005,
                         # "1600" (1,573 GiB to two figures) typed with no TiB is no TiB slip: only
@@ -465,12 +477,11 @@ def _station_checks() -> dict[str, Exercise]:
                         rounded=False,
                     ),
                 ),
-                Trap(
-                    "gb-for-gib",
-                    lambda: _station_value("trn2-hbm") * _GIB_AS_GB,
-                    "one chip's memory is in GiB, so the chips × it is in GiB too: a GB is 10⁹ "
-                    "bytes, a GiB 2³⁰ (about 7 % more); write the unit you computed in",
-                ),
+                # the article's own "1,536 GB" (read at 10⁹ bytes a GB: 1,431 GiB). Reader 33:
+                # "a GB is 10⁹ bytes" took the challenger's side of the row's debate (memory
+                # makers write GB for 2³⁰ bytes, the reveal's verdict) before the vote; said as
+                # the article's figure, with no reading of its GB (`check_station`)
+                Trap("gb-for-gib", lambda: _station_value("trn2-hbm") * _GIB_AS_GB, _memory_gb()),
                 Trap(  # 1,536 GiB = 1,649 GB, typed without its unit
                     "gb-bare",
                     lambda: _station_value("trn2-hbm") / _GIB_AS_GB,
@@ -701,6 +712,8 @@ def check_station(claim_id: str, answer: object) -> Feedback:
             "power-not-share",
         )
     fb, way = _check(ways[0][0], answer), ways[0][1]
+    if fb.trap == "gb-for-gib":  # no "reads as 1,431 GiB": that reads the article's GB at 10⁹
+        return Feedback(False, f"Not yet: {_memory_gb()}.", "trap", fb.trap)
     published = fb.kind == "trap" and not next(
         (t.kind.slip for t in ways[0][0].traps if t.id == fb.trap), True
     )
