@@ -110,11 +110,14 @@ def _rounded_instances() -> str:
     rounded one (4 × 20.8 PF, 64 × 1.3 PF) is told: not the station's computation, with no copy
     alleged (reader 19) and not accepted (reader 29). Reader 31: it said "AWS's published 83.2,
     from figures rounded on the way", the hidden row and the rounding argument, the claim's
-    verdict, before the vote; it now names the computation only."""
+    verdict, before the vote; it now names the computation only. Reader 33: "not the station's
+    computation" was wrong, it is that computation with a figure rounded: said so, of the
+    student's own working only (not of where the article's figure came from)."""
+    instance = catalog.value("systems.trn2-instance.published_fp8_dense", "PFLOP/s")
     return (
-        "that is not the station's computation, which is "
-        f"{factcheck.claim('us-fp8').how}: the chips × one chip's dense FP8. Do "
-        "that and compare your two numbers."
+        "that is the station's computation with a rounded figure (one chip's FP8 rounded, or "
+        f"an instance's {fmt.number(instance)} PFLOP/s, itself rounded). Do it with one chip's "
+        f"own figure, {factcheck.claim('us-fp8').how}, and compare your two numbers."
     )
 
 
