@@ -199,7 +199,10 @@ _NUMBER_AND_A_HALF = re.compile(
     r"^(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+and\s+a\s+half\b",
     re.IGNORECASE,
 )
-_ONE_TIME = re.compile(r"^an?\s+(?=(?:second|minute|hour|day|week|month|year)s?\b)", re.IGNORECASE)
+# "a fortnight" too (reader 33: it found no number where "a week" read)
+_ONE_TIME = re.compile(
+    r"^an?\s+(?=(?:second|minute|hour|day|week|fortnight|month|year)s?\b)", re.IGNORECASE
+)
 # a mixed number at the start: "5 and 3/4 days", "5 3/4", "5 and a half days", "5¾" (reader 28)
 _MIXED = re.compile(
     r"^(?P<whole>\d+)(?:\s+and\s+|\s+|(?=[½¼¾]))(?:(?P<num>\d+)\s*/\s*(?P<den>\d+)"

@@ -4807,3 +4807,10 @@ def test_reader_33s_rounded_ultraserver_computation_is_called_rounded():
         assert not fb.right, typed
         assert "not the station's computation" not in fb.message, (typed, fb.message)
         assert "rounded" in fb.message and "1,299" in fb.message, (typed, fb.message)
+
+
+def test_reader_33s_a_fortnight_reads_as_two_weeks():
+    # reader 33, defect 6: "a fortnight" found no number while "a week" and "two weeks" read
+    for typed in ("a fortnight", "A fortnight", "a fortnight or so"):
+        said = lessons.check("capstone-days", typed).message
+        assert "reads as 14 days" in said, (typed, said)
