@@ -111,13 +111,13 @@ def _rounded_instances() -> str:
     alleged (reader 19) and not accepted (reader 29). Reader 31: it said "AWS's published 83.2,
     from figures rounded on the way", the hidden row and the rounding argument, the claim's
     verdict, before the vote; it now names the computation only. Reader 33: "not the station's
-    computation" was wrong, it is that computation with a figure rounded: said so, of the
-    student's own working only (not of where the article's figure came from)."""
-    instance = catalog.value("systems.trn2-instance.published_fp8_dense", "PFLOP/s")
+    computation" was wrong: it is the UltraServer's dense FP8, from another figure than one
+    chip's as printed. Said so, without "rounded" (reader 31: the claim's verdict) or
+    "instance" (reader 26)."""
     return (
-        "that is the station's computation with a rounded figure (one chip's FP8 rounded, or "
-        f"an instance's {fmt.number(instance)} PFLOP/s, itself rounded). Do it with one chip's "
-        f"own figure, {factcheck.claim('us-fp8').how}, and compare your two numbers."
+        "that is the UltraServer's dense FP8, but not from one chip's figure as the station "
+        f"prints it: the station's computation is {factcheck.claim('us-fp8').how} (the chips × "
+        "one chip's dense FP8). Do it and compare your two numbers."
     )
 
 
@@ -630,6 +630,12 @@ _RANGE_TYPED = re.compile(
 )
 
 
+# "2x dense", "twice the dense", "2 × dense": a sparse figure said to be twice the dense one
+_TWICE_DENSE = re.compile(
+    r"\b(?:2|two|twice|double)\s*(?:x|×|\*|times)?\s*(?:the\s+)?dense\b", re.IGNORECASE
+)
+
+
 def check_station(claim_id: str, answer: object) -> Feedback:
     """A station's number against its computation: whether it matches (never the explorer's
     value or a verdict), or the hint for the slip it shows.
@@ -740,6 +746,10 @@ def check_station(claim_id: str, answer: object) -> Feedback:
             "tested against; the reveal says which one the verdict rests on, and why.",
             "right",
         )
+    twice = next((t for t in first.traps if t.id == "twice-dense"), None)
+    if fb.right and twice and _TWICE_DENSE.search(str(answer)):
+        # reader 33: "2x dense: 41.6" says its method, a factor of two assumed (as "2 × 20.8")
+        return Feedback(False, f"Not yet, hint: {twice.hint}.", "trap", twice.id)
     want, said = STATION_LABELS.get(claim_id, ""), answer_label(answer)
     if fb.right and want and said and said != want:
         return Feedback(
