@@ -205,3 +205,24 @@ def test_reader_33s_lesson_8_key_and_worksheet_follow_the_notebook(pages):
     sheet = html.unescape(pages["lesson-8/worksheet.html"])
     tick = sheet[sheet.index("How many did you tick") :]
     assert "Rows ticked: ______" in tick[: tick.index("</section>")], tick[:600]
+
+
+def test_reader_33s_key_and_worksheet_for_step_4_and_the_memory_plan(pages):
+    # reader 33, defect 2: the key listed "about half (50 %)", the lesson's right option, under
+    # "wrong answer"; a trap the reveal opens with "Right" is listed as also right
+    key = html.unescape(pages["lesson-6/answers.html"])
+    section = key.split("<h3>capstone-job-share</h3>")[1].split("</section>")[0]
+    wrong = section[section.index("wrong answer") :] if "wrong answer" in section else ""
+    assert "about-half" not in wrong and "a-little-under-half" not in wrong, wrong
+    assert "also right" in section and "50 %" in section.split("wrong answer")[0], section
+    # defect 3: the read-out comes once students have written their answer, not after the hands
+    sheet = html.unescape(pages["lesson-6/worksheet.html"])
+    line = next(p for p in sheet.split("<p>") if "reads out the fastest job" in p)
+    assert "show of hands" not in line and "written your answer" in line, line
+    # defect 1: the plan no longer calls the article's "1,536 GB" the unit slip the row is about
+    plan = html.unescape(pages["lesson-5/plan.html"])
+    assert "unit slip the row is about" not in plan
+    # defect 6: the battery claim, which has no number, has no "my number" cell to fill
+    grid = html.unescape(pages["lesson-5/worksheet.html"]).split("<h3>Claim grid</h3>")[1]
+    battery = next(r for r in grid.split("<tr>") if "battery" in r.lower())
+    assert re.findall(r"<td>(.*?)</td>", battery)[1] == "—", battery

@@ -199,7 +199,10 @@ _NUMBER_AND_A_HALF = re.compile(
     r"^(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+and\s+a\s+half\b",
     re.IGNORECASE,
 )
-_ONE_TIME = re.compile(r"^an?\s+(?=(?:second|minute|hour|day|week|month|year)s?\b)", re.IGNORECASE)
+# "a fortnight" too (reader 33: it found no number where "a week" read)
+_ONE_TIME = re.compile(
+    r"^an?\s+(?=(?:second|minute|hour|day|week|fortnight|month|year)s?\b)", re.IGNORECASE
+)
 # a mixed number at the start: "5 and 3/4 days", "5 3/4", "5 and a half days", "5¾" (reader 28)
 _MIXED = re.compile(
     r"^(?P<whole>\d+)(?:\s+and\s+|\s+|(?=[½¼¾]))(?:(?P<num>\d+)\s*/\s*(?P<den>\d+)"
@@ -983,6 +986,11 @@ def read(
         said = _read(remark, unit, negative, above)
         if said.value is not None:
             return said
+    label = _LABEL_COLON.match(answer)
+    if label:  # the number after its label: "2x dense: 41.6" (reader 33)
+        said = read(answer[label.end() :], unit, negative, above)
+        if said.value is not None:
+            return said
     bare = _BARE_PREFIX.match(answer)
     stem = unit[1:] if unit[:1] in "kMGTPEZY" and unit[1:] in PREFIXABLE else unit
     if bare and stem in PREFIXABLE:  # "7.2 zetta": the prefix said, the unit left off
@@ -1112,9 +1120,20 @@ def _remark(answer: str) -> str | None:
     if len(parts) < 2:
         return None
     first = next((i for i, p in enumerate(parts) if re.search(r"\d", p)), None)
-    if first is None or any(re.match(r"\s*[-+.\d]", p) for p in parts[first + 1 :]):
+    # a later part with a number is a second figure, unless it compares ("83.1 PF, 0.1 below
+    # the article": reader 33)
+    if first is None or any(
+        re.match(r"\s*[-+.\d]", p) and not _COMPARED.search(p) for p in parts[first + 1 :]
+    ):
         return None
     return parts[first].strip()
+
+
+# the words that make a part with a number a comparison said beside the answer (reader 33)
+_COMPARED = re.compile(r"\b(?:below|above|under|over|than|less|more)\b", re.IGNORECASE)
+# a label with a colon before the answer's number: "2x dense: 41.6", "sparse: 41 PFLOP/s"
+# (reader 33); a time "2:30" has no letter before its colon
+_LABEL_COLON = re.compile(r"^[^:]*[^\W\d_][^:]*:\s*(?=[-+.\d])")
 
 
 # the reply to "2,6": a comma the reader cannot take for a thousands comma

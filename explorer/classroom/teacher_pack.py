@@ -40,7 +40,7 @@ from ..ui import links
 from ..units import factor
 from . import factcheck, lessons, quiz
 from .contested import hook_figures
-from .exercises import Exercise
+from .exercises import Exercise, Trap
 from .lessons import on_paper
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -1081,7 +1081,9 @@ PLANS: dict[int, Plan] = {
             "claim, not computed it: ask for its own computation from the station's figures. "
             f"“{fmt.number(lessons.STATION_CHECKS['trn2-hbm'].answer())} GB” for claim "
             f"{factcheck.CLASS_CLAIMS.index('trn2-hbm') + 1} (memory) is "
-            "the unit slip the row is about: ask which unit the chips × one chip's memory is in.",
+            # reader 33: not "the unit slip the row is about", the challenger's side of the row
+            "the article's figure as printed: ask for the chips × one chip's memory in the "
+            "chip's unit, GiB; which sense of GB the article means is the claim the groups judge.",
         ),
         "The stations, the vote and the reveal all run in the notebook. Without computers: the "
         "worksheet carries the verdict rule, the dense/sparse note, the role cards, the stations "
@@ -2292,7 +2294,11 @@ def _fact_check_grid() -> str:
     # citations left the write-in columns too narrow to write in)
     grid = _table(
         ["claim", "my number", "my assumption", "group verdict", "my vote"],
-        [[c.claim, "", "", "", ""] for c in factcheck.class_claims()],
+        # reader 33: the battery claim has no number to write ("—")
+        [
+            [c.claim, "" if lessons.station_unit(c.id) else "—", "", "", ""]
+            for c in factcheck.class_claims()
+        ],
     )
     # the rule, stated once as the notebook states it: its table and "Whose figure?" (reader
     # 27: a table, "the rule in full" and "Whose figure?" said it three times); the role cards
@@ -2449,9 +2455,11 @@ _CAPSTONE_LABELS = {
     "capstone-job-share": "Your answer",  # worked out from the goodputs (reader 27)
     "capstone-energy": "The run's energy",
 }
+# reader 33: "after the show of hands" came before the working; the plan reads it out once the
+# students have committed their answer in step 4's box
 _CAPSTONE_READ_OUT = (
-    "<p>Your teacher reads out the fastest job's size and days (step 4's check) after the show "
-    "of hands.</p>"
+    "<p>Your teacher reads out the fastest job's size and days (step 4's check) once you have "
+    "written your answer above.</p>"
 )
 
 
@@ -2460,8 +2468,8 @@ def _capstone_step_4_check() -> str:
     the fastest job's size and days from the key, which had them only scattered)."""
     lines = "; ".join(html.escape(line) for line in lessons.fastest_job_lines())
     return (
-        "<p><b>Step 4's check</b> (read it out once the class has committed its guess, after the "
-        f"show of hands): {lines}.</p>"
+        "<p><b>Step 4's check</b> (read it out once every student has written an answer in step "
+        f"4's box, not straight after the show of hands): {lines}.</p>"
     )
 
 
@@ -2785,28 +2793,55 @@ def _trn2(var: str, unit: str) -> float:
 _FIGURES = {1: "one", 2: "two", 3: "three", 4: "four"}
 
 
+def _also_right(t: Trap) -> bool:
+    """A trap the reveal opens with "Right" (lesson 6's "about half (50 %)", the right one of
+    the guesses offered): right, with its note, not a wrong answer (reader 33: the key listed
+    it under "wrong answer", and a teacher marking by the key marked the lesson's answer
+    wrong)."""
+    return t.say.lead == "Right"
+
+
+def _trap_rows(e: Exercise, traps: list[Trap]) -> list[list[str]]:
+    return [
+        [
+            t.id,
+            e.show_trap(t),
+            t.hint
+            + (f" (from the second attempt on, also: {t.say.later})" if t.say.later else "")
+            + (" (a note: the answer counts as right)" if t.kind.note else "")
+            + (" (not yet: the answer stays closed)" if t.kind.figures else ""),
+        ]
+        for t in traps
+    ]
+
+
 def _answers(lesson: Lesson) -> str:
     parts = []
     nb = json.loads((NOTEBOOKS / lesson.notebook).read_text(encoding="utf-8"))
     code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
     predicted = set(re.findall(r'predict_reveal\(\s*"([\w-]+)"', code))
     for e in exercises_of(lesson.number):
-        traps = [
-            [
-                t.id,
-                e.show_trap(t),
-                t.hint
-                + (f" (from the second attempt on, also: {t.say.later})" if t.say.later else "")
-                + (" (a note: the answer counts as right)" if t.kind.note else "")
-                + (" (not yet: the answer stays closed)" if t.kind.figures else ""),
-            ]
-            for t in e.traps
-        ]
+        traps = _trap_rows(e, [t for t in e.traps if not _also_right(t)])
+        right = [t for t in e.traps if _also_right(t)]
+        also = (
+            "; also right: "
+            # each with the range the checker takes it in (38.4 % to 55.1 % in all, on paper)
+            + ", ".join(
+                html.escape(
+                    f"{e.show_trap(t)} ({e.show(t.value() * (1 - t.match.rel_tol))} to "
+                    f"{e.show(t.value() * (1 + t.match.rel_tol))})"
+                )
+                for t in right
+            )
+            + " (the answers below, which the reveal calls right with a note)"
+            if right
+            else ""
+        )
         parts.append(
             f"<section><h3>{html.escape(e.id)}</h3><p>{html.escape(e.question)}</p>"
             f"<p><b>Answer: {html.escape(e.show(e.answer()))}</b> "
             f"(accepted within {html.escape(e.tolerance())}: "
-            f"{html.escape(e.shown_range()[0])} to {html.escape(e.shown_range()[1])}, "
+            f"{html.escape(e.shown_range()[0])} to {html.escape(e.shown_range()[1])}{also}, "
             + (
                 f"and {html.escape(e.show(e.two_figures()))}, the answer to two significant "
                 "figures; "
@@ -2833,6 +2868,11 @@ def _answers(lesson: Lesson) -> str:
             + _table(
                 ["hint step", "text"],
                 [["nudge", e.hints[0]], ["formula", e.hints[1]], ["worked step", e.hints[2]]],
+            )
+            + (
+                _table(["also right", "answer", "note it gets"], _trap_rows(e, right))
+                if right
+                else ""
             )
             + (_table(["trap", "wrong answer", "hint it gets"], traps) if traps else "")
             + "</section>"

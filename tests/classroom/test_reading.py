@@ -4811,3 +4811,51 @@ def test_reader_33s_lesson_7_and_8_workings_and_slips_are_read_as_typed():
     for typed in ("42.8/4.05", "10.6 h"):
         fb = lessons.check("shaving-battery-hours", typed)
         assert fb.trap == "hot-day-power", (typed, fb.message)
+
+
+def test_reader_33s_memory_station_takes_no_side_on_the_articles_gb():
+    # reader 33, defect 1: the article's own "1536 GB" was told "a GB is 10⁹ bytes" (and read
+    # back as 1,431 GiB), the challenger's argument, before the vote; the station now names it
+    # the article's figure as printed and asks for the computation in GiB, taking no side
+    for typed in ("1536 GB", "1,536 GB", "1536 GB, GB read as GiB", "1536 GB (binary)"):
+        fb = lessons.check_station("trn2-hbm", typed)
+        assert not fb.right and fb.trap == "gb-for-gib", (typed, fb.message)
+        said = fb.message
+        assert "article's figure" in said and "GiB" in said, (typed, said)
+        assert "10⁹" not in said and "1,431" not in said, (typed, said)
+    # a TiB of 1,000 GiB is a slip, said without calling it the row's mix-up
+    said = lessons.check_station("trn2-hbm", "1.536 TiB").message
+    assert "1,024" in said and "mix-up" not in said, said
+
+
+def test_reader_33s_rounded_ultraserver_computation_is_called_rounded():
+    # reader 33, defect 5: 64 × 1.3 PF was told "that is not the station's computation"; it is
+    # that computation from another figure than one chip's as printed: said so, and asked for
+    # one chip's own figure (not "rounding is where the gap comes from": reader 31 showed that
+    # is the claim's verdict, said before the vote)
+    for typed in ("64 * 1.3 PF", "64 * 1300 TFLOP/s", "4 * 20.8 PF"):
+        fb = lessons.check_station("us-fp8", typed)
+        assert not fb.right, typed
+        assert "not the station's computation" not in fb.message, (typed, fb.message)
+        assert "the UltraServer's dense FP8" in fb.message, (typed, fb.message)
+        assert "64 × 1,299 TFLOP/s" in fb.message, (typed, fb.message)
+
+
+def test_reader_33s_a_fortnight_reads_as_two_weeks():
+    # reader 33, defect 6: "a fortnight" found no number while "a week" and "two weeks" read
+    for typed in ("a fortnight", "A fortnight", "a fortnight or so"):
+        said = lessons.check("capstone-days", typed).message
+        assert "reads as 14 days" in said, (typed, said)
+
+
+def test_reader_33s_a_label_or_a_comparison_beside_a_station_number_is_read():
+    # reader 33, defect 6: "83.1 PF, 0.1 below the article" was "give one number" (a comparison
+    # said beside the number, as "73 MW, independent report" is read), and "2x dense: 41.6"
+    # an unreadable unit; the number is read, and 2 × dense is named as that slip
+    assert lessons.check_station("us-fp8", "83.1 PF, 0.1 below the article").right
+    assert lessons.check_station("us-fp8", "83.1 PFLOP/s, 0.1 less than AWS").right
+    fb = lessons.check_station("trn2-sparse", "2x dense: 41.6")
+    assert fb.trap == "twice-dense", fb.message
+    assert lessons.check_station("trn2-sparse", "sparse: 41 PFLOP/s").right
+    # two figures side by side are still asked to be one
+    assert not lessons.check("capstone-days", "5.75, 32.3").right

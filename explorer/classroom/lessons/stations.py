@@ -110,11 +110,26 @@ def _rounded_instances() -> str:
     rounded one (4 × 20.8 PF, 64 × 1.3 PF) is told: not the station's computation, with no copy
     alleged (reader 19) and not accepted (reader 29). Reader 31: it said "AWS's published 83.2,
     from figures rounded on the way", the hidden row and the rounding argument, the claim's
-    verdict, before the vote; it now names the computation only."""
+    verdict, before the vote; it now names the computation only. Reader 33: "not the station's
+    computation" was wrong: it is the UltraServer's dense FP8, from another figure than one
+    chip's as printed. Said so, without "rounded" (reader 31: the claim's verdict) or
+    "instance" (reader 26)."""
     return (
-        "that is not the station's computation, which is "
-        f"{factcheck.claim('us-fp8').how}: the chips × one chip's dense FP8. Do "
-        "that and compare your two numbers."
+        "that is the UltraServer's dense FP8, but not from one chip's figure as the station "
+        f"prints it: the station's computation is {factcheck.claim('us-fp8').how} (the chips × "
+        "one chip's dense FP8). Do it and compare your two numbers."
+    )
+
+
+def _memory_gb() -> str:
+    """What the memory station says to the article's "1,536 GB" typed back: the article's
+    figure as printed, the computation asked for in the chip's unit, and which GB the article
+    means left to the debate (reader 33: "a GB is 10⁹ bytes" was the challenger's argument)."""
+    c = factcheck.claim("trn2-hbm")
+    return (
+        f"{fmt.number(c.claimed)} GB is the article's figure as printed. Your computation, "
+        f"{c.how}, is in the chip's unit, GiB: type GiB to check it. Which sense of GB the "
+        "article means is the claim you judge"
     )
 
 
@@ -456,8 +471,8 @@ def _station_checks() -> dict[str, Exercise]:
                 Trap(
                     "tib-as-1000-gib",
                     lambda: _station_value("trn2-hbm") * factor("GB", "TB") * factor("TiB", "GiB"),
-                    "a TiB is 1,024 GiB, not 1,000: divide the GiB by 1,024 to write them in TiB "
-                    "(the decimal-for-binary mix-up this row is about)",
+                    # reader 33: not "the mix-up this row is about", which names the debate
+                    "a TiB is 1,024 GiB, not 1,000: divide the GiB by 1,024 to write them in TiB",
                     match=Match(
                         rel_tol=0.005,
                         # "1600" (1,573 GiB to two figures) typed with no TiB is no TiB slip: only
@@ -465,12 +480,11 @@ def _station_checks() -> dict[str, Exercise]:
                         rounded=False,
                     ),
                 ),
-                Trap(
-                    "gb-for-gib",
-                    lambda: _station_value("trn2-hbm") * _GIB_AS_GB,
-                    "one chip's memory is in GiB, so the chips × it is in GiB too: a GB is 10⁹ "
-                    "bytes, a GiB 2³⁰ (about 7 % more); write the unit you computed in",
-                ),
+                # the article's own "1,536 GB" (read at 10⁹ bytes a GB: 1,431 GiB). Reader 33:
+                # "a GB is 10⁹ bytes" took the challenger's side of the row's debate (memory
+                # makers write GB for 2³⁰ bytes, the reveal's verdict) before the vote; said as
+                # the article's figure, with no reading of its GB (`check_station`)
+                Trap("gb-for-gib", lambda: _station_value("trn2-hbm") * _GIB_AS_GB, _memory_gb()),
                 Trap(  # 1,536 GiB = 1,649 GB, typed without its unit
                     "gb-bare",
                     lambda: _station_value("trn2-hbm") / _GIB_AS_GB,
@@ -616,6 +630,12 @@ _RANGE_TYPED = re.compile(
 )
 
 
+# "2x dense", "twice the dense", "2 × dense": a sparse figure said to be twice the dense one
+_TWICE_DENSE = re.compile(
+    r"\b(?:2|two|twice|double)\s*(?:x|×|\*|times)?\s*(?:the\s+)?dense\b", re.IGNORECASE
+)
+
+
 def check_station(claim_id: str, answer: object) -> Feedback:
     """A station's number against its computation: whether it matches (never the explorer's
     value or a verdict), or the hint for the slip it shows.
@@ -701,6 +721,8 @@ def check_station(claim_id: str, answer: object) -> Feedback:
             "power-not-share",
         )
     fb, way = _check(ways[0][0], answer), ways[0][1]
+    if fb.trap == "gb-for-gib":  # no "reads as 1,431 GiB": that reads the article's GB at 10⁹
+        return Feedback(False, f"Not yet: {_memory_gb()}.", "trap", fb.trap)
     published = fb.kind == "trap" and not next(
         (t.kind.slip for t in ways[0][0].traps if t.id == fb.trap), True
     )
@@ -724,6 +746,10 @@ def check_station(claim_id: str, answer: object) -> Feedback:
             "tested against; the reveal says which one the verdict rests on, and why.",
             "right",
         )
+    twice = next((t for t in first.traps if t.id == "twice-dense"), None)
+    if fb.right and twice and _TWICE_DENSE.search(str(answer)):
+        # reader 33: "2x dense: 41.6" says its method, a factor of two assumed (as "2 × 20.8")
+        return Feedback(False, f"Not yet, hint: {twice.hint}.", "trap", twice.id)
     want, said = STATION_LABELS.get(claim_id, ""), answer_label(answer)
     if fb.right and want and said and said != want:
         return Feedback(
