@@ -569,10 +569,38 @@ def _given_in_question(e: Exercise, answer: object) -> str:
     if len(numbers) != 1:
         return ""
     typed = float(numbers[0].replace(",", ""))
-    for shown in re.findall(r"\d[\d,]*(?:\.\d+)?", e.question):
+    for shown in _question_quantities(e.question):
         if typed and math.isclose(float(shown.replace(",", "")), typed, rel_tol=1e-9):
             return shown
     return ""
+
+
+# a number that names, not measures: "section 1", a model's "3.1" or "H100", the 10 of "10²⁵"
+# and its exponent (readers 33: "1 week" and "10 days" were told they were copied)
+_NAMING = re.compile(
+    r"(?:\b(?:section|lesson|step|part|cell|station|exercise|question)s?\s+|[A-Za-z^]"
+    r"|\b(?:Llama|GPT|Claude|Gemini)\s+)$",
+    re.IGNORECASE,
+)
+_POWER_BASE = re.compile(r"^\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]|\^|\*\*)")
+
+
+def _question_quantities(question: str) -> list[str]:
+    """The quantities a question states, as it prints them: its numbers, less those that name
+    a section, a model or its version, and the base of a power of ten.
+
+    Examples
+    --------
+    >>> _question_quantities("Llama 3.1 405B on 100,000 H100s at 40 % (section 1), 3.8 × 10²⁵")
+    ['405', '100,000', '40', '3.8']
+    """
+    found = []
+    for m in re.finditer(r"\d[\d,]*(?:\.\d+)?", question):
+        before, after = question[: m.start()], question[m.end() :]
+        if _NAMING.search(before) or (m.group() == "10" and _POWER_BASE.match(after)):
+            continue
+        found.append(m.group())
+    return found
 
 
 def _cut_off(answer: object, x: float, want: float) -> bool:

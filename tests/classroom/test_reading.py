@@ -4782,3 +4782,25 @@ def test_every_si_prefix_in_words_reads_with_its_unit_spelled_out_too():
         assert fb.right, (typed, fb.message)
     assert lessons.check("ultraserver-day-flop", "7.2 zettaflop").right
     assert lessons.check("ultraserver-day-flop", "7.2 zetta").right
+
+
+def test_reader_33s_section_version_and_power_base_are_not_the_questions_figures():
+    # reader 33, defect 2 (lesson 4) and reader 33's lessons 5-6, defect 4 (lesson 6): "1 week"
+    # at llama-days was "1 is copied from the question" (its only 1s: "section 1", "Llama 3.1"),
+    # "10 days" at capstone-days "10 is copied" (its only 10: the base of 3.8 × 10²⁵). A
+    # question's figures are the quantities it states, not a section's number, a model's
+    # version or the base of a power of ten
+    rows = [
+        ("llama-days", "1 week"),
+        ("llama-days", "1 day"),
+        ("llama-days", "1 month"),
+        ("capstone-days", "10"),
+        ("capstone-days", "10 days"),
+        ("capstone-days", "about 10"),
+    ]
+    for eid, typed in rows:
+        fb = lessons.check(eid, typed)
+        assert not fb.right and "copied" not in fb.message, (typed, fb.message)
+    # a quantity the question states is still copied
+    for eid, typed in (("llama-days", "40"), ("capstone-days", "3.8")):
+        assert "copied from the question" in lessons.check(eid, typed).message, typed
