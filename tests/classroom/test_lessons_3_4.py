@@ -1226,3 +1226,16 @@ def test_reader_32s_metas_gpu_hours_wait_for_the_goodput_prediction(monkeypatch)
     assert not [s for s in said if s in page()]
     widgets.REVEALED.mark("goodput-16k")
     assert all(s in page() for s in said), page()[-1500:]
+
+
+def test_lesson_4s_text_before_the_goodput_reveal_keeps_its_side_and_gates():
+    # reader 33, defect 3: a fold under the still-open goodput prediction said the explorer's
+    # goodput "comes out lower" than Meta's 90 % (the prediction asks "above or below?");
+    # defect 4: section 3 said its days open "once you have predicted the goodput", where the
+    # cell waits for sections 2, 3 and 4
+    text = "\n".join(cells(FOUR))
+    before_end = text.split("## What we found")[0]
+    side = re.compile(r"goodput\s+comes?\s+out\s+(?:lower|higher|above|below)", re.I)
+    assert not side.search(before_end), side.search(before_end)
+    said = [s for s in re.split(r"(?<=\.)\s", before_end) if "open in section 4" in s]
+    assert said and all("section 2" in s and "section 3" in s for s in said), said
