@@ -4804,3 +4804,12 @@ def test_reader_33s_section_version_and_power_base_are_not_the_questions_figures
     # a quantity the question states is still copied
     for eid, typed in (("llama-days", "40"), ("capstone-days", "3.8")):
         assert "copied from the question" in lessons.check(eid, typed).message, typed
+
+
+def test_reader_33s_a_shares_relative_tolerance_is_not_read_as_points():
+    # reader 33, defect 5: "too low (the checker accepts 3 % of the answer either way)" for the
+    # goodput (85.3 %) reads as ±3 points. Said in points it would give the answer away (reader
+    # 32: points × the fraction), so the reply says the 3 % is relative
+    said = lessons.check("goodput-16k", "70").message
+    assert "3 % of the answer either way, not 3 percentage points" in said, said
+    assert "2.6" not in said, said
