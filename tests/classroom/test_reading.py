@@ -4813,3 +4813,12 @@ def test_reader_33s_a_shares_relative_tolerance_is_not_read_as_points():
     said = lessons.check("goodput-16k", "70").message
     assert "3 % of the answer either way, not 3 percentage points" in said, said
     assert "2.6" not in said, said
+
+
+def test_reader_33s_a_guess_near_a_ranges_top_is_not_told_it_used_it():
+    # reader 33, defect 6: a class guessing 1.9 for the GB200 ÷ Trainium2 per MW was told "Close:
+    # that is what the GB200 gives at the top of its overhead range", as if it had used 1.53,
+    # and never that 1.9 lies just outside what the checker accepts
+    said = lessons.reveal("gb200-trn2-per-mw", "1.9").message
+    assert "just outside" in said and "also what the GB200 gives" in said, said
+    assert "Close: that is" not in said, said

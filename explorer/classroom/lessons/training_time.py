@@ -582,12 +582,14 @@ add_exercise(
             Trap(
                 "gb200-top-overhead",
                 gb200_top_per_mw_ratio,
-                "that is what the GB200 gives at the top of its overhead range "
-                f"({fmt.number(gb200_top_overhead(), 3)}); the explorer's figure is "
+                "your figure is also what the GB200 gives at the top of its overhead range "
+                f"({fmt.number(gb200_top_overhead(), 3)}), where the explorer takes "
                 f"{fmt.number(chip_value('gb200', 'server_overhead', 'dimensionless'))}",
                 kind=Kind(slip=False),
                 say=Say(
-                    lead="Close",  # reader 25: "a fair guess" credited a method not used
+                    # reader 25: "a fair guess" credited a method not used; reader 33: "Close:
+                    # that is what…" did too, and never said the guess was just outside
+                    lead="Close, just outside what the checker accepts",
                 ),
             ),
             Trap(
