@@ -1239,3 +1239,15 @@ def test_lesson_4s_text_before_the_goodput_reveal_keeps_its_side_and_gates():
     assert not side.search(before_end), side.search(before_end)
     said = [s for s in re.split(r"(?<=\.)\s", before_end) if "open in section 4" in s]
     assert said and all("section 2" in s and "section 3" in s for s in said), said
+
+
+def test_lesson_3_neither_works_lesson_5s_gib_step_nor_calls_1_97_twice():
+    # reader 33, defects 8-9: cell 11 said the sparse headline is "twice as large" where the
+    # checker says Trainium2's is 1.97 × ("not exactly 2 ×"); cell 13 worked the GiB → TB
+    # conversion that lesson 5's trn2-hbm station asks for
+    text = "\n".join(
+        s for s in cells(THREE) if not s.startswith(("import", "from", "#", "widgets"))
+    )
+    assert not re.search(r"GiB\s*=", text), re.search(r"GiB\s*=.{0,40}", text)
+    for m in re.finditer(r"(\w+) twice as large", text):
+        assert m.group(1) == "about", m.group()
