@@ -199,7 +199,9 @@ _NUMBER_AND_A_HALF = re.compile(
     r"^(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+and\s+a\s+half\b",
     re.IGNORECASE,
 )
-_ONE_TIME = re.compile(r"^an?\s+(?=(?:second|minute|hour|day|week|month|year)s?\b)", re.IGNORECASE)
+_ONE_TIME = re.compile(
+    r"^an?\s+(?=(?:second|minute|hour|day|week|fortnight|month|year)s?\b)", re.IGNORECASE
+)
 # a mixed number at the start: "5 and 3/4 days", "5 3/4", "5 and a half days", "5¾" (reader 28)
 _MIXED = re.compile(
     r"^(?P<whole>\d+)(?:\s+and\s+|\s+|(?=[½¼¾]))(?:(?P<num>\d+)\s*/\s*(?P<den>\d+)"
@@ -900,6 +902,14 @@ def _duration(text: str) -> tuple[float, str] | None:
     return float(total), m["ua"]
 
 
+def _is_time(unit: str) -> bool:
+    """Whether `unit` is a pint time unit ("days", "h"), not a share, a count or a power."""
+    try:
+        return ureg.Quantity(1, unit).dimensionality == ureg.Quantity(1, "s").dimensionality
+    except Exception:  # pint: "share", "chips", …
+        return False
+
+
 def _in_last_unit(text: str) -> str:
     """A time in two parts written as one number in its last part's unit, so that its figures
     are those of a time known to that unit ("7 h 1 min" → "421 min": three figures, where the
@@ -1218,7 +1228,12 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
     if both is not None:  # "5 days 18 hours": one time in the first part's unit
         total, first = both
         r = read(f"{total:.12g} {first}", unit, negative, above)
-        echo = f"read as {fmt.number(total, 4)} {first}" if r.value is not None else ""
+        # said back in the question's unit where it is a time: "1 week and 4 days" is 11 days,
+        # not "1.571 week" (reader 33)
+        said = f"{fmt.number(total, 4)} {first}"
+        if r.value is not None and _is_time(unit):
+            said = f"{fmt.number(r.value, 4)} {unit}"
+        echo = f"read as {said}" if r.value is not None else ""
         return Reading(r.value, r.message, r.bare, echo, r.typed)
     m = _NUMBER.match(text)
     if not m and _BETWEEN.match(text):  # "between 240k and 250k": a range (reader 25)

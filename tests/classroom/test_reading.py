@@ -4822,3 +4822,17 @@ def test_reader_33s_a_guess_near_a_ranges_top_is_not_told_it_used_it():
     said = lessons.reveal("gb200-trn2-per-mw", "1.9").message
     assert "just outside" in said and "also what the GB200 gives" in said, said
     assert "Close: that is" not in said, said
+
+
+def test_reader_33s_a_two_part_time_is_said_back_in_the_questions_unit():
+    # reader 33, defect 7: "1 week and 4 days" was "Right (read as 1.571 week)!"; said back in
+    # the question's unit, days, it is 11 days (7 + 4); "11 days 2 hours" is 11.08 days
+    rows = [("1 week and 4 days", "read as 11 days"), ("11 days 2 hours", "read as 11.08 days")]
+    for typed, said in rows:
+        fb = lessons.check("llama-days", typed)
+        assert fb.right and said in fb.message, (typed, fb.message)
+    assert "read as 2.5 h" in lessons.check("shaving-battery-hours", "2 h 30 min").message
+    # "a fortnight" is read as "a week" is: two weeks, a guess
+    for typed in ("a fortnight", "about a fortnight"):
+        said = lessons.check("llama-days", typed).message
+        assert "reads as 14 days" in said and "cannot find" not in said, (typed, said)
