@@ -360,7 +360,7 @@ class Exercise:
         >>> Exercise("x", 1, "?", lambda: 0.329, SHARE, ("", "", ""), rel_tol=0.05).said_tolerance()
         'a twentieth of the answer either way'
         >>> Exercise("x", 1, "?", lambda: 0.853, SHARE, ("", "", ""), rel_tol=0.03).said_tolerance()
-        '3 % of the answer either way, not 3 percentage points'
+        '3 % of the answer either way (not ±3 points)'
         """
         if self.unit != SHARE:
             return self.tolerance()
@@ -368,7 +368,7 @@ class Exercise:
         if part is None or not math.isclose(1 / self.rel_tol, round(1 / self.rel_tol)):
             # "3 %" of a share reads as 3 points: say it is relative (reader 33)
             part = fmt.percent(self.rel_tol, 2)
-            return f"{part} of the answer either way, not {part.rstrip(' %')} percentage points"
+            return f"{part} of the answer either way (not ±{part.rstrip(' %')} points)"
         return f"{part} of the answer either way"
 
     def outside_tolerance(self) -> str:
