@@ -562,6 +562,21 @@ def _said_in_other_unit(e: Exercise, answer: object, spelled: object, x: float) 
 COPIED = "copied-from-question"  # the trap id `check` gives a figure typed back from the question
 
 
+def _one(shown: str) -> str:
+    """A quantity of one said in the singular: "1 days" → "1 day".
+
+    >>> _one("1 days"), _one("7 days"), _one("1.5 days")
+    ('1 day', '7 days', '1.5 days')
+    """
+    return re.sub(r"^1 (\w+?)s$", r"1 \1", shown)
+
+
+# "1 week", "about 1 day": one of a time unit, in digits, the hook's guess as "a week" is
+_ONE_TIME_UNIT = re.compile(
+    r"^\s*(?:about\s+|~\s*)?1\s*(?:second|minute|hour|day|week|fortnight|month|year)\s*$", re.I
+)
+
+
 def _given_in_question(e: Exercise, answer: object) -> str:
     """The question's own figure that a lone typed number is, as the question prints it, or ""
     ("62.2" where the question gives a peak of 62.2 MW; reader 30)."""
@@ -1369,12 +1384,13 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             "hint",
             level=level,
         )
-    if isinstance(answer, str) and not re.search(r"\d", answer):
+    if isinstance(answer, str) and (not re.search(r"\d", answer) or _ONE_TIME_UNIT.match(answer)):
         # "ten thousand": a number in words is a guess, not a calculation's result (reader 32:
-        # the hook's guesses typed in the box heard a physics hint as if worked out)
+        # the hook's guesses typed in the box heard a physics hint as if worked out); so is
+        # "1 week", as "a week" (reader 33)
         return Feedback(
             False,
-            f"Not yet: “{answer.strip()}” reads as {e.show(x)}, a guess; work it out: "
+            f"Not yet: “{answer.strip()}” reads as {_one(e.show(x))}, a guess; work it out: "
             f"{_sentence(nudge)}",
             "hint",
             level=level,

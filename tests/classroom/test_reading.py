@@ -4836,3 +4836,12 @@ def test_reader_33s_a_two_part_time_is_said_back_in_the_questions_unit():
     for typed in ("a fortnight", "about a fortnight"):
         said = lessons.check("llama-days", typed).message
         assert "reads as 14 days" in said and "cannot find" not in said, (typed, said)
+
+
+def test_reader_33s_one_time_unit_in_digits_is_a_guess_as_in_words():
+    # reader 33, defect 2's other half: the hook asks "a day, a week, a month, a year?"; "1 week"
+    # is the same guess as "a week" or "one week", and is said back as one
+    for typed in ("1 week", "1 day", "1 month", "1 year"):
+        said = lessons.check("llama-days", typed).message
+        assert "a guess; work it out" in said and "copied" not in said, (typed, said)
+    assert "“1 day” reads as 1 day, a guess" in lessons.check("llama-days", "1 day").message
