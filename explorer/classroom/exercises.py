@@ -360,13 +360,15 @@ class Exercise:
         >>> Exercise("x", 1, "?", lambda: 0.329, SHARE, ("", "", ""), rel_tol=0.05).said_tolerance()
         'a twentieth of the answer either way'
         >>> Exercise("x", 1, "?", lambda: 0.853, SHARE, ("", "", ""), rel_tol=0.03).said_tolerance()
-        '3 % of the answer either way'
+        '3 % of the answer either way (not ±3 points)'
         """
         if self.unit != SHARE:
             return self.tolerance()
         part = _PARTS.get(round(1 / self.rel_tol)) if self.rel_tol else None
         if part is None or not math.isclose(1 / self.rel_tol, round(1 / self.rel_tol)):
+            # "3 %" of a share reads as 3 points: say it is relative (reader 33)
             part = fmt.percent(self.rel_tol, 2)
+            return f"{part} of the answer either way (not ±{part.rstrip(' %')} points)"
         return f"{part} of the answer either way"
 
     def outside_tolerance(self) -> str:
@@ -560,6 +562,21 @@ def _said_in_other_unit(e: Exercise, answer: object, spelled: object, x: float) 
 COPIED = "copied-from-question"  # the trap id `check` gives a figure typed back from the question
 
 
+def _one(shown: str) -> str:
+    """A quantity of one said in the singular: "1 days" → "1 day".
+
+    >>> _one("1 days"), _one("7 days"), _one("1.5 days")
+    ('1 day', '7 days', '1.5 days')
+    """
+    return re.sub(r"^1 (\w+?)s$", r"1 \1", shown)
+
+
+# "1 week", "about 1 day": one of a time unit, in digits, the hook's guess as "a week" is
+_ONE_TIME_UNIT = re.compile(
+    r"^\s*(?:about\s+|~\s*)?1\s*(?:second|minute|hour|day|week|fortnight|month|year)\s*$", re.I
+)
+
+
 def _given_in_question(e: Exercise, answer: object) -> str:
     """The question's own figure that a lone typed number is, as the question prints it, or ""
     ("62.2" where the question gives a peak of 62.2 MW; reader 30)."""
@@ -569,10 +586,38 @@ def _given_in_question(e: Exercise, answer: object) -> str:
     if len(numbers) != 1:
         return ""
     typed = float(numbers[0].replace(",", ""))
-    for shown in re.findall(r"\d[\d,]*(?:\.\d+)?", e.question):
+    for shown in _question_quantities(e.question):
         if typed and math.isclose(float(shown.replace(",", "")), typed, rel_tol=1e-9):
             return shown
     return ""
+
+
+# a number that names, not measures: "section 1", a model's "3.1" or "H100", the 10 of "10²⁵"
+# and its exponent (readers 33: "1 week" and "10 days" were told they were copied)
+_NAMING = re.compile(
+    r"(?:\b(?:section|lesson|step|part|cell|station|exercise|question)s?\s+|[A-Za-z^]"
+    r"|\b(?:Llama|GPT|Claude|Gemini)\s+)$",
+    re.IGNORECASE,
+)
+_POWER_BASE = re.compile(r"^\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]|\^|\*\*)")
+
+
+def _question_quantities(question: str) -> list[str]:
+    """The quantities a question states, as it prints them: its numbers, less those that name
+    a section, a model or its version, and the base of a power of ten.
+
+    Examples
+    --------
+    >>> _question_quantities("Llama 3.1 405B on 100,000 H100s at 40 % (section 1), 3.8 × 10²⁵")
+    ['405', '100,000', '40', '3.8']
+    """
+    found = []
+    for m in re.finditer(r"\d[\d,]*(?:\.\d+)?", question):
+        before, after = question[: m.start()], question[m.end() :]
+        if _NAMING.search(before) or (m.group() == "10" and _POWER_BASE.match(after)):
+            continue
+        found.append(m.group())
+    return found
 
 
 def _cut_off(answer: object, x: float, want: float) -> bool:
@@ -1347,12 +1392,13 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             "hint",
             level=level,
         )
-    if isinstance(answer, str) and not re.search(r"\d", answer):
+    if isinstance(answer, str) and (not re.search(r"\d", answer) or _ONE_TIME_UNIT.match(answer)):
         # "ten thousand": a number in words is a guess, not a calculation's result (reader 32:
-        # the hook's guesses typed in the box heard a physics hint as if worked out)
+        # the hook's guesses typed in the box heard a physics hint as if worked out); so is
+        # "1 week", as "a week" (reader 33)
         return Feedback(
             False,
-            f"Not yet: “{answer.strip()}” reads as {e.show(x)}, a guess; work it out: "
+            f"Not yet: “{answer.strip()}” reads as {_one(e.show(x))}, a guess; work it out: "
             f"{_sentence(nudge)}",
             "hint",
             level=level,

@@ -200,6 +200,8 @@ _NUMBER_AND_A_HALF = re.compile(
     re.IGNORECASE,
 )
 # "a fortnight" too (reader 33: it found no number where "a week" read)
+
+
 _ONE_TIME = re.compile(
     r"^an?\s+(?=(?:second|minute|hour|day|week|fortnight|month|year)s?\b)", re.IGNORECASE
 )
@@ -907,6 +909,14 @@ def _duration(text: str) -> tuple[float, str] | None:
     return float(total), m["ua"]
 
 
+def _is_time(unit: str) -> bool:
+    """Whether `unit` is a pint time unit ("days", "h"), not a share, a count or a power."""
+    try:
+        return ureg.Quantity(1, unit).dimensionality == ureg.Quantity(1, "s").dimensionality
+    except Exception:  # pint: "share", "chips", …
+        return False
+
+
 def _in_last_unit(text: str) -> str:
     """A time in two parts written as one number in its last part's unit, so that its figures
     are those of a time known to that unit ("7 h 1 min" → "421 min": three figures, where the
@@ -1244,7 +1254,12 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
     if both is not None:  # "5 days 18 hours": one time in the first part's unit
         total, first = both
         r = read(f"{total:.12g} {first}", unit, negative, above)
-        echo = f"read as {fmt.number(total, 4)} {first}" if r.value is not None else ""
+        # said back in the question's unit where it is a time: "1 week and 4 days" is 11 days,
+        # not "1.571 week" (reader 33)
+        said = f"{fmt.number(total, 4)} {first}"
+        if r.value is not None and _is_time(unit):
+            said = f"{fmt.number(r.value, 4)} {unit}"
+        echo = f"read as {said}" if r.value is not None else ""
         return Reading(r.value, r.message, r.bare, echo, r.typed)
     m = _NUMBER.match(text)
     if not m and _BETWEEN.match(text):  # "between 240k and 250k": a range (reader 25)

@@ -262,6 +262,7 @@ def _goodput_table() -> str:
         f"H100-hours on {_JOB_CHIPS} GPUs is {html.escape(fmt.number(meta))} days; the model "
         f"gives {html.escape(fmt.number(model))}. The larger jobs extrapolate Llama 3's "
         f"interruption rate. {html.escape(lessons.which_compute_words())}</p>"
+        f"<p>{html.escape(lessons.losses_words(_runs().sel(job_chips=lessons.JOB_CHIPS)))}</p>"
         f"<p>{html.escape(lessons.restart_law())}.</p>"
         "<h4>The same jobs, the restart growing and fixed</h4>"
         + _table(*lessons.more_chips_rows(round(_site_h100s())))

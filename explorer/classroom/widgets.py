@@ -308,6 +308,8 @@ def commit_way(key: str, ways: tuple[str, ...], ask: str) -> w.Widget:
     reason; in the teacher's rendering, committed at once."""
     head = w.HTML(f"<b>Predict first:</b> {html.escape(ask)}")
     if _on_paper():
+        if _revealing():  # the teacher's edition: what waits for the way opens (reader 33)
+            REVEALED.mark(key)
         circle = " / ".join(ways)
         return shown(
             w.HTML(

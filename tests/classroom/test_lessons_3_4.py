@@ -1226,3 +1226,38 @@ def test_reader_32s_metas_gpu_hours_wait_for_the_goodput_prediction(monkeypatch)
     assert not [s for s in said if s in page()]
     widgets.REVEALED.mark("goodput-16k")
     assert all(s in page() for s in said), page()[-1500:]
+
+
+def test_lesson_4s_text_before_the_goodput_reveal_keeps_its_side_and_gates():
+    # reader 33, defect 3: a fold under the still-open goodput prediction said the explorer's
+    # goodput "comes out lower" than Meta's 90 % (the prediction asks "above or below?");
+    # defect 4: section 3 said its days open "once you have predicted the goodput", where the
+    # cell waits for sections 2, 3 and 4
+    text = "\n".join(cells(FOUR))
+    before_end = text.split("## What we found")[0]
+    side = re.compile(r"goodput\s+comes?\s+out\s+(?:lower|higher|above|below)", re.I)
+    assert not side.search(before_end), side.search(before_end)
+    said = [s for s in re.split(r"(?<=\.)\s", before_end) if "open in section 4" in s]
+    assert said and all("section 2" in s and "section 3" in s for s in said), said
+
+
+def test_lesson_3_neither_works_lesson_5s_gib_step_nor_calls_1_97_twice():
+    # reader 33, defects 8-9: cell 11 said the sparse headline is "twice as large" where the
+    # checker says Trainium2's is 1.97 × ("not exactly 2 ×"); cell 13 worked the GiB → TB
+    # conversion that lesson 5's trn2-hbm station asks for
+    text = "\n".join(
+        s for s in cells(THREE) if not s.startswith(("import", "from", "#", "widgets"))
+    )
+    assert not re.search(r"GiB\s*=", text), re.search(r"GiB\s*=.{0,40}", text)
+    for m in re.finditer(r"(\w+) twice as large", text):
+        assert m.group(1) == "about", m.group()
+
+
+def test_lesson_4s_key_prints_the_line_the_goodput_fold_points_to(pages):
+    # reader 33, defect 10: the goodput fold sends the class to "the model without the lost work
+    # (printed below the hook's table)"; on paper the key's goodput table section lacked it
+    # (85.3 % + the lost work's 4.9 % = 90.2 %, reader 33 by hand)
+    key = html.unescape(pages["lesson-4/answers.html"])
+    section = key.split("The goodput table")[1].split("<h3>")[0]
+    assert "Without the lost work" in section and "90.2 %" in section, section[:2000]
+    assert "lost work" in section and "restarts" in section

@@ -112,3 +112,28 @@ def test_every_gated_answer_box_names_the_exercise_it_asks():
                 continue
             for eid in re.findall(r'answer_box\(\s*"([\w-]+)"', src):
                 assert f'asks="{eid}"' in src, (path.name, src)
+
+
+def test_the_teachers_paper_edition_opens_what_waits_for_a_way(monkeypatch):
+    # reader 33, defect 1: in the printed teacher's edition lesson 4's three closing reveals
+    # stayed locked: `commit_way` printed its paper form and returned before marking its key
+    monkeypatch.setenv("EXPLORER_STATIC", "1")
+    monkeypatch.setenv(widgets.REVEAL, "1")
+    widgets.answer_box("llama-days")  # the lesson's earlier cells, as the edition renders them
+    widgets.commit_way(lessons.MORE_CHIPS_WAY, ("sooner", "later"), "Sooner or later?")
+    widgets.predict_reveal("goodput-16k")
+    assert lessons.MORE_CHIPS_WAY in widgets.REVEALED.done
+    box = widgets.solution(
+        "goodput-16k",
+        lambda: widgets.w.HTML("the growing-vs-fixed table"),
+        also=("llama-days", lessons.MORE_CHIPS_WAY),
+        step=False,
+        until="committed sooner or later",
+    )
+    page = box._repr_mimebundle_()["text/html"]
+    assert "the growing-vs-fixed table" in page and "This opens once" not in page, page
+    # the student's paper edition still circles, and opens nothing
+    monkeypatch.delenv(widgets.REVEAL)
+    monkeypatch.setattr(widgets, "REVEALED", widgets.Revealed())
+    page = widgets.commit_way("k", ("sooner", "later"), "Sooner?")._repr_mimebundle_()
+    assert "circle one" in page["text/html"] and "k" not in widgets.REVEALED.done

@@ -162,6 +162,7 @@ from .training_time import (
     hook_without_stops,
     interval_words,
     job_sizes,
+    losses_words,
     more_chips_rows,
     more_chips_table,
     more_chips_words,
