@@ -493,7 +493,17 @@ def losses_words(meta) -> str:
     """The three losses of Meta's job size, its uptime and its goodput without the lost work,
     as "back to the hook" prints them under its table and the key under its goodput table
     (reader 33: the goodput fold points the class there). `meta`: the core's run at
-    `JOB_CHIPS`."""
+    `JOB_CHIPS`.
+
+    Examples
+    --------
+    >>> from explorer.scenario import compute
+    >>> meta = compute(chip="h100", model="llama3-405b", job_chips=JOB_CHIPS).sel(precision="bf16")
+    >>> print(losses_words(meta))  # doctest: +NORMALIZE_WHITESPACE
+    At 16,384 chips: checkpoints 4.58 %, lost work 4.92 %, restarts 5.25 % of the time; the job
+    ran 94.8 % of it (uptime only). Without the lost work (if redone work counted as useful):
+    90.2 %.
+    """
     return (
         f"At {fmt.number(JOB_CHIPS)} chips: checkpoints "
         f"{fmt.percent(float(meta.checkpoint_share))}, lost work "
