@@ -793,7 +793,7 @@ PLANS: dict[int, Plan] = {
             "Pairs who round their share at the survey's PUE to one figure write the article's "
             "30 %: the checker says 30 % is the article's figure, the claim being checked, "
             "and asks for the share worked from the survey's PUE. To 30 or 30 %, which may be "
-            "their own rounding, it also asks for three figures; 30.0 % and 0.30 are no "
+            "their own rounding, it also asks for one more figure; 30.0 % and 0.30 are no "
             "rounding of the answer, so it does not.",
             f"Typing {_typed_percent('cooling-at-fleet-pue')} for "
             f"{_typed_percent('cooling-at-fleet-pue')} %: the checker reads it as "

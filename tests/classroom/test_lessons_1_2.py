@@ -1098,7 +1098,7 @@ def test_reader_31s_survey_share_plan_says_what_the_checker_says(pages):
     # no rounding of 32.9 % (0.33 at two figures). Each typing the plan names is checked
     plan = " ".join(html.unescape(pages["lesson-2/plan.html"]).split())
     said = re.search(
-        r"To ([^;]*?), which may be their own rounding, it also asks for three figures; "
+        r"To ([^;]*?), which may be their own rounding, it also asks for one more figure; "
         r"([^;]*?) are no rounding",
         plan,
     )
@@ -1108,7 +1108,7 @@ def test_reader_31s_survey_share_plan_says_what_the_checker_says(pages):
     for typed in (*asks, *not_asks):
         fb = lessons.check("cooling-at-survey-pue", typed)
         assert "article's 30 %" in fb.message and "survey's PUE" in fb.message, (typed, fb)
-        assert ("three figures" in fb.message) == (typed in asks), (typed, fb)
+        assert ("one more figure" in fb.message) == (typed in asks), (typed, fb)
     assert "the same words" not in plan
 
 

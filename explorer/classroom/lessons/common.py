@@ -80,7 +80,10 @@ def article_cooling_copies(
         # three figures" that reads "30" as a rounding of the answer (reader 25); typed to three
         # figures ("30.0 %") it asks for none: the student gave them (reader 29)
         return f"that is the article's {fmt.percent(share)}, the claim you are checking: {then}" + (
-            ", and give your share to three figures" if figures else ""
+            # not "three figures": "33 %" is right at two (reader 33)
+            f"; or, if {fmt.percent(share)} is your own rounding, give one more figure"
+            if figures
+            else ""
         )
 
     return tuple(
