@@ -2085,7 +2085,7 @@ def test_reader_23s_worksheets_print_the_pairs_task_where_the_notebook_sets_it(t
     one = html.unescape(teacher_pages["lesson-1/worksheet.html"])
     said = one.find("Each pair takes one of the bases")
     assert 0 <= said < one.index("<b>city-households-us</b>"), said
-    assert one.index("turn the article round") < said  # in the notebook's order
+    assert one.index("work the article back to a basis") < said  # in the notebook's order
 
 
 def test_reader_23s_lesson_1_says_how_the_mississippi_figure_is_counted():
