@@ -728,8 +728,8 @@ PLANS: dict[int, Plan] = {
         ),
         "Every number is in the notebook: Run All, then students work top to bottom; the table of "
         "bases opens inside the notebook once the site's energy and both city exercises are "
-        "answered. Without computers: the worksheet lists the hours and the bases with their "
-        "figures, so pairs compute every city by hand; project the teacher's rendering "
+        "answered. Without computers: the worksheet lists the bases with their figures "
+        "(students fill in the hours), so pairs compute every city by hand; project the teacher's rendering "
         "(explorer teach handouts --teacher --out DIR) to show the table of bases and the worked "
         # the moment named, not "from step 6 on": the plan's rows are not numbered (reader 29)
         "solutions at the reveal, and only once everyone has entered city-households-us (in "

@@ -768,7 +768,7 @@ def test_reader_21s_items_in_lessons_1_and_2(pages, monkeypatch):
     # L1 D2: the basis question comes after the first city: "before you work out the others",
     # turned round (2,628,000,000 kWh / 250,000 = 10,512 kWh, nearest the household's 10,715)
     assert "Before you compute anything" not in flat1
-    assert "Before you work out the others, turn the article round" in flat1
+    assert "Before you work out the others, work the article back to a basis" in flat1
     assert round(lessons.article_city_basis()) == 10_512
     key1 = " ".join(html.unescape(pages["lesson-1/answers.html"]).split())
     assert "10,512 kWh per person a year (the site's kWh ÷ 250,000)" in key1
@@ -830,7 +830,8 @@ def test_reader_22s_items_in_lessons_1_and_2(pages, monkeypatch):
     # L1 D2: the turned-round article is printed for a student working alone
     # (2,628,000,000 kWh / 250,000 = 10,512; 1 - 10,512/10,715 = 1.9 %; 1 - 10,512/12,200 = 14 %)
     assert lessons.article_basis_line() == (
-        "The article turned round: 2,628,000,000 kWh ÷ 250,000 = 10,512 kWh a person a year, "
+        "The article worked back to a basis: 2,628,000,000 kWh ÷ 250,000 = 10,512 kWh a person "
+        "a year, "
         "1.9 % below a US household's 10,715 kWh and well below a US person's 12,200 kWh "
         "(all sectors)."
     )
@@ -848,7 +849,7 @@ def test_reader_22s_items_in_lessons_1_and_2(pages, monkeypatch):
     assert "averages a COP of 7.1" in lessons.plant_cop_line()
     assert html.escape(lessons.plant_cop_line()) in widgets.cooling_rows().value
     assert "reaches less than its chillers.\n" not in two
-    assert "only bound a whole plant from above" in flat2
+    assert "the least a new chiller alone" in flat2  # reader 33: minimums, not a bound from above
     # L2 D4: lesson 7's hottest hour is pointed to, with the why
     assert "Lesson 7 shows how: on hot, humid hours the plant's COP falls" in flat2
     # L2 D5: the economiser question sits under the rows, before the folds; one curious fold
@@ -1236,3 +1237,53 @@ def test_reader_32s_advanced_folds_are_short_sentences():
             flat = " ".join(line.split())
             for sentence in re.split(r"(?<=[.:;?])\s+(?=[A-Z*(])", flat):
                 assert len(sentence.split()) <= 30, sentence
+
+
+def _sentences(text: str) -> list[str]:
+    flat = " ".join(text.split())
+    return [s for s in re.split(r"(?<=[.:;?!])\s+(?=[A-Z*(])", flat) if s]
+
+
+def test_reader_33s_items_in_lessons_1_and_2(pages):
+    one, two = _markdown(1), _markdown(2)
+    # D1: the chiller minimums are floors, not an upper bound on a plant
+    assert "from above" not in two
+    cops = two[two.index("<summary>After the rows have opened: the COPs") :]
+    cops = " ".join(cops[: cops.index("</details>")].split())
+    assert "the least a new chiller alone must reach at full load" in cops, cops
+    # D2: the two reversals have two names: the basis worked back from the article's city, and
+    # the city's power (turned round); the debrief points to the first by its printed name
+    line = lessons.article_basis_line()
+    assert line.startswith("The article worked back to a basis: 2,628,000,000 kWh ÷ 250,000")
+    assert "turn the article round" not in one and "turns the article round" not in one
+    assert "work the article back to a basis" in " ".join(one.split())
+    debrief = " ".join(one[one.index("<summary>After you have answered: what the table") :].split())
+    assert "“The article worked back to a basis”" in debrief[:400], debrief[:400]
+    assert " ".join(one.split()).count("turned round") == 1  # the power's heading only
+    # D3: lesson 2's slider sentences say they are the notebook's (the handout prints them),
+    # the PUE is promised for after section 2, and the bars alone get a question
+    for s in _sentences(two):
+        if re.search(r"slider|Move the cooling share", s) and "In the notebook" not in s:
+            raise AssertionError(s)
+    assert "the PUE climbs" not in two
+    import nbformat
+
+    from explorer.classroom import handouts
+
+    nb = nbformat.read(teacher_pack.NOTEBOOKS / "02-where-the-power-goes.ipynb", as_version=4)
+    page = re.sub(r"<style.*?</style>", "", handouts.to_html(nb), flags=re.S)
+    printed = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+    assert "slider" not in printed and "Which bar grows" in printed
+    assert re.search(r"[Ww]hich bar grows", two)
+    # D4: the flat-out load factor line says where 100 % comes from, without "implied by X,
+    # which does not state it"
+    cell = next(c for c in _cells(1) if "widgets.where_from(" in c)
+    out = eval(cell, {"widgets": widgets})
+    items = re.findall(r"<li>(.*?)</li>", html.unescape(out.value))
+    flat = next(i for i in items if "flat out" in i)
+    assert "does not state" not in flat and "continuous" in flat, flat
+    # D10: the plan does not say the worksheet lists the hours (students fill them in)
+    plan = " ".join(html.unescape(pages["lesson-1/plan.html"]).split())
+    assert "lists the hours" not in plan and "students fill in the hours" in plan
+    sheet = " ".join(html.unescape(pages["lesson-1/worksheet.html"]).split())
+    assert "= ______ hours" in sheet
