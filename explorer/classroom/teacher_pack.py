@@ -2842,7 +2842,16 @@ def _answers(lesson: Lesson) -> str:
             f"<section><h3>{html.escape(e.id)}</h3><p>{html.escape(e.question)}</p>"
             f"<p><b>Answer: {html.escape(e.show(e.answer()))}</b> "
             f"(accepted within {html.escape(e.tolerance())}: "
-            f"{html.escape(e.shown_range()[0])} to {html.escape(e.shown_range()[1])}{also}, "
+            f"{html.escape(e.shown_range()[0])} to {html.escape(e.shown_range()[1])} "
+            # the printed ends are inside the checker's (9.55 % for 9.541 %), and a share's
+            # points are told to students as a fraction of the answer (reader 33)
+            "(the ends rounded inward"
+            + (
+                f"; told to students as {html.escape(e.said_tolerance())})"
+                if e.said_tolerance() != e.tolerance()
+                else ")"
+            )
+            + f"{also}, "
             + (
                 f"and {html.escape(e.show(e.two_figures()))}, the answer to two significant "
                 "figures; "

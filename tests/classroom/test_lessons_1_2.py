@@ -1287,3 +1287,15 @@ def test_reader_33s_items_in_lessons_1_and_2(pages):
     assert "lists the hours" not in plan and "students fill in the hours" in plan
     sheet = " ".join(html.unescape(pages["lesson-1/worksheet.html"]).split())
     assert "= ______ hours" in sheet
+
+
+def test_reader_33s_key_says_its_ends_are_rounded_inward_and_the_share_tolerance_as_said(pages):
+    # reader 33 D9: the key printed "9.55 % to 10.5 %" where the checker takes 9.541 %, and
+    # "±0.5 percentage points" where the student's replies say "a twentieth of the answer"
+    key = " ".join(html.unescape(pages["lesson-2/answers.html"]).split())
+    assert (
+        "accepted within ±0.5 percentage points: 9.55 % to 10.5 % (the ends rounded inward; "
+        "told to students as a twentieth of the answer either way)"
+    ) in key
+    key1 = " ".join(html.unescape(pages["lesson-1/answers.html"]).split())
+    assert "2,602 GWh to 2,654 GWh (the ends rounded inward), and 2,600 GWh" in key1
