@@ -840,7 +840,8 @@ def test_reader_22s_items_in_lessons_1_and_2(pages, monkeypatch):
     assert "Write your guess and your city" not in flat1
     assert "Write your basis's city on the board beside the basis" in flat1
     # L1 D4: the slider is named as the notebook's, so paper does not promise one
-    assert "In the notebook, the slider tries a smaller or bigger site" in flat1
+    paper1 = " ".join(lessons.common.on_paper(one).split())  # on screen "The slider" (reader 33)
+    assert "In the notebook, the slider tries a smaller or bigger site" in paper1
     # L1 D5: the bases' different years are said where students compute
     assert "The bases come from different years (2020 to 2023)" in flat1
     # L2 D2: a whole plant's yearly COP from the core beside the chillers-alone minima (lesson
@@ -1262,9 +1263,6 @@ def test_reader_33s_items_in_lessons_1_and_2(pages):
     assert " ".join(one.split()).count("turned round") == 1  # the power's heading only
     # D3: lesson 2's slider sentences say they are the notebook's (the handout prints them),
     # the PUE is promised for after section 2, and the bars alone get a question
-    for s in _sentences(two):
-        if re.search(r"slider|Move the cooling share", s) and "In the notebook" not in s:
-            raise AssertionError(s)
     assert "the PUE climbs" not in two
     import nbformat
 
@@ -1299,3 +1297,27 @@ def test_reader_33s_key_says_its_ends_are_rounded_inward_and_the_share_tolerance
     ) in key
     key1 = " ".join(html.unescape(pages["lesson-1/answers.html"]).split())
     assert "2,602 GWh to 2,654 GWh (the ends rounded inward), and 2,600 GWh" in key1
+
+
+def test_reader_33s_nits_in_lessons_1_and_2():
+    # nit: the table's caption gave "2.63 TWh per year" where every exercise works in GWh
+    # (300 MW × 8,760 h = 2,628 GWh)
+    caption, _, _ = lessons.city_table()
+    assert caption.startswith("2,628 GWh per year"), caption
+    # nit: "In the notebook, the slider …" was said inside the notebook itself; the screen says
+    # "The slider", paper says "In the notebook" (the handout's `paper:` swap)
+    from explorer.classroom.lessons.common import on_paper
+
+    for lesson in (1, 2):
+        md = [
+            "".join(c["source"])
+            for c in json.loads(
+                (teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[lesson - 1].notebook).read_text()
+            )["cells"]
+            if c["cell_type"] == "markdown"
+        ]
+        screen = " ".join(lessons.common.ON_PAPER.sub("", m) for m in md)
+        paper = " ".join(on_paper(m) for m in md)
+        assert "In the notebook" not in screen, lesson
+        for s in _sentences(paper):
+            assert not re.search(r"slider|Move the", s) or "In the notebook" in s, (lesson, s)
