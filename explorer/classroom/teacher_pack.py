@@ -673,8 +673,8 @@ PLANS: dict[int, Plan] = {
                 10,
                 "Which basis?",
                 "Read the bases and their figures together: a household's basis is what one "
-                "home's meter counts, and two to three people share it. Turn the article round "
-                "aloud with the class (the site's kWh ÷ 250,000: which basis is nearest?). Each "
+                "home's meter counts, and two to three people share it. Work the article back "
+                "to a basis aloud with the class (the site's kWh ÷ 250,000: which basis is nearest?). Each "
                 "pair then works out the city on one basis on paper (homes only, Mississippi "
                 "or the world) and writes it on the board.",
             ),
@@ -716,7 +716,9 @@ PLANS: dict[int, Plan] = {
             "city-households-us 250,000 is refused (Not yet): it is the article's figure, and "
             "the hint asks a student who worked it out for three figures (their own result). "
             f"On paper: accept 250,000 only if the working shows about {_HOUSEHOLDS_CITY}; "
-            "otherwise ask for three figures.",
+            "otherwise ask for three figures. The checker says the same at every try (the "
+            "answer stays closed); a student who is stuck has the Hint button: its third press "
+            "shows the worked step.",
             "A household city to two figures worked from an energy rounded to two figures (in "
             "TWh): within the tolerance to the figures given, but two figures cannot be told "
             "from the article's 250,000, so the checker asks for three figures at every step.",

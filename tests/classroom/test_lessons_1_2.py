@@ -1321,3 +1321,15 @@ def test_reader_33s_nits_in_lessons_1_and_2():
         assert "In the notebook" not in screen, lesson
         for s in _sentences(paper):
             assert not re.search(r"slider|Move the", s) or "In the notebook" in s, (lesson, s)
+
+
+def test_reader_33s_plan_names_the_reversals_apart_and_the_hint_way_out(pages):
+    # D2 in the plan too: the basis is "worked back", the city's power "turned round"; nit: the
+    # article's 250,000 for city-households-us gets the same reply at every try, so the plan
+    # tells the teacher the Hint button's third press is the worked step
+    plan = " ".join(html.unescape(pages["lesson-1/plan.html"]).split())
+    assert "Turn the article round" not in plan and "Work the article back to a basis" in plan
+    for attempt in (1, 2, 3):
+        said = lessons.check("city-households-us", "250,000", attempt).message
+        assert "three figures" in said and "10,715" in said  # no worked step: it stays closed
+    assert "the Hint button: its third press shows the worked step" in plan
