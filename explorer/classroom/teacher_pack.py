@@ -717,8 +717,8 @@ PLANS: dict[int, Plan] = {
             "the hint asks a student who worked it out for three figures (their own result). "
             f"On paper: accept 250,000 only if the working shows about {_HOUSEHOLDS_CITY}; "
             "otherwise ask for three figures. The checker says the same at every try (the "
-            "answer stays closed); a student who is stuck has the Hint button: its third press "
-            "shows the worked step.",
+            "answer stays closed); a student who is stuck presses Hint: the third press shows "
+            "the worked step.",
             "A household city to two figures worked from an energy rounded to two figures (in "
             "TWh): within the tolerance to the figures given, but two figures cannot be told "
             "from the article's 250,000, so the checker asks for three figures at every step.",
@@ -1526,6 +1526,13 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 f"({_ans('cooling-mw-fleet')}). In lesson 7's model of a modern plant even the "
                 "hottest typical hour stays below 30 %; the article's range may describe peak "
                 "cooling capacity, not the year's average.",
+            ),
+            (
+                "which bar gets longer, and which gets shorter",  # reader 33: the bars alone answer
+                "The cooling bar gets longer and the IT bar shorter by the same amount: the site's power "
+                "is fixed, so every megawatt cooling gains is one the computers lose. The other "
+                "bar stays the same: the explorer takes a fixed share of the site for the other "
+                "losses.",
             ),
             (
                 "what does the fleet's economiser save",
