@@ -672,9 +672,9 @@ PLANS: dict[int, Plan] = {
             (
                 10,
                 "Which basis?",
-                "Read the bases and their figures together: a household's basis is what one "
-                "home's meter counts, and two to three people share it. Work the article back "
-                "to a basis aloud with the class (the site's kWh ÷ 250,000: which basis is nearest?). Each "
+                "Read the bases and their figures together: a household's basis is what one home's "
+                "meter counts, and two to three people share it. Work the article back to a basis "
+                "aloud with the class (the site's kWh ÷ 250,000: which basis is nearest?). Each "
                 "pair then works out the city on one basis on paper (homes only, Mississippi "
                 "or the world) and writes it on the board.",
             ),
@@ -731,8 +731,9 @@ PLANS: dict[int, Plan] = {
         "Every number is in the notebook: Run All, then students work top to bottom; the table of "
         "bases opens inside the notebook once the site's energy and both city exercises are "
         "answered. Without computers: the worksheet lists the bases with their figures "
-        "(students fill in the hours), so pairs compute every city by hand; project the teacher's rendering "
-        "(explorer teach handouts --teacher --out DIR) to show the table of bases and the worked "
+        "(students fill in the hours), so pairs compute every city by hand; project the "
+        "teacher's rendering (explorer teach handouts --teacher --out DIR) to show the table of "
+        "bases and the worked "
         # the moment named, not "from step 6 on": the plan's rows are not numbered (reader 29)
         "solutions at the reveal, and only once everyone has entered city-households-us (in "
         "“Households and the table”, after the pairs' board work): its page prints the household "
@@ -1528,11 +1529,12 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "cooling capacity, not the year's average.",
             ),
             (
-                "which bar gets longer, and which gets shorter",  # reader 33: the bars alone answer
-                "The cooling bar gets longer and the IT bar shorter by the same amount: the site's power "
-                "is fixed, so every megawatt cooling gains is one the computers lose. The other "
-                "bar stays the same: the explorer takes a fixed share of the site for the other "
-                "losses.",
+                # reader 33: a question the bars alone answer
+                "which bar gets longer, and which gets shorter",
+                "The cooling bar gets longer and the IT bar shorter by the same amount: the site's "
+                "power is fixed, so every megawatt cooling gains is one the computers lose. The "
+                "other bar stays the same: the explorer takes a fixed share of the site for the "
+                "other losses.",
             ),
             (
                 "what does the fleet's economiser save",
