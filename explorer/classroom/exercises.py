@@ -1168,7 +1168,12 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
                     "trap",
                     t.id,
                 )
-            return Feedback(False, f"Not yet{said}, hint: {_sentence(t.hint)}", "trap", t.id)
+            # "245.000" households: a point between thousands, read as 245 (reader 33), said as
+            # for an answer in another unit ("2.628" GWh)
+            point = _thousands_point(answer, x) if _near(x * 1e3, want, e.rel_tol) else ""
+            return Feedback(
+                False, f"Not yet{said}, hint: {_sentence(t.hint + point)}", "trap", t.id
+            )
     for t in traps:  # a share's trap typed as a bare percentage ("30" for 30 %)
         if t.match.unit == SHARE and r.bare and _near(x / 100, t.value(), t.match.rel_tol):
             return Feedback(False, f"Not yet{said}, hint: {_sentence(t.hint)}", "trap", t.id)

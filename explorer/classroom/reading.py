@@ -121,6 +121,14 @@ _TEN_SUPERSCRIPT = re.compile(r"10([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _BARE_TEN = re.compile(r"(?<![\w.])10\s*(?:\^|\*\*)\s*([-+]?\d+)")
 # a word, not the end of "day" ("8,356 MWh per day" was read as "MWh per d" a year: reader 28)
 _PER_YEAR = re.compile(r"\s*(?:/|\bper|\ban?)\s*(?:year|yr|y|annum)$", re.IGNORECASE)
+# a power said "per hour", "/h", "a day" where a power is asked: the time, said as words for the
+# note that a power is already a rate (reader 33: "MW per hour" was unreadable, "MW per year" not)
+_POWER_PER_TIME = re.compile(
+    r"\s*(?:/|\bper|\ban?|\beach|\bevery)\s*(?:(?P<second>s|sec|second)|(?P<minute>min|minute)|"
+    r"(?P<hour>h|hr|hour)|(?P<day>d|day)|(?P<week>wk|week)|(?P<month>mo|month)|"
+    r"(?P<year>y|yr|year|annum))s?$",
+    re.IGNORECASE,
+)
 # "7.2e21 FLOP per day", "FLOP/day", "FLOP in a day": an amount of computing said with the day
 # it is done in, as the question asks it ("in a day"); the amount is the answer (reader 25)
 _PER_DAY = re.compile(r"\s*(?:/|per|a|an|in\s+(?:a|one)|each)\s*(?:day|d)$", re.IGNORECASE)
@@ -1994,16 +2002,16 @@ def _unit_then_words(x: float, rest: str, unit: str) -> pint.Quantity | None:
     return None
 
 
-def _power_per_year(typed: str, unit: str) -> str:
-    """The note for a power "per year" where a power is asked ("348 MW a year", lesson 1's
-    misconception 1: reader 25): MW is already a rate, so the year does not belong; "" if
-    `typed` (the unit, "per year" removed) or `unit` is not a power."""
+def _power_per_time(typed: str, unit: str, when: str = "year") -> str:
+    """The note for a power "per year" (or per hour, per day: `when`) where a power is asked
+    ("348 MW a year", lesson 1's misconception 1: readers 25, 33): MW is already a rate, so the
+    time does not belong; "" if `typed` (the unit, the time removed) or `unit` is not a power."""
     try:
         watts = ureg.Quantity(1, "W").dimensionality
         power = ureg.Quantity(1, _symbol(typed)).dimensionality == watts
         return (
             # reader 27: not "energy per hour", which invites the MW / MWh-per-hour mix-up
-            f"{typed} is already a rate: it says how fast energy is used, so “per year” does not "
+            f"{typed} is already a rate: it says how fast energy is used, so “per {when}” does not "
             f"belong after it; give a power in {unit}."
             if power and ureg.Quantity(1, unit).dimensionality == watts
             else ""
@@ -2026,9 +2034,10 @@ def _time_examples(unit: str) -> str:
 
 
 def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
+    per = _POWER_PER_TIME.search(rest)  # "30 MW per hour", "348 MW/yr": a power is a rate
+    if per and _power_per_time(rest[: per.start()], unit, per.lastgroup or "year"):
+        return Reading(None, _power_per_time(rest[: per.start()], unit, per.lastgroup or "year"))
     typed = _PER_YEAR.sub("", rest)  # "2.6 TWh per year": the exercise already means a year
-    if typed != rest and _power_per_year(typed, unit):
-        return Reading(None, _power_per_year(typed, unit))
     rest = typed
     if "FLOP" in unit and not unit.endswith("/s") and _FLOPS.match(_PER_DAY.sub("", rest)):
         rest = _PER_DAY.sub("", rest)  # "7.2e21 FLOP per day": the FLOP done in a day

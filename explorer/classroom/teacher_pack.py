@@ -672,8 +672,8 @@ PLANS: dict[int, Plan] = {
             (
                 10,
                 "Which basis?",
-                "Read the bases and their figures together: a household's basis is what one "
-                "home's meter counts, and two to three people share it. Turn the article round "
+                "Read the bases and their figures together: a household's basis is what one home's "
+                "meter counts, and two to three people share it. Work the article back to a basis "
                 "aloud with the class (the site's kWh ÷ 250,000: which basis is nearest?). Each "
                 "pair then works out the city on one basis on paper (homes only, Mississippi "
                 "or the world) and writes it on the board.",
@@ -716,7 +716,9 @@ PLANS: dict[int, Plan] = {
             "city-households-us 250,000 is refused (Not yet): it is the article's figure, and "
             "the hint asks a student who worked it out for three figures (their own result). "
             f"On paper: accept 250,000 only if the working shows about {_HOUSEHOLDS_CITY}; "
-            "otherwise ask for three figures.",
+            "otherwise ask for three figures. The checker says the same at every try (the "
+            "answer stays closed); a student who is stuck presses Hint: the third press shows "
+            "the worked step.",
             "A household city to two figures worked from an energy rounded to two figures (in "
             "TWh): within the tolerance to the figures given, but two figures cannot be told "
             "from the article's 250,000, so the checker asks for three figures at every step.",
@@ -728,9 +730,10 @@ PLANS: dict[int, Plan] = {
         ),
         "Every number is in the notebook: Run All, then students work top to bottom; the table of "
         "bases opens inside the notebook once the site's energy and both city exercises are "
-        "answered. Without computers: the worksheet lists the hours and the bases with their "
-        "figures, so pairs compute every city by hand; project the teacher's rendering "
-        "(explorer teach handouts --teacher --out DIR) to show the table of bases and the worked "
+        "answered. Without computers: the worksheet lists the bases with their figures "
+        "(students fill in the hours), so pairs compute every city by hand; project the "
+        "teacher's rendering (explorer teach handouts --teacher --out DIR) to show the table of "
+        "bases and the worked "
         # the moment named, not "from step 6 on": the plan's rows are not numbered (reader 29)
         "solutions at the reveal, and only once everyone has entered city-households-us (in "
         "“Households and the table”, after the pairs' board work): its page prints the household "
@@ -793,7 +796,7 @@ PLANS: dict[int, Plan] = {
             "Pairs who round their share at the survey's PUE to one figure write the article's "
             "30 %: the checker says 30 % is the article's figure, the claim being checked, "
             "and asks for the share worked from the survey's PUE. To 30 or 30 %, which may be "
-            "their own rounding, it also asks for three figures; 30.0 % and 0.30 are no "
+            "their own rounding, it also asks for one more figure; 30.0 % and 0.30 are no "
             "rounding of the answer, so it does not.",
             f"Typing {_typed_percent('cooling-at-fleet-pue')} for "
             f"{_typed_percent('cooling-at-fleet-pue')} %: the checker reads it as "
@@ -1524,6 +1527,14 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 f"({_ans('cooling-mw-fleet')}). In lesson 7's model of a modern plant even the "
                 "hottest typical hour stays below 30 %; the article's range may describe peak "
                 "cooling capacity, not the year's average.",
+            ),
+            (
+                # reader 33: a question the bars alone answer
+                "which bar gets longer, and which gets shorter",
+                "The cooling bar gets longer and the IT bar shorter by the same amount: the site's "
+                "power is fixed, so every megawatt cooling gains is one the computers lose. The "
+                "other bar stays the same: the explorer takes a fixed share of the site for the "
+                "other losses.",
             ),
             (
                 "what does the fleet's economiser save",
@@ -2842,7 +2853,16 @@ def _answers(lesson: Lesson) -> str:
             f"<section><h3>{html.escape(e.id)}</h3><p>{html.escape(e.question)}</p>"
             f"<p><b>Answer: {html.escape(e.show(e.answer()))}</b> "
             f"(accepted within {html.escape(e.tolerance())}: "
-            f"{html.escape(e.shown_range()[0])} to {html.escape(e.shown_range()[1])}{also}, "
+            f"{html.escape(e.shown_range()[0])} to {html.escape(e.shown_range()[1])} "
+            # the printed ends are inside the checker's (9.55 % for 9.541 %), and a share's
+            # points are told to students as a fraction of the answer (reader 33)
+            "(the ends rounded inward"
+            + (
+                f"; told to students as {html.escape(e.said_tolerance())})"
+                if e.said_tolerance() != e.tolerance()
+                else ")"
+            )
+            + f"{also}, "
             + (
                 f"and {html.escape(e.show(e.two_figures()))}, the answer to two significant "
                 "figures; "

@@ -972,7 +972,9 @@ def where_from(
     says it (a restart's growth in seconds, not "0.041 minutes"); an item ``"low"`` prints the
     low end of the figure's range instead, with that end's source (a load factor's 70 %, the
     explorer's own assumption, beside the article's implied 100 %); an item ``"implied"`` says
-    that no source publishes the figure, only implies it (the article's 100 %: reader 30).
+    that no source publishes the figure, only implies it (the article's 100 %: reader 30), with
+    the lesson's note for the key saying how (reader 33: "implied by X, which does not state it"
+    read as a contradiction).
 
     A figure that an exercise on the page has students work out (`lessons.WORKED_OUT`: the
     hours in a year, the first step of the site's energy) is a blank until that exercise is
@@ -1041,10 +1043,11 @@ def where_from(
         how = [h for h in how if h != "range"]
         if "implied" in how:  # a figure its source's reasoning assumes but states nowhere
             value = fmt.percent(e.value) if "share" in how else _reading(e.value, e.unit)
+            how_so = said.get(key) or "it reasons as if the figure were so"
             return (
-                f"<li><b>{html.escape(what)}</b>: {html.escape(value)}. No published source: "
-                f"implied by {html.escape(e.source_title)}, {html.escape(e.date)}, which "
-                f"does not state it.{ends}</li>"
+                f"<li><b>{html.escape(what)}</b>: {html.escape(value)}, implied by "
+                f"{html.escape(e.source_title)}, {html.escape(e.date)}: {html.escape(how_so)}. "
+                f"No published source gives the figure itself.{ends}</li>"
             )
         if how == ["share"]:
             value = fmt.percent(e.value)

@@ -48,8 +48,8 @@ def test_a_snapshot_is_plain_html_of_the_current_state(monkeypatch):
     shown = widgets.city_bases(site_power=300)
     bundle = shown._repr_mimebundle_()
     assert set(bundle) == {"text/html", "text/plain"}
-    # 300 MW all year: 300 × 8,760 h = 2,628,000 MWh ≈ 2.63 TWh
-    assert "2.63 TWh per year" in bundle["text/html"]
+    # 300 MW all year: 300 × 8,760 h = 2,628,000 MWh = 2,628 GWh (in GWh, as lesson 1 works)
+    assert "2,628 GWh per year" in bundle["text/html"]
     assert "Site power: 300 MW" in bundle["text/html"]
     assert "<script" not in bundle["text/html"]
     assert shown.children  # still the widget underneath

@@ -390,19 +390,21 @@ def article_city_basis() -> float:
 
 
 def article_basis_line() -> str:
-    """Lesson 1's turned-round article for a student working alone: the yearly use per person
-    that makes the site exactly the article's city (`article_city_basis`), beside the US
-    household's and the US person's all-sector use (reader 22).
+    """Lesson 1's article worked back to a basis, for a student working alone: the yearly use
+    per person that makes the site exactly the article's city (`article_city_basis`), beside the
+    US household's and the US person's all-sector use (reader 22; its name, reader 33, keeps
+    "turned round" for the city's power).
 
     Examples
     --------
     >>> print(article_basis_line())  # doctest: +NORMALIZE_WHITESPACE
-    The article turned round: 2,628,000,000 kWh ÷ 250,000 = 10,512 kWh a person a year, 1.9 %
-    below a US household's 10,715 kWh and well below a US person's 12,200 kWh (all sectors).
+    The article worked back to a basis: 2,628,000,000 kWh ÷ 250,000 = 10,512 kWh a person a
+    year, 1.9 % below a US household's 10,715 kWh and well below a US person's 12,200 kWh (all
+    sectors).
     """
     per, home = article_city_basis(), _per_household()
     return (
-        f"The article turned round: {fmt.number(_site_energy_kwh())} kWh ÷ "
+        f"The article worked back to a basis: {fmt.number(_site_energy_kwh())} kWh ÷ "
         f"{fmt.number(article_city())} = {fmt.number(round(per))} kWh a person a year, "
         f"{fmt.percent(1 - per / home, 2)} below a US household's {fmt.number(home)} kWh and "
         # no ratio to the US person's use: it would scale the site's 300 MW into the answer of

@@ -80,7 +80,10 @@ def article_cooling_copies(
         # three figures" that reads "30" as a rounding of the answer (reader 25); typed to three
         # figures ("30.0 %") it asks for none: the student gave them (reader 29)
         return f"that is the article's {fmt.percent(share)}, the claim you are checking: {then}" + (
-            ", and give your share to three figures" if figures else ""
+            # not "three figures": "33 %" is right at two (reader 33)
+            f"; or, if {fmt.percent(share)} is your own rounding, give one more figure"
+            if figures
+            else ""
         )
 
     return tuple(
@@ -335,7 +338,8 @@ def city_table(
     # short headers (reader 13), the household row explained in the caption ("US Census Bureau
     # CPS 2023": the source's name without its subtitle)
     caption = (
-        f"{fmt.quantity(float(ds.annual_energy), 'GWh')} per year; cities rounded to three "
+        # in GWh, as the exercises work, not rescaled to "2.63 TWh" (reader 33)
+        f"{fmt.number(float(ds.annual_energy))} GWh per year; cities rounded to three "
         "figures, as the inputs are not known more closely. * On the household basis the city "
         f"counts homes, and its people are the people living in those homes, {home} to a home "
         f"on average ({census.source_title.split(':')[0]}); the per-person bases count people "
