@@ -2645,6 +2645,11 @@ def _worksheet(lesson: Lesson) -> str:
                     "______</p><p><b>Back to the hook.</b> My first guesses: ______ &nbsp; Now: "
                     "______ because ______</p></section>"
                 )
+            if eid == "cooling-at-survey-pue":  # the Debrief's second vote (reader 34)
+                parts.append(
+                    "<section><p><b>Back to the hook.</b> My first answer: ______ &nbsp; Now: "
+                    "likely / unlikely / impossible: ______ because ______</p></section>"
+                )
             if eid == "capstone-days":
                 parts.append(_capstone_after_step_3())
             if eid == "capstone-job-share":
