@@ -83,6 +83,19 @@ add_exercise(
                 "divide 1 by the share as a decimal",
                 match=Match(rel_tol=0.01),
             ),
+            Trap(  # 40 % + 3 %: the share that does not reach IT (reader 34)
+                "non-it-share",
+                lambda: 1 - IT_SHARE,
+                "that is the share that does not reach IT (cooling and other losses); "
+                "PUE = site ÷ IT, so divide 1 by the share that does",
+            ),
+            Trap(  # the same typed as a bare per cent: "43"
+                "non-it-share-percent",
+                lambda: (1 - IT_SHARE) * 100,
+                "that looks like the share that does not reach IT, as a per cent; PUE = site "
+                "÷ IT, so divide 1 by the share that does, as a decimal",
+                match=Match(rel_tol=0.01),
+            ),
             # each hint asks for the step at the first attempt, and says it from the second
             # (reader 29: "= 0.57" at once left the student one key press)
             Trap(
