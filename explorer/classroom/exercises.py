@@ -373,10 +373,19 @@ class Exercise:
 
     def outside_tolerance(self) -> str:
         """What a near miss lies just outside, as the replies say it: "the ±1 % the checker
-        accepts"; for a share, relative to the answer (`said_tolerance`)."""
+        accepts"; for a share, relative to the answer (`said_tolerance`). Where the answer
+        rounded to two figures lies outside that band yet counts as right (`accepts`), the reply
+        says so: 2,600 right for 2,628 beside "±1 %" read as a contradiction (reader 34)."""
+        lo, hi = self.accepted()
+        two = self.two_figures()
+        rounding = (
+            " (or the answer rounded to two figures)"
+            if not lo <= two <= hi and not self.needs_three()
+            else ""
+        )
         if self.unit != SHARE:
-            return f"the {self.tolerance()} the checker accepts"
-        return f"what the checker accepts ({self.said_tolerance()})"
+            return f"the {self.tolerance()} the checker accepts{rounding}"
+        return f"what the checker accepts ({self.said_tolerance()}){rounding}"
 
     def shown_unit(self) -> str:
         return {SHARE: "", RATIO: ""}.get(self.unit, self.unit)
