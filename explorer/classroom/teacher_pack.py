@@ -673,9 +673,10 @@ PLANS: dict[int, Plan] = {
                 10,
                 "Which basis?",
                 "Read the bases and their figures together: a household's basis is what one home's "
-                "meter counts, and two to three people share it. Two minutes alone: each student "
-                "works the article back (the site's kWh ÷ 250,000) and writes it down, as the "
-                "notebook asks; then ask the class which basis is nearest. Each "
+                "meter counts, and two to three people share it. Work the article back to a basis: "
+                "two minutes alone first, each student works the article back (the site's kWh "
+                "÷ 250,000) and writes it down, as the notebook asks; then ask the class which "
+                "basis is nearest. Each "
                 "pair then works out the city on one basis on paper (homes only, Mississippi "
                 "or the world) and writes it on the board.",
             ),
@@ -783,8 +784,8 @@ PLANS: dict[int, Plan] = {
                 "(cop-article's prediction, heat, COP and water) is homework. Only if time is "
                 "left: the whole class predicts cop-article (heat removed ÷ cooling power, one "
                 "division): above or below the chillers' minimums, "
-                f"{_AIR_CHILLER_MIN} air-cooled and {_CHILLER_MIN} water-cooled? The quiz: the first "
-                "10 minutes of the next lesson, or homework.",
+                f"{_AIR_CHILLER_MIN} air-cooled and {_CHILLER_MIN} water-cooled? The quiz: the "
+                "first 10 minutes of the next lesson, or homework.",
             ),
         ),
         (
