@@ -1374,7 +1374,7 @@ def test_reader_34s_items_in_lessons_1_and_2(pages):
     # defect 5: lesson 1's plan has each student work the article back (cell 11), not aloud
     plan1 = text(pages["lesson-1/plan.html"])
     assert "aloud with the class" not in plan1, plan1
-    assert "each student works the article back" in plan1, plan1
+    assert "two minutes alone first, each student divides" in plan1, plan1
     # defect 7: the hook does not say "catalog" before the lesson has met it
     nb1 = json.loads((teacher_pack.NOTEBOOKS / "01-megawatts-and-cities.ipynb").read_text())
     hook = "".join(nb1["cells"][2]["source"])
