@@ -1037,6 +1037,10 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         # but copied, not computed
         rounding = _rounding(normalise(answer) if isinstance(answer, str) else answer, x)
         rounded = rounding is not None and abs(x - want) <= rounding
+        # a share in words ("about a tenth") is one figure, as "a week" is "1 week": the result
+        # rounded there is no sign of the note's step (reader 34)
+        in_words = isinstance(spelled, str) and not re.search(r"\d", spelled)
+        rounded = rounded or (in_words and not worked(answer) and _half_up(want, 1) == x)
         noted = [
             t.hint
             for t in e.traps

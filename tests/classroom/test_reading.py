@@ -530,10 +530,11 @@ def test_reader_13s_answers_to_lessons_7_and_8():
         # 300 MW / 3,000 MW = 10 %: the yearly average; with a low-confidence whole both it and
         # 330 / 3,000 = 11 % say about 10 %, so it is right, with a note (reader 15 lesson 7 D2:
         # its hint said "about 10 %" while the checker said "Not yet")
-        ("utility-peak-share", "10 %", "right", "Note: if you used the site's yearly average"),
-        ("utility-peak-share", "10 %", "right", "both say about 10 %"),
+        # (reader 34: typed to one figure, "10 %" or "0.1", it is the answer as asked: no note)
+        ("utility-peak-share", "10.0 %", "right", "Note: if you used the site's yearly average"),
+        ("utility-peak-share", "10.0 %", "right", "both say about 10 %"),
         ("utility-peak-share", "300/3000", "right", "which gives 11 %"),
-        ("utility-peak-share", "0.1", "right", "Note: if you used the site's yearly average"),
+        ("utility-peak-share", "0.100", "right", "Note: if you used the site's yearly average"),
         ("utility-peak-share", "11 %", "right", ""),
     ]
     for ex, typed, kind, words in rows:
@@ -932,7 +933,8 @@ def test_reader_17s_answers_to_lessons_7_and_8():
         fb = lessons.check(ex, typed)
         assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
     assert "2 times is a ratio" in lessons.check("hot-day-above-mean", "2 times more").message
-    assert "yearly average" in lessons.check("utility-peak-share", "about a tenth").message
+    # (reader 34: "about a tenth" is the one figure asked for: right, with no note)
+    assert "yearly average" not in lessons.check("utility-peak-share", "about a tenth").message
 
 
 def test_reader_17s_numbers_at_lesson_5s_stations():
@@ -4197,8 +4199,9 @@ def test_reader_30s_the_yearly_average_note_does_not_read_as_a_correction():
     # reader 30, defect 5: "0.1" and "about a tenth" for 11 % were "Right! … Note: if you used
     # the site's yearly average (300 MW): the question asks for its hottest hour…", which reads
     # as a correction. Earlier readers (13, 17, 24, 29) want the note on a rough 10 %, so it
-    # stays, and says first that the answer is right either way
-    for typed in ("0.1", "about a tenth", "10 %", "300/3000"):
+    # stays, and says first that the answer is right either way. (Reader 34: only where the
+    # answer shows the yearly average; a one-figure "0.1" or "10 %" is the answer as asked)
+    for typed in ("0.100", "10.0 %", "300/3000"):
         fb = lessons.check("utility-peak-share", typed)
         note = " ".join(fb.message.split())
         assert fb.right and "yearly average (300 MW), that is right here too" in note, note
@@ -4958,3 +4961,15 @@ def test_reader_33s_power_per_any_time_and_thousands_points_in_counts():
         said = lessons.check("cooling-at-survey-pue", typed).message
         assert "three figures" not in said and "give one more figure" in said, (typed, said)
     assert lessons.check("cooling-at-survey-pue", "33%").right
+
+
+def test_reader_34s_one_figure_share_is_right_without_a_lecture():
+    # utility-peak-share asks "One figure is enough": 330 MW ÷ 3,000 MW = 11 %, which is 10 %
+    # to one figure. The yearly-average note (300 ÷ 3,000 = 10.0 %) told such a student they
+    # may have used the wrong figure; it is said only where the answer shows that figure
+    for typed in ("10%", "10 %", "0.1", "about a tenth", "a tenth", "11 %"):
+        fb = lessons.check("utility-peak-share", typed)
+        assert fb.right and fb.message == "Right! The explorer gets 11 %.", (typed, fb.message)
+    for typed in ("10.0 %", "0.100", "300/3000", "300 MW / 3000 MW"):
+        fb = lessons.check("utility-peak-share", typed)
+        assert fb.right and "yearly average (300 MW)" in fb.message, (typed, fb.message)

@@ -375,10 +375,10 @@ add_exercise(
                 f"{fmt.percent(round(_gr('share_of_utility_peak'), 1))} here; but a planner "
                 "still uses the hottest hour, and with a surer figure for the utility's peak "
                 "the two differ",
-                kind=Kind(
-                    note=True,
-                    slip=False,  # named even when typed as a rounding of the answer ("0.1")
-                ),
+                # not named on a one-figure answer ("10 %", "0.1", "about a tenth"): the
+                # question asks for one figure, and 330 ÷ 3,000 rounds there too (reader 34);
+                # named on "10.0 %", "0.100" or "300/3000", which show the yearly average
+                kind=Kind(note=True),
             ),
             Trap(
                 "operator-peak",
