@@ -2513,7 +2513,7 @@ def test_reader_25s_lesson_7_tables_sheet_prints_more_detail(teacher_pages):
     sheet = html.unescape(teacher_pages["lesson-7/tables.html"])
     fold = sheet.index("Fold the page here. Turn over only after answering hot-day-above-mean")
     more = sheet.index("More detail")
-    assert fold < more < sheet.index("Step 3 · the grid's yardsticks"), sheet
+    assert fold < more, sheet  # after step 3 since reader 34, behind the October fold
     for figure in ("58.3 MW", "59.1 MW", "66.4 MW", "cost (low / mid / high)"):
         assert fold < sheet.index(figure), figure
     assert "larger than the hot day's 8.7 MW" not in sheet
@@ -4973,3 +4973,14 @@ def test_reader_34s_one_figure_share_is_right_without_a_lecture():
     for typed in ("10.0 %", "0.100", "300/3000", "300 MW / 3000 MW"):
         fb = lessons.check("utility-peak-share", typed)
         assert fb.right and "yearly average (300 MW)" in fb.message, (typed, fb.message)
+
+
+def test_reader_34s_lesson_7_tables_sheet_reaches_step_3_before_the_october_fold(teacher_pages):
+    # the second fold guards "why can a cooler day need a bigger daily battery?", which the plan
+    # makes optional or homework; step 3's yardsticks sat below it, so a class on paper turned
+    # over to reach step 3 and read October's figures (that question's answer) on the way
+    sheet = " ".join(html.unescape(teacher_pages["lesson-7/tables.html"]).split())
+    fold = sheet.index("Turn over only after answering shaving-battery-hours")
+    assert sheet.index("Step 3 · the grid's yardsticks") < fold
+    assert sheet.index("Advanced · several sites") < fold
+    assert fold < sheet.index("Step 2 · More detail")
