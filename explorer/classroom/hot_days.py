@@ -194,7 +194,7 @@ def tables_sheet(year: xr.Dataset, grid: xr.Dataset) -> None:
     """The student's tables for a class without computers, answers left out: the months'
     weather, each month's cooling and its largest hourly share, the hot day's hours, the
     peak-shaving battery, the grid's yardsticks and the sites' power (the teacher hands it out
-    after step 1's prediction: the month table's PUEs point at its answer).
+    after step 1's prediction: the monthly cooling table's PUEs point at its answer).
 
     Examples
     --------

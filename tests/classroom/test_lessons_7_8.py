@@ -744,8 +744,9 @@ def test_reader_21s_lesson_7(capsys, teacher_pages):
     pointer = "step 2's printout says how far to trust it"
     assert pointer in joined
     assert pointer in " ".join(teacher_pack.PLANS[7].stumbles[2].split())
-    # D8: step 1's reveal is a month table and a chart
-    assert "read the month table and chart that open" in " ".join(
+    # D8: step 1's reveal is a month table and a chart (reader 34: the monthly cooling table,
+    # not the weather table read aloud before the prediction)
+    assert "read the monthly cooling table and chart that open" in " ".join(
         teacher_pack.PLANS[7].segments[1][2].split()
     )
 

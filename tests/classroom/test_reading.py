@@ -4984,3 +4984,14 @@ def test_reader_34s_lesson_7_tables_sheet_reaches_step_3_before_the_october_fold
     assert sheet.index("Step 3 · the grid's yardsticks") < fold
     assert sheet.index("Advanced · several sites") < fold
     assert fold < sheet.index("Step 2 · More detail")
+
+
+def test_reader_34s_lesson_7_plan_names_its_two_month_tables_apart():
+    # the plan's 5–15 min row called both the weather table (read aloud before the prediction)
+    # and the monthly cooling table (which opens after it) "the month table"
+    from explorer.classroom import teacher_pack
+
+    row = " ".join(teacher_pack.PLANS[7].segments[1][2].split())
+    assert "month table" not in row.replace("monthly cooling table", ""), row
+    assert row.index("weather table") < row.index("jackson-annual-pue")
+    assert row.index("jackson-annual-pue") < row.index("monthly cooling table and chart that open")
