@@ -4995,3 +4995,21 @@ def test_reader_34s_lesson_7_plan_names_its_two_month_tables_apart():
     assert "month table" not in row.replace("monthly cooling table", ""), row
     assert row.index("weather table") < row.index("jackson-annual-pue")
     assert row.index("jackson-annual-pue") < row.index("monthly cooling table and chart that open")
+
+
+def test_reader_34s_lesson_7_step_2_says_each_day_has_its_own_threshold():
+    # step 2's intro said the battery delivers the cooling "above a steady threshold", while the
+    # printout and the question "why can a cooler day need a bigger battery?" rest on each day
+    # having its own (58.1 MW on the hot day, another in October)
+    import json
+    from pathlib import Path
+
+    nb = Path(__file__).parents[2] / "notebooks" / "07-hot-days-the-grid-and-batteries.ipynb"
+    cells = json.loads(nb.read_text())["cells"]
+    step2 = next(
+        " ".join("".join(c["source"]).split())
+        for c in cells
+        if "".join(c["source"]).startswith("## Step 2")
+    )
+    assert "steady threshold" not in step2, step2
+    assert "that day's own threshold" in step2 and "each day has its own" in step2, step2
