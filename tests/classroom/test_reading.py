@@ -5013,3 +5013,16 @@ def test_reader_34s_lesson_7_step_2_says_each_day_has_its_own_threshold():
     )
     assert "steady threshold" not in step2, step2
     assert "that day's own threshold" in step2 and "each day has its own" in step2, step2
+
+
+def test_reader_34s_load_swing_reveal_keeps_the_percent_hint():
+    # the notebook takes contested-load-swing through `reveal`; "30 %" (the change, right as a
+    # share) got only "a percentage does not fit here", while `check` names the slip. Both now
+    # say what to do with it: that share of the 245,264 households flat out
+    for typed in ("30%", "30 %"):
+        said = lessons.reveal("contested-load-swing", typed)
+        assert not said.ready, said.message
+        assert "a percentage does not fit here" in said.message, said.message
+        assert "take that share of the 245,264 households flat out" in said.message, said.message
+        assert "73,5" not in said.message and "73,6" not in said.message, said.message
+    assert "take that share" not in lessons.reveal("contested-load-swing", "banana").message

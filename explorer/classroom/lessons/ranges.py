@@ -242,7 +242,10 @@ add_exercise(
             Trap(
                 "percent",
                 lambda: 1 - _LOAD_LOW,
-                "that is the change in percent; the question asks for households",
+                "that is the change in percent; the question asks for households: take that "
+                "share of the "
+                f"{fmt.number(_contested_households(SITE_MW, _range(_HOUSEHOLD_KEY).central))} "
+                "households flat out",
                 match=Match(unit=SHARE),
             ),
         ),
