@@ -5026,3 +5026,16 @@ def test_reader_34s_load_swing_reveal_keeps_the_percent_hint():
         assert "take that share of the 245,264 households flat out" in said.message, said.message
         assert "73,5" not in said.message and "73,6" not in said.message, said.message
     assert "take that share" not in lessons.reveal("contested-load-swing", "banana").message
+
+
+def test_reader_34s_a_swing_written_negative_is_read_as_its_size():
+    # 50 % down to 30 % of 300 MW is naturally "-60 MW"; contested-cooling-swing said "cannot
+    # be negative" while contested-load-swing took "-73,579" with a note: both take the size
+    for ex, typed, size in (
+        ("contested-cooling-swing", "-60 MW", "60"),
+        ("contested-load-swing", "-73,579", "73,579"),
+    ):
+        fb = lessons.check(ex, typed)
+        assert fb.right and "Note: written as a change" in fb.message, (ex, fb.message)
+        assert f"so {size}." in fb.message, fb.message
+    assert not lessons.check("contested-cooling-swing", "-150 MW").right

@@ -279,6 +279,9 @@ add_exercise(
         "value, by how many MW does the cooling load swing between those two ends? (MW)",
         _article_swing,
         "MW",
+        # "-60 MW" (50 % down to 30 %) is the swing written as a change: right, with a note, as
+        # contested-load-swing's "-73,579" (reader 34)
+        reads=Reads(change="swing"),
         hints=(
             "cooling load = site power × cooling share; only the share moves",
             "swing = site power × (high share − low share)",
