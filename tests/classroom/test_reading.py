@@ -2476,7 +2476,8 @@ def test_reader_25s_middle_of_the_range_is_not_praised():
     # guess" (reader 25's defect 5); AWS's fleet PUE for Jackson's stays one
     r = lessons.reveal("contested-power-p5", "525")
     assert r.ready and "fair guess" not in r.message, r.message
-    assert "The gap is a common slip: that is the middle of the range" in r.message, r.message
+    # (reader 34: a prediction is "a common guess", not a slip)
+    assert "A common guess: that is the middle of the range" in r.message, r.message
     assert "fair guess" in lessons.reveal("jackson-annual-pue", "1.15").message
 
 
@@ -5039,3 +5040,16 @@ def test_reader_34s_a_swing_written_negative_is_read_as_its_size():
         assert fb.right and "Note: written as a change" in fb.message, (ex, fb.message)
         assert f"so {size}." in fb.message, fb.message
     assert not lessons.check("contested-cooling-swing", "-150 MW").right
+
+
+def test_reader_34s_a_prediction_from_the_article_is_a_common_guess_not_a_slip():
+    # a prediction is made before any working: the article's PUE range ("2") or the middle of
+    # the power range ("525") is a common guess; "slip" says the student computed it wrongly
+    for ex, typed, hint in (
+        ("jackson-annual-pue", "2", "that is a PUE in the range of the article's cooling"),
+        ("jackson-annual-pue", "1.75", "that is the PUE of the article's 40 % cooling share"),
+        ("contested-power-p5", "525", "that is the middle of the range"),
+    ):
+        said = lessons.reveal(ex, typed).message
+        assert f"A common guess: {hint}" in said, said
+        assert "slip" not in said, said

@@ -18,6 +18,7 @@ from ..exercises import (
     Match,
     Precision,
     Reads,
+    Say,
     Trap,
 )
 from .common import (
@@ -152,6 +153,8 @@ add_exercise(
                 lambda: 1 / (1 - COOLING_SHARE - other_share()),
                 f"that is the PUE of the article's {fmt.percent(COOLING_SHARE)} cooling share; "
                 "the weather model gives far less cooling",
+                # a prediction taken from the article is a guess, not a slip (reader 34)
+                say=Say(lead="A common guess"),
             ),
             Trap(
                 # the article's 30–50 % as PUEs (lesson 2), ends included: "1.49", "2" (reader 27)
@@ -168,6 +171,7 @@ add_exercise(
                     / sum(article_pue_range())
                     + 0.005
                 ),
+                say=Say(lead="A common guess"),
             ),
             Trap(
                 "hottest-hour",

@@ -370,7 +370,8 @@ add_exercise(
                     slip=False,
                     # the misreading step 5 exists to correct, not a fair guess (reader 25)
                 ),
-                say=Say(lead="The gap is a common slip"),
+                # a prediction, not a slip: "a common guess" (reader 34)
+                say=Say(lead="A common guess"),
             ),
         ),
     )
