@@ -1108,10 +1108,21 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             lead = f"Not yet: “{typed}” reads as {e.show(x)}, "
         else:
             lead = "Not yet: that is "
+        # "70" has two digits but one significant figure: said, so that the count is not argued
+        # with (reader 34); the answer itself stays unsaid
+        digits = re.search(r"\d[\d,]*(?:\.\d*)?", typed)
+        whole = digits[0].replace(",", "") if digits else ""
+        zeros = len(whole) - figures if whole.isdigit() and whole.endswith("0") else 0
+        place = (
+            f" (in {digits[0]} the {'0 only holds' if zeros == 1 else 'zeros only hold'} the "
+            "place)"
+            if zeros > 0 and not words
+            else ""
+        )
         return Feedback(
             False,
-            f"{lead}right only to the {count} figure{'' if figures == 1 else 's'} you gave; "
-            f"work it out and give {'three' if e.needs_three() else 'two or three'} figures"
+            f"{lead}right only to the {count} figure{'' if figures == 1 else 's'} you gave"
+            f"{place}; work it out and give {'three' if e.needs_three() else 'two or three'} figures"
             f"{' in ' + unit if unit else ''} (the checker accepts {e.said_tolerance()}).",
             "figures",
         )

@@ -5053,3 +5053,14 @@ def test_reader_34s_a_prediction_from_the_article_is_a_common_guess_not_a_slip()
         said = lessons.reveal(ex, typed).message
         assert f"A common guess: {hint}" in said, said
         assert "slip" not in said, said
+
+
+def test_reader_34s_one_figure_says_why_seventy_is_one():
+    # "70 %" for 68.2 % was "right only to the one figure you gave"; students argue that 70 has
+    # two digits. The message says the 0 only holds the place, without the answer
+    said = lessons.check("hot-day-above-mean", "70%").message
+    assert "one figure you gave (in 70 the 0 only holds the place)" in said, said
+    assert "68" not in said, said
+    said = lessons.check("contested-city-high", "600,000").message
+    assert "(in 600,000 the zeros only hold the place)" in said, said
+    assert "holds the place" not in lessons.check("hot-day-above-mean", "0.7").message
