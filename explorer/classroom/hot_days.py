@@ -244,7 +244,7 @@ def tables_sheet(year: xr.Dataset, grid: xr.Dataset) -> None:
         print(
             f"\n{FOLD} Fold the page here. Turn over only after answering shaving-battery-hours "
             "and writing why a cooler day can need a bigger daily battery: below are the "
-            "figures behind it, then step 2's \"More detail\"."
+            'figures behind it, then step 2\'s "More detail".'
         )
         _say(figures)
     # the notebook's collapsed block, which the printouts, the debrief and the key cite (reader 25)

@@ -4664,10 +4664,11 @@ def test_reader_32s_a_rounding_with_a_note_is_said_right_first():
     # reader 32 (lessons 7-8, defect 4): "0.1" for 330 MW ÷ 3,000 MW (11 % to one figure, as
     # the question allows) got only "Right! … Note: if you used the site's yearly average …",
     # as if the student had divided 300 MW; the reply first says the answer is 11 % rounded
+    # (reader 34: with no note on a one-figure answer, it is said right and nothing more)
     for typed in ("0.1", "10 %", "one tenth"):
         fb = lessons.check("utility-peak-share", typed)
         said = " ".join(fb.message.split())
-        assert fb.right and "to the one figure you gave" in said.split("Note:")[0], said
+        assert fb.right and "Note:" not in said, said
     fb = lessons.check("utility-peak-share", "300/3000")  # worked from 300 MW: the note alone
     assert fb.right and "figure you gave" not in fb.message and "Note:" in fb.message
 
@@ -4968,7 +4969,7 @@ def test_reader_34s_one_figure_share_is_right_without_a_lecture():
     # utility-peak-share asks "One figure is enough": 330 MW ÷ 3,000 MW = 11 %, which is 10 %
     # to one figure. The yearly-average note (300 ÷ 3,000 = 10.0 %) told such a student they
     # may have used the wrong figure; it is said only where the answer shows that figure
-    for typed in ("10%", "10 %", "0.1", "about a tenth", "a tenth", "11 %"):
+    for typed in ("10%", "10 %", "0.1", "about a tenth", "a tenth", "one tenth", "11 %"):
         fb = lessons.check("utility-peak-share", typed)
         assert fb.right and fb.message == "Right! The explorer gets 11 %.", (typed, fb.message)
     for typed in ("10.0 %", "0.100", "300/3000", "300 MW / 3000 MW"):
@@ -5013,7 +5014,7 @@ def test_reader_34s_lesson_7_step_2_says_each_day_has_its_own_threshold():
         if "".join(c["source"]).startswith("## Step 2")
     )
     assert "steady threshold" not in step2, step2
-    assert "that day's own threshold" in step2 and "each day has its own" in step2, step2
+    assert "Each day has its own threshold, flat all day" in step2, step2
 
 
 def test_reader_34s_load_swing_reveal_keeps_the_percent_hint():
