@@ -1125,7 +1125,8 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         return Feedback(
             False,
             f"{lead}right only to the {count} figure{'' if figures == 1 else 's'} you gave"
-            f"{place}; work it out and give {'three' if e.needs_three() else 'two or three'} figures"
+            f"{place}; work it out and give "
+            f"{'three' if e.needs_three() else 'two or three'} figures"
             f"{' in ' + unit if unit else ''} (the checker accepts {e.said_tolerance()}).",
             "figures",
         )

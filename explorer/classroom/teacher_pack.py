@@ -1177,9 +1177,10 @@ PLANS: dict[int, Plan] = {
             (
                 10,
                 "Step 1 · A typical year",
-                "Read the weather table (each month's dry-bulb and wet-bulb) aloud: which months have "
-                "warm wet-bulbs? Students commit a prediction for jackson-annual-pue, then read the "
-                "monthly cooling table and chart that open, then "
+                "Read the weather table (each month's dry-bulb and wet-bulb) aloud: which "
+                "months have warm wet-bulbs? Students commit a prediction for "
+                "jackson-annual-pue, then read the monthly cooling table and chart that open, "
+                "then "
                 "write "
                 "their answer to the 30 % question before opening the notebook's answer.",
             ),
