@@ -978,7 +978,11 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     signed = (
         read(answer, e.unit, True, e.reads.above) if e.reads.change and r.value is None else None
     )
-    if signed and signed.value is not None and signed.value < 0:
+    ends = {"high-end", "low-end"} <= {t.id for t in e.traps}
+    # "90 MW - 150 MW" where the answer is the swing between two ends: a range written with a
+    # dash as likely as a change, so not taken as the change (reader 34 kept reader 24's rule)
+    dash = ends and isinstance(answer, str) and bool(re.search(r"\d[^\d]*[-−–]\s*\d", answer))
+    if signed and signed.value is not None and signed.value < 0 and not dash:
         size = check(e, -signed.value, attempt)
         if size.right:
             return Feedback(
@@ -993,8 +997,8 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             tol = max(t.match.rel_tol, t.match.unit_tol)
             if own and own.value is not None and _near(own.value, t.value(), tol):
                 return Feedback(False, f"Not yet, hint: {_sentence(t.hint)}", "trap", t.id)
-        ends = {"high-end", "low-end"} <= {t.id for t in e.traps}
-        if ends and r.message.startswith("give one number"):  # "from 90 to 150 MW" (reader 25)
+        if ends and (r.message.startswith("give one number") or dash):
+            # "from 90 to 150 MW" (reader 25), "90 MW - 150 MW"
             return Feedback(
                 False,
                 "Not yet: those are the two ends; the swing is their difference. Give that one "
@@ -1046,6 +1050,10 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         # but copied, not computed
         rounding = _rounding(normalise(answer) if isinstance(answer, str) else answer, x)
         rounded = rounding is not None and abs(x - want) <= rounding
+        # a share in words ("about a tenth") is one figure, as "a week" is "1 week": the result
+        # rounded there is no sign of the note's step (reader 34)
+        in_words = isinstance(answer, str) and not re.search(r"\d", answer)
+        rounded = rounded or (in_words and not worked(answer) and _half_up(want, 1) == x)
         noted = [
             t.hint
             for t in e.traps
@@ -1113,10 +1121,21 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             lead = f"Not yet: “{typed}” reads as {e.show(x)}, "
         else:
             lead = "Not yet: that is "
+        # "70" has two digits but one significant figure: said, so that the count is not argued
+        # with (reader 34); the answer itself stays unsaid
+        digits = re.search(r"\d[\d,]*(?:\.\d*)?", typed)
+        whole = digits[0].replace(",", "") if digits else ""
+        zeros = len(whole) - figures if whole.isdigit() and whole.endswith("0") else 0
+        place = (
+            f" (in {digits[0]} the {'0 only holds' if zeros == 1 else 'zeros only hold'} the place)"
+            if zeros > 0 and not words
+            else ""
+        )
         return Feedback(
             False,
-            f"{lead}right only to the {count} figure{'' if figures == 1 else 's'} you gave; "
-            f"work it out and give {'three' if e.needs_three() else 'two or three'} figures"
+            f"{lead}right only to the {count} figure{'' if figures == 1 else 's'} you gave"
+            f"{place}; work it out and give "
+            f"{'three' if e.needs_three() else 'two or three'} figures"
             f"{' in ' + unit if unit else ''} (the checker accepts {e.said_tolerance()}).",
             "figures",
         )

@@ -194,7 +194,7 @@ def tables_sheet(year: xr.Dataset, grid: xr.Dataset) -> None:
     """The student's tables for a class without computers, answers left out: the months'
     weather, each month's cooling and its largest hourly share, the hot day's hours, the
     peak-shaving battery, the grid's yardsticks and the sites' power (the teacher hands it out
-    after step 1's prediction: the month table's PUEs point at its answer).
+    after step 1's prediction: the monthly cooling table's PUEs point at its answer).
 
     Examples
     --------
@@ -207,10 +207,10 @@ def tables_sheet(year: xr.Dataset, grid: xr.Dataset) -> None:
     hour ...
     ✂ Fold the page here. ...
     Step 2 · after hot-day-above-mean: the battery ...
-    ✂ Fold the page here. Turn over only after answering shaving-battery-hours ...
-    Step 2 · More detail: ...
     Step 3 · the grid's yardsticks
     ...
+    ✂ Fold the page here. Turn over only after answering shaving-battery-hours ...
+    Step 2 · More detail: ...
     """
     print("Step 1 · the typical year")
     the_year(year)
@@ -229,24 +229,27 @@ def tables_sheet(year: xr.Dataset, grid: xr.Dataset) -> None:
     )
     print("\nStep 2 · after hot-day-above-mean: the battery that shaves each day's peak")
     shaving_battery(year)
-    figures = sizing_day_figures(year, batteries.peak_shaving_battery(year))
-    if figures:  # the figures the question "why can a cooler day…" works with (reader 24),
-        # below a second fold: the notebook opens them only after the battery exercise (reader 26)
-        print(
-            f"\n{FOLD} Fold the page here. Turn over only after answering shaving-battery-hours "
-            "and writing why a cooler day can need a bigger daily battery: below are the "
-            "figures behind it."
-        )
-        _say(figures)
-    # the notebook's collapsed block, which the printouts, the debrief and the key cite (reader 25)
-    print("\nStep 2 · More detail: the year's own hottest day, how the battery recharges, its cost")
-    peak_shaving_detail(year)
+    # step 3 and the Advanced table come before the second fold: the question behind that fold
+    # may be homework, and a class on paper must reach step 3 without seeing its answer
+    # (reader 34)
     print("\nStep 3 · the grid's yardsticks")
     yardsticks(grid)
     print("\nAdvanced · several sites: each site's power")
     cluster = sites.split_cluster(["rainier-indiana", "rainier-mississippi"])
     for s in cluster.site.values:
         print(f"{catalog.label('sites', str(s))}: {_mw(cluster.site_power.sel(site=s))}")
+    figures = sizing_day_figures(year, batteries.peak_shaving_battery(year))
+    if figures:  # the figures the question "why can a cooler day…" works with (reader 24),
+        # below a second fold: the notebook opens them only after the battery exercise (reader 26)
+        print(
+            f"\n{FOLD} Fold the page here. Turn over only after answering shaving-battery-hours "
+            "and writing why a cooler day can need a bigger daily battery: below are the "
+            'figures behind it, then step 2\'s "More detail".'
+        )
+        _say(figures)
+    # the notebook's collapsed block, which the printouts, the debrief and the key cite (reader 25)
+    print("\nStep 2 · More detail: the year's own hottest day, how the battery recharges, its cost")
+    peak_shaving_detail(year)
 
 
 def _hot_day_beside_typical(year: xr.Dataset) -> str:

@@ -1180,8 +1180,10 @@ PLANS: dict[int, Plan] = {
             (
                 10,
                 "Step 1 · A typical year",
-                "Read the month table aloud: which months have warm wet-bulbs? Students commit a "
-                "prediction for jackson-annual-pue, read the month table and chart that open, then "
+                "Read the weather table (each month's dry-bulb and wet-bulb) aloud: which "
+                "months have warm wet-bulbs? Students commit a prediction for "
+                "jackson-annual-pue, then read the monthly cooling table and chart that open, "
+                "then "
                 "write "
                 "their answer to the 30 % question before opening the notebook's answer.",
             ),
@@ -1247,7 +1249,8 @@ PLANS: dict[int, Plan] = {
             "(Advanced) Minutes used as hours in ride-through-energy (60 times too big), or "
             "5 minutes written as 0.05 h.",
         ),
-        "Everything runs in the notebook; the month table and chart open after the prediction. "
+        "Everything runs in the notebook; the monthly cooling table and chart open after the "
+        "prediction. "
         "The app's "
         "“Site in context” panel is optional. Without computers, the worksheet with the pack's "
         "tables sheet (lesson-7/tables.html: the months, each month's cooling, the hot day's "

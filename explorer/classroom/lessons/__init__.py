@@ -231,6 +231,12 @@ def reveal(exercise_id: str, prediction: object) -> Reveal:
     if exercise_id in WORKED_ANSWERS:  # reader 28: "Your prediction is 4.8 points too low"
         said = r.message.replace("You predicted", "You answered", 1)
         r = dataclasses.replace(r, message=said.replace("Your prediction", "Your answer"))
+        fb = _check(EXERCISES[exercise_id], prediction)
+        if not r.ready and fb.kind == "trap":
+            # a worked answer in the wrong unit ("30 %" for households): the slip's hint, as
+            # `check` gives it, not only the unit wanted (reader 34)
+            hint = fb.message.split("hint: ", 1)[-1]
+            r = dataclasses.replace(r, message=f"{r.message} Hint: {hint}")
     return r
 
 

@@ -18,6 +18,7 @@ from ..exercises import (
     Match,
     Precision,
     Reads,
+    Say,
     Trap,
 )
 from .common import (
@@ -152,6 +153,8 @@ add_exercise(
                 lambda: 1 / (1 - COOLING_SHARE - other_share()),
                 f"that is the PUE of the article's {fmt.percent(COOLING_SHARE)} cooling share; "
                 "the weather model gives far less cooling",
+                # a prediction taken from the article is a guess, not a slip (reader 34)
+                say=Say(lead="A common guess"),
             ),
             Trap(
                 # the article's 30–50 % as PUEs (lesson 2), ends included: "1.49", "2" (reader 27)
@@ -168,6 +171,7 @@ add_exercise(
                     / sum(article_pue_range())
                     + 0.005
                 ),
+                say=Say(lead="A common guess"),
             ),
             Trap(
                 "hottest-hour",
@@ -375,10 +379,10 @@ add_exercise(
                 f"{fmt.percent(round(_gr('share_of_utility_peak'), 1))} here; but a planner "
                 "still uses the hottest hour, and with a surer figure for the utility's peak "
                 "the two differ",
-                kind=Kind(
-                    note=True,
-                    slip=False,  # named even when typed as a rounding of the answer ("0.1")
-                ),
+                # not named on a one-figure answer ("10 %", "0.1", "about a tenth"): the
+                # question asks for one figure, and 330 ÷ 3,000 rounds there too (reader 34);
+                # named on "10.0 %", "0.100" or "300/3000", which show the yearly average
+                kind=Kind(note=True),
             ),
             Trap(
                 "operator-peak",

@@ -242,7 +242,10 @@ add_exercise(
             Trap(
                 "percent",
                 lambda: 1 - _LOAD_LOW,
-                "that is the change in percent; the question asks for households",
+                "that is the change in percent; the question asks for households: take that "
+                "share of the "
+                f"{fmt.number(_contested_households(SITE_MW, _range(_HOUSEHOLD_KEY).central))} "
+                "households flat out",
                 match=Match(unit=SHARE),
             ),
         ),
@@ -276,6 +279,9 @@ add_exercise(
         "value, by how many MW does the cooling load swing between those two ends? (MW)",
         _article_swing,
         "MW",
+        # "-60 MW" (50 % down to 30 %) is the swing written as a change: right, with a note, as
+        # contested-load-swing's "-73,579" (reader 34)
+        reads=Reads(change="swing"),
         hints=(
             "cooling load = site power × cooling share; only the share moves",
             "swing = site power × (high share − low share)",
@@ -364,7 +370,8 @@ add_exercise(
                     slip=False,
                     # the misreading step 5 exists to correct, not a fair guess (reader 25)
                 ),
-                say=Say(lead="The gap is a common slip"),
+                # a prediction, not a slip: "a common guess" (reader 34)
+                say=Say(lead="A common guess"),
             ),
         ),
     )
