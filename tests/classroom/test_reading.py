@@ -4958,3 +4958,13 @@ def test_reader_33s_power_per_any_time_and_thousands_points_in_counts():
         said = lessons.check("cooling-at-survey-pue", typed).message
         assert "three figures" not in said and "give one more figure" in said, (typed, said)
     assert lessons.check("cooling-at-survey-pue", "33%").right
+
+
+def test_reader_34s_fortnight_is_two_weeks_read_to_one_figure():
+    # reader 34: "a fortnight" for the run's 12.5 city-days was told it counted households (a
+    # trap at 14.2 days) while "2 weeks" was asked for more figures; a fortnight is two weeks
+    for said in ("a fortnight", "about a fortnight"):
+        fb = lessons.check("capstone-city-days", said, 1)
+        assert (fb.right, fb.kind) == (False, "figures"), (said, fb.message)
+        assert "households" not in fb.message
+        assert fb.kind == lessons.check("capstone-city-days", "2 weeks", 1).kind
