@@ -4968,3 +4968,25 @@ def test_reader_34s_fortnight_is_two_weeks_read_to_one_figure():
         assert (fb.right, fb.kind) == (False, "figures"), (said, fb.message)
         assert "households" not in fb.message
         assert fb.kind == lessons.check("capstone-city-days", "2 weeks", 1).kind
+
+
+def test_reader_34s_memory_and_ultraserver_stations_say_what_was_typed():
+    # reader 34: the memory station told "1430 GiB" (the article's 1,536 GB read at 10⁹ bytes
+    # and written in GiB) and AWS's launch-news "1.5 TB" that they typed the article's 1,536 GB
+    article = lessons.check_station("trn2-hbm", "1,536 GB")
+    assert article.trap == "gb-for-gib" and "1,536 GB is the article's figure" in article.message
+    for typed in ("1430 GiB", "1,430", "1431"):
+        fb = lessons.check_station("trn2-hbm", typed)
+        assert not fb.right and "is the article's figure as printed" not in fb.message, typed
+        assert "10⁹ bytes" in fb.message and "16 × 96 GiB" in fb.message, typed
+    launch = lessons.check_station("trn2-hbm", "1.5 TB")
+    assert not launch.right and "launch" in launch.message
+    assert "is the article's figure as printed" not in launch.message
+    # reader 34: the UltraServer's near miss "82" was told the sparse figure was halved, with
+    # "the systems' table" (not on the page) and the sparse claim's 2× ratio; typed as that
+    # halving, it still is, without either
+    near = lessons.check_station("us-fp8", "82")
+    assert not near.right and "sparse" not in near.message and "1.97" not in near.message
+    halved = lessons.check_station("us-fp8", "64 × 2.563 / 2")
+    assert halved.trap == "sparse-halved"
+    assert "systems' table" not in halved.message and "1.97" not in halved.message
