@@ -1241,3 +1241,18 @@ def test_reader_31s_lesson_5_references_label_the_sparse_figure_as_aws_does():
     shown = html.unescape(eval(cell, {"widgets": widgets}).value)  # the cell's one call
     line = next(s for s in shown.split("<li>") if "2,563" in s)
     assert "FP8/FP16/BF16/TF32" in line and "sparse FP8" not in line, line
+
+
+def test_reader_34s_rows_read_aloud_follow_the_score_in_the_reveal():
+    # reader 34: the script's "read aloud only the rows worth a second look" found them at line
+    # 56 of 80, under two 8-row tables with sources; they now come right after the score table
+    box = widgets.verdict_vote()
+    *rows, button, out = box.children
+    for row, c in zip(rows, factcheck.class_claims(), strict=True):
+        row.children[0].value = c.verdict()
+    button.click()
+    page = out.value
+    second, full = page.index("Rows worth a second look"), page.index("The full table")
+    tables = [m.start() for m in re.finditer("<table", page)]
+    assert tables[0] < second < full < tables[1], (tables, second, full)
+    assert second < page.index("The computation behind each row")
