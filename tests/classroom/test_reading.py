@@ -4990,3 +4990,17 @@ def test_reader_34s_memory_and_ultraserver_stations_say_what_was_typed():
     halved = lessons.check_station("us-fp8", "64 × 2.563 / 2")
     assert halved.trap == "sparse-halved"
     assert "systems' table" not in halved.message and "1.97" not in halved.message
+
+
+def test_reader_34s_sparse_station_says_the_same_of_41_6_however_typed():
+    # reader 34: a bare 41.6 was "the station's computation" with no word of the doubling
+    # that "2 × 20.8" is told is assumed; 41.6 is also 16 × 2.6 (one chip's sparse, rounded),
+    # so a bare 41.6 stands, and says which of its two routes is the station's
+    doubled = lessons.check_station("trn2-sparse", "2 × 20.8")
+    assert not doubled.right and doubled.trap == "twice-dense"
+    for typed in ("41.6", "41.6 PF sparse"):
+        fb = lessons.check_station("trn2-sparse", typed)
+        assert fb.right and "2 × the instance's dense figure" in fb.message, (typed, fb.message)
+    for typed in ("16 × 2.6", "16 × 2563 TFLOP/s", "41"):  # the station's route, shown or exact
+        fb = lessons.check_station("trn2-sparse", typed)
+        assert fb.right and "dense" not in fb.message, (typed, fb.message)

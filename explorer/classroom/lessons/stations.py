@@ -14,6 +14,7 @@ from .. import factcheck
 from ..exercises import RATIO, SHARE, Exercise, Feedback, Kind, Match, Trap, read
 from ..exercises import check as _check
 from ..exercises import label as answer_label
+from ..reading import worked
 from .capstone import TWICE, capstone_value, it_at_pue_w, pue_chip_traps
 from .city import article_city_mw
 from .common import (
@@ -799,11 +800,27 @@ def check_station(claim_id: str, answer: object) -> Feedback:
             "trap",
             "wrong-label",
         )
+    # reader 34: a bare 41.6 is 16 × 2.6 (one chip's sparse, rounded) or 2 × 20.8 (the dense
+    # figure doubled, "Not yet" when typed so): it stands, and says which route is the station's
+    value = read(answer, first.unit).value if fb.right and twice and not worked(answer) else None
+    doubled = (
+        value is not None and abs(value - twice.value()) < abs(value - first.answer())
+        if twice
+        else False
+    )
     if fb.right:
         return Feedback(
             True,
-            "That is the station's computation. Now judge the claim: does it hold on its own "
-            "terms, and what does it assume?",
+            "That is the station's computation"
+            + (
+                ", if you multiplied the chips by one chip's sparse figure. If you took 2 × "
+                "the instance's dense figure, that is a factor you assumed: redo it as the "
+                "station asks, the chips × one chip's sparse figure as AWS publishes it, and "
+                "compare."
+                if doubled
+                else ". Now judge the claim: does it hold on its own terms, and what does it "
+                "assume?"
+            ),
             "right",
         )
     return fb  # attempt 1: a nudge, never a lesson's worked step
