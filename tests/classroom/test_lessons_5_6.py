@@ -1256,3 +1256,14 @@ def test_reader_34s_rows_read_aloud_follow_the_score_in_the_reveal():
     tables = [m.start() for m in re.finditer("<table", page)]
     assert tables[0] < second < full < tables[1], (tables, second, full)
     assert second < page.index("The computation behind each row")
+
+
+def test_reader_34s_plan_advanced_part_is_the_notebooks(pages):
+    # reader 34: the plan's "Advanced: recompute a claim under another basis, PUE or chip power"
+    # had no part in notebook 05; it now names the notebook's own optional parts
+    plan = pages["lesson-5/plan.html"]
+    advanced = plan.split("<h3>Advanced</h3>")[1]
+    text = "\n".join(_cells("05-fact-check.ipynb"))
+    assert "Question (if time)" in advanced and "**Question (if time).**" in text
+    assert "city_bases" in text and "power_split" in text
+    assert "city table" in advanced and "power-split" in advanced and "chip power" not in advanced
