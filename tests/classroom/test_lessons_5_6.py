@@ -1267,3 +1267,12 @@ def test_reader_34s_plan_advanced_part_is_the_notebooks(pages):
     assert "Question (if time)" in advanced and "**Question (if time).**" in text
     assert "city_bases" in text and "power_split" in text
     assert "city table" in advanced and "power-split" in advanced and "chip power" not in advanced
+
+
+def test_reader_34s_key_says_the_cooling_tolerance_as_the_checker_does():
+    # reader 34: "9.5" was told "a twentieth of the answer either way", the key "±0.5
+    # percentage points": the key gives both, so the teacher can match the student's screen
+    said = lessons.check_station("ms-cooling", "9.5").message
+    assert "a twentieth of the answer either way" in said
+    key = lessons.station_accepted("ms-cooling")
+    assert "±0.5 percentage points" in key and "a twentieth of the answer either way" in key

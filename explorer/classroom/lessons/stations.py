@@ -657,7 +657,10 @@ def station_accepted(claim_id: str) -> str:
             for t in e.traps
             if t.kind.figures and low <= t.value() <= high
         )
-        out.append(f"{e.tolerance()}: {lo} to {hi}{refused} {said}".strip())
+        # a share's, as the checker tells the student too (reader 34: the key's "±0.5
+        # percentage points" beside the student's "a twentieth of the answer either way")
+        told = f" ({e.said_tolerance()}, as the checker says it)" if e.unit == SHARE else ""
+        out.append(f"{e.tolerance()}{told}: {lo} to {hi}{refused} {said}".strip())
     return "; ".join(out)
 
 
