@@ -246,7 +246,9 @@ class Exercise:
 
     `hints` are three steps: a nudge (the default hint), the formula, and the worked step.
     `waits_for` names the exercises whose reveal prints figures this question works with: until
-    they are revealed its box shows them blank (`lessons.question_now`; reader 19).
+    they are revealed its box shows them blank (`lessons.question_now`; reader 19), and its
+    worked step (the Hint button's third, a third wrong check's) stays closed: it names every
+    exercise whose answer the worked step prints (reader 34).
     """
 
     id: str

@@ -2238,6 +2238,8 @@ def in_digits(answer: object) -> str | None:
     --------
     >>> in_digits("about two weeks"), in_digits("a week"), in_digits("3 × 10⁵")
     ('2 weeks', '1 week', '3e5')
+    >>> in_digits("a fortnight")
+    '2 weeks'
     >>> in_digits(14) is None
     True
     """
@@ -2250,7 +2252,13 @@ def in_digits(answer: object) -> str | None:
         spelled = _TEN_SUPERSCRIPT.sub(lambda m: "10^" + m[1].translate(_SUPERSCRIPT), spelled)
         spelled = _BARE_TEN.sub(r"1e\1", _TEN_TO.sub(r"e\1", spelled))
         spelled = _in_last_unit(spelled)  # "7 h 1 min" is 421 min: three figures (reader 32)
+        # a fortnight is the word for two weeks, as rough as "2 weeks" (reader 34: it was read
+        # as one fortnight known to 7 days, and 12.5 days is 0.9 of one)
+        spelled = _A_FORTNIGHT.sub("2 weeks", spelled)
     return spelled
+
+
+_A_FORTNIGHT = re.compile(r"^1\s*fortnights?\b", re.IGNORECASE)
 
 
 # the words that say which way a number goes from a reference: "68 % below", "grows by 73,579"

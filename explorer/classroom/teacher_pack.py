@@ -496,7 +496,11 @@ LESSONS = (
         "which sets the stations' own figures, and read the City card (people) and the Chips "
         "card. The City basis matters: the app's default, households, is not the station's",
         "a claim is reproduced, reproduced under an assumption, or contested (a source disagrees)",
-        "recompute a claim under another basis, PUE or chip power",
+        # reader 34: "or chip power" named a part the notebook does not have
+        "optional, for a group done early after the reveal: recompute a claim on another basis "
+        "or PUE with the notebook's own widgets (the city table's other rows, with the box "
+        "ticked for every basis, and the power-split slider), then the notebook's “Question "
+        "(if time)”: which claims rest on a unit or a label",
         settings=_ARTICLE_APP,
     ),
     Lesson(

@@ -517,8 +517,9 @@ VOTE = "fact-check-vote"  # the `REVEALED` entry the vote's reveal marks
 def verdict_vote(claim_ids: tuple[str, ...] = factcheck.CLASS_CLAIMS) -> w.Widget:
     """Vote, then reveal: the student gives a verdict for every claim of the class's set (default
     the eight `factcheck.CLASS_CLAIMS`); only then are the explorer's verdicts shown beside the
-    votes, with the full table (claimed, explorer, why, sources) and the computation behind each
-    row. Nothing of a verdict is on the page before."""
+    votes, then the rows worth a second look (lesson 5's class claims), the full table (claimed,
+    explorer, why, sources) and the computation behind each row. Nothing of a verdict is on the
+    page before."""
     claims = [factcheck.claim(i) for i in claim_ids]
     verdicts = [factcheck.REPRODUCED, factcheck.ASSUMED, factcheck.CONTESTED]
     votes = {
@@ -568,10 +569,12 @@ def verdict_vote(claim_ids: tuple[str, ...] = factcheck.CLASS_CLAIMS) -> w.Widge
             f"<p><b>You agree with the explorer on {agree} of {len(claims)} claims.</b> "
             f"(A ballot of one verdict on every claim agrees on at most {one_verdict}.)</p>"
             + table(["claim", "your verdict", "explorer", "", "why"], verdict_rows)
+            # reader 34: the rows the script reads aloud come first, under the score, not
+            # under the full table and its sources (line 56 of 80 on the projector)
+            + (factcheck.after_reveal() if tuple(claim_ids) == factcheck.CLASS_CLAIMS else "")
             + "<p>The full table, with the explorer's value and the sources:</p>"
             + factcheck.html_table(tuple(claim_ids))
             + f"<p>The computation behind each row:</p><ul>{how}</ul>"
-            + (factcheck.after_reveal() if tuple(claim_ids) == factcheck.CLASS_CLAIMS else "")
         )
 
     button.on_click(on_click)

@@ -1241,3 +1241,38 @@ def test_reader_31s_lesson_5_references_label_the_sparse_figure_as_aws_does():
     shown = html.unescape(eval(cell, {"widgets": widgets}).value)  # the cell's one call
     line = next(s for s in shown.split("<li>") if "2,563" in s)
     assert "FP8/FP16/BF16/TF32" in line and "sparse FP8" not in line, line
+
+
+def test_reader_34s_rows_read_aloud_follow_the_score_in_the_reveal():
+    # reader 34: the script's "read aloud only the rows worth a second look" found them at line
+    # 56 of 80, under two 8-row tables with sources; they now come right after the score table
+    box = widgets.verdict_vote()
+    *rows, button, out = box.children
+    for row, c in zip(rows, factcheck.class_claims(), strict=True):
+        row.children[0].value = c.verdict()
+    button.click()
+    page = out.value
+    second, full = page.index("Rows worth a second look"), page.index("The full table")
+    tables = [m.start() for m in re.finditer("<table", page)]
+    assert tables[0] < second < full < tables[1], (tables, second, full)
+    assert second < page.index("The computation behind each row")
+
+
+def test_reader_34s_plan_advanced_part_is_the_notebooks(pages):
+    # reader 34: the plan's "Advanced: recompute a claim under another basis, PUE or chip power"
+    # had no part in notebook 05; it now names the notebook's own optional parts
+    plan = pages["lesson-5/plan.html"]
+    advanced = plan.split("<h3>Advanced</h3>")[1]
+    text = "\n".join(_cells("05-fact-check.ipynb"))
+    assert "Question (if time)" in advanced and "**Question (if time).**" in text
+    assert "city_bases" in text and "power_split" in text
+    assert "city table" in advanced and "power-split" in advanced and "chip power" not in advanced
+
+
+def test_reader_34s_key_says_the_cooling_tolerance_as_the_checker_does():
+    # reader 34: "9.5" was told "a twentieth of the answer either way", the key "±0.5
+    # percentage points": the key gives both, so the teacher can match the student's screen
+    said = lessons.check_station("ms-cooling", "9.5").message
+    assert "a twentieth of the answer either way" in said
+    key = lessons.station_accepted("ms-cooling")
+    assert "±0.5 percentage points" in key and "a twentieth of the answer either way" in key

@@ -5065,3 +5065,49 @@ def test_reader_34s_one_figure_says_why_seventy_is_one():
     said = lessons.check("contested-city-high", "600,000").message
     assert "(in 600,000 the zeros only hold the place)" in said, said
     assert "holds the place" not in lessons.check("hot-day-above-mean", "0.7").message
+
+
+def test_reader_34s_fortnight_is_two_weeks_read_to_one_figure():
+    # reader 34: "a fortnight" for the run's 12.5 city-days was told it counted households (a
+    # trap at 14.2 days) while "2 weeks" was asked for more figures; a fortnight is two weeks
+    for said in ("a fortnight", "about a fortnight"):
+        fb = lessons.check("capstone-city-days", said, 1)
+        assert (fb.right, fb.kind) == (False, "figures"), (said, fb.message)
+        assert "households" not in fb.message
+        assert fb.kind == lessons.check("capstone-city-days", "2 weeks", 1).kind
+
+
+def test_reader_34s_memory_and_ultraserver_stations_say_what_was_typed():
+    # reader 34: the memory station told "1430 GiB" (the article's 1,536 GB read at 10⁹ bytes
+    # and written in GiB) and AWS's launch-news "1.5 TB" that they typed the article's 1,536 GB
+    article = lessons.check_station("trn2-hbm", "1,536 GB")
+    assert article.trap == "gb-for-gib" and "1,536 GB is the article's figure" in article.message
+    for typed in ("1430 GiB", "1,430", "1431"):
+        fb = lessons.check_station("trn2-hbm", typed)
+        assert not fb.right and "is the article's figure as printed" not in fb.message, typed
+        assert "10⁹ bytes" in fb.message and "16 × 96 GiB" in fb.message, typed
+    launch = lessons.check_station("trn2-hbm", "1.5 TB")
+    assert not launch.right and "launch" in launch.message
+    assert "is the article's figure as printed" not in launch.message
+    # reader 34: the UltraServer's near miss "82" was told the sparse figure was halved, with
+    # "the systems' table" (not on the page) and the sparse claim's 2× ratio; typed as that
+    # halving, it still is, without either
+    near = lessons.check_station("us-fp8", "82")
+    assert not near.right and "sparse" not in near.message and "1.97" not in near.message
+    halved = lessons.check_station("us-fp8", "64 × 2.563 / 2")
+    assert halved.trap == "sparse-halved"
+    assert "systems' table" not in halved.message and "1.97" not in halved.message
+
+
+def test_reader_34s_sparse_station_says_the_same_of_41_6_however_typed():
+    # reader 34: a bare 41.6 was "the station's computation" with no word of the doubling
+    # that "2 × 20.8" is told is assumed; 41.6 is also 16 × 2.6 (one chip's sparse, rounded),
+    # so a bare 41.6 stands, and says which of its two routes is the station's
+    doubled = lessons.check_station("trn2-sparse", "2 × 20.8")
+    assert not doubled.right and doubled.trap == "twice-dense"
+    for typed in ("41.6", "41.6 PF sparse"):
+        fb = lessons.check_station("trn2-sparse", typed)
+        assert fb.right and "2 × the instance's dense figure" in fb.message, (typed, fb.message)
+    for typed in ("16 × 2.6", "16 × 2563 TFLOP/s", "41"):  # the station's route, shown or exact
+        fb = lessons.check_station("trn2-sparse", typed)
+        assert fb.right and "dense" not in fb.message, (typed, fb.message)

@@ -888,3 +888,54 @@ def test_reader_32s_guide_holds_no_verdict_hook_outcome_or_telling_slip():
     notes = html.unescape(teacher_pack.teacher_notes())
     assert all(name in notes for _, name, _ in telling_traps())
     assert all(ids in notes for _, ids in teacher_pack.verdicts_by_claim())
+
+
+def _hint_forms(eid: str) -> list[re.Pattern]:
+    """`forms`, plus the answer in powers of ten a worked step prints it in: 76.5 EFLOP/s as
+    "7.65 × 10¹⁹" (reader 34)."""
+    x = lessons.EXERCISES[eid].answer()
+    sci = {fmt.sci(x * 10.0**k) for k in range(3, 25, 3)} | {fmt.sci(x)}
+    return forms(eid) + [re.compile(re.escape(s)) for s in sci if "×" in s]
+
+
+def test_no_hint_gives_another_exercises_answer_before_its_reveal():
+    # reader 34: lesson 6's Hint button printed step 1's count in step 2's worked step, step 2's
+    # speed in step 3's and the run's energy in step 5's, with nothing answered. Every box in
+    # every lesson: nudge, formula and worked step, by the Hint button and by three wrong
+    # checks, give no other exercise's answer of that lesson until that exercise is revealed
+    leaks = []
+    for e in lessons.EXERCISES.values():
+        others = [o for o in lessons.EXERCISES.values() if o.lesson == e.lesson and o.id != e.id]
+        widgets.REVEALED.done = []
+        try:
+            box = widgets.answer_box(e.id)
+            given = html.unescape(box.children[0].value)  # figures the question itself prints
+            controls = box.children[1].children
+            field, check, more = controls[0], controls[1], controls[2]
+            seen = []
+            for _ in range(3):
+                more.click()
+                seen.append(html.unescape(box.children[3].value))
+            for _ in range(3):
+                field.value = "1e-30"  # wrong, and near nothing
+                check.click()
+                seen.append(html.unescape(box.children[2].value))
+        finally:
+            widgets.REVEALED.done = []
+        text = "\n".join(seen)
+        for o in others:
+            hits = [p.pattern for p in _hint_forms(o.id) if p.search(text) and not p.search(given)]
+            if hits:
+                leaks.append((e.id, o.id, hits))
+    assert not leaks, "\n".join(f"{a} gives {b}: {h[-1][-40:]}" for a, b, h in leaks)
+    # the check can fail: capstone-days' worked step does print step 2's speed, once it opens
+    widgets.REVEALED.done = list(lessons.EXERCISES["capstone-days"].waits_for) or ["x"]
+    try:
+        box = widgets.answer_box("capstone-days")
+        for _ in range(3):
+            box.children[1].children[2].click()
+        assert any(
+            p.search(html.unescape(box.children[3].value)) for p in _hint_forms("capstone-achieved")
+        )
+    finally:
+        widgets.REVEALED.done = []

@@ -422,6 +422,8 @@ add_exercise(
             f"{fmt.number(chip_value('trn2', 'bf16_dense', 'TFLOP/s'))} TFLOP/s × {_MFU:.1f} ≈ "
             f"{fmt.number(capstone_value('job_flops') * _EFLOPS)} EFLOP/s",
         ),
+        # its worked step starts from step 1's count (reader 34: the Hint button printed it)
+        waits_for=("capstone-chips",),
         traps=(
             Trap(
                 "peak-not-achieved",
@@ -492,6 +494,7 @@ add_exercise(
             f"{about(capstone_value('ideal_days') * DAY_S)} s ≈ "
             f"{fmt.number(capstone_value('ideal_days'))} days",
         ),
+        waits_for=("capstone-achieved",),  # its worked step starts from step 2's speed
         precision=Precision(rounds=True),
         traps=(
             Trap(
@@ -1193,6 +1196,7 @@ add_exercise(
             f"{about(_p('run_energy'))} MWh ÷ {fmt.number(_city_mwh_per_day())} MWh per day"
             f" ≈ {fmt.number(_p('run_energy') / _city_mwh_per_day())} days",
         ),
+        waits_for=("capstone-energy",),  # its worked step starts from the run's energy
         traps=(
             Trap(
                 "years-not-days",

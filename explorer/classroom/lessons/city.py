@@ -536,6 +536,8 @@ add_exercise(
             f"{fmt.number(float(f'{site_households(_low_load()):.3g}'))}"
             " households",
         ),
+        # the worked step prints the flat-out city, the households check's answer (reader 34)
+        waits_for=("city-households-us",),
         traps=(
             Trap(
                 "flat-out",

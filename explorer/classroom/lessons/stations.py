@@ -14,6 +14,7 @@ from .. import factcheck
 from ..exercises import RATIO, SHARE, Exercise, Feedback, Kind, Match, Trap, read
 from ..exercises import check as _check
 from ..exercises import label as answer_label
+from ..reading import worked
 from .capstone import TWICE, capstone_value, it_at_pue_w, pue_chip_traps
 from .city import article_city_mw
 from .common import (
@@ -62,9 +63,26 @@ def _station_trap(t: Trap) -> Trap:
     """Lesson 3's UltraServer trap as the fact-check station says it: the sparse figure (AWS's
     164 PF, twice the article's 83.2) without "dense is half of it", the sparse row's own
     debate, which a station's check never settles (reader 32)."""
+    us = factcheck.claim("us-fp8")
+    if t.id == "sparse-halved":
+        # reader 34: a bare "82" (a near miss) was told "the systems' table" (not on this page)
+        # halves the sparse figure, and the sparse row's 1.97 ratio; said only to the halving
+        # typed, and without them
+        sparse = (
+            chip_value("trn2", "fp8_sparse", "TFLOP/s"),
+            chip_value("trn2", "fp8_sparse", "PFLOP/s"),
+            float(system_table().fp8_sparse.sel(system="trn2-ultraserver")),
+        )
+        return dataclasses.replace(
+            t,
+            hint="that halves the sparse figure; the station asks for "
+            f"{us.how}, the chips × one chip's dense FP8 as AWS publishes it",
+            # its exact value (82.02) or a calculation that rounds to it; a bare "82" is no
+            # halving (`rounded` False) but a near miss
+            match=Match(rel_tol=1e-4, rounded=False, method=lambda: sparse, method_at_value=True),
+        )
     if t.id != "sparse":
         return t
-    us = factcheck.claim("us-fp8")
     return dataclasses.replace(
         t,
         hint=f"that is about twice the article's {fmt.number(us.claimed)}; the station asks for "
@@ -121,15 +139,35 @@ def _rounded_instances() -> str:
     )
 
 
-def _memory_gb() -> str:
-    """What the memory station says to the article's "1,536 GB" typed back: the article's
-    figure as printed, the computation asked for in the chip's unit, and which GB the article
-    means left to the debate (reader 33: "a GB is 10⁹ bytes" was the challenger's argument)."""
+def _memory_unit(answer: object) -> str:
+    """The decimal memory unit an answer is typed in ("GB", "TB"), or "" (GiB, TiB or none)."""
+    found = re.search(r"\b([GT])B\b", str(answer), re.IGNORECASE)
+    return f"{found[1].upper()}B" if found else ""
+
+
+def _memory_gb(typed: str = "GB") -> str:
+    """What the memory station says to a number near the article's "1,536 GB" read at 10⁹
+    bytes a GB, by the unit it is `typed` in: the article's figure as printed (GB), AWS's
+    launch news (TB), or that figure written in GiB (""); the computation asked for in the
+    chip's unit, and which GB the article means left to the debate (reader 33: "a GB is 10⁹
+    bytes" was the challenger's argument, said here only of what the student did)."""
     c = factcheck.claim("trn2-hbm")
+    ask = f"Your computation, {c.how}, is in the chip's unit, GiB"
+    judge = "Which sense of GB the article means is the claim you judge"
+    if typed == "TB":  # reader 34: AWS's launch news, printed at the station
+        news = catalog.value("systems.trn2-instance.announced_hbm_capacity", "TB")
+        return (
+            f"{fmt.number(news)} TB is AWS's launch news for the instance, rounded, in TB. "
+            f"{ask}: do it, type GiB, and compare. {judge}"
+        )
+    if typed != "GB":  # reader 34: "1430 GiB", the article's GB converted at 10⁹ bytes
+        return (
+            f"that is the article's {fmt.number(c.claimed)} GB in binary units, reading a GB as "
+            f"10⁹ bytes. {ask}: do it and compare. {judge}"
+        )
     return (
-        f"{fmt.number(c.claimed)} GB is the article's figure as printed. Your computation, "
-        f"{c.how}, is in the chip's unit, GiB: type GiB to check it. Which sense of GB the "
-        "article means is the claim you judge"
+        f"{fmt.number(c.claimed)} GB is the article's figure as printed. {ask}: type GiB to "
+        f"check it. {judge}"
     )
 
 
@@ -619,7 +657,10 @@ def station_accepted(claim_id: str) -> str:
             for t in e.traps
             if t.kind.figures and low <= t.value() <= high
         )
-        out.append(f"{e.tolerance()}: {lo} to {hi}{refused} {said}".strip())
+        # a share's, as the checker tells the student too (reader 34: the key's "±0.5
+        # percentage points" beside the student's "a twentieth of the answer either way")
+        told = f" ({e.said_tolerance()}, as the checker says it)" if e.unit == SHARE else ""
+        out.append(f"{e.tolerance()}{told}: {lo} to {hi}{refused} {said}".strip())
     return "; ".join(out)
 
 
@@ -722,7 +763,9 @@ def check_station(claim_id: str, answer: object) -> Feedback:
         )
     fb, way = _check(ways[0][0], answer), ways[0][1]
     if fb.trap == "gb-for-gib":  # no "reads as 1,431 GiB": that reads the article's GB at 10⁹
-        return Feedback(False, f"Not yet: {_memory_gb()}.", "trap", fb.trap)
+        # said as what was typed (reader 34: "1430 GiB" and "1.5 TB" were told they typed the
+        # article's 1,536 GB)
+        return Feedback(False, f"Not yet: {_memory_gb(_memory_unit(answer))}.", "trap", fb.trap)
     published = fb.kind == "trap" and not next(
         (t.kind.slip for t in ways[0][0].traps if t.id == fb.trap), True
     )
@@ -760,11 +803,27 @@ def check_station(claim_id: str, answer: object) -> Feedback:
             "trap",
             "wrong-label",
         )
+    # reader 34: a bare 41.6 is 16 × 2.6 (one chip's sparse, rounded) or 2 × 20.8 (the dense
+    # figure doubled, "Not yet" when typed so): it stands, and says which route is the station's
+    value = read(answer, first.unit).value if fb.right and twice and not worked(answer) else None
+    doubled = (
+        value is not None and abs(value - twice.value()) < abs(value - first.answer())
+        if twice
+        else False
+    )
     if fb.right:
         return Feedback(
             True,
-            "That is the station's computation. Now judge the claim: does it hold on its own "
-            "terms, and what does it assume?",
+            "That is the station's computation"
+            + (
+                ", if you multiplied the chips by one chip's sparse figure. If you took 2 × "
+                "the instance's dense figure, that is a factor you assumed: redo it as the "
+                "station asks, the chips × one chip's sparse figure as AWS publishes it, and "
+                "compare."
+                if doubled
+                else ". Now judge the claim: does it hold on its own terms, and what does it "
+                "assume?"
+            ),
             "right",
         )
     return fb  # attempt 1: a nudge, never a lesson's worked step
