@@ -2711,8 +2711,10 @@ def _chip_figures() -> str:
         # that invited taking the PUE off as well (reader 21)
         ["site power taken by cooling", fmt.percent(lessons.TRN2_COOLING)],
         [
-            f"site power taken by other losses (with cooling: the 1 − 1/{_FLEET_PUE} "
-            "of the site the PUE leaves out, so take them off once)",
+            # reader 34: "take them off once" left the student to guess which once
+            f"site power taken by other losses (with cooling's, the 1 − 1/{_FLEET_PUE} of the "
+            "site that the PUE already leaves out: use either the PUE or these two shares, "
+            "not both)",
             fmt.percent(catalog.value("defaults.overhead_fraction", "dimensionless")),
         ],
         [

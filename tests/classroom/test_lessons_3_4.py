@@ -452,7 +452,7 @@ def test_reader_16s_lesson_3(pages):
     assert "SemiAnalysis describes" in systems and "joined in a ring" in systems
     # cell 3 says that 1/1.15 and the 10 % + 3 % are one loss (the pue-twice slip)
     (power,) = [c for c in src if c.startswith("## Power per chip")]
-    assert "same loss said another way, so take it off once" in power
+    assert "the same thing said another way" in power and "not both" in power
     # the per-MW answer and the price question are separate cells, each answer under its ask
     # (reader 29: the per-MW answer prints in the prediction's reveal, no fold of its own)
     (per_mw,) = [c for c in src if "lessons.per_mw_words" in c]
@@ -499,7 +499,7 @@ def test_reader_17s_lesson_3(pages):
     sheet = html.unescape(pages["lesson-3/worksheet.html"])
     assert "<td>AWS's fleet PUE</td><td>1.15</td>" in sheet
     assert "<td>site power taken by cooling</td><td>10 %</td>" in sheet
-    assert "<td>site power taken by other losses (with cooling: the 1 − 1/1.15" in sheet
+    assert "<td>site power taken by other losses (with cooling's, the 1 − 1/1.15" in sheet
     assert "cooling share (AWS's fleet PUE)" not in sheet
     # the hook: 286,813 / 100,000 = 2.87 and 1,000,000 / 286,813 = 3.49; both about three
     # times off, so neither guess is "the right order of magnitude" over the other
@@ -1261,3 +1261,23 @@ def test_lesson_4s_key_prints_the_line_the_goodput_fold_points_to(pages):
     section = key.split("The goodput table")[1].split("<h3>")[0]
     assert "Without the lost work" in section and "90.2 %" in section, section[:2000]
     assert "lost work" in section and "restarts" in section
+
+
+def test_reader_34s_pue_said_once(pages):
+    # reader 34 D6: "that same loss said another way" named no loss; the notebook and the
+    # worksheet now say to use the PUE or the two shares, not both
+    (power,) = [c for c in cells(THREE) if c.startswith("## Power per chip")]
+    assert "same loss" not in power and "not both" in power, power
+    sheet = html.unescape(pages["lesson-3/worksheet.html"])
+    assert "not both" in sheet and "take them off once" not in sheet
+
+
+def test_reader_34s_guide_misconceptions_4_and_5():
+    readme = (teacher_pack.NOTEBOOKS / "README.md").read_text(encoding="utf-8")
+    lines = readme.splitlines()
+    # reader 34 D4: "a 500 W chip takes about 1 kW" was one step from lesson 3's 300 MW count
+    (four,) = [line for line in lines if line.startswith("4. **Chips per MW")]
+    assert not re.search(r"\d", four.split("**")[2]), four
+    # reader 34 D7: 2:4 is NVIDIA's pattern; lesson 3 teaches that Trainium2's factor differs
+    (five,) = [line for line in lines if line.startswith("5. **Sparse FLOPS")]
+    assert "NVIDIA" in five and "Trainium2" in five, five
