@@ -1281,3 +1281,19 @@ def test_reader_34s_guide_misconceptions_4_and_5():
     # reader 34 D7: 2:4 is NVIDIA's pattern; lesson 3 teaches that Trainium2's factor differs
     (five,) = [line for line in lines if line.startswith("5. **Sparse FLOPS")]
     assert "NVIDIA" in five and "Trainium2" in five, five
+
+
+def test_reader_34s_meta_hours_say_the_job_size_assumed(pages, capsys):
+    # reader 34 D5: Meta's GPU-hours were divided by 16,384 without saying so; the check now
+    # says the assumption and compares GPU-hours, which need no job size
+    lessons.back_to_the_hook(200_000)
+    printed = capsys.readouterr().out
+    key = html.unescape(pages["lesson-4/answers.html"])
+    model_hours = (
+        float(compute(chip="h100", model="llama3-405b", job_chips=16384).training_days.max())
+        * 24
+        * 16384
+    )
+    for text in (printed, key):
+        assert "if every one of those hours ran on all 16,384 GPUs" in text, text[-800:]
+        assert f"which is {fmt.number(float(f'{model_hours:.3g}'))} H100-hours" in text, text[-800:]

@@ -163,6 +163,7 @@ from .training_time import (
     interval_words,
     job_sizes,
     losses_words,
+    meta_hours_words,
     more_chips_rows,
     more_chips_table,
     more_chips_words,

@@ -461,14 +461,39 @@ def back_to_the_hook(site_chips: int) -> None:
     print()
     meta = run.sel(job_chips=JOB_CHIPS)
     print(losses_words(meta))
+    print(
+        f"{meta_hours_words()}: consistent, under the explorer's assumed restart and checkpoint "
+        "times (low confidence). The larger jobs extrapolate Llama 3's interruption rate: not a "
+        "forecast."
+    )
+
+
+def meta_hours_words() -> str:
+    """Meta's published GPU-hours beside the model's at `JOB_CHIPS`: in days only under the
+    stated assumption that every hour ran on that many GPUs (reader 34: Meta does not say so),
+    and in GPU-hours, which need no job size.
+
+    Examples
+    --------
+    >>> print(meta_hours_words())  # doctest: +NORMALIZE_WHITESPACE
+    Meta's model card gives 30,840,000 H100-hours: 78.4 days if every one of those hours ran on
+    all 16,384 GPUs (Meta does not say that they all did). The model gives 79.6 days at 16,384
+    GPUs, which is 31,300,000 H100-hours
+    """
     hours = catalog.value("models.llama3-405b.gpu_hours", "hour")
     days = hours / JOB_CHIPS / factor("day", "hour")
-    print(
-        f"Meta's model card: {fmt.number(hours)} H100-hours on "
-        f"{fmt.number(JOB_CHIPS)} GPUs is {fmt.number(days)} days; the model gives "
-        f"{fmt.number(float(meta.training_days))}: consistent, under the explorer's assumed "
-        "restart and checkpoint times (low confidence). The larger jobs extrapolate Llama 3's "
-        "interruption rate: not a forecast."
+    model_days = float(
+        compute(chip="h100", model="llama3-405b", job_chips=JOB_CHIPS)
+        .sel(precision="bf16")
+        .training_days
+    )
+    # three figures, as the model's days have: "31,297,164" claimed a precision it lacks
+    model_hours = float(f"{model_days * factor('day', 'hour') * JOB_CHIPS:.3g}")
+    return (
+        f"Meta's model card gives {fmt.number(hours)} H100-hours: {fmt.number(days)} days if "
+        f"every one of those hours ran on all {fmt.number(JOB_CHIPS)} GPUs (Meta does not say "
+        f"that they all did). The model gives {fmt.number(model_days)} days at "
+        f"{fmt.number(JOB_CHIPS)} GPUs, which is {fmt.number(model_hours)} H100-hours"
     )
 
 
