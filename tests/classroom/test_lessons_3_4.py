@@ -1297,3 +1297,23 @@ def test_reader_34s_meta_hours_say_the_job_size_assumed(pages, capsys):
     for text in (printed, key):
         assert "if every one of those hours ran on all 16,384 GPUs" in text, text[-800:]
         assert f"which is {fmt.number(float(f'{model_hours:.3g}'))} H100-hours" in text, text[-800:]
+
+
+def test_reader_34s_locks_name_what_is_still_missing(monkeypatch):
+    # reader 34 D8: the three locked cells of section 4 listed all three conditions whatever
+    # was done; the line now names only what is still to do
+    monkeypatch.delenv("EXPLORER_STATIC", raising=False)
+    monkeypatch.delenv("EXPLORER_REVEAL", raising=False)
+    src = [c for c in cells(FOUR) if c.startswith("# the hook's run with interruptions")]
+    (code,) = src
+    box = eval(code.split("\n", 1)[1], {"widgets": widgets, "lessons": lessons, "site_chips": 1})
+
+    def text():
+        return box.children[0].value if hasattr(box.children[0], "value") else ""
+
+    widgets.REVEALED.mark("goodput-16k")
+    widgets.REVEALED.mark("llama-days")
+    said = text()
+    assert "Still to do" in said and "sooner or later" in said.split("Still to do")[1], said
+    assert "goodput" not in said.split("Still to do")[1], said
+    assert "section 2" not in said.split("Still to do")[1], said
