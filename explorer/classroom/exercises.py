@@ -1611,7 +1611,15 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         )
     # "85" read as 85 %: "You predicted 85 %" already says how it was read
     said = f" ({r.echo})" if r.echo and r.echo != f"read as {e.show(x)}" else ""
-    head = f"You predicted {e.show(x)}{said}; the explorer gets {e.show(want)}."
+    # a share typed with more figures than the key prints is said back with them: "85.25 %"
+    # was "You predicted 85.2 %" (reader 34)
+    figures = significant_figures(prediction) if isinstance(prediction, str) else None
+    mine = (
+        fmt.percent(x, figures)
+        if e.unit == SHARE and figures and figures > e.precision.digits
+        else e.show(x)
+    )
+    head = f"You predicted {mine}{said}; the explorer gets {e.show(want)}."
     fb = check(e, x)
     bound = e.limits.possible() if e.limits.possible else None
     if bound is not None and not bound.ok(x):

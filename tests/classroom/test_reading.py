@@ -4983,3 +4983,12 @@ def test_reader34_lesson3_feedback():
     d1 = lessons.check("llama-days", "2 weeks", attempt=1).message
     d3 = lessons.check("llama-days", "2 weeks", attempt=3).message
     assert d1 != d3 and "worked step" in d3, d3
+
+
+def test_reader34_prediction_said_back_as_typed():
+    from explorer.classroom import lessons
+
+    # reader 34 D9: "85.25 %" was said back as "You predicted 85.2 %"
+    said = lessons.reveal("goodput-16k", "85.25 %").message
+    assert "You predicted 85.25 %" in said, said
+    assert "You predicted 85 %" in lessons.reveal("goodput-16k", "85 %").message
