@@ -324,9 +324,9 @@ def test_lesson_4s_key_has_the_advanced_printout_and_its_waits_say_what_they_wai
     # (the two that also answer "sooner or later?" wait for it too, reader 31)
     # (and the Advanced rows too, reader 32: tested by running the cells below)
     assert src.count('until="committed your goodput prediction (section 4)') == 0
-    assert (
-        src.count('until="committed sooner or later (section 3) and your goodput prediction') == 3
-    )
+    # (reader 34: the wait's words now live in the lesson data, `lessons.HOOK_UNTIL`)
+    assert src.count("until=lessons.HOOK_UNTIL") == 3
+    assert lessons.HOOK_UNTIL.startswith("committed sooner or later (section 3) and your goodput")
     # the goodput text counts the three losses it names, as the hint does
     (goodput,) = [c for c in cells(FOUR) if c.startswith("To estimate, add three losses")]
     assert "two losses" not in goodput

@@ -144,6 +144,8 @@ from .stations import (
 )
 from .training_time import (
     BIG_JOB,
+    HOOK_MISSING,
+    HOOK_UNTIL,
     JOB_CHIPS,
     METAS_DEFINITION,
     MFU,

@@ -393,6 +393,18 @@ def job_sizes(site_chips: int) -> None:
 # 100,000?", committed in words (`widgets.commit_way`) before the cells that answer it open
 # (reader 31)
 MORE_CHIPS_WAY = "more-chips-sooner-or-later"
+# what section 4's locked cells (the hook's days with interruptions, the more-chips numbers,
+# Daly and Young) wait for, as a whole and one by one in the order `goodput-16k`, `llama-days`,
+# `MORE_CHIPS_WAY`: the lock names only what is still to do (reader 34)
+HOOK_UNTIL = (
+    "committed sooner or later (section 3) and your goodput prediction (section 4), and section "
+    "2's answer is right or shown"
+)
+HOOK_MISSING = (
+    "commit your goodput prediction (section 4)",
+    "answer section 2's days, or press “Show the answer” there",
+    "commit sooner or later (section 3)",
+)
 MORE_CHIPS_ASK = (
     f"will a job of {fmt.number(BIG_JOB)} H100s finish sooner or later than the hook's "
     f"{fmt.number(RUN_CHIPS)}?"
