@@ -4970,7 +4970,8 @@ def test_reader34_lesson3_feedback():
     assert said.count("300 MW ÷ 1.15") == 1, said
     assert "worked step" in said, said
     # reader 34 D2: 9 % low (beside ±2 %) is no "close"; a 4 % miss still is "a little"
-    said = lessons.check("trn2-chips-300mw", "260,870").message
+    # (260,870 itself is now a named slip, `one-kw-per-chip`; 263,000 is 8 % low, no slip)
+    said = lessons.check("trn2-chips-300mw", "263,000").message
     assert "close" not in said and "Check your method" in said, said
     assert "a little too low" in lessons.check("trn2-chips-300mw", "275,000").message
     # reader 34 D3: a one-figure answer typed again moves up the hint steps
@@ -4992,3 +4993,16 @@ def test_reader34_prediction_said_back_as_typed():
     said = lessons.reveal("goodput-16k", "85.25 %").message
     assert "You predicted 85.25 %" in said, said
     assert "You predicted 85 %" in lessons.reveal("goodput-16k", "85 %").message
+
+
+def test_reader34_one_kw_per_chip_is_named():
+    from explorer.classroom import lessons
+
+    # reader 34 D2: 260,870 (300 MW ÷ 1.15 ÷ 1 kW, or the IT power in kW) is a method slip
+    for typed in ("260,870", "261,000", "260870 chips"):
+        fb = lessons.check("trn2-chips-300mw", typed)
+        assert fb.trap == "one-kw-per-chip", (typed, fb)
+        assert "910" in fb.message or "× 1.82" in fb.message, fb.message
+    # the neighbours keep their own names
+    assert lessons.check("trn2-chips-300mw", "258,000").trap == "cooling-twice"
+    assert lessons.check("trn2-chips-300mw", "249,000").trap == "pue-twice"
