@@ -240,9 +240,6 @@ def _goodput_table() -> str:
                 lessons.days_words(float(r.training_days), int(r.training_flags)),
             ]
         )
-    hours = catalog.value("models.llama3-405b.gpu_hours", "hour")
-    meta = hours / lessons.JOB_CHIPS / factor("day", "hour")
-    model = float(_runs().training_days.sel(job_chips=lessons.JOB_CHIPS))
     return (
         "<h3>The goodput table (what section 4's “back to the hook” cell prints)</h3>"
         + _table(
@@ -258,9 +255,8 @@ def _goodput_table() -> str:
         )
         # the figure in full, as the sources list holds it back until the goodput prediction
         # (reader 32): the key is where a teacher finds it on paper
-        + f"<p>Check against Meta's model card: {html.escape(fmt.number(hours))} "
-        f"H100-hours on {_JOB_CHIPS} GPUs is {html.escape(fmt.number(meta))} days; the model "
-        f"gives {html.escape(fmt.number(model))}. The larger jobs extrapolate Llama 3's "
+        + f"<p>Check against Meta's model card: {html.escape(lessons.meta_hours_words())}. "
+        "The larger jobs extrapolate Llama 3's "
         f"interruption rate. {html.escape(lessons.which_compute_words())}</p>"
         f"<p>{html.escape(lessons.losses_words(_runs().sel(job_chips=lessons.JOB_CHIPS)))}</p>"
         f"<p>{html.escape(lessons.restart_law())}.</p>"
@@ -2726,8 +2722,10 @@ def _chip_figures() -> str:
         # that invited taking the PUE off as well (reader 21)
         ["site power taken by cooling", fmt.percent(lessons.TRN2_COOLING)],
         [
-            f"site power taken by other losses (with cooling: the 1 − 1/{_FLEET_PUE} "
-            "of the site the PUE leaves out, so take them off once)",
+            # reader 34: "take them off once" left the student to guess which once
+            f"site power taken by other losses (with cooling's, the 1 − 1/{_FLEET_PUE} of the "
+            "site that the PUE already leaves out: use either the PUE or these two shares, "
+            "not both)",
             fmt.percent(catalog.value("defaults.overhead_fraction", "dimensionless")),
         ],
         [

@@ -350,6 +350,7 @@ def solution(
     until: str = "",
     asks: str = "",
     click: str = "",
+    missing: tuple[str, ...] = (),
 ) -> w.Widget:
     """The worked solution of an exercise (its worked step from the exercise definition, unless
     `step` is False, and what `then` builds or prints), shown only once the result of that
@@ -361,7 +362,10 @@ def solution(
     figures would give away what the cell waits for (reader 19: the handout had no question).
     With `click` (a button's label), what opens is that button, and the result only on a click:
     for the answer to a discussion question asked above it (reader 25: lesson 4's "How can more
-    chips be slower?" had its verdict printed right above the question)."""
+    chips be slower?" had its verdict printed right above the question).
+    With `missing` (what to do for each of `exercise_id` and `also`, in that order), the line
+    adds "Still to do:" and only what is not done yet, updated as each is done (reader 34: three
+    locks listed all three conditions to a student who had skipped one)."""
     ex = lessons.EXERCISES[exercise_id]
     paper = " in the notebook; on paper, the teacher's answer key has it" if _on_paper() else ""
     # a wrong answer opens nothing: the box opens on a right one or on "Show the answer"
@@ -385,9 +389,18 @@ def solution(
         )
     box = w.VBox([wait])
     needed = (exercise_id, *also)
+    opening = wait.value
 
     def update(_=None):
-        if any(e not in REVEALED.done for e in needed) or box.children[0] is not wait:
+        if box.children[0] is not wait:
+            return
+        left = [e for e in needed if e not in REVEALED.done]
+        if left:
+            if missing and not _on_paper():
+                todo = [m for e, m in zip(needed, missing, strict=True) if e in left]
+                wait.value = opening.replace(
+                    "</i></p>", f" Still to do: {html.escape('; '.join(todo))}.</i></p>"
+                )
             return
         shown_step = w.HTML(f"<p><b>Worked solution.</b> {html.escape(ex.hints[-1])}.</p>")
 

@@ -324,9 +324,9 @@ def test_lesson_4s_key_has_the_advanced_printout_and_its_waits_say_what_they_wai
     # (the two that also answer "sooner or later?" wait for it too, reader 31)
     # (and the Advanced rows too, reader 32: tested by running the cells below)
     assert src.count('until="committed your goodput prediction (section 4)') == 0
-    assert (
-        src.count('until="committed sooner or later (section 3) and your goodput prediction') == 3
-    )
+    # (reader 34: the wait's words now live in the lesson data, `lessons.HOOK_UNTIL`)
+    assert src.count("until=lessons.HOOK_UNTIL") == 3
+    assert lessons.HOOK_UNTIL.startswith("committed sooner or later (section 3) and your goodput")
     # the goodput text counts the three losses it names, as the hint does
     (goodput,) = [c for c in cells(FOUR) if c.startswith("To estimate, add three losses")]
     assert "two losses" not in goodput
@@ -452,7 +452,7 @@ def test_reader_16s_lesson_3(pages):
     assert "SemiAnalysis describes" in systems and "joined in a ring" in systems
     # cell 3 says that 1/1.15 and the 10 % + 3 % are one loss (the pue-twice slip)
     (power,) = [c for c in src if c.startswith("## Power per chip")]
-    assert "same loss said another way, so take it off once" in power
+    assert "the same thing said another way" in power and "not both" in power
     # the per-MW answer and the price question are separate cells, each answer under its ask
     # (reader 29: the per-MW answer prints in the prediction's reveal, no fold of its own)
     (per_mw,) = [c for c in src if "lessons.per_mw_words" in c]
@@ -499,7 +499,7 @@ def test_reader_17s_lesson_3(pages):
     sheet = html.unescape(pages["lesson-3/worksheet.html"])
     assert "<td>AWS's fleet PUE</td><td>1.15</td>" in sheet
     assert "<td>site power taken by cooling</td><td>10 %</td>" in sheet
-    assert "<td>site power taken by other losses (with cooling: the 1 − 1/1.15" in sheet
+    assert "<td>site power taken by other losses (with cooling's, the 1 − 1/1.15" in sheet
     assert "cooling share (AWS's fleet PUE)" not in sheet
     # the hook: 286,813 / 100,000 = 2.87 and 1,000,000 / 286,813 = 3.49; both about three
     # times off, so neither guess is "the right order of magnitude" over the other
@@ -1261,3 +1261,59 @@ def test_lesson_4s_key_prints_the_line_the_goodput_fold_points_to(pages):
     section = key.split("The goodput table")[1].split("<h3>")[0]
     assert "Without the lost work" in section and "90.2 %" in section, section[:2000]
     assert "lost work" in section and "restarts" in section
+
+
+def test_reader_34s_pue_said_once(pages):
+    # reader 34 D6: "that same loss said another way" named no loss; the notebook and the
+    # worksheet now say to use the PUE or the two shares, not both
+    (power,) = [c for c in cells(THREE) if c.startswith("## Power per chip")]
+    assert "same loss" not in power and "not both" in power, power
+    sheet = html.unescape(pages["lesson-3/worksheet.html"])
+    assert "not both" in sheet and "take them off once" not in sheet
+
+
+def test_reader_34s_guide_misconceptions_4_and_5():
+    readme = (teacher_pack.NOTEBOOKS / "README.md").read_text(encoding="utf-8")
+    lines = readme.splitlines()
+    # reader 34 D4: "a 500 W chip takes about 1 kW" was one step from lesson 3's 300 MW count
+    (four,) = [line for line in lines if line.startswith("4. **Chips per MW")]
+    assert not re.search(r"\d", four.split("**")[2]), four
+    # reader 34 D7: 2:4 is NVIDIA's pattern; lesson 3 teaches that Trainium2's factor differs
+    (five,) = [line for line in lines if line.startswith("5. **Sparse FLOPS")]
+    assert "NVIDIA" in five and "Trainium2" in five, five
+
+
+def test_reader_34s_meta_hours_say_the_job_size_assumed(pages, capsys):
+    # reader 34 D5: Meta's GPU-hours were divided by 16,384 without saying so; the check now
+    # says the assumption and compares GPU-hours, which need no job size
+    lessons.back_to_the_hook(200_000)
+    printed = capsys.readouterr().out
+    key = html.unescape(pages["lesson-4/answers.html"])
+    model_hours = (
+        float(compute(chip="h100", model="llama3-405b", job_chips=16384).training_days.max())
+        * 24
+        * 16384
+    )
+    for text in (printed, key):
+        assert "if every one of those hours ran on all 16,384 GPUs" in text, text[-800:]
+        assert f"which is {fmt.number(float(f'{model_hours:.3g}'))} H100-hours" in text, text[-800:]
+
+
+def test_reader_34s_locks_name_what_is_still_missing(monkeypatch):
+    # reader 34 D8: the three locked cells of section 4 listed all three conditions whatever
+    # was done; the line now names only what is still to do
+    monkeypatch.delenv("EXPLORER_STATIC", raising=False)
+    monkeypatch.delenv("EXPLORER_REVEAL", raising=False)
+    src = [c for c in cells(FOUR) if c.startswith("# the hook's run with interruptions")]
+    (code,) = src
+    box = eval(code.split("\n", 1)[1], {"widgets": widgets, "lessons": lessons, "site_chips": 1})
+
+    def text():
+        return box.children[0].value if hasattr(box.children[0], "value") else ""
+
+    widgets.REVEALED.mark("goodput-16k")
+    widgets.REVEALED.mark("llama-days")
+    said = text()
+    assert "Still to do" in said and "sooner or later" in said.split("Still to do")[1], said
+    assert "goodput" not in said.split("Still to do")[1], said
+    assert "section 2" not in said.split("Still to do")[1], said

@@ -144,6 +144,8 @@ from .stations import (
 )
 from .training_time import (
     BIG_JOB,
+    HOOK_MISSING,
+    HOOK_UNTIL,
     JOB_CHIPS,
     METAS_DEFINITION,
     MFU,
@@ -163,6 +165,7 @@ from .training_time import (
     interval_words,
     job_sizes,
     losses_words,
+    meta_hours_words,
     more_chips_rows,
     more_chips_table,
     more_chips_words,

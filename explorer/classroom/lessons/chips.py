@@ -382,6 +382,15 @@ add_exercise(
                 ),
             ),
             Trap(
+                # 300 MW ÷ 1.15 ÷ 1 kW: the all-in power rounded to a kilowatt, or the IT power
+                # written in kW; 9 % low, it was said "close" (reader 34)
+                "one-kw-per-chip",
+                lambda: _trn2_it_w() / factor("kW", "W"),
+                "that is the IT power in kW, as if each chip took a round 1 kW: divide by one "
+                f"chip's power all in, {TRN2_TDP} W × {TRN2_OVERHEAD}, not by 1 kW",
+                match=Match(rel_tol=0.005),
+            ),
+            Trap(
                 "no-other-losses",
                 lambda: SITE_MW * factor("MW", "W") * (1 - TRN2_COOLING) / trn2_all_in_w(),
                 f"the {OTHER_TEXT} other losses (power conversion, lighting) also come off the "

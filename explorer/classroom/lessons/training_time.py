@@ -393,6 +393,18 @@ def job_sizes(site_chips: int) -> None:
 # 100,000?", committed in words (`widgets.commit_way`) before the cells that answer it open
 # (reader 31)
 MORE_CHIPS_WAY = "more-chips-sooner-or-later"
+# what section 4's locked cells (the hook's days with interruptions, the more-chips numbers,
+# Daly and Young) wait for, as a whole and one by one in the order `goodput-16k`, `llama-days`,
+# `MORE_CHIPS_WAY`: the lock names only what is still to do (reader 34)
+HOOK_UNTIL = (
+    "committed sooner or later (section 3) and your goodput prediction (section 4), and section "
+    "2's answer is right or shown"
+)
+HOOK_MISSING = (
+    "commit your goodput prediction (section 4)",
+    "answer section 2's days, or press “Show the answer” there",
+    "commit sooner or later (section 3)",
+)
 MORE_CHIPS_ASK = (
     f"will a job of {fmt.number(BIG_JOB)} H100s finish sooner or later than the hook's "
     f"{fmt.number(RUN_CHIPS)}?"
@@ -461,14 +473,39 @@ def back_to_the_hook(site_chips: int) -> None:
     print()
     meta = run.sel(job_chips=JOB_CHIPS)
     print(losses_words(meta))
+    print(
+        f"{meta_hours_words()}: consistent, under the explorer's assumed restart and checkpoint "
+        "times (low confidence). The larger jobs extrapolate Llama 3's interruption rate: not a "
+        "forecast."
+    )
+
+
+def meta_hours_words() -> str:
+    """Meta's published GPU-hours beside the model's at `JOB_CHIPS`: in days only under the
+    stated assumption that every hour ran on that many GPUs (reader 34: Meta does not say so),
+    and in GPU-hours, which need no job size.
+
+    Examples
+    --------
+    >>> print(meta_hours_words())  # doctest: +NORMALIZE_WHITESPACE
+    Meta's model card gives 30,840,000 H100-hours: 78.4 days if every one of those hours ran on
+    all 16,384 GPUs (Meta does not say that they all did). The model gives 79.6 days at 16,384
+    GPUs, which is 31,300,000 H100-hours
+    """
     hours = catalog.value("models.llama3-405b.gpu_hours", "hour")
     days = hours / JOB_CHIPS / factor("day", "hour")
-    print(
-        f"Meta's model card: {fmt.number(hours)} H100-hours on "
-        f"{fmt.number(JOB_CHIPS)} GPUs is {fmt.number(days)} days; the model gives "
-        f"{fmt.number(float(meta.training_days))}: consistent, under the explorer's assumed "
-        "restart and checkpoint times (low confidence). The larger jobs extrapolate Llama 3's "
-        "interruption rate: not a forecast."
+    model_days = float(
+        compute(chip="h100", model="llama3-405b", job_chips=JOB_CHIPS)
+        .sel(precision="bf16")
+        .training_days
+    )
+    # three figures, as the model's days have: "31,297,164" claimed a precision it lacks
+    model_hours = float(f"{model_days * factor('day', 'hour') * JOB_CHIPS:.3g}")
+    return (
+        f"Meta's model card gives {fmt.number(hours)} H100-hours: {fmt.number(days)} days if "
+        f"every one of those hours ran on all {fmt.number(JOB_CHIPS)} GPUs (Meta does not say "
+        f"that they all did). The model gives {fmt.number(model_days)} days at "
+        f"{fmt.number(JOB_CHIPS)} GPUs, which is {fmt.number(model_hours)} H100-hours"
     )
 
 
