@@ -14,6 +14,8 @@ from numpy.testing import assert_allclose
 
 from explorer.classroom import exercises, factcheck, lessons, reading
 
+from ._answers import Row, expect
+
 # (typed, unit, value read or None, words the message or echo must contain)
 TABLE = [
     ("about 2628", "GWh", 2628.0, ""),
@@ -360,23 +362,20 @@ def test_reader_10_2s_answers_to_lesson_3():
     # a rounding of the right answer (286,813 chips) at the student's own precision never fires
     # the no-other-losses trap (270 MW / 910 W = 296,703): "3e5" is 287k to one figure, asked
     # for more figures (reader 16: ±3 %); "297k" and "296,700", the trap at 3 or 4 figures, do
-    for typed in ("300,000", "300k", "3e5"):
-        fb = lessons.check("trn2-chips-300mw", typed)
-        assert fb.kind == "figures" and "Note" not in fb.message, (typed, fb.message)
-    for typed in ("290,000", "287k"):
-        fb = lessons.check("trn2-chips-300mw", typed)
-        assert fb.right and "Note" not in fb.message, (typed, fb.message)
-    for typed in ("297k", "296,700"):
-        fb = lessons.check("trn2-chips-300mw", typed)
-        assert fb.trap == "no-other-losses", (typed, fb.message)
-    # the PUE taken twice: 261 MW / (910 W x 1.15) = 249,402 chips; the 13 % already is the PUE
-    fb = lessons.check("trn2-chips-300mw", "249,400")
-    assert fb.trap == "pue-twice" and "divide by 1.15 again" in fb.message, fb.message
-    # the cooling share only and the bare TDP: 270 MW / 500 W = 540,000
-    assert lessons.check("trn2-chips-300mw", "540,000").trap == "cooling-only-bare-tdp"
-    # the per-MW ratio (2.0999…) written with "times"
-    for typed in ("2.1 times", "2.1x", "×2.1"):
-        assert lessons.check("gb200-trn2-per-mw", typed).right, typed
+    chips = "trn2-chips-300mw"
+    expect(
+        [
+            *(Row(chips, t, kind="figures", lacks="Note") for t in ("300,000", "300k", "3e5")),
+            *(Row(chips, t, right=True, lacks="Note") for t in ("290,000", "287k")),
+            *(Row(chips, t, trap="no-other-losses") for t in ("297k", "296,700")),
+            # the PUE taken twice: 261 MW / (910 W x 1.15) = 249,402 chips; the 13 % is the PUE
+            Row(chips, "249,400", trap="pue-twice", says="divide by 1.15 again"),
+            # the cooling share only and the bare TDP: 270 MW / 500 W = 540,000
+            Row(chips, "540,000", trap="cooling-only-bare-tdp"),
+            # the per-MW ratio (2.0999…) written with "times"
+            *(Row("gb200-trn2-per-mw", t, right=True) for t in ("2.1 times", "2.1x", "×2.1")),
+        ]
+    )
     # the worked step rounds as the answer is known: about 287,000 chips, not 286,813
     assert lessons.EXERCISES["trn2-chips-300mw"].hints[2].endswith("about 287,000 chips")
 
@@ -385,20 +384,18 @@ def test_reader_10s_answers_to_lessons_7_and_8():
     # (exercise, typed, the trap it fires): hot-day-above-mean's ratio said in words, 1.7 times
     # (62.2 MW ÷ 37.0 MW = 1.68; reader17's sizing day); the ride-through's 5 minutes taken as
     # 0.05 h: 254 MW × 0.05 h = 12.7 MWh (the answer 254 × 5 / 60 = 21.2 MWh)
-    rows = [
-        ("hot-day-above-mean", "1.7 times", "ratio-not-excess"),
-        ("hot-day-above-mean", "1.7x", "ratio-not-excess"),
-        ("hot-day-above-mean", "x1.7", "ratio-not-excess"),
-        ("ride-through-energy", "12.7 MWh", "decimal-hours"),
-        ("ride-through-energy", "12.7", "decimal-hours"),
-    ]
-    for ex, typed, trap in rows:
-        fb = lessons.check(ex, typed)
-        assert fb.trap == trap, (ex, typed, fb.message)
-    # a ratio no trap holds is said back as a ratio, not "unreadable: leave out 'times'"
-    fb = lessons.check("hot-day-above-mean", "2x")
-    assert not fb.right and "2 times is a ratio" in fb.message, fb.message
-    assert lessons.check("hot-day-above-mean", "68").right  # a bare share still reads as 68 %
+    expect(
+        [
+            Row("hot-day-above-mean", "1.7 times", trap="ratio-not-excess"),
+            Row("hot-day-above-mean", "1.7x", trap="ratio-not-excess"),
+            Row("hot-day-above-mean", "x1.7", trap="ratio-not-excess"),
+            Row("ride-through-energy", "12.7 MWh", trap="decimal-hours"),
+            Row("ride-through-energy", "12.7", trap="decimal-hours"),
+            # a ratio no trap holds is said back as a ratio, not "unreadable: leave out 'times'"
+            Row("hot-day-above-mean", "2x", right=False, says="2 times is a ratio"),
+            Row("hot-day-above-mean", "68", right=True),  # a bare share still reads as 68 %
+        ]
+    )
     # AWS's fleet PUE (1.15, lesson 2) is a sensible prediction, not a slip
     (aws,) = [t for t in lessons.EXERCISES["jackson-annual-pue"].traps if t.id == "aws-fleet"]
     assert not aws.kind.slip
@@ -409,20 +406,26 @@ def test_reader_10s_answers_to_lessons_7_and_8():
 def test_reader_11_2s_answers_to_lessons_3_and_4():
     # "FLOPS" for an amount is accepted, with the lessons' own rule as a note (FLOPS = FLOP/s);
     # "FLOPs", the plural of FLOP, and "FLOP" need none. 83.136 PFLOP/s x 86,400 s = 7.18e21 FLOP
-    fb = lessons.check("ultraserver-day-flop", "7.18e21 FLOPS")
-    assert fb.right and "Note: the lessons read FLOPS as FLOP/s" in fb.message, fb.message
-    fb = lessons.check("llama-compute", "6*405e9*15.6e12 FLOPS")  # 3.79e25
-    assert fb.right and "Note: the lessons read FLOPS" in fb.message, fb.message
-    for typed in ("7.18e21 FLOPs", "7.18e21 FLOP"):
-        fb = lessons.check("ultraserver-day-flop", typed)
-        assert fb.right and "Note" not in fb.message, (typed, fb.message)
-    # "3*10^5" is "3e5": 287k to the one figure given, not a skipped step (more figures asked)
-    fb = lessons.check("trn2-chips-300mw", "3*10^5")
-    assert fb.kind == "figures" and "Note" not in fb.message, fb.message
-    # an answer left in seconds: 3.79e25 / (1e5 x 989e12 x 0.4) = 9.58e5 s
-    for typed in ("9.6e5", "958000"):
-        fb = lessons.check("llama-days", typed)
-        assert fb.trap == "seconds-not-days" and "86,400" in fb.message, (typed, fb.message)
+    day = "ultraserver-day-flop"
+    expect(
+        [
+            Row(day, "7.18e21 FLOPS", right=True, says="Note: the lessons read FLOPS as FLOP/s"),
+            Row(
+                "llama-compute",
+                "6*405e9*15.6e12 FLOPS",  # 3.79e25
+                right=True,
+                says="Note: the lessons read FLOPS",
+            ),
+            *(Row(day, t, right=True, lacks="Note") for t in ("7.18e21 FLOPs", "7.18e21 FLOP")),
+            # "3*10^5" is "3e5": 287k to the one figure given, not a skipped step (more figures)
+            Row("trn2-chips-300mw", "3*10^5", kind="figures", lacks="Note"),
+            # an answer left in seconds: 3.79e25 / (1e5 x 989e12 x 0.4) = 9.58e5 s
+            *(
+                Row("llama-days", t, trap="seconds-not-days", says="86,400")
+                for t in ("9.6e5", "958000")
+            ),
+        ]
+    )
     # the stem gives the other losses the answer subtracts: 300 MW x (1 - 0.10 - 0.03)
     stem = lessons.EXERCISES["trn2-chips-300mw"].question
     assert "10 % cooling share and 3 % other losses" in stem and "1.15" in stem, stem
