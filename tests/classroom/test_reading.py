@@ -436,20 +436,18 @@ def test_reader_13s_answers_to_lesson_6():
     # 910 W x 667 TFLOP/s x 0.4 = 87.96 EFLOP/s (the answer 76.5 x 300 / 261 = 87.9); the FP8
     # peak with no MFU, 286,669 x 1,299 TFLOP/s = 372 EFLOP/s; the BF16 peak in FLOP/s typed
     # bare, 1.91e20 (191 EFLOP/s); "a week" for 5.75 days is one figure, as "1 week" is
-    rows = [
-        ("capstone-achieved", "88", "trap", "site-power-not-it"),
-        ("capstone-achieved", "87.9 EFLOP/s", "trap", "site-power-not-it"),
-        ("capstone-achieved", "372", "trap", "fp8-peak"),
-        ("capstone-achieved", "1.91e20", "trap", "peak-not-achieved"),
-        ("capstone-achieved", "286,669 × 667 TFLOP/s × 0.4", "right", ""),
-        ("capstone-days", "under a week", "figures", ""),
-    ]
-    for ex, typed, kind, trap in rows:
-        fb = lessons.check(ex, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
-    fb = lessons.check("capstone-achieved", "1.91e20")
-    assert "reads as FLOP/s" in fb.message and "EFLOP/s" in fb.message, fb.message
-    assert "probably right" not in lessons.check("capstone-days", "a week").message
+    expect(
+        [
+            Row("capstone-achieved", "88", kind="trap", trap="site-power-not-it"),
+            Row("capstone-achieved", "87.9 EFLOP/s", kind="trap", trap="site-power-not-it"),
+            Row("capstone-achieved", "372", kind="trap", trap="fp8-peak"),
+            Row("capstone-achieved", "1.91e20", kind="trap", trap="peak-not-achieved"),
+            Row("capstone-achieved", "286,669 × 667 TFLOP/s × 0.4", kind="right", trap=None),
+            Row("capstone-days", "under a week", kind="figures", trap=None),
+            Row("capstone-achieved", "1.91e20", says=("reads as FLOP/s", "EFLOP/s")),
+            Row("capstone-days", "a week", lacks="probably right"),
+        ]
+    )
 
 
 def test_reader_13s_numbers_at_lesson_5s_stations():
@@ -504,21 +502,20 @@ def test_reader_13s_answers_to_lessons_3_and_4():
         # 6 N D ten times too large: 3.79e26
         ("llama-compute", "3.8e26", "power-of-ten", "10 times too large"),
     ]
-    for ex, typed, trap, words in rows:
-        fb = lessons.check(ex, typed)
-        assert fb.trap == trap and words in fb.message, (ex, typed, fb.message)
-    # a prediction with a loss left out is a slip, named, not "a fair guess" for Meta's figure
-    r = lessons.reveal("goodput-16k", "89.6")
-    assert "common slip" in r.message and "fair guess" not in r.message, r.message
-    assert "fair guess" in lessons.reveal("goodput-16k", "90").message
-    # a share's tolerance said relative to the answer, never in points (reader 32: its width
-    # in points times the fraction gave the answer away); the key keeps ±2.6 points
-    near = lessons.check("goodput-16k", "82.5")
-    assert "a little too low, just outside what the checker accepts (3 % of the answer" in (
-        near.message
+    too_low = "a little too low, just outside what the checker accepts (3 % of the answer"
+    expect(
+        [
+            *(Row(ex, typed, trap=trap, says=words) for ex, typed, trap, words in rows),
+            # a prediction with a loss left out is a slip, named, not "a fair guess" for Meta's
+            Row("goodput-16k", "89.6", via="reveal", says="common slip", lacks="fair guess"),
+            Row("goodput-16k", "90", via="reveal", says="fair guess"),
+            # a share's tolerance said relative to the answer, never in points (reader 32: its
+            # width in points times the fraction gave the answer away); the key keeps ±2.6 points
+            Row("goodput-16k", "82.5", says=too_low),
+            # a day at the UltraServer's speed typed with its units is right
+            Row("ultraserver-day-flop", "83.1 PFLOP/s * 86400 s", right=True),
+        ]
     )
-    # a day at the UltraServer's speed typed with its units is right
-    assert lessons.check("ultraserver-day-flop", "83.1 PFLOP/s * 86400 s").right
 
 
 def test_reader_13s_answers_to_lessons_7_and_8():
@@ -540,10 +537,8 @@ def test_reader_13s_answers_to_lessons_7_and_8():
         ("utility-peak-share", "0.100", "right", "Note: if you used the site's yearly average"),
         ("utility-peak-share", "11 %", "right", ""),
     ]
-    for ex, typed, kind, words in rows:
-        fb = lessons.check(ex, typed)
-        assert fb.right if kind == "right" else fb.trap == kind, (ex, typed, fb.message)
-        assert words in fb.message, (ex, typed, fb.message)
+    assert {kind for _, _, kind, _ in rows} == {"right"}
+    expect([Row(ex, typed, right=True, says=words) for ex, typed, _, words in rows])
     # the question says what 330 MW is (the typical year's hottest hour, not the design day's)
     assert "330 MW is the typical year's hottest hour" in (
         lessons.EXERCISES["utility-peak-share"].question
@@ -572,15 +567,14 @@ def test_reader_13s_answers_to_lessons_1_and_2():
         ("city-power-article", "306 MW", "household's use"),
         ("city-households-us", "250,000", "if you worked it out yourself"),
     ]
-    for ex, typed, words in rows:
-        fb = lessons.check(ex, typed)
-        assert not fb.right and words in fb.message, (ex, typed, fb.message)
-    for ex, typed in (
-        ("pue-40", "PUE 1.75"),
-        ("pue-40", "1.754..."),
-        ("city-power-article", "348"),
-    ):
-        assert lessons.check(ex, typed).right, (ex, typed)
+    expect(
+        [
+            *(Row(ex, typed, right=False, says=words) for ex, typed, words in rows),
+            Row("pue-40", "PUE 1.75", right=True),
+            Row("pue-40", "1.754...", right=True),
+            Row("city-power-article", "348", right=True),
+        ]
+    )
 
 
 def test_reader_14s_answers_to_lesson_3():
@@ -593,15 +587,13 @@ def test_reader_14s_answers_to_lesson_3():
         ("ultraserver-day-flop", "7.18e6", "unit-missing", "right size in PFLOP"),
         ("llama-compute", "3.79e22", "prefix", "1,000 times too small"),
     ]
-    for ex, typed, trap, words in rows:
-        fb = lessons.check(ex, typed)
-        assert fb.trap == trap and words in fb.message, (ex, typed, fb.message)
-        assert "kFLOP" not in fb.message, fb.message
-    for ex, typed in (
-        ("ultraserver-day-flop", "83.14 PFLOP/s x 86400"),
-        ("trn2-chips-300mw", "300 MW × 0.87 / 910 W"),
-    ):
-        assert lessons.check(ex, typed).right, typed
+    expect(
+        [
+            *(Row(ex, t, trap=trap, says=words, lacks="kFLOP") for ex, t, trap, words in rows),
+            Row("ultraserver-day-flop", "83.14 PFLOP/s x 86400", right=True),
+            Row("trn2-chips-300mw", "300 MW × 0.87 / 910 W", right=True),
+        ]
+    )
 
 
 def test_reader_14s_answers_to_lessons_7_and_8():
