@@ -263,9 +263,7 @@ def test_a_rounding_of_the_right_answer_never_fires_a_trap():
         ("utility-peak-share", "10.0 %", "right"),
         ("utility-peak-share", "11 % more", "unreadable"),  # a share of the whole is asked
     ]
-    for ex, typed, kind in rows:
-        fb = lessons.check(ex, typed)
-        assert fb.kind == kind, (ex, typed, fb.message)
+    expect([Row(ex, typed, kind=kind) for ex, typed, kind in rows])
     assert "in days" in lessons.check("capstone-city-days", "2 weeks").message
     # "7.6e19" is the answer in FLOP/s (76.5 EFLOP/s = 7.65e19 FLOP/s) typed in an EFLOP/s box
     fb = lessons.check("capstone-achieved", "7.6e19")
@@ -471,9 +469,9 @@ def test_reader_13s_numbers_at_lesson_5s_stations():
         ("ms-cooling", "10 %", "right", ""),
         ("ms-chips", "329,670", "trap", "whole-site"),  # 300 MW / 910 W
     ]
-    for claim, typed, kind, trap in rows:
+    expect([Row(c, typed, kind=kind, trap=trap, via="station") for c, typed, kind, trap in rows])
+    for claim, typed, _, _ in rows:
         fb = lessons.check_station(claim, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
         if fb.right:  # the station's computation confirmed, never the explorer's value
             assert "explorer" not in fb.message and not any(c.isdigit() for c in fb.message)
 
@@ -609,9 +607,7 @@ def test_reader_14s_answers_to_lessons_7_and_8():
         ("state-energy-share", "54 %", "trap", "gwh-over-twh"),
         ("state-energy-share", "5.4 %", "right", ""),
     ]
-    for ex, typed, kind, trap in rows:
-        fb = lessons.check(ex, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    expect([Row(ex, typed, kind=kind, trap=trap) for ex, typed, kind, trap in rows])
     # reveal reads the prediction as typed, like check: "1.3" is the hottest typical hour's
     # PUE (1.27) to the figures given, so its reason is said, not only "10 % too high"
     for typed in ("1.3", "1.27"):
@@ -642,9 +638,7 @@ def test_reader_14s_answers_to_lessons_5_and_6():
         ("in-power", "73.3 MW per building", "right", ""),
         ("in-power", "73 MW each", "right", ""),
     ]
-    for claim, typed, kind, trap in rows:
-        fb = lessons.check_station(claim, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
+    expect([Row(c, typed, kind=kind, trap=trap, via="station") for c, typed, kind, trap in rows])
     assert "article's figure" in lessons.check_station("us-fp8", "83.2").message
     assert "sparse too" in lessons.check_station("trn2-sparse", "41 PF dense").message
     # lesson 6: FLOP / FLOP/s left in seconds, 3.79e25 / 7.65e19 = 495,425 s (the answer 5.75
@@ -657,9 +651,7 @@ def test_reader_14s_answers_to_lessons_5_and_6():
         ("capstone-energy", "216,000", "every-chip-days"),
         ("capstone-energy", "216,000 MWh", "every-chip-days"),
     ]
-    for ex, typed, trap in rows:
-        fb = lessons.check(ex, typed)
-        assert fb.trap == trap, (ex, typed, fb.message)
+    expect([Row(ex, typed, trap=trap) for ex, typed, trap in rows])
     assert "86,400" in lessons.check("capstone-days", "496000").message
     assert lessons.check("capstone-days", "496,841 s").right
     # no computer notation in what a student reads: the question, the worked step, the hints
@@ -695,9 +687,7 @@ def test_reader_14s_answers_to_lessons_1_and_2():
         ("cooling-at-fleet-pue", "0.5", "articles-range-high"),
         ("pue-40", "2.33", "site-over-non-it"),
     ]
-    for ex, typed, trap in rows:
-        fb = lessons.check(ex, typed)
-        assert fb.trap == trap, (ex, typed, fb.message)
+    expect([Row(ex, typed, trap=trap) for ex, typed, trap in rows])
     assert "12,200 kWh" in lessons.check("city-power-article", "127 MW").message
     assert "households" in lessons.check("city-low-load", "150,800").message
 
@@ -731,9 +721,7 @@ def test_reader_16s_numbers_at_lesson_5s_stations():
         ("trn2-sparse", "2", "trap", "aws-ratio"),
         ("trn2-sparse", "4", "trap", "articles-ratio"),
     ]
-    for claim, typed, kind, trap in rows:
-        fb = lessons.check_station(claim, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
+    expect([Row(c, typed, kind=kind, trap=trap, via="station") for c, typed, kind, trap in rows])
     # each PUE's computation is confirmed as that PUE's, and neither is called the claim's terms
     for typed, pue in (("33%", "industry's average PUE"), ("10%", "AWS's fleet PUE")):
         said = lessons.check_station("ms-cooling", typed).message
@@ -767,9 +755,7 @@ def test_reader_16s_answers_to_lessons_1_and_2():
         ("city-households-us", "200,000", "figures", "give three figures in households"),
         ("energy-300mw", "2,700", "near", "a little too high"),
     ]
-    for ex, typed, kind, words in rows:
-        fb = lessons.check(ex, typed)
-        assert fb.kind == kind and words in fb.message, (ex, typed, fb.message)
+    expect([Row(ex, typed, kind=kind, says=words) for ex, typed, kind, words in rows])
     assert (
         "check the figures you used" not in lessons.check("city-households-us", "240,000").message
     )
@@ -799,9 +785,7 @@ def test_reader_16s_answers_to_lessons_7_and_8():
         ("shaving-battery-hours", "0.142", "trap", "power-over-energy"),
         ("shaving-battery-hours", "261", "trap", "power-times-energy"),
     ]
-    for ex, typed, kind, trap in rows:
-        fb = lessons.check(ex, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    expect([Row(ex, typed, kind=kind, trap=trap) for ex, typed, kind, trap in rows])
     assert "1 TWh = 1,000 GWh" in lessons.check("state-energy-share", "53.6").message
     assert "PUE is 1 + it" in lessons.check("jackson-annual-pue", "18%").message
 
@@ -829,9 +813,7 @@ def test_reader_16s_answers_to_lessons_3_and_4():
         ("llama-days", "68 days", "trap", "metas-chips"),
         ("llama-days", "10", "figures", ""),
     ]
-    for ex, typed, kind, trap in rows:
-        fb = lessons.check(ex, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    expect([Row(ex, typed, kind=kind, trap=trap) for ex, typed, kind, trap in rows])
     assert "server overhead counts too" in lessons.check("gb200-trn2-per-mw", "1.60").message
     assert "the hook has 100,000" in lessons.check("llama-days", "67.9").message
     # the predictions name the slip too, not "24 % too low" or "4.37 times too small"
@@ -858,9 +840,7 @@ def test_reader_17s_answers_to_lessons_3_and_4():
         ("trn2-chips-300mw", "300 MW * 0.87 * 0.9 / 910 W", "trap", "cooling-twice"),
         ("trn2-chips-300mw", "249,403", "trap", "pue-twice"),
     ]
-    for ex, typed, kind, trap in rows:
-        fb = lessons.check(ex, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    expect([Row(ex, typed, kind=kind, trap=trap) for ex, typed, kind, trap in rows])
     assert (
         "use the dense FP8 figure itself (1,299" in lessons.check("ultraserver-fp8", "85.4").message
     )
@@ -897,9 +877,7 @@ def test_reader_17s_answers_to_lessons_1_and_2():
         ("cop-article", "1.43", "trap", "it-only"),
         ("cop-article", "1.5", "right", ""),
     ]
-    for ex, typed, kind, trap in rows:
-        fb = lessons.check(ex, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    expect([Row(ex, typed, kind=kind, trap=trap) for ex, typed, kind, trap in rows])
     assert "that is the PUE itself" in lessons.check("cooling-at-fleet-pue", "1.15").message
     # a prediction of 1.4 names the slip, not "6.7 % too low"
     assert "common slip" in lessons.reveal("cop-article", "1.4").message
@@ -925,9 +903,7 @@ def test_reader_17s_answers_to_lessons_7_and_8():
         ("contested-cooling-swing", "60 MW swing", "right", ""),
         ("contested-cooling-swing", "60 MW apart", "right", ""),
     ]
-    for ex, typed, kind, trap in rows:
-        fb = lessons.check(ex, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    expect([Row(ex, typed, kind=kind, trap=trap) for ex, typed, kind, trap in rows])
     assert "2 times is a ratio" in lessons.check("hot-day-above-mean", "2 times more").message
     # (reader 34: "about a tenth" is the one figure asked for: right, with no note)
     assert "yearly average" not in lessons.check("utility-peak-share", "about a tenth").message
@@ -957,9 +933,7 @@ def test_reader_17s_numbers_at_lesson_5s_stations():
         ("trn2-sparse", "41 dense", "trap", "wrong-label"),
         ("trn2-sparse", "41 sparse", "right", ""),
     ]
-    for claim, typed, kind, trap in rows:
-        fb = lessons.check_station(claim, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
+    expect([Row(c, typed, kind=kind, trap=trap, via="station") for c, typed, kind, trap in rows])
     assert "64 chips, an UltraServer" in lessons.check_station("trn2-sparse", "164").message
     assert "1,024 GiB" in lessons.check_station("trn2-hbm", "1.536 TiB").message
     # the chips station says the PUE already counts the other losses, in its note and hints
@@ -988,9 +962,7 @@ def test_reader_17s_answers_to_lesson_6s_chip_count():
         ("capstone-chips", "329,670", "trap", "whole-site"),
         ("capstone-chips", "521,739", "trap", "bare-tdp"),
     ]
-    for ex, typed, kind, trap in rows:
-        fb = lessons.check(ex, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    expect([Row(ex, typed, kind=kind, trap=trap) for ex, typed, kind, trap in rows])
 
 
 def test_reader_18s_answers_to_lessons_3_and_4():
@@ -1010,9 +982,7 @@ def test_reader_18s_answers_to_lessons_3_and_4():
         ("goodput-16k", "85", "right", ""),
         ("goodput-16k", "84.2 %", "right", ""),
     ]
-    for ex, typed, kind, trap in rows:
-        fb = lessons.check(ex, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    expect([Row(ex, typed, kind=kind, trap=trap) for ex, typed, kind, trap in rows])
     assert "one chip's day; the UltraServer has 64" in lessons.check(*rows[0][:2]).message
     assert "goodput is what is left" in lessons.check("goodput-16k", "15%").message
     assert "common slip" in lessons.reveal("goodput-16k", "15").message
@@ -1041,9 +1011,7 @@ def test_reader_18s_answers_to_lessons_1_and_2():
         ("pue-40", "1.6", "near", ""),
         ("pue-40", "1.72", "near", ""),
     ]
-    for ex, typed, kind, trap in rows:
-        fb = lessons.check(ex, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    expect([Row(ex, typed, kind=kind, trap=trap) for ex, typed, kind, trap in rows])
     said = lessons.check("cooling-at-survey-pue", "about 30%").message
     assert "give one more figure" in said, said  # reader 25: one message (reader 33's words)
     assert "probably right" not in lessons.check("pue-40", "1.57").message
@@ -1065,9 +1033,7 @@ def test_reader_18s_answers_to_lessons_7_and_8():
         ("contested-power-p5", "300", "trap", "announced"),
         ("contested-power-p5", "525 MW", "trap", "middle"),
     ]
-    for ex, typed, kind, trap in rows:
-        fb = lessons.check(ex, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    expect([Row(ex, typed, kind=kind, trap=trap) for ex, typed, kind, trap in rows])
 
 
 def test_reader_19s_answers_to_lessons_3_and_4():
@@ -1085,9 +1051,7 @@ def test_reader_19s_answers_to_lessons_3_and_4():
         ("ultraserver-day-flop", "7.18e21 operations", "right", ""),
         ("llama-compute", "3.8e25 ops", "right", ""),
     ]
-    for ex, typed, kind, trap in rows:
-        fb = lessons.check(ex, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    expect([Row(ex, typed, kind=kind, trap=trap) for ex, typed, kind, trap in rows])
 
 
 def test_reader_19s_answers_to_lessons_1_and_2():
@@ -1103,9 +1067,7 @@ def test_reader_19s_answers_to_lessons_1_and_2():
         ("city-low-load", "431,000 people", "trap", "people-in-households"),
         ("city-low-load", "172,000", "right", ""),
     ]
-    for ex, typed, kind, trap in rows:
-        fb = lessons.check(ex, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    expect([Row(ex, typed, kind=kind, trap=trap) for ex, typed, kind, trap in rows])
     said = lessons.check("energy-300mw", "2628 MWh").message
     assert "the number is right; the unit is GWh, not MWh" in said, said
     assert "1,000 times too small" in lessons.check("energy-300mw", "2628000 kWh").message
@@ -1138,9 +1100,7 @@ def test_reader_19s_answers_to_lessons_7_and_8():
         # the load swing (73,579 households) written as a change: right, with a note
         ("contested-load-swing", "-73,579", "right", ""),
     ]
-    for ex, typed, kind, trap in rows:
-        fb = lessons.check(ex, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    expect([Row(ex, typed, kind=kind, trap=trap) for ex, typed, kind, trap in rows])
 
 
 def test_reader_19s_numbers_at_lesson_5s_stations():
@@ -1160,9 +1120,7 @@ def test_reader_19s_numbers_at_lesson_5s_stations():
         ("ms-city", "245,000 households", "trap", "households"),
         ("ms-city", "245,000", "trap", "households"),
     ]
-    for claim, typed, kind, trap in rows:
-        fb = lessons.check_station(claim, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
+    expect([Row(c, typed, kind=kind, trap=trap, via="station") for c, typed, kind, trap in rows])
     said = lessons.check_station("us-fp8", "4*20.8").message
     # reader 31: the route's rounding and AWS's hidden figure are the vote's, not the check's
     assert "AWS's rounded" not in said and "64 × 1,299 TFLOP/s" in said
@@ -1179,9 +1137,7 @@ def test_reader_19s_answers_to_lesson_6():
         ("capstone-achieved", "149", "trap", "fp8-not-bf16"),
         ("capstone-achieved", "76.5", "right", ""),
     ]
-    for ex, typed, kind, trap in rows:
-        fb = lessons.check(ex, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    expect([Row(ex, typed, kind=kind, trap=trap) for ex, typed, kind, trap in rows])
 
 
 def test_reader_20s_answers_to_lessons_3_and_4():
@@ -1198,9 +1154,7 @@ def test_reader_20s_answers_to_lessons_3_and_4():
         ("goodput-16k", "90", "trap", "metas-overall"),
         ("goodput-16k", "93", "near", ""),
     ]
-    for ex, typed, kind, trap in rows:
-        fb = lessons.check(ex, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    expect([Row(ex, typed, kind=kind, trap=trap) for ex, typed, kind, trap in rows])
     # the BF16-doubled hint says why doubling misses without contradicting "FP8 ≈ 2 × BF16"
     said = lessons.check("ultraserver-fp8", "85.4").message
     assert "about, not exactly, twice BF16 (1,299 ÷ 667 = 1.95)" in said
@@ -1219,9 +1173,7 @@ def test_reader_20s_answers_to_lessons_1_and_2():
         ("cooling-mw-fleet", "30.1 MW of cooling", "right", ""),
         ("city-households-us", "240,000", "figures", "no two-figure answer is accepted"),
     ]
-    for ex, typed, kind, words in rows:
-        fb = lessons.check(ex, typed)
-        assert fb.kind == kind and words in fb.message, (ex, typed, fb.message)
+    expect([Row(ex, typed, kind=kind, says=words) for ex, typed, kind, words in rows])
     plain = lessons.check("city-households-us", "240,000").message
     assert "cannot be told" not in plain and "rounds to" not in plain, plain
 
@@ -1248,9 +1200,7 @@ def test_reader_20s_answers_to_lessons_7_and_8():
         ("contested-power-p5", "at the announced power", "trap", "announced"),
         ("contested-power-p5", "at least 300", "unreadable", ""),
     ]
-    for ex, typed, kind, trap in rows:
-        fb = lessons.check(ex, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    expect([Row(ex, typed, kind=kind, trap=trap) for ex, typed, kind, trap in rows])
     # the prediction box (the notebook's predict_reveal) takes a way alone as a prediction: the
     # 5th percentile (313 MW) opens beside it, the way judged ("above": right; "below": not)
     for typed, head, way in (
@@ -1288,9 +1238,7 @@ def test_reader_20s_chip_counts_from_a_pue():
         ("capstone-chips", "290,000", "right", ""),
         ("capstone-chips", "278,000", "trap", "other-losses-twice"),
     ]
-    for ex, typed, kind, trap in rows:
-        fb = lessons.check(ex, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    expect([Row(ex, typed, kind=kind, trap=trap) for ex, typed, kind, trap in rows])
     rows = [
         ("ms-chips", "280,220", "trap", "pue-minus-one-as-non-it"),
         ("ms-chips", "255 MW / 910 W", "trap", "pue-minus-one-as-non-it"),
@@ -1299,9 +1247,7 @@ def test_reader_20s_chip_counts_from_a_pue():
         ("ms-chips", "287,000", "right", ""),
         ("ms-chips", "278,000", "trap", "other-losses-twice"),
     ]
-    for claim, typed, kind, trap in rows:
-        fb = lessons.check_station(claim, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
+    expect([Row(c, typed, kind=kind, trap=trap, via="station") for c, typed, kind, trap in rows])
     said = lessons.check("capstone-chips", "255 MW / 910 W").message
     assert "site ÷ PUE" in said and "261 MW" in said, said
 
@@ -1319,9 +1265,7 @@ def test_reader_20s_numbers_at_lesson_5s_cooling_station():
         ("ms-cooling", "40 %", "trap", "articles-share"),
         ("ms-cooling", "32.9 %", "right", ""),
     ]
-    for claim, typed, kind, trap in rows:
-        fb = lessons.check_station(claim, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
+    expect([Row(c, typed, kind=kind, trap=trap, via="station") for c, typed, kind, trap in rows])
     said = lessons.check_station("ms-cooling", "30 %").message
     assert "give two or three figures" not in said and "article's 30 %" in said
 
@@ -1338,9 +1282,7 @@ def test_reader_21s_answers_to_lessons_5_and_6():
         ("capstone-energy", "134 MW * 32.3 * 24", "right", ""),
         ("capstone-energy", "300 MW * 32.3 days * 24 h", "trap", "whole-site"),
     ]
-    for ex, typed, kind, trap in rows:
-        fb = lessons.check(ex, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    expect([Row(ex, typed, kind=kind, trap=trap) for ex, typed, kind, trap in rows])
     said = lessons.check("capstone-energy", "134 MW × 32.3 days × 24 h").message
     assert "24 h per day" in said and "24 h/day" in said, said  # reader 29: no "counts twice"
     assert "seconds" not in lessons.check("capstone-energy", "134 MW * 32.3 * 24").message
@@ -1376,9 +1318,7 @@ def test_reader_21s_answers_to_lessons_5_and_6():
         ("ms-city", "350 MW", "trap", "city-power"),
         ("ms-city", "215,000", "right", ""),
     ]
-    for claim, typed, kind, trap in rows:
-        fb = lessons.check_station(claim, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
+    expect([Row(c, typed, kind=kind, trap=trap, via="station") for c, typed, kind, trap in rows])
     assert "other way round" in lessons.check_station("ms-city", "348 MW").message
 
 
@@ -1412,9 +1352,7 @@ def test_reader_21s_answers_to_lessons_3_and_4():
         ("llama-days", "5.56", "trap", "fp8-peak-for-bf16", "sparse BF16"),
         ("llama-days", "5.6 days", "trap", "fp8-peak-for-bf16", "use 989 TFLOP/s"),
     ]
-    for ex, typed, kind, trap, words in rows:
-        fb = lessons.check(ex, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap) and words in fb.message, (ex, typed, fb)
+    expect([Row(ex, t, kind=k, trap=trap, says=words) for ex, t, k, trap, words in rows])
     # goodput-16k's prediction (85.3 %): "95 %" is 1 - 10/185.6 = 94.6 % (the restarts only) to
     # the figures given, "89 %" is 1 - 1/18.6 - 10/185.6 = 89.2 % (the lost work left out): the
     # reveal names the slip each fits, as the plan promises; a plain guess keeps the step
@@ -1457,9 +1395,7 @@ def test_reader_21s_answers_to_lessons_7_and_8():
         ("contested-power-p5", "higher than 310", "right", ""),
         ("contested-power-p5", "lower", "hint", ""),
     ]
-    for ex, typed, kind, trap in rows:
-        fb = lessons.check(ex, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    expect([Row(ex, typed, kind=kind, trap=trap) for ex, typed, kind, trap in rows])
     # the prediction box: a comparative is a way, judged; a right way with a number off is
     # credited for the way before the number's gap (330 MW is 5.6 % above 313 MW)
     for typed, way in (("higher", "The right way:"), ("lower", "The other way:")):
@@ -1502,9 +1438,7 @@ def test_reader_22s_answers_to_lessons_7_and_8():
         ("contested-power-p5", "it's above 310", "right", ""),
         ("contested-power-p5", "that is below", "hint", ""),
     ]
-    for ex, typed, kind, trap in rows:
-        fb = lessons.check(ex, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    expect([Row(ex, typed, kind=kind, trap=trap) for ex, typed, kind, trap in rows])
     # the prediction boxes: 1.14 gets its reason; a way said with a number the other way is
     # told so (p5 is 313 MW, above 300); a shrink written as a negative change is read, as
     # `check` reads it (the load swing is 245,264 x 0.3 = 73,579 households)
@@ -1536,9 +1470,7 @@ def test_reader_22s_answers_to_lessons_3_and_4():
         ("goodput-16k", "89.6", "trap", "one-loss-left-out"),
         ("goodput-16k", "90", "trap", "metas-overall"),
     ]
-    for ex, typed, kind, trap in rows:
-        fb = lessons.check(ex, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    expect([Row(ex, typed, kind=kind, trap=trap) for ex, typed, kind, trap in rows])
     said = lessons.check("trn2-chips-300mw", "300 MW / 1.15 / 500 W").message
     assert lessons.check("trn2-chips-300mw", "300 MW / 1.15 / 500 W").kind == "trap", said
     # the prediction's reveal keeps its hedged words for a guess of 89 % (reader 21)
@@ -1560,16 +1492,12 @@ def test_reader_22s_chip_counts_name_the_two_minus_pue_slip_by_its_method():
         ("trn2-chips-300mw", "300*(1-0.15)/0.0009", "trap", "pue-minus-one-as-non-it"),
         ("trn2-chips-300mw", "300e6*(1-0.1-0.03)/910", "right", ""),
     ]
-    for ex, typed, kind, trap in rows:
-        fb = lessons.check(ex, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (ex, typed, fb.message)
+    expect([Row(ex, typed, kind=kind, trap=trap) for ex, typed, kind, trap in rows])
     rows = [
         ("ms-chips", "255 MW / 0.9 kW", "trap", "pue-minus-one-as-non-it"),
         ("ms-chips", "300e6/1.15/900", "right", ""),
     ]
-    for claim, typed, kind, trap in rows:
-        fb = lessons.check_station(claim, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
+    expect([Row(c, typed, kind=kind, trap=trap, via="station") for c, typed, kind, trap in rows])
 
 
 def test_reader_23s_units_are_read_in_any_case_and_bits_are_told_apart():
@@ -1641,9 +1569,7 @@ def test_reader_23s_units_are_read_in_any_case_and_bits_are_told_apart():
         ("us-fp8", "83.1 pf", "right", ""),
         ("trn2-sparse", "41 pf", "right", ""),
     ]
-    for claim, typed, kind, trap in rows:
-        fb = lessons.check_station(claim, typed)
-        assert (fb.kind, fb.trap or "") == (kind, trap), (claim, typed, fb.message)
+    expect([Row(c, typed, kind=kind, trap=trap, via="station") for c, typed, kind, trap in rows])
     assert lessons.check("capstone-achieved", "76.5 ef").right
 
 
@@ -1775,10 +1701,8 @@ def test_reader_23s_day_of_computing_slips_are_named():
         ("3.69e21", "bf16", "dense FP8"),
         ("83.1e15*24", "hours-not-seconds", ""),
     ]
-    for typed, trap, words in rows:
-        fb = lessons.check("ultraserver-day-flop", typed)
-        assert (fb.kind, fb.trap) == ("trap", trap), (typed, fb.message)
-        assert words in fb.message, fb.message
+    day = "ultraserver-day-flop"
+    expect([Row(day, typed, kind="trap", trap=trap, says=words) for typed, trap, words in rows])
     assert lessons.check("ultraserver-day-flop", "7.18e21").right
 
 
@@ -4079,11 +4003,19 @@ def test_reader_29s_words_for_days_say_how_they_were_read():
         ("capstone-city-days", "about two weeks", "“about two weeks” reads as 14 days"),
         ("capstone-city-days", "2 weeks", "“2 weeks” reads as 14 days"),
     ]
-    for eid, typed, reads in rows:
-        fb = lessons.check(eid, typed)
-        assert not fb.right and fb.kind == "figures", (typed, fb.message)
-        assert reads in fb.message and "one figure" in fb.message, (typed, fb.message)
-        assert "the 1 figure" not in fb.message and "give two or three figures" in fb.message
+    expect(
+        [
+            Row(
+                eid,
+                typed,
+                right=False,
+                kind="figures",
+                says=(reads, "one figure", "give two or three figures"),
+                lacks="the 1 figure",
+            )
+            for eid, typed, reads in rows
+        ]
+    )
     said = lessons.check("trn2-chips-300mw", "300,000").message  # digits: nothing to read out
     assert "reads as" not in said and "the one figure you gave" in said, said
 
@@ -4171,10 +4103,8 @@ def test_reader_30s_figures_copied_from_the_question_are_not_close():
         ("shaving-battery-hours", "6.1"),
         ("shaving-battery-hours", "42.8 h"),
     ]
-    for eid, typed in rows:
-        fb = lessons.check(eid, typed)
-        assert not fb.right and "copied from the question" in fb.message, (typed, fb.message)
-        assert "close" not in fb.message and "too low" not in fb.message, (typed, fb.message)
+    copied, lacks = "copied from the question", ("close", "too low")
+    expect([Row(eid, typed, right=False, says=copied, lacks=lacks) for eid, typed in rows])
     # a near miss that the question does not give is still a near miss
     assert lessons.check("shaving-battery-hours", "6.8").kind == "near"
 
@@ -4353,9 +4283,7 @@ def test_reader_31s_lesson_5_and_6_slips_are_named_and_no_hidden_row_is_said():
         # 16,666 kWh ÷ 365) = 9.1 days
         ("capstone-city-days", "9.1 days", "ms-basis"),
     ]
-    for ex, typed, trap in rows:
-        fb = lessons.check(ex, typed)
-        assert (fb.kind, fb.trap) == ("trap", trap), (ex, typed, fb.message)
+    expect([Row(ex, typed, kind="trap", trap=trap) for ex, typed, trap in rows])
     for typed in ("300 MW * 0.9 / 910 W", "296,700"):
         for fb in (
             lessons.check("capstone-chips", typed),
@@ -4877,9 +4805,7 @@ def test_reader_33s_section_version_and_power_base_are_not_the_questions_figures
         ("capstone-days", "10 days"),
         ("capstone-days", "about 10"),
     ]
-    for eid, typed in rows:
-        fb = lessons.check(eid, typed)
-        assert not fb.right and "copied" not in fb.message, (typed, fb.message)
+    expect([Row(eid, typed, right=False, lacks="copied") for eid, typed in rows])
     # a quantity the question states is still copied
     for eid, typed in (("llama-days", "40"), ("capstone-days", "3.8")):
         assert "copied from the question" in lessons.check(eid, typed).message, typed
@@ -4907,9 +4833,7 @@ def test_reader_33s_a_two_part_time_is_said_back_in_the_questions_unit():
     # reader 33, defect 7: "1 week and 4 days" was "Right (read as 1.571 week)!"; said back in
     # the question's unit, days, it is 11 days (7 + 4); "11 days 2 hours" is 11.08 days
     rows = [("1 week and 4 days", "read as 11 days"), ("11 days 2 hours", "read as 11.08 days")]
-    for typed, said in rows:
-        fb = lessons.check("llama-days", typed)
-        assert fb.right and said in fb.message, (typed, fb.message)
+    expect([Row("llama-days", typed, right=True, says=said) for typed, said in rows])
     assert "read as 2.5 h" in lessons.check("shaving-battery-hours", "2 h 30 min").message
     # "a fortnight" is read as "a week" is: two weeks, a guess
     for typed in ("a fortnight", "about a fortnight"):
