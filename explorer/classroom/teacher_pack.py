@@ -944,7 +944,11 @@ PLANS: dict[int, Plan] = {
                 "Read the table printed under the site: each job size's restart (it grows with "
                 "the job) and how often it is interrupted. Ask for a show of hands, without "
                 f"answering: “will {fmt.number(lessons.BIG_JOB)} H100s finish sooner or later "
-                f"than {_RUN_CHIPS}?” Students commit sooner or later in the box under it (on "
+                # reader 35: the table answers it if nobody reasons about it
+                f"than {_RUN_CHIPS}?” Point at the {fmt.number(lessons.BIG_JOB)} row's last "
+                "two figures and ask: “What happens when a restart takes longer than the gap "
+                "between interruptions?” "
+                "Students commit sooner or later in the box under it (on "
                 "paper: circle one) with one reason, and count the hands before anyone commits "
                 "goodput-16k. What answers it (the hook's days with interruptions, the "
                 "more-chips numbers and the Advanced Young and Daly printout) waits for all three: "

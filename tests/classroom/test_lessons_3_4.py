@@ -1360,3 +1360,14 @@ def test_reader_35s_two_weeks_is_not_said_right():
     said = lessons.check("llama-days", "2 weeks").message
     assert "right" not in said and "reads as 14 days" in said and "in days" in said, said
     assert "1.6" not in said and "11" not in said, said  # no answer in the hint
+
+
+def test_reader_35s_plan_asks_why_before_the_table_answers(pages):
+    # reader 35 D5: the section 3 table prints a restart (29.8 min) longer than the gap between
+    # interruptions (6.08 min) at 500,000 chips: read off, it answers sooner or later; the plan
+    # now has the teacher ask what that means before the hands go up
+    plan = html.unescape(pages["lesson-4/plan.html"])
+    assert "What happens when a restart takes longer than the gap between interruptions?" in plan
+    # D8: on paper, "Before printing the systems' table" read as the printer
+    paper = "\n".join(handouts.on_paper(c) for c in teacher_pack.markdown_cells(THREE))
+    assert "Before printing" not in paper and "systems' table" in paper
