@@ -1371,3 +1371,19 @@ def test_reader_35s_plan_asks_why_before_the_table_answers(pages):
     # D8: on paper, "Before printing the systems' table" read as the printer
     paper = "\n".join(handouts.on_paper(c) for c in teacher_pack.markdown_cells(THREE))
     assert "Before printing" not in paper and "systems' table" in paper
+
+
+def test_reader_35s_per_mw_question_is_asked_once():
+    # reader 35 D8: the markdown and the prediction box under it both asked "how many times
+    # Trainium2's dense FP8 …": the box asks it (from the exercise), the markdown points at it
+    def texts(w):
+        v = getattr(w, "value", None)
+        yield v if isinstance(v, str) else ""
+        for c in getattr(w, "children", ()):
+            yield from texts(c)
+
+    shown = html.unescape(" ".join(texts(widgets.predict_reveal("gb200-trn2-per-mw"))))
+    assert "Predict first:" in shown and "How many times" in shown, shown
+    (md,) = [c for c in cells(THREE) if c.startswith("## Advanced · Per facility megawatt")]
+    assert "how many times" not in md.lower(), md
+    assert "Predict" in md and "box below" in md
