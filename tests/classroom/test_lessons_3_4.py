@@ -283,7 +283,9 @@ def test_more_chips_slower_is_said_to_rest_on_a_low_confidence_extrapolation(pag
     # (reader 17: with a fixed restart the margin is small, on an extrapolation; reader 18: the
     # text gives no size the printout contradicts, 21.7 / 20.2 = 7.5 %, not "a few per cent")
     assert "half a million chips are far\n  slower than 100,000" in bullet  # reader 19: short
-    assert "slower by a small margin on an" in bullet
+    assert "slower by a small margin" in bullet
+    # reader 35 D7: said once per bullet, not "extrapolation" twice
+    assert bullet.count("extrapolation") == 0, bullet
     key = html.unescape(pages["lesson-4/answers.html"])
     assert "(55.1% with a fixed restart)" in key  # 100,000 chips: 49.2 % as the restart grows
     # README's misconception 7 says so too
@@ -1387,3 +1389,13 @@ def test_reader_35s_per_mw_question_is_asked_once():
     (md,) = [c for c in cells(THREE) if c.startswith("## Advanced · Per facility megawatt")]
     assert "how many times" not in md.lower(), md
     assert "Predict" in md and "box below" in md
+
+
+def test_reader_35s_lesson_4_says_extrapolation_less_often():
+    # reader 35 D7: "extrapolation" / "low confidence" in eight cells and every reveal; the
+    # section 3 table says it (restart_law), the question says it; the answers below need not
+    # say it again and again
+    text = "\n".join(teacher_pack.markdown_cells(FOUR))
+    said = len(re.findall(r"extrapolat|low confidence", text, re.I))
+    assert said <= 4, said  # 7 on main
+    assert "extrapolation" in lessons.restart_law()
