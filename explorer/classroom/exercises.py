@@ -138,11 +138,15 @@ class Say:
     aside : bool
         Whether a bare number at this value in another prefix of the unit is said to be a prefix
         slip; False where it is a different quantity ("83.1" is the speed in PFLOP/s; reader 26).
+    step : bool
+        Whether a prediction's reveal at this trap also gives the worked step (the exercise's
+        last hint): a guess far off ("no losses at all") needs the recipe most (reader 35).
     """
 
     lead: str = ""
     later: str = ""
     aside: bool = True
+    step: bool = False
 
 
 @dataclass(frozen=True)
@@ -807,6 +811,20 @@ def _past_reference(e: Exercise, rest: str) -> str:
     return m["estimate"].strip() if at_ref else rest
 
 
+def _bound_then_estimate(e: Exercise, prediction: object) -> object:
+    """The estimate after the bound where the lesson asks "above or below?" first: "below 90,
+    about 84" → "84" (reader 35: it was read as a bound alone); `prediction` otherwise."""
+    if not (e.reads.asks_way and isinstance(prediction, str)):
+        return prediction
+    way = _WAY.match(prediction.strip())
+    m = _THEN_ESTIMATE.match(way[2].strip()) if way else None
+    if not m:
+        return prediction
+    first = read(m["ref"].strip(), e.unit, e.reads.negative).value
+    at_bound = first is not None and _at_reference(first, e.reads.asks_way(), m["ref"])
+    return m["estimate"].strip() if at_bound else prediction
+
+
 def _check_way(e: Exercise, said: str, rest: str, attempt: int) -> Feedback:
     """An answer said as a way from `e.reads.reference` and a value: the value is checked as typed;
     the reference itself, or no value, is the way alone, which is asked for its value."""
@@ -1143,10 +1161,17 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             if level == 1
             else ""
         )
+        # "2 weeks" is right to one figure in weeks, not in the days it is read as: not said
+        # "right" there (reader 35: it read as "you were right")
+        plural = "" if figures == 1 else "s"
+        rough = (
+            f"but a guess to {count} figure{plural} is too rough to check"
+            if words and not said
+            else f"right only to the {count} figure{plural} you gave{place}"
+        )
         return Feedback(
             False,
-            f"{lead}right only to the {count} figure{'' if figures == 1 else 's'} you gave"
-            f"{place}; work it out and give "
+            f"{lead}{rough}; work it out and give "
             f"{'three' if e.needs_three() else 'two or three'} figures"
             f"{' in ' + unit if unit else ''} (the checker accepts {e.said_tolerance()})."
             f"{step}",
@@ -1576,6 +1601,7 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         way_right = "The right way" if up == (want > ref) else "The other way"
         gap = f"{way_right}: {_sentence(e.hints[-1])}"
         return Reveal(None, want, f"{head} {gap}", True, shown)
+    prediction = _bound_then_estimate(e, prediction)
     bound_way, bound_number = bound_said(prediction) if e.reads.asks_way else ("", "")
     if bound_way:  # "over 90 %" after "above or below 90 %?": a way, not 90 % (reader 30)
         value = read(bound_number, e.unit, e.reads.negative).value
@@ -1698,6 +1724,8 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
             # is the misconception the exercise is there to catch, not a fair guess (reader 24)
             lead = "Not at: "
         gap = lead + fb.message.split("hint: ", 1)[-1]
+        if t and t.say.step:
+            gap = f"{_sentence(gap)} The step: {_sentence(e.hints[-1])}"
     else:
         ratio = x / want if want else math.inf
         if e.unit == SHARE:  # shares differ by percentage points, whatever their size

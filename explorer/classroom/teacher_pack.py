@@ -944,7 +944,11 @@ PLANS: dict[int, Plan] = {
                 "Read the table printed under the site: each job size's restart (it grows with "
                 "the job) and how often it is interrupted. Ask for a show of hands, without "
                 f"answering: “will {fmt.number(lessons.BIG_JOB)} H100s finish sooner or later "
-                f"than {_RUN_CHIPS}?” Students commit sooner or later in the box under it (on "
+                # reader 35: the table answers it if nobody reasons about it
+                f"than {_RUN_CHIPS}?” Point at the {fmt.number(lessons.BIG_JOB)} row's last "
+                "two figures and ask: “What happens when a restart takes longer than the gap "
+                "between interruptions?” "
+                "Students commit sooner or later in the box under it (on "
                 "paper: circle one) with one reason, and count the hands before anyone commits "
                 "goodput-16k. What answers it (the hook's days with interruptions, the "
                 "more-chips numbers and the Advanced Young and Daly printout) waits for all three: "
@@ -2730,7 +2734,7 @@ def _chip_figures() -> str:
         ],
         [
             # the three peaks unlabelled: which is dense FP8 is the lesson's question
-            "one Trainium2's peaks (dense BF16, dense FP8, sparse FP8: which is which?)",
+            "one Trainium2's peaks (sparse FP8, dense BF16, dense FP8: which is which?)",
             ", ".join(fmt.number(_trn2(v, "TFLOP/s")) for v in ("bf16_dense", "fp8_dense"))
             + f" and {fmt.number(_trn2('fp8_sparse', 'TFLOP/s'))} TFLOP/s",
         ],

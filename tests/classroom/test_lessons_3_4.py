@@ -220,7 +220,7 @@ def test_lesson_3s_precision_question_is_an_open_question(pages):
         for i, text in enumerate(teacher_pack.markdown_cells(path)):
             assert text.count("**") % 2 == 0, (path.name, i)
     asked = [q for q in teacher_pack.open_questions(teacher_pack.LESSONS[2]) if "667" in q]
-    assert len(asked) == 1 and "dense BF16, dense FP8 and sparse FP8" in asked[0]
+    assert len(asked) == 1 and "sparse FP8, dense BF16 and dense FP8" in asked[0]
     key = html.unescape(pages["lesson-3/answers.html"])
     assert "Dense BF16 667, dense FP8 1,299, sparse FP8 2,563 TFLOP/s" in key
     assert "which would you set beside a GB200" in html.unescape(pages["lesson-3/worksheet.html"])
@@ -283,7 +283,9 @@ def test_more_chips_slower_is_said_to_rest_on_a_low_confidence_extrapolation(pag
     # (reader 17: with a fixed restart the margin is small, on an extrapolation; reader 18: the
     # text gives no size the printout contradicts, 21.7 / 20.2 = 7.5 %, not "a few per cent")
     assert "half a million chips are far\n  slower than 100,000" in bullet  # reader 19: short
-    assert "slower by a small margin on an" in bullet
+    assert "slower by a small margin" in bullet
+    # reader 35 D7: said once per bullet, not "extrapolation" twice
+    assert bullet.count("extrapolation") == 0, bullet
     key = html.unescape(pages["lesson-4/answers.html"])
     assert "(55.1% with a fixed restart)" in key  # 100,000 chips: 49.2 % as the restart grows
     # README's misconception 7 says so too
@@ -1317,3 +1319,83 @@ def test_reader_34s_locks_name_what_is_still_missing(monkeypatch):
     assert "Still to do" in said and "sooner or later" in said.split("Still to do")[1], said
     assert "goodput" not in said.split("Still to do")[1], said
     assert "section 2" not in said.split("Still to do")[1], said
+
+
+def test_reader_35s_pue_source_line_and_peak_names(pages):
+    # reader 35 D1: the sources list said the 1.15 PUE is "behind the 10 % cooling share",
+    # where the lesson says it is the cooling and the other losses together (use one, not both)
+    import ast
+
+    (src,) = [s for s in cells(THREE) if s.startswith("widgets.where_from(")]
+    labels = dict(ast.literal_eval(a) for a in ast.parse(src).body[0].value.args)
+    pue = labels["cooling.aws-fleet.pue"]
+    assert "10 %" not in pue and "cooling" in pue and "other losses" in pue, pue
+    # D6: the three peaks' names were listed in the numbers' order (667, 1,299, 2,563), so the
+    # order alone answered which is which; on the worksheet too
+    sheet = html.unescape(pages["lesson-3/worksheet.html"])
+    asked = [q for q in teacher_pack.open_questions(teacher_pack.LESSONS[2]) if "667" in q]
+    row = sheet.split("one Trainium2's peaks")[1].split(")")[0]
+    for text in (asked[0], row):
+        names = re.findall(r"dense BF16|dense FP8|sparse FP8", text)[:3]
+        assert sorted(names) == ["dense BF16", "dense FP8", "sparse FP8"], (names, text)
+        assert names != ["dense BF16", "dense FP8", "sparse FP8"], names
+
+
+def test_reader_35s_goodput_reveal_gives_the_far_guess_the_step():
+    # reader 35 D2: "100" and "90" got a trap's words but not the worked step "50" got
+    step = "(10 + 9.3) ÷ 186"
+    for typed in ("100", "99", "90", "50"):
+        said = lessons.reveal("goodput-16k", typed).message
+        assert step in said, (typed, said)
+    # the check (before any reveal) still gives the trap's hint alone, no worked step
+    assert step not in lessons.check("goodput-16k", "100").message
+    # D3: "below 90, about 84" (the cell asks "above or below?" and then a number) is the 84
+    for typed in ("below 90, about 84", "below 90 about 84", "below 90, 84"):
+        r = lessons.reveal("goodput-16k", typed)
+        assert r.ready and r.prediction == pytest.approx(0.84), (typed, r.message)
+    assert not lessons.reveal("goodput-16k", "below 90").ready  # a bound alone still waits
+
+
+def test_reader_35s_two_weeks_is_not_said_right():
+    # reader 35 D4: "2 weeks" (14 days, 26 % over 11.1) was "right only to the one figure you
+    # gave": true in weeks, not in the days the student is sent to
+    said = lessons.check("llama-days", "2 weeks").message
+    assert "right" not in said and "reads as 14 days" in said and "in days" in said, said
+    assert "1.6" not in said and "11" not in said, said  # no answer in the hint
+
+
+def test_reader_35s_plan_asks_why_before_the_table_answers(pages):
+    # reader 35 D5: the section 3 table prints a restart (29.8 min) longer than the gap between
+    # interruptions (6.08 min) at 500,000 chips: read off, it answers sooner or later; the plan
+    # now has the teacher ask what that means before the hands go up
+    plan = html.unescape(pages["lesson-4/plan.html"])
+    assert "What happens when a restart takes longer than the gap between interruptions?" in plan
+    # D8: on paper, "Before printing the systems' table" read as the printer
+    paper = "\n".join(handouts.on_paper(c) for c in teacher_pack.markdown_cells(THREE))
+    assert "Before printing" not in paper and "systems' table" in paper
+
+
+def test_reader_35s_per_mw_question_is_asked_once():
+    # reader 35 D8: the markdown and the prediction box under it both asked "how many times
+    # Trainium2's dense FP8 …": the box asks it (from the exercise), the markdown points at it
+    def texts(w):
+        v = getattr(w, "value", None)
+        yield v if isinstance(v, str) else ""
+        for c in getattr(w, "children", ()):
+            yield from texts(c)
+
+    shown = html.unescape(" ".join(texts(widgets.predict_reveal("gb200-trn2-per-mw"))))
+    assert "Predict first:" in shown and "How many times" in shown, shown
+    (md,) = [c for c in cells(THREE) if c.startswith("## Advanced · Per facility megawatt")]
+    assert "how many times" not in md.lower(), md
+    assert "Predict" in md and "box below" in md
+
+
+def test_reader_35s_lesson_4_says_extrapolation_less_often():
+    # reader 35 D7: "extrapolation" / "low confidence" in eight cells and every reveal; the
+    # section 3 table says it (restart_law), the question says it; the answers below need not
+    # say it again and again
+    text = "\n".join(teacher_pack.markdown_cells(FOUR))
+    said = len(re.findall(r"extrapolat|low confidence", text, re.I))
+    assert said <= 4, said  # 7 on main
+    assert "extrapolation" in lessons.restart_law()

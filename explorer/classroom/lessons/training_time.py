@@ -1009,7 +1009,7 @@ add_exercise(
                 "interruptions cost time: "
                 "each one loses the work since the last checkpoint plus the restart",
                 # a prediction of 100 % is no slip: it leaves the interruptions out (reader 31)
-                say=Say(lead="Not quite"),
+                say=Say(lead="Not quite", step=True),
             ),
             # the recipe with one of its three losses forgotten lands near Meta's 90 %: named
             # before Meta's figure, and tight, so that a guess of 90 % still reads as Meta's
@@ -1072,6 +1072,8 @@ add_exercise(
                 # (reader 19)
                 match=Match(rel_tol=0.005),
                 kind=Kind(slip=False),
+                # the farthest guesses need the recipe most (reader 35)
+                say=Say(step=True),
             ),
         ),
     )
