@@ -1143,12 +1143,20 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             if level == 1
             else ""
         )
+        # inside the tolerance, the tolerance is no reason: the figures are (reader 35: "70 %"
+        # for 68.2 % was told the checker accepts 3 % either way, which 70 % meets)
+        why = (
+            "(a one-figure answer inside the range could be a guess, so the checker asks for "
+            "the figures your working gives)"
+            if e.accepts(x)
+            else f"(the checker accepts {e.said_tolerance()})"
+        )
         return Feedback(
             False,
             f"{lead}right only to the {count} figure{'' if figures == 1 else 's'} you gave"
             f"{place}; work it out and give "
             f"{'three' if e.needs_three() else 'two or three'} figures"
-            f"{' in ' + unit if unit else ''} (the checker accepts {e.said_tolerance()})."
+            f"{' in ' + unit if unit else ''} {why}."
             f"{step}",
             "figures",
             level=level,

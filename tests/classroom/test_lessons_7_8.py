@@ -1166,3 +1166,14 @@ def test_reader_31s_key_says_lesson_7s_one_figure_rule(teacher_pages):
     assert "fewer do not count, even inside the range above" in smoothing.split("</section>")[0]
     state = key[key.index("<h3>state-energy-share</h3>") :].split("</section>")[0]
     assert "one figure is enough" in state and "fewer count only inside the range" in state
+
+
+def test_reader_35s_one_figure_inside_the_range_is_not_told_the_tolerance():
+    # reader 35 D1: "70 %" for 68.2 % was refused "(the checker accepts 3 % of the answer either
+    # way)", which 70 % meets; inside the range the reason is the figures, not the tolerance
+    said = lessons.check("hot-day-above-mean", "70%").message
+    assert "right only to the one figure" in said and "68" not in said, said
+    assert "either way" not in said and "figures your working gives" in said, said
+    # outside the range the tolerance is still the reason ("4" for 4.23 MWh is 5.5 % off)
+    far = lessons.check("smoothing-energy", "4").message
+    assert "the checker accepts" in far and "could be a guess" not in far, far
