@@ -1981,7 +1981,14 @@ def _questions_in(source: str, student: bool = False) -> list[str]:
     found = []
     if source.startswith("## Hook"):
         found.append(source.split("\n", 1)[1].strip())
-    found += [m.strip() for m in re.findall(r"\*\*Question\.\*\*(.*?)(?:\n\n|$)", source, re.S)]
+    # an optional one too, said so on paper (reader 35: lesson 7's tables sheet folded on its
+    # answer while the worksheet never asked it)
+    found += [
+        (f"({label}) " if label else "") + m.strip()
+        for label, m in re.findall(
+            r"\*\*Question(?: \((optional[^)]*)\))?\.\*\*(.*?)(?:\n\n|$)", source, re.S
+        )
+    ]
     # on paper a link is its text: "[economiser](glossary.md#economiser)" prints "economiser"
     found = [re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", q) for q in found]
     return [_flat(re.sub(r"\*+", "", q)) for q in found]

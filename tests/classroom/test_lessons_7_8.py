@@ -1177,3 +1177,13 @@ def test_reader_35s_one_figure_inside_the_range_is_not_told_the_tolerance():
     # outside the range the tolerance is still the reason ("4" for 4.23 MWh is 5.5 % off)
     far = lessons.check("smoothing-energy", "4").message
     assert "the checker accepts" in far and "could be a guess" not in far, far
+
+
+def test_reader_35s_worksheet_asks_the_question_the_fold_waits_for(teacher_pages):
+    # reader 35 D2: the tables sheet's second fold waits for "why a cooler day can need a bigger
+    # daily battery", which the worksheet never asked (the notebook marks it optional)
+    sheet = html.unescape(" ".join(teacher_pages["lesson-7/worksheet.html"].split()))
+    asked = sheet[sheet.index("(optional, or homework) The printout names the day") :]
+    assert "Why can a cooler day need a bigger daily battery?" in asked.split("</section>")[0]
+    tables = html.unescape(" ".join(teacher_pages["lesson-7/tables.html"].split()))
+    assert "why a cooler day can need a bigger daily battery" in tables
