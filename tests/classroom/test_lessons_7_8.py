@@ -1187,3 +1187,16 @@ def test_reader_35s_worksheet_asks_the_question_the_fold_waits_for(teacher_pages
     assert "Why can a cooler day need a bigger daily battery?" in asked.split("</section>")[0]
     tables = html.unescape(" ".join(teacher_pages["lesson-7/tables.html"].split()))
     assert "why a cooler day can need a bigger daily battery" in tables
+
+
+def test_reader_35s_plants_question_names_the_catalogs_ends(teacher_pages):
+    # reader 35 D5: "between the swing's two ends" read as the article's swing just worked out
+    # (every plant lies below its low end); the question means the catalog's wider range
+    start = "Where do the explorer's two plants fall"
+    cells = _cells("08")
+    screen = " ".join(cells[_first(cells, start)].split())
+    assert "swing's two ends" not in screen, screen
+    assert "two ends of the catalog's range (wider than the article's swing" in screen, screen
+    sheet = " ".join(html.unescape(teacher_pages["lesson-8/worksheet.html"]).split())
+    said = sheet[sheet.index(start) :][:300]
+    assert "catalog's range" in said and "tables sheet below its first fold" in said, said
