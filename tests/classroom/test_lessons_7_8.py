@@ -1200,3 +1200,23 @@ def test_reader_35s_plants_question_names_the_catalogs_ends(teacher_pages):
     sheet = " ".join(html.unescape(teacher_pages["lesson-8/worksheet.html"]).split())
     said = sheet[sheet.index(start) :][:300]
     assert "catalog's range" in said and "tables sheet below its first fold" in said, said
+
+
+def test_reader_35s_plan_says_the_yearly_average_is_accepted(teacher_pages):
+    # reader 35 D3: the plan listed 300 MW ÷ the utility's peak as a stumble, but the checker
+    # marks it right with a note; the plan says so, and what to ask with it
+    assert lessons.check("utility-peak-share", "300/3000").right
+    plan = html.unescape(" ".join(teacher_pages["lesson-7/plan.html"].split()))
+    stumbles = plan[plan.index("Where students stumble") :]
+    said = stumbles[stumbles.index("Dividing the 300 MW yearly average") :].split("</li>")[0]
+    assert "accepts it, with a note" in said and "hottest hour" in said, said
+
+
+def test_reader_35s_tables_sheet_prints_the_box_it_cites(teacher_pages):
+    # reader 35 D4: lesson 8's tables sheet said "(box above)" for the notebook's "Which 300 MW?"
+    # box, which paper never printed; the sheet prints the box and names it
+    sheet = html.unescape(" ".join(teacher_pages["lesson-8/tables.html"].split()))
+    assert "box above" not in sheet
+    box = sheet.index("<p class='box'>Which 300 MW? The article never says which it is.")
+    assert box < sheet.index("(the “Which 300 MW?” box)"), sheet[:400]
+    assert "glossary.md" not in sheet and "**" not in sheet
