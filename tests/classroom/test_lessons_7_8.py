@@ -1220,3 +1220,14 @@ def test_reader_35s_tables_sheet_prints_the_box_it_cites(teacher_pages):
     box = sheet.index("<p class='box'>Which 300 MW? The article never says which it is.")
     assert box < sheet.index("(the “Which 300 MW?” box)"), sheet[:400]
     assert "glossary.md" not in sheet and "**" not in sheet
+
+
+def test_reader_35s_mwh_slip_with_another_household_end_says_both():
+    # reader 35 D6: "750*8760/10500" got the MWh → kWh hint, "750*8760/10800" only "1,000 times
+    # too small: … thousands of households?"; the second now names the unit slip and the use
+    for typed, use in (("750*8760/10800", "highest use"), ("750*8760/10715", "central household")):
+        fb = lessons.check("contested-city-high", typed)
+        assert not fb.right and "turn it into kWh (× 1,000)" in fb.message, fb.message
+        assert use in fb.message and "thousands of households" not in fb.message, fb.message
+    plain = lessons.check("contested-city-high", "750*8760/10500").message
+    assert "turn it into kWh" in plain and "And that" not in plain, plain
