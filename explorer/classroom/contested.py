@@ -140,7 +140,10 @@ def city_bases(site: str) -> None:
     print(f"the basis alone moves the city {fmt.number(biggest / smallest, 2)} times")
     # "which 300 MW?" is the box's and step 3's: here only which reading the bases take
     power = fmt.quantity(catalog.value(f"sites.{site}.site_power", "MW"), "MW")
-    print(f"each reads {power} as the year's average: an upper end for today's site (the “Which 300 MW?” box)")
+    print(
+        f"each reads {power} as the year's average: an upper end for today's site "
+        f"(the “Which {power}?” box)"
+    )
 
 
 def connection_reading(site: str) -> tuple[float, float, float, float]:
