@@ -1266,7 +1266,9 @@ PLANS: dict[int, Plan] = {
             (
                 5,
                 "Hook",
-                "Say: “Two careful people redo the city of 250,000 for today's announced site, "
+                "Say it, rather than have students read the notebook's hook cell, which is "
+                "longer: “Two careful people redo the city of 250,000 for "
+                "today's announced site, "
                 "each taking any value in the explorer's ranges. "
                 + " ".join(hook_figures(lessons.CONTESTED_SITE).split())
                 + " How far apart could their cities land: within 10 %, "

@@ -1231,3 +1231,10 @@ def test_reader_35s_mwh_slip_with_another_household_end_says_both():
         assert use in fb.message and "thousands of households" not in fb.message, fb.message
     plain = lessons.check("contested-city-high", "750*8760/10500").message
     assert "turn it into kWh" in plain and "And that" not in plain, plain
+
+
+def test_reader_35s_lesson_8_hook_is_said_not_read():
+    # reader 35 D7 (nit): the notebook's hook is a lot to read in minute 0–5; the plan's spoken
+    # version is shorter, and the plan says to say it
+    hook = teacher_pack.PLANS[8].segments[0][2]
+    assert hook.startswith("Say it, rather than have students read the notebook's"), hook
