@@ -127,7 +127,7 @@ def city_bases(site: str) -> None:
     the article: a city of roughly 250,000 people
       the site, as ...
     the basis alone moves the city ... times
-    each reads 300 MW as the year's average: an upper end for today's site (box above)
+    each reads 300 MW as the year's average: an upper end for today's site (the “Which 300 MW?” box)
     """
     from .lessons import contested_city_bases
 
@@ -140,7 +140,10 @@ def city_bases(site: str) -> None:
     print(f"the basis alone moves the city {fmt.number(biggest / smallest, 2)} times")
     # "which 300 MW?" is the box's and step 3's: here only which reading the bases take
     power = fmt.quantity(catalog.value(f"sites.{site}.site_power", "MW"), "MW")
-    print(f"each reads {power} as the year's average: an upper end for today's site (box above)")
+    print(
+        f"each reads {power} as the year's average: an upper end for today's site "
+        f"(the “Which {power}?” box)"
+    )
 
 
 def connection_reading(site: str) -> tuple[float, float, float, float]:

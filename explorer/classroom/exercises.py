@@ -1169,11 +1169,19 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             if words and not said
             else f"right only to the {count} figure{plural} you gave{place}"
         )
+        # inside the tolerance, the tolerance is no reason: the figures are (reader 35: "70 %"
+        # for 68.2 % was told the checker accepts 3 % either way, which 70 % meets)
+        why = (
+            f"(a {count}-figure answer inside the range could be a guess, so the checker asks "
+            "for the figures your working gives)"
+            if e.accepts(x)
+            else f"(the checker accepts {e.said_tolerance()})"
+        )
         return Feedback(
             False,
             f"{lead}{rough}; work it out and give "
             f"{'three' if e.needs_three() else 'two or three'} figures"
-            f"{' in ' + unit if unit else ''} (the checker accepts {e.said_tolerance()})."
+            f"{' in ' + unit if unit else ''} {why}."
             f"{step}",
             "figures",
             level=level,

@@ -1236,7 +1236,9 @@ PLANS: dict[int, Plan] = {
         (
             "Answering hot-day-above-mean with the peak ÷ mean ratio (“… times”): the share "
             "above is the ratio minus 1.",
-            "Dividing the 300 MW yearly average by the utility's peak in utility-peak-share.",
+            "Dividing the 300 MW yearly average by the utility's peak in utility-peak-share: "
+            "the checker accepts it, with a note; use the note to ask why a planner still takes "
+            "the hottest hour.",
             "Taking the hottest (dry-bulb) day as the day a cooling tower is sized for: the "
             "tower follows the wet-bulb. The station summary the explorer reads publishes a "
             "dry-bulb day and a dew-point day but no wet-bulb day (ASHRAE's tables do), so the "
@@ -1268,7 +1270,9 @@ PLANS: dict[int, Plan] = {
             (
                 5,
                 "Hook",
-                "Say: “Two careful people redo the city of 250,000 for today's announced site, "
+                "Say it, rather than have students read the notebook's hook cell, which is "
+                "longer: “Two careful people redo the city of 250,000 for "
+                "today's announced site, "
                 "each taking any value in the explorer's ranges. "
                 + " ".join(hook_figures(lessons.CONTESTED_SITE).split())
                 + " How far apart could their cities land: within 10 %, "
@@ -1985,7 +1989,14 @@ def _questions_in(source: str, student: bool = False) -> list[str]:
     found = []
     if source.startswith("## Hook"):
         found.append(source.split("\n", 1)[1].strip())
-    found += [m.strip() for m in re.findall(r"\*\*Question\.\*\*(.*?)(?:\n\n|$)", source, re.S)]
+    # an optional one too, said so on paper (reader 35: lesson 7's tables sheet folded on its
+    # answer while the worksheet never asked it)
+    found += [
+        (f"({label}) " if label else "") + m.strip()
+        for label, m in re.findall(
+            r"\*\*Question(?: \((optional[^)]*)\))?\.\*\*(.*?)(?:\n\n|$)", source, re.S
+        )
+    ]
     # on paper a link is its text: "[economiser](glossary.md#economiser)" prints "economiser"
     found = [re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", q) for q in found]
     return [_flat(re.sub(r"\*+", "", q)) for q in found]
@@ -3151,6 +3162,27 @@ without their answers), printed by the function."""
 _HAND_OUT = {7: "after the prediction of step 1", 8: "after the hook's guess"}
 
 
+def _notebook_box(lesson: int, title: str) -> str:
+    """The notebook's quoted box ("> **Which 300 MW?** …") as paper prints it: one line, links as
+    their text, no emphasis (reader 35: the tables sheet cited a box only the notebook had)."""
+    (nb,) = (n for n in NOTEBOOKS.glob(f"{lesson:02d}-*.ipynb"))
+    for source in markdown_cells(nb):
+        at = source.find(f"> **{title}**")
+        if at >= 0:
+            quoted = []
+            for line in source[at:].splitlines():
+                if not line.startswith(">"):
+                    break
+                quoted.append(line[1:])
+            text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", on_paper("\n".join(quoted)))
+            return " ".join(re.sub(r"\*+", "", text).split())
+    raise InputError("box", title, f"a quoted box in lesson {lesson}'s notebook")
+
+
+# the notebook's boxes a tables sheet cites, printed at its top (they hold no answer)
+_TABLES_BOXES = {8: ("Which 300 MW?",)}
+
+
 def _tables(lesson: int) -> str:
     """A lesson's tables sheet as HTML: what `TABLE_SHEETS` prints, preformatted."""
     import contextlib
@@ -3165,7 +3197,11 @@ def _tables(lesson: int) -> str:
     page = (
         f"<p>For a class without computers: hand this out {_HAND_OUT[lesson]}. It "
         "holds the lesson's tables and none of its answers.</p>"
-        f"<pre>{html.escape(above)}</pre>"
+        + "".join(
+            f"<p class='box'>{html.escape(_notebook_box(lesson, title))}</p>"
+            for title in _TABLES_BOXES.get(lesson, ())
+        )
+        + f"<pre>{html.escape(above)}</pre>"
     )
     for below in folded:  # each line that starts with the fold mark: what follows is folded
         said, _, rest = below.partition("\n")

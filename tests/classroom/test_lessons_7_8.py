@@ -1166,3 +1166,75 @@ def test_reader_31s_key_says_lesson_7s_one_figure_rule(teacher_pages):
     assert "fewer do not count, even inside the range above" in smoothing.split("</section>")[0]
     state = key[key.index("<h3>state-energy-share</h3>") :].split("</section>")[0]
     assert "one figure is enough" in state and "fewer count only inside the range" in state
+
+
+def test_reader_35s_one_figure_inside_the_range_is_not_told_the_tolerance():
+    # reader 35 D1: "70 %" for 68.2 % was refused "(the checker accepts 3 % of the answer either
+    # way)", which 70 % meets; inside the range the reason is the figures, not the tolerance
+    said = lessons.check("hot-day-above-mean", "70%").message
+    assert "right only to the one figure" in said and "68" not in said, said
+    assert "either way" not in said and "figures your working gives" in said, said
+    # outside the range the tolerance is still the reason ("4" for 4.23 MWh is 5.5 % off)
+    far = lessons.check("smoothing-energy", "4").message
+    assert "the checker accepts" in far and "could be a guess" not in far, far
+
+
+def test_reader_35s_worksheet_asks_the_question_the_fold_waits_for(teacher_pages):
+    # reader 35 D2: the tables sheet's second fold waits for "why a cooler day can need a bigger
+    # daily battery", which the worksheet never asked (the notebook marks it optional)
+    sheet = html.unescape(" ".join(teacher_pages["lesson-7/worksheet.html"].split()))
+    asked = sheet[sheet.index("(optional, or homework) The printout names the day") :]
+    assert "Why can a cooler day need a bigger daily battery?" in asked.split("</section>")[0]
+    tables = html.unescape(" ".join(teacher_pages["lesson-7/tables.html"].split()))
+    assert "why a cooler day can need a bigger daily battery" in tables
+
+
+def test_reader_35s_plants_question_names_the_catalogs_ends(teacher_pages):
+    # reader 35 D5: "between the swing's two ends" read as the article's swing just worked out
+    # (every plant lies below its low end); the question means the catalog's wider range
+    start = "Where do the explorer's two plants fall"
+    cells = _cells("08")
+    screen = " ".join(cells[_first(cells, start)].split())
+    assert "swing's two ends" not in screen, screen
+    assert "two ends of the catalog's range (wider than the article's swing" in screen, screen
+    sheet = " ".join(html.unescape(teacher_pages["lesson-8/worksheet.html"]).split())
+    said = sheet[sheet.index(start) :][:300]
+    assert "catalog's range" in said and "tables sheet below its first fold" in said, said
+
+
+def test_reader_35s_plan_says_the_yearly_average_is_accepted(teacher_pages):
+    # reader 35 D3: the plan listed 300 MW ÷ the utility's peak as a stumble, but the checker
+    # marks it right with a note; the plan says so, and what to ask with it
+    assert lessons.check("utility-peak-share", "300/3000").right
+    plan = html.unescape(" ".join(teacher_pages["lesson-7/plan.html"].split()))
+    stumbles = plan[plan.index("Where students stumble") :]
+    said = stumbles[stumbles.index("Dividing the 300 MW yearly average") :].split("</li>")[0]
+    assert "accepts it, with a note" in said and "hottest hour" in said, said
+
+
+def test_reader_35s_tables_sheet_prints_the_box_it_cites(teacher_pages):
+    # reader 35 D4: lesson 8's tables sheet said "(box above)" for the notebook's "Which 300 MW?"
+    # box, which paper never printed; the sheet prints the box and names it
+    sheet = html.unescape(" ".join(teacher_pages["lesson-8/tables.html"].split()))
+    assert "box above" not in sheet
+    box = sheet.index("<p class='box'>Which 300 MW? The article never says which it is.")
+    assert box < sheet.index("(the “Which 300 MW?” box)"), sheet[:400]
+    assert "glossary.md" not in sheet and "**" not in sheet
+
+
+def test_reader_35s_mwh_slip_with_another_household_end_says_both():
+    # reader 35 D6: "750*8760/10500" got the MWh → kWh hint, "750*8760/10800" only "1,000 times
+    # too small: … thousands of households?"; the second now names the unit slip and the use
+    for typed, use in (("750*8760/10800", "highest use"), ("750*8760/10715", "central household")):
+        fb = lessons.check("contested-city-high", typed)
+        assert not fb.right and "turn it into kWh (× 1,000)" in fb.message, fb.message
+        assert use in fb.message and "thousands of households" not in fb.message, fb.message
+    plain = lessons.check("contested-city-high", "750*8760/10500").message
+    assert "turn it into kWh" in plain and "And that" not in plain, plain
+
+
+def test_reader_35s_lesson_8_hook_is_said_not_read():
+    # reader 35 D7 (nit): the notebook's hook is a lot to read in minute 0–5; the plan's spoken
+    # version is shorter, and the plan says to say it
+    hook = teacher_pack.PLANS[8].segments[0][2]
+    assert hook.startswith("Say it, rather than have students read the notebook's"), hook

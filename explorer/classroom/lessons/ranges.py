@@ -193,6 +193,39 @@ add_exercise(
                 "of the campus; it does not add to the power, so it leaves the city where it is "
                 "(step 3's tornado shows it)",
             ),
+            *(
+                # the MWh slip with a use trap's household end ("750*8760/10800"): both said
+                # (reader 35: it was told "did you give the number in thousands?")
+                Trap(
+                    f"mwh-over-kwh-{use}",
+                    lambda use=use: (
+                        _contested_households(
+                            _range(_POWER_KEY).high,
+                            getattr(_range(_HOUSEHOLD_KEY), "high" if use == "high" else "central"),
+                        )
+                        * factor("kWh", "MWh")
+                    ),
+                    "MW × h gives MWh; turn it into kWh (× 1,000) before dividing by the kWh a "
+                    f"household uses. And {hint}",
+                    match=Match(
+                        rel_tol=tol, method=lambda: (hours_in_year(),), method_at_value=True
+                    ),
+                )
+                for use, tol, hint in (
+                    (
+                        "high",
+                        0.004,
+                        f"that divides by the highest use ({_HIGH_USE} kWh); the biggest city "
+                        f"takes {_LOW_USE} kWh",
+                    ),
+                    (
+                        "central",
+                        0.005,
+                        "that uses the central household use; the biggest city takes the lowest "
+                        f"use ({_LOW_USE} kWh)",
+                    ),
+                )
+            ),
             Trap(
                 # "750*8760/10500": MW × h left in MWh, divided by kWh (reader 33: it was told
                 # "did you give the number in thousands of households?")
