@@ -1011,7 +1011,7 @@ PLANS: dict[int, Plan] = {
                 "Say: “Which of the eight claims do you expect to be wrong? Write it and why.”",
             ),
             (
-                3,
+                5,  # reader 35: 3 minutes held the cards, the briefs and "Whose figure?"
                 "Roles",
                 "Hand out the four role cards (worksheet); each group reads its brief "
                 "and its four claims (every claim has one defender and one challenger). Say: "
@@ -1021,7 +1021,7 @@ PLANS: dict[int, Plan] = {
                 "leaves open is an assumption; changing the claim's words is a different claim.",
             ),
             (
-                12,
+                10,  # reader 35: 3 of a group's 4 stations are one-line products
                 "Recompute",
                 "Groups work the stations of their claims, writing their number "
                 "and its assumption in the grid.",
