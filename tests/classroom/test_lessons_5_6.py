@@ -1276,3 +1276,21 @@ def test_reader_34s_key_says_the_cooling_tolerance_as_the_checker_does():
     assert "a twentieth of the answer either way" in said
     key = lessons.station_accepted("ms-cooling")
     assert "±0.5 percentage points" in key and "a twentieth of the answer either way" in key
+
+
+def test_reader_35s_roles_have_time_for_the_cards_and_the_rule():
+    # reader 35: 3 minutes held four role cards, the briefs and the verdict rule read aloud
+    # ("Whose figure?" decides the cooling row); the stations gave up two minutes
+    minutes = {seg: m for m, seg, _ in teacher_pack.PLANS[5].segments}
+    assert minutes["Roles"] >= 5 and minutes["Recompute"] >= 10
+    assert sum(minutes.values()) == 50
+    (how,) = [c for c in _cells("05-fact-check.ipynb") if c.startswith("## How the game runs")]
+    assert "| 4–9 min | Roles |" in how and "| 9–19 min | Recompute |" in how
+
+
+def test_reader_35s_article_memory_in_tb_is_named_as_the_articles():
+    # reader 35: "1.536 TB" (the article's 1,536 GB in TB) was told it was AWS's 1.5 TB
+    said = lessons.check_station("trn2-hbm", "1.536 TB").message
+    assert "the article's 1,536 GB written in TB" in said and "AWS" not in said
+    assert "type GiB" in said and not lessons.check_station("trn2-hbm", "1.536 TB").right
+    assert "AWS's launch news" in lessons.check_station("trn2-hbm", "1.5 TB").message
