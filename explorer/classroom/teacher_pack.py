@@ -2850,7 +2850,7 @@ def _answers(lesson: Lesson) -> str:
         right = [t for t in e.traps if _also_right(t)]
         also = (
             "; also right: "
-            # each with the range the checker takes it in (38.4 % to 55.1 % in all, on paper)
+            # each with the range the checker takes it in (35.6 % to 55.1 % in all, on paper)
             + ", ".join(
                 html.escape(
                     f"{e.show_trap(t)} ({e.show(t.value() * (1 - t.match.rel_tol))} to "

@@ -1294,3 +1294,17 @@ def test_reader_35s_article_memory_in_tb_is_named_as_the_articles():
     assert "the article's 1,536 GB written in TB" in said and "AWS" not in said
     assert "type GiB" in said and not lessons.check_station("trn2-hbm", "1.536 TB").right
     assert "AWS's launch news" in lessons.check_station("trn2-hbm", "1.5 TB").message
+
+
+def test_reader_35s_job_share_band_and_bounds_are_said_fairly():
+    # reader 35, defect 3: 38 % (6.8 points under 44.8 %) was "too low" while 55 % (10.2 over)
+    # was "Right"; the "a little under half" band now reaches 36 %
+    for typed in ("36 %", "38%", "40 %"):
+        said = lessons.reveal("capstone-job-share", typed).message
+        assert "Right" in said and "too low" not in said, (typed, said)
+    assert "too low" in lessons.reveal("capstone-job-share", "33 %").message
+    # defect 4: "less than half" was echoed as a bare "50 %", which the student did not write
+    for typed, bound in (("less than half", "less than"), ("more than half", "more than")):
+        said = lessons.reveal("capstone-job-share", typed).message
+        assert said.startswith(f"You answered 50 % (read as half, without “{bound}”)"), said
+    assert lessons.reveal("capstone-job-share", "half").message.startswith("You answered 50 %;")

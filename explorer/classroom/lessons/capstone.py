@@ -1028,14 +1028,15 @@ add_exercise(
                 ),
                 say=Say(lead="Right"),
             ),
-            Trap(  # the other side of the key: 38.4 to 40.3 % (reader 30)
+            Trap(  # the other side of the key: 35.6 to 40.3 % (reader 30; reader 35: 38 % was
+                # "too low" 6.8 points under the answer while 55 %, 10.2 over, was "Right")
                 "a-little-under-half",
                 lambda: 0.4,
                 "about half, a little under it, as the fastest job is: it uses a little under "
                 "half the site's chips. That rests on the model's assumption that a restart "
                 "grows with the job; with a fixed restart it would be nearer all of them (step "
                 "4's check prints both)",
-                match=Match(rel_tol=0.04),
+                match=Match(rel_tol=0.11),  # 35 % stays "too low" (reader 30's pin)
                 kind=Kind(slip=False),
                 say=Say(lead="Right"),
             ),
