@@ -1308,3 +1308,12 @@ def test_reader_35s_job_share_band_and_bounds_are_said_fairly():
         said = lessons.reveal("capstone-job-share", typed).message
         assert said.startswith(f"You answered 50 % (read as half, without “{bound}”)"), said
     assert lessons.reveal("capstone-job-share", "half").message.startswith("You answered 50 %;")
+
+
+def test_reader_35s_what_we_found_names_the_hooks_nearest_span():
+    # reader 35, defect 6: the hook offers an hour, a day, a week, a month or a year, and "What
+    # we found" said "days to weeks": 12.5 days lies between a week and a month, nearer a week
+    days = lessons.EXERCISES["capstone-city-days"].answer()
+    assert 7 < days < 30.4375 and days / 7 < 30.4375 / days  # nearer a week on a ratio scale
+    found = lessons.capstone_found()
+    assert "of the hook's five spans, between a week and a month, nearer a week" in found
