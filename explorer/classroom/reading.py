@@ -997,6 +997,12 @@ def read(
         if listed is not None:
             return listed
     r = _read(answer, unit, negative, above)
+    bound = _BOUND_BEFORE_FRACTION.match(answer.strip()) if isinstance(answer, str) else None
+    if r.value is not None and bound and not r.echo:
+        # reader 35: "less than half" was echoed as a bare "50 %", which the student did not
+        # write; the bound is said to be left out
+        rest = answer.strip()[bound.end() :].strip()
+        return replace(r, echo=f"read as {rest}, without “{bound[0].strip()}”")
     if r.value is not None or not isinstance(answer, str):
         return r
     remark = _remark(answer)

@@ -1015,7 +1015,7 @@ PLANS: dict[int, Plan] = {
                 "Say: “Which of the eight claims do you expect to be wrong? Write it and why.”",
             ),
             (
-                3,
+                5,  # reader 35: 3 minutes held the cards, the briefs and "Whose figure?"
                 "Roles",
                 "Hand out the four role cards (worksheet); each group reads its brief "
                 "and its four claims (every claim has one defender and one challenger). Say: "
@@ -1025,7 +1025,7 @@ PLANS: dict[int, Plan] = {
                 "leaves open is an assumption; changing the claim's words is a different claim.",
             ),
             (
-                12,
+                10,  # reader 35: 3 of a group's 4 stations are one-line products
                 "Recompute",
                 "Groups work the stations of their claims, writing their number "
                 "and its assumption in the grid.",
@@ -2865,7 +2865,7 @@ def _answers(lesson: Lesson) -> str:
         right = [t for t in e.traps if _also_right(t)]
         also = (
             "; also right: "
-            # each with the range the checker takes it in (38.4 % to 55.1 % in all, on paper)
+            # each with the range the checker takes it in (35.6 % to 55.1 % in all, on paper)
             + ", ".join(
                 html.escape(
                     f"{e.show_trap(t)} ({e.show(t.value() * (1 - t.match.rel_tol))} to "

@@ -145,15 +145,22 @@ def _memory_unit(answer: object) -> str:
     return f"{found[1].upper()}B" if found else ""
 
 
-def _memory_gb(typed: str = "GB") -> str:
+def _memory_gb(typed: str = "GB", tb: float | None = None) -> str:
     """What the memory station says to a number near the article's "1,536 GB" read at 10⁹
     bytes a GB, by the unit it is `typed` in: the article's figure as printed (GB), AWS's
-    launch news (TB), or that figure written in GiB (""); the computation asked for in the
+    launch news (TB; `tb`, the answer read in TB, tells the article's figure written in TB
+    from it), or that figure written in GiB (""); the computation asked for in the
     chip's unit, and which GB the article means left to the debate (reader 33: "a GB is 10⁹
     bytes" was the challenger's argument, said here only of what the student did)."""
     c = factcheck.claim("trn2-hbm")
     ask = f"Your computation, {c.how}, is in the chip's unit, GiB"
     judge = "Which sense of GB the article means is the claim you judge"
+    if typed == "TB" and tb is not None and abs(tb * 1000 / c.claimed - 1) <= 0.005:
+        # reader 35: "1.536 TB" is the article's 1,536 GB in TB, not AWS's rounded 1.5 TB
+        return (
+            f"that is the article's {fmt.number(c.claimed)} GB written in TB. {ask}: do it, "
+            f"type GiB, and compare. {judge}"
+        )
     if typed == "TB":  # reader 34: AWS's launch news, printed at the station
         news = catalog.value("systems.trn2-instance.announced_hbm_capacity", "TB")
         return (
@@ -765,7 +772,9 @@ def check_station(claim_id: str, answer: object) -> Feedback:
     if fb.trap == "gb-for-gib":  # no "reads as 1,431 GiB": that reads the article's GB at 10⁹
         # said as what was typed (reader 34: "1430 GiB" and "1.5 TB" were told they typed the
         # article's 1,536 GB)
-        return Feedback(False, f"Not yet: {_memory_gb(_memory_unit(answer))}.", "trap", fb.trap)
+        typed = _memory_unit(answer)
+        tb = read(answer, "TB").value if typed == "TB" else None
+        return Feedback(False, f"Not yet: {_memory_gb(typed, tb)}.", "trap", fb.trap)
     published = fb.kind == "trap" and not next(
         (t.kind.slip for t in ways[0][0].traps if t.id == fb.trap), True
     )
