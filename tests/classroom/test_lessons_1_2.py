@@ -1397,3 +1397,16 @@ def test_reader_34s_near_miss_says_the_two_figure_rounding_counts_too():
     # 32.9 % to two figures (33 %) lies inside the pairs' band: nothing to add
     said = lessons.check("cooling-at-survey-pue", "31 %").message
     assert "two figures" not in said, said
+
+
+def test_reader_35_the_articles_city_at_the_low_load_is_not_right():
+    # defect 1: 0.7 x the article's 250,000 = 175,000 lies inside city-low-load's ±2 % of
+    # 0.7 x 2,628,000,000 / 10,715 = 171,684, yet it is the article's figure, not the site's
+    # city; the worked 0.7 x 245,000 = 171,500 and the rounded 170,000 stay right
+    for typed in ("0.7*250000", "175,000", "175000 households"):
+        for attempt in (1, 2, 3):
+            fb = lessons.check("city-low-load", typed, attempt=attempt)
+            assert not fb.right and fb.trap == "articles-figure", (typed, attempt, fb)
+            assert "250,000" in fb.message, fb.message
+    for typed in ("0.7*245000", "171,500", "170,000", "171684", "172,000", "174,500"):
+        assert lessons.check("city-low-load", typed).right, typed
