@@ -1410,3 +1410,21 @@ def test_reader_35_the_articles_city_at_the_low_load_is_not_right():
             assert "250,000" in fb.message, fb.message
     for typed in ("0.7*245000", "171,500", "170,000", "171684", "172,000", "174,500"):
         assert lessons.check("city-low-load", typed).right, typed
+
+
+def test_reader_35_lesson_2_says_when_the_readouts_open_in_one_line():
+    # defect 2: before section 2's first box, lesson 2 spent two paragraphs on why the bars hide
+    # their numbers ("as they would give section 2's answers away"), inviting students to read
+    # answers off them; one line now says when the PUE and MW readouts open
+    nb = json.loads((teacher_pack.NOTEBOOKS / "02-where-the-power-goes.ipynb").read_text())
+    prose = []
+    for cell in nb["cells"]:
+        src = "".join(cell["source"])
+        if 'answer_box("cooling-at-fleet-pue")' in src:
+            break
+        if cell["cell_type"] == "markdown":
+            prose.append(re.sub(r"<!--.*?-->", "", src, flags=re.S))
+    before = " ".join(prose)
+    for said in ("away", "would give", "answers away", "the pairs' share is the last"):
+        assert said not in before, said
+    assert before.count("open once you have finished section 2") == 1, before
