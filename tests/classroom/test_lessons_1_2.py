@@ -1443,3 +1443,13 @@ def test_reader_35_a_published_share_typed_again_gets_the_worked_step_at_the_thi
     # and the article's city at the low load (defect 1) likewise
     said = lessons.check("city-low-load", "175,000", 3).message
     assert "250,000" in said and "worked step" in said and "172,000" in said, said
+
+
+def test_reader_35_lesson_2_plan_quotes_the_hint_the_checker_gives(pages):
+    # defect 5: the plan said the hint for 12 % (1.15 - 1 - 3 %) says "non-IT power is
+    # 1 − 1/PUE of the site"; the checker says the share is 1 − 1/PUE − other losses
+    plan = " ".join(html.unescape(pages["lesson-2/plan.html"]).split())
+    said = lessons.check("cooling-at-fleet-pue", "12%").message
+    assert "1 − 1/PUE − other losses, not PUE − 1 − other losses" in said, said
+    assert "non-IT power is 1 − 1/PUE of the site" not in plan
+    assert "cooling share is 1 − 1/PUE − other losses, not PUE − 1 − other losses" in plan
