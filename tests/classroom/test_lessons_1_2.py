@@ -1453,3 +1453,14 @@ def test_reader_35_lesson_2_plan_quotes_the_hint_the_checker_gives(pages):
     assert "1 − 1/PUE − other losses, not PUE − 1 − other losses" in said, said
     assert "non-IT power is 1 − 1/PUE of the site" not in plan
     assert "cooling share is 1 − 1/PUE − other losses, not PUE − 1 − other losses" in plan
+
+
+def test_reader_35_lesson_2_says_awss_water_figure_has_a_later_year_too():
+    # defect 6: the PUE row says AWS reported 1.14 for 2025; the WUE row (0.15 L/kWh, 2024) said
+    # nothing of 2025's 0.12. Run the cell as the notebook does and read its line
+    cell = [c for c in _cells(2) if "where_from" in c][-1]
+    box = eval(cell, {"widgets": widgets})
+    page = " ".join(html.unescape(box.value).split())
+    row = page[page.index("water per kWh of IT energy") :]
+    row = row[: row.index("the heat each kilogram")]
+    assert "0.15" in row and "2025" in row and "lower" in row, row
