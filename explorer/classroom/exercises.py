@@ -927,10 +927,11 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     """
     fb = _judge(e, answer, attempt)
     trap = next((t for t in e.traps if t.id == fb.trap), None) if fb.kind == "trap" else None
-    if fb.kind == "trap" and attempt >= 3 and "worked step" not in fb.message:
+    copied = fb.kind == "figures" and fb.trap  # a published figure typed (reader 35)
+    if (fb.kind == "trap" or copied) and attempt >= 3 and "worked step" not in fb.message:
         # a trap's hint alone came back unchanged at the third attempt; a stuck student gets
         # the worked step there (which holds the `Say.later` step), as every other path gives it
-        # (reader 31)
+        # (reader 31); so does a published figure typed again (the article's 30 %; reader 35)
         step = f" The worked step: {_sentence(e.hints[-1])}"
         return replace(fb, message=fb.message + step, level=len(e.hints) - 1)
     if trap and trap.say.later and attempt >= 2:

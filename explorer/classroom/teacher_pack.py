@@ -112,6 +112,11 @@ def _ans(eid: str) -> str:
     return e.show(e.answer())
 
 
+def _trap_hint(eid: str, trap: str) -> str:
+    """A trap's hint as the checker says it, to quote in a plan (reader 35)."""
+    return next(t.hint for t in lessons.EXERCISES[eid].traps if t.id == trap)
+
+
 def _trap(eid: str, trap: str) -> str:
     """A trap's value as the key prints it (from the core, never typed here)."""
     e = lessons.EXERCISES[eid]
@@ -795,7 +800,7 @@ PLANS: dict[int, Plan] = {
             "take them off too. A bare “1.7” is too rough to tell: the hint asks for three "
             "figures.",
             "PUE − 1 − other losses for the cooling share (12 %, 36 MW): the trap hint says "
-            "non-IT power is 1 − 1/PUE of the site.",
+            f"“{_trap_hint('cooling-at-fleet-pue', 'pue-minus-one-minus-other')}”.",
             "Pairs who round their share at the survey's PUE to one figure write the article's "
             "30 %: the checker says 30 % is the article's figure, the claim being checked, "
             "and asks for the share worked from the survey's PUE. To 30 or 30 %, which may be "

@@ -540,6 +540,19 @@ add_exercise(
         waits_for=("city-households-us",),
         traps=(
             Trap(
+                # reader 35: 0.7 x the article's 250,000 lies inside the ±2 %, yet copies the
+                # article's city; 0.7 x 245,000 (the site's own) stays right
+                "articles-figure",
+                lambda: _low_load() * article_city(),
+                f"that is {fmt.percent(_low_load())} of the article's "
+                f"{fmt.number(article_city())}; start from the site's own household city, "
+                "the one you worked out above",
+                # the article's figure itself, as city-households-us: the ±2 % printed in the
+                # key (to 175,117) stays right, and 180,000 is a near miss (reader 23)
+                match=Match(rel_tol=1e-6, rounded=False),
+                kind=Kind(slip=False, figures=True),
+            ),
+            Trap(
                 "flat-out",
                 site_households,
                 "that is the city of a site running flat out all year; "
