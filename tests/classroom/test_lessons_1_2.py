@@ -1464,3 +1464,17 @@ def test_reader_35_lesson_2_says_awss_water_figure_has_a_later_year_too():
     row = page[page.index("water per kWh of IT energy") :]
     row = row[: row.index("the heat each kilogram")]
     assert "0.15" in row and "2025" in row and "lower" in row, row
+
+
+def test_a_paper_comment_that_drops_a_phrase_never_prints_itself():
+    # fix round 35 found it: a `paper:` swap to "" also blanked the phrase inside its own comment,
+    # which then no longer read as a comment and was printed on paper, unless the phrase happened
+    # to start with a space
+    from explorer.classroom.lessons import common
+
+    for cell, paper in (
+        ('Slide it, then read.\n<!-- paper: "Slide it, then read" → "" -->', ".\n"),
+        ('Slide it. Then read.\n<!-- paper: "Slide it." → "" -->', " Then read.\n"),
+        ('A\nB\n<!-- paper: "A B" → "C" -->', "C\n"),
+    ):
+        assert common.on_paper(cell) == paper, cell

@@ -782,9 +782,12 @@ def on_paper(source: str) -> str:
     ...          'below shows it" → "before your teacher reads it out" -->')
     'Predict it before your teacher reads it out:\n'
     """
-    for screen, paper in ON_PAPER.findall(source):
+    # the comments come out first: a swap must not reach the phrase quoted inside its own
+    # comment (swapped to "", the comment no longer read as one and was printed)
+    swaps, source = ON_PAPER.findall(source), ON_PAPER.sub("", source)
+    for screen, paper in swaps:
         said = re.compile(r"\s+".join(map(re.escape, screen.split())))
         if not said.search(source):
             raise ValueError(f"no {screen!r} in the cell to say on paper")
         source = said.sub(lambda _: paper, source)  # noqa: B023 (used at once)
-    return ON_PAPER.sub("", source)
+    return source
