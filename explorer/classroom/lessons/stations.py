@@ -104,6 +104,16 @@ def _station_value(claim_id: str) -> float:
 
 
 _GIB_AS_GB = factor("GB", "GiB")  # a number of GB read in GiB (1 GB = 0.931 GiB)
+# the memory station's advice after a decimal-for-binary unit slip, and how much bigger the
+# binary unit is (from the unit registry, not typed: a GiB is 7 % more than a GB, a TiB 10 %)
+_WORK_IN_GIB = (
+    f"Work in GiB, the chips × one chip's GiB, and divide by {factor('TiB', 'GiB'):,.0f} for TiB"
+)
+
+
+def _more(binary: str, decimal: str) -> str:
+    """How much bigger a binary unit is than its decimal namesake, in whole per cent ("7 %")."""
+    return f"{round((factor(binary, decimal) - 1) * 100)} %"
 
 
 def _articles_figure(claim_id: str, rel_tol: float, computed: str = "", hint: str = "") -> Trap:
@@ -545,8 +555,8 @@ def _station_checks() -> dict[str, Exercise]:
                     "gb-as-gib",
                     lambda: _station_value("trn2-hbm") / _GIB_AS_GB,
                     "that number is the memory in GB (10⁹ bytes) with a binary unit on it: a "
-                    "GiB is 2³⁰ bytes, about 7 % more, so the same memory is fewer GiB. Work in "
-                    "GiB, the chips × one chip's GiB, and divide by 1,024 for TiB",
+                    f"GiB is 2³⁰ bytes, about {_more('GiB', 'GB')} more, so the same memory is "
+                    f"fewer GiB. {_WORK_IN_GIB}",
                     match=Match(
                         rel_tol=0.005,
                         rounded=False,  # "1600" is no unit slip (reader 32)
@@ -561,8 +571,8 @@ def _station_checks() -> dict[str, Exercise]:
                         * factor("TiB", "GiB")
                     ),
                     "that number is the memory in TB (10¹² bytes) with a binary unit on it: a "
-                    "TiB is 2⁴⁰ bytes, about 10 % more, so the same memory is fewer TiB. Work in "
-                    "GiB, the chips × one chip's GiB, and divide by 1,024 for TiB",
+                    f"TiB is 2⁴⁰ bytes, about {_more('TiB', 'TB')} more, so the same memory is "
+                    f"fewer TiB. {_WORK_IN_GIB}",
                     match=Match(
                         rel_tol=0.005,
                         rounded=False,  # "1600" is no unit slip (reader 32)
