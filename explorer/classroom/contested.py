@@ -158,7 +158,7 @@ def connection_reading(site: str) -> tuple[float, float, float, float]:
     >>> peak > average and 0.85 < lf < 1
     True
     """
-    from ..scenario import compute
+    from .computed import compute
     from .lessons import hot_year
 
     year = hot_year()[0]  # lesson 7's year, at the site's power as its yearly average
@@ -221,7 +221,7 @@ def below_flat_out(site: str) -> None:
     >>> below_flat_out("rainier-mississippi")  # doctest: +ELLIPSIS
     Which 300 MW? With lesson 7's chiller plant, in its weather, the hottest hour draws 330 MW...
     """
-    from ..scenario import compute
+    from .computed import compute
 
     peak, average, lf, city = connection_reading(site)
     flat = float(compute(site=site, basis="us-household").city_households)
@@ -349,8 +349,8 @@ def cooling_ends(site: str) -> None:
     That 120 MW is also the cooling load at the central 40 %, because 50 % − 10 % happens to be
     40 %: a swing is the difference of its two ends, not the load at the centre.
     """
-    from ..scenario import compute
     from ..uncertainty import sensitivity
+    from .computed import compute
     from .lessons import ARTICLE_COOLING_RANGE
 
     own = [

@@ -18,9 +18,9 @@ from datetime import datetime
 from functools import cache
 
 from .. import catalog, fmt, power
-from ..model import compute
 from ..systems import system_table
 from ..units import factor
+from .computed import compute
 
 MISSISSIPPI = "AWS Rainier Mississippi · Canton, MS (Stromfee datacenter series)"
 RAINIER = "Project Rainier (seed article with Trn2 vs DGX B200 / GB200 NVL72 tables)"

@@ -28,8 +28,8 @@ import numpy as np
 import xarray as xr
 
 from .. import batteries, catalog, climate, fmt, plant, sites, units
-from ..scenario import compute
 from ..ui import context
+from .computed import compute
 
 FOLD = "✂"
 """Starts the line of a tables sheet above which the page is folded (the teacher pack renders

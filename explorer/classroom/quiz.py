@@ -20,9 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import catalog, fmt
-from ..model import compute
 from ..training import training_compute
 from ..units import factor
+from .computed import compute
 from .factcheck import ARTICLE_SPARSE, ASSUMED, CONTESTED, REPRODUCED, claim
 
 _HOURS = catalog.value("conventions.hours_per_year", "hour/year")  # the core's year

@@ -33,12 +33,12 @@ from pathlib import Path
 
 from .. import catalog, fmt, power
 from ..errors import InputError
-from ..scenario import compute
 from ..systems import system_table
 from ..training import goodput
 from ..ui import links
 from ..units import factor
 from . import factcheck, lessons, quiz
+from .computed import compute
 from .contested import hook_figures
 from .exercises import Exercise, Trap
 from .lessons import on_paper

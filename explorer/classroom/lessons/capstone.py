@@ -7,9 +7,9 @@ from collections.abc import Collection
 from functools import cache
 
 from ... import catalog, fmt, power
-from ...scenario import compute
 from ...units import factor
 from .. import factcheck
+from ..computed import compute
 from ..exercises import SHARE, Exercise, Kind, Match, Precision, Say, Trap
 from .common import (
     DAY_S,

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ... import catalog, fmt, power
-from ...scenario import compute
 from ...systems import system_table
 from ...units import factor
 from .. import factcheck
+from ..computed import compute
 from ..exercises import Exercise, Kind, Match, Say, Trap
 from .common import (
     DAY_S,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ... import catalog, fmt
-from ...scenario import compute
 from ...units import factor
 from .. import factcheck
+from ..computed import compute
 from ..exercises import Exercise, Kind, Match, Reads, Trap
 from .common import (
     COOLING_SHARE,

@@ -7,7 +7,6 @@ import re
 from collections.abc import Callable
 
 from ... import catalog, fmt, plant, power
-from ...scenario import compute
 from ...systems import system_table
 from ...training import (
     model_compute,
@@ -15,6 +14,7 @@ from ...training import (
 from ...units import factor
 from ...validate import Bound
 from .. import factcheck
+from ..computed import compute
 from ..exercises import Exercise, Kind, Match, Say, Trap
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ... import catalog, fmt, power
-from ...scenario import compute
+from ..computed import compute
 from ..exercises import RATIO, SHARE, Exercise, Kind, Limits, Match, Reads, Say, Trap
 from .city import IT_GETS, REACHES_IT
 from .common import (

@@ -5,9 +5,9 @@ from __future__ import annotations
 from functools import cache
 
 from ... import catalog, fmt, power
-from ...scenario import compute
 from ...units import factor
 from ...validate import BOUNDS
+from ..computed import compute
 from ..exercises import (
     FEWEST_FIGURES,
     RATIO,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import cache
 
 from ... import catalog, fmt
-from ...scenario import compute
 from ...units import factor
+from ..computed import compute
 from ..exercises import FEWEST_FIGURES, SHARE, Exercise, Kind, Match, Precision, Reads, Say, Trap
 from .common import (
     ARTICLE_COOLING_RANGE,

@@ -7,10 +7,10 @@ import re
 from functools import cache
 
 from ... import catalog, fmt, power
-from ...scenario import compute
 from ...systems import system_table
 from ...units import factor
 from .. import factcheck
+from ..computed import compute
 from ..exercises import RATIO, SHARE, Exercise, Feedback, Kind, Match, Trap, read
 from ..exercises import check as _check
 from ..exercises import label as answer_label

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from ... import catalog, fmt
 from ...runs import train_on_chips
-from ...scenario import compute
 from ...training import (
     FLAGS,
     best_job_chips,
@@ -14,6 +13,7 @@ from ...training import (
     training_compute,
 )
 from ...units import factor
+from ..computed import compute
 from ..exercises import RATIO, SHARE, Exercise, Kind, Limits, Match, Reads, Say, Trap
 from .chips import fp8_per_mw, gb200_top_overhead, gb200_top_per_mw_ratio, per_chip_ratio
 from .common import (
