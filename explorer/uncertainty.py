@@ -40,7 +40,13 @@ the central point, and takes the min and max. One exception: on a *filled* site
 ``power_required`` and ``power_headroom`` turn on the rounding remainder of whole chips (less than
 one chip's facility power) and are not monotone; their bounds are the min / max over the
 evaluated points only (``bound_note`` says so).
-The second exception is the training chain (`TRAINING_NOT_MONOTONE`). The job's chips follow
+On a site whose chips are given (``chips=``), ``heat_removed`` (and its tons) is the other: the
+facility load is min(the chips' need, the capacity), and the heat taken from the halls, load ×
+(1 − cooling share), rises with the PUE while the chips' need is below the capacity (their need
+grows with the PUE, and with it the losses) and falls once the capacity binds (the same load, a
+larger share to cooling): an interior maximum where the chips just fill the site
+(`DEPLOYED_NOT_MONOTONE`; found by the hypothesis test below, 2026-12-07).
+The third exception is the training chain (`TRAINING_NOT_MONOTONE`). The job's chips follow
 ``chips_powered``, so every figure that sizes the site (its power, cooling share or PUE, the
 overhead share, the chip's TDP and server overhead) moves the job size ``n``; but goodput falls as
 the job grows (more chips, more interruptions), so ``training_days`` = compute /
@@ -116,6 +122,9 @@ _PRECISION_OF = {"bf16_dense": "bf16", "fp8_dense": "fp8", "fp8_sparse": "fp8_sp
 # Inputs of the training chain, once compute() accepts them, and their catalog figures.
 # Outputs that are not monotone on a filled site (whole chips: a rounding remainder).
 FILLED_REMAINDERS = ("power_required", "power_headroom")
+# Outputs that are not monotone in the PUE (or cooling share) on a site with its chips given
+# (module docstring): their extreme can lie where the chips just fill the site.
+DEPLOYED_NOT_MONOTONE = ("heat_removed", "heat_removed_tons")
 # Training outputs that are not monotone in the figures that size the job (module docstring).
 TRAINING_NOT_MONOTONE = (
     "checkpoint_interval",
@@ -600,8 +609,8 @@ def range_note(
     `far` holds the output with each one-sided figure at its far end (`range_points`); the figures
     that move the output towards the range are named, with the catalog's own range
     (`outside_figures`). An output the model is not monotone in (`TRAINING_NOT_MONOTONE`,
-    `FILLED_REMAINDERS`) can have its central point at an interior extreme; the note says so when
-    no one-sided figure explains it.
+    `FILLED_REMAINDERS`, `DEPLOYED_NOT_MONOTONE`) can have its central point at an interior
+    extreme; the note says so when no one-sided figure explains it.
 
     Examples
     --------
@@ -628,7 +637,7 @@ def range_note(
         return f"the central value lies {side} its 90 % range: it rests on figures " + (
             "that are one end of their own range: " + "; ".join(why)
         )
-    if name in TRAINING_NOT_MONOTONE or name in FILLED_REMAINDERS:
+    if name in TRAINING_NOT_MONOTONE + FILLED_REMAINDERS + DEPLOYED_NOT_MONOTONE:
         return (
             f"the central value lies {side} its 90 % range: the output is not monotone in the "
             "figures (an interior extreme, or whole chips), so the central point can be an "
@@ -643,10 +652,11 @@ def compute_corners(site: str, inputs: Mapping[str, Any]) -> xr.Dataset:
 
     ``central`` is exactly what `compute` returns; ``low`` / ``high`` are the min / max over every
     corner of the uncertain figures' box and the central point (the model is monotone in each
-    figure, see the module docstring; `FILLED_REMAINDERS` and `TRAINING_NOT_MONOTONE` are the
-    exceptions, their ``bound_note`` says so). A corner combines every figure at an end of its
-    range at once, which the sources do not say can happen together: this is the widest the
-    catalog's ranges allow, not a range to report (`compute_range` is).
+    figure, see the module docstring; `FILLED_REMAINDERS`, `DEPLOYED_NOT_MONOTONE` and
+    `TRAINING_NOT_MONOTONE` are the exceptions, their ``bound_note`` says so). A corner
+    combines every figure at an end of its range at once, which the sources do not say can
+    happen together: this is the widest the catalog's ranges allow, not a range to report
+    (`compute_range` is).
 
     Examples
     --------
@@ -744,6 +754,14 @@ def _stack(
                 data[name].attrs["bound_note"] = (
                     "on a filled site this turns on a rounding remainder (less than one chip's "
                     "facility power), not monotone: min / max over the evaluated points"
+                )
+    if corners and ds.variables["chips"].attrs.get("note") == "as given":
+        for name in DEPLOYED_NOT_MONOTONE:
+            if name in low:
+                data[name].attrs["bound_note"] = (
+                    "with the chips given, not monotone in the PUE: it rises while the chips' "
+                    "need is below the site's capacity and falls once the capacity binds, so the "
+                    "true extreme can lie between the corners; min / max over the evaluated points"
                 )
     for name in TRAINING_NOT_MONOTONE if corners else ():
         if name in low:
