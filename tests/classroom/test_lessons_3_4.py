@@ -1399,3 +1399,53 @@ def test_reader_35s_lesson_4_says_extrapolation_less_often():
     said = len(re.findall(r"extrapolat|low confidence", text, re.I))
     assert said <= 4, said  # 7 on main
     assert "extrapolation" in lessons.restart_law()
+
+
+def _sliders(x) -> list:
+    out = [x] if isinstance(x, w.SelectionSlider) else []
+    return out + [s for c in getattr(x, "children", ()) for s in _sliders(c)]
+
+
+def test_reader_36s_chips_slider_waits_for_sooner_or_later(monkeypatch):
+    # reader 36 D1: the chips slider under the goodput prediction opened on the prediction and
+    # llama-days alone; dragged to 500,000 it said "practically never finishes" and named the
+    # fastest job: section 3's "sooner or later?" answered before it was committed
+    monkeypatch.setattr(widgets, "REVEALED", widgets.Revealed())
+    roots = _run_four()
+    page = lambda: "\n".join(_texts(r) for r in roots)  # noqa: E731
+    chips = lambda: [s for r in roots for s in _sliders(r) if "chips" in s.description]  # noqa: E731
+    question = lessons.EXERCISES["goodput-16k"].question
+    (goodput,) = [r for r in roots if question in _texts(r) and "Predict first" in _texts(r)]
+    field, button = next(c for c in goodput.children if isinstance(c, w.HBox)).children
+    field.value = "85"
+    button.click(), button.click()  # said back ("read as 85 %"), then committed
+    assert "goodput-16k" in widgets.REVEALED.done
+    widgets.REVEALED.mark("llama-days")
+    assert not chips(), "the chips slider opened before sooner or later"
+    assert "Still to do: commit sooner or later (section 3)." in page()
+    widgets.REVEALED.mark(lessons.MORE_CHIPS_WAY)
+    assert len(chips()) == 1, page()[-2000:]
+    # with the way committed but llama-days not yet answered, the lock says so alone
+    monkeypatch.setattr(widgets, "REVEALED", widgets.Revealed())
+    roots = _run_four()
+    (goodput,) = [r for r in roots if question in _texts(r) and "Predict first" in _texts(r)]
+    field, button = next(c for c in goodput.children if isinstance(c, w.HBox)).children
+    field.value = "85"
+    button.click(), button.click()
+    widgets.REVEALED.mark(lessons.MORE_CHIPS_WAY)
+    assert not chips()
+    todo = [t.split("Still to do:")[1] for t in page().splitlines() if "Still to do:" in t]
+    assert todo and all("sooner or later" not in t for t in todo), todo
+    assert any("section 2's days" in t for t in todo), todo
+
+
+def test_reader_36s_paper_sends_nobody_to_a_slider():
+    # reader 36 D2: lesson 4's goodput fold said, on paper too (the teacher's edition reads it
+    # aloud), "move the chips slider above": paper has no slider, only the goodput table read out
+    for nb in sorted(teacher_pack.NOTEBOOKS.glob("0*.ipynb")):
+        for md in teacher_pack.markdown_cells(nb):
+            paper = " ".join(handouts.on_paper(md).split())
+            said = re.findall(r"[^.]*\b(?:move|drag)\b[^.]*\bslider[^.]*", paper, re.I)
+            assert not [s for s in said if "in the notebook" not in s.lower()], (nb.name, said)
+    (fold,) = [c for c in cells(FOUR) if "talk about \"goodput\"" in c]
+    assert "four job sizes" in " ".join(handouts.on_paper(fold).split())

@@ -152,6 +152,8 @@ from .training_time import (
     MORE_CHIPS_ASK,
     MORE_CHIPS_WAY,
     RUN_CHIPS,
+    SLIDER_MISSING,
+    SLIDER_UNTIL,
     assumed_words,
     back_to_the_hook,
     checkpoint_every,

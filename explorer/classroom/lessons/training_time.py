@@ -405,6 +405,12 @@ HOOK_MISSING = (
     "answer section 2's days, or press “Show the answer” there",
     "commit sooner or later (section 3)",
 )
+# what the chips slider under the goodput prediction also waits for, in the order `llama-days`,
+# `MORE_CHIPS_WAY`: dragged to half a million chips it answers "sooner or later?" (reader 36)
+SLIDER_UNTIL = (
+    "answered section 2 (right, or the answer shown) and committed sooner or later (section 3)"
+)
+SLIDER_MISSING = HOOK_MISSING[1:]
 MORE_CHIPS_ASK = (
     f"will a job of {fmt.number(BIG_JOB)} H100s finish sooner or later than the hook's "
     f"{fmt.number(RUN_CHIPS)}?"
