@@ -1447,5 +1447,37 @@ def test_reader_36s_paper_sends_nobody_to_a_slider():
             paper = " ".join(handouts.on_paper(md).split())
             said = re.findall(r"[^.]*\b(?:move|drag)\b[^.]*\bslider[^.]*", paper, re.I)
             assert not [s for s in said if "in the notebook" not in s.lower()], (nb.name, said)
-    (fold,) = [c for c in cells(FOUR) if "talk about \"goodput\"" in c]
+    (fold,) = [c for c in cells(FOUR) if 'talk about "goodput"' in c]
     assert "four job sizes" in " ".join(handouts.on_paper(fold).split())
+
+
+def test_reader_36s_checker_names_lesson_4s_other_slips():
+    said = lambda e, a: lessons.check(e, a).message  # noqa: E731
+    # D3: Meta's 38-43 % MFU, the range cell 6 quotes: either end is named, not only "check the
+    # figures". By hand: 3.8e25 / (1e5 x 989e12 x 0.43) / 86,400 = 10.34 days; x 0.38: 11.70;
+    # 3.79e25 at 0.38: 11.67, inside the ±5 % (11.12 x 1.05 = 11.67): right, with a note
+    for a in ("3.79e25/(1e5*989e12*0.43)/86400", "3.8e25/(1e5*989e12*0.43)/86400", "10.3"):
+        assert "43 %" in said("llama-days", a) and "40 %" in said("llama-days", a), a
+    for a in ("3.8e25/(1e5*989e12*0.38)/86400", "11.7"):
+        assert "38 %" in said("llama-days", a) and "40 %" in said("llama-days", a), a
+    low = lessons.check("llama-days", "3.79e25/(1e5*989e12*0.38)/86400")
+    assert low.right and "Note:" in low.message and "38 %" in low.message, low.message
+    assert "Note" not in said("llama-days", "11.1")
+    # D4: the backward pass only, 4 N D = 4 x 405e9 x 15.6e12 = 2.53e25
+    for a in ("4*405e9*15.6e12", "2.53e25"):
+        m = said("llama-compute", a)
+        assert "backward pass only" in m and "forward" in m, m
+    # D5: 69 is the share of peak (683/989 = 69 %) typed into the days box, 1.6 % from Meta's
+    # 16,384 GPUs' 67.9 days: said as both; 67.9 and 68 stay Meta's GPUs alone
+    m = said("llama-days", "69")
+    assert "share of peak" in m and "16,384" in m, m
+    for a in ("67.9", "68", "3.79e25/(16384*989e12*0.4)/86400"):
+        m = said("llama-days", a)
+        assert "16,384" in m and "share of peak" not in m, (a, m)
+    # the site's every chip (204,866 H100s, section 3): 3.79e25 / (204,866 x 989e12 x 0.4) /
+    # 86,400 = 5.41 days
+    m = said("llama-days", "3.79e25/(204866*989e12*0.4)/86400")
+    assert "204,866" in m and "100,000" in m, m
+    # "12" (two weeks less two days, or 11.7 rounded) stays a near miss, no MFU named
+    twelve = said("llama-days", "12")
+    assert "Meta's" not in twelve and "a little too high" in twelve, twelve
