@@ -2751,7 +2751,9 @@ def _chip_figures() -> str:
         ],
         [
             # the three peaks unlabelled: which is dense FP8 is the lesson's question
-            "one Trainium2's peaks (sparse FP8, dense BF16, dense FP8: which is which?)",
+            # (reader 36: named in order, they were paired by position)
+            "one Trainium2's peaks (sparse FP8, dense BF16, dense FP8, not in the figures' "
+            "order: which is which?)",
             ", ".join(fmt.number(_trn2(v, "TFLOP/s")) for v in ("bf16_dense", "fp8_dense"))
             + f" and {fmt.number(_trn2('fp8_sparse', 'TFLOP/s'))} TFLOP/s",
         ],

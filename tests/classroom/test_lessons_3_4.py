@@ -1481,3 +1481,27 @@ def test_reader_36s_checker_names_lesson_4s_other_slips():
     # "12" (two weeks less two days, or 11.7 rounded) stays a near miss, no MFU named
     twelve = said("llama-days", "12")
     assert "Meta's" not in twelve and "a little too high" in twelve, twelve
+
+
+def test_reader_36s_three_peaks_are_not_paired_by_position(pages):
+    # reader 36 D6: "(sparse FP8, dense BF16, dense FP8: which is which?) 667, 1,299 and 2,563"
+    # read in order pairs sparse FP8 with 667. The names stay out of the figures' order (in it,
+    # they would answer the question), and the worksheet and the question say so. By hand:
+    # 667 is dense BF16, 1,299 dense FP8, 2,563 sparse FP8.
+    sheet = " ".join(re.sub("<[^>]+>", " ", html.unescape(pages["lesson-3/worksheet.html"])).split())
+    (md,) = [c for c in teacher_pack.markdown_cells(THREE) if "667, 1,299 and 2,563" in c]
+    question = " ".join(md.split("<details>")[0].split())
+    for text in (sheet, question):
+        names = re.findall(r"(sparse FP8|dense BF16|dense FP8)", text)[:3]
+        assert names and names != ["dense BF16", "dense FP8", "sparse FP8"], names
+        assert "not in the figures' order" in text, text[-300:]
+
+
+def test_reader_36s_chart_rows_without_fp8_are_introduced():
+    # reader 36 D7: the per-facility-MW table lists chips marked "n/a: no FP8" (A100, TPU v4)
+    # that the lesson never mentions; the text above the chart says so, with their number
+    _, rows = lessons.per_mw_rows()
+    na = [r for r in rows if r[-1].startswith("n/a")]
+    (md,) = [c for c in teacher_pack.markdown_cells(THREE) if "Per facility megawatt" in c]
+    words = {1: "one", 2: "two", 3: "three"}[len(na)]
+    assert f"{words} older chips that have no FP8" in " ".join(md.split()), md
