@@ -1488,7 +1488,9 @@ def test_reader_36s_three_peaks_are_not_paired_by_position(pages):
     # read in order pairs sparse FP8 with 667. The names stay out of the figures' order (in it,
     # they would answer the question), and the worksheet and the question say so. By hand:
     # 667 is dense BF16, 1,299 dense FP8, 2,563 sparse FP8.
-    sheet = " ".join(re.sub("<[^>]+>", " ", html.unescape(pages["lesson-3/worksheet.html"])).split())
+    sheet = " ".join(
+        re.sub("<[^>]+>", " ", html.unescape(pages["lesson-3/worksheet.html"])).split()
+    )
     (md,) = [c for c in teacher_pack.markdown_cells(THREE) if "667, 1,299 and 2,563" in c]
     question = " ".join(md.split("<details>")[0].split())
     for text in (sheet, question):
