@@ -1507,3 +1507,16 @@ def test_reader_36s_chart_rows_without_fp8_are_introduced():
     (md,) = [c for c in teacher_pack.markdown_cells(THREE) if "Per facility megawatt" in c]
     words = {1: "one", 2: "two", 3: "three"}[len(na)]
     assert f"{words} older chips that have no FP8" in " ".join(md.split()), md
+
+
+def test_reader_36s_unit_left_out_opens_alike_typed_or_worked():
+    # reader 36 D8: "83.1*86400" began "Almost: your calculation gives 7,179,840, the right size
+    # in PFLOP" and "7.18e6" (the same 83.1 PFLOP/s x 86,400 s, worked on paper) "Not yet,
+    # hint: 7,180,000 is the right size": a result to three figures or more is the working
+    # right, typed or calculated; a two-figure number may be a guess and keeps "Not yet"
+    for typed in ("83.1*86400", "7.18e6", "7179840"):
+        fb = lessons.check("ultraserver-day-flop", typed)
+        assert not fb.right and fb.trap == "unit-missing", (typed, fb.message)
+        assert fb.message.startswith("Almost:") and "PFLOP" in fb.message, (typed, fb.message)
+    two = lessons.check("ultraserver-day-flop", "7.2e6")
+    assert two.trap == "unit-missing" and two.message.startswith("Not yet"), two.message
