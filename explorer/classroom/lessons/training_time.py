@@ -624,7 +624,13 @@ def _metas_mfu_hint(end: str, inside: bool = False) -> str:
 
 def site_h100s() -> int:
     """How many H100s section 3's site powers (every chip; the notebook prints the same count):
-    the article's site at AWS's fleet cooling share, as the lesson's site cell computes it."""
+    the article's site at AWS's fleet cooling share, as the lesson's site cell computes it.
+
+    Examples
+    --------
+    >>> site_h100s()  # 300 MW × (1 − 0.10 − 0.03) ÷ (700 W × 1.82) = 204,866
+    204866
+    """
     site = compute(
         site_power=SITE_MW, cooling_fraction=FLEET_COOLING, chip="h100", model="llama3-405b"
     ).sel(precision="bf16")
