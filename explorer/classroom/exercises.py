@@ -1275,10 +1275,14 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             else f"1 {e.unit} = {_power_of_ten(1 / k)} {other}"
         )
         # a calculation typed without its unit is the working right, the unit left out: not
-        # "Not yet" where a count's working, with no unit to leave out, is "Right" (reader 27)
+        # "Not yet" where a count's working, with no unit to leave out, is "Right" (reader 27);
+        # so is a result typed to three figures or more ("7.18e6" for 83.1 × 86,400: reader
+        # 36); two figures may be a guess
         opening = (
             f"Almost: your calculation gives {fmt.number(x, e.precision.digits)}, the right size"
             if worked(answer)
+            else f"Almost: {fmt.number(x, e.precision.digits)} is the right size"
+            if (significant_figures(spelled) or 0) >= 3
             else f"Not yet, hint: {fmt.number(x, e.precision.digits)} is the right size"
         )
         # "104.000" for 104,000 MWh: the thousands point read as GWh (reader 32)

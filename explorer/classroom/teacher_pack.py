@@ -966,8 +966,9 @@ PLANS: dict[int, Plan] = {
                 "half the work between checkpoints; the job checkpoints about every "
                 f"{fmt.number(lessons.checkpoint_every(), 3)} minutes, and each checkpoint "
                 "pauses it a minute.” Students add the three losses as shares of the time and "
-                "commit a prediction for goodput-16k. The slider opens on it (once llama-days is "
-                "answered); the hook's days with interruptions also wait for sooner or later. "
+                "commit a prediction for goodput-16k. The chips slider opens on it once "
+                "llama-days is answered and sooner or later committed (at half a million chips "
+                "it answers section 3). "
                 "A prediction near Meta's >90 % is fair: Meta measured "
                 f"{lessons.METAS_DEFINITION}, much like goodput; the model's assumed restart "
                 "and checkpoint are probably longer than Meta's.",
@@ -1003,12 +1004,12 @@ PLANS: dict[int, Plan] = {
             f"{_typed_percent('goodput-16k')} %: read as {_typed_percent('goodput-16k')} % and "
             "echoed; the prediction stays editable until committed.",
         ),
-        "The goodput slider opens inside the notebook after the prediction, the hook's days "
-        "with interruptions after sooner or later too; Run All first. Without computers, the "
-        "worksheet's exercises with a calculator and its “Figures you need”; the teacher "
-        "reads the goodput table (restart, goodput and days by job size, and the check against "
-        "Meta's GPU-hours) and, for the Advanced part, the Young and Daly printout from the "
-        "answer key.",
+        "The goodput slider and the hook's days with interruptions open inside the notebook "
+        "after the prediction, llama-days and sooner or later; Run All first. Without "
+        "computers, the worksheet's exercises with a calculator and its “Figures you "
+        "need”; the teacher reads the goodput table (restart, goodput and days by job size, "
+        "and the check against Meta's GPU-hours) and, for the Advanced part, the Young and "
+        "Daly printout from the answer key.",
         timing="50 minutes of Basics (sections 1–4); the Advanced part (Young and Daly) is "
         "optional, after the 50 minutes. “What we found” is homework.",
     ),
@@ -2750,7 +2751,9 @@ def _chip_figures() -> str:
         ],
         [
             # the three peaks unlabelled: which is dense FP8 is the lesson's question
-            "one Trainium2's peaks (sparse FP8, dense BF16, dense FP8: which is which?)",
+            # (reader 36: named in order, they were paired by position)
+            "one Trainium2's peaks (sparse FP8, dense BF16, dense FP8, not in the figures' "
+            "order: which is which?)",
             ", ".join(fmt.number(_trn2(v, "TFLOP/s")) for v in ("bf16_dense", "fp8_dense"))
             + f" and {fmt.number(_trn2('fp8_sparse', 'TFLOP/s'))} TFLOP/s",
         ],

@@ -152,6 +152,7 @@ from .training_time import (
     MORE_CHIPS_ASK,
     MORE_CHIPS_WAY,
     RUN_CHIPS,
+    SLIDER_LOCK,
     assumed_words,
     back_to_the_hook,
     checkpoint_every,

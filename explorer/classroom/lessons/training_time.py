@@ -15,13 +15,20 @@ from ...training import (
 from ...units import factor
 from ..computed import compute
 from ..exercises import RATIO, SHARE, Exercise, Kind, Limits, Match, Reads, Say, Trap
-from .chips import fp8_per_mw, gb200_top_overhead, gb200_top_per_mw_ratio, per_chip_ratio
+from .chips import (
+    FLEET_COOLING,
+    fp8_per_mw,
+    gb200_top_overhead,
+    gb200_top_per_mw_ratio,
+    per_chip_ratio,
+)
 from .common import (
     DAY_S,
     EXERCISES,
     HOUR_S,
     LLAMA,
     RESTART,
+    SITE_MW,
     TRN2_OVERHEAD,
     about,
     above_zero,
@@ -405,6 +412,15 @@ HOOK_MISSING = (
     "answer section 2's days, or press “Show the answer” there",
     "commit sooner or later (section 3)",
 )
+# what the chips slider under the goodput prediction also waits for, in the order `llama-days`,
+# `MORE_CHIPS_WAY`: dragged to half a million chips it answers "sooner or later?" (reader 36)
+# (`widgets.solution`'s lock: no worked step, the slider alone)
+SLIDER_LOCK = {
+    "step": False,
+    "until": "answered section 2 (right, or the answer shown) and committed sooner or later "
+    "(section 3)",
+    "missing": HOOK_MISSING[1:],
+}
 MORE_CHIPS_ASK = (
     f"will a job of {fmt.number(BIG_JOB)} H100s finish sooner or later than the hook's "
     f"{fmt.number(RUN_CHIPS)}?"
@@ -586,6 +602,41 @@ def _llama_seconds(precision: str = "bf16") -> float:
     return model_compute("llama3-405b") / (RUN_CHIPS * h100_peak(precision) * MFU)
 
 
+# the ends of the MFU Meta measured on Llama 3 405B (the "38–43 %" lesson 4 quotes): the
+# long-context phase on 16,384 GPUs and the early phase on 8,192
+METAS_MFU = {
+    "bottom": catalog.value("models.llama3-405b.mfu_16384_gpus_long_context", "dimensionless"),
+    "top": catalog.value("models.llama3-405b.mfu_8192_gpus", "dimensionless"),
+}
+
+
+def _metas_mfu_hint(end: str, inside: bool = False) -> str:
+    """What a student who took one end of Meta's MFU range for the question's MFU is told;
+    `inside`: as a note to an answer the tolerance still accepts."""
+    lo, hi = METAS_MFU["bottom"], METAS_MFU["top"]
+    use = "next time, use" if inside else "use"
+    return (
+        f"that uses {fmt.percent(METAS_MFU[end])} MFU, the {end} of Meta's "
+        f"{fmt.number(lo * factor('dimensionless', '%'))}–{fmt.percent(hi)}; the question asks "
+        f"for {fmt.percent(MFU)}, the middle: {use} {MFU:.1f}"
+    )
+
+
+def site_h100s() -> int:
+    """How many H100s section 3's site powers (every chip; the notebook prints the same count):
+    the article's site at AWS's fleet cooling share, as the lesson's site cell computes it.
+
+    Examples
+    --------
+    >>> site_h100s()  # 300 MW × (1 − 0.10 − 0.03) ÷ (700 W × 1.82) = 204,866
+    204866
+    """
+    site = compute(
+        site_power=SITE_MW, cooling_fraction=FLEET_COOLING, chip="h100", model="llama3-405b"
+    ).sel(precision="bf16")
+    return round(float(site.chips_supported))
+
+
 # a class prediction that lands on a slip's value may be a guess: the slip is said as what it
 # would be, as goodput-16k's reveal says it (reader 29)
 _IF_WORKED = "If you worked it out, it fits a common slip"
@@ -701,6 +752,12 @@ add_exercise(
                 "training also runs backward (4 more): 6 in all",
             ),
             Trap(
+                "backward-only",
+                lambda: 4 * _N * _D,
+                "that counts the backward pass only (4 operations per parameter per token); add "
+                "the forward pass's 2: 6 in all",
+            ),
+            Trap(
                 "no-six",
                 lambda: _N * _D,
                 f"that is N × D; each parameter costs {_PER:g} operations per token",
@@ -764,11 +821,61 @@ add_exercise(
                 lambda: _llama_seconds() * RUN_CHIPS / DAY_S,
                 f"that is the time on one chip; the run has {fmt.number(RUN_CHIPS)} of them",
             ),
+            # 69 is also the share of peak just above (683 / 989 = 69 %), 1.6 % from 67.9 days:
+            # said as both there (reader 36)
+            Trap(
+                "share-of-peak-as-days",
+                lambda: (
+                    h100_measured("sustained")
+                    / (h100_peak("bf16") * factor("FLOP/s", "TFLOP/s"))
+                    * factor("dimensionless", "%")
+                ),
+                "that is the share of peak from the question above (the measured speed ÷ the "
+                f"datasheet peak, in %), not days. If it is your days, they are on Meta's "
+                f"{fmt.number(JOB_CHIPS)} GPUs; the hook has {fmt.number(RUN_CHIPS)}",
+                match=Match(rel_tol=0.005, rounded=False),
+            ),
             Trap(
                 "metas-chips",
                 lambda: _llama_seconds() * RUN_CHIPS / JOB_CHIPS / DAY_S,
                 f"that is on Meta's {fmt.number(JOB_CHIPS)} GPUs; the hook has "
                 f"{fmt.number(RUN_CHIPS)}",
+            ),
+            # section 3's site, every chip it powers (reader 36)
+            Trap(
+                "site-chips",
+                lambda: _llama_seconds() * RUN_CHIPS / site_h100s() / DAY_S,
+                f"that is on every chip of section 3's site ({fmt.number(site_h100s())}); the "
+                f"hook has {fmt.number(RUN_CHIPS)}",
+            ),
+            # either end of Meta's 38–43 %, quoted above the question (reader 36): 43 % is
+            # outside the tolerance, 38 % just inside with 6 N D (right, with a note) and just
+            # outside with Meta's 3.8e25
+            *(
+                Trap(
+                    f"metas-mfu-{end}",
+                    lambda end=end: _llama_seconds() * MFU / METAS_MFU[end] / DAY_S,
+                    _metas_mfu_hint(end),
+                    # "12" rounds 11.7 but is as likely a guess near two weeks: no slip named
+                    match=Match(rel_tol=0.01, rounded=False),
+                )
+                for end in ("top", "bottom")
+            ),
+            Trap(
+                "metas-mfu-bottom-inside",
+                # with 6 N D as llama-compute shows it (3.79e25, not Meta's 3.8e25): 11.67
+                # days, inside the ±5 % by a hair
+                lambda: (
+                    float(f"{float(training_compute(_N, _D)):.3g}")
+                    / model_compute("llama3-405b")
+                    * _llama_seconds()
+                    * MFU
+                    / METAS_MFU["bottom"]
+                    / DAY_S
+                ),
+                _metas_mfu_hint("bottom", inside=True),
+                kind=Kind(note=True),
+                match=Match(rel_tol=0.01, rounded=False),
             ),
             Trap(
                 "fp8-peak-for-bf16",
