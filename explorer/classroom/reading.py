@@ -609,6 +609,8 @@ def normalise(text: str) -> str:
     text = text.strip().replace("−", "-").replace("\u2009", " ").replace("\u00a0", " ")
     text = text.replace("\u202f", " ")
     text = _NAMED.sub("", text)
+    # "13 % minus 3 %": the word between two numbers is the operator (reader 36)
+    text = re.sub(r"(?<=[\d%])\s+minus\s+(?=[\d.])", " - ", text, flags=re.IGNORECASE)
     text = _TRAILING_DOTS.sub("", text)
     text = _SENTENCE_END.sub("", text)
     text = _BOUND_BEFORE_FRACTION.sub("", text)
@@ -1003,6 +1005,10 @@ def read(
         # write; the bound is said to be left out
         rest = answer.strip()[bound.end() :].strip()
         return replace(r, echo=f"read as {rest}, without “{bound[0].strip()}”")
+    if isinstance(answer, str):
+        percent = _percent_calc(answer, unit, negative, above, r)
+        if percent is not None:
+            return percent
     if r.value is not None or not isinstance(answer, str):
         return r
     remark = _remark(answer)
@@ -1070,6 +1076,44 @@ def read(
         if worked.value is not None or found or _RANGE_WORDS.fullmatch(lead[0].strip()):
             return worked
     return r
+
+
+# a % sign on a number inside a calculation, not after the whole: "13 % − 3 %", "1 ÷ 57 %"
+_PERCENT_INSIDE = re.compile(r"%\s*[-+*/×÷(]|[/÷]\s*\(?\s*[\d.,]+\s*%")
+
+
+def _percent_calc(
+    answer: str, unit: str, negative: bool, above: bool, r: Reading
+) -> Reading | None:
+    """A share or ratio worked with % signs inside ("13 % − 3 %", "1 − 1/1.15 − 3 %", "1 ÷ 57 %"),
+    each "N %" read as N hundredths (`_unit_calc`), where `r`, the reading of the % as the whole
+    calculation's, refused it as a range or as negative, or where a % stands inside; None
+    otherwise, or where the calculation runs upwards (a range: "85%-90%", "85-90%").
+
+    Reader 36: "13 % - 3 %" was told "not a range (the middle of it)", "1 − 1/1.15 − 3 %"
+    "cannot be negative", "1 ÷ 57%" read as 0.0175 %.
+
+    Examples
+    --------
+    >>> refused = Reading(None, _NOT_A_RANGE)
+    >>> f"{_percent_calc('13 % - 3 %', 'share', False, False, refused).value:.2f}"
+    '0.10'
+    >>> _percent_calc('85-90%', 'share', False, False, Reading(None, _NOT_A_RANGE)) is None
+    True
+    """
+    if unit not in (SHARE, RATIO) or "%" not in answer:
+        return None
+    refused = r.value is None and r.message in (_NOT_A_RANGE, "this answer cannot be negative.")
+    if not (refused or _PERCENT_INSIDE.search(normalise(answer))):
+        return None
+    calc = _unit_calc(answer, unit, negative, above)
+    if calc is None or calc.value is None:
+        return None
+    if unit == SHARE and calc.typed is not None:  # "85-90%": 85 − 0.9 = 84.1, a range typed
+        return None
+    if unit == SHARE:  # said back as the student wrote it, a percentage ("read as 10 %")
+        return replace(calc, echo=f"read as {fmt.percent(calc.value)}")
+    return calc
 
 
 # where an answer's parts meet: a comma or semicolon that is no thousands comma ("87%, 10%",

@@ -5544,3 +5544,31 @@ def test_reader34_one_kw_per_chip_is_named():
             Row("trn2-chips-300mw", "249,000", trap="pue-twice"),
         ]
     )
+
+
+def test_reader36_percent_signs_inside_a_share_calculation():
+    from explorer.classroom import lessons
+
+    # reader 36-12 D1: each "N %" inside a calculation is N hundredths; a descending "a − b"
+    # is a subtraction, not a range (the fleet's share is 10.0 %, the survey's 32.9 %)
+    for ex, typed in [
+        ("cooling-at-fleet-pue", "13 % - 3 %"),
+        ("cooling-at-fleet-pue", "13%-3%"),
+        ("cooling-at-fleet-pue", "13.04% - 3%"),
+        ("cooling-at-fleet-pue", "0.13 - 3%"),
+        ("cooling-at-fleet-pue", "1 − 1/1.15 − 3 %"),
+        ("cooling-at-fleet-pue", "100% - 87% - 3%"),
+        ("cooling-at-fleet-pue", "13 % minus 3 %"),
+        ("cooling-at-survey-pue", "35.9 % - 3 %"),
+        ("cooling-at-survey-pue", "36 % − 3 %"),
+        ("cooling-at-survey-pue", "1 - 1/1.56 - 3%"),
+        ("pue-40", "1 ÷ 57%"),
+        ("pue-40", "1/57%"),
+    ]:
+        fb = lessons.check(ex, typed)
+        assert fb.right, (ex, typed, fb.message)
+    assert "read as 10 %" in lessons.check("cooling-at-fleet-pue", "13 % - 3 %").message
+    # a range stays a range, with or without its % signs
+    for typed in ("85%-90%", "85-90%", "8 % - 13 %"):
+        said = lessons.check("cooling-at-fleet-pue", typed).message
+        assert "not a range" in said, (typed, said)
