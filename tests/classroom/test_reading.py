@@ -5572,3 +5572,24 @@ def test_reader36_percent_signs_inside_a_share_calculation():
     for typed in ("85%-90%", "85-90%", "8 % - 13 %"):
         said = lessons.check("cooling-at-fleet-pue", typed).message
         assert "not a range" in said, (typed, said)
+
+
+def test_reader36_other_losses_added_and_copied_as_a_decimal():
+    from explorer.classroom import lessons
+
+    # reader 36-12 D5: 1 − 1/PUE + 3 % (13 % + 3 % = 16 %; 35.9 % + 3 % = 38.9 %) is its own
+    # slip, not the generic nudge to start from 1/PUE (which the student did)
+    for ex, typed in [
+        ("cooling-at-fleet-pue", "16 %"),
+        ("cooling-at-fleet-pue", "0.16"),
+        ("cooling-at-survey-pue", "38.9 %"),
+        ("cooling-mw-fleet", "48 MW"),
+    ]:
+        fb = lessons.check(ex, typed)
+        assert fb.trap == "added-other-losses", (ex, typed, fb)
+        assert "subtract" in fb.message and "reaches IT" not in fb.message, fb.message
+    # the question's 3 % typed as a decimal is copied, as "3 %" is
+    for typed in ("3 %", "0.03"):
+        said = lessons.check("cooling-at-fleet-pue", typed).message
+        assert "copied from the question" in said, (typed, said)
+    assert "0.03" in lessons.check("cooling-at-fleet-pue", "0.03").message
