@@ -46,7 +46,7 @@ SHARE, RATIO = "share", "1"
 COUNT_WORDS = {
     "people": {"people", "ppl", "persons", "person", "inhabitants", "residents"},
     "chips": {"chips", "chip", "accelerators", "gpus", "trn2", "trainium2"},
-    "households": {"households", "household", "homes", "houses", "us households"},
+    "households": {"households", "household", "homes", "houses", "us households", "hh", "hhs"},
 }
 # a scale written as a word or a suffix: "2.6 billion kWh", "300k chips", "2.6k"
 _SCALE_WORDS = {

@@ -5593,3 +5593,12 @@ def test_reader36_other_losses_added_and_copied_as_a_decimal():
         said = lessons.check("cooling-at-fleet-pue", typed).message
         assert "copied from the question" in said, (typed, said)
     assert "0.03" in lessons.check("cooling-at-fleet-pue", "0.03").message
+
+
+def test_reader36_hh_is_households():
+    from explorer.classroom import lessons
+
+    # reader 36-12 D4: "hh" (a common short form of households) was read as hours
+    for typed in ("245000 hh", "245,000 hhs", "245k HH"):
+        fb = lessons.check("city-households-us", typed)
+        assert fb.right, (typed, fb.message)
