@@ -1489,3 +1489,33 @@ def test_a_paper_comment_that_drops_a_phrase_never_prints_itself():
         ('A\nB\n<!-- paper: "A B" → "C" -->', "C\n"),
     ):
         assert common.on_paper(cell) == paper, cell
+
+
+def test_reader36_plan_says_what_the_third_try_at_250000_does(pages):
+    # reader 36-12 D6: the plan said the checker "says the same at every try (the answer stays
+    # closed)"; in the notebook the third Check of 250,000 also shows the worked step and opens
+    # "Show the answer", as for any answer. The plan says what the widget does
+    def walk(widget):
+        yield widget
+        for child in getattr(widget, "children", ()):
+            yield from walk(child)
+
+    box = widgets.answer_box("city-households-us")
+    parts = list(walk(box))
+    (field,) = [k for k in parts if type(k).__name__ == "Text"]
+    check, give_up = (
+        next(k for k in parts if getattr(k, "description", "") == d)
+        for d in ("Check", "Show the answer")
+    )
+    said = []
+    for _ in range(3):
+        field.value = "250,000"
+        check.click()
+        said.append(
+            " ".join(getattr(k, "value", "") for k in walk(box) if type(k).__name__ == "HTML")
+        )
+    assert "worked step" not in said[1] and "worked step" in said[2], said[2]
+    assert not give_up.disabled
+    plan = " ".join(html.unescape(pages["lesson-1/plan.html"]).split())
+    assert "same at every try" not in plan and "stays closed" not in plan
+    assert "the third try also shows the worked step" in plan, plan
