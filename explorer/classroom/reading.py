@@ -995,6 +995,8 @@ def read(
                 None,
                 f"“{answer.strip()}” is a ratio, not a share: give a share such as 50 % or 0.5.",
             )
+        if _BOUND_AFTER.search(answer):  # "4.5 (below it)": a bound, as "less than 4.5" is
+            return Reading(None, _NOT_A_BOUND)
         listed = _labelled(answer, unit, subject)
         if listed is not None:
             return listed
@@ -1076,6 +1078,17 @@ def read(
         if worked.value is not None or found or _RANGE_WORDS.fullmatch(lead[0].strip()):
             return worked
     return r
+
+
+_NOT_A_BOUND = "type one number, your best estimate, not a bound such as 'less than 5'."
+# a bound said after its number, pointing back at it: "4.5 (below it)", "4.5 or less" (reader
+# 36-12: read as 4.5, while "less than 4.5" was refused); not "1.5 (below 4.5)", a verdict
+_BOUND_AFTER = re.compile(
+    r"\d\s*[A-Za-z/%]*\s*\(?\s*(?:or\s+(?:below|under|less|lower|above|over|more|higher)"
+    r"|(?:below|under|(?:less|lower|more|higher)\s+than|above|over)\s+(?:it|that|this))"
+    r"\s*\)?\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
 
 
 # a % sign on a number inside a calculation, not after the whole: "13 % − 3 %", "1 ÷ 57 %"
@@ -1250,9 +1263,7 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
     if not text:
         return Reading(None, "type a number first.")
     if _BOUND.match(text):
-        return Reading(
-            None, "type one number, your best estimate, not a bound such as 'less than 5'."
-        )
+        return Reading(None, _NOT_A_BOUND)
     if unit == RATIO:
         text = _TIMES_AFTER.sub("", _TIMES_BEFORE.sub("", text))
         named = _RATIO_BEFORE.match(text)  # "PUE 1.75": the ratio's name before its number

@@ -3079,7 +3079,9 @@ def test_reader_26s_lesson_1_and_2_slips_get_their_own_words():
     assert "nothing for the IT" in check("cooling-at-fleet-pue", "100 %").message
     assert check("cooling-at-fleet-pue", "10 %").right
     said = lessons.reveal("cop-article", "1.4").message
-    assert "If you took the heat as the IT power alone" in said, said  # not "The gap is"
+    # (reader 36-12: the slip's window narrowed to its own value, so 1.4 is the slip rounded,
+    # said as a condition on the working)
+    assert "If you worked it out" in said and "common slip" in said, said  # not "The gap is"
 
 
 def test_reader_26s_lesson_1_plan_has_no_overloaded_segment():
@@ -5602,3 +5604,20 @@ def test_reader36_hh_is_households():
     for typed in ("245000 hh", "245,000 hhs", "245k HH"):
         fb = lessons.check("city-households-us", typed)
         assert fb.right, (typed, fb.message)
+
+
+def test_reader36_cop_article_slip_window_and_a_bound_in_brackets():
+    from explorer.classroom import lessons
+
+    # reader 36-12 D7: 1.45 (3.3 % off the 1.5) is a near estimate, not the IT-only slip (1.425)
+    near = lessons.reveal("cop-article", "1.45").message
+    assert "IT power alone" not in near, near
+    for typed in ("1.42", "1.43", "1.425"):  # the slip itself
+        assert "IT power alone" in lessons.reveal("cop-article", typed).message, typed
+    # rounded to two figures it may be an estimate: the slip said as a condition (reader 26)
+    assert "if you worked it out" in lessons.reveal("cop-article", "1.4").message.lower()
+    # "4.5 (below it)" is a bound, as "less than 4.5" is; "1.5 (below 4.5)" a number and a verdict
+    for typed in ("4.5 (below it)", "4.5 (or less)", "less than 4.5"):
+        r = lessons.reveal("cop-article", typed)
+        assert not r.ready and "bound" in r.message, (typed, r.message)
+    assert lessons.reveal("cop-article", "1.5 (below 4.5)").ready

@@ -340,7 +340,9 @@ add_exercise(
                 "losses",
                 # 1.425: "1.4" is this slip rounded, in a prediction too (reader 17)
                 match=Match(
-                    rel_tol=0.03,
+                    # the slip's own value (1.425, 1.42, 1.43; 1.4 as the slip rounded): at ±3 %
+                    # the near estimate 1.45 was told this slip (reader 36-12)
+                    rel_tol=0.01,
                     # a prediction of 1.4 may be an estimate, not this slip (reader 26)
                 ),
                 say=Say(lead="If you took the heat as the IT power alone, that is a common slip"),
