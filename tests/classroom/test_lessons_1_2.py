@@ -1520,3 +1520,17 @@ def test_reader36_plan_says_what_the_third_try_at_250000_does(pages):
     plan = " ".join(html.unescape(pages["lesson-1/plan.html"]).split())
     assert "same at every try" not in plan and "stays closed" not in plan
     assert "the third try also shows the worked step" in plan, plan
+
+
+def test_reader36_wue_entry_and_lesson_2_objective_say_what_the_lesson_does():
+    # reader 36-12 D9: "with no cooling plant running, no water evaporates" contradicted the
+    # economiser entry and lesson 2 (AWS evaporates water on the hottest hours with little or no
+    # chiller running). D10: the objective named "the chiller performance", but the lesson
+    # computes the whole cooling plant's COP
+    glossary = " ".join((teacher_pack.NOTEBOOKS / "glossary.md").read_text().split())
+    entry = glossary[glossary.index("**WUE") : glossary.index('<a id="economiser">')]
+    assert "no cooling plant running" not in entry, entry
+    assert "no evaporative cooling" in entry, entry
+    objectives = _markdown(2).split("##")[0]
+    assert "chiller performance" not in objectives
+    assert "the cooling plant's COP it implies" in objectives, objectives
