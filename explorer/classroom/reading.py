@@ -513,10 +513,33 @@ def _one_in(text: str) -> str:
     return f"{top:g}/{den:g}"
 
 
+_DIGIT_WORDS = "|".join(_SMALL[:10])
+# a decimal said aloud: "one point seven five" (reader 36-12: "point seven five" was left out)
+_SAID_DECIMAL = re.compile(
+    rf"^(?P<whole>.+?)\s+point(?P<digits>(?:[\s-]+(?:{_DIGIT_WORDS}))+)\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+
 def _words_to_number(text: str) -> str:
-    """Small numbers written in words, as digits: "three hundred chips" → "300 chips"."""
+    """Small numbers written in words, as digits: "three hundred chips" → "300 chips", "one
+    point seven five" → "1.75".
+
+    Examples
+    --------
+    >>> _words_to_number("one point seven five"), _words_to_number("twenty point five MW")
+    ('1.75', '20.5 MW')
+    """
     if re.fullmatch(r"\s*(?:twice|double)\s*", text, re.IGNORECASE):
         return "2"  # "twice", as "half" is 0.5 (reader 25)
+    said = _SAID_DECIMAL.match(text)
+    if said:
+        whole = _words_to_number(said["whole"])
+        if re.fullmatch(r"\d+", whole):
+            digits = "".join(
+                str(_WORD_VALUES[d.lower()]) for d in re.split(r"[\s-]+", said["digits"]) if d
+            )
+            return f"{whole}.{digits} {said['rest'].strip()}".strip()
     m = _NUMBER_WORD.match(text)
     if not m:
         return text
@@ -1415,7 +1438,8 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
         return _count(x, rest, unit, negative)
     if unit == RATIO and _ratio_name(rest):
         return _finish(x, unit, negative, bare=True)  # "1.75 PUE", "1.5 COP": the ratio's name
-    if unit == RATIO and "/" in rest and (plain := _plain_ratio(x, rest)) is not None:
+    over = re.sub(r"\s+per\s+", "/", rest, flags=re.IGNORECASE)  # "1.75 W per W" (reader 36-12)
+    if unit == RATIO and "/" in over and (plain := _plain_ratio(x, over)) is not None:
         return _finish(plain, unit, negative, bare=False)  # "1.5 W/W": a unit over itself
     if unit == SHARE and (amount := _quantity(x, rest)) is not None:
         # "30 MW" for a share: leaving out "MW" would leave 30, read as 30 % (reader 21); "68
@@ -1741,6 +1765,14 @@ def _terms_read(
             else ""
         )
         return Reading(r.value, r.message, r.bare, r.echo or echo, r.typed)
+    # "300 MW × 1 yr": a year is the core's (8,760 h), not pint's Julian year (8,766 h), and
+    # said, as the exercise asks for that conversion (reader 36-12)
+    year = ""
+    if unit not in (SHARE, RATIO) and unit not in COUNT_WORDS:
+        hours = _hours()[1]
+        for i, (op, n, u) in enumerate(terms):
+            if u and _same_unit(u, "year"):
+                terms[i], year = (op, n * hours, "h"), f"a year is {fmt.number(hours)} h"
     try:
         q = ureg.Quantity(1.0)
         for op, n, u in terms:
@@ -1791,7 +1823,7 @@ def _terms_read(
             q, seconds = q * ureg.hour, "read 24 as hours per day, the other bare number as days"
         else:
             q, seconds = q * ureg.second, f"read {fmt.number(bare[-1])} as seconds"
-    return _read_result(q, unit, negative, above, seconds)
+    return _read_result(q, unit, negative, above, seconds or year)
 
 
 # a calculation with units, sums and parentheses ("(62.2 MW − 37 MW) ÷ 37 MW", "300 MW × (0.5 −

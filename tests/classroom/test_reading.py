@@ -5621,3 +5621,19 @@ def test_reader36_cop_article_slip_window_and_a_bound_in_brackets():
         r = lessons.reveal("cop-article", typed)
         assert not r.ready and "bound" in r.message, (typed, r.message)
     assert lessons.reveal("cop-article", "1.5 (below 4.5)").ready
+
+
+def test_reader36_nits_in_how_answers_are_read():
+    from explorer.classroom import lessons
+
+    # reader 36-12 D8: a decimal said in words; a ratio's unit written with "per"
+    for typed in ("one point seven five", "1.75 W per W"):
+        fb = lessons.check("pue-40", typed)
+        assert fb.right, (typed, fb.message)
+    # "300 MW × 1 yr": the year is the core's 8,760 h (not pint's 8,766 h), and said so, since
+    # the exercise asks for that conversion
+    for typed in ("300MW*1yr", "300 MW × 1 year"):
+        r = reading.read(typed, "GWh")
+        assert r.value == pytest.approx(2628.0), (typed, r)
+        fb = lessons.check("energy-300mw", typed)
+        assert fb.right and "8,760 h" in fb.message, (typed, fb.message)
