@@ -1104,11 +1104,11 @@ def read(
 
 
 _NOT_A_BOUND = "type one number, your best estimate, not a bound such as 'less than 5'."
-# a bound said after its number, pointing back at it: "4.5 (below it)", "4.5 or less" (reader
-# 36-12: read as 4.5, while "less than 4.5" was refused); not "1.5 (below 4.5)", a verdict
+# a bound said after its number: "4.5 or less", "4.5 (or below)" (reader 36-12: "less than
+# 4.5" was refused as a bound, these were not). Not "1.5 (below it)": "it" may be a yardstick,
+# the number and a verdict, as "1.5 (below 4.5)" is
 _BOUND_AFTER = re.compile(
-    r"\d\s*[A-Za-z/%]*\s*\(?\s*(?:or\s+(?:below|under|less|lower|above|over|more|higher)"
-    r"|(?:below|under|(?:less|lower|more|higher)\s+than|above|over)\s+(?:it|that|this))"
+    r"\d\s*[A-Za-z/%]*\s*\(?\s*or\s+(?:below|under|less|lower|above|over|more|higher)"
     r"\s*\)?\s*[.!]?\s*$",
     re.IGNORECASE,
 )

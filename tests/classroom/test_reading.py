@@ -5616,11 +5616,14 @@ def test_reader36_cop_article_slip_window_and_a_bound_in_brackets():
         assert "IT power alone" in lessons.reveal("cop-article", typed).message, typed
     # rounded to two figures it may be an estimate: the slip said as a condition (reader 26)
     assert "if you worked it out" in lessons.reveal("cop-article", "1.4").message.lower()
-    # "4.5 (below it)" is a bound, as "less than 4.5" is; "1.5 (below 4.5)" a number and a verdict
-    for typed in ("4.5 (below it)", "4.5 (or less)", "less than 4.5"):
+    # "4.5 or less" is a bound, as "less than 4.5" is; "1.5 (below 4.5)" and "1.5 (below it)"
+    # are a number and a verdict ("it" may be the yardstick), read as the number
+    for typed in ("4.5 or less", "4.5 (or less)", "less than 4.5"):
         r = lessons.reveal("cop-article", typed)
         assert not r.ready and "bound" in r.message, (typed, r.message)
-    assert lessons.reveal("cop-article", "1.5 (below 4.5)").ready
+    for typed in ("1.5 (below 4.5)", "1.5 (below it)"):
+        r = lessons.reveal("cop-article", typed)
+        assert r.ready and r.prediction == 1.5, (typed, r)
 
 
 def test_reader36_nits_in_how_answers_are_read():
