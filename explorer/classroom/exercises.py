@@ -604,6 +604,10 @@ def _given_in_question(e: Exercise, answer: object) -> str:
     for shown in _question_quantities(e.question):
         if typed and math.isclose(float(shown.replace(",", "")), typed, rel_tol=1e-9):
             return shown
+    if e.unit == SHARE and "%" not in answer:  # "0.03" for the question's "3 %" (reader 36-12)
+        for m in re.finditer(r"(\d[\d,]*(?:\.\d+)?)\s*%", e.question):
+            if typed and math.isclose(float(m[1].replace(",", "")) / 100, typed, rel_tol=1e-9):
+                return f"{numbers[0]} ({m[1]} %)"
     return ""
 
 

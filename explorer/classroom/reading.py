@@ -46,7 +46,7 @@ SHARE, RATIO = "share", "1"
 COUNT_WORDS = {
     "people": {"people", "ppl", "persons", "person", "inhabitants", "residents"},
     "chips": {"chips", "chip", "accelerators", "gpus", "trn2", "trainium2"},
-    "households": {"households", "household", "homes", "houses", "us households"},
+    "households": {"households", "household", "homes", "houses", "us households", "hh", "hhs"},
 }
 # a scale written as a word or a suffix: "2.6 billion kWh", "300k chips", "2.6k"
 _SCALE_WORDS = {
@@ -513,10 +513,33 @@ def _one_in(text: str) -> str:
     return f"{top:g}/{den:g}"
 
 
+_DIGIT_WORDS = "|".join(_SMALL[:10])
+# a decimal said aloud: "one point seven five" (reader 36-12: "point seven five" was left out)
+_SAID_DECIMAL = re.compile(
+    rf"^(?P<whole>.+?)\s+point(?P<digits>(?:[\s-]+(?:{_DIGIT_WORDS}))+)\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+
 def _words_to_number(text: str) -> str:
-    """Small numbers written in words, as digits: "three hundred chips" → "300 chips"."""
+    """Small numbers written in words, as digits: "three hundred chips" → "300 chips", "one
+    point seven five" → "1.75".
+
+    Examples
+    --------
+    >>> _words_to_number("one point seven five"), _words_to_number("twenty point five MW")
+    ('1.75', '20.5 MW')
+    """
     if re.fullmatch(r"\s*(?:twice|double)\s*", text, re.IGNORECASE):
         return "2"  # "twice", as "half" is 0.5 (reader 25)
+    said = _SAID_DECIMAL.match(text)
+    if said:
+        whole = _words_to_number(said["whole"])
+        if re.fullmatch(r"\d+", whole):
+            digits = "".join(
+                str(_WORD_VALUES[d.lower()]) for d in re.split(r"[\s-]+", said["digits"]) if d
+            )
+            return f"{whole}.{digits} {said['rest'].strip()}".strip()
     m = _NUMBER_WORD.match(text)
     if not m:
         return text
@@ -609,6 +632,8 @@ def normalise(text: str) -> str:
     text = text.strip().replace("−", "-").replace("\u2009", " ").replace("\u00a0", " ")
     text = text.replace("\u202f", " ")
     text = _NAMED.sub("", text)
+    # "13 % minus 3 %": the word between two numbers is the operator (reader 36)
+    text = re.sub(r"(?<=[\d%])\s+minus\s+(?=[\d.])", " - ", text, flags=re.IGNORECASE)
     text = _TRAILING_DOTS.sub("", text)
     text = _SENTENCE_END.sub("", text)
     text = _BOUND_BEFORE_FRACTION.sub("", text)
@@ -993,6 +1018,8 @@ def read(
                 None,
                 f"“{answer.strip()}” is a ratio, not a share: give a share such as 50 % or 0.5.",
             )
+        if _BOUND_AFTER.search(answer):  # "4.5 (below it)": a bound, as "less than 4.5" is
+            return Reading(None, _NOT_A_BOUND)
         listed = _labelled(answer, unit, subject)
         if listed is not None:
             return listed
@@ -1003,6 +1030,10 @@ def read(
         # write; the bound is said to be left out
         rest = answer.strip()[bound.end() :].strip()
         return replace(r, echo=f"read as {rest}, without “{bound[0].strip()}”")
+    if isinstance(answer, str):
+        percent = _percent_calc(answer, unit, negative, above, r)
+        if percent is not None:
+            return percent
     if r.value is not None or not isinstance(answer, str):
         return r
     remark = _remark(answer)
@@ -1070,6 +1101,55 @@ def read(
         if worked.value is not None or found or _RANGE_WORDS.fullmatch(lead[0].strip()):
             return worked
     return r
+
+
+_NOT_A_BOUND = "type one number, your best estimate, not a bound such as 'less than 5'."
+# a bound said after its number: "4.5 or less", "4.5 (or below)" (reader 36-12: "less than
+# 4.5" was refused as a bound, these were not). Not "1.5 (below it)": "it" may be a yardstick,
+# the number and a verdict, as "1.5 (below 4.5)" is
+_BOUND_AFTER = re.compile(
+    r"\d\s*[A-Za-z/%]*\s*\(?\s*or\s+(?:below|under|less|lower|above|over|more|higher)"
+    r"\s*\)?\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
+# a % sign on a number inside a calculation, not after the whole: "13 % − 3 %", "1 ÷ 57 %"
+_PERCENT_INSIDE = re.compile(r"%\s*[-+*/×÷(]|[/÷]\s*\(?\s*[\d.,]+\s*%")
+
+
+def _percent_calc(
+    answer: str, unit: str, negative: bool, above: bool, r: Reading
+) -> Reading | None:
+    """A share or ratio worked with % signs inside ("13 % − 3 %", "1 − 1/1.15 − 3 %", "1 ÷ 57 %"),
+    each "N %" read as N hundredths (`_unit_calc`), where `r`, the reading of the % as the whole
+    calculation's, refused it as a range or as negative, or where a % stands inside; None
+    otherwise, or where the calculation runs upwards (a range: "85%-90%", "85-90%").
+
+    Reader 36: "13 % - 3 %" was told "not a range (the middle of it)", "1 − 1/1.15 − 3 %"
+    "cannot be negative", "1 ÷ 57%" read as 0.0175 %.
+
+    Examples
+    --------
+    >>> refused = Reading(None, _NOT_A_RANGE)
+    >>> f"{_percent_calc('13 % - 3 %', 'share', False, False, refused).value:.2f}"
+    '0.10'
+    >>> _percent_calc('85-90%', 'share', False, False, Reading(None, _NOT_A_RANGE)) is None
+    True
+    """
+    if unit not in (SHARE, RATIO) or "%" not in answer:
+        return None
+    refused = r.value is None and r.message in (_NOT_A_RANGE, "this answer cannot be negative.")
+    if not (refused or _PERCENT_INSIDE.search(normalise(answer))):
+        return None
+    calc = _unit_calc(answer, unit, negative, above)
+    if calc is None or calc.value is None:
+        return None
+    if unit == SHARE and calc.typed is not None:  # "85-90%": 85 − 0.9 = 84.1, a range typed
+        return None
+    if unit == SHARE:  # said back as the student wrote it, a percentage ("read as 10 %")
+        return replace(calc, echo=f"read as {fmt.percent(calc.value)}")
+    return calc
 
 
 # where an answer's parts meet: a comma or semicolon that is no thousands comma ("87%, 10%",
@@ -1206,9 +1286,7 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
     if not text:
         return Reading(None, "type a number first.")
     if _BOUND.match(text):
-        return Reading(
-            None, "type one number, your best estimate, not a bound such as 'less than 5'."
-        )
+        return Reading(None, _NOT_A_BOUND)
     if unit == RATIO:
         text = _TIMES_AFTER.sub("", _TIMES_BEFORE.sub("", text))
         named = _RATIO_BEFORE.match(text)  # "PUE 1.75": the ratio's name before its number
@@ -1360,7 +1438,8 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
         return _count(x, rest, unit, negative)
     if unit == RATIO and _ratio_name(rest):
         return _finish(x, unit, negative, bare=True)  # "1.75 PUE", "1.5 COP": the ratio's name
-    if unit == RATIO and "/" in rest and (plain := _plain_ratio(x, rest)) is not None:
+    over = re.sub(r"\s+per\s+", "/", rest, flags=re.IGNORECASE)  # "1.75 W per W" (reader 36-12)
+    if unit == RATIO and "/" in over and (plain := _plain_ratio(x, over)) is not None:
         return _finish(plain, unit, negative, bare=False)  # "1.5 W/W": a unit over itself
     if unit == SHARE and (amount := _quantity(x, rest)) is not None:
         # "30 MW" for a share: leaving out "MW" would leave 30, read as 30 % (reader 21); "68
@@ -1686,6 +1765,14 @@ def _terms_read(
             else ""
         )
         return Reading(r.value, r.message, r.bare, r.echo or echo, r.typed)
+    # "300 MW × 1 yr": a year is the core's (8,760 h), not pint's Julian year (8,766 h), and
+    # said, as the exercise asks for that conversion (reader 36-12)
+    year = ""
+    if unit not in (SHARE, RATIO) and unit not in COUNT_WORDS:
+        hours = _hours()[1]
+        for i, (op, n, u) in enumerate(terms):
+            if u and _same_unit(u, "year"):
+                terms[i], year = (op, n * hours, "h"), f"a year is {fmt.number(hours)} h"
     try:
         q = ureg.Quantity(1.0)
         for op, n, u in terms:
@@ -1736,7 +1823,7 @@ def _terms_read(
             q, seconds = q * ureg.hour, "read 24 as hours per day, the other bare number as days"
         else:
             q, seconds = q * ureg.second, f"read {fmt.number(bare[-1])} as seconds"
-    return _read_result(q, unit, negative, above, seconds)
+    return _read_result(q, unit, negative, above, seconds or year)
 
 
 # a calculation with units, sums and parentheses ("(62.2 MW − 37 MW) ÷ 37 MW", "300 MW × (0.5 −

@@ -723,9 +723,9 @@ PLANS: dict[int, Plan] = {
             "city-households-us 250,000 is refused (Not yet): it is the article's figure, and "
             "the hint asks a student who worked it out for three figures (their own result). "
             f"On paper: accept 250,000 only if the working shows about {_HOUSEHOLDS_CITY}; "
-            "otherwise ask for three figures. The checker says the same at every try (the "
-            "answer stays closed); a student who is stuck presses Hint: the third press shows "
-            "the worked step.",
+            "otherwise ask for three figures. The checker refuses it at every try; as for any "
+            "answer, the third try also shows the worked step (and “Show the answer”), as the "
+            "third press of Hint does.",
             "A household city to two figures worked from an energy rounded to two figures (in "
             "TWh): within the tolerance to the figures given, but two figures cannot be told "
             "from the article's 250,000, so the checker asks for three figures at every step.",

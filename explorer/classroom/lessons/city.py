@@ -197,8 +197,10 @@ add_exercise(
         (
             f"How many US households use as much electricity as the {SITE} site, at the EIA's "
             f"{fmt.number(_per_household())} kWh per household per year? (households, to three "
-            # why three here and two elsewhere, said where the student sees it (reader 29)
-            "figures: two figures here could be copied from the article, not worked out)"
+            # why three (two could be the article's) is the articles-figure hint's to say: in
+            # the question it told, before the back-calculation, that the article counted
+            # households (reader 36-12; reader 29 had asked for the reason here)
+            "figures)"
         ),
         site_households,
         "households",

@@ -149,6 +149,14 @@ def cooling_slips(
             "off IT's share. Cooling is what is left of the site after IT and the other "
             "losses: 1 − 1/PUE − other losses",
         ),
+        Trap(
+            # 1 − 1/PUE + other losses: the losses added to the non-IT share, not taken off it
+            # (reader 36-12: 16 % got the nudge to start from 1/PUE, which the student had)
+            "added-other-losses",
+            lambda: of * (1 - 1 / pue() + other_share()),
+            f"right to start from 1 − 1/{shown}, all non-IT power; the {OTHER_TEXT} other "
+            "losses are inside it, so subtract them to leave cooling (do not add them)",
+        ),
     ]
     if it_share:
         slips.append(
