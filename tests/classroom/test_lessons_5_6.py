@@ -1317,3 +1317,20 @@ def test_reader_35s_what_we_found_names_the_hooks_nearest_span():
     assert 7 < days < 30.4375 and days / 7 < 30.4375 / days  # nearer a week on a ratio scale
     found = lessons.capstone_found()
     assert "of the hook's five spans, between a week and a month, nearer a week" in found
+
+
+def test_reader_36s_every_basis_box_shows_no_city_the_station_accepts():
+    # reader 36, defect 1: with the box for every basis ticked, Washington (12,200 kWh a person,
+    # 215,000), Oregon and three more states showed a city the city station accepts, beside the
+    # closed US row; no shown row may be a number the station checks, at any site power
+    widgets.REVEALED.done = [d for d in widgets.REVEALED.done if "ms-city" not in d]
+    city = widgets.city_bases(station="ms-city")
+    power, every, out = city.children
+    every.value = True
+    for mw in (300.0, 200.0, 500.0):
+        power.value = mw
+        cities = re.findall(r"</td><td>[^<]*</td><td>([\d,]+)</td>", out.value)
+        assert len(cities) > 20, out.value[:300]
+        shown = [c for c in cities if lessons.check_station("ms-city", c).right]
+        assert not shown, (mw, shown)
+    assert "Washington" in out.value  # the row stays, its city closed

@@ -22,6 +22,7 @@ from .common import (
     FLEET_PUE_TEXT,
     SITE,
     SITE_MW,
+    STATION_BASIS,
     TRN2_OVERHEAD,
     TRN2_TDP,
     article_cooling_copies,
@@ -618,6 +619,33 @@ def held_figures(claim_id: str) -> tuple[str, ...]:
         if ex.accepts(value) or _check(ex, value).trap == "articles-figure":
             held.append(key)
     return tuple(held)
+
+
+def held_bases(
+    claim_id: str, site_power: float, names: tuple[str, ...] | list[str]
+) -> tuple[str, ...]:
+    """The bases in `names` whose city a station's number field accepts (people at
+    `site_power`, as the city table rounds them): the city widget holds their rows until the
+    group's number checks. The station's own basis (`STATION_BASIS`) always; with the box for
+    every basis ticked, also the states whose use per person is the country's within the
+    tolerance (reader 36: Washington's 215,000 stood beside the closed US row).
+
+    Examples
+    --------
+    >>> held_bases("ms-city", SITE_MW, ("us-person", "us-household", "us-wa-person"))
+    ('us-person', 'us-wa-person')
+    >>> held_bases("ms-chips", SITE_MW, ("us-person",))
+    ()
+    """
+    ex = _station_checks().get(claim_id) if claim_id == "ms-city" else None
+    if ex is None:
+        return ()
+    ds = compute(site_power=site_power, basis=list(names))
+    return tuple(
+        b
+        for b in names
+        if b == STATION_BASIS or ex.accepts(float(f"{float(ds.sel(basis=b).city_people):.3g}"))
+    )
 
 
 # the label a station's figure carries: the chips × one chip's dense (sparse) figure is dense
