@@ -1062,12 +1062,14 @@ def _sparse_note() -> str:
 
 
 def _memory_note() -> str:
-    # reader 32: the facts the memory row's rule line turns on, without the verdict
+    # reader 32: the facts the memory row's rule line turns on, without the verdict; reader
+    # 36: asked without the verdict rule's words ("a second unit, or one unit used in its other
+    # sense" matched two of its verdicts)
     return (
         "AWS's table writes GiB (2³⁰ bytes); the article writes GB. Two more figures above: "
         "AWS's own launch news gave the instance's memory in TB, and memory makers have long "
-        'written "GB" for 2³⁰ bytes, not 10⁹. Is the article\'s "GB" a second unit, or one '
-        "unit used in its other sense?"
+        'written "GB" for 2³⁰ bytes, not 10⁹. Which GB does the article mean, and does a '
+        "source write GB that way?"
     )
 
 

@@ -1334,3 +1334,16 @@ def test_reader_36s_every_basis_box_shows_no_city_the_station_accepts():
         shown = [c for c in cities if lessons.check_station("ms-city", c).right]
         assert not shown, (mw, shown)
     assert "Washington" in out.value  # the row stays, its city closed
+
+
+def test_reader_36s_memory_note_asks_without_the_rules_words():
+    # reader 36, defect 2: the memory station asked whether the article's "GB" is "a second
+    # unit, or one unit used in its other sense", the verdict rule's own words for two verdicts
+    # ("a unit written one way but used in two senses"; "mixing two units"): the note asks
+    # which GB is meant, and whether a source uses it so, and leaves the sense to the reveal
+    note = factcheck.station_note("trn2-hbm")
+    top = next(c for c in _cells("05-fact-check.ipynb") if "| **reproduced** |" in c)
+    assert "two senses" in top and "two units" in top  # the rule's words
+    for words in (r"\bsenses?\b", r"\bsecond unit\b", r"\btwo units\b", r"\bone unit\b"):
+        assert not re.search(words, note), (words, note)
+    assert note.endswith("?") and "GB" in note
