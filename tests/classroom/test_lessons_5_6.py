@@ -1347,3 +1347,25 @@ def test_reader_36s_memory_note_asks_without_the_rules_words():
     for words in (r"\bsenses?\b", r"\bsecond unit\b", r"\btwo units\b", r"\bone unit\b"):
         assert not re.search(words, note), (words, note)
     assert note.endswith("?") and "GB" in note
+
+
+def test_reader_36s_fp8_station_asks_three_figures_where_two_cannot_tell_a_copy():
+    # reader 36, defect 3: "83" (the article's 83.2 rounded, or the station's 83.1) was "the
+    # station's computation"; this row is about its last digit, so two figures are asked again
+    for typed in ("83", "83 PFLOP/s", "83 PF dense"):
+        fb = lessons.check_station("us-fp8", typed)
+        assert not fb.right and "three figures" in fb.message, (typed, fb.message)
+    assert lessons.check_station("us-fp8", "83.1").right
+    assert lessons.check_station("us-fp8", "64 * 1299 TFLOP/s").right
+    assert not lessons.check_station("us-fp8", "83.2").right
+    assert lessons.STATION_CHECKS["us-fp8"].fewest_figures() == 3  # the answer key's rule
+
+
+def test_reader_36s_fp8_station_names_no_sparse_factor():
+    # reader 36, defect 4: "332.8" at the UltraServer's dense station was told the article's
+    # sparse figure is "4 × dense", the sparse row's crux, before the vote
+    for typed in ("332.8", "332.8 PFLOP/s", "333"):
+        said = lessons.check_station("us-fp8", typed).message
+        assert not lessons.check_station("us-fp8", typed).right
+        assert "sparse" in said and "dense" in said, (typed, said)
+        assert not re.search(r"(?<![\d,])4\s*[×x]|× dense|\btwice\b|\bfour\b", said), said

@@ -82,6 +82,14 @@ def _station_trap(t: Trap) -> Trap:
             # halving (`rounded` False) but a near miss
             match=Match(rel_tol=1e-4, rounded=False, method=lambda: sparse, method_at_value=True),
         )
+    if t.id == "article-sparse":
+        # reader 36: lesson 3's hint names the article's sparse factor (4 × dense), the sparse
+        # row's crux, which a station's check never settles before the vote
+        return dataclasses.replace(
+            t,
+            hint="that is a sparse figure, not the dense FP8 this claim names; the station "
+            f"asks for {us.how}, the chips × one chip's dense FP8",
+        )
     if t.id != "sparse":
         return t
     return dataclasses.replace(
