@@ -1369,3 +1369,17 @@ def test_reader_36s_fp8_station_names_no_sparse_factor():
         assert not lessons.check_station("us-fp8", typed).right
         assert "sparse" in said and "dense" in said, (typed, said)
         assert not re.search(r"(?<![\d,])4\s*[×x]|× dense|\btwice\b|\bfour\b", said), said
+
+
+def test_reader_36s_hook_and_what_we_found_price_the_same_run():
+    # reader 36, defect 5: the hook asks about "one 300 MW site"'s run, which a student reads
+    # as every chip (57.7 days of the city, about two months), while "What we found" answered
+    # only for step 4's fastest job (12.5 days); both are answered now, and the hook says that
+    # the job is picked in step 4
+    city_day = lessons.EXERCISES["capstone-city-days"]
+    found = html.unescape(lessons.capstone_found())
+    assert "between a month and a year, nearer a month" in found  # every chip: 57.7 days
+    assert "between a week and a month, nearer a week" in found  # the fastest job: 12.5 days
+    assert city_day.answer() < 14
+    hook = next(c for c in _cells("06-capstone.ipynb") if c.startswith("## Hook"))
+    assert "step 4" in hook
