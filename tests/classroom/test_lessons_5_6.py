@@ -1383,3 +1383,14 @@ def test_reader_36s_hook_and_what_we_found_price_the_same_run():
     assert city_day.answer() < 14
     hook = next(c for c in _cells("06-capstone.ipynb") if c.startswith("## Hook"))
     assert "step 4" in hook
+
+
+def test_reader_36s_chips_worked_step_shows_the_watts_and_the_division(pages):
+    # reader 36, defect 6: "300 MW ÷ 1.15 = 261 MW; 500 W × 1.82 per chip ⇒ about 287,000
+    # chips" left out the 910 W and the division the arrow stood for
+    for e in (lessons.EXERCISES["capstone-chips"], lessons.STATION_CHECKS["ms-chips"]):
+        step = e.hints[-1]
+        assert "500 W × 1.82 = 910 W per chip" in step, step
+        assert "261 MW ÷ 910 W ≈ 287,000 chips" in step, step
+        assert "⇒" not in step
+    assert "261 MW ÷ 910 W ≈ 287,000 chips" in html.unescape(pages["lesson-6/answers.html"])

@@ -33,6 +33,7 @@ from .common import (
     other_share,
     per_person,
     trn2_all_in_w,
+    trn2_chips_step,
 )
 from .training_time import restart_growth_confidence
 
@@ -399,8 +400,7 @@ add_exercise(
             "only IT power feeds the chips, and the PUE says how much of the site reaches IT",
             "chips = site power ÷ PUE ÷ (TDP × server overhead)",
             f"{SITE} ÷ {FLEET_PUE_TEXT} = {fmt.quantity(it_at_pue_w() * factor('W', 'MW'), 'MW')}; "
-            f"{TRN2_TDP} W × {TRN2_OVERHEAD} per chip ⇒ about "
-            f"{fmt.number(float(f'{it_at_pue_w() / trn2_all_in_w():.3g}'))} chips",
+            f"{trn2_chips_step(it_at_pue_w())}",
         ),
         traps=pue_chip_traps(),
     )

@@ -23,8 +23,6 @@ from .common import (
     SITE,
     SITE_MW,
     STATION_BASIS,
-    TRN2_OVERHEAD,
-    TRN2_TDP,
     article_cooling_copies,
     chip_value,
     chips_in,
@@ -33,6 +31,7 @@ from .common import (
     other_basis,
     people_in_households,
     trn2_all_in_w,
+    trn2_chips_step,
 )
 from .cooling import survey_pue
 
@@ -372,8 +371,7 @@ def _station_checks() -> dict[str, Exercise]:
                 "only IT power feeds the chips, and the PUE says how much of the site reaches IT",
                 "chips = site power ÷ PUE ÷ (TDP × server overhead)",
                 f"{SITE} ÷ {FLEET_PUE_TEXT} = {fmt.quantity(SITE_MW / fleet_pue(), 'MW')}; "
-                f"{TRN2_TDP} W × {TRN2_OVERHEAD} per chip ⇒ about "
-                f"{fmt.number(float(f'{it_at_pue_w() / trn2_all_in_w():.3g}'))} chips",
+                f"{trn2_chips_step(it_at_pue_w())}",
             ),
             # the PUE method's own traps first (reader 18: the whole site got lesson 3's "only
             # 1 − 0.10 − 0.03 of the site reaches the chips", the cooling station's answer and
