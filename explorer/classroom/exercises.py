@@ -1163,10 +1163,11 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             lead = "Not yet: that is "
         # "70" has two digits but one significant figure: said, so that the count is not argued
         # with (reader 34); the answer itself stays unsaid
-        digits = re.search(r"\d[\d,]*(?:\.\d*)?", typed)
-        whole = digits[0].replace(",", "") if digits else ""
+        digits = re.search(r"(\d[\d,]*(?:\.\d*)?)(k\b)?", typed)
+        whole = digits[1].replace(",", "") if digits else ""
         zeros = len(whole) - figures if whole.isdigit() and whole.endswith("0") else 0
         place = (
+            # said as typed, "300k", not "300" (reader 36)
             f" (in {digits[0]} the {'0 only holds' if zeros == 1 else 'zeros only hold'} the place)"
             if zeros > 0 and not words
             else ""
