@@ -1394,3 +1394,24 @@ def test_reader_36s_chips_worked_step_shows_the_watts_and_the_division(pages):
         assert "261 MW ÷ 910 W ≈ 287,000 chips" in step, step
         assert "⇒" not in step
     assert "261 MW ÷ 910 W ≈ 287,000 chips" in html.unescape(pages["lesson-6/answers.html"])
+
+
+def test_reader_36s_reveal_reads_one_line_a_row_and_whose_figure_reads_by_ear():
+    # reader 36, defect 8: the rows read aloud ran to three long sentences each, and "Whose
+    # figure?" (read aloud at 4-9 min) had "is not a gap the claim leaves open, so it cannot
+    # make a claim reproduced under an assumption": one line a row now, the rest for a group
+    # that asks, and the rule in short sentences
+    second = factcheck.after_reveal().split("The other rows")[0]
+    rows = second.split("<li>")[1:]
+    aloud = [" ".join(re.sub("<[^>]+>", "", r.split(factcheck.ASKS)[0]).split()) for r in rows]
+    assert len(aloud) == 5
+    for a in aloud:
+        assert len(a.split()) <= 32 and a.count(". ") <= 1, (len(a.split()), a)
+    verdicts = ("reproduced", "reproduced under an assumption", "contested")
+    assert all(any(v in a for v in verdicts) for a in aloud), aloud
+    top = _cells("05-fact-check.ipynb")[0]
+    whose = " ".join(top[top.index("**Whose figure?**") :].split("\n\n")[0].split())
+    sentences = re.split(r"(?<=[.?])\s+", whose.replace("**Whose figure?**", "").strip())
+    assert all(len(s.split()) <= 18 for s in sentences), [
+        s for s in sentences if len(s.split()) > 18
+    ]
