@@ -2230,10 +2230,11 @@ def teacher_notes() -> str:
         "<h2>The usual slips, by exercise</h2>"
         + _table(TRAP_HEADER, trap_rows())
         + "<h2>Lesson 5: the verdicts</h2>"
+        # reader 36: the plan only names the rows; their text is in the answer key
         "<p>The reveal's verdicts (from <code>factcheck</code>); the rows worth a second look "
-        "are in <a href='lesson-5/plan.html'>lesson 5's plan</a>, the full table with why each "
-        "verdict holds in <a href='lesson-5/answers.html'>its answer key</a>.</p>"
-        + _table(("the explorer's verdict", "claims"), verdicts_by_claim())
+        "are named in <a href='lesson-5/plan.html'>lesson 5's plan</a>, and read in its "
+        "<a href='lesson-5/answers.html'>answer key</a> with the full table and why each "
+        "verdict holds.</p>" + _table(("the explorer's verdict", "claims"), verdicts_by_claim())
     )
 
 

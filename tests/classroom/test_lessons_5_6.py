@@ -1415,3 +1415,18 @@ def test_reader_36s_reveal_reads_one_line_a_row_and_whose_figure_reads_by_ear():
     assert all(len(s.split()) <= 18 for s in sentences), [
         s for s in sentences if len(s.split()) > 18
     ]
+
+
+def test_reader_36s_nits_notes_guide_and_paper(pages):
+    # reader 36, nits: notes.html sent the teacher to the plan for the rows worth a second look
+    # (the plan names them; their text is in the answer key); the guide, which students can
+    # open, said every verdict occurs among the eight and none covers more than half; the
+    # printed handout said "tick the box", where paper has none
+    notes = re.sub("<[^>]+>", "", pages["notes.html"])
+    said = " ".join(notes.split())
+    assert "rows worth a second look are in lesson 5's plan" not in said
+    assert "worth a second look are named in lesson 5's plan, and read in its answer key" in said
+    guide = (teacher_pack.NOTEBOOKS / "README.md").read_text(encoding="utf-8")
+    assert "every verdict occurs" not in guide and "more than half" not in guide
+    (cell,) = [c for c in _cells("05-fact-check.ipynb") if c.startswith("**Interactive stations.")]
+    assert "tick the box" not in cell and "in the notebook" in cell
