@@ -1430,3 +1430,13 @@ def test_reader_36s_nits_notes_guide_and_paper(pages):
     assert "every verdict occurs" not in guide and "more than half" not in guide
     (cell,) = [c for c in _cells("05-fact-check.ipynb") if c.startswith("**Interactive stations.")]
     assert "tick the box" not in cell and "in the notebook" in cell
+
+
+def test_reader_36s_job_share_choices_are_the_sizes_shown():
+    # reader 36, nit: step 4's answer offered "nearly all (say 90 %)" while its goodputs are
+    # shown for all the site's chips, half and a tenth
+    question = lessons.EXERCISES["capstone-job-share"].question
+    assert "all the site's chips (100 %)" in question and "90 %" not in question, question
+    assert lessons.reveal("capstone-job-share", "100 %").message.startswith("You answered 100 %")
+    (cell,) = [c for c in _cells("06-capstone.ipynb") if c.startswith("*Your answer,*")]
+    assert "nearly all" not in cell and "all the site's chips, about half, or a tenth" in cell

@@ -1014,8 +1014,9 @@ add_exercise(
     Exercise(
         "capstone-job-share",
         6,
-        "What share of the site's chips does the fastest job use: nearly all (say 90 %), "
-        "about half (50 %) or a tenth (10 %)? (%)",
+        # reader 36: the three sizes step 4's goodputs are shown for, not "nearly all (say 90 %)"
+        "What share of the site's chips does the fastest job use: all the site's chips "
+        "(100 %), about half (50 %) or a tenth (10 %)? (%)",
         lambda: _p("job_chips") / capstone_value("chips_supported"),
         SHARE,
         # ±10 %: 40.3 to 49.3 %, clear of the 40 % MFU its sources list prints; "about half"
