@@ -1358,7 +1358,8 @@ def test_reader_36s_fp8_station_asks_three_figures_where_two_cannot_tell_a_copy(
     assert lessons.check_station("us-fp8", "83.1").right
     assert lessons.check_station("us-fp8", "64 * 1299 TFLOP/s").right
     assert not lessons.check_station("us-fp8", "83.2").right
-    assert lessons.STATION_CHECKS["us-fp8"].fewest_figures() == 3  # the answer key's rule
+    assert lessons.STATION_CHECKS["us-fp8"].fewest_figures() == 3
+    assert "in three figures" in lessons.station_accepted("us-fp8")  # the answer key's rule
 
 
 def test_reader_36s_fp8_station_names_no_sparse_factor():

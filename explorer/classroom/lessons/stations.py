@@ -711,7 +711,13 @@ def station_accepted(claim_id: str) -> str:
         # a share's, as the checker tells the student too (reader 34: the key's "±0.5
         # percentage points" beside the student's "a twentieth of the answer either way")
         told = f" ({e.said_tolerance()}, as the checker says it)" if e.unit == SHARE else ""
-        out.append(f"{e.tolerance()}{told}: {lo} to {hi}{refused} {said}".strip())
+        # reader 36: "83" rounds the station's 83.1 and the article's 83.2 alike
+        three = (
+            "; in three figures, as two cannot tell the group's number from the published one"
+            if e.needs_three() and refused
+            else ""
+        )
+        out.append(f"{e.tolerance()}{told}: {lo} to {hi}{refused}{three} {said}".strip())
     return "; ".join(out)
 
 
