@@ -713,7 +713,7 @@ def station_accepted(claim_id: str) -> str:
         told = f" ({e.said_tolerance()}, as the checker says it)" if e.unit == SHARE else ""
         # reader 36: "83" rounds the station's 83.1 and the article's 83.2 alike
         three = (
-            "; in three figures, as two cannot tell the group's number from the published one"
+            "; in three figures, as two cannot tell a computed number from the published one"
             if e.needs_three() and refused
             else ""
         )
