@@ -325,8 +325,13 @@ class Exercise:
     def needs_three(self) -> bool:
         """Whether a two-figure answer can never be right: the answer to two figures is a
         figures-trap's published figure (the article's 250,000 for 245,264 households), refused
-        as copied, so three figures are asked for."""
-        return self.copied(self.two_figures()) is not None
+        as copied, or that figure rounds to it too (the article's 83.2 and the station's 83.1
+        are both "83": two figures cannot tell computed from copied; reader 36), so three
+        figures are asked for."""
+        two = self.two_figures()
+        return self.copied(two) is not None or any(
+            t.kind.figures and float(f"{t.value():.2g}") == two for t in self.traps
+        )
 
     def fewest_figures(self) -> int:
         """The fewest significant figures at which the answer, rounded, counts as right outside
@@ -485,11 +490,18 @@ def _points(x: float, want: float) -> str:
     return f"{points} percentage point{'' if points == '1' else 's'}"
 
 
+def _no_unit_slash(answer: str) -> str:
+    """`answer` without the slash inside a unit ("PFLOP/s", "kWh/person"): no division, so
+    "83 PFLOP/s" counts its figures as "83" does (reader 36: it was right while "83" asked for
+    three figures)."""
+    return re.sub(r"[A-Za-z]/[A-Za-z]", "", answer)
+
+
 def _rounding(answer: object, x: float) -> float | None:
     """How far, in the exercise's unit, the answer read as `x` may lie from what the student
     meant: half a step of the last figure typed ("2 weeks" read as 14 days: ± 3.5 days; "10 %":
     ± 5 %); None for a number not typed as one (a calculation, words)."""
-    if not isinstance(answer, str) or re.search(r"[*×÷()+/]", answer):
+    if not isinstance(answer, str) or re.search(r"[*×÷()+/]", _no_unit_slash(answer)):
         return None
     m = re.search(r"\d[\d,]*(?:\.\d*)?|\.\d+", answer)
     figures = significant_figures(answer)
@@ -514,7 +526,7 @@ def _rounded_as_typed(answer: object, x: float, want: float) -> bool:
     figures = significant_figures(answer)
     if not _rounded(x, want, figures):
         return False
-    if not isinstance(answer, str) or re.search(r"[*×÷()+/]", answer):
+    if not isinstance(answer, str) or re.search(r"[*×÷()+/]", _no_unit_slash(answer)):
         return True
     typed = leading_number(answer)
     if not typed or not x:
@@ -1054,7 +1066,10 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     spelled = in_digits(answer)
     rounding = _rounding(spelled, x)
     # a fraction ("two thirds", "1 in 20") is as exact as its words: no figures to count
-    fraction = isinstance(answer, str) and "/" in normalise(answer)
+    # (a unit's slash is none: "83 PFLOP/s" is two figures, reader 36)
+    fraction = isinstance(answer, str) and "/" in re.sub(
+        r"[A-Za-z]/[A-Za-z]", "", normalise(answer)
+    )
     # a calculation ("30% of 245,264") is as exact as its working (reader 33)
     typed_figures = (
         significant_figures(spelled)
@@ -1066,6 +1081,10 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         and typed_figures
         and typed_figures < e.precision.figures
         and x != _half_up(want, e.precision.figures)  # "10 %" for 10.04 % is two figures' answer
+    ) or bool(
+        # two figures that a published figure rounds to as well ("83" for 83.1, and for the
+        # article's 83.2): computed and copied read alike, so three are asked (reader 36)
+        typed_figures and typed_figures <= 2 and e.needs_three()
     )
     if e.accepts(x) and not coarse:
         # a note for a step skipped: only when the answer lies nearer the trap than the result,
@@ -1148,10 +1167,11 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             lead = "Not yet: that is "
         # "70" has two digits but one significant figure: said, so that the count is not argued
         # with (reader 34); the answer itself stays unsaid
-        digits = re.search(r"\d[\d,]*(?:\.\d*)?", typed)
-        whole = digits[0].replace(",", "") if digits else ""
+        digits = re.search(r"(\d[\d,]*(?:\.\d*)?)(k\b)?", typed)
+        whole = digits[1].replace(",", "") if digits else ""
         zeros = len(whole) - figures if whole.isdigit() and whole.endswith("0") else 0
         place = (
+            # said as typed, "300k", not "300" (reader 36)
             f" (in {digits[0]} the {'0 only holds' if zeros == 1 else 'zeros only hold'} the place)"
             if zeros > 0 and not words
             else ""
@@ -1177,8 +1197,11 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         # inside the tolerance, the tolerance is no reason: the figures are (reader 35: "70 %"
         # for 68.2 % was told the checker accepts 3 % either way, which 70 % meets)
         why = (
-            f"(a {count}-figure answer inside the range could be a guess, so the checker asks "
-            "for the figures your working gives)"
+            f"(a {count}-figure answer here could be a published figure rounded, so the "
+            "checker asks for the figures your working gives)"
+            if e.accepts(x) and e.needs_three()
+            else f"(a {count}-figure answer inside the range could be a guess, so the checker "
+            "asks for the figures your working gives)"
             if e.accepts(x)
             else f"(the checker accepts {e.said_tolerance()})"
         )

@@ -1062,12 +1062,14 @@ def _sparse_note() -> str:
 
 
 def _memory_note() -> str:
-    # reader 32: the facts the memory row's rule line turns on, without the verdict
+    # reader 32: the facts the memory row's rule line turns on, without the verdict; reader
+    # 36: asked without the verdict rule's words ("a second unit, or one unit used in its other
+    # sense" matched two of its verdicts)
     return (
         "AWS's table writes GiB (2³⁰ bytes); the article writes GB. Two more figures above: "
         "AWS's own launch news gave the instance's memory in TB, and memory makers have long "
-        'written "GB" for 2³⁰ bytes, not 10⁹. Is the article\'s "GB" a second unit, or one '
-        "unit used in its other sense?"
+        'written "GB" for 2³⁰ bytes, not 10⁹. Which GB does the article mean, and does a '
+        "source write GB that way?"
     )
 
 
@@ -1244,25 +1246,27 @@ def after_reveal() -> str:
     return (
         "<p><b>Rows worth a second look</b> (read each row's first part aloud; the part "
         f"after “{ASKS}” is for a group that asks)</p><ul>"
-        f"<li><b>The city row.</b> On its own terms (people, a city's whole electricity) the "
-        f"site is a city of about {people}, so the claim is contested. Reading its people as "
-        "households, or counting homes only, changes what the claim says: a different claim, "
-        f"not an assumption. <br><small>{ASKS} the city widget's homes-only row gives more "
+        # reader 36: one line a row read aloud, the rest for a group that asks
+        f"<li><b>The city row.</b> Read as written (people, all of a city's electricity), the "
+        f"site is a city of about {people}: contested. <br><small>{ASKS} reading its people "
+        "as households, or counting homes only, changes what the claim says: a different "
+        "claim, not an assumption. The city widget's homes-only row gives more "
         "people than the claim, but a city's electricity is all of it: homes and the shops, "
         "schools, offices and industry a city also runs. That is the rule's line: filling a "
         "gap the claim leaves open (a chip's power, a table's unit) is an assumption; changing "
         "what it says makes a different claim.</small></li>"
         f"<li><b>The UltraServer row.</b> {_chips('trn2-ultraserver')} chips × one chip's "
         "dense FP8 is "
-        f"{fmt.number(_sys('trn2-ultraserver', 'fp8_dense'))} PF; the article, like AWS's own "
-        f"table, prints {fmt.number(claim('us-fp8').claimed)}: {instances} instances × the "
-        f"instance's {fmt.number(_published_instance_fp8())} PF, a figure already rounded. A "
-        "last-digit gap that a source's own rounding explains is rounding: the row is "
-        f"reproduced. <br><small>{ASKS} a gap no rounding explains, like the sparse row's "
-        "factor of two below, is a disagreement.</small></li>"
+        f"{fmt.number(_sys('trn2-ultraserver', 'fp8_dense'))} PF, and AWS's own table rounds "
+        f"it to the article's {fmt.number(claim('us-fp8').claimed)}: reproduced. "
+        f"<br><small>{ASKS} AWS's table prints {instances} instances × the instance's "
+        f"{fmt.number(_published_instance_fp8())} PF, a figure already rounded. A last-digit "
+        "gap that a source's own rounding explains is rounding. A gap no rounding explains, "
+        "like the sparse row's factor of two below, is a disagreement.</small></li>"
         f"<li><b>The sparse row.</b> The article's sparse figure is {article_x}× the "
-        f"instance's dense FP8; AWS's documentation gives about {aws_x}× ({aws_sparse} per "
-        f"instance), so the row is contested. <br><small>{ASKS} the article applies its "
+        f"instance's dense FP8, but AWS gives about {aws_x}× ({aws_sparse} an instance): "
+        "contested. "
+        f"<br><small>{ASKS} the article applies its "
         "factor to the UltraServer's row too. The defender's lead is real: the chip accepts "
         f"sparsity patterns that keep one number in {_sparsest()}, {_sparsest()}× dense on "
         "paper, which may be where the article's factor comes from; but the sparse speed AWS "
@@ -1278,19 +1282,20 @@ def after_reveal() -> str:
         "UltraServer's dense FP8 and "
         f"{fmt.number(_sys('trn2-ultraserver', 'published_fp8_sparse'))} as its sparse, and "
         "the quote is about the UltraServer, not the instance.</small></li>"
-        f"<li><b>The memory row.</b> The article's {gib} GB for the instance is its chips' "
-        f"memory in GiB ({gib} GiB = {gb} GB), printed as GB. Memory makers have long written "
-        '"GB" for 2³⁰ bytes, so the unit leaves open which of the two it means: naming which '
-        "one fills that gap, and the row is reproduced under an assumption. "
+        f"<li><b>The memory row.</b> The article's {gib} GB is the chips' {gib} GiB, written "
+        'as memory makers long wrote "GB": reproduced under an assumption (say which GB). '
         # reader 28: the UltraServer's memory (none of the eight claims) is the full table's
-        f"<br><small>{ASKS} the table does name a unit, but not which sense of it. "
+        f"<br><small>{ASKS} {gib} GiB is {gb} GB. Memory makers have long written "
+        '"GB" for 2³⁰ bytes. So the unit leaves open which of the two it means. '
+        "Naming which one fills that gap. "
+        "The table does name a unit, but not which sense of it. "
         f"{_disk_example()}</small></li>"
         "<li><b>The cooling row.</b> Whose figure? The subject's own: AWS publishes no PUE for "
-        "this one site, so the PUE AWS reports for its fleet "
-        f"({fmt.number(_fleet_pue())}, about {fmt.percent(_aws_fleet_cooling(), 2)} for "
-        f"cooling, not the claim's {claim('ms-cooling').stated}) is the subject's figure, and "
-        "the row is contested. "
-        f"<br><small>{ASKS} lesson 2 found the two very unlikely together, but not a "
+        f"this one site, and its fleet PUE ({fmt.number(_fleet_pue())}) means about "
+        f"{fmt.percent(_aws_fleet_cooling(), 2)} for cooling: contested. "
+        f"<br><small>{ASKS} the fleet figure is AWS's own, so it is the subject's figure, and "
+        f"it is far from the claim's {claim('ms-cooling').stated}. Lesson 2 found the two very "
+        "unlikely together, but not a "
         "contradiction: one site can run worse than its fleet. Contested does not mean "
         "impossible: it means the subject's own figure disagrees with the claim. The fleet "
         "figure is the operator's own report on its own sites "

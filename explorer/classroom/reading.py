@@ -270,10 +270,13 @@ _BARE_PREFIX = re.compile(
     + r")\s*$",
     re.IGNORECASE,
 )
-# "less than 5", "more than 300 MW", "> 2": a bound, not an estimate
+# "less than 5", "more than 300 MW", "> 2": a bound, not an estimate; in words too, "less than
+# a week", "fewer than two weeks" (reader 36: "I cannot find a number"), but not before a
+# fraction in words ("less than half" is read as the half, `_BOUND_BEFORE_FRACTION`)
 _BOUND = re.compile(
     r"^(?:(?:less|more|fewer|greater|lower|higher)\s+than|below|above|at\s+(?:least|most)"
-    r"|[<>≤≥])\s*[\d.]",
+    r"|[<>≤≥])\s*(?:[\d.]|(?!(?:an?\s+|one\s+)?(?:half|third|quarter|fifth|tenth)s?\b)"
+    r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)\s+[a-z])",
     re.IGNORECASE,
 )
 _SMALL = (

@@ -885,7 +885,7 @@ PLANS: dict[int, Plan] = {
             # reader 20: PUE − 1 as the non-IT share lay within the tolerance and was called right
             "Working from the PUE the wrong way: PUE − 1 taken as the non-IT share (site × "
             f"(2 − PUE): about {_trap('trn2-chips-300mw', 'pue-minus-one-as-non-it')} chips, "
-            "close enough to look right) or the site multiplied by the PUE (about "
+            "close enough to look right) or the site multiplied by the PUE (one "
             f"{_trap('trn2-chips-300mw', 'pue-multiplied')}): IT power is site ÷ PUE; the "
             "checker names both (lessons 5 and 6 too).",
             "Doubling the BF16 figure for FP8 (“about twice”, the lesson says): "
@@ -937,7 +937,7 @@ PLANS: dict[int, Plan] = {
                 "Peak, achieved, days",
                 # the notebook's section 2 question has its two minutes here (reader 20)
                 "Two minutes for the notebook's question: what share of peak does one H100 "
-                "sustain? Students divide the sustained speed by the datasheet peak (about "
+                "sustain? Students divide the sustained speed by the datasheet peak (one "
                 f"{_sustained_share()}). Then say: “Real runs reach about {_MFU} of the "
                 "datasheet peak, not of the measured speed.” Students answer llama-days; the "
                 "worked step and the first back to the hook (the days with no stop) open below "
@@ -997,7 +997,7 @@ PLANS: dict[int, Plan] = {
             f"the lost work): about {_trap_percent('goodput-16k', 'one-loss-left-out')}, near "
             "Meta's 90 %; the checker names the slip, and a plain guess of 90 % is Meta's "
             "figure.",
-            "Taking off only the restarts (about "
+            "Taking off only the restarts (one "
             f"{_trap_percent('goodput-16k', 'restart-only')}, the time the job was running): "
             "uptime only; the checker names it and adds the checkpoints and the lost work.",
             f"Typing {_typed_percent('goodput-16k')} for a goodput of "
@@ -1063,8 +1063,8 @@ PLANS: dict[int, Plan] = {
                 "Each group scores itself out "
                 "of 8 (the scoring rule above), marking its own “named” points against the "
                 "table's “why” column; each student scores their votes. Read aloud only the rows "
-                f"worth a second look {_SECOND_LOOK}, each up to its “{factcheck.ASKS}” (about "
-                "two sentences); groups that "
+                f"worth a second look {_SECOND_LOOK}, each up to its “{factcheck.ASKS}” (one "
+                "line); groups that "
                 "ask read the rest and the other rows (below them on screen, in the answer key "
                 "on paper).",
             ),
@@ -2231,10 +2231,11 @@ def teacher_notes() -> str:
         "<h2>The usual slips, by exercise</h2>"
         + _table(TRAP_HEADER, trap_rows())
         + "<h2>Lesson 5: the verdicts</h2>"
+        # reader 36: the plan only names the rows; their text is in the answer key
         "<p>The reveal's verdicts (from <code>factcheck</code>); the rows worth a second look "
-        "are in <a href='lesson-5/plan.html'>lesson 5's plan</a>, the full table with why each "
-        "verdict holds in <a href='lesson-5/answers.html'>its answer key</a>.</p>"
-        + _table(("the explorer's verdict", "claims"), verdicts_by_claim())
+        "are named in <a href='lesson-5/plan.html'>lesson 5's plan</a>, and read in its "
+        "<a href='lesson-5/answers.html'>answer key</a> with the full table and why each "
+        "verdict holds.</p>" + _table(("the explorer's verdict", "claims"), verdicts_by_claim())
     )
 
 

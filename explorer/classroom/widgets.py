@@ -627,7 +627,7 @@ def city_bases(
     def update(_=None):
         names = catalog.names("bases") if every.value else chosen
         opened = _revealing() or {station_key(station), VOTE} & set(REVEALED.done)
-        hidden = (lessons.STATION_BASIS,) if station and not opened else ()
+        hidden = lessons.held_bases(station, sp.value, names) if station and not opened else ()
         closed = CITY_ROW_ON_PAPER if _on_paper() else CITY_ROW_CLOSED
         caption, header, rows = lessons.city_table(sp.value, names, hidden, closed)
         out.value = f"<p>{caption}</p>" + table(header, rows)

@@ -2410,7 +2410,7 @@ _STEPS_NOT_ONE_CALCULATION = {
     "cooling-at-fleet-pue",
     "cooling-at-survey-pue",
     "trn2-chips-300mw",
-    "capstone-chips",
+    # capstone-chips ends in one calculation since reader 36 ("261 MW ÷ 910 W ≈ 287,000")
     "gb200-trn2-per-mw",
     "goodput-16k",
     "capstone-job-share",
@@ -5640,3 +5640,20 @@ def test_reader36_nits_in_how_answers_are_read():
         assert r.value == pytest.approx(2628.0), (typed, r)
         fb = lessons.check("energy-300mw", typed)
         assert fb.right and "8,760 h" in fb.message, (typed, fb.message)
+
+
+def test_reader36_a_bound_in_words_is_a_bound_and_a_k_is_said_back():
+    # reader 36 D7: "less than a week" was "I cannot find a number" while "less than 6 days"
+    # is a bound and "under a week" an estimate (the teacher's guide promises both)
+    bound = lessons.check("capstone-days", "less than 6 days").message
+    assert "not a bound" in bound
+    for typed in ("less than a week", "more than a week", "fewer than two weeks", "< a week"):
+        said = lessons.check("capstone-days", typed).message
+        assert said == bound, (typed, said)
+    assert "reads as 7 days" in lessons.check("capstone-days", "under a week").message
+    # a bound before a fraction is still read as the fraction (reader 32)
+    said = lessons.reveal("capstone-job-share", "less than half").message
+    assert said.startswith("You answered 50 %"), said
+    # "300k chips" was told "in 300 the zeros only hold the place"
+    said = lessons.check("capstone-chips", "300k chips").message
+    assert "in 300k the zeros" in said and "in 300 the" not in said, said

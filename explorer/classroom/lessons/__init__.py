@@ -137,6 +137,7 @@ from .stations import (
     STATION_ROW_ON_PAPER,
     STATION_WAYS,
     check_station,
+    held_bases,
     held_figures,
     station_accepted,
     station_numbers,

@@ -33,6 +33,7 @@ from .common import (
     other_share,
     per_person,
     trn2_all_in_w,
+    trn2_chips_step,
 )
 from .training_time import restart_growth_confidence
 
@@ -399,8 +400,7 @@ add_exercise(
             "only IT power feeds the chips, and the PUE says how much of the site reaches IT",
             "chips = site power ÷ PUE ÷ (TDP × server overhead)",
             f"{SITE} ÷ {FLEET_PUE_TEXT} = {fmt.quantity(it_at_pue_w() * factor('W', 'MW'), 'MW')}; "
-            f"{TRN2_TDP} W × {TRN2_OVERHEAD} per chip ⇒ about "
-            f"{fmt.number(float(f'{it_at_pue_w() / trn2_all_in_w():.3g}'))} chips",
+            f"{trn2_chips_step(it_at_pue_w())}",
         ),
         traps=pue_chip_traps(),
     )
@@ -852,9 +852,12 @@ def capstone_found() -> str:
         "<li><b>The hook.</b> On every chip with no interruptions the run would take under a "
         "week. In one job of every chip each chip does useful work less than a tenth of the "
         "time: about two months, twice the fastest job, on the model's extrapolation (step 3's "
-        "check says how far it reaches). The fastest job takes about a month. The fastest "
-        "job's electricity is under two weeks of the city's: of the hook's five spans, "
-        f"{_hook_span(_p('run_energy') / _city_mwh_per_day())}.</li>"
+        "check says how far it reaches). The fastest job takes about a month. Its "
+        "electricity is under two weeks of the city's: of the hook's five spans, "
+        f"{_hook_span(_p('run_energy') / _city_mwh_per_day())}. If you guessed for one job "
+        "of every chip, its run uses about two months of the city's electricity: "
+        # reader 36: the hook's "one 300 MW site" reads as every chip; both runs answered
+        f"{_hook_span(capstone_value('run_energy') / _city_mwh_per_day())}.</li>"
         "<li><b>Why can more chips make one job slower?</b> Every chip added makes the whole "
         "job's interruptions more frequent and, in the model, its restarts longer. Past the "
         "fastest size, the time lost to them grows faster than the speed the added chips "
@@ -1011,8 +1014,9 @@ add_exercise(
     Exercise(
         "capstone-job-share",
         6,
-        "What share of the site's chips does the fastest job use: nearly all (say 90 %), "
-        "about half (50 %) or a tenth (10 %)? (%)",
+        # reader 36: the three sizes step 4's goodputs are shown for, not "nearly all (say 90 %)"
+        "What share of the site's chips does the fastest job use: all the site's chips "
+        "(100 %), about half (50 %) or a tenth (10 %)? (%)",
         lambda: _p("job_chips") / capstone_value("chips_supported"),
         SHARE,
         # ±10 %: 40.3 to 49.3 %, clear of the 40 % MFU its sources list prints; "about half"

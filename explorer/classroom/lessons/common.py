@@ -633,6 +633,23 @@ def trn2_all_in_w() -> float:
     return chip_value("trn2", "tdp", "W") * chip_value("trn2", "server_overhead", "dimensionless")
 
 
+def trn2_chips_step(it_w: float) -> str:
+    """The chips' worked step from an IT power `it_w` [W]: one chip's watts, then the division
+    (reader 36: "500 W × 1.82 per chip ⇒ about 287,000 chips" skipped both).
+
+    Examples
+    --------
+    >>> trn2_chips_step(260.9e6)
+    '500 W × 1.82 = 910 W per chip; 261 MW ÷ 910 W ≈ 287,000 chips'
+    """
+    one = fmt.number(trn2_all_in_w())
+    it = fmt.quantity(it_w * factor("W", "MW"), "MW")
+    return (
+        f"{TRN2_TDP} W × {TRN2_OVERHEAD} = {one} W per chip; {it} ÷ {one} W ≈ "
+        f"{fmt.number(float(f'{it_w / trn2_all_in_w():.3g}'))} chips"
+    )
+
+
 def chip_pue_slips() -> tuple[Trap, ...]:
     """The slips of taking a PUE off a site's power before counting its chips, the same in the
     three exercises that count Trainium2 chips from a site (lesson 3's, lesson 5's chips

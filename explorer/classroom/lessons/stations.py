@@ -22,8 +22,7 @@ from .common import (
     FLEET_PUE_TEXT,
     SITE,
     SITE_MW,
-    TRN2_OVERHEAD,
-    TRN2_TDP,
+    STATION_BASIS,
     article_cooling_copies,
     chip_value,
     chips_in,
@@ -32,6 +31,7 @@ from .common import (
     other_basis,
     people_in_households,
     trn2_all_in_w,
+    trn2_chips_step,
 )
 from .cooling import survey_pue
 
@@ -80,6 +80,14 @@ def _station_trap(t: Trap) -> Trap:
             # its exact value (82.02) or a calculation that rounds to it; a bare "82" is no
             # halving (`rounded` False) but a near miss
             match=Match(rel_tol=1e-4, rounded=False, method=lambda: sparse, method_at_value=True),
+        )
+    if t.id == "article-sparse":
+        # reader 36: lesson 3's hint names the article's sparse factor (4 × dense), the sparse
+        # row's crux, which a station's check never settles before the vote
+        return dataclasses.replace(
+            t,
+            hint="that is a sparse figure, not the dense FP8 this claim names; the station "
+            f"asks for {us.how}, the chips × one chip's dense FP8",
         )
     if t.id != "sparse":
         return t
@@ -363,8 +371,7 @@ def _station_checks() -> dict[str, Exercise]:
                 "only IT power feeds the chips, and the PUE says how much of the site reaches IT",
                 "chips = site power ÷ PUE ÷ (TDP × server overhead)",
                 f"{SITE} ÷ {FLEET_PUE_TEXT} = {fmt.quantity(SITE_MW / fleet_pue(), 'MW')}; "
-                f"{TRN2_TDP} W × {TRN2_OVERHEAD} per chip ⇒ about "
-                f"{fmt.number(float(f'{it_at_pue_w() / trn2_all_in_w():.3g}'))} chips",
+                f"{trn2_chips_step(it_at_pue_w())}",
             ),
             # the PUE method's own traps first (reader 18: the whole site got lesson 3's "only
             # 1 − 0.10 − 0.03 of the site reaches the chips", the cooling station's answer and
@@ -620,6 +627,33 @@ def held_figures(claim_id: str) -> tuple[str, ...]:
     return tuple(held)
 
 
+def held_bases(
+    claim_id: str, site_power: float, names: tuple[str, ...] | list[str]
+) -> tuple[str, ...]:
+    """The bases in `names` whose city a station's number field accepts (people at
+    `site_power`, as the city table rounds them): the city widget holds their rows until the
+    group's number checks. The station's own basis (`STATION_BASIS`) always; with the box for
+    every basis ticked, also the states whose use per person is the country's within the
+    tolerance (reader 36: Washington's 215,000 stood beside the closed US row).
+
+    Examples
+    --------
+    >>> held_bases("ms-city", SITE_MW, ("us-person", "us-household", "us-wa-person"))
+    ('us-person', 'us-wa-person')
+    >>> held_bases("ms-chips", SITE_MW, ("us-person",))
+    ()
+    """
+    ex = _station_checks().get(claim_id) if claim_id == "ms-city" else None
+    if ex is None:
+        return ()
+    ds = compute(site_power=site_power, basis=list(names))
+    return tuple(
+        b
+        for b in names
+        if b == STATION_BASIS or ex.accepts(float(f"{float(ds.sel(basis=b).city_people):.3g}"))
+    )
+
+
 # the label a station's figure carries: the chips × one chip's dense (sparse) figure is dense
 # (sparse), and the lesson asks students to check the label as well as the number
 STATION_LABELS = {"us-fp8": "dense", "trn2-sparse": "sparse"}
@@ -677,7 +711,13 @@ def station_accepted(claim_id: str) -> str:
         # a share's, as the checker tells the student too (reader 34: the key's "±0.5
         # percentage points" beside the student's "a twentieth of the answer either way")
         told = f" ({e.said_tolerance()}, as the checker says it)" if e.unit == SHARE else ""
-        out.append(f"{e.tolerance()}{told}: {lo} to {hi}{refused} {said}".strip())
+        # reader 36: "83" rounds the station's 83.1 and the article's 83.2 alike
+        three = (
+            "; in three figures, as two cannot tell a computed number from the published one"
+            if e.needs_three() and refused
+            else ""
+        )
+        out.append(f"{e.tolerance()}{told}: {lo} to {hi}{refused}{three} {said}".strip())
     return "; ".join(out)
 
 
