@@ -963,8 +963,9 @@ def test_reader_17s_answers_to_lessons_7_and_8():
         [
             *(Row(ex, typed, kind=kind, trap=trap) for ex, typed, kind, trap in rows),
             Row("hot-day-above-mean", "2 times more", says="2 times is a ratio"),
-            # (reader 34: "about a tenth" is the one figure asked for: right, with no note)
-            Row("utility-peak-share", "about a tenth", lacks="yearly average"),
+            # (reader 34: "about a tenth" is the one figure asked for; reader 36: it still gets
+            # the yearly-average note, after "the one figure you gave")
+            Row("utility-peak-share", "about a tenth", says="the one figure you gave"),
         ]
     )
 
@@ -4994,11 +4995,12 @@ def test_reader_32s_a_rounding_with_a_note_is_said_right_first():
     # reader 32 (lessons 7-8, defect 4): "0.1" for 330 MW ÷ 3,000 MW (11 % to one figure, as
     # the question allows) got only "Right! … Note: if you used the site's yearly average …",
     # as if the student had divided 300 MW; the reply first says the answer is 11 % rounded
-    # (reader 34: with no note on a one-figure answer, it is said right and nothing more)
+    # (reader 36: the note is back on a one-figure answer, which the plan needs, said after
+    # "Your answer is that to the one figure you gave")
     for typed in ("0.1", "10 %", "one tenth"):
         fb = lessons.check("utility-peak-share", typed)
         said = " ".join(fb.message.split())
-        assert fb.right and "Note:" not in said, said
+        assert fb.right and said.index("the one figure you gave") < said.index("Note:"), said
     fb = lessons.check("utility-peak-share", "300/3000")  # worked from 300 MW: the note alone
     assert fb.right and "figure you gave" not in fb.message and "Note:" in fb.message
 
@@ -5336,9 +5338,14 @@ def test_reader_34s_one_figure_share_is_right_without_a_lecture():
     # utility-peak-share asks "One figure is enough": 330 MW ÷ 3,000 MW = 11 %, which is 10 %
     # to one figure. The yearly-average note (300 ÷ 3,000 = 10.0 %) told such a student they
     # may have used the wrong figure; it is said only where the answer shows that figure
-    for typed in ("10%", "10 %", "0.1", "about a tenth", "a tenth", "one tenth", "11 %"):
+    # (reader 36: the one-figure "10 %" gets the note again, said after "the one figure you
+    # gave", and the note is two short sentences; "11 %" stays bare)
+    for typed in ("10%", "10 %", "0.1", "about a tenth", "a tenth", "one tenth"):
         fb = lessons.check("utility-peak-share", typed)
-        assert fb.right and fb.message == "Right! The explorer gets 11 %.", (typed, fb.message)
+        assert fb.right and "the one figure you gave" in fb.message, (typed, fb.message)
+        assert fb.message.count(". ") <= 4, fb.message
+    fb = lessons.check("utility-peak-share", "11 %")
+    assert fb.right and fb.message == "Right! The explorer gets 11 %.", fb.message
     expect(
         [
             *(
@@ -5542,5 +5549,24 @@ def test_reader34_one_kw_per_chip_is_named():
             # the neighbours keep their own names
             Row("trn2-chips-300mw", "258,000", trap="cooling-twice"),
             Row("trn2-chips-300mw", "249,000", trap="pue-twice"),
+        ]
+    )
+
+
+def test_reader36_yearly_average_note_on_one_figure():
+    # reader 36 D1: 300 MW ÷ 3,000 MW = 10 %, the yearly average; typed as "10 %" it is also
+    # 330 ÷ 3,000 = 11 % rounded to one figure, so it is right, but the plan's discussion needs
+    # the note ("hottest hour or average?"), said after the rounding (reader 34's concern)
+    note = "Note: if you used the site's yearly average (300 MW)"
+    own = "Your answer is that to the one figure you gave."
+    expect(
+        [
+            *(
+                Row("utility-peak-share", typed, right=True, says=(note, own))
+                for typed in ("10 %", "10%", "0.1", "about 10 %", "10", "about a tenth")
+            ),
+            Row("utility-peak-share", "10.0 %", right=True, says=note),
+            Row("utility-peak-share", "11 %", right=True, lacks="yearly average"),
+            Row("utility-peak-share", "0.11", right=True, lacks="yearly average"),
         ]
     )
