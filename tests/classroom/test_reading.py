@@ -5570,3 +5570,29 @@ def test_reader36_yearly_average_note_on_one_figure():
             Row("utility-peak-share", "0.11", right=True, lacks="yearly average"),
         ]
     )
+
+
+def test_reader36_lesson8_a_sure_figure_with_a_range_says_why():
+    # reader 36 D2: step 1 says sure (high-confidence) figures are used as they are, yet "Where
+    # the numbers come from" printed the household use as "confidence: high" with a range whose
+    # ends share one source. Both places now say why: the use changes from year to year
+    import json
+
+    from explorer.classroom import teacher_pack
+
+    (path,) = teacher_pack.NOTEBOOKS.glob("08*.ipynb")
+    cells = [c for c in json.loads(path.read_text())["cells"]]
+    code = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+    text = [" ".join("".join(c["source"]).split()) for c in cells if c["cell_type"] == "markdown"]
+    step1 = next(t for t in text if t.startswith("## Step 1"))
+    hook = next(t for t in text if t.startswith("## Hook"))
+    assert "from year to year" in step1, step1
+    assert "Sources differ" not in hook, hook  # both ends come from one source (EIA)
+    space: dict = {}
+    exec(code[0], space)  # the lesson's imports
+    cell = next(c for c in code if "widgets.where_from(" in c and "us-household" in c)
+    shown = eval(cell, space)  # the cell's one expression: the widget the student sees
+    said = " ".join(html.unescape(re.sub(r"<[^>]+>", "", shown.value)).split())
+    line = said[said.index("electricity per US household") :]
+    line = line[: line.index("MFU")]
+    assert "(confidence: high)" in line and "from year to year" in line, line
