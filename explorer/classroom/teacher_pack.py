@@ -2846,12 +2846,26 @@ def _also_right(t: Trap) -> bool:
     return t.say.lead == "Right"
 
 
-def _trap_rows(e: Exercise, traps: list[Trap]) -> list[list[str]]:
+def _boxed(e: Exercise, t: Trap, predicted: bool) -> bool:
+    """A trap whose value the notebook's prediction box refuses as impossible (a PUE below 1):
+    the box says what the quantity is, never this hint, which only the Check gives (reader 36:
+    the key listed hints a student predicting never reads)."""
+    bound = e.limits.possible() if predicted and e.limits.possible else None
+    return bound is not None and not bound.ok(t.value())
+
+
+def _trap_rows(e: Exercise, traps: list[Trap], predicted: bool = False) -> list[list[str]]:
     return [
         [
             t.id,
             e.show_trap(t),
             t.hint
+            + (
+                " (in the notebook's prediction box: “not possible” and the quantity's meaning "
+                "instead, the same for every such value; this hint only from the Check)"
+                if _boxed(e, t, predicted)
+                else ""
+            )
             + (f" (from the second attempt on, also: {t.say.later})" if t.say.later else "")
             + (" (a note: the answer counts as right)" if t.kind.note else "")
             + (" (not yet: the answer stays closed)" if t.kind.figures else ""),
@@ -2866,7 +2880,7 @@ def _answers(lesson: Lesson) -> str:
     code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
     predicted = set(re.findall(r'predict_reveal\(\s*"([\w-]+)"', code))
     for e in exercises_of(lesson.number):
-        traps = _trap_rows(e, [t for t in e.traps if not _also_right(t)])
+        traps = _trap_rows(e, [t for t in e.traps if not _also_right(t)], e.id in predicted)
         right = [t for t in e.traps if _also_right(t)]
         also = (
             "; also right: "

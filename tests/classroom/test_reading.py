@@ -5596,3 +5596,25 @@ def test_reader36_lesson8_a_sure_figure_with_a_range_says_why():
     line = said[said.index("electricity per US household") :]
     line = line[: line.index("MFU")]
     assert "(confidence: high)" in line and "from year to year" in line, line
+
+
+def test_reader36_pue_below_one_in_the_prediction_box(teacher_pages):
+    # reader 36 D3: in the notebook (`reveal`), a PUE prediction below 1 gets "not possible" and
+    # no trap's hint: naming the slip a value fits ("the PUE is 1 + it") would tell the answer's
+    # size before the prediction is made (reader 28). The message now names the usual mix-ups
+    # (an overhead, a share such as the cooling's, the fraction upside down) for every value
+    # below 1 alike, and the key says which hints only the Check gives
+    said = {t: lessons.reveal("jackson-annual-pue", t).message for t in ("0.18", "0.5", "0.85")}
+    for typed, message in said.items():
+        assert "is not possible" in message, message
+        assert "overhead" in message and "cooling" in message and "upside down" in message
+        assert message.replace(typed, "") == said["0.5"].replace("0.5", ""), message
+    key = " ".join(html.unescape(teacher_pages["lesson-7/answers.html"]).split())
+    section = key[key.index("<h3>jackson-annual-pue") :]
+    section = section[: section.index("</section>")]
+    for trap in ("overhead-for-pue", "cooling-share", "it-over-site", "below-one"):
+        row = section[section.index(f"<td>{trap}</td>") :]
+        row = row[: row.index("</tr>")]
+        assert "prediction box" in row, row
+    row = section[section.index("<td>hottest-hour</td>") :]
+    assert "prediction box" not in row[: row.index("</tr>")]

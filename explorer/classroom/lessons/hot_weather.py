@@ -137,8 +137,11 @@ add_exercise(
         rel_tol=0.015,
         limits=Limits(
             possible=lambda: BOUNDS["pue"],
+            # the usual mix-ups named alike for every value below 1: the slip one value fits
+            # would tell the answer's size before the prediction (readers 28, 36)
             possible_why="a PUE is the site's power ÷ its IT power, so never below 1, and the "
-            "explorer takes at most 10",
+            "explorer takes at most 10. An overhead, a share (such as the cooling's) or that "
+            "fraction upside down is not a PUE",
         ),
         hints=(
             "the annual PUE is the year's site energy ÷ the year's IT energy: "
