@@ -756,17 +756,41 @@ _WAY_AFTER = re.compile(
 )
 
 
+# where a way is asked, a bound's sign or words say the way ("> 300 MW", "at least 300"), and
+# "the same as" says "at" (reader 36: both were refused, though "a way is enough")
+_BOUND_AS_WAY = re.compile(
+    r"^\s*(?:(?P<up>>=?|≥|at\s+least\b|no\s+less\s+than\b|not\s+below\b)"
+    r"|(?P<down><=?|≤|at\s+most\b|no\s+more\s+than\b|not\s+above\b)"
+    r"|(?P<at>(?:it[’']s\s+|it\s+is\s+)?(?:the\s+)?same(?:\s+as\b)?|equal(?:\s+to)?\b))\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+
 def _way_first(answer: object) -> object:
     """`answer` with a way said after its number moved before it ("330 MW above" → "above, 330
-    MW"); any other answer as it is.
+    MW"), and a bound or "the same as" said as its way ("> 300" → "above 300"); any other
+    answer as it is.
 
     Examples
     --------
-    >>> _way_first("about 330 MW above"), _way_first("330 MW")
-    ('above, about 330 MW', '330 MW')
+    >>> _way_first("about 330 MW above"), _way_first("330 MW"), _way_first("at least 300")
+    ('above, about 330 MW', '330 MW', 'above 300')
+    >>> _way_first("≤ 300 MW"), _way_first("the same as the announced")
+    ('below 300 MW', 'at the announced')
     """
     m = _WAY_AFTER.match(answer.strip()) if isinstance(answer, str) else None
-    return f"{m['way']}, {m['value'].strip()}" if m else answer
+    if m:
+        return f"{m['way']}, {m['value'].strip()}"
+    b = _BOUND_AS_WAY.match(answer) if isinstance(answer, str) else None
+    if b:
+        way = "above" if b["up"] else "below" if b["down"] else "at"
+        return f"{way} {b['rest']}".strip()
+    return answer
+
+
+def _other_side(e: Exercise, ref: float, want: float) -> str:
+    """The sentence a prediction on the wrong side of the reference opens with."""
+    return f"The other way: it lies {'above' if want > ref else 'below'} {e.show(ref)}. "
 
 
 def _said_way(way: re.Match[str]) -> tuple[str, str]:
@@ -1592,10 +1616,9 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
                 right = f"The right way, {said} {e.show(ref)}. "
                 return replace(r, message=right + r.message)
             if up != (want > ref) and r.prediction is not None:  # "below 280" (reader 22)
-                other = (
-                    f"The other way: it lies {'above' if want > ref else 'below'} {e.show(ref)}. "
-                )
-                return replace(r, message=other + r.message)
+                other = _other_side(e, ref, want)
+                # the number alone already says so when it lies that way too (reader 36)
+                return r if r.message.startswith(other) else replace(r, message=other + r.message)
             if (value > ref) != up and r.prediction is not None:  # "above but 280" (reader 26)
                 clash = (
                     f"Your words say {said} {e.show(ref)}, but your number lies "
@@ -1685,6 +1708,11 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         else e.show(x)
     )
     head = f"You predicted {mine}{said}; the explorer gets {e.show(want)}."
+    ref = e.reads.reference() if e.reads.reference else None
+    if ref is not None and not _near(x, ref, 0.005) and (x > ref) != (want > ref):
+        # a bare number on the other side of the reference is told so, as "below, 290" is
+        # (reader 36: "280 MW" was not)
+        head = _other_side(e, ref, want) + head
     fb = check(e, x)
     bound = e.limits.possible() if e.limits.possible else None
     if bound is not None and not bound.ok(x):

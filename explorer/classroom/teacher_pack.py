@@ -2861,8 +2861,9 @@ def _trap_rows(e: Exercise, traps: list[Trap], predicted: bool = False) -> list[
             e.show_trap(t),
             t.hint
             + (
-                " (in the notebook's prediction box: “not possible” and the quantity's meaning "
-                "instead, the same for every such value; this hint only from the Check)"
+                " (not in the notebook's prediction box, which says only “not possible” and "
+                "what the quantity is, the same for every such value: this hint would tell the "
+                "answer's size before the prediction; name the slip yourself after the reveal)"
                 if _boxed(e, t, predicted)
                 else ""
             )

@@ -1273,9 +1273,10 @@ def test_reader_20s_answers_to_lessons_7_and_8():
         ("contested-cooling-swing", "300*(0.5-0.3)", "right", ""),
         ("contested-cooling-swing", "150", "trap", "high-end"),
         # contested-power-p5: "at" said alone is the announced 300 MW; "at least" is a bound
+        # (reader 36: where the question asks a way, the bound says it, as "above 300" does)
         ("contested-power-p5", "at", "trap", "announced"),
         ("contested-power-p5", "at the announced power", "trap", "announced"),
-        ("contested-power-p5", "at least 300", "unreadable", ""),
+        ("contested-power-p5", "at least 300", "figures", ""),
     ]
     expect([Row(ex, typed, kind=kind, trap=trap) for ex, typed, kind, trap in rows])
     # the prediction box (the notebook's predict_reveal) takes a way alone as a prediction: the
@@ -5600,14 +5601,13 @@ def test_reader36_lesson8_a_sure_figure_with_a_range_says_why():
 
 def test_reader36_pue_below_one_in_the_prediction_box(teacher_pages):
     # reader 36 D3: in the notebook (`reveal`), a PUE prediction below 1 gets "not possible" and
-    # no trap's hint: naming the slip a value fits ("the PUE is 1 + it") would tell the answer's
-    # size before the prediction is made (reader 28). The message now names the usual mix-ups
-    # (an overhead, a share such as the cooling's, the fraction upside down) for every value
-    # below 1 alike, and the key says which hints only the Check gives
+    # no trap's hint: naming the slip a value fits ("the PUE is 1 + it" on "0.18") would tell
+    # the answer's size before the prediction is made (reader 28's rule, kept). The box says
+    # why a PUE is 1 or more, the same for every value below 1, and the key no longer claims
+    # the notebook gives those four hints: it tells the teacher to name the slip after the reveal
     said = {t: lessons.reveal("jackson-annual-pue", t).message for t in ("0.18", "0.5", "0.85")}
     for typed, message in said.items():
-        assert "is not possible" in message, message
-        assert "overhead" in message and "cooling" in message and "upside down" in message
+        assert "is not possible" in message and "holds the IT power" in message, message
         assert message.replace(typed, "") == said["0.5"].replace("0.5", ""), message
     key = " ".join(html.unescape(teacher_pages["lesson-7/answers.html"]).split())
     section = key[key.index("<h3>jackson-annual-pue") :]
@@ -5618,3 +5618,29 @@ def test_reader36_pue_below_one_in_the_prediction_box(teacher_pages):
         assert "prediction box" in row, row
     row = section[section.index("<td>hottest-hour</td>") :]
     assert "prediction box" not in row[: row.index("</tr>")]
+
+
+def test_reader36_a_way_said_as_a_bound_or_as_the_same():
+    # reader 36 D4: contested-power-p5 asks "(a way, below, at or above, is enough)"; "> 300 MW"
+    # and "at least 300" were refused as bounds, "the same as the announced" was asked for a
+    # way, and a bare "280 MW" (below the announced 300 MW; the 5th percentile is 313 MW) was
+    # not told it went the other way, while "below, 290 MW" was
+    ex = "contested-power-p5"
+    expect(
+        [
+            *(
+                Row(ex, typed, says="You predicted above 300 MW", via="reveal")
+                for typed in ("> 300 MW", ">300", "≥ 300 MW", ">= 300", "at least 300")
+            ),
+            *(
+                Row(ex, typed, says="Not at", via="reveal")
+                for typed in ("the same as the announced", "same as announced", "the same")
+            ),
+            Row(ex, "< 300 MW", says="You predicted below 300 MW", via="reveal"),
+            Row(ex, "280 MW", says="The other way: it lies above 300 MW", via="reveal"),
+            Row(ex, "below, 290 MW", says="The other way", via="reveal"),
+            Row(ex, "320 MW", lacks="other way", via="reveal"),
+        ]
+    )
+    said = lessons.reveal(ex, "below, 290 MW").message
+    assert said.count("The other way") == 1, said

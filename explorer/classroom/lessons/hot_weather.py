@@ -137,11 +137,11 @@ add_exercise(
         rel_tol=0.015,
         limits=Limits(
             possible=lambda: BOUNDS["pue"],
-            # the usual mix-ups named alike for every value below 1: the slip one value fits
-            # would tell the answer's size before the prediction (readers 28, 36)
-            possible_why="a PUE is the site's power ÷ its IT power, so never below 1, and the "
-            "explorer takes at most 10. An overhead, a share (such as the cooling's) or that "
-            "fraction upside down is not a PUE",
+            # no slip named, not even all of them alike: "the PUE is 1 + it" on "0.18" tells the
+            # answer before the prediction (reader 28; reader 36 asked for the hints here); the
+            # key says so, and the teacher names the slip after the reveal
+            possible_why="a PUE is the site's power ÷ its IT power, and the site's power holds "
+            "the IT power, so a PUE is never below 1; the explorer takes at most 10",
         ),
         hints=(
             "the annual PUE is the year's site energy ÷ the year's IT energy: "
@@ -377,8 +377,8 @@ add_exercise(
                 # short: it follows a right answer (reader 34 called the longer one a lecture)
                 f"if you used the site's yearly average ({SITE}), that is right here too: with a "
                 f"{_UTILITY_CONFIDENCE}-confidence whole both say about "
-                f"{fmt.percent(round(_gr('share_of_utility_peak'), 1))}. But a planner still uses the "
-                f"hottest hour ({_SITE_PEAK}), which gives "
+                f"{fmt.percent(round(_gr('share_of_utility_peak'), 1))}. But a planner still "
+                f"uses the hottest hour ({_SITE_PEAK}), which gives "
                 f"{fmt.percent(_gr('share_of_utility_peak'))}: with a surer figure for the "
                 "utility's peak the two differ",
                 # the article's published 300 MW (`slip=False`): named on a one-figure answer
