@@ -1073,11 +1073,24 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             return Feedback(False, f"Not yet{shown}, hint: {_sentence(t.hint)}", "trap", t.id)
     spelled = in_digits(answer)
     rounding = _rounding(spelled, x)
-    # a fraction ("two thirds", "1 in 20") is as exact as its words: no figures to count
+    # a fraction ("1 in 20", "25/37") is as exact as its working: no figures to count
     fraction = isinstance(answer, str) and "/" in normalise(answer)
+    # but a simple one ("two thirds", "2/3", "seven tenths") is as coarse as one figure
+    # (reader 36: "70 %" was asked for figures, "seven tenths" was right)
+    parts = typed_numbers(normalise(answer)) if fraction else []
+    simple = (
+        fraction
+        and len(parts) == 2
+        and all(p == int(p) for p in parts)
+        and 0 < parts[0] < parts[1] <= _SIMPLE_DENOMINATOR
+    )
+    if simple and rounding is None:  # "2/3" as "2 thirds": to half a third
+        rounding = 0.5 / parts[1]
     # a calculation ("30% of 245,264") is as exact as its working (reader 33)
     typed_figures = (
-        significant_figures(spelled)
+        1
+        if simple
+        else significant_figures(spelled)
         if rounding is not None and not fraction and not worked(answer)
         else None
     )
@@ -1528,6 +1541,10 @@ class Reveal:
     def _repr_html_(self) -> str:
         return f"<p>{html.escape(self.message)}</p>"
 
+
+# a fraction of whole numbers up to this denominator ("2/3", "1 in 20") is a rough share, one
+# figure's worth; "25/37" or "300/3000" is working (reader 36)
+_SIMPLE_DENOMINATOR = 20
 
 # an answer this many times too large or too small is a typing slip, not a method (reader 29)
 FAR = 10_000
