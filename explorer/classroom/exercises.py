@@ -1763,7 +1763,13 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         elif typed.kind == "trap":
             fits = typed.message.split("hint: ", 1)[-1]
         else:  # a trap the Check names only in a calculation is still what a guess fits
-            fit = [t for t in e.traps if _rounded(x, t.value(), significant_figures(prediction))]
+            # a published figure (`Kind.slip` False) is no slip a round guess fits: "1.1" is
+            # not the default plant's 1.14 (reader 36)
+            fit = [
+                t
+                for t in e.traps
+                if t.kind.slip and _rounded(x, t.value(), significant_figures(prediction))
+            ]
             fits = _sentence(fit[0].hint) if fit and not fit[0].match.rounded else ""
     if fb.right:
         gap = "Within the tolerance: a good estimate."

@@ -1160,8 +1160,9 @@ def test_reader_19s_answers_to_lessons_7_and_8():
         ("jackson-annual-pue", "1.19", "right", ""),
         ("jackson-annual-pue", "1.16", "near", ""),
         ("jackson-annual-pue", "1.15", "trap", "aws-fleet"),
-        # reader 22: "1.1" is the default plant's 1.136 (lessons 1-6) to two figures: named
-        ("jackson-annual-pue", "1.1", "trap", "default-plant"),
+        # reader 22: "1.1" is the default plant's 1.136 (lessons 1-6) to two figures: named;
+        # reader 36: a round guess is not that plant's figure, its "1.14" is
+        ("jackson-annual-pue", "1.14", "trap", "default-plant"),
         # contested-power-p5 asks "below, at or above the announced 300 MW?" (p5 313 MW, ± 2 %):
         # a way said before the value is read as both; the way alone, or the announced value,
         # is asked for a number, never told "it lies above" as if it had said otherwise
@@ -5665,5 +5666,20 @@ def test_reader36_a_fraction_in_words_is_one_figure():
             Row("hot-day-above-mean", "25/37", right=True),  # working, not a rough fraction
             Row("utility-peak-share", "about a tenth", right=True),
             Row("state-energy-share", "a twentieth", right=True),
+        ]
+    )
+
+
+def test_reader36_a_round_pue_guess_is_not_another_plants_pue():
+    # reader 36 D6: "1.1" was told "that is the PUE of the explorer's default air-evaporative
+    # plant" (1.14, lessons 1–6): a guess to two figures is not that plant's figure; "1.14" is
+    expect(
+        [
+            *(
+                Row("jackson-annual-pue", typed, lacks="air-evaporative", via="reveal")
+                for typed in ("1.1", "low, near 1.1")
+            ),
+            Row("jackson-annual-pue", "1.14", says="air-evaporative", via="reveal"),
+            Row("jackson-annual-pue", "1.3", says="hottest typical hour", via="reveal"),
         ]
     )
