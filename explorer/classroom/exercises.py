@@ -366,7 +366,7 @@ class Exercise:
         >>> Exercise("x", 1, "?", lambda: 0.329, SHARE, ("", "", ""), rel_tol=0.05).said_tolerance()
         'a twentieth of the answer either way'
         >>> Exercise("x", 1, "?", lambda: 0.853, SHARE, ("", "", ""), rel_tol=0.03).said_tolerance()
-        '3 % of the answer either way (not ±3 points)'
+        '3 % of the answer either way, not ±3 points'
         """
         if self.unit != SHARE:
             return self.tolerance()
@@ -374,7 +374,7 @@ class Exercise:
         if part is None or not math.isclose(1 / self.rel_tol, round(1 / self.rel_tol)):
             # "3 %" of a share reads as 3 points: say it is relative (reader 33)
             part = fmt.percent(self.rel_tol, 2)
-            return f"{part} of the answer either way (not ±{part.rstrip(' %')} points)"
+            return f"{part} of the answer either way, not ±{part.rstrip(' %')} points"
         return f"{part} of the answer either way"
 
     def outside_tolerance(self) -> str:
@@ -1084,8 +1084,8 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         and all(p == int(p) for p in parts)
         and 0 < parts[0] < parts[1] <= _SIMPLE_DENOMINATOR
     )
-    if simple and rounding is None:  # "2/3" as "2 thirds": to half a third
-        rounding = 0.5 / parts[1]
+    if simple and rounding is None and x:  # "2/3", "a half": to one figure of the value
+        rounding = 0.5 * 10 ** math.floor(math.log10(abs(x)))
     # a calculation ("30% of 245,264") is as exact as its working (reader 33)
     typed_figures = (
         1
@@ -1152,7 +1152,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         and abs(x - want) <= rounding
         and _rounds_to_typed(spelled, x, want, answer)
     ):
-        figures = significant_figures(spelled)
+        figures = 1 if simple else significant_figures(spelled)
         # unless a trap's value is the typed number itself, not only a rounding of it: "10 %"
         # is 300 ÷ 3,000 exactly (the answer is 11 %); "2 weeks" merely rounds 14.2 days
         hit = [t for t in e.traps if not t.kind.note and abs(x - t.value()) <= rounding / 100]

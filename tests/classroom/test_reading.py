@@ -5266,7 +5266,7 @@ def test_reader_33s_a_shares_relative_tolerance_is_not_read_as_points():
     # goodput (85.3 %) reads as ±3 points. Said in points it would give the answer away (reader
     # 32: points × the fraction), so the reply says the 3 % is relative
     said = lessons.check("goodput-16k", "70").message
-    assert "3 % of the answer either way (not ±3 points)" in said, said
+    assert "3 % of the answer either way, not ±3 points" in said, said  # (reader 36: no nesting)
     assert "2.6" not in said, said
 
 
@@ -5683,3 +5683,16 @@ def test_reader36_a_round_pue_guess_is_not_another_plants_pue():
             Row("jackson-annual-pue", "1.3", says="hottest typical hour", via="reveal"),
         ]
     )
+
+
+def test_reader36_replies_nest_no_parentheses():
+    # reader 36 D7: "4 %" for state-energy-share (5.36 %) read "(the checker accepts 8 % of the
+    # answer either way (not ±8 points)), though the right size"; and "a half" for
+    # hot-day-above-mean must not say "a guess to None figures" (D5's fraction rule)
+    for ex, typed in (("state-energy-share", "4 %"), ("hot-day-above-mean", "a half")):
+        said = lessons.check(ex, typed).message
+        depth, deepest = 0, 0
+        for ch in said:
+            depth += {"(": 1, ")": -1}.get(ch, 0)
+            deepest = max(deepest, depth)
+        assert deepest <= 1 and "None" not in said, said
