@@ -1328,10 +1328,12 @@ PLANS: dict[int, Plan] = {
             (
                 14,
                 "Step 5 and debrief",
-                "Students commit a prediction for contested-power-p5 (below, at or above the "
-                "announced 300 MW?); the 90 % ranges open, with the expansion and with the site "
-                "held at its announced power; then one sentence for the journalist (keep 8 "
-                "minutes for it). Optional (for "
+                # reader 36: the block said no time for "What we found", the Basics' debrief
+                "First 6 minutes: students commit a prediction for contested-power-p5 (below, "
+                "at or above the announced 300 MW?); the 90 % ranges open, with the expansion "
+                "and with the site held at its announced power. Then keep 8 minutes for the end: "
+                "one sentence for the journalist (“Back to the articles”), then, in the last 2 "
+                "minutes, read “What we found” aloud: it is the debrief. Optional (for "
                 "homework by default): the question on where the announced 300 MW sits against "
                 "its own range (the cell after the ranges).",
             ),

@@ -5696,3 +5696,35 @@ def test_reader36_replies_nest_no_parentheses():
             depth += {"(": 1, ")": -1}.get(ch, 0)
             deepest = max(deepest, depth)
         assert deepest <= 1 and "None" not in said, said
+
+
+def test_reader36_lesson_7_paper_answer_lines_and_the_tables_sheet(monkeypatch):
+    # reader 36 D7: on paper, step 3's answer lines had no "How:" space (step 2's had one),
+    # and step 1's 30 % question did not say that the tables sheet holds the months' shares
+    import json
+
+    from explorer.classroom import teacher_pack, widgets
+    from explorer.classroom.lessons.common import on_paper
+    from explorer.ui.static import STATIC, snapshot
+
+    monkeypatch.setenv(STATIC, "1")
+    for ex in ("utility-peak-share", "state-energy-share"):
+        page = widgets.answer_box(ex)._repr_mimebundle_()["text/html"]  # as the handout shows it
+        assert "How:" in page, page
+    monkeypatch.setenv(STATIC, "0")
+    assert "How:" not in snapshot(widgets.answer_box("utility-peak-share"))
+    (path,) = teacher_pack.NOTEBOOKS.glob("07*.ipynb")
+    cells = ["".join(c["source"]) for c in json.loads(path.read_text())["cells"]]
+    question = next(c for c in cells if "come near 30 %" in c)
+    assert "tables sheet" in on_paper(question) and "tables sheet" not in question.split("<!--")[0]
+
+
+def test_reader36_lesson_8_plan_says_when_the_debrief_is_read(teacher_pages):
+    # reader 36 D7: the last block (36–50 min) held step 5, the 90 % ranges, the journalist
+    # sentence and "What we found", and did not say when the debrief is read
+    plan = " ".join(
+        html.unescape(re.sub(r"<[^>]+>", " ", teacher_pages["lesson-8/plan.html"])).split()
+    )
+    block = plan[plan.index("36–50 min") :]
+    block = block[: block.index("Where students stumble")]
+    assert "What we found" in block and "the last 2 minutes" in block, block
