@@ -283,7 +283,8 @@ def plants_cooling(site: str) -> None:
     for contrast, the air-evaporative plant (the explorer's default) over a typical year: ...
     ...
     """
-    from ..scenario import climate_year, compute
+    from ..scenario import climate_year
+    from .computed import compute
     from .hot_days import hot_day_name
     from .lessons import HOT_TECH, SITE_MW, hot_year
 

@@ -371,7 +371,7 @@ class Exercise:
         >>> Exercise("x", 1, "?", lambda: 0.329, SHARE, ("", "", ""), rel_tol=0.05).said_tolerance()
         'a twentieth of the answer either way'
         >>> Exercise("x", 1, "?", lambda: 0.853, SHARE, ("", "", ""), rel_tol=0.03).said_tolerance()
-        '3 % of the answer either way (not ±3 points)'
+        '3 % of the answer either way, not ±3 points'
         """
         if self.unit != SHARE:
             return self.tolerance()
@@ -379,7 +379,7 @@ class Exercise:
         if part is None or not math.isclose(1 / self.rel_tol, round(1 / self.rel_tol)):
             # "3 %" of a share reads as 3 points: say it is relative (reader 33)
             part = fmt.percent(self.rel_tol, 2)
-            return f"{part} of the answer either way (not ±{part.rstrip(' %')} points)"
+            return f"{part} of the answer either way, not ±{part.rstrip(' %')} points"
         return f"{part} of the answer either way"
 
     def outside_tolerance(self) -> str:
@@ -772,17 +772,41 @@ _WAY_AFTER = re.compile(
 )
 
 
+# where a way is asked, a bound's sign or words say the way ("> 300 MW", "at least 300"), and
+# "the same as" says "at" (reader 36: both were refused, though "a way is enough")
+_BOUND_AS_WAY = re.compile(
+    r"^\s*(?:(?P<up>>=?|≥|at\s+least\b|no\s+less\s+than\b|not\s+below\b)"
+    r"|(?P<down><=?|≤|at\s+most\b|no\s+more\s+than\b|not\s+above\b)"
+    r"|(?P<at>(?:it[’']s\s+|it\s+is\s+)?(?:the\s+)?same(?:\s+as\b)?|equal(?:\s+to)?\b))\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+
 def _way_first(answer: object) -> object:
     """`answer` with a way said after its number moved before it ("330 MW above" → "above, 330
-    MW"); any other answer as it is.
+    MW"), and a bound or "the same as" said as its way ("> 300" → "above 300"); any other
+    answer as it is.
 
     Examples
     --------
-    >>> _way_first("about 330 MW above"), _way_first("330 MW")
-    ('above, about 330 MW', '330 MW')
+    >>> _way_first("about 330 MW above"), _way_first("330 MW"), _way_first("at least 300")
+    ('above, about 330 MW', '330 MW', 'above 300')
+    >>> _way_first("≤ 300 MW"), _way_first("the same as the announced")
+    ('below 300 MW', 'at the announced')
     """
     m = _WAY_AFTER.match(answer.strip()) if isinstance(answer, str) else None
-    return f"{m['way']}, {m['value'].strip()}" if m else answer
+    if m:
+        return f"{m['way']}, {m['value'].strip()}"
+    b = _BOUND_AS_WAY.match(answer) if isinstance(answer, str) else None
+    if b:
+        way = "above" if b["up"] else "below" if b["down"] else "at"
+        return f"{way} {b['rest']}".strip()
+    return answer
+
+
+def _other_side(e: Exercise, ref: float, want: float) -> str:
+    """The sentence a prediction on the wrong side of the reference opens with."""
+    return f"The other way: it lies {'above' if want > ref else 'below'} {e.show(ref)}. "
 
 
 def _said_way(way: re.Match[str]) -> tuple[str, str]:
@@ -1065,14 +1089,27 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             return Feedback(False, f"Not yet{shown}, hint: {_sentence(t.hint)}", "trap", t.id)
     spelled = in_digits(answer)
     rounding = _rounding(spelled, x)
-    # a fraction ("two thirds", "1 in 20") is as exact as its words: no figures to count
+    # a fraction ("1 in 20", "25/37") is as exact as its working: no figures to count
     # (a unit's slash is none: "83 PFLOP/s" is two figures, reader 36)
     fraction = isinstance(answer, str) and "/" in re.sub(
         r"[A-Za-z]/[A-Za-z]", "", normalise(answer)
     )
+    # but a simple one ("two thirds", "2/3", "seven tenths") is as coarse as one figure
+    # (reader 36: "70 %" was asked for figures, "seven tenths" was right)
+    parts = typed_numbers(normalise(answer)) if fraction else []
+    simple = (
+        fraction
+        and len(parts) == 2
+        and all(p == int(p) for p in parts)
+        and 0 < parts[0] < parts[1] <= _SIMPLE_DENOMINATOR
+    )
+    if simple and rounding is None and x:  # "2/3", "a half": to one figure of the value
+        rounding = 0.5 * 10 ** math.floor(math.log10(abs(x)))
     # a calculation ("30% of 245,264") is as exact as its working (reader 33)
     typed_figures = (
-        significant_figures(spelled)
+        1
+        if simple
+        else significant_figures(spelled)
         if rounding is not None and not fraction and not worked(answer)
         else None
     )
@@ -1138,7 +1175,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         and abs(x - want) <= rounding
         and _rounds_to_typed(spelled, x, want, answer)
     ):
-        figures = significant_figures(spelled)
+        figures = 1 if simple else significant_figures(spelled)
         # unless a trap's value is the typed number itself, not only a rounding of it: "10 %"
         # is 300 ÷ 3,000 exactly (the answer is 11 %); "2 weeks" merely rounds 14.2 days
         hit = [t for t in e.traps if not t.kind.note and abs(x - t.value()) <= rounding / 100]
@@ -1536,6 +1573,10 @@ class Reveal:
         return f"<p>{html.escape(self.message)}</p>"
 
 
+# a fraction of whole numbers up to this denominator ("2/3", "1 in 20") is a rough share, one
+# figure's worth; "25/37" or "300/3000" is working (reader 36)
+_SIMPLE_DENOMINATOR = 20
+
 # an answer this many times too large or too small is a typing slip, not a method (reader 29)
 FAR = 10_000
 
@@ -1623,10 +1664,9 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
                 right = f"The right way, {said} {e.show(ref)}. "
                 return replace(r, message=right + r.message)
             if up != (want > ref) and r.prediction is not None:  # "below 280" (reader 22)
-                other = (
-                    f"The other way: it lies {'above' if want > ref else 'below'} {e.show(ref)}. "
-                )
-                return replace(r, message=other + r.message)
+                other = _other_side(e, ref, want)
+                # the number alone already says so when it lies that way too (reader 36)
+                return r if r.message.startswith(other) else replace(r, message=other + r.message)
             if (value > ref) != up and r.prediction is not None:  # "above but 280" (reader 26)
                 clash = (
                     f"Your words say {said} {e.show(ref)}, but your number lies "
@@ -1716,6 +1756,11 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         else e.show(x)
     )
     head = f"You predicted {mine}{said}; the explorer gets {e.show(want)}."
+    ref = e.reads.reference() if e.reads.reference else None
+    if ref is not None and not _near(x, ref, 0.005) and (x > ref) != (want > ref):
+        # a bare number on the other side of the reference is told so, as "below, 290" is
+        # (reader 36: "280 MW" was not)
+        head = _other_side(e, ref, want) + head
     fb = check(e, x)
     bound = e.limits.possible() if e.limits.possible else None
     if bound is not None and not bound.ok(x):
@@ -1749,7 +1794,13 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         elif typed.kind == "trap":
             fits = typed.message.split("hint: ", 1)[-1]
         else:  # a trap the Check names only in a calculation is still what a guess fits
-            fit = [t for t in e.traps if _rounded(x, t.value(), significant_figures(prediction))]
+            # a published figure (`Kind.slip` False) is no slip a round guess fits: "1.1" is
+            # not the default plant's 1.14 (reader 36)
+            fit = [
+                t
+                for t in e.traps
+                if t.kind.slip and _rounded(x, t.value(), significant_figures(prediction))
+            ]
             fits = _sentence(fit[0].hint) if fit and not fit[0].match.rounded else ""
     if fb.right:
         gap = "Within the tolerance: a good estimate."

@@ -1329,10 +1329,12 @@ PLANS: dict[int, Plan] = {
             (
                 14,
                 "Step 5 and debrief",
-                "Students commit a prediction for contested-power-p5 (below, at or above the "
-                "announced 300 MW?); the 90 % ranges open, with the expansion and with the site "
-                "held at its announced power; then one sentence for the journalist (keep 8 "
-                "minutes for it). Optional (for "
+                # reader 36: the block said no time for "What we found", the Basics' debrief
+                "First 6 minutes: students commit a prediction for contested-power-p5 (below, "
+                "at or above the announced 300 MW?); the 90 % ranges open, with the expansion "
+                "and with the site held at its announced power. Then keep 8 minutes for the end: "
+                "one sentence for the journalist (“Back to the articles”), then, in the last 2 "
+                "minutes, read “What we found” aloud: it is the debrief. Optional (for "
                 "homework by default): the question on where the announced 300 MW sits against "
                 "its own range (the cell after the ranges).",
             ),
@@ -2850,12 +2852,27 @@ def _also_right(t: Trap) -> bool:
     return t.say.lead == "Right"
 
 
-def _trap_rows(e: Exercise, traps: list[Trap]) -> list[list[str]]:
+def _boxed(e: Exercise, t: Trap, predicted: bool) -> bool:
+    """A trap whose value the notebook's prediction box refuses as impossible (a PUE below 1):
+    the box says what the quantity is, never this hint, which only the Check gives (reader 36:
+    the key listed hints a student predicting never reads)."""
+    bound = e.limits.possible() if predicted and e.limits.possible else None
+    return bound is not None and not bound.ok(t.value())
+
+
+def _trap_rows(e: Exercise, traps: list[Trap], predicted: bool = False) -> list[list[str]]:
     return [
         [
             t.id,
             e.show_trap(t),
             t.hint
+            + (
+                " (not in the notebook's prediction box, which says only “not possible” and "
+                "what the quantity is, the same for every such value: this hint would tell the "
+                "answer's size before the prediction; name the slip yourself after the reveal)"
+                if _boxed(e, t, predicted)
+                else ""
+            )
             + (f" (from the second attempt on, also: {t.say.later})" if t.say.later else "")
             + (" (a note: the answer counts as right)" if t.kind.note else "")
             + (" (not yet: the answer stays closed)" if t.kind.figures else ""),
@@ -2870,7 +2887,7 @@ def _answers(lesson: Lesson) -> str:
     code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
     predicted = set(re.findall(r'predict_reveal\(\s*"([\w-]+)"', code))
     for e in exercises_of(lesson.number):
-        traps = _trap_rows(e, [t for t in e.traps if not _also_right(t)])
+        traps = _trap_rows(e, [t for t in e.traps if not _also_right(t)], e.id in predicted)
         right = [t for t in e.traps if _also_right(t)]
         also = (
             "; also right: "

@@ -202,11 +202,14 @@ def answer_box(exercise_id: str, then: Callable[[], object] | None = None) -> w.
     give_up.on_click(on_give_up)
     if _revealing():
         on_give_up(None)
+    # on paper, room for the working, as a folded question has (reader 36)
+    how = [w.HTML("<p>How: ______________________________</p>")] if _on_paper() else []
     return shown(
         w.VBox(
             [
                 question,
                 w.HBox([field, button, more, give_up]),
+                *how,
                 out,
                 hint_out,
                 after,

@@ -137,8 +137,11 @@ add_exercise(
         rel_tol=0.015,
         limits=Limits(
             possible=lambda: BOUNDS["pue"],
-            possible_why="a PUE is the site's power ÷ its IT power, so never below 1, and the "
-            "explorer takes at most 10",
+            # no slip named, not even all of them alike: "the PUE is 1 + it" on "0.18" tells the
+            # answer before the prediction (reader 28; reader 36 asked for the hints here); the
+            # key says so, and the teacher names the slip after the reveal
+            possible_why="a PUE is the site's power ÷ its IT power, and the site's power holds "
+            "the IT power, so a PUE is never below 1; the explorer takes at most 10",
         ),
         hints=(
             "the annual PUE is the year's site energy ÷ the year's IT energy: "
@@ -215,7 +218,8 @@ add_exercise(
                 lambda: float(compute(site=HOT_SITE).pue),
                 "that is the PUE of the explorer's default air-evaporative plant for this site "
                 "(lessons 1–6); this chiller plant needs more cooling",
-                match=Match(rel_tol=0.005),
+                # its 1.14 typed, not "1.1", a round guess (reader 36)
+                match=Match(rel_tol=0.005, rounded=False),
                 kind=Kind(slip=False),
             ),
             Trap(
@@ -371,18 +375,18 @@ add_exercise(
                 "yearly-average",
                 lambda: SITE_MW / _grid_figure("utility", "MW"),
                 # said as right first: on "0.1" it read as a correction (reader 30)
-                f"if you used the site's yearly average ({SITE}), that is right here too; but "
-                f"the question asks for its hottest hour ({_SITE_PEAK}), when the utility's "
-                "peak is met, which gives "
-                f"{fmt.percent(_gr('share_of_utility_peak'))}. With a "
-                f"{_UTILITY_CONFIDENCE}-confidence whole (an order of magnitude) both say about "
-                f"{fmt.percent(round(_gr('share_of_utility_peak'), 1))} here; but a planner "
-                "still uses the hottest hour, and with a surer figure for the utility's peak "
-                "the two differ",
-                # not named on a one-figure answer ("10 %", "0.1", "about a tenth"): the
-                # question asks for one figure, and 330 ÷ 3,000 rounds there too (reader 34);
-                # named on "10.0 %", "0.100" or "300/3000", which show the yearly average
-                kind=Kind(note=True),
+                # short: it follows a right answer (reader 34 called the longer one a lecture)
+                f"if you used the site's yearly average ({SITE}), that is right here too: with a "
+                f"{_UTILITY_CONFIDENCE}-confidence whole both say about "
+                f"{fmt.percent(round(_gr('share_of_utility_peak'), 1))}. But a planner still "
+                f"uses the hottest hour ({_SITE_PEAK}), which gives "
+                f"{fmt.percent(_gr('share_of_utility_peak'))}: with a surer figure for the "
+                "utility's peak the two differ",
+                # the article's published 300 MW (`slip=False`): named on a one-figure answer
+                # too ("10 %", "0.1", "about a tenth"), after "Your answer is that to the one
+                # figure you gave" (reader 34's concern: 330 ÷ 3,000 rounds there too). The
+                # plan's "hottest hour or average?" discussion needs the note (reader 36)
+                kind=Kind(note=True, slip=False),
             ),
             Trap(
                 "operator-peak",
