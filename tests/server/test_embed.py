@@ -133,7 +133,9 @@ def _page_token(server) -> tuple[str, str, str]:
     """A fresh page's kernel id, its rendered token and its `_xsrf` cookie value."""
     _, html, _, cookies = _page(server)
     cookie = next(c.split(";")[0].split("=", 1)[1] for c in cookies if c.startswith("_xsrf="))
-    return KERNEL_ID.search(html).group(1), TOKEN.search(html).group(1), cookie
+    kernel, token = KERNEL_ID.search(html), TOKEN.search(html)
+    assert kernel and token, html[-3000:]  # which page came back instead
+    return kernel.group(1), token.group(1), cookie
 
 
 @pytest.mark.slow
