@@ -286,12 +286,7 @@ def pytest_collection_modifyitems(config, items):
     # end while the other worker has nothing to do; without such a session, the files with
     # the most tests first (xdist's own order). A file's tests keep their order.
     cache = getattr(config, "cache", None)
-    saved = cache.get(FILE_SECONDS, {}) if cache else {}
-    took = saved.get(config.option.markexpr or "", {})
-    if not took:  # a selection not run before: each file's time in the runs that split it
-        for times in saved.values():
-            for f, seconds in times.items():
-                took[f] = took.get(f, 0.0) + seconds
+    took = (cache.get(FILE_SECONDS, {}) if cache else {}).get(config.option.markexpr or "", {})
     count: dict[str, int] = {}
     for item in items:
         count[_file(item.nodeid)] = count.get(_file(item.nodeid), 0) + 1
