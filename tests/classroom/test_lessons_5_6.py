@@ -1441,3 +1441,32 @@ def test_reader_36s_job_share_choices_are_the_sizes_shown():
     assert lessons.reveal("capstone-job-share", "100 %").message.startswith("You answered 100 %")
     (cell,) = [c for c in _cells("06-capstone.ipynb") if c.startswith("*Your answer,*")]
     assert "nearly all" not in cell and "all the site's chips, about half, or a tenth" in cell
+
+
+def test_cooling_station_reads_powers_and_pues_reader37():
+    """Reader 37: at the cooling station, AWS's non-IT power (300 − 300/1.15 = 39.1 MW), typed
+    with MW or bare, was told to start from 1 − 1/1.56 (the other PUE); a power in MW is a share
+    of the 300 MW site, judged so. A PUE typed in the share box (1.75, "PUE 1.5") was read as
+    1.75 %."""
+    from explorer.classroom.lessons import check_station
+
+    for typed in ("39.1 MW", "39.1", "39.13"):
+        fb = check_station("ms-cooling", typed)
+        assert not fb.right, typed
+        assert "1.15" in fb.message and "1.56" not in fb.message, (typed, fb.message)
+        assert "13 %" in fb.message or "300 MW" in fb.message, (typed, fb.message)
+        assert "If you meant" not in fb.message, (typed, fb.message)
+    # 38.9 %, the other losses added at the industry's PUE, is still that slip
+    for typed in ("38.9 %", "39.1 %"):  # a share typed with its % sign
+        assert check_station("ms-cooling", typed).trap == "added-other-losses", typed
+    # IT power in MW is IT's share of the site (260.9 MW = 87 %)
+    fb = check_station("ms-cooling", "260.9 MW")
+    assert not fb.right and "IT" in fb.message and "300 MW" in fb.message, fb.message
+    # a power that matches nothing keeps the engine's advice
+    assert "If you meant" in check_station("ms-cooling", "57 MW").message
+    for typed in ("1.75", "1.43", "2.0", "1.15", "PUE 1.5", "PUE 1.43", "1.43 PUE"):
+        fb = check_station("ms-cooling", typed)
+        assert not fb.right and "read as" not in fb.message, (typed, fb.message)
+        assert "PUE" in fb.message and "1 − 1/PUE" in fb.message, (typed, fb.message)
+    # a percentage stays a percentage
+    assert "read as" not in check_station("ms-cooling", "2 %").message
