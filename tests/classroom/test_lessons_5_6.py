@@ -1470,3 +1470,12 @@ def test_cooling_station_reads_powers_and_pues_reader37():
         assert "PUE" in fb.message and "1 − 1/PUE" in fb.message, (typed, fb.message)
     # a percentage stays a percentage
     assert "read as" not in check_station("ms-cooling", "2 %").message
+
+
+def test_capstone_days_names_bf16_doubled_carried_forward_reader37():
+    """Reader 37: step 2's BF16 doubled (153 EFLOP/s, ±3 % of FP8's 149) is named there; the days
+    carried forward from it (3.8e25 ÷ 1.53e20 FLOP/s = 2.87 days) got only the generic nudge."""
+    for typed in ("2.87", "2.88 days", "2.95"):
+        fb = lessons.check("capstone-days", typed)
+        assert fb.trap == "fp8-peak-for-bf16", (typed, fb.message)
+    assert lessons.check("capstone-days", "5.75").right
