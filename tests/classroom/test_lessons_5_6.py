@@ -1479,3 +1479,19 @@ def test_capstone_days_names_bf16_doubled_carried_forward_reader37():
         fb = lessons.check("capstone-days", typed)
         assert fb.trap == "fp8-peak-for-bf16", (typed, fb.message)
     assert lessons.check("capstone-days", "5.75").right
+
+
+def test_job_share_speed_traps_as_students_compute_them_reader37(pages):
+    """Reader 37: the key printed speed-of-half as 17.7 %; students compute 0.5 × 35 % = 17.5 %
+    from the goodputs the notebook and worksheet print (8.6 %, 35 %, 79 %)."""
+    e = lessons.EXERCISES["capstone-job-share"]
+    shown = {t.id: e.show_trap(t) for t in e.traps if t.id.startswith("speed-of-")}
+    assert shown == {
+        "speed-of-all": "8.6 %",
+        "speed-of-half": "17.5 %",
+        "speed-of-a tenth": "7.9 %",
+    }
+    text = re.sub(r"<[^>]+>", " ", "\n".join(str(p) for p in pages.values()))
+    assert "17.7 %" not in text
+    for typed in ("17.5 %", "17.7 %"):
+        assert "job of half the site" in lessons.reveal("capstone-job-share", typed).message, typed
