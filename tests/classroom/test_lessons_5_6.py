@@ -1495,3 +1495,11 @@ def test_job_share_speed_traps_as_students_compute_them_reader37(pages):
     assert "17.7 %" not in text
     for typed in ("17.5 %", "17.7 %"):
         assert "job of half the site" in lessons.reveal("capstone-job-share", typed).message, typed
+
+
+def test_capstone_prose_retypes_no_training_compute_reader37():
+    """Reader 37: step 3's prose typed "about 3.8 × 10²⁵ FLOP", a catalog figure the cell below
+    prints; it would drift if the catalog changed."""
+    nb = json.loads((teacher_pack.NOTEBOOKS / "06-capstone.ipynb").read_text(encoding="utf-8"))
+    prose = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"]
+    assert not [p for p in prose if re.search(r"10²⁵|e25|3\.8 ×", p)]
