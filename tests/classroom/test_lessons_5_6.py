@@ -1503,3 +1503,15 @@ def test_capstone_prose_retypes_no_training_compute_reader37():
     nb = json.loads((teacher_pack.NOTEBOOKS / "06-capstone.ipynb").read_text(encoding="utf-8"))
     prose = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"]
     assert not [p for p in prose if re.search(r"10²⁵|e25|3\.8 ×", p)]
+
+
+def test_rule_covers_a_comparable_servers_figure_reader37(pages):
+    """Reader 37: the chips claim is reproduced under an assumption with the server overhead of
+    an H100 server, another maker's, yet the rule named only "an independent test of that model"
+    as an outside figure; a sharp group could dispute the verdict from the rule itself."""
+    rule = next(c for c in _cells("05-fact-check.ipynb") if "**Whose figure?**" in c)
+    assert "comparable" in rule
+    chips = factcheck.after_reveal().split("<b>The chips row.</b>")[1].split("</li>")[0]
+    assert "comparable" in chips and "assumption" in chips, chips
+    worksheet = next(v for k, v in pages.items() if "5" in str(k) and "worksheet" in str(k))
+    assert "comparable" in str(worksheet)
