@@ -1515,3 +1515,19 @@ def test_rule_covers_a_comparable_servers_figure_reader37(pages):
     assert "comparable" in chips and "assumption" in chips, chips
     worksheet = next(v for k, v in pages.items() if "5" in str(k) and "worksheet" in str(k))
     assert "comparable" in str(worksheet)
+
+
+def test_a_held_worked_step_opens_when_its_check_does_reader37():
+    """Reader 37: Hint pressed three times before step 1 was answered showed "the worked step
+    opens with the check above", and the line stayed after steps 1 and 2 were answered."""
+    box = widgets.answer_box("capstone-achieved")
+    hint = next(b for b in _walk(box) if getattr(b, "description", "") == "Hint")
+    for _ in range(3):
+        hint.click()
+    said = lambda: " ".join(  # noqa: E731
+        getattr(k, "value", "") for k in _walk(box) if type(k).__name__ == "HTML"
+    )
+    assert "opens with the check above" in said()
+    widgets.REVEALED.mark("capstone-chips")
+    worked = html.escape(lessons.hint("capstone-achieved", 2))
+    assert "opens with the check above" not in said() and worked in said()
