@@ -1317,9 +1317,9 @@ def after_reveal() -> str:
         "the claim leaves that gap open. Named outside figures fill it: about "
         f"{_figure('chips.trn2.tdp')} W a chip (SemiAnalysis) and a server overhead of "
         f"{_figure('chips.trn2.server_overhead')} (Epoch AI, from an H100 server). No "
-        "Trainium2 server has been measured, so a named figure for a comparable server may "
-        "fill the gap, as the rule says; the assumption to name is that a Trainium2 server "
-        "carries an H100 server's overhead. For the cooling share AWS's own PUE exists, so "
+        "Trainium2 server has been measured, so a figure for a comparable server may fill "
+        "the gap. The assumption to name: a Trainium2 server carries an H100 server's "
+        "overhead. For the cooling share AWS's own PUE exists, so "
         "an average over others cannot stand in for it.</small></li>"
         '<li><b>The battery row.</b> "Every data centre has batteries" is true and beside '
         "the point: its UPS batteries carry the computers for minutes, until the generators "
