@@ -1270,6 +1270,8 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     for t in traps:
         if typed is None or (r.typed is None and t.value() <= 1):
             continue
+        if t.match.bare and r.typed is None:  # "39.1 %" is a share, not the bare 39.1 (MW)
+            continue
         # a ratio's slip is a plain number: "9 %" is no upside-down 3,000 ÷ 330 (reader 33)
         if r.typed is None and t.match.unit == RATIO:
             continue

@@ -148,6 +148,10 @@ def answer_box(exercise_id: str, then: Callable[[], object] | None = None) -> w.
         # a figure another exercise's gated cell prints stays blank here until that cell opens
         now = lessons.question_now(exercise_id, REVEALED.done, paper=_on_paper())
         question.value = f"<b>{html.escape(now)}</b>"
+        if state.get("held") and not waiting():  # the worked step it held opens (reader 37)
+            state["held"] = False
+            worked = lessons.hint(exercise_id, len(ex.hints) - 1)
+            hint_out.value = f"<p><i>Worked step:</i> {html.escape(worked)}</p>"
         if not field.disabled:  # the checks it waits for opened: so may "Show the answer"
             give_up.disabled = waiting() or (
                 state["attempt"] < len(ex.hints) and state["hint"] < len(ex.hints)
@@ -189,6 +193,7 @@ def answer_box(exercise_id: str, then: Callable[[], object] | None = None) -> w.
         text = lessons.hint(exercise_id, min(level, len(ex.hints) - 1))
         if waiting() and level >= len(ex.hints) - 1:  # the worked step works with those figures
             text = "the worked step opens with the check above"
+            state["held"] = True
         hint_out.value = f"<p><i>{step}:</i> {html.escape(text)}</p>"
         give_up.disabled = waiting() or (
             state["hint"] < len(ex.hints) and state["attempt"] < len(ex.hints)

@@ -1441,3 +1441,93 @@ def test_reader_36s_job_share_choices_are_the_sizes_shown():
     assert lessons.reveal("capstone-job-share", "100 %").message.startswith("You answered 100 %")
     (cell,) = [c for c in _cells("06-capstone.ipynb") if c.startswith("*Your answer,*")]
     assert "nearly all" not in cell and "all the site's chips, about half, or a tenth" in cell
+
+
+def test_cooling_station_reads_powers_and_pues_reader37():
+    """Reader 37: at the cooling station, AWS's non-IT power (300 − 300/1.15 = 39.1 MW), typed
+    with MW or bare, was told to start from 1 − 1/1.56 (the other PUE); a power in MW is a share
+    of the 300 MW site, judged so. A PUE typed in the share box (1.75, "PUE 1.5") was read as
+    1.75 %."""
+    from explorer.classroom.lessons import check_station
+
+    for typed in ("39.1 MW", "39.1", "39.13"):
+        fb = check_station("ms-cooling", typed)
+        assert not fb.right, typed
+        assert "1.15" in fb.message and "1.56" not in fb.message, (typed, fb.message)
+        assert "13 %" in fb.message or "300 MW" in fb.message, (typed, fb.message)
+        assert "If you meant" not in fb.message, (typed, fb.message)
+    # 38.9 %, the other losses added at the industry's PUE, is still that slip
+    for typed in ("38.9 %", "39.1 %"):  # a share typed with its % sign
+        assert check_station("ms-cooling", typed).trap == "added-other-losses", typed
+    # IT power in MW is IT's share of the site (260.9 MW = 87 %)
+    fb = check_station("ms-cooling", "260.9 MW")
+    assert not fb.right and "IT" in fb.message and "300 MW" in fb.message, fb.message
+    # a power that matches nothing keeps the engine's advice
+    assert "If you meant" in check_station("ms-cooling", "57 MW").message
+    for typed in ("1.75", "1.43", "2.0", "1.15", "PUE 1.5", "PUE 1.43", "1.43 PUE"):
+        fb = check_station("ms-cooling", typed)
+        assert not fb.right and "read as" not in fb.message, (typed, fb.message)
+        assert "PUE" in fb.message and "1 − 1/PUE" in fb.message, (typed, fb.message)
+    # a percentage stays a percentage
+    assert "read as" not in check_station("ms-cooling", "2 %").message
+
+
+def test_capstone_days_names_bf16_doubled_carried_forward_reader37():
+    """Reader 37: step 2's BF16 doubled (153 EFLOP/s, ±3 % of FP8's 149) is named there; the days
+    carried forward from it (3.8e25 ÷ 1.53e20 FLOP/s = 2.87 days) got only the generic nudge."""
+    for typed in ("2.87", "2.88 days", "2.95"):
+        fb = lessons.check("capstone-days", typed)
+        assert fb.trap == "fp8-peak-for-bf16", (typed, fb.message)
+    assert lessons.check("capstone-days", "5.75").right
+
+
+def test_job_share_speed_traps_as_students_compute_them_reader37(pages):
+    """Reader 37: the key printed speed-of-half as 17.7 %; students compute 0.5 × 35 % = 17.5 %
+    from the goodputs the notebook and worksheet print (8.6 %, 35 %, 79 %)."""
+    e = lessons.EXERCISES["capstone-job-share"]
+    shown = {t.id: e.show_trap(t) for t in e.traps if t.id.startswith("speed-of-")}
+    assert shown == {
+        "speed-of-all": "8.6 %",
+        "speed-of-half": "17.5 %",
+        "speed-of-a tenth": "7.9 %",
+    }
+    text = re.sub(r"<[^>]+>", " ", "\n".join(str(p) for p in pages.values()))
+    assert "17.7 %" not in text
+    for typed in ("17.5 %", "17.7 %"):
+        assert "job of half the site" in lessons.reveal("capstone-job-share", typed).message, typed
+
+
+def test_capstone_prose_retypes_no_training_compute_reader37():
+    """Reader 37: step 3's prose typed "about 3.8 × 10²⁵ FLOP", a catalog figure the cell below
+    prints; it would drift if the catalog changed."""
+    nb = json.loads((teacher_pack.NOTEBOOKS / "06-capstone.ipynb").read_text(encoding="utf-8"))
+    prose = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"]
+    assert not [p for p in prose if re.search(r"10²⁵|e25|3\.8 ×", p)]
+
+
+def test_rule_covers_a_comparable_servers_figure_reader37(pages):
+    """Reader 37: the chips claim is reproduced under an assumption with the server overhead of
+    an H100 server, another maker's, yet the rule named only "an independent test of that model"
+    as an outside figure; a sharp group could dispute the verdict from the rule itself."""
+    rule = next(c for c in _cells("05-fact-check.ipynb") if "**Whose figure?**" in c)
+    assert "comparable" in rule
+    chips = factcheck.after_reveal().split("<b>The chips row.</b>")[1].split("</li>")[0]
+    assert "comparable" in chips and "assumption" in chips, chips
+    worksheet = next(v for k, v in pages.items() if "5" in str(k) and "worksheet" in str(k))
+    assert "comparable" in str(worksheet)
+
+
+def test_a_held_worked_step_opens_when_its_check_does_reader37():
+    """Reader 37: Hint pressed three times before step 1 was answered showed "the worked step
+    opens with the check above", and the line stayed after steps 1 and 2 were answered."""
+    box = widgets.answer_box("capstone-achieved")
+    hint = next(b for b in _walk(box) if getattr(b, "description", "") == "Hint")
+    for _ in range(3):
+        hint.click()
+    said = lambda: " ".join(  # noqa: E731
+        getattr(k, "value", "") for k in _walk(box) if type(k).__name__ == "HTML"
+    )
+    assert "opens with the check above" in said()
+    widgets.REVEALED.mark("capstone-chips")
+    worked = html.escape(lessons.hint("capstone-achieved", 2))
+    assert "opens with the check above" not in said() and worked in said()

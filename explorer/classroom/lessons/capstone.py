@@ -508,7 +508,10 @@ add_exercise(
                 lambda: (
                     capstone_value("ideal_days") * capstone_value("job_flops") / _fp8_achieved()
                 ),
-                "that uses the FP8 speed, but the run is in BF16, half as fast",
+                "that uses the FP8 speed (or BF16 doubled), but the run is in BF16, half as fast",
+                # ± 3 %, as step 2's fp8-not-bf16: BF16 doubled carried forward is 2.87 days
+                # against FP8's 2.95 (reader 37)
+                match=Match(rel_tol=0.03),
             ),
             Trap(
                 "hours-not-days",
@@ -592,9 +595,16 @@ def guesses_days_line() -> str:
 
 def _guess_speed(k: int) -> float:
     """One of step 4's guessed jobs (1/k of the site's chips) as its speed in whole-site chips:
-    its share × its goodput (the working step 4 asks for)."""
+    its share × its goodput (the working step 4 asks for), from the goodput as
+    `guesses_goodput_line` prints it (reader 37: the key's 17.7 % beside the class's 0.5 × 35 % =
+    17.5 %)."""
     chips = int(capstone_site().chips_supported)
-    return float(capstone_job([chips // k]).goodput[0]) / k
+    return _goodput_shown(float(capstone_job([chips // k]).goodput[0])) / k
+
+
+def _goodput_shown(goodput: float) -> float:
+    """A goodput as step 4 prints it, to two figures (0.354 → 0.35)."""
+    return float(f"{goodput:.2g}")
 
 
 def guesses_goodput_line() -> str:

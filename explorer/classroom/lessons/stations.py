@@ -20,6 +20,7 @@ from .city import article_city_mw
 from .common import (
     EXERCISES,
     FLEET_PUE_TEXT,
+    OTHER_TEXT,
     SITE,
     SITE_MW,
     STATION_BASIS,
@@ -235,6 +236,7 @@ def _station_cooling(pue_key: str, articles: bool = False) -> Exercise:
         ),
         traps=(
             *(article if articles else ()),
+            *(_non_it_powers() if articles else ()),
             *cooling_slips(pue, shown),
             *(_cooling_powers() if articles else ()),
         ),
@@ -259,6 +261,51 @@ def _cooling_powers() -> tuple[Trap, ...]:
         )
         for key, _ in STATION_WAYS["ms-cooling"]
     )
+
+
+def _non_it_powers() -> tuple[Trap, ...]:
+    """All non-IT power in MW at each of the cooling station's PUEs (300 − 300/PUE), typed bare
+    where the share is asked (reader 37: AWS's 39.1 MW was read as 39.1 % and told it was right
+    to start from the other PUE, 1 − 1/1.56). Tight, as `_cooling_powers`: 38.9 %, the other
+    losses added at the industry's PUE, stays that slip."""
+    return tuple(
+        Trap(
+            f"non-it-power-{key}",
+            lambda key=key: (1 - 1 / _pue(key)) * SITE_MW,
+            f"that looks like all non-IT power in MW at a PUE of {fmt.number(_pue(key))}; the "
+            f"field asks for a share: divide it by the site's {SITE}, then subtract the "
+            f"{OTHER_TEXT} other losses (they are not cooling)",
+            # bare only: "39.1 %" is a share typed (the other losses added at 1.56, near), and
+            # "39.1 MW" is judged as its share of the site (`check_station`)
+            match=Match(rel_tol=0.003, rounded=False, bare=True),
+        )
+        for key, _ in STATION_WAYS["ms-cooling"]
+    )
+
+
+def _pue(key: str) -> float:
+    """A cooling entry's PUE from the catalog."""
+    return catalog.value(f"cooling.{key}.pue", "dimensionless")
+
+
+# a PUE typed in a share's box: "1.75", "PUE 1.5", "1.43 PUE", "PUE = 2.0" (reader 37: read as
+# 1.75 %, and "1.43 PUE" told to leave out "PUE")
+_PUE_TYPED = re.compile(
+    r"^\s*(?:(?P<pre>PUE)\s*(?:of|=|:|is)?\s*)?(?P<x>\d+(?:\.\d+)?)\s*(?P<post>PUE)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _typed_pue(answer: object) -> str | None:
+    """The PUE an answer typed in a share's box is, or None: a number with the word PUE, or a
+    bare decimal between 1 and 3 (a cooling share of 1.75 % is no computation here; "3" may be
+    the other losses)."""
+    m = _PUE_TYPED.match(str(answer)) if isinstance(answer, str) else None
+    if m is None:
+        return None
+    x = float(m["x"])
+    named = bool(m["pre"] or m["post"])
+    return m["x"] if (named and x >= 1) or ("." in m["x"] and 1 < x < 3) else None
 
 
 # "0.1 × 300", "(1 - 1/1.15 - 0.03) * 300": a calculation that multiplies by the site's power
@@ -818,7 +865,32 @@ def check_station(claim_id: str, answer: object) -> Feedback:
             "trap",
             "power-not-share",
         )
+    if first.unit == SHARE and (pue_typed := _typed_pue(answer)) is not None:
+        return Feedback(
+            False,
+            f"Not yet: {pue_typed} looks like a PUE, not a share. The box asks for "
+            "the cooling share: cooling share = 1 − 1/PUE − other losses.",
+            "hint",
+        )
     fb, way = _check(ways[0][0], answer), ways[0][1]
+    if first.unit == SHARE and fb.kind == "unreadable":
+        # reader 37: a power in MW at a share station is a share of the site: judged so, and
+        # "if you meant N %" kept for a power that matches nothing
+        typed = read(answer, "MW")
+        if typed.value is not None and not typed.bare and typed.value > 0:
+            share = typed.value / SITE_MW
+            inner = check_station(claim_id, share)
+            if inner.right or inner.kind in ("trap", "near"):
+                told = (
+                    "now give that share" if inner.right else inner.message.split("hint: ", 1)[-1]
+                )
+                return Feedback(
+                    False,
+                    f"Not yet: {fmt.quantity(typed.value, 'MW')} is a power, "
+                    f"{fmt.percent(share)} of the site's {SITE} as a share; hint: {told}",
+                    "trap",
+                    inner.trap or "power-not-share",
+                )
     if fb.trap == "gb-for-gib":  # no "reads as 1,431 GiB": that reads the article's GB at 10⁹
         # said as what was typed (reader 34: "1430 GiB" and "1.5 TB" were told they typed the
         # article's 1,536 GB)
