@@ -1481,8 +1481,13 @@ _NOT_A_RANGE = "give one number, not a range (the middle of it, for example)."
 # the rest of a range whose first end carries its % sign: "%-90%", "% to 90 %"
 _PERCENT_RANGE = re.compile(r"^%\s*(?:-|–|to)\s*[\d.]+\s*%?\s*$", re.IGNORECASE)
 
-# the reply to a share of the whole over 100 %, typed "120" or "120 %" alike (reader 24)
-_OVER_WHOLE = "a share of the whole cannot be over 100 %; give a percentage such as 85 %."
+# the reply to a share of the whole over 100 %, typed "120" or "120 %" alike (reader 24); no
+# example figure: "such as 85 %" was goodput-16k's answer, handed over before the commit
+# (reader 37-34)
+_OVER_WHOLE = (
+    "a share of the whole cannot be over 100 %; type a percentage (with the % sign) or a "
+    "decimal below 1."
+)
 
 # the reply to two numbers in one answer: the working goes on paper (reader 23)
 # a second number after the first, "2 to 3 times", "90 MW and 150 MW": a range or two figures
