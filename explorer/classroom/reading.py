@@ -653,6 +653,14 @@ def normalise(text: str) -> str:
     text = _one_in(text)
     text = _fraction_words(text)
     text = _words_to_number(text)
+    # "two weeks minus 3 days", "a week plus 4 days": the word between two quantities, a unit
+    # after the first, is the operator too (reader 37-34: only "two weeks" was read)
+    text = re.sub(
+        r"(?<=\d)(\s*[A-Za-z]+)\s+(minus|plus)\s+(?=[\d.])",
+        lambda m: f"{m[1]} {'-' if m[2].lower() == 'minus' else '+'} ",
+        text,
+        flags=re.IGNORECASE,
+    )
     if re.search(r"[*×·÷/+]|\sx\s", text):  # "6 × 405 billion": each scaled number in digits
         text = _SCALED_NUMBER.sub(
             lambda m: f"{float(m[1].replace(',', '')) * _SCALE_WORDS[m[2].lower()]:.12g}", text
@@ -945,6 +953,38 @@ def _duration(text: str) -> tuple[float, str] | None:
     return float(total), m["ua"]
 
 
+# two quantities side by side, "11.1 days 11.7 days", "2628 GWh, 2600 GWh", "11 days or 12 days"
+_TWO_QUANTITIES = re.compile(
+    r"^(?P<a>\d[\d,]*(?:\.\d+)?)\s*(?P<ua>[A-Za-z]+)\s*(?:,|;|and|or)?\s*"
+    r"(?P<b>\d[\d,]*(?:\.\d+)?)\s*(?P<ub>[A-Za-z]+)$",
+    re.IGNORECASE,
+)
+
+
+def _two_answers(text: str) -> bool:
+    """Whether `text` is two quantities of one kind, two answers in one box: the same unit
+    twice, or a time whose second part is not smaller than its first ("3 hours 2 days"); one
+    time in two descending parts ("1 week 4 days") is one answer (`_duration`).
+
+    Examples
+    --------
+    >>> _two_answers("11.1 days 11.7 days"), _two_answers("1 week 4 days")
+    (True, False)
+    >>> _two_answers("2628 GWh, 2600 GWh"), _two_answers("300 MW 24 h")
+    (True, False)
+    """
+    m = _TWO_QUANTITIES.match(text.strip())
+    if not m:
+        return False
+    try:
+        a, b = ureg.Quantity(1, m["ua"]), ureg.Quantity(1, m["ub"])
+        if a.dimensionality != b.dimensionality:
+            return False
+        return not _is_time(m["ua"]) or b.to(a.units).magnitude >= 1
+    except Exception:  # pint: not units ("chips", "people")
+        return m["ua"].lower() == m["ub"].lower()
+
+
 def _is_time(unit: str) -> bool:
     """Whether `unit` is a pint time unit ("days", "h"), not a share, a count or a power."""
     try:
@@ -1039,6 +1079,18 @@ def read(
             return percent
     if r.value is not None or not isinstance(answer, str):
         return r
+    # a calculation with its words as digits and symbols, before a remark is looked for:
+    # "two weeks minus 3 days" (reader 37-34: only "two weeks" was read; "two weeks - 3 days"
+    # was read as a remark beside 3 days)
+    digits = normalise(answer)
+    if (
+        r.message.startswith(("I cannot read", "give one number"))
+        and digits != answer.strip()
+        and re.search(r"\d.*[-+*/×÷]\s*\d", digits)
+    ):
+        calc = _unit_calc(digits, unit, negative, above)
+        if calc is not None and calc.value is not None:
+            return calc
     remark = _remark(answer)
     if remark is not None:  # "33%, inside at the low end": the number, its verdict on paper
         said = _read(remark, unit, negative, above)
@@ -1345,6 +1397,8 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
                 echo = f"read as {fmt.number(x)} {calc['rest']} = {fmt.number(r.value, 3)} {unit}"
         shown = echo if r.value is not None else ""
         return Reading(r.value, r.message, r.bare, shown, r.typed, r.note)
+    if _two_answers(text):  # "11.1 days 11.7 days": two answers, not one time (reader 37-34)
+        return Reading(None, _one_number(_unit_words(unit)))
     both = _duration(text)
     if both is not None:  # "5 days 18 hours": one time in the first part's unit
         total, first = both
