@@ -1224,11 +1224,11 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         typed = answer.strip() if isinstance(answer, str) else ""
         words = re.search(r"[a-z]{2,}", typed, re.I) and not (unit and unit in typed)
         if said:
-            lead = f"Not yet{said}: that is "
+            lead = f"Not yet{said}: "
         elif words:
             lead = f"Not yet: “{typed}” reads as {e.show(x)}, "
         else:
-            lead = "Not yet: that is "
+            lead = "Not yet: "
         # "70" has two digits but one significant figure: said, so that the count is not argued
         # with (reader 34); the answer itself stays unsaid
         digits = re.search(r"(\d[\d,]*(?:\.\d*)?)(k\b)?", typed)
@@ -1253,10 +1253,13 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         # "2 weeks" is right to one figure in weeks, not in the days it is read as: not said
         # "right" there (reader 35: it read as "you were right")
         plural = "" if figures == 1 else "s"
+        # neutral either way: "right only to the one figure you gave" told "300,000" that the
+        # answer rounds to it, where "about 300k" was only too rough (reader 37-34)
         rough = (
             f"but a guess to {count} figure{plural} is too rough to check"
             if words and not said
-            else f"right only to the {count} figure{plural} you gave{place}"
+            else f"the {count} figure{plural} you gave{place} "
+            f"{'is' if figures == 1 else 'are'} too rough to check"
         )
         # inside the tolerance, the tolerance is no reason: the figures are (reader 35: "70 %"
         # for 68.2 % was told the checker accepts 3 % either way, which 70 % meets)

@@ -1570,3 +1570,20 @@ def test_reader_37_34s_code_cells_hold_no_developer_notes():
         if re.search(r"#.*\breaders?\s+\d", line)
     ]
     assert not notes, notes
+
+
+def test_reader_37_34s_slider_rounds_the_fastest_job_as_the_key_does():
+    # reader 37-34, defect 7: at 500,000 chips the slider said "a job of 128,494 chips would
+    # finish sooner", six figures from a low-confidence extrapolation; the key says "about
+    # 128,000" (the optimum is flat)
+    line = widgets.training_time("llama3-405b", job_chips=500_000).children[-1].value
+    assert f"A job of about {lessons.about(lessons.fastest_job())} chips" in line, line
+    assert "about 128,000 chips" in line and "128,494" not in line, line
+
+
+def test_reader_37_34s_one_figure_is_too_rough_in_digits_as_in_words():
+    # reader 37-34, defect 8: "300,000" was "right only to the one figure you gave", which says
+    # the answer rounds to it; "about 300k" was neutral ("too rough to check"). Both neutral
+    for typed in ("300,000", "300000", "300k", "about 300k"):
+        said = lessons.check("trn2-chips-300mw", typed).message
+        assert "too rough to check" in said and "right" not in said, (typed, said)
