@@ -653,13 +653,10 @@ def normalise(text: str) -> str:
     text = _one_in(text)
     text = _fraction_words(text)
     text = _words_to_number(text)
-    # "two weeks minus 3 days", "a week plus 4 days": the word between two quantities, a unit
-    # after the first, is the operator too (reader 37-34: only "two weeks" was read)
+    # "two weeks minus 3 days", "a week plus four days": the word between two quantities, a
+    # unit after the first, is the operator too (reader 37-34: only "two weeks" was read)
     text = re.sub(
-        r"(?<=\d)(\s*[A-Za-z]+)\s+(minus|plus)\s+(?=[\d.])",
-        lambda m: f"{m[1]} {'-' if m[2].lower() == 'minus' else '+'} ",
-        text,
-        flags=re.IGNORECASE,
+        r"(?<=\d)(\s*[A-Za-z]+)?\s+(minus|plus)\s+(.+)$", _operator_word, text, flags=re.I
     )
     if re.search(r"[*×·÷/+]|\sx\s", text):  # "6 × 405 billion": each scaled number in digits
         text = _SCALED_NUMBER.sub(
@@ -673,6 +670,15 @@ def normalise(text: str) -> str:
     text = _TIMES_SIGN.sub("*", text)
     # "207 829" (a space between thousands) reads as "207,829"
     return re.sub(r"(?<=\d) (?=\d{3}\b)", ",", text)
+
+
+def _operator_word(m: re.Match[str]) -> str:
+    """ "minus" or "plus" after a quantity as its sign, the number after it in digits ("2 weeks
+    minus three days" → "2 weeks - 3 days"); the text as it was where no number follows."""
+    rest = _words_to_number(m[3])
+    if not re.match(r"[\d.]", rest):
+        return m[0]
+    return f"{m[1] or ''} {'-' if m[2].lower() == 'minus' else '+'} {rest}"
 
 
 def _plain(number: str) -> float | None:

@@ -5866,7 +5866,12 @@ def test_reader_37_34s_durations_said_with_minus_or_plus_are_worked():
     # reader 37-34, defect 6: "two weeks minus 3 days" (11 days) was told "right only to the one
     # figure you gave" (only "two weeks" read) where "14 - 3" was right; "two weeks - 3 days"
     # read as 3 days (a remark beside "3 days")
-    for typed in ("two weeks minus 3 days", "2 weeks minus 3 days", "two weeks - 3 days"):
+    for typed in (
+        "two weeks minus 3 days",
+        "2 weeks minus 3 days",
+        "two weeks - 3 days",
+        "two weeks minus three days",
+    ):
         assert reading.read(typed, "days").value == pytest.approx(11), typed
         assert lessons.check("llama-days", typed).right, typed
     assert reading.read("a week plus 4 days", "days").value == pytest.approx(11)
