@@ -702,6 +702,33 @@ def _in_other_unit(e: Exercise, x: float, want: float) -> str | None:
     return None
 
 
+def _mixed_units(answer: object, r: Reading, ratio: float) -> str:
+    """The hint for a calculation typed without units whose result is off by a prefix's power
+    of ten (10³ to 10¹⁵): the working right, its figures in mixed units ("300/1.15/910", MW over
+    W), not a count given in millions (reader 37-34); "" otherwise.
+
+    Examples
+    --------
+    >>> from explorer.classroom.reading import Reading
+    >>> _mixed_units("300/1.15/910", Reading(0.287, "", bare=True), 1e-6).split(".")[0]
+    'that is a million times too small'
+    >>> _mixed_units("0.287", Reading(0.287, "", bare=True), 1e-6)
+    ''
+    """
+    if not (r.bare and worked(answer)) or ratio <= 0:
+        return ""
+    n = round(math.log10(ratio))
+    if n == 0 or n % 3 or abs(n) > 15 or not _near(ratio, 10.0**n, 0.05):
+        return ""
+    way = "large" if n > 0 else "small"
+    size = {3: "1,000", 6: "a million"}.get(abs(n)) or _power_of_ten(10.0 ** abs(n))
+    return (
+        f"that is {size} times too {way}. Your working looks right, "
+        "but its figures are in mixed units: one has a prefix (k = 10³, M = 10⁶, G = 10⁹, "
+        "T = 10¹²) and another has not. Write every figure in the same unit, then calculate."
+    )
+
+
 def _power_of_ten(k: float) -> str:
     """A power of ten as the lessons write it: 1,000 → "10³", 1e-15 → "10⁻¹⁵"."""
     n = round(math.log10(k))
@@ -1197,11 +1224,11 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         typed = answer.strip() if isinstance(answer, str) else ""
         words = re.search(r"[a-z]{2,}", typed, re.I) and not (unit and unit in typed)
         if said:
-            lead = f"Not yet{said}: that is "
+            lead = f"Not yet{said}: "
         elif words:
             lead = f"Not yet: “{typed}” reads as {e.show(x)}, "
         else:
-            lead = "Not yet: that is "
+            lead = "Not yet: "
         # "70" has two digits but one significant figure: said, so that the count is not argued
         # with (reader 34); the answer itself stays unsaid
         digits = re.search(r"(\d[\d,]*(?:\.\d*)?)(k\b)?", typed)
@@ -1226,10 +1253,13 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         # "2 weeks" is right to one figure in weeks, not in the days it is read as: not said
         # "right" there (reader 35: it read as "you were right")
         plural = "" if figures == 1 else "s"
+        # neutral either way: "right only to the one figure you gave" told "300,000" that the
+        # answer rounds to it, where "about 300k" was only too rough (reader 37-34)
         rough = (
             f"but a guess to {count} figure{plural} is too rough to check"
             if words and not said
-            else f"right only to the {count} figure{plural} you gave{place}"
+            else f"the {count} figure{plural} you gave{place} "
+            f"{'is' if figures == 1 else 'are'} too rough to check"
         )
         # inside the tolerance, the tolerance is no reason: the figures are (reader 35: "70 %"
         # for 68.2 % was told the checker accepts 3 % either way, which 70 % meets)
@@ -1408,6 +1438,9 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     slip = _label_slip(e, answer, r, want)  # any other label slip: "0.11 %" for the share 0.11
     if slip:
         return slip
+    mixed = _mixed_units(answer, r, ratio)
+    if mixed:
+        return Feedback(False, f"Not yet{said}, hint: {mixed}", "trap", "mixed-units")
     for k, slip, words in _SLIPS:
         fits = {
             "percent-slip": e.unit in (SHARE, RATIO),

@@ -653,6 +653,11 @@ def normalise(text: str) -> str:
     text = _one_in(text)
     text = _fraction_words(text)
     text = _words_to_number(text)
+    # "two weeks minus 3 days", "a week plus four days": the word between two quantities, a
+    # unit after the first, is the operator too (reader 37-34: only "two weeks" was read)
+    text = re.sub(
+        r"(?<=\d)(\s*[A-Za-z]+)?\s+(minus|plus)\s+(.+)$", _operator_word, text, flags=re.I
+    )
     if re.search(r"[*×·÷/+]|\sx\s", text):  # "6 × 405 billion": each scaled number in digits
         text = _SCALED_NUMBER.sub(
             lambda m: f"{float(m[1].replace(',', '')) * _SCALE_WORDS[m[2].lower()]:.12g}", text
@@ -665,6 +670,15 @@ def normalise(text: str) -> str:
     text = _TIMES_SIGN.sub("*", text)
     # "207 829" (a space between thousands) reads as "207,829"
     return re.sub(r"(?<=\d) (?=\d{3}\b)", ",", text)
+
+
+def _operator_word(m: re.Match[str]) -> str:
+    """ "minus" or "plus" after a quantity as its sign, the number after it in digits ("2 weeks
+    minus three days" → "2 weeks - 3 days"); the text as it was where no number follows."""
+    rest = _words_to_number(m[3])
+    if not re.match(r"[\d.]", rest):
+        return m[0]
+    return f"{m[1] or ''} {'-' if m[2].lower() == 'minus' else '+'} {rest}"
 
 
 def _plain(number: str) -> float | None:
@@ -945,6 +959,38 @@ def _duration(text: str) -> tuple[float, str] | None:
     return float(total), m["ua"]
 
 
+# two quantities side by side, "11.1 days 11.7 days", "2628 GWh, 2600 GWh", "11 days or 12 days"
+_TWO_QUANTITIES = re.compile(
+    r"^(?P<a>\d[\d,]*(?:\.\d+)?)\s*(?P<ua>[A-Za-z]+)\s*(?:,|;|and|or)?\s*"
+    r"(?P<b>\d[\d,]*(?:\.\d+)?)\s*(?P<ub>[A-Za-z]+)$",
+    re.IGNORECASE,
+)
+
+
+def _two_answers(text: str) -> bool:
+    """Whether `text` is two quantities of one kind, two answers in one box: the same unit
+    twice, or a time whose second part is not smaller than its first ("3 hours 2 days"); one
+    time in two descending parts ("1 week 4 days") is one answer (`_duration`).
+
+    Examples
+    --------
+    >>> _two_answers("11.1 days 11.7 days"), _two_answers("1 week 4 days")
+    (True, False)
+    >>> _two_answers("2628 GWh, 2600 GWh"), _two_answers("300 MW 24 h")
+    (True, False)
+    """
+    m = _TWO_QUANTITIES.match(text.strip())
+    if not m:
+        return False
+    try:
+        a, b = ureg.Quantity(1, m["ua"]), ureg.Quantity(1, m["ub"])
+        if a.dimensionality != b.dimensionality:
+            return False
+        return not _is_time(m["ua"]) or b.to(a.units).magnitude >= 1
+    except Exception:  # pint: not units ("chips", "people")
+        return m["ua"].lower() == m["ub"].lower()
+
+
 def _is_time(unit: str) -> bool:
     """Whether `unit` is a pint time unit ("days", "h"), not a share, a count or a power."""
     try:
@@ -1039,6 +1085,18 @@ def read(
             return percent
     if r.value is not None or not isinstance(answer, str):
         return r
+    # a calculation with its words as digits and symbols, before a remark is looked for:
+    # "two weeks minus 3 days" (reader 37-34: only "two weeks" was read; "two weeks - 3 days"
+    # was read as a remark beside 3 days)
+    digits = normalise(answer)
+    if (
+        r.message.startswith(("I cannot read", "give one number"))
+        and digits != answer.strip()
+        and re.search(r"\d.*[-+*/×÷]\s*\d", digits)
+    ):
+        calc = _unit_calc(digits, unit, negative, above)
+        if calc is not None and calc.value is not None:
+            return calc
     remark = _remark(answer)
     if remark is not None:  # "33%, inside at the low end": the number, its verdict on paper
         said = _read(remark, unit, negative, above)
@@ -1345,6 +1403,8 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
                 echo = f"read as {fmt.number(x)} {calc['rest']} = {fmt.number(r.value, 3)} {unit}"
         shown = echo if r.value is not None else ""
         return Reading(r.value, r.message, r.bare, shown, r.typed, r.note)
+    if _two_answers(text):  # "11.1 days 11.7 days": two answers, not one time (reader 37-34)
+        return Reading(None, _one_number(_unit_words(unit)))
     both = _duration(text)
     if both is not None:  # "5 days 18 hours": one time in the first part's unit
         total, first = both
@@ -1481,8 +1541,13 @@ _NOT_A_RANGE = "give one number, not a range (the middle of it, for example)."
 # the rest of a range whose first end carries its % sign: "%-90%", "% to 90 %"
 _PERCENT_RANGE = re.compile(r"^%\s*(?:-|–|to)\s*[\d.]+\s*%?\s*$", re.IGNORECASE)
 
-# the reply to a share of the whole over 100 %, typed "120" or "120 %" alike (reader 24)
-_OVER_WHOLE = "a share of the whole cannot be over 100 %; give a percentage such as 85 %."
+# the reply to a share of the whole over 100 %, typed "120" or "120 %" alike (reader 24); no
+# example figure: "such as 85 %" was goodput-16k's answer, handed over before the commit
+# (reader 37-34)
+_OVER_WHOLE = (
+    "a share of the whole cannot be over 100 %; type a percentage (with the % sign) or a "
+    "decimal below 1."
+)
 
 # the reply to two numbers in one answer: the working goes on paper (reader 23)
 # a second number after the first, "2 to 3 times", "90 MW and 150 MW": a range or two figures

@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import html
 import io
@@ -2684,6 +2685,14 @@ def _worksheet(lesson: Lesson) -> str:
                 parts.append(_capstone_after_step_3())
             if eid == "capstone-job-share":
                 parts.append(_CAPSTONE_READ_OUT)
+        # a prediction said in words (`widgets.commit_way`): its ways to circle and a reason
+        # line, as the student handout prints them (reader 37-34: "circle one" had nothing)
+        for ways in re.findall(r"widgets\.commit_way\([^,]+,\s*(\([^)]*\))", source):
+            circle = " / ".join(ast.literal_eval(ways))
+            parts.append(
+                f"<section><p>{html.escape(circle)} (circle one). One reason: "
+                "______________</p></section>"
+            )
     if lesson.number == 5:
         parts.append(_fact_check_grid())
     if lesson.number == 3:  # a room without computers rebuilds the chips from these

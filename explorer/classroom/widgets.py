@@ -919,7 +919,10 @@ def run_words(r) -> str:
             )
     if bits & training.FLAGS["larger_than_fastest"]:
         head += (
-            f" A job of {fmt.number(float(r.best_job_chips))} chips would finish sooner: each "
+            # rounded as the answer key says it: the optimum is flat and rests on a
+            # low-confidence extrapolation (reader 37-34: "128,494")
+            f" A job of about {lessons.about(float(r.best_job_chips))} chips would finish "
+            "sooner: each "
             "added chip interrupts the job more often and lengthens every restart."
         )
     return head + "</p>"

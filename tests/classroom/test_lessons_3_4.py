@@ -5,6 +5,7 @@ says every loss it takes off."""
 
 from __future__ import annotations
 
+import ast
 import html
 import inspect
 import re
@@ -1520,3 +1521,69 @@ def test_reader_36s_unit_left_out_opens_alike_typed_or_worked():
         assert fb.message.startswith("Almost:") and "PFLOP" in fb.message, (typed, fb.message)
     two = lessons.check("ultraserver-day-flop", "7.2e6")
     assert two.trap == "unit-missing" and two.message.startswith("Not yet"), two.message
+
+
+def test_reader_37_34s_calculation_in_mixed_units_is_told_the_units_are_mixed():
+    # reader 37-34, defect 2: "300/1.15/910" (MW over W) was asked whether it gave the count "in
+    # millions of chips", a slip the student did not make; "...(100000*989*0.4)..." (TFLOP/s)
+    # had only "far too large". A calculation off by a prefix's power of ten mixes units: said
+    # so, with that power; a bare number keeps the count's words (reader 30)
+    for eid, typed, size in (
+        ("trn2-chips-300mw", "300/1.15/910", "a million times too small"),
+        ("trn2-chips-300mw", "300*0.87/910", "a million times too small"),
+        ("trn2-chips-300mw", "261/910", "a million times too small"),
+        ("trn2-chips-300mw", "300/1.15/0.91", "1,000 times too small"),
+        ("llama-days", "3.8e25/(100000*989*0.4)/86400", "10¹² times too large"),
+    ):
+        fb = lessons.check(eid, typed)
+        said = fb.message
+        assert not fb.right and "mixed units" in said and size in said, (typed, said)
+        assert "chips?" not in said and "far too" not in said, (typed, said)
+    small = lessons.check("trn2-chips-300mw", "0.287").message
+    assert "millions of chips" in small and "mixed units" not in small, small
+
+
+def test_reader_37_34s_worksheet_prints_the_ways_to_circle(pages):
+    # reader 37-34, defect 3: lesson 4's worksheet said "Commit sooner or later below (circle
+    # one)" with nothing to circle. Every notebook's word prediction (`widgets.commit_way`) has
+    # its ways and a reason line on its lesson's worksheet, as on the student handout
+    calls = 0
+    for path in sorted(teacher_pack.NOTEBOOKS.glob("0*.ipynb")):
+        code = "\n".join(c.source for c in nbformat.read(path, 4).cells if c.cell_type == "code")
+        for ways in re.findall(r"widgets\.commit_way\([^,]+,\s*(\([^)]*\))", code):
+            calls += 1
+            line = " / ".join(ast.literal_eval(ways)) + " (circle one). One reason:"
+            sheet = html.unescape(pages[f"lesson-{int(path.name[:2])}/worksheet.html"])
+            assert line in sheet, (path.name, line)
+    assert calls, "no commit_way call found"
+
+
+def test_reader_37_34s_code_cells_hold_no_developer_notes():
+    # reader 37-34, defect 4: JupyterLab shows code cells' comments, "hide-input" or not; lesson
+    # 4's "(reader 36)" meant nothing to a student and one note said where the answers were
+    notes = [
+        (path.name, i, line.strip())
+        for path in (THREE, FOUR)
+        for i, c in enumerate(nbformat.read(path, 4).cells)
+        if c.cell_type == "code"
+        for line in c.source.splitlines()
+        if re.search(r"#.*\breaders?\s+\d", line)
+    ]
+    assert not notes, notes
+
+
+def test_reader_37_34s_slider_rounds_the_fastest_job_as_the_key_does():
+    # reader 37-34, defect 7: at 500,000 chips the slider said "a job of 128,494 chips would
+    # finish sooner", six figures from a low-confidence extrapolation; the key says "about
+    # 128,000" (the optimum is flat)
+    line = widgets.training_time("llama3-405b", job_chips=500_000).children[-1].value
+    assert f"A job of about {lessons.about(lessons.fastest_job())} chips" in line, line
+    assert "about 128,000 chips" in line and "128,494" not in line, line
+
+
+def test_reader_37_34s_one_figure_is_too_rough_in_digits_as_in_words():
+    # reader 37-34, defect 8: "300,000" was "right only to the one figure you gave", which says
+    # the answer rounds to it; "about 300k" was neutral ("too rough to check"). Both neutral
+    for typed in ("300,000", "300000", "300k", "about 300k"):
+        said = lessons.check("trn2-chips-300mw", typed).message
+        assert "too rough to check" in said and "right" not in said, (typed, said)

@@ -1173,7 +1173,7 @@ def test_reader_35s_one_figure_inside_the_range_is_not_told_the_tolerance():
     # reader 35 D1: "70 %" for 68.2 % was refused "(the checker accepts 3 % of the answer either
     # way)", which 70 % meets; inside the range the reason is the figures, not the tolerance
     said = lessons.check("hot-day-above-mean", "70%").message
-    assert "right only to the one figure" in said and "68" not in said, said
+    assert "the one figure you gave" in said and "68" not in said, said
     assert "either way" not in said and "figures your working gives" in said, said
     # outside the range the tolerance is still the reason ("4" for 4.23 MWh is 5.5 % off)
     far = lessons.check("smoothing-energy", "4").message

@@ -5841,3 +5841,37 @@ def test_reader36_lesson_8_plan_says_when_the_debrief_is_read(teacher_pages):
     block = plan[plan.index("36–50 min") :]
     block = block[: block.index("Where students stumble")]
     assert "What we found" in block and "the last 2 minutes" in block, block
+
+
+def test_reader_37_34s_two_quantities_in_one_box_are_two_answers():
+    # reader 37-34, defect 5: "11.1 days 11.7 days" got "the number is right; the unit is days,
+    # not days 11.7 days" (garbled, and "right" for two values); "2628 GWh 2600 GWh" was even
+    # "Right". Two quantities of one kind in one box are two answers, unless they are one time
+    # in two descending parts ("1 week 4 days", "5 days 18 hours")
+    for eid, typed in (
+        ("llama-days", "11.1 days 11.7 days"),
+        ("llama-days", "11.1 days, 11.7 days"),
+        ("llama-days", "11 days and 12 days"),
+        ("llama-days", "3 hours 2 days"),
+        ("energy-300mw", "2628 GWh 2600 GWh"),
+    ):
+        fb = lessons.check(eid, typed)
+        assert not fb.right and "give one number, your own answer" in fb.message, (typed, fb)
+        assert "is right" not in fb.message, (typed, fb.message)
+    for typed in ("1 week 4 days", "11 days 3 hours", "1 week and 4 days"):
+        assert lessons.check("llama-days", typed).right, typed
+
+
+def test_reader_37_34s_durations_said_with_minus_or_plus_are_worked():
+    # reader 37-34, defect 6: "two weeks minus 3 days" (11 days) was told "right only to the one
+    # figure you gave" (only "two weeks" read) where "14 - 3" was right; "two weeks - 3 days"
+    # read as 3 days (a remark beside "3 days")
+    for typed in (
+        "two weeks minus 3 days",
+        "2 weeks minus 3 days",
+        "two weeks - 3 days",
+        "two weeks minus three days",
+    ):
+        assert reading.read(typed, "days").value == pytest.approx(11), typed
+        assert lessons.check("llama-days", typed).right, typed
+    assert reading.read("a week plus 4 days", "days").value == pytest.approx(11)

@@ -939,3 +939,30 @@ def test_no_hint_gives_another_exercises_answer_before_its_reveal():
         )
     finally:
         widgets.REVEALED.done = []
+
+
+def test_no_prediction_box_names_its_answer_before_the_commit():
+    # reader 37-34: "850" in goodput-16k's box (85.3 %) was refused with "give a percentage such
+    # as 85 %", inside the tolerance: a slipped digit was handed the answer to commit as its
+    # own. Every exercise, any reply to a prediction it cannot read yet: no figure in the reply
+    # lies within the exercise's tolerance of its answer (a share's percentages read as such),
+    # the student's own figures echoed aside ("If you meant 10 %" after "10 MW")
+    number = re.compile(r"(-?\d[\d,]*(?:\.\d+)?)\s*(%?)")
+    tries = ("850", "150", "101", "120 %", "999", "-5", "banana", "85%-90%", "1e40", "10 MW")
+    leaks = []
+    for e in lessons.EXERCISES.values():
+        lo, hi = sorted(e.accepted())
+        for typed in tries:
+            r = lessons.reveal(e.id, typed)
+            if r.ready:
+                continue
+            own = {float(t.replace(",", "")) for t, _ in number.findall(typed)}
+            for m in number.finditer(r.message):
+                if float(m[1].replace(",", "")) in own:
+                    continue
+                x = float(m[1].replace(",", ""))
+                if e.unit == "share" and (m[2] or x > 1):
+                    x /= 100
+                if lo <= x <= hi:
+                    leaks.append(f"{e.id} {typed!r}: {r.message}")
+    assert not leaks, "\n".join(leaks)

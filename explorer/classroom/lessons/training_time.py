@@ -402,7 +402,9 @@ def job_sizes(site_chips: int) -> None:
 MORE_CHIPS_WAY = "more-chips-sooner-or-later"
 # what section 4's locked cells (the hook's days with interruptions, the more-chips numbers,
 # Daly and Young) wait for, as a whole and one by one in the order `goodput-16k`, `llama-days`,
-# `MORE_CHIPS_WAY`: the lock names only what is still to do (reader 34)
+# `MORE_CHIPS_WAY`: the lock names only what is still to do (reader 34). Daly and Young's rows
+# at 100,000 and 500,000 chips answer section 3's question too, so they wait for it (reader 32;
+# the note left the notebook's code cell, which students read: reader 37-34)
 HOOK_UNTIL = (
     "committed sooner or later (section 3) and your goodput prediction (section 4), and section "
     "2's answer is right or shown"
