@@ -1581,14 +1581,6 @@ def _quantity(x: float, rest: str) -> pint.Quantity | None:
     return None if q.dimensionless else q
 
 
-def _is_time(unit: str) -> bool:
-    """Whether `unit` is a unit of time ("days", "h"); False for free text."""
-    try:
-        return ureg.Quantity(1, unit).dimensionality == ureg.Quantity(1, "day").dimensionality
-    except Exception:  # pint raises many kinds of error on free text
-        return False
-
-
 def _ratio_name(rest: str) -> bool:
     """Whether `rest` is a ratio's short name after its number ("PUE", "cop"), in no case a
     unit ("MW", "mw", "GB")."""
