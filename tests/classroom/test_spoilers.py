@@ -39,6 +39,7 @@ from conftest import ServerProcess
 
 import explorer
 from explorer import catalog, fmt
+from explorer.units import factor
 from explorer.classroom import exercises, factcheck, handouts, lessons, teacher_pack, widgets
 
 EXERCISE_CALL = re.compile(r'widgets\.(?:answer_box|predict_reveal)\(\s*"([\w-]+)"')
@@ -893,9 +894,23 @@ def test_reader_32s_guide_holds_no_verdict_hook_outcome_or_telling_slip():
 def _hint_forms(eid: str) -> list[re.Pattern]:
     """`forms`, plus the answer in powers of ten a worked step prints it in: 76.5 EFLOP/s as
     "7.65 × 10¹⁹" (reader 34)."""
-    x = lessons.EXERCISES[eid].answer()
+    e = lessons.EXERCISES[eid]
+    x = e.answer()
     sci = {fmt.sci(x * 10.0**k) for k in range(3, 25, 3)} | {fmt.sci(x)}
-    return forms(eid) + [re.compile(re.escape(s)) for s in sci if "×" in s]
+    # reader 37-12: the answer in another unit of its kind (lesson 1's 2,628 GWh as
+    # "2,628,000,000 kWh") and a share to four figures ("10.04 %")
+    other = set()
+    if e.unit == "share":
+        other = {f"{fmt.number(100 * x, 4)} %", f"{fmt.number(100 * x, 3)} %"}
+    elif e.unit in ("GWh", "MW"):
+        kin = ("kWh", "MWh", "TWh") if e.unit == "GWh" else ("kW", "GW")
+        other = {f"{fmt.number(x * factor(e.unit, u))} {u}" for u in kin}
+    other = {s for s in other if len(s.strip("0.,% ")) >= 3}
+    return (
+        forms(eid)
+        + [re.compile(re.escape(s)) for s in sci if "×" in s]
+        + [re.compile(rf"(?<![\d.,]){re.escape(s)}") for s in other]
+    )
 
 
 def test_no_hint_gives_another_exercises_answer_before_its_reveal():

@@ -193,6 +193,9 @@ add_exercise(
             f"{SITE} × {fmt.percent(power.cooling_share_at(), 4)} ≈ "
             f"{fmt.number(SITE_MW * power.cooling_share_at())} MW",
         ),
+        # the worked step prints the fleet's cooling share, the exercise above's answer
+        # (reader 37-12)
+        waits_for=("cooling-at-fleet-pue",),
         traps=(
             *article_cooling_copies(f"use AWS's PUE of {FLEET_PUE_TEXT}", of=SITE_MW, slip=True),
             *cooling_slips(fleet_pue, FLEET_PUE_TEXT, of=SITE_MW, it_share=False),
