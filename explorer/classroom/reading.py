@@ -1463,6 +1463,15 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
     if unit in (SHARE, RATIO):
         if _TWO_NUMBERS.match(rest):  # "2 to 3 times": a range copied (reader 23)
             return Reading(None, _one_number(_unit_words(unit)))
+        if unit == RATIO and (amount := _quantity(x, rest)) is not None:
+            # "250 MW" for a PUE: leaving out "MW" as told gave a wrong number (reader 37-12)
+            kind = _dimension(amount)
+            return Reading(
+                None,
+                f"{fmt.number(x)} {rest} is {kind}, not a ratio: a ratio divides two amounts "
+                f"of the same kind (a PUE: the site's power ÷ the IT power), so the {rest} "
+                "cancel; give a plain number.",
+            )
         return Reading(None, f"leave out {rest!r}; give {_unit_words(unit)}.")
     return _physical(x, rest, unit, negative)
 

@@ -82,7 +82,7 @@ TABLE = [
     ("286,669 * 667 * 0.4 TFLOP/s", "EFLOP/s", 76.4832892, "read as 76,483,289 TFLOP/s"),
     # reader 9-1, lesson 2: a ratio followed by its name; a unit after a ratio is still refused
     ("1.75 PUE", "1", 1.75, ""),
-    ("1.5 MW", "1", None, "leave out 'MW'"),
+    ("1.5 MW", "1", None, "is a power, not a ratio"),  # reader 37-12
     # reader 10-2, lesson 3: a calculation after an e-number, or of quantities with their units
     ("261e6/910", "chips", 261e6 / 910, "read as 286,813"),  # 286,813.19…, not 261/910 x 10⁶
     ("2.61e8/910", "chips", 261e6 / 910, "read as 286,813"),
@@ -5841,3 +5841,27 @@ def test_reader36_lesson_8_plan_says_when_the_debrief_is_read(teacher_pages):
     block = plan[plan.index("36–50 min") :]
     block = block[: block.index("Where students stumble")]
     assert "What we found" in block and "the last 2 minutes" in block, block
+
+
+def test_reader37_12_a_pue_box_names_the_sites_parts_in_mw():
+    # reader 37-12 D1: 300 MW × 0.57 = 171 MW, IT power, is the likeliest step before the PUE;
+    # typed bare it heard "100 times too large: a percentage and a share mixed up?", typed with
+    # MW "leave out 'MW'", which led to the same wrong hint. Cooling (120) and non-IT (129 MW)
+    # got the generic nudge. Hand-computed: 300 × (1 − 0.40 − 0.03) = 171; 300 × 0.40 = 120;
+    # 300 × 0.43 = 129
+    for typed, part in (
+        ("171", "IT power"),
+        ("171 MW", "IT power"),
+        ("120", "cooling"),
+        ("120 MW", "cooling"),
+        ("129", "does not reach IT"),
+        ("129 MW", "does not reach IT"),
+    ):
+        fb = lessons.check("pue-40", typed)
+        assert not fb.right and part in fb.message and "100 times" not in fb.message, (typed, fb)
+        assert "site ÷ IT" in fb.message, (typed, fb)
+    # a power that is no part of the site: said to be no ratio, not "leave out 'MW'"
+    fb = lessons.check("pue-40", "250 MW")
+    assert "leave out" not in fb.message and "not a ratio" in fb.message, fb
+    for typed in ("1.75", "300 / 171", "300 MW / 171 MW", "1/0.57"):
+        assert lessons.check("pue-40", typed).right, typed
