@@ -5865,3 +5865,18 @@ def test_reader37_12_a_pue_box_names_the_sites_parts_in_mw():
     assert "leave out" not in fb.message and "not a ratio" in fb.message, fb
     for typed in ("1.75", "300 / 171", "300 MW / 171 MW", "1/0.57"):
         assert lessons.check("pue-40", typed).right, typed
+
+
+def test_reader37_12_a_product_with_the_powers_unit_left_out_is_not_called_a_time():
+    # reader 37-12 D2: "300 × 8760 h" was told "h is a time; the answer is an energy": the
+    # student multiplied power by time and only left out "MW"; and "300 × 8,760 h = 2,628,000
+    # MWh" was right with the echo "2,628,000 h = 2,628,000 MWh", hours equated with MWh
+    for typed in ("300 × 8760 h", "300 x 8,760 hours", "8760 h × 300"):
+        fb = lessons.check("energy-300mw", typed)
+        assert not fb.right and "MW × 8,760 h" in fb.message and "GWh" in fb.message, (typed, fb)
+        assert not fb.message.startswith("Not yet: h is a time"), fb
+    for typed in ("300 × 8,760 h = 2,628,000 MWh", "300 × 8760 h = 2,628 GWh"):
+        fb = lessons.check("energy-300mw", typed)
+        assert fb.right and " h = " not in fb.message, (typed, fb)
+    # a time alone stays a time
+    assert "a time" in lessons.check("energy-300mw", "8760 h").message
