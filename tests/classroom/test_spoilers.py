@@ -39,8 +39,8 @@ from conftest import ServerProcess
 
 import explorer
 from explorer import catalog, fmt
-from explorer.units import factor
 from explorer.classroom import exercises, factcheck, handouts, lessons, teacher_pack, widgets
+from explorer.units import factor
 
 EXERCISE_CALL = re.compile(r'widgets\.(?:answer_box|predict_reveal)\(\s*"([\w-]+)"')
 EXERCISE_CALL_KIND = re.compile(r'widgets\.(answer_box|predict_reveal)\(\s*"([\w-]+)"')
