@@ -5880,3 +5880,14 @@ def test_reader37_12_a_product_with_the_powers_unit_left_out_is_not_called_a_tim
         assert fb.right and " h = " not in fb.message, (typed, fb)
     # a time alone stays a time
     assert "a time" in lessons.check("energy-300mw", "8760 h").message
+
+
+def test_reader37_12_lesson_1_plan_stops_the_projected_rendering_at_the_table(teacher_pages):
+    # reader 37-12 D5: the plan had the teacher project the teacher's rendering for the table
+    # of bases; a short scroll below it, city-power-article (answered later) is worked out
+    plan = " ".join(
+        html.unescape(re.sub(r"<[^>]+>", " ", teacher_pages["lesson-1/plan.html"])).split()
+    )
+    said = plan[plan.index("project the teacher's rendering") :]
+    assert "Stop scrolling at the table" in said[:700], said[:700]
+    assert "city-power-article" in said[said.index("Stop scrolling") :][:200]
