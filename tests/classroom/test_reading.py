@@ -5891,3 +5891,16 @@ def test_reader37_12_lesson_1_plan_stops_the_projected_rendering_at_the_table(te
     said = plan[plan.index("project the teacher's rendering") :]
     assert "Stop scrolling at the table" in said[:700], said[:700]
     assert "city-power-article" in said[said.index("Stop scrolling") :][:200]
+
+
+def test_reader37_12_lesson_1_gives_the_articles_claim_as_a_paraphrase(teacher_pages):
+    # reader 37-12 D7: the hook set the fact-check's paraphrase as a blockquote and the plan read
+    # it aloud in quotation marks; the article's own sentence differs ("At 300 MW of continuous
+    # load, the Canton facility draws more electricity than a city of roughly 250,000 people")
+    claim = lessons.article_claim()
+    hook = _r25_markdown(1).split("## Hook")[1].split(" ## ")[0]
+    assert claim in hook and f"> {claim}" not in hook and "in other words" in hook, hook
+    plan = " ".join(
+        html.unescape(re.sub(r"<[^>]+>", " ", teacher_pages["lesson-1/plan.html"])).split()
+    )
+    assert claim in plan and f"“{claim}" not in plan and "in other words" in plan
