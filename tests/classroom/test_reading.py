@@ -5904,3 +5904,19 @@ def test_reader37_12_lesson_1_gives_the_articles_claim_as_a_paraphrase(teacher_p
         html.unescape(re.sub(r"<[^>]+>", " ", teacher_pages["lesson-1/plan.html"])).split()
     )
     assert claim in plan and f"“{claim}" not in plan and "in other words" in plan
+
+
+def test_reader37_12_lesson_2_answers_its_bars_question_and_cells_hold_no_bookkeeping():
+    # reader 37-12 D8: "which bar gets longer, and which gets shorter?" was answered only by the
+    # slider (no bars on paper); D9: a code comment "(reader 29)" in a cell students read;
+    # D11: AHRI's water-cooled minimum is COP 4.51 on one path, 4.40 on the other
+    import json
+    from pathlib import Path
+
+    for lesson in (1, 2):
+        (path,) = Path("notebooks").glob(f"{lesson:02d}-*.ipynb")
+        cells = ["".join(c["source"]) for c in json.loads(path.read_text("utf-8"))["cells"]]
+        assert not [c for c in cells if re.search(r"\breader \d", c)], lesson
+    found = _r25_markdown(2).split("## What we found")[1].split("</details>")[0]
+    assert re.search(r"cooling bar gets longer.*IT bar (?:gets )?shorter", found), found
+    assert "at least about 4.5" in _r25_markdown(2)
