@@ -454,7 +454,7 @@ LESSONS = (
         "move the cooling-share slider and watch the IT, cooling and other bars",
         f"PUE = site ÷ IT; AWS's fleet PUE of {_FLEET_PUE} leaves about a tenth of the site for "
         "cooling",
-        "predict the implied chiller COP (cop-article), then heat removed and rejected, water "
+        "work out the implied chiller COP (cop-article), then heat removed and rejected, water "
         "and WUE, and the electricity-for-water trade",
     ),
     Lesson(
@@ -789,8 +789,8 @@ PLANS: dict[int, Plan] = {
                 "Debrief",
                 "Vote again on the hook. Say: “Not a contradiction, but very unlikely for a "
                 "new site. A PUE and a share are the same fact written two ways.” Section 3 "
-                "(cop-article's prediction, heat, COP and water) is homework. Only if time is "
-                "left: the whole class predicts cop-article (heat removed ÷ cooling power, one "
+                "(cop-article's COP, heat and water) is homework. Only if time is "
+                "left: the whole class works out cop-article (heat removed ÷ cooling power, one "
                 "division): above or below the chillers' minimums, "
                 f"{_AIR_CHILLER_MIN} air-cooled and {_CHILLER_MIN} water-cooled? The quiz: the "
                 "first 10 minutes of the next lesson, or homework.",
@@ -3011,9 +3011,9 @@ def _answers(lesson: Lesson) -> str:
             "<h3>Advanced: Young and Daly (what the Advanced cell prints)</h3>"
             f"<pre>{html.escape(_stdout(lessons.daly_and_young))}</pre>"
         )
-    if lesson.number == 2:  # section 3's printed rows: read out after the COP predictions
+    if lesson.number == 2:  # section 3's printed rows: read out after the COP answers
         parts.append(
-            "<h3>Section 3's rows (Advanced: read them out after the COP predictions)</h3>"
+            "<h3>Section 3's rows (Advanced: read them out after the COP answers)</h3>"
             + _table(["row", "what the notebook prints"], [list(r) for r in lessons.cooling_rows()])
             # the lines under the rows, which the notebook's text points to by place
             + "".join(

@@ -5920,3 +5920,34 @@ def test_reader37_12_lesson_2_answers_its_bars_question_and_cells_hold_no_bookke
     found = _r25_markdown(2).split("## What we found")[1].split("</details>")[0]
     assert re.search(r"cooling bar gets longer.*IT bar (?:gets )?shorter", found), found
     assert "at least about 4.5" in _r25_markdown(2)
+
+
+def test_reader37_12_cop_article_is_worked_out_and_reads_a_way_and_a_bound_alike(teacher_pages):
+    # reader 37-12 D6: the box gives the formula (COP = heat removed ÷ cooling power, the heat
+    # being what IT and the other losses use), so 180 ÷ 120 is a sum, yet it was a "prediction"
+    # and "your best estimate"; and "below 2.8" was praised as "which way" while "less than 2.8"
+    # was refused as a bound, "above" praised though there are two yardsticks (2.8 and 4.5)
+    import json
+    from pathlib import Path
+
+    from explorer.classroom import widgets
+
+    assert "cop-article" in lessons.WORKED_ANSWERS
+    box = widgets.predict_reveal("cop-article")
+    assert "Work it out" in box.children[0].value
+    said = lessons.reveal("cop-article", "3").message
+    assert said.startswith("You answered 3") and "prediction" not in said, said
+    told = {t: lessons.reveal("cop-article", t) for t in ("below 2.8", "less than 2.8", "above")}
+    assert all(r.prediction is None for r in told.values())
+    assert len({r.message for r in told.values()}) == 1, told
+    assert "Good, you say which way" not in told["above"].message
+    assert "a plain number, no unit" in told["above"].message
+    # where the lesson asks a way, a way is still praised
+    assert lessons.reveal("goodput-16k", "below 90").message.startswith("Good, you say which way")
+    (path,) = Path("notebooks").glob("02-*.ipynb")
+    cells = ["".join(c["source"]) for c in json.loads(path.read_text("utf-8"))["cells"]]
+    said = [c.replace("predict_reveal", "") for c in cells if "cop-article" in c]
+    assert said and not [c for c in said if "predict" in c.lower()], said
+    assert not [c for c in cells if "Predict first" in c and "COP" in c]
+    plan = html.unescape(teacher_pages["lesson-2/plan.html"])
+    assert "predicts cop-article" not in plan and "cop-article's prediction" not in plan

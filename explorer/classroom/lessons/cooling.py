@@ -331,6 +331,10 @@ for _id in ("cooling-at-fleet-pue", "cooling-at-survey-pue"):
         )
     )
 
+# the box gives COP = heat removed ÷ cooling power and what the heat is: the COP is worked out
+# from the site's parts, not guessed (`lessons.WORKED_ANSWERS`; reader 37-12)
+WORKED_ANSWERS = frozenset({"cop-article"})
+
 add_exercise(
     Exercise(
         "cop-article",
