@@ -5951,3 +5951,15 @@ def test_reader37_12_cop_article_is_worked_out_and_reads_a_way_and_a_bound_alike
     assert not [c for c in cells if "Predict first" in c and "COP" in c]
     plan = html.unescape(teacher_pages["lesson-2/plan.html"])
     assert "predicts cop-article" not in plan and "cop-article's prediction" not in plan
+
+
+def test_reader37_12_a_quiz_choice_on_a_five_rounds_half_up():
+    # reader 37-12 D10: the final quiz's "days instead of hours" is 50 MW × 365 = 18.25 GWh,
+    # shown "18.2 GWh"; a student who makes that slip rounds it to 18.3 and finds no option
+    from explorer.classroom import quiz
+
+    (item,) = [i for i in quiz.FINAL_ITEMS if i.text.startswith("A 50 MW site")]
+    shown = dict(item.options())
+    assert "18.3 GWh" in shown and "18.2 GWh" not in shown, shown
+    assert shown["18.3 GWh"] == "days instead of hours"
+    assert "438 GWh" in shown  # 50 × 8,760 / 1,000 = 438, whole numbers unchanged
