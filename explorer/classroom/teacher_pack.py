@@ -818,8 +818,8 @@ PLANS: dict[int, Plan] = {
         "questions and the hook make the lesson; draw the bars (IT, cooling, other) on the "
         "board for 40 % and for the fleet PUE. The "
         "Advanced rows (heat, COP, water) are printed in the answer key (and on the teacher's "
-        "rendering, explorer teach handouts --teacher --out DIR): read them out after the COP "
-        "predictions.",
+        "rendering, explorer teach handouts --teacher --out DIR): read them out once the "
+        "COP is worked out.",
     ),
     3: Plan(
         (

@@ -5951,6 +5951,7 @@ def test_reader37_12_cop_article_is_worked_out_and_reads_a_way_and_a_bound_alike
     assert not [c for c in cells if "Predict first" in c and "COP" in c]
     plan = html.unescape(teacher_pages["lesson-2/plan.html"])
     assert "predicts cop-article" not in plan and "cop-article's prediction" not in plan
+    assert "COP predictions" not in plan
 
 
 def test_reader37_12_a_quiz_choice_on_a_five_rounds_half_up():
