@@ -257,7 +257,7 @@ MESSAGES = [
     ("energy-300mw", "300 MW", "is the power (MW); energy is power × time"),
     ("city-people-us", "2.6 TWh", "an energy; the answer is a number of people"),
     ("llama-days", "12 bananas", "cannot read the unit"),
-    ("pue-40", "1.75 MW", "leave out"),
+    ("pue-40", "1.75 MW", "is a power, not a ratio"),  # reader 37-12: not "leave out"
 ]
 
 

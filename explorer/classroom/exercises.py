@@ -1749,12 +1749,25 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         )
         # "below", or "below 90" where the lesson asks above or below 90 % (readers 26, 27): a
         # way, or a bound, said back as one; the reveal needs the student's one best number
-        if way:
+        asks = e.reads.asks_way or e.reads.reference
+        if way and asks:
             return Reveal(
                 None,
                 want,
                 "Good, you say which way: now give a number too, your best estimate "
                 f"({_example(e)}), so that the explorer can compare it with its own.",
+                False,
+            )
+        if not asks and (way or "not a bound such as" in r.message):
+            # no way is asked ("below 2.8" where two yardsticks stand): a way and a bound read
+            # alike, as what they are not, one number (reader 37-12: "below 2.8" was praised,
+            # "less than 2.8" refused)
+            return Reveal(
+                None,
+                want,
+                "Your prediction is not readable yet: a way or a bound is not one number; give "
+                f"your best estimate ({_example(e)}), so that the explorer can compare it with "
+                "its own.",
                 False,
             )
         message = r.message.replace(EXAMPLE, "type a share such as 50 % or 0.5")

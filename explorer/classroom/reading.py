@@ -1329,6 +1329,43 @@ _RESULT = re.compile(r"=|\b(?:so|giving|gives|which\s+is|that\s+is|that[’']s|m
 _WORKING = re.compile(r"\s*(?:\(|;|\bbecause\b|\bsince\b|\bfrom\b|\bas\b|\bby\b)", re.IGNORECASE)
 
 
+def _time_times_number(text: str, calc: re.Match, x: float, unit: str) -> str:
+    """For an energy asked, a product of two bare numbers labelled with hours alone ("300 × 8760
+    h"): what to say, that the other number's unit is left out; "" otherwise. Reader 37-12: "h
+    is a time" told a student who had multiplied power by time that the working was wrong.
+
+    Examples
+    --------
+    >>> t = "300 × 8760 h"
+    >>> _time_times_number(t, _CALC.match(t), 2628000.0, "GWh")[:40]
+    'read as 2,628,000 h, a time: write the 3'
+    """
+    parts = [p.strip() for p in re.split(r"[*×]", calc["expr"].strip())]
+    if len(parts) != 2 or not all(_plain(p) is not None for p in parts):
+        return ""
+    # the unit stood after the last number, unless it stood inside ("8760 h × 300")
+    time, other = (parts[0], parts[1]) if _UNIT_INSIDE.match(text) else (parts[1], parts[0])
+    return _power_left_out(_plain(time), _plain(other), (calc["rest"] or "").strip(), unit)
+
+
+def _power_left_out(time: float, other: float, rest: str, unit: str) -> str:
+    """`time` [`rest`, hours] × a bare `other` where an energy in `unit` is asked: the other
+    number's unit (a power) is left out, said with the student's numbers; "" where `rest` is
+    no hour or `unit` no energy (MW × days is no MWh: "days is a time" and a days trap say it)."""
+    try:
+        energy = ureg.Quantity(1, unit).dimensionality == ureg.Quantity(1, "J").dimensionality
+        hours = _is_time(rest) and ureg.Quantity(1, _symbol(rest)).to("hour").magnitude == 1
+    except Exception:  # pint raises many kinds of error on a name it does not know
+        return ""
+    if not (energy and hours):
+        return ""
+    t, o = fmt.number(time), fmt.number(other)
+    return (
+        f"read as {fmt.number(time * other)} {rest}, a time: write the {o}'s unit too ({o} MW "
+        f"× {t} {rest} gives MWh), or give the energy in {unit}."
+    )
+
+
 def _read(answer: object, unit: str, negative: bool = False, above: bool = False) -> Reading:
     """`read` of one answer, with no working beside it."""
     if isinstance(answer, bool) or answer is None:
@@ -1377,7 +1414,21 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
             return Reading(
                 None, "I cannot read that calculation; type its result (a number such as 2,628)."
             )
+        if calc["rest"] and "=" in calc["rest"]:
+            # "300 × 8,760 h = 2,628,000 MWh": the result after the "=" is the answer; the
+            # working's unit is not the result's (reader 37-12: "read as 2,628,000 h = 2,628,000
+            # MWh" equated hours with MWh)
+            after = calc["rest"].rsplit("=", 1)[1].strip()
+            res = read(after, unit, negative, above)
+            if res.value is not None:
+                said = re.match(r"[\d.,\s]+(.*)$", after)
+                echo = res.echo
+                if not echo and said and said[1].strip() not in ("", unit):
+                    echo = f"read as {after} = {fmt.number(res.value, 3)} {unit}"
+                return Reading(res.value, res.message, res.bare, echo, res.typed, res.note)
         r = read(f"{x:.12g} {calc['rest'] or ''}".strip(), unit, negative, above)
+        if r.value is None and (told := _time_times_number(text, calc, x, unit)):
+            return Reading(None, told)
         power = _per_hour(calc["rest"] or "") if _divides_by_hours(calc["expr"]) else ""
         if r.value is None and power:
             # "250000*12200/8760 kWh": an energy divided by hours, labelled with the energy's
@@ -1523,6 +1574,15 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
     if unit in (SHARE, RATIO):
         if _TWO_NUMBERS.match(rest):  # "2 to 3 times": a range copied (reader 23)
             return Reading(None, _one_number(_unit_words(unit)))
+        if unit == RATIO and (amount := _quantity(x, rest)) is not None:
+            # "250 MW" for a PUE: leaving out "MW" as told gave a wrong number (reader 37-12)
+            kind = _dimension(amount)
+            return Reading(
+                None,
+                f"{fmt.number(x)} {rest} is {kind}, not a ratio: a ratio divides two amounts "
+                f"of the same kind (a PUE: the site's power ÷ the IT power), so the {rest} "
+                "cancel; give a plain number.",
+            )
         return Reading(None, f"leave out {rest!r}; give {_unit_words(unit)}.")
     return _physical(x, rest, unit, negative)
 
@@ -1762,7 +1822,14 @@ def _product_calc(text: str, unit: str, negative: bool, above: bool) -> Reading:
         return Reading(
             None, "I cannot read that calculation; type its result (a number such as 2,628)."
         )
-    return _terms_read(list(product.terms), unit, negative, above)
+    terms = list(product.terms)
+    bare = [n for op, n, u in terms if op == "*" and not u]
+    timed = [(n, u) for op, n, u in terms if op == "*" and u]
+    if len(terms) == 2 and len(bare) == 1 and len(timed) == 1:  # "8760 h × 300" (reader 37-12)
+        told = _power_left_out(timed[0][0], bare[0], timed[0][1], unit)
+        if told:
+            return Reading(None, told)
+    return _terms_read(terms, unit, negative, above)
 
 
 def _carried(terms: list[tuple[str, float, str]], unit: str) -> bool:

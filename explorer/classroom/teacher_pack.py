@@ -455,7 +455,7 @@ LESSONS = (
         "move the cooling-share slider and watch the IT, cooling and other bars",
         f"PUE = site ÷ IT; AWS's fleet PUE of {_FLEET_PUE} leaves about a tenth of the site for "
         "cooling",
-        "predict the implied chiller COP (cop-article), then heat removed and rejected, water "
+        "work out the implied chiller COP (cop-article), then heat removed and rejected, water "
         "and WUE, and the electricity-for-water trade",
     ),
     Lesson(
@@ -657,8 +657,9 @@ PLANS: dict[int, Plan] = {
                 5,
                 "Hook",
                 "Say: “A 300 MW site: a city of about how many people, 25,000, 250,000 or 2.5 "
-                "million? Write it down.” Then read the article's claim aloud: "
-                f"“{lessons.article_claim()}” Say: “Write down: does a city of 250,000 use "
+                "million? Write it down.” Then read the article's claim aloud, in other words "
+                "(the lesson's wording, not the article's exact sentence): "
+                f"{lessons.article_claim()} Say: “Write down: does a city of 250,000 use "
                 "more, less or about the same as the site? Keep both.”",
             ),
             (
@@ -745,7 +746,9 @@ PLANS: dict[int, Plan] = {
         # the moment named, not "from step 6 on": the plan's rows are not numbered (reader 29)
         "solutions at the reveal, and only once everyone has entered city-households-us (in "
         "“Households and the table”, after the pairs' board work): its page prints the household "
-        "city just under the bases the pairs work from.",
+        "city just under the bases the pairs work from. Stop scrolling at the table: the next "
+        "screen answers city-power-article, which the pairs work on after it; show that part "
+        "only at its own reveal.",
     ),
     2: Plan(
         (
@@ -787,8 +790,8 @@ PLANS: dict[int, Plan] = {
                 "Debrief",
                 "Vote again on the hook. Say: “Not a contradiction, but very unlikely for a "
                 "new site. A PUE and a share are the same fact written two ways.” Section 3 "
-                "(cop-article's prediction, heat, COP and water) is homework. Only if time is "
-                "left: the whole class predicts cop-article (heat removed ÷ cooling power, one "
+                "(cop-article's COP, heat and water) is homework. Only if time is "
+                "left: the whole class works out cop-article (heat removed ÷ cooling power, one "
                 "division): above or below the chillers' minimums, "
                 f"{_AIR_CHILLER_MIN} air-cooled and {_CHILLER_MIN} water-cooled? The quiz: the "
                 "first 10 minutes of the next lesson, or homework.",
@@ -816,8 +819,8 @@ PLANS: dict[int, Plan] = {
         "questions and the hook make the lesson; draw the bars (IT, cooling, other) on the "
         "board for 40 % and for the fleet PUE. The "
         "Advanced rows (heat, COP, water) are printed in the answer key (and on the teacher's "
-        "rendering, explorer teach handouts --teacher --out DIR): read them out after the COP "
-        "predictions.",
+        "rendering, explorer teach handouts --teacher --out DIR): read them out once the "
+        "COP is worked out.",
     ),
     3: Plan(
         (
@@ -3017,9 +3020,9 @@ def _answers(lesson: Lesson) -> str:
             "<h3>Advanced: Young and Daly (what the Advanced cell prints)</h3>"
             f"<pre>{html.escape(_stdout(lessons.daly_and_young))}</pre>"
         )
-    if lesson.number == 2:  # section 3's printed rows: read out after the COP predictions
+    if lesson.number == 2:  # section 3's printed rows: read out after the COP answers
         parts.append(
-            "<h3>Section 3's rows (Advanced: read them out after the COP predictions)</h3>"
+            "<h3>Section 3's rows (Advanced: read them out after the COP answers)</h3>"
             + _table(["row", "what the notebook prints"], [list(r) for r in lessons.cooling_rows()])
             # the lines under the rows, which the notebook's text points to by place
             + "".join(

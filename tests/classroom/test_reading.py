@@ -82,7 +82,7 @@ TABLE = [
     ("286,669 * 667 * 0.4 TFLOP/s", "EFLOP/s", 76.4832892, "read as 76,483,289 TFLOP/s"),
     # reader 9-1, lesson 2: a ratio followed by its name; a unit after a ratio is still refused
     ("1.75 PUE", "1", 1.75, ""),
-    ("1.5 MW", "1", None, "leave out 'MW'"),
+    ("1.5 MW", "1", None, "is a power, not a ratio"),  # reader 37-12
     # reader 10-2, lesson 3: a calculation after an e-number, or of quantities with their units
     ("261e6/910", "chips", 261e6 / 910, "read as 286,813"),  # 286,813.19…, not 261/910 x 10⁶
     ("2.61e8/910", "chips", 261e6 / 910, "read as 286,813"),
@@ -5875,3 +5875,126 @@ def test_reader_37_34s_durations_said_with_minus_or_plus_are_worked():
         assert reading.read(typed, "days").value == pytest.approx(11), typed
         assert lessons.check("llama-days", typed).right, typed
     assert reading.read("a week plus 4 days", "days").value == pytest.approx(11)
+
+
+def test_reader37_12_a_pue_box_names_the_sites_parts_in_mw():
+    # reader 37-12 D1: 300 MW × 0.57 = 171 MW, IT power, is the likeliest step before the PUE;
+    # typed bare it heard "100 times too large: a percentage and a share mixed up?", typed with
+    # MW "leave out 'MW'", which led to the same wrong hint. Cooling (120) and non-IT (129 MW)
+    # got the generic nudge. Hand-computed: 300 × (1 − 0.40 − 0.03) = 171; 300 × 0.40 = 120;
+    # 300 × 0.43 = 129
+    for typed, part in (
+        ("171", "IT power"),
+        ("171 MW", "IT power"),
+        ("120", "cooling"),
+        ("120 MW", "cooling"),
+        ("129", "does not reach IT"),
+        ("129 MW", "does not reach IT"),
+    ):
+        fb = lessons.check("pue-40", typed)
+        assert not fb.right and part in fb.message and "100 times" not in fb.message, (typed, fb)
+        assert "site ÷ IT" in fb.message, (typed, fb)
+    # a power that is no part of the site: said to be no ratio, not "leave out 'MW'"
+    fb = lessons.check("pue-40", "250 MW")
+    assert "leave out" not in fb.message and "not a ratio" in fb.message, fb
+    for typed in ("1.75", "300 / 171", "300 MW / 171 MW", "1/0.57"):
+        assert lessons.check("pue-40", typed).right, typed
+
+
+def test_reader37_12_a_product_with_the_powers_unit_left_out_is_not_called_a_time():
+    # reader 37-12 D2: "300 × 8760 h" was told "h is a time; the answer is an energy": the
+    # student multiplied power by time and only left out "MW"; and "300 × 8,760 h = 2,628,000
+    # MWh" was right with the echo "2,628,000 h = 2,628,000 MWh", hours equated with MWh
+    for typed in ("300 × 8760 h", "300 x 8,760 hours", "8760 h × 300"):
+        fb = lessons.check("energy-300mw", typed)
+        assert not fb.right and "MW × 8,760 h" in fb.message and "GWh" in fb.message, (typed, fb)
+        assert not fb.message.startswith("Not yet: h is a time"), fb
+    for typed in ("300 × 8,760 h = 2,628,000 MWh", "300 × 8760 h = 2,628 GWh"):
+        fb = lessons.check("energy-300mw", typed)
+        assert fb.right and " h = " not in fb.message, (typed, fb)
+    # a time alone stays a time
+    assert "a time" in lessons.check("energy-300mw", "8760 h").message
+
+
+def test_reader37_12_lesson_1_plan_stops_the_projected_rendering_at_the_table(teacher_pages):
+    # reader 37-12 D5: the plan had the teacher project the teacher's rendering for the table
+    # of bases; a short scroll below it, city-power-article (answered later) is worked out
+    plan = " ".join(
+        html.unescape(re.sub(r"<[^>]+>", " ", teacher_pages["lesson-1/plan.html"])).split()
+    )
+    said = plan[plan.index("project the teacher's rendering") :]
+    assert "Stop scrolling at the table" in said[:700], said[:700]
+    assert "city-power-article" in said[said.index("Stop scrolling") :][:200]
+
+
+def test_reader37_12_lesson_1_gives_the_articles_claim_as_a_paraphrase(teacher_pages):
+    # reader 37-12 D7: the hook set the fact-check's paraphrase as a blockquote and the plan read
+    # it aloud in quotation marks; the article's own sentence differs ("At 300 MW of continuous
+    # load, the Canton facility draws more electricity than a city of roughly 250,000 people")
+    claim = lessons.article_claim()
+    hook = _r25_markdown(1).split("## Hook")[1].split(" ## ")[0]
+    assert claim in hook and f"> {claim}" not in hook and "in other words" in hook, hook
+    plan = " ".join(
+        html.unescape(re.sub(r"<[^>]+>", " ", teacher_pages["lesson-1/plan.html"])).split()
+    )
+    assert claim in plan and f"“{claim}" not in plan and "in other words" in plan
+
+
+def test_reader37_12_lesson_2_answers_its_bars_question_and_cells_hold_no_bookkeeping():
+    # reader 37-12 D8: "which bar gets longer, and which gets shorter?" was answered only by the
+    # slider (no bars on paper); D9: a code comment "(reader 29)" in a cell students read;
+    # D11: AHRI's water-cooled minimum is COP 4.51 on one path, 4.40 on the other
+    import json
+    from pathlib import Path
+
+    for lesson in (1, 2):
+        (path,) = Path("notebooks").glob(f"{lesson:02d}-*.ipynb")
+        cells = ["".join(c["source"]) for c in json.loads(path.read_text("utf-8"))["cells"]]
+        assert not [c for c in cells if re.search(r"\breader \d", c)], lesson
+    found = _r25_markdown(2).split("## What we found")[1].split("</details>")[0]
+    assert re.search(r"cooling bar gets longer.*IT bar (?:gets )?shorter", found), found
+    assert "at least about 4.5" in _r25_markdown(2)
+
+
+def test_reader37_12_cop_article_is_worked_out_and_reads_a_way_and_a_bound_alike(teacher_pages):
+    # reader 37-12 D6: the box gives the formula (COP = heat removed ÷ cooling power, the heat
+    # being what IT and the other losses use), so 180 ÷ 120 is a sum, yet it was a "prediction"
+    # and "your best estimate"; and "below 2.8" was praised as "which way" while "less than 2.8"
+    # was refused as a bound, "above" praised though there are two yardsticks (2.8 and 4.5)
+    import json
+    from pathlib import Path
+
+    from explorer.classroom import widgets
+
+    assert "cop-article" in lessons.WORKED_ANSWERS
+    box = widgets.predict_reveal("cop-article")
+    assert "Work it out" in box.children[0].value
+    said = lessons.reveal("cop-article", "3").message
+    assert said.startswith("You answered 3") and "prediction" not in said, said
+    told = {t: lessons.reveal("cop-article", t) for t in ("below 2.8", "less than 2.8", "above")}
+    assert all(r.prediction is None for r in told.values())
+    assert len({r.message for r in told.values()}) == 1, told
+    assert "Good, you say which way" not in told["above"].message
+    assert "a plain number, no unit" in told["above"].message
+    # where the lesson asks a way, a way is still praised
+    assert lessons.reveal("goodput-16k", "below 90").message.startswith("Good, you say which way")
+    (path,) = Path("notebooks").glob("02-*.ipynb")
+    cells = ["".join(c["source"]) for c in json.loads(path.read_text("utf-8"))["cells"]]
+    said = [c.replace("predict_reveal", "") for c in cells if "cop-article" in c]
+    assert said and not [c for c in said if "predict" in c.lower()], said
+    assert not [c for c in cells if "Predict first" in c and "COP" in c]
+    plan = html.unescape(teacher_pages["lesson-2/plan.html"])
+    assert "predicts cop-article" not in plan and "cop-article's prediction" not in plan
+    assert "COP predictions" not in plan
+
+
+def test_reader37_12_a_quiz_choice_on_a_five_rounds_half_up():
+    # reader 37-12 D10: the final quiz's "days instead of hours" is 50 MW × 365 = 18.25 GWh,
+    # shown "18.2 GWh"; a student who makes that slip rounds it to 18.3 and finds no option
+    from explorer.classroom import quiz
+
+    (item,) = [i for i in quiz.FINAL_ITEMS if i.text.startswith("A 50 MW site")]
+    shown = dict(item.options())
+    assert "18.3 GWh" in shown and "18.2 GWh" not in shown, shown
+    assert shown["18.3 GWh"] == "days instead of hours"
+    assert "438 GWh" in shown  # 50 × 8,760 / 1,000 = 438, whole numbers unchanged

@@ -40,6 +40,7 @@ from conftest import ServerProcess
 import explorer
 from explorer import catalog, fmt
 from explorer.classroom import exercises, factcheck, handouts, lessons, teacher_pack, widgets
+from explorer.units import factor
 
 EXERCISE_CALL = re.compile(r'widgets\.(?:answer_box|predict_reveal)\(\s*"([\w-]+)"')
 EXERCISE_CALL_KIND = re.compile(r'widgets\.(answer_box|predict_reveal)\(\s*"([\w-]+)"')
@@ -735,6 +736,41 @@ def test_the_teachers_guide_beside_the_notebooks_gives_no_answer_away():
     assert not shown, shown
 
 
+def guide_examples(guide: str) -> set[str]:
+    """What the teacher's guide writes as a typed answer: every quoted example ("about 2628"),
+    and every figure with a unit or of three or more figures ("7.18e6 PFLOP", "2628"); not a
+    bare figure of one or two (a minute, a lesson's number)."""
+    text = " ".join(guide.split())
+    said = set(re.findall(r'"([^"]{1,60})"', text)) | set(re.findall(r"“([^”]{1,60})”", text))
+    for m in re.finditer(r"\d[\d.,]*(?:e\d+)?(?: ?[A-Za-z%][A-Za-z%/]*)?", text):
+        figure = m[0].strip(" .,")
+        if re.search(r"[A-Za-z%]", figure) or len(re.sub(r"\D", "", figure).strip("0")) >= 3:
+            said.add(figure)
+    return {s for s in said if re.search(r"\d", s)}
+
+
+def test_reader_37_12s_guide_gives_no_answer_as_an_example_of_a_form():
+    # reader 37-12: the guide's examples of the forms the checker reads were lesson 1's and 2's
+    # first answers ("2.6 TWh", "about 2628", "2.6k", "7/4") and lesson 3's and 6's ("7.2e21",
+    # "83 petaflops", "5 days 18 hours"); students open the guide. No example the guide writes
+    # is a right answer to any exercise
+    guide = (Path(__file__).resolve().parents[2] / "notebooks" / "README.md").read_text("utf-8")
+    right = [
+        (typed, eid)
+        for typed in sorted(guide_examples(guide))
+        for eid in lessons.EXERCISES
+        if lessons.check(eid, typed).right
+    ]
+    assert not right, right
+    # the check can fail: an example that is lesson 1's answer
+    assert ("about 2628", "energy-300mw") in [
+        (t, e)
+        for t in guide_examples('estimates ("about 2628")')
+        for e in ["energy-300mw"]
+        if lessons.check(e, t).right
+    ]
+
+
 def withheld_in_words() -> list[tuple[str, re.Pattern]]:
     """Lesson 4's answers that are no exercise, as words and shares, from the core: section 2's
     share of peak one H100 sustains (and its short burst), and section 3's prediction, whether
@@ -893,9 +929,23 @@ def test_reader_32s_guide_holds_no_verdict_hook_outcome_or_telling_slip():
 def _hint_forms(eid: str) -> list[re.Pattern]:
     """`forms`, plus the answer in powers of ten a worked step prints it in: 76.5 EFLOP/s as
     "7.65 × 10¹⁹" (reader 34)."""
-    x = lessons.EXERCISES[eid].answer()
+    e = lessons.EXERCISES[eid]
+    x = e.answer()
     sci = {fmt.sci(x * 10.0**k) for k in range(3, 25, 3)} | {fmt.sci(x)}
-    return forms(eid) + [re.compile(re.escape(s)) for s in sci if "×" in s]
+    # reader 37-12: the answer in another unit of its kind (lesson 1's 2,628 GWh as
+    # "2,628,000,000 kWh") and a share to four figures ("10.04 %")
+    other = set()
+    if e.unit == "share":
+        other = {f"{fmt.number(100 * x, 4)} %", f"{fmt.number(100 * x, 3)} %"}
+    elif e.unit in ("GWh", "MW"):
+        kin = ("kWh", "MWh", "TWh") if e.unit == "GWh" else ("kW", "GW")
+        other = {f"{fmt.number(x * factor(e.unit, u))} {u}" for u in kin}
+    other = {s for s in other if len(s.strip("0.,% ")) >= 3}
+    return (
+        forms(eid)
+        + [re.compile(re.escape(s)) for s in sci if "×" in s]
+        + [re.compile(rf"(?<![\d.,]){re.escape(s)}") for s in other]
+    )
 
 
 def test_no_hint_gives_another_exercises_answer_before_its_reveal():

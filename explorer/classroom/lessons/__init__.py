@@ -217,7 +217,7 @@ def hint(exercise_id: str, level: int = 0) -> str:
 # a predict-then-reveal whose answer the student works out from figures printed just above it
 # (step 4's three goodputs, chips × goodput): asked as "work it out", not "predict", and said
 # back as an answer (reader 27: as a prediction it was hollow, the cell above gives it)
-WORKED_ANSWERS = frozenset({"capstone-job-share"}) | ranges.WORKED_ANSWERS
+WORKED_ANSWERS = frozenset({"capstone-job-share"}) | ranges.WORKED_ANSWERS | cooling.WORKED_ANSWERS
 
 
 def reveal(exercise_id: str, prediction: object) -> Reveal:
@@ -235,7 +235,12 @@ def reveal(exercise_id: str, prediction: object) -> Reveal:
     r = _reveal(EXERCISES[exercise_id], prediction)
     if exercise_id in WORKED_ANSWERS:  # reader 28: "Your prediction is 4.8 points too low"
         said = r.message.replace("You predicted", "You answered", 1)
-        r = dataclasses.replace(r, message=said.replace("Your prediction", "Your answer"))
+        said = said.replace("Your prediction", "Your answer").replace(
+            # reader 37-12: a worked answer is no estimate
+            "give your best estimate",
+            "give the one number you worked out",
+        )
+        r = dataclasses.replace(r, message=said.replace(": a good estimate.", ": right."))
         fb = _check(EXERCISES[exercise_id], prediction)
         if not r.ready and fb.kind == "trap":
             # a worked answer in the wrong unit ("30 %" for households): the slip's hint, as

@@ -149,6 +149,9 @@ add_exercise(
             f"{fmt.number(float(f'{_site_energy_kwh() / per_person():.3g}'))} people "
             "(three figures: the inputs are not known more closely)",
         ),
+        # the worked step prints the site's energy in kWh, the first exercise's answer
+        # (reader 37-12)
+        waits_for=("energy-300mw",),
         traps=(
             Trap(
                 "articles-figure",
@@ -214,6 +217,9 @@ add_exercise(
             f"{fmt.number(_site_energy_kwh())} kWh ÷ {fmt.number(_per_household())} kWh ≈ "
             f"{fmt.number(float(f'{site_households():.3g}'))} households",
         ),
+        # the worked step prints the site's energy in kWh, the first exercise's answer
+        # (reader 37-12)
+        waits_for=("energy-300mw",),
         traps=(
             Trap(
                 "per-person-basis",

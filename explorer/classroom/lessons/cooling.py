@@ -134,6 +134,33 @@ add_exercise(
                 f"by IT power: {REACHES_IT}",
                 say=Say(later=IT_GETS),
             ),
+            # the site's parts in MW, the step a student takes on the lesson's 300 MW site
+            # before the PUE (reader 37-12: 171 heard "100 times too large: a percentage?")
+            *(
+                Trap(
+                    name,
+                    lambda s=share: SITE_MW * s,
+                    f"that is {part} in MW, of the {SITE} site; PUE = site ÷ IT, a ratio: {then}",
+                    match=Match(rel_tol=0.01, unit="MW"),
+                )
+                for name, share, part, then in (
+                    ("it-power", IT_SHARE, "IT power", f"divide the {SITE} by it"),
+                    (
+                        "cooling-power",
+                        COOLING_SHARE,
+                        "cooling power",
+                        "find the IT power first (what is left after cooling and the other "
+                        "losses), then divide the site's MW by it",
+                    ),
+                    (
+                        "non-it-power",
+                        1 - IT_SHARE,
+                        "the power that does not reach IT (cooling and other losses)",
+                        f"take it from the {SITE} for the IT power, then divide the site's "
+                        "MW by that",
+                    ),
+                )
+            ),
         ),
     )
 )
@@ -193,6 +220,9 @@ add_exercise(
             f"{SITE} × {fmt.percent(power.cooling_share_at(), 4)} ≈ "
             f"{fmt.number(SITE_MW * power.cooling_share_at())} MW",
         ),
+        # the worked step prints the fleet's cooling share, the exercise above's answer
+        # (reader 37-12)
+        waits_for=("cooling-at-fleet-pue",),
         traps=(
             *article_cooling_copies(f"use AWS's PUE of {FLEET_PUE_TEXT}", of=SITE_MW, slip=True),
             *cooling_slips(fleet_pue, FLEET_PUE_TEXT, of=SITE_MW, it_share=False),
@@ -300,6 +330,10 @@ for _id in ("cooling-at-fleet-pue", "cooling-at-survey-pue"):
             _e, question=f"{_e.question} Your share counts within {_e.said_tolerance()}."
         )
     )
+
+# the box gives COP = heat removed ÷ cooling power and what the heat is: the COP is worked out
+# from the site's parts, not guessed (`lessons.WORKED_ANSWERS`; reader 37-12)
+WORKED_ANSWERS = frozenset({"cop-article"})
 
 add_exercise(
     Exercise(
