@@ -1239,3 +1239,18 @@ def test_reader_35s_lesson_8_hook_is_said_not_read():
     # version is shorter, and the plan says to say it
     hook = teacher_pack.PLANS[8].segments[0][2]
     assert hook.startswith("Say it, rather than have students read the notebook's"), hook
+
+
+def test_reader_37s_annual_pue_step_explains_the_months():
+    # reader 37 D1: the step "IT energy = 254 MW × 8,760 h …; PUE = 2,628 ÷ 2,225" was circular
+    # (the IT load is set from the yearly average); the step now points at the month table:
+    # January's PUE 1.114 (674 of its 744 hours cooled for free), July's 1.257, the year 1.181
+    # as the days-weighted average of the months (hand check: Σ PUE_m × days_m ÷ 365)
+    for typed in ("1.1", "1.25", "1"):
+        msg = lessons.reveal("jackson-annual-pue", typed).message
+        assert "254 MW" not in msg and "8,760" not in msg, msg
+        assert "January's PUE is 1.11" in msg and "July's 1.26" in msg, msg
+        assert "weighted by its days: 1.18" in msg, msg
+    # D8: "1.3" was told it took the hottest hour; a student may simply have guessed it
+    msg = lessons.reveal("jackson-annual-pue", "1.3").message
+    assert "if you took the hottest typical hour" in msg, msg
