@@ -134,8 +134,8 @@ def _months_step() -> str:
 
     Examples
     --------
-    >>> _months_step()  # doctest: +ELLIPSIS
-    'in the month table, January's PUE is 1.11 (the economiser cools for free in most hours) and ...'
+    >>> print(_months_step())  # doctest: +ELLIPSIS
+    in the month table, January's PUE is 1.11 (the economiser cools for free in most hours) and ...
     """
     year = hot_year()[0]
     pue = year.pue_month.values
