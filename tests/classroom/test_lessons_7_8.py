@@ -1254,3 +1254,25 @@ def test_reader_37s_annual_pue_step_explains_the_months():
     # D8: "1.3" was told it took the hottest hour; a student may simply have guessed it
     msg = lessons.reveal("jackson-annual-pue", "1.3").message
     assert "if you took the hottest typical hour" in msg, msg
+
+
+def test_reader_37s_lesson_7_lists_every_plant_figure_and_asks_for_the_peak_hour():
+    # reader 37 D3: "Where the numbers come from" listed four of the chiller plant's figures, and
+    # by hand they gave 47 MW on the hot day, not 62.2 MW; with the condenser's 6 K above the
+    # tower water and the evaporator's 2 K below the supply: COP = 0.5 × 286.15 / (26.7 + 4 + 6
+    # − 13) = 6.04, and 263 MW × (0.07 + 1 / 6.04) = 62.0 MW
+    cells = _cells("07")
+    source = cells[_first(cells, r"widgets\.where_from\(")]
+    text = html.unescape(re.sub(r"<[^>]+>", "", eval(source, {"widgets": widgets}).value))
+    text = " ".join(text.replace(" :", ":").split())
+    for label, value in (
+        ("chillers' hot side above the tower water", "6 °C"),
+        ("chillers' cold side below the water sent", "2 °C"),
+        ("water back from the halls, warmer by", "6 °C"),
+        ("free cooling's water above the tower's", "2 °C"),
+    ):
+        assert f"{label}: {value}" in text, text[:600]
+    # D4: the hook said "on the day the cooling plant is sized for"; the answer is that day's
+    # hottest hour (62.2 MW, +68 %), not its average (about +57 %), and the plant is lesson 7's
+    hook = cells[_first(cells, r"^## Hook")]
+    assert "In that day's\nhottest hour" in hook and "plant has chillers" in hook, hook

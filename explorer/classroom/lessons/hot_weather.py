@@ -127,6 +127,7 @@ _MIN_PER_H = factor("hour", "minute")
 _DECIMAL_HOUR = 100  # the slip "5 minutes = 0.05 h": minutes taken as hundredths of an hour
 _S_PER_H = factor("hour", "second")
 
+
 def _months_step() -> str:
     """The annual-PUE step, from the month table that opens with the reveal: the coolest and
     warmest months' PUEs, and the year's as their average (reader 37: "IT energy = 254 MW × …"
