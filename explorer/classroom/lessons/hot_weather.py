@@ -141,9 +141,10 @@ def _months_step() -> str:
     year = hot_year()[0]
     pue = year.pue_month.values
     low, high = int(pue.argmin()), int(pue.argmax())
+    cool, warm = calendar.month_name[low + 1], calendar.month_name[high + 1]
     return (
-        f"in the month table, {calendar.month_name[low + 1]}'s PUE is {fmt.number(pue[low], 3)} (the "
-        f"economiser cools for free in most hours) and {calendar.month_name[high + 1]}'s "
+        f"in the month table, {cool}'s PUE is {fmt.number(pue[low], 3)} (the "
+        f"economiser cools for free in most hours) and {warm}'s "
         f"{fmt.number(pue[high], 3)} (the chillers run all day); the year's PUE is the average "
         f"of the twelve, each month weighted by its days: {fmt.number(_yr('annual_pue'), 3)}"
     )
