@@ -540,7 +540,7 @@ def sizing_design_day(year: xr.Dataset) -> Fold:
     A cooling tower's water follows the wet-bulb, not the thermometer. This day's wet-bulb
     peaks at 26.7 °C.
     <BLANKLINE>
-    How rare is it? Only 88 hours of the typical year (1 %) have a higher wet-bulb; ...
+    How rare is it? Only 88 hours of the typical year (1 %) have a higher wet-bulb. ...
     >>> print(more)  # doctest: +ELLIPSIS
     How far to trust this day: the station's published design days, and why it is not one
     the station's published design days (°C, from the day's coolest hour to its peak):
@@ -611,9 +611,9 @@ def _how_rare(weather: climate.Weather, hot: climate.DesignDay) -> str:
     >>> year = lessons.hot_year()[0]
     >>> w = climate.typical_weather(climate.load_station(str(year.attrs["station"])))
     >>> print(_how_rare(w, climate.wet_bulb_design_day(w)))  # doctest: +ELLIPSIS
-    How rare is it? Only 88 hours of the typical year (1 %) have a higher wet-bulb; ...
+    How rare is it? Only 88 hours of the typical year (1 %) have a higher wet-bulb. ...
     >>> print(_how_rare(w, w.design_days[1]))  # doctest: +ELLIPSIS
-    How rare is it? 400 hours of the typical year (4.6 %) have a higher wet-bulb; ...
+    How rare is it? 400 hours of the typical year (4.6 %) have a higher wet-bulb. ...
     """
     peak = float(hot.wet_bulb.max())
     hours, one_percent = climate.wet_bulb_rarity(weather, peak)

@@ -1203,7 +1203,8 @@ PLANS: dict[int, Plan] = {
                 "Step 2 · The hot day",
                 "Run the design-day cell: it builds the hot day the exercises use. In the Basics "
                 "lesson read out only the day this plant is sized for and “How rare is it?”; "
-                "leave its fold (“How far to trust this day”) closed. Say: a "
+                "leave the station's published design days folded (“How far to trust this "
+                "day”). Say: a "
                 "cooling tower is sized for a humid day, not the hottest one; here that is "
                 f"{_lesson_hot_day_name()}. Students answer hot-day-above-mean. The day's "
                 "hours, the hook's first answer and the peak-shaving battery (MW, MWh) open. "
