@@ -1349,3 +1349,15 @@ def test_reader_37s_lesson_8_traps_for_figures_seen_before():
     msg = lessons.reveal("contested-power-p5", "650").message
     assert "A common mix-up" in msg and "95th percentile" in msg, msg
     assert "times too large" not in msg and "slip" not in msg, msg
+
+
+def test_reader_37s_utility_peak_note_names_the_newsroom_figure():
+    # reader 37 D10: Entergy's newsroom gives Entergy Mississippi's August 2023 daily peak as
+    # 3,128 MW; the catalog's note said no stored page states it. The note now cites it as a
+    # catalog source (3,128 ÷ 3,000 = 1.043, "4 % above"); the figure and its confidence stay
+    raw = catalog.raw()
+    note = raw["grid"]["utilities"]["entergy-mississippi"]["peak"]["note"]
+    cited = re.findall(r"source ([\w-]+)", note)
+    assert "entergy-newsroom-2023" in cited and "3,128 MW" in note, note
+    for key in cited:
+        assert raw["sources"][key]["url"].startswith("https://"), key
