@@ -1250,9 +1250,9 @@ PLANS: dict[int, Plan] = {
             "point), not the tower's 1 % wet-bulb, which usually lies above them. The hook's "
             "answer is "
             "the same on either published day (step 2's “More detail”).",
-            "Asked why a cooler day sizes the battery (step 2's optional question): "
-            f"{_shaving_on_the_hot_day()[0]}: {_shaving_on_the_hot_day()[3]}. The answer needs "
-            "the economiser's figures, so it suits homework.",
+            f"Asked why {_shaving_on_the_hot_day()[0]} sizes the battery, not the hot day "
+            f"(step 2's optional question): it is {_shaving_on_the_hot_day()[3]}. The answer "
+            "needs the economiser's figures, so it suits homework.",
             "Reading the peak-shaving battery as the one that takes the hot day down to the "
             f"average: {_shaving_on_the_hot_day()[0]} sizes it, and a daily battery only moves "
             "hours within a day, so the hot day's draw stays far above the year's mean.",

@@ -257,7 +257,8 @@ def test_lesson_7_says_which_day_sizes_the_battery_and_what_it_does_on_the_hot_d
     segment = " ".join(teacher_pack.PLANS[7].segments[2][2].split())
     # (reader 37: the October answer moved from the timed row to "where students stumble")
     stumbles = " ".join(" ".join(teacher_pack.PLANS[7].stumbles).split())
-    assert "October's typical day: the typical day with the most cooling above" in stumbles
+    assert "October's typical day sizes the battery, not the hot day" in stumbles
+    assert "it is the typical day with the most cooling above" in stumbles
     assert "on the hot day the peak falls only from 62.2 MW to 58.1 MW" in segment
     # the long "what this model ignores" sentence is a list; References is a cell of its own
     assert "- The weather is one typical year, not a heat wave." in "".join(cells)
