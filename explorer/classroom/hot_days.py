@@ -770,9 +770,9 @@ def battery_hours(year: xr.Dataset) -> None:
         f"{fmt.quantity(float(shaving.battery_duration), 'h')} at full power"
     )
     _say(
-        "Megawatts say how fast a battery delivers, megawatt-hours how long: this one is sized "
-        "to carry a day's hottest hours, not the whole site for a moment (a ride-through "
-        "battery, in the Advanced part, is the opposite)."
+        "Megawatts say how fast a battery delivers, megawatt-hours how long. This one is sized "
+        "to carry a day's hottest hours, not the whole site for a moment. A ride-through "
+        "battery (in the Advanced part) is the opposite."
     )
 
 
