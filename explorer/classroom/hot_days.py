@@ -400,13 +400,12 @@ def _what_the_battery_does_on_the_hot_day(year: xr.Dataset, shaving: xr.Dataset)
     if peak - low < low - mean:  # a plateau: the night is nearer the afternoon than the mean
         excess = float(year.hot_day_excess_energy)
         text += (
-            f" That day's coolest hour still needs {_mw(low)}, only "
-            f"{_mw(peak - low)} below its afternoon and {_mw(low - mean)} above the annual mean: "
-            f"over the day its cooling above the annual mean adds up to "
-            f"{fmt.quantity(excess, 'MWh')}, {fmt.number(excess / energy, 2)} times the "
-            "battery's MWh. A battery recharged every day only moves energy from one hour of a "
-            "day to another: it can flatten a day's afternoon, not a hot day whose night is "
-            "nearly as hot as its afternoon."
+            f" Even that day's coolest hour needs {_mw(low)}: only {_mw(peak - low)} below its "
+            f"afternoon, but {_mw(low - mean)} above the annual mean. Over the day, its cooling "
+            f"above the annual mean adds up to {fmt.quantity(excess, 'MWh')}, "
+            f"{fmt.number(excess / energy, 2)} times the battery's MWh. A battery recharged "
+            "every day only moves energy between the hours of one day. It can flatten an "
+            "afternoon, not a hot day whose night is nearly as hot."
         )
     elif threshold > mean:
         text += (
@@ -440,10 +439,10 @@ def when_it_delivers(year: xr.Dataset) -> str:
     >>> from explorer.classroom import lessons
     >>> print(when_it_delivers(lessons.hot_year()[0]))  # doctest: +NORMALIZE_WHITESPACE
     When it delivers: on the hot day, while the cooling is above that day's threshold (58.1
-    MW), from 10 h to 20 h, and the grid recharges it from 0 h to 9 h and 21 h to 23 h. There
-    it delivers at most 4.05 MW of its 6.1 MW, so it lasts longer than it would at full power.
-    On typical days it delivers in the warm hours (January 12 h to 20 h, July 9 h to 20 h) and
-    is recharged in the cooler ones. Each recharge buys from the grid a little more than the
+    MW), from 10 h to 20 h. The grid recharges it from 0 h to 9 h and 21 h to 23 h. There it
+    delivers at most 4.05 MW of its 6.1 MW, so it lasts longer than at full power. On typical
+    days it delivers in the warm hours (January 12 h to 20 h, July 9 h to 20 h) and is
+    recharged in the cooler ones. Each recharge buys a little more from the grid than the
     battery gave: what it delivers ÷ 85 % (its round-trip efficiency).
     """
     shaving = batteries.peak_shaving_battery(year)
@@ -463,9 +462,8 @@ def when_it_delivers(year: xr.Dataset) -> str:
     # power: said, so that the hours above are not read as that (reader 27)
     most, power = float(hot.max()) - t, float(shaving.battery_power)
     less = (
-        f" There it delivers at most {_mw(most)} of its {_mw(power)}, so it "
-        "lasts longer than "
-        "it would at full power."
+        f" There it delivers at most {_mw(most)} of its {_mw(power)}, so it lasts longer than "
+        "at full power."
         if most < 0.99 * power
         else ""
     )
@@ -474,9 +472,9 @@ def when_it_delivers(year: xr.Dataset) -> str:
     eff = fmt.percent(catalog.value("storage.round_trip_efficiency", "1"))
     return (
         f"When it delivers: on the hot day, while the cooling is above that day's threshold "
-        f"({_mw(t)}), from {_spans(on)}, and the grid recharges it from {_spans(off)}.{less} On "
+        f"({_mw(t)}), from {_spans(on)}. The grid recharges it from {_spans(off)}.{less} On "
         f"typical days it delivers in the warm hours ({each}) and is recharged in the cooler ones. "
-        f"Each recharge buys from the grid a little more than the battery gave: what it delivers "
+        f"Each recharge buys a little more from the grid than the battery gave: what it delivers "
         f"÷ {eff} (its round-trip efficiency)."
     )
 
@@ -539,10 +537,10 @@ def sizing_design_day(year: xr.Dataset) -> Fold:
     the day this plant is sized for (°C, from the day's coolest hour to its peak):
       the typical year's 1 % wet-bulb design day: dry-bulb 22–33.3, wet-bulb 22–26.7
     <BLANKLINE>
-    A cooling tower's water follows the wet-bulb, not the thermometer: this day's wet-bulb
+    A cooling tower's water follows the wet-bulb, not the thermometer. This day's wet-bulb
     peaks at 26.7 °C.
     <BLANKLINE>
-    How rare is it? Only 88 hours of the typical year (1 %) have a higher wet-bulb; ...
+    How rare is it? Only 88 hours of the typical year (1 %) have a higher wet-bulb. ...
     >>> print(more)  # doctest: +ELLIPSIS
     How far to trust this day: the station's published design days, and why it is not one
     the station's published design days (°C, from the day's coolest hour to its peak):
@@ -550,7 +548,7 @@ def sizing_design_day(year: xr.Dataset) -> Fold:
       dehumidification design day: dry-bulb 24.1–27.8, wet-bulb 24.1–25.1
     <BLANKLINE>
     The published days' wet-bulbs (24.6 °C with the hottest hours, 25.1 °C with the most humid
-    dew point) are the ones that come with another condition, ...
+    dew point) each come with another condition. ...
     """
     tech, rule = str(year.attrs["cooling_tech"]), str(year.attrs["hot_day_rule"])
     py = climate.plant_year(climate.load_station(str(year.attrs["station"])), tech, rule)
@@ -566,7 +564,7 @@ def sizing_design_day(year: xr.Dataset) -> Fold:
     print("the day this plant is sized for (°C, from the day's coolest hour to its peak):")
     print(line(hot))
     _say(
-        "A cooling tower's water follows the wet-bulb, not the thermometer: this day's wet-bulb "
+        "A cooling tower's water follows the wet-bulb, not the thermometer. This day's wet-bulb "
         f"peaks at {fmt.number(hot.wet_bulb.max())} °C."
     )
     _say(_how_rare(py.weather, hot))
@@ -583,13 +581,14 @@ def sizing_design_day(year: xr.Dataset) -> Fold:
         more += [
             "",
             textwrap.fill(
-                f"The published days' wet-bulbs ({coincident}) are the ones that come with "
-                "another condition, not the 1 % wet-bulb a tower is sized for, which usually "
-                "lies above them. This day takes the typical year's own 1 % wet-bulb instead. It "
-                "has not been checked against the station's own figure: it may sit above or "
-                "below that figure; somewhat above is the likelier, as the year's hours are "
-                "borrowed from another station. Step 2's \"More detail\" shows that the hook's "
-                "answer holds on either published day too.",
+                f"The published days' wet-bulbs ({coincident}) each come with another "
+                "condition. A tower is sized for the 1 % wet-bulb, which usually lies above "
+                "them. So this day takes the typical year's own 1 % wet-bulb. Nobody has "
+                "checked it against the station's own figure. It may sit above or below that "
+                "figure; somewhat above is the likelier, as the year's hours are borrowed from "
+                "another station. "
+                "Step 2's \"More detail\" shows that the hook's answer holds on either "
+                "published day too.",
                 90,
             ),
         ]
@@ -612,9 +611,9 @@ def _how_rare(weather: climate.Weather, hot: climate.DesignDay) -> str:
     >>> year = lessons.hot_year()[0]
     >>> w = climate.typical_weather(climate.load_station(str(year.attrs["station"])))
     >>> print(_how_rare(w, climate.wet_bulb_design_day(w)))  # doctest: +ELLIPSIS
-    How rare is it? Only 88 hours of the typical year (1 %) have a higher wet-bulb; ...
+    How rare is it? Only 88 hours of the typical year (1 %) have a higher wet-bulb. ...
     >>> print(_how_rare(w, w.design_days[1]))  # doctest: +ELLIPSIS
-    How rare is it? 400 hours of the typical year (4.6 %) have a higher wet-bulb; ...
+    How rare is it? 400 hours of the typical year (4.6 %) have a higher wet-bulb. ...
     """
     peak = float(hot.wet_bulb.max())
     hours, one_percent = climate.wet_bulb_rarity(weather, peak)
@@ -623,8 +622,8 @@ def _how_rare(weather: climate.Weather, hot: climate.DesignDay) -> str:
     only = "Only " if hours <= 0.01 * climate.HOURS_OF_YEAR + 1 else ""
     return (
         f"How rare is it? {only}{fmt.number(hours)} hours of the typical year "
-        f"({fmt.percent(hours / climate.HOURS_OF_YEAR, 2)}) have a higher wet-bulb; {month}'s "
-        f"typical afternoon reaches {fmt.number(float(typical.max()))} °C; the typical year's "
+        f"({fmt.percent(hours / climate.HOURS_OF_YEAR, 2)}) have a higher wet-bulb. {month}'s "
+        f"typical afternoon reaches {fmt.number(float(typical.max()))} °C. The typical year's "
         f"own 1 % wet-bulb is {fmt.number(one_percent)} °C."
     )
 
@@ -717,8 +716,8 @@ def peak_shaving(year: xr.Dataset) -> str:
     print(f"beside the months' typical days, {_hot_day_beside_typical(year)}")
     shaving_battery(year)
     _say(
-        "The hook's second question: grid batteries of this kind are sold as shipping-container "
-        "units of a few MWh each. Divide the battery's MWh by a few: a row of containers, not one "
+        "The hook's second question: grid batteries like this are sold as shipping containers "
+        "of a few MWh each. Divide the battery's MWh by a few: a row of containers. Not one "
         "container, not a car battery and not a building."
     )
     return _details(
@@ -771,9 +770,9 @@ def battery_hours(year: xr.Dataset) -> None:
         f"{fmt.quantity(float(shaving.battery_duration), 'h')} at full power"
     )
     _say(
-        "Megawatts say how fast a battery delivers, megawatt-hours how long: this one is sized "
-        "to carry a day's hottest hours, not the whole site for a moment (a ride-through "
-        "battery, in the Advanced part, is the opposite)."
+        "Megawatts say how fast a battery delivers, megawatt-hours how long. This one is sized "
+        "to carry a day's hottest hours, not the whole site for a moment. A ride-through "
+        "battery (in the Advanced part) is the opposite."
     )
 
 
@@ -841,31 +840,29 @@ def peak_shaving_detail(year: xr.Dataset) -> None:
     if own.attrs["hot_day"] != year.attrs["hot_day"]:
         above = own_wet - float(year.hot_day_wet_bulb.max())
         _say(
-            f"An upper end, {own.attrs['hot_day']}: its wet-bulb reaches {fmt.number(own_wet)} "
-            f"°C, {fmt.number(above)} K above the day this plant is sized for and above any "
+            f"An upper end, {own.attrs['hot_day']}. Its wet-bulb reaches {fmt.number(own_wet)} "
+            f"°C, {fmt.number(above)} K above the day this plant is sized for, and above any "
             "design condition the station publishes. That hour is the borrowed station's most "
-            "humid one, shifted to Jackson: too rare to size the plant for, but the plant runs "
-            "through it, drawing more, and the grid must meet it: the model's upper end, the "
-            f"hottest hour step 3 measures the grid with. Its cooling peaks at {_mw(own_peak)}, "
-            f"{fmt.number(own_peak / mean_mw)} times the mean. The explorer app's hot day is "
-            f"this one (the worst of all the days), so the app shows {_mw(own_peak)} where this "
-            f"lesson shows {_mw(year.peak_cooling_power)}."
+            "humid one. It is too rare to size the plant for, but the plant runs through it and "
+            "the grid must meet it: step 3 measures the grid with it. Its cooling peaks at "
+            f"{_mw(own_peak)}, {fmt.number(own_peak / mean_mw)} times the mean. The explorer "
+            f"app's hot day is this one (the worst of all), so the app shows {_mw(own_peak)} "
+            f"where this lesson shows {_mw(year.peak_cooling_power)}."
         )
         low_hour = int(own.hot_day_cooling_power.argmin("hour"))
         if low_hour > int(own.hot_day_cooling_power.argmax("hour")):
             _say(
                 f"On {own.attrs['hot_day'].split(', ')[-1]}, the lowest cooling comes at "
-                f"{low_hour} h, after its peak: the record "
-                "has a sudden cool, humid spell that afternoon (a passing storm), so the night "
-                "is not always the coolest part of a real day."
+                f"{low_hour} h, after its peak. The record has a sudden cool, humid spell that "
+                "afternoon (a passing storm): the night is not always a real day's coolest part."
             )
     shaving = batteries.peak_shaving_battery(year)
     low, mean = _mw(year.hot_day_cooling_power.min()), _mw(year.mean_cooling_power)
     _say(
-        f"Why a daily threshold: a battery cannot hold the grid's draw at the annual mean "
-        f"({mean}), since the hot day's coolest hour still needs {low}, so it would never "
-        "recharge. Above each day's threshold the battery delivers (in the day's warm hours), "
-        "below it the grid recharges it (in the cooler ones)."
+        f"Why a daily threshold? The hot day's coolest hour still needs {low}, above the annual "
+        f"mean ({mean}). A battery that held the grid's draw at the mean would never recharge. "
+        "So each day has its own threshold: above it the battery delivers (in the day's warm "
+        "hours), below it the grid recharges it (in the cooler ones)."
     )
     print(f"the battery's MWh: {fmt.quantity(float(shaving.battery_energy), 'MWh')}")
     print(

@@ -1187,9 +1187,10 @@ PLANS: dict[int, Plan] = {
             (
                 5,
                 "Hook",
-                "Say: “On the day the plant is sized for, how much more does the cooling "
-                f"draw: {_hook_guesses()}? A car battery, one shipping container, a row of "
-                "containers or a building to shave the cooling's daily peaks?”",
+                "Say: “In the hottest hour of the day the plant is sized for, how much more "
+                f"does the cooling draw than in an average hour: {_hook_guesses()}? A car "
+                "battery, one shipping container, a row of containers or a building to shave "
+                "the cooling's daily peaks?”",
             ),
             (
                 10,
@@ -1205,26 +1206,20 @@ PLANS: dict[int, Plan] = {
                 17,
                 "Step 2 · The hot day",
                 "Run the design-day cell: it builds the hot day the exercises use. In the Basics "
-                "lesson read out only the day this plant is sized for and “How rare is it?”; the "
-                "station's published design days are folded under the cell (“How far to trust "
-                "this day”). Say: a cooling tower is "
-                "sized for a humid day, not the hottest one; the station "
-                "summary the explorer reads has no wet-bulb design day (ASHRAE's tables do), so "
-                f"the plant is sized for {_lesson_hot_day_name()}. Students answer "
-                "hot-day-above-mean; the day's hours, the hook's first "
-                "answer and the peak-shaving battery (MW, MWh) open. Ask where its recharge comes "
-                "from (the grid, in the same day's cooler hours: the printout says which) and "
-                "how big it is (a row of shipping containers of a few MWh each): that answers "
-                "the hook's second guess; students answer shaving-battery-hours "
-                "(MWh ÷ MW). Say what it does on the hot day (the peak falls "
-                f"only from {_shaving_on_the_hot_day()[1]} to {_shaving_on_the_hot_day()[2]}: "
-                "a battery recharged every day only moves hours within the day). The question "
-                "after it, which day sized it and why "
-                f"({_shaving_on_the_hot_day()[0]}: {_shaving_on_the_hot_day()[3]}), is "
-                "optional (or homework): its answer needs the economiser's figures. The collapsed "
-                "“More detail” holds the typical year's own hottest day (an upper end, more "
-                "humid than any published design condition, and the app's hot day) and the "
-                "costs: open it only if there is time.",
+                "lesson read out only the day this plant is sized for and “How rare is it?”; "
+                "leave the station's published design days folded (“How far to trust this "
+                "day”). Say: a "
+                "cooling tower is sized for a humid day, not the hottest one; here that is "
+                f"{_lesson_hot_day_name()}. Students answer hot-day-above-mean. The day's "
+                "hours, the hook's first answer and the peak-shaving battery (MW, MWh) open. "
+                "Ask where its recharge comes from (the grid, in the same day's cooler hours) and "
+                "how "
+                "big it is (a row of shipping containers): the hook's second answer. Students "
+                "answer shaving-battery-hours (MWh ÷ MW). Say: on the hot day the peak falls only "
+                f"from {_shaving_on_the_hot_day()[1]} to {_shaving_on_the_hot_day()[2]}; a "
+                "daily battery only moves energy between the hours of one day. The question after "
+                "it is optional (or homework); skip it and the “More detail” fold unless there is "
+                "time.",
             ),
             (
                 10,
@@ -1259,6 +1254,9 @@ PLANS: dict[int, Plan] = {
             "point), not the tower's 1 % wet-bulb, which usually lies above them. The hook's "
             "answer is "
             "the same on either published day (step 2's “More detail”).",
+            f"Asked why {_shaving_on_the_hot_day()[0]} sizes the battery, not the hot day "
+            f"(step 2's optional question): it is {_shaving_on_the_hot_day()[3]}. The answer "
+            "needs the economiser's figures, so it suits homework.",
             "Reading the peak-shaving battery as the one that takes the hot day down to the "
             f"average: {_shaving_on_the_hot_day()[0]} sizes it, and a daily battery only moves "
             "hours within a day, so the hot day's draw stays far above the year's mean.",
@@ -1723,7 +1721,7 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
         ),
         7: (
             (
-                "on the day the cooling plant is sized for",
+                "how much more power does the plant's cooling draw",
                 f"On {_hot_day()}, the day the plant is sized for, the chiller plant's "
                 f"cooling peaks at about {_hot_ratio()} times its annual mean "
                 f"({_ans('hot-day-above-mean')} above it); the typical year's own hottest day goes "
@@ -2948,6 +2946,8 @@ def _answers(lesson: Lesson) -> str:
                 "fewer count only inside the range above, as the notebook's reveal calls a "
                 "prediction there a good estimate)</p>"
                 if e.id in predicted
+                # a worked answer's reveal keeps the boxes' rule (reader 37: two rules)
+                and not ((e.precision.figures or 0) > 1 and e.id in lessons.WORKED_ANSWERS)
                 else "fewer do not count, even inside the range above)</p>"
                 if (e.precision.figures or 0) > 1
                 else "fewer count only inside the range above)</p>"

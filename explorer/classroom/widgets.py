@@ -379,7 +379,9 @@ def solution(
     # a wrong answer opens nothing: the box opens on a right one or on "Show the answer"
     # (reader 21: "once you have answered" read as broken after a wrong answer)
     until = until or (
-        "committed your prediction above"
+        # a worked answer is "your answer", as its box says it (reader 37)
+        f"committed your {'answer' if exercise_id in lessons.WORKED_ANSWERS else 'prediction'} "
+        "above"
         if exercise_id in _PREDICTED
         else "answered the exercise above"
         if _on_paper()

@@ -92,7 +92,7 @@ def test_the_hot_day_is_set_beside_the_stations_published_design_days(capsys):
     # distrust: too rare to size the plant for, but one the grid must meet
     assert "not a condition to design for" not in more
     assert "too rare to size the plant for, but the plant runs through it" in more
-    assert "the hottest hour step 3 measures the grid with" in more
+    assert "step 3 measures the grid with it" in more
     assert "the app shows 66.4 MW where this lesson shows 62.2 MW" in more
 
 
@@ -123,7 +123,7 @@ def test_the_battery_delivers_in_the_design_days_afternoon_and_evening(capsys):
     for hour, does in rows:
         assert (does == "battery delivers") == (int(hour) in delivers), hour
     assert (
-        "from 10 h to 20 h, and the grid recharges it from 0 h to 9 h and 21 h to 23 h." in text
+        "from 10 h to 20 h. The grid recharges it from 0 h to 9 h and 21 h to 23 h." in text
         and "(January 12 h to 20 h, July 9 h to 20 h)" in text
     )
     assert "storm" not in text and "cool spell" not in text and "falls from" not in text

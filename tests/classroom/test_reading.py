@@ -423,8 +423,8 @@ def test_reader_10s_answers_to_lessons_7_and_8():
     # AWS's fleet PUE (1.15, lesson 2) is a sensible prediction, not a slip
     (aws,) = [t for t in lessons.EXERCISES["jackson-annual-pue"].traps if t.id == "aws-fleet"]
     assert not aws.kind.slip
-    # the worked step gives the IT energy: 254 MW × 8,760 h = 2,225 GWh
-    assert "× 8,760 h = 2,2" in lessons.EXERCISES["jackson-annual-pue"].hints[-1]
+    # the worked step explains the months (reader 37: "254 MW × 8,760 h" was circular)
+    assert "weighted by its days" in lessons.EXERCISES["jackson-annual-pue"].hints[-1]
 
 
 def test_reader_11_2s_answers_to_lessons_3_and_4():
@@ -2419,6 +2419,7 @@ _STEPS_NOT_ONE_CALCULATION = {
     "goodput-16k",
     "capstone-job-share",
     "contested-power-p5",
+    "jackson-annual-pue",  # the months' PUEs and their average, in words (reader 37)
 }
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 
 from ...training import goodput  # tests read the core's goodput here
-from ..exercises import Exercise, Feedback, Reveal, Trap
+from ..exercises import COPIED, Exercise, Feedback, Reveal, Trap
 from ..exercises import check as _check
 from ..exercises import reveal as _reveal
 
@@ -242,6 +242,23 @@ def reveal(exercise_id: str, prediction: object) -> Reveal:
         )
         r = dataclasses.replace(r, message=said.replace(": a good estimate.", ": right."))
         fb = _check(EXERCISES[exercise_id], prediction)
+        if r.ready and fb.trap == COPIED:
+            # a worked answer that types back the question's figure: said so, as `check` says
+            # it, not "3.33 times too large" (reader 37)
+            head = r.message.split(". ", 1)[0]
+            figure = fb.message.split(": ", 1)[-1].split(";", 1)[0]
+            step = EXERCISES[exercise_id].hints[-1]
+            r = dataclasses.replace(r, message=f"{head}. {figure}; the step: {step}.")
+        elif r.ready and fb.kind == "figures" and not fb.right and "tolerance" in r.message:
+            # "70,000": inside the tolerance to one figure; the answer boxes refuse that as one
+            # figure, so the worked answer is held to the same rule (reader 37: two rules)
+            head = r.message.split(". ", 1)[0]
+            step = EXERCISES[exercise_id].hints[-1]
+            r = dataclasses.replace(
+                r,
+                message=f"{head}. Right to the one figure you gave; a worked answer, as in every "
+                f"answer box, keeps two or three figures. The step: {step}.",
+            )
         if not r.ready and fb.kind == "trap":
             # a worked answer in the wrong unit ("30 %" for households): the slip's hint, as
             # `check` gives it, not only the unit wanted (reader 34)

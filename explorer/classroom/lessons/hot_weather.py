@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from functools import cache
 
 from ... import catalog, fmt, power
@@ -126,6 +127,29 @@ _MIN_PER_H = factor("hour", "minute")
 _DECIMAL_HOUR = 100  # the slip "5 minutes = 0.05 h": minutes taken as hundredths of an hour
 _S_PER_H = factor("hour", "second")
 
+
+def _months_step() -> str:
+    """The annual-PUE step, from the month table that opens with the reveal: the coolest and
+    warmest months' PUEs, and the year's as their average (reader 37: "IT energy = 254 MW × …"
+    was circular, since the IT load is set from the yearly average).
+
+    Examples
+    --------
+    >>> print(_months_step())  # doctest: +ELLIPSIS
+    in the month table, January's PUE is 1.11 (the economiser cools for free in most hours) and ...
+    """
+    year = hot_year()[0]
+    pue = year.pue_month.values
+    low, high = int(pue.argmin()), int(pue.argmax())
+    cool, warm = calendar.month_name[low + 1], calendar.month_name[high + 1]
+    return (
+        f"in the month table, {cool}'s PUE is {fmt.number(pue[low], 3)} (the "
+        f"economiser cools for free in most hours) and {warm}'s "
+        f"{fmt.number(pue[high], 3)} (the chillers run all day); the year's PUE is the average "
+        f"of the twelve, each month weighted by its days: {fmt.number(_yr('annual_pue'), 3)}"
+    )
+
+
 add_exercise(
     Exercise(
         "jackson-annual-pue",
@@ -147,8 +171,7 @@ add_exercise(
             "the annual PUE is the year's site energy ÷ the year's IT energy: "
             "cool months pull it down",
             "PUE = facility energy ÷ IT energy, summed over every hour of the typical year",
-            f"IT energy = {_IT} × {fmt.number(_HOURS_YEAR)} h = {_IT_GWH}; "
-            f"PUE = {_YEAR_GWH} ÷ {_IT_GWH} = {fmt.number(_yr('annual_pue'), 4)}",
+            _months_step(),
         ),
         traps=(
             Trap(
@@ -179,8 +202,8 @@ add_exercise(
             Trap(
                 "hottest-hour",
                 lambda: float(hot_year()[0]["pue"].max()),
-                "that is near the PUE of the hottest typical hour; over the year the plant runs "
-                "in cooler hours too",
+                "if you took the hottest typical hour, that is near its PUE; over the year the "
+                "plant runs in cooler hours too",
                 match=Match(
                     rel_tol=0.01,
                     # a prediction is made before any hour is shown: a guess there, not this slip

@@ -175,6 +175,22 @@ add_exercise(
                 f"that is the announced {SITE}; take the high end, {_HIGH_MW}",
             ),
             Trap(
+                # "245,264": the central city, step 1's basis table (reader 37)
+                "central-city",
+                lambda: _contested_households(SITE_MW, _range(_HOUSEHOLD_KEY).central),
+                "that is the central city: every figure at its central value; the biggest "
+                "city takes each figure at the end that makes it bigger",
+                match=Match(rel_tol=0.005),
+            ),
+            Trap(
+                # "171,685": the announced site at the load factor's low end (reader 37)
+                "low-load",
+                lambda: _contested_households(SITE_MW, _range(_HOUSEHOLD_KEY).central, _LOAD_LOW),
+                "that is the announced site at the load factor's low end, a smaller city; the "
+                "biggest city takes each figure at the end that makes it bigger",
+                match=Match(rel_tol=0.005),
+            ),
+            Trap(
                 "people-not-households",
                 lambda: (
                     float(_contested_bounds().city_households.sel(bound="high"))
@@ -359,6 +375,13 @@ add_exercise(
 )
 
 
+def _power_percentile_95() -> float:
+    """The 95th percentile of the contested site's power [MW], as `_power_percentile_5`."""
+    from ...ui.headlines import headline_ranges
+
+    return float(headline_ranges(site=CONTESTED_SITE)["facility_load"].high)
+
+
 def _power_percentile_5() -> float:
     """The 5th percentile of the contested site's power [MW] over the draws the explorer app's
     small type uses (`explorer.ui.headlines.headline_ranges`), as lesson 8's step 5 prints it."""
@@ -393,6 +416,17 @@ add_exercise(
                 "below it, so 5 % of them cannot either: the 5th percentile lies above it",
                 match=Match(rel_tol=0.005),
                 kind=Kind(slip=False),
+            ),
+            Trap(
+                # "650": the 5th and 95th percentiles mixed up (reader 37)
+                "95th",
+                _power_percentile_95,
+                "that is near the 95th percentile, with 95 % of the draws below it; below the "
+                "5th percentile lie only 5 % of them",
+                match=Match(rel_tol=0.02),
+                # made before any percentile is shown: a mix-up, not a slip (reader 37)
+                kind=Kind(slip=False),
+                say=Say(lead="A common mix-up"),
             ),
             Trap(
                 "middle",
