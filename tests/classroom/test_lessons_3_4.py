@@ -1561,9 +1561,10 @@ def test_reader_37_34s_worksheet_prints_the_ways_to_circle(pages):
 def test_reader_37_34s_code_cells_hold_no_developer_notes():
     # reader 37-34, defect 4: JupyterLab shows code cells' comments, "hide-input" or not; lesson
     # 4's "(reader 36)" meant nothing to a student and one note said where the answers were
+    # (every walkthrough: lesson 8's "(reader 26)" was the last one left)
     notes = [
         (path.name, i, line.strip())
-        for path in (THREE, FOUR)
+        for path in handouts.walkthroughs()
         for i, c in enumerate(nbformat.read(path, 4).cells)
         if c.cell_type == "code"
         for line in c.source.splitlines()
