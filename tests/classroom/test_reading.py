@@ -4604,10 +4604,15 @@ def test_reader_31s_a_prediction_at_the_questions_yardstick_is_a_guess_not_a_cop
     # prediction of 2.8 was told "a common slip: … 2.8 is copied from the question" (the check's
     # copied-figure rule of fix round 30 reached the prediction box). A guess may take the
     # question's yardstick; the Check box still names a copied figure.
+    # Fix round 37 made cop-article a worked answer ("Work it out"): there a figure copied from
+    # the question is named, as in the Check box. A prediction still takes the yardstick freely
+    # (lesson 8's announced 300 MW, its reference).
+    assert "cop-article" in lessons.WORKED_ANSWERS
     for typed in ("2.8", "4.5"):
         said = lessons.reveal("cop-article", typed).message
-        assert "copied" not in said and "slip" not in said, said
-        assert "too large" in said, said
+        assert "copied from the question" in said and "slip" not in said, said
+    said = lessons.reveal("contested-power-p5", "300 MW").message
+    assert "copied" not in said and "slip" not in said, said
     assert "copied from the question" in lessons.check("cop-article", "2.8").message
 
 
