@@ -24,20 +24,20 @@ from .fact_check import (
     GAME_RULES,
     ROLE_CARD_RULE,
     SCORING_TABLE,
-    _station_card,
     fact_check_guide,
     script_table,
+    station_card,
     teacher_notes,
     verdicts_by_claim,
 )
-from .figures import DEFAULT_OUT, NOTEBOOKS, ROOT, _fixed_restart_words, _site_h100s, _stdout
-from .open_answers import _open_answers
+from .figures import DEFAULT_OUT, NOTEBOOKS, ROOT, fixed_restart_words, printed_by, site_h100s
+from .open_answers import model_answers
 from .pack import RUBRIC, build, main, safe_folder, write
 from .plans import APP_ADDRESS, APP_WHEN, LESSONS, PLANS, Lesson, Plan, app_link, app_words
 from .tables import TABLE_SHEETS
 from .traps import TRAP_HEADER, exercises_of, trap_rows, trap_table
 from .walkthroughs import answer_to, markdown_cells, open_questions, tracks
-from .worksheets import ADVANCED_READS_ROWS, _question_html
+from .worksheets import ADVANCED_READS_ROWS, question_html
 
 __all__ = [
     "ADVANCED_READS_ROWS",
@@ -56,23 +56,23 @@ __all__ = [
     "TRAP_HEADER",
     "Lesson",
     "Plan",
-    "_fixed_restart_words",
-    "_question_html",
-    "_site_h100s",
-    "_station_card",
-    "_stdout",
     "answer_to",
     "app_link",
     "app_words",
     "build",
     "exercises_of",
     "fact_check_guide",
+    "fixed_restart_words",
     "main",
     "markdown_cells",
     "on_paper",
     "open_questions",
+    "printed_by",
+    "question_html",
     "safe_folder",
     "script_table",
+    "site_h100s",
+    "station_card",
     "teacher_notes",
     "tracks",
     "trap_rows",
@@ -84,5 +84,5 @@ __all__ = [
 
 def __getattr__(name: str) -> object:
     if name == "OPEN_ANSWERS":  # lesson → (phrase of the question, model answer), in order
-        return _open_answers()
+        return model_answers()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

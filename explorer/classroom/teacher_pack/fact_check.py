@@ -8,11 +8,11 @@ import html
 from ... import catalog, fmt
 from .. import factcheck, lessons
 from ..exercises import Exercise
-from .figures import _SECOND_LOOK, _SECOND_LOOK_UNNAMED
-from .markup import _inline, _table
+from .figures import SECOND_LOOK, SECOND_LOOK_UNNAMED
+from .markup import html_table, inline_html
 from .plans import PLANS
 from .traps import TRAP_HEADER, trap_rows
-from .walkthroughs import _md_table, _passage
+from .walkthroughs import md_table, passage
 
 # lesson 5's two rules, as the notebook words them (its "How the game runs"): printed on the
 # plan and the worksheet, and in the teacher's guide, never retyped
@@ -24,12 +24,12 @@ GAME_RULES = ("**Argue in role, vote what you believe.**", "**Scoring (read out 
 SCORING_TABLE = "| the explorer's verdict |"
 
 
-def _game_rules() -> str:
+def game_rules() -> str:
     """Lesson 5's rules box (how to argue and vote; the scoring and its table), from the
     notebook's words."""
-    rules = "".join(f"<p>{_inline(_passage(5, start))}</p>" for start in GAME_RULES)
+    rules = "".join(f"<p>{inline_html(passage(5, start))}</p>" for start in GAME_RULES)
     return (
-        f"<section class='box'><h3>The game's rules</h3>{rules}{_md_table(5, SCORING_TABLE)}"
+        f"<section class='box'><h3>The game's rules</h3>{rules}{md_table(5, SCORING_TABLE)}"
         "</section>"
     )
 
@@ -51,7 +51,7 @@ def script_table(lesson: int = 5, notebook: bool = False) -> str:
     start = 0
     for minutes, segment, what in PLANS[lesson].segments:
         if notebook:
-            what = what.replace(_SECOND_LOOK, _SECOND_LOOK_UNNAMED)
+            what = what.replace(SECOND_LOOK, SECOND_LOOK_UNNAMED)
         rows.append(f"| {start}–{start + minutes} min | {segment} | {what} |")
         start += minutes
     return "\n".join(rows)
@@ -85,8 +85,8 @@ def fact_check_guide() -> str:
             if ids:
                 sides.append(f"{word} {', '.join(ids)}")
         roles.append(f"- **{r.name}** ({'; '.join(sides)}): {r.brief}")
-    rules = [line for start in GAME_RULES for line in (_md_inline(_passage(5, start)), "")]
-    rules += [_passage(5, SCORING_TABLE), ""]
+    rules = [line for start in GAME_RULES for line in (_md_inline(passage(5, start)), "")]
+    rules += [passage(5, SCORING_TABLE), ""]
     return "\n".join(
         [
             "Each role card marks the side the role takes on each of its claims, defend or "
@@ -128,17 +128,17 @@ def teacher_notes() -> str:
         "Each lesson's plan and answer key have its hook's outcome, every value, trap and "
         "hint.</p>"
         "<h2>The usual slips, by exercise</h2>"
-        + _table(TRAP_HEADER, trap_rows())
+        + html_table(TRAP_HEADER, trap_rows())
         + "<h2>Lesson 5: the verdicts</h2>"
         # reader 36: the plan only names the rows; their text is in the answer key
         "<p>The reveal's verdicts (from <code>factcheck</code>); the rows worth a second look "
         "are named in <a href='lesson-5/plan.html'>lesson 5's plan</a>, and read in its "
         "<a href='lesson-5/answers.html'>answer key</a> with the full table and why each "
-        "verdict holds.</p>" + _table(("the explorer's verdict", "claims"), verdicts_by_claim())
+        "verdict holds.</p>" + html_table(("the explorer's verdict", "claims"), verdicts_by_claim())
     )
 
 
-def _exercise_block(
+def exercise_block(
     e: Exercise, label: str = "", predict_only: bool = False, worked: bool = False
 ) -> str:
     """One exercise's blanks on a worksheet; `label` (a step's title) replaces the exercise's id;
@@ -170,7 +170,7 @@ def _exercise_block(
     )
 
 
-def _station_card(c: factcheck.Claim) -> str:
+def station_card(c: factcheck.Claim) -> str:
     """One recompute station on paper, as the notebook shows it: the figures with their sources,
     the computation in words and the station's note; for the battery, the sources to read with
     their addresses. No value of the explorer's and no verdict."""
@@ -189,7 +189,7 @@ def _station_card(c: factcheck.Claim) -> str:
             what, value, source = factcheck.figure_line(k)
             value = lessons.STATION_ROW_ON_PAPER if k in held else value
             rows.append([what, value, source, e.date])
-        body = _table(["figure", "value", "source", "date"], rows)
+        body = html_table(["figure", "value", "source", "date"], rows)
         body += f"<p>{html.escape(c.recompute())}</p>"
         note = factcheck.station_note(c.id)
         if note:
@@ -207,7 +207,7 @@ def _station_extra(claim_id: str) -> str:
         )
         return (
             "<p>The city widget's table (the same site on each basis; "
-            f"{html.escape(caption)}):</p>" + _table(header, rows)
+            f"{html.escape(caption)}):</p>" + html_table(header, rows)
         )
     if claim_id == "ms-cooling":
         line = lessons.power_split_line(lessons.COOLING_SHARE)
@@ -218,7 +218,7 @@ def _station_extra(claim_id: str) -> str:
     return ""
 
 
-def _fact_check_grid() -> str:
+def fact_check_grid() -> str:
     """Lesson 5's role cards, its stations and the claim grid: my number, my assumption, the
     group's verdict, my vote (no verdict of the explorer's)."""
     cards = []
@@ -228,10 +228,10 @@ def _fact_check_grid() -> str:
             f"<section><h3>Role card: {html.escape(r.name)}</h3><p>{html.escape(r.brief)}</p>"
             f"<ul>{items}</ul><p><i>{ROLE_CARD_RULE}</i></p></section>"
         )
-    stations = "".join(_station_card(c) for c in factcheck.class_claims())
+    stations = "".join(station_card(c) for c in factcheck.class_claims())
     # the stations above carry the figures: the grid is for writing (reader 14: a column of
     # citations left the write-in columns too narrow to write in)
-    grid = _table(
+    grid = html_table(
         ["claim", "my number", "my assumption", "group verdict", "my vote"],
         # reader 33: the battery claim has no number to write ("—")
         [
@@ -243,11 +243,11 @@ def _fact_check_grid() -> str:
     # 27: a table, "the rule in full" and "Whose figure?" said it three times); the role cards
     # point to it rather than say it again
     rule = (
-        f"<h3>The verdict rule</h3>{_md_table(5, '| verdict |')}"
-        f"<p>{_inline(_passage(5, '**Whose figure?**'))}</p>"
+        f"<h3>The verdict rule</h3>{md_table(5, '| verdict |')}"
+        f"<p>{inline_html(passage(5, '**Whose figure?**'))}</p>"
     )
-    rule += f"<p>{_inline(_passage(5, '**Dense or sparse?**'))}</p>"
-    rule += _game_rules()
+    rule += f"<p>{inline_html(passage(5, '**Dense or sparse?**'))}</p>"
+    rule += game_rules()
     # reader 21: the rule's disk example mirrored the memory claim; it is in the reveal's memory
     # row (the answer key), not on the students' sheet
     return (

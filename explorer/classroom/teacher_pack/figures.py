@@ -18,7 +18,7 @@ from ...training import goodput
 from ...units import factor
 from .. import factcheck, lessons
 from ..computed import compute
-from .markup import _table
+from .markup import html_table
 
 ROOT = Path(__file__).resolve().parents[3]
 NOTEBOOKS = ROOT / "notebooks"
@@ -26,44 +26,57 @@ DEFAULT_OUT = ROOT / "build" / "teacher-pack"
 
 # The figures the plans and model answers state, formatted from the catalog and the exercises'
 # scenario (never retyped here: a moved catalog value moves the pack)
-_FLEET_PUE = fmt.number(catalog.value("cooling.aws-fleet.pue", "dimensionless"))
-_SURVEY_PUE = fmt.number(catalog.value("cooling.industry-average.pue", "dimensionless"))
-_OTHER_SHARE = catalog.value("defaults.overhead_fraction", "dimensionless")
-_CHILLER_MIN = fmt.number(catalog.value(lessons.CHILLER_COP, "dimensionless"))  # 4.5
-_AIR_CHILLER_MIN = fmt.number(catalog.value(lessons.AIR_CHILLER_COP, "dimensionless"))  # 2.8
-_DESIGN_PUE = fmt.number(catalog.value("climate.published_targets.aws-new-design", "dimensionless"))
-_TRN2_OVERHEAD = fmt.number(catalog.value("chips.trn2.server_overhead", "dimensionless"))
-_TRN2_TDP = fmt.quantity(catalog.value("chips.trn2.tdp", "W"), "W")
-_MFU = fmt.percent(lessons.MFU)
-_SITE = fmt.quantity(lessons.SITE_MW, "MW")
-_RUN_CHIPS, _JOB_CHIPS = fmt.number(lessons.RUN_CHIPS), fmt.number(lessons.JOB_CHIPS)
+FLEET_PUE = fmt.number(catalog.value("cooling.aws-fleet.pue", "dimensionless"))
+"""AWS's fleet PUE, as the pages print it."""
+SURVEY_PUE = fmt.number(catalog.value("cooling.industry-average.pue", "dimensionless"))
+"""The industry survey's average PUE, as printed."""
+OTHER_SHARE = catalog.value("defaults.overhead_fraction", "dimensionless")
+"""The default share of the other overheads (a fraction)."""
+CHILLER_MIN = fmt.number(catalog.value(lessons.CHILLER_COP, "dimensionless"))  # 4.5
+"""The published minimum COP of a new water-cooled chiller, as printed."""
+AIR_CHILLER_MIN = fmt.number(catalog.value(lessons.AIR_CHILLER_COP, "dimensionless"))  # 2.8
+"""The published minimum COP of a new air-cooled chiller, as printed."""
+DESIGN_PUE = fmt.number(catalog.value("climate.published_targets.aws-new-design", "dimensionless"))
+"""AWS's published PUE target for its new designs, as printed."""
+TRN2_OVERHEAD = fmt.number(catalog.value("chips.trn2.server_overhead", "dimensionless"))
+"""Trainium2's server overhead factor, as printed."""
+TRN2_TDP = fmt.quantity(catalog.value("chips.trn2.tdp", "W"), "W")
+"""Trainium2's TDP, as printed (with its unit)."""
+MFU_SHOWN = fmt.percent(lessons.MFU)
+"""The lessons' MFU, as printed (a percent)."""
+SITE_SHOWN = fmt.quantity(lessons.SITE_MW, "MW")
+"""The lessons' site power, as printed (with its unit)."""
+RUN_CHIPS_SHOWN, JOB_CHIPS_SHOWN = fmt.number(lessons.RUN_CHIPS), fmt.number(lessons.JOB_CHIPS)
+"""The hook's run and Llama 3's job, in chips, as printed."""
 _HOURS = catalog.value("conventions.hours_per_year", "hour/year")
-_N_HOURS, _N_DAYS = fmt.number(_HOURS), fmt.number(_HOURS / factor("day", "hour"))
-_HOUSEHOLDS_CITY = lessons.EXERCISES["city-households-us"].show(
+N_HOURS, N_DAYS = fmt.number(_HOURS), fmt.number(_HOURS / factor("day", "hour"))
+"""The hours and days of a year, as printed."""
+HOUSEHOLDS_CITY = lessons.EXERCISES["city-households-us"].show(
     lessons.EXERCISES["city-households-us"].answer()
 )  # 245,000 households: what the working on paper shows
+"""The city exercise's answer in households, as its working on paper shows it."""
 
 
-def _lesson_hot_day_name() -> str:
+def lesson_hot_day_name() -> str:
     """The day lesson 7's plant is sized for, in words (`hot_days.hot_day_name`)."""
     from ..hot_days import hot_day_name
 
     return hot_day_name(lessons.hot_year()[0])
 
 
-def _hook_guesses() -> str:
+def hook_guesses() -> str:
     """Lesson 7's hook's guesses (`hot_days.HOOK_GUESSES`), in words."""
     from ..hot_days import HOOK_GUESSES
 
     return ", ".join(HOOK_GUESSES)
 
 
-def _lesson_hot_peak() -> str:
+def lesson_hot_peak() -> str:
     """Lesson 7's cooling peak on the day its plant is sized for [MW]."""
     return fmt.quantity(float(lessons.hot_year()[0].peak_cooling_power), "MW")
 
 
-def _app_hot_day() -> tuple[str, str]:
+def app_hot_day() -> tuple[str, str]:
     """The app's hot day for lesson 7's site and plant (the core's default rule, the worst day)
     and its cooling peak, from the core."""
     from ...scenario import climate_year
@@ -72,40 +85,40 @@ def _app_hot_day() -> tuple[str, str]:
     return str(year.attrs["hot_day"]), fmt.quantity(float(year.peak_cooling_power), "MW")
 
 
-def _capstone_days(which: str) -> str:
+def capstone_days(which: str) -> str:
     """Lesson 6's wall-clock days: "every" chip in one job, or the priced "plan" (the fastest)."""
     ds = lessons.capstone_plan() if which == "plan" else lessons.capstone_site()
     return f"{fmt.number(float(ds.training_days))} days"
 
 
-def _capstone_chips() -> str:
+def capstone_chips() -> str:
     """The fastest job's chips, as said aloud: the optimum is flat, its last digits mean nothing."""
     return "about " + lessons.job_size(float(lessons.capstone_plan().job_chips))
 
 
-def _ans(eid: str) -> str:
+def ans(eid: str) -> str:
     """An exercise's answer as the key prints it (from the core, never typed here)."""
     e = lessons.EXERCISES[eid]
     return e.show(e.answer())
 
 
-def _trap_hint(eid: str, trap: str) -> str:
+def trap_hint(eid: str, trap: str) -> str:
     """A trap's hint as the checker says it, to quote in a plan (reader 35)."""
     return next(t.hint for t in lessons.EXERCISES[eid].traps if t.id == trap)
 
 
-def _trap(eid: str, trap: str) -> str:
+def trap_value(eid: str, trap: str) -> str:
     """A trap's value as the key prints it (from the core, never typed here)."""
     e = lessons.EXERCISES[eid]
     return fmt.number(float(f"{next(t for t in e.traps if t.id == trap).value():.3g}"))
 
 
-def _typed_percent(eid: str) -> str:
+def typed_percent(eid: str) -> str:
     """A share exercise's answer as a student types it without the % sign ("10" for 10.0 %)."""
     return fmt.number(lessons.EXERCISES[eid].answer() * 100, 2)
 
 
-def _six_n_d(model: str = "llama3-405b") -> str:
+def six_n_d_words(model: str = "llama3-405b") -> str:
     """C ≈ 6 N D for a catalog model, written with powers of ten: "6 × 405e9 × 15.6e12"."""
 
     def e(x: float) -> str:  # engineering notation, as on the board: 405e9, 15.6e12
@@ -118,7 +131,7 @@ def _six_n_d(model: str = "llama3-405b") -> str:
     return f"{fmt.number(per)} × {e(n)} × {e(d)}"
 
 
-def _us_pflop_day() -> str:
+def us_pflop_day() -> str:
     """A Trn2 UltraServer's day of dense FP8 left in PFLOP: "83.1 × 86,400 = 7.18e6"."""
     pf = float(system_table().fp8_dense.sel(system="trn2-ultraserver"))
     return f"{fmt.number(pf)} × {fmt.number(factor('day', 's'))} = {_e(pf * factor('day', 's'))}"
@@ -130,7 +143,7 @@ def _e(x: float, digits: int = 3) -> str:
     return f"{float(mantissa):g}e{int(exponent)}"
 
 
-def _measured() -> str:
+def measured_bf16() -> str:
     """One H100's measured BF16 matrix multiplication, best and sustained: "801 or 683"."""
     best, held = (
         fmt.number(catalog.value(f"measurements.h100-matmul.bf16_{k}", "TFLOP/s"))
@@ -139,41 +152,43 @@ def _measured() -> str:
     return f"{best} or {held}"
 
 
-def _measured_sustained() -> str:
+def measured_sustained() -> str:
+    """One H100's measured sustained BF16 matrix multiplication (TFLOP/s), as printed."""
     return fmt.number(catalog.value("measurements.h100-matmul.bf16_sustained", "TFLOP/s"))
 
 
-def _sustained_share() -> str:
+def sustained_share() -> str:
     """One H100's sustained BF16 matrix multiplication as a share of its datasheet peak."""
     sustained = catalog.value("measurements.h100-matmul.bf16_sustained", "TFLOP/s")
     return fmt.percent(sustained / catalog.value("chips.h100.bf16_dense", "TFLOP/s"), 2)
 
 
-def _mtbi_hours() -> str:
+def mtbi_hours() -> str:
     """The time between interruptions of Llama 3's job as the lesson says it: "3.09 h (186
     min)"."""
     return lessons.interval_words(float(goodput(lessons.JOB_CHIPS).mtbi))
 
 
-def _board_flop() -> str:
+def board_flop() -> str:
     """Lesson 3's board exercise: a 1 PFLOP/s machine for one minute, in FLOP (the answer in
     brackets, for the teacher)."""
     flop = factor("PFLOP/s", "FLOP/s") * factor("minute", "s")
     return f"“A 1 PFLOP/s machine runs for one minute: how many FLOP?” ({_e(flop, 1)} FLOP)."
 
 
-def _trn2_figure(var: str) -> str:
+def trn2_figure(var: str) -> str:
     """One Trainium2's peak at a precision, in TFLOP/s, as the key prints it."""
     return fmt.number(catalog.value(f"chips.trn2.{var}", "TFLOP/s"))
 
 
-def _trn2_gb200_per_chip() -> float:
+def trn2_gb200_per_chip() -> float:
+    """How many Trainium2 chips one GB200 matches in dense FP8 (a ratio)."""
     return catalog.value("chips.gb200.fp8_dense", "TFLOP/s") / catalog.value(
         "chips.trn2.fp8_dense", "TFLOP/s"
     )
 
 
-def _site_h100s() -> float:
+def site_h100s() -> float:
     """Lesson 4's section 3: the H100s a site of the article's power feeds at lesson 3's
     cooling share."""
     ds = compute(site_power=lessons.SITE_MW, cooling_fraction=lessons.TRN2_COOLING, chip="h100")
@@ -181,37 +196,37 @@ def _site_h100s() -> float:
 
 
 @cache
-def _runs():
+def llama_runs():
     """Lesson 4's runs of Llama 3.1 405B on H100s (BF16): Llama 3's job, the hook's 100,000
     chips, section 3's site and half a million chips."""
-    sizes = [lessons.JOB_CHIPS, lessons.RUN_CHIPS, round(_site_h100s()), lessons.BIG_JOB]
+    sizes = [lessons.JOB_CHIPS, lessons.RUN_CHIPS, round(site_h100s()), lessons.BIG_JOB]
     ds = compute(chip="h100", model="llama3-405b", job_chips=sizes)
     return ds.sel(precision="bf16")
 
 
 def _uptime() -> str:
     """The share of time Llama 3's job was running in the model (uptime only), from the core."""
-    return fmt.percent(float(_runs().job_uptime.sel(job_chips=lessons.JOB_CHIPS)))
+    return fmt.percent(float(llama_runs().job_uptime.sel(job_chips=lessons.JOB_CHIPS)))
 
 
-def _trap_percent(eid: str, trap: str) -> str:
+def trap_percent(eid: str, trap: str) -> str:
     """A share trap's value as the key says it aloud ("89.6 %"), from the core."""
     e = lessons.EXERCISES[eid]
     return fmt.percent(next(t for t in e.traps if t.id == trap).value())
 
 
-def _fixed_restart_words() -> str:
+def fixed_restart_words() -> str:
     """Lesson 4's "more chips can be slower" with the restart growing and fixed, from the core
     (`lessons.more_chips_words` at section 3's site)."""
-    return lessons.more_chips_words(round(_site_h100s()))
+    return lessons.more_chips_words(round(site_h100s()))
 
 
-def _goodput_table() -> str:
+def goodput_table() -> str:
     """What lesson 4's "back to the hook" cell prints: goodput and days by job size, with the
     restart the core uses at each size, and the model against Meta's published GPU-hours."""
     rows = []
-    for n in _runs().job_chips.values:
-        r = _runs().sel(job_chips=n)
+    for n in llama_runs().job_chips.values:
+        r = llama_runs().sel(job_chips=n)
         rows.append(
             [
                 fmt.number(float(n)),
@@ -224,7 +239,7 @@ def _goodput_table() -> str:
         )
     return (
         "<h3>The goodput table (what section 4's “back to the hook” cell prints)</h3>"
-        + _table(
+        + html_table(
             [
                 "H100s in the job",
                 "restart",
@@ -240,15 +255,15 @@ def _goodput_table() -> str:
         + f"<p>Check against Meta's model card: {html.escape(lessons.meta_hours_words())}. "
         "The larger jobs extrapolate Llama 3's "
         f"interruption rate. {html.escape(lessons.which_compute_words())}</p>"
-        f"<p>{html.escape(lessons.losses_words(_runs().sel(job_chips=lessons.JOB_CHIPS)))}</p>"
+        f"<p>{html.escape(lessons.losses_words(llama_runs().sel(job_chips=lessons.JOB_CHIPS)))}</p>"
         f"<p>{html.escape(lessons.restart_law())}.</p>"
         "<h4>The same jobs, the restart growing and fixed</h4>"
-        + _table(*lessons.more_chips_rows(round(_site_h100s())))
-        + f"<p>{html.escape(_fixed_restart_words())}</p>"
+        + html_table(*lessons.more_chips_rows(round(site_h100s())))
+        + f"<p>{html.escape(fixed_restart_words())}</p>"
     )
 
 
-def _stdout(printer) -> str:
+def printed_by(printer) -> str:
     """What a function that prints (a notebook reveal's) prints, as text."""
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):
@@ -256,7 +271,7 @@ def _stdout(printer) -> str:
     return buf.getvalue().rstrip()
 
 
-def _lesson_3_tables() -> str:
+def lesson_3_tables() -> str:
     """The tables lesson 3's reveals print, for a class without computers (the handout sends
     students to the key for them): the four accelerators, the systems and, for the Advanced
     prediction, the ratios and each accelerator per facility MW; from the functions the
@@ -265,14 +280,14 @@ def _lesson_3_tables() -> str:
         "<h3>The tables the reveals print (read or project them once each exercise is "
         "done)</h3>"
         "<h4>Power per chip (opens with trn2-chips-300mw)</h4>"
-        f"<pre>{html.escape(_stdout(lessons.four_accelerators))}</pre>"
+        f"<pre>{html.escape(printed_by(lessons.four_accelerators))}</pre>"
         "<h4>The systems' table (opens with ultraserver-fp8)</h4>"
-        + _table(*lessons.systems_rows())
+        + html_table(*lessons.systems_rows())
         + "<p>(est.): no published power; chips × TDP × server overhead, as the explorer "
         "estimates it.</p>"
         "<h4>Advanced: per facility MW (opens with the gb200-trn2-per-mw prediction)</h4>"
-        f"<pre>{html.escape(_stdout(lessons.per_chip_and_per_mw))}</pre>"
-        + _table(*lessons.per_mw_rows())
+        f"<pre>{html.escape(printed_by(lessons.per_chip_and_per_mw))}</pre>"
+        + html_table(*lessons.per_mw_rows())
     )
 
 
@@ -281,7 +296,7 @@ def _claimed(claim_id: str) -> str:
     return fmt.number(float(factcheck.claim(claim_id).claimed))
 
 
-def _article_cooling_pue() -> str:
+def article_cooling_pue() -> str:
     """The article's cooling shares and the PUE each needs with the default other losses:
     "30–50 % would need … (PUE 1.5–2.1)"."""
     low, high = lessons.ARTICLE_COOLING_RANGE
@@ -292,7 +307,7 @@ def _article_cooling_pue() -> str:
     )
 
 
-def _capstone_hook() -> str:
+def capstone_hook() -> str:
     """Lesson 6's hook question in the notebook's words (its bold question), for the plan."""
     nb = json.loads((NOTEBOOKS / "06-capstone.ipynb").read_text(encoding="utf-8"))
     for cell in nb["cells"]:
@@ -303,13 +318,13 @@ def _capstone_hook() -> str:
     raise KeyError("lesson 6 has no hook")
 
 
-def _losses_twice() -> str:
+def losses_twice() -> str:
     """The chips station's count with the other losses taken off again, as the plan says it."""
     ex = lessons.STATION_CHECKS["ms-chips"]
     return lessons.about(next(t.value() for t in ex.traps if t.id == "other-losses-twice"))
 
 
-def _copied_figures() -> str:
+def copied_figures() -> str:
     """The article's own figures a lesson-5 station names as copied, not computed ("250,000
     people at the city station, …"), as the plan's stumble says them on paper."""
     number = {c: n for n, c in enumerate(factcheck.CLASS_CLAIMS, 1)}  # as the hook lists them
@@ -323,7 +338,7 @@ def _copied_figures() -> str:
     )
 
 
-def _claims_and_rereadings() -> str:
+def claims_and_rereadings() -> str:
     """The full fact-check's rows counted: "25 claims and 1 re-reading (no verdict)"."""
     rereadings = sum(c.verdict() == factcheck.NO_VERDICT for c in factcheck.claims())
     claims = len(factcheck.claims()) - rereadings
@@ -332,7 +347,7 @@ def _claims_and_rereadings() -> str:
     )
 
 
-def _most_verdict() -> str:
+def most_verdict() -> str:
     """How many of lesson 5's eight claims share the commonest verdict ("4")."""
     verdicts = [c.verdict() for c in factcheck.class_claims()]
     return fmt.number(max(verdicts.count(v) for v in set(verdicts)))
@@ -340,5 +355,7 @@ def _most_verdict() -> str:
 
 # lesson 5's rows the reveal reads aloud, as the plan names them; the notebook's copy of the
 # script leaves the names to the reveal (`script_table`)
-_SECOND_LOOK = f"({', '.join(factcheck.second_look())}, in the reveal's order)"
-_SECOND_LOOK_UNNAMED = "(the reveal lists them, in order)"
+SECOND_LOOK = f"({', '.join(factcheck.second_look())}, in the reveal's order)"
+"""Lesson 5's rows worth a second look, named in the reveal's order (the plan's words)."""
+SECOND_LOOK_UNNAMED = "(the reveal lists them, in order)"
+"""What the notebook's copy of the script says in their place."""

@@ -11,9 +11,9 @@ from ... import fmt
 from ...units import factor
 from .. import factcheck, lessons
 from ..exercises import Exercise, Trap
-from .capstone import _capstone_step_2_check, _capstone_step_3_check, _capstone_step_4_check
-from .figures import NOTEBOOKS, _claims_and_rereadings, _goodput_table, _lesson_3_tables, _stdout
-from .markup import _printed, _table
+from .capstone import capstone_step_2_check, capstone_step_3_check, capstone_step_4_check
+from .figures import NOTEBOOKS, claims_and_rereadings, goodput_table, lesson_3_tables, printed_by
+from .markup import html_table, printed_html
 from .plans import Lesson
 from .traps import exercises_of
 from .walkthroughs import answer_to, open_questions
@@ -76,7 +76,8 @@ def _trap_rows(e: Exercise, traps: list[Trap], predicted: bool = False) -> list[
     ]
 
 
-def _answers(lesson: Lesson) -> str:
+def answer_key_page(lesson: Lesson) -> str:
+    """A lesson's answer key (the body of its answers.html page)."""
     parts = []
     nb = json.loads((NOTEBOOKS / lesson.notebook).read_text(encoding="utf-8"))
     code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
@@ -137,16 +138,16 @@ def _answers(lesson: Lesson) -> str:
                 if (e.precision.figures or 0) > 1
                 else "fewer count only inside the range above)</p>"
             )
-            + _table(
+            + html_table(
                 ["hint step", "text"],
                 [["nudge", e.hints[0]], ["formula", e.hints[1]], ["worked step", e.hints[2]]],
             )
             + (
-                _table(["also right", "answer", "note it gets"], _trap_rows(e, right))
+                html_table(["also right", "answer", "note it gets"], _trap_rows(e, right))
                 if right
                 else ""
             )
-            + (_table(["trap", "wrong answer", "hint it gets"], traps) if traps else "")
+            + (html_table(["trap", "wrong answer", "hint it gets"], traps) if traps else "")
             + "</section>"
         )
     if lesson.number == 6:
@@ -161,7 +162,7 @@ def _answers(lesson: Lesson) -> str:
             f"end, the others at their central values: {len(rows)} figures move it (students "
             "check their ticks against the count); every other figure of step 1's table "
             "leaves the city where it is.</p>"
-            + _table(["figure", "city at its low end", "city at its high end", "swing"], rows)
+            + html_table(["figure", "city at its low end", "city at its high end", "swing"], rows)
         )
     if lesson.number == 5:
         # the stations' numbers, to check a group's on paper (reader 16: the worksheet's city
@@ -179,36 +180,38 @@ def _answers(lesson: Lesson) -> str:
         ]
         parts.append(
             "<h3>The stations' numbers (to check a group's; not verdicts)</h3>"
-            + _table(
+            + html_table(
                 ["claim", "the station's computation", "its number", "the check accepts"],
                 stations,
             )
             + _read_out_rows()
             + f"<p>The city widget's table in full ({html.escape(caption)}):</p>"
-            + _table(header, rows)
+            + html_table(header, rows)
         )
         parts.append(
             "<h3>The verdicts (as the vote's reveal shows them)</h3>"
             + factcheck.html_table(factcheck.CLASS_CLAIMS)
-            + _printed(factcheck.after_reveal())
+            + printed_html(factcheck.after_reveal())
             + _hot_hour_note()
             + "<h3>All the articles' claims ("
-            + _claims_and_rereadings()
+            + claims_and_rereadings()
             + ", with verdicts)</h3>"
             + factcheck.html_table()
         )
     if lesson.number == 3:
-        parts.append(_lesson_3_tables())
+        parts.append(lesson_3_tables())
     if lesson.number == 4:
-        parts.append(_goodput_table())
+        parts.append(goodput_table())
         parts.append(
             "<h3>Advanced: Young and Daly (what the Advanced cell prints)</h3>"
-            f"<pre>{html.escape(_stdout(lessons.daly_and_young))}</pre>"
+            f"<pre>{html.escape(printed_by(lessons.daly_and_young))}</pre>"
         )
     if lesson.number == 2:  # section 3's printed rows: read out after the COP answers
         parts.append(
             "<h3>Section 3's rows (Advanced: read them out after the COP answers)</h3>"
-            + _table(["row", "what the notebook prints"], [list(r) for r in lessons.cooling_rows()])
+            + html_table(
+                ["row", "what the notebook prints"], [list(r) for r in lessons.cooling_rows()]
+            )
             # the lines under the rows, which the notebook's text points to by place
             + "".join(
                 f"<p>{html.escape(line)}</p>"
@@ -220,7 +223,7 @@ def _answers(lesson: Lesson) -> str:
             )
         )
     qa = [[q, answer_to(lesson.number, q)] for q in open_questions(lesson)]
-    parts.append("<h3>Open questions</h3>" + _table(["question", "model answer"], qa))
+    parts.append("<h3>Open questions</h3>" + html_table(["question", "model answer"], qa))
     return "\n".join(parts)
 
 
@@ -253,9 +256,9 @@ def _capstone_checks() -> str:
         for r in lessons.capstone_sweep()
     ]
     return (
-        f"<h3>The checks the reveals print</h3>{_capstone_step_2_check()}"
-        f"{_capstone_step_3_check()}"
-        f"{_capstone_step_4_check()}<ul>"
+        f"<h3>The checks the reveals print</h3>{capstone_step_2_check()}"
+        f"{capstone_step_3_check()}"
+        f"{capstone_step_4_check()}<ul>"
         f"<li>The model against Meta's run: Llama 3.1 405B on {fmt.number(meta['chips'])} H100s "
         f"takes {fmt.number(meta['model_hours'] / million)} million GPU-hours in the model; Meta "
         f"published {fmt.number(meta['published_hours'] / million)} million. "
@@ -270,5 +273,5 @@ def _capstone_checks() -> str:
         f"{fmt.number(float(lessons.capstone_site().job_restart_minutes))} minutes: longer than "
         "the time between interruptions, far beyond any measured job.</li></ul>"
         "<h3>Advanced: the job-size sweep (hand it out once capstone-energy is answered)</h3>"
-        + _table(["job chips", "goodput", "days wall-clock", "energy"], rows)
+        + html_table(["job chips", "goodput", "days wall-clock", "energy"], rows)
     )

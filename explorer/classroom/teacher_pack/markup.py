@@ -21,7 +21,8 @@ code { font-size: 0.95em; }
 """
 
 
-def _page(title: str, body: str) -> str:
+def html_page(title: str, body: str) -> str:
+    """A whole HTML page: the title as its heading, the print stylesheet, the body."""
     return (
         "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
         f"<title>{html.escape(title)}</title><style>{_CSS}</style></head>\n"
@@ -29,7 +30,8 @@ def _page(title: str, body: str) -> str:
     )
 
 
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+def html_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """An HTML table of escaped text: a header row, then the rows."""
     head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
     body = "".join(
         "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>\n" for r in rows
@@ -37,13 +39,13 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return f"<table><tr>{head}</tr>\n{body}</table>\n"
 
 
-def _printed(details: str) -> str:
+def printed_html(details: str) -> str:
     """HTML with its closed <details> opened as headed sections, for paper."""
     details = re.sub(r"<details><summary>(.*?)</summary>", r"<h4>\1</h4>", details)
     return details.replace("</details>", "")
 
 
-def _inline(text: str) -> str:
+def inline_html(text: str) -> str:
     """One paragraph of the notebooks' small Markdown subset (bold, italic, code, anchors) as
     HTML, its line breaks joined."""
     inline = html.escape(" ".join(text.split()), quote=False)
@@ -53,12 +55,12 @@ def _inline(text: str) -> str:
     return re.sub(r"`(.+?)`", r"<code>\1</code>", inline)
 
 
-def _markdown(text: str) -> str:
+def markdown_html(text: str) -> str:
     """The glossary's small Markdown subset (headings, paragraphs, bold, italic, code) as HTML;
     its inline anchors are kept."""
     out = []
     for block in re.split(r"\n\s*\n", text.strip()):
-        inline = _inline(block)
+        inline = inline_html(block)
         m = re.match(r"(#+) (.*)", inline)
         if m:
             level = min(len(m[1]) + 1, 4)

@@ -9,26 +9,26 @@ from ... import catalog, fmt, power
 from .. import factcheck, lessons
 from ..computed import compute
 from .figures import (
-    _DESIGN_PUE,
-    _FLEET_PUE,
-    _JOB_CHIPS,
-    _MFU,
-    _OTHER_SHARE,
-    _RUN_CHIPS,
-    _SITE,
-    _SURVEY_PUE,
-    _ans,
-    _article_cooling_pue,
-    _capstone_chips,
-    _capstone_days,
-    _fixed_restart_words,
-    _lesson_hot_day_name,
-    _runs,
-    _sustained_share,
-    _trn2_figure,
-    _trn2_gb200_per_chip,
+    DESIGN_PUE,
+    FLEET_PUE,
+    JOB_CHIPS_SHOWN,
+    MFU_SHOWN,
+    OTHER_SHARE,
+    RUN_CHIPS_SHOWN,
+    SITE_SHOWN,
+    SURVEY_PUE,
+    ans,
+    article_cooling_pue,
+    capstone_chips,
+    capstone_days,
+    fixed_restart_words,
+    lesson_hot_day_name,
+    llama_runs,
+    sustained_share,
+    trn2_figure,
+    trn2_gb200_per_chip,
 )
-from .plans import _basis_ratio, _shaving_on_the_hot_day
+from .plans import basis_ratio, shaving_on_the_hot_day
 
 
 def _contested(bound: str) -> str:
@@ -110,7 +110,7 @@ def _hot_ratio() -> str:
 
 def _hot_day() -> str:
     """The day lesson 7's plant is sized for, as the core names it."""
-    return _lesson_hot_day_name()
+    return lesson_hot_day_name()
 
 
 def _upper_ratio() -> str:
@@ -159,7 +159,7 @@ def _lost_share() -> str:
 
 # Model answers to the walkthroughs' open questions, found by a phrase of the question.
 @cache
-def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
+def model_answers() -> dict[int, tuple[tuple[str, str], ...]]:
     """`OPEN_ANSWERS`, computed on first use (its answers run the core: lesson 8's draws, lesson
     7's year), not when the module is imported."""
     return {
@@ -170,34 +170,33 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 f"{fmt.number(lessons.article_city_basis())} kWh per person a year (the site's "
                 "kWh ÷ 250,000): nearest the US household's "
                 f"{fmt.number(catalog.value('bases.us-household.value', 'kWh/household/year'))} "
-                f"kWh, so US households: {_ans('city-households-us')}. Per person, all sectors, "
-                f"gives {_ans('city-people-us')}; the other bases land further away (the table "
+                f"kWh, so US households: {ans('city-households-us')}. Per person, all sectors, "
+                f"gives {ans('city-people-us')}; the other bases land further away (the table "
                 "of bases).",
             ),
             (
                 "a city of 250,000",
                 "Of the three guesses, 250,000 is the right size: every basis makes the site a "
                 "city of hundreds of thousands. "
-                f"The site's {_ans('energy-300mw')} a year matches {_households()} US households, "
+                f"The site's {ans('energy-300mw')} a year matches {_households()} US households, "
                 "or "
-                f"{_ans('city-people-us')} on the all-sector basis: the article's 250,000 match "
+                f"{ans('city-people-us')} on the all-sector basis: the article's 250,000 match "
                 "households. Read as people, as written, a city of 250,000 average Americans "
                 "(all sectors) uses more than the site: "
-                f"it draws {_ans('city-power-article')} (city-power-article) against the site's "
-                f"{_SITE}; on Mississippi's basis more still, for the world's average person "
+                f"it draws {ans('city-power-article')} (city-power-article) against the site's "
+                f"{SITE_SHOWN}; on Mississippi's basis more still, for the world's average person "
                 "less: the verdict depends on the basis too.",
             ),
             (
                 "compare 300 MW directly",
                 "MW is a rate (power); a city's use is an amount per year (energy). Multiply by "
-                "the "
-                "hours in a year first.",
+                "the hours in a year first.",
             ),
             (
                 "How does the city change at the low end",
                 f"It shrinks in step with the energy: at a load factor of {_low_load()[0]} the "
                 "city "
-                f"is {_ans('city-low-load')} instead of {_households()}. Even the household "
+                f"is {ans('city-low-load')} instead of {_households()}. Even the household "
                 "reading of the article's 250,000 is then too big, and read as people the gap "
                 "grows.",
             ),
@@ -208,11 +207,11 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "Very unlikely, though not impossible: AWS's figure is a fleet average, and one "
                 "site "
                 f"can be worse. But 30–50 % needs a PUE of {_article_pues()}, far worse than AWS's "
-                f"fleet ({_FLEET_PUE}) and the {_DESIGN_PUE} AWS expects from its new designs; "
-                f"anything above {_ans('cooling-at-survey-pue')} for cooling needs a plant worse "
-                f"than the industry survey's average ({_SURVEY_PUE}). At the "
-                f"fleet's PUE cooling takes {_ans('cooling-at-fleet-pue')} of the site "
-                f"({_ans('cooling-mw-fleet')}). In lesson 7's model of a modern plant even the "
+                f"fleet ({FLEET_PUE}) and the {DESIGN_PUE} AWS expects from its new designs; "
+                f"anything above {ans('cooling-at-survey-pue')} for cooling needs a plant worse "
+                f"than the industry survey's average ({SURVEY_PUE}). At the "
+                f"fleet's PUE cooling takes {ans('cooling-at-fleet-pue')} of the site "
+                f"({ans('cooling-mw-fleet')}). In lesson 7's model of a modern plant even the "
                 "hottest typical hour stays below 30 %; the article's range may describe peak "
                 "cooling capacity, not the year's average.",
             ),
@@ -240,8 +239,8 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
             ),
             (
                 "Is the survey's cooling share inside",
-                f"1 − 1/{_SURVEY_PUE} − {fmt.percent(_OTHER_SHARE)} = "
-                f"{_ans('cooling-at-survey-pue')} of the site (cooling-at-survey-pue): inside "
+                f"1 − 1/{SURVEY_PUE} − {fmt.percent(OTHER_SHARE)} = "
+                f"{ans('cooling-at-survey-pue')} of the site (cooling-at-survey-pue): inside "
                 "30–50 %, but only at its low end; the high end (50 %) needs a PUE of "
                 f"{fmt.number(lessons.article_pue_range()[1])}, far worse than the survey's "
                 "average (each operator's largest datacenter, of every kind and age).",
@@ -250,8 +249,8 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
         3: (
             (
                 "which would you set beside a GB200",
-                f"Dense BF16 {_trn2_figure('bf16_dense')}, dense FP8 {_trn2_figure('fp8_dense')}, "
-                f"sparse FP8 {_trn2_figure('fp8_sparse')} TFLOP/s; the headline's figure is the "
+                f"Dense BF16 {trn2_figure('bf16_dense')}, dense FP8 {trn2_figure('fp8_dense')}, "
+                f"sparse FP8 {trn2_figure('fp8_sparse')} TFLOP/s; the headline's figure is the "
                 "sparse one (an upper bound); beside the GB200's dense FP8 goes Trainium2's dense "
                 "FP8.",
             ),
@@ -264,21 +263,21 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
             (
                 "how many Trainium2 chips",
                 # reader 22: the count takes off the other losses too, as the notebook's does
-                f"{_ans('trn2-chips-300mw')} at AWS's PUE of {_FLEET_PUE} "
-                f"({fmt.percent(lessons.TRN2_COOLING)} cooling + {fmt.percent(_OTHER_SHARE)} "
+                f"{ans('trn2-chips-300mw')} at AWS's PUE of {FLEET_PUE} "
+                f"({fmt.percent(lessons.TRN2_COOLING)} cooling + {fmt.percent(OTHER_SHARE)} "
                 "other losses): hundreds of thousands.",
             ),
             (
                 "useful computing out of it in a day",
-                f"No: {_ans('ultraserver-day-flop')} is the dense peak every second of the day, an "
+                f"No: {ans('ultraserver-day-flop')} is the dense peak every second of the day, an "
                 "upper bound. A real run achieves under half of the peak (its chips wait on "
                 "memory, the network and each other: the MFU, lesson 4), and a long job stops at "
                 "every failure (checkpoints, lost work, restarts).",
             ),
             (
                 "what else (price, availability, software)",
-                f"Per facility MW the gap narrows ({_ans('gb200-trn2-per-mw')} times against "
-                f"{fmt.number(_trn2_gb200_per_chip(), 2)} per chip) because each Trainium2 draws "
+                f"Per facility MW the gap narrows ({ans('gb200-trn2-per-mw')} times against "
+                f"{fmt.number(trn2_gb200_per_chip(), 2)} per chip) because each Trainium2 draws "
                 "less "
                 "power; price, supply of chips, in-house software and control of the roadmap also "
                 "decide.",
@@ -287,25 +286,25 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
         4: (
             (
                 "What share of peak does one H100 sustain",
-                f"{_sustained_share()} of the datasheet peak, held at the power limit. A whole run "
-                f"reaches less (an MFU of about {_MFU}): its chips wait for each other over the "
-                "network, spend part of each step on memory-bound work, and idle while the "
+                f"{sustained_share()} of the datasheet peak, held at the power limit. A whole run "
+                f"reaches less (an MFU of about {MFU_SHOWN}): its chips wait for each other over "
+                "the network, spend part of each step on memory-bound work, and idle while the "
                 "pipeline "
                 "fills and drains.",
             ),
             (
                 "how many days does it take to train",
-                f"{_ans('llama-days')} with no interruptions at {_MFU} MFU (BF16); more with them "
-                f"(goodput {_ans('goodput-16k')} at {_JOB_CHIPS} chips, "
-                f"{fmt.percent(float(_runs().goodput.sel(job_chips=lessons.RUN_CHIPS)))} and "
-                f"{fmt.number(float(_runs().training_days.sel(job_chips=lessons.RUN_CHIPS)))} days "
-                "at "
-                f"{_RUN_CHIPS}; see the goodput table above).",
+                f"{ans('llama-days')} with no interruptions at {MFU_SHOWN} MFU (BF16); "
+                f"more with them (goodput {ans('goodput-16k')} at {JOB_CHIPS_SHOWN} chips, "
+                f"{fmt.percent(float(llama_runs().goodput.sel(job_chips=lessons.RUN_CHIPS)))} and "
+                f"{fmt.number(float(llama_runs().training_days.sel(job_chips=lessons.RUN_CHIPS)))}"
+                f" days at {RUN_CHIPS_SHOWN}; see the goodput table above).",
             ),
             (
                 "sooner or later than the hook's",
                 f"Later: {fmt.number(lessons.BIG_JOB)} chips are interrupted five times as often "
-                f"as {_RUN_CHIPS} and each restart is longer, so the time lost outweighs the extra "
+                f"as {RUN_CHIPS_SHOWN} and each restart is longer, so the time lost outweighs the "
+                "extra "
                 "speed (the goodput table below; the next question asks why). Any answer with a "
                 "reason is a good prediction.",
             ),
@@ -315,15 +314,15 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "failure: five times the chips, interruptions five times as often, each losing "
                 "the work since the last checkpoint. A bigger job also restarts more slowly. "
                 "Past some size the time lost outweighs the extra speed. "
-                f"{_fixed_restart_words()} (The rate is extrapolated beyond the job where it "
+                f"{fixed_restart_words()} (The rate is extrapolated beyond the job where it "
                 "was counted.)",
             ),
             (
                 "effective training time",
-                f"Below: the model gives {_ans('goodput-16k')}. Meta measured its figure as "
+                f"Below: the model gives {ans('goodput-16k')}. Meta measured its figure as "
                 f"{lessons.METAS_DEFINITION}, much like goodput. Two things may explain the "
                 f"gap: {lessons.gap_words()}. The time the job was running is higher still "
-                f"(uptime only: {lessons.uptime_words()} at {_JOB_CHIPS} chips). A prediction "
+                f"(uptime only: {lessons.uptime_words()} at {JOB_CHIPS_SHOWN} chips). A prediction "
                 "on either side is fine with a reason.",
             ),
             (
@@ -352,16 +351,16 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
         ),
         6: (
             (
-                f"how long would one {_SITE} site",
-                f"{_ans('capstone-days')} on every chip with no interruptions; in one job of every "
+                f"how long would one {SITE_SHOWN} site",
+                f"{ans('capstone-days')} on every chip with no interruptions; in one job of every "
                 "chip each chip does useful work "
                 f"{lessons.rough_percent(float(lessons.capstone_site().goodput))} of the time "
-                f"({_capstone_days('every')} if the model's extrapolation, far outside any "
+                f"({capstone_days('every')} if the model's extrapolation, far outside any "
                 "measured "
                 "job, held), the fastest job "
-                f"({_capstone_chips()} chips) "
-                f"{_capstone_days('plan')}. The fastest job's electricity is "
-                f"{_ans('capstone-city-days')} of the city's: days to weeks, not an hour.",
+                f"({capstone_chips()} chips) "
+                f"{capstone_days('plan')}. The fastest job's electricity is "
+                f"{ans('capstone-city-days')} of the city's: days to weeks, not an hour.",
             ),
             (
                 "which job size finishes soonest",
@@ -388,7 +387,7 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "how much more power does the plant's cooling draw",
                 f"On {_hot_day()}, the day the plant is sized for, the chiller plant's "
                 f"cooling peaks at about {_hot_ratio()} times its annual mean "
-                f"({_ans('hot-day-above-mean')} above it); the typical year's own hottest day goes "
+                f"({ans('hot-day-above-mean')} above it); the typical year's own hottest day goes "
                 f'higher ({_upper_ratio()} times, in the printout\'s "More detail"): an upper end, '
                 "not what the plant is sized for. A battery "
                 f"that shaves each day's peak holds about {_shaving_mwh()}, recharged from the "
@@ -396,10 +395,10 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "in the same day's cooler hours (the printout says which): a "
                 "row of shipping-container units of a few MWh each, not one container, not a "
                 "car battery "
-                f"and not a building. It is sized by {_shaving_on_the_hot_day()[0]} "
-                f"({_shaving_on_the_hot_day()[3]}); on the hot "
+                f"and not a building. It is sized by {shaving_on_the_hot_day()[0]} "
+                f"({shaving_on_the_hot_day()[3]}); on the hot "
                 "day it lowers the cooling's peak only from "
-                f"{_shaving_on_the_hot_day()[1]} to {_shaving_on_the_hot_day()[2]}: a battery "
+                f"{shaving_on_the_hot_day()[1]} to {shaving_on_the_hot_day()[2]}: a battery "
                 "recharged every day moves hours within a day, and cannot bring a hot day down "
                 "to the year's average.",
             ),
@@ -408,30 +407,30 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "None: the highest hour of the months' typical (average) days needs "
                 f"{_hot_share()} "
                 "of the site's power for cooling, "
-                f"and the year's PUE is {_ans('jackson-annual-pue')}. {_article_cooling_pue()}; "
+                f"and the year's PUE is {ans('jackson-annual-pue')}. {article_cooling_pue()}; "
                 "not "
                 "even this plant's hottest hour comes near it.",
             ),
             (
                 "matters to a utility planner",
-                f"The planner looks at the peak ({_ans('utility-peak-share')} of the utility's "
+                f"The planner looks at the peak ({ans('utility-peak-share')} of the utility's "
                 "peak: "
                 "new supply must be built for it); a city comparison is about energy in a year "
-                f"({_ans('state-energy-share')} of the state's electricity). The second is smaller "
+                f"({ans('state-energy-share')} of the state's electricity). The second is smaller "
                 "because its whole is the whole state, not one utility; a site this flat is, if "
                 "anything, a larger share of a grid's energy than of its peak.",
             ),
             (
                 "Why can a cooler day need a bigger daily battery",
-                f"It is sized by {_shaving_on_the_hot_day()[0]} ({_shaving_on_the_hot_day()[3]}). "
+                f"It is sized by {shaving_on_the_hot_day()[0]} ({shaving_on_the_hot_day()[3]}). "
                 "A daily battery holds what the cooling rises above the day's own threshold: "
                 "the swing within a day counts, not how high the day is.",
             ),
             (
                 "Compare the two batteries",
                 "Ride-through needs the most MW (the whole IT load) but for minutes, so few MWh "
-                f"({_ans('ride-through-energy')}); peak shaving needs far fewer MW but for a "
-                f"day's hottest hours (on {_shaving_on_the_hot_day()[0]}, the day that sizes "
+                f"({ans('ride-through-energy')}); peak shaving needs far fewer MW but for a "
+                f"day's hottest hours (on {shaving_on_the_hot_day()[0]}, the day that sizes "
                 "it), so more MWh.",
             ),
             (
@@ -457,7 +456,7 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 f"{fmt.quantity(_POWER_RANGE.high, 'MW')} expansion (a future site), "
                 f"{_contested('low')} to {_contested('high')}: more than twice; and the basis "
                 "alone "
-                f"(people or households, all use or home use) moves the city {_basis_ratio()} "
+                f"(people or households, all use or home use) moves the city {basis_ratio()} "
                 "times: the article says people, the explorer reads households. The second "
                 "guess, both reading 300 MW as the year's average (the article's reading): "
                 "“within 10 %”, as only the figure with a source at both ends moves (the use per "
@@ -502,8 +501,9 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
             ),
             (
                 "Where does the announced 300 MW sit",
-                f"Below its own 90 % range. The site's power runs from the announced {_SITE} to "
-                f"{fmt.quantity(_POWER_RANGE.high, 'MW')} with {_SITE} the most likely single "
+                f"Below its own 90 % range. The site's power runs from the announced {SITE_SHOWN} "
+                "to "
+                f"{fmt.quantity(_POWER_RANGE.high, 'MW')} with {SITE_SHOWN} the most likely single "
                 "value, "
                 "but nearly every draw is above it (the range is one-sided): "
                 f"{_power_draws_low()[0]} of the draws exceed about {_power_draws_low()[1]} MW. "
@@ -521,7 +521,8 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "Any sentence that names the figures behind the number and their spread, e.g. "
                 "“about "
                 f"{fmt.number(round(lessons.contested_city_range()[1], -3))} US households if its "
-                f"{_SITE} is the site's average over the year; fewer if {_SITE} is only its grid "
+                f"{SITE_SHOWN} is the site's average over the year; fewer if {SITE_SHOWN} is only "
+                "its grid "
                 "connection, more if it grows as one tracker reports”.",
             ),
             (
@@ -536,9 +537,3 @@ def _open_answers() -> dict[int, tuple[tuple[str, str], ...]]:
             ),
         ),
     }
-
-
-def __getattr__(name: str) -> object:
-    if name == "OPEN_ANSWERS":  # lesson → (phrase of the question, model answer), in order
-        return _open_answers()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -9,14 +9,14 @@ from pathlib import Path
 
 from ...errors import InputError
 from .. import quiz
-from .fact_check import _game_rules, teacher_notes
+from .fact_check import game_rules, teacher_notes
 from .figures import DEFAULT_OUT, NOTEBOOKS, ROOT
-from .keys import _answers
-from .markup import _markdown, _page, _table
-from .plans import APP_ADDRESS, LESSONS, PLANS, Lesson, _app_when, app_link, app_words
-from .tables import TABLE_SHEETS, _tables
+from .keys import answer_key_page
+from .markup import html_page, html_table, markdown_html
+from .plans import APP_ADDRESS, LESSONS, PLANS, Lesson, app_link, app_when, app_words
+from .tables import TABLE_SHEETS, tables_page
 from .walkthroughs import tracks
-from .worksheets import _worksheet
+from .worksheets import worksheet_page
 
 
 def _plan(lesson: Lesson) -> str:
@@ -40,12 +40,12 @@ def _plan(lesson: Lesson) -> str:
     return (
         f"<p>Notebook <code>{html.escape(lesson.notebook)}</code>. {html.escape(lesson.debrief)}."
         f"</p>{timing}{ex}"
-        + (_game_rules() if lesson.number == 5 else "")
-        + _table(["time", "segment", "what the teacher says and does"], rows)
+        + (game_rules() if lesson.number == 5 else "")
+        + html_table(["time", "segment", "what the teacher says and does"], rows)
         + f"<h3>Where students stumble</h3><ul>{stumbles}</ul>"
         + f"<h3>Without the app server</h3><p>{html.escape(plan.offline)}</p>"
         + "<h3>If the app server is running (optional)</h3>"
-        + _app_when(lesson)
+        + app_when(lesson)
         + f"<p>{html.escape(lesson.app)}. (Start it with <code>explorer app</code> or "
         f"<code>make app</code> and open the address it prints, {APP_ADDRESS} unless "
         "that port is taken; the teacher's guide, "
@@ -105,7 +105,7 @@ RUBRIC = (
 
 
 def _rubric() -> str:
-    return "<p>Use for the worksheet and the debrief; each row scores 1–4.</p>" + _table(
+    return "<p>Use for the worksheet and the debrief; each row scores 1–4.</p>" + html_table(
         ["criterion", "1 beginning", "2 developing", "3 secure", "4 excellent"], RUBRIC
     )
 
@@ -139,23 +139,25 @@ def build() -> dict[str, str]:
     links = []
     # each lesson's key once: it is its own page and a part of the all-lessons key, and computing
     # it (every exercise's accepted range, the headline ranges) is most of the pack's time
-    keys = {lesson.number: _answers(lesson) for lesson in LESSONS}
+    keys = {lesson.number: answer_key_page(lesson) for lesson in LESSONS}
     for lesson in LESSONS:
         d = f"lesson-{lesson.number}"
         name = f"{lesson.number} · {lesson.title}"
-        pages[f"{d}/plan.html"] = _page(f"Lesson {name}: 50-minute plan", _plan(lesson))
-        pages[f"{d}/worksheet.html"] = _page(f"Lesson {name}: worksheet", _worksheet(lesson))
-        pages[f"{d}/answers.html"] = _page(f"Lesson {name}: answer key", keys[lesson.number])
+        pages[f"{d}/plan.html"] = html_page(f"Lesson {name}: 50-minute plan", _plan(lesson))
+        pages[f"{d}/worksheet.html"] = html_page(
+            f"Lesson {name}: worksheet", worksheet_page(lesson)
+        )
+        pages[f"{d}/answers.html"] = html_page(f"Lesson {name}: answer key", keys[lesson.number])
         intro = f"Ten minutes after lesson {lesson.number}; calculators allowed."
         n = lesson.number
         items = [*quiz.items(n), *quiz.verdict_items(n), *quiz.choice_items(n)]
-        pages[f"{d}/quiz.html"] = _page(f"Lesson {name}: quiz", _quiz(items, False, intro))
-        pages[f"{d}/quiz-answers.html"] = _page(
+        pages[f"{d}/quiz.html"] = html_page(f"Lesson {name}: quiz", _quiz(items, False, intro))
+        pages[f"{d}/quiz-answers.html"] = html_page(
             f"Lesson {name}: quiz answers", _quiz(items, True, intro)
         )
         tables = ""
         if n in TABLE_SHEETS:
-            pages[f"{d}/tables.html"] = _page(f"Lesson {name}: tables", _tables(n))
+            pages[f"{d}/tables.html"] = html_page(f"Lesson {name}: tables", tables_page(n))
             tables = f" · <a href='{d}/tables.html'>tables (no answers)</a>"
         links.append(
             f"<li>{html.escape(name)}: <a href='{d}/plan.html'>plan</a> · "
@@ -164,19 +166,19 @@ def build() -> dict[str, str]:
             f"<a href='{d}/quiz.html'>quiz</a> (<a href='{d}/quiz-answers.html'>answers</a>)"
             f"{tables}</li>"
         )
-    pages["answers.html"] = _page(
+    pages["answers.html"] = html_page(
         "Answer key, all lessons", "\n".join(keys[lesson.number] for lesson in LESSONS)
     )
-    pages["rubric.html"] = _page("Rubric", _rubric())
-    pages["notes.html"] = _page("Teacher's notes (answers: not for students)", teacher_notes())
-    pages["glossary.html"] = _page("Student glossary", _markdown(glossary))
+    pages["rubric.html"] = html_page("Rubric", _rubric())
+    pages["notes.html"] = html_page("Teacher's notes (answers: not for students)", teacher_notes())
+    pages["glossary.html"] = html_page("Student glossary", markdown_html(glossary))
     final = (
         "Give it before lesson 1 (pre) and after lesson 8 (post): one new item per lesson; the "
         "gain is the change in correct answers. Calculators allowed."
     )
-    pages["quiz.html"] = _page("Final quiz", _quiz(quiz.items(), False, final))
-    pages["quiz-answers.html"] = _page("Final quiz: answers", _quiz(quiz.items(), True, final))
-    pages["index.html"] = _page(
+    pages["quiz.html"] = html_page("Final quiz", _quiz(quiz.items(), False, final))
+    pages["quiz-answers.html"] = html_page("Final quiz: answers", _quiz(quiz.items(), True, final))
+    pages["index.html"] = html_page(
         "Teacher's pack",
         "<p>Generated from the exercise definitions in "
         "<code>explorer/classroom/lessons/</code>; regenerate with <code>explorer teach pack "

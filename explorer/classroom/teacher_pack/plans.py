@@ -12,39 +12,39 @@ from ...ui import links
 from .. import factcheck, lessons
 from ..contested import hook_figures
 from .figures import (
-    _AIR_CHILLER_MIN,
-    _CHILLER_MIN,
-    _FLEET_PUE,
-    _HOUSEHOLDS_CITY,
-    _MFU,
-    _N_DAYS,
-    _N_HOURS,
-    _OTHER_SHARE,
-    _RUN_CHIPS,
-    _SECOND_LOOK,
-    _SITE,
-    _SURVEY_PUE,
-    _TRN2_OVERHEAD,
-    _ans,
-    _app_hot_day,
-    _board_flop,
-    _capstone_hook,
-    _copied_figures,
-    _hook_guesses,
-    _lesson_hot_day_name,
-    _lesson_hot_peak,
-    _losses_twice,
-    _measured,
-    _most_verdict,
-    _mtbi_hours,
-    _six_n_d,
-    _sustained_share,
-    _trap,
-    _trap_hint,
-    _trap_percent,
-    _trn2_gb200_per_chip,
-    _typed_percent,
-    _us_pflop_day,
+    AIR_CHILLER_MIN,
+    CHILLER_MIN,
+    FLEET_PUE,
+    HOUSEHOLDS_CITY,
+    MFU_SHOWN,
+    N_DAYS,
+    N_HOURS,
+    OTHER_SHARE,
+    RUN_CHIPS_SHOWN,
+    SECOND_LOOK,
+    SITE_SHOWN,
+    SURVEY_PUE,
+    TRN2_OVERHEAD,
+    ans,
+    app_hot_day,
+    board_flop,
+    capstone_hook,
+    copied_figures,
+    hook_guesses,
+    lesson_hot_day_name,
+    lesson_hot_peak,
+    losses_twice,
+    measured_bf16,
+    most_verdict,
+    mtbi_hours,
+    six_n_d_words,
+    sustained_share,
+    trap_hint,
+    trap_percent,
+    trap_value,
+    trn2_gb200_per_chip,
+    typed_percent,
+    us_pflop_day,
 )
 
 
@@ -90,7 +90,7 @@ def app_link(settings: dict[str, object]) -> str:
 
 def _cooling_at(pue: float) -> float:
     """The cooling share the app's slider shows at `pue`, the other losses at the default."""
-    return power.cooling_fraction_for_pue(pue, _OTHER_SHARE)
+    return power.cooling_fraction_for_pue(pue, OTHER_SHARE)
 
 
 def app_words(settings: dict[str, object]) -> str:
@@ -133,7 +133,7 @@ LESSONS = (
         "Where the power goes",
         "02-where-the-power-goes.ipynb",
         "move the cooling-share slider and watch the IT, cooling and other bars",
-        f"PUE = site ÷ IT; AWS's fleet PUE of {_FLEET_PUE} leaves about a tenth of the site for "
+        f"PUE = site ÷ IT; AWS's fleet PUE of {FLEET_PUE} leaves about a tenth of the site for "
         "cooling",
         "work out the implied chiller COP (cop-article), then heat removed and rejected, water "
         "and WUE, and the electricity-for-water trade",
@@ -142,7 +142,7 @@ LESSONS = (
         3,
         "From chips to FLOPS",
         "03-from-chips-to-flops.ipynb",
-        f"on the app's Advanced screen, set the site power to {_SITE}, the “Cooling share of "
+        f"on the app's Advanced screen, set the site power to {SITE_SHOWN}, the “Cooling share of "
         f"site power” slider to {fmt.percent(lessons.FLEET_COOLING)} (AWS's fleet, as the "
         "lesson; the default preset's share is higher and gives fewer chips) and the "
         "Accelerator to Trainium2 and press “Pin this scenario (A)”; then pick H100: the "
@@ -155,7 +155,7 @@ LESSONS = (
         4,
         "From FLOPS to a trained model",
         "04-from-flops-to-a-trained-model.ipynb",
-        f"set Screen to Advanced, the site power to {_SITE}, the “Cooling share of site "
+        f"set Screen to Advanced, the site power to {SITE_SHOWN}, the “Cooling share of site "
         f"power” slider to {fmt.percent(lessons.FLEET_COOLING)} (AWS's fleet, as section 3), "
         "Accelerator to the H100, Precision to BF16 and Model to "
         f"{catalog.label('models', 'llama3-405b')}; type the Job size "
@@ -193,7 +193,7 @@ LESSONS = (
         # 99 EFLOP/s, which capstone-achieved calls an MFU slip
         "check step 2 in the app: open it with the link below, which sets the capstone's site, "
         "and read the Chips card and the Cluster FLOPS card: its peak, and its “effective” "
-        f"speed, the lesson's achieved speed at {_MFU} MFU. Precision matters: the app's "
+        f"speed, the lesson's achieved speed at {MFU_SHOWN} MFU. Precision matters: the app's "
         "default, FP8, is about twice the BF16 the lesson trains in. The Training card beside "
         "them counts days of the site's own city (its power as people), not the article's "
         f"{fmt.number(factcheck.ARTICLE_CITY)} people: leave its days of a city to step 5",
@@ -207,8 +207,8 @@ LESSONS = (
         "Hot days, the grid and batteries",
         "07-hot-days-the-grid-and-batteries.ipynb",
         "in the app's Advanced screen, open “Site in context” and switch the cooling technology "
-        f"(its hot day is {_app_hot_day()[0]}, a cooling peak of {_app_hot_day()[1]} against "
-        f"the lesson's {_lesson_hot_peak()})",
+        f"(its hot day is {app_hot_day()[0]}, a cooling peak of {app_hot_day()[1]} against "
+        f"the lesson's {lesson_hot_peak()})",
         "an annual average hides the hot-day peak; a share depends on its whole: a site is a "
         "few per cent of its state's energy but a tenth of one utility's peak; a peak-shaving "
         "battery moves a day's peak "
@@ -265,7 +265,7 @@ APP_WHEN: dict[int, tuple[str, str, str]] = {
 }
 
 
-def _app_when(lesson: Lesson) -> str:
+def app_when(lesson: Lesson) -> str:
     """The plan's rule for when the app may be shown (`APP_WHEN`), with the step's minutes;
     InputError when the step is not one of the plan's."""
     step, once, gives = APP_WHEN[lesson.number]
@@ -282,13 +282,13 @@ def _app_when(lesson: Lesson) -> str:
     raise InputError("app step", step, "a step of the plan", f"lesson {lesson.number}'s plan")
 
 
-def _basis_ratio() -> str:
+def basis_ratio() -> str:
     """How many times lesson 8's basis alone (people or households) moves the city."""
     sizes = [size for _, size in lessons.contested_city_bases()]
     return fmt.number(max(sizes) / min(sizes), 2)
 
 
-def _shaving_on_the_hot_day() -> tuple[str, str, str, str]:
+def shaving_on_the_hot_day() -> tuple[str, str, str, str]:
     """Lesson 7's peak-shaving battery, from the core: the day that sizes it, the hot day's
     cooling peak before and after it (its daily threshold), and why that day sizes it."""
     from ..hot_days import sizing_day, why_it_sizes
@@ -346,7 +346,7 @@ PLANS: dict[int, Plan] = {
                 8,
                 "Power and energy",
                 "Draw a tap: MW is how fast, MWh how much. Ask: “How many hours in a year?” and "
-                f"let a student build 365 × 24 = {_N_HOURS} on the board. Students answer "
+                f"let a student build 365 × 24 = {N_HOURS} on the board. Students answer "
                 "energy-300mw in the notebook before the explorer's own multiplication opens.",
             ),
             (
@@ -396,7 +396,7 @@ PLANS: dict[int, Plan] = {
         ),
         (
             "Answering 300 (MW) for energy-300mw: the trap hint says energy is power × time.",
-            f"Multiplying by {_N_DAYS} (days) instead of {_N_HOURS} hours: caught in MW × days "
+            f"Multiplying by {N_DAYS} (days) instead of {N_HOURS} hours: caught in MW × days "
             "and in GWh.",
             "Dividing GWh by kWh without converting: answers a million times too small (GWh ÷ "
             "kWh) or 1,000 times too small (MWh ÷ kWh).",
@@ -404,7 +404,7 @@ PLANS: dict[int, Plan] = {
             "check, not a computed one (without naming the basis it matches). For "
             "city-households-us 250,000 is refused (Not yet): it is the article's figure, and "
             "the hint asks a student who worked it out for three figures (their own result). "
-            f"On paper: accept 250,000 only if the working shows about {_HOUSEHOLDS_CITY}; "
+            f"On paper: accept 250,000 only if the working shows about {HOUSEHOLDS_CITY}; "
             "otherwise ask for three figures. The checker refuses it at every try; as for any "
             "answer, the third try also shows the worked step (and “Show the answer”), as the "
             "third press of Hint does.",
@@ -415,7 +415,7 @@ PLANS: dict[int, Plan] = {
             "energy ÷ the hours of a year gives the power. “348 MW per year” is refused: the "
             "checker says MW is already a rate, so “per year” does not belong.",
             "Multiplying by 24 only (one day's energy) for energy-300mw: the trap hint says a "
-            f"year has {_N_DAYS} such days.",
+            f"year has {N_DAYS} such days.",
         ),
         "Every number is in the notebook: Run All, then students work top to bottom; the table of "
         "bases opens inside the notebook once the site's energy and both city exercises are "
@@ -436,7 +436,7 @@ PLANS: dict[int, Plan] = {
                 5,
                 "Hook",
                 "Put both claims on the board: “30–50 % for cooling” and "
-                f"“PUE {_FLEET_PUE}”. "
+                f"“PUE {FLEET_PUE}”. "
                 "Say: “Can both be true: likely, unlikely or impossible? One sentence why.”",
             ),
             (
@@ -449,16 +449,16 @@ PLANS: dict[int, Plan] = {
                 15,
                 "2 · Against AWS's number",
                 "Say: “Turn the PUE round: what share is left for "
-                f"cooling at {_FLEET_PUE}?” Students answer cooling-at-fleet-pue, then "
+                f"cooling at {FLEET_PUE}?” Students answer cooling-at-fleet-pue, then "
                 "cooling-mw-fleet.",
             ),
             (
                 8,
                 "Where 30–50 % could come from",
                 "Pairs, on paper: at what cooling share would this site match the industry "
-                f"survey's average PUE of {_SURVEY_PUE}? Is that inside 30–50 %? (1 − 1/"
-                f"{_SURVEY_PUE} − {fmt.percent(_OTHER_SHARE)} = "
-                f"{_ans('cooling-at-survey-pue')}: only the low end.) Pairs enter their share "
+                f"survey's average PUE of {SURVEY_PUE}? Is that inside 30–50 %? (1 − 1/"
+                f"{SURVEY_PUE} − {fmt.percent(OTHER_SHARE)} = "
+                f"{ans('cooling-at-survey-pue')}: only the low end.) Pairs enter their share "
                 "in cooling-at-survey-pue; the check that converts the survey's PUE opens only "
                 "then, and so do the slider's PUE and MW (dragged, they would answer it). "
                 "Open the collapsed note together to check; a hot day does not rescue "
@@ -473,7 +473,7 @@ PLANS: dict[int, Plan] = {
                 "(cop-article's COP, heat and water) is homework. Only if time is "
                 "left: the whole class works out cop-article (heat removed ÷ cooling power, one "
                 "division): above or below the chillers' minimums, "
-                f"{_AIR_CHILLER_MIN} air-cooled and {_CHILLER_MIN} water-cooled? The quiz: the "
+                f"{AIR_CHILLER_MIN} air-cooled and {CHILLER_MIN} water-cooled? The quiz: the "
                 "first 10 minutes of the next lesson, or homework.",
             ),
         ),
@@ -484,15 +484,15 @@ PLANS: dict[int, Plan] = {
             "take them off too. A bare “1.7” is too rough to tell: the hint asks for three "
             "figures.",
             "PUE − 1 − other losses for the cooling share (12 %, 36 MW): the trap hint says "
-            f"“{_trap_hint('cooling-at-fleet-pue', 'pue-minus-one-minus-other')}”.",
+            f"“{trap_hint('cooling-at-fleet-pue', 'pue-minus-one-minus-other')}”.",
             "Pairs who round their share at the survey's PUE to one figure write the article's "
             "30 %: the checker says 30 % is the article's figure, the claim being checked, "
             "and asks for the share worked from the survey's PUE. To 30 or 30 %, which may be "
             "their own rounding, it also asks for one more figure; 30.0 % and 0.30 are no "
             "rounding of the answer, so it does not.",
-            f"Typing {_typed_percent('cooling-at-fleet-pue')} for "
-            f"{_typed_percent('cooling-at-fleet-pue')} %: the checker reads it as "
-            f"{_typed_percent('cooling-at-fleet-pue')} % and says so; students can change it.",
+            f"Typing {typed_percent('cooling-at-fleet-pue')} for "
+            f"{typed_percent('cooling-at-fleet-pue')} %: the checker reads it as "
+            f"{typed_percent('cooling-at-fleet-pue')} % and says so; students can change it.",
         ),
         "The slider and the note open inside the notebook: Run All, no app needed. Without "
         "computers, the worksheet's four Basics exercises (the pairs' share among them), its "
@@ -507,14 +507,14 @@ PLANS: dict[int, Plan] = {
             (
                 5,
                 "Hook",
-                f"Say: “How many Trainium2 chips can a {_SITE} site run: ten thousand, a "
+                f"Say: “How many Trainium2 chips can a {SITE_SHOWN} site run: ten thousand, a "
                 "hundred thousand, a million?” Show of hands for each.",
             ),
             (
                 15,
                 "Power per chip",
                 "Write TDP × overhead on the board and say that Trainium2 "
-                f"borrows the DGX H100's {_TRN2_OVERHEAD}. Students answer trn2-chips-300mw; the "
+                f"borrows the DGX H100's {TRN2_OVERHEAD}. Students answer trn2-chips-300mw; the "
                 "four-chip table opens. Once everyone has answered, close the hook in one "
                 "sentence: a hundred thousand "
                 "was about 3 times too low, a million 3.5 times too high. "
@@ -527,7 +527,7 @@ PLANS: dict[int, Plan] = {
                 "FLOP and FLOP/s",
                 "Say: “A FLOP is an amount like MWh, FLOP/s a rate like "
                 "MW; sparse figures are upper bounds.” Board exercise, pairs, one minute: "
-                f"{_board_flop()} Then the notebook's question: which of Trainium2's three "
+                f"{board_flop()} Then the notebook's question: which of Trainium2's three "
                 "figures goes beside a GB200's dense FP8?",
             ),
             (
@@ -551,7 +551,7 @@ PLANS: dict[int, Plan] = {
                 # one step, its whole slot (reader 21: it shared 7 minutes with the debrief)
                 "The lesson's so-what, the Advanced prediction done together: the whole class "
                 "predicts gb200-trn2-per-mw (per chip a GB200 gives "
-                f"{fmt.number(_trn2_gb200_per_chip(), 2)} times Trainium2's dense FP8; per "
+                f"{fmt.number(trn2_gb200_per_chip(), 2)} times Trainium2's dense FP8; per "
                 "facility MW, how many times?) from the worksheet's figures, and writes it down. "
                 "Commit one class prediction in the notebook on the projector: the two ratios "
                 "and the per-facility-MW chart open (“fewer FLOP/s per chip is not as many fewer "
@@ -563,17 +563,18 @@ PLANS: dict[int, Plan] = {
         (
             "Forgetting the server overhead: nearly twice the chips.",
             "Taking off the cooling and other losses and then dividing by the PUE as well "
-            f"(about {_trap('trn2-chips-300mw', 'pue-twice')} chips), or the cooling twice "
-            f"(about {_trap('trn2-chips-300mw', 'cooling-twice')}): the losses already are the "
-            "PUE; the checker names both.",
+            f"(about {trap_value('trn2-chips-300mw', 'pue-twice')} chips), or the cooling twice "
+            f"(about {trap_value('trn2-chips-300mw', 'cooling-twice')}): the losses already are "
+            "the PUE; the checker names both.",
             # reader 20: PUE − 1 as the non-IT share lay within the tolerance and was called right
             "Working from the PUE the wrong way: PUE − 1 taken as the non-IT share (site × "
-            f"(2 − PUE): about {_trap('trn2-chips-300mw', 'pue-minus-one-as-non-it')} chips, "
+            f"(2 − PUE): about {trap_value('trn2-chips-300mw', 'pue-minus-one-as-non-it')} chips, "
             "close enough to look right) or the site multiplied by the PUE (one "
-            f"{_trap('trn2-chips-300mw', 'pue-multiplied')}): IT power is site ÷ PUE; the "
+            f"{trap_value('trn2-chips-300mw', 'pue-multiplied')}): IT power is site ÷ PUE; the "
             "checker names both (lessons 5 and 6 too).",
             "Doubling the BF16 figure for FP8 (“about twice”, the lesson says): "
-            f"{_trap('ultraserver-fp8', 'twice-bf16')} PFLOP/s, not the dense FP8 figure itself; "
+            f"{trap_value('ultraserver-fp8', 'twice-bf16')} PFLOP/s, not the dense FP8 figure "
+            "itself; "
             "the checker names it.",
             "“Why does a GB200 need less power all in than a B200?” The GB200's overhead is its "
             "share of a liquid-cooled NVL72 rack (two GPUs per Grace CPU, shared power shelves, "
@@ -586,7 +587,7 @@ PLANS: dict[int, Plan] = {
             "Project Rainier article's "
             f"{fmt.number(float(factcheck.claim('us-sparse').claimed))} PFLOP/s "
             f"({factcheck.sparse_factors()[0]} × dense): the checker names both.",
-            f"Leaving a day's computing in PFLOP ({_us_pflop_day()}): the hint names the "
+            f"Leaving a day's computing in PFLOP ({us_pflop_day()}): the hint names the "
             "prefix (1 PFLOP = 10¹⁵ FLOP).",
         ),
         "The four reveals (the four-chip table, the systems table, the worked step of a day's "
@@ -606,14 +607,14 @@ PLANS: dict[int, Plan] = {
             (
                 5,
                 "Hook",
-                f"Say: “{_RUN_CHIPS} H100s, Llama 3.1 405B: a day, a week, a month, a year?” "
+                f"Say: “{RUN_CHIPS_SHOWN} H100s, Llama 3.1 405B: a day, a week, a month, a year?” "
                 "Collect guesses on the board.",
             ),
             (
                 8,
                 "6 N D",
                 "Students answer llama-compute (C ≈ 6 N D for Llama 3.1 405B) and compare with "
-                f"Meta's figure when it opens; then work C ≈ {_six_n_d()} on the board with "
+                f"Meta's figure when it opens; then work C ≈ {six_n_d_words()} on the board with "
                 "powers of ten.",
             ),
             (
@@ -622,7 +623,7 @@ PLANS: dict[int, Plan] = {
                 # the notebook's section 2 question has its two minutes here (reader 20)
                 "Two minutes for the notebook's question: what share of peak does one H100 "
                 "sustain? Students divide the sustained speed by the datasheet peak (one "
-                f"{_sustained_share()}). Then say: “Real runs reach about {_MFU} of the "
+                f"{sustained_share()}). Then say: “Real runs reach about {MFU_SHOWN} of the "
                 "datasheet peak, not of the measured speed.” Students answer llama-days; the "
                 "worked step and the first back to the hook (the days with no stop) open below "
                 "it.",
@@ -634,7 +635,7 @@ PLANS: dict[int, Plan] = {
                 "the job) and how often it is interrupted. Ask for a show of hands, without "
                 f"answering: “will {fmt.number(lessons.BIG_JOB)} H100s finish sooner or later "
                 # reader 35: the table answers it if nobody reasons about it
-                f"than {_RUN_CHIPS}?” Point at the {fmt.number(lessons.BIG_JOB)} row's last "
+                f"than {RUN_CHIPS_SHOWN}?” Point at the {fmt.number(lessons.BIG_JOB)} row's last "
                 "two figures and ask: “What happens when a restart takes longer than the gap "
                 "between interruptions?” "
                 "Students commit sooner or later in the box under it (on "
@@ -646,7 +647,7 @@ PLANS: dict[int, Plan] = {
             (
                 12,
                 "Goodput (predict first)",
-                f"Say: “About every {_mtbi_hours()} a failure costs a restart plus, on average, "
+                f"Say: “About every {mtbi_hours()} a failure costs a restart plus, on average, "
                 "half the work between checkpoints; the job checkpoints about every "
                 f"{fmt.number(lessons.checkpoint_every(), 3)} minutes, and each checkpoint "
                 "pauses it a minute.” Students add the three losses as shares of the time and "
@@ -665,7 +666,8 @@ PLANS: dict[int, Plan] = {
                 "Back to the hook with interruptions, beside Meta's GPU-hours (consistent, under "
                 "assumed restart and checkpoint times). Then read out only the second table's "
                 f"first two rows and ask “how can {fmt.number(lessons.BIG_JOB)} chips be slower "
-                f"than {_RUN_CHIPS}?” Collect reasons before opening the answer: more parts, so "
+                f"than {RUN_CHIPS_SHOWN}?” Collect reasons before opening the answer: more parts, "
+                "so "
                 "more interruptions; a bigger job, so longer restarts (far slower with a growing "
                 f"restart, {fmt.percent(lessons.fixed_restart_margin(), 2)} slower with a fixed "
                 "one). Leave section 3's site out (it rests on the assumed growth). Young and "
@@ -675,17 +677,17 @@ PLANS: dict[int, Plan] = {
         (
             "Dividing by seconds per hour instead of per day (24 times too many days).",
             "Multiplying the time by the MFU instead of dividing by it: far too few days.",
-            f"Using the measured H100 speed ({_measured()} TFLOP/s) as the peak: MFU is a share "
-            "of the datasheet peak; the checker names it.",
+            f"Using the measured H100 speed ({measured_bf16()} TFLOP/s) as the peak: MFU is a "
+            "share of the datasheet peak; the checker names it.",
             "Leaving one loss out of the goodput sum (the restart, the checkpoint's minute or "
-            f"the lost work): about {_trap_percent('goodput-16k', 'one-loss-left-out')}, near "
+            f"the lost work): about {trap_percent('goodput-16k', 'one-loss-left-out')}, near "
             "Meta's 90 %; the checker names the slip, and a plain guess of 90 % is Meta's "
             "figure.",
             "Taking off only the restarts (one "
-            f"{_trap_percent('goodput-16k', 'restart-only')}, the time the job was running): "
+            f"{trap_percent('goodput-16k', 'restart-only')}, the time the job was running): "
             "uptime only; the checker names it and adds the checkpoints and the lost work.",
-            f"Typing {_typed_percent('goodput-16k')} for a goodput of "
-            f"{_typed_percent('goodput-16k')} %: read as {_typed_percent('goodput-16k')} % and "
+            f"Typing {typed_percent('goodput-16k')} for a goodput of "
+            f"{typed_percent('goodput-16k')} %: read as {typed_percent('goodput-16k')} % and "
             "echoed; the prediction stays editable until committed.",
         ),
         "The goodput slider and the hook's days with interruptions open inside the notebook "
@@ -747,7 +749,7 @@ PLANS: dict[int, Plan] = {
                 "Each group scores itself out "
                 "of 8 (the scoring rule above), marking its own “named” points against the "
                 "table's “why” column; each student scores their votes. Read aloud only the rows "
-                f"worth a second look {_SECOND_LOOK}, each up to its “{factcheck.ASKS}” (one "
+                f"worth a second look {SECOND_LOOK}, each up to its “{factcheck.ASKS}” (one "
                 "line); groups that "
                 "ask read the rest and the other rows (below them on screen, in the answer key "
                 "on paper).",
@@ -770,15 +772,15 @@ PLANS: dict[int, Plan] = {
             "(homes, shops, schools, offices, industry), so homes only changes what the claim "
             "compares, as households change its words; answer from the answer key's "
             "“Rows worth a second look”.",
-            f"Voting one verdict on every claim: {_most_verdict()} of the eight share a verdict, "
+            f"Voting one verdict on every claim: {most_verdict()} of the eight share a verdict, "
             "so such a ballot scores that many at best; read the scores with that in mind.",
             # reader 19: the row looked like a decoy; it is kept on purpose, and said so here
             "Taking the chips station's 3 % other losses off again after dividing by the PUE "
-            f"(about {_losses_twice()} chips): the row is there on purpose, because the PUE "
+            f"(about {losses_twice()} chips): the row is there on purpose, because the PUE "
             "already counts those losses (the station's note says so), and the checker names "
             "the slip.",
             # reader 22: the notebook names the article's figure typed; on paper, the teacher
-            f"A group whose number is the article's own ({_copied_figures()}) has copied the "
+            f"A group whose number is the article's own ({copied_figures()}) has copied the "
             "claim, not computed it: ask for its own computation from the station's figures. "
             f"“{fmt.number(lessons.STATION_CHECKS['trn2-hbm'].answer())} GB” for claim "
             f"{factcheck.CLASS_CLAIMS.index('trn2-hbm') + 1} (memory) is "
@@ -798,7 +800,7 @@ PLANS: dict[int, Plan] = {
             (
                 5,
                 "Hook",
-                f"Say: “{_capstone_hook()}”",
+                f"Say: “{capstone_hook()}”",
             ),
             (
                 10,
@@ -810,7 +812,7 @@ PLANS: dict[int, Plan] = {
                 f"({lessons.EXERCISES['capstone-chips'].tolerance()}); one who divides "
                 "by the PUE and then takes the 3 % other losses off again, or takes PUE − 1 as "
                 "the non-IT share (site × (2 − PUE), about "
-                f"{_trap('capstone-chips', 'pue-minus-one-as-non-it')}), gets that slip named "
+                f"{trap_value('capstone-chips', 'pue-minus-one-as-non-it')}), gets that slip named "
                 "(the (2 − PUE) slip by its 0.85 or 255 MW in a typed calculation too, however "
                 "one chip's power was rounded).",
             ),
@@ -868,7 +870,7 @@ PLANS: dict[int, Plan] = {
                 5,
                 "Hook",
                 "Say: “In the hottest hour of the day the plant is sized for, how much more "
-                f"does the cooling draw than in an average hour: {_hook_guesses()}? A car "
+                f"does the cooling draw than in an average hour: {hook_guesses()}? A car "
                 "battery, one shipping container, a row of containers or a building to shave "
                 "the cooling's daily peaks?”",
             ),
@@ -890,13 +892,13 @@ PLANS: dict[int, Plan] = {
                 "leave the station's published design days folded (“How far to trust this "
                 "day”). Say: a "
                 "cooling tower is sized for a humid day, not the hottest one; here that is "
-                f"{_lesson_hot_day_name()}. Students answer hot-day-above-mean. The day's "
+                f"{lesson_hot_day_name()}. Students answer hot-day-above-mean. The day's "
                 "hours, the hook's first answer and the peak-shaving battery (MW, MWh) open. "
                 "Ask where its recharge comes from (the grid, in the same day's cooler hours) and "
                 "how "
                 "big it is (a row of shipping containers): the hook's second answer. Students "
                 "answer shaving-battery-hours (MWh ÷ MW). Say: on the hot day the peak falls only "
-                f"from {_shaving_on_the_hot_day()[1]} to {_shaving_on_the_hot_day()[2]}; a "
+                f"from {shaving_on_the_hot_day()[1]} to {shaving_on_the_hot_day()[2]}; a "
                 "daily battery only moves energy between the hours of one day. The question after "
                 "it is optional (or homework); skip it and the “More detail” fold unless there is "
                 "time.",
@@ -934,11 +936,11 @@ PLANS: dict[int, Plan] = {
             "point), not the tower's 1 % wet-bulb, which usually lies above them. The hook's "
             "answer is "
             "the same on either published day (step 2's “More detail”).",
-            f"Asked why {_shaving_on_the_hot_day()[0]} sizes the battery, not the hot day "
-            f"(step 2's optional question): it is {_shaving_on_the_hot_day()[3]}. The answer "
+            f"Asked why {shaving_on_the_hot_day()[0]} sizes the battery, not the hot day "
+            f"(step 2's optional question): it is {shaving_on_the_hot_day()[3]}. The answer "
             "needs the economiser's figures, so it suits homework.",
             "Reading the peak-shaving battery as the one that takes the hot day down to the "
-            f"average: {_shaving_on_the_hot_day()[0]} sizes it, and a daily battery only moves "
+            f"average: {shaving_on_the_hot_day()[0]} sizes it, and a daily battery only moves "
             "hours within a day, so the hot day's draw stays far above the year's mean.",
             "(Advanced) Minutes used as hours in ride-through-energy (60 times too big), or "
             "5 minutes written as 0.05 h.",
@@ -950,7 +952,7 @@ PLANS: dict[int, Plan] = {
         "tables sheet (lesson-7/tables.html: the months, each month's cooling, the hot day's "
         "hours and the grid's yardsticks, no answers), handed out after step 1's prediction; "
         "the sheet has the monthly PUEs but not the year's, so read out the annual PUE "
-        f"({_ans('jackson-annual-pue')}) once the predictions are in; the battery below its "
+        f"({ans('jackson-annual-pue')}) once the predictions are in; the battery below its "
         "fold line is the hook's second answer.",
     ),
     8: Plan(
@@ -977,7 +979,7 @@ PLANS: dict[int, Plan] = {
                 "Read the ranges table: which figures are sure, which contested; read aloud "
                 "the load factor, the use per household and the “Which 300 MW?” box. Optional, "
                 "skipped by default: the basis table (people or households moves the "
-                f"city {_basis_ratio()} times, each with 300 MW as the year's average); say that "
+                f"city {basis_ratio()} times, each with 300 MW as the year's average); say that "
                 "one sentence instead.",
             ),
             (

@@ -28,7 +28,8 @@ def _lesson_8_tables() -> None:
 TABLE_SHEETS = {7: _lesson_7_tables, 8: _lesson_8_tables}
 """Lessons with a student tables sheet for a class without computers (the reveals' tables
 without their answers), printed by the function."""
-_HAND_OUT = {7: "after the prediction of step 1", 8: "after the hook's guess"}
+HAND_OUT = {7: "after the prediction of step 1", 8: "after the hook's guess"}
+"""When the teacher hands out each lesson's tables sheet (the worksheet says so)."""
 
 
 def _notebook_box(lesson: int, title: str) -> str:
@@ -52,7 +53,7 @@ def _notebook_box(lesson: int, title: str) -> str:
 _TABLES_BOXES = {8: ("Which 300 MW?",)}
 
 
-def _tables(lesson: int) -> str:
+def tables_page(lesson: int) -> str:
     """A lesson's tables sheet as HTML: what `TABLE_SHEETS` prints, preformatted."""
     import contextlib
     import io
@@ -64,7 +65,7 @@ def _tables(lesson: int) -> str:
         TABLE_SHEETS[lesson]()
     above, *folded = buf.getvalue().split(f"\n{FOLD}")
     page = (
-        f"<p>For a class without computers: hand this out {_HAND_OUT[lesson]}. It "
+        f"<p>For a class without computers: hand this out {HAND_OUT[lesson]}. It "
         "holds the lesson's tables and none of its answers.</p>"
         + "".join(
             f"<p class='box'>{html.escape(_notebook_box(lesson, title))}</p>"

@@ -10,8 +10,8 @@ from pathlib import Path
 from ...errors import InputError
 from ..lessons import on_paper
 from .figures import NOTEBOOKS
-from .markup import _inline
-from .open_answers import _open_answers
+from .markup import inline_html
+from .open_answers import model_answers
 from .plans import LESSONS, Lesson
 
 
@@ -30,7 +30,7 @@ def markdown_cells(path: Path) -> list[str]:
 _FOLD = re.compile(r"<details>\s*<summary>(.*?)</summary>(.*?)</details>", re.S)
 
 
-def _unfolded(source: str, student: bool) -> str:
+def folds_on_paper(source: str, student: bool) -> str:
     """`source` with each folded block as paper prints it (reader 23: the tags were printed raw,
     and the lesson 1 hook's claim under the guess it is folded away from): the key prints it open
     under its summary; the worksheet prints only who reads it out, and when."""
@@ -46,10 +46,10 @@ def _unfolded(source: str, student: bool) -> str:
     return _FOLD.sub(paper, source)
 
 
-def _questions_in(source: str, student: bool = False) -> list[str]:
+def questions_in(source: str, student: bool = False) -> list[str]:
     """The hook and every "**Question.**" of one markdown cell, as plain text; a folded block in
     it as the key (or, `student`, the worksheet) prints it."""
-    source = _unfolded(source, student)
+    source = folds_on_paper(source, student)
     found = []
     if source.startswith("## Hook"):
         found.append(source.split("\n", 1)[1].strip())
@@ -98,14 +98,14 @@ def open_questions(lesson: Lesson, student: bool = False) -> list[str]:
     return [
         q
         for source in markdown_cells(NOTEBOOKS / lesson.notebook)
-        for q in _questions_in(on_paper(source), student)
+        for q in questions_in(on_paper(source), student)
     ]
 
 
 def answer_to(lesson: int, question: str) -> str:
     """The model answer for an open question; InputError when the pack has none (so a new
     question in a notebook cannot slip out of the answer key)."""
-    for phrase, answer in _open_answers().get(lesson, ()):
+    for phrase, answer in model_answers().get(lesson, ()):
         if phrase in question:
             return answer
     raise InputError("open question", question[:60], "a question with a model answer in the pack")
@@ -127,7 +127,7 @@ def tracks(lesson: Lesson) -> dict[str, str]:
     return found
 
 
-def _passage(lesson: int, start: str) -> str:
+def passage(lesson: int, start: str) -> str:
     """The paragraph of lesson `lesson`'s notebook that begins with `start`, up to the next blank
     line: the worksheet prints the notebook's own words, never a copy to keep in step."""
     (notebook,) = [x.notebook for x in LESSONS if x.number == lesson]
@@ -137,11 +137,11 @@ def _passage(lesson: int, start: str) -> str:
     raise KeyError(f"lesson {lesson} has no paragraph starting {start!r}")
 
 
-def _md_table(lesson: int, start: str) -> str:
+def md_table(lesson: int, start: str) -> str:
     """The Markdown table of lesson `lesson`'s notebook whose header row begins with `start`, as
     HTML (its cells' bold and italic kept): the worksheet prints the notebook's own table."""
-    lines = _passage(lesson, start).splitlines()
-    rows = [[_inline(c.strip()) for c in x.strip().strip("|").split("|")] for x in lines]
+    lines = passage(lesson, start).splitlines()
+    rows = [[inline_html(c.strip()) for c in x.strip().strip("|").split("|")] for x in lines]
     head, body = rows[0], [r for r in rows[2:] if r]
     th = "".join(f"<th>{h}</th>" for h in head)
     trs = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>\n" for r in body)

@@ -15,42 +15,42 @@ from .. import lessons
 from ..contested import hook_figures
 from ..lessons import on_paper
 from .capstone import (
-    _CAPSTONE_LABELS,
-    _CAPSTONE_READ_OUT,
-    _CAPSTONE_SWEEP,
-    _capstone_after_step_3,
-    _capstone_inputs,
-    _capstone_peak_guess,
+    CAPSTONE_LABELS,
+    CAPSTONE_READ_OUT,
+    CAPSTONE_SWEEP,
+    capstone_after_step_3,
+    capstone_inputs,
+    capstone_peak_guess,
 )
-from .fact_check import _exercise_block, _fact_check_grid
+from .fact_check import exercise_block, fact_check_grid
 from .figures import (
-    _FLEET_PUE,
-    _JOB_CHIPS,
-    _MFU,
-    _N_DAYS,
-    _RUN_CHIPS,
-    _SITE,
-    _TRN2_OVERHEAD,
-    _TRN2_TDP,
+    FLEET_PUE,
+    JOB_CHIPS_SHOWN,
+    MFU_SHOWN,
+    N_DAYS,
     NOTEBOOKS,
-    _measured_sustained,
-    _runs,
+    RUN_CHIPS_SHOWN,
+    SITE_SHOWN,
+    TRN2_OVERHEAD,
+    TRN2_TDP,
+    llama_runs,
+    measured_sustained,
 )
-from .markup import _inline, _table
+from .markup import html_table, inline_html
 from .plans import PLANS, Lesson
-from .tables import _HAND_OUT, TABLE_SHEETS
-from .walkthroughs import _questions_in, _unfolded
+from .tables import HAND_OUT, TABLE_SHEETS
+from .walkthroughs import folds_on_paper, questions_in
 
 
-def _question_html(q: str) -> str:
+def question_html(q: str) -> str:
     """A question on paper, with a numbered list it ends with (lesson 5's eight claims) as a
     list rather than one run-on paragraph (reader 16).
 
     Examples
     --------
-    >>> _question_html("Pick one. 1. A first. 2. A second.")
+    >>> question_html("Pick one. 1. A first. 2. A second.")
     '<p>Pick one.</p><ol><li>A first.</li><li>A second.</li></ol>'
-    >>> _question_html("Is 300. The site?")
+    >>> question_html("Is 300. The site?")
     '<p>Is 300. The site?</p>'
     """
     if "\n" in q:  # a bulleted list (`_flat`): each item an <li>, the text between a <p>
@@ -88,22 +88,22 @@ ADVANCED_READS_ROWS = frozenset({2, 6, 7, 8})
 def _pairs_html(paragraph: str) -> str:
     """A notebook's pairs' task on the worksheet, its links as their text."""
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", paragraph)
-    return f"<section><p>{_inline(text)}</p></section>"
+    return f"<section><p>{inline_html(text)}</p></section>"
 
 
-def _worksheet(lesson: Lesson) -> str:
+def worksheet_page(lesson: Lesson) -> str:
     """The hook, every question and every exercise, in the notebook's order (a question that
     follows an exercise stays after it)."""
     parts = ["<p>Name: ____________________ &nbsp; Date: __________</p>"]
     if lesson.number == 6:
-        parts.append(_capstone_inputs())
+        parts.append(capstone_inputs())
     if lesson.number == 1:  # a room without computers works every city from these
         parts.append(_city_figures())
     if lesson.number in TABLE_SHEETS:
         parts.append(
             f"<p><i>Without a computer: the questions about printed values read the tables "
             f"sheet (lesson-{lesson.number}/tables.html) your teacher hands out "
-            f"{_HAND_OUT[lesson.number]}.</i></p>"
+            f"{HAND_OUT[lesson.number]}.</i></p>"
         )
     nb = json.loads((NOTEBOOKS / lesson.notebook).read_text(encoding="utf-8"))
     step, advanced, heading = "", False, ""
@@ -123,19 +123,19 @@ def _worksheet(lesson: Lesson) -> str:
                     if lesson.number in ADVANCED_READS_ROWS
                     else ""
                 )
-            if heading and _questions_in(source):
-                parts.append(heading + (_CAPSTONE_SWEEP if lesson.number == 6 else ""))
+            if heading and questions_in(source):
+                parts.append(heading + (CAPSTONE_SWEEP if lesson.number == 6 else ""))
                 heading = ""
             # a pairs' task ("**In pairs.** …") sets up the questions near it: printed where
             # the notebook has it (reader 23: lesson 2's sheet asked about "the survey" before
             # saying what it is)
-            said = _unfolded(on_paper(source), student=True)
+            said = folds_on_paper(on_paper(source), student=True)
             first = said.find("**Question.**")
             pairs = [x for x in re.split(r"\n\s*\n", said) if x.startswith("**In pairs")]
             lead = [_pairs_html(x) for x in pairs if first < 0 or said.find(x) < first]
             after = [_pairs_html(x) for x in pairs if 0 <= first < said.find(x)]
             parts += lead
-            for q in _questions_in(on_paper(source), student=True):
+            for q in questions_in(on_paper(source), student=True):
                 # a hook that asks for yes or no gets its own line for it (reader 13), and one
                 # that asks likely / unlikely / impossible its own (reader 18)
                 yes_no = "<p>Yes / no: ______ &nbsp; Why:</p>" if "yes or no" in q.lower() else ""
@@ -149,11 +149,11 @@ def _worksheet(lesson: Lesson) -> str:
                 if "how many did you tick" in q.lower():  # the count, on paper (reader 33)
                     yes_no = "<p>Rows ticked: ______</p>"
                 if lesson.number == 2 and "row 3" in q:  # the rows, filled in as they are read out
-                    yes_no = _table(
+                    yes_no = html_table(
                         ["row", "cooling", "COP", "water a year"],
                         [[label, "", "", ""] for label, _ in lessons.cooling_rows()],
                     )
-                said_q = _question_html(q)
+                said_q = question_html(q)
                 if lesson.number == 8 and "printed below" in q:  # the hook's ranges (reader 32)
                     at = said_q.index("</p>", said_q.index("printed below")) + len("</p>")
                     figures = " ".join(hook_figures(lessons.CONTESTED_SITE).split())
@@ -165,17 +165,17 @@ def _worksheet(lesson: Lesson) -> str:
             if heading:
                 parts.append(heading)
                 heading = ""
-            label = _CAPSTONE_LABELS.get(eid, step) if lesson.number == 6 else ""
+            label = CAPSTONE_LABELS.get(eid, step) if lesson.number == 6 else ""
             if eid == "trn2-chips-300mw":  # the all-in power, checked before the count (reader 22)
                 parts.append(
-                    f"<section><p>One Trainium2's power all in: {_TRN2_TDP} × {_TRN2_OVERHEAD} = "
+                    f"<section><p>One Trainium2's power all in: {TRN2_TDP} × {TRN2_OVERHEAD} = "
                     "______ W (checked with your count: your teacher reads out the four-chip "
                     "table)</p></section>"
                 )
             if eid == "capstone-achieved":  # reader 22: the peak guess had no line to write on
-                parts.append(_capstone_peak_guess())
+                parts.append(capstone_peak_guess())
             parts.append(
-                _exercise_block(
+                exercise_block(
                     lessons.EXERCISES[eid],
                     label,
                     kind == "predict_reveal",
@@ -190,7 +190,7 @@ def _worksheet(lesson: Lesson) -> str:
                 )
             if eid == "city-power-article":  # the debrief's two lines (reader 21)
                 parts.append(
-                    f"<section><p>The city's power against the site's {_SITE}: above / below "
+                    f"<section><p>The city's power against the site's {SITE_SHOWN}: above / below "
                     "______</p><p><b>Back to the hook.</b> My first guesses: ______ &nbsp; Now: "
                     "______ because ______</p></section>"
                 )
@@ -200,9 +200,9 @@ def _worksheet(lesson: Lesson) -> str:
                     "likely / unlikely / impossible: ______ because ______</p></section>"
                 )
             if eid == "capstone-days":
-                parts.append(_capstone_after_step_3())
+                parts.append(capstone_after_step_3())
             if eid == "capstone-job-share":
-                parts.append(_CAPSTONE_READ_OUT)
+                parts.append(CAPSTONE_READ_OUT)
         # a prediction said in words (`widgets.commit_way`): its ways to circle and a reason
         # line, as the student handout prints them (reader 37-34: "circle one" had nothing)
         for ways in re.findall(r"widgets\.commit_way\([^,]+,\s*(\([^)]*\))", source):
@@ -212,7 +212,7 @@ def _worksheet(lesson: Lesson) -> str:
                 "______________</p></section>"
             )
     if lesson.number == 5:
-        parts.append(_fact_check_grid())
+        parts.append(fact_check_grid())
     if lesson.number == 3:  # a room without computers rebuilds the chips from these
         parts.insert(1, _chip_figures())
     if lesson.number == 4:
@@ -243,7 +243,7 @@ def _city_figures() -> str:
     lesson compares, with its figure and source, and a blank for the city each pair works out
     by hand (the board's table)."""
     # the hours are worked out in the lesson (cell 3 asks for them first): a blank, not 8,760
-    rows = [["hours in a year", f"{_N_DAYS} days × 24 = ______ hours", "", "—"]]
+    rows = [["hours in a year", f"{N_DAYS} days × 24 = ______ hours", "", "—"]]
     for key, what in (
         ("bases.us-person.value", "a US person, all sectors"),
         ("bases.us-household.value", "a US household (home electricity)"),
@@ -258,7 +258,7 @@ def _city_figures() -> str:
             unit = "people" + unit[len("person") :]
         city = "—" if key.startswith("conventions.") else ""
         rows.append([what, f"{fmt.number(e.value)} {unit}", f"{e.source_title}, {e.date}", city])
-    return "<h3>Figures you need</h3>" + _table(
+    return "<h3>Figures you need</h3>" + html_table(
         ["figure", "value", "source", "the site's city on it (your working)"], rows
     )
 
@@ -267,14 +267,14 @@ def _chip_figures() -> str:
     """Lesson 3's input figures, from the catalog, for working by hand."""
     rows = [
         ["Trainium2's power (TDP, an estimate)", fmt.quantity(_trn2("tdp", "W"), "W")],
-        ["server overhead (borrowed from the DGX H100)", _TRN2_OVERHEAD],
-        ["AWS's fleet PUE", _FLEET_PUE],
+        ["server overhead (borrowed from the DGX H100)", TRN2_OVERHEAD],
+        ["AWS's fleet PUE", FLEET_PUE],
         # the two shares labelled as shares of the site, not "of which" under the PUE (a ratio):
         # that invited taking the PUE off as well (reader 21)
         ["site power taken by cooling", fmt.percent(lessons.TRN2_COOLING)],
         [
             # reader 34: "take them off once" left the student to guess which once
-            f"site power taken by other losses (with cooling's, the 1 − 1/{_FLEET_PUE} of the "
+            f"site power taken by other losses (with cooling's, the 1 − 1/{FLEET_PUE} of the "
             "site that the PUE already leaves out: use either the PUE or these two shares, "
             "not both)",
             fmt.percent(catalog.value("defaults.overhead_fraction", "dimensionless")),
@@ -302,7 +302,7 @@ def _chip_figures() -> str:
             fmt.number(catalog.value("chips.gb200.server_overhead", "dimensionless")),
         ],
     ]
-    return "<h3>Figures you need</h3>" + _table(["figure", "value"], rows)
+    return "<h3>Figures you need</h3>" + html_table(["figure", "value"], rows)
 
 
 _US = "trn2-ultraserver"
@@ -312,7 +312,7 @@ def _training_figures() -> str:
     """Lesson 4's input figures, from the catalog, for working on paper (the training compute
     is the first exercise's answer, so it is not among them)."""
     peak = catalog.value("chips.h100.bf16_dense", "TFLOP/s")
-    mtbi = float(_runs().job_mtbi.sel(job_chips=lessons.JOB_CHIPS))
+    mtbi = float(llama_runs().job_mtbi.sel(job_chips=lessons.JOB_CHIPS))
     rows = [
         [
             "operations per parameter per token (the 6 in 6 N D)",
@@ -321,13 +321,13 @@ def _training_figures() -> str:
         ["one H100's dense BF16 peak (datasheet)", f"{fmt.number(peak)} TFLOP/s"],
         [
             "one H100 sustaining a large matrix multiplication at its power limit (measured)",
-            f"{_measured_sustained()} TFLOP/s",
+            f"{measured_sustained()} TFLOP/s",
         ],
-        ["MFU (the share of peak a run achieves)", _MFU],
-        ["H100s in the hook's run", _RUN_CHIPS],
+        ["MFU (the share of peak a run achieves)", MFU_SHOWN],
+        ["H100s in the hook's run", RUN_CHIPS_SHOWN],
         ["seconds in a day", fmt.number(factor("day", "s"))],
         [
-            f"time between interruptions, a {_JOB_CHIPS}-GPU job (Llama 3)",
+            f"time between interruptions, a {JOB_CHIPS_SHOWN}-GPU job (Llama 3)",
             lessons.interval_words(mtbi),
         ],
         [
@@ -339,7 +339,7 @@ def _training_figures() -> str:
             f"{fmt.number(lessons.checkpoint_every(), 3)} min",
         ],
         [
-            f"a restart takes, for a {_JOB_CHIPS}-chip job (assumed)",
+            f"a restart takes, for a {JOB_CHIPS_SHOWN}-chip job (assumed)",
             fmt.quantity(catalog.value("reliability.restart_time", "minute"), "min"),
         ],
         [
@@ -351,16 +351,16 @@ def _training_figures() -> str:
         ],
     ]
     # section 3's table on paper: the restart and the interval at each job size it prints
-    sizes = " / ".join(fmt.number(float(n)) for n in _runs().job_chips.values)
-    restarts = " / ".join(fmt.number(float(m)) for m in _runs().job_restart_minutes.values)
+    sizes = " / ".join(fmt.number(float(n)) for n in llama_runs().job_chips.values)
+    restarts = " / ".join(fmt.number(float(m)) for m in llama_runs().job_restart_minutes.values)
     every = " / ".join(
-        fmt.number(float(h) * factor("hour", "minute")) for h in _runs().job_mtbi.values
+        fmt.number(float(h) * factor("hour", "minute")) for h in llama_runs().job_mtbi.values
     )
     rows += [
         [f"a restart takes, for jobs of {sizes} H100s (section 3's table)", f"{restarts} min"],
         ["an interruption comes every, for the same jobs (section 3's table)", f"{every} min"],
     ]
-    return "<h3>Figures you need</h3>" + _table(["figure", "value"], rows)
+    return "<h3>Figures you need</h3>" + html_table(["figure", "value"], rows)
 
 
 def _trn2(var: str, unit: str) -> float:
