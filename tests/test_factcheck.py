@@ -307,7 +307,7 @@ def test_reader_32s_memory_station_shows_the_evidence_its_verdict_rests_on():
         e = catalog.entry(k)
         assert e.source_title and e.date, k
     assert 2**30 == catalog.entry("conventions.memory_gb_bytes").value
-    card = teacher_pack._station_card(factcheck.claim("trn2-hbm"))
+    card = teacher_pack.station_card(factcheck.claim("trn2-hbm"))
     assert "1.5 TB" in card and "1,073,741,824" in card and "JEDEC" in card, card
     note = factcheck.station_note("trn2-hbm")
     assert "2³⁰" in note and "TB" in note, note

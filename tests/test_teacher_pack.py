@@ -80,7 +80,7 @@ def test_every_open_question_of_the_walkthroughs_has_a_model_answer(pages):
         # (lesson 8's hook has its two ranges printed in a box inside it: reader 32)
         sheet = re.sub(r"<p class='box'>[^<]*</p>", "", sheet)
         for q in teacher_pack.open_questions(lesson, student=True):
-            assert teacher_pack._question_html(q) in sheet
+            assert teacher_pack.question_html(q) in sheet
 
 
 def test_a_question_without_a_model_answer_is_an_error():

@@ -113,7 +113,7 @@ def test_more_chips_are_slower_for_the_reasons_the_model_has(pages):
         ["500,000 H100s (half a million)", "more than 457 days", "21.7 days"],
         ["204,866 H100s (section 3's site)", "26.5 days", "15.7 days"],
     ]
-    words = teacher_pack._fixed_restart_words()
+    words = teacher_pack.fixed_restart_words()
     assert "slower than 100,000 both ways: they practically never finish as the restart" in words
     assert "with a fixed 10-min restart they are 7.5 % slower (21.7 days against 20.2)" in words
     assert "a small margin on an extrapolation" in words and "either way" not in words
@@ -377,7 +377,7 @@ def test_the_plans_app_steps_give_the_lessons_numbers(pages):
     trn2 = float(app.result.chips_supported)
     assert trn2 == pytest.approx(lessons.EXERCISES["trn2-chips-300mw"].answer(), rel=0.005)
     assert app.change("chip", "h100") is None
-    assert round(float(app.result.chips_supported)) == 204_866 == round(teacher_pack._site_h100s())
+    assert round(float(app.result.chips_supported)) == 204_866 == round(teacher_pack.site_h100s())
 
 
 def test_reader_16s_lesson_4(pages):
@@ -573,7 +573,7 @@ def test_reader_17s_lesson_4(pages):
     # "a sixth as many", not "six times fewer"
     assert not any("six times fewer" in c for c in src)
     # (reader 20: said by the llama-days reveal, no longer by a fold under the box)
-    assert "about a sixth as many chips" in teacher_pack._stdout(lessons.hook_without_stops)
+    assert "about a sixth as many chips" in teacher_pack.printed_by(lessons.hook_without_stops)
 
 
 def test_a_sources_list_gives_no_answer_before_its_exercise():
@@ -784,19 +784,19 @@ def test_reader_20s_lesson_4(pages):
     # the hook's days without a stop open with llama-days's worked step, from the core
     (reveal,) = [c for c in src if c.startswith('widgets.solution("llama-days"')]
     assert "lessons.hook_without_stops" in reveal
-    said = teacher_pack._stdout(lessons.hook_without_stops)
+    said = teacher_pack.printed_by(lessons.hook_without_stops)
     assert said.startswith("Back to the hook: about 11.1 days, if all 100,000 chips")
     assert "about a sixth as many chips" in said  # 16,384 / 100,000 = 0.164
     # the back-to-the-hook table names its last column in full; half a million chips' goodput
     # (0.393 %, an extrapolation of low confidence) is "under 1 %"
-    table = teacher_pack._stdout(lambda: lessons.back_to_the_hook(204_866))
+    table = teacher_pack.printed_by(lambda: lessons.back_to_the_hook(204_866))
     head = table.splitlines()[0]
     assert head.endswith("days, no interruptions  days, with interruptions"), head
     assert "0.393" not in table and "under 1 %" in table.splitlines()[4]
     key = html.unescape(pages["lesson-4/answers.html"])
     assert "<td>under 1 %</td>" in key and "0.393" not in key
     # section 3's column says what its ratio is
-    sizes = teacher_pack._stdout(lambda: lessons.job_sizes(204_866))
+    sizes = teacher_pack.printed_by(lambda: lessons.job_sizes(204_866))
     assert "times Llama 3's job" in sizes and "× 16,384" not in sizes
     # the slider says the checkpoint interval as the question does: 18.6 min, not 19
     from explorer.runs import train_on_chips
@@ -891,8 +891,8 @@ def test_reader_21s_lesson_4(pages):
     # one interval everywhere: 16,384 x the per-GPU rate gives 185.6 min = 3.09 h
     both = "3.09 h (186 min)"
     assert both in lessons.EXERCISES["goodput-16k"].question
-    assert both in teacher_pack._stdout(lambda: lessons.job_sizes(204_866))
-    assert both in teacher_pack._stdout(lambda: lessons.back_to_the_hook(204_866))
+    assert both in teacher_pack.printed_by(lambda: lessons.job_sizes(204_866))
+    assert both in teacher_pack.printed_by(lambda: lessons.back_to_the_hook(204_866))
     assert f"<td>{both}</td>" in html.unescape(pages["lesson-4/worksheet.html"])
     from explorer.runs import train_on_chips
 
@@ -900,7 +900,7 @@ def test_reader_21s_lesson_4(pages):
     assert not [c for c in src if "every 3 hours" in c or "about 3 hours" in c]
     # the Advanced correction said once, with its numbers, in the gated printout: Daly's losses
     # 1 - 85.3 % = 14.7 %; 1 min in every 18.6 = 5.4 % of the work; 85.3 % x 5.4 % = 4.6 %
-    adv = teacher_pack._stdout(lessons.daly_and_young)
+    adv = teacher_pack.printed_by(lessons.daly_and_young)
     assert "lose more than Daly's 14.7%" in adv and "85.3% x 5.4% = 4.6%" in adv
     (fold,) = [c for c in src if c.startswith("<details><summary>How the goodput is computed")]
     assert "also come out a little smaller on the wall clock" not in fold and "85.3" not in fold
@@ -1056,8 +1056,8 @@ def test_lesson_4_states_metas_definition_of_effective_training_time(pages):
         "plan": html.unescape(pages["lesson-4/plan.html"]),
         "90 %": lessons.reveal("goodput-16k", "0.9").message,
         "94.6 %": lessons.reveal("goodput-16k", "94.6 %").message,
-        "hook": teacher_pack._stdout(lambda: lessons.back_to_the_hook(204_866)),
-        "daly": teacher_pack._stdout(lessons.daly_and_young),
+        "hook": teacher_pack.printed_by(lambda: lessons.back_to_the_hook(204_866)),
+        "daly": teacher_pack.printed_by(lessons.daly_and_young),
     }
     for where, text in texts.items():
         assert not [w for w in wrong if w in text], where
@@ -1092,7 +1092,7 @@ def test_lesson_4s_goodput_table_says_which_compute_its_days_use(pages):
     """Reader 31 (defect 7): the table's 67.9 days at 16,384 chips come from Meta's published
     3.8e25 FLOP; a student's 6 N D (3.79e25) gives 67.7: said under the table, by hand
     67.9 × 6 × 405e9 × 15.6e12 / 3.8e25 = 67.7."""
-    said = teacher_pack._stdout(lambda: lessons.back_to_the_hook(204_866))
+    said = teacher_pack.printed_by(lambda: lessons.back_to_the_hook(204_866))
     key = html.unescape(pages["lesson-4/answers.html"])
     for text in (said, key):
         assert "Meta's published compute" in text and "67.7" in text, text[-600:]
@@ -1151,7 +1151,7 @@ def test_reader_32s_nothing_answers_sooner_or_later_before_it_is_committed(monke
     monkeypatch.setattr(widgets, "REVEALED", widgets.Revealed())
     rows = [
         line.split(":")[1].strip()  # "interruption every 30.4 min, restart 13.4 min, ..."
-        for line in teacher_pack._stdout(lessons.daly_and_young).splitlines()
+        for line in teacher_pack.printed_by(lessons.daly_and_young).splitlines()
         if re.match(rf"\s*({lessons.RUN_CHIPS}|{lessons.BIG_JOB}) chips:", line)
     ]
     assert len(rows) == 2

@@ -3155,11 +3155,10 @@ def test_reader_26s_lesson_8_hook_gives_the_ranges_it_asks_about(capsys):
     # how low the site's yearly average may go (70 % of 300 MW, a convention): students could
     # only pick at random. Its cells, run before step 1, and the plan's spoken hook now say it
     import json
-    from pathlib import Path
 
     from explorer.classroom import teacher_pack
 
-    nb = Path(teacher_pack.__file__).parents[2] / "notebooks/08-why-are-the-numbers-contested.ipynb"
+    nb = teacher_pack.NOTEBOOKS / "08-why-are-the-numbers-contested.ipynb"
     cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
     step_1 = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("## Step 1"))
     namespace: dict = {}

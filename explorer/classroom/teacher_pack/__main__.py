@@ -1,0 +1,5 @@
+"""``python -m explorer.classroom.teacher_pack [FOLDER]``: write the teacher's pack."""
+
+from .pack import main
+
+raise SystemExit(main())
