@@ -300,7 +300,7 @@ def test_reader_11_2s_pack_for_lessons_3_and_4(pages):
     assert row in notes
     assert all(
         f"<td>{eid}</td><td>{where}</td><td>{slips}</td>" in notes
-        for eid, where, slips in teacher_pack.trap_rows()
+        for eid, where, slips, _ in teacher_pack.trap_rows()
     )
     assert "| `trn2-chips-300mw` |" in teacher_pack.trap_table()
     # lesson 3's quiz: the slip its plan lists, TFLOP/s read as PFLOP/s: 32 x 1,000 = 32,000

@@ -52,6 +52,7 @@ from .capstone import (
     guesses_days_line,
     guesses_goodput,
     guesses_goodput_line,
+    hook_spans,
     job_size,
     meta_check,
     meta_mfu_words,

@@ -847,6 +847,17 @@ def _hook_span(days: float) -> str:
     return f"between {lower} and {upper}, nearer {nearer}"
 
 
+def hook_spans() -> tuple[str, str]:
+    """Where the hook's two runs fall among its five spans of the city's electricity: the
+    fastest job's and one job of every chip's, the run the hook asks about (reader 38: the key
+    gave only the fastest job's)."""
+    per_day = _city_mwh_per_day()
+    return (
+        _hook_span(_p("run_energy") / per_day),
+        _hook_span(capstone_value("run_energy") / per_day),
+    )
+
+
 def capstone_found() -> str:
     """Lesson 6's "What we found": the hook's answer and the answers to the lesson's open
     questions, as HTML. It answers steps 3 to 5, so the notebook shows it only once step 5 is

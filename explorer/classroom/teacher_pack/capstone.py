@@ -7,8 +7,8 @@ import html
 from ... import fmt
 from ...units import factor
 from .. import factcheck, lessons
-from .figures import N_DAYS, N_HOURS
-from .markup import inline_html
+from .figures import N_DAYS, N_HOURS, SWEEP_SLIP
+from .markup import html_table, inline_html
 from .walkthroughs import passage
 
 
@@ -125,8 +125,35 @@ def capstone_step_4_check() -> str:
 
 # reader 18: between step 4's guess and its energy question it split the step; it heads the
 # worksheet's Advanced part, after step 5
+# reader 38: "(answer key)" sent the teacher to a page that also holds step 5's answer: the
+# sweep is now a slip of its own (`capstone_sweep_slip`)
 CAPSTONE_SWEEP = (
-    "<p>Your teacher hands out the job-size sweep (answer key) once you have answered the run's "
-    "energy.</p>"
+    f"<p>Your teacher hands out the job-size sweep (the slip {SWEEP_SLIP}) once you have "
+    "answered the run's energy.</p>"
 )
 """The worksheet's line saying when the job-size sweep is handed out."""
+
+
+def capstone_sweep_table() -> str:
+    """Lesson 6's Advanced sweep as the notebook prints it, as an HTML table: each job size's
+    goodput, wall-clock days and energy (no city, no step-5 figure)."""
+    rows = [
+        [
+            lessons.job_size(r["chips"]),
+            lessons.rough_percent(r["goodput"]),
+            fmt.number(r["days"]),
+            f"{lessons.about(r['energy'])} MWh",  # to three figures, as the notebook prints it
+        ]
+        for r in lessons.capstone_sweep()
+    ]
+    return html_table(["job chips", "goodput", "days wall-clock", "energy"], rows)
+
+
+def capstone_sweep_slip() -> str:
+    """The body of the sweep's slip: the table and the Advanced question it serves, nothing else
+    (reader 38)."""
+    return (
+        "<p>Hand this out once a group has answered the run's energy (capstone-energy). It "
+        "holds the sweep only: no answer of step 5.</p>"
+        f"{capstone_sweep_table()}"
+    )

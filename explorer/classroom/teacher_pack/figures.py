@@ -307,6 +307,11 @@ def article_cooling_pue() -> str:
     )
 
 
+SWEEP_SLIP = "lesson-6/sweep.html"
+"""The pack's page holding only lesson 6's job-size sweep, to hand out once capstone-energy is
+answered (reader 38: its only printed copy was on the answer key, beside step 5's answer)."""
+
+
 def capstone_hook() -> str:
     """Lesson 6's hook question in the notebook's words (its bold question), for the plan."""
     nb = json.loads((NOTEBOOKS / "06-capstone.ipynb").read_text(encoding="utf-8"))
@@ -314,7 +319,11 @@ def capstone_hook() -> str:
         source = "".join(cell["source"])
         if source.startswith("## Hook"):
             question = " ".join(re.search(r"\*\*(.+?)\*\*", source, re.S)[1].split())
-            return question[0].upper() + question[1:]
+            # reader 38: the city's size and "for all the site's chips", as the notebook says
+            after = " ".join(source.split("**")[2].split())
+            said = re.findall(r"\(The city:[^)]*\)|Guess for all the site's chips[^;.]*", after)
+            said = [x if x.endswith(")") else f"{x}." for x in said]
+            return " ".join([question[0].upper() + question[1:], *said])
     raise KeyError("lesson 6 has no hook")
 
 

@@ -11,11 +11,23 @@ from ... import fmt
 from ...units import factor
 from .. import factcheck, lessons
 from ..exercises import Exercise, Trap
-from .capstone import capstone_step_2_check, capstone_step_3_check, capstone_step_4_check
-from .figures import NOTEBOOKS, claims_and_rereadings, goodput_table, lesson_3_tables, printed_by
+from .capstone import (
+    capstone_step_2_check,
+    capstone_step_3_check,
+    capstone_step_4_check,
+    capstone_sweep_table,
+)
+from .figures import (
+    NOTEBOOKS,
+    SWEEP_SLIP,
+    claims_and_rereadings,
+    goodput_table,
+    lesson_3_tables,
+    printed_by,
+)
 from .markup import html_table, printed_html
 from .plans import Lesson
-from .traps import exercises_of
+from .traps import also_right, exercises_of
 from .walkthroughs import answer_to, open_questions
 
 
@@ -37,14 +49,6 @@ def _read_out_rows() -> str:
 
 # the key's rounding rule in words, at the fewest figures the checker takes (reader 29)
 _FIGURES = {1: "one", 2: "two", 3: "three", 4: "four"}
-
-
-def _also_right(t: Trap) -> bool:
-    """A trap the reveal opens with "Right" (lesson 6's "about half (50 %)", the right one of
-    the guesses offered): right, with its note, not a wrong answer (reader 33: the key listed
-    it under "wrong answer", and a teacher marking by the key marked the lesson's answer
-    wrong)."""
-    return t.say.lead == "Right"
 
 
 def _boxed(e: Exercise, t: Trap, predicted: bool) -> bool:
@@ -83,8 +87,8 @@ def answer_key_page(lesson: Lesson) -> str:
     code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
     predicted = set(re.findall(r'predict_reveal\(\s*"([\w-]+)"', code))
     for e in exercises_of(lesson.number):
-        traps = _trap_rows(e, [t for t in e.traps if not _also_right(t)], e.id in predicted)
-        right = [t for t in e.traps if _also_right(t)]
+        traps = _trap_rows(e, [t for t in e.traps if not also_right(t)], e.id in predicted)
+        right = [t for t in e.traps if also_right(t)]
         also = (
             "; also right: "
             # each with the range the checker takes it in (35.6 % to 55.1 % in all, on paper)
@@ -246,15 +250,6 @@ def _capstone_checks() -> str:
     meta = lessons.meta_check()
     here = lessons.capstone_job(meta["chips"])
     million = 1e6  # GPU-hours are told in millions
-    rows = [
-        [
-            lessons.job_size(r["chips"]),
-            lessons.rough_percent(r["goodput"]),
-            fmt.number(r["days"]),
-            f"{lessons.about(r['energy'])} MWh",  # to three figures, as the notebook prints it
-        ]
-        for r in lessons.capstone_sweep()
-    ]
     return (
         f"<h3>The checks the reveals print</h3>{capstone_step_2_check()}"
         f"{capstone_step_3_check()}"
@@ -272,6 +267,7 @@ def _capstone_checks() -> str:
         "minutes on average, each restart "
         f"{fmt.number(float(lessons.capstone_site().job_restart_minutes))} minutes: longer than "
         "the time between interruptions, far beyond any measured job.</li></ul>"
-        "<h3>Advanced: the job-size sweep (hand it out once capstone-energy is answered)</h3>"
-        + html_table(["job chips", "goodput", "days wall-clock", "energy"], rows)
+        "<h3>Advanced: the job-size sweep</h3><p>To hand out once capstone-energy is answered, "
+        f"print the slip {SWEEP_SLIP}, which holds this table only (this page has step 5's "
+        "answer).</p>" + capstone_sweep_table()
     )

@@ -31,6 +31,12 @@ from .figures import (
 from .plans import basis_ratio, shaving_on_the_hot_day
 
 
+def _city_days(run: int) -> str:
+    """A run's days of the city's electricity as step 5's check prints them ("57.7 days"):
+    0 the fastest job, 1 one job of every chip."""
+    return lessons.city_days_lines()[run].split(" = ")[1].split(" of ")[0]
+
+
 def _contested(bound: str) -> str:
     """Lesson 8's city of Rainier Mississippi at one end of the catalog's ranges, printed."""
     low, _, high = lessons.contested_city_range()
@@ -359,8 +365,11 @@ def model_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "measured "
                 "job, held), the fastest job "
                 f"({capstone_chips()} chips) "
-                f"{capstone_days('plan')}. The fastest job's electricity is "
-                f"{ans('capstone-city-days')} of the city's: days to weeks, not an hour.",
+                f"{capstone_days('plan')}. The hook asks for all the site's chips on the one "
+                # reader 38: the row gave only the fastest job's, so "a month" was marked wrong
+                f"run: {_city_days(1)} of the city's electricity ({lessons.hook_spans()[1]}). "
+                f"The fastest job's is {ans('capstone-city-days')} "
+                f"({lessons.hook_spans()[0]}).",
             ),
             (
                 "which job size finishes soonest",

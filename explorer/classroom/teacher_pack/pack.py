@@ -9,8 +9,9 @@ from pathlib import Path
 
 from ...errors import InputError
 from .. import quiz
+from .capstone import capstone_sweep_slip
 from .fact_check import game_rules, teacher_notes
-from .figures import DEFAULT_OUT, NOTEBOOKS, ROOT
+from .figures import DEFAULT_OUT, NOTEBOOKS, ROOT, SWEEP_SLIP
 from .keys import answer_key_page
 from .markup import html_page, html_table, markdown_html
 from .plans import APP_ADDRESS, LESSONS, PLANS, Lesson, app_link, app_when, app_words
@@ -156,6 +157,11 @@ def build() -> dict[str, str]:
             f"Lesson {name}: quiz answers", _quiz(items, True, intro)
         )
         tables = ""
+        if n == 6:  # reader 38: the sweep on a slip of its own, not the key's page
+            pages[SWEEP_SLIP] = html_page(
+                f"Lesson {name}: the job-size sweep", capstone_sweep_slip()
+            )
+            tables = f" · <a href='{SWEEP_SLIP}'>sweep slip (Advanced)</a>"
         if n in TABLE_SHEETS:
             pages[f"{d}/tables.html"] = html_page(f"Lesson {name}: tables", tables_page(n))
             tables = f" · <a href='{d}/tables.html'>tables (no answers)</a>"

@@ -24,6 +24,7 @@ from .figures import (
     SECOND_LOOK,
     SITE_SHOWN,
     SURVEY_PUE,
+    SWEEP_SLIP,
     TRN2_OVERHEAD,
     ans,
     app_hot_day,
@@ -861,8 +862,9 @@ PLANS: dict[int, Plan] = {
         "computers, the chain on the worksheet with a calculator (it prints the catalog's "
         "figures for steps 1, 2 and 5; the class works out the chips and the peak); the "
         "teacher has every intermediate value in the answer key, "
-        "with the checks the reveals print and the Advanced sweep to hand out once the run's "
-        "energy is answered.",
+        "with the checks the reveals print; the Advanced sweep is its own slip "
+        f"({SWEEP_SLIP}, no step-5 answer on it) to hand out once the run's energy is "
+        "answered.",
     ),
     7: Plan(
         (

@@ -6,7 +6,7 @@ import json
 import re
 
 from .. import lessons
-from ..exercises import Exercise
+from ..exercises import Exercise, Trap
 from .figures import NOTEBOOKS
 from .plans import LESSONS
 from .walkthroughs import tracks
@@ -16,10 +16,19 @@ def exercises_of(lesson: int) -> list[Exercise]:
     return [e for e in lessons.EXERCISES.values() if e.lesson == lesson]
 
 
-def trap_rows() -> list[tuple[str, str, str]]:
-    """Every exercise's traps as rows (exercise, lesson, the slips' names): the pack's teacher's
-    notes print them. Their names can narrow an answer ("a little under half"), so they live
-    only in the pack, never in the guide beside the notebooks (reader 32)."""
+def also_right(t: Trap) -> bool:
+    """A trap the reveal opens with "Right" (lesson 6's "about half (50 %)", the right one of
+    the guesses offered): right, with its note, not a wrong answer (reader 33: the key listed
+    it under "wrong answer", and a teacher marking by the key marked the lesson's answer
+    wrong; reader 38: the notes listed it among the slips)."""
+    return t.say.lead == "Right"
+
+
+def trap_rows() -> list[tuple[str, str, str, str]]:
+    """Every exercise's traps as rows (exercise, lesson, the slips' names, the answers also
+    right): the pack's teacher's notes print them. Their names can narrow an answer ("a little
+    under half"), so they live only in the pack, never in the guide beside the notebooks
+    (reader 32)."""
     rows = []
     for lesson in LESSONS:
         track = tracks(lesson)
@@ -37,8 +46,10 @@ def trap_rows() -> list[tuple[str, str, str]]:
                 + (" (right, with a note)" if t.kind.note else "")
                 + (" (not yet: own figures asked)" if t.kind.figures else "")
                 for t in e.traps
+                if not also_right(t)
             )
-            rows.append((e.id, where, slips))
+            right = "; ".join(t.id.replace("-", " ") for t in e.traps if also_right(t))
+            rows.append((e.id, where, slips, right))
     return rows
 
 
@@ -46,6 +57,7 @@ TRAP_HEADER = (
     "exercise",
     "lesson",
     "the usual slips it catches (each with its own hint; values in the key)",
+    "also right (the reveal says “Right”, with a note)",
 )
 
 
@@ -58,6 +70,6 @@ def trap_table() -> str:
     >>> trap_table().splitlines()[0].startswith("| exercise | lesson |")
     True
     """
-    rows = ["| " + " | ".join(TRAP_HEADER) + " |", "|---|---|---|"]
-    rows += [f"| `{eid}` | {where} | {slips} |" for eid, where, slips in trap_rows()]
+    rows = ["| " + " | ".join(TRAP_HEADER) + " |", "|---|---|---|---|"]
+    rows += [f"| `{e}` | {where} | {slips} | {right} |" for e, where, slips, right in trap_rows()]
     return "\n".join(rows)
