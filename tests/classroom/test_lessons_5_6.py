@@ -1531,3 +1531,60 @@ def test_a_held_worked_step_opens_when_its_check_does_reader37():
     widgets.REVEALED.mark("capstone-chips")
     worked = html.escape(lessons.hint("capstone-achieved", 2))
     assert "opens with the check above" not in said() and worked in said()
+
+
+def test_the_sweep_is_a_slip_of_its_own_reader38(pages):
+    """Reader 38: the worksheet said to hand out the sweep "(answer key)", the only printed copy,
+    a page that also holds step 5's answer (12.5 days) and every trap; the sweep opens before
+    step 5. It is now a slip of its own, which the worksheet, the key and the plan name."""
+    slip = pages["lesson-6/sweep.html"]
+    for row in lessons.capstone_sweep():
+        assert f"<td>{fmt.number(row['days'])}</td>" in slip
+    city = lessons.EXERCISES["capstone-city-days"]
+    assert html.escape(city.show(city.answer())) not in slip and "Trap" not in slip
+    assert "city" not in slip.lower()
+    sheet, key = pages["lesson-6/worksheet.html"], pages["lesson-6/answers.html"]
+    assert "answer key" not in sheet[sheet.index("job-size sweep") - 200 :][:400]
+    assert "lesson-6/sweep.html" in sheet and "lesson-6/sweep.html" in key
+    assert "lesson-6/sweep.html" in pages["lesson-6/plan.html"]
+
+
+def test_the_keys_hook_answer_answers_for_every_chip_reader38(pages):
+    """Reader 38: the hook asks for all the site's chips on the one run (57.7 days of the
+    city's), yet the key's hook row gave only the fastest job's 12.5 days; the plan's hook line
+    dropped "all the site's chips" and the city's size."""
+    key = pages["lesson-6/answers.html"]
+    row = key[key.index("how long would one") :].split("</tr>")[0]
+    every = lessons.city_days_lines()[1].split("= ")[1].split(" days")[0]  # 57.7
+    assert f"{every} days" in row and "12.5 days" in row
+    plan = pages["lesson-6/plan.html"]
+    hook = plan[plan.index("Hook") :].split("</tr>")[0]
+    assert "all the site" in hook and "250,000" in hook
+
+
+def test_notes_keep_right_answers_out_of_the_slips_reader38(pages):
+    """Reader 38: notes.html listed "about half" and "a little under half", which the key and the
+    reveal call right, under "the usual slips" of capstone-job-share."""
+    notes = pages["notes.html"]
+    row = notes[notes.index("<td>capstone-job-share</td>") :].split("</tr>")[0]
+    cells = re.findall(r"<td>(.*?)</td>", row, re.S)
+    slips, also = cells[2], cells[3]
+    assert "about half" not in slips and "little under half" not in slips
+    assert "every chip" in slips and "about half" in also
+
+
+def test_station_feedback_reader38():
+    """Reader 38: the sparse station told 83.1 (64 × one chip's dense, the previous station's
+    computation) that 4× was "the article's factor", more than the key says before the vote;
+    and four messages read badly."""
+    sparse = lessons.check_station("trn2-sparse", "83.1").message
+    assert "article's factor" not in sparse and "64" in sparse and not sparse.count("right")
+    hbm = lessons.check_station("trn2-hbm", "1536 GB (GiB)").message
+    assert "not GB (GiB)" not in hbm, hbm
+    cooling = lessons.check_station("ms-cooling", "90 MW").message
+    assert "as a share; hint" not in cooling and "90 MW" in cooling, cooling
+    fp8 = lessons.check_station("us-fp8", "41").message
+    assert "sparse" in fp8 and "two 16-chip" not in fp8, fp8
+    share = lessons.check("capstone-job-share", "50 %")
+    assert share.right and share.message.startswith("Right"), share
+    assert not lessons.check("capstone-job-share", "every chip").right

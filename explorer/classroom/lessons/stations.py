@@ -477,6 +477,16 @@ def _station_checks() -> dict[str, Exercise]:
             traps=(
                 _articles_figure("us-fp8", 0.0003, _rounded_instances(), _fp8_instances_route()),
                 *(_station_trap(t) for t in EXERCISES["ultraserver-fp8"].traps),
+                # reader 38: 41 (16 × one chip's sparse, the sparse station's computation)
+                # was told "two 16-chip instances"; 41.6 stays that slip (±0.5 %, not 41.0)
+                Trap(
+                    "sparse-station",
+                    lambda: float(system_table().fp8_sparse.sel(system="trn2-instance")),
+                    "that looks like the sparse station's number (one instance's chips × one "
+                    "chip's sparse figure); this station asks for "
+                    f"{factcheck.claim('us-fp8').how}, the chips × one chip's dense FP8",
+                    match=Match(rel_tol=0.005),
+                ),
                 # half the UltraServer (reader 28: 41.6 was told "the right size")
                 Trap(
                     "two-instances",
@@ -501,9 +511,14 @@ def _station_checks() -> dict[str, Exercise]:
                         float(factcheck.sparse_factors()[0])
                         * float(system_table().fp8_dense.sel(system="trn2-instance"))
                     ),
-                    f"that is {factcheck.sparse_factors()[0]} × the dense figure, the article's "
-                    "factor; the station asks for the chips × AWS's published sparse figure "
-                    "for one chip",
+                    # reader 38: "the article's factor" said how the article got its figure,
+                    # the Journalist's lead, before the vote; and 83.1 is likelier the previous
+                    # station's 64 chips × one chip's dense
+                    f"that is {fmt.number(chips_in('trn2-ultraserver'))} chips × one chip's "
+                    "dense FP8, the UltraServer's dense figure (and also "
+                    f"{factcheck.sparse_factors()[0]} × this instance's dense); the station "
+                    f"asks for this instance's {fmt.number(chips_in('trn2-instance'))} chips × "
+                    "one chip's sparse figure, as AWS publishes it",
                     match=Match(
                         rel_tol=0.0005,  # 83.136 ± 0.04: not the article's 83.2
                     ),
@@ -884,10 +899,14 @@ def check_station(claim_id: str, answer: object) -> Feedback:
                 told = (
                     "now give that share" if inner.right else inner.message.split("hint: ", 1)[-1]
                 )
+                # reader 38: "a power, 30 % of the site's 300 MW as a share; hint: …" read as
+                # one garbled sentence: said in two
+                told = re.sub(r"^Not yet[,:]\s*", "", told)
+                told = told[0].upper() + told[1:]
                 return Feedback(
                     False,
-                    f"Not yet: {fmt.quantity(typed.value, 'MW')} is a power, "
-                    f"{fmt.percent(share)} of the site's {SITE} as a share; hint: {told}",
+                    f"Not yet: {fmt.quantity(typed.value, 'MW')} is a power. As a share of the "
+                    f"site's {SITE} it is {fmt.percent(share)}. Hint: {told}",
                     "trap",
                     inner.trap or "power-not-share",
                 )
