@@ -1018,6 +1018,12 @@ def _in_last_unit(text: str) -> str:
     return f"{total:.{places}f} {m['ub']}"
 
 
+# a part of one unit: "1/29 of a year", "0.4 of a month" (`read`)
+_PART_OF_A = re.compile(
+    r"(?P<num>\d+\s*/\s*\d+|\d*\.\d+)\s+of\s+an?\s+(?P<unit>[a-z]+)", re.IGNORECASE
+)
+
+
 def read(
     answer: object, unit: str, negative: bool = False, above: bool = False, subject: str = ""
 ) -> Reading:
@@ -1127,6 +1133,12 @@ def read(
         product = _read(f"{of['pct']}/100*{of['num']} {of['rest']}".strip(), unit, negative, above)
         if product.value is not None:
             return product
+    part = _PART_OF_A.match(answer.strip())
+    if part:  # "1/29 of a year": that part of one unit (reader 38: "the unit 'of'")
+        said = f"{part['num']} {part['unit']}"
+        product = _read(said, unit, negative, above)
+        if product.value is not None:
+            return replace(product, echo=product.echo or f"read as {said}")
     # a worked step typed back ("254 MW × 5 ÷ 60 h", "(62.2 MW − 37 MW) ÷ 37 MW"), refused by
     # the readers above as unreadable, not for what it says ("a third": no share here) (reader 24)
     # (a range is said to be one, not taken for a subtraction: "85-90%" read as 85 − 0.9, reader 28)

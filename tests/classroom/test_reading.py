@@ -6003,3 +6003,13 @@ def test_reader37_12_a_quiz_choice_on_a_five_rounds_half_up():
     assert "18.3 GWh" in shown and "18.2 GWh" not in shown, shown
     assert shown["18.3 GWh"] == "days instead of hours"
     assert "438 GWh" in shown  # 50 × 8,760 / 1,000 = 438, whole numbers unchanged
+
+
+def test_a_part_of_one_unit_reader38():
+    """Reader 38: "1/29 of a year" (step 5's 12.5 days, as a part of a year) was told "I cannot
+    read the unit 'of'"; a whole number "of a" unit is no part of it and stays unread."""
+    from explorer.classroom.reading import read
+
+    assert abs(read("1/29 of a year", "day").value - 365.25 / 29) < 0.01
+    assert abs(read("0.4 of a week", "day").value - 2.8) < 1e-9
+    assert read("3 of a day", "day").value is None
