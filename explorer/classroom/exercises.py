@@ -1004,10 +1004,11 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     """
     fb = _judge(e, answer, attempt)
     trap = next((t for t in e.traps if t.id == fb.trap), None) if fb.kind == "trap" else None
-    if trap and trap.say.lead == "Right":
-        # a trap the reveal calls right (lesson 6's "about half"): `check` said "Not yet, hint:
-        # … about half it is" (reader 38); right here too, with its note
-        return replace(fb, right=True, message=f"Right: {_sentence(trap.hint)}", level=0)
+    if trap and trap.say.lead == "Right" and fb.message.startswith("Not yet"):
+        # a trap the reveal calls right as a guess (lesson 6's "about half"), outside the box's
+        # tolerance: "Not yet, hint: … about half it is" contradicted itself (reader 38)
+        said = "Right as a guess; as a worked answer, not yet (work it out from the goodputs)"
+        return replace(fb, message=said + fb.message.removeprefix("Not yet"))
     copied = fb.kind == "figures" and fb.trap  # a published figure typed (reader 35)
     if (fb.kind == "trap" or copied) and attempt >= 3 and "worked step" not in fb.message:
         # a trap's hint alone came back unchanged at the third attempt; a stuck student gets
@@ -1864,7 +1865,7 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
                 if t.kind.slip and _rounded(x, t.value(), significant_figures(prediction))
             ]
             fits = _sentence(fit[0].hint) if fit and not fit[0].match.rounded else ""
-    if fb.right and fb.kind != "trap":
+    if fb.right:
         gap = "Within the tolerance: a good estimate."
     elif fb.kind == "trap":
         t = next((t for t in e.traps if t.id == fb.trap), None)
@@ -1876,7 +1877,7 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
             # "at 300 MW" where the question asks "below, at or above": the way is wrong, and
             # is the misconception the exercise is there to catch, not a fair guess (reader 24)
             lead = "Not at: "
-        gap = lead + fb.message.split("hint: ", 1)[-1].removeprefix("Right: ")
+        gap = lead + fb.message.split("hint: ", 1)[-1]
         if t and t.say.step:
             gap = f"{_sentence(gap)} The step: {_sentence(e.hints[-1])}"
     else:

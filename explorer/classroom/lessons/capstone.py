@@ -850,7 +850,13 @@ def _hook_span(days: float) -> str:
 def hook_spans() -> tuple[str, str]:
     """Where the hook's two runs fall among its five spans of the city's electricity: the
     fastest job's and one job of every chip's, the run the hook asks about (reader 38: the key
-    gave only the fastest job's)."""
+    gave only the fastest job's).
+
+    Examples
+    --------
+    >>> hook_spans()[1]
+    'between a month and a year, nearer a month'
+    """
     per_day = _city_mwh_per_day()
     return (
         _hook_span(_p("run_energy") / per_day),
