@@ -1589,3 +1589,14 @@ def test_station_feedback_reader38():
     assert "Not yet, hint" not in share.message and "Right as a guess" in share.message, share
     assert "Right: of the three" in lessons.reveal("capstone-job-share", "50 %").message
     assert not lessons.check("capstone-job-share", "every chip").right
+
+
+def test_recompute_splits_the_stations_in_pairs_reader38(pages):
+    """Reader 38: "Recompute" gives 10 minutes for a group's four stations; pairs splitting them
+    keeps the slot honest. The plan, the notebook's script and the guide say it alike."""
+    plan = pages["lesson-5/plan.html"]
+    row = plan[plan.index("Recompute") :].split("</tr>")[0]
+    assert "pairs" in row and "two stations each" in row, row
+    (how,) = [c for c in _cells("05-fact-check.ipynb") if c.startswith("## How the game runs")]
+    assert "two stations each" in how
+    assert "two stations each" in GUIDE.read_text(encoding="utf-8")

@@ -720,8 +720,10 @@ PLANS: dict[int, Plan] = {
             (
                 10,  # reader 35: 3 of a group's 4 stations are one-line products
                 "Recompute",
+                # reader 38: four stations in 10 minutes: pairs split them
                 "Groups work the stations of their claims, writing their number "
-                "and its assumption in the grid.",
+                "and its assumption in the grid. In each group, pairs take two stations each, "
+                "then check each other's numbers.",
             ),
             # reader 16: 8 x 90 s filled the 12 minutes with no changeover, and the vote
             # was cast twice; floor questions move to the debrief, each vote is cast once and
