@@ -198,6 +198,17 @@ def _aws_fleet_cooling() -> float:
     return power.cooling_share_at("aws-fleet")
 
 
+def _aws_pue(key: str) -> float:
+    """One of AWS's published PUEs under the catalog's ``climate`` entries (2025's fleet
+    figure, its new-design target)."""
+    return catalog.value(f"climate.{key}", "dimensionless")
+
+
+def _share_at(pue: float) -> float:
+    """The cooling share at a PUE, with the catalog's other losses."""
+    return float(power.cooling_fraction_for_pue(pue, _overhead()))
+
+
 def _ms_battery() -> str:
     """What AWS says about battery storage at the Canton campus, as far as the sources go."""
     return "no AWS statement found"  # the sources checked: Claim.sources of "ms-battery"
@@ -1296,7 +1307,13 @@ def after_reveal() -> str:
         f"<br><small>{ASKS} the fleet figure is AWS's own, so it is the subject's figure, and "
         f"it is far from the claim's {claim('ms-cooling').stated}. Lesson 2 found the two very "
         "unlikely together, but not a "
-        "contradiction: one site can run worse than its fleet. Contested does not mean "
+        "contradiction: one site can run worse than its fleet. "
+        # reader 38: AWS's newer figures, which answer "a new site can run worse"
+        f"AWS's newer figures point the other way: its fleet reported PUE "
+        f"{fmt.number(_aws_pue('published_fleet_pue.aws-2025'))} for 2025 (about "
+        f"{fmt.percent(_share_at(_aws_pue('published_fleet_pue.aws-2025')), 2)} for cooling), "
+        "and AWS expects its new designs, rolled out to new sites from 2025, to reach "
+        f"{fmt.number(_aws_pue('published_targets.aws-new-design'))}. Contested does not mean "
         "impossible: it means the subject's own figure disagrees with the claim. The fleet "
         "figure is the operator's own report on its own sites "
         "and designs (a defender may object that it is an average: it is an average over "

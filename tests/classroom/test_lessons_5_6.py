@@ -1600,3 +1600,13 @@ def test_recompute_splits_the_stations_in_pairs_reader38(pages):
     (how,) = [c for c in _cells("05-fact-check.ipynb") if c.startswith("## How the game runs")]
     assert "two stations each" in how
     assert "two stations each" in GUIDE.read_text(encoding="utf-8")
+
+
+def test_the_cooling_row_has_awss_newer_pues_reader38():
+    """Reader 38: AWS reported a fleet PUE of 1.14 for 2025, and expects 1.08 from its new
+    designs: both answer a defender's "one new site can run worse". Hand-computed: at PUE 1.14
+    with 3 % other losses, 1 − 1/1.14 − 0.03 = 9.28 % for cooling."""
+    row = factcheck.after_reveal().split("<b>The cooling row.</b>")[1].split("</li>")[0]
+    asks = row.split(factcheck.ASKS)[1]
+    assert "1.14" in asks and "9.3 %" in asks and "2025" in asks, asks
+    assert "1.08" in asks, asks
