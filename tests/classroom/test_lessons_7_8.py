@@ -1364,3 +1364,18 @@ def test_reader_37s_utility_peak_note_names_the_newsroom_figure():
     assert "entergy-newsroom-2023" in cited and "3,128 MW" in note, note
     for key in cited:
         assert raw["sources"][key]["url"].startswith("https://"), key
+
+
+def test_reader_38s_step_3_lock_says_what_is_still_to_do(monkeypatch):
+    # reader 38 D1: step 3's yardsticks wait for both shares, but with "state-energy-share"
+    # answered the lock still said "once you have answered the exercise above right": a student
+    # who skipped the utility's share was told to redo what they had just done
+    monkeypatch.setattr(widgets, "REVEALED", widgets.Revealed())
+    cells = _cells("07")
+    source = cells[_first(cells, r"hot_days\.every_yardstick\(grid\)")]
+    box = eval(source, {"widgets": widgets, "hot_days": hot_days, "grid": None})
+    text = lambda: html.unescape(box.children[0].value)  # noqa: E731
+    assert "step 3's two" in text() and "the exercise above right" not in text(), text()
+    widgets.REVEALED.mark("state-energy-share")
+    assert "Still to do: answer the utility's share." in text(), text()
+    assert "state's share" not in text().split("Still to do")[1], text()
