@@ -6003,3 +6003,21 @@ def test_reader37_12_a_quiz_choice_on_a_five_rounds_half_up():
     assert "18.3 GWh" in shown and "18.2 GWh" not in shown, shown
     assert shown["18.3 GWh"] == "days instead of hours"
     assert "438 GWh" in shown  # 50 × 8,760 / 1,000 = 438, whole numbers unchanged
+
+
+def test_reader_38s_a_share_in_times_gets_the_upside_down_hint():
+    # reader 38 D2: "9.09 times" (3,000 MW ÷ 330 MW = 9.08, the utility's share upside down) got
+    # "write it as 9.09 or 909 %", two readings 100 times apart, and the trap's hint was withheld
+    for eid, typed in (
+        ("utility-peak-share", "9.09 times"),
+        ("utility-peak-share", "9 times"),
+        ("state-energy-share", "18.6 times"),  # 49,000 GWh ÷ 2,628 GWh = 18.65
+    ):
+        msg = lessons.check(eid, typed).message
+        assert "upside down" in msg and "write it as" not in msg, (typed, msg)
+    # a ratio of 2 matches no trap: the share is asked for, with no reading 100 times off
+    msg = lessons.check("utility-peak-share", "2 times").message
+    assert "200 %" not in msg and "write it as 2 " not in msg, msg
+    assert "decimal or a percentage" in msg, msg
+    # below 1 the two readings are one share: still offered
+    assert "write it as 0.11 or 11 %" in lessons.check("utility-peak-share", "0.11 times").message
