@@ -1379,3 +1379,32 @@ def test_reader_38s_step_3_lock_says_what_is_still_to_do(monkeypatch):
     widgets.REVEALED.mark("state-energy-share")
     assert "Still to do: answer the utility's share." in text(), text()
     assert "state's share" not in text().split("Still to do")[1], text()
+
+
+def test_reader_38s_step_2_prints_the_hook_answers_on_two_lines_and_reads_shorter(capsys):
+    # reader 38 D3: step 2's printout was about 315 words of prose around the hour table, with
+    # the hook's two answers in the middle of its paragraphs; now two numbered lines, and the
+    # typical days' hours (the debrief says it) are cut
+    hot_days.peak_shaving(lessons.hot_year()[0])
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("The hook's answers"))
+    assert lines[first + 1].startswith("  1. ") and "1.68 times" in lines[first + 1], lines
+    assert '"50 to 100 % more"' in lines[first + 1], lines[first + 1]
+    assert lines[first + 2].startswith("  2. ") and "row of containers" in lines[first + 2]
+    assert "January" not in out and "hook's second question" not in out, out
+    prose = [
+        line
+        for line in lines
+        if not re.match(r"\s|\d|hour ", line) and not line.startswith("(the ")
+    ]
+    assert len(" ".join(prose).split()) <= 230, len(" ".join(prose).split())
+
+
+def test_reader_38s_tables_sheet_gives_the_hook_s_container_answer_below_fold_1(teacher_pages):
+    # reader 38 D4: the plan says the battery below the sheet's first fold is the hook's second
+    # answer, but the sheet printed only "6.1 MW, 42.8 MWh": nothing to turn it into containers
+    sheet = " ".join(html.unescape(teacher_pages["lesson-7/tables.html"]).split())
+    fold = sheet.index("Turn over only after answering hot-day-above-mean")
+    row = sheet.index("a row of containers")
+    assert fold < row < sheet.index("Step 3 · the grid's yardsticks"), sheet[fold : fold + 800]
