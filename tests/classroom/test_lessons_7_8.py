@@ -1408,3 +1408,18 @@ def test_reader_38s_tables_sheet_gives_the_hook_s_container_answer_below_fold_1(
     fold = sheet.index("Turn over only after answering hot-day-above-mean")
     row = sheet.index("a row of containers")
     assert fold < row < sheet.index("Step 3 · the grid's yardsticks"), sheet[fold : fold + 800]
+
+
+def test_reader_38s_lesson_8_hook_leaves_the_convention_to_step_1():
+    # reader 38 D5: the hook loaded the load factor, its "stated convention" and the grid
+    # reading into minute 0; step 1's list and its "Which 300 MW?" box explain them, so the hook
+    # keeps the two ranges, the four options and the second guess, and names the load factor only
+    cells = _cells("08")
+    hook = " ".join(re.sub(r"(?s)<!--.*?-->", "", cells[_first(cells, "## Hook")]).split())
+    assert "stated convention" not in hook and "*load factor*" in hook, hook
+    for kept in ("within 10 %", "more than twice", "as the year's average?", "grid connection"):
+        assert kept in hook, kept
+    assert len(hook.split()) <= 200, len(hook.split())  # 230 on main
+    step1 = "".join(cells[_first(cells, "## Step 1") : _first(cells, "## Step 2")])
+    step1 = " ".join(re.sub(r"(?m)^>", "", step1).split())
+    assert "a stated convention, not a measurement" in step1
