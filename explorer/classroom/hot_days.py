@@ -524,7 +524,7 @@ def sizing_design_day(year: xr.Dataset) -> Fold:
       the typical year's 1 % wet-bulb design day: dry-bulb 22–33.3, wet-bulb 22–26.7
     <BLANKLINE>
     A cooling tower's water follows the wet-bulb, not the thermometer. This day's wet-bulb
-    peaks at 26.7 °C.
+    peaks at 26.7 °C: the day is built on the typical year's own 1 % wet-bulb.
     <BLANKLINE>
     How rare is it? Only 88 hours of the typical year (1 %) have a higher wet-bulb. ...
     >>> print(more)  # doctest: +ELLIPSIS
@@ -549,9 +549,13 @@ def sizing_design_day(year: xr.Dataset) -> Fold:
 
     print("the day this plant is sized for (°C, from the day's coolest hour to its peak):")
     print(line(hot))
+    # the built day's peak is the typical year's own 1 % wet-bulb: said once, as what the day
+    # is built on (reader 38: "peaks at 26.7 °C" and "own 1 % wet-bulb is 26.7 °C" two lines on)
+    built = _is_one_percent(py.weather, hot)
     _say(
         "A cooling tower's water follows the wet-bulb, not the thermometer. This day's wet-bulb "
-        f"peaks at {fmt.number(hot.wet_bulb.max())} °C."
+        f"peaks at {fmt.number(hot.wet_bulb.max())} °C"
+        + (": the day is built on the typical year's own 1 % wet-bulb." if built else ".")
     )
     _say(_how_rare(py.weather, hot))
     more = ["the station's published design days (°C, from the day's coolest hour to its peak):"]
@@ -603,15 +607,25 @@ def _how_rare(weather: climate.Weather, hot: climate.DesignDay) -> str:
     """
     peak = float(hot.wet_bulb.max())
     hours, one_percent = climate.wet_bulb_rarity(weather, peak)
+    own = (
+        ""
+        if _is_one_percent(weather, hot)
+        else f" The typical year's own 1 % wet-bulb is {fmt.number(one_percent)} °C."
+    )
     typical = climate.by_month_hour(weather.wet_bulb)
     month = calendar.month_name[int(typical.max(axis=1).argmax()) + 1]
     only = "Only " if hours <= 0.01 * climate.HOURS_OF_YEAR + 1 else ""
     return (
         f"How rare is it? {only}{fmt.number(hours)} hours of the typical year "
         f"({fmt.percent(hours / climate.HOURS_OF_YEAR, 2)}) have a higher wet-bulb. {month}'s "
-        f"typical afternoon reaches {fmt.number(float(typical.max()))} °C. The typical year's "
-        f"own 1 % wet-bulb is {fmt.number(one_percent)} °C."
+        f"typical afternoon reaches {fmt.number(float(typical.max()))} °C.{own}"
     )
+
+
+def _is_one_percent(weather: climate.Weather, hot: climate.DesignDay) -> bool:
+    """Whether the day's peak wet-bulb is the typical year's own 1 % wet-bulb, as printed."""
+    peak = float(hot.wet_bulb.max())
+    return fmt.number(peak) == fmt.number(climate.wet_bulb_rarity(weather, peak)[1])
 
 
 def design_days(year: xr.Dataset) -> list[tuple[str, float, float]]:
