@@ -6021,3 +6021,18 @@ def test_reader_38s_a_share_in_times_gets_the_upside_down_hint():
     assert "decimal or a percentage" in msg, msg
     # below 1 the two readings are one share: still offered
     assert "write it as 0.11 or 11 %" in lessons.check("utility-peak-share", "0.11 times").message
+
+
+def test_reader_38s_checker_nits_on_lesson_7_and_8_answers():
+    # reader 38 D6: "from 30 % to 50 % is 60 MW" (300 MW × 20 % = 60 MW, right) was told "those
+    # are the two ends"; "60 MW (90 to 150)" was right. The number after "is" is the result
+    for typed in ("from 30 % to 50 % is 60 MW", "90 to 150 MW is 60 MW"):
+        assert lessons.check("contested-cooling-swing", typed).right, typed
+    assert not lessons.check("contested-cooling-swing", "90 to 150 MW").right
+    # "330:3000" was told "leave out ':3000'": a ratio is worked out to one number
+    msg = lessons.check("utility-peak-share", "330:3000").message
+    assert "leave out" not in msg and "work the ratio out" in msg, msg
+    # "0.11 of the peak" was told "leave out 'of the peak'" while "11% of Entergy's peak" was
+    # right: a share's "of the whole" is read the same way after a decimal as after a %
+    for typed in ("0.11 of the peak", "0.11 of Entergy's peak", "11% of Entergy's peak"):
+        assert lessons.check("utility-peak-share", typed).right, typed
