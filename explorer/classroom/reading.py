@@ -1582,9 +1582,8 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
         if unit == SHARE and re.fullmatch(r"of\s+\D+", rest):
             # "0.11 of the peak": the whole named, as "11 % of Entergy's peak" is (reader 38)
             return _finish(x, unit, negative, bare=True)
-        if unit == SHARE and re.fullmatch(
-            r":\s*[\d.,]+", rest
-        ):  # "330:3000": a ratio not worked out (reader 38)
+        # "330:3000": a ratio not worked out (reader 38)
+        if unit == SHARE and re.fullmatch(r":\s*[\d.,]+", rest):
             return Reading(None, f"work the ratio out: divide, and give {_unit_words(unit)}.")
         if unit == RATIO and (amount := _quantity(x, rest)) is not None:
             # "250 MW" for a PUE: leaving out "MW" as told gave a wrong number (reader 37-12)
