@@ -62,7 +62,8 @@ def test_lesson_8_explains_before_it_asks_and_debriefs_before_advanced():
     assert "never the site's power or its city" in cells[_first(cells, r"\*Campus overhead\*")]
     assert "air-cooled" not in "".join(cells)  # one name for the plant: air-evaporative
     # the tornado panel takes the article's cooling, like step 1's table and the printout
-    assert '"cooling_default": "article"' in cells[_first(cells, r"TornadoPanel\(lambda")]
+    # (reader 38: built in contested.every_figure, which passes the article's cooling)
+    assert "contested.every_figure(SITE)" in "".join(cells)
     assert "running 70 % of the year" not in "".join(cells)
 
 
@@ -202,7 +203,10 @@ def test_lesson_8s_cooling_swing_places_the_plants_in_it(capsys):
         mean = float(explorer.compute(site=site, cooling_tech=tech).cooling_power)
         assert mean < low + 0.1 * (high - low), (tech, mean)  # 27.0 and 37.0 MW
     assert float(lessons.hot_year()[0].peak_cooling_power) < (low + high) / 2
-    assert "contested.plants_cooling(SITE)" in cells[_first(cells, "def the_cooling_tornado")]
+    # (reader 38: the notebook's function moved to contested.the_cooling_tornado)
+    assert (
+        "contested.the_cooling_tornado(SITE)" in cells[_first(cells, 'contested-cooling-swing",')]
+    )
     contested.plants_cooling(site)
     out = capsys.readouterr().out
     assert "lesson 7's chiller plant on the typical year's 1 % wet-bulb design day, the day" in out
@@ -483,7 +487,7 @@ def test_reader_16s_items_for_lessons_7_and_8(capsys):
     # lesson 8 D1: cell 5 in bullets; its load-factor caveat moved to step 3's reveal
     names = cells8[_first(cells8, r"\*Campus overhead\*")]
     assert names.count("\n- ") >= 5 and "not a value a real site" not in names
-    assert "contested.below_flat_out(SITE)" in cells8[_first(cells8, "def every_figure")]
+    assert "contested.every_figure(SITE)" in "".join(cells8)  # it prints below_flat_out
     # lesson 8 D3: the plants' shares open only with contested-cooling-swing's answer
     contested.cooling_shares(lessons.ARTICLE_SITE)
     assert "plant" not in capsys.readouterr().out
@@ -551,8 +555,7 @@ def test_reader_17s_items_for_lesson_8(capsys, teacher_pages):
     # (300 MW x 20 % = 60 MW), so "300*0.4" is no longer right (reader 20)
     ask = " ".join(cells8[_first(cells8, "The catalog keeps the disagreement")].split())
     assert "cooling load at each end first" in ask and "the article's own doubt" in ask
-    assert "contested.cooling_ends(SITE)" in cells8[_first(cells8, "def the_cooling_tornado")]
-    contested.cooling_ends(lessons.ARTICLE_SITE)
+    contested.the_cooling_tornado(lessons.ARTICLE_SITE)  # reader 38: moved from the notebook
     out = " ".join(capsys.readouterr().out.split())
     assert "30 % to 50 %: 90 MW to 150 MW, a swing of 60 MW" in out
     assert "30 MW to 150 MW, a swing of 120 MW, twice the article's own" in out
@@ -1446,3 +1449,23 @@ def test_reader_38s_nits_for_lessons_7_and_8(capsys):
     # figure whose range spans recent years (step 1)
     debrief = " ".join(_cells("08")[_first(_cells("08"), "## What we found")].split())
     assert "**Which figures carry a range:**" in debrief, debrief
+
+
+def test_reader_38s_lesson_8_code_cells_are_calls(capsys):
+    # reader 38 D7: cell 17 was a 25-line `def every_figure()` with developer comments ("the
+    # count, so that students check their ticks without counting"), cell 1 said "the core's
+    # scenarios, kept per process"; the functions now live in explorer.classroom.contested
+    cells = json.loads(next(NOTEBOOKS.glob("08*.ipynb")).read_text())["cells"]
+    code = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+    playground = [c for c in code if "DRAWS, SEEDS" in c]  # the student's own sample to change
+    assert len(playground) == 1
+    for cell in code:
+        if cell in playground or cell.startswith("widgets.where_from("):
+            continue
+        assert "def " not in cell and len(cell.splitlines()) <= 8, cell
+    assert "kept per process" not in code[0] and "ticks without counting" not in "".join(code)
+    panel = contested.every_figure(lessons.ARTICLE_SITE)
+    out = " ".join(capsys.readouterr().out.split())
+    assert "each figure moved alone: 3 figures move it" in out, out
+    assert "every other figure of step 1's table leaves the city where it is" in out
+    assert panel.selected_index == 0  # the city's tornado, open

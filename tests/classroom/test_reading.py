@@ -3204,19 +3204,12 @@ def test_reader_26s_lesson_8_tornado_says_how_many_figures_move_the_city(teacher
     # never said the count; the notebook's printout and the key's read-out table now say it
     # (the load factor, a household's use and the site's power: 3)
     import contextlib
-    import json
-    from pathlib import Path
 
-    nb = Path(__file__).resolve().parents[2] / "notebooks/08-why-are-the-numbers-contested.ipynb"
-    cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
-    code = next(
-        "".join(c["source"]) for c in cells if "def every_figure" in "".join(c["source"])
-    ).split("widgets.solution(")[0]  # define it, open nothing
-    namespace: dict = {}
-    exec("".join(cells[1]["source"]) + "\n" + code, namespace)  # noqa: S102
+    from explorer.classroom import contested
+
     out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        namespace["every_figure"]()
+    with contextlib.redirect_stdout(out):  # (reader 38: moved from the notebook's cell)
+        contested.every_figure(lessons.ARTICLE_SITE)
     assert "each figure moved alone: 3 figures move it" in out.getvalue(), out.getvalue()
     key = " ".join(html.unescape(teacher_pages["lesson-8/answers.html"]).split())
     assert "the others at their central values: 3 figures move it" in key
