@@ -334,6 +334,61 @@ def city_tornado_rows(site: str) -> list[tuple[str, str, str, str]]:
     ]
 
 
+def every_figure(site: str):
+    """Step 3's reveal (after the load-swing prediction): how the load factor's swing is made,
+    the figures that move the city (`city_tornado_rows`, counted so that students check their
+    ticks without counting), the central load factor's caveat (`below_flat_out`), and the city's
+    tornado chart, open (`explorer.ui.tornado.TornadoPanel`, the city only: step 4 asks for the
+    cooling swing). Moved here from the notebook's cell (reader 38: a 25-line function there).
+    """
+    from ..ui.tornado import TornadoPanel  # widgets: only where a chart is shown
+    from .computed import compute
+
+    low_load = catalog.uncertainty_ranges()["defaults.load_factor"].low
+    print(
+        "how the swing is made: the city is proportional to the energy, and the energy to the "
+        f"load factor: drawing {fmt.percent(low_load)} of its power on average instead of all of "
+        f"it shrinks the city by {fmt.percent(1 - low_load)}"
+    )
+    print()
+    rows = city_tornado_rows(site)
+    print(f"the city in households, each figure moved alone: {len(rows)} figures move it")
+    for label, low, high, swing in rows:
+        print(f"{label:24} low end → {low:>9}   high end → {high:>9}   swing {swing}")
+    print("every other figure of step 1's table leaves the city where it is")
+    print()
+    below_flat_out(site)
+    panel = TornadoPanel(lambda: None, choices=("city_households",))
+    inputs = {"site": site, "cooling_default": "article"}  # the article's cooling, as step 1
+    panel.update(inputs, compute(**inputs))
+    panel.widget.selected_index = 0
+    return panel.widget
+
+
+def the_cooling_tornado(site: str) -> None:
+    """Step 4's reveal (after the cooling-swing exercise): the cooling load with each figure
+    moved alone from its low end to its high end, then the article's and the catalog's swings
+    (`cooling_ends`) and the plants' cooling (`plants_cooling`).
+
+    Examples
+    --------
+    >>> the_cooling_tornado("rainier-mississippi")  # doctest: +ELLIPSIS
+    the cooling load, each figure moved alone from its low end to its high end:
+    ...
+    """
+    t = uncertainty.sensitivity("cooling_power", site=site, cooling_default="article")
+    print("the cooling load, each figure moved alone from its low end to its high end:")
+    for key in t.parameter.values[t.swing.values > 0]:
+        lo, hi = float(t.low.sel(parameter=key)), float(t.high.sel(parameter=key))
+        print(
+            f"{headlines.figure_label(key):24} {fmt.quantity(lo, 'MW')} → {fmt.quantity(hi, 'MW')}"
+        )
+    print()
+    cooling_ends(site)
+    print()
+    plants_cooling(site)
+
+
 def cooling_ends(site: str) -> None:
     """Step 4, after contested-cooling-swing: the cooling load [MW] at each end of the article's
     own cooling share (the exercise), then at each end of the catalog's contested range (the

@@ -1048,7 +1048,13 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         said_ratio = times[1] or times[2]
         ratio = float(said_ratio)
         for t in e.traps:
-            if not t.kind.note and not t.match.unit and _near(ratio, t.value(), t.match.rel_tol):
+            # a trap in no unit or in a bare ratio ('1': the whole over the part, 9.08 for
+            # 330 MW of 3,000) is what "N times" says (reader 38: "9.09 times" got no hint)
+            if (
+                not t.kind.note
+                and t.match.unit in ("", "1")
+                and _near(ratio, t.value(), t.match.rel_tol)
+            ):
                 return Feedback(False, f"Not yet, hint: {_sentence(t.hint)}", "trap", t.id)
         if ratio < 1 or not e.reads.above:
             # "0.68 times" for the excess 0.68: (ratio − 1) would give −32 % (reader 31); a
@@ -1056,11 +1062,18 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             below = (
                 f"; {said_ratio} times the mean would lie below the mean" if e.reads.above else ""
             )
+            # below 1 the two ways are one share; from 1 up, "9 or 900 %" would offer two
+            # readings 100 times apart, as a bare 1 to 100 is read as a per cent (reader 38)
+            way = (
+                f"If {said_ratio} is the share, write it as {said_ratio} or "
+                f"{fmt.number(ratio * 100)} %."
+                if ratio < 1
+                else "Give the share as a decimal such as 0.25, or as a percentage such as 25 %."
+            )
             return Feedback(
                 False,
                 f"Not yet: a share is written as a decimal or a percentage, not in times{below}. "
-                f"If {said_ratio} is the share, write it as {said_ratio} or "
-                f"{fmt.number(ratio * 100)} %.",
+                + way,
                 "unreadable",
             )
         return Feedback(

@@ -24,7 +24,6 @@ import io
 import textwrap
 from typing import Any
 
-import numpy as np
 import xarray as xr
 
 from .. import batteries, catalog, climate, fmt, plant, sites, units
@@ -403,9 +402,8 @@ def _what_the_battery_does_on_the_hot_day(year: xr.Dataset, shaving: xr.Dataset)
             f" Even that day's coolest hour needs {_mw(low)}: only {_mw(peak - low)} below its "
             f"afternoon, but {_mw(low - mean)} above the annual mean. Over the day, its cooling "
             f"above the annual mean adds up to {fmt.quantity(excess, 'MWh')}, "
-            f"{fmt.number(excess / energy, 2)} times the battery's MWh. A battery recharged "
-            "every day only moves energy between the hours of one day. It can flatten an "
-            "afternoon, not a hot day whose night is nearly as hot."
+            f"{fmt.number(excess / energy, 2)} times the battery's MWh. A daily battery can "
+            "flatten an afternoon, not a hot day whose night is nearly as hot."
         )
     elif threshold > mean:
         text += (
@@ -430,9 +428,8 @@ def _spans(hours: list[int]) -> str:
 
 def when_it_delivers(year: xr.Dataset) -> str:
     """When the daily peak-shaving battery (`explorer.batteries.peak_shaving_battery`) delivers
-    and is recharged: on the hot day (its cooling above or below the day's threshold [MW]) and on
-    the typical days of the months with the least and the most cooling
-    (`explorer.batteries.daily_threshold`).
+    and is recharged on the hot day (its cooling above or below the day's threshold [MW]), and
+    what a recharge buys. (The typical days' hours were cut: the debrief says them; reader 38.)
 
     Examples
     --------
@@ -440,24 +437,14 @@ def when_it_delivers(year: xr.Dataset) -> str:
     >>> print(when_it_delivers(lessons.hot_year()[0]))  # doctest: +NORMALIZE_WHITESPACE
     When it delivers: on the hot day, while the cooling is above that day's threshold (58.1
     MW), from 10 h to 20 h. The grid recharges it from 0 h to 9 h and 21 h to 23 h. There it
-    delivers at most 4.05 MW of its 6.1 MW, so it lasts longer than at full power. On typical
-    days it delivers in the warm hours (January 12 h to 20 h, July 9 h to 20 h) and is
-    recharged in the cooler ones. Each recharge buys a little more from the grid than the
-    battery gave: what it delivers ÷ 85 % (its round-trip efficiency).
+    delivers at most 4.05 MW of its 6.1 MW, so it lasts longer than at full power. Each
+    recharge buys a little more from the grid than the battery gave: what it delivers ÷ 85 %
+    (its round-trip efficiency).
     """
     shaving = batteries.peak_shaving_battery(year)
     hot, t = year.hot_day_cooling_power.values, float(shaving.hot_day_threshold)
     on = [h for h in range(hot.size) if hot[h] > t]
     off = [h for h in range(hot.size) if hot[h] <= t]
-    typical = year.cooling_power.transpose("month", "hour").values
-    thresholds = batteries.daily_threshold(year.cooling_power).values
-    mean = year.cooling_power_mean.values
-    months = sorted({int(np.argmin(mean)), int(np.argmax(mean))})
-    each = ", ".join(
-        f"{calendar.month_name[m + 1]} "
-        + _spans([h for h in range(hot.size) if float(typical[m, h]) > float(thresholds[m])])
-        for m in months
-    )
     # on the hot day it delivers less than its full power, so longer than its hours at full
     # power: said, so that the hours above are not read as that (reader 27)
     most, power = float(hot.max()) - t, float(shaving.battery_power)
@@ -472,8 +459,7 @@ def when_it_delivers(year: xr.Dataset) -> str:
     eff = fmt.percent(catalog.value("storage.round_trip_efficiency", "1"))
     return (
         f"When it delivers: on the hot day, while the cooling is above that day's threshold "
-        f"({_mw(t)}), from {_spans(on)}. The grid recharges it from {_spans(off)}.{less} On "
-        f"typical days it delivers in the warm hours ({each}) and is recharged in the cooler ones. "
+        f"({_mw(t)}), from {_spans(on)}. The grid recharges it from {_spans(off)}.{less} "
         f"Each recharge buys a little more from the grid than the battery gave: what it delivers "
         f"÷ {eff} (its round-trip efficiency)."
     )
@@ -538,7 +524,7 @@ def sizing_design_day(year: xr.Dataset) -> Fold:
       the typical year's 1 % wet-bulb design day: dry-bulb 22–33.3, wet-bulb 22–26.7
     <BLANKLINE>
     A cooling tower's water follows the wet-bulb, not the thermometer. This day's wet-bulb
-    peaks at 26.7 °C.
+    peaks at 26.7 °C: the day is built on the typical year's own 1 % wet-bulb.
     <BLANKLINE>
     How rare is it? Only 88 hours of the typical year (1 %) have a higher wet-bulb. ...
     >>> print(more)  # doctest: +ELLIPSIS
@@ -563,9 +549,13 @@ def sizing_design_day(year: xr.Dataset) -> Fold:
 
     print("the day this plant is sized for (°C, from the day's coolest hour to its peak):")
     print(line(hot))
+    # the built day's peak is the typical year's own 1 % wet-bulb: said once, as what the day
+    # is built on (reader 38: "peaks at 26.7 °C" and "own 1 % wet-bulb is 26.7 °C" two lines on)
+    built = _is_one_percent(py.weather, hot)
     _say(
         "A cooling tower's water follows the wet-bulb, not the thermometer. This day's wet-bulb "
-        f"peaks at {fmt.number(hot.wet_bulb.max())} °C."
+        f"peaks at {fmt.number(hot.wet_bulb.max())} °C"
+        + (": the day is built on the typical year's own 1 % wet-bulb." if built else ".")
     )
     _say(_how_rare(py.weather, hot))
     more = ["the station's published design days (°C, from the day's coolest hour to its peak):"]
@@ -617,15 +607,25 @@ def _how_rare(weather: climate.Weather, hot: climate.DesignDay) -> str:
     """
     peak = float(hot.wet_bulb.max())
     hours, one_percent = climate.wet_bulb_rarity(weather, peak)
+    own = (
+        ""
+        if _is_one_percent(weather, hot)
+        else f" The typical year's own 1 % wet-bulb is {fmt.number(one_percent)} °C."
+    )
     typical = climate.by_month_hour(weather.wet_bulb)
     month = calendar.month_name[int(typical.max(axis=1).argmax()) + 1]
     only = "Only " if hours <= 0.01 * climate.HOURS_OF_YEAR + 1 else ""
     return (
         f"How rare is it? {only}{fmt.number(hours)} hours of the typical year "
         f"({fmt.percent(hours / climate.HOURS_OF_YEAR, 2)}) have a higher wet-bulb. {month}'s "
-        f"typical afternoon reaches {fmt.number(float(typical.max()))} °C. The typical year's "
-        f"own 1 % wet-bulb is {fmt.number(one_percent)} °C."
+        f"typical afternoon reaches {fmt.number(float(typical.max()))} °C.{own}"
     )
+
+
+def _is_one_percent(weather: climate.Weather, hot: climate.DesignDay) -> bool:
+    """Whether the day's peak wet-bulb is the typical year's own 1 % wet-bulb, as printed."""
+    peak = float(hot.wet_bulb.max())
+    return fmt.number(peak) == fmt.number(climate.wet_bulb_rarity(weather, peak)[1])
 
 
 def design_days(year: xr.Dataset) -> list[tuple[str, float, float]]:
@@ -708,18 +708,18 @@ def peak_shaving(year: xr.Dataset) -> str:
     mean_mw = float(year.mean_cooling_power)
     hot_day_hours(year, float(batteries.peak_shaving_battery(year).hot_day_threshold))
     ratio = float(year.peak_cooling_power) / mean_mw
-    print(
-        f"the hook's first question: the peak ({_mw(year.peak_cooling_power)}) is "
-        f"{fmt.number(ratio)} times the annual mean ({_mw(mean_mw)}): of the hook's guesses, "
-        f'"{_nearest_guess(ratio)}"'
-    )
     print(f"beside the months' typical days, {_hot_day_beside_typical(year)}")
-    shaving_battery(year)
-    _say(
-        "The hook's second question: grid batteries like this are sold as shipping containers "
-        "of a few MWh each. Divide the battery's MWh by a few: a row of containers. Not one "
-        "container, not a car battery and not a building."
+    shaving = batteries.peak_shaving_battery(year)
+    _battery_line(shaving)
+    # the hook's two answers on two lines of their own, not inside the paragraphs (reader 38)
+    print("The hook's answers:")
+    print(
+        f"  1. the peak ({_mw(year.peak_cooling_power)}) is {fmt.number(ratio)} times the "
+        f'annual mean ({_mw(mean_mw)}): "{_nearest_guess(ratio)}"'
     )
+    print(f"  2. {containers(shaving)}")
+    _say(when_it_delivers(year))
+    _say(_what_the_battery_does_on_the_hot_day(year, shaving))
     return _details(
         "More detail: the year's own hottest day, how the battery recharges, what it costs",
         peak_shaving_detail,
@@ -738,6 +738,33 @@ def shaving_battery(year: xr.Dataset) -> None:
     the peak-shaving battery: 6.1 MW, 42.8 MWh, sized by October's typical day ...
     """
     shaving = batteries.peak_shaving_battery(year)
+    _battery_line(shaving)
+    # the hook's second answer, on the tables sheet too (reader 38: a paper class had 42.8 MWh
+    # and nothing to turn it into containers)
+    print(f"the hook's second answer: {containers(shaving)}")
+    _say(when_it_delivers(year))
+    _say(_what_the_battery_does_on_the_hot_day(year, shaving))
+
+
+def containers(shaving: xr.Dataset) -> str:
+    """The hook's second answer: the peak-shaving battery's MWh in shipping containers.
+
+    Examples
+    --------
+    >>> from explorer import batteries
+    >>> from explorer.classroom import lessons
+    >>> containers(batteries.peak_shaving_battery(lessons.hot_year()[0]))  # doctest: +ELLIPSIS
+    '42.8 MWh: grid batteries are sold as shipping containers of a few MWh each, so a row ...'
+    """
+    return (
+        f"{fmt.quantity(float(shaving.battery_energy), 'MWh')}: grid batteries are sold as "
+        "shipping containers of a few MWh each, so a row of containers (not one container, "
+        "not a car battery, not a building)"
+    )
+
+
+def _battery_line(shaving: xr.Dataset) -> None:
+    """The peak-shaving battery's MW and MWh and the day that sizes it, on one line."""
     print(
         f"the peak-shaving battery: {_mw(shaving.battery_power)}, "
         f"{fmt.quantity(float(shaving.battery_energy), 'MWh')}, sized by {sizing_day(shaving)}"
@@ -749,8 +776,6 @@ def shaving_battery(year: xr.Dataset) -> None:
             else " (why not the hot day? step 2 asks after its battery exercise)"
         )
     )
-    _say(when_it_delivers(year))
-    _say(_what_the_battery_does_on_the_hot_day(year, shaving))
 
 
 def battery_hours(year: xr.Dataset) -> None:

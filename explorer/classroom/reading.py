@@ -1335,7 +1335,12 @@ _LEADING_WORDS = re.compile(r"[^\W\d]+(?:[\s,:'-]+[^\W\d]+)*\s+(?=[-−~≈]?\d)
 
 # where a student's result follows the working: "90 MW and 150 MW, so 60" (reader 23), "300 ×
 # 8760 / 1000 = 2628 GWh": the answer is what follows the last of these
-_RESULT = re.compile(r"=|\b(?:so|giving|gives|which\s+is|that\s+is|that[’']s|makes)\b", re.I)
+# "90 to 150 MW is 60 MW": an "is" right before a number is one too (reader 38)
+_RESULT = re.compile(
+    r"=|\b(?:so|giving|gives|which\s+is|that\s+is|that[’']s|makes)\b"
+    r"|\bis\b(?=\s*(?:about\s+|around\s+|[~≈]\s*)?\d)",
+    re.I,
+)
 
 # where a student's working starts after the answer: "because", "since", "(", ";", " from "
 _WORKING = re.compile(r"\s*(?:\(|;|\bbecause\b|\bsince\b|\bfrom\b|\bas\b|\bby\b)", re.IGNORECASE)
@@ -1586,6 +1591,12 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
     if unit in (SHARE, RATIO):
         if _TWO_NUMBERS.match(rest):  # "2 to 3 times": a range copied (reader 23)
             return Reading(None, _one_number(_unit_words(unit)))
+        if unit == SHARE and re.fullmatch(r"of\s+\D+", rest):
+            # "0.11 of the peak": the whole named, as "11 % of Entergy's peak" is (reader 38)
+            return _finish(x, unit, negative, bare=True)
+        # "330:3000": a ratio not worked out (reader 38)
+        if unit == SHARE and re.fullmatch(r":\s*[\d.,]+", rest):
+            return Reading(None, f"work the ratio out: divide, and give {_unit_words(unit)}.")
         if unit == RATIO and (amount := _quantity(x, rest)) is not None:
             # "250 MW" for a PUE: leaving out "MW" as told gave a wrong number (reader 37-12)
             kind = _dimension(amount)

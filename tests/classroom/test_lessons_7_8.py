@@ -62,7 +62,8 @@ def test_lesson_8_explains_before_it_asks_and_debriefs_before_advanced():
     assert "never the site's power or its city" in cells[_first(cells, r"\*Campus overhead\*")]
     assert "air-cooled" not in "".join(cells)  # one name for the plant: air-evaporative
     # the tornado panel takes the article's cooling, like step 1's table and the printout
-    assert '"cooling_default": "article"' in cells[_first(cells, r"TornadoPanel\(lambda")]
+    # (reader 38: built in contested.every_figure, which passes the article's cooling)
+    assert "contested.every_figure(SITE)" in "".join(cells)
     assert "running 70 % of the year" not in "".join(cells)
 
 
@@ -202,7 +203,10 @@ def test_lesson_8s_cooling_swing_places_the_plants_in_it(capsys):
         mean = float(explorer.compute(site=site, cooling_tech=tech).cooling_power)
         assert mean < low + 0.1 * (high - low), (tech, mean)  # 27.0 and 37.0 MW
     assert float(lessons.hot_year()[0].peak_cooling_power) < (low + high) / 2
-    assert "contested.plants_cooling(SITE)" in cells[_first(cells, "def the_cooling_tornado")]
+    # (reader 38: the notebook's function moved to contested.the_cooling_tornado)
+    assert (
+        "contested.the_cooling_tornado(SITE)" in cells[_first(cells, 'contested-cooling-swing",')]
+    )
     contested.plants_cooling(site)
     out = capsys.readouterr().out
     assert "lesson 7's chiller plant on the typical year's 1 % wet-bulb design day, the day" in out
@@ -377,7 +381,7 @@ def test_reader_15s_items_for_lessons_7_and_8(capsys, teacher_pages):
     assert "1 % wet-bulb design day: dry-bulb 22–33.3, wet-bulb 22–26.7" in out
     assert "follows the wet-bulb, not the thermometer" in out
     # reader 22 L7 D1: the published wet-bulbs are coincident ones, said so (no "above both")
-    assert "peaks at 26.7 °C." in out and (
+    assert "peaks at 26.7 °C" in out and (
         "The published days' wet-bulbs (24.6 °C with the hottest hours, " in out
     )
     assert "above both" not in out and "may sit above or below that figure" in out  # reader 24 D5
@@ -483,7 +487,7 @@ def test_reader_16s_items_for_lessons_7_and_8(capsys):
     # lesson 8 D1: cell 5 in bullets; its load-factor caveat moved to step 3's reveal
     names = cells8[_first(cells8, r"\*Campus overhead\*")]
     assert names.count("\n- ") >= 5 and "not a value a real site" not in names
-    assert "contested.below_flat_out(SITE)" in cells8[_first(cells8, "def every_figure")]
+    assert "contested.every_figure(SITE)" in "".join(cells8)  # it prints below_flat_out
     # lesson 8 D3: the plants' shares open only with contested-cooling-swing's answer
     contested.cooling_shares(lessons.ARTICLE_SITE)
     assert "plant" not in capsys.readouterr().out
@@ -551,8 +555,7 @@ def test_reader_17s_items_for_lesson_8(capsys, teacher_pages):
     # (300 MW x 20 % = 60 MW), so "300*0.4" is no longer right (reader 20)
     ask = " ".join(cells8[_first(cells8, "The catalog keeps the disagreement")].split())
     assert "cooling load at each end first" in ask and "the article's own doubt" in ask
-    assert "contested.cooling_ends(SITE)" in cells8[_first(cells8, "def the_cooling_tornado")]
-    contested.cooling_ends(lessons.ARTICLE_SITE)
+    contested.the_cooling_tornado(lessons.ARTICLE_SITE)  # reader 38: moved from the notebook
     out = " ".join(capsys.readouterr().out.split())
     assert "30 % to 50 %: 90 MW to 150 MW, a swing of 60 MW" in out
     assert "30 MW to 150 MW, a swing of 120 MW, twice the article's own" in out
@@ -741,7 +744,7 @@ def test_reader_21s_lesson_7(capsys, teacher_pages):
         in (teacher_pack.PLANS[7].segments[0][2])
     )
     # D4: the threshold is defined where it is first used
-    assert "recharge just refills what the hot hours took" in joined
+    assert "recharges it in the cooler ones: what the hot hours took, plus its losses" in joined
     # D6: the US data centres' total says what it is to the site: 2,628 GWh / 176,000 GWh
     hot_days.every_yardstick(grid)
     out = " ".join(capsys.readouterr().out.split())
@@ -1364,3 +1367,105 @@ def test_reader_37s_utility_peak_note_names_the_newsroom_figure():
     assert "entergy-newsroom-2023" in cited and "3,128 MW" in note, note
     for key in cited:
         assert raw["sources"][key]["url"].startswith("https://"), key
+
+
+def test_reader_38s_step_3_lock_says_what_is_still_to_do(monkeypatch):
+    # reader 38 D1: step 3's yardsticks wait for both shares, but with "state-energy-share"
+    # answered the lock still said "once you have answered the exercise above right": a student
+    # who skipped the utility's share was told to redo what they had just done
+    monkeypatch.setattr(widgets, "REVEALED", widgets.Revealed())
+    cells = _cells("07")
+    source = cells[_first(cells, r"hot_days\.every_yardstick\(grid\)")]
+    box = eval(source, {"widgets": widgets, "hot_days": hot_days, "grid": None})
+    text = lambda: html.unescape(box.children[0].value)  # noqa: E731
+    assert "step 3's two" in text() and "the exercise above right" not in text(), text()
+    widgets.REVEALED.mark("state-energy-share")
+    assert "Still to do: answer the utility's share." in text(), text()
+    assert "state's share" not in text().split("Still to do")[1], text()
+
+
+def test_reader_38s_step_2_prints_the_hook_answers_on_two_lines_and_reads_shorter(capsys):
+    # reader 38 D3: step 2's printout was about 315 words of prose around the hour table, with
+    # the hook's two answers in the middle of its paragraphs; now two numbered lines, and the
+    # typical days' hours (the debrief says it) are cut
+    hot_days.peak_shaving(lessons.hot_year()[0])
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("The hook's answers"))
+    assert lines[first + 1].startswith("  1. ") and "1.68 times" in lines[first + 1], lines
+    assert '"50 to 100 % more"' in lines[first + 1], lines[first + 1]
+    assert lines[first + 2].startswith("  2. ") and "row of containers" in lines[first + 2]
+    assert "January" not in out and "hook's second question" not in out, out
+    prose = [
+        line
+        for line in lines
+        if not re.match(r"\s|\d|hour ", line) and not line.startswith("(the ")
+    ]
+    assert len(" ".join(prose).split()) <= 230, len(" ".join(prose).split())
+
+
+def test_reader_38s_tables_sheet_gives_the_hook_s_container_answer_below_fold_1(teacher_pages):
+    # reader 38 D4: the plan says the battery below the sheet's first fold is the hook's second
+    # answer, but the sheet printed only "6.1 MW, 42.8 MWh": nothing to turn it into containers
+    sheet = " ".join(html.unescape(teacher_pages["lesson-7/tables.html"]).split())
+    fold = sheet.index("Turn over only after answering hot-day-above-mean")
+    row = sheet.index("a row of containers")
+    assert fold < row < sheet.index("Step 3 · the grid's yardsticks"), sheet[fold : fold + 800]
+
+
+def test_reader_38s_lesson_8_hook_leaves_the_convention_to_step_1():
+    # reader 38 D5: the hook loaded the load factor, its "stated convention" and the grid
+    # reading into minute 0; step 1's list and its "Which 300 MW?" box explain them, so the hook
+    # keeps the two ranges, the four options and the second guess, and names the load factor only
+    cells = _cells("08")
+    hook = " ".join(re.sub(r"(?s)<!--.*?-->", "", cells[_first(cells, "## Hook")]).split())
+    assert "stated convention" not in hook and "*load factor*" in hook, hook
+    for kept in ("within 10 %", "more than twice", "as the year's average?", "grid connection"):
+        assert kept in hook, kept
+    assert len(hook.split()) <= 210, len(hook.split())  # 230 on main
+    step1 = "".join(cells[_first(cells, "## Step 1") : _first(cells, "## Step 2")])
+    step1 = " ".join(re.sub(r"(?m)^>", "", step1).split())
+    assert "a stated convention, not a measurement" in step1
+
+
+def test_reader_38s_nits_for_lessons_7_and_8(capsys):
+    # D9: "the recharge just refills what the hot hours took" read as "no extra", a few lines
+    # before "each recharge buys a little more from the grid than the battery gave"
+    cells = _cells("07")
+    step2 = " ".join(cells[_first(cells, "## Step 2")].split())
+    assert "just refills" not in step2 and "plus its losses" in step2, step2
+    # D10: "peaks at 26.7 °C" then "The typical year's own 1 % wet-bulb is 26.7 °C": one figure,
+    # said once, as what the day is built on
+    hot_days.sizing_design_day(lessons.hot_year()[0])
+    out = " ".join(capsys.readouterr().out.split())
+    assert out.count("26.7 °C") == 1 and "built on the typical year's own 1 % wet-bulb" in out
+    # the published dehumidification day (25.1 °C) is not the 1 % one: it still says both
+    from explorer import climate
+
+    year = lessons.hot_year()[0]
+    w = climate.typical_weather(climate.load_station(str(year.attrs["station"])))
+    assert "own 1 % wet-bulb is 26.7 °C" in hot_days._how_rare(w, w.design_days[1])
+    # D8: the debrief's "Which figures are estimates" listed the use per household, a sure
+    # figure whose range spans recent years (step 1)
+    debrief = " ".join(_cells("08")[_first(_cells("08"), "## What we found")].split())
+    assert "**Which figures carry a range:**" in debrief, debrief
+
+
+def test_reader_38s_lesson_8_code_cells_are_calls(capsys):
+    # reader 38 D7: cell 17 was a 25-line `def every_figure()` with developer comments ("the
+    # count, so that students check their ticks without counting"), cell 1 said "the core's
+    # scenarios, kept per process"; the functions now live in explorer.classroom.contested
+    cells = json.loads(next(NOTEBOOKS.glob("08*.ipynb")).read_text())["cells"]
+    code = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+    playground = [c for c in code if "DRAWS, SEEDS" in c]  # the student's own sample to change
+    assert len(playground) == 1
+    for cell in code:
+        if cell in playground or cell.startswith("widgets.where_from("):
+            continue
+        assert "def " not in cell and len(cell.splitlines()) <= 8, cell
+    assert "kept per process" not in code[0] and "ticks without counting" not in "".join(code)
+    panel = contested.every_figure(lessons.ARTICLE_SITE)
+    out = " ".join(capsys.readouterr().out.split())
+    assert "each figure moved alone: 3 figures move it" in out, out
+    assert "every other figure of step 1's table leaves the city where it is" in out
+    assert panel.selected_index == 0  # the city's tornado, open

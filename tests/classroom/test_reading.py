@@ -3204,19 +3204,12 @@ def test_reader_26s_lesson_8_tornado_says_how_many_figures_move_the_city(teacher
     # never said the count; the notebook's printout and the key's read-out table now say it
     # (the load factor, a household's use and the site's power: 3)
     import contextlib
-    import json
-    from pathlib import Path
 
-    nb = Path(__file__).resolve().parents[2] / "notebooks/08-why-are-the-numbers-contested.ipynb"
-    cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
-    code = next(
-        "".join(c["source"]) for c in cells if "def every_figure" in "".join(c["source"])
-    ).split("widgets.solution(")[0]  # define it, open nothing
-    namespace: dict = {}
-    exec("".join(cells[1]["source"]) + "\n" + code, namespace)  # noqa: S102
+    from explorer.classroom import contested
+
     out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        namespace["every_figure"]()
+    with contextlib.redirect_stdout(out):  # (reader 38: moved from the notebook's cell)
+        contested.every_figure(lessons.ARTICLE_SITE)
     assert "each figure moved alone: 3 figures move it" in out.getvalue(), out.getvalue()
     key = " ".join(html.unescape(teacher_pages["lesson-8/answers.html"]).split())
     assert "the others at their central values: 3 figures move it" in key
@@ -6013,3 +6006,36 @@ def test_a_part_of_one_unit_reader38():
     assert abs(read("1/29 of a year", "day").value - 365.25 / 29) < 0.01
     assert abs(read("0.4 of a week", "day").value - 2.8) < 1e-9
     assert read("3 of a day", "day").value is None
+
+
+def test_reader_38s_a_share_in_times_gets_the_upside_down_hint():
+    # reader 38 D2: "9.09 times" (3,000 MW ÷ 330 MW = 9.08, the utility's share upside down) got
+    # "write it as 9.09 or 909 %", two readings 100 times apart, and the trap's hint was withheld
+    for eid, typed in (
+        ("utility-peak-share", "9.09 times"),
+        ("utility-peak-share", "9 times"),
+        ("state-energy-share", "18.6 times"),  # 49,000 GWh ÷ 2,628 GWh = 18.65
+    ):
+        msg = lessons.check(eid, typed).message
+        assert "upside down" in msg and "write it as" not in msg, (typed, msg)
+    # a ratio of 2 matches no trap: the share is asked for, with no reading 100 times off
+    msg = lessons.check("utility-peak-share", "2 times").message
+    assert "200 %" not in msg and "write it as 2 " not in msg, msg
+    assert "decimal or a percentage" in msg, msg
+    # below 1 the two readings are one share: still offered
+    assert "write it as 0.11 or 11 %" in lessons.check("utility-peak-share", "0.11 times").message
+
+
+def test_reader_38s_checker_nits_on_lesson_7_and_8_answers():
+    # reader 38 D6: "from 30 % to 50 % is 60 MW" (300 MW × 20 % = 60 MW, right) was told "those
+    # are the two ends"; "60 MW (90 to 150)" was right. The number after "is" is the result
+    for typed in ("from 30 % to 50 % is 60 MW", "90 to 150 MW is 60 MW"):
+        assert lessons.check("contested-cooling-swing", typed).right, typed
+    assert not lessons.check("contested-cooling-swing", "90 to 150 MW").right
+    # "330:3000" was told "leave out ':3000'": a ratio is worked out to one number
+    msg = lessons.check("utility-peak-share", "330:3000").message
+    assert "leave out" not in msg and "work the ratio out" in msg, msg
+    # "0.11 of the peak" was told "leave out 'of the peak'" while "11% of Entergy's peak" was
+    # right: a share's "of the whole" is read the same way after a decimal as after a %
+    for typed in ("0.11 of the peak", "0.11 of Entergy's peak", "11% of Entergy's peak"):
+        assert lessons.check("utility-peak-share", typed).right, typed
