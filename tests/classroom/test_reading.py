@@ -6003,3 +6003,39 @@ def test_reader37_12_a_quiz_choice_on_a_five_rounds_half_up():
     assert "18.3 GWh" in shown and "18.2 GWh" not in shown, shown
     assert shown["18.3 GWh"] == "days instead of hours"
     assert "438 GWh" in shown  # 50 × 8,760 / 1,000 = 438, whole numbers unchanged
+
+
+def test_reader38_12_digits_or_a_fraction_before_scale_words_are_one_number():
+    # reader 38-12 D2: "1/4 million" was read as 0.25 ("far too small"), and "about 2 hundred
+    # thousand" was told to leave out "hundred thousand", leaving 2. Both are one number, as
+    # "a quarter million" and "two hundred thousand" are
+    read = {
+        t: reading.read(t, "people").value
+        for t in (
+            "1/4 million",
+            "1/4 of a million",
+            "3/4 million people",
+            "about 2 hundred thousand",
+            "2 hundred thousand people",
+            "2.5 hundred thousand",
+            "3 hundred",
+        )
+    }
+    assert read == {
+        "1/4 million": 250_000,
+        "1/4 of a million": 250_000,
+        "3/4 million people": 750_000,
+        "about 2 hundred thousand": 200_000,
+        "2 hundred thousand people": 200_000,
+        "2.5 hundred thousand": 250_000,
+        "3 hundred": 300,
+    }, read
+    # so the checker says what "a quarter million" gets: the article's own figure
+    quarter = lessons.check("city-people-us", "1/4 million").message
+    assert quarter == lessons.check("city-people-us", "a quarter million").message, quarter
+    assert "article's own 250,000" in quarter
+    assert "leave out" not in lessons.check("city-people-us", "about 2 hundred thousand").message
+    # a calculation keeps its fraction bar: 2.628 billion ÷ 12,200 is no quarter of anything
+    assert reading.read("2.628 billion / 12.2 thousand", "people").value == pytest.approx(
+        215_410, rel=1e-4
+    )
