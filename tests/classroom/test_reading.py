@@ -6039,3 +6039,16 @@ def test_reader38_12_digits_or_a_fraction_before_scale_words_are_one_number():
     assert reading.read("2.628 billion / 12.2 thousand", "people").value == pytest.approx(
         215_410, rel=1e-4
     )
+
+
+def test_reader38_12_a_bare_30_in_the_fleet_share_box_may_be_the_article_or_the_mw():
+    # reader 38-12 D3: "30" in cooling-at-fleet-pue was told it is "the article's 30 %", but it is
+    # also the next box's cooling (30.1 MW) rounded: the hint names both. "30 %" and "0.3" are
+    # shares typed as such (the article's end); "30.1" is the MW, said as before
+    said = {t: lessons.check("cooling-at-fleet-pue", t).message for t in ("30", "30 %", "0.3")}
+    assert "article's 30 %" in said["30"] and "MW" in said["30"], said["30"]
+    for t in ("30 %", "0.3"):
+        assert "article's 30 %" in said[t] and "MW" not in said[t], said[t]
+    assert "looks like the cooling in MW" in lessons.check("cooling-at-fleet-pue", "30.1").message
+    # the survey's box is not the MW's neighbour: its "30" stays the article's end
+    assert "MW" not in lessons.check("cooling-at-survey-pue", "30").message

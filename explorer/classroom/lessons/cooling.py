@@ -10,6 +10,7 @@ from ..computed import compute
 from ..exercises import RATIO, SHARE, Exercise, Kind, Limits, Match, Reads, Say, Trap
 from .city import IT_GETS, REACHES_IT
 from .common import (
+    ARTICLE_COOLING_RANGE,
     ARTICLE_SITE,
     CHILLER_COP,
     COOLING_SHARE,
@@ -164,6 +165,26 @@ add_exercise(
         ),
     )
 )
+
+
+def _article_end_or_mw() -> tuple[Trap, ...]:
+    """The article's end that the fleet's cooling in MW rounds to at two figures (30.1 MW: its
+    30 %), as a trap for the bare number, which may be either; none if no end is that MW."""
+    mw = SITE_MW * power.cooling_share_at("aws-fleet")
+    return tuple(
+        Trap(
+            "articles-end-or-mw",
+            lambda end=end: end,
+            f"is that the article's {fmt.percent(end)}, the claim to check, or your cooling in "
+            f"MW ({SITE} × the share)? This box asks for the share of the site: work it out "
+            f"from AWS's PUE of {FLEET_PUE_TEXT}",
+            match=Match(rel_tol=0.002, bare=True, rounded=False),
+        )
+        for end in ARTICLE_COOLING_RANGE
+        if fmt.number(mw, 2) == fmt.number(100 * end)
+    )
+
+
 add_exercise(
     Exercise(
         "cooling-at-fleet-pue",
@@ -202,6 +223,9 @@ add_exercise(
                 "for the share of the site",
                 match=Match(rel_tol=0.002, rounded=False),
             ),
+            # a bare "30" is the article's low end and also the next box's MW rounded: said as
+            # both (reader 38-12); "30 %" and "0.3" are shares typed as such, the article's
+            *_article_end_or_mw(),
             # the article's own shares, copied (reader 14): its claim, not AWS's PUE turned round
             *article_cooling_copies(f"work out the share from AWS's PUE of {FLEET_PUE_TEXT}"),
         ),
