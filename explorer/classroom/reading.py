@@ -1351,7 +1351,12 @@ _PERCENT_OF = re.compile(
 )
 
 # a share named after its number ("0.11 share", "0.11 as a fraction"): the number is the share
-_SHARE_WORD = re.compile(r"(?:as\s+)?(?:an?\s+)?(?:share|fraction)", re.IGNORECASE)
+# "0.329 of the site", "a share of the site's power": the share's own whole, said (reader 38-12)
+_SHARE_WORD = re.compile(
+    r"(?:(?:as\s+)?(?:an?\s+)?(?:share|fraction)(?:\s+|$))?"
+    r"(?:of\s+(?:the\s+)?(?:site(?:'s)?(?:\s+power)?|whole|total))?",
+    re.IGNORECASE,
+)
 
 # words with no digit before an answer's first digit (a number in words reads on its own)
 _LEADING_WORDS = re.compile(r"[^\W\d]+(?:[\s,:'-]+[^\W\d]+)*\s+(?=[-−~≈]?\d)")
@@ -1615,7 +1620,9 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
             return Reading(
                 None,
                 f"{fmt.number(x)} {rest} is {kind}, not a ratio: a ratio divides two amounts "
-                f"of the same kind (a PUE: the site's power ÷ the IT power), so the {rest} "
+                # a PUE and a COP both: the message does not know which box (reader 38-12)
+                f"of the same kind (a PUE: the site's power ÷ the IT power; a COP: heat removed "
+                f"÷ cooling power), so the {rest} "
                 "cancel; give a plain number.",
             )
         return Reading(None, f"leave out {rest!r}; give {_unit_words(unit)}.")

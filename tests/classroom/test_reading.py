@@ -6052,3 +6052,23 @@ def test_reader38_12_a_bare_30_in_the_fleet_share_box_may_be_the_article_or_the_
     assert "looks like the cooling in MW" in lessons.check("cooling-at-fleet-pue", "30.1").message
     # the survey's box is not the MW's neighbour: its "30" stays the article's end
     assert "MW" not in lessons.check("cooling-at-survey-pue", "30").message
+
+
+def test_reader38_12_small_feedback_slips_in_lessons_1_and_2():
+    # D5a: a unit typed for the COP was explained with a PUE's parts; a COP is named too
+    said = lessons.reveal("cop-article", "1.5 MW").message
+    assert "a COP: heat removed ÷ cooling power" in said, said
+    # D5b: "of the site" after a share is the share's own whole, read and left out
+    for typed, share in (("0.329 of the site", 0.329), ("about 1/10 of the site", 0.1)):
+        r = reading.read(typed, "share")
+        assert r.value == pytest.approx(share), (typed, r)
+    assert lessons.check("cooling-at-survey-pue", "0.329 of the site").right
+    assert (
+        "leave out" not in lessons.check("cooling-at-fleet-pue", "about 1/10 of the site").message
+    )
+    # D5c: a 0 for the city's power is impossible, said so as the COP box says it
+    zero = lessons.check("city-power-article", "0").message
+    assert "not possible" in zero, zero
+    # D5d: the share as a decimal in the MW box is a share too, as "10" is
+    told = lessons.check("cooling-mw-fleet", "0.1").message
+    assert "share" in told and "MW" in told and "find the cooling share first" not in told, told

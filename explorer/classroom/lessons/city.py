@@ -8,13 +8,14 @@ from ... import catalog, fmt
 from ...units import factor
 from .. import factcheck
 from ..computed import compute
-from ..exercises import Exercise, Kind, Match, Reads, Trap
+from ..exercises import Exercise, Kind, Limits, Match, Reads, Trap
 from .common import (
     COOLING_SHARE,
     HOURS,
     IT_SHARE,
     SITE,
     SITE_MW,
+    above_zero,
     add_exercise,
     article_city,
     hours_in_year,
@@ -455,6 +456,10 @@ add_exercise(
         ),
         article_city_mw,
         "MW",
+        limits=Limits(  # a 0 is said to be impossible, as the COP box says it (reader 38-12)
+            possible=above_zero,
+            possible_why="a city that uses electricity draws some power, more than zero",
+        ),
         hints=(
             "energy ÷ time = power: the city's energy in a year ÷ the hours in a year",
             f"power = {fmt.number(article_city())} people × {fmt.number(per_person())} kWh ÷ "

@@ -12,6 +12,7 @@ from .city import IT_GETS, REACHES_IT
 from .common import (
     ARTICLE_COOLING_RANGE,
     ARTICLE_SITE,
+    CHILLER_COP,
     COOLING_SHARE,
     EXERCISES,
     FLEET_PUE_TEXT,
@@ -279,6 +280,12 @@ add_exercise(
                 f"that looks like a share written as a per cent; the question asks for MW: take "
                 f"that share of {SITE}",
             ),
+            Trap(  # the share as a decimal, "0.1", is the same slip (reader 38-12)
+                "share-as-decimal",
+                lambda: power.cooling_share_at("aws-fleet"),
+                f"that looks like a share written as a decimal; the question asks for MW: take "
+                f"that share of {SITE}",
+            ),
         ),
     )
 )
@@ -354,6 +361,12 @@ for _id in ("cooling-at-fleet-pue", "cooling-at-survey-pue"):
         )
     )
 
+
+def _yardsticks() -> tuple[float, ...]:
+    """The chillers' minimum COPs lesson 2 gives above the COP box (water- and air-cooled)."""
+    return tuple(catalog.entry(key).value for key in (CHILLER_COP, AIR_CHILLER_COP))
+
+
 # the box gives COP = heat removed ÷ cooling power and what the heat is: the COP is worked out
 # from the site's parts, not guessed (`lessons.WORKED_ANSWERS`; reader 37-12)
 WORKED_ANSWERS = frozenset({"cop-article"})
@@ -371,6 +384,9 @@ add_exercise(
         ),
         lambda: _heat_cop(COOLING_SHARE),
         RATIO,
+        # the yardsticks, given in the text above the box (reader 38-12: no longer in its
+        # question), typed back are copied
+        reads=Reads(given=_yardsticks),
         rel_tol=0.03,
         limits=Limits(
             possible=above_zero,
