@@ -521,9 +521,15 @@ def test_reader_17s_items_in_lessons_1_and_2(pages, monkeypatch):
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         lessons.article_city_power()
+    said = " ".join(out.getvalue().split())
+    assert "348 MW steadily all year: more than the site's 300 MW" in said, said
+    # reader 38-12 D8: the other bases are printed once, with their verdicts, in the next cell
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        lessons.article_claim_check()
     lines = out.getvalue().splitlines()
-    assert "348 MW, more than the site" in lines[1] and "476 MW, more" in lines[2]
-    assert "World" in lines[3] and "106 MW, less than the site" in lines[3] and len(lines) == 4
+    assert any("Mississippi" in x and "476 MW, more" in x for x in lines), lines
+    assert any("World" in x and "106 MW, less than the site" in x for x in lines), lines
     assert 'widgets.solution("city-power-article", lessons.article_city_power)' in _cells(1)
     # L1 D2: the household figure is the EIA's utility data (sales ÷ customers), not a survey
     assert "survey of homes" not in flat1 and "utility data" in flat1
@@ -1570,3 +1576,19 @@ def test_reader_38_12s_items_in_lesson_2(pages):
     assert "quoted in 2011" in after and "larger ones more" in after
     # D7: the checker's aside on percentage points is gone from the pairs' paragraph
     assert "more room in percentage points" not in flat2 and "more room" not in sheet
+
+
+def test_reader_38_12s_turned_round_city_prints_each_basis_once():
+    # D8: cells 17 and 18 of lesson 1 printed the all-sector, Mississippi and world powers (348,
+    # 476 and 106 MW) twice, one list after the other. Cell 17 gives the exercise's own city;
+    # cell 18 the five bases with their verdicts; no figure is printed by both
+    printed = []
+    for show in (lessons.article_city_power, lessons.article_claim_check):
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            show()
+        printed.append(set(re.findall(r"(\d[\d,.]*) MW", out.getvalue())) - {"300"})
+    first, second = printed
+    want = fmt.number(lessons.EXERCISES["city-power-article"].answer())
+    assert first == {want}, first
+    assert not first & second - {want} and len(second) >= 5, (first, second)
