@@ -1592,3 +1592,11 @@ def test_reader_38_12s_turned_round_city_prints_each_basis_once():
     want = fmt.number(lessons.EXERCISES["city-power-article"].answer())
     assert first == {want}, first
     assert not first & second - {want} and len(second) >= 5, (first, second)
+
+
+def test_reader_38_12s_back_to_a_basis_question_has_lines_to_write_on(pages):
+    # D9: the worksheet's "work the article back to a basis … Write both down" had no line to
+    # write the two things on (the hook and the above / below line have theirs)
+    sheet = " ".join(html.unescape(pages["lesson-1/worksheet.html"]).split())
+    asked = re.search(r"work the article back to a basis.*?</section>", sheet)[0]
+    assert "per person: ______ kWh a year" in asked and "closest basis: ____" in asked, asked
