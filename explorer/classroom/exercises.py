@@ -191,6 +191,10 @@ class Reads:
     unit_nudge : str
         The first nudge for a wrong answer in a unit of the answer's kind, where the usual one
         asks for that kind (reader 30).
+    given : callable or None
+        Figures the lesson gives in the text just above the box, not in its question (lesson
+        2's chiller yardsticks): typed back alone, they are copied, as the question's own are
+        (reader 38-12).
     """
 
     negative: bool = False
@@ -201,6 +205,7 @@ class Reads:
     subject: str = ""
     change: str = ""
     unit_nudge: str = ""
+    given: Callable[[], tuple[float, ...]] | None = None
 
 
 @dataclass(frozen=True)
@@ -616,6 +621,9 @@ def _given_in_question(e: Exercise, answer: object) -> str:
     for shown in _question_quantities(e.question):
         if typed and math.isclose(float(shown.replace(",", "")), typed, rel_tol=1e-9):
             return shown
+    for value in e.reads.given() if e.reads.given else ():
+        if typed and math.isclose(value, typed, rel_tol=1e-9):
+            return numbers[0]
     if e.unit == SHARE and "%" not in answer:  # "0.03" for the question's "3 %" (reader 36-12)
         for m in re.finditer(r"(\d[\d,]*(?:\.\d+)?)\s*%", e.question):
             if typed and math.isclose(float(m[1].replace(",", "")) / 100, typed, rel_tol=1e-9):
@@ -1124,6 +1132,12 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         return Feedback(False, f"Not yet: {r.message}", "unreadable")
     x, want = r.value, e.answer()
     said = f" ({r.echo})" if r.echo else ""
+    bound = e.limits.possible() if e.limits.possible else None
+    if x == 0 and bound is not None and not bound.ok(x):  # as a prediction's reveal says it
+        # (reader 38-12: a 0 for a power got the generic nudge); only 0, which no trap is
+        return Feedback(
+            False, f"Not yet: {e.show(x)} is not possible: {e.limits.possible_why}.", "unreadable"
+        )
     copied = e.copied(x)
     if copied and copied.kind.computed and worked(answer):  # worked out from rounded figures
         return Feedback(

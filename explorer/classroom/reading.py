@@ -610,6 +610,37 @@ def _ten_to(m: re.Match[str]) -> str:
     return f"*1e{m[1]}" if "/" in before and last and not scientific else f"e{m[1]}"
 
 
+# a small fraction before a scale word, at the start: "1/4 million", "3/4 of a million"; not a
+# division in a calculation ("2.628 billion / 12.2 thousand")
+_FRACTION_OF_SCALE = re.compile(
+    r"^(?P<top>\d{1,2})\s*/\s*(?P<den>[1-9]\d?)\s+(?:of\s+an?\s+)?"
+    r"(?P<scale>thousand|million|billion|trillion)\b",
+    re.IGNORECASE,
+)
+# digits before "hundred", and a scale word after it: "2 hundred thousand", "3 hundred"
+_DIGITS_HUNDRED = re.compile(
+    r"(?<![\d.,/])(?P<top>\d[\d,]*(?:\.\d+)?)\s+hundred\b"
+    r"(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?",
+    re.IGNORECASE,
+)
+
+
+def _scaled(m: re.Match[str]) -> str:
+    """A `_FRACTION_OF_SCALE` or `_DIGITS_HUNDRED` match as digits.
+
+    Examples
+    --------
+    >>> _FRACTION_OF_SCALE.sub(_scaled, "1/4 of a million")
+    '250000'
+    >>> _DIGITS_HUNDRED.sub(_scaled, "2 hundred thousand people")
+    '200000 people'
+    """
+    value = float(m["top"].replace(",", ""))
+    value = value / float(m["den"]) if "den" in m.groupdict() else value * 100
+    scale = m["scale"]
+    return f"{value * (_SCALE_WORDS[scale.lower()] if scale else 1):.12g}"
+
+
 def normalise(text: str) -> str:
     """A typed answer rewritten as digits and symbols for the reader's patterns: words, scales,
     fractions, powers of ten and "x" for times as digits; estimates, a name before "=" and a
@@ -647,6 +678,10 @@ def normalise(text: str) -> str:
     text = _NUMBER_AND_A_HALF.sub(_number_and_a_half, text)
 
     text = _MIXED.sub(_mixed, text)
+    # "1/4 million", "2 hundred thousand": a number before scale words is one number, as "a
+    # quarter million" and "two hundred thousand" are (reader 38-12)
+    text = _FRACTION_OF_SCALE.sub(_scaled, text)
+    text = _DIGITS_HUNDRED.sub(_scaled, text)
     # a lone "½" (step 4's half job, reader 30): a fraction bar, as "half" is
     text = re.sub(r"^([½¼¾])(?![\d/])", lambda m: _VULGAR_BAR[m[1]], text)
     text = _ONE_TIME.sub("1 ", text)
@@ -1328,7 +1363,12 @@ _PERCENT_OF = re.compile(
 )
 
 # a share named after its number ("0.11 share", "0.11 as a fraction"): the number is the share
-_SHARE_WORD = re.compile(r"(?:as\s+)?(?:an?\s+)?(?:share|fraction)", re.IGNORECASE)
+# "0.329 of the site", "a share of the site's power": the share's own whole, said (reader 38-12)
+_SHARE_WORD = re.compile(
+    r"(?:(?:as\s+)?(?:an?\s+)?(?:share|fraction)(?:\s+|$))?"
+    r"(?:of\s+(?:the\s+)?(?:site(?:'s)?(?:\s+power)?|whole|total))?",
+    re.IGNORECASE,
+)
 
 # words with no digit before an answer's first digit (a number in words reads on its own)
 _LEADING_WORDS = re.compile(r"[^\W\d]+(?:[\s,:'-]+[^\W\d]+)*\s+(?=[-−~≈]?\d)")
@@ -1603,7 +1643,9 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
             return Reading(
                 None,
                 f"{fmt.number(x)} {rest} is {kind}, not a ratio: a ratio divides two amounts "
-                f"of the same kind (a PUE: the site's power ÷ the IT power), so the {rest} "
+                # a PUE and a COP both: the message does not know which box (reader 38-12)
+                f"of the same kind (a PUE: the site's power ÷ the IT power; a COP: heat removed "
+                f"÷ cooling power), so the {rest} "
                 "cancel; give a plain number.",
             )
         return Reading(None, f"leave out {rest!r}; give {_unit_words(unit)}.")

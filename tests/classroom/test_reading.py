@@ -6039,3 +6039,72 @@ def test_reader_38s_checker_nits_on_lesson_7_and_8_answers():
     # right: a share's "of the whole" is read the same way after a decimal as after a %
     for typed in ("0.11 of the peak", "0.11 of Entergy's peak", "11% of Entergy's peak"):
         assert lessons.check("utility-peak-share", typed).right, typed
+
+
+def test_reader38_12_digits_or_a_fraction_before_scale_words_are_one_number():
+    # reader 38-12 D2: "1/4 million" was read as 0.25 ("far too small"), and "about 2 hundred
+    # thousand" was told to leave out "hundred thousand", leaving 2. Both are one number, as
+    # "a quarter million" and "two hundred thousand" are
+    read = {
+        t: reading.read(t, "people").value
+        for t in (
+            "1/4 million",
+            "1/4 of a million",
+            "3/4 million people",
+            "about 2 hundred thousand",
+            "2 hundred thousand people",
+            "2.5 hundred thousand",
+            "3 hundred",
+        )
+    }
+    assert read == {
+        "1/4 million": 250_000,
+        "1/4 of a million": 250_000,
+        "3/4 million people": 750_000,
+        "about 2 hundred thousand": 200_000,
+        "2 hundred thousand people": 200_000,
+        "2.5 hundred thousand": 250_000,
+        "3 hundred": 300,
+    }, read
+    # so the checker says what "a quarter million" gets: the article's own figure
+    quarter = lessons.check("city-people-us", "1/4 million").message
+    assert quarter == lessons.check("city-people-us", "a quarter million").message, quarter
+    assert "article's own 250,000" in quarter
+    assert "leave out" not in lessons.check("city-people-us", "about 2 hundred thousand").message
+    # a calculation keeps its fraction bar: 2.628 billion ÷ 12,200 is no quarter of anything
+    assert reading.read("2.628 billion / 12.2 thousand", "people").value == pytest.approx(
+        215_410, rel=1e-4
+    )
+
+
+def test_reader38_12_a_bare_30_in_the_fleet_share_box_may_be_the_article_or_the_mw():
+    # reader 38-12 D3: "30" in cooling-at-fleet-pue was told it is "the article's 30 %", but it is
+    # also the next box's cooling (30.1 MW) rounded: the hint names both. "30 %" and "0.3" are
+    # shares typed as such (the article's end); "30.1" is the MW, said as before
+    said = {t: lessons.check("cooling-at-fleet-pue", t).message for t in ("30", "30 %", "0.3")}
+    assert "article's 30 %" in said["30"] and "MW" in said["30"], said["30"]
+    for t in ("30 %", "0.3"):
+        assert "article's 30 %" in said[t] and "MW" not in said[t], said[t]
+    assert "looks like the cooling in MW" in lessons.check("cooling-at-fleet-pue", "30.1").message
+    # the survey's box is not the MW's neighbour: its "30" stays the article's end
+    assert "MW" not in lessons.check("cooling-at-survey-pue", "30").message
+
+
+def test_reader38_12_small_feedback_slips_in_lessons_1_and_2():
+    # D5a: a unit typed for the COP was explained with a PUE's parts; a COP is named too
+    said = lessons.reveal("cop-article", "1.5 MW").message
+    assert "a COP: heat removed ÷ cooling power" in said, said
+    # D5b: "of the site" after a share is the share's own whole, read and left out
+    for typed, share in (("0.329 of the site", 0.329), ("about 1/10 of the site", 0.1)):
+        r = reading.read(typed, "share")
+        assert r.value == pytest.approx(share), (typed, r)
+    assert lessons.check("cooling-at-survey-pue", "0.329 of the site").right
+    assert (
+        "leave out" not in lessons.check("cooling-at-fleet-pue", "about 1/10 of the site").message
+    )
+    # D5c: a 0 for the city's power is impossible, said so as the COP box says it
+    zero = lessons.check("city-power-article", "0").message
+    assert "not possible" in zero, zero
+    # D5d: the share as a decimal in the MW box is a share too, as "10" is
+    told = lessons.check("cooling-mw-fleet", "0.1").message
+    assert "share" in told and "MW" in told and "find the cooling share first" not in told, told

@@ -1016,3 +1016,46 @@ def test_no_prediction_box_names_its_answer_before_the_commit():
                 if lo <= x <= hi:
                     leaks.append(f"{e.id} {typed!r}: {r.message}")
     assert not leaks, "\n".join(leaks)
+
+
+def cop_directions(text: str) -> list[str]:
+    """The sentences of `text` that say which side of a chiller's minimum COP the article's COP
+    (cop-article's answer) lies: a COP and a minimum (or a yardstick's figure) with the answer's
+    direction ("below", "under", "short of", "less than" when the answer is lower)."""
+    answer = lessons.EXERCISES["cop-article"].answer()
+    yardsticks = [
+        catalog.entry("climate.published_cop.water-cooled-chiller-minimum").value,
+        catalog.entry("climate.published_cop.air-cooled-chiller-minimum").value,
+    ]
+    below = all(answer < y for y in yardsticks)
+    assert below or all(answer > y for y in yardsticks)  # one direction against both
+    way = (
+        r"below|under|short of|less than|lower than|worse than|fails?"
+        if below
+        else (r"above|over|more than|higher than|better than|beats?")
+    )
+    figures = "|".join(re.escape(fmt.number(y)) for y in yardsticks)
+    said = []
+    for place in re.split(r"(?<=[.;?!])\s+", " ".join(text.split())):
+        if (
+            re.search(r"\bCOP\b", place)
+            and re.search(rf"\bminimum\b|{figures}", place, re.I)
+            and re.search(rf"\b(?:{way})\b", place, re.I)
+        ):
+            said.append(place)
+    return said
+
+
+def test_reader_38_12s_guide_does_not_say_which_side_of_the_minimum_the_articles_cop_is():
+    # reader 38-12, defect 1: the guide's discussion question for notebook 2 said row 1 runs "at a
+    # COP below even that minimum", the direction lesson 2's section 3 asks the student to find
+    # ("is it above or below the air-cooled chillers' 2.8?") before cop-article's reveal
+    guide = (Path(__file__).resolve().parents[2] / "notebooks" / "README.md").read_text("utf-8")
+    assert not cop_directions(guide), cop_directions(guide)
+    # the check can fail: what the guide said
+    said = (
+        "a new air-cooled chiller must reach at least the ASHRAE minimum COP the lesson gives. "
+        "Row 1 is not what that costs: it is the article's 40 %, taken dry, at a COP below even "
+        "that minimum."
+    )
+    assert len(cop_directions(said)) == 1

@@ -8,13 +8,14 @@ from ... import catalog, fmt
 from ...units import factor
 from .. import factcheck
 from ..computed import compute
-from ..exercises import Exercise, Kind, Match, Reads, Trap
+from ..exercises import Exercise, Kind, Limits, Match, Reads, Trap
 from .common import (
     COOLING_SHARE,
     HOURS,
     IT_SHARE,
     SITE,
     SITE_MW,
+    above_zero,
     add_exercise,
     article_city,
     hours_in_year,
@@ -276,28 +277,24 @@ def article_city_mw(per_year: float | None = None) -> float:
 
 
 def article_city_power() -> None:
-    """Print lesson 1's turned-round city on each all-sector per-person basis the lesson names:
-    the steady power [MW] of the article's 250,000 people at the US figure, in the site's own
-    state and in the world, against the site's power. The verdict "more than the site" holds
-    for average Americans, not for every city (reader 17); the lesson leans on no state's
-    figure but Mississippi's (reader 20).
+    """Print lesson 1's turned-round city: the steady power [MW] of the article's 250,000
+    people at the US all-sector figure, the exercise's own basis, against the site's power.
+    The other bases, with their verdicts, are `article_claim_check`'s (reader 38-12: printed
+    here too, they came twice, one list after the other).
 
     Examples
     --------
-    >>> article_city_power()  # doctest: +ELLIPSIS
-    A city of 250,000 people draws, steadily all year, against the site's 300 MW:
-      US, per person (all sectors): 348 MW, more than the site
-      Mississippi, per person (all sectors): 476 MW, more than the site
-      World average, per person (all sectors): 106 MW, less than the site
+    >>> article_city_power()  # doctest: +NORMALIZE_WHITESPACE
+    A city of 250,000 people, each using 12,200 kWh a year (US, all sectors), draws 348 MW
+    steadily all year: more than the site's 300 MW.
     """
+    mw = article_city_mw()
+    way = "more" if mw > SITE_MW else "less"
     print(
-        f"A city of {fmt.number(article_city())} people draws, steadily all year, against the "
-        f"site's {SITE}:"
+        f"A city of {fmt.number(article_city())} people, each using {fmt.number(per_person())} "
+        f"kWh a year (US, all sectors), draws {fmt.quantity(mw, 'MW')}\nsteadily all year: "
+        f"{way} than the site's {SITE}."
     )
-    for basis in ("us-person", "us-ms-person", "world-person"):
-        mw = article_city_mw(catalog.value(f"bases.{basis}.value", _PER_P))
-        way = "more" if mw > SITE_MW else "less"
-        print(f"  {catalog.label('bases', basis)}: {fmt.quantity(mw, 'MW')}, {way} than the site")
 
 
 def article_claim() -> str:
@@ -455,6 +452,10 @@ add_exercise(
         ),
         article_city_mw,
         "MW",
+        limits=Limits(  # a 0 is said to be impossible, as the COP box says it (reader 38-12)
+            possible=above_zero,
+            possible_why="a city that uses electricity draws some power, more than zero",
+        ),
         hints=(
             "energy ÷ time = power: the city's energy in a year ÷ the hours in a year",
             f"power = {fmt.number(article_city())} people × {fmt.number(per_person())} kWh ÷ "

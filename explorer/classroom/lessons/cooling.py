@@ -10,6 +10,7 @@ from ..computed import compute
 from ..exercises import RATIO, SHARE, Exercise, Kind, Limits, Match, Reads, Say, Trap
 from .city import IT_GETS, REACHES_IT
 from .common import (
+    ARTICLE_COOLING_RANGE,
     ARTICLE_SITE,
     CHILLER_COP,
     COOLING_SHARE,
@@ -164,6 +165,26 @@ add_exercise(
         ),
     )
 )
+
+
+def _article_end_or_mw() -> tuple[Trap, ...]:
+    """The article's end that the fleet's cooling in MW rounds to at two figures (30.1 MW: its
+    30 %), as a trap for the bare number, which may be either; none if no end is that MW."""
+    mw = SITE_MW * power.cooling_share_at("aws-fleet")
+    return tuple(
+        Trap(
+            "articles-end-or-mw",
+            lambda end=end: end,
+            f"is that the article's {fmt.percent(end)}, the claim to check, or your cooling in "
+            f"MW ({SITE} × the share)? This box asks for the share of the site: work it out "
+            f"from AWS's PUE of {FLEET_PUE_TEXT}",
+            match=Match(rel_tol=0.002, bare=True, rounded=False),
+        )
+        for end in ARTICLE_COOLING_RANGE
+        if fmt.number(mw, 2) == fmt.number(100 * end)
+    )
+
+
 add_exercise(
     Exercise(
         "cooling-at-fleet-pue",
@@ -202,6 +223,9 @@ add_exercise(
                 "for the share of the site",
                 match=Match(rel_tol=0.002, rounded=False),
             ),
+            # a bare "30" is the article's low end and also the next box's MW rounded: said as
+            # both (reader 38-12); "30 %" and "0.3" are shares typed as such, the article's
+            *_article_end_or_mw(),
             # the article's own shares, copied (reader 14): its claim, not AWS's PUE turned round
             *article_cooling_copies(f"work out the share from AWS's PUE of {FLEET_PUE_TEXT}"),
         ),
@@ -254,6 +278,12 @@ add_exercise(
                 "share-as-mw",
                 lambda: power.cooling_share_at("aws-fleet") * 100,
                 f"that looks like a share written as a per cent; the question asks for MW: take "
+                f"that share of {SITE}",
+            ),
+            Trap(  # the share as a decimal, "0.1", is the same slip (reader 38-12)
+                "share-as-decimal",
+                lambda: power.cooling_share_at("aws-fleet"),
+                f"that looks like a share written as a decimal; the question asks for MW: take "
                 f"that share of {SITE}",
             ),
         ),
@@ -331,6 +361,12 @@ for _id in ("cooling-at-fleet-pue", "cooling-at-survey-pue"):
         )
     )
 
+
+def _yardsticks() -> tuple[float, ...]:
+    """The chillers' minimum COPs lesson 2 gives above the COP box (water- and air-cooled)."""
+    return tuple(catalog.entry(key).value for key in (CHILLER_COP, AIR_CHILLER_COP))
+
+
 # the box gives COP = heat removed ÷ cooling power and what the heat is: the COP is worked out
 # from the site's parts, not guessed (`lessons.WORKED_ANSWERS`; reader 37-12)
 WORKED_ANSWERS = frozenset({"cop-article"})
@@ -341,16 +377,16 @@ add_exercise(
         2,
         (
             f"What COP does the article's {fmt.percent(COOLING_SHARE)} cooling share imply for "
-            f"the {SITE} site? (COP = heat removed ÷ cooling power; the heat removed from the "
-            "halls is what the IT and the other losses use; even the smallest new water-cooled "
-            "chillers alone must reach a COP of at least "
-            f"{fmt.number(catalog.entry(CHILLER_COP).value)}, larger ones more, and a new "
-            "air-cooled one, which needs no water, at least "
-            f"{fmt.number(catalog.entry(AIR_CHILLER_COP).value)}: the standard's minimums as "
-            "quoted in 2011; later editions ask a little more)"
+            f"the {SITE} site? (COP = heat removed ÷ cooling power; the heat removed is what the "
+            "IT and the other losses use.)"
+            # the yardsticks are said once, in the text above the box, and on the worksheet
+            # beside it: in the box too they made a 90-word question (reader 38-12)
         ),
         lambda: _heat_cop(COOLING_SHARE),
         RATIO,
+        # the yardsticks, given in the text above the box (reader 38-12: no longer in its
+        # question), typed back are copied
+        reads=Reads(given=_yardsticks),
         rel_tol=0.03,
         limits=Limits(
             possible=above_zero,

@@ -91,6 +91,19 @@ def _pairs_html(paragraph: str) -> str:
     return f"<section><p>{inline_html(text)}</p></section>"
 
 
+def _cop_yardsticks() -> str:
+    """Lesson 2's chiller yardsticks, on paper under the COP box, with the notebook's question
+    (the box's own question is short: reader 38-12)."""
+    water = fmt.number(catalog.entry(lessons.CHILLER_COP).value)
+    air = fmt.number(catalog.entry(lessons.AIR_CHILLER_COP).value)
+    return (
+        "<section><p>Yardsticks (ASHRAE 90.1, the minimums as quoted in 2011): a new "
+        f"water-cooled chiller alone, at least {water} (the smallest ones; larger ones more); a "
+        f"new air-cooled chiller, which needs no water, at least {air}.</p><p>My COP is above / "
+        f"below {air}: ______ &nbsp; above / below {water}: ______</p></section>"
+    )
+
+
 def worksheet_page(lesson: Lesson) -> str:
     """The hook, every question and every exercise, in the notebook's order (a question that
     follows an exercise stays after it)."""
@@ -199,6 +212,8 @@ def worksheet_page(lesson: Lesson) -> str:
                     "<section><p><b>Back to the hook.</b> My first answer: ______ &nbsp; Now: "
                     "likely / unlikely / impossible: ______ because ______</p></section>"
                 )
+            if eid == "cop-article":  # the yardsticks the notebook gives above the box
+                parts.append(_cop_yardsticks())
             if eid == "capstone-days":
                 parts.append(capstone_after_step_3())
             if eid == "capstone-job-share":
