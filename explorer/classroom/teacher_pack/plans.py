@@ -635,9 +635,9 @@ PLANS: dict[int, Plan] = {
                 "the job) and how often it is interrupted. Ask for a show of hands, without "
                 f"answering: “will {fmt.number(lessons.BIG_JOB)} H100s finish sooner or later "
                 # reader 35: the table answers it if nobody reasons about it
-                f"than {RUN_CHIPS_SHOWN}?” Point at the {fmt.number(lessons.BIG_JOB)} row's last "
-                "two figures and ask: “What happens when a restart takes longer than the gap "
-                "between interruptions?” "
+                f"than {RUN_CHIPS_SHOWN}?” "
+                # the restart-against-gap question comes after the commit: asked here, it
+                # answered the prediction (reader 38-34; reader 35 had it here)
                 "Students commit sooner or later in the box under it (on "
                 "paper: circle one) with one reason, and count the hands before anyone commits "
                 "goodput-16k. What answers it (the hook's days with interruptions, the "
@@ -666,8 +666,10 @@ PLANS: dict[int, Plan] = {
                 "Back to the hook with interruptions, beside Meta's GPU-hours (consistent, under "
                 "assumed restart and checkpoint times). Then read out only the second table's "
                 f"first two rows and ask “how can {fmt.number(lessons.BIG_JOB)} chips be slower "
-                f"than {RUN_CHIPS_SHOWN}?” Collect reasons before opening the answer: more parts, "
-                "so "
+                f"than {RUN_CHIPS_SHOWN}?” Point at the {fmt.number(lessons.BIG_JOB)} row of "
+                "section 3's table and ask: “What happens when a restart takes longer than the "
+                "gap between interruptions?” Collect reasons before opening the answer: more "
+                "parts, so "
                 "more interruptions; a bigger job, so longer restarts (far slower with a growing "
                 f"restart, {fmt.percent(lessons.fixed_restart_margin(), 2)} slower with a fixed "
                 "one). Leave section 3's site out (it rests on the assumed growth). Young and "
