@@ -1670,3 +1670,35 @@ def test_reader_38_34s_sooner_or_later_is_not_led_before_the_commit(pages):
     guide = (teacher_pack.NOTEBOOKS / "README.md").read_text("utf-8")
     (seven,) = [line for line in guide.splitlines() if "More chips always finish sooner" in line]
     assert "lose more time than they gain" not in seven and "past some job size" not in seven
+
+
+def test_reader_38_34s_sooner_or_later_box_asks_for_the_reason_the_text_asks(monkeypatch):
+    # reader 38-34, defect 7: the text says "commit sooner or later, with one reason"; the box
+    # said "one reason (optional)". The box asks for it; a second press commits without one
+    monkeypatch.delenv("EXPLORER_STATIC", raising=False)
+    monkeypatch.delenv("EXPLORER_REVEAL", raising=False)
+    monkeypatch.setattr(widgets, "REVEALED", widgets.Revealed())
+    box = widgets.commit_way("way-test", ("sooner", "later"), "sooner or later?")
+    toggle, reason, button = box.children[1].children
+    assert "optional" not in reason.placeholder and "reason" in reason.placeholder
+    toggle.value = "later"
+    button.click()
+    assert "way-test" not in widgets.REVEALED.done and "reason" in box.children[2].value
+    button.click()
+    assert "way-test" in widgets.REVEALED.done
+
+
+def test_reader_38_34s_plans_say_about_not_one(pages):
+    # reader 38-34, defect 8: "(one 69 %)", "(one 379,000)", "(one 94.6 %)" read as typos
+    for n in (3, 4):
+        plan = re.sub(r"<[^>]+>", " ", html.unescape(pages[f"lesson-{n}/plan.html"]))
+        assert not re.findall(r"\(one \d[^)]*\)", plan), re.findall(r"\(one \d[^)]*\)", plan)
+    assert "(about 69 %)" in html.unescape(pages["lesson-4/plan.html"])
+
+
+def test_reader_38_34s_sparse_headline_is_often_shown_first():
+    # reader 38-34, defect 9: AWS's Trn2 pages lead with the dense figures; the lesson said the
+    # sparse one is "the figure a maker's page shows first", as if always
+    text = "\n".join(teacher_pack.markdown_cells(THREE))
+    assert "often the figure a maker's page shows first" in text
+    assert not re.search(r"(?<!often )the figure a maker's page shows first", text)

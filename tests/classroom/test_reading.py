@@ -6003,3 +6003,14 @@ def test_reader37_12_a_quiz_choice_on_a_five_rounds_half_up():
     assert "18.3 GWh" in shown and "18.2 GWh" not in shown, shown
     assert shown["18.3 GWh"] == "days instead of hours"
     assert "438 GWh" in shown  # 50 × 8,760 / 1,000 = 438, whole numbers unchanged
+
+
+def test_reader_38_34s_small_checker_wording():
+    # reader 38-34, defect 10: "FLOP/s is a computing speed (FLOP/s)" said the unit twice;
+    # "a week and a half" (10.5 days, words, no working) was told "The method is probably right"
+    said = lessons.check("ultraserver-day-flop", "7.18e21 FLOP/s").message
+    assert "FLOP/s is a computing speed;" in said and "(FLOP/s)" not in said, said
+    said = lessons.check("llama-days", "a week and a half").message
+    assert "10.5 days" in said and "method is probably right" not in said, said
+    # digits near the answer keep it
+    assert "method is probably right" in lessons.check("llama-days", "10.5").message

@@ -569,7 +569,7 @@ PLANS: dict[int, Plan] = {
             # reader 20: PUE − 1 as the non-IT share lay within the tolerance and was called right
             "Working from the PUE the wrong way: PUE − 1 taken as the non-IT share (site × "
             f"(2 − PUE): about {trap_value('trn2-chips-300mw', 'pue-minus-one-as-non-it')} chips, "
-            "close enough to look right) or the site multiplied by the PUE (one "
+            "close enough to look right) or the site multiplied by the PUE (about "
             f"{trap_value('trn2-chips-300mw', 'pue-multiplied')}): IT power is site ÷ PUE; the "
             "checker names both (lessons 5 and 6 too).",
             "Doubling the BF16 figure for FP8 (“about twice”, the lesson says): "
@@ -622,7 +622,7 @@ PLANS: dict[int, Plan] = {
                 "Peak, achieved, days",
                 # the notebook's section 2 question has its two minutes here (reader 20)
                 "Two minutes for the notebook's question: what share of peak does one H100 "
-                "sustain? Students divide the sustained speed by the datasheet peak (one "
+                "sustain? Students divide the sustained speed by the datasheet peak (about "
                 f"{sustained_share()}). Then say: “Real runs reach about {MFU_SHOWN} of the "
                 "datasheet peak, not of the measured speed.” Students answer llama-days; the "
                 "worked step and the first back to the hook (the days with no stop) open below "
@@ -685,7 +685,7 @@ PLANS: dict[int, Plan] = {
             f"the lost work): about {trap_percent('goodput-16k', 'one-loss-left-out')}, near "
             "Meta's 90 %; the checker names the slip, and a plain guess of 90 % is Meta's "
             "figure.",
-            "Taking off only the restarts (one "
+            "Taking off only the restarts (about "
             f"{trap_percent('goodput-16k', 'restart-only')}, the time the job was running): "
             "uptime only; the checker names it and adds the checkpoints and the lost work.",
             f"Typing {typed_percent('goodput-16k')} for a goodput of "
