@@ -1537,9 +1537,6 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             if close
             else "Check your method, then your figures, against this"
         )
-        if isinstance(answer, str) and not re.search(r"\d", answer):
-            # words alone ("a week and a half") show no method (reader 38-34)
-            verdict = "Work it out to check it"
         size = (
             f"a little {way}, just outside {e.outside_tolerance()}"
             if close

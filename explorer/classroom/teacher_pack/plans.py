@@ -666,14 +666,12 @@ PLANS: dict[int, Plan] = {
                 "Back to the hook with interruptions, beside Meta's GPU-hours (consistent, under "
                 "assumed restart and checkpoint times). Then read out only the second table's "
                 f"first two rows and ask “how can {fmt.number(lessons.BIG_JOB)} chips be slower "
-                f"than {RUN_CHIPS_SHOWN}?” Point at the {fmt.number(lessons.BIG_JOB)} row of "
-                "section 3's table and ask: “What happens when a restart takes longer than the "
-                "gap between interruptions?” Collect reasons before opening the answer: more "
-                "parts, so "
-                "more interruptions; a bigger job, so longer restarts (far slower with a growing "
-                f"restart, {fmt.percent(lessons.fixed_restart_margin(), 2)} slower with a fixed "
-                "one). Leave section 3's site out (it rests on the assumed growth). Young and "
-                "Daly are optional; “What we found” is homework.",
+                f"than {RUN_CHIPS_SHOWN}?” Collect reasons; if none come, point at section 3's "
+                f"{fmt.number(lessons.BIG_JOB)} row: “What happens when a restart takes longer "
+                "than the gap between interruptions?” The answer: more parts, more "
+                "interruptions; a bigger job, longer restarts (far slower with a "
+                f"growing restart, {fmt.percent(lessons.fixed_restart_margin(), 2)} slower with "
+                "a fixed one). Young and Daly are optional.",
             ),
         ),
         (
