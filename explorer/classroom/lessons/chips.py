@@ -50,7 +50,7 @@ LESSON_SYSTEMS = ("trn2-instance", "trn2-ultraserver", "dgx-h100", "dgx-b200", "
 # ultraserver-fp8 (reader 38-34: answered right, the lock still said "once you have answered
 # the exercise above right")
 DAY_FLOP_LOCK = {
-    "until": "answered this exercise and the UltraServer's PFLOP/s (right, or “Show the answer”)",
+    "until": "answered this exercise and the UltraServer's PFLOP/s above, each right or shown",
     "missing": (
         "the FLOP in a day (above)",
         "the UltraServer's PFLOP/s (section “Instance → UltraServer → UltraCluster”)",
