@@ -110,6 +110,11 @@ class Match:
     guess : bool
         A round guess lands on this value too: a number of two figures or fewer, typed alone,
         hears the slip "if you worked it out" and the stepped hint if it was a guess (reader 29).
+    up_to : callable or None
+        The value is a lower bound ("Meta's >90 %"): a prediction from it up to this one is
+        this trap too, as well as those within `rel_tol` (reader 38-34: 90 % was Meta's figure,
+        92 % only "too high"); a checked answer there is the student's own arithmetic, a miss
+        (reader 19).
     """
 
     rel_tol: float = 0.02
@@ -121,6 +126,7 @@ class Match:
     bare: bool = False
     unlabelled: bool = False
     guess: bool = False
+    up_to: Callable[[], float] | None = None
 
 
 @dataclass(frozen=True)
@@ -1867,6 +1873,14 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
             False,
         )
     fits = ""
+    if not fb.right and fb.kind != "trap":
+        # a prediction that believed a bound ("more than 90 %") is that figure's (reader 38-34)
+        bound_trap = next(
+            (t for t in e.traps if t.match.up_to is not None and t.value() <= x < t.match.up_to()),
+            None,
+        )
+        if bound_trap:
+            fb = Feedback(False, f"hint: {_sentence(bound_trap.hint)}", "trap", bound_trap.id)
     if not fb.right and fb.kind != "trap" and isinstance(prediction, str):
         # as typed, a prediction may be a reference value rounded ("1.3" is the hottest hour's
         # 1.27 to the figures given; 1.3 as a float is 2.3 % off it): a fair guess's reason is
@@ -1897,7 +1911,19 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
     elif fb.kind == "trap":
         t = next((t for t in e.traps if t.id == fb.trap), None)
         slip = t.kind.slip if t else True
-        lead = "The gap is a common slip: " if slip else "A fair guess, and the gap has a reason: "
+        # a bare number may be a guess: its slip is said as what it fits "if you worked it
+        # out"; a calculation shows its method (reader 38-34: "89.5" and "79" were told "The
+        # gap is a common slip", "89" was hedged)
+        hedge = not (isinstance(prediction, str) and worked(prediction))
+        lead = (
+            (
+                "If you worked it out, the gap fits a common slip: "
+                if hedge
+                else "The gap is a common slip: "
+            )
+            if slip
+            else "A fair guess, and the gap has a reason: "
+        )
         lead = f"{t.say.lead}: " if t and t.say.lead else lead
         ref = e.reads.reference() if e.reads.reference else None
         if ref is not None and _near(x, ref, 0.005) and not _near(want, ref, 0.005):

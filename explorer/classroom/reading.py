@@ -2386,6 +2386,8 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
         # said as typed (reader 25: "FLOP/day" came back as "FLOP/d"); the unit asked for
         # once, not the dimension's unit beside it (reader 32: "(FLOP) (in FLOP)")
         wanted = re.sub(r" \([^()]*\)$", "", wanted)
+        # nor the unit typed twice: "FLOP/s is a computing speed (FLOP/s)" (reader 38-34)
+        given = given.removesuffix(f" ({typed})")
         return Reading(None, f"{typed} is {given}; the answer is {wanted} (in {unit}).{extra}")
     if not math.isfinite(x):
         return _finish(x, unit, negative, bare=False)

@@ -326,14 +326,24 @@ def commit_way(key: str, ways: tuple[str, ...], ask: str) -> w.Widget:
             )
         )
     toggle = w.ToggleButtons(options=list(ways), value=None)
-    reason = w.Text(placeholder="one reason (optional)", style=LABEL)
+    # the text asks "with one reason": the box asks for it too, and a second press commits
+    # without one (reader 38-34: it said "(optional)")
+    reason = w.Text(placeholder="one reason", style=LABEL)
     button = w.Button(description="Commit")
     out = w.HTML()
     box = w.VBox([head, w.HBox([toggle, reason, button]), out])
+    asked = []
 
     def on_click(_=None):
         if toggle.value is None:
             out.value = f"<p>Choose {html.escape(' or '.join(ways))} first.</p>"
+            return
+        if not reason.value.strip() and not asked:
+            asked.append(True)
+            out.value = (
+                "<p>Add one reason in the box (a few words are enough), then press Commit "
+                "again.</p>"
+            )
             return
         toggle.disabled = reason.disabled = button.disabled = True
         why = f" because {reason.value.strip()}" if reason.value.strip() else ""

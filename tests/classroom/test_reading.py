@@ -6108,3 +6108,11 @@ def test_reader38_12_small_feedback_slips_in_lessons_1_and_2():
     # D5d: the share as a decimal in the MW box is a share too, as "10" is
     told = lessons.check("cooling-mw-fleet", "0.1").message
     assert "share" in told and "MW" in told and "find the cooling share first" not in told, told
+
+
+def test_reader_38_34s_small_checker_wording():
+    # reader 38-34, defect 10: "FLOP/s is a computing speed (FLOP/s)" said the unit twice;
+    # ("a week and a half" told "The method is probably right" is left: reader 24 pinned words
+    # and digits read alike)
+    said = lessons.check("ultraserver-day-flop", "7.18e21 FLOP/s").message
+    assert "FLOP/s is a computing speed;" in said and "(FLOP/s)" not in said, said

@@ -623,6 +623,8 @@ def _commit_ways(run) -> None:
         if "widgets.commit_way(" in src:
             (toggle,) = [t for t in _tree(box) if isinstance(t, ipw.ToggleButtons)]
             toggle.value = toggle.options[-1]
+            for reason in (t for t in _tree(box) if isinstance(t, ipw.Text)):
+                reason.value = "a reason"  # the box asks for one (reader 38-34)
             (button,) = [b for b in _tree(box) if isinstance(b, ipw.Button)]
             button.click()
 

@@ -66,6 +66,7 @@ from .capstone import (
     sweep_lines,
 )
 from .chips import (
+    DAY_FLOP_LOCK,
     FLEET_COOLING,
     LESSON_CHIPS,
     LESSON_SYSTEMS,

@@ -45,6 +45,17 @@ LESSON_CHIPS = ("trn2", "h100", "b200", "gb200", "a100", "tpu-v4")
 # the systems lesson 3 discusses (Trn2's instance and UltraServer, NVIDIA's DGX H100, whose server
 # overhead Trainium2 borrows, DGX B200 and GB200 NVL72); the notebook's box shows the rest
 LESSON_SYSTEMS = ("trn2-instance", "trn2-ultraserver", "dgx-h100", "dgx-b200", "gb200-nvl72")
+# the day's FLOP worked solution waits for the UltraServer's PFLOP/s too (its step starts
+# there): the lock names what is still to do, in the order ultraserver-day-flop,
+# ultraserver-fp8 (reader 38-34: answered right, the lock still said "once you have answered
+# the exercise above right")
+DAY_FLOP_LOCK = {
+    "until": "answered this exercise and the UltraServer's PFLOP/s above, each right or shown",
+    "missing": (
+        "the FLOP in a day (above)",
+        "the UltraServer's PFLOP/s (section “Instance → UltraServer → UltraCluster”)",
+    ),
+}
 
 
 def four_accelerators() -> None:
@@ -448,15 +459,19 @@ add_exercise(
             Trap(
                 "sparse",
                 lambda: float(system_table().fp8_sparse.sel(system="trn2-ultraserver")),
-                "that is the sparse figure; dense is half of it",
+                # not "dense is half of it": halved, 82 is the next trap (reader 38-34)
+                "that is the sparse figure; use Trainium2's own dense FP8 figure (one of the "
+                "three you sorted above), not half the sparse one",
             ),
             # the systems' table halves a sparse figure where a maker publishes no dense one;
             # Trainium2 publishes both, and its sparse is not exactly twice its dense (reader 28)
             Trap(
                 "sparse-halved",
                 lambda: float(system_table().fp8_sparse.sel(system="trn2-ultraserver")) / 2,
-                "that halves the sparse figure, which the systems' table does only where a maker "
-                "publishes no dense one. Trainium2 publishes a dense FP8 figure: use it. Its "
+                # no word of the systems' table: it opens only once this is answered
+                # (reader 38-34)
+                "that halves the sparse figure. Trainium2 publishes a dense FP8 figure: use it. "
+                "Its "
                 f"sparse figure is {fmt.number(_sparse_over_dense_trn2(), 3)} × its dense one, "
                 "not exactly 2 ×",
                 # 82.0 is 1.35 % below the answer, outside its ±1 %: a tight band keeps 82.3
@@ -539,6 +554,16 @@ add_exercise(
         # said it)
         waits_for=("ultraserver-fp8",),
         traps=(
+            # the day's seconds typed as a first step: a bare 86,400 reads as 86,400 TFLOP, 4 %
+            # from the speed, and was told "that is the speed" (reader 38-34)
+            Trap(
+                "day-seconds",
+                lambda: DAY_S,
+                f"{fmt.number(DAY_S)} is the seconds in a day (a time): multiply it by the "
+                "UltraServer's speed in FLOP/s",
+                match=Match(unit="s", rel_tol=0.001),
+                say=Say(aside=False),
+            ),
             Trap(
                 "speed-not-amount",
                 lambda: _us_trn2()[0] * factor("PFLOP/s", "FLOP/s"),

@@ -1014,7 +1014,8 @@ def gap_words() -> str:
 def _metas_overall() -> str:
     """Meta's >90 %: its definition, much like goodput, and why the model's goodput is lower."""
     return (
-        f"that is Meta's >90 %, measured as {METAS_DEFINITION}: much like goodput. Two things "
+        f"that is Meta's >90 % (or just under it), measured as {METAS_DEFINITION}: much like "
+        "goodput. Two things "
         f"may explain the gap: {gap_words()}"
     )
 
@@ -1059,9 +1060,10 @@ def _first_order() -> str:
     return (
         f"each interruption (every {fmt.number(m)} min) costs the {RESTART:g}-min restart plus "
         f"half a checkpoint interval of lost work ({fmt.number(every / 2, 2)} min): "
-        f"({RESTART:g} + {fmt.number(every / 2, 2)}) ÷ {fmt.number(m)} ≈ {fmt.percent(lost, 2)}; "
+        # three figures: "1 − 10 % − 5.4 %" is 84.6 %, not the 84 % printed (reader 38-34)
+        f"({RESTART:g} + {fmt.number(every / 2, 2)}) ÷ {fmt.number(m)} ≈ {fmt.percent(lost, 3)}; "
         f"the checkpoints cost {_CKPT:g} min in every {fmt.number(every, 3)}: "
-        f"≈ {fmt.percent(stalls, 2)}; goodput ≈ 1 − {fmt.percent(lost, 2)} − "
+        f"≈ {fmt.percent(stalls, 2)}; goodput ≈ 1 − {fmt.percent(lost, 3)} − "
         f"{fmt.percent(stalls, 2)} ≈ {fmt.percent(1 - lost - stalls, 2)}. The explorer's fuller "
         f"model (Daly's, Advanced) gives {fmt.percent(float(g.goodput), 3)}: the sum counts the "
         "checkpoints per minute of work, not of wall-clock time"
@@ -1178,8 +1180,9 @@ add_exercise(
                 lambda: 0.9,
                 _METAS_OVERALL,
                 # Meta's 90 % as typed; a computed 88.4 % is a near miss, not Meta's figure
-                # (reader 19)
-                match=Match(rel_tol=0.005),
+                # (reader 19); Meta says "more than 90 %": any prediction up to the uptime-only
+                # slip (94.6 %, named first) believed it (reader 38-34)
+                match=Match(rel_tol=0.005, up_to=_restart_only),
                 kind=Kind(slip=False),
                 # the farthest guesses need the recipe most (reader 35)
                 say=Say(step=True),

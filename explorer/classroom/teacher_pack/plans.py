@@ -570,7 +570,7 @@ PLANS: dict[int, Plan] = {
             # reader 20: PUE − 1 as the non-IT share lay within the tolerance and was called right
             "Working from the PUE the wrong way: PUE − 1 taken as the non-IT share (site × "
             f"(2 − PUE): about {trap_value('trn2-chips-300mw', 'pue-minus-one-as-non-it')} chips, "
-            "close enough to look right) or the site multiplied by the PUE (one "
+            "close enough to look right) or the site multiplied by the PUE (about "
             f"{trap_value('trn2-chips-300mw', 'pue-multiplied')}): IT power is site ÷ PUE; the "
             "checker names both (lessons 5 and 6 too).",
             "Doubling the BF16 figure for FP8 (“about twice”, the lesson says): "
@@ -623,7 +623,7 @@ PLANS: dict[int, Plan] = {
                 "Peak, achieved, days",
                 # the notebook's section 2 question has its two minutes here (reader 20)
                 "Two minutes for the notebook's question: what share of peak does one H100 "
-                "sustain? Students divide the sustained speed by the datasheet peak (one "
+                "sustain? Students divide the sustained speed by the datasheet peak (about "
                 f"{sustained_share()}). Then say: “Real runs reach about {MFU_SHOWN} of the "
                 "datasheet peak, not of the measured speed.” Students answer llama-days; the "
                 "worked step and the first back to the hook (the days with no stop) open below "
@@ -636,9 +636,9 @@ PLANS: dict[int, Plan] = {
                 "the job) and how often it is interrupted. Ask for a show of hands, without "
                 f"answering: “will {fmt.number(lessons.BIG_JOB)} H100s finish sooner or later "
                 # reader 35: the table answers it if nobody reasons about it
-                f"than {RUN_CHIPS_SHOWN}?” Point at the {fmt.number(lessons.BIG_JOB)} row's last "
-                "two figures and ask: “What happens when a restart takes longer than the gap "
-                "between interruptions?” "
+                f"than {RUN_CHIPS_SHOWN}?” "
+                # the restart-against-gap question comes after the commit: asked here, it
+                # answered the prediction (reader 38-34; reader 35 had it here)
                 "Students commit sooner or later in the box under it (on "
                 "paper: circle one) with one reason, and count the hands before anyone commits "
                 "goodput-16k. What answers it (the hook's days with interruptions, the "
@@ -667,12 +667,12 @@ PLANS: dict[int, Plan] = {
                 "Back to the hook with interruptions, beside Meta's GPU-hours (consistent, under "
                 "assumed restart and checkpoint times). Then read out only the second table's "
                 f"first two rows and ask “how can {fmt.number(lessons.BIG_JOB)} chips be slower "
-                f"than {RUN_CHIPS_SHOWN}?” Collect reasons before opening the answer: more parts, "
-                "so "
-                "more interruptions; a bigger job, so longer restarts (far slower with a growing "
-                f"restart, {fmt.percent(lessons.fixed_restart_margin(), 2)} slower with a fixed "
-                "one). Leave section 3's site out (it rests on the assumed growth). Young and "
-                "Daly are optional; “What we found” is homework.",
+                f"than {RUN_CHIPS_SHOWN}?” Collect reasons; if none come, point at section 3's "
+                f"{fmt.number(lessons.BIG_JOB)} row: “What happens when a restart takes longer "
+                "than the gap between interruptions?” The answer: more parts, more "
+                "interruptions; a bigger job, longer restarts (far slower with a "
+                f"growing restart, {fmt.percent(lessons.fixed_restart_margin(), 2)} slower with "
+                "a fixed one). Young and Daly are optional.",
             ),
         ),
         (
@@ -684,7 +684,7 @@ PLANS: dict[int, Plan] = {
             f"the lost work): about {trap_percent('goodput-16k', 'one-loss-left-out')}, near "
             "Meta's 90 %; the checker names the slip, and a plain guess of 90 % is Meta's "
             "figure.",
-            "Taking off only the restarts (one "
+            "Taking off only the restarts (about "
             f"{trap_percent('goodput-16k', 'restart-only')}, the time the job was running): "
             "uptime only; the checker names it and adds the checkpoints and the lost work.",
             f"Typing {typed_percent('goodput-16k')} for a goodput of "
