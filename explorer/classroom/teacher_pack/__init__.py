@@ -20,6 +20,7 @@ True
 from __future__ import annotations
 
 from ..lessons import on_paper
+from .course import APP_ADDRESS, LESSONS, Lesson, app_link, app_words
 from .fact_check import (
     GAME_RULES,
     ROLE_CARD_RULE,
@@ -33,7 +34,7 @@ from .fact_check import (
 from .figures import DEFAULT_OUT, NOTEBOOKS, ROOT, fixed_restart_words, printed_by, site_h100s
 from .open_answers import model_answers
 from .pack import RUBRIC, build, main, safe_folder, write
-from .plans import APP_ADDRESS, APP_WHEN, LESSONS, PLANS, Lesson, Plan, app_link, app_words
+from .plans import APP_WHEN, PLANS, Plan
 from .tables import TABLE_SHEETS
 from .traps import TRAP_HEADER, exercises_of, trap_rows, trap_table
 from .walkthroughs import answer_to, markdown_cells, open_questions, tracks

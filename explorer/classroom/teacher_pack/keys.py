@@ -17,6 +17,7 @@ from .capstone import (
     capstone_step_4_check,
     capstone_sweep_table,
 )
+from .course import Lesson
 from .figures import (
     NOTEBOOKS,
     SWEEP_SLIP,
@@ -26,7 +27,6 @@ from .figures import (
     printed_by,
 )
 from .markup import html_table, printed_html
-from .plans import Lesson
 from .traps import also_right, exercises_of
 from .walkthroughs import answer_to, open_questions
 

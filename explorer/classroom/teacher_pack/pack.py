@@ -10,11 +10,12 @@ from pathlib import Path
 from ...errors import InputError
 from .. import quiz
 from .capstone import capstone_sweep_slip
+from .course import APP_ADDRESS, LESSONS, Lesson, app_link, app_words
 from .fact_check import game_rules, teacher_notes
 from .figures import DEFAULT_OUT, NOTEBOOKS, ROOT, SWEEP_SLIP
 from .keys import answer_key_page
 from .markup import html_page, html_table, markdown_html
-from .plans import APP_ADDRESS, LESSONS, PLANS, Lesson, app_link, app_when, app_words
+from .plans import PLANS, app_when
 from .tables import TABLE_SHEETS, tables_page
 from .walkthroughs import tracks
 from .worksheets import worksheet_page

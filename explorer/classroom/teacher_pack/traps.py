@@ -7,8 +7,8 @@ import re
 
 from .. import lessons
 from ..exercises import Exercise, Trap
+from .course import LESSONS
 from .figures import NOTEBOOKS
-from .plans import LESSONS
 from .walkthroughs import tracks
 
 

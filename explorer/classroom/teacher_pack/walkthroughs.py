@@ -9,10 +9,10 @@ from pathlib import Path
 
 from ...errors import InputError
 from ..lessons import on_paper
+from .course import LESSONS, Lesson
 from .figures import NOTEBOOKS
 from .markup import inline_html
 from .open_answers import model_answers
-from .plans import LESSONS, Lesson
 
 
 def markdown_cells(path: Path) -> list[str]:

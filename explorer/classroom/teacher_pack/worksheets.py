@@ -22,6 +22,7 @@ from .capstone import (
     capstone_inputs,
     capstone_peak_guess,
 )
+from .course import Lesson
 from .fact_check import exercise_block, fact_check_grid
 from .figures import (
     FLEET_PUE,
@@ -37,7 +38,7 @@ from .figures import (
     measured_sustained,
 )
 from .markup import html_table, inline_html
-from .plans import PLANS, Lesson
+from .plans import PLANS
 from .tables import HAND_OUT, TABLE_SHEETS
 from .walkthroughs import folds_on_paper, questions_in
 
