@@ -191,12 +191,15 @@ def test_the_rounding_row_is_taught_where_students_see_it(pages):
     # 4 instances x 20.8 PF); only the teacher's plan said so. The station asks, the reveal's
     # rows worth a second look answer, the script reads that row aloud, the rule names it
     note = factcheck.station_note("us-fp8")
-    assert "last digit" in note and "20.8 PF" in note and "4 instances" in note
+    # reader 39: "20.8 PF" and "4 instances" in the note gave the held row (4 x 20.8 = 83.2)
+    # before it opened: the note points at the instance's row; the reveal says the 4 x 20.8
+    assert "last digit" in note and "an instance" in note and "20.8" not in note
     assert note.rstrip().endswith("?")
     assert "systems.trn2-instance.published_fp8_dense" in factcheck.STATION_FIGURES["us-fp8"]
     text = factcheck.after_reveal()
     second = text[: text.index("The other rows")]
     assert "The UltraServer row" in second and "83.1 PF" in second and "83.2" in second
+    assert "4 instances × the instance's 20.8 PF" in second
     assert "UltraServer" in teacher_pack.script_table(5).split("Reveal |")[1].split("|")[0]
     top = next(c for c in _cells("05-fact-check.ipynb") if "| **reproduced** |" in c)
     assert "last digit that the article's or a source's own rounding explains" in top

@@ -1,0 +1,44 @@
+"""Reader 39's defects in lessons 5 and 6 (fix round 39): each test failed on main."""
+
+import itertools
+import re
+
+from explorer import catalog
+from explorer.classroom import factcheck
+from explorer.classroom.lessons import stations
+
+
+def _row(html: str, name: str) -> str:
+    return re.search(rf"<li><b>The {name} row\.</b>(.*?)</li>", html, re.S)[1]
+
+
+def test_sparse_row_answers_the_bf16_ratio():
+    """Reader 39: AWS's one sparse figure (2,563 TFLOP/s) is 2,563/667 = 3.84, about 4x the
+    BF16 dense figure, so a defender may call the article's 4x "AWS's own factor". The reveal's
+    sparse row answers it: about 4x BF16 but about 2x FP8, and the article's 83.2 PF is twice
+    the 41 PF AWS gives for the instance's sparse speed at any precision."""
+    row = _row(factcheck.after_reveal(), "sparse")
+    asks = row.split(factcheck.ASKS)[1]
+    assert "BF16" in asks
+    assert "about 4×" in asks and "about 2×" in asks  # 2563/667 = 3.84, 2563/1299 = 1.97
+    assert "41 PF" in asks and "83.2" in asks  # 16 x 2563 TFLOP/s = 41.0 PF
+
+
+def _numbers(text: str) -> list[float]:
+    return [float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text)]
+
+
+def test_station_notes_do_not_give_a_held_figure():
+    """Reader 39: the UltraServer station's note said "an instance is 20.8 PF and an
+    UltraServer is 4 instances": 4 x 20.8 = 83.2, the held row, worked out before it opens.
+    No held figure is a station note's number, or a product of two of them."""
+    for claim_id in factcheck.CLASS_CLAIMS:
+        held = stations.held_figures(claim_id)
+        if not held:
+            continue
+        unit = stations.STATION_CHECKS[claim_id].unit
+        values = [catalog.value(k, unit) for k in held]
+        nums = _numbers(factcheck.station_note(claim_id))
+        made = nums + [a * b for a, b in itertools.combinations(nums, 2)]
+        for v, m in itertools.product(values, made):
+            assert abs(m / v - 1) > 0.002, (claim_id, v, m)
