@@ -42,3 +42,16 @@ def test_station_notes_do_not_give_a_held_figure():
         made = nums + [a * b for a, b in itertools.combinations(nums, 2)]
         for v, m in itertools.product(values, made):
             assert abs(m / v - 1) > 0.002, (claim_id, v, m)
+
+
+def test_cooling_station_says_a_matching_share_is_not_yet_the_verdict():
+    """Reader 39: 1 - 1/1.56 - 0.03 = 32.9 % lies inside the claim's 30-50 %, and "that is the
+    station's computation" sent a group into the vote believing the claim reproduced. Both PUEs'
+    shares (10.0 % and 32.9 %) are told the same: the number alone does not decide, the verdict
+    rule does. Said alike for both, so it points at neither PUE (reader 21)."""
+    said = [stations.check_station("ms-cooling", typed) for typed in ("10", "33")]
+    assert all(fb.right for fb in said)
+    for fb in said:
+        assert "does not decide the verdict" in fb.message and "verdict rule" in fb.message
+    tails = [fb.message.split("PUE.", 1)[1] for fb in said]
+    assert tails[0] == tails[1]

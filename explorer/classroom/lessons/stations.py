@@ -934,9 +934,13 @@ def check_station(claim_id: str, answer: object) -> Feedback:
     if fb.right and way:
         return Feedback(
             True,
-            f"That is the station's computation {way}. Which PUE is the claim's own terms for "
-            "this site is the debate's question: argue which of the two the claim should be "
-            "tested against; the reveal says which one the verdict rests on, and why.",
+            # reader 39: 32.9 % (the industry PUE) lies inside the claim's 30-50 %, and a
+            # group voted "reproduced" on it; said alike for both PUEs, pointing at the whole
+            # rule, not its "Whose figure?" (reader 21: that settled the debate for one side)
+            f"That is the station's computation {way}. Your number alone does not decide the "
+            "verdict: which PUE is the claim's own terms for this site is the debate's "
+            "question. Argue which of the two the claim should be tested against, by the "
+            "verdict rule; the reveal says which one the verdict rests on, and why.",
             "right",
         )
     twice = next((t for t in first.traps if t.id == "twice-dense"), None)
