@@ -55,3 +55,21 @@ def test_cooling_station_says_a_matching_share_is_not_yet_the_verdict():
         assert "does not decide the verdict" in fb.message and "verdict rule" in fb.message
     tails = [fb.message.split("PUE.", 1)[1] for fb in said]
     assert tails[0] == tails[1]
+
+
+def test_whose_figure_has_one_line_to_read_aloud(teacher_pages):
+    """Reader 39: the Roles step (5 minutes) read aloud the verdict table and all of "Whose
+    figure?" (about 110 words, four conditionals). The paragraph opens with one line, the one
+    the plan reads aloud; the rest stays on the page (notebook and worksheet)."""
+    import html
+
+    from explorer.classroom import teacher_pack
+    from explorer.classroom.teacher_pack import walkthroughs
+
+    whose = " ".join(walkthroughs.passage(5, "**Whose figure?**").split())
+    line = re.search(r"\*In one line:\* (.*?\.)", whose)[1]
+    assert len(line.split()) <= 16 and "own figure" in line and "average over others" in line
+    roles = next(t for _, s, t in teacher_pack.PLANS[5].segments if s == "Roles")
+    assert "one line of “Whose figure?”" in roles
+    sheet = html.unescape(re.sub("<[^>]+>", "", teacher_pages["lesson-5/worksheet.html"]))
+    assert line in " ".join(sheet.split())

@@ -530,7 +530,9 @@ PLANS: dict[int, Plan] = {
                 "and its four claims (every claim has one defender and one challenger). Say: "
                 "“Argue in role; vote what you believe once all the cases are made: the vote "
                 "scores against the sources, not the argument.” Read the verdict rule aloud "
-                "(the table at the top and “Whose figure?” under it): filling a gap the claim "
+                # reader 39: all of "Whose figure?" (four conditionals) did not fit 5 minutes
+                "(the table at the top and the one line of “Whose figure?” under it; the rest "
+                "stays on the page): filling a gap the claim "
                 "leaves open is an assumption; changing the claim's words is a different claim.",
             ),
             (
