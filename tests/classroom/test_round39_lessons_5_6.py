@@ -73,3 +73,21 @@ def test_whose_figure_has_one_line_to_read_aloud(teacher_pages):
     assert "one line of “Whose figure?”" in roles
     sheet = html.unescape(re.sub("<[^>]+>", "", teacher_pages["lesson-5/worksheet.html"]))
     assert line in " ".join(sheet.split())
+
+
+def test_capstone_nits_days_energy_and_what_we_found():
+    """Reader 39, nits 5-7. 5.75 days x 286,669 / 128,494 chips = 12.8 days, the fastest job's
+    no-interruption time (step 4's check prints it), got only the generic hint at step 3.
+    208,000 and 193,000 MWh (no named slip) were told "this job draws only its chips' share",
+    a guess. "about two months ... nearer a month" read as a contradiction for 57.7 days."""
+    from explorer.classroom import lessons
+
+    said = lessons.check("capstone-days", "12.8")
+    assert said.trap and "fastest job" in said.message and "every chip" in said.message
+    for typed in ("208000", "193000"):
+        said = lessons.check("capstone-energy", typed).message
+        assert "draws only" not in said and "check each figure" in said, said
+    found = " ".join(re.sub("<[^>]+>", "", lessons.capstone_found()).split())
+    every = found.split("one job of every chip, its run uses")[1][:110]
+    assert "57.7 days" in every and "nearer a month than a year" in every, every
+    assert "two months" not in every

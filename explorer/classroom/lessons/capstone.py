@@ -538,6 +538,13 @@ add_exercise(
                 "that includes interruptions, on a smaller job; this step asks for every chip "
                 "with no interruptions: work ÷ the achieved speed",
             ),
+            # reader 39: step 4's check prints the fastest job's 12.8 days with no interruptions
+            Trap(
+                "fastest-job-ideal",
+                lambda: _p("ideal_days"),
+                "that is the fastest job's, on fewer chips; this step asks for every chip: "
+                "work ÷ the achieved speed",
+            ),
         ),
     )
 )
@@ -843,8 +850,8 @@ def _hook_span(days: float) -> str:
         return min(spans, key=lambda s: abs(math.log(days / s[0])))[1]
     i = next(k for k, n in enumerate(lengths) if n > days)
     (a, lower), (b, upper) = spans[i - 1], spans[i]
-    nearer = lower if math.log(days / a) <= math.log(b / days) else upper
-    return f"between {lower} and {upper}, nearer {nearer}"
+    nearer, other = (lower, upper) if math.log(days / a) <= math.log(b / days) else (upper, lower)
+    return f"between {lower} and {upper}, nearer {nearer} than {other}"
 
 
 def hook_spans() -> tuple[str, str]:
@@ -855,7 +862,7 @@ def hook_spans() -> tuple[str, str]:
     Examples
     --------
     >>> hook_spans()[1]
-    'between a month and a year, nearer a month'
+    'between a month and a year, nearer a month than a year'
     """
     per_day = _city_mwh_per_day()
     return (
@@ -882,7 +889,10 @@ def capstone_found() -> str:
         "check says how far it reaches). The fastest job takes about a month. Its "
         "electricity is under two weeks of the city's: of the hook's five spans, "
         f"{_hook_span(_p('run_energy') / _city_mwh_per_day())}. If you guessed for one job "
-        "of every chip, its run uses about two months of the city's electricity: "
+        # reader 39: "about two months ... nearer a month" read as a contradiction
+        "of every chip, its run uses "
+        f"{fmt.number(capstone_value('run_energy') / _city_mwh_per_day())} days of the city's "
+        "electricity: "
         # reader 36: the hook's "one 300 MW site" reads as every chip; both runs answered
         f"{_hook_span(capstone_value('run_energy') / _city_mwh_per_day())}.</li>"
         "<li><b>Why can more chips make one job slower?</b> Every chip added makes the whole "
@@ -1167,7 +1177,9 @@ add_exercise(
         lambda: _p("run_energy"),
         "MWh",
         hints=(
-            "energy = power × time again; this job draws only its chips' share of the site",
+            # reader 39: said to every unnamed answer, it guessed a slip the answer may not show
+            "energy = power × time again: check each figure you used against the plan (the "
+            "job's power, its chips' share of the site; its wall-clock days)",
             "MWh = site power (MW) × job chips ÷ site chips × days × 24 hours per day",
             f"{SITE} × {_PLAN_CHIPS} ÷ {_SITE_CHIPS} ≈ {fmt.quantity(_plan_mw(), 'MW')}; "
             f"× {_PLAN_DAYS} days × 24 h ≈ {about(_p('run_energy'))} MWh",
