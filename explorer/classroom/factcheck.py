@@ -1052,9 +1052,9 @@ def _fp8_note() -> str:
     return (
         # reader 39: "an instance is 20.8 PF, an UltraServer 4 instances" gave the held row
         # (4 x 20.8 = 83.2) before it opened; that sentence is the reveal's, for a group that asks
-        "Your number may differ from the article's in the last digit. Once it checks, AWS's "
-        "table's row for the UltraServer opens: set it beside yours and beside AWS's row for "
-        "an instance. Where could such a gap come from?"
+        "Your number may differ from the article's in the last digit. Once it checks, you get "
+        "AWS's table's row for the UltraServer (on screen or from your teacher): set it beside "
+        "yours and beside AWS's row for an instance. Where could such a gap come from?"
     )
 
 
