@@ -1600,3 +1600,14 @@ def test_reader_38_12s_back_to_a_basis_question_has_lines_to_write_on(pages):
     sheet = " ".join(html.unescape(pages["lesson-1/worksheet.html"]).split())
     asked = re.search(r"work the article back to a basis.*?</section>", sheet)[0]
     assert "per person: ______ kWh a year" in asked and "closest basis: ____" in asked, asked
+
+
+def test_reader_39_12_mw_second_try_keeps_the_method_not_the_share():
+    # 45 MW is 300 MW × (1.15 − 1): at the second try the MW box says the method (1 − 1/PUE,
+    # then the 3 % other losses) but not 1 − 1/1.15 ≈ 13 %, which leaves only 10 % × 300 MW;
+    # the worked step (300 MW × 10.04 % ≈ 30.1 MW) waits for the third try
+    second = str(lessons.check("cooling-mw-fleet", "45", attempt=2))
+    assert "1 − 1/1.15" in second and "other losses" in second, second
+    assert "13 %" not in second and "30.1" not in second and "10 %" not in second, second
+    third = str(lessons.check("cooling-mw-fleet", "45", attempt=3))
+    assert "worked step" in third and "30.1 MW" in third, third

@@ -120,11 +120,15 @@ def cooling_slips(
             f"a PUE of {shown} means non-IT power is 1 − 1/{shown} of the site, not "
             f"{fmt.percent(pue() - 1)} (PUE − 1)",
             # the share itself only from the second attempt: at the first it leaves the pair one
-            # subtraction (reader 30)
+            # subtraction (reader 30); in MW not even then, where it leaves only the share × the
+            # site, the worked step of the third attempt (reader 39-12)
             say=Say(
                 later=(
                     f"1 − 1/{shown} ≈ {fmt.percent(1 - 1 / pue())}; then take off the {OTHER_TEXT} "
                     "other losses"
+                    if of == 1
+                    else f"work out 1 − 1/{shown} first, take off the {OTHER_TEXT} other losses, "
+                    "then take that share of the site"
                 )
             ),
         ),
