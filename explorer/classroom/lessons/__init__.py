@@ -107,15 +107,15 @@ from .common import (
     cooling_rows,
     cooling_table,
     cooling_verdict_table,
-    economiser_hours_line,
     drain_line,
+    economiser_hours_line,
     evaporation_line,
-    rows_look_for_line,
     fleet_against_article_line,
     h100_speeds,
     on_paper,
     plant_cop_line,
     power_split_line,
+    rows_look_for_line,
 )
 from .cooling import (
     AIR_CHILLER_COP,

@@ -597,7 +597,7 @@ def evaporation_line(drain: bool = True) -> str:
     'Water evaporated ≈ heat rejected by evaporation ÷ the l'
     >>> evaporation_line().split("; ")[-1]  # 1.47 L x 3 / (3 - 1) = 2.2 L
     'about 2.2 L for each kWh of heat in all'
-    >>> evaporation_line(drain=False)[-25:]
+    >>> evaporation_line(drain=False)[-28:]
     'a dry plant evaporates none.'
     """
     latent = catalog.entry("climate.latent_heat")
