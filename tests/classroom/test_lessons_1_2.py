@@ -1627,3 +1627,12 @@ def test_reader_39_12_advanced_rows_say_what_to_look_for_and_fold_the_drain():
     path = teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[1].notebook
     text = "".join("".join(c["source"]) for c in json.loads(path.read_text("utf-8"))["cells"])
     assert "second line under the rows says how much more" not in text  # it sits in the fold
+
+
+def test_reader_39_12_a_wrong_energy_is_not_told_it_typed_a_power():
+    # 1e3 GWh is an energy, 2.6 times too small (2,628 GWh): the first hint must not say
+    # "300 MW is a power", a slip the student did not make; 300 itself keeps its own hint
+    for typed in ("1e3", "1000", "900"):
+        fb = str(lessons.check("energy-300mw", typed))
+        assert "is a power" not in fb and "hours" in fb, fb
+    assert lessons.check("energy-300mw", "300").trap == "power-not-energy"
