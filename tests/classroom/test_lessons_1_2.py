@@ -1636,3 +1636,10 @@ def test_reader_39_12_a_wrong_energy_is_not_told_it_typed_a_power():
         fb = str(lessons.check("energy-300mw", typed))
         assert "is a power" not in fb and "hours" in fb, fb
     assert lessons.check("energy-300mw", "300").trap == "power-not-energy"
+
+
+def test_reader_39_12_lesson_1_stumbles_in_lesson_order(pages):
+    # the plan's "where students stumble" reads in lesson order: both energy-300mw slips
+    # (×24 only, ×365 days) come before the city exercises
+    plan = html.unescape(re.sub(r"<[^>]+>", " ", pages["lesson-1/plan.html"]))
+    assert plan.index("Multiplying by 24 only") < plan.index("Typing the article's 250,000")
