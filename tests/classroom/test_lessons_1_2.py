@@ -1048,7 +1048,9 @@ def test_reader_30s_wrong_energy_gets_a_nudge_that_fits_an_energy():
         assert "hour" in first.message, first
         second = lessons.check("energy-300mw", typed, attempt=2)
         assert "energy = power × time" in second.message, second
-    assert "is a power" in lessons.check("energy-300mw", "1000").message
+    # reader 39-12: a bare 1000 keeps the energy nudge, without "300 MW is a power", which
+    # talked to a student who typed the 300 (that has its own trap)
+    assert "a year's use is an energy" in lessons.check("energy-300mw", "1000").message
 
 
 def test_reader_30s_printed_bars_keep_the_fixed_site_scale():
@@ -1643,3 +1645,16 @@ def test_reader_39_12_lesson_1_stumbles_in_lesson_order(pages):
     # (×24 only, ×365 days) come before the city exercises
     plan = html.unescape(re.sub(r"<[^>]+>", " ", pages["lesson-1/plan.html"]))
     assert plan.index("Multiplying by 24 only") < plan.index("Typing the article's 250,000")
+
+
+def test_reader_39_12_one_slip_one_verdict_for_a_unit_left_out():
+    # the answer right in a larger unit, its unit left out: one opening whatever the figures
+    # typed (2,628 GWh = 2.628 TWh ≈ 2.6 TWh; 348 MW = 0.348 GW ≈ 0.35 GW)
+    for eid, typed in (
+        ("energy-300mw", "2.628"),
+        ("energy-300mw", "2.6"),
+        ("city-power-article", "0.348"),
+        ("city-power-article", "0.35"),
+    ):
+        fb = lessons.check(eid, typed)
+        assert fb.trap == "unit-missing" and fb.message.startswith("Almost:"), (typed, fb)
