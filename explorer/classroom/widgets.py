@@ -980,9 +980,10 @@ def cooling_rows() -> w.Widget:
             + table(*lessons.cooling_table())
             + f"<p>{html.escape(lessons.plant_cop_line())}</p>"
             + f"<p>{html.escape(lessons.evaporation_line(drain=False))}</p>"
-            + f"<p>{html.escape(lessons.economiser_hours_line())}</p>"
             + "<details><summary>For the curious: a cooling tower's drain</summary>"
             + f"<p>{html.escape(lessons.drain_line())}.</p></details>"
+            # the last line, as the question below the rows calls it
+            + f"<p>{html.escape(lessons.economiser_hours_line())}</p>"
         )
     )
 

@@ -1626,6 +1626,8 @@ def test_reader_39_12_advanced_rows_say_what_to_look_for_and_fold_the_drain():
     drain = value.index("drains some of its water")
     assert value.rfind("<details", 0, drain) > value.rfind("</details>", 0, drain), value
     assert "1.47 L for each kWh of heat" in value  # the physics row 3 rests on stays in sight
+    # the economiser hours stay the last line under the rows, as the question below says
+    assert value.rindex("</details>") < value.index("5,480 hours"), value
     path = teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[1].notebook
     text = "".join("".join(c["source"]) for c in json.loads(path.read_text("utf-8"))["cells"])
     assert "second line under the rows says how much more" not in text  # it sits in the fold
