@@ -1421,13 +1421,12 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         # a calculation typed without its unit is the working right, the unit left out: not
         # "Not yet" where a count's working, with no unit to leave out, is "Right" (reader 27);
         # so is a result typed to three figures or more ("7.18e6" for 83.1 × 86,400: reader
-        # 36); two figures may be a guess
+        # 36); so is one to two figures, which is the answer rounded (the match above): one
+        # slip, one verdict, "2.6" beside "2.628" (reader 39-12)
         opening = (
             f"Almost: your calculation gives {fmt.number(x, e.precision.digits)}, the right size"
             if worked(answer)
             else f"Almost: {fmt.number(x, e.precision.digits)} is the right size"
-            if (significant_figures(spelled) or 0) >= 3
-            else f"Not yet, hint: {fmt.number(x, e.precision.digits)} is the right size"
         )
         # "104.000" for 104,000 MWh: the thousands point read as GWh (reader 32)
         point = _thousands_point(answer, x) if math.isclose(k, 1e3) else ""

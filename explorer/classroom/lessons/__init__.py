@@ -107,6 +107,7 @@ from .common import (
     cooling_rows,
     cooling_table,
     cooling_verdict_table,
+    drain_line,
     economiser_hours_line,
     evaporation_line,
     fleet_against_article_line,
@@ -114,6 +115,7 @@ from .common import (
     on_paper,
     plant_cop_line,
     power_split_line,
+    rows_look_for_line,
 )
 from .cooling import (
     AIR_CHILLER_COP,

@@ -72,7 +72,10 @@ add_exercise(
             "every hour of the year, and MW × hours gives MWh"
         ),
         hints=(
-            f"{SITE} is a power: how fast electricity is used; a year's use is an energy",
+            # a nudge that fits any wrong number, not only 300 typed back, which has its own
+            # trap: "1e3" GWh was told "300 MW is a power" (reader 39-12)
+            f"a year's use is an energy: the site draws {SITE} every hour of the year, so "
+            "multiply the power by those hours",
             "energy = power × time: MW × hours gives MWh, and a year has "
             f"{fmt.number(hours_in_year() * factor('hour', 'day'))} days of 24 hours; "
             f"1 GWh = {fmt.number(factor('GWh', 'MWh'))} MWh",

@@ -120,11 +120,15 @@ def cooling_slips(
             f"a PUE of {shown} means non-IT power is 1 − 1/{shown} of the site, not "
             f"{fmt.percent(pue() - 1)} (PUE − 1)",
             # the share itself only from the second attempt: at the first it leaves the pair one
-            # subtraction (reader 30)
+            # subtraction (reader 30); in MW not even then, where it leaves only the share × the
+            # site, the worked step of the third attempt (reader 39-12)
             say=Say(
                 later=(
                     f"1 − 1/{shown} ≈ {fmt.percent(1 - 1 / pue())}; then take off the {OTHER_TEXT} "
                     "other losses"
+                    if of == 1
+                    else f"work out 1 − 1/{shown} first, take off the {OTHER_TEXT} other losses, "
+                    "then take that share of the site"
                 )
             ),
         ),
@@ -582,11 +586,10 @@ def _cooling_cells() -> list[tuple[str, ...]]:
     return out
 
 
-def evaporation_line() -> str:
-    """The physics under row 3 of `cooling_rows`, from the catalog's latent heat, and the water
-    a cooling tower drains on top of what it evaporates (its bleed-off, at the cycles of
-    concentration of lesson 7's tower plant): row 3 is evaporation only, so a wet plant's total
-    water can be higher.
+def evaporation_line(drain: bool = True) -> str:
+    """The physics under row 3 of `cooling_rows`, from the catalog's latent heat, and (with
+    `drain`) the water a cooling tower drains on top (`drain_line`): row 3 is evaporation
+    only, so a wet plant's total water can be higher.
 
     Examples
     --------
@@ -594,18 +597,58 @@ def evaporation_line() -> str:
     'Water evaporated ≈ heat rejected by evaporation ÷ the l'
     >>> evaporation_line().split("; ")[-1]  # 1.47 L x 3 / (3 - 1) = 2.2 L
     'about 2.2 L for each kWh of heat in all'
+    >>> evaporation_line(drain=False)[-28:]
+    'a dry plant evaporates none.'
     """
     latent = catalog.entry("climate.latent_heat")
-    cycles = plant.params("cooling_tech.chiller-economiser")["cycles_of_concentration"]
-    drawn = cycles / (cycles - 1)  # water drawn ÷ water evaporated, with the bleed-off
-    return (
+    physics = (
         "Water evaporated ≈ heat rejected by evaporation ÷ the latent heat of water "
         f"({fmt.number(latent.value)} kJ/kg, {latent.source_title.split(':')[0]}): "
         f"{fmt.number(plant.evaporated_water(), 3)} L for each kWh of heat; a dry plant "
-        "evaporates none. A cooling tower also drains some of its water to keep it clean: at "
+        "evaporates none."
+    )
+    return f"{physics} {drain_line()}" if drain else physics
+
+
+def drain_line() -> str:
+    """The water a cooling tower drains on top of what it evaporates (its bleed-off, at the
+    cycles of concentration of lesson 7's tower plant); lesson 2 folds it away, for the
+    curious (reader 39-12: three lines under the rows were too much to hold).
+
+    Examples
+    --------
+    >>> drain_line().split("; ")[-1]  # 1.47 L x 3 / (3 - 1) = 2.2 L
+    'about 2.2 L for each kWh of heat in all'
+    """
+    cycles = plant.params("cooling_tech.chiller-economiser")["cycles_of_concentration"]
+    drawn = cycles / (cycles - 1)  # water drawn ÷ water evaporated, with the bleed-off
+    return (
+        "A cooling tower also drains some of its water to keep it clean: at "
         f"the {fmt.number(cycles)} cycles of concentration of lesson 7's plant it draws "
         f"{fmt.number(drawn, 2)} times what it evaporates; "
         f"about {fmt.number(plant.evaporated_water() * drawn, 2)} L for each kWh of heat in all"
+    )
+
+
+def rows_look_for_line() -> str:
+    """What to look for in lesson 2's Advanced rows, said before them (reader 39-12): the
+    COP column against the two chiller yardsticks, and row 2's water against row 3's.
+
+    Examples
+    --------
+    >>> print(rows_look_for_line())  # doctest: +NORMALIZE_WHITESPACE
+    What to look for: the article's COP (row 1) against the chillers' 2.8 and 4.5; then row 2's
+    water against row 3's.
+    """
+    air, water = (
+        fmt.number(
+            catalog.value(f"climate.published_cop.{k}-cooled-chiller-minimum", "dimensionless")
+        )
+        for k in ("air", "water")
+    )
+    return (
+        f"What to look for: the article's COP (row 1) against the chillers' {air} and {water}; "
+        "then row 2's water against row 3's."
     )
 
 

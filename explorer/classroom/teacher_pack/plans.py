@@ -215,6 +215,8 @@ PLANS: dict[int, Plan] = {
             "Answering 300 (MW) for energy-300mw: the trap hint says energy is power × time.",
             f"Multiplying by {N_DAYS} (days) instead of {N_HOURS} hours: caught in MW × days "
             "and in GWh.",
+            "Multiplying by 24 only (one day's energy) for energy-300mw: the trap hint says a "
+            f"year has {N_DAYS} such days.",
             "Dividing GWh by kWh without converting: answers a million times too small (GWh ÷ "
             "kWh) or 1,000 times too small (MWh ÷ kWh).",
             "Typing the article's 250,000 for city-people-us: the hint says it is the figure to "
@@ -231,8 +233,6 @@ PLANS: dict[int, Plan] = {
             "Answering 3,050 (the city's GWh a year) for city-power-article: the hint says "
             "energy ÷ the hours of a year gives the power. “348 MW per year” is refused: the "
             "checker says MW is already a rate, so “per year” does not belong.",
-            "Multiplying by 24 only (one day's energy) for energy-300mw: the trap hint says a "
-            f"year has {N_DAYS} such days.",
         ),
         "Every number is in the notebook: Run All, then students work top to bottom; the table of "
         "bases opens inside the notebook once the site's energy and both city exercises are "
