@@ -1751,3 +1751,15 @@ def test_reader_39_34s_hints_name_the_slip_made():
     # defect 5: the BF16 slip truncated, 64 x 667 TFLOP/s x 86,400 s = 3.69e21 typed as 3.6e21
     for a in ("3.6e21", "3.69e21", "3.7e21"):
         assert "BF16" in said("ultraserver-day-flop", a), a
+
+
+def test_reader_39_34s_aws_publishes_a_pue_not_a_cooling_share(pages):
+    # defect 6: AWS publishes only its fleet PUE (1.15); the 10 % cooling + 3 % other losses
+    # split is the explorer's. Neither the notebook nor the plans' app steps say "AWS's fleet
+    # cooling share" or set the cooling slider "(AWS's fleet, ...)" as if AWS published it.
+    text = "\n".join(teacher_pack.markdown_cells(FOUR) + teacher_pack.markdown_cells(THREE))
+    assert "fleet cooling share" not in text
+    assert "AWS's fleet PUE of 1.15 (the explorer's 10 % cooling and 3 % other losses" in text
+    for lesson in (3, 4):
+        app = teacher_pack.LESSONS[lesson - 1].app
+        assert "(AWS's fleet," not in app and "PUE of 1.15" in app, app
