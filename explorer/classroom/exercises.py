@@ -1335,7 +1335,10 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             else f"(a {count}-figure answer inside the range could be a guess, so the checker "
             "asks for the figures your working gives)"
             if e.accepts(x)
-            else f"(the checker accepts {e.said_tolerance()})"
+            # outside it, why a coarse answer fails while a finer one passes, never the gap
+            # (reader 39-34: "3e5" too rough, "2.9e5" right, read as arbitrary)
+            else f"(the checker accepts {e.said_tolerance()}; rounding to {count} "
+            f"figure{plural} can move a number further than that)"
         )
         return Feedback(
             False,

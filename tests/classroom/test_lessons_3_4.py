@@ -1763,3 +1763,14 @@ def test_reader_39_34s_aws_publishes_a_pue_not_a_cooling_share(pages):
     for lesson in (3, 4):
         app = teacher_pack.LESSONS[lesson - 1].app
         assert "(AWS's fleet," not in app and "PUE of 1.15" in app, app
+
+
+def test_reader_39_34s_one_figure_outside_the_tolerance_says_why():
+    # defect 7: "3e5" chips (287,000 ± 2 %) and "4e25" FLOP (3.79e25 ± 5 %) were "too rough to
+    # check" with no reason, while "7e21" (7.18e21 ± 5 %) was right: the message says that one
+    # figure can move a number further than the tolerance, and still never the gap itself
+    for eid, a, gap in (("trn2-chips-300mw", "3e5", "4.6"), ("llama-compute", "4e25", "5.5")):
+        m = lessons.check(eid, a).message
+        assert not lessons.check(eid, a).right
+        assert "rounding to one figure can move a number further than that" in m, m
+        assert gap not in m, m
