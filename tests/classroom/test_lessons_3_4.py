@@ -6,8 +6,10 @@ says every loss it takes off."""
 from __future__ import annotations
 
 import ast
+import contextlib
 import html
 import inspect
+import io
 import re
 
 import bqplot as bq
@@ -1056,7 +1058,9 @@ def test_lesson_4_states_metas_definition_of_effective_training_time(pages):
         "plan": html.unescape(pages["lesson-4/plan.html"]),
         "90 %": lessons.reveal("goodput-16k", "0.9").message,
         "94.6 %": lessons.reveal("goodput-16k", "94.6 %").message,
-        "hook": teacher_pack.printed_by(lambda: lessons.back_to_the_hook(204_866)),
+        # the printout and its "More detail" fold (reader 39-34)
+        "hook": teacher_pack.printed_by(lambda: lessons.back_to_the_hook(204_866))
+        + html.unescape(lessons.back_to_the_hook(204_866)),
         "daly": teacher_pack.printed_by(lessons.daly_and_young),
     }
     for where, text in texts.items():
@@ -1289,8 +1293,9 @@ def test_reader_34s_guide_misconceptions_4_and_5():
 def test_reader_34s_meta_hours_say_the_job_size_assumed(pages, capsys):
     # reader 34 D5: Meta's GPU-hours were divided by 16,384 without saying so; the check now
     # says the assumption and compares GPU-hours, which need no job size
-    lessons.back_to_the_hook(200_000)
-    printed = capsys.readouterr().out
+    # under "More detail" since reader 39-34
+    fold = lessons.back_to_the_hook(200_000)
+    printed = capsys.readouterr().out + html.unescape(fold)
     key = html.unescape(pages["lesson-4/answers.html"])
     model_hours = (
         float(compute(chip="h100", model="llama3-405b", job_chips=16384).training_days.max())
@@ -1774,3 +1779,19 @@ def test_reader_39_34s_one_figure_outside_the_tolerance_says_why():
         assert not lessons.check(eid, a).right
         assert "rounding to one figure can move a number further than that" in m, m
         assert gap not in m, m
+
+
+def test_reader_39_34s_back_to_the_hook_folds_its_detail():
+    # defect 8: the reveal printed two tables and four paragraphs at once. On screen now: the
+    # four job sizes and the two rows the question reads (100,000 and half a million chips);
+    # the site's row with a fixed restart (15.7 days), the losses at Meta's size (90.2 %) and
+    # Meta's GPU-hours (30,840,000) open under "More detail"
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        fold = lessons.back_to_the_hook(204_866)
+    shown = buf.getvalue()
+    assert "20.2 days" in shown and "21.7 days" in shown, shown
+    for detail in ("15.7 days", "90.2 %", "30,840,000"):
+        assert detail not in shown, detail
+        assert detail in html.unescape(fold), detail
+    assert fold.startswith("<details><summary>More detail")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from ... import catalog, fmt
 from ...runs import train_on_chips
 from ...training import (
@@ -447,12 +449,14 @@ def which_compute_words() -> str:
     )
 
 
-def back_to_the_hook(site_chips: int) -> None:
+def back_to_the_hook(site_chips: int) -> str:
     """Print lesson 4's "back to the hook" reveal: days with interruptions at Llama 3's job
     size, the hook's, a site's `site_chips` and half a million H100s, each with its restart;
-    the same jobs with a fixed restart (`more_chips_table`, without its verdict: the question
-    below the printout asks it); the three losses at Llama 3's size; and the model beside the
-    GPU-hours Meta published.
+    the hook's and half a million chips with a fixed restart (`more_chips_table`'s first two
+    rows, without its verdict: the question below the printout asks it). Return the rest as a
+    "More detail" fold (HTML): the site's row with a fixed restart, the three losses at Llama
+    3's size and the model beside the GPU-hours Meta published (reader 39-34: two tables and
+    four paragraphs at once were too much to read in the lesson's time).
 
     Examples
     --------
@@ -482,19 +486,29 @@ def back_to_the_hook(site_chips: int) -> None:
     print(which_compute_words())
     print()
     print(
-        "The same jobs with the restart growing (the explorer's assumption, "
-        f"{restart_growth_confidence()} confidence) and with a fixed one:"
+        "The hook's job and half a million chips with the restart growing (the explorer's "
+        f"assumption, {restart_growth_confidence()} confidence) and with a fixed one:"
     )
-    print(more_chips_table(site_chips))
+    head, *rows = more_chips_table(site_chips).splitlines()
+    print("\n".join([head, *rows[:2]]))
     # the verdict (`more_chips_words`) answers the question asked under this printout: it opens
     # on a click below that question (reader 25)
-    print()
     meta = run.sel(job_chips=JOB_CHIPS)
-    print(losses_words(meta))
-    print(
-        f"{meta_hours_words()}: consistent, under the explorer's assumed restart and checkpoint "
-        "times (low confidence). The larger jobs extrapolate Llama 3's interruption rate: not a "
-        "forecast."
+    detail = "\n".join(
+        [
+            f"With a fixed restart, section 3's site too (the question's aside):\n{head}",
+            *rows[2:],
+            "",
+            losses_words(meta),
+            f"{meta_hours_words()}: consistent, under the explorer's assumed restart and "
+            "checkpoint times (low confidence). The larger jobs extrapolate Llama 3's "
+            "interruption rate: not a forecast.",
+        ]
+    )
+    return (
+        "<details><summary>More detail: section 3's site with a fixed restart, the losses at "
+        f"Meta's job size, Meta's GPU-hours</summary><pre style='white-space: pre-wrap'>"
+        f"{html.escape(detail, quote=False)}</pre></details>"
     )
 
 
