@@ -481,8 +481,8 @@ PLANS: dict[int, Plan] = {
                 # one question of one table's two rows (reader 26: the ten minutes held two
                 # tables, a three-part question and a closing)
                 "Back to the hook with interruptions (Meta's GPU-hours, consistent under assumed "
-                "restart and checkpoint times, wait under its “More detail” fold). Then read out "
-                "the second table's two rows and ask “how can "
+                "restart and checkpoint times: “More detail”). Then read out only the "
+                "second table's first two rows and ask “how can "
                 f"{fmt.number(lessons.BIG_JOB)} chips be slower than {RUN_CHIPS_SHOWN}?” "
                 "Collect reasons; if none come, point at section 3's "
                 f"{fmt.number(lessons.BIG_JOB)} row: “What happens when a restart takes longer "
