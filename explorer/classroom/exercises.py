@@ -201,6 +201,11 @@ class Reads:
         Figures the lesson gives in the text just above the box, not in its question (lesson
         2's chiller yardsticks): typed back alone, they are copied, as the question's own are
         (reader 38-12).
+    mislabel : tuple of str
+        (wrong word, right word, note): a right number labelled with the word for the other
+        figure ("83 PFLOP/s sparse" for the dense 83.1) is right with the note, unless the right
+        word is there too or the wrong one is negated ("not sparse"; reader 39-34: the label
+        the exercise teaches was confirmed backwards).
     """
 
     negative: bool = False
@@ -212,6 +217,7 @@ class Reads:
     change: str = ""
     unit_nudge: str = ""
     given: Callable[[], tuple[float, ...]] | None = None
+    mislabel: tuple[str, str, str] = ()
 
 
 @dataclass(frozen=True)
@@ -975,6 +981,16 @@ def _label_slip(e: Exercise, answer: object, r: Reading, want: float) -> Feedbac
 _DOWN_CHANGES = {"shrink", "fall", "drop", "decrease"}
 
 
+def _mislabelled(e: Exercise, answer: object) -> str:
+    """The `Reads.mislabel` note where the answer's word names the other figure, or ""."""
+    if not e.reads.mislabel or not isinstance(answer, str):
+        return ""
+    wrong, right, note = e.reads.mislabel
+    text = answer.lower()
+    said = re.search(rf"(?<!not )\b{wrong}\b", text)
+    return note if said and not re.search(rf"\b{right}\b", text) else ""
+
+
 def _other_way(e: Exercise, answer: object) -> str:
     """What to say where the answer's words go the other way from the question's ("68 % below"
     where it asks how far above, "grows by 73,579" where it asks how much it shrinks), or ""
@@ -1228,6 +1244,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             else ""
         )
         noted += [r.note] if r.note else []
+        noted += [_mislabelled(e, answer)] if _mislabelled(e, answer) else []
         note = "".join(f" Note: {_sentence(n)}" for n in noted[:2])
         return Feedback(
             True,
@@ -1318,7 +1335,10 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             else f"(a {count}-figure answer inside the range could be a guess, so the checker "
             "asks for the figures your working gives)"
             if e.accepts(x)
-            else f"(the checker accepts {e.said_tolerance()})"
+            # outside it, why a coarse answer fails while a finer one passes, never the gap
+            # (reader 39-34: "3e5" too rough, "2.9e5" right, read as arbitrary)
+            else f"(the checker accepts {e.said_tolerance()}; rounding to {count} "
+            f"figure{plural} can move a number further than that)"
         )
         return Feedback(
             False,

@@ -6,8 +6,10 @@ says every loss it takes off."""
 from __future__ import annotations
 
 import ast
+import contextlib
 import html
 import inspect
+import io
 import re
 
 import bqplot as bq
@@ -1056,7 +1058,9 @@ def test_lesson_4_states_metas_definition_of_effective_training_time(pages):
         "plan": html.unescape(pages["lesson-4/plan.html"]),
         "90 %": lessons.reveal("goodput-16k", "0.9").message,
         "94.6 %": lessons.reveal("goodput-16k", "94.6 %").message,
-        "hook": teacher_pack.printed_by(lambda: lessons.back_to_the_hook(204_866)),
+        # the printout and its "More detail" fold (reader 39-34)
+        "hook": teacher_pack.printed_by(lambda: lessons.back_to_the_hook(204_866))
+        + html.unescape(lessons.back_to_the_hook(204_866)),
         "daly": teacher_pack.printed_by(lessons.daly_and_young),
     }
     for where, text in texts.items():
@@ -1289,8 +1293,9 @@ def test_reader_34s_guide_misconceptions_4_and_5():
 def test_reader_34s_meta_hours_say_the_job_size_assumed(pages, capsys):
     # reader 34 D5: Meta's GPU-hours were divided by 16,384 without saying so; the check now
     # says the assumption and compares GPU-hours, which need no job size
-    lessons.back_to_the_hook(200_000)
-    printed = capsys.readouterr().out
+    # under "More detail" since reader 39-34
+    fold = lessons.back_to_the_hook(200_000)
+    printed = capsys.readouterr().out + html.unescape(fold)
     key = html.unescape(pages["lesson-4/answers.html"])
     model_hours = (
         float(compute(chip="h100", model="llama3-405b", job_chips=16384).training_days.max())
@@ -1456,13 +1461,13 @@ def test_reader_36s_checker_names_lesson_4s_other_slips():
     said = lambda e, a: lessons.check(e, a).message  # noqa: E731
     # D3: Meta's 38-43 % MFU, the range cell 6 quotes: either end is named, not only "check the
     # figures". By hand: 3.8e25 / (1e5 x 989e12 x 0.43) / 86,400 = 10.34 days; x 0.38: 11.70;
-    # 3.79e25 at 0.38: 11.67, inside the ±5 % (11.12 x 1.05 = 11.67): right, with a note
+    # 3.79e25 at 0.38: 11.67, outside the ±4 % (11.12 x 1.04 = 11.56) as well (reader 39-34)
     for a in ("3.79e25/(1e5*989e12*0.43)/86400", "3.8e25/(1e5*989e12*0.43)/86400", "10.3"):
         assert "43 %" in said("llama-days", a) and "40 %" in said("llama-days", a), a
     for a in ("3.8e25/(1e5*989e12*0.38)/86400", "11.7"):
         assert "38 %" in said("llama-days", a) and "40 %" in said("llama-days", a), a
     low = lessons.check("llama-days", "3.79e25/(1e5*989e12*0.38)/86400")
-    assert low.right and "Note:" in low.message and "38 %" in low.message, low.message
+    assert not low.right and "38 %" in low.message, low.message
     assert "Note" not in said("llama-days", "11.1")
     # D4: the backward pass only, 4 N D = 4 x 405e9 x 15.6e12 = 2.53e25
     for a in ("4*405e9*15.6e12", "2.53e25"):
@@ -1481,7 +1486,7 @@ def test_reader_36s_checker_names_lesson_4s_other_slips():
     assert "204,866" in m and "100,000" in m, m
     # "12" (two weeks less two days, or 11.7 rounded) stays a near miss, no MFU named
     twelve = said("llama-days", "12")
-    assert "Meta's" not in twelve and "a little too high" in twelve, twelve
+    assert "Meta's" not in twelve and "too high" in twelve, twelve
 
 
 def test_reader_36s_three_peaks_are_not_paired_by_position(pages):
@@ -1703,3 +1708,91 @@ def test_reader_38_34s_sparse_headline_is_often_shown_first():
     text = "\n".join(teacher_pack.markdown_cells(THREE))
     assert "often the figure a maker's page shows first" in text
     assert not re.search(r"(?<!often )the figure a maker's page shows first", text)
+
+
+def test_reader_39_34s_38_percent_mfu_is_one_verdict_however_rounded():
+    # reader 39-34, defect 1: 38 % MFU gives 3.79e25 / (1e5 x 989e12 x 0.38) / 86,400 = 11.67
+    # days (6 N D) or 11.70 (Meta's 3.8e25); "11.66" was right with a note, "11.7" not yet: the
+    # verdict hung on the last digit kept. Every rounding of the slip now gets the same "not yet"
+    # naming 38 %, and an answer from 40 % (11.1; 11.5 from figures rounded up) stays right.
+    for a in (
+        "11.6",
+        "11.65",
+        "11.66",
+        "11.67",
+        "11.7",
+        "11.70",
+        "3.79e25/(1e5*989e12*0.38)/86400",
+        "3.8e25/(1e5*989e12*0.38)/86400",
+    ):
+        fb = lessons.check("llama-days", a)
+        assert not fb.right and "38 %" in fb.message and "40 %" in fb.message, (a, fb.message)
+    for a in ("11.1", "11.5", "6*410e9*16e12/(1e5*989e12*0.4)/86400"):
+        fb = lessons.check("llama-days", a)
+        assert fb.right and "38 %" not in fb.message, (a, fb.message)
+    # the key shows the slip once, not as two "11.7 days" rows, one of them "counts as right"
+    e = lessons.EXERCISES["llama-days"]
+    rows = [t for t in e.traps if "38 %" in t.hint]
+    assert len(rows) == 1 and not rows[0].kind.note, [t.id for t in rows]
+
+
+def test_reader_39_34s_hints_name_the_slip_made():
+    said = lambda e, a: lessons.check(e, a).message  # noqa: E731
+    # defect 2: 300 MW / 1.15 / 1.82 = 143 M "chips": the PUE was applied, the chip's power left
+    # out; the hint names one chip's power all in, 500 W x 1.82 = 910 W
+    for a in ("300e6/1.15/1.82", "300/1.15/1.82"):
+        m = said("trn2-chips-300mw", a)
+        assert "910 W" in m and "1/1.15" not in m, (a, m)
+    # defect 3: the dense 83.1 PFLOP/s called "sparse" is not confirmed as it stands
+    for a in ("83 PFLOP/s sparse", "83.1 sparse"):
+        m = said("ultraserver-fp8", a)
+        assert "dense" in m and "sparse" in m, (a, m)
+    assert "sparse" not in said("ultraserver-fp8", "83.1 PFLOP/s")
+    # defect 4: 5.5 days is the FP8 (or sparse BF16) peak's 5.54 days before the site's 5.41
+    assert "1,979" in said("llama-days", "5.5")
+    # ... and half the BF16 peak (989 / 2 = 494.5 TFLOP/s): 11.09 x 2 = 22.2 days
+    for a in ("22.2", "3.79e25/(1e5*494.5e12*0.4)/86400"):
+        m = said("llama-days", a)
+        assert "989" in m and "half" in m, (a, m)
+    # defect 5: the BF16 slip truncated, 64 x 667 TFLOP/s x 86,400 s = 3.69e21 typed as 3.6e21
+    for a in ("3.6e21", "3.69e21", "3.7e21"):
+        assert "BF16" in said("ultraserver-day-flop", a), a
+
+
+def test_reader_39_34s_aws_publishes_a_pue_not_a_cooling_share(pages):
+    # defect 6: AWS publishes only its fleet PUE (1.15); the 10 % cooling + 3 % other losses
+    # split is the explorer's. Neither the notebook nor the plans' app steps say "AWS's fleet
+    # cooling share" or set the cooling slider "(AWS's fleet, ...)" as if AWS published it.
+    text = "\n".join(teacher_pack.markdown_cells(FOUR) + teacher_pack.markdown_cells(THREE))
+    assert "fleet cooling share" not in text
+    assert "AWS's fleet PUE of 1.15 (the explorer's 10 % cooling and 3 % other losses" in text
+    for lesson in (3, 4):
+        app = teacher_pack.LESSONS[lesson - 1].app
+        assert "(AWS's fleet," not in app and "PUE of 1.15" in app, app
+
+
+def test_reader_39_34s_one_figure_outside_the_tolerance_says_why():
+    # defect 7: "3e5" chips (287,000 ± 2 %) and "4e25" FLOP (3.79e25 ± 5 %) were "too rough to
+    # check" with no reason, while "7e21" (7.18e21 ± 5 %) was right: the message says that one
+    # figure can move a number further than the tolerance, and still never the gap itself
+    for eid, a, gap in (("trn2-chips-300mw", "3e5", "4.6"), ("llama-compute", "4e25", "5.5")):
+        m = lessons.check(eid, a).message
+        assert not lessons.check(eid, a).right
+        assert "rounding to one figure can move a number further than that" in m, m
+        assert gap not in m, m
+
+
+def test_reader_39_34s_back_to_the_hook_folds_its_detail():
+    # defect 8: the reveal printed two tables and four paragraphs at once. On screen now: the
+    # four job sizes and the two rows the question reads (100,000 and half a million chips);
+    # the site's row with a fixed restart (15.7 days), the losses at Meta's size (90.2 %) and
+    # Meta's GPU-hours (30,840,000) open under "More detail"
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        fold = lessons.back_to_the_hook(204_866)
+    shown = buf.getvalue()
+    assert "20.2 days" in shown and "21.7 days" in shown, shown
+    for detail in ("15.7 days", "90.2 %", "30,840,000"):
+        assert detail not in shown, detail
+        assert detail in html.unescape(fold), detail
+    assert fold.startswith("<details><summary>More detail")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from ... import catalog, fmt
 from ...runs import train_on_chips
 from ...training import (
@@ -447,12 +449,14 @@ def which_compute_words() -> str:
     )
 
 
-def back_to_the_hook(site_chips: int) -> None:
+def back_to_the_hook(site_chips: int) -> str:
     """Print lesson 4's "back to the hook" reveal: days with interruptions at Llama 3's job
     size, the hook's, a site's `site_chips` and half a million H100s, each with its restart;
-    the same jobs with a fixed restart (`more_chips_table`, without its verdict: the question
-    below the printout asks it); the three losses at Llama 3's size; and the model beside the
-    GPU-hours Meta published.
+    the hook's and half a million chips with a fixed restart (`more_chips_table`'s first two
+    rows, without its verdict: the question below the printout asks it). Return the rest as a
+    "More detail" fold (HTML): the site's row with a fixed restart, the three losses at Llama
+    3's size and the model beside the GPU-hours Meta published (reader 39-34: two tables and
+    four paragraphs at once were too much to read in the lesson's time).
 
     Examples
     --------
@@ -482,19 +486,29 @@ def back_to_the_hook(site_chips: int) -> None:
     print(which_compute_words())
     print()
     print(
-        "The same jobs with the restart growing (the explorer's assumption, "
-        f"{restart_growth_confidence()} confidence) and with a fixed one:"
+        "The hook's job and half a million chips with the restart growing (the explorer's "
+        f"assumption, {restart_growth_confidence()} confidence) and with a fixed one:"
     )
-    print(more_chips_table(site_chips))
+    head, *rows = more_chips_table(site_chips).splitlines()
+    print("\n".join([head, *rows[:2]]))
     # the verdict (`more_chips_words`) answers the question asked under this printout: it opens
     # on a click below that question (reader 25)
-    print()
     meta = run.sel(job_chips=JOB_CHIPS)
-    print(losses_words(meta))
-    print(
-        f"{meta_hours_words()}: consistent, under the explorer's assumed restart and checkpoint "
-        "times (low confidence). The larger jobs extrapolate Llama 3's interruption rate: not a "
-        "forecast."
+    detail = "\n".join(
+        [
+            f"With a fixed restart, section 3's site too (the question's aside):\n{head}",
+            *rows[2:],
+            "",
+            losses_words(meta),
+            f"{meta_hours_words()}: consistent, under the explorer's assumed restart and "
+            "checkpoint times (low confidence). The larger jobs extrapolate Llama 3's "
+            "interruption rate: not a forecast.",
+        ]
+    )
+    return (
+        "<details><summary>More detail: section 3's site with a fixed restart, the losses at "
+        f"Meta's job size, Meta's GPU-hours</summary><pre style='white-space: pre-wrap'>"
+        f"{html.escape(detail, quote=False)}</pre></details>"
     )
 
 
@@ -612,15 +626,13 @@ METAS_MFU = {
 }
 
 
-def _metas_mfu_hint(end: str, inside: bool = False) -> str:
-    """What a student who took one end of Meta's MFU range for the question's MFU is told;
-    `inside`: as a note to an answer the tolerance still accepts."""
+def _metas_mfu_hint(end: str) -> str:
+    """What a student who took one end of Meta's MFU range for the question's MFU is told."""
     lo, hi = METAS_MFU["bottom"], METAS_MFU["top"]
-    use = "next time, use" if inside else "use"
     return (
-        f"that uses {fmt.percent(METAS_MFU[end])} MFU, the {end} of Meta's "
+        f"that is what {fmt.percent(METAS_MFU[end])} MFU gives, the {end} of Meta's "
         f"{fmt.number(lo * factor('dimensionless', '%'))}–{fmt.percent(hi)}; the question asks "
-        f"for {fmt.percent(MFU)}, the middle: {use} {MFU:.1f}"
+        f"for {fmt.percent(MFU)}, the middle: use {MFU:.1f}"
     )
 
 
@@ -779,7 +791,9 @@ add_exercise(
         ),
         lambda: float(train_on_chips("llama3-405b", RUN_CHIPS, chip="h100", mfu=MFU).ideal_days),
         "days",
-        rel_tol=0.05,
+        # ±4 %, not 5: Meta's bottom 38 % MFU (11.67–11.70 days) lies wholly outside, its every
+        # rounding a slip named alike; rounded-up figures (6 × 410e9 × 16e12: 11.5 days) stay in
+        rel_tol=0.04,
         hints=(
             "time = work ÷ speed: the work is in FLOP, the speed in FLOP/s",
             "seconds = training compute ÷ (chips × peak FLOP/s × MFU); "
@@ -843,41 +857,19 @@ add_exercise(
                 f"that is on Meta's {fmt.number(JOB_CHIPS)} GPUs; the hook has "
                 f"{fmt.number(RUN_CHIPS)}",
             ),
-            # section 3's site, every chip it powers (reader 36)
-            Trap(
-                "site-chips",
-                lambda: _llama_seconds() * RUN_CHIPS / site_h100s() / DAY_S,
-                f"that is on every chip of section 3's site ({fmt.number(site_h100s())}); the "
-                f"hook has {fmt.number(RUN_CHIPS)}",
-            ),
-            # either end of Meta's 38–43 %, quoted above the question (reader 36): 43 % is
-            # outside the tolerance, 38 % just inside with 6 N D (right, with a note) and just
-            # outside with Meta's 3.8e25
+            # either end of Meta's 38–43 %, quoted above the question (reader 36). 38 % gives
+            # 11.67 days with 6 N D's 3.79e25 and 11.70 with Meta's 3.8e25: the ±4 % keeps
+            # every rounding of it (11.6 up) outside, so the verdict is the value's, not the
+            # last digit kept's (reader 39-34: 11.66 was right with a note, 11.7 not yet)
             *(
                 Trap(
                     f"metas-mfu-{end}",
                     lambda end=end: _llama_seconds() * MFU / METAS_MFU[end] / DAY_S,
                     _metas_mfu_hint(end),
                     # "12" rounds 11.7 but is as likely a guess near two weeks: no slip named
-                    match=Match(rel_tol=0.01, rounded=False),
+                    match=Match(rel_tol=0.015, rounded=False),
                 )
                 for end in ("top", "bottom")
-            ),
-            Trap(
-                "metas-mfu-bottom-inside",
-                # with 6 N D as llama-compute shows it (3.79e25, not Meta's 3.8e25): 11.67
-                # days, inside the ±5 % by a hair
-                lambda: (
-                    float(f"{float(training_compute(_N, _D)):.3g}")
-                    / model_compute("llama3-405b")
-                    * _llama_seconds()
-                    * MFU
-                    / METAS_MFU["bottom"]
-                    / DAY_S
-                ),
-                _metas_mfu_hint("bottom", inside=True),
-                kind=Kind(note=True),
-                match=Match(rel_tol=0.01, rounded=False),
             ),
             Trap(
                 "fp8-peak-for-bf16",
@@ -888,6 +880,23 @@ add_exercise(
                 "is in BF16, dense: use "
                 f"{fmt.number(h100_peak('bf16') * factor('FLOP/s', 'TFLOP/s'))}"
                 " TFLOP/s",
+            ),
+            # section 3's site, every chip it powers (reader 36); after the FP8 peak, whose
+            # 5.54 days is the likelier slip when "5.5" is both (reader 39-34)
+            Trap(
+                "site-chips",
+                lambda: _llama_seconds() * RUN_CHIPS / site_h100s() / DAY_S,
+                f"that is on every chip of section 3's site ({fmt.number(site_h100s())}); the "
+                f"hook has {fmt.number(RUN_CHIPS)}",
+            ),
+            # 989 taken for a sparse figure and halved: 22.2 days (reader 39-34)
+            Trap(
+                "half-bf16-peak",
+                lambda: _llama_seconds() * 2 / DAY_S,
+                "that uses half the BF16 peak; "
+                f"{fmt.number(h100_peak('bf16') * factor('FLOP/s', 'TFLOP/s'))} TFLOP/s is "
+                "already the dense figure (the sparse one is twice it): use it as it is",
+                match=Match(guess=True),  # "22", three weeks, may be a guess
             ),
             Trap(
                 "times-mfu",

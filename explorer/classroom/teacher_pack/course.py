@@ -113,8 +113,9 @@ LESSONS = (
         "From chips to FLOPS",
         "03-from-chips-to-flops.ipynb",
         f"on the app's Advanced screen, set the site power to {SITE_SHOWN}, the “Cooling share of "
-        f"site power” slider to {fmt.percent(lessons.FLEET_COOLING)} (AWS's fleet, as the "
-        "lesson; the default preset's share is higher and gives fewer chips) and the "
+        f"site power” slider to {fmt.percent(lessons.FLEET_COOLING)} (AWS's fleet PUE of "
+        f"{FLEET_PUE} split as the lesson splits it; the default preset's share is higher and "
+        "gives fewer chips) and the "
         "Accelerator to Trainium2 and press “Pin this scenario (A)”; then pick H100: the "
         "Chips and Cluster FLOPS cards set B beside A, the chips a site feeds and its FLOP/s "
         "for the same facility power",
@@ -126,7 +127,8 @@ LESSONS = (
         "From FLOPS to a trained model",
         "04-from-flops-to-a-trained-model.ipynb",
         f"set Screen to Advanced, the site power to {SITE_SHOWN}, the “Cooling share of site "
-        f"power” slider to {fmt.percent(lessons.FLEET_COOLING)} (AWS's fleet, as section 3), "
+        f"power” slider to {fmt.percent(lessons.FLEET_COOLING)} (AWS's fleet PUE of "
+        f"{FLEET_PUE}, split as section 3 splits it), "
         "Accelerator to the H100, Precision to BF16 and Model to "
         f"{catalog.label('models', 'llama3-405b')}; type the Job size "
         f"{fmt.number(lessons.JOB_CHIPS)}, then {fmt.number(lessons.RUN_CHIPS)}, then the "

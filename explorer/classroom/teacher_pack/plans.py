@@ -480,10 +480,11 @@ PLANS: dict[int, Plan] = {
                 "Back to the hook; more chips slower",
                 # one question of one table's two rows (reader 26: the ten minutes held two
                 # tables, a three-part question and a closing)
-                "Back to the hook with interruptions, beside Meta's GPU-hours (consistent, under "
-                "assumed restart and checkpoint times). Then read out only the second table's "
-                f"first two rows and ask “how can {fmt.number(lessons.BIG_JOB)} chips be slower "
-                f"than {RUN_CHIPS_SHOWN}?” Collect reasons; if none come, point at section 3's "
+                "Back to the hook with interruptions (Meta's GPU-hours, consistent under assumed "
+                "restart and checkpoint times: “More detail”). Then read out only the "
+                "second table's first two rows and ask “how can "
+                f"{fmt.number(lessons.BIG_JOB)} chips be slower than {RUN_CHIPS_SHOWN}?” "
+                "Collect reasons; if none come, point at section 3's "
                 f"{fmt.number(lessons.BIG_JOB)} row: “What happens when a restart takes longer "
                 "than the gap between interruptions?” The answer: more parts, more "
                 "interruptions; a bigger job, longer restarts (far slower with a "
