@@ -238,3 +238,14 @@ def test_reader39_78_the_key_holds_which_300_mw_with_the_tornado(pages):
     tornado = key[key.index("Step 3's tornado") :]
     assert "Which 300 MW?" in tornado, tornado[:2000]
     assert "at most 0.91 of it" in tornado and "about 223,000" in tornado, tornado[:3000]
+
+
+def test_reader39_78_lesson_7_worksheet_has_the_weather_table_above_the_prediction(pages):
+    # reader 39-78 D5: step 1 asks students to read the weather table before predicting the
+    # annual PUE; on paper it was only on the tables sheet, handed out after the prediction
+    sheet = pages["lesson-7/worksheet.html"]
+    before = sheet[: sheet.index("<b>jackson-annual-pue</b>")]
+    assert "wet-bulb" in before, before[-2000:]
+    months = re.findall(r"^\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s", before, re.M)
+    assert len(months) == 12, months
+    assert "PUE" not in before.split("wet-bulb", 1)[1], before[-2000:]  # no answer above it
