@@ -228,3 +228,24 @@ def test_reader_33s_key_and_worksheet_for_step_4_and_the_memory_plan(pages):
     grid = html.unescape(pages["lesson-5/worksheet.html"]).split("<h3>Claim grid</h3>")[1]
     battery = next(r for r in grid.split("<tr>") if "battery" in r.lower())
     assert re.findall(r"<td>(.*?)</td>", battery)[1] == "—", battery
+
+
+def test_reader39_78_the_key_holds_which_300_mw_with_the_tornado(pages):
+    # reader 39-78 D3: the tables sheet's "Which 300 MW?" box points to step 3's printout (how far
+    # below its connection the site runs); a class without computers reads step 3 from the key's
+    # tornado section, which did not hold it. 300 MW ÷ 330 MW = 0.909: a city of about 223,000
+    key = pages["lesson-8/answers.html"]
+    tornado = key[key.index("Step 3's tornado") :]
+    assert "Which 300 MW?" in tornado, tornado[:2000]
+    assert "at most 0.91 of it" in tornado and "about 223,000" in tornado, tornado[:3000]
+
+
+def test_reader39_78_lesson_7_worksheet_has_the_weather_table_above_the_prediction(pages):
+    # reader 39-78 D5: step 1 asks students to read the weather table before predicting the
+    # annual PUE; on paper it was only on the tables sheet, handed out after the prediction
+    sheet = pages["lesson-7/worksheet.html"]
+    before = sheet[: sheet.index("<b>jackson-annual-pue</b>")]
+    assert "wet-bulb" in before, before[-2000:]
+    months = re.findall(r"^\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s", before, re.M)
+    assert len(months) == 12, months
+    assert "PUE" not in before.split("wet-bulb", 1)[1], before[-2000:]  # no answer above it

@@ -1300,8 +1300,10 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         whole = digits[1].replace(",", "") if digits else ""
         zeros = len(whole) - figures if whole.isdigit() and whole.endswith("0") else 0
         place = (
-            # said as typed, "300k", not "300" (reader 36)
-            f" (in {digits[0]} the {'0 only holds' if zeros == 1 else 'zeros only hold'} the place)"
+            # said as typed, "300k", not "300" (reader 36); in plain words, "only the 7
+            # counts", where "the 0 only holds the place" was opaque (reader 39-78)
+            f" (in {digits[0]} only the {whole[:figures]} counts; the "
+            f"{'0 just sets' if zeros == 1 else 'zeros just set'} the size)"
             if zeros > 0 and not words
             else ""
         )
@@ -1516,7 +1518,16 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             # a bare share is read as a percentage first; "54 %" for 5.4 % is a plain slip
             "power-of-ten": e.unit != SHARE or not r.bare,
         }.get(slip, True)
-        if fits and _near(ratio, k, 0.05):
+        # or the slip rounded to the figures typed: "0.5 %" for 5.36 % is 0.536 % to one
+        # figure, the slip "0.54 %" is (reader 39-78: it had the stepped hint instead); only at
+        # the figures the exercise accepts: "1 day" for 11 days is a guess, not a slip
+        typed = significant_figures(spelled) if rounding is not None else None
+        rounded = (
+            typed is not None
+            and typed >= (e.precision.figures or FEWEST_FIGURES)
+            and _half_up(want * k, typed) == _half_up(x, typed)
+        )
+        if fits and (_near(ratio, k, 0.05) or rounded):
             if slip == "prefix" and e.unit in (SHARE, RATIO):
                 # a PUE or a share has no k/M/G: "1180" for 1.18 is a decimal point lost
                 # (reader 29)

@@ -744,7 +744,8 @@ def test_reader_21s_lesson_7(capsys, teacher_pages):
         in (teacher_pack.PLANS[7].segments[0][2])
     )
     # D4: the threshold is defined where it is first used
-    assert "recharges it in the cooler ones: what the hot hours took, plus its losses" in joined
+    # (reader 39-78: said in short sentences)
+    assert "the grid recharges it: what the hot hours took, plus its losses" in joined
     # D6: the US data centres' total says what it is to the site: 2,628 GWh / 176,000 GWh
     hot_days.every_yardstick(grid)
     out = " ".join(capsys.readouterr().out.split())
@@ -1469,3 +1470,34 @@ def test_reader_38s_lesson_8_code_cells_are_calls(capsys):
     assert "each figure moved alone: 3 figures move it" in out, out
     assert "every other figure of step 1's table leaves the city where it is" in out
     assert panel.selected_index == 0  # the city's tornado, open
+
+
+def _long_sentences(text: str, words: int = 25) -> list[str]:
+    """The sentences of `text` (its Markdown prose) longer than `words` words or chained with
+    more than one colon."""
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)  # the paper notes: not prose
+    prose = " ".join(re.sub(r"\*|^- ", "", re.sub(r"^- ", "¶", text, flags=re.M)).split())
+    sentences = re.split(r"(?<=[.?!;])\s+(?=[A-Z\"“-])|¶", prose)
+    return [s for s in sentences if len(s.split()) > words or s.count(":") > 1]
+
+
+def test_reader39_78_lesson_7_battery_and_grid_prose_is_in_short_sentences():
+    # reader 39-78 D7: the battery's threshold ("flat all day: … in the hot hours, and … in the
+    # cooler ones: what the hot hours took") and step 3's three yardsticks ran as long sentences
+    # chained with colons
+    cells = _cells("07")
+    step2 = cells[_first(cells, "## Step 2")]
+    battery = step2[step2.index("peak-shaving battery") :]
+    step3 = cells[_first(cells, "## Step 3")].split("*\n", 2)[-1]
+    assert not _long_sentences(battery) and not _long_sentences(step3), (
+        _long_sentences(battery),
+        _long_sentences(step3),
+    )
+
+
+def test_reader39_78_lesson_8_hook_is_in_short_sentences():
+    # reader 39-78 (clarity 3 for lesson 8): the hook was hard to read in one pass; its two
+    # readings of 300 MW and the load factor now come one sentence each
+    cells = _cells("08")
+    hook = cells[_first(cells, "## Hook")]
+    assert not _long_sentences(hook), _long_sentences(hook)

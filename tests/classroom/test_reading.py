@@ -5445,13 +5445,14 @@ def test_reader_34s_a_prediction_from_the_article_is_a_common_guess_not_a_slip()
 
 def test_reader_34s_one_figure_says_why_seventy_is_one():
     # "70 %" for 68.2 % was "right only to the one figure you gave"; students argue that 70 has
-    # two digits. The message says the 0 only holds the place, without the answer
+    # two digits. The message says only the 7 counts (reader 39-78: "the 0 only holds the
+    # place" was opaque), without the answer
     said = lessons.check("hot-day-above-mean", "70%").message
-    assert "one figure you gave (in 70 the 0 only holds the place)" in said, said
+    assert "one figure you gave (in 70 only the 7 counts; the 0 just sets the size)" in said, said
     assert "68" not in said, said
     said = lessons.check("contested-city-high", "600,000").message
-    assert "(in 600,000 the zeros only hold the place)" in said, said
-    assert "holds the place" not in lessons.check("hot-day-above-mean", "0.7").message
+    assert "(in 600,000 only the 6 counts; the zeros just set the size)" in said, said
+    assert "counts;" not in lessons.check("hot-day-above-mean", "0.7").message
 
 
 def test_reader_34s_fortnight_is_two_weeks_read_to_one_figure():
@@ -5669,7 +5670,7 @@ def test_reader36_a_bound_in_words_is_a_bound_and_a_k_is_said_back():
     assert said.startswith("You answered 50 %"), said
     # "300k chips" was told "in 300 the zeros only hold the place"
     said = lessons.check("capstone-chips", "300k chips").message
-    assert "in 300k the zeros" in said and "in 300 the" not in said, said
+    assert "in 300k only the 3" in said and "in 300 only" not in said, said
 
 
 def test_reader36_yearly_average_note_on_one_figure():
@@ -6118,3 +6119,34 @@ def test_reader_38_34s_small_checker_wording():
     # and digits read alike)
     said = lessons.check("ultraserver-day-flop", "7.18e21 FLOP/s").message
     assert "FLOP/s is a computing speed;" in said and "(FLOP/s)" not in said, said
+
+
+def test_reader39_78_a_one_figure_slip_by_ten_is_named_as_one():
+    # reader 39-78 D1: "0.5 %" for the state's 5.36 % is 0.536 % rounded to the one figure typed,
+    # a decimal slip as "0.54 %" is; it was told to "compare energy with energy", which a share
+    # of energy over energy already does
+    for typed in ("0.5 %", "0.54 %", "0.005"):
+        said = lessons.check("state-energy-share", typed).message
+        assert "10 times too small" in said and "energy with energy" not in said, (typed, said)
+    # a one-figure answer that is not the slip rounded keeps the stepped hint
+    assert "10 times" not in lessons.check("state-energy-share", "0.7 %").message
+
+
+def test_reader39_78_the_city_in_thousands_is_told_it_may_be_thousands():
+    # reader 39-78 D2: "626" for 625,714 households, worked right and written in thousands,
+    # was told only that MWh must become kWh; the hint now says how to write thousands, without
+    # the answer's digits
+    for typed in ("626", "625.7", "750*8760/10500"):
+        said = lessons.check("contested-city-high", typed).message
+        assert "kWh" in said and "thousands of households, type k" in said, (typed, said)
+        assert "626k" not in said, said
+    assert lessons.check("contested-city-high", "626k").right
+
+
+def test_reader39_78_a_one_figure_answer_is_asked_for_two_in_plain_words():
+    # reader 39-78 D4: "the 0 only holds the place" was opaque; said plainly, with no answer
+    said = lessons.check("hot-day-above-mean", "70 %").message
+    assert "only the 7 counts; the 0 just sets the size" in said, said
+    assert "place" not in said and "68" not in said, said
+    said = lessons.check("smoothing-energy", "about 4 MWh")
+    assert not said.right and "too rough" in said.message and "4.2" not in said.message

@@ -250,8 +250,10 @@ add_exercise(
                     float(_contested_bounds().city_households.sel(bound="high"))
                     * factor("kWh", "MWh")
                 ),
+                # a right working written in thousands ("626") lands here too: said how to
+                # write thousands (reader 39-78: it heard only that its units were wrong)
                 "MW × h gives MWh; turn it into kWh (× 1,000) before dividing by the kWh a "
-                "household uses",
+                "household uses. If your number is in thousands of households, type k after it",
                 match=Match(method=lambda: (hours_in_year(),), method_at_value=True),
             ),
         ),

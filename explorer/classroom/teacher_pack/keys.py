@@ -157,9 +157,17 @@ def answer_key_page(lesson: Lesson) -> str:
     if lesson.number == 6:
         parts.append(_capstone_checks())
     if lesson.number == 8:  # read out after contested-load-swing, for a class on paper
-        from ..contested import city_tornado_rows
+        import contextlib
+        import io
+
+        from ..contested import below_flat_out, city_tornado_rows
 
         rows = city_tornado_rows(lessons.ARTICLE_SITE)
+        # step 3's "Which 300 MW?" printout, which the tables sheet's box points to (reader
+        # 39-78: a class on paper had it only in the plan and the teacher's handout)
+        buf = io.StringIO()
+        with contextlib.redirect_stdout(buf):
+            below_flat_out(lessons.ARTICLE_SITE)
         parts.append(
             "<h3>Step 3's tornado (read the rows out once contested-load-swing is committed)</h3>"
             "<p>The city in households, each figure moved alone from its low end to its high "
@@ -167,6 +175,9 @@ def answer_key_page(lesson: Lesson) -> str:
             "check their ticks against the count); every other figure of step 1's table "
             "leaves the city where it is.</p>"
             + html_table(["figure", "city at its low end", "city at its high end", "swing"], rows)
+            + "<p>Then step 3 prints (the tables sheet's “Which 300 MW?” box points here): "
+            + html.escape(" ".join(buf.getvalue().split()), quote=False)
+            + "</p>"
         )
     if lesson.number == 5:
         # the stations' numbers, to check a group's on paper (reader 16: the worksheet's city

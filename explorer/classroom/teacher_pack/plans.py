@@ -700,8 +700,9 @@ PLANS: dict[int, Plan] = {
             (
                 10,
                 "Step 1 · A typical year",
-                "Read the weather table (each month's dry-bulb and wet-bulb) aloud: which "
-                "months have warm wet-bulbs? Students commit a prediction for "
+                "Read the weather table (each month's dry-bulb and wet-bulb; on paper it is "
+                "above the prediction on the worksheet): which months have warm wet-bulbs? "
+                "Students commit a prediction for "
                 "jackson-annual-pue, then read the monthly cooling table and chart that open, "
                 "then "
                 "write "

@@ -105,6 +105,24 @@ def _cop_yardsticks() -> str:
     )
 
 
+def _weather_table() -> str:
+    """Lesson 7's step 1 printout (the station, the plant, each month's dry- and wet-bulb), on
+    paper above the prediction that reads it; it holds no answer (reader 39-78: it was only on
+    the tables sheet, handed out after the prediction)."""
+    import contextlib
+    import io
+
+    from ..hot_days import the_year
+
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        the_year(lessons.hot_year()[0])
+    return (
+        "<section><p>Step 1's weather table (the notebook prints it above the prediction):</p>"
+        f"<pre>{html.escape(buf.getvalue().rstrip())}</pre></section>"
+    )
+
+
 def worksheet_page(lesson: Lesson) -> str:
     """The hook, every question and every exercise, in the notebook's order (a question that
     follows an exercise stays after it)."""
@@ -186,6 +204,8 @@ def worksheet_page(lesson: Lesson) -> str:
                     "______ W (checked with your count: your teacher reads out the four-chip "
                     "table)</p></section>"
                 )
+            if eid == "jackson-annual-pue":  # the table the prediction reads
+                parts.append(_weather_table())
             if eid == "capstone-achieved":  # reader 22: the peak guess had no line to write on
                 parts.append(capstone_peak_guess())
             parts.append(
