@@ -462,7 +462,8 @@ _ARTICLE_SPARSE_HINT = (
 _DENSE_NOT_SPARSE = (
     "sparse",
     "dense",
-    "you called it sparse, but this is the dense figure; the sparse one is about twice it",
+    "you called it sparse, but this is the dense figure; the sparse one is about "
+    f"{factcheck.sparse_factors()[1]} times it",
 )
 add_exercise(
     Exercise(

@@ -165,7 +165,8 @@ add_exercise(
             # answer before the prediction (reader 28; reader 36 asked for the hints here); the
             # key says so, and the teacher names the slip after the reveal
             possible_why="a PUE is the site's power ÷ its IT power, and the site's power holds "
-            "the IT power, so a PUE is never below 1; the explorer takes at most 10",
+            f"the IT power, so a PUE is never below {fmt.number(BOUNDS['pue'].lo)}; the explorer "
+            f"takes at most {fmt.number(BOUNDS['pue'].hi)}",
         ),
         hints=(
             "the annual PUE is the year's site energy ÷ the year's IT energy: "
