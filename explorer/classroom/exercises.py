@@ -534,7 +534,7 @@ def _rounded(x: float, want: float, figures: int | None) -> bool:
     more)."""
     if not figures or figures < FEWEST_FIGURES or not want:
         return False
-    return _half_up(want, figures) == _half_up(x, figures)
+    return half_up(want, figures) == half_up(x, figures)
 
 
 def _rounded_as_typed(answer: object, x: float, want: float) -> bool:
@@ -548,7 +548,7 @@ def _rounded_as_typed(answer: object, x: float, want: float) -> bool:
     typed = leading_number(answer)
     if not typed or not x:
         return True
-    return _half_up(want * typed / x, figures) == _half_up(typed, figures)
+    return half_up(want * typed / x, figures) == half_up(typed, figures)
 
 
 def _rounds_to_typed(answer: str, x: float, want: float, typed_as: object = None) -> bool:
@@ -567,7 +567,7 @@ def _rounds_to_typed(answer: str, x: float, want: float, typed_as: object = None
         return True
     # in the unit typed too: 5.75 days is 0.82 weeks, 0.8 to one figure, so "a week" is not the
     # result rounded, though "7" was told it is too high (reader 32); 12.5 days is "2 weeks"
-    return _half_up(want * typed / x, figures) == _half_up(typed, figures)
+    return half_up(want * typed / x, figures) == half_up(typed, figures)
 
 
 # an answer that says a bound, not a value: "under a week", "less than 2 weeks"
@@ -676,21 +676,21 @@ def _cut_off(answer: object, x: float, want: float) -> bool:
     student gave (2 or more): "280,000" for 286,813, which rounds to 290,000 (reader 21: that
     common slip was named only as a method's slip whose value it also rounds)."""
     figures = significant_figures(answer)
-    if not figures or figures < FEWEST_FIGURES or not want or x == _half_up(want, figures):
+    if not figures or figures < FEWEST_FIGURES or not want or x == half_up(want, figures):
         return False
-    return x == _half_up(want, figures, decimal.ROUND_DOWN)
+    return x == half_up(want, figures, decimal.ROUND_DOWN)
 
 
-def _half_up(x: float, figures: int, rounding: str = decimal.ROUND_HALF_UP) -> float:
+def half_up(x: float, figures: int, rounding: str = decimal.ROUND_HALF_UP) -> float:
     """`x` to `figures` significant figures as a student rounds it: half up, on the decimal
     written, not the binary stored ("1.15" is 1.2, where ``f"{1.15:.2g}"`` gives 1.1, which
     made "1.1" AWS's 1.15 rounded, reader 19).
 
     Examples
     --------
-    >>> _half_up(1.15, 2), _half_up(0.125, 2), _half_up(245264, 2)
+    >>> half_up(1.15, 2), half_up(0.125, 2), half_up(245264, 2)
     (1.2, 0.13, 250000.0)
-    >>> _half_up(1e28, 29)  # a typed 29-figure number: more figures than a float holds
+    >>> half_up(1e28, 29)  # a typed 29-figure number: more figures than a float holds
     1e+28
     """
     d = decimal.Decimal(repr(x))
@@ -875,7 +875,7 @@ def _at_reference(value: float, ref: float, typed: str) -> bool:
     if not _near(value, ref, 0.005):
         return False
     figures = significant_figures(typed)
-    return not figures or _half_up(ref, figures) == _half_up(value, figures)
+    return not figures or half_up(ref, figures) == half_up(value, figures)
 
 
 # the reference, then an estimate after it: "300 MW, maybe 320", "300 about 320 MW"
@@ -1208,7 +1208,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         e.precision.figures
         and typed_figures
         and typed_figures < e.precision.figures
-        and x != _half_up(want, e.precision.figures)  # "10 %" for 10.04 % is two figures' answer
+        and x != half_up(want, e.precision.figures)  # "10 %" for 10.04 % is two figures' answer
     ) or bool(
         # two figures that a published figure rounds to as well ("83" for 83.1, and for the
         # article's 83.2): computed and copied read alike, so three are asked (reader 36)
@@ -1225,7 +1225,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         # a share in words ("about a tenth") is one figure, as "a week" is "1 week": the result
         # rounded there is no sign of the note's step (reader 34)
         in_words = isinstance(answer, str) and not re.search(r"\d", answer)
-        rounded = rounded or (in_words and not worked(answer) and _half_up(want, 1) == x)
+        rounded = rounded or (in_words and not worked(answer) and half_up(want, 1) == x)
         noted = [
             t.hint
             for t in e.traps
@@ -1240,7 +1240,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         figures = (significant_figures(spelled) or 1) if noted and typed_as_one else 0
         own = (
             f" Your answer is that to the {'one figure' if figures == 1 else 'figures'} you gave."
-            if figures and x != want and _half_up(want, figures) == x
+            if figures and x != want and half_up(want, figures) == x
             else ""
         )
         noted += [r.note] if r.note else []
@@ -1525,7 +1525,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         rounded = (
             typed is not None
             and typed >= (e.precision.figures or FEWEST_FIGURES)
-            and _half_up(want * k, typed) == _half_up(x, typed)
+            and half_up(want * k, typed) == half_up(x, typed)
         )
         if fits and (_near(ratio, k, 0.05) or rounded):
             if slip == "prefix" and e.unit in (SHARE, RATIO):

@@ -18,12 +18,12 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 
 from .. import catalog, fmt
 from ..training import training_compute
 from ..units import factor
 from .computed import compute
+from .exercises import half_up
 from .factcheck import ARTICLE_SPARSE, ASSUMED, CONTESTED, REPRODUCED, claim
 
 _HOURS = catalog.value("conventions.hours_per_year", "hour/year")  # the core's year
@@ -86,7 +86,7 @@ class Item:
         if self.unit in ("households", "people", "homes") and math.isfinite(x) and x:
             x = float(f"{x:.{self.digits}g}")  # a count as closely as its inputs are known
         elif math.isfinite(x) and 0 < abs(x) < 10 ** (self.digits - 1):
-            x = _half_up(x, self.digits)  # 18.25 is "18.3", as a student rounds it (reader 37-12)
+            x = half_up(x, self.digits)  # 18.25 is "18.3", as a student rounds it (reader 37-12)
         return f"{fmt.number(x, self.digits)} {self.unit}".strip()
 
     def options(self) -> list[tuple[str, str]]:
@@ -102,20 +102,6 @@ class Item:
 
     def right(self) -> int:
         return [why for _, why in self.options()].index("right")
-
-
-def _half_up(x: float, digits: int) -> float:
-    """`x` rounded half up (away from zero) at `digits` significant figures, from its shortest
-    decimal form: a choice that lands on a 5 is shown as a student rounds it.
-
-    Examples
-    --------
-    >>> _half_up(18.25, 3), _half_up(1.2, 3), _half_up(-0.0125, 2)
-    (18.3, 1.2, -0.013)
-    """
-    d = Decimal(repr(x))
-    step = Decimal(1).scaleb(d.adjusted() - digits + 1)
-    return float(d.quantize(step, rounding=ROUND_HALF_UP))
 
 
 def _site(mw: float, **kw) -> object:
