@@ -132,6 +132,9 @@ def test_explorer_app_serves_from_any_folder_and_a_signal_stops_everything(tmp_p
         _, alive = psutil.wait_procs(children, timeout=60)
         assert not alive, [p.cmdline() for p in alive]
         assert port_is_free(port)
+        # the stop went through the server's loop, whatever the main thread was doing when the
+        # signal came (a SIGINT left to raise KeyboardInterrupt once left a server running)
+        assert f"Stopping on {sig.name}." in log.read_text()
     finally:  # whatever failed, leave nothing running (the server has a session of its own)
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)

@@ -19,24 +19,17 @@ app at ``/voila/render/…``. The extension
 from __future__ import annotations
 
 import logging
-import os
 import signal
 import threading
-import time
 from typing import Any
 
 from .connection import GuardedConnection
 from .kernels import ExplorerKernelManager
 from .pages import query_secret
 from .standalone import OFFLINE_SETTINGS, explorer_handler
-from .stopping import end_process
+from .stopping import end_process, watch_exit
 
 log = logging.getLogger("explorer.server")
-#: Seconds a stopping server may take after its loop stopped before the process ends anyway
-#: (threads of in-flight renders kept Jupyter Server alive for > 100 s after SIGTERM).
-EXIT_GRACE = 5.0
-#: Seconds from SIGTERM until the process ends whatever it is doing.
-EXIT_DEADLINE = 30.0
 
 
 def _jupyter_server_extension_points() -> list[dict[str, str]]:
@@ -90,8 +83,9 @@ def _rules(router: Any):
 def exit_promptly_on_sigterm(serverapp: Any) -> None:
     """On SIGTERM, Jupyter Server stops its loop and shuts its kernels down, then Python waits for
     every non-daemon thread; threads of renders in flight kept it alive for minutes. Chain a
-    watchdog before Jupyter Server's own handler: once the loop has stopped the process gets
-    `EXIT_GRACE` seconds, and `EXIT_DEADLINE` seconds in all, to end by itself. Without a terminal,
+    watchdog before Jupyter Server's own handler (`stopping.watch_exit`): once the loop has
+    stopped the process gets ``EXIT_GRACE`` seconds, and ``EXIT_DEADLINE`` seconds in all, to end
+    by itself. Without a terminal,
     SIGINT does the same.
 
     When the loop returns (Jupyter Server stops it once its cleanup has shut the kernels down and
@@ -110,16 +104,7 @@ def exit_promptly_on_sigterm(serverapp: Any) -> None:
 
     def on_sigterm(signum: int, frame: Any) -> None:
         signalled.set()
-        start = time.monotonic()
-        loop = serverapp.io_loop.asyncio_loop
-
-        def watch() -> None:
-            while loop.is_running() and time.monotonic() - start < EXIT_DEADLINE:
-                time.sleep(0.2)
-            time.sleep(max(0.0, min(EXIT_GRACE, EXIT_DEADLINE - (time.monotonic() - start))))
-            os._exit(0)  # still here: stuck joining threads after the server stopped
-
-        threading.Thread(target=watch, name="explorer-exit-watchdog", daemon=True).start()
+        watch_exit(serverapp.io_loop.asyncio_loop.is_running)
         if callable(previous):
             previous(signum, frame)
 

@@ -13,15 +13,21 @@ choose:
   URL (`OFFLINE_SETTINGS`);
 - the websocket connection class and tornado's websocket frame limit are plain settings in
   `app/voila.json` (``kernel_websocket_connection_class``, ``tornado_settings``);
-- after a SIGTERM, once Voila's stop has shut the kernels down, the process ends at once
-  (`stop`, `stopping.end_process`).
+- SIGTERM and SIGINT stop the server through its event loop (`start`,
+  `asyncio.loop.add_signal_handler`): Voila handles SIGTERM alone and leaves SIGINT raising
+  ``KeyboardInterrupt`` wherever the main thread is; once seen in CI, the server then ran on for
+  over 60 s without logging its stop. Once Voila's stop has shut the kernels down the process
+  ends at once (`stop`, `stopping.end_process`); `stopping.watch_exit` is the backstop, and a
+  second signal ends the process at once.
 """
 
 from __future__ import annotations
 
+import signal
 from typing import Any
 
 from jinja2 import ChoiceLoader, FileSystemLoader
+from tornado.ioloop import IOLoop
 from voila.app import Voila
 from voila.request_info_handler import RequestInfoSocketHandler
 from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
@@ -31,7 +37,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 from . import pages
 from .kernels import pooled
 from .launch import TEMPLATES
-from .stopping import end_process
+from .stopping import end_process, watch_exit
 from .wsguard import MAX_FRAME_BYTES
 
 #: The explorer template's folder: its ``error.html`` and ``404.html`` are self-contained.
@@ -86,15 +92,27 @@ class ExplorerVoila(Voila):
 
     def start(self) -> None:
         self.tornado_settings = {**OFFLINE_SETTINGS, **self.tornado_settings}
+        # the loop Voila's `listen` runs: the handlers run in it, woken through asyncio's
+        # wake-up file whichever thread the signal lands on (SIGINT left ignored stays so)
+        loop = IOLoop.current()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            if signal.getsignal(sig) is not signal.SIG_IGN:
+                loop.asyncio_loop.add_signal_handler(sig, self.stop_on_signal, loop, sig)
         super().start()
 
-    def _handle_signal_stop(self, sig: int, frame: Any) -> None:
+    def stop_on_signal(self, loop: IOLoop, sig: int) -> None:
+        """Stop the server's loop (Voila's `stop` then shuts the kernels down); a second signal
+        ends the process at once."""
+        if getattr(self, "_stopped_by_signal", False):
+            end_process(1)
         self._stopped_by_signal = True
-        super()._handle_signal_stop(sig, frame)
+        self.log.info("Stopping on %s.", signal.Signals(sig).name)
+        watch_exit(loop.asyncio_loop.is_running)
+        loop.stop()
 
     def stop(self) -> None:
-        """Voila's stop (the kernels shut down, the connection folder removed); after a SIGTERM
-        the process then ends at once (`stopping.end_process`)."""
+        """Voila's stop (the kernels shut down, the connection folder removed); after a stop
+        signal the process then ends at once (`stopping.end_process`)."""
         super().stop()
         if getattr(self, "_stopped_by_signal", False):
             end_process(0)

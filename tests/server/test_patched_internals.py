@@ -165,10 +165,10 @@ RELIED_ON = [
     ("jupyter_server.serverapp", "ServerApp.kernel_manager_class", "trait", None),
     # a stopping server ends once its cleanup ran (explorer/server/stopping.py): Jupyter Server
     # cleans up in `_stop` before it stops the loop `start_ioloop` runs; Voila in `stop`, after
-    # its SIGTERM handler stopped the loop
+    # the loop `listen` runs (the current one) has stopped
     ("jupyter_server.serverapp", "ServerApp.start_ioloop", "callable", "self"),
     ("jupyter_server.serverapp", "ServerApp._stop", "coroutine", "self"),
-    ("voila.app", "Voila._handle_signal_stop", "callable", "self, sig, frame"),
+    ("voila.app", "Voila.listen", "callable", "self"),
     ("voila.app", "Voila.stop", "callable", "self"),
     ("jupyter_server.serverapp", "ServerApp.kernel_websocket_connection_class", "trait", None),
     ("jupyter_server.base.handlers", "JupyterHandler.content_security_policy", "property", None),
