@@ -81,25 +81,33 @@ def pue(share: A) -> A:
     return 1.0 / share
 
 
-def cooling_fraction_for_pue(pue_value: A, overhead_fraction: A) -> A:
+def cooling_fraction_for_pue(pue_value: A, overhead_fraction: A | None = None) -> A:
     """The cooling share a PUE implies once other losses are set [1] = 1 − 1/PUE − other.
 
-    Unchecked (a PUE too low for the losses gives a negative share); `explorer.compute` and
-    `explorer.model.cooling_from_pue` check it.
+    The one place the explorer answers "how much of the site goes to cooling at PUE x"; the
+    other losses default to the catalog's ``defaults.overhead_fraction`` (0.03), as the app's
+    slider sets them. Unchecked (a PUE too low for the losses gives a negative share);
+    `explorer.compute` and `explorer.model.cooling_from_pue` check it.
 
     Examples
     --------
     >>> round(cooling_fraction_for_pue(1.25, 0.03), 2)
     0.17
+    >>> round(cooling_fraction_for_pue(1.3), 4)  # the catalog's other losses: 1 - 1/1.3 - 0.03
+    0.2008
     """
+    if overhead_fraction is None:
+        from . import catalog
+
+        overhead_fraction = catalog.value("defaults.overhead_fraction", "dimensionless")
     return 1.0 - 1.0 / pue_value - overhead_fraction
 
 
 def cooling_share_at(reference: str = "aws-fleet", overhead_fraction: float | None = None) -> float:
     """The cooling share [1] at a catalog cooling reference's PUE, e.g. AWS's fleet PUE.
 
-    The one place the explorer answers "how much of the site goes to cooling at PUE x"
-    (fact-check, notes, exercises and lessons all ask it).
+    Fact-check, notes, exercises and lessons ask it (`cooling_fraction_for_pue` at the
+    reference's PUE).
 
     Parameters
     ----------
@@ -119,9 +127,4 @@ def cooling_share_at(reference: str = "aws-fleet", overhead_fraction: float | No
     from . import catalog
 
     pue_value = catalog.value(f"cooling.{reference}.pue", "dimensionless")
-    other = (
-        catalog.value("defaults.overhead_fraction", "dimensionless")
-        if overhead_fraction is None
-        else overhead_fraction
-    )
-    return cooling_fraction_for_pue(pue_value, other)
+    return cooling_fraction_for_pue(pue_value, overhead_fraction)

@@ -198,15 +198,14 @@ def _aws_fleet_cooling() -> float:
     return power.cooling_share_at("aws-fleet")
 
 
+#: AWS's fleet PUE for 2025 under the catalog's ``climate`` entries.
+FLEET_2025 = "published_fleet_pue.aws-2025"
+
+
 def _aws_pue(key: str) -> float:
     """One of AWS's published PUEs under the catalog's ``climate`` entries (2025's fleet
     figure, its new-design target)."""
     return catalog.value(f"climate.{key}", "dimensionless")
-
-
-def _share_at(pue: float) -> float:
-    """The cooling share at a PUE, with the catalog's other losses."""
-    return float(power.cooling_fraction_for_pue(pue, _overhead()))
 
 
 def _ms_battery() -> str:
@@ -1320,8 +1319,8 @@ def after_reveal() -> str:
         "contradiction: one site can run worse than its fleet. "
         # reader 38: AWS's newer figures, which answer "a new site can run worse"
         f"AWS's newer figures point the other way: its fleet reported PUE "
-        f"{fmt.number(_aws_pue('published_fleet_pue.aws-2025'))} for 2025 (about "
-        f"{fmt.percent(_share_at(_aws_pue('published_fleet_pue.aws-2025')), 2)} for cooling), "
+        f"{fmt.number(_aws_pue(FLEET_2025))} for 2025 (about "
+        f"{fmt.percent(power.cooling_fraction_for_pue(_aws_pue(FLEET_2025)), 2)} for cooling), "
         "and AWS expects its new designs, rolled out to new sites from 2025, to reach "
         f"{fmt.number(_aws_pue('published_targets.aws-new-design'))}. Contested does not mean "
         "impossible: it means the subject's own figure disagrees with the claim. The fleet "

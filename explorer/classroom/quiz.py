@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .. import catalog, fmt
+from .. import catalog, fmt, power
 from ..training import training_compute
 from ..units import factor
 from .computed import compute
@@ -108,15 +108,13 @@ def _site(mw: float, **kw) -> object:
     return compute(site_power=mw, **kw)
 
 
-def _cooling_for_pue(pue: float) -> float:
-    return 1 - 1 / pue - _other()
-
-
 def _it_mw(site_mw: float, pue: float) -> float:
     """The IT power of a site of `site_mw` [MW] at a PUE of `pue`, as the core splits it [MW]."""
     return float(
         compute(
-            site_power=site_mw, cooling_fraction=_cooling_for_pue(pue), overhead_fraction=_other()
+            site_power=site_mw,
+            cooling_fraction=power.cooling_fraction_for_pue(pue),
+            overhead_fraction=_other(),
         ).it_power
     )
 
@@ -202,7 +200,7 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
             "An older hall reports a PUE of 1.3; distribution and lighting take "
             f"{fmt.percent(0.03)} of the power. Which cooling share matches?",
             "%",
-            lambda: _cooling_for_pue(1.3),
+            lambda: power.cooling_fraction_for_pue(1.3),
             (
                 ("PUE − 1", lambda: 0.3),
                 ("other losses not subtracted", lambda: 1 - 1 / 1.3),
@@ -216,7 +214,7 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
             lambda: float(
                 compute(
                     site_power=200,
-                    cooling_fraction=_cooling_for_pue(1.25),
+                    cooling_fraction=power.cooling_fraction_for_pue(1.25),
                     overhead_fraction=_other(),
                 ).it_power
             ),

@@ -11,7 +11,6 @@ from .. import factcheck, lessons
 from .figures import (
     FLEET_PUE,
     MFU_SHOWN,
-    OTHER_SHARE,
     SITE_SHOWN,
     app_hot_day,
     lesson_hot_peak,
@@ -58,11 +57,6 @@ def app_link(settings: dict[str, object]) -> str:
     return f"{APP_ADDRESS}?{links.build(settings)}"
 
 
-def _cooling_at(pue: float) -> float:
-    """The cooling share the app's slider shows at `pue`, the other losses at the default."""
-    return power.cooling_fraction_for_pue(pue, OTHER_SHARE)
-
-
 def app_words(settings: dict[str, object]) -> str:
     """`settings` as the app's controls name them ("Accelerator: AWS Trainium2"), in the link's
     order: what the teacher checks on screen, or sets by hand where the link cannot be used.
@@ -77,7 +71,7 @@ def app_words(settings: dict[str, object]) -> str:
         "site_power": lambda v: f"Site power: {fmt.quantity(v, 'MW')}",
         "pue": lambda v: (
             f"PUE {fmt.number(v)} in the field beside the “Cooling share of site power” slider "
-            f"(the slider then reads {fmt.percent(_cooling_at(v))})"
+            f"(the slider then reads {fmt.percent(power.cooling_fraction_for_pue(v))})"
         ),
         "chip": lambda v: f"Accelerator: {catalog.label('chips', v)}",
         "basis": lambda v: f"City basis: {catalog.label('bases', v)}",
