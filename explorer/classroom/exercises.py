@@ -270,6 +270,9 @@ class Exercise:
     they are revealed its box shows them blank (`lessons.question_now`; reader 19), and its
     worked step (the Hint button's third, a third wrong check's) stays closed: it names every
     exercise whose answer the worked step prints (reader 34).
+    `worked` marks a predict-then-reveal whose answer the student works out from figures printed
+    just above it: asked as "work it out", said back as an answer, not as a prediction (`reveal`;
+    reader 27: as a prediction it was hollow, the cell above gives it).
     """
 
     id: str
@@ -284,6 +287,7 @@ class Exercise:
     precision: Precision = Precision()
     limits: Limits = Limits()
     waits_for: tuple[str, ...] = ()
+    worked: bool = False
 
     @property
     def hint(self) -> str:
@@ -1721,6 +1725,15 @@ def _example(e: Exercise) -> str:
     return f"a number in {e.shown_unit()}"
 
 
+def _voice(e: Exercise) -> tuple[str, str, str, str]:
+    """How `reveal` says the student's number back: a prediction, or a worked answer
+    (`Exercise.worked`; reader 28: "Your prediction is 4.8 points too low" for a worked answer,
+    reader 37-12: a worked answer is no estimate)."""
+    if e.worked:
+        return "You answered", "Your answer", "the one number you worked out", "right"
+    return "You predicted", "Your prediction", "your best estimate", "a good estimate"
+
+
 def reveal(e: Exercise, prediction: object) -> Reveal:
     """Compare a prediction with the exercise's result; `ready` is False (and the result stays
     hidden) until the prediction can be read.
@@ -1732,7 +1745,38 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
     >>> r.ready, r.message.split(".")[0]
     (True, 'You predicted 3,000 GWh; the explorer gets 2,628 GWh')
     """
+    r = _compare(e, prediction)
+    return _as_worked(e, r, prediction) if e.worked else r
+
+
+def _as_worked(e: Exercise, r: Reveal, prediction: object) -> Reveal:
+    """A worked answer's reveal held to the answer boxes' rules (`check`)."""
+    fb = check(e, prediction)
+    head = r.message.split(". ", 1)[0]
+    if r.ready and fb.trap == COPIED:
+        # a worked answer that types back the question's figure: said so, as `check` says it,
+        # not "3.33 times too large" (reader 37)
+        figure = fb.message.split(": ", 1)[-1].split(";", 1)[0]
+        return replace(r, message=f"{head}. {figure}; the step: {e.hints[-1]}.")
+    if r.ready and fb.kind == "figures" and not fb.right and "tolerance" in r.message:
+        # "70,000": inside the tolerance to one figure; the answer boxes refuse that as one
+        # figure, so the worked answer is held to the same rule (reader 37: two rules)
+        return replace(
+            r,
+            message=f"{head}. Right to the one figure you gave; a worked answer, as in every "
+            f"answer box, keeps two or three figures. The step: {e.hints[-1]}.",
+        )
+    if not r.ready and fb.kind == "trap":
+        # a worked answer in the wrong unit ("30 %" for households): the slip's hint, as `check`
+        # gives it, not only the unit wanted (reader 34)
+        return replace(r, message=f"{r.message} Hint: {fb.message.split('hint: ', 1)[-1]}")
+    return r
+
+
+def _compare(e: Exercise, prediction: object) -> Reveal:
+    """`reveal` before a worked answer's own rules."""
     want = e.answer()
+    you, yours, best, good = _voice(e)
     if e.reads.reference:
         prediction = _way_first(prediction)
     way = (
@@ -1749,7 +1793,7 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         value = read(rest, e.unit, e.reads.negative).value if rest else None
         up = said in _UP
         if value is not None and said != "at" and not _at_reference(value, ref, rest):
-            r = reveal(e, rest)
+            r = _compare(e, rest)
             hair = _near(value, ref, 0.005) and abs(value / want - 1) <= NEAR
             if hair and (value > ref) == up == (want > ref) and r.prediction is not None:
                 # "above, 300.5": the right way, a hair past the reference, whose trap ("that
@@ -1758,10 +1802,10 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
                 unit = f" {e.shown_unit()}" if e.shown_unit() else ""
                 return replace(
                     r,
-                    message=f"The right way, {said} {e.show(ref)}: you predicted "
+                    message=f"The right way, {said} {e.show(ref)}: {you.lower()} "
                     f"{fmt.number(value, significant_figures(rest) or 3)}{unit}, just {said} it; "
                     "the explorer gets "
-                    f"{e.show(want)}. Your prediction is {fmt.percent(abs(value / want - 1), 2)} "
+                    f"{e.show(want)}. {yours} is {fmt.percent(abs(value / want - 1), 2)} "
                     f"too {'low' if value < want else 'high'}. The step: "
                     f"{_sentence(e.hints[-1])}",
                 )
@@ -1788,9 +1832,9 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
                 return replace(r, message=clash + r.message)
             return r
         if said == "at":
-            return reveal(e, rest if value is not None else ref)
+            return _compare(e, rest if value is not None else ref)
         shown = f"{said} {e.show(ref)}"
-        head = f"You predicted {shown}; the explorer gets {e.show(want)}."
+        head = f"{you} {shown}; the explorer gets {e.show(want)}."
         way_right = "The right way" if up == (want > ref) else "The other way"
         gap = f"{way_right}: {_sentence(e.hints[-1])}"
         return Reveal(None, want, f"{head} {gap}", True, shown)
@@ -1803,13 +1847,13 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         return Reveal(
             None,
             want,
-            f"Good, you say which way: {said} {at}. Now give a number too, your best "
-            f"estimate ({_example(e)}), so that the explorer can compare it with its own.",
+            f"Good, you say which way: {said} {at}. Now give a number too, {best} "
+            f"({_example(e)}), so that the explorer can compare it with its own.",
             False,
         )
     other = _other_way(e, prediction)
     if other:  # no guess to spend: the words and the question disagree (reader 28)
-        return Reveal(None, want, f"Your prediction is not readable yet: {other}", False)
+        return Reveal(None, want, f"{yours} is not readable yet: {other}", False)
     r = read(prediction, e.unit, e.reads.negative, e.reads.above, e.reads.subject)
     signed = (
         read(prediction, e.unit, True, e.reads.above)
@@ -1832,7 +1876,7 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
             return Reveal(
                 None,
                 want,
-                "Good, you say which way: now give a number too, your best estimate "
+                f"Good, you say which way: now give a number too, {best} "
                 f"({_example(e)}), so that the explorer can compare it with its own.",
                 False,
             )
@@ -1843,8 +1887,8 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
             return Reveal(
                 None,
                 want,
-                "Your prediction is not readable yet: a way or a bound is not one number; give "
-                f"your best estimate ({_example(e)}), so that the explorer can compare it with "
+                f"{yours} is not readable yet: a way or a bound is not one number; give "
+                f"{best} ({_example(e)}), so that the explorer can compare it with "
                 "its own.",
                 False,
             )
@@ -1857,7 +1901,7 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
                 f"say which way, below, at or above {e.show(e.reads.reference())}, and your best "
                 f"number in {e.shown_unit()} if you have one."
             )
-        return Reveal(None, want, f"Your prediction is not readable yet: {message}", False)
+        return Reveal(None, want, f"{yours} is not readable yet: {message}", False)
     x = r.value
     if e.unit in COUNT_WORDS and r.bare and abs(x) < _SMALL_COUNT <= abs(want) / 100:
         # "3" in a households box, just below "how many rows did you tick?": a count of
@@ -1867,7 +1911,7 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         return Reveal(
             None,
             want,
-            f"Your prediction is not readable yet: {fmt.number(x)} is {what}; this box "
+            f"{yours} is not readable yet: {fmt.number(x)} is {what}; this box "
             f"asks for a number of {e.unit}. A count of anything else goes on paper.",
             False,
         )
@@ -1881,7 +1925,7 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         if e.unit == SHARE and figures and figures > e.precision.digits
         else e.show(x)
     )
-    head = f"You predicted {mine}{said}; the explorer gets {e.show(want)}."
+    head = f"{you} {mine}{said}; the explorer gets {e.show(want)}."
     ref = e.reads.reference() if e.reads.reference else None
     if ref is not None and not _near(x, ref, 0.005) and (x > ref) != (want > ref):
         # a bare number on the other side of the reference is told so, as "below, 290" is
@@ -1897,9 +1941,8 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         return Reveal(
             None,
             want,
-            f"Your prediction, {e.show(x)}, is not possible: {e.limits.possible_why}. "
-            "Give your best "
-            f"estimate {_range_words(bound)}.",
+            f"{yours}, {e.show(x)}, is not possible: {e.limits.possible_why}. "
+            f"Give {best} {_range_words(bound)}.",
             False,
         )
     fits = ""
@@ -1937,7 +1980,7 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
             ]
             fits = _sentence(fit[0].hint) if fit and not fit[0].match.rounded else ""
     if fb.right:
-        gap = "Within the tolerance: a good estimate."
+        gap = f"Within the tolerance: {good}."
     elif fb.kind == "trap":
         t = next((t for t in e.traps if t.id == fb.trap), None)
         slip = t.kind.slip if t else True
@@ -1976,10 +2019,10 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
         else:
             size = f"{fmt.number(ratio)} times too large"
         gap = (
-            f"Your prediction is {size}. If you worked it out (to the figures you gave), it fits a "
+            f"{yours} is {size}. If you worked it out (to the figures you gave), it fits a "
             f"common slip: {fits}"
             if fits
-            else f"Your prediction is {size}. The step: {_sentence(e.hints[-1])}"
+            else f"{yours} is {size}. The step: {_sentence(e.hints[-1])}"
         )
     # how the answer is written ("150 %" for a COP: a ratio is a plain number), as `check` says
     note = f" Note: {_sentence(r.note)}" if r.note else ""

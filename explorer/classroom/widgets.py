@@ -235,7 +235,7 @@ def predict_reveal(
     ex = lessons.EXERCISES[exercise_id]
     REVEALED.ask(exercise_id)
     _PREDICTED.add(exercise_id)
-    worked = exercise_id in lessons.WORKED_ANSWERS  # worked out from figures above (reader 27)
+    worked = ex.worked  # worked out from figures above (reader 27)
     mine = "answer" if worked else "prediction"  # what the table and its echo call it (reader 28)
     label = _unit_label(ex) if worked else _unit_label(ex).replace("Your answer", "Prediction")
     if ex.reads.reference and _on_paper():  # a way alone is enough: circle it (reader 25)
@@ -390,7 +390,7 @@ def solution(
     # (reader 21: "once you have answered" read as broken after a wrong answer)
     until = until or (
         # a worked answer is "your answer", as its box says it (reader 37)
-        f"committed your {'answer' if exercise_id in lessons.WORKED_ANSWERS else 'prediction'} "
+        f"committed your {'answer' if lessons.EXERCISES[exercise_id].worked else 'prediction'} "
         "above"
         if exercise_id in _PREDICTED
         else "answered the exercise above"

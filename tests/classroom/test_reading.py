@@ -4601,7 +4601,7 @@ def test_reader_31s_a_prediction_at_the_questions_yardstick_is_a_guess_not_a_cop
     # Fix round 37 made cop-article a worked answer ("Work it out"): there a figure copied from
     # the question is named, as in the Check box. A prediction still takes the yardstick freely
     # (lesson 8's announced 300 MW, its reference).
-    assert "cop-article" in lessons.WORKED_ANSWERS
+    assert lessons.EXERCISES["cop-article"].worked
     for typed in ("2.8", "4.5"):
         said = lessons.reveal("cop-article", typed).message
         assert "copied from the question" in said and "slip" not in said, said
@@ -5967,7 +5967,7 @@ def test_reader37_12_cop_article_is_worked_out_and_reads_a_way_and_a_bound_alike
 
     from explorer.classroom import widgets
 
-    assert "cop-article" in lessons.WORKED_ANSWERS
+    assert lessons.EXERCISES["cop-article"].worked
     box = widgets.predict_reveal("cop-article")
     assert "Work it out" in box.children[0].value
     said = lessons.reveal("cop-article", "3").message

@@ -218,15 +218,9 @@ def hint(exercise_id: str, level: int = 0) -> str:
     return hints[min(max(level, 0), len(hints) - 1)]
 
 
-# a predict-then-reveal whose answer the student works out from figures printed just above it
-# (step 4's three goodputs, chips × goodput): asked as "work it out", not "predict", and said
-# back as an answer (reader 27: as a prediction it was hollow, the cell above gives it)
-WORKED_ANSWERS = frozenset({"capstone-job-share"}) | ranges.WORKED_ANSWERS | cooling.WORKED_ANSWERS
-
-
 def reveal(exercise_id: str, prediction: object) -> Reveal:
-    """A prediction beside the explorer's result, with the gap explained (for a `WORKED_ANSWERS`
-    exercise, the student's worked answer, said as one).
+    """A prediction beside the explorer's result, with the gap explained (for an exercise
+    `worked` out from figures above it, the student's worked answer, said as one).
 
     Examples
     --------
@@ -236,39 +230,7 @@ def reveal(exercise_id: str, prediction: object) -> Reveal:
     >>> reveal("capstone-job-share", "half").message[:22]
     'You answered 50 %; the'
     """
-    r = _reveal(EXERCISES[exercise_id], prediction)
-    if exercise_id in WORKED_ANSWERS:  # reader 28: "Your prediction is 4.8 points too low"
-        said = r.message.replace("You predicted", "You answered", 1)
-        said = said.replace("Your prediction", "Your answer").replace(
-            # reader 37-12: a worked answer is no estimate
-            "give your best estimate",
-            "give the one number you worked out",
-        )
-        r = dataclasses.replace(r, message=said.replace(": a good estimate.", ": right."))
-        fb = _check(EXERCISES[exercise_id], prediction)
-        if r.ready and fb.trap == COPIED:
-            # a worked answer that types back the question's figure: said so, as `check` says
-            # it, not "3.33 times too large" (reader 37)
-            head = r.message.split(". ", 1)[0]
-            figure = fb.message.split(": ", 1)[-1].split(";", 1)[0]
-            step = EXERCISES[exercise_id].hints[-1]
-            r = dataclasses.replace(r, message=f"{head}. {figure}; the step: {step}.")
-        elif r.ready and fb.kind == "figures" and not fb.right and "tolerance" in r.message:
-            # "70,000": inside the tolerance to one figure; the answer boxes refuse that as one
-            # figure, so the worked answer is held to the same rule (reader 37: two rules)
-            head = r.message.split(". ", 1)[0]
-            step = EXERCISES[exercise_id].hints[-1]
-            r = dataclasses.replace(
-                r,
-                message=f"{head}. Right to the one figure you gave; a worked answer, as in every "
-                f"answer box, keeps two or three figures. The step: {step}.",
-            )
-        if not r.ready and fb.kind == "trap":
-            # a worked answer in the wrong unit ("30 %" for households): the slip's hint, as
-            # `check` gives it, not only the unit wanted (reader 34)
-            hint = fb.message.split("hint: ", 1)[-1]
-            r = dataclasses.replace(r, message=f"{r.message} Hint: {hint}")
-    return r
+    return _reveal(EXERCISES[exercise_id], prediction)
 
 
 def __getattr__(name: str) -> object:

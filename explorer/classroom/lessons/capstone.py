@@ -1163,6 +1163,7 @@ add_exercise(
                 say=Say(lead="Too many"),
             ),
         ),
+        worked=True,
     )
 )
 add_exercise(

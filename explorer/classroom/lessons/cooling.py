@@ -367,10 +367,6 @@ def _yardsticks() -> tuple[float, ...]:
     return tuple(catalog.entry(key).value for key in (CHILLER_COP, AIR_CHILLER_COP))
 
 
-# the box gives COP = heat removed ÷ cooling power and what the heat is: the COP is worked out
-# from the site's parts, not guessed (`lessons.WORKED_ANSWERS`; reader 37-12)
-WORKED_ANSWERS = frozenset({"cop-article"})
-
 add_exercise(
     Exercise(
         "cop-article",
@@ -434,5 +430,6 @@ add_exercise(
                 ),
             ),
         ),
+        worked=True,
     )
 )

@@ -260,10 +260,8 @@ add_exercise(
     )
 )
 # worked from the two figures its prompt gives (households flat out × 0.3), not predicted: said
-# as "work it out" and "you answered" (`lessons.WORKED_ANSWERS`; reader 32: it was a hollow
+# as "work it out" and "you answered" (`Exercise.worked`; reader 32: it was a hollow
 # prediction); the prediction of step 3 is its question on paper, how many rows move the city
-WORKED_ANSWERS = frozenset({"contested-load-swing"})
-
 add_exercise(
     Exercise(
         "contested-load-swing",
@@ -300,6 +298,7 @@ add_exercise(
                 match=Match(unit=SHARE),
             ),
         ),
+        worked=True,
     )
 )
 

@@ -143,7 +143,7 @@ def exercise_block(
 ) -> str:
     """One exercise's blanks on a worksheet; `label` (a step's title) replaces the exercise's id;
     a prediction the notebook only reveals (`predict_only`) gets no answer line, and one
-    `worked` out from figures above it (`lessons.WORKED_ANSWERS`) is "my answer", not "my
+    `worked` out from figures above it (`Exercise.worked`) is "my answer", not "my
     prediction"."""
     said = "My answer" if worked else "My prediction" if predict_only else "My estimate"
     unit = e.shown_unit() or ("%" if e.unit == "share" else "")

@@ -137,7 +137,7 @@ def answer_key_page(lesson: Lesson) -> str:
                 "prediction there a good estimate)</p>"
                 if e.id in predicted
                 # a worked answer's reveal keeps the boxes' rule (reader 37: two rules)
-                and not ((e.precision.figures or 0) > 1 and e.id in lessons.WORKED_ANSWERS)
+                and not ((e.precision.figures or 0) > 1 and e.worked)
                 else "fewer do not count, even inside the range above)</p>"
                 if (e.precision.figures or 0) > 1
                 else "fewer count only inside the range above)</p>"

@@ -213,7 +213,7 @@ def worksheet_page(lesson: Lesson) -> str:
                     lessons.EXERCISES[eid],
                     label,
                     kind == "predict_reveal",
-                    worked=eid in lessons.WORKED_ANSWERS,
+                    worked=lessons.EXERCISES[eid].worked,
                 )
             )
             if kind == "predict_reveal" and eid in folds:
