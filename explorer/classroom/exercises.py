@@ -1880,7 +1880,7 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
                 f"({_example(e)}), so that the explorer can compare it with its own.",
                 False,
             )
-        if not asks and (way or "not a bound such as" in r.message):
+        if not asks and (way or r.bound):
             # no way is asked ("below 2.8" where two yardsticks stand): a way and a bound read
             # alike, as what they are not, one number (reader 37-12: "below 2.8" was praised,
             # "less than 2.8" refused)

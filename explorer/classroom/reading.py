@@ -368,6 +368,7 @@ class Reading:
     echo: str = ""
     typed: float | None = None  # the bare number as typed, when `echo` read it as a percentage
     note: str = ""  # accepted, but worth a remark ("FLOPS" for an amount)
+    bound: bool = False  # a bound ("less than 5", "4.5 or less"), not one number
 
 
 def _dimension(q: pint.Quantity) -> str:
@@ -1109,7 +1110,7 @@ def read(
                 f"“{answer.strip()}” is a ratio, not a share: give a share such as 50 % or 0.5.",
             )
         if _BOUND_AFTER.search(answer):  # "4.5 (below it)": a bound, as "less than 4.5" is
-            return Reading(None, _NOT_A_BOUND)
+            return Reading(None, _NOT_A_BOUND, bound=True)
         listed = _labelled(answer, unit, subject)
         if listed is not None:
             return listed
@@ -1441,7 +1442,7 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
     if not text:
         return Reading(None, "type a number first.")
     if _BOUND.match(text):
-        return Reading(None, _NOT_A_BOUND)
+        return Reading(None, _NOT_A_BOUND, bound=True)
     if unit == RATIO:
         text = _TIMES_AFTER.sub("", _TIMES_BEFORE.sub("", text))
         named = _RATIO_BEFORE.match(text)  # "PUE 1.75": the ratio's name before its number
