@@ -871,10 +871,11 @@ def hook_spans() -> tuple[str, str]:
     )
 
 
-def capstone_found() -> str:
+def capstone_found(heading: str = "h4") -> str:
     """Lesson 6's "What we found": the hook's answer and the answers to the lesson's open
-    questions, as HTML. It answers steps 3 to 5, so the notebook shows it only once step 5 is
-    answered (reader 29: a markdown fold left it one click from the hook).
+    questions, as HTML under a `heading` (the answer key's is an h3). It answers steps 3 to 5,
+    so the notebook shows it only once step 5 is answered (reader 29: a markdown fold left it
+    one click from the hook); on paper the answer key holds it (reader 40).
 
     Examples
     --------
@@ -882,7 +883,7 @@ def capstone_found() -> str:
     True
     """
     return (
-        "<h4>What we found</h4><ul>"
+        f"<{heading}>What we found</{heading}><ul>"
         "<li><b>The hook.</b> On every chip with no interruptions the run would take under a "
         "week. In one job of every chip each chip does useful work less than a tenth of the "
         "time: about two months, twice the fastest job, on the model's extrapolation (step 3's "

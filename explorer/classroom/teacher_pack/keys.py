@@ -156,6 +156,9 @@ def answer_key_page(lesson: Lesson) -> str:
         )
     if lesson.number == 6:
         parts.append(_capstone_checks())
+        # the handout sends a class on paper here for it, and the plan's debrief opens it
+        # (reader 40: the key held only part of it)
+        parts.append(lessons.capstone_found("h3"))
     if lesson.number == 8:  # read out after contested-load-swing, for a class on paper
         import contextlib
         import io
