@@ -36,3 +36,24 @@ def test_the_capstone_key_holds_what_we_found(teacher_pages):
         "Fastest or least energy?",
     ):
         assert question in key, question
+
+
+def test_the_cooling_station_says_a_bare_share_back_and_names_awss_newer_pue():
+    """Reader 40, defects 4 and 5. A bare "10" at the cooling station was confirmed with no
+    "read as 10 %", as the guide promises for a share typed with no % sign. And "9.3 %", the share
+    at AWS's 2025 fleet PUE (1 - 1/1.14 - 0.03 = 9.28 %), was told "a little too low", as if the
+    method were off: it is told which PUE it used, and which one the station's table gives."""
+    from explorer.classroom.lessons import stations
+
+    bare = stations.check_station("ms-cooling", "10")
+    assert bare.right and "read as 10 %" in bare.message.lower(), bare.message
+    typed = stations.check_station("ms-cooling", "10 %")
+    assert typed.right and "read as" not in typed.message.lower()  # said only where it was read
+    for answer in ("9.3 %", "9.28%", "0.093"):
+        newer = stations.check_station("ms-cooling", answer)
+        assert not newer.right and "1.14" in newer.message and "1.15" in newer.message, (
+            answer,
+            newer.message,
+        )
+        assert "too low" not in newer.message
+    assert "too low" in stations.check_station("ms-cooling", "8.9 %").message  # no PUE's

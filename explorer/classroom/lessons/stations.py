@@ -239,7 +239,30 @@ def _station_cooling(pue_key: str, articles: bool = False) -> Exercise:
             *(_non_it_powers() if articles else ()),
             *cooling_slips(pue, shown),
             *(_cooling_powers() if articles else ()),
+            *((_newer_fleet_pue(),) if pue_key == "aws-fleet" else ()),
         ),
+    )
+
+
+# AWS's fleet PUE for 2025, newer than the station's (reader 40: a group that looked it up was
+# told "a little too low")
+NEWER_FLEET_PUE = "climate.published_fleet_pue.aws-2025"
+
+
+def _newer_fleet_pue() -> Trap:
+    """The share at AWS's newer fleet PUE (2025's 1.14): the method right, from a published PUE
+    that is not the one in the station's table (2023 and 2024's 1.15)."""
+    entry = catalog.entry(NEWER_FLEET_PUE)
+    station = catalog.entry("cooling.aws-fleet.pue")
+    return Trap(
+        "newer-fleet-pue",
+        lambda: power.cooling_fraction_for_pue(entry.value),
+        f"that is the share at AWS's fleet PUE for {entry.date} ({fmt.number(entry.value)}), "
+        f"a newer figure than the station's. The station's table gives "
+        f"{fmt.number(station.value)} ({station.date}): work the share from that one, so "
+        "every group compares the same numbers",
+        kind=Kind(slip=False),
+        match=Match(rel_tol=0.015),  # 9.14 % to 9.42 %: clear of the station's 9.52 %
     )
 
 
@@ -931,13 +954,18 @@ def check_station(claim_id: str, answer: object) -> Feedback:
         alt = _check(other, answer)
         if alt.kind in ("right", "trap", "figures", "near"):
             fb, way = alt, words
+    # a bare share is said back as the percentage it was read as, as the guide promises
+    # (reader 40: "10" was confirmed with no "read as 10 %")
+    echo = read(answer, first.unit).echo if fb.right else ""
+    said = f"{echo[0].upper()}{echo[1:]}. " if echo else ""
     if fb.right and way:
         return Feedback(
             True,
             # reader 39: 32.9 % (the industry PUE) lies inside the claim's 30-50 %, and a
             # group voted "reproduced" on it; said alike for both PUEs, pointing at the whole
             # rule, not its "Whose figure?" (reader 21: that settled the debate for one side)
-            f"That is the station's computation {way}. Your number alone does not decide the "
+            f"{said}That is the station's computation {way}. Your number alone does not "
+            "decide the "
             "verdict: which PUE is the claim's own terms for this site is the debate's "
             "question. Argue which of the two the claim should be tested against, by the "
             "verdict rule; the reveal says which one the verdict rests on, and why.",
@@ -968,7 +996,7 @@ def check_station(claim_id: str, answer: object) -> Feedback:
     if fb.right:
         return Feedback(
             True,
-            "That is the station's computation"
+            f"{said}That is the station's computation"
             + (
                 ", if you multiplied the chips by one chip's sparse figure. If you took 2 × "
                 "the instance's dense figure, that is a factor you assumed: redo it as the "
