@@ -1334,9 +1334,13 @@ def after_reveal() -> str:
         "days and the grid); the claim in any case speaks of the site's power, not of one "
         "hour.</small></li>"
         "</ul><p><b>The other rows</b></p><ul>"
-        "<li><b>The chips row.</b> The explorer's count takes AWS's cooling share unrounded; "
-        "lesson 3 rounded it to a whole per cent, so lesson 3's count is "
-        f"{rounding_gap()} chips higher. Rounding, not a disagreement: both are hundreds of "
+        # reader 40: the station takes no cooling share: IT is the site ÷ the PUE
+        "<li><b>The chips row.</b> The station's count takes IT as the site ÷ "
+        f"{fmt.number(_fleet_pue())}. Lesson 3 worked from a cooling share rounded to "
+        f"{fmt.percent(round(_aws_fleet_cooling(), 2))} (IT "
+        f"{fmt.percent(1 - round(_aws_fleet_cooling(), 2) - _overhead())} of the site), so "
+        f"lesson 3's count is {rounding_gap()} chips higher. Rounding, not a disagreement: "
+        "both are hundreds of "
         "thousands, once a chip's power and the server overhead are assumed. "
         # reader 29: a challenger read "an average over others" in the rule against this row
         f"<br><small>{ASKS} AWS publishes no power for a Trainium2 chip or its servers. So "

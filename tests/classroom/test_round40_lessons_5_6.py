@@ -57,3 +57,16 @@ def test_the_cooling_station_says_a_bare_share_back_and_names_awss_newer_pue():
         )
         assert "too low" not in newer.message
     assert "too low" in stations.check_station("ms-cooling", "8.9 %").message  # no PUE's
+
+
+def test_the_chips_row_says_how_the_station_counted():
+    """Reader 40, defect 6: the reveal's chips row said "the explorer's count takes AWS's cooling
+    share unrounded", but the chips station takes no cooling share: IT is the site ÷ the PUE
+    (1/1.15 = 86.96 %). Lesson 3 worked from 10 % cooling, IT 1 - 0.10 - 0.03 = 87 % of the
+    site: 300 MW x (0.87 - 0.8696) / 910 W = 143 chips more."""
+    from explorer.classroom import factcheck
+
+    row = re.search(r"<li><b>The chips row\.</b>(.*?)<br>", factcheck.after_reveal(), re.S)[1]
+    assert "unrounded" not in row
+    assert "÷ 1.15" in row and "10 %" in row and "87 %" in row, row
+    assert "about 140" in row
