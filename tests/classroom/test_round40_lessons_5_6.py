@@ -70,3 +70,13 @@ def test_the_chips_row_says_how_the_station_counted():
     assert "unrounded" not in row
     assert "÷ 1.15" in row and "10 %" in row and "87 %" in row, row
     assert "about 140" in row
+
+
+def test_the_glossarys_reproduced_is_the_sources_number(teacher_pages):
+    """Reader 40, defect 7: the glossary said a reproduced claim is one where "the explorer gets
+    the same number", but lesson 5's Indiana row is reproduced because a report gives the
+    figure: the explorer computes nothing there. The glossary says it as the lesson's rule table
+    does: the number comes out of the sources."""
+    glossary = _text(teacher_pages["glossary.html"])
+    entry = glossary.split("Reproduced, reproduced under an assumption, contested", 1)[1][:400]
+    assert "comes out of the sources" in entry and "the explorer gets" not in entry, entry
