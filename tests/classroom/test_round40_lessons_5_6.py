@@ -80,3 +80,16 @@ def test_the_glossarys_reproduced_is_the_sources_number(teacher_pages):
     glossary = _text(teacher_pages["glossary.html"])
     entry = glossary.split("Reproduced, reproduced under an assumption, contested", 1)[1][:400]
     assert "comes out of the sources" in entry and "the explorer gets" not in entry, entry
+
+
+def test_the_reveal_step_says_its_minutes_and_they_fit():
+    """Reader 40, defect 8: lesson 5's 8-minute reveal holds a show of hands, the scoring and
+    the rows worth a second look read aloud; it fits only if each row is kept to about a
+    minute. The plan says each part's minutes, and they add up to the step's."""
+    from explorer.classroom import factcheck
+
+    minutes, _, text = next(s for s in teacher_pack.PLANS[5].segments if s[1] == "Reveal")
+    said = [int(m) for m in re.findall(r"about (\d+) min\b", text)]
+    rows = len(factcheck.second_look())
+    assert "about 1 min a row" in text, text
+    assert sum(said) - 1 + rows <= minutes, (said, rows, minutes)  # the row's minute, × rows

@@ -570,9 +570,10 @@ PLANS: dict[int, Plan] = {
                 "hands, about 1 min), then press “Reveal the verdicts” and project the table. "
                 "Each group scores itself out "
                 "of 8 (the scoring rule above), marking its own “named” points against the "
-                "table's “why” column; each student scores their votes. Read aloud only the rows "
-                f"worth a second look {SECOND_LOOK}, each up to its “{factcheck.ASKS}” (one "
-                "line); groups that "
+                "table's “why” column; each student scores their votes (about 2 min). Read "
+                f"aloud only the rows worth a second look {SECOND_LOOK}, each up to its "
+                # reader 40: the 8 minutes hold only if each row is kept short
+                f"“{factcheck.ASKS}” (one line), about 1 min a row; groups that "
                 "ask read the rest and the other rows (below them on screen, in the answer key "
                 "on paper).",
             ),
