@@ -1308,6 +1308,14 @@ def _labelled(answer: str, unit: str, subject: str) -> Reading | None:
     if len(named) == 1:
         m = named[0]
         return _read(f"{m['num']}{'%' if m['pct'] else ''}", unit)
+    # where a quantity is asked (not a share), a percentage beside the one part that is none
+    # compares that part with something ("73.3 MW, 24% of Mississippi"): that part is the
+    # answer, said back (reader 40: refused, while "…; Mississippi is 300 MW" was read)
+    own = [p.strip() for p, m in zip(parts, found, strict=True) if m and not m["pct"]]
+    if unit != SHARE and len(own) == 1:
+        said = _read(own[0], unit)
+        if said.value is not None:
+            return replace(said, echo=said.echo or f"read as {own[0]}")
     what = f"the {subject}" if subject else "one number, your own answer"
     return Reading(
         None,

@@ -6150,3 +6150,25 @@ def test_reader39_78_a_one_figure_answer_is_asked_for_two_in_plain_words():
     assert "place" not in said and "68" not in said, said
     said = lessons.check("smoothing-energy", "about 4 MWh")
     assert not said.right and "too rough" in said.message and "4.2" not in said.message
+
+
+def test_reader40_a_percentage_beside_a_quantity_is_its_comparison():
+    # reader 40, defect 3: "73.3 MW, 24% of Mississippi" was told "you gave 2 numbers" while
+    # "73.3 MW per building; Mississippi is 300 MW" was read. One rule: where a quantity is asked
+    # (not a share), the one part that is no percentage is the answer and a percentage beside
+    # it is its comparison, said back; two quantities side by side still ask for one
+    from explorer.classroom.lessons import stations
+
+    for typed in (
+        "73.3 MW, 24% of Mississippi",
+        "73.3 MW per building; 24 % of Mississippi",
+        "24% of Mississippi, 73.3 MW",
+        "73.3 MW per building; Mississippi is 300 MW",
+    ):
+        fb = stations.check_station("in-power", typed)
+        assert fb.right, (typed, fb.message)
+    fb = stations.check_station("in-power", "73.3 MW, 24% of Mississippi")
+    assert "Read as 73.3 MW" in fb.message, fb.message
+    assert reading.read("73.3 MW, 300 MW", "MW").value is None  # two answers: which one?
+    fb = lessons.check("cooling-at-fleet-pue", "87%, 10%")  # a share asked: still asks
+    assert not fb.right and "only the cooling share" in fb.message, fb.message

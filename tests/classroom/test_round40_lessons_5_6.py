@@ -46,7 +46,7 @@ def test_the_cooling_station_says_a_bare_share_back_and_names_awss_newer_pue():
     from explorer.classroom.lessons import stations
 
     bare = stations.check_station("ms-cooling", "10")
-    assert bare.right and "read as 10 %" in bare.message.lower(), bare.message
+    assert bare.right and "Read as 10 %" in bare.message, bare.message
     typed = stations.check_station("ms-cooling", "10 %")
     assert typed.right and "read as" not in typed.message.lower()  # said only where it was read
     for answer in ("9.3 %", "9.28%", "0.093"):

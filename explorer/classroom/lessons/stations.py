@@ -953,14 +953,14 @@ def check_station(claim_id: str, answer: object) -> Feedback:
     # a bare share is said back as the percentage it was read as, as the guide promises
     # (reader 40: "10" was confirmed with no "read as 10 %")
     echo = read(answer, first.unit).echo if fb.right else ""
-    said = f"{echo[0].upper()}{echo[1:]}. " if echo else ""
+    echoed = f"{echo[0].upper()}{echo[1:]}. " if echo else ""
     if fb.right and way:
         return Feedback(
             True,
             # reader 39: 32.9 % (the industry PUE) lies inside the claim's 30-50 %, and a
             # group voted "reproduced" on it; said alike for both PUEs, pointing at the whole
             # rule, not its "Whose figure?" (reader 21: that settled the debate for one side)
-            f"{said}That is the station's computation {way}. Your number alone does not "
+            f"{echoed}That is the station's computation {way}. Your number alone does not "
             "decide the "
             "verdict: which PUE is the claim's own terms for this site is the debate's "
             "question. Argue which of the two the claim should be tested against, by the "
@@ -992,7 +992,7 @@ def check_station(claim_id: str, answer: object) -> Feedback:
     if fb.right:
         return Feedback(
             True,
-            f"{said}That is the station's computation"
+            f"{echoed}That is the station's computation"
             + (
                 ", if you multiplied the chips by one chip's sparse figure. If you took 2 × "
                 "the instance's dense figure, that is a factor you assumed: redo it as the "
