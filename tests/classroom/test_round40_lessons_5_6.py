@@ -93,3 +93,14 @@ def test_the_reveal_step_says_its_minutes_and_they_fit():
     rows = len(factcheck.second_look())
     assert "about 1 min a row" in text, text
     assert sum(said) - 1 + rows <= minutes, (said, rows, minutes)  # the row's minute, × rows
+
+
+def test_the_meta_check_sets_the_goodputs_side_by_side():
+    """Reader 40, a nit: the check at Meta's size called the model's goodput (85 %) "a little
+    below Meta's", which the reader must look up (more than 90 %, Meta's effective training
+    time). The sentence sets the two figures side by side."""
+    from explorer.classroom import lessons
+
+    words = lessons.meta_mfu_words()
+    goodput = words.split("its goodput", 1)[1]
+    assert re.match(r" \(85 %\) below Meta's \(more than 90 %\)", goodput), goodput

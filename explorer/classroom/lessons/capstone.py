@@ -950,7 +950,7 @@ def percent_range(low: float, high: float) -> str:
 def meta_mfu_words() -> str:
     """How lesson 6's check at Meta's size explains the GPU-hours match (the notebook's reveal
     and the answer key say it in these words): GPU-hours follow MFU × goodput, the model's MFU
-    lies inside the range Meta reported at that size and its goodput a little below Meta's.
+    lies inside the range Meta reported at that size and its goodput below Meta's.
 
     Examples
     --------
@@ -966,8 +966,10 @@ def meta_mfu_words() -> str:
         f"{fmt.percent(m['published_effective_time'])} effective training time; its published "
         f"GPU-hours mean the H100s ran at {fmt.percent(m['published_throughput'])} of their peak "
         f"on average over the whole run. The model's MFU ({fmt.percent(m['model_mfu'])}) is "
-        f"inside Meta's range and its goodput ({fmt.percent(m['model_goodput'], 2)}) a little "
-        f"below Meta's, so it runs at {fmt.percent(m['model_throughput'])} of peak and needs "
+        # reader 40: both goodputs side by side, not "a little below Meta's"
+        f"inside Meta's range and its goodput ({fmt.percent(m['model_goodput'], 2)}) below "
+        f"Meta's (more than {fmt.percent(m['published_effective_time'])}), so it runs at "
+        f"{fmt.percent(m['model_throughput'])} of peak and needs "
         "slightly more GPU-hours than Meta published"
     )
 
