@@ -6150,3 +6150,27 @@ def test_reader39_78_a_one_figure_answer_is_asked_for_two_in_plain_words():
     assert "place" not in said and "68" not in said, said
     said = lessons.check("smoothing-energy", "about 4 MWh")
     assert not said.right and "too rough" in said.message and "4.2" not in said.message
+
+
+def test_reader40_78_a_share_ten_times_too_big_is_told_ten_not_a_thousand():
+    # reader 40-78 D1: 2,628 ÷ 49 (GWh ÷ TWh) = 53.6 as a plain ratio is 1,000 times the 5.36 %
+    # share; typed "53.6 %" (or a bare 53.6, read as 53.6 %) it is 10 times, as "0.536" is told.
+    # The GWh ÷ TWh slip is still named (reader 28), and so is a zero too many
+    for typed in ("53.6 %", "53.6", "54 %"):
+        fb = lessons.check("state-energy-share", typed)
+        assert fb.trap == "gwh-over-twh", (typed, fb)
+        said = fb.message
+        assert "10 times too big" in said and "1,000 times" not in said, (typed, said)
+        assert "1 TWh = 1,000 GWh" in said and "zero" in said, (typed, said)
+    said = lessons.check("state-energy-share", "2628/49").message
+    assert "1,000 times too big" in said, said
+
+
+def test_reader40_78_space_grouped_digits_count_every_figure():
+    # reader 40-78 D2: "4 230 kWh" (254 MW × 1 min = 4.23 MWh) was called a one-figure guess,
+    # its figures counted from "4" only; "21 200" had two figures for the same reason
+    assert reading.significant_figures("4 230 kWh") == 3
+    assert reading.significant_figures("21 200 kWh") == 3
+    assert reading.significant_figures("2 628 GWh / 49 000 GWh") == 4
+    assert reading.leading_number("4 230 kWh") == 4230.0
+    assert lessons.check("smoothing-energy", "4 230 kWh").right
