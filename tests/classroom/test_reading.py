@@ -6174,3 +6174,18 @@ def test_reader40_78_space_grouped_digits_count_every_figure():
     assert reading.significant_figures("2 628 GWh / 49 000 GWh") == 4
     assert reading.leading_number("4 230 kWh") == 4230.0
     assert lessons.check("smoothing-energy", "4 230 kWh").right
+
+
+def test_reader40_78_two_slips_in_the_biggest_city_are_both_named():
+    # reader 40-78 D5: 300 MW × 8,760 h ÷ 10,500 kWh = 250.3 (the announced power, and MWh over
+    # kWh: 250,286 households ÷ 1,000) had only the generic nudge; each slip alone had its hint.
+    # So has the central city so worked (300 × 8,760 ÷ 10,715 = 245.3)
+    for typed, whose in (
+        ("300*8760/10500", "announced 300 MW"),
+        ("250.3", "announced 300 MW"),
+        ("300*8760/10715", "central city"),
+    ):
+        fb = lessons.check("contested-city-high", typed)
+        assert fb.kind == "trap" and "kWh (× 1,000)" in fb.message, (typed, fb)
+        assert whose in fb.message, (typed, fb.message)
+    assert lessons.check("contested-city-high", "750*8760*1000/10500").right
