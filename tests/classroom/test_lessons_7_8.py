@@ -1517,3 +1517,18 @@ def test_reader40_78_debriefs_say_which_hours_and_how_far_apart():
     found = " ".join(cells[_first(cells, "## What we found")].split())
     assert "land between 30 % above and twice" not in found
     assert "could land up to just under one and a half times apart" in found, found
+
+
+def test_reader40_78_the_worksheet_folds_the_battery_until_the_hot_day_is_answered():
+    # reader 40-78 D6: the notebook opens shaving-battery-hours (6.1 MW, 42.8 MWh, the hook's
+    # second answer) only after hot-day-above-mean; the worksheet printed it under that box
+    # with no fold, where the tables sheet folds it
+    from explorer.classroom.teacher_pack.course import LESSONS
+    from explorer.classroom.teacher_pack.worksheets import worksheet_page
+
+    page = html.unescape(worksheet_page(next(x for x in LESSONS if x.number == 7)))
+    between = page[page.index("hot-day-above-mean") : page.index("shaving-battery-hours")]
+    assert "Fold the page here" in between and "your answer above" in between, between
+    # the prediction's fold still says prediction
+    before = page[page.index("jackson-annual-pue") : page.index("hot-day-above-mean")]
+    assert "Fold the page here" in before and "your prediction above" in before, before

@@ -264,9 +264,8 @@ add_exercise(
                     (
                         "central-city",
                         "central",
-                        "that is the central city: every figure at its "
-                        "central value; the biggest city takes each figure at the end that makes it "
-                        "bigger",
+                        "that is the central city: every figure at its central value; the "
+                        "biggest city takes each figure at the end that makes it bigger",
                     ),
                 )
             ),
