@@ -6189,3 +6189,15 @@ def test_reader40_78_two_slips_in_the_biggest_city_are_both_named():
         assert fb.kind == "trap" and "kWh (× 1,000)" in fb.message, (typed, fb)
         assert whose in fb.message, (typed, fb.message)
     assert lessons.check("contested-city-high", "750*8760*1000/10500").right
+
+
+def test_reader40_78_a_round_pue_guess_is_not_told_a_method():
+    # reader 40-78 D7: "1.3", predicted before any hour's PUE is shown, was told "if you took
+    # the hottest typical hour": a method the student has not seen. It is said as a fact
+    for typed in ("1.3", "1.27"):
+        for said in (
+            lessons.reveal("jackson-annual-pue", typed).message,
+            lessons.check("jackson-annual-pue", typed).message,
+        ):
+            assert "if you took" not in said, (typed, said)
+            assert "near the PUE of the hottest typical hour" in said, (typed, said)

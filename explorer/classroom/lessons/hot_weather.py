@@ -203,8 +203,10 @@ add_exercise(
             Trap(
                 "hottest-hour",
                 lambda: float(hot_year()[0]["pue"].max()),
-                "if you took the hottest typical hour, that is near its PUE; over the year the "
-                "plant runs in cooler hours too",
+                # said as a fact: the prediction comes before any hour's PUE is shown, so a
+                # round "1.3" is a guess, not this method (readers 37, 40-78)
+                "that is near the PUE of the hottest typical hour; over the year the plant runs in "
+                "cooler hours too",
                 match=Match(
                     rel_tol=0.01,
                     # a prediction is made before any hour is shown: a guess there, not this slip
