@@ -1532,3 +1532,15 @@ def test_reader40_78_the_worksheet_folds_the_battery_until_the_hot_day_is_answer
     # the prediction's fold still says prediction
     before = page[page.index("jackson-annual-pue") : page.index("hot-day-above-mean")]
     assert "Fold the page here" in before and "your prediction above" in before, before
+
+
+def test_reader40_78_step_3_says_which_site_figure_goes_with_which_whole():
+    # reader 40-78 D9: step 3's introduction moved between three wholes and two "hottest" hours
+    # in ten sentences; the wholes are now a list, each with its kind, and the pairing is said
+    cells = _cells("07")
+    step3 = cells[_first(cells, "## Step 3")]
+    wholes = [line for line in step3.splitlines() if line.startswith("- ")]
+    assert len(wholes) == 3 and all("*energy*" in w or "*power*" in w for w in wholes), wholes
+    said = " ".join(step3.split())
+    assert "the site's year with the state's year" in said, said
+    assert "the site's hottest hour with a peak" in said, said
