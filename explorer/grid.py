@@ -117,8 +117,8 @@ def grid_shares(
     xarray.Dataset
         `VARIABLES`, each with ``units``, ``long_name`` and, for the denominators, ``source``,
         ``date``, ``confidence``, ``note`` and ``caveat`` (a line for readers, "" when the
-        catalog has none); ``attrs["notes"]`` says when the site passes 5 % of its
-        utility's peak. Shares are NaN where the catalog has no figure.
+        catalog has none); ``attrs["notes"]`` says when the site is more than 5 % of
+        its utility's peak. Shares are NaN where the catalog has no figure.
 
     Examples
     --------
@@ -126,7 +126,7 @@ def grid_shares(
     >>> # 300 MW of Entergy Mississippi's ~3,000 MW (low confidence)
     >>> round(float(ds.share_of_utility_peak), 3)
     0.1
-    >>> "passes 5 %" in ds.attrs["notes"]
+    >>> "more than 5 %" in ds.attrs["notes"]
     True
     """
     from .model import compute
@@ -189,12 +189,13 @@ def grid_shares(
     threshold = note_threshold()
     if bool((share > threshold).any()):
         e = ctx["utility"]
+        # one site's share said as itself, "up to" only over several (reader 40-78)
+        upto = "up to " if share.size > 1 else ""
         notes.append(
-            f"the site passes {threshold * 100:g} % of its utility's peak "
+            f"the site is more than {threshold * 100:g} % of its utility's peak "
             f"({_label(e.key)}, {e.value:,.0f} MW, "
-            f"{e.confidence} confidence): up to {float(share.max()) * 100:.0f} %, "
-            "a load the utility must plan "
-            "new supply for"
+            f"{e.confidence} confidence): {upto}{float(share.max()) * 100:.0f} %, "
+            "a load the utility must plan new supply for"
         )
     out.attrs = {
         "site_preset": site,

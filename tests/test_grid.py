@@ -45,7 +45,7 @@ def test_the_five_percent_note():
     # 100 MW is 3.6 % of I&M's 2,800 MW: no note; 300 MW is 10.7 %: a note naming the utility
     assert grid_shares("rainier-indiana", site_power=100).attrs["notes"] == ""
     note = grid_shares("rainier-indiana", site_power=300).attrs["notes"]
-    assert "passes 5 %" in note and "Indiana Michigan Power" in note and "11 %" in note
+    assert "more than 5 %" in note and "Indiana Michigan Power" in note and "11 %" in note
 
 
 def test_a_site_without_a_recorded_utility_gets_nan_and_says_why():
@@ -106,7 +106,7 @@ def test_cli_grid_prints_the_three_shares(capsys):
     out = capsys.readouterr().out
     assert "share_of_state_energy" in out and "2.63 %" in out  # 2.628 / 100
     assert "10.71 %" in out  # 300 / 2,800
-    assert "note: the site passes 5 %" in out
+    assert "note: the site is more than 5 %" in out
 
 
 def test_cli_grid_json(capsys):
@@ -183,3 +183,14 @@ def test_year_must_be_a_climate_year_of_the_same_site_given_alone():
         with pytest.raises(InputError, match=r"year = .* is not a climate year") as e:
             grid_shares("rainier-indiana", year=bad)
         assert e.value.field == "year" and "climate_year" in e.value.allowed
+
+
+def test_reader40_78_the_five_percent_note_reads_plainly():
+    # reader 40-78 D8: "the site passes 5 % of its utility's peak (…): up to 11 %" read badly;
+    # one site's share is said as itself, "up to" only over several values (300 MW of I&M's
+    # 2,800 MW = 10.7 %; 100 to 300 MW: up to 10.7 %)
+    note = grid_shares("rainier-indiana", site_power=300).attrs["notes"]
+    assert note.startswith("the site is more than 5 % of its utility's peak"), note
+    assert "): 11 %, a load" in note and "up to" not in note, note
+    note = grid_shares("rainier-indiana", site_power=np.array([100.0, 300.0])).attrs["notes"]
+    assert "up to 11 %" in note, note

@@ -147,12 +147,18 @@ class Say:
     step : bool
         Whether a prediction's reveal at this trap also gives the worked step (the exercise's
         last hint): a guess far off ("no losses at all") needs the recipe most (reader 35).
+    percent : str
+        Said instead of the hint when the slip's plain number is typed as a percentage ("53.6 %"
+        or a bare 53.6 for 2,628 ÷ 49 = 53.6): read so, it is 100 times nearer the answer than
+        the slip, and another slip may give it too (reader 40-78: a 10-times slip was told
+        "1,000 times too big"); "": the hint.
     """
 
     lead: str = ""
     later: str = ""
     aside: bool = True
     step: bool = False
+    percent: str = ""
 
 
 @dataclass(frozen=True)
@@ -1380,7 +1386,11 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         if r.typed is None and t.match.unit == RATIO:
             continue
         if _near(typed, t.value(), t.match.rel_tol):
-            return Feedback(False, f"Not yet, hint: {_sentence(t.hint)}", "trap", t.id)
+            # the number read as a percentage, not as the slip's plain number: its own words
+            # (a calculation's result is the plain number the student worked out: the hint)
+            percent = t.say.percent and not worked(answer) and not _near(x, typed, 1e-9)
+            hint = t.say.percent if percent else t.hint
+            return Feedback(False, f"Not yet, hint: {_sentence(hint)}", "trap", t.id)
     figures = significant_figures(answer)
     for t in traps:
         if t.match.bare and r.typed is None:  # "2 %" is a share, not the bare "2" this slip is

@@ -2458,6 +2458,13 @@ def typed_numbers(text: str) -> list[float]:
     return [x for x in plain if x is not None] + minus
 
 
+def _grouped(text: str) -> str:
+    """Digits grouped by spaces ("4 230", "21 200", a thin or no-break space too) written with
+    commas, as `normalise` reads them: one number, whose figures are all its digits (reader
+    40-78: "4 230 kWh" was counted as the one figure "4")."""
+    return re.sub(r"(?<=\d)[ \u00a0\u2009\u202f](?=\d{3}\b)", ",", text)
+
+
 def significant_figures(answer: object) -> int | None:
     """How many significant figures a typed answer gives ("1.2" → 2), or None when unknown.
 
@@ -2481,7 +2488,7 @@ def significant_figures(answer: object) -> int | None:
     if not isinstance(answer, str):
         return None
     answer = _AND_A_HALF.sub(_and_a_half, answer.strip())  # "a week and a half": 1.5, 2 figures
-    m = re.search(r"\d[\d,]*(?:\.\d*)?|\.\d+", answer)
+    m = re.search(r"\d[\d,]*(?:\.\d*)?|\.\d+", _grouped(answer))
     if not m:
         return None
     digits = m[0].replace(",", "")
@@ -2510,7 +2517,9 @@ def leading_number(answer: str) -> float:
     >>> leading_number("a week and a half")
     1.5
     """
-    m = re.search(r"\d[\d,]*(?:\.\d*)?|\.\d+", _AND_A_HALF.sub(_and_a_half, answer.strip()))
+    m = re.search(
+        r"\d[\d,]*(?:\.\d*)?|\.\d+", _grouped(_AND_A_HALF.sub(_and_a_half, answer.strip()))
+    )
     return float(m[0].replace(",", "").rstrip(".")) if m else 0.0
 
 

@@ -583,7 +583,7 @@ def test_reader_18s_items_for_lessons_7_and_8():
     assert "recharging at night" not in hook
     # D1: no "afternoon to the night" in the debrief or the plan; the plan says when
     debrief = " ".join(cells7[_first(cells7, "## What we found")].split())
-    assert "to the night" not in debrief and "hottest hours to its cooler ones" in debrief
+    assert "to the night" not in debrief and "to its cooler ones" in debrief
     plan = " ".join(text for _, _, text in teacher_pack.PLANS[7].segments)
     assert "at night" not in plan and "in the same day's cooler hours" in plan
     # D3: no container count is promised (no sourced container size): "a row of containers"
@@ -1266,7 +1266,7 @@ def test_reader_37s_annual_pue_step_explains_the_months():
         assert "weighted by its days: 1.18" in msg, msg
     # D8: "1.3" was told it took the hottest hour; a student may simply have guessed it
     msg = lessons.reveal("jackson-annual-pue", "1.3").message
-    assert "if you took the hottest typical hour" in msg, msg
+    assert "near the PUE of the hottest typical hour" in msg, msg  # reader 40-78 D7
 
 
 def test_reader_37s_lesson_7_lists_every_plant_figure_and_asks_for_the_peak_hour():
@@ -1501,3 +1501,46 @@ def test_reader39_78_lesson_8_hook_is_in_short_sentences():
     cells = _cells("08")
     hook = cells[_first(cells, "## Hook")]
     assert not _long_sentences(hook), _long_sentences(hook)
+
+
+def test_reader40_78_debriefs_say_which_hours_and_how_far_apart():
+    # reader 40-78 D3: "from a day's hottest hours to its cooler ones (from late morning into
+    # the evening …)" put the battery's delivering hours (10 h to 20 h) on the cooler ones
+    cells = _cells("07")
+    debrief = " ".join(cells[_first(cells, "## What we found")].split())
+    assert "cooler ones (from late morning" not in debrief
+    assert re.search(r"hottest hours \(from late morning into the evening[^)]*\)", debrief), debrief
+    assert "cooler ones (night and early morning)" in debrief
+    # D4: the hook's answer is how far apart two careful answers could land at most (1.47
+    # times), not a spread they always land in
+    cells = _cells("08")
+    found = " ".join(cells[_first(cells, "## What we found")].split())
+    assert "land between 30 % above and twice" not in found
+    assert "could land up to just under one and a half times apart" in found, found
+
+
+def test_reader40_78_the_worksheet_folds_the_battery_until_the_hot_day_is_answered():
+    # reader 40-78 D6: the notebook opens shaving-battery-hours (6.1 MW, 42.8 MWh, the hook's
+    # second answer) only after hot-day-above-mean; the worksheet printed it under that box
+    # with no fold, where the tables sheet folds it
+    from explorer.classroom.teacher_pack.course import LESSONS
+    from explorer.classroom.teacher_pack.worksheets import worksheet_page
+
+    page = html.unescape(worksheet_page(next(x for x in LESSONS if x.number == 7)))
+    between = page[page.index("hot-day-above-mean") : page.index("shaving-battery-hours")]
+    assert "Fold the page here" in between and "your answer above" in between, between
+    # the prediction's fold still says prediction
+    before = page[page.index("jackson-annual-pue") : page.index("hot-day-above-mean")]
+    assert "Fold the page here" in before and "your prediction above" in before, before
+
+
+def test_reader40_78_step_3_says_which_site_figure_goes_with_which_whole():
+    # reader 40-78 D9: step 3's introduction moved between three wholes and two "hottest" hours
+    # in ten sentences; the wholes are now a list, each with its kind, and the pairing is said
+    cells = _cells("07")
+    step3 = cells[_first(cells, "## Step 3")]
+    wholes = [line for line in step3.splitlines() if line.startswith("- ")]
+    assert len(wholes) == 3 and all("*energy*" in w or "*power*" in w for w in wholes), wholes
+    said = " ".join(step3.split())
+    assert "the site's year with the state's year" in said, said
+    assert "the site's hottest hour with a peak" in said, said

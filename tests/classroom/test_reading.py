@@ -6172,3 +6172,54 @@ def test_reader40_a_percentage_beside_a_quantity_is_its_comparison():
     assert reading.read("73.3 MW, 300 MW", "MW").value is None  # two answers: which one?
     fb = lessons.check("cooling-at-fleet-pue", "87%, 10%")  # a share asked: still asks
     assert not fb.right and "only the cooling share" in fb.message, fb.message
+
+
+def test_reader40_78_a_share_ten_times_too_big_is_told_ten_not_a_thousand():
+    # reader 40-78 D1: 2,628 ÷ 49 (GWh ÷ TWh) = 53.6 as a plain ratio is 1,000 times the 5.36 %
+    # share; typed "53.6 %" (or a bare 53.6, read as 53.6 %) it is 10 times, as "0.536" is told.
+    # The GWh ÷ TWh slip is still named (reader 28), and so is a zero too many
+    for typed in ("53.6 %", "53.6", "54 %"):
+        fb = lessons.check("state-energy-share", typed)
+        assert fb.trap == "gwh-over-twh", (typed, fb)
+        said = fb.message
+        assert "10 times too big" in said and "1,000 times" not in said, (typed, said)
+        assert "1 TWh = 1,000 GWh" in said and "zero" in said, (typed, said)
+    said = lessons.check("state-energy-share", "2628/49").message
+    assert "1,000 times too big" in said, said
+
+
+def test_reader40_78_space_grouped_digits_count_every_figure():
+    # reader 40-78 D2: "4 230 kWh" (254 MW × 1 min = 4.23 MWh) was called a one-figure guess,
+    # its figures counted from "4" only; "21 200" had two figures for the same reason
+    assert reading.significant_figures("4 230 kWh") == 3
+    assert reading.significant_figures("21 200 kWh") == 3
+    assert reading.significant_figures("2 628 GWh / 49 000 GWh") == 4
+    assert reading.leading_number("4 230 kWh") == 4230.0
+    assert lessons.check("smoothing-energy", "4 230 kWh").right
+
+
+def test_reader40_78_two_slips_in_the_biggest_city_are_both_named():
+    # reader 40-78 D5: 300 MW × 8,760 h ÷ 10,500 kWh = 250.3 (the announced power, and MWh over
+    # kWh: 250,286 households ÷ 1,000) had only the generic nudge; each slip alone had its hint.
+    # So has the central city so worked (300 × 8,760 ÷ 10,715 = 245.3)
+    for typed, whose in (
+        ("300*8760/10500", "announced 300 MW"),
+        ("250.3", "announced 300 MW"),
+        ("300*8760/10715", "central city"),
+    ):
+        fb = lessons.check("contested-city-high", typed)
+        assert fb.kind == "trap" and "kWh (× 1,000)" in fb.message, (typed, fb)
+        assert whose in fb.message, (typed, fb.message)
+    assert lessons.check("contested-city-high", "750*8760*1000/10500").right
+
+
+def test_reader40_78_a_round_pue_guess_is_not_told_a_method():
+    # reader 40-78 D7: "1.3", predicted before any hour's PUE is shown, was told "if you took
+    # the hottest typical hour": a method the student has not seen. It is said as a fact
+    for typed in ("1.3", "1.27"):
+        for said in (
+            lessons.reveal("jackson-annual-pue", typed).message,
+            lessons.check("jackson-annual-pue", typed).message,
+        ):
+            assert "if you took" not in said, (typed, said)
+            assert "near the PUE of the hottest typical hour" in said, (typed, said)

@@ -203,8 +203,10 @@ add_exercise(
             Trap(
                 "hottest-hour",
                 lambda: float(hot_year()[0]["pue"].max()),
-                "if you took the hottest typical hour, that is near its PUE; over the year the "
-                "plant runs in cooler hours too",
+                # said as a fact: the prediction comes before any hour's PUE is shown, so a
+                # round "1.3" is a guess, not this method (readers 37, 40-78)
+                "that is near the PUE of the hottest typical hour; over the year the plant runs in "
+                "cooler hours too",
                 match=Match(
                     rel_tol=0.01,
                     # a prediction is made before any hour is shown: a guess there, not this slip
@@ -476,6 +478,14 @@ add_exercise(
                 f"TWh, or {SITE} × {HOURS} h, which is MWh, over GWh). Write both in GWh before "
                 "dividing: 1 TWh = 1,000 GWh, and 1 GWh = 1,000 MWh",
                 match=Match(rel_tol=0.08),
+                # "53.6 %" is 10 times the share: said so, with both slips that give it
+                # (reader 40-78: a zero dropped was sent to look for a unit error)
+                say=Say(
+                    percent=f"that is {fmt.number(factor('TWh', 'GWh') / 100)} times too big. "
+                    "If you divided GWh by TWh (or MWh by GWh), the units differ: write both "
+                    "in GWh before dividing (1 TWh = 1,000 GWh, and 1 GWh = 1,000 MWh). If not, "
+                    "look for a zero too many"
+                ),
             ),
             Trap(
                 "whole-over-part",

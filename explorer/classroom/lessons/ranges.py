@@ -242,6 +242,33 @@ add_exercise(
                     ),
                 )
             ),
+            *(
+                # the MWh slip with today's announced site ("300*8760/10500", "300*8760/10715"):
+                # both slips said (reader 40-78: only the generic nudge)
+                Trap(
+                    f"mwh-over-kwh-{name}",
+                    lambda use=use: (
+                        _contested_households(SITE_MW, getattr(_range(_HOUSEHOLD_KEY), use))
+                        * factor("kWh", "MWh")
+                    ),
+                    "MW × h gives MWh; turn it into kWh (× 1,000) before dividing by the kWh a "
+                    f"household uses. And {hint}",
+                    match=Match(rel_tol=0.005),
+                )
+                for name, use, hint in (
+                    (
+                        "announced",
+                        "low",
+                        f"that is the announced {SITE}; take the high end, {_HIGH_MW}",
+                    ),
+                    (
+                        "central-city",
+                        "central",
+                        "that is the central city: every figure at its central value; the "
+                        "biggest city takes each figure at the end that makes it bigger",
+                    ),
+                )
+            ),
             Trap(
                 # "750*8760/10500": MW × h left in MWh, divided by kWh (reader 33: it was told
                 # "did you give the number in thousands of households?")

@@ -139,7 +139,7 @@ def worksheet_page(lesson: Lesson) -> str:
         )
     nb = json.loads((NOTEBOOKS / lesson.notebook).read_text(encoding="utf-8"))
     step, advanced, heading = "", False, ""
-    folds = _predictions_that_gate_exercises(nb)
+    folds = _commitments_that_gate_exercises(nb)
     for cell in nb["cells"]:
         source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
         if cell["cell_type"] == "markdown":
@@ -216,11 +216,12 @@ def worksheet_page(lesson: Lesson) -> str:
                     worked=lessons.EXERCISES[eid].worked,
                 )
             )
-            if kind == "predict_reveal" and eid in folds:
+            if eid in folds:  # a prediction's, or an answer's (reader 40-78: the battery)
+                what = "prediction" if kind == "predict_reveal" else "answer"
                 parts.append(
                     "<section class='fold'><p><b>✂ Fold the page here.</b> Turn over only after "
-                    "you have written your prediction above: the figures below give it away (the "
-                    "notebook opens them only after the prediction).</p></section>"
+                    f"you have written your {what} above: the figures below give it away (the "
+                    f"notebook opens them only after the {what}).</p></section>"
                 )
             if eid == "city-power-article":  # the debrief's two lines (reader 21)
                 parts.append(
@@ -256,14 +257,17 @@ def worksheet_page(lesson: Lesson) -> str:
     return _unguessed("\n".join(parts), lesson.number)
 
 
-def _predictions_that_gate_exercises(nb: dict) -> set[str]:
-    """The predictions (``predict_reveal``) a notebook keeps later exercises behind: a cell
-    ``widgets.solution("id", … answer_box …, until=…)`` opens an exercise only after prediction
-    ``id``, since its question's figures would give the prediction away. On paper those
-    exercises go below a fold."""
+def _commitments_that_gate_exercises(nb: dict) -> set[str]:
+    """The predictions (``predict_reveal``) and exercises (``answer_box``) a notebook keeps later
+    exercises behind: a cell ``widgets.solution("id", … answer_box …, until=…)`` opens an
+    exercise only after ``id`` is answered, since its question's figures would give ``id``'s
+    answer away (lesson 7's battery, the hook's second answer, after the hot day: reader
+    40-78). On paper those exercises go below a fold."""
     sources = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
-    predictions = {
-        eid for src in sources for eid in re.findall(r'predict_reveal\(\s*"([\w-]+)"', src)
+    commitments = {
+        eid
+        for src in sources
+        for eid in re.findall(r'(?:predict_reveal|answer_box)\(\s*"([\w-]+)"', src)
     }
     gating = {
         eid
@@ -271,7 +275,7 @@ def _predictions_that_gate_exercises(nb: dict) -> set[str]:
         if "until=" in src and "answer_box(" in src
         for eid in re.findall(r'widgets\.solution\(\s*"([\w-]+)"', src)
     }
-    return predictions & gating
+    return commitments & gating
 
 
 def _city_figures() -> str:
