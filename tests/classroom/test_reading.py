@@ -6085,7 +6085,9 @@ def test_reader38_12_a_bare_30_in_the_fleet_share_box_may_be_the_article_or_the_
     # also the next box's cooling (30.1 MW) rounded: the hint names both. "30 %" and "0.3" are
     # shares typed as such (the article's end); "30.1" is the MW, said as before
     said = {t: lessons.check("cooling-at-fleet-pue", t).message for t in ("30", "30 %", "0.3")}
-    assert "article's 30 %" in said["30"] and "MW" in said["30"], said["30"]
+    # reader 40-12 D1: naming the MW beside the 30 gave the share away (30 ÷ 300); the bare 30
+    # is now said as the article's end only (test_reader40_12_a_bare_30_…)
+    assert "article's 30 %" in said["30"], said["30"]
     for t in ("30 %", "0.3"):
         assert "article's 30 %" in said[t] and "MW" not in said[t], said[t]
     assert "looks like the cooling in MW" in lessons.check("cooling-at-fleet-pue", "30.1").message
@@ -6150,3 +6152,14 @@ def test_reader39_78_a_one_figure_answer_is_asked_for_two_in_plain_words():
     assert "place" not in said and "68" not in said, said
     said = lessons.check("smoothing-energy", "about 4 MWh")
     assert not said.right and "too rough" in said.message and "4.2" not in said.message
+
+
+def test_reader40_12_a_bare_30_for_the_fleets_share_does_not_link_it_to_megawatts():
+    # reader 40-12 D1: "30" (the article's low end) was asked whether it was "your cooling in MW
+    # (300 MW × the share)": 30 ÷ 300 is the answer, 10 %. The hint names the article's end and
+    # asks for a share, with no MW beside the 30
+    for typed in ("30", "30 %", "0.3"):
+        said = lessons.check("cooling-at-fleet-pue", typed).message
+        assert "article's 30 %" in said and "MW" not in said and "300" not in said, (typed, said)
+    # the real MW typed here (30.1) is still told it looks like the MW: the student has it
+    assert "cooling in MW" in lessons.check("cooling-at-fleet-pue", "30.1").message

@@ -169,15 +169,16 @@ add_exercise(
 
 def _article_end_or_mw() -> tuple[Trap, ...]:
     """The article's end that the fleet's cooling in MW rounds to at two figures (30.1 MW: its
-    30 %), as a trap for the bare number, which may be either; none if no end is that MW."""
+    30 %), as a trap for the bare number, which may be either; none if no end is that MW. The
+    hint names only the article's end and asks for a share: "or your cooling in MW (300 MW × the
+    share)" beside a 30 gave the share away, 30 ÷ 300 (reader 40-12)."""
     mw = SITE_MW * power.cooling_share_at("aws-fleet")
     return tuple(
         Trap(
             "articles-end-or-mw",
             lambda end=end: end,
-            f"is that the article's {fmt.percent(end)}, the claim to check, or your cooling in "
-            f"MW ({SITE} × the share)? This box asks for the share of the site: work it out "
-            f"from AWS's PUE of {FLEET_PUE_TEXT}",
+            f"is that the article's {fmt.percent(end)}, the claim to check? This box asks for "
+            f"the share of the site: work it out from AWS's PUE of {FLEET_PUE_TEXT}",
             match=Match(rel_tol=0.002, bare=True, rounded=False),
         )
         for end in ARTICLE_COOLING_RANGE
@@ -223,8 +224,9 @@ add_exercise(
                 "for the share of the site",
                 match=Match(rel_tol=0.002, rounded=False),
             ),
-            # a bare "30" is the article's low end and also the next box's MW rounded: said as
-            # both (reader 38-12); "30 %" and "0.3" are shares typed as such, the article's
+            # a bare "30" is the article's low end and also the next box's MW rounded (reader
+            # 38-12), said as the article's end only (reader 40-12: "or your MW, 300 MW × the
+            # share" gave 30 ÷ 300 away); "30 %" and "0.3" are shares typed as such, the article's
             *_article_end_or_mw(),
             # the article's own shares, copied (reader 14): its claim, not AWS's PUE turned round
             *article_cooling_copies(f"work out the share from AWS's PUE of {FLEET_PUE_TEXT}"),
