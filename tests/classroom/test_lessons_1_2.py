@@ -1660,3 +1660,11 @@ def test_reader_39_12_one_slip_one_verdict_for_a_unit_left_out():
     ):
         fb = lessons.check(eid, typed)
         assert fb.trap == "unit-missing" and fb.message.startswith("Almost:"), (typed, fb)
+
+
+def test_reader40_12_the_verdict_says_where_the_surveys_share_lies():
+    # reader 40-12 D2: the pairs' question ("inside the article's 30–50 %? at which end?") was
+    # answered only by the order of the verdict table's rows; the check that opens says it.
+    # 1 − 1/1.56 − 0.03 = 32.9 %: inside 30–50 %, 2.9 points above its low end
+    said = " ".join(html.unescape(widgets.cooling_verdict().value).split())
+    assert "The survey's 32.9 % is inside the article's 30–50 %, just above its low end." in said
