@@ -385,12 +385,13 @@ class Exercise:
         """The tolerance as the student's replies say it: `tolerance`, except for a share,
         whose width in percentage points times the fraction gives the answer away ("±1.6
         percentage points" beside "a twentieth of the answer": 1.6 × 20 ≈ 32 %, reader 32);
-        a share's is said relative to the answer, never in points. The key keeps `tolerance`.
+        a share's is said relative to the answer, never in points, and says it is not points
+        (reader 40-12: "a twentieth" of a share read as 5 points). The key keeps `tolerance`.
 
         Examples
         --------
         >>> Exercise("x", 1, "?", lambda: 0.329, SHARE, ("", "", ""), rel_tol=0.05).said_tolerance()
-        'a twentieth of the answer either way'
+        'a twentieth of the answer either way, not ±5 points'
         >>> Exercise("x", 1, "?", lambda: 0.853, SHARE, ("", "", ""), rel_tol=0.03).said_tolerance()
         '3 % of the answer either way, not ±3 points'
         """
@@ -401,7 +402,8 @@ class Exercise:
             # "3 %" of a share reads as 3 points: say it is relative (reader 33)
             part = fmt.percent(self.rel_tol, 2)
             return f"{part} of the answer either way, not ±{part.rstrip(' %')} points"
-        return f"{part} of the answer either way"
+        # "a twentieth" of a share read as ±0.05, 5 points (reader 40-12): said it is not
+        return f"{part} of the answer either way, not ±{fmt.number(100 * self.rel_tol)} points"
 
     def outside_tolerance(self) -> str:
         """What a near miss lies just outside, as the replies say it: "the ±1 % the checker
