@@ -1685,3 +1685,17 @@ def test_reader40_12_a_shares_twentieth_is_said_not_to_be_points(pages):
     sheet = " ".join(html.unescape(pages["lesson-2/worksheet.html"]).split())
     for text in (" ".join(cells[box - 1].split()), sheet):
         assert "not within 5 points" in text, text
+
+
+def test_reader40_12_an_aside_printed_open_on_paper_points_at_no_fold():
+    # reader 40-12 D4: lesson 2's "why row 3 is only an upper bound" prints open on the student's
+    # paper (an aside holds no answer) but sent the reader to "the fold under the rows", which
+    # paper does not print. No lesson's aside, as paper says it, points at a fold
+    from explorer.classroom import handouts
+
+    for path in sorted(teacher_pack.NOTEBOOKS.glob("0*.ipynb")):
+        for cell in json.loads(path.read_text())["cells"]:
+            if cell["cell_type"] == "markdown":
+                paper = lessons.on_paper("".join(cell["source"]))
+                for aside in handouts.ASIDE.finditer(paper):
+                    assert not re.search(r"\bfold\b", aside[2], re.I), (path.name, aside[1])
