@@ -6163,3 +6163,14 @@ def test_reader40_12_a_bare_30_for_the_fleets_share_does_not_link_it_to_megawatt
         assert "article's 30 %" in said and "MW" not in said and "300" not in said, (typed, said)
     # the real MW typed here (30.1) is still told it looks like the MW: the student has it
     assert "cooling in MW" in lessons.check("cooling-at-fleet-pue", "30.1").message
+
+
+def test_reader40_12_the_cooling_in_mw_typed_in_a_share_box_is_named():
+    # reader 40-12 D5: "98.7 MW" (the survey's cooling: 300 MW × 32.9 %) in the survey's share
+    # box was told "If you meant 98.7 %, type the % sign", an absurd cooling share; the MW the
+    # student worked out is named, and so is the fleet's 30.1 MW (300 × 10.04 %) in its box
+    for ex, typed in (("cooling-at-survey-pue", "98.7 MW"), ("cooling-at-fleet-pue", "30.1 MW")):
+        said = lessons.check(ex, typed).message
+        assert "cooling in MW" in said and "type the % sign" not in said, (typed, said)
+    # a power that is not the cooling keeps the general reply
+    assert "type the % sign" in lessons.check("cooling-at-survey-pue", "50 MW").message

@@ -167,6 +167,22 @@ add_exercise(
 )
 
 
+def _cooling_mw(at: str) -> Trap:
+    """The cooling in MW at the PUE `at` (a catalog cooling entry) typed with its unit in that
+    PUE's share box: "98.7 MW" was told "if you meant 98.7 %, type the % sign", an absurd
+    cooling share (reader 40-12). The student has the MW: the hint says the share is its part
+    of the site."""
+    return Trap(
+        "cooling-mw",
+        lambda: SITE_MW * power.cooling_share_at(at),
+        f"that looks like the cooling in MW, of the {SITE} site; this box asks for the share "
+        f"of the site it is: divide it by the {SITE}",
+        # typed with "MW", as the student worked it; a bare number only as typed to its
+        # figures (a bare "30" is the article's end, `_article_end_or_mw`)
+        match=Match(rel_tol=0.002, unit="MW", unit_tol=0.01, rounded=False),
+    )
+
+
 def _article_end_or_mw() -> tuple[Trap, ...]:
     """The article's end that the fleet's cooling in MW rounds to at two figures (30.1 MW: its
     30 %), as a trap for the bare number, which may be either; none if no end is that MW. The
@@ -224,6 +240,7 @@ add_exercise(
                 "for the share of the site",
                 match=Match(rel_tol=0.002, rounded=False),
             ),
+            _cooling_mw("aws-fleet"),  # typed with "MW" (reader 40-12)
             # a bare "30" is the article's low end and also the next box's MW rounded (reader
             # 38-12), said as the article's end only (reader 40-12: "or your MW, 300 MW × the
             # share" gave 30 ÷ 300 away); "30 %" and "0.3" are shares typed as such, the article's
@@ -346,6 +363,7 @@ add_exercise(
                 "for the share of the site",
                 match=Match(rel_tol=0.002, rounded=False),
             ),
+            _cooling_mw("industry-average"),  # typed with "MW" (reader 40-12)
             # the article's middle 40 % too: section 1 has just used it (reader 24)
             *article_cooling_copies(
                 f"work out the share from the survey's PUE of {_SURVEY}", coarse=True
