@@ -6174,3 +6174,11 @@ def test_reader40_12_the_cooling_in_mw_typed_in_a_share_box_is_named():
         assert "cooling in MW" in said and "type the % sign" not in said, (typed, said)
     # a power that is not the cooling keeps the general reply
     assert "type the % sign" in lessons.check("cooling-at-survey-pue", "50 MW").message
+
+
+def test_reader40_12_the_section_1_pue_typed_for_the_cop_is_named():
+    # reader 40-12 D6: "1.75" for the article's COP (1.5) is most likely section 1's PUE,
+    # 1 / (1 − 0.40 − 0.03) = 1.754, and was told only "17 % too high"; it is named as the PUE
+    for typed in ("1.75", "1.754"):
+        for said in (lessons.check("cop-article", typed), lessons.reveal("cop-article", typed)):
+            assert "PUE" in said.message and "heat removed ÷ cooling" in said.message, said

@@ -419,6 +419,13 @@ add_exercise(
             f"{fmt.number(SITE_MW * COOLING_SHARE)} = {fmt.number(_heat_cop(COOLING_SHARE))}",
         ),
         traps=(
+            Trap(  # section 1's answer typed back: the PUE of the same 40 % (reader 40-12)
+                "the-pue",
+                lambda: EXERCISES["pue-40"].answer(),
+                "that is the PUE (site ÷ IT) of section 1; the COP is heat removed ÷ cooling power",
+                # not "1.8": an estimate rounded as coarsely lands there too
+                match=Match(rel_tol=0.01, rounded=False),
+            ),
             Trap(
                 "it-only",
                 lambda: IT_SHARE / COOLING_SHARE,
