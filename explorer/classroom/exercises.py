@@ -971,9 +971,17 @@ def _label_slip(e: Exercise, answer: object, r: Reading, want: float) -> Feedbac
                 "trap",
                 "prefix",
             )
+        # how far apart the two labels are ("2628 MWh is 1,000 times less": reader 40-12 found
+        # "the unit is GWh, not MWh" left that to the student)
+        apart = want / r.value if r.value else 0.0
+        times = ""
+        if apart >= 2 and math.isclose(apart, round(apart)):
+            times = f": {said} {labelled[2].strip()} is {round(apart):,} times less"
+        elif 0 < apart <= 0.5 and math.isclose(1 / apart, round(1 / apart)):
+            times = f": {said} {labelled[2].strip()} is {round(1 / apart):,} times more"
         return Feedback(
             False,
-            f"Not yet, hint: the number is right; the unit is {e.unit}, not {labelled[2]}."
+            f"Not yet, hint: the number is right; the unit is {e.unit}, not {labelled[2]}{times}."
             if e.unit != RATIO  # "the unit is 1" is jargon: a PUE has no unit (reader 25)
             else f"Not yet, hint: the number is right; it is a plain number, with no unit "
             f"(leave out {labelled[2]}).",

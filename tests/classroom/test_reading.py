@@ -6182,3 +6182,12 @@ def test_reader40_12_the_section_1_pue_typed_for_the_cop_is_named():
     for typed in ("1.75", "1.754"):
         for said in (lessons.check("cop-article", typed), lessons.reveal("cop-article", typed)):
             assert "PUE" in said.message and "heat removed ÷ cooling" in said.message, said
+
+
+def test_reader40_12_lesson_1s_unit_hints_say_the_unit_typed():
+    # reader 40-12 D7: "3,050,000 MWh" (the city's year in MWh) was told "(in GWh)"; and
+    # "2628 MWh" for 2,628 GWh heard only "the unit is GWh, not MWh": it now says how far apart
+    said = lessons.check("city-power-article", "3,050,000 MWh").message
+    assert "energy in a year" in said and "GWh" not in said, said
+    said = lessons.check("energy-300mw", "2628 MWh").message
+    assert "the unit is GWh, not MWh: 2628 MWh is 1,000 times less." in said, said

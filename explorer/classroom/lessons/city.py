@@ -470,7 +470,8 @@ add_exercise(
             Trap(
                 "energy-not-power",
                 lambda: article_city() * per_person() * factor("kWh", "GWh"),
-                "that is the city's energy in a year (in GWh); its power is that energy ÷ the "
+                # not "(in GWh)": "3,050,000 MWh" lands here too (reader 40-12)
+                "that is the city's energy in a year; its power is that energy ÷ the "
                 f"{HOURS} hours of a year",
                 match=Match(unit="GWh"),
             ),
