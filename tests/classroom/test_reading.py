@@ -6191,3 +6191,12 @@ def test_reader40_12_lesson_1s_unit_hints_say_the_unit_typed():
     assert "energy in a year" in said and "GWh" not in said, said
     said = lessons.check("energy-300mw", "2628 MWh").message
     assert "the unit is GWh, not MWh: 2628 MWh is 1,000 times less." in said, said
+
+
+def test_reader40_12_the_city_of_people_names_days_and_the_household_size_divided():
+    # reader 40-12 D7d: 300 MW × 365 days = 109,500 "MWh" ÷ 12,200 kWh = 8,975 people, and
+    # 245,264 households ÷ 2.51 people each = 97,700, got only the generic nudge
+    said = lessons.check("city-people-us", "8,975").message
+    assert "days" in said and "hours" in said, said
+    said = lessons.check("city-people-us", "97,700").message
+    assert "2.51" in said and "multipl" in said, said
