@@ -1193,6 +1193,14 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             shown = said if _near(x, t.value(), max(t.match.rel_tol, 0.05)) else ""
             return Feedback(False, f"Not yet{shown}, hint: {_sentence(t.hint)}", "trap", t.id)
     spelled = in_digits(answer)
+    if (
+        spelled
+        and significant_figures(spelled) is None
+        and re.fullmatch(r"\d+", n := normalise(answer))
+    ):
+        # "a fifth of a million" is 200000, one figure as "two hundred thousand" is (reader
+        # 40-12: the same value heard two replies)
+        spelled = n
     rounding = _rounding(spelled, x)
     # a fraction ("1 in 20", "25/37") is as exact as its working: no figures to count
     # (a unit's slash is none: "83 PFLOP/s" is two figures, reader 36)

@@ -6200,3 +6200,13 @@ def test_reader40_12_the_city_of_people_names_days_and_the_household_size_divide
     assert "days" in said and "hours" in said, said
     said = lessons.check("city-people-us", "97,700").message
     assert "2.51" in said and "multipl" in said, said
+
+
+def test_reader40_12_a_round_number_in_words_is_as_rough_as_in_digits():
+    # reader 40-12 D7a: "about a fifth of a million" (200,000 for 215,410) was told "a little
+    # too low … the method is probably right", where "200,000" and "two hundred thousand" are
+    # one figure, too rough to check; the same value gets the same reply
+    for typed in ("about a fifth of a million", "200,000", "two hundred thousand"):
+        said = lessons.check("city-people-us", typed)
+        assert not said.right and "too rough to check" in said.message, (typed, said)
+    assert lessons.check("state-energy-share", "a twentieth").right  # reader 34's, unchanged
