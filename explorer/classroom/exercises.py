@@ -391,12 +391,13 @@ class Exercise:
         """The tolerance as the student's replies say it: `tolerance`, except for a share,
         whose width in percentage points times the fraction gives the answer away ("±1.6
         percentage points" beside "a twentieth of the answer": 1.6 × 20 ≈ 32 %, reader 32);
-        a share's is said relative to the answer, never in points. The key keeps `tolerance`.
+        a share's is said relative to the answer, never in points, and says it is not points
+        (reader 40-12: "a twentieth" of a share read as 5 points). The key keeps `tolerance`.
 
         Examples
         --------
         >>> Exercise("x", 1, "?", lambda: 0.329, SHARE, ("", "", ""), rel_tol=0.05).said_tolerance()
-        'a twentieth of the answer either way'
+        'a twentieth of the answer either way, not ±5 points'
         >>> Exercise("x", 1, "?", lambda: 0.853, SHARE, ("", "", ""), rel_tol=0.03).said_tolerance()
         '3 % of the answer either way, not ±3 points'
         """
@@ -407,7 +408,8 @@ class Exercise:
             # "3 %" of a share reads as 3 points: say it is relative (reader 33)
             part = fmt.percent(self.rel_tol, 2)
             return f"{part} of the answer either way, not ±{part.rstrip(' %')} points"
-        return f"{part} of the answer either way"
+        # "a twentieth" of a share read as ±0.05, 5 points (reader 40-12): said it is not
+        return f"{part} of the answer either way, not ±{fmt.number(100 * self.rel_tol)} points"
 
     def outside_tolerance(self) -> str:
         """What a near miss lies just outside, as the replies say it: "the ±1 % the checker
@@ -975,9 +977,17 @@ def _label_slip(e: Exercise, answer: object, r: Reading, want: float) -> Feedbac
                 "trap",
                 "prefix",
             )
+        # how far apart the two labels are ("2628 MWh is 1,000 times less": reader 40-12 found
+        # "the unit is GWh, not MWh" left that to the student)
+        apart = want / r.value if r.value else 0.0
+        times = ""
+        if apart >= 2 and math.isclose(apart, round(apart)):
+            times = f": {said} {labelled[2].strip()} is {round(apart):,} times less"
+        elif 0 < apart <= 0.5 and math.isclose(1 / apart, round(1 / apart)):
+            times = f": {said} {labelled[2].strip()} is {round(1 / apart):,} times more"
         return Feedback(
             False,
-            f"Not yet, hint: the number is right; the unit is {e.unit}, not {labelled[2]}."
+            f"Not yet, hint: the number is right; the unit is {e.unit}, not {labelled[2]}{times}."
             if e.unit != RATIO  # "the unit is 1" is jargon: a PUE has no unit (reader 25)
             else f"Not yet, hint: the number is right; it is a plain number, with no unit "
             f"(leave out {labelled[2]}).",
@@ -1189,6 +1199,14 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             shown = said if _near(x, t.value(), max(t.match.rel_tol, 0.05)) else ""
             return Feedback(False, f"Not yet{shown}, hint: {_sentence(t.hint)}", "trap", t.id)
     spelled = in_digits(answer)
+    if (
+        spelled
+        and significant_figures(spelled) is None
+        and re.fullmatch(r"\d+", n := normalise(answer))
+    ):
+        # "a fifth of a million" is 200000, one figure as "two hundred thousand" is (reader
+        # 40-12: the same value heard two replies)
+        spelled = n
     rounding = _rounding(spelled, x)
     # a fraction ("1 in 20", "25/37") is as exact as its working: no figures to count
     # (a unit's slash is none: "83 PFLOP/s" is two figures, reader 36)

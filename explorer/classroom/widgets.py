@@ -990,7 +990,8 @@ def cooling_rows() -> w.Widget:
 
 def cooling_verdict() -> w.Widget:
     """Lesson 2's verdict on the hook: the article's cooling shares and the published PUEs in
-    one table (`lessons.cooling_verdict_table`), then the fleet's MW against the article's.
+    one table (`lessons.cooling_verdict_table`), then where the survey's share lies in the
+    article's range (the pairs' question) and the fleet's MW against the article's.
 
     Examples
     --------
@@ -1000,6 +1001,8 @@ def cooling_verdict() -> w.Widget:
     return shown(
         w.HTML(
             table(*lessons.cooling_verdict_table())
+            # the pairs' question answered in words, not only by the rows' order (reader 40-12)
+            + f"<p>{html.escape(lessons.survey_against_article_line())}</p>"
             + f"<p>{html.escape(lessons.fleet_against_article_line())}</p>"
         )
     )

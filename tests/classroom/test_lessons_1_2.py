@@ -1315,7 +1315,7 @@ def test_reader_33s_key_says_its_ends_are_rounded_inward_and_the_share_tolerance
     key = " ".join(html.unescape(pages["lesson-2/answers.html"]).split())
     assert (
         "accepted within ±0.5 percentage points: 9.55 % to 10.5 % (the ends rounded inward; "
-        "told to students as a twentieth of the answer either way)"
+        "told to students as a twentieth of the answer either way, not ±5 points)"  # 40-12 D3
     ) in key
     key1 = " ".join(html.unescape(pages["lesson-1/answers.html"]).split())
     assert "2,602 GWh to 2,654 GWh (the ends rounded inward), and 2,600 GWh" in key1
@@ -1660,3 +1660,42 @@ def test_reader_39_12_one_slip_one_verdict_for_a_unit_left_out():
     ):
         fb = lessons.check(eid, typed)
         assert fb.trap == "unit-missing" and fb.message.startswith("Almost:"), (typed, fb)
+
+
+def test_reader40_12_the_verdict_says_where_the_surveys_share_lies():
+    # reader 40-12 D2: the pairs' question ("inside the article's 30–50 %? at which end?") was
+    # answered only by the order of the verdict table's rows; the check that opens says it.
+    # 1 − 1/1.56 − 0.03 = 32.9 %: inside 30–50 %, 2.9 points above its low end
+    said = " ".join(html.unescape(widgets.cooling_verdict().value).split())
+    assert "The survey's 32.9 % is inside the article's 30–50 %, just above its low end." in said
+
+
+def test_reader40_12_a_shares_twentieth_is_said_not_to_be_points(pages):
+    # reader 40-12 D3: "within a twentieth of the answer either way" read as ±0.05 (5 points)
+    # by students who work in shares; the boxes, the replies and the pairs' text say it is not
+    for ex in ("cooling-at-fleet-pue", "cooling-at-survey-pue"):
+        assert (
+            "a twentieth of the answer either way, not ±5 points" in lessons.EXERCISES[ex].question
+        )
+    said = lessons.check("cooling-at-fleet-pue", "9.5 %").message
+    assert "a twentieth of the answer either way, not ±5 points" in said, said
+    nb = json.loads((teacher_pack.NOTEBOOKS / "02-where-the-power-goes.ipynb").read_text())
+    cells = ["".join(c["source"]) for c in nb["cells"]]
+    box = next(i for i, c in enumerate(cells) if 'answer_box("cooling-at-survey-pue")' in c)
+    sheet = " ".join(html.unescape(pages["lesson-2/worksheet.html"]).split())
+    for text in (" ".join(cells[box - 1].split()), sheet):
+        assert "not within 5 points" in text, text
+
+
+def test_reader40_12_an_aside_printed_open_on_paper_points_at_no_fold():
+    # reader 40-12 D4: lesson 2's "why row 3 is only an upper bound" prints open on the student's
+    # paper (an aside holds no answer) but sent the reader to "the fold under the rows", which
+    # paper does not print. No lesson's aside, as paper says it, points at a fold
+    from explorer.classroom import handouts
+
+    for path in sorted(teacher_pack.NOTEBOOKS.glob("0*.ipynb")):
+        for cell in json.loads(path.read_text())["cells"]:
+            if cell["cell_type"] == "markdown":
+                paper = lessons.on_paper("".join(cell["source"]))
+                for aside in handouts.ASIDE.finditer(paper):
+                    assert not re.search(r"\bfold\b", aside[2], re.I), (path.name, aside[1])

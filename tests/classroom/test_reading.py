@@ -6085,7 +6085,9 @@ def test_reader38_12_a_bare_30_in_the_fleet_share_box_may_be_the_article_or_the_
     # also the next box's cooling (30.1 MW) rounded: the hint names both. "30 %" and "0.3" are
     # shares typed as such (the article's end); "30.1" is the MW, said as before
     said = {t: lessons.check("cooling-at-fleet-pue", t).message for t in ("30", "30 %", "0.3")}
-    assert "article's 30 %" in said["30"] and "MW" in said["30"], said["30"]
+    # reader 40-12 D1: naming the MW beside the 30 gave the share away (30 ÷ 300); the bare 30
+    # is now said as the article's end only (test_reader40_12_a_bare_30_…)
+    assert "article's 30 %" in said["30"], said["30"]
     for t in ("30 %", "0.3"):
         assert "article's 30 %" in said[t] and "MW" not in said[t], said[t]
     assert "looks like the cooling in MW" in lessons.check("cooling-at-fleet-pue", "30.1").message
@@ -6223,3 +6225,61 @@ def test_reader40_78_a_round_pue_guess_is_not_told_a_method():
         ):
             assert "if you took" not in said, (typed, said)
             assert "near the PUE of the hottest typical hour" in said, (typed, said)
+
+
+def test_reader40_12_a_bare_30_for_the_fleets_share_does_not_link_it_to_megawatts():
+    # reader 40-12 D1: "30" (the article's low end) was asked whether it was "your cooling in MW
+    # (300 MW × the share)": 30 ÷ 300 is the answer, 10 %. The hint names the article's end and
+    # asks for a share, with no MW beside the 30
+    for typed in ("30", "30 %", "0.3"):
+        said = lessons.check("cooling-at-fleet-pue", typed).message
+        assert "article's 30 %" in said and "MW" not in said and "300" not in said, (typed, said)
+    # the real MW typed here (30.1) is still told it looks like the MW: the student has it
+    assert "cooling in MW" in lessons.check("cooling-at-fleet-pue", "30.1").message
+
+
+def test_reader40_12_the_cooling_in_mw_typed_in_a_share_box_is_named():
+    # reader 40-12 D5: "98.7 MW" (the survey's cooling: 300 MW × 32.9 %) in the survey's share
+    # box was told "If you meant 98.7 %, type the % sign", an absurd cooling share; the MW the
+    # student worked out is named, and so is the fleet's 30.1 MW (300 × 10.04 %) in its box
+    for ex, typed in (("cooling-at-survey-pue", "98.7 MW"), ("cooling-at-fleet-pue", "30.1 MW")):
+        said = lessons.check(ex, typed).message
+        assert "cooling in MW" in said and "type the % sign" not in said, (typed, said)
+    # a power that is not the cooling keeps the general reply
+    assert "type the % sign" in lessons.check("cooling-at-survey-pue", "50 MW").message
+
+
+def test_reader40_12_the_section_1_pue_typed_for_the_cop_is_named():
+    # reader 40-12 D6: "1.75" for the article's COP (1.5) is most likely section 1's PUE,
+    # 1 / (1 − 0.40 − 0.03) = 1.754, and was told only "17 % too high"; it is named as the PUE
+    for typed in ("1.75", "1.754"):
+        for said in (lessons.check("cop-article", typed), lessons.reveal("cop-article", typed)):
+            assert "PUE" in said.message and "heat removed ÷ cooling" in said.message, said
+
+
+def test_reader40_12_lesson_1s_unit_hints_say_the_unit_typed():
+    # reader 40-12 D7: "3,050,000 MWh" (the city's year in MWh) was told "(in GWh)"; and
+    # "2628 MWh" for 2,628 GWh heard only "the unit is GWh, not MWh": it now says how far apart
+    said = lessons.check("city-power-article", "3,050,000 MWh").message
+    assert "energy in a year" in said and "GWh" not in said, said
+    said = lessons.check("energy-300mw", "2628 MWh").message
+    assert "the unit is GWh, not MWh: 2628 MWh is 1,000 times less." in said, said
+
+
+def test_reader40_12_the_city_of_people_names_days_and_the_household_size_divided():
+    # reader 40-12 D7d: 300 MW × 365 days = 109,500 "MWh" ÷ 12,200 kWh = 8,975 people, and
+    # 245,264 households ÷ 2.51 people each = 97,700, got only the generic nudge
+    said = lessons.check("city-people-us", "8,975").message
+    assert "days" in said and "hours" in said, said
+    said = lessons.check("city-people-us", "97,700").message
+    assert "2.51" in said and "multipl" in said, said
+
+
+def test_reader40_12_a_round_number_in_words_is_as_rough_as_in_digits():
+    # reader 40-12 D7a: "about a fifth of a million" (200,000 for 215,410) was told "a little
+    # too low … the method is probably right", where "200,000" and "two hundred thousand" are
+    # one figure, too rough to check; the same value gets the same reply
+    for typed in ("about a fifth of a million", "200,000", "two hundred thousand"):
+        said = lessons.check("city-people-us", typed)
+        assert not said.right and "too rough to check" in said.message, (typed, said)
+    assert lessons.check("state-energy-share", "a twentieth").right  # reader 34's, unchanged

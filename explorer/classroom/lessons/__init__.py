@@ -116,6 +116,7 @@ from .common import (
     plant_cop_line,
     power_split_line,
     rows_look_for_line,
+    survey_against_article_line,
 )
 from .cooling import (
     AIR_CHILLER_COP,

@@ -36,6 +36,10 @@ def _per_household() -> float:
     return catalog.value("bases.us-household.value", "kWh/household/year")
 
 
+def _persons_per_household() -> float:
+    return catalog.value("conventions.persons_per_household", "person/household")
+
+
 def _low_load() -> float:
     """The low end of the catalog's load-factor range (lesson 1's Advanced part)."""
     return catalog.uncertainty_ranges()["defaults.load_factor"].low
@@ -192,6 +196,29 @@ add_exercise(
             *_energy_not_in_kwh(
                 lambda: float(compute(site_power=SITE_MW, basis="us-person").city_people),
                 "people",
+            ),
+            # reader 40-12 D7d: MW × days for the year's energy (as energy-300mw's days-not-hours),
+            # and the households divided by the people in each rather than multiplied
+            Trap(
+                "days-not-hours",
+                lambda: (
+                    SITE_MW
+                    * hours_in_year()
+                    * factor("hour", "day")
+                    * factor("MWh", "kWh")
+                    / per_person()
+                ),
+                f"you multiplied the {SITE} by days; a year's energy is MW × hours ({HOURS} in "
+                "a year), then turned into kWh",
+            ),
+            Trap(
+                "households-divided",
+                lambda: site_households() / _persons_per_household(),
+                "that divides the households by the "
+                f"{fmt.number(_persons_per_household())} people living in each; people in "
+                f"homes would be households multiplied by {fmt.number(_persons_per_household())}, "
+                f"and this exercise uses each person's all-sector use, {fmt.number(per_person())} "
+                "kWh",
             ),
         ),
         rel_tol=0.05,
@@ -470,7 +497,8 @@ add_exercise(
             Trap(
                 "energy-not-power",
                 lambda: article_city() * per_person() * factor("kWh", "GWh"),
-                "that is the city's energy in a year (in GWh); its power is that energy ÷ the "
+                # not "(in GWh)": "3,050,000 MWh" lands here too (reader 40-12)
+                "that is the city's energy in a year; its power is that energy ÷ the "
                 f"{HOURS} hours of a year",
                 match=Match(unit="GWh"),
             ),

@@ -445,6 +445,33 @@ def fleet_against_article_line() -> str:
     )
 
 
+def survey_against_article_line() -> str:
+    """Lesson 2's answer to the pairs' question, in words under the verdict table: where the
+    survey's cooling share lies against the article's 30–50 % (inside or outside, and near which
+    end), so that a student alone need not read it from the order of the rows (reader 40-12).
+
+    Examples
+    --------
+    >>> survey_against_article_line()  # 1 - 1/1.56 - 0.03 = 32.9 %: 2.9 points above 30 %
+    "The survey's 32.9 % is inside the article's 30–50 %, just above its low end."
+    """
+    share = power.cooling_share_at("industry-average")
+    low, high = ARTICLE_COOLING_RANGE
+    near = (high - low) / 4  # within a quarter of the range of an end: "just" by it
+    if share < low:
+        where = "below the article's {}, under its low end"
+    elif share > high:
+        where = "above the article's {}, over its high end"
+    elif share - low <= near:
+        where = "inside the article's {}, just above its low end"
+    elif high - share <= near:
+        where = "inside the article's {}, just below its high end"
+    else:
+        where = "inside the article's {}, away from both ends"
+    article = f"{fmt.number(100 * low)}–{fmt.percent(high)}"
+    return f"The survey's {100 * share:.1f} % is {where.format(article)}."
+
+
 def cooling_rows() -> list[tuple[str, str]]:
     """Lesson 2's Advanced rows, as the notebook prints them and the answer key lists them (a
     room without computers reads them out): the article's 40 % with a dry plant (air-cooled

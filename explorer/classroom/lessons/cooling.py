@@ -167,17 +167,34 @@ add_exercise(
 )
 
 
+def _cooling_mw(at: str) -> Trap:
+    """The cooling in MW at the PUE `at` (a catalog cooling entry) typed with its unit in that
+    PUE's share box: "98.7 MW" was told "if you meant 98.7 %, type the % sign", an absurd
+    cooling share (reader 40-12). The student has the MW: the hint says the share is its part
+    of the site."""
+    return Trap(
+        "cooling-mw",
+        lambda: SITE_MW * power.cooling_share_at(at),
+        f"that looks like the cooling in MW, of the {SITE} site; this box asks for the share "
+        f"of the site it is: divide it by the {SITE}",
+        # typed with "MW", as the student worked it; a bare number only as typed to its
+        # figures (a bare "30" is the article's end, `_article_end_or_mw`)
+        match=Match(rel_tol=0.002, unit="MW", unit_tol=0.01, rounded=False),
+    )
+
+
 def _article_end_or_mw() -> tuple[Trap, ...]:
     """The article's end that the fleet's cooling in MW rounds to at two figures (30.1 MW: its
-    30 %), as a trap for the bare number, which may be either; none if no end is that MW."""
+    30 %), as a trap for the bare number, which may be either; none if no end is that MW. The
+    hint names only the article's end and asks for a share: "or your cooling in MW (300 MW × the
+    share)" beside a 30 gave the share away, 30 ÷ 300 (reader 40-12)."""
     mw = SITE_MW * power.cooling_share_at("aws-fleet")
     return tuple(
         Trap(
             "articles-end-or-mw",
             lambda end=end: end,
-            f"is that the article's {fmt.percent(end)}, the claim to check, or your cooling in "
-            f"MW ({SITE} × the share)? This box asks for the share of the site: work it out "
-            f"from AWS's PUE of {FLEET_PUE_TEXT}",
+            f"is that the article's {fmt.percent(end)}, the claim to check? This box asks for "
+            f"the share of the site: work it out from AWS's PUE of {FLEET_PUE_TEXT}",
             match=Match(rel_tol=0.002, bare=True, rounded=False),
         )
         for end in ARTICLE_COOLING_RANGE
@@ -223,8 +240,10 @@ add_exercise(
                 "for the share of the site",
                 match=Match(rel_tol=0.002, rounded=False),
             ),
-            # a bare "30" is the article's low end and also the next box's MW rounded: said as
-            # both (reader 38-12); "30 %" and "0.3" are shares typed as such, the article's
+            _cooling_mw("aws-fleet"),  # typed with "MW" (reader 40-12)
+            # a bare "30" is the article's low end and also the next box's MW rounded (reader
+            # 38-12), said as the article's end only (reader 40-12: "or your MW, 300 MW × the
+            # share" gave 30 ÷ 300 away); "30 %" and "0.3" are shares typed as such, the article's
             *_article_end_or_mw(),
             # the article's own shares, copied (reader 14): its claim, not AWS's PUE turned round
             *article_cooling_copies(f"work out the share from AWS's PUE of {FLEET_PUE_TEXT}"),
@@ -344,6 +363,7 @@ add_exercise(
                 "for the share of the site",
                 match=Match(rel_tol=0.002, rounded=False),
             ),
+            _cooling_mw("industry-average"),  # typed with "MW" (reader 40-12)
             # the article's middle 40 % too: section 1 has just used it (reader 24)
             *article_cooling_copies(
                 f"work out the share from the survey's PUE of {_SURVEY}", coarse=True
@@ -399,6 +419,13 @@ add_exercise(
             f"{fmt.number(SITE_MW * COOLING_SHARE)} = {fmt.number(_heat_cop(COOLING_SHARE))}",
         ),
         traps=(
+            Trap(  # section 1's answer typed back: the PUE of the same 40 % (reader 40-12)
+                "the-pue",
+                lambda: EXERCISES["pue-40"].answer(),
+                "that is the PUE (site ÷ IT) of section 1; the COP is heat removed ÷ cooling power",
+                # not "1.8": an estimate rounded as coarsely lands there too
+                match=Match(rel_tol=0.01, rounded=False),
+            ),
             Trap(
                 "it-only",
                 lambda: IT_SHARE / COOLING_SHARE,
