@@ -726,6 +726,27 @@ def _in_other_unit(e: Exercise, x: float, want: float) -> str | None:
     return None
 
 
+def _in_asked_unit(e: Exercise, answer: object, x: float) -> bool:
+    """Whether `answer` is a number (or calculation) followed by the exercise's own unit, that
+    number read bare giving `x`: "7.18e6 FLOP", "7.18 million FLOP" (reader 40-34).
+
+    Examples
+    --------
+    >>> e = Exercise("x", 1, "?", lambda: 7.18e21, "FLOP", ("a", "b", "c"))
+    >>> _in_asked_unit(e, "7.18e6 FLOP", 7.18e6), _in_asked_unit(e, "7.18e6", 7.18e6)
+    (True, False)
+    >>> _in_asked_unit(e, "7.18e6 PFLOP", 7.18e21)
+    False
+    """
+    if not isinstance(answer, str) or e.unit in (SHARE, RATIO) or e.unit in COUNT_WORDS:
+        return False
+    number = re.sub(rf"\s*{re.escape(e.unit)}\s*$", "", answer.strip())
+    if number == answer.strip() or not re.search(r"\d\s*$|[a-z]\s*$", number):
+        return False
+    bare = read(number, e.unit)
+    return bare.bare and bare.value is not None and math.isclose(bare.value, x, rel_tol=1e-9)
+
+
 def _mixed_units(answer: object, r: Reading, ratio: float) -> str:
     """The hint for a calculation typed without units whose result is off by a prefix's power
     of ten (10³ to 10¹⁵): the working right, its figures in mixed units ("300/1.15/910", MW over
@@ -1435,7 +1456,8 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             "percent-vs-share",
         )
     # the answer itself in another unit first ("7.18e6" is the day in PFLOP), then a trap's
-    other = _in_other_unit(e, x, want) if r.bare else None
+    asked = _in_asked_unit(e, answer, x)
+    other = _in_other_unit(e, x, want) if r.bare or asked else None
     if other:
         k = float(ureg.Quantity(1, other).to(e.unit).magnitude)
         # the larger unit first: "1 PFLOP/s = 10³ TFLOP/s", "1 PFLOP = 10¹⁵ FLOP"
@@ -1456,11 +1478,18 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         )
         # "104.000" for 104,000 MWh: the thousands point read as GWh (reader 32)
         point = _thousands_point(answer, x) if math.isclose(k, 1e3) else ""
+        # labelled with the asked unit ("7.18e6 FLOP"): the number is in another prefix, the
+        # label not (reader 40-34: it was told "far too small", the bare number its prefix)
+        fix = (
+            f"not in {e.unit}: convert it to {e.unit}, or write "
+            if asked
+            else f"the answer is asked in {e.unit}: convert it, or type the unit after your "
+            "number ("
+        )
         return Feedback(
             False,
-            f"{opening} in {other} ({per}); the answer is asked in {e.unit}: "
-            "convert it, or type the unit after your number "
-            f"({fmt.number(x, e.precision.digits)} {other})"
+            f"{opening} in {other} ({per}){',' if asked else ';'} {fix}"
+            f"{fmt.number(x, e.precision.digits)} {other}{'' if asked else ')'}"
             f"{point}.",
             "trap",
             "unit-missing",

@@ -6150,3 +6150,20 @@ def test_reader39_78_a_one_figure_answer_is_asked_for_two_in_plain_words():
     assert "place" not in said and "68" not in said, said
     said = lessons.check("smoothing-energy", "about 4 MWh")
     assert not said.right and "too rough" in said.message and "4.2" not in said.message
+
+
+def test_reader40_34_a_days_flop_slip_gets_its_own_hint_not_the_step_taken():
+    # reader 40-34 D1: three slips of students who did multiply by time were told to multiply
+    # by time. One 16-chip instance: 16 × 1,299 TFLOP/s × 86,400 s = 1.796e21 FLOP
+    for typed in ("1.8e21", "20.8 PFLOP/s * 86400 s", "16*1299e12*86400"):
+        said = lessons.check("ultraserver-day-flop", typed).message
+        assert "instance" in said and "speed × a time" not in said, (typed, said)
+    # the day's FLOP × 24 again: 7.18e21 × 24 = 1.72e23
+    for typed in ("1.72e23", "83.1e15*86400*24"):
+        said = lessons.check("ultraserver-day-flop", typed).message
+        assert "24 times too large" in said and "speed × a time" not in said, (typed, said)
+    # the day in PFLOP (83.1 × 86,400 = 7.18e6) labelled FLOP, the unit the box asks for: the
+    # prefix is named, as for the bare number
+    for typed in ("7.18e6 FLOP", "7,180,000 FLOP", "7.18 million FLOP", "7.18e6"):
+        said = lessons.check("ultraserver-day-flop", typed).message
+        assert "PFLOP" in said and "10¹⁵" in said and "far too small" not in said, (typed, said)
