@@ -152,7 +152,7 @@ def mfu_basis(chip: str, precision: str, mfu: float, label: str = "") -> str:
     >>> mfu_basis("trn2", "bf16", 0.4)
     'at 40 % MFU'
     >>> said = mfu_basis("trn2", "fp8", 0.4, "FP8")  # 0.40 x 1.28 / (1,299 / 667)
-    >>> print(*said.split("; "), sep="\n")
+    >>> for part in said.split("; "): print(part)
     at 26.3 % of the FP8 peak (40 % MFU in BF16
     FP8 trains 1.28× as fast as BF16, not the 1.95× of its peak)
     """
