@@ -280,12 +280,13 @@ def test_more_chips_slower_is_said_to_rest_on_a_low_confidence_extrapolation(pag
     assert rows[0][1:] == ["22.6 days", "20.2 days"]
     assert rows[1][1].startswith("more than") and rows[1][2] == "21.7 days"
     assert abs(lessons.fixed_restart_margin() - (21.70 / 20.19 - 1)) < 0.001
-    (found,) = [c for c in src if c.startswith("## What we found")]
+    # (reader 40-34: What we found opens with the hook's reveal, from the lesson data)
+    found = re.sub(r"<li>", "\n- ", re.sub(r"</?b>", "**", lessons.training_found()))
     bullet = found.split("**More chips can be slower")[1].split("\n- ")[0]
     assert said in bullet and "fixed 10-min restart the site would be faster" in bullet
     # (reader 17: with a fixed restart the margin is small, on an extrapolation; reader 18: the
     # text gives no size the printout contradicts, 21.7 / 20.2 = 7.5 %, not "a few per cent")
-    assert "half a million chips are far\n  slower than 100,000" in bullet  # reader 19: short
+    assert "half a million chips are far slower than 100,000" in bullet  # reader 19: short
     assert "slower by a small margin" in bullet
     # reader 35 D7: said once per bullet, not "extrapolation" twice
     assert bullet.count("extrapolation") == 0, bullet
@@ -330,7 +331,8 @@ def test_lesson_4s_key_has_the_advanced_printout_and_its_waits_say_what_they_wai
     # (and the Advanced rows too, reader 32: tested by running the cells below)
     assert src.count('until="committed your goodput prediction (section 4)') == 0
     # (reader 34: the wait's words now live in the lesson data, `lessons.HOOK_UNTIL`)
-    assert src.count("until=lessons.HOOK_UNTIL") == 3
+    # (reader 40-34: What we found waits for them too)
+    assert src.count("until=lessons.HOOK_UNTIL") == 4
     assert lessons.HOOK_UNTIL.startswith("committed sooner or later (section 3) and your goodput")
     # the goodput text counts the three losses it names, as the hint does
     (goodput,) = [c for c in cells(FOUR) if c.startswith("To estimate, add three losses")]
@@ -697,7 +699,7 @@ def test_reader_19s_lesson_4(pages):
     assert "3. Turn compute into days on a given number of chips" in src[0]
     # "more chips can be slower", in the fold and in What we found: short sentences
     (slower,) = [c for c in src if "How can more chips be slower?" in c]
-    (found,) = [c for c in src if c.startswith("## What we found")]
+    found = re.sub(r"<li>", "\n- ", re.sub(r"</?b>", "**", lessons.training_found()))
     bullet = found[found.index("- **More chips") : found.index("- **Compute:**")]
     for text in (DETAILS.search(slower)[0].split("*An aside")[0], bullet):
         sentences = re.split(r"(?<=[.:;])\s", re.sub(r"\s+", " ", text))
@@ -1674,7 +1676,7 @@ def test_reader_38_34s_sooner_or_later_is_not_led_before_the_commit(pages):
     before, after = plan.split("Students commit sooner or later", 1)
     assert ask not in before and ask in after.split("Back to the hook; more chips slower", 1)[1]
     guide = (teacher_pack.NOTEBOOKS / "README.md").read_text("utf-8")
-    (seven,) = [line for line in guide.splitlines() if "More chips always finish sooner" in line]
+    (seven,) = [line for line in guide.splitlines() if line.startswith("7. **More chips")]
     assert "lose more time than they gain" not in seven and "past some job size" not in seven
 
 
@@ -1797,3 +1799,49 @@ def test_reader_39_34s_back_to_the_hook_folds_its_detail():
         assert detail not in shown, detail
         assert detail in html.unescape(fold), detail
     assert fold.startswith("<details><summary>More detail")
+
+
+def test_reader40_34_lesson_4s_found_opens_only_with_the_hooks_reveal(monkeypatch):
+    # reader 40-34 D3: "What we found" was a markdown fold one click from the two predictions it
+    # settles ("far slower than 100,000": sooner or later; "comes out lower at Meta's size": the
+    # goodput prediction) and from the hook's days. It now opens with the hook's reveal
+    monkeypatch.delenv("EXPLORER_STATIC", raising=False)
+    monkeypatch.delenv(widgets.REVEAL, raising=False)
+    said = ("far slower than 100,000", "lower at Meta", "under two weeks", "about three weeks")
+    nb = nbformat.read(FOUR, as_version=4)
+    marked = " ".join(" ".join(c.source.split()) for c in nb.cells if c.cell_type == "markdown")
+    # (section 4's own question, after the reveal, says "far slower" in its fold)
+    assert not [s for s in said[1:] if s in marked], "an answer in the notebook's markdown"
+    (found,) = [c.source for c in nb.cells if c.source.startswith("## What we found")]
+    assert "<details>" not in found and said[0] not in found
+
+    def texts(x) -> str:
+        out = [x.value] if isinstance(x, w.HTML) else []
+        return "\n".join(out + [texts(c) for c in getattr(x, "children", ())])
+
+    ns: dict = {}
+    roots = []
+    widgets.REVEALED.done = []
+    try:
+        for c in nb.cells:
+            if c.cell_type != "code":
+                continue
+            tree = ast.parse(c.source)
+            last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+            with contextlib.redirect_stdout(io.StringIO()):
+                exec(compile(tree, "<cell>", "exec"), ns)
+                if last is not None:
+                    roots.append(eval(compile(ast.Expression(last.value), "<cell>", "eval"), ns))
+        roots = [r for r in roots if isinstance(r, w.Widget)]
+        page = lambda: " ".join(" ".join(texts(r) for r in roots).split())  # noqa: E731
+        assert not [s for s in said if s in page()]
+        widgets.REVEALED.mark("goodput-16k")
+        widgets.REVEALED.mark("llama-days")
+        assert not [s for s in said if s in page()], "open before sooner or later"
+        widgets.REVEALED.mark(lessons.MORE_CHIPS_WAY)
+        assert all(s in page() for s in said), page()[-3000:]
+    finally:
+        widgets.REVEALED.done = []
+    # the teacher's guide, which students read, does not call the prediction a misconception
+    readme = (teacher_pack.NOTEBOOKS / "README.md").read_text(encoding="utf-8")
+    assert "More chips always finish sooner" not in readme
