@@ -747,6 +747,37 @@ def _in_asked_unit(e: Exercise, answer: object, x: float) -> bool:
     return bare.bare and bare.value is not None and math.isclose(bare.value, x, rel_tol=1e-9)
 
 
+# what a factor of 1,000 or a million off says where no prefix is in play: an answer typed with
+# its powers of ten, or a time (days have no k/M/G; reader 40-34)
+POWERS_OF_TEN = (
+    "check the power of ten of each figure you used (a thousand is 1e3, a million 1e6, a billion "
+    "1e9, a trillion 1e12)"
+)
+
+# a figure typed with its power of ten: "15.6e12", "3 × 10^8", "15.6 trillion"
+_TYPED_POWER = re.compile(
+    r"\d[\d,]*(?:\.\d+)?\s*(?:e[+-]?\d+|[×x*·]\s*10\s*(?:\^|\*\*)\s*[+-]?\d+"
+    r"|(?:thousand|million|billion|trillion)\b)",
+    re.IGNORECASE,
+)
+
+
+def _typed_powers(answer: object) -> bool:
+    """Whether every large figure of `answer` is typed with its power of ten ("6 × 405e9 ×
+    15.6e9"): none can be a figure in a prefixed unit, so a factor of 1,000 off is an exponent
+    typed wrong. A bare figure of 10 or more ("989" TFLOP/s) may be a prefix's.
+
+    >>> _typed_powers("6*405e9*15.6e9"), _typed_powers("3.8e25/(100000*989*0.4)/86400")
+    (True, False)
+    >>> _typed_powers("300/1.15/910")
+    False
+    """
+    if not isinstance(answer, str) or not _TYPED_POWER.search(answer):
+        return False
+    rest = typed_numbers(normalise(_TYPED_POWER.sub(" ", answer)))
+    return all(abs(n) < 10 for n in rest)
+
+
 def _mixed_units(answer: object, r: Reading, ratio: float) -> str:
     """The hint for a calculation typed without units whose result is off by a prefix's power
     of ten (10³ to 10¹⁵): the working right, its figures in mixed units ("300/1.15/910", MW over
@@ -767,6 +798,8 @@ def _mixed_units(answer: object, r: Reading, ratio: float) -> str:
         return ""
     way = "large" if n > 0 else "small"
     size = {3: "1,000", 6: "a million"}.get(abs(n)) or _power_of_ten(10.0 ** abs(n))
+    if _typed_powers(answer):  # "405e9 × 15.6e9": an exponent wrong, no prefix (reader 40-34)
+        return f"that is {size} times too {way}: {POWERS_OF_TEN}."
     return (
         f"that is {size} times too {way}. Your working looks right, "
         "but its figures are in mixed units: one has a prefix (k = 10³, M = 10⁶, G = 10⁹, "
@@ -802,6 +835,9 @@ _LABELLED = re.compile(r"^\s*(\d[\d,]*(?:\.\d+)?)\s*([^\d\s].*?)\s*$")
 # a percent sign or word after a number
 _PERCENT_WORD = re.compile(r"%|percent|per\s+cent", re.IGNORECASE)
 
+
+# the units of a time, which have no k/M/G prefix in a lesson
+_TIMES = ("day", "days", "hour", "h", "minute", "s")
 
 # slips by a whole factor: (factor, trap id, what the hint says)
 _SLIPS = (
@@ -1547,7 +1583,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         fits = {
             "percent-slip": e.unit in (SHARE, RATIO),
             "hundred": e.unit not in (SHARE, RATIO) and (significant_figures(answer) or 0) >= 3,
-            "hours-days": e.unit in ("day", "days", "hour", "h", "minute", "s"),
+            "hours-days": e.unit in _TIMES,
             # a bare share is read as a percentage first; "54 %" for 5.4 % is a plain slip
             "power-of-ten": e.unit != SHARE or not r.bare,
         }.get(slip, True)
@@ -1572,6 +1608,14 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
                 # (reader 30)
                 many = "thousands" if k == 1e-3 else "millions"
                 words = f"{words.split(':')[0]}: did you give the number in {many} of {e.unit}?"
+            if (
+                slip == "prefix"
+                and e.unit not in (SHARE, RATIO)
+                and e.unit not in COUNT_WORDS
+                and (_typed_powers(answer) or e.unit in _TIMES)
+            ):
+                # "6*405e9*15.6e9 FLOP": an exponent, not a prefix; days have none (reader 40-34)
+                words = f"{words.split(':')[0]}: {POWERS_OF_TEN}"
             if k == 1e-3:
                 words += _thousands_point(answer, x)
             return Feedback(False, f"Not yet{said}, hint: {_sentence(words)}", "trap", slip)

@@ -294,7 +294,7 @@ def test_more_chips_slower_is_said_to_rest_on_a_low_confidence_extrapolation(pag
     assert "(55.1% with a fixed restart)" in key  # 100,000 chips: 49.2 % as the restart grows
     # README's misconception 7 says so too
     readme = (teacher_pack.NOTEBOOKS / "README.md").read_text(encoding="utf-8")
-    (seven,) = [line for line in readme.splitlines() if line.startswith("7. **More chips")]
+    (seven,) = [line for line in readme.splitlines() if line.startswith("7. **Chips and speed")]
     assert said in seven and "fixed restart" in seven
     # reader 29: the guide, which students can open, gives no verdict on half a million chips
     # (section 3's prediction); the key has it
@@ -1676,7 +1676,7 @@ def test_reader_38_34s_sooner_or_later_is_not_led_before_the_commit(pages):
     before, after = plan.split("Students commit sooner or later", 1)
     assert ask not in before and ask in after.split("Back to the hook; more chips slower", 1)[1]
     guide = (teacher_pack.NOTEBOOKS / "README.md").read_text("utf-8")
-    (seven,) = [line for line in guide.splitlines() if line.startswith("7. **More chips")]
+    (seven,) = [line for line in guide.splitlines() if line.startswith("7. **Chips and speed")]
     assert "lose more time than they gain" not in seven and "past some job size" not in seven
 
 

@@ -6167,3 +6167,29 @@ def test_reader40_34_a_days_flop_slip_gets_its_own_hint_not_the_step_taken():
     for typed in ("7.18e6 FLOP", "7,180,000 FLOP", "7.18 million FLOP", "7.18e6"):
         said = lessons.check("ultraserver-day-flop", typed).message
         assert "PFLOP" in said and "10¹⁵" in said and "far too small" not in said, (typed, said)
+
+
+def test_reader40_34_a_power_of_ten_typed_wrong_is_no_prefix_slip():
+    # reader 40-34 D4: 15.6 trillion typed as 15.6e9 gives 6 × 405e9 × 15.6e9 = 3.79e22 FLOP,
+    # 1,000 times too small; it was told "your working looks right" and "mixed units" or "check
+    # k/M/G prefixes", where no prefix was typed and the working has an exponent wrong
+    for typed in ("6 × 405e9 × 15.6e9", "6*405e9*15.6e9 FLOP", "6*405e6*15.6e12"):
+        said = lessons.check("llama-compute", typed).message
+        assert "1,000 times too small" in said and "power of ten" in said, (typed, said)
+        assert "looks right" not in said and "k/M/G" not in said, (typed, said)
+    # a calculation with no exponent typed in mixed units keeps its hint (reader 37-34)
+    assert "mixed units" in lessons.check("trn2-chips-300mw", "300/1.15/910").message
+
+
+def test_reader40_34_days_in_minutes_or_a_thousand_times_off_are_named():
+    # reader 40-34 D5: 960,566 s ÷ 60 = 16,009 minutes typed as days got "time = work ÷
+    # speed", the step the student had done; 11.1 × 1,000 = 11,100 days got "check k/M/G
+    # prefixes", which days do not have
+    for typed in ("16000", "16,009", "3.8e25/(1e5*989e12*0.4)/60"):
+        said = lessons.check("llama-days", typed).message
+        assert "minutes" in said and "1,440" in said, (typed, said)
+    for typed in ("11100", "1.11e4"):
+        said = lessons.check("llama-days", typed).message
+        assert "1,000 times too large" in said and "k/M/G" not in said, (typed, said)
+        assert "power of ten" in said, (typed, said)
+    assert lessons.check("llama-days", "16,000 minutes").right

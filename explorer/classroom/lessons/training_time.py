@@ -862,6 +862,14 @@ add_exercise(
                     unit="hours",  # the key prints "267 hours": hours typed into the days box
                 ),
             ),
+            # the seconds ÷ 60 only: minutes, typed into the days box (reader 40-34: it had
+            # "time = work ÷ speed", a step done)
+            Trap(
+                "minutes-not-days",
+                lambda: _llama_seconds() / factor("minute", "s"),
+                f"that is minutes; a day has {fmt.number(factor('day', 'minute'))} minutes",
+                match=Match(unit="minutes"),
+            ),
             Trap(
                 "seconds-not-days",
                 _llama_seconds,
