@@ -622,11 +622,15 @@ def test_reader_18s_lessons_3_and_4(pages, monkeypatch):
         ("chips.trn2.tdp", "Trainium2's power"),
     )
     widgets.REVEALED.ask("ultraserver-fp8")
+    # (reader 40-34: held on paper, where cell 8's fold is left out; on screen the fold names
+    # them, and so does this list)
+    monkeypatch.setenv(widgets.STATIC, "1")
     box = widgets.where_from(*rows)
     assert "1,299" not in box.value and "667" not in box.value and "FP8 peak" not in box.value
     assert box.value.count("tell apart") == 1 and "500 W" in box.value  # one line (reader 19)
     widgets.REVEALED.mark("ultraserver-fp8")
     assert "dense FP8 peak</b>: 1,299 TFLOP/s" in box.value and "667 TFLOP/s" in box.value
+    monkeypatch.delenv(widgets.STATIC)
     src = cells(THREE)
     (where,) = [c for c in src if c.startswith("widgets.where_from(")]
     assert all(f'"{key}"' in where for key in lessons.TOLD_APART)
@@ -732,7 +736,9 @@ def test_reader_19s_lesson_3(pages, monkeypatch):
     monkeypatch.setattr(widgets, "REVEALED", widgets.Revealed())
     widgets.REVEALED.ask("ultraserver-fp8")
     rows = [(k, k) for k in lessons.TOLD_APART]
+    monkeypatch.setenv(widgets.STATIC, "1")  # held on paper only (reader 40-34)
     assert widgets.where_from(*rows).value.count("<li>") == 1
+    monkeypatch.delenv(widgets.STATIC)
     # the plan closes the hook once all have answered, after trn2-chips-300mw (reader 24: the
     # fold is not gated, so the plan no longer says it "opens"),
     # and its last minutes hold What we found and the Advanced prediction only
@@ -1845,3 +1851,19 @@ def test_reader40_34_lesson_4s_found_opens_only_with_the_hooks_reveal(monkeypatc
     # the teacher's guide, which students read, does not call the prediction a misconception
     readme = (teacher_pack.NOTEBOOKS / "README.md").read_text(encoding="utf-8")
     assert "More chips always finish sooner" not in readme
+
+
+def test_reader40_34_lesson_3s_sources_name_the_peaks_on_screen_not_on_paper(monkeypatch):
+    # reader 40-34 D6: on screen, the sources list hid "the figures the lesson asks you to tell
+    # apart" until ultraserver-fp8 was answered, while cell 8's fold, one click away, names
+    # them: told something is hidden that sits three cells up. On screen they are named from the
+    # start; on paper, where the fold is left out, they stay blank (reader 18)
+    monkeypatch.setattr(widgets, "REVEALED", widgets.Revealed())
+    monkeypatch.delenv(widgets.STATIC, raising=False)
+    rows = [(k, k) for k in lessons.TOLD_APART]
+    widgets.REVEALED.ask("ultraserver-fp8")
+    said = widgets.where_from(*rows).value
+    assert "1,299 TFLOP/s" in said and "667 TFLOP/s" in said and "tell apart" not in said, said
+    monkeypatch.setenv(widgets.STATIC, "1")
+    said = widgets.where_from(*rows).value
+    assert "1,299" not in said and "667" not in said and "tell them apart yourself" in said
