@@ -498,7 +498,7 @@ def test_reader_17s_lesson_3(pages):
     assert "(120 kW for 72 GPUs, medium confidence)" in why and "two GPUs share one" in why
     assert "air-cooled DGX B200 server (14.3 kW for 8 GPUs" in why
     (power,) = [c for c in src if c.startswith("## Power per chip")]
-    assert "the line under it says why a GB200's\nis lower than a B200's" in power
+    assert "says why a GB200's power all in is lower" in " ".join("\n".join(src).split())
     plan = html.unescape(pages["lesson-3/plan.html"])
     assert "Why does a GB200 need less power all in than a B200?" in plan
     assert why in html.unescape(pages["lesson-3/answers.html"])
@@ -1867,3 +1867,16 @@ def test_reader40_34_lesson_3s_sources_name_the_peaks_on_screen_not_on_paper(mon
     monkeypatch.setenv(widgets.STATIC, "1")
     said = widgets.where_from(*rows).value
     assert "1,299" not in said and "667" not in said and "tell them apart yourself" in said
+
+
+def test_reader40_34_lesson_3_points_to_the_gb200_line_once_the_table_is_near_and_says_feed():
+    # reader 40-34 D7: cell 3 said "the line under it says why a GB200's is lower than a B200's"
+    # before any GB200 or B200 figure; the pointer moves under the answer box, beside the table
+    # it points to. The hook asks how many chips a site can "feed", as the exercise and plan say
+    src = cells(THREE)
+    (power,) = [c for c in src if c.startswith("## Power per chip")]
+    assert "GB200" not in lessons.on_paper(power) and "GB200" not in power
+    (opens,) = [c for c in src if c.startswith("Once your answer is right") and "four" in c]
+    assert "says why a GB200's power all in is lower than a B200's" in " ".join(opens.split())
+    (hook,) = [c for c in src if c.startswith("## Hook")]
+    assert "300 MW site feed?" in hook and " run?" not in hook

@@ -6194,3 +6194,23 @@ def test_reader40_34_days_in_minutes_or_a_thousand_times_off_are_named():
         assert "1,000 times too large" in said and "k/M/G" not in said, (typed, said)
         assert "power of ten" in said, (typed, said)
     assert lessons.check("llama-days", "16,000 minutes").right
+
+
+def test_reader40_34_days_said_with_interruptions_are_noted():
+    # reader 40-34 D7: "11.1 days with interruptions" was "Right!" with no word, where the
+    # question asks for the days with none
+    fb = lessons.check("llama-days", "11.1 days with interruptions")
+    assert fb.right and "no interruptions" in fb.message, fb.message
+    for typed in ("11.1 days", "11.1 days without interruptions", "11.1 days, no interruptions"):
+        fb = lessons.check("llama-days", typed)
+        assert fb.right and "Note" not in fb.message, (typed, fb.message)
+
+
+def test_reader40_34_stacked_scale_words_are_read():
+    # reader 40-34 D7: "7.18 billion trillion" and "about 7 thousand billion billion" (both
+    # 7e21-ish) were "I cannot read the unit"; "sextillion" was read. 7.18 × 10⁹ × 10¹² =
+    # 7.18e21, right; 7 × 10³ × 10⁹ × 10⁹ = 7e21, one figure
+    assert lessons.check("ultraserver-day-flop", "7.18 billion trillion FLOP").right
+    assert lessons.check("ultraserver-day-flop", "7.18 billion trillion").right
+    said = lessons.check("ultraserver-day-flop", "about 7 thousand billion billion").message
+    assert "cannot read" not in said, said

@@ -834,6 +834,15 @@ add_exercise(
         ),
         lambda: float(train_on_chips("llama3-405b", RUN_CHIPS, chip="h100", mfu=MFU).ideal_days),
         "days",
+        # "11.1 days with interruptions" was right with no word (reader 40-34)
+        reads=Reads(
+            mislabel=(
+                "with interruptions",
+                "no interruptions",
+                "these are the days with no interruptions, as the question asks; section 4 "
+                "adds the interruptions",
+            )
+        ),
         # ±4 %, not 5: Meta's bottom 38 % MFU (11.67–11.70 days) lies wholly outside, its every
         # rounding a slip named alike; rounded-up figures (6 × 410e9 × 16e12: 11.5 days) stay in
         rel_tol=0.04,
