@@ -6,9 +6,11 @@ Each function takes the Dataset of one scenario from `explorer.compute` and retu
 
 from __future__ import annotations
 
+import math
+
 import xarray as xr
 
-from . import catalog, climate, fmt, power
+from . import catalog, climate, fmt, power, training
 from .units import factor
 
 FLEET_PUE_KEY = "cooling.aws-fleet.pue"
@@ -137,6 +139,33 @@ def city_basis(ds: xr.Dataset) -> str:
     return (
         f"{energy}/yr ÷ {value} per {per} per year ({catalog.label('bases', basis)}; "
         f"{e.source_title}, {e.date}) = {fmt.number(count)} {per}s"
+    )
+
+
+def mfu_basis(chip: str, precision: str, mfu: float, label: str = "") -> str:
+    """How the effective FLOP/s follow from the MFU at `precision`, said beside them: the MFU
+    is a BF16 run's; a lower precision trains faster by its measured speed-up, not by its peak
+    ratio (`training.mfu_scale`), so it reaches a smaller share of its own peak.
+
+    Examples
+    --------
+    >>> mfu_basis("trn2", "bf16", 0.4)
+    'at 40 % MFU'
+    >>> said = mfu_basis("trn2", "fp8", 0.4, "FP8")  # 0.40 x 1.28 / (1,299 / 667)
+    >>> for part in said.split("; "): print(part)
+    at 26.3 % of the FP8 peak (40 % MFU in BF16
+    FP8 trains 1.28× as fast as BF16, not the 1.95× of its peak)
+    """
+    peak = catalog.chip_table().peak_flops.sel(chip=chip)
+    scale = float(training.mfu_scale(peak).sel(precision=precision))
+    if math.isnan(scale) or math.isclose(scale, 1.0):
+        return f"at {fmt.percent(mfu)} MFU"
+    label = label or precision
+    ratio = float(peak.sel(precision=precision) / peak.sel(precision="bf16"))
+    return (
+        f"at {fmt.percent(mfu * scale)} of the {label} peak ({fmt.percent(mfu)} MFU in BF16; "
+        f"{label} trains {fmt.number(ratio * scale, 3)}× as fast as BF16, not the "
+        f"{fmt.number(ratio, 3)}× of its peak)"
     )
 
 

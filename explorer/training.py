@@ -668,7 +668,7 @@ def flag_notes(bits: int, best: float | None = None, fewest: float | None = None
         ),
         "low_goodput": (
             f"goodput below {t['low_goodput']:.0%}: interruptions dominate at this job size; "
-            "faster restarts and checkpoints (restart_minutes, checkpoint_minutes) "
+            "faster restarts and checkpoints "
             "or smaller jobs help most"
         ),
         "beyond_horizon": (

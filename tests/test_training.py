@@ -641,3 +641,13 @@ def test_flags_follow_their_catalog_thresholds():
     assert t["low_goodput"] == 0.5
     assert int(training.flag_bits(True, 0.51, 400.0, 1e6, False, False)) == 0
     assert int(training.flag_bits(True, 0.49, 500.0, 2e6, True, True)) == 2 + 4 + 8 + 16 + 32
+
+
+def test_reader40_34_a_flag_note_names_no_internal_field():
+    # reader 40-34 D7: the app's lesson-4 step showed "faster restarts and checkpoints
+    # (restart_minutes, checkpoint_minutes)", field names on a student-facing card
+    from explorer.training import FLAGS, flag_notes
+
+    (note,) = flag_notes(FLAGS["low_goodput"])
+    assert "restart_minutes" not in note and "checkpoint_minutes" not in note, note
+    assert "faster restarts and checkpoints" in note

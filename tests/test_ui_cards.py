@@ -12,7 +12,9 @@ def _cards(ds, a=None, **kw):
     v = scalars(ds, "fp8")
     args = dict(per="household", same_basis=True, chip="h100", site="generic", fill=True)
     ranges = dict.fromkeys(("city", "cooling", "flops", "it", "chips", "energy"), "")
-    return cards.headline_cards(ds, v, a, precision="FP8", ranges=ranges, **{**args, **kw})
+    return cards.headline_cards(
+        ds, v, a, precision="FP8", precision_key="fp8", ranges=ranges, **{**args, **kw}
+    )
 
 
 def test_the_cards_read_units_from_the_result_not_from_the_ui():
@@ -38,3 +40,28 @@ def test_a_pinned_scenario_adds_its_value_and_the_change():
     assert "+30 MW (+100 %)" in shown["cooling"]
     assert "— B (the controls)" in shown["city"]
     assert cards.compare(ds, scalars(ds, "fp8"), None, "cooling_power") == ""
+
+
+def test_the_flops_card_says_how_a_bf16_mfu_carries_to_fp8():
+    # reader 40-34 D2: Trainium2 at 300 MW, cooling 10 %: 373 EFLOP/s FP8 peak and 97.9
+    # effective "at 40 % MFU", which is 26 % of the peak. FP8 trains 1.28× as fast as BF16
+    # (FP8-LM), not 1,299 ÷ 667 = 1.95×: 0.40 × 1.28 ÷ 1.95 = 26.3 % of the FP8 peak
+    ds = explorer.compute(site_power=300, cooling_fraction=0.10, chip="trn2")
+    flops = _cards(ds, chip="trn2")["flops"]
+    assert "97.9 EFLOP/s effective" in flops, flops
+    assert "26.3 % of the FP8 peak" in flops and "40 % MFU in BF16" in flops, flops
+    assert "1.28×" in flops and "1.95×" in flops, flops
+    bf16 = cards.headline_cards(
+        ds,
+        scalars(ds, "bf16"),
+        None,
+        precision="BF16",
+        precision_key="bf16",
+        ranges=dict.fromkeys(("city", "cooling", "flops", "it", "chips", "energy"), ""),
+        per="household",
+        same_basis=True,
+        chip="trn2",
+        site="generic",
+        fill=True,
+    )["flops"]
+    assert "effective at 40 % MFU" in bf16 and "1.28" not in bf16, bf16

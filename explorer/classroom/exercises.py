@@ -734,6 +734,58 @@ def _in_other_unit(e: Exercise, x: float, want: float) -> str | None:
     return None
 
 
+def _in_asked_unit(e: Exercise, answer: object, x: float) -> bool:
+    """Whether `answer` is a number (or calculation) followed by the exercise's own unit, that
+    number read bare giving `x`: "7.18e6 FLOP", "7.18 million FLOP" (reader 40-34).
+
+    Examples
+    --------
+    >>> e = Exercise("x", 1, "?", lambda: 7.18e21, "FLOP", ("a", "b", "c"))
+    >>> _in_asked_unit(e, "7.18e6 FLOP", 7.18e6), _in_asked_unit(e, "7.18e6", 7.18e6)
+    (True, False)
+    >>> _in_asked_unit(e, "7.18e6 PFLOP", 7.18e21)
+    False
+    """
+    if not isinstance(answer, str) or e.unit in (SHARE, RATIO) or e.unit in COUNT_WORDS:
+        return False
+    number = re.sub(rf"\s*{re.escape(e.unit)}\s*$", "", answer.strip())
+    if number == answer.strip() or not re.search(r"\d\s*$|[a-z]\s*$", number):
+        return False
+    bare = read(number, e.unit)
+    return bare.bare and bare.value is not None and math.isclose(bare.value, x, rel_tol=1e-9)
+
+
+# what a factor of 1,000 or a million off says where no prefix is in play: an answer typed with
+# its powers of ten, or a time (days have no k/M/G; reader 40-34)
+POWERS_OF_TEN = (
+    "check the power of ten of each figure you used (a thousand is 1e3, a million 1e6, a billion "
+    "1e9, a trillion 1e12)"
+)
+
+# a figure typed with its power of ten: "15.6e12", "3 × 10^8", "15.6 trillion"
+_TYPED_POWER = re.compile(
+    r"\d[\d,]*(?:\.\d+)?\s*(?:e[+-]?\d+|[×x*·]\s*10\s*(?:\^|\*\*)\s*[+-]?\d+"
+    r"|(?:thousand|million|billion|trillion)\b)",
+    re.IGNORECASE,
+)
+
+
+def _typed_powers(answer: object) -> bool:
+    """Whether every large figure of `answer` is typed with its power of ten ("6 × 405e9 ×
+    15.6e9"): none can be a figure in a prefixed unit, so a factor of 1,000 off is an exponent
+    typed wrong. A bare figure of 10 or more ("989" TFLOP/s) may be a prefix's.
+
+    >>> _typed_powers("6*405e9*15.6e9"), _typed_powers("3.8e25/(100000*989*0.4)/86400")
+    (True, False)
+    >>> _typed_powers("300/1.15/910")
+    False
+    """
+    if not isinstance(answer, str) or not _TYPED_POWER.search(answer):
+        return False
+    rest = typed_numbers(normalise(_TYPED_POWER.sub(" ", answer)))
+    return all(abs(n) < 10 for n in rest)
+
+
 def _mixed_units(answer: object, r: Reading, ratio: float) -> str:
     """The hint for a calculation typed without units whose result is off by a prefix's power
     of ten (10³ to 10¹⁵): the working right, its figures in mixed units ("300/1.15/910", MW over
@@ -754,6 +806,8 @@ def _mixed_units(answer: object, r: Reading, ratio: float) -> str:
         return ""
     way = "large" if n > 0 else "small"
     size = {3: "1,000", 6: "a million"}.get(abs(n)) or _power_of_ten(10.0 ** abs(n))
+    if _typed_powers(answer):  # "405e9 × 15.6e9": an exponent wrong, no prefix (reader 40-34)
+        return f"that is {size} times too {way}: {POWERS_OF_TEN}."
     return (
         f"that is {size} times too {way}. Your working looks right, "
         "but its figures are in mixed units: one has a prefix (k = 10³, M = 10⁶, G = 10⁹, "
@@ -789,6 +843,9 @@ _LABELLED = re.compile(r"^\s*(\d[\d,]*(?:\.\d+)?)\s*([^\d\s].*?)\s*$")
 # a percent sign or word after a number
 _PERCENT_WORD = re.compile(r"%|percent|per\s+cent", re.IGNORECASE)
 
+
+# the units of a time, which have no k/M/G prefix in a lesson
+_TIMES = ("day", "days", "hour", "h", "minute", "s")
 
 # slips by a whole factor: (factor, trap id, what the hint says)
 _SLIPS = (
@@ -1463,7 +1520,8 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             "percent-vs-share",
         )
     # the answer itself in another unit first ("7.18e6" is the day in PFLOP), then a trap's
-    other = _in_other_unit(e, x, want) if r.bare else None
+    asked = _in_asked_unit(e, answer, x)
+    other = _in_other_unit(e, x, want) if r.bare or asked else None
     if other:
         k = float(ureg.Quantity(1, other).to(e.unit).magnitude)
         # the larger unit first: "1 PFLOP/s = 10³ TFLOP/s", "1 PFLOP = 10¹⁵ FLOP"
@@ -1484,11 +1542,18 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         )
         # "104.000" for 104,000 MWh: the thousands point read as GWh (reader 32)
         point = _thousands_point(answer, x) if math.isclose(k, 1e3) else ""
+        # labelled with the asked unit ("7.18e6 FLOP"): the number is in another prefix, the
+        # label not (reader 40-34: it was told "far too small", the bare number its prefix)
+        fix = (
+            f"not in {e.unit}: convert it to {e.unit}, or write "
+            if asked
+            else f"the answer is asked in {e.unit}: convert it, or type the unit after your "
+            "number ("
+        )
         return Feedback(
             False,
-            f"{opening} in {other} ({per}); the answer is asked in {e.unit}: "
-            "convert it, or type the unit after your number "
-            f"({fmt.number(x, e.precision.digits)} {other})"
+            f"{opening} in {other} ({per}){',' if asked else ';'} {fix}"
+            f"{fmt.number(x, e.precision.digits)} {other}{'' if asked else ')'}"
             f"{point}.",
             "trap",
             "unit-missing",
@@ -1546,7 +1611,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         fits = {
             "percent-slip": e.unit in (SHARE, RATIO),
             "hundred": e.unit not in (SHARE, RATIO) and (significant_figures(answer) or 0) >= 3,
-            "hours-days": e.unit in ("day", "days", "hour", "h", "minute", "s"),
+            "hours-days": e.unit in _TIMES,
             # a bare share is read as a percentage first; "54 %" for 5.4 % is a plain slip
             "power-of-ten": e.unit != SHARE or not r.bare,
         }.get(slip, True)
@@ -1571,6 +1636,14 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
                 # (reader 30)
                 many = "thousands" if k == 1e-3 else "millions"
                 words = f"{words.split(':')[0]}: did you give the number in {many} of {e.unit}?"
+            if (
+                slip == "prefix"
+                and e.unit not in (SHARE, RATIO)
+                and e.unit not in COUNT_WORDS
+                and (_typed_powers(answer) or e.unit in _TIMES)
+            ):
+                # "6*405e9*15.6e9 FLOP": an exponent, not a prefix; days have none (reader 40-34)
+                words = f"{words.split(':')[0]}: {POWERS_OF_TEN}"
             if k == 1e-3:
                 words += _thousands_point(answer, x)
             return Feedback(False, f"Not yet{said}, hint: {_sentence(words)}", "trap", slip)

@@ -642,6 +642,24 @@ def _scaled(m: re.Match[str]) -> str:
     return f"{value * (_SCALE_WORDS[scale.lower()] if scale else 1):.12g}"
 
 
+# two or more scale words in a row after a number: "billion trillion", "thousand billion billion"
+_STACKED_SCALES = re.compile(
+    r"(?<=\d)(\s+(?:thousand|million|billion|trillion)\b){2,}(?!\s*\d)", re.IGNORECASE
+)
+
+
+def _one_scale(m: re.Match[str]) -> str:
+    """Stacked scale words as the one word of their product, where there is one: " billion
+    trillion" → " sextillion"; as typed otherwise.
+
+    >>> _STACKED_SCALES.sub(_one_scale, "7.18 billion trillion FLOP")
+    '7.18 sextillion FLOP'
+    """
+    scale = math.prod(_SCALE_WORDS[w.lower()] for w in m[0].split())
+    word = next((w for w, k in _SCALE_WORDS.items() if len(w) > 2 and math.isclose(k, scale)), None)
+    return f" {word}" if word else m[0]
+
+
 def normalise(text: str) -> str:
     """A typed answer rewritten as digits and symbols for the reader's patterns: words, scales,
     fractions, powers of ten and "x" for times as digits; estimates, a name before "=" and a
@@ -678,6 +696,9 @@ def normalise(text: str) -> str:
     text = _AND_A_HALF.sub(_and_a_half, text)
     text = _NUMBER_AND_A_HALF.sub(_number_and_a_half, text)
 
+    # "7.18 billion trillion", "7 thousand billion billion": stacked scale words are one
+    # scale, their product (reader 40-34: "cannot read the unit 'trillion'")
+    text = _STACKED_SCALES.sub(_one_scale, text)
     text = _MIXED.sub(_mixed, text)
     # "1/4 million", "2 hundred thousand": a number before scale words is one number, as "a
     # quarter million" and "two hundred thousand" are (reader 38-12)

@@ -321,6 +321,7 @@ class ExplorerApp(Controls, Page):
             site=self.site,
             fill=self.state["chips"] is None,
             precision=prec,
+            precision_key=sc.precision,
             ranges=self.ranges.slots(sc.inputs, sc.precision, sc.per, self.ranges_toggle.shown),
         )
         self.city.value = shown["city"]

@@ -124,11 +124,14 @@ def headline_cards(
     fill: bool,
     precision: str,
     ranges: Mapping[str, str],
+    precision_key: str,
 ) -> dict[str, str]:
     """The Advanced screen's cards: ``city``, ``cooling``, ``flops`` and ``details`` (IT power
     and PUE, chips, per year), for the result `ds` (one precision) and its values `v`.
 
-    `precision` is the precision's label, `ranges` each card's range text ("" when hidden)."""
+    `precision` is the precision's label and `precision_key` its name (``"fp8"``), whose MFU
+    the FLOPS card states (`notes.mfu_basis`); `ranges` each card's range text ("" when
+    hidden)."""
     pinned = a is not None
     q = lambda name, key=None: amount(ds, name, v[key or name])  # noqa: E731
     main, other = city_words(ds, v, per)
@@ -165,7 +168,8 @@ def headline_cards(
         out["flops"] = theme.card(
             title,
             f"{q('peak_flops')} peak",
-            f"{q('effective_flops')} effective at {fmt.percent(v['mfu'])} MFU; "
+            f"{q('effective_flops')} effective "
+            f"{html.escape(notes.mfu_basis(chip, precision_key, v['mfu'], precision))}; "
             f"HBM {q('hbm_capacity')}",
             range_text=ranges["flops"],
             compare=compare(ds, v, a, "peak_flops", " peak"),

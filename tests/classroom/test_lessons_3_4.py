@@ -280,12 +280,13 @@ def test_more_chips_slower_is_said_to_rest_on_a_low_confidence_extrapolation(pag
     assert rows[0][1:] == ["22.6 days", "20.2 days"]
     assert rows[1][1].startswith("more than") and rows[1][2] == "21.7 days"
     assert abs(lessons.fixed_restart_margin() - (21.70 / 20.19 - 1)) < 0.001
-    (found,) = [c for c in src if c.startswith("## What we found")]
+    # (reader 40-34: What we found opens with the hook's reveal, from the lesson data)
+    found = re.sub(r"<li>", "\n- ", re.sub(r"</?b>", "**", lessons.training_found()))
     bullet = found.split("**More chips can be slower")[1].split("\n- ")[0]
     assert said in bullet and "fixed 10-min restart the site would be faster" in bullet
     # (reader 17: with a fixed restart the margin is small, on an extrapolation; reader 18: the
     # text gives no size the printout contradicts, 21.7 / 20.2 = 7.5 %, not "a few per cent")
-    assert "half a million chips are far\n  slower than 100,000" in bullet  # reader 19: short
+    assert "half a million chips are far slower than 100,000" in bullet  # reader 19: short
     assert "slower by a small margin" in bullet
     # reader 35 D7: said once per bullet, not "extrapolation" twice
     assert bullet.count("extrapolation") == 0, bullet
@@ -293,7 +294,7 @@ def test_more_chips_slower_is_said_to_rest_on_a_low_confidence_extrapolation(pag
     assert "(55.1% with a fixed restart)" in key  # 100,000 chips: 49.2 % as the restart grows
     # README's misconception 7 says so too
     readme = (teacher_pack.NOTEBOOKS / "README.md").read_text(encoding="utf-8")
-    (seven,) = [line for line in readme.splitlines() if line.startswith("7. **More chips")]
+    (seven,) = [line for line in readme.splitlines() if line.startswith("7. **Chips and speed")]
     assert said in seven and "fixed restart" in seven
     # reader 29: the guide, which students can open, gives no verdict on half a million chips
     # (section 3's prediction); the key has it
@@ -330,7 +331,8 @@ def test_lesson_4s_key_has_the_advanced_printout_and_its_waits_say_what_they_wai
     # (and the Advanced rows too, reader 32: tested by running the cells below)
     assert src.count('until="committed your goodput prediction (section 4)') == 0
     # (reader 34: the wait's words now live in the lesson data, `lessons.HOOK_UNTIL`)
-    assert src.count("until=lessons.HOOK_UNTIL") == 3
+    # (reader 40-34: What we found waits for them too)
+    assert src.count("until=lessons.HOOK_UNTIL") == 4
     assert lessons.HOOK_UNTIL.startswith("committed sooner or later (section 3) and your goodput")
     # the goodput text counts the three losses it names, as the hint does
     (goodput,) = [c for c in cells(FOUR) if c.startswith("To estimate, add three losses")]
@@ -496,7 +498,7 @@ def test_reader_17s_lesson_3(pages):
     assert "(120 kW for 72 GPUs, medium confidence)" in why and "two GPUs share one" in why
     assert "air-cooled DGX B200 server (14.3 kW for 8 GPUs" in why
     (power,) = [c for c in src if c.startswith("## Power per chip")]
-    assert "the line under it says why a GB200's\nis lower than a B200's" in power
+    assert "says why a GB200's power all in is lower" in " ".join("\n".join(src).split())
     plan = html.unescape(pages["lesson-3/plan.html"])
     assert "Why does a GB200 need less power all in than a B200?" in plan
     assert why in html.unescape(pages["lesson-3/answers.html"])
@@ -620,11 +622,15 @@ def test_reader_18s_lessons_3_and_4(pages, monkeypatch):
         ("chips.trn2.tdp", "Trainium2's power"),
     )
     widgets.REVEALED.ask("ultraserver-fp8")
+    # (reader 40-34: held on paper, where cell 8's fold is left out; on screen the fold names
+    # them, and so does this list)
+    monkeypatch.setenv(widgets.STATIC, "1")
     box = widgets.where_from(*rows)
     assert "1,299" not in box.value and "667" not in box.value and "FP8 peak" not in box.value
     assert box.value.count("tell apart") == 1 and "500 W" in box.value  # one line (reader 19)
     widgets.REVEALED.mark("ultraserver-fp8")
     assert "dense FP8 peak</b>: 1,299 TFLOP/s" in box.value and "667 TFLOP/s" in box.value
+    monkeypatch.delenv(widgets.STATIC)
     src = cells(THREE)
     (where,) = [c for c in src if c.startswith("widgets.where_from(")]
     assert all(f'"{key}"' in where for key in lessons.TOLD_APART)
@@ -697,7 +703,7 @@ def test_reader_19s_lesson_4(pages):
     assert "3. Turn compute into days on a given number of chips" in src[0]
     # "more chips can be slower", in the fold and in What we found: short sentences
     (slower,) = [c for c in src if "How can more chips be slower?" in c]
-    (found,) = [c for c in src if c.startswith("## What we found")]
+    found = re.sub(r"<li>", "\n- ", re.sub(r"</?b>", "**", lessons.training_found()))
     bullet = found[found.index("- **More chips") : found.index("- **Compute:**")]
     for text in (DETAILS.search(slower)[0].split("*An aside")[0], bullet):
         sentences = re.split(r"(?<=[.:;])\s", re.sub(r"\s+", " ", text))
@@ -730,7 +736,9 @@ def test_reader_19s_lesson_3(pages, monkeypatch):
     monkeypatch.setattr(widgets, "REVEALED", widgets.Revealed())
     widgets.REVEALED.ask("ultraserver-fp8")
     rows = [(k, k) for k in lessons.TOLD_APART]
+    monkeypatch.setenv(widgets.STATIC, "1")  # held on paper only (reader 40-34)
     assert widgets.where_from(*rows).value.count("<li>") == 1
+    monkeypatch.delenv(widgets.STATIC)
     # the plan closes the hook once all have answered, after trn2-chips-300mw (reader 24: the
     # fold is not gated, so the plan no longer says it "opens"),
     # and its last minutes hold What we found and the Advanced prediction only
@@ -1674,7 +1682,7 @@ def test_reader_38_34s_sooner_or_later_is_not_led_before_the_commit(pages):
     before, after = plan.split("Students commit sooner or later", 1)
     assert ask not in before and ask in after.split("Back to the hook; more chips slower", 1)[1]
     guide = (teacher_pack.NOTEBOOKS / "README.md").read_text("utf-8")
-    (seven,) = [line for line in guide.splitlines() if "More chips always finish sooner" in line]
+    (seven,) = [line for line in guide.splitlines() if line.startswith("7. **Chips and speed")]
     assert "lose more time than they gain" not in seven and "past some job size" not in seven
 
 
@@ -1797,3 +1805,78 @@ def test_reader_39_34s_back_to_the_hook_folds_its_detail():
         assert detail not in shown, detail
         assert detail in html.unescape(fold), detail
     assert fold.startswith("<details><summary>More detail")
+
+
+def test_reader40_34_lesson_4s_found_opens_only_with_the_hooks_reveal(monkeypatch):
+    # reader 40-34 D3: "What we found" was a markdown fold one click from the two predictions it
+    # settles ("far slower than 100,000": sooner or later; "comes out lower at Meta's size": the
+    # goodput prediction) and from the hook's days. It now opens with the hook's reveal
+    monkeypatch.delenv("EXPLORER_STATIC", raising=False)
+    monkeypatch.delenv(widgets.REVEAL, raising=False)
+    said = ("far slower than 100,000", "lower at Meta", "under two weeks", "about three weeks")
+    nb = nbformat.read(FOUR, as_version=4)
+    marked = " ".join(" ".join(c.source.split()) for c in nb.cells if c.cell_type == "markdown")
+    # (section 4's own question, after the reveal, says "far slower" in its fold)
+    assert not [s for s in said[1:] if s in marked], "an answer in the notebook's markdown"
+    (found,) = [c.source for c in nb.cells if c.source.startswith("## What we found")]
+    assert "<details>" not in found and said[0] not in found
+
+    def texts(x) -> str:
+        out = [x.value] if isinstance(x, w.HTML) else []
+        return "\n".join(out + [texts(c) for c in getattr(x, "children", ())])
+
+    ns: dict = {}
+    roots = []
+    widgets.REVEALED.done = []
+    try:
+        for c in nb.cells:
+            if c.cell_type != "code":
+                continue
+            tree = ast.parse(c.source)
+            last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+            with contextlib.redirect_stdout(io.StringIO()):
+                exec(compile(tree, "<cell>", "exec"), ns)
+                if last is not None:
+                    roots.append(eval(compile(ast.Expression(last.value), "<cell>", "eval"), ns))
+        roots = [r for r in roots if isinstance(r, w.Widget)]
+        page = lambda: " ".join(" ".join(texts(r) for r in roots).split())  # noqa: E731
+        assert not [s for s in said if s in page()]
+        widgets.REVEALED.mark("goodput-16k")
+        widgets.REVEALED.mark("llama-days")
+        assert not [s for s in said if s in page()], "open before sooner or later"
+        widgets.REVEALED.mark(lessons.MORE_CHIPS_WAY)
+        assert all(s in page() for s in said), page()[-3000:]
+    finally:
+        widgets.REVEALED.done = []
+    # the teacher's guide, which students read, does not call the prediction a misconception
+    readme = (teacher_pack.NOTEBOOKS / "README.md").read_text(encoding="utf-8")
+    assert "More chips always finish sooner" not in readme
+
+
+def test_reader40_34_lesson_3s_sources_name_the_peaks_on_screen_not_on_paper(monkeypatch):
+    # reader 40-34 D6: on screen, the sources list hid "the figures the lesson asks you to tell
+    # apart" until ultraserver-fp8 was answered, while cell 8's fold, one click away, names
+    # them: told something is hidden that sits three cells up. On screen they are named from the
+    # start; on paper, where the fold is left out, they stay blank (reader 18)
+    monkeypatch.setattr(widgets, "REVEALED", widgets.Revealed())
+    monkeypatch.delenv(widgets.STATIC, raising=False)
+    rows = [(k, k) for k in lessons.TOLD_APART]
+    widgets.REVEALED.ask("ultraserver-fp8")
+    said = widgets.where_from(*rows).value
+    assert "1,299 TFLOP/s" in said and "667 TFLOP/s" in said and "tell apart" not in said, said
+    monkeypatch.setenv(widgets.STATIC, "1")
+    said = widgets.where_from(*rows).value
+    assert "1,299" not in said and "667" not in said and "tell them apart yourself" in said
+
+
+def test_reader40_34_lesson_3_points_to_the_gb200_line_once_the_table_is_near_and_says_feed():
+    # reader 40-34 D7: cell 3 said "the line under it says why a GB200's is lower than a B200's"
+    # before any GB200 or B200 figure; the pointer moves under the answer box, beside the table
+    # it points to. The hook asks how many chips a site can "feed", as the exercise and plan say
+    src = cells(THREE)
+    (power,) = [c for c in src if c.startswith("## Power per chip")]
+    assert "GB200" not in lessons.on_paper(power) and "GB200" not in power
+    (opens,) = [c for c in src if c.startswith("Once your answer is right") and "four" in c]
+    assert "says why a GB200's power all in is lower than a B200's" in " ".join(opens.split())
+    (hook,) = [c for c in src if c.startswith("## Hook")]
+    assert "300 MW site feed?" in hook and " run?" not in hook

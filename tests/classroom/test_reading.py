@@ -4208,8 +4208,9 @@ def test_reader_29s_paper_handouts_of_lessons_3_and_4_name_no_variable_and_promi
     said = widgets.where_from((key, "a figure")).value
     assert "______" in said and "on paper, you tell them apart yourself" in said, said
     monkeypatch.delenv(widgets.STATIC)
+    # on screen the question's fold names them, and so does the list (reader 40-34)
     said = widgets.where_from((key, "a figure")).value
-    assert "______" in said and "on paper" not in said, said
+    assert "______" not in said and "on paper" not in said, said
 
 
 def test_reader_29s_an_answer_orders_of_magnitude_off_is_told_so():
@@ -6283,3 +6284,66 @@ def test_reader40_12_a_round_number_in_words_is_as_rough_as_in_digits():
         said = lessons.check("city-people-us", typed)
         assert not said.right and "too rough to check" in said.message, (typed, said)
     assert lessons.check("state-energy-share", "a twentieth").right  # reader 34's, unchanged
+
+
+def test_reader40_34_a_days_flop_slip_gets_its_own_hint_not_the_step_taken():
+    # reader 40-34 D1: three slips of students who did multiply by time were told to multiply
+    # by time. One 16-chip instance: 16 × 1,299 TFLOP/s × 86,400 s = 1.796e21 FLOP
+    for typed in ("1.8e21", "20.8 PFLOP/s * 86400 s", "16*1299e12*86400"):
+        said = lessons.check("ultraserver-day-flop", typed).message
+        assert "instance" in said and "speed × a time" not in said, (typed, said)
+    # the day's FLOP × 24 again: 7.18e21 × 24 = 1.72e23
+    for typed in ("1.72e23", "83.1e15*86400*24"):
+        said = lessons.check("ultraserver-day-flop", typed).message
+        assert "24 times too large" in said and "speed × a time" not in said, (typed, said)
+    # the day in PFLOP (83.1 × 86,400 = 7.18e6) labelled FLOP, the unit the box asks for: the
+    # prefix is named, as for the bare number
+    for typed in ("7.18e6 FLOP", "7,180,000 FLOP", "7.18 million FLOP", "7.18e6"):
+        said = lessons.check("ultraserver-day-flop", typed).message
+        assert "PFLOP" in said and "10¹⁵" in said and "far too small" not in said, (typed, said)
+
+
+def test_reader40_34_a_power_of_ten_typed_wrong_is_no_prefix_slip():
+    # reader 40-34 D4: 15.6 trillion typed as 15.6e9 gives 6 × 405e9 × 15.6e9 = 3.79e22 FLOP,
+    # 1,000 times too small; it was told "your working looks right" and "mixed units" or "check
+    # k/M/G prefixes", where no prefix was typed and the working has an exponent wrong
+    for typed in ("6 × 405e9 × 15.6e9", "6*405e9*15.6e9 FLOP", "6*405e6*15.6e12"):
+        said = lessons.check("llama-compute", typed).message
+        assert "1,000 times too small" in said and "power of ten" in said, (typed, said)
+        assert "looks right" not in said and "k/M/G" not in said, (typed, said)
+    # a calculation with no exponent typed in mixed units keeps its hint (reader 37-34)
+    assert "mixed units" in lessons.check("trn2-chips-300mw", "300/1.15/910").message
+
+
+def test_reader40_34_days_in_minutes_or_a_thousand_times_off_are_named():
+    # reader 40-34 D5: 960,566 s ÷ 60 = 16,009 minutes typed as days got "time = work ÷
+    # speed", the step the student had done; 11.1 × 1,000 = 11,100 days got "check k/M/G
+    # prefixes", which days do not have
+    for typed in ("16000", "16,009", "3.8e25/(1e5*989e12*0.4)/60"):
+        said = lessons.check("llama-days", typed).message
+        assert "minutes" in said and "1,440" in said, (typed, said)
+    for typed in ("11100", "1.11e4"):
+        said = lessons.check("llama-days", typed).message
+        assert "1,000 times too large" in said and "k/M/G" not in said, (typed, said)
+        assert "power of ten" in said, (typed, said)
+    assert lessons.check("llama-days", "16,000 minutes").right
+
+
+def test_reader40_34_days_said_with_interruptions_are_noted():
+    # reader 40-34 D7: "11.1 days with interruptions" was "Right!" with no word, where the
+    # question asks for the days with none
+    fb = lessons.check("llama-days", "11.1 days with interruptions")
+    assert fb.right and "no interruptions" in fb.message, fb.message
+    for typed in ("11.1 days", "11.1 days without interruptions", "11.1 days, no interruptions"):
+        fb = lessons.check("llama-days", typed)
+        assert fb.right and "Note" not in fb.message, (typed, fb.message)
+
+
+def test_reader40_34_stacked_scale_words_are_read():
+    # reader 40-34 D7: "7.18 billion trillion" and "about 7 thousand billion billion" (both
+    # 7e21-ish) were "I cannot read the unit"; "sextillion" was read. 7.18 × 10⁹ × 10¹² =
+    # 7.18e21, right; 7 × 10³ × 10⁹ × 10⁹ = 7e21, one figure
+    assert lessons.check("ultraserver-day-flop", "7.18 billion trillion FLOP").right
+    assert lessons.check("ultraserver-day-flop", "7.18 billion trillion").right
+    said = lessons.check("ultraserver-day-flop", "about 7 thousand billion billion").message
+    assert "cannot read" not in said, said

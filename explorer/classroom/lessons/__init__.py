@@ -179,6 +179,7 @@ from .training_time import (
     restart_growth_confidence,
     restart_law,
     six_n_d,
+    training_found,
     uptime_words,
     which_compute_words,
     without_lost_work,

@@ -653,6 +653,28 @@ add_exercise(
                 _ARTICLE_SPARSE_HINT,
                 kind=Kind(slip=False),
             ),
+            # one 16-chip instance's day: its 20.8 PFLOP/s sits in the systems' table the
+            # student has just opened (reader 40-34)
+            Trap(
+                "one-instance",
+                lambda: (
+                    float(system_table().fp8_dense.sel(system="trn2-instance"))
+                    * factor("PFLOP/s", "FLOP/s")
+                    * DAY_S
+                ),
+                f"that is one {fmt.number(chips_in('trn2-instance'))}-chip instance's day; an "
+                "UltraServer joins "
+                f"{fmt.number(chips_in('trn2-ultraserver') / chips_in('trn2-instance'))}",
+            ),
+            # the day's seconds, then × 24 again: the generic "hours and days" slip is only for
+            # answers in time units (reader 40-34: it had the nudge to multiply by a time)
+            Trap(
+                "day-times-24",
+                lambda: _us_trn2()[0] * factor("PFLOP/s", "FLOP/s") * DAY_S * 24,
+                f"24 times too large: the {fmt.number(DAY_S)} s of a day already hold its 24 "
+                "hours; multiply by the day's seconds once",
+                say=Say(aside=False),
+            ),
             Trap(
                 "tera-for-peta",
                 lambda: _us_trn2()[0] * factor("TFLOP/s", "FLOP/s") * DAY_S,

@@ -449,6 +449,49 @@ def which_compute_words() -> str:
     )
 
 
+def training_found() -> str:
+    """Lesson 4's "What we found", as HTML: it settles section 3's and section 4's predictions
+    and the hook, so the notebook shows it only with the hook's days with interruptions
+    (`HOOK_UNTIL`; reader 40-34: a markdown fold left it one click from both predictions).
+
+    Examples
+    --------
+    >>> "<b>The hook:</b>" in training_found()
+    True
+    """
+    return (
+        "<h4>What we found</h4><ul>"
+        f"<li><b>The hook:</b> with {fmt.number(RUN_CHIPS)} H100s and no interruptions, "
+        "Llama 3.1 405B would train in under two weeks (your section 2 answer says how "
+        "long). With interruptions (section 4's numbers) goodput falls to about half and the "
+        "run takes about three weeks: "
+        "an extrapolation, since interruptions were counted on a job about six times smaller. "
+        f"Real sites of {fmt.number(RUN_CHIPS)} GPUs lose far less: they keep spare machines "
+        "ready, keep checkpoints in memory and restart in minutes; this model shows why they "
+        "must. On Meta's own job size the model's days are consistent with the GPU-hours Meta "
+        "published, "
+        "under the explorer's assumed restart and checkpoint times.</li>"
+        "<li><b>More chips can be slower:</b> five times the chips means interruptions five "
+        "times as often, and a bigger job restarts more slowly. With the restart growing, half a "
+        f"million chips are far slower than {fmt.number(RUN_CHIPS)}. With a fixed "
+        f"{RESTART:g}-minute restart, they are "
+        "slower by a small margin (section 4 prints the days). Section 3's site is slower only "
+        f"if the restart grows with the job ({restart_growth_confidence()} confidence): with a "
+        f"fixed {RESTART:g}-min restart the site would be faster.</li>"
+        "<li><b>Compute:</b> C ≈ 6 N D, and it matches the figure Meta published.</li>"
+        "<li><b>Peak and achieved:</b> a real run achieves under half of the datasheet peak "
+        "(the MFU, about 40 %); even one matrix multiplication stays below it, and a whole run "
+        "also waits on the network, on memory and on its pipeline.</li>"
+        "<li><b>Goodput:</b> interruptions come more often as the job grows; checkpoints, lost "
+        "work and restarts eat into the time. Meta measured “more than 90 %” as the time spent "
+        "on useful training over the elapsed time, much like goodput. The model comes out lower "
+        "at Meta's size: its restart and checkpoint times are assumptions, probably longer than "
+        "Meta's, and Meta does not say whether redone work counts as useful. That is why AWS's "
+        "engineers talk about goodput, not peak FLOPS.</li>"
+        "</ul>"
+    )
+
+
 def back_to_the_hook(site_chips: int) -> str:
     """Print lesson 4's "back to the hook" reveal: days with interruptions at Llama 3's job
     size, the hook's, a site's `site_chips` and half a million H100s, each with its restart;
@@ -791,6 +834,15 @@ add_exercise(
         ),
         lambda: float(train_on_chips("llama3-405b", RUN_CHIPS, chip="h100", mfu=MFU).ideal_days),
         "days",
+        # "11.1 days with interruptions" was right with no word (reader 40-34)
+        reads=Reads(
+            mislabel=(
+                "with interruptions",
+                "no interruptions",
+                "these are the days with no interruptions, as the question asks; section 4 "
+                "adds the interruptions",
+            )
+        ),
         # ±4 %, not 5: Meta's bottom 38 % MFU (11.67–11.70 days) lies wholly outside, its every
         # rounding a slip named alike; rounded-up figures (6 × 410e9 × 16e12: 11.5 days) stay in
         rel_tol=0.04,
@@ -818,6 +870,14 @@ add_exercise(
                 match=Match(
                     unit="hours",  # the key prints "267 hours": hours typed into the days box
                 ),
+            ),
+            # the seconds ÷ 60 only: minutes, typed into the days box (reader 40-34: it had
+            # "time = work ÷ speed", a step done)
+            Trap(
+                "minutes-not-days",
+                lambda: _llama_seconds() / factor("minute", "s"),
+                f"that is minutes; a day has {fmt.number(factor('day', 'minute'))} minutes",
+                match=Match(unit="minutes"),
             ),
             Trap(
                 "seconds-not-days",
