@@ -32,6 +32,18 @@ _COUNTS = {"people", "households", "count", "USD", "t", "m3", "refrigeration ton
 _SHOWN = {"m3": "m³", "t": "t CO₂e", "count": "", "1": ""}
 
 
+def rounded(x: float, digits: int = 3) -> float:
+    """`x` rounded to `digits` significant figures, as a number (the value a figure printed to
+    `digits` figures stands for).
+
+    Examples
+    --------
+    >>> rounded(128_494), rounded(0.354, 2), rounded(1.7544, 2)
+    (128000.0, 0.35, 1.8)
+    """
+    return float(f"{x:.{digits}g}")
+
+
 def number(x: float, digits: int = 3) -> str:
     """A plain number: thousands separators for large values, `digits` significant otherwise."""
     if x is None or (isinstance(x, float) and math.isnan(x)):

@@ -32,3 +32,12 @@ def test_powers_of_ten_as_a_reader_writes_them():
     assert fmt.number(1.234e-5) == "1.23 × 10⁻⁵"
     assert fmt.number(1e15) == "1 × 10¹⁵" and fmt.number(9.99e14) == "999,000,000,000,000"
     assert fmt.sci(-2.5e-7, 2) == "−2.5 × 10⁻⁷" and fmt.sci(0) == "0"
+
+
+def test_rounded_keeps_the_significant_figures_asked_for():
+    # hand-rounded: 286,669 chips to 3 figures, a 35.4 % goodput to 2, a PUE of 1.7544 to 2
+    assert fmt.rounded(286_669) == 287_000
+    assert fmt.rounded(0.354, 2) == 0.35
+    assert fmt.rounded(1.7544, 2) == 1.8
+    assert fmt.rounded(-0.0012345, 3) == -0.00123
+    assert fmt.rounded(0.25, 1) == 0.2  # an exact half: to even, as Python's format rounds

@@ -225,7 +225,7 @@ def below_flat_out(site: str) -> None:
 
     peak, average, lf, city = connection_reading(site)
     flat = float(compute(site=site, basis="us-household").city_households)
-    city = float(f"{city:.3g}")  # "about": three figures, as the key prints a count
+    city = fmt.rounded(city, 3)  # "about": three figures, as the key prints a count
     low = catalog.uncertainty_ranges()["defaults.load_factor"]
     power = catalog.value(f"sites.{site}.site_power", "MW")
     text = (

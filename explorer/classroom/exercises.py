@@ -152,6 +152,10 @@ class Say:
         or a bare 53.6 for 2,628 ÷ 49 = 53.6): read so, it is 100 times nearer the answer than
         the slip, and another slip may give it too (reader 40-78: a 10-times slip was told
         "1,000 times too big"); "": the hint.
+    worked : str
+        Where `lead` is "Right" (the reveal calls the value right as a guess) but the answer box
+        holds it to a worked answer's tolerance: how to work it out, said in the box's reply
+        ("work it out from the goodputs"; reader 38).
     """
 
     lead: str = ""
@@ -159,6 +163,7 @@ class Say:
     aside: bool = True
     step: bool = False
     percent: str = ""
+    worked: str = ""
 
 
 @dataclass(frozen=True)
@@ -338,7 +343,7 @@ class Exercise:
     def two_figures(self) -> float:
         """The answer rounded to two significant figures: always accepted, however tight
         `rel_tol` (a PUE of 1.754 written "1.8" is right)."""
-        return float(f"{self.answer():.2g}")
+        return fmt.rounded(self.answer(), 2)
 
     def accepts(self, x: float) -> bool:
         """Whether `x` is right: within `rel_tol` of the answer, or the answer rounded to two
@@ -357,7 +362,7 @@ class Exercise:
         figures are asked for."""
         two = self.two_figures()
         return self.copied(two) is not None or any(
-            t.kind.figures and float(f"{t.value():.2g}") == two for t in self.traps
+            t.kind.figures and fmt.rounded(t.value(), 2) == two for t in self.traps
         )
 
     def fewest_figures(self) -> int:
@@ -443,7 +448,7 @@ class Exercise:
             return fmt.number(t.value(), self.precision.digits)
         x = t.value()
         if (t.match.unit in COUNT_WORDS or self.precision.rounds) and math.isfinite(x) and x:
-            x = float(f"{x:.{self.precision.digits}g}")
+            x = fmt.rounded(x, self.precision.digits)
         return f"{fmt.number(x, self.precision.digits)} {t.match.unit}"
 
     def show(self, x: float, rounded: bool = True) -> str:
@@ -464,7 +469,7 @@ class Exercise:
             and math.isfinite(x)
             and x
         ):
-            x = float(f"{x:.{self.precision.digits}g}")
+            x = fmt.rounded(x, self.precision.digits)
         return f"{fmt.number(x, self.precision.digits)} {self.shown_unit()}".strip()
 
 
@@ -729,7 +734,7 @@ def _in_other_unit(e: Exercise, x: float, want: float) -> str | None:
             continue
         # a bare 83,136 for 83.1 PFLOP/s is the answer in TFLOP/s, the unit the chip's figure is
         # given in: naming that unit says more than "1,000 times too large"
-        if _near(x, there, e.rel_tol) or float(f"{x:.2g}") == float(f"{there:.2g}"):
+        if _near(x, there, e.rel_tol) or fmt.rounded(x, 2) == fmt.rounded(there, 2):
             return other
     return None
 
@@ -1112,9 +1117,10 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     fb = _judge(e, answer, attempt)
     trap = next((t for t in e.traps if t.id == fb.trap), None) if fb.kind == "trap" else None
     if trap and trap.say.lead == "Right" and fb.message.startswith("Not yet"):
-        # a trap the reveal calls right as a guess (lesson 6's "about half"), outside the box's
-        # tolerance: "Not yet, hint: … about half it is" contradicted itself (reader 38)
-        said = "Right as a guess; as a worked answer, not yet (work it out from the goodputs)"
+        # a trap the reveal calls right as a guess ("about half"), outside the box's tolerance:
+        # "Not yet, hint: … about half it is" contradicted itself (reader 38)
+        how = f" ({trap.say.worked})" if trap.say.worked else ""
+        said = f"Right as a guess; as a worked answer, not yet{how}"
         return replace(fb, message=said + fb.message.removeprefix("Not yet"))
     copied = fb.kind == "figures" and fb.trap  # a published figure typed (reader 35)
     if (fb.kind == "trap" or copied) and attempt >= 3 and "worked step" not in fb.message:

@@ -1007,7 +1007,7 @@ def _disk_example() -> str:
     TiB as TB: name which, and it is right (an assumption). Written as 3,640 GB, it mixes two
     units (it holds 4,000 GB: contested).
     """
-    tib = float(f"{_DISK_TB * factor('TB', 'TiB'):.3g}")  # as a computer shows it
+    tib = fmt.rounded(_DISK_TB * factor("TB", "TiB"), 3)  # as a computer shows it
     shown = fmt.number(tib, 3)
     misread = fmt.number(tib * factor("TB", "GB"))
     return (

@@ -84,7 +84,7 @@ class Item:
                 return f"{x * 100:#.{self.digits}g}".rstrip(".") + " %"
             return plain
         if self.unit in ("households", "people", "homes") and math.isfinite(x) and x:
-            x = float(f"{x:.{self.digits}g}")  # a count as closely as its inputs are known
+            x = fmt.rounded(x, self.digits)  # a count as closely as its inputs are known
         elif math.isfinite(x) and 0 < abs(x) < 10 ** (self.digits - 1):
             x = half_up(x, self.digits)  # 18.25 is "18.3", as a student rounds it (reader 37-12)
         return f"{fmt.number(x, self.digits)} {self.unit}".strip()
@@ -915,7 +915,7 @@ def _city_on(basis: str, mw: float = _CLAIM_MW) -> float:
 
 def _claimed_city() -> float:
     """The new claim's city, two figures: 100 MW x 8,760 h / 16,666 kWh = 52,562 → 53,000."""
-    return float(f"{_city_on(_CLAIM_BASIS):.2g}")
+    return fmt.rounded(_city_on(_CLAIM_BASIS), 2)
 
 
 def _basis_text() -> str:

@@ -606,12 +606,8 @@ def _guess_speed(k: int) -> float:
     `guesses_goodput_line` prints it (reader 37: the key's 17.7 % beside the class's 0.5 × 35 % =
     17.5 %)."""
     chips = int(capstone_site().chips_supported)
-    return _goodput_shown(float(capstone_job([chips // k]).goodput[0])) / k
-
-
-def _goodput_shown(goodput: float) -> float:
-    """A goodput as step 4 prints it, to two figures (0.354 → 0.35)."""
-    return float(f"{goodput:.2g}")
+    # the goodput to two figures, as step 4 prints it (0.354 → 0.35)
+    return fmt.rounded(float(capstone_job([chips // k]).goodput[0]), 2) / k
 
 
 def guesses_goodput_line() -> str:
@@ -1047,6 +1043,10 @@ OPENS_WHEN = {
 }
 
 
+# how the job share is worked out, said where a guess is right but the box wants the worked
+# answer (reader 38)
+FROM_GOODPUTS = "work it out from the goodputs"
+
 # reader 20: step 4's guess (nearly all, about half, a tenth?) stood right above the check that
 # answers it, open once steps 1 and 3 were; the guess is committed here first, and the check
 # and the energy question's figures wait for it
@@ -1089,7 +1089,7 @@ add_exercise(
                     # reader 23: "and the gap has a reason: …: …" read awkwardly; reader 27: worked
                     # out from the goodputs printed above, it is an answer, not "a fair guess"
                 ),
-                say=Say(lead="Right"),
+                say=Say(lead="Right", worked=FROM_GOODPUTS),
             ),
             Trap(  # the other side of the key: 35.6 to 40.3 % (reader 30; reader 35: 38 % was
                 # "too low" 6.8 points under the answer while 55 %, 10.2 over, was "Right")
@@ -1101,7 +1101,7 @@ add_exercise(
                 "4's check prints both)",
                 match=Match(rel_tol=0.11),  # 35 % stays "too low" (reader 30's pin)
                 kind=Kind(slip=False),
-                say=Say(lead="Right"),
+                say=Say(lead="Right", worked=FROM_GOODPUTS),
             ),
             Trap(
                 "every-chip",

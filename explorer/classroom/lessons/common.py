@@ -304,7 +304,7 @@ def three_figures(x: float) -> str:
     >>> three_figures(207_829)
     '208,000'
     """
-    return fmt.number(float(f"{x:.3g}"))
+    return fmt.number(fmt.rounded(x, 3))
 
 
 # the basis of lesson 5's city station (its computation: ÷ one person's all-sector use)
@@ -598,7 +598,7 @@ def _cooling_cells() -> list[tuple[str, ...]]:
     out = []
     for label, cf, water_use in rows:
         ds = compute(cooling_fraction=cf, site=ARTICLE_SITE, **water_use)
-        water = float(f"{float(ds.annual_water):.2g}")
+        water = fmt.rounded(float(ds.annual_water), 2)
         out.append(
             (
                 label,
@@ -859,7 +859,7 @@ def about(x: float, figures: int = 3) -> str:
     >>> about(128_494), about(104_139.2)
     ('128,000', '104,000')
     """
-    return fmt.number(float(f"{x:.{figures}g}"))
+    return fmt.number(fmt.rounded(x, figures))
 
 
 # a phrase of a markdown cell said differently on paper: `<!-- paper: "on screen" → "on paper" -->`

@@ -67,7 +67,7 @@ add_exercise(
             Trap(
                 "two-figures",
                 # 1 / (1 − 0.40) = 1.67 rounded to two figures: the slip, or a cut-off answer
-                lambda: float(f"{1 / (1 - COOLING_SHARE):.2g}"),
+                lambda: fmt.rounded(1 / (1 - COOLING_SHARE), 2),
                 "that is too rough to tell: at two figures it could be the PUE without the "
                 "other losses, or a cut-off answer (round the figures you drop, do not cut "
                 "them off); give three figures",

@@ -731,7 +731,7 @@ def held_bases(
     return tuple(
         b
         for b in names
-        if b == STATION_BASIS or ex.accepts(float(f"{float(ds.sel(basis=b).city_people):.3g}"))
+        if b == STATION_BASIS or ex.accepts(fmt.rounded(float(ds.sel(basis=b).city_people), 3))
     )
 
 

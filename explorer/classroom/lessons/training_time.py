@@ -575,7 +575,7 @@ def meta_hours_words() -> str:
         .training_days
     )
     # three figures, as the model's days have: "31,297,164" claimed a precision it lacks
-    model_hours = float(f"{model_days * factor('day', 'hour') * JOB_CHIPS:.3g}")
+    model_hours = fmt.rounded(model_days * factor("day", "hour") * JOB_CHIPS, 3)
     return (
         f"Meta's model card gives {fmt.number(hours)} H100-hours: {fmt.number(days)} days if "
         f"every one of those hours ran on all {fmt.number(JOB_CHIPS)} GPUs (Meta does not say "

@@ -110,7 +110,7 @@ def trap_hint(eid: str, trap: str) -> str:
 def trap_value(eid: str, trap: str) -> str:
     """A trap's value as the key prints it (from the core, never typed here)."""
     e = lessons.EXERCISES[eid]
-    return fmt.number(float(f"{next(t for t in e.traps if t.id == trap).value():.3g}"))
+    return fmt.number(fmt.rounded(next(t for t in e.traps if t.id == trap).value(), 3))
 
 
 def typed_percent(eid: str) -> str:

@@ -48,7 +48,7 @@ def _households() -> str:
 
     # three figures, as the key prints every count: the inputs are not known more closely
     households = float(compute(site_power=lessons.SITE_MW, basis="us-household").city_households)
-    return fmt.number(float(f"{households:.3g}"))
+    return fmt.number(fmt.rounded(households, 3))
 
 
 def _low_load() -> tuple[str, str]:

@@ -141,7 +141,7 @@ def _connection() -> tuple[str, str]:
     from ..contested import connection_reading
 
     _, _, lf, city = connection_reading(lessons.CONTESTED_SITE)
-    return fmt.number(lf, 2), fmt.number(float(f"{city:.3g}"))
+    return fmt.number(lf, 2), fmt.number(fmt.rounded(city, 3))
 
 
 # lesson 3's so-what, the Advanced prediction made together: the plan's last segment, in minutes
