@@ -785,6 +785,9 @@ add_exercise(
 _N = catalog.value("models.llama3-405b.parameters", "dimensionless")
 _D = catalog.value("models.llama3-405b.tokens", "dimensionless")
 _PER = catalog.value("training.flops_per_parameter_token", "FLOP")
+# the forward pass's share of the 6 and the backward pass's rest (Kaplan et al. 2020)
+_FORWARD = catalog.value("training.forward_flops_per_parameter_token", "FLOP")
+_BACKWARD = _PER - _FORWARD
 add_exercise(
     Exercise(
         "llama-compute",
@@ -796,7 +799,8 @@ add_exercise(
         "FLOP",
         rel_tol=0.05,
         hints=(
-            f"each parameter costs {_PER:g} operations per token: 2 forward and 4 backward",
+            f"each parameter costs {_PER:g} operations per token: {_FORWARD:g} forward and "
+            f"{_BACKWARD:g} backward",
             "C ≈ 6 × N × D; a billion is 1e9 and a trillion 1e12",
             f"{_PER:g} × {fmt.number(_N / 1e9)}e9 × {fmt.number(_D / 1e12)}e12 = "
             f"{fmt.sci(float(training_compute(_N, _D)))} FLOP",
@@ -804,15 +808,15 @@ add_exercise(
         traps=(
             Trap(
                 "forward-only",
-                lambda: 2 * _N * _D,
-                "that counts the forward pass only (2 operations per parameter per token); "
-                "training also runs backward (4 more): 6 in all",
+                lambda: _FORWARD * _N * _D,
+                f"that counts the forward pass only ({_FORWARD:g} operations per parameter per "
+                f"token); training also runs backward ({_BACKWARD:g} more): {_PER:g} in all",
             ),
             Trap(
                 "backward-only",
-                lambda: 4 * _N * _D,
-                "that counts the backward pass only (4 operations per parameter per token); add "
-                "the forward pass's 2: 6 in all",
+                lambda: _BACKWARD * _N * _D,
+                f"that counts the backward pass only ({_BACKWARD:g} operations per parameter per "
+                f"token); add the forward pass's {_FORWARD:g}: {_PER:g} in all",
             ),
             Trap(
                 "no-six",
