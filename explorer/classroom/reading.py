@@ -977,10 +977,14 @@ def _bits(word: str, unit: str) -> str:
     )
 
 
-def _scale(rest: str) -> tuple[float, str]:
+def _scale(rest: str, unit: str = "") -> tuple[float, str]:
     """A scale word or suffix at the start of what follows the number ("k chips" → 1,000,
-    "chips"); a unit's own prefix ("kWh", "MW") is left to pint."""
+    "chips"); a unit's own prefix ("kWh", "MW") is left to pint. Where `unit` is memory, a
+    capital "B" is the byte's symbol, not a billion (reader 41: "1.649e12 B" was read as
+    1.649e21)."""
     m = re.match(r"^([A-Za-z]+)(?=\s|$)\s*(.*)$", rest)
+    if m and m[1] == "B" and _is_bytes(unit):
+        return 1.0, rest
     if m and m[1].lower() in _SCALE_WORDS and (len(m[1]) > 1 or m[1] in "kKMGB"):
         return _SCALE_WORDS[m[1].lower()], m[2]
     return 1.0, rest
@@ -1589,7 +1593,7 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
         return Reading(
             None, "I cannot read that calculation; type its result (a number such as 2,628)."
         )
-    k, rest = _scale(rest)
+    k, rest = _scale(rest, unit)
     x *= k
     if rest and _only_label(rest):  # "83.1 sparse": a bare number with its label (reader 17)
         rest = ""
