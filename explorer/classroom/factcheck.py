@@ -1051,9 +1051,11 @@ def _fp8_note() -> str:
     return (
         # reader 39: "an instance is 20.8 PF, an UltraServer 4 instances" gave the held row
         # (4 x 20.8 = 83.2) before it opened; that sentence is the reveal's, for a group that asks
-        "Your number may differ from the article's in the last digit. Once it checks, you get "
-        "AWS's table's row for the UltraServer (on screen or from your teacher): set it beside "
-        "yours and beside AWS's row for an instance. Where could such a gap come from?"
+        # reader 41: "your number may differ in the last digit", beside the rule's "a gap in the
+        # last digit ... is rounding", was the verdict before the debate; the size is not said
+        "Once your number checks, you get AWS's table's row for the UltraServer (on screen or "
+        "from your teacher): set it beside yours and beside AWS's row for an instance. Do they "
+        "agree? Where could any gap come from?"
     )
 
 

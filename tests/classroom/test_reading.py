@@ -5210,7 +5210,9 @@ def test_reader_33s_rounded_ultraserver_computation_is_called_rounded():
                     "us-fp8",
                     typed,
                     right=False,
-                    says=("the UltraServer's dense FP8", "64 × 1,299 TFLOP/s"),
+                    # reader 41: "the UltraServer's dense FP8" named the held AWS row; the
+                    # route (other figures than one chip's) is said, no figure it equals
+                    says=("other figures than one chip's", "64 × 1,299 TFLOP/s"),
                     lacks="not the station's computation",
                     via="station",
                 )

@@ -150,11 +150,13 @@ def _rounded_instances() -> str:
     verdict, before the vote; it now names the computation only. Reader 33: "not the station's
     computation" was wrong: it is the UltraServer's dense FP8, from another figure than one
     chip's as printed. Said so, without "rounded" (reader 31: the claim's verdict) or
-    "instance" (reader 26)."""
+    "instance" (reader 26). Reader 41: "that is the UltraServer's dense FP8" named the held AWS
+    row before the group's number checked; the reply says where the number came from (other
+    figures than the station's chip figure) and names no figure it equals."""
     return (
-        "that is the UltraServer's dense FP8, but not from one chip's figure as the station "
-        f"prints it: the station's computation is {factcheck.claim('us-fp8').how} (the chips × "
-        "one chip's dense FP8). Do it and compare your two numbers."
+        "that works it out from other figures than one chip's as the station prints it: the "
+        f"station's computation is {factcheck.claim('us-fp8').how} (the chips × one chip's dense "
+        "FP8). Do it and compare your two numbers."
     )
 
 
