@@ -1195,6 +1195,15 @@ add_exercise(
                 f"that prices the whole {SITE} for the job's days; the job draws only its "
                 "chips' share of the site (job chips ÷ site chips)",
             ),
+            Trap(  # reader 41: the site's yearly energy (lessons 1 and 5 print it), copied
+                "whole-site-year",
+                lambda: (
+                    capstone_value("annual_energy")
+                    * factor(_capstone("bf16")["annual_energy"].attrs["units"], "MWh")
+                ),
+                "that is the whole site for a whole year; price the job's share of the site "
+                "for its own days",
+            ),
             Trap(
                 "every-chip-plan",
                 lambda: capstone_value("run_energy"),
