@@ -2206,9 +2206,14 @@ def _unit_calc(answer: str, unit: str, negative: bool, above: bool) -> Reading |
     moved = ""  # the bare dividend taken in the divisor's unit, said in the echo (reader 25)
     if not fits and readings and not readings[0][1]:
         units, first = _divisor_units(tokens, _COUNTED)
-        for u in dict.fromkeys([*units, *_amounts(units)]):
-            q = readings[0][0] * _calc_quantity(1.0, u)
-            if q.dimensionality == want.dimensionality:
+        moves = [
+            (u, readings[0][0] * _calc_quantity(1.0, u))
+            for u in dict.fromkeys([*units, *_amounts(units)])
+        ]
+        # the answer's kind first; then, where a time is asked, a plain number: "104139 / (250000
+        # × 12.2 MWh / 365)", the dividend in MWh, is a total ÷ one day's use (reader 41)
+        for u, q in sorted(moves, key=lambda m: m[1].dimensionality != want.dimensionality):
+            if q.dimensionality == want.dimensionality or (q.dimensionless and _is_time(unit)):
                 fits, moved = [(q, False, [])], f"your unitless {fmt.number(first)} taken in {u}"
                 break
     if not fits and readings and not readings[0][1]:

@@ -64,3 +64,14 @@ def test_the_student_copy_says_the_script_is_the_teachers():
     )
     script = game[game.index("**Facilitator script**") :]
     assert "you need not read" in script.split("\n")[0].lower(), script.split("\n")[0]
+
+
+def test_a_calculation_with_its_unit_in_the_divisor_only_is_read_as_days():
+    """Reader 41, defect 6: "104139 / (250000*12.2 MWh/8760*24)" got "I cannot read that
+    calculation" while the same without units was read. The bare dividend is taken in the
+    divisor's MWh, as elsewhere: 104,139 MWh ÷ (250,000 × 12.2 MWh ÷ 365) = 104,139 ÷ 8,356 =
+    12.46 days."""
+    for typed in ("104139 / (250000*12.2 MWh/8760*24)", "104139/(250000*12.2 MWh/365)"):
+        fb = lessons.check("capstone-city-days", typed)
+        assert fb.right and "taken in MWh" in fb.message, (typed, fb.message)
+    assert not lessons.check("capstone-city-days", "104139 / 8356 MWh").right  # MWh⁻¹? unsaid
