@@ -193,7 +193,10 @@ def test_the_rounding_row_is_taught_where_students_see_it(pages):
     note = factcheck.station_note("us-fp8")
     # reader 39: "20.8 PF" and "4 instances" in the note gave the held row (4 x 20.8 = 83.2)
     # before it opened: the note points at the instance's row; the reveal says the 4 x 20.8
-    assert "last digit" in note and "an instance" in note and "20.8" not in note
+    # reader 41: "your number may differ in the last digit" forecast the gap (the rule calls
+    # such a gap rounding): the note asks where any gap comes from, not its size
+    assert "gap" in note and "last digit" not in note
+    assert "an instance" in note and "20.8" not in note
     assert note.rstrip().endswith("?")
     assert "systems.trn2-instance.published_fp8_dense" in factcheck.STATION_FIGURES["us-fp8"]
     text = factcheck.after_reveal()
