@@ -983,7 +983,7 @@ def _scale(rest: str, unit: str = "") -> tuple[float, str]:
     capital "B" is the byte's symbol, not a billion (reader 41: "1.649e12 B" was read as
     1.649e21)."""
     m = re.match(r"^([A-Za-z]+)(?=\s|$)\s*(.*)$", rest)
-    if m and m[1] == "B" and _is_bytes(unit):
+    if m and m[1] == "B" and not m[2] and _is_bytes(unit):  # "1.5B GB" stays 1.5e9 GB
         return 1.0, rest
     if m and m[1].lower() in _SCALE_WORDS and (len(m[1]) > 1 or m[1] in "kKMGB"):
         return _SCALE_WORDS[m[1].lower()], m[2]
