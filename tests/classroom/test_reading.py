@@ -6347,3 +6347,20 @@ def test_reader40_34_stacked_scale_words_are_read():
     assert lessons.check("ultraserver-day-flop", "7.18 billion trillion").right
     said = lessons.check("ultraserver-day-flop", "about 7 thousand billion billion").message
     assert "cannot read" not in said, said
+
+
+def test_reader41_34_a_dropped_billion_or_trillion_is_a_missing_power_of_ten():
+    # reader 41-34 D1: llama-compute gives N = 405 billion and D = 15.6 trillion in words and
+    # asks in FLOP; 6 × 405 × 15.6e12 = 3.79e16 (the billion dropped) was "the right size in
+    # GFLOP", 6 × 405e9 × 15.6 = 3.79e13 (the trillion dropped) "the right size in TFLOP":
+    # nobody worked in GFLOP, and typing "3.79e16 GFLOP" then got "Right!"
+    for typed in ("6*405*15.6e12", "3.79e16", "6 × 405e9 × 15.6", "3.79e13"):
+        for attempt in (1, 3):
+            said = lessons.check("llama-compute", typed, attempt=attempt).message
+            assert not said.startswith("Almost"), (typed, said)
+            assert "GFLOP" not in said and "TFLOP" not in said, (typed, said)
+            assert "power of ten is missing" in said and "a billion is 1e9" in said, (typed, said)
+    # the worked step at the third attempt, as for "37908"
+    assert "The worked step" in lessons.check("llama-compute", "3.79e16", attempt=3).message
+    # lesson 3's day in PFLOP stays a prefix reading: 83.1 PFLOP/s × 86,400 s is 7.18e6 PFLOP
+    assert "PFLOP" in lessons.check("ultraserver-day-flop", "7.18e6").message
