@@ -806,6 +806,8 @@ add_exercise(
         lambda: float(training_compute(_N, _D)),
         "FLOP",
         rel_tol=0.05,
+        # N and D are given in words: 3.79e16 is the billion dropped, not GFLOP (reader 41-34)
+        reads=Reads(in_words=True),
         hints=(
             f"each parameter costs {_PER:g} operations per token: {_FORWARD:g} forward and "
             f"{_BACKWARD:g} backward",
