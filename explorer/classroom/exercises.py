@@ -825,6 +825,21 @@ def _mixed_units(answer: object, r: Reading, ratio: float) -> str:
     )
 
 
+def _in_own_unit(t: Trap, answer: object) -> float | None:
+    """The number of `answer` where it is typed with the trap's own unit (`Match.unit`) itself,
+    read in that unit ("8.31e19 FLOP/s"), or None: only that unit as typed, so an answer in
+    another unit of the same kind is not converted into a slip's.
+
+    >>> t = Trap("t", lambda: 8.3e19, "1,000 times too large", match=Match(unit="FLOP/s"))
+    >>> _in_own_unit(t, "8.3e19 FLOP/s"), _in_own_unit(t, "83,000 PFLOP/s")
+    (8.3e+19, None)
+    """
+    if not isinstance(answer, str) or not answer.strip().endswith(" " + t.match.unit):
+        return None
+    own = read(answer, t.match.unit)
+    return None if own.bare else own.value
+
+
 def _power_missing(e: Exercise, said: str, attempt: int) -> Feedback:
     """The digits right and a power of ten left out ("37908" or "3.79e16" for 3.79e25 FLOP),
     with the worked step from the third attempt."""
@@ -1495,6 +1510,11 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             return Feedback(False, f"Not yet, hint: {_sentence(hint)}", "trap", t.id)
     figures = significant_figures(answer)
     for t in traps:
+        # a slip's value in its own unit, typed with that unit: "8.31e19 FLOP/s" is the bare
+        # 8.31e19 of the chip's TFLOP/s taken as PFLOP/s (reader 41-34: the key lists it)
+        own = _in_own_unit(t, answer) if t.match.unit and not r.bare else None
+        if own is not None and _near(own, t.value(), t.match.rel_tol):
+            return Feedback(False, f"Not yet{said}, hint: {_sentence(t.hint)}", "trap", t.id)
         if t.match.bare and r.typed is None:  # "2 %" is a share, not the bare "2" this slip is
             continue
         if t.match.unlabelled and not r.bare:  # "1.61 TiB" is no bare "1649" (reader 30)
