@@ -1621,7 +1621,8 @@ def test_reader_38_34s_sparse_hint_does_not_lead_into_halving():
     # "82" was the next trap, whose hint pointed at the systems' table, still closed
     said = lessons.check("ultraserver-fp8", "164").message
     assert "sparse" in said and "half of it" not in said, said
-    assert "dense FP8 figure" in said and "not half" in said, said
+    # reader 41-34: "not half the sparse one" read as a riddle to a student who halved nothing
+    assert "dense FP8 figure" in said and "half" not in said, said
     said = lessons.check("ultraserver-fp8", "82").message
     assert "table" not in said and "1.97" in said, said
 

@@ -485,9 +485,10 @@ add_exercise(
             Trap(
                 "sparse",
                 lambda: float(system_table().fp8_sparse.sel(system="trn2-ultraserver")),
-                # not "dense is half of it": halved, 82 is the next trap (reader 38-34)
+                # not "dense is half of it": halved, 82 is the next trap (reader 38-34); no
+                # "not half" either, to a student who halved nothing (reader 41-34)
                 "that is the sparse figure; use Trainium2's own dense FP8 figure (one of the "
-                "three you sorted above), not half the sparse one",
+                "three you sorted above)",
             ),
             # the systems' table halves a sparse figure where a maker publishes no dense one;
             # Trainium2 publishes both, and its sparse is not exactly twice its dense (reader 28)
