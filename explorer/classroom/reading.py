@@ -2381,7 +2381,10 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     if flops:
         amount = ureg.Quantity(1, unit).dimensionality == ureg.Quantity(1, "FLOP").dimensionality
         speed = bool(flops[3]) or (flops[2].lower() == "flops" and not amount)
-        if amount and flops[2].endswith("S") and not flops[3]:  # "FLOPS", not the plural "FLOPs"
+        # "FLOPS" or "flops", not the plural "FLOPs": the lowercase form, as ambiguous, gets the
+        # same note (reader 41-34: "7.18e21 flops" was accepted with none)
+        plural = flops[2][:4].isupper() and flops[2].endswith("s")
+        if amount and flops[2].lower() == "flops" and not plural and not flops[3]:
             note = "the lessons read FLOPS as FLOP/s, a speed; an amount is written FLOP"
         rest = f"{_PREFIX[flops[1].lower()]}FLOP" + ("/s" if speed else "")
     elif _flop_f(rest) and "FLOP" in unit:

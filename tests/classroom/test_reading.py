@@ -6364,3 +6364,33 @@ def test_reader41_34_a_dropped_billion_or_trillion_is_a_missing_power_of_ten():
     assert "The worked step" in lessons.check("llama-compute", "3.79e16", attempt=3).message
     # lesson 3's day in PFLOP stays a prefix reading: 83.1 PFLOP/s × 86,400 s is 7.18e6 PFLOP
     assert "PFLOP" in lessons.check("ultraserver-day-flop", "7.18e6").message
+
+
+def test_reader41_34_a_slip_typed_in_its_own_unit_gets_its_hint():
+    # reader 41-34 D3: the key lists tera-as-peta as "8.31 × 10¹⁹ FLOP/s" (64 × 1,299 TFLOP/s
+    # taken as PFLOP/s = 83,136 PFLOP/s = 8.31e19 FLOP/s), but typed so it got only the generic
+    # "1,000 times too large"; the bare 8.31e19 got the slip's own hint
+    for typed in ("8.31e19 FLOP/s", "8.3e19 FLOP/s", "8.31e19"):
+        fb = lessons.check("ultraserver-fp8", typed)
+        assert not fb.right and fb.trap == "tera-as-peta", (typed, fb.message)
+        assert "1,299 TFLOP/s" in fb.message, (typed, fb.message)
+    assert lessons.check("ultraserver-fp8", "8.31e16 FLOP/s").right
+
+
+def test_reader41_34_the_sparse_figure_is_not_told_about_halving():
+    # reader 41-34 D4: "164" (the UltraServer's sparse FP8) was told "not half the sparse one",
+    # a riddle to a student who halved nothing; halving (82) has its own trap
+    fb = lessons.check("ultraserver-fp8", "164")
+    assert fb.trap == "sparse" and "half" not in fb.message, fb.message
+    assert lessons.check("ultraserver-fp8", "82").trap == "sparse-halved"
+
+
+def test_reader41_34_flops_in_lowercase_for_an_amount_gets_the_same_note():
+    # reader 41-34 D5: "7.18e21 FLOPS" for an amount was right with a note that FLOPS is a
+    # speed, "7.18e21 flops" right with none; the plural "FLOPs" is an amount's own spelling
+    for typed in ("7.18e21 FLOPS", "7.18e21 flops", "7.18e21 Flops"):
+        fb = lessons.check("ultraserver-day-flop", typed)
+        assert fb.right and "FLOP/s, a speed" in fb.message, (typed, fb.message)
+    for typed in ("7.18e21 FLOPs", "7.18e21 FLOP"):
+        fb = lessons.check("ultraserver-day-flop", typed)
+        assert fb.right and "a speed" not in fb.message, (typed, fb.message)
