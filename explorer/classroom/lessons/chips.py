@@ -418,6 +418,15 @@ add_exercise(
                     ("-mw", factor("W", "MW"), " megawatts", " the power in watts"),
                 )
             ),
+            # one chip's power all in typed as the count: the divisor, not the result (reader
+            # 41-34: it got only the generic nudge)
+            Trap(
+                "one-chip-power",
+                trn2_all_in_w,
+                f"that is one chip's power all in ({TRN2_TDP} W × {TRN2_OVERHEAD}), not a "
+                "number of chips: divide the IT power, in watts, by it",
+                match=Match(rel_tol=0.005),
+            ),
             Trap(
                 "no-other-losses",
                 lambda: SITE_MW * factor("MW", "W") * (1 - TRN2_COOLING) / trn2_all_in_w(),
