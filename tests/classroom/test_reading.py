@@ -6394,3 +6394,23 @@ def test_reader41_34_flops_in_lowercase_for_an_amount_gets_the_same_note():
     for typed in ("7.18e21 FLOPs", "7.18e21 FLOP"):
         fb = lessons.check("ultraserver-day-flop", typed)
         assert fb.right and "a speed" not in fb.message, (typed, fb.message)
+
+
+def test_reader41_34_a_bare_1_for_a_share_is_said_back_as_the_whole():
+    # reader 41-34 D6: a goodput prediction of "1" was committed as 100 % with no word, where
+    # the guide said "a bare number between 1 and 100 … is read as a percentage" (1 %)
+    from explorer.classroom.exercises import SHARE, read
+
+    r = read("1", SHARE)
+    assert r.value == 1.0 and "100 %" in r.echo and "1 %" in r.echo, r
+    assert read("1 %", SHARE).value == pytest.approx(0.01)
+    assert read("2", SHARE).value == pytest.approx(0.02)
+    assert "You predicted 100 %" in lessons.reveal("goodput-16k", "1").message
+
+
+def test_reader41_34_one_chips_power_typed_as_the_count_is_named():
+    # reader 41-34 D7: "910" (500 W × 1.82, one Trainium2 all in) got only the generic nudge
+    for typed in ("910", "910 chips"):
+        fb = lessons.check("trn2-chips-300mw", typed)
+        assert fb.trap == "one-chip-power" and "one chip's power" in fb.message, (typed, fb)
+        assert "divide" in fb.message, fb.message
