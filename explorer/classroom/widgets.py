@@ -915,7 +915,8 @@ def run_words(r) -> str:
             f"<p>{name}: <b>too few chips</b>. Even with no interruptions the run would take "
             f"{fmt.number(float(r.ideal_days))} days: more than the "
             f"{fmt.number(limits['horizon_days'])} days any run is worth (Epoch AI: beyond "
-            f"about 15 months, better hardware and methods overtake it). With {every}, goodput is {_share_words(float(r.goodput))}: "
+            f"about 15 months, better hardware and methods overtake it). With {every}, "
+            f"goodput is {_share_words(float(r.goodput))}: "
             "interruptions are not what holds it back. More chips would finish it sooner."
         )
     elif bits & (training.FLAGS["beyond_horizon"] | training.FLAGS["no_progress"]):

@@ -1894,7 +1894,7 @@ def test_reader41_34_no_text_names_a_variable_whose_cell_is_hidden():
     root = Path(__file__).resolve().parents[2] / "notebooks"
     for name in ("03-from-chips-to-flops.ipynb", "04-from-flops-to-a-trained-model.ipynb"):
         cells = json.loads((root / name).read_text())["cells"]
-        for c, below in zip(cells, cells[1:]):
+        for c, below in zip(cells, cells[1:], strict=False):
             if c["cell_type"] != "markdown" or below["cell_type"] != "code":
                 continue
             if "hide-input" not in below["metadata"].get("tags", []):
