@@ -113,6 +113,7 @@ def train(
         int(bits),
         best=float(res.best_job_chips.max()) if one else None,
         fewest=float(res.min_job_chips.max()) if one else None,
+        ideal=float(res.ideal_days.max()) if one else None,
     )
     chips = ds.chip.values
     res.attrs = {
@@ -224,7 +225,13 @@ def train_on_chips(
     )
     one = out.training_flags.ndim == 0
     notes = (
-        "; ".join(flag_notes(int(out.training_flags), best=float(out.best_job_chips)))
+        "; ".join(
+            flag_notes(
+                int(out.training_flags),
+                best=float(out.best_job_chips),
+                ideal=float(out.ideal_days),
+            )
+        )
         if one
         else ""
     )

@@ -360,6 +360,7 @@ FLAGS = {
     "energy_above_share": 8,
     "larger_than_fastest": 16,
     "no_progress": 32,
+    "too_few_chips": 64,
 }
 _KCHIPS = 1000.0  # restart_growth is per this many chips
 _LN_MAX = float(np.log(1e9))  # the largest job: validate.BOUNDS["job_chips"]
@@ -591,6 +592,7 @@ def run_checks(
         "days": res["training_days"],
         "energy": res["run_energy"],
         "never": res["training_impossible"],
+        "ideal": res["ideal_days"],
     }
     # plain NumPy on one set of dimensions (length 1 where an input has none), as in `chain`
     sizes = {d: n for v in inputs.values() for d, n in v.sizes.items()}
@@ -605,7 +607,13 @@ def run_checks(
         values["best_training_days"] = a["c"] / (best * a["f"] * goodput_at(best, *settings))
         values["best_training_days"] *= 1 / _S_PER_DAY
         values["training_flags"] = flag_bits(
-            values["fits_in_memory"], a["g"], a["days"], a["energy"], a["n"] > fastest, a["never"]
+            values["fits_in_memory"],
+            a["g"],
+            a["days"],
+            a["energy"],
+            a["n"] > fastest,
+            a["never"],
+            a["ideal"],
         )
     settings_keys = ("rate", "ckpt", "restart", "growth")
     depends = {
@@ -627,9 +635,19 @@ def run_checks(
 
 
 def flag_bits(
-    fits: Any, goodput: Any, days: Any, energy_mwh: Any, larger: Any, impossible: Any
+    fits: Any,
+    goodput: Any,
+    days: Any,
+    energy_mwh: Any,
+    larger: Any,
+    impossible: Any,
+    ideal_days: Any = 0.0,
 ) -> Any:
     """``training_flags``: the sum of the `FLAGS` bits that apply [1] (thresholds: `thresholds`).
+
+    ``too_few_chips``: even with no interruptions (`ideal_days`) the run outlasts the horizon;
+    the job is slow because it is small, not because interruptions stop it (reader 41-34: a
+    1,000-chip job at 97 % goodput was told it needs spare machines).
 
     Examples
     --------
@@ -637,6 +655,8 @@ def flag_bits(
     1
     >>> int(flag_bits(True, 2e-4, 3405.0, 1.8e8, True, False))  # trn2: the whole site in one job
     30
+    >>> int(flag_bits(True, 0.97, 1145.0, 1e5, False, False, 1112.0))  # 1,000 H100s, Llama 3
+    68
     """
     t = thresholds()
     with np.errstate(invalid="ignore"):
@@ -647,17 +667,26 @@ def flag_bits(
             + FLAGS["energy_above_share"] * (energy_mwh > t["energy_mwh"])
             + FLAGS["larger_than_fastest"] * np.logical_and(larger, True)
             + FLAGS["no_progress"] * np.logical_and(impossible, True)
+            + FLAGS["too_few_chips"] * (ideal_days > t["horizon_days"])
         )
     return bits
 
 
-def flag_notes(bits: int, best: float | None = None, fewest: float | None = None) -> list[str]:
-    """Plain-language notes for the `FLAGS` set in `bits` (one scenario).
+def flag_notes(
+    bits: int,
+    best: float | None = None,
+    fewest: float | None = None,
+    ideal: float | None = None,
+) -> list[str]:
+    """Plain-language notes for the `FLAGS` set in `bits` (one scenario); `ideal`: its days with
+    no interruptions, said by ``too_few_chips``.
 
     Examples
     --------
     >>> flag_notes(FLAGS["does_not_fit"], fewest=108)[0][:45]
     'does not fit: the model states need at least '
+    >>> flag_notes(FLAGS["too_few_chips"], ideal=1111.8)[0][:64]
+    'too few chips: even with no interruptions the run takes 1,112 da'
     """
     t = thresholds()
     text = {
@@ -686,6 +715,11 @@ def flag_notes(bits: int, best: float | None = None, fewest: float | None = None
             "lengthens every restart"
         ),
         "no_progress": IMPOSSIBLE_NOTE,
+        "too_few_chips": (
+            f"too few chips: even with no interruptions the run takes {_count(ideal)} days, "
+            f"beyond the {t['horizon_days']:.0f}-day horizon; more chips would "
+            "help, not faster restarts"
+        ),
     }
     return [text[name] for name, bit in FLAGS.items() if int(bits) & bit]
 

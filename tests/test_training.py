@@ -543,7 +543,7 @@ def test_llama3_405b_on_16384_h100_fits_finishes_in_time_and_is_not_flagged():
     assert bool(ds.fits_in_memory) and int(ds.training_flags.sel(precision="bf16")) == 0
     # 16,384 is the reference size: its restart is the catalog's 10 min, no growth
     assert float(ds.job_restart_minutes) == 10.0
-    assert ds.training_flags.attrs["flag_masks"] == [1, 2, 4, 8, 16, 32]
+    assert ds.training_flags.attrs["flag_masks"] == [1, 2, 4, 8, 16, 32, 64]
     assert ds.training_flags.attrs["flag_meanings"].split()[0] == "does_not_fit"
 
 
@@ -651,3 +651,39 @@ def test_reader40_34_a_flag_note_names_no_internal_field():
     (note,) = flag_notes(FLAGS["low_goodput"])
     assert "restart_minutes" not in note and "checkpoint_minutes" not in note, note
     assert "faster restarts and checkpoints" in note
+
+
+def test_reader41_34_a_job_too_small_to_finish_is_not_said_to_need_spare_machines():
+    # reader 41-34 D2: 1,000 H100s at 40 % MFU (the slider's default) "practically never
+    # finishes … need spare machines standing by", at 97 % goodput. By hand: Meta's 3.8e25 FLOP
+    # ÷ (1,000 × 989e12 × 0.4) = 9.61e7 s = 1,112 days with no interruptions, beyond the
+    # 15-month horizon (456.6 days) before any interruption: too few chips
+    from explorer.classroom.widgets import run_words
+
+    ideal = 3.8e25 / (1000 * 989e12 * 0.4) / 86400
+    assert ideal == pytest.approx(1111.8, abs=0.1)
+    assert float(runs.train_on_chips("llama3-405b", 1000, mfu=0.4).ideal_days) == pytest.approx(
+        ideal
+    )
+    r = runs.train_on_chips("llama3-405b", 1000, mfu=0.4)
+    assert float(r.ideal_days) > training.thresholds()["horizon_days"]
+    assert int(r.training_flags) & FLAGS["too_few_chips"]
+    assert float(r.goodput) > 0.9
+    assert "too few chips" in r.attrs["notes"], r.attrs["notes"]
+    words = run_words(r)
+    assert "spare machines" not in words and "too few chips" in words, words
+    assert "never finishes" not in words, words
+    # 16,384 chips (67.9 days ideal) is not; 1,000,000 chips (low goodput) still never finishes
+    assert (
+        not int(runs.train_on_chips("llama3-405b", 16384).training_flags) & FLAGS["too_few_chips"]
+    )
+    big = runs.train_on_chips("llama3-405b", 1_000_000)
+    assert not int(big.training_flags) & FLAGS["too_few_chips"]
+    assert "never finishes" in run_words(big) and "spare machines" in run_words(big)
+    # the app's card and the CLI say the same words (flag_notes)
+    (note,) = [
+        n
+        for n in training.flag_notes(int(r.training_flags), ideal=float(r.ideal_days))
+        if "too few" in n
+    ]
+    assert "1,112 days" in note, note

@@ -217,6 +217,10 @@ class Reads:
         figure ("83 PFLOP/s sparse" for the dense 83.1) is right with the note, unless the right
         word is there too or the wrong one is negated ("not sparse"; reader 39-34: the label
         the exercise teaches was confirmed backwards).
+    in_words : bool
+        The question gives its large figures in words ("405 billion", "15.6 trillion") and asks
+        in a bare unit: a bare answer a billion or a trillion too small is that power of ten
+        dropped, not the answer in GFLOP or TFLOP (reader 41-34).
     """
 
     negative: bool = False
@@ -229,6 +233,7 @@ class Reads:
     unit_nudge: str = ""
     given: Callable[[], tuple[float, ...]] | None = None
     mislabel: tuple[str, str, str] = ()
+    in_words: bool = False
 
 
 @dataclass(frozen=True)
@@ -817,6 +822,37 @@ def _mixed_units(answer: object, r: Reading, ratio: float) -> str:
         f"that is {size} times too {way}. Your working looks right, "
         "but its figures are in mixed units: one has a prefix (k = 10³, M = 10⁶, G = 10⁹, "
         "T = 10¹²) and another has not. Write every figure in the same unit, then calculate."
+    )
+
+
+def _in_own_unit(t: Trap, answer: object) -> float | None:
+    """The number of `answer` where it is typed with the trap's own unit (`Match.unit`) itself,
+    read in that unit ("8.31e19 FLOP/s"), or None: only that unit as typed, so an answer in
+    another unit of the same kind is not converted into a slip's.
+
+    >>> t = Trap("t", lambda: 8.3e19, "1,000 times too large", match=Match(unit="FLOP/s"))
+    >>> _in_own_unit(t, "8.3e19 FLOP/s"), _in_own_unit(t, "83,000 PFLOP/s")
+    (8.3e+19, None)
+    """
+    if not isinstance(answer, str) or not answer.strip().endswith(" " + t.match.unit):
+        return None
+    own = read(answer, t.match.unit)
+    return None if own.bare else own.value
+
+
+def _power_missing(e: Exercise, said: str, attempt: int) -> Feedback:
+    """The digits right and a power of ten left out ("37908" or "3.79e16" for 3.79e25 FLOP),
+    with the worked step from the third attempt."""
+    level = min(max(attempt, 1), len(e.hints)) - 1
+    return Feedback(
+        False,
+        f"Not yet{said}: the digits look right, but a power of ten is missing. Write "
+        "every figure with its power of ten (a million is 1e6, a billion is 1e9, a "
+        "trillion 1e12; 3e8 means 3 × 10⁸), and the result with its own."
+        + (f" The worked step: {_sentence(e.hints[level])}" if level >= 2 else ""),
+        "trap",
+        "power-of-ten-missing",
+        level=level,
     )
 
 
@@ -1474,6 +1510,11 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             return Feedback(False, f"Not yet, hint: {_sentence(hint)}", "trap", t.id)
     figures = significant_figures(answer)
     for t in traps:
+        # a slip's value in its own unit, typed with that unit: "8.31e19 FLOP/s" is the bare
+        # 8.31e19 of the chip's TFLOP/s taken as PFLOP/s (reader 41-34: the key lists it)
+        own = _in_own_unit(t, answer) if t.match.unit and not r.bare else None
+        if own is not None and _near(own, t.value(), t.match.rel_tol):
+            return Feedback(False, f"Not yet{said}, hint: {_sentence(t.hint)}", "trap", t.id)
         if t.match.bare and r.typed is None:  # "2 %" is a share, not the bare "2" this slip is
             continue
         if t.match.unlabelled and not r.bare:  # "1.61 TiB" is no bare "1649" (reader 30)
@@ -1525,6 +1566,11 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             "trap",
             "percent-vs-share",
         )
+    # a figure given in words dropped ("6*405*15.6e12": the billion left out), not a prefix
+    if e.reads.in_words and r.bare and 0 < x < want:
+        n = round(math.log10(want / x))
+        if n >= 9 and n % 3 == 0 and _near(x * 10**n, want, max(e.rel_tol, 0.02)):
+            return _power_missing(e, said, attempt)
     # the answer itself in another unit first ("7.18e6" is the day in PFLOP), then a trap's
     asked = _in_asked_unit(e, answer, x)
     other = _in_other_unit(e, x, want) if r.bare or asked else None
@@ -1573,17 +1619,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         if n > 6 and (  # a million: the prefix slip (GWh ÷ kWh) says more
             _near(x * 10**n, want, max(e.rel_tol, 0.02)) or _rounded(x * 10**n, want, figures)
         ):
-            level = min(max(attempt, 1), len(e.hints)) - 1
-            return Feedback(
-                False,
-                f"Not yet{said}: the digits look right, but a power of ten is missing. Write "
-                "every figure with its power of ten (a million is 1e6, a billion 1e9, a "
-                "trillion 1e12; 3e8 means 3 × 10⁸), and the result with its own."
-                + (f" The worked step: {_sentence(e.hints[level])}" if level >= 2 else ""),
-                "trap",
-                "power-of-ten-missing",
-                level=level,
-            )
+            return _power_missing(e, said, attempt)
     # a bare trap value in another unit: "1.91e20" FLOP/s for 191 EFLOP/s peak. The nearest
     # such trap names the slip: 305,796 (kW) is the household basis's 305.8 MW exactly, and
     # only 1.9 % from the site's own 300 MW, which was named first (reader 29)

@@ -106,6 +106,8 @@ _ABOVE = re.compile(
 )
 # "2/3 more", "0.68 above the mean": a share (no percent sign) said as an excess (reader 31)
 _MORE = re.compile(r"^(?:more|above|higher|over|greater|larger|bigger)\b.*$", re.IGNORECASE)
+# how a bare 1 for a share is said back: the whole, not 1 %
+_BARE_ONE = "read as 100 %, the whole; for one percent type 1 %"
 # FLOP units in any case: "FLOP/s" is a speed and "FLOP" an amount; the plural "FLOPS",
 # "PFLOPs", "petaflops" is written for both, so the exercise's dimension decides
 _FLOPS = re.compile(r"^([kmgtpezy]?)(flops?)(/s|/sec)?$", re.IGNORECASE)
@@ -1093,7 +1095,8 @@ def read(
 
     Estimates ("about 2628", "~2628", "≈ 2628"), small numbers in words ("three hundred"),
     fractions ("7/4"), scales ("2.6k", "300k chips", "2.6 billion kWh") and units in words
-    ("83 petaflops") are read; a bare number between 1 and 100 for a share reads as a percentage.
+    ("83 petaflops") are read; a bare number above 1 and up to 100 for a share reads as a
+    percentage, and a bare 1 as the whole (100 %), said back.
 
     Parameters
     ----------
@@ -1607,6 +1610,10 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
         if unit == SHARE and m["den"] is None and 1 < x <= 100 and k == 1:
             r = _finish(x / 100, unit, negative, bare=False, echo=f"read as {fmt.number(x)} %")
             return Reading(r.value, r.message, r.bare, r.echo, typed=x)
+        if unit == SHARE and m["den"] is None and x == 1 and k == 1:
+            # the one bare number both ways: the whole, said back so that a prediction of
+            # "1" is not committed unread (reader 41-34: the guide's "1 to 100" made it 1 %)
+            return _finish(x, unit, negative, bare=True, echo=_BARE_ONE)
         if unit == SHARE and not above and x > 100:  # "110": neither a share nor a percentage
             return Reading(None, _OVER_WHOLE)
         return _finish(x, unit, negative, bare=True)
@@ -2390,7 +2397,10 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     if flops:
         amount = ureg.Quantity(1, unit).dimensionality == ureg.Quantity(1, "FLOP").dimensionality
         speed = bool(flops[3]) or (flops[2].lower() == "flops" and not amount)
-        if amount and flops[2].endswith("S") and not flops[3]:  # "FLOPS", not the plural "FLOPs"
+        # "FLOPS" or "flops", not the plural "FLOPs": the lowercase form, as ambiguous, gets the
+        # same note (reader 41-34: "7.18e21 flops" was accepted with none)
+        plural = flops[2][:4].isupper() and flops[2].endswith("s")
+        if amount and flops[2].lower() == "flops" and not plural and not flops[3]:
             note = "the lessons read FLOPS as FLOP/s, a speed; an amount is written FLOP"
         rest = f"{_PREFIX[flops[1].lower()]}FLOP" + ("/s" if speed else "")
     elif _flop_f(rest) and "FLOP" in unit:

@@ -898,6 +898,8 @@ def run_words(r) -> str:
     True
     >>> "e-0" in run_words(train_on_chips("llama3-405b", 1_000_000))
     False
+    >>> "too few chips" in run_words(train_on_chips("llama3-405b", 1_000))
+    True
     """
     bits, limits = int(r.training_flags), training.thresholds()
     every = (
@@ -905,15 +907,28 @@ def run_words(r) -> str:
         f"{fmt.number(float(r.restart_minutes), 3)}-min restart"
     )
     name = html.escape(catalog.label("models", str(r.attrs.get("model", ""))))
-    if bits & (training.FLAGS["beyond_horizon"] | training.FLAGS["no_progress"]):
+    if bits & training.FLAGS["too_few_chips"] and not bits & training.FLAGS["no_progress"]:
+        # slow because it is small: even with no interruptions it outlasts the horizon, so
+        # spare machines and faster restarts would not save it (reader 41-34: 1,000 chips at
+        # 97 % goodput was told it needs spare machines)
+        head = (
+            f"<p>{name}: <b>too few chips</b>. Even with no interruptions the run would take "
+            f"{fmt.number(float(r.ideal_days))} days: more than the "
+            f"{fmt.number(limits['horizon_days'])} days any run is worth (Epoch AI: beyond "
+            f"about 15 months, better hardware and methods overtake it). With {every}, "
+            f"goodput is {_share_words(float(r.goodput))}: "
+            "interruptions are not what holds it back. More chips would finish it sooner."
+        )
+    elif bits & (training.FLAGS["beyond_horizon"] | training.FLAGS["no_progress"]):
         head = (
             f"<p>{name}: <b>the job practically never finishes</b>. With {every}, "
             f"goodput is {_share_words(float(r.goodput))} and the run would take more than "
             f"{fmt.number(limits['horizon_days'])} days, longer than any run is worth (Epoch AI: "
             "beyond about 15 months, better hardware and methods overtake it). "
-            f"With no interruptions it would take {fmt.number(float(r.ideal_days))} days. "
-            "Real jobs this large need spare machines standing by and restarts of seconds."
+            f"With no interruptions it would take {fmt.number(float(r.ideal_days))} days."
         )
+        if bits & (training.FLAGS["low_goodput"] | training.FLAGS["no_progress"]):
+            head += " Real jobs this large need spare machines standing by and restarts of seconds."
     else:
         head = (
             f"<p>{name}: <b>{fmt.number(float(r.days))} days</b> "

@@ -86,7 +86,9 @@ def training_html(
         )
     flags = int(v.get("training_flags", 0) or 0)
     if flags and not impossible:
-        notes = flag_notes(flags, v.get("best_job_chips"), v.get("min_job_chips"))
+        notes = flag_notes(
+            flags, v.get("best_job_chips"), v.get("min_job_chips"), v.get("ideal_days")
+        )
         body += "".join(
             f"<div class='explorer-training-flag' style='color:#a33'>⚠ {html.escape(n)}</div>"
             for n in notes

@@ -968,7 +968,8 @@ def test_reader_22s_lesson_4(pages):
     assert why.startswith("**Question.** How can more chips be slower?")
     # a line says what section 3's code prints, and what site_chips is, before the code
     at = next(i for i, c in enumerate(src) if "lessons.job_sizes(site_chips)" in c)
-    assert "`site_chips`, every H100 it feeds" in src[at - 1] and "how often" in src[at - 1]
+    # (without the code name: the cell is hidden under Voila and in the handout; reader 41-34)
+    assert "site's chips (every H100 it feeds)" in src[at - 1] and "how often" in src[at - 1]
 
 
 def test_reader_30s_goodput_bound_is_a_way_not_a_committed_90():
@@ -1621,7 +1622,8 @@ def test_reader_38_34s_sparse_hint_does_not_lead_into_halving():
     # "82" was the next trap, whose hint pointed at the systems' table, still closed
     said = lessons.check("ultraserver-fp8", "164").message
     assert "sparse" in said and "half of it" not in said, said
-    assert "dense FP8 figure" in said and "not half" in said, said
+    # reader 41-34: "not half the sparse one" read as a riddle to a student who halved nothing
+    assert "dense FP8 figure" in said and "half" not in said, said
     said = lessons.check("ultraserver-fp8", "82").message
     assert "table" not in said and "1.97" in said, said
 
@@ -1880,3 +1882,24 @@ def test_reader40_34_lesson_3_points_to_the_gb200_line_once_the_table_is_near_an
     assert "says why a GB200's power all in is lower than a B200's" in " ".join(opens.split())
     (hook,) = [c for c in src if c.startswith("## Hook")]
     assert "300 MW site feed?" in hook and " run?" not in hook
+
+
+def test_reader41_34_no_text_names_a_variable_whose_cell_is_hidden():
+    # reader 41-34 D8: lesson 4's text named `site_chips`, assigned in the cell below it, which
+    # is tagged hide-input: under Voila and in the handout the student never sees that name
+    import json
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "notebooks"
+    for name in ("03-from-chips-to-flops.ipynb", "04-from-flops-to-a-trained-model.ipynb"):
+        cells = json.loads((root / name).read_text())["cells"]
+        for c, below in zip(cells, cells[1:], strict=False):
+            if c["cell_type"] != "markdown" or below["cell_type"] != "code":
+                continue
+            if "hide-input" not in below["metadata"].get("tags", []):
+                continue
+            assigned = set(re.findall(r"^(\w+)\s*=", "".join(below["source"]), re.M))
+            text = re.sub(r"<!--.*?-->", "", "".join(c["source"]), flags=re.S)
+            named = set(re.findall(r"`(\w+)`", text)) & assigned
+            assert not named, (name, named, text[:120])

@@ -6349,3 +6349,70 @@ def test_reader40_34_stacked_scale_words_are_read():
     assert lessons.check("ultraserver-day-flop", "7.18 billion trillion").right
     said = lessons.check("ultraserver-day-flop", "about 7 thousand billion billion").message
     assert "cannot read" not in said, said
+
+
+def test_reader41_34_a_dropped_billion_or_trillion_is_a_missing_power_of_ten():
+    # reader 41-34 D1: llama-compute gives N = 405 billion and D = 15.6 trillion in words and
+    # asks in FLOP; 6 × 405 × 15.6e12 = 3.79e16 (the billion dropped) was "the right size in
+    # GFLOP", 6 × 405e9 × 15.6 = 3.79e13 (the trillion dropped) "the right size in TFLOP":
+    # nobody worked in GFLOP, and typing "3.79e16 GFLOP" then got "Right!"
+    for typed in ("6*405*15.6e12", "3.79e16", "6 × 405e9 × 15.6", "3.79e13"):
+        for attempt in (1, 3):
+            said = lessons.check("llama-compute", typed, attempt=attempt).message
+            assert not said.startswith("Almost"), (typed, said)
+            assert "GFLOP" not in said and "TFLOP" not in said, (typed, said)
+            assert "power of ten is missing" in said and "a billion is 1e9" in said, (typed, said)
+    # the worked step at the third attempt, as for "37908"
+    assert "The worked step" in lessons.check("llama-compute", "3.79e16", attempt=3).message
+    # lesson 3's day in PFLOP stays a prefix reading: 83.1 PFLOP/s × 86,400 s is 7.18e6 PFLOP
+    assert "PFLOP" in lessons.check("ultraserver-day-flop", "7.18e6").message
+
+
+def test_reader41_34_a_slip_typed_in_its_own_unit_gets_its_hint():
+    # reader 41-34 D3: the key lists tera-as-peta as "8.31 × 10¹⁹ FLOP/s" (64 × 1,299 TFLOP/s
+    # taken as PFLOP/s = 83,136 PFLOP/s = 8.31e19 FLOP/s), but typed so it got only the generic
+    # "1,000 times too large"; the bare 8.31e19 got the slip's own hint
+    for typed in ("8.31e19 FLOP/s", "8.3e19 FLOP/s", "8.31e19"):
+        fb = lessons.check("ultraserver-fp8", typed)
+        assert not fb.right and fb.trap == "tera-as-peta", (typed, fb.message)
+        assert "1,299 TFLOP/s" in fb.message, (typed, fb.message)
+    assert lessons.check("ultraserver-fp8", "8.31e16 FLOP/s").right
+
+
+def test_reader41_34_the_sparse_figure_is_not_told_about_halving():
+    # reader 41-34 D4: "164" (the UltraServer's sparse FP8) was told "not half the sparse one",
+    # a riddle to a student who halved nothing; halving (82) has its own trap
+    fb = lessons.check("ultraserver-fp8", "164")
+    assert fb.trap == "sparse" and "half" not in fb.message, fb.message
+    assert lessons.check("ultraserver-fp8", "82").trap == "sparse-halved"
+
+
+def test_reader41_34_flops_in_lowercase_for_an_amount_gets_the_same_note():
+    # reader 41-34 D5: "7.18e21 FLOPS" for an amount was right with a note that FLOPS is a
+    # speed, "7.18e21 flops" right with none; the plural "FLOPs" is an amount's own spelling
+    for typed in ("7.18e21 FLOPS", "7.18e21 flops", "7.18e21 Flops"):
+        fb = lessons.check("ultraserver-day-flop", typed)
+        assert fb.right and "FLOP/s, a speed" in fb.message, (typed, fb.message)
+    for typed in ("7.18e21 FLOPs", "7.18e21 FLOP"):
+        fb = lessons.check("ultraserver-day-flop", typed)
+        assert fb.right and "a speed" not in fb.message, (typed, fb.message)
+
+
+def test_reader41_34_a_bare_1_for_a_share_is_said_back_as_the_whole():
+    # reader 41-34 D6: a goodput prediction of "1" was committed as 100 % with no word, where
+    # the guide said "a bare number between 1 and 100 … is read as a percentage" (1 %)
+    from explorer.classroom.exercises import SHARE, read
+
+    r = read("1", SHARE)
+    assert r.value == 1.0 and "100 %" in r.echo and "1 %" in r.echo, r
+    assert read("1 %", SHARE).value == pytest.approx(0.01)
+    assert read("2", SHARE).value == pytest.approx(0.02)
+    assert "You predicted 100 %" in lessons.reveal("goodput-16k", "1").message
+
+
+def test_reader41_34_one_chips_power_typed_as_the_count_is_named():
+    # reader 41-34 D7: "910" (500 W × 1.82, one Trainium2 all in) got only the generic nudge
+    for typed in ("910", "910 chips"):
+        fb = lessons.check("trn2-chips-300mw", typed)
+        assert fb.trap == "one-chip-power" and "one chip's power" in fb.message, (typed, fb)
+        assert "divide" in fb.message, fb.message

@@ -418,6 +418,15 @@ add_exercise(
                     ("-mw", factor("W", "MW"), " megawatts", " the power in watts"),
                 )
             ),
+            # one chip's power all in typed as the count: the divisor, not the result (reader
+            # 41-34: it got only the generic nudge)
+            Trap(
+                "one-chip-power",
+                trn2_all_in_w,
+                f"that is one chip's power all in ({TRN2_TDP} W × {TRN2_OVERHEAD}), not a "
+                "number of chips: divide the IT power, in watts, by it",
+                match=Match(rel_tol=0.005),
+            ),
             Trap(
                 "no-other-losses",
                 lambda: SITE_MW * factor("MW", "W") * (1 - TRN2_COOLING) / trn2_all_in_w(),
@@ -485,9 +494,10 @@ add_exercise(
             Trap(
                 "sparse",
                 lambda: float(system_table().fp8_sparse.sel(system="trn2-ultraserver")),
-                # not "dense is half of it": halved, 82 is the next trap (reader 38-34)
+                # not "dense is half of it": halved, 82 is the next trap (reader 38-34); no
+                # "not half" either, to a student who halved nothing (reader 41-34)
                 "that is the sparse figure; use Trainium2's own dense FP8 figure (one of the "
-                "three you sorted above), not half the sparse one",
+                "three you sorted above)",
             ),
             # the systems' table halves a sparse figure where a maker publishes no dense one;
             # Trainium2 publishes both, and its sparse is not exactly twice its dense (reader 28)

@@ -160,12 +160,20 @@ def days_words(days: float, flags: int) -> str:
     '22.6 days'
     >>> days_words(566.4, FLAGS["beyond_horizon"])
     'more than 457 days (beyond the 15-month horizon): practically never finishes'
+    >>> days_words(1145.0, FLAGS["beyond_horizon"] | FLAGS["too_few_chips"])[-43:]
+    ': too few chips, even with no interruptions'
     """
     if flags & (FLAGS["beyond_horizon"] | FLAGS["no_progress"]) or not days < float("inf"):
+        # slow because it is small, not because interruptions stop it (reader 41-34)
+        small = flags & FLAGS["too_few_chips"] and not flags & FLAGS["no_progress"]
         return (
             f"more than {fmt.number(catalog.value('training.horizon', 'day'))} days (beyond the "
             f"{fmt.number(catalog.value('training.horizon', 'month'))}-month horizon): "
-            "practically never finishes"
+            + (
+                "too few chips, even with no interruptions"
+                if small
+                else "practically never finishes"
+            )
         )
     return f"{fmt.number(days)} days"
 
@@ -798,6 +806,8 @@ add_exercise(
         lambda: float(training_compute(_N, _D)),
         "FLOP",
         rel_tol=0.05,
+        # N and D are given in words: 3.79e16 is the billion dropped, not GFLOP (reader 41-34)
+        reads=Reads(in_words=True),
         hints=(
             f"each parameter costs {_PER:g} operations per token: {_FORWARD:g} forward and "
             f"{_BACKWARD:g} backward",
