@@ -874,9 +874,9 @@ def test_reader_22s_items_in_lessons_1_and_2(pages, monkeypatch):
     (load,) = [i for i in quiz.LESSON_ITEMS[1] if "load factor" in i.text]
     assert load.choices()[load.right()] == "1,402 GWh"
     assert sorted(load.choices()) == ["1,402 GWh", "1,752 GWh", "2,190 GWh", "58.4 GWh"]
-    # the answer key prints the three lines under the rows, which the text names by place
+    # the answer key prints the notes under the rows, which the text names (reader 41-12)
     rows_key = key2.split("Section 3's rows")[1]
-    for printed in (lessons.plant_cop_line(), lessons.evaporation_line(), line):
+    for printed in [note for _, note in lessons.rows_notes()] + [lessons.drain_line()]:
         assert " ".join(printed.split()) in rows_key
 
 
@@ -1626,8 +1626,9 @@ def test_reader_39_12_advanced_rows_say_what_to_look_for_and_fold_the_drain():
     drain = value.index("drains some of its water")
     assert value.rfind("<details", 0, drain) > value.rfind("</details>", 0, drain), value
     assert "1.47 L for each kWh of heat" in value  # the physics row 3 rests on stays in sight
-    # the economiser hours stay the last line under the rows, as the question below says
-    assert value.rindex("</details>") < value.index("5,480 hours"), value
+    # the economiser hours stay in sight, out of the fold (reader 41-12: named, not the last)
+    hours = value.index("5,480 hours")
+    assert value.rfind("<details", 0, hours) <= value.rfind("</details>", 0, hours), value
     path = teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[1].notebook
     text = "".join("".join(c["source"]) for c in json.loads(path.read_text("utf-8"))["cells"])
     assert "second line under the rows says how much more" not in text  # it sits in the fold
@@ -1699,3 +1700,22 @@ def test_reader40_12_an_aside_printed_open_on_paper_points_at_no_fold():
                 paper = lessons.on_paper("".join(cell["source"]))
                 for aside in handouts.ASIDE.finditer(paper):
                     assert not re.search(r"\bfold\b", aside[2], re.I), (path.name, aside[1])
+
+
+def test_reader41_12_lesson_2_names_the_notes_under_the_rows_by_what_they_say(pages):
+    # reader 41-12 D1: section 3 (homework) sent the student to "the last line under the rows",
+    # "the second line" and "the fold", when a fold sat before the last line. Each note under the
+    # rows now has a bold name, and the lesson's text sends the student to it by that name
+    value = html.unescape(widgets.cooling_rows().value)
+    named = re.findall(r"<p><b>([^<]+?):</b>", value)
+    assert len(named) == 3, value
+    for text in (_markdown(2), html.unescape(pages["lesson-2/answers.html"])):
+        flat = " ".join(text.split())
+        assert not re.search(r"(first|second|last) line under the rows", flat), flat
+        assert "fold under the rows" not in flat
+    flat = " ".join(_markdown(2).split())
+    sent = re.findall(r"\*\*([^*]+)\*\* under the rows", flat)
+    assert len(sent) >= 3 and set(sent) <= set(named), (sent, named)
+    # the question "would this site save as much?" sends the student to the outside-air hours
+    hours = next(n for n in named if "5,480 hours" in value[value.index(n) :].split("</p>")[0])
+    assert f"**{hours}** under the rows" in flat.split("Would this")[-1][:300], hours
