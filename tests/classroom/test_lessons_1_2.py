@@ -293,7 +293,8 @@ def test_reader_13s_items_in_lessons_1_and_2(pages, monkeypatch):
     two = _markdown(2)
     # the formula is named, not worked (reader 14 D2: the Hint button holds the steps)
     assert "can confirm it afterwards, not find it" not in two
-    assert "Turn PUE = site ÷ IT\nround" in two and "IT gets\n1 / PUE" not in two
+    assert "the site uses 1.15 times the power that reaches IT" in " ".join(two.split())
+    assert "IT gets\n1 / PUE" not in two
     # the water trade is physics (reader 14 D1): row 1 is dry, row 3's water is the heat
     # rejected ÷ the latent heat, 300 MW x 8,760 h x 3,600 kJ/kWh / 2,450 kJ/kg = 3.86e9 kg
     assert "heat rejected by evaporation ÷ latent heat" in two and "not a figure set by hand" in two
@@ -1719,3 +1720,15 @@ def test_reader41_12_lesson_2_names_the_notes_under_the_rows_by_what_they_say(pa
     # the question "would this site save as much?" sends the student to the outside-air hours
     hours = next(n for n in named if "5,480 hours" in value[value.index(n) :].split("</p>")[0])
     assert f"**{hours}** under the rows" in flat.split("Would this")[-1][:300], hours
+
+
+def test_reader41_12_lesson_2_says_the_pue_the_other_way_in_plain_words(pages):
+    # reader 41-12 D2: "Turn PUE = site ÷ IT round" is an idiom a student may not read as
+    # "invert". The prompt reads the PUE as "the site uses 1.15 times the power that reaches
+    # IT", which shows the way to IT's share (1 / 1.15 = 87 %) without working it
+    sheet = " ".join(html.unescape(pages["lesson-2/worksheet.html"]).split())
+    two = " ".join(_markdown(2).split())
+    for text in (two, sheet):
+        assert not re.search(r"\bturn\b[^.]*\bround\b", text, re.I), text
+        assert "1 / PUE" not in text and "1 ÷ PUE" not in text
+    assert "the site uses 1.15 times the power that reaches IT" in two
