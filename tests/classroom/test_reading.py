@@ -6347,3 +6347,21 @@ def test_reader40_34_stacked_scale_words_are_read():
     assert lessons.check("ultraserver-day-flop", "7.18 billion trillion").right
     said = lessons.check("ultraserver-day-flop", "about 7 thousand billion billion").message
     assert "cannot read" not in said, said
+
+
+def test_reader41_12_a_count_said_per_year_is_told_a_count_is_not_a_rate():
+    # reader 41-12 D3: "245,000 households per year" (the right number) got "that is a quantity
+    # in household / a", pint's unit and its "a" for annum, where "348 MW per year" is told that
+    # MW is already a rate. A count said per year is told, in words, that a count is no rate
+    for exercise, typed, count, when in (
+        ("city-households-us", "245,000 households per year", "households", "per year"),
+        ("city-households-us", "245,000 homes a year", "households", "a year"),
+        ("city-households-us", "245,000 per year", "households", "per year"),
+        ("city-people-us", "215,000 people each year", "people", "each year"),
+        ("city-households-us", "245000 households/yr", "households", "/yr"),
+    ):
+        fb = lessons.check(exercise, typed)
+        said = fb.message
+        assert not fb.right and "quantity in" not in said and " / a" not in said, (typed, said)
+        assert f"a count of {count} is not a rate" in said and f"“{when}”" in said, (typed, said)
+    assert lessons.check("city-households-us", "245,000 households").right

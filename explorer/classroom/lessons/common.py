@@ -522,8 +522,9 @@ def plant_cop_line() -> str:
         for f in (share, COOLING_SHARE)
     )
     return (
-        "A yardstick for a whole plant, not a chiller alone: lesson 7's model of a modern chiller plant with a water-side "
-        "economiser, through a typical year of the Mississippi site's weather, averages a COP of "
+        "A yardstick for a whole plant, not a chiller alone: lesson 7's model of a modern "
+        "chiller plant with a water-side economiser, through a typical year of the Mississippi "
+        "site's weather, averages a COP of "
         f"{model:.1f} (a model, not a measurement); the article's {fmt.percent(COOLING_SHARE)} "
         f"implies {article:.1f}."
     )
