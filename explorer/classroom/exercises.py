@@ -437,16 +437,20 @@ class Exercise:
 
     def show_trap(self, t: Trap) -> str:
         """A trap's value as the answer key prints it, in the trap's own unit when it has one
-        (the households a student mistook for people)."""
-        if t.match.bare and self.unit == SHARE:  # the bare number the slip is typed as: "2"
-            return fmt.number(t.value() * 100, self.precision.digits)
-        if not t.match.unit:
-            return self.show(t.value())
-        if t.match.unit == SHARE:  # a share slipped into a count or MW answer: "30 %", not "0.3 MW"
-            return fmt.percent(t.value(), self.precision.digits)
-        if t.match.unit == RATIO:  # a PUE typed for its share: "1.15", not "115 %"
-            return fmt.number(t.value(), self.precision.digits)
+        (the households a student mistook for people), without the float's noise, so that it
+        rounds as the reveal says the slip back (reader 41-12: 171 / 120 = 1.425 was 1.42 in
+        the key, from the float 1.42499…, and 1.43 in the reveal)."""
         x = t.value()
+        if math.isfinite(x) and x:
+            x = fmt.rounded(x, 12)
+        if t.match.bare and self.unit == SHARE:  # the bare number the slip is typed as: "2"
+            return fmt.number(x * 100, self.precision.digits)
+        if not t.match.unit:
+            return self.show(x)
+        if t.match.unit == SHARE:  # a share slipped into a count or MW answer: "30 %", not "0.3 MW"
+            return fmt.percent(x, self.precision.digits)
+        if t.match.unit == RATIO:  # a PUE typed for its share: "1.15", not "115 %"
+            return fmt.number(x, self.precision.digits)
         if (t.match.unit in COUNT_WORDS or self.precision.rounds) and math.isfinite(x) and x:
             x = fmt.rounded(x, self.precision.digits)
         return f"{fmt.number(x, self.precision.digits)} {t.match.unit}"

@@ -1732,3 +1732,12 @@ def test_reader41_12_lesson_2_says_the_pue_the_other_way_in_plain_words(pages):
         assert not re.search(r"\bturn\b[^.]*\bround\b", text, re.I), text
         assert "1 / PUE" not in text and "1 ÷ PUE" not in text
     assert "the site uses 1.15 times the power that reaches IT" in two
+
+
+def test_reader41_12_the_key_rounds_a_trap_as_the_reveal_echoes_it(pages):
+    # reader 41-12 D5: cop-article's it-only slip is 171 / 120 = 1.425 exactly; the reveal
+    # echoes "1.425" or "171/120" as 1.43 (half up, as a student rounds), and the key printed
+    # 1.42 (the float 1.42499…). The key prints the slip as the reveal says it back
+    assert "You answered 1.43" in lessons.reveal("cop-article", "171/120").message
+    key = " ".join(html.unescape(pages["lesson-2/answers.html"]).split())
+    assert "<td>it-only</td><td>1.43</td>" in key, key[key.find("it-only") - 50 :][:200]
