@@ -1107,7 +1107,8 @@ def _other_way(e: Exercise, answer: object) -> str:
 
 def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     """Right, or not yet with the hint that fits the answer given (`_judge`); a trap's hint
-    gains the trap's `Say.later` step at the second attempt, and the worked step from the third.
+    gains the trap's `Say.later` step (or else the formula hint) at the second attempt, and
+    the worked step from the third.
 
     Examples
     --------
@@ -1136,6 +1137,12 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     if trap and trap.say.later and attempt >= 2:
         more = trap.say.later[0].upper() + trap.say.later[1:]
         return replace(fb, message=f"{fb.message} {_sentence(more)}")
+    if trap and attempt >= 2 and not fb.right and len(e.hints) > 1:
+        # the same slip again got the same words (reader 41-12): the formula, as a near miss
+        # and the stepped hints give it at the second attempt
+        formula = _sentence(e.hints[1])
+        if formula not in fb.message:
+            return replace(fb, message=f"{fb.message} Next step: {formula}", level=1)
     return fb
 
 
