@@ -1741,3 +1741,29 @@ def test_reader41_12_the_key_rounds_a_trap_as_the_reveal_echoes_it(pages):
     assert "You answered 1.43" in lessons.reveal("cop-article", "171/120").message
     key = " ".join(html.unescape(pages["lesson-2/answers.html"]).split())
     assert "<td>it-only</td><td>1.43</td>" in key, key[key.find("it-only") - 50 :][:200]
+
+
+def test_reader41_12_teachers_rendering_says_stop_between_the_bases_and_the_turned_round_city():
+    # reader 41-12 D6: projected, lesson 1's teacher's rendering shows city-power-article's
+    # prompt and its solution ("The explorer gets 348 MW") just under the table of bases; the
+    # plan says "stop scrolling at the table". The teacher's edition now prints a stop line
+    # there, on a new page; the student's edition and the notebook show none
+    import nbformat
+
+    from explorer.classroom import handouts
+
+    path = teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[0].notebook
+    for teacher in (True, False):
+        nb = nbformat.read(path, as_version=4)
+        nb.metadata[handouts.EDITION] = teacher
+        page = html.unescape(re.sub(r"<style.*?</style>", "", handouts.to_html(nb), flags=re.S))
+        stop = page.find("Stop here on the projector")
+        if not teacher:
+            assert stop == -1
+            continue
+        assert page.index("The table opens once you have answered") < stop, stop
+        assert stop < page.index("Back to the hook"), stop
+        assert "page-break-before" in page[page.rfind("<div", 0, stop) : stop]
+    # in the notebook (and Voila) the line is an HTML comment: nothing shows
+    shown = re.sub(r"<!--.*?-->", "", _markdown(1), flags=re.S)
+    assert "scroll on only" not in shown and "teacher stop:" in _markdown(1)
