@@ -442,16 +442,20 @@ class Exercise:
 
     def show_trap(self, t: Trap) -> str:
         """A trap's value as the answer key prints it, in the trap's own unit when it has one
-        (the households a student mistook for people)."""
-        if t.match.bare and self.unit == SHARE:  # the bare number the slip is typed as: "2"
-            return fmt.number(t.value() * 100, self.precision.digits)
-        if not t.match.unit:
-            return self.show(t.value())
-        if t.match.unit == SHARE:  # a share slipped into a count or MW answer: "30 %", not "0.3 MW"
-            return fmt.percent(t.value(), self.precision.digits)
-        if t.match.unit == RATIO:  # a PUE typed for its share: "1.15", not "115 %"
-            return fmt.number(t.value(), self.precision.digits)
+        (the households a student mistook for people), without the float's noise, so that it
+        rounds as the reveal says the slip back (reader 41-12: 171 / 120 = 1.425 was 1.42 in
+        the key, from the float 1.42499…, and 1.43 in the reveal)."""
         x = t.value()
+        if math.isfinite(x) and x:
+            x = fmt.rounded(x, 12)
+        if t.match.bare and self.unit == SHARE:  # the bare number the slip is typed as: "2"
+            return fmt.number(x * 100, self.precision.digits)
+        if not t.match.unit:
+            return self.show(x)
+        if t.match.unit == SHARE:  # a share slipped into a count or MW answer: "30 %", not "0.3 MW"
+            return fmt.percent(x, self.precision.digits)
+        if t.match.unit == RATIO:  # a PUE typed for its share: "1.15", not "115 %"
+            return fmt.number(x, self.precision.digits)
         if (t.match.unit in COUNT_WORDS or self.precision.rounds) and math.isfinite(x) and x:
             x = fmt.rounded(x, self.precision.digits)
         return f"{fmt.number(x, self.precision.digits)} {t.match.unit}"
@@ -1139,7 +1143,8 @@ def _other_way(e: Exercise, answer: object) -> str:
 
 def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     """Right, or not yet with the hint that fits the answer given (`_judge`); a trap's hint
-    gains the trap's `Say.later` step at the second attempt, and the worked step from the third.
+    gains the trap's `Say.later` step (or else the formula hint) at the second attempt, and
+    the worked step from the third.
 
     Examples
     --------
@@ -1168,6 +1173,12 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     if trap and trap.say.later and attempt >= 2:
         more = trap.say.later[0].upper() + trap.say.later[1:]
         return replace(fb, message=f"{fb.message} {_sentence(more)}")
+    if trap and attempt >= 2 and not fb.right and len(e.hints) > 1:
+        # the same slip again got the same words (reader 41-12): the formula, as a near miss
+        # and the stepped hints give it at the second attempt
+        formula = _sentence(e.hints[1])
+        if formula not in fb.message:
+            return replace(fb, message=f"{fb.message} Next step: {formula}", level=1)
     return fb
 
 

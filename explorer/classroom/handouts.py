@@ -55,6 +55,10 @@ FOLDED = re.compile(r"<details>\s*<summary>(.*?)</summary>.*?</details>", re.S)
 FOLDED_OUTPUT = re.compile(r"<details>\s*<summary>(.*?)</summary>(.*?)</details>", re.S)
 # "your teacher" in paper's words, said to the teacher in the teacher's edition: "the teacher"
 YOUR_TEACHER = re.compile(r"\b([Yy])our(?= teacher\b)")
+# a stop line for the projected teacher's edition, where the next screen answers an exercise
+# the class has not reached: a comment a lesson's markdown holds, invisible in the notebook and
+# the student's edition (reader 41-12: the plan's "stop scrolling at the table" was easy to miss)
+TEACHER_STOP = re.compile(r"<!--\s*teacher stop:\s*(.*?)\s*-->", re.S)
 # a folded aside, "For the curious: …": no answer in it, so paper prints it open (reader 20)
 ASIDE = re.compile(r"<details>\s*<summary>(For the curious\b[^<]*)</summary>(.*?)</details>", re.S)
 
@@ -232,6 +236,7 @@ def _hide_plumbing(nb: object) -> object:
             cell.source = on_paper(cell.source)
         if cell.cell_type == "markdown" and not student:  # the teacher reads it (reader 30)
             cell.source = YOUR_TEACHER.sub(lambda m: "The" if m[1] == "Y" else "the", cell.source)
+            cell.source = TEACHER_STOP.sub(_stop_line, cell.source)
         if cell.cell_type == "markdown" and student:
             cell.source = ASIDE.sub(lambda m: f"**{m[1].strip()}**\n{m[2]}", cell.source)
             cell.source = FOLDED.sub(lambda m: _folded_out(m[1]), cell.source)
@@ -247,6 +252,17 @@ def _hide_plumbing(nb: object) -> object:
         if "widgets." in cell.source or imports or tagged:
             cell.metadata["transient"] = {"remove_source": True}
     return nb
+
+
+def _stop_line(m: re.Match[str]) -> str:
+    """A `TEACHER_STOP` comment as the teacher's edition shows it: a stop line on a new page."""
+    import html
+
+    return (
+        '<div style="page-break-before: always; border: 3px solid #b00000; padding: 0.5em; '
+        'margin: 1em 0;"><b>Stop here on the projector.</b> '
+        f"{html.escape(m[1])}</div>\n\n"
+    )
 
 
 def _open_folds(output: dict) -> None:

@@ -2293,6 +2293,15 @@ def _count(x: float, rest: str, unit: str, negative: bool) -> Reading:
         or (len(words) == 2 and all(w in COUNT_WORDS[unit] for w in words))
     ):
         return _finish(x, unit, negative, bare=True)
+    # "245,000 households per year": a count said as a rate, told so as "MW per year" is, not
+    # with pint's "household / a" (reader 41-12)
+    per = _COUNT_PER.search(" ".join(words))
+    if per and per.string[: per.start()].strip() in COUNT_WORDS[unit] | {""}:
+        return Reading(
+            None,
+            f"a count of {unit} is not a rate, so “{per[1]}” does not belong after it; give the "
+            f"number of {unit} alone.",
+        )
     other = next((k for k, said in COUNT_WORDS.items() if " ".join(words) in said), None)
     if other:  # "215,000 households" where people are asked: say the count, not pint's unit
         return Reading(None, f"that is a number of {other}; the answer is a number of {unit}.")
@@ -2307,6 +2316,12 @@ def _count(x: float, rest: str, unit: str, negative: bool) -> Reading:
         return Reading(None, f"leave out {rest!r}; give a number of {unit}.")
     return Reading(None, f"that is {_dimension(q)}; the answer is a number of {unit}.")
 
+
+# a rate's words at the end of a count: "households per year", "homes a year", "… /yr"
+_COUNT_PER = re.compile(
+    r"(?:^|\s|(?=/))((?:/\s*|(?:per|a|an|each|every)\s+)(?:year|yr|y|day|month|week|hour|h)s?)$",
+    re.IGNORECASE,
+)
 
 # words after a unit that make it a rate: "4.2 MWh a day", "… each hour", "… per year"
 _RATE_WORDS = re.compile(

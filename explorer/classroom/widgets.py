@@ -977,10 +977,10 @@ def _reading(value: float, unit: str) -> str:
 
 
 def cooling_rows() -> w.Widget:
-    """Lesson 2's Advanced rows (`lessons.cooling_table`) as a table, with the evaporation
-    physics under them (`lessons.evaporation_line`), a whole plant's yearly COP as a yardstick
-    (`lessons.plant_cop_line`) and why row 2, a fleet's average, is not
-    this site's water (`lessons.economiser_hours_line`).
+    """Lesson 2's Advanced rows (`lessons.cooling_table`) as a table, with the notes under them,
+    each under the name the lesson's text calls it (`lessons.rows_notes`): a whole plant's
+    yearly COP as a yardstick, the evaporation physics and why row 2, a fleet's average, is not
+    this site's water; then the tower's drain, folded.
 
     Examples
     --------
@@ -993,12 +993,13 @@ def cooling_rows() -> w.Widget:
         w.HTML(
             f"<p><b>{html.escape(lessons.rows_look_for_line())}</b></p>"
             + table(*lessons.cooling_table())
-            + f"<p>{html.escape(lessons.plant_cop_line())}</p>"
-            + f"<p>{html.escape(lessons.evaporation_line(drain=False))}</p>"
-            + "<details><summary>For the curious: a cooling tower's drain</summary>"
-            + f"<p>{html.escape(lessons.drain_line())}.</p></details>"
-            # the last line, as the question below the rows calls it
-            + f"<p>{html.escape(lessons.economiser_hours_line())}</p>"
+            # each note by the name the lesson's text calls it, not by its place (reader 41-12)
+            + "".join(
+                f"<p><b>{html.escape(name)}:</b> {html.escape(line)}</p>"
+                for name, line in lessons.rows_notes()
+            )
+            + f"<details><summary>For the curious: {html.escape(lessons.DRAIN_NOTE.lower())}"
+            + f"</summary><p>{html.escape(lessons.drain_line())}.</p></details>"
         )
     )
 

@@ -293,7 +293,8 @@ def test_reader_13s_items_in_lessons_1_and_2(pages, monkeypatch):
     two = _markdown(2)
     # the formula is named, not worked (reader 14 D2: the Hint button holds the steps)
     assert "can confirm it afterwards, not find it" not in two
-    assert "Turn PUE = site ÷ IT\nround" in two and "IT gets\n1 / PUE" not in two
+    assert "the site uses 1.15 times the power that reaches IT" in " ".join(two.split())
+    assert "IT gets\n1 / PUE" not in two
     # the water trade is physics (reader 14 D1): row 1 is dry, row 3's water is the heat
     # rejected ÷ the latent heat, 300 MW x 8,760 h x 3,600 kJ/kWh / 2,450 kJ/kg = 3.86e9 kg
     assert "heat rejected by evaporation ÷ latent heat" in two and "not a figure set by hand" in two
@@ -874,9 +875,9 @@ def test_reader_22s_items_in_lessons_1_and_2(pages, monkeypatch):
     (load,) = [i for i in quiz.LESSON_ITEMS[1] if "load factor" in i.text]
     assert load.choices()[load.right()] == "1,402 GWh"
     assert sorted(load.choices()) == ["1,402 GWh", "1,752 GWh", "2,190 GWh", "58.4 GWh"]
-    # the answer key prints the three lines under the rows, which the text names by place
+    # the answer key prints the notes under the rows, which the text names (reader 41-12)
     rows_key = key2.split("Section 3's rows")[1]
-    for printed in (lessons.plant_cop_line(), lessons.evaporation_line(), line):
+    for printed in [note for _, note in lessons.rows_notes()] + [lessons.drain_line()]:
         assert " ".join(printed.split()) in rows_key
 
 
@@ -1626,8 +1627,9 @@ def test_reader_39_12_advanced_rows_say_what_to_look_for_and_fold_the_drain():
     drain = value.index("drains some of its water")
     assert value.rfind("<details", 0, drain) > value.rfind("</details>", 0, drain), value
     assert "1.47 L for each kWh of heat" in value  # the physics row 3 rests on stays in sight
-    # the economiser hours stay the last line under the rows, as the question below says
-    assert value.rindex("</details>") < value.index("5,480 hours"), value
+    # the economiser hours stay in sight, out of the fold (reader 41-12: named, not the last)
+    hours = value.index("5,480 hours")
+    assert value.rfind("<details", 0, hours) <= value.rfind("</details>", 0, hours), value
     path = teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[1].notebook
     text = "".join("".join(c["source"]) for c in json.loads(path.read_text("utf-8"))["cells"])
     assert "second line under the rows says how much more" not in text  # it sits in the fold
@@ -1699,3 +1701,69 @@ def test_reader40_12_an_aside_printed_open_on_paper_points_at_no_fold():
                 paper = lessons.on_paper("".join(cell["source"]))
                 for aside in handouts.ASIDE.finditer(paper):
                     assert not re.search(r"\bfold\b", aside[2], re.I), (path.name, aside[1])
+
+
+def test_reader41_12_lesson_2_names_the_notes_under_the_rows_by_what_they_say(pages):
+    # reader 41-12 D1: section 3 (homework) sent the student to "the last line under the rows",
+    # "the second line" and "the fold", when a fold sat before the last line. Each note under the
+    # rows now has a bold name, and the lesson's text sends the student to it by that name
+    value = html.unescape(widgets.cooling_rows().value)
+    named = re.findall(r"<p><b>([^<]+?):</b>", value)
+    assert len(named) == 3, value
+    for text in (_markdown(2), html.unescape(pages["lesson-2/answers.html"])):
+        flat = " ".join(text.split())
+        assert not re.search(r"(first|second|last) line under the rows", flat), flat
+        assert "fold under the rows" not in flat
+    flat = " ".join(_markdown(2).split())
+    sent = re.findall(r"\*\*([^*]+)\*\* under the rows", flat)
+    assert len(sent) >= 3 and set(sent) <= set(named), (sent, named)
+    # the question "would this site save as much?" sends the student to the outside-air hours
+    hours = next(n for n in named if "5,480 hours" in value[value.index(n) :].split("</p>")[0])
+    assert f"**{hours}** under the rows" in flat.split("Would this")[-1][:300], hours
+
+
+def test_reader41_12_lesson_2_says_the_pue_the_other_way_in_plain_words(pages):
+    # reader 41-12 D2: "Turn PUE = site ÷ IT round" is an idiom a student may not read as
+    # "invert". The prompt reads the PUE as "the site uses 1.15 times the power that reaches
+    # IT", which shows the way to IT's share (1 / 1.15 = 87 %) without working it
+    sheet = " ".join(html.unescape(pages["lesson-2/worksheet.html"]).split())
+    two = " ".join(_markdown(2).split())
+    for text in (two, sheet):
+        assert not re.search(r"\bturn\b[^.]*\bround\b", text, re.I), text
+        assert "1 / PUE" not in text and "1 ÷ PUE" not in text
+    assert "the site uses 1.15 times the power that reaches IT" in two
+
+
+def test_reader41_12_the_key_rounds_a_trap_as_the_reveal_echoes_it(pages):
+    # reader 41-12 D5: cop-article's it-only slip is 171 / 120 = 1.425 exactly; the reveal
+    # echoes "1.425" or "171/120" as 1.43 (half up, as a student rounds), and the key printed
+    # 1.42 (the float 1.42499…). The key prints the slip as the reveal says it back
+    assert "You answered 1.43" in lessons.reveal("cop-article", "171/120").message
+    key = " ".join(html.unescape(pages["lesson-2/answers.html"]).split())
+    assert "<td>it-only</td><td>1.43</td>" in key, key[key.find("it-only") - 50 :][:200]
+
+
+def test_reader41_12_teachers_rendering_says_stop_between_the_bases_and_the_turned_round_city():
+    # reader 41-12 D6: projected, lesson 1's teacher's rendering shows city-power-article's
+    # prompt and its solution ("The explorer gets 348 MW") just under the table of bases; the
+    # plan says "stop scrolling at the table". The teacher's edition now prints a stop line
+    # there, on a new page; the student's edition and the notebook show none
+    import nbformat
+
+    from explorer.classroom import handouts
+
+    path = teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[0].notebook
+    for teacher in (True, False):
+        nb = nbformat.read(path, as_version=4)
+        nb.metadata[handouts.EDITION] = teacher
+        page = html.unescape(re.sub(r"<style.*?</style>", "", handouts.to_html(nb), flags=re.S))
+        stop = page.find("Stop here on the projector")
+        if not teacher:
+            assert stop == -1
+            continue
+        assert page.index("The table opens once you have answered") < stop, stop
+        assert stop < page.index("Back to the hook"), stop
+        assert "page-break-before" in page[page.rfind("<div", 0, stop) : stop]
+    # in the notebook (and Voila) the line is an HTML comment: nothing shows
+    shown = re.sub(r"<!--.*?-->", "", _markdown(1), flags=re.S)
+    assert "scroll on only" not in shown and "teacher stop:" in _markdown(1)

@@ -6416,3 +6416,47 @@ def test_reader41_34_one_chips_power_typed_as_the_count_is_named():
         fb = lessons.check("trn2-chips-300mw", typed)
         assert fb.trap == "one-chip-power" and "one chip's power" in fb.message, (typed, fb)
         assert "divide" in fb.message, fb.message
+
+
+def test_reader41_12_a_count_said_per_year_is_told_a_count_is_not_a_rate():
+    # reader 41-12 D3: "245,000 households per year" (the right number) got "that is a quantity
+    # in household / a", pint's unit and its "a" for annum, where "348 MW per year" is told that
+    # MW is already a rate. A count said per year is told, in words, that a count is no rate
+    for exercise, typed, count, when in (
+        ("city-households-us", "245,000 households per year", "households", "per year"),
+        ("city-households-us", "245,000 homes a year", "households", "a year"),
+        ("city-households-us", "245,000 per year", "households", "per year"),
+        ("city-people-us", "215,000 people each year", "people", "each year"),
+        ("city-households-us", "245000 households/yr", "households", "/yr"),
+    ):
+        fb = lessons.check(exercise, typed)
+        said = fb.message
+        assert not fb.right and "quantity in" not in said and " / a" not in said, (typed, said)
+        assert f"a count of {count} is not a rate" in said and f"“{when}”" in said, (typed, said)
+    assert lessons.check("city-households-us", "245,000 households").right
+
+
+def test_reader41_12_a_trap_repeated_at_the_second_try_gets_the_next_step():
+    # reader 41-12 D4: the same slip typed again at the second try got the same words, level 0
+    # (city-people-us 245000, city-power-article 3050, cooling-mw-fleet 39, the survey's
+    # 35.9 %), where pue-40's 1.4 adds its next step and a near miss gets the formula. Every
+    # trap hint gains a next step at the second try: its own `Say.later`, or the formula hint
+    cases = [("city-people-us", "245000"), ("city-power-article", "3050")]
+    cases += [("cooling-mw-fleet", "39"), ("cooling-at-survey-pue", "35.9%")]
+    for eid, typed in cases:
+        first, second = lessons.check(eid, typed), lessons.check(eid, typed, attempt=2)
+        assert first.kind == second.kind == "trap" and first.trap == second.trap, (eid, second)
+        assert second.message.startswith(first.message[:-1]), (eid, second.message)
+        assert exercises._sentence(lessons.hint(eid, 1)) in second.message, (eid, second.message)
+        assert second.level == 1, (eid, second)
+    # 1 − 1/1.15 − 3 % is the formula the survey's share also needs (1 − 1/1.56 − 0.03)
+    said = lessons.check("cooling-at-survey-pue", "35.9%", attempt=2).message
+    assert "1 − 1/PUE − other losses" in said, said
+    # every trap fired at the first try says more at the second, in every lesson
+    for eid, e in lessons.EXERCISES.items():
+        for t in e.traps:
+            first = lessons.check(eid, t.value())
+            if first.kind != "trap" or first.trap != t.id or first.right or t.say.lead == "Right":
+                continue  # a value right as a guess says how to work it out at once
+            second = lessons.check(eid, t.value(), attempt=2)
+            assert len(second.message) > len(first.message), (eid, t.id, second.message)

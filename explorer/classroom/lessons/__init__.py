@@ -96,6 +96,7 @@ from .common import (
     CHILLER_COP,
     COMPARED_BASES,
     COOLING_SHARE,
+    DRAIN_NOTE,
     EXERCISES,
     ON_PAPER,
     SITE_MW,
@@ -116,6 +117,7 @@ from .common import (
     plant_cop_line,
     power_split_line,
     rows_look_for_line,
+    rows_notes,
     survey_against_article_line,
 )
 from .cooling import (

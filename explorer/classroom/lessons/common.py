@@ -509,9 +509,9 @@ def plant_cop_line() -> str:
     Examples
     --------
     >>> print(plant_cop_line())  # doctest: +NORMALIZE_WHITESPACE
-    A whole plant's yardstick: lesson 7's model of a modern chiller plant with a water-side
-    economiser, through a typical year of the Mississippi site's weather, averages a COP of 7.1
-    (a model, not a measurement); the article's 40 % implies 1.5.
+    A yardstick for a whole plant, not a chiller alone: lesson 7's model of a modern chiller
+    plant with a water-side economiser, through a typical year of the Mississippi site's
+    weather, averages a COP of 7.1 (a model, not a measurement); the article's 40 % implies 1.5.
     """
     from ... import climate  # the typical years are slow to load: only when asked
 
@@ -522,8 +522,9 @@ def plant_cop_line() -> str:
         for f in (share, COOLING_SHARE)
     )
     return (
-        "A whole plant's yardstick: lesson 7's model of a modern chiller plant with a water-side "
-        "economiser, through a typical year of the Mississippi site's weather, averages a COP of "
+        "A yardstick for a whole plant, not a chiller alone: lesson 7's model of a modern "
+        "chiller plant with a water-side economiser, through a typical year of the Mississippi "
+        "site's weather, averages a COP of "
         f"{model:.1f} (a model, not a measurement); the article's {fmt.percent(COOLING_SHARE)} "
         f"implies {article:.1f}."
     )
@@ -677,6 +678,28 @@ def rows_look_for_line() -> str:
         f"What to look for: the article's COP (row 1) against the chillers' {air} and {water}; "
         "then row 2's water against row 3's."
     )
+
+
+def rows_notes() -> list[tuple[str, str]]:
+    """The notes under lesson 2's Advanced rows, each with the name the lesson's text calls it
+    by (reader 41-12: "the last line under the rows" was hard to find as homework, with a fold
+    before it): a whole plant's COP (`plant_cop_line`), the water per kWh of heat
+    (`evaporation_line`, without the tower's drain: `DRAIN_NOTE` folds it) and the outside-air
+    hours (`economiser_hours_line`).
+
+    Examples
+    --------
+    >>> [name for name, _ in rows_notes()]
+    ['Whole-plant COP', 'Water per kWh of heat', 'Outside-air hours']
+    """
+    return [
+        ("Whole-plant COP", plant_cop_line()),
+        ("Water per kWh of heat", evaporation_line(drain=False)),
+        ("Outside-air hours", economiser_hours_line()),
+    ]
+
+
+DRAIN_NOTE = "A cooling tower's drain"  # the fold under lesson 2's rows, for the curious
 
 
 DAY_S, HOUR_S = factor("day", "s"), factor("hour", "s")

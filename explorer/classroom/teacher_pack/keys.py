@@ -230,15 +230,13 @@ def answer_key_page(lesson: Lesson) -> str:
             + html_table(
                 ["row", "what the notebook prints"], [list(r) for r in lessons.cooling_rows()]
             )
-            # the lines under the rows, which the notebook's text points to by place
+            # the notes under the rows, by the names the notebook's text calls them
             + "".join(
-                f"<p>{html.escape(line)}</p>"
-                for line in (
-                    lessons.plant_cop_line(),
-                    lessons.evaporation_line(),
-                    lessons.economiser_hours_line(),
-                )
+                f"<p><b>{html.escape(name)}:</b> {html.escape(line)}</p>"
+                for name, line in lessons.rows_notes()
             )
+            + f"<p><b>{html.escape(lessons.DRAIN_NOTE)}:</b> "
+            + f"{html.escape(lessons.drain_line())}.</p>"
         )
     qa = [[q, answer_to(lesson.number, q)] for q in open_questions(lesson)]
     parts.append("<h3>Open questions</h3>" + html_table(["question", "model answer"], qa))

@@ -243,9 +243,10 @@ PLANS: dict[int, Plan] = {
         # the moment named, not "from step 6 on": the plan's rows are not numbered (reader 29)
         "solutions at the reveal, and only once everyone has entered city-households-us (in "
         "“Households and the table”, after the pairs' board work): its page prints the household "
-        "city just under the bases the pairs work from. Stop scrolling at the table: the next "
-        "screen answers city-power-article, which the pairs work on after it; show that part "
-        "only at its own reveal.",
+        "city just under the bases the pairs work from. Stop scrolling at the table (its line "
+        "“Stop here on the projector” marks the spot): the next screen answers "
+        "city-power-article, which the pairs work on after it; show that part only at its own "
+        "reveal.",
     ),
     2: Plan(
         (
