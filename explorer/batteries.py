@@ -475,9 +475,9 @@ def peak_shaving_battery(year: xr.Dataset, round_trip_efficiency: Any = None) ->
     month's days, clock hour by clock hour, which flattens the weather's day-to-day swings: the
     ``real_days_*`` variables size the same battery on each of the year's 365 real days
     (``real_days_over`` of them need more MWh), the range's other end. The recharge comes from
-    the grid: ``annual_recharge`` = throughput / round-trip efficiency. Shaving against the annual mean
-    instead could never recharge: in a humid climate a hot day's cooling stays above it all day
-    (Mississippi's chiller plant, below).
+    the grid: ``annual_recharge`` = throughput / round-trip efficiency. Shaving against the
+    annual mean instead could never recharge: in a humid climate a hot day's cooling stays above
+    it all day (Mississippi's chiller plant, below).
 
     Examples
     --------
