@@ -1544,3 +1544,17 @@ def test_reader40_78_step_3_says_which_site_figure_goes_with_which_whole():
     said = " ".join(step3.split())
     assert "the site's year with the state's year" in said, said
     assert "the site's hottest hour with a peak" in said, said
+
+
+def test_lesson_8s_hook_defines_the_load_factor_and_names_no_end_it_has_not_shown():
+    """Reader 41: the hook said "from its low end" before any low end was shown, and called the
+    load factor itself a convention (it is a defined ratio; only its low end is a convention)."""
+    cells = _cells("08-why-are-the-numbers-contested")
+    hook = cells[_first(cells, r"^## Hook")]
+    sentences = re.split(r"(?<=[.?!])\s+", " ".join(hook.split()))
+    defining = [s for s in sentences if "load factor" in s]
+    assert defining, "the hook defines the load factor"
+    assert not any("convention" in s for s in defining), defining
+    assert "its low end" not in hook  # "low end" of what? the printout comes after
+    # the guess comes before the steps' twists (the plan has the teacher say them)
+    assert "twist" not in hook
