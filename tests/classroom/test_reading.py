@@ -6347,3 +6347,27 @@ def test_reader40_34_stacked_scale_words_are_read():
     assert lessons.check("ultraserver-day-flop", "7.18 billion trillion").right
     said = lessons.check("ultraserver-day-flop", "about 7 thousand billion billion").message
     assert "cannot read" not in said, said
+
+
+def test_reader41_a_small_fraction_is_said_back_as_a_rounding_not_a_guess():
+    # reader 41 #3: hot-day-above-mean is 68.2 %; "2/3" and "about two thirds" (66.7 %) were
+    # told "a guess to one figure" (or "the one figure you gave", for two digits typed): a
+    # student who saw "25 is about two thirds of 37" did the working. Still asked for figures,
+    # as "70 %" is (reader 36), but said back as 66.7 % and called a rounding
+    expect(
+        [
+            *(
+                Row(
+                    "hot-day-above-mean",
+                    typed,
+                    right=False,
+                    kind="figures",
+                    says=("66.7 %", "rounding", "divide"),
+                    lacks=("guess", "figure you gave"),
+                )
+                for typed in ("2/3", "about two thirds")
+            ),
+            Row("hot-day-above-mean", "70 %", right=False, kind="figures", says="figure you gave"),
+            Row("hot-day-above-mean", "25/37", right=True),
+        ]
+    )
