@@ -1558,3 +1558,30 @@ def test_lesson_8s_hook_defines_the_load_factor_and_names_no_end_it_has_not_show
     assert "its low end" not in hook  # "low end" of what? the printout comes after
     # the guess comes before the steps' twists (the plan has the teacher say them)
     assert "twist" not in hook
+
+
+def _html_of(widget) -> str:
+    own = getattr(widget, "value", "")
+    kids = getattr(widget, "children", ())
+    return (own if isinstance(own, str) else "") + "".join(_html_of(k) for k in kids)
+
+
+def test_every_exercise_on_a_students_paper_says_the_teacher_reads_the_result(monkeypatch):
+    # reader 41 #4: lesson 7's folded questions said "Your teacher reads out the result once
+    # the class has answered"; lesson 8's answer boxes and predictions (and lesson 7's own
+    # answer boxes) did not, so a paper class was not told where the result comes from
+    monkeypatch.setenv(widgets.STATIC, "1")
+    monkeypatch.delenv(widgets.REVEAL, raising=False)
+    boxes = {
+        "contested-city-high": widgets.answer_box,
+        "contested-cooling-swing": widgets.answer_box,
+        "contested-load-swing": widgets.predict_reveal,
+        "contested-power-p5": widgets.predict_reveal,
+        "hot-day-above-mean": widgets.answer_box,
+        "jackson-annual-pue": widgets.predict_reveal,
+    }
+    for eid, make in boxes.items():
+        assert "reads out the result" in _html_of(make(eid)), eid
+    # the teacher's edition shows the result itself: no such line
+    monkeypatch.setenv(widgets.REVEAL, "1")
+    assert "reads out the result" not in _html_of(widgets.answer_box("contested-city-high"))
