@@ -6371,3 +6371,19 @@ def test_reader41_a_small_fraction_is_said_back_as_a_rounding_not_a_guess():
             Row("hot-day-above-mean", "25/37", right=True),
         ]
     )
+
+
+def test_reader41_minutes_times_sixty_is_named():
+    # reader 41 #5: IT load 254 MW; ride-through 5 min, smoothing 1 min. Multiplying by 60
+    # instead of dividing (254 × 5 × 60 = 76,200; 254 × 60 = 15,240) got only the formula
+    expect(
+        [
+            Row(ex, typed, right=False, trap="times-sixty", says="divide the minutes by 60")
+            for ex, typed in (
+                ("smoothing-energy", "15,240 MWh"),
+                ("smoothing-energy", "254*60"),
+                ("ride-through-energy", "254*5*60"),
+                ("ride-through-energy", "76,200 MWh"),
+            )
+        ]
+    )
