@@ -6387,3 +6387,20 @@ def test_reader41_minutes_times_sixty_is_named():
             )
         ]
     )
+
+
+def test_reader41_the_annual_pue_nudge_points_no_way():
+    # reader 41 #6: the annual PUE is 1.18; the first nudge said "cool months pull it down" to
+    # "1.1" (already too low) as to "10": a nudge that names no way, for either side
+    expect(
+        [
+            Row(
+                "jackson-annual-pue",
+                typed,
+                right=False,
+                says=("cool months", "hot months"),
+                lacks=("down", "pull", " up"),
+            )
+            for typed in ("1.1", "10")
+        ]
+    )

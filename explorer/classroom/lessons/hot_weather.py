@@ -169,8 +169,9 @@ add_exercise(
             f"takes at most {fmt.number(BOUNDS['pue'].hi)}",
         ),
         hints=(
-            "the annual PUE is the year's site energy ÷ the year's IT energy: "
-            "cool months pull it down",
+            # neutral: "cool months pull it down" pushed a "1.1" further down (reader 41)
+            "the annual PUE is the year's site energy ÷ the year's IT energy: weigh the cool "
+            "months and the hot months by their days",
             "PUE = facility energy ÷ IT energy, summed over every hour of the typical year",
             _months_step(),
         ),
