@@ -1585,3 +1585,17 @@ def test_every_exercise_on_a_students_paper_says_the_teacher_reads_the_result(mo
     # the teacher's edition shows the result itself: no such line
     monkeypatch.setenv(widgets.REVEAL, "1")
     assert "reads out the result" not in _html_of(widgets.answer_box("contested-city-high"))
+
+
+def test_the_glossary_and_lesson_8_agree_on_central_and_contested():
+    # reader 41 #7-8: the glossary's "Range" said the central value is "the value used
+    # everywhere else", where lesson 8's cooling share's central value is the article's claim
+    # under test; and lesson 8 linked "contested" (sources disagree) to lesson 5's verdict
+    glossary = (NOTEBOOKS / "glossary.md").read_text()
+    entries = dict(re.findall(r'<a id="([\w-]+)"></a>(.*?)(?=\n\n|\Z)', glossary, re.S))
+    assert "exception" in entries["range"] and "claim under test" in entries["range"]
+    cells = _cells("08-why-are-the-numbers-contested")
+    links = re.findall(r"\[([^\]]*contested[^\]]*)\]\(glossary\.md#([\w-]+)\)", cells[0])
+    assert links, "lesson 8 links its word 'contested'"
+    for _, anchor in links:
+        assert "disagree" in entries[anchor] and "verdict" not in entries[anchor].split(".")[0]
