@@ -1599,3 +1599,18 @@ def test_the_glossary_and_lesson_8_agree_on_central_and_contested():
     assert links, "lesson 8 links its word 'contested'"
     for _, anchor in links:
         assert "disagree" in entries[anchor] and "verdict" not in entries[anchor].split(".")[0]
+
+
+def test_lesson_7s_step_3_says_its_hottest_hour_is_more_humid_as_its_printout_does(capsys):
+    # reader 41 #8a: the text said the hottest hour is "hotter than the day the plant was
+    # sized for", the printout "more humid" (the tower follows the wet-bulb): one word for both
+    import explorer
+
+    year = lessons.hot_year()[0]
+    hot_days.yardsticks(explorer.grid_shares("rainier-mississippi", year=year))
+    printed = capsys.readouterr().out
+    assert "more humid than the day the plant is sized for" in printed
+    cells = _cells("07")
+    step3 = " ".join(cells[_first(cells, r"^## Step 3")].split())
+    assert "more humid than the day the plant was sized for" in step3
+    assert "hotter than the day the plant" not in step3
