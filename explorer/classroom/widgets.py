@@ -429,7 +429,13 @@ def solution(
         left = [e for e in needed if e not in REVEALED.done]
         if left:
             if missing and not _on_paper():
-                todo = [m for e, m in zip(needed, missing, strict=True) if e in left]
+                # in the order the boxes stand on the page (reader 41: lesson 7's step 3 listed
+                # the state's share first, under the utility's box)
+                page = {e: i for i, e in enumerate(REVEALED.asked)}
+                pairs = list(zip(needed, missing, strict=True))
+                if all(e in page for e in needed):
+                    pairs.sort(key=lambda p: page[p[0]])
+                todo = [m for e, m in pairs if e in left]
                 wait.value = opening.replace(
                     "</i></p>", f" Still to do: {html.escape('; '.join(todo))}.</i></p>"
                 )

@@ -1614,3 +1614,20 @@ def test_lesson_7s_step_3_says_its_hottest_hour_is_more_humid_as_its_printout_do
     step3 = " ".join(cells[_first(cells, r"^## Step 3")].split())
     assert "more humid than the day the plant was sized for" in step3
     assert "hotter than the day the plant" not in step3
+
+
+def test_lesson_7s_step_3_lists_what_is_left_in_the_boxes_order():
+    # reader 41 #8b: the lock under step 3 said "answer the state's share; answer the utility's
+    # share", the reverse of the boxes' order on the page (the utility's box comes first)
+    widgets.answer_box("utility-peak-share")
+    widgets.answer_box("state-energy-share")
+    lock = widgets.solution(
+        "state-energy-share",
+        lambda: None,
+        also=("utility-peak-share",),
+        until="answered step 3's two exercises",
+        missing=("answer the state's share", "answer the utility's share"),
+    )
+    widgets.REVEALED.mark("contested-city-high")  # any change of the record updates the lock
+    said = html.unescape(_html_of(lock))
+    assert "Still to do: answer the utility's share; answer the state's share." in said, said
