@@ -503,7 +503,8 @@ add_exercise(
 def _minutes_slips(minutes: float, whose: str) -> tuple[Trap, ...]:
     """The slips of an energy the IT load carries for `minutes` [MWh] (ride-through-energy,
     smoothing-energy): minutes taken as hours, minutes as hundredths of an hour, minutes times
-    60 instead of divided, minutes as seconds, and the whole site's power for the IT load (`whose` says whose power it is)."""
+    60 instead of divided, minutes as seconds, and the whole site's power for the IT load
+    (`whose` says whose power it is)."""
     slips = (
         Trap(
             "minutes-as-hours",
