@@ -1631,3 +1631,22 @@ def test_lesson_7s_step_3_lists_what_is_left_in_the_boxes_order():
     widgets.REVEALED.mark("contested-city-high")  # any change of the record updates the lock
     said = html.unescape(_html_of(lock))
     assert "Still to do: answer the utility's share; answer the state's share." in said, said
+
+
+def test_lesson_7s_battery_is_given_with_its_real_days_end_wherever_its_mwh_is_shown(capsys):
+    # reader 41 #1: 42.8 MWh is the battery sized on the months' average days (each a mean
+    # over the month's days); the year's real days swing more. Every place that shows its MWh
+    # also says what shaving every real day takes (the core's real_days_energy)
+    from explorer import batteries
+
+    year = lessons.hot_year()[0]
+    shaving = batteries.peak_shaving_battery(year)
+    averaged = fmt.quantity(float(shaving.battery_energy), "MWh")
+    real = fmt.quantity(float(shaving.real_days_energy), "MWh")
+    assert float(shaving.real_days_energy) > 2 * float(shaving.battery_energy)
+    for show in (hot_days.shaving_battery, hot_days.hook_answers, hot_days.peak_shaving):
+        show(year)
+        out = " ".join(capsys.readouterr().out.split())
+        assert averaged in out and real in out and "average days" in out, (show, out)
+    (hook,) = [a for q, a in teacher_pack.model_answers()[7] if "cooling draw" in q]
+    assert averaged in hook and real in hook and "real day" in hook
