@@ -352,7 +352,8 @@ def climate_year(
     -------
     xarray.Dataset
         `VARIABLES`, each with ``units`` and ``long_name``; coordinates ``month`` (1-12),
-        ``hour`` (0-23) and ``days`` (days in each month).
+        ``hour`` (0-23), ``days`` (days in each month) and ``day`` (1-365: the year's real
+        days, of ``day_cooling_per_it`` alone, which sizes a peak-shaving battery on them).
 
     Examples
     --------
