@@ -471,10 +471,13 @@ def peak_shaving_battery(year: xr.Dataset, round_trip_efficiency: Any = None) ->
     (`daily_threshold`): the battery delivers the cooling above it and the grid recharges it
     below it, so it starts every day full. Power = the largest peak above its day's threshold
     [MW]; energy = the largest day's cooling above its threshold [MWh]; throughput = the typical
-    days' energy above their thresholds x days [MWh/yr]. The recharge comes from the grid:
-    ``annual_recharge`` = throughput / round-trip efficiency. Shaving against the annual mean
-    instead could never recharge: in a humid climate a hot day's cooling stays above it all day
-    (Mississippi's chiller plant, below).
+    days' energy above their thresholds x days [MWh/yr]. A typical day is the mean over a
+    month's days, clock hour by clock hour, which flattens the weather's day-to-day swings: the
+    ``real_days_*`` variables size the same battery on each of the year's 365 real days
+    (``real_days_over`` of them need more MWh), the range's other end. The recharge comes from
+    the grid: ``annual_recharge`` = throughput / round-trip efficiency. Shaving against the
+    annual mean instead could never recharge: in a humid climate a hot day's cooling stays above
+    it all day (Mississippi's chiller plant, below).
 
     Examples
     --------
@@ -509,8 +512,21 @@ def peak_shaving_battery(year: xr.Dataset, round_trip_efficiency: Any = None) ->
     worst = xr.where(typ_energy == typ_energy.max("month"), months, 0).max("month")
     sizing_day = xr.where(above_hot.sum("hour") >= typ_energy.max("month"), 0, worst)
     throughput = (above_typ.sum("hour") * v["days"]).sum("month")
-    # the year's own labels (a sweep's coordinates), not its month, hour and days
-    coords = {k: c.variable for k, c in year.coords.items() if not {"month", "hour"} & set(c.dims)}
+    # the same sizing on each of the year's real days (the typical days are averages over a
+    # month's days, which flattens day-to-day weather): per unit of IT, then x the IT load (the
+    # threshold scales with the load)
+    per_day = year["day_cooling_per_it"]
+    t_day = daily_threshold(per_day, rte).variable
+    above_day = np.maximum(per_day.variable - t_day, 0.0)
+    it = year["it_power"].variable
+    day_energy = above_day.sum("hour") * it
+    real_energy = np.maximum(above_hot.sum("hour"), day_energy.max("day"))
+    real_power = np.maximum(above_hot.max("hour"), above_day.max("hour").max("day") * it)
+    days_over = (day_energy > energy * (1 + 1e-9)).sum("day")
+    # the year's own labels (a sweep's coordinates), not its month, hour, days and real days
+    coords = {
+        k: c.variable for k, c in year.coords.items() if not {"month", "hour", "day"} & set(c.dims)
+    }
     ds = _sized("peak-shaving", power, energy, throughput, round_trip_efficiency, coords)
     ds["hot_day_threshold"] = xr.Variable(
         t_hot.dims,
@@ -520,6 +536,22 @@ def peak_shaving_battery(year: xr.Dataset, round_trip_efficiency: Any = None) ->
             "long_name": "the hot day's steady cooling draw on the grid",
         },
     )
+    real = {
+        "real_days_power": (real_power, "MW", "power that shaves every real day of the year"),
+        "real_days_energy": (real_energy, "MWh", "energy that shaves every real day of the year"),
+        "real_days_throughput": (
+            day_energy.sum("day"),
+            "MWh/yr",
+            "energy delivered a year shaving every real day",
+        ),
+        "real_days_over": (
+            days_over,
+            "d",
+            "real days of the year that need more MWh than the months' average days",
+        ),
+    }
+    for name, (var, units, long_name) in real.items():
+        ds[name] = xr.Variable(var.dims, var.values, {"units": units, "long_name": long_name})
     ds["sizing_day"] = xr.Variable(
         sizing_day.dims,
         np.asarray(sizing_day.values, dtype=int),

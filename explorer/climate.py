@@ -968,8 +968,9 @@ def _annual_cooling_float(st: Station, tech: str, fo: float) -> tuple[float, flo
 @dataclass(frozen=True)
 class PerIT:
     """A plant year per unit of IT power at one overhead share: facility power [1] hour by hour
-    (``hourly``, (8760,)) and, as (12, 24) means over each month's days, facility, cooling and
-    heat [1] and water [L/kWh of IT]; the hot day's facility and cooling [1] (24,)."""
+        (``hourly``, (8760,)) and, as (12, 24) means over each month's days, facility, cooling and
+        heat [1] and water [L/kWh of IT]; the hot day's facility and cooling [1] (24,); the cooling
+    [1] of each real day of the year, hour by hour (``day_cooling``, (365, 24))."""
 
     hourly: np.ndarray
     water_hourly: np.ndarray
@@ -978,6 +979,7 @@ class PerIT:
     water: np.ndarray
     hot_facility: np.ndarray
     hot_cooling: np.ndarray
+    day_cooling: np.ndarray
 
 
 @lru_cache(maxsize=64)
@@ -1007,6 +1009,7 @@ def per_it(py: PlantYear, overhead_fraction: float) -> PerIT:
         by_month_hour(water),
         q_hot,
         fc_hot * q_hot,
+        (fc * q).reshape(-1, 24),  # each real day of the year, (365, 24)
     )
     for a in arrays:
         a.flags.writeable = False  # cached (per plant year and share): shared by every caller

@@ -352,7 +352,8 @@ def climate_year(
     -------
     xarray.Dataset
         `VARIABLES`, each with ``units`` and ``long_name``; coordinates ``month`` (1-12),
-        ``hour`` (0-23) and ``days`` (days in each month).
+        ``hour`` (0-23), ``days`` (days in each month) and ``day`` (1-365: the year's real
+        days, of ``day_cooling_per_it`` alone, which sizes a peak-shaving battery on them).
 
     Examples
     --------
@@ -460,6 +461,9 @@ def scale_year(
     water = stack("water", mh) * it  # L/kWh x MW = m3/h
     energy = facility * days * lf  # MW x 1 h x days
     it_energy_month = it * days * len(HOURS) * lf
+    # the plant's cooling per unit of IT, each hour of each of the year's real days (not the
+    # months' average days): a peak-shaving battery sized on them (`explorer.batteries`)
+    day_cooling = stack("day_cooling", ("day", "hour"))
     hot_facility = stack("hot_facility", ("hour",)) * it
     hot_cooling = stack("hot_cooling", ("hour",)) * it
     year_peak = it * V(
@@ -499,6 +503,7 @@ def scale_year(
         "hot_day_dry_bulb": V("hour", py.hot_day.dry_bulb),
         "hot_day_wet_bulb": V("hour", py.hot_day.wet_bulb),
         "hot_day_cooling_power": hot_cooling,
+        "day_cooling_per_it": day_cooling,
         "peak_cooling_power": hot_cooling.max("hour"),
         "mean_cooling_power": mean_cooling,
         "hot_day_excess_energy": np.maximum(hot_cooling - mean_cooling, 0.0).sum("hour"),
@@ -529,6 +534,11 @@ def scale_year(
             {"units": "h", "long_name": "clock hour (local standard time)"},
         ),
         "days": ("month", DAYS, {"units": "d", "long_name": "days in the month"}),
+        "day": (
+            "day",
+            np.arange(1, int(DAYS.sum()) + 1),
+            {"units": "d", "long_name": "day of the typical year (1 = 1 January)"},
+        ),
         **{d: base.coords[d].variable for d in dims - {"month", "hour"} if d in base.coords},
     }
     for name, (units, long_name) in VARIABLES.items():  # on the Variables: no DataArray each

@@ -238,6 +238,12 @@ _CLIMATE: dict[str, Var] = {
     ),
     "hot_day_wet_bulb": Var("degC", "wet-bulb of the hot day", _CTX, _C),
     "hot_day_cooling_power": Var("MW", "cooling power on the hot day", _OP, _C),
+    "day_cooling_per_it": Var(
+        "1",
+        "cooling power per unit of IT power, each hour of each real day of the typical year",
+        _RATIO,
+        _C,
+    ),
     "peak_cooling_power": Var("MW", "hot-day peak cooling power", _OP, _C),
     "mean_cooling_power": Var("MW", "annual mean cooling power", _OP, _C),
     "hot_day_excess_energy": Var(
@@ -341,6 +347,7 @@ CLIMATE_NAMES = (
     "hot_day_dry_bulb",
     "hot_day_wet_bulb",
     "hot_day_cooling_power",
+    "day_cooling_per_it",
     "peak_cooling_power",
     "mean_cooling_power",
     "hot_day_excess_energy",

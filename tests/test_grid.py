@@ -140,7 +140,8 @@ def test_cli_compute_climate_writes_the_year(tmp_path, capsys):
     ]
     assert main(args) == 0
     with xr.open_dataset(out, engine="h5netcdf") as year:
-        assert dict(year.sizes) == {"month": 12, "hour": 24}
+        # the 365 real days too (day_cooling_per_it: a peak-shaving battery's real-day end)
+        assert dict(year.sizes) == {"month": 12, "hour": 24, "day": 365}
         assert year.annual_energy.attrs["units"] == "GWh"
         assert year.attrs["cooling_tech"] == "air-evaporative"
         expected = explorer.climate_year("rainier-mississippi", "air-evaporative")

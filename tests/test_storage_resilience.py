@@ -358,3 +358,54 @@ def test_size_roles_sizes_each_role_from_the_years_it_load_and_the_settings():
         size_roles(year, swing_share=2)
     with pytest.raises(InputError, match="is not a setting"):
         size_roles(year, minutes=5)
+
+
+def test_peak_shaving_is_also_sized_on_the_years_real_days_by_hand():
+    """Reader 41: a typical day averages a month's days, so a battery sized on it is too small
+    for the real days that swing more. One month of two real days, 10 MW of IT, 4 hours a day:
+    day 1 cools [1, 1, 3, 3] x IT, day 2 [1, 1, 1, 1]; the month's typical day [10, 10, 20, 20]
+    MW. Lossless: the typical day holds 15 MW (its mean), 5 MW above it for 2 h = 10 MWh; the
+    real day 1 holds 20 MW, 10 MW above it for 2 h = 20 MWh; day 2 needs nothing."""
+    hours = np.arange(4)
+    year = xr.Dataset(
+        {
+            "cooling_power": (("month", "hour"), [[10.0, 10.0, 20.0, 20.0]]),
+            "hot_day_cooling_power": ("hour", [10.0, 10.0, 10.0, 10.0]),
+            "day_cooling_per_it": (("day", "hour"), [[1.0, 1.0, 3.0, 3.0], [1.0, 1.0, 1.0, 1.0]]),
+            "it_power": 10.0,
+        },
+        coords={"month": [1], "hour": hours, "days": ("month", [2.0]), "day": [1, 2]},
+    )
+    ds = peak_shaving_battery(year, round_trip_efficiency=1.0)
+    got = {
+        k: float(ds[k])
+        for k in (
+            "battery_energy",
+            "battery_power",
+            "annual_throughput",
+            "real_days_energy",
+            "real_days_power",
+            "real_days_throughput",
+            "real_days_over",
+        )
+    }
+    assert got == pytest.approx(
+        {
+            "battery_energy": 10.0,
+            "battery_power": 5.0,
+            "annual_throughput": 20.0,  # 10 MWh x 2 days
+            "real_days_energy": 20.0,
+            "real_days_power": 10.0,
+            "real_days_throughput": 20.0,  # 20 + 0
+            "real_days_over": 1.0,
+        }
+    )
+    # at 50 % round trip day 1 holds 23.33 MW (2 x (30 - T) / 0.5 = 2 x (T - 10)): 13.33 MWh
+    lossy = peak_shaving_battery(year, round_trip_efficiency=0.5)
+    assert float(lossy.real_days_energy) == pytest.approx(2 * (30 - 70 / 3))
+    assert float(lossy.real_days_power) == pytest.approx(30 - 70 / 3)
+    # the climate year carries its real days: 365 of them, and the lesson's site needs more
+    year = explorer.climate_year("rainier-mississippi", "chiller-economiser", site_power=300)
+    assert year.day_cooling_per_it.shape == (365, 24)
+    real = peak_shaving_battery(year)
+    assert float(real.real_days_energy) > float(real.battery_energy)

@@ -87,6 +87,9 @@ def test_numbers_shown_equal_the_cores(panel):
     )
     peak = batteries.peak_shaving_battery(year)
     assert fmt.quantity(float(peak.battery_energy), "MWh") in panel.battery_table.value
+    # reader 41: and its other end, the same battery sized on the year's real days
+    real = fmt.quantity(float(peak.real_days_energy), "MWh")
+    assert real in panel.battery_table.value and "average days" in panel.battery_table.value
     # several sites: Indiana 2,200 MW and Mississippi 300 MW
     cluster = panel.cluster
     assert cluster.power_left.values.tolist() == [300.0, 2200.0]

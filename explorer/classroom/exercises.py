@@ -1428,6 +1428,11 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         words = re.search(r"[a-z]{2,}", typed, re.I) and not (unit and unit in typed)
         if said:
             lead = f"Not yet{said}: "
+        elif simple:
+            # reader 41: "2/3" and "about two thirds" were told they guessed; a small fraction is
+            # often the working rounded ("25 is about two thirds of 37"): said back as its value
+            # and called a rounding, still asked for figures as "70 %" is (reader 36)
+            lead = f"Not yet: “{typed}” is {e.show(x)}, "
         elif words:
             lead = f"Not yet: “{typed}” reads as {e.show(x)}, "
         else:
@@ -1461,7 +1466,9 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         # neutral either way: "right only to the one figure you gave" told "300,000" that the
         # answer rounds to it, where "about 300k" was only too rough (reader 37-34)
         rough = (
-            f"but a guess to {count} figure{plural} is too rough to check"
+            "but a fraction of small whole numbers is a rounding, as rough as one figure"
+            if simple and not said
+            else f"but a guess to {count} figure{plural} is too rough to check"
             if words and not said
             else f"the {count} figure{plural} you gave{place} "
             f"{'is' if figures == 1 else 'are'} too rough to check"
@@ -1469,7 +1476,9 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         # inside the tolerance, the tolerance is no reason: the figures are (reader 35: "70 %"
         # for 68.2 % was told the checker accepts 3 % either way, which 70 % meets)
         why = (
-            f"(a {count}-figure answer here could be a published figure rounded, so the "
+            "(the checker asks for the figures your working gives)"
+            if simple and not said and e.accepts(x) and not e.needs_three()
+            else f"(a {count}-figure answer here could be a published figure rounded, so the "
             "checker asks for the figures your working gives)"
             if e.accepts(x) and e.needs_three()
             else f"(a {count}-figure answer inside the range could be a guess, so the checker "
@@ -1482,7 +1491,8 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         )
         return Feedback(
             False,
-            f"{lead}{rough}; work it out and give "
+            f"{lead}{rough}; "
+            f"{'divide the figures themselves' if simple and not said else 'work it out'} and give "
             f"{'three' if e.needs_three() else 'two or three'} figures"
             f"{' in ' + unit if unit else ''} {why}."
             f"{step}",

@@ -754,17 +754,43 @@ def containers(shaving: xr.Dataset) -> str:
     >>> from explorer import batteries
     >>> from explorer.classroom import lessons
     >>> containers(batteries.peak_shaving_battery(lessons.hot_year()[0]))  # doctest: +ELLIPSIS
-    '42.8 MWh: grid batteries are sold as shipping containers of a few MWh each, so a row ...'
+    "42.8 MWh on the months' average days, up to 138 MWh on the year's real days: grid ..."
     """
     return (
-        f"{fmt.quantity(float(shaving.battery_energy), 'MWh')}: grid batteries are sold as "
-        "shipping containers of a few MWh each, so a row of containers (not one container, "
+        f"{fmt.quantity(float(shaving.battery_energy), 'MWh')} on the months' average days, "
+        f"up to {fmt.quantity(float(shaving.real_days_energy), 'MWh')} on the year's real "
+        "days: grid batteries are sold as shipping containers of a few MWh each, so a row of "
+        "containers (not one container, "
         "not a car battery, not a building)"
     )
 
 
+def real_days(shaving: xr.Dataset) -> str:
+    """The other end of the peak-shaving battery's range: the same battery sized on each of the
+    typical year's 365 real days, not the months' average days (`explorer.batteries`'
+    ``real_days_*``; reader 41: the averaging flattens the day-to-day weather).
+
+    Examples
+    --------
+    >>> from explorer import batteries
+    >>> from explorer.classroom import lessons
+    >>> print(real_days(batteries.peak_shaving_battery(lessons.hot_year()[0])))
+    ... # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
+    That size rests on the months' average days. The year's real days swing more: 121 of its
+    365 days need more MWh. Shaving every one of them takes up to 18.7 MW, 138 MWh.
+    """
+    over = int(shaving.real_days_over)
+    return (
+        "That size rests on the months' average days. The year's real days swing more: "
+        f"{over} of its 365 days need more MWh. Shaving every one of them takes up to "
+        f"{_mw(shaving.real_days_power)}, "
+        f"{fmt.quantity(float(shaving.real_days_energy), 'MWh')}."
+    )
+
+
 def _battery_line(shaving: xr.Dataset) -> None:
-    """The peak-shaving battery's MW and MWh and the day that sizes it, on one line."""
+    """The peak-shaving battery's MW and MWh and the day that sizes it, on one line, and the
+    range's other end (the year's real days) under it."""
     print(
         f"the peak-shaving battery: {_mw(shaving.battery_power)}, "
         f"{fmt.quantity(float(shaving.battery_energy), 'MWh')}, sized by {sizing_day(shaving)}"
@@ -776,6 +802,7 @@ def _battery_line(shaving: xr.Dataset) -> None:
             else " (why not the hot day? step 2 asks after its battery exercise)"
         )
     )
+    _say(real_days(shaving))
 
 
 def battery_hours(year: xr.Dataset) -> None:
@@ -1143,7 +1170,9 @@ def hook_answers(year: xr.Dataset) -> None:
         f"cooling peaks at {_mw(year.peak_cooling_power)}, {fmt.number(ratio)} times the "
         f"year's average hour ({_mw(mean_mw)}), {fmt.percent(ratio - 1, 2)} more: "
         f'"{_nearest_guess(ratio)}". The battery that shaves the daily peaks holds '
-        f"{fmt.quantity(float(shaving.battery_energy), 'MWh')}: at a few MWh per shipping "
+        f"{fmt.quantity(float(shaving.battery_energy), 'MWh')} sized on the months' average "
+        f"days, up to {fmt.quantity(float(shaving.real_days_energy), 'MWh')} on the year's real "
+        "days: at a few MWh per shipping "
         "container, a row of containers: not one container, not a car battery and not a "
         "building."
     )

@@ -36,6 +36,16 @@ def _revealing() -> bool:
     return os.environ.get(REVEAL, "") not in ("", "0")
 
 
+# on a student's paper handout, under every exercise's blank: nothing opens on paper, so the
+# result comes from the teacher (reader 41: lesson 8's boxes lacked it, lesson 7's folds had it)
+READ_OUT = "<p><i>Your teacher reads out the result once the class has answered.</i></p>"
+
+
+def _read_out() -> list[w.Widget]:
+    """The "teacher reads out" line, on a student's paper handout only."""
+    return [w.HTML(READ_OUT)] if _on_paper() and not _revealing() else []
+
+
 def nice_steps(lo: float, hi: float, *keep: float) -> list[float]:
     """Slider stops from `lo` to `hi` on a 1-1.5-2-3-5-7 series per decade, plus the values the
     lesson's text uses (`keep`), so a slider lands exactly on them.
@@ -209,6 +219,7 @@ def answer_box(exercise_id: str, then: Callable[[], object] | None = None) -> w.
         on_give_up(None)
     # on paper, room for the working, as a folded question has (reader 36)
     how = [w.HTML("<p>How: ______________________________</p>")] if _on_paper() else []
+    how += _read_out()
     return shown(
         w.VBox(
             [
@@ -264,6 +275,7 @@ def predict_reveal(
                 f"<b>{'Work it out' if worked else 'Predict first'}:</b> {html.escape(ex.question)}"
             ),
             w.HBox([field, button]),
+            *_read_out(),
             out,
         ]
     )
@@ -405,7 +417,7 @@ def solution(
             "the question below gives it away.</p>"
             f"<p><b>{html.escape(inner.question)}</b></p>"
             f"<p>{html.escape(_unit_label(inner))}: ______________ &nbsp; How:</p>"
-            "<p><i>Your teacher reads out the result once the class has answered.</i></p>"
+            f"{READ_OUT}"
         )
     box = w.VBox([wait])
     needed = (exercise_id, *also)
@@ -417,7 +429,13 @@ def solution(
         left = [e for e in needed if e not in REVEALED.done]
         if left:
             if missing and not _on_paper():
-                todo = [m for e, m in zip(needed, missing, strict=True) if e in left]
+                # in the order the boxes stand on the page (reader 41: lesson 7's step 3 listed
+                # the state's share first, under the utility's box)
+                page = {e: i for i, e in enumerate(REVEALED.asked)}
+                pairs = list(zip(needed, missing, strict=True))
+                if all(e in page for e in needed):
+                    pairs.sort(key=lambda p: page[p[0]])
+                todo = [m for e, m in pairs if e in left]
                 wait.value = opening.replace(
                     "</i></p>", f" Still to do: {html.escape('; '.join(todo))}.</i></p>"
                 )

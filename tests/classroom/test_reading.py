@@ -6460,3 +6460,60 @@ def test_reader41_12_a_trap_repeated_at_the_second_try_gets_the_next_step():
                 continue  # a value right as a guess says how to work it out at once
             second = lessons.check(eid, t.value(), attempt=2)
             assert len(second.message) > len(first.message), (eid, t.id, second.message)
+
+
+def test_reader41_a_small_fraction_is_said_back_as_a_rounding_not_a_guess():
+    # reader 41 #3: hot-day-above-mean is 68.2 %; "2/3" and "about two thirds" (66.7 %) were
+    # told "a guess to one figure" (or "the one figure you gave", for two digits typed): a
+    # student who saw "25 is about two thirds of 37" did the working. Still asked for figures,
+    # as "70 %" is (reader 36), but said back as 66.7 % and called a rounding
+    expect(
+        [
+            *(
+                Row(
+                    "hot-day-above-mean",
+                    typed,
+                    right=False,
+                    kind="figures",
+                    says=("66.7 %", "rounding", "divide"),
+                    lacks=("guess", "figure you gave"),
+                )
+                for typed in ("2/3", "about two thirds")
+            ),
+            Row("hot-day-above-mean", "70 %", right=False, kind="figures", says="figure you gave"),
+            Row("hot-day-above-mean", "25/37", right=True),
+        ]
+    )
+
+
+def test_reader41_minutes_times_sixty_is_named():
+    # reader 41 #5: IT load 254 MW; ride-through 5 min, smoothing 1 min. Multiplying by 60
+    # instead of dividing (254 × 5 × 60 = 76,200; 254 × 60 = 15,240) got only the formula
+    expect(
+        [
+            Row(ex, typed, right=False, trap="times-sixty", says="divide the minutes by 60")
+            for ex, typed in (
+                ("smoothing-energy", "15,240 MWh"),
+                ("smoothing-energy", "254*60"),
+                ("ride-through-energy", "254*5*60"),
+                ("ride-through-energy", "76,200 MWh"),
+            )
+        ]
+    )
+
+
+def test_reader41_the_annual_pue_nudge_points_no_way():
+    # reader 41 #6: the annual PUE is 1.18; the first nudge said "cool months pull it down" to
+    # "1.1" (already too low) as to "10": a nudge that names no way, for either side
+    expect(
+        [
+            Row(
+                "jackson-annual-pue",
+                typed,
+                right=False,
+                says=("cool months", "hot months"),
+                lacks=("down", "pull", " up"),
+            )
+            for typed in ("1.1", "10")
+        ]
+    )

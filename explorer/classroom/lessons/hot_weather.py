@@ -169,8 +169,9 @@ add_exercise(
             f"takes at most {fmt.number(BOUNDS['pue'].hi)}",
         ),
         hints=(
-            "the annual PUE is the year's site energy ÷ the year's IT energy: "
-            "cool months pull it down",
+            # neutral: "cool months pull it down" pushed a "1.1" further down (reader 41)
+            "the annual PUE is the year's site energy ÷ the year's IT energy: weigh the cool "
+            "months and the hot months by their days",
             "PUE = facility energy ÷ IT energy, summed over every hour of the typical year",
             _months_step(),
         ),
@@ -501,8 +502,9 @@ add_exercise(
 
 def _minutes_slips(minutes: float, whose: str) -> tuple[Trap, ...]:
     """The slips of an energy the IT load carries for `minutes` [MWh] (ride-through-energy,
-    smoothing-energy): minutes taken as hours, minutes as hundredths of an hour, minutes as
-    seconds, and the whole site's power for the IT load (`whose` says whose power it is)."""
+    smoothing-energy): minutes taken as hours, minutes as hundredths of an hour, minutes times
+    60 instead of divided, minutes as seconds, and the whole site's power for the IT load
+    (`whose` says whose power it is)."""
     slips = (
         Trap(
             "minutes-as-hours",
@@ -516,6 +518,13 @@ def _minutes_slips(minutes: float, whose: str) -> tuple[Trap, ...]:
             f"{minutes:g} minute{'s' if minutes != 1 else ''} is {minutes:g}/{_MIN_PER_H:g} = "
             f"{fmt.number(minutes / _MIN_PER_H, 2)} h, not "
             f"{fmt.number(minutes / _DECIMAL_HOUR, 2)} h",
+        ),
+        Trap(
+            # reader 41: "254*60" and "254*5*60" got only the formula
+            "times-sixty",
+            lambda: _yr("it_power") * minutes * _MIN_PER_H,
+            f"that multiplies by {_MIN_PER_H:g}; an hour is {_MIN_PER_H:g} minutes, so divide "
+            f"the minutes by {_MIN_PER_H:g}",
         ),
         Trap(
             "minutes-as-seconds",

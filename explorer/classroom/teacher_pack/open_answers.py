@@ -148,10 +148,16 @@ def _article_pues() -> str:
 
 
 def _shaving_mwh() -> str:
-    """Lesson 7's peak-shaving battery energy (from the core)."""
+    """Lesson 7's peak-shaving battery energy (from the core): sized on the months' average
+    days, with the year's real days as the range's other end (reader 41)."""
     from ... import fmt
 
-    return fmt.quantity(float(lessons.hot_year()[2]["peak-shaving"].battery_energy), "MWh")
+    shaving = lessons.hot_year()[2]["peak-shaving"]
+    return (
+        f"{fmt.quantity(float(shaving.battery_energy), 'MWh')} sized on the months' average "
+        f"days (up to {fmt.quantity(float(shaving.real_days_energy), 'MWh')} to shave every real "
+        "day of the typical year)"
+    )
 
 
 def _lost_share() -> str:
