@@ -202,52 +202,73 @@ def _article_end_or_mw() -> tuple[Trap, ...]:
     )
 
 
+def says_tolerance(e: Exercise) -> Exercise:
+    """`e` whose question ends by saying what the checker accepts: each of lesson 2's two shares
+    says it in its own box (reader 36-12: the fleet's was said only in the text after its box,
+    worked on a third share, the article's 40 %).
+
+    Examples
+    --------
+    >>> e = Exercise("x", 2, "What share?", lambda: 0.1, SHARE, ("", "", ""), rel_tol=0.05)
+    >>> says_tolerance(e).question
+    'What share? Your share counts within a twentieth of the answer either way, not ±5 points.'
+    """
+    return dataclasses.replace(
+        e, question=f"{e.question} Your share counts within {e.said_tolerance()}."
+    )
+
+
 add_exercise(
-    Exercise(
-        "cooling-at-fleet-pue",
-        2,
-        (
-            f"At AWS's fleet PUE of {FLEET_PUE_TEXT} (and {OTHER_TEXT} other losses), "
-            "what share of site power goes to cooling?"
-        ),
-        lambda: power.cooling_share_at("aws-fleet"),
-        SHARE,
-        reads=Reads(subject="cooling share"),
-        rel_tol=0.05,
-        hints=(
-            "start from the share of the site that reaches IT: that is 1 / PUE",
-            "cooling share = 1 − 1/PUE − other losses",
-            f"1 − 1/{FLEET_PUE_TEXT} = {fmt.percent(1 - 1 / fleet_pue())} is all non-IT power; "
-            f"minus {OTHER_TEXT} other losses leaves {fmt.percent(power.cooling_share_at())}",
-        ),
-        traps=(
-            *cooling_slips(fleet_pue, FLEET_PUE_TEXT),
-            _the_pue_itself(fleet_pue),
-            # the cooling MW of the next exercise typed here, read as a per cent (30.1 MW →
-            # 30.1 %): said as MW, not as the article's 30 % copied (reader 25); only the
-            # number itself, so that "30" stays the article's end
-            Trap(
-                # reader 26: "100 %" was told "10 times too large"
-                "whole-site",
-                lambda: 1.0,
-                "that would leave nothing for the IT: cooling is only a part of the site's power",
-                match=Match(rel_tol=0.005, unit=SHARE),
+    says_tolerance(
+        Exercise(
+            "cooling-at-fleet-pue",
+            2,
+            (
+                f"At AWS's fleet PUE of {FLEET_PUE_TEXT} (and {OTHER_TEXT} other losses), "
+                "what share of site power goes to cooling?"
             ),
-            Trap(
-                "mw-as-share",
-                lambda: SITE_MW * power.cooling_share_at("aws-fleet") / 100,
-                f"that looks like the cooling in MW ({SITE} × the share); the question asks "
-                "for the share of the site",
-                match=Match(rel_tol=0.002, rounded=False),
+            lambda: power.cooling_share_at("aws-fleet"),
+            SHARE,
+            reads=Reads(subject="cooling share"),
+            rel_tol=0.05,
+            hints=(
+                "start from the share of the site that reaches IT: that is 1 / PUE",
+                "cooling share = 1 − 1/PUE − other losses",
+                f"1 − 1/{FLEET_PUE_TEXT} = {fmt.percent(1 - 1 / fleet_pue())} is all non-IT power; "
+                f"minus {OTHER_TEXT} other losses leaves {fmt.percent(power.cooling_share_at())}",
             ),
-            _cooling_mw("aws-fleet"),  # typed with "MW" (reader 40-12)
-            # a bare "30" is the article's low end and also the next box's MW rounded (reader
-            # 38-12), said as the article's end only (reader 40-12: "or your MW, 300 MW × the
-            # share" gave 30 ÷ 300 away); "30 %" and "0.3" are shares typed as such, the article's
-            *_article_end_or_mw(),
-            # the article's own shares, copied (reader 14): its claim, not AWS's PUE turned round
-            *article_cooling_copies(f"work out the share from AWS's PUE of {FLEET_PUE_TEXT}"),
-        ),
+            traps=(
+                *cooling_slips(fleet_pue, FLEET_PUE_TEXT),
+                _the_pue_itself(fleet_pue),
+                # the cooling MW of the next exercise typed here, read as a per cent (30.1 MW →
+                # 30.1 %): said as MW, not as the article's 30 % copied (reader 25); only the
+                # number itself, so that "30" stays the article's end
+                Trap(
+                    # reader 26: "100 %" was told "10 times too large"
+                    "whole-site",
+                    lambda: 1.0,
+                    "that would leave nothing for the IT: cooling is only a part of the site's "
+                    "power",
+                    match=Match(rel_tol=0.005, unit=SHARE),
+                ),
+                Trap(
+                    "mw-as-share",
+                    lambda: SITE_MW * power.cooling_share_at("aws-fleet") / 100,
+                    f"that looks like the cooling in MW ({SITE} × the share); the question asks "
+                    "for the share of the site",
+                    match=Match(rel_tol=0.002, rounded=False),
+                ),
+                _cooling_mw("aws-fleet"),  # typed with "MW" (reader 40-12)
+                # a bare "30" is the article's low end and also the next box's MW rounded
+                # (reader 38-12), said as the article's end only (reader 40-12: "or your MW,
+                # 300 MW × the share" gave 30 ÷ 300 away); "30 %" and "0.3" are shares typed as
+                # such, the article's
+                *_article_end_or_mw(),
+                # the article's own shares, copied (reader 14): its claim, not AWS's PUE turned
+                # round
+                *article_cooling_copies(f"work out the share from AWS's PUE of {FLEET_PUE_TEXT}"),
+            ),
+        )
     )
 )
 add_exercise(
@@ -325,61 +346,54 @@ _SURVEY = fmt.number(survey_pue())
 # lesson 2's pair work (reader 17): the survey's PUE turned into a cooling share, answered in its
 # own box so that the check that converts it opens only afterwards
 add_exercise(
-    Exercise(
-        "cooling-at-survey-pue",
-        2,
-        (
-            f"At the industry-wide survey's average PUE of {_SURVEY} (and {OTHER_TEXT} other "
-            "losses), "
-            "what share of site power goes to cooling?"
-        ),
-        lambda: power.cooling_share_at("industry-average"),
-        SHARE,
-        reads=Reads(subject="cooling share"),
-        rel_tol=0.05,
-        hints=(
-            "the same steps as for AWS's fleet PUE: IT gets 1 / PUE of the site",
-            "cooling share = 1 − 1/PUE − other losses",
-            f"1 − 1/{_SURVEY} = {fmt.percent(1 - 1 / survey_pue())} is all non-IT power; "
-            f"minus {OTHER_TEXT} other losses leaves "
-            f"{fmt.percent(power.cooling_share_at('industry-average'))}",
-        ),
-        traps=(
-            *cooling_slips(survey_pue, _SURVEY),
-            Trap(
-                "fleet-pue",
-                lambda: power.cooling_share_at("aws-fleet"),
-                f"that is the share at AWS's fleet PUE of {FLEET_PUE_TEXT}, the exercise above; "
-                "this one "
-                f"asks at the survey's {_SURVEY}",
+    says_tolerance(
+        Exercise(
+            "cooling-at-survey-pue",
+            2,
+            (
+                f"At the industry-wide survey's average PUE of {_SURVEY} (and {OTHER_TEXT} other "
+                "losses), "
+                "what share of site power goes to cooling?"
             ),
-            _the_pue_itself(survey_pue),
-            # the survey's cooling in MW typed as its share (98.7 MW → 98.7 %), as the fleet's
-            # mw-as-share (reader 32)
-            Trap(
-                "mw-as-share",
-                lambda: SITE_MW * power.cooling_share_at("industry-average") / 100,
-                f"that looks like the cooling in MW ({SITE} × the share); the question asks "
-                "for the share of the site",
-                match=Match(rel_tol=0.002, rounded=False),
+            lambda: power.cooling_share_at("industry-average"),
+            SHARE,
+            reads=Reads(subject="cooling share"),
+            rel_tol=0.05,
+            hints=(
+                "the same steps as for AWS's fleet PUE: IT gets 1 / PUE of the site",
+                "cooling share = 1 − 1/PUE − other losses",
+                f"1 − 1/{_SURVEY} = {fmt.percent(1 - 1 / survey_pue())} is all non-IT power; "
+                f"minus {OTHER_TEXT} other losses leaves "
+                f"{fmt.percent(power.cooling_share_at('industry-average'))}",
             ),
-            _cooling_mw("industry-average"),  # typed with "MW" (reader 40-12)
-            # the article's middle 40 % too: section 1 has just used it (reader 24)
-            *article_cooling_copies(
-                f"work out the share from the survey's PUE of {_SURVEY}", coarse=True
+            traps=(
+                *cooling_slips(survey_pue, _SURVEY),
+                Trap(
+                    "fleet-pue",
+                    lambda: power.cooling_share_at("aws-fleet"),
+                    f"that is the share at AWS's fleet PUE of {FLEET_PUE_TEXT}, the exercise "
+                    "above; this one "
+                    f"asks at the survey's {_SURVEY}",
+                ),
+                _the_pue_itself(survey_pue),
+                # the survey's cooling in MW typed as its share (98.7 MW → 98.7 %), as the fleet's
+                # mw-as-share (reader 32)
+                Trap(
+                    "mw-as-share",
+                    lambda: SITE_MW * power.cooling_share_at("industry-average") / 100,
+                    f"that looks like the cooling in MW ({SITE} × the share); the question asks "
+                    "for the share of the site",
+                    match=Match(rel_tol=0.002, rounded=False),
+                ),
+                _cooling_mw("industry-average"),  # typed with "MW" (reader 40-12)
+                # the article's middle 40 % too: section 1 has just used it (reader 24)
+                *article_cooling_copies(
+                    f"work out the share from the survey's PUE of {_SURVEY}", coarse=True
+                ),
             ),
-        ),
-    )
-)
-# each of the two shares says in its own box what the checker accepts (reader 36-12: the
-# fleet's was said only in the text after its box, worked on a third share, the article's 40 %)
-for _id in ("cooling-at-fleet-pue", "cooling-at-survey-pue"):
-    _e = EXERCISES[_id]
-    add_exercise(
-        dataclasses.replace(
-            _e, question=f"{_e.question} Your share counts within {_e.said_tolerance()}."
         )
     )
+)
 
 
 def _yardsticks() -> tuple[float, ...]:
