@@ -968,8 +968,8 @@ def _annual_cooling_float(st: Station, tech: str, fo: float) -> tuple[float, flo
 @dataclass(frozen=True)
 class PerIT:
     """A plant year per unit of IT power at one overhead share: facility power [1] hour by hour
-        (``hourly``, (8760,)) and, as (12, 24) means over each month's days, facility, cooling and
-        heat [1] and water [L/kWh of IT]; the hot day's facility and cooling [1] (24,); the cooling
+    (``hourly``, (8760,)) and, as (12, 24) means over each month's days, facility, cooling and
+    heat [1] and water [L/kWh of IT]; the hot day's facility and cooling [1] (24,); the cooling
     [1] of each real day of the year, hour by hour (``day_cooling``, (365, 24))."""
 
     hourly: np.ndarray
