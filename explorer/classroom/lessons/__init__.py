@@ -104,6 +104,7 @@ from .common import (
     TOLD_APART,
     WORKED_OUT,
     about,
+    article_share,
     city_table,
     cooling_rows,
     cooling_table,

@@ -79,7 +79,7 @@ def article_cooling_copies(
         # one message however coarsely the end is typed ("30", "30 %", "0.3"), and no "two or
         # three figures" that reads "30" as a rounding of the answer (reader 25); typed to three
         # figures ("30.0 %") it asks for none: the student gave them (reader 29)
-        return f"that is the article's {fmt.percent(share)}, the claim you are checking: {then}" + (
+        return f"that is {article_share(share)}, the claim you are checking: {then}" + (
             # not "three figures": "33 %" is right at two (reader 33)
             f"; or, if {fmt.percent(share)} is your own rounding, give one more figure"
             if figures
@@ -92,7 +92,7 @@ def article_cooling_copies(
             lambda x=share: of * x,
             coarse_words(share, figures=False)
             if coarse
-            else f"that is the article's {fmt.percent(share)}{said}, the claim to check; {then}",
+            else f"that is {article_share(share)}{said}, the claim to check; {then}",
             match=Match(rel_tol=0.01),
             kind=Kind(slip=slip, published=coarse_words(share, figures=True) if coarse else ""),
         )
@@ -295,6 +295,37 @@ COMPARED_BASES = (
 )
 
 
+def article_share(share: float) -> str:
+    """How a lesson names one of the article's cooling shares: an end of its range, which the
+    article prints, or the catalog's `COOLING_SHARE`, the range's middle, which it does not
+    (reader 42: "the article's 40 %" sent a group to look for a figure the article never
+    prints).
+
+    Examples
+    --------
+    >>> article_share(0.3)
+    "the article's 30 %"
+    >>> article_share(COOLING_SHARE)
+    "40 %, the middle of the article's 30–50 %"
+    """
+    low = ARTICLE_COOLING_RANGE[0]
+    if math.isclose(share, COOLING_SHARE) and not math.isclose(share, low):
+        return f"{fmt.percent(share)}, the middle of the article's {article_range()}"
+    return f"the article's {fmt.percent(share)}"
+
+
+def article_range() -> str:
+    """The article's cooling range as it prints it.
+
+    Examples
+    --------
+    >>> article_range()
+    '30–50 %'
+    """
+    low, high = ARTICLE_COOLING_RANGE
+    return f"{fmt.number(100 * low)}–{fmt.percent(high)}"
+
+
 def three_figures(x: float) -> str:
     """A count to three significant figures (207,829 → "208,000"): the bases and the site's
     power are not known more closely than that.
@@ -468,8 +499,7 @@ def survey_against_article_line() -> str:
         where = "inside the article's {}, just below its high end"
     else:
         where = "inside the article's {}, away from both ends"
-    article = f"{fmt.number(100 * low)}–{fmt.percent(high)}"
-    return f"The survey's {100 * share:.1f} % is {where.format(article)}."
+    return f"The survey's {100 * share:.1f} % is {where.format(article_range())}."
 
 
 def cooling_rows() -> list[tuple[str, str]]:
