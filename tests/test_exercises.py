@@ -111,8 +111,8 @@ NEW_TRAPS = [
     ("llama-days", "5.56", "fp8-peak-for-bf16", "FP8 peak"),
     # 64 chips / 4 instances: one 16-chip instance = 16 x 1.299 = 20.784 PFLOP/s
     ("ultraserver-fp8", "20.784", "one-instance", "16-chip instance"),
-    # the article's 40 % of 300 MW = 120 MW
-    ("cooling-mw-fleet", "120 MW", "articles-share", "article's 40 %"),
+    # 40 % of 300 MW = 120 MW, the middle of the article's 30-50 % (it prints no 40 %: reader 42)
+    ("cooling-mw-fleet", "120 MW", "articles-share", "middle of the article's 30–50 %"),
     # all non-IT power: 300 x (1 - 1/1.15) = 39.13 MW
     ("cooling-mw-fleet", "39.13", "forgot-other-losses", "they are not cooling"),
     # PUE - 1 = 0.15 of 300 MW = 45 MW

@@ -92,7 +92,7 @@ def article_cooling_copies(
             lambda x=share: of * x,
             coarse_words(share, figures=False)
             if coarse
-            else f"that is {article_share(share)}{said}, the claim to check; {then}",
+            else f"that is {article_share(share, said)}, the claim to check; {then}",
             match=Match(rel_tol=0.01),
             kind=Kind(slip=slip, published=coarse_words(share, figures=True) if coarse else ""),
         )
@@ -295,11 +295,11 @@ COMPARED_BASES = (
 )
 
 
-def article_share(share: float) -> str:
+def article_share(share: float, of_site: str = "") -> str:
     """How a lesson names one of the article's cooling shares: an end of its range, which the
     article prints, or the catalog's `COOLING_SHARE`, the range's middle, which it does not
     (reader 42: "the article's 40 %" sent a group to look for a figure the article never
-    prints).
+    prints). `of_site` (" of 300 MW") follows the percentage where a power is meant.
 
     Examples
     --------
@@ -310,8 +310,8 @@ def article_share(share: float) -> str:
     """
     low = ARTICLE_COOLING_RANGE[0]
     if math.isclose(share, COOLING_SHARE) and not math.isclose(share, low):
-        return f"{fmt.percent(share)}, the middle of the article's {article_range()}"
-    return f"the article's {fmt.percent(share)}"
+        return f"{fmt.percent(share)}{of_site}, the middle of the article's {article_range()}"
+    return f"the article's {fmt.percent(share)}{of_site}"
 
 
 def article_range() -> str:
