@@ -1137,6 +1137,15 @@ def read(
                 None,
                 f"“{answer.strip()}” is a ratio, not a share: give a share such as 50 % or 0.5.",
             )
+        split = _SPLIT.fullmatch(answer)
+        if unit == SHARE and split and float(split[1]) + float(split[2]) == 100:
+            # "50/50" is half and half, not 50 ÷ 50 = 100 % (reader 42: a committed guess of
+            # "50/50" was told "Not so"); "60/40" names two shares, not which one is meant
+            return Reading(
+                None,
+                f"“{answer.strip()}” reads as a split of 100 % into two parts: type the one share "
+                f"you mean as a percentage, such as {split[1]} %.",
+            )
         if _BOUND_AFTER.search(answer):  # "4.5 (below it)": a bound, as "less than 4.5" is
             return Reading(None, _NOT_A_BOUND, bound=True)
         listed = _labelled(answer, unit, subject)
@@ -1240,6 +1249,8 @@ def read(
     return r
 
 
+# two whole numbers over each other, with nothing else: "50/50", "60 / 40"
+_SPLIT = re.compile(r"\s*(\d{1,2})\s*/\s*(\d{1,2})\s*")
 _NOT_A_BOUND = "type one number, your best estimate, not a bound such as 'less than 5'."
 # a bound said after its number: "4.5 or less", "4.5 (or below)" (reader 36-12: "less than
 # 4.5" was refused as a bound, these were not). Not "1.5 (below it)": "it" may be a yardstick,
