@@ -381,6 +381,7 @@ def solution(
     asks: str = "",
     click: str = "",
     missing: tuple[str, ...] = (),
+    title: str = "",
 ) -> w.Widget:
     """The worked solution of an exercise (its worked step from the exercise definition, unless
     `step` is False, and what `then` builds or prints), shown only once the result of that
@@ -395,7 +396,10 @@ def solution(
     chips be slower?" had its verdict printed right above the question).
     With `missing` (what to do for each of `exercise_id` and `also`, in that order), the line
     adds "Still to do:" and only what is not done yet, updated as each is done (reader 34: three
-    locks listed all three conditions to a student who had skipped one)."""
+    locks listed all three conditions to a student who had skipped one).
+    With `title`, the closed line names what it holds ("What we found: this opens once …"), where
+    no heading above it does (reader 42: lesson 6's bare line under its Summary read as if the
+    Summary were locked)."""
     ex = lessons.EXERCISES[exercise_id]
     paper = " in the notebook; on paper, the teacher's answer key has it" if _on_paper() else ""
     # a wrong answer opens nothing: the box opens on a right one or on "Show the answer"
@@ -409,7 +413,8 @@ def solution(
         if _on_paper()
         else "answered the exercise above right, or pressed “Show the answer”"
     )
-    wait = w.HTML(f"<p><i>This opens once you have {html.escape(until)}{paper}.</i></p>")
+    lead = f"<b>{html.escape(title)}</b>: <i>this" if title else "<i>This"
+    wait = w.HTML(f"<p>{lead} opens once you have {html.escape(until)}{paper}.</i></p>")
     if _on_paper() and asks:
         inner = lessons.EXERCISES[asks]
         wait = w.HTML(
