@@ -65,3 +65,24 @@ def test_the_capstone_gate_under_the_summary_names_what_it_holds(monkeypatch):
         text = re.sub("<[^>]+>", "", shown)
         assert text.startswith("What we found"), text
         assert "this opens once" in text, text
+
+
+def test_whose_figure_names_a_companys_figure_for_all_its_sites():
+    """Reader 42, defect 4: "Whose figure?" reached a fleet figure only through a car analogy
+    (the maker's figure for the model), and the class met the mapping first in the reveal. The
+    paragraph, in the notebook and on the worksheet, says it with sites: a company's figure for
+    all its own sites is its own; a survey of many companies' sites is not."""
+    from explorer.classroom.teacher_pack import walkthroughs
+
+    whose = " ".join(walkthroughs.passage(5, "**Whose figure?**").split())
+    assert "a company's figure for all its own sites" in whose, whose
+    assert "A survey of many companies' sites is not" in whose, whose
+    page = " ".join(html.unescape(re.sub("<[^>]+>", "", _worksheet(5))).split())
+    assert "a company's figure for all its own sites" in page, page[:300]
+
+
+def _worksheet(lesson: int) -> str:
+    from explorer.classroom.teacher_pack import worksheets
+
+    (entry,) = [x for x in teacher_pack.LESSONS if x.number == lesson]
+    return worksheets.worksheet_page(entry)
