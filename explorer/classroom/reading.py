@@ -2278,8 +2278,17 @@ _PER_PLACE = re.compile(
 )
 
 
+# a chip's (a home's) power after the count, the working as a bracket is: "287,000 chips at
+# 910 W each", "… of 0.91 kW per chip" (reader 42-34: refused, "leave out 'at 910 W each'")
+_EACH_POWER = re.compile(
+    r"\s+(?:at|of|using|with)\s+(?:about\s+|~\s*|≈\s*)?\d[\d,.]*\s*[kM]?W"
+    r"(?:\s+(?:each|apiece|per\s+\w+|a\s+chip|all[\s-]+in))*\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _count(x: float, rest: str, unit: str, negative: bool) -> Reading:
-    rest = _PER_PLACE.sub("", rest)
+    rest = _PER_PLACE.sub("", _EACH_POWER.sub("", rest))
     words = rest.lower().split()
     if words and words[0] in _SCALE_WORDS:
         x *= _SCALE_WORDS[words.pop(0)]

@@ -6517,3 +6517,22 @@ def test_reader41_the_annual_pue_nudge_points_no_way():
             for typed in ("1.1", "10")
         ]
     )
+
+
+def test_reader42_34_a_count_with_its_chips_power_after_it_is_read():
+    # reader 42-34 #2: 300 MW ÷ 1.15 ÷ 910 W = 286,667 chips; "about 287,000 chips at 910 W
+    # each" was refused ("leave out 'at 910 W each'") while "286,667 chips (300 MW / 1.15 /
+    # 910 W)" was right. The chip's power after the count is working, as the brackets are.
+    expect(
+        [
+            Row("trn2-chips-300mw", typed, right=True)
+            for typed in (
+                "about 287,000 chips at 910 W each",
+                "287,000 chips at 910 W",
+                "287000 chips of 910 W each",
+                "287,000 chips at 0.91 kW per chip",
+            )
+        ]
+        # the count itself still decides: bare TDP (300 MW ÷ 1.15 ÷ 500 W = 521,739) is a slip
+        + [Row("trn2-chips-300mw", "522,000 chips at 500 W each", right=False)]
+    )

@@ -21,8 +21,12 @@ def _questions(stem: str) -> list[str]:
 def test_lesson_4s_plan_gives_the_goodput_why_question_a_slot(teacher_pages):
     """Reader 42-34, defect 1: notebook 04 (and its worksheet) asks why AWS's engineers talk
     about goodput rather than peak FLOPS; the 50-minute plan never scheduled it."""
-    (asked,) = [q for q in _questions("04-from-flops-to-a-trained-model") if "rather than peak" in q]
+    (asked,) = [
+        q for q in _questions("04-from-flops-to-a-trained-model") if "rather than peak" in q
+    ]
     assert "goodput" in asked
     plan = _text(teacher_pages["lesson-4/plan.html"])
-    table = plan[plan.index("what the teacher says and does") : plan.index("Where students stumble")]
+    table = plan[
+        plan.index("what the teacher says and does") : plan.index("Where students stumble")
+    ]
     assert re.search(r"goodput.{0,40}rather than peak FLOPS", table), table
