@@ -30,3 +30,18 @@ def test_lesson_4s_plan_gives_the_goodput_why_question_a_slot(teacher_pages):
         plan.index("what the teacher says and does") : plan.index("Where students stumble")
     ]
     assert re.search(r"goodput.{0,40}rather than peak FLOPS", table), table
+
+
+def test_lesson_3s_torus_is_one_description_not_two():
+    """Reader 42-34, defect 3: "AWS's own description says only that the chips at the same
+    position ... are joined in a ring; SemiAnalysis describes the whole as a 4×4×4 ... torus, and
+    this lesson takes that description" read as a choice between sources; a 4×4 torus in each
+    instance plus a ring of four across the instances is the 4×4×4 torus."""
+    nb = nbformat.read(NOTEBOOKS / "03-from-chips-to-flops.ipynb", as_version=4)
+    (systems,) = [c.source for c in nb.cells if c.source.startswith("## Instance → UltraServer")]
+    body = systems.split("**Question.**")[0]
+    for hedge in ("says only", "takes that description", "this lesson takes"):
+        assert hedge not in body, hedge
+    assert "ring of four" in body and "4×4×4" in body
+    question = systems.split("**Question.**")[1].split("<details")[0]
+    assert "as SemiAnalysis describes" not in question
