@@ -45,3 +45,24 @@ def test_lesson_3s_torus_is_one_description_not_two():
     assert "ring of four" in body and "4×4×4" in body
     question = systems.split("**Question.**")[1].split("<details")[0]
     assert "as SemiAnalysis describes" not in question
+
+
+def _where_from(stem: str) -> str:
+    """The text the notebook's "Where the numbers come from" cell shows, run as the cell is."""
+    from explorer.classroom import lessons, widgets
+
+    nb = nbformat.read(NOTEBOOKS / f"{stem}.ipynb", as_version=4)
+    (cell,) = [c.source for c in nb.cells if c.source.startswith("widgets.where_from(")]
+    shown = eval(cell, {"widgets": widgets, "lessons": lessons})  # noqa: S307 (our own notebook)
+    return _text(shown.value if hasattr(shown, "value") else shown.children[0].value)
+
+
+def test_lesson_4_says_the_time_between_interruptions_is_derived():
+    """Reader 42-34, defect 4: "time between interruptions in that run: 3.09 hours. Meta: The
+    Llama 3 Herd of Models (2024)" credits Meta with 54 d × 24 h ÷ 419 = 3.09 h, which Meta does
+    not print; the line says how it is worked out from Meta's counts."""
+    assert abs(54 * 24 / 419 - 3.09) < 0.005
+    text = _where_from("04-from-flops-to-a-trained-model")
+    line = text[text.index("time between interruptions") :].split("time a checkpoint")[0]
+    assert "3.09" in line and "419" in line and "54" in line, line
+    assert re.search(r"[Dd]erived|[Ww]orked out", line), line
