@@ -5,7 +5,6 @@ import re
 
 import nbformat
 
-from explorer.classroom import teacher_pack
 from explorer.classroom.teacher_pack.figures import NOTEBOOKS
 
 
@@ -66,3 +65,32 @@ def test_lesson_4_says_the_time_between_interruptions_is_derived():
     line = text[text.index("time between interruptions") :].split("time a checkpoint")[0]
     assert "3.09" in line and "419" in line and "54" in line, line
     assert re.search(r"[Dd]erived|[Ww]orked out", line), line
+
+
+def _html_text(widget) -> str:
+    """Every HTML string inside `widget` (its children too), as text."""
+    out = [getattr(widget, "value", "")] if isinstance(getattr(widget, "value", None), str) else []
+    for child in getattr(widget, "children", ()):
+        out.append(_html_text(child))
+    return _text(" ".join(out))
+
+
+def test_lesson_4s_locks_after_the_hook_say_their_conditions_once():
+    """Reader 42-34, defect 5: the four locked cells after "Back to the hook, with interruptions"
+    each repeated the whole "This opens once you have committed sooner or later (section 3) and
+    … Still to do: …" paragraph. The first says it; the later ones point to it in one line."""
+    from explorer.classroom import lessons, widgets
+
+    nb = nbformat.read(NOTEBOOKS / "04-from-flops-to-a-trained-model.ipynb", as_version=4)
+    start = next(i for i, c in enumerate(nb.cells) if "**Back to the hook, with interr" in c.source)
+    locks = []
+    for c in nb.cells[start:]:
+        if c.cell_type == "code" and c.source.lstrip("# \n").find("widgets.solution(") >= 0:
+            code = c.source[c.source.index("widgets.solution(") :]
+            locks.append(_html_text(eval(code, {"widgets": widgets, "lessons": lessons})))  # noqa: S307
+    assert len(locks) == 4, locks
+    first, *later = locks
+    assert "Still to do" in first and "sooner or later" in first, first
+    for said in later:
+        assert "Still to do" not in said and "sooner or later" not in said, said
+        assert len(said) < 110 and "Back to the hook" in said, said

@@ -419,6 +419,10 @@ HOOK_UNTIL = (
     "committed sooner or later (section 3) and your goodput prediction (section 4), and section "
     "2's answer is right or shown"
 )
+# the locks after the first (the more-chips numbers, the Advanced printout, What we found): one
+# line pointing to the first, which lists what is still to do (reader 42-34: the same long
+# paragraph four times in a row buried the text between them)
+HOOK_ABOVE = "done what “Back to the hook, with interruptions” above asks"
 HOOK_MISSING = (
     "commit your goodput prediction (section 4)",
     "answer section 2's days, or press “Show the answer” there",
