@@ -94,3 +94,14 @@ def test_lesson_4s_locks_after_the_hook_say_their_conditions_once():
     for said in later:
         assert "Still to do" not in said and "sooner or later" not in said, said
         assert len(said) < 110 and "Back to the hook" in said, said
+
+
+def test_the_plans_advanced_footer_names_only_the_notebooks_advanced_part(teacher_pages):
+    """Reader 42-34, defect 6: lesson 3's plan ended "Advanced: …, torus versus switched
+    networks, GB versus GiB" (the torus is Basics in the notebook, at 28–38 in the plan) and
+    lesson 4's "…; why restarts dominate at 500,000 chips" (the Basics question of sections
+    3–4). The footer names the notebook's Advanced part alone."""
+    for n, part, basics in ((3, "per facility MW", "torus"), (4, "Young", "500,000")):
+        plan = _text(teacher_pages[f"lesson-{n}/plan.html"])
+        footer = plan[plan.rindex("Advanced") :]
+        assert part.lower() in footer.lower() and basics not in footer, (n, footer)
