@@ -4150,7 +4150,12 @@ def test_reader_29s_per_mw_prediction_hedges_its_slips():
     assert (
         "Not so: that is the ratio per chip" in lessons.reveal("gb200-trn2-per-mw", "3.85").message
     )
-    assert lessons.reveal("gb200-trn2-per-mw", "1.9").message.split(". ", 1)[1].startswith("Close")
+    # (reader 42-34: said how far, as 2.3 is, not "Close")
+    assert (
+        lessons.reveal("gb200-trn2-per-mw", "1.9")
+        .message.split(". ", 1)[1]
+        .startswith("Your prediction is 9.5 % too low")
+    )
 
 
 def test_reader_29s_hook_guess_in_the_chip_box_is_not_called_a_double_division():
@@ -5280,7 +5285,8 @@ def test_reader_33s_a_guess_near_a_ranges_top_is_not_told_it_used_it():
     # that is what the GB200 gives at the top of its overhead range", as if it had used 1.53,
     # and never that 1.9 lies just outside what the checker accepts
     said = lessons.reveal("gb200-trn2-per-mw", "1.9").message
-    assert "just outside" in said and "also what the GB200 gives" in said, said
+    # (reader 42-34: "9.5 % too low", as 2.3 is "9.5 % too high", says it lies outside)
+    assert "9.5 % too low" in said and "also what the GB200 gives" in said, said
     assert "Close: that is" not in said, said
 
 
@@ -6535,4 +6541,22 @@ def test_reader42_34_a_count_with_its_chips_power_after_it_is_read():
         ]
         # the count itself still decides: bare TDP (300 MW ÷ 1.15 ÷ 500 W = 521,739) is a slip
         + [Row("trn2-chips-300mw", "522,000 chips at 500 W each", right=False)]
+    )
+
+
+def test_reader42_34_per_mw_predictions_as_far_off_are_told_alike():
+    # reader 42-34 #7: the GB200 gives 2.10 times Trainium2's FP8 per facility MW; 1.9 and 2.3
+    # are both 9.5 % off. 1.9 (the GB200 at the top of its overhead range) was told "Close, just
+    # outside what the checker accepts", 2.3 "Your prediction is 9.5 % too high"
+    expect(
+        [
+            Row(
+                "gb200-trn2-per-mw",
+                "1.9",
+                via="reveal",
+                says=("9.5 % too low", "top of its overhead range"),
+                lacks=("Close", "checker accepts"),
+            ),
+            Row("gb200-trn2-per-mw", "2.3", via="reveal", says="9.5 % too high", lacks="Close"),
+        ]
     )
