@@ -2540,18 +2540,27 @@ def significant_figures(answer: object) -> int | None:
     Returns
     -------
     int or None
-        The figures of the first number typed ("a week and a half" is 1.5: 2 figures).
+        The figures of the first number typed; "and a half" adds none ("a week and a half" is
+        one figure, as "two thirds" is: a half is a coarse fraction, not a figure worked out;
+        reader 42-34: it was told "the method is probably right", "one and a half weeks" a
+        guess).
 
     Examples
     --------
     >>> significant_figures("1.2"), significant_figures("2,600"), significant_figures("0.050")
     (2, 2, 2)
     >>> significant_figures("a week and a half"), significant_figures("abc")
-    (2, None)
+    (1, None)
     """
     if not isinstance(answer, str):
         return None
-    answer = _AND_A_HALF.sub(_and_a_half, answer.strip())  # "a week and a half": 1.5, 2 figures
+    half = _AND_A_HALF.match(answer.strip())
+    if half:  # the whole number's figures: "a week" is one, "12 days" two
+        return (
+            1
+            if half[1].lower() in ("a", "an") or not half[1][0].isdigit()
+            else (significant_figures(half[1]))
+        )
     m = re.search(r"\d[\d,]*(?:\.\d*)?|\.\d+", _grouped(answer))
     if not m:
         return None
