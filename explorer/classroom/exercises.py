@@ -1849,13 +1849,19 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
 
 @dataclass(frozen=True)
 class Reveal:
-    """A committed prediction beside the result, with the gap explained."""
+    """A committed prediction beside the result, with the gap explained. Until the prediction
+    can be read (`ready` False) the result is None: typed in a cell, the printed reveal gave the
+    answer before a number was committed (reader 42-34)."""
 
     prediction: float | None
-    result: float
+    result: float | None
     message: str
     ready: bool
     said: str = ""  # a prediction said as a way alone ("above 300 MW"), its value None
+
+    def __post_init__(self) -> None:
+        if not self.ready:
+            object.__setattr__(self, "result", None)
 
     def _repr_html_(self) -> str:
         return f"<p>{html.escape(self.message)}</p>"

@@ -105,3 +105,17 @@ def test_the_plans_advanced_footer_names_only_the_notebooks_advanced_part(teache
         plan = _text(teacher_pages[f"lesson-{n}/plan.html"])
         footer = plan[plan.rindex("Advanced") :]
         assert part.lower() in footer.lower() and basics not in footer, (n, footer)
+
+
+def test_a_refused_prediction_carries_no_result():
+    """Reader 42-34, defect 9: `lessons.reveal("gb200-trn2-per-mw", "above")` returned
+    Reveal(prediction=None, result=2.0999…, …, ready=False): typed in a cell, the printed
+    result gave the answer before a number was committed."""
+    from explorer.classroom import lessons
+
+    for ex, typed in (("gb200-trn2-per-mw", "above"), ("goodput-16k", "hello"), ("llama-days", "")):
+        r = lessons.reveal(ex, typed)
+        assert not r.ready and r.result is None, (ex, typed, r)
+        assert "2.09" not in repr(r) and "2.1" not in r.message, r
+    ready = lessons.reveal("gb200-trn2-per-mw", "2.5")
+    assert ready.ready and abs(ready.result - 2.1) < 0.01
