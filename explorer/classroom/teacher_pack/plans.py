@@ -477,8 +477,9 @@ PLANS: dict[int, Plan] = {
                 "and checkpoint are probably longer than Meta's. "
                 # reader 42-34: the notebook and the worksheet ask it; the plan had no slot
                 "Once the slider opens, one minute for the question under it: why do AWS's "
-                "engineers talk about goodput rather than peak FLOPS? (Peak counts time lost "
-                "to failures and restarts; goodput only the time that moves training forward.)",
+                "engineers talk about goodput rather than peak FLOPS? (Peak is how fast the chips "
+                "could compute if nothing failed; goodput counts only the time that moves "
+                "training forward.)",
             ),
             (
                 10,
