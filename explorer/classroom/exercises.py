@@ -156,6 +156,12 @@ class Say:
         Where `lead` is "Right" (the reveal calls the value right as a guess) but the answer box
         holds it to a worked answer's tolerance: how to work it out, said in the box's reply
         ("work it out from the goodputs"; reader 38).
+    size : bool
+        Whether a prediction's reveal at this trap first says how far off it is, as a
+        prediction with no trap is told ("Your prediction is 9.5 % too low."), then the hint:
+        a figure near the answer that a source's other end also gives, said in the same tone
+        as a guess as far off the other way (reader 42-34: "Close, just outside what the
+        checker accepts" for 1.9, "9.5 % too high" for 2.3).
     """
 
     lead: str = ""
@@ -164,6 +170,7 @@ class Say:
     step: bool = False
     percent: str = ""
     worked: str = ""
+    size: bool = False
 
 
 @dataclass(frozen=True)
@@ -1842,13 +1849,19 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
 
 @dataclass(frozen=True)
 class Reveal:
-    """A committed prediction beside the result, with the gap explained."""
+    """A committed prediction beside the result, with the gap explained. Until the prediction
+    can be read (`ready` False) the result is None: typed in a cell, the printed reveal gave the
+    answer before a number was committed (reader 42-34)."""
 
     prediction: float | None
-    result: float
+    result: float | None
     message: str
     ready: bool
     said: str = ""  # a prediction said as a way alone ("above 300 MW"), its value None
+
+    def __post_init__(self) -> None:
+        if not self.ready:
+            object.__setattr__(self, "result", None)
 
     def _repr_html_(self) -> str:
         return f"<p>{html.escape(self.message)}</p>"
@@ -2143,6 +2156,17 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
                 if t.kind.slip and _rounded(x, t.value(), significant_figures(prediction))
             ]
             fits = _sentence(fit[0].hint) if fit and not fit[0].match.rounded else ""
+    ratio = x / want if want else math.inf
+    if e.unit == SHARE:  # shares differ by percentage points, whatever their size
+        size = f"{_points(x, want)} too {'high' if x > want else 'low'}"
+    elif ratio == 0:
+        size = "zero"
+    elif 1 - NEAR <= ratio <= 1 + 2 * NEAR:  # near the result: "7 % too low", not 1.07 times
+        size = f"{fmt.percent(abs(ratio - 1), 2)} too {'high' if ratio > 1 else 'low'}"
+    elif 0 < ratio < 1:
+        size = f"{fmt.number(1 / ratio)} times too small"
+    else:
+        size = f"{fmt.number(ratio)} times too large"
     if fb.right:
         gap = f"Within the tolerance: {good}."
     elif fb.kind == "trap":
@@ -2168,20 +2192,12 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
             # is the misconception the exercise is there to catch, not a fair guess (reader 24)
             lead = "Not at: "
         gap = lead + fb.message.split("hint: ", 1)[-1]
+        if t and t.say.size:
+            hint = fb.message.split("hint: ", 1)[-1]
+            gap = f"{yours} is {size}. {_sentence(hint[:1].upper() + hint[1:])}"
         if t and t.say.step:
             gap = f"{_sentence(gap)} The step: {_sentence(e.hints[-1])}"
     else:
-        ratio = x / want if want else math.inf
-        if e.unit == SHARE:  # shares differ by percentage points, whatever their size
-            size = f"{_points(x, want)} too {'high' if x > want else 'low'}"
-        elif ratio == 0:
-            size = "zero"
-        elif 1 - NEAR <= ratio <= 1 + 2 * NEAR:  # near the result: "7 % too low", not 1.07 times
-            size = f"{fmt.percent(abs(ratio - 1), 2)} too {'high' if ratio > 1 else 'low'}"
-        elif 0 < ratio < 1:
-            size = f"{fmt.number(1 / ratio)} times too small"
-        else:
-            size = f"{fmt.number(ratio)} times too large"
         gap = (
             f"{yours} is {size}. If you worked it out (to the figures you gave), it fits a "
             f"common slip: {fits}"

@@ -2289,8 +2289,17 @@ _PER_PLACE = re.compile(
 )
 
 
+# a chip's (a home's) power after the count, the working as a bracket is: "287,000 chips at
+# 910 W each", "… of 0.91 kW per chip" (reader 42-34: refused, "leave out 'at 910 W each'")
+_EACH_POWER = re.compile(
+    r"\s+(?:at|of|using|with)\s+(?:about\s+|~\s*|≈\s*)?\d[\d,.]*\s*[kM]?W"
+    r"(?:\s+(?:each|apiece|per\s+\w+|a\s+chip|all[\s-]+in))*\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _count(x: float, rest: str, unit: str, negative: bool) -> Reading:
-    rest = _PER_PLACE.sub("", rest)
+    rest = _PER_PLACE.sub("", _EACH_POWER.sub("", rest))
     words = rest.lower().split()
     if words and words[0] in _SCALE_WORDS:
         x *= _SCALE_WORDS[words.pop(0)]
@@ -2542,18 +2551,27 @@ def significant_figures(answer: object) -> int | None:
     Returns
     -------
     int or None
-        The figures of the first number typed ("a week and a half" is 1.5: 2 figures).
+        The figures of the first number typed; "and a half" adds none ("a week and a half" is
+        one figure, as "two thirds" is: a half is a coarse fraction, not a figure worked out;
+        reader 42-34: it was told "the method is probably right", "one and a half weeks" a
+        guess).
 
     Examples
     --------
     >>> significant_figures("1.2"), significant_figures("2,600"), significant_figures("0.050")
     (2, 2, 2)
     >>> significant_figures("a week and a half"), significant_figures("abc")
-    (2, None)
+    (1, None)
     """
     if not isinstance(answer, str):
         return None
-    answer = _AND_A_HALF.sub(_and_a_half, answer.strip())  # "a week and a half": 1.5, 2 figures
+    half = _AND_A_HALF.match(answer.strip())
+    if half:  # the whole number's figures: "a week" is one, "12 days" two
+        return (
+            1
+            if half[1].lower() in ("a", "an") or not half[1][0].isdigit()
+            else (significant_figures(half[1]))
+        )
     m = re.search(r"\d[\d,]*(?:\.\d*)?|\.\d+", _grouped(answer))
     if not m:
         return None

@@ -332,7 +332,9 @@ def test_lesson_4s_key_has_the_advanced_printout_and_its_waits_say_what_they_wai
     assert src.count('until="committed your goodput prediction (section 4)') == 0
     # (reader 34: the wait's words now live in the lesson data, `lessons.HOOK_UNTIL`)
     # (reader 40-34: What we found waits for them too)
-    assert src.count("until=lessons.HOOK_UNTIL") == 4
+    # (reader 42-34: the first says them, the three after it point to it)
+    assert src.count("until=lessons.HOOK_UNTIL") == 1
+    assert src.count("until=lessons.HOOK_ABOVE") == 3
     assert lessons.HOOK_UNTIL.startswith("committed sooner or later (section 3) and your goodput")
     # the goodput text counts the three losses it names, as the hint does
     (goodput,) = [c for c in cells(FOUR) if c.startswith("To estimate, add three losses")]

@@ -153,6 +153,7 @@ from .stations import (
 )
 from .training_time import (
     BIG_JOB,
+    HOOK_ABOVE,
     HOOK_MISSING,
     HOOK_UNTIL,
     JOB_CHIPS,

@@ -114,7 +114,8 @@ LESSONS = (
         "Chips and Cluster FLOPS cards set B beside A, the chips a site feeds and its FLOP/s "
         "for the same facility power",
         "the chips a site feeds follow from TDP × server overhead after PUE; FLOP/s is a speed",
-        "per-facility-MW comparison, torus versus switched networks, GB versus GiB",
+        # only the notebook's Advanced part: the torus is Basics (reader 42-34)
+        "per facility MW (gb200-trn2-per-mw): the lesson's last minutes, made together in class",
     ),
     Lesson(
         4,
@@ -130,7 +131,8 @@ LESSONS = (
         "then move the “MFU: share of peak FLOPS achieved” slider",
         "time = compute ÷ (chips × peak × MFU × goodput); more chips means more interruptions "
         "and longer restarts",
-        "Young's and Daly's checkpoint models; why restarts dominate at 500,000 chips",
+        # only the notebook's Advanced part: 500,000 chips is section 3's Basics (reader 42-34)
+        "Young's and Daly's checkpoint models: optional, after the 50 minutes",
     ),
     Lesson(
         5,

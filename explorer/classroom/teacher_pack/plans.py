@@ -429,7 +429,7 @@ PLANS: dict[int, Plan] = {
                 "Collect guesses on the board.",
             ),
             (
-                8,
+                7,  # a minute to the goodput "why" question (reader 42-34)
                 "6 N D",
                 "Students answer llama-compute (C ≈ 6 N D for Llama 3.1 405B) and compare with "
                 f"Meta's figure when it opens; then work C ≈ {six_n_d_words()} on the board with "
@@ -463,7 +463,7 @@ PLANS: dict[int, Plan] = {
                 "sooner or later, the goodput prediction and llama-days.",
             ),
             (
-                12,
+                13,
                 "Goodput (predict first)",
                 f"Say: “About every {mtbi_hours()} a failure costs a restart plus, on average, "
                 "half the work between checkpoints; the job checkpoints about every "
@@ -474,7 +474,12 @@ PLANS: dict[int, Plan] = {
                 "it answers section 3). "
                 "A prediction near Meta's >90 % is fair: Meta measured "
                 f"{lessons.METAS_DEFINITION}, much like goodput; the model's assumed restart "
-                "and checkpoint are probably longer than Meta's.",
+                "and checkpoint are probably longer than Meta's. "
+                # reader 42-34: the notebook and the worksheet ask it; the plan had no slot
+                "Once the slider opens, one minute for the question under it: why do AWS's "
+                "engineers talk about goodput rather than peak FLOPS? (Peak is how fast the chips "
+                "could compute if nothing failed; goodput counts only the time that moves "
+                "training forward.)",
             ),
             (
                 10,
