@@ -789,7 +789,11 @@ def test_reader_21s_items_in_lessons_1_and_2(pages, monkeypatch):
     # L2 D1: the pairs' question is asked above their answer box, not after the check opened
     cells = json.loads((teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[1].notebook).read_text())
     sources = ["".join(c["source"]) for c in cells["cells"]]
-    asked = next(i for i, s in enumerate(sources) if "Is the survey's cooling share inside" in s)
+    asked = next(
+        i
+        for i, s in enumerate(sources)
+        if "Is the survey's cooling share below, inside or above" in s
+    )
     box = next(i for i, s in enumerate(sources) if 'answer_box("cooling-at-survey-pue")' in s)
     assert asked == box - 1 and "before the check below opens" not in flat2
     # L2 D2: the slider says which exercises it waits for, not "both of this section"; since
@@ -892,7 +896,7 @@ def test_reader_28s_items_in_lessons_1_and_2(pages):
     # defect 9: on paper nothing opens; the worksheet says who tells, and leaves a line
     sheet = text(pages["lesson-2/worksheet.html"])
     assert "the check that opens once you have entered it" not in sheet
-    assert "your teacher tells you after" in sheet and "at which end: ____" in sheet, sheet
+    assert "your teacher tells you after" in sheet and "which end: ____" in sheet, sheet
     # defect 8: the survey's 1.56 is each operator's largest datacenter
     assert screen.count("largest datacenter") >= 2, screen
     # defect 7: the chiller yardsticks are the standard's minimums as quoted in 2011
@@ -1767,3 +1771,22 @@ def test_reader41_12_teachers_rendering_says_stop_between_the_bases_and_the_turn
     # in the notebook (and Voila) the line is an HTML comment: nothing shows
     shown = re.sub(r"<!--.*?-->", "", _markdown(1), flags=re.S)
     assert "scroll on only" not in shown and "teacher stop:" in _markdown(1)
+
+
+def _text(page):  # the words a reader sees on a built page, one space between them
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+def test_reader42_12_lesson_2s_questions_do_not_say_their_answers(pages):
+    # reader 42-12 D1: "every megawatt that cooling takes is a megawatt the computers do not
+    # get" stood just before "which bar gets longer, and which gets shorter?"
+    # D2: "inside the article's 30–50 %? If it is, at which end?" signalled "inside"
+    two = " ".join(re.sub(r"<!--.*?-->", "", _markdown(2), flags=re.S).split())
+    sheet = _text(pages["lesson-2/worksheet.html"])
+    for text in (two, sheet):
+        asked = text.index("which bar gets longer")
+        before = text[text.rfind("## ", 0, asked) if "## " in text[:asked] else 0 : asked]
+        assert "computers do not get" not in before and "computers lose" not in before, before
+        assert "If it is, at which end" not in text
+        assert "below, inside or above the article's 30–50 %? If inside, nearer which end" in text
+    assert "Below, inside or above? If inside, nearer which end: ____" in sheet, sheet

@@ -2128,7 +2128,7 @@ def test_reader_23s_worksheets_print_the_pairs_task_where_the_notebook_sets_it(t
 
     two = html.unescape(teacher_pages["lesson-2/worksheet.html"])
     said = two.find("Uptime Institute")
-    assert 0 <= said < two.index("Is the survey's cooling share inside"), said
+    assert 0 <= said < two.index("Is the survey's cooling share below, inside or above"), said
     one = html.unescape(teacher_pages["lesson-1/worksheet.html"])
     said = one.find("Each pair takes one of the bases")
     assert 0 <= said < one.index("<b>city-households-us</b>"), said

@@ -250,7 +250,7 @@ def model_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 f"{lessons.economiser_hours_line().split('not this site. ')[1]}",
             ),
             (
-                "Is the survey's cooling share inside",
+                "Is the survey's cooling share below, inside or above",
                 f"1 − 1/{SURVEY_PUE} − {fmt.percent(OTHER_SHARE)} = "
                 f"{ans('cooling-at-survey-pue')} of the site (cooling-at-survey-pue): inside "
                 "30–50 %, but only at its low end; the high end (50 %) needs a PUE of "
