@@ -6517,3 +6517,24 @@ def test_reader41_the_annual_pue_nudge_points_no_way():
             for typed in ("1.1", "10")
         ]
     )
+
+
+def test_reader42_12_an_energy_typed_with_its_unit_gets_that_units_hint():
+    # reader 42-12 D3: 2,628,000,000 kWh × 0.7 = 1,839,600,000 kWh typed as the households was
+    # told "turn it into kWh": every energy typed with a unit met the MWh slip's hint. Typed in
+    # kWh it is told to divide; in MWh or GWh to turn it into kWh first, as the bare numbers are
+    kwh = ("in kWh", "divide it by the kWh one household")
+    rows = [
+        Row("city-low-load", typed, trap="energy-kwh", says=kwh, lacks="turn it into kWh")
+        for typed in ("1,839,600,000 kWh", "1.8396e9 kWh", "1839600000 kwh", "1839600000")
+    ]
+    rows += [
+        Row("city-low-load", typed, trap=trap, says="turn it into kWh")
+        for typed, trap in (
+            ("1,839,600 MWh", "energy-mwh"),
+            ("1839600", "energy-mwh"),
+            ("1839.6 GWh", "energy-gwh"),
+            ("1839.6", "energy-gwh"),
+        )
+    ]
+    expect(rows)
