@@ -1790,3 +1790,15 @@ def test_reader42_12_lesson_2s_questions_do_not_say_their_answers(pages):
         assert "If it is, at which end" not in text
         assert "below, inside or above the article's 30–50 %? If inside, nearer which end" in text
     assert "Below, inside or above? If inside, nearer which end: ____" in sheet, sheet
+
+
+def test_reader42_12_the_hooks_answer_says_no_city_smaller_than_the_table_gives(pages):
+    # reader 42-12 D4: "every basis makes the site a city of hundreds of thousands of people",
+    # but Mississippi's basis gives 2,628,000,000 kWh ÷ 16,666 kWh = 157,686 people (fewer than
+    # two hundred thousand); the world's 3,700 kWh gives 710,270, the most in the table
+    one = " ".join(_markdown(1).split())
+    key = _text(pages["lesson-1/answers.html"])
+    for text in (one, key):
+        assert "hundreds of thousands" not in text
+        assert "well over a hundred thousand people" in text
+    assert "from about 158,000 to 710,000 people" in key, key
