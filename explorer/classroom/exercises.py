@@ -2063,12 +2063,18 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
             # no way is asked ("below 2.8" where two yardsticks stand): a way and a bound read
             # alike, as what they are not, one number (reader 37-12: "below 2.8" was praised,
             # "less than 2.8" refused)
+            # (reader 42-12: "a way or a bound" puzzled; each is said as what it is)
+            typed = " ".join(str(prediction).split())
+            what = (
+                f"“{typed}” is a bound, not one number"
+                if r.bound or (way and way[2])
+                else f"“{typed}” says a way, not a number"
+            )
             return Reveal(
                 None,
                 want,
-                f"{yours} is not readable yet: a way or a bound is not one number; give "
-                f"{best} ({_example(e)}), so that the explorer can compare it with "
-                "its own.",
+                f"{yours} is not readable yet: {what}; give {best} ({_example(e)}), so that "
+                "the explorer can compare it with its own.",
                 False,
             )
         message = r.message.replace(EXAMPLE, "type a share such as 50 % or 0.5")
