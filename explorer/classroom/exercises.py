@@ -836,6 +836,17 @@ def _mixed_units(answer: object, r: Reading, ratio: float) -> str:
     )
 
 
+def _ends_in_unit(answer: object, unit: str) -> bool:
+    """Whether `answer` ends in `unit`, in any case ("1839600000 kwh" ends in kWh).
+
+    >>> _ends_in_unit("1,839,600,000 kwh", "kWh"), _ends_in_unit("1,839,600 MWh", "kWh")
+    (True, False)
+    """
+    return isinstance(answer, str) and bool(
+        re.search(r"(?<![A-Za-z])" + re.escape(unit) + r"\s*$", answer.strip(), re.IGNORECASE)
+    )
+
+
 def _in_own_unit(t: Trap, answer: object) -> float | None:
     """The number of `answer` where it is typed with the trap's own unit (`Match.unit`) itself,
     read in that unit ("8.31e19 FLOP/s"), or None: only that unit as typed, so an answer in
@@ -1275,7 +1286,11 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
                 "right",
             )  # a wrong size written negative is still told it cannot be negative
     if r.value is None:
-        for t in e.traps:  # a count in a trap's own unit: "1,570,543 people" for households
+        # a count in a trap's own unit: "1,570,543 people" for households. The traps in the
+        # unit typed come first: "1,839,600,000 kWh" is the energy in kWh, not an energy in MWh
+        # to turn into kWh, though every energy unit reads as either (reader 42-12)
+        typed_in = [t for t in e.traps if t.match.unit and _ends_in_unit(answer, t.match.unit)]
+        for t in (*typed_in, *e.traps):
             own = read(answer, t.match.unit, e.reads.negative) if t.match.unit else None
             tol = max(t.match.rel_tol, t.match.unit_tol)
             if own and own.value is not None and _near(own.value, t.value(), tol):
@@ -2061,12 +2076,18 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
             # no way is asked ("below 2.8" where two yardsticks stand): a way and a bound read
             # alike, as what they are not, one number (reader 37-12: "below 2.8" was praised,
             # "less than 2.8" refused)
+            # (reader 42-12: "a way or a bound" puzzled; each is said as what it is)
+            typed = " ".join(str(prediction).split())
+            what = (
+                f"“{typed}” is a bound, not one number"
+                if r.bound or (way and way[2])
+                else f"“{typed}” says a way, not a number"
+            )
             return Reveal(
                 None,
                 want,
-                f"{yours} is not readable yet: a way or a bound is not one number; give "
-                f"{best} ({_example(e)}), so that the explorer can compare it with "
-                "its own.",
+                f"{yours} is not readable yet: {what}; give {best} ({_example(e)}), so that "
+                "the explorer can compare it with its own.",
                 False,
             )
         message = r.message.replace(EXAMPLE, "type a share such as 50 % or 0.5")

@@ -2128,7 +2128,7 @@ def test_reader_23s_worksheets_print_the_pairs_task_where_the_notebook_sets_it(t
 
     two = html.unescape(teacher_pages["lesson-2/worksheet.html"])
     said = two.find("Uptime Institute")
-    assert 0 <= said < two.index("Is the survey's cooling share inside"), said
+    assert 0 <= said < two.index("Is the survey's cooling share below, inside or above"), said
     one = html.unescape(teacher_pages["lesson-1/worksheet.html"])
     said = one.find("Each pair takes one of the bases")
     assert 0 <= said < one.index("<b>city-households-us</b>"), said
@@ -5984,7 +5984,11 @@ def test_reader37_12_cop_article_is_worked_out_and_reads_a_way_and_a_bound_alike
     assert said.startswith("You answered 3") and "prediction" not in said, said
     told = {t: lessons.reveal("cop-article", t) for t in ("below 2.8", "less than 2.8", "above")}
     assert all(r.prediction is None for r in told.values())
-    assert len({r.message for r in told.values()}) == 1, told
+    # one ask for all three after saying what each is (reader 42-12: a bound as a bound)
+    assert len({r.message.split("; ", 1)[1] for r in told.values()}) == 1, told
+    assert (
+        "is a bound" in told["below 2.8"].message and "is a bound" in told["less than 2.8"].message
+    )
     assert "Good, you say which way" not in told["above"].message
     assert "a plain number, no unit" in told["above"].message
     # where the lesson asks a way, a way is still praised
@@ -6581,3 +6585,39 @@ def test_reader42_34_a_week_and_a_half_in_words_is_a_guess():
         ]
         + [Row("llama-days", "1.5 weeks", right=False, says="a little too low")]
     )
+
+
+def test_reader42_12_an_energy_typed_with_its_unit_gets_that_units_hint():
+    # reader 42-12 D3: 2,628,000,000 kWh × 0.7 = 1,839,600,000 kWh typed as the households was
+    # told "turn it into kWh": every energy typed with a unit met the MWh slip's hint. Typed in
+    # kWh it is told to divide; in MWh or GWh to turn it into kWh first, as the bare numbers are
+    kwh = ("in kWh", "divide it by the kWh one household")
+    rows = [
+        Row("city-low-load", typed, trap="energy-kwh", says=kwh, lacks="turn it into kWh")
+        for typed in ("1,839,600,000 kWh", "1.8396e9 kWh", "1839600000 kwh", "1839600000")
+    ]
+    rows += [
+        Row("city-low-load", typed, trap=trap, says="turn it into kWh")
+        for typed, trap in (
+            ("1,839,600 MWh", "energy-mwh"),
+            ("1839600", "energy-mwh"),
+            ("1839.6 GWh", "energy-gwh"),
+            ("1839.6", "energy-gwh"),
+        )
+    ]
+    expect(rows)
+
+
+def test_reader42_12_a_bound_typed_for_a_prediction_is_called_a_bound_not_a_way():
+    # reader 42-12 D6: "less than 2.8" for cop-article was told "a way or a bound is not one
+    # number"; "a way" puzzled. A bound is told it is a bound, with an example; a way alone
+    # ("lower") is told it is a way
+    bound = ("is a bound", "not one number", "give the one number you worked out")
+    rows = [
+        Row("cop-article", typed, via="reveal", says=bound, lacks="a way or a bound")
+        for typed in ("less than 2.8", "below 4.5", "more than 1.5", "4.5 or less")
+    ]
+    rows.append(
+        Row("cop-article", "lower", via="reveal", says="says a way", lacks="a way or a bound")
+    )
+    expect(rows)

@@ -1061,3 +1061,31 @@ def test_reader_38_12s_guide_does_not_say_which_side_of_the_minimum_the_articles
         "that minimum."
     )
     assert len(cop_directions(said)) == 1
+
+
+def test_reader42_12_the_guide_works_out_no_answer_or_slip():
+    # reader 42-12 D5: misconception 3 said "not 1 + 0.4", the pue-40 slip's value (1.4) and
+    # its method, in the guide students can open. No sum the guide writes gives an exercise's
+    # answer or one of its traps' values
+    guide = (Path(__file__).resolve().parents[2] / "notebooks" / "README.md").read_text("utf-8")
+    number = r"\d+(?:\.\d+)?"
+    ops = {"+": float.__add__, "−": float.__sub__, "-": float.__sub__, "×": float.__mul__}
+    ops |= {"*": float.__mul__, "÷": float.__truediv__, "/": float.__truediv__}
+    sums = [
+        (m[0], ops[m[2]](float(m[1]), float(m[3])))
+        # a power of ten ("4.5 × 10²¹", "4.5*10^21") is a form, no sum
+        for m in re.finditer(
+            rf"({number}) ?([-+−×*÷/]) ?({number})(?![\d^⁰¹²³⁴⁵⁶⁷⁸⁹]|\.\d)", " ".join(guide.split())
+        )
+        if float(m[3]) or m[2] not in "÷/"
+    ]
+    values = {(eid, t.id, t.value()) for eid, e in lessons.EXERCISES.items() for t in e.traps} | {
+        (eid, "answer", e.answer()) for eid, e in lessons.EXERCISES.items()
+    }
+    found = [
+        (said, eid, what)
+        for said, x in sums
+        for eid, what, v in values
+        if isinstance(v, float | int) and v and abs(x - v) <= 0.01 * abs(v)
+    ]
+    assert not found, found

@@ -154,7 +154,7 @@ add_exercise(
             f"people = annual energy ÷ {fmt.number(per_person())} kWh per person per year "
             "(US, all sectors); convert GWh to kWh first",
             f"{fmt.number(_site_energy_kwh())} kWh ÷ {fmt.number(per_person())} kWh ≈ "
-            f"{fmt.number(float(f'{_site_energy_kwh() / per_person():.3g}'))} people "
+            f"{fmt.number(fmt.rounded(_site_energy_kwh() / per_person(), 3))} people "
             "(three figures: the inputs are not known more closely)",
         ),
         # the worked step prints the site's energy in kWh, the first exercise's answer
@@ -246,7 +246,7 @@ add_exercise(
             f"households = annual energy ÷ {fmt.number(_per_household())} kWh per household "
             "per year; convert GWh to kWh first",
             f"{fmt.number(_site_energy_kwh())} kWh ÷ {fmt.number(_per_household())} kWh ≈ "
-            f"{fmt.number(float(f'{site_households():.3g}'))} households",
+            f"{fmt.number(fmt.rounded(site_households(), 3))} households",
         ),
         # the worked step prints the site's energy in kWh, the first exercise's answer
         # (reader 37-12)
@@ -573,7 +573,7 @@ add_exercise(
             "households = site power × load factor × hours in a year ÷ kWh per household",
             f"{fmt.percent(_low_load())} of the flat-out city: {fmt.number(_low_load())} × "
             f"{fmt.number(site_households())} ≈ "
-            f"{fmt.number(float(f'{site_households(_low_load()):.3g}'))}"
+            f"{fmt.number(fmt.rounded(site_households(_low_load()), 3))}"
             " households",
         ),
         # the worked step prints the flat-out city, the households check's answer (reader 34)

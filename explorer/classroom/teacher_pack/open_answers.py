@@ -51,6 +51,17 @@ def _households() -> str:
     return fmt.number(fmt.rounded(households, 3))
 
 
+def _people_span() -> str:
+    """Lesson 1's table of bases as people, its smallest city to its largest: "from about
+    158,000 to 710,000 people" (reader 42-12: not all "hundreds of thousands")."""
+    people = [
+        float(compute(site_power=lessons.SITE_MW, basis=b).city_people)
+        for b in lessons.COMPARED_BASES
+    ]
+    low, high = (fmt.number(fmt.rounded(x, 3)) for x in (min(people), max(people)))
+    return f"from about {low} to {high} people"
+
+
 def _low_load() -> tuple[str, str]:
     """Lesson 1's Advanced city at the low end of the load factor's range: ("70 %", households)."""
     from ...model import compute
@@ -189,7 +200,7 @@ def model_answers() -> dict[int, tuple[tuple[str, str], ...]]:
             (
                 "a city of 250,000",
                 "Of the three guesses, 250,000 is the right size: every basis makes the site a "
-                "city of hundreds of thousands. "
+                f"city of well over a hundred thousand people ({_people_span()}). "
                 f"The site's {ans('energy-300mw')} a year matches {_households()} US households, "
                 "or "
                 f"{ans('city-people-us')} on the all-sector basis: the article's 250,000 match "
@@ -250,7 +261,7 @@ def model_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 f"{lessons.economiser_hours_line().split('not this site. ')[1]}",
             ),
             (
-                "Is the survey's cooling share inside",
+                "Is the survey's cooling share below, inside or above",
                 f"1 − 1/{SURVEY_PUE} − {fmt.percent(OTHER_SHARE)} = "
                 f"{ans('cooling-at-survey-pue')} of the site (cooling-at-survey-pue): inside "
                 "30–50 %, but only at its low end; the high end (50 %) needs a PUE of "
