@@ -4,7 +4,7 @@ Every function broadcasts over floats, NumPy arrays and xarray objects.
 
 Examples
 --------
->>> share = it_share(0.4, 0.03)            # the Rainier Mississippi article's 40 % cooling
+>>> share = it_share(0.4, 0.03)            # the middle of the Rainier article's 30-50 % cooling
 >>> round(share, 2), round(pue(share), 3)  # IT gets 57 % of the site: PUE 1.754
 (0.57, 1.754)
 """

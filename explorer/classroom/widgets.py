@@ -687,9 +687,10 @@ def power_split(
     cooling_fraction: float | None = None, heat: bool = True, numbers_after: tuple[str, ...] = ()
 ) -> w.Widget:
     """Cooling share → where the power goes at the Rainier Mississippi site, the PUE and (with
-    `heat`) the heat and implied cooling-plant COP (default: the article's 40 % cooling share, as
-    the lessons quote it; the site's own default may come from its plant model instead). Without
-    `heat` it reads out the three parts in MW: a lesson that has not yet defined heat and COP.
+    `heat`) the heat and implied cooling-plant COP (default: 40 %, the middle of the article's 30–50
+    %, as the lessons quote it; the site's own default may come from its plant model instead).
+    Without `heat` it reads out the three parts in MW: a lesson that has not yet defined heat and
+    COP.
 
     A student who drags the share reads the PUE and the MW at every share, so the readout would
     answer any exercise that turns a PUE into a share or MW: until the exercises in

@@ -398,8 +398,9 @@ _CHILLER_WHY = "ASHRAE 90.1's minimum for new equipment"
 
 def power_split_line(cooling_fraction: float = COOLING_SHARE) -> str:
     """What the power-split widget reads out at `cooling_fraction` of the article site (default
-    the article's 40 %): PUE, IT, heat and the implied cooling plant's COP beside a real chiller's
-    (reader 14: a plant's COP beside a chiller's minimum, each named), for
+    40 %, the middle of the article's 30–50 %): PUE, IT, heat and the implied cooling plant's
+    COP beside a real chiller's (reader 14: a plant's COP beside a chiller's minimum, each
+    named), for
     the widget and for paper (lesson 5's cooling station on the worksheet).
 
     Examples
@@ -503,21 +504,23 @@ def survey_against_article_line() -> str:
 
 
 def cooling_rows() -> list[tuple[str, str]]:
-    """Lesson 2's Advanced rows, as the notebook prints them and the answer key lists them (a
-    room without computers reads them out): the article's 40 % with a dry plant (air-cooled
-    chillers evaporate no water), AWS's fleet PUE with AWS's reported WUE, and that PUE with all
-    the heat rejected by evaporation (water = heat rejected ÷ the latent heat of water, so the
-    water follows the heat, not the PUE; an upper bound, since towers also shed heat without
-    evaporating; evaporation only: a tower's drain comes on top, `evaporation_line`). Rows 2
-    and 3 share a PUE and so their cooling electricity: the water between
-    them is what the fleet's economiser hours save. Each row: its label, then cooling, heat
-    removed and rejected, COP, WUE and water a year.
+    """Lesson 2's Advanced rows, as the notebook prints them and the answer key lists them (a room
+    without computers reads them out): 40 %, the middle of the article's range, with a dry plant
+    (air-cooled chillers evaporate no water), AWS's fleet PUE with AWS's reported WUE, and that PUE
+    with all the heat rejected by evaporation (water = heat rejected ÷ the latent heat of water, so
+    the water follows the heat, not the PUE; an upper bound, since towers also shed heat without
+    evaporating; evaporation only: a tower's drain comes on top, `evaporation_line`). Rows 2 and 3
+    share a PUE and so their cooling electricity: the water between them is what the fleet's
+    economiser hours save. Each row: its label, then cooling, heat removed and rejected, COP, WUE
+    and water a year.
 
     Examples
     --------
     >>> label, row = cooling_rows()[0]  # 40 % of 300 MW: 120 MW moves 180 MW of heat
-    >>> label, row.split(";")[0]
-    ("1 · the article's 40 %, dry", 'cooling 120 MW, heat removed 180 MW, rejected 300 MW, COP 1.5')
+    >>> label
+    "1 · the article's middle, 40 %, dry"
+    >>> row.split(";")[0]
+    'cooling 120 MW, heat removed 180 MW, rejected 300 MW, COP 1.5'
     >>> cooling_rows()[2][1].split("; ")[1]  # 300 MW x 8,760 h x 1.47 L/kWh = 3.86e6 m³
     'WUE 1.69 L/kWh, water about 3.9 million m³ a year'
     """
@@ -541,7 +544,8 @@ def plant_cop_line() -> str:
     >>> print(plant_cop_line())  # doctest: +NORMALIZE_WHITESPACE
     A yardstick for a whole plant, not a chiller alone: lesson 7's model of a modern chiller
     plant with a water-side economiser, through a typical year of the Mississippi site's
-    weather, averages a COP of 7.1 (a model, not a measurement); the article's 40 % implies 1.5.
+    weather, averages a COP of 7.1 (a model, not a measurement); the article's middle, 40 %,
+    implies 1.5.
     """
     from ... import climate  # the typical years are slow to load: only when asked
 
@@ -555,8 +559,8 @@ def plant_cop_line() -> str:
         "A yardstick for a whole plant, not a chiller alone: lesson 7's model of a modern "
         "chiller plant with a water-side economiser, through a typical year of the Mississippi "
         "site's weather, averages a COP of "
-        f"{model:.1f} (a model, not a measurement); the article's {fmt.percent(COOLING_SHARE)} "
-        f"implies {article:.1f}."
+        f"{model:.1f} (a model, not a measurement); the article's middle, "
+        f"{fmt.percent(COOLING_SHARE)}, implies {article:.1f}."
     )
 
 
@@ -618,7 +622,11 @@ def _cooling_cells() -> list[tuple[str, ...]]:
     # every kWh of heat rejected by evaporation; the WUE counts litres per kWh of IT energy
     wet_wue = plant.evaporated_water() * float(wet.heat_rejected / wet.it_power)
     rows = (
-        ("1 · the article's 40 %, dry", COOLING_SHARE, {"wue": 0.0}),
+        (
+            f"1 · the article's middle, {fmt.percent(COOLING_SHARE)}, dry",
+            COOLING_SHARE,
+            {"wue": 0.0},
+        ),
         ("2 · AWS's fleet PUE, AWS's reported water use", fleet_share, {}),
         (
             "3 · AWS's fleet PUE, evaporated at most: all heat by evaporation",

@@ -205,7 +205,7 @@ def _article_end_or_mw() -> tuple[Trap, ...]:
 def says_tolerance(e: Exercise) -> Exercise:
     """`e` whose question ends by saying what the checker accepts: each of lesson 2's two shares
     says it in its own box (reader 36-12: the fleet's was said only in the text after its box,
-    worked on a third share, the article's 40 %).
+    worked on a third share, the middle of the article's range).
 
     Examples
     --------
@@ -406,9 +406,9 @@ add_exercise(
         "cop-article",
         2,
         (
-            f"What COP does the article's {fmt.percent(COOLING_SHARE)} cooling share imply for "
-            f"the {SITE} site? (COP = heat removed ÷ cooling power; the heat removed is what the "
-            "IT and the other losses use.)"
+            f"What COP does the article's middle, {fmt.percent(COOLING_SHARE)} cooling, imply "
+            f"for the {SITE} site? (COP = heat removed ÷ cooling power; the heat removed is "
+            "what the IT and the other losses use.)"
             # the yardsticks are said once, in the text above the box, and on the worksheet
             # beside it: in the box too they made a 90-word question (reader 38-12)
         ),

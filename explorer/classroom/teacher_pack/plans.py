@@ -261,7 +261,8 @@ PLANS: dict[int, Plan] = {
                 12,
                 "1 · IT, cooling and the rest",
                 "Define PUE = site ÷ IT on the board. Students "
-                "answer pue-40 for the article's 40 %; the slider opens at 40 % once they have.",
+                "answer pue-40 for 40 %, the middle of the article's 30–50 %; the slider opens "
+                "there once they have.",
             ),
             (
                 15,
