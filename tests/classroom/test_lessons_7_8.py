@@ -871,7 +871,7 @@ def test_reader_22s_lesson_8():
     assert "*helpful*: lessons 4, 5 and 7. Lesson 7 in one" in cells[0]
     # D3: the hook's readings and its four options are bullets
     hook = cells[_first(cells, "## Hook")]
-    assert "\n- **The site's power.**" in hook and "\n- more than twice." in hook
+    assert "\n- **The site's yearly average.**" in hook and "\n- more than twice." in hook
     # D7: the tornado's title, and no app sentence in a lesson's one-number panel
     from explorer.ui.tornado import TornadoPanel, heading_html
 
@@ -1654,3 +1654,18 @@ def test_lesson_7s_battery_is_given_with_its_real_days_end_wherever_its_mwh_is_s
         assert averaged in out and real in out and "average days" in out, (show, out)
     (hook,) = [a for q, a in teacher_pack.model_answers()[7] if "cooling draw" in q]
     assert averaged in hook and real in hook and "real day" in hook
+
+
+def test_reader42_78_lesson_8_hook_and_step_1_name_the_yearly_average_the_same_way(capsys):
+    # reader 42 #1: the hook headed its 210-300 MW range "The site's power", and step 1's table
+    # then showed a "site power" row of 300-750 MW; nothing wrote down that the hook's range is
+    # the site power × the load factor
+    cells = _cells("08-why-are-the-numbers-contested")
+    hook = " ".join(cells[_first(cells, r"^## Hook")].split())
+    assert "**The site's power.**" not in hook
+    assert "**The site's yearly average.**" in hook
+    contested.ranges_table(lessons.CONTESTED_SITE)
+    out = " ".join(capsys.readouterr().out.split())
+    # the product, with the hook's own figures (300 MW × 70 % = 210 MW, × 100 % = 300 MW)
+    assert "The hook's yearly average, 210 MW to 300 MW, is the site power (300 MW)" in out, out
+    assert "× the load factor (70 % to 100 %)" in out, out
