@@ -6517,3 +6517,20 @@ def test_reader41_the_annual_pue_nudge_points_no_way():
             for typed in ("1.1", "10")
         ]
     )
+
+
+def test_reader42_78_an_impossible_pue_prediction_says_how_a_share_becomes_a_pue():
+    # reader 42 #2: "18 %", "0.18" and "12 %" (the overhead above the IT load and the
+    # cooling's share) in the annual-PUE prediction got only "not possible", no route back.
+    # The box now says, the same for every value, how a share becomes a PUE; it names no slip
+    # the value fits and says no size (1.18 is the answer: it must not appear)
+    said = [
+        (typed, lessons.reveal("jackson-annual-pue", typed).message)
+        for typed in ("18 %", "0.18", "12 %", "0.5", "15")
+    ]
+    for typed, message in said:
+        assert "not possible" in message, (typed, message)
+        assert "the PUE is 1 + the overhead above the IT load" in message, (typed, message)
+        assert "1.18" not in message and "close to" not in message, (typed, message)
+    # one sentence for every value: only the echoed prediction differs
+    assert len({m.split(" is not possible")[1] for _, m in said}) == 1

@@ -164,9 +164,13 @@ add_exercise(
             # no slip named, not even all of them alike: "the PUE is 1 + it" on "0.18" tells the
             # answer before the prediction (reader 28; reader 36 asked for the hints here); the
             # key says so, and the teacher names the slip after the reveal
+            # reader 42: "18 %" got no route back; one sentence for every value, no slip named
+            # and no size said, tells how a share becomes a PUE
             possible_why="a PUE is the site's power ÷ its IT power, and the site's power holds "
             f"the IT power, so a PUE is never below {fmt.number(BOUNDS['pue'].lo)}; the explorer "
-            f"takes at most {fmt.number(BOUNDS['pue'].hi)}",
+            f"takes at most {fmt.number(BOUNDS['pue'].hi)}. If your number is a share (the "
+            "overhead above the IT load, or the cooling's share of the site), turn it into a "
+            "PUE first: the PUE is 1 + the overhead above the IT load",
         ),
         hints=(
             # neutral: "cool months pull it down" pushed a "1.1" further down (reader 41)
