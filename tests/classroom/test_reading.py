@@ -6534,3 +6534,20 @@ def test_reader42_78_an_impossible_pue_prediction_says_how_a_share_becomes_a_pue
         assert "1.18" not in message and "close to" not in message, (typed, message)
     # one sentence for every value: only the echoed prediction differs
     assert len({m.split(" is not possible")[1] for _, m in said}) == 1
+
+
+def test_reader42_78_the_hot_day_share_says_its_rules_before_the_student_answers():
+    # reader 42 #3: "70 %" (one figure) was refused and "65 %" was told "3 % of the answer
+    # either way, not ±3 points", a rule the student had never seen, while step 3's shares take
+    # one figure. The question now says both rules, in the words the replies use; the replies
+    # still refuse a round 70 % and say no range (66-70 % would give the 68.2 % away)
+    e = lessons.EXERCISES["hot-day-above-mean"]
+    q = " ".join(e.question.split())
+    assert "one figure is not enough here" in q, q
+    assert f"Your share counts within {e.said_tolerance()}." in q, q
+    rows = [
+        Row("hot-day-above-mean", "70 %", right=False, says="too rough", lacks=("66", "70.2")),
+        Row("hot-day-above-mean", "65 %", right=False, says=e.said_tolerance(), lacks="66"),
+        Row("hot-day-above-mean", "68 %", right=True),
+    ]
+    expect(rows)
