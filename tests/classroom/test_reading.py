@@ -3148,7 +3148,11 @@ def test_reader_26s_cooling_share_predicted_as_the_pue_is_named():
     # the percent note keeps its value where the percentage is the ratio written so
     said = lessons.reveal("jackson-annual-pue", "175 %").message
     assert "plain number (1.75)" in said and "cooling's share" not in said, said
-    assert "cooling's share" not in lessons.reveal("jackson-annual-pue", "18 %").message
+    # (reader 42: the box's one sentence for every impossible value says how a share becomes a
+    # PUE; what "18 %" reads is what "0.5" reads, so it names no slip)
+    said_18 = lessons.reveal("jackson-annual-pue", "18 %").message
+    said_05 = lessons.reveal("jackson-annual-pue", "0.5").message
+    assert said_18.replace("0.18", "0.5") == said_05, said_18
 
 
 def test_reader_26s_lesson_8_hook_gives_the_ranges_it_asks_about(capsys):
@@ -3984,8 +3988,13 @@ def test_reader_28s_impossible_prediction_waits_without_the_answers_size():
         assert not r.ready and r.prediction is None, (typed, r)
         assert "a PUE is the site's power ÷ its IT power" in r.message, (typed, r.message)
         assert "between 1 and 10" in r.message, (typed, r.message)
-        for leak in ("times too", "1 + it", "share", "upside down", "overhead", "1.1", "decimal"):
+        for leak in ("times too", "1 + it", "upside down", "1.1", "decimal"):
             assert leak not in r.message, (typed, leak, r.message)
+        # reader 42: "share" and "overhead" are said to every impossible value alike (how a
+        # share becomes a PUE), so they name no slip: the message is the one "0.5" gets
+        said = r.message.replace(f"{r.message.split(',')[1].strip()}", "V", 1)
+        neutral = lessons.reveal("jackson-annual-pue", "0.5").message.replace("0.5", "V", 1)
+        assert said == neutral, (typed, r.message)
     for typed in ("0.85", "0.8", "20", "0.2", "0.5"):  # as the neutral ones always were
         r = lessons.reveal("jackson-annual-pue", typed)
         assert not r.ready and "never below 1" in r.message, (typed, r.message)
@@ -6551,3 +6560,19 @@ def test_reader42_78_the_hot_day_share_says_its_rules_before_the_student_answers
         Row("hot-day-above-mean", "68 %", right=True),
     ]
     expect(rows)
+
+
+def test_reader42_78_a_change_written_negative_meets_the_same_trap():
+    # reader 42 #4: "30 %" for the load swing (0.3 × 245,264 = 73,579 households) got the
+    # percent trap, "-30 %" only "a percentage does not fit here": the same slip written as a
+    # decrease. A trap is matched on the size of the change, as "-73,579" is right
+    expect(
+        [
+            Row("contested-load-swing", typed, right=False, trap="percent", says="households")
+            for typed in ("30 %", "-30 %", "−30 %", "-30 percent", "-0.3")
+        ]
+        + [
+            Row("contested-load-swing", "-73,579", right=True),
+            Row("contested-load-swing", "-171,685", right=False, trap="city-left"),
+        ]
+    )
