@@ -6576,3 +6576,21 @@ def test_reader42_78_a_change_written_negative_meets_the_same_trap():
             Row("contested-load-swing", "-171,685", right=False, trap="city-left"),
         ]
     )
+
+
+def test_reader42_78_the_smoothing_dip_names_the_ride_through_minutes():
+    # reader 42 #5: 254 MW × 5 min ÷ 60 = 21.2 MWh is the ride-through's energy; typed for the
+    # 1-minute dip (254 ÷ 60 = 4.23 MWh) it got only the generic nudge
+    expect(
+        [
+            Row(
+                "smoothing-energy",
+                typed,
+                right=False,
+                trap="ride-through-minutes",
+                says=("5 minutes", "1 minute"),
+            )
+            for typed in ("21.2 MWh", "21.2", "254*5/60", "21 MWh")
+        ]
+        + [Row("smoothing-energy", "4.23 MWh", right=True)]
+    )

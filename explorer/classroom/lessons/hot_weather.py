@@ -616,6 +616,13 @@ add_exercise(
                 "that adds up a whole day of dips; the battery gives each one back before the "
                 "next, so it holds one",
             ),
+            Trap(
+                # the ride-through's minutes copied for the dip's: "21.2 MWh" (reader 42)
+                "ride-through-minutes",
+                lambda: _role("ride-through", "battery_needed_energy"),
+                f"that carries the IT load for {RIDE_MINUTES:g} minutes, the ride-through's time; "
+                f"a dip lasts {SWING_MINUTES:g} minute",
+            ),
             # the same slips as ride-through-energy's (reader 20: 300 MW x 1 min = 5 MWh got
             # only "18 % too high")
             *_minutes_slips(SWING_MINUTES, "the dip is the IT load's, not the site's"),
