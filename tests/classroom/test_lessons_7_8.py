@@ -694,16 +694,13 @@ def test_reader_20s_items_for_lesson_8(capsys, teacher_pages):
 def test_reader_20s_items_for_lesson_7(capsys):
     cells7 = _cells("07")
     year = lessons.hot_year()[0]
-    # defect 2: the debrief's hook is answered, with step 2's figures, in a cell that opens only
-    # once both of step 2's exercises are answered
+    # defect 2: the debrief's hook is answered, with step 2's figures (reader 42: by step 2's
+    # own printout, which opens with its exercise; the debrief points back to it)
     debrief = _first(cells7, "## What we found")
-    cell = cells7[debrief + 1]
-    assert "hot_days.hook_answers(year)" in cell and 'also=("hot-day-above-mean",)' in cell
-    assert cell.startswith("# the hook's answers") and '"shaving-battery-hours",' in cell
-    hot_days.hook_answers(year)
+    hot_days.peak_shaving(year)
     out = " ".join(capsys.readouterr().out.split())
     ratio = float(year.peak_cooling_power) / float(year.mean_cooling_power)
-    assert f"{fmt.number(ratio)} times the year's average hour" in out
+    assert f"{fmt.number(ratio)} times the annual mean" in out
     assert sum(f'"{guess}"' in out for guess in hot_days.HOOK_GUESSES) == 1
     assert "a row of containers" in out
     claim2 = " ".join(cells7[debrief].split())
@@ -1052,12 +1049,11 @@ def test_reader_28s_times_the_mean_is_the_bare_number(teacher_pages):
 def test_reader_29s_lesson_7_debrief_reads_in_order():
     cells7 = _cells("07")
     debrief = _first(cells7, "## What we found")
-    # defect 3: "the cell under this summary answers both guesses": the summary ends the cell,
-    # and the cell under it is the hook's answers, before "What this model ignores"
-    assert "The cell under this summary answers both guesses" in " ".join(cells7[debrief].split())
+    # defect 3: the summary ends the cell, before "What this model ignores" (reader 42: the
+    # hook's answers are step 2's, which the summary points back to; no cell repeats them)
+    assert "Step 2 answered both guesses" in " ".join(cells7[debrief].split())
     assert cells7[debrief].rstrip().endswith("</details>"), cells7[debrief][-300:]
-    assert "hot_days.hook_answers(year)" in cells7[debrief + 1]
-    assert _first(cells7, r"\*\*What this model ignores") > debrief + 1
+    assert _first(cells7, r"\*\*What this model ignores") > debrief
     # defect 2: "What's next" says whose hot day, and why the app's peak is higher
     nxt = " ".join(cells7[_first(cells7, r"\*\*What's next\.\*\*")].split())
     assert "Its hot day" not in nxt, nxt
@@ -1648,7 +1644,7 @@ def test_lesson_7s_battery_is_given_with_its_real_days_end_wherever_its_mwh_is_s
     averaged = fmt.quantity(float(shaving.battery_energy), "MWh")
     real = fmt.quantity(float(shaving.real_days_energy), "MWh")
     assert float(shaving.real_days_energy) > 2 * float(shaving.battery_energy)
-    for show in (hot_days.shaving_battery, hot_days.hook_answers, hot_days.peak_shaving):
+    for show in (hot_days.shaving_battery, hot_days.peak_shaving):
         show(year)
         out = " ".join(capsys.readouterr().out.split())
         assert averaged in out and real in out and "average days" in out, (show, out)
@@ -1669,3 +1665,22 @@ def test_reader42_78_lesson_8_hook_and_step_1_name_the_yearly_average_the_same_w
     # the product, with the hook's own figures (300 MW × 70 % = 210 MW, × 100 % = 300 MW)
     assert "The hook's yearly average, 210 MW to 300 MW, is the site power (300 MW)" in out, out
     assert "× the load factor (70 % to 100 %)" in out, out
+
+
+def test_reader42_78_lesson_7_answers_the_hook_once(capsys):
+    # reader 42 #6: step 2's printout already gave "The hook's answers: 1. ... 2. ...", and the
+    # debrief still said "The cell under this summary answers both guesses", a cell that printed
+    # them again: the debrief points back to step 2, and no cell prints the answers twice
+    cells = _cells("07")
+    debrief = " ".join(cells[_first(cells, "## What we found")].split())
+    assert "The cell under this summary" not in debrief
+    assert "Step 2 answered both guesses" in debrief and "Compare them with yours" in debrief
+    year = lessons.hot_year()[0]
+    hot_days.peak_shaving(year)
+    step2 = capsys.readouterr().out
+    assert "The hook's answers:" in step2
+    ratio = fmt.number(float(year.peak_cooling_power) / float(year.mean_cooling_power))
+    # the notebook's code cells print the ratio's "… times" line once: in step 2
+    printing = [c for c in cells if "peak_shaving(" in c or "hook_answers(" in c]
+    assert len(printing) == 1 and "peak_shaving(" in printing[0], printing
+    assert f"{ratio} times the annual mean" in step2
