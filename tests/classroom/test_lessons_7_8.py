@@ -789,7 +789,7 @@ def test_reader_21s_lesson_8(capsys, teacher_pages):
     # screen with the answer, on paper on the tables sheet; the sheet has no tornado)
     plants = " ".join(cells[_first(cells, "Where do the explorer's two plants fall")].split())
     # (reader 26: each rendering says only its own place, on paper through `on_paper`)
-    assert "they are on the tables sheet below its first fold" in lessons.on_paper(plants)
+    assert "in MW are on the tables sheet below its first fold" in lessons.on_paper(plants)
     # D6: the question on the figure taken at its low end comes before the exercise it prepares
     ask = _first(cells, "Which figure does it take at its \\*low\\*")
     assert ask < _first(cells, 'widgets.answer_box\\("contested-city-high"\\)')
@@ -1206,11 +1206,12 @@ def test_reader_35s_worksheet_asks_the_question_the_fold_waits_for(teacher_pages
 def test_reader_35s_plants_question_names_the_catalogs_ends(teacher_pages):
     # reader 35 D5: "between the swing's two ends" read as the article's swing just worked out
     # (every plant lies below its low end); the question means the catalog's wider range
-    start = "Where do the explorer's two plants fall"
+    # (reader 42: the range is now named first, in short sentences)
+    start = "The catalog's range runs from"
     cells = _cells("08")
     screen = " ".join(cells[_first(cells, start)].split())
     assert "swing's two ends" not in screen, screen
-    assert "two ends of the catalog's range (wider than the article's swing" in screen, screen
+    assert "catalog's range runs from AWS's 10 % to the article's 50 %. It is wider" in screen
     sheet = " ".join(html.unescape(teacher_pages["lesson-8/worksheet.html"]).split())
     said = sheet[sheet.index(start) :][:300]
     assert "catalog's range" in said and "tables sheet below its first fold" in said, said
@@ -1684,3 +1685,20 @@ def test_reader42_78_lesson_7_answers_the_hook_once(capsys):
     printing = [c for c in cells if "peak_shaving(" in c or "hook_answers(" in c]
     assert len(printing) == 1 and "peak_shaving(" in printing[0], printing
     assert f"{ratio} times the annual mean" in step2
+
+
+def test_reader42_78_lesson_8_plants_question_reads_in_short_sentences(teacher_pages):
+    # reader 42 #7: the plants question nested brackets inside one long question; now each
+    # part is its own short sentence, and each plant has its own question
+    start = "The catalog's range runs from"
+    cells = _cells("08")
+    cell = cells[_first(cells, start)]
+    question = cell[: cell.index("<details>")]
+    assert not _long_sentences(question, words=20), _long_sentences(question, words=20)
+    assert "(" not in re.sub(r"<!--.*?-->", "", question, flags=re.S), question
+    screen = " ".join(question.split())
+    assert screen.count("?") == 3, screen
+    assert "wider than the article's swing" in screen and "open with the answer above" in screen
+    sheet = " ".join(html.unescape(teacher_pages["lesson-8/worksheet.html"]).split())
+    said = sheet[sheet.index(start) :][:400]
+    assert "tables sheet below its first fold" in said and "open with the answer" not in said
