@@ -1702,3 +1702,14 @@ def test_reader42_78_lesson_8_plants_question_reads_in_short_sentences(teacher_p
     sheet = " ".join(html.unescape(teacher_pages["lesson-8/worksheet.html"]).split())
     said = sheet[sheet.index(start) :][:400]
     assert "tables sheet below its first fold" in said and "open with the answer" not in said
+
+
+def test_reader42_78_quiz_answers_form_no_run_to_guess_from(teacher_pages):
+    # reader 42 #8: lesson 7's quiz keyed B, C, C, D, D, D; three of one letter in a row invite
+    # pattern guessing. The choices stay in ascending order (no choice gives itself away by its
+    # place): the distractors are natural slips on either side of the answer
+    for n in (7, 8):
+        key = teacher_pages[f"lesson-{n}/quiz-answers.html"]
+        letters = "".join(re.findall(r"<b>Answer: ([A-D])</b>", key))
+        assert len(letters) >= 6, (n, letters)
+        assert not re.search(r"(.)\1\1", letters), (n, letters)
