@@ -3672,14 +3672,15 @@ def test_reader_26s_lesson_8_step_4_question_says_where_the_range_is_on_each_ren
     # the catalog's range is; each rendering now says only its own
     from explorer.classroom.lessons import on_paper
 
-    start = "Where do the explorer's two plants fall"
+    # (reader 42: the question now opens by naming the range, in short sentences)
+    start = "The catalog's range runs from"
     screen = " ".join(next(c for c in _reader_27_cells("08") if start in c).split())
-    assert "they open with the answer" in screen and "tables sheet" not in screen, screen
+    assert "open with the answer above" in screen and "tables sheet" not in screen, screen
     assert "on screen" not in screen and "on paper" not in screen
     for page in ("lesson-8/worksheet.html", "lesson-8/answers.html"):
         sheet = " ".join(html.unescape(teacher_pages[page]).split())
         said = sheet[sheet.index(start) :][:300]
-        assert "they are on the tables sheet below its first fold" in said, said
+        assert "in MW are on the tables sheet below its first fold" in said, said
         assert "open with the answer" not in said and "on screen" not in said, said
     # the student's paper handout says the cell as `on_paper` does
     import json
@@ -3692,7 +3693,7 @@ def test_reader_26s_lesson_8_step_4_question_says_where_the_range_is_on_each_ren
         if start in "".join(c["source"])
     )
     paper = " ".join(on_paper(raw).split())
-    assert "they are on the tables sheet below its first fold" in paper, paper
+    assert "in MW are on the tables sheet below its first fold" in paper, paper
     assert "open with the answer" not in paper and "on screen" not in paper, paper
 
 
