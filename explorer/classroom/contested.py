@@ -109,6 +109,7 @@ def ranges_table(site: str) -> None:
             90,
         )
     )
+    print()
     ends = [
         f"{_LABELS.get(key, headlines.figure_label(key))} ({why})"
         for key, why in _ONE_SIDED.items()
