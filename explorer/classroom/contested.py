@@ -94,6 +94,22 @@ def ranges_table(site: str) -> None:
             f"{label:22} {_shown(r.low, unit, times):>17} "
             f"{_shown(r.central, unit, times):>17} {_shown(r.high, unit, times):>17}"
         )
+    # the hook's range is this table's site power × its load factor (reader 42: "site power
+    # 300-750 MW" read against the hook's 210-300 MW, with the product never written down)
+    ranges = catalog.uncertainty_ranges()
+    announced = ranges[f"sites.{site}.site_power"].low
+    load = ranges["defaults.load_factor"]
+    print()
+    print(
+        _fill(
+            f"The hook's yearly average, {fmt.quantity(announced * load.low, 'MW')} to "
+            f"{fmt.quantity(announced * load.high, 'MW')}, is the site power "
+            f"({fmt.quantity(announced, 'MW')}) × the load factor ({fmt.percent(load.low)} to "
+            f"{fmt.percent(load.high)}).",
+            90,
+        )
+    )
+    print()
     ends = [
         f"{_LABELS.get(key, headlines.figure_label(key))} ({why})"
         for key, why in _ONE_SIDED.items()

@@ -1284,17 +1284,27 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
                 f"{size.message} Note: written as a change, {fmt.number(signed.value)}; the "
                 f"question asks how much it {e.reads.change}s, so {fmt.number(-signed.value)}.",
                 "right",
-            )  # a wrong size written negative is still told it cannot be negative
+            )
+        if size.kind == "trap":  # the slip's size written as a decrease: "-0.3" (reader 42)
+            return size
+        # any other wrong size written negative is still told it cannot be negative
     if r.value is None:
         # a count in a trap's own unit: "1,570,543 people" for households. The traps in the
         # unit typed come first: "1,839,600,000 kWh" is the energy in kWh, not an energy in MWh
         # to turn into kWh, though every energy unit reads as either (reader 42-12)
         typed_in = [t for t in e.traps if t.match.unit and _ends_in_unit(answer, t.match.unit)]
         for t in (*typed_in, *e.traps):
-            own = read(answer, t.match.unit, e.reads.negative) if t.match.unit else None
+            # a change's trap is matched on its size: "-30 %" as "30 %" (reader 42)
+            own = (
+                read(answer, t.match.unit, e.reads.negative or bool(e.reads.change))
+                if t.match.unit
+                else None
+            )
             tol = max(t.match.rel_tol, t.match.unit_tol)
-            if own and own.value is not None and _near(own.value, t.value(), tol):
-                return Feedback(False, f"Not yet, hint: {_sentence(t.hint)}", "trap", t.id)
+            if own and own.value is not None:
+                value = abs(own.value) if e.reads.change else own.value
+                if _near(value, t.value(), tol):
+                    return Feedback(False, f"Not yet, hint: {_sentence(t.hint)}", "trap", t.id)
         if ends and (r.message.startswith("give one number") or dash):
             # "from 90 to 150 MW" (reader 25), "90 MW - 150 MW"
             return Feedback(

@@ -1149,31 +1149,3 @@ def several_sites(tech: str = "chiller-economiser") -> None:
         "So the shares compare one site's full build-out with the other's reported figure, not two "
         f"sites as they run today. The third state is missing: {third['note']}"
     )
-
-
-def hook_answers(year: xr.Dataset) -> None:
-    """The debrief's answer to lesson 7's hook, with step 2's figures (after both of step 2's
-    exercises): how many times the year's mean the design day's cooling peak is, which of the
-    hook's guesses holds it, and the peak-shaving battery's MWh.
-
-    Examples
-    --------
-    >>> from explorer.classroom import lessons
-    >>> hook_answers(lessons.hot_year()[0])  # doctest: +ELLIPSIS
-    The hook, answered: on ..., the day the plant is sized for, the cooling peaks at ... MW, ...
-    """
-    mean_mw = float(year.mean_cooling_power)
-    ratio = float(year.peak_cooling_power) / mean_mw
-    shaving = batteries.peak_shaving_battery(year)
-    text = (
-        f"The hook, answered: on {hot_day_name(year)}, the day the plant is sized for, the "
-        f"cooling peaks at {_mw(year.peak_cooling_power)}, {fmt.number(ratio)} times the "
-        f"year's average hour ({_mw(mean_mw)}), {fmt.percent(ratio - 1, 2)} more: "
-        f'"{_nearest_guess(ratio)}". The battery that shaves the daily peaks holds '
-        f"{fmt.quantity(float(shaving.battery_energy), 'MWh')} sized on the months' average "
-        f"days, up to {fmt.quantity(float(shaving.real_days_energy), 'MWh')} on the year's real "
-        "days: at a few MWh per shipping "
-        "container, a row of containers: not one container, not a car battery and not a "
-        "building."
-    )
-    print(textwrap.fill(text.replace(" %", "\u00a0%"), 90).replace("\u00a0%", " %"))

@@ -506,10 +506,15 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
             "recharge it?",
             "MWh",
             lambda: 40 / _rte(),
+            # slips on both sides of the answer, so that the ascending choices do not put it
+            # last three items running (reader 42: the key read B, C, C, D, D, D)
             (
                 ("round-trip losses forgotten", lambda: 40.0),
-                ("multiplied by the efficiency", lambda: 40 * _rte()),
-                ("only the losses", lambda: 40 / _rte() - 40),
+                (
+                    "divided by the efficiency twice, as if each way lost that much",
+                    lambda: 40 / _rte() ** 2,
+                ),
+                ("divided by the losses, not by the efficiency", lambda: 40 / (1 - _rte())),
             ),
         ),
         Item(
@@ -538,7 +543,7 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
             (
                 ("MW divided by hours", lambda: 8 / 5),
                 ("the power alone, as if for one hour", lambda: 8.0),
-                ("the hours taken as minutes", lambda: 8 * 5 / 60),
+                ("the hours turned into minutes (× 60)", lambda: 8 * 5 * 60.0),
             ),
         ),
     ),

@@ -694,16 +694,13 @@ def test_reader_20s_items_for_lesson_8(capsys, teacher_pages):
 def test_reader_20s_items_for_lesson_7(capsys):
     cells7 = _cells("07")
     year = lessons.hot_year()[0]
-    # defect 2: the debrief's hook is answered, with step 2's figures, in a cell that opens only
-    # once both of step 2's exercises are answered
+    # defect 2: the debrief's hook is answered, with step 2's figures (reader 42: by step 2's
+    # own printout, which opens with its exercise; the debrief points back to it)
     debrief = _first(cells7, "## What we found")
-    cell = cells7[debrief + 1]
-    assert "hot_days.hook_answers(year)" in cell and 'also=("hot-day-above-mean",)' in cell
-    assert cell.startswith("# the hook's answers") and '"shaving-battery-hours",' in cell
-    hot_days.hook_answers(year)
+    hot_days.peak_shaving(year)
     out = " ".join(capsys.readouterr().out.split())
     ratio = float(year.peak_cooling_power) / float(year.mean_cooling_power)
-    assert f"{fmt.number(ratio)} times the year's average hour" in out
+    assert f"{fmt.number(ratio)} times the annual mean" in out
     assert sum(f'"{guess}"' in out for guess in hot_days.HOOK_GUESSES) == 1
     assert "a row of containers" in out
     claim2 = " ".join(cells7[debrief].split())
@@ -792,7 +789,7 @@ def test_reader_21s_lesson_8(capsys, teacher_pages):
     # screen with the answer, on paper on the tables sheet; the sheet has no tornado)
     plants = " ".join(cells[_first(cells, "Where do the explorer's two plants fall")].split())
     # (reader 26: each rendering says only its own place, on paper through `on_paper`)
-    assert "they are on the tables sheet below its first fold" in lessons.on_paper(plants)
+    assert "in MW are on the tables sheet below its first fold" in lessons.on_paper(plants)
     # D6: the question on the figure taken at its low end comes before the exercise it prepares
     ask = _first(cells, "Which figure does it take at its \\*low\\*")
     assert ask < _first(cells, 'widgets.answer_box\\("contested-city-high"\\)')
@@ -871,7 +868,7 @@ def test_reader_22s_lesson_8():
     assert "*helpful*: lessons 4, 5 and 7. Lesson 7 in one" in cells[0]
     # D3: the hook's readings and its four options are bullets
     hook = cells[_first(cells, "## Hook")]
-    assert "\n- **The site's power.**" in hook and "\n- more than twice." in hook
+    assert "\n- **The site's yearly average.**" in hook and "\n- more than twice." in hook
     # D7: the tornado's title, and no app sentence in a lesson's one-number panel
     from explorer.ui.tornado import TornadoPanel, heading_html
 
@@ -1052,12 +1049,11 @@ def test_reader_28s_times_the_mean_is_the_bare_number(teacher_pages):
 def test_reader_29s_lesson_7_debrief_reads_in_order():
     cells7 = _cells("07")
     debrief = _first(cells7, "## What we found")
-    # defect 3: "the cell under this summary answers both guesses": the summary ends the cell,
-    # and the cell under it is the hook's answers, before "What this model ignores"
-    assert "The cell under this summary answers both guesses" in " ".join(cells7[debrief].split())
+    # defect 3: the summary ends the cell, before "What this model ignores" (reader 42: the
+    # hook's answers are step 2's, which the summary points back to; no cell repeats them)
+    assert "Step 2 answered both guesses" in " ".join(cells7[debrief].split())
     assert cells7[debrief].rstrip().endswith("</details>"), cells7[debrief][-300:]
-    assert "hot_days.hook_answers(year)" in cells7[debrief + 1]
-    assert _first(cells7, r"\*\*What this model ignores") > debrief + 1
+    assert _first(cells7, r"\*\*What this model ignores") > debrief
     # defect 2: "What's next" says whose hot day, and why the app's peak is higher
     nxt = " ".join(cells7[_first(cells7, r"\*\*What's next\.\*\*")].split())
     assert "Its hot day" not in nxt, nxt
@@ -1210,11 +1206,12 @@ def test_reader_35s_worksheet_asks_the_question_the_fold_waits_for(teacher_pages
 def test_reader_35s_plants_question_names_the_catalogs_ends(teacher_pages):
     # reader 35 D5: "between the swing's two ends" read as the article's swing just worked out
     # (every plant lies below its low end); the question means the catalog's wider range
-    start = "Where do the explorer's two plants fall"
+    # (reader 42: the range is now named first, in short sentences)
+    start = "The catalog's range runs from"
     cells = _cells("08")
     screen = " ".join(cells[_first(cells, start)].split())
     assert "swing's two ends" not in screen, screen
-    assert "two ends of the catalog's range (wider than the article's swing" in screen, screen
+    assert "catalog's range runs from AWS's 10 % to the article's 50 %. It is wider" in screen
     sheet = " ".join(html.unescape(teacher_pages["lesson-8/worksheet.html"]).split())
     said = sheet[sheet.index(start) :][:300]
     assert "catalog's range" in said and "tables sheet below its first fold" in said, said
@@ -1648,9 +1645,71 @@ def test_lesson_7s_battery_is_given_with_its_real_days_end_wherever_its_mwh_is_s
     averaged = fmt.quantity(float(shaving.battery_energy), "MWh")
     real = fmt.quantity(float(shaving.real_days_energy), "MWh")
     assert float(shaving.real_days_energy) > 2 * float(shaving.battery_energy)
-    for show in (hot_days.shaving_battery, hot_days.hook_answers, hot_days.peak_shaving):
+    for show in (hot_days.shaving_battery, hot_days.peak_shaving):
         show(year)
         out = " ".join(capsys.readouterr().out.split())
         assert averaged in out and real in out and "average days" in out, (show, out)
     (hook,) = [a for q, a in teacher_pack.model_answers()[7] if "cooling draw" in q]
     assert averaged in hook and real in hook and "real day" in hook
+
+
+def test_reader42_78_lesson_8_hook_and_step_1_name_the_yearly_average_the_same_way(capsys):
+    # reader 42 #1: the hook headed its 210-300 MW range "The site's power", and step 1's table
+    # then showed a "site power" row of 300-750 MW; nothing wrote down that the hook's range is
+    # the site power × the load factor
+    cells = _cells("08-why-are-the-numbers-contested")
+    hook = " ".join(cells[_first(cells, r"^## Hook")].split())
+    assert "**The site's power.**" not in hook
+    assert "**The site's yearly average.**" in hook
+    contested.ranges_table(lessons.CONTESTED_SITE)
+    out = " ".join(capsys.readouterr().out.split())
+    # the product, with the hook's own figures (300 MW × 70 % = 210 MW, × 100 % = 300 MW)
+    assert "The hook's yearly average, 210 MW to 300 MW, is the site power (300 MW)" in out, out
+    assert "× the load factor (70 % to 100 %)" in out, out
+
+
+def test_reader42_78_lesson_7_answers_the_hook_once(capsys):
+    # reader 42 #6: step 2's printout already gave "The hook's answers: 1. ... 2. ...", and the
+    # debrief still said "The cell under this summary answers both guesses", a cell that printed
+    # them again: the debrief points back to step 2, and no cell prints the answers twice
+    cells = _cells("07")
+    debrief = " ".join(cells[_first(cells, "## What we found")].split())
+    assert "The cell under this summary" not in debrief
+    assert "Step 2 answered both guesses" in debrief and "Compare them with yours" in debrief
+    year = lessons.hot_year()[0]
+    hot_days.peak_shaving(year)
+    step2 = capsys.readouterr().out
+    assert "The hook's answers:" in step2
+    ratio = fmt.number(float(year.peak_cooling_power) / float(year.mean_cooling_power))
+    # the notebook's code cells print the ratio's "… times" line once: in step 2
+    printing = [c for c in cells if "peak_shaving(" in c or "hook_answers(" in c]
+    assert len(printing) == 1 and "peak_shaving(" in printing[0], printing
+    assert f"{ratio} times the annual mean" in step2
+
+
+def test_reader42_78_lesson_8_plants_question_reads_in_short_sentences(teacher_pages):
+    # reader 42 #7: the plants question nested brackets inside one long question; now each
+    # part is its own short sentence, and each plant has its own question
+    start = "The catalog's range runs from"
+    cells = _cells("08")
+    cell = cells[_first(cells, start)]
+    question = cell[: cell.index("<details>")]
+    assert not _long_sentences(question, words=20), _long_sentences(question, words=20)
+    assert "(" not in re.sub(r"<!--.*?-->", "", question, flags=re.S), question
+    screen = " ".join(question.split())
+    assert screen.count("?") == 3, screen
+    assert "wider than the article's swing" in screen and "open with the answer above" in screen
+    sheet = " ".join(html.unescape(teacher_pages["lesson-8/worksheet.html"]).split())
+    said = sheet[sheet.index(start) :][:400]
+    assert "tables sheet below its first fold" in said and "open with the answer" not in said
+
+
+def test_reader42_78_quiz_answers_form_no_run_to_guess_from(teacher_pages):
+    # reader 42 #8: lesson 7's quiz keyed B, C, C, D, D, D; three of one letter in a row invite
+    # pattern guessing. The choices stay in ascending order (no choice gives itself away by its
+    # place): the distractors are natural slips on either side of the answer
+    for n in (7, 8):
+        key = teacher_pages[f"lesson-{n}/quiz-answers.html"]
+        letters = "".join(re.findall(r"<b>Answer: ([A-D])</b>", key))
+        assert len(letters) >= 6, (n, letters)
+        assert not re.search(r"(.)\1\1", letters), (n, letters)

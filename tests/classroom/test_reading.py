@@ -3149,7 +3149,11 @@ def test_reader_26s_cooling_share_predicted_as_the_pue_is_named():
     # the percent note keeps its value where the percentage is the ratio written so
     said = lessons.reveal("jackson-annual-pue", "175 %").message
     assert "plain number (1.75)" in said and "cooling's share" not in said, said
-    assert "cooling's share" not in lessons.reveal("jackson-annual-pue", "18 %").message
+    # (reader 42: the box's one sentence for every impossible value says how a share becomes a
+    # PUE; what "18 %" reads is what "0.5" reads, so it names no slip)
+    said_18 = lessons.reveal("jackson-annual-pue", "18 %").message
+    said_05 = lessons.reveal("jackson-annual-pue", "0.5").message
+    assert said_18.replace("0.18", "0.5") == said_05, said_18
 
 
 def test_reader_26s_lesson_8_hook_gives_the_ranges_it_asks_about(capsys):
@@ -3669,14 +3673,15 @@ def test_reader_26s_lesson_8_step_4_question_says_where_the_range_is_on_each_ren
     # the catalog's range is; each rendering now says only its own
     from explorer.classroom.lessons import on_paper
 
-    start = "Where do the explorer's two plants fall"
+    # (reader 42: the question now opens by naming the range, in short sentences)
+    start = "The catalog's range runs from"
     screen = " ".join(next(c for c in _reader_27_cells("08") if start in c).split())
-    assert "they open with the answer" in screen and "tables sheet" not in screen, screen
+    assert "open with the answer above" in screen and "tables sheet" not in screen, screen
     assert "on screen" not in screen and "on paper" not in screen
     for page in ("lesson-8/worksheet.html", "lesson-8/answers.html"):
         sheet = " ".join(html.unescape(teacher_pages[page]).split())
         said = sheet[sheet.index(start) :][:300]
-        assert "they are on the tables sheet below its first fold" in said, said
+        assert "in MW are on the tables sheet below its first fold" in said, said
         assert "open with the answer" not in said and "on screen" not in said, said
     # the student's paper handout says the cell as `on_paper` does
     import json
@@ -3689,7 +3694,7 @@ def test_reader_26s_lesson_8_step_4_question_says_where_the_range_is_on_each_ren
         if start in "".join(c["source"])
     )
     paper = " ".join(on_paper(raw).split())
-    assert "they are on the tables sheet below its first fold" in paper, paper
+    assert "in MW are on the tables sheet below its first fold" in paper, paper
     assert "open with the answer" not in paper and "on screen" not in paper, paper
 
 
@@ -3985,8 +3990,13 @@ def test_reader_28s_impossible_prediction_waits_without_the_answers_size():
         assert not r.ready and r.prediction is None, (typed, r)
         assert "a PUE is the site's power ÷ its IT power" in r.message, (typed, r.message)
         assert "between 1 and 10" in r.message, (typed, r.message)
-        for leak in ("times too", "1 + it", "share", "upside down", "overhead", "1.1", "decimal"):
+        for leak in ("times too", "1 + it", "upside down", "1.1", "decimal"):
             assert leak not in r.message, (typed, leak, r.message)
+        # reader 42: "share" and "overhead" are said to every impossible value alike (how a
+        # share becomes a PUE), so they name no slip: the message is the one "0.5" gets
+        said = r.message.replace(f"{r.message.split(',')[1].strip()}", "V", 1)
+        neutral = lessons.reveal("jackson-annual-pue", "0.5").message.replace("0.5", "V", 1)
+        assert said == neutral, (typed, r.message)
     for typed in ("0.85", "0.8", "20", "0.2", "0.5"):  # as the neutral ones always were
         r = lessons.reveal("jackson-annual-pue", typed)
         assert not r.ready and "never below 1" in r.message, (typed, r.message)
@@ -6621,3 +6631,71 @@ def test_reader42_12_a_bound_typed_for_a_prediction_is_called_a_bound_not_a_way(
         Row("cop-article", "lower", via="reveal", says="says a way", lacks="a way or a bound")
     )
     expect(rows)
+
+
+def test_reader42_78_an_impossible_pue_prediction_says_how_a_share_becomes_a_pue():
+    # reader 42 #2: "18 %", "0.18" and "12 %" (the overhead above the IT load and the
+    # cooling's share) in the annual-PUE prediction got only "not possible", no route back.
+    # The box now says, the same for every value, how a share becomes a PUE; it names no slip
+    # the value fits and says no size (1.18 is the answer: it must not appear)
+    said = [
+        (typed, lessons.reveal("jackson-annual-pue", typed).message)
+        for typed in ("18 %", "0.18", "12 %", "0.5", "15")
+    ]
+    for typed, message in said:
+        assert "not possible" in message, (typed, message)
+        assert "the PUE is 1 + the overhead above the IT load" in message, (typed, message)
+        assert "1.18" not in message and "close to" not in message, (typed, message)
+    # one sentence for every value: only the echoed prediction differs
+    assert len({m.split(" is not possible")[1] for _, m in said}) == 1
+
+
+def test_reader42_78_the_hot_day_share_says_its_rules_before_the_student_answers():
+    # reader 42 #3: "70 %" (one figure) was refused and "65 %" was told "3 % of the answer
+    # either way, not ±3 points", a rule the student had never seen, while step 3's shares take
+    # one figure. The question now says both rules, in the words the replies use; the replies
+    # still refuse a round 70 % and say no range (66-70 % would give the 68.2 % away)
+    e = lessons.EXERCISES["hot-day-above-mean"]
+    q = " ".join(e.question.split())
+    assert "one figure is not enough here" in q, q
+    assert f"Your share counts within {e.said_tolerance()}." in q, q
+    rows = [
+        Row("hot-day-above-mean", "70 %", right=False, says="too rough", lacks=("66", "70.2")),
+        Row("hot-day-above-mean", "65 %", right=False, says=e.said_tolerance(), lacks="66"),
+        Row("hot-day-above-mean", "68 %", right=True),
+    ]
+    expect(rows)
+
+
+def test_reader42_78_a_change_written_negative_meets_the_same_trap():
+    # reader 42 #4: "30 %" for the load swing (0.3 × 245,264 = 73,579 households) got the
+    # percent trap, "-30 %" only "a percentage does not fit here": the same slip written as a
+    # decrease. A trap is matched on the size of the change, as "-73,579" is right
+    expect(
+        [
+            Row("contested-load-swing", typed, right=False, trap="percent", says="households")
+            for typed in ("30 %", "-30 %", "−30 %", "-30 percent", "-0.3")
+        ]
+        + [
+            Row("contested-load-swing", "-73,579", right=True),
+            Row("contested-load-swing", "-171,685", right=False, trap="city-left"),
+        ]
+    )
+
+
+def test_reader42_78_the_smoothing_dip_names_the_ride_through_minutes():
+    # reader 42 #5: 254 MW × 5 min ÷ 60 = 21.2 MWh is the ride-through's energy; typed for the
+    # 1-minute dip (254 ÷ 60 = 4.23 MWh) it got only the generic nudge
+    expect(
+        [
+            Row(
+                "smoothing-energy",
+                typed,
+                right=False,
+                trap="ride-through-minutes",
+                says=("5 minutes", "1 minute"),
+            )
+            for typed in ("21.2 MWh", "21.2", "254*5/60", "21 MWh")
+        ]
+        + [Row("smoothing-energy", "4.23 MWh", right=True)]
+    )

@@ -67,8 +67,9 @@ def _trap_rows(e: Exercise, traps: list[Trap], predicted: bool = False) -> list[
             t.hint
             + (
                 " (not in the notebook's prediction box, which says only “not possible” and "
-                "what the quantity is, the same for every such value: this hint would tell the "
-                "answer's size before the prediction; name the slip yourself after the reveal)"
+                "what the quantity is (for a PUE, also how a share becomes one), the same for "
+                "every such value: this hint would tell the answer's size before the "
+                "prediction; name the slip yourself after the reveal)"
                 if _boxed(e, t, predicted)
                 else ""
             )
