@@ -153,7 +153,7 @@ NEW_TRAPS = [
     # the dip's 254.0 MW as if it were MWh
     ("smoothing-energy", "254", "power-not-energy", "dip's power"),
     # 1 / (1 - 0.40 - 0.03) = 1.754: the article's cooling share
-    ("jackson-annual-pue", "1.75", "articles-share", "article's 40 %"),
+    ("jackson-annual-pue", "1.75", "articles-share", "40 % cooling share, the article's middle"),
 ]
 
 NONSENSE = ["abc", "", "   ", "1e400", "-5", "nan", "2,6", "12 bananas", None, "--3", "1/0"]

@@ -5455,7 +5455,11 @@ def test_reader_34s_a_prediction_from_the_article_is_a_common_guess_not_a_slip()
     # the power range ("525") is a common guess; "slip" says the student computed it wrongly
     for ex, typed, hint in (
         ("jackson-annual-pue", "2", "that is a PUE in the range of the article's cooling"),
-        ("jackson-annual-pue", "1.75", "that is the PUE of the article's 40 % cooling share"),
+        (
+            "jackson-annual-pue",
+            "1.75",
+            "that is the PUE of a 40 % cooling share, the article's middle",
+        ),
         ("contested-power-p5", "525", "that is the middle of the range"),
     ):
         said = lessons.reveal(ex, typed).message

@@ -184,7 +184,8 @@ add_exercise(
             Trap(
                 "articles-share",
                 lambda: 1 / (1 - COOLING_SHARE - other_share()),
-                f"that is the PUE of the article's {fmt.percent(COOLING_SHARE)} cooling share; "
+                f"that is the PUE of a {fmt.percent(COOLING_SHARE)} cooling share, the article's "
+                "middle; "
                 "the weather model gives far less cooling",
                 # a prediction taken from the article is a guess, not a slip (reader 34)
                 say=Say(lead="A common guess"),
