@@ -647,7 +647,8 @@ def flag_bits(
 
     ``too_few_chips``: even with no interruptions (`ideal_days`) the run outlasts the horizon;
     the job is slow because it is small, not because interruptions stop it (reader 41-34: a
-    1,000-chip job at 97 % goodput was told it needs spare machines).
+    1,000-chip job at 97 % goodput was told it needs spare machines). A job that never finishes
+    (``no_progress``) is said so alone, whatever its ideal days.
 
     Examples
     --------
@@ -667,7 +668,9 @@ def flag_bits(
             + FLAGS["energy_above_share"] * (energy_mwh > t["energy_mwh"])
             + FLAGS["larger_than_fastest"] * np.logical_and(larger, True)
             + FLAGS["no_progress"] * np.logical_and(impossible, True)
-            + FLAGS["too_few_chips"] * (ideal_days > t["horizon_days"])
+            # a job that never finishes is said so (no_progress), not "too few chips" as well
+            + FLAGS["too_few_chips"]
+            * np.logical_and(ideal_days > t["horizon_days"], np.logical_not(impossible))
         )
     return bits
 

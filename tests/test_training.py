@@ -687,3 +687,15 @@ def test_reader41_34_a_job_too_small_to_finish_is_not_said_to_need_spare_machine
         if "too few" in n
     ]
     assert "1,112 days" in note, note
+
+
+def test_a_job_that_never_finishes_is_not_also_too_few_chips():
+    # no progress (goodput 0, days infinite) with 5,000 ideal days, beyond the horizon: the
+    # flags say it never finishes (no_progress 32), goodput low (2) and beyond the horizon (4);
+    # "too few chips" (64) would tell the reader to add chips to a job that adding chips stalls
+    from explorer.training import FLAGS, flag_bits
+
+    bits = int(flag_bits(True, 0.0, float("inf"), 1.0, False, True, 5000.0))
+    assert bits == FLAGS["no_progress"] + FLAGS["low_goodput"] + FLAGS["beyond_horizon"]
+    # and the same ideal days on a job that progresses is too few chips
+    assert int(flag_bits(True, 0.97, 5000.0, 1.0, False, False, 5000.0)) & FLAGS["too_few_chips"]
