@@ -41,3 +41,11 @@ def test_rounded_keeps_the_significant_figures_asked_for():
     assert fmt.rounded(1.7544, 2) == 1.8
     assert fmt.rounded(-0.0012345, 3) == -0.00123
     assert fmt.rounded(0.25, 1) == 0.2  # an exact half: to even, as Python's format rounds
+
+
+def test_rounded_clears_float_noise_before_rounding():
+    # a product that lands a hair under a half: 0.57 × 2.5 is
+    # 1.4249999999999998 in binary; by hand it is 1.425, which rounds to 1.43 (reader 41-12:
+    # the key printed 1.42 where the reveal said 1.43)
+    assert 0.57 * 2.5 < 1.425
+    assert fmt.rounded(0.57 * 2.5, 3) == 1.43

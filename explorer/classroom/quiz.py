@@ -543,7 +543,7 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
             (
                 ("MW divided by hours", lambda: 8 / 5),
                 ("the power alone, as if for one hour", lambda: 8.0),
-                ("the hours turned into minutes (× 60)", lambda: 8 * 5 * 60.0),
+                ("the hours turned into minutes (× 60)", lambda: 8 * 5 * factor("hour", "minute")),
             ),
         ),
     ),
