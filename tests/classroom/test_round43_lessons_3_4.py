@@ -36,3 +36,13 @@ def test_lesson_4_says_once_at_the_start_that_its_cells_open_in_order():
     assert "Still to do:" in shown
     for todo in lessons.HOOK_MISSING:
         assert todo in shown, (todo, shown)
+
+
+def test_lesson_4s_plan_says_where_the_measured_speeds_are_printed(teacher_pages):
+    """Reader 43-34, defect 5: the plan's stumble list named the 801 TFLOP/s short burst as a
+    slip; the worksheet prints only the sustained 683, so on paper that slip cannot happen. The
+    line says which figure is where."""
+    plan = _text(teacher_pages["lesson-4/plan.html"])
+    line = plan[plan.index("measured H100 speed") - 40 :][:300]
+    assert re.search(r"801 TFLOP/s[^.]*notebook", line), line
+    assert re.search(r"worksheet[^.:]*683|683[^.:]*worksheet", line), line
