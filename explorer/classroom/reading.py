@@ -1016,6 +1016,8 @@ def _duration(text: str) -> tuple[float, str] | None:
         b = ureg.Quantity(float(m["b"].replace(",", "")), m["ub"])
         if a.dimensionality != ureg.Quantity(1, "s").dimensionality:
             return None
+        if b.to(a.units).magnitude >= 1:  # "11.1 days 266 h": no part of one time (reader 43)
+            return None
         total = (a + b).to(a.units).magnitude
     except Exception:  # pint: not units, or not both times
         return None
@@ -1032,14 +1034,17 @@ _TWO_QUANTITIES = re.compile(
 
 def _two_answers(text: str) -> bool:
     """Whether `text` is two quantities of one kind, two answers in one box: the same unit
-    twice, or a time whose second part is not smaller than its first ("3 hours 2 days"); one
-    time in two descending parts ("1 week 4 days") is one answer (`_duration`).
+    twice, or a time whose second part is one whole first unit or more ("3 hours 2 days",
+    "11 days 500 h"); one time in two descending parts ("1 week 4 days") is one answer
+    (`_duration`).
 
     Examples
     --------
     >>> _two_answers("11.1 days 11.7 days"), _two_answers("1 week 4 days")
     (True, False)
     >>> _two_answers("2628 GWh, 2600 GWh"), _two_answers("300 MW 24 h")
+    (True, False)
+    >>> _two_answers("11 days 500 h"), _two_answers("5 days 18 hours")
     (True, False)
     """
     m = _TWO_QUANTITIES.match(text.strip())
@@ -1049,9 +1054,35 @@ def _two_answers(text: str) -> bool:
         a, b = ureg.Quantity(1, m["ua"]), ureg.Quantity(1, m["ub"])
         if a.dimensionality != b.dimensionality:
             return False
+        b = b * float(m["b"].replace(",", ""))  # its size, not its unit's (reader 43-34)
         return not _is_time(m["ua"]) or b.to(a.units).magnitude >= 1
     except Exception:  # pint: not units ("chips", "people")
         return m["ua"].lower() == m["ub"].lower()
+
+
+def _said_twice(text: str) -> str | None:
+    """The first part of one time said twice in two units ("11.1 days 266 h", "266 h, 11.1
+    days": 266 h is 11.08 days), the two within 5 % of each other, as their rounding allows;
+    None otherwise. The two are one answer: summed, they read as twice it (reader 43-34).
+
+    Examples
+    --------
+    >>> _said_twice("11.1 days 266 h"), _said_twice("266 h 11.1 days")
+    ('11.1 days', '266 h')
+    >>> _said_twice("5 days 18 hours"), _said_twice("11 days 500 h"), _said_twice("3 h 3 h")
+    (None, None, None)
+    """
+    m = _TWO_QUANTITIES.match(text.strip())
+    if not m or not (_is_time(m["ua"]) and _is_time(m["ub"])):
+        return None
+    a = ureg.Quantity(float(m["a"].replace(",", "")), m["ua"])
+    b = ureg.Quantity(float(m["b"].replace(",", "")), m["ub"])
+    if a.units == b.units or not math.isclose(a.magnitude, b.to(a.units).magnitude, rel_tol=0.05):
+        return None
+    return f"{m['a']} {m['ua']}"
+
+
+_A_RATIO = "a ratio"  # the note on a ratio typed as a percentage, before the ratio's name
 
 
 def _is_time(unit: str) -> bool:
@@ -1152,6 +1183,9 @@ def read(
         if listed is not None:
             return listed
     r = _read(answer, unit, negative, above)
+    if subject and (r.note or "").startswith(_A_RATIO):  # "a COP is a plain number" where the
+        # ratio has a name; "a ratio" where it has none (lesson 3's per-MW ratio; reader 43-34)
+        r = replace(r, note=f"a {subject}{r.note[len(_A_RATIO) :]}")
     bound = _BOUND_BEFORE_FRACTION.match(answer.strip()) if isinstance(answer, str) else None
     if r.value is not None and bound and not r.echo:
         # reader 35: "less than half" was echoed as a bare "50 %", which the student did not
@@ -1559,6 +1593,9 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
                 echo = f"read as {fmt.number(x)} {calc['rest']} = {fmt.number(r.value, 3)} {unit}"
         shown = echo if r.value is not None else ""
         return Reading(r.value, r.message, r.bare, shown, r.typed, r.note)
+    once = _said_twice(text)
+    if once is not None:  # "11.1 days 266 h": one time said twice, read once (reader 43-34)
+        return read(once, unit, negative, above)
     if _two_answers(text):  # "11.1 days 11.7 days": two answers, not one time (reader 37-34)
         return Reading(None, _one_number(_unit_words(unit)))
     both = _duration(text)
@@ -1649,8 +1686,10 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
         if unit == RATIO:  # "175 %" for a PUE: read, and said how a ratio is written (reader 23)
             # "12 %" reads as 0.12, but "(0.12)" beside a PUE says a PUE can be 0.12: the value
             # only where the percentage is the ratio written so, 100 % or more (reader 26)
-            shown = f" ({fmt.number(x / 100)})" if x >= 100 else ""
-            plain = f"a ratio such as a PUE or a COP is a plain number{shown}, not a percentage"
+            # said for any ratio, not "such as a PUE or a COP": lesson 3's is FLOP/s per MW
+            # against FLOP/s per MW (reader 43-34)
+            shown = f" ({fmt.number(x / 100)})" if x >= 100 else " of times"
+            plain = f"{_A_RATIO} is a plain number{shown}, not a percentage"
             return replace(_finish(x / 100, unit, negative, bare=False), note=plain)
         if unit == SHARE and not above and x > 100:  # "120 %" is refused as "120" is
             return Reading(None, _OVER_WHOLE)

@@ -6703,3 +6703,35 @@ def test_reader42_78_the_smoothing_dip_names_the_ride_through_minutes():
         ]
         + [Row("smoothing-energy", "4.23 MWh", right=True)]
     )
+
+
+def test_reader43_34_one_time_said_in_two_units_is_not_summed():
+    # reader 43 #1: "11.1 days 266 h" was summed to 22.18 days and blamed on half the BF16
+    # peak; 266 h is 11.08 days, the same time said twice: read as its first part. A second
+    # part of one whole first unit or more is no part of one time ("11 days 500 h"), and one
+    # time in two parts still adds up (5 days 18 hours = 5.75 days)
+    expect(
+        [
+            Row("llama-days", typed, right=True, trap=None, lacks="half the BF16")
+            for typed in ("11.1 days 266 h", "11.1 days, 266 h", "266 h 11.1 days")
+        ]
+        + [
+            Row("llama-days", typed, right=False, says="give one number", lacks="BF16")
+            for typed in ("11 days 500 h", "11.1 days 30 h")
+        ]
+    )
+    assert reading.read("5 days 18 hours", "days").value == pytest.approx(5.75)
+    assert reading.read("1 week 4 days", "days").value == pytest.approx(11)
+    assert reading.read("11.1 days 266 h", "days").value == pytest.approx(11.1)
+
+
+def test_reader43_34_a_ratio_in_percent_names_no_pue_in_a_flops_lesson():
+    # reader 43 #3: "88 %" for the GB200/Trainium2 per-MW ratio was told "a ratio such as a
+    # PUE or a COP is a plain number": no PUE in this ratio; the note is generic
+    expect(
+        [
+            Row("gb200-trn2-per-mw", t, says="plain number", lacks=("PUE", "COP"), via=v)
+            for t, v in (("88 %", "reveal"), ("210 %", "check"), ("210 %", "reveal"))
+        ]
+        + [Row("gb200-trn2-per-mw", "88 %", right=False, lacks=("PUE", "COP"))]
+    )

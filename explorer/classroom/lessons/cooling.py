@@ -416,7 +416,7 @@ add_exercise(
         RATIO,
         # the yardsticks, given in the text above the box (reader 38-12: no longer in its
         # question), typed back are copied
-        reads=Reads(given=_yardsticks),
+        reads=Reads(given=_yardsticks, subject="COP"),
         rel_tol=0.03,
         limits=Limits(
             possible=above_zero,

@@ -32,7 +32,8 @@ from .figures import (
     hook_guesses,
     lesson_hot_day_name,
     losses_twice,
-    measured_bf16,
+    measured_best,
+    measured_sustained,
     most_verdict,
     mtbi_hours,
     six_n_d_words,
@@ -502,8 +503,9 @@ PLANS: dict[int, Plan] = {
         (
             "Dividing by seconds per hour instead of per day (24 times too many days).",
             "Multiplying the time by the MFU instead of dividing by it: far too few days.",
-            f"Using the measured H100 speed ({measured_bf16()} TFLOP/s) as the peak: MFU is a "
-            "share of the datasheet peak; the checker names it.",
+            f"Using a measured H100 speed as the peak ({measured_best()} TFLOP/s at best in the "
+            f"notebook, or the sustained {measured_sustained()}; the worksheet prints only the "
+            f"{measured_sustained()}): MFU is a share of the datasheet peak; the checker names it.",
             "Leaving one loss out of the goodput sum (the restart, the checkpoint's minute or "
             f"the lost work): about {trap_percent('goodput-16k', 'one-loss-left-out')}, near "
             "Meta's 90 %; the checker names the slip, and a plain guess of 90 % is Meta's "
