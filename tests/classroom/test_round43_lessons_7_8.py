@@ -21,3 +21,25 @@ def test_a_box_that_refuses_one_figure_inside_its_range_says_so_in_its_question(
             refusing.append(name)
             assert "one figure is not enough" in e.question, (name, e.question)
     assert {"contested-load-swing", "hot-day-above-mean"} <= set(refusing), refusing
+
+
+def _cells(stem: str) -> list[nbformat.NotebookNode]:
+    (path,) = NOTEBOOKS.glob(f"{stem}*.ipynb")
+    return nbformat.read(path, as_version=4).cells
+
+
+def test_lesson_7s_battery_is_described_where_it_opens():
+    """Reader 43-78, defect 3: step 2's text described the peak-shaving battery (its threshold,
+    its "More detail", an upper end) before the hot-day exercise, so a student alone read it
+    all before having a number. The battery's paragraph sits just above the box it opens in,
+    after the hot-day box; step 2's text before that box speaks of the hot day only."""
+    cells = _cells("07")
+    hot_day = next(i for i, c in enumerate(cells) if 'answer_box("hot-day-above-mean"' in c.source)
+    battery = next(
+        i for i, c in enumerate(cells) if 'answer_box("shaving-battery-hours"' in c.source
+    )
+    step2 = next(i for i, c in enumerate(cells) if c.source.startswith("## Step 2"))
+    before = " ".join(c.source for c in cells[step2:hot_day] if c.cell_type == "markdown")
+    assert "threshold" not in before and "More detail" not in before, before
+    between = [c.source for c in cells[hot_day + 1 : battery] if c.cell_type == "markdown"]
+    assert any("peak-shaving battery" in s and "threshold" in s for s in between), between
