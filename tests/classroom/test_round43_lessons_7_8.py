@@ -43,3 +43,24 @@ def test_lesson_7s_battery_is_described_where_it_opens():
     assert "threshold" not in before and "More detail" not in before, before
     between = [c.source for c in cells[hot_day + 1 : battery] if c.cell_type == "markdown"]
     assert any("peak-shaving battery" in s and "threshold" in s for s in between), between
+
+
+def test_lesson_8s_debrief_names_every_figure_step_1_ranges(capsys):
+    """Reader 43-78, defect 4: "What we found" listed the site's power, the cooling share, the
+    load factor, the chip figures and MFU as the figures with a range; step 1's table also
+    ranges other losses, the overheads, grid CO₂ and water use. Every row of the table the
+    lesson prints is named in the debrief's bullet (by its first word)."""
+    from explorer.classroom import contested, lessons
+
+    contested.ranges_table(lessons.CONTESTED_SITE)
+    out = capsys.readouterr().out
+    rows = out.split("\n\n", 1)[0].splitlines()[1:]  # the table, under its header
+    firsts = {row.split()[0].lower() for row in rows}
+    assert len(firsts) >= 10, rows
+    (found,) = [c.source for c in _cells("08") if c.source.startswith("## What we found")]
+    bullet = found[found.index("**Which figures carry a range:**") :].split("\n- ", 1)[0]
+    bullet = " ".join(bullet.lower().split())
+    assert not [w for w in firsts if w not in bullet], (
+        [w for w in firsts if w not in bullet],
+        bullet,
+    )
