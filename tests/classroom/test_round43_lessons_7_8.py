@@ -79,3 +79,24 @@ def test_lesson_8s_hook_gives_a_start_that_leaves_step_2s_question_open():
     assert "multiply" in said, said
     for spoiler in ("low use", "lowest use", "smallest use", "low end of the use"):
         assert spoiler not in said, spoiler
+
+
+def test_a_one_figure_answer_typed_again_hears_the_hint_not_the_rule_again():
+    """Reader 43-78, defect 2: "70 %" for hot-day-above-mean (68.2 %) was told, at every
+    attempt, why 70 counts as one figure and why the checker asks for more; on attempts 2 and 3
+    that lecture buried the hint. The rule is said once (attempt 1); later attempts say it in
+    one clause and give the stepped hint."""
+    from explorer.classroom import lessons
+
+    first = lessons.check("hot-day-above-mean", "70 %", attempt=1).message
+    assert "only the 7 counts" in first and "could be a guess" in first, first
+    for attempt in (2, 3):
+        again = lessons.check("hot-day-above-mean", "70 %", attempt=attempt)
+        assert not again.right and again.kind == "figures"
+        said = again.message
+        assert "only the 7 counts" not in said and "could be a guess" not in said, said
+        assert "two or three figures" in said, said
+        assert ("Hint: share =" if attempt == 2 else "The worked step:") in said, said
+    # the same for a count: "70,000" households, typed again
+    again = lessons.check("contested-load-swing", "70,000", attempt=2).message
+    assert "zeros just set" not in again and "Hint:" in again, again
