@@ -1479,7 +1479,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             # counts", where "the 0 only holds the place" was opaque (reader 39-78)
             f" (in {digits[0]} only the {whole[:figures]} counts; the "
             f"{'0 just sets' if zeros == 1 else 'zeros just set'} the size)"
-            if zeros > 0 and not words
+            if zeros > 0 and not words and attempt <= 1
             else ""
         )
         # typed again, it moves up the stepped hints: the formula, then the worked step
@@ -1508,7 +1508,11 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         # inside the tolerance, the tolerance is no reason: the figures are (reader 35: "70 %"
         # for 68.2 % was told the checker accepts 3 % either way, which 70 % meets)
         why = (
-            "(the checker asks for the figures your working gives)"
+            # said once: typed again, the stepped hint is heard, not the rule again (reader
+            # 43-78: "70 %" three times heard the same lecture before its hint)
+            ""
+            if attempt > 1
+            else "(the checker asks for the figures your working gives)"
             if simple and not said and e.accepts(x) and not e.needs_three()
             else f"(a {count}-figure answer here could be a published figure rounded, so the "
             "checker asks for the figures your working gives)"
@@ -1526,7 +1530,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             f"{lead}{rough}; "
             f"{'divide the figures themselves' if simple and not said else 'work it out'} and give "
             f"{'three' if e.needs_three() else 'two or three'} figures"
-            f"{' in ' + unit if unit else ''} {why}."
+            f"{' in ' + unit if unit else ''}{' ' + why if why else ''}."
             f"{step}",
             "figures",
             level=level,

@@ -32,7 +32,8 @@ def test_lesson_7_tells_one_hot_day_story(teacher_pages):
     # cooling tower is sized for; reader 19: a design day built from it, ASHRAE-style); its hot
     # day names that day
     assert 'hot_day="wet-bulb"' in cells[_first(cells, r"explorer\.climate_year\(")]
-    step2 = cells[_first(cells, "## Step 2")]
+    # the whole step (reader 43-78: the battery's paragraph sits above its own box)
+    step2 = "".join(cells[_first(cells, "## Step 2") : _first(cells, "## Step 3")])
     assert "1 % wet-bulb" in step2 and "upper end" in step2 and "More detail" in step2
     # 300 MW is the year's average here and in lessons 1-6; lesson 8 reads it as the grid
     # connection (reader17 L7 D2 / L8 D1: one sentence each, no contradiction)
@@ -1434,7 +1435,9 @@ def test_reader_38s_nits_for_lessons_7_and_8(capsys):
     # D9: "the recharge just refills what the hot hours took" read as "no extra", a few lines
     # before "each recharge buys a little more from the grid than the battery gave"
     cells = _cells("07")
-    step2 = " ".join(cells[_first(cells, "## Step 2")].split())
+    step2 = " ".join(
+        "".join(cells[_first(cells, "## Step 2") : _first(cells, "## Step 3")]).split()
+    )
     assert "just refills" not in step2 and "plus its losses" in step2, step2
     # D10: "peaks at 26.7 °C" then "The typical year's own 1 % wet-bulb is 26.7 °C": one figure,
     # said once, as what the day is built on
@@ -1487,8 +1490,9 @@ def test_reader39_78_lesson_7_battery_and_grid_prose_is_in_short_sentences():
     # cooler ones: what the hot hours took") and step 3's three yardsticks ran as long sentences
     # chained with colons
     cells = _cells("07")
-    step2 = cells[_first(cells, "## Step 2")]
-    battery = step2[step2.index("peak-shaving battery") :]
+    # (reader 43-78: the battery's paragraph sits above the box it opens in, not in step 2's
+    # text)
+    battery = cells[_first(cells, r"\*\*peak-shaving battery\*\*")]
     step3 = cells[_first(cells, "## Step 3")].split("*\n", 2)[-1]
     assert not _long_sentences(battery) and not _long_sentences(step3), (
         _long_sentences(battery),

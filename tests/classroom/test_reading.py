@@ -5415,11 +5415,12 @@ def test_reader_34s_lesson_7_step_2_says_each_day_has_its_own_threshold():
 
     nb = Path(__file__).parents[2] / "notebooks" / "07-hot-days-the-grid-and-batteries.ipynb"
     cells = json.loads(nb.read_text())["cells"]
-    step2 = next(
-        " ".join("".join(c["source"]).split())
-        for c in cells
-        if "".join(c["source"]).startswith("## Step 2")
-    )
+    # the whole step, its cells joined (reader 43-78: the battery's paragraph moved to just
+    # above the box it opens in)
+    sources = ["".join(c["source"]) for c in cells]
+    start = next(i for i, s in enumerate(sources) if s.startswith("## Step 2"))
+    end = next(i for i, s in enumerate(sources) if s.startswith("## Step 3"))
+    step2 = " ".join(" ".join(sources[start:end]).split())
     assert "steady threshold" not in step2, step2
     assert "Each day has its own threshold, flat all day" in step2, step2
 

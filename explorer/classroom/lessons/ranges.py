@@ -297,7 +297,10 @@ add_exercise(
         "of its power on average over the year (load factor "
         f"{fmt.number(_LOAD_LOW)}) instead of flat out. Flat out, its city is the central one: "
         f"{fmt.number(_contested_households(SITE_MW, _range(_HOUSEHOLD_KEY).central))} "
-        "households. By how many households does its 'city' shrink? (households)",
+        # one figure refused inside the range, said in the box as lesson 7's hot day says it
+        # (reader 43-78: "70,000" was told "Not yet" by a rule the question never gave)
+        "households. By how many households does its 'city' shrink? Work it out to two or "
+        "three figures: one figure is not enough here. (households)",
         lambda: _swing("city_households", "defaults.load_factor"),
         "households",
         precision=Precision(figures=FEWEST_FIGURES),
