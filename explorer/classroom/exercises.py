@@ -34,6 +34,7 @@ from .reading import (
     Reading,
     bound_said,
     in_digits,
+    is_time,
     leading_number,
     normalise,
     read,
@@ -907,9 +908,6 @@ _LABELLED = re.compile(r"^\s*(\d[\d,]*(?:\.\d+)?)\s*([^\d\s].*?)\s*$")
 _PERCENT_WORD = re.compile(r"%|percent|per\s+cent", re.IGNORECASE)
 
 
-# the units of a time, which have no k/M/G prefix in a lesson
-_TIMES = ("day", "days", "hour", "h", "minute", "s")
-
 # slips by a whole factor: (factor, trap id, what the hint says)
 _SLIPS = (
     (1e3, "prefix", "1,000 times too large: check k/M/G prefixes"),
@@ -1710,7 +1708,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         fits = {
             "percent-slip": e.unit in (SHARE, RATIO),
             "hundred": e.unit not in (SHARE, RATIO) and (significant_figures(answer) or 0) >= 3,
-            "hours-days": e.unit in _TIMES,
+            "hours-days": is_time(e.unit),
             # a bare share is read as a percentage first; "54 %" for 5.4 % is a plain slip
             "power-of-ten": e.unit != SHARE or not r.bare,
         }.get(slip, True)
@@ -1739,7 +1737,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
                 slip == "prefix"
                 and e.unit not in (SHARE, RATIO)
                 and e.unit not in COUNT_WORDS
-                and (_typed_powers(answer) or e.unit in _TIMES)
+                and (_typed_powers(answer) or is_time(e.unit))  # a time has no k/M/G prefix
             ):
                 # "6*405e9*15.6e9 FLOP": an exponent, not a prefix; days have none (reader 40-34)
                 words = f"{words.split(':')[0]}: {POWERS_OF_TEN}"

@@ -1055,7 +1055,7 @@ def _two_answers(text: str) -> bool:
         if a.dimensionality != b.dimensionality:
             return False
         b = b * float(m["b"].replace(",", ""))  # its size, not its unit's (reader 43-34)
-        return not _is_time(m["ua"]) or b.to(a.units).magnitude >= 1
+        return not is_time(m["ua"]) or b.to(a.units).magnitude >= 1
     except Exception:  # pint: not units ("chips", "people")
         return m["ua"].lower() == m["ub"].lower()
 
@@ -1073,7 +1073,7 @@ def _said_twice(text: str) -> str | None:
     (None, None, None)
     """
     m = _TWO_QUANTITIES.match(text.strip())
-    if not m or not (_is_time(m["ua"]) and _is_time(m["ub"])):
+    if not m or not (is_time(m["ua"]) and is_time(m["ub"])):
         return None
     a = ureg.Quantity(float(m["a"].replace(",", "")), m["ua"])
     b = ureg.Quantity(float(m["b"].replace(",", "")), m["ub"])
@@ -1085,8 +1085,14 @@ def _said_twice(text: str) -> str | None:
 _A_RATIO = "a ratio"  # the note on a ratio typed as a percentage, before the ratio's name
 
 
-def _is_time(unit: str) -> bool:
-    """Whether `unit` is a pint time unit ("days", "h"), not a share, a count or a power."""
+def is_time(unit: str) -> bool:
+    """Whether `unit` is a pint time unit ("days", "h"), not a share, a count or a power.
+
+    Examples
+    --------
+    >>> is_time("days"), is_time("min"), is_time("MWh"), is_time("share")
+    (True, True, False, False)
+    """
     try:
         return ureg.Quantity(1, unit).dimensionality == ureg.Quantity(1, "s").dimensionality
     except Exception:  # pint: "share", "chips", …
@@ -1493,7 +1499,7 @@ def _power_left_out(time: float, other: float, rest: str, unit: str) -> str:
     no hour or `unit` no energy (MW × days is no MWh: "days is a time" and a days trap say it)."""
     try:
         energy = ureg.Quantity(1, unit).dimensionality == ureg.Quantity(1, "J").dimensionality
-        hours = _is_time(rest) and ureg.Quantity(1, _symbol(rest)).to("hour").magnitude == 1
+        hours = is_time(rest) and ureg.Quantity(1, _symbol(rest)).to("hour").magnitude == 1
     except Exception:  # pint raises many kinds of error on a name it does not know
         return ""
     if not (energy and hours):
@@ -1605,7 +1611,7 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
         # said back in the question's unit where it is a time: "1 week and 4 days" is 11 days,
         # not "1.571 week" (reader 33)
         said = f"{fmt.number(total, 4)} {first}"
-        if r.value is not None and _is_time(unit):
+        if r.value is not None and is_time(unit):
             said = f"{fmt.number(r.value, 4)} {unit}"
         echo = f"read as {said}" if r.value is not None else ""
         return Reading(r.value, r.message, r.bare, echo, r.typed)
@@ -2100,7 +2106,7 @@ def _terms_read(
         and all(op not in "/÷" for op, _, _ in terms)
         and unit not in (SHARE, RATIO)
         and unit not in COUNT_WORDS
-        and _is_time(str((ureg.Quantity(1, unit) / q).units))
+        and is_time(str((ureg.Quantity(1, unit) / q).units))
     ):
         if len(bare) > 1 and _HOURS_PER_DAY in bare:  # "134 MW × 32.3 × 24": days × 24 h/day
             q, seconds = q * ureg.hour, "read 24 as hours per day, the other bare number as days"
@@ -2270,7 +2276,7 @@ def _unit_calc(answer: str, unit: str, negative: bool, above: bool) -> Reading |
         # the answer's kind first; then, where a time is asked, a plain number: "104139 / (250000
         # × 12.2 MWh / 365)", the dividend in MWh, is a total ÷ one day's use (reader 41)
         for u, q in sorted(moves, key=lambda m: m[1].dimensionality != want.dimensionality):
-            if q.dimensionality == want.dimensionality or (q.dimensionless and _is_time(unit)):
+            if q.dimensionality == want.dimensionality or (q.dimensionless and is_time(unit)):
                 fits, moved = [(q, False, [])], f"your unitless {fmt.number(first)} taken in {u}"
                 break
     if not fits and readings and not readings[0][1]:
@@ -2295,7 +2301,7 @@ def _read_result(
     units cancel where the answer has units; echoed "read as …" when it is a plain number, or
     with `said` (how a bare number in it was taken) when given."""
     plain = q.dimensionless and not _is_bytes(f"{q.units}")  # pint counts bytes as plain too
-    if plain and _is_time(unit):  # "104,000 MWh / 8,356 MWh": energy ÷ a day's (or an hour's,
+    if plain and is_time(unit):  # "104,000 MWh / 8,356 MWh": energy ÷ a day's (or an hour's,
         # a year's) energy counts those days, as the hints write it (reader 24)
         r = read(f"{q.to('dimensionless').magnitude:.12g}", unit, negative, above)
         if r.value is not None:
@@ -2449,7 +2455,7 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     while _LABEL.search(rest) and _LABEL.sub("", rest):  # the label, not the unit itself
         rest = _LABEL.sub("", rest)
     words = _TIME_OF.match(rest)
-    if words and _is_time(unit) and _is_time(words[1]):
+    if words and is_time(unit) and is_time(words[1]):
         rest = words[1]  # "12 days of the city's electricity": the days are the answer
     what = _OF_WHAT.match(rest)
     if what:
@@ -2489,7 +2495,7 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
         # a form that reads, with no answer in it ("a week and a half", "38 septillion")
         such = " (write large numbers as 1.5e20)" if "FLOP" in unit else ""
         give = f"{_unit_words(unit)}{such}"
-        if _is_time(unit):  # any unit of time reads, in digits (reader 24)
+        if is_time(unit):  # any unit of time reads, in digits (reader 24)
             give = _time_examples(unit)
         return Reading(None, f"I cannot read the unit {rest!r}; give {give}.")
     target = ureg.Quantity(1, unit)
