@@ -108,11 +108,11 @@ def trap_hint(eid: str, trap: str) -> str:
 
 
 def trap_value(eid: str, trap: str) -> str:
-    """A trap's value as the key prints it (from the core, never typed here), the float's noise
-    off first, as `Exercise.show_trap` does (reader 41-12: 1.425 was 1.42)."""
+    """A trap's value as the key prints it (from the core, never typed here), to three figures
+    with the float's noise off first (`fmt.rounded`; reader 41-12: 1.425 was 1.42)."""
     e = lessons.EXERCISES[eid]
     value = next(t for t in e.traps if t.id == trap).value()
-    return fmt.number(fmt.rounded(fmt.rounded(value, 12), 3))
+    return fmt.number(fmt.rounded(value, 3))
 
 
 def typed_percent(eid: str) -> str:
