@@ -6703,3 +6703,53 @@ def test_reader42_78_the_smoothing_dip_names_the_ride_through_minutes():
         ]
         + [Row("smoothing-energy", "4.23 MWh", right=True)]
     )
+
+
+def test_reader43_56_a_bare_flops_figure_far_off_is_judged_as_flops():
+    # reader 43 #1: a bare FLOP/s-sized figure with an ordinary slip ("3.8e19": the MFU twice;
+    # "7.6e16": 1,000 times too small) was told "far too large, over 10,000 times", its power
+    # of ten right; read as FLOP/s, it gets the slip's hint and is told it was read so
+    expect(
+        [
+            Row(
+                "capstone-achieved",
+                "3.8e19",
+                right=False,
+                says=("share of peak", "FLOP/s"),
+                lacks="far too",
+            ),
+            Row(
+                "capstone-achieved",
+                "7.6e16",
+                right=False,
+                says=("1,000 times too small", "FLOP/s"),
+                lacks="far too",
+            ),
+            Row("capstone-achieved", "7.6e19", right=False, trap="unit-missing"),
+            Row("capstone-achieved", "1e100", right=False, says="far too large"),
+        ]
+    )
+
+
+def test_reader43_56_the_teachers_handouts_say_they_are_the_teachers_copy(tmp_path):
+    # reader 43 #2: the teacher's handouts had the students' title, heading and file name, yet
+    # every answer; printed from the wrong folder, nothing on the page caught it
+    import nbformat
+
+    from explorer.classroom import handouts
+
+    def page(reveal):
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# 5 · Fact-check")])
+        nb.metadata[handouts.EDITION] = reveal
+        nb.metadata[handouts.LESSON] = 5
+        (name,) = handouts.write([(tmp_path / "05-fact-check.ipynb", nb)], tmp_path / str(reveal))
+        return name, open(name, encoding="utf-8").read()
+
+    name, teacher = page(True)
+    assert name.endswith("05-fact-check-teacher.html")
+    title = re.search(r"<title>(.*?)</title>", teacher, re.S)[1]
+    assert "Teacher's copy" in html.unescape(title) and "5 · Fact-check" in html.unescape(title)
+    body = html.unescape(re.sub(r"<(style|head).*?</\1>", "", teacher, flags=re.S))
+    assert "Teacher's copy: answers shown, not for students" in body
+    name, student = page(False)
+    assert name.endswith("05-fact-check.html") and "teacher" not in student.lower()
