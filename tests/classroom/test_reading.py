@@ -484,7 +484,7 @@ def test_reader_13s_numbers_at_lesson_5s_stations():
         ("trn2-hbm", "1,536 GB", "trap", "gb-for-gib"),
         ("us-fp8", "83.1 PFLOP/s", "right", ""),
         ("us-fp8", "83.1 TFLOP/s", "trap", "prefix"),
-        ("us-fp8", "166", "trap", "sparse"),
+        ("us-fp8", "166", "trap", "doubled"),  # reader 43-56: not the sparse figure
         ("trn2-sparse", "41", "right", ""),
         ("trn2-sparse", "83.2", "trap", "articles-figure"),
         ("trn2-sparse", "20.8", "trap", "dense"),
@@ -5112,10 +5112,12 @@ def test_reader_32s_a_week_is_too_high_as_7_is():
 def test_reader_32s_station_hints_settle_no_debate_and_name_no_slip_not_made():
     # reader 32, defect 5: "166" at the UltraServer station got "that is the sparse figure;
     # dense is half of it", the sparse row's own debate settled as a fact (166 is 2 x 83.2)
-    for typed in ("166", "164 PF"):
-        said = lessons.check_station("us-fp8", typed).message
-        assert "half" not in said and "sparse" not in said, (typed, said)
-        assert "twice the article's 83.2" in said and "64 × 1,299" in said, said
+    # reader 43-56: "164 PF" (64 × one chip's sparse) is told that slip, a fact of what was
+    # typed, not the sparse row's ratio; 166 is no sparse figure
+    said = lessons.check_station("us-fp8", "166").message
+    assert "half" not in said and "sparse" not in said, said
+    said = lessons.check_station("us-fp8", "164 PF").message
+    assert "half" not in said and "sparse figure" in said and "64 × 1,299" in said, said
     # defect 6: "1600" (16 x 100?) at the memory station got the TiB hint; no TiB was typed.
     # 16 x 96 = 1,536 GiB; 1,600 is 4.2 % high: the computation, not a unit slip
     for typed in ("1600", "1,600 GiB"):
@@ -6753,3 +6755,24 @@ def test_reader43_56_the_teachers_handouts_say_they_are_the_teachers_copy(tmp_pa
     assert "Teacher's copy: answers shown, not for students" in body
     name, student = page(False)
     assert name.endswith("05-fact-check.html") and "teacher" not in student.lower()
+
+
+def test_reader43_56_the_ultraserver_station_names_the_sparse_slip():
+    # reader 43 #3: 164 (64 × one chip's sparse 2,563 TFLOP/s) was told "about twice the
+    # article's 83.2", missing the dense/sparse slip the lesson's note is about; 166
+    # (128 × 1,299) is no sparse figure and is not told it is
+    expect(
+        [
+            Row(
+                "us-fp8",
+                typed,
+                right=False,
+                trap="sparse",
+                says=("sparse figure", "dense FP8"),
+                lacks="twice the article",
+                via="station",
+            )
+            for typed in ("164", "164 PFLOP/s", "64*2563", "64 × 2.563 PFLOP/s")
+        ]
+        + [Row("us-fp8", "166", right=False, lacks="sparse", via="station")]
+    )
