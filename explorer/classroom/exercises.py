@@ -296,6 +296,9 @@ class Exercise:
     `worked` marks a predict-then-reveal whose answer the student works out from figures printed
     just above it: asked as "work it out", said back as an answer, not as a prediction (`reveal`;
     reader 27: as a prediction it was hollow, the cell above gives it).
+    `right_note` is what a prediction's reveal adds to an answer within the tolerance: the
+    caveat its right guesses' traps say too (reader 43-56: "45 %" missed the model's caveat
+    that "half" was told).
     """
 
     id: str
@@ -311,6 +314,7 @@ class Exercise:
     limits: Limits = Limits()
     waits_for: tuple[str, ...] = ()
     worked: bool = False
+    right_note: str = ""
 
     @property
     def hint(self) -> str:
@@ -2239,7 +2243,9 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
     else:
         size = f"{fmt.number(ratio)} times too large"
     if fb.right:
-        gap = f"Within the tolerance: {good}."
+        gap = f"Within the tolerance: {good}." + (
+            f" {_sentence(e.right_note)}" if e.right_note else ""
+        )
     elif fb.kind == "trap":
         t = next((t for t in e.traps if t.id == fb.trap), None)
         slip = t.kind.slip if t else True

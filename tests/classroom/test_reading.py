@@ -6776,3 +6776,19 @@ def test_reader43_56_the_ultraserver_station_names_the_sparse_slip():
         ]
         + [Row("us-fp8", "166", right=False, lacks="sparse", via="station")]
     )
+
+
+def test_reader43_56_the_job_share_worked_out_exactly_hears_the_caveat():
+    # reader 43 #4: "45 %" (worked out, in the tolerance) got only "Within the tolerance:
+    # right", while "half" got the model's caveat, which the plan asks the teacher to say
+    caveat = "a restart grows with the job"
+    expect(
+        [
+            Row("capstone-job-share", typed, says=("tolerance: right", caveat), via="reveal")
+            for typed in ("45 %", "44.8 %", "0.45")
+        ]
+        + [
+            Row("capstone-job-share", typed, says=("Right", caveat), via="reveal")
+            for typed in ("half", "40 %")
+        ]
+    )
