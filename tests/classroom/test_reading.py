@@ -6792,3 +6792,24 @@ def test_reader43_56_the_job_share_worked_out_exactly_hears_the_caveat():
             for typed in ("half", "40 %")
         ]
     )
+
+
+def test_reader43_56_no_capital_after_a_colon_in_the_checkers_words():
+    # reader 43 #5: "Hint: That is the article's 30 %" and "Work it out: What share…"
+    from explorer.classroom import widgets
+
+    said = lessons.check_station("ms-cooling", "90 MW").message
+    assert "Hint: that is the article's 30 %" in said, said
+    head = widgets.predict_reveal("capstone-job-share").children[0].value
+    assert head.startswith("<b>Work it out:</b> what share"), head
+
+
+def test_reader43_56_the_job_share_reads_whole_site_everything_and_none():
+    # reader 43 #5: "all" and "tenth" were read, "the whole site", "everything", "none" not
+    expect(
+        [
+            Row("capstone-job-share", typed, says=("You answered 100 %", "Not so"), via="reveal")
+            for typed in ("the whole site", "everything", "the whole thing")
+        ]
+        + [Row("capstone-job-share", "none", says="You answered 0 %", via="reveal")]
+    )

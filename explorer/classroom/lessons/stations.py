@@ -938,7 +938,7 @@ def check_station(claim_id: str, answer: object) -> Feedback:
                 # reader 38: "a power, 30 % of the site's 300 MW as a share; hint: …" read as
                 # one garbled sentence: said in two
                 told = re.sub(r"^Not yet[,:]\s*", "", told)
-                told = told[0].upper() + told[1:]
+                # reader 43-56: lower case after "Hint:", as every hint is said
                 return Feedback(
                     False,
                     f"Not yet: {fmt.quantity(typed.value, 'MW')} is a power. As a share of the "
