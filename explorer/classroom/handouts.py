@@ -61,8 +61,13 @@ YOUR_TEACHER = re.compile(r"\b([Yy])our(?= teacher\b)")
 # the class has not reached: a comment a lesson's markdown holds, invisible in the notebook and
 # the student's edition (reader 41-12: the plan's "stop scrolling at the table" was easy to miss)
 TEACHER_STOP = re.compile(r"<!--\s*teacher stop:\s*(.*?)\s*-->", re.S)
-# a folded aside, "For the curious: …": no answer in it, so paper prints it open (reader 20)
-ASIDE = re.compile(r"<details>\s*<summary>(For the curious\b[^<]*)</summary>(.*?)</details>", re.S)
+# a folded aside, "For the curious: …" or lesson 5's "For the facilitator: …" script (reader
+# 43-56): no answer in it, so paper prints it open (reader 20)
+ASIDE = re.compile(
+    r"<details>\s*<summary>((?:For the curious|For the facilitator)\b[^<]*)</summary>(.*?)"
+    r"</details>",
+    re.S,
+)
 
 # JupyterLab's template without the scripts it loads from CDNs (RequireJS, MathJax, Mermaid, the
 # widget manager): a handout makes no network request; widgets are static snapshots.

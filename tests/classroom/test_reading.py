@@ -6813,3 +6813,25 @@ def test_reader43_56_the_job_share_reads_whole_site_everything_and_none():
         ]
         + [Row("capstone-job-share", "none", says="You answered 0 %", via="reveal")]
     )
+
+
+def test_reader43_56_the_facilitator_script_is_folded_for_the_student():
+    # reader 43 #6: cell 2 put the whole 50-minute script in the student's reading path; it is
+    # folded "for the facilitator" on screen, and paper (which cannot fold) prints it open
+    import nbformat
+
+    from explorer.classroom import handouts
+    from explorer.classroom.teacher_pack import fact_check
+
+    path = handouts.NOTEBOOKS / "05-fact-check.ipynb"
+    nb = nbformat.reads(path.read_text("utf-8"), as_version=4)
+    game = next(c.source for c in nb.cells if "**Facilitator script**" in c.source)
+    fold = re.search(r"<details>\s*<summary>(.*?)</summary>(.*?)</details>", game, re.S)
+    assert fold and "For the facilitator" in fold[1], game[:200]
+    assert fact_check.script_table(notebook=True) in fold[2]
+    nb.metadata[handouts.EDITION] = False
+    nb.metadata[handouts.LESSON] = 5
+    paper = next(
+        c.source for c in handouts._hide_plumbing(nb).cells if "Facilitator script" in c.source
+    )
+    assert "<details>" not in paper and fact_check.script_table(notebook=True) in paper
