@@ -297,6 +297,9 @@ class Exercise:
     `worked` marks a predict-then-reveal whose answer the student works out from figures printed
     just above it: asked as "work it out", said back as an answer, not as a prediction (`reveal`;
     reader 27: as a prediction it was hollow, the cell above gives it).
+    `right_note` is what a prediction's reveal adds to an answer within the tolerance: the
+    caveat its right guesses' traps say too (reader 43-56: "45 %" missed the model's caveat
+    that "half" was told).
     """
 
     id: str
@@ -312,6 +315,7 @@ class Exercise:
     limits: Limits = Limits()
     waits_for: tuple[str, ...] = ()
     worked: bool = False
+    right_note: str = ""
 
     @property
     def hint(self) -> str:
@@ -754,6 +758,35 @@ def _in_other_unit(e: Exercise, x: float, want: float) -> str | None:
         if _near(x, there, e.rel_tol) or fmt.rounded(x, 2) == fmt.rounded(there, 2):
             return other
     return None
+
+
+def _bare_unit(e: Exercise, answer: object, x: float, want: float) -> str | None:
+    """The other prefix of the exercise's unit (or none) in which a bare `x`, far from `want`,
+    lies within a factor of 1,000 of it, the nearest such; or None. "3.8e19" for 76.5 EFLOP/s
+    is 38 EFLOP/s read in FLOP/s (reader 43-56).
+
+    Examples
+    --------
+    >>> e = Exercise("x", 1, "?", lambda: 76.5, "EFLOP/s", ("a", "b", "c"))
+    >>> _bare_unit(e, "3.8e19", 3.8e19, 76.5), _bare_unit(e, "1e100", 1e100, 76.5)
+    ('FLOP/s', None)
+    """
+    if not isinstance(answer, str) or not re.fullmatch(r"[\d\s.,eE+\-*×^]+", answer.strip()):
+        return None
+    if e.unit in (SHARE, RATIO) or e.unit in COUNT_WORDS or not want or x <= 0:
+        return None
+    stem = e.unit[1:] if e.unit[:1] in "kMGTPE" and e.unit[1:] in PREFIXABLE else e.unit
+    if stem not in PREFIXABLE:
+        return None
+    prefixes = "MGTPE" if stem.startswith("FLOP") else "kMGTPE"
+    fits = []
+    for other in (stem, *(p + stem for p in prefixes)):
+        if other != e.unit:
+            there = float(ureg.Quantity(x, other).to(e.unit).magnitude)
+            fits.append((round(abs(math.log10(there / want)), 2), len(fits), other))
+    # ties to the unit with no prefix, the one a figure is printed in ("7.6e16": FLOP/s)
+    gap, _, other = min(fits)
+    return other if gap <= 3.01 else None
 
 
 def _in_asked_unit(e: Exercise, answer: object, x: float) -> bool:
@@ -1846,6 +1879,17 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             level=level,
         )
     if ratio > FAR or 0 < ratio < 1 / FAR:
+        # a bare figure in another prefix of the unit, with a slip of its own: "3.8e19" for
+        # 76.5 EFLOP/s is FLOP/s with the MFU twice, its power of ten right (reader 43-56)
+        unit = _bare_unit(e, answer, x, want) if r.bare else None
+        if unit:
+            fb = _judge(e, f"{str(answer).strip()} {unit}", attempt)
+            if not fb.right:
+                return replace(
+                    fb,
+                    message=f"{fb.message} (Read as {unit}, the unit your number fits; the answer "
+                    f"is asked in {e.unit}.)",
+                )
         # "1e100" chips: a typing slip, not a method; the physics nudge would mislead (reader 29)
         size = (
             f"large, over {fmt.number(FAR)} times"
@@ -2201,7 +2245,9 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
     else:
         size = f"{fmt.number(ratio)} times too large"
     if fb.right:
-        gap = f"Within the tolerance: {good}."
+        gap = f"Within the tolerance: {good}." + (
+            f" {_sentence(e.right_note)}" if e.right_note else ""
+        )
     elif fb.kind == "trap":
         t = next((t for t in e.traps if t.id == fb.trap), None)
         slip = t.kind.slip if t else True

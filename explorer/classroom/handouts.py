@@ -53,14 +53,21 @@ LESSON = "explorer_lesson"
 FOLDED = re.compile(r"<details>\s*<summary>(.*?)</summary>.*?</details>", re.S)
 # a cell output's own fold, shown before any reveal: paper prints it open (reader 28)
 FOLDED_OUTPUT = re.compile(r"<details>\s*<summary>(.*?)</summary>(.*?)</details>", re.S)
+# the first line of every page of the teacher's rendering, and its title's start
+TEACHERS_COPY = "Teacher's copy: answers shown, not for students."
 # "your teacher" in paper's words, said to the teacher in the teacher's edition: "the teacher"
 YOUR_TEACHER = re.compile(r"\b([Yy])our(?= teacher\b)")
 # a stop line for the projected teacher's edition, where the next screen answers an exercise
 # the class has not reached: a comment a lesson's markdown holds, invisible in the notebook and
 # the student's edition (reader 41-12: the plan's "stop scrolling at the table" was easy to miss)
 TEACHER_STOP = re.compile(r"<!--\s*teacher stop:\s*(.*?)\s*-->", re.S)
-# a folded aside, "For the curious: …": no answer in it, so paper prints it open (reader 20)
-ASIDE = re.compile(r"<details>\s*<summary>(For the curious\b[^<]*)</summary>(.*?)</details>", re.S)
+# a folded aside, "For the curious: …" or lesson 5's "For the facilitator: …" script (reader
+# 43-56): no answer in it, so paper prints it open (reader 20)
+ASIDE = re.compile(
+    r"<details>\s*<summary>((?:For the curious|For the facilitator)\b[^<]*)</summary>(.*?)"
+    r"</details>",
+    re.S,
+)
 
 # JupyterLab's template without the scripts it loads from CDNs (RequireJS, MathJax, Mermaid, the
 # widget manager): a handout makes no network request; widgets are static snapshots.
@@ -228,8 +235,12 @@ def _hide_plumbing(nb: object) -> object:
     none and is printed open, under its summary as a heading."""
     import copy
 
+    import nbformat
+
     nb = copy.deepcopy(nb)
     student = not nb.metadata.get(EDITION, False)
+    if not student:  # the page's header says whose copy it is (reader 43-56)
+        nb.cells.insert(0, nbformat.v4.new_markdown_cell(f"**{TEACHERS_COPY}**"))
     guessed = lessons.guessed_figures(nb.metadata.get(LESSON, 0)) if student else ()
     for cell in nb.cells:
         if cell.cell_type == "markdown":
@@ -314,6 +325,9 @@ def to_html(nb: object) -> str:
         if c.cell_type == "markdown"
     )
     title = next((m[1].strip() for m in heads if m), "")
+    if nb.metadata.get(EDITION, False):  # type: ignore[attr-defined]
+        # printed from the wrong folder, the answers must not pass for a handout (reader 43-56)
+        title = f"Teacher's copy, not for students: {title}"
     resources = {"metadata": {"name": title}} if title else None
     body, _ = exporter.from_notebook_node(_hide_plumbing(nb), resources=resources)
     return body
@@ -327,7 +341,9 @@ def write(executed: list[tuple[Path, object]], folder: str | Path) -> list[str]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for path, nb in executed:
-        target = out / (path.stem + ".html")
+        # the teacher's copy named as such: the students' file name on answers misled
+        teacher = "-teacher" if nb.metadata.get(EDITION, False) else ""  # type: ignore[attr-defined]
+        target = out / f"{path.stem}{teacher}.html"
         target.write_text(to_html(nb), encoding="utf-8")
         written.append(str(target))
     return written

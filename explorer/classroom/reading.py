@@ -417,7 +417,9 @@ _FRACTION_WORD = re.compile(
 # a share in words that names no fraction: "all" (of the chips) and "nearly all", the words a
 # question offers beside its figure ("nearly all (say 90 %)"; reader 21)
 _ALL_WORDS = re.compile(
-    r"^(?:(nearly|almost|virtually|practically)\s+)?(all|every\s+chip|most)"
+    # reader 43-56: "everything", "the whole site" and "none" were not read, "all" was
+    r"^(?:(nearly|almost|virtually|practically)\s+)?(all|every\s+chip|everything|"
+    r"(?:the\s+)?whole(?:\s+(?:site|thing|lot))?|most|none)"
     r"(?:\s+(?:of\s+)?(?:them|it|the\s+(?:site'?s\s+)?chips|chips))?$",
     re.IGNORECASE,
 )
@@ -473,12 +475,16 @@ def _fraction_words(text: str) -> str:
     ('1/10', '2/3', '1/2')
     >>> _fraction_words("nearly all"), _fraction_words("all of them")
     ('9/10', '1/1')
+    >>> _fraction_words("the whole site"), _fraction_words("everything"), _fraction_words("none")
+    ('1/1', '1/1', '0')
     >>> _fraction_words("half a million chips"), _fraction_words("a quarter of a million")
     ('500000 chips', '250000')
     """
     every = _ALL_WORDS.match(text.strip())
     if every and every[2].lower() == "most":  # more than half, less than all: 3/4 (reader 32)
         return "3/4"
+    if every and every[2].lower() == "none":
+        return "0" if not every[1] else "1/10"  # "almost none": a tenth, as "nearly all" 9/10
     if every:
         return "9/10" if every[1] else "1/1"
     m = _FRACTION_WORD.match(text)

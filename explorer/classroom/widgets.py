@@ -234,6 +234,16 @@ def answer_box(exercise_id: str, then: Callable[[], object] | None = None) -> w.
     )
 
 
+def _after_colon(text: str) -> str:
+    """`text` as it reads after a colon: its first letter lower case, unless it starts an
+    acronym ("PUE"): "Work it out: what share …" (reader 43-56).
+
+    >>> _after_colon("What share?"), _after_colon("PUE at 40 %?")
+    ('what share?', 'PUE at 40 %?')
+    """
+    return text if text[1:2].isupper() else text[:1].lower() + text[1:]
+
+
 def predict_reveal(
     exercise_id: str,
     then: Callable[[], object] | tuple[Callable[[], object], ...] | None = None,
@@ -272,7 +282,8 @@ def predict_reveal(
     box = w.VBox(
         [
             w.HTML(
-                f"<b>{'Work it out' if worked else 'Predict first'}:</b> {html.escape(ex.question)}"
+                f"<b>{'Work it out' if worked else 'Predict first'}:</b> "
+                + html.escape(_after_colon(ex.question) if worked else ex.question)
             ),
             w.HBox([field, button]),
             *_read_out(),

@@ -484,7 +484,7 @@ def test_reader_13s_numbers_at_lesson_5s_stations():
         ("trn2-hbm", "1,536 GB", "trap", "gb-for-gib"),
         ("us-fp8", "83.1 PFLOP/s", "right", ""),
         ("us-fp8", "83.1 TFLOP/s", "trap", "prefix"),
-        ("us-fp8", "166", "trap", "sparse"),
+        ("us-fp8", "166", "trap", "doubled"),  # reader 43-56: not the sparse figure
         ("trn2-sparse", "41", "right", ""),
         ("trn2-sparse", "83.2", "trap", "articles-figure"),
         ("trn2-sparse", "20.8", "trap", "dense"),
@@ -5112,10 +5112,12 @@ def test_reader_32s_a_week_is_too_high_as_7_is():
 def test_reader_32s_station_hints_settle_no_debate_and_name_no_slip_not_made():
     # reader 32, defect 5: "166" at the UltraServer station got "that is the sparse figure;
     # dense is half of it", the sparse row's own debate settled as a fact (166 is 2 x 83.2)
-    for typed in ("166", "164 PF"):
-        said = lessons.check_station("us-fp8", typed).message
-        assert "half" not in said and "sparse" not in said, (typed, said)
-        assert "twice the article's 83.2" in said and "64 × 1,299" in said, said
+    # reader 43-56: "164 PF" (64 × one chip's sparse) is told that slip, a fact of what was
+    # typed, not the sparse row's ratio; 166 is no sparse figure
+    said = lessons.check_station("us-fp8", "166").message
+    assert "half" not in said and "sparse" not in said, said
+    said = lessons.check_station("us-fp8", "164 PF").message
+    assert "half" not in said and "sparse figure" in said and "64 × 1,299" in said, said
     # defect 6: "1600" (16 x 100?) at the memory station got the TiB hint; no TiB was typed.
     # 16 x 96 = 1,536 GiB; 1,600 is 4.2 % high: the computation, not a unit slip
     for typed in ("1600", "1,600 GiB"):
@@ -6736,3 +6738,133 @@ def test_reader43_34_a_ratio_in_percent_names_no_pue_in_a_flops_lesson():
         ]
         + [Row("gb200-trn2-per-mw", "88 %", right=False, lacks=("PUE", "COP"))]
     )
+
+
+def test_reader43_56_a_bare_flops_figure_far_off_is_judged_as_flops():
+    # reader 43 #1: a bare FLOP/s-sized figure with an ordinary slip ("3.8e19": the MFU twice;
+    # "7.6e16": 1,000 times too small) was told "far too large, over 10,000 times", its power
+    # of ten right; read as FLOP/s, it gets the slip's hint and is told it was read so
+    expect(
+        [
+            Row(
+                "capstone-achieved",
+                "3.8e19",
+                right=False,
+                says=("share of peak", "FLOP/s"),
+                lacks="far too",
+            ),
+            Row(
+                "capstone-achieved",
+                "7.6e16",
+                right=False,
+                says=("1,000 times too small", "FLOP/s"),
+                lacks="far too",
+            ),
+            Row("capstone-achieved", "7.6e19", right=False, trap="unit-missing"),
+            Row("capstone-achieved", "1e100", right=False, says="far too large"),
+        ]
+    )
+
+
+def test_reader43_56_the_teachers_handouts_say_they_are_the_teachers_copy(tmp_path):
+    # reader 43 #2: the teacher's handouts had the students' title, heading and file name, yet
+    # every answer; printed from the wrong folder, nothing on the page caught it
+    import nbformat
+
+    from explorer.classroom import handouts
+
+    def page(reveal):
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# 5 · Fact-check")])
+        nb.metadata[handouts.EDITION] = reveal
+        nb.metadata[handouts.LESSON] = 5
+        (name,) = handouts.write([(tmp_path / "05-fact-check.ipynb", nb)], tmp_path / str(reveal))
+        return name, open(name, encoding="utf-8").read()
+
+    name, teacher = page(True)
+    assert name.endswith("05-fact-check-teacher.html")
+    title = re.search(r"<title>(.*?)</title>", teacher, re.S)[1]
+    assert "Teacher's copy" in html.unescape(title) and "5 · Fact-check" in html.unescape(title)
+    body = html.unescape(re.sub(r"<(style|head).*?</\1>", "", teacher, flags=re.S))
+    assert "Teacher's copy: answers shown, not for students" in body
+    name, student = page(False)
+    assert name.endswith("05-fact-check.html") and "teacher" not in student.lower()
+
+
+def test_reader43_56_the_ultraserver_station_names_the_sparse_slip():
+    # reader 43 #3: 164 (64 × one chip's sparse 2,563 TFLOP/s) was told "about twice the
+    # article's 83.2", missing the dense/sparse slip the lesson's note is about; 166
+    # (128 × 1,299) is no sparse figure and is not told it is
+    expect(
+        [
+            Row(
+                "us-fp8",
+                typed,
+                right=False,
+                trap="sparse",
+                says=("sparse figure", "dense FP8"),
+                lacks="twice the article",
+                via="station",
+            )
+            for typed in ("164", "164 PFLOP/s", "64*2563", "64 × 2.563 PFLOP/s")
+        ]
+        + [Row("us-fp8", "166", right=False, lacks="sparse", via="station")]
+    )
+
+
+def test_reader43_56_the_job_share_worked_out_exactly_hears_the_caveat():
+    # reader 43 #4: "45 %" (worked out, in the tolerance) got only "Within the tolerance:
+    # right", while "half" got the model's caveat, which the plan asks the teacher to say
+    caveat = "a restart grows with the job"
+    expect(
+        [
+            Row("capstone-job-share", typed, says=("tolerance: right", caveat), via="reveal")
+            for typed in ("45 %", "44.8 %", "0.45")
+        ]
+        + [
+            Row("capstone-job-share", typed, says=("Right", caveat), via="reveal")
+            for typed in ("half", "40 %")
+        ]
+    )
+
+
+def test_reader43_56_no_capital_after_a_colon_in_the_checkers_words():
+    # reader 43 #5: "Hint: That is the article's 30 %" and "Work it out: What share…"
+    from explorer.classroom import widgets
+
+    said = lessons.check_station("ms-cooling", "90 MW").message
+    assert "Hint: that is the article's 30 %" in said, said
+    head = widgets.predict_reveal("capstone-job-share").children[0].value
+    assert head.startswith("<b>Work it out:</b> what share"), head
+
+
+def test_reader43_56_the_job_share_reads_whole_site_everything_and_none():
+    # reader 43 #5: "all" and "tenth" were read, "the whole site", "everything", "none" not
+    expect(
+        [
+            Row("capstone-job-share", typed, says=("You answered 100 %", "Not so"), via="reveal")
+            for typed in ("the whole site", "everything", "the whole thing")
+        ]
+        + [Row("capstone-job-share", "none", says="You answered 0 %", via="reveal")]
+    )
+
+
+def test_reader43_56_the_facilitator_script_is_folded_for_the_student():
+    # reader 43 #6: cell 2 put the whole 50-minute script in the student's reading path; it is
+    # folded "for the facilitator" on screen, and paper (which cannot fold) prints it open
+    import nbformat
+
+    from explorer.classroom import handouts
+    from explorer.classroom.teacher_pack import fact_check
+
+    path = handouts.NOTEBOOKS / "05-fact-check.ipynb"
+    nb = nbformat.reads(path.read_text("utf-8"), as_version=4)
+    game = next(c.source for c in nb.cells if "**Facilitator script**" in c.source)
+    fold = re.search(r"<details>\s*<summary>(.*?)</summary>(.*?)</details>", game, re.S)
+    assert fold and "For the facilitator" in fold[1], game[:200]
+    assert fact_check.script_table(notebook=True) in fold[2]
+    nb.metadata[handouts.EDITION] = False
+    nb.metadata[handouts.LESSON] = 5
+    paper = next(
+        c.source for c in handouts._hide_plumbing(nb).cells if "Facilitator script" in c.source
+    )
+    assert "<details>" not in paper and fact_check.script_table(notebook=True) in paper

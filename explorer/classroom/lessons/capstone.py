@@ -1043,6 +1043,12 @@ OPENS_WHEN = {
 }
 
 
+# the job share's caveat, said to every right answer (reader 43-56: "45 %" missed it)
+RESTART_CAVEAT = (
+    "That rests on the model's assumption that a restart grows with the job; with a fixed "
+    "restart it would be nearer all of them (step 4's check prints both)"
+)
+
 # how the job share is worked out, said where a guess is right but the box wants the worked
 # answer (reader 38)
 FROM_GOODPUTS = "work it out from the goodputs"
@@ -1078,9 +1084,7 @@ add_exercise(
                 "about-half",
                 lambda: 0.5,
                 "of the three, about half it is; the fastest job uses a little under half the "
-                "site's chips. That rests on the model's assumption that a restart grows with "
-                "the job; with a fixed restart it would be nearer all of them (step 4's check "
-                "prints both)",
+                f"site's chips. {RESTART_CAVEAT}",
                 # reader 30: 40 % was "too low" while 50 % was "Right"; roughly 40 to 55 % is
                 # about half (below 49.3 % the key answers first; 55 % itself included)
                 match=Match(rel_tol=0.102),
@@ -1096,9 +1100,7 @@ add_exercise(
                 "a-little-under-half",
                 lambda: 0.4,
                 "about half, a little under it, as the fastest job is: it uses a little under "
-                "half the site's chips. That rests on the model's assumption that a restart "
-                "grows with the job; with a fixed restart it would be nearer all of them (step "
-                "4's check prints both)",
+                f"half the site's chips. {RESTART_CAVEAT}",
                 match=Match(rel_tol=0.11),  # 35 % stays "too low" (reader 30's pin)
                 kind=Kind(slip=False),
                 say=Say(lead="Right", worked=FROM_GOODPUTS),
@@ -1167,6 +1169,7 @@ add_exercise(
             ),
         ),
         worked=True,
+        right_note=f"The fastest job uses a little under half the site's chips. {RESTART_CAVEAT}",
     )
 )
 add_exercise(

@@ -92,10 +92,14 @@ def _station_trap(t: Trap) -> Trap:
         )
     if t.id != "sparse":
         return t
+    # reader 43-56: "about twice the article's 83.2" missed the slip the station's note is
+    # about, 64 × one chip's sparse 2,563 TFLOP/s; and within ±0.5 % only, so that 166
+    # (128 × 1,299) is not told it used a sparse figure
     return dataclasses.replace(
         t,
-        hint=f"that is about twice the article's {fmt.number(us.claimed)}; the station asks for "
+        hint="that uses one chip's sparse figure; the claim is dense FP8: the station asks for "
         f"{us.how}, the chips × one chip's dense FP8",
+        match=dataclasses.replace(t.match, rel_tol=0.005),
     )
 
 
@@ -507,6 +511,17 @@ def _station_checks() -> dict[str, Exercise]:
                     "chip's sparse figure); this station asks for "
                     f"{factcheck.claim('us-fp8').how}, the chips × one chip's dense FP8",
                     match=Match(rel_tol=0.005),
+                ),
+                # 166: 128 × 1,299 or the article's 83.2 doubled, no sparse figure (reader
+                # 43-56: the sparse trap, now ±0.5 %, no longer takes it)
+                Trap(
+                    "doubled",
+                    lambda: 2 * _station_value("us-fp8"),
+                    "that is about twice the article's "
+                    f"{fmt.number(factcheck.claim('us-fp8').claimed)}: count the chips again; the "
+                    f"station asks for {factcheck.claim('us-fp8').how}, the chips × one chip's "
+                    "dense FP8",
+                    match=Match(rel_tol=0.01),
                 ),
                 # half the UltraServer (reader 28: 41.6 was told "the right size")
                 Trap(
@@ -923,7 +938,7 @@ def check_station(claim_id: str, answer: object) -> Feedback:
                 # reader 38: "a power, 30 % of the site's 300 MW as a share; hint: …" read as
                 # one garbled sentence: said in two
                 told = re.sub(r"^Not yet[,:]\s*", "", told)
-                told = told[0].upper() + told[1:]
+                # reader 43-56: lower case after "Hint:", as every hint is said
                 return Feedback(
                     False,
                     f"Not yet: {fmt.quantity(typed.value, 'MW')} is a power. As a share of the "
