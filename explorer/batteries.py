@@ -549,6 +549,11 @@ def peak_shaving_battery(year: xr.Dataset, round_trip_efficiency: Any = None) ->
             "d",
             "real days of the year that need more MWh than the months' average days",
         ),
+        "real_days": (
+            xr.Variable((), day_energy.sizes["day"]),
+            "d",
+            "real days of the typical year the battery is sized on",
+        ),
     }
     for name, (var, units, long_name) in real.items():
         ds[name] = xr.Variable(var.dims, var.values, {"units": units, "long_name": long_name})

@@ -767,7 +767,7 @@ def containers(shaving: xr.Dataset) -> str:
 
 def real_days(shaving: xr.Dataset) -> str:
     """The other end of the peak-shaving battery's range: the same battery sized on each of the
-    typical year's 365 real days, not the months' average days (`explorer.batteries`'
+    typical year's real days (``real_days``), not the months' average days (`explorer.batteries`'
     ``real_days_*``; reader 41: the averaging flattens the day-to-day weather).
 
     Examples
@@ -782,7 +782,8 @@ def real_days(shaving: xr.Dataset) -> str:
     over = int(shaving.real_days_over)
     return (
         "That size rests on the months' average days. The year's real days swing more: "
-        f"{over} of its 365 days need more MWh. Shaving every one of them takes up to "
+        f"{over} of its {int(shaving.real_days)} days need more MWh. Shaving every one of them "
+        "takes up to "
         f"{_mw(shaving.real_days_power)}, "
         f"{fmt.quantity(float(shaving.real_days_energy), 'MWh')}."
     )
