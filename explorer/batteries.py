@@ -473,7 +473,7 @@ def peak_shaving_battery(year: xr.Dataset, round_trip_efficiency: Any = None) ->
     [MW]; energy = the largest day's cooling above its threshold [MWh]; throughput = the typical
     days' energy above their thresholds x days [MWh/yr]. A typical day is the mean over a
     month's days, clock hour by clock hour, which flattens the weather's day-to-day swings: the
-    ``real_days_*`` variables size the same battery on each of the year's 365 real days
+    ``real_days_*`` variables size the same battery on each of the year's real days (``real_days``)
     (``real_days_over`` of them need more MWh), the range's other end. The recharge comes from
     the grid: ``annual_recharge`` = throughput / round-trip efficiency. Shaving against the
     annual mean instead could never recharge: in a humid climate a hot day's cooling stays above
