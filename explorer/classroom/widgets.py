@@ -942,7 +942,8 @@ def run_words(r) -> str:
         f"{fmt.number(float(r.restart_minutes), 3)}-min restart"
     )
     name = html.escape(catalog.label("models", str(r.attrs.get("model", ""))))
-    if bits & training.FLAGS["too_few_chips"] and not bits & training.FLAGS["no_progress"]:
+    months = fmt.number(catalog.value("training.horizon", "month"))
+    if bits & training.FLAGS["too_few_chips"]:  # never set with no_progress (training.flag_bits)
         # slow because it is small: even with no interruptions it outlasts the horizon, so
         # spare machines and faster restarts would not save it (reader 41-34: 1,000 chips at
         # 97 % goodput was told it needs spare machines)
@@ -950,7 +951,7 @@ def run_words(r) -> str:
             f"<p>{name}: <b>too few chips</b>. Even with no interruptions the run would take "
             f"{fmt.number(float(r.ideal_days))} days: more than the "
             f"{fmt.number(limits['horizon_days'])} days any run is worth (Epoch AI: beyond "
-            f"about 15 months, better hardware and methods overtake it). With {every}, "
+            f"about {months} months, better hardware and methods overtake it). With {every}, "
             f"goodput is {_share_words(float(r.goodput))}: "
             "interruptions are not what holds it back. More chips would finish it sooner."
         )
@@ -959,7 +960,7 @@ def run_words(r) -> str:
             f"<p>{name}: <b>the job practically never finishes</b>. With {every}, "
             f"goodput is {_share_words(float(r.goodput))} and the run would take more than "
             f"{fmt.number(limits['horizon_days'])} days, longer than any run is worth (Epoch AI: "
-            "beyond about 15 months, better hardware and methods overtake it). "
+            f"beyond about {months} months, better hardware and methods overtake it). "
             f"With no interruptions it would take {fmt.number(float(r.ideal_days))} days."
         )
         if bits & (training.FLAGS["low_goodput"] | training.FLAGS["no_progress"]):

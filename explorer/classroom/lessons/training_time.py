@@ -165,7 +165,7 @@ def days_words(days: float, flags: int) -> str:
     """
     if flags & (FLAGS["beyond_horizon"] | FLAGS["no_progress"]) or not days < float("inf"):
         # slow because it is small, not because interruptions stop it (reader 41-34)
-        small = flags & FLAGS["too_few_chips"] and not flags & FLAGS["no_progress"]
+        small = flags & FLAGS["too_few_chips"]  # never with no_progress (training.flag_bits)
         return (
             f"more than {fmt.number(catalog.value('training.horizon', 'day'))} days (beyond the "
             f"{fmt.number(catalog.value('training.horizon', 'month'))}-month horizon): "
