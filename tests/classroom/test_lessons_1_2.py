@@ -1819,3 +1819,34 @@ def test_reader42_12_lesson_2s_advanced_part_says_each_thing_once(pages):
     folded = three[three.index("<summary>After") :]
     for said in ("about a tenth of row 3's water", "the least a new chiller alone must reach"):
         assert said in folded, said
+
+
+def test_reader43_12_lesson_2s_teachers_rendering_stops_before_each_part_it_answers():
+    # reader 43-12 D1: projected at pue-40's reveal, lesson 2's teacher's rendering scrolled
+    # straight on into "The explorer gets 10 %" and "30.1 MW" (section 2), and then the pairs'
+    # share and the verdict table. It now stops before section 2 and before the pairs' part;
+    # the student's edition and the notebook show no stop line
+    import nbformat
+
+    from explorer.classroom import handouts
+
+    path = teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[1].notebook
+    for teacher in (True, False):
+        nb = nbformat.read(path, as_version=4)
+        nb.metadata[handouts.EDITION] = teacher
+        page = html.unescape(re.sub(r"<style.*?</style>", "", handouts.to_html(nb), flags=re.S))
+        stops = [m.start() for m in re.finditer("Stop here on the projector", page)]
+        if not teacher:
+            assert stops == []
+            continue
+        assert len(stops) == 2, stops
+        assert (
+            page.index("which bar gets longer") < stops[0] < page.index("The article against AWS")
+        ), stops
+        assert (
+            page.index("Now turn that share into megawatts")
+            < stops[1]
+            < page.index("In pairs, on paper first")
+        ), stops
+    shown = re.sub(r"<!--.*?-->", "", _markdown(2), flags=re.S)
+    assert "scroll on only" not in shown and _markdown(2).count("teacher stop:") == 2

@@ -319,7 +319,8 @@ PLANS: dict[int, Plan] = {
         "board for 40 % and for the fleet PUE. The "
         "Advanced rows (heat, COP, water) are printed in the answer key (and on the teacher's "
         "rendering, explorer teach handouts --teacher --out DIR): read them out once the "
-        "COP is worked out.",
+        "COP is worked out. Projecting that rendering, stop at each “Stop here on the "
+        "projector” line: the next screen answers exercises the class has not reached.",
     ),
     3: Plan(
         (
