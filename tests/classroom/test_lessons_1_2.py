@@ -1850,3 +1850,15 @@ def test_reader43_12_lesson_2s_teachers_rendering_stops_before_each_part_it_answ
         ), stops
     shown = re.sub(r"<!--.*?-->", "", _markdown(2), flags=re.S)
     assert "scroll on only" not in shown and _markdown(2).count("teacher stop:") == 2
+
+
+def test_reader43_12_lesson_2_prints_the_pue_formula_only_inside_a_fold():
+    # reader 43-12 D3: "In one line: PUE = site ÷ IT = 1 / (1 − cooling share − other losses)"
+    # stood under "What we found", outside its fold: the student's handout printed the formula
+    # that pue-40's hints hold back until the second press. It is said inside the fold only
+    from explorer.classroom import handouts
+
+    shown = handouts.FOLDED.sub("", re.sub(r"<!--.*?-->", "", _markdown(2), flags=re.S))
+    assert "1 / (1 −" not in shown and "In one line" not in shown, shown[-1500:]
+    found = _markdown(2)[_markdown(2).index("## What we found") :]
+    assert "PUE = site ÷ IT = 1 / (1 − f − o)" in found[: found.index("</details>")]
