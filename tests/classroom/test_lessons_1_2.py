@@ -1862,3 +1862,20 @@ def test_reader43_12_lesson_2_prints_the_pue_formula_only_inside_a_fold():
     assert "1 / (1 −" not in shown and "In one line" not in shown, shown[-1500:]
     found = _markdown(2)[_markdown(2).index("## What we found") :]
     assert "PUE = site ÷ IT = 1 / (1 − f − o)" in found[: found.index("</details>")]
+
+
+def test_reader43_12_lesson_2s_advanced_part_is_short_outside_its_folds():
+    # reader 43-12 D4: section 3 (homework, read alone) was a wall of text before its folds:
+    # two yardsticks, a whole-plant caveat, the water physics, three rows and the economiser
+    # question, 516 words. What the prediction and the rows need stays; the whole-plant caveat
+    # moves into the fold that answers the COP, and each row is one line
+    from explorer.classroom import handouts
+
+    two = re.sub(r"<!--.*?-->", "", _markdown(2), flags=re.S)
+    three = two[two.index("## 3 ·") : two.index("## What we found")]
+    shown = handouts.FOLDED.sub("", three)
+    assert len(shown.split()) < 400, len(shown.split())
+    rows = re.findall(r"^- \*\*Row \d\*\*.*(?:\n  .*)*", shown, flags=re.M)
+    assert len(rows) == 3 and all(len(r.split()) <= 40 for r in rows), rows  # row 3: 48 before
+    folded = " ".join(three[three.index("<summary>After") :].split())
+    assert "pumps, fans and cooling towers" in folded and "pumps" not in shown
