@@ -1879,3 +1879,15 @@ def test_reader43_12_lesson_2s_advanced_part_is_short_outside_its_folds():
     assert len(rows) == 3 and all(len(r.split()) <= 40 for r in rows), rows  # row 3: 48 before
     folded = " ".join(three[three.index("<summary>After") :].split())
     assert "pumps, fans and cooling towers" in folded and "pumps" not in shown
+
+
+def test_reader43_12_lesson_1s_work_back_question_stands_apart_from_the_pairs_task():
+    # reader 43-12 D5: one markdown cell stacked three tasks (work the article back to a basis,
+    # the pairs' bases, the household city): a student reading fast skipped the first. The
+    # work-back question is a cell of its own, before the pairs' task
+    path = teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[0].notebook
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    cells = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"]
+    back = next(i for i, c in enumerate(cells) if "work the article back to a basis" in c)
+    pairs = next(i for i, c in enumerate(cells) if "**In pairs.**" in c)
+    assert back < pairs and "In pairs" not in cells[back], cells[back]
