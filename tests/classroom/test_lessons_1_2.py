@@ -1321,8 +1321,8 @@ def test_reader_33s_key_says_its_ends_are_rounded_inward_and_the_share_tolerance
     # "±0.5 percentage points" where the student's replies say "a twentieth of the answer"
     key = " ".join(html.unescape(pages["lesson-2/answers.html"]).split())
     assert (
-        "accepted within ±0.5 percentage points: 9.55 % to 10.5 % (the ends rounded inward; "
-        "told to students as a twentieth of the answer either way, not ±5 points)"  # 40-12 D3
+        "accepted within a twentieth of the answer either way, i.e. ±0.5 percentage points "
+        "here, not ±5 points: 9.55 % to 10.5 % (the ends rounded inward)"  # 40-12 D3, 43-12 D6
     ) in key
     key1 = " ".join(html.unescape(pages["lesson-1/answers.html"]).split())
     assert "2,602 GWh to 2,654 GWh (the ends rounded inward), and 2,600 GWh" in key1
@@ -1891,3 +1891,15 @@ def test_reader43_12_lesson_1s_work_back_question_stands_apart_from_the_pairs_ta
     back = next(i for i, c in enumerate(cells) if "work the article back to a basis" in c)
     pairs = next(i for i, c in enumerate(cells) if "**In pairs.**" in c)
     assert back < pairs and "In pairs" not in cells[back], cells[back]
+
+
+def test_reader43_12_the_key_says_a_shares_tolerance_as_one_rule(pages):
+    # reader 43-12 D6: cooling-at-fleet-pue's key said "accepted within ±0.5 percentage points
+    # … (told to students as a twentieth of the answer either way, …)": two rules to a teacher
+    # marking on paper. It says the students' rule with its width here (10.04 % / 20 = 0.502)
+    key = " ".join(html.unescape(pages["lesson-2/answers.html"]).split())
+    assert (
+        "accepted within a twentieth of the answer either way, i.e. ±0.5 percentage points "
+        "here, not ±5 points: 9.55 % to 10.5 % (the ends rounded inward)"
+    ) in key
+    assert "told to students as" not in key
