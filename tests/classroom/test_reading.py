@@ -6868,3 +6868,16 @@ def test_reader43_56_the_facilitator_script_is_folded_for_the_student():
         c.source for c in handouts._hide_plumbing(nb).cells if "Facilitator script" in c.source
     )
     assert "<details>" not in paper and fact_check.script_table(notebook=True) in paper
+
+
+def test_reader43_12_pue_40s_two_figure_hint_does_not_make_three_figures_a_rule():
+    # reader 43-12 D2: "1.7" was told "…; give three figures", then "1.8" (1.754 rounded to two
+    # figures) was "Right!": the rule was not real. 1.7 is never a rounding of 1.754 (it is the
+    # PUE without the other losses, 1.667, or 1.754 cut off); the hint says so and offers three
+    # figures as one way out, not as a rule
+    from explorer.classroom import lessons
+
+    said = lessons.check("pue-40", "1.7").message
+    assert not said.rstrip(". ").endswith("; give three figures"), said
+    assert "or give three figures" in said and "round the figures" in said.lower(), said
+    assert lessons.check("pue-40", "1.8").right and lessons.check("pue-40", "1.75").right

@@ -69,8 +69,8 @@ add_exercise(
                 # 1 / (1 − 0.40) = 1.67 rounded to two figures: the slip, or a cut-off answer
                 lambda: fmt.rounded(1 / (1 - COOLING_SHARE), 2),
                 "that is too rough to tell: at two figures it could be the PUE without the "
-                "other losses, or a cut-off answer (round the figures you drop, do not cut "
-                "them off); give three figures",
+                "other losses, or a cut-off answer. Round the figures you drop, do not cut "
+                "them off, or give three figures",
                 match=Match(rel_tol=1e-9),
                 kind=Kind(slip=False),
             ),

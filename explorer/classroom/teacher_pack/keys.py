@@ -104,19 +104,22 @@ def answer_key_page(lesson: Lesson) -> str:
             if right
             else ""
         )
+        # a share's tolerance is told to students as a fraction of the answer (reader 33); the
+        # key says that one rule with its width here, not two rules (reader 43-12)
+        said, _, not_points = e.said_tolerance().partition(", not ")
+        within = (
+            e.tolerance()
+            if said == e.tolerance()
+            else f"{said}, i.e. {e.tolerance()} here"
+            + (f", not {not_points}" if not_points else "")
+        )
         parts.append(
             f"<section><h3>{html.escape(e.id)}</h3><p>{html.escape(e.question)}</p>"
             f"<p><b>Answer: {html.escape(e.show(e.answer()))}</b> "
-            f"(accepted within {html.escape(e.tolerance())}: "
+            f"(accepted within {html.escape(within)}: "
             f"{html.escape(e.shown_range()[0])} to {html.escape(e.shown_range()[1])} "
-            # the printed ends are inside the checker's (9.55 % for 9.541 %), and a share's
-            # points are told to students as a fraction of the answer (reader 33)
-            "(the ends rounded inward"
-            + (
-                f"; told to students as {html.escape(e.said_tolerance())})"
-                if e.said_tolerance() != e.tolerance()
-                else ")"
-            )
+            # the printed ends are inside the checker's (9.55 % for 9.541 %)
+            "(the ends rounded inward)"
             + f"{also}, "
             + (
                 f"and {html.escape(e.show(e.two_figures()))}, the answer to two significant "

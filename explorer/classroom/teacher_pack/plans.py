@@ -301,8 +301,8 @@ PLANS: dict[int, Plan] = {
             "PUE = 1 + cooling share (1.4), or 1 + cooling + other losses (1.43): the trap "
             "hints point to site ÷ IT.",
             "Forgetting the other losses: a PUE a few per cent low (1.67); the trap hint says to "
-            "take them off too. A bare “1.7” is too rough to tell: the hint asks for three "
-            "figures.",
+            "take them off too. A bare “1.7” is too rough to tell: the hint says to round, not cut "
+            "off, or to give three figures (1.8, the rounding, is accepted).",
             "PUE − 1 − other losses for the cooling share (12 %, 36 MW): the trap hint says "
             f"“{trap_hint('cooling-at-fleet-pue', 'pue-minus-one-minus-other')}”.",
             "Pairs who round their share at the survey's PUE to one figure write the article's "
@@ -320,7 +320,8 @@ PLANS: dict[int, Plan] = {
         "board for 40 % and for the fleet PUE. The "
         "Advanced rows (heat, COP, water) are printed in the answer key (and on the teacher's "
         "rendering, explorer teach handouts --teacher --out DIR): read them out once the "
-        "COP is worked out.",
+        "COP is worked out. Projecting that rendering, stop at each “Stop here on the "
+        "projector” line: the next screen answers exercises the class has not reached.",
     ),
     3: Plan(
         (
