@@ -1973,6 +1973,21 @@ def _example(e: Exercise) -> str:
     return f"a number in {e.shown_unit()}"
 
 
+def says_tolerance(e: Exercise) -> Exercise:
+    """`e` whose question ends by saying what the checker accepts, in the replies' own words
+    (`Exercise.said_tolerance`): lesson 2's two shares say it in their own boxes (reader 36-12:
+    the fleet's was said only in the text after its box, worked on a third share, the middle
+    of the article's range); lesson 7's hot-day share too.
+
+    Examples
+    --------
+    >>> e = Exercise("x", 2, "What share?", lambda: 0.1, SHARE, ("", "", ""), rel_tol=0.05)
+    >>> says_tolerance(e).question
+    'What share? Your share counts within a twentieth of the answer either way, not ±5 points.'
+    """
+    return replace(e, question=f"{e.question} Your share counts within {e.said_tolerance()}.")
+
+
 def _voice(e: Exercise) -> tuple[str, str, str, str]:
     """How `reveal` says the student's number back: a prediction, or a worked answer
     (`Exercise.worked`; reader 28: "Your prediction is 4.8 points too low" for a worked answer,

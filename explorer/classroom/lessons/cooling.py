@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 
 from ... import catalog, fmt, power
 from ..computed import compute
-from ..exercises import RATIO, SHARE, Exercise, Kind, Limits, Match, Reads, Say, Trap
+from ..exercises import (
+    RATIO,
+    SHARE,
+    Exercise,
+    Kind,
+    Limits,
+    Match,
+    Reads,
+    Say,
+    Trap,
+    says_tolerance,
+)
 from .city import IT_GETS, REACHES_IT
 from .common import (
     ARTICLE_COOLING_RANGE,
@@ -199,22 +209,6 @@ def _article_end_or_mw() -> tuple[Trap, ...]:
         )
         for end in ARTICLE_COOLING_RANGE
         if fmt.number(mw, 2) == fmt.number(100 * end)
-    )
-
-
-def says_tolerance(e: Exercise) -> Exercise:
-    """`e` whose question ends by saying what the checker accepts: each of lesson 2's two shares
-    says it in its own box (reader 36-12: the fleet's was said only in the text after its box,
-    worked on a third share, the middle of the article's range).
-
-    Examples
-    --------
-    >>> e = Exercise("x", 2, "What share?", lambda: 0.1, SHARE, ("", "", ""), rel_tol=0.05)
-    >>> says_tolerance(e).question
-    'What share? Your share counts within a twentieth of the answer either way, not ±5 points.'
-    """
-    return dataclasses.replace(
-        e, question=f"{e.question} Your share counts within {e.said_tolerance()}."
     )
 
 

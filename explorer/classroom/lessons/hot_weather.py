@@ -21,6 +21,7 @@ from ..exercises import (
     Reads,
     Say,
     Trap,
+    says_tolerance,
 )
 from .common import (
     ARTICLE_COOLING_RANGE,
@@ -35,7 +36,6 @@ from .common import (
     hours_in_year,
     other_share,
 )
-from .cooling import says_tolerance
 
 
 def article_pue_range() -> tuple[float, float]:
