@@ -177,12 +177,19 @@ add_exercise(
 )
 
 
-def _cooling_mw(at: str) -> Trap:
-    """The cooling in MW at the PUE `at` (a catalog cooling entry) typed with its unit in that
-    PUE's share box: "98.7 MW" was told "if you meant 98.7 %, type the % sign", an absurd
-    cooling share (reader 40-12). The student has the MW: the hint says the share is its part
-    of the site."""
-    return Trap(
+def _cooling_mw(at: str) -> tuple[Trap, Trap]:
+    """The cooling in MW at the PUE `at` (a catalog cooling entry) typed in that PUE's share
+    box: bare, where it reads as a percentage ("30.1" is 30.1 %: ``mw-as-share``), and with its
+    unit ("98.7 MW" was told "if you meant 98.7 %, type the % sign", an absurd cooling share;
+    reader 40-12). The student has the MW: the hints say the share is its part of the site."""
+    bare = Trap(
+        "mw-as-share",
+        lambda: SITE_MW * power.cooling_share_at(at) / 100,
+        f"that looks like the cooling in MW ({SITE} × the share); the question asks for the "
+        "share of the site",
+        match=Match(rel_tol=0.002, rounded=False),
+    )
+    return bare, Trap(
         "cooling-mw",
         lambda: SITE_MW * power.cooling_share_at(at),
         f"that looks like the cooling in MW, of the {SITE} site; this box asks for the share "
@@ -245,14 +252,7 @@ add_exercise(
                     "power",
                     match=Match(rel_tol=0.005, unit=SHARE),
                 ),
-                Trap(
-                    "mw-as-share",
-                    lambda: SITE_MW * power.cooling_share_at("aws-fleet") / 100,
-                    f"that looks like the cooling in MW ({SITE} × the share); the question asks "
-                    "for the share of the site",
-                    match=Match(rel_tol=0.002, rounded=False),
-                ),
-                _cooling_mw("aws-fleet"),  # typed with "MW" (reader 40-12)
+                *_cooling_mw("aws-fleet"),
                 # a bare "30" is the article's low end and also the next box's MW rounded
                 # (reader 38-12), said as the article's end only (reader 40-12: "or your MW,
                 # 300 MW × the share" gave 30 ÷ 300 away); "30 %" and "0.3" are shares typed as
@@ -372,14 +372,7 @@ add_exercise(
                 _the_pue_itself(survey_pue),
                 # the survey's cooling in MW typed as its share (98.7 MW → 98.7 %), as the fleet's
                 # mw-as-share (reader 32)
-                Trap(
-                    "mw-as-share",
-                    lambda: SITE_MW * power.cooling_share_at("industry-average") / 100,
-                    f"that looks like the cooling in MW ({SITE} × the share); the question asks "
-                    "for the share of the site",
-                    match=Match(rel_tol=0.002, rounded=False),
-                ),
-                _cooling_mw("industry-average"),  # typed with "MW" (reader 40-12)
+                *_cooling_mw("industry-average"),
                 # the article's middle 40 % too: section 1 has just used it (reader 24)
                 *article_cooling_copies(
                     f"work out the share from the survey's PUE of {_SURVEY}", coarse=True
