@@ -10,7 +10,6 @@ sources searched are named, as for the battery claim).
 from __future__ import annotations
 
 import html
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -132,11 +131,6 @@ _SYS_UNIT = {
 }
 
 
-def _about(x: float, figures: int = 3) -> float:
-    """`x` rounded to `figures` significant figures (207,829 → 208,000)."""
-    return round(x, figures - 1 - math.floor(math.log10(abs(x))))
-
-
 def _site_power() -> float:
     """The article site's power [MW] (the catalog's figure, from the article)."""
     return catalog.site_inputs(SITE)["site_power"]
@@ -253,9 +247,9 @@ def build_claims() -> list[Claim]:
             disagrees=(
                 f"US electricity per person ({_source_name('bases.us-person.value')}; all "
                 f"sectors, {_figure('bases.us-person.value')} kWh/yr): "
-                f"about {fmt.number(_about(_city('us-person')))} people, so a city of the claimed "
-                "size uses more than the site, not less; the figure comes close only when read "
-                "as US households, a different claim. The homes-only figure per person "
+                f"about {fmt.number(fmt.rounded(_city('us-person')))} people, so a city of the "
+                "claimed size uses more than the site, not less; the figure comes close only when "
+                "read as US households, a different claim. The homes-only figure per person "
                 f"({_figure('bases.us-person-residential.value')} kWh/yr) does not rescue it: a "
                 "city's electricity is all of it, homes and the shops, schools, offices and "
                 "industry a city also runs, so counting homes only changes what the claim "
@@ -1101,7 +1095,7 @@ def rounding_gap() -> str:
     """
     share = _aws_fleet_cooling()
     gap = _chip_count(round(share, 2)) - _chip_count(share)
-    return f"about {fmt.number(_about(abs(gap), 2))}"
+    return f"about {fmt.number(fmt.rounded(abs(gap), 2))}"
 
 
 # what a station can and cannot check, beside its figures (built when shown, from the catalog);
@@ -1256,7 +1250,7 @@ def after_reveal() -> str:
     )
     gib = fmt.number(_gib_as_gb("trn2-instance"))
     gb = fmt.number(_sys("trn2-instance", "hbm_capacity") * factor("TB", "GB"))
-    people = fmt.number(_about(_city("us-person")))
+    people = fmt.number(fmt.rounded(_city("us-person")))
     instances = fmt.number(_sys("trn2-ultraserver", "chips") / _sys("trn2-instance", "chips"))
     return (
         "<p><b>Rows worth a second look</b> (read each row's first part aloud; the part "
