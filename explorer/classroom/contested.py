@@ -48,6 +48,21 @@ def _shown(value: float, unit: str, times: bool) -> str:
     return f"{fmt.number(value)} {unit}"
 
 
+def hook_average(site: str) -> tuple[float, float]:
+    """The hook's yearly average power of `site` [MW]: today's announced site power (the low
+    end of its range, not the planned 750 MW) × the load factor's low and high ends.
+
+    Examples
+    --------
+    >>> hook_average("rainier-mississippi")  # 300 MW × 70 % and × 100 %
+    (210.0, 300.0)
+    """
+    ranges = catalog.uncertainty_ranges()
+    announced = ranges[f"sites.{site}.site_power"].low  # today's announced power, not the 750
+    load = ranges["defaults.load_factor"]
+    return announced * load.low, announced * load.high
+
+
 def hook_figures(site: str) -> str:
     """The hook's two ranges from the catalog, so that a student can reason to a guess (reader
     26): the site's yearly average today, from the load factor's low end (a convention) to all
@@ -60,13 +75,12 @@ def hook_figures(site: str) -> str:
     The site's yearly average: from 210 MW (a load factor of 70 %, a stated convention) up to
     300 MW. A household's use: from 10,500 to 10,800 kWh a year.
     """
-    ranges = catalog.uncertainty_ranges()
-    announced = ranges[f"sites.{site}.site_power"].low  # today's announced power, not the 750
-    load = ranges["defaults.load_factor"].low
-    home = ranges["bases.us-household.value"]
+    low, high = hook_average(site)
+    load = catalog.uncertainty_ranges()["defaults.load_factor"].low
+    home = catalog.uncertainty_ranges()["bases.us-household.value"]
     text = (
-        f"The site's yearly average: from {fmt.quantity(announced * load, 'MW')} (a load factor "
-        f"of {fmt.percent(load)}, a stated convention) up to {fmt.quantity(announced, 'MW')}. "
+        f"The site's yearly average: from {fmt.quantity(low, 'MW')} (a load factor "
+        f"of {fmt.percent(load)}, a stated convention) up to {fmt.quantity(high, 'MW')}. "
         f"A household's use: from {fmt.number(home.low)} to {fmt.number(home.high)} kWh a year."
     )
     return textwrap.fill(text, 90)
@@ -99,11 +113,12 @@ def ranges_table(site: str) -> None:
     ranges = catalog.uncertainty_ranges()
     announced = ranges[f"sites.{site}.site_power"].low
     load = ranges["defaults.load_factor"]
+    low, high = hook_average(site)
     print()
     print(
         _fill(
-            f"The hook's yearly average, {fmt.quantity(announced * load.low, 'MW')} to "
-            f"{fmt.quantity(announced * load.high, 'MW')}, is the site power "
+            f"The hook's yearly average, {fmt.quantity(low, 'MW')} to "
+            f"{fmt.quantity(high, 'MW')}, is the site power "
             f"({fmt.quantity(announced, 'MW')}) × the load factor ({fmt.percent(load.low)} to "
             f"{fmt.percent(load.high)}).",
             90,
