@@ -23,6 +23,7 @@ from .common import (
     other_share,
     people_in_households,
     per_person,
+    persons_per_household,
     site_households,
     three_figures,
 )
@@ -34,10 +35,6 @@ def _site_energy_kwh() -> float:
 
 def _per_household() -> float:
     return catalog.value("bases.us-household.value", "kWh/household/year")
-
-
-def _persons_per_household() -> float:
-    return catalog.value("conventions.persons_per_household", "person/household")
 
 
 def _low_load() -> float:
@@ -213,10 +210,10 @@ add_exercise(
             ),
             Trap(
                 "households-divided",
-                lambda: site_households() / _persons_per_household(),
+                lambda: site_households() / persons_per_household(),
                 "that divides the households by the "
-                f"{fmt.number(_persons_per_household())} people living in each; people in "
-                f"homes would be households multiplied by {fmt.number(_persons_per_household())}, "
+                f"{fmt.number(persons_per_household())} people living in each; people in "
+                f"homes would be households multiplied by {fmt.number(persons_per_household())}, "
                 f"and this exercise uses each person's all-sector use, {fmt.number(per_person())} "
                 "kWh",
             ),

@@ -241,9 +241,18 @@ def people_in_households() -> float:
     >>> round(people_in_households(), -3)
     616000.0
     """
-    return site_households() * catalog.value(
-        "conventions.persons_per_household", "person/household"
-    )
+    return site_households() * persons_per_household()
+
+
+def persons_per_household() -> float:
+    """People per US household [person/household], the catalog's Census convention.
+
+    Examples
+    --------
+    >>> persons_per_household()
+    2.51
+    """
+    return catalog.value("conventions.persons_per_household", "person/household")
 
 
 def article_city() -> float:
