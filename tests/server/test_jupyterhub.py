@@ -114,6 +114,29 @@ def tree(pid: int) -> list[psutil.Process]:
         return []
 
 
+def server_of(proc: psutil.Process, student: str) -> bool:
+    """Whether `proc` is `student`'s single-user server; a process of the hub's tree that ended
+    since the tree was listed (a zombie, or gone: a spawner's short-lived helper) is not (CI
+    once failed on psutil.ZombieProcess reading such a process's command line)."""
+    try:
+        return "jupyterhub-singleuser" in " ".join(proc.cmdline()) and any(
+            f"/user/{student}/" in v for v in proc.environ().values()
+        )
+    except (psutil.NoSuchProcess, psutil.AccessDenied):  # ZombieProcess is a NoSuchProcess
+        return False
+
+
+def rss_mib(procs: list[psutil.Process]) -> float:
+    """The resident memory of `procs` [MiB], those that ended meanwhile left out."""
+    total = 0
+    for q in procs:
+        try:
+            total += q.memory_info().rss
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            pass
+    return total / 2**20
+
+
 def visit(port: int, hub: subprocess.Popen, seen: set[int], memory: dict[str, float]) -> None:
     """The students log in one after the other, as a class does, without waiting for each
     other's servers (the hub spawns them side by side); then each gets the app and moves its
@@ -152,14 +175,9 @@ def visit(port: int, hub: subprocess.Popen, seen: set[int], memory: dict[str, fl
                 timeout=60_000,
             )
             seen |= {proc.pid for proc in tree(hub.pid)}
-            servers = [
-                proc
-                for proc in tree(hub.pid)
-                if "jupyterhub-singleuser" in " ".join(proc.cmdline())
-                and any(f"/user/{student}/" in v for v in proc.environ().values())
-            ]
+            servers = [proc for proc in tree(hub.pid) if server_of(proc, student)]
             assert len(servers) == 1, servers
-            memory[student] = sum(q.memory_info().rss for q in tree(servers[0].pid)) / 2**20
+            memory[student] = rss_mib(tree(servers[0].pid))
             context.close()
         browser.close()
 
