@@ -1817,7 +1817,7 @@ def test_reader40_34_lesson_4s_found_opens_only_with_the_hooks_reveal(monkeypatc
     # goodput prediction) and from the hook's days. It now opens with the hook's reveal
     monkeypatch.delenv("EXPLORER_STATIC", raising=False)
     monkeypatch.delenv(widgets.REVEAL, raising=False)
-    said = ("far slower than 100,000", "lower at Meta", "under two weeks", "about three weeks")
+    said = ("far slower than 100,000", "lower at Meta", "under two weeks", "over three weeks")
     nb = nbformat.read(FOUR, as_version=4)
     marked = " ".join(" ".join(c.source.split()) for c in nb.cells if c.cell_type == "markdown")
     # (section 4's own question, after the reveal, says "far slower" in its fold)

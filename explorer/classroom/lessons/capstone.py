@@ -31,7 +31,10 @@ from .common import (
     fleet_pue,
     hours_in_year,
     other_share,
+    part_words,
     per_person,
+    span_words,
+    times_words,
     trn2_all_in_w,
     trn2_chips_step,
 )
@@ -878,13 +881,17 @@ def capstone_found(heading: str = "h4") -> str:
     >>> "<b>The hook.</b>" in capstone_found()
     True
     """
+    every_days, fastest_days = capstone_value("training_days"), _p("training_days")
     return (
         f"<{heading}>What we found</{heading}><ul>"
-        "<li><b>The hook.</b> On every chip with no interruptions the run would take under a "
-        "week. In one job of every chip each chip does useful work less than a tenth of the "
-        "time: about two months, twice the fastest job, on the model's extrapolation (step 3's "
-        "check says how far it reaches). The fastest job takes about a month. Its "
-        "electricity is under two weeks of the city's: of the hook's five spans, "
+        "<li><b>The hook.</b> On every chip with no interruptions the run would take "
+        f"{span_words(capstone_value('ideal_days'))}. In one job of every chip each chip does "
+        f"useful work {part_words(capstone_value('goodput'))} of the time: "
+        f"{span_words(every_days)}, {times_words(every_days / fastest_days)} the fastest "
+        "job's, on the model's extrapolation (step 3's check says how far it reaches). The "
+        f"fastest job takes {span_words(fastest_days)}. Its electricity is "
+        f"{span_words(_p('run_energy') / _city_mwh_per_day())} of the city's: of the hook's "
+        "five spans, "
         f"{_hook_span(_p('run_energy') / _city_mwh_per_day())}. If you guessed for one job "
         # reader 39: "about two months ... nearer a month" read as a contradiction
         "of every chip, its run uses "

@@ -932,6 +932,68 @@ def about(x: float, figures: int = 3) -> str:
     return fmt.number(fmt.rounded(x, figures))
 
 
+_COUNT_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
+_A_NTH = {2: "half", 3: "a third", 4: "a quarter", 5: "a fifth", 6: "a sixth", 8: "an eighth"}
+# how far from a whole number of weeks or months a duration may lie and still be "about" it
+# (5.75 days is "under a week", not "about a week")
+_ABOUT = 0.1
+
+
+def _count(n: int, unit: str) -> str:
+    """``"a week"``, ``"three weeks"``; digits beyond the words (``"13 months"``)."""
+    return f"a {unit}" if n == 1 else f"{_COUNT_WORDS.get(n, str(n))} {unit}s"
+
+
+def span_words(days: float) -> str:
+    """A duration [day] as said aloud: under, about or over a whole number of weeks (below three
+    and a half weeks) or months, so that the lessons' "What we found" follow the core's days
+    instead of typing them.
+
+    Examples
+    --------
+    >>> span_words(11.1), span_words(21.5), span_words(22.6), span_words(5.75)
+    ('under two weeks', 'about three weeks', 'over three weeks', 'under a week')
+    >>> span_words(32.3), span_words(67.0)
+    ('about a month', 'over two months')
+    """
+    week, month = factor("week", "day"), factor("month", "day")
+    length, unit = (week, "week") if days < 3.5 * week else (month, "month")
+    whole = max(1, round(days / length))
+    off = days / length - whole
+    if abs(off) <= _ABOUT:
+        return f"about {_count(whole, unit)}"
+    return f"{'under' if off < 0 else 'over'} {_count(whole, unit)}"
+
+
+def times_words(ratio: float) -> str:
+    """A ratio above one as said aloud: "about twice", "about six times", "five times" (a
+    whole ratio).
+
+    Examples
+    --------
+    >>> times_words(2.08), times_words(6.1), times_words(5)
+    ('about twice', 'about six times', 'five times')
+    """
+    n = round(ratio)
+    words = "twice" if n == 2 else f"{_COUNT_WORDS.get(n, str(n))} times"
+    return words if ratio == n else f"about {words}"
+
+
+def part_words(share: float) -> str:
+    """A share below one as said aloud: "about half", "about a sixth", "less than a tenth".
+
+    Examples
+    --------
+    >>> part_words(0.49), part_words(0.16), part_words(0.086)
+    ('about half', 'about a sixth', 'less than a tenth')
+    """
+    tenth = 10
+    if share < 1 / tenth:
+        return "less than a tenth"
+    n = min(_A_NTH, key=lambda k: abs(share * k - 1))
+    return f"about {_A_NTH[n]}"
+
+
 # a phrase of a markdown cell said differently on paper: `<!-- paper: "on screen" → "on paper" -->`
 # in the same cell; hidden on screen, applied to the handout and the worksheet (reader 22)
 ON_PAPER = re.compile(r'<!--\s*paper:\s*"([^"]+)"\s*→\s*"([^"]*)"\s*-->\n?')

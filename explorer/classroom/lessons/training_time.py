@@ -38,6 +38,9 @@ from .common import (
     chip_value,
     h100_measured,
     h100_peak,
+    part_words,
+    span_words,
+    times_words,
 )
 
 JOB_CHIPS = round(catalog.value("reliability.reference_chips", "dimensionless"))
@@ -45,6 +48,9 @@ MFU = catalog.value("defaults.mfu", "dimensionless")
 RUN_CHIPS = 100_000  # lesson 4's round "100,000 H100s": a scenario, no catalog figure
 # lesson 4's "half a million chips", slower than RUN_CHIPS with or without the restart's growth
 BIG_JOB = 500_000  # a scenario, no catalog figure
+METAS_DEFINITION = "the time spent on useful training over the elapsed time"
+# Meta's "more than 90 %" effective training time: a lower bound
+METAS_EFFECTIVE = catalog.value("reliability.effective_training_time", "dimensionless")
 _CKPT = catalog.value("reliability.checkpoint_time", "minute")
 # minutes a restart grows per 1,000 job chips beyond Llama 3's job (MegaScale's start-up times)
 _GROWTH = catalog.value("training.restart_growth", "minute")
@@ -343,9 +349,6 @@ def six_n_d() -> None:
     )
 
 
-_A_NTH = {2: "half", 3: "a third", 4: "a quarter", 5: "a fifth", 6: "a sixth", 8: "an eighth"}
-
-
 def hook_without_stops() -> None:
     """Print lesson 4's first "back to the hook", under llama-days's worked step: the hook's run
     with no interruptions, in days, against Meta's smaller, interrupted job. It opens only with
@@ -361,7 +364,7 @@ def hook_without_stops() -> None:
     this question with numbers.
     """
     days = EXERCISES["llama-days"].answer()
-    share = _A_NTH.get(round(RUN_CHIPS / JOB_CHIPS), f"1/{RUN_CHIPS / JOB_CHIPS:.0f}")
+    share = part_words(JOB_CHIPS / RUN_CHIPS).removeprefix("about ")
     print(
         f"Back to the hook: about {fmt.number(days)} days, if all {fmt.number(RUN_CHIPS)} chips "
         f"computed without a single stop. Meta's real run took far longer on its "
@@ -471,20 +474,23 @@ def training_found() -> str:
     >>> "<b>The hook:</b>" in training_found()
     True
     """
+    hook = compute(chip="h100", model="llama3-405b", job_chips=RUN_CHIPS).sel(precision="bf16")
     return (
         "<h4>What we found</h4><ul>"
         f"<li><b>The hook:</b> with {fmt.number(RUN_CHIPS)} H100s and no interruptions, "
-        "Llama 3.1 405B would train in under two weeks (your section 2 answer says how "
-        "long). With interruptions (section 4's numbers) goodput falls to about half and the "
-        "run takes about three weeks: "
-        "an extrapolation, since interruptions were counted on a job about six times smaller. "
+        f"Llama 3.1 405B would train in {span_words(float(hook.ideal_days))} (your section 2 "
+        "answer says how long). With interruptions (section 4's numbers) goodput falls to "
+        f"{part_words(float(hook.goodput))} and the run takes "
+        f"{span_words(float(hook.training_days))}: an extrapolation, since interruptions were "
+        f"counted on a job {times_words(RUN_CHIPS / JOB_CHIPS)} smaller. "
         f"Real sites of {fmt.number(RUN_CHIPS)} GPUs lose far less: they keep spare machines "
         "ready, keep checkpoints in memory and restart in minutes; this model shows why they "
         "must. On Meta's own job size the model's days are consistent with the GPU-hours Meta "
         "published, "
         "under the explorer's assumed restart and checkpoint times.</li>"
-        "<li><b>More chips can be slower:</b> five times the chips means interruptions five "
-        "times as often, and a bigger job restarts more slowly. With the restart growing, half a "
+        f"<li><b>More chips can be slower:</b> {times_words(BIG_JOB / RUN_CHIPS)} the chips "
+        f"means interruptions {times_words(BIG_JOB / RUN_CHIPS)} as often, "
+        "and a bigger job restarts more slowly. With the restart growing, half a "
         f"million chips are far slower than {fmt.number(RUN_CHIPS)}. With a fixed "
         f"{RESTART:g}-minute restart, they are "
         "slower by a small margin (section 4 prints the days). Section 3's site is slower only "
@@ -492,14 +498,14 @@ def training_found() -> str:
         f"fixed {RESTART:g}-min restart the site would be faster.</li>"
         "<li><b>Compute:</b> C ≈ 6 N D, and it matches the figure Meta published.</li>"
         "<li><b>Peak and achieved:</b> a real run achieves under half of the datasheet peak "
-        "(the MFU, about 40 %); even one matrix multiplication stays below it, and a whole run "
-        "also waits on the network, on memory and on its pipeline.</li>"
+        f"(the MFU, about {fmt.percent(MFU)}); even one matrix multiplication stays below it, "
+        "and a whole run also waits on the network, on memory and on its pipeline.</li>"
         "<li><b>Goodput:</b> interruptions come more often as the job grows; checkpoints, lost "
-        "work and restarts eat into the time. Meta measured “more than 90 %” as the time spent "
-        "on useful training over the elapsed time, much like goodput. The model comes out lower "
-        "at Meta's size: its restart and checkpoint times are assumptions, probably longer than "
-        "Meta's, and Meta does not say whether redone work counts as useful. That is why AWS's "
-        "engineers talk about goodput, not peak FLOPS.</li>"
+        "work and restarts eat into the time. Meta measured “more than "
+        f"{fmt.percent(METAS_EFFECTIVE)}” as {METAS_DEFINITION}, much like goodput. The "
+        "model comes out lower at Meta's size: its restart and checkpoint times are "
+        "assumptions, probably longer than Meta's, and Meta does not say whether redone work "
+        "counts as useful. That is why AWS's engineers talk about goodput, not peak FLOPS.</li>"
         "</ul>"
     )
 
@@ -1076,9 +1082,6 @@ def without_lost_work() -> float:
     return 1 - float(g.restart_share) - float(g.checkpoint_share)
 
 
-METAS_DEFINITION = "the time spent on useful training over the elapsed time"
-
-
 def gap_words() -> str:
     """Why the model's goodput at Meta's job size is below Meta's >90 %: two possible reasons,
     with the core's figures (reader 31: Meta defines its figure, much like goodput).
@@ -1100,8 +1103,8 @@ def gap_words() -> str:
 def _metas_overall() -> str:
     """Meta's >90 %: its definition, much like goodput, and why the model's goodput is lower."""
     return (
-        f"that is Meta's >90 % (or just under it), measured as {METAS_DEFINITION}: much like "
-        "goodput. Two things "
+        f"that is Meta's >{fmt.percent(METAS_EFFECTIVE)} (or just under it), measured as "
+        f"{METAS_DEFINITION}: much like goodput. Two things "
         f"may explain the gap: {gap_words()}"
     )
 
