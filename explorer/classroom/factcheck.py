@@ -192,6 +192,11 @@ def _aws_fleet_cooling() -> float:
     return power.cooling_share_at("aws-fleet")
 
 
+#: AWS's fleet cooling share rounded to whole per cent, as lessons 3 and 4 work with it (the
+#: capstone uses it unrounded and says so); `rounding_gap` says what the rounding changes
+FLEET_COOLING_ROUNDED = round(_aws_fleet_cooling(), 2)
+
+
 #: AWS's fleet PUE for 2025 under the catalog's ``climate`` entries.
 FLEET_2025 = "published_fleet_pue.aws-2025"
 
@@ -1094,7 +1099,7 @@ def rounding_gap() -> str:
     True
     """
     share = _aws_fleet_cooling()
-    gap = _chip_count(round(share, 2)) - _chip_count(share)
+    gap = _chip_count(FLEET_COOLING_ROUNDED) - _chip_count(share)
     return f"about {fmt.number(fmt.rounded(abs(gap), 2))}"
 
 
@@ -1333,8 +1338,8 @@ def after_reveal() -> str:
         # reader 40: the station takes no cooling share: IT is the site ÷ the PUE
         "<li><b>The chips row.</b> The station's count takes IT as the site ÷ "
         f"{fmt.number(_fleet_pue())}. Lesson 3 worked from a cooling share rounded to "
-        f"{fmt.percent(round(_aws_fleet_cooling(), 2))} (IT "
-        f"{fmt.percent(1 - round(_aws_fleet_cooling(), 2) - _overhead())} of the site), so "
+        f"{fmt.percent(FLEET_COOLING_ROUNDED)} (IT "
+        f"{fmt.percent(1 - FLEET_COOLING_ROUNDED - _overhead())} of the site), so "
         f"lesson 3's count is {rounding_gap()} chips higher. Rounding, not a disagreement: "
         "both are hundreds of "
         "thousands, once a chip's power and the server overhead are assumed. "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ... import catalog, fmt, power
+from ... import catalog, fmt
 from ...systems import system_table
 from ...units import factor
 from .. import factcheck
@@ -33,9 +33,9 @@ def _us_trn2() -> tuple[float, int]:
     )
 
 
-# lessons 3 and 4 work with AWS's fleet cooling share rounded to whole per cent (the capstone
-# uses it unrounded and says so); lesson 3 feeds Trainium2 with it, lesson 4 H100s
-FLEET_COOLING = round(power.cooling_share_at("aws-fleet"), 2)
+# lesson 3 feeds Trainium2 with AWS's fleet cooling share rounded to whole per cent, lesson 4
+# H100s (the fact-check owns the rounding and says what it changes)
+FLEET_COOLING = factcheck.FLEET_COOLING_ROUNDED
 TRN2_COOLING = FLEET_COOLING
 
 
