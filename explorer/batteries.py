@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from . import catalog
+from . import catalog, fmt
 from .errors import InputError
 from .units import factor
 from .validate import BOUNDS, Bound, number
@@ -352,6 +352,29 @@ def battery_note(ds: xr.Dataset) -> str:
             f"{float(v['calendar_life'].values):g} years"
         )
     return "; ".join(out)
+
+
+def real_days_note(ds: xr.Dataset) -> str:
+    """The peak-shaving battery's other end in one clause ("" without ``real_days_*``): how many
+    of the typical year's real days need more than the months' average days it is sized on, and
+    what shaving every one of them takes. The app, the lesson and the answer key all say it so.
+
+    Examples
+    --------
+    >>> import explorer
+    >>> year = explorer.climate_year("rainier-mississippi", "chiller-economiser", site_power=300)
+    >>> real_days_note(peak_shaving_battery(year))  # doctest: +ELLIPSIS
+    "... of the typical year's 365 real days need more MWh than the months' average days; ..."
+    """
+    if "real_days_energy" not in ds.variables:
+        return ""
+    v = ds.variables
+    return (
+        f"{int(v['real_days_over'].values)} of the typical year's {int(v['real_days'].values)} "
+        "real days need more MWh than the months' average days; shaving every one of them "
+        f"takes up to {fmt.quantity(float(v['real_days_power'].values), 'MW')}, "
+        f"{fmt.quantity(float(v['real_days_energy'].values), 'MWh')}"
+    )
 
 
 def ride_through_battery(

@@ -776,16 +776,13 @@ def real_days(shaving: xr.Dataset) -> str:
     >>> from explorer.classroom import lessons
     >>> print(real_days(batteries.peak_shaving_battery(lessons.hot_year()[0])))
     ... # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
-    That size rests on the months' average days. The year's real days swing more: 121 of its
-    365 days need more MWh. Shaving every one of them takes up to 18.7 MW, 138 MWh.
+    That size rests on the months' average days, and the year's real days swing more: 121 of
+    the typical year's 365 real days need more MWh than the months' average days; shaving every
+    one of them takes up to 18.7 MW, 138 MWh.
     """
-    over = int(shaving.real_days_over)
     return (
-        "That size rests on the months' average days. The year's real days swing more: "
-        f"{over} of its {int(shaving.real_days)} days need more MWh. Shaving every one of them "
-        "takes up to "
-        f"{_mw(shaving.real_days_power)}, "
-        f"{fmt.quantity(float(shaving.real_days_energy), 'MWh')}."
+        "That size rests on the months' average days, and the year's real days swing more: "
+        f"{batteries.real_days_note(shaving)}."
     )
 
 

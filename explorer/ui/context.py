@@ -731,11 +731,10 @@ def battery_html(roles: dict[str, xr.Dataset]) -> str:
     # the peak-shaving battery's other end: the same sizing on the year's real days, where the
     # table's row rests on the months' average days (reader 41)
     notes += "".join(
-        f"<div>{html.escape(ROLE_LABELS.get(role, role))}: sized on the months' average days; "
-        f"shaving every real day of the typical year takes up to {_q(ds, 'real_days_power')}, "
-        f"{_q(ds, 'real_days_energy')}.</div>"
+        f"<div>{html.escape(ROLE_LABELS.get(role, role))}: "
+        f"{html.escape(batteries.real_days_note(ds))}.</div>"
         for role, ds in roles.items()
-        if "real_days_energy" in ds
+        if batteries.real_days_note(ds)
     )
     return (
         _table(

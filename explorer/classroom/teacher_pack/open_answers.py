@@ -162,12 +162,12 @@ def _shaving_mwh() -> str:
     """Lesson 7's peak-shaving battery energy (from the core): sized on the months' average
     days, with the year's real days as the range's other end (reader 41)."""
     from ... import fmt
+    from ...batteries import real_days_note
 
     shaving = lessons.hot_year()[2]["peak-shaving"]
     return (
         f"{fmt.quantity(float(shaving.battery_energy), 'MWh')} sized on the months' average "
-        f"days (up to {fmt.quantity(float(shaving.real_days_energy), 'MWh')} to shave every real "
-        "day of the typical year)"
+        f"days ({real_days_note(shaving)})"
     )
 
 
