@@ -110,6 +110,15 @@ def quantity(value: float, units: str, digits: int = 3) -> str:
     return f"{number(value, digits)} {shown}".strip()
 
 
-def percent(fraction: float, digits: int = 3) -> str:
-    """0.4 → "40 %"."""
+def percent(fraction: float, digits: int = 3, *, decimals: int | None = None) -> str:
+    """A share as a percentage: `digits` significant figures, or a fixed number of `decimals`
+    (for a column of percentages read against each other).
+
+    Examples
+    --------
+    >>> percent(0.4), percent(0.329, 2), percent(0.1, decimals=1)
+    ('40 %', '33 %', '10.0 %')
+    """
+    if decimals is not None:
+        return f"{fraction * 100:.{decimals}f} %"
     return f"{number(fraction * 100, digits)} %"

@@ -1274,8 +1274,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             # below 1 the two ways are one share; from 1 up, "9 or 900 %" would offer two
             # readings 100 times apart, as a bare 1 to 100 is read as a per cent (reader 38)
             way = (
-                f"If {said_ratio} is the share, write it as {said_ratio} or "
-                f"{fmt.number(ratio * 100)} %."
+                f"If {said_ratio} is the share, write it as {said_ratio} or {fmt.percent(ratio)}."
                 if ratio < 1
                 else "Give the share as a decimal such as 0.25, or as a percentage such as 25 %."
             )

@@ -463,7 +463,7 @@ def cooling_verdict_table() -> tuple[list[str], list[list[str]]]:
     rows += [(n, power.pue(1 - f - other_share()), f) for n, f in zip(names, shares, strict=True)]
     head = ["", "PUE", "cooling share", "cooling"]
     return head, [
-        [label, f"{pue:.2f}", f"{100 * share:.1f} %", fmt.quantity(SITE_MW * share, "MW")]
+        [label, f"{pue:.2f}", fmt.percent(share, decimals=1), fmt.quantity(SITE_MW * share, "MW")]
         for label, pue, share in sorted(rows, key=lambda row: row[1])
     ]
 
@@ -509,7 +509,7 @@ def survey_against_article_line() -> str:
         where = "inside the article's {}, just below its high end"
     else:
         where = "inside the article's {}, away from both ends"
-    return f"The survey's {100 * share:.1f} % is {where.format(article_range())}."
+    return f"The survey's {fmt.percent(share, decimals=1)} is {where.format(article_range())}."
 
 
 def cooling_rows() -> list[tuple[str, str]]:
