@@ -122,3 +122,14 @@ def percent(fraction: float, digits: int = 3, *, decimals: int | None = None) ->
     if decimals is not None:
         return f"{fraction * 100:.{decimals}f} %"
     return f"{number(fraction * 100, digits)} %"
+
+
+def percent_range(low: float, high: float, digits: int = 3) -> str:
+    """Two shares as a range of percentages, the sign once: (0.3, 0.5) → "30–50 %".
+
+    Examples
+    --------
+    >>> percent_range(0.3, 0.5), percent_range(0.38, 0.4125, 2)
+    ('30–50 %', '38–41 %')
+    """
+    return f"{number(low * 100, digits)}–{percent(high, digits)}"

@@ -947,7 +947,7 @@ def percent_range(low: float, high: float) -> str:
     >>> percent_range(0.38, 0.41)
     '38–41 %'
     """
-    return f"{fmt.number(low * 100, 2)}–{fmt.percent(high, 2)}"
+    return fmt.percent_range(low, high, 2)
 
 
 def meta_mfu_words() -> str:

@@ -332,7 +332,7 @@ def article_range() -> str:
     '30–50 %'
     """
     low, high = ARTICLE_COOLING_RANGE
-    return f"{fmt.number(100 * low)}–{fmt.percent(high)}"
+    return fmt.percent_range(low, high)
 
 
 def three_figures(x: float) -> str:

@@ -692,7 +692,7 @@ def _metas_mfu_hint(end: str) -> str:
     lo, hi = METAS_MFU["bottom"], METAS_MFU["top"]
     return (
         f"that is what {fmt.percent(METAS_MFU[end])} MFU gives, the {end} of Meta's "
-        f"{fmt.number(lo * factor('dimensionless', '%'))}–{fmt.percent(hi)}; the question asks "
+        f"{fmt.percent_range(lo, hi)}; the question asks "
         f"for {fmt.percent(MFU)}, the middle: use {MFU:.1f}"
     )
 
