@@ -812,10 +812,9 @@ def _in_asked_unit(e: Exercise, answer: object, x: float) -> bool:
 
 # what a factor of 1,000 or a million off says where no prefix is in play: an answer typed with
 # its powers of ten, or a time (days have no k/M/G; reader 40-34)
-POWERS_OF_TEN = (
-    "check the power of ten of each figure you used (a thousand is 1e3, a million 1e6, a billion "
-    "1e9, a trillion 1e12)"
-)
+# the powers of ten in words, as every hint about a dropped or doubled power says them
+_POWER_WORDS = "a thousand is 1e3, a million 1e6, a billion 1e9, a trillion 1e12"
+POWERS_OF_TEN = f"check the power of ten of each figure you used ({_POWER_WORDS})"
 
 # a figure typed with its power of ten: "15.6e12", "3 × 10^8", "15.6 trillion"
 _TYPED_POWER = re.compile(
@@ -903,8 +902,8 @@ def _power_missing(e: Exercise, said: str, attempt: int) -> Feedback:
     return Feedback(
         False,
         f"Not yet{said}: the digits look right, but a power of ten is missing. Write "
-        "every figure with its power of ten (a million is 1e6, a billion is 1e9, a "
-        "trillion 1e12; 3e8 means 3 × 10⁸), and the result with its own."
+        f"every figure with its power of ten ({_POWER_WORDS}; 3e8 means 3 × 10⁸), and the "
+        "result with its own."
         + (f" The worked step: {_sentence(e.hints[level])}" if level >= 2 else ""),
         "trap",
         "power-of-ten-missing",
