@@ -6881,3 +6881,20 @@ def test_reader43_12_pue_40s_two_figure_hint_does_not_make_three_figures_a_rule(
     assert not said.rstrip(". ").endswith("; give three figures"), said
     assert "or give three figures" in said and "round the figures" in said.lower(), said
     assert lessons.check("pue-40", "1.8").right and lessons.check("pue-40", "1.75").right
+
+
+def test_reader44_78_a_battery_time_per_day_reads_as_the_time():
+    # reader 44-78 D1: "7 h per day" for the daily peak-shaving battery was told "h per day is
+    # an amount of memory" (pint's bytes have no dimension, so every unit that cancels read as
+    # memory), "7 hours a day" was unreadable. A time asked, a time said per day: the time.
+    from explorer.classroom import lessons
+
+    for typed in ("7 h per day", "7 h/day", "7 hours a day", "7 hours per day", "7 h every day"):
+        said = lessons.check("shaving-battery-hours", typed)
+        assert said.right, (typed, said.message)
+    assert reading.read("420 min per day", "h", False).value == 7.0  # 420 / 60
+    # a unit that cancels is no amount of memory, whatever the exercise
+    for typed, unit in (("7 h per week", "h"), ("3 MW/MW", "MWh")):
+        said = reading.read(typed, unit, False).message
+        assert said and "memory" not in said, (typed, said)
+    assert "memory" in reading.read("7 GB", "h", False).message  # a real amount of memory still is
