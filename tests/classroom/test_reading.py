@@ -6898,3 +6898,15 @@ def test_reader44_78_a_battery_time_per_day_reads_as_the_time():
         said = reading.read(typed, unit, False).message
         assert said and "memory" not in said, (typed, said)
     assert "memory" in reading.read("7 GB", "h", False).message  # a real amount of memory still is
+
+
+def test_reader44_78_a_cooling_share_for_the_annual_pue_is_not_turned_by_adding_one():
+    # reader 44-78 D2: on "0.123" (a cooling share of the site) the route back said "the PUE is
+    # 1 + the overhead above the IT load" for both kinds of share, which reads as the guide's
+    # misconception 3 (PUE = 1 + cooling share); each share gets its own way to a PUE
+    from explorer.classroom import lessons
+
+    said = lessons.reveal("jackson-annual-pue", "0.123").message
+    overhead, _, site = said.partition("cooling's share of the site")
+    assert site and "1 + " in overhead and "1 + " not in site, said
+    assert "1 ÷ (1 −" in site and "3 %" in site, said  # the other losses, as the question says
