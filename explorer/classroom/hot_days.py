@@ -661,8 +661,9 @@ def design_days(year: xr.Dataset) -> list[tuple[str, float, float]]:
 HOOK_GUESSES = {
     "up to 50 % more": (1.0, 1.5),
     "50 to 100 % more": (1.5, 2.0),
-    "2 to 3 times": (2.0, 3.0),
-    "10 times": (10.0, 10.0),
+    # "as much", not bare "times": "2 to 3 times" read as "more" or "as much" (reader 44-78)
+    "2 to 3 times as much": (2.0, 3.0),
+    "10 times as much": (10.0, 10.0),
 }
 
 

@@ -1717,3 +1717,21 @@ def test_reader42_78_quiz_answers_form_no_run_to_guess_from(teacher_pages):
         letters = "".join(re.findall(r"<b>Answer: ([A-D])</b>", key))
         assert len(letters) >= 6, (n, letters)
         assert not re.search(r"(.)\1\1", letters), (n, letters)
+
+
+def test_reader44_78_the_hook_gives_its_choices_in_one_form():
+    # reader 44-78 D3: "up to 50 % more, 50 to 100 % more, 2 to 3 times, or 10 times" mixed
+    # "% more" with bare "times" (as much, or more?) and left a ratio thinker ("1.7 times")
+    # no bucket. The notebook and the plan say the same choices, each times bucket "as much",
+    # and the % buckets say where twice as much falls
+    from explorer.classroom.teacher_pack import plans
+    from explorer.classroom.teacher_pack.figures import hook_guesses
+
+    cells7 = _cells("07")
+    hook = " ".join(cells7[_first(cells7, "## Hook")].split())
+    plan = " ".join(plans.PLANS[7].segments[0][2].split())
+    said = hook_guesses()
+    assert said in hook and said in plan, (said, hook, plan)
+    assert re.findall(r"\d times(?! as much)", said) == [], said
+    assert "up to twice as much" in said, said
+    assert hot_days._nearest_guess(1.68) in said
