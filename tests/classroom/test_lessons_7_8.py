@@ -1735,3 +1735,27 @@ def test_reader44_78_the_hook_gives_its_choices_in_one_form():
     assert re.findall(r"\d times(?! as much)", said) == [], said
     assert "up to twice as much" in said, said
     assert hot_days._nearest_guess(1.68) in said
+
+
+def test_reader44_78_the_cooling_swings_paper_line_points_at_the_tables_sheet(monkeypatch):
+    # reader 44-78 D4: on paper, the contested-cooling-swing reveal said "the teacher's answer
+    # key has it" while the next question (and the worksheet) send the class to the tables
+    # sheet's first fold, where the swing's ends are: one place, the tables sheet
+    import contextlib
+    import io
+
+    from explorer.classroom.hot_days import FOLD
+    from explorer.ui.static import STATIC
+
+    monkeypatch.setenv(STATIC, "1")
+    cells = _cells("08")
+    source = cells[_first(cells, r'widgets\.solution\(\s*"contested-cooling-swing"')]
+    env = {"widgets": widgets, "contested": contested, "SITE": lessons.ARTICLE_SITE}
+    shown = eval(source, env)  # the cell's one expression, as the handout renders it
+    page = " ".join(html.unescape(shown._repr_mimebundle_()["text/html"]).split())
+    assert "tables sheet below its first fold" in page and "answer key" not in page, page
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        contested.tables_sheet(lessons.ARTICLE_SITE, lessons.SITE_MW)
+    first_fold = next(line for line in buf.getvalue().splitlines() if line.startswith(FOLD))
+    assert "contested-cooling-swing" in first_fold, first_fold
