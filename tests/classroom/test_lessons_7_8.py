@@ -1759,3 +1759,14 @@ def test_reader44_78_the_cooling_swings_paper_line_points_at_the_tables_sheet(mo
         contested.tables_sheet(lessons.ARTICLE_SITE, lessons.SITE_MW)
     first_fold = next(line for line in buf.getvalue().splitlines() if line.startswith(FOLD))
     assert "contested-cooling-swing" in first_fold, first_fold
+
+
+def test_reader44_78_the_tick_count_has_its_own_line_before_the_households_box():
+    # reader 44-78 D5: on screen the bold "How many did you tick?" sat right above the
+    # households box, and students typed the row count into it. The count gets its own line
+    # (as the worksheet's "Rows ticked"), and the last words before the box are the box's own
+    cells = _cells("08")
+    box = _first(cells, r'predict_reveal\("contested-load-swing"\)')
+    paragraphs = [" ".join(p.split()) for p in cells[box - 1].split("\n\n")]
+    assert any(p.startswith("Rows ticked (not in the box): ") for p in paragraphs), paragraphs
+    assert "households" in paragraphs[-1] and "tick" not in paragraphs[-1].lower(), paragraphs
