@@ -1770,3 +1770,13 @@ def test_reader44_78_the_tick_count_has_its_own_line_before_the_households_box()
     paragraphs = [" ".join(p.split()) for p in cells[box - 1].split("\n\n")]
     assert any(p.startswith("Rows ticked (not in the box): ") for p in paragraphs), paragraphs
     assert "households" in paragraphs[-1] and "tick" not in paragraphs[-1].lower(), paragraphs
+
+
+def test_reader44_78_the_battery_paragraph_points_paper_at_the_tables_sheet():
+    # reader 44-78 nit: "the printout above shows a peak-shaving battery" sent a class without
+    # computers to a printout it does not have; paper says where the tables sheet holds it
+    cells = _cells("07")
+    text = " ".join(lessons.on_paper(cells[_first(cells, "shows a \\*\\*peak-shaving")]).split())
+    assert "printout above" not in text, text
+    assert "the tables sheet shows, below its first fold, a **peak-shaving battery**" in text
+    assert "More detail\" (below the tables sheet's second fold) adds" in text, text
