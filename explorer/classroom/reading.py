@@ -888,9 +888,15 @@ def _evaluate(
                 at += 1  # "5 ÷ 60 h": ÷ 60, in h
                 x = x / t[0] * leaf(1.0, t[1])
                 if said is not None:
-                    said.append(
-                        f"read ÷ {fmt.number(t[0])} {t[1]} as ÷ {fmt.number(t[0])}, in {t[1]}"
-                    )
+                    # "5/60 h" said back as the fraction of an hour it is (reader 44-78: "read
+                    # ÷ 60 h as ÷ 60, in h" read as a slip)
+                    prev = tokens[at - 3] if at >= 3 else None
+                    b = fmt.number(t[0])
+                    if isinstance(prev, tuple) and not prev[1]:
+                        frac = f"{fmt.number(prev[0])}{'/' if op == '/' else f' {op} '}{b}"
+                        said.append(f"read {frac} {t[1]} as ({frac}) {t[1]}")
+                    else:
+                        said.append(f"read ÷ {b} {t[1]} as ÷ {b}, the result in {t[1]}")
                 continue
             y = factor()
             x = x * y if op in ("*", "×") else x / y

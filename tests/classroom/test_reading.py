@@ -3294,7 +3294,7 @@ def test_calculations_of_plain_numbers_and_of_quantities_read_by_one_grammar():
         ("300 MW / (0.5 - 0.5)", "MW", None, by_zero),
         ("(300 - 300) / (2 - 2)", "MW", None, by_zero),
         ("254 MW × (5/60) h", "MWh", 21.1667, ""),
-        ("254 MW × 5 ÷ 60 h", "MWh", 21.1667, "read ÷ 60 h as ÷ 60, in h"),
+        ("254 MW × 5 ÷ 60 h", "MWh", 21.1667, "read 5 ÷ 60 h as (5 ÷ 60) h"),  # reader 44-78
         ("300 MW × 10.04 %", "MW", 30.12, ""),
         ("(62.2 MW − 37 MW) ÷ 37 MW", "share", 0.68108, "read as 0.681"),
         ("(62.2 - 37) / 37", "share", 0.68108, "read as 0.681"),
@@ -6652,7 +6652,10 @@ def test_reader42_78_an_impossible_pue_prediction_says_how_a_share_becomes_a_pue
     for typed, message in said:
         assert "not possible" in message, (typed, message)
         # reader 44-78 split the rule per share (test_reader44_78_a_cooling_share_…)
-        assert "For the overhead above the IT load, the PUE is 1 + it" in message, (typed, message)
+        assert "For the overhead above the IT load, the PUE is 1 + the overhead" in message, (
+            typed,
+            message,
+        )
         assert "1.18" not in message and "close to" not in message, (typed, message)
     # one sentence for every value: only the echoed prediction differs
     assert len({m.split(" is not possible")[1] for _, m in said}) == 1
@@ -6911,3 +6914,13 @@ def test_reader44_78_a_cooling_share_for_the_annual_pue_is_not_turned_by_adding_
     overhead, _, site = said.partition("cooling's share of the site")
     assert site and "1 + " in overhead and "1 + " not in site, said
     assert "1 ÷ (1 −" in site and "3 %" in site, said  # the other losses, as the question says
+
+
+def test_reader44_78_a_fraction_of_an_hour_is_read_back_as_the_fraction():
+    # reader 44-78 nit: "300 MW * 5/60 h" was read right (5/60 of an hour) but said back as
+    # "read ÷ 60 h as ÷ 60, in h", which reads as a slip; the read-back names the fraction
+    from explorer.classroom import lessons
+
+    said = lessons.check("ride-through-energy", "300 MW * 5/60 h").message
+    assert "read 5/60 h as (5/60) h" in said and "÷ 60 h" not in said, said
+    assert lessons.check("ride-through-energy", "254 MW * 5/60 h").right

@@ -172,9 +172,9 @@ add_exercise(
             # reader 44-78: one rule for both shares ("1 + it") read as the guide's
             # misconception 3 for a cooling share; each share has its own way to a PUE
             f"takes at most {fmt.number(BOUNDS['pue'].hi)}. If your number is a share, turn it "
-            "into a PUE first. For the overhead above the IT load, the PUE is 1 + it. For the "
-            "cooling's share of the site, the PUE is 1 ÷ (1 − the cooling share − the "
-            f"{OTHER_TEXT} other losses)",
+            "into a PUE first. For the overhead above the IT load, the PUE is 1 + the "
+            "overhead. For the cooling's share of the site, the PUE is 1 ÷ (1 − the cooling "
+            f"share − the {OTHER_TEXT} other losses)",
         ),
         hints=(
             # neutral: "cool months pull it down" pushed a "1.1" further down (reader 41)
