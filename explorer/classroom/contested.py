@@ -547,6 +547,11 @@ def _at_the_top(today: dict[str, headlines.Headline], shown_as: dict[str, str]) 
     )
 
 
+ENDS_ON_PAPER = "the swing's ends are on the tables sheet below its first fold"
+"""Where paper finds what contested-cooling-swing's reveal opens (`tables_sheet`'s first fold;
+the notebook's next question and the worksheet say the same)."""
+
+
 def tables_sheet(site: str, announced_mw: float) -> None:
     """The student's tables for a class without computers, answers left out: step 1's ranges and
     bases, step 4's cooling shares; below a fold the cooling tornado's ends and the plants'

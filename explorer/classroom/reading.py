@@ -133,7 +133,7 @@ _POWER_PER_TIME = re.compile(
 )
 # "7.2e21 FLOP per day", "FLOP/day", "FLOP in a day": an amount of computing said with the day
 # it is done in, as the question asks it ("in a day"); the amount is the answer (reader 25)
-_PER_DAY = re.compile(r"\s*(?:/|per|a|an|in\s+(?:a|one)|each)\s*(?:day|d)$", re.IGNORECASE)
+_PER_DAY = re.compile(r"\s*(?:/|per|a|an|in\s+(?:a|one)|each|every)\s*(?:day|d)$", re.IGNORECASE)
 # "73.3 MW per building", "83.1 PF dense", "1,536 GiB of HBM", "120 MW swing", "7.37 h at full
 # power" (a battery's hours, as the question words them): what a figure is,
 # said after its unit as the lesson labels it; the number and the unit are the answer (a wrong
@@ -374,6 +374,10 @@ class Reading:
 
 
 def _dimension(q: pint.Quantity) -> str:
+    if q.dimensionless and not any(w in str(q.units) for w in ("byte", "bit")):
+        # pint's bytes have no dimension: "h per week" is a plain number, not memory (reader
+        # 44-78: "h per day is an amount of memory")
+        return "a plain number (its units cancel)"
     for unit, words in _DIMENSIONS:
         if q.dimensionality == ureg.Quantity(1, unit).dimensionality:
             return words
@@ -884,9 +888,15 @@ def _evaluate(
                 at += 1  # "5 ÷ 60 h": ÷ 60, in h
                 x = x / t[0] * leaf(1.0, t[1])
                 if said is not None:
-                    said.append(
-                        f"read ÷ {fmt.number(t[0])} {t[1]} as ÷ {fmt.number(t[0])}, in {t[1]}"
-                    )
+                    # "5/60 h" said back as the fraction of an hour it is (reader 44-78: "read
+                    # ÷ 60 h as ÷ 60, in h" read as a slip)
+                    prev = tokens[at - 3] if at >= 3 else None
+                    b = fmt.number(t[0])
+                    if isinstance(prev, tuple) and not prev[1]:
+                        frac = f"{fmt.number(prev[0])}{'/' if op == '/' else f' {op} '}{b}"
+                        said.append(f"read {frac} {t[1]} as ({frac}) {t[1]}")
+                    else:
+                        said.append(f"read ÷ {b} {t[1]} as ÷ {b}, the result in {t[1]}")
                 continue
             y = factor()
             x = x * y if op in ("*", "×") else x / y
@@ -2458,6 +2468,12 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     rest = typed
     if "FLOP" in unit and not unit.endswith("/s") and _FLOPS.match(_PER_DAY.sub("", rest)):
         rest = _PER_DAY.sub("", rest)  # "7.2e21 FLOP per day": the FLOP done in a day
+    day = _PER_DAY.sub("", rest)
+    if day != rest and is_time(unit) and is_time(_symbol(day)):
+        # "7 h per day", "7 hours a day": a daily battery's hours, the time asked (reader
+        # 44-78); a unit of a day or more per day ("12 days a day") is no such time
+        if ureg.Quantity(1, _symbol(day)) < ureg.Quantity(1, "day"):
+            rest = day
     while _LABEL.search(rest) and _LABEL.sub("", rest):  # the label, not the unit itself
         rest = _LABEL.sub("", rest)
     words = _TIME_OF.match(rest)

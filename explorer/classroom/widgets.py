@@ -393,6 +393,7 @@ def solution(
     click: str = "",
     missing: tuple[str, ...] = (),
     title: str = "",
+    paper: str = "",
 ) -> w.Widget:
     """The worked solution of an exercise (its worked step from the exercise definition, unless
     `step` is False, and what `then` builds or prints), shown only once the result of that
@@ -410,9 +411,12 @@ def solution(
     locks listed all three conditions to a student who had skipped one).
     With `title`, the closed line names what it holds ("What we found: this opens once …"), where
     no heading above it does (reader 42: lesson 6's bare line under its Summary read as if the
-    Summary were locked)."""
+    Summary were locked).
+    With `paper`, where a class without computers finds what opens, when not (only) in the
+    teacher's answer key (reader 44-78: lesson 8's swing ends are on the tables sheet)."""
     ex = lessons.EXERCISES[exercise_id]
-    paper = " in the notebook; on paper, the teacher's answer key has it" if _on_paper() else ""
+    where = paper or "the teacher's answer key has it"
+    paper = f" in the notebook; on paper, {where}" if _on_paper() else ""
     # a wrong answer opens nothing: the box opens on a right one or on "Show the answer"
     # (reader 21: "once you have answered" read as broken after a wrong answer)
     until = until or (

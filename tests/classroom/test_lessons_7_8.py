@@ -1717,3 +1717,66 @@ def test_reader42_78_quiz_answers_form_no_run_to_guess_from(teacher_pages):
         letters = "".join(re.findall(r"<b>Answer: ([A-D])</b>", key))
         assert len(letters) >= 6, (n, letters)
         assert not re.search(r"(.)\1\1", letters), (n, letters)
+
+
+def test_reader44_78_the_hook_gives_its_choices_in_one_form():
+    # reader 44-78 D3: "up to 50 % more, 50 to 100 % more, 2 to 3 times, or 10 times" mixed
+    # "% more" with bare "times" (as much, or more?) and left a ratio thinker ("1.7 times")
+    # no bucket. The notebook and the plan say the same choices, each times bucket "as much",
+    # and the % buckets say where twice as much falls
+    from explorer.classroom.teacher_pack import plans
+    from explorer.classroom.teacher_pack.figures import hook_guesses
+
+    cells7 = _cells("07")
+    hook = " ".join(cells7[_first(cells7, "## Hook")].split())
+    plan = " ".join(plans.PLANS[7].segments[0][2].split())
+    said = hook_guesses()
+    assert said in hook and said in plan, (said, hook, plan)
+    assert re.findall(r"\d times(?! as much)", said) == [], said
+    assert "up to twice as much" in said, said
+    assert hot_days._nearest_guess(1.68) in said
+
+
+def test_reader44_78_the_cooling_swings_paper_line_points_at_the_tables_sheet(monkeypatch):
+    # reader 44-78 D4: on paper, the contested-cooling-swing reveal said "the teacher's answer
+    # key has it" while the next question (and the worksheet) send the class to the tables
+    # sheet's first fold, where the swing's ends are: one place, the tables sheet
+    import contextlib
+    import io
+
+    from explorer.classroom.hot_days import FOLD
+    from explorer.ui.static import STATIC
+
+    monkeypatch.setenv(STATIC, "1")
+    cells = _cells("08")
+    source = cells[_first(cells, r'widgets\.solution\(\s*"contested-cooling-swing"')]
+    env = {"widgets": widgets, "contested": contested, "SITE": lessons.ARTICLE_SITE}
+    shown = eval(source, env)  # the cell's one expression, as the handout renders it
+    page = " ".join(html.unescape(shown._repr_mimebundle_()["text/html"]).split())
+    assert "tables sheet below its first fold" in page and "answer key" not in page, page
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        contested.tables_sheet(lessons.ARTICLE_SITE, lessons.SITE_MW)
+    first_fold = next(line for line in buf.getvalue().splitlines() if line.startswith(FOLD))
+    assert "contested-cooling-swing" in first_fold, first_fold
+
+
+def test_reader44_78_the_tick_count_has_its_own_line_before_the_households_box():
+    # reader 44-78 D5: on screen the bold "How many did you tick?" sat right above the
+    # households box, and students typed the row count into it. The count gets its own line
+    # (as the worksheet's "Rows ticked"), and the last words before the box are the box's own
+    cells = _cells("08")
+    box = _first(cells, r'predict_reveal\("contested-load-swing"\)')
+    paragraphs = [" ".join(p.split()) for p in cells[box - 1].split("\n\n")]
+    assert any(p.startswith("Rows ticked (not in the box): ") for p in paragraphs), paragraphs
+    assert "households" in paragraphs[-1] and "tick" not in paragraphs[-1].lower(), paragraphs
+
+
+def test_reader44_78_the_battery_paragraph_points_paper_at_the_tables_sheet():
+    # reader 44-78 nit: "the printout above shows a peak-shaving battery" sent a class without
+    # computers to a printout it does not have; paper says where the tables sheet holds it
+    cells = _cells("07")
+    text = " ".join(lessons.on_paper(cells[_first(cells, "shows a \\*\\*peak-shaving")]).split())
+    assert "printout above" not in text, text
+    assert "the tables sheet shows, below its first fold, a **peak-shaving battery**" in text
+    assert "More detail\" (below the tables sheet's second fold) adds" in text, text

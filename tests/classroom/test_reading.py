@@ -3294,7 +3294,7 @@ def test_calculations_of_plain_numbers_and_of_quantities_read_by_one_grammar():
         ("300 MW / (0.5 - 0.5)", "MW", None, by_zero),
         ("(300 - 300) / (2 - 2)", "MW", None, by_zero),
         ("254 MW × (5/60) h", "MWh", 21.1667, ""),
-        ("254 MW × 5 ÷ 60 h", "MWh", 21.1667, "read ÷ 60 h as ÷ 60, in h"),
+        ("254 MW × 5 ÷ 60 h", "MWh", 21.1667, "read 5 ÷ 60 h as (5 ÷ 60) h"),  # reader 44-78
         ("300 MW × 10.04 %", "MW", 30.12, ""),
         ("(62.2 MW − 37 MW) ÷ 37 MW", "share", 0.68108, "read as 0.681"),
         ("(62.2 - 37) / 37", "share", 0.68108, "read as 0.681"),
@@ -6651,7 +6651,11 @@ def test_reader42_78_an_impossible_pue_prediction_says_how_a_share_becomes_a_pue
     ]
     for typed, message in said:
         assert "not possible" in message, (typed, message)
-        assert "the PUE is 1 + the overhead above the IT load" in message, (typed, message)
+        # reader 44-78 split the rule per share (test_reader44_78_a_cooling_share_…)
+        assert "For the overhead above the IT load, the PUE is 1 + the overhead" in message, (
+            typed,
+            message,
+        )
         assert "1.18" not in message and "close to" not in message, (typed, message)
     # one sentence for every value: only the echoed prediction differs
     assert len({m.split(" is not possible")[1] for _, m in said}) == 1
@@ -6881,3 +6885,42 @@ def test_reader43_12_pue_40s_two_figure_hint_does_not_make_three_figures_a_rule(
     assert not said.rstrip(". ").endswith("; give three figures"), said
     assert "or give three figures" in said and "round the figures" in said.lower(), said
     assert lessons.check("pue-40", "1.8").right and lessons.check("pue-40", "1.75").right
+
+
+def test_reader44_78_a_battery_time_per_day_reads_as_the_time():
+    # reader 44-78 D1: "7 h per day" for the daily peak-shaving battery was told "h per day is
+    # an amount of memory" (pint's bytes have no dimension, so every unit that cancels read as
+    # memory), "7 hours a day" was unreadable. A time asked, a time said per day: the time.
+    from explorer.classroom import lessons
+
+    for typed in ("7 h per day", "7 h/day", "7 hours a day", "7 hours per day", "7 h every day"):
+        said = lessons.check("shaving-battery-hours", typed)
+        assert said.right, (typed, said.message)
+    assert reading.read("420 min per day", "h", False).value == 7.0  # 420 / 60
+    # a unit that cancels is no amount of memory, whatever the exercise
+    for typed, unit in (("7 h per week", "h"), ("3 MW/MW", "MWh")):
+        said = reading.read(typed, unit, False).message
+        assert said and "memory" not in said, (typed, said)
+    assert "memory" in reading.read("7 GB", "h", False).message  # a real amount of memory still is
+
+
+def test_reader44_78_a_cooling_share_for_the_annual_pue_is_not_turned_by_adding_one():
+    # reader 44-78 D2: on "0.123" (a cooling share of the site) the route back said "the PUE is
+    # 1 + the overhead above the IT load" for both kinds of share, which reads as the guide's
+    # misconception 3 (PUE = 1 + cooling share); each share gets its own way to a PUE
+    from explorer.classroom import lessons
+
+    said = lessons.reveal("jackson-annual-pue", "0.123").message
+    overhead, _, site = said.partition("cooling's share of the site")
+    assert site and "1 + " in overhead and "1 + " not in site, said
+    assert "1 ÷ (1 −" in site and "3 %" in site, said  # the other losses, as the question says
+
+
+def test_reader44_78_a_fraction_of_an_hour_is_read_back_as_the_fraction():
+    # reader 44-78 nit: "300 MW * 5/60 h" was read right (5/60 of an hour) but said back as
+    # "read ÷ 60 h as ÷ 60, in h", which reads as a slip; the read-back names the fraction
+    from explorer.classroom import lessons
+
+    said = lessons.check("ride-through-energy", "300 MW * 5/60 h").message
+    assert "read 5/60 h as (5/60) h" in said and "÷ 60 h" not in said, said
+    assert lessons.check("ride-through-energy", "254 MW * 5/60 h").right

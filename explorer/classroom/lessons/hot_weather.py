@@ -169,9 +169,12 @@ add_exercise(
             # and no size said, tells how a share becomes a PUE
             possible_why="a PUE is the site's power ÷ its IT power, and the site's power holds "
             f"the IT power, so a PUE is never below {fmt.number(BOUNDS['pue'].lo)}; the explorer "
-            f"takes at most {fmt.number(BOUNDS['pue'].hi)}. If your number is a share (the "
-            "overhead above the IT load, or the cooling's share of the site), turn it into a "
-            "PUE first: the PUE is 1 + the overhead above the IT load",
+            # reader 44-78: one rule for both shares ("1 + it") read as the guide's
+            # misconception 3 for a cooling share; each share has its own way to a PUE
+            f"takes at most {fmt.number(BOUNDS['pue'].hi)}. If your number is a share, turn it "
+            "into a PUE first. For the overhead above the IT load, the PUE is 1 + the "
+            "overhead. For the cooling's share of the site, the PUE is 1 ÷ (1 − the cooling "
+            f"share − the {OTHER_TEXT} other losses)",
         ),
         hints=(
             # neutral: "cool months pull it down" pushed a "1.1" further down (reader 41)

@@ -65,10 +65,22 @@ def lesson_hot_day_name() -> str:
 
 
 def hook_guesses() -> str:
-    """Lesson 7's hook's guesses (`hot_days.HOOK_GUESSES`), in words."""
+    """Lesson 7's hook's guesses (`hot_days.HOOK_GUESSES`), in words, as the notebook's hook
+    and the plan say them: the "% more" guess that ends at twice the mean says so, so that a
+    student who thinks in "times as much" finds a guess (reader 44-78).
+
+    Examples
+    --------
+    >>> hook_guesses().split(", ")[1:]
+    ['50 to 100 % more (up to twice as much)', '2 to 3 times as much', 'or 10 times as much']
+    """
     from ..hot_days import HOOK_GUESSES
 
-    return ", ".join(HOOK_GUESSES)
+    said = [
+        f"{name} (up to twice as much)" if name.endswith("% more") and hi == 2 else name
+        for name, (_, hi) in HOOK_GUESSES.items()
+    ]
+    return f"{', '.join(said[:-1])}, or {said[-1]}"
 
 
 def lesson_hot_peak() -> str:
