@@ -680,8 +680,11 @@ PLANS: dict[int, Plan] = {
             (
                 5,
                 "Debrief",
-                "Ask: “Is ‘N days of a city’ fair? What does it hide about when and where?” "
-                "Then open “What we found” together.",
+                "Open “What we found” together (each student's copy opens at step 5; it "
+                "answers the hook and steps 3 and 4). Ask: “Is ‘N days of a city’ fair? What "
+                "does it hide about when and where?” Only after the class has discussed it, "
+                "open the fold under the Advanced sweep (“Is it fair? Fastest or least "
+                "energy?”; on paper, read it from the answer key).",
             ),
         ),
         (

@@ -1,0 +1,74 @@
+"""Reader 44's defects in lessons 5 and 6 (fix round 44): each test failed on main."""
+
+import ast
+import contextlib
+import html
+import io
+import json
+
+from explorer.classroom import lessons, teacher_pack, widgets
+
+_FAIR = "The energy matches; the load does not"
+_FASTEST = "The fastest job buys time with energy"
+
+
+def _run_notebook(name: str) -> list:
+    """The widgets lesson `name`'s code cells build, as Run All makes them."""
+    nb = json.loads((teacher_pack.NOTEBOOKS / name).read_text(encoding="utf-8"))
+    ns: dict = {}
+    roots = []
+    for raw in nb["cells"]:
+        if raw["cell_type"] != "code":
+            continue
+        tree = ast.parse("".join(raw["source"]))
+        last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+        with contextlib.redirect_stdout(io.StringIO()):
+            exec(compile(tree, "<cell>", "exec"), ns)
+            if last is not None:
+                roots.append(eval(compile(ast.Expression(last.value), "<cell>", "eval"), ns))
+    return roots
+
+
+def _texts(x) -> str:
+    import ipywidgets as ipw
+
+    out = [x.value] if isinstance(x, ipw.HTML) else []
+    return "\n".join(out + [_texts(c) for c in getattr(x, "children", ())])
+
+
+def _buttons(x) -> list:
+    import ipywidgets as ipw
+
+    own = [x] if isinstance(x, ipw.Button) else []
+    return own + [b for c in getattr(x, "children", ()) for b in _buttons(c)]
+
+
+def test_the_debrief_answers_wait_for_the_class_not_for_step_5(monkeypatch, teacher_pages):
+    """Reader 44, defect 1: lesson 6's "What we found" opened for each student once step 5 was
+    answered, and held the answers to the debrief's "Is the comparison fair?" and the Advanced
+    "Fastest or least energy?", before the class had discussed them. They now stand in their
+    own fold after the questions, opened on a click once the class has discussed them; the
+    answer key holds them on paper, and the plan says when to open it."""
+    import ipywidgets as ipw
+
+    monkeypatch.delenv("EXPLORER_STATIC", raising=False)
+    monkeypatch.delenv(widgets.REVEAL, raising=False)
+    widgets.REVEALED.done = []
+    try:
+        roots = [r for r in _run_notebook("06-capstone.ipynb") if isinstance(r, ipw.Widget)]
+        for eid in lessons.EXERCISES:
+            if eid.startswith("capstone-"):
+                widgets.REVEALED.mark(eid)
+        page = "\n".join(_texts(r) for r in roots)
+        assert "What we found" in page and "<b>The hook.</b>" in page  # step 5 opens it
+        assert _FAIR not in page and _FASTEST not in page, "the debrief's answers at step 5"
+        (button,) = [b for r in roots for b in _buttons(r) if "discuss" in b.description.lower()]
+        button.click()
+        page = "\n".join(_texts(r) for r in roots)
+        assert _FAIR in page and _FASTEST in page
+    finally:
+        widgets.REVEALED.done = []
+    key = html.unescape(teacher_pages["lesson-6/answers.html"])
+    assert _FAIR in key and _FASTEST in key
+    debrief = next(t for _, s, t in teacher_pack.PLANS[6].segments if s == "Debrief")
+    assert "after the class has discussed" in debrief, debrief
