@@ -5,6 +5,7 @@ import contextlib
 import html
 import io
 import json
+import re
 
 from explorer.classroom import lessons, teacher_pack, widgets
 
@@ -72,3 +73,43 @@ def test_the_debrief_answers_wait_for_the_class_not_for_step_5(monkeypatch, teac
     assert _FAIR in key and _FASTEST in key
     debrief = next(t for _, s, t in teacher_pack.PLANS[6].segments if s == "Debrief")
     assert "after the class has discussed" in debrief, debrief
+
+
+def _whose_rows(text: str) -> list[list[str]]:
+    """The ranked "Whose figure?" list's rows (rank, whose figure, a car, a site) in a text."""
+    return [
+        [c.strip() for c in line.strip().strip("|").split("|")]
+        for line in text.splitlines()
+        if re.match(r"\|\s*(1|2|3|never)\s*\|", line)
+    ]
+
+
+def test_whose_figure_is_a_short_ranked_list_with_a_car_beside_a_site(teacher_pages):
+    """Reader 44, defect 2 (and readers before): "Whose figure?" jumped between cars and sites
+    in eight fragments, and the cooling verdict turns on it. It is now a ranked list: the
+    subject's own figure (for all its own sites too), else an independent test of the same
+    thing, else a named figure for a comparable thing, never an average over others; each rank
+    short enough to read aloud, with one car example beside one site example, on screen and on
+    the worksheet; the plan reads the ranks aloud."""
+    nb = json.loads((teacher_pack.NOTEBOOKS / "05-fact-check.ipynb").read_text("utf-8"))
+    top = "".join(nb["cells"][0]["source"])
+    rows = _whose_rows(top)
+    assert [r[0] for r in rows] == ["1", "2", "3", "never"], rows
+    assert all(len(r) == 4 and len(r[1].split()) <= 12 for r in rows), rows
+    own, test, comparable, never = rows
+    assert "own" in own[1] and "all its own sites" in own[3] and "model" in own[2]
+    assert "independent test of the same thing" in test[1]
+    assert "comparable" in comparable[1]
+    assert "average over others" in never[1] and "survey of many companies' sites" in never[3]
+    assert "car" in never[2]
+    # the lead says what a rank-2 or rank-3 figure makes of a claim, in short sentences
+    lead = " ".join(top[top.index("**Whose figure?**") :].split("\n\n")[0].split())
+    assert "assumption" in lead and "rank 2 or 3" in lead, lead
+    assert all(len(s.split()) <= 18 for s in re.split(r"(?<=[.?:])\s+", lead)), lead
+    sheet = " ".join(
+        html.unescape(re.sub("<[^>]+>", " ", teacher_pages["lesson-5/worksheet.html"])).split()
+    )
+    for r in rows:
+        assert " ".join(r[1:]) in sheet, r
+    roles = next(t for _, s, t in teacher_pack.PLANS[5].segments if s == "Roles")
+    assert "four ranks of “Whose figure?”" in roles, roles
