@@ -113,3 +113,24 @@ def test_whose_figure_is_a_short_ranked_list_with_a_car_beside_a_site(teacher_pa
         assert " ".join(r[1:]) in sheet, r
     roles = next(t for _, s, t in teacher_pack.PLANS[5].segments if s == "Roles")
     assert "four ranks of “Whose figure?”" in roles, roles
+
+
+def test_a_worked_rounded_ultraserver_is_never_called_the_articles_figure():
+    """Reader 44, defect 3: 1.3 PF × 64 (one chip rounded) was told "83.2 is the article's
+    figure" when a unit stood before the operator ("1.3 PF * 64"), and "works it out from
+    other figures" when not ("64 x 1.3 PFLOP/s"). A calculation is a calculation, with or
+    without units in it; the article's 83.2 typed as a number is still its figure."""
+    from explorer.classroom.lessons import stations
+    from explorer.classroom.reading import worked
+
+    for typed in ("1.3 PF * 64", "1.3 PFLOP/s * 64", "64 x 1.3 PFLOP/s", "1.3 * 64", "20.8 PF x 4"):
+        assert worked(typed), typed
+        said = stations.check_station("us-fp8", typed)
+        assert not said.right and said.trap == "articles-figure", (typed, said)
+        assert "works it out from other figures" in said.message, (typed, said.message)
+        assert "is the article's figure" not in said.message, (typed, said.message)
+    for typed in ("83.2", "83.2 PF", "83.2 PFLOP/s"):
+        assert not worked(typed), typed
+        assert "is the article's figure" in stations.check_station("us-fp8", typed).message
+    # a unit before a word is no calculation
+    assert not any(worked(t) for t in ("5 days 18 hours", "1 in 20", "300 MW to 2 GW"))
