@@ -134,3 +134,19 @@ def test_a_worked_rounded_ultraserver_is_never_called_the_articles_figure():
         assert "is the article's figure" in stations.check_station("us-fp8", typed).message
     # a unit before a word is no calculation
     assert not any(worked(t) for t in ("5 days 18 hours", "1 in 20", "300 MW to 2 GW"))
+
+
+def test_a_two_figure_answer_outside_the_range_is_told_which_way_as_well():
+    """Reader 44, defect 4: at the UltraServer station (83.1 PFLOP/s, ±1 %: 82.4 to 83.9),
+    "82" and "84" got only "give three figures", so a student learned they were off only on
+    the next try. Each is told too low or too high as it stands, then asked for three figures;
+    "83", inside the range, is asked for three figures only."""
+    from explorer.classroom.lessons import stations
+
+    for typed, way in (("82", "too low"), ("84", "too high"), ("83", "")):
+        said = stations.check_station("us-fp8", typed)
+        assert not said.right and "give three figures" in said.message, (typed, said)
+        if way:
+            assert way in said.message, (typed, said.message)
+        else:
+            assert "too low" not in said.message and "too high" not in said.message, said
