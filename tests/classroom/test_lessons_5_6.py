@@ -1500,7 +1500,7 @@ def test_job_share_speed_traps_as_students_compute_them_reader37(pages):
     assert shown == {
         "speed-of-all": "8.6 %",
         "speed-of-half": "17.5 %",
-        "speed-of-a tenth": "7.9 %",
+        "speed-of-a-tenth": "7.9 %",
     }
     text = re.sub(r"<[^>]+>", " ", "\n".join(str(p) for p in pages.values()))
     assert "17.7 %" not in text

@@ -150,3 +150,15 @@ def test_a_two_figure_answer_outside_the_range_is_told_which_way_as_well():
             assert way in said.message, (typed, said.message)
         else:
             assert "too low" not in said.message and "too high" not in said.message, said
+
+
+def test_every_trap_id_is_one_word_of_letters_digits_and_hyphens():
+    """Reader 44, defect 5: the answer key printed lesson 6's trap "speed-of-a tenth" beside
+    "speed-of-all" and "speed-of-half". Every exercise's and station's trap id is a slug."""
+    from explorer.classroom.lessons import stations
+
+    exercises = [*lessons.EXERCISES.values(), *stations.STATION_CHECKS.values()]
+    bad = [
+        (e.id, t.id) for e in exercises for t in e.traps if not re.fullmatch(r"[a-z0-9-]+", t.id)
+    ]
+    assert not bad, bad

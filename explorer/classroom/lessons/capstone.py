@@ -1166,7 +1166,7 @@ add_exercise(
                 for size, name, k in (
                     ("all", "all the site's chips", 1),
                     ("half", "half the site's chips", 2),
-                    ("a tenth", "a tenth of them", 10),
+                    ("a-tenth", "a tenth of them", 10),
                 )
             ),
             Trap(
