@@ -162,3 +162,16 @@ def test_every_trap_id_is_one_word_of_letters_digits_and_hyphens():
         (e.id, t.id) for e in exercises for t in e.traps if not re.fullmatch(r"[a-z0-9-]+", t.id)
     ]
     assert not bad, bad
+
+
+def test_step_2_says_when_its_check_opens():
+    """Reader 44, nit 7: lesson 6's step 2 said "the check under your answer prints the peak",
+    but that check opens only once steps 1 and 2 are both answered; the text says so, as the
+    check's own closed line does."""
+    nb = json.loads((teacher_pack.NOTEBOOKS / "06-capstone.ipynb").read_text("utf-8"))
+    cells = ["".join(c["source"]) for c in nb["cells"]]
+    step2 = " ".join(next(c for c in cells if c.startswith("## Step 2")).split())
+    gate = next(c for c in cells if "def achieved():" in c)
+    until = re.search(r'until="([^"]+)"', gate)[1]  # the check's own closed line
+    assert until == "answered steps 1 and 2", until
+    assert "opens once you have answered steps 1 and 2" in step2, step2
