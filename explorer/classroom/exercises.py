@@ -1803,10 +1803,18 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
                     "figures",
                     level=level,
                 )
+            # outside the range as typed, it is said which way too (reader 44: "82" for 83.1
+            # ± 1 % learned it was low only on the next try)
+            way = (
+                ""
+                if e.accepts(x)
+                else f"{e.show(x)} as it stands is a little too {'low' if x < lo else 'high'} "
+                f"(the checker accepts {e.said_tolerance()}); "
+            )
             return Feedback(
                 False,
-                f"Not yet{said}: give three figures here: no two-figure answer is accepted, as "
-                "two figures cannot show that you worked it out. Keep three figures at every "
+                f"Not yet{said}: {way}give three figures here: no two-figure answer is accepted, "
+                "as two figures cannot show that you worked it out. Keep three figures at every "
                 f"step, too: a step rounded early moves the result.{step}",
                 "figures",
                 level=level,

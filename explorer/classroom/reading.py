@@ -759,9 +759,12 @@ def _plain(number: str) -> float | None:
 
 
 # an operation between two numbers ("4*20.8", "4 × 20.8 PF"), not a power of ten ("8.3 × 10^1")
-# "30 % × 245,264" and "30% of 245,264" are calculations too (reader 33)
+# "30 % × 245,264" and "30% of 245,264" are calculations too (reader 33), and so is one whose
+# first number carries its unit ("1.3 PF * 64", "300 MW / 1.15"; reader 44: it was read as a
+# number typed, and lesson 5's station called the worked 83.2 "the article's figure")
 _WORKED = re.compile(
-    r"\d\s*%?\s*(?:[*×·/÷+]|x(?=\s*\d)|of(?=\s*\d))\s*(?!10\s*(?:\^|\*\*|[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]))\d",
+    r"\d\s*(?:%|[a-zµ][a-zµ/]*)?\s*(?:[*×·/÷+]|x(?=\s*\d)|of(?=\s*\d))\s*"
+    r"(?!10\s*(?:\^|\*\*|[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]))\d",
     re.IGNORECASE,
 )
 
@@ -773,6 +776,8 @@ def worked(answer: object) -> bool:
     --------
     >>> worked("4*20.8"), worked("4 × 20.8 PF"), worked("83.2 PF"), worked("8.32 × 10^1")
     (True, True, False, False)
+    >>> worked("1.3 PF * 64"), worked("300 MW / 1.15"), worked("5 days 18 hours")
+    (True, True, False)
     """
     return isinstance(answer, str) and bool(_WORKED.search(answer))
 

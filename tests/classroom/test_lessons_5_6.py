@@ -399,8 +399,9 @@ def test_the_verdict_rule_says_whose_figure_and_the_cooling_row_is_read_aloud(pa
     # reader 18: AWS publishes no PUE for Canton; the reveal and the rule say why its fleet
     # figure is still the subject's own, not an average over others
     assert "AWS publishes no PUE for this one site" in second
-    # reader 21: said plainly, one short line (reader 22: in the rule at the top)
-    assert "No figure for this one car? The maker's figure for the" in cells[0]
+    # reader 21: said plainly (reader 22: in the rule at the top; reader 44: its first rank,
+    # where the maker's figure for the model is the car's own)
+    assert re.search(r"\| 1 \| the subject's own[^\n]*\| [^|\n]*or of its model \|", cells[0])
 
 
 def test_the_capstones_step_4_links_the_days_and_bounds_the_optimum(pages):
@@ -915,8 +916,8 @@ def test_reader_24s_rule_says_whose_figure_once_and_cell_6_names_every_held_row(
     top = _cells("05-fact-check.ipynb")[0]
     rule = top[top.index("| verdict |") : top.index("**Whose figure?**")]
     assert "average over others" not in rule and top.count("average over others") == 1
-    whose = top[top.index("**Whose figure?**") :].split("\n\n")[0]
-    assert "No figure for this one car? The maker's figure for the" in " ".join(whose.split())
+    whose = top[top.index("**Whose figure?**") :]
+    assert re.search(r"\| never \| an average over others \|", whose), whose[:900]
     # defect 2: cell 6 names each row a station holds (the UltraServer's 83.2 PF now too)
     (cell,) = [c for c in _cells("05-fact-check.ipynb") if c.startswith("## Recompute stations")]
     said = " ".join(cell.split())
@@ -1099,9 +1100,10 @@ def test_reader_29s_chips_row_says_why_an_outside_figure_may_fill_its_gap(pages)
     # subject publishes no figure at all, and the chips row answers the challenger
     rule = html.unescape(re.sub("<[^>]+>", "", pages["lesson-5/worksheet.html"]))
     rule = " ".join(rule.split())
-    assert "publishes no figure of that kind at all" in rule, rule[rule.find("Whose figure") :][
-        :600
-    ]
+    # reader 44: a rank-2 or rank-3 figure (an outside one) fills the gap as an assumption
+    whose = rule[rule.find("Whose figure") :][:900]
+    assert "rank 2 or 3 fills a gap the claim leaves open" in whose, whose
+    assert "independent test of the same thing" in whose and "comparable thing" in whose, whose
     chips = factcheck.after_reveal().split("<b>The chips row.</b>")[1].split("</li>")[0]
     tail = re.sub("<[^>]+>", "", chips.split(factcheck.ASKS)[1])
     tdp = fmt.number(catalog.value("chips.trn2.tdp", "W"))
@@ -1422,6 +1424,9 @@ def test_reader_36s_reveal_reads_one_line_a_row_and_whose_figure_reads_by_ear():
     assert all(len(s.split()) <= 18 for s in sentences), [
         s for s in sentences if len(s.split()) > 18
     ]
+    # reader 44: the ranks read aloud are short too
+    ranks = re.findall(r"^\| (?:1|2|3|never) \| ([^|]+) \|", top, flags=re.M)
+    assert len(ranks) == 4 and all(len(r.split()) <= 12 for r in ranks), ranks
 
 
 def test_reader_36s_nits_notes_guide_and_paper(pages):
@@ -1495,7 +1500,7 @@ def test_job_share_speed_traps_as_students_compute_them_reader37(pages):
     assert shown == {
         "speed-of-all": "8.6 %",
         "speed-of-half": "17.5 %",
-        "speed-of-a tenth": "7.9 %",
+        "speed-of-a-tenth": "7.9 %",
     }
     text = re.sub(r"<[^>]+>", " ", "\n".join(str(p) for p in pages.values()))
     assert "17.7 %" not in text

@@ -36,6 +36,7 @@ from .capstone import (
     OPENS_WHEN,
     RESTART_ASSUMPTION,
     blanked,
+    capstone_debrief,
     capstone_fixed,
     capstone_found,
     capstone_job,

@@ -871,10 +871,12 @@ def hook_spans() -> tuple[str, str]:
 
 
 def capstone_found(heading: str = "h4") -> str:
-    """Lesson 6's "What we found": the hook's answer and the answers to the lesson's open
-    questions, as HTML under a `heading` (the answer key's is an h3). It answers steps 3 to 5,
-    so the notebook shows it only once step 5 is answered (reader 29: a markdown fold left it
-    one click from the hook); on paper the answer key holds it (reader 40).
+    """Lesson 6's "What we found": the hook's answer and what steps 3 and 4 found, as HTML
+    under a `heading` (the answer key's is an h3). It answers steps 3 to 5, so the notebook
+    shows it only once step 5 is answered (reader 29: a markdown fold left it one click from
+    the hook); on paper the answer key holds it (reader 40). The debrief's two questions are
+    answered apart, in `capstone_debrief` (reader 44: here they opened before the class had
+    discussed them).
 
     Examples
     --------
@@ -909,15 +911,33 @@ def capstone_found(heading: str = "h4") -> str:
         "job; with a restart of fixed length the fastest job is much larger (step 4's check "
         "prints both). Trainium2's interruption rate is not published either: the model scales "
         "Llama 3's H100 rate, and a lower real rate makes the fastest job larger.</li>"
+        "</ul>"
+    )
+
+
+def capstone_debrief(heading: str = "h4") -> str:
+    """The answers to lesson 6's two open questions (the debrief's "Is the comparison fair?"
+    and the Advanced "Fastest or least energy?"), as HTML under a `heading`. The notebook
+    opens them on a click once the class has discussed them, after the questions; on paper
+    only the answer key holds them (reader 44: inside "What we found" they opened for each
+    student at step 5, before the debrief).
+
+    Examples
+    --------
+    >>> "<b>Is the comparison fair?</b>" in capstone_debrief()
+    True
+    """
+    return (
+        f"<{heading}>After the discussion</{heading}><ul>"
+        "<li><b>Is the comparison fair?</b> The energy matches; the load does not. A city's "
+        "electricity is spread over a year, over homes, shops and industry, and over a whole "
+        "grid; the run's is drawn at one site, day and night for weeks, and the utility must "
+        "supply it at every hour (lesson 7).</li>"
         "<li><b>Fastest or least energy?</b> The same work needs the same chip-hours, and "
         "interruptions multiply them by 1 ÷ goodput. So energy is least where goodput is "
         "highest (the smallest job), time is least where chips × goodput is highest (the "
         "fastest size). The fastest job buys time with energy; a Meta-sized job uses less but "
-        "takes several times longer.</li>"
-        "<li><b>Is the comparison fair?</b> The energy matches; the load does not. A city's "
-        "electricity is spread over a year, over homes, shops and industry, and over a whole "
-        "grid; the run's is drawn at one site, day and night for weeks, and the utility must "
-        "supply it at every hour (lesson 7).</li></ul>"
+        "takes several times longer.</li></ul>"
     )
 
 
@@ -1146,7 +1166,7 @@ add_exercise(
                 for size, name, k in (
                     ("all", "all the site's chips", 1),
                     ("half", "half the site's chips", 2),
-                    ("a tenth", "a tenth of them", 10),
+                    ("a-tenth", "a tenth of them", 10),
                 )
             ),
             Trap(

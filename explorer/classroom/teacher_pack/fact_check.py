@@ -246,6 +246,8 @@ def fact_check_grid() -> str:
     rule = (
         f"<h3>The verdict rule</h3>{md_table(5, '| verdict |')}"
         f"<p>{inline_html(passage(5, '**Whose figure?**'))}</p>"
+        # reader 44: the ranked list with a car and a site side by side, as the notebook has it
+        f"{md_table(5, '| rank |')}"
     )
     rule += f"<p>{inline_html(passage(5, '**Dense or sparse?**'))}</p>"
     rule += game_rules()

@@ -163,6 +163,8 @@ def answer_key_page(lesson: Lesson) -> str:
         # the handout sends a class on paper here for it, and the plan's debrief opens it
         # (reader 40: the key held only part of it)
         parts.append(lessons.capstone_found("h3"))
+        # the debrief's answers, read out once the class has discussed them (reader 44)
+        parts.append(lessons.capstone_debrief("h3"))
     if lesson.number == 8:  # read out after contested-load-swing, for a class on paper
         import contextlib
         import io

@@ -542,8 +542,9 @@ PLANS: dict[int, Plan] = {
                 "“Argue in role; vote what you believe once all the cases are made: the vote "
                 "scores against the sources, not the argument.” Read the verdict rule aloud "
                 # reader 39: all of "Whose figure?" (four conditionals) did not fit 5 minutes
-                "(the table at the top and the one line of “Whose figure?” under it; the rest "
-                "stays on the page): filling a gap the claim "
+                # reader 44: its four ranks, read without their examples, fit the 5 minutes
+                "(the verdict table at the top and the four ranks of “Whose figure?” under it; "
+                "their car and site examples stay on the page): filling a gap the claim "
                 "leaves open is an assumption; changing the claim's words is a different claim.",
             ),
             (
@@ -680,8 +681,11 @@ PLANS: dict[int, Plan] = {
             (
                 5,
                 "Debrief",
-                "Ask: “Is ‘N days of a city’ fair? What does it hide about when and where?” "
-                "Then open “What we found” together.",
+                "Open “What we found” together (each student's copy opens at step 5; it "
+                "answers the hook and steps 3 and 4). Ask: “Is ‘N days of a city’ fair? What "
+                "does it hide about when and where?” Only after the class has discussed it, "
+                "open the fold under the Advanced sweep (“Is it fair? Fastest or least "
+                "energy?”; on paper, read it from the answer key).",
             ),
         ),
         (
