@@ -1,0 +1,29 @@
+"""Lessons 3 and 4 as reader 44-34 found them: lesson 3's MFU is a share of the BF16 peak, lesson
+4's unlocking prose is one short line, and the checker reads what the students type."""
+
+from __future__ import annotations
+
+import re
+
+import nbformat
+
+from explorer.classroom import teacher_pack
+from explorer.classroom.teacher_pack.open_answers import model_answers
+
+FOUR = teacher_pack.NOTEBOOKS / "04-from-flops-to-a-trained-model.ipynb"
+THREE = teacher_pack.NOTEBOOKS / "03-from-chips-to-flops.ipynb"
+DETAILS = re.compile(r"<details>.*?</details>", re.S)
+
+
+def cells(path) -> list[str]:
+    return [c.source for c in nbformat.read(path, as_version=4).cells]
+
+
+def test_lesson_3_says_the_mfu_is_a_share_of_the_bf16_peak():
+    # the day is the UltraServer's dense FP8 peak; Meta's 38-43 % is of the BF16 peak, and a BF16
+    # run gets 0.40 x 667 / 1,299 = 0.205 of the FP8 day: "about a fifth", not "about 40 %"
+    (fold,) = [c for c in cells(THREE) if "useful computing out of it in a day" in c]
+    answer = DETAILS.search(fold).group(0)
+    assert "40 %" not in answer and "BF16" in answer and "under a quarter" in answer, answer
+    (key,) = [a for q, a in model_answers()[3] if q == "useful computing out of it in a day"]
+    assert "38–43 % of the BF16 peak" in key and "about a fifth of this FP8 day" in key, key
