@@ -748,7 +748,7 @@ def bf16_day_words() -> str:
 
     Examples
     --------
-    >>> print(bf16_day_words().replace("; ", ";\n"))
+    >>> print(bf16_day_words())
     Meta's Llama 3 run reached 38–43 % of the BF16 peak;
     a BF16 run gets about a fifth of this FP8 day
     """
