@@ -27,3 +27,30 @@ def test_lesson_3_says_the_mfu_is_a_share_of_the_bf16_peak():
     assert "40 %" not in answer and "BF16" in answer and "under a quarter" in answer, answer
     (key,) = [a for q, a in model_answers()[3] if q == "useful computing out of it in a day"]
     assert "38–43 % of the BF16 peak" in key and "about a fifth of this FP8 day" in key, key
+
+
+def visible(source: str) -> str:
+    """A markdown cell as the page shows it before any reveal: folds and paper notes dropped."""
+    return re.sub(r"<!--.*?-->", "", DETAILS.sub("", source), flags=re.S)
+
+
+def test_lesson_4_says_what_unlocks_in_one_short_line():
+    # the locked widgets list what is still to do; the prose says when in one short sentence
+    # (reader 44-34: a fifth of the lesson's text was about unlocking)
+    md = [c.source for c in nbformat.read(FOUR, as_version=4).cells if c.cell_type == "markdown"]
+    long = [
+        s
+        for c in md
+        for s in re.split(r"(?<=[.:])\s+", " ".join(visible(c).split()))
+        # a bold lead ("**Back to the hook.**") is a heading, not part of the sentence
+        if re.search(r"\bopens?\b", s) and len(re.sub(r"\*\*.*?\*\*", "", s).split()) > 16
+    ]
+    assert not long, long
+
+
+def test_lesson_4_question_after_the_commit_does_not_state_the_outcome():
+    # "How can more chips be slower?" stood on the page, visible before the sooner/later commit
+    # above it was made (Run All, scrolling): it gave the answer away
+    text = " ".join(visible(c) for c in cells(FOUR))
+    assert not re.search(r"chips (can )?be slower|more chips.{0,20}slower", text), text
+    assert "Which job finishes first?" in text

@@ -333,7 +333,7 @@ def model_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "reason is a good prediction.",
             ),
             (
-                "How can more chips be slower",
+                "Which job finishes first",
                 "More chips mean more parts that can fail, and the whole job stops at every "
                 "failure: five times the chips, interruptions five times as often, each losing "
                 "the work since the last checkpoint. A bigger job also restarts more slowly. "
