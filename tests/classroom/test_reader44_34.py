@@ -7,7 +7,7 @@ import re
 
 import nbformat
 
-from explorer.classroom import teacher_pack
+from explorer.classroom import lessons, teacher_pack
 from explorer.classroom.teacher_pack.open_answers import model_answers
 
 FOUR = teacher_pack.NOTEBOOKS / "04-from-flops-to-a-trained-model.ipynb"
@@ -61,3 +61,21 @@ def test_lesson_4_question_after_the_commit_does_not_state_the_outcome():
     text = " ".join(visible(c) for c in cells(FOUR))
     assert not re.search(r"chips (can )?be slower|more chips.{0,20}slower", text), text
     assert "Which job finishes first?" in text
+
+
+def test_lesson_3s_sources_hold_the_peaks_on_screen_until_the_ultraserver_is_answered(
+    monkeypatch,
+):
+    # reader 44-34 D3: Run All named "dense FP8 peak: 1,299" and "dense BF16 peak: 667" at the
+    # bottom of the page before cell 8's question (which is which?) and the UltraServer's box
+    from explorer.classroom import widgets
+
+    monkeypatch.setattr(widgets, "REVEALED", widgets.Revealed())
+    monkeypatch.delenv(widgets.STATIC, raising=False)
+    rows = [(k, k) for k in lessons.TOLD_APART]
+    widgets.REVEALED.ask("ultraserver-fp8")
+    said = widgets.where_from(*rows).value
+    assert "1,299" not in said and "667" not in said and "peak" not in said, said
+    widgets.REVEALED.mark("ultraserver-fp8")
+    said = widgets.where_from(*rows).value
+    assert "1,299 TFLOP/s" in said and "667 TFLOP/s" in said, said
