@@ -79,3 +79,34 @@ def test_lesson_3s_sources_hold_the_peaks_on_screen_until_the_ultraserver_is_ans
     widgets.REVEALED.mark("ultraserver-fp8")
     said = widgets.where_from(*rows).value
     assert "1,299 TFLOP/s" in said and "667 TFLOP/s" in said, said
+
+
+def test_the_per_mw_ratio_hears_every_way_and_name_as_one():
+    # reader 44-34 D4: "more", "above" said "a way, not a number"; "fewer", "same", "GB200"
+    # were "I cannot find a number … such as 1,500, 2.6k or 4.5 kWh", an odd example for a ratio
+    for typed in ("more", "fewer", "less", "same", "the same", "about the same"):
+        said = lessons.reveal("gb200-trn2-per-mw", typed).message
+        assert f"“{typed}” says a way, not a number" in said, (typed, said)
+    for typed in ("GB200", "Trainium2"):
+        said = lessons.reveal("gb200-trn2-per-mw", typed).message
+        assert f"“{typed}” names what the question compares" in said, (typed, said)
+        assert "kWh" not in said and "a plain number" in said, said
+    said = lessons.reveal("gb200-trn2-per-mw", "no idea").message
+    assert "a plain number, no unit" in said and "kWh" not in said, said
+    # "same" is no way where the question asks above or below 90 %
+    assert "Good, you say which way" not in lessons.reveal("goodput-16k", "same").message
+
+
+def test_llama_days_at_section_4s_days_is_told_it_has_interruptions():
+    # reader 44-34 D5: 22.6 days, the hook's 100,000 chips with interruptions (section 4), was
+    # told "that uses half the BF16 peak" (22.2 days: 3.79e25 / (1e5 x 989e12 x 0.4 / 2) / 86,400)
+    for typed in ("22.6", "22.6 days"):
+        said = lessons.check("llama-days", typed).message
+        assert "includes interruptions" in said and "half the BF16" not in said, said
+    assert "half the BF16 peak" in lessons.check("llama-days", "22.2").message
+
+
+def test_a_power_of_ten_after_a_space_reads_as_times():
+    # reader 44-34 D6: "3.79 10^25" got "I cannot read the unit '1e25'", a text never typed
+    assert lessons.check("llama-compute", "3.79 10^25").right
+    assert lessons.check("llama-compute", "3.79 10²⁵ FLOP").right

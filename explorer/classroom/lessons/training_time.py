@@ -972,6 +972,19 @@ add_exercise(
                 f"that is on every chip of section 3's site ({fmt.number(site_h100s())}); the "
                 f"hook has {fmt.number(RUN_CHIPS)}",
             ),
+            # section 4's days for the hook's job, interruptions included: 22.6 days, 1.8 %
+            # from the halved peak's 22.2 below, which it was told (reader 44-34); before it
+            Trap(
+                "with-interruptions",
+                lambda: float(
+                    compute(chip="h100", model="llama3-405b", job_chips=RUN_CHIPS, mfu=MFU)
+                    .sel(precision="bf16")
+                    .training_days
+                ),
+                "that includes interruptions (goodput, section 4); the question asks for the "
+                "days with none",
+                match=Match(rel_tol=0.008, rounded=False),
+            ),
             # 989 taken for a sparse figure and halved: 22.2 days (reader 39-34)
             Trap(
                 "half-bf16-peak",
