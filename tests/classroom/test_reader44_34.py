@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import nbformat
@@ -110,3 +111,11 @@ def test_a_power_of_ten_after_a_space_reads_as_times():
     # reader 44-34 D6: "3.79 10^25" got "I cannot read the unit '1e25'", a text never typed
     assert lessons.check("llama-compute", "3.79 10^25").right
     assert lessons.check("llama-compute", "3.79 10²⁵ FLOP").right
+
+
+def test_the_per_mw_question_reads_once(teacher_pages):
+    # reader 44-34 D7: "How many times Trainium2's dense FP8 FLOP/s per facility MW does a GB200
+    # deliver?" read awkwardly; the yardstick first, in the box and on the worksheet alike
+    asked = "Per facility MW, how many times Trainium2's dense FP8 does a GB200 deliver?"
+    assert asked in lessons.EXERCISES["gb200-trn2-per-mw"].question
+    assert asked in html.unescape(teacher_pages["lesson-3/worksheet.html"])

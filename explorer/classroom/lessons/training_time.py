@@ -729,7 +729,7 @@ add_exercise(
         "gb200-trn2-per-mw",
         3,
         f"Per chip, a GB200 delivers {fmt.number(per_chip_ratio(), 2)} times Trainium2's dense "
-        "FP8. How many times Trainium2's dense FP8 FLOP/s per facility MW does a GB200 deliver?",
+        "FP8. Per facility MW, how many times Trainium2's dense FP8 does a GB200 deliver?",
         lambda: fp8_per_mw("gb200") / fp8_per_mw("trn2"),
         RATIO,
         rel_tol=0.05,
