@@ -2133,15 +2133,27 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
         shrink = fmt.number(-signed.value)
         r = replace(signed, value=-signed.value, echo=f"read as a {e.reads.change} of {shrink}")
     if r.value is None:
+        typed = " ".join(str(prediction).split())
+        # "fewer", "the same" are ways too; "GB200", a name the question gives, says which, not
+        # how many times (reader 44-34: both were "I cannot find a number", "such as 4.5 kWh")
         way = re.fullmatch(
-            r"\s*(?:(?:higher|lower|more|less)|(above|below)(?:\s+([\d.,]+)\s*%?)?)[.!]?\s*",
+            r"\s*(?:(?:higher|lower|more|less|fewer|greater|bigger|smaller|"
+            r"(?:about\s+|roughly\s+)?(?:the\s+)?(?:same|equal))"
+            r"|(above|below)(?:\s+([\d.,]+)\s*%?)?)[.!]?\s*",
             prediction if isinstance(prediction, str) else "",
             re.I,
+        )
+        named = (
+            isinstance(prediction, str)
+            and not way
+            # a name (a capital or a digit in it: "GB200", "Trainium2"), not "the" or "a"
+            and bool(re.fullmatch(r"[A-Za-z][\w-]*\d[\w-]*|[A-Z][\w-]+", typed))
+            and bool(re.search(rf"(?<!\w){re.escape(typed)}(?!\w)", e.question, re.I))
         )
         # "below", or "below 90" where the lesson asks above or below 90 % (readers 26, 27): a
         # way, or a bound, said back as one; the reveal needs the student's one best number
         asks = e.reads.asks_way or e.reads.reference
-        if way and asks:
+        if way and asks and not re.search(r"same|equal", typed, re.I):
             return Reveal(
                 None,
                 want,
@@ -2154,7 +2166,6 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
             # alike, as what they are not, one number (reader 37-12: "below 2.8" was praised,
             # "less than 2.8" refused)
             # (reader 42-12: "a way or a bound" puzzled; each is said as what it is)
-            typed = " ".join(str(prediction).split())
             what = (
                 f"“{typed}” is a bound, not one number"
                 if r.bound or (way and way[2])
@@ -2165,6 +2176,15 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
                 want,
                 f"{yours} is not readable yet: {what}; give {best} ({_example(e)}), so that "
                 "the explorer can compare it with its own.",
+                False,
+            )
+        if named:
+            return Reveal(
+                None,
+                want,
+                f"{yours} is not readable yet: “{typed}” names what the question compares, "
+                f"not a number; give {best} ({_example(e)}), so that the explorer can compare "
+                "it with its own.",
                 False,
             )
         message = r.message.replace(EXAMPLE, "type a share such as 50 % or 0.5")

@@ -116,7 +116,8 @@ _OPERATIONS = re.compile(r"(?:(?:floating[- ]point|arithmetic)\s+)?op(?:eration)
 _PREFIX = {"": "", "k": "k", "m": "M", "g": "G", "t": "T", "p": "P", "e": "E", "z": "Z", "y": "Y"}
 # "7.18*10^21", "7.2 × 10²¹", "7.2 x 10**21": a power of ten written out reads as 7.2e21
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
-_TEN_TO = re.compile(r"(?<=\d)\s*[*x×·]\s*10\s*(?:\^|\*\*)\s*([-+]?\d+)")
+# (reader 44-34: "3.79 10^25", a space for the times sign, was "the unit '1e25'")
+_TEN_TO = re.compile(r"(?<=\d)(?:\s*[*x×·]\s*|\s+)10\s*(?:\^|\*\*)\s*([-+]?\d+)")
 _TIMES_SIGN = re.compile(r"(?:(?<=\d)\s*|(?<=\s))[xX](?=\s*[\d.(])")
 _TEN_SUPERSCRIPT = re.compile(r"10([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 # "10^5" on its own (a hook's guess pasted in): a power of ten, 1e5
@@ -1647,7 +1648,9 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
         )
     if not m:
         shown = answer.strip() if len(answer.strip()) <= 40 else answer.strip()[:40] + "…"
-        return Reading(None, f"I cannot find a number in {shown!r}; {EXAMPLE}.")
+        # a ratio's example is a ratio, not "4.5 kWh" (reader 44-34)
+        example = "type a plain number, no unit (a ratio)" if unit == RATIO else EXAMPLE
+        return Reading(None, f"I cannot find a number in {shown!r}; {example}.")
     number = m["num"].replace(",", "")
     exp = (m["exp"] or "").strip()
     if exp:

@@ -1084,8 +1084,8 @@ def where_from(
     hours in a year, the first step of the site's energy) is a blank until that exercise is
     revealed: its value and its source (whose title may state it) show only then. So is a
     figure a question has students tell apart from another (`lessons.TOLD_APART`: which of a
-    chip's peaks is dense FP8), with its label too, on paper only: on screen the question's fold
-    names them.
+    chip's peaks is dense FP8), with its label too, on screen as on paper: the blank's line
+    points to the question's fold.
 
     Examples
     --------
@@ -1102,11 +1102,8 @@ def where_from(
     holds = lessons.WORKED_OUT | lessons.TOLD_APART
 
     def held(key: str) -> bool:
-        if key in lessons.TOLD_APART and not _on_paper():
-            # on screen the question's own fold names them, one click away: a blank here told
-            # students something was hidden that sits above (reader 40-34); paper leaves the
-            # fold out, so it keeps them blank (reader 18)
-            return False
+        # on screen too (reader 44-34: Run All named the peaks below the question that sorts
+        # them); the blank's line says where the question's own answer is (reader 40-34)
         eid = holds.get(key)
         return eid in REVEALED.asked and eid not in REVEALED.done
 
@@ -1117,10 +1114,15 @@ def where_from(
                 # one line for all of them (reader 19: identical lines puzzled students)
                 if key != next(k for k, *_ in figures if k in lessons.TOLD_APART and held(k)):
                     return ""
+                where = (
+                    "on paper, you tell them apart yourself"
+                    if _on_paper()
+                    else "the fold under the question that asks you to sort them has its answer"
+                )
                 return (
                     f"<li><b>the figures the lesson asks you to tell apart</b>: ______ "
                     f"(they show here, named, with their sources, once you have answered "
-                    f"“{asked}”; on paper, you tell them apart yourself).</li>"
+                    f"“{asked}”; {where}).</li>"
                 )
             if holds[key] in _PREDICTED:  # a figure that gives a prediction away (reader 32)
                 return (

@@ -700,7 +700,7 @@ def test_lesson_4s_more_chips_verdict_opens_under_its_question_on_a_click(monkey
     (path,) = [p for p in handouts.walkthroughs() if p.name.startswith("04")]
     nb = nbformat.read(path, as_version=4)
     code = [c.source for c in nb.cells if c.cell_type == "code"]
-    asked = next(i for i, c in enumerate(nb.cells) if "How can more chips be slower?" in c.source)
+    asked = next(i for i, c in enumerate(nb.cells) if "Which job finishes first?" in c.source)
     below = sum(c.cell_type == "code" for c in nb.cells[:asked])  # the first code cell below it
     verdict = lessons.more_chips_words(204_866)
     bits = [verdict.split(":")[0], fmt.percent(lessons.fixed_restart_margin(), 2), "128,000"]

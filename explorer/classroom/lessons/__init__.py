@@ -75,6 +75,7 @@ from .chips import (
     PER_MW_WORDS,
     TRN2_COOLING,
     all_in_words,
+    bf16_day_words,
     four_accelerators,
     per_chip_and_per_mw,
     per_mw,

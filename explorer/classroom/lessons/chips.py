@@ -22,6 +22,7 @@ from .common import (
     chips_in,
     fleet_pue,
     other_share,
+    part_words,
     trn2_all_in_w,
 )
 
@@ -739,3 +740,23 @@ def per_chip_ratio() -> float:
     3.85
     """
     return chip_value("gb200", "fp8_dense", "TFLOP/s") / chip_value("trn2", "fp8_dense", "TFLOP/s")
+
+
+def bf16_day_words() -> str:
+    """What a BF16 training run gets of the UltraServer's dense FP8 day (reader 44): Meta's MFU
+    is a share of the *BF16* peak, and BF16 runs at about half FP8's speed on Trainium2.
+
+    Examples
+    --------
+    >>> print(bf16_day_words())
+    Meta's Llama 3 run reached 38–43 % of the BF16 peak;
+    a BF16 run gets about a fifth of this FP8 day
+    """
+    lo = catalog.value("models.llama3-405b.mfu_16384_gpus_long_context", "dimensionless")
+    hi = catalog.value("models.llama3-405b.mfu_8192_gpus", "dimensionless")
+    mfu = catalog.value("defaults.mfu", "dimensionless")
+    bf16 = chip_value("trn2", "bf16_dense", "TFLOP/s") / chip_value("trn2", "fp8_dense", "TFLOP/s")
+    return (
+        f"Meta's Llama 3 run reached {fmt.percent_range(lo, hi, 2)} of the BF16 peak; a BF16 run "
+        f"gets {part_words(mfu * bf16)} of this FP8 day"
+    )

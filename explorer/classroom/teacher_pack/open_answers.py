@@ -293,9 +293,10 @@ def model_answers() -> dict[int, tuple[tuple[str, str], ...]]:
             (
                 "useful computing out of it in a day",
                 f"No: {ans('ultraserver-day-flop')} is the dense peak every second of the day, an "
-                "upper bound. A real run achieves under half of the peak (its chips wait on "
-                "memory, the network and each other: the MFU, lesson 4), and a long job stops at "
-                "every failure (checkpoints, lost work, restarts).",
+                "upper bound. A real run achieves under half of the peak at the precision it "
+                "trains in (its chips wait on memory, the network and each other: the MFU, "
+                f"lesson 4). {lessons.bf16_day_words()}. And a long job stops at every failure "
+                "(checkpoints, lost work, restarts).",
             ),
             (
                 "what else (price, availability, software)",
@@ -332,7 +333,7 @@ def model_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "reason is a good prediction.",
             ),
             (
-                "How can more chips be slower",
+                "Which job finishes first",
                 "More chips mean more parts that can fail, and the whole job stops at every "
                 "failure: five times the chips, interruptions five times as often, each losing "
                 "the work since the last checkpoint. A bigger job also restarts more slowly. "
