@@ -1936,3 +1936,22 @@ def test_reader44_12_lesson_2s_advanced_homework_is_short_and_says_what_lesson_7
     notes = dict(lessons.rows_notes())
     assert "lesson 7's model" in notes["Whole-plant COP"]
     assert "the explorer's model" in notes["Outside-air hours"]
+
+
+def test_reader44_12_lesson_1s_looking_it_up_note_promises_what_the_checker_does():
+    # reader 44-12 D3: "you may find a few per cent more per American ... which the checker
+    # allows for": the World Bank's 2022 US figure (about 12,970 kWh, 6 % above 12,200) gives
+    # 202,600, refused. The note now says the checker's own margin, and a per-person figure
+    # higher by that margin gives a city the checker takes
+    one = " ".join(_markdown(1).split())
+    note = one.split("**Looking it up.**")[1].split("</details>")[0].split(" - **")[0]
+    assert "which the checker allows for" not in note, note
+    ex = lessons.EXERCISES["city-people-us"]
+    margin = re.search(r"(\d+) %", note)
+    assert margin and float(margin[1]) / 100 == pytest.approx(ex.rel_tol), note
+    assert "checker" in note[note.index(margin[0]) - 80 :], note
+    per_person = catalog.value("bases.us-person.value", "kWh / person / year")
+    energy = 2_628_000_000  # kWh: 300 MW x 8,760 h
+    for higher in (0.03, 0.99 * ex.rel_tol):  # "a few per cent more", up to the margin
+        city = energy / (per_person * (1 + higher))
+        assert lessons.check("city-people-us", f"{city:.0f}").right, (higher, city)
