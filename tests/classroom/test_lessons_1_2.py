@@ -1956,3 +1956,14 @@ def test_reader44_12_lesson_1s_looking_it_up_note_promises_what_the_checker_does
     for higher in (0.03, 0.99 * ex.rel_tol):  # "a few per cent more", up to the margin
         city = energy / (per_person * (1 + higher))
         assert lessons.check("city-people-us", f"{city:.0f}").right, (higher, city)
+
+
+def test_reader44_12_lesson_1_says_the_years_hours_nowhere_its_sources_hold_them_back():
+    # reader 44-12 D5: `where_from` holds back the hours in a year until energy-300mw is
+    # answered ("you work this out in the lesson"), but "What we found" printed "A year has
+    # 8,760 hours" in plain text: one figure treated two ways. No markdown of lesson 1 states it
+    hours = fmt.number(catalog.value("conventions.hours_per_year", "hour/year"))  # 24 x 365
+    assert hours == "8,760"
+    one = _markdown(1)
+    assert hours not in one and "8760" not in one, one[one.find(hours) - 200 :][:300]
+    assert "the hours in a year" in " ".join(one.split())
