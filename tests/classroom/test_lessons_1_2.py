@@ -944,7 +944,8 @@ def test_reader_29s_figures_rules_are_said_where_the_student_sees_them():
     before = " ".join(cells[box - 1].split())
     # reader 38-12 D7: "so a bigger share has more room in percentage points" puzzled and
     # taught nothing; the same twentieth for both shares is said
-    assert "For both cooling shares" in before and "within a twentieth" in before, before
+    # (reader 44-12 D6: said in each box's question only, not again in the pairs' text)
+    assert "For both cooling shares" not in before and "within a twentieth" not in before, before
     # reader 36-12 D3: each box says its own tolerance (the fleet's was said only after it was
     # answered), and no third share (the article's 40 %) is worked as the example
     for e in (fleet, survey):
@@ -1023,13 +1024,18 @@ def test_reader_30s_first_cooling_slip_hints_hold_back_the_next_number():
 def test_reader_30s_share_tolerance_is_said_as_a_fraction_the_checker_uses(pages):
     # "a fixed part of your answer" did not say how much; the checker's 5 % either way is a
     # twentieth of the share (±1.6 points at 32.9 %), in the notebook and on the worksheet
-    nb = json.loads((teacher_pack.NOTEBOOKS / "02-where-the-power-goes.ipynb").read_text())
-    text = " ".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    # (reader 44-12 D6: said in each box's question, on screen and on the worksheet, not in the
+    # pairs' text as well)
+    text = " ".join(
+        lessons.EXERCISES[e].question for e in ("cooling-at-fleet-pue", "cooling-at-survey-pue")
+    )
     sheet = html.unescape(pages["lesson-2/worksheet.html"])
     words = {"a tenth": 10, "a twentieth": 20, "a fiftieth": 50}
     for page in (" ".join(text.split()), " ".join(sheet.split())):
         # reader 31: "of it" became "of the explorer's", and "about" went (it is exact)
-        said = re.search(r"within (?:about )?(a \w+) of (?:it|the explorer's) either way", page)
+        said = re.search(
+            r"within (?:about )?(a \w+) of (?:it|the explorer's|the answer) either way", page
+        )
         assert said, "the pairs' tolerance is not said as a fraction"
         for ex in ("cooling-at-fleet-pue", "cooling-at-survey-pue"):
             assert lessons.EXERCISES[ex].rel_tol == pytest.approx(1 / words[said[1]])
@@ -1197,14 +1203,13 @@ def test_reader_31s_pairs_tolerance_sentence_stands_on_its_own(pages):
     }
     for text in (" ".join(cells[box - 1].split()), sheet):
         assert "As for the fleet" not in text, text
-        said = re.search(r"For both cooling shares[^.]*\.", text)  # one sentence (reader 38-12)
-        assert said, text
-        assert max(len(s.split()) for s in said[0].split(". ")) <= 25, said[0]
+        # reader 44-12 D6: the sentence is gone from the pairs' text (each box says it)
+        assert not re.search(r"For both cooling shares[^.]*\.", text), text
         for whole, points in re.findall(r"(\d+) % is (\d+(?:\.\d+)?) percentage points", text):
-            assert float(points) == int(whole) / 20 and int(whole) not in answers, said[0]
+            assert float(points) == int(whole) / 20 and int(whole) not in answers, text
         # reader 36-12 D3: the worked example (a twentieth of the article's 40 %) was a third
         # share beside the two checked, and confused; each box now says its own tolerance
-        assert not re.search(r"\d+ % is \d+ percentage points", said[0]), said[0]
+        assert not re.search(r"\d+ % is \d+ percentage points", text), text
 
 
 def test_reader_31s_plan_sets_the_cop_prediction_against_both_yardsticks(pages):
@@ -1693,8 +1698,9 @@ def test_reader40_12_a_shares_twentieth_is_said_not_to_be_points(pages):
     cells = ["".join(c["source"]) for c in nb["cells"]]
     box = next(i for i, c in enumerate(cells) if 'answer_box("cooling-at-survey-pue")' in c)
     sheet = " ".join(html.unescape(pages["lesson-2/worksheet.html"]).split())
-    for text in (" ".join(cells[box - 1].split()), sheet):
-        assert "not within 5 points" in text, text
+    # (reader 44-12 D6: in the boxes' questions, which the worksheet prints, not the pairs' text)
+    assert "not within 5 points" not in " ".join(cells[box - 1].split())
+    assert "a twentieth of the answer either way, not ±5 points" in sheet, sheet
 
 
 def test_reader40_12_an_aside_printed_open_on_paper_points_at_no_fold():
@@ -1967,3 +1973,21 @@ def test_reader44_12_lesson_1_says_the_years_hours_nowhere_its_sources_hold_them
     one = _markdown(1)
     assert hours not in one and "8760" not in one, one[one.find(hours) - 200 :][:300]
     assert "the hours in a year" in " ".join(one.split())
+
+
+def test_reader44_12_the_pairs_task_is_not_interrupted_by_the_tolerance(pages):
+    # reader 44-12 D6: "the checker accepts yours within a twentieth ..., not within 5 points"
+    # sat in the middle of the pairs' instructions and again in the box's label. Said once, in
+    # each box's question (on screen and on the worksheet), not in the pairs' text
+    nb = json.loads((teacher_pack.NOTEBOOKS / "02-where-the-power-goes.ipynb").read_text())
+    cells = ["".join(c["source"]) for c in nb["cells"]]
+    box = next(i for i, c in enumerate(cells) if 'answer_box("cooling-at-survey-pue")' in c)
+    pairs = re.sub(r"<!--.*?-->", "", cells[box - 1], flags=re.S)
+    assert "twentieth" not in pairs and "5 points" not in pairs, pairs
+    assert "**In pairs" in pairs and "Work it out in pairs" in pairs, pairs
+    sheet = " ".join(html.unescape(pages["lesson-2/worksheet.html"]).split())
+    for ex in ("cooling-at-fleet-pue", "cooling-at-survey-pue"):
+        asked = lessons.EXERCISES[ex].question
+        assert "a twentieth of the answer either way, not ±5 points" in asked, asked
+        assert asked in sheet, asked
+    assert "your teacher accepts yours" not in sheet
