@@ -248,6 +248,7 @@ def _hide_plumbing(nb: object) -> object:
         if cell.cell_type == "markdown" and not student:  # the teacher reads it (reader 30)
             cell.source = YOUR_TEACHER.sub(lambda m: "The" if m[1] == "Y" else "the", cell.source)
             cell.source = TEACHER_STOP.sub(_stop_line, cell.source)
+            cell.source = cell.source.replace("<details>", DETAILS_OPEN)
         if cell.cell_type == "markdown" and student:
             cell.source = ASIDE.sub(lambda m: f"**{m[1].strip()}**\n{m[2]}", cell.source)
             cell.source = FOLDED.sub(lambda m: _folded_out(m[1]), cell.source)
@@ -257,6 +258,8 @@ def _hide_plumbing(nb: object) -> object:
             _blank(output, guessed)
             if student:  # a cell's own fold (lesson 7's published design days, reader 28)
                 _open_folds(output)
+            else:  # the student's handout says the teacher's edition prints its folds open
+                _print_open(output)
         lines = [x for x in cell.source.splitlines() if x.strip()]
         imports = all(x.startswith(("import ", "from ")) for x in lines)
         tagged = HIDE_INPUT in cell.metadata.get("tags", [])
@@ -284,6 +287,19 @@ def _open_folds(output: dict) -> None:
     if html_out:
         text = "".join(html_out) if isinstance(html_out, list) else html_out
         output["data"]["text/html"] = FOLDED_OUTPUT.sub(r"<p><b>\1</b></p>\2", text)
+
+
+# a fold as the teacher's edition prints it: open, on screen and on paper (a closed <details>
+# prints only its summary), as the student's handout says (`_folded_out`)
+DETAILS_OPEN = "<details open>"
+
+
+def _print_open(output: dict) -> None:
+    """Print a cell output's folded ``<details>`` blocks open, in the teacher's edition."""
+    html_out = output.get("data", {}).get("text/html")
+    if html_out:
+        text = "".join(html_out) if isinstance(html_out, list) else html_out
+        output["data"]["text/html"] = text.replace("<details>", DETAILS_OPEN)
 
 
 def _blank(output: dict, figures: tuple[str, ...]) -> None:

@@ -332,3 +332,17 @@ def test_the_goodput_worked_step_counts_the_checkpoints_on_the_wall_clock():
     for figure in ("≈ 84 %", "gives 85.3 %", "per minute of work"):
         assert figure in step, (figure, step)
     assert "1 min in 22" not in step and len(step.split()) < 75, step
+
+
+def test_reader44_12_each_plan_says_where_to_project_the_questions_from(pages):
+    # reader 44-12 D2: the teacher's rendering prints each exercise's result under its question,
+    # and the plans said only to project it "at the reveal", never where the questions are
+    # projected from. Each plan's "Without the app server" says: the student handout for the
+    # questions, the teacher's rendering only at a reveal
+    for lesson in teacher_pack.LESSONS:
+        plan = html.unescape(pages[f"lesson-{lesson.number}/plan.html"])
+        offline = plan.split("<h3>Without the app server</h3>")[1].split("<h3>")[0]
+        flat = " ".join(re.sub(r"<[^>]+>", " ", offline).split())
+        assert "explorer teach handouts " in flat or "explorer teach handouts." in flat, flat
+        said = re.search(r"[^.]*question[^.]*student handout[^.]*\.", flat)
+        assert said and "only at" in said[0] and "reveal" in said[0], flat

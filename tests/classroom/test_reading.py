@@ -4125,7 +4125,8 @@ def test_reader_29s_pue_trap_hints_leave_the_step_to_the_first_attempt():
             later = lessons.check("pue-40", typed, attempt)
             assert later.trap == first.trap, (typed, attempt, later)
             assert "1 − 0.40 − 0.03" in later.message, (typed, attempt, later.message)
-    assert "= 0.57" in lessons.check("pue-40", "1.43", 2).message
+    # reader 44-12: the 0.57 waits for the worked step (third attempt)
+    assert "= 0.57" in lessons.check("pue-40", "1.43", 3).message
 
 
 def test_reader_29s_power_per_person_is_named():
@@ -6924,3 +6925,25 @@ def test_reader44_78_a_fraction_of_an_hour_is_read_back_as_the_fraction():
     said = lessons.check("ride-through-energy", "300 MW * 5/60 h").message
     assert "read 5/60 h as (5/60) h" in said and "÷ 60 h" not in said, said
     assert lessons.check("ride-through-energy", "254 MW * 5/60 h").right
+
+
+def test_reader44_12_a_second_attempt_says_the_formula_not_the_step_before_the_last():
+    # reader 44-12 D4: at the second attempt "1 − 1/1.15 ≈ 13 %; then take off the 3 %" and
+    # "IT gets 1 − 0.40 − 0.03 = 0.57 of the site; divide 1 by that" left one key press: the
+    # guide promises nudge, formula, worked step. The intermediate figure (13 %: 1 − 1/1.15 =
+    # 0.1304; 0.57: 1 − 0.40 − 0.03) waits for the third attempt
+    cases = {
+        ("cooling-at-fleet-pue", "15%"): "13 %",
+        ("cooling-at-survey-pue", "56%"): "35.9 %",  # 1 − 1/1.56 = 0.359
+        ("pue-40", "1.43"): "0.57",
+        ("cooling-at-fleet-pue", "87%"): "13 %",  # IT's share 1/1.15: the same slip
+        ("cooling-at-survey-pue", "64%"): "35.9 %",
+        ("pue-40", "1.4"): "0.57",
+        ("pue-40", "1.67"): "0.57",
+    }
+    for (ex, typed), step in cases.items():
+        first, second, third = (lessons.check(ex, typed, attempt=a) for a in (1, 2, 3))
+        assert first.trap and second.trap == first.trap == third.trap, (ex, typed, first)
+        assert step not in second.message and "≈" not in second.message, (ex, second.message)
+        assert len(second.message) > len(first.message), (ex, typed, second.message)
+        assert step in third.message and "worked step" in third.message, (ex, typed, third)

@@ -119,13 +119,11 @@ def cooling_slips(
             lambda: of * (pue() - 1),
             f"a PUE of {shown} means non-IT power is 1 − 1/{shown} of the site, not "
             f"{fmt.percent(pue() - 1)} (PUE − 1)",
-            # the share itself only from the second attempt: at the first it leaves the pair one
-            # subtraction (reader 30); in MW not even then, where it leaves only the share × the
-            # site, the worked step of the third attempt (reader 39-12)
+            # the non-IT share itself only at the worked step (third attempt): said at the
+            # second it left one subtraction (reader 30, reader 39-12 in MW, reader 44-12)
             say=Say(
                 later=(
-                    f"1 − 1/{shown} ≈ {fmt.percent(1 - 1 / pue())}; then take off the {OTHER_TEXT} "
-                    "other losses"
+                    f"work out 1 − 1/{shown} first, then take off the {OTHER_TEXT} other losses"
                     if of == 1
                     else f"work out 1 − 1/{shown} first, take off the {OTHER_TEXT} other losses, "
                     "then take that share of the site"
@@ -169,9 +167,7 @@ def cooling_slips(
                 lambda: 1 / pue(),
                 f"that is IT's share at a PUE of {shown} (1/PUE); the rest is all non-IT "
                 f"power: take off the {OTHER_TEXT} of other losses",
-                say=Say(
-                    later=f"the rest is 1 − 1/{shown} ≈ {fmt.percent(1 - 1 / pue())} of the site"
-                ),
+                say=Say(later=f"the rest is 1 − 1/{shown} of the site"),
             )
         )
     return tuple(slips)

@@ -256,7 +256,11 @@ def model_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "blown through the halls cools them, spend neither chiller electricity nor water "
                 "(a water-side economiser, lesson 7's, still evaporates in its tower). A wet "
                 "plant's water follows the heat it rejects: for this site's 300 MW a better PUE "
-                "does not cut it; for the same computing it saves water only in proportion. "
+                "does not cut it; for the same computing it saves water only in proportion.",
+            ),
+            (
+                # reader 44-12: the Mississippi site asked apart from the saving
+                "this Mississippi site save as much",
                 "Not as much at this site: row 2 is AWS's average over all its sites. "
                 f"{lessons.economiser_hours_line().split('not this site. ')[1]}",
             ),

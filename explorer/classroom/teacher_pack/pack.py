@@ -46,6 +46,9 @@ def _plan(lesson: Lesson) -> str:
         + html_table(["time", "segment", "what the teacher says and does"], rows)
         + f"<h3>Where students stumble</h3><ul>{stumbles}</ul>"
         + f"<h3>Without the app server</h3><p>{html.escape(plan.offline)}</p>"
+        # the teacher's rendering prints each result under its question (reader 44-12)
+        + "<p>To project a question, project the student handout (<code>explorer teach "
+        "handouts --out DIR</code>); project the teacher's rendering only at its reveal.</p>"
         + "<h3>If the app server is running (optional)</h3>"
         + app_when(lesson)
         + f"<p>{html.escape(lesson.app)}. (Start it with <code>explorer app</code> or "
