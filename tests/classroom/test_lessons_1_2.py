@@ -774,8 +774,9 @@ def test_reader_21s_items_in_lessons_1_and_2(pages, monkeypatch):
     # own more / less / the same
     hook = flat1.split("## Hook")[1].split(" ## ")[0]
     assert "(The article says about the same.)" not in hook
-    assert hook.index("25,000, 250,000 or 2.5 million?") < hook.index("about 250,000 people")
-    assert "25,000 is far too few on every basis" in flat1  # the debrief answers the guess
+    # (reader 45-12: the guesses are ranges, none of them the article's 250,000)
+    assert hook.index("or over a million?") < hook.index("about 250,000 people")
+    assert "100,000 to a million was the right range" in flat1  # the debrief answers the guess
     # L1 D2: the basis question comes after the first city: "before you work out the others",
     # turned round (2,628,000,000 kWh / 250,000 = 10,512 kWh, nearest the household's 10,715)
     assert "Before you compute anything" not in flat1
@@ -1991,3 +1992,33 @@ def test_reader44_12_the_pairs_task_is_not_interrupted_by_the_tolerance(pages):
         assert "a twentieth of the answer either way, not ±5 points" in asked, asked
         assert asked in sheet, asked
     assert "your teacher accepts yours" not in sheet
+
+
+def test_reader45_12_the_hooks_guess_is_not_the_articles_figure(pages):
+    # reader 45-12 D4: the hook offered "25,000, 250,000 or 2.5 million" and the fold right below
+    # prints the article's "about 250,000 people": the middle guess was the article's own. The
+    # guesses are ranges of a power of ten, none of them the article's figure, asked before it
+    flat1 = " ".join(_markdown(1).split())
+    hook = flat1.split("## Hook")[1].split(" ## ")[0]
+    guess = hook[: hook.index("<details>")]
+    assert "Before reading on, guess" in guess and "250,000" not in guess, guess
+    ranges = "under 10,000, 10,000 to 100,000, 100,000 to a million, or over a million?"
+    assert ranges in guess, guess
+    # the right range holds on every basis of the table, people counted (the household row as
+    # the people in the homes): 2,628,000,000 kWh / 16,666 = 157,700 up to / 3,700 = 710,000
+    from explorer.classroom.computed import compute
+
+    people = [
+        float(compute(site_power=lessons.SITE_MW, basis=b).city_people)
+        for b in lessons.COMPARED_BASES
+    ]
+    assert 100_000 < min(people) and max(people) < 1_000_000, people
+    assert round(min(people), -3) == 158_000 and round(max(people), -4) == 710_000
+    # the debrief, the key and the plan answer the ranges asked, not the old three guesses
+    assert "so 100,000 to a million was the right range" in flat1
+    key1 = " ".join(html.unescape(pages["lesson-1/answers.html"]).split())
+    assert "Of the four ranges, 100,000 to a million is right" in key1
+    plan1 = " ".join(html.unescape(pages["lesson-1/plan.html"]).split())
+    assert ranges in plan1
+    for page in (flat1, key1, plan1):
+        assert "2.5 million" not in page and "25,000" not in page

@@ -199,8 +199,9 @@ def model_answers() -> dict[int, tuple[tuple[str, str], ...]]:
             ),
             (
                 "a city of 250,000",
-                "Of the three guesses, 250,000 is the right size: every basis makes the site a "
-                f"city of well over a hundred thousand people ({_people_span()}). "
+                "Of the four ranges, 100,000 to a million is right: every basis makes the site a "
+                f"city of well over a hundred thousand people ({_people_span()}), so the "
+                "article's 250,000 is the right size. "
                 f"The site's {ans('energy-300mw')} a year matches {_households()} US households, "
                 "or "
                 f"{ans('city-people-us')} on the all-sector basis: the article's 250,000 match "
