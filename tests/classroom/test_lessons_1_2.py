@@ -1772,7 +1772,7 @@ def test_reader41_12_teachers_rendering_says_stop_between_the_bases_and_the_turn
         nb = nbformat.read(path, as_version=4)
         nb.metadata[handouts.EDITION] = teacher
         page = html.unescape(re.sub(r"<style.*?</style>", "", handouts.to_html(nb), flags=re.S))
-        stop = page.find("Stop here on the projector")
+        stop = page.rfind("Stop here on the projector")  # the last of three (reader 45-12)
         if not teacher:
             assert stop == -1
             continue
@@ -2022,3 +2022,35 @@ def test_reader45_12_the_hooks_guess_is_not_the_articles_figure(pages):
     assert ranges in plan1
     for page in (flat1, key1, plan1):
         assert "2.5 million" not in page and "25,000" not in page
+
+
+def test_reader45_12_teachers_rendering_stops_before_each_city_the_class_has_not_reached(pages):
+    # reader 45-12 D1: projected at the energy reveal, lesson 1's teacher's rendering scrolled
+    # on to "The explorer gets 215,000 people" (city-people-us) with no stop line between; and
+    # the household city sat just under the pairs' bases. A stop line now sits after each reveal
+    # the class may project, before the next exercise's answer
+    import nbformat
+
+    from explorer.classroom import handouts
+
+    nb = nbformat.read(teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[0].notebook, as_version=4)
+    nb.metadata[handouts.EDITION] = True
+    page = html.unescape(re.sub(r"<style.*?</style>", "", handouts.to_html(nb), flags=re.S))
+    text = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    stops = [m.start() for m in re.finditer("Stop here on the projector", text)]
+    marks = (
+        "Once you have answered, the worked solution opens below",  # energy-300mw's reveal
+        "A city of how many?",  # city-people-us is asked
+        "Each pair takes one of the bases above",  # the pairs' work, on the bases above
+        "The table opens once you have answered",  # city-households-us answered just above
+        "Back to the hook",  # city-power-article
+    )
+    at = [text.index(m) for m in marks]
+    assert at == sorted(at), at
+    for before, after in ((0, 1), (2, 3), (3, 4)):
+        assert any(at[before] < s < at[after] for s in stops), (marks[before], marks[after])
+    assert len(stops) == 3, stops
+    # the plan projects each worked solution at its reveal and stops at each line
+    plan = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", pages["lesson-1/plan.html"])).split())
+    assert "to show each worked solution at its reveal" in plan, plan
+    assert "stop at each, and scroll on only at that exercise's reveal" in plan, plan

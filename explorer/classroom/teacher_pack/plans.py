@@ -239,15 +239,15 @@ PLANS: dict[int, Plan] = {
         "bases opens inside the notebook once the site's energy and both city exercises are "
         "answered. Without computers: the worksheet lists the bases with their figures "
         "(students fill in the hours), so pairs compute every city by hand; project the "
-        "teacher's rendering (explorer teach handouts --teacher --out DIR) to show the table of "
-        "bases and the worked "
+        "teacher's rendering (explorer teach handouts --teacher --out DIR) to show each worked "
+        "solution at its reveal. Its lines “Stop here on the projector” mark where the next "
+        "screen answers an exercise the class has not reached (the first city, the household "
+        "city, then city-power-article): stop at each, and scroll on only at that exercise's "
+        "reveal. "
         # the moment named, not "from step 6 on": the plan's rows are not numbered (reader 29)
-        "solutions at the reveal, and only once everyone has entered city-households-us (in "
-        "“Households and the table”, after the pairs' board work): its page prints the household "
-        "city just under the bases the pairs work from. Stop scrolling at the table (its line "
-        "“Stop here on the projector” marks the spot): the next screen answers "
-        "city-power-article, which the pairs work on after it; show that part only at its own "
-        "reveal.",
+        "The table of bases comes only once everyone has entered city-households-us (in "
+        "“Households and the table”, after the pairs' board work). Stop scrolling at the table: "
+        "the next screen answers city-power-article, which the pairs work on after it.",
     ),
     2: Plan(
         (
