@@ -2054,3 +2054,18 @@ def test_reader45_12_teachers_rendering_stops_before_each_city_the_class_has_not
     plan = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", pages["lesson-1/plan.html"])).split())
     assert "to show each worked solution at its reveal" in plan, plan
     assert "stop at each, and scroll on only at that exercise's reveal" in plan, plan
+
+
+def test_reader45_12_the_looking_it_up_note_names_the_city_its_tolerance_is_for():
+    # reader 45-12 D2: "The checker accepts a city within 5 % of its own" is true of the city of
+    # people (city-people-us, ±5 %) only: the household city counts within 1.5 % and refuses a
+    # two-figure 250,000. The note names the exercise its tolerance belongs to
+    flat1 = " ".join(re.sub(r"<!--.*?-->", "", _markdown(1), flags=re.S).split())
+    people, homes = (lessons.EXERCISES[e] for e in ("city-people-us", "city-households-us"))
+    assert (people.rel_tol, homes.rel_tol) == (0.05, 0.015)
+    assert "accepts a city within" not in flat1
+    said = "The checker accepts your city of people (all sectors) within 5 % of its own"
+    assert said in flat1, flat1[flat1.find("The checker accepts") :][:200]
+    # World Bank's 12,645 kWh per American: 2,628,000,000 / 12,645 = 207,830, 3.5 % lower: counts
+    assert lessons.check("city-people-us", "207,830").right
+    assert not lessons.check("city-households-us", f"{245_264 * 0.965:.0f}").right
