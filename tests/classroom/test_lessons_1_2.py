@@ -2069,3 +2069,14 @@ def test_reader45_12_the_looking_it_up_note_names_the_city_its_tolerance_is_for(
     # World Bank's 12,645 kWh per American: 2,628,000,000 / 12,645 = 207,830, 3.5 % lower: counts
     assert lessons.check("city-people-us", "207,830").right
     assert not lessons.check("city-households-us", f"{245_264 * 0.965:.0f}").right
+
+
+def test_reader45_12_the_plan_says_what_the_checker_does_with_two_figures(pages):
+    # reader 45-12 D3: the plan said "the checker asks for three figures at every step", but an
+    # energy rounded to two figures passes: 2.6e9 / 10,715 = 242,650, within 1.5 % of 245,264.
+    # Only the two-figure result, the article's 250,000, is refused. The plan says just that
+    assert lessons.check("city-households-us", "2.6e9/10715").right
+    assert not lessons.check("city-households-us", "250,000").right
+    plan = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", pages["lesson-1/plan.html"])).split())
+    assert "three figures at every step" not in plan
+    assert "an energy rounded to two figures still gives a household city within" in plan, plan

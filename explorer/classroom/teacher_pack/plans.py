@@ -228,9 +228,11 @@ PLANS: dict[int, Plan] = {
             "otherwise ask for three figures. The checker refuses it at every try; as for any "
             "answer, the third try also shows the worked step (and “Show the answer”), as the "
             "third press of Hint does.",
-            "A household city to two figures worked from an energy rounded to two figures (in "
-            "TWh): within the tolerance to the figures given, but two figures cannot be told "
-            "from the article's 250,000, so the checker asks for three figures at every step.",
+            "A household city rounded to two figures is the article's 250,000: the checker "
+            "refuses it and asks for the result to three figures. But an energy rounded to two "
+            "figures still gives a household city within the "
+            f"{lessons.EXERCISES['city-households-us'].tolerance()}, and the checker accepts it: "
+            "it judges the result, not the figures of each step.",
             "Answering 3,050 (the city's GWh a year) for city-power-article: the hint says "
             "energy ÷ the hours of a year gives the power. “348 MW per year” is refused: the "
             "checker says MW is already a rate, so “per year” does not belong.",
