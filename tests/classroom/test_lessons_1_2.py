@@ -949,8 +949,10 @@ def test_reader_29s_figures_rules_are_said_where_the_student_sees_them():
     assert "For both cooling shares" not in before and "within a twentieth" not in before, before
     # reader 36-12 D3: each box says its own tolerance (the fleet's was said only after it was
     # answered), and no third share (the article's 40 %) is worked as the example
+    # (reader 45-12 D5: as the rule the checker always accepts, two figures, not as a
+    # fraction of an answer the student does not know yet)
     for e in (fleet, survey):
-        assert e.said_tolerance() in e.question, e.question
+        assert "Give your share to two figures or more." in e.question, e.question
     assert "40 %" not in before, before
 
 
@@ -1027,15 +1029,17 @@ def test_reader_30s_share_tolerance_is_said_as_a_fraction_the_checker_uses(pages
     # twentieth of the share (±1.6 points at 32.9 %), in the notebook and on the worksheet
     # (reader 44-12 D6: said in each box's question, on screen and on the worksheet, not in the
     # pairs' text as well)
+    # (reader 45-12 D5: the boxes ask for two figures; the replies and the key say the fraction)
     text = " ".join(
-        lessons.EXERCISES[e].question for e in ("cooling-at-fleet-pue", "cooling-at-survey-pue")
+        lessons.check(e, "9.4 %").message for e in ("cooling-at-fleet-pue", "cooling-at-survey-pue")
     )
-    sheet = html.unescape(pages["lesson-2/worksheet.html"])
+    sheet = html.unescape(pages["lesson-2/answers.html"])
     words = {"a tenth": 10, "a twentieth": 20, "a fiftieth": 50}
     for page in (" ".join(text.split()), " ".join(sheet.split())):
         # reader 31: "of it" became "of the explorer's", and "about" went (it is exact)
         said = re.search(
-            r"within (?:about )?(a \w+) of (?:it|the explorer's|the answer) either way", page
+            r"(?:within|accepts \() ?(?:about )?(a \w+) of (?:it|the explorer's|the answer) either way",
+            page,
         )
         assert said, "the pairs' tolerance is not said as a fraction"
         for ex in ("cooling-at-fleet-pue", "cooling-at-survey-pue"):
@@ -1689,10 +1693,7 @@ def test_reader40_12_the_verdict_says_where_the_surveys_share_lies():
 def test_reader40_12_a_shares_twentieth_is_said_not_to_be_points(pages):
     # reader 40-12 D3: "within a twentieth of the answer either way" read as ±0.05 (5 points)
     # by students who work in shares; the boxes, the replies and the pairs' text say it is not
-    for ex in ("cooling-at-fleet-pue", "cooling-at-survey-pue"):
-        assert (
-            "a twentieth of the answer either way, not ±5 points" in lessons.EXERCISES[ex].question
-        )
+    # (reader 45-12 D5: the boxes now ask for two figures; the replies say the twentieth)
     said = lessons.check("cooling-at-fleet-pue", "9.5 %").message
     assert "a twentieth of the answer either way, not ±5 points" in said, said
     nb = json.loads((teacher_pack.NOTEBOOKS / "02-where-the-power-goes.ipynb").read_text())
@@ -1700,8 +1701,9 @@ def test_reader40_12_a_shares_twentieth_is_said_not_to_be_points(pages):
     box = next(i for i, c in enumerate(cells) if 'answer_box("cooling-at-survey-pue")' in c)
     sheet = " ".join(html.unescape(pages["lesson-2/worksheet.html"]).split())
     # (reader 44-12 D6: in the boxes' questions, which the worksheet prints, not the pairs' text)
+    # (reader 45-12 D5: the boxes ask for two figures; the key says the twentieth)
     assert "not within 5 points" not in " ".join(cells[box - 1].split())
-    assert "a twentieth of the answer either way, not ±5 points" in sheet, sheet
+    assert "Give your share to two figures or more." in sheet, sheet
 
 
 def test_reader40_12_an_aside_printed_open_on_paper_points_at_no_fold():
@@ -1989,7 +1991,7 @@ def test_reader44_12_the_pairs_task_is_not_interrupted_by_the_tolerance(pages):
     sheet = " ".join(html.unescape(pages["lesson-2/worksheet.html"]).split())
     for ex in ("cooling-at-fleet-pue", "cooling-at-survey-pue"):
         asked = lessons.EXERCISES[ex].question
-        assert "a twentieth of the answer either way, not ±5 points" in asked, asked
+        assert "Give your share to two figures or more." in asked, asked  # (reader 45-12 D5)
         assert asked in sheet, asked
     assert "your teacher accepts yours" not in sheet
 
@@ -2080,3 +2082,22 @@ def test_reader45_12_the_plan_says_what_the_checker_does_with_two_figures(pages)
     plan = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", pages["lesson-1/plan.html"])).split())
     assert "three figures at every step" not in plan
     assert "an energy rounded to two figures still gives a household city within" in plan, plan
+
+
+def test_reader45_12_lesson_2s_shares_ask_for_two_figures_not_a_range_of_the_answer(pages):
+    # reader 45-12 D5: "Your share counts within a twentieth of the answer either way, not ±5
+    # points" cannot be turned into a range without the answer. The boxes ask for what the
+    # checker always accepts, two figures; the replies still say the tolerance once a number is
+    # typed, and the key keeps it. 1 − 1/1.15 − 0.03 = 10.04 % and 1 − 1/1.56 − 0.03 = 32.9 %
+    sheet = " ".join(html.unescape(pages["lesson-2/worksheet.html"]).split())
+    for ex, two, off in (
+        ("cooling-at-fleet-pue", "10 %", "9 %"),
+        ("cooling-at-survey-pue", "33 %", "31 %"),
+    ):
+        asked = lessons.EXERCISES[ex].question
+        assert asked.endswith("Give your share to two figures or more."), asked
+        assert "twentieth" not in asked and "points" not in asked, asked
+        assert asked in sheet, asked
+        assert lessons.check(ex, two).right
+        said = lessons.check(ex, off).message
+        assert not lessons.check(ex, off).right and "a twentieth of the answer" in said, said

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from ... import catalog, fmt, power
 from ..computed import compute
@@ -16,7 +17,6 @@ from ..exercises import (
     Reads,
     Say,
     Trap,
-    says_tolerance,
 )
 from .city import IT_GETS, REACHES_IT
 from .common import (
@@ -219,8 +219,17 @@ def _article_end_or_mw() -> tuple[Trap, ...]:
     )
 
 
+def _to_two_figures(e: Exercise) -> Exercise:
+    """`e`, a lesson-2 share, whose question asks for two figures: what the checker always
+    accepts (`Exercise.accepts`). "Within a twentieth of the answer either way" could not be
+    turned into a range without the answer (reader 45-12); the replies still say it once a
+    number is typed, and the key keeps the tolerance."""
+    assert not e.needs_three() and e.accepts(e.two_figures()), e.id
+    return replace(e, question=f"{e.question} Give your share to two figures or more.")
+
+
 add_exercise(
-    says_tolerance(
+    _to_two_figures(
         Exercise(
             "cooling-at-fleet-pue",
             2,
@@ -340,7 +349,7 @@ _SURVEY = fmt.number(survey_pue())
 # lesson 2's pair work (reader 17): the survey's PUE turned into a cooling share, answered in its
 # own box so that the check that converts it opens only afterwards
 add_exercise(
-    says_tolerance(
+    _to_two_figures(
         Exercise(
             "cooling-at-survey-pue",
             2,
