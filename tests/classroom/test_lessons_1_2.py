@@ -2101,3 +2101,17 @@ def test_reader45_12_lesson_2s_shares_ask_for_two_figures_not_a_range_of_the_ans
         assert lessons.check(ex, two).right
         said = lessons.check(ex, off).message
         assert not lessons.check(ex, off).right and "a twentieth of the answer" in said, said
+
+
+def test_reader45_12_lesson_2_tells_the_two_economisers_apart_where_it_names_the_yardstick():
+    # reader 45-12 D6: the Whole-plant COP is lesson 7's plant with a water-side economiser; the
+    # questions and the reveal are about AWS's air-side one. The fold that names the yardstick
+    # says which is which
+    nb = json.loads((teacher_pack.NOTEBOOKS / "02-where-the-power-goes.ipynb").read_text())
+    fold = next(
+        " ".join("".join(c["source"]).split())
+        for c in nb["cells"]
+        if "After the rows have opened: the COPs and the water" in "".join(c["source"])
+    )
+    named = fold[fold.index("that is the **Whole-plant COP**") :][:250]
+    assert "water-side" in named and "air-side" in named, named
