@@ -1038,7 +1038,8 @@ def test_reader_30s_share_tolerance_is_said_as_a_fraction_the_checker_uses(pages
     for page in (" ".join(text.split()), " ".join(sheet.split())):
         # reader 31: "of it" became "of the explorer's", and "about" went (it is exact)
         said = re.search(
-            r"(?:within|accepts \() ?(?:about )?(a \w+) of (?:it|the explorer's|the answer) either way",
+            r"(?:within|accepts \() ?(?:about )?(a \w+) of "
+            r"(?:it|the explorer's|the answer) either way",
             page,
         )
         assert said, "the pairs' tolerance is not said as a fraction"
@@ -2116,3 +2117,14 @@ def test_reader45_12_lesson_2_tells_the_two_economisers_apart_where_it_names_the
     )
     named = fold[fold.index("that is the **Whole-plant COP**") :][:250]
     assert "(lesson 7's plant, not AWS's)" in named and "an economiser" not in fold, named
+
+
+def test_reader45_12_energy_near_misses_are_worded_by_distance_not_by_side():
+    # reader 45-12 D7: 2,500 GWh got "check your method" and 2,700 GWh "the method is probably
+    # right". 2,500 is 4.9 % below 2,628 and 2,700 only 2.7 % above: the words follow the
+    # distance, the same on either side (2,560 is 2.6 % below; 2,760 is 5.0 % above)
+    said = {t: lessons.check("energy-300mw", f"{t} GWh").message for t in (2500, 2560, 2700, 2760)}
+    for near in (2560, 2700):
+        assert "The method is probably right" in said[near], said[near]
+    for far in (2500, 2760):
+        assert "Check your method, then your figures" in said[far], said[far]

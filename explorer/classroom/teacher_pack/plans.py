@@ -155,7 +155,8 @@ PLANS: dict[int, Plan] = {
                 5,
                 "Hook",
                 "Say: “A 300 MW site: a city of about how many people: under 10,000, 10,000 to "
-                "100,000, 100,000 to a million, or over a million? Write it down.” Then read the article's claim aloud, in other words "
+                "100,000, 100,000 to a million, or over a million? Write it down.” Then read the "
+                "article's claim aloud, in other words "
                 "(the lesson's wording, not the article's exact sentence): "
                 f"{lessons.article_claim()} Say: “Write down: does a city of 250,000 use "
                 "more, less or about the same as the site? Keep both.”",
