@@ -1910,3 +1910,25 @@ def test_reader41_34_no_text_names_a_variable_whose_cell_is_hidden():
             text = re.sub(r"<!--.*?-->", "", "".join(c["source"]), flags=re.S)
             named = set(re.findall(r"`(\w+)`", text)) & assigned
             assert not named, (name, named, text[:120])
+
+
+def test_reader45_34_what_we_found_is_a_page_a_paper_class_takes_home(pages):
+    # reader 45-34 D1: the plans set "What we found" as homework, but the student handouts said
+    # only that it is in the teacher's edition, and the notebook opens lesson 4's only after three
+    # answers given again: the pack now prints it as a page to hand out after class, the plans
+    # and the handouts say so
+    import nbformat
+
+    for n, said in ((3, "Chips = IT power"), (4, "More chips can be slower")):
+        page = pages[f"lesson-{n}/found.html"]
+        assert said in page and "<li>" in page and "<details" not in page
+        assert "found.html" in pages["index.html"]
+        plan = " ".join(pages[f"lesson-{n}/plan.html"].split())
+        assert "hand out the “What we found” page after class" in plan, n
+        nb = nbformat.v4.new_notebook()
+        src = "\n\n".join(c for c in cells(THREE if n == 3 else FOUR) if "What we found" in c)
+        nb.cells = [nbformat.v4.new_markdown_cell(src)]
+        nb.metadata[handouts.LESSON] = n
+        paper = " ".join(handouts._hide_plumbing(nb).cells[0].source.split())
+        assert "hands out after class" in paper, (n, paper[-300:])
+        assert "teacher's edition" not in paper, (n, paper[-300:])
