@@ -1534,6 +1534,12 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             else f"the {count} figure{plural} you gave{place} "
             f"{'is' if figures == 1 else 'are'} too rough to check"
         )
+        if not e.accepts(x):
+            # outside the range it says which way first, as digits hear (reader 45-34: "half a
+            # month", 37 % high, heard only that a fraction is a rounding; "1.5 weeks" heard
+            # "too low" where "a week and a half" did not)
+            lo, _ = e.accepted()
+            rough = f"too {'low' if x < lo else 'high'} as it stands; " + rough.removeprefix("but ")
         # inside the tolerance, the tolerance is no reason: the figures are (reader 35: "70 %"
         # for 68.2 % was told the checker accepts 3 % either way, which 70 % meets)
         why = (
