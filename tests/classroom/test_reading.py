@@ -6967,3 +6967,15 @@ def test_reader45_34_a_rough_answer_outside_the_range_is_told_which_way_first():
     # 11 days is 11.1 to two figures: inside the range, no way is said
     said = lessons.check("llama-days", "about 11 days").message
     assert "too high" not in said and "too low" not in said, said
+
+
+def test_reader45_34_a_trap_read_in_another_unit_keeps_the_traps_tolerance():
+    # reader 45-34 D3: "2.43e13" (read as TFLOP) was told it counts the backward pass only
+    # (4 N D = 2.53e25 FLOP, 4 % away), while "2.43e25" FLOP was not: the unit reading used the
+    # answer's ±5 % where the trap itself matches within ±2 %
+    for flop, tflop in (("2.43e25", "2.43e13"), ("2.53e25", "2.53e13"), ("1.26e25", "1.26e13")):
+        plain, other = lessons.check("llama-compute", flop), lessons.check("llama-compute", tflop)
+        assert (plain.trap == "backward-only") == (other.trap == "backward-only"), (tflop, other)
+        assert not other.right
+    assert lessons.check("llama-compute", "2.53e13").trap == "backward-only"
+    assert lessons.check("llama-compute", "2.43e13").trap != "backward-only"
