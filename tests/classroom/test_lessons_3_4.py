@@ -1932,3 +1932,15 @@ def test_reader45_34_what_we_found_is_a_page_a_paper_class_takes_home(pages):
         paper = " ".join(handouts._hide_plumbing(nb).cells[0].source.split())
         assert "hands out after class" in paper, (n, paper[-300:])
         assert "teacher's edition" not in paper, (n, paper[-300:])
+
+
+def test_reader45_34_the_per_mw_prediction_names_one_chips_figure_per_watt():
+    # reader 45-34 D4: "1.43" (Trainium2: 1,299 TFLOP/s ÷ (500 W × 1.82) = 1.427 TFLOP/s per W)
+    # and "2.99" (GB200: 5,000 ÷ (1,200 × 1.39) = 2.998) are the two numbers a student on the
+    # right track holds; they heard only "too small" / "too high"
+    for typed in ("1.43", "2.99", "3.00"):
+        said = lessons.reveal("gb200-trn2-per-mw", typed).message
+        assert "per watt" in said and "divide the GB200's by Trainium2's" in said, (typed, said)
+        check = lessons.check("gb200-trn2-per-mw", typed)
+        assert check.trap and "per watt" in check.message, (typed, check.message)
+    assert lessons.check("gb200-trn2-per-mw", "2.10").right
