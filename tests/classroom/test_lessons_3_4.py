@@ -1960,3 +1960,18 @@ def test_reader45_34_the_key_says_a_real_days_share_as_the_notebook_does(pages):
     assert (
         under_part_words(0.221) == "under a quarter" and under_part_words(0.26) == "under a third"
     )
+
+
+def test_reader45_34_code_students_see_says_what_its_plumbing_is():
+    # reader 45-34 D6: in Jupyter students read `**lessons.DAY_FLOP_LOCK`, `.sel(precision=...)`
+    # and `**lessons.SLIDER_LOCK` with no word on what they do; D7: the goodput answer said "the
+    # cells below show the three losses", which are under "More detail"
+    for path in (THREE, FOUR):
+        nb = nbformat.read(path, as_version=4)
+        for c in nb.cells:
+            if c.cell_type == "code" and re.search(
+                r"\*\*lessons\.|\.sel\(|FLEET_COOLING", c.source
+            ):
+                assert c.source.lstrip().startswith("#"), c.source
+    (goodput,) = [c for c in cells(FOUR) if c.startswith("**Question.** AWS's engineers")]
+    assert "cells below show" not in goodput and "“More detail”" in goodput
