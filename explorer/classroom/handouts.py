@@ -263,8 +263,8 @@ def _folded_out(summary: str, lesson: int = 0) -> str:
     what = re.sub(r"\s*\(open [^)]*\)", "", summary, flags=re.I).strip()
     if lesson in FOUND_PAGES and what.startswith(_END_OF_LESSON):
         return (
-            "*What we found, the answers to the lesson's questions — folded on screen; on paper, "
-            "the “What we found” page your teacher hands out after class.*"
+            "*The answers to the lesson's questions — folded on screen; on paper, on the page "
+            "your teacher hands out after class.*"
         )
     return (
         f"*{what} — folded on screen; on paper, in your teacher's edition of this handout (its "
