@@ -30,8 +30,13 @@ def test_the_pack_regenerates_identically(tmp_path, pages, capsys):
     assert f"{len(pages)} pages in {tmp_path}" in capsys.readouterr().out
     # plan, worksheet, answers, quiz and its answers per lesson; a tables sheet for the lessons
     # that have one (lesson 7); 7 more for the course (the teacher's notes: reader 32); lesson
-    # 6's sweep slip (reader 38)
-    assert len(pages) == len(teacher_pack.LESSONS) * 5 + len(teacher_pack.TABLE_SHEETS) + 7 + 1
+    # 6's sweep slip (reader 38); a "What we found" page for the lessons that set it as homework
+    # (reader 45-34)
+    from explorer.classroom.handouts import FOUND_PAGES
+
+    assert len(pages) == (
+        len(teacher_pack.LESSONS) * 5 + len(teacher_pack.TABLE_SHEETS) + 7 + 1 + len(FOUND_PAGES)
+    )
 
 
 def test_every_exercise_answer_hint_and_trap_is_in_the_answer_key(pages):

@@ -738,10 +738,10 @@ def half_up(x: float, figures: int, rounding: str = decimal.ROUND_HALF_UP) -> fl
     return float(d.quantize(step, rounding=rounding))
 
 
-def _in_other_unit(e: Exercise, x: float, want: float) -> str | None:
+def _in_other_unit(e: Exercise, x: float, want: float, rel_tol: float | None = None) -> str | None:
     """The unit, with no SI prefix or another prefix, that a bare `x` is the answer in ("2.63"
     for 2,628 GWh is in TWh; "8.3e16" for 83 PFLOP/s is in FLOP/s; "7.18e6" for 7.18e21 FLOP is
-    in PFLOP), or None."""
+    in PFLOP), within `rel_tol` (the exercise's tolerance unless given: a trap's own), or None."""
     if e.unit in (SHARE, RATIO) or e.unit in COUNT_WORDS or not want:
         return None
     stem = e.unit[1:] if e.unit[:1] in "kMGTPE" and e.unit[1:] in PREFIXABLE else e.unit
@@ -755,7 +755,8 @@ def _in_other_unit(e: Exercise, x: float, want: float) -> str | None:
             continue
         # a bare 83,136 for 83.1 PFLOP/s is the answer in TFLOP/s, the unit the chip's figure is
         # given in: naming that unit says more than "1,000 times too large"
-        if _near(x, there, e.rel_tol) or fmt.rounded(x, 2) == fmt.rounded(there, 2):
+        tol = e.rel_tol if rel_tol is None else rel_tol
+        if _near(x, there, tol) or fmt.rounded(x, 2) == fmt.rounded(there, 2):
             return other
     return None
 
@@ -1534,6 +1535,12 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             else f"the {count} figure{plural} you gave{place} "
             f"{'is' if figures == 1 else 'are'} too rough to check"
         )
+        if not e.accepts(x):
+            # outside the range it says which way first, as digits hear (reader 45-34: "half a
+            # month", 37 % high, heard only that a fraction is a rounding; "1.5 weeks" heard
+            # "too low" where "a week and a half" did not)
+            lo, _ = e.accepted()
+            rough = f"too {'low' if x < lo else 'high'} as it stands; " + rough.removeprefix("but ")
         # inside the tolerance, the tolerance is no reason: the figures are (reader 35: "70 %"
         # for 68.2 % was told the checker accepts 3 % either way, which 70 % meets)
         why = (
@@ -1711,7 +1718,9 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     # only 1.9 % from the site's own 300 MW, which was named first (reader 29)
     elsewhere = []
     for t in traps if r.bare else ():
-        there = _in_other_unit(e, x, t.value()) if not t.match.unit else None
+        # within the trap's own tolerance, as without a unit (reader 45-34: "2.43e13" TFLOP was
+        # named the backward pass, 4 % away, where "2.43e25" FLOP was not)
+        there = _in_other_unit(e, x, t.value(), t.match.rel_tol) if not t.match.unit else None
         if there:
             shown = float(ureg.Quantity(t.value(), e.unit).to(there).magnitude)
             elsewhere.append((abs(math.log(x / shown)) if x > 0 < shown else math.inf, t, there))

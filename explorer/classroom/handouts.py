@@ -217,9 +217,55 @@ def run(reveal: bool = False, paths: list[Path] | None = None) -> list[tuple[Pat
 HIDE_INPUT = "hide-input"
 
 
-def _folded_out(summary: str) -> str:
-    """What a student handout prints instead of a folded block: where its content is."""
+# the lessons whose "What we found" the teacher's pack prints as a page of its own, handed out
+# after class: the plans set it as homework (reader 45-34: a class on paper never had it)
+FOUND_PAGES = (3, 4)
+# the pack's page of it, in each lesson's folder
+FOUND_PAGE = "found.html"
+# a lesson's closing fold: its summary ("Open this at the end of the lesson: …")
+_END_OF_LESSON = "Open this at the end of the lesson"
+
+
+def found_html(lesson: int) -> str:
+    """Lesson `lesson`'s "What we found" as HTML, a page for the students after class: lesson 4's
+    from the core (`lessons.training_found`), another's from its notebook's closing fold.
+
+    Examples
+    --------
+    >>> "<li>" in found_html(3) and "<details" not in found_html(3)
+    True
+    """
+    import html
+
+    if lesson == 4:
+        return lessons.training_found()
+    (path,) = [p for p in walkthroughs() if p.name.startswith(f"{lesson:02d}-")]
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    (source,) = [
+        "".join(c["source"])
+        for c in cells
+        if c["cell_type"] == "markdown" and "".join(c["source"]).startswith("## What we found")
+    ]
+    body = FOLDED_OUTPUT.search(on_paper(source))[2]
+    items = [" ".join(x.split()) for x in re.split(r"^- ", body.strip(), flags=re.M) if x.strip()]
+
+    def inline(text: str) -> str:
+        text = html.escape(text, quote=False)
+        text = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", text)
+        return re.sub(r"\*(.+?)\*", r"<i>\1</i>", text)
+
+    return "<h4>What we found</h4><ul>" + "".join(f"<li>{inline(x)}</li>" for x in items) + "</ul>"
+
+
+def _folded_out(summary: str, lesson: int = 0) -> str:
+    """What a student handout prints instead of a folded block: where its content is (a lesson's
+    closing fold that the pack prints as a page: on that page, handed out after class)."""
     what = re.sub(r"\s*\(open [^)]*\)", "", summary, flags=re.I).strip()
+    if lesson in FOUND_PAGES and what.startswith(_END_OF_LESSON):
+        return (
+            "*The answers to the lesson's questions — folded on screen; on paper, on the page "
+            "your teacher hands out after class.*"
+        )
     return (
         f"*{what} — folded on screen; on paper, in your teacher's edition of this handout (its "
         "folds printed open) and in the teacher's answer key.*"
@@ -251,7 +297,9 @@ def _hide_plumbing(nb: object) -> object:
             cell.source = cell.source.replace("<details>", DETAILS_OPEN)
         if cell.cell_type == "markdown" and student:
             cell.source = ASIDE.sub(lambda m: f"**{m[1].strip()}**\n{m[2]}", cell.source)
-            cell.source = FOLDED.sub(lambda m: _folded_out(m[1]), cell.source)
+            cell.source = FOLDED.sub(
+                lambda m: _folded_out(m[1], nb.metadata.get(LESSON, 0)), cell.source
+            )
         if cell.cell_type != "code":
             continue
         for output in cell.get("outputs", ()):

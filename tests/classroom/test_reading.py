@@ -6947,3 +6947,35 @@ def test_reader44_12_a_second_attempt_says_the_formula_not_the_step_before_the_l
         assert step not in second.message and "≈" not in second.message, (ex, second.message)
         assert len(second.message) > len(first.message), (ex, typed, second.message)
         assert step in third.message and "worked step" in third.message, (ex, typed, third)
+
+
+def test_reader45_34_a_rough_answer_outside_the_range_is_told_which_way_first():
+    # reader 45-34 D2: "half a month" (15.2 days for 11.1, 37 % high) was told only that a
+    # fraction is a rounding, and "a week and a half" (10.5 days, low) only that it is too rough,
+    # where "1.5 weeks" heard "a little too low": a rough answer outside the range says which
+    # way, as digits do; one inside it still hears only that it is too rough
+    cases = {
+        ("llama-days", "half a month"): "too high",  # 365.25 / 24 = 15.2 days
+        ("llama-days", "a week and a half"): "too low",  # 10.5 days, 5.5 % low
+        ("llama-days", "1.5 weeks"): "too low",
+        ("llama-days", "two weeks"): "too high",  # 14 days
+    }
+    for (ex, typed), way in cases.items():
+        said = lessons.check(ex, typed).message
+        assert not lessons.check(ex, typed).right and way in said, (typed, said)
+        assert ("too high" if way == "too low" else "too low") not in said, (typed, said)
+    # 11 days is 11.1 to two figures: inside the range, no way is said
+    said = lessons.check("llama-days", "about 11 days").message
+    assert "too high" not in said and "too low" not in said, said
+
+
+def test_reader45_34_a_trap_read_in_another_unit_keeps_the_traps_tolerance():
+    # reader 45-34 D3: "2.43e13" (read as TFLOP) was told it counts the backward pass only
+    # (4 N D = 2.53e25 FLOP, 4 % away), while "2.43e25" FLOP was not: the unit reading used the
+    # answer's ±5 % where the trap itself matches within ±2 %
+    for flop, tflop in (("2.43e25", "2.43e13"), ("2.53e25", "2.53e13"), ("1.26e25", "1.26e13")):
+        plain, other = lessons.check("llama-compute", flop), lessons.check("llama-compute", tflop)
+        assert (plain.trap == "backward-only") == (other.trap == "backward-only"), (tflop, other)
+        assert not other.right
+    assert lessons.check("llama-compute", "2.53e13").trap == "backward-only"
+    assert lessons.check("llama-compute", "2.43e13").trap != "backward-only"

@@ -990,6 +990,18 @@ def part_words(share: float) -> str:
     return f"about {_A_NTH[n]}"
 
 
+def under_part_words(share: float) -> str:
+    """A share below one as an upper bound said aloud: the smallest listed part above it.
+
+    Examples
+    --------
+    >>> under_part_words(0.221), under_part_words(0.45)
+    ('under a quarter', 'under half')
+    """
+    n = max((k for k in _A_NTH if share < 1 / k), default=1)
+    return f"under {_A_NTH[n]}" if n > 1 else "under the whole"
+
+
 # a phrase of a markdown cell said differently on paper: `<!-- paper: "on screen" → "on paper" -->`
 # in the same cell; hidden on screen, applied to the handout and the worksheet (reader 22)
 ON_PAPER = re.compile(r'<!--\s*paper:\s*"([^"]+)"\s*→\s*"([^"]*)"\s*-->\n?')

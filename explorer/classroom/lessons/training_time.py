@@ -724,6 +724,13 @@ def _all_in(chip: str) -> str:
     )
 
 
+def _per_watt_all_in(chip: str) -> float:
+    """One chip's dense FP8 TFLOP/s per watt of its power all in (TDP × server overhead)."""
+    return chip_value(chip, "fp8_dense", "TFLOP/s") / (
+        chip_value(chip, "tdp", "W") * chip_value(chip, "server_overhead", "dimensionless")
+    )
+
+
 add_exercise(
     Exercise(
         "gb200-trn2-per-mw",
@@ -782,6 +789,19 @@ add_exercise(
                 f"(× {fmt.number(chip_value('gb200', 'server_overhead', 'dimensionless'))} for the "
                 f"GB200, × {TRN2_OVERHEAD} for Trainium2)",
                 say=Say(lead=_IF_WORKED),
+            ),
+            # one chip's figure per watt, all in: the half-way step of each side (reader
+            # 45-34: "1.43" and "2.99" heard only "too small" and "too high")
+            *(
+                Trap(
+                    f"{chip}-per-watt",
+                    lambda chip=chip: _per_watt_all_in(chip),
+                    f"that is {name}'s own TFLOP/s per watt, all in; the question asks for a "
+                    "ratio: divide the GB200's by Trainium2's",
+                    match=Match(guess=True),  # "3" is also a round guess of the ratio
+                    say=Say(lead=_IF_WORKED),
+                )
+                for chip, name in (("trn2", "Trainium2"), ("gb200", "the GB200"))
             ),
             Trap(
                 "inverted",

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ...errors import InputError
 from .. import quiz
+from ..handouts import FOUND_PAGE, FOUND_PAGES, found_html
 from .capstone import capstone_sweep_slip
 from .course import APP_ADDRESS, LESSONS, Lesson, app_link, app_words
 from .fact_check import game_rules, teacher_notes
@@ -166,9 +167,14 @@ def build() -> dict[str, str]:
                 f"Lesson {name}: the job-size sweep", capstone_sweep_slip()
             )
             tables = f" · <a href='{SWEEP_SLIP}'>sweep slip (Advanced)</a>"
+        if n in FOUND_PAGES:  # the homework, on paper (reader 45-34)
+            pages[f"{d}/{FOUND_PAGE}"] = html_page(
+                f"Lesson {name}: What we found (hand out after class)", found_html(n)
+            )
+            tables += f" · <a href='{d}/{FOUND_PAGE}'>What we found (after class)</a>"
         if n in TABLE_SHEETS:
             pages[f"{d}/tables.html"] = html_page(f"Lesson {name}: tables", tables_page(n))
-            tables = f" · <a href='{d}/tables.html'>tables (no answers)</a>"
+            tables += f" · <a href='{d}/tables.html'>tables (no answers)</a>"
         links.append(
             f"<li>{html.escape(name)}: <a href='{d}/plan.html'>plan</a> · "
             f"<a href='{d}/worksheet.html'>worksheet</a> · "

@@ -421,7 +421,8 @@ PLANS: dict[int, Plan] = {
         "count the chips, rebuild the UltraServer by hand and, for the Advanced prediction, "
         "divide each chip's FLOP/s by its power all in; once each exercise is done the teacher "
         "reads or projects its table from the answer key (the four accelerators, the systems "
-        "with the published column, the day's FLOP worked out, and per facility MW).",
+        "with the published column, the day's FLOP worked out, and per facility MW). For the "
+        "homework, hand out the “What we found” page after class.",
         timing=f"50 minutes; the last {_SO_WHAT_MINUTES} are the Advanced prediction (per "
         "facility MW), made together in class. “What we found” is homework.",
         advanced_in_class=True,
@@ -526,7 +527,9 @@ PLANS: dict[int, Plan] = {
         "computers, the worksheet's exercises with a calculator and its “Figures you "
         "need”; the teacher reads the goodput table (restart, goodput and days by job size, "
         "and the check against Meta's GPU-hours) and, for the Advanced part, the Young and "
-        "Daly printout from the answer key.",
+        "Daly printout from the answer key. For the homework, hand out the “What we found” "
+        "page after class (on screen it opens only once the hook's three answers are given, "
+        "and a notebook reopened at home must be answered again).",
         timing="50 minutes of Basics (sections 1–4); the Advanced part (Young and Daly) is "
         "optional, after the 50 minutes. “What we found” is homework.",
     ),
