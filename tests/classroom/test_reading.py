@@ -6947,3 +6947,24 @@ def test_reader44_12_a_second_attempt_says_the_formula_not_the_step_before_the_l
         assert step not in second.message and "≈" not in second.message, (ex, second.message)
         assert len(second.message) > len(first.message), (ex, typed, second.message)
         assert step in third.message and "worked step" in third.message, (ex, typed, third)
+
+
+def test_reader45_78_an_answer_with_its_working_counts_the_answers_figures():
+    # reader 45-78 D1, D2: "shrinks by 30 % = 73,579" was read as 73,579 households but its
+    # figures were counted from the 30 (one figure: "a guess"); "about 7 h, 42.8 / 6.1" (the
+    # result, then its working after a comma) was "a calculation I cannot read". 245,264 × 0.3
+    # = 73,579 households; 42.8 MWh ÷ 6.1 MW = 7.02 h
+    right = [
+        ("contested-load-swing", "shrinks by 30 % = 73,579"),
+        ("contested-load-swing", "by 30 %, 73,579 households"),
+        ("contested-load-swing", "30% of 245,264 = 73,579"),
+        ("shaving-battery-hours", "about 7 h, 42.8 / 6.1"),
+        ("shaving-battery-hours", "7.0 h, 42.8 / 6.1"),
+    ]
+    for ex, typed in right:
+        fb = lessons.check(ex, typed)
+        assert fb.right, (ex, typed, fb.message)
+    # a one-figure result is still one figure, said as the number read, not as the 30
+    rough = lessons.check("contested-load-swing", "by 30 %, 70,000 households")
+    assert not rough.right and "in 70,000 only the 7 counts" in rough.message, rough.message
+    assert not lessons.check("shaving-battery-hours", "6 h, 42.8 / 6.1").right
