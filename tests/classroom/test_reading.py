@@ -6968,3 +6968,15 @@ def test_reader45_78_an_answer_with_its_working_counts_the_answers_figures():
     rough = lessons.check("contested-load-swing", "by 30 %, 70,000 households")
     assert not rough.right and "in 70,000 only the 7 counts" in rough.message, rough.message
     assert not lessons.check("shaving-battery-hours", "6 h, 42.8 / 6.1").right
+
+
+def test_reader45_78_the_annual_pue_traps_name_the_month_and_the_hour_shown():
+    # reader 45-78 D3: "1.26" (July's PUE of the month, in the month table) was told it is "the
+    # hottest typical hour", a name the lesson never uses (step 3's hottest hour is another,
+    # 330 MW ÷ 254 MW = 1.30). July's month PUE is 1.257; the hottest hour of its average day
+    # 1.271
+    for typed in ("1.26", "1.25"):
+        said = lessons.reveal("jackson-annual-pue", typed).message
+        assert "July" in said and "hottest months" in said and "cool months" in said, said
+    said = lessons.reveal("jackson-annual-pue", "1.27").message
+    assert "July's average day" in said and "typical hour" not in said, said
