@@ -1268,7 +1268,7 @@ def test_reader_37s_annual_pue_step_explains_the_months():
         assert "weighted by its days: 1.18" in msg, msg
     # D8: "1.3" was told it took the hottest hour; a student may simply have guessed it
     msg = lessons.reveal("jackson-annual-pue", "1.3").message
-    assert "near the PUE of the hottest typical hour" in msg, msg  # reader 40-78 D7
+    assert "near the PUE of the hottest hour of July's average day" in msg, msg  # 40-78 D7
 
 
 def test_reader_37s_lesson_7_lists_every_plant_figure_and_asks_for_the_peak_hour():

@@ -5822,7 +5822,7 @@ def test_reader36_a_round_pue_guess_is_not_another_plants_pue():
                 for typed in ("1.1", "low, near 1.1")
             ),
             Row("jackson-annual-pue", "1.14", says="air-evaporative", via="reveal"),
-            Row("jackson-annual-pue", "1.3", says="hottest typical hour", via="reveal"),
+            Row("jackson-annual-pue", "1.3", says="hottest hour of July's", via="reveal"),
         ]
     )
 
@@ -6256,7 +6256,8 @@ def test_reader40_78_a_round_pue_guess_is_not_told_a_method():
             lessons.check("jackson-annual-pue", typed).message,
         ):
             assert "if you took" not in said, (typed, said)
-            assert "near the PUE of the hottest typical hour" in said, (typed, said)
+            # reader 45-78: the hour named as the lesson shows it
+            assert "near the PUE of the hottest hour of July's average day" in said, (typed, said)
 
 
 def test_reader40_12_a_bare_30_for_the_fleets_share_does_not_link_it_to_megawatts():
@@ -6970,13 +6971,15 @@ def test_reader45_78_an_answer_with_its_working_counts_the_answers_figures():
     assert not lessons.check("shaving-battery-hours", "6 h, 42.8 / 6.1").right
 
 
-def test_reader45_78_the_annual_pue_traps_name_the_month_and_the_hour_shown():
+def test_reader45_78_the_annual_pue_reveal_names_the_month_and_the_hour_shown():
     # reader 45-78 D3: "1.26" (July's PUE of the month, in the month table) was told it is "the
     # hottest typical hour", a name the lesson never uses (step 3's hottest hour is another,
-    # 330 MW ÷ 254 MW = 1.30). July's month PUE is 1.257; the hottest hour of its average day
-    # 1.271
+    # 330 MW ÷ 254 MW = 1.30). July's month PUE is 1.257, the hottest hour of its average day
+    # 1.271: 1.26 gets the step that names July's 1.26 and weighs the months
     for typed in ("1.26", "1.25"):
         said = lessons.reveal("jackson-annual-pue", typed).message
-        assert "July" in said and "hottest months" in said and "cool months" in said, said
-    said = lessons.reveal("jackson-annual-pue", "1.27").message
-    assert "July's average day" in said and "typical hour" not in said, said
+        assert "July's 1.26" in said and "weighted by its days" in said, said
+        assert "hottest hour" not in said and "typical hour" not in said, said
+    for typed in ("1.27", "1.3"):
+        said = lessons.reveal("jackson-annual-pue", typed).message
+        assert "July's average day" in said and "typical hour" not in said, said
