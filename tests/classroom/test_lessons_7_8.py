@@ -249,12 +249,13 @@ def test_lesson_7_says_which_day_sizes_the_battery_and_what_it_does_on_the_hot_d
     hot = year.hot_day_cooling_power
     assert round(float(hot.max()), 1) == 62.2 and round(float(hot.min()), 1) == 53.5
     assert round(float(shaving.hot_day_threshold), 1) == 58.1
-    hot_days.peak_shaving(year)
+    more = " ".join(html.unescape(hot_days.peak_shaving(year)).split())
     text = " ".join(capsys.readouterr().out.split())
     assert "42.8 MWh, sized by October's typical day" in text
     assert "lowers the cooling's peak only from 62.2 MW to 58.1 MW (6.5 % of it)" in text
-    assert "coolest hour needs 53.5 MW: only 8.7 MW below its afternoon, but 16.5 MW" in text
-    assert "not a hot day whose night is nearly as hot" in text
+    # why a daily battery does no more: under "More detail" (reader 45-78)
+    assert "coolest hour needs 53.5 MW: only 8.7 MW below its afternoon, but 16.5 MW" in more
+    assert "not a hot day whose night is nearly as hot" in more
     # the debrief carries the finding; the key says which day sizes it, not "hot afternoon"
     cells = _cells("07")
     debrief = " ".join(cells[_first(cells, "## What we found")].split())
@@ -1780,3 +1781,19 @@ def test_reader44_78_the_battery_paragraph_points_paper_at_the_tables_sheet():
     assert "printout above" not in text, text
     assert "the tables sheet shows, below its first fold, a **peak-shaving battery**" in text
     assert "More detail\" (below the tables sheet's second fold) adds" in text, text
+
+
+def test_reader45_78_step_2_shows_above_its_fold_only_what_its_questions_need(capsys):
+    # reader 45-78 D4: step 2's printout ran about 25 lines of figures before its fold (the
+    # real days' 121 days, 18.7 MW, 138 MWh; when it delivers, 4.05 MW; 503 MWh, "12 times").
+    # Above the fold: the day's table, the battery's MW and MWh, the hook's answers, the peak it
+    # shaves (62.2 → 58.1 MW) and the recharge (÷ 85 %, quiz Q4); the rest under "More detail"
+    year = lessons.hot_year()[0]
+    more = " ".join(html.unescape(hot_days.peak_shaving(year)).split())
+    out = capsys.readouterr().out
+    shown = " ".join(out.split())
+    for kept in ("6.1 MW, 42.8 MWh", "The hook's answers:", "from 62.2 MW to 58.1 MW", "÷ 85 %"):
+        assert kept in shown, (kept, shown)
+    for moved in ("121 of the", "When it delivers", "4.05 MW", "503 MWh", "12 times"):
+        assert moved not in shown and moved in more, (moved, shown)
+    assert len([line for line in out.splitlines() if line.strip()]) <= 21, out
