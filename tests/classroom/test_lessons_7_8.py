@@ -1797,3 +1797,26 @@ def test_reader45_78_step_2_shows_above_its_fold_only_what_its_questions_need(ca
     for moved in ("121 of the", "When it delivers", "4.05 MW", "503 MWh", "12 times"):
         assert moved not in shown and moved in more, (moved, shown)
     assert len([line for line in out.splitlines() if line.strip()]) <= 21, out
+
+
+def test_reader45_78_lesson_8_reads_less_before_step_2_and_names_its_sources(capsys):
+    # reader 45-78 D6: the hook, step 1's notes, the names list, the box and the basis paragraph
+    # were about 15 minutes of reading before any calculation (730 words on screen outside the
+    # folds, code included): the names list is folded, the repeats cut
+    cells = _cells("08")
+    text = " ".join(cells[_first(cells, "## Hook") : _first(cells, "## Step 2")])
+    text = re.sub(r"(?s)<details>.*?</details>", "", re.sub(r"(?s)<!--.*?-->", "", text))
+    assert len(text.split()) <= 500, len(text.split())
+    # D5: "step 3 prints how far" in lesson 8 read as its own step 3; it is lesson 7's
+    box = " ".join(cells[_first(cells, r"\*\*Which 300 MW\?\*\*")].split())
+    assert "(that lesson's step 3 prints how far)" in box, box
+    # D7: each basis's use and its year where the city is read: 300 MW × 8,760 h ÷ 12,200 kWh
+    # = 215,410 people (EIA, 2022)
+    contested.city_bases(lessons.ARTICLE_SITE)
+    out = " ".join(capsys.readouterr().out.split())
+    assert "215,410 (at 12,200 kWh a person a year, 2022)" in out, out
+    # D8: quiz Q3's yearly energy is 200 MW × 8,760 h = 1,752 GWh, not "1,750"
+    from explorer.classroom import quiz
+
+    (q3,) = [i for i in quiz.items(7) if "A campus draws 200 MW" in i.text]
+    assert "(1,752 GWh a year)" in q3.text, q3.text
