@@ -1502,7 +1502,7 @@ _RESULT = re.compile(
 # where a student's working starts after the answer: "because", "since", "(", ";", " from "
 # and a comma before a calculation: "about 7 h, 42.8 / 6.1" (reader 45-78)
 _WORKING = re.compile(
-    r"\s*(?:\(|;|\bbecause\b|\bsince\b|\bfrom\b|\bas\b|\bby\b|,\s+(?=.*\d\s*[*/×÷xX]\s*\d))",
+    r"\s*(?:\(|;|\bbecause\b|\bsince\b|\bfrom\b|\bas\b|\bby\b|,\s+(?=.*(?:[*/×÷]|\s[xX])\s*\(?\s*\d))",
     re.IGNORECASE,
 )
 

@@ -6965,6 +6965,8 @@ def test_reader45_78_an_answer_with_its_working_counts_the_answers_figures():
         ("contested-load-swing", "30% of 245,264 = 73,579"),
         ("shaving-battery-hours", "about 7 h, 42.8 / 6.1"),
         ("shaving-battery-hours", "7.0 h, 42.8 / 6.1"),
+        ("shaving-battery-hours", "7 h, 42.8 MWh / 6.1 MW"),  # units in the working too
+        ("state-energy-share", "5.4%, 2,628 GWh / 49 TWh"),  # 2,628 ÷ 49,000 = 5.36 %
     ]
     for ex, typed in right:
         fb = lessons.check(ex, typed)
