@@ -160,13 +160,20 @@ def city_bases(site: str) -> None:
     the basis alone moves the city ... times
     each reads 300 MW as the year's average: an upper end for today's site (the “Which 300 MW?” box)
     """
-    from .lessons import contested_city_bases
+    from .lessons import CITY_BASES, contested_city_bases
 
     city = catalog.conflicts(f"sites.{site}.city")[0]
     print(f"the article: a city of roughly {fmt.number(city['value'])} people")
     sizes = contested_city_bases()
-    for what, size in sizes:
-        print(f"  the site, as {what}: {fmt.number(size)}")
+    for (basis, _, _), (what, size) in zip(CITY_BASES, sizes, strict=True):
+        # each basis's use and its year where the city is read (reader 45-78: 215,410 people
+        # implies 12,200 kWh a person, a figure and year the row did not name)
+        use = catalog.entry(f"bases.{basis}.value")
+        per = use.unit.split("/")[1].strip()
+        print(
+            f"  the site, as {what}: {fmt.number(size)} (at {fmt.number(use.value)} kWh a "
+            f"{per} a year, {use.date})"
+        )
     biggest, smallest = max(s for _, s in sizes), min(s for _, s in sizes)
     print(f"the basis alone moves the city {fmt.number(biggest / smallest, 2)} times")
     # "which 300 MW?" is the box's and step 3's: here only which reading the bases take

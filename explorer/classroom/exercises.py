@@ -1345,6 +1345,9 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             )
         return Feedback(False, f"Not yet: {r.message}", "unreadable")
     x, want = r.value, e.answer()
+    # the figures are the number read's, not another number's in the working beside it:
+    # "shrinks by 30 % = 73,579" gives five, not the 30's one (reader 45-78)
+    figured = r.said or answer
     said = f" ({r.echo})" if r.echo else ""
     bound = e.limits.possible() if e.limits.possible else None
     if x == 0 and bound is not None and not bound.ok(x):  # as a prediction's reveal says it
@@ -1370,7 +1373,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             # bare, "read as 0.28", a value the student never meant)
             shown = said if _near(x, t.value(), max(t.match.rel_tol, 0.05)) else ""
             return Feedback(False, f"Not yet{shown}, hint: {_sentence(t.hint)}", "trap", t.id)
-    spelled = in_digits(answer)
+    spelled = in_digits(figured)
     if (
         spelled
         and significant_figures(spelled) is None
@@ -1420,7 +1423,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         # and "3*10^5", read as written out); a published figure (`Kind.slip` False) typed as it is
         # published is named even then: the article's 250,000 is also 245,264 to two figures,
         # but copied, not computed
-        rounding = _rounding(normalise(answer) if isinstance(answer, str) else answer, x)
+        rounding = _rounding(normalise(figured) if isinstance(figured, str) else figured, x)
         rounded = rounding is not None and abs(x - want) <= rounding
         # a share in words ("about a tenth") is one figure, as "a week" is "1 week": the result
         # rounded there is no sign of the note's step (reader 34)
@@ -1451,7 +1454,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             f"Right{said}! The explorer gets {e.show(want)}.{own}{note}",
             "right",
         )
-    if _rounded_as_typed(answer, x, want) and not coarse:
+    if _rounded_as_typed(figured, x, want) and not coarse:
         return Feedback(
             True,
             f"Right{said}, to the figures you gave: the explorer gets {e.show(want)}.",
@@ -1501,7 +1504,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             lead = "Not yet: "
         # "70" has two digits but one significant figure: said, so that the count is not argued
         # with (reader 34); the answer itself stays unsaid
-        digits = re.search(r"(\d[\d,]*(?:\.\d*)?)(k\b)?", typed)
+        digits = re.search(r"(\d[\d,]*(?:\.\d*)?)(k\b)?", str(figured).strip())
         whole = digits[1].replace(",", "") if digits else ""
         zeros = len(whole) - figures if whole.isdigit() and whole.endswith("0") else 0
         place = (
@@ -1601,7 +1604,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             percent = t.say.percent and not worked(answer) and not _near(x, typed, 1e-9)
             hint = t.say.percent if percent else t.hint
             return Feedback(False, f"Not yet, hint: {_sentence(hint)}", "trap", t.id)
-    figures = significant_figures(answer)
+    figures = significant_figures(figured)
     for t in traps:
         # a slip's value in its own unit, typed with that unit: "8.31e19 FLOP/s" is the bare
         # 8.31e19 of the chip's TFLOP/s taken as PFLOP/s (reader 41-34: the key lists it)

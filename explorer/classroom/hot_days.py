@@ -247,7 +247,10 @@ def tables_sheet(year: xr.Dataset, grid: xr.Dataset) -> None:
         )
         _say(figures)
     # the notebook's collapsed block, which the printouts, the debrief and the key cite (reader 25)
-    print("\nStep 2 · More detail: the year's own hottest day, how the battery recharges, its cost")
+    print(
+        "\nStep 2 · More detail: the real days, when the battery delivers, the year's own "
+        "hottest day, its cost"
+    )
     peak_shaving_detail(year)
 
 
@@ -260,18 +263,19 @@ def _hot_day_beside_typical(year: xr.Dataset) -> str:
     --------
     >>> from explorer.classroom import lessons
     >>> _hot_day_beside_typical(lessons.hot_year()[0])
-    "it goes higher than July's hottest typical hour"
+    "it goes higher than the hottest hour of July's average day"
     """
     peak, typical = float(year.peak_cooling_power), float(year.cooling_power.max())
     month = calendar.month_name[int(year.cooling_power.max("hour").argmax("month")) + 1]
     if peak > typical * 1.01:
-        return f"it goes higher than {month}'s hottest typical hour"
+        return f"it goes higher than the hottest hour of {month}'s average day"
     if float(year.hot_day_cooling_power.mean()) > float(year.cooling_power_mean.max()):
         return (
-            f"it peaks about as high as {month}'s hottest typical hour, but stays near its peak "
+            f"it peaks about as high as the hottest hour of {month}'s average day, but stays near "
+            "its peak "
             "day and night"
         )
-    return f"it goes no higher than {month}'s hottest typical hour"
+    return f"it goes no higher than the hottest hour of {month}'s average day"
 
 
 def sizing_day(shaving: xr.Dataset) -> str:
@@ -388,14 +392,26 @@ def _what_the_battery_does_on_the_hot_day(year: xr.Dataset, shaving: xr.Dataset)
     ... # doctest: +ELLIPSIS
     On the hot day the battery lowers the cooling's peak only from 62.2 MW to 58.1 MW ...
     """
+    return f"{_peak_lowered(year, shaving)}{_why_no_more(year, shaving)}"
+
+
+def _peak_lowered(year: xr.Dataset, shaving: xr.Dataset) -> str:
+    """How far the daily peak-shaving battery lowers the hot day's cooling peak."""
+    peak, threshold = float(year.hot_day_cooling_power.max()), float(shaving.hot_day_threshold)
+    return (
+        f"On the hot day the battery lowers the cooling's peak only from {_mw(peak)} to "
+        f"{_mw(threshold)} ({fmt.percent((peak - threshold) / peak, 2)} of it)."
+    )
+
+
+def _why_no_more(year: xr.Dataset, shaving: xr.Dataset) -> str:
+    """Why a daily battery does no more on the hot day (" Even that day's coolest hour…"), or
+    "" where the core's figures give no reason to say."""
     hot = year.hot_day_cooling_power
     peak, low, mean = float(hot.max()), float(hot.min()), float(year.mean_cooling_power)
     threshold = float(shaving.hot_day_threshold)
     energy = float(shaving.battery_energy)
-    text = (
-        f"On the hot day the battery lowers the cooling's peak only from {_mw(peak)} to "
-        f"{_mw(threshold)} ({fmt.percent((peak - threshold) / peak, 2)} of it)."
-    )
+    text = ""
     if peak - low < low - mean:  # a plateau: the night is nearer the afternoon than the mean
         excess = float(year.hot_day_excess_energy)
         text += (
@@ -437,9 +453,7 @@ def when_it_delivers(year: xr.Dataset) -> str:
     >>> print(when_it_delivers(lessons.hot_year()[0]))  # doctest: +NORMALIZE_WHITESPACE
     When it delivers: on the hot day, while the cooling is above that day's threshold (58.1
     MW), from 10 h to 20 h. The grid recharges it from 0 h to 9 h and 21 h to 23 h. There it
-    delivers at most 4.05 MW of its 6.1 MW, so it lasts longer than at full power. Each
-    recharge buys a little more from the grid than the battery gave: what it delivers ÷ 85 %
-    (its round-trip efficiency).
+    delivers at most 4.05 MW of its 6.1 MW, so it lasts longer than at full power.
     """
     shaving = batteries.peak_shaving_battery(year)
     hot, t = year.hot_day_cooling_power.values, float(shaving.hot_day_threshold)
@@ -456,11 +470,25 @@ def when_it_delivers(year: xr.Dataset) -> str:
     )
     # the recharge's loss in the Basics (reader 32: quiz Q4 asks 40 MWh ÷ 0.85, which only
     # "More detail" worked)
-    eff = fmt.percent(catalog.value("storage.round_trip_efficiency", "1"))
     return (
         f"When it delivers: on the hot day, while the cooling is above that day's threshold "
-        f"({_mw(t)}), from {_spans(on)}. The grid recharges it from {_spans(off)}.{less} "
-        f"Each recharge buys a little more from the grid than the battery gave: what it delivers "
+        f"({_mw(t)}), from {_spans(on)}. The grid recharges it from {_spans(off)}.{less}"
+    )
+
+
+def recharge_note() -> str:
+    """What a recharge buys from the grid, with the catalog's round-trip efficiency: in step 2's
+    Basics, as quiz Q4 asks a recharge (reader 32).
+
+    Examples
+    --------
+    >>> print(recharge_note())  # doctest: +NORMALIZE_WHITESPACE
+    Each recharge buys a little more from the grid than the battery gave: what it delivers ÷ 85
+    % (its round-trip efficiency).
+    """
+    eff = fmt.percent(catalog.value("storage.round_trip_efficiency", "1"))
+    return (
+        "Each recharge buys a little more from the grid than the battery gave: what it delivers "
         f"÷ {eff} (its round-trip efficiency)."
     )
 
@@ -591,8 +619,8 @@ def sizing_design_day(year: xr.Dataset) -> Fold:
 
 def _how_rare(weather: climate.Weather, hot: climate.DesignDay) -> str:
     """How rare the hot day's wet-bulb is in the typical year (`explorer.climate.wet_bulb_rarity`)
-    beside the months' hottest typical hour and the typical year's own 1 % wet-bulb (step 2's
-    text says why the lesson builds its day from that year's own: the summary publishes no
+    beside the hottest hour of the months' average days and the typical year's own 1 % wet-bulb
+    (step 2's text says why the lesson builds its day from that year's own: the summary publishes no
     wet-bulb day).
 
     Examples
@@ -709,7 +737,6 @@ def peak_shaving(year: xr.Dataset) -> str:
     mean_mw = float(year.mean_cooling_power)
     hot_day_hours(year, float(batteries.peak_shaving_battery(year).hot_day_threshold))
     ratio = float(year.peak_cooling_power) / mean_mw
-    print(f"beside the months' typical days, {_hot_day_beside_typical(year)}")
     shaving = batteries.peak_shaving_battery(year)
     _battery_line(shaving)
     # the hook's two answers on two lines of their own, not inside the paragraphs (reader 38)
@@ -719,10 +746,13 @@ def peak_shaving(year: xr.Dataset) -> str:
         f'annual mean ({_mw(mean_mw)}): "{_nearest_guess(ratio)}"'
     )
     print(f"  2. {containers(shaving)}")
-    _say(when_it_delivers(year))
-    _say(_what_the_battery_does_on_the_hot_day(year, shaving))
+    # only what step 2's questions need above the fold; the real days, the hours it delivers
+    # and why a daily battery does no more wait in "More detail" (reader 45-78: about 25 lines
+    # of figures that all looked important)
+    _say(f"{_peak_lowered(year, shaving)} {recharge_note()}")
     return _details(
-        "More detail: the year's own hottest day, how the battery recharges, what it costs",
+        "More detail: the real days, when the battery delivers, the year's own hottest day, "
+        "what it costs",
         peak_shaving_detail,
         year,
     )
@@ -743,8 +773,7 @@ def shaving_battery(year: xr.Dataset) -> None:
     # the hook's second answer, on the tables sheet too (reader 38: a paper class had 42.8 MWh
     # and nothing to turn it into containers)
     print(f"the hook's second answer: {containers(shaving)}")
-    _say(when_it_delivers(year))
-    _say(_what_the_battery_does_on_the_hot_day(year, shaving))
+    _say(f"{_peak_lowered(year, shaving)} {recharge_note()}")
 
 
 def containers(shaving: xr.Dataset) -> str:
@@ -789,8 +818,8 @@ def real_days(shaving: xr.Dataset) -> str:
 
 
 def _battery_line(shaving: xr.Dataset) -> None:
-    """The peak-shaving battery's MW and MWh and the day that sizes it, on one line, and the
-    range's other end (the year's real days) under it."""
+    """The peak-shaving battery's MW and MWh and the day that sizes it, on one line (the range's
+    other end, the year's real days, is in the hook's second answer and "More detail")."""
     print(
         f"the peak-shaving battery: {_mw(shaving.battery_power)}, "
         f"{fmt.quantity(float(shaving.battery_energy), 'MWh')}, sized by {sizing_day(shaving)}"
@@ -802,7 +831,6 @@ def _battery_line(shaving: xr.Dataset) -> None:
             else " (why not the hot day? step 2 asks after its battery exercise)"
         )
     )
-    _say(real_days(shaving))
 
 
 def battery_hours(year: xr.Dataset) -> None:
@@ -855,11 +883,21 @@ def peak_shaving_detail(year: xr.Dataset) -> None:
     Examples
     --------
     >>> from explorer.classroom import lessons
-    >>> peak_shaving_detail(lessons.hot_year()[0])  # doctest: +ELLIPSIS
+    >>> peak_shaving_detail(lessons.hot_year()[0])  # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
+    That size rests on the months' average days. ...
     the station's published design days (this lesson's hot day peaks at 62.2 MW, ...
     """
     from ..scenario import climate_year
 
+    shaving = batteries.peak_shaving_battery(year)
+    # moved here from above the fold (reader 45-78): the real days, the hours it delivers, why
+    # it does no more on the hot day
+    _say(real_days(shaving))
+    _say(when_it_delivers(year))
+    _say(
+        f"The hot day beside the months' average days: {_hot_day_beside_typical(year)}."
+        f"{_why_no_more(year, shaving)}"
+    )
     mean_mw = float(year.mean_cooling_power)
     print(
         f"the station's published design days (this lesson's hot day peaks at "

@@ -488,14 +488,19 @@ LESSON_ITEMS: dict[int, tuple[Item, ...]] = {
         ),
         Item(
             7,
-            "A campus draws 200 MW on average (1,750 GWh a year) and 220 MW in its hottest hour. "
+            # 200 MW × 8,760 h = 1,752 GWh, not "1,750" (reader 45-78)
+            f"A campus draws 200 MW on average ({fmt.number(200 * _HOURS * _MWH_GWH)} GWh a year) "
+            "and 220 MW in its hottest hour. "
             "Its state uses 70,000 GWh a year; its utility's peak demand is 2,500 MW. A planner "
             "asks how much of the utility's peak the campus takes. What share?",
             "%",
             lambda: 220 / 2500,
             (
                 ("the yearly average, not the hottest hour", lambda: 200 / 2500),
-                ("the share of the state's yearly energy", lambda: 1750 / 70_000),
+                (
+                    "the share of the state's yearly energy",
+                    lambda: 200 * _HOURS * _MWH_GWH / 70_000,
+                ),
                 ("the whole divided by the part", lambda: 2500 / 220),
             ),
         ),

@@ -372,6 +372,10 @@ class Reading:
     typed: float | None = None  # the bare number as typed, when `echo` read it as a percentage
     note: str = ""  # accepted, but worth a remark ("FLOPS" for an amount)
     bound: bool = False  # a bound ("less than 5", "4.5 or less"), not one number
+    # the part of the typed text the value was read from, where working stood beside it
+    # ("shrinks by 30 % = 73,579" → "73,579"): its figures are the answer's, not the 30's
+    # (reader 45-78)
+    said: str = ""
 
 
 def _dimension(q: pint.Quantity) -> str:
@@ -1294,7 +1298,7 @@ def read(
         if part.strip() and part.strip() != answer.strip():
             worked = _read(part, unit, negative, above)
             if worked.value is not None:
-                return worked
+                return replace(worked, said=worked.said or part.strip())
     # words before the number ("it shrinks by 73,579 households"): the number and what follows
     lead = _LEADING_WORDS.match(answer)
     # "a third, about 80,000 households": a comma after a word is the sentence's, not a decimal
@@ -1303,6 +1307,8 @@ def read(
     sentence = r.message == _DECIMAL_COMMA and comma > 0 and not answer[comma - 1].isdigit()
     if (r.message.startswith("I cannot find a number") or sentence) and lead:
         worked = read(answer[lead.end() :], unit, negative, above)
+        if worked.value is not None:
+            worked = replace(worked, said=worked.said or answer[lead.end() :].strip())
         # "from 90 to 150 MW", "between 90 and 150 MW": a range in words, said as one (reader
         # 25); "it shrinks by 30 %": a number found, refused as it is alone (reader 27)
         found = not worked.message.startswith("I cannot find a number")
@@ -1408,7 +1414,8 @@ def _labelled(answer: str, unit: str, subject: str) -> Reading | None:
     named = [m for m, n in zip(found, names, strict=True) if m and word and word in n.lower()]
     if len(named) == 1:
         m = named[0]
-        return _read(f"{m['num']}{'%' if m['pct'] else ''}", unit)
+        num = f"{m['num']}{'%' if m['pct'] else ''}"
+        return replace(_read(num, unit), said=num)
     # where a quantity is asked (not a share), a percentage beside the one part that is none
     # compares that part with something ("73.3 MW, 24% of Mississippi"): that part is the
     # answer, said back (reader 40: refused, while "…; Mississippi is 300 MW" was read)
@@ -1416,7 +1423,7 @@ def _labelled(answer: str, unit: str, subject: str) -> Reading | None:
     if unit != SHARE and len(own) == 1:
         said = _read(own[0], unit)
         if said.value is not None:
-            return replace(said, echo=said.echo or f"read as {own[0]}")
+            return replace(said, echo=said.echo or f"read as {own[0]}", said=own[0])
     what = f"the {subject}" if subject else "one number, your own answer"
     return Reading(
         None,
@@ -1493,7 +1500,11 @@ _RESULT = re.compile(
 )
 
 # where a student's working starts after the answer: "because", "since", "(", ";", " from "
-_WORKING = re.compile(r"\s*(?:\(|;|\bbecause\b|\bsince\b|\bfrom\b|\bas\b|\bby\b)", re.IGNORECASE)
+# and a comma before a calculation: "about 7 h, 42.8 / 6.1" (reader 45-78)
+_WORKING = re.compile(
+    r"\s*(?:\(|;|\bbecause\b|\bsince\b|\bfrom\b|\bas\b|\bby\b|,\s+(?=.*(?:[*/×÷]|\s[xX])\s*\(?\s*\d))",
+    re.IGNORECASE,
+)
 
 
 def _time_times_number(text: str, calc: re.Match, x: float, unit: str) -> str:
@@ -1592,7 +1603,9 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
                 echo = res.echo
                 if not echo and said and said[1].strip() not in ("", unit):
                     echo = f"read as {after} = {fmt.number(res.value, 3)} {unit}"
-                return Reading(res.value, res.message, res.bare, echo, res.typed, res.note)
+                return Reading(
+                    res.value, res.message, res.bare, echo, res.typed, res.note, said=after
+                )
         r = read(f"{x:.12g} {calc['rest'] or ''}".strip(), unit, negative, above)
         if r.value is None and (told := _time_times_number(text, calc, x, unit)):
             return Reading(None, told)

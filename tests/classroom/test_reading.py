@@ -3598,11 +3598,12 @@ def test_reader_27s_lesson_7_hot_day_delivery_is_below_the_batterys_power():
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        hot_days.peak_shaving(lessons.hot_year()[0])
-    said = " ".join(out.getvalue().split())
+        more = hot_days.peak_shaving(lessons.hot_year()[0])
+    # (reader 45-78: the hours it delivers moved under "More detail", with the 4.05 MW)
+    said = " ".join(html.unescape(more).split())
     assert "from 10 h to 20 h" in said, said
     assert "at most 4.05 MW of its 6.1 MW" in said, said
-    assert "7.02" not in said  # the exercise's answer stays closed
+    assert "7.02" not in said and "7.02" not in out.getvalue()  # the answer stays closed
 
 
 def _reader_27_cells(stem: str) -> list[str]:
@@ -5048,7 +5049,10 @@ def test_reader_32s_lesson_7_basics_say_how_the_grid_buys_back_a_battery():
     # printout now says it: what the battery delivers ÷ 85 %
     from explorer.classroom import hot_days
 
-    said = " ".join(hot_days.when_it_delivers(lessons.hot_year()[0]).split())
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        hot_days.peak_shaving(lessons.hot_year()[0])
+    said = " ".join(out.getvalue().split())  # above the fold (reader 45-78)
     assert "what it delivers ÷ 85 %" in said, said
 
 
@@ -5822,7 +5826,7 @@ def test_reader36_a_round_pue_guess_is_not_another_plants_pue():
                 for typed in ("1.1", "low, near 1.1")
             ),
             Row("jackson-annual-pue", "1.14", says="air-evaporative", via="reveal"),
-            Row("jackson-annual-pue", "1.3", says="hottest typical hour", via="reveal"),
+            Row("jackson-annual-pue", "1.3", says="hottest hour of July's", via="reveal"),
         ]
     )
 
@@ -6256,7 +6260,8 @@ def test_reader40_78_a_round_pue_guess_is_not_told_a_method():
             lessons.check("jackson-annual-pue", typed).message,
         ):
             assert "if you took" not in said, (typed, said)
-            assert "near the PUE of the hottest typical hour" in said, (typed, said)
+            # reader 45-78: the hour named as the lesson shows it
+            assert "near the PUE of the hottest hour of July's average day" in said, (typed, said)
 
 
 def test_reader40_12_a_bare_30_for_the_fleets_share_does_not_link_it_to_megawatts():
@@ -6979,3 +6984,40 @@ def test_reader45_34_a_trap_read_in_another_unit_keeps_the_traps_tolerance():
         assert not other.right
     assert lessons.check("llama-compute", "2.53e13").trap == "backward-only"
     assert lessons.check("llama-compute", "2.43e13").trap != "backward-only"
+
+
+def test_reader45_78_an_answer_with_its_working_counts_the_answers_figures():
+    # reader 45-78 D1, D2: "shrinks by 30 % = 73,579" was read as 73,579 households but its
+    # figures were counted from the 30 (one figure: "a guess"); "about 7 h, 42.8 / 6.1" (the
+    # result, then its working after a comma) was "a calculation I cannot read". 245,264 × 0.3
+    # = 73,579 households; 42.8 MWh ÷ 6.1 MW = 7.02 h
+    right = [
+        ("contested-load-swing", "shrinks by 30 % = 73,579"),
+        ("contested-load-swing", "by 30 %, 73,579 households"),
+        ("contested-load-swing", "30% of 245,264 = 73,579"),
+        ("shaving-battery-hours", "about 7 h, 42.8 / 6.1"),
+        ("shaving-battery-hours", "7.0 h, 42.8 / 6.1"),
+        ("shaving-battery-hours", "7 h, 42.8 MWh / 6.1 MW"),  # units in the working too
+        ("state-energy-share", "5.4%, 2,628 GWh / 49 TWh"),  # 2,628 ÷ 49,000 = 5.36 %
+    ]
+    for ex, typed in right:
+        fb = lessons.check(ex, typed)
+        assert fb.right, (ex, typed, fb.message)
+    # a one-figure result is still one figure, said as the number read, not as the 30
+    rough = lessons.check("contested-load-swing", "by 30 %, 70,000 households")
+    assert not rough.right and "in 70,000 only the 7 counts" in rough.message, rough.message
+    assert not lessons.check("shaving-battery-hours", "6 h, 42.8 / 6.1").right
+
+
+def test_reader45_78_the_annual_pue_reveal_names_the_month_and_the_hour_shown():
+    # reader 45-78 D3: "1.26" (July's PUE of the month, in the month table) was told it is "the
+    # hottest typical hour", a name the lesson never uses (step 3's hottest hour is another,
+    # 330 MW ÷ 254 MW = 1.30). July's month PUE is 1.257, the hottest hour of its average day
+    # 1.271: 1.26 gets the step that names July's 1.26 and weighs the months
+    for typed in ("1.26", "1.25"):
+        said = lessons.reveal("jackson-annual-pue", typed).message
+        assert "July's 1.26" in said and "weighted by its days" in said, said
+        assert "hottest hour" not in said and "typical hour" not in said, said
+    for typed in ("1.27", "1.3"):
+        said = lessons.reveal("jackson-annual-pue", typed).message
+        assert "July's average day" in said and "typical hour" not in said, said
