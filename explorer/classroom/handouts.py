@@ -30,6 +30,7 @@ from pathlib import Path
 
 from ..ui.static import STATIC
 from . import lessons
+from .folders import safe_folder
 from .lessons import on_paper
 from .widgets import REVEAL
 
@@ -399,8 +400,6 @@ def to_html(nb: object) -> str:
 
 def write(executed: list[tuple[Path, object]], folder: str | Path) -> list[str]:
     """Write executed walkthroughs as HTML pages into `folder`; returns the files written."""
-    from .teacher_pack import safe_folder
-
     out = safe_folder(Path(folder))  # never over tracked files
     out.mkdir(parents=True, exist_ok=True)
     written = []

@@ -10,7 +10,6 @@ import json
 import math
 import re
 from functools import cache
-from pathlib import Path
 
 from ... import catalog, fmt
 from ...systems import system_table
@@ -18,9 +17,9 @@ from ...training import goodput
 from ...units import factor
 from .. import factcheck, lessons
 from ..computed import compute
+from ..folders import ROOT
 from .markup import html_table
 
-ROOT = Path(__file__).resolve().parents[3]
 NOTEBOOKS = ROOT / "notebooks"
 DEFAULT_OUT = ROOT / "build" / "teacher-pack"
 

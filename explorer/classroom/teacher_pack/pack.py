@@ -9,11 +9,12 @@ from pathlib import Path
 
 from ...errors import InputError
 from .. import quiz
+from ..folders import safe_folder
 from ..handouts import FOUND_PAGE, FOUND_PAGES, found_html
 from .capstone import capstone_sweep_slip
 from .course import APP_ADDRESS, LESSONS, Lesson, app_link, app_words
 from .fact_check import game_rules, teacher_notes
-from .figures import DEFAULT_OUT, NOTEBOOKS, ROOT, SWEEP_SLIP
+from .figures import DEFAULT_OUT, NOTEBOOKS, SWEEP_SLIP
 from .keys import answer_key_page
 from .markup import html_page, html_table, markdown_html
 from .plans import PLANS, app_when
@@ -210,22 +211,6 @@ def build() -> dict[str, str]:
         + "(<a href='quiz-answers.html'>answers</a>)</li></ul>",
     )
     return dict(sorted(pages.items()))
-
-
-def safe_folder(folder: Path) -> Path:
-    """The output folder, refused when it lies inside the repository but outside ``build/``
-    (the pack never writes over tracked files)."""
-    out = folder.resolve()
-    inside_repo = out == ROOT or ROOT in out.parents
-    build_dir = ROOT / "build"
-    if inside_repo and not (out == build_dir or build_dir in out.parents):
-        raise InputError(
-            "folder",
-            str(folder),
-            "a folder under build/ or outside the repository",
-            "is inside the repository, where files are tracked",
-        )
-    return out
 
 
 def write(folder: str | Path = DEFAULT_OUT) -> list[Path]:
