@@ -103,6 +103,11 @@ def _station_trap(t: Trap) -> Trap:
     )
 
 
+def _sparse_factor() -> float:
+    """The article's sparse factor (4: sparse as 4 × dense)."""
+    return float(factcheck.sparse_factors()[0])
+
+
 def _station_value(claim_id: str) -> float:
     """The number a station's computation gives, in the unit its field asks for."""
     if claim_id == "in-power":
@@ -584,6 +589,29 @@ def _station_checks() -> dict[str, Exercise]:
                     "chip's "
                     "sparse figure yourself",
                     match=Match(rel_tol=0.0003),
+                ),
+                # reader 45: the Journalist's lead worked out, 16 × 4 × 1,299 TF, 16 × 5.2 PF or
+                # 4 × 20.8 PF, was told "64 chips" or "the article's figure" (copied): named by
+                # the factor typed, as 2 × 20.8 is. After the two above, so that a bare 83.1 or
+                # 83.2 keeps its reading; only with the factor (or 4 × one chip) in the working
+                Trap(
+                    "four-times-dense",
+                    lambda: (
+                        _sparse_factor()
+                        * float(system_table().fp8_dense.sel(system="trn2-instance"))
+                    ),
+                    f"that is {factcheck.sparse_factors()[0]} × the instance's dense figure, a "
+                    "factor you assumed; the station asks for the chips × one chip's sparse "
+                    "figure, as AWS publishes it",
+                    match=Match(
+                        rel_tol=0.001,  # 83.136 to 83.2 (4 × 20.8), not a bare 83.0
+                        method_at_value=True,
+                        method=lambda: (
+                            _sparse_factor(),
+                            _sparse_factor() * chip_value("trn2", "fp8_dense", "PFLOP/s"),
+                            _sparse_factor() * chip_value("trn2", "fp8_dense", "TFLOP/s"),
+                        ),
+                    ),
                 ),
                 Trap(
                     "dense",
