@@ -959,6 +959,19 @@ def check_station(claim_id: str, answer: object) -> Feedback:
         if typed.value is not None and not typed.bare and typed.value > 0:
             share = typed.value / SITE_MW
             inner = check_station(claim_id, share)
+            # reader 45: a whole-factor slip ("1,000 times too small: a plain number has no
+            # prefix") is about a number typed as a share, not this one, which we converted
+            # (0.1 MW is 0.0333 %, 300 times off 10 %): only a named slip's hint is passed on
+            named = {t.id for ex, _ in ways for t in ex.traps}
+            if inner.kind == "trap" and inner.trap not in named:
+                return Feedback(
+                    False,
+                    f"Not yet: {fmt.quantity(typed.value, 'MW')} is a power. The box asks for "
+                    f"the share of the site's power, as a % or a decimal: that power ÷ the "
+                    f"site's {SITE}.",
+                    "trap",
+                    "power-not-share",
+                )
             if inner.right or inner.kind in ("trap", "near"):
                 told = (
                     "now give that share" if inner.right else inner.message.split("hint: ", 1)[-1]
