@@ -541,6 +541,16 @@ add_exercise(
                 "that includes interruptions, on a smaller job; this step asks for every chip "
                 "with no interruptions: work ÷ the achieved speed",
             ),
+            # reader 45: 5.75 ÷ 0.4 = 14.4 days (the MFU applied again to the achieved speed)
+            # heard only the first stepped hint, "time = work ÷ speed", which it had right
+            Trap(
+                "mfu-twice",
+                lambda: capstone_value("ideal_days") / _MFU,
+                "you applied the MFU twice: step 2's achieved speed already includes it, so "
+                "divide the work by that speed alone",
+                # a bare "14" is a far-off guess as likely, and keeps the stepped hint
+                match=Match(rounded=False),
+            ),
             # reader 39: step 4's check prints the fastest job's 12.8 days with no interruptions
             Trap(
                 "fastest-job-ideal",
