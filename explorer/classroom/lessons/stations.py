@@ -14,7 +14,7 @@ from ..computed import compute
 from ..exercises import RATIO, SHARE, Exercise, Feedback, Kind, Match, Trap, read
 from ..exercises import check as _check
 from ..exercises import label as answer_label
-from ..reading import worked
+from ..reading import normalise, typed_numbers, worked
 from .capstone import TWICE, capstone_value, it_at_pue_w, pue_chip_traps
 from .city import article_city_mw
 from .common import (
@@ -106,6 +106,17 @@ def _station_trap(t: Trap) -> Trap:
 def _sparse_factor() -> float:
     """The article's sparse factor (4: sparse as 4 × dense)."""
     return float(factcheck.sparse_factors()[0])
+
+
+def _chip_rounded(answer: object) -> bool:
+    """Whether a calculation typed uses one Trainium2 chip's dense FP8 rounded to two figures
+    (1.3 PFLOP/s or 1,300 TFLOP/s for 1,299 TFLOP/s)."""
+    if not isinstance(answer, str) or not worked(answer):
+        return False
+    chip = chip_value("trn2", "fp8_dense", "TFLOP/s")
+    rounded = fmt.rounded(chip, 2)
+    typed = typed_numbers(normalise(answer))
+    return any(n in (rounded, rounded * factor("TFLOP/s", "PFLOP/s")) for n in typed)
 
 
 def _station_value(claim_id: str) -> float:
@@ -987,6 +998,20 @@ def check_station(claim_id: str, answer: object) -> Feedback:
                     "trap",
                     inner.trap or "power-not-share",
                 )
+    if claim_id == "us-fp8" and fb.trap == "articles-figure" and _chip_rounded(answer):
+        # reader 45: 64 × 1.3 PF (one chip's 1,299 TF shortened) heard only "other figures
+        # than one chip's", read as a copy alleged: the figure it used is named beside the
+        # chip's as printed. Never "rounded" nor what it lands on (readers 31, 41: the verdict)
+        chip = chip_value("trn2", "fp8_dense", "TFLOP/s")
+        used = fmt.number(fmt.rounded(chip * factor("TFLOP/s", "PFLOP/s"), 2))
+        lead = fb.message.split(":", 1)[0]  # "Not yet (read as 83.2 PFLOP/s)"
+        fb = dataclasses.replace(
+            fb,
+            message=f"{lead}: you used {used} PFLOP/s a chip; that works it out from other "
+            f"figures than one chip's as the station prints it ({fmt.number(chip)} TFLOP/s). "
+            f"The station's computation is {factcheck.claim('us-fp8').how}: do it to see the "
+            "last digit, and compare your two numbers.",
+        )
     if fb.trap == "gb-for-gib":  # no "reads as 1,431 GiB": that reads the article's GB at 10⁹
         # said as what was typed (reader 34: "1430 GiB" and "1.5 TB" were told they typed the
         # article's 1,536 GB)
