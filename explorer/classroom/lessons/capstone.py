@@ -1180,6 +1180,15 @@ add_exercise(
                     ("a-tenth", "a tenth of them", 10),
                 )
             ),
+            # reader 45: "none" (0 %) was told "Too few", as if a job of no chips were a guess
+            Trap(
+                "no-job",
+                lambda: 0.0,
+                "a job of no chips is no job; the fastest job uses some of the site's chips, "
+                "and the balance falls near half of them",
+                kind=Kind(slip=False),
+                say=Say(lead="Not so"),
+            ),
             Trap(
                 "too-few",
                 lambda: 0.1,
