@@ -1022,12 +1022,16 @@ def _cooling_note() -> str:
     # the debate's question, not its answer (reader 14: the answer here left the defender no
     # case); the reveal's cooling row says whose figure is the claim's own terms. Reader 17:
     # "your vote decides" promised what the reveal does not do (it scores one verdict); reader
-    # 21: pointing both sides at the rule's "whose figure" line settled the debate for one side
+    # 21: pointing both sides at the rule's "whose figure" line settled the debate for one side.
+    # Reader 45: the rule, read aloud at minute 5, settles "which of the two" on its own, so the
+    # debate is applying it: which PUE it points to, and whether the defender's hot hours (the
+    # Journalist's lead) change that
     return (
-        "Two PUEs are at the station: the one AWS reports for its fleet and the industry's "
-        "average over data centres of every kind and age. Which one is the claim's own terms "
-        "for this site? The defender and the challenger argue which of the two the claim "
-        "should be tested against; the reveal says which one the verdict rests on, and why."
+        "Two PUEs are at the station: the one AWS reports for its own fleet, and the "
+        "industry's average over data centres of every kind and age. Which one is the claim's "
+        "own terms for this site? Apply the verdict rule's ranks (whose figure comes first), "
+        "then argue whether the hottest hours of a summer change the answer; the reveal says "
+        "which one the verdict rests on, and why."
     )
 
 

@@ -417,7 +417,8 @@ _FRACTION_DENOMINATORS = {
     "hundredth": 100,
 }
 _FRACTION_WORD = re.compile(
-    r"^(?:(a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?"
+    # reader 45: "the half" was not read where "half" and "about half" were
+    r"^(?:the\s+(?=half\b))?(?:(a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?"
     r"(" + "|".join(_FRACTION_DENOMINATORS) + r")s?\b(?:\s+of\b(?:\s+(?:it|them|that))?)?",
     re.IGNORECASE,
 )

@@ -541,6 +541,16 @@ add_exercise(
                 "that includes interruptions, on a smaller job; this step asks for every chip "
                 "with no interruptions: work ÷ the achieved speed",
             ),
+            # reader 45: 5.75 ÷ 0.4 = 14.4 days (the MFU applied again to the achieved speed)
+            # heard only the first stepped hint, "time = work ÷ speed", which it had right
+            Trap(
+                "mfu-twice",
+                lambda: capstone_value("ideal_days") / _MFU,
+                "you applied the MFU twice: step 2's achieved speed already includes it, so "
+                "divide the work by that speed alone",
+                # a bare "14" is a far-off guess as likely, and keeps the stepped hint
+                match=Match(rounded=False),
+            ),
             # reader 39: step 4's check prints the fastest job's 12.8 days with no interruptions
             Trap(
                 "fastest-job-ideal",
@@ -886,21 +896,22 @@ def capstone_found(heading: str = "h4") -> str:
     every_days, fastest_days = capstone_value("training_days"), _p("training_days")
     return (
         f"<{heading}>What we found</{heading}><ul>"
-        "<li><b>The hook.</b> On every chip with no interruptions the run would take "
-        f"{span_words(capstone_value('ideal_days'))}. In one job of every chip each chip does "
-        f"useful work {part_words(capstone_value('goodput'))} of the time: "
-        f"{span_words(every_days)}, {times_words(every_days / fastest_days)} the fastest "
-        "job's, on the model's extrapolation (step 3's check says how far it reaches). The "
-        f"fastest job takes {span_words(fastest_days)}. Its electricity is "
-        f"{span_words(_p('run_energy') / _city_mwh_per_day())} of the city's: of the hook's "
-        "five spans, "
-        f"{_hook_span(_p('run_energy') / _city_mwh_per_day())}. If you guessed for one job "
-        # reader 39: "about two months ... nearer a month" read as a contradiction
-        "of every chip, its run uses "
+        # reader 45: the hook asks for every chip in one job; it is answered first, as asked,
+        # and the fastest job (step 4) after it (it came first, the hook's guess an "if")
+        "<li><b>The hook.</b> Every chip in one job, as you guessed: with no interruptions "
+        f"the run would take {span_words(capstone_value('ideal_days'))}. With them, each chip "
+        f"does useful work {part_words(capstone_value('goodput'))} of the time, so the run "
+        f"takes {span_words(every_days)}, on the model's extrapolation (step 3's check says "
+        "how far it reaches). In one job of every chip, its run uses "
         f"{fmt.number(capstone_value('run_energy') / _city_mwh_per_day())} days of the city's "
         "electricity: "
         # reader 36: the hook's "one 300 MW site" reads as every chip; both runs answered
         f"{_hook_span(capstone_value('run_energy') / _city_mwh_per_day())}.</li>"
+        "<li><b>The fastest job (step 4).</b> It takes "
+        f"{span_words(fastest_days)}; every chip in one job takes "
+        f"{times_words(every_days / fastest_days)} as long. Its electricity is "
+        f"{span_words(_p('run_energy') / _city_mwh_per_day())} of the city's: of the hook's "
+        f"five spans, {_hook_span(_p('run_energy') / _city_mwh_per_day())}.</li>"
         "<li><b>Why can more chips make one job slower?</b> Every chip added makes the whole "
         "job's interruptions more frequent and, in the model, its restarts longer. Past the "
         "fastest size, the time lost to them grows faster than the speed the added chips "
@@ -1168,6 +1179,15 @@ add_exercise(
                     ("half", "half the site's chips", 2),
                     ("a-tenth", "a tenth of them", 10),
                 )
+            ),
+            # reader 45: "none" (0 %) was told "Too few", as if a job of no chips were a guess
+            Trap(
+                "no-job",
+                lambda: 0.0,
+                "a job of no chips is no job; the fastest job uses some of the site's chips, "
+                "and the balance falls near half of them",
+                kind=Kind(slip=False),
+                say=Say(lead="Not so"),
             ),
             Trap(
                 "too-few",

@@ -14,7 +14,7 @@ from ..computed import compute
 from ..exercises import RATIO, SHARE, Exercise, Feedback, Kind, Match, Trap, read
 from ..exercises import check as _check
 from ..exercises import label as answer_label
-from ..reading import worked
+from ..reading import normalise, typed_numbers, worked
 from .capstone import TWICE, capstone_value, it_at_pue_w, pue_chip_traps
 from .city import article_city_mw
 from .common import (
@@ -101,6 +101,22 @@ def _station_trap(t: Trap) -> Trap:
         f"{us.how}, the chips × one chip's dense FP8",
         match=dataclasses.replace(t.match, rel_tol=0.005),
     )
+
+
+def _sparse_factor() -> float:
+    """The article's sparse factor (4: sparse as 4 × dense)."""
+    return float(factcheck.sparse_factors()[0])
+
+
+def _chip_rounded(answer: object) -> bool:
+    """Whether a calculation typed uses one Trainium2 chip's dense FP8 rounded to two figures
+    (1.3 PFLOP/s or 1,300 TFLOP/s for 1,299 TFLOP/s)."""
+    if not isinstance(answer, str) or not worked(answer):
+        return False
+    chip = chip_value("trn2", "fp8_dense", "TFLOP/s")
+    rounded = fmt.rounded(chip, 2)
+    typed = typed_numbers(normalise(answer))
+    return any(n in (rounded, rounded * factor("TFLOP/s", "PFLOP/s")) for n in typed)
 
 
 def _station_value(claim_id: str) -> float:
@@ -585,6 +601,29 @@ def _station_checks() -> dict[str, Exercise]:
                     "sparse figure yourself",
                     match=Match(rel_tol=0.0003),
                 ),
+                # reader 45: the Journalist's lead worked out, 16 × 4 × 1,299 TF, 16 × 5.2 PF or
+                # 4 × 20.8 PF, was told "64 chips" or "the article's figure" (copied): named by
+                # the factor typed, as 2 × 20.8 is. After the two above, so that a bare 83.1 or
+                # 83.2 keeps its reading; only with the factor (or 4 × one chip) in the working
+                Trap(
+                    "four-times-dense",
+                    lambda: (
+                        _sparse_factor()
+                        * float(system_table().fp8_dense.sel(system="trn2-instance"))
+                    ),
+                    f"that is {factcheck.sparse_factors()[0]} × the instance's dense figure, a "
+                    "factor you assumed; the station asks for the chips × one chip's sparse "
+                    "figure, as AWS publishes it",
+                    match=Match(
+                        rel_tol=0.001,  # 83.136 to 83.2 (4 × 20.8), not a bare 83.0
+                        method_at_value=True,
+                        method=lambda: (
+                            _sparse_factor(),
+                            _sparse_factor() * chip_value("trn2", "fp8_dense", "PFLOP/s"),
+                            _sparse_factor() * chip_value("trn2", "fp8_dense", "TFLOP/s"),
+                        ),
+                    ),
+                ),
                 Trap(
                     "dense",
                     lambda: float(system_table().fp8_dense.sel(system="trn2-instance")),
@@ -931,6 +970,19 @@ def check_station(claim_id: str, answer: object) -> Feedback:
         if typed.value is not None and not typed.bare and typed.value > 0:
             share = typed.value / SITE_MW
             inner = check_station(claim_id, share)
+            # reader 45: a whole-factor slip ("1,000 times too small: a plain number has no
+            # prefix") is about a number typed as a share, not this one, which we converted
+            # (0.1 MW is 0.0333 %, 300 times off 10 %): only a named slip's hint is passed on
+            named = {t.id for ex, _ in ways for t in ex.traps}
+            if inner.kind == "trap" and inner.trap not in named:
+                return Feedback(
+                    False,
+                    f"Not yet: {fmt.quantity(typed.value, 'MW')} is a power. The box asks for "
+                    f"the share of the site's power, as a % or a decimal: that power ÷ the "
+                    f"site's {SITE}.",
+                    "trap",
+                    "power-not-share",
+                )
             if inner.right or inner.kind in ("trap", "near"):
                 told = (
                     "now give that share" if inner.right else inner.message.split("hint: ", 1)[-1]
@@ -946,6 +998,20 @@ def check_station(claim_id: str, answer: object) -> Feedback:
                     "trap",
                     inner.trap or "power-not-share",
                 )
+    if claim_id == "us-fp8" and fb.trap == "articles-figure" and _chip_rounded(answer):
+        # reader 45: 64 × 1.3 PF (one chip's 1,299 TF shortened) heard only "other figures
+        # than one chip's", read as a copy alleged: the figure it used is named beside the
+        # chip's as printed. Never "rounded" nor what it lands on (readers 31, 41: the verdict)
+        chip = chip_value("trn2", "fp8_dense", "TFLOP/s")
+        used = fmt.number(fmt.rounded(chip * factor("TFLOP/s", "PFLOP/s"), 2))
+        lead = fb.message.split(":", 1)[0]  # "Not yet (read as 83.2 PFLOP/s)"
+        fb = dataclasses.replace(
+            fb,
+            message=f"{lead}: you used {used} PFLOP/s a chip; that works it out from other "
+            f"figures than one chip's as the station prints it ({fmt.number(chip)} TFLOP/s). "
+            f"The station's computation is {factcheck.claim('us-fp8').how}: do it to see the "
+            "last digit, and compare your two numbers.",
+        )
     if fb.trap == "gb-for-gib":  # no "reads as 1,431 GiB": that reads the article's GB at 10⁹
         # said as what was typed (reader 34: "1430 GiB" and "1.5 TB" were told they typed the
         # article's 1,536 GB)
@@ -977,11 +1043,11 @@ def check_station(claim_id: str, answer: object) -> Feedback:
             # reader 39: 32.9 % (the industry PUE) lies inside the claim's 30-50 %, and a
             # group voted "reproduced" on it; said alike for both PUEs, pointing at the whole
             # rule, not its "Whose figure?" (reader 21: that settled the debate for one side)
+            # reader 45: the rule settles "which of the two" on its own: the debate applies it
             f"{echoed}That is the station's computation {way}. Your number alone does not "
-            "decide the "
-            "verdict: which PUE is the claim's own terms for this site is the debate's "
-            "question. Argue which of the two the claim should be tested against, by the "
-            "verdict rule; the reveal says which one the verdict rests on, and why.",
+            "decide the verdict. Apply the verdict rule's ranks to the two PUEs (whose figure "
+            "comes first), then argue whether the hottest hours of a summer change the answer; "
+            "the reveal says which one the verdict rests on, and why.",
             "right",
         )
     twice = next((t for t in first.traps if t.id == "twice-dense"), None)
