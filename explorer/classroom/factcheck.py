@@ -1025,13 +1025,15 @@ def _cooling_note() -> str:
     # 21: pointing both sides at the rule's "whose figure" line settled the debate for one side.
     # Reader 45: the rule, read aloud at minute 5, settles "which of the two" on its own, so the
     # debate is applying it: which PUE it points to, and whether the defender's hot hours (the
-    # Journalist's lead) change that
+    # Journalist's lead) change that. Reader 46: "apply the ranks", beside the rank table's
+    # "never: an average over others", settled the vote; the note names each PUE's owner and
+    # asks, and the class applies the rule itself
     return (
-        "Two PUEs are at the station: the one AWS reports for its own fleet, and the "
-        "industry's average over data centres of every kind and age. Which one is the claim's "
-        "own terms for this site? Apply the verdict rule's ranks (whose figure comes first), "
-        "then argue whether the hottest hours of a summer change the answer; the reveal says "
-        "which one the verdict rests on, and why."
+        "Two PUEs are at the station: the one AWS reports for its own fleet, and the Uptime "
+        "Institute's average over a survey of many companies' data centres, of every kind and "
+        "age. Which one is the claim's own terms for this site? Argue it, and whether the "
+        "hottest hours of a summer change the answer; the reveal says which one the verdict "
+        "rests on, and why."
     )
 
 

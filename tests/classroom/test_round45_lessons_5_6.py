@@ -29,7 +29,8 @@ def test_cooling_station_asks_to_apply_the_rule():
     note = factcheck.station_note("ms-cooling")
     said = lessons.check_station("ms-cooling", "10 %").message
     for text in (note, said):
-        assert "verdict rule's ranks" in text and "hottest hours" in text, text
+        # reader 46 (D2): no longer "apply the ranks" (that settled the vote): it asks
+        assert "claim's own terms for this site" in text and "hottest hours" in text, text
         assert "should be tested against" not in text, text
 
 

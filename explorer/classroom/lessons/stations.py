@@ -1043,11 +1043,12 @@ def check_station(claim_id: str, answer: object) -> Feedback:
             # reader 39: 32.9 % (the industry PUE) lies inside the claim's 30-50 %, and a
             # group voted "reproduced" on it; said alike for both PUEs, pointing at the whole
             # rule, not its "Whose figure?" (reader 21: that settled the debate for one side)
-            # reader 45: the rule settles "which of the two" on its own: the debate applies it
+            # reader 45: the rule settles "which of the two" on its own: the debate applies it;
+            # reader 46: pointing at its ranks settled the vote, so the reply only asks
             f"{echoed}That is the station's computation {way}. Your number alone does not "
-            "decide the verdict. Apply the verdict rule's ranks to the two PUEs (whose figure "
-            "comes first), then argue whether the hottest hours of a summer change the answer; "
-            "the reveal says which one the verdict rests on, and why.",
+            "decide the verdict. Which PUE is the claim's own terms for this site, and do the "
+            "hottest hours of a summer change that? The reveal says which one the verdict rests "
+            "on, and why.",
             "right",
         )
     twice = next((t for t in first.traps if t.id == "twice-dense"), None)
