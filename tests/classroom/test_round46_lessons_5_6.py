@@ -53,18 +53,18 @@ def test_cooling_station_names_both_pues_and_points_at_no_rank():
     assert "AWS" in note and "Uptime" in note and "?" in note, note
 
 
-def test_job_share_checks_the_offered_choice_as_right():
-    """D3: the question offers three sizes (100 %, 50 %, 10 %) and the goodputs only rank them,
-    yet `check` told "50" / "half" "Right as a guess; as a worked answer, not yet (work it out
-    from the goodputs)": a number the lesson never gives. The offered choice is right, with the
-    explorer's 44.8 % said after it; 100 % and 10 % stay wrong."""
-    for typed in ("50", "50 %", "half", "1/2", "about half", "40", "45"):
-        fb = lessons.check("capstone-job-share", typed)
-        assert fb.right, (typed, fb.message)
-        assert "as a guess" not in fb.message and "not yet" not in fb.message.lower()
-        assert "44.8 %" in fb.message, (typed, fb.message)
-    for typed in ("100", "10", "all"):
-        assert not lessons.check("capstone-job-share", typed).right, typed
+def test_job_share_box_asks_for_no_number_the_goodputs_cannot_give():
+    """D3: `check` told "50" / "half" / "40" "as a worked answer, not yet (work it out from the
+    goodputs)", but the three goodputs only rank the sizes: 44.8 % needs the fastest job's
+    chips, which step 4's check prints. The box says where the exact share comes from; the
+    notebook's reveal still calls "half" right, and 45 % is right in the box."""
+    for typed in ("50", "half", "1/2", "40"):
+        said = lessons.check("capstone-job-share", typed).message
+        assert "from the goodputs" not in said, (typed, said)
+        assert "step 4's check prints the chips" in said and "÷ step 1's count" in said, said
+        assert "44.8" not in said, said
+    assert "Right" in lessons.reveal("capstone-job-share", "half").message
+    assert lessons.check("capstone-job-share", "45").right
 
 
 def test_step_4_says_a_share_of_training_time_not_a_training_time():

@@ -1088,8 +1088,14 @@ RESTART_CAVEAT = (
 )
 
 # how the job share is worked out, said where a guess is right but the box wants the worked
-# answer (reader 38)
-FROM_GOODPUTS = "work it out from the goodputs"
+# answer (reader 38). Reader 46: the goodputs only rank the three sizes, so "work it out from
+# the goodputs" asked for a number they cannot give; the exact share needs the job's chips,
+# which step 4's check prints. (Calling "half" right in the box too made 50 % a right answer
+# the guide and the key's figures rule refuse, and rippled through the shared engine.)
+FROM_GOODPUTS = (
+    "the exact share is the fastest job's chips ÷ step 1's count; step 4's check prints the "
+    "chips once it opens"
+)
 
 # reader 20: step 4's guess (nearly all, about half, a tenth?) stood right above the check that
 # answers it, open once steps 1 and 3 were; the guess is committed here first, and the check
