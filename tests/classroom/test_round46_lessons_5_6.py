@@ -73,3 +73,15 @@ def test_step_4_says_a_share_of_training_time_not_a_training_time():
     (cell,) = [c for c in _cells("06-capstone.ipynb") if c.startswith("*Your answer,* in the box")]
     assert "beside the training time" not in cell
     assert "share of its time" in cell, cell
+
+
+def test_lesson_6_gates_are_one_short_opens_after_line():
+    """Leftover of reader 45 D5: steps 2 and 3, the plans' comparison and the Advanced sweep
+    said what opens their check in long sentences; each now has one "Opens after:" line, and
+    none still says "opens once" in prose."""
+    cells = _cells("06-capstone.ipynb")
+    for start in ("## Step 2", "## Step 3", "## Advanced · Fastest or least energy?"):
+        cell = next(c for c in cells if c.startswith(start))
+        assert cell.count("**Opens after:**") == 1 and "opens once" not in cell, cell
+    compare = next(c for c in cells if "Meta's own run" in c and c[0] != "#")
+    assert "**Opens after:** your answer here, steps 1 and 3, and step 4's guess." in compare
