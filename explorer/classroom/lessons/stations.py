@@ -1046,9 +1046,9 @@ def check_station(claim_id: str, answer: object) -> Feedback:
             # reader 45: the rule settles "which of the two" on its own: the debate applies it;
             # reader 46: pointing at its ranks settled the vote, so the reply only asks
             f"{echoed}That is the station's computation {way}. Your number alone does not "
-            "decide the verdict. Which PUE is the claim's own terms for this site, and do the "
-            "hottest hours of a summer change that? The reveal says which one the verdict rests "
-            "on, and why.",
+            "decide the verdict. Argue which PUE is the claim's own terms for this site, and "
+            "whether the hottest hours of a summer change that; the reveal says which one the "
+            "verdict rests on, and why.",
             "right",
         )
     twice = next((t for t in first.traps if t.id == "twice-dense"), None)
