@@ -85,3 +85,20 @@ def test_lesson_6_gates_are_one_short_opens_after_line():
         assert cell.count("**Opens after:**") == 1 and "opens once" not in cell, cell
     compare = next(c for c in cells if "Meta's own run" in c and c[0] != "#")
     assert "**Opens after:** your answer here, steps 1 and 3, and step 4's guess." in compare
+
+
+def test_lesson_5_reads_less_before_the_first_click():
+    """D4: cells 0 and 2 held the rule, the ranks, the game's rules, the scoring and the whole
+    8-row script (open on the student's paper), and the script again in the guide. The notebook
+    keeps the rules and the scoring; the script lives in the pack's plan (and the teacher's
+    guide), and the rules box says "every claim has a defender and a challenger" once (cell 4).
+    Together the cells before the first station say under 1,300 words (1,783 on main)."""
+    cells = _cells("05-fact-check.ipynb")
+    (how,) = [c for c in cells if c.startswith("## How the game runs")]
+    assert "| time | step |" not in how and "<details>" not in how, how
+    assert "one role defending it and one challenging it" not in how
+    assert "| the explorer's verdict |" in how and "**Scoring" in how
+    assert "| 0–4 min | Hook |" in teacher_pack.fact_check_guide()
+    before = cells[: next(i for i, c in enumerate(cells) if "widgets.station(" in c)]
+    words = sum(len(c.split()) for c in before)
+    assert words < 1300, words

@@ -35,10 +35,11 @@ def game_rules() -> str:
 
 
 def script_table(lesson: int = 5, notebook: bool = False) -> str:
-    """A lesson's plan as a markdown table (time, step, what the facilitator does): lesson 5's
-    notebook and the teacher's guide hold it word for word (a test compares), so the script the
-    class plays is the plan's. The `notebook`'s copy, which students read before they vote, does
-    not name the rows worth a second look (reader 23: they told which claims are tricky).
+    """A lesson's plan as a markdown table (time, step, what the facilitator does): the
+    teacher's guide holds it word for word (a test compares), so the script the class plays is
+    the plan's. The `notebook` copy (the guide's; students can open the guide) does not name the
+    rows worth a second look (reader 23: they told which claims are tricky). Reader 46: the
+    notebook itself no longer holds the script (it was the longest read before the first click).
 
     Examples
     --------
@@ -65,10 +66,11 @@ def _md_inline(text: str) -> str:
 def fact_check_guide() -> str:
     """The teacher's guide's lesson-5 block (notebooks/README.md holds it word for word; a test
     compares): the role cards with their sides, the game's rules in the notebook's words and the
-    facilitator script (the plan, as the notebook prints it), all from the code the pack, the
-    notebook and the reveal use, so the guide cannot contradict them. Students can open the
-    guide, so it holds no verdict and names no row worth a second look (reader 32): those are in
-    the pack's teacher's notes (`verdicts_by_claim`) and its lesson-5 plan and answer key.
+    facilitator script (the plan, its rows worth a second look unnamed), all from the code the
+    pack, the notebook and the reveal use, so the guide cannot contradict them. Students can
+    open the guide, so it holds no verdict and names no row worth a second look (reader 32):
+    those are in the pack's teacher's notes (`verdicts_by_claim`) and its lesson-5 plan and
+    answer key.
 
     Examples
     --------
@@ -96,8 +98,8 @@ def fact_check_guide() -> str:
             *roles,
             "",
             *rules,
-            "Facilitator script (50 minutes; generated from the pack's lesson-5 plan, as the "
-            "notebook's is; the plan names the rows worth a second look):",
+            "Facilitator script (50 minutes; generated from the pack's lesson-5 plan, which "
+            "names the rows worth a second look):",
             "",
             script_table(5, notebook=True),
             "",
