@@ -102,3 +102,13 @@ def test_lesson_5_reads_less_before_the_first_click():
     before = cells[: next(i for i, c in enumerate(cells) if "widgets.station(" in c)]
     words = sum(len(c.split()) for c in before)
     assert words < 1300, words
+
+
+def test_sparse_station_says_41_6_briefly():
+    """D7 (nit): a bare 41.6 (16 × 2.6, or 2 × 20.8) was told both routes in 49 words; it now
+    says them in under 40: the station's route, and that 2 × the dense figure is an assumed
+    factor to redo as the station asks."""
+    said = lessons.check_station("trn2-sparse", "41.6").message
+    assert len(said.split()) < 40, (len(said.split()), said)
+    assert "2 × the instance's dense figure" in said and "one chip's sparse figure" in said
+    assert "redo it as the station asks" in said

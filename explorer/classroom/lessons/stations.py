@@ -1078,10 +1078,9 @@ def check_station(claim_id: str, answer: object) -> Feedback:
             True,
             f"{echoed}That is the station's computation"
             + (
-                ", if you multiplied the chips by one chip's sparse figure. If you took 2 × "
-                "the instance's dense figure, that is a factor you assumed: redo it as the "
-                "station asks, the chips × one chip's sparse figure as AWS publishes it, and "
-                "compare."
+                # reader 46: said in fewer words
+                " if you multiplied the chips by one chip's sparse figure. If you took 2 × the "
+                "instance's dense figure, that factor is assumed: redo it as the station asks."
                 if doubled
                 else ". Now judge the claim: does it hold on its own terms, and what does it "
                 "assume?"
