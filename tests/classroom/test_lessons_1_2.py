@@ -1775,9 +1775,10 @@ def test_reader41_12_teachers_rendering_says_stop_between_the_bases_and_the_turn
         nb = nbformat.read(path, as_version=4)
         nb.metadata[handouts.EDITION] = teacher
         page = html.unescape(re.sub(r"<style.*?</style>", "", handouts.to_html(nb), flags=re.S))
-        stop = page.rfind("Stop here on the projector")  # the last of three (reader 45-12)
+        # the stop just before the turned-round city (three before it since reader 46-12)
+        stop = page.rfind("Stop here on the projector", 0, page.find("Back to the hook"))
         if not teacher:
-            assert stop == -1
+            assert "Stop here on the projector" not in page
             continue
         assert page.index("The table opens once you have answered") < stop, stop
         assert stop < page.index("Back to the hook"), stop
@@ -1851,17 +1852,17 @@ def test_reader43_12_lesson_2s_teachers_rendering_stops_before_each_part_it_answ
         if not teacher:
             assert stops == []
             continue
-        assert len(stops) == 2, stops
+        assert len(stops) == 4, stops  # and before pue-40 and section 3 (reader 46-12)
         assert (
-            page.index("which bar gets longer") < stops[0] < page.index("The article against AWS")
+            page.index("which bar gets longer") < stops[1] < page.index("The article against AWS")
         ), stops
         assert (
             page.index("Now turn that share into megawatts")
-            < stops[1]
+            < stops[2]
             < page.index("In pairs, on paper first")
         ), stops
     shown = re.sub(r"<!--.*?-->", "", _markdown(2), flags=re.S)
-    assert "scroll on only" not in shown and _markdown(2).count("teacher stop:") == 2
+    assert "scroll on only" not in shown and _markdown(2).count("teacher stop:") == 4
 
 
 def test_reader43_12_lesson_2_prints_the_pue_formula_only_inside_a_fold():
@@ -2052,7 +2053,7 @@ def test_reader45_12_teachers_rendering_stops_before_each_city_the_class_has_not
     assert at == sorted(at), at
     for before, after in ((0, 1), (2, 3), (3, 4)):
         assert any(at[before] < s < at[after] for s in stops), (marks[before], marks[after])
-    assert len(stops) == 3, stops
+    assert len(stops) == 5, stops  # and before energy-300mw and city-low-load (reader 46-12)
     # the plan projects each worked solution at its reveal and stops at each line
     plan = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", pages["lesson-1/plan.html"])).split())
     assert "to show each worked solution at its reveal" in plan, plan
@@ -2128,3 +2129,25 @@ def test_reader45_12_energy_near_misses_are_worded_by_distance_not_by_side():
         assert "The method is probably right" in said[near], said[near]
     for far in (2500, 2760):
         assert "Check your method, then your figures" in said[far], said[far]
+
+
+def test_reader46_12_teachers_rendering_stops_before_every_answer_of_lessons_1_and_2(
+    teacher_run_pages,
+):
+    # reader 46-12 D1: projected to read the hook, the teacher's rendering scrolled straight on
+    # into energy-300mw's "The explorer gets 2,628 GWh" (lesson 1) and pue-40's "1.75" (lesson
+    # 2): the stop lines began only at the second exercise. The same held for each lesson's
+    # Advanced exercise, just under "What we found". Every answer now has a stop line between it
+    # and the answer before it (section 2's share and its megawatts are revealed together)
+    together = {"The explorer gets 30.1 MW"}  # cooling-mw-fleet, under cooling-at-fleet-pue
+    for stem, answers in (("01-megawatts-and-cities", 5), ("02-where-the-power-goes", 5)):
+        page = re.sub(r"<style.*?</style>", "", teacher_run_pages[stem], flags=re.S)
+        text = _text(page)
+        got = [m for m in re.finditer(r"The explorer gets [\d.,]+( [A-Za-z%]+)?", text)]
+        assert len(got) == answers, [m[0] for m in got]
+        stops = [m.start() for m in re.finditer("Stop here on the projector", text)]
+        previous = 0
+        for m in got:
+            if m[0] not in together:
+                assert any(previous < s < m.start() for s in stops), (stem, m[0])
+            previous = m.start()
