@@ -7044,3 +7044,23 @@ def test_reader46_12_a_right_count_said_per_year_is_accepted_with_a_note():
         fb = lessons.check("city-people-us", typed)
         assert not fb.right and "is not a rate" in fb.message, (typed, fb.message)
     assert not lessons.check("city-people-us", "100,000 people per year").right
+
+
+def test_reader46_12_lesson_2s_range_verdict_typed_in_the_share_box_is_sent_to_paper():
+    # reader 46-12 D5: the pairs' question (below, inside or above the article's 30–50 %?) stands
+    # just above the share's box; "inside, near 30" typed there got "that is the article's
+    # 30 %", pushing the student to compute without saying the verdict belongs on paper. A
+    # verdict word now gets: write that on paper, type the share here; with the right share
+    # beside it the answer is right
+    for typed in (
+        "inside, near 30",
+        "inside",
+        "above",
+        "below the range",
+        "inside near the low end",
+    ):
+        fb = lessons.check("cooling-at-survey-pue", typed)
+        assert not fb.right and "on paper" in fb.message and "share" in fb.message, (typed, fb)
+        assert "article's 30 %" not in fb.message and "kWh" not in fb.message, (typed, fb)
+    assert lessons.check("cooling-at-survey-pue", "inside, 32.9 %").right
+    assert lessons.check("cooling-at-survey-pue", "32.9").right
