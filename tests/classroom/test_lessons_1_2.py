@@ -2175,3 +2175,17 @@ def test_reader46_12_lesson_2s_water_question_does_not_presume_the_economisers_s
         assert "not all saving" in text, text
     asked = key.index("Row 2 uses about what fraction of row 3's water?")
     assert "about a tenth of row 3's water" in key[asked:][:400].lower(), key[asked:][:400]
+
+
+def test_reader46_12_lesson_1s_table_fold_says_after_the_table_only_what_it_does_not():
+    # reader 46-12 D6: the fold "what the table shows, and the hook" closed with six sentences
+    # after its verdict table (the densest reading, at the debrief, minute 42-50), most of them
+    # saying again what the table's rows say. Two sentences stay: how the article's "people"
+    # reads, and whether the site is a lot
+    one = re.sub(r"<!--.*?-->", "", _markdown(1), flags=re.S)
+    fold = one[one.index("<summary>After you have answered: what the table shows") :]
+    fold = fold[: fold.index("</details>")]
+    after = " ".join(fold[fold.rindex("| The world's") :].split("\n", 1)[1].split())
+    sentences = re.findall(r"[^.?!]+[.?!]", after)
+    assert len(sentences) <= 3, sentences  # "Is the site a lot?" is a question and its answer
+    assert "a city of 250,000 *average Americans*" in after and "mid-sized US city" in after
