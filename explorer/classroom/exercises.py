@@ -229,6 +229,10 @@ class Reads:
         The question gives its large figures in words ("405 billion", "15.6 trillion") and asks
         in a bare unit: a bare answer a billion or a trillion too small is that power of ten
         dropped, not the answer in GFLOP or TFLOP (reader 41-34).
+    verdict : str
+        The range a question just above the box asks "below, inside or above?" of, answered on
+        paper (lesson 2's "the article's 30–50 %"): a verdict word typed in the box ("inside,
+        near 30") is sent to paper, unless the number beside it is right (reader 46-12).
     """
 
     negative: bool = False
@@ -242,6 +246,11 @@ class Reads:
     given: Callable[[], tuple[float, ...]] | None = None
     mislabel: tuple[str, str, str] = ()
     in_words: bool = False
+    verdict: str = ""
+
+
+# a range's verdict in words ("inside", "below the range"), for `Reads.verdict`
+_VERDICT_WORD = re.compile(r"\b(inside|within|outside|below|above|between)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -1251,6 +1260,18 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     accepts; the formula, and from the third attempt the worked step), and
     then the stepped hint for this `attempt` (1: nudge, 2: formula, 3+: worked step).
     """
+    verdict = _VERDICT_WORD.search(answer) if e.reads.verdict and isinstance(answer, str) else None
+    if verdict:  # "inside, near 30": the paper's answer typed in the box (reader 46-12)
+        fb = _judge(replace(e, reads=replace(e.reads, verdict="")), answer, attempt)
+        if fb.right:
+            return fb
+        return Feedback(
+            False,
+            f"Not yet: “{verdict[1].lower()}” answers the question on paper (below, inside or "
+            f"above {e.reads.verdict}?): write it there. Here type the share you worked out "
+            f"({_example(e)}).",
+            "unreadable",
+        )
     said_as = normalise(answer) if isinstance(answer, str) and e.unit == SHARE else ""
     times = _SHARE_TIMES.match(said_as)
     if times:  # "1.8 times" / "2x" for a share: a ratio, the share is that minus 1

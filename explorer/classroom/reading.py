@@ -2400,6 +2400,12 @@ def _count(x: float, rest: str, unit: str, negative: bool) -> Reading:
     # with pint's "household / a" (reader 41-12)
     per = _COUNT_PER.search(" ".join(words))
     if per and per.string[: per.start()].strip() in COUNT_WORDS[unit] | {""}:
+        if _COUNT_YEAR.fullmatch(per[1]):  # "215,000 people/yr": the basis's "per year", echoed
+            # (reader 46-12: a right count cost an attempt); read, with a note
+            return replace(
+                _finish(x, unit, negative, bare=True),
+                note=f"a count of {unit} needs no “{per[1]}”: the number alone is the answer.",
+            )
         return Reading(
             None,
             f"a count of {unit} is not a rate, so “{per[1]}” does not belong after it; give the "
@@ -2425,6 +2431,10 @@ _COUNT_PER = re.compile(
     r"(?:^|\s|(?=/))((?:/\s*|(?:per|a|an|each|every)\s+)(?:year|yr|y|day|month|week|hour|h)s?)$",
     re.IGNORECASE,
 )
+
+# a count's "per year" (`_COUNT_PER`): the year of the yearly basis it was divided by, echoed;
+# read, with a note (reader 46-12)
+_COUNT_YEAR = re.compile(r"(?:/\s*|(?:per|a|an|each|every)\s+)(?:year|yr|y)s?", re.IGNORECASE)
 
 # words after a unit that make it a rate: "4.2 MWh a day", "… each hour", "… per year"
 _RATE_WORDS = re.compile(

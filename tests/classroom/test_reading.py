@@ -6457,11 +6457,13 @@ def test_reader41_12_a_count_said_per_year_is_told_a_count_is_not_a_rate():
     # in household / a", pint's unit and its "a" for annum, where "348 MW per year" is told that
     # MW is already a rate. A count said per year is told, in words, that a count is no rate
     for exercise, typed, count, when in (
-        ("city-households-us", "245,000 households per year", "households", "per year"),
-        ("city-households-us", "245,000 homes a year", "households", "a year"),
-        ("city-households-us", "245,000 per year", "households", "per year"),
-        ("city-people-us", "215,000 people each year", "people", "each year"),
-        ("city-households-us", "245000 households/yr", "households", "/yr"),
+        # per year is read with a note since reader 46-12 (test_reader46_12_…); per day, week
+        # or hour is still told
+        ("city-households-us", "245,000 households per day", "households", "per day"),
+        ("city-households-us", "245,000 homes a week", "households", "a week"),
+        ("city-households-us", "245,000 per month", "households", "per month"),
+        ("city-people-us", "215,000 people each day", "people", "each day"),
+        ("city-households-us", "245000 households/h", "households", "/h"),
     ):
         fb = lessons.check(exercise, typed)
         said = fb.message
@@ -7019,3 +7021,44 @@ def test_reader45_78_the_annual_pue_reveal_names_the_month_and_the_hour_shown():
     for typed in ("1.27", "1.3"):
         said = lessons.reveal("jackson-annual-pue", typed).message
         assert "July's average day" in said and "typical hour" not in said, said
+
+
+def test_reader46_12_a_right_count_said_per_year_is_accepted_with_a_note():
+    # reader 46-12 D4: "215000 people/yr" (the right number; the basis the student divided by
+    # is kWh per person per year) cost an attempt: "a count of people is not a rate". A count
+    # said per year is now right, with a note that the count needs no "per year"; said per day
+    # or per hour it is still refused (that is a rate the lesson does not ask)
+    for exercise, typed, count, when in (
+        ("city-people-us", "215000 people/yr", "people", "/yr"),
+        ("city-people-us", "215,000 people per year", "people", "per year"),
+        ("city-households-us", "245,000 households a year", "households", "a year"),
+        ("city-households-us", "245000 per year", "households", "per year"),
+        ("city-people-us", "215,000 people each year", "people", "each year"),
+    ):
+        fb = lessons.check(exercise, typed)
+        assert fb.right, (typed, fb.message)
+        assert f"a count of {count} needs no “{when}”" in fb.message, (typed, fb.message)
+    for typed in ("215,000 people per day", "215000 people/h"):
+        fb = lessons.check("city-people-us", typed)
+        assert not fb.right and "is not a rate" in fb.message, (typed, fb.message)
+    assert not lessons.check("city-people-us", "100,000 people per year").right
+
+
+def test_reader46_12_lesson_2s_range_verdict_typed_in_the_share_box_is_sent_to_paper():
+    # reader 46-12 D5: the pairs' question (below, inside or above the article's 30–50 %?) stands
+    # just above the share's box; "inside, near 30" typed there got "that is the article's
+    # 30 %", pushing the student to compute without saying the verdict belongs on paper. A
+    # verdict word now gets: write that on paper, type the share here; with the right share
+    # beside it the answer is right
+    for typed in (
+        "inside, near 30",
+        "inside",
+        "above",
+        "below the range",
+        "inside near the low end",
+    ):
+        fb = lessons.check("cooling-at-survey-pue", typed)
+        assert not fb.right and "on paper" in fb.message and "share" in fb.message, (typed, fb)
+        assert "article's 30 %" not in fb.message and "kWh" not in fb.message, (typed, fb)
+    assert lessons.check("cooling-at-survey-pue", "inside, 32.9 %").right
+    assert lessons.check("cooling-at-survey-pue", "32.9").right

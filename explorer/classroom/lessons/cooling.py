@@ -33,6 +33,7 @@ from .common import (
     above_zero,
     add_exercise,
     article_cooling_copies,
+    article_range,
     cooling_slips,
     fleet_pue,
     other_share,
@@ -360,7 +361,8 @@ add_exercise(
             ),
             lambda: power.cooling_share_at("industry-average"),
             SHARE,
-            reads=Reads(subject="cooling share"),
+            # the pairs' verdict on the article's range is written on paper (reader 46-12)
+            reads=Reads(subject="cooling share", verdict=f"the article's {article_range()}"),
             rel_tol=0.05,
             hints=(
                 "the same steps as for AWS's fleet PUE: IT gets 1 / PUE of the site",

@@ -248,14 +248,17 @@ def model_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "other losses.",
             ),
             (
-                "what does the fleet's economiser save",
-                "Water: rows 2 and 3 spend the same cooling electricity "
-                f"({_cooling_mw(power.cooling_share_at('aws-fleet'))} each), but row 2 evaporates "
-                "about a tenth of row 3's water. Row 3 is at most what a wet plant at that PUE "
-                "could evaporate (all heat leaving as vapour; a tower's drain comes on top), row 2 "
-                "what AWS reports over a year; the air-side economiser's hours, when outside air "
-                "blown through the halls cools them, spend neither chiller electricity nor water "
-                "(a water-side economiser, lesson 7's, still evaporates in its tower). A wet "
+                # reader 46-12: the fraction first, then what explains it (not "what does the
+                # economiser save", which presumed the cause and read the gap as all saving)
+                "Row 2 uses about what fraction of row 3's water?",
+                "Row 2 uses about a tenth of row 3's water, for the same cooling electricity "
+                f"({_cooling_mw(power.cooling_share_at('aws-fleet'))} each). Both explain the gap. "
+                "The likely main reason: the air-side economiser's hours, when outside air blown "
+                "through the halls cools them, spend neither chiller electricity nor water (a "
+                "water-side economiser, lesson 7's, still evaporates in its tower). But row 3 is "
+                "a ceiling, what a wet plant at that PUE would evaporate if all its heat left as "
+                "vapour, and row 2 is what AWS reports over a year (counted its own way): the gap "
+                "is not all saving. A wet "
                 "plant's water follows the heat it rejects: for this site's 300 MW a better PUE "
                 "does not cut it; for the same computing it saves water only in proportion.",
             ),
