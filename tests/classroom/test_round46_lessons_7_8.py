@@ -1,0 +1,58 @@
+"""Reader 46-78's defects in lessons 7 and 8 (fix round 46): each test failed on main."""
+
+import html
+import re
+
+import nbformat
+
+from explorer.classroom import lessons
+from explorer.classroom.teacher_pack.figures import NOTEBOOKS
+
+
+def _cells(stem: str) -> list[nbformat.NotebookNode]:
+    (path,) = NOTEBOOKS.glob(f"{stem}*.ipynb")
+    return nbformat.read(path, as_version=4).cells
+
+
+def _text(page: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html.unescape(page)).split())
+
+
+def test_lesson_8s_hook_asks_a_gut_guess_before_any_range_or_method(capsys, teacher_pages):
+    """Reader 46-78, defect 1: the hook printed both ranges and said "divide each range's high
+    end by the low end, multiply the two, then pick", so the guess was arithmetic (1.47) and
+    "Was your hook guess right?" had no bite. The guess is now a gut guess: nothing a student
+    sees before writing it (the notebook's cells up to step 1, the worksheet's hook, the plan's
+    spoken hook up to its question) gives the ranges' figures or the method. They come after:
+    step 1's table prints the ranges, step 2's corners the ratio that answers the hook."""
+    cells = _cells("08")
+    step_1 = next(i for i, c in enumerate(cells) if c.source.startswith("## Step 1"))
+    namespace: dict = {}
+    for c in cells[:step_1]:
+        if c.cell_type == "code":
+            exec(c.source, namespace)  # noqa: S102
+    printed = capsys.readouterr().out
+    hook = " ".join(next(c.source for c in cells if c.source.startswith("## Hook")).split())
+    sheet = _text(teacher_pages["lesson-8/worksheet.html"])
+    sheet_hook = sheet[sheet.index("The Mississippi article claims") :]
+    sheet_hook = sheet_hook[: sheet_hook.index("year's average?")]
+    said = teacher_pack_hook()
+    said = said[: said.index("How far apart")]
+    for text in (printed, hook, sheet_hook, said):
+        low = text.lower()
+        assert "210" not in text and "10,500" not in text and "70 %" not in text, text
+        assert "divide" not in low and "multiply" not in low, text
+    assert "gut" in hook.lower(), hook
+    # after the guess: the ranges in step 1, the ratio in step 2
+    from explorer.classroom import contested
+
+    contested.ranges_table(lessons.CONTESTED_SITE)
+    assert "210 MW to 300 MW" in capsys.readouterr().out
+    contested.city_corners(lessons.CONTESTED_SITE)
+    assert "1.47 times" in capsys.readouterr().out
+
+
+def teacher_pack_hook() -> str:
+    from explorer.classroom import teacher_pack
+
+    return " ".join(teacher_pack.PLANS[8].segments[0][2].split())
