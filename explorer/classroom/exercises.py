@@ -33,6 +33,7 @@ from .reading import (
     SHARE,
     Reading,
     bound_said,
+    bracketed,
     in_digits,
     is_time,
     leading_number,
@@ -1205,6 +1206,16 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     'Not yet, hint: that is twice it. The worked step: c.'
     """
     fb = _judge(e, answer, attempt)
+    mended = bracketed(answer) if not fb.right else None
+    if mended and _judge(e, mended).right:
+        # right but for the order a calculator works in: the brackets, not the method, are
+        # what to mend (reader 46-78: "62.2 - 37 / 37" was told to check its method)
+        what = "subtraction" if re.search(r"[-−]", mended) else "addition"
+        return Feedback(
+            False,
+            "Not yet: your method is right, but a calculator works out × and ÷ before + and −. "
+            f"Put brackets round the {what}: {mended}.",
+        )
     trap = next((t for t in e.traps if t.id == fb.trap), None) if fb.kind == "trap" else None
     if trap and trap.say.lead == "Right" and fb.message.startswith("Not yet"):
         # a trap the reveal calls right as a guess ("about half"), outside the box's tolerance:

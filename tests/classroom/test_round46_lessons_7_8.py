@@ -56,3 +56,26 @@ def teacher_pack_hook() -> str:
     from explorer.classroom import teacher_pack
 
     return " ".join(teacher_pack.PLANS[8].segments[0][2].split())
+
+
+def test_a_calculation_right_but_for_its_brackets_is_told_to_add_them():
+    """Reader 46-78, defect 2: "62.2 - 37 / 37" (a calculator reads 62.2 − 1 = 61.2) was told
+    "too low … Check your method", though the method is right and only the brackets are
+    missing; "62.2-37/37*100" was told "cannot be negative". Where the typed calculation with
+    brackets round its one + or − would be right, the reply says to put them there and does
+    not doubt the method. Hand check: (62.2 − 37) ÷ 37 = 68.1 %; 245,264 × (1 − 0.7) = 73,579."""
+    cases = (
+        ("hot-day-above-mean", "62.2 - 37 / 37", "(62.2 - 37) / 37"),
+        ("hot-day-above-mean", "62.2-37/37*100", "(62.2-37)/37*100"),
+        ("contested-load-swing", "245264 * 1 - 0.7", "245264 * (1 - 0.7)"),
+    )
+    for eid, typed, fixed in cases:
+        assert lessons.check(eid, fixed).right, fixed
+        for attempt in (1, 2):
+            fb = lessons.check(eid, typed, attempt=attempt)
+            said = fb.message
+            assert not fb.right and "brackets" in said and fixed in said, (typed, said)
+            assert "Check your method" not in said and "cannot be negative" not in said, said
+    # a calculation a calculator reads as meant is left alone; so is one wrong either way
+    assert lessons.check("hot-day-above-mean", "62.2/37 - 1").right
+    assert "brackets" not in lessons.check("hot-day-above-mean", "50 - 37 / 37").message
