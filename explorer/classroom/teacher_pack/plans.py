@@ -814,8 +814,8 @@ PLANS: dict[int, Plan] = {
                 "once the guesses are written, give the ranges (step 1's table has them): "
                 + " ".join(hook_figures(lessons.CONTESTED_SITE).split())
                 + " (The load factor holds the question the article leaves open: is 300 MW the "
-                "year's average or the grid connection?) Step 2's corners check the guesses; "
-                "steps 1 and 2 add two twists: the basis (people or households) and the "
+                "year's average or the grid connection?) Step 2's corners check the guesses. "
+                "Steps 1 and 2 add two twists: the basis (people or households) and the "
                 "possible expansion.",
             ),
             (
