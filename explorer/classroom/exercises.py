@@ -1518,6 +1518,13 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         digits = re.search(r"(\d[\d,]*(?:\.\d*)?)(k\b)?", str(figured).strip())
         whole = digits[1].replace(",", "") if digits else ""
         zeros = len(whole) - figures if whole.isdigit() and whole.endswith("0") else 0
+        # a whole number where the answer's figures run past the point ("70 %" for 68.2 %): how
+        # to give more figures is said, since "70" looks like two (reader 46-78)
+        decimals = (
+            ", decimals too"
+            if whole.isdigit() and not words and "." in e.show(half_up(want, 3))
+            else ""
+        )
         place = (
             # said as typed, "300k", not "300" (reader 36); in plain words, "only the 7
             # counts", where "the 0 only holds the place" was opaque (reader 39-78)
@@ -1580,7 +1587,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             f"{lead}{rough}; "
             f"{'divide the figures themselves' if simple and not said else 'work it out'} and give "
             f"{'three' if e.needs_three() else 'two or three'} figures"
-            f"{' in ' + unit if unit else ''}{' ' + why if why else ''}."
+            f"{' in ' + unit if unit else ''}{decimals}{' ' + why if why else ''}."
             f"{step}",
             "figures",
             level=level,

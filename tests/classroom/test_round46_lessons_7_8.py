@@ -79,3 +79,17 @@ def test_a_calculation_right_but_for_its_brackets_is_told_to_add_them():
     # a calculation a calculator reads as meant is left alone; so is one wrong either way
     assert lessons.check("hot-day-above-mean", "62.2/37 - 1").right
     assert "brackets" not in lessons.check("hot-day-above-mean", "50 - 37 / 37").message
+
+
+def test_a_whole_number_too_rough_for_a_decimal_answer_is_asked_for_its_decimals():
+    """Reader 46-78, defect 3: "70 %" for hot-day-above-mean (68.2 %, two or three figures
+    asked) was refused as one figure; a student who reads "70" as two figures was not told how
+    to give more. Where the answer's figures run past the decimal point (68.2 %, 4.23 MWh), a
+    whole number refused as too rough is asked for its decimals too, at every attempt; a count
+    (73,579 households) is not."""
+    for eid, typed in (("hot-day-above-mean", "70 %"), ("smoothing-energy", "4 MWh")):
+        for attempt in (1, 2):
+            fb = lessons.check(eid, typed, attempt=attempt)
+            assert fb.kind == "figures" and "decimals too" in fb.message, fb.message
+    said = lessons.check("contested-load-swing", "70,000").message
+    assert "decimals" not in said, said
