@@ -1890,9 +1890,12 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             if abs(ratio - 1) <= min(NOT_FAR, 2 * e.rel_tol + NEAR_FIGURES)
             else f"{way} (the checker accepts {e.said_tolerance()})"
         )
+        # typed again, a method slip hears the nudge in words too, not the same reply (reader
+        # 46-78: "50 %" twice heard the formula twice)
+        again = f" In words: {_sentence(e.hints[0])}" if level == 1 and not close else ""
         return Feedback(
             False,
-            f"Not yet{said}: {size}. {verdict}: {step}.",
+            f"Not yet{said}: {size}. {verdict}: {step}.{again}",
             "near",
             level=level,
         )
@@ -1910,7 +1913,8 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             False,
             f"Not yet{said}: {way} (the checker accepts {e.said_tolerance()}), though the right "
             "size. "
-            f"Check your figures, then your method, against this: {_sentence(e.hints[1])}",
+            f"Check your figures, then your method, against this: {_sentence(e.hints[1])}"
+            + (f" In words: {_sentence(e.hints[0])}" if level == 1 else ""),
             "hint",
             level=level,
         )

@@ -93,3 +93,22 @@ def test_a_whole_number_too_rough_for_a_decimal_answer_is_asked_for_its_decimals
             assert fb.kind == "figures" and "decimals too" in fb.message, fb.message
     said = lessons.check("contested-load-swing", "70,000").message
     assert "decimals" not in said, said
+
+
+def test_a_wrong_answer_typed_again_hears_something_new_at_each_attempt():
+    """Reader 46-78, defect 4: "50 %" for hot-day-above-mean (68.2 %) and "10" h for
+    shaving-battery-hours (7.02 h) heard the same "… though the right size. Check your figures,
+    then your method, against this: <formula>" at attempts 1 and 2. Every answer box of
+    lessons 7 and 8, given an answer of the right size but too far out (three quarters of the
+    answer, or 1.4 times it), hears a new reply at each of attempts 1, 2 and 3."""
+    from explorer.classroom.exercises import check
+
+    for e in lessons.EXERCISES.values():
+        if e.lesson not in (7, 8) or e.reads.reference:
+            continue
+        for factor in (0.75, 1.4):
+            typed = e.show(e.answer() * factor, rounded=False)
+            said = [check(e, typed, attempt=a).message for a in (1, 2, 3)]
+            assert len(set(said)) == 3, (e.id, typed, said)
+    said = lessons.check("hot-day-above-mean", "50 %", attempt=2).message
+    assert "first find how many MW the peak lies above the mean" in said, said
