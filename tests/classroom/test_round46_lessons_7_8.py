@@ -112,3 +112,19 @@ def test_a_wrong_answer_typed_again_hears_something_new_at_each_attempt():
             assert len(set(said)) == 3, (e.id, typed, said)
     said = lessons.check("hot-day-above-mean", "50 %", attempt=2).message
     assert "first find how many MW the peak lies above the mean" in said, said
+
+
+def test_lesson_7s_step_1_says_what_opens_after_the_prediction(capsys):
+    """Reader 46-78, defect 5: step 1 said "The load figures open with the answer": which
+    figures, and which answer? It names what its reveal prints (each month's cooling, in a
+    table and a chart) and that the student's own prediction opens it."""
+    from explorer.classroom import hot_days
+
+    cells = _cells("07")
+    box = next(i for i, c in enumerate(cells) if 'predict_reveal("jackson-annual-pue"' in c.source)
+    said = " ".join(cells[box - 2].source.split())
+    assert "load figures" not in said and "with the answer" not in said, said
+    assert "month-by-month cooling table and chart" in said and "your prediction" in said, said
+    hot_days.the_plants_year(lessons.hot_year()[0])
+    printed = capsys.readouterr().out
+    assert "cooling" in printed and "Jul" in printed, printed
