@@ -128,3 +128,16 @@ def test_lesson_7s_step_1_says_what_opens_after_the_prediction(capsys):
     hot_days.the_plants_year(lessons.hot_year()[0])
     printed = capsys.readouterr().out
     assert "cooling" in printed and "Jul" in printed, printed
+
+
+def test_lesson_8s_plants_answer_says_which_swing_it_halves(teacher_pages):
+    """Reader 46-78, defect 6 (nit): "stays below the middle of the swing" after two swings (the
+    article's 30–50 % and the catalog's 10–50 %): which middle? The answer, in the notebook and
+    in the key, says the catalog's."""
+    cells = _cells("08")
+    (answer,) = [c.source for c in cells if "where the plants fall" in c.source]
+    key = _text(teacher_pages["lesson-8/answers.html"])
+    for text in (" ".join(answer.split()), key):
+        assert "middle of the swing" not in text, text
+    assert "below the middle of the catalog's swing" in " ".join(answer.split())
+    assert "below the middle of the catalog's swing" in key
