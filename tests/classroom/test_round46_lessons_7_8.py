@@ -141,3 +141,19 @@ def test_lesson_8s_plants_answer_says_which_swing_it_halves(teacher_pages):
         assert "middle of the swing" not in text, text
     assert "below the middle of the catalog's swing" in " ".join(answer.split())
     assert "below the middle of the catalog's swing" in key
+
+
+def test_lesson_7s_step_2_opens_in_short_plain_sentences():
+    """Reader 46-78, defect 7: step 2 is dense for its 17 minutes; its opening ran "Engineers
+    use the wet-bulb that only 1 % of a year's hours exceed, but the station summary … lacks
+    it, so the cell below builds the day from the typical year's own 1 % wet-bulb" in one
+    sentence. Its text after the purpose line is in sentences of 25 words or fewer, one colon
+    at most, and no longer than before (cut, not added)."""
+    from tests.classroom.test_lessons_7_8 import _long_sentences
+
+    cells = _cells("07")
+    step2 = next(c.source for c in cells if c.source.startswith("## Step 2"))
+    body = step2.split("*\n", 2)[-1]  # after the heading and its purpose line
+    assert not _long_sentences(body), _long_sentences(body)
+    assert len(body.split()) <= 95, len(body.split())
+    assert "own 1 % wet-bulb" not in body, body
