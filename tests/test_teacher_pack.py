@@ -191,8 +191,8 @@ def test_reader_32s_lesson_8_hook_works_on_paper(pages):
     sheet = html.unescape(pages["lesson-8/worksheet.html"])
     hook = sheet[sheet.index("The Mississippi article claims") :]
     hook = hook[: hook.index("</section>")]
-    assert "210 MW" in hook and "10,500 to 10,800 kWh" in hook, hook
-    assert hook.index("printed below") < hook.index("210 MW") < hook.index("How far apart")
+    # (reader 46-78 D1: no figures under the hook, a gut guess; the tables sheet has them)
+    assert "210 MW" not in hook and "printed below" not in hook, hook
     items = re.findall(r"<li>(.*?)</li>", hook, re.S)
     assert len(items) == 6 and items[2].startswith("within 10 %"), items
     assert not re.search(r"\s- ", re.sub(r"<[^>]+>", " ", hook)), hook  # no dash left inline

@@ -33,6 +33,7 @@ from .reading import (
     SHARE,
     Reading,
     bound_said,
+    bracketed,
     in_digits,
     is_time,
     leading_number,
@@ -1214,6 +1215,16 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     'Not yet, hint: that is twice it. The worked step: c.'
     """
     fb = _judge(e, answer, attempt)
+    mended = bracketed(answer) if not fb.right else None
+    if mended and _judge(e, mended).right:
+        # right but for the order a calculator works in: the brackets, not the method, are
+        # what to mend (reader 46-78: "62.2 - 37 / 37" was told to check its method)
+        what = "subtraction" if re.search(r"[-−]", mended) else "addition"
+        return Feedback(
+            False,
+            "Not yet: your method is right, but a calculator works out × and ÷ before + and −. "
+            f"Put brackets round the {what}: {mended}.",
+        )
     trap = next((t for t in e.traps if t.id == fb.trap), None) if fb.kind == "trap" else None
     if trap and trap.say.lead == "Right" and fb.message.startswith("Not yet"):
         # a trap the reveal calls right as a guess ("about half"), outside the box's tolerance:
@@ -1528,6 +1539,13 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         digits = re.search(r"(\d[\d,]*(?:\.\d*)?)(k\b)?", str(figured).strip())
         whole = digits[1].replace(",", "") if digits else ""
         zeros = len(whole) - figures if whole.isdigit() and whole.endswith("0") else 0
+        # a whole number where the answer's figures run past the point ("70 %" for 68.2 %): how
+        # to give more figures is said, since "70" looks like two (reader 46-78)
+        decimals = (
+            ", decimals too"
+            if whole.isdigit() and not words and "." in e.show(half_up(want, 3))
+            else ""
+        )
         place = (
             # said as typed, "300k", not "300" (reader 36); in plain words, "only the 7
             # counts", where "the 0 only holds the place" was opaque (reader 39-78)
@@ -1590,7 +1608,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             f"{lead}{rough}; "
             f"{'divide the figures themselves' if simple and not said else 'work it out'} and give "
             f"{'three' if e.needs_three() else 'two or three'} figures"
-            f"{' in ' + unit if unit else ''}{' ' + why if why else ''}."
+            f"{' in ' + unit if unit else ''}{decimals}{' ' + why if why else ''}."
             f"{step}",
             "figures",
             level=level,
@@ -1893,9 +1911,12 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             if abs(ratio - 1) <= min(NOT_FAR, 2 * e.rel_tol + NEAR_FIGURES)
             else f"{way} (the checker accepts {e.said_tolerance()})"
         )
+        # typed again, a method slip hears the nudge in words too, not the same reply (reader
+        # 46-78: "50 %" twice heard the formula twice)
+        again = f" In words: {_sentence(e.hints[0])}" if level == 1 and not close else ""
         return Feedback(
             False,
-            f"Not yet{said}: {size}. {verdict}: {step}.",
+            f"Not yet{said}: {size}. {verdict}: {step}.{again}",
             "near",
             level=level,
         )
@@ -1913,7 +1934,8 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             False,
             f"Not yet{said}: {way} (the checker accepts {e.said_tolerance()}), though the right "
             "size. "
-            f"Check your figures, then your method, against this: {_sentence(e.hints[1])}",
+            f"Check your figures, then your method, against this: {_sentence(e.hints[1])}"
+            + (f" In words: {_sentence(e.hints[0])}" if level == 1 else ""),
             "hint",
             level=level,
         )

@@ -788,6 +788,36 @@ def worked(answer: object) -> bool:
     return isinstance(answer, str) and bool(_WORKED.search(answer))
 
 
+# one term of a typed calculation: a number, with its unit if any ("62.2", "37 MW", "8,760 h")
+_TERM = r"\d[\d,.]*(?:\s*[A-Za-zµ%]+)?"
+_TIMES_OR_BY = r"[*×·/÷]"
+
+
+def bracketed(answer: object) -> str | None:
+    """`answer`, a calculation typed with no brackets and one + or −, with brackets round that
+    + or −, where a calculator's order (× and ÷ first) reads it otherwise; None when it is no
+    such calculation. The slip the brackets mend is the order, not the method (reader 46-78:
+    "62.2 - 37 / 37" reads 61.2, the student meant 68.1 %).
+
+    Examples
+    --------
+    >>> bracketed("62.2 - 37 / 37"), bracketed("245264 * 1 - 0.7")
+    ('(62.2 - 37) / 37', '245264 * (1 - 0.7)')
+    >>> bracketed("(62.2 - 37) / 37"), bracketed("62.2 / 37 - 1 + 2"), bracketed("62.2 - 37")
+    (None, None, None)
+    """
+    if not isinstance(answer, str) or re.search(r"[()]", answer):
+        return None
+    if len(re.findall(r"(?<=[\d\sA-Za-z%])\s*[-−+]\s*(?=\d)", answer)) != 1:
+        return None
+    one = rf"{_TERM}\s*[-−+]\s*{_TERM}"
+    m = re.fullmatch(rf"\s*({one})(\s*{_TIMES_OR_BY}.*?)\s*", answer)
+    if m:
+        return f"({m[1]}){m[2]}"
+    m = re.fullmatch(rf"\s*(.*{_TIMES_OR_BY}\s*)({one})\s*", answer)
+    return f"{m[1]}({m[2]})" if m else None
+
+
 def _calculate(expr: str) -> float | None:
     """The value of a typed calculation of plain numbers, + − × ÷ and parentheses, each number
     read as a dimensionless quantity by `_evaluate` (the one parser of calculations, never

@@ -66,21 +66,6 @@ def test_lesson_8s_debrief_names_every_figure_step_1_ranges(capsys):
     )
 
 
-def test_lesson_8s_hook_gives_a_start_that_leaves_step_2s_question_open():
-    """Reader 43-78, defect 5: the hook asks how many times the largest city is the smallest, a
-    ratio of two ranges worked in the head before step 1 explains them; a student alone stalled.
-    The hook says how to start (each range's high end ÷ its low end, the two multiplied). The
-    reader's own line ("largest = high power ÷ low use") is not used: which figure the biggest
-    city takes at its low end is step 2's question, asked before its reveal."""
-    cells = _cells("08")
-    (hook,) = [c.source for c in cells if c.source.startswith("## Hook")]
-    said = " ".join(hook.split()).lower()
-    assert "divide each range's high end by the low end" in said, said
-    assert "multiply" in said, said
-    for spoiler in ("low use", "lowest use", "smallest use", "low end of the use"):
-        assert spoiler not in said, spoiler
-
-
 def test_a_one_figure_answer_typed_again_hears_the_hint_not_the_rule_again():
     """Reader 43-78, defect 2: "70 %" for hot-day-above-mean (68.2 %) was told, at every
     attempt, why 70 counts as one figure and why the checker asks for more; on attempts 2 and 3

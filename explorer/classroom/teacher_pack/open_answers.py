@@ -508,7 +508,8 @@ def model_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 f"{fmt.quantity(lessons.SITE_MW * _COOLING_RANGE.low, 'MW')} to "
                 f"{fmt.quantity(lessons.SITE_MW * _COOLING_RANGE.high, 'MW')} (the catalog's "
                 "range); even lesson 7's "
-                f"sizing-day peak ({_mw_hot_peak()}) is below the middle. Almost the whole swing "
+                f"sizing-day peak ({_mw_hot_peak()}) is below the middle of the catalog's swing. "
+                "Almost the whole swing "
                 "is "
                 "the article against any modern plant, not AWS against the article.",
             ),

@@ -806,17 +806,17 @@ PLANS: dict[int, Plan] = {
                 5,
                 "Hook",
                 "Say it, rather than have students read the notebook's hook cell, which is "
-                "longer: “Two careful people redo the city of 250,000 for "
-                "today's announced site, "
-                "each taking any value in the explorer's ranges. "
+                "longer: “Two careful people redo the city of 250,000 for today's announced "
+                "site, each taking any value in the explorer's ranges for the site's yearly "
+                "average and a household's use. How far apart could their cities land: within "
+                "10 %, 10–30 % above, 30 % above to twice, or more than twice? And if both read "
+                "300 MW as the year's average? No calculating: write down your gut guess.” Only "
+                "once the guesses are written, give the ranges (step 1's table has them): "
                 + " ".join(hook_figures(lessons.CONTESTED_SITE).split())
-                + " How far apart could their cities land: within 10 %, "
-                "10–30 % above, 30 % above to twice, or more than twice? And if both read 300 MW "
-                "as the year's average?” (The worksheet prints the two ranges under the hook; "
-                "write them on the board too. The load factor "
-                "holds the question the article leaves open: is 300 MW the year's average or "
-                "the grid connection?) Steps 1 and 2 add two twists: the basis (people or "
-                "households) and the possible expansion.",
+                + " (The load factor holds the question the article leaves open: is 300 MW the "
+                "year's average or the grid connection?) Step 2's corners check the guesses. "
+                "Steps 1 and 2 add two twists: the basis (people or households) and the "
+                "possible expansion.",
             ),
             (
                 8,

@@ -12,7 +12,6 @@ from ... import catalog, fmt
 from ...systems import system_table
 from ...units import factor
 from .. import lessons
-from ..contested import hook_figures
 from ..lessons import on_paper
 from .capstone import (
     CAPSTONE_LABELS,
@@ -186,10 +185,6 @@ def worksheet_page(lesson: Lesson) -> str:
                         [[label, "", "", ""] for label, _ in lessons.cooling_rows()],
                     )
                 said_q = question_html(q)
-                if lesson.number == 8 and "printed below" in q:  # the hook's ranges (reader 32)
-                    at = said_q.index("</p>", said_q.index("printed below")) + len("</p>")
-                    figures = " ".join(hook_figures(lessons.CONTESTED_SITE).split())
-                    said_q = f"{said_q[:at]}<p class='box'>{html.escape(figures)}</p>{said_q[at:]}"
                 parts.append(f"<section>{said_q}{yes_no}<div class='blank'></div></section>")
             parts += after
             continue
