@@ -184,6 +184,7 @@ from .training_time import (
     more_chips_words,
     restart_growth_confidence,
     restart_law,
+    site_feeds,
     six_n_d,
     training_found,
     uptime_words,

@@ -1,0 +1,68 @@
+"""Lessons 3 and 4 as reader 46-34 found them: nothing that settles a prediction prints before
+it is committed, and the checker says what a rough answer is."""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import html
+import io
+
+import ipywidgets as ipw
+import nbformat
+
+from explorer.classroom import lessons, teacher_pack, widgets
+
+FOUR = teacher_pack.NOTEBOOKS / "04-from-flops-to-a-trained-model.ipynb"
+THREE = teacher_pack.NOTEBOOKS / "03-from-chips-to-flops.ipynb"
+
+
+def _texts(x) -> str:
+    out = [html.unescape(x.value)] if isinstance(x, ipw.HTML) else []
+    return "\n".join(out + [_texts(c) for c in getattr(x, "children", ())])
+
+
+def _run_all(path) -> list:
+    """Run a lesson's code cells in this process in order, as Run All does: for each, what it
+    printed and the widget it shows (the widgets stay live, so a later commit opens them)."""
+    ns: dict = {}
+    shown = []
+    for c in [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]:
+        tree = ast.parse(c.source)
+        last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+        buf = io.StringIO()
+        with contextlib.redirect_stdout(buf):
+            exec(compile(tree, "<cell>", "exec"), ns)  # noqa: S102
+            made = None
+            if last is not None:
+                made = eval(compile(ast.Expression(last.value), "<cell>", "eval"), ns)  # noqa: S307
+        shown.append((c.source, buf.getvalue(), made))
+    return shown
+
+
+def _page(shown) -> str:
+    return "\n".join(
+        out + (_texts(made) if isinstance(made, ipw.Widget) else "") for _, out, made in shown
+    )
+
+
+def test_lesson_4s_job_table_opens_only_with_the_sooner_or_later_commit(monkeypatch, teacher_pages):
+    # reader 46-34 D1: section 3's table printed, above the "sooner or later?" box, the
+    # half-million job's restart beside its interval: 10 min + 2.46 s x (500,000 - 16,384) /
+    # 1,000 = 29.8 min, against 185.6 min x 16,384 / 500,000 = 6.08 min: "later" read off a row
+    monkeypatch.setattr(widgets, "REVEALED", widgets.Revealed())
+    monkeypatch.delenv(widgets.STATIC, raising=False)
+    shown = _run_all(FOUR)
+    commit = next(i for i, (src, _, _) in enumerate(shown) if "commit_way" in src)
+    before = _page(shown[:commit])
+    assert "29.8" not in before and "6.08" not in before, before
+    # nothing on the whole Run All page shows them before the commit either
+    assert "29.8" not in _page(shown) and "6.08" not in _page(shown)
+    # the site's chips are still printed in section 3 (204,866: lesson 4's 300 MW site)
+    assert "204,866" in before
+    widgets.REVEALED.mark(lessons.MORE_CHIPS_WAY)
+    after = _page(shown)
+    assert "29.8 min" in after and "6.08 min" in after, after
+    # on paper the worksheet's figures do not carry the half-million row either
+    sheet = html.unescape(teacher_pages["lesson-4/worksheet.html"])
+    assert "29.8" not in sheet and "6.08" not in sheet
