@@ -463,7 +463,8 @@ PLANS: dict[int, Plan] = {
                 # the restart-against-gap question comes after the commit: asked here, it
                 # answered the prediction (reader 38-34; reader 35 had it here)
                 "Students commit sooner or later in the box (on "
-                "paper: circle one) with one reason; count the hands before anyone commits goodput-16k. Only then does the table "
+                "paper: circle one) with one reason; count the hands before anyone commits "
+                "goodput-16k. Only then does the table "
                 # reader 46-34: printed above the box, its half-million row answered it
                 "under the box open: each job size's restart (it grows with the job) and how "
                 "often it is interrupted (on paper: read those two columns of the key's goodput "
