@@ -3861,7 +3861,11 @@ def test_reader_28s_per_mw_reveal_needs_no_helper_in_the_notebook():
     from explorer.classroom import teacher_pack, widgets
 
     nb = nbformat.read(teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[2].notebook, as_version=4)
-    (cell,) = [c.source for c in nb.cells if '"gb200-trn2-per-mw",' in c.source]
+    (cell,) = [
+        c.source
+        for c in nb.cells
+        if '"gb200-trn2-per-mw",' in c.source and "predict_reveal" in c.source
+    ]
     assert "def " not in cell and "lessons.per_chip_and_per_mw" in cell, cell
     box = widgets.predict_reveal(
         "gb200-trn2-per-mw", then=(lessons.per_chip_and_per_mw, widgets.chips_per_mw)
@@ -4263,7 +4267,11 @@ def test_reader_29s_per_mw_words_open_with_the_prediction_not_before():
     nb = nbformat.read(teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[2].notebook, as_version=4)
     text = "\n".join(c.source for c in nb.cells)
     assert "gap is smaller than per chip" not in text and "After you have predicted" not in text
-    (cell,) = [c.source for c in nb.cells if '"gb200-trn2-per-mw",' in c.source]
+    (cell,) = [
+        c.source
+        for c in nb.cells
+        if '"gb200-trn2-per-mw",' in c.source and "predict_reveal" in c.source
+    ]
     assert "lessons.per_mw_words" in cell, cell
     out = io.StringIO()
     with contextlib.redirect_stdout(out):

@@ -66,3 +66,33 @@ def test_lesson_4s_job_table_opens_only_with_the_sooner_or_later_commit(monkeypa
     # on paper the worksheet's figures do not carry the half-million row either
     sheet = html.unescape(teacher_pages["lesson-4/worksheet.html"])
     assert "29.8" not in sheet and "6.08" not in sheet
+
+
+def _visible_md(path) -> str:
+    """Every markdown cell as a page shows it, folds open (a click away), paper notes dropped."""
+    import re
+
+    return "\n".join(
+        re.sub(r"<!--.*?-->", "", c.source, flags=re.S)
+        for c in nbformat.read(path, as_version=4).cells
+        if c.cell_type == "markdown"
+    )
+
+
+def test_lesson_3s_what_we_found_opens_with_the_chips_and_the_per_mw_prediction(monkeypatch):
+    # reader 46-34 D2: "What we found" was an ordinary fold: one click gave the per-MW
+    # prediction's direction ("the gap narrows") and the hook's range ("fewer than a million")
+    monkeypatch.setattr(widgets, "REVEALED", widgets.Revealed())
+    monkeypatch.delenv(widgets.STATIC, raising=False)
+    settled = ("the gap narrows", "fewer than a million")
+    assert not any(s in _visible_md(THREE) for s in settled)
+    shown = _run_all(THREE)
+    assert not any(s in _page(shown) for s in settled), _page(shown)
+    widgets.REVEALED.mark("trn2-chips-300mw")
+    assert not any(s in _page(shown) for s in settled)
+    widgets.REVEALED.mark("gb200-trn2-per-mw")
+    assert all(s in _page(shown) for s in settled), _page(shown)
+    # the page handed out after class still has it
+    from explorer.classroom import handouts
+
+    assert all(s in handouts.found_html(3) for s in settled)

@@ -67,6 +67,8 @@ from .capstone import (
     sweep_lines,
 )
 from .chips import (
+    FOUND_MISSING,
+    chips_found,
     DAY_FLOP_LOCK,
     FLEET_COOLING,
     LESSON_CHIPS,
