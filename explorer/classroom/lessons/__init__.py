@@ -67,10 +67,9 @@ from .capstone import (
     sweep_lines,
 )
 from .chips import (
-    FOUND_MISSING,
-    chips_found,
     DAY_FLOP_LOCK,
     FLEET_COOLING,
+    FOUND_MISSING,
     LESSON_CHIPS,
     LESSON_SYSTEMS,
     PER_MW_UNIT,
@@ -78,6 +77,7 @@ from .chips import (
     TRN2_COOLING,
     all_in_words,
     bf16_day_words,
+    chips_found,
     four_accelerators,
     per_chip_and_per_mw,
     per_mw,
