@@ -6604,7 +6604,8 @@ def test_reader42_34_a_week_and_a_half_in_words_is_a_guess():
     # reader 42-34 #8: llama-days is 11.09 days; "about a week and a half" (10.5 days) was told
     # "a little too low … The method is probably right", a worked result's reply, where "one
     # and a half weeks" and "two weeks" are guesses too rough to check; "1.5 weeks" typed in
-    # digits stays two figures, a near miss
+    # digits is the same half week (reader 46-34: it was a near miss, "the method is probably
+    # right"), and says which way as digits do
     expect(
         [
             Row(
@@ -6616,7 +6617,15 @@ def test_reader42_34_a_week_and_a_half_in_words_is_a_guess():
             )
             for typed in ("about a week and a half", "a week and a half", "one and a half weeks")
         ]
-        + [Row("llama-days", "1.5 weeks", right=False, says="a little too low")]
+        + [
+            Row(
+                "llama-days",
+                "1.5 weeks",
+                right=False,
+                says=("too low", "too rough to check"),
+                lacks="method is probably right",
+            )
+        ]
     )
 
 
@@ -7031,3 +7040,16 @@ def test_reader45_78_the_annual_pue_reveal_names_the_month_and_the_hour_shown():
     for typed in ("1.27", "1.3"):
         said = lessons.reveal("jackson-annual-pue", typed).message
         assert "July's average day" in said and "typical hour" not in said, said
+
+
+def test_reader_46_34s_half_weeks_are_a_rounding_and_seconds_near_the_days_are_no_share():
+    # reader 46-34 D3: "1.5 weeks" (10.5 days; the answer 11.1 days is 1.59 weeks) was told
+    # "the method is probably right", where "a week and a half" and "2 weeks" are asked for
+    # figures: half a week is a rounding as rough as one figure
+    for typed in ("1.5 weeks", "about 1.5 weeks", "1.5 wk"):
+        said = lessons.check("llama-days", typed).message
+        assert "method is probably right" not in said, (typed, said)
+        assert "too rough" in said and "in days" in said, (typed, said)
+    assert lessons.check("llama-days", "1.6 weeks").right  # 11.1 / 7 = 1.59: worked out
+    # a half in the answer's own unit is a figure worked out: 10.5 days is a near miss
+    assert "method is probably right" in lessons.check("llama-days", "10.5 days").message
