@@ -96,3 +96,13 @@ def test_lesson_3s_what_we_found_opens_with_the_chips_and_the_per_mw_prediction(
     from explorer.classroom import handouts
 
     assert all(s in handouts.found_html(3) for s in settled)
+
+
+def test_llama_days_names_metas_gpu_hours_only_as_an_if():
+    # reader 46-34 D4: "1.1e6 s" (12.7 days) was told "that shares Meta's published GPU-hours
+    # among the hook's chips", a method the student most likely did not use (30.84e6 h x 3,600
+    # / 100,000 = 1.11e6 s, 12.85 days; a slip in the arithmetic lands there too)
+    for typed in ("1.1e6 s", "12.85 days", "12.8"):
+        said = lessons.check("llama-days", typed).message
+        assert "if you shared Meta's published GPU-hours" in said, (typed, said)
+        assert "that shares Meta's" not in said, said

@@ -1060,7 +1060,8 @@ add_exercise(
                     / RUN_CHIPS
                     / DAY_S
                 ),
-                "that shares Meta's published GPU-hours among the hook's chips; those hours "
+                # hedged: a slip in the arithmetic lands here too (reader 46-34: "1.1e6 s")
+                "if you shared Meta's published GPU-hours among the hook's chips, those hours "
                 "count Meta's own run, with its interruptions and its real MFU. The question "
                 "asks for no interruptions at exactly "
                 f"{fmt.percent(MFU)} MFU: time = compute ÷ (chips × peak FLOP/s × MFU)",
