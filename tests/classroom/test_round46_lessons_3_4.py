@@ -106,3 +106,15 @@ def test_llama_days_names_metas_gpu_hours_only_as_an_if():
         said = lessons.check("llama-days", typed).message
         assert "if you shared Meta's published GPU-hours" in said, (typed, said)
         assert "that shares Meta's" not in said, said
+
+
+def test_a_round_one_figure_prediction_is_not_diagnosed_as_a_slip():
+    # reader 46-34 D5: the per-MW prediction "3" (a natural guess between the per-chip 3.8 and
+    # 2) was told it "fits a common slip: the GB200's own TFLOP/s per watt" (5,000 / (1,200 x
+    # 1.39) = 3.0); a guess to one figure is not a worked slip. Worked to more figures it is.
+    for typed in ("3", "about 3"):
+        said = lessons.reveal("gb200-trn2-per-mw", typed).message
+        assert "slip" not in said and "per watt" not in said, (typed, said)
+        assert "2.1" in said, said
+    for typed in ("2.99", "1.43"):
+        assert "per watt" in lessons.reveal("gb200-trn2-per-mw", typed).message
