@@ -118,3 +118,24 @@ def test_a_round_one_figure_prediction_is_not_diagnosed_as_a_slip():
         assert "2.1" in said, said
     for typed in ("2.99", "1.43"):
         assert "per watt" in lessons.reveal("gb200-trn2-per-mw", typed).message
+
+
+def test_every_word_lessons_3_and_4_list_is_used_in_the_lesson():
+    # reader 46-34 D6: lesson 4's "Words used here" linked "interruption/MTBI", and "MTBI" was
+    # nowhere in the lesson
+    import re
+
+    for path in (THREE, FOUR):
+        nb = nbformat.read(path, as_version=4)
+        head = nb.cells[0].source
+        found = re.search(r"\*\*Words used here\*\*.*", head, re.S)
+        words = found[0]
+        # the text a student reads (the code names variables such as `job_mtbi`)
+        text = [c.source for c in nb.cells[1:] if c.cell_type == "markdown"]
+        rest = "\n".join(text) + "\n" + head[: found.start()]
+        rest = re.sub(r"<!--.*?-->", "", rest, flags=re.S).lower()
+        for label in re.findall(r"\[([^\]]+)\]\(glossary\.md#", words):
+            for term in re.split(r"/|,| vs |\band\b", label):
+                term = term.strip().lower()
+                if term:
+                    assert term in rest, (path.name, label, term)
