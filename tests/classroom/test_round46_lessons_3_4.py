@@ -139,3 +139,20 @@ def test_every_word_lessons_3_and_4_list_is_used_in_the_lesson():
                 term = term.strip().lower()
                 if term:
                     assert term in rest, (path.name, label, term)
+
+
+def test_lesson_3s_systems_text_is_short_paragraphs_and_the_two_sources_in_a_fold():
+    # reader 46-34 D7: one paragraph carried instance, 2-D torus, rings across instances, AWS's
+    # against SemiAnalysis's description, EFA, UltraCluster, 7,800 UltraServers and NVLink
+    import re
+
+    (systems,) = [c for c in _cells(THREE) if c.startswith("## Instance → UltraServer")]
+    body = systems.split("**Question.**")[0]
+    shown = re.sub(r"<details>.*?</details>", "", body, flags=re.S)
+    paragraphs = [p for p in shown.split("\n\n")[1:] if p.strip()]
+    assert len(paragraphs) >= 2 and all(len(p.split()) <= 50 for p in paragraphs), paragraphs
+    assert "SemiAnalysis" not in shown and "SemiAnalysis" in body
+
+
+def _cells(path) -> list[str]:
+    return [c.source for c in nbformat.read(path, as_version=4).cells]
