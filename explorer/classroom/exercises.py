@@ -2296,7 +2296,19 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
             False,
         )
     fits = ""
-    if not fb.right and fb.kind != "trap":
+    # a round prediction to one figure ("3") is a guess: a trap that a round guess also lands on
+    # (`Match.guess`) is not said of it, as the Check asks "if it is a guess" (reader 46-34: "3"
+    # for the per-MW ratio heard the GB200's own TFLOP/s per watt, 3.0)
+    round_guess = (
+        fb.kind == "trap"
+        and isinstance(prediction, str)
+        and not worked(prediction)
+        and significant_figures(in_digits(prediction) or prediction) == 1
+        and next((t.match.guess for t in e.traps if t.id == fb.trap), False)
+    )
+    if round_guess:
+        fb = Feedback(False, "", "hint")
+    if not fb.right and fb.kind != "trap" and not round_guess:
         # a prediction that believed a bound ("more than 90 %") is that figure's (reader 38-34)
         bound_trap = next(
             (t for t in e.traps if t.match.up_to is not None and t.value() <= x < t.match.up_to()),
@@ -2304,7 +2316,7 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
         )
         if bound_trap:
             fb = Feedback(False, f"hint: {_sentence(bound_trap.hint)}", "trap", bound_trap.id)
-    if not fb.right and fb.kind != "trap" and isinstance(prediction, str):
+    if not fb.right and fb.kind != "trap" and isinstance(prediction, str) and not round_guess:
         # as typed, a prediction may be a reference value rounded ("1.3" is the hottest hour's
         # 1.27 to the figures given; 1.3 as a float is 2.3 % off it): a fair guess's reason is
         # worth saying, but a slip is not pinned on a guess by its rounding alone: it is said

@@ -228,8 +228,9 @@ _END_OF_LESSON = "Open this at the end of the lesson"
 
 
 def found_html(lesson: int) -> str:
-    """Lesson `lesson`'s "What we found" as HTML, a page for the students after class: lesson 4's
-    from the core (`lessons.training_found`), another's from its notebook's closing fold.
+    """Lesson `lesson`'s "What we found" as HTML, a page for the students after class: lessons 3's
+    and 4's from the core (`lessons.chips_found`, `lessons.training_found`), another's from its
+    notebook's closing fold.
 
     Examples
     --------
@@ -240,6 +241,8 @@ def found_html(lesson: int) -> str:
 
     if lesson == 4:
         return lessons.training_found()
+    if lesson == 3:  # locked in the notebook until its answers are in (reader 46-34)
+        return lessons.chips_found()
     (path,) = [p for p in walkthroughs() if p.name.startswith(f"{lesson:02d}-")]
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     (source,) = [

@@ -205,6 +205,14 @@ _AND_A_HALF = re.compile(
     r"(second|minute|hour|day|week|month|year)s?\s+and\s+a\s+half\b",
     re.IGNORECASE,
 )
+# "1.5 weeks", "0.5 months": a half of a week, a month or a year, typed in digits, is as rough as
+# "a week and a half" (reader 46-34: "1.5 weeks" for 11.1 days, 1.59 weeks, was told "the method
+# is probably right"); a half of a day or less ("10.5 days") is a figure worked out
+_HALF_A_COARSE_UNIT = re.compile(
+    r"^(?:about|around|roughly|nearly|almost|~|≈)?\s*(\d+)\.50*\s*"
+    r"(?:weeks?|wks?|months?|mos?|years?|yrs?)\.?$",
+    re.IGNORECASE,
+)
 # "one and a half", "2 and a half": any number and a half, not only a time's (reader 28)
 _NUMBER_AND_A_HALF = re.compile(
     r"^(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+and\s+a\s+half\b",
@@ -2701,6 +2709,9 @@ def significant_figures(answer: object) -> int | None:
             if half[1].lower() in ("a", "an") or not half[1][0].isdigit()
             else (significant_figures(half[1]))
         )
+    half = _HALF_A_COARSE_UNIT.match(answer.strip())
+    if half:  # "1.5 weeks" is "a week and a half": the whole number's figures, at least one
+        return significant_figures(half[1]) or 1
     m = re.search(r"\d[\d,]*(?:\.\d*)?|\.\d+", _grouped(answer))
     if not m:
         return None

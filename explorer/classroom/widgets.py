@@ -414,15 +414,16 @@ def solution(
     Summary were locked).
     With `paper`, where a class without computers finds what opens, when not (only) in the
     teacher's answer key (reader 44-78: lesson 8's swing ends are on the tables sheet)."""
-    ex = lessons.EXERCISES[exercise_id]
+    # `exercise_id` may be a way committed with `commit_way` (no exercise, so no step): lesson
+    # 4's section 3 table waits for "sooner or later?" alone (reader 46-34)
+    ex = lessons.EXERCISES.get(exercise_id)
     where = paper or "the teacher's answer key has it"
     paper = f" in the notebook; on paper, {where}" if _on_paper() else ""
     # a wrong answer opens nothing: the box opens on a right one or on "Show the answer"
     # (reader 21: "once you have answered" read as broken after a wrong answer)
     until = until or (
         # a worked answer is "your answer", as its box says it (reader 37)
-        f"committed your {'answer' if lessons.EXERCISES[exercise_id].worked else 'prediction'} "
-        "above"
+        f"committed your {'answer' if ex is not None and ex.worked else 'prediction'} above"
         if exercise_id in _PREDICTED
         else "answered the exercise above"
         if _on_paper()
@@ -460,11 +461,13 @@ def solution(
                     "</i></p>", f" Still to do: {html.escape('; '.join(todo))}.</i></p>"
                 )
             return
-        shown_step = w.HTML(f"<p><b>Worked solution.</b> {html.escape(ex.hints[-1])}.</p>")
 
         def show(_=None):
             built = [_built(then)] if then is not None else []
-            box.children = ([shown_step] if step else []) + built
+            if step and ex is not None:
+                worked = f"<p><b>Worked solution.</b> {html.escape(ex.hints[-1])}.</p>"
+                built.insert(0, w.HTML(worked))
+            box.children = built
 
         if click and not _revealing():
             button = w.Button(description=click)

@@ -69,6 +69,7 @@ from .capstone import (
 from .chips import (
     DAY_FLOP_LOCK,
     FLEET_COOLING,
+    FOUND_MISSING,
     LESSON_CHIPS,
     LESSON_SYSTEMS,
     PER_MW_UNIT,
@@ -76,6 +77,7 @@ from .chips import (
     TRN2_COOLING,
     all_in_words,
     bf16_day_words,
+    chips_found,
     four_accelerators,
     per_chip_and_per_mw,
     per_mw,
@@ -184,6 +186,7 @@ from .training_time import (
     more_chips_words,
     restart_growth_confidence,
     restart_law,
+    site_feeds,
     six_n_d,
     training_found,
     uptime_words,

@@ -764,3 +764,41 @@ def bf16_day_words() -> str:
         f"gets {under_part_words(hi * bf16)} of this FP8 day ({part_words(mfu * bf16)} at "
         f"lesson 4's {fmt.percent(mfu)} MFU)"
     )
+
+
+def chips_found() -> str:
+    """Lesson 3's "What we found", as HTML: it settles the hook (the chip count) and the
+    Advanced per-MW prediction, so the notebook shows it only once both are in, as lesson 4's
+    (reader 46-34: an open fold gave "the gap narrows" before the prediction). The pack prints
+    it as the page handed out after class.
+
+    Examples
+    --------
+    >>> "<b>The hook:</b>" in chips_found() and "the gap narrows" in chips_found()
+    True
+    """
+    return (
+        "<h4>What we found</h4><ul>"
+        "<li><b>The hook:</b> a 300 MW site feeds hundreds of thousands of Trainium2 chips: more "
+        "than a hundred thousand and fewer than a million: both guesses are off by similar "
+        "factors, one too low, one too high (your answer to the chip count says by how "
+        "much).</li>"
+        "<li>Chips = IT power ÷ (TDP × server overhead); cooling and other losses take their "
+        "share first.</li>"
+        "<li>A FLOP is an amount and FLOP/s a speed; FP8 ≈ 2 × BF16; sparse figures are upper "
+        "bounds, so compare dense figures at one precision. FLOP/s × seconds = FLOP: a day at a "
+        "speed is an amount of computing, what a training run needs (lesson 4).</li>"
+        "<li>Systems are chips × count: most of the makers' published figures (the "
+        "“published” column) can be rebuilt from per-chip figures; lesson 5 checks the Project "
+        "Rainier article's figures.</li>"
+        "<li><i>(Advanced)</i> Fewer FLOP/s per chip is not the same as fewer per facility MW; "
+        "the gap narrows.</li></ul>"
+    )
+
+
+# what lesson 3's "What we found" waits for, in the order `gb200-trn2-per-mw`,
+# `trn2-chips-300mw` (`widgets.solution`'s `missing`): only what is still to do
+FOUND_MISSING = (
+    "commit your per-MW prediction (Advanced)",
+    "answer the chips a 300 MW site feeds, or press “Show the answer” there",
+)

@@ -374,6 +374,24 @@ def hook_without_stops() -> None:
     )
 
 
+def site_feeds(site_chips: int) -> None:
+    """Print what lesson 4's section 3 says before "sooner or later?": the H100s the site feeds,
+    against the hook's. The table of restarts and intervals (`job_sizes`) waits for the commit:
+    its half-million row set a 29.8-minute restart beside an interruption every 6.08 minutes,
+    which answered the prediction (reader 46-34).
+
+    Examples
+    --------
+    >>> site_feeds(204_866)
+    This site feeds 204,866 H100s: about twice the hook's 100,000.
+    """
+    print(
+        f"This site feeds {fmt.number(site_chips)} H100s: "
+        f"{times_words(site_chips / RUN_CHIPS)} the hook's "
+        f"{fmt.number(RUN_CHIPS)}."
+    )
+
+
 def job_sizes(site_chips: int) -> None:
     """Print lesson 4's section 3 table: the restart law, and the restart and the interval
     between interruptions the core uses at Llama 3's job size, the hook's, a site's
@@ -1042,7 +1060,8 @@ add_exercise(
                     / RUN_CHIPS
                     / DAY_S
                 ),
-                "that shares Meta's published GPU-hours among the hook's chips; those hours "
+                # hedged: a slip in the arithmetic lands here too (reader 46-34: "1.1e6 s")
+                "if you shared Meta's published GPU-hours among the hook's chips, those hours "
                 "count Meta's own run, with its interruptions and its real MFU. The question "
                 "asks for no interruptions at exactly "
                 f"{fmt.percent(MFU)} MFU: time = compute ÷ (chips × peak FLOP/s × MFU)",

@@ -456,16 +456,19 @@ PLANS: dict[int, Plan] = {
             (
                 5,
                 "How big a job a site allows (section 3)",
-                "Read the table printed under the site: each job size's restart (it grows with "
-                "the job) and how often it is interrupted. Ask for a show of hands, without "
+                "Read out the H100s the site feeds. Ask for a show of hands, without "
                 f"answering: “will {fmt.number(lessons.BIG_JOB)} H100s finish sooner or later "
                 # reader 35: the table answers it if nobody reasons about it
                 f"than {RUN_CHIPS_SHOWN}?” "
                 # the restart-against-gap question comes after the commit: asked here, it
                 # answered the prediction (reader 38-34; reader 35 had it here)
-                "Students commit sooner or later in the box under it (on "
-                "paper: circle one) with one reason, and count the hands before anyone commits "
-                "goodput-16k. What answers it (the hook's days with interruptions, the "
+                "Students commit sooner or later in the box (on "
+                "paper: circle one) with one reason; count the hands before anyone commits "
+                "goodput-16k. Only then does the table "
+                # reader 46-34: printed above the box, its half-million row answered it
+                "under the box open: each job size's restart (it grows with the job) and how "
+                "often it is interrupted (on paper: read those two columns of the key's goodput "
+                "table). What answers the prediction (the hook's days with interruptions, the "
                 "more-chips numbers and the Advanced Young and Daly printout) waits for all three: "
                 "sooner or later, the goodput prediction and llama-days.",
             ),
