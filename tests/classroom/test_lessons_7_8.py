@@ -14,6 +14,8 @@ from explorer.classroom import contested, hot_days, lessons, quiz, teacher_pack,
 from explorer.ui import headlines
 from explorer.ui.headlines import headline_ranges
 
+from ._prose import long_sentences
+
 NOTEBOOKS = teacher_pack.NOTEBOOKS
 
 
@@ -1478,15 +1480,6 @@ def test_reader_38s_lesson_8_code_cells_are_calls(capsys):
     assert panel.selected_index == 0  # the city's tornado, open
 
 
-def _long_sentences(text: str, words: int = 25) -> list[str]:
-    """The sentences of `text` (its Markdown prose) longer than `words` words or chained with
-    more than one colon."""
-    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)  # the paper notes: not prose
-    prose = " ".join(re.sub(r"\*|^- ", "", re.sub(r"^- ", "¶", text, flags=re.M)).split())
-    sentences = re.split(r"(?<=[.?!;])\s+(?=[A-Z\"“-])|¶", prose)
-    return [s for s in sentences if len(s.split()) > words or s.count(":") > 1]
-
-
 def test_reader39_78_lesson_7_battery_and_grid_prose_is_in_short_sentences():
     # reader 39-78 D7: the battery's threshold ("flat all day: … in the hot hours, and … in the
     # cooler ones: what the hot hours took") and step 3's three yardsticks ran as long sentences
@@ -1496,9 +1489,9 @@ def test_reader39_78_lesson_7_battery_and_grid_prose_is_in_short_sentences():
     # text)
     battery = cells[_first(cells, r"\*\*peak-shaving battery\*\*")]
     step3 = cells[_first(cells, "## Step 3")].split("*\n", 2)[-1]
-    assert not _long_sentences(battery) and not _long_sentences(step3), (
-        _long_sentences(battery),
-        _long_sentences(step3),
+    assert not long_sentences(battery) and not long_sentences(step3), (
+        long_sentences(battery),
+        long_sentences(step3),
     )
 
 
@@ -1507,7 +1500,7 @@ def test_reader39_78_lesson_8_hook_is_in_short_sentences():
     # readings of 300 MW and the load factor now come one sentence each
     cells = _cells("08")
     hook = cells[_first(cells, "## Hook")]
-    assert not _long_sentences(hook), _long_sentences(hook)
+    assert not long_sentences(hook), long_sentences(hook)
 
 
 def test_reader40_78_debriefs_say_which_hours_and_how_far_apart():
@@ -1700,7 +1693,7 @@ def test_reader42_78_lesson_8_plants_question_reads_in_short_sentences(teacher_p
     cells = _cells("08")
     cell = cells[_first(cells, start)]
     question = cell[: cell.index("<details>")]
-    assert not _long_sentences(question, words=20), _long_sentences(question, words=20)
+    assert not long_sentences(question, words=20), long_sentences(question, words=20)
     assert "(" not in re.sub(r"<!--.*?-->", "", question, flags=re.S), question
     screen = " ".join(question.split())
     assert screen.count("?") == 3, screen

@@ -8,6 +8,8 @@ import nbformat
 from explorer.classroom import lessons
 from explorer.classroom.teacher_pack.figures import NOTEBOOKS
 
+from ._prose import long_sentences
+
 
 def _cells(stem: str) -> list[nbformat.NotebookNode]:
     (path,) = NOTEBOOKS.glob(f"{stem}*.ipynb")
@@ -149,11 +151,10 @@ def test_lesson_7s_step_2_opens_in_short_plain_sentences():
     it, so the cell below builds the day from the typical year's own 1 % wet-bulb" in one
     sentence. Its text after the purpose line is in sentences of 25 words or fewer, one colon
     at most, and no longer than before (cut, not added)."""
-    from tests.classroom.test_lessons_7_8 import _long_sentences
 
     cells = _cells("07")
     step2 = next(c.source for c in cells if c.source.startswith("## Step 2"))
     body = step2.split("*\n", 2)[-1]  # after the heading and its purpose line
-    assert not _long_sentences(body), _long_sentences(body)
+    assert not long_sentences(body), long_sentences(body)
     assert len(body.split()) <= 95, len(body.split())
     assert "own 1 % wet-bulb" not in body, body
