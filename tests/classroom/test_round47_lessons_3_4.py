@@ -20,8 +20,8 @@ def _rows(plan: str) -> dict[str, str]:
     out = {}
     for row in re.findall(r"<tr>(.*?)</tr>", plan, re.S):
         tds = [_text(td) for td in re.findall(r"<td>(.*?)</td>", row, re.S)]
-        if tds and re.fullmatch(r"\d+–\d+", tds[0]):
-            out[tds[0]] = " ".join(tds[1:])
+        if tds and re.fullmatch(r"\d+–\d+ min", tds[0]):
+            out[tds[0].removesuffix(" min")] = " ".join(tds[1:])
     return out
 
 
@@ -55,7 +55,7 @@ def test_lesson_4s_section_4_reads_less_and_its_plan_says_what_to_do_when_behind
     assert "fixed 10-min restart the site would be faster" in found
     rows = _rows(teacher_pages["lesson-4/plan.html"])
     section_3 = rows["22–27"]
-    for label in ("Say:", "Students:", "Opens after the commit:"):
+    for label in ("Say:", "Students commit", "Opens after the commit:"):
         assert label in section_3, section_3
     # one short instruction per sentence: no sentence of more than 40 words
     longest = max(len(s.split()) for s in re.split(r"(?<=[.:?”])\s+(?=[A-Z“])", section_3))

@@ -456,21 +456,22 @@ PLANS: dict[int, Plan] = {
             (
                 5,
                 "How big a job a site allows (section 3)",
-                "Read out the H100s the site feeds. Ask for a show of hands, without "
-                f"answering: “will {fmt.number(lessons.BIG_JOB)} H100s finish sooner or later "
+                # reader 47-34: one paragraph with four conditions; now one line each for what
+                # the teacher says, what students do and what opens when
+                "Read out the H100s the site feeds. "
                 # reader 35: the table answers it if nobody reasons about it
-                f"than {RUN_CHIPS_SHOWN}?” "
+                f"Say: “Before the table: will {fmt.number(lessons.BIG_JOB)} H100s finish "
+                f"sooner or later than {RUN_CHIPS_SHOWN}?” Do not answer it. "
                 # the restart-against-gap question comes after the commit: asked here, it
                 # answered the prediction (reader 38-34; reader 35 had it here)
-                "Students commit sooner or later in the box (on "
-                "paper: circle one) with one reason; count the hands before anyone commits "
-                "goodput-16k. Only then does the table "
+                "Students commit sooner or later in the box (on paper: circle one) with one "
+                "reason. Count the hands before anyone commits goodput-16k. "
                 # reader 46-34: printed above the box, its half-million row answered it
-                "under the box open: each job size's restart (it grows with the job) and how "
-                "often it is interrupted (on paper: read those two columns of the key's goodput "
-                "table). What answers the prediction (the hook's days with interruptions, the "
-                "more-chips numbers and the Advanced Young and Daly printout) waits for all three: "
-                "sooner or later, the goodput prediction and llama-days.",
+                "Opens after the commit: the table under the box, each job size's restart and "
+                "how often it is interrupted (on paper: those two columns of the key's goodput "
+                "table). Opens later: the hook's days with interruptions, the more-chips numbers "
+                "and the Young and Daly printout; each waits for all three: sooner or later, the "
+                "goodput prediction and llama-days.",
             ),
             (
                 13,
@@ -482,14 +483,17 @@ PLANS: dict[int, Plan] = {
                 "commit a prediction for goodput-16k. The chips slider opens on it once "
                 "llama-days is answered and sooner or later committed (at half a million chips "
                 "it answers section 3). "
-                "A prediction near Meta's >90 % is fair: Meta measured "
-                f"{lessons.METAS_DEFINITION}, much like goodput; the model's assumed restart "
-                "and checkpoint are probably longer than Meta's. "
+                "A prediction near Meta's >90 % is fair: the model's assumed restart and "
+                "checkpoint are probably longer than Meta's. "
                 # reader 42-34: the notebook and the worksheet ask it; the plan had no slot
                 "Once the slider opens, one minute for the question under it: why do AWS's "
                 "engineers talk about goodput rather than peak FLOPS? (Peak is how fast the chips "
                 "could compute if nothing failed; goodput counts only the time that moves "
-                "training forward.)",
+                "training forward.) "
+                # reader 47-34: a class slow on llama-days reached 40 minutes with the tables shut
+                "If the class is behind at 35 minutes: students still without llama-days press "
+                "Hint to the worked step, then “Show the answer”; in the next segment read out "
+                "only the second table's first two rows.",
             ),
             (
                 10,
