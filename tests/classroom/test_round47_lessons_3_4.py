@@ -63,3 +63,17 @@ def test_lesson_4s_section_4_reads_less_and_its_plan_says_what_to_do_when_behind
     behind = " ".join(rows.values())
     assert "If the class is behind at 35 minutes" in behind, behind
     assert "Show the answer" in behind
+
+
+def test_lesson_4s_section_4_is_a_shorter_read():
+    """Reader 47-34, defect 1: section 4's text (goodput to the Advanced part, paper notes aside)
+    was 828 words on main; the site's aside and the goodput fold's second definition of Meta's
+    figure (cell 20 gives it above the prediction) are cut."""
+    cells = nbformat.read(FOUR, as_version=4).cells
+    start = next(i for i, c in enumerate(cells) if c.source.startswith("## 4 · Goodput"))
+    end = next(i for i, c in enumerate(cells) if c.source.startswith("## Advanced"))
+    text = [c.source for c in cells[start:end] if c.cell_type == "markdown"]
+    words = sum(len(re.sub(r"<!--.*?-->", "", t, flags=re.S).split()) for t in text)
+    assert words <= 760, words
+    (why,) = [t for t in text if t.startswith("**Question.** AWS's engineers")]
+    assert "useful training over the elapsed time" not in why  # said once, above the prediction
