@@ -1,0 +1,53 @@
+"""Reader 47's defects in lessons 5 and 6 (fix round 47): each test failed on main."""
+
+import html
+import json
+import re
+
+from explorer.classroom import teacher_pack
+from explorer.classroom.teacher_pack import APP_WHEN
+
+
+def _cells(name: str) -> list[str]:
+    nb = json.loads((teacher_pack.NOTEBOOKS / name).read_text(encoding="utf-8"))
+    return ["".join(c["source"]) for c in nb["cells"]]
+
+
+def _text(page: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+def test_the_plans_app_step_says_when_before_what(teacher_pages):
+    """D1: lesson 6's plan said "When to show the app: not before “Debrief” …", then a sentence
+    starting in lower case, "check step 2 in the app: …", which a skimming teacher reads as
+    "during step 2" (5–15 min): the app gives steps 1–3 away. Every plan's app instruction now
+    starts with a lead-in naming the step it waits for, and lesson 6's says step 2's numbers."""
+    for n in range(1, 9):
+        plan = teacher_pages[f"lesson-{n}/plan.html"]
+        part = plan[plan.index("<h3>If the app server is running") :]
+        paras = re.findall(r"<p>(.*?)</p>", part[: part.index("<h3>", 4)], flags=re.S)
+        what = _text(paras[1])
+        step = APP_WHEN[n][0]
+        assert what[0].isupper(), (n, what)
+        assert what.startswith(f"In the app, once “{step}” has begun"), (n, what)
+    six = teacher_pages["lesson-6/plan.html"]
+    assert "check step 2 in the app" not in _text(six)
+
+
+def test_lesson_6_says_each_gate_once_under_its_box():
+    """D2: "**Opens after:** steps 1 and 2." stood between step 2's guess and its instruction,
+    before the student knew what step 2 was; on paper the gate was said twice (the text and the
+    closed line under the box). The markdown now says no gate: the check's own closed line,
+    under the answer box, says it (cells 7, 11, 17, 22 and 29 on main)."""
+    cells = _cells("06-capstone.ipynb")
+    said = [c[:40] for c in cells if "Opens after" in c and "widgets." not in c]
+    assert not said, said
+    # every check of the lesson still says what opens it, under its box
+    gates = [c for c in cells if "widgets.solution(" in c]
+    assert len(gates) == 9 and all("until=" in c for c in gates), len(gates)
+
+
+def test_step_3_says_what_the_check_adds():
+    """D7 (nit): step 3 said "The check below adds them": "them" was the interruptions."""
+    step3 = next(c for c in _cells("06-capstone.ipynb") if c.startswith("## Step 3"))
+    assert "adds them" not in step3 and "adds the interruptions" in step3, step3
