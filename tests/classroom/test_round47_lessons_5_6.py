@@ -52,3 +52,19 @@ def test_step_3_says_what_the_check_adds():
     """D7 (nit): step 3 said "The check below adds them": "them" was the interruptions."""
     step3 = next(c for c in _cells("06-capstone.ipynb") if c.startswith("## Step 3"))
     assert "adds them" not in step3 and "adds the interruptions" in step3, step3
+
+
+def test_a_two_figure_refusal_says_the_published_figure_first():
+    """D3: "83 PF" at station us-fp8 heard "a guess to two figures is too rough to check", while
+    "41 PF" was right at the next station; the reason (the article's 83.2 also rounds to 83) came
+    last, in brackets. It now comes first, with the figure, and the refusal is not called
+    rough. The station's 64 × 1,299 TFLOP/s = 83.1 PFLOP/s; the article prints 83.2."""
+    from explorer.classroom import lessons
+
+    for typed in ("83 PF", "83", "83 PFLOP/s"):
+        said = lessons.check_station("us-fp8", typed).message
+        assert not lessons.check_station("us-fp8", typed).right
+        assert "too rough" not in said and "83.2" in said, said
+        assert said.index("83.2") < said.index("three figures"), said
+    assert lessons.check_station("us-fp8", "83.1 PF").right
+    assert lessons.check_station("trn2-sparse", "41 PF").right  # no published figure rounds so
