@@ -1616,6 +1616,20 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             else f"(the checker accepts {e.said_tolerance()}; rounding to {count} "
             f"figure{plural} can move a number further than that)"
         )
+        # outside the range and on a slip's value ("2 weeks" is 14 days, the household city's
+        # 14.2): that slip is named too, as "14 days" hears it; still asked for figures, since
+        # it also rounds the answer (reader 47-56 D4)
+        slip = next(
+            (
+                t
+                for t in e.traps
+                if t.kind.slip and not t.kind.note and _near(x, t.value(), t.match.rel_tol)
+            ),
+            None,
+        )
+        if slip is not None and not e.accepts(x) and attempt <= 1:
+            step = f" If your result was about {e.show(x)}, hint: {_sentence(slip.hint)}{step}"
+            why = ""  # the slip's hint is the longer reason: the rule's bracket is cut
         return Feedback(
             False,
             f"{lead}{rough}; "

@@ -68,3 +68,20 @@ def test_a_two_figure_refusal_says_the_published_figure_first():
         assert said.index("83.2") < said.index("three figures"), said
     assert lessons.check_station("us-fp8", "83.1 PF").right
     assert lessons.check_station("trn2-sparse", "41 PF").right  # no published figure rounds so
+
+
+def test_a_worded_span_on_a_slip_names_the_slip_too():
+    """D4: "2 weeks" and "a fortnight" for capstone-city-days (12.5 days: 104,100 MWh ÷ 8,356
+    MWh a day) heard only that one figure is too rough, while "14 days" heard the slip it most
+    likely is: the city as households (14.2 days). Both are said now; the judgement (not yet,
+    more figures) is the engine's rounding rule, left as it is."""
+    from explorer.classroom import lessons
+
+    households = lessons.check("capstone-city-days", "14 days").message
+    assert "households" in households, households
+    for typed in ("2 weeks", "a fortnight", "two weeks"):
+        fb = lessons.check("capstone-city-days", typed)
+        assert not fb.right and "households" in fb.message, fb.message
+        assert "figures" in fb.message, fb.message
+    # a span that rounds the answer and lies on no slip names none
+    assert "households" not in lessons.check("capstone-city-days", "a week and a half").message
