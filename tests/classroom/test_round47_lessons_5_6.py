@@ -85,3 +85,14 @@ def test_a_worded_span_on_a_slip_names_the_slip_too():
         assert "figures" in fb.message, fb.message
     # a span that rounds the answer and lies on no slip names none
     assert "households" not in lessons.check("capstone-city-days", "a week and a half").message
+
+
+def test_the_fourfold_item_says_when_c_earns_the_point(teacher_pages):
+    """D5: quiz 5's Trainium3 "fourfold" is B (per UltraServer 362 ÷ 83.1 = 4.4×; per chip
+    2,517 ÷ 1,299 = 1.9×), but a student who reads "Trainium3" as the chip argues C by the
+    lesson's own rule, and the key gave the teacher nothing to judge that by. Its key now says
+    when C earns the point: the per-chip reading, with AWS's per-chip figures named."""
+    key = _text(teacher_pages["lesson-5/quiz-answers.html"])
+    item = key[key.index("fourfold") :].split(" 6. ")[0]
+    assert "Answer: B" in item, item
+    assert "accept C" in item and "per-chip" in item, item
