@@ -96,3 +96,17 @@ def test_the_fourfold_item_says_when_c_earns_the_point(teacher_pages):
     item = key[key.index("fourfold") :].split(" 6. ")[0]
     assert "Answer: B" in item, item
     assert "accept C" in item and "per-chip" in item, item
+
+
+def test_lesson_5_says_the_rule_in_one_line_before_its_tables():
+    """D6: before any claim the student met two tables, the scoring table and the role rules;
+    a weaker reader had no short version. The overview now says the three verdicts in one
+    line above the rule's table, and the cells before the first station read no more than on
+    main (1,232 words)."""
+    cells = _cells("05-fact-check.ipynb")
+    first = cells[0][: cells[0].index("| verdict |")]
+    line = first[first.index("In short") :]
+    for said in ("reproduced", "assumption", "contested", "source disagrees"):
+        assert said in line, line
+    before = cells[: next(i for i, c in enumerate(cells) if "widgets.station(" in c)]
+    assert sum(len(c.split()) for c in before) <= 1232
