@@ -110,3 +110,20 @@ def test_lesson_5_says_the_rule_in_one_line_before_its_tables():
         assert said in line, line
     before = cells[: next(i for i, c in enumerate(cells) if "widgets.station(" in c)]
     assert sum(len(c.split()) for c in before) <= 1232
+
+
+def test_step_5_lists_only_the_figures_its_worked_step_uses():
+    """D7 (nit): step 5 listed "hours in a year (8,760)", but its worked step divides the
+    city's year by 365 days: 250,000 × 12,200 kWh ÷ 365 = 8,356 MWh a day. Its figures list
+    now holds only what the worked step uses."""
+    from explorer import catalog, fmt
+    from explorer.classroom import lessons
+
+    cells = _cells("06-capstone.ipynb")
+    step5 = cells.index(next(c for c in cells if c.startswith("## Step 5")))
+    listed = re.findall(r'\("([\w.-]+)"', cells[step5 + 1])
+    worked = " ".join(lessons.EXERCISES["capstone-city-days"].hints)
+    assert listed, cells[step5 + 1]
+    for path in listed:
+        shown = fmt.number(catalog.entry(path).value)
+        assert shown in worked, (path, shown, worked)
