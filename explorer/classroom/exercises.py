@@ -1577,6 +1577,19 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             else f"the {count} figure{plural} you gave{place} "
             f"{'is' if figures == 1 else 'are'} too rough to check"
         )
+        # two figures where a published figure rounds alike ("83" for the station's 83.1, the
+        # article's 83.2): that reason first, with the figure, not "too rough" and a bracket
+        # after (reader 47-56 D3: "83 PF" refused, "41 PF" right at the next station)
+        alike = next(
+            (t for t in e.traps if t.kind.figures and fmt.rounded(t.value(), 2) == e.two_figures()),
+            None,
+        )
+        if alike is not None and figures == 2 and e.accepts(x) and not simple:
+            rough = (
+                f"{'but ' if lead.endswith(', ') else ''}the published "
+                f"{e.show(alike.value())} also rounds to {e.show(e.two_figures())}, so two "
+                "figures cannot tell your working from it"
+            )
         if not e.accepts(x):
             # outside the range it says which way first, as digits hear (reader 45-34: "half a
             # month", 37 % high, heard only that a fraction is a rounding; "1.5 weeks" heard
@@ -1589,7 +1602,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             # said once: typed again, the stepped hint is heard, not the rule again (reader
             # 43-78: "70 %" three times heard the same lecture before its hint)
             ""
-            if attempt > 1
+            if attempt > 1 or "the published" in rough
             else "(the checker asks for the figures your working gives)"
             if simple and not said and e.accepts(x) and not e.needs_three()
             else f"(a {count}-figure answer here could be a published figure rounded, so the "
@@ -1603,6 +1616,20 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             else f"(the checker accepts {e.said_tolerance()}; rounding to {count} "
             f"figure{plural} can move a number further than that)"
         )
+        # outside the range and on a slip's value ("2 weeks" is 14 days, the household city's
+        # 14.2): that slip is named too, as "14 days" hears it; still asked for figures, since
+        # it also rounds the answer (reader 47-56 D4)
+        slip = next(
+            (
+                t
+                for t in e.traps
+                if t.kind.slip and not t.kind.note and _near(x, t.value(), t.match.rel_tol)
+            ),
+            None,
+        )
+        if slip is not None and not e.accepts(x) and attempt <= 1:
+            step = f" If your result was about {e.show(x)}, hint: {_sentence(slip.hint)}{step}"
+            why = ""  # the slip's hint is the longer reason: the rule's bracket is cut
         return Feedback(
             False,
             f"{lead}{rough}; "

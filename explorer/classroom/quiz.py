@@ -827,8 +827,12 @@ VERDICT_ITEMS: dict[int, tuple[VerdictItem, ...]] = {
             {
                 REPRODUCED: "one comparison taken as the claim's: it does not say per what, "
                 "and per chip it is about half that; name the comparison it holds for",
+                # reader 47-56 D5: "Trainium3" read as the chip is a fair reading the lesson
+                # did not rehearse: the key says when C earns the point
                 CONTESTED: "a gap the claim leaves open taken for a disagreement: per "
-                "UltraServer, the comparison it leaves open, it comes out",
+                "UltraServer, the comparison it leaves open, it comes out; but accept C too from "
+                "a student who reads “Trainium3” as one chip and names AWS's per-chip figures as "
+                "the source that disagrees",
             },
         ),
         VerdictItem(

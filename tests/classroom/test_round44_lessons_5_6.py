@@ -174,5 +174,5 @@ def test_step_2_says_when_its_check_opens():
     gate = next(c for c in cells if "def achieved():" in c)
     until = re.search(r'until="([^"]+)"', gate)[1]  # the check's own closed line
     assert until == "answered steps 1 and 2", until
-    # reader 46 (leftover of 45 D5): said in one short "Opens after:" line
-    assert "**Opens after:** steps 1 and 2." in step2, step2
+    # reader 47-56 D2: said once, by that closed line under the box, not before the step's text
+    assert "Opens after" not in step2 and "opens once" not in step2, step2

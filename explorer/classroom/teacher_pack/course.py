@@ -142,7 +142,7 @@ LESSONS = (
         # role cards, whose claims and sides are dealt
         # reader 23: the app's default City basis (households) put 245,000 beside the claim's
         # 250,000; the link opens it on the station's basis, people
-        "check the city and chips stations' numbers in the app: open it with the link below, "
+        "check the city and chips stations' numbers: open the app with the link below, "
         "which sets the stations' own figures, and read the City card (people) and the Chips "
         "card. The City basis matters: the app's default, households, is not the station's",
         "a claim is reproduced, reproduced under an assumption, or contested (a source disagrees)",
@@ -159,8 +159,8 @@ LESSONS = (
         "06-capstone.ipynb",
         # reader 23: "pick a site and a chip" opened on FP8 and the preset's own cooling share:
         # 99 EFLOP/s, which capstone-achieved calls an MFU slip
-        "check step 2 in the app: open it with the link below, which sets the capstone's site, "
-        "and read the Chips card and the Cluster FLOPS card: its peak, and its “effective” "
+        "open the app with the link below (it sets the capstone's site) and check step 2's numbers "
+        "on the Chips card and the Cluster FLOPS card: its peak, and its “effective” "
         f"speed, the lesson's achieved speed at {MFU_SHOWN} MFU. Precision matters: the app's "
         "default, FP8, is about twice the BF16 the lesson trains in. The Training card beside "
         "them counts days of the site's own city (its power as people), not the article's "

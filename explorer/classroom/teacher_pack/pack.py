@@ -17,7 +17,7 @@ from .fact_check import game_rules, teacher_notes
 from .figures import DEFAULT_OUT, NOTEBOOKS, SWEEP_SLIP
 from .keys import answer_key_page
 from .markup import html_page, html_table, markdown_html
-from .plans import PLANS, app_when
+from .plans import APP_WHEN, PLANS, app_when
 from .tables import TABLE_SHEETS, tables_page
 from .walkthroughs import tracks
 from .worksheets import worksheet_page
@@ -53,7 +53,11 @@ def _plan(lesson: Lesson) -> str:
         "handouts --out DIR</code>); project the teacher's rendering only at its reveal.</p>"
         + "<h3>If the app server is running (optional)</h3>"
         + app_when(lesson)
-        + f"<p>{html.escape(lesson.app)}. (Start it with <code>explorer app</code> or "
+        # said after the step it waits for: "check step 2 in the app" alone read as "during
+        # step 2", when the app gives steps 1-3 away (reader 47-56 D1)
+        + f"<p>In the app, once “{html.escape(APP_WHEN[lesson.number][0])}” has begun (or on "
+        f"your own screen before class): {html.escape(lesson.app)}. "
+        "(Start it with <code>explorer app</code> or "
         f"<code>make app</code> and open the address it prints, {APP_ADDRESS} unless "
         "that port is taken; the teacher's guide, "
         "notebooks/README.md, has the details.)</p>"
