@@ -1187,7 +1187,7 @@ def test_reader_31s_key_says_lesson_7s_one_figure_rule(teacher_pages):
     assert "one figure is enough" in state and "fewer count only inside the range" in state
 
 
-def test_reader_35s_one_figure_inside_the_range_is_not_told_the_tolerance():
+def test_reader_35s_one_figure_inside_the_range_is_not_told_the_tolerance(unstated_hot_day):
     # reader 35 D1: "70 %" for 68.2 % was refused "(the checker accepts 3 % of the answer either
     # way)", which 70 % meets; inside the range the reason is the figures, not the tolerance
     said = lessons.check("hot-day-above-mean", "70%").message
