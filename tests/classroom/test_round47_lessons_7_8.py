@@ -1,0 +1,35 @@
+"""Reader 47-78's defects in lesson 7 (the engine's stated-tolerance rule is tested in
+test_reading.py)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+
+
+def _step_2_text() -> str:
+    """What a student reads in lesson 7's step 2: its markdown, without the folded answers and
+    the handouts' paper comments."""
+    (path,) = NOTEBOOKS.glob("07*.ipynb")
+    cells = nbformat.read(path, as_version=4).cells
+    start = next(i for i, c in enumerate(cells) if c.source.startswith("## Step 2"))
+    end = next(i for i, c in enumerate(cells) if c.source.startswith("## Step 3"))
+    text = " ".join(c.source for c in cells[start:end] if c.cell_type == "markdown")
+    text = re.sub(r"<details>.*?</details>", " ", text, flags=re.S)
+    text = re.sub(r"<!--.*?-->", " ", text, flags=re.S)
+    return " ".join(text.split())
+
+
+def test_step_2_points_to_its_folds_once_and_reads_shorter():
+    # reader 47-78 D2: step 2's text pointed to its folds three times (how far to trust the
+    # day, the battery's "More detail" and its upper end), burying its two ideas (peak ≈ 1.7 ×
+    # the mean; MW against MWh). One line now says the folds are extra, to skip in class
+    text = _step_2_text()
+    pointers = re.findall(r"fold|More detail|how far to trust|upper end", text, re.I)
+    assert len(pointers) <= 1, (pointers, text)
+    assert "skip" in text, text
+    assert len(text.split()) < 200, len(text.split())
