@@ -2397,6 +2397,10 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
         if t and t.say.step:
             gap = f"{_sentence(gap)} The step: {_sentence(e.hints[-1])}"
     else:
+        # within twice the tolerance, close is said: "1.16" for 1.181 (±1.5 %) heard a flat
+        # "too low" beside a rougher "1.2" called a good estimate (reader 47-78)
+        if abs(x - want) <= 2 * e.rel_tol * abs(want):
+            size = f"{size}: close, just outside {e.outside_tolerance()}"
         gap = (
             f"{yours} is {size}. If you worked it out (to the figures you gave), it fits a "
             f"common slip: {fits}"

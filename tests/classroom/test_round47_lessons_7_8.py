@@ -33,3 +33,17 @@ def test_step_2_points_to_its_folds_once_and_reads_shorter():
     assert len(pointers) <= 1, (pointers, text)
     assert "skip" in text, text
     assert len(text.split()) < 200, len(text.split())
+
+
+def test_a_prediction_just_outside_the_tolerance_is_told_it_is_close():
+    # reader 47-78 D3: jackson-annual-pue (1.181, ±1.5 %): "1.16" (1.8 % low) got a flat "too
+    # low" and the worked step, while the rougher "1.2" was a good estimate. Within twice the
+    # tolerance a prediction is told it is close, just outside what the checker accepts
+    from explorer.classroom import lessons
+
+    said = lessons.reveal("jackson-annual-pue", "1.16").message
+    assert "1.8 % too low" in said and "close, just outside" in said and "±1.5 %" in said, said
+    said = lessons.reveal("jackson-annual-pue", "1.21").message  # 2.5 % high
+    assert "close, just outside" in said, said
+    said = lessons.reveal("jackson-annual-pue", "1.23").message  # 4.1 % high: not close
+    assert "close" not in said, said
