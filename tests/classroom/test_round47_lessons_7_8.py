@@ -47,3 +47,14 @@ def test_a_prediction_just_outside_the_tolerance_is_told_it_is_close():
     assert "close, just outside" in said, said
     said = lessons.reveal("jackson-annual-pue", "1.23").message  # 4.1 % high: not close
     assert "close" not in said, said
+
+
+def test_the_smallest_city_typed_for_the_biggest_is_named():
+    # reader 47-78 D5: contested-city-high (625,714) typed as the mirror, every figure at the
+    # end that makes the city smallest (0.7 × 300 MW × 8,760 h ÷ 10,800 kWh = 170,333), got
+    # only the generic nudge
+    from explorer.classroom import lessons
+
+    fb = lessons.check("contested-city-high", "170,333")
+    assert fb.trap == "smallest-city" and "smallest city" in fb.message, fb
+    assert lessons.check("contested-city-high", "171,685").trap == "low-load"
