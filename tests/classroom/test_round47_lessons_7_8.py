@@ -58,3 +58,14 @@ def test_the_smallest_city_typed_for_the_biggest_is_named():
     fb = lessons.check("contested-city-high", "170,333")
     assert fb.trap == "smallest-city" and "smallest city" in fb.message, fb
     assert lessons.check("contested-city-high", "171,685").trap == "low-load"
+
+
+def test_a_whole_day_for_the_battery_hours_is_named():
+    # reader 47-78 D7: "24 h" for shaving-battery-hours (42.8 MWh ÷ 6.1 MW = 7.0 h), the "a
+    # day" guess, got only the generic nudge
+    from explorer.classroom import lessons
+
+    for typed in ("24 h", "24"):
+        fb = lessons.check("shaving-battery-hours", typed)
+        assert fb.trap == "whole-day" and "whole day" in fb.message and "÷" in fb.message, fb
+    assert lessons.check("shaving-battery-hours", "7.0 h").right

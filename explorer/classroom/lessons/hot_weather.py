@@ -399,6 +399,13 @@ add_exercise(
                 f"{fmt.quantity(_hot_day_most(), 'MW')} is the most it delivers on the hot day; "
                 f"the question asks how long it lasts at its full power, {_SHAVE_MW}",
             ),
+            Trap(
+                # "24 h", the "a day" guess (reader 47-78)
+                "whole-day",
+                lambda: factor("d", "h"),
+                "that is a whole day; the battery delivers only in the day's hot hours, for as "
+                "long as its MWh last: hours = MWh ÷ MW",
+            ),
         ),
     )
 )
