@@ -69,3 +69,14 @@ def test_a_whole_day_for_the_battery_hours_is_named():
         fb = lessons.check("shaving-battery-hours", typed)
         assert fb.trap == "whole-day" and "whole day" in fb.message and "÷" in fb.message, fb
     assert lessons.check("shaving-battery-hours", "7.0 h").right
+
+
+def test_lesson_8s_tables_sheet_box_sends_paper_to_the_teacher_for_how_far():
+    # reader 47-78 D6: the tables sheet's "Which 300 MW?" box said "(that lesson's step 3
+    # prints how far)", lesson 7's printout, which a class on paper does not have; the figure
+    # (0.91, about 223,000 households) is read out from the answer key's step 3
+    from explorer.classroom.teacher_pack.tables import tables_page
+
+    page = " ".join(tables_page(8).split())
+    assert "that lesson's step 3 prints how far" not in page
+    assert "your teacher reads out how far: answer key, step 3)" in page
