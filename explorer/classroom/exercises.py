@@ -381,6 +381,14 @@ class Exercise:
             return False
         return lo <= x <= hi or float(f"{x:.12g}") == self.two_figures()
 
+    def states_tolerance(self) -> bool:
+        """Whether the question tells the student the range the checker accepts
+        (`says_tolerance`): then that range is the rule, and an answer inside it is right at
+        any figures; `Precision.figures` and `needs_three` speak only outside it (reader 47-78:
+        "70 %" for 68.2 % was refused as one figure beside "counts within 3 %", while "70.0 %"
+        was right)."""
+        return self.said_tolerance() in self.question or self.tolerance() in self.question
+
     def needs_three(self) -> bool:
         """Whether a two-figure answer can never be right: the answer to two figures is a
         figures-trap's published figure (the article's 250,000 for 245,264 households), refused
@@ -1439,15 +1447,19 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         if rounding is not None and not fraction and not worked(answer)
         else None
     )
-    coarse = bool(
-        e.precision.figures
-        and typed_figures
-        and typed_figures < e.precision.figures
-        and x != half_up(want, e.precision.figures)  # "10 %" for 10.04 % is two figures' answer
-    ) or bool(
-        # two figures that a published figure rounds to as well ("83" for 83.1, and for the
-        # article's 83.2): computed and copied read alike, so three are asked (reader 36)
-        typed_figures and typed_figures <= 2 and e.needs_three()
+    # a question that states its range is held to it: inside, no figures are asked (reader 47-78)
+    coarse = not (e.states_tolerance() and e.accepts(x)) and (
+        bool(
+            e.precision.figures
+            and typed_figures
+            and typed_figures < e.precision.figures
+            and x != half_up(want, e.precision.figures)  # "10 %" for 10.04 % is two figures' answer
+        )
+        or bool(
+            # two figures that a published figure rounds to as well ("83" for 83.1, and for the
+            # article's 83.2): computed and copied read alike, so three are asked (reader 36)
+            typed_figures and typed_figures <= 2 and e.needs_three()
+        )
     )
     if e.accepts(x) and not coarse:
         # a note for a step skipped: only when the answer lies nearer the trap than the result,
@@ -2412,6 +2424,10 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
         if t and t.say.step:
             gap = f"{_sentence(gap)} The step: {_sentence(e.hints[-1])}"
     else:
+        # within twice the tolerance, close is said: "1.16" for 1.181 (±1.5 %) heard a flat
+        # "too low" beside a rougher "1.2" called a good estimate (reader 47-78)
+        if abs(x - want) <= 2 * e.rel_tol * abs(want):
+            size = f"{size}: close, just outside {e.outside_tolerance()}"
         gap = (
             f"{yours} is {size}. If you worked it out (to the figures you gave), it fits a "
             f"common slip: {fits}"

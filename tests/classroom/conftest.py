@@ -75,3 +75,20 @@ def fresh_reveals():
     widgets.REVEALED.done, widgets.REVEALED.asked = [], []
     yield
     widgets.REVEALED.done, widgets.REVEALED.asked = saved
+
+
+@pytest.fixture
+def unstated_hot_day(monkeypatch):
+    """hot-day-above-mean (68.2 %) as if its question did not state its range: the figures rule
+    for a share that asks for two figures ("70 %" too rough, "two thirds" a rounding) is tested
+    on it. The lesson's own box states "within 3 %", and inside that range any figures count
+    (reader 47-78)."""
+    from dataclasses import replace
+
+    from explorer.classroom import lessons
+
+    e = lessons.EXERCISES["hot-day-above-mean"]
+    unstated = replace(e, question=e.question.split(" Your share counts within")[0])
+    assert not unstated.states_tolerance()
+    monkeypatch.setitem(lessons.EXERCISES, e.id, unstated)
+    return unstated

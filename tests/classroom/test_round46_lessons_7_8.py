@@ -83,7 +83,7 @@ def test_a_calculation_right_but_for_its_brackets_is_told_to_add_them():
     assert "brackets" not in lessons.check("hot-day-above-mean", "50 - 37 / 37").message
 
 
-def test_a_whole_number_too_rough_for_a_decimal_answer_is_asked_for_its_decimals():
+def test_a_whole_number_too_rough_for_a_decimal_answer_is_asked_for_its_decimals(unstated_hot_day):
     """Reader 46-78, defect 3: "70 %" for hot-day-above-mean (68.2 %, two or three figures
     asked) was refused as one figure; a student who reads "70" as two figures was not told how
     to give more. Where the answer's figures run past the decimal point (68.2 %, 4.23 MWh), a

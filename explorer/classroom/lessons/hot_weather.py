@@ -293,16 +293,16 @@ add_exercise(
 _EXCESS = _yr("peak_cooling_power") / _yr("mean_cooling_power") - 1
 
 add_exercise(
-    # its two rules said in the box, in the replies' words (reader 42: "70 %" refused and "65 %"
-    # told "not ±3 points", rules the student had not seen; step 3's shares take one figure)
+    # its tolerance said in the box, in the replies' words (reader 42: "65 %" told "not ±3
+    # points", a rule the student had not seen); the range said is the rule: "70 %" inside it
+    # is right (reader 47-78: it was refused as one figure beside "counts within 3 %")
     says_tolerance(
         Exercise(
             "hot-day-above-mean",
             7,
             f"On the hot day the plant is sized for ({_HOT_DAY}) the chiller plant's "
             f"cooling peaks at {_PEAK}; over the year it averages {_MEAN}. By what share of the "
-            "annual mean does the hot-day peak exceed it? Work it out to two or three figures: "
-            "one figure is not enough here.",
+            "annual mean does the hot-day peak exceed it?",
             lambda: _yr("peak_cooling_power") / _yr("mean_cooling_power") - 1,
             SHARE,
             precision=Precision(figures=FEWEST_FIGURES),
@@ -398,6 +398,13 @@ add_exercise(
                 lambda: _role("peak-shaving", "battery_energy") / _hot_day_most(),
                 f"{fmt.quantity(_hot_day_most(), 'MW')} is the most it delivers on the hot day; "
                 f"the question asks how long it lasts at its full power, {_SHAVE_MW}",
+            ),
+            Trap(
+                # "24 h", the "a day" guess (reader 47-78)
+                "whole-day",
+                lambda: factor("d", "h"),
+                "that is a whole day; the battery delivers only in the day's hot hours, for as "
+                "long as its MWh last: hours = MWh ÷ MW",
             ),
         ),
     )

@@ -183,6 +183,15 @@ add_exercise(
                 match=Match(rel_tol=0.005),
             ),
             Trap(
+                # "170,333": the mirror, every figure at the end that makes the city smallest
+                # (reader 47-78); 0.2 %, clear of low-load's 171,685 (0.8 % above)
+                "smallest-city",
+                lambda: float(_contested_bounds().city_households.sel(bound="low")),
+                "that is the smallest city: each figure at the end that makes it smaller; the "
+                "biggest city takes the other ends",
+                match=Match(rel_tol=0.002),
+            ),
+            Trap(
                 # "171,685": the announced site at the load factor's low end (reader 37)
                 "low-load",
                 lambda: _contested_households(SITE_MW, _range(_HOUSEHOLD_KEY).central, _LOAD_LOW),

@@ -143,7 +143,8 @@ def answer_key_page(lesson: Lesson) -> str:
                 # a worked answer's reveal keeps the boxes' rule (reader 37: two rules)
                 and not ((e.precision.figures or 0) > 1 and e.worked)
                 else "fewer do not count, even inside the range above)</p>"
-                if (e.precision.figures or 0) > 1
+                # a question that states its range is held to it (reader 47-78)
+                if (e.precision.figures or 0) > 1 and not e.states_tolerance()
                 else "fewer count only inside the range above)</p>"
             )
             + html_table(
