@@ -4877,7 +4877,8 @@ def test_reader_32s_cop_prediction_of_two_and_a_half_is_no_slip_alleged():
     for typed in ("2.5", "2.5 (just under 2.8)"):
         said = lessons.reveal("cop-article", typed).message
         assert "The gap is a common slip" not in said, said
-        assert "if you worked it out, it fits a common slip" in said, said
+        # as a condition (reader 47-12: without "If you estimated it, fair" at 67 % off)
+        assert "if you worked it out" in said.lower(), said
     # the checker still names the slip for a calculation
     assert lessons.check("cop-article", "300/120").trap == "heat-rejected"
 
