@@ -13,3 +13,38 @@ def test_a_far_off_cop_is_not_called_fair():
     assert "fair" not in told.lower()
     assert "heat rejected" in told
     assert "1.5" in told
+
+
+def _teachers_text(lesson: int) -> str:
+    """The words of a lesson's teacher's edition (not executed), one space between them."""
+    import html
+    import re
+
+    import nbformat
+
+    from explorer.classroom import handouts, teacher_pack
+
+    nb = nbformat.read(
+        teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[lesson - 1].notebook, as_version=4
+    )
+    nb.metadata[handouts.EDITION] = True
+    page = re.sub(r"<style.*?</style>", "", handouts.to_html(nb), flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+def _stop_between(text: str, before: str, after: str) -> bool:
+    stop = text.find("Stop here on the projector", text.index(before))
+    return -1 < stop < text.index(after)
+
+
+def test_the_teachers_copy_stops_before_the_hooks_claim_and_before_each_answer():
+    # reader 47-12 D2: lesson 1's teacher's copy printed the hook's claim ("a city of about
+    # 250,000 people") open, just under "Write your guess down", with no stop line before it
+    one = _teachers_text(1)
+    assert _stop_between(one, "Write your guess down", "A continuous 300 MW draws more")
+    # D6: in lesson 2 one stop covered cooling-at-fleet-pue and cooling-mw-fleet
+    two = _teachers_text(2)
+    assert _stop_between(two, "Work out both on paper", "Now turn that share into")
+    # D7: the turned-round city is the class's, as the plan says ("Students answer"), not pairs'
+    back = one.rfind("Stop here on the projector", 0, one.index("Back to the hook"))
+    assert "pairs" not in one[back : one.index("Back to the hook")]
