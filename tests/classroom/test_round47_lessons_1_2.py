@@ -48,3 +48,26 @@ def test_the_teachers_copy_stops_before_the_hooks_claim_and_before_each_answer()
     # D7: the turned-round city is the class's, as the plan says ("Students answer"), not pairs'
     back = one.rfind("Stop here on the projector", 0, one.index("Back to the hook"))
     assert "pairs" not in one[back : one.index("Back to the hook")]
+
+
+def test_lesson_2s_pairs_guess_the_survey_share_before_they_work_it_out(teacher_pages):
+    # reader 47-12 D5: "below, inside or above 30–50 %?" came after the pairs had worked the
+    # share out on paper: with 32.9 % in hand it was a reading, not a prediction. Now the
+    # question comes first, on screen and on the worksheet, and the working after it
+    import html
+    import json
+    import re
+
+    from explorer.classroom import teacher_pack
+
+    nb = json.loads((teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[1].notebook).read_text())
+    screen = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    screen = " ".join(re.sub(r"<!--.*?-->", "", screen, flags=re.S).split())
+    sheet = " ".join(
+        html.unescape(re.sub(r"<[^>]+>", " ", teacher_pages["lesson-2/worksheet.html"])).split()
+    )
+    for text in (screen, sheet):
+        asked = text.index("below, inside or above the article's 30–50 %")
+        worked = re.compile(r"what share of (the )?site( power)? (is left for|goes to) cooling")
+        at = worked.search(text, text.index("1.56"))
+        assert at and asked < at.start(), text[asked - 300 : asked + 300]

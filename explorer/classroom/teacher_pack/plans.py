@@ -278,8 +278,9 @@ PLANS: dict[int, Plan] = {
             (
                 8,
                 "Where 30–50 % could come from",
-                "Pairs, on paper: at what cooling share would this site match the industry "
-                f"survey's average PUE of {SURVEY_PUE}? Is that inside 30–50 %? (1 − 1/"
+                "Pairs first guess: is the cooling share at the industry survey's average "
+                f"PUE of {SURVEY_PUE} below, inside or above 30–50 %? Then, on paper: at what "
+                "cooling share would this site match that PUE? (1 − 1/"
                 f"{SURVEY_PUE} − {fmt.percent(OTHER_SHARE)} = "
                 f"{ans('cooling-at-survey-pue')}: only the low end.) Pairs enter their share "
                 "in cooling-at-survey-pue; the check that converts the survey's PUE opens only "
