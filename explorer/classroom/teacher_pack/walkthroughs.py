@@ -45,7 +45,7 @@ def folds_on_paper(source: str, student: bool) -> str:
             return f"*{what}: your teacher reads it out {said}; then answer its question.*"
         return f"**{what}:** {m[2].strip()}"
 
-    return _FOLD.sub(paper, re.sub(r"<!--.*?-->\n?", "", source, flags=re.S))
+    return _FOLD.sub(paper, re.sub(r"<!--.*?-->", "", source, flags=re.S))
 
 
 def questions_in(source: str, student: bool = False) -> list[str]:
