@@ -1821,8 +1821,16 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
                 f"÷ cooling power), so the {rest} "
                 "cancel; give a plain number.",
             )
+        if _VERDICT_AFTER.match(rest):
+            # "1.4 below both": the number and its verdict, read as "1.4, below both" is
+            # (reader 47-12: refused without the comma)
+            return _finish(x, unit, negative, bare=True)
         return Reading(None, f"leave out {rest!r}; give {_unit_words(unit)}.")
     return _physical(x, rest, unit, negative)
+
+
+# a verdict said after a plain number: "below both", "above 2.8 and below 4.5", "inside"
+_VERDICT_AFTER = re.compile(r"(?:below|above|inside|outside)\b", re.IGNORECASE)
 
 
 # a size in words with no number, "hundreds of thousands (of chips)", "millions": the words an

@@ -7071,3 +7071,19 @@ def test_reader_46_34s_half_weeks_are_a_rounding_and_seconds_near_the_days_are_n
     assert lessons.check("llama-days", "1.6 weeks").right  # 11.1 / 7 = 1.59: worked out
     # a half in the answer's own unit is a figure worked out: 10.5 days is a near miss
     assert "method is probably right" in lessons.check("llama-days", "10.5 days").message
+
+
+def test_reader_47_12s_cop_with_its_verdict_is_read_with_or_without_a_comma():
+    # reader 47-12 D4: "1.4, below both" was read as 1.4, "1.4 below both" and "1.5 below both"
+    # were "not readable yet": the question asks the COP and "above or below 2.8 and 4.5?"
+    for typed, comma in (
+        ("1.4 below both", "1.4, below both"),
+        ("1.5 below both", "1.5, below both"),
+        ("1.5 below 2.8 and 4.5", "1.5, below 2.8 and 4.5"),
+    ):
+        assert lessons.reveal("cop-article", typed) == lessons.reveal("cop-article", comma)
+        assert lessons.reveal("cop-article", typed).ready, typed
+        assert lessons.check("cop-article", typed) == lessons.check("cop-article", comma)
+    assert lessons.check("cop-article", "1.5 below both").right
+    # a share said as an excess is still refused where a share of the whole is asked
+    assert reading.read("79 % above the mean", "share").value is None
