@@ -71,3 +71,20 @@ def test_lesson_2s_pairs_guess_the_survey_share_before_they_work_it_out(teacher_
         worked = re.compile(r"what share of (the )?site( power)? (is left for|goes to) cooling")
         at = worked.search(text, text.index("1.56"))
         assert at and asked < at.start(), text[asked - 300 : asked + 300]
+
+
+def test_the_glossarys_lesson_sections_hold_only_words_their_lessons_link():
+    # reader 47-12 D10: the glossary's lesson-2 section listed "Operating point and capacity",
+    # which lesson 2 never uses or links
+    import re
+
+    from explorer.classroom import teacher_pack
+
+    glossary = (teacher_pack.NOTEBOOKS / "glossary.md").read_text(encoding="utf-8")
+    for n in (1, 2):
+        lesson = teacher_pack.LESSONS[n - 1]
+        text = (teacher_pack.NOTEBOOKS / lesson.notebook).read_text(encoding="utf-8")
+        section = re.search(rf"^## [^\n]*\(lesson {n}\)\n(.*?)(?=^## |\Z)", glossary, re.S | re.M)
+        assert section, n
+        for anchor in re.findall(r'<a id="([^"]+)">', section[1]):
+            assert f"glossary.md#{anchor}" in text, (n, anchor)
