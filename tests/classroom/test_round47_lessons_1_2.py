@@ -88,3 +88,16 @@ def test_the_glossarys_lesson_sections_hold_only_words_their_lessons_link():
         assert section, n
         for anchor in re.findall(r'<a id="([^"]+)">', section[1]):
             assert f"glossary.md#{anchor}" in text, (n, anchor)
+
+
+def test_lesson_1s_aside_says_which_figure_the_5_per_cent_is_about():
+    # reader 47-12 D10: "a figure up to 5 % higher still counts" did not say which figure: a
+    # higher use per person gives a smaller city, and the checker's 5 % is on the city
+    import json
+
+    from explorer.classroom import teacher_pack
+
+    nb = json.loads((teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[0].notebook).read_text())
+    text = " ".join(" ".join("".join(c["source"]) for c in nb["cells"]).split())
+    aside = text[text.index("**Looking it up.**") :][:400]
+    assert "a figure up to 5 % higher" not in aside and "smaller city" in aside, aside
