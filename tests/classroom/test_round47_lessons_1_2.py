@@ -101,3 +101,13 @@ def test_lesson_1s_aside_says_which_figure_the_5_per_cent_is_about():
     text = " ".join(" ".join("".join(c["source"]) for c in nb["cells"]).split())
     aside = text[text.index("**Looking it up.**") :][:400]
     assert "a figure up to 5 % higher" not in aside and "smaller city" in aside, aside
+
+
+def test_the_teachers_guide_gives_no_method_for_pue_40():
+    # reader 47-12 D10: students read notebooks/README.md; its misconception 3 spelled out
+    # pue-40's whole method ("IT gets what is left, and the PUE is 1 ÷ that share")
+    from explorer.classroom import teacher_pack
+
+    guide = " ".join((teacher_pack.NOTEBOOKS / "README.md").read_text(encoding="utf-8").split())
+    three = guide[guide.index("3. **PUE = 1 + cooling share.**") :][:300]
+    assert "1 ÷ that share" not in three and "what is left" not in three, three
