@@ -7087,3 +7087,11 @@ def test_reader_47_12s_cop_with_its_verdict_is_read_with_or_without_a_comma():
     assert lessons.check("cop-article", "1.5 below both").right
     # a share said as an excess is still refused where a share of the whole is asked
     assert reading.read("79 % above the mean", "share").value is None
+
+
+def test_reader_47_12s_a_fraction_of_a_number_is_read_as_their_product():
+    # reader 47-12 D8: "10% of 300" was right for cooling-mw-fleet, "1/10 of 300" was told "I
+    # cannot read the unit 'of 300'"; 1/10 × 300 MW = 30 MW
+    assert reading.read("1/10 of 300", "MW").value == pytest.approx(30)
+    assert reading.read("1/10 of 300 MW", "MW").value == pytest.approx(30)
+    assert lessons.check("cooling-mw-fleet", "1/10 of 300").right
