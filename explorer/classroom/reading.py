@@ -1311,6 +1311,12 @@ def read(
         product = _read(f"{of['pct']}/100*{of['num']} {of['rest']}".strip(), unit, negative, above)
         if product.value is not None:
             return product
+    frac = _FRACTION_OF.match(answer.strip())
+    if frac:  # "1/10 of 300": the fraction times the number, as "10% of 300" (reader 47-12)
+        said = f"{frac['num']}/{frac['den']}*{frac['of']} {frac['rest']}".strip()
+        product = _read(said, unit, negative, above)
+        if product.value is not None:
+            return product
     part = _PART_OF_A.match(answer.strip())
     if part:  # "1/29 of a year": that part of one unit (reader 38: "the unit 'of'")
         said = f"{part['num']} {part['unit']}"
@@ -1514,6 +1520,13 @@ _RANGE_WORDS = re.compile(r"(?:it\s+(?:goes|runs)\s+)?(?:from|between)", re.IGNO
 # "70% of 245,000 households": a percentage of a number, read as their product
 _PERCENT_OF = re.compile(
     r"^(?P<pct>\d+(?:\.\d*)?)\s*(?:%|percent|per\s+cent)\s+of\s+(?P<num>\d[\d,]*(?:\.\d*)?)"
+    r"(?P<rest>\s*[^\d]*)$",
+    re.IGNORECASE,
+)
+
+# "1/10 of 300 MW": a fraction of a number, read as their product
+_FRACTION_OF = re.compile(
+    r"^(?P<num>\d+(?:\.\d*)?)\s*/\s*(?P<den>\d+(?:\.\d*)?)\s+of\s+(?P<of>\d[\d,]*(?:\.\d*)?)"
     r"(?P<rest>\s*[^\d]*)$",
     re.IGNORECASE,
 )
@@ -1821,8 +1834,16 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
                 f"÷ cooling power), so the {rest} "
                 "cancel; give a plain number.",
             )
+        if _VERDICT_AFTER.match(rest):
+            # "1.4 below both": the number and its verdict, read as "1.4, below both" is
+            # (reader 47-12: refused without the comma)
+            return _finish(x, unit, negative, bare=True)
         return Reading(None, f"leave out {rest!r}; give {_unit_words(unit)}.")
     return _physical(x, rest, unit, negative)
+
+
+# a verdict said after a plain number: "below both", "above 2.8 and below 4.5", "inside"
+_VERDICT_AFTER = re.compile(r"(?:below|above|inside|outside)\b", re.IGNORECASE)
 
 
 # a size in words with no number, "hundreds of thousands (of chips)", "millions": the words an

@@ -1852,17 +1852,18 @@ def test_reader43_12_lesson_2s_teachers_rendering_stops_before_each_part_it_answ
         if not teacher:
             assert stops == []
             continue
-        assert len(stops) == 4, stops  # and before pue-40 and section 3 (reader 46-12)
+        # and before pue-40 and section 3 (reader 46-12), and cooling-mw-fleet (reader 47-12)
+        assert len(stops) == 5, stops
         assert (
             page.index("which bar gets longer") < stops[1] < page.index("The article against AWS")
         ), stops
         assert (
             page.index("Now turn that share into megawatts")
-            < stops[2]
+            < stops[3]
             < page.index("In pairs, on paper first")
         ), stops
     shown = re.sub(r"<!--.*?-->", "", _markdown(2), flags=re.S)
-    assert "scroll on only" not in shown and _markdown(2).count("teacher stop:") == 4
+    assert "scroll on only" not in shown and _markdown(2).count("teacher stop:") == 5
 
 
 def test_reader43_12_lesson_2_prints_the_pue_formula_only_inside_a_fold():
@@ -2053,7 +2054,8 @@ def test_reader45_12_teachers_rendering_stops_before_each_city_the_class_has_not
     assert at == sorted(at), at
     for before, after in ((0, 1), (2, 3), (3, 4)):
         assert any(at[before] < s < at[after] for s in stops), (marks[before], marks[after])
-    assert len(stops) == 5, stops  # and before energy-300mw and city-low-load (reader 46-12)
+    # and before energy-300mw and city-low-load (reader 46-12), and the hook's claim (47-12)
+    assert len(stops) == 6, stops
     # the plan projects each worked solution at its reveal and stops at each line
     plan = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", pages["lesson-1/plan.html"])).split())
     assert "to show each worked solution at its reveal" in plan, plan

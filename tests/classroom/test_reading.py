@@ -4878,7 +4878,8 @@ def test_reader_32s_cop_prediction_of_two_and_a_half_is_no_slip_alleged():
     for typed in ("2.5", "2.5 (just under 2.8)"):
         said = lessons.reveal("cop-article", typed).message
         assert "The gap is a common slip" not in said, said
-        assert "if you worked it out, it fits a common slip" in said, said
+        # as a condition (reader 47-12: without "If you estimated it, fair" at 67 % off)
+        assert "if you worked it out" in said.lower(), said
     # the checker still names the slip for a calculation
     assert lessons.check("cop-article", "300/120").trap == "heat-rejected"
 
@@ -7103,3 +7104,27 @@ def test_reader47_78_an_answer_inside_a_stated_tolerance_is_never_refused_for_it
     # outside the range the figures rule still speaks: 100 % is 68.2 % rounded to one figure
     assert not lessons.check("hot-day-above-mean", "100 %").right
     assert not lessons.check("hot-day-above-mean", "65 %").right
+
+
+def test_reader_47_12s_cop_with_its_verdict_is_read_with_or_without_a_comma():
+    # reader 47-12 D4: "1.4, below both" was read as 1.4, "1.4 below both" and "1.5 below both"
+    # were "not readable yet": the question asks the COP and "above or below 2.8 and 4.5?"
+    for typed, comma in (
+        ("1.4 below both", "1.4, below both"),
+        ("1.5 below both", "1.5, below both"),
+        ("1.5 below 2.8 and 4.5", "1.5, below 2.8 and 4.5"),
+    ):
+        assert lessons.reveal("cop-article", typed) == lessons.reveal("cop-article", comma)
+        assert lessons.reveal("cop-article", typed).ready, typed
+        assert lessons.check("cop-article", typed) == lessons.check("cop-article", comma)
+    assert lessons.check("cop-article", "1.5 below both").right
+    # a share said as an excess is still refused where a share of the whole is asked
+    assert reading.read("79 % above the mean", "share").value is None
+
+
+def test_reader_47_12s_a_fraction_of_a_number_is_read_as_their_product():
+    # reader 47-12 D8: "10% of 300" was right for cooling-mw-fleet, "1/10 of 300" was told "I
+    # cannot read the unit 'of 300'"; 1/10 × 300 MW = 30 MW
+    assert reading.read("1/10 of 300", "MW").value == pytest.approx(30)
+    assert reading.read("1/10 of 300 MW", "MW").value == pytest.approx(30)
+    assert lessons.check("cooling-mw-fleet", "1/10 of 300").right

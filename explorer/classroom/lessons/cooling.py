@@ -462,11 +462,9 @@ add_exercise(
                 lambda: 1 / COOLING_SHARE,
                 "that is the heat rejected outside (the whole site) ÷ cooling; the COP counts "
                 "the heat taken out of the halls, without the plant's own",
-                # 2.5 is also a natural estimate just under the air-cooled yardstick: a
-                # prediction is told the slip only as a condition, as it-only's 1.4 (reader 32)
-                say=Say(
-                    lead="If you estimated it, fair; if you worked it out, it fits a common slip"
-                ),
+                # 2.5 is also a natural estimate: a prediction is told the slip only as a
+                # condition ("If you worked it out"), as the PUE's 1.75; not "fair": it is 67 %
+                # off, where 2 and 2.2 are told how far off they are (reader 47-12)
             ),
         ),
         worked=True,

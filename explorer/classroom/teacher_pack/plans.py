@@ -215,8 +215,8 @@ PLANS: dict[int, Plan] = {
         ),
         (
             "Answering 300 (MW) for energy-300mw: the trap hint says energy is power × time.",
-            f"Multiplying by {N_DAYS} (days) instead of {N_HOURS} hours: caught in MW × days "
-            "and in GWh.",
+            f"Multiplying by {N_DAYS} (days) instead of {N_HOURS} hours: the checker catches "
+            "it, whether given in MW × days or in GWh.",
             "Multiplying by 24 only (one day's energy) for energy-300mw: the trap hint says a "
             f"year has {N_DAYS} such days.",
             "Dividing GWh by kWh without converting: answers a million times too small (GWh ÷ "
@@ -244,13 +244,13 @@ PLANS: dict[int, Plan] = {
         "(students fill in the hours), so pairs compute every city by hand; project the "
         "teacher's rendering (explorer teach handouts --teacher --out DIR) to show each worked "
         "solution at its reveal. Its lines “Stop here on the projector” mark where the next "
-        "screen answers an exercise the class has not reached (the first city, the household "
-        "city, then city-power-article): stop at each, and scroll on only at that exercise's "
-        "reveal. "
+        "screen answers an exercise the class has not reached (the hook's claim, the first "
+        "city, the household city, then city-power-article): stop at each, and scroll on "
+        "only at that exercise's reveal. "
         # the moment named, not "from step 6 on": the plan's rows are not numbered (reader 29)
         "The table of bases comes only once everyone has entered city-households-us (in "
         "“Households and the table”, after the pairs' board work). Stop scrolling at the table: "
-        "the next screen answers city-power-article, which the pairs work on after it.",
+        "the next screen answers city-power-article, which the class works on after it.",
     ),
     2: Plan(
         (
@@ -278,8 +278,9 @@ PLANS: dict[int, Plan] = {
             (
                 8,
                 "Where 30–50 % could come from",
-                "Pairs, on paper: at what cooling share would this site match the industry "
-                f"survey's average PUE of {SURVEY_PUE}? Is that inside 30–50 %? (1 − 1/"
+                "Pairs first guess: is the cooling share at the industry survey's average "
+                f"PUE of {SURVEY_PUE} below, inside or above 30–50 %? Then, on paper: at what "
+                "cooling share would this site match that PUE? (1 − 1/"
                 f"{SURVEY_PUE} − {fmt.percent(OTHER_SHARE)} = "
                 f"{ans('cooling-at-survey-pue')}: only the low end.) Pairs enter their share "
                 "in cooling-at-survey-pue; the check that converts the survey's PUE opens only "

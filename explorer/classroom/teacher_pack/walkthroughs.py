@@ -33,7 +33,9 @@ _FOLD = re.compile(r"<details>\s*<summary>(.*?)</summary>(.*?)</details>", re.S)
 def folds_on_paper(source: str, student: bool) -> str:
     """`source` with each folded block as paper prints it (reader 23: the tags were printed raw,
     and the lesson 1 hook's claim under the guess it is folded away from): the key prints it open
-    under its summary; the worksheet prints only who reads it out, and when."""
+    under its summary; the worksheet prints only who reads it out, and when. An HTML comment
+    (a teacher's stop line, hidden on screen) is dropped: paper printed it as text (reader
+    47-12)."""
 
     def paper(m: re.Match[str]) -> str:
         when = re.search(r"\(open (after [^)]*)\)", m[1])
@@ -43,7 +45,7 @@ def folds_on_paper(source: str, student: bool) -> str:
             return f"*{what}: your teacher reads it out {said}; then answer its question.*"
         return f"**{what}:** {m[2].strip()}"
 
-    return _FOLD.sub(paper, source)
+    return _FOLD.sub(paper, re.sub(r"<!--.*?-->", "", source, flags=re.S))
 
 
 def questions_in(source: str, student: bool = False) -> list[str]:
