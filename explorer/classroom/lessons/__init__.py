@@ -58,7 +58,6 @@ from .capstone import (
     meta_check,
     meta_mfu_words,
     near_fastest_words,
-    percent_range,
     plans_compared_check,
     plans_compared_lines,
     question_now,

@@ -970,17 +970,6 @@ def rough_percent(share: float) -> str:
     return f"under {fmt.percent(tenth)}" if share < tenth else fmt.percent(share, 2)
 
 
-def percent_range(low: float, high: float) -> str:
-    """A published range of shares as said aloud, to two figures: "38–41 %".
-
-    Examples
-    --------
-    >>> percent_range(0.38, 0.41)
-    '38–41 %'
-    """
-    return fmt.percent_range(low, high, 2)
-
-
 def meta_mfu_words() -> str:
     """How lesson 6's check at Meta's size explains the GPU-hours match (the notebook's reveal
     and the answer key say it in these words): GPU-hours follow MFU × goodput, the model's MFU
@@ -995,7 +984,7 @@ def meta_mfu_words() -> str:
     low, high = m["published_mfu_low"], m["published_mfu_high"]
     return (
         "GPU-hours follow MFU × goodput. At that size Meta reported "
-        f"{percent_range(low, high)} MFU ({fmt.percent(high, 2)} in the main phase, "
+        f"{fmt.percent_range(low, high, 2)} MFU ({fmt.percent(high, 2)} in the main phase, "
         f"{fmt.percent(low, 2)} with long-context sequences) and more than "
         f"{fmt.percent(m['published_effective_time'])} effective training time; its published "
         f"GPU-hours mean the H100s ran at {fmt.percent(m['published_throughput'])} of their peak "
