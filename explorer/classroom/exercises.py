@@ -456,16 +456,26 @@ class Exercise:
         accepts"; for a share, relative to the answer (`said_tolerance`). Where the answer
         rounded to two figures lies outside that band yet counts as right (`accepts`), the reply
         says so: 2,600 right for 2,628 beside "±1 %" read as a contradiction (reader 34)."""
-        lo, hi = self.accepted()
-        two = self.two_figures()
-        rounding = (
-            " (or the answer rounded to two figures)"
-            if not lo <= two <= hi and not self.needs_three()
-            else ""
-        )
+        rounding = f" ({self.two_figures_too()})" if self.two_figures_too() else ""
         if self.unit != SHARE:
             return f"the {self.tolerance()} the checker accepts{rounding}"
         return f"what the checker accepts ({self.said_tolerance()}){rounding}"
+
+    def two_figures_too(self) -> str:
+        """The clause "or the answer rounded to two figures", where that lies outside the
+        tolerance yet counts as right (`accepts`: "1.8" for a PUE of 1.754 ± 1 %), else "":
+        every reply that names the tolerance names this too, one rule (the lead's brief, round
+        48: "too high (the checker accepts ±1 %)" beside 1.8 right read as two rules)."""
+        lo, hi = self.accepted()
+        two = self.two_figures()
+        if lo <= two <= hi or self.needs_three():
+            return ""
+        return "or the answer rounded to two figures"
+
+    def accepts_said(self) -> str:
+        """What the checker accepts, as the replies say it in brackets: `said_tolerance`, and
+        `two_figures_too` where it applies ("±1 %, or the answer rounded to two figures")."""
+        return ", ".join(filter(None, (self.said_tolerance(), self.two_figures_too())))
 
     def shown_unit(self) -> str:
         return {SHARE: "", RATIO: ""}.get(self.unit, self.unit)
@@ -1383,6 +1393,14 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
                 "number.",
                 "unreadable",
             )
+        if r.bound and e.worked:  # a worked answer is no estimate (reader 48-12: "below 2.8"
+            # was asked for "your best estimate" in lesson 2's COP box)
+            return Feedback(
+                False,
+                f"Not yet: type {_voice(e)[2]}, not a bound such as 'below 5'; say above or "
+                "below on paper.",
+                "unreadable",
+            )
         return Feedback(False, f"Not yet: {r.message}", "unreadable")
     x, want = r.value, e.answer()
     # the figures are the number read's, not another number's in the working beside it:
@@ -1625,7 +1643,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             if e.accepts(x)
             # outside it, why a coarse answer fails while a finer one passes, never the gap
             # (reader 39-34: "3e5" too rough, "2.9e5" right, read as arbitrary)
-            else f"(the checker accepts {e.said_tolerance()}; rounding to {count} "
+            else f"(the checker accepts {e.accepts_said()}; rounding to {count} "
             f"figure{plural} can move a number further than that)"
         )
         # outside the range and on a slip's value ("2 weeks" is 14 days, the household city's
@@ -1886,7 +1904,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
                 # result cut off to three is 245,000 (reader 31)
                 return Feedback(
                     False,
-                    f"Not yet{said}: a little too low (the checker accepts {e.said_tolerance()}): "
+                    f"Not yet{said}: a little too low (the checker accepts {e.accepts_said()}): "
                     "check your division, and give three figures, rounded to the nearest: no "
                     "two-figure answer is accepted here. Keep three figures at every step, "
                     f"too.{step}",
@@ -1899,7 +1917,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
                 ""
                 if e.accepts(x)
                 else f"{e.show(x)} as it stands is a little too {'low' if x < lo else 'high'} "
-                f"(the checker accepts {e.said_tolerance()}); "
+                f"(the checker accepts {e.accepts_said()}); "
             )
             return Feedback(
                 False,
@@ -1948,7 +1966,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             else f"{way}: close, but outside {e.outside_tolerance()}"
             # reader 34: 9 % off beside ±2 % is a method slip, not "close"
             if abs(ratio - 1) <= min(NOT_FAR, 2 * e.rel_tol + NEAR_FIGURES)
-            else f"{way} (the checker accepts {e.said_tolerance()})"
+            else f"{way} (the checker accepts {e.accepts_said()})"
         )
         # typed again, a method slip hears the nudge in words too, not the same reply (reader
         # 46-78: "50 %" twice heard the formula twice)
@@ -1971,7 +1989,7 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         way = "too high" if ratio > 1 else "too low"
         return Feedback(
             False,
-            f"Not yet{said}: {way} (the checker accepts {e.said_tolerance()}), though the right "
+            f"Not yet{said}: {way} (the checker accepts {e.accepts_said()}), though the right "
             "size. "
             f"Check your figures, then your method, against this: {_sentence(e.hints[1])}"
             + (f" In words: {_sentence(e.hints[0])}" if level == 1 else ""),

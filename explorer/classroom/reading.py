@@ -1183,6 +1183,20 @@ def _in_last_unit(text: str) -> str:
     return f"{total:.{places}f} {m['ub']}"
 
 
+def _tagged(part: str, unit: str) -> bool:
+    """Whether `part` is one number ending in `unit`, its name in any case ("245,000
+    households" for households; not "616,000 people", not "2,628 GWh" for MWh).
+
+    Examples
+    --------
+    >>> _tagged("245,000 households", "households"), _tagged("616,000 people", "households")
+    (True, False)
+    """
+    return bool(
+        re.fullmatch(r"[~≈]?\s*(?:about\s+)?[\d.,]+\s*" + re.escape(unit), part.strip(), re.I)
+    )
+
+
 # a part of one unit: "1/29 of a year", "0.4 of a month" (`read`)
 _PART_OF_A = re.compile(
     r"(?P<num>\d+\s*/\s*\d+|\d*\.\d+)\s+of\s+an?\s+(?P<unit>[a-z]+)", re.IGNORECASE
@@ -1344,6 +1358,15 @@ def read(
             worked = _read(part, unit, negative, above)
             if worked.value is not None:
                 return replace(worked, said=worked.said or part.strip())
+    if said:
+        # "245,000 households = 616,000 people": the result after the "=" is in another unit
+        # than the one asked, a step further; the number before it, tagged with the unit asked,
+        # is the answer (reader 48-12: told "that counts the people" for a right working)
+        first, last = answer[: said[0].start()].strip(), answer[said[-1].end() :].strip()
+        if _tagged(first, unit) and not _tagged(last, unit):
+            own = _read(first, unit, negative, above)
+            if own.value is not None:
+                return replace(own, said=first, echo=own.echo or f"read as {first}")
     # words before the number ("it shrinks by 73,579 households"): the number and what follows
     lead = _LEADING_WORDS.match(answer)
     # "a third, about 80,000 households": a comma after a word is the sentence's, not a decimal

@@ -272,6 +272,9 @@ def predict_reveal(
         placeholder=(
             "above, at or below (and a number if you have one)"
             if ex.reads.reference
+            # a worked answer is no estimate (reader 48-12)
+            else "one number: the one you worked out"
+            if worked
             else "one number: your best estimate"
         ),
         style=LABEL,

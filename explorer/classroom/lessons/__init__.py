@@ -92,6 +92,7 @@ from .city import (
     article_claim_check,
     article_rounding,
     household_years_line,
+    people_per_home_line,
 )
 from .common import (
     ARTICLE_COOLING_RANGE,

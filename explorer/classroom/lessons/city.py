@@ -444,6 +444,23 @@ def article_basis_line() -> str:
     )
 
 
+def people_per_home_line() -> str:
+    """Lesson 1's line above the table of bases: how many people live in a US household, with
+    its source, which turns a city of households into people (the notebook and the answer key
+    print it alike: reader 48-12).
+
+    Examples
+    --------
+    >>> people_per_home_line().split(" (")[0]
+    'people ↔ households: 2.51 people live in a US household on average'
+    """
+    home = catalog.entry("conventions.persons_per_household")
+    return (
+        f"people ↔ households: {fmt.number(home.value)} people live in a US household on "
+        f"average ({home.source_title}, {home.date})"
+    )
+
+
 def household_years_line() -> str:
     """Lesson 1's other years of the household figure: the catalog's range of recent years'
     use per household and the city of households it gives, which stays near the article's

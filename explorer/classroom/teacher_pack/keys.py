@@ -231,6 +231,16 @@ def answer_key_page(lesson: Lesson) -> str:
             "<h3>Advanced: Young and Daly (what the Advanced cell prints)</h3>"
             f"<pre>{html.escape(printed_by(lessons.daly_and_young))}</pre>"
         )
+    if lesson.number == 1:
+        parts.append(_lesson_1_printouts())
+    if lesson.number == 2:  # the verdict table: read out after the pairs' share
+        parts.append(
+            "<h3>The verdict table (read it out once the pairs' share, "
+            "cooling-at-survey-pue, is answered)</h3>"
+            + html_table(*lessons.cooling_verdict_table())
+            + f"<p>{html.escape(lessons.survey_against_article_line())}</p>"
+            + f"<p>{html.escape(lessons.fleet_against_article_line())}</p>"
+        )
     if lesson.number == 2:  # section 3's printed rows: read out after the COP answers
         parts.append(
             "<h3>Section 3's rows (Advanced: read them out after the COP answers)</h3>"
@@ -248,6 +258,29 @@ def answer_key_page(lesson: Lesson) -> str:
     qa = [[q, answer_to(lesson.number, q)] for q in open_questions(lesson)]
     parts.append("<h3>Open questions</h3>" + html_table(["question", "model answer"], qa))
     return "\n".join(parts)
+
+
+def _lesson_1_printouts() -> str:
+    """What lesson 1's gated cells print, for a class on paper, whose handout sends it to this
+    key for them (reader 48-12: the key had neither the table of bases nor the verdicts): the
+    table of bases with the lines above it, once city-households-us is answered; the
+    turned-round city and the claim checked on each basis, once city-power-article is."""
+    caption, header, rows = lessons.city_table()
+    lines = (
+        lessons.people_per_home_line(),
+        lessons.household_years_line(),
+        lessons.article_basis_line(),
+    )
+    return (
+        "<h3>The table of bases (read it out once city-households-us is answered)</h3>"
+        + "".join(f"<p>{html.escape(line)}</p>" for line in lines)
+        + f"<p>{html.escape(caption)}</p>"
+        + html_table(header, rows)
+        + "<h3>The city turned round, and the claim on each basis (read them out once "
+        "city-power-article is answered)</h3>"
+        + f"<pre>{html.escape(printed_by(lessons.article_city_power))}</pre>"
+        + f"<pre>{html.escape(printed_by(lessons.article_claim_check))}</pre>"
+    )
 
 
 def _hot_hour_note() -> str:

@@ -97,7 +97,8 @@ def _cop_yardsticks() -> str:
     water = fmt.number(catalog.entry(lessons.CHILLER_COP).value)
     air = fmt.number(catalog.entry(lessons.AIR_CHILLER_COP).value)
     return (
-        "<section><p>Yardsticks (ASHRAE 90.1, the minimums as quoted in 2011): a new "
+        "<section><p>Yardsticks (ASHRAE 90.1, its 2010 edition's minimums, as quoted in 2011; "
+        "later editions ask a little more): a new "
         f"water-cooled chiller alone, at least {water} (the smallest ones; larger ones more); a "
         f"new air-cooled chiller, which needs no water, at least {air}.</p><p>My COP is above / "
         f"below {air}: ______ &nbsp; above / below {water}: ______</p></section>"
