@@ -309,7 +309,10 @@ def test_reader_13s_items_in_lessons_1_and_2(pages, monkeypatch):
     assert "1.47 L for each kWh of heat" in lessons.evaporation_line()  # 3,600 / 2,450
     sheet2 = html.unescape(pages["lesson-2/worksheet.html"])
     assert "Likely / unlikely / impossible: ______" in sheet2
-    assert "The result, once revealed" in sheet2
+    # the COP is an answer box since reader 48-12 (D3): one answer line, below the working
+    cop = sheet2[sheet2.index("<b>cop-article</b>") :]
+    cop = cop[: cop.index("</section>")]
+    assert cop.count("My answer:") == 1 and "The result, once revealed" not in cop, cop
 
 
 def test_reader_14s_items_in_lesson_1():
@@ -566,7 +569,8 @@ def test_reader_17s_items_in_lessons_1_and_2(pages, monkeypatch):
     # L2 D2: the air-cooled chiller's minimum, 9.562 EER / 3.412 = 2.8, beside the 4.5
     air = catalog.entry("climate.published_cop.air-cooled-chiller-minimum")
     assert air.value == pytest.approx(9.562 / 3.412, abs=0.01) and air.source == "ahri-cec-chillers"
-    assert "must reach at least 2.8" in flat2 and "air-cooled minimum of 2.8" in flat2
+    # "had to": the 2010 edition's minimum, not today's rule (reader 48-12 D4)
+    assert "had to reach at least 2.8" in flat2 and "air-cooled minimum of 2.8" in flat2
     assert any("air-cooled-chiller-minimum" in c for c in _cells(2))
     # L2 D3: the latent heat's own source title (ch. 1), not the climatic design table
     latent = catalog.entry("climate.latent_heat").source_title
@@ -642,9 +646,9 @@ def test_reader_18s_items_in_lessons_1_and_2(pages, monkeypatch):
     assert "climate.published_fleet_pue.aws-2025" in " ".join(_cells(2))
     design = catalog.entry("climate.published_targets.aws-new-design")
     assert "achieved PUE" not in design.source_title
-    # L2 D3: 4.5 is the smallest water-cooled chillers' floor, larger ones must do better
+    # L2 D3: 4.5 is the smallest water-cooled chillers' floor, larger ones had to do better
     assert "minimum for the smallest new water-cooled chillers" in flat2
-    assert "larger ones must do better" in flat2  # reader 38-12: said above the box, not in it
+    assert "larger ones had to do better" in flat2  # reader 38-12: said above the box, not in it
     # L2 D4: the economiser "the likely reason", asides folded (the rows' answer in one line
     # was the question's answer above it: reader 19 has it only in the fold, below)
     assert "The likely reason for both." in flat2 and "*air-side* economiser's hours" in flat2
@@ -694,7 +698,7 @@ def test_reader_19s_items_in_lessons_1_and_2(pages):
     # L2 D5: the plan says what to drop when the debrief runs short
     flat2 = " ".join(two.split())
     assert "in the same edition" not in flat2 and "not that much worse" not in flat2
-    assert "- a new air-cooled chiller, which needs no water, must reach at least 2.8." in two
+    assert "- a new air-cooled chiller, which needs no water, had to reach at least 2.8." in two
     plan2 = " ".join(html.unescape(pages["lesson-2/plan.html"]).split())
     assert "Section 3 (cop-article's COP, heat and water) is homework" in plan2
 
@@ -745,7 +749,7 @@ def test_reader_20s_items_in_lessons_1_and_2(pages):
         in (flat2)
     )
     # reader 38-12 D6: said once, above the box, not again in its question
-    assert f"air-cooled chiller, which needs no water, must reach at least {air}" in flat2
+    assert f"air-cooled chiller, which needs no water, had to reach at least {air}" in flat2
     # L2 D2: everything above the survey's cooling share (1 − 1/1.56 − 0.03 = 32.9 %, just
     # above the article's 30 %) needs a plant worse than its average, not only "the high end";
     # the text names the share without its figure (no computed answer in a lesson's text)
@@ -832,7 +836,9 @@ def test_reader_22s_items_in_lessons_1_and_2(pages, monkeypatch):
     # 8,760 = 63 %; South Bend 7,034 = 80 %), and the answer no longer credits the site with
     # the fleet's saving
     line = lessons.economiser_hours_line()
-    assert "5,480 hours on outside air alone (63 % of the year)" in line
+    # the envelope the hours rest on is said before them since reader 48-12 (D6)
+    assert "outside air alone cools the halls when it is at most 32 °C" in line
+    assert "5,480 hours (63 % of the year)" in line
     assert "7,030 hours (80 %) at AWS's Indiana site" in line
     monkeypatch.setenv(widgets.REVEAL, "1")
     assert html.escape(line) in widgets.cooling_rows().value
@@ -973,7 +979,8 @@ def test_reader_29s_advanced_rows_open_as_the_words_say(monkeypatch):
     widgets.REVEALED.mark("cooling-at-survey-pue")
     assert "This opens once you have" not in getattr(box.children[0], "value", ""), box
     markdown = " ".join(_markdown(2).split())
-    assert "entered it and answered all of section 2" in markdown, markdown
+    # the COP is an answer box since reader 48-12 (D3): "answered it and all of section 2"
+    assert "the rows open once it and section 2 are answered" in markdown, markdown
 
 
 def test_reader_29s_cell_after_the_pue_box_reads_in_short_sentences():
@@ -994,7 +1001,8 @@ def test_reader_29s_cop_prediction_comes_before_the_water():
     # need, moves down beside them
     nb = json.loads((teacher_pack.NOTEBOOKS / "02-where-the-power-goes.ipynb").read_text())
     cells = ["".join(c["source"]) for c in nb["cells"]]
-    box = next(i for i, c in enumerate(cells) if 'predict_reveal("cop-article")' in c)
+    # an answer box since reader 48-12 (D3: a one-shot reveal gave the answer on a typo)
+    box = next(i for i, c in enumerate(cells) if 'answer_box("cop-article")' in c)
     before = cells[box - 1]
     assert "COP" in before and "2.8" in before and "WUE" not in before, before
     assert len(before.split()) <= 270, len(before.split())  # 325 words before
@@ -1294,7 +1302,7 @@ def test_reader_33s_items_in_lessons_1_and_2(pages):
     assert "from above" not in two
     cops = two[two.index("<summary>After the rows have opened: the COPs") :]
     cops = " ".join(cops[: cops.index("</details>")].split())
-    assert "the least a new chiller alone must reach at full load" in cops, cops
+    assert "the least a new chiller alone had to reach at full load" in cops, cops
     # D2: the two reversals have two names: the basis worked back from the article's city, and
     # the city's power (turned round); the debrief points to the first by its printed name
     line = lessons.article_basis_line()
@@ -1830,7 +1838,7 @@ def test_reader42_12_lesson_2s_advanced_part_says_each_thing_once(pages):
     assert three.count("direct evaporative") == 1 and three.count("air-side") <= 2, three
     assert len(three.split()) < 900, len(three.split())  # 1,004 words before
     folded = three[three.index("<summary>After") :]
-    for said in ("about a tenth of row 3's water", "the least a new chiller alone must reach"):
+    for said in ("about a tenth of row 3's water", "the least a new chiller alone had to reach"):
         assert said in folded, said
 
 

@@ -579,8 +579,8 @@ def economiser_hours_line() -> str:
     --------
     >>> print(economiser_hours_line())  # doctest: +NORMALIZE_WHITESPACE
     Row 2 is AWS's average over all its sites, not this site. Outside air cools a hot, humid
-    site for fewer hours. The explorer's model of an air-side economiser cools the halls with
-    outside air alone when it is at most 32 °C, with a dew point at most 17 °C (ASHRAE's
+    site for fewer hours. In the explorer's model of an air-side economiser, outside air alone
+    cools the halls when it is at most 32 °C, with a dew point at most 17 °C (ASHRAE's
     allowable class A1 for the air into the servers). A typical year then gives 5,480 hours
     (63 % of the year) at the Mississippi site (Jackson, MS), against 7,030 hours (80 %) at
     AWS's Indiana site (South Bend, IN).
@@ -601,8 +601,8 @@ def economiser_hours_line() -> str:
     env = plant.envelope()
     return (
         "Row 2 is AWS's average over all its sites, not this site. Outside air cools a hot, "
-        "humid site for fewer hours. The explorer's model of an air-side economiser cools the "
-        f"halls with outside air alone when it is at most {env.dry_bulb_max:g} °C, with a dew "
+        "humid site for fewer hours. In the explorer's model of an air-side economiser, outside "
+        f"air alone cools the halls when it is at most {env.dry_bulb_max:g} °C, with a dew "
         f"point at most {env.dew_point_max:g} °C (ASHRAE's allowable class {env.name.upper()} "
         f"for the air into the servers). A typical year then gives {three_figures(ms)} hours "
         f"({fmt.percent(ms_share, 2)} of the year) at the Mississippi site ({ms_town}), "

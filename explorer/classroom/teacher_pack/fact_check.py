@@ -161,13 +161,17 @@ def exercise_block(
         if e.reads.reference
         else ""
     )
+    # the notebook asks for a prediction only where it reveals one; elsewhere students
+    # estimate before working it out (reader 18); a worked answer in an answer box is no
+    # estimate, and its one answer line is below the working (reader 48-12: "My answer" twice)
+    first = (
+        ""
+        if worked and not predict_only and not way
+        else f"{said}: {way}__________ {html.escape(unit)} &nbsp; "
+    )
     return (
         f"<section><p><b>{html.escape(label or e.id)}</b>: {html.escape(e.question)}</p>"
-        # the notebook asks for a prediction only where it reveals one; elsewhere students
-        # estimate before working it out (reader 18)
-        f"<p>{said}: {way}__________ "
-        f"{html.escape(unit)} &nbsp; "
-        f"My working:</p><div class='blank'></div><div class='blank'></div>"
+        f"<p>{first}My working:</p><div class='blank'></div><div class='blank'></div>"
         f"{answer}</section>"
     )
 
