@@ -1244,7 +1244,12 @@ def second_look() -> tuple[str, ...]:
 ASKS = "If a group asks:"
 
 
-def after_reveal() -> str:
+# what the students' rendering of the reveal says for `ASKS` (reader 48: the teacher's stage
+# directions showed on every student's screen)
+MORE = "More, if you want it:"
+
+
+def after_reveal(student: bool = False) -> str:
     """What lesson 5's vote shows under the verdicts once revealed (HTML): the rows worth a
     second look, the debrief's model answers and the summary. It states verdicts, so it lives in
     the reveal (and the teacher's answer key), never in the notebook's text. It names no later
@@ -1254,7 +1259,22 @@ def after_reveal() -> str:
     --------
     >>> "second look" in after_reveal()
     True
+
+    The `student` rendering (the vote's reveal on a student's screen) carries no stage
+    directions: its title is bare and the part for a group that asks is "More, if you want it".
+
+    >>> ASKS in after_reveal(student=True)
+    False
     """
+    text = _after_reveal()
+    if not student:
+        return text
+    title = text.index("<ul>")
+    return ("<p><b>Rows worth a second look</b></p>" + text[title:]).replace(ASKS, MORE)
+
+
+def _after_reveal() -> str:
+    """`after_reveal`'s text for the teacher (the answer key, the teacher's rendering)."""
     article_x, aws_x, aws_sparse = sparse_factors()
     bf16_x = fmt.number(
         _sys("trn2-instance", "fp8_sparse") / _sys("trn2-instance", "bf16_dense"), 1
@@ -1268,19 +1288,26 @@ def after_reveal() -> str:
         f"after “{ASKS}” is for a group that asks)</p><ul>"
         # reader 36: one line a row read aloud, the rest for a group that asks
         f"<li><b>The city row.</b> Read as written (people, all of a city's electricity), the "
-        f"site is a city of about {people}: contested. <br><small>{ASKS} reading its people "
+        f"site is a city of about {people}: contested. <br><small>{ASKS} whose figure? A "
+        "city of that size is a typical city, with no figure of its own, so the EIA's named "
+        "US figure per person is rank 3. (For the cooling claim AWS's own PUE, rank 1, "
+        "exists, so no industry average stands in.) Reading its people "
         "as households, or counting homes only, changes what the claim says: a different "
         "claim, not an assumption. The city widget's homes-only row gives more "
         "people than the claim, but a city's electricity is all of it: homes and the shops, "
         "schools, offices and industry a city also runs. That is the rule's line: filling a "
         "gap the claim leaves open (a chip's power, a table's unit) is an assumption; changing "
         "what it says makes a different claim.</small></li>"
+        # reader 48: "AWS's own table rounds it to the article's 83.2" (83.136 rounds to 83.1)
         f"<li><b>The UltraServer row.</b> {_chips('trn2-ultraserver')} chips × one chip's "
         "dense FP8 is "
-        f"{fmt.number(_sys('trn2-ultraserver', 'fp8_dense'))} PF, and AWS's own table rounds "
-        f"it to the article's {fmt.number(claim('us-fp8').claimed)}: reproduced. "
-        f"<br><small>{ASKS} AWS's table prints {instances} instances × the instance's "
-        f"{fmt.number(_published_instance_fp8())} PF, a figure already rounded. A last-digit "
+        f"{fmt.number(_sys('trn2-ultraserver', 'fp8_dense'))} PF; AWS's table prints "
+        f"{fmt.number(claim('us-fp8').claimed)} ({instances} instances × its rounded "
+        f"{fmt.number(_published_instance_fp8())}), a last-digit gap its rounding explains: "
+        "reproduced. "
+        f"<br><small>{ASKS} AWS's table prints the instance's "
+        f"{fmt.number(_published_instance_fp8())} PF, a figure already rounded, and "
+        f"multiplies it by {instances}. A last-digit "
         "gap that a source's own rounding explains is rounding. A gap no rounding explains, "
         "like the sparse row's factor of two below, is a disagreement.</small></li>"
         f"<li><b>The sparse row.</b> The article's sparse figure is {article_x}× the "

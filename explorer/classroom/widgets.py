@@ -648,7 +648,12 @@ def verdict_vote(claim_ids: tuple[str, ...] = factcheck.CLASS_CLAIMS) -> w.Widge
             + table(["claim", "your verdict", "explorer", "", "why"], verdict_rows)
             # reader 34: the rows the script reads aloud come first, under the score, not
             # under the full table and its sources (line 56 of 80 on the projector)
-            + (factcheck.after_reveal() if tuple(claim_ids) == factcheck.CLASS_CLAIMS else "")
+            # reader 48: a student's screen carries no stage directions; the teacher's does
+            + (
+                factcheck.after_reveal(student=not _revealing())
+                if tuple(claim_ids) == factcheck.CLASS_CLAIMS
+                else ""
+            )
             + "<p>The full table, with the explorer's value and the sources:</p>"
             + factcheck.html_table(tuple(claim_ids))
             + f"<p>The computation behind each row:</p><ul>{how}</ul>"

@@ -4510,7 +4510,8 @@ def test_reader_30s_job_share_near_half_and_speeds_are_read_as_meant():
     expect(
         [
             Row("capstone-job-share", "60 %", says="Too many", via="reveal"),
-            Row("capstone-job-share", "35 %", says="too low", via="reveal"),
+            # reader 48: "Too few", as 30 % hears, not a generic "too low"
+            Row("capstone-job-share", "35 %", says="Too few", via="reveal"),
         ]
     )
     # defect 4: chips × goodput (8.6 %, 17.5 %, 7.9 %) typed is a job's speed, not its share

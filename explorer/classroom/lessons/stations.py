@@ -181,8 +181,10 @@ def _rounded_instances() -> str:
 
 
 def _memory_unit(answer: object) -> str:
-    """The decimal memory unit an answer is typed in ("GB", "TB"), or "" (GiB, TiB or none)."""
-    found = re.search(r"\b([GT])B\b", str(answer), re.IGNORECASE)
+    """The decimal memory unit an answer is typed in ("GB", "TB", or spelled out: "gigabytes",
+    "terabyte"), or "" (GiB, TiB or none). Reader 48: "1,536 gigabytes", the article's figure
+    in words, was told it was that figure converted to binary units."""
+    found = re.search(r"\b([GT])(?:B|igabytes?|erabytes?)\b", str(answer), re.IGNORECASE)
     return f"{found[1].upper()}B" if found else ""
 
 
@@ -209,9 +211,10 @@ def _memory_gb(typed: str = "GB", tb: float | None = None) -> str:
             f"{ask}: do it, type GiB, and compare. {judge}"
         )
     if typed != "GB":  # reader 34: "1430 GiB", the article's GB converted at 10⁹ bytes
+        # reader 48: "in binary units, reading a GB as 10⁹ bytes" was hard to parse
         return (
-            f"that is the article's {fmt.number(c.claimed)} GB in binary units, reading a GB as "
-            f"10⁹ bytes. {ask}: do it and compare. {judge}"
+            f"that converts the article's {fmt.number(c.claimed)} GB, taken as 10⁹ bytes each, "
+            f"into GiB. {ask}: do it and compare. {judge}"
         )
     return (
         f"{fmt.number(c.claimed)} GB is the article's figure as printed. {ask}: type GiB to "
@@ -257,12 +260,27 @@ def _station_cooling(pue_key: str, articles: bool = False) -> Exercise:
             "cooling share = 1 − 1/PUE − other losses",
         ),
         traps=(
+            _all_to_cooling(),
             *(article if articles else ()),
             *(_non_it_powers() if articles else ()),
             *cooling_slips(pue, shown),
             *(_cooling_powers() if articles else ()),
             *((_newer_fleet_pue(),) if pue_key == "aws-fleet" else ()),
         ),
+    )
+
+
+def _all_to_cooling() -> Trap:
+    """A share of (nearly) all the site for cooling: not a decimal slip ("10 times too large",
+    reader 48: said to "100%"), but a share that leaves nothing for IT."""
+    return Trap(
+        "all-to-cooling",
+        lambda: 1.0,
+        "cooling cannot take (nearly) all the site's power: a share of the site's power that "
+        "large leaves nothing for IT, the chips the site exists to run. Start from the share "
+        "that reaches IT, 1 / PUE",
+        kind=Kind(slip=False),
+        match=Match(rel_tol=0.03, rounded=False),  # 97 % to 103 %
     )
 
 

@@ -83,7 +83,9 @@ def capstone_after_step_3() -> str:
         # reader 22: the goodput of the three sizes, so that the class computes the fastest
         f"<p>{html.escape(lessons.guesses_goodput_line())}; "
         f"{html.escape(lessons.RESTART_ASSUMPTION)}.</p>"
-        f"<p>{inline_html(passage(6, 'A job' + chr(39) + 's speed is its chips'))}</p></section>"
+        f"<p>{inline_html(passage(6, 'A job' + chr(39) + 's speed is its chips'))}</p>"
+        # reader 48: "more chips make it slower" answered the guess above the fold
+        f"<p>{inline_html(passage(6, 'Adding chips makes a job faster'))}</p></section>"
     )
 
 

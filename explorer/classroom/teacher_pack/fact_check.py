@@ -254,6 +254,8 @@ def fact_check_grid() -> str:
         f"<p>{inline_html(passage(5, '**Whose figure?**'))}</p>"
         # reader 44: the ranked list with a car and a site side by side, as the notebook has it
         f"{md_table(5, '| rank |')}"
+        # reader 48: which rank a typical thing's national figure fills (the city's EIA figure)
+        f"<p>{inline_html(passage(5, '**A typical thing.**'))}</p>"
     )
     rule += f"<p>{inline_html(passage(5, '**Dense or sparse?**'))}</p>"
     rule += game_rules()

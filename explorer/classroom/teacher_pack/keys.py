@@ -313,7 +313,8 @@ def _capstone_checks() -> str:
         f"<li>A Meta-sized job of {fmt.number(meta['chips'])} Trainium2 on this site: goodput "
         f"{lessons.rough_percent(float(here.goodput))}, "
         f"{fmt.number(float(here.training_days))} days, "
-        f"{fmt.quantity(float(here.run_energy), 'MWh')}.</li>"
+        # reader 48: 48,564 MWh here beside the sweep's 48,600: one rounding, the sweep's
+        f"{lessons.about(float(here.run_energy))} MWh.</li>"
         f"<li>One job of every chip: interrupted every "
         f"{fmt.number(float(lessons.capstone_site().job_mtbi) * factor('hour', 'minute'))} "
         "minutes on average, each restart "

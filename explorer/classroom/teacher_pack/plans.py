@@ -661,8 +661,9 @@ PLANS: dict[int, Plan] = {
                 "by the PUE and then takes the 3 % other losses off again, or takes PUE − 1 as "
                 "the non-IT share (site × (2 − PUE), about "
                 f"{trap_value('capstone-chips', 'pue-minus-one-as-non-it')}), gets that slip named "
-                "(the (2 − PUE) slip by its 0.85 or 255 MW in a typed calculation too, however "
-                "one chip's power was rounded).",
+                # reader 48: "(the (2 − PUE) slip by its 0.85 or 255 MW …)" needed rereading
+                "A typed calculation with 0.85 or 255 MW in it is named as that slip too, "
+                "whatever one chip's power was rounded to.",
             ),
             (
                 10,
