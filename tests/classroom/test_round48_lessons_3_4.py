@@ -104,3 +104,14 @@ def test_the_day_flop_first_hint_says_speed_and_amount_plainly() -> None:
     a day's FLOP an amount."""
     said = lessons.check("ultraserver-day-flop", "7e30").message
     assert "FLOP/s is a speed and a day's FLOP is an amount" in said, said
+
+
+def test_readme_states_lesson_3s_objectives_as_the_notebook_does() -> None:
+    """Earlier rounds: notebooks/README.md's lesson 3 row said the objectives its own way."""
+    row = next(
+        line
+        for line in (NOTEBOOKS / "README.md").read_text().splitlines()
+        if line.startswith("| 3 |")
+    )
+    for said in ("server overhead and the site's cooling share", "FLOP (an amount)", "(a speed)"):
+        assert said in row, row
