@@ -120,6 +120,16 @@ _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+"
 _TEN_TO = re.compile(r"(?<=\d)(?:\s*[*x×·]\s*|\s+)10\s*(?:\^|\*\*)\s*([-+]?\d+)")
 _TIMES_SIGN = re.compile(r"(?:(?<=\d)\s*|(?<=\s))[xX](?=\s*[\d.(])")
 _TEN_SUPERSCRIPT = re.compile(r"10([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+# "10 to the 25", "10 to the power of 25th": a power of ten in words, as "10^25" (reader
+# 48-34: "3.8 x 10 to the 25" was told "I cannot read the unit 'to the 25'")
+_TEN_TO_WORDS = re.compile(
+    r"(?P<times>(?<=\d)\s*(?:times|[*x×·])\s*)?\b(?:10|ten)\s+to\s+the(?:\s+power)?(?:\s+of)?\s+"
+    r"([-+]?\d+)(?:st|nd|rd|th)?\b",
+    re.IGNORECASE,
+)
+# what is left after a number that no unit holds, with "to the" or a power in it: a power of ten
+# written some other way, not a unit (reader 48-34)
+_POWER_LEFT = re.compile(r"\bto\s+the\b|\bpower\b|\^|\*\*", re.IGNORECASE)
 # "10^5" on its own (a hook's guess pasted in): a power of ten, 1e5
 _BARE_TEN = re.compile(r"(?<![\w.])10\s*(?:\^|\*\*)\s*([-+]?\d+)")
 # a word, not the end of "day" ("8,356 MWh per day" was read as "MWh per d" a year: reader 28)
@@ -746,6 +756,7 @@ def normalise(text: str) -> str:
             lambda m: f"{float(m[1].replace(',', '')) * _SCALE_WORDS[m[2].lower()]:.12g}", text
         )
     text = _UNIT_WORDS.sub(lambda m: _PREFIX_WORDS[m[1].lower()] + _unit_symbol(m[2]), text)
+    text = _TEN_TO_WORDS.sub(lambda m: ("e" if m["times"] else "10^") + m[2], text)
     text = _TEN_SUPERSCRIPT.sub(lambda m: "10^" + m[1].translate(_SUPERSCRIPT), text)
     text = _TEN_TO.sub(_ten_to, text)
     text = _BARE_TEN.sub(r"1e\1", text)
@@ -2633,6 +2644,14 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
         give = f"{_unit_words(unit)}{such}"
         if is_time(unit):  # any unit of time reads, in digits (reader 24)
             give = _time_examples(unit)
+        if _POWER_LEFT.search(rest):  # no unit: a power of ten written another way
+            return Reading(
+                None,
+                # what is left is not echoed: normalised, it may be a text never typed
+                # (reader 44-34: "the unit '1e25'")
+                "I cannot read what follows the number; write powers of ten as 3.8e25 "
+                f"(3.8 × 10²⁵) and give {_unit_words(unit)}.",
+            )
         return Reading(None, f"I cannot read the unit {rest!r}; give {give}.")
     target = ureg.Quantity(1, unit)
     if q.dimensionality != target.dimensionality:  # "GWh in (a year)": pint's GWh × inch

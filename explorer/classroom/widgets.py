@@ -1075,6 +1075,18 @@ def cooling_verdict() -> w.Widget:
     )
 
 
+def _first_question(text: str) -> str:
+    """A question's first sentence, up to its question mark: what names the exercise.
+
+    >>> _first_question("What share? Llama 3 gives it an interruption (every 3 h).")
+    'What share?'
+    >>> _first_question("Work it out.")
+    'Work it out.'
+    """
+    end = text.find("?")
+    return text if end < 0 else text[: end + 1]
+
+
 def where_from(
     *figures: tuple[str, ...], notes: tuple[str | tuple[str, str], ...] = ()
 ) -> w.Widget:
@@ -1120,7 +1132,9 @@ def where_from(
 
     def line(key: str, what: str, how: list[str]) -> str:
         if held(key):
-            asked = html.escape(lessons.EXERCISES[holds[key]].question)
+            # the question's first sentence names it: the whole question, its figures and
+            # asides, was some 60 words inside a list of sources (reader 48-34)
+            asked = html.escape(_first_question(lessons.EXERCISES[holds[key]].question))
             if key in lessons.TOLD_APART:  # the label is the answer: which figure is which
                 # one line for all of them (reader 19: identical lines puzzled students)
                 if key != next(k for k, *_ in figures if k in lessons.TOLD_APART and held(k)):

@@ -10,6 +10,7 @@ from ..computed import compute
 from ..exercises import Exercise, Kind, Match, Reads, Say, Trap
 from .common import (
     DAY_S,
+    EXERCISES,
     FLEET_PUE_TEXT,
     OTHER_TEXT,
     SITE,
@@ -580,7 +581,9 @@ add_exercise(
         rel_tol=0.05,
         reads=Reads(mislabel=_DENSE_NOT_SPARSE),
         hints=(
-            "FLOP/s is a speed; an amount of computing is a speed × a time, like MW × hours",
+            # said plainly, for the far-off answers that meet it first (round 48's brief)
+            "FLOP/s is a speed and a day's FLOP is an amount: the speed × the day's seconds, as "
+            "MW × hours gives MWh",
             "FLOP = FLOP/s × seconds; give the speed in FLOP/s (1 PFLOP/s = 10¹⁵ FLOP/s) and "
             "the day in seconds (24 × 60 × 60)",
             f"{fmt.number(_us_trn2()[0], 4)} PFLOP/s = "
@@ -766,6 +769,10 @@ def bf16_day_words() -> str:
     )
 
 
+# the hook's two guesses that the count falls between: a hundred thousand and a million chips
+HOOK_GUESSES = (100_000, 1_000_000)
+
+
 def chips_found() -> str:
     """Lesson 3's "What we found", as HTML: it settles the hook (the chip count) and the
     Advanced per-MW prediction, so the notebook shows it only once both are in, as lesson 4's
@@ -777,12 +784,16 @@ def chips_found() -> str:
     >>> "<b>The hook:</b>" in chips_found() and "the gap narrows" in chips_found()
     True
     """
+    # the two factors worked out here: the chip count's reply names no factor (reader 48-34)
+    n = fmt.rounded(EXERCISES["trn2-chips-300mw"].answer(), 3)
+    low, high = HOOK_GUESSES
     return (
         "<h4>What we found</h4><ul>"
         "<li><b>The hook:</b> a 300 MW site feeds hundreds of thousands of Trainium2 chips: more "
         "than a hundred thousand and fewer than a million: both guesses are off by similar "
-        "factors, one too low, one too high (your answer to the chip count says by how "
-        "much).</li>"
+        f"factors, one too low, one too high ({fmt.number(n)} ÷ {fmt.number(low)} ≈ "
+        f"{fmt.number(n / low, 2)}; {fmt.number(high)} ÷ {fmt.number(n)} ≈ "
+        f"{fmt.number(high / n, 2)}).</li>"
         "<li>Chips = IT power ÷ (TDP × server overhead); cooling and other losses take their "
         "share first.</li>"
         "<li>A FLOP is an amount and FLOP/s a speed; FP8 ≈ 2 × BF16; sparse figures are upper "

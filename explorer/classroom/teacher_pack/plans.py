@@ -466,7 +466,9 @@ PLANS: dict[int, Plan] = {
                 # the restart-against-gap question comes after the commit: asked here, it
                 # answered the prediction (reader 38-34; reader 35 had it here)
                 "Students commit sooner or later in the box (on paper: circle one) with one "
-                "reason. Count the hands before anyone commits goodput-16k. "
+                # reader 48-34: "before anyone commits goodput-16k" read as a second vote
+                "reason. Count the hands for sooner and for later now; goodput comes in the next "
+                "segment. "
                 # reader 46-34: printed above the box, its half-million row answered it
                 "Opens after the commit: the table under the box, each job size's restart and "
                 "how often it is interrupted (on paper: those two columns of the key's goodput "
@@ -501,9 +503,11 @@ PLANS: dict[int, Plan] = {
                 "Back to the hook; more chips slower",
                 # one question of one table's two rows (reader 26: the ten minutes held two
                 # tables, a three-part question and a closing)
-                "Back to the hook with interruptions (Meta's GPU-hours, consistent under assumed "
-                "restart and checkpoint times: “More detail”). Then read out only the "
-                "second table's first two rows and ask “how can "
+                # reader 48-34: ten minutes held two tables, "More detail" and Meta's
+                # GPU-hours; the GPU-hours check is for Advanced or homework
+                "Back to the hook with interruptions: read out only the second table's first two "
+                "rows (Meta's GPU-hours under “More detail” are for Advanced or homework) and "
+                "ask “how can "
                 f"{fmt.number(lessons.BIG_JOB)} chips be slower than {RUN_CHIPS_SHOWN}?” "
                 "Collect reasons; if none come, point at section 3's "
                 f"{fmt.number(lessons.BIG_JOB)} row: “What happens when a restart takes longer "
