@@ -35,3 +35,20 @@ def test_lesson_7s_references_do_not_credit_llama_3_with_the_dips_length_or_coun
         said = ".".join(line)[:400]
         assert "Llama 3 Herd" not in said.split("(confidence")[0], said
         assert "assumption" in said and "illustrative" in said, said
+
+
+def test_lesson_8s_aws_cooling_share_shows_the_sum_behind_its_tenth(capsys):
+    # reader 48-78 D3: "about 10 % (a fleet PUE of 1.15 …)": 1 − 1/1.15 is 13 % of the site's
+    # power, so a student who does the sum thinks the lesson wrong; the 10 % is that overhead
+    # less the model's 3 % other losses, and the line now says so
+    from explorer import catalog, fmt
+    from explorer.classroom import contested
+
+    contested.cooling_shares(lessons.ARTICLE_SITE)
+    (line,) = [x for x in capsys.readouterr().out.splitlines() if "AWS's fleet" in x]
+    overhead = 1 - 1 / catalog.value("cooling.aws-fleet.pue", "dimensionless")
+    other = catalog.value("defaults.overhead_fraction", "dimensionless")
+    assert f"{fmt.percent(overhead)} of the site's power" in line, line
+    assert f"less {fmt.percent(other)} of other losses" in line, line
+    step_4 = next(c.source for c in _cells("08") if c.source.startswith("## Step 4"))
+    assert "about a tenth" not in step_4  # the sum is the printout's, not a typed figure
