@@ -692,7 +692,8 @@ def test_reader_20s_items_for_lesson_8(capsys, teacher_pages):
     # reader 19 L8 D5: a label where a label goes, the source after the figure
     contested.cooling_shares(lessons.ARTICLE_SITE)
     out = capsys.readouterr().out
-    assert "cooling share, AWS's fleet: about 10 % (a fleet PUE of 1.15; AWS Sustainability" in out
+    assert "cooling share, AWS's fleet: about 10 % (a fleet PUE of 1.15: " in out
+    assert "of other losses; AWS Sustainability" in out  # the source after the figure
 
 
 def test_reader_20s_items_for_lesson_7(capsys):
