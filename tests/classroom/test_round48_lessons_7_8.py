@@ -52,3 +52,37 @@ def test_lesson_8s_aws_cooling_share_shows_the_sum_behind_its_tenth(capsys):
     assert f"less {fmt.percent(other)} of other losses" in line, line
     step_4 = next(c.source for c in _cells("08") if c.source.startswith("## Step 4"))
     assert "about a tenth" not in step_4  # the sum is the printout's, not a typed figure
+
+
+@pytest.mark.parametrize(
+    ("typed", "said", "not_said"),
+    [
+        # reader 48-78 D6: "700" is above 300 MW as "above 400" is: the way was right too
+        ("700", "The right way, above 300 MW.", "Not at"),
+        ("700 MW", "The right way, above 300 MW.", "Not at"),
+        # a hedge between two ways is not "at": asked to pick one, the answer kept hidden
+        ("at or above", "pick one way", "Not at"),
+        ("above or at 300 MW", "pick one way", "Not at"),
+        # a bare number below the announced power: the other way, as before
+        ("290", "", "The right way"),
+    ],
+)
+def test_lesson_8s_p5_prediction_says_the_way_a_bare_number_takes(typed, said, not_said):
+    r = lessons.reveal("contested-power-p5", typed)
+    assert said in r.message and not_said not in r.message, r.message
+    if said == "pick one way":
+        assert not r.ready and r.result is None, r
+
+
+@pytest.mark.parametrize("typed", ["290 MW", "above, 350 MW", "above, around 320"])
+def test_lesson_8s_p5_checker_ends_its_question_without_a_stray_full_stop(typed):
+    # reader 48-78 D6: "…how many draws land below 300 MW?." after a hint that is a question
+    said = lessons.check("contested-power-p5", typed).message
+    assert "?." not in said, said
+
+
+def test_a_guessed_percentile_just_outside_is_not_told_to_check_its_figures():
+    # reader 48-78 D6: "above, around 320" for a Monte Carlo percentile heard "The method is
+    # probably right; check the figures you used": a guess has no figures to check
+    said = lessons.check("contested-power-p5", "above, around 320").message
+    assert "figures you used" not in said, said
