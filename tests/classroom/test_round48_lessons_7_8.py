@@ -86,3 +86,16 @@ def test_a_guessed_percentile_just_outside_is_not_told_to_check_its_figures():
     # probably right; check the figures you used": a guess has no figures to check
     said = lessons.check("contested-power-p5", "above, around 320").message
     assert "figures you used" not in said, said
+
+
+def test_lesson_7s_hot_day_question_asks_physics_and_the_reply_says_the_rule():
+    # reader 48-78 D7 (and the brief: the says_tolerance sentences read awkwardly): "Your share
+    # counts within 3 % of the answer either way, not ±3 points" sat inside the question, a
+    # checker rule read twice; it is said in the reply to a near miss, where it applies, and an
+    # answer inside the range is still right at any figures (reader 47-78)
+    e = lessons.EXERCISES["hot-day-above-mean"]
+    assert "counts within" not in e.question and "points" not in e.question, e.question
+    assert e.said_tolerance() in lessons.check(e.id, "65 %").message
+    for typed in ("70 %", "68 %", "0.7", "two thirds"):
+        assert lessons.check(e.id, typed).right, typed
+    assert not lessons.check(e.id, "100 %").right
