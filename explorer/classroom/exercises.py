@@ -1645,6 +1645,10 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             else f"(the checker accepts {e.said_tolerance()}; rounding to {count} "
             f"figure{plural} can move a number further than that)"
         )
+        if place and not e.accepts(x):
+            # one bracket to a reply: "(in 20 only the 2 counts …)" is the reason; the rule's
+            # bracket after it made 60 words of nested asides (reader 48-78)
+            why = ""
         # outside the range and on a slip's value ("2 weeks" is 14 days, the household city's
         # 14.2): that slip is named too, as "14 days" hears it; still asked for figures, since
         # it also rounds the answer (reader 47-56 D4)

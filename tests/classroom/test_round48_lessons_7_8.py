@@ -106,3 +106,43 @@ def test_lesson_8s_hook_does_not_say_how_little_a_households_use_moves():
     # answered the second guess ("within 10 %"); step 1's table shows how little
     hook = next(c.source for c in _cells("08") if c.source.startswith("## Hook"))
     assert "changes from year to year" in hook and "a little" not in hook, hook
+
+
+@pytest.mark.parametrize(
+    ("eid", "typed", "trap", "said"),
+    [
+        # reader 48-78 D8: the article's 40 % cooling share typed for a PUE is that, not only
+        # "a PUE is never below 1"; the reply says how a cooling share becomes a PUE
+        ("jackson-annual-pue", "40%", "articles-cooling-share", "the article's cooling share"),
+        ("jackson-annual-pue", "30 %", "articles-cooling-share", "1 ÷ (1 − the cooling share"),
+        # January's row of the month table (1.11) is one month's PUE, not the year's
+        ("jackson-annual-pue", "1.11", "one-month", "one month"),
+    ],
+)
+def test_lesson_7s_annual_pue_names_the_likely_thought(eid, typed, trap, said):
+    fb = lessons.check(eid, typed)
+    assert fb.trap == trap and said in fb.message, fb
+
+
+def test_a_round_number_outside_the_range_hears_one_reason_not_nested_brackets():
+    # reader 48-78 D8: "20" for ride-through-energy (21.2 MWh) heard 60 words and two
+    # brackets, one inside the sentence of the other; one reason now, the rule's bracket cut
+    said = lessons.check("ride-through-energy", "20").message
+    assert said.count("(") <= 1 and len(said.split()) < 45, said
+    assert "only the 2 counts" in said and "two or three figures" in said, said
+
+
+@pytest.mark.parametrize("arrow", ["->", "→", "=>"])
+def test_a_result_after_an_arrow_is_read_as_after_an_equals_sign(arrow):
+    # reader 48-78 D8: "750 MW -> 625,714" was "give one number", while "150-90=60" and
+    # "245,264 x 0.3 = 73,579" were read
+    assert lessons.check("contested-city-high", f"750 MW {arrow} 625,714").right
+    assert lessons.check("contested-load-swing", f"245,264 x 0.3 {arrow} 73,579").right
+
+
+def test_the_hooks_category_typed_as_the_share_is_asked_to_work_it_out():
+    # reader 48-78 D8: "up to twice" (the hook's category) for hot-day-above-mean heard "I
+    # cannot find a number … such as 1,500, 2.6k or 4.5 kWh"
+    said = lessons.check("hot-day-above-mean", "up to twice").message
+    assert "cannot find a number" not in said and "kWh" not in said, said
+    assert "work" in said, said

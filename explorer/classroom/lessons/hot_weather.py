@@ -267,6 +267,31 @@ add_exercise(
                 kind=Kind(slip=False),
             ),
             Trap(
+                # "40 %": the article's cooling share typed for a PUE, the article's 30-50 %
+                # (reader 48-78: it heard only "a PUE is never below 1")
+                "articles-cooling-share",
+                lambda: sum(ARTICLE_COOLING_RANGE) / 2,
+                "that is the article's cooling share, not a PUE; for a cooling share, the PUE is "
+                f"1 ÷ (1 − the cooling share − the {OTHER_TEXT} other losses), and the weather "
+                "model gives far less cooling",
+                match=Match(
+                    rel_tol=(ARTICLE_COOLING_RANGE[1] - ARTICLE_COOLING_RANGE[0])
+                    / sum(ARTICLE_COOLING_RANGE)
+                    + 0.005
+                ),
+                say=Say(lead="A common guess"),
+            ),
+            Trap(
+                # January's row of the month table (1.11), typed for the year's (reader 48-78);
+                # typed to its three figures only: "1.1" is a round guess
+                "one-month",
+                lambda: float(hot_year()[0].pue_month.values.min()),
+                "that is one month's PUE, the coolest month's; the year's weighs all twelve "
+                "months by their days",
+                match=Match(rel_tol=0.005, rounded=False),
+                kind=Kind(slip=False),
+            ),
+            Trap(
                 # any other PUE below 1, from 0.2 to 0.98 ("0.5", "0.95"): the band the traps
                 # above leave (the cooling share, the overhead, IT ÷ site) (reader 27)
                 "below-one",
