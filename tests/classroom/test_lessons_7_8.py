@@ -388,8 +388,9 @@ def test_reader_15s_items_for_lessons_7_and_8(capsys, teacher_pages):
     assert "1 % wet-bulb design day: dry-bulb 22–33.3, wet-bulb 22–26.7" in out
     assert "follows the wet-bulb, not the thermometer" in out
     # reader 22 L7 D1: the published wet-bulbs are coincident ones, said so (no "above both")
+    # (reader 48-78: one sentence now, the published days' wet-bulbs in the table above it)
     assert "peaks at 26.7 °C" in out and (
-        "The published days' wet-bulbs (24.6 °C with the hottest hours, " in out
+        "the days above pair a wet-bulb with another condition" in out
     )
     assert "above both" not in out and "may sit above or below that figure" in out  # reader 24 D5
     assert "MW" not in out  # no load figure before the exercise that asks for the peak
@@ -637,10 +638,11 @@ def test_reader_19s_items_for_lessons_7_and_8():
     # the p5 reveal's worked step is a sentence, not "The step: none: ..."
     assert not lessons.EXERCISES["contested-power-p5"].hints[2].startswith("none")
     # lesson 7's grid step uses the hottest hour as the model's upper end, which step 2's "More
-    # detail" says is too rare to size a plant for: said where the share is asked
+    # detail" says is too rare to size a plant for: said where the share is asked (reader
+    # 48-78: "read it as an upper end", after what it rests on)
     cells7 = _cells("07")
     grid = " ".join(cells7[_first(cells7, "## Step 3")].split())
-    assert "the model's upper end" in grid and "too rare to size a plant for" in grid
+    assert "read it as an upper end" in grid and "too rare to size a plant for" in grid
 
 
 def test_reader_20s_items_for_lesson_8(capsys, teacher_pages):

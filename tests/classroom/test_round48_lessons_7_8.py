@@ -146,3 +146,28 @@ def test_the_hooks_category_typed_as_the_share_is_asked_to_work_it_out():
     said = lessons.check("hot-day-above-mean", "up to twice").message
     assert "cannot find a number" not in said and "kWh" not in said, said
     assert "work" in said, said
+
+
+def test_lesson_7s_design_day_fold_is_short_and_names_no_answer_yet_unseen(capsys):
+    # reader 48-78 D2: the fold before step 2's first exercise ended "Step 2's 'More detail'
+    # shows that the hook's answer holds on either published day too", an answer the student
+    # has not been given (it is said in the battery's "More detail", after the answer); its
+    # paragraph is one sentence now
+    from explorer.classroom import hot_days
+
+    more = hot_days.sizing_design_day(lessons.hot_year()[0])
+    capsys.readouterr()
+    text = " ".join(str(more.body if hasattr(more, "body") else more).split())
+    assert "hook" not in text.lower(), text
+    paragraph = text.split("dehumidification design day:", 1)[1].split(None, 4)[-1]
+    assert len(paragraph.split()) < 65 and paragraph.count(". ") <= 1, paragraph
+    assert "borrowed" in paragraph, text
+
+
+def test_lesson_7s_step_3_says_what_its_hottest_hour_rests_on():
+    # reader 48-78 D2/D11: step 3's grid figure is the typical year's hottest hour, "the
+    # model's upper end" with no referent; it rests on the borrowed hours (step 1)
+    step_3 = next(c.source for c in _cells("07") if c.source.startswith("## Step 3"))
+    text = " ".join(step_3.split())
+    assert "the model's upper end" not in text, text
+    assert "borrowed" in text, text
