@@ -171,3 +171,15 @@ def test_lesson_7s_step_3_says_what_its_hottest_hour_rests_on():
     text = " ".join(step_3.split())
     assert "the model's upper end" not in text, text
     assert "borrowed" in text, text
+
+
+def test_lesson_8s_second_block_gives_the_reason_before_the_oddity(capsys):
+    # reader 48-78 D10: "the city 245,264 households (189k–245k)" looks like a bug; the
+    # sentence under it said why only in its third clause. The reason comes first now
+    from explorer.classroom import contested
+
+    contested.ninety_ranges(lessons.ARTICLE_SITE, lessons.SITE_MW)
+    second = " ".join(capsys.readouterr().out.split()).partition("(no expansion):")[2]
+    why = second.index("read 300 MW as the year's average")
+    assert why < second.index("at or above the top of"), second
+    assert second.index("every draw") < second.index("at or above the top of"), second
