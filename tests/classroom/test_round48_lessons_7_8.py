@@ -183,3 +183,22 @@ def test_lesson_8s_second_block_gives_the_reason_before_the_oddity(capsys):
     why = second.index("read 300 MW as the year's average")
     assert why < second.index("at or above the top of"), second
     assert second.index("every draw") < second.index("at or above the top of"), second
+
+
+def _texts(widget) -> list:
+    import ipywidgets as w
+
+    found = [widget] if isinstance(widget, w.Text) else []
+    for child in getattr(widget, "children", ()):
+        found += _texts(child)
+    return found
+
+
+def test_a_worked_answer_box_asks_for_the_worked_answer_not_a_best_estimate():
+    # reader 48-78 D4: step 3's box said "Work it out: …" over a field whose placeholder read
+    # "one number: your best estimate"
+    (field,) = _texts(widgets.predict_reveal("contested-load-swing"))
+    assert "best estimate" not in field.placeholder, field.placeholder
+    assert "worked answer" in field.placeholder and "households" in field.placeholder
+    (field,) = _texts(widgets.predict_reveal("jackson-annual-pue"))  # a prediction: unchanged
+    assert "best estimate" in field.placeholder
