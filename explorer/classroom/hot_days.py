@@ -778,8 +778,8 @@ def containers(shaving: xr.Dataset) -> str:
         f"{fmt.quantity(float(shaving.battery_energy), 'MWh')} on the months' average days, "
         f"up to {fmt.quantity(float(shaving.real_days_energy), 'MWh')} on the year's real "
         "days: grid batteries are sold as shipping containers of a few MWh each, so a row of "
-        "containers (not one container, "
-        "not a car battery, not a building)"
+        "containers for the average days, a yard of them for every real day (not one "
+        "container, not a car battery)"
     )
 
 

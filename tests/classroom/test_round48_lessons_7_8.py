@@ -202,3 +202,20 @@ def test_a_worked_answer_box_asks_for_the_worked_answer_not_a_best_estimate():
     assert "worked answer" in field.placeholder and "households" in field.placeholder
     (field,) = _texts(widgets.predict_reveal("jackson-annual-pue"))  # a prediction: unchanged
     assert "best estimate" in field.placeholder
+
+
+def test_lesson_7s_battery_answer_does_not_rule_out_what_its_own_real_days_need():
+    # reader 48-78 D9: 42.8 MWh is a row of containers, but the same line's "up to 138 MWh on
+    # the year's real days" is about 35 of them, a yard, while the answer insisted "not … a
+    # building"; the answer now says both ends
+    from explorer import batteries
+    from explorer.classroom import hot_days
+
+    said = hot_days.containers(batteries.peak_shaving_battery(lessons.hot_year()[0]))
+    assert "not a building" not in said and "a yard of them" in said, said
+    from explorer.classroom.teacher_pack.open_answers import model_answers
+
+    key = " ".join(" ".join(a for _, a in model_answers()[7]).split())
+    assert "a yard of them" in key and "not a building" not in key, key
+    debrief = next(c.source for c in _cells("07") if c.source.startswith("## What we found"))
+    assert "not a building" not in debrief
