@@ -820,7 +820,8 @@ def test_reader_22s_lesson_7(capsys):
     # (reader 27 nit 9: said by the printout, no longer also by step 2's introduction)
     more = hot_days.sizing_design_day(year)  # (reader 28: folded under the cell)
     out = " ".join((capsys.readouterr().out + str(more)).split())
-    assert "each come with another condition" in out
+    # (reader 48-78: in one sentence now, after the published days' table)
+    assert "pair a wet-bulb with another condition" in out
     # (reader 29: named; reader 47-78: one line says the folds are extra, to skip in class)
     assert "The folds under the cells are extra detail: skip them in class." in joined
     hot_days.peak_shaving_detail(year)
