@@ -533,6 +533,11 @@ class Feedback:
     trap: str | None = None
     level: int = 0
 
+    def __post_init__(self) -> None:
+        # a hint that is a question, joined with a full stop after it (reader 48-78: "…below
+        # 300 MW?.")
+        object.__setattr__(self, "message", _no_stray_stop(self.message))
+
     def __str__(self) -> str:
         return self.message
 
@@ -543,6 +548,18 @@ class Feedback:
 
 # a share's tolerance as a part of the answer, in words (`Exercise.said_tolerance`)
 _PARTS = {10: "a tenth", 20: "a twentieth", 50: "a fiftieth", 100: "a hundredth"}
+
+
+def _no_stray_stop(message: str) -> str:
+    """`message` without a full stop joined after a question's mark ("…below 300 MW?." → "…below
+    300 MW?").
+
+    Examples
+    --------
+    >>> _no_stray_stop("How many draws land below 300 MW?. Then: 2.5.")
+    'How many draws land below 300 MW? Then: 2.5.'
+    """
+    return re.sub(r"([?!])\.", r"\1", message)
 
 
 def _near(a: float, b: float, tol: float) -> bool:
@@ -1646,6 +1663,10 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             else f"(the checker accepts {e.accepts_said()}; rounding to {count} "
             f"figure{plural} can move a number further than that)"
         )
+        if place and not e.accepts(x):
+            # one bracket to a reply: "(in 20 only the 2 counts …)" is the reason; the rule's
+            # bracket after it made 60 words of nested asides (reader 48-78)
+            why = ""
         # outside the range and on a slip's value ("2 weeks" is 14 days, the household city's
         # 14.2): that slip is named too, as "14 days" hears it; still asked for figures, since
         # it also rounds the answer (reader 47-56 D4)
@@ -1954,7 +1975,10 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         # only a figure off by a little says the method is right: 1.57 for a PUE of 1.75 is
         # 10 % off, a step wrong rather than a figure (reader 18)
         verdict = (
-            "The method is probably right; check the figures you used against this"
+            # a percentile of random draws is guessed, not worked from figures (reader 48-78)
+            "Close, for a guess; the reasoning behind the answer"
+            if close and e.reads.reference
+            else "The method is probably right; check the figures you used against this"
             if close
             else "Check your method, then your figures, against this"
         )
@@ -2051,6 +2075,7 @@ class Reveal:
     def __post_init__(self) -> None:
         if not self.ready:
             object.__setattr__(self, "result", None)
+        object.__setattr__(self, "message", _no_stray_stop(self.message))
 
     def _repr_html_(self) -> str:
         return f"<p>{html.escape(self.message)}</p>"
@@ -2127,7 +2152,24 @@ def reveal(e: Exercise, prediction: object) -> Reveal:
     (True, 'You predicted 3,000 GWh; the explorer gets 2,628 GWh')
     """
     r = _compare(e, prediction)
+    if e.reads.reference and r.ready and r.prediction is not None:
+        r = _bare_way(e, r, prediction)
     return _as_worked(e, r, prediction) if e.worked else r
+
+
+def _bare_way(e: Exercise, r: Reveal, prediction: object) -> Reveal:
+    """`r` for a bare number where a way is asked ("700" for a percentile above 300 MW): its way
+    said first when it is right, as for "above 400" (reader 48-78: "700" heard only "2.24 times
+    too large")."""
+    if _WAY.match(str(_way_first(str(prediction))).strip()) or e.accepts(r.prediction):
+        return r
+    ref, want = e.reads.reference(), e.answer()
+    if _near(r.prediction, ref, 0.005) or (r.prediction > ref) != (want > ref):
+        return r
+    if r.message.startswith("The right way"):
+        return r
+    said = "above" if want > ref else "below"
+    return replace(r, message=f"The right way, {said} {e.show(ref)}. {r.message}")
 
 
 def _as_worked(e: Exercise, r: Reveal, prediction: object) -> Reveal:
@@ -2169,6 +2211,15 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
         way and e.reads.reference
     ):  # "above", "a bit above 300", "above 310", "at": a way, and a value?
         said, rest = _said_way(way)
+        hedge = re.match(r"or\s+(?:above|over|below|under|at|higher|lower)\b", rest, re.I)
+        if hedge:  # "at or above": two ways, not "at" (reader 48-78)
+            return Reveal(
+                None,
+                want,
+                f"You named two ways; pick one way: above, below or at "
+                f"{e.show(e.reads.reference())}.",
+                False,
+            )
         rest = _past_reference(e, rest)  # "above 300 MW, maybe 320": the 320 (reader 32)
         ref = e.reads.reference()
         value = read(rest, e.unit, e.reads.negative).value if rest else None

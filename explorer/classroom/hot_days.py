@@ -507,13 +507,6 @@ def hot_day_name(year: xr.Dataset) -> str:
     return name if name.startswith("the ") else f"the station's {name}"
 
 
-# what each published design day's wet-bulb comes with (`explorer.climate`'s design days)
-_COMES_WITH = {
-    "cooling design day": "the hottest hours",
-    "dehumidification design day": "the most humid dew point",
-}
-
-
 @dataclasses.dataclass(frozen=True)
 class Fold:
     """A collapsed block a cell shows under its printout: HTML (`<details>`) in a notebook, its
@@ -561,8 +554,7 @@ def sizing_design_day(year: xr.Dataset) -> Fold:
       cooling design day: dry-bulb 23.5–34.2, wet-bulb 21.7–24.6
       dehumidification design day: dry-bulb 24.1–27.8, wet-bulb 24.1–25.1
     <BLANKLINE>
-    The published days' wet-bulbs (24.6 °C with the hottest hours, 25.1 °C with the most humid
-    dew point) each come with another condition. ...
+    The station publishes no 1 % wet-bulb day, the one a tower is sized for (the days above ...
     """
     tech, rule = str(year.attrs["cooling_tech"]), str(year.attrs["hot_day_rule"])
     py = climate.plant_year(climate.load_station(str(year.attrs["station"])), tech, rule)
@@ -592,22 +584,18 @@ def sizing_design_day(year: xr.Dataset) -> Fold:
         # the published wet-bulbs are coincident ones, not the tower's 1 % figure: a built day
         # above them is expected, not a finding (reader 22); no published 1 % figure for the
         # station is in the explorer's sources, so none is typed
-        coincident = ", ".join(
-            f"{fmt.number(d.wet_bulb.max())} °C with {_COMES_WITH.get(d.name, d.name)}"
-            for d in published
-        )
         more += [
             "",
             textwrap.fill(
-                f"The published days' wet-bulbs ({coincident}) each come with another "
-                "condition. A tower is sized for the 1 % wet-bulb, which usually lies above "
-                "them. So this day takes the typical year's own 1 % wet-bulb. Nobody has "
-                "checked it against the station's own figure. It may sit above or below that "
-                "figure; somewhat above is the likelier, as the year's hours are borrowed from "
-                "another station. "
-                "Step 2's \"More detail\" shows that the hook's answer holds on either "
-                "published day too.",
+                # one sentence (reader 48-78: a paragraph, and a pointer to the hook's answer
+                # before the student had it; the battery's "More detail" says it, after)
+                "The station publishes no 1 % wet-bulb day, the one a tower is sized for (the "
+                "days above pair a wet-bulb with another condition), so this day is built from "
+                "the typical year. Next to the station's own 1 % wet-bulb, never published, it "
+                "may sit above or below that figure; somewhat above is the likelier, as the "
+                "year's hours are borrowed.",
                 90,
+                break_on_hyphens=False,
             ),
         ]
     return Fold(
@@ -790,8 +778,8 @@ def containers(shaving: xr.Dataset) -> str:
         f"{fmt.quantity(float(shaving.battery_energy), 'MWh')} on the months' average days, "
         f"up to {fmt.quantity(float(shaving.real_days_energy), 'MWh')} on the year's real "
         "days: grid batteries are sold as shipping containers of a few MWh each, so a row of "
-        "containers (not one container, "
-        "not a car battery, not a building)"
+        "containers for the average days, a yard of them for every real day (not one "
+        "container, not a car battery)"
     )
 
 

@@ -1264,6 +1264,19 @@ def read(
                 None,
                 f"“{answer.strip()}” is a ratio, not a share: give a share such as 50 % or 0.5.",
             )
+        if re.fullmatch(
+            r"\s*(?:up\s+to|at\s+most|less\s+than|under|about)\s+(?:twice|double)"
+            r"(?:\s+as\s+much)?\s*",
+            answer,
+            re.IGNORECASE,
+        ):
+            # "up to twice": a hook's category, a bound and no number (reader 48-78: it heard
+            # "I cannot find a number … such as 4.5 kWh")
+            return Reading(
+                None,
+                f"“{answer.strip()}” is a category, like the hook's, not an answer: work out "
+                "the number itself and give it.",
+            )
         split = _SPLIT.fullmatch(answer)
         if unit == SHARE and split and float(split[1]) + float(split[2]) == 100:
             # "50/50" is half and half, not 50 ÷ 50 = 100 % (reader 42: a committed guess of
@@ -1580,7 +1593,8 @@ _LEADING_WORDS = re.compile(r"[^\W\d]+(?:[\s,:'-]+[^\W\d]+)*\s+(?=[-−~≈]?\d)
 # 8760 / 1000 = 2628 GWh": the answer is what follows the last of these
 # "90 to 150 MW is 60 MW": an "is" right before a number is one too (reader 38)
 _RESULT = re.compile(
-    r"=|\b(?:so|giving|gives|which\s+is|that\s+is|that[’']s|makes)\b"
+    # an arrow is an "=" too: "750 MW -> 625,714" (reader 48-78)
+    r"=>|->|→|⇒|=|\b(?:so|giving|gives|which\s+is|that\s+is|that[’']s|makes)\b"
     r"|\bis\b(?=\s*(?:about\s+|around\s+|[~≈]\s*)?\d)",
     re.I,
 )

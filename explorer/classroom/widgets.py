@@ -272,8 +272,10 @@ def predict_reveal(
         placeholder=(
             "above, at or below (and a number if you have one)"
             if ex.reads.reference
-            # a worked answer is no estimate (reader 48-12)
-            else "one number: the one you worked out"
+            # a worked answer is no estimate (reader 48-78: "Work it out" over "best estimate")
+            else f"your worked answer, in {ex.shown_unit()}"
+            if worked and ex.shown_unit()
+            else "one number: your worked answer"
             if worked
             else "one number: your best estimate"
         ),

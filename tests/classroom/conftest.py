@@ -79,16 +79,17 @@ def fresh_reveals():
 
 @pytest.fixture
 def unstated_hot_day(monkeypatch):
-    """hot-day-above-mean (68.2 %) as if its question did not state its range: the figures rule
-    for a share that asks for two figures ("70 %" too rough, "two thirds" a rounding) is tested
-    on it. The lesson's own box states "within 3 %", and inside that range any figures count
-    (reader 47-78)."""
+    """hot-day-above-mean (68.2 %) as a share that asks for two figures: the figures rule ("70 %"
+    too rough, "two thirds" a rounding) is tested on it. The lesson's own box asks for no
+    figures: inside its 3 % any figures count (reader 47-78), and its question no longer states
+    the range (reader 48-78)."""
     from dataclasses import replace
 
     from explorer.classroom import lessons
+    from explorer.classroom.exercises import FEWEST_FIGURES, Precision
 
     e = lessons.EXERCISES["hot-day-above-mean"]
-    unstated = replace(e, question=e.question.split(" Your share counts within")[0])
+    unstated = replace(e, precision=Precision(figures=FEWEST_FIGURES))
     assert not unstated.states_tolerance()
     monkeypatch.setitem(lessons.EXERCISES, e.id, unstated)
     return unstated

@@ -388,8 +388,9 @@ def test_reader_15s_items_for_lessons_7_and_8(capsys, teacher_pages):
     assert "1 % wet-bulb design day: dry-bulb 22–33.3, wet-bulb 22–26.7" in out
     assert "follows the wet-bulb, not the thermometer" in out
     # reader 22 L7 D1: the published wet-bulbs are coincident ones, said so (no "above both")
+    # (reader 48-78: one sentence now, the published days' wet-bulbs in the table above it)
     assert "peaks at 26.7 °C" in out and (
-        "The published days' wet-bulbs (24.6 °C with the hottest hours, " in out
+        "the days above pair a wet-bulb with another condition" in out
     )
     assert "above both" not in out and "may sit above or below that figure" in out  # reader 24 D5
     assert "MW" not in out  # no load figure before the exercise that asks for the peak
@@ -415,11 +416,12 @@ def test_reader_15s_items_for_lessons_7_and_8(capsys, teacher_pages):
     contested.ninety_ranges(lessons.ARTICLE_SITE, lessons.SITE_MW)
     out = " ".join(capsys.readouterr().out.split())
     second = out.partition("(no expansion):")[2]
+    # (reader 48-78: the reason first)
     assert (
-        "the city and energy per year sit at or above the top of their 90 % range: their central "
-        "values read 300 MW as the year's average (load factor 1, the top of its range 0.7–1)"
-        in second
+        "Why the central values above sit at the top: they read 300 MW as the year's average "
+        "(load factor 1, the top of its range 0.7–1)" in second
     )
+    assert "So the city and energy per year sit at or above the top of their 90 % range" in second
 
 
 def test_reader_16s_items_for_lessons_7_and_8(capsys):
@@ -598,7 +600,8 @@ def test_reader_18s_items_for_lessons_7_and_8():
     # D5: the borrowed-hours caveat: step 1 and the debrief's "What this model ignores" only
     said = [i for i, c in enumerate(cells7) if "borrowed" in c]
     ignores = _first(cells7, r"\*\*What this model ignores")  # its own cell (reader 29)
-    assert said == [_first(cells7, "## Step 1"), ignores], said
+    # (reader 48-78: step 3 says its hottest hour rests on them, in one short sentence)
+    assert said == [_first(cells7, "## Step 1"), _first(cells7, "## Step 3"), ignores], said
     # D6: step 3 says the grid plans for the hottest hour, not the day the plant is sized for
     step3 = " ".join(cells7[_first(cells7, "## Step 3")].split())
     assert "The grid plans for the hottest hour the site may draw" in step3
@@ -637,10 +640,11 @@ def test_reader_19s_items_for_lessons_7_and_8():
     # the p5 reveal's worked step is a sentence, not "The step: none: ..."
     assert not lessons.EXERCISES["contested-power-p5"].hints[2].startswith("none")
     # lesson 7's grid step uses the hottest hour as the model's upper end, which step 2's "More
-    # detail" says is too rare to size a plant for: said where the share is asked
+    # detail" says is too rare to size a plant for: said where the share is asked (reader
+    # 48-78: "read it as an upper end", after what it rests on)
     cells7 = _cells("07")
     grid = " ".join(cells7[_first(cells7, "## Step 3")].split())
-    assert "the model's upper end" in grid and "too rare to size a plant for" in grid
+    assert "read it as an upper end" in grid and "too rare to size a plant for" in grid
 
 
 def test_reader_20s_items_for_lesson_8(capsys, teacher_pages):
@@ -692,7 +696,8 @@ def test_reader_20s_items_for_lesson_8(capsys, teacher_pages):
     # reader 19 L8 D5: a label where a label goes, the source after the figure
     contested.cooling_shares(lessons.ARTICLE_SITE)
     out = capsys.readouterr().out
-    assert "cooling share, AWS's fleet: about 10 % (a fleet PUE of 1.15; AWS Sustainability" in out
+    assert "cooling share, AWS's fleet: about 10 % (a fleet PUE of 1.15: " in out
+    assert "of other losses; AWS Sustainability" in out  # the source after the figure
 
 
 def test_reader_20s_items_for_lesson_7(capsys):
@@ -815,7 +820,8 @@ def test_reader_22s_lesson_7(capsys):
     # (reader 27 nit 9: said by the printout, no longer also by step 2's introduction)
     more = hot_days.sizing_design_day(year)  # (reader 28: folded under the cell)
     out = " ".join((capsys.readouterr().out + str(more)).split())
-    assert "each come with another condition" in out
+    # (reader 48-78: in one sentence now, after the published days' table)
+    assert "pair a wet-bulb with another condition" in out
     # (reader 29: named; reader 47-78: one line says the folds are extra, to skip in class)
     assert "The folds under the cells are extra detail: skip them in class." in joined
     hot_days.peak_shaving_detail(year)
