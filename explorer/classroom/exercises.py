@@ -2189,6 +2189,12 @@ def _as_worked(e: Exercise, r: Reveal, prediction: object) -> Reveal:
             message=f"{head}. Right to the one figure you gave; a worked answer, as in every "
             f"answer box, keeps two or three figures. The step: {e.hints[-1]}.",
         )
+    fair = "A fair guess, and the gap has a reason: "
+    if r.ready and fair in r.message:
+        # a published figure typed where the box asks for the sum: no guess to call fair
+        # (reader 48-34 D1: Meta's 90 % in lesson 4's worked goodput); the reply stays short
+        # (reader 48-34 D3), the recipe is right above the box
+        return replace(r, message=r.message.replace(fair, "Not the worked answer: "))
     if not r.ready and fb.kind == "trap":
         # a worked answer in the wrong unit ("30 %" for households): the slip's hint, as `check`
         # gives it, not only the unit wanted (reader 34)

@@ -247,12 +247,27 @@ def _after_colon(text: str) -> str:
 def predict_reveal(
     exercise_id: str,
     then: Callable[[], object] | tuple[Callable[[], object], ...] | None = None,
+    after: tuple[str, str] = (),
 ) -> w.Widget:
     """Predict, then reveal: the result (and what `then` builds, if given: a widget or what it
     prints) stays hidden until the student commits a prediction; then prediction and result are
     shown side by side with the gap explained. A prediction can be changed until it is
     committed; an ambiguous one (a bare 90 for a share) is said back first ("read as 90 %") and
-    committed on the second press. It is recorded on the widget (``.prediction``)."""
+    committed on the second press. It is recorded on the widget (``.prediction``).
+
+    With `after` (a way's key from `commit_way`, and what the student must have done), the box
+    itself stays shut until that way is committed, and on paper sits below a fold line: lesson
+    4's goodput is worked out only after "above or below Meta's >90 %?" is committed, since the
+    recipe above the box settles that way (reader 48-34)."""
+    if after:
+        key, until = after
+        return solution(
+            key,
+            lambda: predict_reveal(exercise_id, then),
+            step=False,
+            until=until,
+            asks=exercise_id,
+        )
     ex = lessons.EXERCISES[exercise_id]
     REVEALED.ask(exercise_id)
     _PREDICTED.add(exercise_id)
@@ -436,6 +451,11 @@ def solution(
     )
     lead = f"<b>{html.escape(title)}</b>: <i>this" if title else "<i>This"
     wait = w.HTML(f"<p>{lead} opens once you have {html.escape(until)}{paper}.</i></p>")
+    if asks:
+        # the box is on the page, shut: a sources list holds back what it works out, on screen
+        # and on paper, where nothing opens (reader 48-34: the handout printed Meta's
+        # GPU-hours, goodput-16k's answer, once its box moved inside a lock)
+        REVEALED.ask(asks)
     if _on_paper() and asks:
         inner = lessons.EXERCISES[asks]
         wait = w.HTML(
@@ -1151,7 +1171,8 @@ def where_from(
                     f"(they show here, named, with their sources, once you have answered "
                     f"“{asked}”; {where}).</li>"
                 )
-            if holds[key] in _PREDICTED:  # a figure that gives a prediction away (reader 32)
+            # a figure that gives a prediction away (reader 32); a worked answer is worked out
+            if holds[key] in _PREDICTED and not lessons.EXERCISES[holds[key]].worked:
                 return (
                     f"<li><b>{html.escape(what)}</b>: ______ (it would give away a prediction: "
                     f"it shows here, with its source, once you have committed “{asked}”).</li>"

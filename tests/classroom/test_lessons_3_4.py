@@ -337,9 +337,10 @@ def test_lesson_4s_key_has_the_advanced_printout_and_its_waits_say_what_they_wai
     # (reader 42-34: the first says them, the three after it point to it)
     assert src.count("until=lessons.HOOK_UNTIL") == 1
     assert src.count("until=lessons.HOOK_ABOVE") == 3
-    assert lessons.HOOK_UNTIL.startswith("committed sooner or later (section 3) and your goodput")
+    # (reader 48-34: the goodput is worked out, after the above-or-below commit)
+    assert lessons.HOOK_UNTIL.startswith("committed sooner or later (section 3), worked out the")
     # the goodput text counts the three losses it names, as the hint does
-    (goodput,) = [c for c in cells(FOUR) if c.startswith("To estimate, add three losses")]
+    (goodput,) = [c for c in cells(FOUR) if c.startswith("**Work it out.** Add three losses")]
     assert "two losses" not in goodput
     assert lessons.EXERCISES["goodput-16k"].hints[0].startswith("three things")
     assert "Students add the three losses" in html.unescape(pages["lesson-4/plan.html"])
@@ -434,8 +435,11 @@ def test_reader_16s_lesson_4(pages):
         lessons.h100_speeds()
     assert "%" not in buf.getvalue() and "683" in buf.getvalue() and "989" in buf.getvalue()
     # Meta's ">90 %" is quoted before the goodput prediction, so its hint has a figure behind it
-    (four,) = [c for c in src if c.startswith("To estimate, add three losses")]
-    assert four.index("more than 90 % effective training time") < four.index("**Predict**")
+    # (reader 48-34: the prediction, above or below it, is committed before the recipe)
+    meta = next(i for i, c in enumerate(src) if "more than 90 % effective training time" in c)
+    commit = next(i for i, c in enumerate(src) if "lessons.GOODPUT_WAY" in c)
+    recipe = next(i for i, c in enumerate(src) if c.startswith("**Work it out.** Add three"))
+    assert meta < commit < recipe
     # where the numbers come from says the restart's growth in seconds, as section 3 does
     (where,) = [c for c in src if c.startswith("widgets.where_from(")]
     assert '"training.restart_growth", "how a restart changes per 1,000 more chips", "s"' in where
@@ -665,7 +669,7 @@ def test_reader_18s_lessons_3_and_4(pages, monkeypatch):
     # Young's estimate is lower mostly (0.8 of 1.1 points) through the checkpoints' share
     assert "mostly because it counts the checkpoints" in text
     # the goodput recipe: three numbered losses, and goodput on a line of its own
-    (recipe,) = [c for c in cells(FOUR) if c.startswith("To estimate, add three losses")]
+    (recipe,) = [c for c in cells(FOUR) if c.startswith("**Work it out.** Add three losses")]
     assert all(f"\n{n}. the " in recipe for n in (1, 2, 3))
     assert "\ngoodput = 1 − (the sum of the three losses)" in recipe
     # quiz: the checkpoint share's distractors are slips people make (the fraction left without
@@ -950,7 +954,9 @@ def test_reader_22s_lesson_4(pages):
     screen = "\n".join(lessons.ON_PAPER.sub("", c) for c in src)
     assert "on paper" not in screen
     paper = "\n".join(handouts.on_paper(c) for c in src)
-    assert "before your teacher reads it out" in paper and "the slider below shows it" not in paper
+    # (reader 48-34: the worked goodput sits below a fold on paper, after the circled way)
+    assert "Work it out below the fold once you have circled" in paper
+    assert "The box below opens" not in paper and "the slider below shows it" not in paper
     sheet = html.unescape(pages["lesson-4/worksheet.html"])
     assert "the answer opens under them" not in sheet and "paper:" not in sheet
     # (reader 24: the sheet points at its own "Figures you need", nothing "printed below")
@@ -963,7 +969,9 @@ def test_reader_22s_lesson_4(pages):
     # (reader 44-34: the gate in one short line; the lock's "Still to do" lists the three)
     assert "sections 2, 3 and 4\nare in" in hook and hook.count("\n- ") == 3
     (four,) = [c for c in src if c.startswith("## 4 · Goodput")]
-    assert "The question below gives all\nfour figures." in four
+    # (reader 48-34: the above-or-below commit gives only the interval, so the intro no longer
+    # promises the question all four figures; the worked box gives them)
+    assert "From these it works out how often" in four and "four figures" not in four
     (why,) = [c for c in src if "Which job finishes first?" in c]
     assert why.startswith("**Question.** Which job finishes first?")
     # a line says what section 3's code prints, and what site_chips is, before the code
@@ -1441,8 +1449,9 @@ def test_reader_36s_chips_slider_waits_for_sooner_or_later(monkeypatch):
     roots = _run_four()
     page = lambda: "\n".join(_texts(r) for r in roots)  # noqa: E731
     chips = lambda: [s for r in roots for s in _sliders(r) if "chips" in s.description]  # noqa: E731
-    question = lessons.EXERCISES["goodput-16k"].question
-    (goodput,) = [r for r in roots if question in _texts(r) and "Predict first" in _texts(r)]
+    # (reader 48-34: the worked goodput box opens once above or below is committed)
+    widgets.REVEALED.mark(lessons.GOODPUT_WAY)
+    (goodput,) = [r.children[0] for r in roots if "what share of time advances" in _texts(r)]
     field, button = next(c for c in goodput.children if isinstance(c, w.HBox)).children
     field.value = "85"
     button.click(), button.click()  # said back ("read as 85 %"), then committed
@@ -1455,7 +1464,8 @@ def test_reader_36s_chips_slider_waits_for_sooner_or_later(monkeypatch):
     # with the way committed but llama-days not yet answered, the lock says so alone
     monkeypatch.setattr(widgets, "REVEALED", widgets.Revealed())
     roots = _run_four()
-    (goodput,) = [r for r in roots if question in _texts(r) and "Predict first" in _texts(r)]
+    widgets.REVEALED.mark(lessons.GOODPUT_WAY)
+    (goodput,) = [r.children[0] for r in roots if "what share of time advances" in _texts(r)]
     field, button = next(c for c in goodput.children if isinstance(c, w.HBox)).children
     field.value = "85"
     button.click(), button.click()
@@ -1645,9 +1655,10 @@ def test_reader_38_34s_goodput_predictions_near_metas_figure_agree():
     # "that is Meta's >90 %"; every prediction from 90 % up to the uptime-only trap hears Meta's
     for typed in ("90", "0.9", "91", "92", "93", "93.5"):
         said = lessons.reveal("goodput-16k", typed).message
-        assert "A fair guess" in said and "Meta's >90 %" in said, (typed, said)
+        # a worked answer since reader 48-34: Meta's figure is no fair guess there
+        assert "Not the worked answer" in said and "Meta's >90 %" in said, (typed, said)
     said = lessons.reveal("goodput-16k", "89.9").message  # not above 90: said so
-    assert "A fair guess" in said and "(or just under it)" in said, said
+    assert "Not the worked answer" in said and "(or just under it)" in said, said
     # the uptime-only slip keeps its own hint
     assert "uptime only" in lessons.reveal("goodput-16k", "94.6").message
     # a slip on a bare prediction is hedged; in a calculation it is named as it is

@@ -294,9 +294,9 @@ def test_students_answers_and_messages_in_the_lessons():
     wild = lessons.check("trn2-chips-300mw", "3,000 chips")
     assert wild.kind == "hint"
     # a bare 90 for a goodput prediction reads as 90 %, said back; not 9,000 % (reader 18: said
-    # once, "You predicted 90 %", not "90 % (read as 90 %)")
+    # once, "You answered 90 %" (a worked answer since reader 48-34), not "90 % (read as 90 %)")
     r = lessons.reveal("goodput-16k", "90")
-    assert r.ready and r.prediction == pytest.approx(0.90) and "predicted 90 %;" in r.message
+    assert r.ready and r.prediction == pytest.approx(0.90) and "answered 90 %;" in r.message
     assert "9,000" not in r.message
     # a rejected prediction says what to do, without "First 'about 3 TWh' is not a number"
     bad = lessons.reveal("energy-300mw", "a lot of TWh")
@@ -532,7 +532,8 @@ def test_reader_13s_answers_to_lessons_3_and_4():
             *(Row(ex, typed, trap=trap, says=words) for ex, typed, trap, words in rows),
             # a prediction with a loss left out is a slip, named, not "a fair guess" for Meta's
             Row("goodput-16k", "89.6", via="reveal", says="common slip", lacks="fair guess"),
-            Row("goodput-16k", "90", via="reveal", says="fair guess"),
+            # worked out since reader 48-34: Meta's figure typed is no worked answer
+            Row("goodput-16k", "90", via="reveal", says="Not the worked answer", lacks="fair"),
             # a share's tolerance said relative to the answer, never in points (reader 32: its
             # width in points times the fraction gave the answer away); the key keeps ±2.6 points
             Row("goodput-16k", "82.5", says=too_low),
@@ -1057,7 +1058,7 @@ def test_reader_18s_answers_to_lessons_3_and_4():
     )
     # a bare 85 revealed says 85 % once, not "85 % (read as 85 %)"; a reading that differs
     # from what the reveal shows is still said
-    assert lessons.reveal("goodput-16k", "85").message.startswith("You predicted 85 %; the")
+    assert lessons.reveal("goodput-16k", "85").message.startswith("You answered 85 %; the")
     assert (
         "(read as 1.12 × 10²⁰)" in lessons.reveal("ultraserver-day-flop", "1299e12*86400").message
     )
@@ -1449,7 +1450,7 @@ def test_reader_21s_answers_to_lessons_3_and_4():
             "9.7 percentage points too high. If you worked it out (to the figures you gave)",
         ),
         ("89 %", "it fits a common slip: that leaves out the work lost at each interruption"),
-        ("90 %", "A fair guess, and the gap has a reason"),
+        ("90 %", "Not the worked answer: that is Meta's"),  # worked out (reader 48-34)
         ("80 %", "5.3 percentage points too low. The step:"),
     ):
         said = lessons.reveal("goodput-16k", typed).message
@@ -1910,7 +1911,7 @@ def test_reader_23s_odd_letters_and_shares_over_100_get_plain_messages():
         assert words in said and "a quantity in" not in said, said
     said = lessons.reveal("goodput-16k", "110").message
     assert "cannot be over 100 %" in said and "11,000" not in said, said
-    assert lessons.reveal("goodput-16k", "85").message.startswith("You predicted 85 %")
+    assert lessons.reveal("goodput-16k", "85").message.startswith("You answered 85 %")
 
 
 def test_reader_23s_mfu_twice_is_named():
@@ -3771,8 +3772,9 @@ def test_reader_28s_lessons_3_and_4_on_paper_open_nothing():
 
 def test_reader_28s_goodput_recipe_stands_above_the_prediction():
     # reader 28, defect 7: section 4's one long cell hid the three-loss recipe in a wall of text
-    # before the key prediction; the recipe, Meta's question and the prediction are a short cell
-    # of their own, directly above the prediction box
+    # before the key prediction; the recipe is a short cell of its own, directly above the
+    # worked box. Since reader 48-34 the prediction (above or below Meta's 90 %) is committed
+    # before the recipe, which would settle it, and the goodput is then worked out
     import nbformat
 
     from explorer.classroom import teacher_pack
@@ -3782,8 +3784,11 @@ def test_reader_28s_goodput_recipe_stands_above_the_prediction():
     at = next(
         i for i, c in enumerate(src) if c.startswith('widgets.predict_reveal(\n    "goodput-16k"')
     )
-    recipe, intro = src[at - 1], src[at - 2]
-    assert recipe.startswith("To estimate, add three losses") and "**Predict**" in recipe
+    recipe, commit, question, intro = src[at - 1], src[at - 2], src[at - 3], src[at - 4]
+    assert recipe.startswith("**Work it out.**") and "add three losses" in recipe.lower()
+    assert "**Predict**" not in recipe and "GOODPUT_AFTER" in src[at]
+    assert commit.startswith("widgets.commit_way(lessons.GOODPUT_WAY")
+    assert "effective training time" in question and "three losses" not in question
     assert intro.startswith("## 4 · Goodput") and "add three losses" not in intro
     assert len(recipe) < 900, len(recipe)
 
@@ -5571,8 +5576,8 @@ def test_reader34_prediction_said_back_as_typed():
 
     # reader 34 D9: "85.25 %" was said back as "You predicted 85.2 %"
     said = lessons.reveal("goodput-16k", "85.25 %").message
-    assert "You predicted 85.25 %" in said, said
-    assert "You predicted 85 %" in lessons.reveal("goodput-16k", "85 %").message
+    assert "You answered 85.25 %" in said, said  # a worked answer since reader 48-34
+    assert "You answered 85 %" in lessons.reveal("goodput-16k", "85 %").message
 
 
 def test_reader34_one_kw_per_chip_is_named():
@@ -6439,7 +6444,7 @@ def test_reader41_34_a_bare_1_for_a_share_is_said_back_as_the_whole():
     assert r.value == 1.0 and "100 %" in r.echo and "1 %" in r.echo, r
     assert read("1 %", SHARE).value == pytest.approx(0.01)
     assert read("2", SHARE).value == pytest.approx(0.02)
-    assert "You predicted 100 %" in lessons.reveal("goodput-16k", "1").message
+    assert "You answered 100 %" in lessons.reveal("goodput-16k", "1").message
 
 
 def test_reader41_34_one_chips_power_typed_as_the_count_is_named():

@@ -157,11 +157,14 @@ from .stations import (
 )
 from .training_time import (
     BIG_JOB,
+    GOODPUT_AFTER,
+    GOODPUT_WAY,
     HOOK_ABOVE,
     HOOK_MISSING,
     HOOK_UNTIL,
     JOB_CHIPS,
     METAS_DEFINITION,
+    METAS_EFFECTIVE,
     MFU,
     MORE_CHIPS_ASK,
     MORE_CHIPS_WAY,
@@ -175,6 +178,7 @@ from .training_time import (
     fastest_job,
     fixed_restart_margin,
     gap_words,
+    goodput_ask,
     goodput_words,
     hook_without_stops,
     interval_words,

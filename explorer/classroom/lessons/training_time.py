@@ -437,7 +437,7 @@ MORE_CHIPS_WAY = "more-chips-sooner-or-later"
 # at 100,000 and 500,000 chips answer section 3's question too, so they wait for it (reader 32;
 # the note left the notebook's code cell, which students read: reader 37-34)
 HOOK_UNTIL = (
-    "committed sooner or later (section 3) and your goodput prediction (section 4), and section "
+    "committed sooner or later (section 3), worked out the goodput (section 4), and section "
     "2's answer is right or shown"
 )
 # the locks after the first (the more-chips numbers, the Advanced printout, What we found): one
@@ -445,7 +445,7 @@ HOOK_UNTIL = (
 # paragraph four times in a row buried the text between them)
 HOOK_ABOVE = "done what “Back to the hook, with interruptions” above asks"
 HOOK_MISSING = (
-    "commit your goodput prediction (section 4)",
+    "work out the goodput (section 4)",
     "answer section 2's days, or press “Show the answer” there",
     "commit sooner or later (section 3)",
 )
@@ -458,6 +458,31 @@ SLIDER_LOCK = {
     "(section 3)",
     "missing": HOOK_MISSING[1:],
 }
+# lesson 4's section 4 prediction, "above or below Meta's >90 %?", committed in words before
+# the recipe that works the goodput out: with the recipe above it the "prediction" was a
+# calculation that settled the way before any thought (reader 48-34 D1). It gives only the
+# interval between interruptions and Meta's figure; `goodput-16k` is then worked out.
+GOODPUT_WAY = "goodput-above-or-below-meta"
+
+
+def goodput_ask() -> str:
+    """Lesson 4's above-or-below question, with the interval and Meta's figure from the core
+    and the catalog.
+
+    Examples
+    --------
+    >>> goodput_ask().split(". ")[0]
+    "Llama 3's 16,384-GPU job was interrupted about every 3.09 h (186 min)"
+    """
+    return (
+        f"Llama 3's {fmt.number(JOB_CHIPS)}-GPU job was interrupted about every "
+        f"{interval_words(float(goodput(JOB_CHIPS).mtbi))}. Will the explorer's goodput for it "
+        f"come out above or below Meta's {fmt.percent(METAS_EFFECTIVE)}?"
+    )
+
+
+# `widgets.predict_reveal(..., after=GOODPUT_AFTER)`: the worked box opens on that commit
+GOODPUT_AFTER = (GOODPUT_WAY, "committed above or below (section 4)")
 MORE_CHIPS_ASK = (
     f"will a job of {fmt.number(BIG_JOB)} H100s finish sooner or later than the hook's "
     f"{fmt.number(RUN_CHIPS)}?"
@@ -1251,7 +1276,12 @@ add_exercise(
         lambda: float(goodput(JOB_CHIPS).goodput),
         SHARE,
         rel_tol=0.03,
-        # the notebook asks "above or below Meta's >90 %?" first: "over 90 %" is a way (reader 30)
+        # worked out from the recipe, after "above or below Meta's >90 %?" is committed in
+        # words (`GOODPUT_WAY`): the recipe made the old prediction a calculation (reader 48-34)
+        worked=True,
+        # the way is committed in words just above (`GOODPUT_WAY`): "below 90, about 84" in the
+        # worked box is read as its number, and "over 90 %" as a way, not a committed 90
+        # (reader 30)
         reads=Reads(
             asks_way=lambda: catalog.value("reliability.effective_training_time", "dimensionless")
         ),

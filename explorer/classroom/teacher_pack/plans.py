@@ -474,20 +474,25 @@ PLANS: dict[int, Plan] = {
                 "how often it is interrupted (on paper: those two columns of the key's goodput "
                 "table). Opens later: the hook's days with interruptions, the more-chips numbers "
                 "and the Young and Daly printout; each waits for all three: sooner or later, the "
-                "goodput prediction and llama-days.",
+                "worked goodput and llama-days.",
             ),
             (
                 13,
                 "Goodput (predict first)",
-                f"Say: “About every {mtbi_hours()} a failure costs a restart plus, on average, "
-                "half the work between checkpoints; the job checkpoints about every "
+                # reader 48-34 D1: with the recipe first, the prediction was a calculation
+                "Say: “Meta reports more than "
+                f"{fmt.percent(lessons.METAS_EFFECTIVE)}"
+                ": will the model come out above or below?” Students commit above or below "
+                "with one reason before the recipe (on paper: circle one); count the hands. "
+                f"Then say: “About every {mtbi_hours()} a failure costs a restart plus, on "
+                "average, half the work between checkpoints; the job checkpoints about every "
                 f"{fmt.number(lessons.checkpoint_every(), 3)} minutes, and each checkpoint "
                 "pauses it a minute.” Students add the three losses as shares of the time and "
-                "commit a prediction for goodput-16k. The chips slider opens on it once "
-                "llama-days is answered and sooner or later committed (at half a million chips "
-                "it answers section 3). "
-                "A prediction near Meta's >90 % is fair: the model's assumed restart and "
-                "checkpoint are probably longer than Meta's. "
+                "work out goodput-16k (its box opens on the commit). The chips slider opens on it "
+                "once llama-days is answered and sooner or later committed (at half a million "
+                "chips it answers section 3). "
+                "Above is a fair prediction: the model's assumed restart and checkpoint are "
+                "probably longer than Meta's. "
                 # reader 42-34: the notebook and the worksheet ask it; the plan had no slot
                 "Once the slider opens, one minute for the question under it: why do AWS's "
                 "engineers talk about goodput rather than peak FLOPS? (Peak is how fast the chips "
@@ -535,7 +540,7 @@ PLANS: dict[int, Plan] = {
             "echoed; the prediction stays editable until committed.",
         ),
         "The goodput slider and the hook's days with interruptions open inside the notebook "
-        "after the prediction, llama-days and sooner or later; Run All first. Without "
+        "after the worked goodput, llama-days and sooner or later; Run All first. Without "
         "computers, the worksheet's exercises with a calculator and its “Figures you "
         "need”; the teacher reads the goodput table (restart, goodput and days by job size, "
         "and the check against Meta's GPU-hours) and, for the Advanced part, the Young and "
