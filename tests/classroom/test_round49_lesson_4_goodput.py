@@ -124,3 +124,17 @@ def test_the_plan_has_the_way_committed_before_the_recipe(teacher_pages) -> None
     assert row.index("commit above or below") < row.index("Students add the three losses")
     assert "work out goodput-16k" in row and "commit a prediction for goodput-16k" not in row
     assert "goodput prediction and llama-days" not in plan
+
+
+def test_lesson_3s_pue_source_shows_the_2025_figure_beside_the_one_used() -> None:
+    """D10: AWS's 2025 fleet PUE (1.14, from the catalog) stands beside the 1.15 lesson 3 uses,
+    with how little it moves the chip count."""
+    (three,) = teacher_pack.NOTEBOOKS.glob("03-*.ipynb")
+    (cell,) = [
+        "".join(c["source"])
+        for c in json.loads(three.read_text("utf-8"))["cells"]
+        if "".join(c["source"]).startswith("widgets.where_from(")
+    ]
+    shown = eval(cell, {"widgets": widgets, "lessons": lessons})  # noqa: S307 (our notebook)
+    line = next(li for li in shown.value.split("<li>") if "fleet PUE" in li)
+    assert "1.15" in line and "1.14 for 2025" in line and "under 1 %" in line, line

@@ -78,6 +78,7 @@ from .chips import (
     bf16_day_words,
     chips_found,
     four_accelerators,
+    newer_pue_words,
     per_chip_and_per_mw,
     per_mw,
     per_mw_rows,

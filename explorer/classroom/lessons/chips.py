@@ -813,3 +813,24 @@ FOUND_MISSING = (
     "commit your per-MW prediction (Advanced)",
     "answer the chips a 300 MW site feeds, or press “Show the answer” there",
 )
+
+
+def newer_pue_words() -> str:
+    """The note on AWS's fleet PUE in lesson 3's sources: the 2025 figure beside the 2023-2024
+    one the lesson uses, and how little it moves the chip count (reader 48-34 D10).
+
+    Examples
+    --------
+    >>> newer_pue_words().split(";")[0]
+    'AWS reports 1.14 for 2025 (Amazon Sustainability: The Cloud)'
+    """
+    used = catalog.entry("cooling.aws-fleet.pue")
+    newer = catalog.entry("climate.published_fleet_pue.aws-2025")
+    moved = used.value / newer.value - 1
+    bound = "under 1 %" if moved < 0.01 else f"about {fmt.percent(moved, 2)}"
+    return (
+        f"AWS reports {fmt.number(newer.value, 3)} for {newer.date} "
+        f"({newer.source_title.split(' (')[0]}); the lesson keeps {fmt.number(used.value, 3)}, "
+        "the figure for "
+        f"{used.date}: the chip count moves by {bound}."
+    )
