@@ -96,11 +96,12 @@ def test_the_cooling_slider_holds_the_stations_numbers_until_it_checks():
 def test_the_capstone_asks_for_the_two_or_three_figures_its_hook_promises(exercise, typed, right):
     """Reader 49, defect 3: the hook says the boxes need worked numbers to two or three
     figures, yet "6" days and "80" EFLOP/s were "Right!". One figure is now asked for more,
-    inside the tolerance too, in the words lesson 5 uses."""
+    inside the tolerance too, and the question says so."""
     said = lessons.check(exercise, typed)
     assert said.right is right, said.message
     if not right:
         assert "two or three figures" in said.message, said.message
+        assert "one figure is not enough" in lessons.EXERCISES[exercise].question
 
 
 @pytest.mark.parametrize(
