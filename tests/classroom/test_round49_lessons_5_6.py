@@ -182,3 +182,31 @@ def test_the_hooks_pick_says_where_to_write_it():
         _source(c) for c in _cells("05-fact-check.ipynb") if _source(c).startswith("## Hook")
     )
     assert re.search(r"write down why\s+on paper", hook), hook
+
+
+def _sentences(text: str) -> list[str]:
+    flat = " ".join(text.split())
+    return [s for s in re.split(r"(?<=[.?!])\s+(?=[A-Z0-9*])", flat) if s]
+
+
+def test_lesson_5s_station_texts_say_one_task_a_sentence():
+    """Reader 49, defect 5: the sparse station packed four tasks into one paragraph; cell 6's
+    "**Check my number** says … ; never the verdict" and cell 16's "Its all-sector row is …:
+    it opens once …" were reread. The sparse note is numbered steps, and those sentences are
+    split (each at most 25 words)."""
+    note = factcheck.station_note("trn2-sparse")
+    assert re.search(r"1\. .*2\. .*3\. ", note), note
+    cells = [_source(c) for c in _cells("05-fact-check.ipynb")]
+    stations = next(c for c in cells if c.startswith("## Recompute stations"))
+    check = next(s for s in _sentences(stations) if "Check my number" in s)
+    assert len(check.split()) <= 25 and "never" not in check, check
+    bases = next(c for c in cells if c.startswith("**Interactive stations.**"))
+    row = next(s for s in _sentences(bases) if "all-sector row" in s)
+    assert len(row.split()) <= 25 and "opens once" not in row, row
+
+
+def test_lesson_3s_it_power_hint_says_about_not_equals():
+    """Reader 49, defect 10: "300 MW ÷ 1.15 (= 300 MW × (1 − 0.10 − 0.03))" is no equality
+    (260.87 against 261.0 MW), and lesson 6 builds on it."""
+    worked = lessons.EXERCISES["trn2-chips-300mw"].hints[-1]
+    assert "(≈ " in worked and "(= " not in worked, worked
