@@ -1068,13 +1068,13 @@ def _sparse_note() -> str:
     # reader 16: AWS's one sparse figure is labelled for four formats (the catalog's note), so
     # held against the BF16 dense figure it is about 4x: the article's row is FP8
     chips = fmt.number(_sys("trn2-instance", "chips"))
+    # reader 49-56 D5: four tasks in one paragraph, now one step each
     return (
-        f"To check: the instance's {chips} chips × one chip's sparse figure, and the same with "
-        "the dense figure. AWS's documentation gives one sparse figure, labelled "
-        '"FP8/FP16/BF16/TF32 sparse"; the article\'s row is FP8, so compare it with the FP8 '
-        "dense figure. Then divide the article's sparse figure by the instance's dense "
-        "figure, and AWS's sparse figure by AWS's dense one: how many times the dense figure "
-        "does each make the sparse one?"
+        f"1. Compute the instance's {chips} chips × one chip's sparse figure. "
+        "2. Do the same with the dense figure. AWS gives one sparse figure, labelled "
+        '"FP8/FP16/BF16/TF32 sparse"; the article\'s row is FP8, so use the FP8 dense figure. '
+        "3. How many times the dense figure is each sparse one? Divide the article's sparse "
+        "figure by the instance's dense one, and AWS's sparse figure by AWS's dense one."
     )
 
 

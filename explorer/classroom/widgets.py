@@ -732,7 +732,10 @@ def city_bases(
 
 
 def power_split(
-    cooling_fraction: float | None = None, heat: bool = True, numbers_after: tuple[str, ...] = ()
+    cooling_fraction: float | None = None,
+    heat: bool = True,
+    numbers_after: tuple[str, ...] = (),
+    station: str | None = None,
 ) -> w.Widget:
     """Cooling share → where the power goes at the Rainier Mississippi site, the PUE and (with
     `heat`) the heat and implied cooling-plant COP (default: 40 %, the middle of the article's 30–50
@@ -743,7 +746,10 @@ def power_split(
     A student who drags the share reads the PUE and the MW at every share, so the readout would
     answer any exercise that turns a PUE into a share or MW: until the exercises in
     `numbers_after` are revealed (answered right, given up), only the bars move and the readout
-    says when its numbers open."""
+    says when its numbers open. With `station` (lesson 5's "ms-cooling"), the readout opens
+    once that station's number checks or the vote is revealed, as `city_bases` does: dragged to
+    a station's PUE, it would read out the share the station asks the class to compute
+    (reader 49-56 D2)."""
     site = ARTICLE_SITE  # the article whose 40 % cooling share the lesson examines
     site_power = catalog.site_inputs(site)["site_power"]
     if cooling_fraction is None:
@@ -787,11 +793,22 @@ def power_split(
             bars.y = [float(ds.it_power), float(ds.cooling_power), float(ds.overhead_power)]
         # the teacher's rendering opens every reveal: its numbers are not held back
         held = not _revealing() and any(e not in REVEALED.done for e in numbers_after)
-        y_axis.tick_values = [0.0, float(site_power)] if held else None
+        closed = (
+            station is not None
+            and not _revealing()
+            and not {station_key(station), VOTE} & set(REVEALED.done)
+        )
+        y_axis.tick_values = [0.0, float(site_power)] if held or closed else None
         if held:
             out.value = (
                 "<p><i>Watch the bars: the PUE and the megawatts appear here once you have "
                 "answered the exercises below (they would give their answers away).</i></p>"
+            )
+            return
+        if closed:
+            out.value = (
+                "<p><i>Watch the bars: the PUE and the numbers appear here once your number at "
+                "the cooling station checks.</i></p>"
             )
             return
         if not heat:
@@ -808,7 +825,7 @@ def power_split(
         out.value = lessons.power_split_line(cf.value)
 
     cf.observe(update, "value")
-    if numbers_after:
+    if numbers_after or station:
         REVEALED.observe(update, "done")
     update()
     return shown(w.VBox([cf, fig, out]))

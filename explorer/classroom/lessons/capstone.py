@@ -10,7 +10,7 @@ from ... import catalog, fmt, power
 from ...units import factor
 from .. import factcheck
 from ..computed import compute
-from ..exercises import SHARE, Exercise, Kind, Match, Precision, Say, Trap
+from ..exercises import FEWEST_FIGURES, SHARE, Exercise, Kind, Match, Precision, Say, Trap
 from .common import (
     DAY_S,
     EXERCISES,
@@ -376,12 +376,37 @@ def pue_chip_traps() -> tuple[Trap, ...]:
             "that divides the whole site by the bare chip TDP: only IT power (site ÷ PUE) feeds "
             f"the chips, and each needs host/network power too (× {TRN2_OVERHEAD})",
         ),
+        # reader 49-56 D4: a round 1 kW a chip, lesson 3's slip, on the IT power or on the whole
+        # site (300 MW ÷ 1 kW): "too high … too rough to check" named neither
+        Trap(
+            "one-kw-per-chip",
+            lambda: it_at_pue_w() / factor("kW", "W"),
+            "that takes a round 1 kW a chip: each draws its "
+            f"{TRN2_TDP} W TDP × {TRN2_OVERHEAD} = {fmt.number(per_chip())} W, not 1 kW",
+            # 260,000 (the slip's value to two figures) stays a plain "too low" (reader 27)
+            match=Match(rel_tol=0.002, rounded=False),
+        ),
+        Trap(
+            "whole-site-one-kw",
+            lambda: SITE_MW * factor("MW", "W") / factor("kW", "W"),
+            # said as an "if": "about 300k" may be a guess, not this slip
+            "if you divided the whole site by a round 1 kW a chip: only IT power (site ÷ PUE) "
+            f"reaches the chips, and each draws {TRN2_TDP} W × {TRN2_OVERHEAD} = "
+            f"{fmt.number(per_chip())} W, not 1 kW. If it was a guess, work it out to two or "
+            "three figures",
+            match=Match(rel_tol=0.005),
+        ),
     )
 
 
 # where the PUE divided twice sits among them: lesson 5's round figure goes before it
 TWICE = [t.id for t in pue_chip_traps()].index("pue-twice")
 
+
+# the hook promises worked numbers to two or three figures: a box whose answer to one figure
+# lies inside its tolerance ("6" days, "80" EFLOP/s) asks for them, and says so (reader 49-56 D3)
+TWO_FIGURES = "Work it out to two or three figures: one figure is not enough here."
+ASKS_FIGURES = Precision(figures=FEWEST_FIGURES)
 
 # reader 17: step 1 printed the chip count and the peak, so the capstone's chain began at
 # "peak × 0.4"; the class now works the count itself (lesson 3's method, with AWS's PUE)
@@ -416,9 +441,10 @@ add_exercise(
         "capstone-achieved",
         6,
         f"The {SITE} site feeds how many EFLOP/s of achieved BF16 compute with all its Trainium2 "
-        f"chips (cooling at AWS's fleet PUE, {fmt.percent(_MFU)} MFU)? (EFLOP/s)",
+        f"chips (cooling at AWS's fleet PUE, {fmt.percent(_MFU)} MFU)? {TWO_FIGURES} (EFLOP/s)",
         lambda: capstone_value("job_flops") * _EFLOPS,
         "EFLOP/s",
+        precision=ASKS_FIGURES,
         hints=(
             "achieved is a share of peak: the MFU",
             "achieved FLOP/s = chips × one chip's BF16 peak × MFU",
@@ -488,7 +514,7 @@ add_exercise(
         "capstone-days",
         6,
         f"At that speed, how many days does Llama 3.1 405B ({LLAMA} FLOP) take with no "
-        "interruptions? (days)",
+        f"interruptions? {TWO_FIGURES} (days)",
         lambda: capstone_value("ideal_days"),
         "days",
         hints=(
@@ -499,7 +525,7 @@ add_exercise(
             f"{fmt.number(capstone_value('ideal_days'))} days",
         ),
         waits_for=("capstone-achieved",),  # its worked step starts from step 2's speed
-        precision=Precision(rounds=True),
+        precision=Precision(rounds=True, figures=FEWEST_FIGURES),
         traps=(
             Trap(
                 "peak-not-achieved",
@@ -642,8 +668,19 @@ def guesses_goodput_line() -> str:
     )
 
 
+# step 4's rule, printed with the goodputs once the guess is said: a markdown cell under the
+# button stood in plain view before the guess (reader 49-56 D7)
+MORE_CHIPS_SLOWER = (
+    "Adding chips makes a job faster only until its interruptions eat the gain; beyond that "
+    "size, more chips make it slower. For example: double a job's chips and its speed doubles, "
+    "but if its goodput then falls to less than half of what it was, the bigger job finishes "
+    "later."
+)
+
+
 def guesses_goodput() -> None:
-    """Print `guesses_goodput_line` (lesson 6's step 4, before the guess).
+    """Print `guesses_goodput_line` (lesson 6's step 4, once the guess is said) and the rule
+    the goodputs show (`MORE_CHIPS_SLOWER`).
 
     Examples
     --------
@@ -652,6 +689,46 @@ def guesses_goodput() -> None:
     """
     print(guesses_goodput_line())
     print(RESTART_ASSUMPTION)
+    print(MORE_CHIPS_SLOWER)
+
+
+def interruptions_lines(site=None) -> list[str]:
+    """Lesson 6's step 3 check: the run with no interruptions, then one job of every chip with
+    its interruptions, its goodput to two figures as step 4's goodputs print it, and how a job
+    progresses at all when a restart outlasts the average gap (reader 49-56 D6: the plan's
+    answer, now where the student reads the paradox).
+
+    Examples
+    --------
+    >>> print(interruptions_lines()[2][:62])
+    read it as: the gaps are random; most are shorter than a resta
+    """
+    site = capstone_site() if site is None else site
+    every = float(site.job_mtbi) * factor("hour", "minute")
+    return [
+        f"no interruptions: {fmt.number(float(site.ideal_days))} days on every chip",
+        f"but one job of all {job_size(float(site.job_chips))} chips is interrupted every "
+        f"{fmt.number(every)} minutes on average, and each restart takes "
+        f"{fmt.number(float(site.job_restart_minutes))} minutes: goodput "
+        f"{fmt.percent(float(site.goodput), 2)}",
+        "read it as: the gaps are random; most are shorter than a restart and lose their work, "
+        "and only the long ones let work through, so each chip does useful work only the "
+        "goodput's share of the time; if the model's extrapolation held, the run would take "
+        f"{fmt.number(float(site.training_days))} days (far outside any job ever measured)",
+    ]
+
+
+def interruptions_check(site=None) -> None:
+    """Print lesson 6's step 3 check (`interruptions_lines`).
+
+    Examples
+    --------
+    >>> interruptions_check()  # doctest: +ELLIPSIS
+    no interruptions: ... days on every chip
+    ...
+    """
+    for line in interruptions_lines(site):
+        print(line)
 
 
 # step 4's figures rest on the restart growing with the job (catalog training.restart_growth,

@@ -333,7 +333,7 @@ add_exercise(
             "than its own TDP",
             f"chips = site power ÷ {FLEET_PUE_TEXT} (the same as × (1 − cooling − other losses)) ÷ "
             "(TDP × server overhead)",
-            f"{SITE} ÷ {FLEET_PUE_TEXT} (= {SITE} × (1 − {TRN2_COOLING:.2f} − "
+            f"{SITE} ÷ {FLEET_PUE_TEXT} (≈ {SITE} × (1 − {TRN2_COOLING:.2f} − "
             f"{other_share():.2f})) ≈ "
             f"{fmt.quantity(_trn2_it_w() * factor('W', 'MW'), 'MW')}; "
             f"{TRN2_TDP} W × {TRN2_OVERHEAD} per chip ⇒ about "

@@ -889,6 +889,16 @@ _TWICE_DENSE = re.compile(
 )
 
 
+def _nearer_twice(answer: object, first: Exercise, twice: Trap) -> bool:
+    """Whether the number read from `answer` lies nearer the dense figure doubled (`twice`)
+    than the station's computation: a note "twice the dense" beside the station's own number
+    is the ratio the station asks about, not the factor assumed (reader 49-56 D1)."""
+    value = read(answer, first.unit).value
+    if value is None:
+        return True
+    return abs(value - twice.value()) < abs(value - first.answer())
+
+
 def check_station(claim_id: str, answer: object) -> Feedback:
     """A station's number against its computation: whether it matches (never the explorer's
     value or a verdict), or the hint for the slip it shows.
@@ -1070,10 +1080,14 @@ def check_station(claim_id: str, answer: object) -> Feedback:
             "right",
         )
     twice = next((t for t in first.traps if t.id == "twice-dense"), None)
-    if fb.right and twice and _TWICE_DENSE.search(str(answer)):
-        # reader 33: "2x dense: 41.6" says its method, a factor of two assumed (as "2 × 20.8")
+    near_twice = twice is not None and _nearer_twice(answer, first, twice)
+    if fb.right and twice and _TWICE_DENSE.search(str(answer)) and near_twice:
+        # reader 33: "2x dense: 41.6" says its method, a factor of two assumed (as "2 × 20.8");
+        # reader 49-56 D1: only when the number is the doubled one: "41 PF (twice the dense)"
+        # is the chips × one chip's sparse figure with the ratio the station asks for noted
         return Feedback(False, f"Not yet, hint: {twice.hint}.", "trap", twice.id)
-    want, said = STATION_LABELS.get(claim_id, ""), answer_label(answer)
+    # a ratio noted beside the number ("twice the dense") is no label for it (reader 49-56 D1)
+    want, said = STATION_LABELS.get(claim_id, ""), answer_label(_TWICE_DENSE.sub(" ", str(answer)))
     if fb.right and want and said and said != want:
         return Feedback(
             False,

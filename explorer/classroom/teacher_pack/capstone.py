@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 
 from ... import fmt
-from ...units import factor
 from .. import factcheck, lessons
 from .figures import N_DAYS, N_HOURS, SWEEP_SLIP
 from .markup import html_table, inline_html
@@ -52,18 +51,13 @@ def capstone_step_3_check() -> str:
     """What lesson 6's step 3 check prints, for the answer key: the teacher reads it out once
     the class has answered (reader 16: printed on the worksheet it gave away the hook's answer
     and step 4's guess)."""
-    site = lessons.capstone_site()
+    # the notebook's own lines (reader 49-56 D6: one goodput, said as step 4 says it)
+    lines = lessons.interruptions_lines()
+    why = lines[2].removeprefix("read it as: ")
+    text = f"{lines[1].removeprefix('but ')}. {why[0].upper()}{why[1:]}"
     return (
-        "<p><b>Step 3's check</b> (read it out once capstone-days is answered): one job of every "
-        "chip is interrupted every "
-        f"{html.escape(fmt.number(float(site.job_mtbi) * factor('hour', 'minute')))} "
-        "minutes on average, and each restart takes "
-        f"{html.escape(fmt.number(float(site.job_restart_minutes)))} minutes: goodput "
-        f"{html.escape(lessons.rough_percent(float(site.goodput)))}. A restart outlasts the "
-        "average gap, so each chip does useful work only the goodput's share of the time; if "
-        "the model's extrapolation held, the run would take "
-        f"{html.escape(fmt.number(float(site.training_days)))} days (far outside any job ever "
-        "measured).</p>"
+        "<p><b>Step 3's check</b> (read it out once capstone-days is answered): "
+        f"{html.escape(text)}.</p>"
     )
 
 
@@ -85,7 +79,7 @@ def capstone_after_step_3() -> str:
         f"{html.escape(lessons.RESTART_ASSUMPTION)}.</p>"
         f"<p>{inline_html(passage(6, 'A job' + chr(39) + 's speed is its chips'))}</p>"
         # reader 48: "more chips make it slower" answered the guess above the fold
-        f"<p>{inline_html(passage(6, 'Adding chips makes a job faster'))}</p></section>"
+        f"<p>{html.escape(lessons.MORE_CHIPS_SLOWER)}</p></section>"
     )
 
 

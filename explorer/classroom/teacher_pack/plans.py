@@ -607,7 +607,9 @@ PLANS: dict[int, Plan] = {
                 "table's “why” column; each student scores their votes (about 2 min). Read "
                 f"aloud only the rows worth a second look {SECOND_LOOK}, each up to its "
                 # reader 40: the 8 minutes hold only if each row is kept short
-                f"“{factcheck.ASKS}” (one line), about 1 min a row; groups that "
+                # reader 49-56 D8: the projected (student) reveal says MORE, the key ASKS
+                f"“{factcheck.MORE}” (“{factcheck.ASKS}” in the answer key; one line), about "
+                "1 min a row; groups that "
                 "ask read the rest and the other rows (below them on screen, in the answer key "
                 "on paper).",
             ),
@@ -669,7 +671,8 @@ PLANS: dict[int, Plan] = {
                 f"({lessons.EXERCISES['capstone-chips'].tolerance()}); one who divides "
                 "by the PUE and then takes the 3 % other losses off again, or takes PUE − 1 as "
                 "the non-IT share (site × (2 − PUE), about "
-                f"{trap_value('capstone-chips', 'pue-minus-one-as-non-it')}), gets that slip named "
+                f"{trap_value('capstone-chips', 'pue-minus-one-as-non-it')}), gets that slip "
+                "named. "
                 # reader 48: "(the (2 − PUE) slip by its 0.85 or 255 MW …)" needed rereading
                 "A typed calculation with 0.85 or 255 MW in it is named as that slip too, "
                 "whatever one chip's power was rounded to.",
