@@ -1420,7 +1420,9 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             )
         return Feedback(False, f"Not yet: {r.message}", "unreadable")
     x, want = r.value, e.answer()
-    counted = _counted(e, x) if r.bare else ""
+    # only as typed: "-5" comes back here as the shrink 5, which is no count of rows
+    as_typed = isinstance(answer, str) and answer.strip()[:1] not in "-−"
+    counted = _counted(e, x) if r.bare and as_typed else ""
     if counted:  # "7" (the rows ticked) in a households box (reader 49-78)
         return Feedback(False, f"Not yet, hint: {_sentence(counted)}", "trap", "rows")
     # the figures are the number read's, not another number's in the working beside it:
