@@ -210,8 +210,9 @@ def test_reader_33s_lesson_8_key_and_worksheet_follow_the_notebook(pages):
     assert "fewer do not count" in block and "good estimate" not in block, block
     # defect 9: the question asks to write the count of ticked rows; the sheet has its blank
     sheet = html.unescape(pages["lesson-8/worksheet.html"])
-    tick = sheet[sheet.index("How many did you tick") :]
-    assert "Rows ticked: ______" in tick[: tick.index("</section>")], tick[:600]
+    # reader 49-78 D5: the count's own line is the worksheet's only
+    tick = sheet[sheet.index("tick the rows") :]
+    assert "Rows ticked (not in the box): ______" in tick[: tick.index("</section>")], tick[:600]
 
 
 def test_reader_33s_key_and_worksheet_for_step_4_and_the_memory_plan(pages):

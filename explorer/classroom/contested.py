@@ -310,6 +310,12 @@ def cooling_shares(site: str) -> None:
         f"{fmt.number(pue)}: {fmt.percent(1 - 1 / pue)} of the site's power is not IT, less "
         f"{fmt.percent(other)} of other losses; {fleet['source_title']}, {fleet['date']})"
     )
+    # reader 49-78: 1.15 read as current; AWS's newer figure, from the catalog
+    newer = catalog.entry("climate.published_fleet_pue.aws-2025")
+    print(
+        f"  (AWS reports {fmt.number(newer.value)} for {newer.date}: a cooling share of about "
+        f"{fmt.percent(1 - 1 / newer.value - other, 1)})"
+    )
     # the plant models' shares open with contested-cooling-swing's answer (`plants_cooling`)
 
 

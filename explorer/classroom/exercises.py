@@ -1420,6 +1420,11 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             )
         return Feedback(False, f"Not yet: {r.message}", "unreadable")
     x, want = r.value, e.answer()
+    # only as typed: "-5" comes back here as the shrink 5, which is no count of rows
+    as_typed = isinstance(answer, str) and answer.strip()[:1] not in "-−"
+    counted = _counted(e, x) if r.bare and as_typed else ""
+    if counted:  # "7" (the rows ticked) in a households box (reader 49-78)
+        return Feedback(False, f"Not yet, hint: {_sentence(counted)}", "trap", "rows")
     # the figures are the number read's, not another number's in the working beside it:
     # "shrinks by 30 % = 73,579" gives five, not the 30's one (reader 45-78)
     figured = r.said or answer
@@ -1765,8 +1770,11 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             # "245.000" households: a point between thousands, read as 245 (reader 33), said as
             # for an answer in another unit ("2.628" GWh)
             point = _thousands_point(answer, x) if _near(x * 1e3, want, e.rel_tol) else ""
+            # a bare-number slip reads the number its own way ("2" as 2 times the mean): the
+            # share's echo "(read as 2 %)" beside it said two readings (reader 49-78)
+            echo = "" if t.match.bare else said
             return Feedback(
-                False, f"Not yet{said}, hint: {_sentence(t.hint + point)}", "trap", t.id
+                False, f"Not yet{echo}, hint: {_sentence(t.hint + point)}", "trap", t.id
             )
     for t in traps:  # a share's trap typed as a bare percentage ("30" for 30 %)
         if t.match.unit == SHARE and r.bare and _near(x / 100, t.value(), t.match.rel_tol):
@@ -1850,7 +1858,10 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             False,
             f"Not yet, hint: {_sentence(t.hint)}"
             + (
-                f" (And {str(answer).strip()} reads as {there}; the answer is asked in {e.unit}.)"
+                # no unit was typed: said as a reading, not as what the number "reads as"
+                # (reader 49-78: "1.27" was told it reads as GWh)
+                f" (That is if {str(answer).strip()} is in {there}; the answer is asked in "
+                f"{e.unit}.)"
                 if t.say.aside
                 else ""
             ),
@@ -1903,6 +1914,14 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
                 words = f"{words.split(':')[0]}: {POWERS_OF_TEN}"
             if k == 1e-3:
                 words += _thousands_point(answer, x)
+            if e.unit == SHARE and r.bare and 0 < x < 1 and k == 10:
+                # "0.5" for 5.36 %: as a decimal 50 %, as a percentage 0.5 %; both readings
+                # are 10 times off, one each way (reader 49-78: only "too large" was said)
+                words = (
+                    f"as a decimal, {fmt.number(x)} is {fmt.percent(x)}, 10 times too large; "
+                    f"as a percentage, {fmt.number(x)} % is 10 times too small. Check the "
+                    "decimal point"
+                )
             return Feedback(False, f"Not yet{said}, hint: {_sentence(words)}", "trap", slip)
     # where two figures cannot be right (the answer to two figures is a published figure,
     # `Exercise.needs_three`), a two-figure answer that an accepted result rounds to is the
@@ -2140,6 +2159,21 @@ def _voice(e: Exercise) -> tuple[str, str, str, str]:
     return "You predicted", "Your prediction", "your best estimate", "a good estimate"
 
 
+def _counted(e: Exercise, x: float) -> str:
+    """What a small whole number typed in a count's box counts instead, as its trap says (a
+    `Match.up_to` trap of one: "7" for the rows ticked in a households box); "" if none."""
+    if e.unit not in COUNT_WORDS or x != round(x) or x < 1:
+        return ""
+    return next(
+        (
+            t.hint
+            for t in e.traps
+            if t.match.up_to is not None and t.value() == 1 and x < t.match.up_to()
+        ),
+        "",
+    )
+
+
 def reveal(e: Exercise, prediction: object) -> Reveal:
     """Compare a prediction with the exercise's result; `ready` is False (and the result stays
     hidden) until the prediction can be read.
@@ -2195,7 +2229,7 @@ def _as_worked(e: Exercise, r: Reveal, prediction: object) -> Reveal:
         # (reader 48-34 D1: Meta's 90 % in lesson 4's worked goodput); the reply stays short
         # (reader 48-34 D3), the recipe is right above the box
         return replace(r, message=r.message.replace(fair, "Not the worked answer: "))
-    if not r.ready and fb.kind == "trap":
+    if not r.ready and fb.kind == "trap" and fb.trap != "rows":  # the rows: said already
         # a worked answer in the wrong unit ("30 %" for households): the slip's hint, as `check`
         # gives it, not only the unit wanted (reader 34)
         return replace(r, message=f"{r.message} Hint: {fb.message.split('hint: ', 1)[-1]}")
@@ -2372,6 +2406,16 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
         # something else, not a prediction to spend (reader 25)
         # "1 - 0.7" is 0.3, a share, not a count (reader 30)
         what = "a small count" if x == round(x) else "a share or a fraction, not a count"
+        counted = _counted(e, x)
+        if counted:  # "7 rows" in a households box: said as what it counts (reader 49-78)
+            return Reveal(
+                None,
+                want,
+                f"{yours} is not readable yet: {fmt.number(x)} is {what}. "
+                f"{_sentence(counted[:1].upper() + counted[1:])} A count of anything else goes "
+                "on paper.",
+                False,
+            )
         return Reveal(
             None,
             want,

@@ -311,9 +311,11 @@ def predict_reveal(
         ]
     )
     box.add_traits(prediction=traitlets.Any(None))
-    confirmed = {"text": None}
+    confirmed = {"text": None, "done": False}
 
     def on_click(_):
+        if confirmed["done"]:  # committed: a second press adds nothing (reader 49-78: a
+            return  # double click showed the revealed block twice)
         try:
             r = lessons.reveal(exercise_id, field.value)
             echo = exercises.read(field.value, ex.unit, ex.reads.negative, ex.reads.above).echo
@@ -331,13 +333,14 @@ def predict_reveal(
             )
             return
         box.prediction = r.prediction
+        confirmed["done"] = True
         field.disabled = button.disabled = True
         REVEALED.mark(exercise_id)
         out.value = table(
             [f"your {mine}", "the explorer"],
             [[r.said or ex.show(r.prediction), ex.show(r.result)]],
         ) + (f"<p>{html.escape(r.message)}</p>")
-        if then is not None:
+        if then is not None and after not in box.children:
             after.children = [_built(then)]
             box.children = [*box.children, after]
 

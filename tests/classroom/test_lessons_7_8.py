@@ -165,7 +165,9 @@ def test_reader_13s_text_items_for_lessons_7_and_8():
     # premise allows the ranges' convention the answer rests on (D1, D2); the debrief reads
     # "within 10 %" as the sources-only answer (reader17 L8 D3: the cut-offs moved off the ratio)
     hook = cells8[_first(cells8, "## Hook")]
-    assert "convention" in hook
+    # reader 49-78 D6: the convention is step 1's box's to say, not the hook's
+    assert "convention" not in hook
+    assert "convention" in cells8[_first(cells8, r"\*\*Which 300 MW\?\*\*")]
     # reader 41 #2: the twists moved out of the students' hook into the plan's spoken one
     (hook_said,) = [t for _, name, t in teacher_pack.PLANS[8].segments if name == "Hook"]
     assert "Steps 1 and 2 add two twists" in hook_said
@@ -254,7 +256,8 @@ def test_lesson_7_says_which_day_sizes_the_battery_and_what_it_does_on_the_hot_d
     more = " ".join(html.unescape(hot_days.peak_shaving(year)).split())
     text = " ".join(capsys.readouterr().out.split())
     assert "42.8 MWh, sized by October's typical day" in text
-    assert "lowers the cooling's peak only from 62.2 MW to 58.1 MW (6.5 % of it)" in text
+    # reader 49-78 D8: the share from the printed figures (62.2 − 58.1) ÷ 62.2
+    assert "lowers the cooling's peak only from 62.2 MW to 58.1 MW (6.6 % of it)" in text
     # why a daily battery does no more: under "More detail" (reader 45-78)
     assert "coolest hour needs 53.5 MW: only 8.7 MW below its afternoon, but 16.5 MW" in more
     assert "not a hot day whose night is nearly as hot" in more
@@ -1619,8 +1622,8 @@ def test_lesson_7s_step_3_says_its_hottest_hour_is_more_humid_as_its_printout_do
     assert "more humid than the day the plant is sized for" in printed
     cells = _cells("07")
     step3 = " ".join(cells[_first(cells, r"^## Step 3")].split())
-    assert "more humid than the day the plant was sized for" in step3
-    assert "hotter than the day the plant" not in step3
+    # reader 49-78 D3: said once, by the printout; the text no longer repeats it
+    assert "more humid" not in step3 and "hotter than the day the plant" not in step3
 
 
 def test_lesson_7s_step_3_lists_what_is_left_in_the_boxes_order():

@@ -600,7 +600,7 @@ add_exercise(
         "ride-through-energy",
         7,
         f"The IT load is {_IT}. A battery must carry it for {RIDE_MINUTES:g} minutes until the "
-        "standby generators take over. How many MWh must it deliver? (MWh)",
+        "standby generators take over. How many MWh must it deliver? (MWh, two or three figures)",
         lambda: _role("ride-through", "battery_needed_energy"),
         "MWh",
         precision=Precision(figures=FEWEST_FIGURES),
@@ -631,7 +631,8 @@ add_exercise(
         f"When a training job on the whole site stalls, its IT load of {_IT} drops for about "
         f"{SWING_MINUTES:g} minute and comes back. To keep the grid's draw steady, a battery "
         "charges at the missing power during the dip (it absorbs the dip) and gives the energy "
-        "back later. How much energy does it absorb in one such dip? (MWh)",
+        "back later. How much energy does it absorb in one such dip? (MWh, two or three "
+        "figures)",
         lambda: _role("smoothing", "battery_needed_energy"),
         "MWh",
         precision=Precision(figures=FEWEST_FIGURES),

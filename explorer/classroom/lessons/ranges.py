@@ -123,6 +123,12 @@ def _contested_households(site_mw: float, kwh_per_household: float, load: float 
     return site_mw * load * hours_in_year() * factor("MWh", "kWh") / kwh_per_household
 
 
+def _rows_and_one() -> float:
+    """One more than the rows of step 1's table (every figure the tornado moves): a count up
+    to it, typed in a households box, is a count of rows."""
+    return float(_tornado("city_households").swing.sizes["parameter"] + 1)
+
+
 _HIGH_MW = fmt.quantity(_range(_POWER_KEY).high, "MW")
 _LOW_USE = fmt.number(_range(_HOUSEHOLD_KEY).low)
 _HIGH_USE = fmt.number(_range(_HOUSEHOLD_KEY).high)
@@ -336,6 +342,14 @@ add_exercise(
                 "households flat out",
                 match=Match(unit=SHARE),
             ),
+            Trap(
+                # the ticked rows' count typed in the households box (reader 49-78)
+                "rows",
+                lambda: 1.0,
+                "that looks like the number of rows you ticked; the box asks for households",
+                match=Match(rel_tol=0.0, up_to=_rows_and_one),
+                kind=Kind(slip=False),
+            ),
         ),
         worked=True,
     )
@@ -436,15 +450,17 @@ add_exercise(
         8,
         f"The site's power runs from the announced {SITE} up to the tracker's {_HIGH_MW}, with "
         f"{SITE} the most likely single value. Draw it at random many times: where does the 5th "
-        "percentile of the draws lie: below, at or above the announced power? Say which way, "
-        "and your best number in MW if you have one.",
+        "percentile of the draws lie: below, at or above the announced power? Say which way "
+        "(a way is enough: the number needs the draws' shape), and a number in MW if you have "
+        "one.",
         _power_percentile_5,
         "MW",
         rel_tol=0.02,  # the announced 300 MW, 4 % below, is the trap, not right
         reads=Reads(reference=lambda: SITE_MW, ceiling=lambda: _range(_POWER_KEY).high),
         hints=(
-            "the range only runs upwards from the announced power",
-            f"5 % of the draws lie below the 5th percentile; how many draws land below {SITE}?",
+            # reader 49-78: "727" heard "the range only runs upwards", a slip it never made
+            f"only 5 % of the draws lie below the 5th percentile, and the draws crowd near {SITE}",
+            f"the range only runs upwards from {SITE}: how many draws land below it?",
             "no draw lands below the announced power: every draw is at least it, so even the "
             "5th percentile lies a little above it",
         ),
@@ -479,6 +495,19 @@ add_exercise(
                 ),
                 # a prediction, not a slip: "a common guess" (reader 34)
                 say=Say(lead="A common guess"),
+            ),
+            Trap(
+                # any guess in the upper half, up to the tracker's top: the 5th percentile read
+                # near the top (reader 49-78: "727" was told the range runs upwards)
+                # from halfway between the middle and the 95th percentile, so each of those
+                # two traps keeps its own value
+                "near-top",
+                lambda: ((SITE_MW + _range(_POWER_KEY).high) / 2 + _power_percentile_95()) / 2,
+                "that is near the top: only 5 % of the draws lie below the 5th percentile, and "
+                f"the draws crowd near {SITE}",
+                match=Match(up_to=lambda: _range(_POWER_KEY).high * 1.0001),
+                kind=Kind(slip=False),
+                say=Say(size=True),
             ),
         ),
     )
