@@ -27,7 +27,6 @@ from ..units import ureg
 from ..validate import Bound
 from .reading import (
     COUNT_WORDS,
-    EXAMPLE,
     PREFIXABLE,
     RATIO,
     SHARE,
@@ -219,8 +218,9 @@ class Reads:
         asks for that kind (reader 30).
     given : callable or None
         Figures the lesson gives in the text just above the box, not in its question (lesson
-        2's chiller yardsticks): typed back alone, they are copied, as the question's own are
-        (reader 38-12).
+        2's chiller yardsticks), each with what it is ("the water-cooled chillers'
+        yardstick"): typed back alone, they are named as that, not the answer (readers 38-12,
+        49-12: "copied from the question" sent the student to a question without them).
     mislabel : tuple of str
         (wrong word, right word, note): a right number labelled with the word for the other
         figure ("83 PFLOP/s sparse" for the dense 83.1) is right with the note, unless the right
@@ -244,7 +244,7 @@ class Reads:
     subject: str = ""
     change: str = ""
     unit_nudge: str = ""
-    given: Callable[[], tuple[float, ...]] | None = None
+    given: Callable[[], tuple[tuple[float, str], ...]] | None = None
     mislabel: tuple[str, str, str] = ()
     in_words: bool = False
     verdict: str = ""
@@ -704,26 +704,27 @@ _ONE_TIME_UNIT = re.compile(
 )
 
 
-def _given_in_question(e: Exercise, answer: object) -> str:
+def _given_in_question(e: Exercise, answer: object) -> tuple[str, str]:
     """The question's own figure that a lone typed number is, as the question prints it, or ""
-    ("62.2" where the question gives a peak of 62.2 MW; reader 30)."""
+    ("62.2" where the question gives a peak of 62.2 MW; reader 30); and "" or, for a figure
+    of the text above the box (`Reads.given`), what that figure is."""
     if not isinstance(answer, str) or re.search(r"[*×·÷()+/^]|\d\s*-", answer):
-        return ""
+        return "", ""
     numbers = re.findall(r"\d[\d,]*(?:\.\d+)?", answer)
     if len(numbers) != 1:
-        return ""
+        return "", ""
     typed = float(numbers[0].replace(",", ""))
     for shown in _question_quantities(e.question):
         if typed and math.isclose(float(shown.replace(",", "")), typed, rel_tol=1e-9):
-            return shown
-    for value in e.reads.given() if e.reads.given else ():
+            return shown, ""
+    for value, what in e.reads.given() if e.reads.given else ():
         if typed and math.isclose(value, typed, rel_tol=1e-9):
-            return numbers[0]
+            return numbers[0], what
     if e.unit == SHARE and "%" not in answer:  # "0.03" for the question's "3 %" (reader 36-12)
         for m in re.finditer(r"(\d[\d,]*(?:\.\d+)?)\s*%", e.question):
             if typed and math.isclose(float(m[1].replace(",", "")) / 100, typed, rel_tol=1e-9):
-                return f"{numbers[0]} ({m[1]} %)"
-    return ""
+                return f"{numbers[0]} ({m[1]} %)", ""
+    return "", ""
 
 
 # a number that names, not measures: "section 1", a model's "3.1" or "H100", the 10 of "10²⁵"
@@ -1970,12 +1971,17 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     # a figure the question gives, typed back as it stands ("62.2" for the share above the mean,
     # the peak's 62.2 MW): copied, not a near miss of the answer (reader 30: "close" taught
     # that the answer lies just above 62 %)
-    given_figure = _given_in_question(e, answer)
+    given_figure, what = _given_in_question(e, answer)
     if given_figure:
+        copied = (
+            f"{given_figure} is {what}, from the text above the box, not the answer; work it out"
+            if what
+            else f"{given_figure} is copied from the question; work the answer out from the "
+            "question's figures"
+        )
         return Feedback(
             False,
-            f"Not yet{said}: {given_figure} is copied from the question; work the answer out "
-            f"from the question's figures: {_sentence(e.hints[1])}",
+            f"Not yet{said}: {copied}: {_sentence(e.hints[1])}",
             "trap",
             COPIED,
         )
@@ -2129,7 +2135,9 @@ def _range_words(b: Bound) -> str:
 def _example(e: Exercise) -> str:
     """An example of the one number a prediction box takes, in the exercise's unit."""
     if e.unit == SHARE:
-        return "for example 50 %"
+        # a figure of no lesson's: "50 %" was the article's high end, offered during lesson 2's
+        # guess "below, inside or above 30–50 %?" (reader 49-12)
+        return "for example 12.5 %"
     if e.unit == RATIO or not e.shown_unit():
         return "a plain number, no unit"
     return f"a number in {e.shown_unit()}"
@@ -2390,8 +2398,7 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
                 "it with its own.",
                 False,
             )
-        message = r.message.replace(EXAMPLE, "type a share such as 50 % or 0.5")
-        message = message if e.unit == SHARE else r.message
+        message = r.message
         if e.reads.reference and r.message.startswith("I cannot find a number"):
             # "in the middle" where a way is enough: the three words, not a number's format
             # (reader 27)

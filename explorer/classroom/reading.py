@@ -25,7 +25,7 @@ Examples
 >>> read("about 2628", "GWh").value
 2628.0
 >>> read("abc", "GWh").message
-"I cannot find a number in 'abc'; type a number such as 1,500, 2.6k or 4.5 kWh."
+"I cannot find a number in 'abc'; type a number in GWh, such as 1,500 GWh."
 """
 
 from __future__ import annotations
@@ -331,6 +331,31 @@ _DIMENSIONS = (
     ("person", "a number of people"),
 )
 EXAMPLE = "type a number such as 1,500, 2.6k or 4.5 kWh"
+
+
+def example(unit: str) -> str:
+    """How to type a number in `unit`, with an example in that unit, never another kind's
+    (reader 49-12: "such as 4.5 kWh" for a power, a share and a count of households).
+
+    Examples
+    --------
+    >>> example("MW"), example("share")
+    ('type a number in MW, such as 1,500 MW', 'type a share such as 12.5 % or 0.125')
+    >>> example("households")
+    'type a number of households, such as 1,500 or 2.6k'
+    """
+    if unit == RATIO:
+        return "type a plain number, no unit (a ratio)"
+    if unit == SHARE:
+        # not a figure of the lessons' own: "50 %" was the article's high end (reader 49-12)
+        return "type a share such as 12.5 % or 0.125"
+    if unit in COUNT_WORDS:
+        return f"type a number of {unit}, such as 1,500 or 2.6k"
+    if re.fullmatch(r"[A-Za-z/]+", unit or ""):
+        return f"type a number in {unit}, such as 1,500 {unit}"
+    return EXAMPLE
+
+
 # "PUE = 1.75", "energy: 2,628 GWh": the name before the number is left out
 _NAMED = re.compile(r"^[A-Za-z][A-Za-z0-9 _'()-]{0,40}?\s*[=:≈]\s*(?=\S)")
 _TO_ONE = re.compile(r":\s*1(?:\.0*)?")  # "1.75:1", a ratio written against one
@@ -1262,7 +1287,7 @@ def read(
             # goodput prediction (reader 31)
             return Reading(
                 None,
-                f"“{answer.strip()}” is a ratio, not a share: give a share such as 50 % or 0.5.",
+                f"“{answer.strip()}” is a ratio, not a share: {example(SHARE)}.",
             )
         if re.fullmatch(
             r"\s*(?:up\s+to|at\s+most|less\s+than|under|about)\s+(?:twice|double)"
@@ -1761,9 +1786,8 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
         )
     if not m:
         shown = answer.strip() if len(answer.strip()) <= 40 else answer.strip()[:40] + "…"
-        # a ratio's example is a ratio, not "4.5 kWh" (reader 44-34)
-        example = "type a plain number, no unit (a ratio)" if unit == RATIO else EXAMPLE
-        return Reading(None, f"I cannot find a number in {shown!r}; {example}.")
+        # a ratio's example is a ratio, not "4.5 kWh" (reader 44-34); a power's is in MW
+        return Reading(None, f"I cannot find a number in {shown!r}; {example(unit)}.")
     number = m["num"].replace(",", "")
     exp = (m["exp"] or "").strip()
     if exp:

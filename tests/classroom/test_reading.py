@@ -3492,7 +3492,7 @@ def test_reader_27s_household_verdict_is_too_close_to_call_at_the_articles_round
     assert "106 MW, less than the site's 300 MW: the claim holds" in said
     flat = " ".join(_lesson_markdown(1).split())
     assert "in some years" not in flat and "only in the years when a home uses least" not in flat
-    assert "| **about the same** as the site | neither: too close to call |" in flat
+    assert "| **about the same** as the site | too close to call |" in flat  # reader 49-12
 
 
 def test_reader_27s_lesson_1_checker_wording():
@@ -4616,12 +4616,14 @@ def test_reader_31s_a_prediction_at_the_questions_yardstick_is_a_guess_not_a_cop
     # the question is named, as in the Check box. A prediction still takes the yardstick freely
     # (lesson 8's announced 300 MW, its reference).
     assert lessons.EXERCISES["cop-article"].worked
+    # (reader 49-12: named as the text's yardstick, not "copied from the question", which
+    # holds neither)
     for typed in ("2.8", "4.5"):
         said = lessons.reveal("cop-article", typed).message
-        assert "copied from the question" in said and "slip" not in said, said
+        assert "yardstick, from the text above the box" in said and "slip" not in said, said
     said = lessons.reveal("contested-power-p5", "300 MW").message
     assert "copied" not in said and "slip" not in said, said
-    assert "copied from the question" in lessons.check("cop-article", "2.8").message
+    assert "yardstick" in lessons.check("cop-article", "2.8").message
 
 
 def test_reader_31s_twice_in_a_share_box_is_refused_not_spent_as_2_percent():

@@ -133,11 +133,15 @@ def test_lesson_2_asks_each_question_once():
 
 
 def test_lesson_1_says_why_the_households_need_three_figures():
-    # reader 48-12 D8: ±1.5 % and "no two-figure answer" came with no reason on the page
+    # reader 48-12 D8: ±1.5 % and "no two-figure answer" came with no reason on the page;
+    # reader 49-12 D1: the reason on the page ("the article's round number") told the basis
+    # before the division, so the page asks for three figures and the checker's reply to the
+    # article's 250,000 gives the reason
     text = next(t for t in _screen(1) if t.startswith("**In pairs.**"))
-    assert "three figures (so that the checker can tell your working from the article's" in text
-    # the reason, not the answer: "to two figures it is the article's" would tell the city
-    assert "250,000" not in text, text
+    assert "Give the city to three figures" in text, text
+    assert "250,000" not in text and "article's round number" not in text, text
+    said = lessons.check("city-households-us", "250,000").message
+    assert "three figures" in said and "cannot be told from the article's" in said, said
 
 
 def test_the_mississippi_aside_says_which_figure_is_higher():

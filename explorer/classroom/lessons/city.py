@@ -264,9 +264,11 @@ add_exercise(
             Trap(
                 "articles-figure",
                 article_city,
-                f"{fmt.number(article_city())} is the article's own number; if you worked it "
-                f"out yourself (from {fmt.number(_per_household())} kWh per home), give your "
-                "result to three figures",
+                # the student's work first, the article's number after (reader 49-12: a
+                # result rounded right heard "the article's own number" first)
+                f"if you worked it out yourself (from {fmt.number(_per_household())} kWh per "
+                "home), give your result to three figures: to two, it cannot be told from the "
+                f"article's own {fmt.number(article_city())}",
                 match=Match(
                     # the article's exact figure: 249,000 computed is the student's own
                     rel_tol=1e-9,

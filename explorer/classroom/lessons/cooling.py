@@ -394,9 +394,12 @@ add_exercise(
 )
 
 
-def _yardsticks() -> tuple[float, ...]:
-    """The chillers' minimum COPs lesson 2 gives above the COP box (water- and air-cooled)."""
-    return tuple(catalog.entry(key).value for key in (CHILLER_COP, AIR_CHILLER_COP))
+def _yardsticks() -> tuple[tuple[float, str], ...]:
+    """The chillers' minimum COPs lesson 2 gives above the COP box, each with what it is."""
+    return (
+        (catalog.entry(CHILLER_COP).value, "the water-cooled chillers' yardstick"),
+        (catalog.entry(AIR_CHILLER_COP).value, "the air-cooled chillers' yardstick"),
+    )
 
 
 add_exercise(

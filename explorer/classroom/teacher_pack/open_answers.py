@@ -240,12 +240,14 @@ def model_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "cooling capacity, not the year's average.",
             ),
             (
-                # reader 33: a question the bars alone answer
-                "which bar gets longer, and which gets shorter",
-                "The cooling bar gets longer and the IT bar shorter by the same amount: the site's "
-                "power is fixed, so every megawatt cooling gains is one the computers lose. The "
-                "other bar stays the same: the explorer takes a fixed share of the site for the "
-                "other losses.",
+                # reader 33: a question the bars alone answer; reader 49-12: one the bars settle,
+                # asked before the drag
+                "cooling share would the IT bar be only half the site",
+                f"At about {fmt.percent(0.5 - OTHER_SHARE)}: the IT bar is half the site when "
+                "cooling and the other losses take the other half, so cooling is half the site "
+                f"less the {fmt.percent(OTHER_SHARE)} of other losses. The site's power is fixed, "
+                "so every megawatt cooling gains is one the computers lose; the other losses' bar "
+                "stays the same.",
             ),
             (
                 # reader 46-12: the fraction first, then what explains it (not "what does the

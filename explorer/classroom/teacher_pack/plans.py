@@ -189,9 +189,10 @@ PLANS: dict[int, Plan] = {
             (
                 6,
                 "Households and the table",
-                "Everyone answers city-households-us, to three figures (say so first: 250,000 "
-                "to two figures cannot be told from the article's own number); the table opens "
-                "and the class compares it with the board.",
+                "Everyone answers city-households-us, to three figures (do not say why "
+                "beforehand: the reason tells the basis; the checker explains it to whoever "
+                "types the article's number); the table opens and the class compares it with "
+                "the board.",
             ),
             (
                 7,
