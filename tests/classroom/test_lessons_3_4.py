@@ -1656,9 +1656,9 @@ def test_reader_38_34s_goodput_predictions_near_metas_figure_agree():
     for typed in ("90", "0.9", "91", "92", "93", "93.5"):
         said = lessons.reveal("goodput-16k", typed).message
         # a worked answer since reader 48-34: Meta's figure is no fair guess there
-        assert "Not the worked answer" in said and "Meta's >90 %" in said, (typed, said)
+        assert "Not the model's figure" in said and "Meta's >90 %" in said, (typed, said)
     said = lessons.reveal("goodput-16k", "89.9").message  # not above 90: said so
-    assert "Not the worked answer" in said and "(or just under it)" in said, said
+    assert "Not the model's figure" in said and "(or just under it)" in said, said
     # the uptime-only slip keeps its own hint
     assert "uptime only" in lessons.reveal("goodput-16k", "94.6").message
     # a slip on a bare prediction is hedged; in a calculation it is named as it is

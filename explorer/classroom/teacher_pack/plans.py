@@ -491,8 +491,10 @@ PLANS: dict[int, Plan] = {
                 "work out goodput-16k (its box opens on the commit). The chips slider opens on it "
                 "once llama-days is answered and sooner or later committed (at half a million "
                 "chips it answers section 3). "
-                "Above is a fair prediction: the model's assumed restart and checkpoint are "
-                "probably longer than Meta's. "
+                # reader 49-34: the reason given argued for below
+                "Either way is a fair prediction. The model comes out below, because its assumed "
+                "restart and checkpoint are probably longer than Meta's, and Meta may count redone "
+                "work as useful. "
                 # reader 42-34: the notebook and the worksheet ask it; the plan had no slot
                 "Once the slider opens, one minute for the question under it: why do AWS's "
                 "engineers talk about goodput rather than peak FLOPS? (Peak is how fast the chips "
