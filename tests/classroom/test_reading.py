@@ -3782,7 +3782,7 @@ def test_reader_28s_goodput_recipe_stands_above_the_prediction():
     nb = nbformat.read(teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[3].notebook, as_version=4)
     src = [c.source for c in nb.cells]
     at = next(
-        i for i, c in enumerate(src) if c.startswith('widgets.predict_reveal(\n    "goodput-16k"')
+        i for i, c in enumerate(src) if c.startswith('widgets.answer_box(\n    "goodput-16k"')
     )
     recipe, commit, question, intro = src[at - 1], src[at - 2], src[at - 3], src[at - 4]
     assert recipe.startswith("**Work it out.**") and "add three losses" in recipe.lower()

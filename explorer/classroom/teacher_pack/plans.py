@@ -501,9 +501,9 @@ PLANS: dict[int, Plan] = {
                 "could compute if nothing failed; goodput counts only the time that moves "
                 "training forward.) "
                 # reader 47-34: a class slow on llama-days reached 40 minutes with the tables shut
-                "If the class is behind at 35 minutes: students still without llama-days press "
-                "Hint to the worked step, then “Show the answer”; in the next segment read out "
-                "only the second table's first two rows.",
+                "If the class is behind at 35 minutes: students still without llama-days or "
+                "the goodput press Hint to the worked step, then “Show the answer”; in the next "
+                "segment read out only the second table's first two rows.",
             ),
             (
                 10,
