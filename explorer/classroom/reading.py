@@ -356,6 +356,9 @@ def example(unit: str) -> str:
     return EXAMPLE
 
 
+# "3.79 x 10 25": a power of ten typed without its "^" (reader 49-34: heard "I cannot read that
+# calculation", though it is no calculation)
+_TEN_SPACED = re.compile(r"\s*([\d.,]+)\s*[*×]\s*10\s+(\d{1,2})\b(?!\s*[*×/+=-])")
 # "PUE = 1.75", "energy: 2,628 GWh": the name before the number is left out
 _NAMED = re.compile(r"^[A-Za-z][A-Za-z0-9 _'()-]{0,40}?\s*[=:≈]\s*(?=\S)")
 _TO_ONE = re.compile(r":\s*1(?:\.0*)?")  # "1.75:1", a ratio written against one
@@ -1686,6 +1689,14 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
     text = normalise(answer)
     if not text:
         return Reading(None, "type a number first.")
+    spaced = _TEN_SPACED.match(text)
+    if spaced:  # "3.79 x 10 25": a power of ten, its "^" left out
+        x, ten = spaced.groups()
+        return Reading(
+            None,
+            f"write the power of ten as {x}e{ten} or {x} × 10^{ten}: “10 {ten}” reads as two "
+            "numbers.",
+        )
     if _BOUND.match(text):
         return Reading(None, _NOT_A_BOUND, bound=True)
     if unit == RATIO:

@@ -135,11 +135,25 @@ def _built(then: Callable[[], object] | tuple[Callable[[], object], ...]) -> w.W
     return parts[0] if len(parts) == 1 else w.VBox(parts)
 
 
-def answer_box(exercise_id: str, then: Callable[[], object] | None = None) -> w.Widget:
+def answer_box(
+    exercise_id: str,
+    then: Callable[[], object] | None = None,
+    after: tuple[str, str] = (),
+) -> w.Widget:
     """A text field and a Check button that answers right / not yet with a hint, and a Hint
     button that steps from a nudge to the formula to the worked step; after the worked step a
     "Show the answer" button gives up. The engine decides. Only once the answer is right or
-    shown does the result appear, with what `then` builds (a widget, or what it prints)."""
+    shown does the result appear, with what `then` builds (a widget, or what it prints).
+
+    With `after` (a way's key from `commit_way`, and what the student must have done), the box
+    itself stays shut until that way is committed, and on paper sits below a fold line: lesson
+    4's goodput is worked out once "above or below Meta's >90 %?" is committed, with hints and
+    retries (reader 49-34: a one-press reveal gave the answer away to any slip)."""
+    if after:
+        key, until = after
+        return solution(
+            key, lambda: answer_box(exercise_id, then), step=False, until=until, asks=exercise_id
+        )
     ex = lessons.EXERCISES[exercise_id]
     REVEALED.ask(exercise_id)
     field = w.Text(description=_unit_label(ex), style=LABEL)
@@ -1196,6 +1210,12 @@ def where_from(
                 return (
                     f"<li><b>{html.escape(what)}</b>: ______ (it would give away a prediction: "
                     f"it shows here, with its source, once you have committed “{asked}”).</li>"
+                )
+            if key in lessons.SHOWN_WITH:  # revealed, never worked out (reader 49-34)
+                paper = "; on paper, your teacher reads it out" if _on_paper() else ""
+                return (
+                    f"<li><b>{html.escape(what)}</b>: ______ (shown here, with its source, "
+                    f"once you have answered “{asked}”{paper}).</li>"
                 )
             paper = "; on paper, you work it out" if _on_paper() else ""
             return (

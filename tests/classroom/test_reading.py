@@ -534,7 +534,7 @@ def test_reader_13s_answers_to_lessons_3_and_4():
             # a prediction with a loss left out is a slip, named, not "a fair guess" for Meta's
             Row("goodput-16k", "89.6", via="reveal", says="common slip", lacks="fair guess"),
             # worked out since reader 48-34: Meta's figure typed is no worked answer
-            Row("goodput-16k", "90", via="reveal", says="Not the worked answer", lacks="fair"),
+            Row("goodput-16k", "90", via="reveal", says="Not the model's figure", lacks="fair"),
             # a share's tolerance said relative to the answer, never in points (reader 32: its
             # width in points times the fraction gave the answer away); the key keeps ±2.6 points
             Row("goodput-16k", "82.5", says=too_low),
@@ -1451,7 +1451,7 @@ def test_reader_21s_answers_to_lessons_3_and_4():
             "9.7 percentage points too high. If you worked it out (to the figures you gave)",
         ),
         ("89 %", "it fits a common slip: that leaves out the work lost at each interruption"),
-        ("90 %", "Not the worked answer: that is Meta's"),  # worked out (reader 48-34)
+        ("90 %", "Not the model's figure: that is Meta's"),  # worked out (reader 48-34)
         ("80 %", "5.3 percentage points too low. The step:"),
     ):
         said = lessons.reveal("goodput-16k", typed).message
@@ -3783,7 +3783,7 @@ def test_reader_28s_goodput_recipe_stands_above_the_prediction():
     nb = nbformat.read(teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[3].notebook, as_version=4)
     src = [c.source for c in nb.cells]
     at = next(
-        i for i, c in enumerate(src) if c.startswith('widgets.predict_reveal(\n    "goodput-16k"')
+        i for i, c in enumerate(src) if c.startswith('widgets.answer_box(\n    "goodput-16k"')
     )
     recipe, commit, question, intro = src[at - 1], src[at - 2], src[at - 3], src[at - 4]
     assert recipe.startswith("**Work it out.**") and "add three losses" in recipe.lower()

@@ -47,6 +47,11 @@ def _texts(x: object) -> str:
     return "\n".join(out + [_texts(c) for c in getattr(x, "children", ())])
 
 
+def _buttons(x: object) -> list[w.Button]:
+    out = [x] if isinstance(x, w.Button) else []
+    return out + [f for c in getattr(x, "children", ()) for f in _buttons(c)]
+
+
 def _fields(x: object) -> list[w.Text]:
     out = [x] if isinstance(x, w.Text) else []
     return out + [f for c in getattr(x, "children", ()) for f in _fields(c)]
@@ -58,7 +63,7 @@ def test_the_way_is_committed_before_the_recipe_and_the_goodput_is_worked_out() 
     src = _cells()
     commit = next(i for i, c in enumerate(src) if "commit_way(lessons.GOODPUT_WAY" in c)
     recipe = next(i for i, c in enumerate(src) if "1. the restart:" in c)
-    box = next(i for i, c in enumerate(src) if '"goodput-16k",' in c and "predict_reveal" in c)
+    box = next(i for i, c in enumerate(src) if '"goodput-16k",' in c and "answer_box" in c)
     assert commit < recipe < box
     assert "**Predict**" not in src[recipe] and src[recipe].startswith("**Work it out.**")
     assert lessons.EXERCISES["goodput-16k"].worked
@@ -74,13 +79,21 @@ def test_the_worked_box_opens_only_on_the_commit(monkeypatch: pytest.MonkeyPatch
     says what to do; the commit opens it, headed "Work it out"."""
     monkeypatch.setattr(widgets, "REVEALED", widgets.Revealed())
     roots = _run_four()
-    head = "Work it out: what share of time advances"
+    head = "What share of time advances"  # an answer box since reader 49-34
+
+    def boxes() -> list[w.Widget]:
+        return [
+            r
+            for r in roots
+            if head in _texts(r) and any(b.description == "Check" for b in _buttons(r))
+        ]
+
     page = "\n".join(_texts(r) for r in roots)
-    assert head not in page and "committed above or below (section 4)" in page
+    assert not boxes() and "committed above or below (section 4)" in page
     widgets.REVEALED.mark(lessons.GOODPUT_WAY)
-    (box,) = [r for r in roots if head in _texts(r)]
+    (box,) = boxes()
     assert "Predict first" not in _texts(box)
-    assert any("worked answer" in f.placeholder for f in _fields(box))
+    assert any(f.description == "Check" for f in _buttons(box))
 
 
 def test_a_held_goodput_hides_metas_gpu_hours_on_screen_and_on_paper(
@@ -92,9 +105,10 @@ def test_a_held_goodput_hides_metas_gpu_hours_on_screen_and_on_paper(
     for paper in (False, True):
         monkeypatch.setattr(widgets, "REVEALED", widgets.Revealed())
         monkeypatch.setenv(widgets.STATIC, "1" if paper else "")
-        widgets.predict_reveal("goodput-16k", after=lessons.GOODPUT_AFTER)
+        widgets.answer_box("goodput-16k", after=lessons.GOODPUT_AFTER)
         line = widgets.where_from(("models.llama3-405b.gpu_hours", "H100-hours")).value
-        assert meta not in line and "______" in line and "you work this out" in line, line
+        # revealed with the goodput, not worked out (reader 49-34)
+        assert meta not in line and "______" in line and "shown here" in line, line
         assert "give away a prediction" not in line, line
 
 
@@ -103,8 +117,8 @@ def test_a_held_goodput_hides_metas_gpu_hours_on_screen_and_on_paper(
     [
         ("85", "You answered 85 %", "predicted"),
         ("84.2 %", "Within the tolerance: right", "estimate"),
-        ("90", "Not the worked answer: that is Meta's", "fair guess"),
-        ("92 %", "Not the worked answer: that is Meta's", "fair guess"),
+        ("90", "Not the model's figure: that is Meta's", "fair guess"),
+        ("92 %", "Not the model's figure: that is Meta's", "fair guess"),
         ("below 90, about 84", "You answered 84 %", "predicted"),
     ],
 )

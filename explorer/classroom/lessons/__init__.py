@@ -107,6 +107,7 @@ from .common import (
     DRAIN_NOTE,
     EXERCISES,
     ON_PAPER,
+    SHOWN_WITH,
     SITE_MW,
     STATION_BASIS,
     TOLD_APART,

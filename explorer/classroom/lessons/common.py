@@ -888,6 +888,10 @@ WORKED_OUT = {
     # answer to lesson 4's goodput prediction (reader 32)
     "models.llama3-405b.gpu_hours": "goodput-16k",
 }
+# the WORKED_OUT figures a student does not work out: they are shown once their exercise is
+# done (Meta's GPU-hours, under lesson 4's back-to-the-hook), so a sources list says "shown
+# here", not "you work this out" (reader 49-34: students searched for a calculation)
+SHOWN_WITH = frozenset({"models.llama3-405b.gpu_hours"})
 # catalog figures a lesson's question has students tell apart before an exercise uses them
 # (lesson 3: which of Trainium2's quoted peaks is dense BF16 and which dense FP8): a sources list
 # (`widgets.where_from`) names them only once that exercise is revealed. Unlike WORKED_OUT, the

@@ -443,7 +443,8 @@ HOOK_UNTIL = (
 # the locks after the first (the more-chips numbers, the Advanced printout, What we found): one
 # line pointing to the first, which lists what is still to do (reader 42-34: the same long
 # paragraph four times in a row buried the text between them)
-HOOK_ABOVE = "done what “Back to the hook, with interruptions” above asks"
+# with `missing=HOOK_MISSING`: only what is still to do, no scroll up (reader 49-34)
+HOOK_ABOVE = "done sections 2, 3 and 4"
 HOOK_MISSING = (
     "work out the goodput (section 4)",
     "answer section 2's days, or press “Show the answer” there",
@@ -481,7 +482,7 @@ def goodput_ask() -> str:
     )
 
 
-# `widgets.predict_reveal(..., after=GOODPUT_AFTER)`: the worked box opens on that commit
+# `widgets.answer_box(..., after=GOODPUT_AFTER)`: the worked box opens on that commit
 GOODPUT_AFTER = (GOODPUT_WAY, "committed above or below (section 4)")
 MORE_CHIPS_ASK = (
     f"will a job of {fmt.number(BIG_JOB)} H100s finish sooner or later than the hook's "
@@ -821,7 +822,12 @@ add_exercise(
                 gb200_top_per_mw_ratio,
                 "your figure is also what the GB200 gives at the top of its overhead range "
                 f"({fmt.number(gb200_top_overhead(), 3)}), where the explorer takes "
-                f"{fmt.number(chip_value('gb200', 'server_overhead', 'dimensionless'))}",
+                f"{fmt.number(chip_value('gb200', 'server_overhead', 'dimensionless'))}: "
+                # reader 49-34: 1.53 is not in the lesson before the reveal; say what to check
+                "with the explorer's overhead, check each chip's power all in "
+                f"({fmt.number(chip_value('gb200', 'tdp', 'W'))} W × "
+                f"{fmt.number(chip_value('gb200', 'server_overhead', 'dimensionless'))}, "
+                f"{fmt.number(chip_value('trn2', 'tdp', 'W'))} W × {TRN2_OVERHEAD})",
                 kind=Kind(slip=False),
                 # reader 25: "a fair guess" credited a method not used; reader 33: "Close:
                 # that is what…" did too; reader 42-34: "Close, just outside what the checker

@@ -492,17 +492,19 @@ PLANS: dict[int, Plan] = {
                 "work out goodput-16k (its box opens on the commit). The chips slider opens on it "
                 "once llama-days is answered and sooner or later committed (at half a million "
                 "chips it answers section 3). "
-                "Above is a fair prediction: the model's assumed restart and checkpoint are "
-                "probably longer than Meta's. "
+                # reader 49-34: the reason given argued for below
+                "Either way is a fair prediction. The model comes out below, because its assumed "
+                "restart and checkpoint are probably longer than Meta's, and Meta may count redone "
+                "work as useful. "
                 # reader 42-34: the notebook and the worksheet ask it; the plan had no slot
                 "Once the slider opens, one minute for the question under it: why do AWS's "
                 "engineers talk about goodput rather than peak FLOPS? (Peak is how fast the chips "
                 "could compute if nothing failed; goodput counts only the time that moves "
                 "training forward.) "
                 # reader 47-34: a class slow on llama-days reached 40 minutes with the tables shut
-                "If the class is behind at 35 minutes: students still without llama-days press "
-                "Hint to the worked step, then “Show the answer”; in the next segment read out "
-                "only the second table's first two rows.",
+                "If the class is behind at 35 minutes: students still without llama-days or "
+                "the goodput press Hint to the worked step, then “Show the answer”; in the next "
+                "segment read out only the second table's first two rows.",
             ),
             (
                 10,

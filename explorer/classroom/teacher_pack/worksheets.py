@@ -366,6 +366,10 @@ def _training_figures() -> str:
             f"time between interruptions, a {JOB_CHIPS_SHOWN}-GPU job (Llama 3)",
             lessons.interval_words(mtbi),
         ],
+    ]
+    # the goodput's own figures below a fold: at the top of the page they worked it out before
+    # "above or below Meta's >90 %?" was circled (reader 49-34; the handout folds them too)
+    goodput = [
         [
             "a checkpoint stalls training for (assumed)",
             fmt.quantity(catalog.value("reliability.checkpoint_time", "minute"), "min"),
@@ -385,7 +389,13 @@ def _training_figures() -> str:
     # section 3's table is not here: its half-million row (a restart longer than the gap between
     # interruptions) answers "sooner or later?"; the teacher reads it out from the key's goodput
     # table once the class has committed (reader 46-34)
-    return "<h3>Figures you need</h3>" + html_table(["figure", "value"], rows)
+    return (
+        "<h3>Figures you need</h3>"
+        + html_table(["figure", "value"], rows)
+        + "<section class='fold'><p><b>✂ Fold the page here.</b> Turn over only after you have "
+        "circled above or below in section 4: the figures below work out its goodput.</p>"
+        "</section>" + html_table(["figure (section 4's goodput)", "value"], goodput)
+    )
 
 
 def _trn2(var: str, unit: str) -> float:
