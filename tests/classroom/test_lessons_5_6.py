@@ -22,6 +22,22 @@ def _cells(notebook: str) -> list[str]:
     return ["".join(c["source"]) for c in nb["cells"]]
 
 
+def _rule() -> str:
+    """Lesson 5's verdict rule: its table (the "Before you vote" cell) and "Whose figure?" (the
+    cell under it). Round 50 moved both from the top of the lesson to just before the vote."""
+    cells = _cells("05-fact-check.ipynb")
+    at = next(i for i, c in enumerate(cells) if c.startswith("## Before you vote"))
+    assert cells[at + 1].startswith("**Whose figure?**")
+    return cells[at] + "\n\n" + cells[at + 1]
+
+
+def _scoring() -> str:
+    """Lesson 5's scoring cell (round 50: under the rule, before the vote; it was in "How the
+    game runs")."""
+    (cell,) = [c for c in _cells("05-fact-check.ipynb") if c.startswith("**Scoring")]
+    return cell
+
+
 @pytest.fixture(scope="module")
 def pages(teacher_pages):
     return teacher_pages  # the pack, built once per test process (tests/conftest.py)
@@ -61,8 +77,8 @@ def test_the_verdict_rule_gives_no_claim_away():
     # reader 17 folded the rule in full at the Vote step; reader 22: it is read before the
     # debate, so it is printed open at the top, under the verdict table
     # reader 27: the rule is stated once, as the table (its old bullets said it again)
-    top = next(c for c in _cells("05-fact-check.ipynb") if "| **reproduced** |" in c)
-    assert top.startswith("# 5 ·") and "<details>" not in top
+    top = _rule()  # round 50: just before the vote, no longer at the top
+    assert top.startswith("## Before you vote") and "<details>" not in top
     rule = top[top.index("| verdict |") : top.index("**Whose figure?**")]
     for c in factcheck.class_claims():
         if not isinstance(c.claimed, str):
@@ -309,7 +325,7 @@ def test_the_game_has_time_to_change_over_and_votes_once(pages):
     assert "from the floor wait for the debrief" in case
     assert "once: in the notebook when there are computers" in said["Vote"]
     assert "marking its own “named” points" in said["Reveal"]
-    (how,) = [c for c in _cells("05-fact-check.ipynb") if c.startswith("## How the game runs")]
+    how = _scoring()  # round 50: the scoring cell, before the vote
     assert "the group marks this\npoint itself" in how
     assert "(the group marks this point itself" in pages["lesson-5/plan.html"]
 
@@ -321,7 +337,7 @@ def test_the_worksheet_lists_the_hooks_claims_and_the_rule_as_a_table(pages):
     hook = sheet[sheet.index("Before you see any verdict") :]
     assert hook.index("<ol><li>A continuous 300 MW") < hook.index("</ol>")
     assert hook[: hook.index("</ol>")].count("<li>") == 8
-    top = _cells("05-fact-check.ipynb")[0]
+    top = _rule()
     table = top[top.index("| verdict |") : top.index("**Whose figure?**")]
     # reader 27: the table is the rule, stated once (no prose saying it again)
     assert table.count("\n| **") == 3 and "- **reproduced**" not in top
@@ -389,8 +405,8 @@ def test_the_verdict_rule_says_whose_figure_and_the_cooling_row_is_read_aloud(pa
     # 1.56 (33 %, inside the claim's 30-50 %) read as an assumption, while the reveal scores
     # one verdict; the rule now says whose figure a claim is tested against, on screen and on
     # paper, and the cooling row is read aloud at the reveal (it was the one row left open)
-    cells = _cells("05-fact-check.ipynb")
-    assert "**Whose figure?**" in cells[0] and "<details>" not in cells[0]
+    rule = _rule()  # round 50: just before the vote
+    assert "**Whose figure?**" in rule and "<details>" not in rule
     sheet = pages["lesson-5/worksheet.html"]
     assert "<b>Whose figure?</b>" in sheet and "is at the Vote step below" not in sheet
     # reader 21: the disk example is the reveal's, not the worksheet's back page
@@ -409,7 +425,7 @@ def test_the_verdict_rule_says_whose_figure_and_the_cooling_row_is_read_aloud(pa
     assert "AWS publishes no PUE for this one site" in second
     # reader 21: said plainly (reader 22: in the rule at the top; reader 44: its first rank,
     # where the maker's figure for the model is the car's own)
-    assert re.search(r"\| 1 \| the subject's own[^\n]*\| [^|\n]*or of its model \|", cells[0])
+    assert re.search(r"\| 1 \| the subject's own[^\n]*\| [^|\n]*or of its model \|", rule)
 
 
 def test_the_capstones_step_4_links_the_days_and_bounds_the_optimum(pages):
@@ -589,11 +605,11 @@ def test_reader_20s_lesson_5(pages):
     dense = next(c for c in _cells("05-fact-check.ipynb") if c.startswith("**Dense or sparse?**"))
     assert "roughly doubles" not in dense
     # 3: the scoring's second point is a table by verdict; the rule in full is three bullets
-    (how,) = [c for c in _cells("05-fact-check.ipynb") if c.startswith("## How the game runs")]
+    how = _scoring()
     assert "| the explorer's verdict | the second point: the role… |" in how
     for page in ("plan", "worksheet"):
         assert "named the assumption, in its own words" in pages[f"lesson-5/{page}.html"]
-    top = _cells("05-fact-check.ipynb")[0]
+    top = _rule()
     rule = top[top.index("| verdict |") : top.index("**Whose figure?**")]
     assert rule.count("\n| **") == 3 and "3.64" not in top  # reader 21: the disk is the reveal's
     # 4: a quiz item whose answer is "reproduced under an assumption" (Trainium3's fourfold:
@@ -635,7 +651,7 @@ def test_a_stations_own_result_in_aws_table_waits_for_the_groups_number(pages):
 
 def test_reader_21s_lesson_5_rules_leave_the_debates_open_and_score_the_battery(pages):
     cells = _cells("05-fact-check.ipynb")
-    (how,) = [c for c in cells if c.startswith("## How the game runs")]
+    how = _scoring()  # round 50: the scoring cell
     # 2: the battery is contested because no source supports it, so no source disagrees; the
     # second point must be reachable for its two roles
     row = "named the source that disagrees, or showed that none of the sources supports it"
@@ -678,9 +694,12 @@ def test_reader_22s_rule_comes_before_the_debate_and_the_reveal_waits_for_the_cl
     # claim) was folded at the Vote step, after 20 minutes of argument; it is open under the
     # verdict table and read aloud with the role cards
     cells = _cells("05-fact-check.ipynb")
+    # round 50: the rule stands open in "Before you vote", after the stations and above the
+    # ballot (readers 48, 49: at the top it came before the hook); the plan reads it aloud
     at = [i for i, c in enumerate(cells) if "makes a different claim" in c]
-    (how,) = [i for i, c in enumerate(cells) if c.startswith("## How the game runs")]
-    assert at == [0] and at[0] < how and "<details>" not in cells[0]
+    (before,) = [i for i, c in enumerate(cells) if c.startswith("## Before you vote")]
+    ballot = next(i for i, c in enumerate(cells) if "widgets.verdict_vote(" in c)
+    assert at == [before] and before < ballot and "<details>" not in cells[before]
     said = {seg: what for _, seg, what in teacher_pack.PLANS[5].segments}
     assert "Read the verdict rule aloud" in said["Roles"]  # reader 27: stated once
     assert "changing the claim's words is a different claim" in said["Roles"]
@@ -926,7 +945,7 @@ def test_reader_24s_sparse_reveal_does_not_read_as_faulting_the_dense_claim():
 def test_reader_24s_rule_says_whose_figure_once_and_cell_6_names_every_held_row():
     # reader 24, defect 9: the rule was printed three ways; the assumption bullet and "Whose
     # figure?" said the same thing twice: it is said once, under "Whose figure?"
-    top = _cells("05-fact-check.ipynb")[0]
+    top = _rule()
     rule = top[top.index("| verdict |") : top.index("**Whose figure?**")]
     assert "average over others" not in rule and top.count("average over others") == 1
     whose = top[top.index("**Whose figure?**") :]
@@ -945,7 +964,7 @@ def test_reader_27s_verdict_rule_is_stated_once_and_the_worksheet_points_to_it(p
     # it again), then "Whose figure?": one statement now, the table with "Whose figure?" under
     # it, read aloud at the Roles step; the worksheet prints it once and the role cards point
     # to it
-    top = _cells("05-fact-check.ipynb")[0]
+    top = _rule()
     for verdict in ("**reproduced**", "**reproduced under an assumption**", "**contested**"):
         assert top.count(verdict) == 1, verdict
     assert "rule in full" not in top and "\n- **" not in top
@@ -1433,7 +1452,7 @@ def test_reader_36s_reveal_reads_one_line_a_row_and_whose_figure_reads_by_ear():
         assert len(a.split()) <= 32 and a.count(". ") <= 1, (len(a.split()), a)
     verdicts = ("reproduced", "reproduced under an assumption", "contested")
     assert all(any(v in a for v in verdicts) for a in aloud), aloud
-    top = _cells("05-fact-check.ipynb")[0]
+    top = _rule()
     whose = " ".join(top[top.index("**Whose figure?**") :].split("\n\n")[0].split())
     sentences = re.split(r"(?<=[.?])\s+", whose.replace("**Whose figure?**", "").strip())
     assert all(len(s.split()) <= 18 for s in sentences), [

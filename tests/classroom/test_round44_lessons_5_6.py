@@ -92,7 +92,10 @@ def test_whose_figure_is_a_short_ranked_list_with_a_car_beside_a_site(teacher_pa
     short enough to read aloud, with one car example beside one site example, on screen and on
     the worksheet; the plan reads the ranks aloud."""
     nb = json.loads((teacher_pack.NOTEBOOKS / "05-fact-check.ipynb").read_text("utf-8"))
-    top = "".join(nb["cells"][0]["source"])
+    # round 50: the ranks sit under the rule, just before the vote
+    top = next(
+        "".join(c["source"]) for c in nb["cells"] if "".join(c["source"]).startswith("**Whose")
+    )
     rows = _whose_rows(top)
     assert [r[0] for r in rows] == ["1", "2", "3", "never"], rows
     assert all(len(r) == 4 and len(r[1].split()) <= 12 for r in rows), rows

@@ -98,7 +98,9 @@ def test_lesson_5_reads_less_before_the_first_click():
     (how,) = [c for c in cells if c.startswith("## How the game runs")]
     assert "| time | step |" not in how and "<details>" not in how, how
     assert "one role defending it and one challenging it" not in how
-    assert "| the explorer's verdict |" in how and "**Scoring" in how
+    # round 50: the scoring sits with the rule, just before the vote (readers 48, 49)
+    (scoring,) = [c for c in cells if c.startswith("**Scoring")]
+    assert "| the explorer's verdict |" in scoring and "**Scoring" not in how
     assert "| 0–4 min | Hook |" in teacher_pack.fact_check_guide()
     before = cells[: next(i for i, c in enumerate(cells) if "widgets.station(" in c)]
     words = sum(len(c.split()) for c in before)

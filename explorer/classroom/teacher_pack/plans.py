@@ -569,7 +569,10 @@ PLANS: dict[int, Plan] = {
                 "scores against the sources, not the argument.” Read the verdict rule aloud "
                 # reader 39: all of "Whose figure?" (four conditionals) did not fit 5 minutes
                 # reader 44: its four ranks, read without their examples, fit the 5 minutes
-                "(the verdict table at the top and the four ranks of “Whose figure?” under it; "
+                # round 50: the notebook holds the rule under "Before you vote", after the
+                # stations; the worksheet prints it at the top of the sheet
+                "(on screen under “Before you vote”, at the top of the worksheet: the verdict "
+                "table and the four ranks of “Whose figure?” under it; "
                 "their car and site examples stay on the page): filling a gap the claim "
                 "leaves open is an assumption; changing the claim's words is a different claim.",
             ),
