@@ -1178,6 +1178,19 @@ def _label_slip(e: Exercise, answer: object, r: Reading, want: float) -> Feedbac
         # "the unit is GWh, not MWh" left that to the student)
         apart = want / r.value if r.value else 0.0
         times = ""
+        label = labelled[2].strip()
+        if re.fullmatch(r"m(?:W|Wh)", label) and apart >= 2 and math.isclose(apart, round(apart)):
+            # "2628 mWh": a small m is milli, and the reader took it for mega; "2628 mWh is 1,000
+            # times less" reasoned as if it were MWh (reader 50-12)
+            return Feedback(
+                False,
+                f"Not yet, hint: the number is right; the unit is {e.unit}. {label} is a "
+                f"milli{'watt-hour' if label.endswith('h') else 'watt'} (a small m); if you "
+                f"meant M{label[1:]} (capital M), that is {round(apart):,} times less than "
+                f"{e.unit}.",
+                "trap",
+                "prefix",
+            )
         if apart >= 2 and math.isclose(apart, round(apart)):
             times = f": {said} {labelled[2].strip()} is {round(apart):,} times less"
         elif 0 < apart <= 0.5 and math.isclose(1 / apart, round(1 / apart)):

@@ -331,6 +331,9 @@ _DIMENSIONS = (
     ("person", "a number of people"),
 )
 EXAMPLE = "type a number such as 1,500, 2.6k or 4.5 kWh"
+# the reply to a calculation that cannot be read; its example is no exercise's answer (reader
+# 50-12: "such as 2,628" answered lesson 1's first exercise, "300 MW x 24 x 365 = ?")
+_UNREAD_CALC = "I cannot read that calculation; type its result (a number such as 1,500)."
 
 
 def example(unit: str) -> str:
@@ -1424,7 +1427,7 @@ def read(
     # "a third, about 80,000 households": a comma after a word is the sentence's, not a decimal
     # comma; the number after the words is read (reader 27)
     comma = answer.find(",")
-    sentence = r.message == _DECIMAL_COMMA and comma > 0 and not answer[comma - 1].isdigit()
+    sentence = _is_decimal_comma(r.message) and comma > 0 and not answer[comma - 1].isdigit()
     if (r.message.startswith("I cannot find a number") or sentence) and lead:
         worked = read(answer[lead.end() :], unit, negative, above)
         if worked.value is not None:
@@ -1585,8 +1588,38 @@ _COMPARED = re.compile(r"\b(?:below|above|under|over|than|less|more)\b", re.IGNO
 _LABEL_COLON = re.compile(r"^[^:]*[^\W\d_][^:]*:\s*(?=[-+.\d])")
 
 
-# the reply to "2,6": a comma the reader cannot take for a thousands comma
-_DECIMAL_COMMA = "write decimals with a point (2.6) and commas only between thousands (2,628)."
+# the reply to "2,6": a comma the reader cannot take for a thousands comma; its examples are
+# no exercise's answer (reader 50-12: "(2.6) … (2,628)" handed a wrong "2,5 TWh" lesson 1's
+# first answer), and `_decimal_comma` says the student's own number back first
+_DECIMAL_COMMA = "write decimals with a point (3.7) and commas only between thousands (1,500)."
+
+
+def _is_decimal_comma(message: str) -> bool:
+    """Whether `message` is `_decimal_comma`'s reply."""
+    return message == _DECIMAL_COMMA or (
+        message.startswith("you typed ") and message.endswith("as in 1,500).")
+    )
+
+
+def _decimal_comma(whole: str, rest: str) -> str:
+    """The reply to a number with a decimal comma: the student's own number with a point, when
+    digits follow the comma, and the rule.
+
+    Examples
+    --------
+    >>> _decimal_comma("2", ",5 TWh")
+    'you typed 2,5: write 2.5 (decimals with a point; commas only between thousands, as in 1,500).'
+    >>> _decimal_comma("2", ", 5") == _DECIMAL_COMMA
+    True
+    """
+    digits = re.match(r",(\d+)", rest)
+    if not digits:
+        return _DECIMAL_COMMA
+    return (
+        f"you typed {whole},{digits[1]}: write {whole}.{digits[1]} (decimals with a point; "
+        "commas only between thousands, as in 1,500)."
+    )
+
 
 # the words that open a range: "from 90 to 150 MW", "between 90 and 150 MW"
 _RANGE_WORDS = re.compile(r"(?:it\s+(?:goes|runs)\s+)?(?:from|between)", re.IGNORECASE)
@@ -1725,9 +1758,7 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
         except ZeroDivisionError:
             return Reading(None, f"that calculation divides by zero; {EXAMPLE}.")
         if x is None:
-            return Reading(
-                None, "I cannot read that calculation; type its result (a number such as 2,628)."
-            )
+            return Reading(None, _UNREAD_CALC)
         if calc["rest"] and "=" in calc["rest"]:
             # "300 × 8,760 h = 2,628,000 MWh": the result after the "=" is the answer; the
             # working's unit is not the result's (reader 37-12: "read as 2,628,000 h = 2,628,000
@@ -1812,16 +1843,14 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
         return Reading(None, f"that fraction divides by zero; {EXAMPLE}.")
     rest = m["rest"]
     if rest.startswith(","):
-        return Reading(None, _DECIMAL_COMMA)
+        return Reading(None, _decimal_comma(m["num"], rest))
     # "3050000/8760 MWh": a fraction over the hours, labelled with the energy's unit
     if m["den"] is not None and not exp and _divides_by_hours("/" + m["den"]):
         as_power = _over_hours(x, rest.strip(), _per_hour(rest), unit, negative, above)
         if as_power is not None:
             return as_power
     if re.search(r"[*/×÷+^]\s*[\d.(]|\d\s*[*/×÷+^]", rest):
-        return Reading(
-            None, "I cannot read that calculation; type its result (a number such as 2,628)."
-        )
+        return Reading(None, _UNREAD_CALC)
     k, rest = _scale(rest, unit)
     x *= k
     if rest and _only_label(rest):  # "83.1 sparse": a bare number with its label (reader 17)
@@ -2161,9 +2190,7 @@ def _product_calc(text: str, unit: str, negative: bool, above: bool) -> Reading:
             raise ValueError("left over")
         product = _evaluate(tokens, lambda n, u: _Factors((("*", n, u),)))
     except (ValueError, RecursionError):  # a parenthesis left open, an operator with no number
-        return Reading(
-            None, "I cannot read that calculation; type its result (a number such as 2,628)."
-        )
+        return Reading(None, _UNREAD_CALC)
     terms = list(product.terms)
     bare = [n for op, n, u in terms if op == "*" and not u]
     timed = [(n, u) for op, n, u in terms if op == "*" and u]
@@ -2250,9 +2277,7 @@ def _terms_read(
     except ZeroDivisionError:
         return Reading(None, f"that calculation divides by zero; {EXAMPLE}.")
     except Exception:  # pint: not units
-        return Reading(
-            None, "I cannot read that calculation; type its result (a number such as 2,628)."
-        )
+        return Reading(None, _UNREAD_CALC)
     # "3.79e25 FLOP / (1e5 × 989e12 FLOP/s × 0.4) / 86400" for days: a bare divisor that is the
     # answer's unit in the units worked out (86,400 s in a day) is that unit changed by hand
     for op, n, u in terms:

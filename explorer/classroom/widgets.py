@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import html
 import io
+import math
 import os
 from collections.abc import Callable
 
@@ -795,8 +796,19 @@ def power_split(
             "color": bq.ColorScale(colors=[BLUE, ORANGE, GREY], min=0, max=2),
         },
     )
+    # a dashed line at half the site, so "when is the IT bar half the site?" can be checked by
+    # eye while the readout is held (reader 50-12: the axis read only 0 and the site's power)
+    half = bq.Lines(
+        x=["IT", "Other"],
+        y=[float(site_power) / 2] * 2,
+        scales={"x": xs, "y": ys},
+        line_style="dashed",
+        colors=[GREY],
+        labels=["half the site"],
+        display_legend=False,
+    )
     fig = bq.Figure(
-        marks=[bars],
+        marks=[bars, half],
         axes=[bq.Axis(scale=xs), y_axis],
         title=f"{fmt.quantity(site_power, 'MW')} site",
         animation_duration=0,
@@ -817,8 +829,13 @@ def power_split(
         )
         y_axis.tick_values = [0.0, float(site_power)] if held or closed else None
         if held:
+            # which side of the dashed line the IT bar is: it checks the half-the-site guess
+            # and gives none of the held numbers (reader 50-12)
+            it, mid = float(ds.it_power), float(site_power) / 2
+            side = "at" if math.isclose(it, mid) else "more than" if it > mid else "less than"
             out.value = (
-                "<p><i>Watch the bars: the PUE and the megawatts appear here once you have "
+                f"<p>The IT bar is <b>{side} half</b> the site (the dashed line).</p>"
+                "<p><i>The PUE and the megawatts appear here once you have "
                 "answered the exercises below (they would give their answers away).</i></p>"
             )
             return
@@ -1127,6 +1144,8 @@ def cooling_verdict() -> w.Widget:
             # the pairs' question answered in words, not only by the rows' order (reader 40-12)
             + f"<p>{html.escape(lessons.survey_against_article_line())}</p>"
             + f"<p>{html.escape(lessons.fleet_against_article_line())}</p>"
+            # what the verdict rests on: the other losses, a low-confidence figure (reader 50-12)
+            + f"<p>{html.escape(lessons.other_losses_line())}</p>"
         )
     )
 

@@ -124,6 +124,7 @@ from .common import (
     fleet_against_article_line,
     h100_speeds,
     on_paper,
+    other_losses_line,
     plant_cop_line,
     power_split_line,
     rows_look_for_line,

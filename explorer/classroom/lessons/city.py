@@ -265,10 +265,12 @@ add_exercise(
                 "articles-figure",
                 article_city,
                 # the student's work first, the article's number after (reader 49-12: a
-                # result rounded right heard "the article's own number" first)
+                # result rounded right heard "the article's own number" first); no "to two, it
+                # cannot be told from" it, which said the answer rounds to it (reader 50-12)
                 f"if you worked it out yourself (from {fmt.number(_per_household())} kWh per "
-                "home), give your result to three figures: to two, it cannot be told from the "
-                f"article's own {fmt.number(article_city())}",
+                "home), give your result to three figures; "
+                f"{fmt.number(article_city())} is the article's own figure, the one you are "
+                "checking",
                 match=Match(
                     # the article's exact figure: 249,000 computed is the student's own
                     rel_tol=1e-9,

@@ -482,6 +482,32 @@ def fleet_against_article_line() -> str:
     )
 
 
+def other_losses_line() -> str:
+    """Lesson 2's verdict against its one low-confidence input, the other losses: every cooling
+    share moves point for point with it, so the line gives the fleet's share at the catalog's
+    range of other losses and says that the verdict does not change (reader 50-12: the lesson
+    took 3 % and never said what hangs on it).
+
+    Examples
+    --------
+    >>> other_losses_line().split(": ")[0][-36:]  # 1 - 1/1.15 - 0.06 = 7 %; - 0.01: 12 %
+    'fleet leaves 7 % to 12 % for cooling'
+    """
+    spread = catalog.uncertainty_ranges()["defaults.overhead_fraction"]
+    most = power.cooling_share_at("aws-fleet", spread.low)
+    least = power.cooling_share_at("aws-fleet", spread.high)
+    low = ARTICLE_COOLING_RANGE[0]
+    if most >= low / 2:  # the line's claim, checked against the figures it quotes
+        raise ValueError(f"the fleet's cooling share {most:.3f} is not under half of {low}")
+    return (
+        f"Every share above takes the explorer's {fmt.percent(other_share())} of other losses, a "
+        f"rough estimate. With {fmt.percent(spread.low)} to {fmt.percent(spread.high)}, the "
+        f"fleet leaves {fmt.percent(least, decimals=0)} to {fmt.percent(most, decimals=0)} for "
+        f"cooling: still under half the article's low end of {fmt.percent(low)}, so the verdict "
+        "does not change."
+    )
+
+
 def survey_against_article_line() -> str:
     """Lesson 2's answer to the pairs' question, in words under the verdict table: where the
     survey's cooling share lies against the article's 30–50 % (inside or outside, and near which
@@ -640,7 +666,9 @@ def _cooling_cells() -> list[tuple[str, ...]]:
         ),
         ("2 · AWS's fleet PUE, AWS's reported water use", fleet_share, {}),
         (
-            "3 · AWS's fleet PUE, evaporated at most: all heat by evaporation",
+            # evaporation alone: a tower's drain adds more water (reader 50-12: "at most" read
+            # as the most a wet plant could use)
+            "3 · AWS's fleet PUE, all heat by evaporation (evaporation alone)",
             fleet_share,
             {"wue": wet_wue},
         ),

@@ -258,9 +258,9 @@ def model_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "The likely main reason: the air-side economiser's hours, when outside air blown "
                 "through the halls cools them, spend neither chiller electricity nor water (a "
                 "water-side economiser, lesson 7's, still evaporates in its tower). But row 3 is "
-                "a ceiling, what a wet plant at that PUE would evaporate if all its heat left as "
-                "vapour, and row 2 is what AWS reports over a year (counted its own way): the gap "
-                "is not all saving. A wet "
+                "what a wet plant at that PUE would evaporate if all its heat left as vapour (the "
+                "most evaporation can carry; a tower's drain adds more water), and row 2 is what "
+                "AWS reports over a year (counted its own way): the gap is not all saving. A wet "
                 "plant's water follows the heat it rejects: for this site's 300 MW a better PUE "
                 "does not cut it; for the same computing it saves water only in proportion.",
             ),
