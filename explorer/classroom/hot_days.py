@@ -786,7 +786,7 @@ def containers(shaving: xr.Dataset) -> str:
     >>> from explorer import batteries
     >>> from explorer.classroom import lessons
     >>> containers(batteries.peak_shaving_battery(lessons.hot_year()[0]))  # doctest: +ELLIPSIS
-    "42.8 MWh on the months' average days, up to 138 MWh on the year's real days: grid ..."
+    "42.8 MWh on the months' average days, up to 138 MWh on the year's real days: a grid ..."
     """
     # one container's MWh is a sourced catalog figure (reader 50-78: "a few MWh" had no source)
     box = catalog.value("storage.chemistries.lfp-bess.container_energy", "MWh")
