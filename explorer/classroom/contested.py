@@ -14,6 +14,7 @@ hours in a year ...
 from __future__ import annotations
 
 import textwrap
+from functools import cache
 
 from .. import catalog, fmt, uncertainty
 from ..ui import headlines
@@ -208,6 +209,29 @@ def connection_reading(site: str) -> tuple[float, float, float, float]:
     return peak, average, lf, city
 
 
+@cache
+def default_plant_bound(site: str) -> tuple[str, float]:
+    """The explorer's default plant for `site` (its chip's cooling technology) and the highest
+    load factor a grid connection at the site's power allows with it (average ÷ hottest hour),
+    in lesson 7's weather: `connection_reading`'s bound rests on lesson 7's chiller plant.
+
+    Examples
+    --------
+    >>> tech, lf = default_plant_bound("rainier-mississippi")
+    >>> tech, 0.7 < lf < 1
+    ('air-evaporative', True)
+    """
+    from ..climate import default_tech
+    from ..scenario import climate_year
+
+    tech = default_tech(catalog.raw()["sites"][site]["chip"])
+    power = catalog.value(f"sites.{site}.site_power", "MW")
+    year = climate_year(site, tech, site_power=power, hot_day="wet-bulb")
+    hours = catalog.value("conventions.hours_per_year", "hour/year")
+    average = float(year.annual_energy) * factor("GWh", "MWh") / hours
+    return tech, average / float(year.peak_facility_power)
+
+
 def city_corners(site: str) -> None:
     """Step 2, after contested-city-high: the city at the corners of the ranges (every figure at
     the end that pushes the same way), then with the site at its announced power, then with its
@@ -277,11 +301,14 @@ def below_flat_out(site: str) -> None:
         "households, and the grid connection must be bigger. Read as the grid connection, the "
         "hottest hour must fit under it, so the year could average at most "
         f"{fmt.number(lf, 2)} of it (load factor): a city of about {fmt.number(city)} "
-        "households; idle phases would take it lower, towards the range's low end, "
+        "households, with lesson 7's chiller plant "
+        f"({fmt.number(default_plant_bound(site)[1], 2)} with the default "
+        f"{default_plant_bound(site)[0]} plant); idle phases would take it lower, towards the "
+        "range's low end, "
         f"{fmt.number(low.low)} (a convention). The article does not say which; the range "
         "holds both readings."
     )
-    print(textwrap.fill(text, 90))
+    print(textwrap.fill(text, 90, break_on_hyphens=False))
 
 
 def cooling_shares(site: str) -> None:

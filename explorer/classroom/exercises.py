@@ -571,6 +571,9 @@ NEAR = 0.25
 # a near miss this much beyond the tolerance is a figure off, the method probably right; further
 # out (still within NEAR) the method itself may be off
 NEAR_FIGURES = 0.03
+# a tolerance at or below this is a tight box (±1 %): there a miss past 1.5 times it is a figure
+# used wrong, not "just outside" (reader 50-78)
+NEAR_TIGHT = 0.01
 # a near miss said "close" (reader 27; was "not far off"): within this share of the answer;
 # "2,000 GWh" for 2,628 (24 % low, beside a ±1 % tolerance) is a near miss, not "close" (reader 25)
 NOT_FAR = 0.10
@@ -2023,8 +2026,18 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             if close
             else "Check your method, then your figures, against this"
         )
+        # on a tight box whose answer rounded to two figures is not right, "just outside" only
+        # within half the tolerance again: 640,000 for 626,000 on a ±1 % box is 2.3 % off, a
+        # figure used wrong rather than a rounding (reader 50-78); looser boxes, and those that
+        # take two figures, keep the wider band earlier readers asked for (readers 16, 23, 45-12)
+        tight = e.rel_tol <= NEAR_TIGHT and not e.two_figures_too()
+        just = abs(ratio - 1) <= (1.5 * e.rel_tol if tight else e.rel_tol + NEAR_FIGURES)
+        if close and not just and not e.reads.reference:
+            verdict = "Check each figure you used against this"
         size = (
             f"a little {way}, just outside {e.outside_tolerance()}"
+            if just
+            else f"{way} by a few per cent, outside {e.outside_tolerance()}"
             if close
             # reader 27: "not far off (the checker accepts ±2 %)" for 9 % off read as a
             # contradiction

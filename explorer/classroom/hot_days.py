@@ -21,6 +21,7 @@ import contextlib
 import dataclasses
 import html
 import io
+import math
 import textwrap
 from typing import Any
 
@@ -604,9 +605,9 @@ def sizing_design_day(year: xr.Dataset) -> Fold:
                 # before the student had it; the battery's "More detail" says it, after)
                 "The station publishes no 1 % wet-bulb day, the one a tower is sized for (the "
                 "days above pair a wet-bulb with another condition), so this day is built from "
-                "the typical year. Next to the station's own 1 % wet-bulb, never published, it "
-                "may sit above or below that figure; somewhat above is the likelier, as the "
-                "year's hours are borrowed.",
+                # reader 50-78: "never published, it may sit above or below" read twice
+                "the typical year. Because its hours are borrowed, it probably sits a little "
+                "above the station's true 1 % wet-bulb.",
                 90,
                 break_on_hyphens=False,
             ),
@@ -785,14 +786,18 @@ def containers(shaving: xr.Dataset) -> str:
     >>> from explorer import batteries
     >>> from explorer.classroom import lessons
     >>> containers(batteries.peak_shaving_battery(lessons.hot_year()[0]))  # doctest: +ELLIPSIS
-    "42.8 MWh on the months' average days, up to 138 MWh on the year's real days: grid ..."
+    "42.8 MWh on the months' average days, up to 138 MWh on the year's real days: a grid ..."
     """
+    # one container's MWh is a sourced catalog figure (reader 50-78: "a few MWh" had no source)
+    box = catalog.value("storage.chemistries.lfp-bess.container_energy", "MWh")
+    average, real = float(shaving.battery_energy), float(shaving.real_days_energy)
     return (
-        f"{fmt.quantity(float(shaving.battery_energy), 'MWh')} on the months' average days, "
-        f"up to {fmt.quantity(float(shaving.real_days_energy), 'MWh')} on the year's real "
-        "days: grid batteries are sold as shipping containers of a few MWh each, so a row of "
-        "containers for the average days, a yard of them for every real day (not one "
-        "container, not a car battery)"
+        f"{fmt.quantity(average, 'MWh')} on the months' average days, "
+        f"up to {fmt.quantity(real, 'MWh')} on the year's real "
+        f"days: a grid battery the size of a shipping container holds about {box:g} MWh, so "
+        f"a row of containers (about {math.ceil(average / box)}) for the average days, a yard "
+        f"of them (about {math.ceil(real / box)}) for every real day (not one container, not a "
+        "car battery)"
     )
 
 
@@ -1151,12 +1156,16 @@ def smoothing(year: xr.Dataset) -> None:
     print(
         f"smoothing pack: {_mw(smooth.battery_power)}, "
         f"{fmt.quantity(float(smooth.battery_energy), 'MWh')} (grid-battery cells charge at "
-        f"most {fmt.number(float(smooth.max_c_rate))} times their energy an hour), "
+        f"most {fmt.number(float(smooth.max_c_rate))} times their energy an hour: the dip's "
+        "power, not its energy, sets the pack's size), "
         f"{fmt.number(float(smooth.cycles_per_year))} equivalent full cycles a year"
     )
+    # both rest on the explorer's illustrative dips, said where the figure is (reader 50-78)
     print(
         f"losses {fmt.quantity(float(smooth.annual_losses), 'MWh')} a year "
-        f"at {fmt.percent(settings['round_trip_efficiency'])} round-trip efficiency"
+        f"at {fmt.percent(settings['round_trip_efficiency'])} round-trip efficiency (with the "
+        f"lesson's illustrative {fmt.number(dips)} dips a day of "
+        f"{fmt.number(settings['swing_minutes'])} minute each)"
     )
 
 

@@ -331,7 +331,8 @@ def test_reader_14s_text_items_for_lessons_7_and_8(capsys):
     # sentence of step 2's three)
     step2 = " ".join(cells7[_first(cells7, "## Step 2")].split())
     # (reader 27 nit 9: step 2's introduction shortened)
-    assert "Hotter hours still happen: the plant runs through them and the grid supplies" in step2
+    # (reader 50-78: said in the "Which hot?" line, which names the hottest day and hour)
+    assert "**the hottest hour** are rarer: the grid supplies them" in step2
     # (reader 16 moved it from the question to the reveal under it)
     hot_days.every_yardstick(lessons.hot_year()[1])
     assert "its chillers work harder" in " ".join(capsys.readouterr().out.split())
@@ -395,7 +396,9 @@ def test_reader_15s_items_for_lessons_7_and_8(capsys, teacher_pages):
     assert "peaks at 26.7 °C" in out and (
         "the days above pair a wet-bulb with another condition" in out
     )
-    assert "above both" not in out and "may sit above or below that figure" in out  # reader 24 D5
+    assert (
+        "above both" not in out and "probably sits a little above" in out
+    )  # reader 24 D5; reader 50-78 wording
     assert "MW" not in out  # no load figure before the exercise that asks for the peak
     # (reader 37: the day's hottest hour)
     assert (
@@ -960,7 +963,7 @@ def test_reader_24s_lessons_7_and_8(capsys):
     ignores = " ".join(cells7[_first(cells7, r"\*\*What this model ignores")].split())
     plan = " ".join(" ".join(s for _, _, s in teacher_pack.PLANS[7].segments).split())
     stumble = " ".join(" ".join(teacher_pack.PLANS[7].stumbles).split())
-    said = "may sit above or below that figure; somewhat above is the likelier"
+    said = "it probably sits a little above the station's true 1 % wet-bulb"
     # (reader 26 D5: said once, in the printout; "What this model ignores" and the plan's
     # stumble point to it)
     assert said in printed
@@ -981,9 +984,15 @@ def test_reader_24s_paper_way_and_hints_that_do_not_presume(teacher_pages):
     assert "My prediction: below / at / above 300 MW (circle one), and ____" in p5[:2000], p5[:2000]
     # L7 D7: a rough "6 %" (2.6 / 49 = 5.3 %, said roughly) is not accused of the flat-out slip
     # (330 MW × 8,760 h / 49,000 GWh = 5.9 %); the hint says which working it means
+    # (reader 50-78: "6 %" was still told about the hottest hour; it is the one-figure
+    # estimate of 3,000 ÷ 50,000, named as that, and only "5.9 %" hears the flat-out slip)
     for typed in ("6 %", "about 6 %"):
         fb = lessons.check("state-energy-share", typed)
-        assert "if you took the hottest hour's draw" in fb.message, fb.message
+        assert "if you took the hottest hour's draw" not in fb.message, fb.message
+    assert (
+        "if you took the hottest hour's draw"
+        in lessons.check("state-energy-share", "5.9 %").message
+    )
     # (reader 34: a one-figure "about a tenth" is the answer as asked, said right alone; the
     # note needs an answer finer than that, "10.0 %")
     fb = lessons.check("utility-peak-share", "10.0 %")
@@ -1030,7 +1039,7 @@ def test_reader_28s_step_2_basics_shows_only_the_sized_day(capsys):
         assert folded not in out, folded
     fold = html.unescape(more._repr_html_())
     assert fold.startswith("<details><summary>How far to trust this day")  # (reader 29)
-    for shown in ("cooling design day: dry-bulb 23.5–34.2", "somewhat above is the likelier"):
+    for shown in ("cooling design day: dry-bulb 23.5–34.2", "probably sits a little above"):
         assert shown in " ".join(fold.split()), shown
     assert "MW" not in out + fold  # still no load figure before the exercise that asks for it
 
@@ -1111,7 +1120,7 @@ def test_reader_29s_step_2_hedging_is_one_named_fold(capsys):
     trust = hot_days.sizing_design_day(year)
     capsys.readouterr()
     assert str(trust).startswith("How far to trust this day"), str(trust)[:120]
-    assert "somewhat above is the likelier" in str(trust)
+    assert "probably sits a little above" in str(trust)
     cells7 = _cells("07")
     step2 = cells7[_first(cells7, "## Step 2")]
     text = " ".join(step2.split())
@@ -1773,7 +1782,9 @@ def test_reader44_78_the_tick_count_has_its_own_line_before_the_households_box()
     cells = _cells("08")
     box = _first(cells, r'predict_reveal\("contested-load-swing"\)')
     paragraphs = [" ".join(p.split()) for p in cells[box - 1].split("\n\n")]
-    assert any(p.startswith("Rows ticked (not in the box): ") for p in paragraphs), paragraphs
+    # reader 50-78: on screen no blank to write in; the question says where the ticks go
+    assert "write the rows you tick on paper, not in the box" in paragraphs[0].lower(), paragraphs
+    assert "Rows ticked (not in the box): ______" in lessons.on_paper(cells[box - 1])
     assert "households" in paragraphs[-1] and "tick" not in paragraphs[-1].lower(), paragraphs
 
 

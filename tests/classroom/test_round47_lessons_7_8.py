@@ -32,7 +32,8 @@ def test_step_2_points_to_its_folds_once_and_reads_shorter():
     pointers = re.findall(r"fold|More detail|how far to trust|upper end", text, re.I)
     assert len(pointers) <= 1, (pointers, text)
     assert "skip" in text, text
-    assert len(text.split()) < 200, len(text.split())
+    # (reader 50-78 / round-50 brief: the "Which hot?" line naming the four days adds ~25 words)
+    assert len(text.split()) < 225, len(text.split())
 
 
 def test_a_prediction_just_outside_the_tolerance_is_told_it_is_close():

@@ -190,6 +190,16 @@ add_exercise(
         ),
         traps=(
             Trap(
+                # a PUE of exactly 1 is a misconception, not only a size error (reader 50-78)
+                "no-overhead",
+                lambda: BOUNDS["pue"].lo,
+                "a PUE of 1 means no cooling and no losses at all; this plant's fans and pumps "
+                "run every hour, and its chillers in the warm months, so its PUE is above 1 all "
+                "year",
+                match=Match(rel_tol=0.001),
+                say=Say(lead="Not so", step=True),
+            ),
+            Trap(
                 "articles-share",
                 lambda: 1 / (1 - COOLING_SHARE - other_share()),
                 f"that is the PUE of a {fmt.percent(COOLING_SHARE)} cooling share, the article's "
@@ -515,6 +525,20 @@ add_exercise(
                 ),
                 f"if you took the hottest hour's draw ({_SITE_PEAK}) for every hour of the year: "
                 "the site draws that only on the hottest hours, so use its year's energy",
+                # only two figures of it are this slip: "6 %" is also a one-figure estimate
+                # (reader 50-78: "3000/50000" was accused of using the hottest hour)
+                match=Match(rel_tol=0.01, rounded=False),
+            ),
+            Trap(
+                "one-figure-inputs",
+                lambda: (
+                    fmt.rounded(_yr("annual_energy"), 1)
+                    / fmt.rounded(_grid_figure("state", "GWh/year"), 1)
+                ),
+                # the answer is not said: the hint would give it away (reader 50-78)
+                f"that rounds the site's {_YEAR_GWH} to one figure first, which moves it a "
+                "lot; keep two figures of the site's energy, and round only the share",
+                match=Match(rel_tol=0.01),
             ),
             Trap(
                 "peak-share",

@@ -430,8 +430,10 @@ def model_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 f"that shaves each day's peak holds about {_shaving_mwh()}, recharged from the "
                 "grid "
                 "in the same day's cooler hours (the printout says which): a "
-                "row of shipping-container units of a few MWh each (a yard of them to shave "
-                "every real day too), not one container and not a car battery. "
+                "row of shipping containers of about "
+                f"{catalog.value('storage.chemistries.lfp-bess.container_energy', 'MWh'):g} MWh "
+                "each (a yard of them to shave every real day too), not one container "
+                "and not a car battery. "
                 f"It is sized by {shaving_on_the_hot_day()[0]} "
                 f"({shaving_on_the_hot_day()[3]}); on the hot "
                 "day it lowers the cooling's peak only from "
@@ -471,7 +473,7 @@ def model_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "it), so more MWh.",
             ),
             (
-                "yet it loses more energy",
+                "it loses more energy in a year",
                 "It absorbs every dip and gives the energy back, dozens of times a day: its yearly "
                 f"throughput is large, and of every MWh it takes in it loses {_lost_share()} "
                 "(round-trip losses).",
