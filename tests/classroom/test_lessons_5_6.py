@@ -1631,8 +1631,8 @@ def test_station_feedback_reader38():
     assert "as a share; hint" not in cooling and "90 MW" in cooling, cooling
     fp8 = lessons.check_station("us-fp8", "41").message
     assert "sparse" in fp8 and "two 16-chip" not in fp8, fp8
-    share = lessons.check("capstone-job-share", "50 %")  # outside the box's ±10 %: not yet
-    assert "Not yet, hint" not in share.message and "Right as a guess" in share.message, share
+    share = lessons.check("capstone-job-share", "50 %")  # the question's own choice: right
+    assert share.right and "Not yet" not in share.message, share  # reader 50: as the reveal
     assert "Right: of the three" in lessons.reveal("capstone-job-share", "50 %").message
     assert not lessons.check("capstone-job-share", "every chip").right
 
