@@ -57,3 +57,13 @@ def test_rank_rule_agrees_with_the_verdicts_reader50_d1():
     key = re.sub("<[^>]+>", "", factcheck.after_reveal())
     indiana = key.split("The Indiana row.")[1].split("What we found")[0]
     assert "rank 2" in indiana, indiana
+
+
+def test_memory_key_says_the_two_figure_tb_the_checker_takes_reader50_d6():
+    """D6: the station took "1.6 TB" (1,649 GB to two figures) while the key's range,
+    1,529 to 1,543 GiB, would make a teacher on paper refuse it."""
+    from explorer.classroom.lessons import stations
+
+    assert lessons.check_station("trn2-hbm", "1.6 TB").right
+    key = stations.station_accepted("trn2-hbm")
+    assert "1.6 TB" in key, key

@@ -872,7 +872,11 @@ def station_accepted(claim_id: str) -> str:
             if e.needs_three() and refused
             else ""
         )
-        out.append(f"{e.tolerance()}{told}: {lo} to {hi}{refused}{three} {said}".strip())
+        # reader 50: the checker takes the answer rounded to the figures typed ("1.6 TB" for
+        # 1,649 GB); the key says so, or a teacher marking on paper refuses what the box accepts
+        tb = e.answer() * factor(e.unit, "TB") if e.unit in _MEMORY_UNITS else None
+        two = f", or {fmt.number(tb, 2)} TB, the answer rounded to two figures" if tb else ""
+        out.append(f"{e.tolerance()}{told}: {lo} to {hi}{two}{refused}{three} {said}".strip())
     return "; ".join(out)
 
 
