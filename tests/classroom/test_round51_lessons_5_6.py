@@ -67,3 +67,20 @@ def test_memory_key_says_the_two_figure_tb_the_checker_takes_reader50_d6():
     assert lessons.check_station("trn2-hbm", "1.6 TB").right
     key = stations.station_accepted("trn2-hbm")
     assert "1.6 TB" in key, key
+
+
+@pytest.mark.parametrize(
+    ("answer", "right", "words"),
+    [
+        ("41 PF sparse, 2x dense", True, "station's computation"),
+        ("2x dense", False, "looks like a ratio"),
+        ("four times dense", False, "looks like a ratio"),
+        ("41 PF, twice the dense", True, "station's computation"),
+        ("2x dense: 41.6", False, "factor you assumed"),
+    ],
+)
+def test_sparse_station_reads_the_ratio_its_question_asks_reader50_d5(answer, right, words):
+    """D5: the station's question 3 (how many times the dense figure) typed as "2x dense" got
+    "I cannot read the unit 'x'", and "41 PF sparse, 2x dense" "you gave 2 numbers"."""
+    fb = lessons.check_station("trn2-sparse", answer)
+    assert fb.right == right and words in fb.message, fb.message
