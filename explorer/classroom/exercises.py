@@ -1266,7 +1266,7 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         # a trap the reveal calls right ("about half", the question's own choice): one rule for
         # the box and the reveal (reader 50: `check` said "not yet" where the widget said right;
         # reader 38: "Not yet, hint: … about half it is" contradicted itself)
-        said = "Right" + fb.message.removeprefix("Not yet").removeprefix(", hint")
+        said = "Right" + fb.message.removeprefix("Not yet").replace(", hint:", ":", 1)
         return replace(fb, right=True, message=said)
     copied = fb.kind == "figures" and fb.trap  # a published figure typed (reader 35)
     if (fb.kind == "trap" or copied) and attempt >= 3 and "worked step" not in fb.message:
