@@ -155,8 +155,13 @@ def test_the_hand_computed_number_passes_and_a_near_miss_does_not():
         fb = lessons.check(eid, HAND[eid])
         assert fb.right and fb.message.startswith("Right"), fb.message
         tol = lessons.EXERCISES[eid].rel_tol
-        assert not lessons.check(eid, HAND[eid] * (1 + 2 * tol)).right, "+2 tolerances"
-        assert not lessons.check(eid, HAND[eid] * (1 - 2 * tol)).right, "-2 tolerances"
+        # a near miss is wrong, or right as the guess the question offers ("about half"; the
+        # reveal and the box give one verdict, reader 50)
+        e = lessons.EXERCISES[eid]
+        for x, said in ((1 + 2 * tol, "+2 tolerances"), (1 - 2 * tol, "-2 tolerances")):
+            fb = lessons.check(eid, HAND[eid] * x)
+            offered = any(t.id == fb.trap and t.say.lead == "Right" for t in e.traps)
+            assert not fb.right or offered, said
 
     assert check_each(sorted(HAND), check) == len(HAND)
 

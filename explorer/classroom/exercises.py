@@ -1279,11 +1279,11 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         )
     trap = next((t for t in e.traps if t.id == fb.trap), None) if fb.kind == "trap" else None
     if trap and trap.say.lead == "Right" and fb.message.startswith("Not yet"):
-        # a trap the reveal calls right as a guess ("about half"), outside the box's tolerance:
-        # "Not yet, hint: … about half it is" contradicted itself (reader 38)
-        how = f" ({trap.say.worked})" if trap.say.worked else ""
-        said = f"Right as a guess; as a worked answer, not yet{how}"
-        return replace(fb, message=said + fb.message.removeprefix("Not yet"))
+        # a trap the reveal calls right ("about half", the question's own choice): one rule for
+        # the box and the reveal (reader 50: `check` said "not yet" where the widget said right;
+        # reader 38: "Not yet, hint: … about half it is" contradicted itself)
+        said = "Right" + fb.message.removeprefix("Not yet").replace(", hint:", ":", 1)
+        return replace(fb, right=True, message=said)
     copied = fb.kind == "figures" and fb.trap  # a published figure typed (reader 35)
     if (fb.kind == "trap" or copied) and attempt >= 3 and "worked step" not in fb.message:
         # a trap's hint alone came back unchanged at the third attempt; a stuck student gets
@@ -2546,7 +2546,7 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
         size = f"{fmt.number(1 / ratio)} times too small"
     else:
         size = f"{fmt.number(ratio)} times too large"
-    if fb.right:
+    if fb.right and fb.kind != "trap":  # a trap called right ("about half") says its own words
         gap = f"Within the tolerance: {good}." + (
             f" {_sentence(e.right_note)}" if e.right_note else ""
         )
@@ -2572,7 +2572,7 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
             # "at 300 MW" where the question asks "below, at or above": the way is wrong, and
             # is the misconception the exercise is there to catch, not a fair guess (reader 24)
             lead = "Not at: "
-        gap = lead + fb.message.split("hint: ", 1)[-1]
+        gap = lead + fb.message.split("hint: ", 1)[-1].removeprefix("Right: ")
         if t and t.say.size:
             hint = fb.message.split("hint: ", 1)[-1]
             gap = f"{yours} is {size}. {_sentence(hint[:1].upper() + hint[1:])}"

@@ -1134,7 +1134,7 @@ def test_reader_29s_chips_row_says_why_an_outside_figure_may_fill_its_gap(pages)
     rule = " ".join(rule.split())
     # reader 44: a rank-2 or rank-3 figure (an outside one) fills the gap as an assumption
     whose = rule[rule.find("Whose figure") :][:900]
-    assert "rank 2 or 3 fills a gap the claim leaves open" in whose, whose
+    assert "rank 2 or 3 may fill a gap the claim leaves open" in whose, whose
     assert "independent test of the same thing" in whose and "comparable thing" in whose, whose
     chips = factcheck.after_reveal().split("<b>The chips row.</b>")[1].split("</li>")[0]
     tail = re.sub("<[^>]+>", "", chips.split(factcheck.ASKS)[1])
@@ -1631,8 +1631,8 @@ def test_station_feedback_reader38():
     assert "as a share; hint" not in cooling and "90 MW" in cooling, cooling
     fp8 = lessons.check_station("us-fp8", "41").message
     assert "sparse" in fp8 and "two 16-chip" not in fp8, fp8
-    share = lessons.check("capstone-job-share", "50 %")  # outside the box's ±10 %: not yet
-    assert "Not yet, hint" not in share.message and "Right as a guess" in share.message, share
+    share = lessons.check("capstone-job-share", "50 %")  # the question's own choice: right
+    assert share.right and "Not yet" not in share.message, share  # reader 50: as the reveal
     assert "Right: of the three" in lessons.reveal("capstone-job-share", "50 %").message
     assert not lessons.check("capstone-job-share", "every chip").right
 

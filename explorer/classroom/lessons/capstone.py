@@ -975,8 +975,10 @@ def capstone_found(heading: str = "h4") -> str:
         f"<{heading}>What we found</{heading}><ul>"
         # reader 45: the hook asks for every chip in one job; it is answered first, as asked,
         # and the fastest job (step 4) after it (it came first, the hook's guess an "if")
-        "<li><b>The hook.</b> Every chip in one job, as you guessed: with no interruptions "
-        f"the run would take {span_words(capstone_value('ideal_days'))}. With them, each chip "
+        # reader 50: not "as you guessed" (a student who guessed a year was told so)
+        "<li><b>The hook.</b> For every chip in one job (the case your guess was for): with no "
+        f"interruptions the run would take {span_words(capstone_value('ideal_days'))}. "
+        "With them, each chip "
         f"does useful work {part_words(capstone_value('goodput'))} of the time, so the run "
         f"takes {span_words(every_days)}, on the model's extrapolation (step 3's check says "
         "how far it reaches). In one job of every chip, its run uses "

@@ -872,7 +872,11 @@ def station_accepted(claim_id: str) -> str:
             if e.needs_three() and refused
             else ""
         )
-        out.append(f"{e.tolerance()}{told}: {lo} to {hi}{refused}{three} {said}".strip())
+        # reader 50: the checker takes the answer rounded to the figures typed ("1.6 TB" for
+        # 1,649 GB); the key says so, or a teacher marking on paper refuses what the box accepts
+        tb = e.answer() * factor(e.unit, "TB") if e.unit in _MEMORY_UNITS else None
+        two = f", or {fmt.number(tb, 2)} TB, the answer rounded to two figures" if tb else ""
+        out.append(f"{e.tolerance()}{told}: {lo} to {hi}{two}{refused}{three} {said}".strip())
     return "; ".join(out)
 
 
@@ -897,6 +901,37 @@ def _nearer_twice(answer: object, first: Exercise, twice: Trap) -> bool:
     if value is None:
         return True
     return abs(value - twice.value()) < abs(value - first.answer())
+
+
+# "2x dense", "four times dense": the sparse station's question 3 (how many times the dense
+# figure) typed with a multiplier (reader 50 D5: "I cannot read the unit 'x'")
+_RATIO_NOTE = re.compile(
+    r"\b(\d+(?:\.\d+)?|two|four)\s*(?:x|×|\*|times)\s*(?:the\s+)?dense\b", re.IGNORECASE
+)
+_RATIO_WORDS = {"two": "2", "four": "4"}
+
+
+def _ratio_note(answer: object) -> object:
+    """A typed ratio note said as the station reads it: beside a number, "2x dense" as "twice
+    the dense" (a note, as "41 PF, twice the dense" is); alone, as the bare ratio ("2x"), which
+    the station answers as a ratio typed in the PFLOP/s field.
+
+    Examples
+    --------
+    >>> _ratio_note("41 PF sparse, 2x dense"), _ratio_note("four times dense")
+    ('41 PF sparse, twice the dense', '4x')
+    """
+    text = str(answer)
+    m = _RATIO_NOTE.search(text)
+    if not m:
+        return answer
+    factor = _RATIO_WORDS.get(m[1].lower(), m[1])
+    rest = text[: m.start()] + text[m.end() :]
+    if not re.search(r"\d", rest):
+        return f"{factor}x"
+    if factor != "2":
+        return answer
+    return (text[: m.start()] + "twice the dense" + text[m.end() :]).strip()
 
 
 def check_station(claim_id: str, answer: object) -> Feedback:
@@ -927,6 +962,7 @@ def check_station(claim_id: str, answer: object) -> Feedback:
             "claim.",
             "unreadable",
         )
+    answer = _ratio_note(answer)
     ways = _station_ways()[claim_id]
     wording = factcheck.claim(claim_id).stated
     if wording and not re.search(r"\d", wording) and wording.lower() in str(answer).lower():
