@@ -2656,8 +2656,7 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
         # "chips per hour" is not a count (reader 50-34: accepted as the run's days)
         return Reading(
             None,
-            f"“{rest.strip()}” is a rate, not how long it takes; give "
-            f"{_unit_words(unit)} alone.",
+            f"“{rest.strip()}” is a rate, not how long it takes; give {_unit_words(unit)} alone.",
         )
     rest = typed
     if "FLOP" in unit and not unit.endswith("/s") and _FLOPS.match(_PER_DAY.sub("", rest)):

@@ -71,11 +71,7 @@ def _texts(x: object) -> str:
 
 def test_lesson_4_closed_cells_each_say_what_they_hold() -> None:
     """Reader 50-34 D5: four identical "This opens once …" lines in a row after section 4."""
-    closed = [
-        t.split("\n")[0]
-        for t in (_texts(r) for r in _run_four())
-        if "Still to do" in t
-    ]
+    closed = [t.split("\n")[0] for t in (_texts(r) for r in _run_four()) if "Still to do" in t]
     assert len(closed) >= 4, closed
     heads = [line.split(":")[0] for line in closed]
     assert len(set(heads)) == len(heads) and not any(h.startswith("This") for h in heads), heads
