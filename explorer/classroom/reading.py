@@ -1932,7 +1932,7 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
 # the words a "per facility MW, how many times X" question puts after its ratio
 _RATIO_ECHO = re.compile(
     r"(?:per\s+(?:facility\s+|IT\s+|site\s+)?(?:MW|megawatts?|kW|W)"
-    r"|(?:times|x|×)\s+(?:as\s+much\s+as\s+)?[A-Za-z][\w\s-]*)",
+    r"|(?:times|x|×)\s+(?!(?:more|fewer|less|as\s+many)\b)(?:as\s+much\s+as\s+)?[A-Za-z][\w\s-]*)",
     re.IGNORECASE,
 )
 

@@ -536,11 +536,10 @@ def training_found() -> str:
         "under the explorer's assumed restart and checkpoint times.</li>"
         # the model's assumptions first, where the result is stated (reader 50-34 D1: it
         # read as a fact about AI datacenters)
-        "<li><b>More chips can be slower, in this model:</b> with no spare "
-        "machines and Llama 3's interruption rate scaled up, "
-        f"{times_words(BIG_JOB / RUN_CHIPS)} the chips "
-        f"means interruptions {times_words(BIG_JOB / RUN_CHIPS)} as often, "
-        "and a bigger job restarts more slowly. With the restart growing (an extrapolation, "
+        "<li><b>More chips can be slower, in this model:</b> it keeps no spare machines and "
+        f"scales up Llama 3's interruption rate. In it, {times_words(BIG_JOB / RUN_CHIPS)} the "
+        f"chips means interruptions {times_words(BIG_JOB / RUN_CHIPS)} as often, "
+        "and a bigger job restarts more slowly. With the restart growing (an assumption of "
         f"{restart_growth_confidence()} confidence), half a "
         f"million chips are far slower than {fmt.number(RUN_CHIPS)}. With a fixed "
         f"{RESTART:g}-minute restart, they are "
