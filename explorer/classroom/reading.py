@@ -1950,8 +1950,20 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
             # "1.4 below both": the number and its verdict, read as "1.4, below both" is
             # (reader 47-12: refused without the comma)
             return _finish(x, unit, negative, bare=True)
+        if unit == RATIO and _RATIO_ECHO.fullmatch(rest):
+            # "2.1 per MW", "2.08 times Trainium2": the question's own words echoed after a
+            # ratio, read as "2.1 times better" is (reader 50-34: a right number got "Not yet")
+            return _finish(x, unit, negative, bare=True)
         return Reading(None, f"leave out {rest!r}; give {_unit_words(unit)}.")
     return _physical(x, rest, unit, negative)
+
+
+# the words a "per facility MW, how many times X" question puts after its ratio
+_RATIO_ECHO = re.compile(
+    r"(?:per\s+(?:facility\s+|IT\s+|site\s+)?(?:MW|megawatts?|kW|W)"
+    r"|(?:times|x|×)\s+(?!(?:more|fewer|less|as\s+many)\b)(?:as\s+much\s+as\s+)?[A-Za-z][\w\s-]*)",
+    re.IGNORECASE,
+)
 
 
 # a verdict said after a plain number: "below both", "above 2.8 and below 4.5", "inside"
@@ -2664,6 +2676,13 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     if per and _power_per_time(rest[: per.start()], unit, per.lastgroup or "year"):
         return Reading(None, _power_per_time(rest[: per.start()], unit, per.lastgroup or "year"))
     typed = _PER_YEAR.sub("", rest)  # "2.6 TWh per year": the exercise already means a year
+    if is_time(unit) and typed != rest and is_time(_symbol(typed.strip()) or "-"):
+        # "11.1 days per year": a time per year is a rate, not how long something takes, as
+        # "chips per hour" is not a count (reader 50-34: accepted as the run's days)
+        return Reading(
+            None,
+            f"“{rest.strip()}” is a rate, not how long it takes; give {_unit_words(unit)} alone.",
+        )
     rest = typed
     if "FLOP" in unit and not unit.endswith("/s") and _FLOPS.match(_PER_DAY.sub("", rest)):
         rest = _PER_DAY.sub("", rest)  # "7.2e21 FLOP per day": the FLOP done in a day

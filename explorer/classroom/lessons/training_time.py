@@ -458,6 +458,8 @@ SLIDER_LOCK = {
     "until": "answered section 2 (right, or the answer shown) and committed sooner or later "
     "(section 3)",
     "missing": HOOK_MISSING[1:],
+    # what the closed line holds: cell 23 sends the student to it (reader 50-34 D5)
+    "title": "The chips slider",
 }
 # lesson 4's section 4 prediction, "above or below Meta's >90 %?", committed in words before
 # the recipe that works the goodput out: with the recipe above it the "prediction" was a
@@ -532,9 +534,13 @@ def training_found() -> str:
         "must. On Meta's own job size the model's days are consistent with the GPU-hours Meta "
         "published, "
         "under the explorer's assumed restart and checkpoint times.</li>"
-        f"<li><b>More chips can be slower:</b> {times_words(BIG_JOB / RUN_CHIPS)} the chips "
-        f"means interruptions {times_words(BIG_JOB / RUN_CHIPS)} as often, "
-        "and a bigger job restarts more slowly. With the restart growing, half a "
+        # the model's assumptions first, where the result is stated (reader 50-34 D1: it
+        # read as a fact about AI datacenters)
+        "<li><b>More chips can be slower, in this model:</b> it keeps no spare machines and "
+        f"scales up Llama 3's interruption rate. In it, {times_words(BIG_JOB / RUN_CHIPS)} the "
+        f"chips means interruptions {times_words(BIG_JOB / RUN_CHIPS)} as often, "
+        "and a bigger job restarts more slowly. With the restart growing (an assumption of "
+        f"{restart_growth_confidence()} confidence), half a "
         f"million chips are far slower than {fmt.number(RUN_CHIPS)}. With a fixed "
         f"{RESTART:g}-minute restart, they are "
         "slower by a small margin (section 4 prints the days). Section 3's site is slower only "
