@@ -75,7 +75,10 @@ class LiveServer(ServerProcess):
             html = r.read().decode()
             cookies = r.headers.get_all("Set-Cookie") or []
         xsrf = next(c.split(";")[0].split("=", 1)[1] for c in cookies if c.startswith("_xsrf="))
-        return KERNEL_ID.search(html).group(1), xsrf
+        found = KERNEL_ID.search(html)
+        # seen once (session 19, a busy host): a 200 page without a kernel id; say what it was
+        assert found, f"no kernel id in the page; it began: {html[:400]!r}"
+        return found.group(1), xsrf
 
     def ws_url(self, kernel_id: str) -> str:
         return self.url(
