@@ -9,17 +9,15 @@ small checker replies; and lesson 4's cell count.
 
 from __future__ import annotations
 
-import ast
-import contextlib
 import html
-import io
 import json
-import re
 
 import ipywidgets as w
 import pytest
 
 from explorer.classroom import lessons, teacher_pack, widgets
+
+from ._run import run_notebook, texts
 
 FOUR = next(teacher_pack.NOTEBOOKS.glob("04-*.ipynb"))
 THREE = next(teacher_pack.NOTEBOOKS.glob("03-*.ipynb"))
@@ -31,22 +29,10 @@ def _cells(path=FOUR) -> list[str]:
 
 def _run_four() -> list[w.Widget]:
     """Lesson 4's code cells run in this process, as Run All does: the widgets each shows."""
-    roots, ns = [], {}
-    for c in json.loads(FOUR.read_text("utf-8"))["cells"]:
-        if c["cell_type"] != "code":
-            continue
-        tree = ast.parse("".join(c["source"]))
-        last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-        with contextlib.redirect_stdout(io.StringIO()):
-            exec(compile(tree, "<cell>", "exec"), ns)
-            if last is not None:
-                roots.append(eval(compile(ast.Expression(last.value), "<cell>", "eval"), ns))
-    return [r for r in roots if isinstance(r, w.Widget)]
+    return run_notebook(FOUR)
 
 
-def _texts(x: object) -> str:
-    out = [html.unescape(re.sub(r"<[^>]+>", "", x.value))] if isinstance(x, w.HTML) else []
-    return "\n".join(out + [_texts(c) for c in getattr(x, "children", ())])
+_texts = texts
 
 
 def _all(x: object, kind: type) -> list:

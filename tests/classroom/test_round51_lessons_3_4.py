@@ -1,9 +1,5 @@
 """Round 51, lessons 3 and 4: what reader 50-34 found (checker replies, notebook text)."""
 
-import ast
-import contextlib
-import html
-import io
 import json
 import re
 from pathlib import Path
@@ -13,6 +9,8 @@ import pytest
 
 from explorer.classroom import lessons
 from explorer.classroom.lessons import check
+
+from ._run import run_notebook, texts
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,22 +49,10 @@ def _cells(path: Path) -> dict[str, str]:
 
 def _run_four() -> list[w.Widget]:
     """Lesson 4's code cells run in this process, as Run All does: the widgets each shows."""
-    roots, ns = [], {}
-    for c in json.loads(FOUR.read_text("utf-8"))["cells"]:
-        if c["cell_type"] != "code":
-            continue
-        tree = ast.parse("".join(c["source"]))
-        last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-        with contextlib.redirect_stdout(io.StringIO()):
-            exec(compile(tree, "<cell>", "exec"), ns)
-            if last is not None:
-                roots.append(eval(compile(ast.Expression(last.value), "<cell>", "eval"), ns))
-    return [r for r in roots if isinstance(r, w.Widget)]
+    return run_notebook(FOUR)
 
 
-def _texts(x: object) -> str:
-    out = [html.unescape(re.sub(r"<[^>]+>", "", x.value))] if isinstance(x, w.HTML) else []
-    return "\n".join(out + [_texts(c) for c in getattr(x, "children", ())])
+_texts = texts
 
 
 def test_lesson_4_closed_cells_each_say_what_they_hold() -> None:
