@@ -15,19 +15,23 @@
 
 Voila's pool is a class Voila builds around this one (``voila_kernel_manager_factory``);
 `pooled` derives the explorer's from it (`ExplorerVoila` gives the running manager that class):
-the kernel a visit takes from the pool is told to the visit, a ready kernel is taken first and
-the refill a visitor would wait for starts at once (`pool`).
+the kernel a visit takes from the pool is told to the visit, a ready kernel is taken first, one
+whose render failed is never served (`discard_failed`) and the refill a visitor would wait for
+starts at once (`pool`).
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from typing import Any
 
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 
-from .pool import ready_first, wake_refills
+from .pool import drop_failed, ready_first, wake_refills
 from .tracker import VISIT, record_kernel, tracker
+
+log = logging.getLogger("explorer.server")
 
 #: What is kept for a session whose websocket closed, at most (the rest is dropped: a page
 #: that comes back after that many messages reloads its widgets anyway).
@@ -126,6 +130,20 @@ def pooled(cls: type) -> type:
             record_kernel(result[2])  # (render task, rendered cells, kernel id)
             wake_refills(self._pools.get(notebook_name, []))
             return result
+
+        def discard_failed(self, notebook_name: str) -> list[str | None]:
+            """Drop the pool's kernels whose start or render failed (`pool.failed`), shut them
+            down and refill: Voila's handler counts the pool before it takes a kernel, so a
+            visit finds only healthy ones, or none and starts a kernel of its own."""
+            dropped = drop_failed(self._pools.get(notebook_name, []))
+            for kernel_id in dropped:
+                log.warning("kernel %s: its preheated render failed; shutting it down", kernel_id)
+                if kernel_id is not None:
+                    asyncio.ensure_future(self.shutdown_kernel(kernel_id))
+            if dropped:
+                self.fill_if_needed(notebook_name=notebook_name)
+                wake_refills(self._pools.get(notebook_name, []))
+            return dropped
 
         def fill_if_needed(self, *args: Any, **kwargs: Any) -> None:
             token = VISIT.set(None)  # refills started during a visit are no visitor's kernel

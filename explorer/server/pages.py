@@ -70,6 +70,9 @@ class ExplorerVoilaHandler(EmbeddableCookies, TornadoVoilaHandler):
             self.set_header("Retry-After", "60")
             yield page(503)
             return
+        discard_failed = getattr(km, "discard_failed", None)  # a pooled manager (`kernels`)
+        if discard_failed is not None:
+            discard_failed(self.notebook_path or path)
         token = self.xsrf_token.decode()  # tornado sets the cookie with the response headers
         fallback = xsrf_fallback_script(token)
         visit = Visit()

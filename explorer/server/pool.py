@@ -5,7 +5,8 @@ After a visit takes a preheated kernel, Voila refills the pool after
 the next refill, delay included. Here a refill waits its delay only while the pool still holds a
 ready or starting kernel (`refills_to_wake`): the visitor beyond the pool gets a kernel started at
 once, and a class arriving together is not slowed by its own refills. A visitor also takes a
-ready kernel before one still starting (`ready_first`).
+ready kernel before one still starting (`ready_first`), and never one whose render failed
+(`drop_failed`: its kernel is shut down and the pool refilled).
 
 `kernels.pooled` applies `ready_first` and `wake_refills` around each visit; Voila's pool sleeps
 through `wait_before`, which `patches.patch_pool_refill` puts in place of Voila's own.
@@ -44,13 +45,42 @@ def refills_to_wake(states: list[str]) -> list[int]:
     return [states.index(SLEEPING)] if SLEEPING in states else []
 
 
+def failed(task: Any) -> bool:
+    """A finished pool task that cannot serve a page: its kernel did not start, or the render
+    of the notebook in that kernel stopped on an error (Voila would still send the page's head,
+    then end the page there: a 200 page without its kernel)."""
+    if task.cancelled() or task.exception() is not None:
+        return True
+    render = task.result().get("task")
+    return bool(
+        render is not None
+        and render.done()
+        and (render.cancelled() or render.exception() is not None)
+    )
+
+
+def drop_failed(pool: list[Any]) -> list[str | None]:
+    """Remove the `failed` tasks from a Voila pool; the kernel ids they had (None: none started).
+
+    Examples
+    --------
+    >>> drop_failed([])
+    []
+    """
+    ids = []
+    for task in [t for t in pool if t.done() and failed(t)]:
+        pool.remove(task)
+        ok = not task.cancelled() and task.exception() is None
+        ids.append(task.result().get("kernel_id") if ok else None)
+    return ids
+
+
 def pool_states(pool: list[Any]) -> list[str]:
-    """`READY`, `STARTING`, `SLEEPING` or `FAILED` for each task of a Voila pool."""
+    """`READY`, `STARTING`, `SLEEPING` or `FAILED` (`failed`) for each task of a Voila pool."""
     states = []
     for task in pool:
         if task.done():
-            ok = not task.cancelled() and task.exception() is None
-            states.append(READY if ok else FAILED)
+            states.append(FAILED if failed(task) else READY)
         else:
             coro = task.get_coro() if hasattr(task, "get_coro") else None
             wake = _WAKE.get(coro) if coro is not None else None
