@@ -20,6 +20,8 @@ import pytest
 from explorer import catalog, compute, fmt
 from explorer.classroom import exercises, handouts, lessons, quiz, teacher_pack, widgets
 
+from ._run import run_notebook, texts
+
 FOUR = teacher_pack.NOTEBOOKS / "04-from-flops-to-a-trained-model.ipynb"
 THREE = teacher_pack.NOTEBOOKS / "03-from-chips-to-flops.ipynb"
 DETAILS = re.compile(r"<details>.*?</details>", re.S)
@@ -1157,25 +1159,11 @@ def test_lesson_4s_sooner_or_later_is_committed_before_what_answers_it(monkeypat
 
 
 def _run_four() -> list:
-    """Run lesson 4's code cells in this process, as Run All does; the widgets each cell shows."""
-    import ast
-    import contextlib
-    import io
-
-    roots, ns = [], {}
-    for c in [c for c in nbformat.read(FOUR, as_version=4).cells if c.cell_type == "code"]:
-        tree = ast.parse(c.source)
-        last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-        with contextlib.redirect_stdout(io.StringIO()):
-            exec(compile(tree, "<cell>", "exec"), ns)
-            if last is not None:
-                roots.append(eval(compile(ast.Expression(last.value), "<cell>", "eval"), ns))
-    return [r for r in roots if isinstance(r, w.Widget)]
+    """Lesson 4's code cells run in this process, as Run All does; the widgets each cell shows."""
+    return run_notebook(FOUR)
 
 
-def _texts(x) -> str:
-    out = [html.unescape(x.value)] if isinstance(x, w.HTML) else []
-    return "\n".join(out + [_texts(c) for c in getattr(x, "children", ())])
+_texts = texts
 
 
 def test_reader_32s_nothing_answers_sooner_or_later_before_it_is_committed(monkeypatch, pages):

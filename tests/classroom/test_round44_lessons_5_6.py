@@ -1,40 +1,23 @@
 """Reader 44's defects in lessons 5 and 6 (fix round 44): each test failed on main."""
 
-import ast
-import contextlib
 import html
-import io
 import json
 import re
 
 from explorer.classroom import lessons, teacher_pack, widgets
+
+from ._run import run_notebook, texts
 
 _FAIR = "The energy matches; the load does not"
 _FASTEST = "The fastest job buys time with energy"
 
 
 def _run_notebook(name: str) -> list:
-    """The widgets lesson `name`'s code cells build, as Run All makes them."""
-    nb = json.loads((teacher_pack.NOTEBOOKS / name).read_text(encoding="utf-8"))
-    ns: dict = {}
-    roots = []
-    for raw in nb["cells"]:
-        if raw["cell_type"] != "code":
-            continue
-        tree = ast.parse("".join(raw["source"]))
-        last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-        with contextlib.redirect_stdout(io.StringIO()):
-            exec(compile(tree, "<cell>", "exec"), ns)
-            if last is not None:
-                roots.append(eval(compile(ast.Expression(last.value), "<cell>", "eval"), ns))
-    return roots
+    """The widgets lesson `name`'s code cells show, as Run All makes them."""
+    return run_notebook(teacher_pack.NOTEBOOKS / name)
 
 
-def _texts(x) -> str:
-    import ipywidgets as ipw
-
-    out = [x.value] if isinstance(x, ipw.HTML) else []
-    return "\n".join(out + [_texts(c) for c in getattr(x, "children", ())])
+_texts = texts
 
 
 def _buttons(x) -> list:
@@ -61,7 +44,7 @@ def test_the_debrief_answers_wait_for_the_class_not_for_step_5(monkeypatch, teac
             if eid.startswith("capstone-"):
                 widgets.REVEALED.mark(eid)
         page = "\n".join(_texts(r) for r in roots)
-        assert "What we found" in page and "<b>The hook.</b>" in page  # step 5 opens it
+        assert "What we found" in page and "The hook." in page  # step 5 opens it
         assert _FAIR not in page and _FASTEST not in page, "the debrief's answers at step 5"
         (button,) = [b for r in roots for b in _buttons(r) if "discuss" in b.description.lower()]
         button.click()
