@@ -5,6 +5,9 @@ same few dozen scenarios again and again: checking one student answer computes t
 result and each trap's value, and each is a call to `explorer.compute` (about 3–9 ms). The core is
 pure, so a scenario is a function of its inputs alone; this module keeps each one it has computed.
 
+An exercise's answer and its traps' values are kept the same way (`kept`): checking one typed
+answer asks for them a dozen times, and some (lesson 4's runs) take 50–80 ms each.
+
 A kept Dataset's arrays are read-only and each caller gets its own shallow copy, so no caller can
 change what another reads: assigning a variable changes the copy only, and writing into an array
 raises ``ValueError`` instead of moving every later answer.
@@ -13,7 +16,7 @@ raises ``ValueError`` instead of moving every later answer.
 from __future__ import annotations
 
 import functools
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 import numpy as np
@@ -71,3 +74,40 @@ def _computed(key: tuple) -> xr.Dataset:
         if isinstance(var.data, np.ndarray):
             var.data.flags.writeable = False
     return ds
+
+
+_KEPT_VALUES: dict[int, Any] = {}  # id of a `kept` wrapper → its value, once computed
+
+
+def kept(value: Callable[[], Any]) -> Callable[[], Any]:
+    """`value`, a function of nothing (an exercise's answer, a trap's value), computed once per
+    process; `forget` computes it again.
+
+    Examples
+    --------
+    >>> calls = []
+    >>> answer = kept(lambda: calls.append(1) or 2.5)
+    >>> answer(), answer(), len(calls)
+    (2.5, 2.5, 1)
+    >>> forget(); answer(), len(calls)
+    (2.5, 2)
+    """
+    if getattr(value, "_explorer_kept", False):
+        return value
+
+    @functools.wraps(value)
+    def once() -> Any:
+        try:
+            return _KEPT_VALUES[id(once)]
+        except KeyError:
+            out = _KEPT_VALUES[id(once)] = value()
+            return out
+
+    once._explorer_kept = True  # type: ignore[attr-defined]
+    return once
+
+
+def forget() -> None:
+    """Compute every kept scenario and value again (after a test changed what they read)."""
+    _computed.cache_clear()
+    _KEPT_VALUES.clear()

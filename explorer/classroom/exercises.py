@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from .. import fmt
 from ..units import ureg
 from ..validate import Bound
+from .computed import kept
 from .reading import (
     COUNT_WORDS,
     PREFIXABLE,
@@ -186,6 +187,9 @@ class Trap:
     match: Match = Match()
     say: Say = Say()
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "value", kept(self.value))  # asked for at every check
+
 
 @dataclass(frozen=True)
 class Reads:
@@ -326,6 +330,9 @@ class Exercise:
     waits_for: tuple[str, ...] = ()
     worked: bool = False
     right_note: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "answer", kept(self.answer))  # asked for a dozen times a check
 
     @property
     def hint(self) -> str:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import asyncio
 
 from explorer.server import pool
-from server.test_pool_refill import DELAY, Renderer, manager, run, turns
+
+from .test_pool_refill import DELAY, Renderer, manager, run, turns
 
 
 def rendered(ok: bool):
