@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from .. import fmt
+from .. import fmt, units
 from ..units import ureg
 from ..validate import Bound
 from .computed import kept
@@ -806,7 +806,7 @@ def _in_other_unit(e: Exercise, x: float, want: float, rel_tol: float | None = N
     # nobody writes kFLOP: a FLOP figure 1,000 times too small is a prefix slip, not a unit
     prefixes = "MGTPE" if stem.startswith("FLOP") else "kMGTPE"
     for other in (stem, *(p + stem for p in prefixes)):
-        there = float(ureg.Quantity(want, e.unit).to(other).magnitude)
+        there = want * units.factor(e.unit, other)
         if other == e.unit:
             continue
         # a bare 83,136 for 83.1 PFLOP/s is the answer in TFLOP/s, the unit the chip's figure is
