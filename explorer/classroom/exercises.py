@@ -1311,6 +1311,10 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     return fb
 
 
+# a count of figures in words, as the replies say it ("the two figures you gave")
+_FIGURE_WORDS = {2: "two", 3: "three", 4: "four"}
+
+
 def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     """Right, or not yet with the hint that fits the answer given.
 
@@ -1567,6 +1571,15 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             if figures and x != want and half_up(want, figures) == x
             else ""
         )
+        if not own and not noted and e.precision.figures and typed_figures:
+            # a box that asks for its figures: "4.3" for 4.23 MWh is right inside the
+            # tolerance, but not the result rounded to those figures (reader 50-78: a plain
+            # "Right!" hid the misrounding)
+            mine = half_up(want, typed_figures)
+            if typed_figures >= e.precision.figures and x != mine and x != want:
+                count = _FIGURE_WORDS.get(typed_figures, str(typed_figures))
+                places = max(typed_figures - 1 - math.floor(math.log10(abs(mine))), 0)
+                own = f" To the {count} figures you gave, it rounds to {mine:,.{places}f}."
         noted += [r.note] if r.note else []
         noted += [_mislabelled(e, answer)] if _mislabelled(e, answer) else []
         note = "".join(f" Note: {_sentence(n)}" for n in noted[:2])
