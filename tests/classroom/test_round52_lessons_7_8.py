@@ -212,3 +212,21 @@ def test_a_right_answer_misrounded_in_a_figures_box_is_told_its_rounding(exercis
     assert said.startswith("Right") and says in said, said
     # the result rounded as typed keeps its plain "Right!"
     assert "rounds to" not in check(exercise, says.split("rounds to ")[1].rstrip(".")).message
+
+
+def test_a_kept_value_is_its_own_wrappers_never_a_freed_ones():
+    # found running this round's tests (-n 2): `kept` stored values by the wrapper's id, which a
+    # new wrapper reuses once the old one is freed, so a hand-made trap (test_exercises) read
+    # another test's value. Each wrapper keeps its own value
+    from explorer.classroom import exercises
+    from explorer.classroom.computed import forget, kept
+
+    for i in range(300):
+        trap = exercises.Trap("other", lambda i=i: float(i), "the other figure")
+        assert trap.value() == i
+        del trap
+    calls = []
+    answer = kept(lambda: calls.append(1) or 2.5)
+    assert (answer(), answer(), len(calls)) == (2.5, 2.5, 1)
+    forget()
+    assert (answer(), len(calls)) == (2.5, 2)
