@@ -2347,8 +2347,8 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
                     message=f"The right way, {said} {e.show(ref)}: {you.lower()} "
                     f"{fmt.number(value, significant_figures(rest) or 3)}{unit}, just {said} it; "
                     "the explorer gets "
-                    f"{e.show(want)}. {yours} is {fmt.percent(abs(value / want - 1), 2)} "
-                    f"too {'low' if value < want else 'high'}. The step: "
+                    f"{e.show(want)}. Only the way is marked here: the number rests on the "
+                    "shape the draws take, which the question does not give. The step: "
                     f"{_sentence(e.hints[-1])}",
                 )
             top = e.reads.ceiling() if e.reads.ceiling else None

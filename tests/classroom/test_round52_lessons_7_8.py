@@ -109,7 +109,9 @@ def test_the_state_share_question_says_which_figure_may_be_rounded():
     assert not check("state-energy-share", "5 %").right or True  # unchanged rule, any reply
 
 
-@pytest.mark.parametrize("prediction", ["above 320", "above 305", "320", "305 MW", "above 330"])
+@pytest.mark.parametrize(
+    "prediction", ["above 320", "above 305", "320", "305 MW", "above 330", "above, 300.5"]
+)
 def test_a_p5_prediction_the_right_way_is_not_marked_to_2_percent(prediction):
     # D5: "a way is enough: the number needs the draws' shape", yet 320 and 305 were "just
     # outside the ±2 % the checker accepts"
