@@ -76,7 +76,10 @@ def _computed(key: tuple) -> xr.Dataset:
     return ds
 
 
-_KEPT_VALUES: dict[int, Any] = {}  # id of a `kept` wrapper → its value, once computed
+# how many times `forget` has run: a `kept` value computed in an earlier round is computed
+# again. The value lives on its wrapper, not in a table keyed by the wrapper's id, which a new
+# wrapper may reuse once the old one is freed (a test's hand-made trap read another's value)
+_ROUND = [0]
 
 
 def kept(value: Callable[[], Any]) -> Callable[[], Any]:
@@ -95,13 +98,15 @@ def kept(value: Callable[[], Any]) -> Callable[[], Any]:
     if getattr(value, "_explorer_kept", False):
         return value
 
+    kept_at: list[Any] = []  # (round, value), once computed
+
     @functools.wraps(value)
     def once() -> Any:
-        try:
-            return _KEPT_VALUES[id(once)]
-        except KeyError:
-            out = _KEPT_VALUES[id(once)] = value()
-            return out
+        if kept_at and kept_at[0] == _ROUND[0]:
+            return kept_at[1]
+        out = value()
+        kept_at[:] = [_ROUND[0], out]
+        return out
 
     once._explorer_kept = True  # type: ignore[attr-defined]
     return once
@@ -110,4 +115,4 @@ def kept(value: Callable[[], Any]) -> Callable[[], Any]:
 def forget() -> None:
     """Compute every kept scenario and value again (after a test changed what they read)."""
     _computed.cache_clear()
-    _KEPT_VALUES.clear()
+    _ROUND[0] += 1

@@ -1902,7 +1902,7 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
             # "1" is not committed unread (reader 41-34: the guide's "1 to 100" made it 1 %)
             return _finish(x, unit, negative, bare=True, echo=_BARE_ONE)
         if unit == SHARE and not above and x > 100:  # "110": neither a share nor a percentage
-            return Reading(None, _OVER_WHOLE)
+            return Reading(None, OVER_WHOLE)
         return _finish(x, unit, negative, bare=True)
     if unit == SHARE and above and (m["den"] is not None or x <= 1) and _MORE.match(rest):
         # "two thirds more", "0.68 more": a share said as the excess, as "68 % more" is (reader
@@ -1931,7 +1931,7 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
             plain = f"{_A_RATIO} is a plain number{shown}, not a percentage"
             return replace(_finish(x / 100, unit, negative, bare=False), note=plain)
         if unit == SHARE and not above and x > 100:  # "120 %" is refused as "120" is
-            return Reading(None, _OVER_WHOLE)
+            return Reading(None, OVER_WHOLE)
         if unit == SHARE:
             return _finish(x / 100, unit, negative, bare=False)
         return Reading(None, f"a percentage does not fit here; give {_unit_words(unit)}.")
@@ -2019,7 +2019,7 @@ _PERCENT_RANGE = re.compile(r"^%\s*(?:-|–|to)\s*[\d.]+\s*%?\s*$", re.IGNORECAS
 # the reply to a share of the whole over 100 %, typed "120" or "120 %" alike (reader 24); no
 # example figure: "such as 85 %" was goodput-16k's answer, handed over before the commit
 # (reader 37-34)
-_OVER_WHOLE = (
+OVER_WHOLE = (
     "a share of the whole cannot be over 100 %; type a percentage (with the % sign) or a "
     "decimal below 1."
 )
