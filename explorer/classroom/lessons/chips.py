@@ -24,6 +24,7 @@ from .common import (
     fleet_pue,
     other_share,
     part_words,
+    times_words,
     trn2_all_in_w,
     under_part_words,
 )
@@ -311,10 +312,10 @@ add_exercise(
     Exercise(
         "trn2-chips-300mw",
         3,
-        f"How many Trainium2 chips can a {SITE} site feed "
-        f"at a {fmt.percent(TRN2_COOLING)} cooling share and {OTHER_TEXT} other losses "
-        f"(together {fmt.percent(TRN2_COOLING + other_share(), 2)} of the site: that is what AWS's "
-        f"fleet PUE of {FLEET_PUE_TEXT} means)?",
+        # the split is the explorer's: AWS publishes only the PUE (reader 51-34 D10)
+        f"How many Trainium2 chips can a {SITE} site feed at AWS's fleet PUE of "
+        f"{FLEET_PUE_TEXT} (the explorer's {fmt.percent(TRN2_COOLING)} cooling and {OTHER_TEXT} "
+        f"other losses: together {fmt.percent(TRN2_COOLING + other_share(), 2)} of the site)?",
         lambda: float(
             compute(site_power=SITE_MW, cooling_fraction=TRN2_COOLING, chip="trn2").chips_supported
         ),
@@ -789,11 +790,10 @@ def chips_found() -> str:
     low, high = HOOK_GUESSES
     return (
         "<h4>What we found</h4><ul>"
-        "<li><b>The hook:</b> a 300 MW site feeds hundreds of thousands of Trainium2 chips: more "
-        "than a hundred thousand and fewer than a million: both guesses are off by similar "
-        f"factors, one too low, one too high ({fmt.number(n)} ÷ {fmt.number(low)} ≈ "
-        f"{fmt.number(n / low, 2)}; {fmt.number(high)} ÷ {fmt.number(n)} ≈ "
-        f"{fmt.number(high / n, 2)}).</li>"
+        f"<li><b>The hook:</b> a {SITE} site feeds hundreds of thousands of Trainium2 chips. "
+        "A hundred thousand is too low and a million too high, by similar factors "
+        f"({fmt.number(n)} ÷ {fmt.number(low)} ≈ {fmt.number(n / low, 2)}; {fmt.number(high)} ÷ "
+        f"{fmt.number(n)} ≈ {fmt.number(high / n, 2)}).</li>"
         "<li>Chips = IT power ÷ (TDP × server overhead); cooling and other losses take their "
         "share first.</li>"
         "<li>A FLOP is an amount and FLOP/s a speed; FP8 ≈ 2 × BF16; sparse figures are upper "
@@ -802,8 +802,53 @@ def chips_found() -> str:
         "<li>Systems are chips × count: most of the makers' published figures (the "
         "“published” column) can be rebuilt from per-chip figures; lesson 5 checks the Project "
         "Rainier article's figures.</li>"
-        "<li><i>(Advanced)</i> Fewer FLOP/s per chip is not the same as fewer per facility MW; "
-        "the gap narrows.</li></ul>"
+        f"<li><i>(Advanced)</i> {per_mw_found_words()}</li></ul>"
+    )
+
+
+def chips_hook() -> None:
+    """Print lesson 3's "back to the hook" under the chip count's worked solution: how the count
+    compares with the hook's guesses, and which of its figures are estimated. It was a markdown
+    fold, open before the count was answered (reader 51-34 D14).
+
+    Examples
+    --------
+    >>> chips_hook()  # doctest: +NORMALIZE_WHITESPACE
+    Back to the hook: a 300 MW site feeds hundreds of thousands of Trainium2 chips. A guess of
+    ten thousand was far too low; a hundred thousand is too low and a million too high, by
+    similar factors. Two figures behind the count are an estimate (the TDP) and a borrowed number
+    (the server overhead): without the overhead you would count about twice the chips.
+    """
+    overhead = chip_value("trn2", "server_overhead", "dimensionless")
+    print(
+        f"Back to the hook: a {SITE} site feeds hundreds of thousands of Trainium2 chips. A guess "
+        "of ten thousand was far too low; a hundred thousand is too low and a million too high, "
+        "by similar factors. Two figures behind the count are an estimate (the TDP) and a "
+        "borrowed number (the server overhead): without the overhead you would count "
+        f"{times_words(overhead)} the chips."
+    )
+
+
+def per_mw_found_words() -> str:
+    """Lesson 3's Advanced finding in one sentence, from the core: Trainium2 still delivers fewer
+    FLOP/s per facility MW than a GB200, but the gap narrows (reader 51-34 D4: "fewer per chip is
+    not the same as fewer per MW" read as "Trainium2 may not be behind per MW").
+
+    Examples
+    --------
+    >>> print(per_mw_found_words())  # doctest: +NORMALIZE_WHITESPACE
+    Trainium2 still delivers fewer dense FP8 FLOP/s per facility MW than a GB200, but the gap
+    narrows from 3.8 times per chip to 2.1 times per facility MW, because each Trainium2 draws
+    far less power.
+    """
+    per_mw = fp8_per_mw("gb200") / fp8_per_mw("trn2")
+    fewer = "fewer" if per_mw > 1 else "more"
+    way = "narrows" if per_mw < per_chip_ratio() else "widens"
+    return (
+        f"Trainium2 still delivers {fewer} dense FP8 FLOP/s per facility MW than a GB200, but the "
+        f"gap {way} from {fmt.number(per_chip_ratio(), 2)} times per chip to "
+        f"{fmt.number(per_mw, 2)} times per facility MW, because each Trainium2 draws far less "
+        "power."
     )
 
 
