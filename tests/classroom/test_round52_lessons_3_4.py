@@ -82,9 +82,9 @@ def test_lesson_3s_hook_answer_opens_with_the_chip_count(monkeypatch: pytest.Mon
     ("exercise", "answer", "right", "says", "lacks"),
     [
         # the one-loss-left-out slip (89.2 %) rounded to two figures: no "method is right"
-        ("goodput-16k", "89%", False, "left out", "method is probably right"),
-        ("goodput-16k", "0.89", False, "left out", "method is probably right"),
-        ("goodput-16k", "89", False, "left out", "method is probably right"),
+        ("goodput-16k", "89%", False, "common slip", "method is probably right"),
+        ("goodput-16k", "0.89", False, "common slip", "method is probably right"),
+        ("goodput-16k", "89", False, "common slip", "method is probably right"),
         ("goodput-16k", "85%", True, "Right", ""),
         # "FLOPS" is a speed: the amount written so is almost, not right
         ("ultraserver-day-flop", "7.18e21 FLOPS", False, "Almost", "Right"),

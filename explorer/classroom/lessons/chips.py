@@ -431,6 +431,14 @@ add_exercise(
                 "number of chips: divide the IT power, in watts, by it",
                 match=Match(rel_tol=0.005),
             ),
+            # one facility MW's chips: the per-MW table's row, the method right and the site's
+            # megawatts left out (reader 51-34 D7: it was told "only IT power feeds the chips")
+            Trap(
+                "per-mw-not-site",
+                lambda: _trn2_it_w() / SITE_MW / trn2_all_in_w(),
+                "that is the chips per MW of the site (one facility megawatt); the site has "
+                f"{SITE}: multiply by {fmt.number(SITE_MW)}",
+            ),
             Trap(
                 "no-other-losses",
                 lambda: SITE_MW * factor("MW", "W") * (1 - TRN2_COOLING) / trn2_all_in_w(),
@@ -689,6 +697,14 @@ add_exercise(
                 lambda: _us_trn2()[0] * factor("PFLOP/s", "FLOP/s") * DAY_S * 24,
                 f"24 times too large: the {fmt.number(DAY_S)} s of a day already hold its 24 "
                 "hours; multiply by the day's seconds once",
+                say=Say(aside=False),
+            ),
+            # a year's seconds for a day's: 365 times too large (reader 51-34 D7)
+            Trap(
+                "per-year",
+                lambda: _us_trn2()[0] * factor("PFLOP/s", "FLOP/s") * factor("year", "s"),
+                "that is a year of computing; the question asks for one day: multiply the speed "
+                f"by the {fmt.number(DAY_S)} s in a day",
                 say=Say(aside=False),
             ),
             Trap(

@@ -1415,6 +1415,18 @@ add_exercise(
                 f"uptime only ({uptime_words()}); {_also_subtracts()}",
                 match=Match(rel_tol=0.0035),
             ),
+            # just above Meta's 90 %, and also the model's goodput with the lost work left out,
+            # which "More detail" prints (reader 51-34 D15): both said
+            Trap(
+                "without-lost-work",
+                without_lost_work,
+                f"that is just above Meta's >{fmt.percent(METAS_EFFECTIVE)}, and also the "
+                "goodput with the lost work left out. If you worked it out, add the work redone "
+                "after each interruption (on average half a checkpoint interval, "
+                f"{fmt.number(checkpoint_every() / 2, 2)} min)",
+                match=Match(rel_tol=0.002, rounded=False),
+                kind=Kind(slip=False),
+            ),
             Trap(
                 "metas-overall",
                 lambda: 0.9,
