@@ -99,7 +99,7 @@ def test_lesson_3s_hook_answer_opens_with_the_chip_count(monkeypatch: pytest.Mon
         # 90.2 % is also the model's goodput without the lost work
         ("goodput-16k", "90.2%", False, "lost work", ""),
         # "1.5 weeks" has two figures
-        ("llama-days", "1.5 weeks", False, "", "one figure"),
+        ("llama-days", "1.5 weeks", False, "half a week", "a guess to one figure"),
     ],
 )
 def test_checker_replies_fit_what_was_typed(
