@@ -76,7 +76,9 @@ def _computed(key: tuple) -> xr.Dataset:
     return ds
 
 
-_KEPT_VALUES: dict[int, Any] = {}  # id of a `kept` wrapper → its value, once computed
+# a `kept` wrapper → its value, once computed; keyed by the wrapper itself, not its id(): a
+# wrapper freed (a test's own exercise) let a new one reuse its id and read its stale value
+_KEPT_VALUES: dict[Callable[[], Any], Any] = {}
 
 
 def kept(value: Callable[[], Any]) -> Callable[[], Any]:
@@ -98,9 +100,9 @@ def kept(value: Callable[[], Any]) -> Callable[[], Any]:
     @functools.wraps(value)
     def once() -> Any:
         try:
-            return _KEPT_VALUES[id(once)]
+            return _KEPT_VALUES[once]
         except KeyError:
-            out = _KEPT_VALUES[id(once)] = value()
+            out = _KEPT_VALUES[once] = value()
             return out
 
     once._explorer_kept = True  # type: ignore[attr-defined]

@@ -2067,7 +2067,11 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             (
                 t
                 for t in traps
-                if t.kind.slip and not t.match.rounded and _rounded(x, t.value(), figures)
+                if t.kind.slip
+                and not t.match.rounded
+                and _rounded(x, t.value(), figures)
+                # a round number ("3.0e5") is as likely a guess, or the answer rounded up
+                and half_up(x, 1) != x
             ),
             None,
         )

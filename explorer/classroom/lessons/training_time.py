@@ -343,9 +343,9 @@ def more_chips_answer(site_chips: int) -> None:
     more = times_words(BIG_JOB / RUN_CHIPS)
     print(
         f"Why: {more} the chips means interruptions {more} as often, each losing the work since "
-        "the last checkpoint, and a bigger job restarts more slowly (in this model, with no spare "
-        "machines). A restart that outlasts the gap between interruptions leaves almost no time "
-        "to train. Past some size the time lost grows faster than the speed gained: a site "
+        "the last checkpoint. A bigger job also restarts more slowly, and this model keeps no "
+        "spare machines. A restart that outlasts the gap between interruptions leaves almost no "
+        "time to train. Past some size the time lost grows faster than the speed gained: a site "
         "trains sooner with fewer chips per job, or with much faster restarts."
     )
     print(f"The numbers: {more_chips_words(site_chips)}")
@@ -1424,7 +1424,8 @@ add_exercise(
                 "goodput with the lost work left out. If you worked it out, add the work redone "
                 "after each interruption (on average half a checkpoint interval, "
                 f"{fmt.number(checkpoint_every() / 2, 2)} min)",
-                match=Match(rel_tol=0.002, rounded=False),
+                # 90.2 % and 90.3 %: not Meta's 90 % itself, nor a guess rounded to it
+                match=Match(rel_tol=0.0015, rounded=False),
                 kind=Kind(slip=False),
             ),
             Trap(
