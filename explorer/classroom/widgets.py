@@ -947,8 +947,7 @@ def systems(names: tuple[str, ...] = LESSON_SYSTEMS) -> w.Widget:
 
     def update(_=None):
         out.value = table(*lessons.systems_rows(None if every.value else names)) + (
-            "<p><small>(est.): no published power; chips × TDP × server overhead, as the "
-            "explorer estimates it.</small></p>"
+            f"<p><small>{html.escape(lessons.systems_note())}</small></p>"
         )
 
     every.observe(update, "value")

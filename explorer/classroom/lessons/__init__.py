@@ -87,6 +87,7 @@ from .chips import (
     per_mw,
     per_mw_rows,
     per_mw_words,
+    systems_note,
     systems_rows,
 )
 from .city import (

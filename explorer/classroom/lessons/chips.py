@@ -175,6 +175,28 @@ def systems_rows(names: tuple[str, ...] | None = LESSON_SYSTEMS) -> tuple[list[s
     return head, rows
 
 
+def systems_note() -> str:
+    """The note under lesson 3's systems table: what "(est.)" means, and that the GB200 NVL72's
+    power is the reported rack figure its per-GPU overhead was derived from, so the two agree by
+    construction, not as a check (reader 51-34 D9).
+
+    Examples
+    --------
+    >>> print(systems_note())  # doctest: +NORMALIZE_WHITESPACE
+    (est.): no published power; chips × TDP × server overhead, as the explorer estimates it. The
+    GB200 NVL72's 120 kW is a reported rack figure (medium confidence); the GB200's overhead, 1.39,
+    is derived from it, so the two agree by construction, not as an independent check.
+    """
+    rack = catalog.entry("systems.gb200-nvl72.published_power")
+    return (
+        "(est.): no published power; chips × TDP × server overhead, as the explorer estimates "
+        f"it. The GB200 NVL72's {fmt.number(rack.value)} {rack.unit} is a reported rack figure "
+        f"({rack.confidence} confidence); the GB200's overhead, "
+        f"{fmt.number(chip_value('gb200', 'server_overhead', 'dimensionless'))}, is derived "
+        "from it, so the two agree by construction, not as an independent check."
+    )
+
+
 # lesson 3's FLOP/s per facility MW, in EFLOP/s: "1.24", not "1,241 PFLOP/s" (reader 20)
 PER_MW_UNIT = "EFLOP/s/MW"
 PER_MW_WORDS = "EFLOP/s per MW"
