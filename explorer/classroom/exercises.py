@@ -2447,7 +2447,9 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
                 f"({_example(e)}), so that the explorer can compare it with its own.",
                 False,
             )
-        if not asks and (way or r.bound):
+        # "the same" where a way is asked: no side of the reference, yet a way, said as one, not
+        # "I cannot find a number" (reader 51-34: lesson 3's per-MW prediction asks a way now)
+        if (not asks and (way or r.bound)) or (way and asks):
             # no way is asked ("below 2.8" where two yardsticks stand): a way and a bound read
             # alike, as what they are not, one number (reader 37-12: "below 2.8" was praised,
             # "less than 2.8" refused)

@@ -194,3 +194,11 @@ def test_lesson_4_reads_shorter() -> None:
     # the three bullets of what opens under "Back to the hook" (reader 51-34 D13)
     (hook,) = ["".join(c["source"]) for c in cells if "**Back to the hook" in "".join(c["source"])]
     assert "\n- " not in hook, hook
+
+
+@pytest.mark.parametrize("typed", ["less than 3.8", "below 3.8", "less"])
+def test_the_per_mw_prediction_hears_a_way_first(typed: str) -> None:
+    """D12: "less than 3.8", the natural prediction, was refused as "a bound, not one number";
+    it is heard as a way, and a number is asked for next."""
+    said = lessons.reveal("gb200-trn2-per-mw", typed).message
+    assert "you say which way" in said and "not one number" not in said, said
