@@ -28,6 +28,7 @@ from ..validate import Bound
 from .computed import kept
 from .reading import (
     COUNT_WORDS,
+    FLOPS_AMOUNT,
     OVER_WHOLE,
     PREFIXABLE,
     RATIO,
@@ -1542,6 +1543,16 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             typed_figures and typed_figures <= 2 and e.needs_three()
         )
     )
+    if e.accepts(x) and not coarse and r.note == FLOPS_AMOUNT:
+        # the right amount labelled as a speed: almost, and the reveal stays shut (reader 51-34:
+        # "7.18e21 FLOPS" was "Right!" in the exercise that teaches FLOP against FLOP/s)
+        return Feedback(
+            False,
+            f"Almost{said}: the number is right, but FLOPS means FLOP/s, a speed; an amount of "
+            "computing is written FLOP: type your number with FLOP.",
+            "trap",
+            "flops-for-an-amount",
+        )
     if e.accepts(x) and not coarse:
         # a note for a step skipped: only when the answer lies nearer the trap than the result,
         # and not when it is the result rounded at the student's own precision ("3e5" for 287k,
@@ -1671,9 +1682,16 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         plural = "" if figures == 1 else "s"
         # neutral either way: "right only to the one figure you gave" told "300,000" that the
         # answer rounds to it, where "about 300k" was only too rough (reader 37-34)
+        # "1.5 weeks" is read as a week and a half, one figure (`significant_figures`): said as
+        # that, not "a guess to one figure", which 1.5's two digits contradict (reader 51-34)
+        typed_digits = len(whole.replace(".", "").lstrip("0")) if digits else 0
+        coarse_unit = re.search(r"\d\s*([a-z]+?)s?\b", typed, re.I) if words else None
         rough = (
             "but a fraction of small whole numbers is a rounding, as rough as one figure"
             if simple and not said
+            else f"but half a {coarse_unit[1].lower()} is as rough as one figure, too rough to "
+            "check"
+            if words and not said and coarse_unit and typed_digits > figures
             else f"but a guess to {count} figure{plural} is too rough to check"
             if words and not said
             else f"the {count} figure{plural} you gave{place} "
@@ -2067,6 +2085,27 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         just = abs(ratio - 1) <= (1.5 * e.rel_tol if tight else e.rel_tol + NEAR_FIGURES)
         if close and not just and not e.reads.reference:
             verdict = "Check each figure you used against this"
+        # a slip named only at its own value (`Match.rounded` False: a guess lands on its
+        # rounding too) that rounds, at the student's figures, to the answer typed: not "the
+        # method is probably right" (reader 51-34: "89 %" is the one-loss-left-out 89.2 % to
+        # two figures); said as what it would be, as a guess's slip is
+        fits = next(
+            (
+                t
+                for t in traps
+                if t.kind.slip
+                and not t.match.rounded
+                and _rounded(x, t.value(), figures)
+                # a round number ("3.0e5") is as likely a guess, or the answer rounded up
+                and half_up(x, 1) != x
+            ),
+            None,
+        )
+        if close and fits is not None and not e.reads.reference:
+            verdict = (
+                f"If you worked it out, it fits a common slip: {_sentence(fits.hint)} If not, "
+                "check the figures you used against this"
+            )
         size = (
             f"a little {way}, just outside {e.outside_tolerance()}"
             if just
@@ -2434,7 +2473,9 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
                 f"({_example(e)}), so that the explorer can compare it with its own.",
                 False,
             )
-        if not asks and (way or r.bound):
+        # "the same" where a way is asked: no side of the reference, yet a way, said as one, not
+        # "I cannot find a number" (reader 51-34: lesson 3's per-MW prediction asks a way now)
+        if (not asks and (way or r.bound)) or (way and asks):
             # no way is asked ("below 2.8" where two yardsticks stand): a way and a bound read
             # alike, as what they are not, one number (reader 37-12: "below 2.8" was praised,
             # "less than 2.8" refused)

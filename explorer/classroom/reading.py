@@ -2703,6 +2703,11 @@ def _time_examples(unit: str) -> str:
     return f"a time in digits, such as {hours or '2.5 weeks or 17.5 days'}"
 
 
+# an amount labelled "FLOPS": the number is right, the label a speed's (`Reading.note`); the
+# checker answers "Almost", never "Right", as lesson 3 teaches FLOP against FLOP/s (reader 51-34)
+FLOPS_AMOUNT = "the lessons read FLOPS as FLOP/s, a speed; an amount is written FLOP"
+
+
 def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     per = _POWER_PER_TIME.search(rest)  # "30 MW per hour", "348 MW/yr": a power is a rate
     if per and _power_per_time(rest[: per.start()], unit, per.lastgroup or "year"):
@@ -2753,7 +2758,7 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
         # same note (reader 41-34: "7.18e21 flops" was accepted with none)
         plural = flops[2][:4].isupper() and flops[2].endswith("s")
         if amount and flops[2].lower() == "flops" and not plural and not flops[3]:
-            note = "the lessons read FLOPS as FLOP/s, a speed; an amount is written FLOP"
+            note = FLOPS_AMOUNT
         rest = f"{_PREFIX[flops[1].lower()]}FLOP" + ("/s" if speed else "")
     elif _flop_f(rest) and "FLOP" in unit:
         rest = _flop_f(rest)  # "83 PF", "83 pf/s": petaFLOP/s, not petafarad (reader 23)

@@ -107,6 +107,10 @@ class Revealed(traitlets.HasTraits):
 
 
 REVEALED = Revealed()
+# the way each `commit_way` prediction was committed, by its key: a box that opens on it says
+# the prediction back beside the result (reader 51-34 D3: "above or below?" was never closed
+# where it was made)
+COMMITTED: dict[str, str] = {}
 # the exercises shown as a prediction to commit (`predict_reveal`): no right or wrong and no
 # "Show the answer", so a solution waiting for one says so (reader 22: lesson 8's said "answered
 # right")
@@ -139,7 +143,8 @@ def _built(then: Callable[[], object] | tuple[Callable[[], object], ...]) -> w.W
 def answer_box(
     exercise_id: str,
     then: Callable[[], object] | None = None,
-    after: tuple[str, str] = (),
+    after: tuple = (),
+    closes: Callable[[], str] | None = None,
 ) -> w.Widget:
     """A text field and a Check button that answers right / not yet with a hint, and a Hint
     button that steps from a nudge to the formula to the worked step; after the worked step a
@@ -149,11 +154,19 @@ def answer_box(
     With `after` (a way's key from `commit_way`, and what the student must have done), the box
     itself stays shut until that way is committed, and on paper sits below a fold line: lesson
     4's goodput is worked out once "above or below Meta's >90 %?" is committed, with hints and
-    retries (reader 49-34: a one-press reveal gave the answer away to any slip)."""
+    retries (reader 49-34: a one-press reveal gave the answer away to any slip). A third item of
+    `after`, a function of the way committed ("" where none was), gives the line said under the
+    result once it is right or shown: the prediction closed where it was made (reader 51-34).
+    `closes` is that line, for the box itself."""
     if after:
-        key, until = after
+        key, until, *said = after
+        closes = (lambda: said[0](COMMITTED.get(key, ""))) if said else None
         return solution(
-            key, lambda: answer_box(exercise_id, then), step=False, until=until, asks=exercise_id
+            key,
+            lambda: answer_box(exercise_id, then, closes=closes),
+            step=False,
+            until=until,
+            asks=exercise_id,
         )
     ex = lessons.EXERCISES[exercise_id]
     REVEALED.ask(exercise_id)
@@ -187,7 +200,7 @@ def answer_box(
     ask()
 
     def open_up(message: str) -> None:
-        out.value = message
+        out.value = message + (f"<p>{html.escape(closes())}</p>" if closes is not None else "")
         field.disabled = button.disabled = give_up.disabled = True
         REVEALED.mark(exercise_id)
         if then is not None and not after.children:
@@ -407,6 +420,7 @@ def commit_way(key: str, ways: tuple[str, ...], ask: str) -> w.Widget:
             )
             return
         toggle.disabled = reason.disabled = button.disabled = True
+        COMMITTED[key] = toggle.value
         why = f" because {reason.value.strip()}" if reason.value.strip() else ""
         out.value = (
             f"<p>Committed: <b>{html.escape(toggle.value)}</b>{html.escape(why)}. The cells "
@@ -933,8 +947,7 @@ def systems(names: tuple[str, ...] = LESSON_SYSTEMS) -> w.Widget:
 
     def update(_=None):
         out.value = table(*lessons.systems_rows(None if every.value else names)) + (
-            "<p><small>(est.): no published power; chips × TDP × server overhead, as the "
-            "explorer estimates it.</small></p>"
+            f"<p><small>{html.escape(lessons.systems_note())}</small></p>"
         )
 
     every.observe(update, "value")

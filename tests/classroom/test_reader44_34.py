@@ -92,7 +92,11 @@ def test_lesson_3s_sources_hold_the_peaks_on_screen_until_the_ultraserver_is_ans
 def test_the_per_mw_ratio_hears_every_way_and_name_as_one():
     # reader 44-34 D4: "more", "above" said "a way, not a number"; "fewer", "same", "GB200"
     # were "I cannot find a number … such as 1,500, 2.6k or 4.5 kWh", an odd example for a ratio
-    for typed in ("more", "fewer", "less", "same", "the same", "about the same"):
+    # (reader 51-34 D12: a way against the ratio per chip is welcomed, then a number asked for)
+    for typed in ("more", "fewer", "less"):
+        said = lessons.reveal("gb200-trn2-per-mw", typed).message
+        assert "Good, you say which way" in said and "give a number too" in said, (typed, said)
+    for typed in ("same", "the same", "about the same"):
         said = lessons.reveal("gb200-trn2-per-mw", typed).message
         assert f"“{typed}” says a way, not a number" in said, (typed, said)
     for typed in ("GB200", "Trainium2"):

@@ -94,9 +94,10 @@ def test_a_revealed_figure_is_not_one_the_student_works_out(
 
 def test_the_which_finishes_first_question_asks_one_thing() -> None:
     """D4: the same job finishes first both ways: the question no longer implies a switch."""
-    (q,) = [c for c in _cells() if c.startswith("**Question.**") and "finish first" in c]
+    (q,) = [c for c in _cells() if c.startswith("**Question.**") and "finishes first" in c]
     assert "and which with a fixed" not in q
-    assert "Does the same job finish first" in q
+    # (reader 51-34 D13: "Does the same job finish first with … and with …" read twice)
+    assert "Is the faster job the same with the restart growing" in " ".join(q.split())
 
 
 def test_every_lock_after_the_hook_says_what_is_still_to_do(
@@ -160,8 +161,9 @@ def test_the_worksheets_goodput_figures_are_below_a_fold(teacher_pages) -> None:
     """D9: the worksheet printed the checkpoint interval, 1 min and 10 min at the top of the
     page, so the goodput could be worked out before circling above or below."""
     sheet = html.unescape(teacher_pages["lesson-4/worksheet.html"])
-    fold = sheet.find("Fold the page here")
-    for row in ("saves a checkpoint about every", "a checkpoint stalls training", "a restart"):
+    # (reader 51-34 D6: the fold stands under the above-or-below circle, above the goodput box)
+    fold = sheet.find("circled above or below")
+    for row in ("saves a checkpoint about every", "a checkpoint stalls training", "restart takes,"):
         assert 0 <= fold < sheet.index(row), row
     assert sheet.index("H100s in the hook's run") < fold
 

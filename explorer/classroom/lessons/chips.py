@@ -24,6 +24,7 @@ from .common import (
     fleet_pue,
     other_share,
     part_words,
+    times_words,
     trn2_all_in_w,
     under_part_words,
 )
@@ -174,6 +175,28 @@ def systems_rows(names: tuple[str, ...] | None = LESSON_SYSTEMS) -> tuple[list[s
     return head, rows
 
 
+def systems_note() -> str:
+    """The note under lesson 3's systems table: what "(est.)" means, and that the GB200 NVL72's
+    power is the reported rack figure its per-GPU overhead was derived from, so the two agree by
+    construction, not as a check (reader 51-34 D9).
+
+    Examples
+    --------
+    >>> print(systems_note())  # doctest: +NORMALIZE_WHITESPACE
+    (est.): no published power; chips × TDP × server overhead, as the explorer estimates it. The
+    GB200 NVL72's 120 kW is a reported rack figure (medium confidence); the GB200's overhead, 1.39,
+    is derived from it, so the two agree by construction, not as an independent check.
+    """
+    rack = catalog.entry("systems.gb200-nvl72.published_power")
+    return (
+        "(est.): no published power; chips × TDP × server overhead, as the explorer estimates "
+        f"it. The GB200 NVL72's {fmt.number(rack.value)} {rack.unit} is a reported rack figure "
+        f"({rack.confidence} confidence); the GB200's overhead, "
+        f"{fmt.number(chip_value('gb200', 'server_overhead', 'dimensionless'))}, is derived "
+        "from it, so the two agree by construction, not as an independent check."
+    )
+
+
 # lesson 3's FLOP/s per facility MW, in EFLOP/s: "1.24", not "1,241 PFLOP/s" (reader 20)
 PER_MW_UNIT = "EFLOP/s/MW"
 PER_MW_WORDS = "EFLOP/s per MW"
@@ -311,10 +334,10 @@ add_exercise(
     Exercise(
         "trn2-chips-300mw",
         3,
-        f"How many Trainium2 chips can a {SITE} site feed "
-        f"at a {fmt.percent(TRN2_COOLING)} cooling share and {OTHER_TEXT} other losses "
-        f"(together {fmt.percent(TRN2_COOLING + other_share(), 2)} of the site: that is what AWS's "
-        f"fleet PUE of {FLEET_PUE_TEXT} means)?",
+        # the split is the explorer's: AWS publishes only the PUE (reader 51-34 D10)
+        f"How many Trainium2 chips can a {SITE} site feed at AWS's fleet PUE of "
+        f"{FLEET_PUE_TEXT} (the explorer's {fmt.percent(TRN2_COOLING)} cooling and {OTHER_TEXT} "
+        f"other losses: together {fmt.percent(TRN2_COOLING + other_share(), 2)} of the site)?",
         lambda: float(
             compute(site_power=SITE_MW, cooling_fraction=TRN2_COOLING, chip="trn2").chips_supported
         ),
@@ -429,6 +452,14 @@ add_exercise(
                 f"that is one chip's power all in ({TRN2_TDP} W × {TRN2_OVERHEAD}), not a "
                 "number of chips: divide the IT power, in watts, by it",
                 match=Match(rel_tol=0.005),
+            ),
+            # one facility MW's chips: the per-MW table's row, the method right and the site's
+            # megawatts left out (reader 51-34 D7: it was told "only IT power feeds the chips")
+            Trap(
+                "per-mw-not-site",
+                lambda: _trn2_it_w() / SITE_MW / trn2_all_in_w(),
+                "that is the chips per MW of the site (one facility megawatt); the site has "
+                f"{SITE}: multiply by {fmt.number(SITE_MW)}",
             ),
             Trap(
                 "no-other-losses",
@@ -690,6 +721,14 @@ add_exercise(
                 "hours; multiply by the day's seconds once",
                 say=Say(aside=False),
             ),
+            # a year's seconds for a day's: 365 times too large (reader 51-34 D7)
+            Trap(
+                "per-year",
+                lambda: _us_trn2()[0] * factor("PFLOP/s", "FLOP/s") * factor("year", "s"),
+                "that is a year of computing; the question asks for one day: multiply the speed "
+                f"by the {fmt.number(DAY_S)} s in a day",
+                say=Say(aside=False),
+            ),
             Trap(
                 "tera-for-peta",
                 lambda: _us_trn2()[0] * factor("TFLOP/s", "FLOP/s") * DAY_S,
@@ -789,11 +828,10 @@ def chips_found() -> str:
     low, high = HOOK_GUESSES
     return (
         "<h4>What we found</h4><ul>"
-        "<li><b>The hook:</b> a 300 MW site feeds hundreds of thousands of Trainium2 chips: more "
-        "than a hundred thousand and fewer than a million: both guesses are off by similar "
-        f"factors, one too low, one too high ({fmt.number(n)} ÷ {fmt.number(low)} ≈ "
-        f"{fmt.number(n / low, 2)}; {fmt.number(high)} ÷ {fmt.number(n)} ≈ "
-        f"{fmt.number(high / n, 2)}).</li>"
+        f"<li><b>The hook:</b> a {SITE} site feeds hundreds of thousands of Trainium2 chips. "
+        "A hundred thousand is too low and a million too high, by similar factors "
+        f"({fmt.number(n)} ÷ {fmt.number(low)} ≈ {fmt.number(n / low, 2)}; {fmt.number(high)} ÷ "
+        f"{fmt.number(n)} ≈ {fmt.number(high / n, 2)}).</li>"
         "<li>Chips = IT power ÷ (TDP × server overhead); cooling and other losses take their "
         "share first.</li>"
         "<li>A FLOP is an amount and FLOP/s a speed; FP8 ≈ 2 × BF16; sparse figures are upper "
@@ -802,8 +840,53 @@ def chips_found() -> str:
         "<li>Systems are chips × count: most of the makers' published figures (the "
         "“published” column) can be rebuilt from per-chip figures; lesson 5 checks the Project "
         "Rainier article's figures.</li>"
-        "<li><i>(Advanced)</i> Fewer FLOP/s per chip is not the same as fewer per facility MW; "
-        "the gap narrows.</li></ul>"
+        f"<li><i>(Advanced)</i> {per_mw_found_words()}</li></ul>"
+    )
+
+
+def chips_hook() -> None:
+    """Print lesson 3's "back to the hook" under the chip count's worked solution: how the count
+    compares with the hook's guesses, and which of its figures are estimated. It was a markdown
+    fold, open before the count was answered (reader 51-34 D14).
+
+    Examples
+    --------
+    >>> chips_hook()  # doctest: +NORMALIZE_WHITESPACE
+    Back to the hook: a 300 MW site feeds hundreds of thousands of Trainium2 chips. A guess of
+    ten thousand was far too low; a hundred thousand is too low and a million too high, by
+    similar factors. Two figures behind the count are an estimate (the TDP) and a borrowed number
+    (the server overhead): without the overhead you would count about twice the chips.
+    """
+    overhead = chip_value("trn2", "server_overhead", "dimensionless")
+    print(
+        f"Back to the hook: a {SITE} site feeds hundreds of thousands of Trainium2 chips. A guess "
+        "of ten thousand was far too low; a hundred thousand is too low and a million too high, "
+        "by similar factors. Two figures behind the count are an estimate (the TDP) and a "
+        "borrowed number (the server overhead): without the overhead you would count "
+        f"{times_words(overhead)} the chips."
+    )
+
+
+def per_mw_found_words() -> str:
+    """Lesson 3's Advanced finding in one sentence, from the core: Trainium2 still delivers fewer
+    FLOP/s per facility MW than a GB200, but the gap narrows (reader 51-34 D4: "fewer per chip is
+    not the same as fewer per MW" read as "Trainium2 may not be behind per MW").
+
+    Examples
+    --------
+    >>> print(per_mw_found_words())  # doctest: +NORMALIZE_WHITESPACE
+    Trainium2 still delivers fewer dense FP8 FLOP/s per facility MW than a GB200, but the gap
+    narrows from 3.8 times per chip to 2.1 times per facility MW, because each Trainium2 draws
+    far less power.
+    """
+    per_mw = fp8_per_mw("gb200") / fp8_per_mw("trn2")
+    fewer = "fewer" if per_mw > 1 else "more"
+    way = "narrows" if per_mw < per_chip_ratio() else "widens"
+    return (
+        f"Trainium2 still delivers {fewer} dense FP8 FLOP/s per facility MW than a GB200, but the "
+        f"gap {way} from {fmt.number(per_chip_ratio(), 2)} times per chip to "
+        f"{fmt.number(per_mw, 2)} times per facility MW, because each Trainium2 draws far less "
+        "power."
     )
 
 

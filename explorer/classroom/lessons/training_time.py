@@ -328,6 +328,29 @@ def more_chips_words(site_chips: int) -> str:
     )
 
 
+def more_chips_answer(site_chips: int) -> None:
+    """Print the answer to lesson 4's "Which job finishes first?" under that question, on a
+    click, once sections 2-4 are done: why more chips can be slower, then the numbers
+    (`more_chips_words`). It was a markdown fold, which opens before the commit it settles
+    (reader 51-34 D1).
+
+    Examples
+    --------
+    >>> more_chips_answer(204_866)  # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
+    Why: five times the chips means interruptions five times as often, ...
+    The numbers: Half a million chips are slower than 100,000 both ways: ...
+    """
+    more = times_words(BIG_JOB / RUN_CHIPS)
+    print(
+        f"Why: {more} the chips means interruptions {more} as often, each losing the work since "
+        "the last checkpoint. A bigger job also restarts more slowly, and this model keeps no "
+        "spare machines. A restart that outlasts the gap between interruptions leaves almost no "
+        "time to train. Past some size the time lost grows faster than the speed gained: a site "
+        "trains sooner with fewer chips per job, or with much faster restarts."
+    )
+    print(f"The numbers: {more_chips_words(site_chips)}")
+
+
 def six_n_d() -> None:
     """Print lesson 4's first reveal: Llama 3.1 405B's N and D, 6 N D, and Meta's figure.
 
@@ -484,8 +507,33 @@ def goodput_ask() -> str:
     )
 
 
-# `widgets.answer_box(..., after=GOODPUT_AFTER)`: the worked box opens on that commit
-GOODPUT_AFTER = (GOODPUT_WAY, "committed above or below (section 4)")
+def goodput_way_words(way: str = "") -> str:
+    """What lesson 4's goodput box says under a right (or shown) goodput: the way the student
+    committed against the side of Meta's figure the explorer's goodput is on (reader 51-34 D3:
+    the prediction was closed only further down).
+
+    Examples
+    --------
+    >>> print(goodput_way_words("above"))  # doctest: +NORMALIZE_WHITESPACE
+    You predicted above; the explorer's 85.3 % is below Meta's >90 %: “More detail” below
+    says why.
+    >>> goodput_way_words("").split(":")[0]
+    "The explorer's 85.3 % is below Meta's >90 %"
+    """
+    g = float(goodput(JOB_CHIPS).goodput)
+    side = "below" if g < METAS_EFFECTIVE else "above"
+    said = f"the explorer's {fmt.percent(g)} is {side} Meta's >{fmt.percent(METAS_EFFECTIVE)}"
+    lead = (
+        (f"You predicted {way}, as {said}" if way == side else f"You predicted {way}; {said}")
+        if way
+        else said[:1].upper() + said[1:]
+    )
+    return f"{lead}: “More detail” below says why."
+
+
+# `widgets.answer_box(..., after=GOODPUT_AFTER)`: the worked box opens on that commit, and says
+# the committed way back beside the result
+GOODPUT_AFTER = (GOODPUT_WAY, "committed above or below (section 4)", goodput_way_words)
 MORE_CHIPS_ASK = (
     f"will a job of {fmt.number(BIG_JOB)} H100s finish sooner or later than the hook's "
     f"{fmt.number(RUN_CHIPS)}?"
@@ -529,10 +577,11 @@ def training_found() -> str:
         f"{part_words(float(hook.goodput))} and the run takes "
         f"{span_words(float(hook.training_days))}: an extrapolation, since interruptions were "
         f"counted on a job {times_words(RUN_CHIPS / JOB_CHIPS)} smaller. "
-        f"Real sites of {fmt.number(RUN_CHIPS)} GPUs lose far less: they keep spare machines "
-        "ready, keep checkpoints in memory and restart in minutes; this model shows why they "
-        "must. On Meta's own job size the model's days are consistent with the GPU-hours Meta "
-        "published, "
+        # hedged: no source gives a real site's losses (reader 51-34 D11)
+        f"Real sites of {fmt.number(RUN_CHIPS)} GPUs can lose far less, if they keep spare "
+        "machines ready, keep checkpoints in memory and restart in minutes: this model has none "
+        "of that, and shows why they try to. On Meta's own job size the model's days are "
+        "consistent with the GPU-hours Meta published, "
         "under the explorer's assumed restart and checkpoint times.</li>"
         # the model's assumptions first, where the result is stated (reader 50-34 D1: it
         # read as a fact about AI datacenters)
@@ -796,6 +845,9 @@ add_exercise(
         lambda: fp8_per_mw("gb200") / fp8_per_mw("trn2"),
         RATIO,
         rel_tol=0.05,
+        # "less than 3.8" is the natural prediction, a way against the ratio per chip: heard as
+        # one, then a number asked for (reader 51-34 D12: it was refused as a bound)
+        reads=Reads(asks_way=per_chip_ratio),
         limits=Limits(
             possible=above_zero,
             possible_why="both chips deliver FLOP/s for their power, so the ratio is more than "
@@ -1365,6 +1417,19 @@ add_exercise(
                 f"every {fmt.number(_mtbi_minutes())} min), the time the job was down: that is "
                 f"uptime only ({uptime_words()}); {_also_subtracts()}",
                 match=Match(rel_tol=0.0035),
+            ),
+            # just above Meta's 90 %, and also the model's goodput with the lost work left out,
+            # which "More detail" prints (reader 51-34 D15): both said
+            Trap(
+                "without-lost-work",
+                without_lost_work,
+                f"that is just above Meta's >{fmt.percent(METAS_EFFECTIVE)}, and also the "
+                "goodput with the lost work left out. If you worked it out, add the work redone "
+                "after each interruption (on average half a checkpoint interval, "
+                f"{fmt.number(checkpoint_every() / 2, 2)} min)",
+                # 90.2 % and 90.3 %: not Meta's 90 % itself, nor a guess rounded to it
+                match=Match(rel_tol=0.0015, rounded=False),
+                kind=Kind(slip=False),
             ),
             Trap(
                 "metas-overall",

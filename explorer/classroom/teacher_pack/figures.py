@@ -293,8 +293,7 @@ def lesson_3_tables() -> str:
         f"<pre>{html.escape(printed_by(lessons.four_accelerators))}</pre>"
         "<h4>The systems' table (opens with ultraserver-fp8)</h4>"
         + html_table(*lessons.systems_rows())
-        + "<p>(est.): no published power; chips × TDP × server overhead, as the explorer "
-        "estimates it.</p>"
+        + f"<p>{html.escape(lessons.systems_note())}</p>"
         "<h4>Advanced: per facility MW (opens with the gb200-trn2-per-mw prediction)</h4>"
         f"<pre>{html.escape(printed_by(lessons.per_chip_and_per_mw))}</pre>"
         + html_table(*lessons.per_mw_rows())

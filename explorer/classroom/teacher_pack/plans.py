@@ -460,22 +460,21 @@ PLANS: dict[int, Plan] = {
                 "How big a job a site allows (section 3)",
                 # reader 47-34: one paragraph with four conditions; now one line each for what
                 # the teacher says, what students do and what opens when
+                # reader 51-34 D13: a sentence a step, the gating rules cut to one
                 "Read out the H100s the site feeds. "
                 # reader 35: the table answers it if nobody reasons about it
                 f"Say: “Before the table: will {fmt.number(lessons.BIG_JOB)} H100s finish "
                 f"sooner or later than {RUN_CHIPS_SHOWN}?” Do not answer it. "
-                # the restart-against-gap question comes after the commit: asked here, it
-                # answered the prediction (reader 38-34; reader 35 had it here)
                 "Students commit sooner or later in the box (on paper: circle one) with one "
                 # reader 48-34: "before anyone commits goodput-16k" read as a second vote
                 "reason. Count the hands for sooner and for later now; goodput comes in the next "
                 "segment. "
                 # reader 46-34: printed above the box, its half-million row answered it
-                "Opens after the commit: the table under the box, each job size's restart and "
-                "how often it is interrupted (on paper: those two columns of the key's goodput "
-                "table). Opens later: the hook's days with interruptions, the more-chips numbers "
-                "and the Young and Daly printout; each waits for all three: sooner or later, the "
-                "worked goodput and llama-days.",
+                "Opens after the commit: each job size's restart and how often it is "
+                "interrupted (on paper: those two columns of the key's goodput table). "
+                "The hook's days with interruptions, the more-chips answer and the Young and "
+                "Daly printout open later: each waits for all three (sooner or later, the "
+                "worked goodput and llama-days).",
             ),
             (
                 13,
@@ -489,15 +488,14 @@ PLANS: dict[int, Plan] = {
                 "average, half the work between checkpoints; the job checkpoints about every "
                 f"{fmt.number(lessons.checkpoint_every(), 3)} minutes, and each checkpoint "
                 "pauses it a minute.” Students add the three losses as shares of the time and "
-                "work out goodput-16k (its box opens on the commit). The chips slider opens on it "
-                "once llama-days is answered and sooner or later committed (at half a million "
-                "chips it answers section 3). "
+                "work out goodput-16k (its box opens on the commit); its reply says each "
+                "student's prediction back. "
                 # reader 49-34: the reason given argued for below
-                "Either way is a fair prediction. The model comes out below, because its assumed "
-                "restart and checkpoint are probably longer than Meta's, and Meta may count redone "
-                "work as useful. "
+                "Either way is a fair prediction. The model comes out below: its assumed "
+                "restart and checkpoint are probably longer than Meta's, and Meta may count "
+                "redone work as useful. "
                 # reader 42-34: the notebook and the worksheet ask it; the plan had no slot
-                "Once the slider opens, one minute for the question under it: why do AWS's "
+                "Then one minute for the question under the box: why do AWS's "
                 "engineers talk about goodput rather than peak FLOPS? (Peak is how fast the chips "
                 "could compute if nothing failed; goodput counts only the time that moves "
                 "training forward.) "

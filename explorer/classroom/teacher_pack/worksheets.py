@@ -204,6 +204,8 @@ def worksheet_page(lesson: Lesson) -> str:
                 parts.append(_weather_table())
             if eid == "capstone-achieved":  # reader 22: the peak guess had no line to write on
                 parts.append(capstone_peak_guess())
+            if eid == "goodput-16k":  # its figures, below the fold, after the way is circled
+                parts.append(_goodput_figures())
             parts.append(
                 exercise_block(
                     lessons.EXERCISES[eid],
@@ -367,8 +369,20 @@ def _training_figures() -> str:
             lessons.interval_words(mtbi),
         ],
     ]
-    # the goodput's own figures below a fold: at the top of the page they worked it out before
-    # "above or below Meta's >90 %?" was circled (reader 49-34; the handout folds them too)
+    # no row for how the restart grows with the job: printed above the sooner-or-later line it
+    # led to "later" (reader 47-34), and no exercise needs it; the key's goodput table, read out
+    # after the commit, gives each job size's restart
+    # section 3's table is not here: its half-million row (a restart longer than the gap between
+    # interruptions) answers "sooner or later?"; the teacher reads it out from the key's goodput
+    # table once the class has committed (reader 46-34)
+    return "<h3>Figures you need</h3>" + html_table(["figure", "value"], rows)
+
+
+def _goodput_figures() -> str:
+    """Lesson 4's goodput figures, below a fold printed under the "above or below Meta's >90 %?"
+    circle and above the goodput question, whose text repeats them: at the top of the page they
+    worked the goodput out before the way was circled (reader 49-34), and a fold at the top put
+    the circle itself below it (reader 51-34 D6)."""
     goodput = [
         [
             "a checkpoint stalls training for (assumed)",
@@ -383,18 +397,10 @@ def _training_figures() -> str:
             fmt.quantity(catalog.value("reliability.restart_time", "minute"), "min"),
         ],
     ]
-    # no row for how the restart grows with the job: printed above the sooner-or-later line it
-    # led to "later" (reader 47-34), and no exercise needs it; the key's goodput table, read out
-    # after the commit, gives each job size's restart
-    # section 3's table is not here: its half-million row (a restart longer than the gap between
-    # interruptions) answers "sooner or later?"; the teacher reads it out from the key's goodput
-    # table once the class has committed (reader 46-34)
     return (
-        "<h3>Figures you need</h3>"
-        + html_table(["figure", "value"], rows)
-        + "<section class='fold'><p><b>✂ Fold the page here.</b> Turn over only after you have "
-        "circled above or below in section 4: the figures below work out its goodput.</p>"
-        "</section>" + html_table(["figure (section 4's goodput)", "value"], goodput)
+        "<section class='fold'><p><b>✂ Fold the page here.</b> Turn over only after you have "
+        "circled above or below in section 4: the figures and the question below work out its "
+        "goodput.</p></section>" + html_table(["figure (section 4's goodput)", "value"], goodput)
     )
 
 
