@@ -76,7 +76,11 @@ def _computed(key: tuple) -> xr.Dataset:
     return ds
 
 
-_KEPT_VALUES: dict[int, Any] = {}  # id of a `kept` wrapper → its value, once computed
+# `forget` moves this on: a value kept in an earlier generation is computed again. Each wrapper
+# holds its own value, never a table keyed by `id()`: a wrapper garbage-collected and another made
+# at the same address read the first one's value (a synthetic exercise's trap at 9.0 answered as
+# the trap at 10.0 made before it)
+_GENERATION = [0]
 
 
 def kept(value: Callable[[], Any]) -> Callable[[], Any]:
@@ -94,14 +98,14 @@ def kept(value: Callable[[], Any]) -> Callable[[], Any]:
     """
     if getattr(value, "_explorer_kept", False):
         return value
+    held: dict[str, Any] = {}
 
     @functools.wraps(value)
     def once() -> Any:
-        try:
-            return _KEPT_VALUES[id(once)]
-        except KeyError:
-            out = _KEPT_VALUES[id(once)] = value()
-            return out
+        if held.get("generation") != _GENERATION[0]:
+            held["value"] = value()
+            held["generation"] = _GENERATION[0]
+        return held["value"]
 
     once._explorer_kept = True  # type: ignore[attr-defined]
     return once
@@ -110,4 +114,4 @@ def kept(value: Callable[[], Any]) -> Callable[[], Any]:
 def forget() -> None:
     """Compute every kept scenario and value again (after a test changed what they read)."""
     _computed.cache_clear()
-    _KEPT_VALUES.clear()
+    _GENERATION[0] += 1

@@ -22,6 +22,7 @@ from ...training import goodput  # tests read the core's goodput here
 from ..exercises import COPIED, Exercise, Feedback, Reveal, Trap
 from ..exercises import check as _check
 from ..exercises import reveal as _reveal
+from ..exercises import tried as _tried
 
 # isort: off
 # importing a lesson adds its exercises to EXERCISES: the lessons are imported in their order
@@ -204,7 +205,17 @@ from .training_time import (
     without_lost_work,
 )
 
-__all__ = ["EXERCISES", "Exercise", "Feedback", "Reveal", "Trap", "check", "hint", "reveal"]
+__all__ = [
+    "EXERCISES",
+    "Exercise",
+    "Feedback",
+    "Reveal",
+    "Trap",
+    "check",
+    "hint",
+    "reveal",
+    "tried",
+]
 
 
 def check(exercise_id: str, answer: object, attempt: int = 1) -> Feedback:
@@ -225,6 +236,18 @@ def check(exercise_id: str, answer: object, attempt: int = 1) -> Feedback:
             False, f"No exercise {exercise_id!r}; choose one of {', '.join(EXERCISES)}.", "unknown"
         )
     return _check(EXERCISES[exercise_id], answer, attempt)
+
+
+def tried(exercise_id: str, answer: object) -> bool:
+    """Whether `answer` counts as a try towards the worked step and "Show the answer": a number
+    of about the right size (within a factor of three) or a known slip, not any number typed.
+
+    Examples
+    --------
+    >>> tried("energy-300mw", "2000"), tried("energy-300mw", "300"), tried("energy-300mw", "1")
+    (True, True, False)
+    """
+    return _tried(EXERCISES[exercise_id], answer)
 
 
 def hint(exercise_id: str, level: int = 0) -> str:

@@ -158,8 +158,8 @@ PLANS: dict[int, Plan] = {
                 "100,000, 100,000 to a million, or over a million? Write it down.” Then read the "
                 "article's claim aloud, in other words "
                 "(the lesson's wording, not the article's exact sentence): "
-                f"{lessons.article_claim()} Say: “Write down: does a city of 250,000 use "
-                "more, less or about the same as the site? Keep both.”",
+                f"{lessons.article_claim()} Say: “Write down: does the site use more than a city "
+                "of 250,000, less or about the same? Keep both.”",
             ),
             (
                 8,
@@ -205,7 +205,7 @@ PLANS: dict[int, Plan] = {
                 8,
                 "Debrief",
                 "Back to the hook guesses: a show of hands, more, less or about the same? Say: "
-                "“Read as people, all sectors, the city uses more than the site, so the "
+                "“Read as people, all sectors, the site uses less than the city, so the "
                 "article's ‘more than’ fails; read as households, about the same: the 250,000 "
                 "match households. It holds only if you count home use alone, or the world's "
                 "average person. A number with no basis is not a fact yet.” Early "
@@ -228,8 +228,9 @@ PLANS: dict[int, Plan] = {
             "the hint asks a student who worked it out for three figures (their own result). "
             f"On paper: accept 250,000 only if the working shows about {HOUSEHOLDS_CITY}; "
             "otherwise ask for three figures. The checker refuses it at every try; as for any "
-            "answer, the third try also shows the worked step (and “Show the answer”), as the "
-            "third press of Hint does.",
+            "answer of about the right size, the third such try also shows the worked step "
+            "(and “Show the answer”), as the third press of Hint does. A number far off (“1” "
+            "typed three times) gets the formula again, never the worked step.",
             "A household city rounded to two figures is the article's 250,000: the checker "
             "refuses it and asks for the result to three figures. But an energy rounded to two "
             "figures still gives a household city within the "
