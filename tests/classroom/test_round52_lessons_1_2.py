@@ -215,3 +215,52 @@ def test_lessons_1_and_2_say_plainly_what_they_mean(teacher_pages):
     assert "just under a tenth of row 3's water" in two
     assert "The checker accepts" not in one and "within 5 %" not in one
     assert "a city a few per cent smaller" in one
+
+
+@pytest.mark.parametrize(
+    ("lesson", "keys", "verdict", "answered"),
+    [
+        (
+            1,
+            ("CITY_SIZE_WAY", "CITY_CLAIM_WAY"),
+            "lessons.article_claim_check",
+            ["city-power-article", "city-households-us"],
+        ),
+        (
+            2,
+            ("BOTH_TRUE_WAY",),
+            "widgets.cooling_verdict",
+            ["cooling-at-survey-pue", "pue-40", "cooling-at-fleet-pue", "cooling-mw-fleet"],
+        ),
+    ],
+)
+def test_the_hooks_guesses_are_committed_before_their_verdict_opens(
+    lesson, keys, verdict, answered
+):
+    # reader 51-12 D11: the hooks' guesses were "write it down", on trust; a student who jumped
+    # ahead lost the surprise that drives both lessons. Each is committed in the notebook, right
+    # under its hook, and the verdict it is checked against waits for it
+    code = ["".join(c["source"]) for c in _cells(lesson) if c["cell_type"] == "code"]
+    every = ["".join(c["source"]) for c in _cells(lesson)]
+    hook = next(i for i, c in enumerate(every) if c.startswith("## Hook"))
+    for n, key in enumerate(keys):
+        assert f"commit_way(lessons.{key}," in every[hook + 1 + n], every[hook + 1 + n]
+    cell = next(c for c in code if verdict in c and "widgets.solution(" in c)
+
+    def said(box) -> str:
+        return " ".join(html.unescape(getattr(k, "value", "")) for k in _walk(box))
+
+    try:
+        widgets.REVEALED.done = list(answered)
+        box = eval(cell, {"widgets": widgets, "lessons": lessons})  # noqa: S307 - its own cell
+        assert "This opens once" in said(box) and "committed the hook" in said(box), said(box)
+        widgets.REVEALED.done = [*answered, *(getattr(lessons, k) for k in keys)]
+        assert "This opens once" not in said(box), said(box)
+    finally:
+        widgets.REVEALED.done = []
+
+
+def test_the_plans_say_the_hooks_guesses_are_committed(teacher_pages):
+    for lesson in (1, 2):
+        plan = " ".join(html.unescape(teacher_pages[f"lesson-{lesson}/plan.html"]).split())
+        assert "students commit" in plan and "the verdict table waits for" in plan, lesson

@@ -90,12 +90,18 @@ from .chips import (
     systems_rows,
 )
 from .city import (
+    CITY_CLAIM_WAY,
+    CITY_CLAIM_WAYS,
+    CITY_SIZE_ASK,
+    CITY_SIZE_WAY,
+    CITY_SIZES,
     article_basis_line,
     article_city_basis,
     article_city_power,
     article_claim,
     article_claim_check,
     article_rounding,
+    city_claim_ask,
     household_years_line,
     people_per_home_line,
 )
@@ -134,6 +140,9 @@ from .common import (
 )
 from .cooling import (
     AIR_CHILLER_COP,
+    BOTH_TRUE_ASK,
+    BOTH_TRUE_WAY,
+    BOTH_TRUE_WAYS,
 )
 from .hot_weather import (
     HOT_SITE,

@@ -672,3 +672,28 @@ REACHES_IT = "what share of the site reaches IT?"
 # the formula with the lesson's figures, not its result: "= 0.57" at the second attempt left one
 # key press (reader 44-12); the worked step (third attempt) says it
 IT_GETS = f"IT gets 1 − {COOLING_SHARE:.2f} − {other_share():.2f} of the site"
+
+
+# lesson 1's hook guesses, committed in the notebook (`widgets.commit_way`), so that the verdict
+# they are checked against waits for them (reader 51-12: the guesses were on paper only, on
+# trust, and a student who jumped ahead lost the surprise)
+CITY_SIZE_WAY = "city-size-guess"
+CITY_SIZES = ("under 10,000", "10,000 to 100,000", "100,000 to a million", "over a million")
+CITY_SIZE_ASK = "a city of about how many people uses as much electricity as this one site?"
+CITY_CLAIM_WAY = "city-claim-guess"
+CITY_CLAIM_WAYS = ("more", "less", "about the same")
+
+
+def city_claim_ask() -> str:
+    """Lesson 1's hook question on the article's claim, asked the claim's way round: the site
+    against the city (reader 51-12: asked the other way, "more" meant the claim failed).
+
+    Examples
+    --------
+    >>> city_claim_ask()[:72]
+    'Does the 300 MW site use more electricity than a city of 250,000 people,'
+    """
+    return (
+        f"Does the {SITE} site use more electricity than a city of {fmt.number(article_city())} "
+        "people, less, or about the same?"
+    )

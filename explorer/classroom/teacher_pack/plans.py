@@ -159,7 +159,8 @@ PLANS: dict[int, Plan] = {
                 "article's claim aloud, in other words "
                 "(the lesson's wording, not the article's exact sentence): "
                 f"{lessons.article_claim()} Say: “Write down: does the site use more than a city "
-                "of 250,000, less or about the same? Keep both.”",
+                "of 250,000, less or about the same? Keep both.” In the notebook students "
+                "commit both guesses under the hook; the verdict table waits for them.",
             ),
             (
                 8,
@@ -261,7 +262,9 @@ PLANS: dict[int, Plan] = {
                 "Hook",
                 "Put both claims on the board: “30–50 % for cooling” and "
                 f"“PUE {FLEET_PUE}”. "
-                "Say: “Can both be true: likely, unlikely or impossible? One sentence why.”",
+                "Say: “Can both be true: likely, unlikely or impossible? One sentence why.” "
+                "In the notebook students commit it under the hook; the verdict table waits "
+                "for it.",
             ),
             (
                 12,
