@@ -244,7 +244,8 @@ def test_the_hooks_guesses_are_committed_before_their_verdict_opens(
     every = ["".join(c["source"]) for c in _cells(lesson)]
     hook = next(i for i, c in enumerate(every) if c.startswith("## Hook"))
     for n, key in enumerate(keys):
-        assert f"commit_way(lessons.{key}," in every[hook + 1 + n], every[hook + 1 + n]
+        cell = every[hook + 1 + n]
+        assert "commit_way(" in cell and f"lessons.{key}," in cell, cell
     cell = next(c for c in code if verdict in c and "widgets.solution(" in c)
 
     def said(box) -> str:
@@ -264,3 +265,21 @@ def test_the_plans_say_the_hooks_guesses_are_committed(teacher_pages):
     for lesson in (1, 2):
         plan = " ".join(html.unescape(teacher_pages[f"lesson-{lesson}/plan.html"]).split())
         assert "students commit" in plan and "the verdict table waits for" in plan, lesson
+
+
+def test_lesson_1s_claim_question_waits_for_the_first_guess():
+    # the claim's question names the article's 250,000, the size the first guess is about: it
+    # opens only once that guess is committed (a spoiler found while fixing reader 51-12 D11)
+    every = ["".join(c["source"]) for c in _cells(1)]
+    hook = next(i for i, c in enumerate(every) if c.startswith("## Hook"))
+    cell = every[hook + 2]
+    assert "lessons.CITY_CLAIM_WAY" in cell and "widgets.solution(" in cell, cell
+    said = lambda box: " ".join(getattr(k, "value", "") or "" for k in _walk(box))  # noqa: E731
+    try:
+        widgets.REVEALED.done = []
+        box = eval(cell, {"widgets": widgets, "lessons": lessons})  # noqa: S307 - its own cell
+        assert "250,000" not in said(box) and "This opens once" in said(box), said(box)
+        widgets.REVEALED.done = [lessons.CITY_SIZE_WAY]
+        assert "250,000" in said(box), said(box)
+    finally:
+        widgets.REVEALED.done = []
