@@ -1281,7 +1281,8 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     if attempt >= len(e.hints) > 1 and not tried(e, answer, fb):
         # the worked step is for an attempt at the question, not for any number typed three
         # times (reader 51-12: "1", "1", "1" brought up every worked answer): the formula again
-        fb = _judge(e, answer, len(e.hints) - 1)
+        attempt = len(e.hints) - 1
+        fb = _judge(e, answer, attempt)
     mended = bracketed(answer) if not fb.right else None
     if mended and _judge(e, mended).right:
         # right but for the order a calculator works in: the brackets, not the method, are
@@ -1324,6 +1325,12 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
 TRIED_WITHIN = 3.0
 
 
+# the engine's own slips (`_SLIPS`, a unit left out): not a trap an exercise names
+_GENERIC_SLIPS = {slip for _, slip, _ in _SLIPS} | {"unit-missing"}
+# the factors those slips put between a number typed and the answer (any SI prefix step too)
+_SLIP_FACTORS = {k for k, _, _ in _SLIPS} | {1e9, 1e-9}
+
+
 def tried(e: Exercise, answer: object, fb: Feedback | None = None) -> bool:
     """Whether `answer` is an attempt at the question, one that counts towards the worked step
     and "Show the answer": right, a known slip (a trap), a near miss or a rounding, or a number
@@ -1338,13 +1345,18 @@ def tried(e: Exercise, answer: object, fb: Feedback | None = None) -> bool:
     (True, False, False)
     """
     fb = fb if fb is not None else _judge(e, answer)
-    if fb.right or fb.kind in ("trap", "near", "figures"):
-        return True
     r = read(answer, e.unit, e.reads.negative, e.reads.above, e.reads.subject)
     want = e.answer()
-    if r.value is None or not want or not math.isfinite(r.value):
+    ratio = abs(r.value / want) if r.value is not None and want else None
+    if fb.trap in _GENERIC_SLIPS and ratio is not None and math.isfinite(ratio):
+        # a slip the engine reads into the number ("1" for 10,512 kWh read as 1 MWh, ten times
+        # too small) counts only if the number typed lies near a slip's factor of the answer
+        return any(1 / TRIED_WITHIN <= ratio / k <= TRIED_WITHIN for k in _SLIP_FACTORS)
+    if fb.right or fb.kind in ("trap", "near", "figures"):
+        return True
+    if ratio is None or not math.isfinite(ratio):
         return False
-    return 1 / TRIED_WITHIN <= abs(r.value / want) <= TRIED_WITHIN
+    return 1 / TRIED_WITHIN <= ratio <= TRIED_WITHIN
 
 
 def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:

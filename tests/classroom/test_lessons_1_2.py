@@ -1653,7 +1653,11 @@ def test_reader_38_12s_back_to_a_basis_question_has_lines_to_write_on(pages):
     # write the two things on (the hook and the above / below line have theirs)
     sheet = " ".join(html.unescape(pages["lesson-1/worksheet.html"]).split())
     asked = re.search(r"work the article back to a basis.*?</section>", sheet)[0]
-    assert "per person: ______ kWh a year" in asked and "closest basis: ____" in asked, asked
+    # reader 51-12's brief: the use per person has a box of its own (article-basis), the
+    # closest basis its own question
+    assert "My answer: __________ kWh" in asked, asked
+    closest = re.search(r"Which basis in the list above is closest.*?</section>", sheet)[0]
+    assert "Closest basis: ____" in closest, closest
 
 
 def test_reader_39_12_mw_second_try_keeps_the_method_not_the_share():
@@ -2097,8 +2101,9 @@ def test_reader45_12_teachers_rendering_stops_before_each_city_the_class_has_not
     assert at == sorted(at), at
     for before, after in ((0, 1), (2, 3), (3, 4)):
         assert any(at[before] < s < at[after] for s in stops), (marks[before], marks[after])
-    # and before energy-300mw and city-low-load (reader 46-12), and the hook's claim (47-12)
-    assert len(stops) == 6, stops
+    # and before energy-300mw and city-low-load (reader 46-12), the hook's claim (47-12) and
+    # article-basis (reader 51-12's brief)
+    assert len(stops) == 7, stops
     # the plan projects each worked solution at its reveal and stops at each line
     plan = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", pages["lesson-1/plan.html"])).split())
     assert "to show each worked solution at its reveal" in plan, plan
@@ -2186,7 +2191,8 @@ def test_reader46_12_teachers_rendering_stops_before_every_answer_of_lessons_1_a
     # Advanced exercise, just under "What we found". Every answer now has a stop line between it
     # and the answer before it (section 2's share and its megawatts are revealed together)
     together = {"The explorer gets 30.1 MW"}  # cooling-mw-fleet, under cooling-at-fleet-pue
-    for stem, answers in (("01-megawatts-and-cities", 5), ("02-where-the-power-goes", 5)):
+    # (lesson 1's sixth: article-basis, reader 51-12's brief)
+    for stem, answers in (("01-megawatts-and-cities", 6), ("02-where-the-power-goes", 5)):
         page = re.sub(r"<style.*?</style>", "", teacher_run_pages[stem], flags=re.S)
         text = _text(page)
         got = [m for m in re.finditer(r"The explorer gets [\d.,]+( [A-Za-z%]+)?", text)]

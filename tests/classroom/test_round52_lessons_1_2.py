@@ -283,3 +283,18 @@ def test_lesson_1s_claim_question_waits_for_the_first_guess():
         assert "250,000" in said(box), said(box)
     finally:
         widgets.REVEALED.done = []
+
+
+def test_lesson_1s_work_back_question_has_its_own_box():
+    # the brief's known defect: lesson 1's "work the article back to a basis" had no answer
+    # box; its answer was only written down
+    every = ["".join(c["source"]) for c in _cells(1)]
+    asked = next(i for i, c in enumerate(every) if "work the article back to a basis" in c)
+    assert every[asked + 1] == 'widgets.answer_box("article-basis")', every[asked + 1]
+    e = lessons.EXERCISES["article-basis"]
+    assert e.answer() == pytest.approx(lessons.article_city_basis())
+    assert lessons.check("article-basis", "10,512").right
+    slips = (("10715", "household"), ("11000", "three figures"), ("12200", "all-sector"))
+    for typed, says in slips:
+        fb = lessons.check("article-basis", typed)
+        assert not fb.right and says in fb.message, (typed, fb.message)

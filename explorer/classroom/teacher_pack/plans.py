@@ -182,7 +182,7 @@ PLANS: dict[int, Plan] = {
                 "Read the bases and their figures together: a household's basis is what one home's "
                 "meter counts, and two to three people share it. Work the article back to a basis: "
                 "two minutes alone first, each student divides the site's kWh by 250,000 and "
-                "writes it down, as the notebook asks; then ask the class which basis is "
+                "enters it in article-basis; then ask the class which basis is "
                 "nearest. Each "
                 "pair then works out the city on one basis on paper (homes only, Mississippi "
                 "or the world) and writes it on the board.",
