@@ -242,9 +242,9 @@ PLANS: dict[int, Plan] = {
             "checker says MW is already a rate, so “per year” does not belong.",
         ),
         "Every number is in the notebook: Run All, then students work top to bottom; the table of "
-        "bases opens inside the notebook once the site's energy and both city exercises are "
-        "answered. Without computers: the worksheet lists the bases with their figures "
-        "(students fill in the hours), so pairs compute every city by hand; project the "
+        "bases opens inside the notebook once the site's energy, the article's basis and both "
+        "city exercises are answered. Without computers: the worksheet lists the bases with "
+        "their figures (students fill in the hours), so pairs compute every city by hand; project the "
         "teacher's rendering (explorer teach handouts --teacher --out DIR) to show each worked "
         "solution at its reveal. Its lines “Stop here on the projector” mark where the next "
         "screen answers an exercise the class has not reached (the hook's claim, the first "
