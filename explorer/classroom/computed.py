@@ -76,11 +76,10 @@ def _computed(key: tuple) -> xr.Dataset:
     return ds
 
 
-# `forget` moves this on: a value kept in an earlier generation is computed again. Each wrapper
-# holds its own value, never a table keyed by `id()`: a wrapper garbage-collected and another made
-# at the same address read the first one's value (a synthetic exercise's trap at 9.0 answered as
-# the trap at 10.0 made before it)
-_GENERATION = [0]
+# how many times `forget` has run: a `kept` value computed in an earlier round is computed
+# again. The value lives on its wrapper, not in a table keyed by the wrapper's id, which a new
+# wrapper may reuse once the old one is freed (a test's hand-made trap read another's value)
+_ROUND = [0]
 
 
 def kept(value: Callable[[], Any]) -> Callable[[], Any]:
@@ -98,14 +97,16 @@ def kept(value: Callable[[], Any]) -> Callable[[], Any]:
     """
     if getattr(value, "_explorer_kept", False):
         return value
-    held: dict[str, Any] = {}
+
+    kept_at: list[Any] = []  # (round, value), once computed
 
     @functools.wraps(value)
     def once() -> Any:
-        if held.get("generation") != _GENERATION[0]:
-            held["value"] = value()
-            held["generation"] = _GENERATION[0]
-        return held["value"]
+        if kept_at and kept_at[0] == _ROUND[0]:
+            return kept_at[1]
+        out = value()
+        kept_at[:] = [_ROUND[0], out]
+        return out
 
     once._explorer_kept = True  # type: ignore[attr-defined]
     return once
@@ -114,4 +115,4 @@ def kept(value: Callable[[], Any]) -> Callable[[], Any]:
 def forget() -> None:
     """Compute every kept scenario and value again (after a test changed what they read)."""
     _computed.cache_clear()
-    _GENERATION[0] += 1
+    _ROUND[0] += 1

@@ -546,10 +546,22 @@ def ninety_ranges(site: str, announced_mw: float) -> None:
         print(f"{label:16} {headlines.headline_text(today[name])}")
     print(_at_the_top(today, shown_as))
     print()
+    load = catalog.uncertainty_ranges()["defaults.load_factor"]
+    shape = (
+        f"a triangle that peaks at {fmt.number(load.central)} "
+        f"({fmt.quantity(announced_mw, 'MW')} read as the year's average) and runs down to its "
+        f"low end, {fmt.number(load.low)}"
+        if load.distribution == "triangular"
+        else f"drawn evenly from its low end, {fmt.number(load.low)}, to {fmt.number(load.high)}"
+    )
     print(
-        "In brackets: the 90 % range (5th to 95th percentile) of the draws over the catalog's "
-        "recorded ranges. The first block counts the possible expansion as part of the range, "
-        "spread by a convention (see What this model ignores); the second leaves it out."
+        _fill(
+            "In brackets: the 90 % range (5th to 95th percentile) of the draws over the "
+            "catalog's recorded ranges. The first block counts the possible expansion as part "
+            "of the range, spread by a convention (see What this model ignores). The second "
+            f"leaves it out, but rests on the load factor's shape, a convention too: {shape}.",
+            96,
+        )
     )
 
 

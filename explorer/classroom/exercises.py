@@ -22,12 +22,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from .. import fmt
+from .. import fmt, units
 from ..units import ureg
 from ..validate import Bound
 from .computed import kept
 from .reading import (
     COUNT_WORDS,
+    OVER_WHOLE,
     PREFIXABLE,
     RATIO,
     SHARE,
@@ -809,7 +810,7 @@ def _in_other_unit(e: Exercise, x: float, want: float, rel_tol: float | None = N
     # nobody writes kFLOP: a FLOP figure 1,000 times too small is a prefix slip, not a unit
     prefixes = "MGTPE" if stem.startswith("FLOP") else "kMGTPE"
     for other in (stem, *(p + stem for p in prefixes)):
-        there = float(ureg.Quantity(want, e.unit).to(other).magnitude)
+        there = want * units.factor(e.unit, other)
         if other == e.unit:
             continue
         # a bare 83,136 for 83.1 PFLOP/s is the answer in TFLOP/s, the unit the chip's figure is
@@ -1359,6 +1360,10 @@ def tried(e: Exercise, answer: object, fb: Feedback | None = None) -> bool:
     return 1 / TRIED_WITHIN <= ratio <= TRIED_WITHIN
 
 
+# a count of figures in words, as the replies say it ("the two figures you gave")
+_FIGURE_WORDS = {2: "two", 3: "three", 4: "four"}
+
+
 def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     """Right, or not yet with the hint that fits the answer given.
 
@@ -1502,6 +1507,18 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
                 "below on paper.",
                 "unreadable",
             )
+        given_figure, _ = _given_in_question(e, answer) if r.message == OVER_WHOLE else ("", "")
+        if given_figure:
+            # "330" or "2628" in a share's box: a figure copied from the question, said so
+            # before "a share cannot be over 100 %", which is true but does not say the student
+            # typed an input back (reader 51-78: "49" was told it was copied, "330" was not)
+            return Feedback(
+                False,
+                f"Not yet: {given_figure} is copied from the question; work the answer out from "
+                f"the question's figures: {_sentence(e.hints[1])}",
+                "trap",
+                COPIED,
+            )
         return Feedback(False, f"Not yet: {r.message}", "unreadable")
     x, want = r.value, e.answer()
     # only as typed: "-5" comes back here as the shrink 5, which is no count of rows
@@ -1614,6 +1631,15 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             if figures and x != want and half_up(want, figures) == x
             else ""
         )
+        if not own and not noted and e.precision.figures and typed_figures:
+            # a box that asks for its figures: "4.3" for 4.23 MWh is right inside the
+            # tolerance, but not the result rounded to those figures (reader 50-78: a plain
+            # "Right!" hid the misrounding)
+            mine = half_up(want, typed_figures)
+            if typed_figures >= e.precision.figures and x != mine and x != want:
+                count = _FIGURE_WORDS.get(typed_figures, str(typed_figures))
+                places = max(typed_figures - 1 - math.floor(math.log10(abs(mine))), 0)
+                own = f" To the {count} figures you gave, it rounds to {mine:,.{places}f}."
         noted += [r.note] if r.note else []
         noted += [_mislabelled(e, answer)] if _mislabelled(e, answer) else []
         note = "".join(f" Note: {_sentence(n)}" for n in noted[:2])
@@ -2400,8 +2426,8 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
                     message=f"The right way, {said} {e.show(ref)}: {you.lower()} "
                     f"{fmt.number(value, significant_figures(rest) or 3)}{unit}, just {said} it; "
                     "the explorer gets "
-                    f"{e.show(want)}. {yours} is {fmt.percent(abs(value / want - 1), 2)} "
-                    f"too {'low' if value < want else 'high'}. The step: "
+                    f"{e.show(want)}. Only the way is marked here: the number rests on the "
+                    "shape the draws take, which the question does not give. The step: "
                     f"{_sentence(e.hints[-1])}",
                 )
             top = e.reads.ceiling() if e.reads.ceiling else None
@@ -2636,6 +2662,10 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
         gap = f"Within the tolerance: {good}." + (
             f" {_sentence(e.right_note)}" if e.right_note else ""
         )
+        if " Note: " in fb.message and not r.note:
+            # a right answer nearer a note-trap than the result ("75,000" from the article's
+            # rounded city) says why, as the answer box says it (reader 50-78)
+            gap += " Note: " + fb.message.split(" Note: ", 1)[1]
     elif fb.kind == "trap":
         t = next((t for t in e.traps if t.id == fb.trap), None)
         slip = t.kind.slip if t else True
@@ -2664,6 +2694,14 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
             gap = f"{yours} is {size}. {_sentence(hint[:1].upper() + hint[1:])}"
         if t and t.say.step:
             gap = f"{_sentence(gap)} The step: {_sentence(e.hints[-1])}"
+    elif ref is not None and (x > ref) == (want > ref) and abs(x / want - 1) <= NEAR:
+        # the right way, near the result, where the question asks a way ("a way is enough: the
+        # number needs the draws' shape"): the number is not marked to a tolerance it could not
+        # meet (reader 51-78: "above 320" for a Monte-Carlo 313 was "just outside ±2 %")
+        gap = (
+            "Only the way is marked here: the number rests on the shape the draws take, which "
+            f"the question does not give. The step: {_sentence(e.hints[-1])}"
+        )
     else:
         # within twice the tolerance, close is said: "1.16" for 1.181 (±1.5 %) heard a flat
         # "too low" beside a rougher "1.2" called a good estimate (reader 47-78)

@@ -778,6 +778,10 @@ def shaving_battery(year: xr.Dataset) -> None:
     _say(f"{_peak_lowered(year, shaving)} {recharge_note()}")
 
 
+# the product whose MWh the catalog's container_energy is (its source's Megapack 2 XL)
+CONTAINER = "Tesla Megapack 2 XL"
+
+
 def containers(shaving: xr.Dataset) -> str:
     """The hook's second answer: the peak-shaving battery's MWh in shipping containers.
 
@@ -786,18 +790,22 @@ def containers(shaving: xr.Dataset) -> str:
     >>> from explorer import batteries
     >>> from explorer.classroom import lessons
     >>> containers(batteries.peak_shaving_battery(lessons.hot_year()[0]))  # doctest: +ELLIPSIS
-    "42.8 MWh on the months' average days, up to 138 MWh on the year's real days: a grid ..."
+    "42.8 MWh on the months' average days, up to 138 MWh on the year's real days. One ..."
     """
     # one container's MWh is a sourced catalog figure (reader 50-78: "a few MWh" had no source)
     box = catalog.value("storage.chemistries.lfp-bess.container_energy", "MWh")
     average, real = float(shaving.battery_energy), float(shaving.real_days_energy)
+    # the verdict in the hook's own options (car battery, one container, a row, a building):
+    # "a yard" was none of them (reader 51-78); the product named, as its source gives 3.9 MWh
+    # for the Megapack 2 XL, not the Megapack 3 (reader 51-78)
     return (
         f"{fmt.quantity(average, 'MWh')} on the months' average days, "
-        f"up to {fmt.quantity(real, 'MWh')} on the year's real "
-        f"days: a grid battery the size of a shipping container holds about {box:g} MWh, so "
-        f"a row of containers (about {math.ceil(average / box)}) for the average days, a yard "
-        f"of them (about {math.ceil(real / box)}) for every real day (not one container, not a "
-        "car battery)"
+        f"up to {fmt.quantity(real, 'MWh')} on the year's real days. One shipping-container "
+        f"grid battery ({CONTAINER}) holds about {box:g} MWh: about "
+        f"{math.ceil(average / box)} containers for the average days, about "
+        f"{math.ceil(real / box)} for every real day. So: a row of containers; "
+        "to shave every real day, a yard of them, about a building's footprint. Not one "
+        "container, not a car battery"
     )
 
 
@@ -1013,7 +1021,8 @@ def yardsticks(grid: xr.Dataset) -> None:
     hours = catalog.value("conventions.hours_per_year", "hour/year")
     print(
         f"the site in the typical year's hottest hour: {fmt.number(float(grid.peak_power))} MW "
-        "(its most humid weather, when the chillers work hardest)"
+        "(its most humid weather, when the chillers work hardest; the whole site, not its "
+        "cooling)"
     )
     _say(
         "That hour is more humid than the day the plant is sized for (step 2): too rare to size "

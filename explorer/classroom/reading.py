@@ -30,6 +30,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import math
 import numbers
 import re
@@ -433,9 +434,40 @@ def _dimension(q: pint.Quantity) -> str:
         # 44-78: "h per day is an amount of memory")
         return "a plain number (its units cancel)"
     for unit, words in _DIMENSIONS:
-        if q.dimensionality == ureg.Quantity(1, unit).dimensionality:
+        if q.dimensionality == _dimensionality(unit):
             return words
     return f"a quantity in {q.units:~}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(name: str) -> pint.Quantity | Exception:
+    try:
+        return ureg.Quantity(1, name)
+    except Exception as err:  # pint raises many kinds of error on free text
+        return err
+
+
+def _q(x: float, name: str) -> pint.Quantity:
+    """``ureg.Quantity(x, name)``, with `name` parsed once per process: parsing a unit's name is
+    pint's slow part, and the checker tries the same few hundred names (and free words) for
+    every typed answer. Raises what pint raises on a name that is no unit.
+
+    Examples
+    --------
+    >>> _q(2.5, "MWh")
+    <Quantity(2.5, 'megawatt_hour')>
+    """
+    one = _parsed(name)
+    if isinstance(one, Exception):
+        raise one.with_traceback(None)  # the kept error, without the tracebacks of its last raises
+    return one * x if one.magnitude == 1 else ureg.Quantity(x, name)
+
+
+@functools.cache
+def _dimensionality(unit: str) -> pint.util.UnitsContainer:
+    """pint's dimensionality of `unit` (parsing a unit's name is pint's slow part: a checker
+    asks for the same few units thousands of times)."""
+    return _q(1, unit).dimensionality
 
 
 def _unit_words(unit: str) -> str:
@@ -445,7 +477,7 @@ def _unit_words(unit: str) -> str:
         return "a plain number"
     if unit in COUNT_WORDS:
         return f"a number of {unit}"
-    words = _dimension(ureg.Quantity(1, unit))
+    words = _dimension(_q(1, unit))
     return words if words.endswith(f" in {unit}") else f"{words} in {unit}"
 
 
@@ -1069,7 +1101,7 @@ def _bits(word: str, unit: str) -> str:
     """
     name = f"{word}it" if _BITS.fullmatch(word) else word
     try:
-        q = ureg.Quantity(1, name)
+        q = _q(1, name)
     except Exception:  # pint raises many kinds of error on a name it does not know
         return ""
     if "bit" not in str(q.units):
@@ -1119,9 +1151,9 @@ def _duration(text: str) -> tuple[float, str] | None:
     if not m:
         return None
     try:
-        a = ureg.Quantity(float(m["a"].replace(",", "")), m["ua"])
-        b = ureg.Quantity(float(m["b"].replace(",", "")), m["ub"])
-        if a.dimensionality != ureg.Quantity(1, "s").dimensionality:
+        a = _q(float(m["a"].replace(",", "")), m["ua"])
+        b = _q(float(m["b"].replace(",", "")), m["ub"])
+        if a.dimensionality != _q(1, "s").dimensionality:
             return None
         if b.to(a.units).magnitude >= 1:  # "11.1 days 266 h": no part of one time (reader 43)
             return None
@@ -1158,7 +1190,7 @@ def _two_answers(text: str) -> bool:
     if not m:
         return False
     try:
-        a, b = ureg.Quantity(1, m["ua"]), ureg.Quantity(1, m["ub"])
+        a, b = _q(1, m["ua"]), _q(1, m["ub"])
         if a.dimensionality != b.dimensionality:
             return False
         b = b * float(m["b"].replace(",", ""))  # its size, not its unit's (reader 43-34)
@@ -1182,8 +1214,8 @@ def _said_twice(text: str) -> str | None:
     m = _TWO_QUANTITIES.match(text.strip())
     if not m or not (is_time(m["ua"]) and is_time(m["ub"])):
         return None
-    a = ureg.Quantity(float(m["a"].replace(",", "")), m["ua"])
-    b = ureg.Quantity(float(m["b"].replace(",", "")), m["ub"])
+    a = _q(float(m["a"].replace(",", "")), m["ua"])
+    b = _q(float(m["b"].replace(",", "")), m["ub"])
     if a.units == b.units or not math.isclose(a.magnitude, b.to(a.units).magnitude, rel_tol=0.05):
         return None
     return f"{m['a']} {m['ua']}"
@@ -1201,7 +1233,7 @@ def is_time(unit: str) -> bool:
     (True, True, False, False)
     """
     try:
-        return ureg.Quantity(1, unit).dimensionality == ureg.Quantity(1, "s").dimensionality
+        return _dimensionality(unit) == _dimensionality("s")
     except Exception:  # pint: "share", "chips", …
         return False
 
@@ -1220,7 +1252,7 @@ def _in_last_unit(text: str) -> str:
     if not m or _duration(text) is None:
         return text
     places = len(m["b"].partition(".")[2])
-    a = ureg.Quantity(float(m["a"].replace(",", "")), m["ua"]).to(m["ub"]).magnitude
+    a = _q(float(m["a"].replace(",", "")), m["ua"]).to(m["ub"]).magnitude
     total = a + float(m["b"].replace(",", ""))
     return f"{total:.{places}f} {m['ub']}"
 
@@ -1702,8 +1734,8 @@ def _power_left_out(time: float, other: float, rest: str, unit: str) -> str:
     number's unit (a power) is left out, said with the student's numbers; "" where `rest` is
     no hour or `unit` no energy (MW × days is no MWh: "days is a time" and a days trap say it)."""
     try:
-        energy = ureg.Quantity(1, unit).dimensionality == ureg.Quantity(1, "J").dimensionality
-        hours = is_time(rest) and ureg.Quantity(1, _symbol(rest)).to("hour").magnitude == 1
+        energy = _q(1, unit).dimensionality == _q(1, "J").dimensionality
+        hours = is_time(rest) and _q(1, _symbol(rest)).to("hour").magnitude == 1
     except Exception:  # pint raises many kinds of error on a name it does not know
         return ""
     if not (energy and hours):
@@ -1880,7 +1912,7 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
             # "1" is not committed unread (reader 41-34: the guide's "1 to 100" made it 1 %)
             return _finish(x, unit, negative, bare=True, echo=_BARE_ONE)
         if unit == SHARE and not above and x > 100:  # "110": neither a share nor a percentage
-            return Reading(None, _OVER_WHOLE)
+            return Reading(None, OVER_WHOLE)
         return _finish(x, unit, negative, bare=True)
     if unit == SHARE and above and (m["den"] is not None or x <= 1) and _MORE.match(rest):
         # "two thirds more", "0.68 more": a share said as the excess, as "68 % more" is (reader
@@ -1909,7 +1941,7 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
             plain = f"{_A_RATIO} is a plain number{shown}, not a percentage"
             return replace(_finish(x / 100, unit, negative, bare=False), note=plain)
         if unit == SHARE and not above and x > 100:  # "120 %" is refused as "120" is
-            return Reading(None, _OVER_WHOLE)
+            return Reading(None, OVER_WHOLE)
         if unit == SHARE:
             return _finish(x / 100, unit, negative, bare=False)
         return Reading(None, f"a percentage does not fit here; give {_unit_words(unit)}.")
@@ -1997,7 +2029,7 @@ _PERCENT_RANGE = re.compile(r"^%\s*(?:-|–|to)\s*[\d.]+\s*%?\s*$", re.IGNORECAS
 # the reply to a share of the whole over 100 %, typed "120" or "120 %" alike (reader 24); no
 # example figure: "such as 85 %" was goodput-16k's answer, handed over before the commit
 # (reader 37-34)
-_OVER_WHOLE = (
+OVER_WHOLE = (
     "a share of the whole cannot be over 100 %; type a percentage (with the % sign) or a "
     "decimal below 1."
 )
@@ -2019,7 +2051,7 @@ def _plain_ratio(x: float, rest: str) -> float | None:
     """`x` in the unit `rest` as a plain number, where `rest` is a unit over a unit of the same
     kind ("W/W", "kW/W": a COP in heat watts per electric watt; reader 30); else None."""
     try:
-        q = ureg.Quantity(x, _symbol(rest))
+        q = _q(x, _symbol(rest))
     except Exception:  # pint raises many kinds of error on a name it does not know
         return None
     return float(q.to("dimensionless").magnitude) if q.dimensionless else None
@@ -2028,7 +2060,7 @@ def _plain_ratio(x: float, rest: str) -> float | None:
 def _quantity(x: float, rest: str) -> pint.Quantity | None:
     """`x` in the unit `rest` ("30", "MW"), or None when `rest` is no unit pint knows."""
     try:
-        q = ureg.Quantity(x, _symbol(rest))
+        q = _q(x, _symbol(rest))
     except Exception:  # pint raises many kinds of error on a name it does not know
         return None
     return None if q.dimensionless else q
@@ -2041,7 +2073,7 @@ def _ratio_name(rest: str) -> bool:
         return False
     for name in {rest, rest.upper(), _symbol(rest)}:
         try:
-            ureg.Quantity(1, name)
+            _q(1, name)
         except Exception:  # pint raises many kinds of error on a name it does not know
             continue
         return False
@@ -2081,7 +2113,7 @@ def _flop_f(word: str) -> str:
 
 
 # hours in a day: the 24 of "× 32.3 days × 24 h"
-_HOURS_PER_DAY = ureg.Quantity(1, "day").to("hour").magnitude
+_HOURS_PER_DAY = _q(1, "day").to("hour").magnitude
 
 
 def _hours() -> tuple[float, ...]:
@@ -2140,10 +2172,10 @@ def _per_hour(word: str) -> str:
     if not word.endswith("Wh") or len(word) > 3:
         return ""
     try:
-        q = ureg.Quantity(1, word[:-1])
+        q = _q(1, word[:-1])
     except Exception:  # pint raises many kinds of error on free text
         return ""
-    return word[:-1] if q.dimensionality == ureg.Quantity(1, "W").dimensionality else ""
+    return word[:-1] if q.dimensionality == _q(1, "W").dimensionality else ""
 
 
 def _same_unit(word: str, unit: str) -> bool:
@@ -2155,7 +2187,7 @@ def _same_unit(word: str, unit: str) -> bool:
     (True, True, False)
     """
     try:
-        return ureg.Quantity(1, _calc_unit(word)) == ureg.Quantity(1, unit)
+        return _q(1, _calc_unit(word)) == _q(1, unit)
     except Exception:  # pint raises many kinds of error on a name it does not know
         return False
 
@@ -2244,7 +2276,7 @@ def _carried(terms: list[tuple[str, float, str]], unit: str) -> bool:
     try:
         q = ureg.Quantity(1.0)
         for _, _, u in terms:
-            q = q * ureg.Quantity(1, _calc_unit(u)) if u else q
+            q = q * _q(1, _calc_unit(u)) if u else q
         q.to(unit)
     except Exception:  # pint: not units, or not the kind asked
         return False
@@ -2294,7 +2326,7 @@ def _terms_read(
     try:
         q = ureg.Quantity(1.0)
         for op, n, u in terms:
-            x = ureg.Quantity(n, _calc_unit(u)) if u else ureg.Quantity(n)
+            x = _q(n, _calc_unit(u)) if u else ureg.Quantity(n)
             q = q / x if op in "/÷" else q * x
     except ZeroDivisionError:
         return Reading(None, f"that calculation divides by zero; {EXAMPLE}.")
@@ -2305,7 +2337,7 @@ def _terms_read(
     for op, n, u in terms:
         if op in "/÷" and not u and unit not in (SHARE, RATIO) and unit not in COUNT_WORDS:
             try:
-                size = ureg.Quantity(1, unit).to((q * n).units).magnitude
+                size = _q(1, unit).to((q * n).units).magnitude
             except Exception:  # pint: not the same kind of unit
                 continue
             if math.isclose(size, n, rel_tol=1e-9):
@@ -2333,7 +2365,7 @@ def _terms_read(
         and all(op not in "/÷" for op, _, _ in terms)
         and unit not in (SHARE, RATIO)
         and unit not in COUNT_WORDS
-        and is_time(str((ureg.Quantity(1, unit) / q).units))
+        and is_time(str((_q(1, unit) / q).units))
     ):
         if len(bare) > 1 and _HOURS_PER_DAY in bare:  # "134 MW × 32.3 × 24": days × 24 h/day
             q, seconds = q * ureg.hour, "read 24 as hours per day, the other bare number as days"
@@ -2379,7 +2411,7 @@ def _calc_quantity(n: float, u: str) -> pint.Quantity:
         return ureg.Quantity(n)
     if u == "%":
         return ureg.Quantity(n / 100)
-    return ureg.Quantity(n, _calc_unit(u))
+    return _q(n, _calc_unit(u))
 
 
 def _divisor_units(tokens: list[object], counts: set[str]) -> tuple[list[str], float | None]:
@@ -2472,7 +2504,7 @@ def _unit_calc(answer: str, unit: str, negative: bool, above: bool) -> Reading |
         return None
     plain = unit in (SHARE, RATIO) or unit in COUNT_WORDS
     try:
-        want = ureg.Quantity(1.0) if plain else ureg.Quantity(1.0, unit)
+        want = ureg.Quantity(1.0) if plain else _q(1.0, unit)
     except Exception:  # pint: not a unit
         return None
     readings = []  # (value, loose, how a divisor's unit was taken), strict then loose
@@ -2604,7 +2636,7 @@ def _count(x: float, rest: str, unit: str, negative: bool) -> Reading:
     if other:  # "215,000 households" where people are asked: say the count, not pint's unit
         return Reading(None, f"that is a number of {other}; the answer is a number of {unit}.")
     try:
-        q = ureg.Quantity(1, rest)
+        q = _q(1, rest)
     except Exception:  # pint raises many kinds of error on free text
         if _TWO_NUMBERS.search(rest):
             return Reading(None, _one_number(f"a number of {unit}"))
@@ -2638,10 +2670,10 @@ def _unit_then_words(x: float, rest: str, unit: str) -> pint.Quantity | None:
     it do not make it a rate: "4.2 MWh in one dip", "21 MWh for 5 minutes", as the question
     words them (reader 25); None otherwise ("4.2 MWh a day" is refused)."""
     words = rest.split()
-    target = ureg.Quantity(1, unit).dimensionality
+    target = _q(1, unit).dimensionality
     for n in range(1, len(words)):
         try:
-            q = ureg.Quantity(x, " ".join(words[:n]))
+            q = _q(x, " ".join(words[:n]))
         except Exception:  # pint raises many kinds of error on free text
             continue
         if q.dimensionality == target:
@@ -2655,13 +2687,13 @@ def _power_per_time(typed: str, unit: str, when: str = "year") -> str:
     ("348 MW a year", lesson 1's misconception 1: readers 25, 33): MW is already a rate, so the
     time does not belong; "" if `typed` (the unit, the time removed) or `unit` is not a power."""
     try:
-        watts = ureg.Quantity(1, "W").dimensionality
-        power = ureg.Quantity(1, _symbol(typed)).dimensionality == watts
+        watts = _q(1, "W").dimensionality
+        power = _q(1, _symbol(typed)).dimensionality == watts
         return (
             # reader 27: not "energy per hour", which invites the MW / MWh-per-hour mix-up
             f"{typed} is already a rate: it says how fast energy is used, so “per {when}” does not "
             f"belong after it; give a power in {unit}."
-            if power and ureg.Quantity(1, unit).dimensionality == watts
+            if power and _q(1, unit).dimensionality == watts
             else ""
         )
     except Exception:  # pint raises many kinds of error on free text
@@ -2700,7 +2732,7 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     if day != rest and is_time(unit) and is_time(_symbol(day)):
         # "7 h per day", "7 hours a day": a daily battery's hours, the time asked (reader
         # 44-78); a unit of a day or more per day ("12 days a day") is no such time
-        if ureg.Quantity(1, _symbol(day)) < ureg.Quantity(1, "day"):
+        if _q(1, _symbol(day)) < _q(1, "day"):
             rest = day
     while _LABEL.search(rest) and _LABEL.sub("", rest):  # the label, not the unit itself
         rest = _LABEL.sub("", rest)
@@ -2711,8 +2743,8 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     if what:
         rest = what[1]  # "30.1 MW of cooling": the unit, and what the figure is (reader 20)
     rate = _ENERGY_A_TIME.fullmatch(rest)
-    watts = ureg.Quantity(1, "W").dimensionality
-    if rate and ureg.Quantity(1, unit).dimensionality == watts:
+    watts = _q(1, "W").dimensionality
+    if rate and _q(1, unit).dimensionality == watts:
         # "8,356 MWh a day" is a rate: 348 MW (reader 28)
         rest = f"{_symbol(rate[1])}/{rate[2].lower()}"
     bits = _bits(rest, unit)
@@ -2725,7 +2757,7 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     flops = _FLOPS.match(rest)
     note = ""
     if flops:
-        amount = ureg.Quantity(1, unit).dimensionality == ureg.Quantity(1, "FLOP").dimensionality
+        amount = _q(1, unit).dimensionality == _q(1, "FLOP").dimensionality
         speed = bool(flops[3]) or (flops[2].lower() == "flops" and not amount)
         # "FLOPS" or "flops", not the plural "FLOPs": the lowercase form, as ambiguous, gets the
         # same note (reader 41-34: "7.18e21 flops" was accepted with none)
@@ -2736,7 +2768,7 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     elif _flop_f(rest) and "FLOP" in unit:
         rest = _flop_f(rest)  # "83 PF", "83 pf/s": petaFLOP/s, not petafarad (reader 23)
     try:
-        q = ureg.Quantity(x, rest)
+        q = _q(x, rest)
     except Exception:  # pint raises many kinds of error on free text
         q = _unit_then_words(x, rest, unit)
     if q is None:
@@ -2756,7 +2788,7 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
                 f"(3.8 × 10²⁵) and give {_unit_words(unit)}.",
             )
         return Reading(None, f"I cannot read the unit {rest!r}; give {give}.")
-    target = ureg.Quantity(1, unit)
+    target = _q(1, unit)
     if q.dimensionality != target.dimensionality:  # "GWh in (a year)": pint's GWh × inch
         q = _unit_then_words(x, rest, unit) or q
     if q.dimensionality != target.dimensionality:

@@ -329,10 +329,13 @@ def test_reader_14s_text_items_for_lessons_7_and_8(capsys):
     cells7, cells8 = _cells("07"), _cells("08")
     # lesson 7 D3: what "sized for" means, where the 330 MW hour comes in (reader17 D4: one
     # sentence of step 2's three)
-    step2 = " ".join(cells7[_first(cells7, "## Step 2")].split())
     # (reader 27 nit 9: step 2's introduction shortened)
     # (reader 50-78: said in the "Which hot?" line, which names the hottest day and hour)
-    assert "**the hottest hour** are rarer: the grid supplies them" in step2
+    # (reader 51-78 D3: a table; "the grid supplies them" misled, it supplies every hour)
+    which = " ".join(cells7[_first(cells7, r"^\*\*Which hot\?\*\*")].split())
+    assert "too rare to size the plant for; the plant runs through it" in which, which
+    hour = "| **the hottest hour** | the typical year's most humid hour | the grid must meet it"
+    assert hour in which, which
     # (reader 16 moved it from the question to the reveal under it)
     hot_days.every_yardstick(lessons.hot_year()[1])
     assert "its chillers work harder" in " ".join(capsys.readouterr().out.split())
@@ -1221,7 +1224,9 @@ def test_reader_35s_worksheet_asks_the_question_the_fold_waits_for(teacher_pages
     # reader 35 D2: the tables sheet's second fold waits for "why a cooler day can need a bigger
     # daily battery", which the worksheet never asked (the notebook marks it optional)
     sheet = html.unescape(" ".join(teacher_pages["lesson-7/worksheet.html"].split()))
-    asked = sheet[sheet.index("(optional, or homework) The printout names the day") :]
+    # (reader 51-78 D3: the question's opening cut to make room for step 2's "Which hot?" table)
+    asked = sheet[sheet.index("(optional, or homework)") :]
+    assert "is not the hot day" in asked.split("</section>")[0], asked[:300]
     assert "Why can a cooler day need a bigger daily battery?" in asked.split("</section>")[0]
     tables = html.unescape(" ".join(teacher_pages["lesson-7/tables.html"].split()))
     assert "why a cooler day can need a bigger daily battery" in tables
@@ -1360,7 +1365,7 @@ def test_reader_37s_step_2_and_lesson_8s_box_read_once(monkeypatch):
     cells = _cells("08")
     box = cells[_first(cells, r"\*\*Which 300 MW\?\*\*")]
     box = box[box.index("**Which 300 MW?**") :]
-    answer = cells[_first(cells, "a one-sided range</summary>")]
+    answer = cells[_first(cells, "the held block and its shape</summary>")]
     answer = answer[answer.index("</summary>") :]
     for text in (re.sub(r"(?m)^>", "", box), answer):
         words, sentence = _longest_sentence(text)

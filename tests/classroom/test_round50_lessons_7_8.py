@@ -93,7 +93,8 @@ def test_lesson_7s_ride_through_answer_says_what_the_cells_cannot_do():
 
 def test_lesson_7s_step_2_names_its_hot_things_once_early():
     # D3: five "hot" things in one step; one line early in step 2 lists them by fixed names
-    step = _markdown("07", "## Step 2").lower()
+    # (reader 51-78 D3: the names are a table in the cell after step 2's opening)
+    step = _markdown("07", "**Which hot?**").lower()
     for name in ("the hot day", "the hottest day", "the hottest hour", "the battery's day"):
         assert f"**{name}**" in step, name
     said = _printed(hot_days.sizing_design_day, lessons.hot_year()[0])

@@ -504,7 +504,8 @@ add_exercise(
         7,
         f"Over its typical year the site uses {_YEAR_GWH}. {_STATE_NAME}'s electricity sales are "
         f"about {_STATE} a year. What share of the state's electricity is the site? The sales "
-        "are an estimate: one figure is enough.",
+        "are an estimate: one figure is enough for your answer; keep the site's "
+        f"{_YEAR_GWH} as it is.",
         lambda: _gr("share_of_state_energy"),
         SHARE,
         # the state's sales are a two-figure estimate derived from per-capita sales (medium

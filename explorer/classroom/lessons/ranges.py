@@ -15,6 +15,7 @@ from .common import (
     SITE,
     SITE_MW,
     add_exercise,
+    article_city,
     hours_in_year,
 )
 
@@ -133,6 +134,7 @@ _HIGH_MW = fmt.quantity(_range(_POWER_KEY).high, "MW")
 _LOW_USE = fmt.number(_range(_HOUSEHOLD_KEY).low)
 _HIGH_USE = fmt.number(_range(_HOUSEHOLD_KEY).high)
 _LOAD_LOW = catalog.uncertainty_ranges()["defaults.load_factor"].low
+_LOAD_HIGH = catalog.uncertainty_ranges()["defaults.load_factor"].high
 _COOL_LO, _COOL_HI = _range(_COOLING_KEY).low, _range(_COOLING_KEY).high
 
 add_exercise(
@@ -203,6 +205,17 @@ add_exercise(
                 lambda: _contested_households(SITE_MW, _range(_HOUSEHOLD_KEY).central, _LOAD_LOW),
                 "that is the announced site at the load factor's low end, a smaller city; the "
                 "biggest city takes each figure at the end that makes it bigger",
+                match=Match(rel_tol=0.005),
+            ),
+            Trap(
+                # "438,000": the tracker's site with the load factor at its low end (reader
+                # 51-78: it heard only "too low, though the right size")
+                "low-load-high-power",
+                lambda: _contested_households(
+                    _range(_POWER_KEY).high, _range(_HOUSEHOLD_KEY).low, _LOAD_LOW
+                ),
+                f"that takes the load factor at its low end ({fmt.number(_LOAD_LOW)}); the "
+                f"biggest city runs flat out (load factor {fmt.number(_LOAD_HIGH)})",
                 match=Match(rel_tol=0.005),
             ),
             Trap(
@@ -341,6 +354,19 @@ add_exercise(
                 f"{fmt.number(_contested_households(SITE_MW, _range(_HOUSEHOLD_KEY).central))} "
                 "households flat out",
                 match=Match(unit=SHARE),
+            ),
+            Trap(
+                # "75,000": the article's rounded city × 0.3, right inside the tolerance but not
+                # the question's city (reader 50-78: a plain "Right!" hid it)
+                "articles-city",
+                lambda: article_city() * (1 - _LOAD_LOW),
+                f"that starts from the article's rounded {fmt.number(article_city())}; from the "
+                "question's "
+                f"{fmt.number(_contested_households(SITE_MW, _range(_HOUSEHOLD_KEY).central))} "
+                "households flat out the shrink is "
+                f"{fmt.number(_swing('city_households', 'defaults.load_factor'))}",
+                match=Match(rel_tol=0.002),
+                kind=Kind(note=True, slip=False),
             ),
             Trap(
                 # the ticked rows' count typed in the households box (reader 49-78)

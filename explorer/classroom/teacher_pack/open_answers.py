@@ -119,6 +119,22 @@ def _power_draws_low() -> tuple[str, str]:
     return fmt.percent(1 - QUANTILES[0]), fmt.number(float(low))
 
 
+def _held_energy_p5() -> tuple[str, str]:
+    """Lesson 8's step 5 second block (the site held at its announced power): the energy's 5th
+    percentile as drawn (the load factor's triangle, from the app's draws) and as an even draw
+    of the load factor over the same range would put it, both in TWh ("2.02", "1.88")."""
+    from ...ui.headlines import headline_ranges
+    from ...uncertainty import QUANTILES
+
+    drawn = headline_ranges(
+        site=lessons.CONTESTED_SITE, site_power=lessons.SITE_MW, preset_is_catalog=False
+    )["annual_energy"].low
+    lf = _range("defaults.load_factor")
+    flat_out = float(compute(site=lessons.CONTESTED_SITE, site_power=lessons.SITE_MW).annual_energy)
+    even = flat_out / lf.central * (lf.low + QUANTILES[0] * (lf.high - lf.low))
+    return fmt.number(drawn / 1000), fmt.number(even / 1000)  # GWh -> TWh
+
+
 def _hot_ratio() -> str:
     """Lesson 7's hot-day peak cooling ÷ annual mean cooling (from the core)."""
     year = lessons.hot_year()[0]
@@ -432,7 +448,8 @@ def model_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "in the same day's cooler hours (the printout says which): a "
                 "row of shipping containers of about "
                 f"{catalog.value('storage.chemistries.lfp-bess.container_energy', 'MWh'):g} MWh "
-                "each (a yard of them to shave every real day too), not one container "
+                "each (a yard of them, about a building's footprint, to shave every real day "
+                "too), not one container "
                 "and not a car battery. "
                 f"It is sized by {shaving_on_the_hot_day()[0]} "
                 f"({shaving_on_the_hot_day()[3]}); on the hot "
@@ -540,21 +557,20 @@ def model_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "days”).",
             ),
             (
-                "Where does the announced 300 MW sit",
-                f"Below its own 90 % range. The site's power runs from the announced {SITE_SHOWN} "
-                "to "
-                f"{fmt.quantity(_POWER_RANGE.high, 'MW')} with {SITE_SHOWN} the most likely single "
-                "value, "
-                "but nearly every draw is above it (the range is one-sided): "
-                f"{_power_draws_low()[0]} of the draws exceed about {_power_draws_low()[1]} MW. "
-                "The "
-                "central value is the announced figure, not the middle of the draws; the same "
-                "one-sided range pulls the city's median above the central city. In the second "
-                "block "
-                "(the site held at 300 MW) the energy and the city sit at the top of their ranges, "
-                "the mirror image: their central values read 300 MW as the year's average (the "
-                "load factor's top), and every draw reads it that way or as a connection the "
-                "site averages below.",
+                "In the second block the site is held",
+                "Down. The load factor is drawn as a triangle that peaks at its top, "
+                f"{fmt.number(_range('defaults.load_factor').high)} ({SITE_SHOWN} "
+                "read as the year's average), so the draws crowd near the top and the energy "
+                "and city sit at the top of their ranges. An even draw would put as many draws "
+                "near the low end as near the top: the energy's 5th percentile would fall from "
+                f"{_held_energy_p5()[0]} TWh to about {_held_energy_p5()[1]} TWh. So the second "
+                "block rests on a shape convention too, the load factor's. The first block is "
+                "the mirror: the site's power runs from the announced "
+                f"{SITE_SHOWN} to {fmt.quantity(_POWER_RANGE.high, 'MW')} with {SITE_SHOWN} the "
+                f"most likely single value, but the range is one-sided: {_power_draws_low()[0]} of "
+                "the draws exceed "
+                f"about {_power_draws_low()[1]} MW, so the announced value lies below its own "
+                "90 % range.",
             ),
             (
                 "Was your hook guess right",

@@ -896,8 +896,8 @@ PLANS: dict[int, Plan] = {
                 "and with the site held at its announced power. Then keep 8 minutes for the end: "
                 "one sentence for the journalist (“Back to the articles”), then, in the last 2 "
                 "minutes, read “What we found” aloud: it is the debrief. Optional (for "
-                "homework by default): the question on where the announced 300 MW sits against "
-                "its own range (the cell after the ranges).",
+                "homework by default): the question on the second block, whose range rests on the "
+                "load factor's shape (the cell after the ranges).",
             ),
         ),
         (
