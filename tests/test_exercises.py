@@ -29,6 +29,8 @@ SPELLINGS = {
     # 250,000 x 12,200 kWh / 8,760 h = 348,174 kW = 348.17 MW
     "city-power-article": ["348", "348 MW", "348.2 MW", "0.348 GW", "348,174 kW", "about 350 MW"],
     "city-people-us": ["215,410", "215410", "215k", "215,000 people", "0.215 million", "215 410"],
+    # 2,628,000,000 kWh / 250,000 = 10,512 kWh a person a year
+    "article-basis": ["10,512", "10512 kWh per person per year", "10.5 MWh", "2628000000/250000"],
     # 2,628,000,000 kWh / 10,715 kWh = 245,264 households; at a 70 % load factor 171,685
     "city-households-us": ["245,264", "245k households", "245,000 homes", "0.245 million"],
     "city-low-load": ["171,685", "172k", "171,700 households", "0.172 million"],

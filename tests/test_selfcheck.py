@@ -19,6 +19,8 @@ HAND = {
     "energy-300mw": 2628.0,
     # 2,628,000,000 kWh / 12,200 kWh per person = 215,409.84 people
     "city-people-us": 215_409.84,
+    # 2,628,000,000 kWh / 250,000 people = 10,512 kWh a person a year
+    "article-basis": 10_512.0,
     # 250,000 people x 12,200 kWh = 3,050,000,000 kWh a year; / 8,760 h = 348,173.5 kW
     "city-power-article": 348.1735,
     # 2,628,000,000 kWh / 10,715 kWh per household = 245,263.65 households

@@ -36,6 +36,7 @@ from .reading import (
     Reading,
     bound_said,
     bracketed,
+    decimal_comma,
     in_digits,
     is_time,
     leading_number,
@@ -258,6 +259,8 @@ class Reads:
 
 # a range's verdict in words ("inside", "below the range"), for `Reads.verdict`
 _VERDICT_WORD = re.compile(r"\b(inside|within|outside|below|above|between)\b", re.IGNORECASE)
+# an arrow between a result and what it means: "33 % -> inside"
+_ARROW = re.compile(r"\s*(?:-+>|=+>|[→⇒])\s*")
 
 
 @dataclass(frozen=True)
@@ -1264,7 +1267,8 @@ def _other_way(e: Exercise, answer: object) -> str:
 def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     """Right, or not yet with the hint that fits the answer given (`_judge`); a trap's hint
     gains the trap's `Say.later` step (or else the formula hint) at the second attempt, and
-    the worked step from the third.
+    the worked step from the third, for an answer that is a try at the question (`tried`);
+    a number far off gets the formula there instead.
 
     Examples
     --------
@@ -1276,6 +1280,11 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     'Not yet, hint: that is twice it. The worked step: c.'
     """
     fb = _judge(e, answer, attempt)
+    if attempt >= len(e.hints) > 1 and not tried(e, answer, fb):
+        # the worked step is for an attempt at the question, not for any number typed three
+        # times (reader 51-12: "1", "1", "1" brought up every worked answer): the formula again
+        attempt = len(e.hints) - 1
+        fb = _judge(e, answer, attempt)
     mended = bracketed(answer) if not fb.right else None
     if mended and _judge(e, mended).right:
         # right but for the order a calculator works in: the brackets, not the method, are
@@ -1312,6 +1321,46 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     return fb
 
 
+# a try counts towards the worked step when its number lies within this factor of the answer
+# (`tried`): "1" for 2,628 GWh or "9" for a COP of 1.5 is no attempt at the question; "2,000",
+# or "300" (a known slip), is one
+TRIED_WITHIN = 3.0
+
+
+# the engine's own slips (`_SLIPS`, a unit left out): not a trap an exercise names
+_GENERIC_SLIPS = {slip for _, slip, _ in _SLIPS} | {"unit-missing"}
+# the factors those slips put between a number typed and the answer (any SI prefix step too)
+_SLIP_FACTORS = {k for k, _, _ in _SLIPS} | {1e9, 1e-9}
+
+
+def tried(e: Exercise, answer: object, fb: Feedback | None = None) -> bool:
+    """Whether `answer` is an attempt at the question, one that counts towards the worked step
+    and "Show the answer": right, a known slip (a trap), a near miss or a rounding, or a number
+    within `TRIED_WITHIN` of the answer, either way. A number far off ("1" for 2,628 GWh) or no
+    number at all is not (reader 51-12: any three wrong numbers brought up the worked answer).
+    `fb` is the verdict on `answer` if already judged.
+
+    Examples
+    --------
+    >>> e = Exercise("x", 1, "?", lambda: 2628.0, "GWh", ("a", "b", "c"))
+    >>> tried(e, "2000"), tried(e, "1"), tried(e, "hello")
+    (True, False, False)
+    """
+    fb = fb if fb is not None else _judge(e, answer)
+    r = read(answer, e.unit, e.reads.negative, e.reads.above, e.reads.subject)
+    want = e.answer()
+    ratio = abs(r.value / want) if r.value is not None and want else None
+    if fb.trap in _GENERIC_SLIPS and ratio is not None and math.isfinite(ratio):
+        # a slip the engine reads into the number ("1" for 10,512 kWh read as 1 MWh, ten times
+        # too small) counts only if the number typed lies near a slip's factor of the answer
+        return any(1 / TRIED_WITHIN <= ratio / k <= TRIED_WITHIN for k in _SLIP_FACTORS)
+    if fb.right or fb.kind in ("trap", "near", "figures"):
+        return True
+    if ratio is None or not math.isfinite(ratio):
+        return False
+    return 1 / TRIED_WITHIN <= ratio <= TRIED_WITHIN
+
+
 # a count of figures in words, as the replies say it ("the two figures you gave")
 _FIGURE_WORDS = {2: "two", 3: "three", 4: "four"}
 
@@ -1338,9 +1387,20 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     """
     verdict = _VERDICT_WORD.search(answer) if e.reads.verdict and isinstance(answer, str) else None
     if verdict:  # "inside, near 30": the paper's answer typed in the box (reader 46-12)
-        fb = _judge(replace(e, reads=replace(e.reads, verdict="")), answer, attempt)
+        plain = replace(e, reads=replace(e.reads, verdict=""))
+        fb = _judge(plain, answer, attempt)
         if fb.right:
             return fb
+        # the share typed before the word ("33 % -> inside"): the share is checked, the word
+        # sent to paper (reader 51-12: "inside, 33%" was right, "33 % -> inside" refused); a
+        # number after it is the range's ("inside, near 30"), not the student's share
+        share = _ARROW.sub(" ", answer[: verdict.start()]).strip(" ,;:.-")
+        alone = _judge(plain, share, attempt) if re.search(r"\d", share) else fb
+        if alone.kind != "unreadable" and alone is not fb:
+            if alone.right:  # as "inside, 33%" is
+                return alone
+            paper = f"(the “{verdict[1].lower()}” goes on paper)"
+            return replace(alone, message=f"{alone.message.rstrip('.')} {paper}.")
         return Feedback(
             False,
             f"Not yet: “{verdict[1].lower()}” answers the question on paper (below, inside or "
@@ -1710,7 +1770,17 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
                 f"{e.show(alike.value())} also rounds to {e.show(e.two_figures())}, so two "
                 "figures cannot tell your working from it"
             )
-        if not e.accepts(x):
+        # the result itself rounded to the figures typed ("3000" for 2,628 GWh, "2" for a PUE
+        # of 1.75): right as far as it goes, so no way is said (reader 51-12: "too high as it
+        # stands" sent a student who was right to redo a right method)
+        own = (
+            not simple
+            and not words
+            and rounding is not None
+            and abs(x - want) <= rounding
+            and _rounds_to_typed(spelled, x, want, answer)
+        )
+        if not e.accepts(x) and not own:
             # outside the range it says which way first, as digits hear (reader 45-34: "half a
             # month", 37 % high, heard only that a fraction is a rounding; "1.5 weeks" heard
             # "too low" where "a week and a half" did not)
@@ -1964,12 +2034,21 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             and half_up(want * k, typed) == half_up(x, typed)
         )
         if fits and (_near(ratio, k, 0.05) or rounded):
+            comma = (
+                re.match(r"\s*(\d{1,3}),(\d{3})(?![\d,])", answer)
+                if isinstance(answer, str)
+                else None
+            )
+            if slip == "prefix" and e.unit in (SHARE, RATIO) and k == 1e3 and comma:
+                # "1,754" for a PUE of 1.754: a decimal comma, not a thousands one, since a PUE
+                # or a share is never in the thousands (reader 51-12: it was told "1,000 times
+                # too large: a plain number has no prefix")
+                said_back = decimal_comma(comma[1], "," + comma[2])
+                return Feedback(False, f"Not yet: {said_back}", "unreadable")
             if slip == "prefix" and e.unit in (SHARE, RATIO):
                 # a PUE or a share has no k/M/G: "1180" for 1.18 is a decimal point lost
-                # (reader 29)
-                words = (
-                    words.split(":")[0] + ": a plain number has no prefix; check the decimal point"
-                )
+                # (reader 29; reader 51-12: "no prefix" meant nothing to a student)
+                words = words.split(":")[0] + ": check the decimal point"
             if slip == "prefix" and e.unit in COUNT_WORDS and k < 1:
                 # "287" for 286,813 chips: a count said in thousands, not a k/M/G slip
                 # (reader 30)

@@ -1622,33 +1622,43 @@ _LABEL_COLON = re.compile(r"^[^:]*[^\W\d_][^:]*:\s*(?=[-+.\d])")
 
 # the reply to "2,6": a comma the reader cannot take for a thousands comma; its examples are
 # no exercise's answer (reader 50-12: "(2.6) … (2,628)" handed a wrong "2,5 TWh" lesson 1's
-# first answer), and `_decimal_comma` says the student's own number back first
+# first answer), and `decimal_comma` says the student's own number back first
 _DECIMAL_COMMA = "write decimals with a point (3.7) and commas only between thousands (1,500)."
 
 
 def _is_decimal_comma(message: str) -> bool:
-    """Whether `message` is `_decimal_comma`'s reply."""
+    """Whether `message` is `decimal_comma`'s reply."""
     return message == _DECIMAL_COMMA or (
         message.startswith("you typed ") and message.endswith("as in 1,500).")
     )
 
 
-def _decimal_comma(whole: str, rest: str) -> str:
+def decimal_comma(whole: str, rest: str) -> str:
     """The reply to a number with a decimal comma: the student's own number with a point, when
     digits follow the comma, and the rule.
 
     Examples
     --------
-    >>> _decimal_comma("2", ",5 TWh")
+    >>> decimal_comma("2", ",5 TWh")
     'you typed 2,5: write 2.5 (decimals with a point; commas only between thousands, as in 1,500).'
-    >>> _decimal_comma("2", ", 5") == _DECIMAL_COMMA
+    >>> decimal_comma("2", ", 5") == _DECIMAL_COMMA
     True
+
+    Points between thousands before the comma ("2.628,5", as some countries write it) are
+    dropped, not kept as a second point (reader 51-12: "write 2.628.5" is no number):
+
+    >>> decimal_comma("2.628", ",5 GWh")[:43]
+    'you typed 2.628,5: write 2628.5 or 2,628.5 '
     """
     digits = re.match(r",(\d+)", rest)
     if not digits:
         return _DECIMAL_COMMA
+    mended = f"{whole}.{digits[1]}"
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", whole):
+        plain = whole.replace(".", "")
+        mended = f"{plain}.{digits[1]} or {int(plain):,}.{digits[1]}"
     return (
-        f"you typed {whole},{digits[1]}: write {whole}.{digits[1]} (decimals with a point; "
+        f"you typed {whole},{digits[1]}: write {mended} (decimals with a point; "
         "commas only between thousands, as in 1,500)."
     )
 
@@ -1875,7 +1885,7 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
         return Reading(None, f"that fraction divides by zero; {EXAMPLE}.")
     rest = m["rest"]
     if rest.startswith(","):
-        return Reading(None, _decimal_comma(m["num"], rest))
+        return Reading(None, decimal_comma(m["num"], rest))
     # "3050000/8760 MWh": a fraction over the hours, labelled with the energy's unit
     if m["den"] is not None and not exp and _divides_by_hours("/" + m["den"]):
         as_power = _over_hours(x, rest.strip(), _per_hour(rest), unit, negative, above)

@@ -176,7 +176,9 @@ def answer_box(
     give_up = w.Button(description="Show the answer", disabled=True)
     out, hint_out = w.HTML(), w.HTML()
     after = w.VBox([])
-    state = {"attempt": 0, "hint": 0}
+    # every Check, and the Checks that count towards the worked step (`lessons.tried`: a number
+    # of about the right size or a known slip, not "1" typed three times: reader 51-12)
+    state = {"attempt": 0, "hint": 0, "tries": 0}
     question = w.HTML()
 
     def waiting() -> bool:
@@ -192,7 +194,7 @@ def answer_box(
             hint_out.value = f"<p><i>Worked step:</i> {html.escape(worked)}</p>"
         if not field.disabled:  # the checks it waits for opened: so may "Show the answer"
             give_up.disabled = waiting() or (
-                state["attempt"] < len(ex.hints) and state["hint"] < len(ex.hints)
+                state["tries"] < len(ex.hints) and state["hint"] < len(ex.hints)
             )
 
     if ex.waits_for:
@@ -208,11 +210,20 @@ def answer_box(
 
     def on_click(_):
         state["attempt"] += 1
+        try:
+            counts = lessons.tried(exercise_id, field.value)
+        except Exception:  # a lesson widget never shows a traceback
+            counts = False
+        state["tries"] += counts
+        # a far-off number steps up to the formula, never to the worked step: that comes with
+        # the third try that counts (as the engine's `check` rules for any caller)
+        attempt = max(state["tries"], min(state["attempt"], len(ex.hints) - 1))
+        attempt = attempt if counts else min(attempt, len(ex.hints) - 1)
         # while the question waits for other checks, the worked step (the third attempt's
         # hint) would print their figures: the hints stop at the formula, as the Hint button's do
-        attempt = min(state["attempt"], len(ex.hints) - 1) if waiting() else state["attempt"]
+        attempt = min(attempt, len(ex.hints) - 1) if waiting() else attempt
         try:
-            fb = lessons.check(exercise_id, field.value, attempt)
+            fb = lessons.check(exercise_id, field.value, max(attempt, 1))
         except Exception:  # a lesson widget never shows a traceback
             out.value = "<p>Could not check that answer.</p>"
             return
@@ -221,7 +232,7 @@ def answer_box(
             return
         out.value = fb._repr_html_()
         give_up.disabled = waiting() or (
-            state["attempt"] < len(ex.hints) and state["hint"] < len(ex.hints)
+            state["tries"] < len(ex.hints) and state["hint"] < len(ex.hints)
         )
 
     def on_hint(_):
@@ -234,7 +245,7 @@ def answer_box(
             state["held"] = True
         hint_out.value = f"<p><i>{step}:</i> {html.escape(text)}</p>"
         give_up.disabled = waiting() or (
-            state["hint"] < len(ex.hints) and state["attempt"] < len(ex.hints)
+            state["hint"] < len(ex.hints) and state["tries"] < len(ex.hints)
         )
 
     def on_give_up(_):

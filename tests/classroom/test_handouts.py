@@ -72,7 +72,7 @@ def test_a_student_handout_prints_the_asides_open_and_the_answers_folded(student
     assert "the answers to its questions — folded on screen" in one
     two = " ".join(html.unescape(student_pages["02-where-the-power-goes"]).split())
     # (lesson 2's curious fold is cut, reader 44-12: lesson 1's shows an aside printed open)
-    assert "Row 2 uses about a tenth of row 3's water" not in two
+    assert "Row 2 uses just under a tenth of row 3's water" not in two
 
 
 def test_a_walkthroughs_run_is_kept_by_content_and_a_failing_cell_leaves_nothing(

@@ -22,6 +22,7 @@ from ...training import goodput  # tests read the core's goodput here
 from ..exercises import COPIED, Exercise, Feedback, Reveal, Trap
 from ..exercises import check as _check
 from ..exercises import reveal as _reveal
+from ..exercises import tried as _tried
 
 # isort: off
 # importing a lesson adds its exercises to EXERCISES: the lessons are imported in their order
@@ -91,12 +92,18 @@ from .chips import (
     systems_rows,
 )
 from .city import (
+    CITY_CLAIM_WAY,
+    CITY_CLAIM_WAYS,
+    CITY_SIZE_ASK,
+    CITY_SIZE_WAY,
+    CITY_SIZES,
     article_basis_line,
     article_city_basis,
     article_city_power,
     article_claim,
     article_claim_check,
     article_rounding,
+    city_claim_ask,
     household_years_line,
     people_per_home_line,
 )
@@ -135,6 +142,9 @@ from .common import (
 )
 from .cooling import (
     AIR_CHILLER_COP,
+    BOTH_TRUE_ASK,
+    BOTH_TRUE_WAY,
+    BOTH_TRUE_WAYS,
 )
 from .hot_weather import (
     HOT_SITE,
@@ -208,7 +218,17 @@ from .training_time import (
     without_lost_work,
 )
 
-__all__ = ["EXERCISES", "Exercise", "Feedback", "Reveal", "Trap", "check", "hint", "reveal"]
+__all__ = [
+    "EXERCISES",
+    "Exercise",
+    "Feedback",
+    "Reveal",
+    "Trap",
+    "check",
+    "hint",
+    "reveal",
+    "tried",
+]
 
 
 def check(exercise_id: str, answer: object, attempt: int = 1) -> Feedback:
@@ -229,6 +249,18 @@ def check(exercise_id: str, answer: object, attempt: int = 1) -> Feedback:
             False, f"No exercise {exercise_id!r}; choose one of {', '.join(EXERCISES)}.", "unknown"
         )
     return _check(EXERCISES[exercise_id], answer, attempt)
+
+
+def tried(exercise_id: str, answer: object) -> bool:
+    """Whether `answer` counts as a try towards the worked step and "Show the answer": a number
+    of about the right size (within a factor of three) or a known slip, not any number typed.
+
+    Examples
+    --------
+    >>> tried("energy-300mw", "2000"), tried("energy-300mw", "300"), tried("energy-300mw", "1")
+    (True, True, False)
+    """
+    return _tried(EXERCISES[exercise_id], answer)
 
 
 def hint(exercise_id: str, level: int = 0) -> str:

@@ -220,6 +220,59 @@ add_exercise(
         rel_tol=0.05,
     )
 )
+# lesson 1's work-back question had no box: its answer was only written down (reader 51-12's
+# brief: "lesson 1's cell-11 question has no answer box")
+add_exercise(
+    Exercise(
+        "article-basis",
+        1,
+        (
+            "Before you work out the others, work the article back to a basis: what yearly use "
+            "per person would make the site exactly a city of "
+            f"{fmt.number(article_city())}? (kWh a person a year)"
+        ),
+        lambda: _site_energy_kwh() / article_city(),
+        "kWh",
+        hints=(
+            "share the site's energy in a year out over the article's people",
+            f"use per person = the site's kWh in a year ÷ {fmt.number(article_city())}; "
+            "convert GWh to kWh first",
+            f"{fmt.number(_site_energy_kwh())} kWh ÷ {fmt.number(article_city())} ≈ "
+            f"{fmt.number(round(_site_energy_kwh() / article_city()))} kWh a person a year",
+        ),
+        # the worked step prints the site's energy in kWh, the first exercise's answer
+        waits_for=("energy-300mw",),
+        traps=(
+            Trap(
+                "household-basis-copied",
+                _per_household,
+                f"that is the US household's {fmt.number(_per_household())} kWh from the list "
+                "above, the basis nearest the answer; work the article's own figure out: the "
+                f"site's kWh in a year ÷ {fmt.number(article_city())}",
+                match=Match(rel_tol=0.002),
+                # to two figures it is the answer's 11,000 too: three figures are asked for
+                kind=Kind(slip=False, figures=True),
+            ),
+            Trap(
+                "us-person-copied",
+                per_person,
+                f"that is the US all-sector figure from above, {fmt.number(per_person())} kWh; "
+                f"work the article's own figure out: the site's kWh in a year ÷ "
+                f"{fmt.number(article_city())}",
+                match=Match(rel_tol=0.002),
+                kind=Kind(slip=False),
+            ),
+            Trap(
+                "per-person-city",
+                lambda: _site_energy_kwh() / per_person(),
+                "that is the city of people on the US all-sector basis; this asks the other "
+                f"way round: the site's kWh ÷ {fmt.number(article_city())} people",
+                match=Match(rel_tol=0.02),
+            ),
+        ),
+        rel_tol=0.01,
+    )
+)
 add_exercise(
     Exercise(
         "city-households-us",
@@ -672,3 +725,28 @@ REACHES_IT = "what share of the site reaches IT?"
 # the formula with the lesson's figures, not its result: "= 0.57" at the second attempt left one
 # key press (reader 44-12); the worked step (third attempt) says it
 IT_GETS = f"IT gets 1 − {COOLING_SHARE:.2f} − {other_share():.2f} of the site"
+
+
+# lesson 1's hook guesses, committed in the notebook (`widgets.commit_way`), so that the verdict
+# they are checked against waits for them (reader 51-12: the guesses were on paper only, on
+# trust, and a student who jumped ahead lost the surprise)
+CITY_SIZE_WAY = "city-size-guess"
+CITY_SIZES = ("under 10,000", "10,000 to 100,000", "100,000 to a million", "over a million")
+CITY_SIZE_ASK = "a city of about how many people uses as much electricity as this one site?"
+CITY_CLAIM_WAY = "city-claim-guess"
+CITY_CLAIM_WAYS = ("more", "less", "about the same")
+
+
+def city_claim_ask() -> str:
+    """Lesson 1's hook question on the article's claim, asked the claim's way round: the site
+    against the city (reader 51-12: asked the other way, "more" meant the claim failed).
+
+    Examples
+    --------
+    >>> city_claim_ask()[:72]
+    'Does the 300 MW site use more electricity than a city of 250,000 people,'
+    """
+    return (
+        f"Does the {SITE} site use more electricity than a city of {fmt.number(article_city())} "
+        "people, less, or about the same?"
+    )

@@ -473,3 +473,13 @@ add_exercise(
         worked=True,
     )
 )
+
+
+# lesson 2's hook guess, committed in the notebook (`widgets.commit_way`) before the verdict
+# table that answers it opens (reader 51-12: on paper only, on trust)
+BOTH_TRUE_WAY = "both-true-guess"
+BOTH_TRUE_WAYS = ("likely", "unlikely", "impossible")
+BOTH_TRUE_ASK = (
+    "can the article's cooling share and AWS's fleet PUE both be true: likely, unlikely or "
+    "impossible?"
+)

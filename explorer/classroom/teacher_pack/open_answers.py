@@ -216,16 +216,16 @@ def model_answers() -> dict[int, tuple[tuple[str, str], ...]]:
             (
                 "a city of 250,000",
                 "Of the four ranges, 100,000 to a million is right: every basis makes the site a "
-                f"city of well over a hundred thousand people ({_people_span()}), so the "
+                f"city of over a hundred thousand people ({_people_span()}), so the "
                 "article's 250,000 is the right size. "
                 f"The site's {ans('energy-300mw')} a year matches {_households()} US households, "
                 "or "
                 f"{ans('city-people-us')} on the all-sector basis: the article's 250,000 match "
-                "households. Read as people, as written, a city of 250,000 average Americans "
-                "(all sectors) uses more than the site: "
-                f"it draws {ans('city-power-article')} (city-power-article) against the site's "
-                f"{SITE_SHOWN}; on Mississippi's basis more still, for the world's average person "
-                "less: the verdict depends on the basis too.",
+                "households. Read as people, as written, the site uses less than a city of "
+                "250,000 average Americans (all sectors): "
+                f"that city draws {ans('city-power-article')} (city-power-article) against the "
+                f"site's {SITE_SHOWN}; on Mississippi's basis more still, for the world's average "
+                "person less: the verdict depends on the basis too.",
             ),
             (
                 "compare 300 MW directly",
@@ -269,7 +269,7 @@ def model_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 # reader 46-12: the fraction first, then what explains it (not "what does the
                 # economiser save", which presumed the cause and read the gap as all saving)
                 "Row 2 uses about what fraction of row 3's water?",
-                "Row 2 uses about a tenth of row 3's water, for the same cooling electricity "
+                "Row 2 uses just under a tenth of row 3's water, for the same cooling electricity "
                 f"({_cooling_mw(power.cooling_share_at('aws-fleet'))} each). Both explain the gap. "
                 "The likely main reason: the air-side economiser's hours, when outside air blown "
                 "through the halls cools them, spend neither chiller electricity nor water (a "

@@ -158,8 +158,9 @@ PLANS: dict[int, Plan] = {
                 "100,000, 100,000 to a million, or over a million? Write it down.” Then read the "
                 "article's claim aloud, in other words "
                 "(the lesson's wording, not the article's exact sentence): "
-                f"{lessons.article_claim()} Say: “Write down: does a city of 250,000 use "
-                "more, less or about the same as the site? Keep both.”",
+                f"{lessons.article_claim()} Say: “Write down: does the site use more than a city "
+                "of 250,000, less or about the same? Keep both.” In the notebook students "
+                "commit both guesses under the hook; the verdict table waits for them.",
             ),
             (
                 8,
@@ -181,7 +182,7 @@ PLANS: dict[int, Plan] = {
                 "Read the bases and their figures together: a household's basis is what one home's "
                 "meter counts, and two to three people share it. Work the article back to a basis: "
                 "two minutes alone first, each student divides the site's kWh by 250,000 and "
-                "writes it down, as the notebook asks; then ask the class which basis is "
+                "enters it in article-basis; then ask the class which basis is "
                 "nearest. Each "
                 "pair then works out the city on one basis on paper (homes only, Mississippi "
                 "or the world) and writes it on the board.",
@@ -205,7 +206,7 @@ PLANS: dict[int, Plan] = {
                 8,
                 "Debrief",
                 "Back to the hook guesses: a show of hands, more, less or about the same? Say: "
-                "“Read as people, all sectors, the city uses more than the site, so the "
+                "“Read as people, all sectors, the site uses less than the city, so the "
                 "article's ‘more than’ fails; read as households, about the same: the 250,000 "
                 "match households. It holds only if you count home use alone, or the world's "
                 "average person. A number with no basis is not a fact yet.” Early "
@@ -228,8 +229,9 @@ PLANS: dict[int, Plan] = {
             "the hint asks a student who worked it out for three figures (their own result). "
             f"On paper: accept 250,000 only if the working shows about {HOUSEHOLDS_CITY}; "
             "otherwise ask for three figures. The checker refuses it at every try; as for any "
-            "answer, the third try also shows the worked step (and “Show the answer”), as the "
-            "third press of Hint does.",
+            "answer of about the right size, the third such try also shows the worked step "
+            "(and “Show the answer”), as the third press of Hint does. A number far off (“1” "
+            "typed three times) gets the formula again, never the worked step.",
             "A household city rounded to two figures is the article's 250,000: the checker "
             "refuses it and asks for the result to three figures. But an energy rounded to two "
             "figures still gives a household city within the "
@@ -240,10 +242,11 @@ PLANS: dict[int, Plan] = {
             "checker says MW is already a rate, so “per year” does not belong.",
         ),
         "Every number is in the notebook: Run All, then students work top to bottom; the table of "
-        "bases opens inside the notebook once the site's energy and both city exercises are "
-        "answered. Without computers: the worksheet lists the bases with their figures "
-        "(students fill in the hours), so pairs compute every city by hand; project the "
-        "teacher's rendering (explorer teach handouts --teacher --out DIR) to show each worked "
+        "bases opens inside the notebook once the site's energy, the article's basis and both "
+        "city exercises are answered. Without computers: the worksheet lists the bases with "
+        "their figures (students fill in the hours), so pairs compute every city by hand; "
+        "project the teacher's rendering (explorer teach handouts --teacher --out DIR) "
+        "to show each worked "
         "solution at its reveal. Its lines “Stop here on the projector” mark where the next "
         "screen answers an exercise the class has not reached (the hook's claim, the first "
         "city, the household city, then city-power-article): stop at each, and scroll on "
@@ -260,7 +263,9 @@ PLANS: dict[int, Plan] = {
                 "Hook",
                 "Put both claims on the board: “30–50 % for cooling” and "
                 f"“PUE {FLEET_PUE}”. "
-                "Say: “Can both be true: likely, unlikely or impossible? One sentence why.”",
+                "Say: “Can both be true: likely, unlikely or impossible? One sentence why.” "
+                "In the notebook students commit it under the hook; the verdict table waits "
+                "for it.",
             ),
             (
                 12,
