@@ -986,7 +986,8 @@ def capstone_found(heading: str = "h4") -> str:
         "electricity: "
         # reader 36: the hook's "one 300 MW site" reads as every chip; both runs answered
         f"{_hook_span(capstone_value('run_energy') / _city_mwh_per_day())}.</li>"
-        "<li><b>The fastest job (step 4).</b> It takes "
+        # reader 51 D4: the fastest size rests on the restart growing with the job
+        "<li><b>The fastest job (step 4).</b> If a restart grows with the job, it takes "
         f"{span_words(fastest_days)}; every chip in one job takes "
         f"{times_words(every_days / fastest_days)} as long. Its electricity is "
         f"{span_words(_p('run_energy') / _city_mwh_per_day())} of the city's: of the hook's "
@@ -1155,16 +1156,6 @@ RESTART_CAVEAT = (
     "restart it would be nearer all of them (step 4's check prints both)"
 )
 
-# how the job share is worked out, said where a guess is right but the box wants the worked
-# answer (reader 38). Reader 46: the goodputs only rank the three sizes, so "work it out from
-# the goodputs" asked for a number they cannot give; the exact share needs the job's chips,
-# which step 4's check prints. (Calling "half" right in the box too made 50 % a right answer
-# the guide and the key's figures rule refuse, and rippled through the shared engine.)
-FROM_GOODPUTS = (
-    "the exact share is the fastest job's chips ÷ step 1's count; step 4's check prints the "
-    "chips once it opens"
-)
-
 # "a little under half" said "Right" from 40 % less 11 % of it (35.6 %) up; below that every
 # share is "Too few" (reader 48: 35 % heard a generic reply, 30 % the tailored one)
 LITTLE_UNDER_HALF = 0.4
@@ -1184,7 +1175,8 @@ add_exercise(
         "capstone-job-share",
         6,
         # reader 36: the three sizes step 4's goodputs are shown for, not "nearly all (say 90 %)"
-        "What share of the site's chips does the fastest job use: all the site's chips "
+        "What share of the site's chips does the fastest job in this model use: all the "
+        "site's chips "
         "(100 %), about half (50 %) or a tenth (10 %)? (%)",
         lambda: _p("job_chips") / capstone_value("chips_supported"),
         SHARE,
@@ -1216,7 +1208,7 @@ add_exercise(
                     # reader 23: "and the gap has a reason: …: …" read awkwardly; reader 27: worked
                     # out from the goodputs printed above, it is an answer, not "a fair guess"
                 ),
-                say=Say(lead="Right", worked=FROM_GOODPUTS),
+                say=Say(lead="Right"),
             ),
             Trap(  # the other side of the key: 35.6 to 40.3 % (reader 30; reader 35: 38 % was
                 # "too low" 6.8 points under the answer while 55 %, 10.2 over, was "Right")
@@ -1227,7 +1219,7 @@ add_exercise(
                 # 35 % is "Too few" (reader 48; reader 30 wanted it not "Right")
                 match=Match(rel_tol=LITTLE_UNDER_TOL),
                 kind=Kind(slip=False),
-                say=Say(lead="Right", worked=FROM_GOODPUTS),
+                say=Say(lead="Right"),
             ),
             Trap(
                 "every-chip",
@@ -1323,11 +1315,14 @@ add_exercise(
     Exercise(
         "capstone-energy",
         6,
-        f"The plan: one job of about {_PLAN_CHIPS} chips, the job size that trains fastest, "
+        # reader 51 D4: fastest in this model, which extrapolates the restart (low confidence)
+        f"The plan: one job of about {_PLAN_CHIPS} chips, the job size that trains fastest in "
+        "this model, "
         f"out of all the site's chips (step 1's count), {_PLAN_DAYS} days wall-clock, "
         "interruptions included. The job "
         f"draws its chips' share of the {SITE} site; the other chips are free for other work. "
-        "How much electricity does the run use? (MWh)",
+        # reader 51 D10: one policy for one-figure answers across the capstone's worked steps
+        f"How much electricity does the run use? {TWO_FIGURES} (MWh)",
         lambda: _p("run_energy"),
         "MWh",
         hints=(
@@ -1404,7 +1399,7 @@ add_exercise(
         # the job's size and days are step 4's check, which opens once steps 1 and 3 are answered
         # and step 4's guess is committed
         waits_for=("capstone-chips", "capstone-days", "capstone-job-share"),
-        precision=Precision(rounds=True),
+        precision=Precision(rounds=True, figures=FEWEST_FIGURES),
     )
 )
 add_exercise(
@@ -1412,7 +1407,7 @@ add_exercise(
         "capstone-city-days",
         6,
         f"Take the article's words literally, as people: how many days of electricity for a "
-        f"city of {_CITY} people (US, all sectors) is that run's energy? (days)",
+        f"city of {_CITY} people (US, all sectors) is that run's energy? {TWO_FIGURES} (days)",
         lambda: _p("run_energy") / _city_mwh_per_day(),
         "days",
         hints=(
@@ -1423,6 +1418,7 @@ add_exercise(
             f" ≈ {fmt.number(_p('run_energy') / _city_mwh_per_day())} days",
         ),
         waits_for=("capstone-energy",),  # its worked step starts from the run's energy
+        precision=ASKS_FIGURES,
         traps=(
             Trap(
                 "years-not-days",
