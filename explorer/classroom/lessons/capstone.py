@@ -668,8 +668,15 @@ def guesses_goodput_line() -> str:
     )
 
 
-# step 4's rule, printed with the goodputs once the guess is said: a markdown cell under the
-# button stood in plain view before the guess (reader 49-56 D7)
+# step 4's guess, committed in words before the goodputs open (reader 51-56 D3, D8: "Show the
+# goodputs" opened on a first press with no guess, and three prompts disagreed on what to type)
+JOB_SIZE_WAY = "capstone-job-size-guess"
+JOB_SIZE_WAYS = ("all", "half", "a tenth")
+JOB_SIZE_ASK = "which job finishes first: all the site's chips, half of them or a tenth?"
+
+# step 4's rule: it answers the guess, so step 4's check prints it, once the worked answer is
+# in (reader 49-56 D7: a markdown cell stood in plain view; reader 51-56 D3: printed with the
+# goodputs it did the comparison the step asks for)
 MORE_CHIPS_SLOWER = (
     "Adding chips makes a job faster only until its interruptions eat the gain; beyond that "
     "size, more chips make it slower. For example: double a job's chips and its speed doubles, "
@@ -679,8 +686,9 @@ MORE_CHIPS_SLOWER = (
 
 
 def guesses_goodput() -> None:
-    """Print `guesses_goodput_line` (lesson 6's step 4, once the guess is said) and the rule
-    the goodputs show (`MORE_CHIPS_SLOWER`).
+    """Print `guesses_goodput_line` (lesson 6's step 4, once the guess is committed) and what
+    the goodputs assume; not the rule they show (`MORE_CHIPS_SLOWER`), which answers the guess
+    (reader 51-56 D3).
 
     Examples
     --------
@@ -689,7 +697,6 @@ def guesses_goodput() -> None:
     """
     print(guesses_goodput_line())
     print(RESTART_ASSUMPTION)
-    print(MORE_CHIPS_SLOWER)
 
 
 def interruptions_lines(site=None) -> list[str]:
@@ -786,6 +793,7 @@ def fastest_job_lines(plan=None) -> list[str]:
         f"{rough_percent(float(plan.goodput))}: {fmt.number(float(plan.training_days))} days "
         "wall-clock",
         days_from_ideal_words(),
+        MORE_CHIPS_SLOWER,
         guesses_days_line(),
         fixed_restart_line(),
         f"for reference: Meta measured over {fmt.percent(meta['published_effective_time'])} "
