@@ -1051,7 +1051,9 @@ def _chips_note() -> str:
     # twice; the PUE is site ÷ IT, so it already counts them
     return (
         "IT power = site power ÷ PUE: the PUE already counts cooling and the other losses, so "
-        "take nothing more off. Then divide by one chip's power, all in (TDP × server overhead)."
+        # reader 51 D13: why the row is shown at all
+        "take nothing more off (the other-losses row is there to show what the PUE holds). "
+        "Then divide by one chip's power, all in (TDP × server overhead)."
     )
 
 
