@@ -226,3 +226,23 @@ def test_the_paraphrase_note_sits_under_the_claims_reader51_d13():
     assert not any(
         "The claims are paraphrased." in s for _, s in cells if "**Three verdicts.**" in s
     )
+
+
+def test_the_power_split_on_paper_says_its_bars_are_the_sliders_reader51_d11(monkeypatch):
+    """D11: on paper the chart read "IT 171 Cooling 120 Other 9 IT 150 Other 150" above "the
+    numbers appear here once …": the dashed line read as a second bar, the values unsaid."""
+    from explorer.classroom import widgets
+
+    monkeypatch.setenv("EXPLORER_STATIC", "1")
+    monkeypatch.delenv(widgets.REVEAL, raising=False)
+    shown = _plain(widgets.power_split(station="ms-cooling")._repr_mimebundle_()["text/html"])
+    assert "half the site (dashed line) 150" in shown, shown
+    assert "Other 9 IT 150" not in shown, shown
+    assert "the slider's cooling share" in shown, shown
+
+
+def test_the_capstone_worksheet_asks_one_answer_a_step_reader51_d13(teacher_pages):
+    """D13: every step of lesson 6's worksheet had "My estimate" and "My answer"."""
+    sheet = _plain(teacher_pages["lesson-6/worksheet.html"])
+    assert "My estimate" not in sheet
+    assert "My answer" in sheet
