@@ -16,6 +16,7 @@ raises ``ValueError`` instead of moving every later answer.
 from __future__ import annotations
 
 import functools
+import weakref
 from collections.abc import Callable, Hashable
 from typing import Any
 
@@ -76,7 +77,10 @@ def _computed(key: tuple) -> xr.Dataset:
     return ds
 
 
-_KEPT_VALUES: dict[int, Any] = {}  # id of a `kept` wrapper → its value, once computed
+# a `kept` wrapper → its value, once computed; by the wrapper itself, not its id(), which
+# Python reuses once a wrapper is freed (round 52: a doctest's throwaway exercise read an old
+# one's answer)
+_KEPT_VALUES: weakref.WeakKeyDictionary[Callable[[], Any], Any] = weakref.WeakKeyDictionary()
 
 
 def kept(value: Callable[[], Any]) -> Callable[[], Any]:
@@ -98,9 +102,9 @@ def kept(value: Callable[[], Any]) -> Callable[[], Any]:
     @functools.wraps(value)
     def once() -> Any:
         try:
-            return _KEPT_VALUES[id(once)]
+            return _KEPT_VALUES[once]
         except KeyError:
-            out = _KEPT_VALUES[id(once)] = value()
+            out = _KEPT_VALUES[once] = value()
             return out
 
     once._explorer_kept = True  # type: ignore[attr-defined]

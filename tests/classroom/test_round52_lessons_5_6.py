@@ -246,3 +246,20 @@ def test_the_capstone_worksheet_asks_one_answer_a_step_reader51_d13(teacher_page
     sheet = _plain(teacher_pages["lesson-6/worksheet.html"])
     assert "My estimate" not in sheet
     assert "My answer" in sheet
+
+
+def test_a_kept_value_is_never_another_functions_round52():
+    """The full fast set failed `classroom.exercises`'s doctests once in two runs: `kept` keyed
+    its values by `id()` of its wrapper, which Python reuses once a wrapper is freed (a
+    doctest's throwaway exercise), so a new exercise could read an old one's answer."""
+    import gc
+
+    from explorer.classroom.computed import kept
+
+    seen = []
+    for k in range(50):
+        f = kept(lambda k=k: k)
+        seen.append(f())
+        del f
+        gc.collect()
+    assert seen == list(range(50)), seen
