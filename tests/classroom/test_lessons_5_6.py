@@ -910,7 +910,7 @@ def test_reader_24s_energy_blanks_say_what_opens_them():
     # reader 24, defect 4: the energy question's blanks said "the check above prints it once it
     # opens" and not what opens it; it names the steps, and each is the notebook's own step
     shown = lessons.question_now("capstone-energy", ())
-    assert "answered steps 1 and 3" in shown and "step 4's guess" in shown, shown
+    assert "answered steps 1 and 3" in shown and "step 4's share" in shown, shown  # round 52
     step, boxes = None, {}
     for source in _cells("06-capstone.ipynb"):
         found = re.match(r"## Step (\d)", source)

@@ -1152,9 +1152,10 @@ def question_now(exercise_id: str, revealed: Collection[str], paper: bool = Fals
 
 # what opens the check that fills a question's blanks, in the steps' words (reader 24: "once it
 # opens" left a student who came to the question first with no pointer to what was missing)
+# round 52: step 4's share is a worked answer; its guess is committed above it
 OPENS_WHEN = {
     "capstone-energy": "step 4's check above prints it once you have answered steps 1 and 3 "
-    "and committed step 4's guess",
+    "and step 4's share",
 }
 
 
