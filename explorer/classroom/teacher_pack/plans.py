@@ -699,10 +699,13 @@ PLANS: dict[int, Plan] = {
                 15,
                 "Job size and energy",
                 # reader 28: the worksheet prints the goodputs under the guess
-                "Ask for a show of hands before students turn to step 4's goodputs (on screen "
-                "or on the worksheet): does the fastest job use all the chips, half or a "
-                "tenth? Then students work it out from the three goodputs and commit their "
-                "answer in step 4's box (capstone-job-share), which opens step 4's check (on "
+                # round 52 (reader 51 D3): the guess is committed, and opens the goodputs
+                "Ask for a show of hands before students turn to step 4's goodputs: does the "
+                "fastest job use all the chips, half or a tenth? Each student commits it (on "
+                "screen: all / half / a tenth, which opens the goodputs; on paper: circle it, "
+                "then fold). Then students work it out from the three goodputs and enter "
+                "their answer in step 4's box (capstone-job-share), which opens step 4's check "
+                "and its rule, more chips past the fastest size make a job slower (on "
                 "paper: read out the fastest job's size and days from the answer key's “Step "
                 "4's check”, which the worksheet leaves blank). Say that “about half” rests on "
                 "the model's assumption that a restart grows with the job; the check's "
