@@ -263,3 +263,19 @@ def test_a_kept_value_is_never_another_functions_round52():
         del f
         gc.collect()
     assert seen == list(range(50)), seen
+
+
+@pytest.mark.parametrize(
+    ("station", "widget"),
+    [
+        ('widgets.station("ms-city")', "widgets.city_bases("),
+        ('widgets.station("ms-cooling")', "widgets.power_split("),
+    ],
+)
+def test_the_interactive_stations_sit_under_their_stations_reader51_d7(station, widget):
+    """D7: the city and cooling widgets stood after all seven stations and the dense/sparse
+    note, a scroll away from the station whose number opens them."""
+    cells = _cells("05-fact-check.ipynb")
+    at = next(i for i, (_, s) in enumerate(cells) if station in s)
+    below = [s for _, s in cells[at + 1 : at + 3]]
+    assert any(widget in s for s in below), below
