@@ -157,10 +157,6 @@ class Say:
         or a bare 53.6 for 2,628 ÷ 49 = 53.6): read so, it is 100 times nearer the answer than
         the slip, and another slip may give it too (reader 40-78: a 10-times slip was told
         "1,000 times too big"); "": the hint.
-    worked : str
-        Where `lead` is "Right" (the reveal calls the value right as a guess) but the answer box
-        holds it to a worked answer's tolerance: how to work it out, said in the box's reply
-        ("work it out from the goodputs"; reader 38).
     size : bool
         Whether a prediction's reveal at this trap first says how far off it is, as a
         prediction with no trap is told ("Your prediction is 9.5 % too low."), then the hint:
@@ -174,7 +170,6 @@ class Say:
     aside: bool = True
     step: bool = False
     percent: str = ""
-    worked: str = ""
     size: bool = False
 
 
@@ -849,6 +844,25 @@ def _bare_unit(e: Exercise, answer: object, x: float, want: float) -> str | None
     # ties to the unit with no prefix, the one a figure is printed in ("7.6e16": FLOP/s)
     gap, _, other = min(fits)
     return other if gap <= 3.01 else None
+
+
+# the base units a converted answer may be typed in without its unit (reader 51-56 D9)
+BASE_UNITS = {"bytes": "bytes", "J": "joules"}
+
+
+def _in_base_unit(e: Exercise, answer: object, attempt: int = 1) -> str | None:
+    """The base unit (`BASE_UNITS`) in which a bare `answer`, far off in the exercise's unit,
+    is right: "1.6e12" for 1,536 GiB is bytes; or None."""
+    if not isinstance(answer, str) or not re.fullmatch(r"[\d\s.,eE+\-*×^]+", answer.strip()):
+        return None
+    for base in BASE_UNITS:
+        try:
+            units.factor(base, e.unit)
+        except Exception:  # another kind of quantity (days, people): no base unit to try
+            continue
+        if _judge(e, f"{answer.strip()} {base}", attempt).right:
+            return base
+    return None
 
 
 def _in_asked_unit(e: Exercise, answer: object, x: float) -> bool:
@@ -1780,7 +1794,9 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             and abs(x - want) <= rounding
             and _rounds_to_typed(spelled, x, want, answer)
         )
-        if not e.accepts(x) and not own:
+        # the answer rounded to the figures given is no way off either: "200000" for 215,410 is
+        # the answer to one figure, not "too low" (reader 51-56 D10)
+        if not e.accepts(x) and not own and not _near(x, half_up(want, figures), 1e-9):
             # outside the range it says which way first, as digits hear (reader 45-34: "half a
             # month", 37 % high, heard only that a fraction is a rounding; "1.5 weeks" heard
             # "too low" where "a week and a half" did not)
@@ -2226,6 +2242,18 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             level=level,
         )
     if ratio > FAR or 0 < ratio < 1 / FAR:
+        # the answer typed in its quantity's base unit with no unit ("1.6e12" bytes for 1,536
+        # GiB, "3.7e14" J for 104,000 MWh): converted right, so said so, not "far too large"
+        # (reader 51-56 D9)
+        base = _in_base_unit(e, answer, attempt) if r.bare else None
+        if base:
+            return Feedback(
+                False,
+                f"Not yet{said}: that looks like the right amount in {BASE_UNITS[base]}: type "
+                f"the unit after your number (“{str(answer).strip()} {base}”), or give it in "
+                f"{e.shown_unit() or e.unit}.",
+                level=level,
+            )
         # a bare figure in another prefix of the unit, with a slip of its own: "3.8e19" for
         # 76.5 EFLOP/s is FLOP/s with the MFU twice, its power of ten right (reader 43-56)
         unit = _bare_unit(e, answer, x, want) if r.bare else None

@@ -377,8 +377,9 @@ def build_claims() -> list[Claim]:
             rel_tol=0.01,
             how="the reported total ÷ the buildings: the power per building (MW)",
             reason=(
-                "an independent report (NYT via The Register) gives the same figure, and the "
-                f"figures fit together ({_indiana_per_building()})"
+                # reader 51 D12: a newspaper relaying the plan tests nothing; it reports it
+                "an independent report of Amazon's plan (NYT via The Register) gives the same "
+                f"figure, and the figures fit together ({_indiana_per_building()})"
             ),
         ),
         Claim(
@@ -498,14 +499,22 @@ def build_claims() -> list[Claim]:
             "A Trn2 UltraServer has 6.1 TB of HBM.",
             6.1,
             "TB",
-            lambda: _sys("trn2-ultraserver", "hbm_capacity"),
+            # reader 51 D2: the GiB count written as GB, then in TB, as AWS's own launch news
+            # wrote the instance's 1,536 GiB as 1.5 TB (the memory station quotes it)
+            lambda: _gib_as_gb("trn2-ultraserver") * factor("GB", "TB"),
             rel_tol=0.01,
-            disagrees=(
-                f"{_times('trn2-ultraserver', 'hbm_capacity', 'GiB')} = "
+            found=(
+                f"{fmt.number(_gib_as_gb('trn2-ultraserver'))} GiB "
+                f"({fmt.number(_sys('trn2-ultraserver', 'hbm_capacity'), 2)} TB)"
+            ),
+            assumption=(
+                f"the {fmt.number(_gib_as_gb('trn2-ultraserver'))} is GiB, written as GB and "
+                f"then in TB ({_times('trn2-ultraserver', 'hbm_capacity', 'GiB')} = "
                 f"{fmt.number(_gib_as_gb('trn2-ultraserver'))} GiB, which is "
-                f"{fmt.number(_sys('trn2-ultraserver', 'hbm_capacity'), 2)} TB; the article's "
-                "figure comes out only by reading GiB as GB and then writing it in TB, a mix of "
-                "units no source uses"
+                f"{fmt.number(_sys('trn2-ultraserver', 'hbm_capacity'), 2)} TB), as AWS's own "
+                "launch news wrote the instance's "
+                f"{_figure('systems.trn2-instance.published_hbm_capacity')} GiB as "
+                f"{_figure('systems.trn2-instance.announced_hbm_capacity')} TB"
             ),
             how=f"{_times('trn2-ultraserver', 'hbm_capacity', 'GiB')}, in TB",
         ),
@@ -1042,7 +1051,9 @@ def _chips_note() -> str:
     # twice; the PUE is site ÷ IT, so it already counts them
     return (
         "IT power = site power ÷ PUE: the PUE already counts cooling and the other losses, so "
-        "take nothing more off. Then divide by one chip's power, all in (TDP × server overhead)."
+        # reader 51 D13: why the row is shown at all
+        "take nothing more off (the other-losses row is there to show what the PUE holds). "
+        "Then divide by one chip's power, all in (TDP × server overhead)."
     )
 
 
@@ -1391,8 +1402,9 @@ def _after_reveal() -> str:
         "the point: its UPS batteries carry the computers for minutes, until the generators "
         "start. The claim is of battery storage (BESS) that shaves cooling peaks for hours, "
         "which a later lesson sizes, and no source reports one at the site.</li>"
-        "<li><b>The Indiana row.</b> <i>Reproduced</i> here means an independent report (NYT "
-        "via The Register; rank 2, as AWS gives no figure) gives the same figure, not that the "
+        "<li><b>The Indiana row.</b> <i>Reproduced</i> here means an independent report of "
+        "Amazon's plan (NYT via The Register; rank 2, as AWS gives no figure) gives the same "
+        "figure (it reports the plan and tests nothing), not that the "
         "explorer computed it: the rule's rank-2 line, not a gap filled by an assumption. The "
         f"station could check the source and that the figures fit together "
         f"({_indiana_per_building()}), not that the campus will draw its full build-out, "

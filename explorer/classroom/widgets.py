@@ -864,6 +864,16 @@ def power_split(
                 "answered the exercises below (they would give their answers away).</i></p>"
             )
             return
+        if closed and _on_paper():
+            # reader 51-56 D11: on paper the bars' values print beside "the numbers appear
+            # here": they are the slider's, said so
+            out.value = (
+                f"<p><i>The chart shows the slider's cooling share, "
+                f"{html.escape(lessons.article_share(cf.value))}, not the station's answer. "
+                "In the notebook the PUE appears here once your number at the cooling station "
+                "checks.</i></p>"
+            )
+            return
         if closed:
             out.value = (
                 "<p><i>Watch the bars: the PUE and the numbers appear here once your number at "

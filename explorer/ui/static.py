@@ -65,6 +65,26 @@ def _rows(mark: bq.Mark) -> list[list[str]]:
     return [[x, *(fmt.number(float(v)) for v in ys[:, i])] for i, x in enumerate(xs)]
 
 
+def _level(mark: bq.Lines) -> list[str]:
+    """A labelled line at one level (a dashed "half the site") as one table row, its label and
+    value; [] for any other line. Its points as rows read as more bars (reader 51-56 D11: "IT
+    150 Other 150" under "IT 171 Cooling 120 Other 9").
+
+    Examples
+    --------
+    >>> s = {"x": bq.OrdinalScale(), "y": bq.LinearScale()}
+    >>> _level(bq.Lines(x=["a", "b"], y=[150, 150], labels=["half the site"], scales=s))
+    ['half the site (dashed line)', '150']
+    >>> _level(bq.Lines(x=["a", "b"], y=[1, 2], labels=["rise"], scales=s))
+    []
+    """
+    ys = np.asarray(mark.y, dtype=float).ravel()
+    labels = list(mark.labels or ())
+    if len(labels) != 1 or not len(ys) or not np.all(ys == ys[0]):
+        return []
+    return [f"{labels[0]} (dashed line)", fmt.number(float(ys[0]))]
+
+
 def svg(fig: bq.Figure, width: int = 560, height: int = 300) -> str:
     """A bqplot figure as an inline SVG image (bars, grouped or horizontal; lines; a grid heat
     map), drawn from its marks' data: no script, no network.
@@ -206,7 +226,9 @@ def figure(fig: bq.Figure) -> str:
     rows = []
     flipped = any(getattr(m, "orientation", "") == "horizontal" for m in fig.marks)
     for mark in fig.marks:
-        if isinstance(mark, bq.Bars) or (isinstance(mark, bq.Lines) and not flipped):
+        if isinstance(mark, bq.Lines) and not flipped and _level(mark):
+            rows.append(_level(mark))  # a labelled reference line: one row, by its label
+        elif isinstance(mark, bq.Bars) or (isinstance(mark, bq.Lines) and not flipped):
             rows += _rows(mark)
     label = next((a.label for a in fig.axes if getattr(a, "label", "")), "")
     width = max((len(r) for r in rows), default=2)

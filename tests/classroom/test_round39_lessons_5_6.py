@@ -67,13 +67,14 @@ def test_whose_figure_has_one_line_to_read_aloud(teacher_pages):
     from explorer.classroom import teacher_pack
     from explorer.classroom.teacher_pack import walkthroughs
 
-    # reader 44: the "one line" became four short ranks, read aloud without their examples
-    ranks = walkthroughs.passage(5, "| rank |").splitlines()[2:]
-    said = [r.strip("|").split("|")[1].strip() for r in ranks]
-    assert len(said) == 4 and sum(len(s.split()) for s in said) <= 36, said
+    # reader 44: the "one line" became four short ranks; round 52: four short sentences of one
+    # paragraph (its table was the second of three before the vote), left on the page
+    whose = " ".join(walkthroughs.passage(5, "**Whose figure?**").split())
+    said = [s for s in re.split(r"(?<=\.)\s+", whose) if s.startswith(("Rank ", "Never"))]
+    assert len(said) == 4 and sum(len(s.split()) for s in said) <= 60, said
     assert "own" in said[0] and "average over others" in said[-1], said
-    roles = next(t for _, s, t in teacher_pack.PLANS[5].segments if s == "Roles")
-    assert "four ranks of “Whose figure?”" in roles and "examples stay on the page" in roles
+    rule = next(t for _, s, t in teacher_pack.PLANS[5].segments if s == "The rule")
+    assert "“Whose figure?” stays on the page" in rule
     sheet = html.unescape(re.sub("<[^>]+>", " ", teacher_pages["lesson-5/worksheet.html"]))
     assert all(s in " ".join(sheet.split()) for s in said), said
 

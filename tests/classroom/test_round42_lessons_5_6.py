@@ -74,11 +74,10 @@ def test_whose_figure_names_a_companys_figure_for_all_its_sites():
     all its own sites is its own; a survey of many companies' sites is not."""
     from explorer.classroom.teacher_pack import walkthroughs
 
-    # reader 44: the ranked list's site column (rank 1 and "never")
-    ranks = walkthroughs.passage(5, "| rank |").splitlines()[2:]
-    site = {r.strip("|").split("|")[0].strip(): r.strip("|").split("|")[3] for r in ranks}
-    assert "for all its own sites" in site["1"], site
-    assert "survey of many companies' sites" in site["never"], site
+    # reader 44: the ranked list's site column (rank 1 and "never"); round 52: one paragraph
+    whose = " ".join(walkthroughs.passage(5, "**Whose figure?**").split())
+    assert "Rank 1: the subject's own figure, for this one or for all its own sites" in whose
+    assert "Never an average over others (a survey of many companies' sites)" in whose
     page = " ".join(html.unescape(re.sub("<[^>]+>", "", _worksheet(5))).split())
     assert "for all its own sites" in page, page[:300]
 

@@ -25,10 +25,11 @@ def test_scoring_table_names_no_claim():
     """D1: the scoring table, read aloud before the vote, said "for a figure only reported (the
     Indiana campus)": the Indiana claim's verdict. Neither the notebook's table, the pack's
     rules box (plan and worksheet) nor the teacher's guide names any claim's subject."""
-    table = walkthroughs.passage(5, "| the explorer's verdict |")
+    # round 52: one sentence, no table (the third table before the vote)
+    table = walkthroughs.passage(5, "**Scoring (read out at the reveal).**")
     rules = fact_check.game_rules()
     guide = teacher_pack.fact_check_guide()
-    guide_rules = guide[guide.index("| the explorer's verdict |") :].split("\n\n")[0]
+    guide_rules = guide[guide.index("**Scoring (read out") :].split("\n\n")[0]
     names = _names()
     assert "Indiana" in names and "UltraServer" in names
     for text in (table, rules, guide_rules):
@@ -102,7 +103,7 @@ def test_lesson_5_reads_less_before_the_first_click():
     assert "one role defending it and one challenging it" not in how
     # round 50: the scoring sits with the rule, just before the vote (readers 48, 49)
     (scoring,) = [c for c in cells if c.startswith("**Scoring")]
-    assert "| the explorer's verdict |" in scoring and "**Scoring" not in how
+    assert "|" not in scoring and "**Scoring" not in how  # round 52: a sentence, no table
     assert "| 0–4 min | Hook |" in teacher_pack.fact_check_guide()
     before = cells[: next(i for i, c in enumerate(cells) if "widgets.station(" in c)]
     words = sum(len(c.split()) for c in before)

@@ -155,12 +155,15 @@ def test_step_4s_rule_opens_with_the_goodputs(teacher_pages):
         _source(c) for c in _cells("06-capstone.ipynb") if c["cell_type"] == "markdown"
     )
     assert "more chips make it" not in markdown.lower(), markdown
-    assert any("lessons.guesses_goodput" in s and "on_click" in s for s in cells)
+    # round 52 (reader 51 D3): the goodputs open once the guess is committed, and print no
+    # rule; the rule is step 4's check, after the worked answer
+    assert any("lessons.guesses_goodput" in s and "lessons.JOB_SIZE_WAY" in s for s in cells)
     printed = _printed(lessons.guesses_goodput)
-    assert printed.index("goodput of one job") < printed.index("more chips make it slower")
+    assert "goodput of one job" in printed and "more chips make it slower" not in printed
+    assert "more chips make it slower" in " ".join(lessons.fastest_job_lines())
     sheet = _plain(teacher_pages["lesson-6/worksheet.html"])
     step4 = sheet[sheet.index("Step 4 · Pick the job size") :]
-    assert step4.index("Fold the page here") < step4.index("more chips make it slower")
+    assert "Fold the page here" in step4 and "more chips make it slower" not in step4
 
 
 def test_the_plans_reveal_cue_is_what_the_projector_shows():
@@ -201,7 +204,7 @@ def test_lesson_5s_station_texts_say_one_task_a_sentence():
     stations = next(c for c in cells if c.startswith("## Recompute stations"))
     check = next(s for s in _sentences(stations) if "Check my number" in s)
     assert len(check.split()) <= 25 and "never" not in check, check
-    bases = next(c for c in cells if c.startswith("**Interactive stations.**"))
+    bases = next(c for c in cells if c.startswith("**The city on a few bases**"))  # round 52
     row = next(s for s in _sentences(bases) if "all-sector row" in s)
     assert len(row.split()) <= 25 and "opens once" not in row, row
 

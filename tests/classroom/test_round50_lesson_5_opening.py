@@ -47,10 +47,8 @@ def test_the_words_before_the_first_station_are_at_most_half_of_mains():
     "start",
     [
         "| verdict |",  # the verdict table
-        "**Whose figure?**",  # the ranks
-        "| rank |",
-        "**A typical thing.**",
-        "**Scoring",  # read out at the reveal
+        "**Whose figure?**",  # the ranks (round 52: a paragraph, a typical thing in it)
+        "**A gap, or a different claim?**",  # round 52: before the vote (reader 51 D1)
         "**Argue in role",  # the group's verdict, agreed when the cases are made
     ],
 )
@@ -100,4 +98,6 @@ def test_the_contested_test_reads_in_short_sentences():
     test = row.split("|")[2]
     sentences = [s for s in re.split(r"(?<=[.;])\s+", test.strip()) if s]
     assert all(len(s.split()) <= 17 and "(" not in s for s in sentences), sentences
-    assert "makes a different claim" in test and "a different claim gets no verdict" in test.lower()
+    # round 52: said in its own paragraph under the table, beside what a gap is (reader 51 D1)
+    gap = " ".join(rule[rule.index("**A gap, or a different claim?**") :].split())
+    assert "makes a different claim" in gap and "a different claim gets no verdict" in gap.lower()

@@ -668,8 +668,15 @@ def guesses_goodput_line() -> str:
     )
 
 
-# step 4's rule, printed with the goodputs once the guess is said: a markdown cell under the
-# button stood in plain view before the guess (reader 49-56 D7)
+# step 4's guess, committed in words before the goodputs open (reader 51-56 D3, D8: "Show the
+# goodputs" opened on a first press with no guess, and three prompts disagreed on what to type)
+JOB_SIZE_WAY = "capstone-job-size-guess"
+JOB_SIZE_WAYS = ("all", "half", "a tenth")
+JOB_SIZE_ASK = "which job finishes first: all the site's chips, half of them or a tenth?"
+
+# step 4's rule: it answers the guess, so step 4's check prints it, once the worked answer is
+# in (reader 49-56 D7: a markdown cell stood in plain view; reader 51-56 D3: printed with the
+# goodputs it did the comparison the step asks for)
 MORE_CHIPS_SLOWER = (
     "Adding chips makes a job faster only until its interruptions eat the gain; beyond that "
     "size, more chips make it slower. For example: double a job's chips and its speed doubles, "
@@ -679,8 +686,9 @@ MORE_CHIPS_SLOWER = (
 
 
 def guesses_goodput() -> None:
-    """Print `guesses_goodput_line` (lesson 6's step 4, once the guess is said) and the rule
-    the goodputs show (`MORE_CHIPS_SLOWER`).
+    """Print `guesses_goodput_line` (lesson 6's step 4, once the guess is committed) and what
+    the goodputs assume; not the rule they show (`MORE_CHIPS_SLOWER`), which answers the guess
+    (reader 51-56 D3).
 
     Examples
     --------
@@ -689,7 +697,6 @@ def guesses_goodput() -> None:
     """
     print(guesses_goodput_line())
     print(RESTART_ASSUMPTION)
-    print(MORE_CHIPS_SLOWER)
 
 
 def interruptions_lines(site=None) -> list[str]:
@@ -786,6 +793,7 @@ def fastest_job_lines(plan=None) -> list[str]:
         f"{rough_percent(float(plan.goodput))}: {fmt.number(float(plan.training_days))} days "
         "wall-clock",
         days_from_ideal_words(),
+        MORE_CHIPS_SLOWER,
         guesses_days_line(),
         fixed_restart_line(),
         f"for reference: Meta measured over {fmt.percent(meta['published_effective_time'])} "
@@ -986,7 +994,8 @@ def capstone_found(heading: str = "h4") -> str:
         "electricity: "
         # reader 36: the hook's "one 300 MW site" reads as every chip; both runs answered
         f"{_hook_span(capstone_value('run_energy') / _city_mwh_per_day())}.</li>"
-        "<li><b>The fastest job (step 4).</b> It takes "
+        # reader 51 D4: the fastest size rests on the restart growing with the job
+        "<li><b>The fastest job (step 4).</b> If a restart grows with the job, it takes "
         f"{span_words(fastest_days)}; every chip in one job takes "
         f"{times_words(every_days / fastest_days)} as long. Its electricity is "
         f"{span_words(_p('run_energy') / _city_mwh_per_day())} of the city's: of the hook's "
@@ -1143,9 +1152,10 @@ def question_now(exercise_id: str, revealed: Collection[str], paper: bool = Fals
 
 # what opens the check that fills a question's blanks, in the steps' words (reader 24: "once it
 # opens" left a student who came to the question first with no pointer to what was missing)
+# round 52: step 4's share is a worked answer; its guess is committed above it
 OPENS_WHEN = {
     "capstone-energy": "step 4's check above prints it once you have answered steps 1 and 3 "
-    "and committed step 4's guess",
+    "and step 4's share",
 }
 
 
@@ -1153,16 +1163,6 @@ OPENS_WHEN = {
 RESTART_CAVEAT = (
     "That rests on the model's assumption that a restart grows with the job; with a fixed "
     "restart it would be nearer all of them (step 4's check prints both)"
-)
-
-# how the job share is worked out, said where a guess is right but the box wants the worked
-# answer (reader 38). Reader 46: the goodputs only rank the three sizes, so "work it out from
-# the goodputs" asked for a number they cannot give; the exact share needs the job's chips,
-# which step 4's check prints. (Calling "half" right in the box too made 50 % a right answer
-# the guide and the key's figures rule refuse, and rippled through the shared engine.)
-FROM_GOODPUTS = (
-    "the exact share is the fastest job's chips ÷ step 1's count; step 4's check prints the "
-    "chips once it opens"
 )
 
 # "a little under half" said "Right" from 40 % less 11 % of it (35.6 %) up; below that every
@@ -1184,7 +1184,8 @@ add_exercise(
         "capstone-job-share",
         6,
         # reader 36: the three sizes step 4's goodputs are shown for, not "nearly all (say 90 %)"
-        "What share of the site's chips does the fastest job use: all the site's chips "
+        "What share of the site's chips does the fastest job in this model use: all the "
+        "site's chips "
         "(100 %), about half (50 %) or a tenth (10 %)? (%)",
         lambda: _p("job_chips") / capstone_value("chips_supported"),
         SHARE,
@@ -1216,7 +1217,7 @@ add_exercise(
                     # reader 23: "and the gap has a reason: …: …" read awkwardly; reader 27: worked
                     # out from the goodputs printed above, it is an answer, not "a fair guess"
                 ),
-                say=Say(lead="Right", worked=FROM_GOODPUTS),
+                say=Say(lead="Right"),
             ),
             Trap(  # the other side of the key: 35.6 to 40.3 % (reader 30; reader 35: 38 % was
                 # "too low" 6.8 points under the answer while 55 %, 10.2 over, was "Right")
@@ -1227,7 +1228,7 @@ add_exercise(
                 # 35 % is "Too few" (reader 48; reader 30 wanted it not "Right")
                 match=Match(rel_tol=LITTLE_UNDER_TOL),
                 kind=Kind(slip=False),
-                say=Say(lead="Right", worked=FROM_GOODPUTS),
+                say=Say(lead="Right"),
             ),
             Trap(
                 "every-chip",
@@ -1323,11 +1324,14 @@ add_exercise(
     Exercise(
         "capstone-energy",
         6,
-        f"The plan: one job of about {_PLAN_CHIPS} chips, the job size that trains fastest, "
+        # reader 51 D4: fastest in this model, which extrapolates the restart (low confidence)
+        f"The plan: one job of about {_PLAN_CHIPS} chips, the job size that trains fastest in "
+        "this model, "
         f"out of all the site's chips (step 1's count), {_PLAN_DAYS} days wall-clock, "
         "interruptions included. The job "
         f"draws its chips' share of the {SITE} site; the other chips are free for other work. "
-        "How much electricity does the run use? (MWh)",
+        # reader 51 D10: one policy for one-figure answers across the capstone's worked steps
+        f"How much electricity does the run use? {TWO_FIGURES} (MWh)",
         lambda: _p("run_energy"),
         "MWh",
         hints=(
@@ -1404,7 +1408,7 @@ add_exercise(
         # the job's size and days are step 4's check, which opens once steps 1 and 3 are answered
         # and step 4's guess is committed
         waits_for=("capstone-chips", "capstone-days", "capstone-job-share"),
-        precision=Precision(rounds=True),
+        precision=Precision(rounds=True, figures=FEWEST_FIGURES),
     )
 )
 add_exercise(
@@ -1412,7 +1416,7 @@ add_exercise(
         "capstone-city-days",
         6,
         f"Take the article's words literally, as people: how many days of electricity for a "
-        f"city of {_CITY} people (US, all sectors) is that run's energy? (days)",
+        f"city of {_CITY} people (US, all sectors) is that run's energy? {TWO_FIGURES} (days)",
         lambda: _p("run_energy") / _city_mwh_per_day(),
         "days",
         hints=(
@@ -1423,6 +1427,7 @@ add_exercise(
             f" ≈ {fmt.number(_p('run_energy') / _city_mwh_per_day())} days",
         ),
         waits_for=("capstone-energy",),  # its worked step starts from the run's energy
+        precision=ASKS_FIGURES,
         traps=(
             Trap(
                 "years-not-days",

@@ -24,7 +24,6 @@ from .course import APP_ADDRESS, LESSONS, Lesson, app_link, app_words
 from .fact_check import (
     GAME_RULES,
     ROLE_CARD_RULE,
-    SCORING_TABLE,
     fact_check_guide,
     script_table,
     station_card,
@@ -52,7 +51,6 @@ __all__ = [
     "ROLE_CARD_RULE",
     "ROOT",
     "RUBRIC",
-    "SCORING_TABLE",
     "TABLE_SHEETS",
     "TRAP_HEADER",
     "Lesson",

@@ -72,14 +72,18 @@ def capstone_after_step_3() -> str:
         f"{inline_html(passage(6, 'The chips of one training job'))}</p>"
         # reader 27: the gut guess before the figures, the worked answer after them
         f"<p>{inline_html(passage(6, '*Guess first,* before you see'))}</p>"
+        # reader 51 D3: the guess is committed (circled), as the notebook commits it
+        f"<p>{html.escape(' / '.join(lessons.JOB_SIZE_WAYS))} (circle one). One reason: "
+        "______________</p>"
         # reader 30: the goodputs sat on the same page as "guess first, before you see them"
-        "<p><b>✂ Fold the page here.</b> Read on only once you have said your guess.</p>"
+        "<p><b>✂ Fold the page here.</b> Read on only once you have circled your guess.</p>"
         # reader 22: the goodput of the three sizes, so that the class computes the fastest
         f"<p>{html.escape(lessons.guesses_goodput_line())}; "
         f"{html.escape(lessons.RESTART_ASSUMPTION)}.</p>"
         f"<p>{inline_html(passage(6, 'A job' + chr(39) + 's speed is its chips'))}</p>"
-        # reader 48: "more chips make it slower" answered the guess above the fold
-        f"<p>{html.escape(lessons.MORE_CHIPS_SLOWER)}</p></section>"
+        # reader 51 D3: "more chips make it slower" did the comparison asked: it is in step 4's
+        # check (the answer key), read out once the answers are written
+        "</section>"
     )
 
 

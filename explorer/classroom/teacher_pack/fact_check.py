@@ -17,21 +17,16 @@ from .walkthroughs import md_table, passage
 # lesson 5's two rules, as the notebook words them (its "How the game runs"): printed on the
 # plan and the worksheet, and in the teacher's guide, never retyped
 # each role card points to the verdict rule at the top of the sheet, said once there (reader 27)
-ROLE_CARD_RULE = "Judge your claims by the verdict rule at the top of this sheet."
+# round 52: the rule follows the stations on the sheet, as in the notebook (it stood at the top)
+ROLE_CARD_RULE = "Judge your claims by the verdict rule after the stations."
 GAME_RULES = ("**Argue in role, vote what you believe.**", "**Scoring (read out at the reveal).**")
-# the scoring's second point by verdict, a table under the scoring (reader 20: one sentence with
-# four nested conditions could not be read aloud)
-SCORING_TABLE = "| the explorer's verdict |"
 
 
 def game_rules() -> str:
-    """Lesson 5's rules box (how to argue and vote; the scoring and its table), from the
-    notebook's words."""
+    """Lesson 5's rules box (how to argue and vote; the scoring, one sentence since round 52:
+    its table was the third rule table before the vote), from the notebook's words."""
     rules = "".join(f"<p>{inline_html(passage(5, start))}</p>" for start in GAME_RULES)
-    return (
-        f"<section class='box'><h3>The game's rules</h3>{rules}{md_table(5, SCORING_TABLE)}"
-        "</section>"
-    )
+    return f"<section class='box'><h3>The game's rules</h3>{rules}</section>"
 
 
 def script_table(lesson: int = 5, notebook: bool = False) -> str:
@@ -88,7 +83,6 @@ def fact_check_guide() -> str:
                 sides.append(f"{word} {', '.join(ids)}")
         roles.append(f"- **{r.name}** ({'; '.join(sides)}): {r.brief}")
     rules = [line for start in GAME_RULES for line in (_md_inline(passage(5, start)), "")]
-    rules += [passage(5, SCORING_TABLE), ""]
     return "\n".join(
         [
             "Each role card marks the side the role takes on each of its claims, defend or "
@@ -246,26 +240,26 @@ def fact_check_grid() -> str:
             for c in factcheck.class_claims()
         ],
     )
-    # the rule, stated once as the notebook states it: its table and "Whose figure?" (reader
-    # 27: a table, "the rule in full" and "Whose figure?" said it three times); the role cards
-    # point to it rather than say it again
+    # the rule, stated once as the notebook states it: its table, "A gap, or a different
+    # claim?" and "Whose figure?" (reader 27: said three times before); the role cards point to
+    # it. Round 52: after the stations, where the notebook has it (it stood at the top of the
+    # sheet, the first thing read); the dense/sparse note stays before the stations
     rule = (
-        f"<h3>The verdict rule</h3>{md_table(5, '| verdict |')}"
+        f"<h3>Before you vote</h3><p>{inline_html(passage(5, '**The verdict rule.**'))}</p>"
+        f"{md_table(5, '| verdict |')}"
+        f"<p>{inline_html(passage(5, '**A gap, or a different claim?**'))}</p>"
         f"<p>{inline_html(passage(5, '**Whose figure?**'))}</p>"
-        # reader 44: the ranked list with a car and a site side by side, as the notebook has it
-        f"{md_table(5, '| rank |')}"
-        # reader 48: which rank a typical thing's national figure fills (the city's EIA figure)
-        f"<p>{inline_html(passage(5, '**A typical thing.**'))}</p>"
     )
-    rule += f"<p>{inline_html(passage(5, '**Dense or sparse?**'))}</p>"
-    rule += game_rules()
+    sparse = f"<p>{inline_html(passage(5, '**Dense or sparse?**'))}</p>"
     # reader 21: the rule's disk example mirrored the memory claim; it is in the reveal's memory
     # row (the answer key), not on the students' sheet
     return (
-        rule
-        + "".join(cards)
+        "".join(cards)
         + "<h3>Recompute stations</h3>"
+        + sparse
         + stations
+        + rule
         + "<h3>Claim grid</h3>"
         + grid
+        + game_rules()
     )

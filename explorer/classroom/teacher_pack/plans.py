@@ -564,20 +564,12 @@ PLANS: dict[int, Plan] = {
                 "Say: “Which of the eight claims do you expect to be wrong? Write it and why.”",
             ),
             (
-                5,  # reader 35: 3 minutes held the cards, the briefs and "Whose figure?"
+                4,  # reader 35: 3 minutes held the cards, the briefs and "Whose figure?"
                 "Roles",
                 "Hand out the four role cards (worksheet); each group reads its brief "
                 "and its four claims (every claim has one defender and one challenger). Say: "
                 "“Argue in role; vote what you believe once all the cases are made: the vote "
-                "scores against the sources, not the argument.” Read the verdict rule aloud "
-                # reader 39: all of "Whose figure?" (four conditionals) did not fit 5 minutes
-                # reader 44: its four ranks, read without their examples, fit the 5 minutes
-                # round 50: the notebook holds the rule under "Before you vote", after the
-                # stations; the worksheet prints it at the top of the sheet
-                "(on screen under “Before you vote”, at the top of the worksheet: the verdict "
-                "table and the four ranks of “Whose figure?” under it; "
-                "their car and site examples stay on the page): filling a gap the claim "
-                "leaves open is an assumption; changing the claim's words is a different claim.",
+                "scores against the sources, not the argument.”",
             ),
             (
                 10,  # reader 35: 3 of a group's 4 stations are one-line products
@@ -587,9 +579,18 @@ PLANS: dict[int, Plan] = {
                 "and its assumption in the grid. In each group, pairs take two stations each, "
                 "then check each other's numbers.",
             ),
-            # reader 16: 8 x 90 s filled the 12 minutes with no changeover, and the vote
-            # was cast twice; floor questions move to the debrief, each vote is cast once and
-            # groups mark their own "named" points against the reveal's "why" column
+            (
+                2,
+                # round 52: read where the notebook and the worksheet have it, after the
+                # stations (it was read in the 5 minutes of role cards: reader 51 D6); since
+                # round 52 it is one table, "A gap, or a different claim?" and a paragraph
+                "The rule",
+                "Read the verdict rule aloud (on screen under “Before you vote”, on the "
+                "worksheet after the stations): its three questions and “A gap, or a different "
+                "claim?”: filling a gap the claim leaves open is an assumption; changing the "
+                "claim's words is a different claim. “Whose figure?” stays on the page for the "
+                "groups. The scoring waits for the reveal.",
+            ),
             (
                 11,
                 "Make the case",
@@ -611,8 +612,9 @@ PLANS: dict[int, Plan] = {
                 # reader 22: the button reveals only once the projecting machine has voted
                 "On the projector, enter the class's majority vote on each claim (a show of "
                 "hands, about 1 min), then press “Reveal the verdicts” and project the table. "
+                "Read the scoring aloud (on screen under the vote; the worksheet's rules box). "
                 "Each group scores itself out "
-                "of 8 (the scoring rule above), marking its own “named” points against the "
+                "of 8, marking its own “named” points against the "
                 "table's “why” column; each student scores their votes (about 2 min). Read "
                 f"aloud only the rows worth a second look {SECOND_LOOK}, each up to its "
                 # reader 40: the 8 minutes hold only if each row is kept short
@@ -623,7 +625,7 @@ PLANS: dict[int, Plan] = {
                 "on paper).",
             ),
             (
-                7,
+                6,
                 "Debrief",
                 "The three debrief questions; the last is one sentence each: what would you "
                 "ask the author, with which source?",
@@ -700,10 +702,13 @@ PLANS: dict[int, Plan] = {
                 15,
                 "Job size and energy",
                 # reader 28: the worksheet prints the goodputs under the guess
-                "Ask for a show of hands before students turn to step 4's goodputs (on screen "
-                "or on the worksheet): does the fastest job use all the chips, half or a "
-                "tenth? Then students work it out from the three goodputs and commit their "
-                "answer in step 4's box (capstone-job-share), which opens step 4's check (on "
+                # round 52 (reader 51 D3): the guess is committed, and opens the goodputs
+                "Ask for a show of hands before students turn to step 4's goodputs: does the "
+                "fastest job use all the chips, half or a tenth? Each student commits it (on "
+                "screen: all / half / a tenth, which opens the goodputs; on paper: circle it, "
+                "then fold). Then students work it out from the three goodputs and enter "
+                "their answer in step 4's box (capstone-job-share), which opens step 4's check "
+                "and its rule, more chips past the fastest size make a job slower (on "
                 "paper: read out the fastest job's size and days from the answer key's “Step "
                 "4's check”, which the worksheet leaves blank). Say that “about half” rests on "
                 "the model's assumption that a restart grows with the job; the check's "

@@ -211,7 +211,9 @@ def worksheet_page(lesson: Lesson) -> str:
                     lessons.EXERCISES[eid],
                     label,
                     kind == "predict_reveal",
-                    worked=lessons.EXERCISES[eid].worked,
+                    # lesson 6's steps are worked answers, the hook the one guess (reader 51-56
+                    # D13: "My estimate" beside "My answer" at every step, never explained)
+                    worked=lessons.EXERCISES[eid].worked or lesson.number == 6,
                 )
             )
             if eid in folds:  # a prediction's, or an answer's (reader 40-78: the battery)
