@@ -334,7 +334,8 @@ def test_reader_14s_text_items_for_lessons_7_and_8(capsys):
     # (reader 51-78 D3: a table; "the grid supplies them" misled, it supplies every hour)
     which = " ".join(cells7[_first(cells7, r"^\*\*Which hot\?\*\*")].split())
     assert "too rare to size the plant for; the plant runs through it" in which, which
-    hour = "| **the hottest hour** | the typical year's most humid hour | the grid must meet it"
+    # (reader 52-78 D3: "hottest" said as the wet-bulb's, not the thermometer's)
+    hour = "| **the hottest hour** | the year's highest wet-bulb hour | the grid must meet it"
     assert hour in which, which
     # (reader 16 moved it from the question to the reveal under it)
     hot_days.every_yardstick(lessons.hot_year()[1])
