@@ -1642,10 +1642,25 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             # tolerance, but not the result rounded to those figures (reader 50-78: a plain
             # "Right!" hid the misrounding)
             mine = half_up(want, typed_figures)
-            if typed_figures >= e.precision.figures and x != mine and x != want:
+            # (reader 52-78: "5.4%" heard "it rounds to 0.054", a float's 5.4 ÷ 100 not quite
+            # 0.054; "1/9" heard "the 1 figures you gave": a worked answer has no figures of its
+            # own; "73k" heard a correction: it is said inside the tolerance first)
+            if (
+                typed_figures >= e.precision.figures
+                and not math.isclose(x, mine, rel_tol=1e-9)
+                and not math.isclose(x, want, rel_tol=1e-9)
+                and typed_as_one
+            ):
                 count = _FIGURE_WORDS.get(typed_figures, str(typed_figures))
-                places = max(typed_figures - 1 - math.floor(math.log10(abs(mine))), 0)
-                own = f" To the {count} figures you gave, it rounds to {mine:,.{places}f}."
+                if e.unit == SHARE and "%" in str(answer):
+                    shown = fmt.percent(mine, typed_figures)
+                else:
+                    places = max(typed_figures - 1 - math.floor(math.log10(abs(mine))), 0)
+                    shown = f"{mine:,.{places}f}"
+                own = (
+                    f" Yours is inside what the checker accepts ({e.accepts_said()}); to the "
+                    f"{count} figures you gave, the explorer's rounds to {shown}."
+                )
         noted += [r.note] if r.note else []
         noted += [_mislabelled(e, answer)] if _mislabelled(e, answer) else []
         note = "".join(f" Note: {_sentence(n)}" for n in noted[:2])

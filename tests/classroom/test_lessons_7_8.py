@@ -1567,8 +1567,12 @@ def test_reader40_78_step_3_says_which_site_figure_goes_with_which_whole():
     wholes = [line for line in step3.splitlines() if line.startswith("- ")]
     assert len(wholes) == 3 and all("*energy*" in w or "*power*" in w for w in wholes), wholes
     said = " ".join(step3.split())
-    assert "the site's year with the state's year" in said, said
-    assert "the site's hottest hour with a peak" in said, said
+    # (reader 52-78 D2: the pairing is the question the student answers in the two boxes, not
+    # said before them; a wrong pairing is named by the boxes' traps)
+    assert "**Which site figure goes with which whole?** Decide before each box below." in said
+    assert "the site's year with the state's year" not in said, said
+    assert lessons.check("utility-peak-share", "10%").right
+    assert lessons.check("state-energy-share", "330/3000").trap is not None
 
 
 def test_lesson_8s_hook_defines_the_load_factor_and_names_no_end_it_has_not_shown():

@@ -1170,8 +1170,8 @@ def test_reader_19s_answers_to_lessons_7_and_8():
         # is asked for a number, never told "it lies above" as if it had said otherwise
         ("contested-power-p5", "above, 310", "right", ""),
         ("contested-power-p5", "above 310", "right", ""),
-        ("contested-power-p5", "a bit above 300", "figures", ""),
-        ("contested-power-p5", "just above 300 MW", "figures", ""),
+        ("contested-power-p5", "a bit above 300", "right", ""),  # reader 52-78: a way is enough
+        ("contested-power-p5", "just above 300 MW", "right", ""),  # reader 52-78: a way is enough
         ("contested-power-p5", "below 300", "hint", ""),
         ("contested-power-p5", "at 300", "trap", "announced"),
         # utility-peak-share is 330 ÷ 3,000 = 11 %; 3,000 ÷ 330 = 9.09 is the fraction upside down
@@ -1279,7 +1279,7 @@ def test_reader_20s_answers_to_lessons_7_and_8():
         # (reader 36: where the question asks a way, the bound says it, as "above 300" does)
         ("contested-power-p5", "at", "trap", "announced"),
         ("contested-power-p5", "at the announced power", "trap", "announced"),
-        ("contested-power-p5", "at least 300", "figures", ""),
+        ("contested-power-p5", "at least 300", "right", ""),  # reader 52-78: a way is enough
     ]
     expect([Row(ex, typed, kind=kind, trap=trap) for ex, typed, kind, trap in rows])
     # the prediction box (the notebook's predict_reveal) takes a way alone as a prediction: the
@@ -1473,10 +1473,10 @@ def test_reader_21s_answers_to_lessons_7_and_8():
         ("utility-peak-share", "0.11 as a share", "right", ""),
         # contested-power-p5 (p5 313 MW, ± 2 %) asks "below, at or above the announced 300 MW?":
         # the comparatives its students write are a way, "higher than 300 MW" one too
-        ("contested-power-p5", "higher", "figures", ""),
-        ("contested-power-p5", "higher than 300 MW", "figures", ""),
-        ("contested-power-p5", "more", "figures", ""),
-        ("contested-power-p5", "greater", "figures", ""),
+        ("contested-power-p5", "higher", "right", ""),  # reader 52-78: a way is enough
+        ("contested-power-p5", "higher than 300 MW", "right", ""),  # reader 52-78: a way is enough
+        ("contested-power-p5", "more", "right", ""),  # reader 52-78: a way is enough
+        ("contested-power-p5", "greater", "right", ""),  # reader 52-78: a way is enough
         ("contested-power-p5", "higher than 310", "right", ""),
         ("contested-power-p5", "lower", "hint", ""),
     ]
@@ -1520,8 +1520,8 @@ def test_reader_22s_answers_to_lessons_7_and_8():
         ("ride-through-energy", "31.8", "trap", "sized-pack"),
         ("ride-through-energy", "21.2", "right", ""),
         ("smoothing-energy", "0.0706", "trap", "minutes-as-seconds"),
-        ("contested-power-p5", "it is above", "figures", ""),
-        ("contested-power-p5", "it's above", "figures", ""),
+        ("contested-power-p5", "it is above", "right", ""),  # reader 52-78: a way is enough
+        ("contested-power-p5", "it's above", "right", ""),  # reader 52-78: a way is enough
         ("contested-power-p5", "it's above 310", "right", ""),
         ("contested-power-p5", "that is below", "hint", ""),
     ]

@@ -114,3 +114,42 @@ def test_lesson_7s_hottest_day_and_hour_are_the_wet_bulbs():
     assert "mild" in rows["**the battery's day**"], rows
     glossary = (NOTEBOOKS / "glossary.md").read_text(encoding="utf-8")
     assert "highest wet-bulb, not the thermometer's" in " ".join(glossary.split())
+
+
+@pytest.mark.parametrize(
+    ("eid", "typed", "says", "lacks"),
+    [
+        # D5: the echo in the student's own unit, only where it differs, never for a worked
+        # fraction, and said inside the tolerance first
+        ("state-energy-share", "5.4%", "Right!", "0.054"),
+        ("state-energy-share", "5.3%", "rounds to 5.4 %", "0.054"),
+        ("utility-peak-share", "1/9", "Right!", "figures you gave"),
+        ("state-energy-share", "1/19", "Right!", "figures you gave"),
+        ("contested-load-swing", "about 73k", "inside what the checker accepts", "it rounds to"),
+        ("contested-load-swing", "72,000", "inside what the checker accepts", "it rounds to"),
+    ],
+)
+def test_a_right_answers_rounding_is_echoed_as_the_student_wrote_it(eid, typed, says, lacks):
+    said = check(eid, typed)
+    assert said.right and says in said.message and lacks not in said.message, said.message
+
+
+def test_lesson_7_says_where_the_threshold_sits_and_why_that_station():
+    # D7: "one level of cooling power, flat all day", never where; D10: "a station with a
+    # similar climate", no reason given (the catalog keeps one)
+    import contextlib
+    import io
+
+    from explorer import climate
+    from explorer.classroom import hot_days
+
+    step2 = _markdown("07", "After your answer, the printout above shows")
+    assert "The threshold sits where that recharge just fits in the day." in step2, step2
+    assert "similar climate" not in _markdown("07", "## Step 1")
+    year = lessons.hot_year()[0]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        hot_days.the_year(year)
+    why = climate.hourly_donors()[str(year.attrs["station"])]["why"]
+    assert f"why that station: {why}" in out.getvalue(), out.getvalue()[:400]
+    assert "PyPI" not in why, why
