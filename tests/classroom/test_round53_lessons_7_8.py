@@ -153,3 +153,12 @@ def test_lesson_7_says_where_the_threshold_sits_and_why_that_station():
     why = climate.hourly_donors()[str(year.attrs["station"])]["why"]
     assert f"why that station: {why}" in out.getvalue(), out.getvalue()[:400]
     assert "PyPI" not in why, why
+
+
+def test_lesson_7s_debrief_says_the_hook_as_an_excess():
+    # D12: the hook asks "how much more" (an excess; "1.68 times" is refused as a ratio), the
+    # debrief said "how many times the year's average hour"
+    found = _markdown("07", "## What we found (debrief)")
+    assert "how many times the year's average hour" not in found, found
+    assert "how much more the cooling draws at its peak" in found, found
+    assert not check("hot-day-above-mean", "1.68 times").right
