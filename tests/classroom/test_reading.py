@@ -557,10 +557,10 @@ def test_reader_13s_answers_to_lessons_7_and_8():
         # 330 / 3,000 = 11 % say about 10 %, so it is right, with a note (reader 15 lesson 7 D2:
         # its hint said "about 10 %" while the checker said "Not yet")
         # (reader 34: typed to one figure, "10 %" or "0.1", it is the answer as asked: no note)
-        ("utility-peak-share", "10.0 %", "right", "Note: if you used the site's yearly average"),
+        ("utility-peak-share", "10.0 %", "right", "Note: the site's yearly average"),
         ("utility-peak-share", "10.0 %", "right", "both say about 10 %"),
         ("utility-peak-share", "300/3000", "right", "which gives 11 %"),
-        ("utility-peak-share", "0.100", "right", "Note: if you used the site's yearly average"),
+        ("utility-peak-share", "0.100", "right", "Note: the site's yearly average"),
         ("utility-peak-share", "11 %", "right", ""),
     ]
     assert {kind for _, _, kind, _ in rows} == {"right"}
@@ -4485,7 +4485,8 @@ def test_reader_30s_the_yearly_average_note_does_not_read_as_a_correction():
     for typed in ("0.100", "10.0 %", "300/3000"):
         fb = lessons.check("utility-peak-share", typed)
         note = " ".join(fb.message.split())
-        assert fb.right and "yearly average (300 MW), that is right here too" in note, note
+        # (reader 52-78: said of the figure, "would give this too", not "if you used")
+        assert fb.right and "yearly average (300 MW) would give this too" in note, note
         assert "average (300 MW): the question" not in note, note
 
 
@@ -5028,7 +5029,7 @@ def test_reader_32s_load_swing_is_worked_not_predicted():
 
 def test_reader_32s_a_rounding_with_a_note_is_said_right_first():
     # reader 32 (lessons 7-8, defect 4): "0.1" for 330 MW ÷ 3,000 MW (11 % to one figure, as
-    # the question allows) got only "Right! … Note: if you used the site's yearly average …",
+    # the question allows) got only "Right! … Note: the site's yearly average …",
     # as if the student had divided 300 MW; the reply first says the answer is 11 % rounded
     # (reader 36: the note is back on a one-figure answer, which the plan needs, said after
     # "Your answer is that to the one figure you gave")
@@ -5722,7 +5723,7 @@ def test_reader36_yearly_average_note_on_one_figure():
     # reader 36 D1: 300 MW ÷ 3,000 MW = 10 %, the yearly average; typed as "10 %" it is also
     # 330 ÷ 3,000 = 11 % rounded to one figure, so it is right, but the plan's discussion needs
     # the note ("hottest hour or average?"), said after the rounding (reader 34's concern)
-    note = "Note: if you used the site's yearly average (300 MW)"
+    note = "Note: the site's yearly average (300 MW) would give this too"
     own = "Your answer is that to the one figure you gave."
     expect(
         [

@@ -162,3 +162,12 @@ def test_lesson_7s_debrief_says_the_hook_as_an_excess():
     assert "how many times the year's average hour" not in found, found
     assert "how much more the cooling draws at its peak" in found, found
     assert not check("hot-day-above-mean", "1.68 times").right
+
+
+@pytest.mark.parametrize("typed", ["10%", "about a tenth", "0.1", "10.0 %"])
+def test_the_yearly_average_note_speaks_of_the_figure_not_the_student(typed):
+    # D6: "10 %" is most often 330 MW ÷ 3,000 MW rounded to the one figure the question allows;
+    # "Note: if you used the site's yearly average…" read as blaming a method not used
+    said = check("utility-peak-share", typed)
+    assert said.right and "if you used" not in said.message, said.message
+    assert "yearly average" in said.message and "would give this too" in said.message
