@@ -1000,7 +1000,9 @@ def test_reader_24s_paper_way_and_hints_that_do_not_presume(teacher_pages):
     # (reader 34: a one-figure "about a tenth" is the answer as asked, said right alone; the
     # note needs an answer finer than that, "10.0 %")
     fb = lessons.check("utility-peak-share", "10.0 %")
-    assert fb.right and "the site's yearly average (300 MW) would give this too" in fb.message, fb.message
+    assert fb.right and "the site's yearly average (300 MW) would give this too" in fb.message, (
+        fb.message
+    )
 
 
 def test_reader_24s_lesson_7_paper_and_whats_next(teacher_pages):
