@@ -163,7 +163,10 @@ def test_the_hand_computed_number_passes_and_a_near_miss_does_not():
         for x, said in ((1 + 2 * tol, "+2 tolerances"), (1 - 2 * tol, "-2 tolerances")):
             fb = lessons.check(eid, HAND[eid] * x)
             offered = any(t.id == fb.trap and t.say.lead == "Right" for t in e.traps)
-            assert not fb.right or offered, said
+            # a question marked by its way takes any number its way near the result (reader
+            # 52-78); the other way is still wrong
+            way = e.reads.reference is not None and fb.message.startswith("Right: above")
+            assert not fb.right or offered or way, said
 
     assert check_each(sorted(HAND), check) == len(HAND)
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 
-from explorer.classroom import lessons, teacher_pack
+from explorer.classroom import exercises, lessons, teacher_pack
 from explorer.classroom.exercises import Trap
 from explorer.errors import InputError
 
@@ -43,7 +43,8 @@ def test_every_exercise_answer_hint_and_trap_is_in_the_answer_key(pages):
     key = pages["answers.html"]
     for e in lessons.EXERCISES.values():
         lesson_key = pages[f"lesson-{e.lesson}/answers.html"]
-        for text in (e.id, e.question, f"Answer: {e.show(e.answer())}", *e.hints):
+        # a question marked by its way is keyed by its way (reader 52-78)
+        for text in (e.id, e.question, f"Answer: {exercises.marked(e)}", *e.hints):
             assert html.escape(text) in lesson_key and html.escape(text) in key, (e.id, text)
         for t in e.traps:
             for text in (t.id, e.show_trap(t), t.hint):

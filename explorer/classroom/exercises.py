@@ -1067,6 +1067,16 @@ _BOUND_AS_WAY = re.compile(
 )
 
 
+# said where a question asks only a way ("a way is enough"): the number is not marked
+WAY_MARKED = "Only the way is marked here"
+# "from 300 up", "300 and up": a way said after the reference (reader 52-78)
+_UP_FROM = re.compile(
+    r"^\s*(?:from\s+)?(?P<value>[\d.,]+\s*(?:[a-z]+\s+)?)(?:and\s+|or\s+)?"
+    r"(?P<way>up(?:wards?)?|down(?:wards?)?|more|higher|lower|less)[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
 def _way_first(answer: object) -> object:
     """`answer` with a way said after its number moved before it ("330 MW above" → "above, 330
     MW"), and a bound or "the same as" said as its way ("> 300" → "above 300"); any other
@@ -1078,7 +1088,13 @@ def _way_first(answer: object) -> object:
     ('above, about 330 MW', '330 MW', 'above 300')
     >>> _way_first("≤ 300 MW"), _way_first("the same as the announced")
     ('below 300 MW', 'at the announced')
+    >>> _way_first("from 300 up")
+    'above 300'
     """
+    u = _UP_FROM.match(answer) if isinstance(answer, str) else None
+    if u:
+        up = u["way"].lower().startswith(("up", "more", "higher"))
+        return f"{'above' if up else 'below'} {u['value'].strip()}"
     m = _WAY_AFTER.match(answer.strip()) if isinstance(answer, str) else None
     if m:
         return f"{m['way']}, {m['value'].strip()}"
@@ -1172,6 +1188,51 @@ def _check_way(e: Exercise, said: str, rest: str, attempt: int) -> Feedback:
             "figures",
         )
     return Feedback(False, f"Not yet, hint: {_sentence(e.hints[min(attempt, 3) - 1])}")
+
+
+def _way_right(e: Exercise, answer: object) -> str:
+    """The reply to an answer the question marks by its way alone (`Reads.reference`): the
+    right way, said alone or with a number near the result, is right, as the notebook's reveal
+    marks it (reader 52-78: the box said "not yet" to "above" and to "above, 340"); "" if not."""
+    assert e.reads.reference is not None
+    ref, want = e.reads.reference(), e.answer()
+    answer = _way_first(answer)
+    way = _WAY.match(answer.strip()) if isinstance(answer, str) else None
+    hair = 0.0  # a number a hair past the reference is its way's, said with it ("above, 300.5")
+    if way:
+        hair = 0.005
+        said, rest = _said_way(way)
+        rest = _past_reference(e, rest.strip())
+        value = read(rest, e.unit, e.reads.negative).value if rest else None
+        if said == "at" or (said in _UP) != (want > ref):
+            return ""
+        if value is not None and not _at_reference(value, ref, rest):
+            answer = rest
+        else:
+            answer = None  # the way alone
+    if answer is not None:
+        x = read(answer, e.unit, e.reads.negative).value
+        if x is None or (x > ref) != (want > ref) or (_near(x, ref, 0.005) and not hair):
+            return ""
+        if abs(x / want - 1) > NEAR:  # far off: its size is said, as the reveal says it
+            return ""
+    ref, want = e.reads.reference(), e.answer()
+    said = "above" if want > ref else "below"
+    return (
+        f"Right: {said} {e.show(ref)}, the way the question marks. The explorer gets "
+        f"{e.show(want)}; the number rests on the shape the draws take."
+    )
+
+
+def marked(e: Exercise) -> str:
+    """The answer as the key and the teacher's edition print it: for a question that marks
+    only its way (`Reads.reference`), the way, with the explorer's number to read out
+    (reader 52-78: the key printed "313 MW, accepted within ±2 %")."""
+    if e.reads.reference is None:
+        return e.show(e.answer())
+    ref, want = e.reads.reference(), e.answer()
+    said = "above" if want > ref else "below"
+    return f"{said} {e.show(ref)} (the explorer: {e.show(want)})"
 
 
 def _label_slip(e: Exercise, answer: object, r: Reading, want: float) -> Feedback | None:
@@ -1278,7 +1339,7 @@ def _other_way(e: Exercise, answer: object) -> str:
     )
 
 
-def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
+def check(e: Exercise, answer: object, attempt: int = 1, way: bool = True) -> Feedback:
     """Right, or not yet with the hint that fits the answer given (`_judge`); a trap's hint
     gains the trap's `Say.later` step (or else the formula hint) at the second attempt, and
     the worked step from the third, for an answer that is a try at the question (`tried`);
@@ -1299,6 +1360,11 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         # times (reader 51-12: "1", "1", "1" brought up every worked answer): the formula again
         attempt = len(e.hints) - 1
         fb = _judge(e, answer, attempt)
+    # `way` False: the reveal's own reading, which says a right way itself
+    if way and e.reads.reference and not fb.right and fb.kind in ("near", "figures"):
+        said = _way_right(e, answer)
+        if said:
+            return Feedback(True, said, "right")
     mended = bracketed(answer) if not fb.right else None
     if mended and _judge(e, mended).right:
         # right but for the order a calculator works in: the brackets, not the method, are
@@ -1661,10 +1727,25 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             # tolerance, but not the result rounded to those figures (reader 50-78: a plain
             # "Right!" hid the misrounding)
             mine = half_up(want, typed_figures)
-            if typed_figures >= e.precision.figures and x != mine and x != want:
+            # (reader 52-78: "5.4%" heard "it rounds to 0.054", a float's 5.4 ÷ 100 not quite
+            # 0.054; "1/9" heard "the 1 figures you gave": a worked answer has no figures of its
+            # own; "73k" heard a correction: it is said inside the tolerance first)
+            if (
+                typed_figures >= e.precision.figures
+                and not math.isclose(x, mine, rel_tol=1e-9)
+                and not math.isclose(x, want, rel_tol=1e-9)
+                and typed_as_one
+            ):
                 count = _FIGURE_WORDS.get(typed_figures, str(typed_figures))
-                places = max(typed_figures - 1 - math.floor(math.log10(abs(mine))), 0)
-                own = f" To the {count} figures you gave, it rounds to {mine:,.{places}f}."
+                if e.unit == SHARE and "%" in str(answer):
+                    shown = fmt.percent(mine, typed_figures)
+                else:
+                    places = max(typed_figures - 1 - math.floor(math.log10(abs(mine))), 0)
+                    shown = f"{mine:,.{places}f}"
+                own = (
+                    f" Yours is inside what the checker accepts ({e.accepts_said()}); to the "
+                    f"{count} figures you gave, the explorer's rounds to {shown}."
+                )
         noted += [r.note] if r.note else []
         noted += [_mislabelled(e, answer)] if _mislabelled(e, answer) else []
         note = "".join(f" Note: {_sentence(n)}" for n in noted[:2])
@@ -2493,7 +2574,7 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
                     message=f"The right way, {said} {e.show(ref)}: {you.lower()} "
                     f"{fmt.number(value, significant_figures(rest) or 3)}{unit}, just {said} it; "
                     "the explorer gets "
-                    f"{e.show(want)}. Only the way is marked here: the number rests on the "
+                    f"{e.show(want)}. {WAY_MARKED}: the number rests on the "
                     "shape the draws take, which the question does not give. The step: "
                     f"{_sentence(e.hints[-1])}",
                 )
@@ -2656,7 +2737,7 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
         # a bare number on the other side of the reference is told so, as "below, 290" is
         # (reader 36: "280 MW" was not)
         head = _other_side(e, ref, want) + head
-    fb = check(e, x)
+    fb = check(e, x, way=False)
     bound = e.limits.possible() if e.limits.possible else None
     if bound is not None and not bound.ok(x):
         # the box waits, as an impossible value is no guess to spend; it says what the
@@ -2696,7 +2777,7 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
         # 1.27 to the figures given; 1.3 as a float is 2.3 % off it): a fair guess's reason is
         # worth saying, but a slip is not pinned on a guess by its rounding alone: it is said
         # as what the guess fits ("95 %" is 1 − 10/186 rounded, reader 21)
-        typed = check(e, prediction)
+        typed = check(e, prediction, way=False)
         if typed.trap == COPIED:
             # a guess at a figure the question prints ("above or below 2.8 and 4.5?" → "2.8")
             # is a guess that takes the question's yardstick, not a copied answer (reader 31)
@@ -2768,7 +2849,7 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
         # number needs the draws' shape"): the number is not marked to a tolerance it could not
         # meet (reader 51-78: "above 320" for a Monte-Carlo 313 was "just outside ±2 %")
         gap = (
-            "Only the way is marked here: the number rests on the shape the draws take, which "
+            f"{WAY_MARKED}: the number rests on the shape the draws take, which "
             f"the question does not give. The step: {_sentence(e.hints[-1])}"
         )
     else:

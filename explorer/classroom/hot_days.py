@@ -77,6 +77,8 @@ def the_year(year: xr.Dataset) -> None:
             f"its hours: the station publishes monthly averages only, so each hour's ups and "
             f"downs come from {donor['donor_name']}'s record, shifted to this station's months"
         )
+        # why that station, from the catalog (reader 52-78: "a similar climate" said no reason)
+        print(f"why that station: {donor['why']}")
     print(f"cooling plant: {year.attrs['cooling_tech_label']}")
     print("month  dry-bulb  wet-bulb  (typical day's mean, °C)")
     for m in range(12):

@@ -386,7 +386,9 @@ def predict_reveal(
     button.on_click(on_click)
     if _revealing():  # the teacher's rendering: the result, with no prediction
         REVEALED.mark(exercise_id)
-        out.value = f"<p>The explorer gets <b>{html.escape(ex.show(ex.answer()))}</b>.</p>"
+        # a question that marks its way: the way first (reader 52-78)
+        said = "The answer:" if ex.reads.reference else "The explorer gets"
+        out.value = f"<p>{said} <b>{html.escape(exercises.marked(ex))}</b>.</p>"
         if then is not None:
             after.children = [_built(then)]
             box.children = [*box.children, after]

@@ -334,7 +334,8 @@ def test_reader_14s_text_items_for_lessons_7_and_8(capsys):
     # (reader 51-78 D3: a table; "the grid supplies them" misled, it supplies every hour)
     which = " ".join(cells7[_first(cells7, r"^\*\*Which hot\?\*\*")].split())
     assert "too rare to size the plant for; the plant runs through it" in which, which
-    hour = "| **the hottest hour** | the typical year's most humid hour | the grid must meet it"
+    # (reader 52-78 D3: "hottest" said as the wet-bulb's, not the thermometer's)
+    hour = "| **the hottest hour** | the year's highest wet-bulb hour | the grid must meet it"
     assert hour in which, which
     # (reader 16 moved it from the question to the reveal under it)
     hot_days.every_yardstick(lessons.hot_year()[1])
@@ -999,7 +1000,9 @@ def test_reader_24s_paper_way_and_hints_that_do_not_presume(teacher_pages):
     # (reader 34: a one-figure "about a tenth" is the answer as asked, said right alone; the
     # note needs an answer finer than that, "10.0 %")
     fb = lessons.check("utility-peak-share", "10.0 %")
-    assert fb.right and "if you used the site's yearly average" in fb.message, fb.message
+    assert fb.right and "the site's yearly average (300 MW) would give this too" in fb.message, (
+        fb.message
+    )
 
 
 def test_reader_24s_lesson_7_paper_and_whats_next(teacher_pages):
@@ -1566,8 +1569,12 @@ def test_reader40_78_step_3_says_which_site_figure_goes_with_which_whole():
     wholes = [line for line in step3.splitlines() if line.startswith("- ")]
     assert len(wholes) == 3 and all("*energy*" in w or "*power*" in w for w in wholes), wholes
     said = " ".join(step3.split())
-    assert "the site's year with the state's year" in said, said
-    assert "the site's hottest hour with a peak" in said, said
+    # (reader 52-78 D2: the pairing is the question the student answers in the two boxes, not
+    # said before them; a wrong pairing is named by the boxes' traps)
+    assert "**Which site figure goes with which whole?** Decide before each box below." in said
+    assert "the site's year with the state's year" not in said, said
+    assert lessons.check("utility-peak-share", "10%").right
+    assert lessons.check("state-energy-share", "330/3000").trap is not None
 
 
 def test_lesson_8s_hook_defines_the_load_factor_and_names_no_end_it_has_not_shown():

@@ -558,10 +558,10 @@ def test_reader_13s_answers_to_lessons_7_and_8():
         # 330 / 3,000 = 11 % say about 10 %, so it is right, with a note (reader 15 lesson 7 D2:
         # its hint said "about 10 %" while the checker said "Not yet")
         # (reader 34: typed to one figure, "10 %" or "0.1", it is the answer as asked: no note)
-        ("utility-peak-share", "10.0 %", "right", "Note: if you used the site's yearly average"),
+        ("utility-peak-share", "10.0 %", "right", "Note: the site's yearly average"),
         ("utility-peak-share", "10.0 %", "right", "both say about 10 %"),
         ("utility-peak-share", "300/3000", "right", "which gives 11 %"),
-        ("utility-peak-share", "0.100", "right", "Note: if you used the site's yearly average"),
+        ("utility-peak-share", "0.100", "right", "Note: the site's yearly average"),
         ("utility-peak-share", "11 %", "right", ""),
     ]
     assert {kind for _, _, kind, _ in rows} == {"right"}
@@ -1171,8 +1171,8 @@ def test_reader_19s_answers_to_lessons_7_and_8():
         # is asked for a number, never told "it lies above" as if it had said otherwise
         ("contested-power-p5", "above, 310", "right", ""),
         ("contested-power-p5", "above 310", "right", ""),
-        ("contested-power-p5", "a bit above 300", "figures", ""),
-        ("contested-power-p5", "just above 300 MW", "figures", ""),
+        ("contested-power-p5", "a bit above 300", "right", ""),  # reader 52-78: a way is enough
+        ("contested-power-p5", "just above 300 MW", "right", ""),  # reader 52-78: a way is enough
         ("contested-power-p5", "below 300", "hint", ""),
         ("contested-power-p5", "at 300", "trap", "announced"),
         # utility-peak-share is 330 ÷ 3,000 = 11 %; 3,000 ÷ 330 = 9.09 is the fraction upside down
@@ -1280,7 +1280,7 @@ def test_reader_20s_answers_to_lessons_7_and_8():
         # (reader 36: where the question asks a way, the bound says it, as "above 300" does)
         ("contested-power-p5", "at", "trap", "announced"),
         ("contested-power-p5", "at the announced power", "trap", "announced"),
-        ("contested-power-p5", "at least 300", "figures", ""),
+        ("contested-power-p5", "at least 300", "right", ""),  # reader 52-78: a way is enough
     ]
     expect([Row(ex, typed, kind=kind, trap=trap) for ex, typed, kind, trap in rows])
     # the prediction box (the notebook's predict_reveal) takes a way alone as a prediction: the
@@ -1474,10 +1474,10 @@ def test_reader_21s_answers_to_lessons_7_and_8():
         ("utility-peak-share", "0.11 as a share", "right", ""),
         # contested-power-p5 (p5 313 MW, ± 2 %) asks "below, at or above the announced 300 MW?":
         # the comparatives its students write are a way, "higher than 300 MW" one too
-        ("contested-power-p5", "higher", "figures", ""),
-        ("contested-power-p5", "higher than 300 MW", "figures", ""),
-        ("contested-power-p5", "more", "figures", ""),
-        ("contested-power-p5", "greater", "figures", ""),
+        ("contested-power-p5", "higher", "right", ""),  # reader 52-78: a way is enough
+        ("contested-power-p5", "higher than 300 MW", "right", ""),  # reader 52-78: a way is enough
+        ("contested-power-p5", "more", "right", ""),  # reader 52-78: a way is enough
+        ("contested-power-p5", "greater", "right", ""),  # reader 52-78: a way is enough
         ("contested-power-p5", "higher than 310", "right", ""),
         ("contested-power-p5", "lower", "hint", ""),
     ]
@@ -1521,8 +1521,8 @@ def test_reader_22s_answers_to_lessons_7_and_8():
         ("ride-through-energy", "31.8", "trap", "sized-pack"),
         ("ride-through-energy", "21.2", "right", ""),
         ("smoothing-energy", "0.0706", "trap", "minutes-as-seconds"),
-        ("contested-power-p5", "it is above", "figures", ""),
-        ("contested-power-p5", "it's above", "figures", ""),
+        ("contested-power-p5", "it is above", "right", ""),  # reader 52-78: a way is enough
+        ("contested-power-p5", "it's above", "right", ""),  # reader 52-78: a way is enough
         ("contested-power-p5", "it's above 310", "right", ""),
         ("contested-power-p5", "that is below", "hint", ""),
     ]
@@ -4493,7 +4493,8 @@ def test_reader_30s_the_yearly_average_note_does_not_read_as_a_correction():
     for typed in ("0.100", "10.0 %", "300/3000"):
         fb = lessons.check("utility-peak-share", typed)
         note = " ".join(fb.message.split())
-        assert fb.right and "yearly average (300 MW), that is right here too" in note, note
+        # (reader 52-78: said of the figure, "would give this too", not "if you used")
+        assert fb.right and "yearly average (300 MW) would give this too" in note, note
         assert "average (300 MW): the question" not in note, note
 
 
@@ -5036,7 +5037,7 @@ def test_reader_32s_load_swing_is_worked_not_predicted():
 
 def test_reader_32s_a_rounding_with_a_note_is_said_right_first():
     # reader 32 (lessons 7-8, defect 4): "0.1" for 330 MW ÷ 3,000 MW (11 % to one figure, as
-    # the question allows) got only "Right! … Note: if you used the site's yearly average …",
+    # the question allows) got only "Right! … Note: the site's yearly average …",
     # as if the student had divided 300 MW; the reply first says the answer is 11 % rounded
     # (reader 36: the note is back on a one-figure answer, which the plan needs, said after
     # "Your answer is that to the one figure you gave")
@@ -5732,7 +5733,7 @@ def test_reader36_yearly_average_note_on_one_figure():
     # reader 36 D1: 300 MW ÷ 3,000 MW = 10 %, the yearly average; typed as "10 %" it is also
     # 330 ÷ 3,000 = 11 % rounded to one figure, so it is right, but the plan's discussion needs
     # the note ("hottest hour or average?"), said after the rounding (reader 34's concern)
-    note = "Note: if you used the site's yearly average (300 MW)"
+    note = "Note: the site's yearly average (300 MW) would give this too"
     own = "Your answer is that to the one figure you gave."
     expect(
         [

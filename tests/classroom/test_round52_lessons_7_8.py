@@ -205,8 +205,12 @@ def test_the_glossary_names_lesson_7s_four_hot_days():
     ("exercise", "answer", "says"),
     [
         # round-50 leftover (reader 50-78 D11): right inside the tolerance, but misrounded
-        ("smoothing-energy", "4.3", "To the two figures you gave, it rounds to 4.2."),
-        ("shaving-battery-hours", "7.1", "To the two figures you gave, it rounds to 7.0."),
+        ("smoothing-energy", "4.3", "to the two figures you gave, the explorer's rounds to 4.2."),
+        (
+            "shaving-battery-hours",
+            "7.1",
+            "to the two figures you gave, the explorer's rounds to 7.0.",
+        ),
     ],
 )
 def test_a_right_answer_misrounded_in_a_figures_box_is_told_its_rounding(exercise, answer, says):

@@ -485,6 +485,10 @@ COINCIDENCES = {
     ("07", "utility-peak-share", "11.5 %"): "April's cooling share, not the utility's",
     ("07", "utility-peak-share", "11.4 %"): "October's cooling share, not the utility's",
     ("07", "utility-peak-share", "12 %"): "the site's share of its cluster, not the utility's",
+    # lesson 8's step 5 prediction is marked by its way (reader 52-78): any power a little above
+    # the announced 300 MW is right, so lesson 7's hottest hour (330 MW, printed with step 1's
+    # load factor) counts; it says nothing of the draws' 5th percentile, 313 MW
+    ("08", "contested-power-p5", "330 MW"): "lesson 7's hottest hour, not a percentile",
 }
 # real spoilers this test found and that are not fixed yet, each removed with its fix (lesson 8's
 # tornado menu, whose "cooling power" showed contested-cooling-swing's 120 MW, was one: the

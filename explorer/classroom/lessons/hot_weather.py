@@ -464,7 +464,9 @@ add_exercise(
                 lambda: SITE_MW / _grid_figure("utility", "MW"),
                 # said as right first: on "0.1" it read as a correction (reader 30)
                 # short: it follows a right answer (reader 34 called the longer one a lecture)
-                f"if you used the site's yearly average ({SITE}), that is right here too: with a "
+                # said of the figure, not of the student (reader 52-78: "if you used…" on "10 %",
+                # most often 330 MW rounded, read as blaming a method not used)
+                f"the site's yearly average ({SITE}) would give this too: with a "
                 f"{_UTILITY_CONFIDENCE}-confidence whole both say about "
                 f"{fmt.percent(round(_gr('share_of_utility_peak'), 1))}. But a planner still "
                 f"uses the hottest hour ({_SITE_PEAK}), which gives "

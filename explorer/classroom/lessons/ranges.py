@@ -474,11 +474,11 @@ add_exercise(
     Exercise(
         "contested-power-p5",
         8,
-        f"The site's power runs from the announced {SITE} up to the tracker's {_HIGH_MW}, with "
-        f"{SITE} the most likely single value. Draw it at random many times: where does the 5th "
-        "percentile of the draws lie: below, at or above the announced power? Say which way "
-        "(a way is enough: the number needs the draws' shape), and a number in MW if you have "
-        "one.",
+        # short sentences, one idea each (reader 52-78: 54 words in two sentences)
+        f"The site's power runs from the announced {SITE} up to the tracker's {_HIGH_MW}. "
+        f"{SITE} is the most likely value. Draw it at random many times. Where does the draws' 5th "
+        f"percentile lie: below, at or above {SITE}? A number in MW is optional: "
+        "saying a way is enough.",
         _power_percentile_5,
         "MW",
         rel_tol=0.02,  # the announced 300 MW, 4 % below, is the trap, not right

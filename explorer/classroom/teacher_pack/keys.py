@@ -10,7 +10,7 @@ import re
 from ... import fmt
 from ...units import factor
 from .. import factcheck, lessons
-from ..exercises import Exercise, Trap
+from ..exercises import NEAR, Exercise, Trap, marked
 from .capstone import (
     capstone_step_2_check,
     capstone_step_3_check,
@@ -113,6 +113,28 @@ def answer_key_page(lesson: Lesson) -> str:
             else f"{said}, i.e. {e.tolerance()} here"
             + (f", not {not_points}" if not_points else "")
         )
+        if e.reads.reference is not None:
+            # a question that marks only its way: the key marks it so too, as the notebook and
+            # the checker do (reader 52-78: the key held a right "above" to ±2 %)
+            ref, want = e.reads.reference(), e.answer()
+            up = want > ref
+            parts.append(
+                f"<section><h3>{html.escape(e.id)}</h3><p>{html.escape(e.question)}</p>"
+                f"<p><b>Answer: {html.escape(marked(e))}</b> (the way is marked; the explorer's "
+                "number is for reading out. Right: the way said alone, or a number "
+                + html.escape(
+                    f"{'above' if up else 'below'} {e.show(ref)} up to "
+                    f"{e.show(want * (1 + NEAR if up else 1 - NEAR))}"
+                )
+                + ")</p>"
+                + html_table(
+                    ["hint step", "text"],
+                    [["nudge", e.hints[0]], ["formula", e.hints[1]], ["worked step", e.hints[2]]],
+                )
+                + (html_table(["trap", "wrong answer", "hint it gets"], traps) if traps else "")
+                + "</section>"
+            )
+            continue
         parts.append(
             f"<section><h3>{html.escape(e.id)}</h3><p>{html.escape(e.question)}</p>"
             f"<p><b>Answer: {html.escape(e.show(e.answer()))}</b> "
