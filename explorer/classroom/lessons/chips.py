@@ -124,9 +124,9 @@ def all_in_words() -> str:
 
 def systems_rows(names: tuple[str, ...] | None = LESSON_SYSTEMS) -> tuple[list[str], list[list]]:
     """Lesson 3's systems table, (header, rows): each system rebuilt from its chips (dense FP8),
-    beside the dense FP8 its maker publishes (or half its sparse figure, marked "sparse only"), with
-    memory and power ("(est.)": chips × TDP × server overhead, no published figure). `names`
-    None: every system in the catalog.
+    beside the dense FP8 its maker publishes (or half its sparse figure, where that is the only
+    one), with memory and power ("(est.)": chips × TDP × server overhead, no published figure).
+    `names` None: every system in the catalog.
 
     Examples
     --------
@@ -143,9 +143,11 @@ def systems_rows(names: tuple[str, ...] | None = LESSON_SYSTEMS) -> tuple[list[s
                 f" ({fmt.number(sparse)} sparse)" if sparse == sparse else ""
             )
         # halved here, so the column compares dense with dense (reader 19: a bare 32 beside a
-        # rebuilt 15.8 read as a 2x mismatch)
+        # rebuilt 15.8 read as a 2x mismatch); said as half of the one published figure (reader
+        # 52-34: "32 sparse only, halved" read as "32, which was halved")
         return (
-            f"{fmt.number(sparse / 2)} ({fmt.number(sparse)} sparse only, halved)"
+            f"{fmt.number(sparse / 2)} (half of {fmt.number(sparse)} sparse, the only figure "
+            "published)"
             if sparse == sparse
             else "not published"
         )
