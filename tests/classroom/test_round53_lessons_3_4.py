@@ -111,7 +111,7 @@ def test_paper_says_no_box(path: Path, start: str, screen: str) -> None:
         # a locked page said once, where a paper student finds it
         (
             {"title": "What we found", "step": False, "paper": "the page handed out has it"},
-            "What we found: on paper, the page handed out has it.",
+            "What we found: the page handed out has it.",
             "opens once",
         ),
     ],

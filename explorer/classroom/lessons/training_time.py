@@ -295,7 +295,7 @@ def more_chips_words(site_chips: int) -> str:
     --------
     >>> print(more_chips_words(204_866))  # doctest: +NORMALIZE_WHITESPACE
     Half a million chips are slower than 100,000 both ways: they practically never finish as
-    the restart grows, and with a fixed 10-min restart they are 7.5 % slower (21.7 days against
+    the restart grows, and with a fixed 10-min restart they are 7.4 % slower (21.7 days against
     20.2), a small margin on an extrapolation of Llama 3's interruption rate with no spare
     machines. Section 3's site (204,866 chips) is slower as the restart grows, faster with a
     fixed one, so that result rests on the growth (low confidence). The fastest job: about
