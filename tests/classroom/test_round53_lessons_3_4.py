@@ -163,3 +163,36 @@ def test_sources_a_teacher_can_read() -> None:
     assert "shared/reference" not in title and ".json" not in title and "PyTorch" in title
     (head,) = [c for c in _cells(THREE) if c.startswith("# 3 ·")]
     assert "the site's PUE" in head and "the site's cooling share" not in head
+
+
+def test_lesson_3s_hook_guess_is_committed_and_said_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    """D10: "write it down" had nowhere to write in the notebook; the guess is committed before
+    "Power per chip", and the count's worked solution says it back with its factor."""
+    import ipywidgets as w
+
+    from ._run import run_notebook
+
+    monkeypatch.setattr(widgets, "REVEALED", widgets.Revealed())
+    monkeypatch.setattr(widgets, "COMMITTED", {})
+    roots = run_notebook(THREE)
+
+    def _all(x: object) -> list:
+        return [x] + [f for c in getattr(x, "children", ()) for f in _all(c)]
+
+    (way,) = [
+        r
+        for r in roots
+        if any(isinstance(t, w.ToggleButtons) and "a million" in t.options for t in _all(r))
+    ]
+    toggle = next(t for t in _all(way) if isinstance(t, w.ToggleButtons))
+    toggle.value = "a hundred thousand"
+    next(t for t in _all(way) if isinstance(t, w.Text)).value = "big site"
+    next(b for b in _all(way) if isinstance(b, w.Button) and b.description == "Commit").click()
+    widgets.REVEALED.mark("trn2-chips-300mw")
+    page = "\n".join(texts(r) for r in roots)
+    said = lessons.hook_guess_words("a hundred thousand")
+    assert said.startswith("You guessed a hundred thousand: the count is") and "too low" in said
+    assert said in page, page[:3000]
+    md = _cells(THREE)
+    (hook,) = [c for c in md if c.startswith("## Hook")]
+    assert "Write it down" not in hook and "Commit one below" in hook
