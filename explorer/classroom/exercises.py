@@ -1979,12 +1979,13 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         if _near(x, t.value(), t.match.rel_tol) or (
             _rounded(x, t.value(), figures) and (t.match.rounded or worked(answer))
         ):
-            if t.kind.slip and _cut_off(answer, x, want):  # the result cut off fits too: say both
+            if t.kind.slip and _cut_off(answer, x, want):  # the result cut off fits too
+                # three figures first: they tell the two apart, and the slip's hint comes when
+                # they fit it (reader 52-34: two "if"s in one reply were read twice)
                 return Feedback(
                     False,
                     f"Not yet{said}: if you rounded your result down to {e.show(x)}, round "
-                    f"to the nearest instead (or give three figures). If your result was about "
-                    f"{e.show(x)}, hint: {_sentence(t.hint)}",
+                    "to the nearest instead, or give three figures.",
                     "trap",
                     t.id,
                 )
@@ -2637,7 +2638,8 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
         # "fewer", "the same" are ways too; "GB200", a name the question gives, says which, not
         # how many times (reader 44-34: both were "I cannot find a number", "such as 4.5 kWh")
         way = re.fullmatch(
-            r"\s*(?:(?:higher|lower|more|less|fewer|greater|bigger|smaller|"
+            # "at" where the question asks "below, at or above?" (reader 52-34)
+            r"\s*(?:(?:higher|lower|more|less|fewer|greater|bigger|smaller|at(?:\s+it)?|"
             r"(?:about\s+|roughly\s+)?(?:the\s+)?(?:same|equal))"
             r"|(above|below)(?:\s+([\d.,]+)\s*%?)?)[.!]?\s*",
             prediction if isinstance(prediction, str) else "",

@@ -1996,6 +1996,16 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
             # "2.1 per MW", "2.08 times Trainium2": the question's own words echoed after a
             # ratio, read as "2.1 times better" is (reader 50-34: a right number got "Not yet")
             return _finish(x, unit, negative, bare=True)
+        if unit == RATIO and (turned := _TURNED.fullmatch(rest)):
+            # "2.10x less": a word that turns the ratio around, not a matter of form (reader
+            # 52-34: "leave out 'x less'" let a wrong way pass as a slip of typing)
+            n = fmt.number(x)
+            return Reading(
+                None,
+                f"“{turned[1]}” turns a ratio around: {n} times {turned[1]} is 1 ÷ {n}. Check "
+                "which of the two is bigger, and give the ratio the question asks for as a "
+                "plain number.",
+            )
         return Reading(None, f"leave out {rest!r}; give {_unit_words(unit)}.")
     return _physical(x, rest, unit, negative)
 
@@ -2006,6 +2016,10 @@ _RATIO_ECHO = re.compile(
     r"|(?:times|x|×)\s+(?!(?:more|fewer|less|as\s+many)\b)(?:as\s+much\s+as\s+)?[A-Za-z][\w\s-]*)",
     re.IGNORECASE,
 )
+
+
+# a ratio said with a word that turns it around: "2.1x less", "2.1 times fewer"
+_TURNED = re.compile(r"(?:times|x|×)?\s*(less|fewer|lower|smaller)\b.*", re.IGNORECASE)
 
 
 # a verdict said after a plain number: "below both", "above 2.8 and below 4.5", "inside"

@@ -482,8 +482,9 @@ def solution(
     # `exercise_id` may be a way committed with `commit_way` (no exercise, so no step): lesson
     # 4's section 3 table waits for "sooner or later?" alone (reader 46-34)
     ex = lessons.EXERCISES.get(exercise_id)
-    where = paper or "the teacher's answer key has it"
-    paper = f" in the notebook; on paper, {where}" if _on_paper() else ""
+    where = html.escape(paper or "the teacher's answer key has it")
+    paper_given = bool(paper)
+    paper = f" in the notebook; on paper, {where}" if _on_paper() else ""  # where: escaped
     # a wrong answer opens nothing: the box opens on a right one or on "Show the answer"
     # (reader 21: "once you have answered" read as broken after a wrong answer)
     until = until or (
@@ -496,6 +497,17 @@ def solution(
     )
     lead = f"<b>{html.escape(title)}</b>: <i>this" if title else "<i>This"
     wait = w.HTML(f"<p>{lead} opens once you have {html.escape(until)}{paper}.</i></p>")
+    if _on_paper() and not asks:
+        # paper says only where a paper student finds it, once: under an exercise's box the
+        # "teacher reads out" line has said it already (reader 52-34: two lock lines, the second
+        # a notebook instruction, under every exercise)
+        said_above = ex is not None and not title and not paper_given
+        lead = (
+            f"<b>{html.escape(title)}</b>: <i>{where}"
+            if title
+            else f"<i>{where[:1].upper()}{where[1:]}"
+        )
+        wait = w.HTML("" if said_above else f"<p>{lead}.</i></p>")
     if asks:
         # the box is on the page, shut: a sources list holds back what it works out, on screen
         # and on paper, where nothing opens (reader 48-34: the handout printed Meta's

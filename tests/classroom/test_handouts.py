@@ -17,7 +17,9 @@ def test_a_handout_shows_the_lessons_numbers_offline(student_pages):
     page = student_pages["01-megawatts-and-cities"]
     assert isinstance(widgets.city_bases(), widgets.w.Widget)  # the switch is not left on
     # lesson 1's text and questions are there; its results are inside reveals (closed)
-    assert "A city of how many?" in page and "This opens once you have answered" in page
+    assert "A city of how many?" in page and "teacher reads out the result" in page
+    # one lock line under an exercise on paper, no notebook instruction (reader 52-34)
+    assert "in the notebook; on paper" not in page
     site_power = catalog.site_inputs(widgets.ARTICLE_SITE)["site_power"]
     ds = compute(site_power=site_power, basis="us-household")
     # about 300 MW × 8,760 h / 10,500 kWh ≈ 250,000: in the reveal, not on the handout

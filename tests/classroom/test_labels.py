@@ -45,7 +45,10 @@ def test_lesson_3s_systems_table_shows_its_systems_and_dgx_h100s_sparse_only_fig
     box = widgets.systems()
     every, shown = box.children
     head = "<th>published dense FP8 (PFLOP/s)</th>"
-    assert head in shown.value and "<td>16 (32 sparse only, halved)</td>" in shown.value
+    assert (
+        head in shown.value
+        and "<td>16 (half of 32 sparse, the only figure published)</td>" in shown.value
+    )
     assert shown.value.count("<tr>") == 1 + len(widgets.LESSON_SYSTEMS)
     assert "MI355X" not in shown.value  # a system the lesson does not discuss, behind the box
     every.value = True

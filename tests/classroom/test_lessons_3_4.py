@@ -125,7 +125,8 @@ def test_more_chips_are_slower_for_the_reasons_the_model_has(pages):
     ]
     words = teacher_pack.fixed_restart_words()
     assert "slower than 100,000 both ways: they practically never finish as the restart" in words
-    assert "with a fixed 10-min restart they are 7.5 % slower (21.7 days against 20.2)" in words
+    # reader 52-34: the margin from the days shown, 21.7 / 20.2 = 1.074
+    assert "with a fixed 10-min restart they are 7.4 % slower (21.7 days against 20.2)" in words
     assert "a small margin on an extrapolation" in words and "either way" not in words
     assert "site (204,866 chips) is slower as the restart grows, faster with a fixed" in words
     assert "about 128,000 chips as the restart grows, about 236,000 with a fixed one" in words
@@ -211,7 +212,10 @@ def test_lesson_3s_key_has_the_tables_the_handout_sends_students_to(pages):
     key = html.unescape(pages["lesson-3/answers.html"])
     for figure in ("286,813", "204,866", "145,810", "156,474"):
         assert figure in key, figure
-    assert "<td>16 (32 sparse only, halved)</td>" in key and "<td>83.2 (164 sparse)</td>" in key
+    assert (
+        "<td>16 (half of 32 sparse, the only figure published)</td>" in key
+        and "<td>83.2 (164 sparse)</td>" in key
+    )
     assert "<td>1.24</td>" in key and "<td>2.61</td>" in key and "n/a: no FP8" in key
     assert "3.8 times per chip, 2.1 times per facility MW" in key
     # the notebook's cells print them with the same functions: no second copy in the notebook
@@ -519,7 +523,9 @@ def test_reader_17s_lesson_3(pages):
     sheet = html.unescape(pages["lesson-3/worksheet.html"])
     assert "<td>AWS's fleet PUE</td><td>1.15</td>" in sheet
     assert "<td>site power taken by cooling</td><td>10 %</td>" in sheet
-    assert "<td>site power taken by other losses (with cooling's, the 1 − 1/1.15" in sheet
+    # reader 52-34: the one-loss line under the table, not in the row's label
+    assert "<td>site power taken by other losses</td>" in sheet
+    assert "the rest of the site (1 − 1/1.15): take off the PUE or these two shares" in sheet
     assert "cooling share (AWS's fleet PUE)" not in sheet
     # the hook: 286,813 / 100,000 = 2.87 and 1,000,000 / 286,813 = 3.49; both about three
     # times off, so neither guess is "the right order of magnitude" over the other
@@ -548,7 +554,7 @@ def test_reader_17s_lesson_3(pages):
     published = {row[0]: row[3] for row in lessons.systems_rows()[1]}
     assert published["NVIDIA DGX B200"] == "36 (72 sparse)"
     assert published["NVIDIA GB200 NVL72"] == "360 (720 sparse)"
-    assert published["NVIDIA DGX H100"] == "16 (32 sparse only, halved)"
+    assert published["NVIDIA DGX H100"] == "16 (half of 32 sparse, the only figure published)"
     (opens,) = [
         c
         for c in src
@@ -669,10 +675,11 @@ def test_reader_18s_lessons_3_and_4(pages, monkeypatch):
     ]
     assert opens.count("\n- **") == 2
     # lesson 4: the margin half a million chips lose by with a fixed restart is the core's
-    # (21.7 / 20.2 days = 7.5 %), said in the plan, and no text calls it "a few per cent"
-    assert fmt.percent(lessons.fixed_restart_margin(), 2) == "7.5 %"
+    # (21.7 / 20.2 days = 7.4 %, from the days shown: reader 52-34), said in the plan, and no
+    # text calls it "a few per cent"
+    assert fmt.percent(lessons.fixed_restart_margin(), 2) == "7.4 %"
     plan4 = html.unescape(pages["lesson-4/plan.html"])
-    assert "7.5 % slower with a fixed one" in plan4 and "a few per cent" not in plan4
+    assert "7.4 % slower with a fixed one" in plan4 and "a few per cent" not in plan4
     text = "\n".join(teacher_pack.markdown_cells(FOUR))
     assert "few per cent" not in text and "slightly slower" not in text
     # 683 / 989 = 69 %: "a little over two thirds" (reader 21: no "about 70 %" against the 69 %)
@@ -741,14 +748,15 @@ def test_reader_19s_lesson_4(pages):
 def test_reader_19s_lesson_3(pages, monkeypatch):
     # the DGX H100's published column compares dense with dense: 32 PFLOP/s sparse, halved
     published = {row[0]: row[3] for row in lessons.systems_rows()[1]}
-    assert published["NVIDIA DGX H100"] == "16 (32 sparse only, halved)"
+    assert published["NVIDIA DGX H100"] == "16 (half of 32 sparse, the only figure published)"
     src = cells(THREE)
     (opens,) = [
         c
         for c in src
         if c.startswith("Once your answer is right or shown") and "the systems' table" in c
     ]
-    assert "*sparse only, halved*" in opens and "sparse figure halved" in opens
+    # reader 52-34: marked as the only figure published, not "sparse only, halved"
+    assert "*the only figure published*" in opens and "sparse figure halved" in opens
     # the two held figures of cell 8's question are one line, not two identical ones
     monkeypatch.setattr(widgets, "REVEALED", widgets.Revealed())
     widgets.REVEALED.ask("ultraserver-fp8")
@@ -864,7 +872,7 @@ def test_reader_20s_lesson_3(pages):
         if c.startswith("Once your answer is right or shown") and "the systems' table" in c
     ]
     assert "dense FP8 in two columns" in opens and "one of them with a marker" not in opens
-    assert any("sparse only, halved" in row[3] for row in lessons.systems_rows()[1])
+    assert any("the only figure published" in row[3] for row in lessons.systems_rows()[1])
     # per facility MW in EFLOP/s: 955 x 1,299 TFLOP/s = 1.24 EFLOP/s, not "1,241 PFLOP/s"
     head, rows = lessons.per_mw_rows()
     assert head[-1] == "EFLOP/s per MW" and rows[0][-1] == "1.24"
@@ -1500,8 +1508,9 @@ def test_reader_36s_paper_sends_nobody_to_a_slider():
             paper = " ".join(handouts.on_paper(md).split())
             said = re.findall(r"[^.]*\b(?:move|drag)\b[^.]*\bslider[^.]*", paper, re.I)
             assert not [s for s in said if "in the notebook" not in s.lower()], (nb.name, said)
-    (fold,) = [c for c in cells(FOUR) if 'talk about "goodput"' in c]
-    assert "four job sizes" in " ".join(handouts.on_paper(fold).split())
+    # reader 52-34: the slider is announced under the goodput box's recipe, not in a fold
+    (recipe,) = [c for c in cells(FOUR) if "goodput = 1 − (the sum" in c]
+    assert "four job sizes" in " ".join(handouts.on_paper(recipe).split())
 
 
 def test_reader_36s_checker_names_lesson_4s_other_slips():

@@ -65,9 +65,10 @@ def test_lesson_4_closed_cells_each_say_what_they_hold() -> None:
 
 def test_lesson_4_slider_pointer_says_where_and_when() -> None:
     """Reader 50-34 D5: "the chips slider above" that a student may not see yet."""
-    text = _cells(FOUR)["ee75b5b7"]
+    # reader 52-34: said under the goodput box's recipe, not at the end of a fold
+    text = _cells(FOUR)["edbdda3e"]
     assert "slider above" not in text
-    assert "sooner or later" in text
+    assert "sooner or later" in text and "under the box" in text
 
 
 def test_lesson_3_real_day_matches_the_key() -> None:

@@ -124,9 +124,9 @@ def all_in_words() -> str:
 
 def systems_rows(names: tuple[str, ...] | None = LESSON_SYSTEMS) -> tuple[list[str], list[list]]:
     """Lesson 3's systems table, (header, rows): each system rebuilt from its chips (dense FP8),
-    beside the dense FP8 its maker publishes (or half its sparse figure, marked "sparse only"), with
-    memory and power ("(est.)": chips × TDP × server overhead, no published figure). `names`
-    None: every system in the catalog.
+    beside the dense FP8 its maker publishes (or half its sparse figure, where that is the only
+    one), with memory and power ("(est.)": chips × TDP × server overhead, no published figure).
+    `names` None: every system in the catalog.
 
     Examples
     --------
@@ -143,9 +143,11 @@ def systems_rows(names: tuple[str, ...] | None = LESSON_SYSTEMS) -> tuple[list[s
                 f" ({fmt.number(sparse)} sparse)" if sparse == sparse else ""
             )
         # halved here, so the column compares dense with dense (reader 19: a bare 32 beside a
-        # rebuilt 15.8 read as a 2x mismatch)
+        # rebuilt 15.8 read as a 2x mismatch); said as half of the one published figure (reader
+        # 52-34: "32 sparse only, halved" read as "32, which was halved")
         return (
-            f"{fmt.number(sparse / 2)} ({fmt.number(sparse)} sparse only, halved)"
+            f"{fmt.number(sparse / 2)} (half of {fmt.number(sparse)} sparse, the only figure "
+            "published)"
             if sparse == sparse
             else "not published"
         )
@@ -844,13 +846,45 @@ def chips_found() -> str:
     )
 
 
-def chips_hook() -> None:
-    """Print lesson 3's "back to the hook" under the chip count's worked solution: how the count
-    compares with the hook's guesses, and which of its figures are estimated. It was a markdown
-    fold, open before the count was answered (reader 51-34 D14).
+# the hook's three guesses as it says them, to commit one (reader 52-34 D10: "write it down"
+# had nowhere to write in the notebook, and the answer could not say the guess back)
+HOOK_WAY = "chips-hook-guess"
+HOOK_SAID = {"ten thousand": 10_000, "a hundred thousand": 100_000, "a million": 1_000_000}
+HOOK_ASK = f"how many Trainium2 chips can a {SITE} site feed?"
+
+
+def hook_guess_words(guess: str) -> str:
+    """The hook's committed `guess` (one of `HOOK_SAID`) against the chip count: how many times
+    too low or too high. "" for no guess.
 
     Examples
     --------
+    >>> hook_guess_words("a hundred thousand")
+    'You guessed a hundred thousand: the count is 2.9 times that, so too low.'
+    >>> hook_guess_words("a million")
+    'You guessed a million: that is 3.5 times the count, so too high.'
+    >>> hook_guess_words("")
+    ''
+    """
+    if guess not in HOOK_SAID:
+        return ""
+    n, g = fmt.rounded(EXERCISES["trn2-chips-300mw"].answer(), 3), HOOK_SAID[guess]
+    if g < n:
+        return f"You guessed {guess}: the count is {fmt.number(n / g, 2)} times that, so too low."
+    return f"You guessed {guess}: that is {fmt.number(g / n, 2)} times the count, so too high."
+
+
+def chips_hook(guess: str = "") -> None:
+    """Print lesson 3's "back to the hook" under the chip count's worked solution: the student's
+    committed `guess` said back (`hook_guess_words`), how the count compares with the hook's
+    guesses, and which of its figures are estimated. It was a markdown fold, open before the
+    count was answered (reader 51-34 D14).
+
+    Examples
+    --------
+    >>> chips_hook("ten thousand")  # doctest: +ELLIPSIS
+    You guessed ten thousand: the count is 29 times that, so too low.
+    Back to the hook: ...
     >>> chips_hook()  # doctest: +NORMALIZE_WHITESPACE
     Back to the hook: a 300 MW site feeds hundreds of thousands of Trainium2 chips. A guess of
     ten thousand was far too low; a hundred thousand is too low and a million too high, by
@@ -858,6 +892,8 @@ def chips_hook() -> None:
     (the server overhead): without the overhead you would count about twice the chips.
     """
     overhead = chip_value("trn2", "server_overhead", "dimensionless")
+    if said := hook_guess_words(guess):
+        print(said)
     print(
         f"Back to the hook: a {SITE} site feeds hundreds of thousands of Trainium2 chips. A guess "
         "of ten thousand was far too low; a hundred thousand is too low and a million too high, "

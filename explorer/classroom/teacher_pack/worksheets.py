@@ -313,10 +313,7 @@ def _chip_figures() -> str:
         # that invited taking the PUE off as well (reader 21)
         ["site power taken by cooling", fmt.percent(lessons.TRN2_COOLING)],
         [
-            # reader 34: "take them off once" left the student to guess which once
-            f"site power taken by other losses (with cooling's, the 1 − 1/{FLEET_PUE} of the "
-            "site that the PUE already leaves out: use either the PUE or these two shares, "
-            "not both)",
+            "site power taken by other losses",
             fmt.percent(catalog.value("defaults.overhead_fraction", "dimensionless")),
         ],
         [
@@ -342,7 +339,13 @@ def _chip_figures() -> str:
             fmt.number(catalog.value("chips.gb200.server_overhead", "dimensionless")),
         ],
     ]
-    return "<h3>Figures you need</h3>" + html_table(["figure", "value"], rows)
+    # reader 34: "take them off once" left the student to guess which once; reader 52-34: said
+    # inside the other losses' label, it was read twice, so it is a line of its own
+    once = (
+        f"<p>IT power = the site's power ÷ {FLEET_PUE}. Cooling and other losses are the rest "
+        f"of the site (1 − 1/{FLEET_PUE}): take off the PUE or these two shares, not both.</p>"
+    )
+    return "<h3>Figures you need</h3>" + html_table(["figure", "value"], rows) + once
 
 
 _US = "trn2-ultraserver"
