@@ -163,6 +163,10 @@ class Say:
         a figure near the answer that a source's other end also gives, said in the same tone
         as a guess as far off the other way (reader 42-34: "Close, just outside what the
         checker accepts" for 1.9, "9.5 % too high" for 2.3).
+    checked : bool
+        Whether `check`'s reply opens with `lead` too, in place of "Not yet, hint:": a guess
+        wrong only within the lesson's model ("Not in this model"; reader 52 D12: "Not yet"
+        marked a physically sound "all the chips" wrong by an extrapolation).
     """
 
     lead: str = ""
@@ -171,6 +175,7 @@ class Say:
     step: bool = False
     percent: str = ""
     size: bool = False
+    checked: bool = False
 
 
 @dataclass(frozen=True)
@@ -1316,6 +1321,8 @@ def check(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
         # reader 38: "Not yet, hint: … about half it is" contradicted itself)
         said = "Right" + fb.message.removeprefix("Not yet").replace(", hint:", ":", 1)
         return replace(fb, right=True, message=said)
+    if trap and trap.say.checked and trap.say.lead and fb.message.startswith("Not yet, hint:"):
+        fb = replace(fb, message=f"{trap.say.lead}:" + fb.message.removeprefix("Not yet, hint:"))
     copied = fb.kind == "figures" and fb.trap  # a published figure typed (reader 35)
     if (fb.kind == "trap" or copied) and attempt >= 3 and "worked step" not in fb.message:
         # a trap's hint alone came back unchanged at the third attempt; a stuck student gets
@@ -1664,7 +1671,13 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             if typed_figures >= e.precision.figures and x != mine and x != want:
                 count = _FIGURE_WORDS.get(typed_figures, str(typed_figures))
                 places = max(typed_figures - 1 - math.floor(math.log10(abs(mine))), 0)
-                own = f" To the {count} figures you gave, it rounds to {mine:,.{places}f}."
+                # reader 52 D5: "to the two figures you gave, it rounds to 12" beside a typed
+                # 13 told a right student a number that was not theirs
+                own = (
+                    f" To {count} figures the answer is {mine:,.{places}f}; your "
+                    + f"{x:,.9f}".rstrip("0").rstrip(".")
+                    + f" is inside {e.outside_tolerance()}."
+                )
         noted += [r.note] if r.note else []
         noted += [_mislabelled(e, answer)] if _mislabelled(e, answer) else []
         note = "".join(f" Note: {_sentence(n)}" for n in noted[:2])
@@ -2757,7 +2770,9 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
             # "at 300 MW" where the question asks "below, at or above": the way is wrong, and
             # is the misconception the exercise is there to catch, not a fair guess (reader 24)
             lead = "Not at: "
-        gap = lead + fb.message.split("hint: ", 1)[-1].removeprefix("Right: ")
+        said = fb.message.split("hint: ", 1)[-1].removeprefix("Right: ")
+        # a lead `check` says too (`Say.checked`) is said once
+        gap = lead + (said.removeprefix(f"{t.say.lead}: ") if t and t.say.checked else said)
         if t and t.say.size:
             hint = fb.message.split("hint: ", 1)[-1]
             gap = f"{yours} is {size}. {_sentence(hint[:1].upper() + hint[1:])}"

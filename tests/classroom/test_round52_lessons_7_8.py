@@ -205,15 +205,18 @@ def test_the_glossary_names_lesson_7s_four_hot_days():
     ("exercise", "answer", "says"),
     [
         # round-50 leftover (reader 50-78 D11): right inside the tolerance, but misrounded
-        ("smoothing-energy", "4.3", "To the two figures you gave, it rounds to 4.2."),
-        ("shaving-battery-hours", "7.1", "To the two figures you gave, it rounds to 7.0."),
+        # round 53 (reader 52 D5): said as the answer to those figures, the student's own
+        # number beside it ("it rounds to 4.2" read as a correction of the student's 4.3)
+        ("smoothing-energy", "4.3", "To two figures the answer is 4.2; your 4.3 is inside"),
+        ("shaving-battery-hours", "7.1", "To two figures the answer is 7.0; your 7.1 is inside"),
     ],
 )
 def test_a_right_answer_misrounded_in_a_figures_box_is_told_its_rounding(exercise, answer, says):
     said = check(exercise, answer).message
     assert said.startswith("Right") and says in said, said
     # the result rounded as typed keeps its plain "Right!"
-    assert "rounds to" not in check(exercise, says.split("rounds to ")[1].rstrip(".")).message
+    rounded = says.split("the answer is ")[1].split(";")[0]
+    assert "the answer is" not in check(exercise, rounded).message
 
 
 def test_a_kept_value_is_its_own_wrappers_never_a_freed_ones():
