@@ -163,6 +163,10 @@ class Say:
         a figure near the answer that a source's other end also gives, said in the same tone
         as a guess as far off the other way (reader 42-34: "Close, just outside what the
         checker accepts" for 1.9, "9.5 % too high" for 2.3).
+    checked : bool
+        Whether `check`'s reply opens with `lead` too, in place of "Not yet, hint:": a guess
+        wrong only within the lesson's model ("Not in this model"; reader 52 D12: "Not yet"
+        marked a physically sound "all the chips" wrong by an extrapolation).
     """
 
     lead: str = ""
@@ -171,6 +175,7 @@ class Say:
     step: bool = False
     percent: str = ""
     size: bool = False
+    checked: bool = False
 
 
 @dataclass(frozen=True)
@@ -1382,6 +1387,8 @@ def check(e: Exercise, answer: object, attempt: int = 1, way: bool = True) -> Fe
         # reader 38: "Not yet, hint: … about half it is" contradicted itself)
         said = "Right" + fb.message.removeprefix("Not yet").replace(", hint:", ":", 1)
         return replace(fb, right=True, message=said)
+    if trap and trap.say.checked and trap.say.lead and fb.message.startswith("Not yet, hint:"):
+        fb = replace(fb, message=f"{trap.say.lead}:" + fb.message.removeprefix("Not yet, hint:"))
     copied = fb.kind == "figures" and fb.trap  # a published figure typed (reader 35)
     if (fb.kind == "trap" or copied) and attempt >= 3 and "worked step" not in fb.message:
         # a trap's hint alone came back unchanged at the third attempt; a stuck student gets
@@ -1738,13 +1745,15 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
             ):
                 count = _FIGURE_WORDS.get(typed_figures, str(typed_figures))
                 if e.unit == SHARE and "%" in str(answer):
-                    shown = fmt.percent(mine, typed_figures)
+                    shown, yours = fmt.percent(mine, typed_figures), fmt.percent(x, typed_figures)
                 else:
                     places = max(typed_figures - 1 - math.floor(math.log10(abs(mine))), 0)
-                    shown = f"{mine:,.{places}f}"
+                    shown, yours = f"{mine:,.{places}f}", f"{x:,.9f}".rstrip("0").rstrip(".")
+                # the student's own number beside the rounding (reader 52-56 D5: "to the two
+                # figures you gave, it rounds to 12" beside a typed 13 read as a correction)
                 own = (
-                    f" Yours is inside what the checker accepts ({e.accepts_said()}); to the "
-                    f"{count} figures you gave, the explorer's rounds to {shown}."
+                    f" To {count} figures the answer rounds to {shown}; your {yours} is inside "
+                    f"what the checker accepts ({e.accepts_said()})."
                 )
         noted += [r.note] if r.note else []
         noted += [_mislabelled(e, answer)] if _mislabelled(e, answer) else []
@@ -2840,7 +2849,9 @@ def _compare(e: Exercise, prediction: object) -> Reveal:
             # "at 300 MW" where the question asks "below, at or above": the way is wrong, and
             # is the misconception the exercise is there to catch, not a fair guess (reader 24)
             lead = "Not at: "
-        gap = lead + fb.message.split("hint: ", 1)[-1].removeprefix("Right: ")
+        said = fb.message.split("hint: ", 1)[-1].removeprefix("Right: ")
+        # a lead `check` says too (`Say.checked`) is said once
+        gap = lead + (said.removeprefix(f"{t.say.lead}: ") if t and t.say.checked else said)
         if t and t.say.size:
             hint = fb.message.split("hint: ", 1)[-1]
             gap = f"{yours} is {size}. {_sentence(hint[:1].upper() + hint[1:])}"

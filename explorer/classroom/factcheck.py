@@ -192,6 +192,23 @@ def _aws_fleet_cooling() -> float:
     return power.cooling_share_at("aws-fleet")
 
 
+#: the cooling claim's range, as the article words it ("roughly 90–150 MW (30–50 %)")
+COOLING_CLAIM_RANGE = (0.30, 0.50)
+
+
+def hot_hour_pues() -> str:
+    """The PUE range the cooling claim's 30–50 % would need at any hour, e.g. the hottest
+    (reader 52 D2: the reveal's reason against "a hot hour could reach it").
+
+    Examples
+    --------
+    >>> hot_hour_pues()
+    '1.5–2.1'
+    """
+    low, high = (power.pue(power.it_share(share, _overhead())) for share in COOLING_CLAIM_RANGE)
+    return f"{fmt.number(low, 2)}–{fmt.number(high, 2)}"
+
+
 #: AWS's fleet cooling share rounded to whole per cent, as lessons 3 and 4 work with it (the
 #: capstone uses it unrounded and says so); `rounding_gap` says what the rounding changes
 FLEET_COOLING_ROUNDED = round(_aws_fleet_cooling(), 2)
@@ -293,7 +310,9 @@ def build_claims() -> list[Claim]:
                 f"AWS's reported fleet PUE of {fmt.number(_fleet_pue())} leaves about "
                 f"{fmt.percent(_aws_fleet_cooling(), 2)} for cooling "
                 f"({fmt.percent(1 - 1 / _fleet_pue(), 2)} for all non-IT load, "
-                f"{fmt.percent(_overhead(), 2)} of it other losses)"
+                f"{fmt.percent(_overhead(), 2)} of it other losses). No source gives a "
+                "hot-hour share for AWS's sites; a share in the claim's range "
+                f"would need a PUE of {hot_hour_pues()} at those hours"
             ),
             how="1 − 1/PUE − other losses",
             stated="30–50 %",
@@ -1299,11 +1318,12 @@ def _after_reveal() -> str:
         f"after “{ASKS}” is for a group that asks)</p><ul>"
         # reader 36: one line a row read aloud, the rest for a group that asks
         f"<li><b>The city row.</b> Read as written (people, all of a city's electricity), the "
-        f"site is a city of about {people}: contested. <br><small>{ASKS} whose figure? A "
+        f"site is a city of about {people}: contested. <br><small>{ASKS} the best source? A "
         "city of that size is a typical city, with no figure of its own, so the EIA's named "
-        "US figure per person is rank 3. It fills the gap the claim leaves (a person's "
-        "electricity), and with it the claim does not come out: contested, by the rule. "
-        "(For the cooling claim AWS's own PUE, rank 1, "
+        "US figure per person is the best source (its third choice). It fills the gap the "
+        "claim leaves (a person's electricity), and with it the claim does not come out: "
+        "contested, by the rule. "
+        "(For the cooling claim AWS's own PUE, the first choice, "
         "exists, so no industry average stands in.) Reading its people "
         "as households, or counting homes only, changes what the claim says: a different "
         "claim, not an assumption. The city widget's homes-only row gives more "
@@ -1357,8 +1377,8 @@ def _after_reveal() -> str:
         "Naming which one fills that gap. "
         "The table does name a unit, but not which sense of it. "
         f"{_disk_example()}</small></li>"
-        "<li><b>The cooling row.</b> Whose figure? The subject's own: AWS publishes no PUE for "
-        f"this one site, and its fleet PUE ({fmt.number(_fleet_pue())}) means about "
+        "<li><b>The cooling row.</b> The best source is the subject's own: AWS publishes no "
+        f"PUE for this one site, and its fleet PUE ({fmt.number(_fleet_pue())}) means about "
         f"{fmt.percent(_aws_fleet_cooling(), 2)} for cooling: contested. "
         f"<br><small>{ASKS} the fleet figure is AWS's own, so it is the subject's figure, and "
         f"it is far from the claim's {claim('ms-cooling').stated}. Lesson 2 found the two very "
@@ -1377,9 +1397,10 @@ def _after_reveal() -> str:
         f"(PUE {fmt.number(catalog.value('cooling.industry-average.pue', 'dimensionless'))}, "
         f"{fmt.percent(power.cooling_share_at('industry-average'), 2)} for cooling) describes "
         "other sites of every kind and age, not AWS's: it is not a gap the claim leaves open, "
-        "so it does not rescue the claim. A hot hour's peak is a later lesson's question (hot "
-        "days and the grid); the claim in any case speaks of the site's power, not of one "
-        "hour.</small></li>"
+        "so it does not rescue the claim. A hot hour's peak: no source gives a hot-hour "
+        "cooling share for AWS's sites, and the claim's range would need a PUE of "
+        f"{hot_hour_pues()} at those hours, far above the fleet's (a later lesson looks at "
+        "hot days).</small></li>"
         "</ul><p><b>The other rows</b></p><ul>"
         # reader 40: the station takes no cooling share: IT is the site ÷ the PUE
         "<li><b>The chips row.</b> The station's count takes IT as the site ÷ "
@@ -1403,9 +1424,10 @@ def _after_reveal() -> str:
         "start. The claim is of battery storage (BESS) that shaves cooling peaks for hours, "
         "which a later lesson sizes, and no source reports one at the site.</li>"
         "<li><b>The Indiana row.</b> <i>Reproduced</i> here means an independent report of "
-        "Amazon's plan (NYT via The Register; rank 2, as AWS gives no figure) gives the same "
+        "Amazon's plan (NYT via The Register; the best source's second choice, as AWS gives no "
+        "figure) gives the same "
         "figure (it reports the plan and tests nothing), not that the "
-        "explorer computed it: the rule's rank-2 line, not a gap filled by an assumption. The "
+        "explorer computed it: the rule's question 2, not a gap filled by an assumption. The "
         f"station could check the source and that the figures fit together "
         f"({_indiana_per_building()}), not that the campus will draw its full build-out, "
         "years from now. "

@@ -27,7 +27,7 @@ def _rule() -> str:
     cell under it). Round 50 moved both from the top of the lesson to just before the vote."""
     cells = _cells("05-fact-check.ipynb")
     at = next(i for i, c in enumerate(cells) if c.startswith("## Before you vote"))
-    assert cells[at + 1].startswith("**Whose figure?**")
+    assert cells[at + 1].startswith("**The best source**")  # round 53: "Whose figure?" renamed
     return cells[at] + "\n\n" + cells[at + 1]
 
 
@@ -80,7 +80,7 @@ def test_the_verdict_rule_gives_no_claim_away():
     # reader 27: the rule is stated once, as the table (its old bullets said it again)
     top = _rule()  # round 50: just before the vote, no longer at the top
     assert top.startswith("## Before you vote") and "<details>" not in top
-    rule = top[top.index("| verdict |") : top.index("**Whose figure?**")]
+    rule = top[top.index("| # |") : top.index("**The best source**")]  # round 53
     for c in factcheck.class_claims():
         if not isinstance(c.claimed, str):
             assert fmt.number(float(c.claimed)) not in rule, c.id
@@ -110,7 +110,8 @@ def test_the_cooling_station_asks_whose_pue_is_the_claims_own_and_the_reveal_ans
     note = factcheck.station_note("ms-cooling")
     assert "Which one is the claim's own terms" in note and note.count("?") == 1
     assert "is the claim's own terms" not in note.replace("Which one is the claim's own terms", "")
-    assert "Whose figure? The subject's own: AWS publishes no PUE" in factcheck.after_reveal()
+    # round 53: "Whose figure?" is the rule's "best source"
+    assert "The best source is the subject's own: AWS publishes no PUE" in factcheck.after_reveal()
     # and the defender is the journalist (who can say where 30-50 % comes from), not the AWS
     # engineer arguing against AWS's own figure
     sides = {r.id: dict(r.stances).get("ms-cooling") for r in factcheck.ROLES}
@@ -339,13 +340,15 @@ def test_the_worksheet_lists_the_hooks_claims_and_the_rule_as_a_table(pages):
     assert hook.index("<ol><li>A continuous 300 MW") < hook.index("</ol>")
     assert hook[: hook.index("</ol>")].count("<li>") == 8
     top = _rule()
-    table = top[top.index("| verdict |") : top.index("**Whose figure?**")]
-    # reader 27: the table is the rule, stated once (no prose saying it again)
-    assert table.count("\n| **") == 3 and "- **reproduced**" not in top
+    table = top[top.index("| # |") : top.index("**The best source**")]  # round 53
+    # reader 27: the table is the rule, stated once (no prose saying it again); round 53: four
+    # numbered questions
+    assert len(re.findall(r"\n\| [1-4] \|", table)) == 4 and "- **reproduced**" not in top
     for c in factcheck.class_claims():
         if not isinstance(c.claimed, str):
             assert fmt.number(float(c.claimed)) not in table, c.id
-    assert "<th>the test</th>" in sheet and "<td><b>contested</b></td>" in sheet
+    # round 53: the rule's columns are the question and its verdict if yes
+    assert "<th>question</th>" in sheet and "<b>contested</b>: name the source" in sheet
     guide = GUIDE.read_text(encoding="utf-8")
     assert "claim grid (station figures" not in guide  # the grid has no such column
 
@@ -407,9 +410,10 @@ def test_the_verdict_rule_says_whose_figure_and_the_cooling_row_is_read_aloud(pa
     # one verdict; the rule now says whose figure a claim is tested against, on screen and on
     # paper, and the cooling row is read aloud at the reveal (it was the one row left open)
     rule = _rule()  # round 50: just before the vote
-    assert "**Whose figure?**" in rule and "<details>" not in rule
+    # round 53: "Whose figure?" is "The best source"
+    assert "**The best source**" in rule and "<details>" not in rule
     sheet = pages["lesson-5/worksheet.html"]
-    assert "<b>Whose figure?</b>" in sheet and "is at the Vote step below" not in sheet
+    assert "<b>The best source</b>" in sheet and "is at the Vote step below" not in sheet
     # reader 21: the disk example is the reveal's, not the worksheet's back page
     assert "Back page" not in sheet and "3.64" not in sheet
     said = {seg: what for _, seg, what in teacher_pack.PLANS[5].segments}
@@ -427,7 +431,7 @@ def test_the_verdict_rule_says_whose_figure_and_the_cooling_row_is_read_aloud(pa
     # reader 21: said plainly (reader 22: in the rule at the top; reader 44: its first rank,
     # where the maker's figure for the model is the car's own)
     # round 52: the ranks are one paragraph, not a third table
-    assert "Rank 1: the subject's own figure" in " ".join(rule.split())
+    assert "First: the subject's own figure" in " ".join(rule.split())  # round 53
 
 
 def test_the_capstones_step_4_links_the_days_and_bounds_the_optimum(pages):
@@ -613,8 +617,9 @@ def test_reader_20s_lesson_5(pages):
     for page in ("plan", "worksheet"):
         assert "named the assumption, in its own words" in pages[f"lesson-5/{page}.html"]
     top = _rule()
-    rule = top[top.index("| verdict |") : top.index("**Whose figure?**")]
-    assert rule.count("\n| **") == 3 and "3.64" not in top  # reader 21: the disk is the reveal's
+    rule = top[top.index("| # |") : top.index("**The best source**")]  # round 53
+    # reader 21: the disk is the reveal's; round 53: four numbered questions, three verdicts
+    assert rule.count("| **") == 3 and "3.64" not in top
     # 4: a quiz item whose answer is "reproduced under an assumption" (Trainium3's fourfold:
     # per UltraServer 362 / 83.1 = 4.4x, per chip 2,517 / 1,299 = 1.9x)
     answers = [i.choices()[i.right()] for i in quiz.verdict_items(5)]
@@ -663,7 +668,7 @@ def test_reader_21s_lesson_5_rules_leave_the_debates_open_and_score_the_battery(
     # 3: the sentence that did not parse, said plainly
     (stations,) = [c for c in cells if c.startswith("## Recompute stations")]
     assert "as a source prints it" not in stations
-    assert "that row stays hidden until your number checks" in stations
+    assert "That row opens once your number checks" in stations  # round 53 (reader 52 D10)
     # 1: the dense/sparse note no longer answers the sparse debate, the glossary no longer
     # gives AWS's factor, and the cooling note no longer points both sides at the rule's line
     note = next(c for c in cells if c.startswith("**Dense or sparse?**"))
@@ -705,8 +710,9 @@ def test_reader_22s_rule_comes_before_the_debate_and_the_reveal_waits_for_the_cl
     assert at == [before] and before < ballot and "<details>" not in cells[before]
     said = {seg: what for _, seg, what in teacher_pack.PLANS[5].segments}
     # round 52: read after the stations, in its own two minutes (reader 51 D6)
-    assert "Read the verdict rule aloud" in said["The rule"]  # reader 27: stated once
-    assert "changing the claim's words is a different claim" in said["The rule"]
+    assert "Read the whole verdict rule aloud" in said["The rule"]  # reader 27: stated once
+    # round 53: its four questions, the first of them "a different claim"
+    assert "four questions in order" in said["The rule"]
     # 2: the button reveals only when this machine has voted on all eight: the projector
     # enters the class's majority vote first, and the widget says so if it has not
     reveal = said["Reveal"]
@@ -951,9 +957,9 @@ def test_reader_24s_rule_says_whose_figure_once_and_cell_6_names_every_held_row(
     # reader 24, defect 9: the rule was printed three ways; the assumption bullet and "Whose
     # figure?" said the same thing twice: it is said once, under "Whose figure?"
     top = _rule()
-    rule = top[top.index("| verdict |") : top.index("**Whose figure?**")]
+    rule = top[top.index("| # |") : top.index("**The best source**")]  # round 53
     assert "average over others" not in rule and top.count("average over others") == 1
-    whose = top[top.index("**Whose figure?**") :]
+    whose = top[top.index("**The best source**") :]  # round 53: was "Whose figure?"
     # round 52: a paragraph, not a third table
     assert "Never an average over others" in " ".join(whose.split()), whose[:900]
     # defect 2: cell 6 names each row a station holds (the UltraServer's 83.2 PF now too)
@@ -974,16 +980,17 @@ def test_reader_27s_verdict_rule_is_stated_once_and_the_worksheet_points_to_it(p
     for verdict in ("**reproduced**", "**reproduced under an assumption**", "**contested**"):
         assert top.count(verdict) == 1, verdict
     assert "rule in full" not in top and "\n- **" not in top
-    assert top.count("makes a different claim") == 1 and top.count("**Whose figure?**") == 1
+    assert top.count("makes a different claim") == 1 and top.count("**The best source**") == 1
     sheet = html.unescape(pages["lesson-5/worksheet.html"])
-    assert sheet.count("makes a different claim") == 1 and sheet.count("Whose figure?") == 1
+    assert sheet.count("makes a different claim") == 1 and sheet.count("The best source") == 1
     assert sheet.count("The verdict rule") == 1
     for r in factcheck.ROLES:  # round 52: the rule follows the stations, as in the notebook
         card = sheet[sheet.index(f"Role card: {r.name}") :].split("</section>")[0]
         assert "verdict rule after the stations" in card, r.name
     said = {seg: what for _, seg, what in teacher_pack.PLANS[5].segments}
     assert (
-        "Read the verdict rule aloud" in said["The rule"] and "rule in full" not in said["The rule"]
+        "Read the whole verdict rule aloud" in said["The rule"]
+        and "rule in full" not in said["The rule"]
     )
 
 
@@ -1142,8 +1149,8 @@ def test_reader_29s_chips_row_says_why_an_outside_figure_may_fill_its_gap(pages)
     rule = html.unescape(re.sub("<[^>]+>", "", pages["lesson-5/worksheet.html"]))
     rule = " ".join(rule.split())
     # reader 44: a rank-2 or rank-3 figure (an outside one) fills the gap as an assumption
-    whose = rule[rule.find("Whose figure") :][:900]
-    assert "rank 2 or 3 may fill a gap the claim leaves open" in whose, whose
+    whose = rule[rule.find("The best source") :][:900]  # round 53: was "Whose figure?"
+    assert "second or third choice may fill a gap the claim leaves open" in whose, whose
     assert "independent test or report of the same thing" in whose, whose
     assert "comparable thing" in whose, whose
     chips = factcheck.after_reveal().split("<b>The chips row.</b>")[1].split("</li>")[0]
@@ -1349,7 +1356,7 @@ def test_reader_35s_roles_have_time_for_the_cards_and_the_rule():
     assert minutes["Roles"] >= 4 and minutes["Recompute"] >= 10 and minutes["The rule"] >= 2
     assert sum(minutes.values()) == 50
     how = teacher_pack.fact_check_guide()  # reader 46: the script left the notebook
-    assert "| 4–8 min | Roles |" in how and "| 8–18 min | Recompute |" in how
+    assert "| 4–8 min | Roles |" in how and "| 8–19 min | Recompute |" in how  # round 53
 
 
 def test_reader_35s_article_memory_in_tb_is_named_as_the_articles():
@@ -1477,13 +1484,14 @@ def test_reader_36s_reveal_reads_one_line_a_row_and_whose_figure_reads_by_ear():
     verdicts = ("reproduced", "reproduced under an assumption", "contested")
     assert all(any(v in a for v in verdicts) for a in aloud), aloud
     top = _rule()
-    whose = " ".join(top[top.index("**Whose figure?**") :].split("\n\n")[0].split())
-    sentences = re.split(r"(?<=[.?])\s+", whose.replace("**Whose figure?**", "").strip())
+    # round 53: "Whose figure?" is "The best source", its ranks "First", "Second", "Third"
+    whose = " ".join(top[top.index("**The best source**") :].split("\n\n")[0].split())
+    sentences = re.split(r"(?<=[.?])\s+", whose.replace("**The best source**", "").strip())
     assert all(len(s.split()) <= 18 for s in sentences), [
         s for s in sentences if len(s.split()) > 18
     ]
     # reader 44: the ranks read aloud are short too (round 52: sentences, not a table)
-    ranks = [s for s in sentences if s.startswith(("Rank ", "Never"))]
+    ranks = [s for s in sentences if s.startswith(("First:", "Second:", "Third:", "Never"))]
     assert len(ranks) == 4 and all(len(r.split()) <= 18 for r in ranks), ranks
 
 
@@ -1580,7 +1588,7 @@ def test_rule_covers_a_comparable_servers_figure_reader37(pages):
     """Reader 37: the chips claim is reproduced under an assumption with the server overhead of
     an H100 server, another maker's, yet the rule named only "an independent test of that model"
     as an outside figure; a sharp group could dispute the verdict from the rule itself."""
-    rule = next(c for c in _cells("05-fact-check.ipynb") if "**Whose figure?**" in c)
+    rule = next(c for c in _cells("05-fact-check.ipynb") if "**The best source**" in c)
     assert "comparable" in rule
     chips = factcheck.after_reveal().split("<b>The chips row.</b>")[1].split("</li>")[0]
     assert "comparable" in chips and "assumption" in chips, chips

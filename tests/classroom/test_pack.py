@@ -76,7 +76,7 @@ def test_lesson_5_worksheet_has_the_role_cards_and_the_claim_grid(pages):
     # the rule, then "Whose figure?" (after it since reader 25: the rule says "see below")
     ruled_out = re.sub(
         # round 52: under "Before you vote", after the stations, as in the notebook
-        r"<h3>Before you vote</h3>.*?<p><b>Whose figure\?</b>.*?</p>",
+        r"<h3>Before you vote</h3>.*?<p><b>The best source</b>.*?</p>",  # round 53
         "",
         sheet,
         flags=re.S,
@@ -98,7 +98,7 @@ def test_the_verdict_rule_and_the_glossary_give_no_played_verdict_away():
     entry = glossary[glossary.index('id="reproduced"') :].split("\n\n")[0]
     cells = teacher_pack.markdown_cells(teacher_pack.NOTEBOOKS / "05-fact-check.ipynb")
     rule = next(c for c in cells if "| **reproduced** |" in c)  # reader 27: the table is it
-    rule = rule[rule.index("| verdict |") :].split("\n\n")[0]
+    rule = rule[rule.index("| # |") :].split("\n\n")[0]  # round 53: four numbered questions
     for text in (entry, rule):
         for word in ("battery", "household", "people", "chip", "table", "cooling", "GB"):
             assert word not in text, (word, text[:80])

@@ -1369,15 +1369,16 @@ def test_reader_21s_answers_to_lessons_5_and_6():
     assert "24 h per day" in said and "24 h/day" in said, said  # reader 29: no "counts twice"
     assert "seconds" not in lessons.check("capstone-energy", "134 MW * 32.3 * 24").message
     # the job-share guess: "nearly all" is the question's own 90 %, "all" 100 %; the guess the
-    # lesson corrects is "not so", a low one "too few" with the reason, and only about half is
-    # "a fair guess" (the fastest job: 44.8 % of the site's chips)
+    # lesson corrects is "not in this model" (round 53, reader 52 D12: was "not so"), a low
+    # one "too few" with the reason, and only about half is "a fair guess" (the fastest job:
+    # 44.8 % of the site's chips)
     rows = [
-        ("nearly all", 0.9, "Not so"),
-        ("almost all", 0.9, "Not so"),
-        ("all", 1.0, "Not so"),
-        ("every chip", 1.0, "Not so"),
-        ("90 %", 0.9, "Not so"),
-        ("100 %", 1.0, "Not so"),
+        ("nearly all", 0.9, "Not in this model"),
+        ("almost all", 0.9, "Not in this model"),
+        ("all", 1.0, "Not in this model"),
+        ("every chip", 1.0, "Not in this model"),
+        ("90 %", 0.9, "Not in this model"),
+        ("100 %", 1.0, "Not in this model"),
         ("a tenth", 0.1, "Too few"),
         ("30 %", 0.3, "Too few"),
         ("about half", 0.5, "Right: of the three"),  # reader 27: worked out, not guessed
@@ -2833,8 +2834,9 @@ def test_reader_25s_worksheet_prints_whose_figure_after_the_rule(teacher_pages):
     # printed "Whose figure?" above it (the notebook and handout order is right)
     sheet = html.unescape(teacher_pages["lesson-5/worksheet.html"])
     see = sheet.index("makes a different claim")  # reader 27: the table is the whole rule
-    assert sheet.find("Whose figure?</b>", see) > see, sheet[see - 200 : see + 200]
-    assert "Whose figure?</b>" not in sheet[:see]
+    # round 53: "Whose figure?" is "The best source"
+    assert sheet.find("The best source</b>", see) > see, sheet[see - 200 : see + 200]
+    assert "The best source</b>" not in sheet[:see]
 
 
 def test_reader_25s_capstone_plan_says_whose_city_the_training_card_counts(teacher_pages):
@@ -4381,7 +4383,7 @@ def test_reader_29s_job_share_above_half_reads_like_the_other_guesses():
     expect(
         [
             Row("capstone-job-share", "50 %", says="Right: of the three", via="reveal"),
-            Row("capstone-job-share", "90 %", says="Not so", via="reveal"),
+            Row("capstone-job-share", "90 %", says="Not in this model", via="reveal"),
             Row("capstone-job-share", "25 %", says="Too few", via="reveal"),
             Row("capstone-job-share", "45 %", says="Within the tolerance", via="reveal"),
         ]
@@ -6887,7 +6889,12 @@ def test_reader43_56_the_job_share_reads_whole_site_everything_and_none():
     # reader 43 #5: "all" and "tenth" were read, "the whole site", "everything", "none" not
     expect(
         [
-            Row("capstone-job-share", typed, says=("You answered 100 %", "Not so"), via="reveal")
+            Row(  # round 53: "Not in this model" (reader 52 D12)
+                "capstone-job-share",
+                typed,
+                says=("You answered 100 %", "Not in this model"),
+                via="reveal",
+            )
             for typed in ("the whole site", "everything", "the whole thing")
         ]
         + [Row("capstone-job-share", "none", says="You answered 0 %", via="reveal")]

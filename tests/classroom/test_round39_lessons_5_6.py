@@ -69,12 +69,15 @@ def test_whose_figure_has_one_line_to_read_aloud(teacher_pages):
 
     # reader 44: the "one line" became four short ranks; round 52: four short sentences of one
     # paragraph (its table was the second of three before the vote), left on the page
-    whose = " ".join(walkthroughs.passage(5, "**Whose figure?**").split())
-    said = [s for s in re.split(r"(?<=\.)\s+", whose) if s.startswith(("Rank ", "Never"))]
+    # round 53: "The best source", read aloud in full (reader 52 D1: the cooling verdict
+    # turned on it while it stayed on the page)
+    whose = " ".join(walkthroughs.passage(5, "**The best source**").split())
+    heads = ("First:", "Second:", "Third:", "Never")
+    said = [s for s in re.split(r"(?<=\.)\s+", whose) if s.startswith(heads)]
     assert len(said) == 4 and sum(len(s.split()) for s in said) <= 60, said
     assert "own" in said[0] and "average over others" in said[-1], said
     rule = next(t for _, s, t in teacher_pack.PLANS[5].segments if s == "The rule")
-    assert "“Whose figure?” stays on the page" in rule
+    assert "stays on the page" not in rule and "“the best source”" in rule
     sheet = html.unescape(re.sub("<[^>]+>", " ", teacher_pages["lesson-5/worksheet.html"]))
     assert all(s in " ".join(sheet.split()) for s in said), said
 

@@ -78,8 +78,9 @@ def test_whose_figure_names_a_companys_figure_for_all_its_sites():
     from explorer.classroom.teacher_pack import walkthroughs
 
     # reader 44: the ranked list's site column (rank 1 and "never"); round 52: one paragraph
-    whose = " ".join(walkthroughs.passage(5, "**Whose figure?**").split())
-    assert "Rank 1: the subject's own figure, for this one or for all its own sites" in whose
+    # round 53: "Whose figure?" is "The best source"
+    whose = " ".join(walkthroughs.passage(5, "**The best source**").split())
+    assert "First: the subject's own figure, for this one or for all its own sites" in whose
     assert "Never an average over others (a survey of many companies' sites)" in whose
     page = " ".join(html.unescape(re.sub("<[^>]+>", "", _worksheet(5))).split())
     assert "for all its own sites" in page, page[:300]

@@ -77,34 +77,37 @@ def test_whose_figure_is_a_short_ranked_list_with_a_car_beside_a_site(teacher_pa
     nb = json.loads((teacher_pack.NOTEBOOKS / "05-fact-check.ipynb").read_text("utf-8"))
     # round 50: the ranks sit under the rule, just before the vote
     top = next(
-        "".join(c["source"]) for c in nb["cells"] if "".join(c["source"]).startswith("**Whose")
+        "".join(c["source"])
+        for c in nb["cells"]
+        if "".join(c["source"]).startswith("**The best source**")
     )
     # round 52: one paragraph of short sentences (its table was the second of three before
     # the vote; clarity 2 in rounds 48-51), a site's example beside a car's where it decides
     whose = " ".join(top.split())
-    ranks = [s for s in re.split(r"(?<=\.)\s+", whose) if s.startswith(("Rank ", "Never"))]
-    heads = ("Rank 1:", "Rank 2:", "Rank 3:", "Never")
+    # round 53: "Whose figure?" is "The best source", its ranks "First", "Second", "Third"
+    heads = ("First:", "Second:", "Third:", "Never")
+    ranks = [s for s in re.split(r"(?<=\.)\s+", whose) if s.startswith(heads)]
     assert len(ranks) == 4 and all(r.startswith(h) for r, h in zip(ranks, heads, strict=True)), (
         ranks
     )
     assert all(len(r.split()) <= 18 for r in ranks), ranks
     own, test, comparable, never = ranks
-    assert "own" in own and "all its own sites" in own and "model" in test
+    assert "own" in own and "all its own sites" in own and "this car" in test
     assert "independent test or report of the same thing" in test
     assert "comparable" in comparable
     assert "average over others" in never and "survey of many companies' sites" in never
-    # the lead says what a rank-2 or rank-3 figure makes of a claim, in short sentences
-    lead = " ".join(top[top.index("**Whose figure?**") :].split("\n\n")[0].split())
-    assert "assumption" in lead and "rank 2 or 3" in lead, lead
+    # the lead says what a second or third choice makes of a claim, in short sentences
+    lead = " ".join(top[top.index("**The best source**") :].split("\n\n")[0].split())
+    assert "fill a gap" in lead and "second or third choice" in lead, lead
     assert all(len(s.split()) <= 18 for s in re.split(r"(?<=[.?:])\s+", lead)), lead
     sheet = " ".join(
         html.unescape(re.sub("<[^>]+>", " ", teacher_pages["lesson-5/worksheet.html"])).split()
     )
     for r in ranks:
         assert r in sheet, r
-    # round 52: the plan reads the three questions aloud; the ranks stay on the page
+    # round 53: the plan reads the whole rule aloud, the best source too (reader 52 D1)
     roles = next(t for _, s, t in teacher_pack.PLANS[5].segments if s == "The rule")
-    assert "“Whose figure?” stays on the page" in roles, roles
+    assert "“the best source”" in roles and "stays on the page" not in roles, roles
 
 
 def test_a_worked_rounded_ultraserver_is_never_called_the_articles_figure():

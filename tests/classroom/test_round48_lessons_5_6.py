@@ -24,13 +24,14 @@ def test_the_ranks_say_which_rank_a_typical_things_national_figure_fills(teacher
     average by it. A claim about a typical thing has no figure of its own: a named national
     figure for such a thing is rank 3. The notebook and the worksheet say so, and the reveal's
     city row names its rank, as the cooling row names AWS's own PUE."""
-    top = next(c for c in _cells("05-fact-check.ipynb") if c.startswith("**Whose figure?**"))
-    whose = top[top.index("**Whose figure?**") :]
-    assert re.search(r"typical thing.{0,120}rank 3", whose, re.S), whose
+    # round 53: "Whose figure?" is "The best source", its ranks "First", "Second", "Third"
+    top = next(c for c in _cells("05-fact-check.ipynb") if c.startswith("**The best source**"))
+    typical = r"Third: a named figure for a comparable thing \(for “a town of N people”, a national"
+    assert re.search(typical, " ".join(top.split())), top
     sheet = _plain(teacher_pages["lesson-5/worksheet.html"])
-    assert re.search(r"typical thing.{0,120}rank 3", sheet), sheet[:3000]
+    assert re.search(typical, sheet), sheet[:3000]
     city = _plain(factcheck.after_reveal()).split("The UltraServer row")[0]
-    assert "rank 3" in city and "EIA" in city, city
+    assert "third choice" in city and "EIA" in city, city
 
 
 def test_step_4s_guess_is_not_answered_before_it_is_asked(teacher_pages):
@@ -101,7 +102,8 @@ def test_the_opening_contested_line_is_one_worked_reading():
     times; it is now one worked line (the claim's words read otherwise make another claim)."""
     top = next(c for c in _cells("05-fact-check.ipynb") if c.startswith("## Before you vote"))
     assert "Reading its words as something else, counting only part" not in top
-    assert "a different claim gets no verdict" in top.lower(), top  # round 50: two sentences
+    # round 53: the rule's first question; a different claim gets no verdict
+    assert "it makes a different claim" in top.lower(), top
 
 
 def test_step_4s_lead_in_says_what_the_check_prints_and_what_we_price():

@@ -46,9 +46,9 @@ def test_the_words_before_the_first_station_are_at_most_half_of_mains():
 @pytest.mark.parametrize(
     "start",
     [
-        "| verdict |",  # the verdict table
-        "**Whose figure?**",  # the ranks (round 52: a paragraph, a typical thing in it)
-        "**A gap, or a different claim?**",  # round 52: before the vote (reader 51 D1)
+        "| # |",  # the verdict rule's four questions (round 53)
+        "**The best source**",  # the ranks (round 53: was "Whose figure?")
+        "**A gap**",  # round 53: was "A gap, or a different claim?" (reader 51 D1)
         "**Argue in role",  # the group's verdict, agreed when the cases are made
     ],
 )
@@ -74,7 +74,7 @@ def test_the_opening_still_says_the_three_verdicts_and_where_the_rule_is():
 
 @pytest.mark.parametrize(
     "needle",
-    ["The verdict rule", "Whose figure?", "typical thing", "A full tank lasts 600 km"],
+    ["The verdict rule", "The best source", "a town of N people", "A full tank lasts 600 km"],
 )
 def test_the_worksheet_still_prints_the_rule(teacher_pages, needle):
     """The worksheet prints the notebook's own tables, wherever the notebook holds them."""
@@ -94,10 +94,12 @@ def test_the_contested_test_reads_in_short_sentences():
     Each sentence of the contested row's test now says one thing, with no aside in brackets."""
     cells = _cells()
     (rule,) = [s for _, s in cells if s.startswith("## Before you vote")]
-    row = next(line for line in rule.splitlines() if line.startswith("| **contested** |"))
-    test = row.split("|")[2]
-    sentences = [s for s in re.split(r"(?<=[.;])\s+", test.strip()) if s]
-    assert all(len(s.split()) <= 17 and "(" not in s for s in sentences), sentences
-    # round 52: said in its own paragraph under the table, beside what a gap is (reader 51 D1)
-    gap = " ".join(rule[rule.index("**A gap, or a different claim?**") :].split())
-    assert "makes a different claim" in gap and "a different claim gets no verdict" in gap.lower()
+    # round 53: each of the rule's four questions is one short sentence, with no aside
+    rows = [line for line in rule.splitlines() if re.match(r"\| [1-4] \|", line)]
+    questions = [row.split("|")[2].strip() for row in rows]
+    assert len(questions) == 4
+    assert all(len(q.split()) <= 17 and "(" not in q for q in questions), questions
+    # said in its own paragraph under the table: what a gap is, and that a swapped word is not
+    gap = " ".join(rule[rule.index("**A gap**") :].split())
+    assert "A word swapped for another is not a gap" in gap
+    assert "it makes a different claim" in rows[0]

@@ -36,10 +36,10 @@ def test_what_we_found_does_not_presume_the_guess_reader50_d7():
 
 def _whose_figure() -> str:
     nb = json.loads((ROOT / "notebooks/05-fact-check.ipynb").read_text())
-    cell = next(
-        "".join(c["source"]) for c in nb["cells"] if "**Whose figure?**" in "".join(c["source"])
-    )
-    return " ".join(cell.split("|")[0].split())
+    # round 53: "Whose figure?" is "The best source"; the rule's questions are in the cell above
+    cells = ["".join(c["source"]) for c in nb["cells"]]
+    at = next(i for i, c in enumerate(cells) if c.startswith("**The best source**"))
+    return " ".join((cells[at - 1] + " " + cells[at]).split())
 
 
 def test_rank_rule_agrees_with_the_verdicts_reader50_d1():
@@ -50,13 +50,14 @@ def test_rank_rule_agrees_with_the_verdicts_reader50_d1():
     verdicts = {c.id: c.verdict() for c in factcheck.claims()}
     assert verdicts["in-power"] == factcheck.REPRODUCED
     assert verdicts["ms-city"] == factcheck.CONTESTED
-    # a rank-2 figure that gives the claim's number reproduces it (Indiana)
-    assert re.search(r"rank-2 figure that gives the claim's own number reproduces it", rule), rule
-    # a figure filling a gap: the assumption if the claim comes out, else contested (city)
-    assert "If not, the claim is contested" in rule, rule
+    # round 53: the best source (a second choice: Indiana's report) giving the claim's number
+    # reproduces it; a gap filled and the claim not out is contested (city)
+    assert "Does the best source give the claim's number, within rounding? | **reproduced**" in rule
+    assert "Second: an independent test or report of the same thing" in rule, rule
+    assert "Does the best source disagree, or does no source support it? | **contested**" in rule
     key = re.sub("<[^>]+>", "", factcheck.after_reveal())
     indiana = key.split("The Indiana row.")[1].split("What we found")[0]
-    assert "rank 2" in indiana, indiana
+    assert "second choice" in indiana, indiana
 
 
 def test_memory_key_says_the_two_figure_tb_the_checker_takes_reader50_d6():

@@ -205,11 +205,13 @@ def test_the_glossary_names_lesson_7s_four_hot_days():
     ("exercise", "answer", "says"),
     [
         # round-50 leftover (reader 50-78 D11): right inside the tolerance, but misrounded
-        ("smoothing-energy", "4.3", "to the two figures you gave, the explorer's rounds to 4.2."),
+        # round 53 (reader 52-56 D5): the student's own number beside the rounding ("it rounds
+        # to 4.2" alone read as a correction of the student's 4.3)
+        ("smoothing-energy", "4.3", "To two figures the answer rounds to 4.2; your 4.3 is inside"),
         (
             "shaving-battery-hours",
             "7.1",
-            "to the two figures you gave, the explorer's rounds to 7.0.",
+            "To two figures the answer rounds to 7.0; your 7.1 is inside",
         ),
     ],
 )
@@ -217,7 +219,8 @@ def test_a_right_answer_misrounded_in_a_figures_box_is_told_its_rounding(exercis
     said = check(exercise, answer).message
     assert said.startswith("Right") and says in said, said
     # the result rounded as typed keeps its plain "Right!"
-    assert "rounds to" not in check(exercise, says.split("rounds to ")[1].rstrip(".")).message
+    rounded = says.split("the answer rounds to ")[1].split(";")[0]
+    assert "the answer is" not in check(exercise, rounded).message
 
 
 def test_a_kept_value_is_its_own_wrappers_never_a_freed_ones():

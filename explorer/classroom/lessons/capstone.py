@@ -1073,7 +1073,10 @@ def meta_mfu_words() -> str:
     return (
         "GPU-hours follow MFU × goodput. At that size Meta reported "
         f"{fmt.percent_range(low, high, 2)} MFU ({fmt.percent(high, 2)} in the main phase, "
-        f"{fmt.percent(low, 2)} with long-context sequences) and more than "
+        f"{fmt.percent(low, 2)} with long-context sequences; the "
+        # round 52's note: lessons 3 and 4 quote a range up to the early phase's figure
+        f"{fmt.percent(catalog.value('models.llama3-405b.mfu_8192_gpus', 'dimensionless'), 2)} "
+        "lessons 3 and 4 quote was an early phase on half as many GPUs) and more than "
         f"{fmt.percent(m['published_effective_time'])} effective training time; its published "
         f"GPU-hours mean the H100s ran at {fmt.percent(m['published_throughput'])} of their peak "
         f"on average over the whole run. The model's MFU ({fmt.percent(m['model_mfu'])}) is "
@@ -1233,7 +1236,7 @@ add_exercise(
             Trap(
                 "every-chip",
                 lambda: 1.0,
-                "in this model one job of nearly every chip loses most of its time to "
+                "one job of nearly every chip loses most of its time to "
                 "interruptions, as a restart grows with the job; past the fastest size, more "
                 "chips make it slower. "
                 "With a fixed restart the fastest job would be nearer your answer (step 4's "
@@ -1246,7 +1249,8 @@ add_exercise(
                     # reader 21: the guess the lesson exists to correct is not "a fair guess";
                     # reader 28: wrong in this model only, as with a fixed restart it is nearer
                 ),
-                say=Say(lead="Not so"),
+                # reader 52 D12: the box says so too, not "Not yet"
+                say=Say(lead="Not in this model", checked=True),
             ),
             # reader 30: chips × goodput, the step's working (8.6 %, 17.5 %, 7.9 %), typed for
             # the share got "Too few"; it is a job's speed, the share is its chips

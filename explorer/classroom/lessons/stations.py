@@ -162,6 +162,13 @@ def _articles_figure(claim_id: str, rel_tol: float, computed: str = "", hint: st
     )
 
 
+def _person_mwh() -> str:
+    """One US person's yearly electricity, all sectors, in MWh as the city station's hint says
+    it ("12.2")."""
+    per = compute(site_power=SITE_MW, basis="us-person").basis_value
+    return fmt.number(float(per) * factor("kWh", "MWh"))
+
+
 def _rounded_instances() -> str:
     """What the UltraServer's 83.2 worked out from the station's instance figure or a chip's
     rounded one (4 × 20.8 PF, 64 × 1.3 PF) is told: not the station's computation, with no copy
@@ -448,6 +455,21 @@ def _station_checks() -> dict[str, Exercise]:
                     "that is the people living in the households' homes (households × people "
                     "per home); the station's computation divides the site's energy by one "
                     "person's use, all sectors",
+                ),
+                # reader 52 D6: the site's energy in a year, the right first half, typed bare
+                # (in MWh or GWh) heard only the recipe again
+                *(
+                    Trap(
+                        f"site-energy-{unit.lower()}",
+                        lambda unit=unit: (
+                            float(compute(site_power=SITE_MW, basis="us-person").annual_energy)
+                            * factor("GWh", unit)
+                        ),
+                        f"that is the site's energy in a year, in {unit}: the right first half. "
+                        "Now divide it by one person's yearly use, "
+                        f"{_person_mwh()} MWh",
+                    )
+                    for unit in ("MWh", "GWh")
                 ),
                 # reader 21: lesson 1's turned-round city (250,000 people draw 348 MW) is the
                 # other valid route, and was told only "that is a power"
@@ -1071,10 +1093,12 @@ def check_station(claim_id: str, answer: object) -> Feedback:
         lead = fb.message.split(":", 1)[0]  # "Not yet (read as 83.2 PFLOP/s)"
         fb = dataclasses.replace(
             fb,
-            message=f"{lead}: you used {used} PFLOP/s a chip; that works it out from other "
-            f"figures than one chip's as the station prints it ({fmt.number(chip)} TFLOP/s). "
-            f"The station's computation is {factcheck.claim('us-fp8').how}: do it to see the "
-            "last digit, and compare your two numbers.",
+            # reader 52 D7: "Not yet" alone read as a wrong method: the method is said right
+            message=f"{lead}. Your method is right, but you used {used} PFLOP/s a chip: that "
+            "works it out from other figures than one chip's as the station prints it "
+            f"({fmt.number(chip)} TFLOP/s). The station's computation is "
+            f"{factcheck.claim('us-fp8').how}: do it to see the last digit, and compare your two "
+            "numbers.",
         )
     if fb.trap == "gb-for-gib":  # no "reads as 1,431 GiB": that reads the article's GB at 10⁹
         # said as what was typed (reader 34: "1430 GiB" and "1.5 TB" were told they typed the
@@ -1109,10 +1133,13 @@ def check_station(claim_id: str, answer: object) -> Feedback:
             # rule, not its "Whose figure?" (reader 21: that settled the debate for one side)
             # reader 45: the rule settles "which of the two" on its own: the debate applies it;
             # reader 46: pointing at its ranks settled the vote, so the reply only asks
+            # reader 52 D1: the verdict turned on "the best source", then left unread; named
+            # for both PUEs alike, so it points at the rule, not at one of them
             f"{echoed}That is the station's computation {way}. Your number alone does not "
-            "decide the verdict. Argue which PUE is the claim's own terms for this site, and "
-            "whether the hottest hours of a summer change that; the reveal says which one the "
-            "verdict rests on, and why.",
+            "decide the verdict. Check each PUE against the rule's “best source” before you "
+            "rely on it. Argue which PUE is the claim's own terms for this site, and whether "
+            "the hottest hours of a summer change that; the reveal says which one the verdict "
+            "rests on, and why.",
             "right",
         )
     twice = next((t for t in first.traps if t.id == "twice-dense"), None)

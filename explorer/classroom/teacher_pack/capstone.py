@@ -80,7 +80,8 @@ def capstone_after_step_3() -> str:
         # reader 22: the goodput of the three sizes, so that the class computes the fastest
         f"<p>{html.escape(lessons.guesses_goodput_line())}; "
         f"{html.escape(lessons.RESTART_ASSUMPTION)}.</p>"
-        f"<p>{inline_html(passage(6, 'A job' + chr(39) + 's speed is its chips'))}</p>"
+        # reader 52 D13: "Type" on paper; the notebook's paper: comment says "Write"
+        f"<p>{inline_html(lessons.on_paper(passage(6, _SPEED)))}</p>"
         # reader 51 D3: "more chips make it slower" did the comparison asked: it is in step 4's
         # check (the answer key), read out once the answers are written
         "</section>"
@@ -98,9 +99,12 @@ def capstone_peak_guess() -> str:
 
 
 _CAPSTONE_STEP_4 = "Step 4 · Pick the job size, then price the run"
+_SPEED = "A job's speed is its chips"  # step 4's paragraph that asks for the share
 # step 4's two blanks on the worksheet, under its one heading
 CAPSTONE_LABELS = {
-    "capstone-job-share": "Your answer",  # worked out from the goodputs (reader 27)
+    # worked out from the goodputs (reader 27); reader 52 D13: "Your answer:" before the
+    # question read as a stray label
+    "capstone-job-share": "The fastest job's share",
     "capstone-energy": "The run's energy",
 }
 """Step 4's two blanks on the worksheet, by exercise."""

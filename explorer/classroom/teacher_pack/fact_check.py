@@ -29,6 +29,27 @@ def game_rules() -> str:
     return f"<section class='box'><h3>The game's rules</h3>{rules}</section>"
 
 
+VERDICT_RULE = ("**The verdict rule.**", "| # |", "**A gap**", "**The best source**")
+
+
+def verdict_rule() -> str:
+    """Lesson 5's verdict rule as HTML, in the notebook's words: four yes/no questions asked in
+    order, what a gap is and which source counts. The worksheet and the answer key print it, so
+    screen, sheet and key say the same (round 53: five rounds of readers found two dense rule
+    texts hard to apply).
+
+    Examples
+    --------
+    >>> verdict_rule().count("<tr>")
+    5
+    """
+    intro, table, gap, best = VERDICT_RULE
+    return (
+        f"<p>{inline_html(passage(5, intro).split(chr(10))[0])}</p>{md_table(5, table)}"
+        f"<p>{inline_html(passage(5, gap))}</p><p>{inline_html(passage(5, best))}</p>"
+    )
+
+
 def script_table(lesson: int = 5, notebook: bool = False) -> str:
     """A lesson's plan as a markdown table (time, step, what the facilitator does): the
     teacher's guide holds it word for word (a test compares), so the script the class plays is
@@ -240,16 +261,10 @@ def fact_check_grid() -> str:
             for c in factcheck.class_claims()
         ],
     )
-    # the rule, stated once as the notebook states it: its table, "A gap, or a different
-    # claim?" and "Whose figure?" (reader 27: said three times before); the role cards point to
-    # it. Round 52: after the stations, where the notebook has it (it stood at the top of the
-    # sheet, the first thing read); the dense/sparse note stays before the stations
-    rule = (
-        f"<h3>Before you vote</h3><p>{inline_html(passage(5, '**The verdict rule.**'))}</p>"
-        f"{md_table(5, '| verdict |')}"
-        f"<p>{inline_html(passage(5, '**A gap, or a different claim?**'))}</p>"
-        f"<p>{inline_html(passage(5, '**Whose figure?**'))}</p>"
-    )
+    # the rule, stated once as the notebook states it (reader 27: said three times before); the
+    # role cards point to it. Round 52: after the stations, where the notebook has it. Round 53:
+    # four numbered yes/no questions, the same words on screen, here and in the answer key
+    rule = f"<h3>Before you vote</h3>{verdict_rule()}"
     sparse = f"<p>{inline_html(passage(5, '**Dense or sparse?**'))}</p>"
     # reader 21: the rule's disk example mirrored the memory claim; it is in the reveal's memory
     # row (the answer key), not on the students' sheet

@@ -18,6 +18,7 @@ from .capstone import (
     capstone_sweep_table,
 )
 from .course import Lesson
+from .fact_check import verdict_rule
 from .figures import (
     NOTEBOOKS,
     SWEEP_SLIP,
@@ -226,6 +227,8 @@ def answer_key_page(lesson: Lesson) -> str:
             if lessons.station_numbers(c.id)
         ]
         parts.append(
+            # round 53: the rule the verdicts follow, in the notebook's words
+            f"<h3>The verdict rule (as on screen and on the worksheet)</h3>{verdict_rule()}"
             "<h3>The stations' numbers (to check a group's; not verdicts)</h3>"
             + html_table(
                 ["claim", "the station's computation", "its number", "the check accepts"],

@@ -572,7 +572,8 @@ PLANS: dict[int, Plan] = {
                 "scores against the sources, not the argument.”",
             ),
             (
-                10,  # reader 35: 3 of a group's 4 stations are one-line products
+                11,  # reader 35: 3 of a group's 4 stations are one-line products; reader 52
+                # D4: 10 minutes held four stations only for a class used to the notebook
                 "Recompute",
                 # reader 38: four stations in 10 minutes: pairs split them
                 "Groups work the stations of their claims, writing their number "
@@ -580,22 +581,23 @@ PLANS: dict[int, Plan] = {
                 "then check each other's numbers.",
             ),
             (
-                2,
+                3,
                 # round 52: read where the notebook and the worksheet have it, after the
-                # stations (it was read in the 5 minutes of role cards: reader 51 D6); since
-                # round 52 it is one table, "A gap, or a different claim?" and a paragraph
+                # stations; round 53 (reader 52 D1): all of it is read, four numbered questions,
+                # "A gap" and "The best source" (the cooling verdict turned on a part left
+                # "on the page")
                 "The rule",
-                "Read the verdict rule aloud (on screen under “Before you vote”, on the "
-                "worksheet after the stations): its three questions and “A gap, or a different "
-                "claim?”: filling a gap the claim leaves open is an assumption; changing the "
-                "claim's words is a different claim. “Whose figure?” stays on the page for the "
-                "groups. The scoring waits for the reveal.",
+                "Read the whole verdict rule aloud (on screen under “Before you vote”, on the "
+                "worksheet after the stations): its four questions in order, each with its car "
+                "example, then what “a gap” is and which source is “the best source”. Say: "
+                "“Ask the questions in order; the first yes is the verdict.” The scoring waits "
+                "for the reveal.",
             ),
             (
-                11,
+                9,  # reader 52 D4: 60 s a claim, with reader 18's minute of slack
                 "Make the case",
-                "Claim by claim, in the grid's order: its defender 30 s, its challenger 30 s, "
-                "and about 15 s to hand over (75 s a claim). Questions from the floor wait for "
+                "Claim by claim, in the grid's order: its defender 25 s, its challenger 25 s, "
+                "and about 10 s to hand over (60 s a claim). Questions from the floor wait for "
                 "the debrief.",
             ),
             (
