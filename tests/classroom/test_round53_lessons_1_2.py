@@ -126,5 +126,5 @@ def test_lesson_2s_advanced_text_says_what_it_means_in_fewer_ideas():
     screen = " ".join(_markdown(2))
     assert "A COP below these minimums is a warning sign, not proof." in screen
     assert "Below these minimums, it is" not in screen
-    assert "leaves by evaporation, the most water it could use" in screen
+    assert "leaving by evaporation (the most water possible)" in screen
     assert "water-side" not in screen
