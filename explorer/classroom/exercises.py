@@ -241,6 +241,10 @@ class Reads:
         The range a question just above the box asks "below, inside or above?" of, answered on
         paper (lesson 2's "the article's 30–50 %"): a verdict word typed in the box ("inside,
         near 30") is sent to paper, unless the number beside it is right (reader 46-12).
+    yearly : bool
+        The answer is a year's energy: one typed per day ("29 kWh a day") is told so, and
+        asked for the year's (reader 52-12: refused as an unreadable unit). Not for an energy
+        per event (lesson 7's battery), where "a day" is no such slip.
     """
 
     negative: bool = False
@@ -255,7 +259,13 @@ class Reads:
     mislabel: tuple[str, str, str] = ()
     in_words: bool = False
     verdict: str = ""
+    yearly: bool = False
 
+
+# a year's energy typed per day (`Reads.yearly`): "29 kWh a day", "29 kWh/day"
+_ENERGY_A_DAY = re.compile(
+    r"[kMGT]?Wh\s*(?:/|\bper\b|\ban?\b|\beach\b|\bevery\b)\s*(?:day|d)\b", re.IGNORECASE
+)
 
 # a range's verdict in words ("inside", "below the range"), for `Reads.verdict`
 _VERDICT_WORD = re.compile(r"\b(inside|within|outside|below|above|between)\b", re.IGNORECASE)
@@ -1472,6 +1482,12 @@ def _judge(e: Exercise, answer: object, attempt: int = 1) -> Feedback:
     accepts; the formula, and from the third attempt the worked step), and
     then the stepped hint for this `attempt` (1: nudge, 2: formula, 3+: worked step).
     """
+    if e.reads.yearly and isinstance(answer, str) and _ENERGY_A_DAY.search(answer):
+        return Feedback(
+            False,
+            "Not yet: that is per day; the question asks for a year's use (× 365).",
+            "unreadable",
+        )
     verdict = _VERDICT_WORD.search(answer) if e.reads.verdict and isinstance(answer, str) else None
     if verdict:  # "inside, near 30": the paper's answer typed in the box (reader 46-12)
         plain = replace(e, reads=replace(e.reads, verdict=""))

@@ -145,6 +145,12 @@ _POWER_PER_TIME = re.compile(
 )
 # "7.2e21 FLOP per day", "FLOP/day", "FLOP in a day": an amount of computing said with the day
 # it is done in, as the question asks it ("in a day"); the amount is the answer (reader 25)
+# a basis's "per person" after its unit: "10,512 kWh/person", "… per capita" (reader 52-12:
+# "kWh/person" was not read as a unit, though "kWh a person" was)
+_PER_HEAD = re.compile(
+    r"\s*(?:/\s*|\b(?:per|a|an|each|every)\s+)(?:person|people|capita|head|inhabitant|resident)s?\b",
+    re.IGNORECASE,
+)
 _PER_DAY = re.compile(r"\s*(?:/|per|a|an|in\s+(?:a|one)|each|every)\s*(?:day|d)$", re.IGNORECASE)
 # "73.3 MW per building", "83.1 PF dense", "1,536 GiB of HBM", "120 MW swing", "7.37 h at full
 # power" (a battery's hours, as the question words them): what a figure is,
@@ -299,6 +305,13 @@ _BOUND = re.compile(
     r"^(?:(?:less|more|fewer|greater|lower|higher)\s+than|below|above|at\s+(?:least|most)"
     r"|[<>≤≥])\s*(?:[\d.]|(?!(?:an?\s+|one\s+)?(?:half|third|quarter|fifth|tenth)s?\b)"
     r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)\s+[a-z])",
+    re.IGNORECASE,
+)
+# a yes or no before a bound: "yes it's more than 300" (reader 52-12: read as the site's 300 MW
+# typed for the answer); the verdict is the paper's, the bound no estimate
+_YES_NO = re.compile(
+    r"^(?:yes|no|yeah|yep|nope)(?:\s*[,.:;!-]+\s*(?:(?:it'?s|it\s+is|that'?s|the\s+\w+\s+is)\s+)?"
+    r"|\s+(?:it'?s|it\s+is|that'?s|the\s+\w+\s+is)\s+)",
     re.IGNORECASE,
 )
 _SMALL = (
@@ -1774,6 +1787,11 @@ def _read(answer: object, unit: str, negative: bool = False, above: bool = False
         )
     if _BOUND.match(text):
         return Reading(None, _NOT_A_BOUND, bound=True)
+    verdict = _YES_NO.match(text)
+    if verdict and _BOUND.match(text[verdict.end() :]):
+        return Reading(
+            None, f"keep the yes or no for the discussion; here {_NOT_A_BOUND}", bound=True
+        )
     if unit == RATIO:
         text = _TIMES_AFTER.sub("", _TIMES_BEFORE.sub("", text))
         named = _RATIO_BEFORE.match(text)  # "PUE 1.75": the ratio's name before its number
@@ -2736,6 +2754,7 @@ def _physical(x: float, rest: str, unit: str, negative: bool) -> Reading:
     per = _POWER_PER_TIME.search(rest)  # "30 MW per hour", "348 MW/yr": a power is a rate
     if per and _power_per_time(rest[: per.start()], unit, per.lastgroup or "year"):
         return Reading(None, _power_per_time(rest[: per.start()], unit, per.lastgroup or "year"))
+    rest = _PER_HEAD.sub("", rest)  # "10,512 kWh/person/yr": the basis's person, echoed
     typed = _PER_YEAR.sub("", rest)  # "2.6 TWh per year": the exercise already means a year
     if is_time(unit) and typed != rest and is_time(_symbol(typed.strip()) or "-"):
         # "11.1 days per year": a time per year is a rate, not how long something takes, as

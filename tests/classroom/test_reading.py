@@ -2652,8 +2652,8 @@ def test_reader_25s_lessons_1_and_8_quote_the_articles_more_than(teacher_pages, 
     claim = factcheck.claim("ms-city").claim
     assert lessons.article_claim() == claim and "draws more electricity than" in claim
     one, eight = _r25_markdown(1), _r25_markdown(8)
-    hook = one.split("## Hook")[1].split(" ## ")[0]
-    assert claim in hook and claim in eight
+    # reader 52-12 D1: lesson 1's claim opens in the cell under the hook's first guess
+    assert claim in lessons.city_claim_said() and claim in eight
     plan = " ".join(html.unescape(teacher_pages["lesson-1/plan.html"]).split())
     assert claim in plan
     for text in [one, eight, plan, *map(html.unescape, teacher_pages.values())]:
@@ -5991,7 +5991,8 @@ def test_reader37_12_lesson_1_gives_the_articles_claim_as_a_paraphrase(teacher_p
     # it aloud in quotation marks; the article's own sentence differs ("At 300 MW of continuous
     # load, the Canton facility draws more electricity than a city of roughly 250,000 people")
     claim = lessons.article_claim()
-    hook = _r25_markdown(1).split("## Hook")[1].split(" ## ")[0]
+    # reader 52-12 D1: shown in the cell under the hook's first guess, not in its markdown
+    hook = lessons.city_claim_said()
     assert claim in hook and f"> {claim}" not in hook and "in other words" in hook, hook
     plan = " ".join(
         html.unescape(re.sub(r"<[^>]+>", " ", teacher_pages["lesson-1/plan.html"])).split()

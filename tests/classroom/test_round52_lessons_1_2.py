@@ -167,7 +167,7 @@ def test_a_kept_value_is_its_own_function_s_even_at_a_reused_address():
 def test_lesson_1s_hook_asks_the_claims_way_round_and_its_table_answers_so(teacher_pages):
     # reader 51-12 D2: the claim says the *site* draws more; the hook asked whether a *city*
     # uses more, so "more" in the table meant "no, the claim fails". Now "more" means it holds
-    one = _screen(1)
+    one = _screen(1) + lessons.city_claim_ask()  # asked under the first guess (reader 52-12)
     assert "Does the 300 MW site use more electricity than a city of 250,000 people" in one
     assert "Does a city of 250,000 people use more electricity than" not in one
     rows = [

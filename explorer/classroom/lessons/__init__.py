@@ -111,6 +111,7 @@ from .city import (
     article_claim_check,
     article_rounding,
     city_claim_ask,
+    city_claim_said,
     household_years_line,
     people_per_home_line,
 )

@@ -233,6 +233,7 @@ add_exercise(
         ),
         lambda: _site_energy_kwh() / article_city(),
         "kWh",
+        reads=Reads(yearly=True),  # "29 kWh a day" is told it is a day's (reader 52-12)
         hints=(
             "share the site's energy in a year out over the article's people",
             f"use per person = the site's kWh in a year ÷ {fmt.number(article_city())}; "
@@ -247,7 +248,7 @@ add_exercise(
                 "household-basis-copied",
                 _per_household,
                 f"that is the US household's {fmt.number(_per_household())} kWh from the list "
-                "above, the basis nearest the answer; work the article's own figure out: the "
+                "above; work the article's own figure out: the "
                 f"site's kWh in a year ÷ {fmt.number(article_city())}",
                 match=Match(rel_tol=0.002),
                 # to two figures it is the answer's 11,000 too: three figures are asked for
@@ -735,6 +736,24 @@ CITY_SIZES = ("under 10,000", "10,000 to 100,000", "100,000 to a million", "over
 CITY_SIZE_ASK = "a city of about how many people uses as much electricity as this one site?"
 CITY_CLAIM_WAY = "city-claim-guess"
 CITY_CLAIM_WAYS = ("more", "less", "about the same")
+
+
+def city_claim_said() -> str:
+    """Lesson 1's hook: the article's claim, as the gated cell under the first guess shows it
+    (reader 52-12: in a markdown fold above the first commit box, its 250,000 anchored the
+    guess; shut on trust only).
+
+    Examples
+    --------
+    >>> article_claim() in city_claim_said()
+    True
+    """
+    return (
+        "<p>The same article (“the Mississippi article”) makes this claim, in other words (the "
+        f"lesson's wording, not the article's exact sentence):</p><p><b>{article_claim()}</b></p>"
+        "<p>Do you believe it? Commit your answer below, and keep both guesses: you check them "
+        "at the end of the lesson, with the article's “more than”.</p>"
+    )
 
 
 def city_claim_ask() -> str:

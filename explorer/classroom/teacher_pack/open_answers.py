@@ -214,7 +214,11 @@ def model_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "of bases).",
             ),
             (
-                "a city of 250,000",
+                # the hook: its claim opens in the notebook once the guess is committed
+                "a city of about how many people",
+                # the claim itself, which the notebook opens under the first guess
+                "The article's claim (read it out once every guess is written): "
+                f"{lessons.article_claim()} "
                 "Of the four ranges, 100,000 to a million is right: every basis makes the site a "
                 f"city of over a hundred thousand people ({_people_span()}), so the "
                 "article's 250,000 is the right size. "
@@ -251,9 +255,10 @@ def model_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 f"anything above {ans('cooling-at-survey-pue')} for cooling needs a plant worse "
                 f"than the industry survey's average ({SURVEY_PUE}). At the "
                 f"fleet's PUE cooling takes {ans('cooling-at-fleet-pue')} of the site "
-                f"({ans('cooling-mw-fleet')}). In lesson 7's model of a modern plant even the "
-                "hottest typical hour stays below 30 %; the article's range may describe peak "
-                "cooling capacity, not the year's average.",
+                f"({ans('cooling-mw-fleet')}). Could a hot day lift cooling to 30 %? "
+                # not lesson 7's result as typed prose: the notebook leaves it open (reader 52-12)
+                "Lesson 7 answers it. The article's range may describe peak cooling "
+                "capacity, not the year's average.",
             ),
             (
                 # reader 33: a question the bars alone answer; reader 49-12: one the bars settle,
@@ -290,7 +295,7 @@ def model_answers() -> dict[int, tuple[tuple[str, str], ...]]:
                 "Is the survey's cooling share below, inside or above",
                 f"1 − 1/{SURVEY_PUE} − {fmt.percent(OTHER_SHARE)} = "
                 f"{ans('cooling-at-survey-pue')} of the site (cooling-at-survey-pue): inside "
-                "30–50 %, but only at its low end; the high end (50 %) needs a PUE of "
+                "30–50 %, just above its low end; the high end (50 %) needs a PUE of "
                 f"{fmt.number(lessons.article_pue_range()[1])}, far worse than the survey's "
                 "average (each operator's largest datacenter, of every kind and age).",
             ),

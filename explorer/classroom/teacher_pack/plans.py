@@ -288,11 +288,12 @@ PLANS: dict[int, Plan] = {
                 f"PUE of {SURVEY_PUE} below, inside or above 30–50 %? Then, on paper: at what "
                 "cooling share would this site match that PUE? (1 − 1/"
                 f"{SURVEY_PUE} − {fmt.percent(OTHER_SHARE)} = "
-                f"{ans('cooling-at-survey-pue')}: only the low end.) Pairs enter their share "
-                "in cooling-at-survey-pue; the check that converts the survey's PUE opens only "
-                "then, and so do the slider's PUE and MW (dragged, they would answer it). "
-                "Open the collapsed note together to check; a hot day does not rescue "
-                "it either in lesson 7's model of a modern plant (a model, not this site; the "
+                f"{ans('cooling-at-survey-pue')}: inside, just above its low end.) Pairs enter "
+                "their share in cooling-at-survey-pue; the check that converts the survey's "
+                "PUE opens only then, and so do the slider's PUE and MW (dragged, they would "
+                "answer it). "
+                "Open the collapsed note together to check. Could a hot day lift cooling to "
+                "30 %? Lesson 7 answers it: leave it open here, as the notebook does (the "
                 "article's range may be peak cooling capacity).",
             ),
             (
