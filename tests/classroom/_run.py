@@ -12,6 +12,15 @@ import re
 from pathlib import Path
 
 import ipywidgets as w
+import nbformat
+
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+
+
+def cells(stem: str) -> list[nbformat.NotebookNode]:
+    """The cells of the walkthrough whose file name starts with `stem` ("07")."""
+    (path,) = NOTEBOOKS.glob(f"{stem}*.ipynb")
+    return nbformat.read(path, as_version=4).cells
 
 
 def run_notebook(path: Path) -> list[w.Widget]:

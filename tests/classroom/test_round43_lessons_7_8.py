@@ -1,9 +1,8 @@
 """Reader 43-78's defects in lessons 7 and 8 (fix round 43): each test failed on main."""
 
-import nbformat
-
 from explorer import fmt
-from explorer.classroom.teacher_pack.figures import NOTEBOOKS
+
+from ._run import cells
 
 
 def test_a_box_that_refuses_one_figure_inside_its_range_says_so_in_its_question():
@@ -25,9 +24,7 @@ def test_a_box_that_refuses_one_figure_inside_its_range_says_so_in_its_question(
     assert "hot-day-above-mean" not in refusing, refusing
 
 
-def _cells(stem: str) -> list[nbformat.NotebookNode]:
-    (path,) = NOTEBOOKS.glob(f"{stem}*.ipynb")
-    return nbformat.read(path, as_version=4).cells
+_cells = cells
 
 
 def test_lesson_7s_battery_is_described_where_it_opens():

@@ -3,17 +3,12 @@
 import html
 import re
 
-import nbformat
-
 from explorer.classroom import lessons
-from explorer.classroom.teacher_pack.figures import NOTEBOOKS
 
 from ._prose import long_sentences
+from ._run import cells
 
-
-def _cells(stem: str) -> list[nbformat.NotebookNode]:
-    (path,) = NOTEBOOKS.glob(f"{stem}*.ipynb")
-    return nbformat.read(path, as_version=4).cells
+_cells = cells
 
 
 def _text(page: str) -> str:

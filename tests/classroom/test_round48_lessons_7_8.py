@@ -7,17 +7,16 @@ import html
 import re
 from pathlib import Path
 
-import nbformat
 import pytest
 
 from explorer.classroom import lessons, widgets
 
+from ._run import cells
+
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
 
-def _cells(stem: str) -> list[nbformat.NotebookNode]:
-    (path,) = NOTEBOOKS.glob(f"{stem}*.ipynb")
-    return nbformat.read(path, as_version=4).cells
+_cells = cells
 
 
 def _plain(page: str) -> str:

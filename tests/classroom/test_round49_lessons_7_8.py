@@ -7,18 +7,17 @@ import re
 from pathlib import Path
 
 import ipywidgets as w
-import nbformat
 import pytest
 
 from explorer.classroom import contested, lessons, widgets
 from explorer.classroom.lessons import check
 
+from ._run import cells
+
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
 
-def _cells(stem: str) -> list[nbformat.NotebookNode]:
-    (path,) = NOTEBOOKS.glob(f"{stem}*.ipynb")
-    return nbformat.read(path, as_version=4).cells
+_cells = cells
 
 
 def _markdown(stem: str, starts: str) -> str:

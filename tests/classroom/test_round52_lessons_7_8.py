@@ -8,19 +8,18 @@ import io
 import re
 from pathlib import Path
 
-import nbformat
 import pytest
 
 from explorer import catalog
 from explorer.classroom import contested, hot_days, lessons, widgets
 from explorer.classroom.lessons import check
 
+from ._run import cells
+
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
 
-def _cells(stem: str) -> list[nbformat.NotebookNode]:
-    (path,) = NOTEBOOKS.glob(f"{stem}*.ipynb")
-    return nbformat.read(path, as_version=4).cells
+_cells = cells
 
 
 def _markdown(stem: str, starts: str) -> str:
