@@ -23,6 +23,23 @@ def cells(stem: str) -> list[nbformat.NotebookNode]:
     return nbformat.read(path, as_version=4).cells
 
 
+def lesson_cells(lesson: int) -> list[dict]:
+    """Lesson `lesson`'s cells (1–8), as stored: plain dictionaries."""
+    from explorer.classroom import teacher_pack
+
+    path = teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[lesson - 1].notebook
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
+
+
+def screen(lesson: int) -> str:
+    """A lesson's markdown as a student sees it (teacher comments dropped), one space apart."""
+    return " ".join(
+        " ".join(re.sub(r"<!--.*?-->", "", "".join(c["source"]), flags=re.S).split())
+        for c in lesson_cells(lesson)
+        if c["cell_type"] == "markdown"
+    )
+
+
 def run_notebook(path: Path) -> list[w.Widget]:
     """The notebook's code cells run in this process, in order: the widgets each cell shows."""
     roots, ns = [], {}

@@ -5,27 +5,16 @@ example, a small m is read as milli, every instruction points at a step that hap
 from __future__ import annotations
 
 import html
-import json
 import re
 
 import pytest
 
 from explorer import catalog, power
-from explorer.classroom import lessons, teacher_pack, widgets
+from explorer.classroom import lessons, widgets
 
+from ._run import lesson_cells, screen
 
-def _cells(lesson: int) -> list[dict]:
-    path = teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[lesson - 1].notebook
-    return json.loads(path.read_text())["cells"]
-
-
-def _screen(lesson: int) -> str:
-    """A lesson's markdown as a student sees it (teacher comments dropped), one space apart."""
-    return " ".join(
-        " ".join(re.sub(r"<!--.*?-->", "", "".join(c["source"]), flags=re.S).split())
-        for c in _cells(lesson)
-        if c["cell_type"] == "markdown"
-    )
+_cells, _screen = lesson_cells, screen
 
 
 def _numbers(text: str) -> set[float]:

@@ -6,28 +6,18 @@ their questions the way their claims run."""
 from __future__ import annotations
 
 import html
-import json
 import re
 
 import pytest
 
-from explorer.classroom import lessons, teacher_pack, widgets
+from explorer.classroom import lessons, widgets
+
+from ._run import lesson_cells, screen
 
 LESSONS_1_2 = [e for e in lessons.EXERCISES.values() if e.lesson in (1, 2)]
 
 
-def _cells(lesson: int) -> list[dict]:
-    path = teacher_pack.NOTEBOOKS / teacher_pack.LESSONS[lesson - 1].notebook
-    return json.loads(path.read_text())["cells"]
-
-
-def _screen(lesson: int) -> str:
-    """A lesson's markdown as a student sees it (teacher comments dropped), one space apart."""
-    return " ".join(
-        " ".join(re.sub(r"<!--.*?-->", "", "".join(c["source"]), flags=re.S).split())
-        for c in _cells(lesson)
-        if c["cell_type"] == "markdown"
-    )
+_cells, _screen = lesson_cells, screen
 
 
 def _walk(widget):
